@@ -1,0 +1,42 @@
+# Two commands set everything up: `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test test-reliability minio minio-bin list bench coverage api clean
+
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install -q -r requirements-dev.txt
+	touch $@
+
+## make run: the dashboard on the embedded local store (or MinIO when MINIO_ENDPOINT is set)
+run: $(VENV)/.runtime
+	$(PY) -m varlib list
+
+## make list: the CLI's version list for the configured store
+list: $(VENV)/.runtime
+	$(PY) -m varlib list
+
+## make test: environment, a real MinIO server (built once), the whole suite
+test: $(VENV)/.dev minio-bin
+	$(PY) -m pytest
+
+test-reliability: $(VENV)/.dev minio-bin
+	$(PY) -m pytest -m slow tests/reliability
+
+minio-bin:
+	./scripts/get-minio.sh
+
+## make minio: a MinIO for people on 127.0.0.1:9100 (console 9101), data in .minio-data/
+minio:
+	./scripts/run-minio.sh
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts

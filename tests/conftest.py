@@ -1,0 +1,96 @@
+"""Shared fixtures: a real MinIO for the session, fresh buckets and folders per test."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.support.minio_server import MinioServer, minio_available, minio_required
+from varlib.config import Settings
+from varlib.registry import Registry
+
+
+@dataclass(frozen=True)
+class MinioTarget:
+    """Where the MinIO tests write: an endpoint and credentials with full rights."""
+
+    endpoint: str
+    access_key: str
+    secret_key: str
+    server: MinioServer | None  # None when MINIO_ENDPOINT points at an external server
+
+    def settings(self, bucket: str, **changes) -> Settings:
+        return Settings(minio_endpoint=self.endpoint, access_key=self.access_key, secret_key=self.secret_key,
+                        bucket=bucket, **changes)
+
+    def env(self, bucket: str) -> dict[str, str]:
+        return {"MINIO_ENDPOINT": self.endpoint, "MINIO_ACCESS_KEY": self.access_key,
+                "MINIO_SECRET_KEY": self.secret_key, "MINIO_BUCKET": bucket}
+
+
+@pytest.fixture(scope="session")
+def minio(tmp_path_factory) -> MinioTarget:
+    """A running MinIO: the one MINIO_ENDPOINT names, else a server started on a free port."""
+    external = os.environ.get("MINIO_ENDPOINT")
+    if external:
+        return MinioTarget(external, os.environ.get("MINIO_ACCESS_KEY", ""), os.environ.get("MINIO_SECRET_KEY", ""), None)
+    if not minio_available():
+        message = ("MinIO server binary .tools/bin/minio is missing: run `make test` (it builds it with"
+                   " scripts/get-minio.sh) or set MINIO_ENDPOINT")
+        if minio_required():
+            pytest.fail(message)
+        pytest.skip("!!! MINIO TESTS SKIPPED !!! " + message)
+    server = MinioServer([tmp_path_factory.mktemp("minio") / "data"])
+    try:
+        server.start()
+    except RuntimeError as exc:
+        if minio_required():
+            pytest.fail(f"MinIO could not start: {exc}")
+        pytest.skip(f"!!! MINIO TESTS SKIPPED !!! MinIO could not start: {exc}")
+    yield MinioTarget(server.endpoint, server.access_key, server.secret_key, server)
+    server.stop()
+
+
+def new_bucket() -> str:
+    return "t-" + secrets.token_hex(6)
+
+
+@pytest.fixture
+def minio_settings(minio) -> Settings:
+    """Settings for a fresh, empty bucket on the test MinIO."""
+    return minio.settings(new_bucket(), author="tester")
+
+
+@pytest.fixture
+def local_settings(tmp_path) -> Settings:
+    return Settings(store_dir=tmp_path / "store", author="tester")
+
+
+@pytest.fixture(params=["local", pytest.param("minio", marks=pytest.mark.minio)])
+def store_settings(request, tmp_path) -> Settings:
+    """The contract suite runs once per backend."""
+    if request.param == "local":
+        return Settings(store_dir=tmp_path / "store", author="tester")
+    return request.getfixturevalue("minio_settings")
+
+
+@pytest.fixture
+def registry(store_settings) -> Registry:
+    return Registry.from_settings(store_settings)
+
+
+@pytest.fixture(scope="session")
+def macro_result():
+    """One training run on the bundled data, shared by tests that only need a fitted model."""
+    from varlib import ModelSpec, load_dataset, train_model
+
+    dataset = load_dataset()
+    return train_model(dataset, ModelSpec(variables=tuple(dataset.variables)))
+
+
+def project_dir() -> Path:
+    return Path(__file__).resolve().parent.parent

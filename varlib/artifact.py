@@ -1,0 +1,241 @@
+"""The on-store format: one checksummed JSON object per version, never a pickle.
+
+Loading parses JSON only (nothing is executed), then checks the format tag, the schema
+version, the checksum, and that the object sits at the key it claims; each failure raises
+CorruptArtifactError naming the reason.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import platform
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from .errors import CorruptArtifactError, InvalidInputError
+from .model import ModelSpec, VarParams
+from .training import TrainResult
+from .versions import Version, parse_version
+
+FORMAT = "varlib/var-model"
+SCHEMA_VERSION = 1
+MAX_NOTES = 2000
+CARD_METADATA_KEY = "varlib-card"
+_CARD_HEADER_LIMIT = 1800  # S3 allows 2 KB of user metadata per object
+
+
+@dataclass(frozen=True)
+class TrainingData:
+    """The levels the model was fitted on (needed for refits, diagnostics and default lag inputs)."""
+
+    name: str
+    sha256: str
+    dates: tuple[str, ...]
+    values: np.ndarray  # (rows, k) levels
+    frequency: str | None
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "sha256": self.sha256, "dates": list(self.dates),
+                "values": self.values.tolist(), "frequency": self.frequency}
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> "TrainingData":
+        values = np.asarray(raw["values"], dtype=float)
+        return cls(raw["name"], raw["sha256"], tuple(raw["dates"]), values, raw.get("frequency"))
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """A model version as data. `version` is None until the registry publishes it."""
+
+    name: str
+    version: Version | None
+    created_at: str
+    author: str
+    notes: str
+    spec: ModelSpec
+    params: VarParams
+    lag_method: str
+    data: TrainingData
+    selection: dict | None
+    evaluation: dict | None
+    provenance: dict
+
+    @property
+    def variables(self) -> list[str]:
+        return list(self.spec.variables)
+
+    @property
+    def k_ar(self) -> int:
+        return self.params.k_ar
+
+    @property
+    def lag_rows(self) -> int:
+        """How many last observations a forecast starts from."""
+        return self.params.k_ar + self.spec.lag_inputs_extra
+
+    @cached_property
+    def history(self) -> pd.DataFrame:
+        """The training levels as a frame indexed by date."""
+        return pd.DataFrame(self.data.values, index=pd.DatetimeIndex(pd.to_datetime(self.data.dates), name="date"),
+                            columns=self.variables)
+
+    def default_lag_inputs(self) -> pd.DataFrame:
+        return self.history.iloc[-self.lag_rows:]
+
+    def card(self) -> dict:
+        """The fields a listing shows for this version."""
+        metrics = (self.evaluation or {}).get("metrics") or {}
+        return {
+            "name": self.name, "version": str(self.version) if self.version else None,
+            "created_at": self.created_at, "author": self.author, "notes": self.notes,
+            "dataset": self.data.name, "variables": self.variables, "k_ar": self.k_ar,
+            "lag_method": self.lag_method, "transform": self.spec.transform, "trend": self.spec.trend,
+            "holdout_rmse": {v: m.get("rmse") for v, m in metrics.items()},
+            "schema_version": SCHEMA_VERSION,
+        }
+
+    def to_body(self) -> dict:
+        return {
+            "format": FORMAT, "schema_version": SCHEMA_VERSION, "name": self.name,
+            "version": str(self.version) if self.version else None, "created_at": self.created_at,
+            "author": self.author, "notes": self.notes, "spec": self.spec.to_dict(),
+            "fit": {**self.params.to_dict(), "lag_method": self.lag_method}, "data": self.data.to_dict(),
+            "lag_selection": self.selection, "evaluation": self.evaluation, "provenance": self.provenance,
+        }
+
+
+def build_artifact(result: TrainResult, name: str, author: str, notes: str = "") -> Artifact:
+    """An unpublished artifact from a training run."""
+    from .data import infer_frequency
+
+    if len(notes) > MAX_NOTES:
+        raise InvalidInputError(f"notes are {len(notes)} characters; keep them under {MAX_NOTES}")
+    frame = result.dataset.frame[list(result.spec.variables)]
+    data = TrainingData(result.dataset.name, result.dataset.sha256,
+                        tuple(_iso(d) for d in frame.index), frame.to_numpy(dtype=float),
+                        infer_frequency(frame.index))
+    return Artifact(
+        name=name, version=None, created_at=_utc_now(), author=author, notes=notes, spec=result.spec,
+        params=result.params, lag_method=result.lag_method, data=data,
+        selection=result.selection.to_dict() if result.selection else None,
+        evaluation=result.evaluation.to_dict() if result.evaluation else None,
+        provenance=_provenance(result),
+    )
+
+
+def encode(artifact: Artifact) -> bytes:
+    """Canonical JSON with a sha256 checksum over everything else."""
+    body = _to_json_safe(artifact.to_body())
+    body["checksum"] = "sha256:" + _digest(body)
+    return _canonical(body).encode()
+
+
+def decode(raw: bytes, key: str = "") -> Artifact:
+    """Parse and verify an artifact; raise CorruptArtifactError with the reason."""
+    where = f" ({key})" if key else ""
+    try:
+        body = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorruptArtifactError(f"not valid JSON{where}: {exc}; the object is truncated or not an artifact") from None
+    if not isinstance(body, dict) or body.get("format") != FORMAT:
+        raise CorruptArtifactError(f"not a varlib model{where}: the 'format' field is missing or wrong")
+    if body.get("schema_version") != SCHEMA_VERSION:
+        raise CorruptArtifactError(
+            f"unknown schema version {body.get('schema_version')!r}{where}; this varlib reads version"
+            f" {SCHEMA_VERSION}: upgrade varlib"
+        )
+    claimed = body.pop("checksum", None)
+    actual = "sha256:" + _digest(body)
+    if claimed != actual:
+        raise CorruptArtifactError(f"checksum mismatch{where}: the object was changed or damaged after publishing")
+    try:
+        return _from_body(body)
+    except (KeyError, TypeError, ValueError, InvalidInputError) as exc:
+        raise CorruptArtifactError(f"malformed artifact{where}: {exc!r}") from None
+
+
+def card_metadata(card: dict, body: bytes) -> dict[str, str]:
+    """User metadata for the listing: the card plus size and md5 of the body (the S3 ETag of a
+    single PUT), so a listing can tell an intact object from a replaced one without reading it."""
+    slim = {**card, "bytes": len(body), "md5": hashlib.md5(body).hexdigest()}  # noqa: S324 - not security
+    if len(slim.get("notes") or "") > 200:
+        slim["notes"] = slim["notes"][:200] + "…"
+    encoded = base64.urlsafe_b64encode(_canonical(slim).encode()).decode()
+    if len(encoded) > _CARD_HEADER_LIMIT:  # many variables: the listing reads the object instead
+        return {}
+    return {CARD_METADATA_KEY: encoded}
+
+
+def card_from_metadata(metadata) -> dict | None:
+    encoded = (metadata or {}).get(CARD_METADATA_KEY)
+    if not encoded:
+        return None
+    try:
+        card = json.loads(base64.urlsafe_b64decode(encoded.encode()))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return card if isinstance(card, dict) else None
+
+
+def _from_body(body: dict) -> Artifact:
+    spec = ModelSpec.from_dict(body["spec"])
+    params = VarParams.from_dict(body["fit"])
+    data = TrainingData.from_dict(body["data"])
+    k = len(spec.variables)
+    if params.k != k or data.values.ndim != 2 or data.values.shape[1] != k or len(data.dates) != len(data.values):
+        raise ValueError("shapes of parameters, variables and data disagree")
+    version = parse_version(body["version"]) if body.get("version") else None
+    return Artifact(
+        name=body["name"], version=version, created_at=body["created_at"], author=body["author"],
+        notes=body.get("notes") or "", spec=spec, params=params, lag_method=body["fit"]["lag_method"], data=data,
+        selection=body.get("lag_selection"), evaluation=body.get("evaluation"), provenance=body["provenance"],
+    )
+
+
+def _digest(body: dict) -> str:
+    return hashlib.sha256(_canonical(body).encode()).hexdigest()
+
+
+def _canonical(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+
+
+def _to_json_safe(value):
+    """Non-finite floats become null (JSON has no NaN), numpy scalars become Python numbers."""
+    if isinstance(value, dict):
+        return {str(k): _to_json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_to_json_safe(v) for v in value]
+    if isinstance(value, (np.floating, float)):
+        return float(value) if np.isfinite(value) else None
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
+
+
+def _provenance(result: TrainResult) -> dict:
+    import scipy
+    import statsmodels
+
+    from . import __version__
+
+    return {
+        "dataset": result.dataset.name, "dataset_sha256": result.dataset.sha256, "train_seconds": result.seconds,
+        "packages": {"varlib": __version__, "python": platform.python_version(), "numpy": np.__version__,
+                     "pandas": pd.__version__, "scipy": scipy.__version__, "statsmodels": statsmodels.__version__},
+    }
+
+
+def _utc_now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _iso(stamp: pd.Timestamp) -> str:
+    return stamp.date().isoformat() if stamp == stamp.normalize() else stamp.isoformat()

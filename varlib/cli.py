@@ -1,0 +1,192 @@
+"""`python -m varlib`: train, list, show and forecast from the shell.
+
+Exit codes: 0 success, 2 bad input, 1 any other failure; a failure prints one `error: ...`
+line on stderr and no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .config import Settings
+from .errors import InvalidInputError, VarlibError
+from .model import CRITERIA, DEFAULT_HOLDOUT, DEFAULT_MAX_LAGS, TRANSFORMS, TRENDS, ModelSpec
+from .registry import Registry
+from .service import forecast_version, load_dataset, publish_result, train_model
+from .versions import BUMPS, LATEST
+
+DEFAULT_NAME = "var"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one `error:` line with exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InvalidInputError(f"{message} (see `python -m varlib {self.prog.split()[-1]} --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m varlib", description="VAR models versioned in MinIO or a local folder.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    train = commands.add_parser("train", help="fit a VAR and optionally publish it")
+    source = train.add_mutually_exclusive_group()
+    source.add_argument("--dataset", choices=["macrodata"], default="macrodata")
+    source.add_argument("--csv", metavar="FILE")
+    train.add_argument("--date-col", metavar="COL")
+    train.add_argument("--vars", metavar="a,b,...", help="variables (default realgdp,realcons for macrodata)")
+    order = train.add_mutually_exclusive_group()
+    order.add_argument("--lags", type=int, metavar="N", help="fixed lag order")
+    order.add_argument("--max-lags", type=int, default=DEFAULT_MAX_LAGS, metavar="N")
+    train.add_argument("--ic", choices=CRITERIA, default="aic")
+    train.add_argument("--trend", choices=TRENDS, default="c")
+    train.add_argument("--transform", choices=TRANSFORMS, default="none")
+    train.add_argument("--holdout", type=float, default=DEFAULT_HOLDOUT, metavar="FRACTION")
+    train.add_argument("--name", default=DEFAULT_NAME)
+    train.add_argument("--publish", action="store_true")
+    train.add_argument("--bump", choices=BUMPS, default="patch")
+    train.add_argument("--notes", default="")
+    train.add_argument("--json", action="store_true")
+    train.set_defaults(run=run_train)
+
+    listing = commands.add_parser("list", help="versions, newest first")
+    listing.add_argument("--name", default=DEFAULT_NAME)
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(run=run_list)
+
+    show = commands.add_parser("show", help="one version's metadata")
+    show.add_argument("version")
+    show.add_argument("--name", default=DEFAULT_NAME)
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(run=run_show)
+
+    forecast = commands.add_parser("forecast", help="forecast from a version")
+    forecast.add_argument("version", nargs="?", default=LATEST)
+    forecast.add_argument("--name", default=DEFAULT_NAME)
+    forecast.add_argument("--steps", type=int, default=8)
+    forecast.add_argument("--alpha", type=float, default=0.05)
+    forecast.add_argument("--lags-csv", metavar="FILE", help="lag inputs: the last observations, oldest first")
+    forecast.add_argument("--json", action="store_true")
+    forecast.set_defaults(run=run_forecast)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return args.run(args) or 0
+    except VarlibError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 1
+
+
+def registry_from_env() -> Registry:
+    return Registry.from_settings(Settings.from_env())
+
+
+# -- commands -----------------------------------------------------------------------
+def run_train(args: argparse.Namespace) -> int:
+    variables = [v.strip() for v in args.vars.split(",")] if args.vars else None
+    dataset = load_dataset(csv=args.csv, date_col=args.date_col, variables=variables)
+    spec = ModelSpec(variables=tuple(dataset.variables), transform=args.transform, trend=args.trend,
+                     lags=args.lags, max_lags=args.max_lags, ic=args.ic, holdout=args.holdout)
+    registry = registry_from_env() if args.publish else None
+    if registry is not None:
+        registry.ensure_writable()  # fail before spending time on the fit
+    result = train_model(dataset, spec)
+    published = publish_result(registry, result, args.name, args.bump, args.notes) if registry else None
+    summary = {
+        "name": args.name, "version": str(published.version) if published else None, "published": bool(published),
+        "dataset": dataset.name, "variables": dataset.variables, "k_ar": result.params.k_ar,
+        "lag_method": result.lag_method, "transform": spec.transform, "trend": spec.trend,
+        "lag_selection": result.selection.to_dict() if result.selection else None,
+        "metrics": result.evaluation.metrics if result.evaluation else None, "train_seconds": result.seconds,
+    }
+    if args.json:
+        _print_json(summary)
+        return 0
+    print(f"trained VAR({result.params.k_ar}) on {dataset.name} [{', '.join(dataset.variables)}],"
+          f" lag order by {result.lag_method}, transform {spec.transform}, trend {spec.trend},"
+          f" {result.seconds:.2f}s")
+    if result.evaluation:
+        print(f"holdout ({result.evaluation.rows} rows):")
+        print(pd.DataFrame(result.evaluation.metrics).T.to_string(float_format=lambda x: f"{x:.4g}"))
+    print(f"published {args.name} {published.version}" if published else "not published (add --publish)")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    registry = registry_from_env()
+    entries = registry.list_versions(args.name)
+    if args.json:
+        _print_json([entry.to_dict() for entry in entries])
+        return 0
+    if not entries:
+        print(f"no versions of {args.name!r} in {registry.description}")
+        return 0
+    rows = [{"version": e.label, "status": e.status, "created": e.card.get("created_at") or "",
+             "lags": e.card.get("k_ar") or "", "transform": e.card.get("transform") or "",
+             "notes": (e.card.get("notes") or "")[:40]} for e in entries]
+    print(pd.DataFrame(rows).to_string(index=False))
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    artifact = registry_from_env().load(args.name, args.version)
+    card = {**artifact.card(), "lag_inputs_needed": artifact.lag_rows, "spec": artifact.spec.to_dict(),
+            "evaluation": (artifact.evaluation or {}).get("metrics"), "provenance": artifact.provenance}
+    if args.json:
+        _print_json(card)
+        return 0
+    for key, value in card.items():
+        print(f"{key:>18}: {value}")
+    return 0
+
+
+def run_forecast(args: argparse.Namespace) -> int:
+    lag_inputs = _read_lags_csv(args.lags_csv) if args.lags_csv else None
+    result = forecast_version(registry_from_env(), args.name, args.version, args.steps, args.alpha, lag_inputs)
+    if args.json:
+        _print_json(result.to_dict())
+        return 0
+    level = round((1 - result.forecast.alpha) * 100, 2)
+    print(f"{result.name} {result.version}: {result.steps} steps, {level:g}% interval ({result.forecast.point})")
+    table = result.to_frame().pivot(index="date", columns="variable")
+    print(table.to_string(float_format=lambda x: f"{x:.6g}"))
+    return 0
+
+
+def _read_lags_csv(path: str) -> pd.DataFrame | np.ndarray:
+    """Lag inputs from a CSV: numeric columns named like the variables, or all numeric columns."""
+    try:
+        frame = pd.read_csv(path)
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
+        raise InvalidInputError(f"cannot read lag inputs from {path!r}: {str(exc).splitlines()[0]}") from None
+    first = frame.columns[0] if len(frame.columns) else None
+    if first is not None and str(first).lower() in ("date", "time", "period"):
+        dates = pd.to_datetime(frame[first], errors="coerce")
+        frame = frame.drop(columns=[first])
+        if not dates.isna().any():
+            frame.index = pd.DatetimeIndex(dates)
+    return frame
+
+
+def _print_json(value) -> None:
+    print(json.dumps(value, indent=2, allow_nan=False, default=_json_default))
+
+
+def _json_default(value):
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (np.floating,)):
+        return float(value)
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")

@@ -1,0 +1,125 @@
+"""Settings: the one place that reads the environment."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+from urllib.parse import urlsplit
+
+from .errors import InvalidInputError
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DEFAULT_STORE_DIR = PROJECT_DIR / "local-store"
+DEFAULT_BUCKET = "models"
+DEFAULT_MAX_ARTIFACT_BYTES = 16 * 1024 * 1024
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"", "0", "false", "no", "off"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where models live and how to reach them. Build with `Settings.from_env()`."""
+
+    store_dir: Path = DEFAULT_STORE_DIR
+    minio_endpoint: str | None = None  # host:port; set means "use MinIO"
+    minio_secure: bool = False
+    access_key: str | None = None
+    secret_key: str | None = None
+    bucket: str = DEFAULT_BUCKET
+    ca_bundle: str | None = None
+    read_only: bool = False
+    author: str = "unknown"
+    max_artifact_bytes: int = DEFAULT_MAX_ARTIFACT_BYTES
+    timeout_s: float = 5.0
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        """Read VARLIB_* and MINIO_* variables; MINIO_ENDPOINT selects MinIO over the local folder."""
+        env = os.environ if env is None else env
+        endpoint, secure = _parse_endpoint(env.get("MINIO_ENDPOINT", ""), env.get("MINIO_SECURE", ""))
+        return cls(
+            store_dir=Path(env.get("VARLIB_STORE_DIR") or DEFAULT_STORE_DIR).expanduser(),
+            minio_endpoint=endpoint,
+            minio_secure=secure,
+            access_key=env.get("MINIO_ACCESS_KEY") or None,
+            secret_key=env.get("MINIO_SECRET_KEY") or None,
+            bucket=env.get("MINIO_BUCKET") or DEFAULT_BUCKET,
+            ca_bundle=env.get("MINIO_CA_BUNDLE") or None,
+            read_only=_parse_bool("VARLIB_READ_ONLY", env.get("VARLIB_READ_ONLY", "")),
+            author=env.get("VARLIB_AUTHOR") or _login_name(),
+            max_artifact_bytes=_parse_int("VARLIB_MAX_ARTIFACT_BYTES", env, DEFAULT_MAX_ARTIFACT_BYTES),
+            timeout_s=_parse_float("VARLIB_STORE_TIMEOUT", env, 5.0),
+        )
+
+    @property
+    def uses_minio(self) -> bool:
+        return self.minio_endpoint is not None
+
+    def describe(self) -> str:
+        """One line for people: which store, where. Never includes credentials."""
+        if self.uses_minio:
+            scheme = "https" if self.minio_secure else "http"
+            return f"MinIO {scheme}://{self.minio_endpoint}, bucket '{self.bucket}'"
+        return f"local folder {self.store_dir}"
+
+
+def _parse_endpoint(raw: str, secure_flag: str) -> tuple[str | None, bool]:
+    raw = raw.strip()
+    secure = _parse_bool("MINIO_SECURE", secure_flag)
+    if not raw:
+        return None, secure
+    if "://" in raw:
+        parts = urlsplit(raw)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/"):
+            raise InvalidInputError(
+                f"MINIO_ENDPOINT {raw!r} is not valid: use host:port, e.g. 127.0.0.1:9100"
+            )
+        return parts.netloc, secure or parts.scheme == "https"
+    if "/" in raw:
+        raise InvalidInputError(f"MINIO_ENDPOINT {raw!r} is not valid: use host:port, e.g. 127.0.0.1:9100")
+    return raw, secure
+
+
+def _parse_bool(name: str, raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise InvalidInputError(f"{name}={raw!r} is not a yes/no value: use 1 or 0")
+
+
+def _parse_int(name: str, env: Mapping[str, str], default: int) -> int:
+    raw = env.get(name, "")
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise InvalidInputError(f"{name}={raw!r} is not a positive whole number")
+    return value
+
+
+def _parse_float(name: str, env: Mapping[str, str], default: float) -> float:
+    raw = env.get(name, "")
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        raise InvalidInputError(f"{name}={raw!r} is not a positive number of seconds")
+    return value
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry in some containers
+        return "unknown"

@@ -1,0 +1,211 @@
+"""Datasets: the bundled statsmodels macro data and user CSVs, validated before any fitting."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .errors import InvalidInputError
+
+MACRODATA = "macrodata"
+DEFAULT_VARIABLES = ("realgdp", "realcons")
+MAX_CSV_BYTES = 50 * 1024 * 1024
+_DATE_COLUMN_GUESSES = ("date", "Date", "DATE", "time", "period", "ds")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """A validated multivariate series: DatetimeIndex, float columns, no gaps in values."""
+
+    name: str
+    frame: pd.DataFrame
+    sha256: str
+
+    @property
+    def variables(self) -> list[str]:
+        return list(self.frame.columns)
+
+
+def load_macrodata(variables: Sequence[str] | None = None) -> Dataset:
+    """The US macro data bundled with statsmodels, quarterly 1959Q1-2009Q3."""
+    from statsmodels.datasets import macrodata
+
+    raw = macrodata.load_pandas().data
+    index = pd.PeriodIndex.from_fields(year=raw["year"].astype(int), quarter=raw["quarter"].astype(int), freq="Q")
+    frame = raw.drop(columns=["year", "quarter"]).set_index(index.to_timestamp(how="start"))
+    frame.index.name = "date"
+    frame = select_variables(frame, variables or DEFAULT_VARIABLES, source="macrodata")
+    return Dataset(MACRODATA, frame, frame_sha256(frame))
+
+
+def read_csv(source: str | Path | bytes, name: str | None = None) -> tuple[pd.DataFrame, str, str]:
+    """Read a CSV into an untyped frame; returns (frame, dataset name, sha256 of the bytes)."""
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            raise InvalidInputError(f"cannot read CSV {str(source)!r}: {exc.strerror or exc}") from None
+        if size > MAX_CSV_BYTES:
+            raise InvalidInputError(f"CSV {path.name!r} is {size:,} bytes; the limit is {MAX_CSV_BYTES:,}")
+        data = path.read_bytes()
+        name = name or path.name
+    else:
+        data = bytes(source)
+        name = name or "upload.csv"
+        if len(data) > MAX_CSV_BYTES:
+            raise InvalidInputError(f"CSV {name!r} is {len(data):,} bytes; the limit is {MAX_CSV_BYTES:,}")
+    if not data.strip():
+        raise InvalidInputError(f"CSV {name!r} is empty: it needs a header row and data rows")
+    try:
+        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
+        raise InvalidInputError(f"CSV {name!r} cannot be parsed: {str(exc).splitlines()[0]}") from None
+    return frame, name, hashlib.sha256(data).hexdigest()
+
+
+def load_csv(
+    source: str | Path | bytes,
+    date_col: str | None = None,
+    variables: Sequence[str] | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    name: str | None = None,
+) -> Dataset:
+    """A Dataset from a CSV with one date column and numeric columns (all of them by default)."""
+    raw, name, digest = read_csv(source, name)
+    date_col = date_col or guess_date_column(raw)
+    if date_col not in raw.columns:
+        raise InvalidInputError(
+            f"date column {date_col!r} is not in {name!r}; its columns are {', '.join(map(str, raw.columns))}"
+        )
+    chosen = list(variables) if variables else [c for c in raw.columns if c != date_col]
+    frame = raw.set_index(date_col)
+    frame.index = parse_dates(frame.index, date_col, name)
+    frame.index.name = "date"
+    frame = select_variables(frame, chosen, source=name)
+    frame = slice_dates(frame, start, end)
+    check_dates(frame.index, name)
+    return Dataset(name, frame, digest)
+
+
+def guess_date_column(frame: pd.DataFrame) -> str:
+    """A column called like a date, else the first column."""
+    for guess in _DATE_COLUMN_GUESSES:
+        if guess in frame.columns:
+            return guess
+    if len(frame.columns) == 0:
+        raise InvalidInputError("the CSV has no columns")
+    return str(frame.columns[0])
+
+
+def parse_dates(values: pd.Index, column: str, source: str) -> pd.DatetimeIndex:
+    """Parse a date column strictly, naming the first value that is not a date."""
+    parsed = pd.to_datetime(pd.Series(values, dtype=str), errors="coerce", format="mixed")
+    bad = parsed.isna()
+    if bad.any():
+        position = int(np.flatnonzero(bad.to_numpy())[0])
+        raise InvalidInputError(
+            f"date column {column!r} of {source!r}, row {position + 1}: {values[position]!r} is not a date"
+        )
+    return pd.DatetimeIndex(parsed)
+
+
+def select_variables(frame: pd.DataFrame, variables: Sequence[str], source: str) -> pd.DataFrame:
+    """Pick at least two distinct columns and make them finite floats, naming any bad cell."""
+    variables = [str(v).strip() for v in variables if str(v).strip()]
+    if len(set(variables)) != len(variables):
+        raise InvalidInputError(f"variables {variables} name a column twice")
+    if len(variables) < 2:
+        raise InvalidInputError(f"a VAR needs at least 2 variables; got {variables or 'none'} from {source!r}")
+    missing = [v for v in variables if v not in frame.columns]
+    if missing:
+        raise InvalidInputError(
+            f"{', '.join(map(repr, missing))} not in {source!r}; available: {', '.join(map(str, frame.columns))}"
+        )
+    columns = {}
+    for variable in variables:
+        column = frame[variable]
+        numbers = pd.to_numeric(column, errors="coerce").astype(float)
+        bad = ~np.isfinite(numbers.to_numpy())
+        if bad.any():
+            position = int(np.flatnonzero(bad)[0])
+            raise InvalidInputError(
+                f"column {variable!r} of {source!r}, row {position + 1}: {column.iloc[position]!r}"
+                " is not a finite number; fix or remove that row"
+            )
+        columns[variable] = numbers
+    return pd.DataFrame(columns, index=frame.index)
+
+
+def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None) -> pd.DataFrame:
+    """Keep rows between start and end (inclusive); either may be None."""
+    if not start and not end:
+        return frame
+    bounds = {}
+    for label, value in (("start", start), ("end", end)):
+        if value:
+            try:
+                bounds[label] = pd.Timestamp(value)
+            except (ValueError, TypeError):
+                raise InvalidInputError(f"{label} date {value!r} is not a date (use YYYY-MM-DD)") from None
+    mask = np.ones(len(frame), dtype=bool)
+    if "start" in bounds:
+        mask &= frame.index >= bounds["start"]
+    if "end" in bounds:
+        mask &= frame.index <= bounds["end"]
+    return frame[mask]
+
+
+def check_dates(index: pd.DatetimeIndex, source: str) -> None:
+    """Dates must be unique and increasing: a VAR reads rows as consecutive periods."""
+    if index.has_duplicates:
+        duplicate = index[index.duplicated()][0]
+        raise InvalidInputError(f"{source!r} has the date {duplicate.date()} more than once; keep one row per date")
+    if not index.is_monotonic_increasing:
+        position = int(np.flatnonzero(np.diff(index.asi8) < 0)[0]) + 1
+        raise InvalidInputError(
+            f"{source!r} is not sorted by date: {index[position].date()} comes after {index[position - 1].date()};"
+            " sort the rows by date"
+        )
+
+
+def frame_sha256(frame: pd.DataFrame) -> str:
+    """A stable digest of the values and dates, for provenance."""
+    digest = hashlib.sha256()
+    digest.update(",".join(map(str, frame.columns)).encode())
+    digest.update(np.ascontiguousarray(frame.index.asi8).tobytes())
+    digest.update(np.ascontiguousarray(frame.to_numpy(dtype=float)).tobytes())
+    return digest.hexdigest()
+
+
+def infer_frequency(index: pd.DatetimeIndex) -> str | None:
+    """The pandas frequency alias of the dates, or None when irregular."""
+    if len(index) < 3:
+        return None
+    try:
+        return pd.infer_freq(index)
+    except (TypeError, ValueError):
+        return None
+
+
+def future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
+    """ISO labels for the forecast rows; `+1`, `+2`, ... when the frequency is unknown."""
+    if frequency:
+        try:
+            offset = pd.tseries.frequencies.to_offset(frequency)
+            return [d.date().isoformat() if _is_midnight(d) else d.isoformat() for d in
+                    pd.date_range(last + offset, periods=steps, freq=offset)]
+        except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+            pass
+    return [f"+{h}" for h in range(1, steps + 1)]
+
+
+def _is_midnight(stamp: pd.Timestamp) -> bool:
+    return stamp == stamp.normalize()

@@ -1,0 +1,151 @@
+"""Point forecasts and Gaussian intervals from fitted parameters, always reported in levels.
+
+Pure numpy, so serving a forecast needs no statsmodels object. For `none` the numbers are
+those of statsmodels' VARResults.forecast_interval. For `diff`/`logdiff` the level forecast is
+the last level plus the cumulated difference forecasts, and the level forecast-error
+covariance at horizon h is sum_{m=1..h} C_{h-m} Sigma_u C_{h-m}' with C_j = Phi_0 + ... + Phi_j
+(not the cumulated difference bands). `logdiff` works on log levels and exponentiates the
+mean and both bounds, so its point is the median in levels.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.stats import norm
+
+from .errors import InvalidInputError
+from .model import VarParams
+
+MAX_STEPS = 400
+INTERVAL_KINDS = ("standard",)
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """Level forecasts: arrays of shape (steps, k)."""
+
+    mean: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
+    alpha: float
+    point: str  # "mean" or "median" (logdiff)
+    intervals: str = "standard"
+
+
+def check_steps(steps) -> int:
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 1 <= steps <= MAX_STEPS:
+        raise InvalidInputError(f"steps {steps!r} must be a whole number from 1 to {MAX_STEPS}")
+    return int(steps)
+
+
+def check_alpha(alpha) -> float:
+    try:
+        value = float(alpha)
+    except (TypeError, ValueError):
+        value = float("nan")
+    if isinstance(alpha, bool) or not 0.0001 <= value <= 0.5:
+        raise InvalidInputError(f"alpha {alpha!r} must be between 0.0001 and 0.5 (0.05 gives a 95% interval)")
+    return value
+
+
+def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndarray:
+    """A (needed x k) array of finite levels, positive for logdiff, or a clear error."""
+    try:
+        values = np.asarray(lag_levels, dtype=float)
+    except (TypeError, ValueError):
+        raise InvalidInputError("lag inputs must all be numbers") from None
+    if values.ndim != 2 or values.shape != (needed, k):
+        raise InvalidInputError(
+            f"lag inputs have shape {values.shape}; this model needs {needed} rows (the last observations,"
+            f" oldest first) of {k} values"
+        )
+    bad = np.argwhere(~np.isfinite(values))
+    if bad.size:
+        row, col = bad[0]
+        raise InvalidInputError(f"lag input row {row + 1}, column {col + 1} is {values[row, col]}; use a finite number")
+    if transform == "logdiff" and np.any(values <= 0):
+        row, col = np.argwhere(values <= 0)[0]
+        raise InvalidInputError(
+            f"lag input row {row + 1}, column {col + 1} is {values[row, col]:g}; a logdiff model needs positive values"
+        )
+    if np.max(np.abs(values)) > 1e150:
+        raise InvalidInputError("lag inputs are too large in magnitude (over 1e150) to forecast from")
+    return values
+
+
+def ma_matrices(coefs: np.ndarray, steps: int) -> np.ndarray:
+    """Phi_0..Phi_{steps-1} of the moving-average representation."""
+    p, k, _ = coefs.shape
+    phis = np.zeros((steps, k, k))
+    phis[0] = np.eye(k)
+    for h in range(1, steps):
+        acc = np.zeros((k, k))
+        for i in range(1, min(h, p) + 1):
+            acc += phis[h - i] @ coefs[i - 1]
+        phis[h] = acc
+    return phis
+
+
+def point_forecast(params: VarParams, history: np.ndarray, steps: int) -> np.ndarray:
+    """Model-space point forecast from the last k_ar rows of `history` (statsmodels' recursion)."""
+    p = params.k_ar
+    y = history[-p:]
+    forcs = np.zeros((steps, params.k))
+    if params.trend_coefs.shape[0]:
+        forcs += _trend_regressors(params, steps) @ params.trend_coefs
+    for h in range(1, steps + 1):
+        f = forcs[h - 1]
+        for i in range(1, p + 1):
+            prior = y[h - i - 1] if h - i <= 0 else forcs[h - i - 1]
+            f = f + params.coefs[i - 1] @ prior
+        forcs[h - 1] = f
+    return forcs
+
+
+def error_covariances(params: VarParams, steps: int, integrated: bool) -> np.ndarray:
+    """Forecast-error covariance for horizons 1..steps, of the series or of its cumulated sum."""
+    weights = ma_matrices(params.coefs, steps)
+    if integrated:
+        weights = np.cumsum(weights, axis=0)  # C_j = Phi_0 + ... + Phi_j
+    terms = weights @ params.sigma_u @ np.transpose(weights, (0, 2, 1))
+    return np.cumsum(terms, axis=0)
+
+
+def forecast_levels(params: VarParams, transform: str, lag_levels, steps: int, alpha: float = 0.05) -> Forecast:
+    """Forecast in levels from the last observations (k_ar rows, or k_ar + 1 for differenced models)."""
+    steps = check_steps(steps)
+    alpha = check_alpha(alpha)
+    needed = params.k_ar + (0 if transform == "none" else 1)
+    levels = check_lag_inputs(lag_levels, needed, params.k, transform)
+    integrated = transform != "none"
+    base = np.log(levels) if transform == "logdiff" else levels
+    history = np.diff(base, axis=0) if integrated else base
+    mean = point_forecast(params, history, steps)
+    if integrated:
+        mean = base[-1] + np.cumsum(mean, axis=0)
+    covs = error_covariances(params, steps, integrated)
+    sigma = np.sqrt(np.clip(np.diagonal(covs, axis1=1, axis2=2), 0.0, None))
+    q = norm.ppf(1 - alpha / 2)
+    lower, upper = mean - q * sigma, mean + q * sigma
+    point = "mean"
+    if transform == "logdiff":
+        with np.errstate(over="ignore"):
+            mean, lower, upper = np.exp(mean), np.exp(lower), np.exp(upper)
+        point = "median"
+    if not (np.all(np.isfinite(mean)) and np.all(np.isfinite(lower)) and np.all(np.isfinite(upper))):
+        raise InvalidInputError(
+            f"the forecast overflows to infinity within {steps} steps from these lag inputs; use fewer steps"
+            " or inputs of a realistic size"
+        )
+    return Forecast(mean, lower, upper, alpha, point)
+
+
+def _trend_regressors(params: VarParams, steps: int) -> np.ndarray:
+    columns = []
+    if params.trend.startswith("c"):
+        columns.append(np.ones(steps))
+    if "t" in params.trend:
+        columns.append(np.arange(params.n_totobs + 1, params.n_totobs + 1 + steps, dtype=float))
+    return np.column_stack(columns)

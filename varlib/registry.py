@@ -1,0 +1,273 @@
+"""Model names and versions on top of a store: list, resolve `latest`, load, publish.
+
+Layout (bucket-relative): `<name>/<M_m_p>/model.json`, plus `<name>/latest.json`, a small
+pointer that makes `latest` one GET instead of a listing. The commit point of a publish is
+a single create-if-absent of model.json: the first writer wins, a loser takes the next
+version, and nothing is ever overwritten. The pointer only moves forward (compare-and-swap)
+and is a hint: a missing or dangling pointer falls back to a listing.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+
+from .artifact import Artifact, card_from_metadata, card_metadata, decode, encode
+from .config import Settings
+from .errors import (
+    AccessDeniedError,
+    CorruptArtifactError,
+    NotFoundError,
+    ObjectExistsError,
+    VarlibError,
+)
+from .store import ObjectInfo, Store, open_store
+from .versions import LATEST, NAME_PATTERN, ZERO, Version, check_name, parse_key_version, parse_version
+
+MODEL_FILE = "model.json"
+LEGACY_FILE = "model.pkl"
+POINTER_FILE = "latest.json"
+OK = "ok"
+_POINTER_MAX_BYTES = 4096
+_PUBLISH_ATTEMPTS = 200
+_CACHE_SIZE = 256
+
+
+@dataclass(frozen=True)
+class VersionEntry:
+    """One row of a listing: a version folder, or a stray object with the reason it is unusable."""
+
+    name: str
+    label: str  # "0.0.3", or the key when the object is outside the naming pattern
+    version: Version | None
+    key: str
+    size: int
+    status: str  # "ok" or the reason the object cannot be used
+    card: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+    def to_dict(self) -> dict:
+        return {**self.card, "name": self.name, "version": self.label, "status": self.status,
+                "created_at": self.card.get("created_at"), "key": self.key, "bytes": self.size}
+
+
+class Registry:
+    """Versions of VAR models in one store. Safe to share between threads."""
+
+    def __init__(self, store: Store, *, max_artifact_bytes: int = 16 * 1024 * 1024, read_only: bool = False,
+                 author: str = "unknown") -> None:
+        self.store = store
+        self.max_artifact_bytes = max_artifact_bytes
+        self.read_only = read_only
+        self.author = author
+        self._artifacts: OrderedDict[tuple[str, Version], Artifact] = OrderedDict()
+        self._cards: dict[tuple[str, str], tuple[str, dict]] = {}  # (key, etag) -> (status, card)
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> "Registry":
+        settings = settings or Settings.from_env()
+        return cls(open_store(settings), max_artifact_bytes=settings.max_artifact_bytes,
+                   read_only=settings.read_only, author=settings.author)
+
+    @property
+    def description(self) -> str:
+        return self.store.description
+
+    # -- reading ---------------------------------------------------------------------
+    def list_names(self) -> list[str]:
+        """Model names in the store, sorted."""
+        return [name for name in self.store.list_folders("") if NAME_PATTERN.match(name)]
+
+    def list_versions(self, name: str) -> list[VersionEntry]:
+        """Every version of `name`, newest first; unusable objects are listed with their reason, last."""
+        check_name(name)
+        models: dict[Version, ObjectInfo] = {}
+        legacy: dict[Version, ObjectInfo] = {}
+        strays: list[VersionEntry] = []
+        for info in self.store.list(f"{name}/"):
+            parts = info.key.split("/")
+            version = parse_key_version(parts[1]) if len(parts) == 3 else None
+            if len(parts) == 2 and parts[1] == POINTER_FILE:
+                continue
+            if version is not None and parts[2] == MODEL_FILE:
+                models[version] = info
+            elif version is not None and parts[2] == LEGACY_FILE:
+                legacy[version] = info
+            else:
+                strays.append(VersionEntry(name, info.key, version, info.key, info.size,
+                                           f"key outside the naming pattern {name}/M_m_p/{MODEL_FILE}; ignored"))
+        entries = [self._entry(name, version, info) for version, info in models.items()]
+        entries += [self._legacy_entry(name, version, info) for version, info in legacy.items() if version not in models]
+        entries.sort(key=lambda entry: entry.version, reverse=True)
+        return entries + sorted(strays, key=lambda entry: entry.key)
+
+    def resolve(self, name: str, version: str | Version) -> Version:
+        """A concrete version for `latest`, `0.0.3` or `0_0_3`. `latest` is re-read on every call."""
+        check_name(name)
+        if isinstance(version, Version):
+            return version
+        if str(version).strip().lower() != LATEST:
+            return parse_version(version)
+        pointed = self._read_pointer(name)[0]
+        if pointed is not None:
+            return pointed
+        return self._newest_ok(name)
+
+    def load(self, name: str, version: str | Version = LATEST, *, cached: bool = True) -> Artifact:
+        """The artifact of a version. Pinned versions never change, so `cached` keeps them for good."""
+        concrete = self.resolve(name, version)
+        if cached:
+            with self._lock:
+                hit = self._artifacts.get((name, concrete))
+                if hit is not None:
+                    self._artifacts.move_to_end((name, concrete))
+                    return hit
+        try:
+            artifact = self._read(name, concrete)
+        except NotFoundError:
+            if str(version).strip().lower() == LATEST:  # dangling pointer: trust the listing instead
+                artifact = self._read(name, self._newest_ok(name))
+            else:
+                raise
+        if cached:
+            self._remember(artifact)
+        return artifact
+
+    def check(self) -> None:
+        """Raise unless the store answers."""
+        self.store.check()
+
+    # -- publishing ------------------------------------------------------------------
+    def publish(self, artifact: Artifact, bump: str = "patch") -> Artifact:
+        """Store `artifact` as the next free version after the newest one; never overwrites."""
+        self.ensure_writable()
+        name = check_name(artifact.name)
+        ZERO.bump(bump)  # validates the bump before any I/O
+        for _ in range(_PUBLISH_ATTEMPTS):
+            taken = [v for v in map(parse_key_version, self.store.list_folders(f"{name}/")) if v is not None]
+            candidate = max(taken, default=ZERO).bump(bump)
+            published = replace(artifact, version=candidate)
+            body = encode(published)
+            try:
+                self.store.create(self._key(name, candidate), body, card_metadata(published.card(), body))
+            except ObjectExistsError:
+                continue  # another publisher took it: list again and take the next one
+            self._advance_pointer(name, candidate)
+            self._remember(published)
+            return published
+        raise VarlibError(f"could not find a free version of {name!r} after {_PUBLISH_ATTEMPTS} attempts")
+
+    def ensure_writable(self) -> None:
+        """Refuse early, before any training time is spent, when this registry may not publish."""
+        if self.read_only:
+            raise AccessDeniedError(
+                "not allowed: this store is read-only (VARLIB_READ_ONLY=1); publishing needs write access"
+            )
+
+    # -- internals -------------------------------------------------------------------
+    @staticmethod
+    def _key(name: str, version: Version) -> str:
+        return f"{name}/{version.key}/{MODEL_FILE}"
+
+    def _read(self, name: str, version: Version) -> Artifact:
+        key = self._key(name, version)
+        try:
+            stored = self.store.get(key, self.max_artifact_bytes)
+        except NotFoundError:
+            folder = f"{name}/{version.key}/"
+            if any(info.key.endswith(LEGACY_FILE) for info in self.store.list(folder)):
+                raise NotFoundError(
+                    f"{name} {version} is a legacy pickle ({folder}{LEGACY_FILE}); it is never unpickled here."
+                    f" Convert it with: python -m varlib import-legacy {version} --name {name} --trust"
+                ) from None
+            raise NotFoundError(f"{name} {version} does not exist; `python -m varlib list --name {name}` shows"
+                                " the versions") from None
+        artifact = decode(stored.data, key)
+        if artifact.name != name or artifact.version != version:
+            raise CorruptArtifactError(
+                f"{key} says it is {artifact.name} {artifact.version}: an object copied to the wrong key"
+            )
+        return artifact
+
+    def _remember(self, artifact: Artifact) -> None:
+        with self._lock:
+            self._artifacts[(artifact.name, artifact.version)] = artifact
+            self._artifacts.move_to_end((artifact.name, artifact.version))
+            while len(self._artifacts) > _CACHE_SIZE:
+                self._artifacts.popitem(last=False)
+
+    def _entry(self, name: str, version: Version, info: ObjectInfo) -> VersionEntry:
+        label = str(version)
+        if info.size > self.max_artifact_bytes:
+            return VersionEntry(name, label, version, info.key, info.size,
+                                f"too large: {info.size:,} bytes, over the {self.max_artifact_bytes:,}-byte limit")
+        card = card_from_metadata(info.metadata)
+        if card and card.get("md5") == info.etag and card.get("bytes") == info.size \
+                and card.get("version") == label and card.get("name") == name:
+            return VersionEntry(name, label, version, info.key, info.size, OK, card)
+        status, card = self._verified_card(name, version, info)
+        return VersionEntry(name, label, version, info.key, info.size, status, card)
+
+    def _verified_card(self, name: str, version: Version, info: ObjectInfo) -> tuple[str, dict]:
+        """Read and verify the object (no card in the listing); cached by etag, since versions never change."""
+        cache_key = (info.key, info.etag)
+        with self._lock:
+            hit = self._cards.get(cache_key)
+        if hit is not None:
+            return hit
+        try:
+            artifact = self._read(name, version)
+            result = (OK, artifact.card())
+        except CorruptArtifactError as exc:
+            result = (str(exc), {})
+        except NotFoundError:  # deleted between listing and reading
+            return "deleted while listing", {}
+        with self._lock:
+            self._cards[cache_key] = result
+        return result
+
+    @staticmethod
+    def _legacy_entry(name: str, version: Version, info: ObjectInfo) -> VersionEntry:
+        return VersionEntry(
+            name, str(version), version, info.key, info.size,
+            f"legacy pickle, not loaded (unpickling runs code): convert with"
+            f" `python -m varlib import-legacy {version} --name {name} --trust`",
+        )
+
+    def _newest_ok(self, name: str) -> Version:
+        for entry in self.list_versions(name):
+            if entry.ok:
+                return entry.version
+        raise NotFoundError(
+            f"model {name!r} has no usable version yet in {self.description}; train and publish one with"
+            f" `python -m varlib train --name {name} --publish`"
+        )
+
+    def _read_pointer(self, name: str) -> tuple[Version | None, str | None]:
+        try:
+            stored = self.store.get(f"{name}/{POINTER_FILE}", _POINTER_MAX_BYTES)
+        except (NotFoundError, CorruptArtifactError):
+            return None, None
+        try:
+            return parse_version(json.loads(stored.data)["version"]), stored.etag
+        except (ValueError, KeyError, TypeError, VarlibError):
+            return None, stored.etag  # unreadable pointer: overwrite it on the next publish
+
+    def _advance_pointer(self, name: str, version: Version) -> None:
+        key = f"{name}/{POINTER_FILE}"
+        body = json.dumps({"version": str(version)}).encode()
+        for _ in range(_PUBLISH_ATTEMPTS):
+            current, etag = self._read_pointer(name)
+            if current is not None and current >= version:
+                return
+            try:
+                self.store.replace(key, body, etag)
+                return
+            except ObjectExistsError:
+                continue  # a concurrent publisher moved it; re-read and compare

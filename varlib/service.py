@@ -1,0 +1,114 @@
+"""The operations the CLI, the dashboard and the REST service share: train, publish, forecast."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .artifact import Artifact, build_artifact
+from .data import Dataset, future_dates, load_csv, load_macrodata, slice_dates
+from .errors import InvalidInputError
+from .forecast import Forecast, check_alpha, check_steps, forecast_levels
+from .model import ModelSpec
+from .registry import Registry
+from .training import TrainResult, train
+from .versions import LATEST, Version
+
+
+@dataclass(frozen=True)
+class VersionForecast:
+    """A forecast of one version, labelled with dates and ready for JSON."""
+
+    name: str
+    version: Version
+    variables: list[str]
+    index: list[str]
+    forecast: Forecast
+    lag_inputs: np.ndarray
+    transform: str
+
+    @property
+    def steps(self) -> int:
+        return len(self.index)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name, "version": str(self.version), "variables": self.variables, "steps": self.steps,
+            "alpha": self.forecast.alpha, "index": self.index,
+            "mean": self.forecast.mean.tolist(), "lower": self.forecast.lower.tolist(),
+            "upper": self.forecast.upper.tolist(), "point": self.forecast.point,
+            "intervals": self.forecast.intervals, "transform": self.transform,
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """Long table: one row per step and variable."""
+        rows = []
+        for h, label in enumerate(self.index):
+            for j, variable in enumerate(self.variables):
+                rows.append({"date": label, "variable": variable, "mean": self.forecast.mean[h, j],
+                             "lower": self.forecast.lower[h, j], "upper": self.forecast.upper[h, j]})
+        return pd.DataFrame(rows)
+
+
+def load_dataset(csv: str | bytes | None = None, date_col: str | None = None, variables=None,
+                 start: str | None = None, end: str | None = None, csv_name: str | None = None) -> Dataset:
+    """The bundled macro data, or a CSV when one is given."""
+    if csv is None:
+        dataset = load_macrodata(variables)
+        if start or end:
+            frame = slice_dates(dataset.frame, start, end)
+            dataset = Dataset(dataset.name, frame, dataset.sha256)
+        return dataset
+    return load_csv(csv, date_col=date_col, variables=variables, start=start, end=end, name=csv_name)
+
+
+def train_model(dataset: Dataset, spec: ModelSpec) -> TrainResult:
+    return train(dataset, spec)
+
+
+def publish_result(registry: Registry, result: TrainResult, name: str, bump: str = "patch",
+                   notes: str = "", author: str | None = None) -> Artifact:
+    """Publish a training run as the next version of `name`."""
+    artifact = build_artifact(result, name, author or registry.author, notes)
+    return registry.publish(artifact, bump)
+
+
+def forecast_artifact(artifact: Artifact, steps: int = 8, alpha: float = 0.05, lag_inputs=None) -> VersionForecast:
+    """Forecast `steps` ahead from `lag_inputs` (default: the last observations of the training data)."""
+    steps = check_steps(steps)
+    alpha = check_alpha(alpha)
+    if lag_inputs is None:
+        lag_inputs = artifact.default_lag_inputs()
+    last = _last_date(lag_inputs, artifact)
+    lag_values = _lag_values(lag_inputs, artifact.variables)
+    result = forecast_levels(artifact.params, artifact.spec.transform, lag_values, steps, alpha)
+    index = future_dates(last, artifact.data.frequency, steps)
+    return VersionForecast(artifact.name, artifact.version, artifact.variables, index, result,
+                           np.asarray(lag_values, dtype=float), artifact.spec.transform)
+
+
+def forecast_version(registry: Registry, name: str, version: str | Version = LATEST, steps: int = 8,
+                     alpha: float = 0.05, lag_inputs=None, cached: bool = True) -> VersionForecast:
+    """Load a version (cached unless asked otherwise; `latest` always re-resolved) and forecast."""
+    steps = check_steps(steps)
+    alpha = check_alpha(alpha)
+    return forecast_artifact(registry.load(name, version, cached=cached), steps, alpha, lag_inputs)
+
+
+def _last_date(lag_inputs, artifact: Artifact) -> pd.Timestamp:
+    """Forecast dates continue from the lag inputs' own dates when they have them, else from the
+    end of the training data (the lag table is prefilled with that tail)."""
+    if isinstance(lag_inputs, pd.DataFrame) and isinstance(lag_inputs.index, pd.DatetimeIndex) and len(lag_inputs):
+        return lag_inputs.index[-1]
+    return artifact.history.index[-1]
+
+
+def _lag_values(lag_inputs, variables: list[str]):
+    if not isinstance(lag_inputs, pd.DataFrame):
+        return lag_inputs
+    missing = [v for v in variables if v not in lag_inputs.columns]
+    if missing:
+        raise InvalidInputError(f"lag inputs lack the column(s) {missing}; they need {variables}")
+    return lag_inputs[variables].to_numpy()

@@ -1,0 +1,82 @@
+"""One small storage interface with two backends: a local folder and MinIO (any S3 server).
+
+Keys are bucket-relative paths such as `var/0_0_1/model.json`. The interface is all the
+registry needs: read with a size cap, create-if-absent (the publish commit point),
+compare-and-swap replace (the `latest` pointer), list, and a reachability check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator, Mapping, Protocol
+
+from ..config import Settings
+from ..errors import InvalidInputError
+
+_KEY_PATTERN = re.compile(r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")
+
+
+@dataclass(frozen=True)
+class ObjectInfo:
+    """A listed object. `metadata` is the user metadata when the backend lists it, else None."""
+
+    key: str
+    size: int
+    etag: str
+    metadata: Mapping[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class StoredObject:
+    """The bytes of one object plus the etag used for compare-and-swap."""
+
+    key: str
+    data: bytes
+    etag: str
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+class Store(Protocol):
+    """What the registry needs from a storage backend."""
+
+    description: str
+    writable_hint: bool
+
+    def get(self, key: str, max_bytes: int) -> StoredObject:
+        """Read a whole object; NotFoundError if absent, CorruptArtifactError if over max_bytes."""
+
+    def create(self, key: str, data: bytes, metadata: Mapping[str, str] | None = None) -> str:
+        """Write only if the key is free (ObjectExistsError otherwise); returns the etag."""
+
+    def replace(self, key: str, data: bytes, expected_etag: str | None) -> str:
+        """Overwrite if the current etag equals expected_etag (None: only if absent).
+
+        Raises ObjectExistsError when the precondition fails."""
+
+    def list(self, prefix: str) -> Iterator[ObjectInfo]:
+        """Every object under prefix, recursively, in no promised order."""
+
+    def list_folders(self, prefix: str) -> list[str]:
+        """Names of the folders directly under prefix (prefix '' lists the top level)."""
+
+    def check(self) -> None:
+        """Raise StoreUnavailableError or AccessDeniedError unless the store answers."""
+
+
+def check_key(key: str) -> str:
+    """Refuse keys that could escape the bucket or folder (`..`, absolute, empty parts)."""
+    if not _KEY_PATTERN.match(key) or any(part in (".", "..") for part in key.split("/")):
+        raise InvalidInputError(f"object key {key!r} is not allowed")
+    return key
+
+
+def open_store(settings: Settings) -> Store:
+    """The backend the settings select: MinIO when MINIO_ENDPOINT is set, else the local folder."""
+    if settings.uses_minio:
+        from .minio_store import MinioStore  # only this backend imports the minio package
+
+        return MinioStore.from_settings(settings)
+    from .local import LocalStore
+
+    return LocalStore(settings.store_dir, settings.bucket)

@@ -1,0 +1,132 @@
+"""Local-folder backend: `<root>/<bucket>/<key>` mirrors the bucket, so folders copy to S3 and back.
+
+Create-if-absent writes a temp file and hard-links it into place: the link either makes a
+complete file appear or fails because the name exists, so a crash never leaves half a model.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, Mapping
+
+from ..errors import AccessDeniedError, CorruptArtifactError, NotFoundError, ObjectExistsError, StoreUnavailableError
+from . import ObjectInfo, StoredObject, check_key
+
+_TEMP_PREFIX = ".tmp-"
+
+
+class LocalStore:
+    """A bucket kept as a directory tree."""
+
+    writable_hint = True
+
+    def __init__(self, root: Path, bucket: str) -> None:
+        self.root = Path(root)
+        self.bucket_dir = self.root / check_key(bucket)
+        self.description = f"local folder {self.bucket_dir}"
+
+    def _path(self, key: str) -> Path:
+        return self.bucket_dir / check_key(key)
+
+    def get(self, key: str, max_bytes: int) -> StoredObject:
+        path = self._path(key)
+        try:
+            with open(path, "rb") as handle:
+                stat = os.fstat(handle.fileno())
+                if stat.st_size > max_bytes:
+                    raise CorruptArtifactError(
+                        f"{key} is {stat.st_size:,} bytes, over the {max_bytes:,}-byte limit; not read"
+                    )
+                data = handle.read()
+        except FileNotFoundError:
+            raise NotFoundError(f"{key} does not exist in {self.description}") from None
+        except IsADirectoryError:
+            raise NotFoundError(f"{key} is a folder, not an object, in {self.description}") from None
+        except PermissionError as exc:
+            raise AccessDeniedError(f"cannot read {path}: permission denied") from exc
+        return StoredObject(key, data, _etag(stat))
+
+    def create(self, key: str, data: bytes, metadata: Mapping[str, str] | None = None) -> str:
+        path = self._path(key)
+        tmp = self._write_temp(path, data)
+        try:
+            os.link(tmp, path)  # atomic create-if-absent of a complete file
+        except FileExistsError:
+            raise ObjectExistsError(f"{key} already exists") from None
+        finally:
+            os.unlink(tmp)
+        return _etag(path.stat())
+
+    def replace(self, key: str, data: bytes, expected_etag: str | None) -> str:
+        path = self._path(key)
+        with self._lock(path):
+            try:
+                current = _etag(path.stat())
+            except FileNotFoundError:
+                current = None
+            if current != expected_etag:
+                raise ObjectExistsError(f"{key} changed since it was read")
+            tmp = self._write_temp(path, data)
+            os.replace(tmp, path)
+            return _etag(path.stat())
+
+    def list(self, prefix: str) -> Iterator[ObjectInfo]:
+        base = self.bucket_dir
+        start = base / prefix if prefix else base
+        if not start.is_dir():
+            return
+        for folder, dirs, files in os.walk(start):
+            dirs.sort()
+            for name in sorted(files):
+                if name.startswith(_TEMP_PREFIX) or name.endswith(".lock"):
+                    continue
+                path = Path(folder) / name
+                try:
+                    stat = path.stat()
+                except FileNotFoundError:  # removed while listing
+                    continue
+                yield ObjectInfo(path.relative_to(base).as_posix(), stat.st_size, _etag(stat))
+
+    def list_folders(self, prefix: str) -> list[str]:
+        start = self.bucket_dir / prefix if prefix else self.bucket_dir
+        if not start.is_dir():
+            return []
+        return sorted(entry.name for entry in start.iterdir() if entry.is_dir())
+
+    def check(self) -> None:
+        if self.bucket_dir.exists() and not self.bucket_dir.is_dir():
+            raise StoreUnavailableError(f"{self.bucket_dir} is not a folder; set VARLIB_STORE_DIR to a folder")
+        parent = self.bucket_dir if self.bucket_dir.exists() else self.root
+        if parent.exists() and not os.access(parent, os.R_OK):
+            raise AccessDeniedError(f"cannot read {parent}: permission denied")
+
+    def _write_temp(self, path: Path, data: bytes) -> str:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
+        except PermissionError as exc:
+            raise AccessDeniedError(f"cannot write under {path.parent}: permission denied") from exc
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        return tmp
+
+    @contextmanager
+    def _lock(self, path: Path) -> Iterator[None]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path.with_name(path.name + ".lock"), "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _etag(stat: os.stat_result) -> str:
+    # Size, mtime and inode change on every write (temp file + rename or link).
+    return f"{stat.st_ino:x}-{stat.st_mtime_ns:x}-{stat.st_size:x}"

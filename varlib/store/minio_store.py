@@ -1,0 +1,203 @@
+"""MinIO (S3) backend; the only module that imports the `minio` SDK.
+
+Every SDK and transport failure is translated here into a VarlibError that names the
+endpoint, so callers never see S3Error or urllib3 exceptions.
+"""
+
+from __future__ import annotations
+
+import ssl
+from contextlib import contextmanager
+from typing import Iterator, Mapping
+
+import urllib3
+from minio import Minio
+from minio.error import InvalidResponseError, S3Error, ServerError
+
+from ..config import Settings
+from ..errors import (
+    AccessDeniedError,
+    CorruptArtifactError,
+    NotFoundError,
+    ObjectExistsError,
+    StoreUnavailableError,
+)
+from . import ObjectInfo, StoredObject, check_key
+
+META_PREFIX = "x-amz-meta-"
+_DENIED = {"AccessDenied", "AllAccessDisabled", "AccountProblem"}
+_BAD_CREDENTIALS = {"InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken", "ExpiredToken"}
+_TAKEN = {"PreconditionFailed", "ConditionalRequestConflict"}
+
+
+class MinioStore:
+    """A bucket on a MinIO or other S3 server."""
+
+    writable_hint = True
+
+    def __init__(self, client: Minio, bucket: str, endpoint: str, secure: bool) -> None:
+        self.client = client
+        self.bucket = check_key(bucket)
+        self.endpoint = endpoint
+        scheme = "https" if secure else "http"
+        self.description = f"MinIO {scheme}://{endpoint}, bucket '{bucket}'"
+        self._bucket_known = False
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> "MinioStore":
+        client = Minio(
+            settings.minio_endpoint,
+            access_key=settings.access_key,
+            secret_key=settings.secret_key,
+            secure=settings.minio_secure,
+            http_client=_http_client(settings),
+        )
+        return cls(client, settings.bucket, settings.minio_endpoint, settings.minio_secure)
+
+    # -- reads -------------------------------------------------------------------------
+    def get(self, key: str, max_bytes: int) -> StoredObject:
+        check_key(key)
+        with self._translate(key):
+            response = self.client.get_object(self.bucket, key)
+            try:
+                # Refuse by the announced size before reading the body.
+                size = int(response.headers.get("content-length", "0"))
+                if size > max_bytes:
+                    raise CorruptArtifactError(
+                        f"{key} is {size:,} bytes, over the {max_bytes:,}-byte limit; not read"
+                    )
+                data = response.read(amt=max_bytes + 1)
+                if len(data) > max_bytes:
+                    raise CorruptArtifactError(f"{key} is over the {max_bytes:,}-byte limit; not read")
+                etag = response.headers.get("etag", "").strip('"')
+                metadata = _user_metadata(response.headers)
+            finally:
+                response.close()
+                response.release_conn()
+        return StoredObject(key, data, etag, metadata)
+
+    def list(self, prefix: str) -> Iterator[ObjectInfo]:
+        with self._translate(prefix or self.bucket):
+            if not self._bucket_exists():
+                return
+            # include_user_meta is a MinIO extension: card fields arrive with the listing,
+            # so listing 10,000 versions needs no per-object GET. Other S3 servers ignore it.
+            objects = self.client.list_objects(self.bucket, prefix=prefix, recursive=True, include_user_meta=True)
+            for obj in objects:
+                if obj.is_dir:
+                    continue
+                metadata = {k.lower().removeprefix(META_PREFIX): v for k, v in (obj.metadata or {}).items()}
+                yield ObjectInfo(obj.object_name, obj.size or 0, (obj.etag or "").strip('"'), metadata or None)
+
+    def list_folders(self, prefix: str) -> list[str]:
+        with self._translate(prefix or self.bucket):
+            if not self._bucket_exists():
+                return []
+            names = []
+            for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=False):
+                if obj.is_dir:
+                    names.append(obj.object_name[len(prefix):].rstrip("/"))
+            return sorted(names)
+
+    def check(self) -> None:
+        with self._translate(self.bucket):
+            self.client.bucket_exists(self.bucket)
+
+    # -- writes ------------------------------------------------------------------------
+    def create(self, key: str, data: bytes, metadata: Mapping[str, str] | None = None) -> str:
+        return self._put(key, data, {"If-None-Match": "*"}, metadata)
+
+    def replace(self, key: str, data: bytes, expected_etag: str | None) -> str:
+        condition = {"If-None-Match": "*"} if expected_etag is None else {"If-Match": f'"{expected_etag}"'}
+        return self._put(key, data, condition, None)
+
+    def _put(self, key: str, data: bytes, condition: dict[str, str], metadata: Mapping[str, str] | None) -> str:
+        check_key(key)
+        headers = conditional_put_headers(condition, metadata)
+        with self._translate(key):
+            self._ensure_bucket()
+            # put_object() would rename If-None-Match to x-amz-meta-if-none-match (minio 7.2.20
+            # treats unknown headers as user metadata); _put_object sends headers as given.
+            result = self.client._put_object(self.bucket, key, data, headers)  # noqa: SLF001
+        return (result.etag or "").strip('"')
+
+    def _bucket_exists(self) -> bool:
+        if not self._bucket_known:
+            self._bucket_known = self.client.bucket_exists(self.bucket)
+        return self._bucket_known
+
+    def _ensure_bucket(self) -> None:
+        if self._bucket_exists():
+            return
+        try:
+            self.client.make_bucket(self.bucket)
+        except S3Error as exc:
+            if exc.code not in ("BucketAlreadyOwnedByYou", "BucketAlreadyExists"):
+                raise
+        self._bucket_known = True
+
+    @contextmanager
+    def _translate(self, what: str) -> Iterator[None]:
+        """Map SDK and transport errors to VarlibErrors that name the endpoint and the fix."""
+        where = f"MinIO at {self.endpoint}"
+        try:
+            yield
+        except S3Error as exc:
+            if exc.code in _TAKEN:
+                raise ObjectExistsError(f"{what} already exists") from exc
+            if exc.code in ("NoSuchKey", "NoSuchObject"):
+                raise NotFoundError(f"{what} does not exist in bucket '{self.bucket}' on {where}") from exc
+            if exc.code == "NoSuchBucket":
+                self._bucket_known = False
+                raise NotFoundError(
+                    f"bucket '{self.bucket}' does not exist on {where}; publish a model to create it"
+                ) from exc
+            if exc.code in _BAD_CREDENTIALS:
+                raise AccessDeniedError(
+                    f"{where} refused the credentials ({exc.code}); check MINIO_ACCESS_KEY and MINIO_SECRET_KEY"
+                ) from exc
+            if exc.code in _DENIED:
+                raise AccessDeniedError(
+                    f"not allowed: {where} denied access to '{what}' in bucket '{self.bucket}';"
+                    " ask for a user with the needed permission"
+                ) from exc
+            raise StoreUnavailableError(f"{where} failed on '{what}': {exc.code}: {exc.message}") from exc
+        except (ServerError, InvalidResponseError) as exc:
+            raise StoreUnavailableError(f"{where} answered with an error on '{what}': {exc}") from exc
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            raise StoreUnavailableError(
+                f"{where} is unreachable ({_short_reason(exc)}); start it with `make minio`"
+                " or fix MINIO_ENDPOINT"
+            ) from exc
+
+
+def conditional_put_headers(condition: Mapping[str, str], metadata: Mapping[str, str] | None) -> dict[str, str]:
+    """Headers for a raw PUT: the precondition as-is, user metadata under x-amz-meta-."""
+    headers = {"Content-Type": "application/json", **condition}
+    for name, value in (metadata or {}).items():
+        headers[META_PREFIX + name.lower()] = value
+    return headers
+
+
+def _user_metadata(headers: Mapping[str, str]) -> dict[str, str]:
+    return {k.lower()[len(META_PREFIX):]: v for k, v in headers.items() if k.lower().startswith(META_PREFIX)}
+
+
+def _http_client(settings: Settings) -> urllib3.PoolManager:
+    # Few, fast retries: a dead server must fail a request in seconds, not minutes.
+    timeout = urllib3.Timeout(connect=min(2.0, settings.timeout_s), read=settings.timeout_s)
+    retries = urllib3.Retry(total=1, connect=1, read=0, backoff_factor=0.1, status_forcelist=[502, 503, 504])
+    options: dict = {"timeout": timeout, "retries": retries, "maxsize": 16}
+    if settings.minio_secure:
+        options["ssl_context"] = ssl.create_default_context(cafile=settings.ca_bundle)
+    return urllib3.PoolManager(**options)
+
+
+def _short_reason(exc: BaseException) -> str:
+    reason = getattr(exc, "reason", None) or exc
+    text = str(reason)
+    if "Connection refused" in text:
+        return "connection refused"
+    if "timed out" in text.lower():
+        return "timed out"
+    return text.split(": ", 1)[-1][:160]

@@ -1,0 +1,74 @@
+"""Model names and semantic versions: strict parsing, numeric order, and the `M_m_p` key form."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import InvalidInputError
+
+# Lower-case names only, so a bucket copied between case-sensitive and case-insensitive
+# file systems cannot merge two models.
+NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+_VERSION_PATTERN = re.compile(r"^(0|[1-9][0-9]{0,5})([._])(0|[1-9][0-9]{0,5})\2(0|[1-9][0-9]{0,5})$")
+KEY_VERSION_PATTERN = re.compile(r"^(0|[1-9][0-9]{0,5})_(0|[1-9][0-9]{0,5})_(0|[1-9][0-9]{0,5})$")
+BUMPS = ("patch", "minor", "major")
+LATEST = "latest"
+
+
+@dataclass(frozen=True, order=True)
+class Version:
+    """A published version; orders numerically, so 0.0.10 comes after 0.0.9."""
+
+    major: int
+    minor: int
+    patch: int
+
+    def __str__(self) -> str:
+        return f"{self.major}.{self.minor}.{self.patch}"
+
+    @property
+    def key(self) -> str:
+        """The folder name in the store, e.g. `0_0_3`."""
+        return f"{self.major}_{self.minor}_{self.patch}"
+
+    def bump(self, part: str) -> "Version":
+        """The next version after this one for a `patch`, `minor` or `major` bump."""
+        if part == "patch":
+            return Version(self.major, self.minor, self.patch + 1)
+        if part == "minor":
+            return Version(self.major, self.minor + 1, 0)
+        if part == "major":
+            return Version(self.major + 1, 0, 0)
+        raise InvalidInputError(f"bump {part!r} is not one of {', '.join(BUMPS)}")
+
+
+ZERO = Version(0, 0, 0)
+
+
+def parse_version(text: str) -> Version:
+    """Parse `0.0.3` or `0_0_3` (not `latest`; see `registry.resolve`)."""
+    match = _VERSION_PATTERN.match(str(text).strip())
+    if not match:
+        raise InvalidInputError(
+            f"version {text!r} is not valid: use M.m.p such as 0.0.3 (or 0_0_3), or 'latest'"
+        )
+    return Version(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+
+
+def parse_key_version(folder: str) -> Version | None:
+    """The version a store folder stands for, or None when the folder is outside the pattern."""
+    match = KEY_VERSION_PATTERN.match(folder)
+    if not match:
+        return None
+    return Version(*(int(part) for part in match.groups()))
+
+
+def check_name(name: str) -> str:
+    """Return `name` if it is a valid model name, else raise with the rule."""
+    if not isinstance(name, str) or not NAME_PATTERN.match(name):
+        raise InvalidInputError(
+            f"model name {name!r} is not valid: use 1-63 lower-case letters, digits, '-' or '_',"
+            " starting with a letter or digit (for example 'var')"
+        )
+    return name
