@@ -113,10 +113,18 @@ def error_covariances(params: VarParams, steps: int, integrated: bool) -> np.nda
     return np.cumsum(terms, axis=0)
 
 
-def forecast_levels(params: VarParams, transform: str, lag_levels, steps: int, alpha: float = 0.05) -> Forecast:
+def check_intervals(kind) -> str:
+    if kind not in INTERVAL_KINDS:
+        raise InvalidInputError(f"intervals {kind!r} must be one of {', '.join(INTERVAL_KINDS)}")
+    return kind
+
+
+def forecast_levels(params: VarParams, transform: str, lag_levels, steps: int, alpha: float = 0.05,
+                    intervals: str = "standard") -> Forecast:
     """Forecast in levels from the last observations (k_ar rows, or k_ar + 1 for differenced models)."""
     steps = check_steps(steps)
     alpha = check_alpha(alpha)
+    intervals = check_intervals(intervals)
     needed = params.k_ar + (0 if transform == "none" else 1)
     levels = check_lag_inputs(lag_levels, needed, params.k, transform)
     integrated = transform != "none"
@@ -139,7 +147,7 @@ def forecast_levels(params: VarParams, transform: str, lag_levels, steps: int, a
             f"the forecast overflows to infinity within {steps} steps from these lag inputs; use fewer steps"
             " or inputs of a realistic size"
         )
-    return Forecast(mean, lower, upper, alpha, point)
+    return Forecast(mean, lower, upper, alpha, point, intervals)
 
 
 def _trend_regressors(params: VarParams, steps: int) -> np.ndarray:

@@ -10,7 +10,7 @@ import pandas as pd
 from .artifact import Artifact, build_artifact
 from .data import Dataset, future_dates, load_csv, load_macrodata, slice_dates
 from .errors import InvalidInputError
-from .forecast import Forecast, check_alpha, check_steps, forecast_levels
+from .forecast import Forecast, check_alpha, check_intervals, check_steps, forecast_levels
 from .model import ModelSpec
 from .registry import Registry
 from .training import TrainResult, train
@@ -75,7 +75,8 @@ def publish_result(registry: Registry, result: TrainResult, name: str, bump: str
     return registry.publish(artifact, bump)
 
 
-def forecast_artifact(artifact: Artifact, steps: int = 8, alpha: float = 0.05, lag_inputs=None) -> VersionForecast:
+def forecast_artifact(artifact: Artifact, steps: int = 8, alpha: float = 0.05, lag_inputs=None,
+                      intervals: str = "standard") -> VersionForecast:
     """Forecast `steps` ahead from `lag_inputs` (default: the last observations of the training data)."""
     steps = check_steps(steps)
     alpha = check_alpha(alpha)
@@ -83,18 +84,20 @@ def forecast_artifact(artifact: Artifact, steps: int = 8, alpha: float = 0.05, l
         lag_inputs = artifact.default_lag_inputs()
     last = _last_date(lag_inputs, artifact)
     lag_values = _lag_values(lag_inputs, artifact.variables)
-    result = forecast_levels(artifact.params, artifact.spec.transform, lag_values, steps, alpha)
+    result = forecast_levels(artifact.params, artifact.spec.transform, lag_values, steps, alpha, intervals)
     index = future_dates(last, artifact.data.frequency, steps)
     return VersionForecast(artifact.name, artifact.version, artifact.variables, index, result,
                            np.asarray(lag_values, dtype=float), artifact.spec.transform)
 
 
 def forecast_version(registry: Registry, name: str, version: str | Version = LATEST, steps: int = 8,
-                     alpha: float = 0.05, lag_inputs=None, cached: bool = True) -> VersionForecast:
+                     alpha: float = 0.05, lag_inputs=None, cached: bool = True,
+                     intervals: str = "standard") -> VersionForecast:
     """Load a version (cached unless asked otherwise; `latest` always re-resolved) and forecast."""
     steps = check_steps(steps)
     alpha = check_alpha(alpha)
-    return forecast_artifact(registry.load(name, version, cached=cached), steps, alpha, lag_inputs)
+    check_intervals(intervals)
+    return forecast_artifact(registry.load(name, version, cached=cached), steps, alpha, lag_inputs, intervals)
 
 
 def _last_date(lag_inputs, artifact: Artifact) -> pd.Timestamp:
