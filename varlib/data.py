@@ -190,9 +190,11 @@ def infer_frequency(index: pd.DatetimeIndex) -> str | None:
     if len(index) < 3:
         return None
     try:
-        return pd.infer_freq(index)
+        with pd.option_context("future.infer_freq_returns_offset", True):
+            offset = pd.infer_freq(index)
     except (TypeError, ValueError):
         return None
+    return None if offset is None else getattr(offset, "freqstr", str(offset))
 
 
 def future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:

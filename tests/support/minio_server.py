@@ -6,6 +6,7 @@ import os
 import secrets
 import shutil
 import socket
+import ssl
 import subprocess
 import time
 import urllib.request
@@ -39,6 +40,8 @@ class MinioServer:
     endpoints: str | None = None  # distributed: the shared MINIO_ENDPOINTS list
     process: subprocess.Popen | None = None
     log_path: Path | None = None
+    certs_dir: Path | None = None  # TLS: holds public.crt and private.key (MinIO's --certs-dir)
+    ca_file: Path | None = None  # the CA that signed public.crt, to check readiness over https
 
     @property
     def endpoint(self) -> str:
@@ -51,8 +54,13 @@ class MinioServer:
                "MINIO_BROWSER": "off", "MINIO_UPDATE": "off", "MINIO_CI_CD": "1"}
         args = [str(MINIO_BIN), "server", "--quiet", "--address", self.endpoint,
                 "--console-address", f"127.0.0.1:{self.console_port}"]
+        if self.certs_dir is not None:
+            args += ["--certs-dir", str(self.certs_dir)]
         if self.endpoints:
             env["MINIO_ENDPOINTS"] = self.endpoints
+            # In a container MinIO waits for loopback hosts to "resolve to a valid IP" forever;
+            # this names the endpoint that is this process (ignored outside containers).
+            env["_MINIO_SERVER_LOCAL"] = self.endpoint
         else:
             args += [str(d) for d in self.data_dirs]
         self.log_path = self.data_dirs[0].parent / f"minio-{self.port}.log"
@@ -69,13 +77,23 @@ class MinioServer:
             if self.process is not None and self.process.poll() is not None:
                 raise RuntimeError(f"minio server exited with {self.process.returncode}: {self.log_tail()}")
             try:
-                with urllib.request.urlopen(f"http://{self.endpoint}{path}", timeout=1) as response:
+                with urllib.request.urlopen(f"{self.scheme}://{self.endpoint}{path}", timeout=1,
+                                            context=self._ssl_context()) as response:
                     if response.status == 200:
                         return
             except OSError:
                 pass
             time.sleep(0.1)
         raise RuntimeError(f"minio server on {self.endpoint} not ready after {timeout}s: {self.log_tail()}")
+
+    @property
+    def scheme(self) -> str:
+        return "https" if self.certs_dir is not None else "http"
+
+    def _ssl_context(self) -> ssl.SSLContext | None:
+        if self.certs_dir is None:
+            return None
+        return ssl.create_default_context(cafile=str(self.ca_file) if self.ca_file else None)
 
     def stop(self, kill: bool = False) -> None:
         if self.process is None or self.process.poll() is not None:

@@ -1,0 +1,70 @@
+"""One contract for both store backends (local folder and a real MinIO)."""
+
+import pytest
+
+from varlib.errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError
+from varlib.store import open_store
+
+
+@pytest.fixture
+def store(store_settings):
+    return open_store(store_settings)
+
+
+def test_create_then_get(store):
+    etag = store.create("var/0_0_1/model.json", b'{"a": 1}')
+    got = store.get("var/0_0_1/model.json", 1024)
+    assert got.data == b'{"a": 1}' and got.etag == etag
+
+
+def test_create_never_overwrites(store):
+    store.create("var/0_0_1/model.json", b"first")
+    with pytest.raises(ObjectExistsError):
+        store.create("var/0_0_1/model.json", b"second")
+    assert store.get("var/0_0_1/model.json", 1024).data == b"first"
+
+
+def test_missing_object_is_not_found(store):
+    with pytest.raises(NotFoundError):
+        store.get("var/9_9_9/model.json", 1024)
+
+
+def test_size_limit_refuses_before_reading(store):
+    store.create("var/big.bin", b"x" * 5000)
+    with pytest.raises(CorruptArtifactError, match="over the 4,096-byte limit"):
+        store.get("var/big.bin", 4096)
+
+
+def test_replace_is_compare_and_swap(store):
+    etag = store.replace("var/latest.json", b"1", None)
+    with pytest.raises(ObjectExistsError):
+        store.replace("var/latest.json", b"x", None)  # exists now: create-only refuses
+    new_etag = store.replace("var/latest.json", b"2", etag)
+    with pytest.raises(ObjectExistsError):
+        store.replace("var/latest.json", b"3", etag)  # stale etag
+    assert store.get("var/latest.json", 10).data == b"2"
+    assert new_etag != etag
+
+
+def test_list_and_folders(store):
+    for key in ("var/0_0_1/model.json", "var/0_0_2/model.json", "other/0_0_1/model.json"):
+        store.create(key, b"{}")
+    keys = sorted(info.key for info in store.list("var/"))
+    assert keys == ["var/0_0_1/model.json", "var/0_0_2/model.json"]
+    assert store.list_folders("") == ["other", "var"]
+    assert store.list_folders("var/") == ["0_0_1", "0_0_2"]
+    assert all(info.size == 2 for info in store.list("var/"))
+
+
+def test_listing_an_empty_store_is_empty(store):
+    assert list(store.list("var/")) == [] and store.list_folders("") == []
+
+
+@pytest.mark.parametrize("key", ["../escape", "var/../../x", "/abs", "var//x", "var/./x", ""])
+def test_keys_that_could_escape_are_refused(store, key):
+    with pytest.raises(InvalidInputError):
+        store.create(key, b"x")
+
+
+def test_check_passes_on_a_reachable_store(store):
+    store.check()

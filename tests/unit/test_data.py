@@ -1,0 +1,65 @@
+"""Dataset loading and validation: every bad CSV names the problem."""
+
+import numpy as np
+import pytest
+
+from varlib.data import load_csv, load_macrodata
+from varlib.errors import InvalidInputError
+
+GOOD = b"date,a,b\n2020-01-01,1,2\n2020-02-01,2,3\n2020-03-01,3,5\n"
+
+
+def test_macrodata_defaults_to_realgdp_and_realcons_quarterly():
+    dataset = load_macrodata()
+    assert dataset.variables == ["realgdp", "realcons"]
+    assert len(dataset.frame) == 203
+    assert str(dataset.frame.index[0].date()) == "1959-01-01"
+    assert len(dataset.sha256) == 64
+
+
+def test_csv_loads_dates_and_numbers():
+    dataset = load_csv(GOOD, name="good.csv")
+    assert dataset.variables == ["a", "b"]
+    assert dataset.frame["b"].tolist() == [2.0, 3.0, 5.0]
+    assert dataset.frame.index[-1].month == 3
+
+
+def test_csv_date_range_slices_rows():
+    dataset = load_csv(GOOD, start="2020-02-01", end="2020-03-01")
+    assert len(dataset.frame) == 2
+
+
+@pytest.mark.parametrize(
+    "content, kwargs, message",
+    [
+        (b"", {}, "is empty"),
+        (b"date,a\n2020-01-01,1\n", {}, "at least 2 variables"),
+        (b"date,a,b\n2020-01-01,1,x\n", {}, "row 1: 'x' is not a finite number"),
+        (b"date,a,b\n2020-01-01,1,inf\n", {}, "'inf' is not a finite number"),
+        (b"date,a,b\n2020-01-01,1,\n", {}, "row 1: '' is not a finite number"),
+        (b"date,a,b\nnot-a-date,1,2\n", {}, "'not-a-date' is not a date"),
+        (b"date,a,b\n2020-02-01,1,2\n2020-01-01,1,2\n", {}, "not sorted by date"),
+        (b"date,a,b\n2020-01-01,1,2\n2020-01-01,1,2\n", {}, "more than once"),
+        (GOOD, {"date_col": "when"}, "date column 'when' is not in"),
+        (GOOD, {"variables": ["a", "zz"]}, "'zz' not in"),
+        (GOOD, {"variables": ["a", "a"]}, "twice"),
+        (GOOD, {"start": "yesterday-ish"}, "is not a date"),
+    ],
+)
+def test_bad_csv_is_refused_with_the_reason(content, kwargs, message):
+    with pytest.raises(InvalidInputError, match=message):
+        load_csv(content, name="bad.csv", **kwargs)
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(InvalidInputError, match="cannot read CSV"):
+        load_csv(tmp_path / "nope.csv")
+
+
+def test_macrodata_unknown_variable_lists_the_available_ones():
+    with pytest.raises(InvalidInputError, match="available: .*realinv"):
+        load_macrodata(["realgdp", "gdp"])
+
+
+def test_values_are_float64():
+    assert load_csv(GOOD).frame.to_numpy().dtype == np.float64

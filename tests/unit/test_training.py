@@ -1,0 +1,82 @@
+"""The training pipeline: lag selection like statsmodels, holdout scores, refit on all rows."""
+
+import numpy as np
+import pytest
+from statsmodels.tsa.vector_ar.var_model import VAR
+
+from varlib import ModelSpec, load_dataset, train_model
+from varlib.errors import InvalidInputError
+from varlib.training import score
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset()
+
+
+@pytest.mark.parametrize("ic", ["aic", "bic", "hqic", "fpe"])
+def test_lag_order_is_the_statsmodels_choice_on_the_full_sample(dataset, ic):
+    result = train_model(dataset, ModelSpec(variables=("realgdp", "realcons"), ic=ic, max_lags=8, holdout=0))
+    expected = VAR(dataset.frame.to_numpy()).select_order(8, trend="c").selected_orders[ic]
+    assert result.params.k_ar == max(1, expected)
+    assert result.selection.selected[ic] == expected
+    assert len(result.selection.table) == 9
+
+
+def test_published_parameters_are_the_full_sample_fit(dataset):
+    result = train_model(dataset, ModelSpec(variables=("realgdp", "realcons"), lags=3))
+    reference = VAR(dataset.frame.to_numpy()).fit(3, trend="c")
+    np.testing.assert_allclose(result.params.coefs, reference.coefs, rtol=1e-10)
+    np.testing.assert_allclose(result.params.sigma_u, reference.sigma_u, rtol=1e-10)
+    np.testing.assert_allclose(result.params.trend_coefs, reference.coefs_exog.T, rtol=1e-10)
+
+
+def test_holdout_scores_the_tail_with_a_fit_on_the_head(dataset):
+    result = train_model(dataset, ModelSpec(variables=("realgdp", "realcons"), lags=2, holdout=0.1))
+    levels = dataset.frame.to_numpy()
+    rows = round(len(levels) * 0.1)
+    head, tail = levels[:-rows], levels[-rows:]
+    predicted = VAR(head).fit(2, trend="c").forecast(head[-2:], rows)
+    assert result.evaluation.rows == rows
+    for j, name in enumerate(["realgdp", "realcons"]):
+        error = predicted[:, j] - tail[:, j]
+        metrics = result.evaluation.metrics[name]
+        assert metrics["rmse"] == pytest.approx(np.sqrt(np.mean(error**2)), rel=1e-10)
+        assert metrics["mae"] == pytest.approx(np.mean(np.abs(error)), rel=1e-10)
+        assert metrics["mape"] == pytest.approx(np.mean(np.abs(error / tail[:, j])) * 100, rel=1e-10)
+
+
+def test_holdout_zero_skips_evaluation(dataset):
+    assert train_model(dataset, ModelSpec(variables=("realgdp", "realcons"), lags=1, holdout=0)).evaluation is None
+
+
+def test_mape_is_none_when_an_actual_is_zero():
+    assert score(np.array([0.0, 1.0]), np.array([0.5, 1.0]))["mape"] is None
+
+
+@pytest.mark.parametrize(
+    "changes, message",
+    [
+        ({"transform": "log"}, "transform 'log'"),
+        ({"trend": "ctt"}, "trend 'ctt'"),
+        ({"ic": "aicc"}, "criterion 'aicc'"),
+        ({"lags": 0}, "lag order 0"),
+        ({"holdout": 0.9}, "holdout 0.9"),
+        ({"variables": ("realgdp",)}, "at least 2 variables"),
+    ],
+)
+def test_bad_specs_are_refused(changes, message):
+    with pytest.raises(InvalidInputError, match=message):
+        ModelSpec(**{"variables": ("realgdp", "realcons"), **changes})
+
+
+def test_too_many_lags_for_the_rows_is_refused(dataset):
+    short = load_dataset(end="1962-12-31")
+    with pytest.raises(InvalidInputError, match="usable rows"):
+        train_model(short, ModelSpec(variables=("realgdp", "realcons"), lags=10, holdout=0))
+
+
+def test_logdiff_needs_positive_data():
+    dataset = load_dataset(variables=["realgdp", "realint"])  # the real interest rate goes negative
+    with pytest.raises(InvalidInputError, match="positive"):
+        train_model(dataset, ModelSpec(variables=("realgdp", "realint"), transform="logdiff", lags=1, holdout=0))
