@@ -16,6 +16,7 @@ import pandas as pd
 
 from .config import Settings
 from .errors import InvalidInputError, VarlibError
+from .forecast import INTERVAL_KINDS
 from .model import CRITERIA, DEFAULT_HOLDOUT, DEFAULT_MAX_LAGS, TRANSFORMS, TRENDS, ModelSpec
 from .registry import Registry
 from .service import forecast_version, load_dataset, publish_result, train_model
@@ -72,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     forecast.add_argument("--steps", type=int, default=8)
     forecast.add_argument("--alpha", type=float, default=0.05)
     forecast.add_argument("--lags-csv", metavar="FILE", help="lag inputs: the last observations, oldest first")
+    forecast.add_argument("--intervals", choices=INTERVAL_KINDS, default="standard",
+                          help="standard (coefficients known) or corrected (adds estimation uncertainty)")
     forecast.add_argument("--json", action="store_true")
     forecast.set_defaults(run=run_forecast)
     return parser
@@ -154,12 +157,14 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_forecast(args: argparse.Namespace) -> int:
     lag_inputs = _read_lags_csv(args.lags_csv) if args.lags_csv else None
-    result = forecast_version(registry_from_env(), args.name, args.version, args.steps, args.alpha, lag_inputs)
+    result = forecast_version(registry_from_env(), args.name, args.version, args.steps, args.alpha, lag_inputs,
+                              intervals=args.intervals)
     if args.json:
         _print_json(result.to_dict())
         return 0
     level = round((1 - result.forecast.alpha) * 100, 2)
-    print(f"{result.name} {result.version}: {result.steps} steps, {level:g}% interval ({result.forecast.point})")
+    print(f"{result.name} {result.version}: {result.steps} steps, {level:g}% {result.forecast.intervals} interval"
+          f" ({result.forecast.point})")
     table = result.to_frame().pivot(index="date", columns="variable")
     print(table.to_string(float_format=lambda x: f"{x:.6g}"))
     return 0

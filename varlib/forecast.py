@@ -6,6 +6,9 @@ the last level plus the cumulated difference forecasts, and the level forecast-e
 covariance at horizon h is sum_{m=1..h} C_{h-m} Sigma_u C_{h-m}' with C_j = Phi_0 + ... + Phi_j
 (not the cumulated difference bands). `logdiff` works on log levels and exponentiates the
 mean and both bounds, so its point is the median in levels.
+
+`intervals="corrected"` adds the estimation-uncertainty term of varlib.intervals (Lütkepohl's
+Omega(h)/T, cumulated for differenced models); it needs the Z'Z moments of the training sample.
 """
 
 from __future__ import annotations
@@ -16,10 +19,11 @@ import numpy as np
 from scipy.stats import norm
 
 from .errors import InvalidInputError
+from .intervals import SampleMoments, estimation_covariances
 from .model import VarParams
 
 MAX_STEPS = 400
-INTERVAL_KINDS = ("standard",)
+INTERVAL_KINDS = ("standard", "corrected")
 
 
 @dataclass(frozen=True)
@@ -104,13 +108,17 @@ def point_forecast(params: VarParams, history: np.ndarray, steps: int) -> np.nda
     return forcs
 
 
-def error_covariances(params: VarParams, steps: int, integrated: bool) -> np.ndarray:
-    """Forecast-error covariance for horizons 1..steps, of the series or of its cumulated sum."""
-    weights = ma_matrices(params.coefs, steps)
-    if integrated:
-        weights = np.cumsum(weights, axis=0)  # C_j = Phi_0 + ... + Phi_j
+def error_covariances(params: VarParams, steps: int, integrated: bool,
+                      moments: SampleMoments | None = None) -> np.ndarray:
+    """Forecast-error covariance for horizons 1..steps, of the series or of its cumulated sum;
+    with the training sample's `moments`, plus the estimation-uncertainty term."""
+    phis = ma_matrices(params.coefs, steps)
+    weights = np.cumsum(phis, axis=0) if integrated else phis  # C_j = Phi_0 + ... + Phi_j
     terms = weights @ params.sigma_u @ np.transpose(weights, (0, 2, 1))
-    return np.cumsum(terms, axis=0)
+    covs = np.cumsum(terms, axis=0)
+    if moments is not None:
+        covs = covs + estimation_covariances(params, moments, phis, integrated)
+    return covs
 
 
 def check_intervals(kind) -> str:
@@ -120,11 +128,17 @@ def check_intervals(kind) -> str:
 
 
 def forecast_levels(params: VarParams, transform: str, lag_levels, steps: int, alpha: float = 0.05,
-                    intervals: str = "standard") -> Forecast:
-    """Forecast in levels from the last observations (k_ar rows, or k_ar + 1 for differenced models)."""
+                    intervals: str = "standard", moments: SampleMoments | None = None) -> Forecast:
+    """Forecast in levels from the last observations (k_ar rows, or k_ar + 1 for differenced models).
+
+    `intervals="corrected"` needs `moments` (varlib.intervals.sample_moments of the training sample).
+    """
     steps = check_steps(steps)
     alpha = check_alpha(alpha)
     intervals = check_intervals(intervals)
+    if intervals == "corrected" and moments is None:
+        raise InvalidInputError("intervals 'corrected' need the training sample of the model; forecast a stored"
+                                " version (service.forecast_artifact) or use intervals 'standard'")
     needed = params.k_ar + (0 if transform == "none" else 1)
     levels = check_lag_inputs(lag_levels, needed, params.k, transform)
     integrated = transform != "none"
@@ -133,7 +147,7 @@ def forecast_levels(params: VarParams, transform: str, lag_levels, steps: int, a
     mean = point_forecast(params, history, steps)
     if integrated:
         mean = base[-1] + np.cumsum(mean, axis=0)
-    covs = error_covariances(params, steps, integrated)
+    covs = error_covariances(params, steps, integrated, moments if intervals == "corrected" else None)
     sigma = np.sqrt(np.clip(np.diagonal(covs, axis1=1, axis2=2), 0.0, None))
     q = norm.ppf(1 - alpha / 2)
     lower, upper = mean - q * sigma, mean + q * sigma

@@ -11,7 +11,8 @@ from .artifact import Artifact, build_artifact
 from .data import Dataset, future_dates, load_csv, load_macrodata, slice_dates
 from .errors import InvalidInputError
 from .forecast import Forecast, check_alpha, check_intervals, check_steps, forecast_levels
-from .model import ModelSpec
+from .intervals import sample_moments
+from .model import ModelSpec, to_model_space
 from .registry import Registry
 from .training import TrainResult, train
 from .versions import LATEST, Version
@@ -77,14 +78,21 @@ def publish_result(registry: Registry, result: TrainResult, name: str, bump: str
 
 def forecast_artifact(artifact: Artifact, steps: int = 8, alpha: float = 0.05, lag_inputs=None,
                       intervals: str = "standard") -> VersionForecast:
-    """Forecast `steps` ahead from `lag_inputs` (default: the last observations of the training data)."""
+    """Forecast `steps` ahead from `lag_inputs` (default: the last observations of the training data).
+
+    `intervals="corrected"` adds the estimation-uncertainty term computed from the stored training sample.
+    """
     steps = check_steps(steps)
     alpha = check_alpha(alpha)
+    intervals = check_intervals(intervals)
+    moments = None
+    if intervals == "corrected":  # only this kind needs the training sample; "standard" stays a pure forecast
+        moments = sample_moments(artifact.params, to_model_space(artifact.data.values, artifact.spec.transform))
     if lag_inputs is None:
         lag_inputs = artifact.default_lag_inputs()
     last = _last_date(lag_inputs, artifact)
     lag_values = _lag_values(lag_inputs, artifact.variables)
-    result = forecast_levels(artifact.params, artifact.spec.transform, lag_values, steps, alpha, intervals)
+    result = forecast_levels(artifact.params, artifact.spec.transform, lag_values, steps, alpha, intervals, moments)
     index = future_dates(last, artifact.data.frequency, steps)
     return VersionForecast(artifact.name, artifact.version, artifact.variables, index, result,
                            np.asarray(lag_values, dtype=float), artifact.spec.transform)
