@@ -1,0 +1,135 @@
+"""Rolling-origin backtests of a version's spec, beside a random-walk (no-change) baseline.
+
+Origins: the last `origins` cut points at which every horizon 1..h can still be scored, so each
+horizon is scored on exactly `origins` forecasts. At a cut point t the spec is refitted on the
+first t levels (transformed as the spec says) and forecasts levels t+1..t+h; the random walk
+forecasts the last training level for every horizon.
+
+Lag order at each origin (`lag_policy`):
+- "fixed" (default): the version's own lag order k_ar. Cheap, and it isolates the parameter
+  re-estimation; a version trained with a fixed `lags` always behaves like this.
+- "reselect": when the spec chose its order by a criterion (`lags` unset), re-run that
+  criterion up to the spec's max_lags on each origin's sample, as a fresh training would.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+import pandas as pd
+
+from .artifact import Artifact
+from .errors import InvalidInputError
+from .forecast import forecast_levels
+from .model import check_sample, choose_lags, fit_params, to_model_space
+from .training import score
+
+LAG_POLICIES = ("fixed", "reselect")
+MAX_ORIGINS = 200
+MAX_HORIZON = 40
+METRICS = ("rmse", "mae", "mape")
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Backtest:
+    """Forecasts, actuals and baseline as arrays (origins, horizon, variables), plus the scores."""
+
+    name: str
+    version: str | None
+    variables: tuple[str, ...]
+    horizon: int
+    lag_policy: str
+    origins: tuple[str, ...]  # date of the last training observation at each origin
+    lag_orders: tuple[int, ...]
+    forecast: np.ndarray
+    actual: np.ndarray
+    naive: np.ndarray
+    seconds: float
+
+    def scores(self) -> pd.DataFrame:
+        """One row per variable and horizon: the VAR's and the random walk's RMSE/MAE/MAPE and the RMSE ratio."""
+        rows = []
+        for j, variable in enumerate(self.variables):
+            for h in range(self.horizon):
+                model = score(self.actual[:, h, j], self.forecast[:, h, j])
+                naive = score(self.actual[:, h, j], self.naive[:, h, j])
+                ratio = model["rmse"] / naive["rmse"] if naive["rmse"] > 0 else None
+                rows.append({"variable": variable, "horizon": h + 1,
+                             **{m: model[m] for m in METRICS}, **{f"{m}_rw": naive[m] for m in METRICS},
+                             "rmse_ratio": ratio})
+        return pd.DataFrame(rows)
+
+    def to_dict(self) -> dict:
+        table = self.scores().astype(object)
+        table = table.where(pd.notna(table), None)
+        return {"name": self.name, "version": self.version, "variables": list(self.variables),
+                "horizon": self.horizon, "lag_policy": self.lag_policy, "origins": list(self.origins),
+                "lag_orders": list(self.lag_orders), "scores": table.to_dict(orient="records"),
+                "seconds": self.seconds}
+
+
+def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixed") -> tuple[int, int]:
+    """Validate the request against the version's data; returns (origins, horizon)."""
+    for label, value, upper in (("origins", origins, MAX_ORIGINS), ("horizon", horizon, MAX_HORIZON)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 1 <= value <= upper:
+            raise InvalidInputError(f"backtest {label} {value!r} must be a whole number from 1 to {upper}")
+    if lag_policy not in LAG_POLICIES:
+        raise InvalidInputError(f"lag policy {lag_policy!r} is not one of {', '.join(LAG_POLICIES)}")
+    spec = artifact.spec
+    first_cut = len(artifact.data.values) - horizon - origins + 1
+    rows = first_cut - spec.lag_inputs_extra
+    lags = _max_lags_needed(artifact, lag_policy)
+    try:
+        check_sample(rows, len(spec.variables), lags, spec.trend, "the first backtest origin's training part")
+    except InvalidInputError as exc:
+        raise InvalidInputError(f"{exc} (or fewer origins / a shorter horizon)") from None
+    return int(origins), int(horizon)
+
+
+def backtest(artifact: Artifact, origins: int = 8, horizon: int = 4, lag_policy: str = "fixed",
+             progress: Progress | None = None) -> Backtest:
+    """Refit the version's spec at each of the last `origins` cut points and forecast 1..`horizon` ahead.
+
+    `progress(done, total)` is called after each origin (the dashboard draws a progress bar)."""
+    origins, horizon = check_backtest(artifact, origins, horizon, lag_policy)
+    started = time.perf_counter()
+    spec, levels = artifact.spec, artifact.data.values
+    k = levels.shape[1]
+    cuts = range(len(levels) - horizon - origins + 1, len(levels) - horizon + 1)
+    forecast = np.empty((origins, horizon, k))
+    actual = np.empty((origins, horizon, k))
+    naive = np.empty((origins, horizon, k))
+    lag_orders = []
+    for n, cut in enumerate(cuts):
+        train_levels = levels[:cut]
+        series = to_model_space(train_levels, spec.transform)
+        lags = _lag_order(artifact, series, lag_policy)
+        params = fit_params(series, lags, spec.trend)
+        needed = lags + spec.lag_inputs_extra
+        forecast[n] = forecast_levels(params, spec.transform, train_levels[-needed:], horizon).mean
+        actual[n] = levels[cut:cut + horizon]
+        naive[n] = train_levels[-1]  # no-change: the last observed level at every horizon
+        lag_orders.append(lags)
+        if progress is not None:
+            progress(n + 1, origins)
+    dates = tuple(artifact.data.dates[cut - 1] for cut in cuts)
+    return Backtest(artifact.name, str(artifact.version) if artifact.version else None, tuple(artifact.variables),
+                    horizon, lag_policy, dates, tuple(lag_orders), forecast, actual, naive,
+                    time.perf_counter() - started)
+
+
+def _lag_order(artifact: Artifact, series: np.ndarray, lag_policy: str) -> int:
+    if lag_policy == "reselect" and artifact.spec.lags is None:
+        return choose_lags(series, artifact.spec)[0]
+    return artifact.k_ar
+
+
+def _max_lags_needed(artifact: Artifact, lag_policy: str) -> int:
+    if lag_policy == "reselect" and artifact.spec.lags is None:
+        return max(artifact.spec.max_lags, artifact.k_ar)
+    return artifact.k_ar

@@ -1,0 +1,123 @@
+"""Versions side by side: specs, data and holdout metrics, and forecasts overlaid from the same lag inputs.
+
+Forecasts share one lag table (by default the last observations of the first version's training
+data) wherever a version's variables are all columns of that table and the table has the rows
+the version needs (k_ar, plus one for diff/logdiff). A version that cannot use the shared table
+is forecast from its own default lag inputs, and its note says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .artifact import Artifact
+from .errors import InvalidInputError
+from .service import VersionForecast, forecast_artifact
+
+METRIC_NAMES = ("rmse", "mae", "mape")
+
+
+def version_label(artifact: Artifact) -> str:
+    return f"{artifact.name} {artifact.version}" if artifact.version else f"{artifact.name} (unpublished)"
+
+
+def compare_table(artifacts: list[Artifact]) -> pd.DataFrame:
+    """One row per field, one column per version, and a `differs` column (True where the versions disagree)."""
+    if len(artifacts) < 1:
+        raise InvalidInputError("pick at least one version to compare")
+    columns = {}
+    for artifact in artifacts:
+        label = version_label(artifact)
+        if label in columns:
+            raise InvalidInputError(f"version {label} is picked twice; pick distinct versions")
+        columns[label] = _fields(artifact, _all_variables(artifacts))
+    table = pd.DataFrame(columns)
+    table["differs"] = [len({repr(v) for v in row}) > 1 for row in table.itertuples(index=False)]
+    return table
+
+
+@dataclass(frozen=True)
+class OverlaidForecast:
+    """One version's forecast in an overlay; `shared` tells whether it used the shared lag table."""
+
+    label: str
+    forecast: VersionForecast | None
+    shared: bool
+    note: str
+
+
+def shared_lag_table(artifacts: list[Artifact]) -> pd.DataFrame:
+    """The default shared lag inputs: the first version's last observations, as many rows as the
+    versions with the same variables need."""
+    first = artifacts[0]
+    rows = max(a.lag_rows for a in artifacts if set(a.variables) <= set(first.variables))
+    return first.history.iloc[-rows:]
+
+
+def overlay_forecasts(artifacts: list[Artifact], steps: int = 8, alpha: float = 0.05,
+                      lag_table: pd.DataFrame | None = None) -> list[OverlaidForecast]:
+    """Forecast every version, from `lag_table` (default: `shared_lag_table`) where it can serve."""
+    if not artifacts:
+        raise InvalidInputError("pick at least one version to compare")
+    table = shared_lag_table(artifacts) if lag_table is None else lag_table
+    overlaid = []
+    for artifact in artifacts:
+        label = version_label(artifact)
+        lag_inputs, shared, note = _lag_inputs_for(artifact, table)
+        try:
+            result = forecast_artifact(artifact, steps, alpha, lag_inputs)
+        except InvalidInputError as exc:  # one version's bad inputs must not hide the others
+            overlaid.append(OverlaidForecast(label, None, shared, f"no forecast: {exc}"))
+            continue
+        overlaid.append(OverlaidForecast(label, result, shared, note))
+    return overlaid
+
+
+def overlay_frame(overlaid: list[OverlaidForecast]) -> pd.DataFrame:
+    """Long table: version, date, variable, mean, lower, upper."""
+    frames = [item.forecast.to_frame().assign(version=item.label) for item in overlaid if item.forecast is not None]
+    if not frames:
+        return pd.DataFrame(columns=["version", "date", "variable", "mean", "lower", "upper"])
+    return pd.concat(frames, ignore_index=True)[["version", "date", "variable", "mean", "lower", "upper"]]
+
+
+def _lag_inputs_for(artifact: Artifact, table: pd.DataFrame):
+    missing = [v for v in artifact.variables if v not in table.columns]
+    if missing:
+        return None, False, (f"its variables {artifact.variables} are not all in the shared lag table (missing"
+                             f" {missing}): forecast from its own last {artifact.lag_rows} observations")
+    if len(table) < artifact.lag_rows:
+        return None, False, (f"it needs {artifact.lag_rows} lag rows (VAR({artifact.k_ar}), transform"
+                             f" {artifact.spec.transform}) and the shared table has {len(table)}: forecast from its"
+                             " own last observations")
+    return table[artifact.variables].iloc[-artifact.lag_rows:], True, "shared lag inputs"
+
+
+def _all_variables(artifacts: list[Artifact]) -> list[str]:
+    seen: list[str] = []
+    for artifact in artifacts:
+        seen += [v for v in artifact.variables if v not in seen]
+    return seen
+
+
+def _fields(artifact: Artifact, variables: list[str]) -> dict:
+    spec, data = artifact.spec, artifact.data
+    evaluation = artifact.evaluation or {}
+    metrics = evaluation.get("metrics") or {}
+    fields = {
+        "created": artifact.created_at, "author": artifact.author, "notes": artifact.notes,
+        "dataset": data.name, "dataset sha256": data.sha256[:12], "variables": ", ".join(artifact.variables),
+        "rows": len(data.values), "first date": data.dates[0], "last date": data.dates[-1],
+        "frequency": data.frequency or "", "transform": spec.transform, "trend": spec.trend,
+        "lags (spec)": "by " + spec.ic if spec.lags is None else str(spec.lags),
+        "max lags": spec.max_lags, "lag order (k_ar)": artifact.k_ar, "lag method": artifact.lag_method,
+        "lag inputs needed": artifact.lag_rows, "holdout fraction": spec.holdout,
+        "holdout rows": evaluation.get("rows"),
+    }
+    for variable in variables:
+        for metric in METRIC_NAMES:
+            value = (metrics.get(variable) or {}).get(metric)
+            fields[f"holdout {metric} {variable}"] = None if value is None else float(value)
+    return fields

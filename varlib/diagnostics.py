@@ -1,0 +1,396 @@
+"""Diagnostics of a stored version: refit from its training data, then statsmodels' tests as plain data.
+
+Nothing is unpickled: the artifact's levels go through `to_model_space` and `fit_results` with the
+version's own lag order and trend, so every number is what statsmodels' VARResults gives for that
+data and spec (lag-order selection, coefficients, stability, whiteness, normality, Granger and
+instantaneous causality, impulse responses, variance decompositions). All results are in model
+space: for `diff`/`logdiff` versions the residuals, responses and decompositions are of the
+(log) differences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import stats
+
+from .artifact import Artifact
+from .errors import InvalidInputError
+from .model import CRITERIA, LagSelection, check_sample, fit_results, select_lags, to_model_space
+
+DEFAULT_IRF_PERIODS = 10
+MAX_IRF_PERIODS = 100
+DEFAULT_WHITENESS_LAGS = 10
+DEFAULT_SIGNIF = 0.05
+NEAR_UNIT = 0.95  # a largest modulus above this behaves almost like a unit root over forecast horizons
+
+
+@dataclass(frozen=True)
+class TestResult:
+    """One hypothesis test (statistic, p-value, degrees of freedom as statsmodels reports them)."""
+
+    name: str
+    statistic: float
+    pvalue: float
+    df: int | tuple[int, int]
+    crit_value: float
+    signif: float
+
+    @property
+    def rejected(self) -> bool:
+        return bool(self.pvalue < self.signif)
+
+    def to_dict(self) -> dict:
+        df = list(self.df) if isinstance(self.df, tuple) else self.df
+        return {"test": self.name, "statistic": self.statistic, "pvalue": self.pvalue, "df": df,
+                "crit_value": self.crit_value, "signif": self.signif, "rejected": self.rejected}
+
+
+@dataclass(frozen=True)
+class CausalityTest:
+    """A Granger (F) or instantaneous (Wald) causality test between groups of variables."""
+
+    kind: str  # "granger" | "instantaneous"
+    scope: str  # "all_others" | "pair"
+    causing: tuple[str, ...]
+    caused: tuple[str, ...]
+    result: TestResult
+
+    def to_dict(self) -> dict:
+        body = self.result.to_dict()
+        return {"kind": self.kind, "scope": self.scope, "causing": list(self.causing), "caused": list(self.caused),
+                "statistic": body["statistic"], "pvalue": body["pvalue"], "df": body["df"],
+                "crit_value": body["crit_value"], "test": body["test"], "rejected": body["rejected"]}
+
+
+@dataclass(frozen=True)
+class Stability:
+    """Eigenvalues of the companion matrix (moduli, largest first), the inverse roots, and a verdict."""
+
+    stable: bool
+    eigenvalues: np.ndarray  # complex, largest modulus first; stable iff all moduli < 1
+    verdict: str
+
+    @property
+    def moduli(self) -> np.ndarray:
+        return np.abs(self.eigenvalues)
+
+    def to_dict(self) -> dict:
+        return {"stable": self.stable, "moduli": self.moduli.tolist(),
+                "eigenvalues": [{"real": float(z.real), "imag": float(z.imag)} for z in self.eigenvalues],
+                "verdict": self.verdict}
+
+
+@dataclass(frozen=True)
+class Coefficients:
+    """OLS estimates: arrays (regressors x equations) labelled with the version's variable names."""
+
+    regressors: tuple[str, ...]
+    equations: tuple[str, ...]
+    params: np.ndarray
+    stderr: np.ndarray
+    tvalues: np.ndarray
+    pvalues: np.ndarray
+
+    def table(self, equation: str) -> list[dict]:
+        """Rows {regressor, coef, stderr, t, p} for one equation."""
+        j = self.equations.index(equation)
+        return [{"regressor": name, "coef": float(self.params[i, j]), "stderr": float(self.stderr[i, j]),
+                 "t": float(self.tvalues[i, j]), "p": float(self.pvalues[i, j])}
+                for i, name in enumerate(self.regressors)]
+
+    def to_dict(self) -> dict:
+        return {eq: self.table(eq) for eq in self.equations}
+
+
+@dataclass(frozen=True)
+class ImpulseResponses:
+    """Responses indexed [period][response][impulse] with asymptotic standard errors."""
+
+    periods: int
+    plain: np.ndarray
+    orth: np.ndarray
+    plain_stderr: np.ndarray
+    orth_stderr: np.ndarray
+    signif: float
+
+    def bands(self, orth: bool) -> tuple[np.ndarray, np.ndarray]:
+        """Lower and upper (1 - signif) bands: response -/+ z * stderr, as statsmodels' irf plot draws them."""
+        q = stats.norm.ppf(1 - self.signif / 2)
+        values, err = (self.orth, self.orth_stderr) if orth else (self.plain, self.plain_stderr)
+        return values - q * err, values + q * err
+
+    def to_dict(self) -> dict:
+        return {"periods": self.periods, "orth": self.orth.tolist(), "plain": self.plain.tolist(),
+                "orth_stderr": self.orth_stderr.tolist(), "plain_stderr": self.plain_stderr.tolist(),
+                "signif": self.signif}
+
+
+@dataclass(frozen=True)
+class Diagnostics:
+    """Everything the diagnostics page, the report and `varlib diagnose` show for one version."""
+
+    name: str
+    version: str | None
+    variables: tuple[str, ...]
+    transform: str
+    trend: str
+    k_ar: int
+    nobs: int
+    refit_gap: float  # largest |refit - stored| coefficient: ~0 unless the artifact was fitted elsewhere
+    lag_selection: LagSelection
+    coefficients: Coefficients
+    stability: Stability
+    whiteness: TestResult
+    whiteness_lags: int
+    normality: TestResult
+    normality_by_variable: tuple[TestResult, ...]
+    resid_dates: tuple[str, ...]
+    resid: np.ndarray  # (nobs, k)
+    resid_acorr: np.ndarray  # (whiteness_lags + 1, k, k)
+    granger: tuple[CausalityTest, ...]
+    instantaneous: tuple[CausalityTest, ...]
+    irf: ImpulseResponses
+    fevd: np.ndarray  # [variable][period][shock]
+
+    def to_dict(self) -> dict:
+        """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept)."""
+        return _finite({
+            "name": self.name, "version": self.version, "variables": list(self.variables),
+            "transform": self.transform, "trend": self.trend, "k_ar": self.k_ar, "nobs": self.nobs,
+            "model_space": _MODEL_SPACE[self.transform], "refit_gap": self.refit_gap,
+            "lag_order": dict(self.lag_selection.selected),
+            "lag_order_table": {"max_lags": self.lag_selection.max_lags, "table": list(self.lag_selection.table)},
+            "coefficients": self.coefficients.to_dict(),
+            "stability": self.stability.to_dict(),
+            "whiteness": {**self.whiteness.to_dict(), "lags": self.whiteness_lags},
+            "normality": self.normality.to_dict(),
+            "normality_by_variable": {v: t.to_dict() for v, t in zip(self.variables, self.normality_by_variable)},
+            "resid_acorr": self.resid_acorr.tolist(),
+            "granger": [t.to_dict() for t in self.granger],
+            "instantaneous": [t.to_dict() for t in self.instantaneous],
+            "irf": self.irf.to_dict(),
+            "fevd": self.fevd.tolist(),
+        })
+
+
+_MODEL_SPACE = {"none": "levels", "diff": "first differences", "logdiff": "log differences"}
+
+
+@dataclass(frozen=True)
+class Refit:
+    """A version refitted from its own training data: the statsmodels results and the model-space dates."""
+
+    artifact: Artifact
+    series: np.ndarray
+    dates: tuple[str, ...]
+    results: object  # statsmodels VARResults
+
+    @property
+    def resid_dates(self) -> tuple[str, ...]:
+        return self.dates[self.artifact.k_ar:]
+
+
+def refit(artifact: Artifact) -> Refit:
+    """Fit the version's spec (its lag order and trend) on its training data, transformed as the spec says."""
+    series = to_model_space(artifact.data.values, artifact.spec.transform)
+    dates = artifact.data.dates[len(artifact.data.dates) - len(series):]
+    results = fit_results(series, artifact.k_ar, artifact.spec.trend)
+    return Refit(artifact, series, tuple(dates), results)
+
+
+def diagnose(artifact: Artifact, irf_periods: int = DEFAULT_IRF_PERIODS, whiteness_lags: int | None = None,
+             signif: float = DEFAULT_SIGNIF, adjusted: bool = False) -> Diagnostics:
+    """All diagnostics of one version. `whiteness_lags` defaults to max(10, k_ar + 1)."""
+    irf_periods = check_irf_periods(irf_periods)
+    fitted = refit(artifact)
+    results = fitted.results
+    lags = check_whiteness_lags(whiteness_lags, artifact.k_ar, results.nobs)
+    stored = artifact.params.coefs
+    return Diagnostics(
+        name=artifact.name, version=str(artifact.version) if artifact.version else None,
+        variables=tuple(artifact.variables), transform=artifact.spec.transform, trend=artifact.spec.trend,
+        k_ar=artifact.k_ar, nobs=int(results.nobs),
+        refit_gap=float(np.max(np.abs(np.asarray(results.coefs) - stored))),
+        lag_selection=lag_order(fitted),
+        coefficients=coefficients(fitted),
+        stability=stability(fitted),
+        whiteness=whiteness(fitted, lags, signif, adjusted), whiteness_lags=lags,
+        normality=normality(fitted, signif),
+        normality_by_variable=tuple(_jarque_bera(results.resid[:, j], signif) for j in range(results.neqs)),
+        resid_dates=fitted.resid_dates, resid=np.asarray(results.resid, dtype=float),
+        resid_acorr=np.asarray(results.resid_acorr(lags), dtype=float),
+        granger=granger_tests(fitted, signif), instantaneous=instantaneous_tests(fitted, signif),
+        irf=impulse_responses(fitted, irf_periods, signif),
+        fevd=np.asarray(results.fevd(irf_periods).decomp, dtype=float),
+    )
+
+
+# -- the pieces ------------------------------------------------------------------------
+def lag_order(fitted: Refit) -> LagSelection:
+    """statsmodels' select_order on the model-space series with the spec's trend and max_lags.
+
+    When the sample is too short for the spec's max_lags the largest feasible maximum is used
+    (LagSelection.max_lags says which)."""
+    spec = fitted.artifact.spec
+    k = fitted.series.shape[1]
+    max_lags = spec.max_lags
+    while max_lags > 1 and not _enough_rows(len(fitted.series), k, max_lags, spec.trend):
+        max_lags -= 1
+    return select_lags(fitted.series, max_lags, spec.trend)
+
+
+def coefficients(fitted: Refit) -> Coefficients:
+    results = fitted.results
+    variables = fitted.artifact.variables
+    return Coefficients(
+        regressors=tuple(_label(name, variables) for name in results.exog_names),
+        equations=tuple(variables),
+        params=np.asarray(results.params, dtype=float), stderr=np.asarray(results.stderr, dtype=float),
+        tvalues=np.asarray(results.tvalues, dtype=float), pvalues=np.asarray(results.pvalues, dtype=float),
+    )
+
+
+def stability(fitted: Refit) -> Stability:
+    """Stable iff every companion eigenvalue (the inverse of statsmodels' roots) is inside the unit circle."""
+    results = fitted.results
+    eigenvalues = 1.0 / np.asarray(results.roots)  # statsmodels' roots: largest modulus first, stable iff |root| > 1
+    eigenvalues = eigenvalues[np.argsort(-np.abs(eigenvalues), kind="stable")]
+    stable = bool(results.is_stable())
+    return Stability(stable, eigenvalues, _verdict(stable, float(np.max(np.abs(eigenvalues))),
+                                                   fitted.artifact.spec.transform))
+
+
+def whiteness(fitted: Refit, lags: int, signif: float = DEFAULT_SIGNIF, adjusted: bool = False) -> TestResult:
+    """Portmanteau test of no residual autocorrelation up to `lags`."""
+    res = fitted.results.test_whiteness(nlags=lags, signif=signif, adjusted=adjusted)
+    name = "adjusted portmanteau" if adjusted else "portmanteau"
+    return TestResult(name, float(res.test_statistic), float(res.pvalue), int(res.df), float(res.crit_value), signif)
+
+
+def normality(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> TestResult:
+    """Multivariate Jarque-Bera test of normal residuals (statsmodels' test_normality)."""
+    res = fitted.results.test_normality(signif=signif)
+    return TestResult("jarque-bera (joint)", float(res.test_statistic), float(res.pvalue), int(res.df),
+                      float(res.crit_value), signif)
+
+
+def granger_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[CausalityTest, ...]:
+    """F-tests: for each variable, do all the others Granger-cause it; then every ordered pair."""
+    results, names = fitted.results, fitted.artifact.variables
+    k = len(names)
+    tests = []
+    for j in range(k):
+        others = [i for i in range(k) if i != j]
+        tests.append(_causality(results, "all_others", others, [j], names, signif))
+    for j in range(k):
+        for i in range(k):
+            if i != j:
+                tests.append(_causality(results, "pair", [i], [j], names, signif))
+    return tuple(tests)
+
+
+def instantaneous_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[CausalityTest, ...]:
+    """Wald tests of instantaneous causality between each variable and all the others."""
+    results, names = fitted.results, fitted.artifact.variables
+    tests = []
+    for i, name in enumerate(names):
+        res = results.test_inst_causality(causing=[i], signif=signif)
+        result = TestResult("instantaneous wald", float(res.test_statistic), float(res.pvalue), int(res.df),
+                            float(res.crit_value), signif)
+        others = tuple(n for n in names if n != name)
+        tests.append(CausalityTest("instantaneous", "all_others", (name,), others, result))
+    return tuple(tests)
+
+
+def impulse_responses(fitted: Refit, periods: int, signif: float = DEFAULT_SIGNIF) -> ImpulseResponses:
+    """Plain and orthogonalised (Cholesky, in the variables' order) responses with asymptotic errors."""
+    analysis = fitted.results.irf(periods)
+    return ImpulseResponses(periods, np.asarray(analysis.irfs, dtype=float), np.asarray(analysis.orth_irfs, dtype=float),
+                            np.asarray(analysis.stderr(orth=False), dtype=float),
+                            np.asarray(analysis.stderr(orth=True), dtype=float), signif)
+
+
+def check_irf_periods(periods) -> int:
+    if isinstance(periods, bool) or not isinstance(periods, (int, np.integer)) or not 1 <= periods <= MAX_IRF_PERIODS:
+        raise InvalidInputError(f"impulse-response horizon {periods!r} must be a whole number from 1 to {MAX_IRF_PERIODS}")
+    return int(periods)
+
+
+def check_whiteness_lags(lags, k_ar: int, nobs: int) -> int:
+    """The portmanteau test needs more lags than the model has, and fewer than the residuals."""
+    if lags is None:
+        lags = max(DEFAULT_WHITENESS_LAGS, k_ar + 1)
+    if isinstance(lags, bool) or not isinstance(lags, (int, np.integer)) or not k_ar < lags < nobs:
+        raise InvalidInputError(
+            f"whiteness lags {lags!r} must be a whole number above the lag order {k_ar} and below the"
+            f" {nobs} residuals; try {max(DEFAULT_WHITENESS_LAGS, k_ar + 1)}"
+        )
+    return int(lags)
+
+
+# -- helpers -----------------------------------------------------------------------------
+def _causality(results, scope: str, causing: list[int], caused: list[int], names: list[str],
+               signif: float) -> CausalityTest:
+    res = results.test_causality(caused, causing, kind="f", signif=signif)
+    df = tuple(int(d) for d in res.df)
+    result = TestResult("granger F", float(res.test_statistic), float(res.pvalue), df, float(res.crit_value), signif)
+    return CausalityTest("granger", scope, tuple(names[i] for i in causing), tuple(names[j] for j in caused), result)
+
+
+def _jarque_bera(resid: np.ndarray, signif: float) -> TestResult:
+    """Univariate Jarque-Bera of one equation's residuals (scipy), beside the joint test."""
+    res = stats.jarque_bera(resid)
+    return TestResult("jarque-bera", float(res.statistic), float(res.pvalue), 2, float(stats.chi2.ppf(1 - signif, 2)),
+                      signif)
+
+
+def _enough_rows(rows: int, k: int, lags: int, trend: str) -> bool:
+    try:
+        check_sample(rows, k, lags, trend)
+    except InvalidInputError:
+        return False
+    return True
+
+
+_LAG_NAME = re.compile(r"^L(\d+)\.y(\d+)$")
+
+
+def _label(name: str, variables: list[str]) -> str:
+    """statsmodels names an unlabelled array's columns y1..yk; show the version's names instead."""
+    match = _LAG_NAME.match(name)
+    return f"L{match.group(1)}.{variables[int(match.group(2)) - 1]}" if match else name
+
+
+def _verdict(stable: bool, largest: float, transform: str) -> str:
+    levels_hint = ("A VAR in levels of trending data is usually not stable (the trend acts as a unit root);"
+                   " refit with transform `diff`, or `logdiff` for positive series such as GDP.")
+    if not stable:
+        text = (f"Not stable: the largest eigenvalue modulus is {largest:.4f}, on or outside the unit circle, so"
+                " shocks never die out and impulse responses, variance decompositions and long-horizon intervals"
+                " are not meaningful.")
+        return f"{text} {levels_hint}" if transform == "none" else \
+            f"{text} Try fewer lags, another trend, or a different transform."
+    text = f"Stable: every eigenvalue of the companion matrix is inside the unit circle (largest modulus {largest:.4f})."
+    if largest > NEAR_UNIT and transform == "none":
+        return (f"{text} The largest is close to 1, which is typical of a VAR in levels of trending data: shocks"
+                f" fade very slowly. A `diff` or `logdiff` transform is usually the better model.")
+    return text
+
+
+def _finite(value):
+    """JSON has no NaN or infinity: non-finite numbers become null."""
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    if isinstance(value, (float, np.floating)):
+        return float(value) if np.isfinite(value) else None
+    if isinstance(value, np.integer):
+        return int(value)
+    return value
+
+
+__all__ = ["CRITERIA", "Diagnostics", "Refit", "diagnose", "refit", "check_irf_periods", "check_whiteness_lags"]

@@ -1,0 +1,153 @@
+"""A self-contained HTML report of one version: model card, diagnostics tables and (optionally) charts.
+
+The file needs no network: styles are inline and plotly.js, when charts are given, is embedded
+once. Charts are built by the caller (any object with plotly's `to_html`), which keeps this module
+free of plotting and Streamlit code.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, timezone
+from typing import Iterable
+
+import pandas as pd
+
+from . import __version__
+from .artifact import Artifact
+from .backtest import Backtest
+from .compare import version_label
+from .diagnostics import Diagnostics
+
+_STYLE = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
+h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size:1.05rem}
+table{border-collapse:collapse;margin:.5rem 0;font-size:.85rem}th,td{border:1px solid #ddd;padding:3px 8px;
+text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
+.note{color:#555;font-size:.9rem}.bad{color:#a00}.good{color:#060}.chosen{font-weight:bold;background:#e8f3ff}
+"""
+
+
+def render_report(artifact: Artifact, diagnostics: Diagnostics, figures: Iterable = (),
+                  backtest: Backtest | None = None) -> str:
+    """The whole report as one HTML string. `figures`: (title, plotly figure) pairs, embedded in order."""
+    label = version_label(artifact)
+    parts = [f"<h1>VAR model {html.escape(label)}</h1>",
+             f"<p class='note'>Generated {_now()} by varlib {__version__}. All diagnostics refit the version's"
+             f" spec on its stored training data; tests are on the model-space series"
+             f" ({html.escape(diagnostics.to_dict()['model_space'])}).</p>"]
+    parts += _card(artifact)
+    parts += _lag_order(diagnostics)
+    parts += _stability(diagnostics)
+    parts += _tests(diagnostics)
+    parts += _granger(diagnostics)
+    parts += _coefficients(diagnostics)
+    parts += _fevd(diagnostics)
+    if backtest is not None:
+        parts += _backtest(backtest)
+    parts += _figures(figures)
+    body = "\n".join(parts)
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(label)} report</title>"
+            f"<style>{_STYLE}</style></head><body>{body}</body></html>")
+
+
+def _card(artifact: Artifact) -> list[str]:
+    card = artifact.card()
+    rows = {"created": card["created_at"], "author": card["author"], "notes": card["notes"] or "",
+            "dataset": f"{card['dataset']} ({artifact.data.sha256[:12]})", "variables": ", ".join(card["variables"]),
+            "sample": f"{artifact.data.dates[0]} to {artifact.data.dates[-1]} ({len(artifact.data.values)} rows,"
+                      f" frequency {artifact.data.frequency or 'unknown'})",
+            "lag order": f"{card['k_ar']} ({card['lag_method']})", "transform": card["transform"],
+            "trend": card["trend"], "lag inputs needed": artifact.lag_rows}
+    parts = ["<h2>Model card</h2>", _table(pd.DataFrame({"value": rows}))]
+    metrics = (artifact.evaluation or {}).get("metrics")
+    if metrics:
+        parts += [f"<h3>Holdout ({artifact.evaluation.get('rows')} rows)</h3>", _table(pd.DataFrame(metrics).T)]
+    return parts
+
+
+def _lag_order(diag: Diagnostics) -> list[str]:
+    selection = diag.lag_selection
+    frame = pd.DataFrame(list(selection.table)).set_index("lag")
+    cells = frame.map(lambda v: "" if v is None or pd.isna(v) else f"{v:.6g}")
+    for criterion, lag in selection.selected.items():
+        cells.loc[lag, criterion] = f"<span class='chosen'>{cells.loc[lag, criterion]} *</span>"
+    chosen = ", ".join(f"{c.upper()} {lag}" for c, lag in selection.selected.items())
+    return ["<h2>Lag order selection</h2>",
+            f"<p>Up to {selection.max_lags} lags with trend '{html.escape(diag.trend)}'; chosen (*): {chosen}."
+            f" The version uses {diag.k_ar}.</p>", _table(cells, escape=False)]
+
+
+def _stability(diag: Diagnostics) -> list[str]:
+    stab = diag.stability
+    css = "good" if stab.stable else "bad"
+    moduli = pd.DataFrame({"real": stab.eigenvalues.real, "imag": stab.eigenvalues.imag, "modulus": stab.moduli})
+    return ["<h2>Stability</h2>", f"<p class='{css}'>{html.escape(stab.verdict)}</p>", _table(moduli.head(20))]
+
+
+def _tests(diag: Diagnostics) -> list[str]:
+    rows = [{"test": f"portmanteau whiteness ({diag.whiteness_lags} lags)", **_test_row(diag.whiteness)},
+            {"test": "Jarque-Bera normality (joint)", **_test_row(diag.normality)}]
+    rows += [{"test": f"Jarque-Bera {v}", **_test_row(t)} for v, t in zip(diag.variables, diag.normality_by_variable)]
+    return ["<h2>Residual tests</h2>", _table(pd.DataFrame(rows).set_index("test"))]
+
+
+def _granger(diag: Diagnostics) -> list[str]:
+    names = list(diag.variables)
+    matrix = pd.DataFrame("", index=[f"caused: {n}" for n in names], columns=[f"causing: {n}" for n in names] + [
+        "causing: all others"])
+    for test in diag.granger:
+        row = f"caused: {test.caused[0]}"
+        col = "causing: all others" if test.scope == "all_others" else f"causing: {test.causing[0]}"
+        r = test.result
+        matrix.loc[row, col] = f"p={r.pvalue:.4g} (F={r.statistic:.4g}, df={r.df[0]},{r.df[1]})"
+    inst = pd.DataFrame([{"variable": t.causing[0], **_test_row(t.result)} for t in diag.instantaneous])
+    return ["<h2>Granger causality (F tests)</h2>", _table(matrix),
+            "<h3>Instantaneous causality (Wald tests, each variable against all others)</h3>",
+            _table(inst.set_index("variable"))]
+
+
+def _coefficients(diag: Diagnostics) -> list[str]:
+    parts = ["<h2>Coefficients</h2>"]
+    for equation in diag.coefficients.equations:
+        frame = pd.DataFrame(diag.coefficients.table(equation)).set_index("regressor")
+        parts += [f"<h3>Equation {html.escape(equation)}</h3>", _table(frame)]
+    return parts
+
+
+def _fevd(diag: Diagnostics) -> list[str]:
+    last = diag.fevd[:, -1, :]
+    frame = pd.DataFrame(last, index=list(diag.variables), columns=[f"shock {v}" for v in diag.variables])
+    return [f"<h2>Variance decomposition at horizon {diag.fevd.shape[1]}</h2>", _table(frame)]
+
+
+def _backtest(result: Backtest) -> list[str]:
+    return [f"<h2>Backtest ({len(result.origins)} origins, horizons 1..{result.horizon}, lag order"
+            f" {result.lag_policy})</h2>", _table(result.scores().set_index(["variable", "horizon"]))]
+
+
+def _figures(figures: Iterable) -> list[str]:
+    parts, embedded = [], False
+    for title, figure in figures:
+        # plotly.js goes in once, inline, so the file opens offline
+        parts += [f"<h2>{html.escape(title)}</h2>",
+                  figure.to_html(full_html=False, include_plotlyjs=not embedded, default_height="520px")]
+        embedded = True
+    return parts
+
+
+def _test_row(result) -> dict:
+    df = ",".join(str(d) for d in result.df) if isinstance(result.df, tuple) else result.df
+    return {"statistic": result.statistic, "df": df, "p-value": result.pvalue,
+            f"at {result.signif:g}": "reject" if result.rejected else "do not reject"}
+
+
+def _table(frame: pd.DataFrame, escape: bool = True) -> str:
+    return frame.to_html(escape=escape, float_format=lambda x: f"{x:.6g}", na_rep="", border=0)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+__all__ = ["render_report"]
