@@ -1,0 +1,200 @@
+"""Forecast: pick a model version, edit the lag inputs, see the forecast with its interval band."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from ui import store, url_state
+from ui.errors import guarded, show_error
+from ui.figures import forecast_figure
+from ui.lag_inputs import DATE, editor_frame, parse_table, read_csv
+from ui.onboarding import render_onboarding
+from ui.tables import forecast_table
+from varlib.artifact import Artifact
+from varlib.errors import VarlibError
+from varlib.forecast import INTERVAL_KINDS, MAX_STEPS
+from varlib.registry import VersionEntry
+from varlib.service import VersionForecast, forecast_artifact
+from varlib.versions import LATEST
+
+RESET = "_fc_reset"
+
+
+def render() -> None:
+    st.title("Forecast")
+    names = store.model_names()
+    if not names:
+        render_onboarding()
+        return
+    requested = url_state.incoming()
+    problems = url_state.apply(requested, names) if requested else []
+    url_state.set_defaults()
+
+    controls = st.columns([2, 2, 1.2, 2.2] + ([2] if len(INTERVAL_KINDS) > 1 else []), vertical_alignment="bottom")
+    name = _pick_model(controls[0], names)
+    entries = store.versions(name)
+    version_label = _pick_version(controls[1], name, entries, problems)
+    steps = int(controls[2].number_input("Steps", min_value=1, max_value=MAX_STEPS, step=1,
+                                         key=url_state.KEYS["steps"], persist_state="session",
+                                         help=f"How many periods ahead to forecast (1–{MAX_STEPS})."))
+    level = controls[3].segmented_control("Interval level", url_state.LEVELS, format_func=lambda x: f"{x}%",
+                                          key=url_state.KEYS["level"], required=True, persist_state="session",
+                                          help="Coverage of the shaded band: 95% means alpha = 0.05.")
+    level = level or url_state.DEFAULT_LEVEL
+    intervals = INTERVAL_KINDS[0]
+    if len(INTERVAL_KINDS) > 1:
+        intervals = controls[4].segmented_control("Intervals", INTERVAL_KINDS, key=url_state.KEYS["intervals"], persist_state="session",
+                                                  required=True, help="How the interval band is computed.")
+        intervals = intervals or INTERVAL_KINDS[0]
+    url_state.write(name, version_label, steps, level, intervals if len(INTERVAL_KINDS) > 1 else None)
+    for problem in problems:
+        st.warning(f"The link asked for {problem}; showing the default instead.", icon=":material/link_off:")
+
+    version = store.newest_ok(entries) if version_label == LATEST else _entry(entries, version_label).version
+    if version is None:
+        st.error(f"Model **{name}** has no usable version: every object is broken or legacy. The Models page"
+                 " shows each reason; publish a new version from **Train & publish**.")
+        return
+    artifact = store.load(name, version)
+    _model_card(artifact)
+
+    left, right = st.columns([1, 2], gap="large")
+    with left:
+        lags = _lag_inputs(artifact)
+    with right:
+        if lags is None:
+            st.info("Fix the lag inputs on the left to see the forecast.", icon=":material/edit_note:")
+            return
+        try:
+            result = forecast_artifact(artifact, steps, 1 - level / 100, lags, intervals)
+        except VarlibError as exc:
+            show_error(exc)
+            return
+        _charts(artifact, lags, result, level)
+    _table(result, level)
+
+
+def _pick_model(where, names: list[str]) -> str:
+    key = url_state.KEYS["model"]
+    if st.session_state.get(key) not in names:
+        st.session_state[key] = "var" if "var" in names else names[0]
+    return where.selectbox("Model", names, key=key, on_change=_model_changed, persist_state="session")
+
+
+def _model_changed() -> None:
+    st.session_state[url_state.KEYS["version"]] = LATEST
+
+
+def _pick_version(where, name: str, entries: list[VersionEntry], problems: list[str]) -> str:
+    key = url_state.KEYS["version"]
+    usable = [entry.label for entry in entries if entry.ok]
+    newest = store.newest_ok(entries)
+    options = [LATEST] + usable
+    wanted = url_state.take_pending_version()
+    if wanted is not None:
+        label = wanted.strip().replace("_", ".")
+        if label in options:
+            st.session_state[key] = label
+        else:
+            broken = next((e for e in entries if e.label == label and not e.ok), None)
+            reason = f" ({broken.status})" if broken else ""
+            problems.append(f"version {wanted!r} of {name!r}, which is not usable{reason}" if broken
+                            else f"version {wanted!r} of {name!r}, which does not exist")
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = LATEST
+    latest_label = f"latest ({newest})" if newest else "latest"
+    return where.selectbox("Version", options, key=key, format_func=lambda v: latest_label if v == LATEST else v, persist_state="session",
+                           help="Newest first; 'latest' follows new publications.")
+
+
+def _entry(entries: list[VersionEntry], label: str) -> VersionEntry:
+    return next(entry for entry in entries if entry.label == label)
+
+
+def _model_card(artifact: Artifact) -> None:
+    card = artifact.card()
+    created = card["created_at"].replace("T", " ").replace("Z", " UTC")
+    rmse = ", ".join(f"{v} {x:.4g}" for v, x in card["holdout_rmse"].items() if x is not None) or "no holdout"
+    with st.container(border=True):
+        st.markdown(f"**{artifact.name} {artifact.version}** · created {created} by {card['author']}"
+                    + (f" · _{card['notes']}_" if card["notes"] else ""))
+        st.caption(f"variables **{', '.join(artifact.variables)}** · lag order **{artifact.k_ar}**"
+                   f" ({artifact.lag_method}) · transform **{artifact.spec.transform}** · trend"
+                   f" **{artifact.spec.trend}** · holdout RMSE {rmse} · trained on {card['dataset']}")
+
+
+def _lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
+    """The editable lag table; returns the validated inputs, or None after showing what is wrong."""
+    st.subheader("Lag inputs")
+    needed = artifact.lag_rows
+    st.caption(f"The last {needed} observations the forecast starts from, oldest first. Edit any cell,"
+               " or upload a CSV with the same columns.")
+    counter = st.session_state.get(RESET, 0)
+    scope = f"{artifact.name}|{artifact.version}|{counter}"
+    with st.expander("Upload lag inputs (CSV)"):
+        upload = st.file_uploader(f"CSV with columns {DATE}, {', '.join(artifact.variables)}; {needed} rows",
+                                  type=["csv"], key=f"lagcsv|{scope}")
+    base = editor_frame(artifact.default_lag_inputs())
+    source = "default"
+    if upload is not None:
+        try:
+            uploaded = read_csv(upload.getvalue(), upload.name, artifact.variables, needed)
+            parsed = parse_table(uploaded, artifact.variables, needed, artifact.spec.transform)
+        except VarlibError as exc:
+            show_error(exc)
+            st.caption("Showing the model's own last observations until the CSV is fixed.")
+        else:
+            base = editor_frame(parsed)
+            if not isinstance(parsed.index, pd.DatetimeIndex):
+                base[DATE] = uploaded[DATE].astype(str).to_list()
+            source = upload.file_id
+    columns = {v: st.column_config.NumberColumn(v, format="%.6g", required=True) for v in artifact.variables}
+    columns[DATE] = st.column_config.TextColumn(DATE, disabled=True)
+    edited = st.data_editor(base, key=f"lags|{scope}|{source}", hide_index=True, num_rows="fixed",
+                            column_config=columns, disabled=[DATE], width="stretch")
+    st.button("Reset to the model's last observations", on_click=_reset, icon=":material/restart_alt:")
+    try:
+        lags = parse_table(edited, artifact.variables, needed, artifact.spec.transform)
+    except VarlibError as exc:
+        show_error(exc)
+        return None
+    if not isinstance(lags.index, pd.DatetimeIndex):  # no dates given: continue from the training data
+        lags.index = artifact.default_lag_inputs().index
+    return lags
+
+
+def _reset() -> None:
+    st.session_state[RESET] = st.session_state.get(RESET, 0) + 1
+
+
+def _charts(artifact: Artifact, lags: pd.DataFrame, result: VersionForecast, level: int) -> None:
+    history = artifact.history
+    shown = min(len(history), max(40, 3 * result.steps, 4 * artifact.lag_rows))
+    recent = history.iloc[-shown:]
+    if result.forecast.point == "median":
+        st.caption("This model forecasts log differences: the line is the **median** in levels (the exponential"
+                   " of the log forecast), and the band is exact in levels.")
+    for j, variable in enumerate(artifact.variables):
+        fig = forecast_figure(variable, recent[variable], lags[variable], result.index,
+                              result.forecast.mean[:, j], result.forecast.lower[:, j], result.forecast.upper[:, j],
+                              level, result.forecast.point)
+        st.plotly_chart(fig, key=f"chart|{variable}", config={"displaylogo": False})
+
+
+def _table(result: VersionForecast, level: int) -> None:
+    st.subheader(f"Forecast table ({result.forecast.point}, {level}% interval)")
+    table = forecast_table(result)
+    st.dataframe(table, width="stretch", column_config={c: st.column_config.NumberColumn(format="%.6g")
+                                                       for c in table.columns})
+    stem = f"{result.name}-{result.version}-forecast-{result.steps}steps-{level}"
+    first, second, _ = st.columns([1, 1, 4])
+    first.download_button("Download CSV", table.to_csv().encode(), f"{stem}.csv", "text/csv",
+                          icon=":material/download:", on_click="ignore")
+    second.download_button("Download JSON", json.dumps(result.to_dict(), indent=2, allow_nan=False).encode(),
+                           f"{stem}.json", "application/json", icon=":material/data_object:", on_click="ignore")
+
+
+guarded(render)

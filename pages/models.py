@@ -1,0 +1,58 @@
+"""Models: every version in the store, newest first, broken ones with their reason, and the raw metadata."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import store
+from ui.errors import guarded, show_error
+from ui.tables import versions_table
+from varlib.errors import VarlibError
+
+
+def render() -> None:
+    title, button = st.columns([4, 1], vertical_alignment="bottom")
+    title.title("Models")
+    if button.button("Refresh", icon=":material/refresh:", width="stretch",
+                     help=f"Read the store again (lists refresh by themselves every {store.LIST_TTL} s)."):
+        store.refresh()
+    names = store.model_names()
+    if not names:
+        st.info("The store has no models yet. Publish one from **Train & publish**, or open **Forecast** for a"
+                " one-click first model.", icon=":material/inbox:")
+        return
+    name = st.selectbox("Model", names, key="models_name") if len(names) > 1 else names[0]
+    entries = store.versions(name)
+    ok = sum(entry.ok for entry in entries)
+    st.caption(f"**{name}**: {len(entries)} version(s), {ok} usable, newest first, in {store.registry().description}")
+    st.dataframe(versions_table(entries), hide_index=True, width="stretch",
+                 column_config={"notes": st.column_config.TextColumn(width="large"),
+                                "status": st.column_config.TextColumn(width="medium")})
+    broken = [entry for entry in entries if not entry.ok]
+    if broken:
+        st.warning(f"{len(broken)} object(s) cannot be used; each row's status says why. They are listed, never"
+                   " loaded.", icon=":material/warning:")
+    st.subheader("Details")
+    labels = [entry.label for entry in entries]
+    label = st.selectbox("Version", labels, key=f"models_version|{name}")
+    entry = next(e for e in entries if e.label == label)
+    if entry.ok:
+        st.page_link("pages/forecast.py", label=f"Forecast with {name} {label}", icon=":material/show_chart:",
+                     query_params={"model": name, "version": label})
+        try:
+            artifact = store.load(name, entry.version)
+        except VarlibError as exc:
+            show_error(exc)
+            st.json(entry.to_dict())
+            return
+        body = artifact.to_body()
+        data = body.pop("data")
+        st.json({**body, "data": {k: v for k, v in data.items() if k not in ("dates", "values")}
+                 | {"rows": len(data["dates"]), "first": data["dates"][0], "last": data["dates"][-1]}},
+                expanded=1)
+    else:
+        st.error(f"**{label}** cannot be used: {entry.status}", icon=":material/error:")
+        st.json(entry.to_dict())
+
+
+guarded(render)

@@ -1,0 +1,49 @@
+"""How the dashboard shows an expected failure: st.error with the cause and what to do next."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from varlib.errors import (
+    AccessDeniedError,
+    CorruptArtifactError,
+    InvalidInputError,
+    NotFoundError,
+    StoreUnavailableError,
+    VarlibError,
+)
+
+_ADVICE = {
+    StoreUnavailableError: ("The model store cannot be reached",
+                            "Start it (`make minio`) or fix MINIO_ENDPOINT; the page tries again on every"
+                            " interaction, so no restart is needed."),
+    AccessDeniedError: ("Access denied",
+                        "Check MINIO_ACCESS_KEY / MINIO_SECRET_KEY or ask for a user with the needed permission."),
+    CorruptArtifactError: ("This version cannot be used",
+                           "Pick another version; the Models page lists every version with its status."),
+    NotFoundError: ("Not found", "Pick another model or version; the Models page lists what exists."),
+    InvalidInputError: ("Invalid input", "Correct the value named above and try again."),
+}
+
+
+def explain(exc: VarlibError) -> str:
+    """The markdown shown for a failure: what happened, the library's message, and the next step."""
+    for kind, (title, advice) in _ADVICE.items():
+        if isinstance(exc, kind):
+            return f"**{title}.** {exc}\n\n{advice}"
+    return f"**Something went wrong.** {exc}"
+
+
+def show_error(exc: VarlibError, where=None) -> None:
+    """Render a VarlibError as st.error (in `where`, a container, when given)."""
+    (where or st).error(explain(exc), icon=":material/error:")
+
+
+def guarded(render: Callable[[], None]) -> None:
+    """Run a page body; an expected failure becomes st.error and the rest of the app keeps working."""
+    try:
+        render()
+    except VarlibError as exc:
+        show_error(exc)

@@ -1,0 +1,43 @@
+"""The first visit to an empty store: what the product does and one button to get a first model."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import store
+from ui.errors import show_error
+from varlib.data import DEFAULT_VARIABLES
+from varlib.errors import VarlibError
+from varlib.model import ModelSpec
+from varlib.service import load_dataset, publish_result, train_model
+
+FIRST_MODEL = "var"
+
+
+def render_onboarding() -> None:
+    """Explain the empty store and offer to train and publish a first model on the bundled data."""
+    registry = store.registry()
+    with st.container(border=True):
+        st.subheader("Welcome: this store has no models yet")
+        st.markdown(
+            f"Models live in **{registry.description}**. A model is a vector autoregression (VAR) fitted to a few"
+            " time series; each publication is an immutable version that every viewer of this store sees.\n\n"
+            f"Start with a first model on the bundled US macro data (quarterly {' and '.join(DEFAULT_VARIABLES)},"
+            " 1959–2009; lag order chosen by AIC). It takes a few seconds. Later, train on your own CSV from"
+            " **Train & publish**."
+        )
+        if registry.read_only:
+            st.info("This store is read-only (VARLIB_READ_ONLY=1), so nothing can be published here. Point the"
+                    " dashboard at a store with models, or unset VARLIB_READ_ONLY.", icon=":material/lock:")
+            return
+        if st.button("Train and publish a first model", type="primary", icon=":material/rocket_launch:"):
+            try:
+                with st.spinner("Training on the macro data and publishing…"):
+                    dataset = load_dataset(variables=list(DEFAULT_VARIABLES))
+                    result = train_model(dataset, ModelSpec(variables=tuple(DEFAULT_VARIABLES)))
+                    publish_result(registry, result, FIRST_MODEL, "patch", "first model (onboarding)")
+            except VarlibError as exc:
+                show_error(exc)
+                return
+            store.refresh()
+            st.rerun()
