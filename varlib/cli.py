@@ -77,6 +77,20 @@ def build_parser() -> argparse.ArgumentParser:
                           help="standard (coefficients known) or corrected (adds estimation uncertainty)")
     forecast.add_argument("--json", action="store_true")
     forecast.set_defaults(run=run_forecast)
+
+    diagnose = commands.add_parser("diagnose", help="a version's diagnostics, refitted from its training data")
+    diagnose.add_argument("version", nargs="?", default=LATEST)
+    diagnose.add_argument("--name", default=DEFAULT_NAME)
+    diagnose.add_argument("--irf-periods", type=int, default=10, metavar="H", help="impulse-response horizon")
+    diagnose.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
+    diagnose.add_argument("--json", action="store_true")
+    diagnose.set_defaults(run=run_diagnose)
+
+    report = commands.add_parser("report", help="a self-contained HTML report of a version (tables)")
+    report.add_argument("version", nargs="?", default=LATEST)
+    report.add_argument("--name", default=DEFAULT_NAME)
+    report.add_argument("--out", required=True, metavar="FILE.html")
+    report.set_defaults(run=run_report)
     return parser
 
 
@@ -167,6 +181,42 @@ def run_forecast(args: argparse.Namespace) -> int:
           f" ({result.forecast.point})")
     table = result.to_frame().pivot(index="date", columns="variable")
     print(table.to_string(float_format=lambda x: f"{x:.6g}"))
+    return 0
+
+
+def run_diagnose(args: argparse.Namespace) -> int:
+    from .diagnostics import diagnose
+
+    result = diagnose(registry_from_env().load(args.name, args.version), args.irf_periods, args.whiteness_lags)
+    if args.json:
+        _print_json(result.to_dict())
+        return 0
+    print(f"{result.name} {result.version}: VAR({result.k_ar}) on {result.nobs} observations"
+          f" ({result.to_dict()['model_space']}), trend {result.trend}")
+    print("lag order chosen: " + ", ".join(f"{c} {n}" for c, n in result.lag_selection.selected.items()))
+    print(f"stability: {result.stability.verdict}")
+    for label, test in (("whiteness", result.whiteness), ("normality", result.normality)):
+        print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {test.pvalue:.4g}")
+    for test in result.granger:
+        r = test.result
+        print(f"granger {','.join(test.causing)} -> {','.join(test.caused)}: F {r.statistic:.4g},"
+              f" df {r.df}, p {r.pvalue:.4g}")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .diagnostics import diagnose
+    from .report import render_report
+
+    artifact = registry_from_env().load(args.name, args.version)
+    page = render_report(artifact, diagnose(artifact))
+    try:
+        Path(args.out).write_text(page, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write the report to {args.out!r}: {exc.strerror or exc}") from None
+    print(f"wrote {args.out} ({len(page):,} bytes)")
     return 0
 
 
