@@ -1,0 +1,154 @@
+"""Dashboard figures: server-side script time (Streamlit AppTest) and the app process's peak memory.
+
+AppTest runs the real app.py in this process, so its run time is the server-side time of a
+script run (no browser, no websocket). Peak memory is read from a real `streamlit run` process
+(VmHWM in /proc) after a headless Chromium has opened the Forecast and Models pages.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.support.minio_server import free_port
+
+from .timing import Latency, timed
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+APP = PROJECT_DIR / "app.py"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def available() -> str | None:
+    """None when the dashboard can be measured, else the reason it cannot."""
+    if not APP.exists():
+        return "app.py does not exist yet"
+    return None
+
+
+@contextmanager
+def environment(env: dict[str, str]):
+    """Point this process (and so AppTest's app) at a bucket, restoring the environment after."""
+    saved = {key: os.environ.get(key) for key in env}
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _problems(at) -> list[str]:
+    found = [str(e.value)[:200] for e in at.exception] + [str(e.value)[:200] for e in at.error]
+    return found
+
+
+def script_times(env: dict[str, str], reruns: int) -> dict:
+    """First Forecast page load, then reruns each changing the steps (AppTest, server side)."""
+    from streamlit.testing.v1 import AppTest
+
+    sys.path.insert(0, str(PROJECT_DIR))
+    from ui.url_state import KEYS  # the app's own widget keys
+
+    with environment(env):
+        at = AppTest.from_file(str(APP), default_timeout=180)
+        first_s, _ = timed(at.run)
+        problems = _problems(at)
+        steps_widget = [w for w in at.number_input if w.key == KEYS["steps"]]
+        if not steps_widget:
+            return {"first_load_ms": first_s * 1e3, "rerun_ms": None,
+                    "problems": problems + [f"no number_input with key {KEYS['steps']!r} on the first page"]}
+        seconds = []
+        for i in range(reruns):
+            widget = next(w for w in at.number_input if w.key == KEYS["steps"])
+            elapsed, _ = timed(lambda: widget.set_value(9 + i % 24).run())
+            seconds.append(elapsed)
+            problems += _problems(at)
+        shown = next(w for w in at.number_input if w.key == KEYS["steps"]).value
+    return {"first_load_ms": round(first_s * 1e3, 2), "rerun_ms": Latency.of(seconds).to_dict(),
+            "steps_after": shown, "problems": sorted(set(problems))[:5]}
+
+
+def peak_memory(env: dict[str, str], timeout: float = 240.0) -> dict:
+    """VmHWM of a `streamlit run app.py` process after a browser opened Forecast, then Models."""
+    port = free_port()
+    log_path = PROJECT_DIR / ".bench-streamlit.log"
+    args = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
+            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(args, env={**os.environ, **env}, cwd=PROJECT_DIR, stdout=log,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/_stcore/health", server, timeout)
+        before = _status_kb(server.pid)
+        timings = _browse(f"http://127.0.0.1:{port}", timeout)
+        time.sleep(1.0)
+        after = _status_kb(server.pid)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait(timeout=20)
+        log_path.unlink(missing_ok=True)
+    return {"idle_rss_mb": round(before["VmRSS"] / 1024, 1), "peak_rss_mb": round(after["VmHWM"] / 1024, 1),
+            "rss_after_mb": round(after["VmRSS"] / 1024, 1), **timings}
+
+
+def _browse(url: str, timeout: float) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        try:
+            page = browser.new_page()
+            started = time.perf_counter()
+            page.goto(url)
+            page.get_by_text("Forecast table").first.wait_for(timeout=timeout * 1000)
+            forecast_s = time.perf_counter() - started
+            started = time.perf_counter()
+            page.goto(url + "/models")
+            page.get_by_text("usable, newest first").first.wait_for(timeout=timeout * 1000)
+            models_s = time.perf_counter() - started
+        finally:
+            browser.close()
+    return {"browser_forecast_page_s": round(forecast_s, 3), "browser_models_page_s": round(models_s, 3)}
+
+
+def _wait_http(url: str, process: subprocess.Popen, timeout: float) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"streamlit not ready at {url} after {timeout}s")
+
+
+def _status_kb(pid: int) -> dict[str, int]:
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM"):
+            fields[key] = int(value.split()[0])
+    return fields
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
