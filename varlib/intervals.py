@@ -26,7 +26,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.linalg import solve_triangular
 
 from .errors import CorruptArtifactError, InvalidInputError
 from .model import VarParams
@@ -99,7 +98,7 @@ def estimation_covariances(params: VarParams, moments: SampleMoments, phis: np.n
     except np.linalg.LinAlgError:
         raise InvalidInputError("the training regressors are collinear, so corrected intervals are undefined;"
                                 " use intervals 'standard'") from None
-    q = solve_triangular(chol, b @ chol, lower=True)  # L^{-1} B L
+    q = np.linalg.solve(chol, b @ chol)  # L^{-1} B L
     blocks = np.zeros((m, m, k, k))  # S_h[r, c] (a k x k block each)
     running = np.zeros_like(blocks)  # D_h = S_1 + ... + S_h
     diagonal = np.arange(m)
@@ -109,6 +108,7 @@ def estimation_covariances(params: VarParams, moments: SampleMoments, phis: np.n
         blocks[diagonal, diagonal] += phis[h]
         if integrated:
             running += blocks
-        use = running if integrated else blocks
-        out[h] = np.einsum("rcab,bd,rced->ae", use, params.sigma_u, use, optimize=True)
+        use = (running if integrated else blocks).reshape(m * m, k, k)
+        # sum over blocks of S Sigma_u S', as one contraction
+        out[h] = np.tensordot(use @ params.sigma_u, use, axes=([0, 2], [0, 2]))
     return out / moments.nobs
