@@ -139,9 +139,10 @@ def select_lags(series: np.ndarray, max_lags: int, trend: str) -> LagSelection:
     check_sample(series.shape[0], k, max_lags, trend, "the training sample")
     with _quiet_fit():
         result = VAR(series).select_order(max_lags, trend=trend)
+    first = max_lags + 1 - len(result.ics["aic"])  # with trend 'n' statsmodels starts at lag 1 (no VAR(0))
     table = tuple(
-        {"lag": lag, **{ic: _finite_or_none(result.ics[ic][lag]) for ic in CRITERIA}}
-        for lag in range(max_lags + 1)
+        {"lag": lag, **{ic: _finite_or_none(result.ics[ic][lag - first]) for ic in CRITERIA}}
+        for lag in range(first, max_lags + 1)
     )
     selected = {ic: int(result.selected_orders[ic]) for ic in CRITERIA}
     return LagSelection(max_lags, table, selected)

@@ -1,0 +1,183 @@
+"""Every diagnostic equals statsmodels' VARResults on the same data and spec, to 1e-8 relative.
+
+The statsmodels side is computed here from scratch: the bundled macro data read afresh, the
+transform applied by hand on a named DataFrame, VAR(...).fit with the version's order and trend.
+"""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from statsmodels.datasets import macrodata
+from statsmodels.tsa.vector_ar.var_model import VAR
+
+from varlib import ModelSpec, load_dataset
+from varlib.artifact import build_artifact, decode, encode
+from varlib.diagnostics import check_irf_periods, diagnose
+from varlib.errors import InvalidInputError
+from varlib.training import train
+
+RTOL = 1e-8
+ATOL = 1e-14  # exact zeros (e.g. orthogonalised responses above the diagonal at period 0)
+
+CASES = {
+    "levels-aic": (("realgdp", "realcons"), "none", "c", None, 8),
+    "logdiff-3var": (("realgdp", "realcons", "realinv"), "logdiff", "c", None, 15),
+    "diff-ct-fixed": (("realgdp", "realinv", "unemp"), "diff", "ct", 2, 6),
+    "levels-n": (("infl", "realint"), "none", "n", 3, 10),
+}
+
+
+def _artifact(case):
+    variables, transform, trend, lags, max_lags = CASES[case]
+    dataset = load_dataset(variables=list(variables))
+    spec = ModelSpec(variables=variables, transform=transform, trend=trend, lags=lags, max_lags=max_lags, holdout=0)
+    # through the on-store format, as a loaded version would be
+    return decode(encode(build_artifact(train(dataset, spec), "var", "tester")))
+
+
+def _reference_series(variables, transform):
+    frame = macrodata.load_pandas().data[list(variables)].astype(float)
+    if transform == "logdiff":
+        frame = np.log(frame).diff().iloc[1:]
+    elif transform == "diff":
+        frame = frame.diff().iloc[1:]
+    return frame.reset_index(drop=True)
+
+
+@pytest.fixture(scope="module", params=list(CASES))
+def case(request):
+    variables, transform, trend, _, max_lags = CASES[request.param]
+    artifact = _artifact(request.param)
+    series = _reference_series(variables, transform)
+    reference = VAR(series).fit(artifact.k_ar, trend=trend)
+    return {"artifact": artifact, "series": series, "reference": reference, "trend": trend, "max_lags": max_lags,
+            "diag": diagnose(artifact, irf_periods=7, whiteness_lags=artifact.k_ar + 5)}
+
+
+def close(got, want):
+    np.testing.assert_allclose(np.asarray(got, dtype=float), np.asarray(want, dtype=float), rtol=RTOL, atol=ATOL)
+
+
+def test_lag_order_table_and_choices_equal_select_order(case):
+    expected = VAR(case["series"]).select_order(case["max_lags"], trend=case["trend"])
+    out = case["diag"].to_dict()
+    assert out["lag_order"] == {ic: int(expected.selected_orders[ic]) for ic in ("aic", "bic", "hqic", "fpe")}
+    table = out["lag_order_table"]["table"]
+    first = 1 if case["trend"] == "n" else 0  # no VAR(0) without deterministic terms
+    assert [row["lag"] for row in table] == list(range(first, case["max_lags"] + 1))
+    for ic in ("aic", "bic", "hqic", "fpe"):
+        close([row[ic] for row in table], expected.ics[ic])
+
+
+def test_coefficients_standard_errors_t_and_p_per_equation(case):
+    reference, coefs = case["reference"], case["diag"].coefficients
+    assert coefs.regressors == tuple(reference.exog_names)  # same labels: named by the version's variables
+    for equation in case["artifact"].variables:
+        rows = coefs.table(equation)
+        close([r["coef"] for r in rows], reference.params[equation])
+        close([r["stderr"] for r in rows], reference.stderr[equation])
+        close([r["t"] for r in rows], reference.tvalues[equation])
+        close([r["p"] for r in rows], reference.pvalues[equation])
+
+
+def test_stability_matches_is_stable_and_roots(case):
+    reference, stab = case["reference"], case["diag"].stability
+    assert stab.stable is bool(reference.is_stable())
+    close(stab.moduli, np.sort(1 / np.abs(reference.roots))[::-1])
+    # and the companion matrix built by hand
+    p, k = reference.k_ar, reference.neqs
+    companion = np.zeros((k * p, k * p))
+    companion[:k] = np.hstack(list(reference.coefs))
+    companion[k:, :-k] = np.eye(k * (p - 1))
+    close(stab.moduli, np.sort(np.abs(np.linalg.eigvals(companion)))[::-1])
+    assert case["diag"].to_dict()["stability"]["moduli"] == stab.moduli.tolist()
+
+
+def test_whiteness_and_normality(case):
+    reference, out = case["reference"], case["diag"].to_dict()
+    lags = case["artifact"].k_ar + 5
+    white = reference.test_whiteness(nlags=lags)
+    assert out["whiteness"]["lags"] == lags and out["whiteness"]["df"] == white.df
+    close([out["whiteness"]["statistic"], out["whiteness"]["pvalue"]], [white.test_statistic, white.pvalue])
+    norm = reference.test_normality()
+    assert out["normality"]["df"] == norm.df
+    close([out["normality"]["statistic"], out["normality"]["pvalue"]], [norm.test_statistic, norm.pvalue])
+    close(case["diag"].resid, reference.resid)
+    close(case["diag"].resid_acorr, reference.resid_acorr(lags))
+
+
+def test_granger_all_others_and_every_ordered_pair(case):
+    reference, names = case["reference"], case["artifact"].variables
+    entries = case["diag"].to_dict()["granger"]
+    k = len(names)
+    assert len(entries) == k + k * (k - 1)
+    pairs = {(tuple(e["causing"]), tuple(e["caused"])) for e in entries if e["scope"] == "pair"}
+    assert pairs == {((a,), (b,)) for a in names for b in names if a != b}
+    alls = [e for e in entries if e["scope"] == "all_others"]
+    assert {e["caused"][0] for e in alls} == set(names)
+    for entry in entries:
+        want = reference.test_causality(entry["caused"], entry["causing"], kind="f")
+        assert set(entry["causing"]) == set(want.causing) and entry["df"] == [int(d) for d in want.df]
+        close([entry["statistic"], entry["pvalue"]], [want.test_statistic, want.pvalue])
+
+
+def test_instantaneous_causality(case):
+    reference = case["reference"]
+    entries = case["diag"].to_dict()["instantaneous"]
+    assert [e["causing"] for e in entries] == [[n] for n in case["artifact"].variables]
+    for entry in entries:
+        want = reference.test_inst_causality(entry["causing"])
+        assert entry["df"] == want.df
+        close([entry["statistic"], entry["pvalue"]], [want.test_statistic, want.pvalue])
+
+
+def test_impulse_responses_bands_and_fevd(case):
+    reference, diag = case["reference"], case["diag"]
+    irf = reference.irf(7)
+    out = diag.to_dict()
+    assert out["irf"]["periods"] == 7 and np.shape(out["irf"]["orth"]) == (8, len(diag.variables), len(diag.variables))
+    close(out["irf"]["orth"], irf.orth_irfs)  # [period][response][impulse]
+    close(out["irf"]["plain"], irf.irfs)
+    close(diag.irf.orth_stderr, irf.stderr(orth=True))
+    close(diag.irf.plain_stderr, irf.stderr(orth=False))
+    lower, upper = diag.irf.bands(orth=True)
+    close(upper - lower, 2 * 1.959963984540054 * irf.stderr(orth=True))
+    close(out["fevd"], reference.fevd(7).decomp)  # [variable][period][shock]
+    close(np.sum(out["fevd"], axis=2), np.ones((len(diag.variables), 7)))
+
+
+def test_json_is_strict_and_carries_the_required_keys(case):
+    out = json.loads(json.dumps(case["diag"].to_dict(), allow_nan=False))
+    assert {"lag_order", "stability", "whiteness", "normality", "granger", "irf", "fevd"} <= set(out)
+    assert {"statistic", "pvalue", "df", "lags"} <= set(out["whiteness"])
+    assert {"statistic", "pvalue", "df"} <= set(out["normality"])
+    assert set(out["stability"]) >= {"stable", "moduli"}
+    assert out["refit_gap"] < 1e-9  # the refit reproduces the stored coefficients
+
+
+def test_verdict_in_levels_suggests_a_transform_and_differences_are_stable():
+    levels = diagnose(_artifact("levels-aic"))
+    assert "diff" in levels.stability.verdict and "logdiff" in levels.stability.verdict
+    growth = diagnose(_artifact("logdiff-3var"))
+    assert growth.stability.stable and growth.stability.verdict.startswith("Stable")
+
+
+def test_bad_options_name_the_value_and_the_fix():
+    artifact = _artifact("logdiff-3var")
+    with pytest.raises(InvalidInputError, match=r"whiteness lags 3 .* above the lag order 3"):
+        diagnose(artifact, whiteness_lags=artifact.k_ar)
+    with pytest.raises(InvalidInputError, match="whiteness lags 100000"):
+        diagnose(artifact, whiteness_lags=100000)
+    for bad in (0, -1, 101, 2.5, True):
+        with pytest.raises(InvalidInputError, match="impulse-response horizon"):
+            check_irf_periods(bad)
+
+
+def test_new_modules_do_not_import_streamlit_or_plotly():
+    code = ("import sys, varlib.diagnostics, varlib.backtest, varlib.compare, varlib.report;"
+            " print('streamlit' in sys.modules, 'plotly' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
