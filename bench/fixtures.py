@@ -103,7 +103,10 @@ def _first(artifact: Artifact) -> tuple[bytes, dict]:
 
 
 def minio_server_version() -> str:
-    """`minio --version`, first line, or why it is unknown."""
+    """The pinned module version get-minio.sh built (else `minio --version`, first line)."""
+    pinned = MINIO_BIN.parent / "minio.version"
+    if pinned.exists():
+        return f"github.com/minio/minio@{pinned.read_text().strip()} (built by scripts/get-minio.sh)"
     try:
         out = subprocess.run([str(MINIO_BIN), "--version"], capture_output=True, text=True, timeout=20)
     except OSError as exc:
