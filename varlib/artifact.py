@@ -101,6 +101,11 @@ class Artifact:
             "schema_version": SCHEMA_VERSION,
         }
 
+    def metadata(self) -> dict:
+        """One version's metadata for people and programs (the CLI's `show --json`, the REST service)."""
+        return {**self.card(), "lag_inputs_needed": self.lag_rows, "spec": self.spec.to_dict(),
+                "evaluation": (self.evaluation or {}).get("metrics"), "provenance": self.provenance}
+
     def to_body(self) -> dict:
         return {
             "format": FORMAT, "schema_version": SCHEMA_VERSION, "name": self.name,
