@@ -91,6 +91,21 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--name", default=DEFAULT_NAME)
     report.add_argument("--out", required=True, metavar="FILE.html")
     report.set_defaults(run=run_report)
+
+    serve = commands.add_parser("serve", help="the REST service (uvicorn), docs at /docs")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, metavar="N", help="processes (each caches on its own)")
+    serve.add_argument("--access-log", action="store_true", help="log one line per request")
+    serve.set_defaults(run=run_serve)
+
+    legacy = commands.add_parser("import-legacy", help="convert an old pickled model (<name>/<M_m_p>/model.pkl)")
+    legacy.add_argument("version", help="the pickle's version, e.g. 0_0_1 or 0.0.1")
+    legacy.add_argument("--name", default=DEFAULT_NAME)
+    legacy.add_argument("--trust", action="store_true",
+                        help="unpickling runs code: only for a bucket you control and nobody else writes")
+    legacy.add_argument("--json", action="store_true")
+    legacy.set_defaults(run=run_import_legacy)
     return parser
 
 
@@ -158,9 +173,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    artifact = registry_from_env().load(args.name, args.version)
-    card = {**artifact.card(), "lag_inputs_needed": artifact.lag_rows, "spec": artifact.spec.to_dict(),
-            "evaluation": (artifact.evaluation or {}).get("metrics"), "provenance": artifact.provenance}
+    card = registry_from_env().load(args.name, args.version).metadata()
     if args.json:
         _print_json(card)
         return 0
@@ -217,6 +230,34 @@ def run_report(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise InvalidInputError(f"cannot write the report to {args.out!r}: {exc.strerror or exc}") from None
     print(f"wrote {args.out} ({len(page):,} bytes)")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn  # the service's dependency, not the CLI's
+
+    if not 1 <= args.port <= 65535:
+        raise InvalidInputError(f"port {args.port} must be from 1 to 65535")
+    if not 1 <= args.workers <= 64:
+        raise InvalidInputError(f"workers {args.workers} must be from 1 to 64")
+    settings = Settings.from_env()  # a bad environment fails here in one line, not in every worker
+    print(f"serving {settings.describe()} on http://{args.host}:{args.port} (docs at /docs), {args.workers} worker(s)")
+    uvicorn.run("varlib.api:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
+                access_log=args.access_log, log_level="info")
+    return 0
+
+
+def run_import_legacy(args: argparse.Namespace) -> int:
+    from .legacy import import_legacy
+
+    done = import_legacy(registry_from_env(), args.version, args.name, trust=args.trust)
+    if args.json:
+        _print_json(done.to_dict())
+        return 0
+    print(f"imported {done.source_key} (sha256 {done.source_sha256}) as {done.artifact.name}"
+          f" {done.artifact.version}: VAR({done.artifact.k_ar}) on {', '.join(done.artifact.variables)};"
+          f" forecasts match the pickle's to {done.max_relative_difference:.1e} relative; dates: {done.dates};"
+          " the pickle is untouched")
     return 0
 
 
