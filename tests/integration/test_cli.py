@@ -1,0 +1,154 @@
+"""The CLI contract, tested from outside: JSON shapes, exit codes, one-line errors."""
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from statsmodels.tsa.vector_ar.var_model import VAR
+
+from tests.conftest import new_bucket
+from tests.support.minio_server import free_port
+from varlib.data import load_macrodata
+
+PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
+
+
+def cli(env, *args, timeout=60):
+    result = subprocess.run([sys.executable, "-m", "varlib", *args], capture_output=True, text=True,
+                            cwd=PROJECT, env={**_CLEAN, "VARLIB_AUTHOR": "cli-test", **env}, timeout=timeout)
+    if result.returncode:
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+        assert "Traceback" not in result.stderr
+    return result
+
+
+@pytest.fixture(params=["local", pytest.param("minio", marks=pytest.mark.minio)])
+def env(request, tmp_path):
+    if request.param == "local":
+        return {"VARLIB_STORE_DIR": str(tmp_path / "store")}
+    return request.getfixturevalue("minio").env(new_bucket())
+
+
+@pytest.fixture
+def local_env(tmp_path):
+    """For cases whose outcome does not depend on the backend (argument and data checks)."""
+    return {"VARLIB_STORE_DIR": str(tmp_path / "store")}
+
+
+def test_train_publish_list_show_forecast(env):
+    trained = cli(env, "train", "--publish", "--notes", "from the CLI", "--max-lags", "8", "--json")
+    assert trained.returncode == 0, trained.stderr
+    summary = json.loads(trained.stdout)
+    assert summary["version"] == "0.0.1" and summary["published"] is True
+    assert set(summary["metrics"]) == {"realgdp", "realcons"}
+
+    listed = json.loads(cli(env, "list", "--json").stdout)
+    assert [row["version"] for row in listed] == ["0.0.1"]
+    assert {"name", "version", "status", "created_at"} <= set(listed[0]) and listed[0]["status"] == "ok"
+
+    shown = json.loads(cli(env, "show", "0_0_1", "--json").stdout)
+    assert shown["notes"] == "from the CLI" and shown["author"] == "cli-test"
+
+    result = cli(env, "forecast", "latest", "--steps", "5", "--alpha", "0.2", "--json")
+    assert result.returncode == 0, result.stderr
+    forecast = json.loads(result.stdout)
+    assert set(forecast) >= {"name", "version", "variables", "steps", "alpha", "index", "mean", "lower", "upper"}
+    assert forecast["version"] == "0.0.1" and forecast["steps"] == 5 and forecast["alpha"] == 0.2
+    assert len(forecast["mean"]) == 5 and all(len(row) == 2 for row in forecast["mean"])
+    levels = load_macrodata().frame.to_numpy()
+    reference = VAR(levels).fit(summary["k_ar"], trend="c")
+    expected = reference.forecast_interval(levels[-summary["k_ar"]:], 5, alpha=0.2)
+    np.testing.assert_allclose(forecast["mean"], expected[0], rtol=1e-8)
+    np.testing.assert_allclose(forecast["upper"], expected[2], rtol=1e-8)
+
+
+def test_forecast_from_a_lag_csv(local_env, tmp_path):
+    cli(local_env, "train", "--publish", "--lags", "2", "--holdout", "0")
+    lags = tmp_path / "lags.csv"
+    lags.write_text("date,realgdp,realcons\n2009-04-01,12000,8000\n2009-07-01,12100,8050\n")
+    forecast = json.loads(cli(local_env, "forecast", "0.0.1", "--lags-csv", str(lags), "--steps", "3", "--json").stdout)
+    levels = load_macrodata().frame.to_numpy()
+    expected = VAR(levels).fit(2, trend="c").forecast(np.array([[12000, 8000], [12100, 8050]]), 3)
+    np.testing.assert_allclose(forecast["mean"], expected, rtol=1e-8)
+    assert forecast["index"][0] == "2009-10-01"
+
+
+def test_train_from_csv_with_transform(local_env, tmp_path):
+    frame = load_macrodata(["realgdp", "realcons", "realinv"]).frame
+    path = tmp_path / "macro.csv"
+    frame.to_csv(path)
+    out = cli(local_env, "train", "--csv", str(path), "--date-col", "date", "--vars", "realgdp,realinv",
+              "--transform", "logdiff", "--lags", "2", "--publish", "--bump", "minor", "--json")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["version"] == "0.1.0"
+    forecast = json.loads(cli(local_env, "forecast", "0.1.0", "--json").stdout)
+    assert forecast["variables"] == ["realgdp", "realinv"] and forecast["point"] == "median"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["forecast", "latest", "--steps", "0"], "steps 0"),
+        (["forecast", "latest", "--steps", "401"], "steps 401"),
+        (["forecast", "latest", "--alpha", "1.5"], "alpha 1.5"),
+        (["forecast", "1.2"], "version '1.2' is not valid"),
+        (["forecast", "latest", "--name", "../x"], "model name '../x'"),
+        (["train", "--vars", "realgdp"], "at least 2 variables"),
+        (["train", "--vars", "realgdp,nope"], "'nope' not in"),
+        (["train", "--transform", "log"], "invalid choice"),
+        (["train", "--holdout", "0.8"], "holdout 0.8"),
+        (["train", "--csv", "/nonexistent/file.csv"], "cannot read CSV"),
+        (["forecast", "--steps", "x"], "invalid int value"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_input_exits_2_with_one_error_line(local_env, args, message):
+    result = cli(local_env, *args)
+    assert result.returncode == 2
+    assert message in result.stderr
+
+
+def test_bad_lag_csv_exits_2(local_env, tmp_path):
+    cli(local_env, "train", "--publish", "--lags", "2", "--holdout", "0")
+    bad = tmp_path / "lags.csv"
+    bad.write_text("realgdp,realcons\n1,2\n")
+    result = cli(local_env, "forecast", "--lags-csv", str(bad))
+    assert result.returncode == 2 and "needs 2 rows" in result.stderr
+    bad.write_text("realgdp,realcons\n1,2\nx,3\n")
+    assert cli(local_env, "forecast", "--lags-csv", str(bad)).returncode == 2
+
+
+def test_missing_version_exits_1(env):
+    result = cli(env, "forecast", "0.0.9")
+    assert result.returncode == 1 and "var 0.0.9 does not exist" in result.stderr
+
+
+def test_unreachable_minio_fails_fast_naming_the_endpoint():
+    port = free_port()
+    env = {"MINIO_ENDPOINT": f"127.0.0.1:{port}", "MINIO_ACCESS_KEY": "a", "MINIO_SECRET_KEY": "b"}
+    result = cli(env, "list", timeout=30)
+    assert result.returncode == 1
+    assert f"127.0.0.1:{port} is unreachable" in result.stderr and "make minio" in result.stderr
+
+
+@pytest.mark.minio
+def test_bad_credentials_are_named_and_the_secret_is_not_printed(minio):
+    env = {**minio.env(new_bucket()), "MINIO_SECRET_KEY": "wrong-secret-value"}
+    result = cli(env, "list")
+    assert result.returncode == 1
+    assert "refused the credentials" in result.stderr and "wrong-secret-value" not in result.stderr
+
+
+def test_read_only_publish_is_refused_before_training(local_env):
+    result = cli({**local_env, "VARLIB_READ_ONLY": "1"}, "train", "--publish")
+    assert result.returncode == 1 and "not allowed" in result.stderr
+
+
+def test_bad_settings_are_bad_input():
+    result = cli({"MINIO_ENDPOINT": "http://host:1/path"}, "list")
+    assert result.returncode == 2 and "MINIO_ENDPOINT" in result.stderr
