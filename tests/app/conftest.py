@@ -1,0 +1,88 @@
+"""AppTest fixtures: a temporary local store per test, clean Streamlit caches, the app's entrypoint."""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from varlib.config import Settings
+from varlib.registry import Registry
+from varlib.service import publish_result
+
+APP = Path(__file__).resolve().parents[2] / "app.py"
+TIMEOUT = 30
+_ENV = ("MINIO_ENDPOINT", "MINIO_ACCESS_KEY", "MINIO_SECRET_KEY", "MINIO_BUCKET", "MINIO_SECURE", "MINIO_CA_BUNDLE",
+        "VARLIB_READ_ONLY", "VARLIB_STORE_TIMEOUT", "VARLIB_MAX_ARTIFACT_BYTES")
+
+
+def _clear_caches() -> None:
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def store_dir(tmp_path, monkeypatch) -> Path:
+    """An empty local store the app reads through VARLIB_STORE_DIR."""
+    for name in _ENV:
+        monkeypatch.delenv(name, raising=False)
+    folder = tmp_path / "store"
+    monkeypatch.setenv("VARLIB_STORE_DIR", str(folder))
+    monkeypatch.setenv("VARLIB_AUTHOR", "tester")
+    _clear_caches()
+    yield folder
+    _clear_caches()
+
+
+@pytest.fixture
+def registry(store_dir) -> Registry:
+    """A second Registry on the same folder: the test's view, separate from the app's cached one."""
+    return Registry.from_settings(Settings.from_env())
+
+
+@pytest.fixture
+def seeded(registry, macro_result) -> Registry:
+    """The store with one published model, var 0.0.1."""
+    publish_result(registry, macro_result, "var", "patch", "seed")
+    return registry
+
+
+def open_app(query: dict | None = None, page: str | None = None) -> AppTest:
+    """Run the entrypoint (optionally with query parameters), then switch to `page` if given."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    if query:
+        at.query_params.update({k: str(v) for k, v in query.items()})
+    at.run()
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def charts(at: AppTest) -> list[dict]:
+    """The plotly figures on the page, as dicts."""
+    return [json.loads(element.proto.spec) for element in at.get("plotly_chart")]
+
+
+def trace(figure: dict, name: str) -> dict:
+    """The trace called `name` (exactly, else the first whose name starts with it)."""
+    names = [t.get("name", "") for t in figure["data"]]
+    position = names.index(name) if name in names else next(i for i, n in enumerate(names) if n.startswith(name))
+    return figure["data"][position]
+
+
+def errors(at: AppTest) -> str:
+    return "\n".join(e.value for e in at.error)
+
+
+def values(trace_: dict, axis: str) -> list | np.ndarray:
+    """A trace's x or y values; plotly sends numeric arrays as base64 typed arrays."""
+    raw = trace_.get(axis, [])
+    if isinstance(raw, dict) and "bdata" in raw:
+        return np.frombuffer(base64.b64decode(raw["bdata"]), dtype=np.dtype(raw["dtype"])).reshape(raw.get("shape", -1))
+    return raw

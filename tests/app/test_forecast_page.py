@@ -1,0 +1,154 @@
+"""Forecast page through the entrypoint: URL state, chart data, lag inputs, downloads, no refetching."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tests.app.conftest import charts, errors, open_app, trace, values
+from varlib.service import forecast_artifact
+from varlib.store.local import LocalStore
+
+
+def _forecast_trace(at, variable_index: int = 0) -> dict:
+    return trace(charts(at)[variable_index], "forecast")
+
+
+def _editor_key(at) -> str:
+    return at.data_editor[0].key
+
+
+def test_shared_url_reproduces_the_view(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 12, "level": 90})
+    assert errors(at) == ""
+    assert at.selectbox(key="fc_version").value == "0.0.1"
+    assert at.number_input(key="fc_steps").value == 12
+    figures = charts(at)
+    assert [f["layout"]["title"]["text"] for f in figures] == ["realgdp", "realcons"]
+    expected = forecast_artifact(seeded.load("var", "0.0.1"), 12, 0.10)
+    for j, figure in enumerate(figures):
+        band = trace(figure, "90% interval")
+        assert len(values(band, "x")) == 12
+        np.testing.assert_allclose(values(band, "y"), expected.forecast.lower[:, j], rtol=1e-12)
+        # the line starts at the last lag input, then has one point per step
+        np.testing.assert_allclose(values(trace(figure, "forecast"), "y")[1:], expected.forecast.mean[:, j], rtol=1e-12)
+    assert at.query_params["version"] == "0.0.1" and at.query_params["steps"] == "12"
+    assert at.query_params["level"] == "90"
+
+
+def test_changing_steps_and_level_changes_the_chart_without_reading_the_store(seeded, monkeypatch):
+    at = open_app({"model": "var", "steps": 8})
+    assert len(values(_forecast_trace(at), "x")) == 9
+    reads = []
+    for method in ("get", "list", "list_folders"):
+        original = getattr(LocalStore, method)
+        monkeypatch.setattr(LocalStore, method,
+                            lambda self, *a, _m=method, _o=original: reads.append(_m) or _o(self, *a))
+    at.number_input(key="fc_steps").set_value(30).run()
+    assert len(values(_forecast_trace(at), "x")) == 31
+    at.segmented_control(key="fc_level").set_value(80).run()
+    assert trace(charts(at)[0], "80% interval")
+    assert at.query_params["steps"] == "30" and at.query_params["level"] == "80"
+    assert reads == [], f"changing steps or level read the store: {reads}"
+
+
+def test_edited_lag_input_changes_the_forecast(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    before = values(_forecast_trace(at), "y")[1:]
+    table = at.data_editor[0].value
+    assert list(table.columns) == ["date", "realgdp", "realcons"]
+    assert table["date"].iloc[-1] == "2009-07-01"
+    at.session_state[_editor_key(at)] = {"edited_rows": {3: {"realgdp": 14000.0}}, "added_rows": [],
+                                         "deleted_rows": []}
+    at.run()
+    assert errors(at) == ""
+    after = values(_forecast_trace(at), "y")[1:]
+    assert not np.allclose(before, after)
+    lags = seeded.load("var", "0.0.1").default_lag_inputs().copy()
+    lags.iloc[3, 0] = 14000.0
+    expected = forecast_artifact(seeded.load("var", "0.0.1"), 4, 0.05, lags)
+    np.testing.assert_allclose(after, expected.forecast.mean[:, 0], rtol=1e-12)
+
+
+@pytest.mark.parametrize("value, message", [(None, "is empty"), (float("inf"), "use a finite number")])
+def test_invalid_lag_input_shows_error_and_no_forecast(seeded, value, message):
+    at = open_app({"model": "var"})
+    at.session_state[_editor_key(at)] = {"edited_rows": {1: {"realcons": value}}, "added_rows": [],
+                                         "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    assert message in errors(at) and "realcons on 2009-01-01" in errors(at)
+    assert charts(at) == []
+    assert not at.get("download_button")
+
+
+def test_logdiff_model_refuses_non_positive_lag_inputs_and_says_the_point_is_a_median(seeded):
+    from varlib import ModelSpec, load_dataset, publish_result, train_model
+
+    dataset = load_dataset()
+    result = train_model(dataset, ModelSpec(variables=tuple(dataset.variables), transform="logdiff", lags=2))
+    publish_result(seeded, result, "logvar", "patch", "log model")
+    at = open_app({"model": "logvar"})
+    assert "median" in "\n".join(c.value for c in at.caption)
+    assert trace(charts(at)[0], "forecast (median)")
+    at.session_state[_editor_key(at)] = {"edited_rows": {0: {"realgdp": -5.0}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert "needs positive values" in errors(at) and charts(at) == []
+
+
+@pytest.mark.parametrize("csv, message", [
+    ("date,realgdp,realcons\n2010-01-01,1,2\n2010-04-01,1,2\n", "has 2 data rows; this model needs exactly 4"),
+    ("date,realgdp,realcons\n1,1,x\n2,1,2\n3,1,2\n4,1,2\n", "realcons on 1 is 'x', not a number"),
+    (b"\xff\xfe\x00bad", "cannot be read"),
+])
+def test_bad_lag_csv_is_explained(seeded, csv, message):
+    at = open_app({"model": "var"})
+    data = csv.encode() if isinstance(csv, str) else csv
+    at.file_uploader[0].set_value(("lags.csv", data, "text/csv")).run()
+    assert not at.exception
+    assert message in errors(at)
+
+
+def test_reset_restores_the_model_observations(seeded):
+    at = open_app({"model": "var"})
+    at.session_state[_editor_key(at)] = {"edited_rows": {1: {"realcons": None}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert errors(at)
+    next(b for b in at.button if b.label.startswith("Reset")).click().run()
+    assert errors(at) == "" and len(charts(at)) == 2
+
+
+def test_uploaded_lag_csv_drives_the_forecast_and_a_bad_one_is_explained(seeded):
+    at = open_app({"model": "var", "steps": 3})
+    default = values(_forecast_trace(at), "y")[1:]
+    csv = "date,realgdp,realcons\n2010-01-01,1000,900\n2010-04-01,1010,905\n2010-07-01,1020,910\n2010-10-01,1030,915\n"
+    at.file_uploader[0].set_value(("lags.csv", csv.encode(), "text/csv")).run()
+    assert errors(at) == ""
+    assert at.data_editor[0].value["realgdp"].tolist() == [1000, 1010, 1020, 1030]
+    uploaded = _forecast_trace(at)
+    assert not np.allclose(values(uploaded, "y")[1:], default)
+    assert values(uploaded, "x")[1].startswith("2011-01-01")  # dates continue from the CSV's own
+    at.file_uploader[0].set_value(("bad.csv", b"date,gdp\n2010-01-01,1\n", "text/csv")).run()
+    assert "lacks the column(s) realgdp, realcons" in errors(at)
+    assert len(charts(at)) == 2  # falls back to the model's own observations
+
+
+def test_bad_url_values_are_reported_and_replaced(seeded):
+    at = open_app({"model": "var", "version": "9.9.9", "steps": "abc", "level": "97"})
+    warnings = "\n".join(w.value for w in at.warning)
+    assert "version '9.9.9'" in warnings and "steps 'abc'" in warnings and "level '97'" in warnings
+    assert at.selectbox(key="fc_version").value == "latest"
+    assert len(values(_forecast_trace(at), "x")) == 9
+
+
+def test_downloads_carry_the_forecast(seeded):
+    at = open_app({"model": "var", "steps": 5, "level": 99})
+    buttons = {b.label: b for b in at.get("download_button")}
+    assert set(buttons) == {"Download CSV", "Download JSON"}
+    table = at.dataframe[-1].value
+    assert len(table) == 5 and "realgdp lower" in table.columns
+    expected = forecast_artifact(seeded.load("var", "latest"), 5, 0.01)
+    np.testing.assert_allclose(table["realgdp upper"], expected.forecast.upper[:, 0], rtol=1e-12)
