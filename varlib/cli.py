@@ -192,7 +192,7 @@ def run_forecast(args: argparse.Namespace) -> int:
     level = round((1 - result.forecast.alpha) * 100, 2)
     print(f"{result.name} {result.version}: {result.steps} steps, {level:g}% {result.forecast.intervals} interval"
           f" ({result.forecast.point})")
-    table = result.to_frame().pivot(index="date", columns="variable")
+    table = result.to_frame().pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
     print(table.to_string(float_format=lambda x: f"{x:.6g}"))
     return 0
 

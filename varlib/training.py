@@ -49,10 +49,10 @@ class TrainResult:
 def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     """Fit `spec` on `dataset`: evaluate on the holdout tail (unless 0), then refit on all rows."""
     started = time.perf_counter()
-    frame = dataset.frame[list(spec.variables)] if set(spec.variables) <= set(dataset.frame.columns) else None
-    if frame is None:
-        missing = sorted(set(spec.variables) - set(dataset.frame.columns))
+    missing = sorted(set(spec.variables) - set(dataset.frame.columns))
+    if missing:
         raise InvalidInputError(f"variables {missing} are not in dataset {dataset.name!r}")
+    frame = dataset.frame[list(spec.variables)]
     levels = frame.to_numpy(dtype=float)
     holdout_rows = int(round(len(levels) * spec.holdout)) if spec.holdout > 0 else 0
     if spec.holdout > 0:
