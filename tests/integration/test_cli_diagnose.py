@@ -1,0 +1,126 @@
+"""`python -m varlib diagnose --json` and `report`, from outside, against statsmodels computed here."""
+
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+from statsmodels.datasets import macrodata
+from statsmodels.tsa.vector_ar.var_model import VAR
+
+from tests.conftest import new_bucket
+from varlib import ModelSpec, load_dataset, publish_result, train_model
+from varlib.cli import main
+from varlib.config import Settings
+from varlib.registry import Registry
+
+PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
+VARIABLES = ["realgdp", "realcons", "realinv"]
+RTOL = 1e-8
+
+
+def cli(env, *args):
+    result = subprocess.run([sys.executable, "-m", "varlib", *args], capture_output=True, text=True, cwd=PROJECT,
+                            env={**_CLEAN, **env}, timeout=120)
+    if result.returncode:
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+@pytest.fixture(params=["local", pytest.param("minio", marks=pytest.mark.minio)])
+def published(request, tmp_path):
+    """A logdiff VAR of three macro series published as var 0.0.1, and the env that reaches it."""
+    if request.param == "local":
+        env = {"VARLIB_STORE_DIR": str(tmp_path / "store")}
+        settings = Settings(store_dir=tmp_path / "store", author="tester")
+    else:
+        minio = request.getfixturevalue("minio")
+        bucket = new_bucket()
+        env, settings = minio.env(bucket), minio.settings(bucket, author="tester")
+    dataset = load_dataset(variables=VARIABLES)
+    result = train_model(dataset, ModelSpec(variables=tuple(VARIABLES), transform="logdiff", max_lags=8))
+    publish_result(Registry.from_settings(settings), result, "var")
+    return env, result.params.k_ar
+
+
+def close(got, want):
+    np.testing.assert_allclose(np.asarray(got, dtype=float), np.asarray(want, dtype=float), rtol=RTOL, atol=1e-14)
+
+
+def test_diagnose_json_equals_statsmodels(published):
+    env, k_ar = published
+    run = cli(env, "diagnose", "0.0.1", "--name", "var", "--irf-periods", "6", "--whiteness-lags", "9", "--json")
+    assert run.returncode == 0, run.stderr
+    out = json.loads(run.stdout)
+
+    series = np.log(macrodata.load_pandas().data[VARIABLES]).diff().iloc[1:].reset_index(drop=True)
+    reference = VAR(series).fit(k_ar, trend="c")
+    selection = VAR(series).select_order(8, trend="c")
+    assert out["lag_order"] == {ic: int(selection.selected_orders[ic]) for ic in ("aic", "bic", "hqic", "fpe")}
+    assert out["stability"]["stable"] is bool(reference.is_stable())
+    close(out["stability"]["moduli"], np.sort(1 / np.abs(reference.roots))[::-1])
+    white = reference.test_whiteness(nlags=9)
+    assert out["whiteness"]["lags"] == 9 and out["whiteness"]["df"] == white.df
+    close([out["whiteness"]["statistic"], out["whiteness"]["pvalue"]], [white.test_statistic, white.pvalue])
+    norm = reference.test_normality()
+    assert out["normality"]["df"] == norm.df
+    close([out["normality"]["statistic"], out["normality"]["pvalue"]], [norm.test_statistic, norm.pvalue])
+    assert len(out["granger"]) == 3 + 6
+    for entry in out["granger"]:
+        want = reference.test_causality(entry["caused"], entry["causing"], kind="f")
+        assert entry["df"] == [int(d) for d in want.df]
+        close([entry["statistic"], entry["pvalue"]], [want.test_statistic, want.pvalue])
+    assert out["irf"]["periods"] == 6
+    close(out["irf"]["orth"], reference.irf(6).orth_irfs)
+    close(out["fevd"], reference.fevd(6).decomp)
+
+
+def in_process(env, monkeypatch, capsys, *args):
+    """The same CLI entry point without a new interpreter (keeps the many small cases fast)."""
+    for key in [k for k in os.environ if k.startswith(("MINIO_", "VARLIB_"))]:
+        monkeypatch.delenv(key)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    if code:
+        assert len(err.strip().splitlines()) == 1 and err.startswith("error: "), err
+    return code, out, err
+
+
+@pytest.fixture
+def local_published(tmp_path):
+    settings = Settings(store_dir=tmp_path / "store", author="tester")
+    dataset = load_dataset(variables=VARIABLES[:2])
+    result = train_model(dataset, ModelSpec(variables=tuple(VARIABLES[:2]), transform="diff", lags=2, holdout=0))
+    publish_result(Registry.from_settings(settings), result, "var")
+    return {"VARLIB_STORE_DIR": str(tmp_path / "store")}
+
+
+def test_diagnose_text_and_errors(local_published, monkeypatch, capsys):
+    env = local_published
+    code, out, _ = in_process(env, monkeypatch, capsys, "diagnose", "latest")
+    assert code == 0 and "stability: Stable" in out and "granger realcons -> realgdp" in out
+    code, _, err = in_process(env, monkeypatch, capsys, "diagnose", "0.0.1", "--whiteness-lags", "2")
+    assert code == 2 and "whiteness lags 2" in err
+    code, _, err = in_process(env, monkeypatch, capsys, "diagnose", "0.0.1", "--irf-periods", "0")
+    assert code == 2 and "impulse-response horizon 0" in err
+    code, _, err = in_process(env, monkeypatch, capsys, "diagnose", "0.0.1", "--irf-periods", "x")
+    assert code == 2 and "--irf-periods" in err
+    code, _, err = in_process(env, monkeypatch, capsys, "diagnose", "0.0.7")
+    assert code == 1 and "0.0.7" in err
+
+
+def test_report_writes_one_html_file(local_published, tmp_path, monkeypatch, capsys):
+    target = tmp_path / "report.html"
+    run = cli(local_published, "report", "0.0.1", "--out", str(target))  # once from outside
+    assert run.returncode == 0, run.stderr
+    page = target.read_text()
+    assert "VAR model var 0.0.1" in page and "Granger causality" in page and "Lag order selection" in page
+    code, _, err = in_process(local_published, monkeypatch, capsys, "report", "0.0.1", "--out",
+                              str(tmp_path / "no" / "such" / "dir" / "r.html"))
+    assert code == 2 and "cannot write the report" in err
