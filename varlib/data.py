@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -199,6 +200,17 @@ def infer_frequency(index: pd.DatetimeIndex) -> str | None:
 
 def future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
     """ISO labels for the forecast rows; `+1`, `+2`, ... when the frequency is unknown."""
+    last = pd.Timestamp(last)
+    # The zone is part of the key: equal instants in two zones hash alike but label differently.
+    return list(_future_labels(last, str(last.tz), frequency, steps))
+
+
+@lru_cache(maxsize=1024)  # pure in its arguments; building a date_range was a third of a cached forecast
+def _future_labels(last: pd.Timestamp, zone: str, frequency: str | None, steps: int) -> tuple[str, ...]:
+    return tuple(_future_dates(last, frequency, steps))
+
+
+def _future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
     if frequency:
         try:
             offset = pd.tseries.frequencies.to_offset(frequency)

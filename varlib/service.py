@@ -88,10 +88,12 @@ def forecast_artifact(artifact: Artifact, steps: int = 8, alpha: float = 0.05, l
     moments = None
     if intervals == "corrected":  # only this kind needs the training sample; "standard" stays a pure forecast
         moments = sample_moments(artifact.params, to_model_space(artifact.data.values, artifact.spec.transform))
-    if lag_inputs is None:
-        lag_inputs = artifact.default_lag_inputs()
-    last = _last_date(lag_inputs, artifact)
-    lag_values = _lag_values(lag_inputs, artifact.variables)
+    if lag_inputs is None:  # the training tail, read straight from the arrays: no history frame to build
+        lag_values = artifact.data.values[-artifact.lag_rows:].copy()
+        last = _training_end(artifact)
+    else:
+        last = _last_date(lag_inputs, artifact)
+        lag_values = _lag_values(lag_inputs, artifact.variables)
     result = forecast_levels(artifact.params, artifact.spec.transform, lag_values, steps, alpha, intervals, moments)
     index = future_dates(last, artifact.data.frequency, steps)
     return VersionForecast(artifact.name, artifact.version, artifact.variables, index, result,
@@ -113,7 +115,13 @@ def _last_date(lag_inputs, artifact: Artifact) -> pd.Timestamp:
     end of the training data (the lag table is prefilled with that tail)."""
     if isinstance(lag_inputs, pd.DataFrame) and isinstance(lag_inputs.index, pd.DatetimeIndex) and len(lag_inputs):
         return lag_inputs.index[-1]
-    return artifact.history.index[-1]
+    return _training_end(artifact)
+
+
+def _training_end(artifact: Artifact) -> pd.Timestamp:
+    # The last label of artifact.history, without building the whole frame (a freshly loaded
+    # artifact has not built it yet, and parsing every date dominated a fresh forecast).
+    return pd.Timestamp(artifact.data.dates[-1])
 
 
 def _lag_values(lag_inputs, variables: list[str]):
@@ -122,4 +130,6 @@ def _lag_values(lag_inputs, variables: list[str]):
     missing = [v for v in variables if v not in lag_inputs.columns]
     if missing:
         raise InvalidInputError(f"lag inputs lack the column(s) {missing}; they need {variables}")
+    if list(lag_inputs.columns) == list(variables):  # already in order: skip pandas' column selection
+        return lag_inputs.to_numpy()
     return lag_inputs[variables].to_numpy()
