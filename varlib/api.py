@@ -35,7 +35,7 @@ from .errors import (
 from .forecast import INTERVAL_KINDS, MAX_STEPS
 from .registry import Registry
 from .service import forecast_artifact
-from .versions import LATEST, Version, check_name, parse_version
+from .versions import LATEST, NAME_PATTERN, Version, check_name, parse_version
 
 LEGACY_NAME = "var"  # the model the original `/var_predict/{version}` endpoint served
 _STATUS = (  # most specific first
@@ -46,6 +46,11 @@ _STATUS = (  # most specific first
     (StoreUnavailableError, 503),
 )
 _RESPONSE_CACHE_SIZE = 1024
+# The same rules as varlib.versions, in the OpenAPI document so clients (and fuzzers) can see them.
+_NUMBER = "(0|[1-9][0-9]{0,5})"
+VERSION_PATTERN = rf"^(latest|{_NUMBER}(\.{_NUMBER}){{2}}|{_NUMBER}(_{_NUMBER}){{2}})$"
+NAME = Path(pattern=NAME_PATTERN.pattern, description="model name, e.g. var", examples=["var"])
+VERSION = Path(pattern=VERSION_PATTERN, description="latest, 0.0.3 or 0_0_3", examples=["latest", "0.0.1"])
 
 
 # -- schemas (the OpenAPI document is generated from these) ------------------------------
@@ -199,7 +204,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/models/{name}/versions", response_model=list[VersionRow], tags=["models"],
              summary="versions of a model, newest first", responses=_READ_ERRORS)
-    def versions(name: str = Path(description="model name, e.g. var")) -> list[dict]:
+    def versions(name: str = NAME) -> list[dict]:
         entries = registry.list_versions(name)
         if not entries:
             raise NotFoundError(f"model {name!r} has no versions in {registry.description}; GET /models lists"
@@ -208,21 +213,21 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/models/{name}/versions/{version}", response_model=VersionMetadata, tags=["models"],
              summary="one version's metadata", responses=_READ_ERRORS)
-    def version_metadata(name: str = Path(description="model name, e.g. var"),
-                         version: str = Path(description="latest, 0.0.3 or 0_0_3")) -> dict:
+    def version_metadata(name: str = NAME,
+                         version: str = VERSION) -> dict:
         return registry.load(name, version).metadata()
 
     @app.post("/models/{name}/versions/{version}/forecast", response_model=ForecastBody, tags=["forecast"],
               summary="forecast from a version", responses=_READ_ERRORS)
-    async def forecast(request: ForecastRequest, name: str = Path(description="model name, e.g. var"),
-                       version: str = Path(description="latest, 0.0.3 or 0_0_3")) -> Response:
+    async def forecast(request: ForecastRequest, name: str = NAME,
+                       version: str = VERSION) -> Response:
         # Raw rows: the library checks shape and finiteness and names the bad cell.
         return await _forecast(registry, cache, name, version, request.steps, request.alpha, request.lag_inputs,
                                request.intervals)
 
     @app.get("/var_predict/{version}", response_model=ForecastBody, tags=["forecast"],
              summary="the original endpoint: forecast model 'var'", responses=_READ_ERRORS)
-    async def var_predict(version: str = Path(description="0_0_1 (or 0.0.1, or latest)"),
+    async def var_predict(version: str = VERSION,
                           future_periods: int = Query(8, ge=1, le=MAX_STEPS, description="steps ahead"),
                           alpha: float = Query(0.05, ge=0.0001, le=0.5)) -> Response:
         return await _forecast(registry, cache, LEGACY_NAME, version, future_periods, alpha, None, "standard")
@@ -292,7 +297,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail, default=str)
-        if exc.status_code == 404:
+        status = exc.status_code
+        if status == 404:
             message = f"{message}: no such endpoint; the endpoints are listed at /docs"
-        return JSONResponse({"error": message, "type": "HTTPException"}, status_code=exc.status_code,
+        if status == 400:  # a body that is not even text: bad input like any other, so 422 as documented
+            status, message = 422, f"{message}: send a JSON object (UTF-8)"
+        return JSONResponse({"error": message, "type": "HTTPException"}, status_code=status,
                             headers=getattr(exc, "headers", None))
