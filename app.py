@@ -22,6 +22,9 @@ PAGES = [
     st.Page("pages/forecast.py", title="Forecast", icon=":material/show_chart:", default=True),
     st.Page("pages/models.py", title="Models", icon=":material/inventory_2:"),
     st.Page("pages/train.py", title="Train & publish", icon=":material/model_training:"),
+    st.Page("pages/diagnostics.py", title="Diagnostics", icon=":material/troubleshoot:"),
+    st.Page("pages/backtest.py", title="Backtest", icon=":material/history:"),
+    st.Page("pages/compare.py", title="Compare versions", icon=":material/compare_arrows:"),
 ]
 
 

@@ -1,0 +1,61 @@
+"""Compare versions: specs, data and metrics side by side, and forecasts overlaid from the same lag inputs."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import diagnostics_figures as figures
+from ui.errors import guarded
+from ui.version_pick import pick_model, pick_versions
+from varlib.compare import compare_table, overlay_forecasts, shared_lag_table
+from varlib.forecast import MAX_STEPS
+
+LEVELS = (80, 90, 95, 99)
+
+
+def render() -> None:
+    st.title("Compare versions")
+    top = st.columns([1.2, 3, 1, 1.6], vertical_alignment="bottom")
+    name = pick_model("cmp", top[0])
+    if name is None:
+        return
+    artifacts = pick_versions("cmp", name, top[1])
+    steps = int(top[2].number_input("Steps", 1, MAX_STEPS, 8, key="cmp_steps"))
+    level = top[3].segmented_control("Interval", LEVELS, default=95, key="cmp_level", format_func=lambda x: f"{x}%")
+    level = level or 95
+    if len(artifacts) < 2:
+        st.info("Pick at least two versions.", icon=":material/compare_arrows:")
+        if not artifacts:
+            return
+    st.subheader("Side by side")
+    table = compare_table(artifacts)
+    differs = table.pop("differs")
+    only = st.toggle("Only rows that differ", key="cmp_only")
+    shown = table[differs] if only else table
+    shown = shown.map(lambda v: "" if v is None else (f"{v:.6g}" if isinstance(v, float) else str(v)))
+    styled = shown.style.apply(lambda row: ["background-color: rgba(255,193,7,0.25)" if differs[row.name] else ""]
+                               * len(row), axis=1)
+    st.caption("Highlighted rows differ between the versions.")
+    st.dataframe(styled, width="stretch", height=min(36 * (len(shown) + 1) + 4, 900), key="cmp_table")
+
+    st.subheader("Forecasts overlaid")
+    shared = shared_lag_table(artifacts)
+    overlaid = overlay_forecasts(artifacts, steps, 1 - level / 100, shared)
+    st.caption(f"Versions with the variables of {overlaid[0].label} start from the same {len(shared)} last"
+               f" observations (its training data, ending {shared.index[-1].date()}); a dashed line marks a version"
+               " that used its own lag inputs.")
+    for item in overlaid:
+        if not item.shared or item.forecast is None:
+            st.warning(f"**{item.label}**: {item.note}", icon=":material/info:")
+    history = artifacts[0].history
+    variables = []
+    for artifact in artifacts:
+        variables += [v for v in artifact.variables if v not in variables]
+    for variable in variables:
+        source = next(a.history for a in artifacts if variable in a.variables)
+        recent = (history if variable in history.columns else source)[variable].iloc[-max(40, 3 * steps):]
+        st.plotly_chart(figures.overlay_figure(variable, recent, overlaid, level), key=f"cmp_chart|{variable}",
+                        config={"displaylogo": False})
+
+
+guarded(render)

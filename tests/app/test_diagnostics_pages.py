@@ -1,0 +1,127 @@
+"""Diagnostics, Backtest and Compare pages through the entrypoint: render, no exception, charts of the right shape."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from statsmodels.tsa.vector_ar.var_model import VAR
+
+from tests.app.conftest import charts, errors, open_app, values
+from varlib import ModelSpec, load_dataset, train_model
+from varlib.backtest import backtest
+from varlib.service import publish_result
+
+DIAG = "pages/diagnostics.py"
+BACKTEST = "pages/backtest.py"
+COMPARE = "pages/compare.py"
+
+
+def _by_title(at) -> dict[str, dict]:
+    return {figure["layout"]["title"]["text"]: figure for figure in charts(at)}
+
+
+def _matrix(raw) -> np.ndarray:
+    """A 2-D plotly array: nested lists, or a typed array whose shape plotly writes as "rows, cols"."""
+    if isinstance(raw, dict):
+        flat = values({"z": {**raw, "shape": -1}}, "z")
+        return flat.reshape([int(n) for n in str(raw["shape"]).split(",")])
+    return np.array(raw, dtype=float)
+
+
+def _find(figures: dict, start: str) -> dict:
+    return next(f for title, f in figures.items() if title.startswith(start))
+
+
+@pytest.mark.parametrize("page", [DIAG, BACKTEST, COMPARE])
+def test_empty_store_shows_a_hint(store_dir, page):
+    at = open_app(page=page)
+    assert errors(at) == "" and any("no models yet" in i.value for i in at.info)
+
+
+def test_diagnostics_page_renders_every_section(seeded):
+    at = open_app({"model": "var", "version": "0.0.1"}, page=DIAG)
+    assert errors(at) == ""
+    artifact = seeded.load("var", "0.0.1")
+    k, names = 2, artifact.variables
+    figures = _by_title(at)
+    assert len(figures) == 6
+    reference = VAR(artifact.data.values).fit(artifact.k_ar, trend="c")
+
+    irf = _find(figures, "Orthogonalised impulse responses")
+    assert len(irf["data"]) == 3 * k * k  # band edges and the response in each of the k x k panels
+    lines = [t for t in irf["data"] if t.get("name") == "response"]
+    assert len(values(lines[0], "x")) == 11  # default horizon 10 -> periods 0..10
+    expected = reference.irf(10).orth_irfs
+    for n, trace in enumerate(lines):  # row-major: response i, impulse j
+        np.testing.assert_allclose(values(trace, "y"), expected[:, n // k, n % k], rtol=1e-8)
+
+    heat = _find(figures, "Granger")["data"][0]
+    z = _matrix(heat["z"])
+    assert z.shape == (k, k + 1) and heat["x"] == names + ["all others"]
+    want = reference.test_causality(0, [1], kind="f").pvalue  # caused row 0, causing column 1
+    assert z[0, 1] == pytest.approx(want, rel=1e-8) and np.isnan(z[0, 0])
+
+    fevd = _find(figures, "Forecast-error variance")
+    assert len(fevd["data"]) == k * k and fevd["layout"]["barmode"] == "stack"
+    assert len(_find(figures, "Residual autocorrelations")["data"]) == k * k
+    assert len(_find(figures, "Residuals")["data"]) == k
+    roots = _find(figures, "Eigenvalues")
+    points = sum(len(values(t, "x")) for t in roots["data"] if t["name"].startswith("eigenvalues"))
+    assert points == k * artifact.k_ar
+    assert at.get("download_button") and "levels" in at.caption[0].value
+    verdicts = [e.value for kind in (at.error, at.warning, at.success) for e in kind]
+    assert any("logdiff" in v for v in verdicts), verdicts  # the stability verdict for a VAR in levels
+
+
+def test_diagnostics_controls_change_horizon_orthogonalisation_and_lags(seeded):
+    at = open_app({"model": "var", "version": "0.0.1"}, page=DIAG)
+    at.number_input(key="dg_periods").set_value(6).run()
+    at.toggle(key="dg_orth").set_value(False).run()
+    assert not at.exception and errors(at) == ""
+    irf = _find(_by_title(at), "Plain impulse responses")
+    line = next(t for t in irf["data"] if t.get("name") == "response")
+    artifact = seeded.load("var", "0.0.1")
+    expected = VAR(artifact.data.values).fit(artifact.k_ar, trend="c").irf(6).irfs[:, 0, 0]
+    np.testing.assert_allclose(values(line, "y"), expected, rtol=1e-8)
+    fevd = _find(_by_title(at), "Forecast-error variance")
+    assert len(values(fevd["data"][0], "x")) == 6
+    lags_key = next(n.key for n in at.number_input if n.key.startswith("dg_lags"))
+    at.number_input(key=lags_key).set_value(14).run()
+    acorr = _find(_by_title(at), "Residual autocorrelations")
+    assert len(values(acorr["data"][0], "x")) == 14
+
+
+def test_backtest_page_runs_with_progress_and_shows_scores(seeded):
+    at = open_app(page=BACKTEST)
+    assert any("Run backtest" in i.value for i in at.info) and not charts(at)
+    at.number_input(key="bt_origins").set_value(3)
+    at.number_input(key="bt_horizon").set_value(2)
+    at.button(key="bt_run").click().run()
+    assert not at.exception and errors(at) == ""
+    figure = charts(at)[0]
+    assert len(figure["data"]) == 2 * 2  # VAR and random walk per variable
+    expected = backtest(seeded.load("var", "0.0.1"), 3, 2).scores()
+    var_line = figure["data"][0]
+    np.testing.assert_allclose(values(var_line, "y"), expected[expected["variable"] == "realgdp"]["rmse"], rtol=1e-10)
+    table = at.dataframe[0].value
+    assert len(table) == 2 * 2 and {"rmse", "rmse_rw", "mape", "rmse_ratio"} <= set(table.columns)
+    at.segmented_control(key="bt_metric").set_value("mae").run()
+    assert charts(at)[0]["layout"]["title"]["text"].startswith("MAE")  # the result stays, no second run
+
+
+def test_compare_page_overlays_two_versions(seeded):
+    dataset = load_dataset()
+    result = train_model(dataset, ModelSpec(variables=tuple(dataset.variables), transform="logdiff", lags=2))
+    publish_result(seeded, result, "var", "patch", "growth")
+    at = open_app(page=COMPARE)
+    assert not at.exception and errors(at) == ""
+    assert at.multiselect(key="cmp_versions|var").value == ["0.0.2", "0.0.1"]
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["var 0.0.2", "var 0.0.1"]
+    assert table.loc["transform"].tolist() == ["logdiff", "none"]
+    figures = charts(at)
+    assert [f["layout"]["title"]["text"] for f in figures] == ["realgdp", "realcons"]
+    means = [t for t in figures[0]["data"] if t.get("name") in ("var 0.0.1", "var 0.0.2")]
+    assert len(means) == 2 and all(len(values(t, "x")) == 8 for t in means)
+    at.toggle(key="cmp_only").set_value(True).run()
+    assert "trend" not in at.dataframe[0].value.index  # same in both: hidden

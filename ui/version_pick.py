@@ -1,0 +1,79 @@
+"""Model and version pickers shared by the Diagnostics, Backtest and Compare pages.
+
+They read the cached listings (ui.store), offer only usable versions, resolve `latest` to the
+concrete version it stands for (so results can be cached per immutable version), and accept a
+deep link `?model=var&version=0.0.3` once, when the page is opened with it.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import store
+from varlib.artifact import Artifact
+from varlib.registry import VersionEntry
+from varlib.versions import LATEST
+
+
+def pick_model(prefix: str, where=None) -> str | None:
+    """A model selectbox (None, with a hint, when the store has no models)."""
+    names = store.model_names()
+    if not names:
+        st.info("The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
+                " one-click first model).", icon=":material/inbox:")
+        return None
+    key = f"{prefix}_model"
+    _apply_link(prefix, names)
+    if st.session_state.get(key) not in names:
+        st.session_state[key] = "var" if "var" in names else names[0]
+    return (where or st).selectbox("Model", names, key=key)
+
+
+def usable(name: str) -> list[VersionEntry]:
+    return [entry for entry in store.versions(name) if entry.ok]
+
+
+def pick_version(prefix: str, name: str, where=None) -> Artifact | None:
+    """One version of `name` ('latest' or a pinned one), loaded; None with a message when none is usable."""
+    entries = usable(name)
+    if not entries:
+        st.error(f"Model **{name}** has no usable version; the Models page shows each reason.")
+        return None
+    key = f"{prefix}_version|{name}"
+    options = [LATEST] + [entry.label for entry in entries]
+    wanted = st.session_state.pop(f"_{prefix}_link_version", None)
+    if wanted in options:
+        st.session_state[key] = wanted
+    if st.session_state.get(key) not in options:
+        st.session_state[key] = LATEST
+    newest = entries[0].version
+    label = (where or st).selectbox("Version", options, key=key,
+                                    format_func=lambda v: f"latest ({newest})" if v == LATEST else v,
+                                    help="Newest first; 'latest' follows new publications.")
+    entry = entries[0] if label == LATEST else next(e for e in entries if e.label == label)
+    return store.load(name, entry.version)
+
+
+def pick_versions(prefix: str, name: str, where=None) -> list[Artifact]:
+    """Two or more versions of `name` (the two newest by default), loaded, newest first."""
+    entries = usable(name)
+    labels = [entry.label for entry in entries]
+    key = f"{prefix}_versions|{name}"
+    if key not in st.session_state:
+        st.session_state[key] = labels[:2]
+    chosen = (where or st).multiselect("Versions", labels, key=key, help="Pick two or more versions to compare.")
+    order = {label: n for n, label in enumerate(labels)}
+    return [store.load(name, entries[order[label]].version) for label in sorted(chosen, key=order.get)]
+
+
+def _apply_link(prefix: str, names: list[str]) -> None:
+    """Copy ?model=&version= into the pickers once per distinct link."""
+    params = {k: v for k, v in st.query_params.to_dict().items() if k in ("model", "version")}
+    seen = f"_{prefix}_link_seen"
+    if not params or st.session_state.get(seen) == params:
+        return
+    st.session_state[seen] = params
+    if params.get("model") in names:
+        st.session_state[f"{prefix}_model"] = params["model"]
+    if "version" in params:
+        st.session_state[f"_{prefix}_link_version"] = params["version"].strip().replace("_", ".")
