@@ -33,7 +33,7 @@ def render() -> None:
     problems = url_state.apply(requested, names) if requested else []
     url_state.set_defaults()
 
-    controls = st.columns([2, 2, 1.2, 2.2] + ([2] if len(INTERVAL_KINDS) > 1 else []), vertical_alignment="bottom")
+    controls = st.columns([1.8, 1.8, 1, 2.6] + ([2.2] if len(INTERVAL_KINDS) > 1 else []), vertical_alignment="bottom")
     name = _pick_model(controls[0], names)
     entries = store.versions(name)
     version_label = _pick_version(controls[1], name, entries, problems)

@@ -16,7 +16,7 @@ from varlib.errors import AccessDeniedError, VarlibError
 from varlib.model import CRITERIA, DEFAULT_MAX_LAGS, TRANSFORMS, TRENDS, ModelSpec
 from varlib.service import load_dataset, publish_result, train_model
 from varlib.training import TrainResult
-from varlib.versions import BUMPS, check_name
+from varlib.versions import BUMPS, ZERO, check_name
 
 RESULT = "train_result"
 PUBLISHED = "train_published"
@@ -205,7 +205,9 @@ def _publish(result: TrainResult) -> None:
     first, second = st.columns([1, 2])
     bump = first.radio("Version bump", BUMPS, horizontal=True, key="train_bump")
     notes = second.text_input("Notes", key="train_notes", placeholder="what changed, why this model")
-    if st.button(f"Publish as the next {bump} version of '{name}'", type="primary", icon=":material/publish:"):
+    st.caption(f"Publishes as **{name} {_next_version(name, bump)}**, or the next free version if someone else"
+               " publishes first. Published versions are never overwritten.")
+    if st.button("Publish", type="primary", icon=":material/publish:"):
         try:
             artifact = publish_result(registry, result, name, bump, notes)
         except AccessDeniedError as exc:
@@ -215,6 +217,12 @@ def _publish(result: TrainResult) -> None:
         store.refresh()
         st.session_state[PUBLISHED] = (artifact.name, str(artifact.version))
         st.rerun()
+
+
+def _next_version(name: str, bump: str) -> str:
+    """The version a publish would take now (the registry re-checks at the moment of publishing)."""
+    taken = [entry.version for entry in store.versions(name) if entry.version is not None]
+    return str(max(taken, default=ZERO).bump(bump))
 
 
 guarded(render)

@@ -33,7 +33,7 @@ def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int)
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"}, height=height, hovermode="x unified",
         margin={"l": 10, "r": 10, "t": 48, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "traceorder": "normal"},
     )
     fig.update_xaxes(title_text=x_title)
     fig.update_yaxes(title_text=y_title, tickformat="~s")

@@ -1,0 +1,190 @@
+"""Models, Train & publish, onboarding and failures, each through the entrypoint."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from tests.app.conftest import charts, errors, open_app
+from varlib.errors import AccessDeniedError, StoreUnavailableError
+from varlib.registry import Registry
+from varlib.service import publish_result
+
+FORECAST, MODELS, TRAIN = "pages/forecast.py", "pages/models.py", "pages/train.py"
+
+
+def _button(at, prefix: str):
+    return next(b for b in at.button if b.label.startswith(prefix))
+
+
+def _labels(at) -> list[str]:
+    return [b.label for b in at.button]
+
+
+def test_empty_store_onboarding_publishes_a_first_model(registry):
+    at = open_app()
+    assert "no models yet" in "\n".join(s.value for s in at.subheader)
+    _button(at, "Train and publish a first model").click().run()
+    assert not at.exception and errors(at) == ""
+    assert [e.label for e in registry.list_versions("var")] == ["0.0.1"]
+    assert len(charts(at)) == 2 and at.selectbox(key="fc_version").value == "latest"
+
+
+def test_models_page_lists_versions_newest_first_and_refreshes(seeded, macro_result, store_dir):
+    at = open_app(page=MODELS)
+    assert at.dataframe[0].value["version"].tolist() == ["0.0.1"]
+    publish_result(seeded, macro_result, "var", "minor", "published elsewhere")
+    (store_dir / "models" / "var" / "0_0_9").mkdir()
+    (store_dir / "models" / "var" / "0_0_9" / "model.json").write_text('{"format": "varlib/var-model", "trunc')
+    _button(at, "Refresh").click().run()
+    table = at.dataframe[0].value
+    assert table["version"].tolist() == ["0.1.0", "0.0.9", "0.0.1"]
+    assert table["status"].tolist()[::2] == ["ok", "ok"] and "not valid JSON" in table["status"].iloc[1]
+    assert table["notes"].tolist()[::2] == ["published elsewhere", "seed"]
+    assert "cannot be used" in "\n".join(w.value for w in at.warning)
+    assert at.selectbox(key="models_version|var").value == "0.0.1"  # the detail keeps what was picked
+    at.selectbox(key="models_version|var").set_value("0.1.0").run()
+    assert '"lag_method"' in at.json[0].value and errors(at) == ""
+    assert at.get("page_link")[0].proto.query_string == "model=var&version=0.1.0"
+    # broken version: its reason and the raw entry; never an exception
+    at.selectbox(key="models_version|var").set_value("0.0.9").run()
+    assert not at.exception and "not valid JSON" in errors(at) and '"status"' in at.json[0].value
+
+
+def test_corrupt_version_on_the_forecast_page_is_explained_and_latest_still_works(seeded, store_dir):
+    folder = store_dir / "models" / "var" / "0_0_2"
+    folder.mkdir()
+    (folder / "model.json").write_bytes(b"garbage")
+    at = open_app({"model": "var", "version": "0.0.2"})
+    assert "not usable (not valid JSON" in "\n".join(w.value for w in at.warning)
+    assert at.selectbox(key="fc_version").value == "latest" and len(charts(at)) == 2
+
+
+def _train(at):
+    _button(at, "Train").click().run()
+    assert not at.exception and errors(at) == "", errors(at)
+    assert at.status[0].proto.state == 2 or "Trained VAR" in at.status[0].proto.label  # complete
+
+
+def test_train_shows_results_and_publish_creates_a_version_linked_to_forecast(seeded):
+    at = open_app(page=TRAIN)
+    at.selectbox(key="train_transform").set_value("diff")
+    at.radio(key="train_how").set_value("chosen by a criterion")
+    at.number_input(key="train_max_lags").set_value(6)
+    _train(at)
+    assert "Trained VAR(" in at.status[0].proto.label
+    selection = at.dataframe[0].value
+    assert len(selection) == 7 and (selection["chosen"] == "✓").sum() == 1
+    metrics = at.dataframe[1].value
+    assert list(metrics.index) == ["realgdp", "realcons"] and (metrics["RMSE"] > 0).all()
+    assert [f["layout"]["title"]["text"] for f in charts(at)] == ["realgdp: holdout", "realcons: holdout"]
+    at.radio(key="train_bump").set_value("minor")
+    at.text_input(key="train_notes").set_value("diff model")
+    _button(at, "Publish").click().run()
+    assert not at.exception and errors(at) == ""
+    entries = seeded.list_versions("var")
+    assert [e.label for e in entries] == ["0.1.0", "0.0.1"]
+    assert entries[0].card["notes"] == "diff model" and entries[0].card["transform"] == "diff"
+    link = at.get("page_link")[0].proto
+    assert link.query_string == "model=var&version=0.1.0" and link.page == "forecast"
+    # the new version is visible on the Models page at once (publishing refreshed the lists)
+    at.switch_page(MODELS).run()
+    assert at.dataframe[0].value["version"].tolist()[0] == "0.1.0"
+
+
+def test_train_on_uploaded_csv_with_date_range(seeded):
+    rows = ["day,a,b,c"] + [f"2020-01-{d:02d},{d * 1.5 + (d % 3)},{(d * 7) % 11 + d},{d % 4}" for d in range(1, 32)]
+    at = open_app(page=TRAIN)
+    at.radio(key="train_source").set_value("Upload a CSV").run()
+    at.file_uploader(key="train_csv").set_value(("mine.csv", "\n".join(rows).encode(), "text/csv")).run()
+    assert at.selectbox[-1].value == "day" or "day" in [s.value for s in at.selectbox]
+    assert at.multiselect[0].value == ["a", "b"]
+    at.radio(key="train_how").set_value("fixed")
+    at.checkbox(key="train_limit").check().run()
+    import datetime as dt
+    at.date_input(key="train_start").set_value(dt.date(2020, 1, 3))
+    _train(at)
+    assert "29 rows of a, b" in "\n".join(m.value for m in at.markdown)
+
+
+def test_bad_training_csv_is_explained(seeded):
+    at = open_app(page=TRAIN)
+    at.radio(key="train_source").set_value("Upload a CSV").run()
+    csv = b"date,a,b\n2020-01-01,1,2\n2020-01-02,x,3\n" + b"".join(b"2020-02-%02d,1,2\n" % d for d in range(1, 20))
+    at.file_uploader(key="train_csv").set_value(("bad.csv", csv, "text/csv")).run()
+    _button(at, "Train").click().run()
+    assert not at.exception
+    assert "column 'a' of 'bad.csv', row 2: 'x' is not a finite number" in errors(at)
+    assert not any(label.startswith("Publish") for label in _labels(at))
+
+
+def test_read_only_store_offers_no_publish_button(seeded, monkeypatch):
+    monkeypatch.setenv("VARLIB_READ_ONLY", "1")
+    at = open_app()
+    # AppTest drops the sidebar on reruns when pages live in pages/, so check it on the first run
+    assert "read-only" in "\n".join(m.value for m in at.sidebar.markdown)
+    at.switch_page(TRAIN).run()
+    _train(at)
+    assert not any(label.startswith("Publish") for label in _labels(at))
+    assert "read-only" in "\n".join(i.value for i in at.info)
+
+
+def test_read_only_empty_store_has_no_onboarding_button(registry, monkeypatch):
+    monkeypatch.setenv("VARLIB_READ_ONLY", "1")
+    at = open_app()
+    assert "read-only" in "\n".join(i.value for i in at.info)
+    assert not any(label.startswith("Train and publish") for label in _labels(at))
+
+
+def test_refused_write_hides_publish_and_says_why(seeded, monkeypatch):
+    def refuse(self, artifact, bump="patch"):
+        raise AccessDeniedError("not allowed: MinIO denied access to 'var/0_0_2/model.json'")
+
+    monkeypatch.setattr(Registry, "publish", refuse)
+    at = open_app(page=TRAIN)
+    _train(at)
+    _button(at, "Publish").click().run()
+    assert not at.exception and "Access denied" in errors(at)
+    at.run()
+    assert not any(label.startswith("Publish") for label in _labels(at))
+    assert "refused the write" in "\n".join(i.value for i in at.info)
+
+
+def _closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize("page", [None, MODELS])
+def test_unreachable_minio_shows_an_error_not_an_exception(store_dir, monkeypatch, page):
+    monkeypatch.setenv("MINIO_ENDPOINT", f"127.0.0.1:{_closed_port()}")
+    monkeypatch.setenv("MINIO_ACCESS_KEY", "nobody")
+    monkeypatch.setenv("MINIO_SECRET_KEY", "nothing-here")
+    monkeypatch.setenv("VARLIB_STORE_TIMEOUT", "0.5")
+    at = open_app()
+    assert "unreachable" in "\n".join(m.value for m in at.sidebar.markdown)
+    if page:
+        at.switch_page(page).run()
+    assert not at.exception
+    assert "cannot be reached" in errors(at) and "unreachable" in errors(at)
+    at.switch_page(TRAIN).run()  # the rest of the app keeps working
+    assert not at.exception and any(label == "Train" for label in _labels(at))
+
+
+def test_store_failure_recovers_without_restart(seeded, monkeypatch):
+    original = Registry.list_names
+    monkeypatch.setattr(Registry, "list_names", lambda self: (_ for _ in ()).throw(
+        StoreUnavailableError("MinIO at 127.0.0.1:9 is unreachable (connection refused)")))
+    at = open_app()
+    assert "cannot be reached" in errors(at) and charts(at) == []
+    monkeypatch.setattr(Registry, "list_names", original)
+    at.run()
+    assert errors(at) == "" and len(charts(at)) == 2
+
+
+def test_bad_environment_is_explained(store_dir, monkeypatch):
+    monkeypatch.setenv("VARLIB_READ_ONLY", "maybe")
+    at = open_app()
+    assert "VARLIB_READ_ONLY='maybe' is not a yes/no value" in errors(at)
