@@ -20,6 +20,12 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 run: $(VENV)/.runtime
 	$(PY) -m varlib list
 
+## make api: the REST service on 127.0.0.1:$(API_PORT) (docs at /docs), same store as `make run`
+API_PORT ?= 8000
+API_WORKERS ?= 1
+api: $(VENV)/.runtime
+	$(PY) -m varlib serve --host 127.0.0.1 --port $(API_PORT) --workers $(API_WORKERS)
+
 ## make list: the CLI's version list for the configured store
 list: $(VENV)/.runtime
 	$(PY) -m varlib list
