@@ -56,6 +56,22 @@ class BenchMinio:
         if self.tmp is not None:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
+    def server_cpu_s(self) -> float | None:
+        """CPU seconds the MinIO process has used so far (None for an external server)."""
+        if self.server is None or self.server.process is None:
+            return None
+        fields = Path(f"/proc/{self.server.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    def server_cpu_ms_per_call(self, fn, n: int) -> float | None:
+        """MinIO's CPU per call of `fn`, averaged over `n` calls (jiffy resolution, so n should be large)."""
+        before = self.server_cpu_s()
+        if before is None:
+            return None
+        for _ in range(n):
+            fn()
+        return round((self.server_cpu_s() - before) / n * 1e3, 3)
+
     @property
     def external(self) -> bool:
         return self.server is None

@@ -64,18 +64,24 @@ def latest_resolution(settings, requests: int) -> dict:
     return {"resolve_ms": resolve.to_dict(), "latest_forecast_cached_ms": served.to_dict()}
 
 
-def listing(settings, count: int, repeats: int) -> dict:
-    """Cold listing (a new Registry each time) with every version's card fields."""
-    seconds = []
+def listing(settings, count: int, repeats: int, server_cpu=lambda: None) -> dict:
+    """Cold listing (a new Registry each time) with every version's card fields; CPU of both sides."""
+    seconds, client_cpu, server_cpu_s = [], [], []
     for _ in range(repeats):
         registry = Registry.from_settings(settings)
+        cpu, server_before = time.process_time(), server_cpu()
         elapsed, entries = timed(lambda: registry.list_versions(MODEL_NAME))
         seconds.append(elapsed)
+        client_cpu.append(time.process_time() - cpu)
+        if server_before is not None:
+            server_cpu_s.append(server_cpu() - server_before)
         ok = sum(1 for entry in entries if entry.ok and entry.card.get("k_ar") is not None)
         if len(entries) < count or ok < count:
             raise RuntimeError(f"listing returned {len(entries)} entries, {ok} with cards; expected {count}")
     seconds.sort()
-    return {"count": count, "median_s": seconds[len(seconds) // 2], "all_s": seconds}
+    middle = lambda values: round(sorted(values)[len(values) // 2], 3) if values else None  # noqa: E731
+    return {"count": count, "median_s": seconds[len(seconds) // 2], "all_s": seconds,
+            "client_cpu_s": middle(client_cpu), "server_cpu_s": middle(server_cpu_s)}
 
 
 def publish_latency(settings, artifact: Artifact, repeats: int) -> Latency:

@@ -34,11 +34,11 @@ def write_report(r: dict, path: Path) -> None:
     """Replace the generated section of `path` (creating the file if needed) and write the chart."""
     path.parent.mkdir(parents=True, exist_ok=True)
     (path.parent / CHART).write_text(listing_svg(r))
-    section = f"{BEGIN}\n{markdown(r)}\n{END}"
+    section = f"{BEGIN}\n{markdown(r)}\n{END}\n"
     old = path.read_text() if path.exists() else "# Benchmarks\n"
     if BEGIN in old and END in old:
         head, rest = old.split(BEGIN, 1)
-        new = head + section + rest.split(END, 1)[1]
+        new = head + section + rest.split(END, 1)[1].lstrip("\n")
     else:
         parts = old.split("\n## ", 1)  # put the section right under the title, before other sections
         new = parts[0].rstrip() + "\n\n" + section + "\n" + ("\n## " + parts[1] if len(parts) > 1 else "")
@@ -127,8 +127,18 @@ def markdown(r: dict) -> str:
         f"| training (s, median) | {r['train_s']:.3f} | max {max(r['train_s_all']):.3f} |"
         f" {r['baseline_train_s']:.1f} (search {r['baseline_search_s']:.1f} + refit {r['baseline_refit_s']:.1f}) |"
         f" one run | {r['train_speedup']:.0f}× faster |",
+        f"| cached forecast, pinned version: CPU of this process (ms) | {_ms(r.get('cached_forecast_cpu_ms_p50'))} |"
+        " | | | |",
         f"| artifact (bytes) | {r['artifact_bytes']:,} | | {r['baseline_artifact_bytes']:,} | |"
         f" {r['artifact_percent_of_baseline']:.2f}% of the baseline |",
+        "",
+        "CPU per request, which the shared machine's load does not inflate the way it inflates wall time"
+        " (client: this process, p50; server: the MinIO process, mean over a separate batch):",
+        "",
+        "| request | client CPU p50 (ms) | MinIO CPU mean (ms) |",
+        "| --- | ---: | ---: |",
+        *[f"| {label.replace('_', ' ')} | {_ms(v['client_p50'])} | {_ms(v['server_mean'])} |"
+          for label, v in r.get("fresh_cpu_ms", {}).items()],
         "",
         "### Goals",
         "",
@@ -141,13 +151,15 @@ def markdown(r: dict) -> str:
         out.append(f"| {g['figure']} | {g['goal']} | {value} (`{g['key']}`) | {met} |")
     out += ["", "### Listing, `latest` and publishing against the number of versions", "",
             f"![Cold listing time against version count]({CHART})", "",
-            "| versions | cold listing with cards (s) | per version (µs) | `latest` resolve p50 / p95 (ms) |"
-            " `latest` forecast, cached artifact p50 (ms) | publish p50 / p95 (ms) |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: |"]
+            "| versions | cold listing with cards (s) | per version (µs) | listing CPU: client / MinIO (s) |"
+            " `latest` resolve p50 / p95 (ms) | `latest` forecast, cached artifact p50 (ms) | publish p50 / p95 (ms) |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for count, seconds in r["list_versions_s"].items():
         lat = r["latest_resolve_ms"][count]
         pub = r["publish_ms"][count]
+        cpu = r.get("list_versions_cpu_s", {}).get(count, {})
         out.append(f"| {int(count):,} | {seconds:.3f} | {seconds / int(count) * 1e6:.0f} |"
+                   f" {cpu.get('client')} / {cpu.get('server')} |"
                    f" {_ms(lat['resolve_ms']['p50'])} / {_ms(lat['resolve_ms']['p95'])} |"
                    f" {_ms(lat['latest_forecast_cached_ms']['p50'])} | {_ms(pub['p50'])} / {_ms(pub['p95'])} |")
     fr = r["latest_freshness"]

@@ -18,16 +18,21 @@ class Latency:
     p95: float
     mean: float
     min: float
+    cpu_p50: float | None = None  # this process's CPU time per call: what the load on a shared machine hides
 
     @classmethod
-    def of(cls, seconds: list[float]) -> "Latency":
+    def of(cls, seconds: list[float], cpu_seconds: list[float] | None = None) -> "Latency":
         ms = np.asarray(seconds, dtype=float) * 1e3
+        cpu = float(np.percentile(np.asarray(cpu_seconds) * 1e3, 50)) if cpu_seconds else None
         return cls(len(ms), float(np.percentile(ms, 50)), float(np.percentile(ms, 95)), float(ms.mean()),
-                   float(ms.min()))
+                   float(ms.min()), cpu)
 
     def to_dict(self) -> dict:
-        return {"n": self.n, "p50": round(self.p50, 4), "p95": round(self.p95, 4), "mean": round(self.mean, 4),
-                "min": round(self.min, 4)}
+        out = {"n": self.n, "p50": round(self.p50, 4), "p95": round(self.p95, 4), "mean": round(self.mean, 4),
+               "min": round(self.min, 4)}
+        if self.cpu_p50 is not None:
+            out["cpu_p50"] = round(self.cpu_p50, 4)
+        return out
 
 
 def timed(fn: Callable[[], object]) -> tuple[float, object]:
@@ -37,11 +42,18 @@ def timed(fn: Callable[[], object]) -> tuple[float, object]:
     return time.perf_counter() - started, result
 
 
+def _sample(fn: Callable[[], object]) -> tuple[float, float]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    fn()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def repeat(fn: Callable[[], object], n: int, warmup: int = 3) -> Latency:
     """Latency of `n` calls after `warmup` untimed ones."""
     for _ in range(warmup):
         fn()
-    return Latency.of([timed(fn)[0] for _ in range(n)])
+    walls, cpus = zip(*(_sample(fn) for _ in range(n)))
+    return Latency.of(list(walls), list(cpus))
 
 
 def interleave(fns: dict[str, Callable[[], object]], n: int, warmup: int = 3) -> dict[str, Latency]:
@@ -49,8 +61,11 @@ def interleave(fns: dict[str, Callable[[], object]], n: int, warmup: int = 3) ->
     for fn in fns.values():
         for _ in range(warmup):
             fn()
-    samples: dict[str, list[float]] = {label: [] for label in fns}
+    walls: dict[str, list[float]] = {label: [] for label in fns}
+    cpus: dict[str, list[float]] = {label: [] for label in fns}
     for _ in range(n):
         for label, fn in fns.items():
-            samples[label].append(timed(fn)[0])
-    return {label: Latency.of(values) for label, values in samples.items()}
+            wall, cpu = _sample(fn)
+            walls[label].append(wall)
+            cpus[label].append(cpu)
+    return {label: Latency.of(walls[label], cpus[label]) for label in fns}
