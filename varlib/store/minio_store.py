@@ -165,6 +165,11 @@ class MinioStore:
         except (ServerError, InvalidResponseError) as exc:
             raise StoreUnavailableError(f"{where} answered with an error on '{what}': {exc}") from exc
         except (urllib3.exceptions.HTTPError, OSError) as exc:
+            if _tls_failure(exc):  # not "down": the fix is the CA bundle or the scheme, not starting a server
+                raise StoreUnavailableError(
+                    f"{where}: the TLS connection failed ({_tls_reason(exc)}); if the server's certificate comes"
+                    " from a private authority set MINIO_CA_BUNDLE to that CA's file, and check MINIO_SECURE"
+                ) from exc
             raise StoreUnavailableError(
                 f"{where} is unreachable ({_short_reason(exc)}); start it with `make minio`"
                 " or fix MINIO_ENDPOINT"
@@ -191,6 +196,18 @@ def _http_client(settings: Settings) -> urllib3.PoolManager:
     if settings.minio_secure:
         options["ssl_context"] = ssl.create_default_context(cafile=settings.ca_bundle)
     return urllib3.PoolManager(**options)
+
+
+def _tls_failure(exc: BaseException) -> bool:
+    reason = getattr(exc, "reason", None)
+    return any(isinstance(e, (ssl.SSLError, urllib3.exceptions.SSLError)) for e in (exc, reason))
+
+
+def _tls_reason(exc: BaseException) -> str:
+    text = str(getattr(exc, "reason", None) or exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text:
+        return "certificate verify failed: " + text.split("certificate verify failed:", 1)[-1].split("(_ssl")[0].strip()
+    return text[:160]
 
 
 def _short_reason(exc: BaseException) -> str:
