@@ -10,6 +10,7 @@ COPY pages/ pages/
 COPY app.py .
 COPY .streamlit/ .streamlit/
 COPY scripts/init_minio.py scripts/
+COPY scripts/minio_users.py scripts/
 RUN useradd --create-home --uid 10001 varlib
 USER varlib
 EXPOSE 8501

@@ -19,6 +19,7 @@ import time
 import urllib3
 from minio import Minio
 from minio.credentials import StaticProvider
+from minio.error import MinioAdminException, S3Error
 from minio.minioadmin import MinioAdmin
 
 
@@ -85,6 +86,10 @@ def main() -> int:
                               (env["VARLIB_PUBLISHER_ACCESS_KEY"], env["VARLIB_PUBLISHER_SECRET_KEY"]),
                               secure=secure, ca_bundle=env.get("MINIO_CA_BUNDLE") or None)
             break
+        except (S3Error, MinioAdminException) as exc:  # e.g. wrong root credentials: retrying will not help
+            print(f"error: MinIO at {endpoint} refused the set-up: {getattr(exc, 'code', None) or type(exc).__name__}",
+                  file=sys.stderr)
+            return 1
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             if time.monotonic() > deadline:
                 print(f"error: MinIO at {endpoint} did not answer: {type(exc).__name__}", file=sys.stderr)
