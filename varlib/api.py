@@ -10,6 +10,7 @@ artifact, 503 store unreachable. Run with `python -m varlib serve`.
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -49,6 +50,9 @@ _RESPONSE_CACHE_SIZE = 1024
 # The same rules as varlib.versions, in the OpenAPI document so clients (and fuzzers) can see them.
 _NUMBER = "(0|[1-9][0-9]{0,5})"
 VERSION_PATTERN = rf"^(latest|{_NUMBER}(\.{_NUMBER}){{2}}|{_NUMBER}(_{_NUMBER}){{2}})$"
+_PINNED = rf"({_NUMBER}(\.{_NUMBER}){{2}}|{_NUMBER}(_{_NUMBER}){{2}})"
+_PINNED_FORECAST = re.compile(
+    rf"^(POST /models/[a-z0-9][a-z0-9_-]{{0,62}}/versions/{_PINNED}/forecast|GET /var_predict/{_PINNED})$")
 NAME = Path(pattern=NAME_PATTERN.pattern, description="model name, e.g. var", examples=["var"])
 VERSION = Path(pattern=VERSION_PATTERN, description="latest, 0.0.3 or 0_0_3", examples=["latest", "0.0.1"])
 
@@ -169,6 +173,60 @@ class _ResponseCache:
                 self._items.popitem(last=False)
 
 
+class PinnedResponseCache:
+    """ASGI middleware: answers a repeated forecast request for a pinned version before routing.
+
+    A pinned version never changes, so the 200 answer to the same request (method, path, query,
+    content type and body bytes) never changes either. Serving it from here skips FastAPI's routing,
+    parameter and body validation, which cost more than the forecast itself; `latest`, errors and
+    large bodies always go through the app."""
+
+    def __init__(self, app, size: int = _RESPONSE_CACHE_SIZE, max_body: int = 4096) -> None:
+        self.app = app
+        self.max_body = max_body
+        self._store = _ResponseCache(size)
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or not _PINNED_FORECAST.match(f"{scope['method']} {scope['path']}"):
+            await self.app(scope, receive, send)
+            return
+        first = await receive()
+        body = first.get("body", b"")
+        if first.get("type") != "http.request" or first.get("more_body") or len(body) > self.max_body:
+            await self.app(scope, _replay(first, receive), send)
+            return
+        content_type = next((value for name, value in scope["headers"] if name == b"content-type"), b"")
+        key = (scope["method"], scope["path"], scope["query_string"], content_type, body)
+        hit = self._store.get(key)
+        if hit is not None:
+            headers, payload = hit
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": payload})
+            return
+        captured: dict = {}
+
+        async def capture(message) -> None:
+            if message["type"] == "http.response.start":
+                captured["start"] = message
+            elif message["type"] == "http.response.body" and captured.get("start", {}).get("status") == 200:
+                captured.setdefault("body", []).append(message.get("body", b""))
+                if not message.get("more_body"):
+                    self._store.put(key, (list(captured["start"].get("headers", [])), b"".join(captured["body"])))
+            await send(message)
+
+        await self.app(scope, _replay(first, receive), capture)
+
+
+def _replay(first: dict, receive):
+    """A receive callable that hands back the message already read, then the rest."""
+    pending = [first]
+
+    async def replayed():
+        return pending.pop() if pending else await receive()
+
+    return replayed
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     """The service over the store `settings` name (default: the environment)."""
     settings = settings or Settings.from_env()
@@ -180,6 +238,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                     " `{\"error\": ..., \"type\": ...}`.",
         docs_url="/docs", redoc_url=None,
     )
+    app.add_middleware(PinnedResponseCache)
     app.state.registry = registry
     app.state.settings = settings
     _add_error_handlers(app)

@@ -204,3 +204,16 @@ def test_latest_moves_after_a_publish_from_another_process(client, service):
     assert meta["version"] == str(newest) and meta["notes"] == "from another process"
     assert client.get("/models/var/versions").json()[0]["version"] == str(newest)
     assert client.get("/var_predict/0_0_2", params={"future_periods": 2}).json() == pinned_before
+
+
+def test_repeated_pinned_requests_are_answered_alike_and_errors_are_not_cached(client, service):
+    url = "/models/var/versions/0.0.1/forecast"
+    first = client.post(url, json={"steps": 3})
+    assert client.post(url, json={"steps": 3}).content == first.content  # served from the pinned cache
+    assert client.post(url, json={"steps": 4}).json()["steps"] == 4  # another body, another answer
+    assert client.post(url, content=b'{"steps": 3}', headers={"content-type": "text/plain"}).status_code \
+        == client.post(url, content=b'{"steps": 3}', headers={"content-type": "text/plain"}).status_code
+    for _ in range(2):
+        assert client.post(url, json={"steps": 0}).status_code == 422
+    for _ in range(2):
+        assert client.get("/var_predict/0_0_1", params={"future_periods": 3}).json()["steps"] == 3
