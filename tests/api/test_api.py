@@ -13,6 +13,7 @@ from fastapi.testclient import TestClient
 from tests.api.conftest import CLEAN_ENV, PROJECT
 from tests.support.minio_server import free_port
 from varlib.api import create_app
+from varlib.forecast import INTERVAL_KINDS
 from varlib.service import forecast_version
 from varlib.versions import Version
 
@@ -67,9 +68,12 @@ def test_forecast_from_lag_inputs_and_latest(client, service):
     assert default["mean"] != body["mean"]  # the lag inputs were used
 
 
-def test_forecast_intervals_kind_is_passed_through(client, service):
-    body = client.post("/models/var/versions/0.0.1/forecast", json={"steps": 2, "intervals": "standard"}).json()
-    assert body["intervals"] == "standard"
+@pytest.mark.parametrize("kind", INTERVAL_KINDS)
+def test_every_interval_kind_of_the_library_is_served(client, service, kind):
+    response = client.post("/models/var/versions/0.0.1/forecast", json={"steps": 3, "intervals": kind})
+    assert response.status_code == 200, response.text
+    expected = forecast_version(service.registry, "var", "0.0.1", 3, intervals=kind).to_dict()
+    assert response.json() == as_json(expected) and response.json()["intervals"] == kind
 
 
 def test_var_predict_is_the_original_endpoint(client, service):
