@@ -109,7 +109,7 @@ def granger_figure(diag: Diagnostics) -> go.Figure:
         z=z, x=[f"{c}" for c in columns], y=names, text=text, texttemplate="%{text}", customdata=hover,
         hovertemplate="%{customdata}<extra></extra>", zmin=0, zmax=1, colorbar={"title": "p-value"},
         colorscale=[[0, "#1a9850"], [0.05, "#fee08b"], [0.2, "#f4f4f4"], [1, "#ffffff"]]))
-    fig.update_xaxes(title_text="causing", side="top")
+    fig.update_xaxes(title_text="causing")
     fig.update_yaxes(title_text="caused", autorange="reversed")
     return _finish(fig, "Granger causality p-values (F test; green = significant)", max(300, 70 * len(names) + 160))
 
