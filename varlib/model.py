@@ -137,8 +137,15 @@ def select_lags(series: np.ndarray, max_lags: int, trend: str) -> LagSelection:
 
     k = series.shape[1]
     check_sample(series.shape[0], k, max_lags, trend, "the training sample")
-    with _quiet_fit():
-        result = VAR(series).select_order(max_lags, trend=trend)
+    _check_not_degenerate(series)
+    try:
+        with _quiet_fit():
+            result = VAR(series).select_order(max_lags, trend=trend)
+    except (np.linalg.LinAlgError, ValueError) as exc:  # statsmodels' words for degenerate regressors
+        raise InvalidInputError(
+            f"the lag order cannot be chosen on this data ({exc}): a variable is (nearly) constant over the"
+            " sample or the variables are collinear; drop one of them or give fewer max lags"
+        ) from None
     first = max_lags + 1 - len(result.ics["aic"])  # with trend 'n' statsmodels starts at lag 1 (no VAR(0))
     table = tuple(
         {"lag": lag, **{ic: _finite_or_none(result.ics[ic][lag - first]) for ic in CRITERIA}}
@@ -170,7 +177,7 @@ def fit_results(series: np.ndarray, lags: int, trend: str):
     try:
         with _quiet_fit():
             return VAR(series).fit(lags, trend=trend)
-    except np.linalg.LinAlgError as exc:
+    except (np.linalg.LinAlgError, ValueError) as exc:  # ValueError: a lagged regressor is constant
         raise InvalidInputError(
             f"the VAR cannot be estimated ({exc}): the variables are collinear or constant; drop one of them"
         ) from None

@@ -305,3 +305,22 @@ def test_cli_forecast_arguments_fuzzed(published_store, tmp_path, capsys, macro_
     record("fuzz", "CLI forecast arguments and lag CSVs (in-process main)" + (f", x{scale}" if scale > 1 else ""), inputs_tried=FIGURES["cli tried"],
            refused_with_one_error_line=FIGURES["cli refused"], accepted_all_finite=FIGURES["cli accepted"],
            tracebacks=0)
+
+
+# Regressions found by the fuzzing above (statsmodels' ValueError / LinAlgError escaped as tracebacks).
+_CONSTANT = (b"date,v0,v1\n2000-01-01,7.0,99.86\n2000-04-01,7.0,99.97\n2000-07-01,7.0,100.33\n2000-10-01,7.0,101.28\n"
+             b"2001-01-01,7.0,100.01\n2001-04-01,7.0,100.05\n2001-07-01,7.0,99.83\n")
+_CONSTANT_BUT_LAST = b"date,a,b\n" + b"".join(
+    f"20{m:02d}-01-01,{5 if m < 29 else 6},{(m * m) % 7 + m / 10}\n".encode() for m in range(1, 30))
+
+
+@pytest.mark.parametrize("raw, spec", [
+    (_CONSTANT, {"variables": ("v0", "v1"), "transform": "none", "lags": None, "max_lags": 1, "holdout": 0}),
+    (_CONSTANT, {"variables": ("v0", "v1"), "transform": "diff", "lags": None, "max_lags": 1, "holdout": 0}),
+    (_CONSTANT_BUT_LAST, {"variables": ("a", "b"), "lags": 1, "holdout": 0}),
+    (_CONSTANT_BUT_LAST, {"variables": ("a", "b"), "lags": None, "max_lags": 2, "holdout": 0}),
+], ids=["constant, lags by AIC", "constant after differencing, lags by AIC", "constant lagged regressor, fixed lags",
+        "constant lagged regressor, lags by AIC"])
+def test_degenerate_data_is_refused_with_a_message(raw, spec):
+    with pytest.raises(VarlibError, match="constant|collinear"):
+        _train_and_forecast(raw, spec)
