@@ -18,7 +18,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 
 ## make run: the dashboard on the embedded local store (or MinIO when MINIO_ENDPOINT is set)
 run: $(VENV)/.runtime
-	$(PY) -m varlib list
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
 
 ## make api: the REST service on 127.0.0.1:$(API_PORT) (docs at /docs), same store as `make run`
 API_PORT ?= 8000
