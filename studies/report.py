@@ -203,7 +203,7 @@ def write_outputs(results: list[dict], folder: Path, stem: str, command: str, el
                   chart_path: Path, doc: Path | None) -> None:
     """studies/results/<stem>.json and .md, the chart, and (full run) the block in docs/CORRECTNESS.md.
 
-    No timestamp is written: a rerun with the same seeds reproduces the files."""
+    No timestamp is written: a rerun with the same seeds reproduces the numbers (only the run time differs)."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{stem}.json").write_text(json.dumps({"command": command, "seconds": elapsed,
                                                       "results": results}, indent=1))
