@@ -34,8 +34,10 @@ list: $(VENV)/.runtime
 test: $(VENV)/.dev minio-bin
 	$(PY) -m pytest
 
+## make test-reliability: every reliability suite at full size, slow cases included (~15 min);
+## figures in test-artifacts/reliability-*.json, summarised in docs/RELIABILITY.md
 test-reliability: $(VENV)/.dev minio-bin
-	$(PY) -m pytest -m slow tests/reliability
+	$(PY) -m pytest -m "slow or not slow" tests/reliability
 
 ## make bench: product vs the original design on a real MinIO (~10 min); writes docs/BENCHMARKS.md
 bench: $(VENV)/.dev minio-bin
