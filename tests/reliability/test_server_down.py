@@ -122,3 +122,44 @@ def test_hung_server_times_out(own_minio, macro_artifact):
     record("server-down", "server hangs (accepts, never answers), timeout 2 s",
            faults_injected=1, requests_made=len(timings) + 1, slowest_library_call_s=round(max(timings.values()), 3),
            cli_list_s=round(run.seconds, 3), library_call_s={k: round(v, 3) for k, v in timings.items()})
+
+
+def test_dashboard_while_minio_is_down_and_after_it_returns(own_minio, macro_artifact, monkeypatch):
+    """The same Streamlit app (AppTest, one process, its Registry kept) through stop and restart."""
+    import streamlit as st
+
+    from tests.app.conftest import _clear_caches, charts, errors, open_app
+
+    registry = Registry.from_settings(Settings(minio_endpoint=own_minio.endpoint, access_key=own_minio.access_key,
+                                               secret_key=own_minio.secret_key, bucket="models"))
+    registry.publish(macro_artifact)
+    for name in ("MINIO_SECURE", "MINIO_CA_BUNDLE", "VARLIB_READ_ONLY", "VARLIB_STORE_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in own_minio.env("models").items():
+        monkeypatch.setenv(name, value)
+    _clear_caches()
+    try:
+        at = open_app()
+        assert errors(at) == "" and len(charts(at)) >= 1
+        own_minio.stop()
+        st.cache_data.clear()  # as if the listings' 15 s TTL ran out; the cached Registry stays
+        started = time.monotonic()
+        at.run()
+        down_s = time.monotonic() - started
+        assert not at.exception
+        assert "cannot be reached" in errors(at) and own_minio.endpoint in errors(at)
+        assert down_s < BOUND_S, down_s
+        pages = 1
+        for page in ("pages/models.py", "pages/train.py"):  # every page renders, none hangs
+            started = time.monotonic()
+            at.switch_page(page).run()
+            assert not at.exception and time.monotonic() - started < BOUND_S
+            pages += 1
+        own_minio.start()
+        st.cache_data.clear()
+        at.switch_page("pages/forecast.py").run()
+        assert not at.exception and errors(at) == "" and len(charts(at)) >= 1  # healed, no restart
+    finally:
+        _clear_caches()
+    record("server-down", "dashboard (AppTest) through stop and restart", faults_injected=1,
+           pages_rendered_while_down=pages, first_run_while_down_s=round(down_s, 3), recovered_without_restart=1)
