@@ -64,7 +64,8 @@ def _show(result: Backtest) -> None:
         lambda r: "" if r is None or r != r else ("background-color: rgba(26,152,80,0.25)" if r < 1
                                                   else "background-color: rgba(228,87,46,0.2)"),
         subset=["rmse_ratio"])
-    st.caption("`_rw`: the random walk (no change). `rmse_ratio` < 1 (green): the VAR beats it at that horizon.")
+    st.caption("`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the VAR beats the"
+               " random walk at that horizon.")
     st.dataframe(styled, hide_index=True, width="stretch", key="bt_table")
     st.download_button("Download scores (CSV)", table.to_csv(index=False).encode(),
                        f"{result.name}-{result.version}-backtest.csv", "text/csv", icon=":material/download:",

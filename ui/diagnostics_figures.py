@@ -26,9 +26,11 @@ PALETTE = qualitative.Plotly
 
 
 def _finish(fig: go.Figure, title: str, height: int) -> go.Figure:
-    fig.update_layout(title={"text": title, "x": 0, "xanchor": "left"}, height=height,
-                      margin={"l": 10, "r": 10, "t": 64, "b": 10},
-                      legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "right", "x": 1})
+    # the legend sits above the subplot titles, level with the figure title
+    fig.update_layout(title={"text": title, "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top"}, height=height,
+                      margin={"l": 10, "r": 10, "t": 90, "b": 10},
+                      legend={"orientation": "h", "yanchor": "top", "y": 0.995, "yref": "container",
+                              "xanchor": "right", "x": 1})
     return fig
 
 
