@@ -31,6 +31,11 @@ from .errors import CorruptArtifactError, InvalidInputError
 from .model import VarParams
 
 
+# Work of the recursion is about steps * m^3 * k^2 multiply-adds; beyond this a request would
+# take tens of seconds, so it is refused with the way out instead.
+MAX_WORK = 2e10
+
+
 @dataclass(frozen=True)
 class SampleMoments:
     """Z'Z of the fitted VAR's regressors (trend terms first, then lags 1..p) and its row count T."""
@@ -93,6 +98,12 @@ def estimation_covariances(params: VarParams, moments: SampleMoments, phis: np.n
     if moments.gram.shape != (m, m) or moments.nobs < 1:
         raise CorruptArtifactError(f"sample moments of shape {moments.gram.shape} do not fit a model with {m}"
                                    " regressors; retrain the model")
+    per_step = float(m) ** 3 * k**2
+    if steps * per_step > MAX_WORK:
+        raise InvalidInputError(
+            f"corrected intervals for {steps} steps of a model with {m} regressors per equation are too costly"
+            f" to compute on request; use at most {max(1, int(MAX_WORK // per_step))} steps or intervals 'standard'"
+        )
     try:
         chol = np.linalg.cholesky(moments.gram)
     except np.linalg.LinAlgError:

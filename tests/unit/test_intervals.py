@@ -181,3 +181,14 @@ def test_a_sample_that_does_not_match_the_fit_is_refused(growth):
     params = fit_params(growth, 1, "c")
     with pytest.raises(CorruptArtifactError, match="retrain"):
         sample_moments(params, growth[:-1])
+
+
+def test_an_excessive_request_is_refused_with_the_way_out():
+    from varlib.intervals import SampleMoments
+    from varlib.model import VarParams
+
+    k, p = 10, 20
+    params = VarParams(np.zeros((p, k, k)), np.zeros((1, k)), np.eye(k), "c", 500)
+    m = 1 + k * p
+    with pytest.raises(InvalidInputError, match=r"use at most \d+ steps or intervals 'standard'"):
+        estimation_covariances(params, SampleMoments(np.eye(m), 480), ma_matrices(params.coefs, 400), True)
