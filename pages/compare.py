@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from ui import diagnostics_figures as figures
-from ui.errors import guarded
+from ui.errors import guarded, show_error
+from ui.lag_inputs import DATE, editor_frame, parse_table
 from ui.version_pick import pick_model, pick_versions
 from varlib.compare import compare_table, overlay_forecasts, shared_lag_table
+from varlib.errors import VarlibError
 from varlib.forecast import MAX_STEPS
 
 LEVELS = (80, 90, 95, 99)
@@ -39,7 +42,9 @@ def render() -> None:
     st.dataframe(styled, width="stretch", height=min(36 * (len(shown) + 1) + 4, 900), key="cmp_table")
 
     st.subheader("Forecasts overlaid")
-    shared = shared_lag_table(artifacts)
+    shared = _shared_inputs(artifacts)
+    if shared is None:
+        return
     overlaid = overlay_forecasts(artifacts, steps, 1 - level / 100, shared)
     st.caption(f"Versions with the variables of {overlaid[0].label} start from the same {len(shared)} last"
                f" observations (its training data, ending {shared.index[-1].date()}); a dashed line marks a version"
@@ -56,6 +61,24 @@ def render() -> None:
         recent = (history if variable in history.columns else source)[variable].iloc[-max(40, 3 * steps):]
         st.plotly_chart(figures.overlay_figure(variable, recent, overlaid, level), key=f"cmp_chart|{variable}",
                         config={"displaylogo": False})
+
+
+def _shared_inputs(artifacts):
+    """The shared lag table (the first version's last observations), editable; None after showing an error."""
+    base = shared_lag_table(artifacts)
+    with st.expander(f"Shared lag inputs ({len(base)} rows of {', '.join(base.columns)})"):
+        st.caption("Edit a cell to forecast every matching version from the same changed inputs.")
+        scope = "|".join(str(a.version) for a in artifacts)
+        edited = st.data_editor(editor_frame(base), key=f"cmp_lags|{scope}", hide_index=True, num_rows="fixed",
+                                disabled=[DATE], width="stretch")
+    try:
+        table = parse_table(edited, list(base.columns), len(base), "none")
+    except VarlibError as exc:
+        show_error(exc)
+        return None
+    if not isinstance(table.index, pd.DatetimeIndex):
+        table.index = base.index
+    return table
 
 
 guarded(render)

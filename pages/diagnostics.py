@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import diagnostics_figures as figures
+from ui import diagnostics_figures as figures, store
 from ui.errors import guarded
 from ui.version_pick import pick_model, pick_version
 from varlib.artifact import Artifact
@@ -17,13 +17,14 @@ PLOT = {"displaylogo": False}
 
 
 @st.cache_data(max_entries=32, show_spinner="Refitting the version and running the tests…")
-def _diagnostics(name: str, version: str, periods: int, lags: int, _artifact: Artifact) -> Diagnostics:
-    # keyed by the immutable (name, version) and the options; the artifact itself is not hashed
+def _diagnostics(where: str, name: str, version: str, periods: int, lags: int, _artifact: Artifact) -> Diagnostics:
+    # keyed by the store, the immutable (name, version) and the options; the artifact itself is not hashed
     return diagnose(_artifact, irf_periods=periods, whiteness_lags=lags)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _report(name: str, version: str, periods: int, lags: int, _artifact: Artifact, _diag: Diagnostics) -> bytes:
+def _report(where: str, name: str, version: str, periods: int, lags: int, _artifact: Artifact,
+            _diag: Diagnostics) -> bytes:
     return render_report(_artifact, _diag, report_figures(_diag)).encode()
 
 
@@ -45,11 +46,14 @@ def render() -> None:
         return
     periods = int(top[2].number_input("IRF horizon", 1, MAX_IRF_SHOWN, DEFAULT_IRF_PERIODS, key="dg_periods",
                                       help="Periods of impulse responses and variance decompositions."))
-    default_lags = max(DEFAULT_WHITENESS_LAGS, artifact.k_ar + 1)
-    lags = int(top[3].number_input("Whiteness lags", artifact.k_ar + 1, 60, default_lags,
+    residuals = len(artifact.data.values) - artifact.spec.lag_inputs_extra - artifact.k_ar
+    most = max(artifact.k_ar + 1, min(60, residuals - 1))
+    default_lags = min(max(DEFAULT_WHITENESS_LAGS, artifact.k_ar + 1), most)
+    lags = int(top[3].number_input("Whiteness lags", artifact.k_ar + 1, most, default_lags,
                                    key=f"dg_lags|{artifact.k_ar}",
                                    help=f"Portmanteau test lags; must exceed the lag order {artifact.k_ar}."))
-    diag = _diagnostics(artifact.name, str(artifact.version), periods, lags, artifact)
+    where = store.registry().description
+    diag = _diagnostics(where, artifact.name, str(artifact.version), periods, lags, artifact)
     space = diag.to_dict()["model_space"]
     st.caption(f"**{artifact.name} {artifact.version}**: VAR({diag.k_ar}) with trend '{diag.trend}' refitted on"
                f" {diag.nobs} observations of the {space} of {', '.join(diag.variables)} (from the stored training"
@@ -76,8 +80,8 @@ def render() -> None:
         st.plotly_chart(figures.fevd_figure(diag), key="dg_fevd", config=PLOT)
     with tabs[7]:
         st.markdown("One self-contained HTML file (opens offline): model card, every table above and the charts.")
-        st.download_button("Download HTML report", lambda: _report(artifact.name, str(artifact.version), periods,
-                                                                   lags, artifact, diag),
+        st.download_button("Download HTML report", lambda: _report(where, artifact.name, str(artifact.version),
+                                                                   periods, lags, artifact, diag),
                            f"{artifact.name}-{artifact.version}-report.html", "text/html",
                            icon=":material/download:", on_click="ignore", key="dg_report")
 

@@ -9,7 +9,7 @@ from statsmodels.tsa.vector_ar.var_model import VAR
 from tests.app.conftest import charts, errors, open_app, values
 from varlib import ModelSpec, load_dataset, train_model
 from varlib.backtest import backtest
-from varlib.service import publish_result
+from varlib.service import forecast_artifact, publish_result
 
 DIAG = "pages/diagnostics.py"
 BACKTEST = "pages/backtest.py"
@@ -125,3 +125,26 @@ def test_compare_page_overlays_two_versions(seeded):
     assert len(means) == 2 and all(len(values(t, "x")) == 8 for t in means)
     at.toggle(key="cmp_only").set_value(True).run()
     assert "trend" not in at.dataframe[0].value.index  # same in both: hidden
+
+
+def test_compare_page_edited_shared_inputs_move_every_matching_forecast(seeded):
+    dataset = load_dataset()
+    result = train_model(dataset, ModelSpec(variables=tuple(dataset.variables), lags=1))
+    publish_result(seeded, result, "var", "patch", "one lag")
+    rows = max(seeded.load("var", v).lag_rows for v in ("0.0.1", "0.0.2"))
+    at = open_app(page=COMPARE)
+    editor = at.data_editor[0]
+    assert len(editor.value) == rows and list(editor.value.columns) == ["date", "realgdp", "realcons"]
+    at.session_state[editor.key] = {"edited_rows": {rows - 1: {"realgdp": 14000.0}}, "added_rows": [],
+                                    "deleted_rows": []}
+    at.run()
+    assert not at.exception and errors(at) == ""
+    lines = {t["name"]: values(t, "y") for t in charts(at)[0]["data"] if t.get("name", "").startswith("var 0.0")}
+    for label in ("0.0.1", "0.0.2"):
+        artifact = seeded.load("var", label)
+        lags = artifact.history.iloc[-rows:].copy()
+        lags.iloc[-1, 0] = 14000.0
+        expected = forecast_artifact(artifact, 8, 0.05, lags.iloc[-artifact.lag_rows:])
+        np.testing.assert_allclose(lines[f"var {label}"], expected.forecast.mean[:, 0], rtol=1e-12)
+        unedited = forecast_artifact(artifact, 8, 0.05)
+        assert not np.allclose(lines[f"var {label}"], unedited.forecast.mean[:, 0])
