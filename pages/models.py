@@ -24,7 +24,7 @@ def render() -> None:
     name = st.selectbox("Model", names, key="models_name") if len(names) > 1 else names[0]
     entries = store.versions(name)
     ok = sum(entry.ok for entry in entries)
-    st.caption(f"**{name}**: {len(entries)} version(s), {ok} usable, newest first, in {store.registry().description}")
+    st.caption(f"**{name}**: {len(entries)} version(s), {ok} usable, newest first")
     st.dataframe(versions_table(entries), hide_index=True, width="stretch",
                  column_config={"notes": st.column_config.TextColumn(width="large"),
                                 "status": st.column_config.TextColumn(width="medium")})

@@ -159,7 +159,7 @@ def _results(result: TrainResult) -> None:
         else:
             table = lag_selection_table(result.selection.to_dict(), result.params.k_ar, result.spec.ic)
             st.dataframe(table, width="stretch", height=min(38 + 35 * len(table), 400),
-                         column_config={c: st.column_config.NumberColumn(format="%.4f") for c in CRITERIA})
+                         column_config={c: st.column_config.NumberColumn(format="%.5g") for c in CRITERIA})
     with right:
         st.markdown("**Holdout metrics**")
         if result.evaluation is None:
