@@ -24,7 +24,7 @@ body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem 
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size:1.05rem}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.85rem}th,td{border:1px solid #ddd;padding:3px 8px;
 text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
-.note{color:#555;font-size:.9rem}.bad{color:#a00}.good{color:#060}.chosen{font-weight:bold;background:#e8f3ff}
+.card td{text-align:left}.note{color:#555;font-size:.9rem}.bad{color:#a00}.good{color:#060}.chosen{font-weight:bold;background:#e8f3ff}
 """
 
 
@@ -59,7 +59,7 @@ def _card(artifact: Artifact) -> list[str]:
                       f" frequency {artifact.data.frequency or 'unknown'})",
             "lag order": f"{card['k_ar']} ({card['lag_method']})", "transform": card["transform"],
             "trend": card["trend"], "lag inputs needed": artifact.lag_rows}
-    parts = ["<h2>Model card</h2>", _table(pd.DataFrame({"value": rows}))]
+    parts = ["<h2>Model card</h2>", _table(pd.DataFrame({"value": rows}), classes="card")]
     metrics = (artifact.evaluation or {}).get("metrics")
     if metrics:
         parts += [f"<h3>Holdout ({artifact.evaluation.get('rows')} rows)</h3>", _table(pd.DataFrame(metrics).T)]
@@ -142,8 +142,8 @@ def _test_row(result) -> dict:
             f"at {result.signif:g}": "reject" if result.rejected else "do not reject"}
 
 
-def _table(frame: pd.DataFrame, escape: bool = True) -> str:
-    return frame.to_html(escape=escape, float_format=lambda x: f"{x:.6g}", na_rep="", border=0)
+def _table(frame: pd.DataFrame, escape: bool = True, classes: str | None = None) -> str:
+    return frame.to_html(escape=escape, float_format=lambda x: f"{x:.6g}", na_rep="", border=0, classes=classes)
 
 
 def _now() -> str:
