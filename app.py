@@ -42,7 +42,7 @@ def render_sidebar() -> None:
             store.check(settings)
         except VarlibError as exc:
             st.markdown(":red-badge[:material/cloud_off: unreachable]")
-            st.error(explain(exc))
+            st.error(str(exc))
         else:
             badges = ":green-badge[:material/check_circle: reachable]"
             if settings.read_only:

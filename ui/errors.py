@@ -17,8 +17,8 @@ from varlib.errors import (
 
 _ADVICE = {
     StoreUnavailableError: ("The model store cannot be reached",
-                            "Start it (`make minio`) or fix MINIO_ENDPOINT; the page tries again on every"
-                            " interaction, so no restart is needed."),
+                            "The dashboard tries again on every interaction: once the store answers, the page"
+                            " works again without a restart."),
     AccessDeniedError: ("Access denied",
                         "Check MINIO_ACCESS_KEY / MINIO_SECRET_KEY or ask for a user with the needed permission."),
     CorruptArtifactError: ("This version cannot be used",
