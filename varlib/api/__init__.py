@@ -1,0 +1,149 @@
+"""The REST service: models, versions, metadata and forecasts over HTTP (FastAPI), stateless.
+
+Every process holds one Registry, so immutable versions are cached for good and `latest`
+is re-resolved on every request (one small pointer read, shared by concurrent requests);
+any number of replicas can share one bucket. Errors are JSON `{"error": message, "type":
+class}`: 404 unknown model or version, 422 bad input, 403 access denied, 409 a stored object
+that is not a usable artifact, 503 store unreachable. Run with `python -m varlib serve`.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import FastAPI, Query
+from fastapi.concurrency import run_in_threadpool
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, Response
+
+from .. import __version__
+from ..config import Settings
+from ..errors import NotFoundError, VarlibError
+from ..forecast import MAX_STEPS
+from ..registry import Registry
+from ..service import forecast_artifact
+from ..versions import LATEST, Version, check_name, parse_version
+from .caching import LatestResolver, PinnedResponseCache, ResponseCache
+from .handlers import add_error_handlers, error_response
+from .schemas import (
+    NAME,
+    VERSION,
+    ForecastBody,
+    ForecastRequest,
+    Health,
+    ModelList,
+    Ready,
+    VersionMetadata,
+    VersionRow,
+    error_responses,
+)
+
+__all__ = ["create_app"]
+LEGACY_NAME = "var"  # the model the original `/var_predict/{version}` endpoint served
+_READ_ERRORS = error_responses(403, 404, 409, 422, 503)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The service over the store `settings` name (default: the environment)."""
+    settings = settings or Settings.from_env()
+    registry = Registry.from_settings(settings)
+    forecasts = _Forecasts(registry)
+    app = FastAPI(
+        title="varlib forecasting service", version=__version__,
+        description="VAR model versions stored in MinIO (or a folder): list, inspect, forecast. Errors are JSON"
+                    " `{\"error\": ..., \"type\": ...}`.",
+        docs_url="/docs", redoc_url=None,
+    )
+    app.add_middleware(PinnedResponseCache)
+    app.state.registry = registry
+    app.state.settings = settings
+    add_error_handlers(app)
+
+    @app.get("/health", response_model=Health, tags=["service"], summary="the process is alive")
+    async def health() -> dict:
+        return {"status": "ok", "version": __version__}
+
+    @app.get("/ready", response_model=Ready, tags=["service"], summary="the store answers (503 otherwise)",
+             responses=error_responses(503))
+    def ready() -> Any:
+        try:
+            registry.check()
+        except VarlibError as exc:  # not ready, whatever the reason (down, refused credentials)
+            return error_response(503, exc)
+        return {"status": "ready", "store": registry.description}
+
+    @app.get("/models", response_model=ModelList, tags=["models"], summary="model names",
+             responses=error_responses(403, 503))
+    def models() -> dict:
+        return {"models": registry.list_names()}
+
+    @app.get("/models/{name}/versions", response_model=list[VersionRow], tags=["models"],
+             summary="versions of a model, newest first", responses=_READ_ERRORS)
+    def versions(name: str = NAME) -> list[dict]:
+        entries = registry.list_versions(name)
+        if not entries:
+            raise NotFoundError(f"model {name!r} has no versions in {registry.description}; GET /models lists"
+                                " the models")
+        return [entry.to_dict() for entry in entries]
+
+    @app.get("/models/{name}/versions/{version}", response_model=VersionMetadata, tags=["models"],
+             summary="one version's metadata", responses=_READ_ERRORS)
+    def version_metadata(name: str = NAME, version: str = VERSION) -> dict:
+        return registry.load(name, version).metadata()
+
+    @app.post("/models/{name}/versions/{version}/forecast", response_model=ForecastBody, tags=["forecast"],
+              summary="forecast from a version", responses=_READ_ERRORS)
+    async def forecast(request: ForecastRequest, name: str = NAME, version: str = VERSION) -> Response:
+        # Raw rows: the library checks shape and finiteness and names the bad cell.
+        return await forecasts.answer(name, version, request.steps, request.alpha, request.lag_inputs,
+                                      request.intervals)
+
+    @app.get("/var_predict/{version}", response_model=ForecastBody, tags=["forecast"],
+             summary="the original endpoint: forecast model 'var'", responses=_READ_ERRORS)
+    async def var_predict(version: str = VERSION,
+                          future_periods: int = Query(8, ge=1, le=MAX_STEPS, description="steps ahead"),
+                          alpha: float = Query(0.05, ge=0.0001, le=0.5)) -> Response:
+        return await forecasts.answer(LEGACY_NAME, version, future_periods, alpha, None, "standard")
+
+    @app.get("/apidocs", include_in_schema=False, response_class=HTMLResponse)
+    def apidocs() -> HTMLResponse:  # the original service's Swagger path
+        return get_swagger_ui_html(openapi_url=app.openapi_url, title=f"{app.title} - Swagger UI")
+
+    return app
+
+
+class _Forecasts:
+    """Forecast answers as JSON bytes. Default-lag answers are kept per concrete version (they never
+    change); only store reads and forecasts not seen before run in the thread pool."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.latest = LatestResolver(registry)
+        self.cache = ResponseCache()
+
+    async def answer(self, name: str, version: str, steps: int, alpha: float, lag_inputs, intervals: str) -> Response:
+        check_name(name)
+        wants_latest = str(version).strip().lower() == LATEST
+        concrete = await self.latest.resolve(name) if wants_latest else parse_version(version)
+        if lag_inputs is None:
+            hit = self.cache.get((name, concrete, steps, alpha, intervals))
+            if hit is not None:
+                return Response(hit, media_type="application/json")
+        body = await run_in_threadpool(self._compute, name, concrete, wants_latest, steps, alpha, lag_inputs,
+                                       intervals)
+        return Response(body, media_type="application/json")
+
+    def _compute(self, name: str, concrete: Version, wants_latest: bool, steps: int, alpha: float, lag_inputs,
+                 intervals: str) -> bytes:
+        try:
+            artifact = self.registry.load(name, concrete)
+        except NotFoundError:
+            if not wants_latest:
+                raise
+            artifact = self.registry.load(name, LATEST)  # a dangling pointer: the library falls back to listing
+        result = forecast_artifact(artifact, steps, alpha, lag_inputs, intervals)
+        body = json.dumps(result.to_dict(), allow_nan=False, separators=(",", ":")).encode()
+        if lag_inputs is None:
+            self.cache.put((name, artifact.version, steps, alpha, intervals), body)
+        return body

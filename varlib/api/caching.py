@@ -1,0 +1,136 @@
+"""What the service may reuse: answers for pinned versions (they never change), and one pointer read
+shared by the `latest` requests that arrived before it started."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections import OrderedDict
+
+from fastapi.concurrency import run_in_threadpool
+
+from ..registry import Registry
+from ..versions import LATEST, Version
+from .schemas import PINNED_FORECAST
+
+RESPONSE_CACHE_SIZE = 1024
+
+
+class ResponseCache:
+    """A thread-safe LRU of serialised answers."""
+
+    def __init__(self, size: int = RESPONSE_CACHE_SIZE) -> None:
+        self._items: OrderedDict[tuple, object] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple):
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+            return hit
+
+    def put(self, key: tuple, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+class PinnedResponseCache:
+    """ASGI middleware: answers a repeated forecast request for a pinned version before routing.
+
+    A pinned version never changes, so the 200 answer to the same request (method, path, query,
+    content type and body bytes) never changes either. Serving it from here skips FastAPI's routing,
+    parameter and body validation, which cost more than the forecast itself; `latest`, errors and
+    large bodies always go through the app."""
+
+    def __init__(self, app, size: int = RESPONSE_CACHE_SIZE, max_body: int = 4096) -> None:
+        self.app = app
+        self.max_body = max_body
+        self._store = ResponseCache(size)
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or not PINNED_FORECAST.match(f"{scope['method']} {scope['path']}"):
+            await self.app(scope, receive, send)
+            return
+        first = await receive()
+        body = first.get("body", b"")
+        if first.get("type") != "http.request" or first.get("more_body") or len(body) > self.max_body:
+            await self.app(scope, _replay(first, receive), send)
+            return
+        content_type = next((value for name, value in scope["headers"] if name == b"content-type"), b"")
+        key = (scope["method"], scope["path"], scope["query_string"], content_type, body)
+        hit = self._store.get(key)
+        if hit is not None:
+            headers, payload = hit
+            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            await send({"type": "http.response.body", "body": payload})
+            return
+        captured: dict = {}
+
+        async def capture(message) -> None:
+            if message["type"] == "http.response.start":
+                captured["start"] = message
+            elif message["type"] == "http.response.body" and captured.get("start", {}).get("status") == 200:
+                captured.setdefault("body", []).append(message.get("body", b""))
+                if not message.get("more_body"):
+                    self._store.put(key, (list(captured["start"].get("headers", [])), b"".join(captured["body"])))
+            await send(message)
+
+        await self.app(scope, _replay(first, receive), capture)
+
+
+def _replay(first: dict, receive):
+    """A receive callable that hands back the message already read, then the rest."""
+    pending = [first]
+
+    async def replayed():
+        return pending.pop() if pending else await receive()
+
+    return replayed
+
+
+class LatestResolver:
+    """`latest` read from the store for every request, with concurrent requests sharing reads.
+
+    A request joins a pointer read only if that read starts after the request arrived: while one read
+    is in flight, newcomers wait for the next one, which starts when it ends. So every answer is as
+    fresh as a read of its own (a version published before the request arrived is always seen), and
+    under load one store round trip serves every request that queued behind it."""
+
+    def __init__(self, registry: Registry) -> None:
+        self._registry = registry
+        self._running: dict[str, asyncio.Future] = {}
+        self._next: dict[str, asyncio.Future] = {}
+
+    async def resolve(self, name: str) -> Version:
+        loop = asyncio.get_running_loop()
+        if name not in self._running:
+            future = self._start(name, loop.create_future())
+        else:
+            future = self._next.get(name)
+            if future is None:
+                future = self._next[name] = loop.create_future()
+        # shield: a client that disconnects must not cancel the read the others wait for
+        return await asyncio.shield(future)
+
+    def _start(self, name: str, future: asyncio.Future) -> asyncio.Future:
+        self._running[name] = future
+        asyncio.get_running_loop().create_task(self._read(name, future))
+        return future
+
+    async def _read(self, name: str, future: asyncio.Future) -> None:
+        try:
+            future.set_result(await run_in_threadpool(self._registry.resolve, name, LATEST))
+        except Exception as exc:  # noqa: BLE001 - handed to every waiter, which raises it
+            future.set_exception(exc)
+            # Marked as seen: when every waiter has gone (clients disconnected) nobody retrieves it, and
+            # asyncio would log "exception was never retrieved" from a finaliser at some random moment.
+            future.exception()
+        finally:
+            del self._running[name]
+            waiting = self._next.pop(name, None)
+            if waiting is not None:
+                self._start(name, waiting)
