@@ -92,6 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", required=True, metavar="FILE.html")
     report.set_defaults(run=run_report)
 
+    back = commands.add_parser("backtest", help="rolling-origin backtest of a version's spec against a random walk")
+    back.add_argument("version", nargs="?", default=LATEST)
+    back.add_argument("--name", default=DEFAULT_NAME)
+    back.add_argument("--origins", type=int, default=8, metavar="N")
+    back.add_argument("--horizon", type=int, default=4, metavar="H")
+    back.add_argument("--reselect", action="store_true", help="re-run the spec's criterion at each origin")
+    back.add_argument("--json", action="store_true")
+    back.set_defaults(run=run_backtest)
+
     serve = commands.add_parser("serve", help="the REST service (uvicorn), docs at /docs")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
@@ -258,6 +267,20 @@ def run_import_legacy(args: argparse.Namespace) -> int:
           f" {done.artifact.version}: VAR({done.artifact.k_ar}) on {', '.join(done.artifact.variables)};"
           f" forecasts match the pickle's to {done.max_relative_difference:.1e} relative; dates: {done.dates};"
           " the pickle is untouched")
+    return 0
+
+
+def run_backtest(args: argparse.Namespace) -> int:
+    from .backtest import backtest
+
+    artifact = registry_from_env().load(args.name, args.version)
+    result = backtest(artifact, args.origins, args.horizon, "reselect" if args.reselect else "fixed")
+    if args.json:
+        _print_json(result.to_dict())
+        return 0
+    print(f"{result.name} {result.version}: {len(result.origins)} origins ({result.origins[0]} to"
+          f" {result.origins[-1]}), horizons 1..{result.horizon}, lag order {result.lag_policy}")
+    print(result.scores().to_string(index=False, float_format=lambda x: f"{x:.4g}"))
     return 0
 
 

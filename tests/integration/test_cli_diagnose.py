@@ -124,3 +124,22 @@ def test_report_writes_one_html_file(local_published, tmp_path, monkeypatch, cap
     code, _, err = in_process(local_published, monkeypatch, capsys, "report", "0.0.1", "--out",
                               str(tmp_path / "no" / "such" / "dir" / "r.html"))
     assert code == 2 and "cannot write the report" in err
+
+
+def test_backtest_command_matches_the_library(local_published, monkeypatch, capsys):
+    from varlib.backtest import backtest
+
+    code, out, _ = in_process(local_published, monkeypatch, capsys, "backtest", "0.0.1", "--origins", "3",
+                              "--horizon", "2", "--json")
+    assert code == 0
+    body = json.loads(out)
+    artifact = Registry.from_settings(Settings(store_dir=local_published["VARLIB_STORE_DIR"])).load("var", "0.0.1")
+    expected = backtest(artifact, 3, 2).scores()
+    assert [(r["variable"], r["horizon"]) for r in body["scores"]] == list(zip(expected["variable"], expected["horizon"]))
+    close([r["rmse"] for r in body["scores"]], expected["rmse"])
+    close([r["mae_rw"] for r in body["scores"]], expected["mae_rw"])
+    assert body["lag_orders"] == [2, 2, 2] and len(body["origins"]) == 3
+    code, out, _ = in_process(local_published, monkeypatch, capsys, "backtest", "--origins", "2", "--horizon", "1")
+    assert code == 0 and "rmse_rw" in out
+    code, _, err = in_process(local_published, monkeypatch, capsys, "backtest", "--origins", "500")
+    assert code == 2 and "origins 500" in err
