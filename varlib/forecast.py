@@ -83,30 +83,34 @@ def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndar
 def ma_matrices(coefs: np.ndarray, steps: int) -> np.ndarray:
     """Phi_0..Phi_{steps-1} of the moving-average representation."""
     p, k, _ = coefs.shape
-    phis = np.zeros((steps, k, k))
-    phis[0] = np.eye(k)
+    # Phi_h = sum_i Phi_{h-i} A_i as one product per horizon: the row of the p previous Phi's
+    # (zero-padded before Phi_0) times the stacked A's. The per-lag loop was most of a forecast.
+    padded = np.zeros((max(p, 1) - 1 + steps, k, k))
+    padded[max(p, 1) - 1] = np.eye(k)
+    if p == 0:
+        return padded
+    stacked = coefs.reshape(p * k, k)  # [A_1; A_2; ...; A_p]
     for h in range(1, steps):
-        acc = np.zeros((k, k))
-        for i in range(1, min(h, p) + 1):
-            acc += phis[h - i] @ coefs[i - 1]
-        phis[h] = acc
-    return phis
+        previous = padded[h - 1:h - 1 + p][::-1]  # Phi_{h-1}, ..., Phi_{h-p}
+        padded[p - 1 + h] = previous.transpose(1, 0, 2).reshape(k, p * k) @ stacked
+    return padded[p - 1:]
 
 
 def point_forecast(params: VarParams, history: np.ndarray, steps: int) -> np.ndarray:
     """Model-space point forecast from the last k_ar rows of `history` (statsmodels' recursion)."""
-    p = params.k_ar
-    y = history[-p:]
-    forcs = np.zeros((steps, params.k))
+    p, k = params.k_ar, params.k
+    # One buffer of the last p observations followed by the forecasts; each step is a single
+    # product of [A_1 ... A_p] with the p previous rows, newest first.
+    buffer = np.zeros((p + steps, k))
     if params.trend_coefs.shape[0]:
-        forcs += _trend_regressors(params, steps) @ params.trend_coefs
-    for h in range(1, steps + 1):
-        f = forcs[h - 1]
-        for i in range(1, p + 1):
-            prior = y[h - i - 1] if h - i <= 0 else forcs[h - i - 1]
-            f = f + params.coefs[i - 1] @ prior
-        forcs[h - 1] = f
-    return forcs
+        buffer[p:] = _trend_regressors(params, steps) @ params.trend_coefs
+    if p == 0:
+        return buffer
+    buffer[:p] = history[-p:]
+    stacked = params.coefs.transpose(1, 0, 2).reshape(k, p * k)
+    for h in range(steps):
+        buffer[p + h] += stacked @ buffer[h:h + p][::-1].reshape(p * k)
+    return buffer[p:]
 
 
 def error_covariances(params: VarParams, steps: int, integrated: bool,
