@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from tests.app.conftest import charts, errors, open_app, trace, values
@@ -152,3 +150,20 @@ def test_downloads_carry_the_forecast(seeded):
     assert len(table) == 5 and "realgdp lower" in table.columns
     expected = forecast_artifact(seeded.load("var", "latest"), 5, 0.01)
     np.testing.assert_allclose(table["realgdp upper"], expected.forecast.upper[:, 0], rtol=1e-12)
+
+
+def test_interval_kinds_offered_by_the_library_appear_and_travel_in_the_url(seeded):
+    from varlib.forecast import INTERVAL_KINDS
+
+    if len(INTERVAL_KINDS) < 2:  # one kind: no toggle, nothing in the URL
+        at = open_app({"model": "var"})
+        assert "intervals" not in at.query_params
+        return
+    kind = INTERVAL_KINDS[-1]
+    at = open_app({"model": "var", "steps": 6, "intervals": kind})
+    control = at.segmented_control(key="fc_intervals")
+    assert list(control.options) == list(INTERVAL_KINDS) and control.value == kind
+    assert at.query_params["intervals"] == kind
+    expected = forecast_artifact(seeded.load("var", "0.0.1"), 6, 0.05, intervals=kind)
+    np.testing.assert_allclose(values(trace(charts(at)[0], "95% interval"), "y"), expected.forecast.lower[:, 0],
+                               rtol=1e-12)
