@@ -10,7 +10,8 @@
 #   POST /models/var/versions/0.0.1/forecast   (pinned)
 #   POST /models/var/versions/latest/forecast  (latest: the pointer is re-read on every request)
 #   GET  /var_predict/0_0_1?future_periods=8   (the original endpoint, pinned)
-# Prints each wrk report and a Markdown table (requests/s, p50, p99, errors). Needs wrk (Debian: wrk).
+# Prints each wrk report and a Markdown table (requests/s, p50, p99, errors, and the service's own CPU time
+# per request, which does not depend on what else the machine runs). Needs wrk (Debian: wrk).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30s}
@@ -33,6 +34,14 @@ free_port() { $PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0))
 wait_http() {  # url, seconds
   for _ in $(seq 1 $(( $2 * 10 ))); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done
   echo "no answer from $1" >&2; return 1
+}
+
+cpu_ticks() {  # user+system CPU ticks of a process and its children (uvicorn's worker processes)
+  local total=0 pid
+  for pid in "$1" $(pgrep -P "$1" || true); do
+    [ -r "/proc/$pid/stat" ] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat") ))
+  done
+  echo "$total"
 }
 
 if [ -z "${MINIO_ENDPOINT:-}" ]; then
@@ -64,7 +73,9 @@ for workers in $WORKERS; do
       var_predict) url="$base/var_predict/0_0_1?future_periods=8"; script=() ;;
     esac
     wrk -t1 -c"$CONNECTIONS" -d3s "${script[@]}" "$url" >/dev/null  # warm-up: every worker loads and caches
+    before=$(cpu_ticks "$serve")
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${script[@]}" "$url")
+    after=$(cpu_ticks "$serve")
     echo "== $workers worker(s), $name: $url"
     echo "$out"
     rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
@@ -73,12 +84,16 @@ for workers in $WORKERS; do
     total=$(awk '/requests in/ {print $1}' <<<"$out")
     non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out"); non2xx=${non2xx:-0}
     sockerr=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' <<<"$out"); sockerr=${sockerr:-0}
-    rows+=("| $workers | $name | $rps | $p50 | $p99 | $total | $non2xx | $sockerr |")
+    cpu_us=$(( (after - before) * 1000000 / $(getconf CLK_TCK) / total ))
+    rows+=("| $workers | $name | $rps | $p50 | $p99 | $total | $non2xx | $sockerr | $cpu_us |")
   done
   kill "$serve"; wait "$serve" 2>/dev/null || true
+  if grep -qiE "warning|error|traceback" "$work/serve-$workers.log"; then
+    echo "== serve log ($workers worker(s)) has warnings or errors:"; grep -iE "warning|error|traceback" "$work/serve-$workers.log" | sort | uniq -c | head -20
+  fi
 done
 
 echo
-echo "| workers | target | requests/s | p50 | p99 | requests | non-2xx | socket errors |"
-echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| workers | target | requests/s | p50 | p99 | requests | non-2xx | socket errors | service CPU µs/request |"
+echo "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 printf '%s\n' "${rows[@]}"
