@@ -88,13 +88,20 @@ def chromium():
         browser.close()
 
 
-@pytest.fixture
-def page(chromium):
+@pytest.fixture(scope="module")
+def browser_context(chromium):
+    """One context for the module, so the app's scripts are fetched and compiled once."""
     context = chromium.new_context(viewport=VIEWPORT)
-    page = context.new_page()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    page = browser_context.new_page()
     page.set_default_timeout(60_000)
     yield page
-    context.close()
+    page.close()
 
 
 def wait_for_app(page) -> None:
@@ -171,6 +178,7 @@ def test_shared_url_steps_and_a_lag_edit(dashboard, page):
     edited = forecast_trace(page)
     assert edited["y"][0] == pytest.approx(14000.0)  # the line starts at the edited lag input
     assert edited["y"][1] != pytest.approx(after_steps["y"][1])
+    assert "reachable" in sidebar.inner_text()  # the sidebar survives reruns in a real browser
     shot(page, "3-lag-edited")
 
 
