@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", metavar="PATH", help="write the Markdown report (and its chart next to it)")
     args = parser.parse_args(argv)
     mode = "tiny" if args.tiny else "quick" if args.quick else "full"
-    results = run(MODES[mode], progress=None if args.json else _progress)
+    results = run(MODES[mode], progress=_progress)  # progress goes to stderr, the JSON alone to stdout
     if args.write:
         from .report import write_report
 

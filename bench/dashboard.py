@@ -74,7 +74,20 @@ def script_times(env: dict[str, str], reruns: int) -> dict:
             problems += _problems(at)
         shown = next(w for w in at.number_input if w.key == KEYS["steps"]).value
     return {"first_load_ms": round(first_s * 1e3, 2), "rerun_ms": Latency.of(seconds).to_dict(),
-            "steps_after": shown, "problems": sorted(set(problems))[:5]}
+            "steps_after": shown, "problems": sorted(set(problems))[:5], "recompile_ms": recompile_ms()}
+
+
+def recompile_ms(repeats: int = 5) -> float:
+    """What AppTest adds to every run and a server does not: AppTest compiles app.py and the page
+    afresh each run, while `streamlit run` keeps the bytecode in its ScriptCache."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+
+    def compile_both() -> None:
+        cache = ScriptCache()
+        for script in (APP, PROJECT_DIR / "pages" / "forecast.py"):
+            cache.get_bytecode(str(script))
+
+    return round(statistics.median(timed(compile_both)[0] for _ in range(repeats)) * 1e3, 2)
 
 
 def peak_memory(env: dict[str, str], timeout: float = 240.0) -> dict:

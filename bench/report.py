@@ -38,7 +38,8 @@ def write_report(r: dict, path: Path) -> None:
     old = path.read_text() if path.exists() else "# Benchmarks\n"
     if BEGIN in old and END in old:
         head, rest = old.split(BEGIN, 1)
-        new = head + section + rest.split(END, 1)[1].lstrip("\n")
+        tail = rest.split(END, 1)[1].lstrip("\n")
+        new = head + section + ("\n" + tail if tail else "")
     else:
         parts = old.split("\n## ", 1)  # put the section right under the title, before other sections
         new = parts[0].rstrip() + "\n\n" + section + "\n" + ("\n## " + parts[1] if len(parts) > 1 else "")
@@ -168,12 +169,13 @@ def markdown(r: dict) -> str:
             + ", ".join(f"{o['published']} → {o['served']} in {o['ms']:.1f} ms" for o in fr["outcomes"]) + ")."]
     out += ["", "### Dashboard", ""]
     if r.get("dashboard"):
-        out += ["| versions in the bucket | first Forecast page load (ms) | rerun after changing steps p50 / p95 (ms) |",
-                "| ---: | ---: | ---: |"]
+        out += ["| versions in the bucket | first Forecast page load (ms) | rerun after changing steps p50 / p95 (ms) |"
+                " of which AppTest's recompilation (ms) |",
+                "| ---: | ---: | ---: | ---: |"]
         for count, d in r["dashboard"].items():
             rerun = d.get("rerun_ms") or {}
             out.append(f"| {int(count):,} | {_ms(d['first_load_ms'])} | {_ms(rerun.get('p50'))} /"
-                       f" {_ms(rerun.get('p95'))} |")
+                       f" {_ms(rerun.get('p95'))} | {_ms(d.get('recompile_ms'))} |")
             if d.get("problems"):
                 out.append(f"| | problems seen: {'; '.join(d['problems'])} | |")
         mem = r.get("dashboard_memory")
