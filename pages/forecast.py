@@ -21,6 +21,8 @@ from varlib.service import VersionForecast, forecast_artifact
 from varlib.versions import LATEST
 
 RESET = "_fc_reset"
+INTERVALS_HELP = ("How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
+                  " 'corrected': also counts the uncertainty of the estimated coefficients, so it is wider.")
 
 
 def render() -> None:
@@ -47,7 +49,7 @@ def render() -> None:
     intervals = INTERVAL_KINDS[0]
     if len(INTERVAL_KINDS) > 1:
         intervals = controls[4].segmented_control("Intervals", INTERVAL_KINDS, key=url_state.KEYS["intervals"], persist_state="session",
-                                                  required=True, help="How the interval band is computed.")
+                                                  required=True, help=INTERVALS_HELP)
         intervals = intervals or INTERVAL_KINDS[0]
     url_state.write(name, version_label, steps, level, intervals if len(INTERVAL_KINDS) > 1 else None)
     for problem in problems:
@@ -163,6 +165,10 @@ def _lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
         return None
     if not isinstance(lags.index, pd.DatetimeIndex):  # no dates given: continue from the training data
         lags.index = artifact.default_lag_inputs().index
+    changed = int((lags.to_numpy() != artifact.default_lag_inputs().to_numpy()).sum())
+    if changed:
+        st.caption(f":material/edit: {changed} value(s) differ from the model's own data; the forecast starts from"
+                   " these inputs.")
     return lags
 
 

@@ -65,6 +65,7 @@ def test_edited_lag_input_changes_the_forecast(seeded):
     assert errors(at) == ""
     after = values(_forecast_trace(at), "y")[1:]
     assert not np.allclose(before, after)
+    assert "1 value(s) differ from the model's own data" in "\n".join(c.value for c in at.caption)
     lags = seeded.load("var", "0.0.1").default_lag_inputs().copy()
     lags.iloc[3, 0] = 14000.0
     expected = forecast_artifact(seeded.load("var", "0.0.1"), 4, 0.05, lags)
