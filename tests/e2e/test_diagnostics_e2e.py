@@ -1,110 +1,64 @@
-"""A real Chromium against `streamlit run app.py`: the Diagnostics page renders its charts and the report downloads."""
+"""A real Chromium on the Diagnostics page (same server, MinIO and browser fixtures as the dashboard e2e test).
+
+Opens a version by URL, walks the tabs, checks the impulse-response grid in the browser's own
+plotly figure, and downloads the HTML report.
+"""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.support.minio_server import free_port
-from varlib import ModelSpec, load_dataset, publish_result, train_model
-from varlib.config import Settings
-from varlib.registry import Registry
+from _pytest.fixtures import FixtureFunctionDefinition
 
-pytestmark = pytest.mark.e2e
+from tests.e2e import test_dashboard_e2e as dashboard_e2e
+from tests.e2e.test_dashboard_e2e import shot, wait_for_app
 
-PROJECT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# Every fixture of the dashboard e2e module (server on MinIO, browser, context, page), whatever its chain
+globals().update({name: value for name, value in vars(dashboard_e2e).items()
+                  if isinstance(value, FixtureFunctionDefinition)})
 
-
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    """The dashboard on a free port, reading a local store with one published logdiff model."""
-    store = tmp_path_factory.mktemp("e2e-diag") / "store"
-    dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
-    result = train_model(dataset, ModelSpec(variables=tuple(dataset.variables), transform="logdiff", max_lags=8))
-    publish_result(Registry.from_settings(Settings(store_dir=store, author="e2e")), result, "var")
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
-    env.update(VARLIB_STORE_DIR=str(store), VARLIB_AUTHOR="e2e")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
-         "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
 
-def _wait_healthy(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {server.stderr.read().decode()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError("streamlit did not become healthy within 60 s")
+def test_diagnostics_page_in_a_browser(dashboard, page, tmp_path):
+    url, registry = dashboard
+    artifact = registry.load("var", "0.0.1")
+    k = len(artifact.variables)
+    # the entrypoint first: until app.py has run once in a fresh server, Streamlit treats pages/ as a
+    # legacy page folder and would run the page without the app's navigation
+    page.goto(url)
+    wait_for_app(page)
+    page.goto(f"{url}/diagnostics?model=var&version=0.0.1")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Diagnostics").wait_for()
+    page.get_by_role("link", name="Compare versions").wait_for()  # the app's own navigation
+    page.get_by_text(f"VAR({artifact.k_ar})").first.wait_for()
+
+    page.get_by_role("tab", name="Stability").click()
+    page.get_by_text("eigenvalue modulus" if "Not stable" in _verdict(registry) else "every eigenvalue").first.wait_for()
+    page.get_by_role("tab", name="Impulse responses").click()
+    page.locator(".js-plotly-plot", has_text="impulse responses").first.wait_for()
+    grid = page.evaluate(
+        """() => { const el = [...document.querySelectorAll('.js-plotly-plot')]
+                     .find(e => (e.layout.title.text || '').includes('impulse responses'));
+                   return {lines: el.data.filter(d => d.name === 'response').length,
+                           points: el._fullData.find(d => d.name === 'response').y.length}; }""")  # decoded arrays
+    assert grid == {"lines": k * k, "points": 11}  # k x k panels, periods 0..10
+    shot(page, "diagnostics-irf")
+
+    page.get_by_role("tab", name="Report").click()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download HTML report").click()
+    target = tmp_path / "report.html"
+    download.value.save_as(target)
+    html = target.read_text()
+    assert "VAR model var 0.0.1" in html and "Granger causality" in html and html.count("Plotly.newPlot") == 6
+    assert not re.search(r"<script[^>]+src=", html)  # plotly.js is inline: the file opens offline
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium is missing at {CHROMIUM}; the e2e suite needs it")
-    from playwright.sync_api import sync_playwright
+def _verdict(registry) -> str:
+    from varlib.diagnostics import diagnose
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-def test_diagnostics_page_in_a_browser(app_url, browser, tmp_path):
-    page = browser.new_page(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    try:
-        # the entrypoint first: until app.py has run once, Streamlit treats pages/ as a legacy page folder
-        page.goto(app_url, wait_until="domcontentloaded")
-        page.get_by_text("Model store").wait_for(timeout=60_000)
-        page.goto(f"{app_url}/diagnostics?model=var&version=0.0.1", wait_until="domcontentloaded")
-        page.get_by_role("link", name="Compare versions").wait_for(timeout=45_000)  # the app's own navigation
-        page.get_by_role("heading", name="Diagnostics").wait_for(timeout=45_000)
-        page.get_by_text("VAR(", exact=False).first.wait_for(timeout=45_000)
-        # the lag-order table is the first tab; the stability tab draws the roots chart
-        page.get_by_role("tab", name="Stability").click()
-        page.get_by_text("Stable: every eigenvalue").wait_for(timeout=20_000)
-        page.locator(".js-plotly-plot").first.wait_for(timeout=20_000)
-        page.get_by_role("tab", name="Impulse responses").click()
-        irf = page.locator(".js-plotly-plot", has_text="impulse responses")
-        irf.first.wait_for(timeout=20_000)
-        # a 3 x 3 grid: nine panel titles "impulse → response"
-        assert irf.first.locator(".annotation-text", has_text="→").count() == 9
-        page.get_by_role("tab", name="Report").click()
-        with page.expect_download(timeout=60_000) as download:
-            page.get_by_role("button", name="Download HTML report").click()
-        target = tmp_path / "report.html"
-        download.value.save_as(target)
-        html = target.read_text()
-        assert "VAR model var 0.0.1" in html and "Granger causality" in html and html.count("Plotly.newPlot") == 6
-        assert not re.search(r"<script[^>]+src=", html)  # plotly.js is inline: the file opens offline
-        if os.environ.get("E2E_SCREENSHOTS"):
-            page.screenshot(path=os.environ["E2E_SCREENSHOTS"] + "/diagnostics.png", full_page=True)
-    finally:
-        page.close()
+    return diagnose(registry.load("var", "0.0.1")).stability.verdict
