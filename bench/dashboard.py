@@ -15,6 +15,8 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
+from playwright.sync_api import Error as BrowserError
+
 from tests.support.minio_server import free_port
 
 from .timing import Latency, timed

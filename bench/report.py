@@ -174,7 +174,7 @@ def markdown(r: dict) -> str:
                 "| ---: | ---: | ---: | ---: |"]
         for count, d in r["dashboard"].items():
             rerun = d.get("rerun_ms") or {}
-            out.append(f"| {int(count):,} | {_ms(d['first_load_ms'])} | {_ms(rerun.get('p50'))} /"
+            out.append(f"| {int(count):,} | {_ms(d.get('first_load_ms'))} | {_ms(rerun.get('p50'))} /"
                        f" {_ms(rerun.get('p95'))} | {_ms(d.get('recompile_ms'))} |")
             if d.get("problems"):
                 out.append(f"| | problems seen: {'; '.join(d['problems'])} | |")
@@ -196,7 +196,10 @@ def listing_svg(r: dict, width: int = 640, height: int = 360) -> str:
     points = sorted((int(c), s) for c, s in r["list_versions_s"].items())
     left, right, top, bottom = 70, 20, 40, 50
     xmax = max(c for c, _ in points)
-    ymax = max(max(s for _, s in points), 1.5 if xmax >= 10000 else 0) * 1.15 or 1.0
+    top_value = max(max(s for _, s in points), 1.5 if xmax >= 10000 else 0) * 1.1 or 1.0
+    step = next(v for v in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 50) if top_value / v <= 6)
+    ticks = int(-(-top_value // step))
+    ymax = ticks * step
     sx = lambda c: left + (width - left - right) * c / xmax  # noqa: E731
     sy = lambda s: height - bottom - (height - top - bottom) * s / ymax  # noqa: E731
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
@@ -204,8 +207,8 @@ def listing_svg(r: dict, width: int = 640, height: int = 360) -> str:
            f'<rect width="{width}" height="{height}" fill="white"/>',
            f'<text x="{width / 2}" y="22" text-anchor="middle" font-size="14">Cold listing with card fields'
            f' (Registry.list_versions, MinIO)</text>']
-    for i in range(6):
-        y = ymax * i / 5
+    for i in range(ticks + 1):
+        y = step * i
         out.append(f'<line x1="{left}" x2="{width - right}" y1="{sy(y):.1f}" y2="{sy(y):.1f}" stroke="#ddd"/>')
         out.append(f'<text x="{left - 6}" y="{sy(y) + 4:.1f}" text-anchor="end">{y:.2f}</text>')
     for i in range(6):
@@ -229,7 +232,9 @@ def listing_svg(r: dict, width: int = 640, height: int = 360) -> str:
     out.append(f'<path d="{path}" fill="none" stroke="#1f5fa8" stroke-width="2"/>')
     for c, s in points:
         out.append(f'<circle cx="{sx(c):.1f}" cy="{sy(s):.1f}" r="4" fill="#1f5fa8"/>')
-        out.append(f'<text x="{sx(c) + 6:.1f}" y="{sy(s) - 8:.1f}">{s:.3f} s</text>')
+        anchor = "end" if c == xmax else "start"
+        out.append(f'<text x="{sx(c) + (-6 if c == xmax else 6):.1f}" y="{sy(s) - 8:.1f}" text-anchor="{anchor}">'
+                   f'{s:.3f} s</text>')
     out.append(f'<text x="{left + 8}" y="{top + 14}" fill="#777">dotted: linear through the origin and the last'
                ' point</text>')
     out.append("</svg>")

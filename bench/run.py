@@ -152,7 +152,10 @@ def _dashboard(out: dict, mode: Mode, bench: BenchMinio, artifact, say) -> None:
     for count in (min(mode.sizes), max(mode.sizes)):
         say(f"dashboard (AppTest) with {count:,} versions")
         settings = bench.populated(artifact, count)
-        runs[str(count)] = dashboard.script_times(bench.env(settings), mode.dashboard_reruns)
+        try:
+            runs[str(count)] = dashboard.script_times(bench.env(settings), mode.dashboard_reruns)
+        except RuntimeError as exc:  # AppTest timed out: report it rather than lose the whole run
+            runs[str(count)] = {"first_load_ms": None, "rerun_ms": None, "problems": [str(exc)[:300]]}
     largest = runs[str(max(mode.sizes))]
     out["dashboard"] = runs
     out["dashboard_first_load_ms"] = {c: r["first_load_ms"] for c, r in runs.items()}
@@ -164,7 +167,7 @@ def _dashboard(out: dict, mode: Mode, bench: BenchMinio, artifact, say) -> None:
         try:
             out["dashboard_memory"] = dashboard.peak_memory(bench.env(bench.populated(artifact, max(mode.sizes))))
             out["dashboard_peak_rss_mb"] = out["dashboard_memory"]["peak_rss_mb"]
-        except (RuntimeError, OSError) as exc:  # reported, not hidden: the figure is then missing
+        except (RuntimeError, OSError, dashboard.BrowserError) as exc:  # reported, not hidden: the figure is missing
             out["dashboard_memory"] = {"error": str(exc)[:300]}
 
 
