@@ -43,8 +43,19 @@ def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int)
 def forecast_figure(variable: str, history: pd.Series, lag_inputs: pd.Series, dates: Sequence[str],
                     mean: np.ndarray, lower: np.ndarray, upper: np.ndarray, level: float,
                     point: str = "mean", height: int = 340) -> go.Figure:
-    """Recent history, the lag inputs the forecast starts from, the forecast and its interval band."""
+    """Recent history, the lag inputs the forecast starts from, the forecast and its interval band.
+
+    Dated forecasts share a time axis with the history; when the data has no regular frequency the
+    forecast rows are `+1`, `+2`, ... and everything is drawn against periods relative to the last
+    observation (0), so the two never end up on mismatched axes.
+    """
     x = _axis(dates)
+    x_title = "date"
+    if x and isinstance(x[0], str):
+        x = list(range(1, len(x) + 1))
+        history = pd.Series(history.to_numpy(), index=range(1 - len(history), 1))
+        lag_inputs = pd.Series(lag_inputs.to_numpy(), index=range(1 - len(lag_inputs), 1))
+        x_title = "periods after the last observation"
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=history.index, y=history.to_numpy(), mode="lines", name="history",
                              line={"color": HISTORY, "width": 2},
@@ -52,7 +63,7 @@ def forecast_figure(variable: str, history: pd.Series, lag_inputs: pd.Series, da
     for trace in _band(x, lower, upper, f"{level:g}% interval", BAND):
         fig.add_trace(trace)
     # The forecast line starts at the last lag input, so it visibly continues from it.
-    start_x = [lag_inputs.index[-1]] if len(lag_inputs) and not isinstance(x[0], str) else []
+    start_x = [lag_inputs.index[-1]] if len(lag_inputs) else []
     start_y = [float(lag_inputs.iloc[-1])] if start_x else []
     fig.add_trace(go.Scatter(x=start_x + list(x), y=start_y + list(mean), mode="lines+markers",
                              name=f"forecast ({point})", line={"color": FORECAST, "width": 2.5},
@@ -60,7 +71,7 @@ def forecast_figure(variable: str, history: pd.Series, lag_inputs: pd.Series, da
     fig.add_trace(go.Scatter(x=lag_inputs.index, y=lag_inputs.to_numpy(), mode="markers", name="lag inputs",
                              marker={"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
                              hovertemplate="lag input %{y:,.4g}<extra></extra>"))
-    return _layout(fig, variable, variable, "date", height)
+    return _layout(fig, variable, variable, x_title, height)
 
 
 def holdout_figure(variable: str, train_tail: pd.Series, dates: Sequence[str], actual: np.ndarray,

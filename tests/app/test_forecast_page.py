@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from tests.app.conftest import charts, errors, open_app, trace, values
@@ -168,3 +169,20 @@ def test_interval_kinds_offered_by_the_library_appear_and_travel_in_the_url(seed
     expected = forecast_artifact(seeded.load("var", "0.0.1"), 6, 0.05, intervals=kind)
     np.testing.assert_allclose(values(trace(charts(at)[0], "95% interval"), "y"), expected.forecast.lower[:, 0],
                                rtol=1e-12)
+
+
+def test_model_on_irregular_dates_forecasts_periods_ahead(seeded):
+    from varlib import ModelSpec, load_dataset, publish_result, train_model
+
+    rng = np.random.default_rng(3)
+    days = np.cumsum(rng.integers(1, 4, size=60))
+    rows = ["date,a,b"] + [f"{pd.Timestamp('2024-01-01') + pd.Timedelta(days=int(d)):%Y-%m-%d},{v:.4f},{w:.4f}"
+                           for d, v, w in zip(days, np.cumsum(rng.normal(size=60)), np.cumsum(rng.normal(size=60)))]
+    dataset = load_dataset("\n".join(rows).encode(), csv_name="irregular.csv")
+    publish_result(seeded, train_model(dataset, ModelSpec(variables=("a", "b"), lags=1)), "irregular")
+    at = open_app({"model": "irregular", "steps": 5})
+    assert errors(at) == ""
+    figure = charts(at)[0]
+    assert figure["layout"]["xaxis"]["title"]["text"] == "periods after the last observation"
+    assert list(values(trace(figure, "forecast"), "x")) == [0, 1, 2, 3, 4, 5]
+    assert at.dataframe[-1].value.index.tolist() == ["+1", "+2", "+3", "+4", "+5"]

@@ -1,0 +1,50 @@
+"""Figure and table builders: pure functions, checked without Streamlit."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from ui.figures import forecast_figure
+from ui.lag_inputs import editor_frame, parse_table
+from varlib.errors import InvalidInputError
+
+
+def _series(values, start="2020-01-01"):
+    return pd.Series(values, index=pd.date_range(start, periods=len(values), freq="QS"), dtype=float)
+
+
+def test_dated_forecast_continues_from_the_last_lag_input():
+    history = _series(np.arange(10.0))
+    fig = forecast_figure("gdp", history, history.iloc[-3:], ["2022-07-01", "2022-10-01"],
+                          np.array([10.0, 11.0]), np.array([9.0, 9.5]), np.array([11.0, 12.5]), 95)
+    names = [t.name for t in fig.data]
+    assert names == ["history", "95% interval upper", "95% interval", "forecast (mean)", "lag inputs"]
+    line = fig.data[3]
+    assert list(line.y) == [9.0, 10.0, 11.0] and pd.Timestamp(line.x[0]) == history.index[-1]
+    assert fig.layout.xaxis.title.text == "date" and fig.layout.yaxis.title.text == "gdp"
+    assert fig.data[2].fill == "tonexty"
+
+
+def test_undated_forecast_uses_relative_periods_for_every_trace():
+    history = _series(np.arange(6.0))
+    fig = forecast_figure("x", history, history.iloc[-2:], ["+1", "+2", "+3"], np.ones(3), np.zeros(3),
+                          np.full(3, 2.0), 80, "median")
+    assert list(fig.data[0].x) == [-5, -4, -3, -2, -1, 0]
+    assert list(fig.data[3].x) == [0, 1, 2, 3] and fig.data[3].name == "forecast (median)"
+    assert list(fig.data[4].x) == [-1, 0]
+    assert fig.layout.xaxis.title.text == "periods after the last observation"
+
+
+def test_lag_table_round_trip_and_errors_name_the_cell():
+    lags = pd.DataFrame({"a": [1.0, 2.0], "b": [3.0, 4.0]}, index=pd.to_datetime(["2020-01-01", "2020-04-01"]))
+    table = editor_frame(lags)
+    assert table["date"].tolist() == ["2020-01-01", "2020-04-01"]
+    parsed = parse_table(table, ["a", "b"], 2, "none")
+    pd.testing.assert_frame_equal(parsed, lags, check_names=False, check_freq=False)
+    table.loc[1, "b"] = -1.0
+    with pytest.raises(InvalidInputError, match="b on 2020-04-01 is -1; this model works on logs"):
+        parse_table(table, ["a", "b"], 2, "logdiff")
+    with pytest.raises(InvalidInputError, match="exactly 3 rows"):
+        parse_table(table, ["a", "b"], 3, "none")
