@@ -173,12 +173,16 @@ def test_unreachable_minio_shows_an_error_not_an_exception(store_dir, monkeypatc
     assert not at.exception and any(label == "Train" for label in _labels(at))
 
 
-def test_store_failure_recovers_without_restart(seeded, monkeypatch):
+@pytest.mark.parametrize("failure, title", [
+    (StoreUnavailableError("MinIO at 127.0.0.1:9 is unreachable (connection refused)"), "cannot be reached"),
+    (AccessDeniedError("MinIO at 127.0.0.1:9 refused the credentials (InvalidAccessKeyId)"), "Access denied"),
+])
+def test_store_failure_is_explained_and_recovers_without_restart(seeded, monkeypatch, failure, title):
     original = Registry.list_names
-    monkeypatch.setattr(Registry, "list_names", lambda self: (_ for _ in ()).throw(
-        StoreUnavailableError("MinIO at 127.0.0.1:9 is unreachable (connection refused)")))
+    monkeypatch.setattr(Registry, "list_names", lambda self: (_ for _ in ()).throw(failure))
     at = open_app()
-    assert "cannot be reached" in errors(at) and charts(at) == []
+    assert not at.exception
+    assert title in errors(at) and str(failure) in errors(at) and charts(at) == []
     monkeypatch.setattr(Registry, "list_names", original)
     at.run()
     assert errors(at) == "" and len(charts(at)) == 2
