@@ -30,9 +30,12 @@ def _report(where: str, name: str, version: str, periods: int, lags: int, _artif
 
 def report_figures(diag: Diagnostics) -> list:
     """The charts the HTML report embeds, in order."""
-    return [("Stability", figures.roots_figure(diag)), ("Residuals", figures.residuals_figure(diag)),
-            ("Residual autocorrelations", figures.acorr_figure(diag)), ("Granger causality", figures.granger_figure(diag)),
-            ("Impulse responses", figures.irf_figure(diag, orth=True)), ("Variance decomposition", figures.fevd_figure(diag))]
+    return [("Stability", figures.roots_figure(diag)),
+            ("Residuals", figures.residuals_figure(diag)),
+            ("Residual autocorrelations", figures.acorr_figure(diag)),
+            ("Granger causality", figures.granger_figure(diag)),
+            ("Impulse responses", figures.irf_figure(diag, orth=True)),
+            ("Variance decomposition", figures.fevd_figure(diag))]
 
 
 def render() -> None:

@@ -18,7 +18,7 @@ from scipy import stats
 
 from .artifact import Artifact
 from .errors import InvalidInputError
-from .model import CRITERIA, LagSelection, check_sample, fit_results, select_lags, to_model_space
+from .model import LagSelection, check_sample, fit_results, select_lags, to_model_space
 
 DEFAULT_IRF_PERIODS = 10
 MAX_IRF_PERIODS = 100
@@ -308,14 +308,16 @@ def instantaneous_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[
 def impulse_responses(fitted: Refit, periods: int, signif: float = DEFAULT_SIGNIF) -> ImpulseResponses:
     """Plain and orthogonalised (Cholesky, in the variables' order) responses with asymptotic errors."""
     analysis = fitted.results.irf(periods)
-    return ImpulseResponses(periods, np.asarray(analysis.irfs, dtype=float), np.asarray(analysis.orth_irfs, dtype=float),
+    return ImpulseResponses(periods, np.asarray(analysis.irfs, dtype=float),
+                            np.asarray(analysis.orth_irfs, dtype=float),
                             np.asarray(analysis.stderr(orth=False), dtype=float),
                             np.asarray(analysis.stderr(orth=True), dtype=float), signif)
 
 
 def check_irf_periods(periods) -> int:
     if isinstance(periods, bool) or not isinstance(periods, (int, np.integer)) or not 1 <= periods <= MAX_IRF_PERIODS:
-        raise InvalidInputError(f"impulse-response horizon {periods!r} must be a whole number from 1 to {MAX_IRF_PERIODS}")
+        raise InvalidInputError(
+            f"impulse-response horizon {periods!r} must be a whole number from 1 to {MAX_IRF_PERIODS}")
     return int(periods)
 
 
@@ -373,7 +375,8 @@ def _verdict(stable: bool, largest: float, transform: str) -> str:
                 " are not meaningful.")
         return f"{text} {levels_hint}" if transform == "none" else \
             f"{text} Try fewer lags, another trend, or a different transform."
-    text = f"Stable: every eigenvalue of the companion matrix is inside the unit circle (largest modulus {largest:.4f})."
+    text = ("Stable: every eigenvalue of the companion matrix is inside the unit circle"
+            f" (largest modulus {largest:.4f}).")
     if largest > NEAR_UNIT and transform == "none":
         return (f"{text} The largest is close to 1, which is typical of a VAR in levels of trending data: shocks"
                 f" fade very slowly. A `diff` or `logdiff` transform is usually the better model.")
@@ -393,4 +396,4 @@ def _finite(value):
     return value
 
 
-__all__ = ["CRITERIA", "Diagnostics", "Refit", "diagnose", "refit", "check_irf_periods", "check_whiteness_lags"]
+__all__ = ["Diagnostics", "Refit", "diagnose", "refit", "check_irf_periods", "check_whiteness_lags"]

@@ -24,7 +24,8 @@ body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem 
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size:1.05rem}
 table{border-collapse:collapse;margin:.5rem 0;font-size:.85rem}th,td{border:1px solid #ddd;padding:3px 8px;
 text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}
-.card td{text-align:left}.note{color:#555;font-size:.9rem}.bad{color:#a00}.good{color:#060}.chosen{font-weight:bold;background:#e8f3ff}
+.card td{text-align:left}.note{color:#555;font-size:.9rem}.bad{color:#a00}.good{color:#060}
+.chosen{font-weight:bold;background:#e8f3ff}
 """
 
 

@@ -135,7 +135,8 @@ def test_backtest_command_matches_the_library(local_published, monkeypatch, caps
     body = json.loads(out)
     artifact = Registry.from_settings(Settings(store_dir=local_published["VARLIB_STORE_DIR"])).load("var", "0.0.1")
     expected = backtest(artifact, 3, 2).scores()
-    assert [(r["variable"], r["horizon"]) for r in body["scores"]] == list(zip(expected["variable"], expected["horizon"]))
+    rows = [(r["variable"], r["horizon"]) for r in body["scores"]]
+    assert rows == list(zip(expected["variable"], expected["horizon"]))
     close([r["rmse"] for r in body["scores"]], expected["rmse"])
     close([r["mae_rw"] for r in body["scores"]], expected["mae_rw"])
     assert body["lag_orders"] == [2, 2, 2] and len(body["origins"]) == 3
