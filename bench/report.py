@@ -116,6 +116,8 @@ def markdown(r: dict) -> str:
         f"| fresh forecast, `latest` read every request (ms) | {_ms(r['fresh_forecast_ms_p50'])} |"
         f" {_ms(r['fresh_forecast_ms_p95'])} | {_ms(r['baseline_fresh_forecast_ms_p50'])} |"
         f" {_ms(r['baseline_fresh_forecast_ms_p95'])} | {fresh_x} |",
+        f"| fresh forecast, `latest`, product requests alone, not interleaved (ms) |"
+        f" {_ms(r.get('fresh_forecast_alone_ms_p50'))} | {_ms(r.get('fresh_forecast_alone_ms_p95'))} | | | |",
         f"| fresh forecast, pinned version read every request (ms) | {_ms(r['fresh_pinned_forecast_ms_p50'])} |"
         f" {_ms(r['fresh_pinned_forecast_ms_p95'])} | {_ms(r['baseline_fresh_forecast_ms_p50'])} |"
         f" {_ms(r['baseline_fresh_forecast_ms_p95'])} |"

@@ -90,6 +90,8 @@ def run(mode: Mode, progress: Callable[[str], None] | None = None) -> dict:
                     "product_pinned": product.fresh_request(registry, "0.0.1"),
                     "baseline": lambda: baseline.serve(baseline_store)}
         fresh = interleave(requests, mode.requests)
+        alone = repeat(requests["product_latest"], mode.requests)  # without the baseline's 10 MB in between
+        out.update(fresh_forecast_alone_ms_p50=alone.p50, fresh_forecast_alone_ms_p95=alone.p95)
         say("  CPU per request: this process and the MinIO server")
         out["fresh_cpu_ms"] = {
             label: {"client_p50": fresh[label].cpu_p50,
