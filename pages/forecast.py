@@ -35,7 +35,8 @@ def render() -> None:
     problems = url_state.apply(requested, names) if requested else []
     url_state.set_defaults()
 
-    controls = st.columns([1.8, 1.8, 1, 2.6] + ([2.2] if len(INTERVAL_KINDS) > 1 else []), vertical_alignment="bottom")
+    widths = [1.8, 1.8, 1, 2.6] + ([2.2] if len(INTERVAL_KINDS) > 1 else [])
+    controls = st.columns(widths, vertical_alignment="bottom")
     name = _pick_model(controls[0], names)
     entries = store.versions(name)
     version_label = _pick_version(controls[1], name, entries, problems)
@@ -48,8 +49,8 @@ def render() -> None:
     level = level or url_state.DEFAULT_LEVEL
     intervals = INTERVAL_KINDS[0]
     if len(INTERVAL_KINDS) > 1:
-        intervals = controls[4].segmented_control("Intervals", INTERVAL_KINDS, key=url_state.KEYS["intervals"], persist_state="session",
-                                                  required=True, help=INTERVALS_HELP)
+        intervals = controls[4].segmented_control("Intervals", INTERVAL_KINDS, key=url_state.KEYS["intervals"],
+                                                  required=True, persist_state="session", help=INTERVALS_HELP)
         intervals = intervals or INTERVAL_KINDS[0]
     url_state.write(name, version_label, steps, level, intervals if len(INTERVAL_KINDS) > 1 else None)
     for problem in problems:
@@ -71,7 +72,8 @@ def render() -> None:
             st.info("Fix the lag inputs on the left to see the forecast.", icon=":material/edit_note:")
             return
         try:
-            result = forecast_artifact(artifact, steps, 1 - level / 100, lags, intervals)
+            alpha = round(1 - level / 100, 4)  # 0.05, not 0.050000000000000044, in the JSON download
+            result = forecast_artifact(artifact, steps, alpha, lags, intervals)
         except VarlibError as exc:
             show_error(exc)
             return
@@ -108,7 +110,8 @@ def _pick_version(where, name: str, entries: list[VersionEntry], problems: list[
     if st.session_state.get(key) not in options:
         st.session_state[key] = LATEST
     latest_label = f"latest ({newest})" if newest else "latest"
-    return where.selectbox("Version", options, key=key, format_func=lambda v: latest_label if v == LATEST else v, persist_state="session",
+    return where.selectbox("Version", options, key=key, format_func=lambda v: latest_label if v == LATEST else v,
+                           persist_state="session",
                            help="Newest first; 'latest' follows new publications.")
 
 

@@ -28,7 +28,8 @@ def parse_table(table: pd.DataFrame, variables: list[str], needed: int, transfor
     """The lag inputs as a float frame (DatetimeIndex when the dates parse), or InvalidInputError."""
     if len(table) != needed:
         raise InvalidInputError(
-            f"the model needs exactly {needed} rows of lag inputs (the last observations, oldest first); got {len(table)}"
+            f"the model needs exactly {needed} rows of lag inputs (the last observations, oldest first);"
+            f" got {len(table)}"
         )
     missing = [v for v in variables if v not in table.columns]
     if missing:
@@ -48,7 +49,8 @@ def parse_table(table: pd.DataFrame, variables: list[str], needed: int, transfor
                 raise InvalidInputError(f"lag input {variable} on {labels[i]} is {cell!r}; use a finite number")
             if transform == "logdiff" and number <= 0:
                 raise InvalidInputError(
-                    f"lag input {variable} on {labels[i]} is {number:g}; this model works on logs and needs positive values"
+                    f"lag input {variable} on {labels[i]} is {number:g}; this model works on logs and needs"
+                    " positive values"
                 )
         values[variable] = numbers
     frame = pd.DataFrame(values)
