@@ -144,8 +144,8 @@ def test_shared_url_steps_and_a_lag_edit(dashboard, page):
     first = wait_for_forecast(page, 12)
     assert first["x"][1].startswith("2009-10-01")
     assert page.get_by_text("var 0.0.1", exact=False).first.is_visible()
-    assert page.get_by_role("radio", name="90%").first.is_checked() or "level=90" in page.url
-    assert "steps=12" in page.url and "version=0.0.1" in page.url
+    assert "steps=12" in page.url and "version=0.0.1" in page.url and "level=90" in page.url
+    assert page.get_by_text("90% interval").first.is_visible()  # the legend names the requested level
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert "reachable" in sidebar.inner_text() and "MinIO" in sidebar.inner_text()
     shot(page, "1-shared-url")
