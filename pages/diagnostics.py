@@ -10,10 +10,12 @@ from ui.errors import guarded
 from ui.version_pick import pick_model, pick_version
 from varlib.artifact import Artifact
 from varlib.diagnostics import DEFAULT_IRF_PERIODS, DEFAULT_WHITENESS_LAGS, Diagnostics, diagnose
+from varlib.backtest import Backtest
 from varlib.report import render_report
 
 MAX_IRF_SHOWN = 40
 PLOT = {"displaylogo": False}
+BACKTESTS = "_bt_results"  # where the Backtest page keeps this session's results
 
 
 @st.cache_data(max_entries=32, show_spinner="Refitting the version and running the tests…")
@@ -23,9 +25,16 @@ def _diagnostics(where: str, name: str, version: str, periods: int, lags: int, _
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _report(where: str, name: str, version: str, periods: int, lags: int, _artifact: Artifact,
-            _diag: Diagnostics) -> bytes:
-    return render_report(_artifact, _diag, report_figures(_diag)).encode()
+def _report(where: str, name: str, version: str, periods: int, lags: int, backtest_key: tuple | None,
+            _artifact: Artifact, _diag: Diagnostics, _backtest: Backtest | None) -> bytes:
+    return render_report(_artifact, _diag, report_figures(_diag), _backtest).encode()
+
+
+def _session_backtest(artifact: Artifact) -> tuple[tuple | None, Backtest | None]:
+    """The newest backtest of this version run on the Backtest page in this session, if any."""
+    mine = [(key, result) for key, result in st.session_state.get(BACKTESTS, {}).items()
+            if key[:2] == (artifact.name, str(artifact.version))]
+    return mine[-1] if mine else (None, None)
 
 
 def report_figures(diag: Diagnostics) -> list:
@@ -82,9 +91,13 @@ def render() -> None:
     with tabs[6]:
         st.plotly_chart(figures.fevd_figure(diag), key="dg_fevd", config=PLOT)
     with tabs[7]:
-        st.markdown("One self-contained HTML file (opens offline): model card, every table above and the charts.")
+        backtest_key, backtest = _session_backtest(artifact)
+        st.markdown("One self-contained HTML file (opens offline): model card, every table above and the charts"
+                    + (f", plus the backtest you ran ({backtest_key[2]} origins, horizon {backtest_key[3]})."
+                       if backtest else ". Run a backtest on the Backtest page to include its scores."))
         st.download_button("Download HTML report", lambda: _report(where, artifact.name, str(artifact.version),
-                                                                   periods, lags, artifact, diag),
+                                                                   periods, lags, backtest_key, artifact, diag,
+                                                                   backtest),
                            f"{artifact.name}-{artifact.version}-report.html", "text/html",
                            icon=":material/download:", on_click="ignore", key="dg_report")
 

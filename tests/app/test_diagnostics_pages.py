@@ -148,3 +148,13 @@ def test_compare_page_edited_shared_inputs_move_every_matching_forecast(seeded):
         np.testing.assert_allclose(lines[f"var {label}"], expected.forecast.mean[:, 0], rtol=1e-12)
         unedited = forecast_artifact(artifact, 8, 0.05)
         assert not np.allclose(lines[f"var {label}"], unedited.forecast.mean[:, 0])
+
+
+def test_report_tab_offers_the_sessions_backtest(seeded):
+    at = open_app(page=BACKTEST)
+    at.number_input(key="bt_origins").set_value(2)
+    at.number_input(key="bt_horizon").set_value(1)
+    at.button(key="bt_run").click().run()
+    at.switch_page(DIAG).run()
+    assert not at.exception and errors(at) == ""
+    assert any("plus the backtest you ran (2 origins, horizon 1)" in m.value for m in at.markdown)
