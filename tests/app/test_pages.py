@@ -192,3 +192,18 @@ def test_bad_environment_is_explained(store_dir, monkeypatch):
     monkeypatch.setenv("VARLIB_READ_ONLY", "maybe")
     at = open_app()
     assert "VARLIB_READ_ONLY='maybe' is not a yes/no value" in errors(at)
+
+
+def test_legacy_pickle_is_listed_with_its_reason_and_never_loaded(seeded, store_dir):
+    folder = store_dir / "models" / "var" / "0_0_5"
+    folder.mkdir()
+    (folder / "model.pkl").write_bytes(b"\x80\x04not really a pickle")
+    at = open_app(page=MODELS)
+    table = at.dataframe[0].value
+    assert table["version"].tolist() == ["0.0.5", "0.0.1"]
+    assert "legacy pickle, not loaded" in table["status"].iloc[0]
+    at.selectbox(key="models_version|var").set_value("0.0.5").run()
+    assert not at.exception and "import-legacy" in errors(at)
+    at.switch_page(FORECAST).run()
+    assert at.selectbox(key="fc_version").options == ["latest (0.0.1)", "0.0.1"]  # the pickle is not offered
+    assert len(charts(at)) == 2
