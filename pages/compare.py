@@ -8,8 +8,8 @@ import streamlit as st
 from ui import diagnostics_figures as figures
 from ui.errors import guarded, show_error
 from ui.lag_inputs import DATE, editor_frame, parse_table
-from ui.version_pick import pick_model, pick_versions
-from varlib.compare import compare_table, overlay_forecasts, shared_lag_table
+from ui.version_pick import pick_versions
+from varlib.compare import compare_table, overlay_forecasts, shared_lag_table, version_label
 from varlib.errors import VarlibError
 from varlib.forecast import MAX_STEPS
 
@@ -18,13 +18,10 @@ LEVELS = (80, 90, 95, 99)
 
 def render() -> None:
     st.title("Compare versions")
-    top = st.columns([1.2, 3, 1, 1.6], vertical_alignment="bottom")
-    name = pick_model("cmp", top[0])
-    if name is None:
-        return
-    artifacts = pick_versions("cmp", name, top[1])
-    steps = int(top[2].number_input("Steps", 1, MAX_STEPS, 8, key="cmp_steps"))
-    level = top[3].segmented_control("Interval", LEVELS, default=95, key="cmp_level", format_func=lambda x: f"{x}%")
+    top = st.columns([4, 1, 1.6], vertical_alignment="bottom")
+    artifacts = pick_versions("cmp", top[0])
+    steps = int(top[1].number_input("Steps", 1, MAX_STEPS, 8, key="cmp_steps"))
+    level = top[2].segmented_control("Interval", LEVELS, default=95, key="cmp_level", format_func=lambda x: f"{x}%")
     level = level or 95
     if len(artifacts) < 2:
         st.info("Pick at least two versions.", icon=":material/compare_arrows:")
@@ -68,7 +65,7 @@ def _shared_inputs(artifacts):
     base = shared_lag_table(artifacts)
     with st.expander(f"Shared lag inputs ({len(base)} rows of {', '.join(base.columns)})"):
         st.caption("Edit a cell to forecast every matching version from the same changed inputs.")
-        scope = "|".join(str(a.version) for a in artifacts)
+        scope = "|".join(version_label(a) for a in artifacts)
         edited = st.data_editor(editor_frame(base), key=f"cmp_lags|{scope}", hide_index=True, num_rows="fixed",
                                 disabled=[DATE], width="stretch")
     try:

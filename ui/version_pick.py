@@ -54,16 +54,22 @@ def pick_version(prefix: str, name: str, where=None) -> Artifact | None:
     return store.load(name, entry.version)
 
 
-def pick_versions(prefix: str, name: str, where=None) -> list[Artifact]:
-    """Two or more versions of `name` (the two newest by default), loaded, newest first."""
-    entries = usable(name)
-    labels = [entry.label for entry in entries]
-    key = f"{prefix}_versions|{name}"
-    if key not in st.session_state:
-        st.session_state[key] = labels[:2]
-    chosen = (where or st).multiselect("Versions", labels, key=key, help="Pick two or more versions to compare.")
-    order = {label: n for n, label in enumerate(labels)}
-    return [store.load(name, entries[order[label]].version) for label in sorted(chosen, key=order.get)]
+def pick_versions(prefix: str, where=None) -> list[Artifact]:
+    """Two or more usable versions of any models (default: the two newest of the first model), loaded."""
+    names = store.model_names()
+    if not names:
+        st.info("The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
+                " one-click first model).", icon=":material/inbox:")
+        return []
+    entries = {f"{name} {entry.label}": (name, entry.version) for name in names for entry in usable(name)}
+    key = f"{prefix}_versions"
+    if key not in st.session_state or not set(st.session_state[key]) <= set(entries):
+        first = "var" if "var" in names else names[0]
+        st.session_state[key] = [label for label in entries if label.startswith(f"{first} ")][:2]
+    chosen = (where or st).multiselect("Versions", list(entries), key=key,
+                                       help="Pick two or more versions, of one model or of several.")
+    order = list(entries)
+    return [store.load(*entries[label]) for label in sorted(chosen, key=order.index)]
 
 
 def _apply_link(prefix: str, names: list[str]) -> None:

@@ -115,7 +115,7 @@ def test_compare_page_overlays_two_versions(seeded):
     publish_result(seeded, result, "var", "patch", "growth")
     at = open_app(page=COMPARE)
     assert not at.exception and errors(at) == ""
-    assert at.multiselect(key="cmp_versions|var").value == ["0.0.2", "0.0.1"]
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.1"]
     table = at.dataframe[0].value
     assert list(table.columns) == ["var 0.0.2", "var 0.0.1"]
     assert table.loc["transform"].tolist() == ["logdiff", "none"]
@@ -158,3 +158,19 @@ def test_report_tab_offers_the_sessions_backtest(seeded):
     at.switch_page(DIAG).run()
     assert not at.exception and errors(at) == ""
     assert any("plus the backtest you ran (2 origins, horizon 1)" in m.value for m in at.markdown)
+
+
+def test_compare_page_across_models(seeded):
+    dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
+    result = train_model(dataset, ModelSpec(variables=tuple(dataset.variables), transform="diff", lags=2))
+    publish_result(seeded, result, "growth", "patch", "three variables")
+    at = open_app(page=COMPARE)
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.1"]  # the default model's newest two
+    assert "growth 0.0.1" in at.multiselect(key="cmp_versions").options
+    at.multiselect(key="cmp_versions").select("growth 0.0.1").run()
+    assert not at.exception and errors(at) == ""
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["growth 0.0.1", "var 0.0.1"]  # model names sorted, newest first
+    assert [f["layout"]["title"]["text"] for f in charts(at)] == ["realgdp", "realcons", "realinv"]
+    realinv = charts(at)[2]
+    assert [t["name"] for t in realinv["data"] if t.get("mode") == "lines+markers"] == ["growth 0.0.1"]
