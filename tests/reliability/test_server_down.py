@@ -163,3 +163,27 @@ def test_dashboard_while_minio_is_down_and_after_it_returns(own_minio, macro_art
         _clear_caches()
     record("server-down", "dashboard (AppTest) through stop and restart", faults_injected=1,
            pages_rendered_while_down=pages, first_run_while_down_s=round(down_s, 3), recovered_without_restart=1)
+
+
+@pytest.mark.slow
+def test_repeated_outages_lose_nothing(own_minio, macro_artifact):
+    """Ten outages, alternately kill -9 and a clean stop, with publishes between them."""
+    registry = Registry.from_settings(Settings(minio_endpoint=own_minio.endpoint, access_key=own_minio.access_key,
+                                               secret_key=own_minio.secret_key, bucket="models"))
+    seen: dict[str, str] = {}
+    slowest = 0.0
+    for outage in range(10):
+        registry.publish(macro_artifact)
+        current = _checksums(registry)
+        assert all(current[k] == v for k, v in seen.items())
+        seen = current
+        own_minio.stop(kill=outage % 2 == 0)
+        started = time.monotonic()
+        with pytest.raises(StoreUnavailableError):
+            registry.list_versions("var")
+        slowest = max(slowest, time.monotonic() - started)
+        own_minio.start()
+    final = _checksums(registry)
+    assert final == seen and len(final) == 10
+    record("server-down", "10 outages, kill -9 and stop alternating (slow)", faults_injected=10,
+           versions_checked=len(final), slowest_failure_s=round(slowest, 3), data_lost=len(set(seen) - set(final)))
