@@ -26,8 +26,12 @@ def render() -> None:
     ok = sum(entry.ok for entry in entries)
     st.caption(f"**{name}**: {len(entries)} version(s), {ok} usable, newest first")
     st.dataframe(versions_table(entries), hide_index=True, width="stretch",
-                 column_config={"notes": st.column_config.TextColumn(width="large"),
-                                "status": st.column_config.TextColumn(width="medium")})
+                 column_config={"version": st.column_config.TextColumn(width="small"),
+                                "status": st.column_config.TextColumn(width="medium"),
+                                "author": st.column_config.TextColumn(width="small"),
+                                "dataset": st.column_config.TextColumn(width="small"),
+                                "lag order": st.column_config.NumberColumn(width="small"),
+                                "notes": st.column_config.TextColumn(width="large")})
     broken = [entry for entry in entries if not entry.ok]
     if broken:
         st.warning(f"{len(broken)} object(s) cannot be used; each row's status says why. They are listed, never"

@@ -134,6 +134,19 @@ def wait_for_forecast(page, steps: int, chart: int = 0) -> dict:
     return forecast_trace(page, chart)
 
 
+def test_first_visit_to_a_page_url_runs_through_the_app(dashboard, page):
+    """Runs first: on a fresh server a pages/ folder puts Streamlit in its legacy mode until app.py runs."""
+    url, _ = dashboard
+    page.goto(f"{url}/models")
+    wait_for_app(page)
+    page.get_by_text("1 version(s), 1 usable").wait_for()
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("Model store").wait_for()
+    assert sidebar.get_by_role("link", name="Train & publish").count() == 1
+    assert sidebar.get_by_role("link", name="app", exact=True).count() == 0  # no automatic pages/ navigation
+    shot(page, "0-first-visit-models")
+
+
 def test_shared_url_steps_and_a_lag_edit(dashboard, page):
     url, _ = dashboard
     page.goto(f"{url}/?model=var&version=0.0.1&steps=12&level=90")
