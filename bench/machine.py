@@ -4,16 +4,25 @@ from __future__ import annotations
 
 import os
 import platform
+import subprocess
 from importlib import metadata
 from pathlib import Path
 
-PACKAGES = ("numpy", "pandas", "scipy", "statsmodels", "streamlit", "minio", "urllib3", "plotly")
+PACKAGES = ("numpy", "pandas", "scipy", "statsmodels", "streamlit", "minio", "urllib3", "plotly", "playwright")
 
 
 def describe() -> dict:
     """CPU model, core count, memory, load, and package versions."""
     return {"cpu": _cpu_model(), "nproc": os.cpu_count(), "memory_gb": _memory_gb(), "os": platform.platform(),
-            "python": platform.python_version(), "packages": _packages()}
+            "python": platform.python_version(), "packages": _packages(), "chromium": _chromium()}
+
+
+def _chromium() -> str:
+    try:
+        done = subprocess.run(["chromium", "--version"], capture_output=True, text=True, timeout=20)
+    except (OSError, subprocess.TimeoutExpired):
+        return "not found"
+    return done.stdout.strip() or "unknown"
 
 
 def load_average() -> list[float]:

@@ -73,7 +73,7 @@ def markdown(r: dict) -> str:
         "### Machine and software",
         "",
         f"- CPU: {m['cpu']}, {m['nproc']} cores; memory {m['memory_gb']} GB; {m['os']}",
-        f"- Python {m['python']}; {packages}",
+        f"- Python {m['python']}; {packages}; {m.get('chromium', 'chromium unknown')} (peak-memory figure)",
         f"- MinIO server: {r['minio']['server']}"
         + (" (external, from MINIO_ENDPOINT)" if r["minio"]["external"] else
            ", started by the benchmark on a free loopback port with a temporary data folder (one drive)"),
