@@ -26,10 +26,7 @@ def test_diagnostics_page_in_a_browser(dashboard, page, tmp_path):
     url, registry = dashboard
     artifact = registry.load("var", "0.0.1")
     k = len(artifact.variables)
-    # the entrypoint first: until app.py has run once in a fresh server, Streamlit treats pages/ as a
-    # legacy page folder and would run the page without the app's navigation
-    page.goto(url)
-    wait_for_app(page)
+    # straight to the page on a fresh server: it must still run inside app.py (navigation, sidebar)
     page.goto(f"{url}/diagnostics?model=var&version=0.0.1")
     wait_for_app(page)
     page.get_by_role("heading", name="Diagnostics").wait_for()
