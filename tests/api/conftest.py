@@ -36,18 +36,19 @@ class Service:
         return httpx.Client(base_url=self.url, timeout=30)
 
 
-def start_server(env: dict[str, str], workers: int = 1) -> tuple[subprocess.Popen, str]:
-    """`python -m varlib serve` on a free port; returns once /health answers."""
+def start_server(env: dict[str, str], log: Path, workers: int = 1) -> tuple[subprocess.Popen, str]:
+    """`python -m varlib serve` on a free port, output to `log` (a pipe could fill and stall it);
+    returns once /health answers."""
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "varlib", "serve", "--port", str(port), "--workers", str(workers)],
-        cwd=PROJECT, env={**CLEAN_ENV, **env}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        start_new_session=True)
+    with open(log, "ab") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "varlib", "serve", "--port", str(port), "--workers", str(workers)],
+            cwd=PROJECT, env={**CLEAN_ENV, **env}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"serve exited with {process.returncode}: {process.stdout.read().decode()[-2000:]}")
+            raise RuntimeError(f"serve exited with {process.returncode}: {log.read_text(errors='replace')[-2000:]}")
         try:
             if httpx.get(f"{url}/health", timeout=1).status_code == 200:
                 return process, url
@@ -68,7 +69,7 @@ def stop_server(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="module")
-def service(minio, macro_result):
+def service(minio, macro_result, tmp_path_factory):
     """Two published versions of `var` (0.0.1, 0.0.2) on a fresh bucket, served over a real socket."""
     bucket = new_bucket()
     settings = minio.settings(bucket, author="api-test")
@@ -76,7 +77,7 @@ def service(minio, macro_result):
     publish_result(registry, macro_result, "var", notes="first")
     publish_result(registry, macro_result, "var", notes="second")
     env = {**minio.env(bucket), "VARLIB_AUTHOR": "api-test"}
-    process, url = start_server(env)
+    process, url = start_server(env, tmp_path_factory.mktemp("serve") / "serve.log")
     yield Service(url, settings, env, registry)
     stop_server(process)
 
