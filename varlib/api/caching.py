@@ -104,9 +104,12 @@ class LatestResolver:
         self._registry = registry
         self._running: dict[str, asyncio.Future] = {}
         self._next: dict[str, asyncio.Future] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
 
     async def resolve(self, name: str) -> Version:
         loop = asyncio.get_running_loop()
+        if loop is not self._loop:  # a new event loop (tests run one per client): reads of the old one are gone
+            self._loop, self._running, self._next = loop, {}, {}
         if name not in self._running:
             future = self._start(name, loop.create_future())
         else:
