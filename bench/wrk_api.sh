@@ -50,7 +50,8 @@ cpu_ticks() {  # user+system CPU ticks of a process and its children (uvicorn's 
 
 if [ -z "${MINIO_ENDPOINT:-}" ]; then
   port=$(free_port)
-  export MINIO_ENDPOINT=127.0.0.1:$port MINIO_ACCESS_KEY=bench MINIO_SECRET_KEY=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  secret=$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')
+  export MINIO_ENDPOINT=127.0.0.1:$port MINIO_ACCESS_KEY=bench MINIO_SECRET_KEY=$secret
   MINIO_ROOT_USER=$MINIO_ACCESS_KEY MINIO_ROOT_PASSWORD=$MINIO_SECRET_KEY MINIO_BROWSER=off \
     .tools/bin/minio server --quiet --address "$MINIO_ENDPOINT" --console-address "127.0.0.1:$(free_port)" \
     "$work/minio" >"$work/minio.log" 2>&1 &
@@ -59,7 +60,8 @@ if [ -z "${MINIO_ENDPOINT:-}" ]; then
 fi
 export MINIO_BUCKET=bench-api-$(date +%s)
 $PY -m varlib train --publish --notes "wrk bench" >/dev/null
-echo "store: MinIO $MINIO_ENDPOINT bucket $MINIO_BUCKET; model var 0.0.1; wrk -t$THREADS -c$CONNECTIONS -d$DURATION${NICE:+; $NICE}"
+echo "store: MinIO $MINIO_ENDPOINT bucket $MINIO_BUCKET; model var 0.0.1;" \
+  "wrk -t$THREADS -c$CONNECTIONS -d$DURATION${NICE:+; $NICE}"
 echo "machine: $(getconf _NPROCESSORS_ONLN) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
 
 rows=()
@@ -93,7 +95,8 @@ for workers in $WORKERS; do
   done
   kill "$serve"; wait "$serve" 2>/dev/null || true
   if grep -qiE "warning|error|traceback" "$work/serve-$workers.log"; then
-    echo "== serve log ($workers worker(s)) has warnings or errors:"; grep -iE "warning|error|traceback" "$work/serve-$workers.log" | sort | uniq -c | head -20
+    echo "== serve log ($workers worker(s)) has warnings or errors:"
+    grep -iE "warning|error|traceback" "$work/serve-$workers.log" | sort | uniq -c | head -20
   fi
 done
 
