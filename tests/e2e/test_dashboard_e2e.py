@@ -112,6 +112,24 @@ def wait_for_app(page) -> None:
     page.wait_for_selector(IDLE)
 
 
+def open_cell_editor(page, x: float, y: float, attempts: int = 4) -> None:
+    """Select the cell right of (x, y) and open its editor; typing before the editor overlay
+    exists loses keys on a busy machine, so wait for the overlay and retry the open if needed."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    overlay = page.locator("#portal .gdg-input, #portal textarea, #portal input").first
+    for _ in range(attempts):
+        page.mouse.click(x, y)
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        try:
+            overlay.wait_for(state="visible", timeout=5_000)
+            return
+        except PlaywrightTimeoutError:
+            page.keyboard.press("Escape")
+    raise AssertionError("the lag-input cell editor did not open")
+
+
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
@@ -176,10 +194,7 @@ def test_shared_url_steps_and_a_lag_edit(dashboard, page):
     editor = page.locator('[data-testid="stDataFrame"]').first
     editor.scroll_into_view_if_needed()
     box = editor.bounding_box()
-    page.mouse.click(box["x"] + 30, box["y"] + 35 * 4 + 17)  # header row, then rows 1..4
-    page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")  # open the cell editor; typing straight away can lose keys
-    page.wait_for_timeout(200)
+    open_cell_editor(page, box["x"] + 30, box["y"] + 35 * 4 + 17)  # header row, then rows 1..4
     page.keyboard.press("Control+a")
     page.keyboard.type("14000", delay=20)
     page.keyboard.press("Enter")
