@@ -42,14 +42,17 @@ def registry(current: Settings | None = None) -> Registry:
     return _registry(_fingerprint(current), current)
 
 
-@st.cache_data(ttl=LIST_TTL, show_spinner=False)
-def _names(fingerprint: str, _registry: Registry) -> list[str]:
-    return _registry.list_names()
+# cache_resource, not cache_data: cache_data hands every rerun a fresh unpickled copy, which with
+# 10,000 versions cost most of a rerun. The shared result is a tuple of frozen entries, so no
+# session can change what another one sees.
+@st.cache_resource(ttl=LIST_TTL, show_spinner=False)
+def _names(fingerprint: str, _registry: Registry) -> tuple[str, ...]:
+    return tuple(_registry.list_names())
 
 
-@st.cache_data(ttl=LIST_TTL, show_spinner=False)
-def _versions(fingerprint: str, name: str, _registry: Registry) -> list[VersionEntry]:
-    return _registry.list_versions(name)
+@st.cache_resource(ttl=LIST_TTL, show_spinner=False)
+def _versions(fingerprint: str, name: str, _registry: Registry) -> tuple[VersionEntry, ...]:
+    return tuple(_registry.list_versions(name))
 
 
 @st.cache_data(ttl=CHECK_TTL, show_spinner=False)
@@ -61,11 +64,11 @@ def _check(fingerprint: str, _registry: Registry) -> bool:
 def model_names(current: Settings | None = None) -> list[str]:
     """Model names in the store (cached for LIST_TTL seconds)."""
     current = current or settings()
-    return _names(_fingerprint(current), registry(current))
+    return list(_names(_fingerprint(current), registry(current)))
 
 
-def versions(name: str, current: Settings | None = None) -> list[VersionEntry]:
-    """Every version of `name`, newest first, broken ones with their reason (cached briefly)."""
+def versions(name: str, current: Settings | None = None) -> tuple[VersionEntry, ...]:
+    """Every version of `name`, newest first, broken ones with their reason (cached briefly, shared)."""
     current = current or settings()
     return _versions(_fingerprint(current), name, registry(current))
 

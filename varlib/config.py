@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
@@ -15,6 +16,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_STORE_DIR = PROJECT_DIR / "local-store"
 DEFAULT_BUCKET = "models"
 DEFAULT_MAX_ARTIFACT_BYTES = 16 * 1024 * 1024
+_BUCKET_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")  # S3's bucket naming rules
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"", "0", "false", "no", "off"}
 
@@ -46,7 +48,7 @@ class Settings:
             minio_secure=secure,
             access_key=env.get("MINIO_ACCESS_KEY") or None,
             secret_key=env.get("MINIO_SECRET_KEY") or None,
-            bucket=env.get("MINIO_BUCKET") or DEFAULT_BUCKET,
+            bucket=_parse_bucket(env.get("MINIO_BUCKET") or DEFAULT_BUCKET),
             ca_bundle=env.get("MINIO_CA_BUNDLE") or None,
             read_only=_parse_bool("VARLIB_READ_ONLY", env.get("VARLIB_READ_ONLY", "")),
             author=env.get("VARLIB_AUTHOR") or _login_name(),
@@ -81,6 +83,15 @@ def _parse_endpoint(raw: str, secure_flag: str) -> tuple[str | None, bool]:
     if "/" in raw:
         raise InvalidInputError(f"MINIO_ENDPOINT {raw!r} is not valid: use host:port, e.g. 127.0.0.1:9100")
     return raw, secure
+
+
+def _parse_bucket(raw: str) -> str:
+    if not _BUCKET_PATTERN.match(raw) or ".." in raw:
+        raise InvalidInputError(
+            f"MINIO_BUCKET={raw!r} is not a valid bucket name: use 3-63 lower-case letters, digits, '.' or '-',"
+            " starting and ending with a letter or digit (default 'models')"
+        )
+    return raw
 
 
 def _parse_bool(name: str, raw: str) -> bool:

@@ -152,3 +152,9 @@ def test_read_only_publish_is_refused_before_training(local_env):
 def test_bad_settings_are_bad_input():
     result = cli({"MINIO_ENDPOINT": "http://host:1/path"}, "list")
     assert result.returncode == 2 and "MINIO_ENDPOINT" in result.stderr
+
+
+@pytest.mark.parametrize("bucket", ["ab", "Models", "my_bucket", "-models"])
+def test_bad_bucket_name_is_bad_input(bucket):
+    result = cli({"MINIO_ENDPOINT": "127.0.0.1:1", "MINIO_BUCKET": bucket}, "list")
+    assert result.returncode == 2 and f"MINIO_BUCKET={bucket!r}" in result.stderr
