@@ -126,9 +126,8 @@ def test_hung_server_times_out(own_minio, macro_artifact):
 
 def test_dashboard_while_minio_is_down_and_after_it_returns(own_minio, macro_artifact, monkeypatch):
     """The same Streamlit app (AppTest, one process, its Registry kept) through stop and restart."""
-    import streamlit as st
-
     from tests.app.conftest import _clear_caches, charts, errors, open_app
+    from ui import store
 
     registry = Registry.from_settings(Settings(minio_endpoint=own_minio.endpoint, access_key=own_minio.access_key,
                                                secret_key=own_minio.secret_key, bucket="models"))
@@ -142,7 +141,7 @@ def test_dashboard_while_minio_is_down_and_after_it_returns(own_minio, macro_art
         at = open_app()
         assert errors(at) == "" and len(charts(at)) >= 1
         own_minio.stop()
-        st.cache_data.clear()  # as if the listings' 15 s TTL ran out; the cached Registry stays
+        store.refresh()  # as if the listings' 15 s TTL ran out; the cached Registry stays
         started = time.monotonic()
         at.run()
         down_s = time.monotonic() - started
@@ -156,7 +155,7 @@ def test_dashboard_while_minio_is_down_and_after_it_returns(own_minio, macro_art
             assert not at.exception and time.monotonic() - started < BOUND_S
             pages += 1
         own_minio.start()
-        st.cache_data.clear()
+        store.refresh()
         at.switch_page("pages/forecast.py").run()
         assert not at.exception and errors(at) == "" and len(charts(at)) >= 1  # healed, no restart
     finally:
