@@ -17,7 +17,7 @@ from pathlib import Path
 
 from playwright.sync_api import Error as BrowserError
 
-from tests.support.minio_server import free_port
+from tests.support.minio_server import free_port, stop_process
 
 from .timing import Latency, timed
 
@@ -108,12 +108,7 @@ def peak_memory(env: dict[str, str], timeout: float = 240.0) -> dict:
         time.sleep(1.0)
         after = _status_kb(server.pid)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait(timeout=20)
+        stop_process(server, timeout=20)
         log_path.unlink(missing_ok=True)
     return {"idle_rss_mb": round(before["VmRSS"] / 1024, 1), "peak_rss_mb": round(after["VmHWM"] / 1024, 1),
             "rss_after_mb": round(after["VmRSS"] / 1024, 1), **timings}

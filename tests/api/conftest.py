@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from tests.conftest import new_bucket
-from tests.support.minio_server import free_port
+from tests.support.minio_server import free_port, stop_process
 from varlib.config import Settings
 from varlib.registry import Registry
 from varlib.service import publish_result
@@ -55,17 +55,8 @@ def start_server(env: dict[str, str], log: Path, workers: int = 1) -> tuple[subp
         except httpx.TransportError:
             pass
         time.sleep(0.1)
-    stop_server(process)
+    stop_process(process)
     raise RuntimeError("serve did not answer /health within 60 s")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=15)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +70,7 @@ def service(minio, macro_result, tmp_path_factory):
     env = {**minio.env(bucket), "VARLIB_AUTHOR": "api-test"}
     process, url = start_server(env, tmp_path_factory.mktemp("serve") / "serve.log")
     yield Service(url, settings, env, registry)
-    stop_server(process)
+    stop_process(process)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import new_bucket
-from tests.support.minio_server import free_port, minio_required
+from tests.support.minio_server import free_port, minio_required, stop_process
 from varlib.registry import Registry
 from varlib.service import publish_result
 
@@ -50,12 +50,7 @@ def dashboard(minio, macro_result):
         _wait_healthy(url, server)
         yield url, registry
     finally:
-        server.terminate()
-        try:
-            server.wait(10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        stop_process(server, timeout=10)
 
 
 def _wait_healthy(url: str, server: subprocess.Popen, timeout: float = 60) -> None:

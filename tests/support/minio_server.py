@@ -23,6 +23,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def stop_process(process: subprocess.Popen, kill: bool = False, timeout: float = 15) -> None:
+    """Stop a server started by the tests or the benchmarks: SIGTERM (or SIGKILL), SIGKILL if it lingers."""
+    if process.poll() is not None:
+        return
+    if kill:
+        process.kill()
+    else:
+        process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=timeout)
+
+
 def minio_required() -> bool:
     """CI (and VARLIB_REQUIRE_MINIO=1) must fail, never skip, when MinIO cannot start."""
     return os.environ.get("CI", "").lower() in ("1", "true") or os.environ.get("VARLIB_REQUIRE_MINIO") == "1"
@@ -96,17 +111,8 @@ class MinioServer:
         return ssl.create_default_context(cafile=str(self.ca_file) if self.ca_file else None)
 
     def stop(self, kill: bool = False) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        if kill:
-            self.process.kill()
-        else:
-            self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=15)
+        if self.process is not None:
+            stop_process(self.process, kill=kill)
 
     def log_tail(self) -> str:
         if self.log_path and self.log_path.exists():
