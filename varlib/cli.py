@@ -56,9 +56,15 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--json", action="store_true")
     train.set_defaults(run=run_train)
 
+    reindex = commands.add_parser("reindex", help="rebuild the card index that makes listings fast")
+    reindex.add_argument("--name", default=DEFAULT_NAME)
+    reindex.set_defaults(run=run_reindex)
+
     listing = commands.add_parser("list", help="versions, newest first")
     listing.add_argument("--name", default=DEFAULT_NAME)
     listing.add_argument("--json", action="store_true")
+    listing.add_argument("--verify", action="store_true",
+                         help="check every object against the card it was published with (slower)")
     listing.set_defaults(run=run_list)
 
     show = commands.add_parser("show", help="one version's metadata")
@@ -167,7 +173,7 @@ def run_train(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     registry = registry_from_env()
-    entries = registry.list_versions(args.name)
+    entries = registry.list_versions(args.name, verify=args.verify)
     if args.json:
         _print_json([entry.to_dict() for entry in entries])
         return 0
@@ -178,6 +184,13 @@ def run_list(args: argparse.Namespace) -> int:
              "lags": e.card.get("k_ar") or "", "transform": e.card.get("transform") or "",
              "notes": (e.card.get("notes") or "")[:40]} for e in entries]
     print(pd.DataFrame(rows).to_string(index=False))
+    return 0
+
+
+def run_reindex(args: argparse.Namespace) -> int:
+    registry = registry_from_env()
+    count = registry.reindex(args.name)
+    print(f"indexed the cards of {count} version(s) of {args.name!r} in {registry.description}")
     return 0
 
 

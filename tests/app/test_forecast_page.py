@@ -42,7 +42,7 @@ def test_changing_steps_and_level_changes_the_chart_without_reading_the_store(se
     at = open_app({"model": "var", "steps": 8})
     assert len(values(_forecast_trace(at), "x")) == 9
     reads = []
-    for method in ("get", "list", "list_folders"):
+    for method in ("get", "list", "list_folders", "children"):
         original = getattr(LocalStore, method)
         monkeypatch.setattr(LocalStore, method,
                             lambda self, *a, _m=method, _o=original: reads.append(_m) or _o(self, *a))

@@ -38,7 +38,7 @@ class KillingStore:
 
     def __getattr__(self, name):
         target = getattr(self._inner, name)
-        if name not in ("get", "create", "replace", "list", "list_folders") or not callable(target):
+        if name not in ("get", "create", "replace", "list", "list_folders", "children") or not callable(target):
             return target
 
         def call(*args, **kwargs):

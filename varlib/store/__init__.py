@@ -54,8 +54,12 @@ class Store(Protocol):
 
         Raises ObjectExistsError when the precondition fails."""
 
-    def list(self, prefix: str) -> Iterator[ObjectInfo]:
-        """Every object under prefix, recursively, in no promised order."""
+    def list(self, prefix: str, metadata: bool = False) -> Iterator[ObjectInfo]:
+        """Every object under prefix, recursively, in no promised order; with `metadata`, each
+        object's user metadata too where the backend can list it (else ObjectInfo.metadata is None)."""
+
+    def children(self, prefix: str) -> tuple[list[str], list[ObjectInfo]]:
+        """One level under prefix (which ends in '/' or is ''): the folder names, sorted, and the objects."""
 
     def list_folders(self, prefix: str) -> list[str]:
         """Names of the folders directly under prefix (prefix '' lists the top level)."""

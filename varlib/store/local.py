@@ -74,7 +74,8 @@ class LocalStore:
             os.replace(tmp, path)
             return _etag(path.stat())
 
-    def list(self, prefix: str) -> Iterator[ObjectInfo]:
+    def list(self, prefix: str, metadata: bool = False) -> Iterator[ObjectInfo]:
+        # A folder has no user metadata: `metadata` is accepted for the interface and ignored.
         base = self.bucket_dir
         start = base / prefix if prefix else base
         if not start.is_dir():
@@ -91,11 +92,24 @@ class LocalStore:
                     continue
                 yield ObjectInfo(path.relative_to(base).as_posix(), stat.st_size, _etag(stat))
 
-    def list_folders(self, prefix: str) -> list[str]:
+    def children(self, prefix: str) -> tuple[list[str], list[ObjectInfo]]:
         start = self.bucket_dir / prefix if prefix else self.bucket_dir
         if not start.is_dir():
-            return []
-        return sorted(entry.name for entry in start.iterdir() if entry.is_dir())
+            return [], []
+        folders, objects = [], []
+        for entry in sorted(os.scandir(start), key=lambda entry: entry.name):
+            if entry.is_dir():
+                folders.append(entry.name)
+            elif not entry.name.startswith(_TEMP_PREFIX) and not entry.name.endswith(".lock"):
+                try:
+                    stat = entry.stat()
+                except FileNotFoundError:  # removed while listing
+                    continue
+                objects.append(ObjectInfo(f"{prefix}{entry.name}", stat.st_size, _etag(stat)))
+        return folders, objects
+
+    def list_folders(self, prefix: str) -> list[str]:
+        return self.children(prefix)[0]
 
     def check(self) -> None:
         if self.bucket_dir.exists() and not self.bucket_dir.is_dir():

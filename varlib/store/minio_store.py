@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ssl
 from contextlib import contextmanager
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, NamedTuple
 from urllib.parse import unquote_plus
 from xml.etree import ElementTree
 
@@ -78,33 +78,42 @@ class MinioStore:
                 response.release_conn()
         return StoredObject(key, data, etag, metadata)
 
-    def list(self, prefix: str) -> Iterator[ObjectInfo]:
+    def list(self, prefix: str, metadata: bool = False) -> Iterator[ObjectInfo]:
         with self._translate(prefix or self.bucket):
-            if not self._bucket_exists():
-                return
-            # metadata=true is a MinIO extension: card fields arrive with the listing, so listing
-            # 10,000 versions needs no per-object GET. Other S3 servers ignore it.
-            token = None
-            while True:
-                query = {"list-type": "2", "metadata": "true", "delimiter": "", "encoding-type": "url",
-                         "max-keys": "1000", "prefix": prefix}
-                if token:
-                    query["continuation-token"] = token
-                response = self.client._execute("GET", self.bucket, query_params=query)  # noqa: SLF001
-                objects, token = parse_listing(response.data)
-                yield from objects
-                if token is None:
-                    return
+            for page in self._pages(prefix, "", metadata):
+                yield from page.objects
+
+    def children(self, prefix: str) -> tuple[list[str], list[ObjectInfo]]:
+        with self._translate(prefix or self.bucket):
+            folders, objects = [], []
+            for page in self._pages(prefix, "/", False):
+                folders += [folder[len(prefix):].rstrip("/") for folder in page.folders]
+                objects += page.objects
+            return sorted(folders), objects
 
     def list_folders(self, prefix: str) -> list[str]:
-        with self._translate(prefix or self.bucket):
-            if not self._bucket_exists():
-                return []
-            names = []
-            for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=False):
-                if obj.is_dir:
-                    names.append(obj.object_name[len(prefix):].rstrip("/"))
-            return sorted(names)
+        return self.children(prefix)[0]
+
+    def _pages(self, prefix: str, delimiter: str, metadata: bool) -> Iterator["ListingPage"]:
+        """ListObjectsV2 pages, parsed by parse_listing (the SDK's parser was most of the client's
+        time at 10,000 versions)."""
+        if not self._bucket_exists():
+            return
+        token = None
+        while True:
+            query = {"list-type": "2", "delimiter": delimiter, "encoding-type": "url", "max-keys": "1000",
+                     "prefix": prefix}
+            if metadata:
+                # A MinIO extension (other S3 servers ignore it): user metadata in the listing.
+                # MinIO authorises each object of such a listing again, about 3x a plain one.
+                query["metadata"] = "true"
+            if token:
+                query["continuation-token"] = token
+            page = parse_listing(self.client._execute("GET", self.bucket, query_params=query).data)  # noqa: SLF001
+            yield page
+            if page.token is None:
+                return
+            token = page.token
 
     def check(self) -> None:
         with self._translate(self.bucket):
@@ -183,17 +192,25 @@ class MinioStore:
             ) from exc
 
 
-def parse_listing(body: bytes) -> tuple[list[ObjectInfo], str | None]:
-    """One ListObjectsV2 page: its objects and the continuation token (None on the last page).
+class ListingPage(NamedTuple):
+    objects: list[ObjectInfo]
+    folders: list[str]  # common prefixes, e.g. "var/0_0_1/", when listed with a delimiter
+    token: str | None  # continuation token; None on the last page
+
+
+def parse_listing(body: bytes) -> ListingPage:
+    """One ListObjectsV2 page: its objects, folders and continuation token.
 
     Reads only the fields the registry uses, one pass over each entry's children: the SDK's
     general parser (ten namespaced look-ups per entry) was most of the client's time when
     listing thousands of versions."""
     root = ElementTree.fromstring(body)
-    url_encoded, truncated, token, objects = False, False, None, []
+    url_encoded, truncated, token, objects, folders = False, False, None, [], []
     for element in root:
         tag = element.tag.rpartition("}")[2]
-        if tag == "Contents":
+        if tag == "CommonPrefixes":
+            folders += [child.text or "" for child in element]
+        elif tag == "Contents":
             key, size, etag, metadata = "", 0, "", {}
             for child in element:
                 name = child.tag.rpartition("}")[2]
@@ -213,12 +230,13 @@ def parse_listing(body: bytes) -> tuple[list[ObjectInfo], str | None]:
             truncated = (element.text or "").lower() == "true"
         elif tag == "NextContinuationToken":
             token = element.text
+    decode = unquote_plus if url_encoded else (lambda text: text)
     infos = []
     for key, size, etag, metadata in objects:
-        key = unquote_plus(key) if url_encoded else key
+        key = decode(key)
         if not key.endswith("/"):  # a folder marker, not an object
             infos.append(ObjectInfo(key, size, etag, metadata))
-    return infos, token if truncated and token else None
+    return ListingPage(infos, [decode(folder) for folder in folders], token if truncated and token else None)
 
 
 def conditional_put_headers(condition: Mapping[str, str], metadata: Mapping[str, str] | None) -> dict[str, str]:
