@@ -152,8 +152,10 @@ def forecast_levels(params: VarParams, transform: str, lag_levels, steps: int, a
     mean = point_forecast(params, history, steps)
     if integrated:
         mean = base[-1] + np.cumsum(mean, axis=0)
-    covs = error_covariances(params, steps, integrated, moments if intervals == "corrected" else None)
-    sigma = np.sqrt(np.clip(np.diagonal(covs, axis1=1, axis2=2), 0.0, None))
+    if intervals == "corrected":
+        sigma = _standard_errors(error_covariances(params, steps, integrated, moments))
+    else:
+        sigma = _model_standard_errors(params, steps, integrated)
     q = normal_quantile(1 - alpha / 2)
     lower, upper = mean - q * sigma, mean + q * sigma
     point = "mean"
@@ -167,6 +169,28 @@ def forecast_levels(params: VarParams, transform: str, lag_levels, steps: int, a
             " or inputs of a realistic size"
         )
     return Forecast(mean, lower, upper, alpha, point, intervals)
+
+
+def _standard_errors(covs: np.ndarray) -> np.ndarray:
+    return np.sqrt(np.clip(np.diagonal(covs, axis1=1, axis2=2), 0.0, None))
+
+
+_HORIZONS_KEPT = 32
+
+
+def _model_standard_errors(params: VarParams, steps: int, integrated: bool) -> np.ndarray:
+    """Forecast standard errors without the estimation term. They depend on the parameters and
+    the horizon only, not on the lag inputs, so a cached artifact computes them once per horizon
+    (a third of a cached forecast); they live on the params object and go when it goes."""
+    kept = params.__dict__.setdefault("_standard_errors", {})  # frozen dataclass: no attribute assignment
+    sigma = kept.get((steps, integrated))
+    if sigma is None:
+        sigma = _standard_errors(error_covariances(params, steps, integrated))
+        sigma.setflags(write=False)
+        if len(kept) >= _HORIZONS_KEPT:
+            kept.clear()
+        kept[(steps, integrated)] = sigma
+    return sigma
 
 
 def normal_quantile(p: float) -> float:

@@ -38,6 +38,24 @@ def test_custom_lag_inputs_equal_statsmodels(levels):
         np.testing.assert_allclose(got, want, rtol=RTOL)
 
 
+def test_one_params_object_serves_many_horizons_and_inputs_exactly(levels):
+    """Standard errors are kept per horizon on the params object: reuse must never mix them up."""
+    params = fit_params(levels, 2, "c")
+    reference = VAR(levels).fit(2, trend="c")
+    for steps, scale, alpha in ((5, 1.0, 0.05), (12, 1.02, 0.1), (5, 0.97, 0.2), (1, 1.0, 0.05), (12, 1.0, 0.05)):
+        lag_inputs = levels[-2:] * scale
+        expected = reference.forecast_interval(lag_inputs, steps, alpha=alpha)
+        ours = forecast_levels(params, "none", lag_inputs, steps, alpha=alpha)
+        for got, want in zip((ours.mean, ours.lower, ours.upper), expected):
+            np.testing.assert_allclose(got, want, rtol=RTOL)
+    diffs = np.diff(levels, axis=0)
+    params = fit_params(diffs, 2, "c")  # the same horizon, integrated: a different entry
+    level_bands = forecast_levels(params, "diff", levels[-3:], 5)
+    again = forecast_levels(params, "diff", levels[-3:], 5)
+    np.testing.assert_array_equal(level_bands.upper, again.upper)
+    assert np.all(level_bands.upper[1:] - level_bands.mean[1:] > 0)
+
+
 def test_published_default_matches_statsmodels_after_json_round_trip():
     dataset = load_dataset()
     result = train_model(dataset, ModelSpec(variables=("realgdp", "realcons"), trend="ct"))
