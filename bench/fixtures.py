@@ -3,14 +3,14 @@
 A MinIO server is started on a free loopback port with a temporary data folder (or the one
 MINIO_ENDPOINT names is used). Buckets holding 10 / 1,000 / 10,000 versions are a benchmark
 fixture: the objects are written straight through the store (the registry's own encoding and
-card metadata at the registry's keys, plus the `latest` pointer and the card index), concurrently, because
-publishing 10,000 versions one by one through Registry.publish lists the folders each time.
+card metadata at the registry's keys), concurrently, then `Registry.reindex` writes the card
+index and the `latest` copy, because publishing 10,000 versions one by one through
+Registry.publish lists the folders each time.
 Populated buckets are reused within one run only.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
 import shutil
@@ -23,7 +23,7 @@ from pathlib import Path
 from tests.support.minio_server import MINIO_BIN, MinioServer
 from varlib.artifact import Artifact, card_metadata, encode
 from varlib.config import Settings
-from varlib.registry import MODEL_FILE, POINTER_FILE, Registry
+from varlib.registry import MODEL_FILE, Registry
 from varlib.store import open_store
 from varlib.versions import Version
 
@@ -108,10 +108,8 @@ def populate(settings: Settings, artifact: Artifact, count: int, threads: int = 
     store.create(f"{MODEL_NAME}/{Version(0, 0, 1).key}/{MODEL_FILE}", *_first(artifact))  # makes the bucket
     with ThreadPoolExecutor(threads) as pool:
         list(pool.map(write, range(2, count + 1)))
-    pointer = json.dumps({"version": str(Version(0, 0, count))}).encode()
-    store.replace(f"{MODEL_NAME}/{POINTER_FILE}", pointer, None)
-    # Publish indexes each card as it goes; a bucket written around it gets its index the way an
-    # operator's would, with `python -m varlib reindex`.
+    # Publish indexes each card and moves the `latest` copy as it goes; a bucket written around it
+    # gets both the way an operator's would, with `python -m varlib reindex`.
     Registry.from_settings(settings).reindex(MODEL_NAME)
 
 

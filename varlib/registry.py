@@ -1,21 +1,25 @@
 """Model names and versions on top of a store: list, resolve `latest`, load, publish.
 
-Layout (bucket-relative): `<name>/<M_m_p>/model.json`, plus `<name>/latest.json`, a small
-pointer that makes `latest` one GET instead of a listing. The commit point of a publish is
-a single create-if-absent of model.json: the first writer wins, a loser takes the next
-version, and nothing is ever overwritten. The pointer only moves forward (compare-and-swap)
-and is a hint: a missing or dangling pointer falls back to a listing.
+Layout (bucket-relative): `<name>/<M_m_p>/model.json`, plus `<name>/latest.json`, a copy of
+the newest version's model.json that makes a `latest` request one GET instead of a listing
+and a second read, and `<name>/_index/`, the card index (varlib.card_index). The commit point
+of a publish is a single create-if-absent of model.json: the first writer wins, a loser takes
+the next version, and nothing is ever overwritten. The copy only moves forward
+(compare-and-swap) and is a hint: a missing, damaged or dangling one falls back to a listing.
+Pointers written before the copy existed (`{"version": "0.0.3"}`) are still followed.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
+import orjson
+
 from . import card_index
+from .artifact import FORMAT as ARTIFACT_FORMAT
 from .artifact import Artifact, card_from_metadata, card_metadata, decode, encode
 from .config import Settings
 from .errors import (
@@ -32,7 +36,6 @@ MODEL_FILE = "model.json"
 LEGACY_FILE = "model.pkl"
 POINTER_FILE = "latest.json"
 OK = "ok"
-_POINTER_MAX_BYTES = 4096
 _PUBLISH_ATTEMPTS = 200
 _CACHE_SIZE = 256
 # Above this many versions without an index card, one metadata listing is cheaper than reading each.
@@ -179,13 +182,21 @@ class Registry:
             return version
         if str(version).strip().lower() != LATEST:
             return parse_version(version)
-        pointed = self._read_pointer(name)[0]
+        pointed = self._read_pointer(name).version
         if pointed is not None:
             return pointed
         return self._newest_ok(name)
 
     def load(self, name: str, version: str | Version = LATEST, *, cached: bool = True) -> Artifact:
-        """The artifact of a version. Pinned versions never change, so `cached` keeps them for good."""
+        """The artifact of a version. Pinned versions never change, so `cached` keeps them for good.
+
+        `latest` is one read of the pointer, which holds a copy of the newest artifact; with
+        `cached=False` that copy is verified and decoded on every call."""
+        if not isinstance(version, Version) and str(version).strip().lower() == LATEST:
+            check_name(name)
+            artifact = self._load_pointed(name, cached)
+            if artifact is not None:
+                return artifact
         concrete = self.resolve(name, version)
         if cached:
             with self._lock:
@@ -224,7 +235,7 @@ class Registry:
             except ObjectExistsError:
                 continue  # another publisher took it: list again and take the next one
             self._index_card(published, etag, len(body))
-            self._advance_pointer(name, candidate)
+            self._advance_pointer(name, candidate, body)
             self._remember(published)
             return published
         raise VarlibError(f"could not find a free version of {name!r} after {_PUBLISH_ATTEMPTS} attempts")
@@ -240,6 +251,11 @@ class Registry:
                 by_shard.setdefault(card_index.shard_key(name, entry.version), {})[entry.label] = card
         for key, cards in by_shard.items():
             self._update_shard(key, name, lambda current, cards=cards: cards)
+        newest = max((v for cards in by_shard.values() for v in map(parse_version, cards)), default=None)
+        if newest is not None:  # and the `latest` copy, in the current form
+            stored = self.store.get(self._key(name, newest), self.max_artifact_bytes)
+            decode(stored.data, stored.key)
+            self._advance_pointer(name, newest, stored.data)
         return sum(len(cards) for cards in by_shard.values())
 
     def ensure_writable(self) -> None:
@@ -369,25 +385,65 @@ class Registry:
             f" `python -m varlib train --name {name} --publish`"
         )
 
-    def _read_pointer(self, name: str) -> tuple[Version | None, str | None]:
-        try:
-            stored = self.store.get(f"{name}/{POINTER_FILE}", _POINTER_MAX_BYTES)
-        except (NotFoundError, CorruptArtifactError):
-            return None, None
-        try:
-            return parse_version(json.loads(stored.data)["version"]), stored.etag
-        except (ValueError, KeyError, TypeError, VarlibError):
-            return None, stored.etag  # unreadable pointer: overwrite it on the next publish
+    def _load_pointed(self, name: str, cached: bool) -> Artifact | None:
+        """`latest` from the pointer alone; None when it has no usable version (then: the listing)."""
+        pointer = self._read_pointer(name)
+        if pointer.version is None:
+            return None
+        if cached:
+            with self._lock:
+                hit = self._artifacts.get((name, pointer.version))
+            if hit is not None:
+                return hit
+        artifact = self._from_pointer(name, pointer) if pointer.holds_artifact else None
+        if artifact is None:  # an old-style pointer, or a damaged copy: read the version itself
+            try:
+                artifact = self._read(name, pointer.version)
+            except NotFoundError:
+                return None  # dangling
+        if cached:
+            self._remember(artifact)
+        return artifact
 
-    def _advance_pointer(self, name: str, version: Version) -> None:
+    def _from_pointer(self, name: str, pointer: "_Pointer") -> Artifact | None:
+        try:
+            artifact = decode(pointer.data, f"{name}/{POINTER_FILE}")
+        except CorruptArtifactError:
+            return None
+        return artifact if artifact.name == name and artifact.version == pointer.version else None
+
+    def _read_pointer(self, name: str) -> "_Pointer":
+        try:
+            stored = self.store.get(f"{name}/{POINTER_FILE}", self.max_artifact_bytes)
+        except (NotFoundError, CorruptArtifactError):
+            return _Pointer(None, None)
+        try:
+            body = orjson.loads(stored.data)
+            return _Pointer(parse_version(body["version"]), stored.etag, body.get("format") == ARTIFACT_FORMAT,
+                            stored.data)
+        except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError, VarlibError):
+            return _Pointer(None, stored.etag)  # unreadable: overwritten by the next publish
+
+    def _advance_pointer(self, name: str, version: Version, body: bytes) -> None:
+        """Move `latest` forward to `version` (whose model.json is `body`), never back."""
         key = f"{name}/{POINTER_FILE}"
-        body = json.dumps({"version": str(version)}).encode()
         for _ in range(_PUBLISH_ATTEMPTS):
-            current, etag = self._read_pointer(name)
-            if current is not None and current >= version:
+            current = self._read_pointer(name)
+            if current.version is not None and (current.version > version
+                                                or (current.version == version and current.holds_artifact)):
                 return
             try:
-                self.store.replace(key, body, etag)
+                self.store.replace(key, body, current.etag)
                 return
             except ObjectExistsError:
                 continue  # a concurrent publisher moved it; re-read and compare
+
+
+@dataclass(frozen=True)
+class _Pointer:
+    """What `latest.json` says: the version, the etag for compare-and-swap, and the artifact copy."""
+
+    version: Version | None
+    etag: str | None
+    holds_artifact: bool = False
+    data: bytes = b""

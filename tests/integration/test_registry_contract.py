@@ -139,9 +139,55 @@ def test_pinned_versions_are_cached_and_latest_is_not(registry, macro_result):
 
 def test_a_dangling_latest_pointer_falls_back_to_the_listing(registry, macro_result):
     publish(registry, macro_result)
-    etag = registry.store.get("var/latest.json", 100).etag
+    etag = registry.store.get("var/latest.json", 10**7).etag
     registry.store.replace("var/latest.json", b'{"version": "9.9.9"}', etag)
     assert registry.load("var", "latest").version == Version(0, 0, 1)
+
+
+def test_latest_json_holds_the_newest_model_and_a_fresh_latest_is_one_read(store_settings, macro_result):
+    writer = Registry.from_settings(store_settings)
+    publish(writer, macro_result)
+    publish(writer, macro_result, notes="second")
+    store = writer.store
+    assert store.get("var/latest.json", 10**7).data == store.get("var/0_0_2/model.json", 10**7).data
+    reader = Registry.from_settings(store_settings)
+    reads = []
+    original = reader.store.get
+    reader.store.get = lambda key, max_bytes: reads.append(key) or original(key, max_bytes)
+    for _ in range(2):
+        artifact = reader.load("var", "latest", cached=False)
+        assert artifact.version == Version(0, 0, 2) and artifact.notes == "second"
+    assert reads == ["var/latest.json"] * 2
+    assert reader.resolve("var", "latest") == Version(0, 0, 2)
+
+
+@pytest.mark.parametrize("damage", ["checksum", "other name", "garbage"])
+def test_a_damaged_latest_copy_is_never_served(store_settings, macro_result, damage):
+    registry = Registry.from_settings(store_settings)
+    publish(registry, macro_result)
+    publish(registry, macro_result, notes="newest")
+    stored = registry.store.get("var/latest.json", 10**7)
+    body = json.loads(stored.data)
+    changed = {"checksum": json.dumps(dict(body, notes="changed")).encode(),
+               "other name": encode(replace(registry.load("var", "0.0.2"), name="other")),
+               "garbage": b"\x80garbage"}[damage]
+    registry.store.replace("var/latest.json", changed, stored.etag)
+    fresh = Registry.from_settings(store_settings)
+    artifact = fresh.load("var", "latest", cached=False)
+    assert artifact.version == Version(0, 0, 2) and artifact.notes == "newest"
+    assert artifact.name == "var"
+
+
+def test_a_pointer_from_before_the_copy_is_followed_and_upgraded_by_the_next_publish(registry, macro_result):
+    publish(registry, macro_result)
+    publish(registry, macro_result)
+    etag = registry.store.get("var/latest.json", 10**7).etag
+    registry.store.replace("var/latest.json", b'{"version": "0.0.1"}', etag)  # the earlier form
+    assert registry.resolve("var", "latest") == Version(0, 0, 1)
+    assert registry.load("var", "latest", cached=False).version == Version(0, 0, 1)
+    publish(registry, macro_result)
+    assert json.loads(registry.store.get("var/latest.json", 10**7).data)["format"] == "varlib/var-model"
+    assert registry.load("var", "latest", cached=False).version == Version(0, 0, 3)
 
 
 def test_an_oversized_object_is_listed_as_too_large(store_settings, macro_result):
