@@ -64,13 +64,14 @@ def latest_resolution(settings, requests: int) -> dict:
     return {"resolve_ms": resolve.to_dict(), "latest_forecast_cached_ms": served.to_dict()}
 
 
-def listing(settings, count: int, repeats: int, server_cpu=lambda: None) -> dict:
-    """Cold listing (a new Registry each time) with every version's card fields; CPU of both sides."""
+def listing(settings, count: int, repeats: int, server_cpu=lambda: None, verify: bool = False) -> dict:
+    """Cold listing (a new Registry each time) with every version's card fields; CPU of both sides.
+    `verify`: every object matched against the ETag and size it was published with."""
     seconds, client_cpu, server_cpu_s = [], [], []
     for _ in range(repeats):
         registry = Registry.from_settings(settings)
         cpu, server_before = time.process_time(), server_cpu()
-        elapsed, entries = timed(lambda: registry.list_versions(MODEL_NAME))
+        elapsed, entries = timed(lambda: registry.list_versions(MODEL_NAME, verify=verify))
         seconds.append(elapsed)
         client_cpu.append(time.process_time() - cpu)
         if server_before is not None:

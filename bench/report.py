@@ -68,7 +68,7 @@ def markdown(r: dict) -> str:
         f" {r['duration_s']:.0f} s. Load average {r['load_average_start']} at the start and"
         f" {r['load_average_end']} at the end (1, 5, 15 min): **the machine was shared** with other work"
         " while this ran, so absolute times carry that noise; product and baseline requests were interleaved"
-        " one by one so that load changes hit both alike.",
+        f" in blocks of {r.get('interleave_block', 1)} so that load changes hit both alike.",
         "",
         "### Machine and software",
         "",
@@ -93,15 +93,21 @@ def markdown(r: dict) -> str:
         f" refit on all rows; it chose {r['train_k_ar']} lags), median of {len(r['train_s_all'])} runs after a"
         " warm-up; artifact = the published checksummed JSON object.",
         f"- Fresh forecast: {r['fresh_requests']} requests each, 8 steps with 95% intervals, product and baseline"
-        " interleaved. Product *fresh* = `forecast_version(registry, 'var', 'latest', cached=False)`: the"
-        " `latest` pointer and the model object are read from MinIO, verified and decoded on every request,"
-        " so the newest version is always served; *fresh pinned* reads `0.0.1` the same way.",
+        f" interleaved in blocks of {r.get('interleave_block', 1)} (one untimed request re-warms each block)."
+        " Product *fresh* = `forecast_version(registry, 'var', 'latest', cached=False)`: the"
+        " model is read from MinIO, its checksum verified and decoded on every request, so the newest version"
+        " is always served. It is one GET of `var/latest.json`, which publishing keeps as a copy of the newest"
+        " version's model.json (compare-and-swap, forward only); *fresh pinned* reads `var/0_0_1/model.json`"
+        " the same way.",
         f"- Cached forecast: `forecast_version(..., '0.0.1', cached=True)`, {r['cached_requests']} requests"
         " (the immutable artifact stays in the registry; the forecast itself is computed every time).",
         "- Listing: `Registry.list_versions('var')` on a new Registry each time (cold), card fields included,"
-        " median of the runs. Buckets with 10 / 1,000 / 10,000 versions are a **benchmark fixture**: the"
-        " objects are written straight through the store (the registry's own encoding and card metadata at the"
-        " registry's keys, plus the `latest` pointer) by a thread pool, because 10,000 publishes one by one"
+        " median of the runs: one listing of the version folders (delimiter `/`) plus one GET per card-index"
+        " shard of 1,000 cards. *Verified* = `list_versions('var', verify=True)`: every object listed and"
+        " matched against the ETag and size its card was published with. Buckets with 10 / 1,000 / 10,000"
+        " versions are a **benchmark fixture**: the objects are written straight through the store (the"
+        " registry's own encoding and card metadata at the registry's keys) by a thread pool, then"
+        " `Registry.reindex` writes the card index and the `latest` copy, because 10,000 publishes one by one"
         " would each list the folders. Publish latency is then `Registry.publish` into those buckets.",
         "- `latest` freshness: a separate process (`python -m bench.publisher`) publishes a version; the very"
         " next `forecast_version(..., 'latest')` of a long-lived registry (its artifacts cached) must serve it.",
@@ -155,14 +161,18 @@ def markdown(r: dict) -> str:
     out += ["", "### Listing, `latest` and publishing against the number of versions", "",
             f"![Cold listing time against version count]({CHART})", "",
             "| versions | cold listing with cards (s) | per version (µs) | listing CPU: client / MinIO (s) |"
+            " verified listing (s) | verified CPU: client / MinIO (s) |"
             " `latest` resolve p50 / p95 (ms) | `latest` forecast, cached artifact p50 (ms) | publish p50 / p95 (ms) |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for count, seconds in r["list_versions_s"].items():
         lat = r["latest_resolve_ms"][count]
         pub = r["publish_ms"][count]
         cpu = r.get("list_versions_cpu_s", {}).get(count, {})
+        verified = r.get("list_versions_verify_s", {}).get(count)
+        vcpu = r.get("list_versions_verify_cpu_s", {}).get(count, {})
         out.append(f"| {int(count):,} | {seconds:.3f} | {seconds / int(count) * 1e6:.0f} |"
                    f" {cpu.get('client')} / {cpu.get('server')} |"
+                   f" {'n/a' if verified is None else f'{verified:.3f}'} | {vcpu.get('client')} / {vcpu.get('server')} |"
                    f" {_ms(lat['resolve_ms']['p50'])} / {_ms(lat['resolve_ms']['p95'])} |"
                    f" {_ms(lat['latest_forecast_cached_ms']['p50'])} | {_ms(pub['p50'])} / {_ms(pub['p95'])} |")
     fr = r["latest_freshness"]
@@ -196,9 +206,10 @@ def markdown(r: dict) -> str:
 def listing_svg(r: dict, width: int = 640, height: int = 360) -> str:
     """A hand-drawn line chart of cold listing seconds against versions, with the linear reference."""
     points = sorted((int(c), s) for c, s in r["list_versions_s"].items())
+    verified = sorted((int(c), s) for c, s in r.get("list_versions_verify_s", {}).items())
     left, right, top, bottom = 70, 20, 40, 50
     xmax = max(c for c, _ in points)
-    top_value = max(max(s for _, s in points), 1.5 if xmax >= 10000 else 0) * 1.1 or 1.0
+    top_value = max(max(s for _, s in points + verified), 1.5 if xmax >= 10000 else 0) * 1.1 or 1.0
     step = next(v for v in (0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 50) if top_value / v <= 6)
     ticks = int(-(-top_value // step))
     ymax = ticks * step
@@ -230,6 +241,14 @@ def listing_svg(r: dict, width: int = 640, height: int = 360) -> str:
     c_last, s_last = points[-1]
     out.append(f'<line x1="{sx(0):.1f}" y1="{sy(0):.1f}" x2="{sx(c_last):.1f}" y2="{sy(s_last):.1f}" '
                'stroke="#999" stroke-dasharray="2 3"/>')
+    if verified:
+        vpath = " ".join(f"{'M' if i == 0 else 'L'}{sx(c):.1f},{sy(s):.1f}" for i, (c, s) in enumerate(verified))
+        out.append(f'<path d="{vpath}" fill="none" stroke="#e08a1e" stroke-width="2"/>')
+        for c, s in verified:
+            out.append(f'<circle cx="{sx(c):.1f}" cy="{sy(s):.1f}" r="3" fill="#e08a1e"/>')
+        c, s = verified[-1]
+        out.append(f'<text x="{sx(c) - 6:.1f}" y="{sy(s) - 8:.1f}" text-anchor="end" fill="#e08a1e">verified'
+                   f' {s:.3f} s</text>')
     path = " ".join(f"{'M' if i == 0 else 'L'}{sx(c):.1f},{sy(s):.1f}" for i, (c, s) in enumerate(points))
     out.append(f'<path d="{path}" fill="none" stroke="#1f5fa8" stroke-width="2"/>')
     for c, s in points:
@@ -237,7 +256,7 @@ def listing_svg(r: dict, width: int = 640, height: int = 360) -> str:
         anchor = "end" if c == xmax else "start"
         out.append(f'<text x="{sx(c) + (-6 if c == xmax else 6):.1f}" y="{sy(s) - 8:.1f}" text-anchor="{anchor}">'
                    f'{s:.3f} s</text>')
-    out.append(f'<text x="{left + 8}" y="{top + 14}" fill="#777">dotted: linear through the origin and the last'
-               ' point</text>')
+    out.append(f'<text x="{left + 8}" y="{top + 14}" fill="#777">blue: list_versions; orange: verify=True;'
+               ' dotted: linear through the origin and the last blue point</text>')
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -12,7 +12,7 @@ from varlib.store import open_store
 
 from . import baseline, dashboard, machine, product
 from .fixtures import BenchMinio, minio_server_version
-from .timing import interleave, repeat
+from .timing import BLOCK, interleave, repeat
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,7 @@ def run(mode: Mode, progress: Callable[[str], None] | None = None) -> dict:
                     "product_pinned": product.fresh_request(registry, "0.0.1"),
                     "baseline": lambda: baseline.serve(baseline_store)}
         fresh = interleave(requests, mode.requests)
+        out["interleave_block"] = BLOCK
         alone = repeat(requests["product_latest"], mode.requests)  # without the baseline's 10 MB in between
         out.update(fresh_forecast_alone_ms_p50=alone.p50, fresh_forecast_alone_ms_p95=alone.p95)
         say("  CPU per request: this process and the MinIO server")
@@ -111,7 +112,7 @@ def run(mode: Mode, progress: Callable[[str], None] | None = None) -> dict:
         out.update(cached_forecast_ms_p50=cached.p50, cached_forecast_ms_p95=cached.p95,
                    cached_forecast_cpu_ms_p50=cached.cpu_p50, cached_requests=cached.n)
 
-        latest, listing, publishing = {}, {}, {}
+        latest, listing, verified, publishing = {}, {}, {}, {}
         for count in mode.sizes:
             say(f"populating {count:,} versions")
             t0 = time.perf_counter()
@@ -119,6 +120,7 @@ def run(mode: Mode, progress: Callable[[str], None] | None = None) -> dict:
             say(f"  populated in {time.perf_counter() - t0:.1f} s; latest, listing, publish")
             latest[count] = product.latest_resolution(settings, mode.requests)
             listing[count] = product.listing(settings, count, mode.list_repeats, bench.server_cpu_s)
+            verified[count] = product.listing(settings, count, mode.list_repeats, bench.server_cpu_s, verify=True)
             publishing[count] = product.publish_latency(settings, artifact, mode.publish_repeats).to_dict()
         largest = max(mode.sizes)
         out.update(latest_resolve_ms_p50=latest[largest]["resolve_ms"]["p50"],
@@ -128,6 +130,9 @@ def run(mode: Mode, progress: Callable[[str], None] | None = None) -> dict:
                    list_versions_runs={str(c): [round(s, 4) for s in v["all_s"]] for c, v in listing.items()},
                    list_versions_cpu_s={str(c): {"client": v["client_cpu_s"], "server": v["server_cpu_s"]}
                                         for c, v in listing.items()},
+                   list_versions_verify_s={str(c): round(v["median_s"], 4) for c, v in verified.items()},
+                   list_versions_verify_cpu_s={str(c): {"client": v["client_cpu_s"], "server": v["server_cpu_s"]}
+                                               for c, v in verified.items()},
                    list_versions_largest=largest, list_versions_s_at_most=round(listing[largest]["median_s"], 4),
                    publish_ms={str(c): v for c, v in publishing.items()},
                    populate_note="versions written straight through the store with a thread pool (a fixture);"

@@ -146,13 +146,23 @@ def encode(artifact: Artifact) -> bytes:
 
 def decode(raw: bytes, key: str = "") -> Artifact:
     """Parse and verify an artifact; raise CorruptArtifactError with the reason."""
-    where = f" ({key})" if key else ""
+    return decode_parsed(raw, parse(raw, key), key)
+
+
+def parse(raw: bytes, key: str = ""):
+    """The JSON of an object, not yet verified; CorruptArtifactError when it is not JSON."""
     try:
         # orjson parses the ~400 floats of an artifact about 5x faster than the stdlib (0.08 vs
         # 0.38 ms), a fifth of a fresh forecast; both round every float correctly.
-        body = orjson.loads(raw)
+        return orjson.loads(raw)
     except (UnicodeDecodeError, orjson.JSONDecodeError) as exc:
+        where = f" ({key})" if key else ""
         raise CorruptArtifactError(f"not valid JSON{where}: {exc}; the object is truncated or not an artifact") from None
+
+
+def decode_parsed(raw: bytes, body, key: str = "") -> Artifact:
+    """Verify an artifact already parsed from `raw` (by `parse`; `body` is consumed)."""
+    where = f" ({key})" if key else ""
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise CorruptArtifactError(f"not a varlib model{where}: the 'format' field is missing or wrong")
     if body.get("schema_version") != SCHEMA_VERSION:

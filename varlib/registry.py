@@ -16,11 +16,10 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
-import orjson
 
 from . import card_index
 from .artifact import FORMAT as ARTIFACT_FORMAT
-from .artifact import Artifact, card_from_metadata, card_metadata, decode, encode
+from .artifact import Artifact, card_from_metadata, card_metadata, decode, decode_parsed, encode, parse
 from .config import Settings
 from .errors import (
     AccessDeniedError,
@@ -407,7 +406,7 @@ class Registry:
 
     def _from_pointer(self, name: str, pointer: "_Pointer") -> Artifact | None:
         try:
-            artifact = decode(pointer.data, f"{name}/{POINTER_FILE}")
+            artifact = decode_parsed(pointer.data, pointer.body, f"{name}/{POINTER_FILE}")
         except CorruptArtifactError:
             return None
         return artifact if artifact.name == name and artifact.version == pointer.version else None
@@ -418,10 +417,10 @@ class Registry:
         except (NotFoundError, CorruptArtifactError):
             return _Pointer(None, None)
         try:
-            body = orjson.loads(stored.data)
+            body = parse(stored.data)  # parsed once: a `latest` copy is then verified from this
             return _Pointer(parse_version(body["version"]), stored.etag, body.get("format") == ARTIFACT_FORMAT,
-                            stored.data)
-        except (orjson.JSONDecodeError, KeyError, TypeError, AttributeError, VarlibError):
+                            stored.data, body)
+        except (KeyError, TypeError, AttributeError, VarlibError):
             return _Pointer(None, stored.etag)  # unreadable: overwritten by the next publish
 
     def _advance_pointer(self, name: str, version: Version, body: bytes) -> None:
@@ -447,3 +446,4 @@ class _Pointer:
     etag: str | None
     holds_artifact: bool = False
     data: bytes = b""
+    body: dict | None = None  # the parsed JSON of `data`
