@@ -16,7 +16,7 @@ BUMPS = ("patch", "minor", "major")
 LATEST = "latest"
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Version:
     """A published version; orders numerically, so 0.0.10 comes after 0.0.9."""
 

@@ -17,7 +17,7 @@ from ..errors import InvalidInputError
 _KEY_PATTERN = re.compile(r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ObjectInfo:
     """A listed object. `metadata` is the user metadata when the backend lists it, else None."""
 
