@@ -39,7 +39,7 @@ test: $(VENV)/.dev minio-bin
 test-reliability: $(VENV)/.dev minio-bin
 	$(PY) -m pytest -m "slow or not slow" tests/reliability
 
-## make bench: product vs the original design on a real MinIO (~10 min); writes docs/BENCHMARKS.md
+## make bench: product vs the original design on a real MinIO (~3-5 min); writes docs/BENCHMARKS.md
 bench: $(VENV)/.dev minio-bin
 	$(PY) -m bench --write docs/BENCHMARKS.md
 
