@@ -16,7 +16,6 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
-
 from . import card_index
 from .artifact import FORMAT as ARTIFACT_FORMAT
 from .artifact import Artifact, card_from_metadata, card_metadata, decode, decode_parsed, encode, parse
@@ -122,27 +121,34 @@ class Registry:
         folders, top_level = self.store.children(prefix)
         cards = self._indexed_cards(name, folders)
         if verify:
-            return self._classify(name, self._objects(prefix, folders, cards), cards)
+            return self._classify(name, self._every_object(prefix, cards), cards)
+        indexed, unindexed = self._split_by_index(name, folders, cards)
+        return self._classify(name, self._objects_in(prefix, unindexed) + top_level, {}, indexed)
+
+    def _split_by_index(self, name: str, folders: list[str], cards: dict[str, dict]) -> tuple[list[VersionEntry], list[str]]:
+        """Entries for the folders the index vouches for, and the folders it does not."""
         entries, unindexed = [], []
         for folder in folders:
-            version = parse_key_version(folder)
-            card = cards.get(str(version)) if version is not None else None
             if folder == card_index.INDEX_FOLDER:
                 continue
+            version = parse_key_version(folder)
+            card = cards.get(str(version)) if version is not None else None
             if card_index.usable(card, name, str(version), self.max_artifact_bytes):
                 entries.append(VersionEntry(name, str(version), version, self._key(name, version), card["bytes"],
                                             OK, card, card["etag"]))
             else:
                 unindexed.append(folder)
-        if len(unindexed) > _READS_BEFORE_METADATA_LISTING:  # e.g. a bucket from before the index: one listing
-            wanted = {f"{prefix}{folder}/" for folder in unindexed}
-            infos = [info for info in self.store.list(prefix, metadata=True)
-                     if info.key[:info.key.find("/", len(prefix)) + 1] in wanted]
-        else:
-            infos = [info for folder in unindexed for info in self.store.list(f"{prefix}{folder}/", metadata=True)]
-        return self._classify(name, infos + top_level, {}, entries)
+        return entries, unindexed
 
-    def _objects(self, prefix: str, folders: list[str], cards: dict[str, dict]) -> list[ObjectInfo]:
+    def _objects_in(self, prefix: str, folders: list[str]) -> list[ObjectInfo]:
+        """The objects of some folders, with user metadata: a listing each, or one listing of all."""
+        if len(folders) <= _READS_BEFORE_METADATA_LISTING:
+            return [info for folder in folders for info in self.store.list(f"{prefix}{folder}/", metadata=True)]
+        wanted = {f"{prefix}{folder}/" for folder in folders}  # e.g. a bucket from before the index
+        return [info for info in self.store.list(prefix, metadata=True)
+                if info.key[:info.key.find("/", len(prefix)) + 1] in wanted]
+
+    def _every_object(self, prefix: str, cards: dict[str, dict]) -> list[ObjectInfo]:
         """Every object under prefix, with user metadata when many lack a matching indexed card."""
         infos = list(self.store.list(prefix))
         unmatched = sum(1 for info in infos if _is_model_key(info.key) and not _indexed(cards, info))
@@ -196,20 +202,16 @@ class Registry:
             artifact = self._load_pointed(name, cached)
             if artifact is not None:
                 return artifact
-        concrete = self.resolve(name, version)
+            concrete = self._newest_ok(name)  # no pointer, or a dangling or unreadable one: the listing decides
+        else:
+            concrete = self.resolve(name, version)
         if cached:
             with self._lock:
                 hit = self._artifacts.get((name, concrete))
                 if hit is not None:
                     self._artifacts.move_to_end((name, concrete))
                     return hit
-        try:
-            artifact = self._read(name, concrete)
-        except NotFoundError:
-            if str(version).strip().lower() == LATEST:  # dangling pointer: trust the listing instead
-                artifact = self._read(name, self._newest_ok(name))
-            else:
-                raise
+        artifact = self._read(name, concrete)
         if cached:
             self._remember(artifact)
         return artifact
