@@ -44,16 +44,20 @@ def indexed_card(card: dict, etag: str, size: int) -> dict:
     return {**card, "etag": etag, "bytes": size}
 
 
-def matches(card: dict | None, name: str, label: str, etag: str, size: int) -> bool:
-    """True when an indexed card belongs to exactly this listed object."""
-    return bool(card) and card.get("etag") == etag and card.get("bytes") == size \
-        and card.get("version") == label and card.get("name") == name
+def _names(card: dict | None, name: str, label: str) -> bool:
+    return bool(card) and card.get("name") == name and card.get("version") == label
+
+
+def matches(card: dict | None, name: str, label: str, etag: str, size: int, etag_field: str = "etag") -> bool:
+    """True when a card belongs to exactly this listed object: an indexed card (its `etag`), or
+    the card in the object's own metadata (`etag_field="md5"`, the body's MD5, its S3 ETag)."""
+    return _names(card, name, label) and card.get(etag_field) == etag and card.get("bytes") == size
 
 
 def usable(card: dict | None, name: str, label: str, max_bytes: int) -> bool:
     """True when an indexed card can stand for its version without reading the object."""
-    return bool(card) and card.get("name") == name and card.get("version") == label \
-        and isinstance(card.get("etag"), str) and isinstance(card.get("bytes"), int) and 0 < card["bytes"] <= max_bytes
+    return _names(card, name, label) and isinstance(card.get("etag"), str) \
+        and isinstance(card.get("bytes"), int) and 0 < card["bytes"] <= max_bytes
 
 
 def decode_shard(raw: bytes, name: str) -> dict[str, dict]:

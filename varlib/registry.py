@@ -56,7 +56,6 @@ def _card_fields(card: dict) -> dict:
     return {k: v for k, v in card.items() if k not in ("etag", "bytes", "md5")}
 
 
-
 @dataclass(frozen=True, slots=True)  # slots: 10,000 of them per listing, less for the GC to walk
 class VersionEntry:
     """One row of a listing: a version folder, or a stray object with the reason it is unusable."""
@@ -205,12 +204,9 @@ class Registry:
             concrete = self._newest_ok(name)  # no pointer, or a dangling or unreadable one: the listing decides
         else:
             concrete = self.resolve(name, version)
-        if cached:
-            with self._lock:
-                hit = self._artifacts.get((name, concrete))
-                if hit is not None:
-                    self._artifacts.move_to_end((name, concrete))
-                    return hit
+        hit = self._cached(name, concrete) if cached else None
+        if hit is not None:
+            return hit
         artifact = self._read(name, concrete)
         if cached:
             self._remember(artifact)
@@ -245,19 +241,18 @@ class Registry:
         """Rebuild the card index of `name` from the objects themselves (for buckets written
         before the index, or by other tools); returns how many versions it indexed."""
         self.ensure_writable()
+        intact = [entry for entry in self.list_versions(name, verify=True) if entry.ok]  # newest first
         by_shard: dict[str, dict[str, dict]] = {}
-        for entry in self.list_versions(name, verify=True):  # cards of the objects as they are now
-            if entry.ok:
-                card = card_index.indexed_card(_card_fields(entry.card), entry.etag, entry.size)
-                by_shard.setdefault(card_index.shard_key(name, entry.version), {})[entry.label] = card
+        for entry in intact:
+            card = card_index.indexed_card(_card_fields(entry.card), entry.etag, entry.size)
+            by_shard.setdefault(card_index.shard_key(name, entry.version), {})[entry.label] = card
         for key, cards in by_shard.items():
             self._update_shard(key, name, lambda current, cards=cards: cards)
-        newest = max((v for cards in by_shard.values() for v in map(parse_version, cards)), default=None)
-        if newest is not None:  # and the `latest` copy, in the current form
-            stored = self.store.get(self._key(name, newest), self.max_artifact_bytes)
+        if intact:  # and the `latest` copy, in the current form
+            stored = self.store.get(intact[0].key, self.max_artifact_bytes)
             decode(stored.data, stored.key)
-            self._advance_pointer(name, newest, stored.data)
-        return sum(len(cards) for cards in by_shard.values())
+            self._advance_pointer(name, intact[0].version, stored.data)
+        return len(intact)
 
     def ensure_writable(self) -> None:
         """Refuse early, before any training time is spent, when this registry may not publish."""
@@ -291,6 +286,13 @@ class Registry:
             )
         return artifact
 
+    def _cached(self, name: str, version: Version) -> Artifact | None:
+        with self._lock:
+            hit = self._artifacts.get((name, version))
+            if hit is not None:
+                self._artifacts.move_to_end((name, version))
+            return hit
+
     def _remember(self, artifact: Artifact) -> None:
         with self._lock:
             self._artifacts[(artifact.name, artifact.version)] = artifact
@@ -306,8 +308,7 @@ class Registry:
         if card_index.matches(indexed, name, label, info.etag, info.size):
             return VersionEntry(name, label, version, info.key, info.size, OK, indexed, info.etag)
         card = card_from_metadata(info.metadata)
-        if card and card.get("md5") == info.etag and card.get("bytes") == info.size \
-                and card.get("version") == label and card.get("name") == name:
+        if card_index.matches(card, name, label, info.etag, info.size, etag_field="md5"):
             return VersionEntry(name, label, version, info.key, info.size, OK, card, info.etag)
         status, card = self._verified_card(name, version, info)
         return VersionEntry(name, label, version, info.key, info.size, status, card, info.etag)
@@ -378,7 +379,9 @@ class Registry:
         raise VarlibError(f"{key}: too many concurrent writers; try again")
 
     def _newest_ok(self, name: str) -> Version:
-        for entry in self.list_versions(name, verify=True):  # cards of the objects as they are now
+        # Every object checked: without a usable pointer, `latest` must land on an intact version
+        # even if one was replaced after it was indexed.
+        for entry in self.list_versions(name, verify=True):
             if entry.ok:
                 return entry.version
         raise NotFoundError(
@@ -391,11 +394,9 @@ class Registry:
         pointer = self._read_pointer(name)
         if pointer.version is None:
             return None
-        if cached:
-            with self._lock:
-                hit = self._artifacts.get((name, pointer.version))
-            if hit is not None:
-                return hit
+        hit = self._cached(name, pointer.version) if cached else None
+        if hit is not None:
+            return hit
         artifact = self._from_pointer(name, pointer) if pointer.holds_artifact else None
         if artifact is None:  # an old-style pointer, or a damaged copy: read the version itself
             try:
@@ -420,8 +421,7 @@ class Registry:
             return _Pointer(None, None)
         try:
             body = parse(stored.data)  # parsed once: a `latest` copy is then verified from this
-            return _Pointer(parse_version(body["version"]), stored.etag, body.get("format") == ARTIFACT_FORMAT,
-                            stored.data, body)
+            return _Pointer(parse_version(body["version"]), stored.etag, stored.data, body)
         except (KeyError, TypeError, AttributeError, VarlibError):
             return _Pointer(None, stored.etag)  # unreadable: overwritten by the next publish
 
@@ -446,6 +446,10 @@ class _Pointer:
 
     version: Version | None
     etag: str | None
-    holds_artifact: bool = False
     data: bytes = b""
     body: dict | None = None  # the parsed JSON of `data`
+
+    @property
+    def holds_artifact(self) -> bool:
+        """A copy of the model (the current form), not the earlier `{"version": ...}`."""
+        return self.body is not None and self.body.get("format") == ARTIFACT_FORMAT

@@ -66,20 +66,15 @@ class KeepAliveGetter:
         try:
             connection.sock.sendall(request)
             status, headers = connection.read_head()
-            length = headers.get("content-length")
-            if status != 200 or length is None or "transfer-encoding" in headers or not length.isdigit():
+            length = headers.get("content-length", "")
+            if status != 200 or not length.isdigit() or "transfer-encoding" in headers:
                 raise Declined(f"HTTP {status}")
-            if int(length) > max_bytes:
-                raise _Oversized(headers)
-            body = connection.read_exactly(int(length))
-        except _Oversized as oversized:
-            connection.close()
-            return Response(oversized.headers, None)
+            body = connection.read_exactly(int(length)) if int(length) <= max_bytes else None
         except BaseException:
             connection.close()
             raise
-        if headers.get("connection", "").lower() == "close":
-            connection.close()
+        if body is None or headers.get("connection", "").lower() == "close":
+            connection.close()  # an unread body, or the server's wish
         else:
             self._give_back(connection)
         return Response(headers, body)
@@ -96,11 +91,6 @@ class KeepAliveGetter:
                 self._idle.append(connection)
                 return
         connection.close()
-
-
-class _Oversized(Exception):
-    def __init__(self, headers: dict[str, str]) -> None:
-        self.headers = headers
 
 
 class _Connection:

@@ -50,7 +50,7 @@ class MinioStore:
         scheme = "https" if secure else "http"
         self.description = f"MinIO {scheme}://{endpoint}, bucket '{bucket}'"
         self._bucket_known = False
-        self._ssl_context = ssl_context if secure else None
+        self._ssl_context = ssl_context
         self._timeouts = (min(2.0, timeout_s), timeout_s)
         self._getters: dict[str, KeepAliveGetter] = {}
 
@@ -80,9 +80,7 @@ class MinioStore:
                 # Refuse by the announced size before reading the body.
                 size = int(response.headers.get("content-length", "0"))
                 if size > max_bytes:
-                    raise CorruptArtifactError(
-                        f"{key} is {size:,} bytes, over the {max_bytes:,}-byte limit; not read"
-                    )
+                    raise _oversized(key, size, max_bytes)
                 data = response.read(amt=max_bytes + 1)
                 if len(data) > max_bytes:
                     raise CorruptArtifactError(f"{key} is over the {max_bytes:,}-byte limit; not read")
@@ -112,8 +110,7 @@ class MinioStore:
                 url.hostname, url.port or (443 if url.scheme == "https" else 80), self._ssl_context, *self._timeouts))
         response = getter.get(url.path + (f"?{url.query}" if url.query else ""), headers, max_bytes)
         if response.body is None:
-            size = int(response.headers["content-length"])
-            raise CorruptArtifactError(f"{key} is {size:,} bytes, over the {max_bytes:,}-byte limit; not read")
+            raise _oversized(key, int(response.headers["content-length"]), max_bytes)
         metadata = _user_metadata(response.headers)
         return StoredObject(key, response.body, response.headers.get("etag", "").strip('"'), metadata)
 
@@ -284,6 +281,10 @@ def conditional_put_headers(condition: Mapping[str, str], metadata: Mapping[str,
     for name, value in (metadata or {}).items():
         headers[META_PREFIX + name.lower()] = value
     return headers
+
+
+def _oversized(key: str, size: int, max_bytes: int) -> CorruptArtifactError:
+    return CorruptArtifactError(f"{key} is {size:,} bytes, over the {max_bytes:,}-byte limit; not read")
 
 
 def _user_metadata(headers: Mapping[str, str]) -> dict[str, str]:
