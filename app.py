@@ -37,7 +37,7 @@ def render_sidebar() -> None:
         except VarlibError as exc:  # a bad environment variable: the pages show the same error
             st.error(explain(exc))
             return
-        st.text(settings.describe())  # plain text: markdown would turn the endpoint into a link
+        st.text(store.describe(settings))  # plain text: markdown would turn the endpoint into a link
         try:
             store.check(settings)
         except VarlibError as exc:

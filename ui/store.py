@@ -15,10 +15,16 @@ from varlib.artifact import Artifact
 from varlib.config import Settings
 from varlib.errors import NotFoundError
 from varlib.registry import Registry, VersionEntry
+from varlib.store import describe as describe_store
 from varlib.versions import Version
 
 LIST_TTL = 15  # seconds a listing may be stale before it is read again
 CHECK_TTL = 15
+
+
+def describe(current: Settings) -> str:
+    """The store the settings select, in one line for people (no credentials)."""
+    return describe_store(current)
 
 
 def settings() -> Settings:
@@ -27,8 +33,8 @@ def settings() -> Settings:
 
 
 def _fingerprint(current: Settings) -> str:
-    # Hashed into cache keys only; never displayed (it contains the secret key).
-    return repr(current)
+    # Cache keys carry the settings without the secret (an HMAC of it stands in).
+    return repr(current.cache_key())
 
 
 @st.cache_resource(show_spinner=False)

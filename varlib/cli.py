@@ -19,10 +19,17 @@ from .errors import InvalidInputError, VarlibError
 from .forecast import INTERVAL_KINDS
 from .model import CRITERIA, DEFAULT_HOLDOUT, DEFAULT_MAX_LAGS, TRANSFORMS, TRENDS, ModelSpec
 from .registry import Registry
+from .store import describe
 from .service import forecast_version, load_dataset, publish_result, train_model
 from .versions import BUMPS, LATEST
 
 DEFAULT_NAME = "var"
+EXIT_CODES = ((InvalidInputError, 2),)  # most specific first; any other VarlibError exits 1
+
+
+def exit_code(exc: VarlibError) -> int:
+    """The exit code of an expected failure: 2 for bad input, 1 for everything else."""
+    return next((code for kind, code in EXIT_CODES if isinstance(exc, kind)), 1)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -130,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args) or 0
     except VarlibError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        return exc.exit_code
+        return exit_code(exc)
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 1
@@ -263,7 +270,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if not 1 <= args.workers <= 64:
         raise InvalidInputError(f"workers {args.workers} must be from 1 to 64")
     settings = Settings.from_env()  # a bad environment fails here in one line, not in every worker
-    print(f"serving {settings.describe()} on http://{args.host}:{args.port} (docs at /docs), {args.workers} worker(s)")
+    print(f"serving {describe(settings)} on http://{args.host}:{args.port} (docs at /docs), {args.workers} worker(s)")
     uvicorn.run("varlib.api:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
                 access_log=args.access_log, log_level="info")
     return 0

@@ -1,35 +1,45 @@
-"""Settings: the one place that reads the environment."""
+"""Settings: the one place that reads the environment. Secrets never appear in a repr or a cache key."""
 
 from __future__ import annotations
 
 import getpass
+import hashlib
+import hmac
 import os
 import re
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 from urllib.parse import urlsplit
 
 from .errors import InvalidInputError
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-DEFAULT_STORE_DIR = PROJECT_DIR / "local-store"
+STORE_DIR_NAME = "local-store"  # under the working directory unless VARLIB_STORE_DIR says otherwise
 DEFAULT_BUCKET = "models"
 DEFAULT_MAX_ARTIFACT_BYTES = 16 * 1024 * 1024
 _BUCKET_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")  # S3's bucket naming rules
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"", "0", "false", "no", "off"}
+# A per-process key: cache keys carry an HMAC of the secret (so a rotated secret gets a new
+# client) that is worthless outside this process.
+_CACHE_KEY_SALT = secrets.token_bytes(16)
+
+
+def default_store_dir() -> Path:
+    """`local-store/` in the current working directory (never inside the installed package)."""
+    return Path.cwd() / STORE_DIR_NAME
 
 
 @dataclass(frozen=True)
 class Settings:
     """Where models live and how to reach them. Build with `Settings.from_env()`."""
 
-    store_dir: Path = DEFAULT_STORE_DIR
+    store_dir: Path = field(default_factory=default_store_dir)
     minio_endpoint: str | None = None  # host:port; set means "use MinIO"
     minio_secure: bool = False
     access_key: str | None = None
-    secret_key: str | None = None
+    secret_key: str | None = field(default=None, repr=False)
     bucket: str = DEFAULT_BUCKET
     ca_bundle: str | None = None
     read_only: bool = False
@@ -43,7 +53,7 @@ class Settings:
         env = os.environ if env is None else env
         endpoint, secure = _parse_endpoint(env.get("MINIO_ENDPOINT", ""), env.get("MINIO_SECURE", ""))
         return cls(
-            store_dir=Path(env.get("VARLIB_STORE_DIR") or DEFAULT_STORE_DIR).expanduser(),
+            store_dir=Path(env.get("VARLIB_STORE_DIR") or default_store_dir()).expanduser().absolute(),
             minio_endpoint=endpoint,
             minio_secure=secure,
             access_key=env.get("MINIO_ACCESS_KEY") or None,
@@ -60,12 +70,17 @@ class Settings:
     def uses_minio(self) -> bool:
         return self.minio_endpoint is not None
 
-    def describe(self) -> str:
-        """One line for people: which store, where. Never includes credentials."""
-        if self.uses_minio:
-            scheme = "https" if self.minio_secure else "http"
-            return f"MinIO {scheme}://{self.minio_endpoint}, bucket '{self.bucket}'"
-        return f"local folder {self.store_dir}"
+    @property
+    def anonymous(self) -> bool:
+        """No credentials: MinIO requests go unsigned (a public-read bucket can still be browsed)."""
+        return not (self.access_key and self.secret_key)
+
+    def cache_key(self) -> tuple:
+        """A hashable key for caches keyed by settings: every field, the secret only as a salted HMAC."""
+        secret = self.secret_key or ""
+        digest = hmac.new(_CACHE_KEY_SALT, secret.encode(), hashlib.sha256).hexdigest() if secret else ""
+        return (str(self.store_dir), self.minio_endpoint, self.minio_secure, self.access_key, digest, self.bucket,
+                self.ca_bundle, self.read_only, self.author, self.max_artifact_bytes, self.timeout_s)
 
 
 def _parse_endpoint(raw: str, secure_flag: str) -> tuple[str | None, bool]:

@@ -1,25 +1,48 @@
-"""The exception tree: every expected failure is a VarlibError with a message that names the fix.
+"""The exception tree: every expected failure is a VarlibError whose message names the fix.
 
-    VarlibError                      exit code 1
-    ├── InvalidInputError            exit code 2 (bad arguments, data or lag inputs)
+    VarlibError
+    ├── InvalidInputError            bad arguments, data or lag inputs (the message names the value)
     ├── NotFoundError                unknown model, version or object
     ├── StoreUnavailableError        the store cannot be reached (names the endpoint)
     ├── AccessDeniedError            credentials refused, permission missing, read-only mode
     ├── CorruptArtifactError         an object that is not a valid artifact (reason in the message)
-    └── ObjectExistsError            a conditional create lost: the key is already taken
+    │   └── ObjectTooLargeError      an object over the size limit, refused before its body is read
+    └── ObjectExistsError            a conditional write lost: the key is taken or changed
+
+Like minio-py's S3Error, an error carries its context as fields (`key`, `endpoint`, `bucket`,
+`code`, `field`, `value`, plus `size` and `limit` for an oversized object), so callers can act
+on them without parsing the message. What an error means at an edge (a CLI exit code, an HTTP
+status) is decided by a table at that edge, never by the exception.
 """
+
+from __future__ import annotations
+
+from typing import Any
 
 
 class VarlibError(Exception):
     """Base class of every failure the product expects and explains."""
 
-    exit_code = 1
+    def __init__(self, message: str, *, key: str | None = None, endpoint: str | None = None,
+                 bucket: str | None = None, code: str | None = None, field: str | None = None,
+                 value: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.key = key  # the object key involved, e.g. "var/0_0_3/model.json"
+        self.endpoint = endpoint  # the store endpoint, e.g. "127.0.0.1:9100"
+        self.bucket = bucket
+        self.code = code  # the store's own error code, e.g. "AccessDenied"
+        self.field = field  # which input was bad, e.g. "steps" or "lag input realgdp on 2009-07-01"
+        self.value = value  # the bad value itself
+
+    def fields(self) -> dict[str, Any]:
+        """The context fields that are set (for logs and JSON error bodies)."""
+        names = ("key", "endpoint", "bucket", "code", "field", "value")
+        return {name: getattr(self, name) for name in names if getattr(self, name) is not None}
 
 
 class InvalidInputError(VarlibError):
     """The caller gave a value the product cannot use; the message names it."""
-
-    exit_code = 2
 
 
 class NotFoundError(VarlibError):
@@ -27,7 +50,7 @@ class NotFoundError(VarlibError):
 
 
 class StoreUnavailableError(VarlibError):
-    """The store did not answer (down, unreachable, timed out)."""
+    """The store did not answer (down, unreachable, timed out, TLS failure)."""
 
 
 class AccessDeniedError(VarlibError):
@@ -38,5 +61,19 @@ class CorruptArtifactError(VarlibError):
     """An object in the store is not a usable artifact (truncated, tampered, unknown schema, too big)."""
 
 
+class ObjectTooLargeError(CorruptArtifactError):
+    """An object is larger than the caller's limit; the store refused it before reading the body."""
+
+    def __init__(self, key: str, size: int | None, limit: int) -> None:
+        shown = f"{size:,} bytes" if size is not None else "larger than allowed"
+        super().__init__(f"{key} is {shown}, over the {limit:,}-byte limit; not read", key=key)
+        self.size = size
+        self.limit = limit
+
+    def fields(self) -> dict[str, Any]:
+        return {**super().fields(), "size": self.size, "limit": self.limit}
+
+
 class ObjectExistsError(VarlibError):
-    """A create-if-absent found the key taken. The registry catches it and takes the next version."""
+    """A conditional write found the key taken (create) or changed (compare-and-swap)."""
+

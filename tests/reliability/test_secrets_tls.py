@@ -19,6 +19,7 @@ from tests.support.tls import make_certificates, openssl_available
 from varlib.config import Settings
 from varlib.errors import AccessDeniedError, StoreUnavailableError
 from varlib.registry import Registry
+from varlib.store import describe
 from varlib.service import forecast_version
 
 # Built from pieces so that this file does not match its own patterns.
@@ -98,7 +99,7 @@ def test_secrets_never_appear_in_errors_or_output(minio, macro_artifact, tmp_pat
     wrong = "S3cr3t-" + secrets.token_hex(12)
     checked = 0
     bad = Settings(minio_endpoint=minio.endpoint, access_key=minio.access_key, secret_key=wrong, bucket="models")
-    assert wrong not in bad.describe()
+    assert wrong not in describe(bad) and wrong not in repr(bad) and wrong not in repr(bad.cache_key())
     for call in (lambda r: r.list_versions("var"), lambda r: r.publish(macro_artifact), lambda r: r.check()):
         with pytest.raises(AccessDeniedError) as caught:
             call(Registry.from_settings(bad))
@@ -136,7 +137,7 @@ def test_tls_with_a_private_certificate_authority(tls_minio, macro_artifact):
     server, files = tls_minio
     settings = Settings(minio_endpoint=server.endpoint, minio_secure=True, ca_bundle=str(files.ca_cert),
                         access_key=server.access_key, secret_key=server.secret_key, bucket="models")
-    assert settings.describe().startswith("MinIO https://")
+    assert describe(settings).startswith("MinIO https://")
     registry = Registry.from_settings(settings)
     published = registry.publish(macro_artifact)
     assert [e.label for e in registry.list_versions("var")] == [str(published.version)]

@@ -44,7 +44,7 @@ class Store(Protocol):
     writable_hint: bool
 
     def get(self, key: str, max_bytes: int) -> StoredObject:
-        """Read a whole object; NotFoundError if absent, CorruptArtifactError if over max_bytes."""
+        """Read a whole object; NotFoundError if absent, ObjectTooLargeError if over max_bytes."""
 
     def create(self, key: str, data: bytes, metadata: Mapping[str, str] | None = None) -> str:
         """Write only if the key is free (ObjectExistsError otherwise); returns the etag."""
@@ -73,6 +73,22 @@ def check_key(key: str) -> str:
     if not _KEY_PATTERN.match(key) or any(part in (".", "..") for part in key.split("/")):
         raise InvalidInputError(f"object key {key!r} is not allowed")
     return key
+
+
+def describe(settings: Settings) -> str:
+    """One line for people naming the store the settings select (never credentials); the backends
+    describe themselves with the same words."""
+    if settings.uses_minio:
+        return minio_description(settings.minio_endpoint or "", settings.minio_secure, settings.bucket)
+    return local_description(settings.store_dir / settings.bucket)
+
+
+def local_description(bucket_dir) -> str:
+    return f"local folder {bucket_dir}"
+
+
+def minio_description(endpoint: str, secure: bool, bucket: str) -> str:
+    return f"MinIO {'https' if secure else 'http'}://{endpoint}, bucket '{bucket}'"
 
 
 def open_store(settings: Settings) -> Store:

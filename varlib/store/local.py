@@ -13,8 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Mapping
 
-from ..errors import AccessDeniedError, CorruptArtifactError, NotFoundError, ObjectExistsError, StoreUnavailableError
-from . import ObjectInfo, StoredObject, check_key
+from ..errors import AccessDeniedError, NotFoundError, ObjectExistsError, ObjectTooLargeError, StoreUnavailableError
+from . import ObjectInfo, StoredObject, check_key, local_description
 
 _TEMP_PREFIX = ".tmp-"
 
@@ -27,7 +27,7 @@ class LocalStore:
     def __init__(self, root: Path, bucket: str) -> None:
         self.root = Path(root)
         self.bucket_dir = self.root / check_key(bucket)
-        self.description = f"local folder {self.bucket_dir}"
+        self.description = local_description(self.bucket_dir)
 
     def _path(self, key: str) -> Path:
         return self.bucket_dir / check_key(key)
@@ -38,9 +38,7 @@ class LocalStore:
             with open(path, "rb") as handle:
                 stat = os.fstat(handle.fileno())
                 if stat.st_size > max_bytes:
-                    raise CorruptArtifactError(
-                        f"{key} is {stat.st_size:,} bytes, over the {max_bytes:,}-byte limit; not read"
-                    )
+                    raise ObjectTooLargeError(key, stat.st_size, max_bytes)
                 data = handle.read()
         except FileNotFoundError:
             raise NotFoundError(f"{key} does not exist in {self.description}") from None

@@ -22,12 +22,12 @@ from minio.time import to_amz_date
 from ..config import Settings
 from ..errors import (
     AccessDeniedError,
-    CorruptArtifactError,
+    ObjectTooLargeError,
     NotFoundError,
     ObjectExistsError,
     StoreUnavailableError,
 )
-from . import ObjectInfo, StoredObject, check_key
+from . import ObjectInfo, StoredObject, check_key, minio_description
 from .keepalive_get import Declined, KeepAliveGetter
 
 META_PREFIX = "x-amz-meta-"
@@ -47,8 +47,7 @@ class MinioStore:
         self.client = client
         self.bucket = check_key(bucket)
         self.endpoint = endpoint
-        scheme = "https" if secure else "http"
-        self.description = f"MinIO {scheme}://{endpoint}, bucket '{bucket}'"
+        self.description = minio_description(endpoint, secure, bucket)
         self._bucket_known = False
         self._ssl_context = ssl_context
         self._timeouts = (min(2.0, timeout_s), timeout_s)
@@ -83,7 +82,7 @@ class MinioStore:
                     raise _oversized(key, size, max_bytes)
                 data = response.read(amt=max_bytes + 1)
                 if len(data) > max_bytes:
-                    raise CorruptArtifactError(f"{key} is over the {max_bytes:,}-byte limit; not read")
+                    raise _oversized(key, None, max_bytes)
                 etag = response.headers.get("etag", "").strip('"')
                 metadata = _user_metadata(response.headers)
             finally:
@@ -283,8 +282,8 @@ def conditional_put_headers(condition: Mapping[str, str], metadata: Mapping[str,
     return headers
 
 
-def _oversized(key: str, size: int, max_bytes: int) -> CorruptArtifactError:
-    return CorruptArtifactError(f"{key} is {size:,} bytes, over the {max_bytes:,}-byte limit; not read")
+def _oversized(key: str, size: int | None, max_bytes: int) -> ObjectTooLargeError:
+    return ObjectTooLargeError(key, size, max_bytes)
 
 
 def _user_metadata(headers: Mapping[str, str]) -> dict[str, str]:
