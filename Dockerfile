@@ -6,7 +6,7 @@ COPY requirements.txt .
 RUN pip install -r requirements.txt
 COPY varlib/ varlib/
 COPY ui/ ui/
-COPY pages/ pages/
+COPY views/ views/
 COPY app.py .
 COPY .streamlit/ .streamlit/
 COPY scripts/init_minio.py scripts/

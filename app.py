@@ -1,30 +1,26 @@
 """The dashboard's entrypoint: page set-up, navigation and a sidebar naming the store in use.
 
-Run with `make run` (or `streamlit run app.py`). Add a page by appending to PAGES.
+Run with `make run` (or `streamlit run app.py`). Add a page by appending to PAGES. The page scripts
+live in views/, not pages/: a pages/ folder would switch Streamlit into its older multipage mode.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import streamlit as st
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # `ui` and `varlib` import from any working folder
-
-from ui import store  # noqa: E402
-from ui.errors import explain  # noqa: E402
-from varlib.errors import VarlibError  # noqa: E402
+from ui import store
+from ui.errors import explain
+from varlib import VarlibError
 
 st.set_page_config(page_title="VAR forecasts", page_icon=":material/query_stats:", layout="wide")
 
 PAGES = [
-    st.Page("pages/forecast.py", title="Forecast", icon=":material/show_chart:", default=True),
-    st.Page("pages/models.py", title="Models", icon=":material/inventory_2:"),
-    st.Page("pages/train.py", title="Train & publish", icon=":material/model_training:"),
-    st.Page("pages/diagnostics.py", title="Diagnostics", icon=":material/troubleshoot:"),
-    st.Page("pages/backtest.py", title="Backtest", icon=":material/history:"),
-    st.Page("pages/compare.py", title="Compare versions", icon=":material/compare_arrows:"),
+    st.Page("views/forecast.py", title="Forecast", icon=":material/show_chart:", default=True),
+    st.Page("views/models.py", title="Models", icon=":material/inventory_2:"),
+    st.Page("views/train.py", title="Train & publish", icon=":material/model_training:"),
+    st.Page("views/diagnostics.py", title="Diagnostics", icon=":material/troubleshoot:"),
+    st.Page("views/backtest.py", title="Backtest", icon=":material/history:"),
+    st.Page("views/compare.py", title="Compare versions", icon=":material/compare_arrows:"),
 ]
 
 

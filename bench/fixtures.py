@@ -21,9 +21,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from tests.support.minio_server import MINIO_BIN, MinioServer
-from varlib.artifact import Artifact, card_metadata, encode
+from varlib.artifact import Artifact, encode
+from varlib.catalog.cards import Card, metadata_header
 from varlib.config import Settings
-from varlib.registry import MODEL_FILE, Registry
+from varlib import Registry
+from varlib.catalog.layout import MODEL_FILE
 from varlib.store import open_store
 from varlib.versions import Version
 
@@ -103,7 +105,7 @@ def populate(settings: Settings, artifact: Artifact, count: int, threads: int = 
         published = replace(artifact, version=Version(0, 0, patch))
         body = encode(published)
         store.create(f"{MODEL_NAME}/{published.version.key}/{MODEL_FILE}", body,
-                     card_metadata(published.card(), body))
+                     metadata_header(Card.from_artifact(published), body))
 
     store.create(f"{MODEL_NAME}/{Version(0, 0, 1).key}/{MODEL_FILE}", *_first(artifact))  # makes the bucket
     with ThreadPoolExecutor(threads) as pool:
@@ -116,7 +118,7 @@ def populate(settings: Settings, artifact: Artifact, count: int, threads: int = 
 def _first(artifact: Artifact) -> tuple[bytes, dict]:
     published = replace(artifact, version=Version(0, 0, 1))
     body = encode(published)
-    return body, card_metadata(published.card(), body)
+    return body, metadata_header(Card.from_artifact(published), body)
 
 
 def minio_server_version() -> str:

@@ -76,7 +76,7 @@ def listing(settings, count: int, repeats: int, server_cpu=lambda: None, verify:
         client_cpu.append(time.process_time() - cpu)
         if server_before is not None:
             server_cpu_s.append(server_cpu() - server_before)
-        ok = sum(1 for entry in entries if entry.ok and entry.card.get("k_ar") is not None)
+        ok = sum(1 for entry in entries if entry.ok and entry.card is not None and entry.card.k_ar is not None)
         if len(entries) < count or ok < count:
             raise RuntimeError(f"listing returned {len(entries)} entries, {ok} with cards; expected {count}")
     seconds.sort()

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from varlib.artifact import decode
-from varlib.registry import Registry
+from varlib import Registry
 
 
 def main(argv: list[str]) -> int:

@@ -11,7 +11,7 @@ import pytest
 
 from tests.support.minio_server import MinioServer, minio_available, minio_required
 from varlib.config import Settings
-from varlib.registry import Registry
+from varlib import Registry
 
 
 @dataclass(frozen=True)

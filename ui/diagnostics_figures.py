@@ -14,9 +14,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
-from varlib.backtest import Backtest
-from varlib.compare import OverlaidForecast
-from varlib.diagnostics import Diagnostics
+from varlib import Backtest, Diagnostics, OverlaidForecast
 
 LINE = "#2e86de"
 BAND = "rgba(46, 134, 222, 0.20)"

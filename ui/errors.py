@@ -6,7 +6,7 @@ from typing import Callable
 
 import streamlit as st
 
-from varlib.errors import (
+from varlib import (
     AccessDeniedError,
     CorruptArtifactError,
     InvalidInputError,
@@ -43,26 +43,8 @@ def show_error(exc: VarlibError, where=None) -> None:
 
 def guarded(render: Callable[[], None]) -> None:
     """Run a page body; an expected failure becomes st.error and the rest of the app keeps working."""
-    _through_entrypoint()
     try:
         render()
     except VarlibError as exc:
         show_error(exc)
 
-
-def _through_entrypoint() -> None:
-    """Make every page run inside app.py (navigation, page config, sidebar).
-
-    Streamlit starts in its legacy `pages/` directory mode whenever a pages/ folder exists and
-    leaves it only when the entrypoint calls st.navigation. So the first visitor of a fresh
-    server who opens /models (not /) would get that page alone, with an automatic sidebar. The
-    flag is process-wide and st.navigation clears it anyway; clearing it here and rerunning
-    sends that one run through app.py. (Streamlit internal, checked against the pinned 1.67.0.)
-    AppTest resets the flag before every run by design and routes pages itself, so it is left alone.
-    """
-    from streamlit import config
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory and not config.get_option("global.appTest"):
-        PagesManager.uses_pages_directory = False
-        st.rerun()

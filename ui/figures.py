@@ -19,6 +19,12 @@ BAND = "rgba(228, 87, 46, 0.20)"
 ACTUAL = "#2e86de"
 
 
+def recent(history: pd.DataFrame | pd.Series, steps: int, lag_rows: int = 0):
+    """The tail of the history a chart shows: enough to read the forecast against (40 periods, or
+    three times the horizon, or four times the lag inputs, whichever is most)."""
+    return history.iloc[-min(len(history), max(40, 3 * steps, 4 * lag_rows)):]
+
+
 def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: str) -> list[go.Scatter]:
     """An interval as two traces: the upper edge, then the lower edge filled up to it."""
     return [

@@ -6,10 +6,7 @@ import streamlit as st
 
 from ui import store
 from ui.errors import show_error
-from varlib.data import DEFAULT_VARIABLES
-from varlib.errors import VarlibError
-from varlib.model import ModelSpec
-from varlib.service import load_dataset, publish_result, train_model
+from varlib import DEFAULT_VARIABLES, ModelSpec, VarlibError, load_dataset, publish_result, train_model
 
 FIRST_MODEL = "var"
 

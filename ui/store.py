@@ -1,25 +1,30 @@
 """Cached access to the configured store: one Registry per Settings, short-lived listings.
 
 Versions are immutable, so a loaded (name, version) stays cached for good (the Registry keeps
-pinned artifacts); the lists of names and versions change when someone publishes, so they
-live for LIST_TTL seconds and the pages offer a refresh. Failures are never cached: a
-cached function that raises stores nothing, so the next rerun tries again (recovery
-without a restart).
+pinned artifacts, bounded); the lists of names and versions change when someone publishes, so
+they live for LIST_TTL seconds, and the pages redraw them on a timer (ui.live). `latest` is
+never taken from a listing: it is the Registry's `resolve_latest`, read afresh on every rerun.
+Failures are never cached: a cached function that raises stores nothing, so the next rerun
+tries again (recovery without a restart).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from varlib.artifact import Artifact
-from varlib.config import Settings
-from varlib.errors import NotFoundError
-from varlib.registry import Registry, VersionEntry
-from varlib.store import describe as describe_store
-from varlib.versions import Version
+from varlib import Artifact, NotFoundError, Registry, Settings, VarlibError, Version, VersionEntry, describe_store
 
-LIST_TTL = 15  # seconds a listing may be stale before it is read again
-CHECK_TTL = 15
+
+def _refresh_seconds() -> int:
+    try:
+        return Settings.from_env().refresh_s  # VARLIB_REFRESH_SECONDS
+    except VarlibError:  # a bad environment: the sidebar reports it; the pages keep the default
+        return 15
+
+
+LIST_TTL = _refresh_seconds()  # seconds a listing may be stale; open pages redraw it this often (ui.live)
+CHECK_TTL = LIST_TTL
+MAX_STORES = 4  # registries kept per server process (one per distinct settings)
 
 
 def describe(current: Settings) -> str:
@@ -37,7 +42,7 @@ def _fingerprint(current: Settings) -> str:
     return repr(current.cache_key())
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(max_entries=MAX_STORES, show_spinner=False)
 def _registry(fingerprint: str, _settings: Settings) -> Registry:
     return Registry.from_settings(_settings)
 
@@ -51,17 +56,17 @@ def registry(current: Settings | None = None) -> Registry:
 # cache_resource, not cache_data: cache_data hands every rerun a fresh unpickled copy, which with
 # 10,000 versions cost most of a rerun. The shared result is a tuple of frozen entries, so no
 # session can change what another one sees.
-@st.cache_resource(ttl=LIST_TTL, show_spinner=False)
+@st.cache_resource(ttl=LIST_TTL, max_entries=MAX_STORES, show_spinner=False)
 def _names(fingerprint: str, _registry: Registry) -> tuple[str, ...]:
     return tuple(_registry.list_names())
 
 
-@st.cache_resource(ttl=LIST_TTL, show_spinner=False)
+@st.cache_resource(ttl=LIST_TTL, max_entries=64, show_spinner=False)
 def _versions(fingerprint: str, name: str, _registry: Registry) -> tuple[VersionEntry, ...]:
     return tuple(_registry.list_versions(name))
 
 
-@st.cache_data(ttl=CHECK_TTL, show_spinner=False)
+@st.cache_data(ttl=CHECK_TTL, max_entries=MAX_STORES, show_spinner=False)
 def _check(fingerprint: str, _registry: Registry) -> bool:
     _registry.check()
     return True
@@ -79,6 +84,16 @@ def versions(name: str, current: Settings | None = None) -> tuple[VersionEntry, 
     return _versions(_fingerprint(current), name, registry(current))
 
 
+def usable(name: str) -> list[VersionEntry]:
+    """The versions of `name` that can be loaded, newest first."""
+    return [entry for entry in versions(name) if entry.ok]
+
+
+def latest(name: str) -> Version:
+    """The version `latest` stands for now (Registry.resolve_latest: one small read, never cached here)."""
+    return registry().resolve_latest(name)
+
+
 def check(current: Settings | None = None) -> None:
     """Raise unless the store answers; a success is remembered for CHECK_TTL seconds."""
     current = current or settings()
@@ -92,16 +107,8 @@ def refresh() -> None:
     _check.clear()
 
 
-def newest_ok(entries: list[VersionEntry]) -> Version | None:
-    """The version `latest` stands for in a listing: the newest usable one."""
-    for entry in entries:
-        if entry.ok:
-            return entry.version
-    return None
-
-
 def load(name: str, version: Version, current: Settings | None = None) -> Artifact:
-    """A pinned version's artifact; the Registry caches it for good after the first read."""
+    """A pinned version's artifact; the Registry caches it after the first read."""
     if not isinstance(version, Version):
         raise NotFoundError(f"{name} {version!r} is not a concrete version")
     return registry(current).load(name, version, cached=True)

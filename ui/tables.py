@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from varlib.registry import VersionEntry
-from varlib.service import VersionForecast
+from varlib import VersionEntry, VersionForecast
 
 
 def forecast_table(result: VersionForecast) -> pd.DataFrame:
@@ -23,18 +22,17 @@ def versions_table(entries: list[VersionEntry]) -> pd.DataFrame:
     """The Models page table: one row per version or stray object, newest first."""
     rows = []
     for entry in entries:
-        card = entry.card or {}
-        rmse = card.get("holdout_rmse") or {}
+        card = entry.card
         rows.append({
             "version": entry.label,
             "status": "ok" if entry.ok else f"⚠ {entry.status}",
-            "created": (card.get("created_at") or "").replace("T", " ").replace("Z", " UTC"),
-            "author": card.get("author") or "",
-            "dataset": card.get("dataset") or "",
-            "variables": ", ".join(card.get("variables") or []),
-            "lag order": card.get("k_ar"),
-            "holdout RMSE": ", ".join(f"{v} {_fmt(x)}" for v, x in rmse.items()),
-            "notes": card.get("notes") or "",
+            "created": ((card.created_at if card else None) or "").replace("T", " ").replace("Z", " UTC"),
+            "author": card.author if card else "",
+            "dataset": card.dataset if card else "",
+            "variables": ", ".join(card.variables) if card else "",
+            "lag order": card.k_ar if card else None,
+            "holdout RMSE": ", ".join(f"{v} {_fmt(x)}" for v, x in card.holdout_rmse.items()) if card else "",
+            "notes": card.notes if card else "",
         })
     return pd.DataFrame(rows, columns=["version", "status", "created", "author", "dataset", "variables",
                                        "lag order", "holdout RMSE", "notes"])

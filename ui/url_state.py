@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from varlib.forecast import INTERVAL_KINDS, MAX_STEPS
+from varlib import INTERVAL_KINDS, MAX_STEPS
 
 LEVELS = (80, 90, 95, 99)
 DEFAULT_STEPS = 8

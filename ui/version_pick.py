@@ -1,8 +1,8 @@
 """Model and version pickers shared by the Diagnostics, Backtest and Compare pages.
 
-They read the cached listings (ui.store), offer only usable versions, resolve `latest` to the
-concrete version it stands for (so results can be cached per immutable version), and accept a
-deep link `?model=var&version=0.0.3` once, when the page is opened with it.
+They read the cached listings (ui.store), offer only usable versions, resolve `latest` through the
+Registry (so results can be cached per immutable version), and accept a deep link
+`?model=var&version=0.0.3` once, when the page is opened with it.
 """
 
 from __future__ import annotations
@@ -10,9 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import store
-from varlib.artifact import Artifact
-from varlib.registry import VersionEntry
-from varlib.versions import LATEST
+from varlib import LATEST, Artifact
 
 
 def pick_model(prefix: str, where=None) -> str | None:
@@ -29,13 +27,9 @@ def pick_model(prefix: str, where=None) -> str | None:
     return (where or st).selectbox("Model", names, key=key)
 
 
-def usable(name: str) -> list[VersionEntry]:
-    return [entry for entry in store.versions(name) if entry.ok]
-
-
 def pick_version(prefix: str, name: str, where=None) -> Artifact | None:
     """One version of `name` ('latest' or a pinned one), loaded; None with a message when none is usable."""
-    entries = usable(name)
+    entries = store.usable(name)
     if not entries:
         st.error(f"Model **{name}** has no usable version; the Models page shows each reason.")
         return None
@@ -46,12 +40,12 @@ def pick_version(prefix: str, name: str, where=None) -> Artifact | None:
         st.session_state[key] = wanted
     if st.session_state.get(key) not in options:
         st.session_state[key] = LATEST
-    newest = entries[0].version
+    newest = store.latest(name)
     label = (where or st).selectbox("Version", options, key=key,
                                     format_func=lambda v: f"latest ({newest})" if v == LATEST else v,
                                     help="Newest first; 'latest' follows new publications.")
-    entry = entries[0] if label == LATEST else next(e for e in entries if e.label == label)
-    return store.load(name, entry.version)
+    version = newest if label == LATEST else next(e.version for e in entries if e.label == label)
+    return store.load(name, version)
 
 
 def pick_versions(prefix: str, where=None) -> list[Artifact]:
@@ -61,7 +55,7 @@ def pick_versions(prefix: str, where=None) -> list[Artifact]:
         st.info("The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
                 " one-click first model).", icon=":material/inbox:")
         return []
-    entries = {f"{name} {entry.label}": (name, entry.version) for name in names for entry in usable(name)}
+    entries = {f"{name} {entry.label}": (name, entry.version) for name in names for entry in store.usable(name)}
     key = f"{prefix}_versions"
     if key not in st.session_state or not set(st.session_state[key]) <= set(entries):
         first = "var" if "var" in names else names[0]

@@ -1,16 +1,110 @@
 """varlib: train VAR models, keep them as safe versioned artifacts in MinIO or a folder, forecast.
 
-Public surface: Settings, Registry, ModelSpec, load_dataset, train_model, publish_result,
-forecast_version, forecast_artifact, and the errors in varlib.errors.
+This module is the library's public surface, the one the CLI, the REST service and the
+dashboard use; everything else is internal and may move. In short:
+
+- settings and store: `Settings`, `Registry` (list, resolve `latest`, load, publish),
+  `VersionEntry`, `Card`, `Version`, `LATEST`, `BUMPS`, `version_metadata`, `describe_store`
+- data: `load_dataset`, `read_csv`, `guess_date_column`, `macro_columns`, `DEFAULT_VARIABLES`,
+  lag inputs (`read_lag_inputs`, `read_lag_csv`, `parse_lag_table`, `editor_table`, `count_changed`)
+- models: `ModelSpec`, `train_model`, `publish_result`, `Artifact`, `kind_names`
+- forecasts: `forecast_artifact`, `forecast_version`, `VersionForecast`, `level_to_alpha`
+- analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `overlay_forecasts`,
+  `shared_lag_table`, `render_report`
+- `BoundedCache`, the one bounded LRU (every cache is listed in docs/CACHES.md)
+- errors: `VarlibError` and its subclasses; `to_json_safe` and `to_json` for JSON output;
+  `import_legacy` for the original service's pickles
+
+docs/LIBRARY.md describes each with an example.
 """
+
+import sys
 
 __version__ = "0.1.0"
 
-from .config import Settings  # noqa: E402
-from .errors import VarlibError  # noqa: E402
-from .model import ModelSpec  # noqa: E402
-from .registry import Registry  # noqa: E402
-from .service import forecast_artifact, forecast_version, load_dataset, publish_result, train_model  # noqa: E402
+if sys.version_info < (3, 11):  # noqa: UP036 - the message is the point for people on an old Python
+    raise ImportError(f"varlib needs Python 3.11 or newer; this is {sys.version.split()[0]}")
 
-__all__ = ["Settings", "Registry", "ModelSpec", "VarlibError", "load_dataset", "train_model", "publish_result",
-           "forecast_version", "forecast_artifact", "__version__"]
+from .artifact import Artifact  # noqa: E402
+from .backtest import LAG_POLICIES, MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, backtest, can_reselect  # noqa: E402
+from .cache import BoundedCache  # noqa: E402
+from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata  # noqa: E402
+from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, shared_lag_table  # noqa: E402
+from .config import Settings  # noqa: E402
+from .data import (  # noqa: E402
+    DATE,
+    DEFAULT_VARIABLES,
+    MACRODATA,
+    Dataset,
+    count_changed,
+    editor_table,
+    guess_date_column,
+    macro_columns,
+    parse_lag_table,
+    read_csv,
+    read_lag_csv,
+    read_lag_inputs,
+)
+from .diagnostics import (  # noqa: E402
+    DEFAULT_IRF_PERIODS,
+    DEFAULT_WHITENESS_LAGS,
+    MAX_IRF_PERIODS,
+    Diagnostics,
+    diagnose,
+    whiteness_lag_bounds,
+)
+from .errors import (  # noqa: E402
+    AccessDeniedError,
+    CorruptArtifactError,
+    InvalidInputError,
+    NotFoundError,
+    ObjectExistsError,
+    ObjectTooLargeError,
+    StoreUnavailableError,
+    VarlibError,
+)
+from .forecast import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, Forecast, level_to_alpha  # noqa: E402
+from .jsonsafe import dumps as to_json  # noqa: E402
+from .jsonsafe import to_json_safe  # noqa: E402
+from .legacy import import_legacy  # noqa: E402
+from .kinds import kind_names  # noqa: E402
+from .report import render_report  # noqa: E402
+from .service import (  # noqa: E402
+    VersionForecast,
+    check_forecast_options,
+    forecast_artifact,
+    forecast_version,
+    load_dataset,
+    publish_result,
+    train_model,
+)
+from .spec import CRITERIA, DEFAULT_HOLDOUT, DEFAULT_MAX_LAGS, TRANSFORMS, TRENDS, ModelSpec  # noqa: E402
+from .store import describe as describe_store  # noqa: E402
+from .training import TrainResult  # noqa: E402
+from .versions import (  # noqa: E402
+    BUMPS,
+    LATEST,
+    NAME_PATTERN,
+    PINNED_PATTERN,
+    VERSION_PATTERN,
+    Version,
+    check_name,
+    is_latest,
+    parse_version,
+)
+
+__all__ = [
+    "ALPHA_MAX", "ALPHA_MIN", "BUMPS", "CRITERIA", "DATE", "DEFAULT_HOLDOUT", "DEFAULT_IRF_PERIODS", "DEFAULT_MAX_LAGS",
+    "DEFAULT_VARIABLES", "DEFAULT_WHITENESS_LAGS", "INTERVAL_KINDS", "LAG_POLICIES", "LATEST", "MACRODATA",
+    "MAX_HORIZON", "MAX_IRF_PERIODS", "MAX_ORIGINS", "MAX_STEPS", "METRICS", "NAME_PATTERN", "PINNED_PATTERN",
+    "TRANSFORMS", "TRENDS",
+    "VERSION_PATTERN", "AccessDeniedError", "Artifact", "Backtest", "BoundedCache", "Card", "CorruptArtifactError", "Dataset",
+    "Diagnostics", "Forecast", "InvalidInputError", "ModelSpec", "NotFoundError", "ObjectExistsError",
+    "ObjectTooLargeError", "OverlaidForecast", "Registry", "Settings", "StoreUnavailableError", "TrainResult",
+    "VarlibError", "Version", "VersionEntry", "VersionForecast", "__version__", "all_variables", "backtest", "can_reselect",
+    "check_forecast_options", "check_name", "compare_table", "count_changed", "describe_store", "diagnose", "editor_table",
+    "forecast_artifact", "forecast_version", "guess_date_column", "is_latest", "kind_names", "level_to_alpha",
+    "load_dataset", "macro_columns", "newest_usable", "overlay_forecasts", "parse_lag_table", "parse_version",
+    "publish_result", "read_csv", "read_lag_csv", "read_lag_inputs", "render_report", "shared_lag_table",
+    "to_json", "to_json_safe", "import_legacy", "train_model", "version_metadata", "whiteness_lag_bounds",
+]

@@ -7,29 +7,30 @@ CorruptArtifactError naming the reason.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import hmac
 import json
-import platform
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from functools import cached_property
+from typing import Any
 
 import numpy as np
 import orjson
 import pandas as pd
 
+from .clock import iso_label, utc_now
+from .data import infer_frequency
 from .errors import CorruptArtifactError, InvalidInputError
-from .model import ModelSpec, VarParams
+from .jsonsafe import to_json_safe
+from .kinds import kind_names, kind_of
+from .provenance import package_versions
+from .spec import ModelSpec
 from .training import TrainResult
 from .versions import Version, parse_version
 
 FORMAT = "varlib/var-model"
 SCHEMA_VERSION = 1
 MAX_NOTES = 2000
-CARD_METADATA_KEY = "varlib-card"
-_CARD_HEADER_LIMIT = 1800  # S3 allows 2 KB of user metadata per object
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Artifact:
     author: str
     notes: str
     spec: ModelSpec
-    params: VarParams
+    params: Any  # the kind's parameters (varlib.kinds), e.g. VarParams
     lag_method: str
     data: TrainingData
     selection: dict | None
@@ -80,7 +81,12 @@ class Artifact:
     @property
     def lag_rows(self) -> int:
         """How many last observations a forecast starts from."""
-        return self.params.k_ar + self.spec.lag_inputs_extra
+        return kind_of(self.spec).lag_rows(self.spec, self.params)
+
+    @property
+    def label(self) -> str:
+        """`var 0.0.3`, or `var (unpublished)` before publishing."""
+        return f"{self.name} {self.version}" if self.version else f"{self.name} (unpublished)"
 
     @cached_property
     def history(self) -> pd.DataFrame:
@@ -90,23 +96,6 @@ class Artifact:
 
     def default_lag_inputs(self) -> pd.DataFrame:
         return self.history.iloc[-self.lag_rows:]
-
-    def card(self) -> dict:
-        """The fields a listing shows for this version."""
-        metrics = (self.evaluation or {}).get("metrics") or {}
-        return {
-            "name": self.name, "version": str(self.version) if self.version else None,
-            "created_at": self.created_at, "author": self.author, "notes": self.notes,
-            "dataset": self.data.name, "variables": self.variables, "k_ar": self.k_ar,
-            "lag_method": self.lag_method, "transform": self.spec.transform, "trend": self.spec.trend,
-            "holdout_rmse": {v: m.get("rmse") for v, m in metrics.items()},
-            "schema_version": SCHEMA_VERSION,
-        }
-
-    def metadata(self) -> dict:
-        """One version's metadata for people and programs (the CLI's `show --json`, the REST service)."""
-        return {**self.card(), "lag_inputs_needed": self.lag_rows, "spec": self.spec.to_dict(),
-                "evaluation": (self.evaluation or {}).get("metrics"), "provenance": self.provenance}
 
     def to_body(self) -> dict:
         return {
@@ -120,16 +109,14 @@ class Artifact:
 
 def build_artifact(result: TrainResult, name: str, author: str, notes: str = "") -> Artifact:
     """An unpublished artifact from a training run."""
-    from .data import infer_frequency
-
     if len(notes) > MAX_NOTES:
-        raise InvalidInputError(f"notes are {len(notes)} characters; keep them under {MAX_NOTES}")
+        raise InvalidInputError(f"notes are {len(notes)} characters; keep them under {MAX_NOTES}", field="notes")
     frame = result.dataset.frame[list(result.spec.variables)]
     data = TrainingData(result.dataset.name, result.dataset.sha256,
-                        tuple(_iso(d) for d in frame.index), frame.to_numpy(dtype=float),
+                        tuple(iso_label(d) for d in frame.index), frame.to_numpy(dtype=float),
                         infer_frequency(frame.index))
     return Artifact(
-        name=name, version=None, created_at=_utc_now(), author=author, notes=notes, spec=result.spec,
+        name=name, version=None, created_at=utc_now(), author=author, notes=notes, spec=result.spec,
         params=result.params, lag_method=result.lag_method, data=data,
         selection=result.selection.to_dict() if result.selection else None,
         evaluation=result.evaluation.to_dict() if result.evaluation else None,
@@ -139,7 +126,7 @@ def build_artifact(result: TrainResult, name: str, author: str, notes: str = "")
 
 def encode(artifact: Artifact) -> bytes:
     """Canonical JSON with a sha256 checksum over everything else."""
-    body = _to_json_safe(artifact.to_body())
+    body = to_json_safe(artifact.to_body())
     body["checksum"] = "sha256:" + _digest(body)
     return _canonical(body).encode()
 
@@ -173,38 +160,19 @@ def decode_parsed(raw: bytes, body, key: str = "") -> Artifact:
     claimed = body.pop("checksum", None)
     if not _signed_as_written(raw, claimed) and claimed != "sha256:" + _digest(body):
         raise CorruptArtifactError(f"checksum mismatch{where}: the object was changed or damaged after publishing")
+    kind = (body.get("spec") or {}).get("kind", "var") if isinstance(body.get("spec"), dict) else "var"
+    if kind not in kind_names():
+        raise CorruptArtifactError(f"model kind {kind!r}{where} is unknown to this varlib (it knows"
+                                   f" {', '.join(kind_names())}): upgrade varlib", key=key or None)
     try:
         return _from_body(body)
     except (KeyError, TypeError, ValueError, InvalidInputError) as exc:
-        raise CorruptArtifactError(f"malformed artifact{where}: {exc!r}") from None
-
-
-def card_metadata(card: dict, body: bytes) -> dict[str, str]:
-    """User metadata for the listing: the card plus size and md5 of the body (the S3 ETag of a
-    single PUT), so a listing can tell an intact object from a replaced one without reading it."""
-    slim = {**card, "bytes": len(body), "md5": hashlib.md5(body).hexdigest()}  # noqa: S324 - not security
-    if len(slim.get("notes") or "") > 200:
-        slim["notes"] = slim["notes"][:200] + "…"
-    encoded = base64.urlsafe_b64encode(_canonical(slim).encode()).decode()
-    if len(encoded) > _CARD_HEADER_LIMIT:  # many variables: the listing reads the object instead
-        return {}
-    return {CARD_METADATA_KEY: encoded}
-
-
-def card_from_metadata(metadata) -> dict | None:
-    encoded = (metadata or {}).get(CARD_METADATA_KEY)
-    if not encoded:
-        return None
-    try:
-        card = json.loads(base64.urlsafe_b64decode(encoded.encode()))
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return card if isinstance(card, dict) else None
+        raise CorruptArtifactError(f"malformed artifact{where}: {exc!r}", key=key or None) from None
 
 
 def _from_body(body: dict) -> Artifact:
     spec = ModelSpec.from_dict(body["spec"])
-    params = VarParams.from_dict(body["fit"])
+    params = kind_of(spec).params_from_dict(body["fit"])
     data = TrainingData.from_dict(body["data"])
     k = len(spec.variables)
     if params.k != k or data.values.ndim != 2 or data.values.shape[1] != k or len(data.dates) != len(data.values):
@@ -235,35 +203,6 @@ def _canonical(value) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
 
 
-def _to_json_safe(value):
-    """Non-finite floats become null (JSON has no NaN), numpy scalars become Python numbers."""
-    if isinstance(value, dict):
-        return {str(k): _to_json_safe(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_to_json_safe(v) for v in value]
-    if isinstance(value, (np.floating, float)):
-        return float(value) if np.isfinite(value) else None
-    if isinstance(value, np.integer):
-        return int(value)
-    return value
-
-
 def _provenance(result: TrainResult) -> dict:
-    import scipy
-    import statsmodels
-
-    from . import __version__
-
-    return {
-        "dataset": result.dataset.name, "dataset_sha256": result.dataset.sha256, "train_seconds": result.seconds,
-        "packages": {"varlib": __version__, "python": platform.python_version(), "numpy": np.__version__,
-                     "pandas": pd.__version__, "scipy": scipy.__version__, "statsmodels": statsmodels.__version__},
-    }
-
-
-def _utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _iso(stamp: pd.Timestamp) -> str:
-    return stamp.date().isoformat() if stamp == stamp.normalize() else stamp.isoformat()
+    return {"dataset": result.dataset.name, "dataset_sha256": result.dataset.sha256, "train_seconds": result.seconds,
+            "packages": package_versions()}

@@ -23,8 +23,9 @@ import pandas as pd
 
 from .artifact import Artifact
 from .errors import InvalidInputError
-from .forecast import forecast_levels
-from .model import check_sample, choose_lags, fit_params, to_model_space
+from .jsonsafe import to_json_safe
+from .kinds import kind_of
+from .model import check_sample
 from .training import score
 
 LAG_POLICIES = ("fixed", "reselect")
@@ -65,12 +66,15 @@ class Backtest:
         return pd.DataFrame(rows)
 
     def to_dict(self) -> dict:
-        table = self.scores().astype(object)
-        table = table.where(pd.notna(table), None)
-        return {"name": self.name, "version": self.version, "variables": list(self.variables),
-                "horizon": self.horizon, "lag_policy": self.lag_policy, "origins": list(self.origins),
-                "lag_orders": list(self.lag_orders), "scores": table.to_dict(orient="records"),
-                "seconds": self.seconds}
+        return to_json_safe({"name": self.name, "version": self.version, "variables": list(self.variables),
+                             "horizon": self.horizon, "lag_policy": self.lag_policy, "origins": list(self.origins),
+                             "lag_orders": list(self.lag_orders), "scores": self.scores().to_dict(orient="records"),
+                             "seconds": self.seconds})
+
+
+def can_reselect(artifact: Artifact) -> bool:
+    """True when the version chose its lag order by a criterion, which a backtest can re-run per origin."""
+    return artifact.spec.lags is None
 
 
 def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixed") -> tuple[int, int]:
@@ -98,8 +102,10 @@ def backtest(artifact: Artifact, origins: int = 8, horizon: int = 4, lag_policy:
     `progress(done, total)` is called after each origin (the dashboard draws a progress bar)."""
     origins, horizon = check_backtest(artifact, origins, horizon, lag_policy)
     started = time.perf_counter()
-    spec, levels = artifact.spec, artifact.data.values
+    spec, levels, kind = artifact.spec, artifact.data.values, kind_of(artifact.spec)
     k = levels.shape[1]
+    # "fixed" keeps the version's order; "reselect" re-runs the spec's criterion on each origin's sample
+    refit_spec = spec if lag_policy == "reselect" and spec.lags is None else spec.with_(lags=artifact.k_ar)
     cuts = range(len(levels) - horizon - origins + 1, len(levels) - horizon + 1)
     forecast = np.empty((origins, horizon, k))
     actual = np.empty((origins, horizon, k))
@@ -107,26 +113,18 @@ def backtest(artifact: Artifact, origins: int = 8, horizon: int = 4, lag_policy:
     lag_orders = []
     for n, cut in enumerate(cuts):
         train_levels = levels[:cut]
-        series = to_model_space(train_levels, spec.transform)
-        lags = _lag_order(artifact, series, lag_policy)
-        params = fit_params(series, lags, spec.trend)
-        needed = lags + spec.lag_inputs_extra
-        forecast[n] = forecast_levels(params, spec.transform, train_levels[-needed:], horizon).mean
+        fitted = kind.fit(train_levels, refit_spec, f"the training part of origin {n + 1}")
+        needed = kind.lag_rows(refit_spec, fitted.params)
+        forecast[n] = kind.forecast(fitted.params, refit_spec, train_levels[-needed:], horizon, 0.05).mean
         actual[n] = levels[cut:cut + horizon]
         naive[n] = train_levels[-1]  # no-change: the last observed level at every horizon
-        lag_orders.append(lags)
+        lag_orders.append(fitted.params.k_ar)
         if progress is not None:
             progress(n + 1, origins)
     dates = tuple(artifact.data.dates[cut - 1] for cut in cuts)
     return Backtest(artifact.name, str(artifact.version) if artifact.version else None, tuple(artifact.variables),
                     horizon, lag_policy, dates, tuple(lag_orders), forecast, actual, naive,
                     time.perf_counter() - started)
-
-
-def _lag_order(artifact: Artifact, series: np.ndarray, lag_policy: str) -> int:
-    if lag_policy == "reselect" and artifact.spec.lags is None:
-        return choose_lags(series, artifact.spec)[0]
-    return artifact.k_ar
 
 
 def _max_lags_needed(artifact: Artifact, lag_policy: str) -> int:

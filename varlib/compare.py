@@ -19,20 +19,16 @@ from .service import VersionForecast, forecast_artifact
 METRIC_NAMES = ("rmse", "mae", "mape")
 
 
-def version_label(artifact: Artifact) -> str:
-    return f"{artifact.name} {artifact.version}" if artifact.version else f"{artifact.name} (unpublished)"
-
-
 def compare_table(artifacts: list[Artifact]) -> pd.DataFrame:
     """One row per field, one column per version, and a `differs` column (True where the versions disagree)."""
     if len(artifacts) < 1:
         raise InvalidInputError("pick at least one version to compare")
     columns = {}
     for artifact in artifacts:
-        label = version_label(artifact)
+        label = artifact.label
         if label in columns:
             raise InvalidInputError(f"version {label} is picked twice; pick distinct versions")
-        columns[label] = _fields(artifact, _all_variables(artifacts))
+        columns[label] = _fields(artifact, all_variables(artifacts))
     table = pd.DataFrame(columns)
     table["differs"] = [len({repr(v) for v in row}) > 1 for row in table.itertuples(index=False)]
     return table
@@ -64,7 +60,7 @@ def overlay_forecasts(artifacts: list[Artifact], steps: int = 8, alpha: float = 
     table = shared_lag_table(artifacts) if lag_table is None else lag_table
     overlaid = []
     for artifact in artifacts:
-        label = version_label(artifact)
+        label = artifact.label
         lag_inputs, shared, note = _lag_inputs_for(artifact, table)
         try:
             result = forecast_artifact(artifact, steps, alpha, lag_inputs)
@@ -95,7 +91,8 @@ def _lag_inputs_for(artifact: Artifact, table: pd.DataFrame):
     return table[artifact.variables].iloc[-artifact.lag_rows:], True, "shared lag inputs"
 
 
-def _all_variables(artifacts: list[Artifact]) -> list[str]:
+def all_variables(artifacts: list[Artifact]) -> list[str]:
+    """Every variable of the versions, in the order they first appear."""
     seen: list[str] = []
     for artifact in artifacts:
         seen += [v for v in artifact.variables if v not in seen]

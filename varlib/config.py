@@ -46,6 +46,7 @@ class Settings:
     author: str = "unknown"
     max_artifact_bytes: int = DEFAULT_MAX_ARTIFACT_BYTES
     timeout_s: float = 5.0
+    refresh_s: int = 15  # how often an open dashboard page looks for new versions
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
@@ -64,6 +65,7 @@ class Settings:
             author=env.get("VARLIB_AUTHOR") or _login_name(),
             max_artifact_bytes=_parse_int("VARLIB_MAX_ARTIFACT_BYTES", env, DEFAULT_MAX_ARTIFACT_BYTES),
             timeout_s=_parse_float("VARLIB_STORE_TIMEOUT", env, 5.0),
+            refresh_s=_parse_int("VARLIB_REFRESH_SECONDS", env, 15),
         )
 
     @property
@@ -80,7 +82,7 @@ class Settings:
         secret = self.secret_key or ""
         digest = hmac.new(_CACHE_KEY_SALT, secret.encode(), hashlib.sha256).hexdigest() if secret else ""
         return (str(self.store_dir), self.minio_endpoint, self.minio_secure, self.access_key, digest, self.bucket,
-                self.ca_bundle, self.read_only, self.author, self.max_artifact_bytes, self.timeout_s)
+                self.ca_bundle, self.read_only, self.author, self.max_artifact_bytes, self.timeout_s, self.refresh_s)
 
 
 def _parse_endpoint(raw: str, secure_flag: str) -> tuple[str | None, bool]:

@@ -24,6 +24,7 @@ from .intervals import SampleMoments, estimation_covariances
 from .model import VarParams
 
 MAX_STEPS = 400
+ALPHA_MIN, ALPHA_MAX = 0.0001, 0.5  # 99.99% to 50% intervals
 INTERVAL_KINDS = ("standard", "corrected")
 
 
@@ -41,7 +42,8 @@ class Forecast:
 
 def check_steps(steps) -> int:
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 1 <= steps <= MAX_STEPS:
-        raise InvalidInputError(f"steps {steps!r} must be a whole number from 1 to {MAX_STEPS}")
+        raise InvalidInputError(f"steps {steps!r} must be a whole number from 1 to {MAX_STEPS}", field="steps",
+                                value=steps)
     return int(steps)
 
 
@@ -50,9 +52,16 @@ def check_alpha(alpha) -> float:
         value = float(alpha)
     except (TypeError, ValueError):
         value = float("nan")
-    if isinstance(alpha, bool) or not 0.0001 <= value <= 0.5:
-        raise InvalidInputError(f"alpha {alpha!r} must be between 0.0001 and 0.5 (0.05 gives a 95% interval)")
+    if isinstance(alpha, bool) or not ALPHA_MIN <= value <= ALPHA_MAX:
+        raise InvalidInputError(f"alpha {alpha!r} must be between {ALPHA_MIN} and {ALPHA_MAX} (0.05 gives a 95%"
+                                " interval)", field="alpha", value=alpha)
     return value
+
+
+def level_to_alpha(level: float) -> float:
+    """The alpha of an interval level in percent: 95 -> 0.05 (rounded, so JSON shows 0.05, not
+    0.050000000000000044)."""
+    return check_alpha(round(1 - float(level) / 100, 6))
 
 
 def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndarray:
@@ -128,7 +137,8 @@ def error_covariances(params: VarParams, steps: int, integrated: bool,
 
 def check_intervals(kind) -> str:
     if kind not in INTERVAL_KINDS:
-        raise InvalidInputError(f"intervals {kind!r} must be one of {', '.join(INTERVAL_KINDS)}")
+        raise InvalidInputError(f"intervals {kind!r} must be one of {', '.join(INTERVAL_KINDS)}", field="intervals",
+                                value=kind)
     return kind
 
 

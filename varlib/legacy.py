@@ -11,20 +11,22 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import platform
 import warnings
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 import numpy as np
 import pandas as pd
 
 from .artifact import Artifact, TrainingData
+from .catalog import Registry
+from .catalog.layout import legacy_key
+from .clock import iso_label, utc_now
 from .data import frame_sha256, infer_frequency, load_macrodata
 from .errors import CorruptArtifactError, InvalidInputError, NotFoundError
 from .forecast import forecast_levels
-from .model import DEFAULT_MAX_LAGS, TRENDS, ModelSpec, VarParams
-from .registry import LEGACY_FILE, Registry
+from .model import VarParams
+from .provenance import package_versions
+from .spec import DEFAULT_MAX_LAGS, TRENDS, ModelSpec
 from .versions import check_name, parse_version
 
 LEGACY_MAX_BYTES = 256 * 1024 * 1024  # a results pickle carries filter output: larger than an artifact
@@ -76,7 +78,7 @@ def import_legacy(registry: Registry, version: str, name: str = "var", *, trust:
     """Convert `<name>/<version>/model.pkl` into a new JSON version (the next one) and publish it."""
     check_name(name)
     source = parse_version(version)
-    key = f"{name}/{source.key}/{LEGACY_FILE}"
+    key = legacy_key(name, source)
     if not trust:
         raise InvalidInputError(refusal(key))
     registry.ensure_writable()
@@ -84,18 +86,18 @@ def import_legacy(registry: Registry, version: str, name: str = "var", *, trust:
         stored = registry.store.get(key, LEGACY_MAX_BYTES)
     except NotFoundError:
         raise NotFoundError(f"there is no legacy pickle {key} in {registry.description};"
-                            f" `python -m varlib list --name {name}` shows what the model has") from None
+                            f" `varlib list --name {name}` shows what the model has", key=key) from None
     digest = hashlib.sha256(stored.data).hexdigest()
     legacy = read_results(unpickle(stored.data, key), key)
     dates, frequency, dataset, how = training_dates(legacy)
     values = legacy.levels
     data = TrainingData(dataset, frame_sha256(pd.DataFrame(values, index=pd.DatetimeIndex(dates),
                                                            columns=list(legacy.variables))),
-                        tuple(_iso(d) for d in dates), values, frequency)
+                        tuple(iso_label(d) for d in dates), values, frequency)
     difference = check_forecasts(legacy)
     p = legacy.params.k_ar
     artifact = Artifact(
-        name=name, version=None, created_at=_utc_now(), author=author or registry.author,
+        name=name, version=None, created_at=utc_now(), author=author or registry.author,
         notes=f"imported from the legacy pickle {key} (sha256 {digest[:12]})",
         spec=ModelSpec(variables=legacy.variables, transform="none", trend=legacy.params.trend, lags=p,
                        max_lags=max(p, DEFAULT_MAX_LAGS), holdout=0.0),
@@ -105,7 +107,7 @@ def import_legacy(registry: Registry, version: str, name: str = "var", *, trust:
                     "source_bytes": len(stored.data), "source_class": legacy.source_class, "dates": how,
                     "forecast_check": {"steps": CHECK_STEPS, "alpha": CHECK_ALPHA,
                                        "max_relative_difference": difference},
-                    "packages": _packages()},
+                    "packages": package_versions()},
     )
     published = registry.publish(artifact)
     return LegacyImport(key, digest, published, difference, how)
@@ -247,21 +249,3 @@ def _relative(ours: np.ndarray, theirs: np.ndarray) -> float:
     if ours.shape != theirs.shape:
         return float("inf")
     return float(np.max(np.abs(ours - theirs) / np.maximum(np.abs(theirs), 1e-12)))
-
-
-def _packages() -> dict:
-    import scipy
-    import statsmodels
-
-    from . import __version__
-
-    return {"varlib": __version__, "python": platform.python_version(), "numpy": np.__version__,
-            "pandas": pd.__version__, "scipy": scipy.__version__, "statsmodels": statsmodels.__version__}
-
-
-def _utc_now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
-
-
-def _iso(stamp: pd.Timestamp) -> str:
-    return stamp.date().isoformat() if stamp == stamp.normalize() else stamp.isoformat()

@@ -8,15 +8,14 @@ free of plotting and Streamlit code.
 from __future__ import annotations
 
 import html
-from datetime import datetime, timezone
 from typing import Iterable
 
 import pandas as pd
 
 from . import __version__
 from .artifact import Artifact
+from .clock import utc_now
 from .backtest import Backtest
-from .compare import version_label
 from .diagnostics import Diagnostics
 
 _STYLE = """
@@ -32,9 +31,9 @@ text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:
 def render_report(artifact: Artifact, diagnostics: Diagnostics, figures: Iterable = (),
                   backtest: Backtest | None = None) -> str:
     """The whole report as one HTML string. `figures`: (title, plotly figure) pairs, embedded in order."""
-    label = version_label(artifact)
+    label = artifact.label
     parts = [f"<h1>VAR model {html.escape(label)}</h1>",
-             f"<p class='note'>Generated {_now()} by varlib {__version__}. All diagnostics refit the version's"
+             f"<p class='note'>Generated {utc_now()} by varlib {__version__}. All diagnostics refit the version's"
              f" spec on its stored training data; tests are on the model-space series"
              f" ({html.escape(diagnostics.to_dict()['model_space'])}).</p>"]
     parts += _card(artifact)
@@ -53,13 +52,13 @@ def render_report(artifact: Artifact, diagnostics: Diagnostics, figures: Iterabl
 
 
 def _card(artifact: Artifact) -> list[str]:
-    card = artifact.card()
-    rows = {"created": card["created_at"], "author": card["author"], "notes": card["notes"] or "",
-            "dataset": f"{card['dataset']} ({artifact.data.sha256[:12]})", "variables": ", ".join(card["variables"]),
-            "sample": f"{artifact.data.dates[0]} to {artifact.data.dates[-1]} ({len(artifact.data.values)} rows,"
-                      f" frequency {artifact.data.frequency or 'unknown'})",
-            "lag order": f"{card['k_ar']} ({card['lag_method']})", "transform": card["transform"],
-            "trend": card["trend"], "lag inputs needed": artifact.lag_rows}
+    spec, data = artifact.spec, artifact.data
+    rows = {"created": artifact.created_at, "author": artifact.author, "notes": artifact.notes,
+            "dataset": f"{data.name} ({data.sha256[:12]})", "variables": ", ".join(artifact.variables),
+            "sample": f"{data.dates[0]} to {data.dates[-1]} ({len(data.values)} rows,"
+                      f" frequency {data.frequency or 'unknown'})",
+            "lag order": f"{artifact.k_ar} ({artifact.lag_method})", "transform": spec.transform,
+            "trend": spec.trend, "lag inputs needed": artifact.lag_rows}
     parts = ["<h2>Model card</h2>", _table(pd.DataFrame({"value": rows}), classes="card")]
     metrics = (artifact.evaluation or {}).get("metrics")
     if metrics:
@@ -145,10 +144,3 @@ def _test_row(result) -> dict:
 
 def _table(frame: pd.DataFrame, escape: bool = True, classes: str | None = None) -> str:
     return frame.to_html(escape=escape, float_format=lambda x: f"{x:.6g}", na_rep="", border=0, classes=classes)
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-
-
-__all__ = ["render_report"]

@@ -8,12 +8,12 @@ import numpy as np
 import pandas as pd
 
 from .artifact import Artifact, build_artifact
+from .catalog import Registry
 from .data import Dataset, future_dates, load_csv, load_macrodata, slice_dates
 from .errors import InvalidInputError
-from .forecast import Forecast, check_alpha, check_intervals, check_steps, forecast_levels
-from .intervals import sample_moments
-from .model import ModelSpec, to_model_space
-from .registry import Registry
+from .forecast import Forecast, check_alpha, check_intervals, check_steps
+from .kinds import kind_of
+from .spec import ModelSpec
 from .training import TrainResult, train
 from .versions import LATEST, Version
 
@@ -66,6 +66,7 @@ def load_dataset(csv: str | bytes | None = None, date_col: str | None = None, va
 
 
 def train_model(dataset: Dataset, spec: ModelSpec) -> TrainResult:
+    """Fit `spec` on `dataset`: holdout scores first (unless the holdout is 0), then a fit on every row."""
     return train(dataset, spec)
 
 
@@ -82,31 +83,30 @@ def forecast_artifact(artifact: Artifact, steps: int = 8, alpha: float = 0.05, l
 
     `intervals="corrected"` adds the estimation-uncertainty term computed from the stored training sample.
     """
-    steps = check_steps(steps)
-    alpha = check_alpha(alpha)
-    intervals = check_intervals(intervals)
-    moments = None
-    if intervals == "corrected":  # only this kind needs the training sample; "standard" stays a pure forecast
-        moments = sample_moments(artifact.params, to_model_space(artifact.data.values, artifact.spec.transform))
+    steps, alpha, intervals = check_forecast_options(steps, alpha, intervals)
     if lag_inputs is None:  # the training tail, read straight from the arrays: no history frame to build
         lag_values = artifact.data.values[-artifact.lag_rows:].copy()
         last = _training_end(artifact)
     else:
         last = _last_date(lag_inputs, artifact)
         lag_values = _lag_values(lag_inputs, artifact.variables)
-    result = forecast_levels(artifact.params, artifact.spec.transform, lag_values, steps, alpha, intervals, moments)
+    result = kind_of(artifact.spec).forecast(artifact.params, artifact.spec, lag_values, steps, alpha, intervals,
+                                             artifact.data.values)
     index = future_dates(last, artifact.data.frequency, steps)
     return VersionForecast(artifact.name, artifact.version, artifact.variables, index, result,
                            np.asarray(lag_values, dtype=float), artifact.spec.transform)
+
+
+def check_forecast_options(steps, alpha, intervals: str) -> tuple[int, float, str]:
+    """Steps, alpha and interval kind checked before any store access (InvalidInputError names the bad one)."""
+    return check_steps(steps), check_alpha(alpha), check_intervals(intervals)
 
 
 def forecast_version(registry: Registry, name: str, version: str | Version = LATEST, steps: int = 8,
                      alpha: float = 0.05, lag_inputs=None, cached: bool = True,
                      intervals: str = "standard") -> VersionForecast:
     """Load a version (cached unless asked otherwise; `latest` always re-resolved) and forecast."""
-    steps = check_steps(steps)
-    alpha = check_alpha(alpha)
-    check_intervals(intervals)
+    steps, alpha, intervals = check_forecast_options(steps, alpha, intervals)
     return forecast_artifact(registry.load(name, version, cached=cached), steps, alpha, lag_inputs, intervals)
 
 
@@ -129,7 +129,8 @@ def _lag_values(lag_inputs, variables: list[str]):
         return lag_inputs
     missing = [v for v in variables if v not in lag_inputs.columns]
     if missing:
-        raise InvalidInputError(f"lag inputs lack the column(s) {missing}; they need {variables}")
+        raise InvalidInputError(f"lag inputs lack the column(s) {', '.join(missing)}; they need"
+                                f" {', '.join(variables)}", field="columns", value=missing)
     if list(lag_inputs.columns) == list(variables):  # already in order: skip pandas' column selection
         return lag_inputs.to_numpy()
     return lag_inputs[variables].to_numpy()

@@ -1,17 +1,20 @@
-"""The training pipeline: choose the lag order, score a holdout tail, refit on the whole sample."""
+"""The training pipeline: score the spec on a holdout tail, then fit it on every row."""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from .clock import iso_label
 from .data import Dataset
 from .errors import InvalidInputError
-from .forecast import forecast_levels
-from .model import LagSelection, ModelSpec, VarParams, check_sample, choose_lags, fit_params, to_model_space
+from .kinds import kind_of
+from .model import LagSelection
+from .spec import ModelSpec
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class TrainResult:
 
     dataset: Dataset
     spec: ModelSpec
-    params: VarParams
+    params: Any  # the kind's parameters (VarParams for a VAR)
     lag_method: str
     selection: LagSelection | None
     evaluation: Evaluation | None
@@ -49,34 +52,29 @@ class TrainResult:
 def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     """Fit `spec` on `dataset`: evaluate on the holdout tail (unless 0), then refit on all rows."""
     started = time.perf_counter()
+    kind = kind_of(spec)
     missing = sorted(set(spec.variables) - set(dataset.frame.columns))
     if missing:
-        raise InvalidInputError(f"variables {missing} are not in dataset {dataset.name!r}")
+        raise InvalidInputError(f"variables {missing} are not in dataset {dataset.name!r}", field="variables",
+                                value=missing)
     frame = dataset.frame[list(spec.variables)]
-    levels = frame.to_numpy(dtype=float)
-    holdout_rows = int(round(len(levels) * spec.holdout)) if spec.holdout > 0 else 0
-    if spec.holdout > 0:
-        holdout_rows = max(1, holdout_rows)
+    holdout_rows = max(1, int(round(len(frame) * spec.holdout))) if spec.holdout > 0 else 0
     evaluation = _evaluate(frame, spec, holdout_rows) if holdout_rows else None
-    series = to_model_space(levels, spec.transform)
-    lags, selection, how = choose_lags(series, spec)
-    params = fit_params(series, lags, spec.trend)
-    return TrainResult(dataset, spec, params, how, selection, evaluation, time.perf_counter() - started)
+    fitted = kind.fit(frame.to_numpy(dtype=float), spec)
+    return TrainResult(dataset, spec, fitted.params, fitted.lag_method, fitted.selection, evaluation,
+                       time.perf_counter() - started)
 
 
 def _evaluate(frame: pd.DataFrame, spec: ModelSpec, rows: int) -> Evaluation:
+    kind = kind_of(spec)
     levels = frame.to_numpy(dtype=float)
     train_levels, actual = levels[:-rows], levels[-rows:]
-    series = to_model_space(train_levels, spec.transform)
-    check_sample(len(series), len(spec.variables), spec.lags or spec.max_lags, spec.trend,
-                 f"the training part before the {rows}-row holdout")
-    lags, _, _ = choose_lags(series, spec)
-    params = fit_params(series, lags, spec.trend)
-    needed = lags + spec.lag_inputs_extra
-    result = forecast_levels(params, spec.transform, train_levels[-needed:], rows)
+    fitted = kind.fit(train_levels, spec, f"the training part before the {rows}-row holdout")
+    needed = kind.lag_rows(spec, fitted.params)
+    result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05)
     metrics = {name: score(actual[:, j], result.mean[:, j]) for j, name in enumerate(spec.variables)}
-    dates = tuple(d.date().isoformat() for d in frame.index[-rows:])
-    return Evaluation(rows, lags, metrics, dates, actual, result.mean, result.lower, result.upper)
+    dates = tuple(iso_label(d) for d in frame.index[-rows:])
+    return Evaluation(rows, fitted.params.k_ar, metrics, dates, actual, result.mean, result.lower, result.upper)
 
 
 def score(actual: np.ndarray, predicted: np.ndarray) -> dict:

@@ -10,8 +10,12 @@ from .errors import InvalidInputError
 # Lower-case names only, so a bucket copied between case-sensitive and case-insensitive
 # file systems cannot merge two models.
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
-_VERSION_PATTERN = re.compile(r"^(0|[1-9][0-9]{0,5})([._])(0|[1-9][0-9]{0,5})\2(0|[1-9][0-9]{0,5})$")
-KEY_VERSION_PATTERN = re.compile(r"^(0|[1-9][0-9]{0,5})_(0|[1-9][0-9]{0,5})_(0|[1-9][0-9]{0,5})$")
+_NUMBER = "(0|[1-9][0-9]{0,5})"
+# As text too, for the REST service's OpenAPI document: `0.0.3` or `0_0_3`, and `latest`.
+PINNED_PATTERN = rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}|{_NUMBER}_{_NUMBER}_{_NUMBER}"
+VERSION_PATTERN = rf"^(latest|{PINNED_PATTERN})$"
+_VERSION_PATTERN = re.compile(rf"^{_NUMBER}([._]){_NUMBER}\2{_NUMBER}$")
+KEY_VERSION_PATTERN = re.compile(rf"^{_NUMBER}_{_NUMBER}_{_NUMBER}$")
 BUMPS = ("patch", "minor", "major")
 LATEST = "latest"
 
@@ -44,6 +48,11 @@ class Version:
 
 
 ZERO = Version(0, 0, 0)
+
+
+def is_latest(text: object) -> bool:
+    """True for `latest` (any case, surrounding spaces ignored)."""
+    return str(text).strip().lower() == LATEST
 
 
 def parse_version(text: str) -> Version:

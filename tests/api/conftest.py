@@ -16,7 +16,7 @@ import pytest
 from tests.conftest import new_bucket
 from tests.support.minio_server import free_port, stop_process
 from varlib.config import Settings
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.service import publish_result
 
 PROJECT = Path(__file__).resolve().parents[2]

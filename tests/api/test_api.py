@@ -16,6 +16,7 @@ from varlib.api import create_app
 from varlib.forecast import INTERVAL_KINDS
 from varlib.service import forecast_version
 from varlib.versions import Version
+from varlib import version_metadata
 
 pytestmark = pytest.mark.minio
 
@@ -44,7 +45,7 @@ def test_models_and_versions_newest_first(client, service):
 @pytest.mark.parametrize("version", ["0.0.1", "0_0_1"])
 def test_version_metadata_is_the_cli_show(client, service, version):
     body = client.get(f"/models/var/versions/{version}").json()
-    assert body == as_json(service.registry.load("var", "0.0.1").metadata())
+    assert body == as_json(version_metadata(service.registry.load("var", "0.0.1")))
     assert body["version"] == "0.0.1" and body["lag_inputs_needed"] == body["k_ar"]
 
 

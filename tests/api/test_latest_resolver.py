@@ -23,7 +23,7 @@ class SlowPointer:
         self.started = threading.Event()
         self.fail = False
 
-    def resolve(self, name: str, version: str) -> Version:
+    def resolve_latest(self, name: str) -> Version:
         self.reads += 1
         seen = self.version  # what the store held when this read started
         self.started.set()

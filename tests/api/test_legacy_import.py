@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import new_bucket
 from varlib.cli import main
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.service import forecast_version
 from varlib.versions import Version
 

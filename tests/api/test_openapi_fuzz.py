@@ -14,7 +14,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 from tests.conftest import new_bucket
 from varlib.api import create_app
 from varlib.config import Settings
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.service import publish_result
 
 pytestmark = pytest.mark.minio

@@ -12,7 +12,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from varlib.config import Settings
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.service import publish_result
 
 APP = Path(__file__).resolve().parents[2] / "app.py"

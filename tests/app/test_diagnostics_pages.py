@@ -11,9 +11,9 @@ from varlib import ModelSpec, load_dataset, train_model
 from varlib.backtest import backtest
 from varlib.service import forecast_artifact, publish_result
 
-DIAG = "pages/diagnostics.py"
-BACKTEST = "pages/backtest.py"
-COMPARE = "pages/compare.py"
+DIAG = "views/diagnostics.py"
+BACKTEST = "views/backtest.py"
+COMPARE = "views/compare.py"
 
 
 def _by_title(at) -> dict[str, dict]:

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 from ui.figures import forecast_figure
-from ui.lag_inputs import editor_frame, parse_table
+from varlib import editor_table as editor_frame
+from varlib import parse_lag_table as parse_table
 from varlib.errors import InvalidInputError
 
 

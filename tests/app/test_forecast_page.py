@@ -38,20 +38,24 @@ def test_shared_url_reproduces_the_view(seeded):
     assert at.query_params["level"] == "90"
 
 
-def test_changing_steps_and_level_changes_the_chart_without_reading_the_store(seeded, monkeypatch):
-    at = open_app({"model": "var", "steps": 8})
+@pytest.mark.parametrize("version", ["0.0.1", "latest"])
+def test_changing_steps_and_level_changes_the_chart_without_reading_a_version(seeded, monkeypatch, version):
+    """A loaded version is never read again: a rerun costs one read of the `latest` pointer (so the
+    picker's "latest (0.0.x)" is true and a version published meanwhile shows at once), never a
+    listing or a version's object."""
+    at = open_app({"model": "var", "version": version, "steps": 8})
     assert len(values(_forecast_trace(at), "x")) == 9
     reads = []
     for method in ("get", "list", "list_folders", "children"):
         original = getattr(LocalStore, method)
         monkeypatch.setattr(LocalStore, method,
-                            lambda self, *a, _m=method, _o=original: reads.append(_m) or _o(self, *a))
+                            lambda self, *a, _m=method, _o=original: reads.append(f"{_m} {a[0]}") or _o(self, *a))
     at.number_input(key="fc_steps").set_value(30).run()
     assert len(values(_forecast_trace(at), "x")) == 31
     at.segmented_control(key="fc_level").set_value(80).run()
     assert trace(charts(at)[0], "80% interval")
     assert at.query_params["steps"] == "30" and at.query_params["level"] == "80"
-    assert reads == [], f"changing steps or level read the store: {reads}"
+    assert reads == ["get var/latest.json"] * 2, f"changing steps or level read the store: {reads}"
 
 
 def test_edited_lag_input_changes_the_forecast(seeded):

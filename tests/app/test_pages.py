@@ -8,10 +8,10 @@ import pytest
 
 from tests.app.conftest import charts, errors, open_app
 from varlib.errors import AccessDeniedError, StoreUnavailableError
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.service import publish_result
 
-FORECAST, MODELS, TRAIN = "pages/forecast.py", "pages/models.py", "pages/train.py"
+FORECAST, MODELS, TRAIN = "views/forecast.py", "views/models.py", "views/train.py"
 
 
 def _button(at, prefix: str):
@@ -85,9 +85,10 @@ def test_train_shows_results_and_publish_creates_a_version_linked_to_forecast(se
     assert not at.exception and errors(at) == ""
     entries = seeded.list_versions("var")
     assert [e.label for e in entries] == ["0.1.0", "0.0.1"]
-    assert entries[0].card["notes"] == "diff model" and entries[0].card["transform"] == "diff"
+    assert entries[0].card.notes == "diff model" and entries[0].card.transform == "diff"
     link = at.get("page_link")[0].proto
-    assert link.query_string == "model=var&version=0.1.0" and link.page == "forecast"
+    # Forecast is the default page, so its address is the root: /?model=var&version=0.1.0
+    assert link.query_string == "model=var&version=0.1.0" and link.page == "" and link.page_script_hash
     # the new version is visible on the Models page at once (publishing refreshed the lists)
     at.switch_page(MODELS).run()
     assert at.dataframe[0].value["version"].tolist()[0] == "0.1.0"

@@ -1,154 +1,16 @@
-"""A real Chromium against `streamlit run app.py` on a real MinIO: shared URL, steps, a lag edit, publishing.
-
-Waits the way Streamlit's own e2e tests do: the app's websocket is connected and no script
-run is in progress (`data-test-connection-state` / `data-test-script-state` on stApp), then
-checks content with auto-retrying expectations. Screenshots go to test-artifacts/e2e/.
-"""
+"""A real Chromium against `streamlit run app.py` on a real MinIO: shared URL, steps, a lag edit, publishing."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 
-from tests.conftest import new_bucket
-from tests.support.minio_server import free_port, minio_required, stop_process
-from varlib.registry import Registry
-from varlib.service import publish_result
+from tests.support.browser import forecast_trace, open_cell_editor, shot, wait_for_app, wait_for_forecast
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
-PROJECT = Path(__file__).resolve().parents[2]
-ARTIFACTS = PROJECT / "test-artifacts" / "e2e"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-READY = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-VIEWPORT = {"width": 1440, "height": 1000}
-
-
-@pytest.fixture(scope="module")
-def dashboard(minio, macro_result):
-    """`streamlit run app.py` on a free port against a fresh MinIO bucket holding var 0.0.1."""
-    bucket = new_bucket()
-    registry = Registry.from_settings(minio.settings(bucket, author="e2e"))
-    publish_result(registry, macro_result, "var", "patch", "seeded for the browser test")
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
-    env.update(minio.env(bucket), VARLIB_AUTHOR="e2e")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, server)
-        yield url, registry
-    finally:
-        stop_process(server, timeout=10)
-
-
-def _wait_healthy(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError(f"streamlit exited: {server.stderr.read().decode()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not answer {url}/_stcore/health within {timeout:.0f} s")
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """Debian's Chromium through playwright (no browser download); missing means fail in CI, else skip loudly."""
-    if not Path(CHROMIUM).exists():
-        message = f"Chromium is missing at {CHROMIUM}: install Debian's `chromium` (.ci/run does)"
-        if minio_required():
-            pytest.fail(message)
-        pytest.skip("!!! E2E TESTS SKIPPED !!! " + message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def browser_context(chromium):
-    """One context for the module, so the app's scripts are fetched and compiled once."""
-    context = chromium.new_context(viewport=VIEWPORT)
-    yield context
-    context.close()
-
-
-@pytest.fixture
-def page(browser_context):
-    page = browser_context.new_page()
-    page.set_default_timeout(60_000)
-    yield page
-    page.close()
-
-
-def wait_for_app(page) -> None:
-    """Connected and idle; then a short pause so late deltas (charts) are painted."""
-    page.wait_for_selector(READY)
-    page.wait_for_selector(IDLE)
-    page.wait_for_timeout(300)
-    page.wait_for_selector(IDLE)
-
-
-def open_cell_editor(page, x: float, y: float, attempts: int = 4) -> None:
-    """Select the cell right of (x, y) and open its editor; typing before the editor overlay
-    exists loses keys on a busy machine, so wait for the overlay and retry the open if needed."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
-
-    overlay = page.locator("#portal .gdg-input, #portal textarea, #portal input").first
-    for _ in range(attempts):
-        page.mouse.click(x, y)
-        page.keyboard.press("ArrowRight")
-        page.keyboard.press("Enter")
-        try:
-            overlay.wait_for(state="visible", timeout=5_000)
-            return
-        except PlaywrightTimeoutError:
-            page.keyboard.press("Escape")
-    raise AssertionError("the lag-input cell editor did not open")
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def forecast_trace(page, chart: int = 0) -> dict:
-    """x and y of the forecast line of a plotly chart, read from the figure the browser holds."""
-    return page.evaluate(
-        """(i) => { const el = document.querySelectorAll('.js-plotly-plot')[i];
-                   const t = el.data.find(d => d.name.startsWith('forecast'));
-                   return {x: Array.from(t.x).map(String), y: Array.from(t.y)}; }""", chart)
-
-
-def wait_for_forecast(page, steps: int, chart: int = 0) -> dict:
-    page.wait_for_function(
-        """([i, n]) => { const el = document.querySelectorAll('.js-plotly-plot')[i];
-                        if (!el || !el.data) return false;
-                        const t = el.data.find(d => d.name.startsWith('forecast'));
-                        return t && t.x.length === n + 1; }""", arg=[chart, steps])
-    return forecast_trace(page, chart)
-
 
 def test_first_visit_to_a_page_url_runs_through_the_app(dashboard, page):
-    """Runs first: on a fresh server a pages/ folder puts Streamlit in its legacy mode until app.py runs."""
+    """Runs first, on a fresh server: a page's own URL must still run inside app.py (navigation, sidebar)."""
     url, _ = dashboard
     page.goto(f"{url}/models")
     wait_for_app(page)

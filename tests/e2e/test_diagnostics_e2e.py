@@ -1,4 +1,4 @@
-"""A real Chromium on the Diagnostics page (same server, MinIO and browser fixtures as the dashboard e2e test).
+"""A real Chromium on the Diagnostics page (server, MinIO and browser fixtures in tests/e2e/conftest.py).
 
 Opens a version by URL, walks the tabs, checks the impulse-response grid in the browser's own
 plotly figure, and downloads the HTML report.
@@ -10,14 +10,7 @@ import re
 
 import pytest
 
-from _pytest.fixtures import FixtureFunctionDefinition
-
-from tests.e2e import test_dashboard_e2e as dashboard_e2e
-from tests.e2e.test_dashboard_e2e import shot, wait_for_app
-
-# Every fixture of the dashboard e2e module (server on MinIO, browser, context, page), whatever its chain
-globals().update({name: value for name, value in vars(dashboard_e2e).items()
-                  if isinstance(value, FixtureFunctionDefinition)})
+from tests.support.browser import shot, wait_for_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 

@@ -6,8 +6,9 @@ from dataclasses import replace
 import pytest
 
 from varlib import Registry, cli, publish_result
-from varlib.artifact import build_artifact, card_metadata, encode
-from varlib.card_index import decode_shard, shard_key
+from varlib.artifact import build_artifact, encode
+from varlib.catalog.cards import Card, metadata_header
+from varlib.catalog.index import decode_shard, shard_key
 from varlib.errors import AccessDeniedError, CorruptArtifactError
 from varlib.store import open_store
 from varlib.versions import Version
@@ -42,10 +43,8 @@ def minio_env_for(request):
 
 
 def counting_registry(settings) -> tuple[Registry, CountingStore]:
-    registry = Registry.from_settings(settings)
-    counting = CountingStore(registry.store)
-    registry.store = counting
-    return registry, counting
+    counting = CountingStore(open_store(settings))
+    return Registry(counting, max_artifact_bytes=settings.max_artifact_bytes, author=settings.author), counting
 
 
 def publish_n(settings, result, n, notes=""):
@@ -64,7 +63,7 @@ def test_publish_indexes_the_card_and_a_listing_reads_only_the_index(store_setti
     assert row["notes"] == "indexed" and row["k_ar"] == macro_result.params.k_ar and "etag" not in row
     shard = decode_shard(registry.store.get(shard_key("var", Version(0, 0, 1)), 10**6).data, "var")
     assert sorted(shard) == ["0.0.1", "0.0.2", "0.0.3"]
-    assert shard["0.0.2"]["etag"] == entries[1].etag and shard["0.0.2"]["bytes"] == entries[1].size
+    assert shard["0.0.2"].etag == entries[1].etag and shard["0.0.2"].size == entries[1].size
 
 
 def test_cards_of_the_listing_equal_those_read_from_the_objects(store_settings, macro_result):
@@ -72,7 +71,7 @@ def test_cards_of_the_listing_equal_those_read_from_the_objects(store_settings, 
     indexed = {e.label: e.to_dict() for e in Registry.from_settings(store_settings).list_versions("var")}
     registry = Registry.from_settings(store_settings)
     for label, row in indexed.items():
-        card = registry.load("var", label).card()
+        card = Card.from_artifact(registry.load("var", label)).to_dict()
         assert {k: row[k] for k in card} == card
 
 
@@ -125,7 +124,7 @@ def test_versions_past_a_thousand_go_to_the_next_shard(store_settings, macro_res
     for patch in (999, 1000):  # written as a publisher that crashed before indexing would leave them
         published = replace(artifact, version=Version(0, 0, patch))
         body = encode(published)
-        store.create(f"var/{published.version.key}/model.json", body, card_metadata(published.card(), body))
+        store.create(f"var/{published.version.key}/model.json", body, metadata_header(Card.from_artifact(published), body))
     registry = Registry.from_settings(store_settings)
     assert registry.reindex("var") == 2
     assert shard_key("var", Version(0, 0, 999)) != shard_key("var", Version(0, 0, 1000))
@@ -145,7 +144,7 @@ def test_many_unindexed_versions_cost_one_metadata_listing_not_a_read_each(minio
     for patch in range(1, 41):  # a bucket written before the index existed
         published = replace(artifact, version=Version(0, 0, patch))
         body = encode(published)
-        store.create(f"var/{published.version.key}/model.json", body, card_metadata(published.card(), body))
+        store.create(f"var/{published.version.key}/model.json", body, metadata_header(Card.from_artifact(published), body))
     registry, counting = counting_registry(minio_settings)
     entries = registry.list_versions("var")
     assert len(entries) == 40 and all(e.ok for e in entries)

@@ -118,7 +118,7 @@ def test_bad_lag_csv_exits_2(local_env, tmp_path):
     bad = tmp_path / "lags.csv"
     bad.write_text("realgdp,realcons\n1,2\n")
     result = cli(local_env, "forecast", "--lags-csv", str(bad))
-    assert result.returncode == 2 and "needs 2 rows" in result.stderr
+    assert result.returncode == 2 and "has 1 data rows; this model needs exactly 2" in result.stderr
     bad.write_text("realgdp,realcons\n1,2\nx,3\n")
     assert cli(local_env, "forecast", "--lags-csv", str(bad)).returncode == 2
 
@@ -158,3 +158,28 @@ def test_bad_settings_are_bad_input():
 def test_bad_bucket_name_is_bad_input(bucket):
     result = cli({"MINIO_ENDPOINT": "127.0.0.1:1", "MINIO_BUCKET": bucket}, "list")
     assert result.returncode == 2 and f"MINIO_BUCKET={bucket!r}" in result.stderr
+
+
+@pytest.mark.parametrize("args, command", [(["frobnicate"], "varlib"), (["train", "--holdout", "x"], "varlib train")])
+def test_usage_errors_name_the_help_command_once(local_env, args, command):
+    result = cli(local_env, *args)
+    assert result.returncode == 2 and f"(see `{command} --help`)" in result.stderr
+    assert "varlib varlib" not in result.stderr and "python -m" not in result.stderr
+
+
+def test_the_cli_and_the_dashboard_read_the_same_lag_file(local_env, tmp_path):
+    """One reader: a date column named `Date`, the variables in another order, an extra column."""
+    from varlib import read_lag_inputs
+
+    cli(local_env, "train", "--publish", "--lags", "2", "--holdout", "0")
+    path = tmp_path / "lags.csv"
+    path.write_text("Date,realcons,realgdp,comment\n2009-04-01,9189.0,12901.5,x\n2009-07-01,9256.0,13100.0,y\n")
+    result = cli(local_env, "forecast", "--lags-csv", str(path), "--steps", "2", "--json")
+    answer = json.loads(result.stdout)
+    assert answer["index"] == ["2009-10-01", "2010-01-01"]  # continues from the file's own dates
+    table = read_lag_inputs(path.read_bytes(), ["realgdp", "realcons"], 2, "none", "upload.csv")  # the dashboard
+    assert table.to_numpy().tolist() == [[12901.5, 9189.0], [13100.0, 9256.0]]
+    assert [d.date().isoformat() for d in table.index] == ["2009-04-01", "2009-07-01"]
+    from varlib import Registry, Settings, forecast_artifact
+    artifact = Registry.from_settings(Settings.from_env(local_env)).load("var", "latest")
+    assert np.allclose(answer["mean"], forecast_artifact(artifact, 2, 0.05, table).forecast.mean)

@@ -14,7 +14,7 @@ from tests.conftest import new_bucket
 from varlib import ModelSpec, load_dataset, publish_result, train_model
 from varlib.cli import main
 from varlib.config import Settings
-from varlib.registry import Registry
+from varlib import Registry
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}

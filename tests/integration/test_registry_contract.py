@@ -9,7 +9,8 @@ import pytest
 from statsmodels.tsa.vector_ar.var_model import VAR
 
 from varlib import Registry, forecast_version, publish_result
-from varlib.artifact import build_artifact, card_metadata, encode
+from varlib.artifact import build_artifact, encode
+from varlib.catalog.cards import Card, metadata_header
 from varlib.errors import AccessDeniedError, CorruptArtifactError, NotFoundError
 from varlib.versions import Version
 
@@ -117,7 +118,7 @@ def test_card_metadata_that_does_not_match_the_object_is_not_trusted(registry, m
     good = publish(registry, macro_result)
     forged = replace(good, version=Version(0, 0, 2))
     body = encode(forged)
-    metadata = card_metadata(forged.card(), body)
+    metadata = metadata_header(Card.from_artifact(forged), body)
     registry.store.create("var/0_0_2/model.json", body[:-5] + b"xxxxx", metadata)
     status = {e.label: e.status for e in registry.list_versions("var")}["0.0.2"]
     assert status != "ok"

@@ -16,7 +16,7 @@ from tests.reliability.conftest import PROJECT_DIR, clean_env
 from tests.support.figures import record
 from varlib.config import Settings
 from varlib.errors import AccessDeniedError
-from varlib.registry import Registry
+from varlib import Registry
 
 COMPOSE = PROJECT_DIR / "docker-compose.yml"
 _INTERPOLATION = re.compile(r"\$\{([A-Z_]+)(?::?[-?]([^}]*))?\}")

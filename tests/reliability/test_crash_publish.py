@@ -12,7 +12,7 @@ import pytest
 
 from tests.reliability.workers import FORK, publish_forever, read_lines
 from tests.support.figures import record
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.service import forecast_artifact
 
 RANDOM_KILLS = 15  # per backend in `make test`

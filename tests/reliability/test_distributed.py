@@ -13,7 +13,7 @@ from tests.support.figures import record
 from tests.support.minio_server import MinioServer, free_port
 from varlib.config import Settings
 from varlib.errors import NotFoundError, StoreUnavailableError
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.service import forecast_version
 
 pytestmark = pytest.mark.minio

@@ -20,8 +20,8 @@ from varlib import cli
 from varlib.artifact import build_artifact
 from varlib.data import MAX_CSV_BYTES, load_csv
 from varlib.errors import VarlibError
-from varlib.model import ModelSpec
-from varlib.registry import Registry
+from varlib import ModelSpec
+from varlib import Registry
 from varlib.service import forecast_artifact, load_dataset, train_model
 from varlib.config import Settings
 

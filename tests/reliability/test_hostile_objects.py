@@ -15,10 +15,10 @@ from tests.reliability.conftest import assert_clean_failure, clean_env, run_cli
 from tests.support.figures import record
 from tests.support.tcp_proxy import TcpProxy
 from varlib import cli
-from varlib.artifact import CARD_METADATA_KEY
+from varlib.catalog.cards import METADATA_KEY, Card
 from varlib.config import Settings
 from varlib.errors import CorruptArtifactError, NotFoundError
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.service import forecast_version
 
 BIG = 200 * 1024 * 1024
@@ -165,9 +165,9 @@ def test_forged_listing_card_is_still_refused_on_load(minio, minio_settings, mac
     good = registry.publish(macro_artifact)
     stored = registry.store.get("var/0_0_1/model.json", registry.max_artifact_bytes)
     tampered = json.dumps(dict(json.loads(stored.data), version="0.0.2", notes="tampered")).encode()
-    card = {**good.card(), "version": "0.0.2", "bytes": len(tampered), "md5": hashlib.md5(tampered).hexdigest()}
+    card = {**Card.from_artifact(good).to_dict(), "version": "0.0.2", "bytes": len(tampered), "md5": hashlib.md5(tampered).hexdigest()}
     encoded = base64.urlsafe_b64encode(json.dumps(card).encode()).decode()
-    registry.store.create("var/0_0_2/model.json", tampered, {CARD_METADATA_KEY: encoded})
+    registry.store.create("var/0_0_2/model.json", tampered, {METADATA_KEY: encoded})
     fresh = Registry.from_settings(minio_settings)
     with pytest.raises(CorruptArtifactError, match="checksum mismatch"):
         fresh.load("var", "0.0.2", cached=False)

@@ -15,7 +15,7 @@ from tests.reliability.conftest import PROJECT_DIR, assert_clean_failure, clean_
 from tests.support.figures import record
 from varlib.config import Settings
 from varlib.errors import AccessDeniedError, ObjectExistsError
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.service import forecast_version
 
 pytestmark = pytest.mark.minio
@@ -121,7 +121,7 @@ def test_dashboard_with_read_only_credentials_has_no_working_publish(app_env, mi
     before = _keys(minio, users.bucket)
     at = open_app()  # the forecast page works with the read-only user
     assert errors(at) == "" and len(charts(at)) >= 1
-    at = open_app(page="pages/train.py")
+    at = open_app(page="views/train.py")
     _train(at)
     # Credentials alone are read-only (VARLIB_READ_ONLY unset): the button exists until the store refuses.
     next(b for b in at.button if b.label.startswith("Publish")).click().run()
@@ -132,7 +132,7 @@ def test_dashboard_with_read_only_credentials_has_no_working_publish(app_env, mi
 
     monkeypatch.setenv("VARLIB_READ_ONLY", "1")  # how docker-compose runs the read-only app
     _clear_caches()
-    at = open_app(page="pages/train.py")
+    at = open_app(page="views/train.py")
     _train(at)
     assert _publish_buttons(at) == []
     assert "read-only" in "\n".join(i.value for i in at.info)

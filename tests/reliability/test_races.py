@@ -6,7 +6,7 @@ import pytest
 
 from tests.reliability.workers import FORK, publish_batch, read_lines
 from tests.support.figures import record
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.versions import Version
 
 PROCESSES = 16

@@ -18,7 +18,7 @@ from tests.support.minio_server import MinioServer
 from tests.support.tls import make_certificates, openssl_available
 from varlib.config import Settings
 from varlib.errors import AccessDeniedError, StoreUnavailableError
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.store import describe
 from varlib.service import forecast_version
 

@@ -13,7 +13,7 @@ from tests.support.figures import record
 from tests.support.tcp_proxy import TcpProxy
 from varlib.config import Settings
 from varlib.errors import StoreUnavailableError
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.service import forecast_version
 
 pytestmark = pytest.mark.minio
@@ -149,14 +149,14 @@ def test_dashboard_while_minio_is_down_and_after_it_returns(own_minio, macro_art
         assert "cannot be reached" in errors(at) and own_minio.endpoint in errors(at)
         assert down_s < BOUND_S, down_s
         pages = 1
-        for page in ("pages/models.py", "pages/train.py"):  # every page renders, none hangs
+        for page in ("views/models.py", "views/train.py"):  # every page renders, none hangs
             started = time.monotonic()
             at.switch_page(page).run()
             assert not at.exception and time.monotonic() - started < BOUND_S
             pages += 1
         own_minio.start()
         store.refresh()
-        at.switch_page("pages/forecast.py").run()
+        at.switch_page("views/forecast.py").run()
         assert not at.exception and errors(at) == "" and len(charts(at)) >= 1  # healed, no restart
     finally:
         _clear_caches()

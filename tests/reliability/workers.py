@@ -11,7 +11,7 @@ from pathlib import Path
 
 from varlib.artifact import Artifact
 from varlib.config import Settings
-from varlib.registry import Registry
+from varlib import Registry
 
 FORK = multiprocessing.get_context("fork")
 
@@ -60,7 +60,8 @@ def publish_forever(settings: Settings, artifact: Artifact, acks: Path, kill_at:
     """Publish until killed; every version the registry acknowledged is appended to `acks`."""
     registry = Registry.from_settings(settings)
     if kill_at is not None:
-        registry.store = KillingStore(registry.store, kill_at, after)
+        registry = Registry(KillingStore(registry.store, kill_at, after), max_artifact_bytes=settings.max_artifact_bytes,
+                            author=settings.author)
     while True:
         published = registry.publish(artifact)
         append_line(acks, {"version": str(published.version), "pid": os.getpid()})

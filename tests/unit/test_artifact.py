@@ -1,11 +1,13 @@
 """Artifacts are checksummed JSON: exact round trip, and every kind of damage is refused."""
 
+import hashlib
 import json
 
 import numpy as np
 import pytest
 
-from varlib.artifact import SCHEMA_VERSION, build_artifact, card_from_metadata, card_metadata, decode, encode
+from varlib.artifact import SCHEMA_VERSION, build_artifact, decode, encode
+from varlib.catalog.cards import Card, card_from_header, metadata_header
 from varlib.errors import CorruptArtifactError
 from varlib.versions import Version
 
@@ -23,7 +25,7 @@ def test_round_trip_is_exact(artifact):
     assert np.array_equal(loaded.params.coefs, artifact.params.coefs)
     assert np.array_equal(loaded.params.sigma_u, artifact.params.sigma_u)
     assert np.array_equal(loaded.data.values, artifact.data.values)
-    assert loaded.card() == artifact.card()
+    assert Card.from_artifact(loaded) == Card.from_artifact(artifact)
     assert encode(loaded) == encode(artifact)
 
 
@@ -62,8 +64,35 @@ def test_other_json_is_not_a_model():
 
 def test_card_metadata_round_trips_and_fits_a_header(artifact):
     body = encode(artifact)
-    metadata = card_metadata(artifact.card(), body)
+    metadata = metadata_header(Card.from_artifact(artifact), body)
     assert len(metadata["varlib-card"]) <= 1800
-    card = card_from_metadata(metadata)
-    assert card["version"] == "0.0.3" and card["bytes"] == len(body)
-    assert card_from_metadata({"varlib-card": "%%%"}) is None
+    md5 = hashlib.md5(body).hexdigest()
+    card = card_from_header(metadata, artifact.name, "0.0.3", md5, len(body))
+    assert card == Card.from_artifact(artifact)
+    assert card_from_header(metadata, artifact.name, "0.0.3", md5, len(body) + 1) is None  # another object
+    assert card_from_header(metadata, artifact.name, "0.0.4", md5, len(body)) is None  # another version
+    assert card_from_header({"varlib-card": "%%%"}, artifact.name, "0.0.3", md5, len(body)) is None
+
+
+def _rewritten(artifact, change) -> bytes:
+    """The artifact's body changed by `change(body)` and checksummed again, as a writer would have."""
+    from varlib.artifact import _canonical, _digest
+
+    body = json.loads(encode(artifact))
+    body.pop("checksum")
+    change(body)
+    body["checksum"] = "sha256:" + _digest(body)
+    return _canonical(body).encode()
+
+
+def test_an_artifact_written_before_model_kinds_loads_as_a_var(artifact):
+    raw = _rewritten(artifact, lambda body: body["spec"].pop("kind"))
+    assert b'"kind"' not in raw
+    loaded = decode(raw)
+    assert loaded.spec.kind == "var" and loaded.k_ar == artifact.k_ar and loaded.lag_rows == artifact.lag_rows
+
+
+def test_an_artifact_of_an_unknown_kind_says_to_upgrade(artifact):
+    raw = _rewritten(artifact, lambda body: body["spec"].update(kind="tvp-var"))
+    with pytest.raises(CorruptArtifactError, match="model kind 'tvp-var' .* unknown to this varlib .* upgrade varlib"):
+        decode(raw)

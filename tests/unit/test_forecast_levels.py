@@ -17,7 +17,7 @@ from varlib.cli import main
 from varlib.forecast import INTERVAL_KINDS
 from varlib.intervals import sample_moments
 from varlib.model import fit_params
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.service import forecast_artifact, forecast_version
 
 RTOL = 1e-8

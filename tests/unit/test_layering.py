@@ -9,7 +9,7 @@ VARLIB = Path(__file__).resolve().parents[2] / "varlib"
 
 
 def test_importing_varlib_does_not_import_streamlit():
-    code = "import sys, varlib, varlib.cli, varlib.registry; print('streamlit' in sys.modules)"
+    code = "import sys, varlib, varlib.cli, varlib.api; print('streamlit' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 

@@ -9,7 +9,6 @@ that is not a usable artifact, 503 store unreachable. Run with `python -m varlib
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from fastapi import FastAPI, Query
@@ -17,14 +16,26 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, Response
 
-from .. import __version__
-from ..config import Settings
-from ..errors import NotFoundError, VarlibError
-from ..forecast import MAX_STEPS
-from ..registry import Registry
-from ..service import forecast_artifact
-from ..versions import LATEST, Version, check_name, parse_version
-from .caching import LatestResolver, PinnedResponseCache, ResponseCache
+from varlib import (
+    ALPHA_MAX,
+    ALPHA_MIN,
+    BoundedCache,
+    MAX_STEPS,
+    NotFoundError,
+    Registry,
+    Settings,
+    VarlibError,
+    Version,
+    __version__,
+    check_name,
+    forecast_artifact,
+    is_latest,
+    parse_version,
+    to_json,
+    version_metadata,
+)
+
+from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache
 from .handlers import add_error_handlers, error_response
 from .schemas import (
     NAME,
@@ -89,8 +100,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.get("/models/{name}/versions/{version}", response_model=VersionMetadata, tags=["models"],
              summary="one version's metadata", responses=_READ_ERRORS)
-    def version_metadata(name: str = NAME, version: str = VERSION) -> dict:
-        return registry.load(name, version).metadata()
+    def one_version(name: str = NAME, version: str = VERSION) -> dict:
+        return version_metadata(registry.load(name, version))
 
     @app.post("/models/{name}/versions/{version}/forecast", response_model=ForecastBody, tags=["forecast"],
               summary="forecast from a version", responses=_READ_ERRORS)
@@ -103,7 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
              summary="the original endpoint: forecast model 'var'", responses=_READ_ERRORS)
     async def var_predict(version: str = VERSION,
                           future_periods: int = Query(8, ge=1, le=MAX_STEPS, description="steps ahead"),
-                          alpha: float = Query(0.05, ge=0.0001, le=0.5)) -> Response:
+                          alpha: float = Query(0.05, ge=ALPHA_MIN, le=ALPHA_MAX)) -> Response:
         return await forecasts.answer(LEGACY_NAME, version, future_periods, alpha, None, "standard")
 
     @app.get("/apidocs", include_in_schema=False, response_class=HTMLResponse)
@@ -120,30 +131,22 @@ class _Forecasts:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self.latest = LatestResolver(registry)
-        self.cache = ResponseCache()
+        self.cache: BoundedCache[bytes] = BoundedCache(RESPONSE_CACHE_SIZE)
 
     async def answer(self, name: str, version: str, steps: int, alpha: float, lag_inputs, intervals: str) -> Response:
         check_name(name)
-        wants_latest = str(version).strip().lower() == LATEST
-        concrete = await self.latest.resolve(name) if wants_latest else parse_version(version)
+        # `latest` is the registry's answer (Registry.resolve_latest), shared by concurrent requests
+        concrete = await self.latest.resolve(name) if is_latest(version) else parse_version(version)
         if lag_inputs is None:
             hit = self.cache.get((name, concrete, steps, alpha, intervals))
             if hit is not None:
                 return Response(hit, media_type="application/json")
-        body = await run_in_threadpool(self._compute, name, concrete, wants_latest, steps, alpha, lag_inputs,
-                                       intervals)
+        body = await run_in_threadpool(self._compute, name, concrete, steps, alpha, lag_inputs, intervals)
         return Response(body, media_type="application/json")
 
-    def _compute(self, name: str, concrete: Version, wants_latest: bool, steps: int, alpha: float, lag_inputs,
-                 intervals: str) -> bytes:
-        try:
-            artifact = self.registry.load(name, concrete)
-        except NotFoundError:
-            if not wants_latest:
-                raise
-            artifact = self.registry.load(name, LATEST)  # a dangling pointer: the library falls back to listing
-        result = forecast_artifact(artifact, steps, alpha, lag_inputs, intervals)
-        body = json.dumps(result.to_dict(), allow_nan=False, separators=(",", ":")).encode()
+    def _compute(self, name: str, version: Version, steps: int, alpha: float, lag_inputs, intervals: str) -> bytes:
+        artifact = self.registry.load(name, version)
+        body = to_json(forecast_artifact(artifact, steps, alpha, lag_inputs, intervals).to_dict()).encode()
         if lag_inputs is None:
-            self.cache.put((name, artifact.version, steps, alpha, intervals), body)
+            self.cache.put((name, version, steps, alpha, intervals), body)
         return body

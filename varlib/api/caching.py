@@ -4,38 +4,14 @@ shared by the `latest` requests that arrived before it started."""
 from __future__ import annotations
 
 import asyncio
-import threading
-from collections import OrderedDict
 
 from fastapi.concurrency import run_in_threadpool
 
-from ..registry import Registry
-from ..versions import LATEST, Version
+from varlib import BoundedCache, Registry, Version
+
 from .schemas import PINNED_FORECAST
 
 RESPONSE_CACHE_SIZE = 1024
-
-
-class ResponseCache:
-    """A thread-safe LRU of serialised answers."""
-
-    def __init__(self, size: int = RESPONSE_CACHE_SIZE) -> None:
-        self._items: OrderedDict[tuple, object] = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple):
-        with self._lock:
-            hit = self._items.get(key)
-            if hit is not None:
-                self._items.move_to_end(key)
-            return hit
-
-    def put(self, key: tuple, value) -> None:
-        with self._lock:
-            self._items[key] = value
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
 
 
 class PinnedResponseCache:
@@ -49,7 +25,7 @@ class PinnedResponseCache:
     def __init__(self, app, size: int = RESPONSE_CACHE_SIZE, max_body: int = 4096) -> None:
         self.app = app
         self.max_body = max_body
-        self._store = ResponseCache(size)
+        self._store: BoundedCache[tuple[list, bytes]] = BoundedCache(size)
 
     async def __call__(self, scope, receive, send) -> None:
         if scope["type"] != "http" or not PINNED_FORECAST.match(f"{scope['method']} {scope['path']}"):
@@ -93,7 +69,7 @@ def _replay(first: dict, receive):
 
 
 class LatestResolver:
-    """`latest` read from the store for every request, with concurrent requests sharing reads.
+    """Registry.resolve_latest for every request, with concurrent requests sharing reads.
 
     A request joins a pointer read only if that read starts after the request arrived: while one read
     is in flight, newcomers wait for the next one, which starts when it ends. So every answer is as
@@ -126,7 +102,7 @@ class LatestResolver:
 
     async def _read(self, name: str, future: asyncio.Future) -> None:
         try:
-            future.set_result(await run_in_threadpool(self._registry.resolve, name, LATEST))
+            future.set_result(await run_in_threadpool(self._registry.resolve_latest, name))
         except Exception as exc:  # noqa: BLE001 - handed to every waiter, which raises it
             future.set_exception(exc)
             # Marked as seen: when every waiter has gone (clients disconnected) nobody retrieves it, and

@@ -9,13 +9,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import (
+from varlib import (
     AccessDeniedError,
     CorruptArtifactError,
     InvalidInputError,
     NotFoundError,
     StoreUnavailableError,
     VarlibError,
+    to_json_safe,
 )
 
 STATUS = (  # most specific first
@@ -35,7 +36,21 @@ def status_of(exc: VarlibError) -> int:
 
 
 def error_response(status: int, exc: Exception, **extra) -> JSONResponse:
-    return JSONResponse({"error": str(exc), "type": type(exc).__name__, **extra}, status_code=status)
+    """The JSON error body: the message, the class, and the error's context fields (key, value, ...)."""
+    fields = _json_fields(exc) if isinstance(exc, VarlibError) else {}
+    return JSONResponse({"error": str(exc), "type": type(exc).__name__, **fields, **extra}, status_code=status)
+
+
+def _json_fields(exc: VarlibError) -> dict:
+    fields = {}
+    for name, value in exc.fields().items():
+        value = to_json_safe(value)
+        try:
+            json.dumps(value, allow_nan=False)
+        except (TypeError, ValueError):
+            value = str(value)
+        fields[name] = value
+    return fields
 
 
 def add_error_handlers(app: FastAPI) -> None:

@@ -8,15 +8,12 @@ from typing import Any
 from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..forecast import INTERVAL_KINDS, MAX_STEPS
-from ..versions import NAME_PATTERN
+from varlib import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, NAME_PATTERN, PINNED_PATTERN, VERSION_PATTERN
 
-# The same rules as varlib.versions, in the document so clients (and fuzzers) can see them.
-_NUMBER = "(0|[1-9][0-9]{0,5})"
-_PINNED = rf"({_NUMBER}(\.{_NUMBER}){{2}}|{_NUMBER}(_{_NUMBER}){{2}})"
-VERSION_PATTERN = rf"^(latest|{_PINNED[1:-1]})$"
+# The library's own rules (varlib.versions, varlib.forecast), in the document so clients and fuzzers see them.
+_NAME = NAME_PATTERN.pattern.strip("^$")
 PINNED_FORECAST = re.compile(
-    rf"^(POST /models/[a-z0-9][a-z0-9_-]{{0,62}}/versions/{_PINNED}/forecast|GET /var_predict/{_PINNED})$")
+    rf"^(POST /models/{_NAME}/versions/({PINNED_PATTERN})/forecast|GET /var_predict/({PINNED_PATTERN}))$")
 NAME = Path(pattern=NAME_PATTERN.pattern, description="model name, e.g. var", examples=["var"])
 VERSION = Path(pattern=VERSION_PATTERN, description="latest, 0.0.3 or 0_0_3", examples=["latest", "0.0.1"])
 
@@ -34,7 +31,7 @@ class ForecastRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     steps: int = Field(strict=True, ge=1, le=MAX_STEPS, description="how many periods ahead", examples=[8])
-    alpha: float = Field(0.05, ge=0.0001, le=0.5, description="1 - coverage of the interval (0.05: 95%)")
+    alpha: float = Field(0.05, ge=ALPHA_MIN, le=ALPHA_MAX, description="1 - coverage of the interval (0.05: 95%)")
     lag_inputs: list[list[float]] | None = Field(
         None, description="the last observations in levels, oldest first, one row per period and one value per"
         " variable (GET the version's metadata for `lag_inputs_needed`); default: the end of the training data")

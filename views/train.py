@@ -10,12 +10,25 @@ from ui import store
 from ui.errors import guarded, show_error
 from ui.figures import holdout_figure
 from ui.tables import lag_selection_table, metrics_table
-from varlib.data import DEFAULT_VARIABLES, guess_date_column, read_csv
-from varlib.errors import AccessDeniedError, VarlibError
-from varlib.model import CRITERIA, DEFAULT_MAX_LAGS, TRANSFORMS, TRENDS, ModelSpec
-from varlib.service import load_dataset, publish_result, train_model
-from varlib.training import TrainResult
-from varlib.versions import BUMPS, ZERO, check_name
+from varlib import (
+    BUMPS,
+    CRITERIA,
+    DEFAULT_MAX_LAGS,
+    DEFAULT_VARIABLES,
+    TRANSFORMS,
+    TRENDS,
+    AccessDeniedError,
+    ModelSpec,
+    TrainResult,
+    VarlibError,
+    check_name,
+    guess_date_column,
+    load_dataset,
+    macro_columns,
+    publish_result,
+    read_csv,
+    train_model,
+)
 
 RESULT = "train_result"
 PUBLISHED = "train_published"
@@ -27,11 +40,9 @@ TREND_HELP = {"c": "constant", "ct": "constant + linear trend", "n": "none"}
 
 
 @st.cache_data(show_spinner=False)
-def macro_columns() -> list[str]:
-    """The variables of the bundled macro data (read once)."""
-    from statsmodels.datasets import macrodata
-
-    return [c for c in macrodata.load_pandas().data.columns if c not in ("year", "quarter")]
+def _macro_columns() -> list[str]:
+    """The variables of the bundled macro data (read once per process)."""
+    return macro_columns()
 
 
 def render() -> None:
@@ -57,7 +68,7 @@ def render() -> None:
 def _data_inputs() -> dict | None:
     kind = st.radio("Dataset", [MACRO, UPLOAD], horizontal=True, key="train_source")
     if kind == MACRO:
-        columns = macro_columns()
+        columns = _macro_columns()
         variables = st.multiselect("Variables (at least two)", columns, default=list(DEFAULT_VARIABLES),
                                    key="train_macro_vars")
         source = {"csv": None, "csv_name": None, "date_col": None, "variables": variables}
@@ -71,7 +82,7 @@ def _data_inputs() -> dict | None:
         data = upload.getvalue()
         try:
             raw, _, _ = read_csv(data, upload.name)
-            guess = guess_date_column(raw)
+            guess = guess_date_column(raw.columns) or str(raw.columns[0])
         except VarlibError as exc:
             show_error(exc)
             return None
@@ -192,7 +203,7 @@ def _publish(result: TrainResult) -> None:
     if published:
         name, version = published
         st.success(f"Published **{name} {version}**.", icon=":material/check_circle:")
-        st.page_link("pages/forecast.py", label=f"Open {name} {version} on the Forecast page",
+        st.page_link("views/forecast.py", label=f"Open {name} {version} on the Forecast page",
                      icon=":material/show_chart:", query_params={"model": name, "version": version})
         return
     if registry.read_only or st.session_state.get(DENIED):
@@ -204,7 +215,7 @@ def _publish(result: TrainResult) -> None:
     first, second = st.columns([1, 2])
     bump = first.radio("Version bump", BUMPS, horizontal=True, key="train_bump")
     notes = second.text_input("Notes", key="train_notes", placeholder="what changed, why this model")
-    st.caption(f"Publishes as **{name} {_next_version(name, bump)}**, or the next free version if someone else"
+    st.caption(f"Publishes as **{name} {registry.next_version(name, bump)}**, or the next free version if someone else"
                " publishes first. Published versions are never overwritten.")
     if st.button("Publish", type="primary", icon=":material/publish:"):
         try:
@@ -216,12 +227,6 @@ def _publish(result: TrainResult) -> None:
         store.refresh()
         st.session_state[PUBLISHED] = (artifact.name, str(artifact.version))
         st.rerun()
-
-
-def _next_version(name: str, bump: str) -> str:
-    """The version a publish would take now (the registry re-checks at the moment of publishing)."""
-    taken = [entry.version for entry in store.versions(name) if entry.version is not None]
-    return str(max(taken, default=ZERO).bump(bump))
 
 
 guarded(render)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import diagnostics_figures as figures
+from ui import diagnostics_figures as figures, session
 from ui.errors import guarded, show_error
 from ui.version_pick import pick_model, pick_version
-from varlib.backtest import MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, backtest
-from varlib.errors import VarlibError
+from varlib import MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, VarlibError, backtest, can_reselect
 
-RESULTS = "_bt_results"  # session cache: (name, version, origins, horizon, policy) -> Backtest
+RESULTS = "backtests"  # ui.session slot: (name, version, origins, horizon, policy) -> Backtest
 POLICIES = {"fixed": "Keep the version's lag order", "reselect": "Re-select the order at each origin"}
 
 
@@ -27,26 +26,25 @@ def render() -> None:
         return
     origins = int(top[2].number_input("Origins (N)", 1, MAX_ORIGINS, 12, key="bt_origins"))
     horizon = int(top[3].number_input("Horizon (h)", 1, MAX_HORIZON, 4, key="bt_horizon"))
-    can_reselect = artifact.spec.lags is None
+    reselectable = can_reselect(artifact)
     policy = top[4].radio("Lag order", list(POLICIES), format_func=POLICIES.get, key="bt_policy",
-                          horizontal=True, disabled=not can_reselect,
+                          horizontal=True, disabled=not reselectable,
                           help="Re-selecting runs the version's criterion (" + artifact.spec.ic + ") at every"
-                               " origin; slower." if can_reselect else "This version has a fixed lag order.")
-    policy = policy if can_reselect else "fixed"
+                               " origin; slower." if reselectable else "This version has a fixed lag order.")
+    policy = policy if reselectable else "fixed"
     key = (artifact.name, str(artifact.version), origins, horizon, policy)
-    results = st.session_state.setdefault(RESULTS, {})
     if st.button("Run backtest", type="primary", icon=":material/play_arrow:", key="bt_run"):
         bar = st.progress(0.0, text="Refitting…")
         try:
-            results[key] = backtest(artifact, origins, horizon, policy,
-                                    progress=lambda done, total: bar.progress(done / total,
-                                                                              text=f"origin {done} of {total}"))
+            session.remember(RESULTS, key, backtest(
+                artifact, origins, horizon, policy,
+                progress=lambda done, total: bar.progress(done / total, text=f"origin {done} of {total}")))
         except VarlibError as exc:
             bar.empty()
             show_error(exc)
             return
         bar.empty()
-    result = results.get(key)
+    result = session.results(RESULTS).get(key)
     if result is None:
         st.info(f"Press **Run backtest** to refit VAR({artifact.k_ar}) {origins} times.", icon=":material/play_arrow:")
         return

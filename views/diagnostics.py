@@ -5,17 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import diagnostics_figures as figures, store
+from ui import diagnostics_figures as figures, session, store
 from ui.errors import guarded
 from ui.version_pick import pick_model, pick_version
-from varlib.artifact import Artifact
-from varlib.diagnostics import DEFAULT_IRF_PERIODS, DEFAULT_WHITENESS_LAGS, Diagnostics, diagnose
-from varlib.backtest import Backtest
-from varlib.report import render_report
+from varlib import DEFAULT_IRF_PERIODS, Artifact, Backtest, Diagnostics, diagnose, render_report, whiteness_lag_bounds
 
 MAX_IRF_SHOWN = 40
 PLOT = {"displaylogo": False}
-BACKTESTS = "_bt_results"  # where the Backtest page keeps this session's results
+BACKTESTS = "backtests"  # the ui.session slot where the Backtest page keeps this session's results
 
 
 @st.cache_data(max_entries=32, show_spinner="Refitting the version and running the tests…")
@@ -32,7 +29,7 @@ def _report(where: str, name: str, version: str, periods: int, lags: int, backte
 
 def _session_backtest(artifact: Artifact) -> tuple[tuple | None, Backtest | None]:
     """The newest backtest of this version run on the Backtest page in this session, if any."""
-    mine = [(key, result) for key, result in st.session_state.get(BACKTESTS, {}).items()
+    mine = [(key, result) for key, result in session.results(BACKTESTS).items()
             if key[:2] == (artifact.name, str(artifact.version))]
     return mine[-1] if mine else (None, None)
 
@@ -58,10 +55,8 @@ def render() -> None:
         return
     periods = int(top[2].number_input("IRF horizon", 1, MAX_IRF_SHOWN, DEFAULT_IRF_PERIODS, key="dg_periods",
                                       help="Periods of impulse responses and variance decompositions."))
-    residuals = len(artifact.data.values) - artifact.spec.lag_inputs_extra - artifact.k_ar
-    most = max(artifact.k_ar + 1, min(60, residuals - 1))
-    default_lags = min(max(DEFAULT_WHITENESS_LAGS, artifact.k_ar + 1), most)
-    lags = int(top[3].number_input("Whiteness lags", artifact.k_ar + 1, most, default_lags,
+    lowest, most, default_lags = whiteness_lag_bounds(artifact)
+    lags = int(top[3].number_input("Whiteness lags", lowest, most, default_lags,
                                    key=f"dg_lags|{artifact.k_ar}",
                                    help=f"Portmanteau test lags; must exceed the lag order {artifact.k_ar}."))
     where = store.registry().description

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import streamlit as st
 
-from ui import store, url_state
+from ui import live, store, url_state
 from ui.errors import guarded, show_error
-from ui.figures import forecast_figure
-from ui.lag_inputs import DATE, editor_frame, parse_table, read_csv
+from ui.figures import forecast_figure, recent
 from ui.onboarding import render_onboarding
 from ui.tables import forecast_table
-from varlib.artifact import Artifact
-from varlib.errors import VarlibError
-from varlib.forecast import INTERVAL_KINDS, MAX_STEPS
-from varlib.registry import VersionEntry
-from varlib.service import VersionForecast, forecast_artifact
-from varlib.versions import LATEST
+from varlib import (
+    DATE,
+    INTERVAL_KINDS,
+    LATEST,
+    MAX_STEPS,
+    Artifact,
+    Card,
+    VarlibError,
+    VersionEntry,
+    VersionForecast,
+    count_changed,
+    editor_table,
+    forecast_artifact,
+    level_to_alpha,
+    parse_lag_table,
+    read_lag_csv,
+    to_json,
+)
 
 RESET = "_fc_reset"
 INTERVALS_HELP = ("How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
@@ -39,7 +48,9 @@ def render() -> None:
     controls = st.columns(widths, vertical_alignment="bottom")
     name = _pick_model(controls[0], names)
     entries = store.versions(name)
-    version_label = _pick_version(controls[1], name, entries, problems)
+    # `latest` is the registry's answer, read once per run (one small read; pinned versions need none)
+    newest = store.latest(name) if any(entry.ok for entry in entries) else None
+    version_label = _pick_version(controls[1], name, entries, newest, problems)
     steps = int(controls[2].number_input("Steps", min_value=1, max_value=MAX_STEPS, step=1,
                                          key=url_state.KEYS["steps"], persist_state="session",
                                          help=f"How many periods ahead to forecast (1–{MAX_STEPS})."))
@@ -56,12 +67,13 @@ def render() -> None:
     for problem in problems:
         st.warning(f"The link asked for {problem}; showing the default instead.", icon=":material/link_off:")
 
-    version = store.newest_ok(entries) if version_label == LATEST else _entry(entries, version_label).version
-    if version is None:
+    if newest is None:
         st.error(f"Model **{name}** has no usable version: every object is broken or legacy. The Models page"
                  " shows each reason; publish a new version from **Train & publish**.")
         return
+    version = newest if version_label == LATEST else _entry(entries, version_label).version
     artifact = store.load(name, version)
+    live.watch_latest(name, version, version_label == LATEST, on_newer=_show_version)
     _model_card(artifact)
 
     left, right = st.columns([1, 2], gap="large")
@@ -72,8 +84,7 @@ def render() -> None:
             st.info("Fix the lag inputs on the left to see the forecast.", icon=":material/edit_note:")
             return
         try:
-            alpha = round(1 - level / 100, 4)  # 0.05, not 0.050000000000000044, in the JSON download
-            result = forecast_artifact(artifact, steps, alpha, lags, intervals)
+            result = forecast_artifact(artifact, steps, level_to_alpha(level), lags, intervals)
         except VarlibError as exc:
             show_error(exc)
             return
@@ -92,10 +103,13 @@ def _model_changed() -> None:
     st.session_state[url_state.KEYS["version"]] = LATEST
 
 
-def _pick_version(where, name: str, entries: list[VersionEntry], problems: list[str]) -> str:
+def _show_version(label: str) -> None:
+    st.session_state[url_state.KEYS["version"]] = label
+
+
+def _pick_version(where, name: str, entries: list[VersionEntry], newest, problems: list[str]) -> str:
     key = url_state.KEYS["version"]
     usable = [entry.label for entry in entries if entry.ok]
-    newest = store.newest_ok(entries)
     options = [LATEST] + usable
     wanted = url_state.take_pending_version()
     if wanted is not None:
@@ -120,15 +134,15 @@ def _entry(entries: list[VersionEntry], label: str) -> VersionEntry:
 
 
 def _model_card(artifact: Artifact) -> None:
-    card = artifact.card()
-    created = card["created_at"].replace("T", " ").replace("Z", " UTC")
-    rmse = ", ".join(f"{v} {x:.4g}" for v, x in card["holdout_rmse"].items() if x is not None) or "no holdout"
+    card = Card.from_artifact(artifact)
+    created = (card.created_at or "").replace("T", " ").replace("Z", " UTC")
+    rmse = ", ".join(f"{v} {x:.4g}" for v, x in card.holdout_rmse.items() if x is not None) or "no holdout"
     with st.container(border=True):
-        st.markdown(f"**{artifact.name} {artifact.version}** · created {created} by {card['author']}"
-                    + (f" · _{card['notes']}_" if card["notes"] else ""))
+        st.markdown(f"**{artifact.label}** · created {created} by {card.author}"
+                    + (f" · _{card.notes}_" if card.notes else ""))
         st.caption(f"variables **{', '.join(artifact.variables)}** · lag order **{artifact.k_ar}**"
                    f" ({artifact.lag_method}) · transform **{artifact.spec.transform}** · trend"
-                   f" **{artifact.spec.trend}** · holdout RMSE {rmse} · trained on {card['dataset']}")
+                   f" **{artifact.spec.trend}** · holdout RMSE {rmse} · trained on {card.dataset}")
 
 
 def _lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
@@ -142,17 +156,17 @@ def _lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     with st.expander("Upload lag inputs (CSV)"):
         upload = st.file_uploader(f"CSV with columns {DATE}, {', '.join(artifact.variables)}; {needed} rows",
                                   type=["csv"], key=f"lagcsv|{scope}")
-    base = editor_frame(artifact.default_lag_inputs())
+    base = editor_table(artifact.default_lag_inputs())
     source = "default"
     if upload is not None:
         try:
-            uploaded = read_csv(upload.getvalue(), upload.name, artifact.variables, needed)
-            parsed = parse_table(uploaded, artifact.variables, needed, artifact.spec.transform)
+            uploaded = read_lag_csv(upload.getvalue(), artifact.variables, needed, upload.name)
+            parsed = parse_lag_table(uploaded, artifact.variables, needed, artifact.spec.transform)
         except VarlibError as exc:
             show_error(exc)
             st.caption("Showing the model's own last observations until the CSV is fixed.")
         else:
-            base = editor_frame(parsed)
+            base = editor_table(parsed)
             if not isinstance(parsed.index, pd.DatetimeIndex):
                 base[DATE] = uploaded[DATE].astype(str).to_list()
             source = upload.file_id
@@ -162,13 +176,13 @@ def _lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
                             column_config=columns, disabled=[DATE], width="stretch")
     st.button("Reset to the model's last observations", on_click=_reset, icon=":material/restart_alt:")
     try:
-        lags = parse_table(edited, artifact.variables, needed, artifact.spec.transform)
+        lags = parse_lag_table(edited, artifact.variables, needed, artifact.spec.transform)
     except VarlibError as exc:
         show_error(exc)
         return None
     if not isinstance(lags.index, pd.DatetimeIndex):  # no dates given: continue from the training data
         lags.index = artifact.default_lag_inputs().index
-    changed = int((lags.to_numpy() != artifact.default_lag_inputs().to_numpy()).sum())
+    changed = count_changed(lags, artifact.default_lag_inputs())
     if changed:
         st.caption(f":material/edit: {changed} value(s) differ from the model's own data; the forecast starts from"
                    " these inputs.")
@@ -181,13 +195,12 @@ def _reset() -> None:
 
 def _charts(artifact: Artifact, lags: pd.DataFrame, result: VersionForecast, level: int) -> None:
     history = artifact.history
-    shown = min(len(history), max(40, 3 * result.steps, 4 * artifact.lag_rows))
-    recent = history.iloc[-shown:]
+    shown = recent(history, result.steps, artifact.lag_rows)
     if result.forecast.point == "median":
         st.caption("This model forecasts log differences: the line is the **median** in levels (the exponential"
                    " of the log forecast), and the band is exact in levels.")
     for j, variable in enumerate(artifact.variables):
-        fig = forecast_figure(variable, recent[variable], lags[variable], result.index,
+        fig = forecast_figure(variable, shown[variable], lags[variable], result.index,
                               result.forecast.mean[:, j], result.forecast.lower[:, j], result.forecast.upper[:, j],
                               level, result.forecast.point)
         st.plotly_chart(fig, key=f"chart|{variable}", config={"displaylogo": False})
@@ -202,7 +215,7 @@ def _table(result: VersionForecast, level: int) -> None:
     first, second, _ = st.columns([1, 1, 4])
     first.download_button("Download CSV", table.to_csv().encode(), f"{stem}.csv", "text/csv",
                           icon=":material/download:", on_click="ignore")
-    second.download_button("Download JSON", json.dumps(result.to_dict(), indent=2, allow_nan=False).encode(),
+    second.download_button("Download JSON", to_json(result.to_dict(), indent=2).encode(),
                            f"{stem}.json", "application/json", icon=":material/data_object:", on_click="ignore")
 
 

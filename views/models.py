@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import store
+from ui import live, store
 from ui.errors import guarded, show_error
 from ui.tables import versions_table
-from varlib.errors import VarlibError
+from varlib import VarlibError
 
 
 def render() -> None:
@@ -22,6 +22,18 @@ def render() -> None:
                 " one-click first model.", icon=":material/inbox:")
         return
     name = st.selectbox("Model", names, key="models_name") if len(names) > 1 else names[0]
+    _versions(name)
+
+
+@live.refresh_every()  # the cached listing expires every LIST_TTL seconds; this redraws it on screen
+def _versions(name: str) -> None:
+    try:
+        _show_versions(name)
+    except VarlibError as exc:  # a timed rerun runs this part alone, outside the page's guard
+        show_error(exc)
+
+
+def _show_versions(name: str) -> None:
     entries = store.versions(name)
     ok = sum(entry.ok for entry in entries)
     st.caption(f"**{name}**: {len(entries)} version(s), {ok} usable, newest first")
@@ -41,7 +53,7 @@ def render() -> None:
     label = st.selectbox("Version", labels, key=f"models_version|{name}")
     entry = next(e for e in entries if e.label == label)
     if entry.ok:
-        st.page_link("pages/forecast.py", label=f"Forecast with {name} {label}", icon=":material/show_chart:",
+        st.page_link("views/forecast.py", label=f"Forecast with {name} {label}", icon=":material/show_chart:",
                      query_params={"model": name, "version": label})
         try:
             artifact = store.load(name, entry.version)

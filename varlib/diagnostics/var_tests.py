@@ -1,4 +1,4 @@
-"""Diagnostics of a stored version: refit from its training data, then statsmodels' tests as plain data.
+"""Diagnostics of a stored VAR version: refit from its training data, then statsmodels' tests as plain data.
 
 Nothing is unpickled: the artifact's levels go through `to_model_space` and `fit_results` with the
 version's own lag order and trend, so every number is what statsmodels' VARResults gives for that
@@ -14,169 +14,26 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import stats
 
-from .artifact import Artifact
-from .errors import InvalidInputError
-from .model import LagSelection, check_sample, fit_results, select_lags, to_model_space
+from ..artifact import Artifact
+from ..errors import InvalidInputError
+from ..model import LagSelection, check_sample, fit_results, select_lags
+from ..spec import to_model_space
+from .results import (
+    MODEL_SPACE,
+    CausalityTest,
+    Coefficients,
+    Diagnostics,
+    ImpulseResponses,
+    Stability,
+    TestResult,
+)
 
 DEFAULT_IRF_PERIODS = 10
 MAX_IRF_PERIODS = 100
 DEFAULT_WHITENESS_LAGS = 10
 DEFAULT_SIGNIF = 0.05
 NEAR_UNIT = 0.95  # a largest modulus above this behaves almost like a unit root over forecast horizons
-
-
-@dataclass(frozen=True)
-class TestResult:
-    """One hypothesis test (statistic, p-value, degrees of freedom as statsmodels reports them)."""
-
-    name: str
-    statistic: float
-    pvalue: float
-    df: int | tuple[int, int]
-    crit_value: float
-    signif: float
-
-    @property
-    def rejected(self) -> bool:
-        return bool(self.pvalue < self.signif)
-
-    def to_dict(self) -> dict:
-        df = list(self.df) if isinstance(self.df, tuple) else self.df
-        return {"test": self.name, "statistic": self.statistic, "pvalue": self.pvalue, "df": df,
-                "crit_value": self.crit_value, "signif": self.signif, "rejected": self.rejected}
-
-
-@dataclass(frozen=True)
-class CausalityTest:
-    """A Granger (F) or instantaneous (Wald) causality test between groups of variables."""
-
-    kind: str  # "granger" | "instantaneous"
-    scope: str  # "all_others" | "pair"
-    causing: tuple[str, ...]
-    caused: tuple[str, ...]
-    result: TestResult
-
-    def to_dict(self) -> dict:
-        body = self.result.to_dict()
-        return {"kind": self.kind, "scope": self.scope, "causing": list(self.causing), "caused": list(self.caused),
-                "statistic": body["statistic"], "pvalue": body["pvalue"], "df": body["df"],
-                "crit_value": body["crit_value"], "test": body["test"], "rejected": body["rejected"]}
-
-
-@dataclass(frozen=True)
-class Stability:
-    """Eigenvalues of the companion matrix (moduli, largest first), the inverse roots, and a verdict."""
-
-    stable: bool
-    eigenvalues: np.ndarray  # complex, largest modulus first; stable iff all moduli < 1
-    verdict: str
-
-    @property
-    def moduli(self) -> np.ndarray:
-        return np.abs(self.eigenvalues)
-
-    def to_dict(self) -> dict:
-        return {"stable": self.stable, "moduli": self.moduli.tolist(),
-                "eigenvalues": [{"real": float(z.real), "imag": float(z.imag)} for z in self.eigenvalues],
-                "verdict": self.verdict}
-
-
-@dataclass(frozen=True)
-class Coefficients:
-    """OLS estimates: arrays (regressors x equations) labelled with the version's variable names."""
-
-    regressors: tuple[str, ...]
-    equations: tuple[str, ...]
-    params: np.ndarray
-    stderr: np.ndarray
-    tvalues: np.ndarray
-    pvalues: np.ndarray
-
-    def table(self, equation: str) -> list[dict]:
-        """Rows {regressor, coef, stderr, t, p} for one equation."""
-        j = self.equations.index(equation)
-        return [{"regressor": name, "coef": float(self.params[i, j]), "stderr": float(self.stderr[i, j]),
-                 "t": float(self.tvalues[i, j]), "p": float(self.pvalues[i, j])}
-                for i, name in enumerate(self.regressors)]
-
-    def to_dict(self) -> dict:
-        return {eq: self.table(eq) for eq in self.equations}
-
-
-@dataclass(frozen=True)
-class ImpulseResponses:
-    """Responses indexed [period][response][impulse] with asymptotic standard errors."""
-
-    periods: int
-    plain: np.ndarray
-    orth: np.ndarray
-    plain_stderr: np.ndarray
-    orth_stderr: np.ndarray
-    signif: float
-
-    def bands(self, orth: bool) -> tuple[np.ndarray, np.ndarray]:
-        """Lower and upper (1 - signif) bands: response -/+ z * stderr, as statsmodels' irf plot draws them."""
-        q = stats.norm.ppf(1 - self.signif / 2)
-        values, err = (self.orth, self.orth_stderr) if orth else (self.plain, self.plain_stderr)
-        return values - q * err, values + q * err
-
-    def to_dict(self) -> dict:
-        return {"periods": self.periods, "orth": self.orth.tolist(), "plain": self.plain.tolist(),
-                "orth_stderr": self.orth_stderr.tolist(), "plain_stderr": self.plain_stderr.tolist(),
-                "signif": self.signif}
-
-
-@dataclass(frozen=True)
-class Diagnostics:
-    """Everything the diagnostics page, the report and `varlib diagnose` show for one version."""
-
-    name: str
-    version: str | None
-    variables: tuple[str, ...]
-    transform: str
-    trend: str
-    k_ar: int
-    nobs: int
-    refit_gap: float  # largest |refit - stored| coefficient: ~0 unless the artifact was fitted elsewhere
-    lag_selection: LagSelection
-    coefficients: Coefficients
-    stability: Stability
-    whiteness: TestResult
-    whiteness_lags: int
-    normality: TestResult
-    normality_by_variable: tuple[TestResult, ...]
-    resid_dates: tuple[str, ...]
-    resid: np.ndarray  # (nobs, k)
-    resid_acorr: np.ndarray  # (whiteness_lags + 1, k, k)
-    granger: tuple[CausalityTest, ...]
-    instantaneous: tuple[CausalityTest, ...]
-    irf: ImpulseResponses
-    fevd: np.ndarray  # [variable][period][shock]
-
-    def to_dict(self) -> dict:
-        """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept)."""
-        return _finite({
-            "name": self.name, "version": self.version, "variables": list(self.variables),
-            "transform": self.transform, "trend": self.trend, "k_ar": self.k_ar, "nobs": self.nobs,
-            "model_space": _MODEL_SPACE[self.transform], "refit_gap": self.refit_gap,
-            "lag_order": dict(self.lag_selection.selected),
-            "lag_order_table": {"max_lags": self.lag_selection.max_lags, "table": list(self.lag_selection.table)},
-            "coefficients": self.coefficients.to_dict(),
-            "stability": self.stability.to_dict(),
-            "whiteness": {**self.whiteness.to_dict(), "lags": self.whiteness_lags},
-            "normality": self.normality.to_dict(),
-            "normality_by_variable": {v: t.to_dict() for v, t in zip(self.variables, self.normality_by_variable)},
-            "resid_acorr": self.resid_acorr.tolist(),
-            "granger": [t.to_dict() for t in self.granger],
-            "instantaneous": [t.to_dict() for t in self.instantaneous],
-            "irf": self.irf.to_dict(),
-            "fevd": self.fevd.tolist(),
-        })
-
-
-_MODEL_SPACE = {"none": "levels", "diff": "first differences", "logdiff": "log differences"}
 
 
 @dataclass(frozen=True)
@@ -321,6 +178,15 @@ def check_irf_periods(periods) -> int:
     return int(periods)
 
 
+def whiteness_lag_bounds(artifact: Artifact, most: int = 60) -> tuple[int, int, int]:
+    """(lowest, highest, default) portmanteau lags for a version: above its lag order, below its
+    residual count, and at most `most`."""
+    residuals = len(artifact.data.values) - artifact.spec.lag_inputs_extra - artifact.k_ar
+    lowest = artifact.k_ar + 1
+    highest = max(lowest, min(most, residuals - 1))
+    return lowest, highest, min(max(DEFAULT_WHITENESS_LAGS, lowest), highest)
+
+
 def check_whiteness_lags(lags, k_ar: int, nobs: int) -> int:
     """The portmanteau test needs more lags than the model has, and fewer than the residuals."""
     if lags is None:
@@ -344,6 +210,8 @@ def _causality(results, scope: str, causing: list[int], caused: list[int], names
 
 def _jarque_bera(resid: np.ndarray, signif: float) -> TestResult:
     """Univariate Jarque-Bera of one equation's residuals (scipy), beside the joint test."""
+    from scipy import stats  # imported on use: scipy.stats costs half a second to import
+
     res = stats.jarque_bera(resid)
     return TestResult("jarque-bera", float(res.statistic), float(res.pvalue), 2, float(stats.chi2.ppf(1 - signif, 2)),
                       signif)
@@ -381,19 +249,3 @@ def _verdict(stable: bool, largest: float, transform: str) -> str:
         return (f"{text} The largest is close to 1, which is typical of a VAR in levels of trending data: shocks"
                 f" fade very slowly. A `diff` or `logdiff` transform is usually the better model.")
     return text
-
-
-def _finite(value):
-    """JSON has no NaN or infinity: non-finite numbers become null."""
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    if isinstance(value, (float, np.floating)):
-        return float(value) if np.isfinite(value) else None
-    if isinstance(value, np.integer):
-        return int(value)
-    return value
-
-
-__all__ = ["Diagnostics", "Refit", "diagnose", "refit", "check_irf_periods", "check_whiteness_lags"]

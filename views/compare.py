@@ -7,11 +7,20 @@ import streamlit as st
 
 from ui import diagnostics_figures as figures
 from ui.errors import guarded, show_error
-from ui.lag_inputs import DATE, editor_frame, parse_table
+from ui.figures import recent
 from ui.version_pick import pick_versions
-from varlib.compare import compare_table, overlay_forecasts, shared_lag_table, version_label
-from varlib.errors import VarlibError
-from varlib.forecast import MAX_STEPS
+from varlib import (
+    DATE,
+    MAX_STEPS,
+    VarlibError,
+    all_variables,
+    compare_table,
+    editor_table,
+    level_to_alpha,
+    overlay_forecasts,
+    parse_lag_table,
+    shared_lag_table,
+)
 
 LEVELS = (80, 90, 95, 99)
 
@@ -42,7 +51,7 @@ def render() -> None:
     shared = _shared_inputs(artifacts)
     if shared is None:
         return
-    overlaid = overlay_forecasts(artifacts, steps, 1 - level / 100, shared)
+    overlaid = overlay_forecasts(artifacts, steps, level_to_alpha(level), shared)
     st.caption(f"Versions with the variables of {overlaid[0].label} start from the same {len(shared)} last"
                f" observations (its training data, ending {shared.index[-1].date()}); a dashed line marks a version"
                " that used its own lag inputs.")
@@ -50,13 +59,10 @@ def render() -> None:
         if not item.shared or item.forecast is None:
             st.warning(f"**{item.label}**: {item.note}", icon=":material/info:")
     history = artifacts[0].history
-    variables = []
-    for artifact in artifacts:
-        variables += [v for v in artifact.variables if v not in variables]
-    for variable in variables:
+    for variable in all_variables(artifacts):
         source = next(a.history for a in artifacts if variable in a.variables)
-        recent = (history if variable in history.columns else source)[variable].iloc[-max(40, 3 * steps):]
-        st.plotly_chart(figures.overlay_figure(variable, recent, overlaid, level), key=f"cmp_chart|{variable}",
+        tail = recent((history if variable in history.columns else source)[variable], steps)
+        st.plotly_chart(figures.overlay_figure(variable, tail, overlaid, level), key=f"cmp_chart|{variable}",
                         config={"displaylogo": False})
 
 
@@ -65,11 +71,11 @@ def _shared_inputs(artifacts):
     base = shared_lag_table(artifacts)
     with st.expander(f"Shared lag inputs ({len(base)} rows of {', '.join(base.columns)})"):
         st.caption("Edit a cell to forecast every matching version from the same changed inputs.")
-        scope = "|".join(version_label(a) for a in artifacts)
-        edited = st.data_editor(editor_frame(base), key=f"cmp_lags|{scope}", hide_index=True, num_rows="fixed",
+        scope = "|".join(a.label for a in artifacts)
+        edited = st.data_editor(editor_table(base), key=f"cmp_lags|{scope}", hide_index=True, num_rows="fixed",
                                 disabled=[DATE], width="stretch")
     try:
-        table = parse_table(edited, list(base.columns), len(base), "none")
+        table = parse_lag_table(edited, list(base.columns), len(base), "none")
     except VarlibError as exc:
         show_error(exc)
         return None

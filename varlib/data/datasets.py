@@ -5,19 +5,19 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 import pandas as pd
 
-from .errors import InvalidInputError
+from ..errors import InvalidInputError
+from .columns import guess_date_column
+from .timeindex import parse_dates
 
 MACRODATA = "macrodata"
 DEFAULT_VARIABLES = ("realgdp", "realcons")
 MAX_CSV_BYTES = 50 * 1024 * 1024
-_DATE_COLUMN_GUESSES = ("date", "Date", "DATE", "time", "period", "ds")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,13 @@ def load_macrodata(variables: Sequence[str] | None = None) -> Dataset:
     frame.index.name = "date"
     frame = select_variables(frame, variables or DEFAULT_VARIABLES, source="macrodata")
     return Dataset(MACRODATA, frame, frame_sha256(frame))
+
+
+def macro_columns() -> list[str]:
+    """Every variable of the bundled macro data."""
+    from statsmodels.datasets import macrodata
+
+    return [c for c in macrodata.load_pandas().data.columns if c not in ("year", "quarter")]
 
 
 def read_csv(source: str | Path | bytes, name: str | None = None) -> tuple[pd.DataFrame, str, str]:
@@ -81,7 +88,9 @@ def load_csv(
 ) -> Dataset:
     """A Dataset from a CSV with one date column and numeric columns (all of them by default)."""
     raw, name, digest = read_csv(source, name)
-    date_col = date_col or guess_date_column(raw)
+    date_col = date_col or guess_date_column(raw.columns)
+    if date_col is None:
+        raise InvalidInputError(f"CSV {name!r} has no columns")
     if date_col not in raw.columns:
         raise InvalidInputError(
             f"date column {date_col!r} is not in {name!r}; its columns are {', '.join(map(str, raw.columns))}"
@@ -94,28 +103,6 @@ def load_csv(
     frame = slice_dates(frame, start, end)
     check_dates(frame.index, name)
     return Dataset(name, frame, digest)
-
-
-def guess_date_column(frame: pd.DataFrame) -> str:
-    """A column called like a date, else the first column."""
-    for guess in _DATE_COLUMN_GUESSES:
-        if guess in frame.columns:
-            return guess
-    if len(frame.columns) == 0:
-        raise InvalidInputError("the CSV has no columns")
-    return str(frame.columns[0])
-
-
-def parse_dates(values: pd.Index, column: str, source: str) -> pd.DatetimeIndex:
-    """Parse a date column strictly, naming the first value that is not a date."""
-    parsed = pd.to_datetime(pd.Series(values, dtype=str), errors="coerce", format="mixed")
-    bad = parsed.isna()
-    if bad.any():
-        position = int(np.flatnonzero(bad.to_numpy())[0])
-        raise InvalidInputError(
-            f"date column {column!r} of {source!r}, row {position + 1}: {values[position]!r} is not a date"
-        )
-    return pd.DatetimeIndex(parsed)
 
 
 def select_variables(frame: pd.DataFrame, variables: Sequence[str], source: str) -> pd.DataFrame:
@@ -184,42 +171,3 @@ def frame_sha256(frame: pd.DataFrame) -> str:
     digest.update(np.ascontiguousarray(frame.index.asi8).tobytes())
     digest.update(np.ascontiguousarray(frame.to_numpy(dtype=float)).tobytes())
     return digest.hexdigest()
-
-
-def infer_frequency(index: pd.DatetimeIndex) -> str | None:
-    """The pandas frequency alias of the dates, or None when irregular."""
-    if len(index) < 3:
-        return None
-    try:
-        with pd.option_context("future.infer_freq_returns_offset", True):
-            offset = pd.infer_freq(index)
-    except (TypeError, ValueError):
-        return None
-    return None if offset is None else getattr(offset, "freqstr", str(offset))
-
-
-def future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
-    """ISO labels for the forecast rows; `+1`, `+2`, ... when the frequency is unknown."""
-    last = pd.Timestamp(last)
-    # The zone is part of the key: equal instants in two zones hash alike but label differently.
-    return list(_future_labels(last, str(last.tz), frequency, steps))
-
-
-@lru_cache(maxsize=1024)  # pure in its arguments; building a date_range was a third of a cached forecast
-def _future_labels(last: pd.Timestamp, zone: str, frequency: str | None, steps: int) -> tuple[str, ...]:
-    return tuple(_future_dates(last, frequency, steps))
-
-
-def _future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
-    if frequency:
-        try:
-            offset = pd.tseries.frequencies.to_offset(frequency)
-            return [d.date().isoformat() if _is_midnight(d) else d.isoformat() for d in
-                    pd.date_range(last + offset, periods=steps, freq=offset)]
-        except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
-            pass
-    return [f"+{h}" for h in range(1, steps + 1)]
-
-
-def _is_midnight(stamp: pd.Timestamp) -> bool:
-    return stamp == stamp.normalize()

@@ -1,0 +1,107 @@
+"""A real Chromium against `streamlit run app.py` on a real MinIO: one dashboard server per test module.
+
+Waits the way Streamlit's own e2e tests do: the app's websocket is connected and no script run is in
+progress (`data-test-connection-state` / `data-test-script-state` on stApp), then checks content with
+auto-retrying expectations. Screenshots go to test-artifacts/e2e/.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import new_bucket
+from tests.support.minio_server import free_port, minio_required, stop_process
+from varlib import Registry, publish_result
+
+PROJECT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+VIEWPORT = {"width": 1440, "height": 1000}
+
+
+@contextmanager
+def running_dashboard(env: dict[str, str]) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port with `env` added; yields its URL."""
+    port = free_port()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=PROJECT, env={**clean, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, server)
+        yield url
+    finally:
+        stop_process(server, timeout=10)
+
+
+def _wait_healthy(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"streamlit exited: {server.stderr.read().decode()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"streamlit did not answer {url}/_stcore/health within {timeout:.0f} s")
+
+
+def seeded_registry(minio, macro_result, author: str = "e2e") -> Registry:
+    """A fresh bucket holding var 0.0.1."""
+    registry = Registry.from_settings(minio.settings(new_bucket(), author=author))
+    publish_result(registry, macro_result, "var", "patch", "seeded for the browser test")
+    return registry
+
+
+@pytest.fixture(scope="module")
+def dashboard(minio, macro_result):
+    """This module's dashboard server against a fresh MinIO bucket holding var 0.0.1: (url, registry)."""
+    registry = seeded_registry(minio, macro_result)
+    with running_dashboard({**minio.env(registry.store.bucket), "VARLIB_AUTHOR": "e2e"}) as url:
+        yield url, registry
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium through playwright (no browser download); missing means fail in CI, else skip loudly."""
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium is missing at {CHROMIUM}: install Debian's `chromium` (.ci/run does)"
+        if minio_required():
+            pytest.fail(message)
+        pytest.skip("!!! E2E TESTS SKIPPED !!! " + message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser_context(chromium):
+    """One context per module, so the app's scripts are fetched and compiled once."""
+    context = chromium.new_context(viewport=VIEWPORT)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(browser_context):
+    page = browser_context.new_page()
+    page.set_default_timeout(60_000)
+    yield page
+    page.close()

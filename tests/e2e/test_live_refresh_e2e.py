@@ -1,0 +1,58 @@
+"""An open page notices publications by itself: no click, no reload (ui.live, every VARLIB_REFRESH_SECONDS)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import running_dashboard, seeded_registry
+from tests.support.browser import shot, wait_for_app, wait_for_forecast
+from varlib import publish_result
+
+pytestmark = [pytest.mark.e2e, pytest.mark.minio]
+REFRESH = 2
+
+
+@pytest.fixture(scope="module")
+def quick_dashboard(minio, macro_result):
+    registry = seeded_registry(minio, macro_result)
+    env = {**minio.env(registry.store.bucket), "VARLIB_AUTHOR": "e2e", "VARLIB_REFRESH_SECONDS": str(REFRESH)}
+    with running_dashboard(env) as url:
+        yield url, registry
+
+
+def test_a_page_following_latest_switches_to_a_new_version_and_a_pinned_one_offers_it(quick_dashboard, page,
+                                                                                      browser_context, macro_result):
+    url, registry = quick_dashboard
+    page.goto(f"{url}/?model=var&version=latest&steps=6")
+    wait_for_app(page)
+    wait_for_forecast(page, 6)
+    page.get_by_text("var 0.0.1 · created").wait_for()
+    pinned = browser_context.new_page()
+    pinned.goto(f"{url}/?model=var&version=0.0.1&steps=6")
+    wait_for_app(pinned)
+    pinned.get_by_text("var 0.0.1 · created").wait_for()
+
+    publish_result(registry, macro_result, "var", "patch", "published while the pages were open")
+    # nobody touches either page: the one following `latest` redraws with 0.0.2 ...
+    page.get_by_text("var 0.0.2 · created").wait_for(timeout=8 * REFRESH * 1000)
+    assert page.get_by_text("published while the pages were open").first.is_visible()
+    shot(page, "live-latest-followed")
+    # ... and the pinned one keeps 0.0.1 but says a newer version exists, and switches on request
+    pinned.get_by_text("var 0.0.2 has been published since this page opened").wait_for(timeout=8 * REFRESH * 1000)
+    assert pinned.get_by_text("var 0.0.1 · created").is_visible()
+    shot(pinned, "live-pinned-offered")
+    pinned.get_by_role("button", name="Show var 0.0.2").click()
+    wait_for_app(pinned)
+    pinned.get_by_text("var 0.0.2 · created").wait_for()
+    pinned.wait_for_function("() => window.location.search.includes('version=0.0.2')")
+    pinned.close()
+
+
+def test_the_models_table_shows_a_new_version_without_a_click(quick_dashboard, page, macro_result):
+    url, registry = quick_dashboard
+    page.goto(f"{url}/models")
+    wait_for_app(page)
+    before = len(registry.list_versions("var"))
+    page.get_by_text(f"{before} version(s), {before} usable").wait_for()
+    publish_result(registry, macro_result, "var", "patch", "listed while the page was open")
+    page.get_by_text(f"{before + 1} version(s), {before + 1} usable").wait_for(timeout=8 * REFRESH * 1000)

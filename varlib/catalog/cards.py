@@ -1,0 +1,114 @@
+"""The card: the fields a listing shows for one version, typed, plus where cards are kept.
+
+A card travels in three places: in the card index (catalog.index), in the user metadata of
+the version's object (`x-amz-meta-varlib-card`, for buckets without an index), and in memory
+as `VersionEntry.card`. It is always derived from the artifact, never the other way round.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..artifact import SCHEMA_VERSION, Artifact
+from ..jsonsafe import to_json_safe
+
+METADATA_KEY = "varlib-card"
+_METADATA_LIMIT = 1800  # S3 allows 2 KB of user metadata per object
+_NOTES_IN_METADATA = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One version as a listing shows it."""
+
+    name: str
+    version: str | None
+    created_at: str | None = None
+    author: str = ""
+    notes: str = ""
+    dataset: str = ""
+    variables: tuple[str, ...] = ()
+    k_ar: int | None = None
+    lag_method: str = ""
+    transform: str = ""
+    trend: str = ""
+    holdout_rmse: Mapping[str, float | None] = field(default_factory=dict)
+    kind: str = "var"
+    schema_version: int = SCHEMA_VERSION
+
+    @classmethod
+    def from_artifact(cls, artifact: Artifact) -> Card:
+        metrics = (artifact.evaluation or {}).get("metrics") or {}
+        return cls(name=artifact.name, version=str(artifact.version) if artifact.version else None,
+                   created_at=artifact.created_at, author=artifact.author, notes=artifact.notes,
+                   dataset=artifact.data.name, variables=tuple(artifact.variables), k_ar=artifact.k_ar,
+                   lag_method=artifact.lag_method, transform=artifact.spec.transform, trend=artifact.spec.trend,
+                   holdout_rmse={v: m.get("rmse") for v, m in metrics.items()}, kind=artifact.spec.kind)
+
+    @classmethod
+    def from_dict(cls, raw: Any) -> Card | None:
+        """A card read back from JSON; None when it is not one (an unreadable card is never trusted)."""
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+            return None
+        try:
+            return cls(name=raw["name"], version=raw.get("version"), created_at=raw.get("created_at"),
+                       author=str(raw.get("author") or ""), notes=str(raw.get("notes") or ""),
+                       dataset=str(raw.get("dataset") or ""), variables=tuple(map(str, raw.get("variables") or ())),
+                       k_ar=raw.get("k_ar"), lag_method=str(raw.get("lag_method") or ""),
+                       transform=str(raw.get("transform") or ""), trend=str(raw.get("trend") or ""),
+                       holdout_rmse=dict(raw.get("holdout_rmse") or {}), kind=str(raw.get("kind") or "var"),
+                       schema_version=int(raw.get("schema_version") or SCHEMA_VERSION))
+        except (TypeError, ValueError):
+            return None
+
+    def to_dict(self) -> dict:
+        return to_json_safe({
+            "name": self.name, "version": self.version, "created_at": self.created_at, "author": self.author,
+            "notes": self.notes, "dataset": self.dataset, "variables": list(self.variables), "k_ar": self.k_ar,
+            "lag_method": self.lag_method, "transform": self.transform, "trend": self.trend,
+            "holdout_rmse": dict(self.holdout_rmse), "kind": self.kind, "schema_version": self.schema_version,
+        })
+
+    def names(self, name: str, label: str) -> bool:
+        """True when this is the card of version `label` of model `name`."""
+        return self.name == name and self.version == label
+
+
+def version_metadata(artifact: Artifact) -> dict:
+    """One version's metadata for people and programs (the CLI's `show --json`, the REST service)."""
+    return {**Card.from_artifact(artifact).to_dict(), "lag_inputs_needed": artifact.lag_rows,
+            "spec": artifact.spec.to_dict(), "evaluation": (artifact.evaluation or {}).get("metrics"),
+            "provenance": artifact.provenance}
+
+
+def metadata_header(card: Card, body: bytes) -> dict[str, str]:
+    """User metadata for a new object: the card plus the body's size and MD5 (the S3 ETag of a single
+    PUT), so a listing can tell an intact object from a replaced one without reading it."""
+    slim = {**card.to_dict(), "bytes": len(body), "md5": hashlib.md5(body).hexdigest()}  # noqa: S324 - not security
+    if len(slim.get("notes") or "") > _NOTES_IN_METADATA:
+        slim["notes"] = slim["notes"][:_NOTES_IN_METADATA] + "…"
+    text = json.dumps(slim, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    encoded = base64.urlsafe_b64encode(text.encode()).decode()
+    if len(encoded) > _METADATA_LIMIT:  # many variables: the listing reads the object instead
+        return {}
+    return {METADATA_KEY: encoded}
+
+
+def card_from_header(metadata: Mapping[str, str] | None, name: str, label: str, etag: str,
+                     size: int) -> Card | None:
+    """The card in a listed object's metadata, if it was written for exactly this object."""
+    encoded = (metadata or {}).get(METADATA_KEY)
+    if not encoded:
+        return None
+    try:
+        raw = json.loads(base64.urlsafe_b64decode(encoded.encode()))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    card = Card.from_dict(raw)
+    bound = isinstance(raw, dict) and raw.get("md5") == etag and raw.get("bytes") == size
+    return card if card is not None and bound and card.names(name, label) else None

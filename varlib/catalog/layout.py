@@ -1,0 +1,60 @@
+"""Where things live in a bucket: `<name>/<M_m_p>/model.json` per version, plus per-name helpers.
+
+    var/0_0_3/model.json        a published version (immutable)
+    var/0_0_1/model.pkl         a legacy pickle of the original service (listed, never loaded)
+    var/latest.json             a copy of the newest model.json (catalog.pointer)
+    var/_index/0_0_0.json       card index shard of versions 0.0.0-0.0.999 (catalog.index)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..versions import Version, parse_key_version
+
+MODEL_FILE = "model.json"
+LEGACY_FILE = "model.pkl"
+POINTER_FILE = "latest.json"
+INDEX_FOLDER = "_index"
+
+
+def model_key(name: str, version: Version) -> str:
+    """The key of a version's artifact, e.g. `var/0_0_3/model.json`."""
+    return f"{name}/{version.key}/{MODEL_FILE}"
+
+
+def legacy_key(name: str, version: Version) -> str:
+    return f"{name}/{version.key}/{LEGACY_FILE}"
+
+
+def pointer_key(name: str) -> str:
+    return f"{name}/{POINTER_FILE}"
+
+
+def index_prefix(name: str) -> str:
+    return f"{name}/{INDEX_FOLDER}/"
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRole:
+    """What a listed key under `<name>/` is: "model", "legacy", "helper" (pointer, index) or "stray"."""
+
+    role: str
+    version: Version | None
+
+
+def classify_key(name: str, key: str) -> KeyRole:
+    """The role of `key` in the layout of model `name`."""
+    parts = key.split("/")
+    if (len(parts) == 2 and parts[1] == POINTER_FILE) or key.startswith(index_prefix(name)):
+        return KeyRole("helper", None)
+    version = parse_key_version(parts[1]) if len(parts) == 3 else None
+    if version is not None and parts[2] == MODEL_FILE:
+        return KeyRole("model", version)
+    if version is not None and parts[2] == LEGACY_FILE:
+        return KeyRole("legacy", version)
+    return KeyRole("stray", version)
+
+
+def is_model_key(key: str) -> bool:
+    return key.endswith("/" + MODEL_FILE) and key.count("/") == 2

@@ -1,0 +1,154 @@
+"""Listing a model's versions: which folders exist (the store decides), and each one's card and status.
+
+A version folder whose card is in the card index is listed from the index without looking
+inside it: one folder-level listing plus one read per shard of 1,000 cards. Every other folder
+is listed and each object checked: its card metadata when that matches the object, else the
+object is read and verified. `verify=True` lists every object and checks the indexed ones
+against the ETag and size they were published with, which catches an object replaced behind
+the registry's back (about 3x slower at 10,000 versions).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..store import ObjectInfo, Store
+from ..versions import Version, parse_key_version
+from .cards import Card, card_from_header
+from .index import INDEX_FOLDER, IndexedCard, read_index
+from .layout import classify_key, is_model_key, model_key
+from .reader import OK, Reader
+
+# Above this many unindexed versions, one metadata listing is cheaper than a listing per folder.
+READS_BEFORE_METADATA_LISTING = 16
+
+
+@dataclass(frozen=True, slots=True)  # slots: 10,000 of them per listing, less for the GC to walk
+class VersionEntry:
+    """One row of a listing: a version folder, or a stray object with the reason it is unusable."""
+
+    name: str
+    label: str  # "0.0.3", or the key when the object is outside the naming pattern
+    version: Version | None
+    key: str
+    size: int
+    status: str  # "ok" or the reason the object cannot be used
+    card: Card | None = None
+    etag: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == OK
+
+    def to_dict(self) -> dict:
+        card = self.card.to_dict() if self.card else {}
+        return {**card, "name": self.name, "version": self.label, "status": self.status,
+                "created_at": card.get("created_at"), "key": self.key, "bytes": self.size}
+
+
+class Lister:
+    """Lists versions of one store through a Reader (whose card cache it shares)."""
+
+    def __init__(self, store: Store, reader: Reader) -> None:
+        self.store = store
+        self.reader = reader
+
+    @property
+    def max_bytes(self) -> int:
+        return self.reader.max_bytes
+
+    def list_versions(self, name: str, verify: bool = False) -> list[VersionEntry]:
+        """Every version of `name`, newest first; unusable objects are listed with their reason, last."""
+        prefix = f"{name}/"
+        folders, top_level = self.store.children(prefix)
+        index = read_index(self.store, name, folders, self.max_bytes)
+        if verify:
+            return self._classify(name, self._every_object(prefix, index), index)
+        indexed, unindexed = self._split_by_index(name, folders, index)
+        return self._classify(name, self._objects_in(prefix, unindexed) + top_level, {}, indexed)
+
+    def _split_by_index(self, name: str, folders: list[str],
+                        index: dict[str, IndexedCard]) -> tuple[list[VersionEntry], list[str]]:
+        """Entries for the folders the index vouches for, and the folders it does not."""
+        entries, unindexed = [], []
+        for folder in folders:
+            if folder == INDEX_FOLDER:
+                continue
+            version = parse_key_version(folder)
+            entry = index.get(str(version)) if version is not None else None
+            if version is not None and entry is not None and entry.vouches_for(name, str(version), self.max_bytes):
+                entries.append(VersionEntry(name, str(version), version, model_key(name, version), entry.size, OK,
+                                            entry.card, entry.etag))
+            else:
+                unindexed.append(folder)
+        return entries, unindexed
+
+    def _objects_in(self, prefix: str, folders: list[str]) -> list[ObjectInfo]:
+        """The objects of some folders, with user metadata: a listing each, or one listing of all."""
+        if len(folders) <= READS_BEFORE_METADATA_LISTING:
+            return [info for folder in folders for info in self.store.list(f"{prefix}{folder}/", metadata=True)]
+        wanted = {f"{prefix}{folder}/" for folder in folders}  # e.g. a bucket from before the index
+        return [info for info in self.store.list(prefix, metadata=True)
+                if info.key[:info.key.find("/", len(prefix)) + 1] in wanted]
+
+    def _every_object(self, prefix: str, index: dict[str, IndexedCard]) -> list[ObjectInfo]:
+        """Every object under prefix, with user metadata when many lack a matching indexed card."""
+        infos = list(self.store.list(prefix))
+        name = prefix.rstrip("/")
+        unmatched = sum(1 for info in infos if is_model_key(info.key) and not _indexed(index, name, info))
+        if unmatched > READS_BEFORE_METADATA_LISTING:
+            infos = list(self.store.list(prefix, metadata=True))
+        return infos
+
+    def _classify(self, name: str, infos: list[ObjectInfo], index: dict[str, IndexedCard],
+                  entries: list[VersionEntry] | None = None) -> list[VersionEntry]:
+        """Entries for listed objects: models checked against the index, legacy pickles, strays."""
+        models: dict[Version, ObjectInfo] = {}
+        legacy: dict[Version, ObjectInfo] = {}
+        strays: list[VersionEntry] = []
+        for info in infos:
+            role = classify_key(name, info.key)
+            if role.role == "model" and role.version is not None:
+                models[role.version] = info
+            elif role.role == "legacy" and role.version is not None:
+                legacy[role.version] = info
+            elif role.role == "stray":
+                strays.append(VersionEntry(name, info.key, role.version, info.key, info.size,
+                                           f"key outside the naming pattern {name}/M_m_p/model.json; ignored"))
+        found = list(entries or [])
+        found += [self._entry(name, version, info, index.get(str(version))) for version, info in models.items()]
+        found += [_legacy_entry(name, version, info) for version, info in legacy.items() if version not in models]
+        found.sort(key=lambda entry: entry.version or Version(-1, 0, 0), reverse=True)
+        return found + sorted(strays, key=lambda entry: entry.key)
+
+    def _entry(self, name: str, version: Version, info: ObjectInfo, indexed: IndexedCard | None) -> VersionEntry:
+        label = str(version)
+        if info.size > self.max_bytes:
+            return VersionEntry(name, label, version, info.key, info.size,
+                                f"too large: {info.size:,} bytes, over the {self.max_bytes:,}-byte limit")
+        if indexed is not None and indexed.matches(name, label, info.etag, info.size):
+            return VersionEntry(name, label, version, info.key, info.size, OK, indexed.card, info.etag)
+        card = card_from_header(info.metadata, name, label, info.etag, info.size)
+        if card is not None:
+            return VersionEntry(name, label, version, info.key, info.size, OK, card, info.etag)
+        status, verified = self.reader.verified_card(name, version, info)
+        return VersionEntry(name, label, version, info.key, info.size, status, verified, info.etag)
+
+
+def newest_usable(entries: list[VersionEntry]) -> Version | None:
+    """The newest version of a listing that can be used."""
+    return next((entry.version for entry in entries if entry.ok and entry.version is not None), None)
+
+
+def _indexed(index: dict[str, IndexedCard], name: str, info: ObjectInfo) -> bool:
+    version = classify_key(name, info.key).version
+    entry = index.get(str(version)) if version is not None else None
+    return entry is not None and entry.matches(name, str(version), info.etag, info.size)
+
+
+def _legacy_entry(name: str, version: Version, info: ObjectInfo) -> VersionEntry:
+    return VersionEntry(
+        name, str(version), version, info.key, info.size,
+        f"legacy pickle, not loaded (unpickling runs code): convert with"
+        f" `varlib import-legacy {version} --name {name} --trust`",
+    )

@@ -1,0 +1,73 @@
+"""`<name>/latest.json`: a copy of the newest version's model.json, so `latest` is one read.
+
+The copy only moves forward (compare-and-swap on its ETag) and is a hint, never trusted over the
+versions: it is verified like any artifact, and a missing, damaged, foreign or dangling copy
+sends the caller to the listing. Pointers written before the copy existed
+(`{"version": "0.0.3"}`) are still followed and are upgraded by the next publish.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..artifact import FORMAT as ARTIFACT_FORMAT
+from ..artifact import Artifact, decode_parsed, parse
+from ..errors import CorruptArtifactError, NotFoundError, ObjectExistsError, VarlibError
+from ..store import Store
+from ..versions import Version, parse_version
+from .layout import pointer_key
+
+CAS_ATTEMPTS = 200
+
+
+@dataclass(frozen=True)
+class Pointer:
+    """What `latest.json` says: the version, the ETag for compare-and-swap, and the artifact copy."""
+
+    version: Version | None
+    etag: str | None
+    data: bytes = b""
+    body: dict[str, Any] | None = None  # the parsed JSON of `data`
+
+    @property
+    def holds_artifact(self) -> bool:
+        """A copy of the model (the current form), not the earlier `{"version": ...}`."""
+        return self.body is not None and self.body.get("format") == ARTIFACT_FORMAT
+
+    def artifact(self, name: str) -> Artifact | None:
+        """The verified copy of `name`'s newest version, or None when the copy is unusable."""
+        if not self.holds_artifact or self.version is None:
+            return None
+        try:
+            artifact = decode_parsed(self.data, dict(self.body or {}), pointer_key(name))
+        except CorruptArtifactError:
+            return None
+        return artifact if artifact.name == name and artifact.version == self.version else None
+
+
+def read_pointer(store: Store, name: str, max_bytes: int) -> Pointer:
+    """The pointer as stored; a missing or unreadable one has no version (then: the listing)."""
+    try:
+        stored = store.get(pointer_key(name), max_bytes)
+    except (NotFoundError, CorruptArtifactError):
+        return Pointer(None, None)
+    try:
+        body = parse(stored.data)  # parsed once: a copy is then verified from this
+        return Pointer(parse_version(body["version"]), stored.etag, stored.data, body)
+    except (KeyError, TypeError, AttributeError, VarlibError):
+        return Pointer(None, stored.etag)  # unreadable: overwritten by the next publish
+
+
+def advance_pointer(store: Store, name: str, version: Version, body: bytes, max_bytes: int) -> None:
+    """Move `latest` forward to `version` (whose model.json is `body`), never back."""
+    for _ in range(CAS_ATTEMPTS):
+        current = read_pointer(store, name, max_bytes)
+        if current.version is not None and (current.version > version
+                                            or (current.version == version and current.holds_artifact)):
+            return
+        try:
+            store.replace(pointer_key(name), body, current.etag)
+            return
+        except ObjectExistsError:
+            continue  # a concurrent publisher moved it; re-read and compare

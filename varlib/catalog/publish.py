@@ -1,0 +1,52 @@
+"""Publishing: the next free version, taken by one conditional create; then the index and `latest`.
+
+The commit point is a single create-if-absent of model.json (`If-None-Match: *` on MinIO, an
+exclusive create in a folder): the first writer wins and a loser takes the next version, so
+nothing is ever overwritten. The card index and the `latest` copy are updated afterwards; a
+publisher that dies in between leaves a valid version that listings still find.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..artifact import Artifact, encode
+from ..errors import ObjectExistsError, VarlibError
+from ..store import Store
+from ..versions import ZERO, Version, check_name, parse_key_version
+from .cards import Card, metadata_header
+from .index import IndexedCard, add_card
+from .layout import model_key
+from .pointer import advance_pointer
+
+ATTEMPTS = 200
+
+
+def newest_version(store: Store, name: str) -> Version:
+    """The highest version folder of `name` (ZERO when there is none), usable or not."""
+    taken = [v for v in map(parse_key_version, store.list_folders(f"{name}/")) if v is not None]
+    return max(taken, default=ZERO)
+
+
+def next_version(store: Store, name: str, bump: str) -> Version:
+    """The version a publish with `bump` would take now (a concurrent publish may take it first)."""
+    return newest_version(store, check_name(name)).bump(bump)
+
+
+def publish(store: Store, artifact: Artifact, bump: str, max_bytes: int) -> Artifact:
+    """Store `artifact` as the next free version after the newest one; returns it with its version."""
+    name = check_name(artifact.name)
+    ZERO.bump(bump)  # validates the bump before any I/O
+    for _ in range(ATTEMPTS):
+        candidate = newest_version(store, name).bump(bump)
+        published = replace(artifact, version=candidate)
+        body = encode(published)
+        card = Card.from_artifact(published)
+        try:
+            etag = store.create(model_key(name, candidate), body, metadata_header(card, body))
+        except ObjectExistsError:
+            continue  # another publisher took it: list again and take the next one
+        add_card(store, name, candidate, IndexedCard(card, etag, len(body)), max_bytes)
+        advance_pointer(store, name, candidate, body, max_bytes)
+        return published
+    raise VarlibError(f"could not find a free version of {name!r} after {ATTEMPTS} attempts; try again")

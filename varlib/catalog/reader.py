@@ -1,0 +1,79 @@
+"""Reading versions, with the two read caches of the catalog (both bounded; docs/CACHES.md).
+
+A published version never changes, so a decoded artifact can be kept for good under its
+(name, version), and a verified card under its object's (key, ETag).
+"""
+
+from __future__ import annotations
+
+from ..artifact import Artifact, decode
+from ..cache import BoundedCache
+from ..errors import CorruptArtifactError, NotFoundError
+from ..store import ObjectInfo, Store
+from ..versions import Version
+from .cards import Card
+from .layout import LEGACY_FILE, model_key
+
+ARTIFACT_CACHE_SIZE = 256  # about 13 KB each for a two-variable model on 200 rows
+CARD_CACHE_SIZE = 16384  # one per version read for its card (buckets without an index)
+OK = "ok"
+
+
+class Reader:
+    """Reads and verifies artifacts for one store; safe to share between threads."""
+
+    def __init__(self, store: Store, max_bytes: int) -> None:
+        self.store = store
+        self.max_bytes = max_bytes
+        self.artifacts: BoundedCache[Artifact] = BoundedCache(ARTIFACT_CACHE_SIZE)
+        self.cards: BoundedCache[tuple[str, Card | None]] = BoundedCache(CARD_CACHE_SIZE)
+
+    def read(self, name: str, version: Version) -> Artifact:
+        """The verified artifact of a version, read from the store (no cache)."""
+        key = model_key(name, version)
+        try:
+            stored = self.store.get(key, self.max_bytes)
+        except NotFoundError:
+            folder = f"{name}/{version.key}/"
+            if any(info.key.endswith(LEGACY_FILE) for info in self.store.list(folder)):
+                raise NotFoundError(
+                    f"{name} {version} is a legacy pickle ({folder}{LEGACY_FILE}); it is never unpickled here."
+                    f" Convert it with: varlib import-legacy {version} --name {name} --trust", key=key,
+                ) from None
+            raise NotFoundError(f"{name} {version} does not exist; `varlib list --name {name}` shows the versions",
+                                key=key) from None
+        artifact = decode(stored.data, key)
+        if artifact.name != name or artifact.version != version:
+            raise CorruptArtifactError(
+                f"{key} says it is {artifact.name} {artifact.version}: an object copied to the wrong key", key=key)
+        return artifact
+
+    def cached(self, name: str, version: Version) -> Artifact | None:
+        return self.artifacts.get((name, version))
+
+    def remember(self, artifact: Artifact) -> None:
+        self.artifacts.put((artifact.name, artifact.version), artifact)
+
+    def load(self, name: str, version: Version, cached: bool = True) -> Artifact:
+        """A version's artifact; with `cached`, from (and into) the artifact cache."""
+        hit = self.cached(name, version) if cached else None
+        if hit is not None:
+            return hit
+        artifact = self.read(name, version)
+        if cached:
+            self.remember(artifact)
+        return artifact
+
+    def verified_card(self, name: str, version: Version, info: ObjectInfo) -> tuple[str, Card | None]:
+        """(status, card) of a listed object read and verified in full; cached by its ETag."""
+        hit = self.cards.get((info.key, info.etag))
+        if hit is not None:
+            return hit
+        try:
+            result: tuple[str, Card | None] = (OK, Card.from_artifact(self.read(name, version)))
+        except CorruptArtifactError as exc:
+            result = (str(exc), None)
+        except NotFoundError:  # deleted between listing and reading: not cached
+            return "deleted while listing", None
+        self.cards.put((info.key, info.etag), result)
+        return result

@@ -1,0 +1,144 @@
+"""The Registry: one object per store that lists, resolves, loads and publishes model versions.
+
+It is a facade over the catalog's modules (layout, cards, index, pointer, reader, listing,
+publish) and the one owner of what `latest` means: the newest intact version, found through
+the `latest.json` copy when that is usable and through a verified listing otherwise.
+"""
+
+from __future__ import annotations
+
+from ..artifact import Artifact, decode
+from ..config import Settings
+from ..errors import AccessDeniedError, NotFoundError
+from ..store import Store, open_store
+from ..versions import LATEST, NAME_PATTERN, Version, check_name, is_latest, parse_version
+from . import publish as publishing
+from .index import IndexedCard, shard_key, update_shard
+from .listing import Lister, VersionEntry, newest_usable
+from .pointer import advance_pointer, read_pointer
+from .reader import Reader
+
+
+class Registry:
+    """Versions of models in one store. Safe to share between threads."""
+
+    def __init__(self, store: Store, *, max_artifact_bytes: int = 16 * 1024 * 1024, read_only: bool = False,
+                 author: str = "unknown") -> None:
+        self.store = store
+        self.max_artifact_bytes = max_artifact_bytes
+        self.read_only = read_only
+        self.author = author
+        self._reader = Reader(store, max_artifact_bytes)
+        self._lister = Lister(store, self._reader)
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> Registry:
+        settings = settings or Settings.from_env()
+        return cls(open_store(settings), max_artifact_bytes=settings.max_artifact_bytes,
+                   read_only=settings.read_only, author=settings.author)
+
+    @property
+    def description(self) -> str:
+        return self.store.description
+
+    # -- reading -----------------------------------------------------------------------------
+    def list_names(self) -> list[str]:
+        """Model names in the store, sorted."""
+        return [name for name in self.store.list_folders("") if NAME_PATTERN.match(name)]
+
+    def list_versions(self, name: str, verify: bool = False) -> list[VersionEntry]:
+        """Every version of `name`, newest first; unusable objects are listed with their reason, last
+        (catalog.listing explains the index and `verify`)."""
+        return self._lister.list_versions(check_name(name), verify)
+
+    def resolve_latest(self, name: str) -> Version:
+        """The version `latest` stands for now; read afresh on every call. Its artifact is verified
+        and kept, so loading that version next costs no second read."""
+        artifact = self._latest(check_name(name), cached=True)
+        assert artifact.version is not None  # a stored artifact always has one
+        return artifact.version
+
+    def resolve(self, name: str, version: str | Version) -> Version:
+        """A concrete version for `latest`, `0.0.3` or `0_0_3`."""
+        check_name(name)
+        if isinstance(version, Version):
+            return version
+        return self.resolve_latest(name) if is_latest(version) else parse_version(version)
+
+    def load(self, name: str, version: str | Version = LATEST, *, cached: bool = True) -> Artifact:
+        """The artifact of a version. Versions never change, so `cached` keeps them for good;
+        `latest` is re-resolved on every call (with `cached=False` its copy is verified every time)."""
+        check_name(name)
+        if not isinstance(version, Version) and is_latest(version):
+            return self._latest(name, cached)
+        return self._reader.load(name, self.resolve(name, version), cached)
+
+    def check(self) -> None:
+        """Raise unless the store answers."""
+        self.store.check()
+
+    # -- publishing ----------------------------------------------------------------------------
+    def next_version(self, name: str, bump: str = "patch") -> Version:
+        """The version a publish would take now (the publish itself re-checks at its commit point)."""
+        return publishing.next_version(self.store, name, bump)
+
+    def publish(self, artifact: Artifact, bump: str = "patch") -> Artifact:
+        """Store `artifact` as the next free version after the newest one; never overwrites."""
+        self.ensure_writable()
+        published = publishing.publish(self.store, artifact, bump, self.max_artifact_bytes)
+        self._reader.remember(published)
+        return published
+
+    def reindex(self, name: str) -> int:
+        """Rebuild the card index and the `latest` copy of `name` from the objects themselves (for
+        buckets written before the index, or by other tools); returns how many versions it indexed."""
+        self.ensure_writable()
+        intact = [entry for entry in self.list_versions(name, verify=True) if entry.ok]  # newest first
+        shards: dict[str, dict[str, IndexedCard]] = {}
+        for entry in intact:
+            if entry.version is not None and entry.card is not None:
+                shard = shards.setdefault(shard_key(name, entry.version), {})
+                shard[entry.label] = IndexedCard(entry.card, entry.etag, entry.size)
+        for key, entries in shards.items():
+            update_shard(self.store, key, name, lambda current, entries=entries: entries, self.max_artifact_bytes)
+        newest = intact[0] if intact else None
+        if newest is not None and newest.version is not None:
+            stored = self.store.get(newest.key, self.max_artifact_bytes)
+            decode(stored.data, stored.key)
+            advance_pointer(self.store, name, newest.version, stored.data, self.max_artifact_bytes)
+        return len(intact)
+
+    def ensure_writable(self) -> None:
+        """Refuse early, before any training time is spent, when this registry may not publish."""
+        if self.read_only:
+            raise AccessDeniedError(
+                "not allowed: this store is read-only (VARLIB_READ_ONLY=1); publishing needs write access")
+
+    # -- `latest` ------------------------------------------------------------------------------
+    def _latest(self, name: str, cached: bool) -> Artifact:
+        pointer = read_pointer(self.store, name, self.max_artifact_bytes)
+        if pointer.version is not None:
+            hit = self._reader.cached(name, pointer.version) if cached else None
+            if hit is not None:
+                return hit
+            artifact = pointer.artifact(name)
+            if artifact is None:  # an old-style pointer, or a damaged copy: read the version itself
+                try:
+                    artifact = self._reader.read(name, pointer.version)
+                except NotFoundError:
+                    artifact = None  # dangling: the listing decides
+            if artifact is not None:
+                if cached:
+                    self._reader.remember(artifact)
+                return artifact
+        return self._reader.load(name, self._newest_intact(name), cached)
+
+    def _newest_intact(self, name: str) -> Version:
+        # Every object checked: without a usable pointer, `latest` must land on an intact version
+        # even if one was replaced after it was indexed.
+        newest = newest_usable(self.list_versions(name, verify=True))
+        if newest is None:
+            raise NotFoundError(
+                f"model {name!r} has no usable version yet in {self.description}; train and publish one with"
+                f" `varlib train --name {name} --publish`")
+        return newest

@@ -1,0 +1,43 @@
+"""`varlib` (or `python -m varlib`): train, list, show, forecast and analyse versions from the shell.
+
+Exit codes: 0 success, 2 bad input, 1 any other failure; a failure prints one `error: ...` line on
+stderr and no traceback. The codes are a table here, not attributes of the exceptions.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+
+from varlib import InvalidInputError, VarlibError
+
+from . import analysis, commands
+from .parser import build_parser
+
+EXIT_CODES: tuple[tuple[type[VarlibError], int], ...] = ((InvalidInputError, 2),)  # most specific first; else 1
+RUN: dict[str, Callable] = {
+    "train": commands.run_train, "list": commands.run_list, "reindex": commands.run_reindex,
+    "show": commands.run_show, "forecast": commands.run_forecast, "serve": commands.run_serve,
+    "import-legacy": commands.run_import_legacy, "diagnose": analysis.run_diagnose,
+    "report": analysis.run_report, "backtest": analysis.run_backtest,
+}
+
+
+def exit_code(exc: VarlibError) -> int:
+    """The exit code of an expected failure: 2 for bad input, 1 for everything else."""
+    return next((code for kind, code in EXIT_CODES if isinstance(exc, kind)), 1)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        return RUN[args.command](args) or 0
+    except VarlibError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exit_code(exc)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 1
+
+
+__all__ = ["EXIT_CODES", "build_parser", "exit_code", "main"]

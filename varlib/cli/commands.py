@@ -1,0 +1,135 @@
+"""What each `varlib` subcommand does: read the arguments, call the library's public surface, print."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pandas as pd
+
+import varlib
+from varlib import InvalidInputError, Registry, Settings
+
+from .output import print_json, print_table
+
+
+def registry_from_env() -> Registry:
+    return Registry.from_settings(Settings.from_env())
+
+
+def run_train(args: argparse.Namespace) -> int:
+    variables = [v.strip() for v in args.vars.split(",")] if args.vars else None
+    dataset = varlib.load_dataset(csv=args.csv, date_col=args.date_col, variables=variables)
+    spec = varlib.ModelSpec(variables=tuple(dataset.variables), transform=args.transform, trend=args.trend,
+                            lags=args.lags, max_lags=args.max_lags, ic=args.ic, holdout=args.holdout)
+    registry = registry_from_env() if args.publish else None
+    if registry is not None:
+        registry.ensure_writable()  # fail before spending time on the fit
+    result = varlib.train_model(dataset, spec)
+    published = varlib.publish_result(registry, result, args.name, args.bump, args.notes) if registry else None
+    summary = {
+        "name": args.name, "version": str(published.version) if published else None, "published": bool(published),
+        "dataset": dataset.name, "variables": dataset.variables, "k_ar": result.params.k_ar,
+        "lag_method": result.lag_method, "transform": spec.transform, "trend": spec.trend,
+        "lag_selection": result.selection.to_dict() if result.selection else None,
+        "metrics": result.evaluation.metrics if result.evaluation else None, "train_seconds": result.seconds,
+    }
+    if args.json:
+        print_json(summary)
+        return 0
+    print(f"trained VAR({result.params.k_ar}) on {dataset.name} [{', '.join(dataset.variables)}],"
+          f" lag order by {result.lag_method}, transform {spec.transform}, trend {spec.trend},"
+          f" {result.seconds:.2f}s")
+    if result.evaluation:
+        print(f"holdout ({result.evaluation.rows} rows):")
+        print_table(pd.DataFrame(result.evaluation.metrics).T, digits=4)
+    print(f"published {args.name} {published.version}" if published else "not published (add --publish)")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    registry = registry_from_env()
+    entries = registry.list_versions(args.name, verify=args.verify)
+    if args.json:
+        print_json([entry.to_dict() for entry in entries])
+        return 0
+    if not entries:
+        print(f"no versions of {args.name!r} in {registry.description}")
+        return 0
+    rows = [{"version": e.label, "status": e.status, "created": (e.card.created_at if e.card else None) or "",
+             "lags": (e.card.k_ar if e.card else None) or "", "transform": e.card.transform if e.card else "",
+             "notes": (e.card.notes if e.card else "")[:40]} for e in entries]
+    print_table(pd.DataFrame(rows), index=False)
+    return 0
+
+
+def run_reindex(args: argparse.Namespace) -> int:
+    registry = registry_from_env()
+    count = registry.reindex(args.name)
+    print(f"indexed the cards of {count} version(s) of {args.name!r} in {registry.description}")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    metadata = varlib.version_metadata(registry_from_env().load(args.name, args.version))
+    if args.json:
+        print_json(metadata)
+        return 0
+    for key, value in metadata.items():
+        print(f"{key:>18}: {value}")
+    return 0
+
+
+def run_forecast(args: argparse.Namespace) -> int:
+    varlib.check_forecast_options(args.steps, args.alpha, args.intervals)  # bad input: exit 2 before any read
+    artifact = registry_from_env().load(args.name, args.version)
+    lag_inputs = None
+    if args.lags_csv:
+        lag_inputs = varlib.read_lag_inputs(args.lags_csv, artifact.variables, artifact.lag_rows,
+                                            artifact.spec.transform)
+    result = varlib.forecast_artifact(artifact, args.steps, args.alpha, lag_inputs, args.intervals)
+    if args.json:
+        print_json(result.to_dict())
+        return 0
+    level = round((1 - result.forecast.alpha) * 100, 2)
+    print(f"{result.name} {result.version}: {result.steps} steps, {level:g}% {result.forecast.intervals} interval"
+          f" ({result.forecast.point})")
+    table = result.to_frame().pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
+    print_table(table)
+    return 0
+
+
+def run_import_legacy(args: argparse.Namespace) -> int:
+    done = varlib.import_legacy(registry_from_env(), args.version, args.name, trust=args.trust)
+    if args.json:
+        print_json(done.to_dict())
+        return 0
+    print(f"imported {done.source_key} (sha256 {done.source_sha256}) as {done.artifact.name}"
+          f" {done.artifact.version}: VAR({done.artifact.k_ar}) on {', '.join(done.artifact.variables)};"
+          f" forecasts match the pickle's to {done.max_relative_difference:.1e} relative; dates: {done.dates};"
+          " the pickle is untouched")
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    import uvicorn  # the service's dependency, not the CLI's
+
+    if not 1 <= args.port <= 65535:
+        raise InvalidInputError(f"port {args.port} must be from 1 to 65535", field="port", value=args.port)
+    if not 1 <= args.workers <= 64:
+        raise InvalidInputError(f"workers {args.workers} must be from 1 to 64", field="workers", value=args.workers)
+    settings = Settings.from_env()  # a bad environment fails here in one line, not in every worker
+    print(f"serving {varlib.describe_store(settings)} on http://{args.host}:{args.port} (docs at /docs),"
+          f" {args.workers} worker(s)")
+    uvicorn.run("varlib.api:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
+                access_log=args.access_log, log_level="info")
+    return 0
+
+
+def write_text(path: str, text: str, what: str) -> None:
+    """Write a file the user named, or InvalidInputError naming it and what it was for."""
+    try:
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InvalidInputError(f"cannot write {what} to {path!r}: {exc.strerror or exc}", field="out",
+                                value=path) from None

@@ -1,0 +1,113 @@
+"""The command line's grammar: every subcommand, option and default of `varlib`."""
+
+from __future__ import annotations
+
+import argparse
+
+from varlib import (
+    BUMPS,
+    CRITERIA,
+    DEFAULT_HOLDOUT,
+    DEFAULT_MAX_LAGS,
+    INTERVAL_KINDS,
+    LATEST,
+    TRANSFORMS,
+    TRENDS,
+    InvalidInputError,
+)
+
+PROG = "varlib"
+DEFAULT_NAME = "var"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one `error:` line (exit code 2, from the CLI's table)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InvalidInputError(f"{message} (see `{self.prog} --help`)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="VAR models versioned in MinIO or a local folder.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    _train(commands.add_parser("train", help="fit a VAR and optionally publish it"))
+    reindex = commands.add_parser("reindex", help="rebuild the card index that makes listings fast")
+    reindex.add_argument("--name", default=DEFAULT_NAME)
+
+    listing = commands.add_parser("list", help="versions, newest first")
+    listing.add_argument("--name", default=DEFAULT_NAME)
+    listing.add_argument("--json", action="store_true")
+    listing.add_argument("--verify", action="store_true",
+                         help="check every object against the card it was published with (slower)")
+
+    show = commands.add_parser("show", help="one version's metadata")
+    show.add_argument("version")
+    show.add_argument("--name", default=DEFAULT_NAME)
+    show.add_argument("--json", action="store_true")
+
+    forecast = commands.add_parser("forecast", help="forecast from a version")
+    _version(forecast)
+    forecast.add_argument("--steps", type=int, default=8)
+    forecast.add_argument("--alpha", type=float, default=0.05)
+    forecast.add_argument("--lags-csv", metavar="FILE",
+                          help="lag inputs: an optional date column and one column per variable, the last"
+                               " observations oldest first (the dashboard's upload takes the same files)")
+    forecast.add_argument("--intervals", choices=INTERVAL_KINDS, default="standard",
+                          help="standard (coefficients known) or corrected (adds estimation uncertainty)")
+    forecast.add_argument("--json", action="store_true")
+
+    diagnose = commands.add_parser("diagnose", help="a version's diagnostics, refitted from its training data")
+    _version(diagnose)
+    diagnose.add_argument("--irf-periods", type=int, default=10, metavar="H", help="impulse-response horizon")
+    diagnose.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
+    diagnose.add_argument("--json", action="store_true")
+
+    report = commands.add_parser("report", help="a self-contained HTML report of a version (tables)")
+    _version(report)
+    report.add_argument("--out", required=True, metavar="FILE.html")
+
+    back = commands.add_parser("backtest", help="rolling-origin backtest of a version's spec against a random walk")
+    _version(back)
+    back.add_argument("--origins", type=int, default=8, metavar="N")
+    back.add_argument("--horizon", type=int, default=4, metavar="H")
+    back.add_argument("--reselect", action="store_true", help="re-run the spec's criterion at each origin")
+    back.add_argument("--json", action="store_true")
+
+    serve = commands.add_parser("serve", help="the REST service (uvicorn), docs at /docs")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1, metavar="N", help="processes (each caches on its own)")
+    serve.add_argument("--access-log", action="store_true", help="log one line per request")
+
+    legacy = commands.add_parser("import-legacy", help="convert an old pickled model (<name>/<M_m_p>/model.pkl)")
+    legacy.add_argument("version", help="the pickle's version, e.g. 0_0_1 or 0.0.1")
+    legacy.add_argument("--name", default=DEFAULT_NAME)
+    legacy.add_argument("--trust", action="store_true",
+                        help="unpickling runs code: only for a bucket you control and nobody else writes")
+    legacy.add_argument("--json", action="store_true")
+    return parser
+
+
+def _train(train: argparse.ArgumentParser) -> None:
+    source = train.add_mutually_exclusive_group()
+    source.add_argument("--dataset", choices=["macrodata"], default="macrodata")
+    source.add_argument("--csv", metavar="FILE")
+    train.add_argument("--date-col", metavar="COL")
+    train.add_argument("--vars", metavar="a,b,...", help="variables (default realgdp,realcons for macrodata)")
+    order = train.add_mutually_exclusive_group()
+    order.add_argument("--lags", type=int, metavar="N", help="fixed lag order")
+    order.add_argument("--max-lags", type=int, default=DEFAULT_MAX_LAGS, metavar="N")
+    train.add_argument("--ic", choices=CRITERIA, default="aic")
+    train.add_argument("--trend", choices=TRENDS, default="c")
+    train.add_argument("--transform", choices=TRANSFORMS, default="none")
+    train.add_argument("--holdout", type=float, default=DEFAULT_HOLDOUT, metavar="FRACTION")
+    train.add_argument("--name", default=DEFAULT_NAME)
+    train.add_argument("--publish", action="store_true")
+    train.add_argument("--bump", choices=BUMPS, default="patch")
+    train.add_argument("--notes", default="")
+    train.add_argument("--json", action="store_true")
+
+
+def _version(command: argparse.ArgumentParser) -> None:
+    command.add_argument("version", nargs="?", default=LATEST)
+    command.add_argument("--name", default=DEFAULT_NAME)

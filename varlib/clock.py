@@ -1,0 +1,18 @@
+"""Timestamps as the product writes them: UTC instants with a `Z`, dates as ISO days when at midnight."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pandas as pd
+
+
+def utc_now() -> str:
+    """Now, to the second, e.g. `2026-11-29T06:19:45Z`."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def iso_label(stamp) -> str:
+    """A period label: `2009-07-01` for a midnight timestamp, the full ISO form otherwise."""
+    stamp = pd.Timestamp(stamp)
+    return stamp.date().isoformat() if stamp == stamp.normalize() else stamp.isoformat()

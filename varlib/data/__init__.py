@@ -1,0 +1,26 @@
+"""Data in and out of models: datasets, date columns, the time index and lag inputs."""
+
+from .columns import DATE_COLUMN_NAMES, find_date_column, guess_date_column, is_date_column_name
+from .datasets import (
+    DEFAULT_VARIABLES,
+    MACRODATA,
+    MAX_CSV_BYTES,
+    Dataset,
+    check_dates,
+    frame_sha256,
+    load_csv,
+    load_macrodata,
+    macro_columns,
+    read_csv,
+    select_variables,
+    slice_dates,
+)
+from .lag_inputs import DATE, count_changed, editor_table, parse_lag_table, read_lag_csv, read_lag_inputs
+from .timeindex import future_dates, infer_frequency, parse_dates
+
+__all__ = [
+    "DATE", "DATE_COLUMN_NAMES", "DEFAULT_VARIABLES", "MACRODATA", "MAX_CSV_BYTES", "Dataset", "check_dates",
+    "count_changed", "editor_table", "find_date_column", "frame_sha256", "future_dates", "guess_date_column",
+    "infer_frequency", "is_date_column_name", "load_csv", "load_macrodata", "macro_columns", "parse_dates",
+    "parse_lag_table", "read_csv", "read_lag_csv", "read_lag_inputs", "select_variables", "slice_dates",
+]

@@ -1,0 +1,99 @@
+"""Lag inputs: the last observations a forecast starts from, read from a CSV or an edited table.
+
+One reader serves the CLI (`forecast --lags-csv`) and the dashboard (upload and table editor),
+so both accept the same files: an optional date column (named like a date, see
+`columns.DATE_COLUMN_NAMES`), one column per model variable (extra columns are ignored),
+exactly the rows the model needs, oldest first. Every check names the variable and the row
+(by its date, else its number), so a person can fix the cell.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ..clock import iso_label
+from ..errors import InvalidInputError
+from .columns import find_date_column
+
+DATE = "date"  # the label column of an editor table
+
+
+def read_lag_csv(source: str | Path | bytes, variables: list[str], needed: int, name: str | None = None) -> pd.DataFrame:
+    """A lag-input CSV as a table of text cells: the `date` labels, then one column per variable."""
+    label = name or (Path(source).name if isinstance(source, (str, Path)) else "upload.csv")
+    try:
+        data = Path(source).read_bytes() if isinstance(source, (str, Path)) else bytes(source)
+        raw = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read lag inputs from {label!r}: {exc.strerror or exc}", value=label) from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as exc:
+        raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
+    raw.columns = [str(c).strip() for c in raw.columns]
+    missing = [v for v in variables if v not in raw.columns]
+    if missing:
+        raise InvalidInputError(
+            f"CSV {label!r} lacks the column(s) {', '.join(missing)}; it needs a header with {', '.join(variables)}"
+            f" (and optionally {DATE}), one row per observation, oldest first", field="columns", value=missing)
+    if len(raw) != needed:
+        raise InvalidInputError(f"CSV {label!r} has {len(raw)} data rows; this model needs exactly {needed} (the last"
+                                " observations, oldest first)", field="rows", value=len(raw))
+    table = pd.DataFrame({v: raw[v] for v in variables})
+    date_col = find_date_column(raw.columns)
+    table.insert(0, DATE, raw[date_col] if date_col else [f"row {i + 1}" for i in range(len(raw))])
+    return table
+
+
+def editor_table(lags: pd.DataFrame) -> pd.DataFrame:
+    """The table a person edits: a read-only `date` column (ISO text) and one numeric column per variable."""
+    frame = lags.copy()
+    dated = isinstance(frame.index, pd.DatetimeIndex)
+    frame.insert(0, DATE, [iso_label(d) if dated else f"row {i + 1}" for i, d in enumerate(frame.index)])
+    return frame.reset_index(drop=True)
+
+
+def parse_lag_table(table: pd.DataFrame, variables: list[str], needed: int, transform: str) -> pd.DataFrame:
+    """Lag inputs as a float frame (with a DatetimeIndex when the labels are increasing dates), or an error."""
+    if len(table) != needed:
+        raise InvalidInputError(f"the model needs exactly {needed} rows of lag inputs (the last observations, oldest"
+                                f" first); got {len(table)}", field="rows", value=len(table))
+    missing = [v for v in variables if v not in table.columns]
+    if missing:
+        raise InvalidInputError(f"lag inputs lack the column(s) {', '.join(missing)}; they need {', '.join(variables)}",
+                                field="columns", value=missing)
+    labels = [str(x) for x in table[DATE]] if DATE in table.columns else [f"row {i + 1}" for i in range(len(table))]
+    frame = pd.DataFrame({v: _numbers(table[v], v, labels, transform) for v in variables})
+    dates = pd.to_datetime(pd.Series(labels), errors="coerce", format="mixed")
+    if not dates.isna().any() and dates.is_monotonic_increasing and dates.is_unique:
+        frame.index = pd.DatetimeIndex(dates, name=DATE)
+    return frame
+
+
+def read_lag_inputs(source: str | Path | bytes, variables: list[str], needed: int, transform: str,
+                    name: str | None = None) -> pd.DataFrame:
+    """`read_lag_csv` then `parse_lag_table`: the checked lag inputs of a CSV file or upload."""
+    return parse_lag_table(read_lag_csv(source, variables, needed, name), variables, needed, transform)
+
+
+def count_changed(lags: pd.DataFrame, reference: pd.DataFrame) -> int:
+    """How many values of `lags` differ from `reference` (same variables and rows)."""
+    return int((lags.to_numpy() != reference[list(lags.columns)].to_numpy()).sum())
+
+
+def _numbers(raw: pd.Series, variable: str, labels: list[str], transform: str) -> np.ndarray:
+    numbers = pd.to_numeric(raw, errors="coerce").astype(float).to_numpy()
+    for i, number in enumerate(numbers):
+        cell, where = raw.iloc[i], f"lag input {variable} on {labels[i]}"
+        if cell is None or (isinstance(cell, float) and np.isnan(cell)) or str(cell).strip() == "":
+            raise InvalidInputError(f"{where} is empty; enter a number", field=where, value=cell)
+        if np.isnan(number):
+            raise InvalidInputError(f"{where} is {cell!r}, not a number", field=where, value=cell)
+        if not np.isfinite(number):
+            raise InvalidInputError(f"{where} is {cell!r}; use a finite number", field=where, value=cell)
+        if transform == "logdiff" and number <= 0:
+            raise InvalidInputError(f"{where} is {number:g}; this model works on logs and needs positive values",
+                                    field=where, value=number)
+    return numbers

@@ -1,0 +1,34 @@
+"""The one JSON conversion: numpy scalars and arrays become Python numbers and lists, non-finite floats null."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import numpy as np
+
+
+def to_json_safe(value: Any) -> Any:
+    """A copy of `value` that the stdlib json module writes with `allow_nan=False`.
+
+    Dict keys become strings, tuples and arrays lists, numpy scalars Python numbers, and NaN
+    or infinity null (JSON has no such numbers); anything else is returned as it is."""
+    if isinstance(value, dict):
+        return {str(k): to_json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json_safe(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return to_json_safe(value.tolist())
+    if isinstance(value, (float, np.floating)):
+        return float(value) if np.isfinite(value) else None
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.bool_):
+        return bool(value)
+    return value
+
+
+def dumps(value: Any, *, indent: int | None = None) -> str:
+    """JSON text of `value` after `to_json_safe` (never NaN, never a numpy type error)."""
+    separators = None if indent else (",", ":")
+    return json.dumps(to_json_safe(value), indent=indent, allow_nan=False, separators=separators)

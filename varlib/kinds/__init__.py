@@ -1,0 +1,99 @@
+"""Model kinds: one small interface that every kind implements, and the registry of kinds.
+
+A kind turns levels and a ModelSpec into fitted parameters, forecasts in levels from lag inputs,
+says how many lag rows it needs, reads its parameters back from an artifact, and runs its
+diagnostics. Training, serving, backtests, the CLI, the REST service and the dashboard reach a
+kind only through `kind_of(spec)`, so a new kind is one module plus a line in `_kinds`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol
+
+import numpy as np
+
+from ..errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from ..artifact import Artifact
+    from ..forecast import Forecast
+    from ..model import LagSelection
+    from ..spec import ModelSpec
+
+
+class Params(Protocol):
+    """Fitted parameters as plain arrays; `k_ar` is the VAR order in levels, `k` the variable count."""
+
+    @property
+    def k_ar(self) -> int: ...
+
+    @property
+    def k(self) -> int: ...
+
+    def to_dict(self) -> dict: ...
+
+
+@dataclass(frozen=True)
+class Fit:
+    """What fitting produced: the parameters, how the lag order was found, and the criteria table."""
+
+    params: Any  # the kind's Params
+    lag_method: str
+    selection: LagSelection | None
+
+
+class ModelKind(Protocol):
+    """What the product needs from a model kind."""
+
+    name: str  # as stored in ModelSpec.kind, e.g. "var"
+    title: str  # for people, e.g. "VAR"
+    interval_kinds: tuple[str, ...]  # the interval kinds its forecasts offer
+
+    def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample") -> Fit:
+        """Fit `spec` on levels (rows x variables); `what` names the sample in error messages."""
+        ...
+
+    def forecast(self, params: Any, spec: ModelSpec, lag_levels: np.ndarray, steps: int, alpha: float,
+                 intervals: str = "standard", training_levels: np.ndarray | None = None) -> Forecast:
+        """Forecast in levels from the last `lag_rows` observations; some interval kinds need the
+        training levels the parameters were fitted on."""
+        ...
+
+    def lag_rows(self, spec: ModelSpec, params: Any) -> int:
+        """How many last observations (levels) a forecast starts from."""
+        ...
+
+    def params_from_dict(self, raw: dict) -> Any:
+        """The parameters stored in an artifact's `fit` object (ValueError/KeyError when malformed)."""
+        ...
+
+    def diagnose(self, artifact: Artifact, irf_periods: int, whiteness_lags: int | None) -> Any:
+        """The kind's diagnostics of a stored version, refitted from its training data."""
+        ...
+
+
+@cache  # the registry never changes while the process runs
+def _kinds() -> dict[str, ModelKind]:
+    from .var import VAR_KIND
+
+    return {VAR_KIND.name: VAR_KIND}
+
+
+def kind_names() -> tuple[str, ...]:
+    """The registered kinds, e.g. ("var",)."""
+    return tuple(_kinds())
+
+
+def get_kind(name: str) -> ModelKind:
+    """The kind called `name`, or InvalidInputError naming the kinds there are."""
+    kinds = _kinds()
+    if name not in kinds:
+        raise InvalidInputError(f"model kind {name!r} is not one of {', '.join(kinds)}", field="kind", value=name)
+    return kinds[name]
+
+
+def kind_of(spec: ModelSpec) -> ModelKind:
+    """The kind a spec asks for."""
+    return get_kind(spec.kind)
