@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import ssl
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from typing import Iterator, Mapping, NamedTuple
 from urllib.parse import unquote_plus
 from xml.etree import ElementTree
@@ -16,8 +15,6 @@ from xml.etree import ElementTree
 import urllib3
 from minio import Minio
 from minio.error import InvalidResponseError, S3Error, ServerError
-from minio.signer import sign_v4_s3
-from minio.time import to_amz_date
 
 from ..config import Settings
 from ..errors import (
@@ -28,13 +25,11 @@ from ..errors import (
     StoreUnavailableError,
 )
 from . import ObjectInfo, StoredObject, check_key, minio_description
-from .keepalive_get import Declined, KeepAliveGetter
 
 META_PREFIX = "x-amz-meta-"
 _DENIED = {"AccessDenied", "AllAccessDisabled", "AccountProblem"}
 _BAD_CREDENTIALS = {"InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken", "ExpiredToken"}
 _TAKEN = {"PreconditionFailed", "ConditionalRequestConflict"}
-_EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"  # of b"", a GET's body
 
 
 class MinioStore:
@@ -42,16 +37,12 @@ class MinioStore:
 
     writable_hint = True
 
-    def __init__(self, client: Minio, bucket: str, endpoint: str, secure: bool,
-                 ssl_context: ssl.SSLContext | None = None, timeout_s: float = 10.0) -> None:
+    def __init__(self, client: Minio, bucket: str, endpoint: str, secure: bool) -> None:
         self.client = client
         self.bucket = check_key(bucket)
         self.endpoint = endpoint
         self.description = minio_description(endpoint, secure, bucket)
         self._bucket_known = False
-        self._ssl_context = ssl_context
-        self._timeouts = (min(2.0, timeout_s), timeout_s)
-        self._getters: dict[str, KeepAliveGetter] = {}
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "MinioStore":
@@ -63,55 +54,28 @@ class MinioStore:
             secure=settings.minio_secure,
             http_client=_http_client(settings, context),
         )
-        return cls(client, settings.bucket, settings.minio_endpoint, settings.minio_secure, context,
-                   settings.timeout_s)
+        return cls(client, settings.bucket, settings.minio_endpoint, settings.minio_secure)
 
     # -- reads -------------------------------------------------------------------------
     def get(self, key: str, max_bytes: int) -> StoredObject:
         check_key(key)
         with self._translate(key):
-            try:
-                return self._get_kept_alive(key, max_bytes)
-            except Declined:
-                pass  # anything but a plain 200: the SDK repeats the request and reports as always
             response = self.client.get_object(self.bucket, key)
             try:
                 # Refuse by the announced size before reading the body.
                 size = int(response.headers.get("content-length", "0"))
                 if size > max_bytes:
                     raise _oversized(key, size, max_bytes)
-                data = response.read(amt=max_bytes + 1)
+                data = response.read(amt=max_bytes + 1)  # never more than the limit, whatever was announced
                 if len(data) > max_bytes:
                     raise _oversized(key, None, max_bytes)
                 etag = response.headers.get("etag", "").strip('"')
                 metadata = _user_metadata(response.headers)
             finally:
+                # A body read to its end is already back in the pool; close() drops an unread one.
                 response.close()
                 response.release_conn()
         return StoredObject(key, data, etag, metadata)
-
-    def _get_kept_alive(self, key: str, max_bytes: int) -> StoredObject:
-        """The GET of `get`, signed by the SDK (its URL builder, region and signer) and sent by
-        KeepAliveGetter, which declines every answer but a plain 200."""
-        region = self.client._get_region(self.bucket)  # noqa: SLF001 - cached by the SDK after the first call
-        url = self.client._base_url.build(method="GET", region=region, bucket_name=self.bucket,  # noqa: SLF001
-                                          object_name=key)
-        credentials = self.client._provider.retrieve()  # noqa: SLF001 - refreshes temporary credentials
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
-        headers = {"Host": url.netloc, "x-amz-content-sha256": _EMPTY_SHA256, "x-amz-date": to_amz_date(now)}
-        if credentials.session_token:
-            headers["X-Amz-Security-Token"] = credentials.session_token
-        headers = sign_v4_s3(method="GET", url=url, region=region, headers=headers, credentials=credentials,
-                             content_sha256=_EMPTY_SHA256, date=now)
-        getter = self._getters.get(url.netloc)
-        if getter is None:
-            getter = self._getters.setdefault(url.netloc, KeepAliveGetter(
-                url.hostname, url.port or (443 if url.scheme == "https" else 80), self._ssl_context, *self._timeouts))
-        response = getter.get(url.path + (f"?{url.query}" if url.query else ""), headers, max_bytes)
-        if response.body is None:
-            raise _oversized(key, int(response.headers["content-length"]), max_bytes)
-        metadata = _user_metadata(response.headers)
-        return StoredObject(key, response.body, response.headers.get("etag", "").strip('"'), metadata)
 
     def list(self, prefix: str, metadata: bool = False) -> Iterator[ObjectInfo]:
         with self._translate(prefix or self.bucket):
