@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import ssl
 from contextlib import contextmanager
-from typing import Iterator, Mapping, NamedTuple
-from urllib.parse import unquote_plus
-from xml.etree import ElementTree
+from typing import Iterator, Mapping
 
 import urllib3
 from minio import Minio
@@ -79,40 +77,31 @@ class MinioStore:
 
     def list(self, prefix: str, metadata: bool = False) -> Iterator[ObjectInfo]:
         with self._translate(prefix or self.bucket):
-            for page in self._pages(prefix, "", metadata):
-                yield from page.objects
+            if not self._bucket_exists():
+                return
+            # include_user_meta is MinIO's `metadata=true` extension (other S3 servers ignore it);
+            # MinIO authorises each object of such a listing again, about 3x a plain one.
+            for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=True,
+                                                include_user_meta=metadata):
+                if not obj.is_dir:  # a key ending in '/' is a folder marker, not an object
+                    yield _info(obj)
 
     def children(self, prefix: str) -> tuple[list[str], list[ObjectInfo]]:
         with self._translate(prefix or self.bucket):
+            if not self._bucket_exists():
+                return [], []
             folders, objects = [], []
-            for page in self._pages(prefix, "/", False):
-                folders += [folder[len(prefix):].rstrip("/") for folder in page.folders]
-                objects += page.objects
+            for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=False):
+                if obj.is_dir:  # a common prefix such as "var/0_0_1/", or a marker for prefix itself
+                    name = obj.object_name[len(prefix):].rstrip("/")
+                    if name:
+                        folders.append(name)
+                else:
+                    objects.append(_info(obj))
             return sorted(folders), objects
 
     def list_folders(self, prefix: str) -> list[str]:
         return self.children(prefix)[0]
-
-    def _pages(self, prefix: str, delimiter: str, metadata: bool) -> Iterator["ListingPage"]:
-        """ListObjectsV2 pages, parsed by parse_listing (the SDK's parser was most of the client's
-        time at 10,000 versions)."""
-        if not self._bucket_exists():
-            return
-        token = None
-        while True:
-            query = {"list-type": "2", "delimiter": delimiter, "encoding-type": "url", "max-keys": "1000",
-                     "prefix": prefix}
-            if metadata:
-                # A MinIO extension (other S3 servers ignore it): user metadata in the listing.
-                # MinIO authorises each object of such a listing again, about 3x a plain one.
-                query["metadata"] = "true"
-            if token:
-                query["continuation-token"] = token
-            page = parse_listing(self.client._execute("GET", self.bucket, query_params=query).data)  # noqa: SLF001
-            yield page
-            if page.token is None:
-                return
-            token = page.token
 
     def check(self) -> None:
         with self._translate(self.bucket):
@@ -191,53 +180,6 @@ class MinioStore:
             ) from exc
 
 
-class ListingPage(NamedTuple):
-    objects: list[ObjectInfo]
-    folders: list[str]  # common prefixes, e.g. "var/0_0_1/", when listed with a delimiter
-    token: str | None  # continuation token; None on the last page
-
-
-def parse_listing(body: bytes) -> ListingPage:
-    """One ListObjectsV2 page: its objects, folders and continuation token.
-
-    Reads only the fields the registry uses, one pass over each entry's children: the SDK's
-    general parser (ten namespaced look-ups per entry) was most of the client's time when
-    listing thousands of versions."""
-    root = ElementTree.fromstring(body)
-    url_encoded, truncated, token, objects, folders = False, False, None, [], []
-    for element in root:
-        tag = element.tag.rpartition("}")[2]
-        if tag == "CommonPrefixes":
-            folders += [child.text or "" for child in element]
-        elif tag == "Contents":
-            key, size, etag, metadata = "", 0, "", {}
-            for child in element:
-                name = child.tag.rpartition("}")[2]
-                if name == "Key":
-                    key = child.text or ""
-                elif name == "Size":
-                    size = int(child.text or 0)
-                elif name == "ETag":
-                    etag = (child.text or "").strip('"')
-                elif name == "UserMetadata":
-                    metadata = {m.tag.rpartition("}")[2].lower().removeprefix(META_PREFIX): m.text or ""
-                                for m in child}
-            objects.append((key, size, etag, metadata or None))
-        elif tag == "EncodingType":
-            url_encoded = element.text == "url"
-        elif tag == "IsTruncated":
-            truncated = (element.text or "").lower() == "true"
-        elif tag == "NextContinuationToken":
-            token = element.text
-    decode = unquote_plus if url_encoded else (lambda text: text)
-    infos = []
-    for key, size, etag, metadata in objects:
-        key = decode(key)
-        if not key.endswith("/"):  # a folder marker, not an object
-            infos.append(ObjectInfo(key, size, etag, metadata))
-    return ListingPage(infos, [decode(folder) for folder in folders], token if truncated and token else None)
-
-
 def conditional_put_headers(condition: Mapping[str, str], metadata: Mapping[str, str] | None) -> dict[str, str]:
     """Headers for a raw PUT: the precondition as-is, user metadata under x-amz-meta-."""
     headers = {"Content-Type": "application/json", **condition}
@@ -248,6 +190,12 @@ def conditional_put_headers(condition: Mapping[str, str], metadata: Mapping[str,
 
 def _oversized(key: str, size: int | None, max_bytes: int) -> ObjectTooLargeError:
     return ObjectTooLargeError(key, size, max_bytes)
+
+
+def _info(obj) -> ObjectInfo:
+    """An ObjectInfo from the SDK's listed Object; user metadata keys lower-case, without x-amz-meta-."""
+    metadata = {name.lower().removeprefix(META_PREFIX): value for name, value in (obj.metadata or {}).items()}
+    return ObjectInfo(obj.object_name, obj.size or 0, (obj.etag or "").strip('"'), metadata or None)
 
 
 def _user_metadata(headers: Mapping[str, str]) -> dict[str, str]:
