@@ -1,4 +1,4 @@
-"""MinIO (S3) backend; the only module that imports the `minio` SDK.
+"""MinIO (S3) backend through the minio SDK's public API; its one conditional PUT goes through minio_adapter.
 
 Every SDK and transport failure is translated here into a VarlibError that names the
 endpoint, so callers never see S3Error or urllib3 exceptions.
@@ -23,6 +23,7 @@ from ..errors import (
     StoreUnavailableError,
 )
 from . import ObjectInfo, StoredObject, check_key, minio_description
+from .minio_adapter import check_sdk_version, put_with_headers
 
 META_PREFIX = "x-amz-meta-"
 _DENIED = {"AccessDenied", "AllAccessDisabled", "AccountProblem"}
@@ -36,6 +37,7 @@ class MinioStore:
     writable_hint = True
 
     def __init__(self, client: Minio, bucket: str, endpoint: str, secure: bool) -> None:
+        check_sdk_version()  # the adapter's private SDK members were checked against one minor version
         self.client = client
         self.bucket = check_key(bucket)
         self.endpoint = endpoint
@@ -120,10 +122,8 @@ class MinioStore:
         headers = conditional_put_headers(condition, metadata)
         with self._translate(key):
             self._ensure_bucket()
-            # put_object() would rename If-None-Match to x-amz-meta-if-none-match (minio 7.2.20
-            # treats unknown headers as user metadata); _put_object sends headers as given.
-            result = self.client._put_object(self.bucket, key, data, headers)  # noqa: SLF001
-        return (result.etag or "").strip('"')
+            # The public put_object would store the precondition as user metadata (see minio_adapter).
+            return put_with_headers(self.client, self.bucket, key, data, headers)
 
     def _bucket_exists(self) -> bool:
         if not self._bucket_known:
