@@ -2,7 +2,7 @@
 
 import pytest
 
-from varlib.errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError
+from varlib.errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, ObjectTooLargeError
 from varlib.store import open_store
 
 
@@ -11,37 +11,54 @@ def store(store_settings):
     return open_store(store_settings)
 
 
+def assert_fields(error, settings, key, s3_code):
+    """Both stores name the key and the bucket; MinIO also its endpoint and its own error code."""
+    assert (error.key, error.bucket) == (key, settings.bucket)
+    if settings.uses_minio:
+        assert (error.endpoint, error.code) == (settings.minio_endpoint, s3_code)
+    else:
+        assert (error.endpoint, error.code) == (None, None)
+
+
 def test_create_then_get(store):
     etag = store.create("var/0_0_1/model.json", b'{"a": 1}')
     got = store.get("var/0_0_1/model.json", 1024)
     assert got.data == b'{"a": 1}' and got.etag == etag
 
 
-def test_create_never_overwrites(store):
+def test_create_never_overwrites(store, store_settings):
     store.create("var/0_0_1/model.json", b"first")
-    with pytest.raises(ObjectExistsError):
+    with pytest.raises(ObjectExistsError) as caught:
         store.create("var/0_0_1/model.json", b"second")
+    assert_fields(caught.value, store_settings, "var/0_0_1/model.json", "PreconditionFailed")
     assert store.get("var/0_0_1/model.json", 1024).data == b"first"
 
 
-def test_missing_object_is_not_found(store):
-    with pytest.raises(NotFoundError):
+def test_missing_object_is_not_found(store, store_settings):
+    store.create("var/0_0_1/model.json", b"{}")  # the bucket exists: the object is what is missing
+    with pytest.raises(NotFoundError) as caught:
         store.get("var/9_9_9/model.json", 1024)
+    assert_fields(caught.value, store_settings, "var/9_9_9/model.json", "NoSuchKey")
 
 
-def test_size_limit_refuses_before_reading(store):
+def test_size_limit_refuses_before_reading(store, store_settings):
     store.create("var/big.bin", b"x" * 5000)
-    with pytest.raises(CorruptArtifactError, match="over the 4,096-byte limit"):
+    with pytest.raises(CorruptArtifactError, match="over the 4,096-byte limit") as caught:
         store.get("var/big.bin", 4096)
+    assert isinstance(caught.value, ObjectTooLargeError)
+    assert (caught.value.size, caught.value.limit) == (5000, 4096)
+    assert_fields(caught.value, store_settings, "var/big.bin", None)
+    assert caught.value.fields()["size"] == 5000
 
 
-def test_replace_is_compare_and_swap(store):
+def test_replace_is_compare_and_swap(store, store_settings):
     etag = store.replace("var/latest.json", b"1", None)
     with pytest.raises(ObjectExistsError):
         store.replace("var/latest.json", b"x", None)  # exists now: create-only refuses
     new_etag = store.replace("var/latest.json", b"2", etag)
-    with pytest.raises(ObjectExistsError):
+    with pytest.raises(ObjectExistsError) as caught:
         store.replace("var/latest.json", b"3", etag)  # stale etag
+    assert_fields(caught.value, store_settings, "var/latest.json", "PreconditionFailed")
     assert store.get("var/latest.json", 10).data == b"2"
     assert new_etag != etag
 

@@ -26,7 +26,8 @@ class LocalStore:
 
     def __init__(self, root: Path, bucket: str) -> None:
         self.root = Path(root)
-        self.bucket_dir = self.root / check_key(bucket)
+        self.bucket = check_key(bucket)
+        self.bucket_dir = self.root / self.bucket
         self.description = local_description(self.bucket_dir)
 
     def _path(self, key: str) -> Path:
@@ -38,23 +39,24 @@ class LocalStore:
             with open(path, "rb") as handle:
                 stat = os.fstat(handle.fileno())
                 if stat.st_size > max_bytes:
-                    raise ObjectTooLargeError(key, stat.st_size, max_bytes)
+                    raise self._oversized(key, stat.st_size, max_bytes)
                 data = handle.read()
         except FileNotFoundError:
-            raise NotFoundError(f"{key} does not exist in {self.description}") from None
+            raise NotFoundError(f"{key} does not exist in {self.description}", **self._fields(key)) from None
         except IsADirectoryError:
-            raise NotFoundError(f"{key} is a folder, not an object, in {self.description}") from None
+            raise NotFoundError(f"{key} is a folder, not an object, in {self.description}",
+                                **self._fields(key)) from None
         except PermissionError as exc:
-            raise AccessDeniedError(f"cannot read {path}: permission denied") from exc
+            raise AccessDeniedError(f"cannot read {path}: permission denied", **self._fields(key)) from exc
         return StoredObject(key, data, _etag(stat))
 
     def create(self, key: str, data: bytes, metadata: Mapping[str, str] | None = None) -> str:
         path = self._path(key)
-        tmp = self._write_temp(path, data)
+        tmp = self._write_temp(key, path, data)
         try:
             os.link(tmp, path)  # atomic create-if-absent of a complete file
         except FileExistsError:
-            raise ObjectExistsError(f"{key} already exists") from None
+            raise ObjectExistsError(f"{key} already exists", **self._fields(key)) from None
         finally:
             os.unlink(tmp)
         return _etag(path.stat())
@@ -67,8 +69,8 @@ class LocalStore:
             except FileNotFoundError:
                 current = None
             if current != expected_etag:
-                raise ObjectExistsError(f"{key} changed since it was read")
-            tmp = self._write_temp(path, data)
+                raise ObjectExistsError(f"{key} changed since it was read", **self._fields(key))
+            tmp = self._write_temp(key, path, data)
             os.replace(tmp, path)
             return _etag(path.stat())
 
@@ -111,17 +113,28 @@ class LocalStore:
 
     def check(self) -> None:
         if self.bucket_dir.exists() and not self.bucket_dir.is_dir():
-            raise StoreUnavailableError(f"{self.bucket_dir} is not a folder; set VARLIB_STORE_DIR to a folder")
+            raise StoreUnavailableError(f"{self.bucket_dir} is not a folder; set VARLIB_STORE_DIR to a folder",
+                                        **self._fields(None))
         parent = self.bucket_dir if self.bucket_dir.exists() else self.root
         if parent.exists() and not os.access(parent, os.R_OK):
-            raise AccessDeniedError(f"cannot read {parent}: permission denied")
+            raise AccessDeniedError(f"cannot read {parent}: permission denied", **self._fields(None))
 
-    def _write_temp(self, path: Path, data: bytes) -> str:
+    def _fields(self, key: str | None) -> dict:
+        """The context every error of this store carries (no endpoint: the folder is the bucket)."""
+        return {"key": key, "bucket": self.bucket}
+
+    def _oversized(self, key: str, size: int, limit: int) -> ObjectTooLargeError:
+        error = ObjectTooLargeError(key, size, limit)
+        error.bucket = self.bucket
+        return error
+
+    def _write_temp(self, key: str, path: Path, data: bytes) -> str:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
         except PermissionError as exc:
-            raise AccessDeniedError(f"cannot write under {path.parent}: permission denied") from exc
+            raise AccessDeniedError(f"cannot write under {path.parent}: permission denied",
+                                    **self._fields(key)) from exc
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

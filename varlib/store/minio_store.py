@@ -1,7 +1,8 @@
 """MinIO (S3) backend through the minio SDK's public API; its one conditional PUT goes through minio_adapter.
 
 Every SDK and transport failure is translated here into a VarlibError that names the
-endpoint, so callers never see S3Error or urllib3 exceptions.
+endpoint and carries it, the bucket, the key and the S3 error code as fields, so callers
+never see S3Error or urllib3 exceptions.
 """
 
 from __future__ import annotations
@@ -65,10 +66,10 @@ class MinioStore:
                 # Refuse by the announced size before reading the body.
                 size = int(response.headers.get("content-length", "0"))
                 if size > max_bytes:
-                    raise _oversized(key, size, max_bytes)
+                    raise self._oversized(key, size, max_bytes)
                 data = response.read(amt=max_bytes + 1)  # never more than the limit, whatever was announced
                 if len(data) > max_bytes:
-                    raise _oversized(key, None, max_bytes)
+                    raise self._oversized(key, None, max_bytes)
                 etag = response.headers.get("etag", "").strip('"')
                 metadata = _user_metadata(response.headers)
             finally:
@@ -78,7 +79,7 @@ class MinioStore:
         return StoredObject(key, data, etag, metadata)
 
     def list(self, prefix: str, metadata: bool = False) -> Iterator[ObjectInfo]:
-        with self._translate(prefix or self.bucket):
+        with self._translate(prefix or None):
             if not self._bucket_exists():
                 return
             # include_user_meta is MinIO's `metadata=true` extension (other S3 servers ignore it);
@@ -89,7 +90,7 @@ class MinioStore:
                     yield _info(obj)
 
     def children(self, prefix: str) -> tuple[list[str], list[ObjectInfo]]:
-        with self._translate(prefix or self.bucket):
+        with self._translate(prefix or None):
             if not self._bucket_exists():
                 return [], []
             folders, objects = [], []
@@ -106,7 +107,7 @@ class MinioStore:
         return self.children(prefix)[0]
 
     def check(self) -> None:
-        with self._translate(self.bucket):
+        with self._translate(None):
             self.client.bucket_exists(self.bucket)
 
     # -- writes ------------------------------------------------------------------------
@@ -140,44 +141,52 @@ class MinioStore:
                 raise
         self._bucket_known = True
 
+    def _oversized(self, key: str, size: int | None, limit: int) -> ObjectTooLargeError:
+        error = ObjectTooLargeError(key, size, limit)
+        error.endpoint, error.bucket = self.endpoint, self.bucket
+        return error
+
     @contextmanager
-    def _translate(self, what: str) -> Iterator[None]:
-        """Map SDK and transport errors to VarlibErrors that name the endpoint and the fix."""
+    def _translate(self, key: str | None) -> Iterator[None]:
+        """Map SDK and transport errors to VarlibErrors that name the endpoint and the fix and carry
+        endpoint, bucket, key (the object, or a listing's prefix; None for the bucket itself) and the
+        S3 error code as fields."""
         where = f"MinIO at {self.endpoint}"
+        target = f"'{key}' in bucket '{self.bucket}'" if key else f"bucket '{self.bucket}'"
+        fields = {"endpoint": self.endpoint, "bucket": self.bucket, "key": key}
         try:
             yield
         except S3Error as exc:
+            fields["code"] = exc.code
             if exc.code in _TAKEN:
-                raise ObjectExistsError(f"{what} already exists") from exc
+                raise ObjectExistsError(f"{key} already exists", **fields) from exc
             if exc.code in ("NoSuchKey", "NoSuchObject"):
-                raise NotFoundError(f"{what} does not exist in bucket '{self.bucket}' on {where}") from exc
+                raise NotFoundError(f"{key} does not exist in bucket '{self.bucket}' on {where}", **fields) from exc
             if exc.code == "NoSuchBucket":
                 self._bucket_known = False
                 raise NotFoundError(
-                    f"bucket '{self.bucket}' does not exist on {where}; publish a model to create it"
+                    f"bucket '{self.bucket}' does not exist on {where}; publish a model to create it", **fields
                 ) from exc
             if exc.code in _BAD_CREDENTIALS:
                 raise AccessDeniedError(
-                    f"{where} refused the credentials ({exc.code}); check MINIO_ACCESS_KEY and MINIO_SECRET_KEY"
-                ) from exc
+                    f"{where} refused the credentials ({exc.code}); check MINIO_ACCESS_KEY and MINIO_SECRET_KEY",
+                    **fields) from exc
             if exc.code in _DENIED:
                 raise AccessDeniedError(
-                    f"not allowed: {where} denied access to '{what}' in bucket '{self.bucket}';"
-                    " ask for a user with the needed permission"
-                ) from exc
-            raise StoreUnavailableError(f"{where} failed on '{what}': {exc.code}: {exc.message}") from exc
+                    f"not allowed: {where} denied access to {target}; ask for a user with the needed permission",
+                    **fields) from exc
+            raise StoreUnavailableError(f"{where} failed on {target}: {exc.code}: {exc.message}", **fields) from exc
         except (ServerError, InvalidResponseError) as exc:
-            raise StoreUnavailableError(f"{where} answered with an error on '{what}': {exc}") from exc
+            raise StoreUnavailableError(f"{where} answered with an error on {target}: {exc}", **fields) from exc
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             if _tls_failure(exc):  # not "down": the fix is the CA bundle or the scheme, not starting a server
                 raise StoreUnavailableError(
                     f"{where}: the TLS connection failed ({_tls_reason(exc)}); if the server's certificate comes"
-                    " from a private authority set MINIO_CA_BUNDLE to that CA's file, and check MINIO_SECURE"
-                ) from exc
+                    " from a private authority set MINIO_CA_BUNDLE to that CA's file, and check MINIO_SECURE",
+                    **fields) from exc
             raise StoreUnavailableError(
                 f"{where} is unreachable ({_short_reason(exc)}); start it with `make minio`"
-                " or fix MINIO_ENDPOINT"
-            ) from exc
+                " or fix MINIO_ENDPOINT", **fields) from exc
 
 
 def conditional_put_headers(condition: Mapping[str, str], metadata: Mapping[str, str] | None) -> dict[str, str]:
@@ -186,10 +195,6 @@ def conditional_put_headers(condition: Mapping[str, str], metadata: Mapping[str,
     for name, value in (metadata or {}).items():
         headers[META_PREFIX + name.lower()] = value
     return headers
-
-
-def _oversized(key: str, size: int | None, max_bytes: int) -> ObjectTooLargeError:
-    return ObjectTooLargeError(key, size, max_bytes)
 
 
 def _info(obj) -> ObjectInfo:
