@@ -2,7 +2,8 @@
 
 Every SDK and transport failure is translated here into a VarlibError that names the
 endpoint and carries it, the bucket, the key and the S3 error code as fields, so callers
-never see S3Error or urllib3 exceptions.
+never see S3Error or urllib3 exceptions. Without access keys the client is anonymous: its
+requests go unsigned, which a bucket with a public-read policy answers.
 """
 
 from __future__ import annotations
@@ -10,17 +11,19 @@ from __future__ import annotations
 import ssl
 from contextlib import contextmanager
 from typing import Iterator, Mapping
+from xml.etree.ElementTree import ParseError
 
 import urllib3
 from minio import Minio
-from minio.error import InvalidResponseError, S3Error, ServerError
+from minio.error import MinioException, S3Error
 
 from ..config import Settings
 from ..errors import (
     AccessDeniedError,
-    ObjectTooLargeError,
+    InvalidInputError,
     NotFoundError,
     ObjectExistsError,
+    ObjectTooLargeError,
     StoreUnavailableError,
 )
 from . import ObjectInfo, StoredObject, check_key, minio_description
@@ -30,6 +33,7 @@ META_PREFIX = "x-amz-meta-"
 _DENIED = {"AccessDenied", "AllAccessDisabled", "AccountProblem"}
 _BAD_CREDENTIALS = {"InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken", "ExpiredToken"}
 _TAKEN = {"PreconditionFailed", "ConditionalRequestConflict"}
+_KEYS = "MINIO_ACCESS_KEY and MINIO_SECRET_KEY"
 
 
 class MinioStore:
@@ -37,25 +41,37 @@ class MinioStore:
 
     writable_hint = True
 
-    def __init__(self, client: Minio, bucket: str, endpoint: str, secure: bool) -> None:
+    def __init__(self, client: Minio, bucket: str, endpoint: str, secure: bool, anonymous: bool = False) -> None:
         check_sdk_version()  # the adapter's private SDK members were checked against one minor version
         self.client = client
         self.bucket = check_key(bucket)
         self.endpoint = endpoint
+        self.anonymous = anonymous  # no keys: requests go unsigned, denials say which keys to set
         self.description = minio_description(endpoint, secure, bucket)
         self._bucket_known = False
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "MinioStore":
-        context = ssl.create_default_context(cafile=settings.ca_bundle) if settings.minio_secure else None
-        client = Minio(
-            settings.minio_endpoint,
-            access_key=settings.access_key,
-            secret_key=settings.secret_key,
-            secure=settings.minio_secure,
-            http_client=_http_client(settings, context),
-        )
-        return cls(client, settings.bucket, settings.minio_endpoint, settings.minio_secure)
+        """A store for the settings' endpoint and bucket; anonymous (unsigned requests) without keys."""
+        endpoint = settings.minio_endpoint or ""
+        if bool(settings.access_key) != bool(settings.secret_key):
+            # One key alone would quietly mean anonymous, and every denial would look like a policy problem.
+            missing = "MINIO_SECRET_KEY" if settings.access_key else "MINIO_ACCESS_KEY"
+            raise InvalidInputError(f"{missing} is not set: set both {_KEYS}, or neither for anonymous access",
+                                    endpoint=endpoint, bucket=settings.bucket, field=missing)
+        try:
+            context = ssl.create_default_context(cafile=settings.ca_bundle) if settings.minio_secure else None
+        except OSError as exc:  # a missing or unreadable CA file
+            raise InvalidInputError(f"MINIO_CA_BUNDLE {settings.ca_bundle!r} cannot be used: {exc}",
+                                    endpoint=endpoint, field="MINIO_CA_BUNDLE", value=settings.ca_bundle) from exc
+        keys = {} if settings.anonymous else {"access_key": settings.access_key, "secret_key": settings.secret_key}
+        try:
+            client = Minio(endpoint, secure=settings.minio_secure, http_client=_http_client(settings, context), **keys)
+        except ValueError as exc:  # the SDK checks the endpoint's form (host, port)
+            raise InvalidInputError(f"MINIO_ENDPOINT {endpoint!r} is not valid ({exc}): use host:port, e.g."
+                                    " 127.0.0.1:9100", endpoint=endpoint, field="MINIO_ENDPOINT",
+                                    value=endpoint) from exc
+        return cls(client, settings.bucket, endpoint, settings.minio_secure, settings.anonymous)
 
     # -- reads -------------------------------------------------------------------------
     def get(self, key: str, max_bytes: int) -> StoredObject:
@@ -168,16 +184,21 @@ class MinioStore:
                     f"bucket '{self.bucket}' does not exist on {where}; publish a model to create it", **fields
                 ) from exc
             if exc.code in _BAD_CREDENTIALS:
+                raise AccessDeniedError(f"{where} refused the credentials ({exc.code}); check {_KEYS}",
+                                        **fields) from exc
+            if exc.code in _DENIED and self.anonymous:
                 raise AccessDeniedError(
-                    f"{where} refused the credentials ({exc.code}); check MINIO_ACCESS_KEY and MINIO_SECRET_KEY",
-                    **fields) from exc
+                    f"not allowed: {where} denied anonymous access to {target} (no access keys are set); set"
+                    f" {_KEYS} to a user with the needed permission, or for reading ask for a public-read"
+                    " policy on the bucket", **fields) from exc
             if exc.code in _DENIED:
                 raise AccessDeniedError(
                     f"not allowed: {where} denied access to {target}; ask for a user with the needed permission",
                     **fields) from exc
             raise StoreUnavailableError(f"{where} failed on {target}: {exc.code}: {exc.message}", **fields) from exc
-        except (ServerError, InvalidResponseError) as exc:
-            raise StoreUnavailableError(f"{where} answered with an error on {target}: {exc}", **fields) from exc
+        except (MinioException, ParseError) as exc:  # a 5xx after retries, or an answer that is not S3's
+            raise StoreUnavailableError(f"{where} answered with an error on {target}: {_one_line(exc)}",
+                                        **fields) from exc
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             if _tls_failure(exc):  # not "down": the fix is the CA bundle or the scheme, not starting a server
                 raise StoreUnavailableError(
@@ -215,6 +236,10 @@ def _http_client(settings: Settings, ssl_context: ssl.SSLContext | None) -> urll
     if ssl_context is not None:
         options["ssl_context"] = ssl_context
     return urllib3.PoolManager(**options)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]
 
 
 def _tls_failure(exc: BaseException) -> bool:
