@@ -1,5 +1,7 @@
 """One contract for both store backends (local folder and a real MinIO)."""
 
+import threading
+
 import pytest
 
 from varlib.errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, ObjectTooLargeError
@@ -61,6 +63,30 @@ def test_replace_is_compare_and_swap(store, store_settings):
     assert_fields(caught.value, store_settings, "var/latest.json", "PreconditionFailed")
     assert store.get("var/latest.json", 10).data == b"2"
     assert new_etag != etag
+    assert [info.key for info in store.list("var/")] == ["var/latest.json"]  # no lock or temp file listed
+    assert store.children("var/") == ([], list(store.list("var/")))
+
+
+def test_concurrent_compare_and_swap_loses_no_update(store):
+    """Read-modify-write by etag from several threads: every increment lands exactly once."""
+    store.replace("var/counter.json", b"0", None)
+
+    def increment(times: int) -> None:
+        for _ in range(times):
+            while True:
+                current = store.get("var/counter.json", 100)
+                try:
+                    store.replace("var/counter.json", str(int(current.data) + 1).encode(), current.etag)
+                    break
+                except ObjectExistsError:
+                    continue  # another thread swapped first: read again
+
+    threads = [threading.Thread(target=increment, args=(5,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert store.get("var/counter.json", 100).data == b"20"
 
 
 def test_list_and_folders(store):

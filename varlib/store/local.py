@@ -6,17 +6,21 @@ complete file appear or fails because the name exists, so a crash never leaves h
 
 from __future__ import annotations
 
-import fcntl
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Mapping
 
+from filelock import FileLock, Timeout
+
 from ..errors import AccessDeniedError, NotFoundError, ObjectExistsError, ObjectTooLargeError, StoreUnavailableError
 from . import ObjectInfo, StoredObject, check_key, local_description
 
 _TEMP_PREFIX = ".tmp-"
+_LOCK_SUFFIX = ".lock"  # `<key>.lock` beside the object; listings skip it
+_LOCK_TIMEOUT_S = 30.0  # a holder writes one small file: waiting longer means it is stuck
+_LOCK_POLL_S = 0.005  # filelock polls a non-blocking lock; its 50 ms default would slow racing publishers
 
 
 class LocalStore:
@@ -63,7 +67,7 @@ class LocalStore:
 
     def replace(self, key: str, data: bytes, expected_etag: str | None) -> str:
         path = self._path(key)
-        with self._lock(path):
+        with self._lock(key, path):
             try:
                 current = _etag(path.stat())
             except FileNotFoundError:
@@ -83,7 +87,7 @@ class LocalStore:
         for folder, dirs, files in os.walk(start):
             dirs.sort()
             for name in sorted(files):
-                if name.startswith(_TEMP_PREFIX) or name.endswith(".lock"):
+                if name.startswith(_TEMP_PREFIX) or name.endswith(_LOCK_SUFFIX):
                     continue
                 path = Path(folder) / name
                 try:
@@ -100,7 +104,7 @@ class LocalStore:
         for entry in sorted(os.scandir(start), key=lambda entry: entry.name):
             if entry.is_dir():
                 folders.append(entry.name)
-            elif not entry.name.startswith(_TEMP_PREFIX) and not entry.name.endswith(".lock"):
+            elif not entry.name.startswith(_TEMP_PREFIX) and not entry.name.endswith(_LOCK_SUFFIX):
                 try:
                     stat = entry.stat()
                 except FileNotFoundError:  # removed while listing
@@ -142,14 +146,23 @@ class LocalStore:
         return tmp
 
     @contextmanager
-    def _lock(self, path: Path) -> Iterator[None]:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path.with_name(path.name + ".lock"), "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+    def _lock(self, key: str, path: Path) -> Iterator[None]:
+        """Hold `<key>.lock` exclusively (flock on POSIX, LockFileEx on Windows, through filelock)."""
+        lock = FileLock(path.with_name(path.name + _LOCK_SUFFIX), timeout=_LOCK_TIMEOUT_S, poll_interval=_LOCK_POLL_S)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock.acquire()
+        except Timeout as exc:
+            raise StoreUnavailableError(f"{key}{_LOCK_SUFFIX} in {self.description} stayed locked for"
+                                        f" {_LOCK_TIMEOUT_S:.0f} s; another process is stuck writing {key}",
+                                        **self._fields(key)) from exc
+        except PermissionError as exc:
+            raise AccessDeniedError(f"cannot lock {key} under {path.parent}: permission denied",
+                                    **self._fields(key)) from exc
+        try:
+            yield
+        finally:
+            lock.release()
 
 
 def _etag(stat: os.stat_result) -> str:
