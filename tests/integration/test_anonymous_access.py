@@ -72,7 +72,8 @@ def public_bucket(minio, macro_result) -> str:
 @pytest.fixture(scope="module")
 def private_bucket(minio, macro_result) -> str:
     bucket = new_bucket()
-    Registry.from_settings(minio.settings(bucket, author="tester")).publish(build_artifact(macro_result, "var", "tester"))
+    admin = Registry.from_settings(minio.settings(bucket, author="tester"))
+    admin.publish(build_artifact(macro_result, "var", "tester"))
     return bucket
 
 

@@ -1,5 +1,4 @@
-"""The dependency direction holds: varlib never imports streamlit; only the MinIO backend and its adapter import
-minio, and only the adapter touches the SDK's private members; no raw sockets; no pickle."""
+"""Import rules: no streamlit, socket or pickle in varlib; minio in store/minio_* only, its privates in the adapter."""
 
 import re
 import subprocess
