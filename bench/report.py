@@ -87,8 +87,8 @@ def markdown(r: dict) -> str:
         " wins and is refitted; orders whose fit raises are skipped"
         f" ({', '.join(f'p={p}: {why}' for p, why in r['baseline_failed_orders'].items()) or 'none'});"
         f" it chose p = {r['baseline_chosen_p']}. Its artifact is `pickle.dumps` of the fitted results, stored in"
-        " the same MinIO; a baseline request GETs the pickle (the minio SDK's `get_object`, not the product's"
-        " own kept-alive read), unpickles it and calls `predict` for 8 steps (point forecasts only).",
+        " the same MinIO; a baseline request GETs the pickle (the minio SDK's `get_object`, as the product's"
+        " store does), unpickles it and calls `predict` for 8 steps (point forecasts only).",
         "- Product: `train_model` with the default spec (lag order by AIC up to 15, 10% holdout evaluated,"
         f" refit on all rows; it chose {r['train_k_ar']} lags), median of {len(r['train_s_all'])} runs after a"
         " warm-up; artifact = the published checksummed JSON object.",

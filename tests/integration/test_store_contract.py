@@ -1,8 +1,10 @@
 """One contract for both store backends (local folder and a real MinIO)."""
 
+import threading
+
 import pytest
 
-from varlib.errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError
+from varlib.errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, ObjectTooLargeError
 from varlib.store import open_store
 
 
@@ -11,39 +13,80 @@ def store(store_settings):
     return open_store(store_settings)
 
 
+def assert_fields(error, settings, key, s3_code):
+    """Both stores name the key and the bucket; MinIO also its endpoint and its own error code."""
+    assert (error.key, error.bucket) == (key, settings.bucket)
+    if settings.uses_minio:
+        assert (error.endpoint, error.code) == (settings.minio_endpoint, s3_code)
+    else:
+        assert (error.endpoint, error.code) == (None, None)
+
+
 def test_create_then_get(store):
     etag = store.create("var/0_0_1/model.json", b'{"a": 1}')
     got = store.get("var/0_0_1/model.json", 1024)
     assert got.data == b'{"a": 1}' and got.etag == etag
 
 
-def test_create_never_overwrites(store):
+def test_create_never_overwrites(store, store_settings):
     store.create("var/0_0_1/model.json", b"first")
-    with pytest.raises(ObjectExistsError):
+    with pytest.raises(ObjectExistsError) as caught:
         store.create("var/0_0_1/model.json", b"second")
+    assert_fields(caught.value, store_settings, "var/0_0_1/model.json", "PreconditionFailed")
     assert store.get("var/0_0_1/model.json", 1024).data == b"first"
 
 
-def test_missing_object_is_not_found(store):
-    with pytest.raises(NotFoundError):
+def test_missing_object_is_not_found(store, store_settings):
+    store.create("var/0_0_1/model.json", b"{}")  # the bucket exists: the object is what is missing
+    with pytest.raises(NotFoundError) as caught:
         store.get("var/9_9_9/model.json", 1024)
+    assert_fields(caught.value, store_settings, "var/9_9_9/model.json", "NoSuchKey")
 
 
-def test_size_limit_refuses_before_reading(store):
+def test_size_limit_refuses_before_reading(store, store_settings):
     store.create("var/big.bin", b"x" * 5000)
-    with pytest.raises(CorruptArtifactError, match="over the 4,096-byte limit"):
+    with pytest.raises(CorruptArtifactError, match="over the 4,096-byte limit") as caught:
         store.get("var/big.bin", 4096)
+    assert isinstance(caught.value, ObjectTooLargeError)
+    assert (caught.value.size, caught.value.limit) == (5000, 4096)
+    assert_fields(caught.value, store_settings, "var/big.bin", None)
+    assert caught.value.fields()["size"] == 5000
 
 
-def test_replace_is_compare_and_swap(store):
+def test_replace_is_compare_and_swap(store, store_settings):
     etag = store.replace("var/latest.json", b"1", None)
     with pytest.raises(ObjectExistsError):
         store.replace("var/latest.json", b"x", None)  # exists now: create-only refuses
     new_etag = store.replace("var/latest.json", b"2", etag)
-    with pytest.raises(ObjectExistsError):
+    with pytest.raises(ObjectExistsError) as caught:
         store.replace("var/latest.json", b"3", etag)  # stale etag
+    assert_fields(caught.value, store_settings, "var/latest.json", "PreconditionFailed")
     assert store.get("var/latest.json", 10).data == b"2"
     assert new_etag != etag
+    assert [info.key for info in store.list("var/")] == ["var/latest.json"]  # no lock or temp file listed
+    assert store.children("var/") == ([], list(store.list("var/")))
+
+
+def test_concurrent_compare_and_swap_loses_no_update(store):
+    """Read-modify-write by etag from several threads: every increment lands exactly once."""
+    store.replace("var/counter.json", b"0", None)
+
+    def increment(times: int) -> None:
+        for _ in range(times):
+            while True:
+                current = store.get("var/counter.json", 100)
+                try:
+                    store.replace("var/counter.json", str(int(current.data) + 1).encode(), current.etag)
+                    break
+                except ObjectExistsError:
+                    continue  # another thread swapped first: read again
+
+    threads = [threading.Thread(target=increment, args=(5,)) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert store.get("var/counter.json", 100).data == b"20"
 
 
 def test_list_and_folders(store):
@@ -68,3 +111,29 @@ def test_keys_that_could_escape_are_refused(store, key):
 
 def test_check_passes_on_a_reachable_store(store):
     store.check()
+
+
+@pytest.mark.minio
+def test_minio_reads_release_every_response_and_refuse_by_the_announced_size(minio_settings, monkeypatch):
+    store = open_store(minio_settings)
+    store.create("var/0_0_1/model.json", b"x" * 20000, {"varlib-card": "abc"})
+    responses, amounts = [], []
+    original = store.client.get_object
+
+    def spy(*args, **kwargs):
+        response = original(*args, **kwargs)
+        responses.append(response)
+        read = response.read
+        monkeypatch.setattr(response, "read", lambda amt=None, **k: amounts.append(amt) or read(amt=amt, **k))
+        return response
+
+    monkeypatch.setattr(store.client, "get_object", spy)
+    got = store.get("var/0_0_1/model.json", 10**6)
+    assert got.data == b"x" * 20000 and got.metadata == {"varlib-card": "abc"} and len(got.etag) == 32
+    assert amounts == [10**6 + 1]  # never asks for more than the limit plus one byte
+    with pytest.raises(CorruptArtifactError, match="20,000 bytes, over the 100-byte limit"):
+        store.get("var/0_0_1/model.json", 100)
+    assert amounts == [10**6 + 1]  # refused by Content-Length: the body was never read
+    with pytest.raises(NotFoundError):
+        store.get("var/9_9_9/model.json", 1024)
+    assert len(responses) == 2 and all(response.closed for response in responses)

@@ -1,4 +1,4 @@
-"""The dependency direction holds: varlib never imports streamlit; only one module imports minio; no pickle."""
+"""Import rules: no streamlit, socket or pickle in varlib; minio in store/minio_* only, its privates in the adapter."""
 
 import re
 import subprocess
@@ -14,10 +14,43 @@ def test_importing_varlib_does_not_import_streamlit():
     assert out.strip() == "False"
 
 
-def test_only_the_minio_backend_imports_minio():
-    importers = {p.relative_to(VARLIB).as_posix() for p in VARLIB.rglob("*.py")
-                 if re.search(r"^\s*(from|import)\s+minio\b", p.read_text(), re.M)}
-    assert importers == {"store/minio_store.py"}
+ADAPTER = "store/minio_adapter.py"
+
+
+def modules() -> dict[str, str]:
+    return {p.relative_to(VARLIB).as_posix(): p.read_text() for p in VARLIB.rglob("*.py")}
+
+
+def test_only_the_minio_backend_and_its_adapter_import_minio():
+    importers = {name for name, text in modules().items() if re.search(r"^\s*(from|import)\s+minio\b", text, re.M)}
+    assert importers == {"store/minio_store.py", ADAPTER}
+
+
+def private_sdk_uses(text: str) -> list[str]:
+    """Private members of the SDK's client used in `text`: `client._x`, or `._name` for any private name
+    that the Minio class or its instances define (`_put_object`, `_execute`, `_base_url`, ...)."""
+    from minio import Minio
+
+    instance = Minio("127.0.0.1:9", secure=False)
+    names = {n for n in [*dir(Minio), *vars(instance)] if n.startswith("_") and not n.startswith("__")}
+    pattern = re.compile(r"\bclient\._[A-Za-z]\w*|\.(?:%s)\b" % "|".join(sorted(map(re.escape, names))))
+    return pattern.findall(text)
+
+
+def test_only_the_adapter_uses_private_members_of_the_sdk():
+    users = {name: found for name, text in modules().items() if (found := private_sdk_uses(text))}
+    assert set(users) == {ADAPTER}, users  # the adapter's own use proves the check can see one
+
+
+def test_the_check_sees_private_sdk_members_in_any_spelling():
+    assert private_sdk_uses("self.client._execute('GET', b)") and private_sdk_uses("minio_client._put_object(b)")
+    assert private_sdk_uses("http = store.client._http") and not private_sdk_uses("self._bucket_known = True")
+
+
+def test_no_module_opens_raw_sockets():
+    importers = {name for name, text in modules().items()
+                 if re.search(r"^\s*(import\s+([\w.]+\s*,\s*)*socket\b|from\s+socket\s+import)", text, re.M)}
+    assert importers == set()
 
 
 def test_no_module_unpickles_except_the_trusted_legacy_import():

@@ -94,7 +94,7 @@ def minio_description(endpoint: str, secure: bool, bucket: str) -> str:
 def open_store(settings: Settings) -> Store:
     """The backend the settings select: MinIO when MINIO_ENDPOINT is set, else the local folder."""
     if settings.uses_minio:
-        from .minio_store import MinioStore  # only this backend imports the minio package
+        from .minio_store import MinioStore  # only this backend and its SDK adapter import the minio package
 
         return MinioStore.from_settings(settings)
     from .local import LocalStore

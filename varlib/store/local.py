@@ -6,17 +6,21 @@ complete file appear or fails because the name exists, so a crash never leaves h
 
 from __future__ import annotations
 
-import fcntl
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, Mapping
 
+from filelock import FileLock, Timeout
+
 from ..errors import AccessDeniedError, NotFoundError, ObjectExistsError, ObjectTooLargeError, StoreUnavailableError
 from . import ObjectInfo, StoredObject, check_key, local_description
 
 _TEMP_PREFIX = ".tmp-"
+_LOCK_SUFFIX = ".lock"  # `<key>.lock` beside the object; listings skip it
+_LOCK_TIMEOUT_S = 30.0  # a holder writes one small file: waiting longer means it is stuck
+_LOCK_POLL_S = 0.005  # filelock polls a non-blocking lock; its 50 ms default would slow racing publishers
 
 
 class LocalStore:
@@ -26,7 +30,8 @@ class LocalStore:
 
     def __init__(self, root: Path, bucket: str) -> None:
         self.root = Path(root)
-        self.bucket_dir = self.root / check_key(bucket)
+        self.bucket = check_key(bucket)
+        self.bucket_dir = self.root / self.bucket
         self.description = local_description(self.bucket_dir)
 
     def _path(self, key: str) -> Path:
@@ -38,37 +43,38 @@ class LocalStore:
             with open(path, "rb") as handle:
                 stat = os.fstat(handle.fileno())
                 if stat.st_size > max_bytes:
-                    raise ObjectTooLargeError(key, stat.st_size, max_bytes)
+                    raise self._oversized(key, stat.st_size, max_bytes)
                 data = handle.read()
         except FileNotFoundError:
-            raise NotFoundError(f"{key} does not exist in {self.description}") from None
+            raise NotFoundError(f"{key} does not exist in {self.description}", **self._fields(key)) from None
         except IsADirectoryError:
-            raise NotFoundError(f"{key} is a folder, not an object, in {self.description}") from None
+            raise NotFoundError(f"{key} is a folder, not an object, in {self.description}",
+                                **self._fields(key)) from None
         except PermissionError as exc:
-            raise AccessDeniedError(f"cannot read {path}: permission denied") from exc
+            raise AccessDeniedError(f"cannot read {path}: permission denied", **self._fields(key)) from exc
         return StoredObject(key, data, _etag(stat))
 
     def create(self, key: str, data: bytes, metadata: Mapping[str, str] | None = None) -> str:
         path = self._path(key)
-        tmp = self._write_temp(path, data)
+        tmp = self._write_temp(key, path, data)
         try:
             os.link(tmp, path)  # atomic create-if-absent of a complete file
         except FileExistsError:
-            raise ObjectExistsError(f"{key} already exists") from None
+            raise ObjectExistsError(f"{key} already exists", **self._fields(key)) from None
         finally:
             os.unlink(tmp)
         return _etag(path.stat())
 
     def replace(self, key: str, data: bytes, expected_etag: str | None) -> str:
         path = self._path(key)
-        with self._lock(path):
+        with self._lock(key, path):
             try:
                 current = _etag(path.stat())
             except FileNotFoundError:
                 current = None
             if current != expected_etag:
-                raise ObjectExistsError(f"{key} changed since it was read")
-            tmp = self._write_temp(path, data)
+                raise ObjectExistsError(f"{key} changed since it was read", **self._fields(key))
+            tmp = self._write_temp(key, path, data)
             os.replace(tmp, path)
             return _etag(path.stat())
 
@@ -81,7 +87,7 @@ class LocalStore:
         for folder, dirs, files in os.walk(start):
             dirs.sort()
             for name in sorted(files):
-                if name.startswith(_TEMP_PREFIX) or name.endswith(".lock"):
+                if name.startswith(_TEMP_PREFIX) or name.endswith(_LOCK_SUFFIX):
                     continue
                 path = Path(folder) / name
                 try:
@@ -98,7 +104,7 @@ class LocalStore:
         for entry in sorted(os.scandir(start), key=lambda entry: entry.name):
             if entry.is_dir():
                 folders.append(entry.name)
-            elif not entry.name.startswith(_TEMP_PREFIX) and not entry.name.endswith(".lock"):
+            elif not entry.name.startswith(_TEMP_PREFIX) and not entry.name.endswith(_LOCK_SUFFIX):
                 try:
                     stat = entry.stat()
                 except FileNotFoundError:  # removed while listing
@@ -111,17 +117,28 @@ class LocalStore:
 
     def check(self) -> None:
         if self.bucket_dir.exists() and not self.bucket_dir.is_dir():
-            raise StoreUnavailableError(f"{self.bucket_dir} is not a folder; set VARLIB_STORE_DIR to a folder")
+            raise StoreUnavailableError(f"{self.bucket_dir} is not a folder; set VARLIB_STORE_DIR to a folder",
+                                        **self._fields(None))
         parent = self.bucket_dir if self.bucket_dir.exists() else self.root
         if parent.exists() and not os.access(parent, os.R_OK):
-            raise AccessDeniedError(f"cannot read {parent}: permission denied")
+            raise AccessDeniedError(f"cannot read {parent}: permission denied", **self._fields(None))
 
-    def _write_temp(self, path: Path, data: bytes) -> str:
+    def _fields(self, key: str | None) -> dict:
+        """The context every error of this store carries (no endpoint: the folder is the bucket)."""
+        return {"key": key, "bucket": self.bucket}
+
+    def _oversized(self, key: str, size: int, limit: int) -> ObjectTooLargeError:
+        error = ObjectTooLargeError(key, size, limit)
+        error.bucket = self.bucket
+        return error
+
+    def _write_temp(self, key: str, path: Path, data: bytes) -> str:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
         except PermissionError as exc:
-            raise AccessDeniedError(f"cannot write under {path.parent}: permission denied") from exc
+            raise AccessDeniedError(f"cannot write under {path.parent}: permission denied",
+                                    **self._fields(key)) from exc
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -129,14 +146,23 @@ class LocalStore:
         return tmp
 
     @contextmanager
-    def _lock(self, path: Path) -> Iterator[None]:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path.with_name(path.name + ".lock"), "a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+    def _lock(self, key: str, path: Path) -> Iterator[None]:
+        """Hold `<key>.lock` exclusively (flock on POSIX, LockFileEx on Windows, through filelock)."""
+        lock = FileLock(path.with_name(path.name + _LOCK_SUFFIX), timeout=_LOCK_TIMEOUT_S, poll_interval=_LOCK_POLL_S)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            lock.acquire()
+        except Timeout as exc:
+            raise StoreUnavailableError(f"{key}{_LOCK_SUFFIX} in {self.description} stayed locked for"
+                                        f" {_LOCK_TIMEOUT_S:.0f} s; another process is stuck writing {key}",
+                                        **self._fields(key)) from exc
+        except PermissionError as exc:
+            raise AccessDeniedError(f"cannot lock {key} under {path.parent}: permission denied",
+                                    **self._fields(key)) from exc
+        try:
+            yield
+        finally:
+            lock.release()
 
 
 def _etag(stat: os.stat_result) -> str:

@@ -1,35 +1,39 @@
-"""MinIO (S3) backend; the only module that imports the `minio` SDK.
+"""MinIO (S3) backend through the minio SDK's public API; its one conditional PUT goes through minio_adapter.
 
 Every SDK and transport failure is translated here into a VarlibError that names the
-endpoint, so callers never see S3Error or urllib3 exceptions.
+endpoint and carries it, the bucket, the key and the S3 error code as fields, so callers
+never see S3Error or urllib3 exceptions. Without access keys the client is anonymous: its
+requests go unsigned, which a bucket with a public-read policy answers.
 """
 
 from __future__ import annotations
 
 import ssl
 from contextlib import contextmanager
-from typing import Iterator, Mapping, NamedTuple
-from urllib.parse import unquote_plus
-from xml.etree import ElementTree
+from typing import Iterator, Mapping
+from xml.etree.ElementTree import ParseError
 
 import urllib3
 from minio import Minio
-from minio.error import InvalidResponseError, S3Error, ServerError
+from minio.error import MinioException, S3Error
 
 from ..config import Settings
 from ..errors import (
     AccessDeniedError,
-    ObjectTooLargeError,
+    InvalidInputError,
     NotFoundError,
     ObjectExistsError,
+    ObjectTooLargeError,
     StoreUnavailableError,
 )
 from . import ObjectInfo, StoredObject, check_key, minio_description
+from .minio_adapter import check_sdk_version, put_with_headers
 
 META_PREFIX = "x-amz-meta-"
 _DENIED = {"AccessDenied", "AllAccessDisabled", "AccountProblem"}
 _BAD_CREDENTIALS = {"InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken", "ExpiredToken"}
 _TAKEN = {"PreconditionFailed", "ConditionalRequestConflict"}
+_KEYS = "MINIO_ACCESS_KEY and MINIO_SECRET_KEY"
 
 
 class MinioStore:
@@ -37,28 +41,37 @@ class MinioStore:
 
     writable_hint = True
 
-    def __init__(self, client: Minio, bucket: str, endpoint: str, secure: bool,
-                 ssl_context: ssl.SSLContext | None = None, timeout_s: float = 10.0) -> None:
+    def __init__(self, client: Minio, bucket: str, endpoint: str, secure: bool, anonymous: bool = False) -> None:
+        check_sdk_version()  # the adapter's private SDK members were checked against one minor version
         self.client = client
         self.bucket = check_key(bucket)
         self.endpoint = endpoint
+        self.anonymous = anonymous  # no keys: requests go unsigned, denials say which keys to set
         self.description = minio_description(endpoint, secure, bucket)
         self._bucket_known = False
-        self._ssl_context = ssl_context
-        self._timeouts = (min(2.0, timeout_s), timeout_s)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "MinioStore":
-        context = ssl.create_default_context(cafile=settings.ca_bundle) if settings.minio_secure else None
-        client = Minio(
-            settings.minio_endpoint,
-            access_key=settings.access_key,
-            secret_key=settings.secret_key,
-            secure=settings.minio_secure,
-            http_client=_http_client(settings, context),
-        )
-        return cls(client, settings.bucket, settings.minio_endpoint, settings.minio_secure, context,
-                   settings.timeout_s)
+        """A store for the settings' endpoint and bucket; anonymous (unsigned requests) without keys."""
+        endpoint = settings.minio_endpoint or ""
+        if bool(settings.access_key) != bool(settings.secret_key):
+            # One key alone would quietly mean anonymous, and every denial would look like a policy problem.
+            missing = "MINIO_SECRET_KEY" if settings.access_key else "MINIO_ACCESS_KEY"
+            raise InvalidInputError(f"{missing} is not set: set both {_KEYS}, or neither for anonymous access",
+                                    endpoint=endpoint, bucket=settings.bucket, field=missing)
+        try:
+            context = ssl.create_default_context(cafile=settings.ca_bundle) if settings.minio_secure else None
+        except OSError as exc:  # a missing or unreadable CA file
+            raise InvalidInputError(f"MINIO_CA_BUNDLE {settings.ca_bundle!r} cannot be used: {exc}",
+                                    endpoint=endpoint, field="MINIO_CA_BUNDLE", value=settings.ca_bundle) from exc
+        keys = {} if settings.anonymous else {"access_key": settings.access_key, "secret_key": settings.secret_key}
+        try:
+            client = Minio(endpoint, secure=settings.minio_secure, http_client=_http_client(settings, context), **keys)
+        except ValueError as exc:  # the SDK checks the endpoint's form (host, port)
+            raise InvalidInputError(f"MINIO_ENDPOINT {endpoint!r} is not valid ({exc}): use host:port, e.g."
+                                    " 127.0.0.1:9100", endpoint=endpoint, field="MINIO_ENDPOINT",
+                                    value=endpoint) from exc
+        return cls(client, settings.bucket, endpoint, settings.minio_secure, settings.anonymous)
 
     # -- reads -------------------------------------------------------------------------
     def get(self, key: str, max_bytes: int) -> StoredObject:
@@ -69,56 +82,48 @@ class MinioStore:
                 # Refuse by the announced size before reading the body.
                 size = int(response.headers.get("content-length", "0"))
                 if size > max_bytes:
-                    raise _oversized(key, size, max_bytes)
-                data = response.read(amt=max_bytes + 1)
+                    raise self._oversized(key, size, max_bytes)
+                data = response.read(amt=max_bytes + 1)  # never more than the limit, whatever was announced
                 if len(data) > max_bytes:
-                    raise _oversized(key, None, max_bytes)
+                    raise self._oversized(key, None, max_bytes)
                 etag = response.headers.get("etag", "").strip('"')
                 metadata = _user_metadata(response.headers)
             finally:
+                # A body read to its end is already back in the pool; close() drops an unread one.
                 response.close()
                 response.release_conn()
         return StoredObject(key, data, etag, metadata)
 
     def list(self, prefix: str, metadata: bool = False) -> Iterator[ObjectInfo]:
-        with self._translate(prefix or self.bucket):
-            for page in self._pages(prefix, "", metadata):
-                yield from page.objects
+        with self._translate(prefix or None):
+            if not self._bucket_exists():
+                return
+            # include_user_meta is MinIO's `metadata=true` extension (other S3 servers ignore it);
+            # MinIO authorises each object of such a listing again, about 3x a plain one.
+            for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=True,
+                                                include_user_meta=metadata):
+                if not obj.is_dir:  # a key ending in '/' is a folder marker, not an object
+                    yield _info(obj)
 
     def children(self, prefix: str) -> tuple[list[str], list[ObjectInfo]]:
-        with self._translate(prefix or self.bucket):
+        with self._translate(prefix or None):
+            if not self._bucket_exists():
+                return [], []
             folders, objects = [], []
-            for page in self._pages(prefix, "/", False):
-                folders += [folder[len(prefix):].rstrip("/") for folder in page.folders]
-                objects += page.objects
+            for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=False):
+                if obj.is_dir:  # a common prefix such as "var/0_0_1/", or a marker for prefix itself
+                    name = obj.object_name[len(prefix):].rstrip("/")
+                    if name:
+                        folders.append(name)
+                else:
+                    objects.append(_info(obj))
             return sorted(folders), objects
 
     def list_folders(self, prefix: str) -> list[str]:
         return self.children(prefix)[0]
 
-    def _pages(self, prefix: str, delimiter: str, metadata: bool) -> Iterator["ListingPage"]:
-        """ListObjectsV2 pages, parsed by parse_listing (the SDK's parser was most of the client's
-        time at 10,000 versions)."""
-        if not self._bucket_exists():
-            return
-        token = None
-        while True:
-            query = {"list-type": "2", "delimiter": delimiter, "encoding-type": "url", "max-keys": "1000",
-                     "prefix": prefix}
-            if metadata:
-                # A MinIO extension (other S3 servers ignore it): user metadata in the listing.
-                # MinIO authorises each object of such a listing again, about 3x a plain one.
-                query["metadata"] = "true"
-            if token:
-                query["continuation-token"] = token
-            page = parse_listing(self.client._execute("GET", self.bucket, query_params=query).data)  # noqa: SLF001
-            yield page
-            if page.token is None:
-                return
-            token = page.token
-
     def check(self) -> None:
-        with self._translate(self.bucket):
+        with self._translate(None):
             self.client.bucket_exists(self.bucket)
 
     # -- writes ------------------------------------------------------------------------
@@ -134,10 +139,8 @@ class MinioStore:
         headers = conditional_put_headers(condition, metadata)
         with self._translate(key):
             self._ensure_bucket()
-            # put_object() would rename If-None-Match to x-amz-meta-if-none-match (minio 7.2.20
-            # treats unknown headers as user metadata); _put_object sends headers as given.
-            result = self.client._put_object(self.bucket, key, data, headers)  # noqa: SLF001
-        return (result.etag or "").strip('"')
+            # The public put_object would store the precondition as user metadata (see minio_adapter).
+            return put_with_headers(self.client, self.bucket, key, data, headers)
 
     def _bucket_exists(self) -> bool:
         if not self._bucket_known:
@@ -154,91 +157,57 @@ class MinioStore:
                 raise
         self._bucket_known = True
 
+    def _oversized(self, key: str, size: int | None, limit: int) -> ObjectTooLargeError:
+        error = ObjectTooLargeError(key, size, limit)
+        error.endpoint, error.bucket = self.endpoint, self.bucket
+        return error
+
     @contextmanager
-    def _translate(self, what: str) -> Iterator[None]:
-        """Map SDK and transport errors to VarlibErrors that name the endpoint and the fix."""
+    def _translate(self, key: str | None) -> Iterator[None]:
+        """Map SDK and transport errors to VarlibErrors that name the endpoint and the fix and carry
+        endpoint, bucket, key (the object, or a listing's prefix; None for the bucket itself) and the
+        S3 error code as fields."""
         where = f"MinIO at {self.endpoint}"
+        target = f"'{key}' in bucket '{self.bucket}'" if key else f"bucket '{self.bucket}'"
+        fields = {"endpoint": self.endpoint, "bucket": self.bucket, "key": key}
         try:
             yield
         except S3Error as exc:
+            fields["code"] = exc.code
             if exc.code in _TAKEN:
-                raise ObjectExistsError(f"{what} already exists") from exc
+                raise ObjectExistsError(f"{key} already exists", **fields) from exc
             if exc.code in ("NoSuchKey", "NoSuchObject"):
-                raise NotFoundError(f"{what} does not exist in bucket '{self.bucket}' on {where}") from exc
+                raise NotFoundError(f"{key} does not exist in bucket '{self.bucket}' on {where}", **fields) from exc
             if exc.code == "NoSuchBucket":
                 self._bucket_known = False
                 raise NotFoundError(
-                    f"bucket '{self.bucket}' does not exist on {where}; publish a model to create it"
+                    f"bucket '{self.bucket}' does not exist on {where}; publish a model to create it", **fields
                 ) from exc
             if exc.code in _BAD_CREDENTIALS:
+                raise AccessDeniedError(f"{where} refused the credentials ({exc.code}); check {_KEYS}",
+                                        **fields) from exc
+            if exc.code in _DENIED and self.anonymous:
                 raise AccessDeniedError(
-                    f"{where} refused the credentials ({exc.code}); check MINIO_ACCESS_KEY and MINIO_SECRET_KEY"
-                ) from exc
+                    f"not allowed: {where} denied anonymous access to {target} (no access keys are set); set"
+                    f" {_KEYS} to a user with the needed permission, or for reading ask for a public-read"
+                    " policy on the bucket", **fields) from exc
             if exc.code in _DENIED:
                 raise AccessDeniedError(
-                    f"not allowed: {where} denied access to '{what}' in bucket '{self.bucket}';"
-                    " ask for a user with the needed permission"
-                ) from exc
-            raise StoreUnavailableError(f"{where} failed on '{what}': {exc.code}: {exc.message}") from exc
-        except (ServerError, InvalidResponseError) as exc:
-            raise StoreUnavailableError(f"{where} answered with an error on '{what}': {exc}") from exc
+                    f"not allowed: {where} denied access to {target}; ask for a user with the needed permission",
+                    **fields) from exc
+            raise StoreUnavailableError(f"{where} failed on {target}: {exc.code}: {exc.message}", **fields) from exc
+        except (MinioException, ParseError) as exc:  # a 5xx after retries, or an answer that is not S3's
+            raise StoreUnavailableError(f"{where} answered with an error on {target}: {_one_line(exc)}",
+                                        **fields) from exc
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             if _tls_failure(exc):  # not "down": the fix is the CA bundle or the scheme, not starting a server
                 raise StoreUnavailableError(
                     f"{where}: the TLS connection failed ({_tls_reason(exc)}); if the server's certificate comes"
-                    " from a private authority set MINIO_CA_BUNDLE to that CA's file, and check MINIO_SECURE"
-                ) from exc
+                    " from a private authority set MINIO_CA_BUNDLE to that CA's file, and check MINIO_SECURE",
+                    **fields) from exc
             raise StoreUnavailableError(
                 f"{where} is unreachable ({_short_reason(exc)}); start it with `make minio`"
-                " or fix MINIO_ENDPOINT"
-            ) from exc
-
-
-class ListingPage(NamedTuple):
-    objects: list[ObjectInfo]
-    folders: list[str]  # common prefixes, e.g. "var/0_0_1/", when listed with a delimiter
-    token: str | None  # continuation token; None on the last page
-
-
-def parse_listing(body: bytes) -> ListingPage:
-    """One ListObjectsV2 page: its objects, folders and continuation token.
-
-    Reads only the fields the registry uses, one pass over each entry's children: the SDK's
-    general parser (ten namespaced look-ups per entry) was most of the client's time when
-    listing thousands of versions."""
-    root = ElementTree.fromstring(body)
-    url_encoded, truncated, token, objects, folders = False, False, None, [], []
-    for element in root:
-        tag = element.tag.rpartition("}")[2]
-        if tag == "CommonPrefixes":
-            folders += [child.text or "" for child in element]
-        elif tag == "Contents":
-            key, size, etag, metadata = "", 0, "", {}
-            for child in element:
-                name = child.tag.rpartition("}")[2]
-                if name == "Key":
-                    key = child.text or ""
-                elif name == "Size":
-                    size = int(child.text or 0)
-                elif name == "ETag":
-                    etag = (child.text or "").strip('"')
-                elif name == "UserMetadata":
-                    metadata = {m.tag.rpartition("}")[2].lower().removeprefix(META_PREFIX): m.text or ""
-                                for m in child}
-            objects.append((key, size, etag, metadata or None))
-        elif tag == "EncodingType":
-            url_encoded = element.text == "url"
-        elif tag == "IsTruncated":
-            truncated = (element.text or "").lower() == "true"
-        elif tag == "NextContinuationToken":
-            token = element.text
-    decode = unquote_plus if url_encoded else (lambda text: text)
-    infos = []
-    for key, size, etag, metadata in objects:
-        key = decode(key)
-        if not key.endswith("/"):  # a folder marker, not an object
-            infos.append(ObjectInfo(key, size, etag, metadata))
-    return ListingPage(infos, [decode(folder) for folder in folders], token if truncated and token else None)
+                " or fix MINIO_ENDPOINT", **fields) from exc
 
 
 def conditional_put_headers(condition: Mapping[str, str], metadata: Mapping[str, str] | None) -> dict[str, str]:
@@ -249,8 +218,10 @@ def conditional_put_headers(condition: Mapping[str, str], metadata: Mapping[str,
     return headers
 
 
-def _oversized(key: str, size: int | None, max_bytes: int) -> ObjectTooLargeError:
-    return ObjectTooLargeError(key, size, max_bytes)
+def _info(obj) -> ObjectInfo:
+    """An ObjectInfo from the SDK's listed Object; user metadata keys lower-case, without x-amz-meta-."""
+    metadata = {name.lower().removeprefix(META_PREFIX): value for name, value in (obj.metadata or {}).items()}
+    return ObjectInfo(obj.object_name, obj.size or 0, (obj.etag or "").strip('"'), metadata or None)
 
 
 def _user_metadata(headers: Mapping[str, str]) -> dict[str, str]:
@@ -265,6 +236,10 @@ def _http_client(settings: Settings, ssl_context: ssl.SSLContext | None) -> urll
     if ssl_context is not None:
         options["ssl_context"] = ssl_context
     return urllib3.PoolManager(**options)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]
 
 
 def _tls_failure(exc: BaseException) -> bool:
