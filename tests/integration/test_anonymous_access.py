@@ -13,7 +13,7 @@ from tests.support.minio_server import free_port
 from varlib.artifact import build_artifact
 from varlib.config import Settings
 from varlib.errors import AccessDeniedError, StoreUnavailableError
-from varlib.registry import Registry
+from varlib import Registry
 from varlib.service import forecast_version
 from varlib.versions import Version
 
