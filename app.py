@@ -5,12 +5,7 @@ Run with `make run` (or `streamlit run app.py`). Add a page by appending to PAGE
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import streamlit as st
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # `ui` and `varlib` import from any working folder
 
 from ui import store  # noqa: E402
 from ui.errors import explain  # noqa: E402
