@@ -2,9 +2,15 @@
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 WORKDIR /app
-COPY requirements.txt .
-RUN pip install -r requirements.txt
-COPY varlib/ varlib/
+# Exact, hash-checked dependencies (the lock includes setuptools, which builds the project below).
+COPY requirements.lock .
+RUN pip install --require-hashes -r requirements.lock
+# The package itself (library, CLI `varlib`, REST service): a regular install, no dependency resolution.
+# Built outside /app, so the dashboard's folder holds no second copy of varlib to shadow the installed one.
+COPY pyproject.toml MANIFEST.in README.md /tmp/varlib-src/
+COPY varlib/ /tmp/varlib-src/varlib/
+RUN pip install --no-deps --no-build-isolation /tmp/varlib-src && rm -rf /tmp/varlib-src
+# The dashboard runs from its files, against the installed package.
 COPY ui/ ui/
 COPY views/ views/
 COPY app.py .

@@ -4,16 +4,29 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+# The locking tool, pinned; `make lock` installs it into .tools/ on first use.
+UV_VERSION := 0.13.9
+UV := .tools/uv-$(UV_VERSION)/bin/uv
 
-.PHONY: run test test-reliability minio minio-bin list bench coverage api clean
+.PHONY: run test test-reliability minio minio-bin list bench coverage api lint lock clean
 
-$(VENV)/.runtime: requirements.txt
+# The environment is only made with a Python that varlib supports (pip would refuse later anyway).
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "error: varlib needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) -c 'import platform; print(platform.python_version())' 2>/dev/null || echo 'not found') (set PYTHON=python3.11)" >&2; \
+	  exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q -r requirements.txt
+
+# Exact, hash-checked dependencies from the lock, then the project itself as an editable install that
+# touches no dependency. --no-build-isolation builds it with the locked setuptools: nothing unhashed
+# is downloaded. A change of the lock or of pyproject.toml reinstalls; otherwise the stamp says done.
+$(VENV)/.runtime: requirements.lock pyproject.toml | $(PY)
+	$(PY) -m pip install -q --require-hashes -r requirements.lock
+	$(PY) -m pip install -q --no-deps --no-build-isolation -e .
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
-	$(PY) -m pip install -q -r requirements-dev.txt
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.lock
+	$(PY) -m pip install -q --require-hashes -r requirements-dev.lock
 	touch $@
 
 ## make run: the dashboard on the embedded local store (or MinIO when MINIO_ENDPOINT is set)
@@ -31,8 +44,29 @@ list: $(VENV)/.runtime
 	$(PY) -m varlib list
 
 ## make test: environment, a real MinIO server (built once), the whole suite
+# `test` will depend on `lint` once the tree is ruff- and mypy-clean.
 test: $(VENV)/.dev minio-bin
 	$(PY) -m pytest
+
+## make lint: ruff (rules and formatting) over the repository, mypy over varlib/ (configured in pyproject.toml)
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy varlib
+
+## make lock: regenerate requirements-dev.lock and requirements.lock (every transitive dependency,
+## with hashes, for Python 3.11+ on any platform) from pyproject.toml. Pins already in the locks
+## are kept; `make lock UPGRADE=1` moves each to the newest version pyproject.toml allows.
+## The runtime lock is constrained by the dev lock, so both name the same versions.
+LOCK_FLAGS := --universal --python-version 3.11 --generate-hashes --group build --custom-compile-command "make lock" \
+	$(if $(UPGRADE),--upgrade)
+lock: $(UV)
+	$(UV) pip compile -q pyproject.toml --extra dev $(LOCK_FLAGS) -o requirements-dev.lock
+	$(UV) pip compile -q pyproject.toml -c requirements-dev.lock $(LOCK_FLAGS) -o requirements.lock
+
+$(UV):
+	$(PYTHON) -m venv .tools/uv-$(UV_VERSION)
+	.tools/uv-$(UV_VERSION)/bin/python -m pip install -q uv==$(UV_VERSION)
 
 ## make test-reliability: every reliability suite at full size, slow cases included (~15 min);
 ## figures in test-artifacts/reliability-*.json, summarised in docs/RELIABILITY.md
@@ -56,4 +90,4 @@ minio:
 	./scripts/run-minio.sh
 
 clean:
-	rm -rf $(VENV) .pytest_cache test-artifacts
+	rm -rf $(VENV) .pytest_cache test-artifacts build *.egg-info
