@@ -75,8 +75,8 @@ def artifact_bytes(model: BaselineModel) -> bytes:
 def serve(store, steps: int = 8) -> np.ndarray:
     """One request of the original service: GET the pickle, unpickle it, predict `steps` ahead.
 
-    The GET is the minio SDK's `get_object`, a minio-py service's read path (the product's store reads
-    through it too)."""
+    The GET is the minio SDK's `get_object`, a minio-py service's read path (the product reads a
+    presigned URL over http.client instead; bench also measures it through get_object)."""
     response = store.client.get_object(store.bucket, BASELINE_KEY)
     try:
         raw = response.read()

@@ -52,6 +52,14 @@ def fresh_request(registry: Registry, version: str = "latest"):
     return lambda: forecast_version(registry, MODEL_NAME, version, steps=STEPS, cached=False)
 
 
+def sdk_read_registry(settings) -> Registry:
+    """A registry whose MinIO reads all go through the SDK's get_object (the store's quick path off),
+    to measure what the quick read path (varlib/store/presigned_get.py) gains."""
+    registry = Registry.from_settings(settings)
+    registry.store._fast_reads = None  # noqa: SLF001 - the benchmark's comparison, not product behaviour
+    return registry
+
+
 def cached_request(registry: Registry, version: str):
     return lambda: forecast_version(registry, MODEL_NAME, version, steps=STEPS, cached=True)
 

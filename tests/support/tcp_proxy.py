@@ -51,6 +51,13 @@ class TcpProxy:
                 _close(sock)
             self._open.clear()
 
+    def drop_connections(self) -> None:
+        """Close every live connection, as a server does with idle keep-alive connections; keep accepting."""
+        with self._lock:
+            for sock in self._open:
+                _close(sock)
+            self._open.clear()
+
     def go_silent(self) -> None:
         """From now on behave like a hung server: drop live connections, accept new ones, never answer."""
         self.mode = "silent"

@@ -19,7 +19,7 @@ def test_another_sdk_version_is_refused_with_both_versions_and_the_fix(installed
     with pytest.raises(StoreUnavailableError) as caught:
         minio_adapter.check_sdk_version(installed)
     message = str(caught.value)
-    assert installed in message and "7.2.x" in message and "pip install -r requirements.txt" in message
+    assert installed in message and "7.2.x" in message and "`make run` installs the locked versions" in message
     assert "\n" not in message and caught.value.value == installed
 
 

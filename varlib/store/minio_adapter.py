@@ -24,7 +24,7 @@ from minio import Minio
 from ..errors import StoreUnavailableError
 
 WRITTEN_FOR = "7.2."  # the SDK minor version whose private members this module was checked against
-PINNED = "7.2.20"  # the version requirements.txt installs
+PINNED = "7.2.20"  # the version requirements.lock installs
 
 
 def check_sdk_version(installed: str | None = None) -> None:
@@ -33,7 +33,7 @@ def check_sdk_version(installed: str | None = None) -> None:
     if not installed.startswith(WRITTEN_FOR):
         raise StoreUnavailableError(
             f"the minio SDK {installed} is installed but the MinIO store was written for {WRITTEN_FOR}x;"
-            f" install minio=={PINNED} (pip install -r requirements.txt), or check the private SDK members"
+            f" install minio=={PINNED} (`make run` installs the locked versions), or check the private SDK members"
             " listed in varlib/store/minio_adapter.py against the new version and update WRITTEN_FOR",
             field="minio", value=installed,
         )

@@ -8,6 +8,7 @@ requests go unsigned, which a bucket with a public-read policy answers.
 
 from __future__ import annotations
 
+import http.client
 import ssl
 from contextlib import contextmanager
 from typing import Iterator, Mapping
@@ -28,6 +29,7 @@ from ..errors import (
 )
 from . import ObjectInfo, StoredObject, check_key, minio_description
 from .minio_adapter import check_sdk_version, put_with_headers
+from .presigned_get import PresignedGet, proxy_for
 
 META_PREFIX = "x-amz-meta-"
 _DENIED = {"AccessDenied", "AllAccessDisabled", "AccountProblem"}
@@ -41,7 +43,8 @@ class MinioStore:
 
     writable_hint = True
 
-    def __init__(self, client: Minio, bucket: str, endpoint: str, secure: bool, anonymous: bool = False) -> None:
+    def __init__(self, client: Minio, bucket: str, endpoint: str, secure: bool, anonymous: bool = False,
+                 fast_reads: PresignedGet | None = None) -> None:
         check_sdk_version()  # the adapter's private SDK members were checked against one minor version
         self.client = client
         self.bucket = check_key(bucket)
@@ -49,6 +52,7 @@ class MinioStore:
         self.anonymous = anonymous  # no keys: requests go unsigned, denials say which keys to set
         self.description = minio_description(endpoint, secure, bucket)
         self._bucket_known = False
+        self._fast_reads = fast_reads  # the quick read path (presigned_get); None: every read through the SDK
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "MinioStore":
@@ -71,12 +75,17 @@ class MinioStore:
             raise InvalidInputError(f"MINIO_ENDPOINT {endpoint!r} is not valid ({exc}): use host:port, e.g."
                                     " 127.0.0.1:9100", endpoint=endpoint, field="MINIO_ENDPOINT",
                                     value=endpoint) from exc
-        return cls(client, settings.bucket, endpoint, settings.minio_secure, settings.anonymous)
+        fast = PresignedGet(client, settings.bucket, endpoint, settings.minio_secure, context, settings.timeout_s)
+        return cls(client, settings.bucket, endpoint, settings.minio_secure, settings.anonymous, fast)
 
     # -- reads -------------------------------------------------------------------------
     def get(self, key: str, max_bytes: int) -> StoredObject:
         check_key(key)
         with self._translate(key):
+            quick = self._fast_reads.get(key, max_bytes) if self._fast_reads is not None else None
+            if quick is not None:
+                data, etag, headers = quick
+                return StoredObject(key, data, etag, _user_metadata(headers))
             response = self.client.get_object(self.bucket, key)
             try:
                 # Refuse by the announced size before reading the body.
@@ -199,7 +208,9 @@ class MinioStore:
         except (MinioException, ParseError) as exc:  # a 5xx after retries, or an answer that is not S3's
             raise StoreUnavailableError(f"{where} answered with an error on {target}: {_one_line(exc)}",
                                         **fields) from exc
-        except (urllib3.exceptions.HTTPError, OSError) as exc:
+        except ObjectTooLargeError as exc:  # from the quick read path: add where it happened
+            raise self._oversized(exc.key or "", exc.size, exc.limit) from None
+        except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
             if _tls_failure(exc):  # not "down": the fix is the CA bundle or the scheme, not starting a server
                 raise StoreUnavailableError(
                     f"{where}: the TLS connection failed ({_tls_reason(exc)}); if the server's certificate comes"
@@ -235,7 +246,9 @@ def _http_client(settings: Settings, ssl_context: ssl.SSLContext | None) -> urll
     options: dict = {"timeout": timeout, "retries": retries, "maxsize": 16}
     if ssl_context is not None:
         options["ssl_context"] = ssl_context
-    return urllib3.PoolManager(**options)
+    scheme = "https" if settings.minio_secure else "http"
+    proxy = proxy_for(scheme, (settings.minio_endpoint or "").rsplit(":", 1)[0])
+    return urllib3.ProxyManager(proxy, **options) if proxy else urllib3.PoolManager(**options)
 
 
 def _one_line(exc: BaseException) -> str:
