@@ -43,9 +43,8 @@ api: $(VENV)/.runtime
 list: $(VENV)/.runtime
 	$(PY) -m varlib list
 
-## make test: environment, a real MinIO server (built once), the whole suite
-# `test` will depend on `lint` once the tree is ruff- and mypy-clean.
-test: $(VENV)/.dev minio-bin
+## make test: environment, a real MinIO server (built once), the static checks, the whole suite
+test: lint minio-bin
 	$(PY) -m pytest
 
 ## make lint: ruff (rules and formatting) over the repository, mypy over varlib/ (configured in pyproject.toml)

@@ -15,8 +15,6 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Error as BrowserError
-
 from tests.support.minio_server import free_port, stop_process
 
 from .timing import Latency, timed
@@ -66,17 +64,25 @@ def script_times(env: dict[str, str], reruns: int) -> dict:
         problems = _problems(at)
         steps_widget = [w for w in at.number_input if w.key == KEYS["steps"]]
         if not steps_widget:
-            return {"first_load_ms": first_s * 1e3, "rerun_ms": None,
-                    "problems": problems + [f"no number_input with key {KEYS['steps']!r} on the first page"]}
+            return {
+                "first_load_ms": first_s * 1e3,
+                "rerun_ms": None,
+                "problems": problems + [f"no number_input with key {KEYS['steps']!r} on the first page"],
+            }
         seconds = []
         for i in range(reruns):
             widget = next(w for w in at.number_input if w.key == KEYS["steps"])
-            elapsed, _ = timed(lambda: widget.set_value(9 + i % 24).run())
+            elapsed, _ = timed(lambda widget=widget, i=i: widget.set_value(9 + i % 24).run())
             seconds.append(elapsed)
             problems += _problems(at)
         shown = next(w for w in at.number_input if w.key == KEYS["steps"]).value
-    return {"first_load_ms": round(first_s * 1e3, 2), "rerun_ms": Latency.of(seconds).to_dict(),
-            "steps_after": shown, "problems": sorted(set(problems))[:5], "recompile_ms": recompile_ms()}
+    return {
+        "first_load_ms": round(first_s * 1e3, 2),
+        "rerun_ms": Latency.of(seconds).to_dict(),
+        "steps_after": shown,
+        "problems": sorted(set(problems))[:5],
+        "recompile_ms": recompile_ms(),
+    }
 
 
 def recompile_ms(repeats: int = 5) -> float:
@@ -96,11 +102,30 @@ def peak_memory(env: dict[str, str], timeout: float = 240.0) -> dict:
     """VmHWM of a `streamlit run app.py` process after a browser opened Forecast, then Models."""
     port = free_port()
     log_path = PROJECT_DIR / ".bench-streamlit.log"
-    args = [sys.executable, "-m", "streamlit", "run", str(APP), "--server.headless", "true",
-            "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    args = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(APP),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     with open(log_path, "wb") as log:
-        server = subprocess.Popen(args, env={**os.environ, **env}, cwd=PROJECT_DIR, stdout=log,
-                                  stderr=subprocess.STDOUT, start_new_session=True)
+        server = subprocess.Popen(
+            args,
+            env={**os.environ, **env},
+            cwd=PROJECT_DIR,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         _wait_http(f"http://127.0.0.1:{port}/_stcore/health", server, timeout)
         before = _status_kb(server.pid)
@@ -110,16 +135,22 @@ def peak_memory(env: dict[str, str], timeout: float = 240.0) -> dict:
     finally:
         stop_process(server, timeout=20)
         log_path.unlink(missing_ok=True)
-    return {"idle_rss_mb": round(before["VmRSS"] / 1024, 1), "peak_rss_mb": round(after["VmHWM"] / 1024, 1),
-            "rss_after_mb": round(after["VmRSS"] / 1024, 1), **timings}
+    return {
+        "idle_rss_mb": round(before["VmRSS"] / 1024, 1),
+        "peak_rss_mb": round(after["VmHWM"] / 1024, 1),
+        "rss_after_mb": round(after["VmRSS"] / 1024, 1),
+        **timings,
+    }
 
 
 def _browse(url: str, timeout: float) -> dict:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
         try:
             page = browser.new_page()
             started = time.perf_counter()

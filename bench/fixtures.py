@@ -21,11 +21,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from tests.support.minio_server import MINIO_BIN, MinioServer
+from varlib import Registry
 from varlib.artifact import Artifact, encode
 from varlib.catalog.cards import Card, metadata_header
-from varlib.config import Settings
-from varlib import Registry
 from varlib.catalog.layout import MODEL_FILE
+from varlib.config import Settings
 from varlib.store import open_store
 from varlib.versions import Version
 
@@ -42,14 +42,18 @@ class BenchMinio:
         self.run_id = secrets.token_hex(3)
         self._populated: dict[int, Settings] = {}
 
-    def __enter__(self) -> "BenchMinio":
+    def __enter__(self) -> BenchMinio:
         if os.environ.get("MINIO_ENDPOINT"):
             self.base = replace(Settings.from_env(), author="bench")
         else:
             self.tmp = Path(tempfile.mkdtemp(prefix="varlib-bench-"))
             self.server = MinioServer([self.tmp / "data"]).start()
-            self.base = Settings(minio_endpoint=self.server.endpoint, access_key=self.server.access_key,
-                                 secret_key=self.server.secret_key, author="bench")
+            self.base = Settings(
+                minio_endpoint=self.server.endpoint,
+                access_key=self.server.access_key,
+                secret_key=self.server.secret_key,
+                author="bench",
+            )
         return self
 
     def __exit__(self, *exc) -> None:
@@ -84,9 +88,14 @@ class BenchMinio:
 
     def env(self, settings: Settings) -> dict[str, str]:
         """Environment for a subprocess that should use `settings`' bucket."""
-        return {"MINIO_ENDPOINT": settings.minio_endpoint, "MINIO_ACCESS_KEY": settings.access_key or "",
-                "MINIO_SECRET_KEY": settings.secret_key or "", "MINIO_BUCKET": settings.bucket,
-                "MINIO_SECURE": "1" if settings.minio_secure else "0", "VARLIB_AUTHOR": "bench"}
+        return {
+            "MINIO_ENDPOINT": settings.minio_endpoint,
+            "MINIO_ACCESS_KEY": settings.access_key or "",
+            "MINIO_SECRET_KEY": settings.secret_key or "",
+            "MINIO_BUCKET": settings.bucket,
+            "MINIO_SECURE": "1" if settings.minio_secure else "0",
+            "VARLIB_AUTHOR": "bench",
+        }
 
     def populated(self, artifact: Artifact, count: int, threads: int = 16) -> Settings:
         """A bucket with versions 0.0.1..0.0.<count> of `artifact` and the latest pointer (cached per run)."""
@@ -104,8 +113,11 @@ def populate(settings: Settings, artifact: Artifact, count: int, threads: int = 
     def write(patch: int) -> None:
         published = replace(artifact, version=Version(0, 0, patch))
         body = encode(published)
-        store.create(f"{MODEL_NAME}/{published.version.key}/{MODEL_FILE}", body,
-                     metadata_header(Card.from_artifact(published), body))
+        store.create(
+            f"{MODEL_NAME}/{published.version.key}/{MODEL_FILE}",
+            body,
+            metadata_header(Card.from_artifact(published), body),
+        )
 
     store.create(f"{MODEL_NAME}/{Version(0, 0, 1).key}/{MODEL_FILE}", *_first(artifact))  # makes the bucket
     with ThreadPoolExecutor(threads) as pool:

@@ -13,8 +13,15 @@ PACKAGES = ("numpy", "pandas", "scipy", "statsmodels", "streamlit", "minio", "ur
 
 def describe() -> dict:
     """CPU model, core count, memory, load, and package versions."""
-    return {"cpu": _cpu_model(), "nproc": os.cpu_count(), "memory_gb": _memory_gb(), "os": platform.platform(),
-            "python": platform.python_version(), "packages": _packages(), "chromium": _chromium()}
+    return {
+        "cpu": _cpu_model(),
+        "nproc": os.cpu_count(),
+        "memory_gb": _memory_gb(),
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "packages": _packages(),
+        "chromium": _chromium(),
+    }
 
 
 def _chromium() -> str:

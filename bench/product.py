@@ -56,7 +56,7 @@ def sdk_read_registry(settings) -> Registry:
     """A registry whose MinIO reads all go through the SDK's get_object (the store's quick path off),
     to measure what the quick read path (varlib/store/presigned_get.py) gains."""
     registry = Registry.from_settings(settings)
-    registry.store._fast_reads = None  # noqa: SLF001 - the benchmark's comparison, not product behaviour
+    registry.store._fast_reads = None
     return registry
 
 
@@ -79,7 +79,7 @@ def listing(settings, count: int, repeats: int, server_cpu=lambda: None, verify:
     for _ in range(repeats):
         registry = Registry.from_settings(settings)
         cpu, server_before = time.process_time(), server_cpu()
-        elapsed, entries = timed(lambda: registry.list_versions(MODEL_NAME, verify=verify))
+        elapsed, entries = timed(lambda registry=registry: registry.list_versions(MODEL_NAME, verify=verify))
         seconds.append(elapsed)
         client_cpu.append(time.process_time() - cpu)
         if server_before is not None:
@@ -89,8 +89,13 @@ def listing(settings, count: int, repeats: int, server_cpu=lambda: None, verify:
             raise RuntimeError(f"listing returned {len(entries)} entries, {ok} with cards; expected {count}")
     seconds.sort()
     middle = lambda values: round(sorted(values)[len(values) // 2], 3) if values else None  # noqa: E731
-    return {"count": count, "median_s": seconds[len(seconds) // 2], "all_s": seconds,
-            "client_cpu_s": middle(client_cpu), "server_cpu_s": middle(server_cpu_s)}
+    return {
+        "count": count,
+        "median_s": seconds[len(seconds) // 2],
+        "all_s": seconds,
+        "client_cpu_s": middle(client_cpu),
+        "server_cpu_s": middle(server_cpu_s),
+    }
 
 
 def publish_latency(settings, artifact: Artifact, repeats: int) -> Latency:
@@ -110,17 +115,31 @@ def freshness(bench: BenchMinio, settings, artifact: Artifact, trials: int) -> d
         path = Path(tmp) / "artifact.json"
         path.write_bytes(encode(replace(artifact, version=_v1())))
         for _ in range(trials):
-            done = subprocess.run([sys.executable, "-m", "bench.publisher", str(path)], env=env,
-                                  capture_output=True, text=True, timeout=120, cwd=PROJECT_DIR)
+            done = subprocess.run(
+                [sys.executable, "-m", "bench.publisher", str(path)],
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                cwd=PROJECT_DIR,
+            )
             if done.returncode != 0:
                 raise RuntimeError(f"publisher failed: {done.stderr.strip()[-500:]}")
             published = done.stdout.strip()
             started = time.perf_counter()
             served = forecast_version(registry, MODEL_NAME, "latest", steps=STEPS)
-            outcomes.append({"published": published, "served": str(served.version),
-                             "ms": round((time.perf_counter() - started) * 1e3, 3)})
-    return {"trials": trials, "served_next_request": sum(o["published"] == o["served"] for o in outcomes),
-            "outcomes": outcomes}
+            outcomes.append(
+                {
+                    "published": published,
+                    "served": str(served.version),
+                    "ms": round((time.perf_counter() - started) * 1e3, 3),
+                }
+            )
+    return {
+        "trials": trials,
+        "served_next_request": sum(o["published"] == o["served"] for o in outcomes),
+        "outcomes": outcomes,
+    }
 
 
 def _v1():

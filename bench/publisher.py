@@ -10,8 +10,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from varlib.artifact import decode
 from varlib import Registry
+from varlib.artifact import decode
 
 
 def main(argv: list[str]) -> int:

@@ -21,13 +21,24 @@ def summary_table(r: dict) -> str:
         met = {True: "met", False: "MISSED", None: "not measured"}[goal["met"]]
         lines.append(f"{goal['figure']:44} {value:>14}  {goal['goal']} ({met})")
     lines.append("-" * 80)
-    for key in ("fresh_forecast_ms_p50", "fresh_pinned_forecast_ms_p50", "fresh_sdk_read_forecast_ms_p50",
-                "quick_read_gain_percent", "baseline_fresh_forecast_ms_p50",
-                "cached_forecast_ms_p50", "train_s", "baseline_train_s", "artifact_bytes", "baseline_artifact_bytes"):
+    for key in (
+        "fresh_forecast_ms_p50",
+        "fresh_pinned_forecast_ms_p50",
+        "fresh_sdk_read_forecast_ms_p50",
+        "quick_read_gain_percent",
+        "baseline_fresh_forecast_ms_p50",
+        "cached_forecast_ms_p50",
+        "train_s",
+        "baseline_train_s",
+        "artifact_bytes",
+        "baseline_artifact_bytes",
+    ):
         lines.append(f"{key:44} {r[key]:>14.4g}")
     lines.append(f"{'list_versions_s':44} {r['list_versions_s']}")
-    lines.append(f"{'latest freshness':44} {r['latest_freshness']['served_next_request']}/"
-                 f"{r['latest_freshness']['trials']} served by the next request")
+    lines.append(
+        f"{'latest freshness':44} {r['latest_freshness']['served_next_request']}/"
+        f"{r['latest_freshness']['trials']} served by the next request"
+    )
     return "\n".join(lines)
 
 
@@ -76,8 +87,11 @@ def markdown(r: dict) -> str:
         f"- CPU: {m['cpu']}, {m['nproc']} cores; memory {m['memory_gb']} GB; {m['os']}",
         f"- Python {m['python']}; {packages}; {m.get('chromium', 'chromium unknown')} (peak-memory figure)",
         f"- MinIO server: {r['minio']['server']}"
-        + (" (external, from MINIO_ENDPOINT)" if r["minio"]["external"] else
-           ", started by the benchmark on a free loopback port with a temporary data folder (one drive)"),
+        + (
+            " (external, from MINIO_ENDPOINT)"
+            if r["minio"]["external"]
+            else ", started by the benchmark on a free loopback port with a temporary data folder (one drive)"
+        ),
         "- BLAS pinned to one thread for both sides (`OPENBLAS_NUM_THREADS=1`): on 2 shared cores threaded BLAS"
         " made a single VARMAX fit about 20× slower.",
         "",
@@ -136,7 +150,8 @@ def markdown(r: dict) -> str:
         f" the quick read path is {r.get('quick_read_gain_percent')}% faster |",
         f"| cached forecast, pinned version (ms) | {_ms(r['cached_forecast_ms_p50'])} |"
         f" {_ms(r['cached_forecast_ms_p95'])} | {_ms(r['baseline_fresh_forecast_ms_p50'])} |"
-        f" {_ms(r['baseline_fresh_forecast_ms_p95'])} | {_x(r['baseline_fresh_forecast_ms_p50'], r['cached_forecast_ms_p50'])} (baseline has no cache) |",
+        f" {_ms(r['baseline_fresh_forecast_ms_p95'])} |"
+        f" {_x(r['baseline_fresh_forecast_ms_p50'], r['cached_forecast_ms_p50'])} (baseline has no cache) |",
         f"| `latest` resolution, {int(largest):,} versions (ms) | {_ms(r['latest_resolve_ms_p50'])} |"
         f" {_ms(r['latest_resolve_ms_p95'])} | | | |",
         f"| training (s, median) | {r['train_s']:.3f} | max {max(r['train_s_all']):.3f} |"
@@ -152,8 +167,10 @@ def markdown(r: dict) -> str:
         "",
         "| request | client CPU p50 (ms) | MinIO CPU mean (ms) |",
         "| --- | ---: | ---: |",
-        *[f"| {label.replace('_', ' ')} | {_ms(v['client_p50'])} | {_ms(v['server_mean'])} |"
-          for label, v in r.get("fresh_cpu_ms", {}).items()],
+        *[
+            f"| {label.replace('_', ' ')} | {_ms(v['client_p50'])} | {_ms(v['server_mean'])} |"
+            for label, v in r.get("fresh_cpu_ms", {}).items()
+        ],
         "",
         "### Goals",
         "",
@@ -164,44 +181,62 @@ def markdown(r: dict) -> str:
         met = {True: "yes", False: "**no**", None: "not measured"}[g["met"]]
         value = "n/a" if g["value"] is None else f"{g['value']:.4g}"
         out.append(f"| {g['figure']} | {g['goal']} | {value} (`{g['key']}`) | {met} |")
-    out += ["", "### Listing, `latest` and publishing against the number of versions", "",
-            f"![Cold listing time against version count]({CHART})", "",
-            "| versions | cold listing with cards (s) | per version (µs) | listing CPU: client / MinIO (s) |"
-            " verified listing (s) | verified CPU: client / MinIO (s) |"
-            " `latest` resolve p50 / p95 (ms) | `latest` forecast, cached artifact p50 (ms) | publish p50 / p95 (ms) |",
-            "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    out += [
+        "",
+        "### Listing, `latest` and publishing against the number of versions",
+        "",
+        f"![Cold listing time against version count]({CHART})",
+        "",
+        "| versions | cold listing with cards (s) | per version (µs) | listing CPU: client / MinIO (s) |"
+        " verified listing (s) | verified CPU: client / MinIO (s) |"
+        " `latest` resolve p50 / p95 (ms) | `latest` forecast, cached artifact p50 (ms) | publish p50 / p95 (ms) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for count, seconds in r["list_versions_s"].items():
         lat = r["latest_resolve_ms"][count]
         pub = r["publish_ms"][count]
         cpu = r.get("list_versions_cpu_s", {}).get(count, {})
         verified = r.get("list_versions_verify_s", {}).get(count)
         vcpu = r.get("list_versions_verify_cpu_s", {}).get(count, {})
-        out.append(f"| {int(count):,} | {seconds:.3f} | {seconds / int(count) * 1e6:.0f} |"
-                   f" {cpu.get('client')} / {cpu.get('server')} |"
-                   f" {'n/a' if verified is None else f'{verified:.3f}'} | {vcpu.get('client')} / {vcpu.get('server')} |"
-                   f" {_ms(lat['resolve_ms']['p50'])} / {_ms(lat['resolve_ms']['p95'])} |"
-                   f" {_ms(lat['latest_forecast_cached_ms']['p50'])} | {_ms(pub['p50'])} / {_ms(pub['p95'])} |")
+        out.append(
+            f"| {int(count):,} | {seconds:.3f} | {seconds / int(count) * 1e6:.0f} |"
+            f" {cpu.get('client')} / {cpu.get('server')} |"
+            f" {'n/a' if verified is None else f'{verified:.3f}'} | {vcpu.get('client')} / {vcpu.get('server')} |"
+            f" {_ms(lat['resolve_ms']['p50'])} / {_ms(lat['resolve_ms']['p95'])} |"
+            f" {_ms(lat['latest_forecast_cached_ms']['p50'])} | {_ms(pub['p50'])} / {_ms(pub['p95'])} |"
+        )
     fr = r["latest_freshness"]
-    out += ["", f"`latest` freshness: **{fr['served_next_request']} of {fr['trials']}** versions published by"
-            " another process were served by the very next request (published → served: "
-            + ", ".join(f"{o['published']} → {o['served']} in {o['ms']:.1f} ms" for o in fr["outcomes"]) + ")."]
+    out += [
+        "",
+        f"`latest` freshness: **{fr['served_next_request']} of {fr['trials']}** versions published by"
+        " another process were served by the very next request (published → served: "
+        + ", ".join(f"{o['published']} → {o['served']} in {o['ms']:.1f} ms" for o in fr["outcomes"])
+        + ").",
+    ]
     out += ["", "### Dashboard", ""]
     if r.get("dashboard"):
-        out += ["| versions in the bucket | first Forecast page load (ms) | rerun after changing steps p50 / p95 (ms) |"
-                " of which AppTest's recompilation (ms) |",
-                "| ---: | ---: | ---: | ---: |"]
+        out += [
+            "| versions in the bucket | first Forecast page load (ms) | rerun after changing steps p50 / p95 (ms) |"
+            " of which AppTest's recompilation (ms) |",
+            "| ---: | ---: | ---: | ---: |",
+        ]
         for count, d in r["dashboard"].items():
             rerun = d.get("rerun_ms") or {}
-            out.append(f"| {int(count):,} | {_ms(d.get('first_load_ms'))} | {_ms(rerun.get('p50'))} /"
-                       f" {_ms(rerun.get('p95'))} | {_ms(d.get('recompile_ms'))} |")
+            out.append(
+                f"| {int(count):,} | {_ms(d.get('first_load_ms'))} | {_ms(rerun.get('p50'))} /"
+                f" {_ms(rerun.get('p95'))} | {_ms(d.get('recompile_ms'))} |"
+            )
             if d.get("problems"):
                 out.append(f"| | problems seen: {'; '.join(d['problems'])} | |")
         mem = r.get("dashboard_memory")
         if mem and "error" not in mem:
-            out += ["", f"Peak memory of the `streamlit run` process with {int(largest):,} versions: **"
-                    f"{mem['peak_rss_mb']:.0f} MB** (idle before the first session {mem['idle_rss_mb']:.0f} MB);"
-                    f" in the browser the Forecast page was complete after {mem['browser_forecast_page_s']:.1f} s"
-                    f" and the Models page after {mem['browser_models_page_s']:.1f} s."]
+            out += [
+                "",
+                f"Peak memory of the `streamlit run` process with {int(largest):,} versions: **"
+                f"{mem['peak_rss_mb']:.0f} MB** (idle before the first session {mem['idle_rss_mb']:.0f} MB);"
+                f" in the browser the Forecast page was complete after {mem['browser_forecast_page_s']:.1f} s"
+                f" and the Models page after {mem['browser_models_page_s']:.1f} s.",
+            ]
         elif mem:
             out += ["", f"Peak memory not measured: {mem['error']}"]
     else:
@@ -221,11 +256,13 @@ def listing_svg(r: dict, width: int = 640, height: int = 360) -> str:
     ymax = ticks * step
     sx = lambda c: left + (width - left - right) * c / xmax  # noqa: E731
     sy = lambda s: height - bottom - (height - top - bottom) * s / ymax  # noqa: E731
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
-           f'<rect width="{width}" height="{height}" fill="white"/>',
-           f'<text x="{width / 2}" y="22" text-anchor="middle" font-size="14">Cold listing with card fields'
-           f' (Registry.list_versions, MinIO)</text>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
+        f'<rect width="{width}" height="{height}" fill="white"/>',
+        f'<text x="{width / 2}" y="22" text-anchor="middle" font-size="14">Cold listing with card fields'
+        f" (Registry.list_versions, MinIO)</text>",
+    ]
     for i in range(ticks + 1):
         y = step * i
         out.append(f'<line x1="{left}" x2="{width - right}" y1="{sy(y):.1f}" y2="{sy(y):.1f}" stroke="#ddd"/>')
@@ -235,34 +272,48 @@ def listing_svg(r: dict, width: int = 640, height: int = 360) -> str:
         out.append(f'<text x="{sx(c):.1f}" y="{height - bottom + 18}" text-anchor="middle">{c:,.0f}</text>')
     out.append(f'<line x1="{left}" x2="{width - right}" y1="{height - bottom}" y2="{height - bottom}" stroke="#333"/>')
     out.append(f'<line x1="{left}" x2="{left}" y1="{top}" y2="{height - bottom}" stroke="#333"/>')
-    out.append(f'<text x="{(left + width - right) / 2}" y="{height - 12}" text-anchor="middle">versions in the'
-               ' bucket</text>')
-    out.append(f'<text x="16" y="{(top + height - bottom) / 2}" text-anchor="middle" '
-               f'transform="rotate(-90 16 {(top + height - bottom) / 2})">seconds (median, cold)</text>')
+    out.append(
+        f'<text x="{(left + width - right) / 2}" y="{height - 12}" text-anchor="middle">versions in the bucket</text>'
+    )
+    out.append(
+        f'<text x="16" y="{(top + height - bottom) / 2}" text-anchor="middle" '
+        f'transform="rotate(-90 16 {(top + height - bottom) / 2})">seconds (median, cold)</text>'
+    )
     if xmax >= 10000:
-        out.append(f'<line x1="{left}" x2="{width - right}" y1="{sy(1.5):.1f}" y2="{sy(1.5):.1f}" stroke="#c33" '
-                   'stroke-dasharray="6 4"/>')
-        out.append(f'<text x="{width - right - 4}" y="{sy(1.5) - 5:.1f}" text-anchor="end" fill="#c33">goal 1.5 s'
-                   ' at 10,000</text>')
+        out.append(
+            f'<line x1="{left}" x2="{width - right}" y1="{sy(1.5):.1f}" y2="{sy(1.5):.1f}" stroke="#c33" '
+            'stroke-dasharray="6 4"/>'
+        )
+        out.append(
+            f'<text x="{width - right - 4}" y="{sy(1.5) - 5:.1f}" text-anchor="end" fill="#c33">goal 1.5 s'
+            " at 10,000</text>"
+        )
     c_last, s_last = points[-1]
-    out.append(f'<line x1="{sx(0):.1f}" y1="{sy(0):.1f}" x2="{sx(c_last):.1f}" y2="{sy(s_last):.1f}" '
-               'stroke="#999" stroke-dasharray="2 3"/>')
+    out.append(
+        f'<line x1="{sx(0):.1f}" y1="{sy(0):.1f}" x2="{sx(c_last):.1f}" y2="{sy(s_last):.1f}" '
+        'stroke="#999" stroke-dasharray="2 3"/>'
+    )
     if verified:
         vpath = " ".join(f"{'M' if i == 0 else 'L'}{sx(c):.1f},{sy(s):.1f}" for i, (c, s) in enumerate(verified))
         out.append(f'<path d="{vpath}" fill="none" stroke="#e08a1e" stroke-width="2"/>')
         for c, s in verified:
             out.append(f'<circle cx="{sx(c):.1f}" cy="{sy(s):.1f}" r="3" fill="#e08a1e"/>')
         c, s = verified[-1]
-        out.append(f'<text x="{sx(c) - 6:.1f}" y="{sy(s) - 8:.1f}" text-anchor="end" fill="#e08a1e">verified'
-                   f' {s:.3f} s</text>')
+        out.append(
+            f'<text x="{sx(c) - 6:.1f}" y="{sy(s) - 8:.1f}" text-anchor="end" fill="#e08a1e">verified {s:.3f} s</text>'
+        )
     path = " ".join(f"{'M' if i == 0 else 'L'}{sx(c):.1f},{sy(s):.1f}" for i, (c, s) in enumerate(points))
     out.append(f'<path d="{path}" fill="none" stroke="#1f5fa8" stroke-width="2"/>')
     for c, s in points:
         out.append(f'<circle cx="{sx(c):.1f}" cy="{sy(s):.1f}" r="4" fill="#1f5fa8"/>')
         anchor = "end" if c == xmax else "start"
-        out.append(f'<text x="{sx(c) + (-6 if c == xmax else 6):.1f}" y="{sy(s) - 8:.1f}" text-anchor="{anchor}">'
-                   f'{s:.3f} s</text>')
-    out.append(f'<text x="{left + 8}" y="{top + 14}" fill="#777">blue: list_versions; orange: verify=True;'
-               ' dotted: linear through the origin and the last blue point</text>')
+        out.append(
+            f'<text x="{sx(c) + (-6 if c == xmax else 6):.1f}" y="{sy(s) - 8:.1f}" text-anchor="{anchor}">'
+            f"{s:.3f} s</text>"
+        )
+    out.append(
+        f'<text x="{left + 8}" y="{top + 14}" fill="#777">blue: list_versions; orange: verify=True;'
+        " dotted: linear through the origin and the last blue point</text>"
+    )
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from varlib import Registry
 from varlib.data import load_macrodata
@@ -33,54 +33,107 @@ class Mode:
 
 
 MODES = {
-    "full": Mode("full", 300, (10, 1000, 10000), range(0, 15), 5, 3, 5, 5, 20, True,
-                 "full run: baseline searches p = 0..14"),
-    "quick": Mode("quick", 200, (10, 1000, 2000), range(0, 4), 3, 2, 3, 3, 8, False,
-                  "quick run: baseline search cut to p = 0..3, listing up to 2,000 versions (not 10,000),"
-                  " no browser peak-memory figure"),
-    "tiny": Mode("tiny", 5, (3, 6), range(1, 2), 1, 1, 1, 1, 0, False,
-                 "smoke run: a handful of requests, baseline p = 1 only, no dashboard; numbers meaningless"),
+    "full": Mode(
+        "full", 300, (10, 1000, 10000), range(0, 15), 5, 3, 5, 5, 20, True, "full run: baseline searches p = 0..14"
+    ),
+    "quick": Mode(
+        "quick",
+        200,
+        (10, 1000, 2000),
+        range(0, 4),
+        3,
+        2,
+        3,
+        3,
+        8,
+        False,
+        "quick run: baseline search cut to p = 0..3, listing up to 2,000 versions (not 10,000),"
+        " no browser peak-memory figure",
+    ),
+    "tiny": Mode(
+        "tiny",
+        5,
+        (3, 6),
+        range(1, 2),
+        1,
+        1,
+        1,
+        1,
+        0,
+        False,
+        "smoke run: a handful of requests, baseline p = 1 only, no dashboard; numbers meaningless",
+    ),
 }
 
 GOALS = [  # (figure, goal text, key, test)
     ("fresh forecast p50", "<= 3 ms", "fresh_forecast_ms_p50", lambda v, r: v <= 3),
     ("fresh forecast vs baseline", ">= 20x faster", "fresh_forecast_speedup", lambda v, r: v >= 20),
-    ("fresh forecast: quick read path vs the SDK's get_object", ">= 20% faster (else the quick path goes)",
-     "quick_read_gain_percent", lambda v, r: v >= 20),
+    (
+        "fresh forecast: quick read path vs the SDK's get_object",
+        ">= 20% faster (else the quick path goes)",
+        "quick_read_gain_percent",
+        lambda v, r: v >= 20,
+    ),
     ("cached forecast p50", "<= 0.3 ms", "cached_forecast_ms_p50", lambda v, r: v <= 0.3),
-    ("`latest` resolution at the most versions", "<= 5 ms, next-request freshness", "latest_resolve_ms_p50",
-     lambda v, r: v <= 5 and r["latest_freshness"]["served_next_request"] == r["latest_freshness"]["trials"]),
+    (
+        "`latest` resolution at the most versions",
+        "<= 5 ms, next-request freshness",
+        "latest_resolve_ms_p50",
+        lambda v, r: v <= 5 and r["latest_freshness"]["served_next_request"] == r["latest_freshness"]["trials"],
+    ),
     ("training vs baseline", ">= 100x faster", "train_speedup", lambda v, r: v >= 100),
     ("artifact vs baseline", "<= 1% of the bytes", "artifact_percent_of_baseline", lambda v, r: v <= 1),
-    ("listing the most versions with cards, cold", "<= 1.5 s at 10,000, linear", "list_versions_s_at_most",
-     lambda v, r: (v <= 1.5) if r["list_versions_largest"] >= 10000 else None),  # None: 10,000 not run
+    (
+        "listing the most versions with cards, cold",
+        "<= 1.5 s at 10,000, linear",
+        "list_versions_s_at_most",
+        lambda v, r: (v <= 1.5) if r["list_versions_largest"] >= 10000 else None,
+    ),  # None: 10,000 not run
     ("dashboard rerun after changing steps, most versions", "<= 150 ms", "dashboard_rerun_ms", lambda v, r: v <= 150),
-    ("dashboard rerun after changing steps, 10 versions", "<= 150 ms", "dashboard_rerun_ms_small",
-     lambda v, r: v <= 150),
+    (
+        "dashboard rerun after changing steps, 10 versions",
+        "<= 150 ms",
+        "dashboard_rerun_ms_small",
+        lambda v, r: v <= 150,
+    ),
 ]
 
 
 def run(mode: Mode, progress: Callable[[str], None] | None = None) -> dict:
     say = progress or (lambda message: None)
     started = time.time()
-    out: dict = {"mode": mode.name, "note": mode.note, "started_utc": _utc(started),
-                 "machine": machine.describe(), "load_average_start": machine.load_average()}
+    out: dict = {
+        "mode": mode.name,
+        "note": mode.note,
+        "started_utc": _utc(started),
+        "machine": machine.describe(),
+        "load_average_start": machine.load_average(),
+    }
     frame = load_macrodata().frame
 
     say("training the product")
     train_seconds, result = product.train_runs(mode.train_repeats)
     artifact = product.unpublished_artifact(result)
-    out.update(train_s=_median(train_seconds), train_s_all=[round(s, 4) for s in train_seconds],
-               train_k_ar=result.params.k_ar, train_lag_method=result.lag_method,
-               artifact_bytes=product.artifact_size(artifact))
+    out.update(
+        train_s=_median(train_seconds),
+        train_s_all=[round(s, 4) for s in train_seconds],
+        train_k_ar=result.params.k_ar,
+        train_lag_method=result.lag_method,
+        artifact_bytes=product.artifact_size(artifact),
+    )
 
     say(f"training the baseline (VARMAX p = {mode.baseline_orders.start}..{mode.baseline_orders.stop - 1})")
     model = baseline.train_baseline(baseline.training_frame(frame), mode.baseline_orders)
     pickled = baseline.artifact_bytes(model)
-    out.update(baseline_train_s=round(model.seconds, 3), baseline_search_s=round(model.search_s, 3),
-               baseline_refit_s=round(model.refit_s, 3), baseline_chosen_p=model.chosen_p,
-               baseline_orders=[mode.baseline_orders.start, mode.baseline_orders.stop - 1],
-               baseline_failed_orders=model.failed, baseline_artifact_bytes=len(pickled))
+    out.update(
+        baseline_train_s=round(model.seconds, 3),
+        baseline_search_s=round(model.search_s, 3),
+        baseline_refit_s=round(model.refit_s, 3),
+        baseline_chosen_p=model.chosen_p,
+        baseline_orders=[mode.baseline_orders.start, mode.baseline_orders.stop - 1],
+        baseline_failed_orders=model.failed,
+        baseline_artifact_bytes=len(pickled),
+    )
 
     with BenchMinio() as bench:
         out["minio"] = {"server": minio_server_version(), "external": bench.external}
@@ -90,32 +143,46 @@ def run(mode: Mode, progress: Callable[[str], None] | None = None) -> dict:
         registry.publish(artifact)  # 0.0.1 through the real publish path
         baseline_store = open_store(bench.settings("baseline"))
         baseline_store.create(baseline.BASELINE_KEY, pickled)
-        requests = {"product_latest": product.fresh_request(registry, "latest"),
-                    "product_pinned": product.fresh_request(registry, "0.0.1"),
-                    "product_latest_sdk_read": product.fresh_request(product.sdk_read_registry(serve_settings)),
-                    "baseline": lambda: baseline.serve(baseline_store)}
+        requests = {
+            "product_latest": product.fresh_request(registry, "latest"),
+            "product_pinned": product.fresh_request(registry, "0.0.1"),
+            "product_latest_sdk_read": product.fresh_request(product.sdk_read_registry(serve_settings)),
+            "baseline": lambda: baseline.serve(baseline_store),
+        }
         fresh = interleave(requests, mode.requests)
         out["interleave_block"] = BLOCK
         alone = repeat(requests["product_latest"], mode.requests)  # without the baseline's 10 MB in between
         out.update(fresh_forecast_alone_ms_p50=alone.p50, fresh_forecast_alone_ms_p95=alone.p95)
         say("  CPU per request: this process and the MinIO server")
         out["fresh_cpu_ms"] = {
-            label: {"client_p50": fresh[label].cpu_p50,
-                    "server_mean": bench.server_cpu_ms_per_call(fn, max(5, mode.requests // (10 if label == "baseline" else 2)))}
-            for label, fn in requests.items()}
-        out.update(fresh_forecast_ms_p50=fresh["product_latest"].p50, fresh_forecast_ms_p95=fresh["product_latest"].p95,
-                   fresh_pinned_forecast_ms_p50=fresh["product_pinned"].p50,
-                   fresh_pinned_forecast_ms_p95=fresh["product_pinned"].p95,
-                   fresh_sdk_read_forecast_ms_p50=fresh["product_latest_sdk_read"].p50,
-                   fresh_sdk_read_forecast_ms_p95=fresh["product_latest_sdk_read"].p95,
-                   baseline_fresh_forecast_ms_p50=fresh["baseline"].p50,
-                   baseline_fresh_forecast_ms_p95=fresh["baseline"].p95,
-                   fresh_requests=mode.requests)
+            label: {
+                "client_p50": fresh[label].cpu_p50,
+                "server_mean": bench.server_cpu_ms_per_call(
+                    fn, max(5, mode.requests // (10 if label == "baseline" else 2))
+                ),
+            }
+            for label, fn in requests.items()
+        }
+        out.update(
+            fresh_forecast_ms_p50=fresh["product_latest"].p50,
+            fresh_forecast_ms_p95=fresh["product_latest"].p95,
+            fresh_pinned_forecast_ms_p50=fresh["product_pinned"].p50,
+            fresh_pinned_forecast_ms_p95=fresh["product_pinned"].p95,
+            fresh_sdk_read_forecast_ms_p50=fresh["product_latest_sdk_read"].p50,
+            fresh_sdk_read_forecast_ms_p95=fresh["product_latest_sdk_read"].p95,
+            baseline_fresh_forecast_ms_p50=fresh["baseline"].p50,
+            baseline_fresh_forecast_ms_p95=fresh["baseline"].p95,
+            fresh_requests=mode.requests,
+        )
 
         say("cached forecasts of a pinned version")
         cached = repeat(product.cached_request(registry, "0.0.1"), mode.requests * 5)
-        out.update(cached_forecast_ms_p50=cached.p50, cached_forecast_ms_p95=cached.p95,
-                   cached_forecast_cpu_ms_p50=cached.cpu_p50, cached_requests=cached.n)
+        out.update(
+            cached_forecast_ms_p50=cached.p50,
+            cached_forecast_ms_p95=cached.p95,
+            cached_forecast_cpu_ms_p50=cached.cpu_p50,
+            cached_requests=cached.n,
+        )
 
         latest, listing, verified, publishing = {}, {}, {}, {}
         for count in mode.sizes:
@@ -128,24 +195,30 @@ def run(mode: Mode, progress: Callable[[str], None] | None = None) -> dict:
             verified[count] = product.listing(settings, count, mode.list_repeats, bench.server_cpu_s, verify=True)
             publishing[count] = product.publish_latency(settings, artifact, mode.publish_repeats).to_dict()
         largest = max(mode.sizes)
-        out.update(latest_resolve_ms_p50=latest[largest]["resolve_ms"]["p50"],
-                   latest_resolve_ms_p95=latest[largest]["resolve_ms"]["p95"],
-                   latest_resolve_ms={str(c): v for c, v in latest.items()},
-                   list_versions_s={str(c): round(v["median_s"], 4) for c, v in listing.items()},
-                   list_versions_runs={str(c): [round(s, 4) for s in v["all_s"]] for c, v in listing.items()},
-                   list_versions_cpu_s={str(c): {"client": v["client_cpu_s"], "server": v["server_cpu_s"]}
-                                        for c, v in listing.items()},
-                   list_versions_verify_s={str(c): round(v["median_s"], 4) for c, v in verified.items()},
-                   list_versions_verify_cpu_s={str(c): {"client": v["client_cpu_s"], "server": v["server_cpu_s"]}
-                                               for c, v in verified.items()},
-                   list_versions_largest=largest, list_versions_s_at_most=round(listing[largest]["median_s"], 4),
-                   publish_ms={str(c): v for c, v in publishing.items()},
-                   populate_note="versions written straight through the store with a thread pool (a fixture);"
-                                 " publish latency measured with Registry.publish on top of them")
+        out.update(
+            latest_resolve_ms_p50=latest[largest]["resolve_ms"]["p50"],
+            latest_resolve_ms_p95=latest[largest]["resolve_ms"]["p95"],
+            latest_resolve_ms={str(c): v for c, v in latest.items()},
+            list_versions_s={str(c): round(v["median_s"], 4) for c, v in listing.items()},
+            list_versions_runs={str(c): [round(s, 4) for s in v["all_s"]] for c, v in listing.items()},
+            list_versions_cpu_s={
+                str(c): {"client": v["client_cpu_s"], "server": v["server_cpu_s"]} for c, v in listing.items()
+            },
+            list_versions_verify_s={str(c): round(v["median_s"], 4) for c, v in verified.items()},
+            list_versions_verify_cpu_s={
+                str(c): {"client": v["client_cpu_s"], "server": v["server_cpu_s"]} for c, v in verified.items()
+            },
+            list_versions_largest=largest,
+            list_versions_s_at_most=round(listing[largest]["median_s"], 4),
+            publish_ms={str(c): v for c, v in publishing.items()},
+            populate_note="versions written straight through the store with a thread pool (a fixture);"
+            " publish latency measured with Registry.publish on top of them",
+        )
 
         say(f"latest freshness: another process publishes, the next request must serve it ({largest:,} versions)")
-        out["latest_freshness"] = product.freshness(bench, bench.populated(artifact, largest), artifact,
-                                                    mode.freshness_trials)
+        out["latest_freshness"] = product.freshness(
+            bench, bench.populated(artifact, largest), artifact, mode.freshness_trials
+        )
 
         _dashboard(out, mode, bench, artifact, say)
     out.update(_ratios(out))
@@ -157,9 +230,13 @@ def run(mode: Mode, progress: Callable[[str], None] | None = None) -> dict:
 
 def _dashboard(out: dict, mode: Mode, bench: BenchMinio, artifact, say) -> None:
     reason = dashboard.available() if mode.dashboard_reruns else "not measured in this mode"
-    out.update(dashboard_rerun_ms=None, dashboard_rerun_ms_p95=None, dashboard_rerun_ms_small=None,
-               dashboard_first_load_ms={},
-               dashboard_peak_rss_mb=None)
+    out.update(
+        dashboard_rerun_ms=None,
+        dashboard_rerun_ms_p95=None,
+        dashboard_rerun_ms_small=None,
+        dashboard_first_load_ms={},
+        dashboard_peak_rss_mb=None,
+    )
     if reason:
         out["dashboard_note"] = reason
         return
@@ -192,8 +269,9 @@ def _dashboard(out: dict, mode: Mode, bench: BenchMinio, artifact, say) -> None:
 def _ratios(out: dict) -> dict:
     return {
         "fresh_forecast_speedup": round(out["baseline_fresh_forecast_ms_p50"] / out["fresh_forecast_ms_p50"], 1),
-        "quick_read_gain_percent": round(100 * (1 - out["fresh_forecast_ms_p50"]
-                                                / out["fresh_sdk_read_forecast_ms_p50"]), 1),
+        "quick_read_gain_percent": round(
+            100 * (1 - out["fresh_forecast_ms_p50"] / out["fresh_sdk_read_forecast_ms_p50"]), 1
+        ),
         "train_speedup": round(out["baseline_train_s"] / out["train_s"], 1),
         "artifact_percent_of_baseline": round(100 * out["artifact_bytes"] / out["baseline_artifact_bytes"], 3),
     }
@@ -203,8 +281,15 @@ def _goals(out: dict) -> list[dict]:
     rows = []
     for figure, goal, key, test in GOALS:
         value = out.get(key)
-        rows.append({"figure": figure, "goal": goal, "key": key, "value": value,
-                     "met": None if value is None or test(value, out) is None else bool(test(value, out))})
+        rows.append(
+            {
+                "figure": figure,
+                "goal": goal,
+                "key": key,
+                "value": value,
+                "met": None if value is None or test(value, out) is None else bool(test(value, out)),
+            }
+        )
     return rows
 
 
@@ -214,4 +299,3 @@ def _median(values: list[float]) -> float:
 
 def _utc(stamp: float) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(stamp))
-

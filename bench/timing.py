@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
@@ -21,15 +21,21 @@ class Latency:
     cpu_p50: float | None = None  # this process's CPU time per call: what the load on a shared machine hides
 
     @classmethod
-    def of(cls, seconds: list[float], cpu_seconds: list[float] | None = None) -> "Latency":
+    def of(cls, seconds: list[float], cpu_seconds: list[float] | None = None) -> Latency:
         ms = np.asarray(seconds, dtype=float) * 1e3
         cpu = float(np.percentile(np.asarray(cpu_seconds) * 1e3, 50)) if cpu_seconds else None
-        return cls(len(ms), float(np.percentile(ms, 50)), float(np.percentile(ms, 95)), float(ms.mean()),
-                   float(ms.min()), cpu)
+        return cls(
+            len(ms), float(np.percentile(ms, 50)), float(np.percentile(ms, 95)), float(ms.mean()), float(ms.min()), cpu
+        )
 
     def to_dict(self) -> dict:
-        out = {"n": self.n, "p50": round(self.p50, 4), "p95": round(self.p95, 4), "mean": round(self.mean, 4),
-               "min": round(self.min, 4)}
+        out = {
+            "n": self.n,
+            "p50": round(self.p50, 4),
+            "p95": round(self.p95, 4),
+            "mean": round(self.mean, 4),
+            "min": round(self.min, 4),
+        }
         if self.cpu_p50 is not None:
             out["cpu_p50"] = round(self.cpu_p50, 4)
         return out
@@ -52,7 +58,7 @@ def repeat(fn: Callable[[], object], n: int, warmup: int = 3) -> Latency:
     """Latency of `n` calls after `warmup` untimed ones."""
     for _ in range(warmup):
         fn()
-    walls, cpus = zip(*(_sample(fn) for _ in range(n)))
+    walls, cpus = zip(*(_sample(fn) for _ in range(n)), strict=False)
     return Latency.of(list(walls), list(cpus))
 
 

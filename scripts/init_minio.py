@@ -12,8 +12,12 @@ from minio.error import S3Error
 
 
 def main() -> int:
-    client = Minio(os.environ["MINIO_ENDPOINT"], access_key=os.environ["MINIO_ACCESS_KEY"],
-                   secret_key=os.environ["MINIO_SECRET_KEY"], secure=os.environ.get("MINIO_SECURE") == "1")
+    client = Minio(
+        os.environ["MINIO_ENDPOINT"],
+        access_key=os.environ["MINIO_ACCESS_KEY"],
+        secret_key=os.environ["MINIO_SECRET_KEY"],
+        secure=os.environ.get("MINIO_SECURE") == "1",
+    )
     bucket = os.environ.get("MINIO_BUCKET", "models")
     for attempt in range(30):  # the server may still be starting
         try:

@@ -25,36 +25,65 @@ from minio.minioadmin import MinioAdmin
 
 def read_only_policy(bucket: str) -> dict:
     """List the bucket and get its objects; nothing else."""
-    return {"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Action": ["s3:ListBucket", "s3:GetBucketLocation"], "Resource": [f"arn:aws:s3:::{bucket}"]},
-        {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": [f"arn:aws:s3:::{bucket}/*"]},
-    ]}
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Action": ["s3:ListBucket", "s3:GetBucketLocation"],
+                "Resource": [f"arn:aws:s3:::{bucket}"],
+            },
+            {"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": [f"arn:aws:s3:::{bucket}/*"]},
+        ],
+    }
 
 
 def publisher_policy(bucket: str) -> dict:
     """Read-only plus put: publishing creates objects; versions are never deleted, so no delete."""
     policy = read_only_policy(bucket)
-    policy["Statement"].append({"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": [f"arn:aws:s3:::{bucket}/*"]})
+    policy["Statement"].append(
+        {"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": [f"arn:aws:s3:::{bucket}/*"]}
+    )
     return policy
 
 
 def _http(ca_bundle: str | None, secure: bool) -> urllib3.PoolManager:
-    options: dict = {"timeout": urllib3.Timeout(connect=3, read=15), "retries": urllib3.Retry(total=2, backoff_factor=0.2)}
+    options: dict = {
+        "timeout": urllib3.Timeout(connect=3, read=15),
+        "retries": urllib3.Retry(total=2, backoff_factor=0.2),
+    }
     if secure:
         options["ssl_context"] = ssl.create_default_context(cafile=ca_bundle)
     return urllib3.PoolManager(**options)
 
 
-def set_up(endpoint: str, root_access_key: str, root_secret_key: str, bucket: str,
-           reader: tuple[str, str], publisher: tuple[str, str], *, secure: bool = False,
-           ca_bundle: str | None = None) -> dict[str, str]:
+def set_up(
+    endpoint: str,
+    root_access_key: str,
+    root_secret_key: str,
+    bucket: str,
+    reader: tuple[str, str],
+    publisher: tuple[str, str],
+    *,
+    secure: bool = False,
+    ca_bundle: str | None = None,
+) -> dict[str, str]:
     """Create the bucket, both policies and both users; returns {user: policy name}."""
-    client = Minio(endpoint, access_key=root_access_key, secret_key=root_secret_key, secure=secure,
-                   http_client=_http(ca_bundle, secure))
+    client = Minio(
+        endpoint,
+        access_key=root_access_key,
+        secret_key=root_secret_key,
+        secure=secure,
+        http_client=_http(ca_bundle, secure),
+    )
     if not client.bucket_exists(bucket):
         client.make_bucket(bucket)
-    admin = MinioAdmin(endpoint=endpoint, credentials=StaticProvider(root_access_key, root_secret_key),
-                       secure=secure, http_client=_http(ca_bundle, secure))
+    admin = MinioAdmin(
+        endpoint=endpoint,
+        credentials=StaticProvider(root_access_key, root_secret_key),
+        secure=secure,
+        http_client=_http(ca_bundle, secure),
+    )
     assigned = {}
     for (access_key, secret_key), policy_name, policy in (
         (reader, f"varlib-read-{bucket}", read_only_policy(bucket)),
@@ -69,26 +98,43 @@ def set_up(endpoint: str, root_access_key: str, root_secret_key: str, bucket: st
 
 def main() -> int:
     env = os.environ
-    required = ["MINIO_ENDPOINT", "MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD", "VARLIB_READER_ACCESS_KEY",
-                "VARLIB_READER_SECRET_KEY", "VARLIB_PUBLISHER_ACCESS_KEY", "VARLIB_PUBLISHER_SECRET_KEY"]
+    required = [
+        "MINIO_ENDPOINT",
+        "MINIO_ROOT_USER",
+        "MINIO_ROOT_PASSWORD",
+        "VARLIB_READER_ACCESS_KEY",
+        "VARLIB_READER_SECRET_KEY",
+        "VARLIB_PUBLISHER_ACCESS_KEY",
+        "VARLIB_PUBLISHER_SECRET_KEY",
+    ]
     missing = [name for name in required if not env.get(name)]
     if missing:
         print(f"error: set {', '.join(missing)}", file=sys.stderr)
         return 2
     endpoint = env["MINIO_ENDPOINT"].removeprefix("http://").removeprefix("https://").rstrip("/")
-    secure = env.get("MINIO_SECURE", "0").lower() in ("1", "true", "yes") or env["MINIO_ENDPOINT"].startswith("https://")
+    secure = env.get("MINIO_SECURE", "0").lower() in ("1", "true", "yes") or env["MINIO_ENDPOINT"].startswith(
+        "https://"
+    )
     bucket = env.get("MINIO_BUCKET") or "models"
     deadline = time.monotonic() + float(env.get("VARLIB_SETUP_WAIT", "60"))
     while True:  # in docker-compose the server may still be starting
         try:
-            assigned = set_up(endpoint, env["MINIO_ROOT_USER"], env["MINIO_ROOT_PASSWORD"], bucket,
-                              (env["VARLIB_READER_ACCESS_KEY"], env["VARLIB_READER_SECRET_KEY"]),
-                              (env["VARLIB_PUBLISHER_ACCESS_KEY"], env["VARLIB_PUBLISHER_SECRET_KEY"]),
-                              secure=secure, ca_bundle=env.get("MINIO_CA_BUNDLE") or None)
+            assigned = set_up(
+                endpoint,
+                env["MINIO_ROOT_USER"],
+                env["MINIO_ROOT_PASSWORD"],
+                bucket,
+                (env["VARLIB_READER_ACCESS_KEY"], env["VARLIB_READER_SECRET_KEY"]),
+                (env["VARLIB_PUBLISHER_ACCESS_KEY"], env["VARLIB_PUBLISHER_SECRET_KEY"]),
+                secure=secure,
+                ca_bundle=env.get("MINIO_CA_BUNDLE") or None,
+            )
             break
         except (S3Error, MinioAdminException) as exc:  # e.g. wrong root credentials: retrying will not help
-            print(f"error: MinIO at {endpoint} refused the set-up: {getattr(exc, 'code', None) or type(exc).__name__}",
-                  file=sys.stderr)
+            print(
+                f"error: MinIO at {endpoint} refused the set-up: {getattr(exc, 'code', None) or type(exc).__name__}",
+                file=sys.stderr,
+            )
             return 1
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             if time.monotonic() > deadline:

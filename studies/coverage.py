@@ -67,8 +67,13 @@ class Design:
 
 def grid(quick: bool = False) -> list[Design]:
     lags = (1, 2) if quick else (1, 2, 3, 4)
-    return [Design(k, p, T, integrated) for integrated in (False, True) for k in (2, 3) for p in lags
-            for T in (60, 100, 200)]
+    return [
+        Design(k, p, T, integrated)
+        for integrated in (False, True)
+        for k in (2, 3)
+        for p in lags
+        for T in (60, 100, 200)
+    ]
 
 
 def run_design(design: Design, reps: int, horizons: int = HORIZONS) -> dict:
@@ -78,7 +83,7 @@ def run_design(design: Design, reps: int, horizons: int = HORIZONS) -> dict:
     paths = simulate(process, reps, design.T + horizons, rng)
     if design.integrated:
         paths = 10.0 + np.cumsum(paths, axis=1)  # levels; the simulated process drives the differences
-    sample, future = paths[:, :design.T], paths[:, design.T:]
+    sample, future = paths[:, : design.T], paths[:, design.T :]
     series = np.diff(sample, axis=1) if design.integrated else sample
     coefs, intercepts, sigmas = fit_ols(series, design.p)
     needed = design.p + (1 if design.integrated else 0)
@@ -90,19 +95,29 @@ def run_design(design: Design, reps: int, horizons: int = HORIZONS) -> dict:
         moments = sample_moments(params, series[r])
         for kind in INTERVAL_KINDS:
             for level in LEVELS:
-                result = forecast_levels(params, design.transform, sample[r, -needed:], horizons, 1 - level,
-                                         kind, moments)
+                result = forecast_levels(
+                    params, design.transform, sample[r, -needed:], horizons, 1 - level, kind, moments
+                )
                 inside = (result.lower <= future[r]) & (future[r] <= result.upper)
                 hits[kind, level] += inside
                 squares[kind, level] += inside.mean(axis=1) ** 2
                 if level == 0.95:
                     width[kind] += result.upper - result.lower
     return {
-        "design": asdict(design), "reps": reps, "radius": process.radius,
-        "coverage": {kind: {f"{level:.2f}": (hits[kind, level].mean(axis=1) / reps).tolist() for level in LEVELS}
-                     for kind in INTERVAL_KINDS},
-        "mc_se": {kind: {f"{level:.2f}": _standard_error(hits[kind, level].mean(axis=1), squares[kind, level], reps)
-                         .tolist() for level in LEVELS} for kind in INTERVAL_KINDS},
+        "design": asdict(design),
+        "reps": reps,
+        "radius": process.radius,
+        "coverage": {
+            kind: {f"{level:.2f}": (hits[kind, level].mean(axis=1) / reps).tolist() for level in LEVELS}
+            for kind in INTERVAL_KINDS
+        },
+        "mc_se": {
+            kind: {
+                f"{level:.2f}": _standard_error(hits[kind, level].mean(axis=1), squares[kind, level], reps).tolist()
+                for level in LEVELS
+            }
+            for kind in INTERVAL_KINDS
+        },
         "width_ratio_95": (width["corrected"].sum(axis=1) / width["standard"].sum(axis=1)).tolist(),
     }
 
@@ -140,10 +155,13 @@ def run_study(designs: list[Design], reps: int, jobs: int) -> list[dict]:
 def _progress(out: dict, done: int, total: int) -> None:
     d = out["design"]
     c95 = out["coverage"]
-    print(f"[{done}/{total}] {'I(1)' if d['integrated'] else 'stable'} k={d['k']} p={d['p']} T={d['T']}:"
-          f" 95% h=1/12 standard {c95['standard']['0.95'][0]:.3f}/{c95['standard']['0.95'][-1]:.3f}"
-          f" corrected {c95['corrected']['0.95'][0]:.3f}/{c95['corrected']['0.95'][-1]:.3f}"
-          f" ({out['seconds']:.0f}s)", flush=True)
+    print(
+        f"[{done}/{total}] {'I(1)' if d['integrated'] else 'stable'} k={d['k']} p={d['p']} T={d['T']}:"
+        f" 95% h=1/12 standard {c95['standard']['0.95'][0]:.3f}/{c95['standard']['0.95'][-1]:.3f}"
+        f" corrected {c95['corrected']['0.95'][0]:.3f}/{c95['corrected']['0.95'][-1]:.3f}"
+        f" ({out['seconds']:.0f}s)",
+        flush=True,
+    )
 
 
 def main(argv=None) -> int:
@@ -152,8 +170,11 @@ def main(argv=None) -> int:
     parser.add_argument("--reps", type=int, help="replications per design (default 2000, quick 300)")
     parser.add_argument("--jobs", type=int, default=1, help="worker processes")
     parser.add_argument("--no-doc", action="store_true", help="do not touch docs/ (results files only)")
-    parser.add_argument("--report-only", action="store_true",
-                        help="rewrite tables, chart and doc block from the saved results without simulating")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="rewrite tables, chart and doc block from the saved results without simulating",
+    )
     args = parser.parse_args(argv)
     reps = args.reps or (300 if args.quick else 2000)
     designs = grid(args.quick)
@@ -167,13 +188,24 @@ def main(argv=None) -> int:
         started = time.perf_counter()
         results = run_study(designs, reps, max(1, args.jobs))
         elapsed = time.perf_counter() - started
-        command = "python -m studies.coverage" + (" --quick" if args.quick else "") + (
-            f" --reps {args.reps}" if args.reps else "")
-    write_outputs(results, RESULTS, stem, command, elapsed,
-                  chart_path=RESULTS / f"{stem}.png" if (args.quick or args.no_doc) else CHART,
-                  doc=None if (args.quick or args.no_doc) else DOC)
-    print(f"{len(results)} designs x {results[0]['reps']} replications in {elapsed:.0f}s;"
-          f" results in {RESULTS / stem}.json")
+        command = (
+            "python -m studies.coverage"
+            + (" --quick" if args.quick else "")
+            + (f" --reps {args.reps}" if args.reps else "")
+        )
+    write_outputs(
+        results,
+        RESULTS,
+        stem,
+        command,
+        elapsed,
+        chart_path=RESULTS / f"{stem}.png" if (args.quick or args.no_doc) else CHART,
+        doc=None if (args.quick or args.no_doc) else DOC,
+    )
+    print(
+        f"{len(results)} designs x {results[0]['reps']} replications in {elapsed:.0f}s;"
+        f" results in {RESULTS / stem}.json"
+    )
     return 0
 
 

@@ -24,8 +24,7 @@ def _pct(x: float) -> str:
 
 def summary_table(results: list[dict], level: str) -> list[str]:
     """Coverage by process and T, averaged over k and p, at a few horizons: standard / corrected."""
-    lines = [f"| process | T | " + " | ".join(f"h={h}" for h in SHOWN) + " |",
-             "|---|---|" + "---|" * len(SHOWN)]
+    lines = ["| process | T | " + " | ".join(f"h={h}" for h in SHOWN) + " |", "|---|---|" + "---|" * len(SHOWN)]
     for integrated in (False, True):
         for size in sorted({r["design"]["T"] for r in results}):
             cell = [r for r in results if r["design"]["integrated"] == integrated and r["design"]["T"] == size]
@@ -38,12 +37,15 @@ def summary_table(results: list[dict], level: str) -> list[str]:
 
 
 def design_table(results: list[dict], level: str, horizons=SHOWN) -> list[str]:
-    lines = ["| design | " + " | ".join(f"h={h}" for h in horizons) + " | corrected/standard width, 95%, h=1 / 12 |",
-             "|---|" + "---|" * len(horizons) + "---|"]
+    lines = [
+        "| design | " + " | ".join(f"h={h}" for h in horizons) + " | corrected/standard width, 95%, h=1 / 12 |",
+        "|---|" + "---|" * len(horizons) + "---|",
+    ]
     for r in results:
         cov = r["coverage"]
-        values = " | ".join(f"{_pct(cov['standard'][level][h - 1])} / {_pct(cov['corrected'][level][h - 1])}"
-                            for h in horizons)
+        values = " | ".join(
+            f"{_pct(cov['standard'][level][h - 1])} / {_pct(cov['corrected'][level][h - 1])}" for h in horizons
+        )
         ratio = r["width_ratio_95"]
         lines.append(f"| {label(r['design'])} | {values} | {ratio[0]:.3f} / {ratio[-1]:.3f} |")
     return lines
@@ -70,12 +72,19 @@ def goal_check(results: list[dict]) -> list[str]:
                 idx = np.flatnonzero(real)
                 off = dev[idx[np.argmax(np.abs(dev[idx]))]]
                 misses.append(f"{label(d)}, {float(level):.0%}: h = {_ranges(idx + 1)} (at worst {100 * off:+.1f} pp)")
-    se_all = [v for r in results if not r["design"]["integrated"] and r["design"]["T"] >= 100
-              for lv in LEVEL_KEYS for v in r.get("mc_se", {}).get("corrected", {}).get(lv, [])]
-    lines = [f"Goal check, stable designs with T >= 100 ({cells} design x horizon x level cells): the corrected"
-             f" coverage is at most {100 * worst:.1f} pp from nominal; {outside} cells are more than 1 pp off,"
-             f" {clear} of them also by more than two Monte-Carlo standard errors"
-             + (f" (standard errors {100 * min(se_all):.1f}-{100 * max(se_all):.1f} pp)." if se_all else ".")]
+    se_all = [
+        v
+        for r in results
+        if not r["design"]["integrated"] and r["design"]["T"] >= 100
+        for lv in LEVEL_KEYS
+        for v in r.get("mc_se", {}).get("corrected", {}).get(lv, [])
+    ]
+    lines = [
+        f"Goal check, stable designs with T >= 100 ({cells} design x horizon x level cells): the corrected"
+        f" coverage is at most {100 * worst:.1f} pp from nominal; {outside} cells are more than 1 pp off,"
+        f" {clear} of them also by more than two Monte-Carlo standard errors"
+        + (f" (standard errors {100 * min(se_all):.1f}-{100 * max(se_all):.1f} pp)." if se_all else ".")
+    ]
     if misses:
         lines += ["", "Those cells:", ""] + [f"- {m}" for m in misses]
     return lines
@@ -83,8 +92,10 @@ def goal_check(results: list[dict]) -> list[str]:
 
 def neither_table(results: list[dict]) -> list[str]:
     """Per process, T and level: how many design x horizon cells neither kind brings within 1 pp below nominal."""
-    lines = ["| process | T | nominal | cells where neither reaches nominal | lowest corrected (standard there) |",
-             "|---|---|---|---|---|"]
+    lines = [
+        "| process | T | nominal | cells where neither reaches nominal | lowest corrected (standard there) |",
+        "|---|---|---|---|---|",
+    ]
     for integrated in (False, True):
         for size in sorted({r["design"]["T"] for r in results}):
             cell = [r for r in results if r["design"]["integrated"] == integrated and r["design"]["T"] == size]
@@ -99,8 +110,10 @@ def neither_table(results: list[dict]) -> list[str]:
                     if low is None or cor[h] < low[0]:
                         low = (cor[h], std[h], label(r["design"]), h + 1)
                 if cell:
-                    lines.append(f"| {'integrated' if integrated else 'stable'} | {size} | {nominal:.0%} |"
-                                 f" {count} / {total} | {_pct(low[0])} ({_pct(low[1])}): {low[2]}, h = {low[3]} |")
+                    lines.append(
+                        f"| {'integrated' if integrated else 'stable'} | {size} | {nominal:.0%} |"
+                        f" {count} / {total} | {_pct(low[0])} ({_pct(low[1])}): {low[2]}, h = {low[3]} |"
+                    )
     return lines
 
 
@@ -113,8 +126,10 @@ def averaged_check(results: list[dict]) -> str:
             if cell:
                 mean = np.mean([r["coverage"]["corrected"][level] for r in cell], axis=0)
                 worst = max(worst, float(np.max(np.abs(mean - float(level)))))
-    return (f"Averaged over k and p (as in the chart), the corrected coverage of the stable designs with T >= 100"
-            f" is within {100 * worst:.1f} pp of nominal at every horizon and both levels.")
+    return (
+        f"Averaged over k and p (as in the chart), the corrected coverage of the stable designs with T >= 100"
+        f" is within {100 * worst:.1f} pp of nominal at every horizon and both levels."
+    )
 
 
 def neither_check(results: list[dict]) -> list[str]:
@@ -128,8 +143,10 @@ def neither_check(results: list[dict]) -> list[str]:
             bad = np.flatnonzero((std < nominal - TOLERANCE) & (cor < nominal - TOLERANCE))
             if bad.size:
                 h = bad[np.argmin(cor[bad])]
-                lines.append(f"- {label(r['design'])}, {nominal:.0%}: h = {_ranges(bad + 1)};"
-                             f" lowest corrected {_pct(cor[h])}% (standard {_pct(std[h])}%) at h = {h + 1}")
+                lines.append(
+                    f"- {label(r['design'])}, {nominal:.0%}: h = {_ranges(bad + 1)};"
+                    f" lowest corrected {_pct(cor[h])}% (standard {_pct(std[h])}%) at h = {h + 1}"
+                )
     if not lines:
         return ["Every design reaches nominal (within 1 pp) with at least one of the two kinds at every horizon."]
     return ["Neither kind reaches nominal (both more than 1 pp below) here:", ""] + lines
@@ -138,7 +155,7 @@ def neither_check(results: list[dict]) -> list[str]:
 def _ranges(values) -> str:
     values = list(values)
     parts, start = [], values[0]
-    for prev, cur in zip(values, values[1:] + [None]):
+    for prev, cur in zip(values, values[1:] + [None], strict=False):
         if cur != prev + 1:
             parts.append(f"{start}" if start == prev else f"{start}-{prev}")
             start = cur
@@ -153,7 +170,7 @@ def chart(results: list[dict], path: Path) -> None:
     import matplotlib.pyplot as plt
 
     sizes = sorted({r["design"]["T"] for r in results})
-    colours = dict(zip(sizes, ("#d62728", "#1f77b4", "#2ca02c")))
+    colours = dict(zip(sizes, ("#d62728", "#1f77b4", "#2ca02c"), strict=False))
     fig, axes = plt.subplots(2, 2, figsize=(11, 7.5), sharex=True)
     for col, integrated in enumerate((False, True)):
         for row, level in enumerate(LEVEL_KEYS):
@@ -167,8 +184,7 @@ def chart(results: list[dict], path: Path) -> None:
                 h = np.arange(1, len(cell[0]["coverage"]["standard"][level]) + 1)
                 for kind, style in (("standard", "--"), ("corrected", "-")):
                     mean = np.mean([r["coverage"][kind][level] for r in cell], axis=0)
-                    ax.plot(h, 100 * mean, style, color=colours[size], marker="o", ms=3,
-                            label=f"T={size} {kind}")
+                    ax.plot(h, 100 * mean, style, color=colours[size], marker="o", ms=3, label=f"T={size} {kind}")
             ax.set_title(f"{'integrated (diff)' if integrated else 'stable'} VARs, nominal {float(level):.0%}")
             ax.set_ylabel("empirical coverage, %")
             ax.grid(alpha=0.3)
@@ -181,32 +197,41 @@ def chart(results: list[dict], path: Path) -> None:
     plt.close(fig)
 
 
-def markdown(results: list[dict], command: str, elapsed: float, chart_name: str | None,
-             detailed: bool = False) -> list[str]:
+def markdown(
+    results: list[dict], command: str, elapsed: float, chart_name: str | None, detailed: bool = False
+) -> list[str]:
     reps = sorted({r["reps"] for r in results})
-    lines = [f"Generated by `{command}` ({len(results)} designs, {', '.join(map(str, reps))} replications each,"
-             f" fixed seeds, {elapsed / 60:.0f} min). Cells read `standard / corrected`, in percent,"
-             " pooled over the variables and averaged over k and p.", ""]
+    lines = [
+        f"Generated by `{command}` ({len(results)} designs, {', '.join(map(str, reps))} replications each,"
+        f" fixed seeds, {elapsed / 60:.0f} min). Cells read `standard / corrected`, in percent,"
+        " pooled over the variables and averaged over k and p.",
+        "",
+    ]
     if chart_name:
         lines += [f"![coverage by horizon]({chart_name})", ""]
     for level in LEVEL_KEYS:
         lines += [f"**Nominal {float(level):.0%}**", ""] + summary_table(results, level) + [""]
     lines += [averaged_check(results), ""] + goal_check(results) + [""]
-    lines += ["Where neither kind reaches nominal (both more than 1 pp below), counted over designs x horizons:",
-              ""] + neither_table(results) + [""]
+    lines += (
+        ["Where neither kind reaches nominal (both more than 1 pp below), counted over designs x horizons:", ""]
+        + neither_table(results)
+        + [""]
+    )
     if detailed:
         lines += neither_check(results) + [""]
     return lines
 
 
-def write_outputs(results: list[dict], folder: Path, stem: str, command: str, elapsed: float,
-                  chart_path: Path, doc: Path | None) -> None:
+def write_outputs(
+    results: list[dict], folder: Path, stem: str, command: str, elapsed: float, chart_path: Path, doc: Path | None
+) -> None:
     """studies/results/<stem>.json and .md, the chart, and (full run) the block in docs/CORRECTNESS.md.
 
     No timestamp is written: a rerun with the same seeds reproduces the numbers (only the run time differs)."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{stem}.json").write_text(json.dumps({"command": command, "seconds": elapsed,
-                                                      "results": results}, indent=1))
+    (folder / f"{stem}.json").write_text(
+        json.dumps({"command": command, "seconds": elapsed, "results": results}, indent=1)
+    )
     chart(results, chart_path)
     summary = markdown(results, command, elapsed, None, detailed=True)
     full = [f"# Coverage study results ({stem})", ""] + summary

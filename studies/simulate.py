@@ -76,7 +76,7 @@ def fit_ols(series: np.ndarray, p: int) -> tuple[np.ndarray, np.ndarray, np.ndar
     """
     reps, n, k = series.shape
     rows = n - p
-    lagged = [series[:, p - i: p - i + rows] for i in range(1, p + 1)]
+    lagged = [series[:, p - i : p - i + rows] for i in range(1, p + 1)]
     z = np.concatenate([np.ones((reps, rows, 1))] + lagged, axis=2)
     target = series[:, p:]
     zt = np.transpose(z, (0, 2, 1))

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from tests.support.minio_server import MinioServer, minio_available, minio_required
-from varlib.config import Settings
 from varlib import Registry
+from varlib.config import Settings
 
 
 @dataclass(frozen=True)
@@ -24,12 +24,21 @@ class MinioTarget:
     server: MinioServer | None  # None when MINIO_ENDPOINT points at an external server
 
     def settings(self, bucket: str, **changes) -> Settings:
-        return Settings(minio_endpoint=self.endpoint, access_key=self.access_key, secret_key=self.secret_key,
-                        bucket=bucket, **changes)
+        return Settings(
+            minio_endpoint=self.endpoint,
+            access_key=self.access_key,
+            secret_key=self.secret_key,
+            bucket=bucket,
+            **changes,
+        )
 
     def env(self, bucket: str) -> dict[str, str]:
-        return {"MINIO_ENDPOINT": self.endpoint, "MINIO_ACCESS_KEY": self.access_key,
-                "MINIO_SECRET_KEY": self.secret_key, "MINIO_BUCKET": bucket}
+        return {
+            "MINIO_ENDPOINT": self.endpoint,
+            "MINIO_ACCESS_KEY": self.access_key,
+            "MINIO_SECRET_KEY": self.secret_key,
+            "MINIO_BUCKET": bucket,
+        }
 
 
 @pytest.fixture(scope="session")
@@ -37,10 +46,14 @@ def minio(tmp_path_factory) -> MinioTarget:
     """A running MinIO: the one MINIO_ENDPOINT names, else a server started on a free port."""
     external = os.environ.get("MINIO_ENDPOINT")
     if external:
-        return MinioTarget(external, os.environ.get("MINIO_ACCESS_KEY", ""), os.environ.get("MINIO_SECRET_KEY", ""), None)
+        return MinioTarget(
+            external, os.environ.get("MINIO_ACCESS_KEY", ""), os.environ.get("MINIO_SECRET_KEY", ""), None
+        )
     if not minio_available():
-        message = ("MinIO server binary .tools/bin/minio is missing: run `make test` (it builds it with"
-                   " scripts/get-minio.sh) or set MINIO_ENDPOINT")
+        message = (
+            "MinIO server binary .tools/bin/minio is missing: run `make test` (it builds it with"
+            " scripts/get-minio.sh) or set MINIO_ENDPOINT"
+        )
         if minio_required():
             pytest.fail(message)
         pytest.skip("!!! MINIO TESTS SKIPPED !!! " + message)

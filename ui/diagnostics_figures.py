@@ -6,7 +6,7 @@ impulse / causing variable); every figure has a title in layout.title.text.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -25,10 +25,12 @@ PALETTE = qualitative.Plotly
 
 def _finish(fig: go.Figure, title: str, height: int) -> go.Figure:
     # the legend sits above the subplot titles, level with the figure title
-    fig.update_layout(title={"text": title, "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top"}, height=height,
-                      margin={"l": 10, "r": 10, "t": 90, "b": 10},
-                      legend={"orientation": "h", "yanchor": "top", "y": 0.995, "yref": "container",
-                              "xanchor": "right", "x": 1})
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top"},
+        height=height,
+        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        legend={"orientation": "h", "yanchor": "top", "y": 0.995, "yref": "container", "xanchor": "right", "x": 1},
+    )
     return fig
 
 
@@ -42,14 +44,29 @@ def roots_figure(diag: Diagnostics) -> go.Figure:
     eig = diag.stability.eigenvalues
     outside = np.abs(eig) >= 1
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=np.cos(theta), y=np.sin(theta), mode="lines", name="unit circle",
-                             line={"color": NAIVE, "dash": "dot"}, hoverinfo="skip"))
+    fig.add_trace(
+        go.Scatter(
+            x=np.cos(theta),
+            y=np.sin(theta),
+            mode="lines",
+            name="unit circle",
+            line={"color": NAIVE, "dash": "dot"},
+            hoverinfo="skip",
+        )
+    )
     for mask, name, colour in ((~outside, "inside", LINE), (outside, "on or outside", BAD)):
         if mask.any():
-            fig.add_trace(go.Scatter(
-                x=eig.real[mask], y=eig.imag[mask], mode="markers", name=f"eigenvalues {name}",
-                marker={"color": colour, "size": 10}, customdata=np.abs(eig[mask]),
-                hovertemplate="%{x:.4f} %{y:+.4f}i<br>modulus %{customdata:.4f}<extra></extra>"))
+            fig.add_trace(
+                go.Scatter(
+                    x=eig.real[mask],
+                    y=eig.imag[mask],
+                    mode="markers",
+                    name=f"eigenvalues {name}",
+                    marker={"color": colour, "size": 10},
+                    customdata=np.abs(eig[mask]),
+                    hovertemplate="%{x:.4f} %{y:+.4f}i<br>modulus %{customdata:.4f}<extra></extra>",
+                )
+            )
     span = max(1.1, float(np.max(np.abs(eig))) * 1.1) if eig.size else 1.1
     fig.update_xaxes(range=[-span, span], title_text="real", zeroline=True)
     fig.update_yaxes(range=[-span, span], title_text="imaginary", scaleanchor="x", scaleratio=1)
@@ -63,10 +80,19 @@ def residuals_figure(diag: Diagnostics) -> go.Figure:
     fig = make_subplots(rows=k, cols=1, shared_xaxes=True, subplot_titles=list(diag.variables), vertical_spacing=0.06)
     dates = pd.to_datetime(list(diag.resid_dates))
     for j, variable in enumerate(diag.variables):
-        fig.add_trace(go.Scatter(x=dates, y=diag.resid[:, j], mode="lines", name=variable, showlegend=False,
-                                 line={"color": PALETTE[j % len(PALETTE)], "width": 1.3},
-                                 hovertemplate="%{x|%Y-%m-%d} %{y:.4g}<extra>" + variable + "</extra>"),
-                      row=j + 1, col=1)
+        fig.add_trace(
+            go.Scatter(
+                x=dates,
+                y=diag.resid[:, j],
+                mode="lines",
+                name=variable,
+                showlegend=False,
+                line={"color": PALETTE[j % len(PALETTE)], "width": 1.3},
+                hovertemplate="%{x|%Y-%m-%d} %{y:.4g}<extra>" + variable + "</extra>",
+            ),
+            row=j + 1,
+            col=1,
+        )
         fig.add_hline(y=0, line={"color": NAIVE, "width": 1}, row=j + 1, col=1)
     return _finish(fig, f"Residuals ({diag.to_dict()['model_space']})", max(300, 180 * k + 60))
 
@@ -82,8 +108,17 @@ def acorr_figure(diag: Diagnostics) -> go.Figure:
         for j in range(k):
             values = acorr[1:, i, j]
             colours = [BAD if abs(v) > bound else LINE for v in values]
-            fig.add_trace(go.Bar(x=lags, y=values, marker_color=colours, showlegend=False,
-                                 hovertemplate="lag %{x}: %{y:.3f}<extra></extra>"), row=i + 1, col=j + 1)
+            fig.add_trace(
+                go.Bar(
+                    x=lags,
+                    y=values,
+                    marker_color=colours,
+                    showlegend=False,
+                    hovertemplate="lag %{x}: %{y:.3f}<extra></extra>",
+                ),
+                row=i + 1,
+                col=j + 1,
+            )
             for sign in (1, -1):
                 fig.add_hline(y=sign * bound, line={"color": NAIVE, "dash": "dot", "width": 1}, row=i + 1, col=j + 1)
     fig.update_yaxes(range=[-1, 1])
@@ -103,12 +138,25 @@ def granger_figure(diag: Diagnostics) -> go.Figure:
         r = test.result
         z[i, j] = r.pvalue
         text[i][j] = f"{r.pvalue:.3g}"
-        hover[i][j] = (f"{', '.join(test.causing)} → {test.caused[0]}<br>F = {r.statistic:.4g}"
-                       f"<br>df = ({r.df[0]}, {r.df[1]})<br>p = {r.pvalue:.4g}")
-    fig = go.Figure(go.Heatmap(
-        z=z, x=[f"{c}" for c in columns], y=names, text=text, texttemplate="%{text}", customdata=hover,
-        hovertemplate="%{customdata}<extra></extra>", zmin=0, zmax=1, colorbar={"title": "p-value"},
-        colorscale=[[0, "#1a9850"], [0.05, "#fee08b"], [0.2, "#f4f4f4"], [1, "#ffffff"]]))
+        hover[i][j] = (
+            f"{', '.join(test.causing)} → {test.caused[0]}<br>F = {r.statistic:.4g}"
+            f"<br>df = ({r.df[0]}, {r.df[1]})<br>p = {r.pvalue:.4g}"
+        )
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[f"{c}" for c in columns],
+            y=names,
+            text=text,
+            texttemplate="%{text}",
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            zmin=0,
+            zmax=1,
+            colorbar={"title": "p-value"},
+            colorscale=[[0, "#1a9850"], [0.05, "#fee08b"], [0.2, "#f4f4f4"], [1, "#ffffff"]],
+        )
+    )
     fig.update_xaxes(title_text="causing")
     fig.update_yaxes(title_text="caused", autorange="reversed")
     return _finish(fig, "Granger causality p-values (F test; green = significant)", max(300, 70 * len(names) + 160))
@@ -128,14 +176,41 @@ def irf_figure(diag: Diagnostics, orth: bool = True) -> go.Figure:
     for i in range(k):
         for j in range(k):
             first = i == 0 and j == 0
-            fig.add_trace(go.Scatter(x=periods, y=upper[:, i, j], mode="lines", line={"width": 0}, showlegend=False,
-                                     hoverinfo="skip"), row=i + 1, col=j + 1)
-            fig.add_trace(go.Scatter(x=periods, y=lower[:, i, j], mode="lines", line={"width": 0}, fill="tonexty",
-                                     fillcolor=BAND, name=f"{level}% band", showlegend=first, hoverinfo="skip"),
-                          row=i + 1, col=j + 1)
-            fig.add_trace(go.Scatter(x=periods, y=values[:, i, j], mode="lines", line={"color": LINE, "width": 2},
-                                     name="response", showlegend=first,
-                                     hovertemplate="h=%{x}: %{y:.4g}<extra></extra>"), row=i + 1, col=j + 1)
+            fig.add_trace(
+                go.Scatter(
+                    x=periods, y=upper[:, i, j], mode="lines", line={"width": 0}, showlegend=False, hoverinfo="skip"
+                ),
+                row=i + 1,
+                col=j + 1,
+            )
+            fig.add_trace(
+                go.Scatter(
+                    x=periods,
+                    y=lower[:, i, j],
+                    mode="lines",
+                    line={"width": 0},
+                    fill="tonexty",
+                    fillcolor=BAND,
+                    name=f"{level}% band",
+                    showlegend=first,
+                    hoverinfo="skip",
+                ),
+                row=i + 1,
+                col=j + 1,
+            )
+            fig.add_trace(
+                go.Scatter(
+                    x=periods,
+                    y=values[:, i, j],
+                    mode="lines",
+                    line={"color": LINE, "width": 2},
+                    name="response",
+                    showlegend=first,
+                    hovertemplate="h=%{x}: %{y:.4g}<extra></extra>",
+                ),
+                row=i + 1,
+                col=j + 1,
+            )
             fig.add_hline(y=0, line={"color": NAIVE, "width": 1}, row=i + 1, col=j + 1)
     kind = "Orthogonalised" if orth else "Plain"
     return _finish(fig, f"{kind} impulse responses (impulse → response)", _grid_height(k))
@@ -149,10 +224,19 @@ def fevd_figure(diag: Diagnostics) -> go.Figure:
     fig = make_subplots(rows=1, cols=k, subplot_titles=names, shared_yaxes=True)
     for i in range(k):
         for s, shock in enumerate(names):
-            fig.add_trace(go.Bar(x=horizons, y=diag.fevd[i, :, s], name=f"shock {shock}", legendgroup=shock,
-                                 showlegend=i == 0, marker_color=PALETTE[s % len(PALETTE)],
-                                 hovertemplate=f"{shock}: " + "%{y:.1%} at h=%{x}<extra></extra>"),
-                          row=1, col=i + 1)
+            fig.add_trace(
+                go.Bar(
+                    x=horizons,
+                    y=diag.fevd[i, :, s],
+                    name=f"shock {shock}",
+                    legendgroup=shock,
+                    showlegend=i == 0,
+                    marker_color=PALETTE[s % len(PALETTE)],
+                    hovertemplate=f"{shock}: " + "%{y:.1%} at h=%{x}<extra></extra>",
+                ),
+                row=1,
+                col=i + 1,
+            )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(range=[0, 1], tickformat=".0%")
     return _finish(fig, "Forecast-error variance decomposition", 420)
@@ -166,9 +250,20 @@ def backtest_figure(result: Backtest, metric: str = "rmse") -> go.Figure:
     for j, variable in enumerate(names):
         rows = scores[scores["variable"] == variable]
         for column, label, colour in ((metric, "VAR", LINE), (f"{metric}_rw", "random walk", NAIVE)):
-            fig.add_trace(go.Scatter(x=rows["horizon"], y=rows[column], mode="lines+markers", name=label,
-                                     legendgroup=label, showlegend=j == 0, line={"color": colour},
-                                     hovertemplate=f"{label} h=%{{x}}: %{{y:.4g}}<extra></extra>"), row=1, col=j + 1)
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["horizon"],
+                    y=rows[column],
+                    mode="lines+markers",
+                    name=label,
+                    legendgroup=label,
+                    showlegend=j == 0,
+                    line={"color": colour},
+                    hovertemplate=f"{label} h=%{{x}}: %{{y:.4g}}<extra></extra>",
+                ),
+                row=1,
+                col=j + 1,
+            )
     fig.update_xaxes(title_text="horizon", dtick=1)
     return _finish(fig, f"{metric.upper()} by horizon over {len(result.origins)} origins", 380)
 
@@ -176,8 +271,11 @@ def backtest_figure(result: Backtest, metric: str = "rmse") -> go.Figure:
 def overlay_figure(variable: str, history: pd.Series, overlaid: Sequence[OverlaidForecast], level: int) -> go.Figure:
     """Recent history and each version's forecast of `variable` with its band."""
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=history.index, y=history.to_numpy(), mode="lines", name="history",
-                             line={"color": NAIVE, "width": 2}))
+    fig.add_trace(
+        go.Scatter(
+            x=history.index, y=history.to_numpy(), mode="lines", name="history", line={"color": NAIVE, "width": 2}
+        )
+    )
     for n, item in enumerate(overlaid):
         result = item.forecast
         if result is None or variable not in result.variables:
@@ -185,19 +283,47 @@ def overlay_figure(variable: str, history: pd.Series, overlaid: Sequence[Overlai
         j = result.variables.index(variable)
         x = pd.to_datetime(result.index)
         colour = PALETTE[n % len(PALETTE)]
-        fig.add_trace(go.Scatter(x=x, y=result.forecast.upper[:, j], mode="lines", line={"width": 0},
-                                 legendgroup=item.label, showlegend=False, hoverinfo="skip"))
-        fig.add_trace(go.Scatter(x=x, y=result.forecast.lower[:, j], mode="lines", line={"width": 0},
-                                 fill="tonexty", fillcolor=_translucent(colour), legendgroup=item.label,
-                                 name=f"{item.label} {level}%", showlegend=False, hoverinfo="skip"))
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=result.forecast.upper[:, j],
+                mode="lines",
+                line={"width": 0},
+                legendgroup=item.label,
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=result.forecast.lower[:, j],
+                mode="lines",
+                line={"width": 0},
+                fill="tonexty",
+                fillcolor=_translucent(colour),
+                legendgroup=item.label,
+                name=f"{item.label} {level}%",
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
         dash = None if item.shared else "dash"
-        fig.add_trace(go.Scatter(x=x, y=result.forecast.mean[:, j], mode="lines+markers", name=item.label,
-                                 legendgroup=item.label, line={"color": colour, "width": 2.2, "dash": dash},
-                                 hovertemplate=f"{item.label} " + "%{y:,.4g}<extra></extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=result.forecast.mean[:, j],
+                mode="lines+markers",
+                name=item.label,
+                legendgroup=item.label,
+                line={"color": colour, "width": 2.2, "dash": dash},
+                hovertemplate=f"{item.label} " + "%{y:,.4g}<extra></extra>",
+            )
+        )
     return _finish(fig, variable, 380)
 
 
 def _translucent(hex_colour: str, alpha: float = 0.15) -> str:
     value = hex_colour.lstrip("#")
-    r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r}, {g}, {b}, {alpha})"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -16,13 +16,19 @@ from varlib import (
 )
 
 _ADVICE = {
-    StoreUnavailableError: ("The model store cannot be reached",
-                            "The dashboard tries again on every interaction: once the store answers, the page"
-                            " works again without a restart."),
-    AccessDeniedError: ("Access denied",
-                        "Check MINIO_ACCESS_KEY / MINIO_SECRET_KEY or ask for a user with the needed permission."),
-    CorruptArtifactError: ("This version cannot be used",
-                           "Pick another version; the Models page lists every version with its status."),
+    StoreUnavailableError: (
+        "The model store cannot be reached",
+        "The dashboard tries again on every interaction: once the store answers, the page"
+        " works again without a restart.",
+    ),
+    AccessDeniedError: (
+        "Access denied",
+        "Check MINIO_ACCESS_KEY / MINIO_SECRET_KEY or ask for a user with the needed permission.",
+    ),
+    CorruptArtifactError: (
+        "This version cannot be used",
+        "Pick another version; the Models page lists every version with its status.",
+    ),
     NotFoundError: ("Not found", "Pick another model or version; the Models page lists what exists."),
     InvalidInputError: ("Invalid input", "Correct the value named above and try again."),
 }
@@ -47,4 +53,3 @@ def guarded(render: Callable[[], None]) -> None:
         render()
     except VarlibError as exc:
         show_error(exc)
-

@@ -6,7 +6,7 @@ light and the dark theme (Streamlit's theme supplies background, fonts and grid)
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -22,22 +22,39 @@ ACTUAL = "#2e86de"
 def recent(history: pd.DataFrame | pd.Series, steps: int, lag_rows: int = 0):
     """The tail of the history a chart shows: enough to read the forecast against (40 periods, or
     three times the horizon, or four times the lag inputs, whichever is most)."""
-    return history.iloc[-min(len(history), max(40, 3 * steps, 4 * lag_rows)):]
+    return history.iloc[-min(len(history), max(40, 3 * steps, 4 * lag_rows)) :]
 
 
 def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: str) -> list[go.Scatter]:
     """An interval as two traces: the upper edge, then the lower edge filled up to it."""
     return [
-        go.Scatter(x=list(x), y=upper, mode="lines", line={"width": 0}, name=f"{name} upper",
-                   showlegend=False, hovertemplate="upper %{y:,.4g}<extra></extra>"),
-        go.Scatter(x=list(x), y=lower, mode="lines", line={"width": 0}, fill="tonexty", fillcolor=fill,
-                   name=name, hovertemplate="lower %{y:,.4g}<extra></extra>"),
+        go.Scatter(
+            x=list(x),
+            y=upper,
+            mode="lines",
+            line={"width": 0},
+            name=f"{name} upper",
+            showlegend=False,
+            hovertemplate="upper %{y:,.4g}<extra></extra>",
+        ),
+        go.Scatter(
+            x=list(x),
+            y=lower,
+            mode="lines",
+            line={"width": 0},
+            fill="tonexty",
+            fillcolor=fill,
+            name=name,
+            hovertemplate="lower %{y:,.4g}<extra></extra>",
+        ),
     ]
 
 
 def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"}, height=height, hovermode="x unified",
+        title={"text": title, "x": 0, "xanchor": "left"},
+        height=height,
+        hovermode="x unified",
         margin={"l": 10, "r": 10, "t": 48, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "traceorder": "normal"},
     )
@@ -46,9 +63,18 @@ def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int)
     return fig
 
 
-def forecast_figure(variable: str, history: pd.Series, lag_inputs: pd.Series, dates: Sequence[str],
-                    mean: np.ndarray, lower: np.ndarray, upper: np.ndarray, level: float,
-                    point: str = "mean", height: int = 340) -> go.Figure:
+def forecast_figure(
+    variable: str,
+    history: pd.Series,
+    lag_inputs: pd.Series,
+    dates: Sequence[str],
+    mean: np.ndarray,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    level: float,
+    point: str = "mean",
+    height: int = 340,
+) -> go.Figure:
     """Recent history, the lag inputs the forecast starts from, the forecast and its interval band.
 
     Dated forecasts share a time axis with the history; when the data has no regular frequency the
@@ -63,37 +89,92 @@ def forecast_figure(variable: str, history: pd.Series, lag_inputs: pd.Series, da
         lag_inputs = pd.Series(lag_inputs.to_numpy(), index=range(1 - len(lag_inputs), 1))
         x_title = "periods after the last observation"
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=history.index, y=history.to_numpy(), mode="lines", name="history",
-                             line={"color": HISTORY, "width": 2},
-                             hovertemplate="history %{y:,.4g}<extra></extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=history.index,
+            y=history.to_numpy(),
+            mode="lines",
+            name="history",
+            line={"color": HISTORY, "width": 2},
+            hovertemplate="history %{y:,.4g}<extra></extra>",
+        )
+    )
     for trace in _band(x, lower, upper, f"{level:g}% interval", BAND):
         fig.add_trace(trace)
     # The forecast line starts at the last lag input, so it visibly continues from it.
     start_x = [lag_inputs.index[-1]] if len(lag_inputs) else []
     start_y = [float(lag_inputs.iloc[-1])] if start_x else []
-    fig.add_trace(go.Scatter(x=start_x + list(x), y=start_y + list(mean), mode="lines+markers",
-                             name=f"forecast ({point})", line={"color": FORECAST, "width": 2.5},
-                             marker={"size": 5}, hovertemplate=f"{point} %{{y:,.4g}}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=lag_inputs.index, y=lag_inputs.to_numpy(), mode="markers", name="lag inputs",
-                             marker={"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
-                             hovertemplate="lag input %{y:,.4g}<extra></extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=start_x + list(x),
+            y=start_y + list(mean),
+            mode="lines+markers",
+            name=f"forecast ({point})",
+            line={"color": FORECAST, "width": 2.5},
+            marker={"size": 5},
+            hovertemplate=f"{point} %{{y:,.4g}}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=lag_inputs.index,
+            y=lag_inputs.to_numpy(),
+            mode="markers",
+            name="lag inputs",
+            marker={"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
+            hovertemplate="lag input %{y:,.4g}<extra></extra>",
+        )
+    )
     return _layout(fig, variable, variable, x_title, height)
 
 
-def holdout_figure(variable: str, train_tail: pd.Series, dates: Sequence[str], actual: np.ndarray,
-                   forecast: np.ndarray, lower: np.ndarray, upper: np.ndarray, height: int = 300) -> go.Figure:
+def holdout_figure(
+    variable: str,
+    train_tail: pd.Series,
+    dates: Sequence[str],
+    actual: np.ndarray,
+    forecast: np.ndarray,
+    lower: np.ndarray,
+    upper: np.ndarray,
+    height: int = 300,
+) -> go.Figure:
     """The holdout forecast (fitted without the last rows) against what actually happened."""
     x = _axis(dates)
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=train_tail.index, y=train_tail.to_numpy(), mode="lines", name="training data",
-                             line={"color": HISTORY, "width": 2}, hovertemplate="data %{y:,.4g}<extra></extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=train_tail.index,
+            y=train_tail.to_numpy(),
+            mode="lines",
+            name="training data",
+            line={"color": HISTORY, "width": 2},
+            hovertemplate="data %{y:,.4g}<extra></extra>",
+        )
+    )
     for trace in _band(x, lower, upper, "95% interval", BAND):
         fig.add_trace(trace)
-    fig.add_trace(go.Scatter(x=x, y=actual, mode="lines+markers", name="actual", line={"color": ACTUAL, "width": 2},
-                             marker={"size": 5}, hovertemplate="actual %{y:,.4g}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=x, y=forecast, mode="lines+markers", name="holdout forecast",
-                             line={"color": FORECAST, "width": 2, "dash": "dash"}, marker={"size": 5},
-                             hovertemplate="forecast %{y:,.4g}<extra></extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=actual,
+            mode="lines+markers",
+            name="actual",
+            line={"color": ACTUAL, "width": 2},
+            marker={"size": 5},
+            hovertemplate="actual %{y:,.4g}<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=forecast,
+            mode="lines+markers",
+            name="holdout forecast",
+            line={"color": FORECAST, "width": 2, "dash": "dash"},
+            marker={"size": 5},
+            hovertemplate="forecast %{y:,.4g}<extra></extra>",
+        )
+    )
     return _layout(fig, f"{variable}: holdout", variable, "date", height)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import store
-from varlib import Version, VarlibError
+from varlib import VarlibError, Version
 
 LATEST_SEEN = "_live_latest_seen"
 
@@ -39,8 +39,13 @@ def watch_latest(name: str, shown: Version, following_latest: bool, on_newer=Non
             st.rerun()  # the whole page, now with the new version
         st.info(f"{name} {newest} has been published since this page opened.", icon=":material/new_releases:")
         # A click reruns this fragment only: the callback sets the page's state, then the whole page reruns.
-        if on_newer is not None and st.button(f"Show {name} {newest}", key=f"live_show|{name}|{newest}",
-                                              on_click=on_newer, args=(str(newest),), icon=":material/update:"):
+        if on_newer is not None and st.button(
+            f"Show {name} {newest}",
+            key=f"live_show|{name}|{newest}",
+            on_click=on_newer,
+            args=(str(newest),),
+            icon=":material/update:",
+        ):
             st.rerun()
 
     _check()

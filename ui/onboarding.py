@@ -24,8 +24,11 @@ def render_onboarding() -> None:
             " **Train & publish**."
         )
         if registry.read_only:
-            st.info("This store is read-only (VARLIB_READ_ONLY=1), so nothing can be published here. Point the"
-                    " dashboard at a store with models, or unset VARLIB_READ_ONLY.", icon=":material/lock:")
+            st.info(
+                "This store is read-only (VARLIB_READ_ONLY=1), so nothing can be published here. Point the"
+                " dashboard at a store with models, or unset VARLIB_READ_ONLY.",
+                icon=":material/lock:",
+            )
             return
         if st.button("Train and publish a first model", type="primary", icon=":material/rocket_launch:"):
             try:

@@ -23,19 +23,33 @@ def versions_table(entries: list[VersionEntry]) -> pd.DataFrame:
     rows = []
     for entry in entries:
         card = entry.card
-        rows.append({
-            "version": entry.label,
-            "status": "ok" if entry.ok else f"⚠ {entry.status}",
-            "created": ((card.created_at if card else None) or "").replace("T", " ").replace("Z", " UTC"),
-            "author": card.author if card else "",
-            "dataset": card.dataset if card else "",
-            "variables": ", ".join(card.variables) if card else "",
-            "lag order": card.k_ar if card else None,
-            "holdout RMSE": ", ".join(f"{v} {_fmt(x)}" for v, x in card.holdout_rmse.items()) if card else "",
-            "notes": card.notes if card else "",
-        })
-    return pd.DataFrame(rows, columns=["version", "status", "created", "author", "dataset", "variables",
-                                       "lag order", "holdout RMSE", "notes"])
+        rows.append(
+            {
+                "version": entry.label,
+                "status": "ok" if entry.ok else f"⚠ {entry.status}",
+                "created": ((card.created_at if card else None) or "").replace("T", " ").replace("Z", " UTC"),
+                "author": card.author if card else "",
+                "dataset": card.dataset if card else "",
+                "variables": ", ".join(card.variables) if card else "",
+                "lag order": card.k_ar if card else None,
+                "holdout RMSE": ", ".join(f"{v} {_fmt(x)}" for v, x in card.holdout_rmse.items()) if card else "",
+                "notes": card.notes if card else "",
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "version",
+            "status",
+            "created",
+            "author",
+            "dataset",
+            "variables",
+            "lag order",
+            "holdout RMSE",
+            "notes",
+        ],
+    )
 
 
 def lag_selection_table(selection: dict, chosen: int, ic: str | None) -> pd.DataFrame:

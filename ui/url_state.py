@@ -17,8 +17,13 @@ DEFAULT_STEPS = 8
 DEFAULT_LEVEL = 95
 WRITTEN = "_fc_url_written"
 PENDING_VERSION = "_fc_url_version"
-KEYS = {"model": "fc_model", "version": "fc_version", "steps": "fc_steps", "level": "fc_level",
-        "intervals": "fc_intervals"}
+KEYS = {
+    "model": "fc_model",
+    "version": "fc_version",
+    "steps": "fc_steps",
+    "level": "fc_level",
+    "intervals": "fc_intervals",
+}
 
 
 def incoming() -> dict[str, str] | None:

@@ -17,8 +17,11 @@ def pick_model(prefix: str, where=None) -> str | None:
     """A model selectbox (None, with a hint, when the store has no models)."""
     names = store.model_names()
     if not names:
-        st.info("The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
-                " one-click first model).", icon=":material/inbox:")
+        st.info(
+            "The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
+            " one-click first model).",
+            icon=":material/inbox:",
+        )
         return None
     key = f"{prefix}_model"
     _apply_link(prefix, names)
@@ -41,9 +44,13 @@ def pick_version(prefix: str, name: str, where=None) -> Artifact | None:
     if st.session_state.get(key) not in options:
         st.session_state[key] = LATEST
     newest = store.latest(name)
-    label = (where or st).selectbox("Version", options, key=key,
-                                    format_func=lambda v: f"latest ({newest})" if v == LATEST else v,
-                                    help="Newest first; 'latest' follows new publications.")
+    label = (where or st).selectbox(
+        "Version",
+        options,
+        key=key,
+        format_func=lambda v: f"latest ({newest})" if v == LATEST else v,
+        help="Newest first; 'latest' follows new publications.",
+    )
     version = newest if label == LATEST else next(e.version for e in entries if e.label == label)
     return store.load(name, version)
 
@@ -52,16 +59,20 @@ def pick_versions(prefix: str, where=None) -> list[Artifact]:
     """Two or more usable versions of any models (default: the two newest of the first model), loaded."""
     names = store.model_names()
     if not names:
-        st.info("The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
-                " one-click first model).", icon=":material/inbox:")
+        st.info(
+            "The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
+            " one-click first model).",
+            icon=":material/inbox:",
+        )
         return []
     entries = {f"{name} {entry.label}": (name, entry.version) for name in names for entry in store.usable(name)}
     key = f"{prefix}_versions"
     if key not in st.session_state or not set(st.session_state[key]) <= set(entries):
         first = "var" if "var" in names else names[0]
         st.session_state[key] = [label for label in entries if label.startswith(f"{first} ")][:2]
-    chosen = (where or st).multiselect("Versions", list(entries), key=key,
-                                       help="Pick two or more versions, of one model or of several.")
+    chosen = (where or st).multiselect(
+        "Versions", list(entries), key=key, help="Pick two or more versions, of one model or of several."
+    )
     order = list(entries)
     return [store.load(*entries[label]) for label in sorted(chosen, key=order.index)]
 

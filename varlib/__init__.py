@@ -25,13 +25,13 @@ __version__ = "0.1.0"
 if sys.version_info < (3, 11):  # noqa: UP036 - the message is the point for people on an old Python
     raise ImportError(f"varlib needs Python 3.11 or newer; this is {sys.version.split()[0]}")
 
-from .artifact import Artifact  # noqa: E402
-from .backtest import LAG_POLICIES, MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, backtest, can_reselect  # noqa: E402
-from .cache import BoundedCache  # noqa: E402
-from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata  # noqa: E402
-from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, shared_lag_table  # noqa: E402
-from .config import Settings  # noqa: E402
-from .data import (  # noqa: E402
+from .artifact import Artifact
+from .backtest import LAG_POLICIES, MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, backtest, can_reselect
+from .cache import BoundedCache
+from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata
+from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, shared_lag_table
+from .config import Settings
+from .data import (
     DATE,
     DEFAULT_VARIABLES,
     MACRODATA,
@@ -45,7 +45,7 @@ from .data import (  # noqa: E402
     read_lag_csv,
     read_lag_inputs,
 )
-from .diagnostics import (  # noqa: E402
+from .diagnostics import (
     DEFAULT_IRF_PERIODS,
     DEFAULT_WHITENESS_LAGS,
     MAX_IRF_PERIODS,
@@ -53,7 +53,7 @@ from .diagnostics import (  # noqa: E402
     diagnose,
     whiteness_lag_bounds,
 )
-from .errors import (  # noqa: E402
+from .errors import (
     AccessDeniedError,
     CorruptArtifactError,
     InvalidInputError,
@@ -63,13 +63,13 @@ from .errors import (  # noqa: E402
     StoreUnavailableError,
     VarlibError,
 )
-from .forecast import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, Forecast, level_to_alpha  # noqa: E402
-from .jsonsafe import dumps as to_json  # noqa: E402
-from .jsonsafe import to_json_safe  # noqa: E402
-from .legacy import import_legacy  # noqa: E402
-from .kinds import kind_names  # noqa: E402
-from .report import render_report  # noqa: E402
-from .service import (  # noqa: E402
+from .forecast import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, Forecast, level_to_alpha
+from .jsonsafe import dumps as to_json
+from .jsonsafe import to_json_safe
+from .kinds import kind_names
+from .legacy import import_legacy
+from .report import render_report
+from .service import (
     VersionForecast,
     check_forecast_options,
     forecast_artifact,
@@ -78,10 +78,10 @@ from .service import (  # noqa: E402
     publish_result,
     train_model,
 )
-from .spec import CRITERIA, DEFAULT_HOLDOUT, DEFAULT_MAX_LAGS, TRANSFORMS, TRENDS, ModelSpec  # noqa: E402
-from .store import describe as describe_store  # noqa: E402
-from .training import TrainResult  # noqa: E402
-from .versions import (  # noqa: E402
+from .spec import CRITERIA, DEFAULT_HOLDOUT, DEFAULT_MAX_LAGS, TRANSFORMS, TRENDS, ModelSpec
+from .store import describe as describe_store
+from .training import TrainResult
+from .versions import (
     BUMPS,
     LATEST,
     NAME_PATTERN,
@@ -94,17 +94,86 @@ from .versions import (  # noqa: E402
 )
 
 __all__ = [
-    "ALPHA_MAX", "ALPHA_MIN", "BUMPS", "CRITERIA", "DATE", "DEFAULT_HOLDOUT", "DEFAULT_IRF_PERIODS", "DEFAULT_MAX_LAGS",
-    "DEFAULT_VARIABLES", "DEFAULT_WHITENESS_LAGS", "INTERVAL_KINDS", "LAG_POLICIES", "LATEST", "MACRODATA",
-    "MAX_HORIZON", "MAX_IRF_PERIODS", "MAX_ORIGINS", "MAX_STEPS", "METRICS", "NAME_PATTERN", "PINNED_PATTERN",
-    "TRANSFORMS", "TRENDS",
-    "VERSION_PATTERN", "AccessDeniedError", "Artifact", "Backtest", "BoundedCache", "Card", "CorruptArtifactError", "Dataset",
-    "Diagnostics", "Forecast", "InvalidInputError", "ModelSpec", "NotFoundError", "ObjectExistsError",
-    "ObjectTooLargeError", "OverlaidForecast", "Registry", "Settings", "StoreUnavailableError", "TrainResult",
-    "VarlibError", "Version", "VersionEntry", "VersionForecast", "__version__", "all_variables", "backtest", "can_reselect",
-    "check_forecast_options", "check_name", "compare_table", "count_changed", "describe_store", "diagnose", "editor_table",
-    "forecast_artifact", "forecast_version", "guess_date_column", "is_latest", "kind_names", "level_to_alpha",
-    "load_dataset", "macro_columns", "newest_usable", "overlay_forecasts", "parse_lag_table", "parse_version",
-    "publish_result", "read_csv", "read_lag_csv", "read_lag_inputs", "render_report", "shared_lag_table",
-    "to_json", "to_json_safe", "import_legacy", "train_model", "version_metadata", "whiteness_lag_bounds",
+    "ALPHA_MAX",
+    "ALPHA_MIN",
+    "BUMPS",
+    "CRITERIA",
+    "DATE",
+    "DEFAULT_HOLDOUT",
+    "DEFAULT_IRF_PERIODS",
+    "DEFAULT_MAX_LAGS",
+    "DEFAULT_VARIABLES",
+    "DEFAULT_WHITENESS_LAGS",
+    "INTERVAL_KINDS",
+    "LAG_POLICIES",
+    "LATEST",
+    "MACRODATA",
+    "MAX_HORIZON",
+    "MAX_IRF_PERIODS",
+    "MAX_ORIGINS",
+    "MAX_STEPS",
+    "METRICS",
+    "NAME_PATTERN",
+    "PINNED_PATTERN",
+    "TRANSFORMS",
+    "TRENDS",
+    "VERSION_PATTERN",
+    "AccessDeniedError",
+    "Artifact",
+    "Backtest",
+    "BoundedCache",
+    "Card",
+    "CorruptArtifactError",
+    "Dataset",
+    "Diagnostics",
+    "Forecast",
+    "InvalidInputError",
+    "ModelSpec",
+    "NotFoundError",
+    "ObjectExistsError",
+    "ObjectTooLargeError",
+    "OverlaidForecast",
+    "Registry",
+    "Settings",
+    "StoreUnavailableError",
+    "TrainResult",
+    "VarlibError",
+    "Version",
+    "VersionEntry",
+    "VersionForecast",
+    "__version__",
+    "all_variables",
+    "backtest",
+    "can_reselect",
+    "check_forecast_options",
+    "check_name",
+    "compare_table",
+    "count_changed",
+    "describe_store",
+    "diagnose",
+    "editor_table",
+    "forecast_artifact",
+    "forecast_version",
+    "guess_date_column",
+    "is_latest",
+    "kind_names",
+    "level_to_alpha",
+    "load_dataset",
+    "macro_columns",
+    "newest_usable",
+    "overlay_forecasts",
+    "parse_lag_table",
+    "parse_version",
+    "publish_result",
+    "read_csv",
+    "read_lag_csv",
+    "read_lag_inputs",
+    "render_report",
+    "shared_lag_table",
+    "to_json",
+    "to_json_safe",
+    "import_legacy",
+    "train_model",
+    "version_metadata",
+    "whiteness_lag_bounds",
 ]

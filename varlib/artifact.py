@@ -44,11 +44,16 @@ class TrainingData:
     frequency: str | None
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "sha256": self.sha256, "dates": list(self.dates),
-                "values": self.values.tolist(), "frequency": self.frequency}
+        return {
+            "name": self.name,
+            "sha256": self.sha256,
+            "dates": list(self.dates),
+            "values": self.values.tolist(),
+            "frequency": self.frequency,
+        }
 
     @classmethod
-    def from_dict(cls, raw: dict) -> "TrainingData":
+    def from_dict(cls, raw: dict) -> TrainingData:
         values = np.asarray(raw["values"], dtype=float)
         return cls(raw["name"], raw["sha256"], tuple(raw["dates"]), values, raw.get("frequency"))
 
@@ -91,19 +96,30 @@ class Artifact:
     @cached_property
     def history(self) -> pd.DataFrame:
         """The training levels as a frame indexed by date."""
-        return pd.DataFrame(self.data.values, index=pd.DatetimeIndex(pd.to_datetime(self.data.dates), name="date"),
-                            columns=self.variables)
+        return pd.DataFrame(
+            self.data.values,
+            index=pd.DatetimeIndex(pd.to_datetime(self.data.dates), name="date"),
+            columns=self.variables,
+        )
 
     def default_lag_inputs(self) -> pd.DataFrame:
-        return self.history.iloc[-self.lag_rows:]
+        return self.history.iloc[-self.lag_rows :]
 
     def to_body(self) -> dict:
         return {
-            "format": FORMAT, "schema_version": SCHEMA_VERSION, "name": self.name,
-            "version": str(self.version) if self.version else None, "created_at": self.created_at,
-            "author": self.author, "notes": self.notes, "spec": self.spec.to_dict(),
-            "fit": {**self.params.to_dict(), "lag_method": self.lag_method}, "data": self.data.to_dict(),
-            "lag_selection": self.selection, "evaluation": self.evaluation, "provenance": self.provenance,
+            "format": FORMAT,
+            "schema_version": SCHEMA_VERSION,
+            "name": self.name,
+            "version": str(self.version) if self.version else None,
+            "created_at": self.created_at,
+            "author": self.author,
+            "notes": self.notes,
+            "spec": self.spec.to_dict(),
+            "fit": {**self.params.to_dict(), "lag_method": self.lag_method},
+            "data": self.data.to_dict(),
+            "lag_selection": self.selection,
+            "evaluation": self.evaluation,
+            "provenance": self.provenance,
         }
 
 
@@ -112,12 +128,23 @@ def build_artifact(result: TrainResult, name: str, author: str, notes: str = "")
     if len(notes) > MAX_NOTES:
         raise InvalidInputError(f"notes are {len(notes)} characters; keep them under {MAX_NOTES}", field="notes")
     frame = result.dataset.frame[list(result.spec.variables)]
-    data = TrainingData(result.dataset.name, result.dataset.sha256,
-                        tuple(iso_label(d) for d in frame.index), frame.to_numpy(dtype=float),
-                        infer_frequency(frame.index))
+    data = TrainingData(
+        result.dataset.name,
+        result.dataset.sha256,
+        tuple(iso_label(d) for d in frame.index),
+        frame.to_numpy(dtype=float),
+        infer_frequency(pd.DatetimeIndex(frame.index)),
+    )
     return Artifact(
-        name=name, version=None, created_at=utc_now(), author=author, notes=notes, spec=result.spec,
-        params=result.params, lag_method=result.lag_method, data=data,
+        name=name,
+        version=None,
+        created_at=utc_now(),
+        author=author,
+        notes=notes,
+        spec=result.spec,
+        params=result.params,
+        lag_method=result.lag_method,
+        data=data,
         selection=result.selection.to_dict() if result.selection else None,
         evaluation=result.evaluation.to_dict() if result.evaluation else None,
         provenance=_provenance(result),
@@ -144,7 +171,9 @@ def parse(raw: bytes, key: str = ""):
         return orjson.loads(raw)
     except (UnicodeDecodeError, orjson.JSONDecodeError) as exc:
         where = f" ({key})" if key else ""
-        raise CorruptArtifactError(f"not valid JSON{where}: {exc}; the object is truncated or not an artifact") from None
+        raise CorruptArtifactError(
+            f"not valid JSON{where}: {exc}; the object is truncated or not an artifact"
+        ) from None
 
 
 def decode_parsed(raw: bytes, body, key: str = "") -> Artifact:
@@ -162,8 +191,11 @@ def decode_parsed(raw: bytes, body, key: str = "") -> Artifact:
         raise CorruptArtifactError(f"checksum mismatch{where}: the object was changed or damaged after publishing")
     kind = (body.get("spec") or {}).get("kind", "var") if isinstance(body.get("spec"), dict) else "var"
     if kind not in kind_names():
-        raise CorruptArtifactError(f"model kind {kind!r}{where} is unknown to this varlib (it knows"
-                                   f" {', '.join(kind_names())}): upgrade varlib", key=key or None)
+        raise CorruptArtifactError(
+            f"model kind {kind!r}{where} is unknown to this varlib (it knows"
+            f" {', '.join(kind_names())}): upgrade varlib",
+            key=key or None,
+        )
     try:
         return _from_body(body)
     except (KeyError, TypeError, ValueError, InvalidInputError) as exc:
@@ -179,9 +211,18 @@ def _from_body(body: dict) -> Artifact:
         raise ValueError("shapes of parameters, variables and data disagree")
     version = parse_version(body["version"]) if body.get("version") else None
     return Artifact(
-        name=body["name"], version=version, created_at=body["created_at"], author=body["author"],
-        notes=body.get("notes") or "", spec=spec, params=params, lag_method=body["fit"]["lag_method"], data=data,
-        selection=body.get("lag_selection"), evaluation=body.get("evaluation"), provenance=body["provenance"],
+        name=body["name"],
+        version=version,
+        created_at=body["created_at"],
+        author=body["author"],
+        notes=body.get("notes") or "",
+        spec=spec,
+        params=params,
+        lag_method=body["fit"]["lag_method"],
+        data=data,
+        selection=body.get("lag_selection"),
+        evaluation=body.get("evaluation"),
+        provenance=body["provenance"],
     )
 
 
@@ -204,5 +245,9 @@ def _canonical(value) -> str:
 
 
 def _provenance(result: TrainResult) -> dict:
-    return {"dataset": result.dataset.name, "dataset_sha256": result.dataset.sha256, "train_seconds": result.seconds,
-            "packages": package_versions()}
+    return {
+        "dataset": result.dataset.name,
+        "dataset_sha256": result.dataset.sha256,
+        "train_seconds": result.seconds,
+        "packages": package_versions(),
+    }

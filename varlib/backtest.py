@@ -15,8 +15,8 @@ Lag order at each origin (`lag_policy`):
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -60,16 +60,31 @@ class Backtest:
                 model = score(self.actual[:, h, j], self.forecast[:, h, j])
                 naive = score(self.actual[:, h, j], self.naive[:, h, j])
                 ratio = model["rmse"] / naive["rmse"] if naive["rmse"] > 0 else None
-                rows.append({"variable": variable, "horizon": h + 1,
-                             **{m: model[m] for m in METRICS}, **{f"{m}_rw": naive[m] for m in METRICS},
-                             "rmse_ratio": ratio})
+                rows.append(
+                    {
+                        "variable": variable,
+                        "horizon": h + 1,
+                        **{m: model[m] for m in METRICS},
+                        **{f"{m}_rw": naive[m] for m in METRICS},
+                        "rmse_ratio": ratio,
+                    }
+                )
         return pd.DataFrame(rows)
 
     def to_dict(self) -> dict:
-        return to_json_safe({"name": self.name, "version": self.version, "variables": list(self.variables),
-                             "horizon": self.horizon, "lag_policy": self.lag_policy, "origins": list(self.origins),
-                             "lag_orders": list(self.lag_orders), "scores": self.scores().to_dict(orient="records"),
-                             "seconds": self.seconds})
+        return to_json_safe(
+            {
+                "name": self.name,
+                "version": self.version,
+                "variables": list(self.variables),
+                "horizon": self.horizon,
+                "lag_policy": self.lag_policy,
+                "origins": list(self.origins),
+                "lag_orders": list(self.lag_orders),
+                "scores": self.scores().to_dict(orient="records"),
+                "seconds": self.seconds,
+            }
+        )
 
 
 def can_reselect(artifact: Artifact) -> bool:
@@ -95,8 +110,9 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
     return int(origins), int(horizon)
 
 
-def backtest(artifact: Artifact, origins: int = 8, horizon: int = 4, lag_policy: str = "fixed",
-             progress: Progress | None = None) -> Backtest:
+def backtest(
+    artifact: Artifact, origins: int = 8, horizon: int = 4, lag_policy: str = "fixed", progress: Progress | None = None
+) -> Backtest:
     """Refit the version's spec at each of the last `origins` cut points and forecast 1..`horizon` ahead.
 
     `progress(done, total)` is called after each origin (the dashboard draws a progress bar)."""
@@ -116,15 +132,25 @@ def backtest(artifact: Artifact, origins: int = 8, horizon: int = 4, lag_policy:
         fitted = kind.fit(train_levels, refit_spec, f"the training part of origin {n + 1}")
         needed = kind.lag_rows(refit_spec, fitted.params)
         forecast[n] = kind.forecast(fitted.params, refit_spec, train_levels[-needed:], horizon, 0.05).mean
-        actual[n] = levels[cut:cut + horizon]
+        actual[n] = levels[cut : cut + horizon]
         naive[n] = train_levels[-1]  # no-change: the last observed level at every horizon
         lag_orders.append(fitted.params.k_ar)
         if progress is not None:
             progress(n + 1, origins)
     dates = tuple(artifact.data.dates[cut - 1] for cut in cuts)
-    return Backtest(artifact.name, str(artifact.version) if artifact.version else None, tuple(artifact.variables),
-                    horizon, lag_policy, dates, tuple(lag_orders), forecast, actual, naive,
-                    time.perf_counter() - started)
+    return Backtest(
+        artifact.name,
+        str(artifact.version) if artifact.version else None,
+        tuple(artifact.variables),
+        horizon,
+        lag_policy,
+        dates,
+        tuple(lag_orders),
+        forecast,
+        actual,
+        naive,
+        time.perf_counter() - started,
+    )
 
 
 def _max_lags_needed(artifact: Artifact, lag_policy: str) -> int:

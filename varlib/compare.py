@@ -52,8 +52,9 @@ def shared_lag_table(artifacts: list[Artifact]) -> pd.DataFrame:
     return first.history.iloc[-rows:]
 
 
-def overlay_forecasts(artifacts: list[Artifact], steps: int = 8, alpha: float = 0.05,
-                      lag_table: pd.DataFrame | None = None) -> list[OverlaidForecast]:
+def overlay_forecasts(
+    artifacts: list[Artifact], steps: int = 8, alpha: float = 0.05, lag_table: pd.DataFrame | None = None
+) -> list[OverlaidForecast]:
     """Forecast every version, from `lag_table` (default: `shared_lag_table`) where it can serve."""
     if not artifacts:
         raise InvalidInputError("pick at least one version to compare")
@@ -82,13 +83,25 @@ def overlay_frame(overlaid: list[OverlaidForecast]) -> pd.DataFrame:
 def _lag_inputs_for(artifact: Artifact, table: pd.DataFrame):
     missing = [v for v in artifact.variables if v not in table.columns]
     if missing:
-        return None, False, (f"its variables {artifact.variables} are not all in the shared lag table (missing"
-                             f" {missing}): forecast from its own last {artifact.lag_rows} observations")
+        return (
+            None,
+            False,
+            (
+                f"its variables {artifact.variables} are not all in the shared lag table (missing"
+                f" {missing}): forecast from its own last {artifact.lag_rows} observations"
+            ),
+        )
     if len(table) < artifact.lag_rows:
-        return None, False, (f"it needs {artifact.lag_rows} lag rows (VAR({artifact.k_ar}), transform"
-                             f" {artifact.spec.transform}) and the shared table has {len(table)}: forecast from its"
-                             " own last observations")
-    return table[artifact.variables].iloc[-artifact.lag_rows:], True, "shared lag inputs"
+        return (
+            None,
+            False,
+            (
+                f"it needs {artifact.lag_rows} lag rows (VAR({artifact.k_ar}), transform"
+                f" {artifact.spec.transform}) and the shared table has {len(table)}: forecast from its"
+                " own last observations"
+            ),
+        )
+    return table[artifact.variables].iloc[-artifact.lag_rows :], True, "shared lag inputs"
 
 
 def all_variables(artifacts: list[Artifact]) -> list[str]:
@@ -104,13 +117,24 @@ def _fields(artifact: Artifact, variables: list[str]) -> dict:
     evaluation = artifact.evaluation or {}
     metrics = evaluation.get("metrics") or {}
     fields = {
-        "created": artifact.created_at, "author": artifact.author, "notes": artifact.notes,
-        "dataset": data.name, "dataset sha256": data.sha256[:12], "variables": ", ".join(artifact.variables),
-        "rows": len(data.values), "first date": data.dates[0], "last date": data.dates[-1],
-        "frequency": data.frequency or "", "transform": spec.transform, "trend": spec.trend,
+        "created": artifact.created_at,
+        "author": artifact.author,
+        "notes": artifact.notes,
+        "dataset": data.name,
+        "dataset sha256": data.sha256[:12],
+        "variables": ", ".join(artifact.variables),
+        "rows": len(data.values),
+        "first date": data.dates[0],
+        "last date": data.dates[-1],
+        "frequency": data.frequency or "",
+        "transform": spec.transform,
+        "trend": spec.trend,
         "lags (spec)": "by " + spec.ic if spec.lags is None else str(spec.lags),
-        "max lags": spec.max_lags, "lag order (k_ar)": artifact.k_ar, "lag method": artifact.lag_method,
-        "lag inputs needed": artifact.lag_rows, "holdout fraction": spec.holdout,
+        "max lags": spec.max_lags,
+        "lag order (k_ar)": artifact.k_ar,
+        "lag method": artifact.lag_method,
+        "lag inputs needed": artifact.lag_rows,
+        "holdout fraction": spec.holdout,
         "holdout rows": evaluation.get("rows"),
     }
     for variable in variables:

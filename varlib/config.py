@@ -8,9 +8,9 @@ import hmac
 import os
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 from urllib.parse import urlsplit
 
 from .errors import InvalidInputError
@@ -49,7 +49,7 @@ class Settings:
     refresh_s: int = 15  # how often an open dashboard page looks for new versions
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Read VARLIB_* and MINIO_* variables; MINIO_ENDPOINT selects MinIO over the local folder."""
         env = os.environ if env is None else env
         endpoint, secure = _parse_endpoint(env.get("MINIO_ENDPOINT", ""), env.get("MINIO_SECURE", ""))
@@ -81,8 +81,20 @@ class Settings:
         """A hashable key for caches keyed by settings: every field, the secret only as a salted HMAC."""
         secret = self.secret_key or ""
         digest = hmac.new(_CACHE_KEY_SALT, secret.encode(), hashlib.sha256).hexdigest() if secret else ""
-        return (str(self.store_dir), self.minio_endpoint, self.minio_secure, self.access_key, digest, self.bucket,
-                self.ca_bundle, self.read_only, self.author, self.max_artifact_bytes, self.timeout_s, self.refresh_s)
+        return (
+            str(self.store_dir),
+            self.minio_endpoint,
+            self.minio_secure,
+            self.access_key,
+            digest,
+            self.bucket,
+            self.ca_bundle,
+            self.read_only,
+            self.author,
+            self.max_artifact_bytes,
+            self.timeout_s,
+            self.refresh_s,
+        )
 
 
 def _parse_endpoint(raw: str, secure_flag: str) -> tuple[str | None, bool]:
@@ -93,9 +105,7 @@ def _parse_endpoint(raw: str, secure_flag: str) -> tuple[str | None, bool]:
     if "://" in raw:
         parts = urlsplit(raw)
         if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/"):
-            raise InvalidInputError(
-                f"MINIO_ENDPOINT {raw!r} is not valid: use host:port, e.g. 127.0.0.1:9100"
-            )
+            raise InvalidInputError(f"MINIO_ENDPOINT {raw!r} is not valid: use host:port, e.g. 127.0.0.1:9100")
         return parts.netloc, secure or parts.scheme == "https"
     if "/" in raw:
         raise InvalidInputError(f"MINIO_ENDPOINT {raw!r} is not valid: use host:port, e.g. 127.0.0.1:9100")

@@ -23,9 +23,17 @@ from typing import Any
 class VarlibError(Exception):
     """Base class of every failure the product expects and explains."""
 
-    def __init__(self, message: str, *, key: str | None = None, endpoint: str | None = None,
-                 bucket: str | None = None, code: str | None = None, field: str | None = None,
-                 value: Any = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        key: str | None = None,
+        endpoint: str | None = None,
+        bucket: str | None = None,
+        code: str | None = None,
+        field: str | None = None,
+        value: Any = None,
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.key = key  # the object key involved, e.g. "var/0_0_3/model.json"
@@ -76,4 +84,3 @@ class ObjectTooLargeError(CorruptArtifactError):
 
 class ObjectExistsError(VarlibError):
     """A conditional write found the key taken (create) or changed (compare-and-swap)."""
-

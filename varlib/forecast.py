@@ -14,7 +14,6 @@ Omega(h)/T, cumulated for differenced models); it needs the Z'Z moments of the t
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from statistics import NormalDist
 
 import numpy as np
@@ -42,8 +41,9 @@ class Forecast:
 
 def check_steps(steps) -> int:
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 1 <= steps <= MAX_STEPS:
-        raise InvalidInputError(f"steps {steps!r} must be a whole number from 1 to {MAX_STEPS}", field="steps",
-                                value=steps)
+        raise InvalidInputError(
+            f"steps {steps!r} must be a whole number from 1 to {MAX_STEPS}", field="steps", value=steps
+        )
     return int(steps)
 
 
@@ -53,8 +53,11 @@ def check_alpha(alpha) -> float:
     except (TypeError, ValueError):
         value = float("nan")
     if isinstance(alpha, bool) or not ALPHA_MIN <= value <= ALPHA_MAX:
-        raise InvalidInputError(f"alpha {alpha!r} must be between {ALPHA_MIN} and {ALPHA_MAX} (0.05 gives a 95%"
-                                " interval)", field="alpha", value=alpha)
+        raise InvalidInputError(
+            f"alpha {alpha!r} must be between {ALPHA_MIN} and {ALPHA_MAX} (0.05 gives a 95% interval)",
+            field="alpha",
+            value=alpha,
+        )
     return value
 
 
@@ -100,9 +103,9 @@ def ma_matrices(coefs: np.ndarray, steps: int) -> np.ndarray:
         return padded
     stacked = coefs.reshape(p * k, k)  # [A_1; A_2; ...; A_p]
     for h in range(1, steps):
-        previous = padded[h - 1:h - 1 + p][::-1]  # Phi_{h-1}, ..., Phi_{h-p}
+        previous = padded[h - 1 : h - 1 + p][::-1]  # Phi_{h-1}, ..., Phi_{h-p}
         padded[p - 1 + h] = previous.transpose(1, 0, 2).reshape(k, p * k) @ stacked
-    return padded[p - 1:]
+    return padded[p - 1 :]
 
 
 def point_forecast(params: VarParams, history: np.ndarray, steps: int) -> np.ndarray:
@@ -118,12 +121,13 @@ def point_forecast(params: VarParams, history: np.ndarray, steps: int) -> np.nda
     buffer[:p] = history[-p:]
     stacked = params.coefs.transpose(1, 0, 2).reshape(k, p * k)
     for h in range(steps):
-        buffer[p + h] += stacked @ buffer[h:h + p][::-1].reshape(p * k)
+        buffer[p + h] += stacked @ buffer[h : h + p][::-1].reshape(p * k)
     return buffer[p:]
 
 
-def error_covariances(params: VarParams, steps: int, integrated: bool,
-                      moments: SampleMoments | None = None) -> np.ndarray:
+def error_covariances(
+    params: VarParams, steps: int, integrated: bool, moments: SampleMoments | None = None
+) -> np.ndarray:
     """Forecast-error covariance for horizons 1..steps, of the series or of its cumulated sum;
     with the training sample's `moments`, plus the estimation-uncertainty term."""
     phis = ma_matrices(params.coefs, steps)
@@ -137,13 +141,21 @@ def error_covariances(params: VarParams, steps: int, integrated: bool,
 
 def check_intervals(kind) -> str:
     if kind not in INTERVAL_KINDS:
-        raise InvalidInputError(f"intervals {kind!r} must be one of {', '.join(INTERVAL_KINDS)}", field="intervals",
-                                value=kind)
+        raise InvalidInputError(
+            f"intervals {kind!r} must be one of {', '.join(INTERVAL_KINDS)}", field="intervals", value=kind
+        )
     return kind
 
 
-def forecast_levels(params: VarParams, transform: str, lag_levels, steps: int, alpha: float = 0.05,
-                    intervals: str = "standard", moments: SampleMoments | None = None) -> Forecast:
+def forecast_levels(
+    params: VarParams,
+    transform: str,
+    lag_levels,
+    steps: int,
+    alpha: float = 0.05,
+    intervals: str = "standard",
+    moments: SampleMoments | None = None,
+) -> Forecast:
     """Forecast in levels from the last observations (k_ar rows, or k_ar + 1 for differenced models).
 
     `intervals="corrected"` needs `moments` (varlib.intervals.sample_moments of the training sample).
@@ -152,8 +164,10 @@ def forecast_levels(params: VarParams, transform: str, lag_levels, steps: int, a
     alpha = check_alpha(alpha)
     intervals = check_intervals(intervals)
     if intervals == "corrected" and moments is None:
-        raise InvalidInputError("intervals 'corrected' need the training sample of the model; forecast a stored"
-                                " version (service.forecast_artifact) or use intervals 'standard'")
+        raise InvalidInputError(
+            "intervals 'corrected' need the training sample of the model; forecast a stored"
+            " version (service.forecast_artifact) or use intervals 'standard'"
+        )
     needed = params.k_ar + (0 if transform == "none" else 1)
     levels = check_lag_inputs(lag_levels, needed, params.k, transform)
     integrated = transform != "none"

@@ -30,7 +30,6 @@ import numpy as np
 from .errors import CorruptArtifactError, InvalidInputError
 from .model import VarParams
 
-
 # Work of the recursion is about steps * m^3 * k^2 multiply-adds; beyond this a request would
 # take tens of seconds, so it is refused with the way out instead.
 MAX_WORK = 2e10
@@ -48,7 +47,7 @@ def regressors(series: np.ndarray, k_ar: int, trend: str) -> np.ndarray:
     """The OLS regressor matrix Z (T x m) of a VAR(k_ar) on `series`, laid out as statsmodels does."""
     series = np.asarray(series, dtype=float)
     rows = series.shape[0] - k_ar
-    lagged = [series[k_ar - i: k_ar - i + rows] for i in range(1, k_ar + 1)]
+    lagged = [series[k_ar - i : k_ar - i + rows] for i in range(1, k_ar + 1)]
     columns = []
     if trend.startswith("c"):
         columns.append(np.ones((rows, 1)))
@@ -79,15 +78,14 @@ def extended_companion(params: VarParams) -> np.ndarray:
         b[:n_det, :n_det] = np.eye(n_det)
         if n_det == 2:  # constant and linear trend: t_{next} = t + 1 * constant
             b[1, 0] = 1.0
-        b[n_det:n_det + k, :n_det] = params.trend_coefs.T
-    b[n_det:n_det + k, n_det:] = np.hstack(list(params.coefs))
+        b[n_det : n_det + k, :n_det] = params.trend_coefs.T
+    b[n_det : n_det + k, n_det:] = np.hstack(list(params.coefs))
     if p > 1:
-        b[n_det + k:, n_det:n_det + k * (p - 1)] = np.eye(k * (p - 1))
+        b[n_det + k :, n_det : n_det + k * (p - 1)] = np.eye(k * (p - 1))
     return b
 
 
-def estimation_covariances(params: VarParams, moments: SampleMoments, phis: np.ndarray,
-                           integrated: bool) -> np.ndarray:
+def estimation_covariances(params: VarParams, moments: SampleMoments, phis: np.ndarray, integrated: bool) -> np.ndarray:
     """Omega(h)/T for h = 1..len(phis) (cumulated version when `integrated`), shape (steps, k, k).
 
     `phis` are the MA matrices Phi_0..Phi_{steps-1} of the fitted VAR.
@@ -96,8 +94,9 @@ def estimation_covariances(params: VarParams, moments: SampleMoments, phis: np.n
     b = extended_companion(params)
     m = b.shape[0]
     if moments.gram.shape != (m, m) or moments.nobs < 1:
-        raise CorruptArtifactError(f"sample moments of shape {moments.gram.shape} do not fit a model with {m}"
-                                   " regressors; retrain the model")
+        raise CorruptArtifactError(
+            f"sample moments of shape {moments.gram.shape} do not fit a model with {m} regressors; retrain the model"
+        )
     per_step = float(m) ** 3 * k**2
     if steps * per_step > MAX_WORK:
         raise InvalidInputError(
@@ -107,8 +106,9 @@ def estimation_covariances(params: VarParams, moments: SampleMoments, phis: np.n
     try:
         chol = np.linalg.cholesky(moments.gram)
     except np.linalg.LinAlgError:
-        raise InvalidInputError("the training regressors are collinear, so corrected intervals are undefined;"
-                                " use intervals 'standard'") from None
+        raise InvalidInputError(
+            "the training regressors are collinear, so corrected intervals are undefined; use intervals 'standard'"
+        ) from None
     q = np.linalg.solve(chol, b @ chol)  # L^{-1} B L
     blocks = np.zeros((m, m, k, k))  # S_h[r, c] (a k x k block each)
     running = np.zeros_like(blocks)  # D_h = S_1 + ... + S_h

@@ -23,31 +23,13 @@ from .catalog.layout import legacy_key
 from .clock import iso_label, utc_now
 from .data import frame_sha256, infer_frequency, load_macrodata
 from .errors import CorruptArtifactError, InvalidInputError, NotFoundError
-from .forecast import forecast_levels
-from .model import VarParams
+from .legacy_results import CHECK_ALPHA, CHECK_STEPS, LegacyModel, check_forecasts, read_results
 from .provenance import package_versions
-from .spec import DEFAULT_MAX_LAGS, TRENDS, ModelSpec
+from .spec import DEFAULT_MAX_LAGS, ModelSpec
 from .versions import check_name, parse_version
 
 LEGACY_MAX_BYTES = 256 * 1024 * 1024  # a results pickle carries filter output: larger than an artifact
-CHECK_STEPS = 12
-CHECK_ALPHA = 0.05
-TOLERANCE = 1e-6  # relative, on the forecast mean and both interval bounds
 PLACEHOLDER_START = "1970-01-01"
-
-
-@dataclass(frozen=True)
-class LegacyModel:
-    """What a legacy pickle holds, as plain arrays."""
-
-    source_class: str
-    variables: tuple[str, ...]
-    params: VarParams
-    levels: np.ndarray  # (rows, k) the data the model was fitted on
-    index: pd.Index  # the results' own row labels (dates, or 0..n-1)
-    mean: np.ndarray  # the pickle's own forecast, CHECK_STEPS x k
-    lower: np.ndarray
-    upper: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -61,20 +43,29 @@ class LegacyImport:
     dates: str
 
     def to_dict(self) -> dict:
-        return {"source_key": self.source_key, "source_sha256": self.source_sha256,
-                "name": self.artifact.name, "version": str(self.artifact.version),
-                "k_ar": self.artifact.k_ar, "variables": self.artifact.variables,
-                "source_class": self.artifact.provenance["source_class"],
-                "max_relative_difference": self.max_relative_difference, "dates": self.dates}
+        return {
+            "source_key": self.source_key,
+            "source_sha256": self.source_sha256,
+            "name": self.artifact.name,
+            "version": str(self.artifact.version),
+            "k_ar": self.artifact.k_ar,
+            "variables": self.artifact.variables,
+            "source_class": self.artifact.provenance["source_class"],
+            "max_relative_difference": self.max_relative_difference,
+            "dates": self.dates,
+        }
 
 
 def refusal(key: str) -> str:
-    return (f"refusing to unpickle {key}: unpickling runs whatever code the file names, so a pickle is only safe"
-            " from a bucket you control and nobody else can write; if that is so, repeat with --trust")
+    return (
+        f"refusing to unpickle {key}: unpickling runs whatever code the file names, so a pickle is only safe"
+        " from a bucket you control and nobody else can write; if that is so, repeat with --trust"
+    )
 
 
-def import_legacy(registry: Registry, version: str, name: str = "var", *, trust: bool = False,
-                  author: str | None = None) -> LegacyImport:
+def import_legacy(
+    registry: Registry, version: str, name: str = "var", *, trust: bool = False, author: str | None = None
+) -> LegacyImport:
     """Convert `<name>/<version>/model.pkl` into a new JSON version (the next one) and publish it."""
     check_name(name)
     source = parse_version(version)
@@ -85,29 +76,53 @@ def import_legacy(registry: Registry, version: str, name: str = "var", *, trust:
     try:
         stored = registry.store.get(key, LEGACY_MAX_BYTES)
     except NotFoundError:
-        raise NotFoundError(f"there is no legacy pickle {key} in {registry.description};"
-                            f" `varlib list --name {name}` shows what the model has", key=key) from None
+        raise NotFoundError(
+            f"there is no legacy pickle {key} in {registry.description};"
+            f" `varlib list --name {name}` shows what the model has",
+            key=key,
+        ) from None
     digest = hashlib.sha256(stored.data).hexdigest()
     legacy = read_results(unpickle(stored.data, key), key)
     dates, frequency, dataset, how = training_dates(legacy)
     values = legacy.levels
-    data = TrainingData(dataset, frame_sha256(pd.DataFrame(values, index=pd.DatetimeIndex(dates),
-                                                           columns=list(legacy.variables))),
-                        tuple(iso_label(d) for d in dates), values, frequency)
+    data = TrainingData(
+        dataset,
+        frame_sha256(pd.DataFrame(values, index=pd.DatetimeIndex(dates), columns=list(legacy.variables))),
+        tuple(iso_label(d) for d in dates),
+        values,
+        frequency,
+    )
     difference = check_forecasts(legacy)
     p = legacy.params.k_ar
     artifact = Artifact(
-        name=name, version=None, created_at=utc_now(), author=author or registry.author,
+        name=name,
+        version=None,
+        created_at=utc_now(),
+        author=author or registry.author,
         notes=f"imported from the legacy pickle {key} (sha256 {digest[:12]})",
-        spec=ModelSpec(variables=legacy.variables, transform="none", trend=legacy.params.trend, lags=p,
-                       max_lags=max(p, DEFAULT_MAX_LAGS), holdout=0.0),
-        params=legacy.params, lag_method=f"legacy import ({legacy.source_class})", data=data,
-        selection=None, evaluation=None,
-        provenance={"source": "legacy pickle", "source_key": key, "source_sha256": digest,
-                    "source_bytes": len(stored.data), "source_class": legacy.source_class, "dates": how,
-                    "forecast_check": {"steps": CHECK_STEPS, "alpha": CHECK_ALPHA,
-                                       "max_relative_difference": difference},
-                    "packages": package_versions()},
+        spec=ModelSpec(
+            variables=legacy.variables,
+            transform="none",
+            trend=legacy.params.trend,
+            lags=p,
+            max_lags=max(p, DEFAULT_MAX_LAGS),
+            holdout=0.0,
+        ),
+        params=legacy.params,
+        lag_method=f"legacy import ({legacy.source_class})",
+        data=data,
+        selection=None,
+        evaluation=None,
+        provenance={
+            "source": "legacy pickle",
+            "source_key": key,
+            "source_sha256": digest,
+            "source_bytes": len(stored.data),
+            "source_class": legacy.source_class,
+            "dates": how,
+            "forecast_check": {"steps": CHECK_STEPS, "alpha": CHECK_ALPHA, "max_relative_difference": difference},
+            "packages": package_versions(),
+        },
     )
     published = registry.publish(artifact)
     return LegacyImport(key, digest, published, difference, how)
@@ -119,96 +134,20 @@ def unpickle(data: bytes, key: str):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             return pickle.loads(data)  # noqa: S301 - trusted by the caller's explicit --trust
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError, TypeError,
-            ValueError, KeyError) as exc:
+    except (
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        IndexError,
+        TypeError,
+        ValueError,
+        KeyError,
+    ) as exc:
         raise CorruptArtifactError(
             f"{key} cannot be unpickled ({type(exc).__name__}: {str(exc)[:200]}); it is damaged or was written"
             " by a statsmodels this environment cannot read"
         ) from None
-
-
-def read_results(obj, key: str) -> LegacyModel:
-    """Plain parameters from a VARMAXResults of order (p, 0) or a VARResults."""
-    from statsmodels.tsa.statespace.varmax import VARMAXResults
-    from statsmodels.tsa.vector_ar.var_model import VARResults
-
-    inner = getattr(obj, "_results", obj)  # statsmodels hands out ResultsWrappers
-    if isinstance(inner, VARMAXResults):
-        return _from_varmax(inner, key)
-    if isinstance(inner, VARResults):
-        return _from_var(inner, key)
-    raise CorruptArtifactError(
-        f"{key} holds a {type(inner).__module__}.{type(inner).__name__}; only statsmodels VARMAXResults of"
-        " order (p, 0) and VARResults can be converted"
-    )
-
-
-def _from_varmax(results, key: str) -> LegacyModel:
-    model = results.model
-    if model.k_ma or not model.k_ar:
-        raise CorruptArtifactError(f"{key} is a VARMAX of order ({model.k_ar}, {model.k_ma}); only pure VAR"
-                                   " models, order (p, 0), can be converted")
-    if model.k_exog or model.measurement_error:
-        raise CorruptArtifactError(f"{key} uses exogenous regressors or measurement error; only a plain VAR"
-                                   " can be converted")
-    variables = tuple(str(name) for name in model.endog_names)
-    k = len(variables)
-    names = list(model.param_names)
-    values = np.asarray(results.params, dtype=float)
-    # Trend terms are named per term, then per variable: intercept.y1, intercept.y2, drift.y1, ...
-    terms = [term for term in ("intercept", "drift") if f"{term}.{variables[0]}" in names]
-    trend = {(): "n", ("intercept",): "c", ("intercept", "drift"): "ct"}.get(tuple(terms))
-    if trend is None or model.k_trend != len(terms):
-        raise CorruptArtifactError(f"{key} has a trend of {model.k_trend} terms {terms}; convertible trends"
-                                   f" are {', '.join(TRENDS)}")
-    trend_coefs = np.array([[values[names.index(f"{term}.{v}")] for v in variables] for term in terms],
-                           dtype=float).reshape(len(terms), k)
-    coefs = np.asarray(results.coefficient_matrices_var, dtype=float)
-    # With order (p, 0) and no measurement error the state covariance is the VAR residual covariance.
-    sigma_u = np.asarray(results.filter_results.state_cov, dtype=float)[:, :, 0]
-    # VARMAX's time trend runs 1..nobs in sample (trend_offset 1), so forecasts continue at nobs + 1.
-    n_totobs = int(model.nobs) + int(getattr(model, "trend_offset", 1)) - 1
-    params = VarParams(coefs, trend_coefs, sigma_u, trend, n_totobs)
-    levels = np.asarray(model.endog, dtype=float)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        mean = np.asarray(results.forecast(CHECK_STEPS), dtype=float)
-        bounds = np.asarray(results.get_forecast(CHECK_STEPS).conf_int(alpha=CHECK_ALPHA), dtype=float)
-    return LegacyModel("VARMAXResults", variables, params, levels, model._index, mean,  # noqa: SLF001
-                       bounds[:, :k], bounds[:, k:])
-
-
-def _from_var(results, key: str) -> LegacyModel:
-    if results.trend not in TRENDS:
-        raise CorruptArtifactError(f"{key} has trend {results.trend!r}; convertible trends are {', '.join(TRENDS)}")
-    k = int(results.neqs)
-    trend_terms = len(results.trend.replace("n", ""))
-    exog = np.asarray(results.coefs_exog, dtype=float)
-    if exog.size and exog.shape[1] != trend_terms:
-        raise CorruptArtifactError(f"{key} uses exogenous regressors; only a plain VAR can be converted")
-    trend_coefs = exog.T.reshape(-1, k) if exog.size else np.zeros((0, k))
-    params = VarParams(np.asarray(results.coefs, dtype=float), trend_coefs, np.asarray(results.sigma_u, dtype=float),
-                       results.trend, int(results.n_totobs))
-    levels = np.asarray(results.endog, dtype=float)
-    lags = levels[-results.k_ar:]
-    mean, lower, upper = results.forecast_interval(lags, CHECK_STEPS, alpha=CHECK_ALPHA)
-    dates = getattr(results.model.data, "row_labels", None)
-    index = dates if isinstance(dates, pd.Index) and len(dates) == len(levels) else pd.RangeIndex(len(levels))
-    return LegacyModel("VARResults", tuple(str(n) for n in results.names), params, levels, index,
-                       np.asarray(mean), np.asarray(lower), np.asarray(upper))
-
-
-def check_forecasts(legacy: LegacyModel) -> float:
-    """Our forecast of the converted parameters against the pickle's own; refuse a mismatch."""
-    ours = forecast_levels(legacy.params, "none", legacy.levels[-legacy.params.k_ar:], CHECK_STEPS, CHECK_ALPHA)
-    difference = max(_relative(ours.mean, legacy.mean), _relative(ours.lower, legacy.lower),
-                     _relative(ours.upper, legacy.upper))
-    if not difference <= TOLERANCE:
-        raise CorruptArtifactError(
-            f"the converted {legacy.source_class} does not reproduce the pickle's own forecast (relative"
-            f" difference {difference:.3g} > {TOLERANCE:g}); it was not imported"
-        )
-    return float(difference)
 
 
 def training_dates(legacy: LegacyModel) -> tuple[pd.DatetimeIndex, str | None, str, str]:
@@ -225,11 +164,19 @@ def training_dates(legacy: LegacyModel) -> tuple[pd.DatetimeIndex, str | None, s
         return index, infer_frequency(index), "legacy pickle data", "the pickle's own dates"
     matched = _macrodata_rows(legacy)
     if matched is not None:
-        return matched, infer_frequency(matched), "macrodata", \
-            "none in the pickle; its data are macrodata rows, so their quarters"
+        return (
+            matched,
+            infer_frequency(matched),
+            "macrodata",
+            "none in the pickle; its data are macrodata rows, so their quarters",
+        )
     placeholder = pd.date_range(PLACEHOLDER_START, periods=len(legacy.levels), freq="D")
-    return placeholder, None, "legacy pickle data", \
-        f"none in the pickle: placeholder days from {PLACEHOLDER_START}, one per row; forecasts labelled +1, +2, ..."
+    return (
+        placeholder,
+        None,
+        "legacy pickle data",
+        f"none in the pickle: placeholder days from {PLACEHOLDER_START}, one per row; forecasts labelled +1, +2, ...",
+    )
 
 
 def _macrodata_rows(legacy: LegacyModel) -> pd.DatetimeIndex | None:
@@ -239,13 +186,6 @@ def _macrodata_rows(legacy: LegacyModel) -> pd.DatetimeIndex | None:
         return None
     values, n = frame.to_numpy(dtype=float), len(legacy.levels)
     for start in np.flatnonzero(np.all(values == legacy.levels[0], axis=1)):
-        if start + n <= len(values) and np.array_equal(values[start:start + n], legacy.levels):
-            return frame.index[start:start + n]
+        if start + n <= len(values) and np.array_equal(values[start : start + n], legacy.levels):
+            return pd.DatetimeIndex(frame.index[start : start + n])
     return None
-
-
-def _relative(ours: np.ndarray, theirs: np.ndarray) -> float:
-    ours, theirs = np.asarray(ours, dtype=float), np.asarray(theirs, dtype=float)
-    if ours.shape != theirs.shape:
-        return float("inf")
-    return float(np.max(np.abs(ours - theirs) / np.maximum(np.abs(theirs), 1e-12)))

@@ -37,16 +37,27 @@ class VarParams:
         return int(self.sigma_u.shape[0])
 
     def to_dict(self) -> dict:
-        return {"k_ar": self.k_ar, "coefs": self.coefs.tolist(), "trend_coefs": self.trend_coefs.tolist(),
-                "sigma_u": self.sigma_u.tolist(), "trend": self.trend, "n_totobs": self.n_totobs}
+        return {
+            "k_ar": self.k_ar,
+            "coefs": self.coefs.tolist(),
+            "trend_coefs": self.trend_coefs.tolist(),
+            "sigma_u": self.sigma_u.tolist(),
+            "trend": self.trend,
+            "n_totobs": self.n_totobs,
+        }
 
     @classmethod
-    def from_dict(cls, raw: dict) -> "VarParams":
+    def from_dict(cls, raw: dict) -> VarParams:
         k = len(raw["sigma_u"])
         coefs = np.asarray(raw["coefs"], dtype=float).reshape(int(raw["k_ar"]), k, k)
         trend_coefs = np.asarray(raw["trend_coefs"], dtype=float).reshape(-1, k)
-        return cls(coefs, trend_coefs, np.asarray(raw["sigma_u"], dtype=float).reshape(k, k),
-                   raw["trend"], int(raw["n_totobs"]))
+        return cls(
+            coefs,
+            trend_coefs,
+            np.asarray(raw["sigma_u"], dtype=float).reshape(k, k),
+            raw["trend"],
+            int(raw["n_totobs"]),
+        )
 
 
 @dataclass(frozen=True)
@@ -99,10 +110,16 @@ def fit_params(series: np.ndarray, lags: int, trend: str) -> VarParams:
     """OLS fit of a VAR(lags) by statsmodels, kept as plain arrays."""
     results = fit_results(series, lags, trend)
     k = series.shape[1]
-    trend_coefs = np.asarray(results.coefs_exog, dtype=float).T.reshape(-1, k) if results.coefs_exog.size \
-        else np.zeros((0, k))
-    params = VarParams(np.asarray(results.coefs, dtype=float), trend_coefs, np.asarray(results.sigma_u, dtype=float),
-                       trend, int(results.n_totobs))
+    trend_coefs = (
+        np.asarray(results.coefs_exog, dtype=float).T.reshape(-1, k) if results.coefs_exog.size else np.zeros((0, k))
+    )
+    params = VarParams(
+        np.asarray(results.coefs, dtype=float),
+        trend_coefs,
+        np.asarray(results.sigma_u, dtype=float),
+        trend,
+        int(results.n_totobs),
+    )
     if not (np.all(np.isfinite(params.coefs)) and np.all(np.isfinite(params.sigma_u))):
         raise InvalidInputError("the fit produced non-finite coefficients: the variables are collinear or constant")
     return params

@@ -14,5 +14,11 @@ def package_versions() -> dict[str, str]:
 
     from . import __version__
 
-    return {"varlib": __version__, "python": platform.python_version(), "numpy": np.__version__,
-            "pandas": pd.__version__, "scipy": scipy.__version__, "statsmodels": statsmodels.__version__}
+    return {
+        "varlib": __version__,
+        "python": platform.python_version(),
+        "numpy": np.__version__,
+        "pandas": pd.__version__,
+        "scipy": scipy.__version__,
+        "statsmodels": statsmodels.__version__,
+    }

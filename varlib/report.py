@@ -8,14 +8,14 @@ free of plotting and Streamlit code.
 from __future__ import annotations
 
 import html
-from typing import Iterable
+from collections.abc import Iterable
 
 import pandas as pd
 
 from . import __version__
 from .artifact import Artifact
-from .clock import utc_now
 from .backtest import Backtest
+from .clock import utc_now
 from .diagnostics import Diagnostics
 
 _STYLE = """
@@ -28,14 +28,17 @@ text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:
 """
 
 
-def render_report(artifact: Artifact, diagnostics: Diagnostics, figures: Iterable = (),
-                  backtest: Backtest | None = None) -> str:
+def render_report(
+    artifact: Artifact, diagnostics: Diagnostics, figures: Iterable = (), backtest: Backtest | None = None
+) -> str:
     """The whole report as one HTML string. `figures`: (title, plotly figure) pairs, embedded in order."""
     label = artifact.label
-    parts = [f"<h1>VAR model {html.escape(label)}</h1>",
-             f"<p class='note'>Generated {utc_now()} by varlib {__version__}. All diagnostics refit the version's"
-             f" spec on its stored training data; tests are on the model-space series"
-             f" ({html.escape(diagnostics.to_dict()['model_space'])}).</p>"]
+    parts = [
+        f"<h1>VAR model {html.escape(label)}</h1>",
+        f"<p class='note'>Generated {utc_now()} by varlib {__version__}. All diagnostics refit the version's"
+        f" spec on its stored training data; tests are on the model-space series"
+        f" ({html.escape(diagnostics.to_dict()['model_space'])}).</p>",
+    ]
     parts += _card(artifact)
     parts += _lag_order(diagnostics)
     parts += _stability(diagnostics)
@@ -47,22 +50,31 @@ def render_report(artifact: Artifact, diagnostics: Diagnostics, figures: Iterabl
         parts += _backtest(backtest)
     parts += _figures(figures)
     body = "\n".join(parts)
-    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(label)} report</title>"
-            f"<style>{_STYLE}</style></head><body>{body}</body></html>")
+    return (
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(label)} report</title>"
+        f"<style>{_STYLE}</style></head><body>{body}</body></html>"
+    )
 
 
 def _card(artifact: Artifact) -> list[str]:
     spec, data = artifact.spec, artifact.data
-    rows = {"created": artifact.created_at, "author": artifact.author, "notes": artifact.notes,
-            "dataset": f"{data.name} ({data.sha256[:12]})", "variables": ", ".join(artifact.variables),
-            "sample": f"{data.dates[0]} to {data.dates[-1]} ({len(data.values)} rows,"
-                      f" frequency {data.frequency or 'unknown'})",
-            "lag order": f"{artifact.k_ar} ({artifact.lag_method})", "transform": spec.transform,
-            "trend": spec.trend, "lag inputs needed": artifact.lag_rows}
+    rows = {
+        "created": artifact.created_at,
+        "author": artifact.author,
+        "notes": artifact.notes,
+        "dataset": f"{data.name} ({data.sha256[:12]})",
+        "variables": ", ".join(artifact.variables),
+        "sample": f"{data.dates[0]} to {data.dates[-1]} ({len(data.values)} rows,"
+        f" frequency {data.frequency or 'unknown'})",
+        "lag order": f"{artifact.k_ar} ({artifact.lag_method})",
+        "transform": spec.transform,
+        "trend": spec.trend,
+        "lag inputs needed": artifact.lag_rows,
+    }
     parts = ["<h2>Model card</h2>", _table(pd.DataFrame({"value": rows}), classes="card")]
-    metrics = (artifact.evaluation or {}).get("metrics")
-    if metrics:
-        parts += [f"<h3>Holdout ({artifact.evaluation.get('rows')} rows)</h3>", _table(pd.DataFrame(metrics).T)]
+    evaluation = artifact.evaluation or {}
+    if evaluation.get("metrics"):
+        parts += [f"<h3>Holdout ({evaluation.get('rows')} rows)</h3>", _table(pd.DataFrame(evaluation["metrics"]).T)]
     return parts
 
 
@@ -73,9 +85,12 @@ def _lag_order(diag: Diagnostics) -> list[str]:
     for criterion, lag in selection.selected.items():
         cells.loc[lag, criterion] = f"<span class='chosen'>{cells.loc[lag, criterion]} *</span>"
     chosen = ", ".join(f"{c.upper()} {lag}" for c, lag in selection.selected.items())
-    return ["<h2>Lag order selection</h2>",
-            f"<p>Up to {selection.max_lags} lags with trend '{html.escape(diag.trend)}'; chosen (*): {chosen}."
-            f" The version uses {diag.k_ar}.</p>", _table(cells, escape=False)]
+    return [
+        "<h2>Lag order selection</h2>",
+        f"<p>Up to {selection.max_lags} lags with trend '{html.escape(diag.trend)}'; chosen (*): {chosen}."
+        f" The version uses {diag.k_ar}.</p>",
+        _table(cells, escape=False),
+    ]
 
 
 def _stability(diag: Diagnostics) -> list[str]:
@@ -86,25 +101,35 @@ def _stability(diag: Diagnostics) -> list[str]:
 
 
 def _tests(diag: Diagnostics) -> list[str]:
-    rows = [{"test": f"portmanteau whiteness ({diag.whiteness_lags} lags)", **_test_row(diag.whiteness)},
-            {"test": "Jarque-Bera normality (joint)", **_test_row(diag.normality)}]
-    rows += [{"test": f"Jarque-Bera {v}", **_test_row(t)} for v, t in zip(diag.variables, diag.normality_by_variable)]
+    rows = [
+        {"test": f"portmanteau whiteness ({diag.whiteness_lags} lags)", **_test_row(diag.whiteness)},
+        {"test": "Jarque-Bera normality (joint)", **_test_row(diag.normality)},
+    ]
+    rows += [
+        {"test": f"Jarque-Bera {v}", **_test_row(t)}
+        for v, t in zip(diag.variables, diag.normality_by_variable, strict=True)
+    ]
     return ["<h2>Residual tests</h2>", _table(pd.DataFrame(rows).set_index("test"))]
 
 
 def _granger(diag: Diagnostics) -> list[str]:
     names = list(diag.variables)
-    matrix = pd.DataFrame("", index=[f"caused: {n}" for n in names], columns=[f"causing: {n}" for n in names] + [
-        "causing: all others"])
+    matrix = pd.DataFrame(
+        "", index=[f"caused: {n}" for n in names], columns=[f"causing: {n}" for n in names] + ["causing: all others"]
+    )
     for test in diag.granger:
         row = f"caused: {test.caused[0]}"
         col = "causing: all others" if test.scope == "all_others" else f"causing: {test.causing[0]}"
         r = test.result
-        matrix.loc[row, col] = f"p={r.pvalue:.4g} (F={r.statistic:.4g}, df={r.df[0]},{r.df[1]})"
+        df = ",".join(map(str, r.df)) if isinstance(r.df, tuple) else str(r.df)
+        matrix.at[row, col] = f"p={r.pvalue:.4g} (F={r.statistic:.4g}, df={df})"
     inst = pd.DataFrame([{"variable": t.causing[0], **_test_row(t.result)} for t in diag.instantaneous])
-    return ["<h2>Granger causality (F tests)</h2>", _table(matrix),
-            "<h3>Instantaneous causality (Wald tests, each variable against all others)</h3>",
-            _table(inst.set_index("variable"))]
+    return [
+        "<h2>Granger causality (F tests)</h2>",
+        _table(matrix),
+        "<h3>Instantaneous causality (Wald tests, each variable against all others)</h3>",
+        _table(inst.set_index("variable")),
+    ]
 
 
 def _coefficients(diag: Diagnostics) -> list[str]:
@@ -122,24 +147,33 @@ def _fevd(diag: Diagnostics) -> list[str]:
 
 
 def _backtest(result: Backtest) -> list[str]:
-    return [f"<h2>Backtest ({len(result.origins)} origins, horizons 1..{result.horizon}, lag order"
-            f" {result.lag_policy})</h2>", _table(result.scores().set_index(["variable", "horizon"]))]
+    return [
+        f"<h2>Backtest ({len(result.origins)} origins, horizons 1..{result.horizon}, lag order"
+        f" {result.lag_policy})</h2>",
+        _table(result.scores().set_index(["variable", "horizon"])),
+    ]
 
 
 def _figures(figures: Iterable) -> list[str]:
     parts, embedded = [], False
     for title, figure in figures:
         # plotly.js goes in once, inline, so the file opens offline
-        parts += [f"<h2>{html.escape(title)}</h2>",
-                  figure.to_html(full_html=False, include_plotlyjs=not embedded, default_height="520px")]
+        parts += [
+            f"<h2>{html.escape(title)}</h2>",
+            figure.to_html(full_html=False, include_plotlyjs=not embedded, default_height="520px"),
+        ]
         embedded = True
     return parts
 
 
 def _test_row(result) -> dict:
     df = ",".join(str(d) for d in result.df) if isinstance(result.df, tuple) else result.df
-    return {"statistic": result.statistic, "df": df, "p-value": result.pvalue,
-            f"at {result.signif:g}": "reject" if result.rejected else "do not reject"}
+    return {
+        "statistic": result.statistic,
+        "df": df,
+        "p-value": result.pvalue,
+        f"at {result.signif:g}": "reject" if result.rejected else "do not reject",
+    }
 
 
 def _table(frame: pd.DataFrame, escape: bool = True, classes: str | None = None) -> str:

@@ -23,7 +23,7 @@ class VersionForecast:
     """A forecast of one version, labelled with dates and ready for JSON."""
 
     name: str
-    version: Version
+    version: Version | None  # None for an artifact that is not published
     variables: list[str]
     index: list[str]
     forecast: Forecast
@@ -36,11 +36,18 @@ class VersionForecast:
 
     def to_dict(self) -> dict:
         return {
-            "name": self.name, "version": str(self.version), "variables": self.variables, "steps": self.steps,
-            "alpha": self.forecast.alpha, "index": self.index,
-            "mean": self.forecast.mean.tolist(), "lower": self.forecast.lower.tolist(),
-            "upper": self.forecast.upper.tolist(), "point": self.forecast.point,
-            "intervals": self.forecast.intervals, "transform": self.transform,
+            "name": self.name,
+            "version": str(self.version),
+            "variables": self.variables,
+            "steps": self.steps,
+            "alpha": self.forecast.alpha,
+            "index": self.index,
+            "mean": self.forecast.mean.tolist(),
+            "lower": self.forecast.lower.tolist(),
+            "upper": self.forecast.upper.tolist(),
+            "point": self.forecast.point,
+            "intervals": self.forecast.intervals,
+            "transform": self.transform,
         }
 
     def to_frame(self) -> pd.DataFrame:
@@ -48,13 +55,26 @@ class VersionForecast:
         rows = []
         for h, label in enumerate(self.index):
             for j, variable in enumerate(self.variables):
-                rows.append({"date": label, "variable": variable, "mean": self.forecast.mean[h, j],
-                             "lower": self.forecast.lower[h, j], "upper": self.forecast.upper[h, j]})
+                rows.append(
+                    {
+                        "date": label,
+                        "variable": variable,
+                        "mean": self.forecast.mean[h, j],
+                        "lower": self.forecast.lower[h, j],
+                        "upper": self.forecast.upper[h, j],
+                    }
+                )
         return pd.DataFrame(rows)
 
 
-def load_dataset(csv: str | bytes | None = None, date_col: str | None = None, variables=None,
-                 start: str | None = None, end: str | None = None, csv_name: str | None = None) -> Dataset:
+def load_dataset(
+    csv: str | bytes | None = None,
+    date_col: str | None = None,
+    variables=None,
+    start: str | None = None,
+    end: str | None = None,
+    csv_name: str | None = None,
+) -> Dataset:
     """The bundled macro data, or a CSV when one is given."""
     if csv is None:
         dataset = load_macrodata(variables)
@@ -70,31 +90,41 @@ def train_model(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     return train(dataset, spec)
 
 
-def publish_result(registry: Registry, result: TrainResult, name: str, bump: str = "patch",
-                   notes: str = "", author: str | None = None) -> Artifact:
+def publish_result(
+    registry: Registry, result: TrainResult, name: str, bump: str = "patch", notes: str = "", author: str | None = None
+) -> Artifact:
     """Publish a training run as the next version of `name`."""
     artifact = build_artifact(result, name, author or registry.author, notes)
     return registry.publish(artifact, bump)
 
 
-def forecast_artifact(artifact: Artifact, steps: int = 8, alpha: float = 0.05, lag_inputs=None,
-                      intervals: str = "standard") -> VersionForecast:
+def forecast_artifact(
+    artifact: Artifact, steps: int = 8, alpha: float = 0.05, lag_inputs=None, intervals: str = "standard"
+) -> VersionForecast:
     """Forecast `steps` ahead from `lag_inputs` (default: the last observations of the training data).
 
     `intervals="corrected"` adds the estimation-uncertainty term computed from the stored training sample.
     """
     steps, alpha, intervals = check_forecast_options(steps, alpha, intervals)
     if lag_inputs is None:  # the training tail, read straight from the arrays: no history frame to build
-        lag_values = artifact.data.values[-artifact.lag_rows:].copy()
+        lag_values = artifact.data.values[-artifact.lag_rows :].copy()
         last = _training_end(artifact)
     else:
         last = _last_date(lag_inputs, artifact)
         lag_values = _lag_values(lag_inputs, artifact.variables)
-    result = kind_of(artifact.spec).forecast(artifact.params, artifact.spec, lag_values, steps, alpha, intervals,
-                                             artifact.data.values)
+    result = kind_of(artifact.spec).forecast(
+        artifact.params, artifact.spec, lag_values, steps, alpha, intervals, artifact.data.values
+    )
     index = future_dates(last, artifact.data.frequency, steps)
-    return VersionForecast(artifact.name, artifact.version, artifact.variables, index, result,
-                           np.asarray(lag_values, dtype=float), artifact.spec.transform)
+    return VersionForecast(
+        artifact.name,
+        artifact.version,
+        artifact.variables,
+        index,
+        result,
+        np.asarray(lag_values, dtype=float),
+        artifact.spec.transform,
+    )
 
 
 def check_forecast_options(steps, alpha, intervals: str) -> tuple[int, float, str]:
@@ -102,9 +132,16 @@ def check_forecast_options(steps, alpha, intervals: str) -> tuple[int, float, st
     return check_steps(steps), check_alpha(alpha), check_intervals(intervals)
 
 
-def forecast_version(registry: Registry, name: str, version: str | Version = LATEST, steps: int = 8,
-                     alpha: float = 0.05, lag_inputs=None, cached: bool = True,
-                     intervals: str = "standard") -> VersionForecast:
+def forecast_version(
+    registry: Registry,
+    name: str,
+    version: str | Version = LATEST,
+    steps: int = 8,
+    alpha: float = 0.05,
+    lag_inputs=None,
+    cached: bool = True,
+    intervals: str = "standard",
+) -> VersionForecast:
     """Load a version (cached unless asked otherwise; `latest` always re-resolved) and forecast."""
     steps, alpha, intervals = check_forecast_options(steps, alpha, intervals)
     return forecast_artifact(registry.load(name, version, cached=cached), steps, alpha, lag_inputs, intervals)
@@ -129,8 +166,11 @@ def _lag_values(lag_inputs, variables: list[str]):
         return lag_inputs
     missing = [v for v in variables if v not in lag_inputs.columns]
     if missing:
-        raise InvalidInputError(f"lag inputs lack the column(s) {', '.join(missing)}; they need"
-                                f" {', '.join(variables)}", field="columns", value=missing)
+        raise InvalidInputError(
+            f"lag inputs lack the column(s) {', '.join(missing)}; they need {', '.join(variables)}",
+            field="columns",
+            value=missing,
+        )
     if list(lag_inputs.columns) == list(variables):  # already in order: skip pandas' column selection
         return lag_inputs.to_numpy()
     return lag_inputs[variables].to_numpy()

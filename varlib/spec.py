@@ -52,18 +52,32 @@ class ModelSpec:
         return 0 if self.transform == "none" else 1
 
     def to_dict(self) -> dict:
-        return {"variables": list(self.variables), "kind": self.kind, "transform": self.transform,
-                "trend": self.trend, "lags": self.lags, "max_lags": self.max_lags, "ic": self.ic,
-                "holdout": self.holdout}
+        return {
+            "variables": list(self.variables),
+            "kind": self.kind,
+            "transform": self.transform,
+            "trend": self.trend,
+            "lags": self.lags,
+            "max_lags": self.max_lags,
+            "ic": self.ic,
+            "holdout": self.holdout,
+        }
 
     @classmethod
-    def from_dict(cls, raw: dict) -> "ModelSpec":
+    def from_dict(cls, raw: dict) -> ModelSpec:
         # Artifacts written before model kinds existed are VARs.
-        return cls(variables=tuple(raw["variables"]), kind=raw.get("kind", "var"), transform=raw["transform"],
-                   trend=raw["trend"], lags=raw["lags"], max_lags=raw["max_lags"], ic=raw["ic"],
-                   holdout=raw["holdout"])
+        return cls(
+            variables=tuple(raw["variables"]),
+            kind=raw.get("kind", "var"),
+            transform=raw["transform"],
+            trend=raw["trend"],
+            lags=raw["lags"],
+            max_lags=raw["max_lags"],
+            ic=raw["ic"],
+            holdout=raw["holdout"],
+        )
 
-    def with_(self, **changes) -> "ModelSpec":
+    def with_(self, **changes) -> ModelSpec:
         return replace(self, **changes)
 
 

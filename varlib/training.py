@@ -31,9 +31,16 @@ class Evaluation:
     upper: np.ndarray
 
     def to_dict(self) -> dict:
-        return {"rows": self.rows, "k_ar": self.k_ar, "metrics": self.metrics, "dates": list(self.dates),
-                "actual": self.actual.tolist(), "forecast": self.forecast.tolist(),
-                "lower": self.lower.tolist(), "upper": self.upper.tolist()}
+        return {
+            "rows": self.rows,
+            "k_ar": self.k_ar,
+            "metrics": self.metrics,
+            "dates": list(self.dates),
+            "actual": self.actual.tolist(),
+            "forecast": self.forecast.tolist(),
+            "lower": self.lower.tolist(),
+            "upper": self.upper.tolist(),
+        }
 
 
 @dataclass(frozen=True)
@@ -55,14 +62,16 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     kind = kind_of(spec)
     missing = sorted(set(spec.variables) - set(dataset.frame.columns))
     if missing:
-        raise InvalidInputError(f"variables {missing} are not in dataset {dataset.name!r}", field="variables",
-                                value=missing)
+        raise InvalidInputError(
+            f"variables {missing} are not in dataset {dataset.name!r}", field="variables", value=missing
+        )
     frame = dataset.frame[list(spec.variables)]
     holdout_rows = max(1, int(round(len(frame) * spec.holdout))) if spec.holdout > 0 else 0
     evaluation = _evaluate(frame, spec, holdout_rows) if holdout_rows else None
     fitted = kind.fit(frame.to_numpy(dtype=float), spec)
-    return TrainResult(dataset, spec, fitted.params, fitted.lag_method, fitted.selection, evaluation,
-                       time.perf_counter() - started)
+    return TrainResult(
+        dataset, spec, fitted.params, fitted.lag_method, fitted.selection, evaluation, time.perf_counter() - started
+    )
 
 
 def _evaluate(frame: pd.DataFrame, spec: ModelSpec, rows: int) -> Evaluation:

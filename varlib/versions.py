@@ -36,7 +36,7 @@ class Version:
         """The folder name in the store, e.g. `0_0_3`."""
         return f"{self.major}_{self.minor}_{self.patch}"
 
-    def bump(self, part: str) -> "Version":
+    def bump(self, part: str) -> Version:
         """The next version after this one for a `patch`, `minor` or `major` bump."""
         if part == "patch":
             return Version(self.major, self.minor, self.patch + 1)
@@ -59,9 +59,7 @@ def parse_version(text: str) -> Version:
     """Parse `0.0.3` or `0_0_3` (not `latest`; see `registry.resolve`)."""
     match = _VERSION_PATTERN.match(str(text).strip())
     if not match:
-        raise InvalidInputError(
-            f"version {text!r} is not valid: use M.m.p such as 0.0.3 (or 0_0_3), or 'latest'"
-        )
+        raise InvalidInputError(f"version {text!r} is not valid: use M.m.p such as 0.0.3 (or 0_0_3), or 'latest'")
     return Version(int(match.group(1)), int(match.group(3)), int(match.group(4)))
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import diagnostics_figures as figures, session
+from ui import diagnostics_figures as figures
+from ui import session
 from ui.errors import guarded, show_error
 from ui.version_pick import pick_model, pick_version
 from varlib import MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, VarlibError, backtest, can_reselect
@@ -15,8 +16,10 @@ POLICIES = {"fixed": "Keep the version's lag order", "reselect": "Re-select the 
 
 def render() -> None:
     st.title("Backtest")
-    st.caption("Rolling origin: at each of the last N cut points the version's spec is refitted on the data up to"
-               " it and forecasts 1..h periods ahead; errors are scored in levels beside a no-change forecast.")
+    st.caption(
+        "Rolling origin: at each of the last N cut points the version's spec is refitted on the data up to"
+        " it and forecasts 1..h periods ahead; errors are scored in levels beside a no-change forecast."
+    )
     top = st.columns([1.5, 1.5, 1, 1, 2], vertical_alignment="bottom")
     name = pick_model("bt", top[0])
     if name is None:
@@ -27,18 +30,33 @@ def render() -> None:
     origins = int(top[2].number_input("Origins (N)", 1, MAX_ORIGINS, 12, key="bt_origins"))
     horizon = int(top[3].number_input("Horizon (h)", 1, MAX_HORIZON, 4, key="bt_horizon"))
     reselectable = can_reselect(artifact)
-    policy = top[4].radio("Lag order", list(POLICIES), format_func=POLICIES.get, key="bt_policy",
-                          horizontal=True, disabled=not reselectable,
-                          help="Re-selecting runs the version's criterion (" + artifact.spec.ic + ") at every"
-                               " origin; slower." if reselectable else "This version has a fixed lag order.")
+    policy = top[4].radio(
+        "Lag order",
+        list(POLICIES),
+        format_func=POLICIES.get,
+        key="bt_policy",
+        horizontal=True,
+        disabled=not reselectable,
+        help="Re-selecting runs the version's criterion (" + artifact.spec.ic + ") at every origin; slower."
+        if reselectable
+        else "This version has a fixed lag order.",
+    )
     policy = policy if reselectable else "fixed"
     key = (artifact.name, str(artifact.version), origins, horizon, policy)
     if st.button("Run backtest", type="primary", icon=":material/play_arrow:", key="bt_run"):
         bar = st.progress(0.0, text="Refitting…")
         try:
-            session.remember(RESULTS, key, backtest(
-                artifact, origins, horizon, policy,
-                progress=lambda done, total: bar.progress(done / total, text=f"origin {done} of {total}")))
+            session.remember(
+                RESULTS,
+                key,
+                backtest(
+                    artifact,
+                    origins,
+                    horizon,
+                    policy,
+                    progress=lambda done, total: bar.progress(done / total, text=f"origin {done} of {total}"),
+                ),
+            )
         except VarlibError as exc:
             bar.empty()
             show_error(exc)
@@ -52,22 +70,36 @@ def render() -> None:
 
 
 def _show(result: Backtest) -> None:
-    st.caption(f"{len(result.origins)} origins from {result.origins[0]} to {result.origins[-1]} (last training"
-               f" date), lag orders {sorted(set(result.lag_orders))}, {result.seconds:.2f}s.")
+    st.caption(
+        f"{len(result.origins)} origins from {result.origins[0]} to {result.origins[-1]} (last training"
+        f" date), lag orders {sorted(set(result.lag_orders))}, {result.seconds:.2f}s."
+    )
     metric = st.segmented_control("Metric", METRICS, default="rmse", key="bt_metric", format_func=str.upper) or "rmse"
     st.plotly_chart(figures.backtest_figure(result, metric), key="bt_chart", config={"displaylogo": False})
     table = result.scores()
     number = {c: "{:.5g}" for c in table.columns if c not in ("variable", "horizon")}
     styled = table.style.format(number, na_rep="").map(
-        lambda r: "" if r is None or r != r else ("background-color: rgba(26,152,80,0.25)" if r < 1
-                                                  else "background-color: rgba(228,87,46,0.2)"),
-        subset=["rmse_ratio"])
-    st.caption("`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the VAR beats the"
-               " random walk at that horizon.")
+        lambda r: (
+            ""
+            if r is None or r != r
+            else ("background-color: rgba(26,152,80,0.25)" if r < 1 else "background-color: rgba(228,87,46,0.2)")
+        ),
+        subset=["rmse_ratio"],
+    )
+    st.caption(
+        "`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the VAR beats the"
+        " random walk at that horizon."
+    )
     st.dataframe(styled, hide_index=True, width="stretch", key="bt_table")
-    st.download_button("Download scores (CSV)", table.to_csv(index=False).encode(),
-                       f"{result.name}-{result.version}-backtest.csv", "text/csv", icon=":material/download:",
-                       on_click="ignore", key="bt_download")
+    st.download_button(
+        "Download scores (CSV)",
+        table.to_csv(index=False).encode(),
+        f"{result.name}-{result.version}-backtest.csv",
+        "text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        key="bt_download",
+    )
 
 
 guarded(render)

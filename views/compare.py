@@ -42,8 +42,9 @@ def render() -> None:
     only = st.toggle("Only rows that differ", key="cmp_only")
     shown = table[differs] if only else table
     shown = shown.map(lambda v: "" if v is None else (f"{v:.6g}" if isinstance(v, float) else str(v)))
-    styled = shown.style.apply(lambda row: ["background-color: rgba(255,193,7,0.25)" if differs[row.name] else ""]
-                               * len(row), axis=1)
+    styled = shown.style.apply(
+        lambda row: ["background-color: rgba(255,193,7,0.25)" if differs[row.name] else ""] * len(row), axis=1
+    )
     st.caption("Highlighted rows differ between the versions.")
     st.dataframe(styled, width="stretch", height=min(36 * (len(shown) + 1) + 4, 900), key="cmp_table")
 
@@ -52,9 +53,11 @@ def render() -> None:
     if shared is None:
         return
     overlaid = overlay_forecasts(artifacts, steps, level_to_alpha(level), shared)
-    st.caption(f"Versions with the variables of {overlaid[0].label} start from the same {len(shared)} last"
-               f" observations (its training data, ending {shared.index[-1].date()}); a dashed line marks a version"
-               " that used its own lag inputs.")
+    st.caption(
+        f"Versions with the variables of {overlaid[0].label} start from the same {len(shared)} last"
+        f" observations (its training data, ending {shared.index[-1].date()}); a dashed line marks a version"
+        " that used its own lag inputs."
+    )
     for item in overlaid:
         if not item.shared or item.forecast is None:
             st.warning(f"**{item.label}**: {item.note}", icon=":material/info:")
@@ -62,8 +65,11 @@ def render() -> None:
     for variable in all_variables(artifacts):
         source = next(a.history for a in artifacts if variable in a.variables)
         tail = recent((history if variable in history.columns else source)[variable], steps)
-        st.plotly_chart(figures.overlay_figure(variable, tail, overlaid, level), key=f"cmp_chart|{variable}",
-                        config={"displaylogo": False})
+        st.plotly_chart(
+            figures.overlay_figure(variable, tail, overlaid, level),
+            key=f"cmp_chart|{variable}",
+            config={"displaylogo": False},
+        )
 
 
 def _shared_inputs(artifacts):
@@ -72,8 +78,14 @@ def _shared_inputs(artifacts):
     with st.expander(f"Shared lag inputs ({len(base)} rows of {', '.join(base.columns)})"):
         st.caption("Edit a cell to forecast every matching version from the same changed inputs.")
         scope = "|".join(a.label for a in artifacts)
-        edited = st.data_editor(editor_table(base), key=f"cmp_lags|{scope}", hide_index=True, num_rows="fixed",
-                                disabled=[DATE], width="stretch")
+        edited = st.data_editor(
+            editor_table(base),
+            key=f"cmp_lags|{scope}",
+            hide_index=True,
+            num_rows="fixed",
+            disabled=[DATE],
+            width="stretch",
+        )
     try:
         table = parse_lag_table(edited, list(base.columns), len(base), "none")
     except VarlibError as exc:

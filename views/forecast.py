@@ -30,8 +30,10 @@ from varlib import (
 )
 
 RESET = "_fc_reset"
-INTERVALS_HELP = ("How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
-                  " 'corrected': also counts the uncertainty of the estimated coefficients, so it is wider.")
+INTERVALS_HELP = (
+    "How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
+    " 'corrected': also counts the uncertainty of the estimated coefficients, so it is wider."
+)
 
 
 def render() -> None:
@@ -51,25 +53,47 @@ def render() -> None:
     # `latest` is the registry's answer, read once per run (one small read; pinned versions need none)
     newest = store.latest(name) if any(entry.ok for entry in entries) else None
     version_label = _pick_version(controls[1], name, entries, newest, problems)
-    steps = int(controls[2].number_input("Steps", min_value=1, max_value=MAX_STEPS, step=1,
-                                         key=url_state.KEYS["steps"], persist_state="session",
-                                         help=f"How many periods ahead to forecast (1–{MAX_STEPS})."))
-    level = controls[3].segmented_control("Interval level", url_state.LEVELS, format_func=lambda x: f"{x}%",
-                                          key=url_state.KEYS["level"], required=True, persist_state="session",
-                                          help="Coverage of the shaded band: 95% means alpha = 0.05.")
+    steps = int(
+        controls[2].number_input(
+            "Steps",
+            min_value=1,
+            max_value=MAX_STEPS,
+            step=1,
+            key=url_state.KEYS["steps"],
+            persist_state="session",
+            help=f"How many periods ahead to forecast (1–{MAX_STEPS}).",
+        )
+    )
+    level = controls[3].segmented_control(
+        "Interval level",
+        url_state.LEVELS,
+        format_func=lambda x: f"{x}%",
+        key=url_state.KEYS["level"],
+        required=True,
+        persist_state="session",
+        help="Coverage of the shaded band: 95% means alpha = 0.05.",
+    )
     level = level or url_state.DEFAULT_LEVEL
     intervals = INTERVAL_KINDS[0]
     if len(INTERVAL_KINDS) > 1:
-        intervals = controls[4].segmented_control("Intervals", INTERVAL_KINDS, key=url_state.KEYS["intervals"],
-                                                  required=True, persist_state="session", help=INTERVALS_HELP)
+        intervals = controls[4].segmented_control(
+            "Intervals",
+            INTERVAL_KINDS,
+            key=url_state.KEYS["intervals"],
+            required=True,
+            persist_state="session",
+            help=INTERVALS_HELP,
+        )
         intervals = intervals or INTERVAL_KINDS[0]
     url_state.write(name, version_label, steps, level, intervals if len(INTERVAL_KINDS) > 1 else None)
     for problem in problems:
         st.warning(f"The link asked for {problem}; showing the default instead.", icon=":material/link_off:")
 
     if newest is None:
-        st.error(f"Model **{name}** has no usable version: every object is broken or legacy. The Models page"
-                 " shows each reason; publish a new version from **Train & publish**.")
+        st.error(
+            f"Model **{name}** has no usable version: every object is broken or legacy. The Models page"
+            " shows each reason; publish a new version from **Train & publish**."
+        )
         return
     version = newest if version_label == LATEST else _entry(entries, version_label).version
     artifact = store.load(name, version)
@@ -119,14 +143,22 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
         else:
             broken = next((e for e in entries if e.label == label and not e.ok), None)
             reason = f" ({broken.status})" if broken else ""
-            problems.append(f"version {wanted!r} of {name!r}, which is not usable{reason}" if broken
-                            else f"version {wanted!r} of {name!r}, which does not exist")
+            problems.append(
+                f"version {wanted!r} of {name!r}, which is not usable{reason}"
+                if broken
+                else f"version {wanted!r} of {name!r}, which does not exist"
+            )
     if st.session_state.get(key) not in options:
         st.session_state[key] = LATEST
     latest_label = f"latest ({newest})" if newest else "latest"
-    return where.selectbox("Version", options, key=key, format_func=lambda v: latest_label if v == LATEST else v,
-                           persist_state="session",
-                           help="Newest first; 'latest' follows new publications.")
+    return where.selectbox(
+        "Version",
+        options,
+        key=key,
+        format_func=lambda v: latest_label if v == LATEST else v,
+        persist_state="session",
+        help="Newest first; 'latest' follows new publications.",
+    )
 
 
 def _entry(entries: list[VersionEntry], label: str) -> VersionEntry:
@@ -138,24 +170,32 @@ def _model_card(artifact: Artifact) -> None:
     created = (card.created_at or "").replace("T", " ").replace("Z", " UTC")
     rmse = ", ".join(f"{v} {x:.4g}" for v, x in card.holdout_rmse.items() if x is not None) or "no holdout"
     with st.container(border=True):
-        st.markdown(f"**{artifact.label}** · created {created} by {card.author}"
-                    + (f" · _{card.notes}_" if card.notes else ""))
-        st.caption(f"variables **{', '.join(artifact.variables)}** · lag order **{artifact.k_ar}**"
-                   f" ({artifact.lag_method}) · transform **{artifact.spec.transform}** · trend"
-                   f" **{artifact.spec.trend}** · holdout RMSE {rmse} · trained on {card.dataset}")
+        st.markdown(
+            f"**{artifact.label}** · created {created} by {card.author}" + (f" · _{card.notes}_" if card.notes else "")
+        )
+        st.caption(
+            f"variables **{', '.join(artifact.variables)}** · lag order **{artifact.k_ar}**"
+            f" ({artifact.lag_method}) · transform **{artifact.spec.transform}** · trend"
+            f" **{artifact.spec.trend}** · holdout RMSE {rmse} · trained on {card.dataset}"
+        )
 
 
 def _lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     """The editable lag table; returns the validated inputs, or None after showing what is wrong."""
     st.subheader("Lag inputs")
     needed = artifact.lag_rows
-    st.caption(f"The last {needed} observations the forecast starts from, oldest first. Edit any cell,"
-               " or upload a CSV with the same columns.")
+    st.caption(
+        f"The last {needed} observations the forecast starts from, oldest first. Edit any cell,"
+        " or upload a CSV with the same columns."
+    )
     counter = st.session_state.get(RESET, 0)
     scope = f"{artifact.name}|{artifact.version}|{counter}"
     with st.expander("Upload lag inputs (CSV)"):
-        upload = st.file_uploader(f"CSV with columns {DATE}, {', '.join(artifact.variables)}; {needed} rows",
-                                  type=["csv"], key=f"lagcsv|{scope}")
+        upload = st.file_uploader(
+            f"CSV with columns {DATE}, {', '.join(artifact.variables)}; {needed} rows",
+            type=["csv"],
+            key=f"lagcsv|{scope}",
+        )
     base = editor_table(artifact.default_lag_inputs())
     source = "default"
     if upload is not None:
@@ -172,8 +212,15 @@ def _lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
             source = upload.file_id
     columns = {v: st.column_config.NumberColumn(v, format="%.6g", required=True) for v in artifact.variables}
     columns[DATE] = st.column_config.TextColumn(DATE, disabled=True)
-    edited = st.data_editor(base, key=f"lags|{scope}|{source}", hide_index=True, num_rows="fixed",
-                            column_config=columns, disabled=[DATE], width="stretch")
+    edited = st.data_editor(
+        base,
+        key=f"lags|{scope}|{source}",
+        hide_index=True,
+        num_rows="fixed",
+        column_config=columns,
+        disabled=[DATE],
+        width="stretch",
+    )
     st.button("Reset to the model's last observations", on_click=_reset, icon=":material/restart_alt:")
     try:
         lags = parse_lag_table(edited, artifact.variables, needed, artifact.spec.transform)
@@ -184,8 +231,10 @@ def _lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
         lags.index = artifact.default_lag_inputs().index
     changed = count_changed(lags, artifact.default_lag_inputs())
     if changed:
-        st.caption(f":material/edit: {changed} value(s) differ from the model's own data; the forecast starts from"
-                   " these inputs.")
+        st.caption(
+            f":material/edit: {changed} value(s) differ from the model's own data; the forecast starts from"
+            " these inputs."
+        )
     return lags
 
 
@@ -197,26 +246,49 @@ def _charts(artifact: Artifact, lags: pd.DataFrame, result: VersionForecast, lev
     history = artifact.history
     shown = recent(history, result.steps, artifact.lag_rows)
     if result.forecast.point == "median":
-        st.caption("This model forecasts log differences: the line is the **median** in levels (the exponential"
-                   " of the log forecast), and the band is exact in levels.")
+        st.caption(
+            "This model forecasts log differences: the line is the **median** in levels (the exponential"
+            " of the log forecast), and the band is exact in levels."
+        )
     for j, variable in enumerate(artifact.variables):
-        fig = forecast_figure(variable, shown[variable], lags[variable], result.index,
-                              result.forecast.mean[:, j], result.forecast.lower[:, j], result.forecast.upper[:, j],
-                              level, result.forecast.point)
+        fig = forecast_figure(
+            variable,
+            shown[variable],
+            lags[variable],
+            result.index,
+            result.forecast.mean[:, j],
+            result.forecast.lower[:, j],
+            result.forecast.upper[:, j],
+            level,
+            result.forecast.point,
+        )
         st.plotly_chart(fig, key=f"chart|{variable}", config={"displaylogo": False})
 
 
 def _table(result: VersionForecast, level: int) -> None:
     st.subheader(f"Forecast table ({result.forecast.point}, {level}% interval)")
     table = forecast_table(result)
-    st.dataframe(table, width="stretch", column_config={c: st.column_config.NumberColumn(format="%.6g")
-                                                       for c in table.columns})
+    st.dataframe(
+        table, width="stretch", column_config={c: st.column_config.NumberColumn(format="%.6g") for c in table.columns}
+    )
     stem = f"{result.name}-{result.version}-forecast-{result.steps}steps-{level}"
     first, second, _ = st.columns([1, 1, 4])
-    first.download_button("Download CSV", table.to_csv().encode(), f"{stem}.csv", "text/csv",
-                          icon=":material/download:", on_click="ignore")
-    second.download_button("Download JSON", to_json(result.to_dict(), indent=2).encode(),
-                           f"{stem}.json", "application/json", icon=":material/data_object:", on_click="ignore")
+    first.download_button(
+        "Download CSV",
+        table.to_csv().encode(),
+        f"{stem}.csv",
+        "text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+    second.download_button(
+        "Download JSON",
+        to_json(result.to_dict(), indent=2).encode(),
+        f"{stem}.json",
+        "application/json",
+        icon=":material/data_object:",
+        on_click="ignore",
+    )
 
 
 guarded(render)

@@ -13,13 +13,20 @@ from varlib import VarlibError
 def render() -> None:
     title, button = st.columns([4, 1], vertical_alignment="bottom")
     title.title("Models")
-    if button.button("Refresh", icon=":material/refresh:", width="stretch",
-                     help=f"Read the store again (lists refresh by themselves every {store.LIST_TTL} s)."):
+    if button.button(
+        "Refresh",
+        icon=":material/refresh:",
+        width="stretch",
+        help=f"Read the store again (lists refresh by themselves every {store.LIST_TTL} s).",
+    ):
         store.refresh()
     names = store.model_names()
     if not names:
-        st.info("The store has no models yet. Publish one from **Train & publish**, or open **Forecast** for a"
-                " one-click first model.", icon=":material/inbox:")
+        st.info(
+            "The store has no models yet. Publish one from **Train & publish**, or open **Forecast** for a"
+            " one-click first model.",
+            icon=":material/inbox:",
+        )
         return
     name = st.selectbox("Model", names, key="models_name") if len(names) > 1 else names[0]
     _versions(name)
@@ -37,24 +44,36 @@ def _show_versions(name: str) -> None:
     entries = store.versions(name)
     ok = sum(entry.ok for entry in entries)
     st.caption(f"**{name}**: {len(entries)} version(s), {ok} usable, newest first")
-    st.dataframe(versions_table(entries), hide_index=True, width="stretch",
-                 column_config={"version": st.column_config.TextColumn(width="small"),
-                                "status": st.column_config.TextColumn(width="medium"),
-                                "author": st.column_config.TextColumn(width="small"),
-                                "dataset": st.column_config.TextColumn(width="small"),
-                                "lag order": st.column_config.NumberColumn(width="small"),
-                                "notes": st.column_config.TextColumn(width="large")})
+    st.dataframe(
+        versions_table(entries),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "version": st.column_config.TextColumn(width="small"),
+            "status": st.column_config.TextColumn(width="medium"),
+            "author": st.column_config.TextColumn(width="small"),
+            "dataset": st.column_config.TextColumn(width="small"),
+            "lag order": st.column_config.NumberColumn(width="small"),
+            "notes": st.column_config.TextColumn(width="large"),
+        },
+    )
     broken = [entry for entry in entries if not entry.ok]
     if broken:
-        st.warning(f"{len(broken)} object(s) cannot be used; each row's status says why. They are listed, never"
-                   " loaded.", icon=":material/warning:")
+        st.warning(
+            f"{len(broken)} object(s) cannot be used; each row's status says why. They are listed, never loaded.",
+            icon=":material/warning:",
+        )
     st.subheader("Details")
     labels = [entry.label for entry in entries]
     label = st.selectbox("Version", labels, key=f"models_version|{name}")
     entry = next(e for e in entries if e.label == label)
     if entry.ok:
-        st.page_link("views/forecast.py", label=f"Forecast with {name} {label}", icon=":material/show_chart:",
-                     query_params={"model": name, "version": label})
+        st.page_link(
+            "views/forecast.py",
+            label=f"Forecast with {name} {label}",
+            icon=":material/show_chart:",
+            query_params={"model": name, "version": label},
+        )
         try:
             artifact = store.load(name, entry.version)
         except VarlibError as exc:
@@ -63,9 +82,14 @@ def _show_versions(name: str) -> None:
             return
         body = artifact.to_body()
         data = body.pop("data")
-        st.json({**body, "data": {k: v for k, v in data.items() if k not in ("dates", "values")}
-                 | {"rows": len(data["dates"]), "first": data["dates"][0], "last": data["dates"][-1]}},
-                expanded=1)
+        st.json(
+            {
+                **body,
+                "data": {k: v for k, v in data.items() if k not in ("dates", "values")}
+                | {"rows": len(data["dates"]), "first": data["dates"][0], "last": data["dates"][-1]},
+            },
+            expanded=1,
+        )
     else:
         st.error(f"**{label}** cannot be used: {entry.status}", icon=":material/error:")
         st.json(entry.to_dict())

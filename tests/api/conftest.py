@@ -15,8 +15,8 @@ import pytest
 
 from tests.conftest import new_bucket
 from tests.support.minio_server import free_port, stop_process
-from varlib.config import Settings
 from varlib import Registry
+from varlib.config import Settings
 from varlib.service import publish_result
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -43,7 +43,12 @@ def start_server(env: dict[str, str], log: Path, workers: int = 1) -> tuple[subp
     with open(log, "ab") as out:
         process = subprocess.Popen(
             [sys.executable, "-m", "varlib", "serve", "--port", str(port), "--workers", str(workers)],
-            cwd=PROJECT, env={**CLEAN_ENV, **env}, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+            cwd=PROJECT,
+            env={**CLEAN_ENV, **env},
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -12,11 +12,11 @@ from fastapi.testclient import TestClient
 
 from tests.api.conftest import CLEAN_ENV, PROJECT
 from tests.support.minio_server import free_port
+from varlib import version_metadata
 from varlib.api import create_app
 from varlib.forecast import INTERVAL_KINDS
 from varlib.service import forecast_version
 from varlib.versions import Version
-from varlib import version_metadata
 
 pytestmark = pytest.mark.minio
 
@@ -52,16 +52,22 @@ def test_version_metadata_is_the_cli_show(client, service, version):
 def test_forecast_is_the_cli_forecast_json(client, service):
     response = client.post("/models/var/versions/0.0.1/forecast", json={"steps": 5, "alpha": 0.1})
     assert response.status_code == 200
-    cli = subprocess.run([sys.executable, "-m", "varlib", "forecast", "0.0.1", "--steps", "5", "--alpha", "0.1",
-                          "--json"], capture_output=True, text=True, cwd=PROJECT, env={**CLEAN_ENV, **service.env},
-                         timeout=60, check=True)
+    cli = subprocess.run(
+        [sys.executable, "-m", "varlib", "forecast", "0.0.1", "--steps", "5", "--alpha", "0.1", "--json"],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env={**CLEAN_ENV, **service.env},
+        timeout=60,
+        check=True,
+    )
     assert response.json() == json.loads(cli.stdout)
     assert response.json()["steps"] == 5 and len(response.json()["mean"]) == 5
 
 
 def test_forecast_from_lag_inputs_and_latest(client, service):
     artifact = service.registry.load("var", "0.0.2")
-    lags = (artifact.data.values[-artifact.lag_rows - 4:-4] * 1.01).tolist()
+    lags = (artifact.data.values[-artifact.lag_rows - 4 : -4] * 1.01).tolist()
     body = client.post("/models/var/versions/latest/forecast", json={"steps": 3, "lag_inputs": lags}).json()
     expected = forecast_version(service.registry, "var", "0.0.2", 3, 0.05, np.asarray(lags)).to_dict()
     assert body == as_json(expected)
@@ -86,22 +92,32 @@ def test_var_predict_is_the_original_endpoint(client, service):
 
 def test_openapi_and_both_swagger_pages(client):
     spec = client.get("/openapi.json").json()
-    assert {"/health", "/ready", "/models", "/models/{name}/versions", "/models/{name}/versions/{version}",
-            "/models/{name}/versions/{version}/forecast", "/var_predict/{version}"} <= set(spec["paths"])
+    assert {
+        "/health",
+        "/ready",
+        "/models",
+        "/models/{name}/versions",
+        "/models/{name}/versions/{version}",
+        "/models/{name}/versions/{version}/forecast",
+        "/var_predict/{version}",
+    } <= set(spec["paths"])
     for path in ("/docs", "/apidocs"):
         page = client.get(path)
         assert page.status_code == 200 and "swagger-ui" in page.text and "/openapi.json" in page.text
 
 
 # -- errors ------------------------------------------------------------------------------------
-@pytest.mark.parametrize("method, path, body", [
-    ("GET", "/models/nope/versions", None),
-    ("GET", "/models/nope/versions/latest", None),
-    ("GET", "/models/var/versions/0.0.9", None),
-    ("POST", "/models/var/versions/9.9.9/forecast", {"steps": 2}),
-    ("GET", "/var_predict/0_0_7", None),
-    ("GET", "/no/such/endpoint", None),
-])
+@pytest.mark.parametrize(
+    "method, path, body",
+    [
+        ("GET", "/models/nope/versions", None),
+        ("GET", "/models/nope/versions/latest", None),
+        ("GET", "/models/var/versions/0.0.9", None),
+        ("POST", "/models/var/versions/9.9.9/forecast", {"steps": 2}),
+        ("GET", "/var_predict/0_0_7", None),
+        ("GET", "/no/such/endpoint", None),
+    ],
+)
 def test_unknown_things_are_404_json(client, method, path, body):
     response = client.request(method, path, json=body)
     assert response.status_code == 404
@@ -136,21 +152,37 @@ def test_bad_forecast_input_is_422_naming_it(client, service, body, named):
     assert named in response.json()["error"]
 
 
-@pytest.mark.parametrize("raw", [b'{"steps": 2, "lag_inputs": [[NaN, 1]]}',
-                                 b'{"steps": 2, "lag_inputs": [[Infinity, 1]]}', b'{"steps": 2,', b"not json"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"steps": 2, "lag_inputs": [[NaN, 1]]}',
+        b'{"steps": 2, "lag_inputs": [[Infinity, 1]]}',
+        b'{"steps": 2,',
+        b"not json",
+    ],
+)
 def test_non_finite_and_broken_json_are_422(client, service, raw):
     k_ar = service.registry.load("var", "0.0.1").k_ar
     raw = raw.replace(b"[[NaN, 1]]", b"[" + b", ".join([b"[NaN, 1]"] * k_ar) + b"]")
     raw = raw.replace(b"[[Infinity, 1]]", b"[" + b", ".join([b"[Infinity, 1]"] * k_ar) + b"]")
-    response = client.post("/models/var/versions/0.0.1/forecast", content=raw,
-                           headers={"content-type": "application/json"})
+    response = client.post(
+        "/models/var/versions/0.0.1/forecast", content=raw, headers={"content-type": "application/json"}
+    )
     assert response.status_code == 422
     assert response.json()["error"]
 
 
-@pytest.mark.parametrize("path", ["/models/Var!/versions", "/models/var/versions/1.2", "/var_predict/v1",
-                                  "/var_predict/0_0_1?future_periods=0", "/var_predict/0_0_1?future_periods=x",
-                                  "/models/var/versions/0.0.1.0"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/models/Var!/versions",
+        "/models/var/versions/1.2",
+        "/var_predict/v1",
+        "/var_predict/0_0_1?future_periods=0",
+        "/var_predict/0_0_1?future_periods=x",
+        "/models/var/versions/0.0.1.0",
+    ],
+)
 def test_bad_names_and_versions_are_422(client, path):
     response = client.get(path)
     assert response.status_code == 422
@@ -197,9 +229,27 @@ def _settings(endpoint, access, secret):
 def test_latest_moves_after_a_publish_from_another_process(client, service):
     before = client.get("/var_predict/latest", params={"future_periods": 2}).json()
     pinned_before = client.get("/var_predict/0_0_2", params={"future_periods": 2}).json()
-    subprocess.run([sys.executable, "-m", "varlib", "train", "--publish", "--lags", "1", "--holdout", "0",
-                    "--notes", "from another process"], cwd=PROJECT, env={**CLEAN_ENV, **service.env},
-                   capture_output=True, text=True, timeout=120, check=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "varlib",
+            "train",
+            "--publish",
+            "--lags",
+            "1",
+            "--holdout",
+            "0",
+            "--notes",
+            "from another process",
+        ],
+        cwd=PROJECT,
+        env={**CLEAN_ENV, **service.env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     newest = service.registry.resolve("var", "latest")
     assert newest > Version(0, 0, 2)
     after = client.get("/var_predict/latest", params={"future_periods": 2}).json()
@@ -216,8 +266,10 @@ def test_repeated_pinned_requests_are_answered_alike_and_errors_are_not_cached(c
     first = client.post(url, json={"steps": 3})
     assert client.post(url, json={"steps": 3}).content == first.content  # served from the pinned cache
     assert client.post(url, json={"steps": 4}).json()["steps"] == 4  # another body, another answer
-    assert client.post(url, content=b'{"steps": 3}', headers={"content-type": "text/plain"}).status_code \
+    assert (
+        client.post(url, content=b'{"steps": 3}', headers={"content-type": "text/plain"}).status_code
         == client.post(url, content=b'{"steps": 3}', headers={"content-type": "text/plain"}).status_code
+    )
     for _ in range(2):
         assert client.post(url, json={"steps": 0}).status_code == 422
     for _ in range(2):

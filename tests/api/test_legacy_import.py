@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from tests.conftest import new_bucket
-from varlib.cli import main
 from varlib import Registry
+from varlib.cli import main
 from varlib.service import forecast_version
 from varlib.versions import Version
 
@@ -31,7 +31,7 @@ def varmax_pickle():
     from statsmodels.tsa.statespace.varmax import VARMAX
 
     frame = macrodata.load_pandas().data[["realgdp", "realcons"]]
-    train = frame.iloc[:int(len(frame) * 0.9)]
+    train = frame.iloc[: int(len(frame) * 0.9)]
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         results = VARMAX(train, order=(1, 0)).fit(disp=False, maxiter=2)
@@ -75,7 +75,7 @@ def test_varmax_pickle_becomes_a_safe_version_with_the_same_forecasts(bucket, va
     assert artifact.provenance["source_class"] == "VARMAXResults"
     # the pickle's data are macrodata rows without dates: their quarters are used
     assert artifact.data.dates[0] == "1959-01-01" and artifact.data.dates[-1] == "2004-04-01"
-    results = pickle.loads(varmax_pickle)  # noqa: S301 - made by this test
+    results = pickle.loads(varmax_pickle)
     np.testing.assert_array_equal(artifact.data.values, np.asarray(results.model.endog))
 
     ours = forecast_version(bucket, "var", "0.0.2", STEPS, 0.1)
@@ -111,10 +111,13 @@ def test_var_results_pickle_and_the_original_endpoint(bucket):
     assert body["index"] == [f"+{h}" for h in range(1, 7)]  # no dates anywhere: no invented dates either
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"\x80\x04garbage", "cannot be unpickled"),
-    (pickle.dumps({"not": "a model"}), "holds a builtins.dict"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"\x80\x04garbage", "cannot be unpickled"),
+        (pickle.dumps({"not": "a model"}), "holds a builtins.dict"),
+    ],
+)
 def test_unusable_pickles_fail_with_a_reason_and_publish_nothing(bucket, capsys, data, message):
     plant(bucket, data)
     assert main(["import-legacy", "0_0_1", "--trust"]) == 1

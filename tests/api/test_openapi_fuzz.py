@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.conftest import new_bucket
+from varlib import Registry
 from varlib.api import create_app
 from varlib.config import Settings
-from varlib import Registry
 from varlib.service import publish_result
 
 pytestmark = pytest.mark.minio

@@ -11,14 +11,23 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from varlib.config import Settings
 from varlib import Registry
+from varlib.config import Settings
 from varlib.service import publish_result
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 30
-_ENV = ("MINIO_ENDPOINT", "MINIO_ACCESS_KEY", "MINIO_SECRET_KEY", "MINIO_BUCKET", "MINIO_SECURE", "MINIO_CA_BUNDLE",
-        "VARLIB_READ_ONLY", "VARLIB_STORE_TIMEOUT", "VARLIB_MAX_ARTIFACT_BYTES")
+_ENV = (
+    "MINIO_ENDPOINT",
+    "MINIO_ACCESS_KEY",
+    "MINIO_SECRET_KEY",
+    "MINIO_BUCKET",
+    "MINIO_SECURE",
+    "MINIO_CA_BUNDLE",
+    "VARLIB_READ_ONLY",
+    "VARLIB_STORE_TIMEOUT",
+    "VARLIB_MAX_ARTIFACT_BYTES",
+)
 
 
 def _clear_caches() -> None:

@@ -135,8 +135,11 @@ def test_compare_page_edited_shared_inputs_move_every_matching_forecast(seeded):
     at = open_app(page=COMPARE)
     editor = at.data_editor[0]
     assert len(editor.value) == rows and list(editor.value.columns) == ["date", "realgdp", "realcons"]
-    at.session_state[editor.key] = {"edited_rows": {rows - 1: {"realgdp": 14000.0}}, "added_rows": [],
-                                    "deleted_rows": []}
+    at.session_state[editor.key] = {
+        "edited_rows": {rows - 1: {"realgdp": 14000.0}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     assert not at.exception and errors(at) == ""
     lines = {t["name"]: values(t, "y") for t in charts(at)[0]["data"] if t.get("name", "").startswith("var 0.0")}
@@ -144,7 +147,7 @@ def test_compare_page_edited_shared_inputs_move_every_matching_forecast(seeded):
         artifact = seeded.load("var", label)
         lags = artifact.history.iloc[-rows:].copy()
         lags.iloc[-1, 0] = 14000.0
-        expected = forecast_artifact(artifact, 8, 0.05, lags.iloc[-artifact.lag_rows:])
+        expected = forecast_artifact(artifact, 8, 0.05, lags.iloc[-artifact.lag_rows :])
         np.testing.assert_allclose(lines[f"var {label}"], expected.forecast.mean[:, 0], rtol=1e-12)
         unedited = forecast_artifact(artifact, 8, 0.05)
         assert not np.allclose(lines[f"var {label}"], unedited.forecast.mean[:, 0])

@@ -18,8 +18,16 @@ def _series(values, start="2020-01-01"):
 
 def test_dated_forecast_continues_from_the_last_lag_input():
     history = _series(np.arange(10.0))
-    fig = forecast_figure("gdp", history, history.iloc[-3:], ["2022-07-01", "2022-10-01"],
-                          np.array([10.0, 11.0]), np.array([9.0, 9.5]), np.array([11.0, 12.5]), 95)
+    fig = forecast_figure(
+        "gdp",
+        history,
+        history.iloc[-3:],
+        ["2022-07-01", "2022-10-01"],
+        np.array([10.0, 11.0]),
+        np.array([9.0, 9.5]),
+        np.array([11.0, 12.5]),
+        95,
+    )
     names = [t.name for t in fig.data]
     assert names == ["history", "95% interval upper", "95% interval", "forecast (mean)", "lag inputs"]
     line = fig.data[3]
@@ -30,8 +38,9 @@ def test_dated_forecast_continues_from_the_last_lag_input():
 
 def test_undated_forecast_uses_relative_periods_for_every_trace():
     history = _series(np.arange(6.0))
-    fig = forecast_figure("x", history, history.iloc[-2:], ["+1", "+2", "+3"], np.ones(3), np.zeros(3),
-                          np.full(3, 2.0), 80, "median")
+    fig = forecast_figure(
+        "x", history, history.iloc[-2:], ["+1", "+2", "+3"], np.ones(3), np.zeros(3), np.full(3, 2.0), 80, "median"
+    )
     assert list(fig.data[0].x) == [-5, -4, -3, -2, -1, 0]
     assert list(fig.data[3].x) == [0, 1, 2, 3] and fig.data[3].name == "forecast (median)"
     assert list(fig.data[4].x) == [-1, 0]

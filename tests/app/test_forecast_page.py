@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -48,8 +47,9 @@ def test_changing_steps_and_level_changes_the_chart_without_reading_a_version(se
     reads = []
     for method in ("get", "list", "list_folders", "children"):
         original = getattr(LocalStore, method)
-        monkeypatch.setattr(LocalStore, method,
-                            lambda self, *a, _m=method, _o=original: reads.append(f"{_m} {a[0]}") or _o(self, *a))
+        monkeypatch.setattr(
+            LocalStore, method, lambda self, *a, _m=method, _o=original: reads.append(f"{_m} {a[0]}") or _o(self, *a)
+        )
     at.number_input(key="fc_steps").set_value(30).run()
     assert len(values(_forecast_trace(at), "x")) == 31
     at.segmented_control(key="fc_level").set_value(80).run()
@@ -64,8 +64,7 @@ def test_edited_lag_input_changes_the_forecast(seeded):
     table = at.data_editor[0].value
     assert list(table.columns) == ["date", "realgdp", "realcons"]
     assert table["date"].iloc[-1] == "2009-07-01"
-    at.session_state[_editor_key(at)] = {"edited_rows": {3: {"realgdp": 14000.0}}, "added_rows": [],
-                                         "deleted_rows": []}
+    at.session_state[_editor_key(at)] = {"edited_rows": {3: {"realgdp": 14000.0}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert errors(at) == ""
     after = values(_forecast_trace(at), "y")[1:]
@@ -80,8 +79,7 @@ def test_edited_lag_input_changes_the_forecast(seeded):
 @pytest.mark.parametrize("value, message", [(None, "is empty"), (float("inf"), "use a finite number")])
 def test_invalid_lag_input_shows_error_and_no_forecast(seeded, value, message):
     at = open_app({"model": "var"})
-    at.session_state[_editor_key(at)] = {"edited_rows": {1: {"realcons": value}}, "added_rows": [],
-                                         "deleted_rows": []}
+    at.session_state[_editor_key(at)] = {"edited_rows": {1: {"realcons": value}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.exception
     assert message in errors(at) and "realcons on 2009-01-01" in errors(at)
@@ -103,11 +101,14 @@ def test_logdiff_model_refuses_non_positive_lag_inputs_and_says_the_point_is_a_m
     assert "needs positive values" in errors(at) and charts(at) == []
 
 
-@pytest.mark.parametrize("csv, message", [
-    ("date,realgdp,realcons\n2010-01-01,1,2\n2010-04-01,1,2\n", "has 2 data rows; this model needs exactly 4"),
-    ("date,realgdp,realcons\n1,1,x\n2,1,2\n3,1,2\n4,1,2\n", "realcons on 1 is 'x', not a number"),
-    (b"\xff\xfe\x00bad", "cannot be read"),
-])
+@pytest.mark.parametrize(
+    "csv, message",
+    [
+        ("date,realgdp,realcons\n2010-01-01,1,2\n2010-04-01,1,2\n", "has 2 data rows; this model needs exactly 4"),
+        ("date,realgdp,realcons\n1,1,x\n2,1,2\n3,1,2\n4,1,2\n", "realcons on 1 is 'x', not a number"),
+        (b"\xff\xfe\x00bad", "cannot be read"),
+    ],
+)
 def test_bad_lag_csv_is_explained(seeded, csv, message):
     at = open_app({"model": "var"})
     data = csv.encode() if isinstance(csv, str) else csv
@@ -171,8 +172,9 @@ def test_interval_kinds_offered_by_the_library_appear_and_travel_in_the_url(seed
     assert list(control.options) == list(INTERVAL_KINDS) and control.value == kind
     assert at.query_params["intervals"] == kind
     expected = forecast_artifact(seeded.load("var", "0.0.1"), 6, 0.05, intervals=kind)
-    np.testing.assert_allclose(values(trace(charts(at)[0], "95% interval"), "y"), expected.forecast.lower[:, 0],
-                               rtol=1e-12)
+    np.testing.assert_allclose(
+        values(trace(charts(at)[0], "95% interval"), "y"), expected.forecast.lower[:, 0], rtol=1e-12
+    )
 
 
 def test_model_on_irregular_dates_forecasts_periods_ahead(seeded):
@@ -180,8 +182,10 @@ def test_model_on_irregular_dates_forecasts_periods_ahead(seeded):
 
     rng = np.random.default_rng(3)
     days = np.cumsum(rng.integers(1, 4, size=60))
-    rows = ["date,a,b"] + [f"{pd.Timestamp('2024-01-01') + pd.Timedelta(days=int(d)):%Y-%m-%d},{v:.4f},{w:.4f}"
-                           for d, v, w in zip(days, np.cumsum(rng.normal(size=60)), np.cumsum(rng.normal(size=60)))]
+    rows = ["date,a,b"] + [
+        f"{pd.Timestamp('2024-01-01') + pd.Timedelta(days=int(d)):%Y-%m-%d},{v:.4f},{w:.4f}"
+        for d, v, w in zip(days, np.cumsum(rng.normal(size=60)), np.cumsum(rng.normal(size=60)), strict=False)
+    ]
     dataset = load_dataset("\n".join(rows).encode(), csv_name="irregular.csv")
     publish_result(seeded, train_model(dataset, ModelSpec(variables=("a", "b"), lags=1)), "irregular")
     at = open_app({"model": "irregular", "steps": 5})

@@ -7,8 +7,8 @@ import socket
 import pytest
 
 from tests.app.conftest import charts, errors, open_app
-from varlib.errors import AccessDeniedError, StoreUnavailableError
 from varlib import Registry
+from varlib.errors import AccessDeniedError, StoreUnavailableError
 from varlib.service import publish_result
 
 FORECAST, MODELS, TRAIN = "views/forecast.py", "views/models.py", "views/train.py"
@@ -104,6 +104,7 @@ def test_train_on_uploaded_csv_with_date_range(seeded):
     at.radio(key="train_how").set_value("fixed")
     at.checkbox(key="train_limit").check().run()
     import datetime as dt
+
     at.date_input(key="train_start").set_value(dt.date(2020, 1, 3))
     _train(at)
     assert "29 rows of a, b" in "\n".join(m.value for m in at.markdown)
@@ -174,10 +175,13 @@ def test_unreachable_minio_shows_an_error_not_an_exception(store_dir, monkeypatc
     assert not at.exception and any(label == "Train" for label in _labels(at))
 
 
-@pytest.mark.parametrize("failure, title", [
-    (StoreUnavailableError("MinIO at 127.0.0.1:9 is unreachable (connection refused)"), "cannot be reached"),
-    (AccessDeniedError("MinIO at 127.0.0.1:9 refused the credentials (InvalidAccessKeyId)"), "Access denied"),
-])
+@pytest.mark.parametrize(
+    "failure, title",
+    [
+        (StoreUnavailableError("MinIO at 127.0.0.1:9 is unreachable (connection refused)"), "cannot be reached"),
+        (AccessDeniedError("MinIO at 127.0.0.1:9 refused the credentials (InvalidAccessKeyId)"), "Access denied"),
+    ],
+)
 def test_store_failure_is_explained_and_recovers_without_restart(seeded, monkeypatch, failure, title):
     original = Registry.list_names
     monkeypatch.setattr(Registry, "list_names", lambda self: (_ for _ in ()).throw(failure))

@@ -59,7 +59,9 @@ def test_shared_url_steps_and_a_lag_edit(dashboard, page):
     page.wait_for_function(
         """(old) => { const el = document.querySelectorAll('.js-plotly-plot')[0];
                      const t = el.data.find(d => d.name.startsWith('forecast'));
-                     return Math.abs(t.y[1] - old) > 1e-6; }""", arg=after_steps["y"][1])
+                     return Math.abs(t.y[1] - old) > 1e-6; }""",
+        arg=after_steps["y"][1],
+    )
     edited = forecast_trace(page)
     assert edited["y"][0] == pytest.approx(14000.0)  # the line starts at the edited lag input
     assert edited["y"][1] != pytest.approx(after_steps["y"][1])

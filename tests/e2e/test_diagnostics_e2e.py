@@ -35,7 +35,8 @@ def test_diagnostics_page_in_a_browser(dashboard, page, tmp_path):
         """() => { const el = [...document.querySelectorAll('.js-plotly-plot')]
                      .find(e => (e.layout.title.text || '').includes('impulse responses'));
                    return {lines: el.data.filter(d => d.name === 'response').length,
-                           points: el._fullData.find(d => d.name === 'response').y.length}; }""")  # decoded arrays
+                           points: el._fullData.find(d => d.name === 'response').y.length}; }"""
+    )  # decoded arrays
     assert grid == {"lines": k * k, "points": 11}  # k x k panels, periods 0..10
     shot(page, "diagnostics-irf")
 

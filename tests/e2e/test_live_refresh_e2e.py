@@ -20,8 +20,9 @@ def quick_dashboard(minio, macro_result):
         yield url, registry
 
 
-def test_a_page_following_latest_switches_to_a_new_version_and_a_pinned_one_offers_it(quick_dashboard, page,
-                                                                                      browser_context, macro_result):
+def test_a_page_following_latest_switches_to_a_new_version_and_a_pinned_one_offers_it(
+    quick_dashboard, page, browser_context, macro_result
+):
     url, registry = quick_dashboard
     page.goto(f"{url}/?model=var&version=latest&steps=6")
     wait_for_app(page)

@@ -10,10 +10,10 @@ import pytest
 
 from tests.conftest import new_bucket
 from tests.support.minio_server import free_port
+from varlib import Registry
 from varlib.artifact import build_artifact
 from varlib.config import Settings
 from varlib.errors import AccessDeniedError, StoreUnavailableError
-from varlib import Registry
 from varlib.service import forecast_version
 from varlib.versions import Version
 
@@ -25,18 +25,38 @@ KEY_HINT = "MINIO_ACCESS_KEY and MINIO_SECRET_KEY"
 
 def public_read_policy(bucket: str) -> str:
     """Anyone may find, list and read the bucket; nobody without keys may write."""
-    return json.dumps({"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Principal": "*", "Action": ["s3:GetBucketLocation", "s3:ListBucket"],
-         "Resource": [f"arn:aws:s3:::{bucket}"]},
-        {"Effect": "Allow", "Principal": "*", "Action": ["s3:GetObject"], "Resource": [f"arn:aws:s3:::{bucket}/*"]},
-    ]})
+    return json.dumps(
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": ["s3:GetBucketLocation", "s3:ListBucket"],
+                    "Resource": [f"arn:aws:s3:::{bucket}"],
+                },
+                {
+                    "Effect": "Allow",
+                    "Principal": "*",
+                    "Action": ["s3:GetObject"],
+                    "Resource": [f"arn:aws:s3:::{bucket}/*"],
+                },
+            ],
+        }
+    )
 
 
 def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
     """`python -m varlib` with no MINIO_*/VARLIB_* variable inherited (so no keys) plus `env`."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
-    return subprocess.run([sys.executable, "-m", "varlib", *args], capture_output=True, text=True, cwd=PROJECT,
-                          env={**clean, "VARLIB_AUTHOR": "anonymous-test", **env}, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "varlib", *args],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env={**clean, "VARLIB_AUTHOR": "anonymous-test", **env},
+        timeout=120,
+    )
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess, *needles: str) -> str:
@@ -110,8 +130,15 @@ def test_an_anonymous_publish_is_denied_and_says_which_keys_to_set(minio, public
     assert "anonymous" in str(error) and KEY_HINT in str(error) and "\n" not in str(error)
     assert (error.endpoint, error.bucket, error.code) == (minio.endpoint, public_bucket, "AccessDenied")
     assert error.key is not None and error.key.startswith("var/")
-    result = cli({"MINIO_ENDPOINT": minio.endpoint, "MINIO_BUCKET": public_bucket},
-                 "train", "--lags", "2", "--holdout", "0", "--publish")
+    result = cli(
+        {"MINIO_ENDPOINT": minio.endpoint, "MINIO_BUCKET": public_bucket},
+        "train",
+        "--lags",
+        "2",
+        "--holdout",
+        "0",
+        "--publish",
+    )
     assert_one_line_error(result, "not allowed", "anonymous", KEY_HINT)
     assert admin_keys(minio, public_bucket) == before  # nothing written
 

@@ -35,10 +35,12 @@ class CountingStore:
 @pytest.fixture
 def minio_env_for(request):
     """The environment that points the CLI at a test's store."""
+
     def env(settings) -> dict[str, str]:
         if settings.uses_minio:
             return request.getfixturevalue("minio").env(settings.bucket)
         return {"VARLIB_STORE_DIR": str(settings.store_dir), "MINIO_BUCKET": settings.bucket}
+
     return env
 
 
@@ -124,7 +126,9 @@ def test_versions_past_a_thousand_go_to_the_next_shard(store_settings, macro_res
     for patch in (999, 1000):  # written as a publisher that crashed before indexing would leave them
         published = replace(artifact, version=Version(0, 0, patch))
         body = encode(published)
-        store.create(f"var/{published.version.key}/model.json", body, metadata_header(Card.from_artifact(published), body))
+        store.create(
+            f"var/{published.version.key}/model.json", body, metadata_header(Card.from_artifact(published), body)
+        )
     registry = Registry.from_settings(store_settings)
     assert registry.reindex("var") == 2
     assert shard_key("var", Version(0, 0, 999)) != shard_key("var", Version(0, 0, 1000))
@@ -144,15 +148,18 @@ def test_many_unindexed_versions_cost_one_metadata_listing_not_a_read_each(minio
     for patch in range(1, 41):  # a bucket written before the index existed
         published = replace(artifact, version=Version(0, 0, patch))
         body = encode(published)
-        store.create(f"var/{published.version.key}/model.json", body, metadata_header(Card.from_artifact(published), body))
+        store.create(
+            f"var/{published.version.key}/model.json", body, metadata_header(Card.from_artifact(published), body)
+        )
     registry, counting = counting_registry(minio_settings)
     entries = registry.list_versions("var")
     assert len(entries) == 40 and all(e.ok for e in entries)
     assert counting.lists == [True] and counting.gets == []  # one metadata listing, no reads
 
 
-def test_reindex_from_the_cli_and_refused_when_read_only(store_settings, macro_result, minio_env_for,
-                                                          monkeypatch, capsys):
+def test_reindex_from_the_cli_and_refused_when_read_only(
+    store_settings, macro_result, minio_env_for, monkeypatch, capsys
+):
     publish_n(store_settings, macro_result, 2)
     monkeypatch.delenv("MINIO_ENDPOINT", raising=False)
     for name, value in minio_env_for(store_settings).items():

@@ -18,8 +18,14 @@ _CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VA
 
 
 def cli(env, *args, timeout=60):
-    result = subprocess.run([sys.executable, "-m", "varlib", *args], capture_output=True, text=True,
-                            cwd=PROJECT, env={**_CLEAN, "VARLIB_AUTHOR": "cli-test", **env}, timeout=timeout)
+    result = subprocess.run(
+        [sys.executable, "-m", "varlib", *args],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env={**_CLEAN, "VARLIB_AUTHOR": "cli-test", **env},
+        timeout=timeout,
+    )
     if result.returncode:
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
@@ -62,7 +68,7 @@ def test_train_publish_list_show_forecast(env):
     assert len(forecast["mean"]) == 5 and all(len(row) == 2 for row in forecast["mean"])
     levels = load_macrodata().frame.to_numpy()
     reference = VAR(levels).fit(summary["k_ar"], trend="c")
-    expected = reference.forecast_interval(levels[-summary["k_ar"]:], 5, alpha=0.2)
+    expected = reference.forecast_interval(levels[-summary["k_ar"] :], 5, alpha=0.2)
     np.testing.assert_allclose(forecast["mean"], expected[0], rtol=1e-8)
     np.testing.assert_allclose(forecast["upper"], expected[2], rtol=1e-8)
 
@@ -82,8 +88,24 @@ def test_train_from_csv_with_transform(local_env, tmp_path):
     frame = load_macrodata(["realgdp", "realcons", "realinv"]).frame
     path = tmp_path / "macro.csv"
     frame.to_csv(path)
-    out = cli(local_env, "train", "--csv", str(path), "--date-col", "date", "--vars", "realgdp,realinv",
-              "--transform", "logdiff", "--lags", "2", "--publish", "--bump", "minor", "--json")
+    out = cli(
+        local_env,
+        "train",
+        "--csv",
+        str(path),
+        "--date-col",
+        "date",
+        "--vars",
+        "realgdp,realinv",
+        "--transform",
+        "logdiff",
+        "--lags",
+        "2",
+        "--publish",
+        "--bump",
+        "minor",
+        "--json",
+    )
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["version"] == "0.1.0"
     forecast = json.loads(cli(local_env, "forecast", "0.1.0", "--json").stdout)
@@ -181,5 +203,6 @@ def test_the_cli_and_the_dashboard_read_the_same_lag_file(local_env, tmp_path):
     assert table.to_numpy().tolist() == [[12901.5, 9189.0], [13100.0, 9256.0]]
     assert [d.date().isoformat() for d in table.index] == ["2009-04-01", "2009-07-01"]
     from varlib import Registry, Settings, forecast_artifact
+
     artifact = Registry.from_settings(Settings.from_env(local_env)).load("var", "latest")
     assert np.allclose(answer["mean"], forecast_artifact(artifact, 2, 0.05, table).forecast.mean)

@@ -11,10 +11,9 @@ from statsmodels.datasets import macrodata
 from statsmodels.tsa.vector_ar.var_model import VAR
 
 from tests.conftest import new_bucket
-from varlib import ModelSpec, load_dataset, publish_result, train_model
+from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
 from varlib.cli import main
 from varlib.config import Settings
-from varlib import Registry
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
@@ -23,8 +22,14 @@ RTOL = 1e-8
 
 
 def cli(env, *args):
-    result = subprocess.run([sys.executable, "-m", "varlib", *args], capture_output=True, text=True, cwd=PROJECT,
-                            env={**_CLEAN, **env}, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "varlib", *args],
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env={**_CLEAN, **env},
+        timeout=120,
+    )
     if result.returncode:
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in result.stderr, result.stderr
@@ -121,22 +126,30 @@ def test_report_writes_one_html_file(local_published, tmp_path, monkeypatch, cap
     assert run.returncode == 0, run.stderr
     page = target.read_text()
     assert "VAR model var 0.0.1" in page and "Granger causality" in page and "Lag order selection" in page
-    code, _, err = in_process(local_published, monkeypatch, capsys, "report", "0.0.1", "--out",
-                              str(tmp_path / "no" / "such" / "dir" / "r.html"))
+    code, _, err = in_process(
+        local_published,
+        monkeypatch,
+        capsys,
+        "report",
+        "0.0.1",
+        "--out",
+        str(tmp_path / "no" / "such" / "dir" / "r.html"),
+    )
     assert code == 2 and "cannot write the report" in err
 
 
 def test_backtest_command_matches_the_library(local_published, monkeypatch, capsys):
     from varlib.backtest import backtest
 
-    code, out, _ = in_process(local_published, monkeypatch, capsys, "backtest", "0.0.1", "--origins", "3",
-                              "--horizon", "2", "--json")
+    code, out, _ = in_process(
+        local_published, monkeypatch, capsys, "backtest", "0.0.1", "--origins", "3", "--horizon", "2", "--json"
+    )
     assert code == 0
     body = json.loads(out)
     artifact = Registry.from_settings(Settings(store_dir=local_published["VARLIB_STORE_DIR"])).load("var", "0.0.1")
     expected = backtest(artifact, 3, 2).scores()
     rows = [(r["variable"], r["horizon"]) for r in body["scores"]]
-    assert rows == list(zip(expected["variable"], expected["horizon"]))
+    assert rows == list(zip(expected["variable"], expected["horizon"], strict=False))
     close([r["rmse"] for r in body["scores"]], expected["rmse"])
     close([r["mae_rw"] for r in body["scores"]], expected["mae_rw"])
     assert body["lag_orders"] == [2, 2, 2] and len(body["origins"]) == 3

@@ -21,8 +21,9 @@ def _publish(settings, result, barrier, queue):
 def test_concurrent_publishers_get_distinct_versions(store_settings, macro_result):
     context = mp.get_context("fork")
     barrier, queue = context.Barrier(PUBLISHERS), context.Queue()
-    workers = [context.Process(target=_publish, args=(store_settings, macro_result, barrier, queue))
-               for _ in range(PUBLISHERS)]
+    workers = [
+        context.Process(target=_publish, args=(store_settings, macro_result, barrier, queue)) for _ in range(PUBLISHERS)
+    ]
     for worker in workers:
         worker.start()
     for worker in workers:

@@ -90,7 +90,6 @@ def test_refused_credentials_are_reported_from_the_quick_path(minio, minio_setti
         wrong.get(KEY, 10**6)
 
 
-
 def test_a_forked_process_opens_its_own_connection(proxied):
     proxy, settings = proxied
     store = open_store(settings)

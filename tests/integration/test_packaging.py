@@ -117,7 +117,11 @@ def test_wheel_holds_the_package_and_its_data_only(installed):
     names = zipfile.ZipFile(installed.wheel).namelist()
     assert {name.split("/")[0] for name in names} == {"varlib", f"varlib-{varlib.__version__}.dist-info"}
     assert f"varlib/{PROBE}" in names
-    assert "varlib/cli/__init__.py" in names and "varlib/catalog/registry.py" in names and "varlib/store/__init__.py" in names
+    assert (
+        "varlib/cli/__init__.py" in names
+        and "varlib/catalog/registry.py" in names
+        and "varlib/store/__init__.py" in names
+    )
     assert not [name for name in names if name.endswith((".pyc", ".pyo")) or "__pycache__" in name]
     tests = [name for name in names if "tests" in name.split("/") or Path(name).name.startswith(("test_", "conftest"))]
     assert not tests

@@ -51,8 +51,8 @@ def test_forecast_after_round_trip_through_the_store_equals_statsmodels(store_se
     result = forecast_version(fresh, "var", "0_0_1", steps=10, alpha=0.1)
     levels = macro_result.dataset.frame.to_numpy()
     reference = VAR(levels).fit(macro_result.params.k_ar, trend="c")
-    expected = reference.forecast_interval(levels[-reference.k_ar:], 10, alpha=0.1)
-    for got, want in zip((result.forecast.mean, result.forecast.lower, result.forecast.upper), expected):
+    expected = reference.forecast_interval(levels[-reference.k_ar :], 10, alpha=0.1)
+    for got, want in zip((result.forecast.mean, result.forecast.lower, result.forecast.upper), expected, strict=False):
         np.testing.assert_allclose(got, want, rtol=1e-8)
     assert result.index[0] == "2009-10-01"
 
@@ -169,9 +169,11 @@ def test_a_damaged_latest_copy_is_never_served(store_settings, macro_result, dam
     publish(registry, macro_result, notes="newest")
     stored = registry.store.get("var/latest.json", 10**7)
     body = json.loads(stored.data)
-    changed = {"checksum": json.dumps(dict(body, notes="changed")).encode(),
-               "other name": encode(replace(registry.load("var", "0.0.2"), name="other")),
-               "garbage": b"\x80garbage"}[damage]
+    changed = {
+        "checksum": json.dumps(dict(body, notes="changed")).encode(),
+        "other name": encode(replace(registry.load("var", "0.0.2"), name="other")),
+        "garbage": b"\x80garbage",
+    }[damage]
     registry.store.replace("var/latest.json", changed, stored.etag)
     fresh = Registry.from_settings(store_settings)
     artifact = fresh.load("var", "latest", cached=False)

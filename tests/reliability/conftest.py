@@ -36,8 +36,14 @@ def clean_env(**extra: str) -> dict[str, str]:
 def run_cli(env: dict[str, str], *args: str, timeout: float = 120) -> CliRun:
     """`python -m varlib <args>` in a fresh process; the wall time includes interpreter start."""
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "varlib", *args], env=env, cwd=PROJECT_DIR,
-                          capture_output=True, text=True, timeout=timeout)
+    done = subprocess.run(
+        [sys.executable, "-m", "varlib", *args],
+        env=env,
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
     return CliRun(done.returncode, done.stdout, done.stderr, time.monotonic() - started)
 
 

@@ -6,7 +6,6 @@ import re
 import secrets
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -14,9 +13,9 @@ import yaml
 from tests.conftest import new_bucket
 from tests.reliability.conftest import PROJECT_DIR, clean_env
 from tests.support.figures import record
+from varlib import Registry
 from varlib.config import Settings
 from varlib.errors import AccessDeniedError
-from varlib import Registry
 
 COMPOSE = PROJECT_DIR / "docker-compose.yml"
 _INTERPOLATION = re.compile(r"\$\{([A-Z_]+)(?::?[-?]([^}]*))?\}")
@@ -36,6 +35,7 @@ def _variable(value: str) -> str:
 
 def _resolve(environment: dict, host: dict[str, str]) -> dict[str, str]:
     """Compose's interpolation of a service's environment against the host's variables."""
+
     def one(value) -> str:
         match = _INTERPOLATION.fullmatch(str(value))
         if not match:
@@ -45,6 +45,7 @@ def _resolve(environment: dict, host: dict[str, str]) -> dict[str, str]:
             return host[name]
         assert "?" not in str(value).split(name, 1)[1][:2], f"{name} is required"
         return default or ""
+
     return {key: one(value) for key, value in environment.items()}
 
 
@@ -54,8 +55,14 @@ def test_users_service_creates_both_users_before_the_apps_start(services):
     assert (PROJECT_DIR / "scripts" / "minio_users.py").exists()
     assert "COPY scripts/minio_users.py" in (PROJECT_DIR / "Dockerfile").read_text()
     env = users["environment"]
-    for name in ("VARLIB_READER_ACCESS_KEY", "VARLIB_READER_SECRET_KEY", "VARLIB_PUBLISHER_ACCESS_KEY",
-                 "VARLIB_PUBLISHER_SECRET_KEY", "MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"):
+    for name in (
+        "VARLIB_READER_ACCESS_KEY",
+        "VARLIB_READER_SECRET_KEY",
+        "VARLIB_PUBLISHER_ACCESS_KEY",
+        "VARLIB_PUBLISHER_SECRET_KEY",
+        "MINIO_ROOT_USER",
+        "MINIO_ROOT_PASSWORD",
+    ):
         assert _variable(env[name]) == name
     for name in ("app", "api", "app-publisher"):
         assert services[name]["depends_on"]["minio-users"]["condition"] == "service_completed_successfully"
@@ -74,8 +81,11 @@ def test_the_app_gets_the_read_only_user_unless_publishing_is_enabled(services):
     assert str(publisher["environment"]["VARLIB_READ_ONLY"]) == "0"
     root = {"MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"}
     for name, service in services.items():  # only the set-up services hold the root credentials
-        uses_root = {_INTERPOLATION.fullmatch(str(v)).group(1) for v in (service.get("environment") or {}).values()
-                     if _INTERPOLATION.fullmatch(str(v))} & root
+        uses_root = {
+            _INTERPOLATION.fullmatch(str(v)).group(1)
+            for v in (service.get("environment") or {}).values()
+            if _INTERPOLATION.fullmatch(str(v))
+        } & root
         assert not uses_root or name in ("minio", "minio-init", "minio-users"), name
 
 
@@ -83,17 +93,27 @@ def test_the_app_gets_the_read_only_user_unless_publishing_is_enabled(services):
 def test_the_compose_wiring_works_against_a_real_minio(services, minio, macro_artifact):
     """Run scripts/minio_users.py with the environment compose would give it, then act as each app."""
     bucket = new_bucket()
-    host = {"MINIO_ROOT_USER": minio.access_key, "MINIO_ROOT_PASSWORD": minio.secret_key,
-            "VARLIB_READER_SECRET_KEY": secrets.token_hex(16), "VARLIB_PUBLISHER_SECRET_KEY": secrets.token_hex(16),
-            "VARLIB_READER_ACCESS_KEY": f"reader-{secrets.token_hex(3)}",
-            "VARLIB_PUBLISHER_ACCESS_KEY": f"publisher-{secrets.token_hex(3)}"}
+    host = {
+        "MINIO_ROOT_USER": minio.access_key,
+        "MINIO_ROOT_PASSWORD": minio.secret_key,
+        "VARLIB_READER_SECRET_KEY": secrets.token_hex(16),
+        "VARLIB_PUBLISHER_SECRET_KEY": secrets.token_hex(16),
+        "VARLIB_READER_ACCESS_KEY": f"reader-{secrets.token_hex(3)}",
+        "VARLIB_PUBLISHER_ACCESS_KEY": f"publisher-{secrets.token_hex(3)}",
+    }
 
     def as_service(name: str) -> dict[str, str]:
         env = _resolve(services[name]["environment"], host)
         return {**env, "MINIO_ENDPOINT": minio.endpoint, "MINIO_BUCKET": bucket}  # loopback, a fresh bucket
 
-    done = subprocess.run([sys.executable, "scripts/minio_users.py"], cwd=PROJECT_DIR, capture_output=True,
-                          text=True, timeout=120, env=clean_env(**as_service("minio-users")))
+    done = subprocess.run(
+        [sys.executable, "scripts/minio_users.py"],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=clean_env(**as_service("minio-users")),
+    )
     assert done.returncode == 0, done.stderr
     assert host["VARLIB_READER_SECRET_KEY"] not in done.stdout + done.stderr
     publisher = Registry.from_settings(Settings.from_env(as_service("app-publisher")))
@@ -104,8 +124,19 @@ def test_the_compose_wiring_works_against_a_real_minio(services, minio, macro_ar
         with pytest.raises(AccessDeniedError, match="not allowed"):
             reader.publish(macro_artifact)  # refused by MinIO itself, not only by VARLIB_READ_ONLY
         assert Registry.from_settings(Settings.from_env(as_service(name))).read_only
-    again = subprocess.run([sys.executable, "scripts/minio_users.py"], cwd=PROJECT_DIR, capture_output=True,
-                           text=True, timeout=120, env=clean_env(**as_service("minio-users")))
+    again = subprocess.run(
+        [sys.executable, "scripts/minio_users.py"],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=clean_env(**as_service("minio-users")),
+    )
     assert again.returncode == 0, again.stderr  # idempotent: compose may run it on every `up`
-    record("least-privilege", "docker-compose wiring (minio-users, app, api, app-publisher)",
-           services_checked=4, reader_publishes_refused=2, publisher_publishes=1)
+    record(
+        "least-privilege",
+        "docker-compose wiring (minio-users, app, api, app-publisher)",
+        services_checked=4,
+        reader_publishes_refused=2,
+        publisher_publishes=1,
+    )

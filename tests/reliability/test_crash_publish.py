@@ -57,12 +57,19 @@ def _verify(settings, acks) -> dict:
     acknowledged = {row["version"] for row in read_lines(acks)}
     listed_ok = {e.label for e in ok}
     assert acknowledged <= listed_ok, sorted(acknowledged - listed_ok)
-    return {"entries": len(entries), "ok": len(ok), "not_ok": [(e.label, e.status) for e in entries if not e.ok],
-            "acknowledged": len(acknowledged), "lost": len(acknowledged - listed_ok), "registry": registry}
+    return {
+        "entries": len(entries),
+        "ok": len(ok),
+        "not_ok": [(e.label, e.status) for e in entries if not e.ok],
+        "acknowledged": len(acknowledged),
+        "lost": len(acknowledged - listed_ok),
+        "registry": registry,
+    }
 
 
-@pytest.mark.parametrize("kills", [pytest.param(RANDOM_KILLS, id="ci"),
-                                   pytest.param(RANDOM_KILLS_SLOW, id="many", marks=pytest.mark.slow)])
+@pytest.mark.parametrize(
+    "kills", [pytest.param(RANDOM_KILLS, id="ci"), pytest.param(RANDOM_KILLS_SLOW, id="many", marks=pytest.mark.slow)]
+)
 def test_kill_minus_nine_during_publish(store_settings, macro_artifact, tmp_path, kills):
     backend = "minio" if store_settings.uses_minio else "local"
     acks = tmp_path / "acks.jsonl"
@@ -81,8 +88,16 @@ def test_kill_minus_nine_during_publish(store_settings, macro_artifact, tmp_path
     leftovers = 0
     if not store_settings.uses_minio:
         leftovers = sum(1 for _ in (store_settings.store_dir).rglob(".tmp-*"))
-    record("crash-publish", f"{backend}, {kills} random kills + {step_kills} step kills",
-           faults_injected=kills + step_kills, publishes_acknowledged=figures["acknowledged"],
-           versions_checked=figures["entries"], versions_ok=figures["ok"], listed_not_ok=len(figures["not_ok"]),
-           acknowledged_but_missing=figures["lost"], data_lost=figures["lost"],
-           next_publish=str(published.version), temp_files_left_by_kills=leftovers)
+    record(
+        "crash-publish",
+        f"{backend}, {kills} random kills + {step_kills} step kills",
+        faults_injected=kills + step_kills,
+        publishes_acknowledged=figures["acknowledged"],
+        versions_checked=figures["entries"],
+        versions_ok=figures["ok"],
+        listed_not_ok=len(figures["not_ok"]),
+        acknowledged_but_missing=figures["lost"],
+        data_lost=figures["lost"],
+        next_publish=str(published.version),
+        temp_files_left_by_kills=leftovers,
+    )

@@ -11,9 +11,9 @@ import pytest
 from tests.reliability.conftest import require_minio
 from tests.support.figures import record
 from tests.support.minio_server import MinioServer, free_port
+from varlib import Registry
 from varlib.config import Settings
 from varlib.errors import NotFoundError, StoreUnavailableError
-from varlib import Registry
 from varlib.service import forecast_version
 
 pytestmark = pytest.mark.minio
@@ -26,11 +26,11 @@ def cluster(tmp_path):
     require_minio()
     ports = [free_port() for _ in range(NODES)]
     drives = [tmp_path / f"node{i}" / "data" for i in range(NODES)]
-    endpoints = " ".join(f"http://127.0.0.1:{port}{drive}" for port, drive in zip(ports, drives))
+    endpoints = " ".join(f"http://127.0.0.1:{port}{drive}" for port, drive in zip(ports, drives, strict=False))
     secret = secrets.token_hex(16)
     nodes: list[MinioServer] = []
     try:
-        for port, drive in zip(ports, drives):
+        for port, drive in zip(ports, drives, strict=False):
             nodes.append(MinioServer([drive], port=port, endpoints=endpoints, secret_key=secret).start(wait=False))
         for node in nodes:
             node.wait_ready(timeout=120, path="/minio/health/cluster")
@@ -41,8 +41,15 @@ def cluster(tmp_path):
 
 
 def _registry(node: MinioServer) -> Registry:
-    return Registry.from_settings(Settings(minio_endpoint=node.endpoint, access_key=node.access_key,
-                                           secret_key=node.secret_key, bucket="models", author="reliability"))
+    return Registry.from_settings(
+        Settings(
+            minio_endpoint=node.endpoint,
+            access_key=node.access_key,
+            secret_key=node.secret_key,
+            bucket="models",
+            author="reliability",
+        )
+    )
 
 
 TRANSIENT_MISSES: list[str] = []  # NoSuchKey answers for listed objects right after a node rejoined
@@ -58,8 +65,10 @@ def _checksums(registry: Registry) -> dict[str, str]:
         entries = registry.list_versions("var")
         try:
             assert all(e.ok for e in entries), [(e.label, e.status) for e in entries]
-            return {e.label: hashlib.sha256(registry.store.get(e.key, registry.max_artifact_bytes).data).hexdigest()
-                    for e in entries}
+            return {
+                e.label: hashlib.sha256(registry.store.get(e.key, registry.max_artifact_bytes).data).hexdigest()
+                for e in entries
+            }
         except (NotFoundError, AssertionError) as exc:
             TRANSIENT_MISSES.append(f"{registry.description}: {exc}")
             if time.monotonic() > deadline:
@@ -109,12 +118,19 @@ def test_four_nodes_survive_the_loss_of_one(cluster, macro_artifact):
     requests += _exercise(_registry(lost), macro_artifact, publishes=1)
     final = _checksums(_registry(cluster[0]))
     assert len(final) == 8 and all(final[k] == v for k, v in during.items())
-    record("distributed", "4 nodes, one killed and brought back",
-           nodes=NODES, faults_injected=1, requests_made=requests, versions_published=len(final),
-           versions_published_while_degraded=len(during) - len(before), versions_checked=len(final),
-           checksums_equal_on_every_node=sum(len(s) for s in after.values()),
-           transient_not_found_after_rejoin=len(TRANSIENT_MISSES),
-           data_lost=len(set(before) - set(final)))
+    record(
+        "distributed",
+        "4 nodes, one killed and brought back",
+        nodes=NODES,
+        faults_injected=1,
+        requests_made=requests,
+        versions_published=len(final),
+        versions_published_while_degraded=len(during) - len(before),
+        versions_checked=len(final),
+        checksums_equal_on_every_node=sum(len(s) for s in after.values()),
+        transient_not_found_after_rejoin=len(TRANSIENT_MISSES),
+        data_lost=len(set(before) - set(final)),
+    )
 
 
 def _settled(call):
@@ -143,7 +159,7 @@ def test_every_node_lost_in_turn(cluster, macro_artifact):
         victim.stop(kill=True)
         survivor = _registry(cluster[(i + 1) % NODES])
         for _ in range(2):  # one publish per retry unit: a retried publish may add a version, never lose one
-            requests += _settled(lambda: _exercise(survivor, macro_artifact, publishes=1))
+            requests += _settled(lambda survivor=survivor: _exercise(survivor, macro_artifact, publishes=1))
         current = _checksums(survivor)
         assert all(current[k] == v for k, v in versions.items())  # nothing earlier lost or changed
         versions = current
@@ -154,6 +170,13 @@ def test_every_node_lost_in_turn(cluster, macro_artifact):
     for node_sums in final.values():
         assert node_sums == versions
     assert len(versions) >= 2 * NODES + 1
-    record("distributed", "each of 4 nodes killed in turn (slow)", nodes=NODES, faults_injected=NODES,
-           requests_made=requests, versions_checked=len(versions) * NODES, data_lost=0,
-           transient_not_found_after_rejoin=len(TRANSIENT_MISSES))
+    record(
+        "distributed",
+        "each of 4 nodes killed in turn (slow)",
+        nodes=NODES,
+        faults_injected=NODES,
+        requests_made=requests,
+        versions_checked=len(versions) * NODES,
+        data_lost=0,
+        transient_not_found_after_rejoin=len(TRANSIENT_MISSES),
+    )

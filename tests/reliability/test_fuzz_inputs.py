@@ -16,14 +16,12 @@ from hypothesis import strategies as st
 
 from tests.reliability.conftest import assert_clean_failure, clean_env, run_cli
 from tests.support.figures import record
-from varlib import cli
+from varlib import ModelSpec, Registry, cli
 from varlib.artifact import build_artifact
+from varlib.config import Settings
 from varlib.data import MAX_CSV_BYTES, load_csv
 from varlib.errors import VarlibError
-from varlib import ModelSpec
-from varlib import Registry
 from varlib.service import forecast_artifact, load_dataset, train_model
-from varlib.config import Settings
 
 SCALES = [pytest.param(1, id="ci"), pytest.param(20, id="x20", marks=pytest.mark.slow)]
 
@@ -34,16 +32,48 @@ def fuzz(examples: int):
 
 FIGURES: Counter = Counter()
 
-EXTREME = st.sampled_from([0.0, -0.0, 1e-308, 5e-324, 1e150, -1e150, 1e300, -1e300, 1.7e308, -1.7e308,
-                           float("nan"), float("inf"), float("-inf")])
-CELL = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-10**30, 10**30), EXTREME,
-                 st.text(max_size=6), st.none(), st.booleans())
+EXTREME = st.sampled_from(
+    [
+        0.0,
+        -0.0,
+        1e-308,
+        5e-324,
+        1e150,
+        -1e150,
+        1e300,
+        -1e300,
+        1.7e308,
+        -1.7e308,
+        float("nan"),
+        float("inf"),
+        float("-inf"),
+    ]
+)
+CELL = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-(10**30), 10**30),
+    EXTREME,
+    st.text(max_size=6),
+    st.none(),
+    st.booleans(),
+)
 
 
-HOSTILE_STEPS = st.one_of(st.integers(-5, 450), st.sampled_from([0, 1, 400, 401, 10**9]), st.floats(),
-                          st.text(max_size=3), st.none(), st.booleans())
-HOSTILE_ALPHA = st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.sampled_from([0, 0.0001, 0.5, 0.50001, 1]),
-                          st.text(max_size=4), st.none(), st.booleans())
+HOSTILE_STEPS = st.one_of(
+    st.integers(-5, 450),
+    st.sampled_from([0, 1, 400, 401, 10**9]),
+    st.floats(),
+    st.text(max_size=3),
+    st.none(),
+    st.booleans(),
+)
+HOSTILE_ALPHA = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([0, 0.0001, 0.5, 0.50001, 1]),
+    st.text(max_size=4),
+    st.none(),
+    st.booleans(),
+)
 
 
 def _check_forecast(result) -> None:
@@ -64,7 +94,10 @@ def artifacts(macro_result):
     return [build_artifact(r, "var", "fuzz") for r in (macro_result, logdiff, diff)]
 
 
-def _lag_tables(draw_rows=st.integers(0, 6), draw_cols=st.integers(0, 5)):
+ROWS, COLUMNS = st.integers(0, 6), st.integers(0, 5)
+
+
+def _lag_tables(draw_rows=ROWS, draw_cols=COLUMNS):
     @st.composite
     def table(draw):
         rows, cols = draw(draw_rows), draw(draw_cols)
@@ -81,12 +114,14 @@ def _lag_tables(draw_rows=st.integers(0, 6), draw_cols=st.integers(0, 5)):
             return np.array(cells, dtype=object)
         if kind == "frame":
             columns = draw(st.sampled_from([["realgdp", "realcons", "realinv"], ["realgdp", "realcons"], ["a", "b"]]))
-            frame = pd.DataFrame([row[: len(columns)] + [0.0] * (len(columns) - len(row)) for row in cells],
-                                 columns=columns)
+            frame = pd.DataFrame(
+                [row[: len(columns)] + [0.0] * (len(columns) - len(row)) for row in cells], columns=columns
+            )
             if draw(st.booleans()) and rows:
                 frame.index = pd.date_range("2009-10-01", periods=rows, freq=draw(st.sampled_from(["QS", "D", "YS"])))
             return frame
         return cells
+
     return table()
 
 
@@ -123,9 +158,15 @@ def test_forecast_inputs_fuzzed_through_the_library(artifacts, scale):
         FIGURES["forecast inputs accepted"] += 1
 
     check()
-    record("fuzz", "forecast inputs, library" + (f", x{scale}" if scale > 1 else ""), inputs_tried=FIGURES["forecast inputs tried"],
-           refused_with_varlib_error=FIGURES["forecast inputs refused"],
-           accepted_all_finite=FIGURES["forecast inputs accepted"], other_exceptions=0, non_finite_results=0)
+    record(
+        "fuzz",
+        "forecast inputs, library" + (f", x{scale}" if scale > 1 else ""),
+        inputs_tried=FIGURES["forecast inputs tried"],
+        refused_with_varlib_error=FIGURES["forecast inputs refused"],
+        accepted_all_finite=FIGURES["forecast inputs accepted"],
+        other_exceptions=0,
+        non_finite_results=0,
+    )
 
 
 @st.composite
@@ -135,8 +176,22 @@ def _csv_files(draw):
     n_rows = draw(st.one_of(st.integers(0, 12), st.integers(40, 120)))
     start = pd.Timestamp("2000-01-01")
     dates = [start + pd.DateOffset(months=3 * i) for i in range(n_rows)]
-    flaw = draw(st.sampled_from(["none"] * 6 + ["duplicate", "unsorted", "garbage date", "constant", "collinear",
-                                 "huge values", "cells", "trend", "no date column"]))
+    flaw = draw(
+        st.sampled_from(
+            ["none"] * 6
+            + [
+                "duplicate",
+                "unsorted",
+                "garbage date",
+                "constant",
+                "collinear",
+                "huge values",
+                "cells",
+                "trend",
+                "no date column",
+            ]
+        )
+    )
     rng = np.random.default_rng(draw(st.integers(0, 2**32 - 1)))
     values = np.cumsum(rng.normal(size=(n_rows, n_vars)), axis=0) + 100
     cells = values.astype(object)
@@ -162,7 +217,7 @@ def _csv_files(draw):
     writer = csv.writer(out)
     names = [f"v{j}" for j in range(n_vars)]
     writer.writerow(names if flaw == "no date column" else ["date", *names])
-    for label, row in zip(labels, cells):
+    for label, row in zip(labels, cells, strict=False):
         writer.writerow(list(row) if flaw == "no date column" else [label, *row])
     return out.getvalue().encode(), names, flaw
 
@@ -170,9 +225,14 @@ def _csv_files(draw):
 @st.composite
 def _specs(draw, names):
     variables = tuple(draw(st.sampled_from([names, names[:2], names[::-1]]))) if names else ()
-    return dict(variables=variables, transform=draw(st.sampled_from(["none", "diff", "logdiff"])),
-                trend=draw(st.sampled_from(["c", "ct", "n"])), lags=draw(st.one_of(st.none(), st.integers(1, 4))),
-                max_lags=draw(st.integers(1, 4)), holdout=draw(st.sampled_from([0, 0.1, 0.3])))
+    return dict(
+        variables=variables,
+        transform=draw(st.sampled_from(["none", "diff", "logdiff"])),
+        trend=draw(st.sampled_from(["c", "ct", "n"])),
+        lags=draw(st.one_of(st.none(), st.integers(1, 4))),
+        max_lags=draw(st.integers(1, 4)),
+        holdout=draw(st.sampled_from([0, 0.1, 0.3])),
+    )
 
 
 def _train_and_forecast(raw: bytes, spec: dict):
@@ -205,10 +265,16 @@ def test_csv_uploads_fuzzed_through_the_library(scale):
         FIGURES["csv accepted"] += 1
 
     check()
-    record("fuzz", "CSV uploads, library (load, train, forecast)" + (f", x{scale}" if scale > 1 else ""), inputs_tried=FIGURES["csv tried"],
-           refused_with_varlib_error=FIGURES["csv refused"], accepted_all_finite=FIGURES["csv accepted"],
-           flaws={k.removeprefix("csv flaw "): v for k, v in FIGURES.items() if k.startswith("csv flaw")},
-           other_exceptions=0, non_finite_results=0)
+    record(
+        "fuzz",
+        "CSV uploads, library (load, train, forecast)" + (f", x{scale}" if scale > 1 else ""),
+        inputs_tried=FIGURES["csv tried"],
+        refused_with_varlib_error=FIGURES["csv refused"],
+        accepted_all_finite=FIGURES["csv accepted"],
+        flaws={k.removeprefix("csv flaw "): v for k, v in FIGURES.items() if k.startswith("csv flaw")},
+        other_exceptions=0,
+        non_finite_results=0,
+    )
 
 
 HOSTILE_CSVS = {
@@ -217,12 +283,13 @@ HOSTILE_CSVS = {
     "one row": b"date,a,b\n2000-01-01,1,2\n",
     "non-numeric": b"date,a,b\n" + b"".join(f"2000-{m:02d}-01,x{m},{m}\n".encode() for m in range(1, 13)),
     "duplicate dates": b"date,a,b\n" + b"".join(f"2000-01-01,{m},{m * m % 7}\n".encode() for m in range(1, 13)),
-    "unsorted dates": b"date,a,b\n" + b"".join(f"20{20 - m:02d}-01-01,{m},{m * m % 7}\n".encode() for m in range(1, 13)),
+    "unsorted dates": b"date,a,b\n"
+    + b"".join(f"20{20 - m:02d}-01-01,{m},{m * m % 7}\n".encode() for m in range(1, 13)),
     "constant column": b"date,a,b\n" + b"".join(f"20{m:02d}-01-01,5,{m * m % 7}\n".encode() for m in range(1, 30)),
-    "collinear columns": b"date,a,b\n" + b"".join(f"20{m:02d}-01-01,{m * m % 11},{2 * (m * m % 11)}\n".encode()
-                                                 for m in range(1, 30)),
-    "nan and inf": b"date,a,b\n" + b"".join(f"20{m:02d}-01-01,{'nan' if m == 5 else m},{'inf' if m == 7 else m}\n".encode()
-                                           for m in range(1, 30)),
+    "collinear columns": b"date,a,b\n"
+    + b"".join(f"20{m:02d}-01-01,{m * m % 11},{2 * (m * m % 11)}\n".encode() for m in range(1, 30)),
+    "nan and inf": b"date,a,b\n"
+    + b"".join(f"20{m:02d}-01-01,{'nan' if m == 5 else m},{'inf' if m == 7 else m}\n".encode() for m in range(1, 30)),
     "binary": bytes(range(256)) * 4,
 }
 
@@ -252,9 +319,13 @@ def test_a_huge_csv_is_refused_by_size_before_parsing(tmp_path, capsys):
     assert "limit" in capsys.readouterr().err
     run = run_cli(clean_env(VARLIB_STORE_DIR=str(tmp_path / "store")), "train", "--csv", str(path))
     assert_clean_failure(run, "limit")
-    record("fuzz", "named hostile CSVs and a huge file, library + CLI",
-           inputs_tried=len(HOSTILE_CSVS) + 3, refused_with_varlib_error=len(HOSTILE_CSVS) + 3,
-           other_exceptions=0)
+    record(
+        "fuzz",
+        "named hostile CSVs and a huge file, library + CLI",
+        inputs_tried=len(HOSTILE_CSVS) + 3,
+        refused_with_varlib_error=len(HOSTILE_CSVS) + 3,
+        other_exceptions=0,
+    )
 
 
 @pytest.fixture
@@ -274,16 +345,25 @@ def test_cli_forecast_arguments_fuzzed(published_store, tmp_path, capsys, macro_
     text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=8)
 
     @fuzz(100 * scale)
-    @given(steps=st.one_of(st.integers(1, 400).map(str), st.integers(-3, 500).map(str), text),
-           alpha=st.one_of(st.floats(0.0001, 0.5).map(repr), st.floats().map(repr), text),
-           version=st.sampled_from(["latest", "latest", "0.0.1", "0.0.2", "0_0_1", "1.2", "../x", ""]),
-           lags=st.one_of(st.none(), st.none(), _lag_tables(draw_rows=st.integers(0, 4))), with_date=st.booleans())
+    @given(
+        steps=st.one_of(st.integers(1, 400).map(str), st.integers(-3, 500).map(str), text),
+        alpha=st.one_of(st.floats(0.0001, 0.5).map(repr), st.floats().map(repr), text),
+        version=st.sampled_from(["latest", "latest", "0.0.1", "0.0.2", "0_0_1", "1.2", "../x", ""]),
+        lags=st.one_of(st.none(), st.none(), _lag_tables(draw_rows=st.integers(0, 4))),
+        with_date=st.booleans(),
+    )
     def check(steps, alpha, version, lags, with_date):
         args = ["forecast", version, f"--steps={steps}", f"--alpha={alpha}", "--json"]
         if lags is not None:
-            frame = pd.DataFrame(list(lags) if isinstance(lags, list) and len({len(r) for r in lags}) <= 1
-                                 else np.atleast_2d(np.asarray(lags, dtype=object))) \
-                if not isinstance(lags, pd.DataFrame) else lags
+            frame = (
+                pd.DataFrame(
+                    list(lags)
+                    if isinstance(lags, list) and len({len(r) for r in lags}) <= 1
+                    else np.atleast_2d(np.asarray(lags, dtype=object))
+                )
+                if not isinstance(lags, pd.DataFrame)
+                else lags
+            )
             if with_date:
                 frame.insert(0, "date", [f"2010-0{i % 9 + 1}-01" for i in range(len(frame))])
             frame.to_csv(lags_path, index=False)
@@ -302,25 +382,41 @@ def test_cli_forecast_arguments_fuzzed(published_store, tmp_path, capsys, macro_
             FIGURES["cli refused"] += 1
 
     check()
-    record("fuzz", "CLI forecast arguments and lag CSVs (in-process main)" + (f", x{scale}" if scale > 1 else ""), inputs_tried=FIGURES["cli tried"],
-           refused_with_one_error_line=FIGURES["cli refused"], accepted_all_finite=FIGURES["cli accepted"],
-           tracebacks=0)
+    record(
+        "fuzz",
+        "CLI forecast arguments and lag CSVs (in-process main)" + (f", x{scale}" if scale > 1 else ""),
+        inputs_tried=FIGURES["cli tried"],
+        refused_with_one_error_line=FIGURES["cli refused"],
+        accepted_all_finite=FIGURES["cli accepted"],
+        tracebacks=0,
+    )
 
 
 # Regressions found by the fuzzing above (statsmodels' ValueError / LinAlgError escaped as tracebacks).
-_CONSTANT = (b"date,v0,v1\n2000-01-01,7.0,99.86\n2000-04-01,7.0,99.97\n2000-07-01,7.0,100.33\n2000-10-01,7.0,101.28\n"
-             b"2001-01-01,7.0,100.01\n2001-04-01,7.0,100.05\n2001-07-01,7.0,99.83\n")
+_CONSTANT = (
+    b"date,v0,v1\n2000-01-01,7.0,99.86\n2000-04-01,7.0,99.97\n2000-07-01,7.0,100.33\n2000-10-01,7.0,101.28\n"
+    b"2001-01-01,7.0,100.01\n2001-04-01,7.0,100.05\n2001-07-01,7.0,99.83\n"
+)
 _CONSTANT_BUT_LAST = b"date,a,b\n" + b"".join(
-    f"20{m:02d}-01-01,{5 if m < 29 else 6},{(m * m) % 7 + m / 10}\n".encode() for m in range(1, 30))
+    f"20{m:02d}-01-01,{5 if m < 29 else 6},{(m * m) % 7 + m / 10}\n".encode() for m in range(1, 30)
+)
 
 
-@pytest.mark.parametrize("raw, spec", [
-    (_CONSTANT, {"variables": ("v0", "v1"), "transform": "none", "lags": None, "max_lags": 1, "holdout": 0}),
-    (_CONSTANT, {"variables": ("v0", "v1"), "transform": "diff", "lags": None, "max_lags": 1, "holdout": 0}),
-    (_CONSTANT_BUT_LAST, {"variables": ("a", "b"), "lags": 1, "holdout": 0}),
-    (_CONSTANT_BUT_LAST, {"variables": ("a", "b"), "lags": None, "max_lags": 2, "holdout": 0}),
-], ids=["constant, lags by AIC", "constant after differencing, lags by AIC", "constant lagged regressor, fixed lags",
-        "constant lagged regressor, lags by AIC"])
+@pytest.mark.parametrize(
+    "raw, spec",
+    [
+        (_CONSTANT, {"variables": ("v0", "v1"), "transform": "none", "lags": None, "max_lags": 1, "holdout": 0}),
+        (_CONSTANT, {"variables": ("v0", "v1"), "transform": "diff", "lags": None, "max_lags": 1, "holdout": 0}),
+        (_CONSTANT_BUT_LAST, {"variables": ("a", "b"), "lags": 1, "holdout": 0}),
+        (_CONSTANT_BUT_LAST, {"variables": ("a", "b"), "lags": None, "max_lags": 2, "holdout": 0}),
+    ],
+    ids=[
+        "constant, lags by AIC",
+        "constant after differencing, lags by AIC",
+        "constant lagged regressor, fixed lags",
+        "constant lagged regressor, lags by AIC",
+    ],
+)
 def test_degenerate_data_is_refused_with_a_message(raw, spec):
     with pytest.raises(VarlibError, match="constant|collinear"):
         _train_and_forecast(raw, spec)

@@ -14,11 +14,10 @@ import pytest
 from tests.reliability.conftest import assert_clean_failure, clean_env, run_cli
 from tests.support.figures import record
 from tests.support.tcp_proxy import TcpProxy
-from varlib import cli
+from varlib import Registry, cli
 from varlib.catalog.cards import METADATA_KEY, Card
 from varlib.config import Settings
 from varlib.errors import CorruptArtifactError, NotFoundError
-from varlib import Registry
 from varlib.service import forecast_version
 
 BIG = 200 * 1024 * 1024
@@ -64,10 +63,18 @@ def _plant(registry: Registry, settings: Settings, marker: str) -> dict[str, str
     store.create("var/0_0_9/model.json", good)  # a real artifact copied to the wrong key
     for stray in ("var/notes.txt", "var/0_0_10/extra.bin", "var/v11/model.json"):
         store.create(stray, b"{}")
-    return {"0.0.3": "legacy pickle", "0.0.4": "not valid JSON", "0.0.5": "checksum mismatch",
-            "0.0.6": "unknown schema version", "0.0.7": "too large", "0.0.8": "not valid JSON",
-            "0.0.9": "wrong key", "var/notes.txt": "outside the naming pattern",
-            "var/0_0_10/extra.bin": "outside the naming pattern", "var/v11/model.json": "outside the naming pattern"}
+    return {
+        "0.0.3": "legacy pickle",
+        "0.0.4": "not valid JSON",
+        "0.0.5": "checksum mismatch",
+        "0.0.6": "unknown schema version",
+        "0.0.7": "too large",
+        "0.0.8": "not valid JSON",
+        "0.0.9": "wrong key",
+        "var/notes.txt": "outside the naming pattern",
+        "var/0_0_10/extra.bin": "outside the naming pattern",
+        "var/v11/model.json": "outside the naming pattern",
+    }
 
 
 def _env(settings: Settings, minio) -> dict[str, str]:
@@ -76,8 +83,9 @@ def _env(settings: Settings, minio) -> dict[str, str]:
     return {"VARLIB_STORE_DIR": str(settings.store_dir)}
 
 
-def test_broken_objects_are_listed_with_reasons_and_refused(store_settings, macro_artifact, tmp_path,
-                                                           monkeypatch, capsys, request):
+def test_broken_objects_are_listed_with_reasons_and_refused(
+    store_settings, macro_artifact, tmp_path, monkeypatch, capsys, request
+):
     backend = "minio" if store_settings.uses_minio else "local"
     minio = request.getfixturevalue("minio") if store_settings.uses_minio else None
     marker = tmp_path / "PWNED"
@@ -107,8 +115,15 @@ def test_broken_objects_are_listed_with_reasons_and_refused(store_settings, macr
     assert cli.main(["list", "--json"]) == 0
     listed = {row["version"]: row["status"] for row in json.loads(capsys.readouterr().out)}
     assert listed == {label: e.status for label, e in entries.items()}
-    for args in (["show", "0.0.3"], ["forecast", "0.0.3"], ["show", "0.0.8"], ["forecast", "0.0.8", "--json"],
-                 ["show", "0.0.5"], ["forecast", "0.0.7"], ["forecast", "0.0.9"]):
+    for args in (
+        ["show", "0.0.3"],
+        ["forecast", "0.0.3"],
+        ["show", "0.0.8"],
+        ["forecast", "0.0.8", "--json"],
+        ["show", "0.0.5"],
+        ["forecast", "0.0.7"],
+        ["forecast", "0.0.9"],
+    ):
         assert cli.main(args) == 1, args
         err = capsys.readouterr().err.strip().splitlines()
         assert len(err) == 1 and err[0].startswith("error: "), err
@@ -125,9 +140,16 @@ def test_broken_objects_are_listed_with_reasons_and_refused(store_settings, macr
     published = fresh.publish(macro_artifact)
     assert str(published.version) == "0.0.11"
     assert fresh.load("var", "latest", cached=False).version == published.version
-    record("hostile-objects", backend, objects_planted=len(expected) + 1, listed_with_reason=len(expected),
-           refusals_checked=refused, code_executed=int(marker.exists()), next_publish=str(published.version),
-           data_lost=2 - sum(entries[v].ok for v in ("0.0.1", "0.0.2")))
+    record(
+        "hostile-objects",
+        backend,
+        objects_planted=len(expected) + 1,
+        listed_with_reason=len(expected),
+        refusals_checked=refused,
+        code_executed=int(marker.exists()),
+        next_publish=str(published.version),
+        data_lost=2 - sum(entries[v].ok for v in ("0.0.1", "0.0.2")),
+    )
 
 
 @pytest.mark.minio
@@ -137,8 +159,12 @@ def test_a_200_mb_object_is_refused_without_downloading_it(minio, minio_settings
     Registry.from_settings(minio_settings).store.create("var/0_0_2/model.json", b" " * BIG)
     proxy = TcpProxy(("127.0.0.1", int(minio.endpoint.rsplit(":", 1)[1]))).start()
     try:
-        settings = Settings(minio_endpoint=proxy.endpoint, access_key=minio.access_key,
-                            secret_key=minio.secret_key, bucket=minio_settings.bucket)
+        settings = Settings(
+            minio_endpoint=proxy.endpoint,
+            access_key=minio.access_key,
+            secret_key=minio.secret_key,
+            bucket=minio_settings.bucket,
+        )
         registry = Registry.from_settings(settings)
         started = time.monotonic()
         entries = {e.label: e for e in registry.list_versions("var")}
@@ -152,9 +178,14 @@ def test_a_200_mb_object_is_refused_without_downloading_it(minio, minio_settings
     finally:
         proxy.stop()
     assert downloaded < BIG // 10, downloaded  # refused by size: far less than the object crossed the wire
-    record("hostile-objects", "200 MB object on MinIO through a byte-counting proxy",
-           object_bytes=BIG, bytes_received_by_listing=listed_bytes, bytes_received_in_total=downloaded,
-           seconds=round(seconds, 3))
+    record(
+        "hostile-objects",
+        "200 MB object on MinIO through a byte-counting proxy",
+        object_bytes=BIG,
+        bytes_received_by_listing=listed_bytes,
+        bytes_received_in_total=downloaded,
+        seconds=round(seconds, 3),
+    )
 
 
 @pytest.mark.minio
@@ -165,16 +196,24 @@ def test_forged_listing_card_is_still_refused_on_load(minio, minio_settings, mac
     good = registry.publish(macro_artifact)
     stored = registry.store.get("var/0_0_1/model.json", registry.max_artifact_bytes)
     tampered = json.dumps(dict(json.loads(stored.data), version="0.0.2", notes="tampered")).encode()
-    card = {**Card.from_artifact(good).to_dict(), "version": "0.0.2", "bytes": len(tampered), "md5": hashlib.md5(tampered).hexdigest()}
+    card = {
+        **Card.from_artifact(good).to_dict(),
+        "version": "0.0.2",
+        "bytes": len(tampered),
+        "md5": hashlib.md5(tampered).hexdigest(),
+    }
     encoded = base64.urlsafe_b64encode(json.dumps(card).encode()).decode()
     registry.store.create("var/0_0_2/model.json", tampered, {METADATA_KEY: encoded})
     fresh = Registry.from_settings(minio_settings)
     with pytest.raises(CorruptArtifactError, match="checksum mismatch"):
         fresh.load("var", "0.0.2", cached=False)
     assert fresh.load("var", "0.0.1", cached=False).version == good.version
-    record("hostile-objects", "forged listing card (writer with put rights)",
-           listed_status=[e.status for e in fresh.list_versions("var") if e.label == "0.0.2"][0],
-           refused_on_load=1)
+    record(
+        "hostile-objects",
+        "forged listing card (writer with put rights)",
+        listed_status=[e.status for e in fresh.list_versions("var") if e.label == "0.0.2"][0],
+        refused_on_load=1,
+    )
 
 
 def test_pickle_payload_is_harmless_when_the_marker_path_is_checked(tmp_path):

@@ -13,9 +13,9 @@ from tests.app.conftest import _clear_caches, charts, errors, open_app
 from tests.conftest import new_bucket
 from tests.reliability.conftest import PROJECT_DIR, assert_clean_failure, clean_env, run_cli
 from tests.support.figures import record
+from varlib import Registry
 from varlib.config import Settings
 from varlib.errors import AccessDeniedError, ObjectExistsError
-from varlib import Registry
 from varlib.service import forecast_version
 
 pytestmark = pytest.mark.minio
@@ -36,8 +36,14 @@ class Users:
         self.publisher = (f"publisher-{tag}", secrets.token_hex(16))
 
     def settings(self, user: tuple[str, str], **changes) -> Settings:
-        return Settings(minio_endpoint=self.minio.endpoint, access_key=user[0], secret_key=user[1],
-                        bucket=self.bucket, author="reliability", **changes)
+        return Settings(
+            minio_endpoint=self.minio.endpoint,
+            access_key=user[0],
+            secret_key=user[1],
+            bucket=self.bucket,
+            author="reliability",
+            **changes,
+        )
 
     def env(self, user: tuple[str, str]) -> dict[str, str]:
         return {**self.minio.env(self.bucket), "MINIO_ACCESS_KEY": user[0], "MINIO_SECRET_KEY": user[1]}
@@ -48,8 +54,9 @@ def users(minio, macro_result):
     """A bucket with var 0.0.1 (published by the admin), a read-only user and a publisher."""
     bucket = new_bucket()
     created = Users(minio, bucket)
-    assigned = _load_script().set_up(minio.endpoint, minio.access_key, minio.secret_key, bucket,
-                                     created.reader, created.publisher)
+    assigned = _load_script().set_up(
+        minio.endpoint, minio.access_key, minio.secret_key, bucket, created.reader, created.publisher
+    )
     assert set(assigned) == {created.reader[0], created.publisher[0]}
     from varlib.service import publish_result
 
@@ -89,10 +96,17 @@ def test_read_only_user_browses_and_forecasts_but_cannot_publish(users, minio, m
     versions_before = {k: v for k, v in before.items() if k.endswith("model.json")}
     assert {k: after[k] for k in versions_before} == versions_before  # every version still there, unchanged
     assert Registry.from_settings(minio.settings(users.bucket)).load("var", "0.0.1", cached=False)
-    record("least-privilege", "read-only user and publisher (library, CLI)",
-           users_created=2, denied_publishes=2, denied_deletes=1, refused_overwrites=1,
-           objects_written_by_reader=len(set(after_reader) - set(before)), objects_lost=len(set(before) - set(after)),
-           data_lost=sum(after.get(k) != v for k, v in versions_before.items()))
+    record(
+        "least-privilege",
+        "read-only user and publisher (library, CLI)",
+        users_created=2,
+        denied_publishes=2,
+        denied_deletes=1,
+        refused_overwrites=1,
+        objects_written_by_reader=len(set(after_reader) - set(before)),
+        objects_lost=len(set(before) - set(after)),
+        data_lost=sum(after.get(k) != v for k, v in versions_before.items()),
+    )
 
 
 @pytest.fixture
@@ -137,6 +151,10 @@ def test_dashboard_with_read_only_credentials_has_no_working_publish(app_env, mi
     assert _publish_buttons(at) == []
     assert "read-only" in "\n".join(i.value for i in at.info)
     assert _keys(minio, users.bucket) == before
-    record("least-privilege", "dashboard with read-only credentials",
-           publish_clicks_refused=1, publish_buttons_in_read_only_mode=0,
-           objects_written=len(set(_keys(minio, users.bucket)) - set(before)))
+    record(
+        "least-privilege",
+        "dashboard with read-only credentials",
+        publish_clicks_refused=1,
+        publish_buttons_in_read_only_mode=0,
+        objects_written=len(set(_keys(minio, users.bucket)) - set(before)),
+    )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.reliability.workers import FORK, publish_batch, read_lines
 from tests.support.figures import record
 from varlib import Registry
@@ -17,8 +15,10 @@ def test_sixteen_publishers_race(store_settings, macro_artifact, tmp_path):
     backend = "minio" if store_settings.uses_minio else "local"
     acks = tmp_path / "acks.jsonl"
     barrier = FORK.Barrier(PROCESSES)
-    racers = [FORK.Process(target=publish_batch, args=(store_settings, macro_artifact, w, PUBLISHES, barrier, acks))
-              for w in range(PROCESSES)]
+    racers = [
+        FORK.Process(target=publish_batch, args=(store_settings, macro_artifact, w, PUBLISHES, barrier, acks))
+        for w in range(PROCESSES)
+    ]
     for racer in racers:
         racer.start()
     for racer in racers:
@@ -38,10 +38,18 @@ def test_sixteen_publishers_race(store_settings, macro_artifact, tmp_path):
         stored[entry.label] = artifact.notes
     # each version holds exactly what its publisher was told it published: none overwritten
     assert stored == acknowledged
-    assert sorted(stored.values()) == sorted(f"worker {w} publish {i}" for w in range(PROCESSES)
-                                             for i in range(PUBLISHES))
+    assert sorted(stored.values()) == sorted(
+        f"worker {w} publish {i}" for w in range(PROCESSES) for i in range(PUBLISHES)
+    )
     assert registry.resolve("var", "latest") == Version(0, 0, total)
-    record("races", backend, processes=PROCESSES, publishes_each=PUBLISHES, requests_made=total,
-           versions_checked=len(entries), distinct_versions=len(set(stored)),
-           overwritten=sum(stored[v] != n for v, n in acknowledged.items()),
-           data_lost=total - len(stored))
+    record(
+        "races",
+        backend,
+        processes=PROCESSES,
+        publishes_each=PUBLISHES,
+        requests_made=total,
+        versions_checked=len(entries),
+        distinct_versions=len(set(stored)),
+        overwritten=sum(stored[v] != n for v, n in acknowledged.items()),
+        data_lost=total - len(stored),
+    )

@@ -16,23 +16,27 @@ from tests.reliability.conftest import PROJECT_DIR, assert_clean_failure, clean_
 from tests.support.figures import record
 from tests.support.minio_server import MinioServer
 from tests.support.tls import make_certificates, openssl_available
+from varlib import Registry
 from varlib.config import Settings
 from varlib.errors import AccessDeniedError, StoreUnavailableError
-from varlib import Registry
-from varlib.store import describe
 from varlib.service import forecast_version
+from varlib.store import describe
 
 # Built from pieces so that this file does not match its own patterns.
 DEFAULT_CREDENTIAL = "minio" + "admin"
 PATTERNS = {
-    "MinIO default credential": re.compile(r"(?<![.\w])" + DEFAULT_CREDENTIAL + r"\b"),  # not MinioAdmin, minio.minioadmin
+    "MinIO default credential": re.compile(
+        r"(?<![.\w])" + DEFAULT_CREDENTIAL + r"\b"
+    ),  # not MinioAdmin, minio.minioadmin
     "AWS access key id": re.compile(r"\b(AKIA|ASIA)[0-9A-Z]{16}\b"),
     "private key": re.compile("-----BEGIN [A-Z ]*PRIVATE " + "KEY-----"),
 }
 # A literal value given to a secret-looking name: KEY = "value", "KEY": "value" (code), or KEY: value and
 # KEY=value as a whole line (env files, YAML). Attribute expressions such as `server.secret_key` are not literals.
-ASSIGNED = re.compile(r"(?i)(secret|password|passwd|token|access[_-]?key)[A-Za-z_]*[\"']?\s*[:=]\s*"
-                      r"(?:[\"']([A-Za-z0-9/+_\-.]{16,})[\"']|([A-Za-z0-9/+_\-.]{16,})\s*$)")
+ASSIGNED = re.compile(
+    r"(?i)(secret|password|passwd|token|access[_-]?key)[A-Za-z_]*[\"']?\s*[:=]\s*"
+    r"(?:[\"']([A-Za-z0-9/+_\-.]{16,})[\"']|([A-Za-z0-9/+_\-.]{16,})\s*$)"
+)
 DOC_SUFFIXES = (".md", ".rst", ".txt")
 
 
@@ -44,13 +48,23 @@ def _entropy(text: str) -> float:
 def _key_like(match: re.Match, line: str) -> bool:
     """Random-looking (letters and digits, high entropy) and not an ${interpolation}."""
     value = match.group(2) or match.group(3)
-    return ("${" not in line and _entropy(value) >= 3.5 and any(c.isdigit() for c in value)
-            and any(c.isalpha() for c in value) and "." not in value.strip("."))
+    return (
+        "${" not in line
+        and _entropy(value) >= 3.5
+        and any(c.isdigit() for c in value)
+        and any(c.isalpha() for c in value)
+        and "." not in value.strip(".")
+    )
 
 
 def _repo_files() -> list[str]:
-    listed = subprocess.run(["git", "ls-files", "--cached", "--others", "--exclude-standard"], cwd=PROJECT_DIR,
-                            capture_output=True, text=True, check=True).stdout.splitlines()
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard"],
+        cwd=PROJECT_DIR,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
     return sorted({f for f in listed if (PROJECT_DIR / f).is_file()})
 
 
@@ -84,11 +98,19 @@ def _generated_key() -> str:
 def test_the_scan_would_catch_a_planted_credential():
     """The patterns are live: a key-like assignment and the MinIO default are both caught."""
     fake = "wJalrXUtnFEMI/K7MDENG/" + "bPxRfiCYEXAMPLEKEY"
-    for line in (f'MINIO_SECRET_KEY = "{fake}"', f"  MINIO_SECRET_KEY: {fake}", f"MINIO_ROOT_PASSWORD={fake}",
-                 f'{{"secret_key": "{_generated_key()}"}}'):
+    for line in (
+        f'MINIO_SECRET_KEY = "{fake}"',
+        f"  MINIO_SECRET_KEY: {fake}",
+        f"MINIO_ROOT_PASSWORD={fake}",
+        f'{{"secret_key": "{_generated_key()}"}}',
+    ):
         assert any(_key_like(m, line) for m in ASSIGNED.finditer(line)), line
-    for line in ("MINIO_SECRET_KEY: ${MINIO_ROOT_PASSWORD:?set it}", "secret_key=server.secret_key",
-                 'env = {"MINIO_SECRET_KEY": "wrong-secret-value"}', "access_key=minio.access_key,"):
+    for line in (
+        "MINIO_SECRET_KEY: ${MINIO_ROOT_PASSWORD:?set it}",
+        "secret_key=server.secret_key",
+        'env = {"MINIO_SECRET_KEY": "wrong-secret-value"}',
+        "access_key=minio.access_key,",
+    ):
         assert not any(_key_like(m, line) for m in ASSIGNED.finditer(line)), line
     assert PATTERNS["MinIO default credential"].search(f"MINIO_ROOT_USER={DEFAULT_CREDENTIAL}")
     assert not PATTERNS["MinIO default credential"].search("from minio.minioadmin import MinioAdmin")
@@ -135,8 +157,14 @@ def tls_minio(tmp_path):
 @pytest.mark.minio
 def test_tls_with_a_private_certificate_authority(tls_minio, macro_artifact):
     server, files = tls_minio
-    settings = Settings(minio_endpoint=server.endpoint, minio_secure=True, ca_bundle=str(files.ca_cert),
-                        access_key=server.access_key, secret_key=server.secret_key, bucket="models")
+    settings = Settings(
+        minio_endpoint=server.endpoint,
+        minio_secure=True,
+        ca_bundle=str(files.ca_cert),
+        access_key=server.access_key,
+        secret_key=server.secret_key,
+        bucket="models",
+    )
     assert describe(settings).startswith("MinIO https://")
     registry = Registry.from_settings(settings)
     published = registry.publish(macro_artifact)
@@ -150,19 +178,31 @@ def test_tls_with_a_private_certificate_authority(tls_minio, macro_artifact):
         assert run.returncode == 0 and str(published.version) in run.stdout, run.stderr
 
     # without the CA bundle the certificate is not trusted: a clear, fast refusal, no fallback to plain HTTP
-    untrusted = Settings(minio_endpoint=server.endpoint, minio_secure=True, access_key=server.access_key,
-                         secret_key=server.secret_key, bucket="models")
+    untrusted = Settings(
+        minio_endpoint=server.endpoint,
+        minio_secure=True,
+        access_key=server.access_key,
+        secret_key=server.secret_key,
+        bucket="models",
+    )
     started = time.monotonic()
     with pytest.raises(StoreUnavailableError) as caught:
         Registry.from_settings(untrusted).list_versions("var")
     seconds = time.monotonic() - started
     message = str(caught.value)
     assert server.endpoint in message and "certificate" in message.lower() and "MINIO_CA_BUNDLE" in message, message
-    plain = Settings(minio_endpoint=server.endpoint, access_key=server.access_key, secret_key=server.secret_key,
-                     bucket="models")
+    plain = Settings(
+        minio_endpoint=server.endpoint, access_key=server.access_key, secret_key=server.secret_key, bucket="models"
+    )
     with pytest.raises(StoreUnavailableError) as caught:
         Registry.from_settings(plain).list_versions("var")
     assert server.endpoint in str(caught.value)
     print("plain HTTP to a TLS server:", caught.value)
-    record("secrets", "TLS with a private CA (MINIO_SECURE=1, MINIO_CA_BUNDLE)", publishes=1, cli_runs=2,
-           untrusted_refused_in_s=round(seconds, 3), plain_http_refused=1)
+    record(
+        "secrets",
+        "TLS with a private CA (MINIO_SECURE=1, MINIO_CA_BUNDLE)",
+        publishes=1,
+        cli_runs=2,
+        untrusted_refused_in_s=round(seconds, 3),
+        plain_http_refused=1,
+    )

@@ -11,9 +11,9 @@ import pytest
 from tests.reliability.conftest import assert_clean_failure, clean_env, run_cli
 from tests.support.figures import record
 from tests.support.tcp_proxy import TcpProxy
+from varlib import Registry
 from varlib.config import Settings
 from varlib.errors import StoreUnavailableError
-from varlib import Registry
 from varlib.service import forecast_version
 
 pytestmark = pytest.mark.minio
@@ -23,8 +23,10 @@ CLI_BOUND_S = 20.0  # the same, plus interpreter start of a cold CLI process on 
 
 def _checksums(registry: Registry) -> dict[str, str]:
     """sha256 of every version's stored bytes, read straight from the store."""
-    return {entry.label: hashlib.sha256(registry.store.get(entry.key, registry.max_artifact_bytes).data).hexdigest()
-            for entry in registry.list_versions("var")}
+    return {
+        entry.label: hashlib.sha256(registry.store.get(entry.key, registry.max_artifact_bytes).data).hexdigest()
+        for entry in registry.list_versions("var")
+    }
 
 
 def _library_calls(registry: Registry, artifact) -> dict:
@@ -40,8 +42,13 @@ def _library_calls(registry: Registry, artifact) -> dict:
 
 
 def test_minio_stopped_then_restarted_on_the_same_data(own_minio, macro_artifact):
-    settings = Settings(minio_endpoint=own_minio.endpoint, access_key=own_minio.access_key,
-                        secret_key=own_minio.secret_key, bucket="models", author="reliability")
+    settings = Settings(
+        minio_endpoint=own_minio.endpoint,
+        access_key=own_minio.access_key,
+        secret_key=own_minio.secret_key,
+        bucket="models",
+        author="reliability",
+    )
     registry = Registry.from_settings(settings)  # the one app-side object used before, during and after
     for _ in range(2):
         registry.publish(macro_artifact)
@@ -86,22 +93,34 @@ def test_minio_stopped_then_restarted_on_the_same_data(own_minio, macro_artifact
     assert all(row["status"] == "ok" for row in listed)
     requests += 6
 
-    record("server-down", "minio stopped and restarted",
-           faults_injected=1, requests_while_down=len(timings) + len(cli_timings), requests_made=requests,
-           slowest_library_call_s=round(max(timings.values()), 3),
-           slowest_cli_call_s=round(max(cli_timings.values()), 3),
-           library_call_s={k: round(v, 3) for k, v in timings.items()},
-           cli_call_s={k: round(v, 3) for k, v in cli_timings.items()},
-           versions_checked=len(before), checksums_equal=sum(before[k] == after.get(k) for k in before),
-           data_lost=len(set(before) - set(after)))
+    record(
+        "server-down",
+        "minio stopped and restarted",
+        faults_injected=1,
+        requests_while_down=len(timings) + len(cli_timings),
+        requests_made=requests,
+        slowest_library_call_s=round(max(timings.values()), 3),
+        slowest_cli_call_s=round(max(cli_timings.values()), 3),
+        library_call_s={k: round(v, 3) for k, v in timings.items()},
+        cli_call_s={k: round(v, 3) for k, v in cli_timings.items()},
+        versions_checked=len(before),
+        checksums_equal=sum(before[k] == after.get(k) for k in before),
+        data_lost=len(set(before) - set(after)),
+    )
 
 
 def test_hung_server_times_out(own_minio, macro_artifact):
     """A server that accepts connections but never answers must not hang the app either."""
     proxy = TcpProxy(("127.0.0.1", own_minio.port)).start()
     try:
-        settings = Settings(minio_endpoint=proxy.endpoint, access_key=own_minio.access_key,
-                            secret_key=own_minio.secret_key, bucket="models", author="reliability", timeout_s=1.0)
+        settings = Settings(
+            minio_endpoint=proxy.endpoint,
+            access_key=own_minio.access_key,
+            secret_key=own_minio.secret_key,
+            bucket="models",
+            author="reliability",
+            timeout_s=1.0,
+        )
         registry = Registry.from_settings(settings)
         registry.publish(macro_artifact)
         proxy.go_silent()
@@ -113,15 +132,23 @@ def test_hung_server_times_out(own_minio, macro_artifact):
             timings[label] = time.monotonic() - started
             assert proxy.endpoint in str(caught.value)
             assert timings[label] < BOUND_S, (label, timings[label])
-        run = run_cli(clean_env(**{**own_minio.env("models"), "MINIO_ENDPOINT": proxy.endpoint,
-                                   "VARLIB_STORE_TIMEOUT": "1"}), "list")
+        run = run_cli(
+            clean_env(**{**own_minio.env("models"), "MINIO_ENDPOINT": proxy.endpoint, "VARLIB_STORE_TIMEOUT": "1"}),
+            "list",
+        )
         assert_clean_failure(run, proxy.endpoint)
         assert run.seconds < CLI_BOUND_S
     finally:
         proxy.stop()
-    record("server-down", "server hangs (accepts, never answers), timeout 1 s",
-           faults_injected=1, requests_made=len(timings) + 1, slowest_library_call_s=round(max(timings.values()), 3),
-           cli_list_s=round(run.seconds, 3), library_call_s={k: round(v, 3) for k, v in timings.items()})
+    record(
+        "server-down",
+        "server hangs (accepts, never answers), timeout 1 s",
+        faults_injected=1,
+        requests_made=len(timings) + 1,
+        slowest_library_call_s=round(max(timings.values()), 3),
+        cli_list_s=round(run.seconds, 3),
+        library_call_s={k: round(v, 3) for k, v in timings.items()},
+    )
 
 
 def test_dashboard_while_minio_is_down_and_after_it_returns(own_minio, macro_artifact, monkeypatch):
@@ -129,8 +156,14 @@ def test_dashboard_while_minio_is_down_and_after_it_returns(own_minio, macro_art
     from tests.app.conftest import _clear_caches, charts, errors, open_app
     from ui import store
 
-    registry = Registry.from_settings(Settings(minio_endpoint=own_minio.endpoint, access_key=own_minio.access_key,
-                                               secret_key=own_minio.secret_key, bucket="models"))
+    registry = Registry.from_settings(
+        Settings(
+            minio_endpoint=own_minio.endpoint,
+            access_key=own_minio.access_key,
+            secret_key=own_minio.secret_key,
+            bucket="models",
+        )
+    )
     registry.publish(macro_artifact)
     for name in ("MINIO_SECURE", "MINIO_CA_BUNDLE", "VARLIB_READ_ONLY", "VARLIB_STORE_DIR"):
         monkeypatch.delenv(name, raising=False)
@@ -160,15 +193,27 @@ def test_dashboard_while_minio_is_down_and_after_it_returns(own_minio, macro_art
         assert not at.exception and errors(at) == "" and len(charts(at)) >= 1  # healed, no restart
     finally:
         _clear_caches()
-    record("server-down", "dashboard (AppTest) through stop and restart", faults_injected=1,
-           pages_rendered_while_down=pages, first_run_while_down_s=round(down_s, 3), recovered_without_restart=1)
+    record(
+        "server-down",
+        "dashboard (AppTest) through stop and restart",
+        faults_injected=1,
+        pages_rendered_while_down=pages,
+        first_run_while_down_s=round(down_s, 3),
+        recovered_without_restart=1,
+    )
 
 
 @pytest.mark.slow
 def test_repeated_outages_lose_nothing(own_minio, macro_artifact):
     """Ten outages, alternately kill -9 and a clean stop, with publishes between them."""
-    registry = Registry.from_settings(Settings(minio_endpoint=own_minio.endpoint, access_key=own_minio.access_key,
-                                               secret_key=own_minio.secret_key, bucket="models"))
+    registry = Registry.from_settings(
+        Settings(
+            minio_endpoint=own_minio.endpoint,
+            access_key=own_minio.access_key,
+            secret_key=own_minio.secret_key,
+            bucket="models",
+        )
+    )
     seen: dict[str, str] = {}
     slowest = 0.0
     for outage in range(10):
@@ -184,5 +229,11 @@ def test_repeated_outages_lose_nothing(own_minio, macro_artifact):
         own_minio.start()
     final = _checksums(registry)
     assert final == seen and len(final) == 10
-    record("server-down", "10 outages, kill -9 and stop alternating (slow)", faults_injected=10,
-           versions_checked=len(final), slowest_failure_s=round(slowest, 3), data_lost=len(set(seen) - set(final)))
+    record(
+        "server-down",
+        "10 outages, kill -9 and stop alternating (slow)",
+        faults_injected=10,
+        versions_checked=len(final),
+        slowest_failure_s=round(slowest, 3),
+        data_lost=len(set(seen) - set(final)),
+    )

@@ -9,9 +9,9 @@ import signal
 from dataclasses import replace
 from pathlib import Path
 
+from varlib import Registry
 from varlib.artifact import Artifact
 from varlib.config import Settings
-from varlib import Registry
 
 FORK = multiprocessing.get_context("fork")
 
@@ -55,13 +55,17 @@ class KillingStore:
         return call
 
 
-def publish_forever(settings: Settings, artifact: Artifact, acks: Path, kill_at: int | None = None,
-                    after: bool = False) -> None:
+def publish_forever(
+    settings: Settings, artifact: Artifact, acks: Path, kill_at: int | None = None, after: bool = False
+) -> None:
     """Publish until killed; every version the registry acknowledged is appended to `acks`."""
     registry = Registry.from_settings(settings)
     if kill_at is not None:
-        registry = Registry(KillingStore(registry.store, kill_at, after), max_artifact_bytes=settings.max_artifact_bytes,
-                            author=settings.author)
+        registry = Registry(
+            KillingStore(registry.store, kill_at, after),
+            max_artifact_bytes=settings.max_artifact_bytes,
+            author=settings.author,
+        )
     while True:
         published = registry.publish(artifact)
         append_line(acks, {"version": str(published.version), "pid": os.getpid()})

@@ -46,7 +46,9 @@ def forecast_trace(page, chart: int = 0) -> dict:
     return page.evaluate(
         """(i) => { const el = document.querySelectorAll('.js-plotly-plot')[i];
                    const t = el.data.find(d => d.name.startsWith('forecast'));
-                   return {x: Array.from(t.x).map(String), y: Array.from(t.y)}; }""", chart)
+                   return {x: Array.from(t.x).map(String), y: Array.from(t.y)}; }""",
+        chart,
+    )
 
 
 def wait_for_forecast(page, steps: int, chart: int = 0) -> dict:
@@ -54,5 +56,7 @@ def wait_for_forecast(page, steps: int, chart: int = 0) -> dict:
         """([i, n]) => { const el = document.querySelectorAll('.js-plotly-plot')[i];
                         if (!el || !el.data) return false;
                         const t = el.data.find(d => d.name.startsWith('forecast'));
-                        return t && t.x.length === n + 1; }""", arg=[chart, steps])
+                        return t && t.x.length === n + 1; }""",
+        arg=[chart, steps],
+    )
     return forecast_trace(page, chart)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -21,7 +21,7 @@ def record(suite: str, case: str, **figures) -> Path:
             data = json.loads(path.read_text()) if path.exists() else {}
         except ValueError:
             data = {}
-        stamp = datetime.now(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+        stamp = datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
         data[case] = {**figures, "recorded_at": stamp}
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(data, indent=2, sort_keys=True, default=str) + "\n")

@@ -62,13 +62,26 @@ class MinioServer:
     def endpoint(self) -> str:
         return f"127.0.0.1:{self.port}"
 
-    def start(self, wait: bool = True, timeout: float = 60.0) -> "MinioServer":
+    def start(self, wait: bool = True, timeout: float = 60.0) -> MinioServer:
         for data_dir in self.data_dirs:
             data_dir.mkdir(parents=True, exist_ok=True)
-        env = {**os.environ, "MINIO_ROOT_USER": self.access_key, "MINIO_ROOT_PASSWORD": self.secret_key,
-               "MINIO_BROWSER": "off", "MINIO_UPDATE": "off", "MINIO_CI_CD": "1"}
-        args = [str(MINIO_BIN), "server", "--quiet", "--address", self.endpoint,
-                "--console-address", f"127.0.0.1:{self.console_port}"]
+        env = {
+            **os.environ,
+            "MINIO_ROOT_USER": self.access_key,
+            "MINIO_ROOT_PASSWORD": self.secret_key,
+            "MINIO_BROWSER": "off",
+            "MINIO_UPDATE": "off",
+            "MINIO_CI_CD": "1",
+        }
+        args = [
+            str(MINIO_BIN),
+            "server",
+            "--quiet",
+            "--address",
+            self.endpoint,
+            "--console-address",
+            f"127.0.0.1:{self.console_port}",
+        ]
         if self.certs_dir is not None:
             args += ["--certs-dir", str(self.certs_dir)]
         if self.endpoints:
@@ -79,9 +92,8 @@ class MinioServer:
         else:
             args += [str(d) for d in self.data_dirs]
         self.log_path = self.data_dirs[0].parent / f"minio-{self.port}.log"
-        log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+        log = open(self.log_path, "ab")  # noqa: SIM115 - the server process writes to it for its whole life
+        self.process = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         if wait:
             self.wait_ready(timeout)
         return self
@@ -92,8 +104,9 @@ class MinioServer:
             if self.process is not None and self.process.poll() is not None:
                 raise RuntimeError(f"minio server exited with {self.process.returncode}: {self.log_tail()}")
             try:
-                with urllib.request.urlopen(f"{self.scheme}://{self.endpoint}{path}", timeout=1,
-                                            context=self._ssl_context()) as response:
+                with urllib.request.urlopen(
+                    f"{self.scheme}://{self.endpoint}{path}", timeout=1, context=self._ssl_context()
+                ) as response:
                     if response.status == 200:
                         return
             except OSError:
@@ -121,8 +134,12 @@ class MinioServer:
 
     def env(self, bucket: str) -> dict[str, str]:
         """Environment variables that point the product at this server."""
-        return {"MINIO_ENDPOINT": self.endpoint, "MINIO_ACCESS_KEY": self.access_key,
-                "MINIO_SECRET_KEY": self.secret_key, "MINIO_BUCKET": bucket}
+        return {
+            "MINIO_ENDPOINT": self.endpoint,
+            "MINIO_ACCESS_KEY": self.access_key,
+            "MINIO_SECRET_KEY": self.secret_key,
+            "MINIO_BUCKET": bucket,
+        }
 
 
 def minio_available() -> bool:

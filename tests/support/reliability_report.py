@@ -1,6 +1,6 @@
 """Render test-artifacts/reliability-*.json into the figures section of docs/RELIABILITY.md.
 
-    .venv/bin/python -m tests.support.reliability_report     # after `make test-reliability`
+.venv/bin/python -m tests.support.reliability_report     # after `make test-reliability`
 """
 
 from __future__ import annotations
@@ -12,10 +12,16 @@ from .figures import ARTIFACTS_DIR
 
 DOC = ARTIFACTS_DIR.parent / "docs" / "RELIABILITY.md"
 BEGIN, END = "<!-- figures:begin -->", "<!-- figures:end -->"
-SUITES = [("server-down", "1. Server down and back"), ("distributed", "2. Distributed MinIO"),
-          ("crash-publish", "3. Crash mid-publish"), ("races", "4. Races"),
-          ("least-privilege", "5. Least privilege"), ("hostile-objects", "6. Hostile and broken objects"),
-          ("fuzz", "7. Hostile input, fuzzed"), ("secrets", "8. Secrets and TLS")]
+SUITES = [
+    ("server-down", "1. Server down and back"),
+    ("distributed", "2. Distributed MinIO"),
+    ("crash-publish", "3. Crash mid-publish"),
+    ("races", "4. Races"),
+    ("least-privilege", "5. Least privilege"),
+    ("hostile-objects", "6. Hostile and broken objects"),
+    ("fuzz", "7. Hostile input, fuzzed"),
+    ("secrets", "8. Secrets and TLS"),
+]
 
 
 def _value(value) -> str:
@@ -37,8 +43,10 @@ def render() -> str:
             continue
         for case, figures in sorted(json.loads(path.read_text()).items()):
             stamp = figures.pop("recorded_at", "")
-            lines.append(f"- **{case}** ({stamp}): " + ", ".join(f"{k.replace('_', ' ')} {_value(v)}"
-                                                              for k, v in sorted(figures.items())))
+            lines.append(
+                f"- **{case}** ({stamp}): "
+                + ", ".join(f"{k.replace('_', ' ')} {_value(v)}" for k, v in sorted(figures.items()))
+            )
         lines.append("")
     lines.append(END)
     return "\n".join(lines)

@@ -26,13 +26,43 @@ def make_certificates(folder: Path, host: str = "127.0.0.1") -> TlsFiles:
     ca_key, ca_cert = folder / "ca.key", folder / "ca.crt"
     key, csr, cert = certs / "private.key", folder / "server.csr", certs / "public.crt"
     ext = folder / "server.ext"
-    ext.write_text(f"subjectAltName=IP:{host}\nbasicConstraints=CA:FALSE\n"
-                   "keyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n")
-    _run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", ca_key, "-out", ca_cert, "-days", "2",
-         "-subj", "/CN=varlib test CA")
+    ext.write_text(
+        f"subjectAltName=IP:{host}\nbasicConstraints=CA:FALSE\n"
+        "keyUsage=digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\n"
+    )
+    _run(
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        ca_key,
+        "-out",
+        ca_cert,
+        "-days",
+        "2",
+        "-subj",
+        "/CN=varlib test CA",
+    )
     _run("req", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", csr, "-subj", f"/CN={host}")
-    _run("x509", "-req", "-in", csr, "-CA", ca_cert, "-CAkey", ca_key, "-CAcreateserial", "-out", cert,
-         "-days", "2", "-extfile", ext)
+    _run(
+        "x509",
+        "-req",
+        "-in",
+        csr,
+        "-CA",
+        ca_cert,
+        "-CAkey",
+        ca_key,
+        "-CAcreateserial",
+        "-out",
+        cert,
+        "-days",
+        "2",
+        "-extfile",
+        ext,
+    )
     return TlsFiles(ca_cert, certs)
 
 

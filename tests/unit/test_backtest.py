@@ -22,8 +22,9 @@ def _artifact(frame, **spec):
 def tiny():
     """a halves and b doubles each quarter: a noiseless VAR(1) that OLS recovers exactly."""
     t = np.arange(10)
-    frame = pd.DataFrame({"a": 64 * 0.5**t, "b": 2.0**t},
-                         index=pd.date_range("2000-01-01", periods=10, freq="QS", name="date"))
+    frame = pd.DataFrame(
+        {"a": 64 * 0.5**t, "b": 2.0**t}, index=pd.date_range("2000-01-01", periods=10, freq="QS", name="date")
+    )
     return _artifact(frame, lags=1)
 
 
@@ -71,13 +72,14 @@ def test_each_origin_equals_a_statsmodels_refit(transform):
             steps = VAR(growth).fit(2).forecast(growth[-2:], 3)
             expected = np.exp(np.log(train_levels[-1]) + np.cumsum(steps, axis=0))
         np.testing.assert_allclose(result.forecast[i], expected, rtol=1e-8)
-        np.testing.assert_allclose(result.actual[i], levels[cut:cut + 3])
-        np.testing.assert_allclose(result.naive[i], np.repeat(levels[cut - 1:cut], 3, axis=0))
+        np.testing.assert_allclose(result.actual[i], levels[cut : cut + 3])
+        np.testing.assert_allclose(result.naive[i], np.repeat(levels[cut - 1 : cut], 3, axis=0))
     errors = result.forecast - result.actual
     scores = result.scores()
     np.testing.assert_allclose(scores["rmse"], np.sqrt((errors**2).mean(axis=0)).T.ravel(), rtol=1e-10)
-    np.testing.assert_allclose(scores["mape"], (np.abs(errors / result.actual).mean(axis=0) * 100).T.ravel(),
-                               rtol=1e-10)
+    np.testing.assert_allclose(
+        scores["mape"], (np.abs(errors / result.actual).mean(axis=0) * 100).T.ravel(), rtol=1e-10
+    )
     assert result.to_dict()["scores"][0]["variable"] == "realgdp"
 
 
@@ -88,14 +90,18 @@ def test_reselect_policy_reruns_the_criterion():
     assert fixed.lag_orders == (artifact.k_ar, artifact.k_ar)
     reselected = backtest(artifact, origins=2, horizon=1, lag_policy="reselect")
     levels = frame.to_numpy()
-    for order, cut in zip(reselected.lag_orders, range(len(levels) - 2, len(levels))):
+    for order, cut in zip(reselected.lag_orders, range(len(levels) - 2, len(levels)), strict=False):
         growth = np.diff(np.log(levels[:cut]), axis=0)
         assert order == max(1, VAR(growth).select_order(6).selected_orders["bic"])
 
 
 def test_bad_requests_name_the_value(tiny):
-    for kwargs, message in [({"origins": 0}, "origins 0"), ({"horizon": 41}, "horizon 41"),
-                            ({"origins": 2.5}, "origins 2.5"), ({"lag_policy": "best"}, "lag policy 'best'"),
-                            ({"origins": 5, "horizon": 2}, "fewer origins")]:
+    for kwargs, message in [
+        ({"origins": 0}, "origins 0"),
+        ({"horizon": 41}, "horizon 41"),
+        ({"origins": 2.5}, "origins 2.5"),
+        ({"lag_policy": "best"}, "lag policy 'best'"),
+        ({"origins": 5, "horizon": 2}, "fewer origins"),
+    ]:
         with pytest.raises(InvalidInputError, match=message):
             backtest(tiny, **{"origins": 2, "horizon": 2, **kwargs})

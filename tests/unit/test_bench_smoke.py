@@ -11,16 +11,31 @@ import pytest
 
 from tests.support.minio_server import PROJECT_DIR
 
-REQUIRED = ("fresh_forecast_ms_p50", "baseline_fresh_forecast_ms_p50", "cached_forecast_ms_p50",
-            "latest_resolve_ms_p50", "train_s", "baseline_train_s", "artifact_bytes", "baseline_artifact_bytes",
-            "list_versions_s", "dashboard_rerun_ms")
+REQUIRED = (
+    "fresh_forecast_ms_p50",
+    "baseline_fresh_forecast_ms_p50",
+    "cached_forecast_ms_p50",
+    "latest_resolve_ms_p50",
+    "train_s",
+    "baseline_train_s",
+    "artifact_bytes",
+    "baseline_artifact_bytes",
+    "list_versions_s",
+    "dashboard_rerun_ms",
+)
 
 
 @pytest.mark.minio
 def test_tiny_run_emits_the_required_keys(minio):
     env = {**os.environ, **minio.env("unused")}  # the harness makes its own buckets on this server
-    done = subprocess.run([sys.executable, "-m", "bench", "--tiny", "--json"], capture_output=True, text=True,
-                          env=env, timeout=300, cwd=PROJECT_DIR)
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--tiny", "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        cwd=PROJECT_DIR,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout)
     missing = [key for key in REQUIRED if key not in result]

@@ -16,16 +16,19 @@ from varlib.versions import parse_version
 
 def _version(number, variables, **spec):
     dataset = load_dataset(variables=list(variables))
-    artifact = build_artifact(train(dataset, ModelSpec(variables=tuple(variables), **spec)), "var", "tester",
-                              notes=f"v{number}")
+    artifact = build_artifact(
+        train(dataset, ModelSpec(variables=tuple(variables), **spec)), "var", "tester", notes=f"v{number}"
+    )
     return replace(artifact, version=parse_version(f"0.0.{number}"))
 
 
 @pytest.fixture(scope="module")
 def versions():
-    return [_version(1, ("realgdp", "realcons"), lags=2),
-            _version(2, ("realgdp", "realcons"), transform="logdiff", lags=3),
-            _version(3, ("realgdp", "realinv"), lags=1)]
+    return [
+        _version(1, ("realgdp", "realcons"), lags=2),
+        _version(2, ("realgdp", "realcons"), transform="logdiff", lags=3),
+        _version(3, ("realgdp", "realinv"), lags=1),
+    ]
 
 
 def test_table_side_by_side_with_differences(versions):
@@ -48,8 +51,8 @@ def test_overlay_uses_the_shared_table_where_variables_match(versions):
     overlaid = overlay_forecasts(versions, steps=5, alpha=0.1)
     assert [o.shared for o in overlaid] == [True, True, False]
     assert "realinv" in overlaid[2].note and "own" in overlaid[2].note
-    for item, artifact in zip(overlaid[:2], versions[:2]):
-        expected = forecast_artifact(artifact, 5, 0.1, table.iloc[-artifact.lag_rows:])
+    for item, artifact in zip(overlaid[:2], versions[:2], strict=False):
+        expected = forecast_artifact(artifact, 5, 0.1, table.iloc[-artifact.lag_rows :])
         np.testing.assert_allclose(item.forecast.forecast.mean, expected.forecast.mean)
     own = forecast_artifact(versions[2], 5, 0.1)
     np.testing.assert_allclose(overlaid[2].forecast.forecast.upper, own.forecast.upper)

@@ -53,8 +53,14 @@ def case(request):
     artifact = _artifact(request.param)
     series = _reference_series(variables, transform)
     reference = VAR(series).fit(artifact.k_ar, trend=trend)
-    return {"artifact": artifact, "series": series, "reference": reference, "trend": trend, "max_lags": max_lags,
-            "diag": diagnose(artifact, irf_periods=7, whiteness_lags=artifact.k_ar + 5)}
+    return {
+        "artifact": artifact,
+        "series": series,
+        "reference": reference,
+        "trend": trend,
+        "max_lags": max_lags,
+        "diag": diagnose(artifact, irf_periods=7, whiteness_lags=artifact.k_ar + 5),
+    }
 
 
 def close(got, want):
@@ -177,7 +183,9 @@ def test_bad_options_name_the_value_and_the_fix():
 
 
 def test_new_modules_do_not_import_streamlit_or_plotly():
-    code = ("import sys, varlib.diagnostics, varlib.backtest, varlib.compare, varlib.report;"
-            " print('streamlit' in sys.modules, 'plotly' in sys.modules)")
+    code = (
+        "import sys, varlib.diagnostics, varlib.backtest, varlib.compare, varlib.report;"
+        " print('streamlit' in sys.modules, 'plotly' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]

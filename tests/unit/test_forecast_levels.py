@@ -11,13 +11,12 @@ from statsmodels.tsa.vector_ar.var_model import VAR
 
 from studies.coverage import Design, run_design
 from studies.simulate import fit_ols, make_process, simulate
-from varlib import ModelSpec, load_dataset, train_model
+from varlib import ModelSpec, Registry, load_dataset, train_model
 from varlib.artifact import build_artifact, decode, encode
 from varlib.cli import main
 from varlib.forecast import INTERVAL_KINDS
 from varlib.intervals import sample_moments
 from varlib.model import fit_params
-from varlib import Registry
 from varlib.service import forecast_artifact, forecast_version
 
 RTOL = 1e-8
@@ -53,8 +52,9 @@ def test_stored_levels_version_gives_statsmodels_auto_bands(dataset):
     growth = np.diff(np.log(dataset.frame), axis=0)
     frame = dataset.frame.iloc[1:].copy()
     frame[:] = growth
-    result = train_model(type(dataset)("growth", frame, dataset.sha256),
-                         ModelSpec(variables=tuple(dataset.variables), lags=2, holdout=0))
+    result = train_model(
+        type(dataset)("growth", frame, dataset.sha256), ModelSpec(variables=tuple(dataset.variables), lags=2, holdout=0)
+    )
     artifact = decode(encode(build_artifact(result, "var", "tester")))
     ours = forecast_artifact(artifact, steps=10, alpha=0.1, intervals="corrected")
     reference = _fit(growth, 2, "c")
@@ -72,8 +72,7 @@ def test_stored_levels_version_gives_statsmodels_auto_bands(dataset):
 def published(tmp_path, dataset):
     """A logdiff version in a local store, and the store folder."""
     registry = Registry.from_settings(_settings(tmp_path))
-    result = train_model(dataset, ModelSpec(variables=tuple(dataset.variables), transform="logdiff", lags=2,
-                                            holdout=0))
+    result = train_model(dataset, ModelSpec(variables=tuple(dataset.variables), transform="logdiff", lags=2, holdout=0))
     registry.publish(build_artifact(result, "var", "tester"))
     return registry, tmp_path / "store"
 
@@ -89,8 +88,10 @@ def test_service_corrected_is_wider_median_and_labelled(published):
     standard = forecast_version(registry, "var", "latest", steps=12, alpha=0.05)
     corrected = forecast_version(registry, "var", "latest", steps=12, alpha=0.05, intervals="corrected")
     np.testing.assert_allclose(corrected.forecast.mean, standard.forecast.mean, rtol=1e-12)
-    assert np.all(np.log(corrected.forecast.upper / corrected.forecast.lower)
-                  > np.log(standard.forecast.upper / standard.forecast.lower))
+    assert np.all(
+        np.log(corrected.forecast.upper / corrected.forecast.lower)
+        > np.log(standard.forecast.upper / standard.forecast.lower)
+    )
     assert corrected.to_dict()["intervals"] == "corrected" and corrected.to_dict()["point"] == "median"
     assert standard.to_dict()["intervals"] == "standard"
 

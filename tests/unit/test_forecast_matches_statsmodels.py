@@ -34,7 +34,7 @@ def test_custom_lag_inputs_equal_statsmodels(levels):
     custom = levels[-2:] * np.array([1.01, 0.98, 1.05])
     expected = reference.forecast_interval(custom, 400, alpha=0.05)
     ours = forecast_levels(fit_params(levels, 2, "c"), "none", custom, 400)
-    for got, want in zip((ours.mean, ours.lower, ours.upper), expected):
+    for got, want in zip((ours.mean, ours.lower, ours.upper), expected, strict=False):
         np.testing.assert_allclose(got, want, rtol=RTOL)
 
 
@@ -46,7 +46,7 @@ def test_one_params_object_serves_many_horizons_and_inputs_exactly(levels):
         lag_inputs = levels[-2:] * scale
         expected = reference.forecast_interval(lag_inputs, steps, alpha=alpha)
         ours = forecast_levels(params, "none", lag_inputs, steps, alpha=alpha)
-        for got, want in zip((ours.mean, ours.lower, ours.upper), expected):
+        for got, want in zip((ours.mean, ours.lower, ours.upper), expected, strict=False):
             np.testing.assert_allclose(got, want, rtol=RTOL)
     diffs = np.diff(levels, axis=0)
     params = fit_params(diffs, 2, "c")  # the same horizon, integrated: a different entry
@@ -62,9 +62,9 @@ def test_published_default_matches_statsmodels_after_json_round_trip():
     artifact = decode(encode(build_artifact(result, "var", "tester")))
     levels = dataset.frame.to_numpy()
     reference = VAR(levels).fit(result.params.k_ar, trend="ct")
-    expected = reference.forecast_interval(levels[-reference.k_ar:], 8, alpha=0.05)
+    expected = reference.forecast_interval(levels[-reference.k_ar :], 8, alpha=0.05)
     ours = forecast_artifact(artifact, steps=8, alpha=0.05).forecast
-    for got, want in zip((ours.mean, ours.lower, ours.upper), expected):
+    for got, want in zip((ours.mean, ours.lower, ours.upper), expected, strict=False):
         np.testing.assert_allclose(got, want, rtol=RTOL)
 
 

@@ -47,8 +47,9 @@ def test_the_cli_and_the_rest_service_use_the_public_surface(package):
     for path in sorted((PROJECT / "varlib" / package).glob("*.py")):
         for module, level in _imports(path):
             assert level <= 1, f"{path.name} reaches into the library with a relative import of {module!r}"
-            assert level == 1 or not module.startswith("varlib."), \
+            assert level == 1 or not module.startswith("varlib."), (
                 f"{path.name} imports {module}; use `from varlib import ...`"
+            )
 
 
 def test_every_public_name_exists_and_is_documented():
@@ -60,12 +61,18 @@ def test_every_public_name_exists_and_is_documented():
 
 
 def test_no_module_of_the_library_is_longer_than_300_lines():
-    long = {p.relative_to(PROJECT).as_posix(): n for p in (PROJECT / "varlib").rglob("*.py")
-            if (n := len(p.read_text().splitlines())) > 300}
+    long = {
+        p.relative_to(PROJECT).as_posix(): n
+        for p in (PROJECT / "varlib").rglob("*.py")
+        if (n := len(p.read_text().splitlines())) > 300
+    }
     assert long == {}
 
 
 def test_every_module_says_what_it_is_for():
-    silent = [p.relative_to(PROJECT).as_posix() for p in [*(PROJECT / "varlib").rglob("*.py"), *_dashboard_files()]
-              if ast.get_docstring(ast.parse(p.read_text())) is None]
+    silent = [
+        p.relative_to(PROJECT).as_posix()
+        for p in [*(PROJECT / "varlib").rglob("*.py"), *_dashboard_files()]
+        if ast.get_docstring(ast.parse(p.read_text())) is None
+    ]
     assert silent == []

@@ -10,9 +10,8 @@ from statsmodels.tsa.vector_ar.var_model import VAR
 
 from varlib import load_dataset
 from varlib.errors import CorruptArtifactError, InvalidInputError
-from varlib.forecast import forecast_levels
+from varlib.forecast import forecast_levels, ma_matrices
 from varlib.intervals import estimation_covariances, sample_moments
-from varlib.forecast import ma_matrices
 from varlib.model import fit_params
 
 RTOL = 1e-8
@@ -63,7 +62,7 @@ def test_levels_model_standard_still_equals_statsmodels(growth):
     expected = reference.forecast_interval(growth[-2:], 12, alpha=0.2)
     params = fit_params(growth, 2, "c")
     ours = forecast_levels(params, "none", growth[-2:], 12, 0.2, "standard", sample_moments(params, growth))
-    for got, want in zip((ours.mean, ours.lower, ours.upper), expected):
+    for got, want in zip((ours.mean, ours.lower, ours.upper), expected, strict=False):
         np.testing.assert_allclose(got, want, rtol=RTOL)
 
 
@@ -91,7 +90,7 @@ def _forecast_paths(coef_matrix, states, n_det, k, p, steps):
         det = z[:, :n_det].copy()
         if n_det == 2:
             det[:, 1] = det[:, 1] + 1.0  # the linear trend moves on by one period
-        z = np.hstack([det, y, z[:, n_det:n_det + k * (p - 1)]])
+        z = np.hstack([det, y, z[:, n_det : n_det + k * (p - 1)]])
     return np.stack(out, axis=1)  # (T, steps, k)
 
 

@@ -12,8 +12,9 @@ def test_no_keys_make_an_anonymous_store_and_both_keys_a_signed_one():
     assert open_store(Settings(minio_endpoint="127.0.0.1:9", access_key="a", secret_key="b")).anonymous is False
 
 
-@pytest.mark.parametrize("keys, missing", [({"access_key": "a"}, "MINIO_SECRET_KEY"),
-                                           ({"secret_key": "b"}, "MINIO_ACCESS_KEY")])
+@pytest.mark.parametrize(
+    "keys, missing", [({"access_key": "a"}, "MINIO_SECRET_KEY"), ({"secret_key": "b"}, "MINIO_ACCESS_KEY")]
+)
 def test_one_key_without_the_other_is_refused_naming_the_missing_one(keys, missing):
     with pytest.raises(InvalidInputError, match=f"^{missing} is not set: set both") as caught:
         open_store(Settings(minio_endpoint="127.0.0.1:9", **keys))

@@ -24,9 +24,19 @@ def test_tables_are_all_there(artifact):
     diag = diagnose(artifact)
     page = render_report(artifact, diag, backtest=backtest(artifact, origins=2, horizon=2))
     assert page.startswith("<!DOCTYPE html>") and page.rstrip().endswith("</html>")
-    for heading in ("Model card", "Holdout", "Lag order selection", "Stability", "Residual tests",
-                    "Granger causality", "Instantaneous causality", "Equation realgdp", "Equation realcons",
-                    "Variance decomposition", "Backtest"):
+    for heading in (
+        "Model card",
+        "Holdout",
+        "Lag order selection",
+        "Stability",
+        "Residual tests",
+        "Granger causality",
+        "Instantaneous causality",
+        "Equation realgdp",
+        "Equation realcons",
+        "Variance decomposition",
+        "Backtest",
+    ):
         assert heading in page, heading
     assert page.count("class='chosen'") == 4  # one mark per criterion
     assert f"{diag.whiteness.statistic:.6g}" in page

@@ -13,7 +13,10 @@ def test_both_spellings_parse():
 
 def test_numeric_order():
     assert sorted([Version(0, 0, 10), Version(0, 0, 9), Version(0, 1, 0)]) == [
-        Version(0, 0, 9), Version(0, 0, 10), Version(0, 1, 0)]
+        Version(0, 0, 9),
+        Version(0, 0, 10),
+        Version(0, 1, 0),
+    ]
 
 
 @pytest.mark.parametrize("text", ["1.2", "1.2.3.4", "01.2.3", "1_2.3", "../1.2.3", "1.2.3/", "v1.2.3", "", "latest"])

@@ -19,8 +19,8 @@ from fastapi.responses import HTMLResponse, Response
 from varlib import (
     ALPHA_MAX,
     ALPHA_MIN,
-    BoundedCache,
     MAX_STEPS,
+    BoundedCache,
     NotFoundError,
     Registry,
     Settings,
@@ -61,10 +61,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     registry = Registry.from_settings(settings)
     forecasts = _Forecasts(registry)
     app = FastAPI(
-        title="varlib forecasting service", version=__version__,
+        title="varlib forecasting service",
+        version=__version__,
         description="VAR model versions stored in MinIO (or a folder): list, inspect, forecast. Errors are JSON"
-                    " `{\"error\": ..., \"type\": ...}`.",
-        docs_url="/docs", redoc_url=None,
+        ' `{"error": ..., "type": ...}`.',
+        docs_url="/docs",
+        redoc_url=None,
     )
     app.add_middleware(PinnedResponseCache)
     app.state.registry = registry
@@ -75,8 +77,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def health() -> dict:
         return {"status": "ok", "version": __version__}
 
-    @app.get("/ready", response_model=Ready, tags=["service"], summary="the store answers (503 otherwise)",
-             responses=error_responses(503))
+    @app.get(
+        "/ready",
+        response_model=Ready,
+        tags=["service"],
+        summary="the store answers (503 otherwise)",
+        responses=error_responses(503),
+    )
     def ready() -> Any:
         try:
             registry.check()
@@ -84,42 +91,67 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return error_response(503, exc)
         return {"status": "ready", "store": registry.description}
 
-    @app.get("/models", response_model=ModelList, tags=["models"], summary="model names",
-             responses=error_responses(403, 503))
+    @app.get(
+        "/models", response_model=ModelList, tags=["models"], summary="model names", responses=error_responses(403, 503)
+    )
     def models() -> dict:
         return {"models": registry.list_names()}
 
-    @app.get("/models/{name}/versions", response_model=list[VersionRow], tags=["models"],
-             summary="versions of a model, newest first", responses=_READ_ERRORS)
+    @app.get(
+        "/models/{name}/versions",
+        response_model=list[VersionRow],
+        tags=["models"],
+        summary="versions of a model, newest first",
+        responses=_READ_ERRORS,
+    )
     def versions(name: str = NAME) -> list[dict]:
         entries = registry.list_versions(name)
         if not entries:
-            raise NotFoundError(f"model {name!r} has no versions in {registry.description}; GET /models lists"
-                                " the models")
+            raise NotFoundError(
+                f"model {name!r} has no versions in {registry.description}; GET /models lists the models"
+            )
         return [entry.to_dict() for entry in entries]
 
-    @app.get("/models/{name}/versions/{version}", response_model=VersionMetadata, tags=["models"],
-             summary="one version's metadata", responses=_READ_ERRORS)
+    @app.get(
+        "/models/{name}/versions/{version}",
+        response_model=VersionMetadata,
+        tags=["models"],
+        summary="one version's metadata",
+        responses=_READ_ERRORS,
+    )
     def one_version(name: str = NAME, version: str = VERSION) -> dict:
         return version_metadata(registry.load(name, version))
 
-    @app.post("/models/{name}/versions/{version}/forecast", response_model=ForecastBody, tags=["forecast"],
-              summary="forecast from a version", responses=_READ_ERRORS)
+    @app.post(
+        "/models/{name}/versions/{version}/forecast",
+        response_model=ForecastBody,
+        tags=["forecast"],
+        summary="forecast from a version",
+        responses=_READ_ERRORS,
+    )
     async def forecast(request: ForecastRequest, name: str = NAME, version: str = VERSION) -> Response:
         # Raw rows: the library checks shape and finiteness and names the bad cell.
-        return await forecasts.answer(name, version, request.steps, request.alpha, request.lag_inputs,
-                                      request.intervals)
+        return await forecasts.answer(
+            name, version, request.steps, request.alpha, request.lag_inputs, request.intervals
+        )
 
-    @app.get("/var_predict/{version}", response_model=ForecastBody, tags=["forecast"],
-             summary="the original endpoint: forecast model 'var'", responses=_READ_ERRORS)
-    async def var_predict(version: str = VERSION,
-                          future_periods: int = Query(8, ge=1, le=MAX_STEPS, description="steps ahead"),
-                          alpha: float = Query(0.05, ge=ALPHA_MIN, le=ALPHA_MAX)) -> Response:
+    @app.get(
+        "/var_predict/{version}",
+        response_model=ForecastBody,
+        tags=["forecast"],
+        summary="the original endpoint: forecast model 'var'",
+        responses=_READ_ERRORS,
+    )
+    async def var_predict(
+        version: str = VERSION,
+        future_periods: int = Query(8, ge=1, le=MAX_STEPS, description="steps ahead"),
+        alpha: float = Query(0.05, ge=ALPHA_MIN, le=ALPHA_MAX),
+    ) -> Response:
         return await forecasts.answer(LEGACY_NAME, version, future_periods, alpha, None, "standard")
 
     @app.get("/apidocs", include_in_schema=False, response_class=HTMLResponse)
     def apidocs() -> HTMLResponse:  # the original service's Swagger path
-        return get_swagger_ui_html(openapi_url=app.openapi_url, title=f"{app.title} - Swagger UI")
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title=f"{app.title} - Swagger UI")
 
     return app
 

@@ -88,10 +88,10 @@ class LatestResolver:
             self._loop, self._running, self._next = loop, {}, {}
         if name not in self._running:
             future = self._start(name, loop.create_future())
+        elif name in self._next:
+            future = self._next[name]
         else:
-            future = self._next.get(name)
-            if future is None:
-                future = self._next[name] = loop.create_future()
+            future = self._next[name] = loop.create_future()
         # shield: a client that disconnects must not cancel the read the others wait for
         return await asyncio.shield(future)
 

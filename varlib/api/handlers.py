@@ -61,11 +61,18 @@ def add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
         # Only loc/msg/type: the raw input may hold NaN or bytes, which JSON cannot carry.
-        details = [{"loc": [str(part) for part in error.get("loc", ())], "msg": str(error.get("msg", "")),
-                    "type": str(error.get("type", ""))} for error in exc.errors()]
+        details = [
+            {
+                "loc": [str(part) for part in error.get("loc", ())],
+                "msg": str(error.get("msg", "")),
+                "type": str(error.get("type", "")),
+            }
+            for error in exc.errors()
+        ]
         summary = "; ".join(f"{'.'.join(d['loc'])}: {d['msg']}" for d in details[:5])
-        return JSONResponse({"error": f"invalid request: {summary}", "type": "InvalidInputError",
-                             "details": details}, status_code=422)
+        return JSONResponse(
+            {"error": f"invalid request: {summary}", "type": "InvalidInputError", "details": details}, status_code=422
+        )
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -75,5 +82,6 @@ def add_error_handlers(app: FastAPI) -> None:
             message = f"{message}: no such endpoint; the endpoints are listed at /docs"
         if status == 400:  # a body that is not even text: bad input like any other, so 422 as documented
             status, message = 422, f"{message}: send a JSON object (UTF-8)"
-        return JSONResponse({"error": message, "type": "HTTPException"}, status_code=status,
-                            headers=getattr(exc, "headers", None))
+        return JSONResponse(
+            {"error": message, "type": "HTTPException"}, status_code=status, headers=getattr(exc, "headers", None)
+        )

@@ -13,7 +13,8 @@ from varlib import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, NAME_PATTERN
 # The library's own rules (varlib.versions, varlib.forecast), in the document so clients and fuzzers see them.
 _NAME = NAME_PATTERN.pattern.strip("^$")
 PINNED_FORECAST = re.compile(
-    rf"^(POST /models/{_NAME}/versions/({PINNED_PATTERN})/forecast|GET /var_predict/({PINNED_PATTERN}))$")
+    rf"^(POST /models/{_NAME}/versions/({PINNED_PATTERN})/forecast|GET /var_predict/({PINNED_PATTERN}))$"
+)
 NAME = Path(pattern=NAME_PATTERN.pattern, description="model name, e.g. var", examples=["var"])
 VERSION = Path(pattern=VERSION_PATTERN, description="latest, 0.0.3 or 0_0_3", examples=["latest", "0.0.1"])
 
@@ -33,8 +34,10 @@ class ForecastRequest(BaseModel):
     steps: int = Field(strict=True, ge=1, le=MAX_STEPS, description="how many periods ahead", examples=[8])
     alpha: float = Field(0.05, ge=ALPHA_MIN, le=ALPHA_MAX, description="1 - coverage of the interval (0.05: 95%)")
     lag_inputs: list[list[float]] | None = Field(
-        None, description="the last observations in levels, oldest first, one row per period and one value per"
-        " variable (GET the version's metadata for `lag_inputs_needed`); default: the end of the training data")
+        None,
+        description="the last observations in levels, oldest first, one row per period and one value per"
+        " variable (GET the version's metadata for `lag_inputs_needed`); default: the end of the training data",
+    )
     intervals: str = Field("standard", description=f"interval kind, one of: {', '.join(INTERVAL_KINDS)}")
 
 
@@ -100,6 +103,11 @@ class Ready(BaseModel):
 
 def error_responses(*codes: int) -> dict:
     """The documented error answers of an operation."""
-    text = {403: "access denied", 404: "unknown model or version", 409: "stored object is not a usable artifact",
-            422: "bad input", 503: "store unreachable"}
+    text = {
+        403: "access denied",
+        404: "unknown model or version",
+        409: "stored object is not a usable artifact",
+        422: "bad input",
+        503: "store unreachable",
+    }
     return {code: {"model": ErrorBody, "description": text[code]} for code in codes}

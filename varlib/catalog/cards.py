@@ -44,11 +44,21 @@ class Card:
     @classmethod
     def from_artifact(cls, artifact: Artifact) -> Card:
         metrics = (artifact.evaluation or {}).get("metrics") or {}
-        return cls(name=artifact.name, version=str(artifact.version) if artifact.version else None,
-                   created_at=artifact.created_at, author=artifact.author, notes=artifact.notes,
-                   dataset=artifact.data.name, variables=tuple(artifact.variables), k_ar=artifact.k_ar,
-                   lag_method=artifact.lag_method, transform=artifact.spec.transform, trend=artifact.spec.trend,
-                   holdout_rmse={v: m.get("rmse") for v, m in metrics.items()}, kind=artifact.spec.kind)
+        return cls(
+            name=artifact.name,
+            version=str(artifact.version) if artifact.version else None,
+            created_at=artifact.created_at,
+            author=artifact.author,
+            notes=artifact.notes,
+            dataset=artifact.data.name,
+            variables=tuple(artifact.variables),
+            k_ar=artifact.k_ar,
+            lag_method=artifact.lag_method,
+            transform=artifact.spec.transform,
+            trend=artifact.spec.trend,
+            holdout_rmse={v: m.get("rmse") for v, m in metrics.items()},
+            kind=artifact.spec.kind,
+        )
 
     @classmethod
     def from_dict(cls, raw: Any) -> Card | None:
@@ -56,23 +66,44 @@ class Card:
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
             return None
         try:
-            return cls(name=raw["name"], version=raw.get("version"), created_at=raw.get("created_at"),
-                       author=str(raw.get("author") or ""), notes=str(raw.get("notes") or ""),
-                       dataset=str(raw.get("dataset") or ""), variables=tuple(map(str, raw.get("variables") or ())),
-                       k_ar=raw.get("k_ar"), lag_method=str(raw.get("lag_method") or ""),
-                       transform=str(raw.get("transform") or ""), trend=str(raw.get("trend") or ""),
-                       holdout_rmse=dict(raw.get("holdout_rmse") or {}), kind=str(raw.get("kind") or "var"),
-                       schema_version=int(raw.get("schema_version") or SCHEMA_VERSION))
+            return cls(
+                name=raw["name"],
+                version=raw.get("version"),
+                created_at=raw.get("created_at"),
+                author=str(raw.get("author") or ""),
+                notes=str(raw.get("notes") or ""),
+                dataset=str(raw.get("dataset") or ""),
+                variables=tuple(map(str, raw.get("variables") or ())),
+                k_ar=raw.get("k_ar"),
+                lag_method=str(raw.get("lag_method") or ""),
+                transform=str(raw.get("transform") or ""),
+                trend=str(raw.get("trend") or ""),
+                holdout_rmse=dict(raw.get("holdout_rmse") or {}),
+                kind=str(raw.get("kind") or "var"),
+                schema_version=int(raw.get("schema_version") or SCHEMA_VERSION),
+            )
         except (TypeError, ValueError):
             return None
 
     def to_dict(self) -> dict:
-        return to_json_safe({
-            "name": self.name, "version": self.version, "created_at": self.created_at, "author": self.author,
-            "notes": self.notes, "dataset": self.dataset, "variables": list(self.variables), "k_ar": self.k_ar,
-            "lag_method": self.lag_method, "transform": self.transform, "trend": self.trend,
-            "holdout_rmse": dict(self.holdout_rmse), "kind": self.kind, "schema_version": self.schema_version,
-        })
+        return to_json_safe(
+            {
+                "name": self.name,
+                "version": self.version,
+                "created_at": self.created_at,
+                "author": self.author,
+                "notes": self.notes,
+                "dataset": self.dataset,
+                "variables": list(self.variables),
+                "k_ar": self.k_ar,
+                "lag_method": self.lag_method,
+                "transform": self.transform,
+                "trend": self.trend,
+                "holdout_rmse": dict(self.holdout_rmse),
+                "kind": self.kind,
+                "schema_version": self.schema_version,
+            }
+        )
 
     def names(self, name: str, label: str) -> bool:
         """True when this is the card of version `label` of model `name`."""
@@ -81,9 +112,13 @@ class Card:
 
 def version_metadata(artifact: Artifact) -> dict:
     """One version's metadata for people and programs (the CLI's `show --json`, the REST service)."""
-    return {**Card.from_artifact(artifact).to_dict(), "lag_inputs_needed": artifact.lag_rows,
-            "spec": artifact.spec.to_dict(), "evaluation": (artifact.evaluation or {}).get("metrics"),
-            "provenance": artifact.provenance}
+    return {
+        **Card.from_artifact(artifact).to_dict(),
+        "lag_inputs_needed": artifact.lag_rows,
+        "spec": artifact.spec.to_dict(),
+        "evaluation": (artifact.evaluation or {}).get("metrics"),
+        "provenance": artifact.provenance,
+    }
 
 
 def metadata_header(card: Card, body: bytes) -> dict[str, str]:
@@ -99,8 +134,7 @@ def metadata_header(card: Card, body: bytes) -> dict[str, str]:
     return {METADATA_KEY: encoded}
 
 
-def card_from_header(metadata: Mapping[str, str] | None, name: str, label: str, etag: str,
-                     size: int) -> Card | None:
+def card_from_header(metadata: Mapping[str, str] | None, name: str, label: str, etag: str, size: int) -> Card | None:
     """The card in a listed object's metadata, if it was written for exactly this object."""
     encoded = (metadata or {}).get(METADATA_KEY)
     if not encoded:

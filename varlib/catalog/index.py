@@ -70,8 +70,13 @@ def decode_shard(raw: bytes, name: str) -> dict[str, IndexedCard]:
         body = orjson.loads(raw)
     except orjson.JSONDecodeError:
         return {}
-    if not isinstance(body, dict) or body.get("format") != FORMAT or body.get("schema_version") != SCHEMA_VERSION \
-            or body.get("name") != name or not isinstance(body.get("cards"), dict):
+    if (
+        not isinstance(body, dict)
+        or body.get("format") != FORMAT
+        or body.get("schema_version") != SCHEMA_VERSION
+        or body.get("name") != name
+        or not isinstance(body.get("cards"), dict)
+    ):
         return {}
     entries = {}
     for label, raw_card in body["cards"].items():
@@ -114,8 +119,13 @@ def add_card(store: Store, name: str, version: Version, entry: IndexedCard, max_
         _log.warning("%s %s is published, but its card was not indexed: %s", name, label, exc)
 
 
-def update_shard(store: Store, key: str, name: str,
-                 change: Callable[[dict[str, IndexedCard]], dict[str, IndexedCard]], max_bytes: int) -> None:
+def update_shard(
+    store: Store,
+    key: str,
+    name: str,
+    change: Callable[[dict[str, IndexedCard]], dict[str, IndexedCard]],
+    max_bytes: int,
+) -> None:
     """Compare-and-swap `change(entries)` into a shard, re-reading when another writer won."""
     for _ in range(CAS_ATTEMPTS):
         try:

@@ -1,9 +1,9 @@
 """Where things live in a bucket: `<name>/<M_m_p>/model.json` per version, plus per-name helpers.
 
-    var/0_0_3/model.json        a published version (immutable)
-    var/0_0_1/model.pkl         a legacy pickle of the original service (listed, never loaded)
-    var/latest.json             a copy of the newest model.json (catalog.pointer)
-    var/_index/0_0_0.json       card index shard of versions 0.0.0-0.0.999 (catalog.index)
+var/0_0_3/model.json        a published version (immutable)
+var/0_0_1/model.pkl         a legacy pickle of the original service (listed, never loaded)
+var/latest.json             a copy of the newest model.json (catalog.pointer)
+var/_index/0_0_0.json       card index shard of versions 0.0.0-0.0.999 (catalog.index)
 """
 
 from __future__ import annotations

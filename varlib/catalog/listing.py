@@ -42,8 +42,15 @@ class VersionEntry:
 
     def to_dict(self) -> dict:
         card = self.card.to_dict() if self.card else {}
-        return {**card, "name": self.name, "version": self.label, "status": self.status,
-                "created_at": card.get("created_at"), "key": self.key, "bytes": self.size}
+        return {
+            **card,
+            "name": self.name,
+            "version": self.label,
+            "status": self.status,
+            "created_at": card.get("created_at"),
+            "key": self.key,
+            "bytes": self.size,
+        }
 
 
 class Lister:
@@ -67,8 +74,9 @@ class Lister:
         indexed, unindexed = self._split_by_index(name, folders, index)
         return self._classify(name, self._objects_in(prefix, unindexed) + top_level, {}, indexed)
 
-    def _split_by_index(self, name: str, folders: list[str],
-                        index: dict[str, IndexedCard]) -> tuple[list[VersionEntry], list[str]]:
+    def _split_by_index(
+        self, name: str, folders: list[str], index: dict[str, IndexedCard]
+    ) -> tuple[list[VersionEntry], list[str]]:
         """Entries for the folders the index vouches for, and the folders it does not."""
         entries, unindexed = [], []
         for folder in folders:
@@ -77,8 +85,11 @@ class Lister:
             version = parse_key_version(folder)
             entry = index.get(str(version)) if version is not None else None
             if version is not None and entry is not None and entry.vouches_for(name, str(version), self.max_bytes):
-                entries.append(VersionEntry(name, str(version), version, model_key(name, version), entry.size, OK,
-                                            entry.card, entry.etag))
+                entries.append(
+                    VersionEntry(
+                        name, str(version), version, model_key(name, version), entry.size, OK, entry.card, entry.etag
+                    )
+                )
             else:
                 unindexed.append(folder)
         return entries, unindexed
@@ -88,8 +99,11 @@ class Lister:
         if len(folders) <= READS_BEFORE_METADATA_LISTING:
             return [info for folder in folders for info in self.store.list(f"{prefix}{folder}/", metadata=True)]
         wanted = {f"{prefix}{folder}/" for folder in folders}  # e.g. a bucket from before the index
-        return [info for info in self.store.list(prefix, metadata=True)
-                if info.key[:info.key.find("/", len(prefix)) + 1] in wanted]
+        return [
+            info
+            for info in self.store.list(prefix, metadata=True)
+            if info.key[: info.key.find("/", len(prefix)) + 1] in wanted
+        ]
 
     def _every_object(self, prefix: str, index: dict[str, IndexedCard]) -> list[ObjectInfo]:
         """Every object under prefix, with user metadata when many lack a matching indexed card."""
@@ -100,8 +114,13 @@ class Lister:
             infos = list(self.store.list(prefix, metadata=True))
         return infos
 
-    def _classify(self, name: str, infos: list[ObjectInfo], index: dict[str, IndexedCard],
-                  entries: list[VersionEntry] | None = None) -> list[VersionEntry]:
+    def _classify(
+        self,
+        name: str,
+        infos: list[ObjectInfo],
+        index: dict[str, IndexedCard],
+        entries: list[VersionEntry] | None = None,
+    ) -> list[VersionEntry]:
         """Entries for listed objects: models checked against the index, legacy pickles, strays."""
         models: dict[Version, ObjectInfo] = {}
         legacy: dict[Version, ObjectInfo] = {}
@@ -113,8 +132,16 @@ class Lister:
             elif role.role == "legacy" and role.version is not None:
                 legacy[role.version] = info
             elif role.role == "stray":
-                strays.append(VersionEntry(name, info.key, role.version, info.key, info.size,
-                                           f"key outside the naming pattern {name}/M_m_p/model.json; ignored"))
+                strays.append(
+                    VersionEntry(
+                        name,
+                        info.key,
+                        role.version,
+                        info.key,
+                        info.size,
+                        f"key outside the naming pattern {name}/M_m_p/model.json; ignored",
+                    )
+                )
         found = list(entries or [])
         found += [self._entry(name, version, info, index.get(str(version))) for version, info in models.items()]
         found += [_legacy_entry(name, version, info) for version, info in legacy.items() if version not in models]
@@ -124,8 +151,14 @@ class Lister:
     def _entry(self, name: str, version: Version, info: ObjectInfo, indexed: IndexedCard | None) -> VersionEntry:
         label = str(version)
         if info.size > self.max_bytes:
-            return VersionEntry(name, label, version, info.key, info.size,
-                                f"too large: {info.size:,} bytes, over the {self.max_bytes:,}-byte limit")
+            return VersionEntry(
+                name,
+                label,
+                version,
+                info.key,
+                info.size,
+                f"too large: {info.size:,} bytes, over the {self.max_bytes:,}-byte limit",
+            )
         if indexed is not None and indexed.matches(name, label, info.etag, info.size):
             return VersionEntry(name, label, version, info.key, info.size, OK, indexed.card, info.etag)
         card = card_from_header(info.metadata, name, label, info.etag, info.size)
@@ -148,7 +181,11 @@ def _indexed(index: dict[str, IndexedCard], name: str, info: ObjectInfo) -> bool
 
 def _legacy_entry(name: str, version: Version, info: ObjectInfo) -> VersionEntry:
     return VersionEntry(
-        name, str(version), version, info.key, info.size,
+        name,
+        str(version),
+        version,
+        info.key,
+        info.size,
         f"legacy pickle, not loaded (unpickling runs code): convert with"
         f" `varlib import-legacy {version} --name {name} --trust`",
     )

@@ -63,8 +63,9 @@ def advance_pointer(store: Store, name: str, version: Version, body: bytes, max_
     """Move `latest` forward to `version` (whose model.json is `body`), never back."""
     for _ in range(CAS_ATTEMPTS):
         current = read_pointer(store, name, max_bytes)
-        if current.version is not None and (current.version > version
-                                            or (current.version == version and current.holds_artifact)):
+        if current.version is not None and (
+            current.version > version or (current.version == version and current.holds_artifact)
+        ):
             return
         try:
             store.replace(pointer_key(name), body, current.etag)

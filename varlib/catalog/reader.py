@@ -38,14 +38,17 @@ class Reader:
             if any(info.key.endswith(LEGACY_FILE) for info in self.store.list(folder)):
                 raise NotFoundError(
                     f"{name} {version} is a legacy pickle ({folder}{LEGACY_FILE}); it is never unpickled here."
-                    f" Convert it with: varlib import-legacy {version} --name {name} --trust", key=key,
+                    f" Convert it with: varlib import-legacy {version} --name {name} --trust",
+                    key=key,
                 ) from None
-            raise NotFoundError(f"{name} {version} does not exist; `varlib list --name {name}` shows the versions",
-                                key=key) from None
+            raise NotFoundError(
+                f"{name} {version} does not exist; `varlib list --name {name}` shows the versions", key=key
+            ) from None
         artifact = decode(stored.data, key)
         if artifact.name != name or artifact.version != version:
             raise CorruptArtifactError(
-                f"{key} says it is {artifact.name} {artifact.version}: an object copied to the wrong key", key=key)
+                f"{key} says it is {artifact.name} {artifact.version}: an object copied to the wrong key", key=key
+            )
         return artifact
 
     def cached(self, name: str, version: Version) -> Artifact | None:

@@ -7,6 +7,8 @@ the `latest.json` copy when that is usable and through a verified listing otherw
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..artifact import Artifact, decode
 from ..config import Settings
 from ..errors import AccessDeniedError, NotFoundError
@@ -22,8 +24,14 @@ from .reader import Reader
 class Registry:
     """Versions of models in one store. Safe to share between threads."""
 
-    def __init__(self, store: Store, *, max_artifact_bytes: int = 16 * 1024 * 1024, read_only: bool = False,
-                 author: str = "unknown") -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        max_artifact_bytes: int = 16 * 1024 * 1024,
+        read_only: bool = False,
+        author: str = "unknown",
+    ) -> None:
         self.store = store
         self.max_artifact_bytes = max_artifact_bytes
         self.read_only = read_only
@@ -34,8 +42,12 @@ class Registry:
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Registry:
         settings = settings or Settings.from_env()
-        return cls(open_store(settings), max_artifact_bytes=settings.max_artifact_bytes,
-                   read_only=settings.read_only, author=settings.author)
+        return cls(
+            open_store(settings),
+            max_artifact_bytes=settings.max_artifact_bytes,
+            read_only=settings.read_only,
+            author=settings.author,
+        )
 
     @property
     def description(self) -> str:
@@ -54,9 +66,10 @@ class Registry:
     def resolve_latest(self, name: str) -> Version:
         """The version `latest` stands for now; read afresh on every call. Its artifact is verified
         and kept, so loading that version next costs no second read."""
-        artifact = self._latest(check_name(name), cached=True)
-        assert artifact.version is not None  # a stored artifact always has one
-        return artifact.version
+        version = self._latest(check_name(name), cached=True).version
+        if version is None:  # a stored artifact always names its version (the reader checks it)
+            raise NotFoundError(f"model {name!r}: the newest object names no version; run `varlib reindex`")
+        return version
 
     def resolve(self, name: str, version: str | Version) -> Version:
         """A concrete version for `latest`, `0.0.3` or `0_0_3`."""
@@ -100,7 +113,7 @@ class Registry:
                 shard = shards.setdefault(shard_key(name, entry.version), {})
                 shard[entry.label] = IndexedCard(entry.card, entry.etag, entry.size)
         for key, entries in shards.items():
-            update_shard(self.store, key, name, lambda current, entries=entries: entries, self.max_artifact_bytes)
+            update_shard(self.store, key, name, _replacing(entries), self.max_artifact_bytes)
         newest = intact[0] if intact else None
         if newest is not None and newest.version is not None:
             stored = self.store.get(newest.key, self.max_artifact_bytes)
@@ -112,7 +125,8 @@ class Registry:
         """Refuse early, before any training time is spent, when this registry may not publish."""
         if self.read_only:
             raise AccessDeniedError(
-                "not allowed: this store is read-only (VARLIB_READ_ONLY=1); publishing needs write access")
+                "not allowed: this store is read-only (VARLIB_READ_ONLY=1); publishing needs write access"
+            )
 
     # -- `latest` ------------------------------------------------------------------------------
     def _latest(self, name: str, cached: bool) -> Artifact:
@@ -140,5 +154,11 @@ class Registry:
         if newest is None:
             raise NotFoundError(
                 f"model {name!r} has no usable version yet in {self.description}; train and publish one with"
-                f" `varlib train --name {name} --publish`")
+                f" `varlib train --name {name} --publish`"
+            )
         return newest
+
+
+def _replacing(entries: dict[str, IndexedCard]) -> Callable[[dict[str, IndexedCard]], dict[str, IndexedCard]]:
+    """A shard update that puts `entries` in place of whatever the shard holds."""
+    return lambda _current: entries

@@ -16,10 +16,16 @@ from .parser import build_parser
 
 EXIT_CODES: tuple[tuple[type[VarlibError], int], ...] = ((InvalidInputError, 2),)  # most specific first; else 1
 RUN: dict[str, Callable] = {
-    "train": commands.run_train, "list": commands.run_list, "reindex": commands.run_reindex,
-    "show": commands.run_show, "forecast": commands.run_forecast, "serve": commands.run_serve,
-    "import-legacy": commands.run_import_legacy, "diagnose": analysis.run_diagnose,
-    "report": analysis.run_report, "backtest": analysis.run_backtest,
+    "train": commands.run_train,
+    "list": commands.run_list,
+    "reindex": commands.run_reindex,
+    "show": commands.run_show,
+    "forecast": commands.run_forecast,
+    "serve": commands.run_serve,
+    "import-legacy": commands.run_import_legacy,
+    "diagnose": analysis.run_diagnose,
+    "report": analysis.run_report,
+    "backtest": analysis.run_backtest,
 }
 
 

@@ -11,21 +11,24 @@ from .output import print_json, print_table
 
 
 def run_diagnose(args: argparse.Namespace) -> int:
-    result = varlib.diagnose(registry_from_env().load(args.name, args.version), args.irf_periods,
-                             args.whiteness_lags)
+    result = varlib.diagnose(registry_from_env().load(args.name, args.version), args.irf_periods, args.whiteness_lags)
     if args.json:
         print_json(result.to_dict())
         return 0
-    print(f"{result.name} {result.version}: VAR({result.k_ar}) on {result.nobs} observations"
-          f" ({result.to_dict()['model_space']}), trend {result.trend}")
+    print(
+        f"{result.name} {result.version}: VAR({result.k_ar}) on {result.nobs} observations"
+        f" ({result.to_dict()['model_space']}), trend {result.trend}"
+    )
     print("lag order chosen: " + ", ".join(f"{c} {n}" for c, n in result.lag_selection.selected.items()))
     print(f"stability: {result.stability.verdict}")
     for label, test in (("whiteness", result.whiteness), ("normality", result.normality)):
         print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {test.pvalue:.4g}")
     for causality in result.granger:
         r = causality.result
-        print(f"granger {','.join(causality.causing)} -> {','.join(causality.caused)}: F {r.statistic:.4g},"
-              f" df {r.df}, p {r.pvalue:.4g}")
+        print(
+            f"granger {','.join(causality.causing)} -> {','.join(causality.caused)}: F {r.statistic:.4g},"
+            f" df {r.df}, p {r.pvalue:.4g}"
+        )
     return 0
 
 
@@ -43,7 +46,9 @@ def run_backtest(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_dict())
         return 0
-    print(f"{result.name} {result.version}: {len(result.origins)} origins ({result.origins[0]} to"
-          f" {result.origins[-1]}), horizons 1..{result.horizon}, lag order {result.lag_policy}")
+    print(
+        f"{result.name} {result.version}: {len(result.origins)} origins ({result.origins[0]} to"
+        f" {result.origins[-1]}), horizons 1..{result.horizon}, lag order {result.lag_policy}"
+    )
     print_table(result.scores(), index=False, digits=4)
     return 0

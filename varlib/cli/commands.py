@@ -20,26 +20,42 @@ def registry_from_env() -> Registry:
 def run_train(args: argparse.Namespace) -> int:
     variables = [v.strip() for v in args.vars.split(",")] if args.vars else None
     dataset = varlib.load_dataset(csv=args.csv, date_col=args.date_col, variables=variables)
-    spec = varlib.ModelSpec(variables=tuple(dataset.variables), transform=args.transform, trend=args.trend,
-                            lags=args.lags, max_lags=args.max_lags, ic=args.ic, holdout=args.holdout)
+    spec = varlib.ModelSpec(
+        variables=tuple(dataset.variables),
+        transform=args.transform,
+        trend=args.trend,
+        lags=args.lags,
+        max_lags=args.max_lags,
+        ic=args.ic,
+        holdout=args.holdout,
+    )
     registry = registry_from_env() if args.publish else None
     if registry is not None:
         registry.ensure_writable()  # fail before spending time on the fit
     result = varlib.train_model(dataset, spec)
     published = varlib.publish_result(registry, result, args.name, args.bump, args.notes) if registry else None
     summary = {
-        "name": args.name, "version": str(published.version) if published else None, "published": bool(published),
-        "dataset": dataset.name, "variables": dataset.variables, "k_ar": result.params.k_ar,
-        "lag_method": result.lag_method, "transform": spec.transform, "trend": spec.trend,
+        "name": args.name,
+        "version": str(published.version) if published else None,
+        "published": bool(published),
+        "dataset": dataset.name,
+        "variables": dataset.variables,
+        "k_ar": result.params.k_ar,
+        "lag_method": result.lag_method,
+        "transform": spec.transform,
+        "trend": spec.trend,
         "lag_selection": result.selection.to_dict() if result.selection else None,
-        "metrics": result.evaluation.metrics if result.evaluation else None, "train_seconds": result.seconds,
+        "metrics": result.evaluation.metrics if result.evaluation else None,
+        "train_seconds": result.seconds,
     }
     if args.json:
         print_json(summary)
         return 0
-    print(f"trained VAR({result.params.k_ar}) on {dataset.name} [{', '.join(dataset.variables)}],"
-          f" lag order by {result.lag_method}, transform {spec.transform}, trend {spec.trend},"
-          f" {result.seconds:.2f}s")
+    print(
+        f"trained VAR({result.params.k_ar}) on {dataset.name} [{', '.join(dataset.variables)}],"
+        f" lag order by {result.lag_method}, transform {spec.transform}, trend {spec.trend},"
+        f" {result.seconds:.2f}s"
+    )
     if result.evaluation:
         print(f"holdout ({result.evaluation.rows} rows):")
         print_table(pd.DataFrame(result.evaluation.metrics).T, digits=4)
@@ -56,9 +72,17 @@ def run_list(args: argparse.Namespace) -> int:
     if not entries:
         print(f"no versions of {args.name!r} in {registry.description}")
         return 0
-    rows = [{"version": e.label, "status": e.status, "created": (e.card.created_at if e.card else None) or "",
-             "lags": (e.card.k_ar if e.card else None) or "", "transform": e.card.transform if e.card else "",
-             "notes": (e.card.notes if e.card else "")[:40]} for e in entries]
+    rows = [
+        {
+            "version": e.label,
+            "status": e.status,
+            "created": (e.card.created_at if e.card else None) or "",
+            "lags": (e.card.k_ar if e.card else None) or "",
+            "transform": e.card.transform if e.card else "",
+            "notes": (e.card.notes if e.card else "")[:40],
+        }
+        for e in entries
+    ]
     print_table(pd.DataFrame(rows), index=False)
     return 0
 
@@ -85,15 +109,18 @@ def run_forecast(args: argparse.Namespace) -> int:
     artifact = registry_from_env().load(args.name, args.version)
     lag_inputs = None
     if args.lags_csv:
-        lag_inputs = varlib.read_lag_inputs(args.lags_csv, artifact.variables, artifact.lag_rows,
-                                            artifact.spec.transform)
+        lag_inputs = varlib.read_lag_inputs(
+            args.lags_csv, artifact.variables, artifact.lag_rows, artifact.spec.transform
+        )
     result = varlib.forecast_artifact(artifact, args.steps, args.alpha, lag_inputs, args.intervals)
     if args.json:
         print_json(result.to_dict())
         return 0
     level = round((1 - result.forecast.alpha) * 100, 2)
-    print(f"{result.name} {result.version}: {result.steps} steps, {level:g}% {result.forecast.intervals} interval"
-          f" ({result.forecast.point})")
+    print(
+        f"{result.name} {result.version}: {result.steps} steps, {level:g}% {result.forecast.intervals} interval"
+        f" ({result.forecast.point})"
+    )
     table = result.to_frame().pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
     print_table(table)
     return 0
@@ -104,10 +131,12 @@ def run_import_legacy(args: argparse.Namespace) -> int:
     if args.json:
         print_json(done.to_dict())
         return 0
-    print(f"imported {done.source_key} (sha256 {done.source_sha256}) as {done.artifact.name}"
-          f" {done.artifact.version}: VAR({done.artifact.k_ar}) on {', '.join(done.artifact.variables)};"
-          f" forecasts match the pickle's to {done.max_relative_difference:.1e} relative; dates: {done.dates};"
-          " the pickle is untouched")
+    print(
+        f"imported {done.source_key} (sha256 {done.source_sha256}) as {done.artifact.name}"
+        f" {done.artifact.version}: VAR({done.artifact.k_ar}) on {', '.join(done.artifact.variables)};"
+        f" forecasts match the pickle's to {done.max_relative_difference:.1e} relative; dates: {done.dates};"
+        " the pickle is untouched"
+    )
     return 0
 
 
@@ -119,10 +148,19 @@ def run_serve(args: argparse.Namespace) -> int:
     if not 1 <= args.workers <= 64:
         raise InvalidInputError(f"workers {args.workers} must be from 1 to 64", field="workers", value=args.workers)
     settings = Settings.from_env()  # a bad environment fails here in one line, not in every worker
-    print(f"serving {varlib.describe_store(settings)} on http://{args.host}:{args.port} (docs at /docs),"
-          f" {args.workers} worker(s)")
-    uvicorn.run("varlib.api:create_app", factory=True, host=args.host, port=args.port, workers=args.workers,
-                access_log=args.access_log, log_level="info")
+    print(
+        f"serving {varlib.describe_store(settings)} on http://{args.host}:{args.port} (docs at /docs),"
+        f" {args.workers} worker(s)"
+    )
+    uvicorn.run(
+        "varlib.api:create_app",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        access_log=args.access_log,
+        log_level="info",
+    )
     return 0
 
 
@@ -131,5 +169,6 @@ def write_text(path: str, text: str, what: str) -> None:
     try:
         Path(path).write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InvalidInputError(f"cannot write {what} to {path!r}: {exc.strerror or exc}", field="out",
-                                value=path) from None
+        raise InvalidInputError(
+            f"cannot write {what} to {path!r}: {exc.strerror or exc}", field="out", value=path
+        ) from None

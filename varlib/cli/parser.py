@@ -37,8 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     listing = commands.add_parser("list", help="versions, newest first")
     listing.add_argument("--name", default=DEFAULT_NAME)
     listing.add_argument("--json", action="store_true")
-    listing.add_argument("--verify", action="store_true",
-                         help="check every object against the card it was published with (slower)")
+    listing.add_argument(
+        "--verify", action="store_true", help="check every object against the card it was published with (slower)"
+    )
 
     show = commands.add_parser("show", help="one version's metadata")
     show.add_argument("version")
@@ -49,11 +50,18 @@ def build_parser() -> argparse.ArgumentParser:
     _version(forecast)
     forecast.add_argument("--steps", type=int, default=8)
     forecast.add_argument("--alpha", type=float, default=0.05)
-    forecast.add_argument("--lags-csv", metavar="FILE",
-                          help="lag inputs: an optional date column and one column per variable, the last"
-                               " observations oldest first (the dashboard's upload takes the same files)")
-    forecast.add_argument("--intervals", choices=INTERVAL_KINDS, default="standard",
-                          help="standard (coefficients known) or corrected (adds estimation uncertainty)")
+    forecast.add_argument(
+        "--lags-csv",
+        metavar="FILE",
+        help="lag inputs: an optional date column and one column per variable, the last"
+        " observations oldest first (the dashboard's upload takes the same files)",
+    )
+    forecast.add_argument(
+        "--intervals",
+        choices=INTERVAL_KINDS,
+        default="standard",
+        help="standard (coefficients known) or corrected (adds estimation uncertainty)",
+    )
     forecast.add_argument("--json", action="store_true")
 
     diagnose = commands.add_parser("diagnose", help="a version's diagnostics, refitted from its training data")
@@ -82,8 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     legacy = commands.add_parser("import-legacy", help="convert an old pickled model (<name>/<M_m_p>/model.pkl)")
     legacy.add_argument("version", help="the pickle's version, e.g. 0_0_1 or 0.0.1")
     legacy.add_argument("--name", default=DEFAULT_NAME)
-    legacy.add_argument("--trust", action="store_true",
-                        help="unpickling runs code: only for a bucket you control and nobody else writes")
+    legacy.add_argument(
+        "--trust",
+        action="store_true",
+        help="unpickling runs code: only for a bucket you control and nobody else writes",
+    )
     legacy.add_argument("--json", action="store_true")
     return parser
 

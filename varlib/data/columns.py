@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 DATE_COLUMN_NAMES = ("date", "time", "period", "ds", "timestamp")
 

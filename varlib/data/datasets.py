@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -38,8 +38,8 @@ def load_macrodata(variables: Sequence[str] | None = None) -> Dataset:
     from statsmodels.datasets import macrodata
 
     raw = macrodata.load_pandas().data
-    index = pd.PeriodIndex.from_fields(year=raw["year"].astype(int), quarter=raw["quarter"].astype(int), freq="Q")
-    frame = raw.drop(columns=["year", "quarter"]).set_index(index.to_timestamp(how="start"))
+    starts = pd.DataFrame({"year": raw["year"].astype(int), "month": raw["quarter"].astype(int) * 3 - 2, "day": 1})
+    frame = raw.drop(columns=["year", "quarter"]).set_index(pd.DatetimeIndex(pd.to_datetime(starts)))
     frame.index.name = "date"
     frame = select_variables(frame, variables or DEFAULT_VARIABLES, source="macrodata")
     return Dataset(MACRODATA, frame, frame_sha256(frame))
@@ -101,7 +101,7 @@ def load_csv(
     frame.index.name = "date"
     frame = select_variables(frame, chosen, source=name)
     frame = slice_dates(frame, start, end)
-    check_dates(frame.index, name)
+    check_dates(pd.DatetimeIndex(frame.index), name)
     return Dataset(name, frame, digest)
 
 
@@ -168,6 +168,6 @@ def frame_sha256(frame: pd.DataFrame) -> str:
     """A stable digest of the values and dates, for provenance."""
     digest = hashlib.sha256()
     digest.update(",".join(map(str, frame.columns)).encode())
-    digest.update(np.ascontiguousarray(frame.index.asi8).tobytes())
+    digest.update(np.ascontiguousarray(pd.DatetimeIndex(frame.index).asi8).tobytes())
     digest.update(np.ascontiguousarray(frame.to_numpy(dtype=float)).tobytes())
     return digest.hexdigest()

@@ -22,7 +22,9 @@ from .columns import find_date_column
 DATE = "date"  # the label column of an editor table
 
 
-def read_lag_csv(source: str | Path | bytes, variables: list[str], needed: int, name: str | None = None) -> pd.DataFrame:
+def read_lag_csv(
+    source: str | Path | bytes, variables: list[str], needed: int, name: str | None = None
+) -> pd.DataFrame:
     """A lag-input CSV as a table of text cells: the `date` labels, then one column per variable."""
     label = name or (Path(source).name if isinstance(source, (str, Path)) else "upload.csv")
     try:
@@ -37,10 +39,17 @@ def read_lag_csv(source: str | Path | bytes, variables: list[str], needed: int, 
     if missing:
         raise InvalidInputError(
             f"CSV {label!r} lacks the column(s) {', '.join(missing)}; it needs a header with {', '.join(variables)}"
-            f" (and optionally {DATE}), one row per observation, oldest first", field="columns", value=missing)
+            f" (and optionally {DATE}), one row per observation, oldest first",
+            field="columns",
+            value=missing,
+        )
     if len(raw) != needed:
-        raise InvalidInputError(f"CSV {label!r} has {len(raw)} data rows; this model needs exactly {needed} (the last"
-                                " observations, oldest first)", field="rows", value=len(raw))
+        raise InvalidInputError(
+            f"CSV {label!r} has {len(raw)} data rows; this model needs exactly {needed} (the last"
+            " observations, oldest first)",
+            field="rows",
+            value=len(raw),
+        )
     table = pd.DataFrame({v: raw[v] for v in variables})
     date_col = find_date_column(raw.columns)
     table.insert(0, DATE, raw[date_col] if date_col else [f"row {i + 1}" for i in range(len(raw))])
@@ -58,12 +67,19 @@ def editor_table(lags: pd.DataFrame) -> pd.DataFrame:
 def parse_lag_table(table: pd.DataFrame, variables: list[str], needed: int, transform: str) -> pd.DataFrame:
     """Lag inputs as a float frame (with a DatetimeIndex when the labels are increasing dates), or an error."""
     if len(table) != needed:
-        raise InvalidInputError(f"the model needs exactly {needed} rows of lag inputs (the last observations, oldest"
-                                f" first); got {len(table)}", field="rows", value=len(table))
+        raise InvalidInputError(
+            f"the model needs exactly {needed} rows of lag inputs (the last observations, oldest"
+            f" first); got {len(table)}",
+            field="rows",
+            value=len(table),
+        )
     missing = [v for v in variables if v not in table.columns]
     if missing:
-        raise InvalidInputError(f"lag inputs lack the column(s) {', '.join(missing)}; they need {', '.join(variables)}",
-                                field="columns", value=missing)
+        raise InvalidInputError(
+            f"lag inputs lack the column(s) {', '.join(missing)}; they need {', '.join(variables)}",
+            field="columns",
+            value=missing,
+        )
     labels = [str(x) for x in table[DATE]] if DATE in table.columns else [f"row {i + 1}" for i in range(len(table))]
     frame = pd.DataFrame({v: _numbers(table[v], v, labels, transform) for v in variables})
     dates = pd.to_datetime(pd.Series(labels), errors="coerce", format="mixed")
@@ -72,8 +88,9 @@ def parse_lag_table(table: pd.DataFrame, variables: list[str], needed: int, tran
     return frame
 
 
-def read_lag_inputs(source: str | Path | bytes, variables: list[str], needed: int, transform: str,
-                    name: str | None = None) -> pd.DataFrame:
+def read_lag_inputs(
+    source: str | Path | bytes, variables: list[str], needed: int, transform: str, name: str | None = None
+) -> pd.DataFrame:
     """`read_lag_csv` then `parse_lag_table`: the checked lag inputs of a CSV file or upload."""
     return parse_lag_table(read_lag_csv(source, variables, needed, name), variables, needed, transform)
 
@@ -94,6 +111,7 @@ def _numbers(raw: pd.Series, variable: str, labels: list[str], transform: str) -
         if not np.isfinite(number):
             raise InvalidInputError(f"{where} is {cell!r}; use a finite number", field=where, value=cell)
         if transform == "logdiff" and number <= 0:
-            raise InvalidInputError(f"{where} is {number:g}; this model works on logs and needs positive values",
-                                    field=where, value=number)
+            raise InvalidInputError(
+                f"{where} is {number:g}; this model works on logs and needs positive values", field=where, value=number
+            )
     return numbers

@@ -19,7 +19,8 @@ def parse_dates(values: pd.Index, column: str, source: str) -> pd.DatetimeIndex:
         position = int(np.flatnonzero(bad.to_numpy())[0])
         raise InvalidInputError(
             f"date column {column!r} of {source!r}, row {position + 1}: {values[position]!r} is not a date",
-            field=column, value=values[position],
+            field=column,
+            value=values[position],
         )
     return pd.DatetimeIndex(parsed)
 
@@ -56,4 +57,3 @@ def _future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list
         except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
             pass
     return [f"+{h}" for h in range(1, steps + 1)]
-

@@ -23,7 +23,21 @@ from .var_tests import (
 )
 
 __all__ = [
-    "DEFAULT_IRF_PERIODS", "DEFAULT_SIGNIF", "DEFAULT_WHITENESS_LAGS", "MAX_IRF_PERIODS", "MODEL_SPACE",
-    "CausalityTest", "Coefficients", "Diagnostics", "ImpulseResponses", "Refit", "Stability", "TestResult",
-    "check_irf_periods", "check_whiteness_lags", "diagnose", "refit", "whiteness_lag_bounds",
+    "DEFAULT_IRF_PERIODS",
+    "DEFAULT_SIGNIF",
+    "DEFAULT_WHITENESS_LAGS",
+    "MAX_IRF_PERIODS",
+    "MODEL_SPACE",
+    "CausalityTest",
+    "Coefficients",
+    "Diagnostics",
+    "ImpulseResponses",
+    "Refit",
+    "Stability",
+    "TestResult",
+    "check_irf_periods",
+    "check_whiteness_lags",
+    "diagnose",
+    "refit",
+    "whiteness_lag_bounds",
 ]

@@ -10,6 +10,7 @@ from ..forecast import normal_quantile
 from ..jsonsafe import to_json_safe
 from ..model import LagSelection
 
+
 @dataclass(frozen=True)
 class TestResult:
     """One hypothesis test (statistic, p-value, degrees of freedom as statsmodels reports them)."""
@@ -17,7 +18,7 @@ class TestResult:
     name: str
     statistic: float
     pvalue: float
-    df: int | tuple[int, int]
+    df: int | tuple[int, ...]
     crit_value: float
     signif: float
 
@@ -27,8 +28,15 @@ class TestResult:
 
     def to_dict(self) -> dict:
         df = list(self.df) if isinstance(self.df, tuple) else self.df
-        return {"test": self.name, "statistic": self.statistic, "pvalue": self.pvalue, "df": df,
-                "crit_value": self.crit_value, "signif": self.signif, "rejected": self.rejected}
+        return {
+            "test": self.name,
+            "statistic": self.statistic,
+            "pvalue": self.pvalue,
+            "df": df,
+            "crit_value": self.crit_value,
+            "signif": self.signif,
+            "rejected": self.rejected,
+        }
 
 
 @dataclass(frozen=True)
@@ -43,9 +51,18 @@ class CausalityTest:
 
     def to_dict(self) -> dict:
         body = self.result.to_dict()
-        return {"kind": self.kind, "scope": self.scope, "causing": list(self.causing), "caused": list(self.caused),
-                "statistic": body["statistic"], "pvalue": body["pvalue"], "df": body["df"],
-                "crit_value": body["crit_value"], "test": body["test"], "rejected": body["rejected"]}
+        return {
+            "kind": self.kind,
+            "scope": self.scope,
+            "causing": list(self.causing),
+            "caused": list(self.caused),
+            "statistic": body["statistic"],
+            "pvalue": body["pvalue"],
+            "df": body["df"],
+            "crit_value": body["crit_value"],
+            "test": body["test"],
+            "rejected": body["rejected"],
+        }
 
 
 @dataclass(frozen=True)
@@ -61,9 +78,12 @@ class Stability:
         return np.abs(self.eigenvalues)
 
     def to_dict(self) -> dict:
-        return {"stable": self.stable, "moduli": self.moduli.tolist(),
-                "eigenvalues": [{"real": float(z.real), "imag": float(z.imag)} for z in self.eigenvalues],
-                "verdict": self.verdict}
+        return {
+            "stable": self.stable,
+            "moduli": self.moduli.tolist(),
+            "eigenvalues": [{"real": float(z.real), "imag": float(z.imag)} for z in self.eigenvalues],
+            "verdict": self.verdict,
+        }
 
 
 @dataclass(frozen=True)
@@ -80,9 +100,16 @@ class Coefficients:
     def table(self, equation: str) -> list[dict]:
         """Rows {regressor, coef, stderr, t, p} for one equation."""
         j = self.equations.index(equation)
-        return [{"regressor": name, "coef": float(self.params[i, j]), "stderr": float(self.stderr[i, j]),
-                 "t": float(self.tvalues[i, j]), "p": float(self.pvalues[i, j])}
-                for i, name in enumerate(self.regressors)]
+        return [
+            {
+                "regressor": name,
+                "coef": float(self.params[i, j]),
+                "stderr": float(self.stderr[i, j]),
+                "t": float(self.tvalues[i, j]),
+                "p": float(self.pvalues[i, j]),
+            }
+            for i, name in enumerate(self.regressors)
+        ]
 
     def to_dict(self) -> dict:
         return {eq: self.table(eq) for eq in self.equations}
@@ -106,9 +133,14 @@ class ImpulseResponses:
         return values - q * err, values + q * err
 
     def to_dict(self) -> dict:
-        return {"periods": self.periods, "orth": self.orth.tolist(), "plain": self.plain.tolist(),
-                "orth_stderr": self.orth_stderr.tolist(), "plain_stderr": self.plain_stderr.tolist(),
-                "signif": self.signif}
+        return {
+            "periods": self.periods,
+            "orth": self.orth.tolist(),
+            "plain": self.plain.tolist(),
+            "orth_stderr": self.orth_stderr.tolist(),
+            "plain_stderr": self.plain_stderr.tolist(),
+            "signif": self.signif,
+        }
 
 
 @dataclass(frozen=True)
@@ -140,23 +172,33 @@ class Diagnostics:
 
     def to_dict(self) -> dict:
         """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept)."""
-        return to_json_safe({
-            "name": self.name, "version": self.version, "variables": list(self.variables),
-            "transform": self.transform, "trend": self.trend, "k_ar": self.k_ar, "nobs": self.nobs,
-            "model_space": MODEL_SPACE[self.transform], "refit_gap": self.refit_gap,
-            "lag_order": dict(self.lag_selection.selected),
-            "lag_order_table": {"max_lags": self.lag_selection.max_lags, "table": list(self.lag_selection.table)},
-            "coefficients": self.coefficients.to_dict(),
-            "stability": self.stability.to_dict(),
-            "whiteness": {**self.whiteness.to_dict(), "lags": self.whiteness_lags},
-            "normality": self.normality.to_dict(),
-            "normality_by_variable": {v: t.to_dict() for v, t in zip(self.variables, self.normality_by_variable)},
-            "resid_acorr": self.resid_acorr.tolist(),
-            "granger": [t.to_dict() for t in self.granger],
-            "instantaneous": [t.to_dict() for t in self.instantaneous],
-            "irf": self.irf.to_dict(),
-            "fevd": self.fevd.tolist(),
-        })
+        return to_json_safe(
+            {
+                "name": self.name,
+                "version": self.version,
+                "variables": list(self.variables),
+                "transform": self.transform,
+                "trend": self.trend,
+                "k_ar": self.k_ar,
+                "nobs": self.nobs,
+                "model_space": MODEL_SPACE[self.transform],
+                "refit_gap": self.refit_gap,
+                "lag_order": dict(self.lag_selection.selected),
+                "lag_order_table": {"max_lags": self.lag_selection.max_lags, "table": list(self.lag_selection.table)},
+                "coefficients": self.coefficients.to_dict(),
+                "stability": self.stability.to_dict(),
+                "whiteness": {**self.whiteness.to_dict(), "lags": self.whiteness_lags},
+                "normality": self.normality.to_dict(),
+                "normality_by_variable": {
+                    v: t.to_dict() for v, t in zip(self.variables, self.normality_by_variable, strict=True)
+                },
+                "resid_acorr": self.resid_acorr.tolist(),
+                "granger": [t.to_dict() for t in self.granger],
+                "instantaneous": [t.to_dict() for t in self.instantaneous],
+                "irf": self.irf.to_dict(),
+                "fevd": self.fevd.tolist(),
+            }
+        )
 
 
 MODEL_SPACE = {"none": "levels", "diff": "first differences", "logdiff": "log differences"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -20,7 +21,6 @@ from ..errors import InvalidInputError
 from ..model import LagSelection, check_sample, fit_results, select_lags
 from ..spec import to_model_space
 from .results import (
-    MODEL_SPACE,
     CausalityTest,
     Coefficients,
     Diagnostics,
@@ -43,23 +43,28 @@ class Refit:
     artifact: Artifact
     series: np.ndarray
     dates: tuple[str, ...]
-    results: object  # statsmodels VARResults
+    results: Any  # statsmodels VARResults (statsmodels has no type information)
 
     @property
     def resid_dates(self) -> tuple[str, ...]:
-        return self.dates[self.artifact.k_ar:]
+        return self.dates[self.artifact.k_ar :]
 
 
 def refit(artifact: Artifact) -> Refit:
     """Fit the version's spec (its lag order and trend) on its training data, transformed as the spec says."""
     series = to_model_space(artifact.data.values, artifact.spec.transform)
-    dates = artifact.data.dates[len(artifact.data.dates) - len(series):]
+    dates = artifact.data.dates[len(artifact.data.dates) - len(series) :]
     results = fit_results(series, artifact.k_ar, artifact.spec.trend)
     return Refit(artifact, series, tuple(dates), results)
 
 
-def diagnose(artifact: Artifact, irf_periods: int = DEFAULT_IRF_PERIODS, whiteness_lags: int | None = None,
-             signif: float = DEFAULT_SIGNIF, adjusted: bool = False) -> Diagnostics:
+def diagnose(
+    artifact: Artifact,
+    irf_periods: int = DEFAULT_IRF_PERIODS,
+    whiteness_lags: int | None = None,
+    signif: float = DEFAULT_SIGNIF,
+    adjusted: bool = False,
+) -> Diagnostics:
     """All diagnostics of one version. `whiteness_lags` defaults to max(10, k_ar + 1)."""
     irf_periods = check_irf_periods(irf_periods)
     fitted = refit(artifact)
@@ -67,19 +72,26 @@ def diagnose(artifact: Artifact, irf_periods: int = DEFAULT_IRF_PERIODS, whitene
     lags = check_whiteness_lags(whiteness_lags, artifact.k_ar, results.nobs)
     stored = artifact.params.coefs
     return Diagnostics(
-        name=artifact.name, version=str(artifact.version) if artifact.version else None,
-        variables=tuple(artifact.variables), transform=artifact.spec.transform, trend=artifact.spec.trend,
-        k_ar=artifact.k_ar, nobs=int(results.nobs),
+        name=artifact.name,
+        version=str(artifact.version) if artifact.version else None,
+        variables=tuple(artifact.variables),
+        transform=artifact.spec.transform,
+        trend=artifact.spec.trend,
+        k_ar=artifact.k_ar,
+        nobs=int(results.nobs),
         refit_gap=float(np.max(np.abs(np.asarray(results.coefs) - stored))),
         lag_selection=lag_order(fitted),
         coefficients=coefficients(fitted),
         stability=stability(fitted),
-        whiteness=whiteness(fitted, lags, signif, adjusted), whiteness_lags=lags,
+        whiteness=whiteness(fitted, lags, signif, adjusted),
+        whiteness_lags=lags,
         normality=normality(fitted, signif),
         normality_by_variable=tuple(_jarque_bera(results.resid[:, j], signif) for j in range(results.neqs)),
-        resid_dates=fitted.resid_dates, resid=np.asarray(results.resid, dtype=float),
+        resid_dates=fitted.resid_dates,
+        resid=np.asarray(results.resid, dtype=float),
         resid_acorr=np.asarray(results.resid_acorr(lags), dtype=float),
-        granger=granger_tests(fitted, signif), instantaneous=instantaneous_tests(fitted, signif),
+        granger=granger_tests(fitted, signif),
+        instantaneous=instantaneous_tests(fitted, signif),
         irf=impulse_responses(fitted, irf_periods, signif),
         fevd=np.asarray(results.fevd(irf_periods).decomp, dtype=float),
     )
@@ -105,8 +117,10 @@ def coefficients(fitted: Refit) -> Coefficients:
     return Coefficients(
         regressors=tuple(_label(name, variables) for name in results.exog_names),
         equations=tuple(variables),
-        params=np.asarray(results.params, dtype=float), stderr=np.asarray(results.stderr, dtype=float),
-        tvalues=np.asarray(results.tvalues, dtype=float), pvalues=np.asarray(results.pvalues, dtype=float),
+        params=np.asarray(results.params, dtype=float),
+        stderr=np.asarray(results.stderr, dtype=float),
+        tvalues=np.asarray(results.tvalues, dtype=float),
+        pvalues=np.asarray(results.pvalues, dtype=float),
     )
 
 
@@ -116,8 +130,9 @@ def stability(fitted: Refit) -> Stability:
     eigenvalues = 1.0 / np.asarray(results.roots)  # statsmodels' roots: largest modulus first, stable iff |root| > 1
     eigenvalues = eigenvalues[np.argsort(-np.abs(eigenvalues), kind="stable")]
     stable = bool(results.is_stable())
-    return Stability(stable, eigenvalues, _verdict(stable, float(np.max(np.abs(eigenvalues))),
-                                                   fitted.artifact.spec.transform))
+    return Stability(
+        stable, eigenvalues, _verdict(stable, float(np.max(np.abs(eigenvalues))), fitted.artifact.spec.transform)
+    )
 
 
 def whiteness(fitted: Refit, lags: int, signif: float = DEFAULT_SIGNIF, adjusted: bool = False) -> TestResult:
@@ -130,8 +145,9 @@ def whiteness(fitted: Refit, lags: int, signif: float = DEFAULT_SIGNIF, adjusted
 def normality(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> TestResult:
     """Multivariate Jarque-Bera test of normal residuals (statsmodels' test_normality)."""
     res = fitted.results.test_normality(signif=signif)
-    return TestResult("jarque-bera (joint)", float(res.test_statistic), float(res.pvalue), int(res.df),
-                      float(res.crit_value), signif)
+    return TestResult(
+        "jarque-bera (joint)", float(res.test_statistic), float(res.pvalue), int(res.df), float(res.crit_value), signif
+    )
 
 
 def granger_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[CausalityTest, ...]:
@@ -155,8 +171,14 @@ def instantaneous_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[
     tests = []
     for i, name in enumerate(names):
         res = results.test_inst_causality(causing=[i], signif=signif)
-        result = TestResult("instantaneous wald", float(res.test_statistic), float(res.pvalue), int(res.df),
-                            float(res.crit_value), signif)
+        result = TestResult(
+            "instantaneous wald",
+            float(res.test_statistic),
+            float(res.pvalue),
+            int(res.df),
+            float(res.crit_value),
+            signif,
+        )
         others = tuple(n for n in names if n != name)
         tests.append(CausalityTest("instantaneous", "all_others", (name,), others, result))
     return tuple(tests)
@@ -165,16 +187,21 @@ def instantaneous_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[
 def impulse_responses(fitted: Refit, periods: int, signif: float = DEFAULT_SIGNIF) -> ImpulseResponses:
     """Plain and orthogonalised (Cholesky, in the variables' order) responses with asymptotic errors."""
     analysis = fitted.results.irf(periods)
-    return ImpulseResponses(periods, np.asarray(analysis.irfs, dtype=float),
-                            np.asarray(analysis.orth_irfs, dtype=float),
-                            np.asarray(analysis.stderr(orth=False), dtype=float),
-                            np.asarray(analysis.stderr(orth=True), dtype=float), signif)
+    return ImpulseResponses(
+        periods,
+        np.asarray(analysis.irfs, dtype=float),
+        np.asarray(analysis.orth_irfs, dtype=float),
+        np.asarray(analysis.stderr(orth=False), dtype=float),
+        np.asarray(analysis.stderr(orth=True), dtype=float),
+        signif,
+    )
 
 
 def check_irf_periods(periods) -> int:
     if isinstance(periods, bool) or not isinstance(periods, (int, np.integer)) or not 1 <= periods <= MAX_IRF_PERIODS:
         raise InvalidInputError(
-            f"impulse-response horizon {periods!r} must be a whole number from 1 to {MAX_IRF_PERIODS}")
+            f"impulse-response horizon {periods!r} must be a whole number from 1 to {MAX_IRF_PERIODS}"
+        )
     return int(periods)
 
 
@@ -200,8 +227,9 @@ def check_whiteness_lags(lags, k_ar: int, nobs: int) -> int:
 
 
 # -- helpers -----------------------------------------------------------------------------
-def _causality(results, scope: str, causing: list[int], caused: list[int], names: list[str],
-               signif: float) -> CausalityTest:
+def _causality(
+    results, scope: str, causing: list[int], caused: list[int], names: list[str], signif: float
+) -> CausalityTest:
     res = results.test_causality(caused, causing, kind="f", signif=signif)
     df = tuple(int(d) for d in res.df)
     result = TestResult("granger F", float(res.test_statistic), float(res.pvalue), df, float(res.crit_value), signif)
@@ -213,8 +241,9 @@ def _jarque_bera(resid: np.ndarray, signif: float) -> TestResult:
     from scipy import stats  # imported on use: scipy.stats costs half a second to import
 
     res = stats.jarque_bera(resid)
-    return TestResult("jarque-bera", float(res.statistic), float(res.pvalue), 2, float(stats.chi2.ppf(1 - signif, 2)),
-                      signif)
+    return TestResult(
+        "jarque-bera", float(res.statistic), float(res.pvalue), 2, float(stats.chi2.ppf(1 - signif, 2)), signif
+    )
 
 
 def _enough_rows(rows: int, k: int, lags: int, trend: str) -> bool:
@@ -235,17 +264,27 @@ def _label(name: str, variables: list[str]) -> str:
 
 
 def _verdict(stable: bool, largest: float, transform: str) -> str:
-    levels_hint = ("A VAR in levels of trending data is usually not stable (the trend acts as a unit root);"
-                   " refit with transform `diff`, or `logdiff` for positive series such as GDP.")
+    levels_hint = (
+        "A VAR in levels of trending data is usually not stable (the trend acts as a unit root);"
+        " refit with transform `diff`, or `logdiff` for positive series such as GDP."
+    )
     if not stable:
-        text = (f"Not stable: the largest eigenvalue modulus is {largest:.4f}, on or outside the unit circle, so"
-                " shocks never die out and impulse responses, variance decompositions and long-horizon intervals"
-                " are not meaningful.")
-        return f"{text} {levels_hint}" if transform == "none" else \
-            f"{text} Try fewer lags, another trend, or a different transform."
-    text = ("Stable: every eigenvalue of the companion matrix is inside the unit circle"
-            f" (largest modulus {largest:.4f}).")
+        text = (
+            f"Not stable: the largest eigenvalue modulus is {largest:.4f}, on or outside the unit circle, so"
+            " shocks never die out and impulse responses, variance decompositions and long-horizon intervals"
+            " are not meaningful."
+        )
+        return (
+            f"{text} {levels_hint}"
+            if transform == "none"
+            else f"{text} Try fewer lags, another trend, or a different transform."
+        )
+    text = (
+        f"Stable: every eigenvalue of the companion matrix is inside the unit circle (largest modulus {largest:.4f})."
+    )
     if largest > NEAR_UNIT and transform == "none":
-        return (f"{text} The largest is close to 1, which is typical of a VAR in levels of trending data: shocks"
-                f" fade very slowly. A `diff` or `logdiff` transform is usually the better model.")
+        return (
+            f"{text} The largest is close to 1, which is typical of a VAR in levels of trending data: shocks"
+            f" fade very slowly. A `diff` or `logdiff` transform is usually the better model."
+        )
     return text

@@ -55,8 +55,16 @@ class ModelKind(Protocol):
         """Fit `spec` on levels (rows x variables); `what` names the sample in error messages."""
         ...
 
-    def forecast(self, params: Any, spec: ModelSpec, lag_levels: np.ndarray, steps: int, alpha: float,
-                 intervals: str = "standard", training_levels: np.ndarray | None = None) -> Forecast:
+    def forecast(
+        self,
+        params: Any,
+        spec: ModelSpec,
+        lag_levels: np.ndarray,
+        steps: int,
+        alpha: float,
+        intervals: str = "standard",
+        training_levels: np.ndarray | None = None,
+    ) -> Forecast:
         """Forecast in levels from the last `lag_rows` observations; some interval kinds need the
         training levels the parameters were fitted on."""
         ...

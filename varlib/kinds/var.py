@@ -21,7 +21,7 @@ class VarKind:
 
     name = "var"
     title = "VAR"
-    interval_kinds = INTERVAL_KINDS
+    interval_kinds: tuple[str, ...] = INTERVAL_KINDS
 
     def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample") -> Fit:
         series = to_model_space(levels, spec.transform)
@@ -29,8 +29,16 @@ class VarKind:
         lags, selection, how = choose_lags(series, spec)
         return Fit(fit_params(series, lags, spec.trend), how, selection)
 
-    def forecast(self, params: VarParams, spec: ModelSpec, lag_levels: np.ndarray, steps: int, alpha: float,
-                 intervals: str = "standard", training_levels: np.ndarray | None = None) -> Forecast:
+    def forecast(
+        self,
+        params: VarParams,
+        spec: ModelSpec,
+        lag_levels: np.ndarray,
+        steps: int,
+        alpha: float,
+        intervals: str = "standard",
+        training_levels: np.ndarray | None = None,
+    ) -> Forecast:
         moments = None
         if intervals == "corrected" and training_levels is not None:
             # only this interval kind needs the training sample; "standard" stays a pure forecast

@@ -7,9 +7,11 @@ compare-and-swap replace (the `latest` pointer), list, and a reachability check.
 
 from __future__ import annotations
 
+import builtins
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Iterator, Mapping, Protocol
+from typing import Protocol
 
 from ..config import Settings
 from ..errors import InvalidInputError
@@ -58,10 +60,10 @@ class Store(Protocol):
         """Every object under prefix, recursively, in no promised order; with `metadata`, each
         object's user metadata too where the backend can list it (else ObjectInfo.metadata is None)."""
 
-    def children(self, prefix: str) -> tuple[list[str], list[ObjectInfo]]:
+    def children(self, prefix: str) -> tuple[builtins.list[str], builtins.list[ObjectInfo]]:
         """One level under prefix (which ends in '/' or is ''): the folder names, sorted, and the objects."""
 
-    def list_folders(self, prefix: str) -> list[str]:
+    def list_folders(self, prefix: str) -> builtins.list[str]:
         """Names of the folders directly under prefix (prefix '' lists the top level)."""
 
     def check(self) -> None:

@@ -6,11 +6,12 @@ complete file appear or fails because the name exists, so a crash never leaves h
 
 from __future__ import annotations
 
+import builtins
 import os
 import tempfile
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, Mapping
 
 from filelock import FileLock, Timeout
 
@@ -48,8 +49,9 @@ class LocalStore:
         except FileNotFoundError:
             raise NotFoundError(f"{key} does not exist in {self.description}", **self._fields(key)) from None
         except IsADirectoryError:
-            raise NotFoundError(f"{key} is a folder, not an object, in {self.description}",
-                                **self._fields(key)) from None
+            raise NotFoundError(
+                f"{key} is a folder, not an object, in {self.description}", **self._fields(key)
+            ) from None
         except PermissionError as exc:
             raise AccessDeniedError(f"cannot read {path}: permission denied", **self._fields(key)) from exc
         return StoredObject(key, data, _etag(stat))
@@ -96,7 +98,7 @@ class LocalStore:
                     continue
                 yield ObjectInfo(path.relative_to(base).as_posix(), stat.st_size, _etag(stat))
 
-    def children(self, prefix: str) -> tuple[list[str], list[ObjectInfo]]:
+    def children(self, prefix: str) -> tuple[builtins.list[str], builtins.list[ObjectInfo]]:
         start = self.bucket_dir / prefix if prefix else self.bucket_dir
         if not start.is_dir():
             return [], []
@@ -112,13 +114,14 @@ class LocalStore:
                 objects.append(ObjectInfo(f"{prefix}{entry.name}", stat.st_size, _etag(stat)))
         return folders, objects
 
-    def list_folders(self, prefix: str) -> list[str]:
+    def list_folders(self, prefix: str) -> builtins.list[str]:
         return self.children(prefix)[0]
 
     def check(self) -> None:
         if self.bucket_dir.exists() and not self.bucket_dir.is_dir():
-            raise StoreUnavailableError(f"{self.bucket_dir} is not a folder; set VARLIB_STORE_DIR to a folder",
-                                        **self._fields(None))
+            raise StoreUnavailableError(
+                f"{self.bucket_dir} is not a folder; set VARLIB_STORE_DIR to a folder", **self._fields(None)
+            )
         parent = self.bucket_dir if self.bucket_dir.exists() else self.root
         if parent.exists() and not os.access(parent, os.R_OK):
             raise AccessDeniedError(f"cannot read {parent}: permission denied", **self._fields(None))
@@ -137,8 +140,9 @@ class LocalStore:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
         except PermissionError as exc:
-            raise AccessDeniedError(f"cannot write under {path.parent}: permission denied",
-                                    **self._fields(key)) from exc
+            raise AccessDeniedError(
+                f"cannot write under {path.parent}: permission denied", **self._fields(key)
+            ) from exc
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -153,12 +157,15 @@ class LocalStore:
             path.parent.mkdir(parents=True, exist_ok=True)
             lock.acquire()
         except Timeout as exc:
-            raise StoreUnavailableError(f"{key}{_LOCK_SUFFIX} in {self.description} stayed locked for"
-                                        f" {_LOCK_TIMEOUT_S:.0f} s; another process is stuck writing {key}",
-                                        **self._fields(key)) from exc
+            raise StoreUnavailableError(
+                f"{key}{_LOCK_SUFFIX} in {self.description} stayed locked for"
+                f" {_LOCK_TIMEOUT_S:.0f} s; another process is stuck writing {key}",
+                **self._fields(key),
+            ) from exc
         except PermissionError as exc:
-            raise AccessDeniedError(f"cannot lock {key} under {path.parent}: permission denied",
-                                    **self._fields(key)) from exc
+            raise AccessDeniedError(
+                f"cannot lock {key} under {path.parent}: permission denied", **self._fields(key)
+            ) from exc
         try:
             yield
         finally:

@@ -16,7 +16,7 @@ refuses to start on one (`check_sdk_version`) instead of failing mid-publish.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import minio
 from minio import Minio
@@ -35,7 +35,8 @@ def check_sdk_version(installed: str | None = None) -> None:
             f"the minio SDK {installed} is installed but the MinIO store was written for {WRITTEN_FOR}x;"
             f" install minio=={PINNED} (`make run` installs the locked versions), or check the private SDK members"
             " listed in varlib/store/minio_adapter.py against the new version and update WRITTEN_FOR",
-            field="minio", value=installed,
+            field="minio",
+            value=installed,
         )
 
 

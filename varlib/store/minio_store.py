@@ -8,34 +8,26 @@ requests go unsigned, which a bucket with a public-read policy answers.
 
 from __future__ import annotations
 
-import http.client
+import builtins
 import ssl
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import Iterator, Mapping
-from xml.etree.ElementTree import ParseError
 
 import urllib3
 from minio import Minio
-from minio.error import MinioException, S3Error
+from minio.error import S3Error
 
 from ..config import Settings
 from ..errors import (
-    AccessDeniedError,
     InvalidInputError,
-    NotFoundError,
-    ObjectExistsError,
     ObjectTooLargeError,
-    StoreUnavailableError,
 )
 from . import ObjectInfo, StoredObject, check_key, minio_description
 from .minio_adapter import check_sdk_version, put_with_headers
+from .minio_errors import KEYS, TRANSPORT_ERRORS, translate
 from .presigned_get import PresignedGet, proxy_for
 
 META_PREFIX = "x-amz-meta-"
-_DENIED = {"AccessDenied", "AllAccessDisabled", "AccountProblem"}
-_BAD_CREDENTIALS = {"InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken", "ExpiredToken"}
-_TAKEN = {"PreconditionFailed", "ConditionalRequestConflict"}
-_KEYS = "MINIO_ACCESS_KEY and MINIO_SECRET_KEY"
 
 
 class MinioStore:
@@ -43,8 +35,15 @@ class MinioStore:
 
     writable_hint = True
 
-    def __init__(self, client: Minio, bucket: str, endpoint: str, secure: bool, anonymous: bool = False,
-                 fast_reads: PresignedGet | None = None) -> None:
+    def __init__(
+        self,
+        client: Minio,
+        bucket: str,
+        endpoint: str,
+        secure: bool,
+        anonymous: bool = False,
+        fast_reads: PresignedGet | None = None,
+    ) -> None:
         check_sdk_version()  # the adapter's private SDK members were checked against one minor version
         self.client = client
         self.bucket = check_key(bucket)
@@ -55,26 +54,43 @@ class MinioStore:
         self._fast_reads = fast_reads  # the quick read path (presigned_get); None: every read through the SDK
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> "MinioStore":
+    def from_settings(cls, settings: Settings) -> MinioStore:
         """A store for the settings' endpoint and bucket; anonymous (unsigned requests) without keys."""
         endpoint = settings.minio_endpoint or ""
         if bool(settings.access_key) != bool(settings.secret_key):
             # One key alone would quietly mean anonymous, and every denial would look like a policy problem.
             missing = "MINIO_SECRET_KEY" if settings.access_key else "MINIO_ACCESS_KEY"
-            raise InvalidInputError(f"{missing} is not set: set both {_KEYS}, or neither for anonymous access",
-                                    endpoint=endpoint, bucket=settings.bucket, field=missing)
+            raise InvalidInputError(
+                f"{missing} is not set: set both {KEYS}, or neither for anonymous access",
+                endpoint=endpoint,
+                bucket=settings.bucket,
+                field=missing,
+            )
         try:
             context = ssl.create_default_context(cafile=settings.ca_bundle) if settings.minio_secure else None
         except OSError as exc:  # a missing or unreadable CA file
-            raise InvalidInputError(f"MINIO_CA_BUNDLE {settings.ca_bundle!r} cannot be used: {exc}",
-                                    endpoint=endpoint, field="MINIO_CA_BUNDLE", value=settings.ca_bundle) from exc
-        keys = {} if settings.anonymous else {"access_key": settings.access_key, "secret_key": settings.secret_key}
+            raise InvalidInputError(
+                f"MINIO_CA_BUNDLE {settings.ca_bundle!r} cannot be used: {exc}",
+                endpoint=endpoint,
+                field="MINIO_CA_BUNDLE",
+                value=settings.ca_bundle,
+            ) from exc
+        access, secret = (None, None) if settings.anonymous else (settings.access_key, settings.secret_key)
         try:
-            client = Minio(endpoint, secure=settings.minio_secure, http_client=_http_client(settings, context), **keys)
+            client = Minio(
+                endpoint,
+                access_key=access,
+                secret_key=secret,
+                secure=settings.minio_secure,
+                http_client=_http_client(settings, context),
+            )
         except ValueError as exc:  # the SDK checks the endpoint's form (host, port)
-            raise InvalidInputError(f"MINIO_ENDPOINT {endpoint!r} is not valid ({exc}): use host:port, e.g."
-                                    " 127.0.0.1:9100", endpoint=endpoint, field="MINIO_ENDPOINT",
-                                    value=endpoint) from exc
+            raise InvalidInputError(
+                f"MINIO_ENDPOINT {endpoint!r} is not valid ({exc}): use host:port, e.g. 127.0.0.1:9100",
+                endpoint=endpoint,
+                field="MINIO_ENDPOINT",
+                value=endpoint,
+            ) from exc
         fast = PresignedGet(client, settings.bucket, endpoint, settings.minio_secure, context, settings.timeout_s)
         return cls(client, settings.bucket, endpoint, settings.minio_secure, settings.anonymous, fast)
 
@@ -109,26 +125,25 @@ class MinioStore:
                 return
             # include_user_meta is MinIO's `metadata=true` extension (other S3 servers ignore it);
             # MinIO authorises each object of such a listing again, about 3x a plain one.
-            for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=True,
-                                                include_user_meta=metadata):
+            for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=True, include_user_meta=metadata):
                 if not obj.is_dir:  # a key ending in '/' is a folder marker, not an object
                     yield _info(obj)
 
-    def children(self, prefix: str) -> tuple[list[str], list[ObjectInfo]]:
+    def children(self, prefix: str) -> tuple[builtins.list[str], builtins.list[ObjectInfo]]:
         with self._translate(prefix or None):
             if not self._bucket_exists():
                 return [], []
             folders, objects = [], []
             for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=False):
                 if obj.is_dir:  # a common prefix such as "var/0_0_1/", or a marker for prefix itself
-                    name = obj.object_name[len(prefix):].rstrip("/")
+                    name = obj.object_name[len(prefix) :].rstrip("/")
                     if name:
                         folders.append(name)
                 else:
                     objects.append(_info(obj))
             return sorted(folders), objects
 
-    def list_folders(self, prefix: str) -> list[str]:
+    def list_folders(self, prefix: str) -> builtins.list[str]:
         return self.children(prefix)[0]
 
     def check(self) -> None:
@@ -173,52 +188,15 @@ class MinioStore:
 
     @contextmanager
     def _translate(self, key: str | None) -> Iterator[None]:
-        """Map SDK and transport errors to VarlibErrors that name the endpoint and the fix and carry
-        endpoint, bucket, key (the object, or a listing's prefix; None for the bucket itself) and the
-        S3 error code as fields."""
-        where = f"MinIO at {self.endpoint}"
-        target = f"'{key}' in bucket '{self.bucket}'" if key else f"bucket '{self.bucket}'"
-        fields = {"endpoint": self.endpoint, "bucket": self.bucket, "key": key}
+        """SDK and transport errors as VarlibErrors (minio_errors.translate) naming this endpoint and bucket."""
         try:
             yield
-        except S3Error as exc:
-            fields["code"] = exc.code
-            if exc.code in _TAKEN:
-                raise ObjectExistsError(f"{key} already exists", **fields) from exc
-            if exc.code in ("NoSuchKey", "NoSuchObject"):
-                raise NotFoundError(f"{key} does not exist in bucket '{self.bucket}' on {where}", **fields) from exc
-            if exc.code == "NoSuchBucket":
-                self._bucket_known = False
-                raise NotFoundError(
-                    f"bucket '{self.bucket}' does not exist on {where}; publish a model to create it", **fields
-                ) from exc
-            if exc.code in _BAD_CREDENTIALS:
-                raise AccessDeniedError(f"{where} refused the credentials ({exc.code}); check {_KEYS}",
-                                        **fields) from exc
-            if exc.code in _DENIED and self.anonymous:
-                raise AccessDeniedError(
-                    f"not allowed: {where} denied anonymous access to {target} (no access keys are set); set"
-                    f" {_KEYS} to a user with the needed permission, or for reading ask for a public-read"
-                    " policy on the bucket", **fields) from exc
-            if exc.code in _DENIED:
-                raise AccessDeniedError(
-                    f"not allowed: {where} denied access to {target}; ask for a user with the needed permission",
-                    **fields) from exc
-            raise StoreUnavailableError(f"{where} failed on {target}: {exc.code}: {exc.message}", **fields) from exc
-        except (MinioException, ParseError) as exc:  # a 5xx after retries, or an answer that is not S3's
-            raise StoreUnavailableError(f"{where} answered with an error on {target}: {_one_line(exc)}",
-                                        **fields) from exc
         except ObjectTooLargeError as exc:  # from the quick read path: add where it happened
             raise self._oversized(exc.key or "", exc.size, exc.limit) from None
-        except (urllib3.exceptions.HTTPError, http.client.HTTPException, OSError) as exc:
-            if _tls_failure(exc):  # not "down": the fix is the CA bundle or the scheme, not starting a server
-                raise StoreUnavailableError(
-                    f"{where}: the TLS connection failed ({_tls_reason(exc)}); if the server's certificate comes"
-                    " from a private authority set MINIO_CA_BUNDLE to that CA's file, and check MINIO_SECURE",
-                    **fields) from exc
-            raise StoreUnavailableError(
-                f"{where} is unreachable ({_short_reason(exc)}); start it with `make minio`"
-                " or fix MINIO_ENDPOINT", **fields) from exc
+        except TRANSPORT_ERRORS as exc:
+            if isinstance(exc, S3Error) and exc.code == "NoSuchBucket":
+                self._bucket_known = False  # created again by the next publish
+            raise translate(exc, self.endpoint, self.bucket, key, self.anonymous) from exc
 
 
 def conditional_put_headers(condition: Mapping[str, str], metadata: Mapping[str, str] | None) -> dict[str, str]:
@@ -236,7 +214,7 @@ def _info(obj) -> ObjectInfo:
 
 
 def _user_metadata(headers: Mapping[str, str]) -> dict[str, str]:
-    return {k.lower()[len(META_PREFIX):]: v for k, v in headers.items() if k.lower().startswith(META_PREFIX)}
+    return {k.lower()[len(META_PREFIX) :]: v for k, v in headers.items() if k.lower().startswith(META_PREFIX)}
 
 
 def _http_client(settings: Settings, ssl_context: ssl.SSLContext | None) -> urllib3.PoolManager:
@@ -249,29 +227,3 @@ def _http_client(settings: Settings, ssl_context: ssl.SSLContext | None) -> urll
     scheme = "https" if settings.minio_secure else "http"
     proxy = proxy_for(scheme, (settings.minio_endpoint or "").rsplit(":", 1)[0])
     return urllib3.ProxyManager(proxy, **options) if proxy else urllib3.PoolManager(**options)
-
-
-def _one_line(exc: BaseException) -> str:
-    return " ".join(str(exc).split())[:200]
-
-
-def _tls_failure(exc: BaseException) -> bool:
-    reason = getattr(exc, "reason", None)
-    return any(isinstance(e, (ssl.SSLError, urllib3.exceptions.SSLError)) for e in (exc, reason))
-
-
-def _tls_reason(exc: BaseException) -> str:
-    text = str(getattr(exc, "reason", None) or exc)
-    if "CERTIFICATE_VERIFY_FAILED" in text:
-        return "certificate verify failed: " + text.split("certificate verify failed:", 1)[-1].split("(_ssl")[0].strip()
-    return text[:160]
-
-
-def _short_reason(exc: BaseException) -> str:
-    reason = getattr(exc, "reason", None) or exc
-    text = str(reason)
-    if "Connection refused" in text:
-        return "connection refused"
-    if "timed out" in text.lower():
-        return "timed out"
-    return text.split(": ", 1)[-1][:160]

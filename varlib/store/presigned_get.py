@@ -44,8 +44,15 @@ USER_AGENT = f"varlib/{__version__} (minio-py/{minio.__version__}; http.client)"
 class PresignedGet:
     """Reads of one bucket over kept-alive connections, one per thread and host; safe across threads and forks."""
 
-    def __init__(self, client: Minio, bucket: str, endpoint: str, secure: bool, ssl_context: ssl.SSLContext | None,
-                 timeout_s: float) -> None:
+    def __init__(
+        self,
+        client: Minio,
+        bucket: str,
+        endpoint: str,
+        secure: bool,
+        ssl_context: ssl.SSLContext | None,
+        timeout_s: float,
+    ) -> None:
         self.client, self.bucket = client, bucket
         self.ssl_context, self.timeout_s = ssl_context, timeout_s
         self._urls: BoundedCache[tuple[SplitResult, float]] = BoundedCache(_URLS)
@@ -69,8 +76,9 @@ class PresignedGet:
             if not response.isclosed():  # an unread body: this connection cannot carry another request
                 connection.close()
 
-    def _answer(self, key: str, url: SplitResult, response: http.client.HTTPResponse,
-                max_bytes: int) -> tuple[bytes, str, dict[str, str]] | None:
+    def _answer(
+        self, key: str, url: SplitResult, response: http.client.HTTPResponse, max_bytes: int
+    ) -> tuple[bytes, str, dict[str, str]] | None:
         headers = {name.lower(): value for name, value in response.getheaders()}
         if response.status == 200:
             length = headers.get("content-length")
@@ -85,8 +93,9 @@ class PresignedGet:
             return None  # a redirect, or an error that is not S3's: the SDK knows what to do
         if response.status == 403 and b"SignatureDoesNotMatch" in body:
             self._urls.clear()  # e.g. the credentials were rotated: presign afresh next time
-        raise S3Error.fromxml(urllib3.HTTPResponse(body=body, headers=headers, status=response.status,
-                                                   request_url=url.geturl()))
+        raise S3Error.fromxml(
+            urllib3.HTTPResponse(body=body, headers=headers, status=response.status, request_url=url.geturl())
+        )
 
     def _url(self, key: str) -> SplitResult:
         hit = self._urls.get(key)
@@ -111,8 +120,7 @@ class PresignedGet:
         return self._exchange(connection, url, target), connection
 
     @staticmethod
-    def _exchange(connection: http.client.HTTPConnection, url: SplitResult,
-                  target: str) -> http.client.HTTPResponse:
+    def _exchange(connection: http.client.HTTPConnection, url: SplitResult, target: str) -> http.client.HTTPResponse:
         try:
             connection.request("GET", target, headers={"Host": url.netloc, "User-Agent": USER_AGENT})
             return connection.getresponse()
@@ -131,8 +139,9 @@ class PresignedGet:
             return connection, True
         port = url.port or (443 if url.scheme == "https" else 80)
         if url.scheme == "https":
-            connection = http.client.HTTPSConnection(url.hostname or "", port, timeout=self.timeout_s,
-                                                     context=self.ssl_context)
+            connection = http.client.HTTPSConnection(
+                url.hostname or "", port, timeout=self.timeout_s, context=self.ssl_context
+            )
         else:
             connection = http.client.HTTPConnection(url.hostname or "", port, timeout=self.timeout_s)
         pool[url.netloc] = connection

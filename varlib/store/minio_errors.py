@@ -1,0 +1,93 @@
+"""What MinIO and the network said, as VarlibErrors that name the endpoint, the bucket and the fix.
+
+Callers of the store never see S3Error, urllib3 or http.client exceptions: `translate` maps each to
+the product's error tree and fills its fields (endpoint, bucket, key, the S3 error code).
+"""
+
+from __future__ import annotations
+
+import http.client
+import ssl
+from xml.etree.ElementTree import ParseError
+
+import urllib3
+from minio.error import MinioException, S3Error
+
+from ..errors import AccessDeniedError, NotFoundError, ObjectExistsError, StoreUnavailableError, VarlibError
+
+KEYS = "MINIO_ACCESS_KEY and MINIO_SECRET_KEY"
+TRANSPORT_ERRORS = (MinioException, ParseError, urllib3.exceptions.HTTPError, http.client.HTTPException, OSError)
+_DENIED = {"AccessDenied", "AllAccessDisabled", "AccountProblem"}
+_BAD_CREDENTIALS = {"InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken", "ExpiredToken"}
+_TAKEN = {"PreconditionFailed", "ConditionalRequestConflict"}
+
+
+def translate(exc: BaseException, endpoint: str, bucket: str, key: str | None, anonymous: bool) -> VarlibError:
+    """The VarlibError for an SDK or transport failure on `key` (an object, a listing's prefix, or None
+    for the bucket itself)."""
+    where = f"MinIO at {endpoint}"
+    target = f"'{key}' in bucket '{bucket}'" if key else f"bucket '{bucket}'"
+    fields: dict = {"endpoint": endpoint, "bucket": bucket, "key": key}
+    if isinstance(exc, S3Error):
+        return _s3_error(exc, where, target, key, anonymous, {**fields, "code": exc.code})
+    if isinstance(exc, (MinioException, ParseError)):  # a 5xx after retries, or an answer that is not S3's
+        return StoreUnavailableError(f"{where} answered with an error on {target}: {_one_line(exc)}", **fields)
+    if _tls_failure(exc):  # not "down": the fix is the CA bundle or the scheme, not starting a server
+        return StoreUnavailableError(
+            f"{where}: the TLS connection failed ({_tls_reason(exc)}); if the server's certificate comes"
+            " from a private authority set MINIO_CA_BUNDLE to that CA's file, and check MINIO_SECURE",
+            **fields,
+        )
+    return StoreUnavailableError(
+        f"{where} is unreachable ({_short_reason(exc)}); start it with `make minio` or fix MINIO_ENDPOINT", **fields
+    )
+
+
+def _s3_error(exc: S3Error, where: str, target: str, key: str | None, anonymous: bool, fields: dict) -> VarlibError:
+    bucket = fields["bucket"]
+    if exc.code in _TAKEN:
+        return ObjectExistsError(f"{key} already exists", **fields)
+    if exc.code in ("NoSuchKey", "NoSuchObject"):
+        return NotFoundError(f"{key} does not exist in bucket '{bucket}' on {where}", **fields)
+    if exc.code == "NoSuchBucket":
+        return NotFoundError(f"bucket '{bucket}' does not exist on {where}; publish a model to create it", **fields)
+    if exc.code in _BAD_CREDENTIALS:
+        return AccessDeniedError(f"{where} refused the credentials ({exc.code}); check {KEYS}", **fields)
+    if exc.code in _DENIED and anonymous:
+        return AccessDeniedError(
+            f"not allowed: {where} denied anonymous access to {target} (no access keys are set); set"
+            f" {KEYS} to a user with the needed permission, or for reading ask for a public-read"
+            " policy on the bucket",
+            **fields,
+        )
+    if exc.code in _DENIED:
+        return AccessDeniedError(
+            f"not allowed: {where} denied access to {target}; ask for a user with the needed permission", **fields
+        )
+    return StoreUnavailableError(f"{where} failed on {target}: {exc.code}: {exc.message}", **fields)
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())[:200]
+
+
+def _tls_failure(exc: BaseException) -> bool:
+    reason = getattr(exc, "reason", None)
+    return any(isinstance(e, (ssl.SSLError, urllib3.exceptions.SSLError)) for e in (exc, reason))
+
+
+def _tls_reason(exc: BaseException) -> str:
+    text = str(getattr(exc, "reason", None) or exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text:
+        return "certificate verify failed: " + text.split("certificate verify failed:", 1)[-1].split("(_ssl")[0].strip()
+    return text[:160]
+
+
+def _short_reason(exc: BaseException) -> str:
+    reason = getattr(exc, "reason", None) or exc
+    text = str(reason)
+    if "Connection refused" in text:
+        return "connection refused"
+    if "timed out" in text.lower():
+        return "timed out"
+    return text.split(": ", 1)[-1][:160]
