@@ -92,7 +92,7 @@ def recompile_ms(repeats: int = 5) -> float:
 
     def compile_both() -> None:
         cache = ScriptCache()
-        for script in (APP, PROJECT_DIR / "pages" / "forecast.py"):
+        for script in (APP, PROJECT_DIR / "views" / "forecast.py"):
             cache.get_bytecode(str(script))
 
     return round(statistics.median(timed(compile_both)[0] for _ in range(repeats)) * 1e3, 2)
