@@ -20,7 +20,7 @@ docs/LIBRARY.md describes each with an example.
 
 import sys
 
-__version__ = "0.1.0"
+from .release import __version__
 
 if sys.version_info < (3, 11):  # noqa: UP036 - the message is the point for people on an old Python
     raise ImportError(f"varlib needs Python 3.11 or newer; this is {sys.version.split()[0]}")

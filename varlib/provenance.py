@@ -12,7 +12,7 @@ def package_versions() -> dict[str, str]:
     import scipy
     import statsmodels
 
-    from . import __version__
+    from .release import __version__
 
     return {
         "varlib": __version__,

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from . import __version__
+from .release import __version__
 from .artifact import Artifact
 from .backtest import Backtest
 from .clock import utc_now

@@ -1,5 +1,9 @@
 """Diagnostics of stored versions: each model kind refits its version and reports tests as plain data."""
 
+from collections.abc import Callable
+
+from ..artifact import Artifact
+from ..errors import InvalidInputError
 from .results import (
     MODEL_SPACE,
     CausalityTest,
@@ -17,10 +21,28 @@ from .var_tests import (
     Refit,
     check_irf_periods,
     check_whiteness_lags,
-    diagnose,
     refit,
     whiteness_lag_bounds,
 )
+from .var_tests import diagnose as diagnose_var
+
+# One entry per model kind: the function that refits a stored version and runs the kind's tests.
+_DIAGNOSE: dict[str, Callable[..., Diagnostics]] = {"var": diagnose_var}
+
+
+def diagnose(
+    artifact: Artifact, irf_periods: int = DEFAULT_IRF_PERIODS, whiteness_lags: int | None = None
+) -> Diagnostics:
+    """Every diagnostic the version's model kind supports, refitted from its stored training data."""
+    run = _DIAGNOSE.get(artifact.spec.kind)
+    if run is None:
+        raise InvalidInputError(
+            f"diagnostics of model kind {artifact.spec.kind!r} are not available",
+            field="kind",
+            value=artifact.spec.kind,
+        )
+    return run(artifact, irf_periods, whiteness_lags)
+
 
 __all__ = [
     "DEFAULT_IRF_PERIODS",

@@ -1,9 +1,10 @@
 """Model kinds: one small interface that every kind implements, and the registry of kinds.
 
 A kind turns levels and a ModelSpec into fitted parameters, forecasts in levels from lag inputs,
-says how many lag rows it needs, reads its parameters back from an artifact, and runs its
-diagnostics. Training, serving, backtests, the CLI, the REST service and the dashboard reach a
-kind only through `kind_of(spec)`, so a new kind is one module plus a line in `_kinds`.
+says how many lag rows it needs, reads its parameters back from an artifact, and names the
+diagnostics it supports. Training, serving, backtests, the CLI, the REST service and the dashboard
+reach a kind only through `kind_of(spec)`, so a new kind is one module plus a line in `_kinds`
+(and its diagnostics one module plus a line in `varlib.diagnostics`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ import numpy as np
 from ..errors import InvalidInputError
 
 if TYPE_CHECKING:
-    from ..artifact import Artifact
     from ..forecast import Forecast
     from ..model import LagSelection
     from ..spec import ModelSpec
@@ -50,6 +50,7 @@ class ModelKind(Protocol):
     name: str  # as stored in ModelSpec.kind, e.g. "var"
     title: str  # for people, e.g. "VAR"
     interval_kinds: tuple[str, ...]  # the interval kinds its forecasts offer
+    diagnostics: tuple[str, ...]  # the diagnostics sections it supports (varlib.diagnostics runs them)
 
     def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample") -> Fit:
         """Fit `spec` on levels (rows x variables); `what` names the sample in error messages."""
@@ -75,10 +76,6 @@ class ModelKind(Protocol):
 
     def params_from_dict(self, raw: dict) -> Any:
         """The parameters stored in an artifact's `fit` object (ValueError/KeyError when malformed)."""
-        ...
-
-    def diagnose(self, artifact: Artifact, irf_periods: int, whiteness_lags: int | None) -> Any:
-        """The kind's diagnostics of a stored version, refitted from its training data."""
         ...
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from ..forecast import INTERVAL_KINDS, Forecast, forecast_levels
@@ -12,9 +10,6 @@ from ..model import VarParams, check_sample, choose_lags, fit_params
 from ..spec import ModelSpec, to_model_space
 from . import Fit
 
-if TYPE_CHECKING:
-    from ..artifact import Artifact
-
 
 class VarKind:
     """Vector autoregression: the product's first model kind."""
@@ -22,6 +17,16 @@ class VarKind:
     name = "var"
     title = "VAR"
     interval_kinds: tuple[str, ...] = INTERVAL_KINDS
+    diagnostics: tuple[str, ...] = (
+        "lag order",
+        "coefficients",
+        "stability",
+        "residual tests",
+        "granger causality",
+        "instantaneous causality",
+        "impulse responses",
+        "variance decomposition",
+    )
 
     def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample") -> Fit:
         series = to_model_space(levels, spec.transform)
@@ -50,11 +55,6 @@ class VarKind:
 
     def params_from_dict(self, raw: dict) -> VarParams:
         return VarParams.from_dict(raw)
-
-    def diagnose(self, artifact: Artifact, irf_periods: int, whiteness_lags: int | None):
-        from ..diagnostics import diagnose
-
-        return diagnose(artifact, irf_periods, whiteness_lags)
 
 
 VAR_KIND = VarKind()

@@ -30,7 +30,7 @@ import urllib3
 from minio import Minio
 from minio.error import S3Error
 
-from .. import __version__
+from ..release import __version__
 from ..cache import BoundedCache
 from ..errors import ObjectTooLargeError
 
