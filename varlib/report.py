@@ -12,11 +12,11 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .release import __version__
 from .artifact import Artifact
 from .backtest import Backtest
 from .clock import utc_now
 from .diagnostics import Diagnostics
+from .release import __version__
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}

@@ -30,9 +30,9 @@ import urllib3
 from minio import Minio
 from minio.error import S3Error
 
-from ..release import __version__
 from ..cache import BoundedCache
 from ..errors import ObjectTooLargeError
+from ..release import __version__
 
 URL_LIFETIME = timedelta(hours=1)  # how long a presigned URL is valid
 URL_REUSE_S = 30 * 60  # reused for half its life, so one in use never expires in flight
