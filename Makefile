@@ -8,7 +8,7 @@ PORT ?= 8501
 UV_VERSION := 0.13.9
 UV := .tools/uv-$(UV_VERSION)/bin/uv
 
-.PHONY: run test test-reliability minio minio-bin list bench coverage api lint lock clean
+.PHONY: run test test-reliability minio minio-bin list bench coverage api fmt lint lock clean
 
 # The environment is only made with a Python that varlib supports (pip would refuse later anyway).
 $(PY):
@@ -46,6 +46,11 @@ list: $(VENV)/.runtime
 ## make test: environment, a real MinIO server (built once), the static checks, the whole suite
 test: lint minio-bin
 	$(PY) -m pytest
+
+## make fmt: apply ruff's safe fixes and its formatting (what `make lint` checks)
+fmt: $(VENV)/.dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 ## make lint: ruff (rules and formatting) over the repository, mypy over varlib/ (configured in pyproject.toml)
 lint: $(VENV)/.dev

@@ -16,7 +16,8 @@ import json  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from .run import MODES, run  # noqa: E402
+from .modes import MODES  # noqa: E402
+from .run import run  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

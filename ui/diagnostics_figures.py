@@ -6,15 +6,13 @@ impulse / causing variable); every figure has a title in layout.title.text.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
-from varlib import Backtest, Diagnostics, OverlaidForecast
+from varlib import Diagnostics
 
 LINE = "#2e86de"
 BAND = "rgba(46, 134, 222, 0.20)"
@@ -23,7 +21,7 @@ BAD = "#e4572e"
 PALETTE = qualitative.Plotly
 
 
-def _finish(fig: go.Figure, title: str, height: int) -> go.Figure:
+def finish(fig: go.Figure, title: str, height: int) -> go.Figure:
     # the legend sits above the subplot titles, level with the figure title
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top"},
@@ -71,7 +69,7 @@ def roots_figure(diag: Diagnostics) -> go.Figure:
     fig.update_xaxes(range=[-span, span], title_text="real", zeroline=True)
     fig.update_yaxes(range=[-span, span], title_text="imaginary", scaleanchor="x", scaleratio=1)
     verdict = "stable" if diag.stability.stable else "not stable"
-    return _finish(fig, f"Eigenvalues of the companion matrix ({verdict})", 460)
+    return finish(fig, f"Eigenvalues of the companion matrix ({verdict})", 460)
 
 
 def residuals_figure(diag: Diagnostics) -> go.Figure:
@@ -94,7 +92,7 @@ def residuals_figure(diag: Diagnostics) -> go.Figure:
             col=1,
         )
         fig.add_hline(y=0, line={"color": NAIVE, "width": 1}, row=j + 1, col=1)
-    return _finish(fig, f"Residuals ({diag.to_dict()['model_space']})", max(300, 180 * k + 60))
+    return finish(fig, f"Residuals ({diag.to_dict()['model_space']})", max(300, 180 * k + 60))
 
 
 def acorr_figure(diag: Diagnostics) -> go.Figure:
@@ -122,7 +120,7 @@ def acorr_figure(diag: Diagnostics) -> go.Figure:
             for sign in (1, -1):
                 fig.add_hline(y=sign * bound, line={"color": NAIVE, "dash": "dot", "width": 1}, row=i + 1, col=j + 1)
     fig.update_yaxes(range=[-1, 1])
-    return _finish(fig, f"Residual autocorrelations (bounds ±2/√T = ±{bound:.3f})", _grid_height(k))
+    return finish(fig, f"Residual autocorrelations (bounds ±2/√T = ±{bound:.3f})", _grid_height(k))
 
 
 def granger_figure(diag: Diagnostics) -> go.Figure:
@@ -159,7 +157,7 @@ def granger_figure(diag: Diagnostics) -> go.Figure:
     )
     fig.update_xaxes(title_text="causing")
     fig.update_yaxes(title_text="caused", autorange="reversed")
-    return _finish(fig, "Granger causality p-values (F test; green = significant)", max(300, 70 * len(names) + 160))
+    return finish(fig, "Granger causality p-values (F test; green = significant)", max(300, 70 * len(names) + 160))
 
 
 def irf_figure(diag: Diagnostics, orth: bool = True) -> go.Figure:
@@ -213,7 +211,7 @@ def irf_figure(diag: Diagnostics, orth: bool = True) -> go.Figure:
             )
             fig.add_hline(y=0, line={"color": NAIVE, "width": 1}, row=i + 1, col=j + 1)
     kind = "Orthogonalised" if orth else "Plain"
-    return _finish(fig, f"{kind} impulse responses (impulse → response)", _grid_height(k))
+    return finish(fig, f"{kind} impulse responses (impulse → response)", _grid_height(k))
 
 
 def fevd_figure(diag: Diagnostics) -> go.Figure:
@@ -239,91 +237,4 @@ def fevd_figure(diag: Diagnostics) -> go.Figure:
             )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(range=[0, 1], tickformat=".0%")
-    return _finish(fig, "Forecast-error variance decomposition", 420)
-
-
-def backtest_figure(result: Backtest, metric: str = "rmse") -> go.Figure:
-    """One panel per variable: the VAR's and the random walk's metric by horizon."""
-    scores = result.scores()
-    names = list(result.variables)
-    fig = make_subplots(rows=1, cols=len(names), subplot_titles=names)
-    for j, variable in enumerate(names):
-        rows = scores[scores["variable"] == variable]
-        for column, label, colour in ((metric, "VAR", LINE), (f"{metric}_rw", "random walk", NAIVE)):
-            fig.add_trace(
-                go.Scatter(
-                    x=rows["horizon"],
-                    y=rows[column],
-                    mode="lines+markers",
-                    name=label,
-                    legendgroup=label,
-                    showlegend=j == 0,
-                    line={"color": colour},
-                    hovertemplate=f"{label} h=%{{x}}: %{{y:.4g}}<extra></extra>",
-                ),
-                row=1,
-                col=j + 1,
-            )
-    fig.update_xaxes(title_text="horizon", dtick=1)
-    return _finish(fig, f"{metric.upper()} by horizon over {len(result.origins)} origins", 380)
-
-
-def overlay_figure(variable: str, history: pd.Series, overlaid: Sequence[OverlaidForecast], level: int) -> go.Figure:
-    """Recent history and each version's forecast of `variable` with its band."""
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=history.index, y=history.to_numpy(), mode="lines", name="history", line={"color": NAIVE, "width": 2}
-        )
-    )
-    for n, item in enumerate(overlaid):
-        result = item.forecast
-        if result is None or variable not in result.variables:
-            continue
-        j = result.variables.index(variable)
-        x = pd.to_datetime(result.index)
-        colour = PALETTE[n % len(PALETTE)]
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=result.forecast.upper[:, j],
-                mode="lines",
-                line={"width": 0},
-                legendgroup=item.label,
-                showlegend=False,
-                hoverinfo="skip",
-            )
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=result.forecast.lower[:, j],
-                mode="lines",
-                line={"width": 0},
-                fill="tonexty",
-                fillcolor=_translucent(colour),
-                legendgroup=item.label,
-                name=f"{item.label} {level}%",
-                showlegend=False,
-                hoverinfo="skip",
-            )
-        )
-        dash = None if item.shared else "dash"
-        fig.add_trace(
-            go.Scatter(
-                x=x,
-                y=result.forecast.mean[:, j],
-                mode="lines+markers",
-                name=item.label,
-                legendgroup=item.label,
-                line={"color": colour, "width": 2.2, "dash": dash},
-                hovertemplate=f"{item.label} " + "%{y:,.4g}<extra></extra>",
-            )
-        )
-    return _finish(fig, variable, 380)
-
-
-def _translucent(hex_colour: str, alpha: float = 0.15) -> str:
-    value = hex_colour.lstrip("#")
-    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
-    return f"rgba({r}, {g}, {b}, {alpha})"
+    return finish(fig, "Forecast-error variance decomposition", 420)

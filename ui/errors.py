@@ -8,6 +8,7 @@ import streamlit as st
 
 from varlib import (
     AccessDeniedError,
+    ConflictError,
     CorruptArtifactError,
     InvalidInputError,
     NotFoundError,
@@ -31,6 +32,7 @@ _ADVICE = {
     ),
     NotFoundError: ("Not found", "Pick another model or version; the Models page lists what exists."),
     InvalidInputError: ("Invalid input", "Correct the value named above and try again."),
+    ConflictError: ("Not published", "Nothing was written. Follow one of the ways forward named above."),
 }
 
 

@@ -186,3 +186,29 @@ def _axis(dates: Sequence[str]) -> list:
         if not parsed.isna().any():
             return list(parsed)
     return labels
+
+
+def series_preview_figure(frame: pd.DataFrame) -> go.Figure:
+    """Small multiples of every numeric column against its dates (gaps show as breaks in the line)."""
+    from plotly.subplots import make_subplots
+
+    names = [str(c) for c in frame.columns]
+    fig = make_subplots(rows=len(names), cols=1, shared_xaxes=True, subplot_titles=names, vertical_spacing=0.04)
+    for row, name in enumerate(names, start=1):
+        fig.add_trace(
+            go.Scatter(
+                x=frame.index,
+                y=frame[name],
+                mode="lines",
+                name=name,
+                showlegend=False,
+                line={"color": ACTUAL, "width": 1.5},
+                connectgaps=False,
+                hovertemplate=f"{name} " + "%{y:,.4g}<extra></extra>",
+            ),
+            row=row,
+            col=1,
+        )
+    fig.update_layout(height=max(160, 110 * len(names)), margin={"l": 10, "r": 10, "t": 24, "b": 10})
+    fig.update_yaxes(tickformat="~s")
+    return fig

@@ -31,25 +31,28 @@ def versions_table(entries: list[VersionEntry]) -> pd.DataFrame:
                 "author": card.author if card else "",
                 "dataset": card.dataset if card else "",
                 "variables": ", ".join(card.variables) if card else "",
+                "frequency": card.frequency if card else "",
                 "lag order": card.k_ar if card else None,
+                "checks": ("⚠ " + ", ".join(card.flags) if card.flags else "ok") if card else "",
                 "holdout RMSE": ", ".join(f"{v} {_fmt(x)}" for v, x in card.holdout_rmse.items()) if card else "",
                 "notes": card.notes if card else "",
             }
         )
-    return pd.DataFrame(
-        rows,
-        columns=[
-            "version",
-            "status",
-            "created",
-            "author",
-            "dataset",
-            "variables",
-            "lag order",
-            "holdout RMSE",
-            "notes",
-        ],
-    )
+    # What tells versions apart first (notes, checks); the wide columns last, where a narrow screen cuts them
+    order = [
+        "version",
+        "status",
+        "notes",
+        "checks",
+        "created",
+        "author",
+        "variables",
+        "frequency",
+        "lag order",
+        "dataset",
+        "holdout RMSE",
+    ]
+    return pd.DataFrame(rows, columns=order)
 
 
 def lag_selection_table(selection: dict, chosen: int, ic: str | None) -> pd.DataFrame:

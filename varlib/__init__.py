@@ -25,6 +25,7 @@ from .release import __version__
 if sys.version_info < (3, 11):  # noqa: UP036 - the message is the point for people on an old Python
     raise ImportError(f"varlib needs Python 3.11 or newer; this is {sys.version.split()[0]}")
 
+from .adequacy import Adequacy, Check
 from .artifact import Artifact
 from .backtest import LAG_POLICIES, MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, backtest, can_reselect
 from .cache import BoundedCache
@@ -34,13 +35,20 @@ from .config import Settings
 from .data import (
     DATE,
     DEFAULT_VARIABLES,
+    FILL_METHODS,
     MACRODATA,
+    DataProfile,
     Dataset,
+    Frequency,
+    Preparation,
     count_changed,
+    detect_frequency,
     editor_table,
     guess_date_column,
+    label_of,
     macro_columns,
     parse_lag_table,
+    profile_csv,
     read_csv,
     read_lag_csv,
     read_lag_inputs,
@@ -55,6 +63,7 @@ from .diagnostics import (
 )
 from .errors import (
     AccessDeniedError,
+    ConflictError,
     CorruptArtifactError,
     InvalidInputError,
     NotFoundError,
@@ -64,9 +73,12 @@ from .errors import (
     VarlibError,
 )
 from .forecast import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, Forecast, level_to_alpha
+from .integration import Integration, Johansen, UnitRoot
+from .integration import analyse as analyse_integration
 from .jsonsafe import dumps as to_json
 from .jsonsafe import to_json_safe
 from .kinds import kind_names
+from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .report import render_report
 from .service import (
@@ -78,9 +90,9 @@ from .service import (
     publish_result,
     train_model,
 )
-from .spec import CRITERIA, DEFAULT_HOLDOUT, DEFAULT_MAX_LAGS, TRANSFORMS, TRENDS, ModelSpec
+from .spec import CRITERIA, DEFAULT_HOLDOUT, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
-from .training import TrainResult
+from .training import Evaluation, TrainResult
 from .versions import (
     BUMPS,
     LATEST,
@@ -90,21 +102,39 @@ from .versions import (
     Version,
     check_name,
     is_latest,
+    name_from,
     parse_version,
 )
 
 __all__ = [
     "ALPHA_MAX",
     "ALPHA_MIN",
+    "AccessDeniedError",
+    "Adequacy",
+    "Artifact",
     "BUMPS",
+    "Backtest",
+    "BoundedCache",
     "CRITERIA",
+    "Card",
+    "Check",
+    "ConflictError",
+    "CorruptArtifactError",
     "DATE",
     "DEFAULT_HOLDOUT",
     "DEFAULT_IRF_PERIODS",
-    "DEFAULT_MAX_LAGS",
     "DEFAULT_VARIABLES",
     "DEFAULT_WHITENESS_LAGS",
+    "DataProfile",
+    "Dataset",
+    "Diagnostics",
+    "FILL_METHODS",
+    "Forecast",
+    "Frequency",
     "INTERVAL_KINDS",
+    "Integration",
+    "InvalidInputError",
+    "Johansen",
     "LAG_POLICIES",
     "LATEST",
     "MACRODATA",
@@ -113,57 +143,59 @@ __all__ = [
     "MAX_ORIGINS",
     "MAX_STEPS",
     "METRICS",
-    "NAME_PATTERN",
-    "PINNED_PATTERN",
-    "TRANSFORMS",
-    "TRENDS",
-    "VERSION_PATTERN",
-    "AccessDeniedError",
-    "Artifact",
-    "Backtest",
-    "BoundedCache",
-    "Card",
-    "CorruptArtifactError",
-    "Dataset",
-    "Diagnostics",
-    "Forecast",
-    "InvalidInputError",
+    "MIN_RESIDUAL_DF",
+    "MODEL_SPACE",
     "ModelSpec",
+    "NAME_PATTERN",
     "NotFoundError",
     "ObjectExistsError",
     "ObjectTooLargeError",
     "OverlaidForecast",
+    "PINNED_PATTERN",
+    "Preparation",
     "Registry",
     "Settings",
     "StoreUnavailableError",
+    "TRANSFORMS",
+    "TRENDS",
     "TrainResult",
+    "Evaluation",
+    "UnitRoot",
+    "VERSION_PATTERN",
     "VarlibError",
     "Version",
     "VersionEntry",
     "VersionForecast",
     "__version__",
     "all_variables",
+    "analyse_integration",
     "backtest",
     "can_reselect",
     "check_forecast_options",
     "check_name",
     "compare_table",
     "count_changed",
+    "default_max_lags",
     "describe_store",
+    "detect_frequency",
     "diagnose",
     "editor_table",
     "forecast_artifact",
     "forecast_version",
     "guess_date_column",
+    "import_legacy",
     "is_latest",
     "kind_names",
+    "label_of",
     "level_to_alpha",
     "load_dataset",
     "macro_columns",
+    "name_from",
     "newest_usable",
     "overlay_forecasts",
     "parse_lag_table",
     "parse_version",
+    "profile_csv",
     "publish_result",
     "read_csv",
     "read_lag_csv",
@@ -172,7 +204,6 @@ __all__ = [
     "shared_lag_table",
     "to_json",
     "to_json_safe",
-    "import_legacy",
     "train_model",
     "version_metadata",
     "whiteness_lag_bounds",

@@ -74,6 +74,8 @@ class Artifact:
     selection: dict | None
     evaluation: dict | None
     provenance: dict
+    adequacy: dict | None = None  # varlib.adequacy at training time (absent from versions older than it)
+    warnings: tuple[str, ...] = ()  # what training told people (an order at the edge of the search, ...)
 
     @property
     def variables(self) -> list[str]:
@@ -120,6 +122,8 @@ class Artifact:
             "lag_selection": self.selection,
             "evaluation": self.evaluation,
             "provenance": self.provenance,
+            "adequacy": self.adequacy,
+            "warnings": list(self.warnings),
         }
 
 
@@ -133,7 +137,7 @@ def build_artifact(result: TrainResult, name: str, author: str, notes: str = "")
         result.dataset.sha256,
         tuple(iso_label(d) for d in frame.index),
         frame.to_numpy(dtype=float),
-        infer_frequency(pd.DatetimeIndex(frame.index)),
+        result.dataset.frequency or infer_frequency(pd.DatetimeIndex(frame.index)),
     )
     return Artifact(
         name=name,
@@ -148,6 +152,8 @@ def build_artifact(result: TrainResult, name: str, author: str, notes: str = "")
         selection=result.selection.to_dict() if result.selection else None,
         evaluation=result.evaluation.to_dict() if result.evaluation else None,
         provenance=_provenance(result),
+        adequacy=result.adequacy.to_dict() if result.adequacy else None,
+        warnings=tuple(result.warnings),
     )
 
 
@@ -223,6 +229,8 @@ def _from_body(body: dict) -> Artifact:
         selection=body.get("lag_selection"),
         evaluation=body.get("evaluation"),
         provenance=body["provenance"],
+        adequacy=body.get("adequacy"),
+        warnings=tuple(body.get("warnings") or ()),
     )
 
 
@@ -249,5 +257,6 @@ def _provenance(result: TrainResult) -> dict:
         "dataset": result.dataset.name,
         "dataset_sha256": result.dataset.sha256,
         "train_seconds": result.seconds,
+        "preparation": result.dataset.preparation.to_dict() if result.dataset.preparation else None,
         "packages": package_versions(),
     }

@@ -25,7 +25,7 @@ from .artifact import Artifact
 from .errors import InvalidInputError
 from .jsonsafe import to_json_safe
 from .kinds import kind_of
-from .model import check_sample
+from .lag_order import check_order, search_range
 from .training import score
 
 LAG_POLICIES = ("fixed", "reselect")
@@ -102,11 +102,16 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
     spec = artifact.spec
     first_cut = len(artifact.data.values) - horizon - origins + 1
     rows = first_cut - spec.lag_inputs_extra
-    lags = _max_lags_needed(artifact, lag_policy)
+    what = "the first backtest origin's training part"
     try:
-        check_sample(rows, len(spec.variables), lags, spec.trend, "the first backtest origin's training part")
+        if lag_policy == "reselect" and spec.lags is None:
+            search_range(rows, len(spec.variables), spec, what)
+        else:
+            check_order(rows, len(spec.variables), artifact.k_ar, spec.trend, what)
     except InvalidInputError as exc:
-        raise InvalidInputError(f"{exc} (or fewer origins / a shorter horizon)") from None
+        raise InvalidInputError(
+            f"{exc} (or fewer origins / a shorter horizon)", field="origins", value=origins
+        ) from None
     return int(origins), int(horizon)
 
 
@@ -129,7 +134,7 @@ def backtest(
     lag_orders = []
     for n, cut in enumerate(cuts):
         train_levels = levels[:cut]
-        fitted = kind.fit(train_levels, refit_spec, f"the training part of origin {n + 1}")
+        fitted = kind.fit(train_levels, refit_spec, f"the training part of origin {n + 1}", assess=False)
         needed = kind.lag_rows(refit_spec, fitted.params)
         forecast[n] = kind.forecast(fitted.params, refit_spec, train_levels[-needed:], horizon, 0.05).mean
         actual[n] = levels[cut : cut + horizon]
@@ -151,9 +156,3 @@ def backtest(
         naive,
         time.perf_counter() - started,
     )
-
-
-def _max_lags_needed(artifact: Artifact, lag_policy: str) -> int:
-    if lag_policy == "reselect" and artifact.spec.lags is None:
-        return max(artifact.spec.max_lags, artifact.k_ar)
-    return artifact.k_ar

@@ -7,7 +7,8 @@
     ├── AccessDeniedError            credentials refused, permission missing, read-only mode
     ├── CorruptArtifactError         an object that is not a valid artifact (reason in the message)
     │   └── ObjectTooLargeError      an object over the size limit, refused before its body is read
-    └── ObjectExistsError            a conditional write lost: the key is taken or changed
+    ├── ObjectExistsError            a conditional write lost: the key is taken or changed
+    └── ConflictError                a valid request the store refuses as it stands (a name's shape)
 
 Like minio-py's S3Error, an error carries its context as fields (`key`, `endpoint`, `bucket`,
 `code`, `field`, `value`, plus `size` and `limit` for an oversized object), so callers can act
@@ -84,3 +85,8 @@ class ObjectTooLargeError(CorruptArtifactError):
 
 class ObjectExistsError(VarlibError):
     """A conditional write found the key taken (create) or changed (compare-and-swap)."""
+
+
+class ConflictError(VarlibError):
+    """A valid request the store's current state refuses, e.g. a version whose shape (variables, transform,
+    frequency, kind) differs from its name's newest version within one major version."""

@@ -25,7 +25,7 @@ from .data import frame_sha256, infer_frequency, load_macrodata
 from .errors import CorruptArtifactError, InvalidInputError, NotFoundError
 from .legacy_results import CHECK_ALPHA, CHECK_STEPS, LegacyModel, check_forecasts, read_results
 from .provenance import package_versions
-from .spec import DEFAULT_MAX_LAGS, ModelSpec
+from .spec import ModelSpec
 from .versions import check_name, parse_version
 
 LEGACY_MAX_BYTES = 256 * 1024 * 1024  # a results pickle carries filter output: larger than an artifact
@@ -105,7 +105,6 @@ def import_legacy(
             transform="none",
             trend=legacy.params.trend,
             lags=p,
-            max_lags=max(p, DEFAULT_MAX_LAGS),
             holdout=0.0,
         ),
         params=legacy.params,

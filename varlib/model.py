@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import InvalidInputError
-from .spec import CRITERIA, ModelSpec
+from .spec import CRITERIA
 
 
 @dataclass(frozen=True)
@@ -72,23 +72,14 @@ class LagSelection:
         return {"max_lags": self.max_lags, "table": list(self.table), "selected": dict(self.selected)}
 
 
-def check_sample(n_rows: int, k: int, lags: int, trend: str, what: str = "the data") -> None:
-    """Enough rows to estimate k*lags + trend coefficients per equation with residual df left."""
-    needed = lags + k * lags + len(trend.replace("n", "")) + 2
-    if n_rows < needed:
-        raise InvalidInputError(
-            f"{what} has {n_rows} usable rows; a VAR with {k} variables and {lags} lags needs at least"
-            f" {needed}: use fewer lags or more rows"
-        )
-
-
-def select_lags(series: np.ndarray, max_lags: int, trend: str) -> LagSelection:
-    """statsmodels' select_order on the model-space series, as a plain table."""
+def select_lags(
+    series: np.ndarray, max_lags: int, trend: str, min_lags: int = 1, names: list[str] | None = None
+) -> LagSelection:
+    """statsmodels' select_order on the model-space series (a common sample of n - max_lags rows), as a
+    plain table from `min_lags`; each criterion's choice is its minimum over that table."""
     from statsmodels.tsa.vector_ar.var_model import VAR
 
-    k = series.shape[1]
-    check_sample(series.shape[0], k, max_lags, trend, "the training sample")
-    _check_not_degenerate(series)
+    check_not_degenerate(series, names)
     try:
         with _quiet_fit():
             result = VAR(series).select_order(max_lags, trend=trend)
@@ -100,16 +91,26 @@ def select_lags(series: np.ndarray, max_lags: int, trend: str) -> LagSelection:
     first = max_lags + 1 - len(result.ics["aic"])  # with trend 'n' statsmodels starts at lag 1 (no VAR(0))
     table = tuple(
         {"lag": lag, **{ic: _finite_or_none(result.ics[ic][lag - first]) for ic in CRITERIA}}
-        for lag in range(first, max_lags + 1)
+        for lag in range(max(first, min_lags), max_lags + 1)
     )
-    selected = {ic: int(result.selected_orders[ic]) for ic in CRITERIA}
+    selected = {ic: _argmin(table, ic) for ic in CRITERIA}
     return LagSelection(max_lags, table, selected)
+
+
+def _argmin(table: tuple[dict, ...], ic: str) -> int:
+    """The lag with the smallest finite value of a criterion (the first one on ties, as statsmodels)."""
+    finite = [row for row in table if row[ic] is not None]
+    return int(min(finite, key=lambda row: row[ic])["lag"]) if finite else int(table[0]["lag"])
 
 
 def fit_params(series: np.ndarray, lags: int, trend: str) -> VarParams:
     """OLS fit of a VAR(lags) by statsmodels, kept as plain arrays."""
-    results = fit_results(series, lags, trend)
-    k = series.shape[1]
+    return params_of(fit_results(series, lags, trend), trend)
+
+
+def params_of(results, trend: str) -> VarParams:
+    """The plain-array parameters of statsmodels VARResults."""
+    k = int(results.neqs)
     trend_coefs = (
         np.asarray(results.coefs_exog, dtype=float).T.reshape(-1, k) if results.coefs_exog.size else np.zeros((0, k))
     )
@@ -125,12 +126,14 @@ def fit_params(series: np.ndarray, lags: int, trend: str) -> VarParams:
     return params
 
 
-def fit_results(series: np.ndarray, lags: int, trend: str):
-    """statsmodels VARResults for the model-space series (used by fitting and diagnostics)."""
+def fit_results(series: np.ndarray, lags: int, trend: str, names: list[str] | None = None, space: str = ""):
+    """statsmodels VARResults for the model-space series (used by fitting and diagnostics). The caller
+    has checked the order fits the sample (varlib.lag_order.check_order)."""
     from statsmodels.tsa.vector_ar.var_model import VAR
 
-    check_sample(series.shape[0], series.shape[1], lags, trend, "the training sample")
-    _check_not_degenerate(series)
+    if series.shape[0] <= lags + 1:
+        raise InvalidInputError(f"{series.shape[0]} rows cannot hold a VAR({lags}); use fewer lags or more rows")
+    check_not_degenerate(series, names, f"in {space}" if space else "")
     try:
         with _quiet_fit():
             return VAR(series).fit(lags, trend=trend)
@@ -140,23 +143,23 @@ def fit_results(series: np.ndarray, lags: int, trend: str):
         ) from None
 
 
-def choose_lags(series: np.ndarray, spec: ModelSpec) -> tuple[int, LagSelection | None, str]:
-    """The lag order for a spec: fixed, or by criterion. Returns (p, selection table, how)."""
-    if spec.lags is not None:
-        return spec.lags, None, "fixed"
-    selection = select_lags(series, spec.max_lags, spec.trend)
-    chosen = selection.selected[spec.ic]
-    if chosen == 0:  # a VAR(0) has no dynamics to forecast from; one lag is the smallest VAR
-        return 1, selection, f"{spec.ic} chose 0 (max {spec.max_lags}); using 1"
-    return chosen, selection, f"{spec.ic} (max {spec.max_lags})"
-
-
-def _check_not_degenerate(series: np.ndarray) -> None:
-    spread = np.ptp(series, axis=0)
-    if np.any(spread == 0):
-        raise InvalidInputError("a variable is constant in the sample; a VAR cannot use it: drop it")
+def check_not_degenerate(series: np.ndarray, names: list[str] | None = None, space: str = "") -> None:
+    """Refuse a constant variable (named) or collinear variables: OLS cannot separate them."""
+    names = names or [f"variable {j + 1}" for j in range(series.shape[1])]
+    where = f" {space}" if space else ""
+    for j in np.flatnonzero(np.ptp(series, axis=0) == 0):
+        raise InvalidInputError(
+            f"{names[j]} is constant{where} (every row is {series[0, j]:g}): a VAR cannot use it; drop it",
+            field=names[j],
+            value=float(series[0, j]),
+        )
     if np.linalg.matrix_rank(series - series.mean(axis=0)) < series.shape[1]:
-        raise InvalidInputError("the variables are collinear (one is a combination of others); drop one of them")
+        raise InvalidInputError(
+            f"the variables {', '.join(names)} are collinear{where} (one is a combination of"
+            " the others); drop one of them",
+            field="variables",
+            value=names,
+        )
 
 
 def _finite_or_none(value) -> float | None:

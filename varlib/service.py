@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
 from .artifact import Artifact, build_artifact
 from .catalog import Registry
-from .data import Dataset, future_dates, load_csv, load_macrodata, slice_dates
+from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata, slice_dates
 from .errors import InvalidInputError
 from .forecast import Forecast, check_alpha, check_intervals, check_steps
 from .kinds import kind_of
@@ -74,15 +74,17 @@ def load_dataset(
     start: str | None = None,
     end: str | None = None,
     csv_name: str | None = None,
+    fill: str = "none",
 ) -> Dataset:
-    """The bundled macro data, or a CSV when one is given."""
+    """The bundled macro data, or a CSV when one is given; `fill` says what to do with missing periods
+    or empty cells (varlib.data.fill: refuse them by default)."""
     if csv is None:
         dataset = load_macrodata(variables)
         if start or end:
             frame = slice_dates(dataset.frame, start, end)
-            dataset = Dataset(dataset.name, frame, dataset.sha256)
+            dataset = replace(dataset, frame=frame, sha256=frame_sha256(frame))
         return dataset
-    return load_csv(csv, date_col=date_col, variables=variables, start=start, end=end, name=csv_name)
+    return load_csv(csv, date_col=date_col, variables=variables, start=start, end=end, name=csv_name, fill=fill)
 
 
 def train_model(dataset: Dataset, spec: ModelSpec) -> TrainResult:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
+import pandas as pd
 
 from .errors import InvalidInputError
 
 TRANSFORMS = ("none", "diff", "logdiff")
 TRENDS = ("c", "ct", "n")
 CRITERIA = ("aic", "bic", "hqic", "fpe")
-DEFAULT_MAX_LAGS = 15
 DEFAULT_HOLDOUT = 0.1
 
 
@@ -25,9 +25,10 @@ class ModelSpec:
     transform: str = "none"
     trend: str = "c"
     lags: int | None = None
-    max_lags: int = DEFAULT_MAX_LAGS
+    max_lags: int | None = None  # None: the sample-aware default (varlib.lag_order)
     ic: str = "aic"
     holdout: float = DEFAULT_HOLDOUT
+    min_lags: int = 1  # the smallest order searched: 1, or 0 to let a criterion say "no dynamics"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "variables", tuple(self.variables))
@@ -41,8 +42,14 @@ class ModelSpec:
             raise InvalidInputError(f"criterion {self.ic!r} is not one of {', '.join(CRITERIA)}")
         if self.lags is not None and not (isinstance(self.lags, int) and 1 <= self.lags <= 100):
             raise InvalidInputError(f"lag order {self.lags!r} must be a whole number from 1 to 100")
-        if not (isinstance(self.max_lags, int) and 1 <= self.max_lags <= 100):
-            raise InvalidInputError(f"max lags {self.max_lags!r} must be a whole number from 1 to 100")
+        if self.max_lags is not None and not (isinstance(self.max_lags, int) and 1 <= self.max_lags <= 100):
+            raise InvalidInputError(
+                f"max lags {self.max_lags!r} must be a whole number from 1 to 100",
+                field="max_lags",
+                value=self.max_lags,
+            )
+        if self.min_lags not in (0, 1):
+            raise InvalidInputError(f"min lags {self.min_lags!r} must be 0 or 1", field="min_lags", value=self.min_lags)
         if not (isinstance(self.holdout, (int, float)) and 0 <= self.holdout <= 0.5):
             raise InvalidInputError(f"holdout {self.holdout!r} must be a fraction from 0 to 0.5 (0 skips evaluation)")
 
@@ -61,6 +68,7 @@ class ModelSpec:
             "max_lags": self.max_lags,
             "ic": self.ic,
             "holdout": self.holdout,
+            "min_lags": self.min_lags,
         }
 
     @classmethod
@@ -73,6 +81,7 @@ class ModelSpec:
             trend=raw["trend"],
             lags=raw["lags"],
             max_lags=raw["max_lags"],
+            min_lags=raw.get("min_lags", 1),
             ic=raw["ic"],
             holdout=raw["holdout"],
         )
@@ -81,12 +90,41 @@ class ModelSpec:
         return replace(self, **changes)
 
 
-def to_model_space(levels: np.ndarray, transform: str) -> np.ndarray:
+MODEL_SPACE = {"none": "levels", "diff": "first differences", "logdiff": "log differences"}
+
+
+def to_model_space(levels: np.ndarray, transform: str, names: list[str] | None = None) -> np.ndarray:
     """The series the VAR is fitted on: levels, differences or log differences."""
     if transform == "none":
         return levels
     if transform == "logdiff":
-        if np.any(levels <= 0):
-            raise InvalidInputError("transform 'logdiff' needs positive data; use 'diff' or 'none'")
+        bad = np.argwhere(levels <= 0)
+        if bad.size:
+            row, column = (int(x) for x in bad[0])
+            name = names[column] if names else f"variable {column + 1}"
+            raise InvalidInputError(
+                f"transform 'logdiff' needs positive data: {name} is {levels[row, column]:g} in row {row + 1};"
+                " use 'diff' or 'none', or leave that variable out",
+                field=name,
+                value=float(levels[row, column]),
+            )
         return np.diff(np.log(levels), axis=0)
     return np.diff(levels, axis=0)
+
+
+def check_positive(frame: pd.DataFrame, transform: str) -> None:
+    """For `logdiff`, refuse a non-positive value naming its column and date."""
+    if transform != "logdiff":
+        return
+    values = frame.to_numpy(dtype=float)
+    bad = np.argwhere(values <= 0)
+    if bad.size:
+        row, column = (int(x) for x in bad[0])
+        name, when = str(frame.columns[column]), frame.index[row]
+        label = when.date().isoformat() if isinstance(when, pd.Timestamp) else f"row {row + 1}"
+        raise InvalidInputError(
+            f"transform 'logdiff' needs positive data: {name} is {values[row, column]:g} on {label} (row {row + 1});"
+            " use 'diff' or 'none', or leave that variable out",
+            field=name,
+            value=float(values[row, column]),
+        )

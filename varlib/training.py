@@ -9,12 +9,16 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .adequacy import Adequacy
 from .clock import iso_label
 from .data import Dataset
 from .errors import InvalidInputError
 from .kinds import kind_of
-from .model import LagSelection
-from .spec import ModelSpec
+from .lag_order import MIN_RESIDUAL_DF
+from .model import LagSelection, check_not_degenerate
+from .spec import ModelSpec, check_positive
+
+MIN_ROWS = 3  # fewer cannot even be differenced and lagged; the lag rules then ask for what a fit needs
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ class TrainResult:
     selection: LagSelection | None
     evaluation: Evaluation | None
     seconds: float
+    warnings: tuple[str, ...] = ()  # for people: an order at the edge of the search, thin degrees of freedom
+    adequacy: Adequacy | None = None  # stability, whiteness, normality of the final fit
 
 
 def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
@@ -66,11 +72,30 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
             f"variables {missing} are not in dataset {dataset.name!r}", field="variables", value=missing
         )
     frame = dataset.frame[list(spec.variables)]
+    if len(frame) < MIN_ROWS:
+        raise InvalidInputError(
+            f"dataset {dataset.name!r} has {len(frame)} rows; a VAR needs at least {MIN_ROWS}"
+            f" ({MIN_RESIDUAL_DF} residual degrees of freedom and more for the holdout); use"
+            " more data",
+            field="rows",
+            value=len(frame),
+        )
+    check_positive(frame, spec.transform)
+    check_not_degenerate(frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}")
     holdout_rows = max(1, int(round(len(frame) * spec.holdout))) if spec.holdout > 0 else 0
     evaluation = _evaluate(frame, spec, holdout_rows) if holdout_rows else None
     fitted = kind.fit(frame.to_numpy(dtype=float), spec)
+    seconds = time.perf_counter() - started
     return TrainResult(
-        dataset, spec, fitted.params, fitted.lag_method, fitted.selection, evaluation, time.perf_counter() - started
+        dataset,
+        spec,
+        fitted.params,
+        fitted.lag_method,
+        fitted.selection,
+        evaluation,
+        seconds,
+        fitted.warnings,
+        fitted.adequacy,
     )
 
 
@@ -78,7 +103,7 @@ def _evaluate(frame: pd.DataFrame, spec: ModelSpec, rows: int) -> Evaluation:
     kind = kind_of(spec)
     levels = frame.to_numpy(dtype=float)
     train_levels, actual = levels[:-rows], levels[-rows:]
-    fitted = kind.fit(train_levels, spec, f"the training part before the {rows}-row holdout")
+    fitted = kind.fit(train_levels, spec, f"the training part before the {rows}-row holdout", assess=False)
     needed = kind.lag_rows(spec, fitted.params)
     result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05)
     metrics = {name: score(actual[:, j], result.mean[:, j]) for j, name in enumerate(spec.variables)}

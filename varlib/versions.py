@@ -79,3 +79,10 @@ def check_name(name: str) -> str:
             " starting with a letter or digit (for example 'var')"
         )
     return name
+
+
+def name_from(text: str) -> str:
+    """A valid model name made from a dataset or file name: `GDP Quarterly.csv` -> `gdp-quarterly`."""
+    stem = re.sub(r"\.(csv|txt|tsv)$", "", str(text).strip(), flags=re.IGNORECASE).lower()
+    slug = re.sub(r"[^a-z0-9_-]+", "-", stem).strip("-_")[:63].strip("-_")
+    return slug if slug and NAME_PATTERN.match(slug) else "model"

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import diagnostics_figures as figures
-from ui import session
+from ui import comparison_figures, session
 from ui.errors import guarded, show_error
 from ui.version_pick import pick_model, pick_version
 from varlib import MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, VarlibError, backtest, can_reselect
@@ -75,7 +74,7 @@ def _show(result: Backtest) -> None:
         f" date), lag orders {sorted(set(result.lag_orders))}, {result.seconds:.2f}s."
     )
     metric = st.segmented_control("Metric", METRICS, default="rmse", key="bt_metric", format_func=str.upper) or "rmse"
-    st.plotly_chart(figures.backtest_figure(result, metric), key="bt_chart", config={"displaylogo": False})
+    st.plotly_chart(comparison_figures.backtest_figure(result, metric), key="bt_chart", config={"displaylogo": False})
     table = result.scores()
     number = {c: "{:.5g}" for c in table.columns if c not in ("variable", "horizon")}
     styled = table.style.format(number, na_rep="").map(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import diagnostics_figures as figures
+from ui import comparison_figures
 from ui.errors import guarded, show_error
 from ui.figures import recent
 from ui.version_pick import pick_versions
@@ -66,7 +66,7 @@ def render() -> None:
         source = next(a.history for a in artifacts if variable in a.variables)
         tail = recent((history if variable in history.columns else source)[variable], steps)
         st.plotly_chart(
-            figures.overlay_figure(variable, tail, overlaid, level),
+            comparison_figures.overlay_figure(variable, tail, overlaid, level),
             key=f"cmp_chart|{variable}",
             config={"displaylogo": False},
         )

@@ -8,10 +8,10 @@ import streamlit as st
 from ui import live, store, url_state
 from ui.errors import guarded, show_error
 from ui.figures import forecast_figure, recent
+from ui.lag_table import lag_inputs
 from ui.onboarding import render_onboarding
 from ui.tables import forecast_table
 from varlib import (
-    DATE,
     INTERVAL_KINDS,
     LATEST,
     MAX_STEPS,
@@ -20,16 +20,11 @@ from varlib import (
     VarlibError,
     VersionEntry,
     VersionForecast,
-    count_changed,
-    editor_table,
     forecast_artifact,
     level_to_alpha,
-    parse_lag_table,
-    read_lag_csv,
     to_json,
 )
 
-RESET = "_fc_reset"
 INTERVALS_HELP = (
     "How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
     " 'corrected': also counts the uncertainty of the estimated coefficients, so it is wider."
@@ -102,7 +97,7 @@ def render() -> None:
 
     left, right = st.columns([1, 2], gap="large")
     with left:
-        lags = _lag_inputs(artifact)
+        lags = lag_inputs(artifact)
     with right:
         if lags is None:
             st.info("Fix the lag inputs on the left to see the forecast.", icon=":material/edit_note:")
@@ -174,72 +169,17 @@ def _model_card(artifact: Artifact) -> None:
             f"**{artifact.label}** · created {created} by {card.author}" + (f" · _{card.notes}_" if card.notes else "")
         )
         st.caption(
-            f"variables **{', '.join(artifact.variables)}** · lag order **{artifact.k_ar}**"
-            f" ({artifact.lag_method}) · transform **{artifact.spec.transform}** · trend"
+            f"variables **{', '.join(artifact.variables)}** · {card.frequency or 'undated'} · lag order"
+            f" **{artifact.k_ar}** ({artifact.lag_method}) · transform **{artifact.spec.transform}** · trend"
             f" **{artifact.spec.trend}** · holdout RMSE {rmse} · trained on {card.dataset}"
+            + (f" · missing data: {card.fill}" if card.fill else "")
         )
-
-
-def _lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
-    """The editable lag table; returns the validated inputs, or None after showing what is wrong."""
-    st.subheader("Lag inputs")
-    needed = artifact.lag_rows
-    st.caption(
-        f"The last {needed} observations the forecast starts from, oldest first. Edit any cell,"
-        " or upload a CSV with the same columns."
-    )
-    counter = st.session_state.get(RESET, 0)
-    scope = f"{artifact.name}|{artifact.version}|{counter}"
-    with st.expander("Upload lag inputs (CSV)"):
-        upload = st.file_uploader(
-            f"CSV with columns {DATE}, {', '.join(artifact.variables)}; {needed} rows",
-            type=["csv"],
-            key=f"lagcsv|{scope}",
-        )
-    base = editor_table(artifact.default_lag_inputs())
-    source = "default"
-    if upload is not None:
-        try:
-            uploaded = read_lag_csv(upload.getvalue(), artifact.variables, needed, upload.name)
-            parsed = parse_lag_table(uploaded, artifact.variables, needed, artifact.spec.transform)
-        except VarlibError as exc:
-            show_error(exc)
-            st.caption("Showing the model's own last observations until the CSV is fixed.")
-        else:
-            base = editor_table(parsed)
-            if not isinstance(parsed.index, pd.DatetimeIndex):
-                base[DATE] = uploaded[DATE].astype(str).to_list()
-            source = upload.file_id
-    columns = {v: st.column_config.NumberColumn(v, format="%.6g", required=True) for v in artifact.variables}
-    columns[DATE] = st.column_config.TextColumn(DATE, disabled=True)
-    edited = st.data_editor(
-        base,
-        key=f"lags|{scope}|{source}",
-        hide_index=True,
-        num_rows="fixed",
-        column_config=columns,
-        disabled=[DATE],
-        width="stretch",
-    )
-    st.button("Reset to the model's last observations", on_click=_reset, icon=":material/restart_alt:")
-    try:
-        lags = parse_lag_table(edited, artifact.variables, needed, artifact.spec.transform)
-    except VarlibError as exc:
-        show_error(exc)
-        return None
-    if not isinstance(lags.index, pd.DatetimeIndex):  # no dates given: continue from the training data
-        lags.index = artifact.default_lag_inputs().index
-    changed = count_changed(lags, artifact.default_lag_inputs())
-    if changed:
-        st.caption(
-            f":material/edit: {changed} value(s) differ from the model's own data; the forecast starts from"
-            " these inputs."
-        )
-    return lags
-
-
-def _reset() -> None:
-    st.session_state[RESET] = st.session_state.get(RESET, 0) + 1
+        if card.flags:
+            st.caption(
+                ":material/warning: Checks at training time: "
+                + ", ".join(card.flags)
+                + " (the Diagnostics page explains each)."
+            )
 
 
 def _charts(artifact: Artifact, lags: pd.DataFrame, result: VersionForecast, level: int) -> None:

@@ -235,6 +235,8 @@ def test_latest_moves_after_a_publish_from_another_process(client, service):
             "-m",
             "varlib",
             "train",
+            "--name",
+            "var",
             "--publish",
             "--lags",
             "1",

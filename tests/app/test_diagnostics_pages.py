@@ -112,16 +112,16 @@ def test_backtest_page_runs_with_progress_and_shows_scores(seeded):
 def test_compare_page_overlays_two_versions(seeded):
     dataset = load_dataset()
     result = train_model(dataset, ModelSpec(variables=tuple(dataset.variables), transform="logdiff", lags=2))
-    publish_result(seeded, result, "var", "patch", "growth")
+    publish_result(seeded, result, "var", "major", "growth")  # another transform: a new major version
     at = open_app(page=COMPARE)
     assert not at.exception and errors(at) == ""
-    assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.1"]
+    assert at.multiselect(key="cmp_versions").value == ["var 1.0.0", "var 0.0.1"]
     table = at.dataframe[0].value
-    assert list(table.columns) == ["var 0.0.2", "var 0.0.1"]
+    assert list(table.columns) == ["var 1.0.0", "var 0.0.1"]
     assert table.loc["transform"].tolist() == ["logdiff", "none"]
     figures = charts(at)
     assert [f["layout"]["title"]["text"] for f in figures] == ["realgdp", "realcons"]
-    means = [t for t in figures[0]["data"] if t.get("name") in ("var 0.0.1", "var 0.0.2")]
+    means = [t for t in figures[0]["data"] if t.get("name") in ("var 0.0.1", "var 1.0.0")]
     assert len(means) == 2 and all(len(values(t, "x")) == 8 for t in means)
     at.toggle(key="cmp_only").set_value(True).run()
     assert "trend" not in at.dataframe[0].value.index  # same in both: hidden

@@ -178,15 +178,18 @@ def test_interval_kinds_offered_by_the_library_appear_and_travel_in_the_url(seed
 
 
 def test_model_on_irregular_dates_forecasts_periods_ahead(seeded):
-    from varlib import ModelSpec, load_dataset, publish_result, train_model
+    """A version whose dates have no frequency (as a legacy pickle without dates is imported: training on a
+    CSV refuses irregular dates) is forecast in periods after its last observation."""
+    from varlib import ModelSpec, publish_result, train_model
+    from varlib.data import Dataset
 
     rng = np.random.default_rng(3)
-    days = np.cumsum(rng.integers(1, 4, size=60))
-    rows = ["date,a,b"] + [
-        f"{pd.Timestamp('2024-01-01') + pd.Timedelta(days=int(d)):%Y-%m-%d},{v:.4f},{w:.4f}"
-        for d, v, w in zip(days, np.cumsum(rng.normal(size=60)), np.cumsum(rng.normal(size=60)), strict=False)
-    ]
-    dataset = load_dataset("\n".join(rows).encode(), csv_name="irregular.csv")
+    days = pd.Timestamp("2024-01-01") + pd.to_timedelta(np.cumsum(rng.integers(1, 4, size=60)), unit="D")
+    frame = pd.DataFrame(
+        {"a": np.cumsum(rng.normal(size=60)), "b": np.cumsum(rng.normal(size=60))},
+        index=pd.DatetimeIndex(days, name="date"),
+    )
+    dataset = Dataset("irregular", frame, "0" * 64, frequency=None)
     publish_result(seeded, train_model(dataset, ModelSpec(variables=("a", "b"), lags=1)), "irregular")
     at = open_app({"model": "irregular", "steps": 5})
     assert errors(at) == ""

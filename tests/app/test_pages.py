@@ -69,29 +69,34 @@ def _train(at):
 
 def test_train_shows_results_and_publish_creates_a_version_linked_to_forecast(seeded):
     at = open_app(page=TRAIN)
+    assert at.text_input(key="train_name|macrodata").value == "macrodata"  # the default name comes from the data
+    at.text_input(key="train_name|macrodata").set_value("var")
     at.selectbox(key="train_transform").set_value("diff")
     at.radio(key="train_how").set_value("chosen by a criterion")
     at.number_input(key="train_max_lags").set_value(6)
     _train(at)
     assert "Trained VAR(" in at.status[0].proto.label
+    assert any(m.value.startswith("**Stability.**") for m in [*at.success, *at.warning])  # adequacy, before publishing
     selection = at.dataframe[0].value
-    assert len(selection) == 7 and (selection["chosen"] == "✓").sum() == 1
+    assert len(selection) == 6 and (selection["chosen"] == "✓").sum() == 1  # lags 1..6
     metrics = at.dataframe[1].value
     assert list(metrics.index) == ["realgdp", "realcons"] and (metrics["RMSE"] > 0).all()
     assert [f["layout"]["title"]["text"] for f in charts(at)] == ["realgdp: holdout", "realcons: holdout"]
-    at.radio(key="train_bump").set_value("minor")
+    # var 0.0.1 is in levels: the page names the change and proposes a major version
+    assert "transform none -> diff" in "\n".join(w.value for w in at.warning)
+    assert at.radio(key="train_bump|var|major").value == "major"
     at.text_input(key="train_notes").set_value("diff model")
     _button(at, "Publish").click().run()
     assert not at.exception and errors(at) == ""
     entries = seeded.list_versions("var")
-    assert [e.label for e in entries] == ["0.1.0", "0.0.1"]
+    assert [e.label for e in entries] == ["1.0.0", "0.0.1"]
     assert entries[0].card.notes == "diff model" and entries[0].card.transform == "diff"
     link = at.get("page_link")[0].proto
-    # Forecast is the default page, so its address is the root: /?model=var&version=0.1.0
-    assert link.query_string == "model=var&version=0.1.0" and link.page == "" and link.page_script_hash
+    # Forecast is the default page, so its address is the root: /?model=var&version=1.0.0
+    assert link.query_string == "model=var&version=1.0.0" and link.page == "" and link.page_script_hash
     # the new version is visible on the Models page at once (publishing refreshed the lists)
     at.switch_page(MODELS).run()
-    assert at.dataframe[0].value["version"].tolist()[0] == "0.1.0"
+    assert at.dataframe[0].value["version"].tolist()[0] == "1.0.0"
 
 
 def test_train_on_uploaded_csv_with_date_range(seeded):
@@ -115,9 +120,11 @@ def test_bad_training_csv_is_explained(seeded):
     at.radio(key="train_source").set_value("Upload a CSV").run()
     csv = b"date,a,b\n2020-01-01,1,2\n2020-01-02,x,3\n" + b"".join(b"2020-02-%02d,1,2\n" % d for d in range(1, 20))
     at.file_uploader(key="train_csv").set_value(("bad.csv", csv, "text/csv")).run()
-    _button(at, "Train").click().run()
     assert not at.exception
-    assert "column 'a' of 'bad.csv', row 2: 'x' is not a finite number" in errors(at)
+    problems = "\n".join(w.value for w in at.warning)
+    assert "text column(s) a are not numbers" in problems  # listed before Train, and a is never offered
+    assert "irregularly spaced (for example 2020-01-02 then 2020-02-01)" in problems
+    assert at.multiselect[0].options == ["b"] and _button(at, "Train").disabled
     assert not any(label.startswith("Publish") for label in _labels(at))
 
 

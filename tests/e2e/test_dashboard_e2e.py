@@ -73,6 +73,11 @@ def test_publish_then_find_it_on_the_models_page(dashboard, page):
     url, registry = dashboard
     page.goto(f"{url}/train")
     wait_for_app(page)
+    name = page.get_by_label("Model name", exact=True)
+    assert name.input_value() == "macrodata"  # the default name comes from the data
+    name.fill("var")  # the same shape as var 0.0.1 (realgdp, realcons in levels, quarterly): a patch
+    name.press("Enter")
+    wait_for_app(page)
     page.get_by_role("button", name="Train", exact=True).click()
     wait_for_app(page)
     page.get_by_text("Lag selection").wait_for()

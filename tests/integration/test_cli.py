@@ -47,7 +47,7 @@ def local_env(tmp_path):
 
 
 def test_train_publish_list_show_forecast(env):
-    trained = cli(env, "train", "--publish", "--notes", "from the CLI", "--max-lags", "8", "--json")
+    trained = cli(env, "train", "--name", "var", "--publish", "--notes", "from the CLI", "--max-lags", "8", "--json")
     assert trained.returncode == 0, trained.stderr
     summary = json.loads(trained.stdout)
     assert summary["version"] == "0.0.1" and summary["published"] is True
@@ -74,7 +74,7 @@ def test_train_publish_list_show_forecast(env):
 
 
 def test_forecast_from_a_lag_csv(local_env, tmp_path):
-    cli(local_env, "train", "--publish", "--lags", "2", "--holdout", "0")
+    cli(local_env, "train", "--name", "var", "--publish", "--lags", "2", "--holdout", "0")
     lags = tmp_path / "lags.csv"
     lags.write_text("date,realgdp,realcons\n2009-04-01,12000,8000\n2009-07-01,12100,8050\n")
     forecast = json.loads(cli(local_env, "forecast", "0.0.1", "--lags-csv", str(lags), "--steps", "3", "--json").stdout)
@@ -107,8 +107,10 @@ def test_train_from_csv_with_transform(local_env, tmp_path):
         "--json",
     )
     assert out.returncode == 0, out.stderr
-    assert json.loads(out.stdout)["version"] == "0.1.0"
-    forecast = json.loads(cli(local_env, "forecast", "0.1.0", "--json").stdout)
+    summary = json.loads(out.stdout)
+    assert summary["version"] == "0.1.0" and summary["name"] == "macro"  # the default name comes from the file
+    assert summary["frequency"] == "QS-JAN" and summary["adequacy"]["checks"][0]["name"] == "stability"
+    forecast = json.loads(cli(local_env, "forecast", "0.1.0", "--name", "macro", "--json").stdout)
     assert forecast["variables"] == ["realgdp", "realinv"] and forecast["point"] == "median"
 
 
@@ -136,7 +138,7 @@ def test_bad_input_exits_2_with_one_error_line(local_env, args, message):
 
 
 def test_bad_lag_csv_exits_2(local_env, tmp_path):
-    cli(local_env, "train", "--publish", "--lags", "2", "--holdout", "0")
+    cli(local_env, "train", "--name", "var", "--publish", "--lags", "2", "--holdout", "0")
     bad = tmp_path / "lags.csv"
     bad.write_text("realgdp,realcons\n1,2\n")
     result = cli(local_env, "forecast", "--lags-csv", str(bad))
@@ -193,7 +195,7 @@ def test_the_cli_and_the_dashboard_read_the_same_lag_file(local_env, tmp_path):
     """One reader: a date column named `Date`, the variables in another order, an extra column."""
     from varlib import read_lag_inputs
 
-    cli(local_env, "train", "--publish", "--lags", "2", "--holdout", "0")
+    cli(local_env, "train", "--name", "var", "--publish", "--lags", "2", "--holdout", "0")
     path = tmp_path / "lags.csv"
     path.write_text("Date,realcons,realgdp,comment\n2009-04-01,9189.0,12901.5,x\n2009-07-01,9256.0,13100.0,y\n")
     result = cli(local_env, "forecast", "--lags-csv", str(path), "--steps", "2", "--json")

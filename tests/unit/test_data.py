@@ -34,9 +34,9 @@ def test_csv_date_range_slices_rows():
     [
         (b"", {}, "is empty"),
         (b"date,a\n2020-01-01,1\n", {}, "at least 2 variables"),
-        (b"date,a,b\n2020-01-01,1,x\n", {}, "row 1: 'x' is not a finite number"),
+        (b"date,a,b\n2020-01-01,1,x\n", {}, r"row 1 \(2020-01-01\): 'x' is not a finite number"),
         (b"date,a,b\n2020-01-01,1,inf\n", {}, "'inf' is not a finite number"),
-        (b"date,a,b\n2020-01-01,1,\n", {}, "row 1: '' is not a finite number"),
+        (b"date,a,b\n2020-01-01,1,\n", {}, "these values are missing: b on 2020-01-01"),
         (b"date,a,b\nnot-a-date,1,2\n", {}, "'not-a-date' is not a date"),
         (b"date,a,b\n2020-02-01,1,2\n2020-01-01,1,2\n", {}, "not sorted by date"),
         (b"date,a,b\n2020-01-01,1,2\n2020-01-01,1,2\n", {}, "more than once"),

@@ -10,6 +10,7 @@ import sys
 
 import numpy as np
 import pytest
+from scipy import stats
 from statsmodels.datasets import macrodata
 from statsmodels.tsa.vector_ar.var_model import VAR
 
@@ -68,14 +69,17 @@ def close(got, want):
 
 
 def test_lag_order_table_and_choices_equal_select_order(case):
+    """The table is statsmodels' select_order on its common sample; the search starts at lag 1, so each
+    choice is the criterion's minimum over lags 1..max (statsmodels' own choice may be 0)."""
     expected = VAR(case["series"]).select_order(case["max_lags"], trend=case["trend"])
     out = case["diag"].to_dict()
-    assert out["lag_order"] == {ic: int(expected.selected_orders[ic]) for ic in ("aic", "bic", "hqic", "fpe")}
+    skip = 0 if case["trend"] == "n" else 1  # statsmodels' table starts at 0 unless there is no deterministic term
+    choices = {ic: 1 + int(np.argmin(expected.ics[ic][skip:])) for ic in ("aic", "bic", "hqic", "fpe")}
+    assert out["lag_order"] == choices
     table = out["lag_order_table"]["table"]
-    first = 1 if case["trend"] == "n" else 0  # no VAR(0) without deterministic terms
-    assert [row["lag"] for row in table] == list(range(first, case["max_lags"] + 1))
+    assert [row["lag"] for row in table] == list(range(1, case["max_lags"] + 1))
     for ic in ("aic", "bic", "hqic", "fpe"):
-        close([row[ic] for row in table], expected.ics[ic])
+        close([row[ic] for row in table], expected.ics[ic][skip:])
 
 
 def test_coefficients_standard_errors_t_and_p_per_equation(case):
@@ -86,7 +90,10 @@ def test_coefficients_standard_errors_t_and_p_per_equation(case):
         close([r["coef"] for r in rows], reference.params[equation])
         close([r["stderr"] for r in rows], reference.stderr[equation])
         close([r["t"] for r in rows], reference.tvalues[equation])
-        close([r["p"] for r in rows], reference.pvalues[equation])
+        close([r["p_normal"] for r in rows], reference.pvalues[equation])  # statsmodels: the normal distribution
+        # the default p: Student t with the equation's residual degrees of freedom (T - Kp - d), as R's vars/lm
+        close([r["p"] for r in rows], 2 * stats.t.sf(np.abs(reference.tvalues[equation]), reference.df_resid))
+    assert coefs.df_resid == reference.nobs - reference.df_model
 
 
 def test_stability_matches_is_stable_and_roots(case):
@@ -115,15 +122,21 @@ def test_whiteness_and_normality(case):
     close(case["diag"].resid_acorr, reference.resid_acorr(lags))
 
 
-def test_granger_all_others_and_every_ordered_pair(case):
+def test_granger_in_both_group_directions_and_every_ordered_pair(case):
+    """One variable -> all others (JMulTi, R vars), all others -> one (EViews), and every pair; with two
+    variables a group is one variable, so only the pairs, never a test twice."""
     reference, names = case["reference"], case["artifact"].variables
     entries = case["diag"].to_dict()["granger"]
     k = len(names)
-    assert len(entries) == k + k * (k - 1)
+    assert len(entries) == (2 * k if k > 2 else 0) + k * (k - 1)
+    keys = [(tuple(e["causing"]), tuple(e["caused"])) for e in entries]
+    assert len(set(keys)) == len(keys)
     pairs = {(tuple(e["causing"]), tuple(e["caused"])) for e in entries if e["scope"] == "pair"}
     assert pairs == {((a,), (b,)) for a in names for b in names if a != b}
-    alls = [e for e in entries if e["scope"] == "all_others"]
-    assert {e["caused"][0] for e in alls} == set(names)
+    if k > 2:
+        outward = {e["causing"][0]: set(e["caused"]) for e in entries if e["scope"] == "one_to_others"}
+        inward = {e["caused"][0]: set(e["causing"]) for e in entries if e["scope"] == "others_to_one"}
+        assert outward == inward == {n: set(names) - {n} for n in names}
     for entry in entries:
         want = reference.test_causality(entry["caused"], entry["causing"], kind="f")
         assert set(entry["causing"]) == set(want.causing) and entry["df"] == [int(d) for d in want.df]
@@ -153,6 +166,17 @@ def test_impulse_responses_bands_and_fevd(case):
     close(upper - lower, 2 * 1.959963984540054 * irf.stderr(orth=True))
     close(out["fevd"], reference.fevd(7).decomp)  # [variable][period][shock]
     close(np.sum(out["fevd"], axis=2), np.ones((len(diag.variables), 7)))
+
+
+def test_portmanteau_adjusted_and_unadjusted_equal_statsmodels(case):
+    reference, diag = case["reference"], case["diag"]
+    for test, adjusted in ((diag.whiteness, False), (diag.whiteness_adjusted, True)):
+        want = reference.test_whiteness(nlags=diag.whiteness_lags, adjusted=adjusted)
+        close([test.statistic, test.pvalue], [want.test_statistic, want.pvalue])
+        assert test.df == want.df and ("adjusted" in test.name) and (("unadjusted" in test.name) is not adjusted)
+        assert test.verdict.startswith("No evidence" if want.pvalue >= 0.05 else "The residuals are autocorrelated")
+    out = diag.to_dict()
+    assert out["whiteness_adjusted"]["lags"] == out["whiteness"]["lags"] == diag.whiteness_lags
 
 
 def test_json_is_strict_and_carries_the_required_keys(case):

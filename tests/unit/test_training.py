@@ -17,10 +17,12 @@ def dataset():
 @pytest.mark.parametrize("ic", ["aic", "bic", "hqic", "fpe"])
 def test_lag_order_is_the_statsmodels_choice_on_the_full_sample(dataset, ic):
     result = train_model(dataset, ModelSpec(variables=("realgdp", "realcons"), ic=ic, max_lags=8, holdout=0))
-    expected = VAR(dataset.frame.to_numpy()).select_order(8, trend="c").selected_orders[ic]
-    assert result.params.k_ar == max(1, expected)
-    assert result.selection.selected[ic] == expected
-    assert len(result.selection.table) == 9
+    values = VAR(dataset.frame.to_numpy()).select_order(8, trend="c").ics[ic]  # lags 0..8, one common sample
+    expected = 1 + int(np.argmin(values[1:]))  # the search starts at lag 1
+    assert result.params.k_ar == expected == result.selection.selected[ic]
+    assert [row["lag"] for row in result.selection.table] == list(range(1, 9))
+    zero = train_model(dataset, ModelSpec(variables=("realgdp", "realcons"), ic=ic, max_lags=8, holdout=0, min_lags=0))
+    assert zero.selection.selected[ic] == int(np.argmin(values)) and len(zero.selection.table) == 9
 
 
 def test_published_parameters_are_the_full_sample_fit(dataset):

@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from varlib import (
     AccessDeniedError,
+    ConflictError,
     CorruptArtifactError,
     InvalidInputError,
     NotFoundError,
@@ -24,6 +25,7 @@ STATUS = (  # most specific first
     (NotFoundError, 404),
     (AccessDeniedError, 403),
     (CorruptArtifactError, 409),  # the request is fine; the stored object is not a usable artifact
+    (ConflictError, 409),  # the request is fine; the store's current state refuses it
     (StoreUnavailableError, 503),
 )
 

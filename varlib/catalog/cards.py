@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..artifact import SCHEMA_VERSION, Artifact
+from ..data import label_of
 from ..jsonsafe import to_json_safe
 
 METADATA_KEY = "varlib-card"
@@ -40,6 +41,9 @@ class Card:
     holdout_rmse: Mapping[str, float | None] = field(default_factory=dict)
     kind: str = "var"
     schema_version: int = SCHEMA_VERSION
+    frequency: str = ""  # a word: quarterly, monthly, ...
+    flags: tuple[str, ...] = ()  # failed adequacy checks and training warnings, e.g. "not stable"
+    fill: str = ""  # how missing periods or values were filled, if they were
 
     @classmethod
     def from_artifact(cls, artifact: Artifact) -> Card:
@@ -58,6 +62,9 @@ class Card:
             trend=artifact.spec.trend,
             holdout_rmse={v: m.get("rmse") for v, m in metrics.items()},
             kind=artifact.spec.kind,
+            frequency=label_of(artifact.data.frequency) if artifact.data.frequency else "",
+            flags=_flags(artifact),
+            fill=((artifact.provenance.get("preparation") or {}).get("summary") or "") if _filled(artifact) else "",
         )
 
     @classmethod
@@ -81,6 +88,9 @@ class Card:
                 holdout_rmse=dict(raw.get("holdout_rmse") or {}),
                 kind=str(raw.get("kind") or "var"),
                 schema_version=int(raw.get("schema_version") or SCHEMA_VERSION),
+                frequency=str(raw.get("frequency") or ""),
+                flags=tuple(map(str, raw.get("flags") or ())),
+                fill=str(raw.get("fill") or ""),
             )
         except (TypeError, ValueError):
             return None
@@ -102,12 +112,29 @@ class Card:
                 "holdout_rmse": dict(self.holdout_rmse),
                 "kind": self.kind,
                 "schema_version": self.schema_version,
+                "frequency": self.frequency,
+                "flags": list(self.flags),
+                "fill": self.fill,
             }
         )
 
     def names(self, name: str, label: str) -> bool:
         """True when this is the card of version `label` of model `name`."""
         return self.name == name and self.version == label
+
+
+def _flags(artifact: Artifact) -> tuple[str, ...]:
+    flags = tuple((artifact.adequacy or {}).get("flags") or ())
+    return flags + (f"{len(artifact.warnings)} training warning(s)",) if artifact.warnings else flags
+
+
+def _filled(artifact: Artifact) -> bool:
+    preparation = artifact.provenance.get("preparation") or {}
+    return bool(
+        preparation.get("added_periods")
+        or any((preparation.get("filled_values") or {}).values())
+        or preparation.get("dropped_rows")
+    )
 
 
 def version_metadata(artifact: Artifact) -> dict:
@@ -117,6 +144,8 @@ def version_metadata(artifact: Artifact) -> dict:
         "lag_inputs_needed": artifact.lag_rows,
         "spec": artifact.spec.to_dict(),
         "evaluation": (artifact.evaluation or {}).get("metrics"),
+        "adequacy": artifact.adequacy,
+        "warnings": list(artifact.warnings),
         "provenance": artifact.provenance,
     }
 

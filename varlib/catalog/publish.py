@@ -8,6 +8,7 @@ publisher that dies in between leaves a valid version that listings still find.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from ..artifact import Artifact, encode
@@ -18,6 +19,7 @@ from .cards import Card, metadata_header
 from .index import IndexedCard, add_card
 from .layout import model_key
 from .pointer import advance_pointer
+from .shape import check_shape
 
 ATTEMPTS = 200
 
@@ -33,12 +35,20 @@ def next_version(store: Store, name: str, bump: str) -> Version:
     return newest_version(store, check_name(name)).bump(bump)
 
 
-def publish(store: Store, artifact: Artifact, bump: str, max_bytes: int) -> Artifact:
-    """Store `artifact` as the next free version after the newest one; returns it with its version."""
+def publish(
+    store: Store, artifact: Artifact, bump: str, max_bytes: int, previous: Callable[[str, Version], Artifact | None]
+) -> Artifact:
+    """Store `artifact` as the next free version after the newest one; returns it with its version.
+
+    `previous(name, newest)` gives the version the new one follows (None for a new name), whose shape
+    it must keep unless `bump` is major (catalog.shape); it is checked again whenever another
+    publisher took the candidate first."""
     name = check_name(artifact.name)
     ZERO.bump(bump)  # validates the bump before any I/O
     for _ in range(ATTEMPTS):
-        candidate = newest_version(store, name).bump(bump)
+        newest = newest_version(store, name)
+        check_shape(previous(name, newest) if newest != ZERO else None, artifact, bump)
+        candidate = newest.bump(bump)
         published = replace(artifact, version=candidate)
         body = encode(published)
         card = Card.from_artifact(published)

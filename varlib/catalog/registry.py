@@ -11,14 +11,16 @@ from collections.abc import Callable
 
 from ..artifact import Artifact, decode
 from ..config import Settings
-from ..errors import AccessDeniedError, NotFoundError
+from ..errors import AccessDeniedError, CorruptArtifactError, NotFoundError
+from ..spec import ModelSpec
 from ..store import Store, open_store
-from ..versions import LATEST, NAME_PATTERN, Version, check_name, is_latest, parse_version
+from ..versions import LATEST, NAME_PATTERN, ZERO, Version, check_name, is_latest, parse_version
 from . import publish as publishing
 from .index import IndexedCard, shard_key, update_shard
 from .listing import Lister, VersionEntry, newest_usable
 from .pointer import advance_pointer, read_pointer
 from .reader import Reader
+from .shape import artifact_shape, shape_of
 
 
 class Registry:
@@ -98,7 +100,7 @@ class Registry:
     def publish(self, artifact: Artifact, bump: str = "patch") -> Artifact:
         """Store `artifact` as the next free version after the newest one; never overwrites."""
         self.ensure_writable()
-        published = publishing.publish(self.store, artifact, bump, self.max_artifact_bytes)
+        published = publishing.publish(self.store, artifact, bump, self.max_artifact_bytes, self._predecessor)
         self._reader.remember(published)
         return published
 
@@ -127,6 +129,24 @@ class Registry:
             raise AccessDeniedError(
                 "not allowed: this store is read-only (VARLIB_READ_ONLY=1); publishing needs write access"
             )
+
+    def shape_changes(self, name: str, spec: ModelSpec, frequency: str | None) -> list[str]:
+        """What a version fitted with `spec` on data of `frequency` would change in the shape of `name`'s
+        newest version (empty: nothing, or a new name); a patch or minor bump is refused when not empty."""
+        newest = publishing.newest_version(self.store, check_name(name))
+        previous = self._predecessor(name, newest) if newest != ZERO else None
+        return artifact_shape(previous).differences(shape_of(spec, frequency)) if previous else []
+
+    def _predecessor(self, name: str, newest: Version) -> Artifact | None:
+        """The version a new one follows: the newest folder when it holds a readable model, else the
+        newest intact version (a damaged or legacy newest folder has no shape to keep)."""
+        try:
+            return self._reader.load(name, newest)
+        except (NotFoundError, CorruptArtifactError):
+            try:
+                return self._latest(name, cached=True)
+            except NotFoundError:
+                return None
 
     # -- `latest` ------------------------------------------------------------------------------
     def _latest(self, name: str, cached: bool) -> Artifact:

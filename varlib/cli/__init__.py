@@ -9,12 +9,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Sequence
 
-from varlib import InvalidInputError, VarlibError
+from varlib import ConflictError, InvalidInputError, VarlibError
 
 from . import analysis, commands
 from .parser import build_parser
 
-EXIT_CODES: tuple[tuple[type[VarlibError], int], ...] = ((InvalidInputError, 2),)  # most specific first; else 1
+# Most specific first; any other VarlibError exits 1. A refused shape is the caller's to fix, like bad input.
+EXIT_CODES: tuple[tuple[type[VarlibError], int], ...] = ((InvalidInputError, 2), (ConflictError, 2))
 RUN: dict[str, Callable] = {
     "train": commands.run_train,
     "list": commands.run_list,
@@ -30,7 +31,7 @@ RUN: dict[str, Callable] = {
 
 
 def exit_code(exc: VarlibError) -> int:
-    """The exit code of an expected failure: 2 for bad input, 1 for everything else."""
+    """The exit code of an expected failure: 2 for bad input or a refused shape, 1 for everything else."""
     return next((code for kind, code in EXIT_CODES if isinstance(exc, kind)), 1)
 
 

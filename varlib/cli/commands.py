@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +20,7 @@ def registry_from_env() -> Registry:
 
 def run_train(args: argparse.Namespace) -> int:
     variables = [v.strip() for v in args.vars.split(",")] if args.vars else None
-    dataset = varlib.load_dataset(csv=args.csv, date_col=args.date_col, variables=variables)
+    dataset = varlib.load_dataset(csv=args.csv, date_col=args.date_col, variables=variables, fill=args.fill)
     spec = varlib.ModelSpec(
         variables=tuple(dataset.variables),
         transform=args.transform,
@@ -28,39 +29,62 @@ def run_train(args: argparse.Namespace) -> int:
         max_lags=args.max_lags,
         ic=args.ic,
         holdout=args.holdout,
+        min_lags=args.min_lags,
     )
+    name = varlib.check_name(args.name or varlib.name_from(dataset.name))
     registry = registry_from_env() if args.publish else None
     if registry is not None:
         registry.ensure_writable()  # fail before spending time on the fit
     result = varlib.train_model(dataset, spec)
-    published = varlib.publish_result(registry, result, args.name, args.bump, args.notes) if registry else None
-    summary = {
-        "name": args.name,
+    published = varlib.publish_result(registry, result, name, args.bump, args.notes) if registry else None
+    for warning in _warnings(result):  # after publishing: a failure stays one `error:` line
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.json:
+        print_json(_train_summary(name, published, result))
+        return 0
+    print(
+        f"trained VAR({result.params.k_ar}) on {dataset.name} [{', '.join(dataset.variables)}],"
+        f" {dataset.frequency and varlib.label_of(dataset.frequency) or 'undated'}, lag order by"
+        f" {result.lag_method}, transform {spec.transform}, trend {spec.trend}, {result.seconds:.2f}s"
+    )
+    if dataset.preparation is not None and dataset.preparation.changed:
+        print(f"missing data: {dataset.preparation.summary()}")
+    if result.adequacy is not None:
+        for check in result.adequacy.checks:
+            print(f"{check.name}: {'ok' if check.ok else 'NOT OK'}: {check.verdict}")
+    if result.evaluation:
+        print(f"holdout ({result.evaluation.rows} rows):")
+        print_table(pd.DataFrame(result.evaluation.metrics).T, digits=4)
+    print(f"published {name} {published.version}" if published else f"not published (add --publish; name {name})")
+    return 0
+
+
+def _warnings(result) -> list[str]:
+    """Training warnings and failed adequacy checks, one line each, for stderr."""
+    failed = [check.verdict for check in (result.adequacy.checks if result.adequacy else ()) if not check.ok]
+    return [*result.warnings, *failed]
+
+
+def _train_summary(name: str, published, result) -> dict:
+    dataset, spec = result.dataset, result.spec
+    return {
+        "name": name,
         "version": str(published.version) if published else None,
         "published": bool(published),
         "dataset": dataset.name,
         "variables": dataset.variables,
+        "frequency": dataset.frequency,
+        "preparation": dataset.preparation.to_dict() if dataset.preparation else None,
         "k_ar": result.params.k_ar,
         "lag_method": result.lag_method,
         "transform": spec.transform,
         "trend": spec.trend,
         "lag_selection": result.selection.to_dict() if result.selection else None,
+        "warnings": list(result.warnings),
+        "adequacy": result.adequacy.to_dict() if result.adequacy else None,
         "metrics": result.evaluation.metrics if result.evaluation else None,
         "train_seconds": result.seconds,
     }
-    if args.json:
-        print_json(summary)
-        return 0
-    print(
-        f"trained VAR({result.params.k_ar}) on {dataset.name} [{', '.join(dataset.variables)}],"
-        f" lag order by {result.lag_method}, transform {spec.transform}, trend {spec.trend},"
-        f" {result.seconds:.2f}s"
-    )
-    if result.evaluation:
-        print(f"holdout ({result.evaluation.rows} rows):")
-        print_table(pd.DataFrame(result.evaluation.metrics).T, digits=4)
-    print(f"published {args.name} {published.version}" if published else "not published (add --publish)")
-    return 0
 
 
 def run_list(args: argparse.Namespace) -> int:

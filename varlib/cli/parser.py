@@ -8,7 +8,7 @@ from varlib import (
     BUMPS,
     CRITERIA,
     DEFAULT_HOLDOUT,
-    DEFAULT_MAX_LAGS,
+    FILL_METHODS,
     INTERVAL_KINDS,
     LATEST,
     TRANSFORMS,
@@ -107,12 +107,31 @@ def _train(train: argparse.ArgumentParser) -> None:
     train.add_argument("--vars", metavar="a,b,...", help="variables (default realgdp,realcons for macrodata)")
     order = train.add_mutually_exclusive_group()
     order.add_argument("--lags", type=int, metavar="N", help="fixed lag order")
-    order.add_argument("--max-lags", type=int, default=DEFAULT_MAX_LAGS, metavar="N")
+    order.add_argument(
+        "--max-lags",
+        type=int,
+        metavar="N",
+        help="largest order a criterion searches (default: the sample-aware rule, see README)",
+    )
+    train.add_argument(
+        "--min-lags",
+        type=int,
+        choices=(0, 1),
+        default=1,
+        help="smallest order searched: 1, or 0 to let the criterion say 'no dynamics'",
+    )
     train.add_argument("--ic", choices=CRITERIA, default="aic")
     train.add_argument("--trend", choices=TRENDS, default="c")
     train.add_argument("--transform", choices=TRANSFORMS, default="none")
     train.add_argument("--holdout", type=float, default=DEFAULT_HOLDOUT, metavar="FRACTION")
-    train.add_argument("--name", default=DEFAULT_NAME)
+    train.add_argument(
+        "--fill",
+        choices=FILL_METHODS,
+        default="none",
+        help="missing periods or empty cells: refuse (none), keep the rows after the last one"
+        " (drop), interpolate, or carry the last value forward (ffill)",
+    )
+    train.add_argument("--name", help="model name (default: from the data: the CSV's file name, or macrodata)")
     train.add_argument("--publish", action="store_true")
     train.add_argument("--bump", choices=BUMPS, default="patch")
     train.add_argument("--notes", default="")

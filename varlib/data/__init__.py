@@ -15,10 +15,22 @@ from .datasets import (
     select_variables,
     slice_dates,
 )
+from .fill import FILL_METHODS, Preparation, check_fill_method, make_regular
+from .frequency import Frequency, detect_frequency, label_of
 from .lag_inputs import DATE, count_changed, editor_table, parse_lag_table, read_lag_csv, read_lag_inputs
+from .profile import DataProfile, profile_csv
 from .timeindex import future_dates, infer_frequency, parse_dates
 
 __all__ = [
+    "FILL_METHODS",
+    "DataProfile",
+    "Frequency",
+    "Preparation",
+    "check_fill_method",
+    "detect_frequency",
+    "label_of",
+    "make_regular",
+    "profile_csv",
     "DATE",
     "DATE_COLUMN_NAMES",
     "DEFAULT_VARIABLES",

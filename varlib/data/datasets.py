@@ -13,6 +13,8 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from .columns import guess_date_column
+from .fill import Preparation, make_regular
+from .frequency import detect_frequency
 from .timeindex import parse_dates
 
 MACRODATA = "macrodata"
@@ -22,11 +24,14 @@ MAX_CSV_BYTES = 50 * 1024 * 1024
 
 @dataclass(frozen=True)
 class Dataset:
-    """A validated multivariate series: DatetimeIndex, float columns, no gaps in values."""
+    """A validated multivariate series: one row per period of `frequency` (a pandas alias such as
+    `QS-OCT`), float columns without holes, and how holes were filled if there were any."""
 
     name: str
     frame: pd.DataFrame
     sha256: str
+    frequency: str | None = None
+    preparation: Preparation | None = None
 
     @property
     def variables(self) -> list[str]:
@@ -42,7 +47,8 @@ def load_macrodata(variables: Sequence[str] | None = None) -> Dataset:
     frame = raw.drop(columns=["year", "quarter"]).set_index(pd.DatetimeIndex(pd.to_datetime(starts)))
     frame.index.name = "date"
     frame = select_variables(frame, variables or DEFAULT_VARIABLES, source="macrodata")
-    return Dataset(MACRODATA, frame, frame_sha256(frame))
+    frequency = detect_frequency(pd.DatetimeIndex(frame.index), "macrodata")
+    return Dataset(MACRODATA, frame, frame_sha256(frame), frequency.alias, Preparation(frequency.alias))
 
 
 def macro_columns() -> list[str]:
@@ -85,8 +91,12 @@ def load_csv(
     start: str | None = None,
     end: str | None = None,
     name: str | None = None,
+    fill: str = "none",
 ) -> Dataset:
-    """A Dataset from a CSV with one date column and numeric columns (all of them by default)."""
+    """A Dataset from a CSV with one date column and numeric columns (all of them by default).
+
+    Missing periods and empty cells are refused with their dates named, unless `fill` says how to
+    make the rows regular (varlib.data.fill)."""
     raw, name, digest = read_csv(source, name)
     date_col = date_col or guess_date_column(raw.columns)
     if date_col is None:
@@ -99,14 +109,19 @@ def load_csv(
     frame = raw.set_index(date_col)
     frame.index = parse_dates(frame.index, date_col, name)
     frame.index.name = "date"
-    frame = select_variables(frame, chosen, source=name)
+    frame = select_variables(frame, chosen, source=name, allow_missing=True)
     frame = slice_dates(frame, start, end)
     check_dates(pd.DatetimeIndex(frame.index), name)
-    return Dataset(name, frame, digest)
+    frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
+    frame, preparation = make_regular(frame, frequency, fill, repr(name))
+    return Dataset(name, frame, digest, frequency.alias or None, preparation)
 
 
-def select_variables(frame: pd.DataFrame, variables: Sequence[str], source: str) -> pd.DataFrame:
-    """Pick at least two distinct columns and make them finite floats, naming any bad cell."""
+def select_variables(
+    frame: pd.DataFrame, variables: Sequence[str], source: str, allow_missing: bool = False
+) -> pd.DataFrame:
+    """Pick at least two distinct columns and make them floats, naming any bad cell. An empty cell is
+    NaN when `allow_missing` (the fill step decides), else refused like text or infinity."""
     variables = [str(v).strip() for v in variables if str(v).strip()]
     if len(set(variables)) != len(variables):
         raise InvalidInputError(f"variables {variables} name a column twice")
@@ -121,15 +136,28 @@ def select_variables(frame: pd.DataFrame, variables: Sequence[str], source: str)
     for variable in variables:
         column = frame[variable]
         numbers = pd.to_numeric(column, errors="coerce").astype(float)
-        bad = ~np.isfinite(numbers.to_numpy())
+        empty = column.astype(str).str.strip().isin(("", "nan", "NaN", "NA", "null")).to_numpy()
+        bad = ~np.isfinite(numbers.to_numpy()) & ~(empty & allow_missing)
         if bad.any():
             position = int(np.flatnonzero(bad)[0])
+            where = _row_label(frame.index, position)
             raise InvalidInputError(
-                f"column {variable!r} of {source!r}, row {position + 1}: {column.iloc[position]!r}"
-                " is not a finite number; fix or remove that row"
+                f"column {variable!r} of {source!r}, {where}: {column.iloc[position]!r} is not a finite number;"
+                " fix or remove that row" + (" (or choose a fill for empty cells)" if empty[position] else ""),
+                field=variable,
+                value=column.iloc[position],
             )
-        columns[variable] = numbers
+        columns[variable] = numbers.where(~pd.Series(empty, index=numbers.index), np.nan)
     return pd.DataFrame(columns, index=frame.index)
+
+
+def _row_label(index: pd.Index, position: int) -> str:
+    """`row 12 (2001-04-01)` when the rows are dated, else `row 12`."""
+    if isinstance(index, pd.DatetimeIndex):
+        stamp = index[position]
+        day = stamp.date().isoformat() if stamp == stamp.normalize() else stamp.isoformat()
+        return f"row {position + 1} ({day})"
+    return f"row {position + 1}"
 
 
 def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None) -> pd.DataFrame:

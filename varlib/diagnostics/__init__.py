@@ -4,8 +4,8 @@ from collections.abc import Callable
 
 from ..artifact import Artifact
 from ..errors import InvalidInputError
+from ..spec import MODEL_SPACE
 from .results import (
-    MODEL_SPACE,
     CausalityTest,
     Coefficients,
     Diagnostics,
@@ -13,18 +13,17 @@ from .results import (
     Stability,
     TestResult,
 )
-from .var_tests import (
+from .var import (
     DEFAULT_IRF_PERIODS,
-    DEFAULT_SIGNIF,
     DEFAULT_WHITENESS_LAGS,
     MAX_IRF_PERIODS,
-    Refit,
     check_irf_periods,
     check_whiteness_lags,
     refit,
     whiteness_lag_bounds,
 )
-from .var_tests import diagnose as diagnose_var
+from .var import diagnose as diagnose_var
+from .var_tests import DEFAULT_SIGNIF, Refit
 
 # One entry per model kind: the function that refits a stored version and runs the kind's tests.
 _DIAGNOSE: dict[str, Callable[..., Diagnostics]] = {"var": diagnose_var}

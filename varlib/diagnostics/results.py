@@ -7,13 +7,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..forecast import normal_quantile
+from ..integration import Integration
 from ..jsonsafe import to_json_safe
 from ..model import LagSelection
+from ..spec import MODEL_SPACE
 
 
 @dataclass(frozen=True)
 class TestResult:
-    """One hypothesis test (statistic, p-value, degrees of freedom as statsmodels reports them)."""
+    """One hypothesis test (statistic, p-value, degrees of freedom as statsmodels reports them) and, for
+    the residual tests, a plain verdict with advice."""
 
     name: str
     statistic: float
@@ -21,6 +24,7 @@ class TestResult:
     df: int | tuple[int, ...]
     crit_value: float
     signif: float
+    verdict: str = ""
 
     @property
     def rejected(self) -> bool:
@@ -36,15 +40,20 @@ class TestResult:
             "crit_value": self.crit_value,
             "signif": self.signif,
             "rejected": self.rejected,
+            **({"verdict": self.verdict} if self.verdict else {}),
         }
 
 
 @dataclass(frozen=True)
 class CausalityTest:
-    """A Granger (F) or instantaneous (Wald) causality test between groups of variables."""
+    """A Granger (F) or instantaneous (Wald) causality test between groups of variables.
+
+    Granger scopes say the direction: "pair" (one variable -> another), "one_to_others" (one variable ->
+    all the others jointly, as JMulTi and R `vars` print it) and "others_to_one" (all the others -> one,
+    EViews' block exogeneity). Instantaneous tests are symmetric ("one_to_others")."""
 
     kind: str  # "granger" | "instantaneous"
-    scope: str  # "all_others" | "pair"
+    scope: str  # "pair" | "one_to_others" | "others_to_one"
     causing: tuple[str, ...]
     caused: tuple[str, ...]
     result: TestResult
@@ -95,10 +104,12 @@ class Coefficients:
     params: np.ndarray
     stderr: np.ndarray
     tvalues: np.ndarray
-    pvalues: np.ndarray
+    pvalues: np.ndarray  # Student t with the equation's residual degrees of freedom (small-sample, as R's lm)
+    pvalues_normal: np.ndarray  # standard normal (asymptotic, as statsmodels' VARResults.pvalues)
+    df_resid: int
 
     def table(self, equation: str) -> list[dict]:
-        """Rows {regressor, coef, stderr, t, p} for one equation."""
+        """Rows {regressor, coef, stderr, t, p, p_normal} for one equation."""
         j = self.equations.index(equation)
         return [
             {
@@ -107,6 +118,7 @@ class Coefficients:
                 "stderr": float(self.stderr[i, j]),
                 "t": float(self.tvalues[i, j]),
                 "p": float(self.pvalues[i, j]),
+                "p_normal": float(self.pvalues_normal[i, j]),
             }
             for i, name in enumerate(self.regressors)
         ]
@@ -158,7 +170,8 @@ class Diagnostics:
     lag_selection: LagSelection
     coefficients: Coefficients
     stability: Stability
-    whiteness: TestResult
+    whiteness: TestResult  # the portmanteau statistic as statsmodels prints it (unadjusted)
+    whiteness_adjusted: TestResult  # Hosking's small-sample adjusted one (R vars, JMulTi); the verdict's
     whiteness_lags: int
     normality: TestResult
     normality_by_variable: tuple[TestResult, ...]
@@ -169,6 +182,7 @@ class Diagnostics:
     instantaneous: tuple[CausalityTest, ...]
     irf: ImpulseResponses
     fevd: np.ndarray  # [variable][period][shock]
+    integration: Integration | None  # unit roots of the training levels and Johansen's test
 
     def to_dict(self) -> dict:
         """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept)."""
@@ -188,6 +202,9 @@ class Diagnostics:
                 "coefficients": self.coefficients.to_dict(),
                 "stability": self.stability.to_dict(),
                 "whiteness": {**self.whiteness.to_dict(), "lags": self.whiteness_lags},
+                "whiteness_adjusted": {**self.whiteness_adjusted.to_dict(), "lags": self.whiteness_lags},
+                "coefficient_pvalues": "p: Student t with the equation's residual degrees of freedom; p_normal:"
+                " standard normal (statsmodels)",
                 "normality": self.normality.to_dict(),
                 "normality_by_variable": {
                     v: t.to_dict() for v, t in zip(self.variables, self.normality_by_variable, strict=True)
@@ -197,8 +214,9 @@ class Diagnostics:
                 "instantaneous": [t.to_dict() for t in self.instantaneous],
                 "irf": self.irf.to_dict(),
                 "fevd": self.fevd.tolist(),
+                "unit_roots": self.integration.to_dict() if self.integration else None,
+                "johansen": self.integration.johansen.to_dict()
+                if self.integration and self.integration.johansen
+                else None,
             }
         )
-
-
-MODEL_SPACE = {"none": "levels", "diff": "first differences", "logdiff": "log differences"}

@@ -18,6 +18,7 @@ import numpy as np
 from ..errors import InvalidInputError
 
 if TYPE_CHECKING:
+    from ..adequacy import Adequacy
     from ..forecast import Forecast
     from ..model import LagSelection
     from ..spec import ModelSpec
@@ -37,11 +38,14 @@ class Params(Protocol):
 
 @dataclass(frozen=True)
 class Fit:
-    """What fitting produced: the parameters, how the lag order was found, and the criteria table."""
+    """What fitting produced: the parameters, how the lag order was found, the criteria table, warnings
+    for people (an order at the edge of the search, thin degrees of freedom) and the adequacy checks."""
 
     params: Any  # the kind's Params
     lag_method: str
     selection: LagSelection | None
+    warnings: tuple[str, ...] = ()
+    adequacy: Adequacy | None = None
 
 
 class ModelKind(Protocol):
@@ -52,8 +56,9 @@ class ModelKind(Protocol):
     interval_kinds: tuple[str, ...]  # the interval kinds its forecasts offer
     diagnostics: tuple[str, ...]  # the diagnostics sections it supports (varlib.diagnostics runs them)
 
-    def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample") -> Fit:
-        """Fit `spec` on levels (rows x variables); `what` names the sample in error messages."""
+    def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample", assess: bool = True) -> Fit:
+        """Fit `spec` on levels (rows x variables); `what` names the sample in error messages; `assess`
+        runs the adequacy checks (training's final fit; not every backtest origin)."""
         ...
 
     def forecast(

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..adequacy import assess as assess_fit
 from ..forecast import INTERVAL_KINDS, Forecast, forecast_levels
 from ..intervals import sample_moments
-from ..model import VarParams, check_sample, choose_lags, fit_params
-from ..spec import ModelSpec, to_model_space
+from ..lag_order import choose_order
+from ..model import VarParams, fit_results, params_of
+from ..spec import MODEL_SPACE, ModelSpec, to_model_space
 from . import Fit
 
 
@@ -26,13 +28,15 @@ class VarKind:
         "instantaneous causality",
         "impulse responses",
         "variance decomposition",
+        "unit roots and cointegration",
     )
 
-    def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample") -> Fit:
-        series = to_model_space(levels, spec.transform)
-        check_sample(len(series), len(spec.variables), spec.lags or spec.max_lags, spec.trend, what)
-        lags, selection, how = choose_lags(series, spec)
-        return Fit(fit_params(series, lags, spec.trend), how, selection)
+    def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample", assess: bool = True) -> Fit:
+        series = to_model_space(levels, spec.transform, list(spec.variables))
+        lags, selection, how, warnings = choose_order(series, spec, what)
+        results = fit_results(series, lags, spec.trend, list(spec.variables), MODEL_SPACE[spec.transform])
+        adequacy = assess_fit(results, spec.transform) if assess else None
+        return Fit(params_of(results, spec.trend), how, selection, tuple(warnings), adequacy)
 
     def forecast(
         self,

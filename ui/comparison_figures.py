@@ -1,0 +1,99 @@
+"""Plotly figures of backtests and of versions compared side by side: pure functions, no Streamlit calls."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ui.diagnostics_figures import LINE, NAIVE, PALETTE, finish
+from varlib import Backtest, OverlaidForecast
+
+
+def backtest_figure(result: Backtest, metric: str = "rmse") -> go.Figure:
+    """One panel per variable: the VAR's and the random walk's metric by horizon."""
+    scores = result.scores()
+    names = list(result.variables)
+    fig = make_subplots(rows=1, cols=len(names), subplot_titles=names)
+    for j, variable in enumerate(names):
+        rows = scores[scores["variable"] == variable]
+        for column, label, colour in ((metric, "VAR", LINE), (f"{metric}_rw", "random walk", NAIVE)):
+            fig.add_trace(
+                go.Scatter(
+                    x=rows["horizon"],
+                    y=rows[column],
+                    mode="lines+markers",
+                    name=label,
+                    legendgroup=label,
+                    showlegend=j == 0,
+                    line={"color": colour},
+                    hovertemplate=f"{label} h=%{{x}}: %{{y:.4g}}<extra></extra>",
+                ),
+                row=1,
+                col=j + 1,
+            )
+    fig.update_xaxes(title_text="horizon", dtick=1)
+    return finish(fig, f"{metric.upper()} by horizon over {len(result.origins)} origins", 380)
+
+
+def overlay_figure(variable: str, history: pd.Series, overlaid: Sequence[OverlaidForecast], level: int) -> go.Figure:
+    """Recent history and each version's forecast of `variable` with its band."""
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=history.index, y=history.to_numpy(), mode="lines", name="history", line={"color": NAIVE, "width": 2}
+        )
+    )
+    for n, item in enumerate(overlaid):
+        result = item.forecast
+        if result is None or variable not in result.variables:
+            continue
+        j = result.variables.index(variable)
+        x = pd.to_datetime(result.index)
+        colour = PALETTE[n % len(PALETTE)]
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=result.forecast.upper[:, j],
+                mode="lines",
+                line={"width": 0},
+                legendgroup=item.label,
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=result.forecast.lower[:, j],
+                mode="lines",
+                line={"width": 0},
+                fill="tonexty",
+                fillcolor=_translucent(colour),
+                legendgroup=item.label,
+                name=f"{item.label} {level}%",
+                showlegend=False,
+                hoverinfo="skip",
+            )
+        )
+        dash = None if item.shared else "dash"
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=result.forecast.mean[:, j],
+                mode="lines+markers",
+                name=item.label,
+                legendgroup=item.label,
+                line={"color": colour, "width": 2.2, "dash": dash},
+                hovertemplate=f"{item.label} " + "%{y:,.4g}<extra></extra>",
+            )
+        )
+    return finish(fig, variable, 380)
+
+
+def _translucent(hex_colour: str, alpha: float = 0.15) -> str:
+    value = hex_colour.lstrip("#")
+    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r}, {g}, {b}, {alpha})"

@@ -1,0 +1,170 @@
+"""The Diagnostics page's sections: tables and charts of one version's diagnostics, one function a tab."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from ui import diagnostics_figures as figures
+from varlib import Diagnostics
+
+PLOT = {"displaylogo": False}
+SCOPES = {"pair": "one -> one", "one_to_others": "one -> all others", "others_to_one": "all others -> one"}
+
+
+def lag_order(diag: Diagnostics) -> None:
+    selection = diag.lag_selection
+    table = pd.DataFrame(list(selection.table)).set_index("lag")
+    table["chosen by"] = [
+        ", ".join(c.upper() for c, lag in selection.selected.items() if lag == row) for row in table.index
+    ]
+    table["version"] = ["◀ used" if row == diag.k_ar else "" for row in table.index]
+    st.caption(
+        f"Information criteria for lags up to {selection.max_lags} on a common sample (statsmodels"
+        " select_order, the version's trend); the minimum of each column is highlighted."
+    )
+    styled = table.style.format("{:.6g}", subset=["aic", "bic", "hqic", "fpe"], na_rep="")
+    for criterion, lag in selection.selected.items():
+        styled = styled.set_properties(
+            subset=pd.IndexSlice[[lag], [criterion]],
+            **{"background-color": "rgba(46,134,222,0.25)", "font-weight": "bold"},
+        )
+    st.dataframe(styled, width="stretch", key="dg_lag_table")
+
+
+def coefficients(diag: Diagnostics) -> None:
+    st.caption(
+        f"OLS estimates per equation with standard errors and t statistics. `p`: two-sided, Student t with the"
+        f" equation's {diag.coefficients.df_resid} residual degrees of freedom (as R's vars; right on short samples),"
+        " highlighted below 0.05; `p normal`: the asymptotic normal p-value statsmodels prints."
+    )
+    for tab, equation in zip(st.tabs(list(diag.coefficients.equations)), diag.coefficients.equations, strict=True):
+        frame = pd.DataFrame(diag.coefficients.table(equation)).set_index("regressor")
+        frame = frame.rename(columns={"p_normal": "p normal"})
+        styled = frame.style.format("{:.6g}").map(
+            lambda p: "background-color: rgba(26,152,80,0.25)" if p < 0.05 else "", subset=["p"]
+        )
+        tab.dataframe(styled, width="stretch")
+
+
+def stability(diag: Diagnostics) -> None:
+    stab = diag.stability
+    show = st.success if stab.stable and stab.moduli.max() <= 0.95 else (st.warning if stab.stable else st.error)
+    show(stab.verdict)
+    left, right = st.columns([2, 1])
+    left.plotly_chart(figures.roots_figure(diag), key="dg_roots", config=PLOT)
+    moduli = pd.DataFrame({"real": stab.eigenvalues.real, "imag": stab.eigenvalues.imag, "modulus": stab.moduli})
+    right.dataframe(moduli.style.format("{:.5f}"), width="stretch", height=420)
+
+
+def test_frame(rows: list[tuple[str, object]]) -> pd.DataFrame:
+    out = []
+    for label, test in rows:
+        df = ", ".join(map(str, test.df)) if isinstance(test.df, tuple) else str(test.df)
+        out.append(
+            {
+                "test": label,
+                "statistic": test.statistic,
+                "df": df,
+                "p-value": test.pvalue,
+                f"at {test.signif:g}": "reject" if test.rejected else "do not reject",
+            }
+        )
+    return pd.DataFrame(out).set_index("test")
+
+
+def residuals(diag: Diagnostics) -> None:
+    for test in (diag.whiteness_adjusted, diag.normality):
+        (st.success if not test.rejected else st.warning)(test.verdict)
+    rows = [
+        (
+            f"portmanteau, adjusted (small-sample), {diag.whiteness_lags} lags (H0: no autocorrelation)",
+            diag.whiteness_adjusted,
+        ),
+        (f"portmanteau, unadjusted, {diag.whiteness_lags} lags (as statsmodels prints it)", diag.whiteness),
+        ("Jarque-Bera joint (H0: normal residuals)", diag.normality),
+    ]
+    rows += [(f"Jarque-Bera {v}", t) for v, t in zip(diag.variables, diag.normality_by_variable, strict=True)]
+    st.dataframe(test_frame(rows).style.format({"statistic": "{:.5g}", "p-value": "{:.4g}"}), width="stretch")
+    st.caption(
+        "The adjusted statistic (Hosking's, as R vars and JMulTi print it) weights lag i by T/(T-i), so it"
+        " holds its size on short samples; the verdicts above use it."
+    )
+    st.plotly_chart(figures.residuals_figure(diag), key="dg_resid", config=PLOT)
+    st.plotly_chart(figures.acorr_figure(diag), key="dg_acorr", config=PLOT)
+
+
+def granger(diag: Diagnostics) -> None:
+    st.caption(
+        "F tests that the lags of the causing variable(s) add nothing to the caused variable's equation. With three"
+        " or more variables, both group directions too: one variable -> all others jointly (as JMulTi and R vars"
+        " print it) and all others -> one (EViews' block exogeneity). Hover for F and degrees of freedom."
+    )
+    st.plotly_chart(figures.granger_figure(diag), key="dg_granger", config=PLOT)
+    rows = [
+        {
+            "direction": SCOPES[t.scope],
+            "causing": ", ".join(t.causing),
+            "caused": ", ".join(t.caused),
+            "F": t.result.statistic,
+            "df": f"{t.result.df[0]}, {t.result.df[1]}",
+            "p-value": t.result.pvalue,
+        }
+        for t in diag.granger
+    ]
+    st.dataframe(
+        pd.DataFrame(rows).style.format({"F": "{:.5g}", "p-value": "{:.4g}"}), hide_index=True, width="stretch"
+    )
+    st.subheader("Instantaneous causality")
+    st.caption("Wald tests of correlation between each variable's residual and the others' (symmetric).")
+    inst = test_frame([(f"{t.causing[0]} ↔ others", t.result) for t in diag.instantaneous])
+    st.dataframe(inst.style.format({"statistic": "{:.5g}", "p-value": "{:.4g}"}), width="stretch")
+
+
+def integration(diag: Diagnostics) -> None:
+    """Unit roots of the training data and, when variables look integrated, Johansen's test."""
+    result = diag.integration
+    if result is None:
+        st.info("No unit-root tests for this version.")
+        return
+    st.info(result.advice, icon=":material/insights:")
+    rows = [
+        {
+            "variable": u.variable,
+            "ADF statistic": u.adf_statistic,
+            "ADF p (H0: unit root)": u.adf_pvalue,
+            "KPSS statistic": u.kpss_statistic,
+            "KPSS p (H0: stationary)": u.kpss_pvalue,
+            "ADF p of the difference": u.diff_adf_pvalue,
+            "verdict": u.verdict,
+        }
+        for u in result.unit_roots
+    ]
+    st.caption(
+        f"ADF and KPSS with a constant and a trend, on the {result.tested_on} of the training data; KPSS"
+        " p-values are read from its table, so they stop at 0.01 and 0.10."
+    )
+    st.dataframe(pd.DataFrame(rows).style.format(precision=4), hide_index=True, width="stretch")
+    if result.johansen is None:
+        st.caption("Johansen's cointegration test runs when two or more variables look integrated.")
+        return
+    johansen = result.johansen
+    st.subheader("Johansen cointegration test")
+    st.caption(
+        f"Trace and maximum-eigenvalue statistics (constant, {johansen.lagged_differences} lagged"
+        f" difference(s)); rank at 5% by the trace test: **{johansen.rank}**."
+    )
+    table = pd.DataFrame(
+        [
+            {
+                "rank <=": r,
+                "trace": johansen.trace[r],
+                "trace 95%": johansen.trace_critical[r][1],
+                "max eigen": johansen.max_eigen[r],
+                "max eigen 95%": johansen.max_eigen_critical[r][1],
+                "eigenvalue": johansen.eigenvalues[r],
+            }
+            for r in range(len(johansen.trace))
+        ]
+    )
+    st.dataframe(table.style.format(precision=4), hide_index=True, width="stretch")

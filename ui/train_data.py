@@ -1,0 +1,181 @@
+"""The Train page's data section: the bundled data or an uploaded CSV, previewed before anything is fitted.
+
+An upload is profiled first (varlib.profile_csv): a table and small plots of the series, the detected
+frequency, the text columns (never offered as variables), the problems a training run would stop at,
+and a choice for missing periods or values. The unit-root tests of the chosen variables suggest a
+transform before Train is pressed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from ui.errors import show_error
+from ui.figures import series_preview_figure
+from varlib import (
+    DEFAULT_VARIABLES,
+    FILL_METHODS,
+    DataProfile,
+    Integration,
+    VarlibError,
+    analyse_integration,
+    load_dataset,
+    macro_columns,
+    name_from,
+    profile_csv,
+)
+
+MACRO = "Bundled macro data"
+UPLOAD = "Upload a CSV"
+FILL_HELP = {
+    "none": "refuse: fix the file first",
+    "drop": "keep the rows after the last gap",
+    "interpolate": "fill each gap linearly",
+    "ffill": "carry the last value forward",
+}
+
+
+@st.cache_data(show_spinner=False)
+def _macro_columns() -> list[str]:
+    """The variables of the bundled macro data (read once per process)."""
+    return macro_columns()
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _profile(data: bytes, name: str, date_col: str | None) -> tuple[DataProfile, pd.DataFrame]:
+    return profile_csv(data, name, date_col)
+
+
+@st.cache_data(show_spinner="Testing the series for unit roots…", max_entries=16)
+def _integration(values: tuple[tuple[float, ...], ...], names: tuple[str, ...]) -> Integration:
+    import numpy as np
+
+    return analyse_integration(np.asarray(values, dtype=float), list(names))
+
+
+def data_inputs() -> dict | None:
+    """The chosen data as load_dataset's arguments plus a default model name; None until it is usable."""
+    kind = st.radio("Dataset", [MACRO, UPLOAD], horizontal=True, key="train_source")
+    if kind == MACRO:
+        variables = st.multiselect(
+            "Variables (at least two)", _macro_columns(), default=list(DEFAULT_VARIABLES), key="train_macro_vars"
+        )
+        st.caption("US macro data bundled with statsmodels, quarterly 1959Q1–2009Q3.")
+        source = {
+            "csv": None,
+            "csv_name": None,
+            "date_col": None,
+            "variables": variables,
+            "fill": "none",
+            "default_name": "macrodata",
+        }
+    else:
+        source = _upload_inputs()
+        if source is None:
+            return None
+    if len(source["variables"]) < 2:
+        st.warning("Pick at least two variables: a VAR models how series move together.", icon=":material/warning:")
+        return None
+    source.update(_date_range())
+    _transform_advice(source)
+    return source
+
+
+def _upload_inputs() -> dict | None:
+    upload = st.file_uploader("CSV file: one date column and numeric columns", type=["csv"], key="train_csv")
+    if upload is None:
+        st.info(
+            "Upload a CSV with a header row, a date column and at least two numeric columns.",
+            icon=":material/upload_file:",
+        )
+        return None
+    data = upload.getvalue()
+    try:
+        profile, _ = _profile(data, upload.name, None)
+    except VarlibError as exc:
+        show_error(exc)
+        return None
+    columns = [c for c in (profile.date_column, *profile.numeric, *profile.text) if c]
+    date_col = st.selectbox("Date column", columns, index=0, key=f"train_date|{upload.file_id}")
+    if date_col != profile.date_column:
+        profile, _ = _profile(data, upload.name, date_col)
+    frame = _profile(data, upload.name, date_col)[1]
+    _preview(profile, frame)
+    variables = st.multiselect(
+        "Variables (at least two)",
+        list(profile.numeric),
+        default=list(profile.numeric[:2]),
+        key=f"train_vars|{upload.file_id}|{date_col}",
+        help="Numeric columns only; text columns cannot be variables.",
+    )
+    fill = "none"
+    if profile.needs_fill:
+        fill = st.radio(
+            "Missing periods or values",
+            FILL_METHODS,
+            format_func=lambda m: f"{m} ({FILL_HELP[m]})",
+            horizontal=True,
+            key=f"train_fill|{upload.file_id}",
+            help="Nothing is filled silently; the choice is recorded with the version and shown on its card.",
+        )
+    return {
+        "csv": data,
+        "csv_name": upload.name,
+        "date_col": date_col,
+        "variables": variables,
+        "fill": fill,
+        "default_name": name_from(upload.name),
+    }
+
+
+def _preview(profile: DataProfile, frame: pd.DataFrame) -> None:
+    frequency = f"{profile.frequency.label} ({profile.frequency.alias})" if profile.frequency else "not detected"
+    span = f", {profile.first} to {profile.last}" if profile.first else ""
+    st.caption(
+        f"**{profile.rows} rows**{span} · frequency **{frequency}** · numeric: {', '.join(profile.numeric)}"
+        + (f" · text (not usable): {', '.join(profile.text)}" if profile.text else "")
+    )
+    for problem in profile.problems:
+        st.warning(problem, icon=":material/report:")
+    with st.expander("Preview: first and last rows, and every numeric series", expanded=not profile.problems):
+        shown = pd.concat([frame.head(5), frame.tail(5)]) if len(frame) > 10 else frame
+        st.dataframe(shown, width="stretch")
+        if len(frame.columns) and isinstance(frame.index, pd.DatetimeIndex):
+            st.plotly_chart(series_preview_figure(frame), key="train_preview_chart", config={"displaylogo": False})
+
+
+def _date_range() -> dict:
+    limit = st.checkbox("Limit the date range", key="train_limit")
+    if not limit:
+        return {"start": None, "end": None}
+    first, second = st.columns(2)
+    bounds = {"min_value": dt.date(1700, 1, 1), "max_value": dt.date(2300, 1, 1)}
+    start = first.date_input("From", value=None, key="train_start", **bounds)
+    end = second.date_input("To", value=None, key="train_end", **bounds)
+    return {"start": start.isoformat() if start else None, "end": end.isoformat() if end else None}
+
+
+def _transform_advice(source: dict) -> None:
+    """Unit-root tests of the chosen variables and the transform they suggest (before any fit)."""
+    try:
+        dataset = load_dataset(
+            source["csv"],
+            source["date_col"],
+            source["variables"],
+            source["start"],
+            source["end"],
+            source["csv_name"],
+            source["fill"],
+        )
+    except VarlibError:
+        return  # Train reports it in full; the advice needs loadable data
+    if len(dataset.frame) < 20:
+        return
+    frame = dataset.frame
+    result = _integration(tuple(map(tuple, frame.to_numpy(dtype=float))), tuple(frame.columns))
+    verdicts = ", ".join(f"{u.variable}: {u.verdict}" for u in result.unit_roots)
+    st.info(f"**Unit-root tests** ({result.tested_on}; {verdicts}). {result.advice}", icon=":material/insights:")
+    source["recommended_transform"] = result.recommended_transform

@@ -1,0 +1,84 @@
+"""The Train page's results: the lag search, warnings, the adequacy checks and the holdout."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui.figures import holdout_figure
+from ui.tables import lag_selection_table, metrics_table
+from varlib import CRITERIA, Evaluation, TrainResult, label_of
+
+
+def show_results(result: TrainResult) -> None:
+    dataset = result.dataset
+    frequency = label_of(dataset.frequency) if dataset.frequency else "undated"
+    st.markdown(
+        f"Lag order **{result.params.k_ar}** ({result.lag_method}), transform **{result.spec.transform}**,"
+        f" trend **{result.spec.trend}**, {len(dataset.frame)} {frequency} rows of {dataset.name}."
+    )
+    if dataset.preparation is not None and dataset.preparation.changed:
+        st.caption(f":material/build: Missing data: {dataset.preparation.summary()} (recorded with the version).")
+    for warning in result.warnings:
+        st.warning(warning, icon=":material/warning:")
+    _adequacy(result)
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.markdown("**Lag selection**")
+        if result.selection is None:
+            st.caption(f"Fixed lag order {result.params.k_ar}: no selection was run.")
+        else:
+            table = lag_selection_table(result.selection.to_dict(), result.params.k_ar, result.spec.ic)
+            st.dataframe(
+                table,
+                width="stretch",
+                height=min(38 + 35 * len(table), 400),
+                column_config={c: st.column_config.NumberColumn(format="%.5g") for c in CRITERIA},
+            )
+    with right:
+        st.markdown("**Holdout metrics**")
+        if result.evaluation is None:
+            st.caption("No holdout (fraction 0): nothing was held back to score.")
+        else:
+            evaluation = result.evaluation.to_dict()
+            st.caption(
+                f"A VAR({evaluation['k_ar']}) fitted without the last {evaluation['rows']} rows, forecasting them."
+            )
+            st.dataframe(
+                metrics_table(evaluation),
+                width="stretch",
+                column_config={c: st.column_config.NumberColumn(format="%.4g") for c in ("RMSE", "MAE", "MAPE %")},
+            )
+    if result.evaluation is not None:
+        _holdout_charts(result, result.evaluation)
+
+
+def _adequacy(result: TrainResult) -> None:
+    """The three checks of the final fit, each with its verdict; an inadequate model can still be published."""
+    if result.adequacy is None:
+        return
+    st.markdown("**Adequacy of the fit**")
+    for check in result.adequacy.checks:
+        text = f"**{check.name.capitalize()}.** {check.verdict}"
+        if check.ok:
+            st.success(text, icon=":material/check_circle:")
+        else:
+            st.warning(text, icon=":material/error:")
+    if result.adequacy.flags:
+        st.caption("Publishing stays allowed; the version's card will show: " + ", ".join(result.adequacy.flags) + ".")
+
+
+def _holdout_charts(result: TrainResult, evaluation: Evaluation) -> None:
+    frame = result.dataset.frame
+    tail = frame.iloc[-(evaluation.rows + max(3 * evaluation.rows, 20)) : -evaluation.rows]
+    columns = st.columns(min(len(result.spec.variables), 2))
+    for j, variable in enumerate(result.spec.variables):
+        fig = holdout_figure(
+            variable,
+            tail[variable],
+            evaluation.dates,
+            evaluation.actual[:, j],
+            evaluation.forecast[:, j],
+            evaluation.lower[:, j],
+            evaluation.upper[:, j],
+        )
+        columns[j % len(columns)].plotly_chart(fig, key=f"holdout|{variable}", config={"displaylogo": False})

@@ -1,0 +1,147 @@
+"""Is a fitted VAR adequate? Stability, residual whiteness and normality, each with a plain verdict.
+
+Run at training time on the final fit, shown before publishing and stored with the version;
+an inadequate model may still be published, visibly. The diagnostics page reuses the verdicts.
+
+- Stability: every eigenvalue of the companion matrix inside the unit circle.
+- Whiteness: the small-sample adjusted portmanteau test (Hosking's Q*, as R `vars` and JMulTi print
+  it; statsmodels `test_whiteness(adjusted=True)`) up to `default_whiteness_lags` lags.
+- Normality: the joint Jarque-Bera test of the residuals (statsmodels `test_normality`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+SIGNIF = 0.05
+NEAR_UNIT = 0.95  # a largest modulus above this behaves almost like a unit root over forecast horizons
+WHITENESS_LAGS = 10
+
+
+@dataclass(frozen=True)
+class Check:
+    """One adequacy check: passed or not, its test figures when it is a test, a verdict and advice."""
+
+    name: str  # "stability" | "whiteness" | "normality"
+    ok: bool
+    verdict: str
+    statistic: float | None = None
+    pvalue: float | None = None
+    df: int | None = None
+    lags: int | None = None
+
+    @property
+    def flag(self) -> str:
+        """A short label for a listing when the check fails."""
+        return {
+            "stability": "not stable",
+            "whiteness": "autocorrelated residuals",
+            "normality": "non-normal residuals",
+        }.get(self.name, self.name)
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "ok": self.ok,
+            "verdict": self.verdict,
+            "statistic": self.statistic,
+            "pvalue": self.pvalue,
+            "df": self.df,
+            "lags": self.lags,
+        }
+
+
+@dataclass(frozen=True)
+class Adequacy:
+    checks: tuple[Check, ...]
+
+    @property
+    def flags(self) -> tuple[str, ...]:
+        return tuple(check.flag for check in self.checks if not check.ok)
+
+    def to_dict(self) -> dict:
+        return {"checks": [check.to_dict() for check in self.checks], "flags": list(self.flags)}
+
+
+def default_whiteness_lags(k_ar: int, residuals: int) -> int:
+    """max(10, p + 1) lags, but fewer than the residuals (small samples)."""
+    return max(k_ar + 1, min(max(WHITENESS_LAGS, k_ar + 1), residuals - 1))
+
+
+def assess(results: Any, transform: str) -> Adequacy:
+    """The three checks of statsmodels VARResults fitted on the model-space series."""
+    lags = default_whiteness_lags(int(results.k_ar), int(results.nobs))
+    white = results.test_whiteness(nlags=lags, signif=SIGNIF, adjusted=True)
+    normal = results.test_normality(signif=SIGNIF)
+    moduli = np.abs(1.0 / np.asarray(results.roots)) if len(results.roots) else np.zeros(1)
+    stable = bool(results.is_stable())
+    return Adequacy(
+        (
+            Check("stability", stable, stability_verdict(stable, float(moduli.max()), transform)),
+            Check(
+                "whiteness",
+                bool(white.pvalue >= SIGNIF),
+                whiteness_verdict(float(white.pvalue), lags, True),
+                float(white.test_statistic),
+                float(white.pvalue),
+                int(white.df),
+                lags,
+            ),
+            Check(
+                "normality",
+                bool(normal.pvalue >= SIGNIF),
+                normality_verdict(float(normal.pvalue)),
+                float(normal.test_statistic),
+                float(normal.pvalue),
+                int(normal.df),
+            ),
+        )
+    )
+
+
+def stability_verdict(stable: bool, largest: float, transform: str) -> str:
+    levels_hint = (
+        "A VAR in levels of trending data is usually not stable (the trend acts as a unit root);"
+        " refit with transform `diff`, or `logdiff` for positive series such as GDP."
+    )
+    if not stable:
+        text = (
+            f"Not stable: the largest eigenvalue modulus is {largest:.4f}, on or outside the unit circle, so"
+            " shocks never die out and impulse responses, variance decompositions and long-horizon intervals"
+            " are not meaningful."
+        )
+        advice = levels_hint if transform == "none" else "Try fewer lags, another trend, or a different transform."
+        return f"{text} {advice}"
+    text = (
+        f"Stable: every eigenvalue of the companion matrix is inside the unit circle (largest modulus {largest:.4f})."
+    )
+    if largest > NEAR_UNIT and transform == "none":
+        return (
+            f"{text} The largest is close to 1, which is typical of a VAR in levels of trending data: shocks"
+            " fade very slowly. A `diff` or `logdiff` transform is usually the better model."
+        )
+    return text
+
+
+def whiteness_verdict(pvalue: float, lags: int, adjusted: bool) -> str:
+    test = "adjusted portmanteau" if adjusted else "portmanteau"
+    if pvalue >= SIGNIF:
+        return f"No evidence of residual autocorrelation up to lag {lags} ({test} p = {pvalue:.3g})."
+    return (
+        f"The residuals are autocorrelated up to lag {lags} ({test} p = {pvalue:.3g}): the model misses some"
+        " dynamics, so its forecasts and intervals are off. Try more lags or another transform, and look for"
+        " a break in the data."
+    )
+
+
+def normality_verdict(pvalue: float) -> str:
+    if pvalue >= SIGNIF:
+        return f"The residuals look normal (joint Jarque-Bera p = {pvalue:.3g})."
+    return (
+        f"The residuals are not normal (joint Jarque-Bera p = {pvalue:.3g}): point forecasts stay valid, but"
+        " the Gaussian intervals may be too narrow or too wide. Look for outliers or breaks; a log transform"
+        " helps skewed series."
+    )

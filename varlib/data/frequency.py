@@ -1,0 +1,130 @@
+"""The frequency of a date column, and the periods missing from it.
+
+A VAR reads rows as consecutive periods, so the dates must lie on one regular grid: daily,
+business daily, weekly, monthly, quarterly or yearly, with the usual anchors (month start or
+end, the weekday of a weekly series, the month a year or quarter starts or ends). The grid is
+the coarsest one that holds every date; the periods of that grid without a row are the gaps.
+Dates on no grid, or on one where more periods are missing than present, are irregular.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..clock import iso_label
+from ..errors import InvalidInputError
+
+_MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+_WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
+# Coarsest first: a quarterly series also lies on the monthly and daily grids, with gaps.
+CANDIDATES = (
+    *(f"YS-{m}" for m in _MONTHS),
+    *(f"YE-{m}" for m in _MONTHS),
+    "QS-JAN",
+    "QS-FEB",
+    "QS-MAR",
+    "QE-DEC",
+    "QE-JAN",
+    "QE-FEB",
+    "MS",
+    "ME",
+    "BMS",
+    "BME",
+    *(f"W-{d}" for d in _WEEKDAYS),
+    "B",
+    "D",
+)
+_LABELS = (
+    ("Y", "yearly"),
+    ("A", "yearly"),
+    ("Q", "quarterly"),
+    ("BQ", "quarterly"),
+    ("M", "monthly"),
+    ("BM", "monthly"),
+    ("W", "weekly"),
+    ("B", "business daily"),
+    ("D", "daily"),
+    ("h", "hourly"),
+)
+SHOWN = 5  # missing periods named in a message
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """A regular grid of dates: its pandas alias (e.g. `QS-OCT`), a word for people, and the periods of
+    the grid between the first and the last date that have no row."""
+
+    alias: str
+    label: str
+    missing: tuple[pd.Timestamp, ...] = ()
+
+    @property
+    def regular(self) -> bool:
+        return not self.missing
+
+    def describe_missing(self, shown: int = SHOWN) -> str:
+        """`2001-04-01, 2001-07-01 (2 periods)`, or the first few and how many."""
+        labels = [iso_label(d) for d in self.missing[:shown]]
+        more = ", ..." if len(self.missing) > shown else ""
+        count = len(self.missing)
+        return f"{', '.join(labels)}{more} ({count} period{'s' if count != 1 else ''})"
+
+
+UNKNOWN = Frequency("", "of unknown frequency")
+
+
+def label_of(alias: str) -> str:
+    """`quarterly` for `QS-OCT`, `monthly` for `ME`, ... (the alias itself when unknown)."""
+    head = alias.split("-")[0]
+    letters = "".join(ch for ch in head if not ch.isdigit())
+    for prefix, label in sorted(_LABELS, key=lambda item: -len(item[0])):
+        if letters.startswith(prefix):
+            return label
+    return alias
+
+
+def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequency:
+    """The grid the dates lie on, with its missing periods; InvalidInputError when there is none.
+
+    The index must be sorted and free of duplicates (datasets.check_dates)."""
+    if len(index) < 3:
+        return UNKNOWN  # too few rows to tell; far too few to fit a model, which says so
+    inferred = _infer(index)
+    if inferred is not None:
+        return Frequency(inferred, label_of(inferred))
+    for alias in CANDIDATES:
+        offset = pd.tseries.frequencies.to_offset(alias)
+        if not all(offset.is_on_offset(stamp) for stamp in index):
+            continue
+        grid = pd.date_range(index[0], index[-1], freq=offset)
+        if not index.isin(grid).all():
+            continue
+        missing = grid.difference(index)
+        if len(missing) > len(index):
+            break  # a finer grid only misses more: the dates are irregular
+        canonical = _infer(grid) or alias
+        return Frequency(canonical, label_of(canonical), tuple(missing))
+    first_step = _widest_step(index)
+    raise InvalidInputError(
+        f"the dates of {source} are irregularly spaced (for example {first_step}): a VAR needs one row per"
+        " period of a regular frequency (daily, business daily, weekly, monthly, quarterly or yearly);"
+        " aggregate the data to one of them first",
+        field="dates",
+    )
+
+
+def _infer(index: pd.DatetimeIndex) -> str | None:
+    try:
+        with pd.option_context("future.infer_freq_returns_offset", True):
+            offset = pd.infer_freq(index)
+    except (TypeError, ValueError):
+        return None
+    return None if offset is None else getattr(offset, "freqstr", str(offset))
+
+
+def _widest_step(index: pd.DatetimeIndex) -> str:
+    steps = index[1:] - index[:-1]
+    position = int(steps.argmax())
+    return f"{iso_label(index[position])} then {iso_label(index[position + 1])}"

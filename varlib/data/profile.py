@@ -1,0 +1,98 @@
+"""A look at a CSV before training: its columns, frequency and problems, for the upload preview.
+
+Nothing here refuses anything: every problem a training run would stop at (or warn about) is
+listed in words, so a person can fix the file or choose a fill before pressing Train.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..clock import iso_label
+from ..errors import InvalidInputError
+from .columns import guess_date_column
+from .datasets import check_dates, read_csv
+from .frequency import Frequency, detect_frequency
+from .timeindex import parse_dates
+
+MIN_ROWS = 30  # below this a VAR of two variables has little to learn from; said, not refused
+
+
+@dataclass(frozen=True)
+class DataProfile:
+    """What a CSV holds, for people deciding what to train on."""
+
+    name: str
+    rows: int
+    date_column: str | None
+    numeric: tuple[str, ...]  # columns whose filled cells are all numbers: the selectable variables
+    text: tuple[str, ...]  # columns with text: never offered as variables
+    frequency: Frequency | None
+    first: str | None
+    last: str | None
+    missing_values: dict[str, int] = field(default_factory=dict)
+    constant: tuple[str, ...] = ()
+    non_positive: tuple[str, ...] = ()  # cannot take `logdiff`
+    problems: tuple[str, ...] = ()
+
+    @property
+    def needs_fill(self) -> bool:
+        return bool((self.frequency and self.frequency.missing) or any(self.missing_values.values()))
+
+
+def profile_csv(
+    source: str | Path | bytes, name: str | None = None, date_col: str | None = None
+) -> tuple[DataProfile, pd.DataFrame]:
+    """The profile of a CSV and its numeric columns as floats (NaN where empty), indexed by date when the
+    date column parses."""
+    raw, name, _ = read_csv(source, name)
+    date_col = date_col or guess_date_column(raw.columns)
+    problems: list[str] = []
+    numbers = {
+        str(c): pd.to_numeric(raw[c].str.strip().mask(raw[c].str.strip() == ""), errors="coerce") for c in raw.columns
+    }
+    filled = {c: raw[c].str.strip() != "" for c in raw.columns}
+    numeric = tuple(c for c in numbers if c != date_col and bool((numbers[c].notna() == filled[c]).all()))
+    text = tuple(c for c in numbers if c != date_col and c not in numeric)
+    frame = pd.DataFrame({c: numbers[c].astype(float) for c in numeric})
+    frequency, first, last = None, None, None
+    if date_col is not None and date_col in raw.columns:
+        try:
+            index = parse_dates(pd.Index(raw[date_col]), date_col, name)
+            frame.index = index
+            check_dates(index, name)
+            frequency = detect_frequency(index, repr(name))
+            first, last = iso_label(index[0]), iso_label(index[-1])
+        except InvalidInputError as exc:
+            problems.append(str(exc))
+    if text:
+        problems.append(f"text column(s) {', '.join(text)} are not numbers and cannot be variables")
+    if frequency is not None and frequency.missing:
+        problems.append(f"{frequency.label} dates with missing periods: {frequency.describe_missing()}")
+    missing = {c: int(frame[c].isna().sum()) for c in numeric if frame[c].isna().any()}
+    if missing:
+        problems.append("empty cells: " + ", ".join(f"{c} ({n})" for c, n in missing.items()))
+    constant = tuple(c for c in numeric if frame[c].nunique(dropna=True) <= 1)
+    if constant:
+        problems.append(f"constant column(s) {', '.join(constant)}: a VAR cannot use them")
+    non_positive = tuple(c for c in numeric if bool((frame[c] <= 0).any()))
+    if len(raw) < MIN_ROWS:
+        problems.append(f"only {len(raw)} rows: a VAR needs several times its coefficients; expect a small lag order")
+    profile = DataProfile(
+        name,
+        len(raw),
+        date_col if date_col in raw.columns else None,
+        numeric,
+        text,
+        frequency,
+        first,
+        last,
+        missing,
+        constant,
+        non_positive,
+        tuple(problems),
+    )
+    return profile, frame

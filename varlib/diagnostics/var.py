@@ -1,0 +1,116 @@
+"""Diagnostics of a stored VAR version: refit from its training data, then every test as plain data.
+
+Nothing is unpickled: the artifact's levels go through `to_model_space` and `fit_results` with the
+version's own lag order and trend, so every number is what statsmodels' VARResults gives for that
+data and spec. Unit roots and Johansen's test (varlib.integration) run on the training levels.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..adequacy import default_whiteness_lags
+from ..artifact import Artifact
+from ..errors import InvalidInputError
+from ..integration import analyse
+from ..model import fit_results
+from ..spec import to_model_space
+from .results import Diagnostics
+from .var_tests import (
+    DEFAULT_SIGNIF,
+    Refit,
+    coefficients,
+    granger_tests,
+    impulse_responses,
+    instantaneous_tests,
+    jarque_bera,
+    lag_order,
+    normality,
+    stability,
+    whiteness,
+)
+
+DEFAULT_IRF_PERIODS = 10
+MAX_IRF_PERIODS = 100
+DEFAULT_WHITENESS_LAGS = 10
+
+
+def refit(artifact: Artifact) -> Refit:
+    """Fit the version's spec (its lag order and trend) on its training data, transformed as the spec says."""
+    series = to_model_space(artifact.data.values, artifact.spec.transform, artifact.variables)
+    dates = artifact.data.dates[len(artifact.data.dates) - len(series) :]
+    results = fit_results(series, artifact.k_ar, artifact.spec.trend, artifact.variables)
+    return Refit(artifact, series, tuple(dates), results)
+
+
+def diagnose(
+    artifact: Artifact,
+    irf_periods: int = DEFAULT_IRF_PERIODS,
+    whiteness_lags: int | None = None,
+    signif: float = DEFAULT_SIGNIF,
+) -> Diagnostics:
+    """All diagnostics of one version. `whiteness_lags` defaults to max(10, k_ar + 1), below the residual count."""
+    irf_periods = check_irf_periods(irf_periods)
+    fitted = refit(artifact)
+    results = fitted.results
+    lags = check_whiteness_lags(whiteness_lags, artifact.k_ar, int(results.nobs))
+    return Diagnostics(
+        name=artifact.name,
+        version=str(artifact.version) if artifact.version else None,
+        variables=tuple(artifact.variables),
+        transform=artifact.spec.transform,
+        trend=artifact.spec.trend,
+        k_ar=artifact.k_ar,
+        nobs=int(results.nobs),
+        refit_gap=float(np.max(np.abs(np.asarray(results.coefs) - artifact.params.coefs))),
+        lag_selection=lag_order(fitted),
+        coefficients=coefficients(fitted),
+        stability=stability(fitted),
+        whiteness=whiteness(fitted, lags, signif, adjusted=False),
+        whiteness_adjusted=whiteness(fitted, lags, signif, adjusted=True),
+        whiteness_lags=lags,
+        normality=normality(fitted, signif),
+        normality_by_variable=tuple(jarque_bera(results.resid[:, j], signif) for j in range(results.neqs)),
+        resid_dates=fitted.resid_dates,
+        resid=np.asarray(results.resid, dtype=float),
+        resid_acorr=np.asarray(results.resid_acorr(lags), dtype=float),
+        granger=granger_tests(fitted, signif),
+        instantaneous=instantaneous_tests(fitted, signif),
+        irf=impulse_responses(fitted, irf_periods, signif),
+        fevd=np.asarray(results.fevd(irf_periods).decomp, dtype=float),
+        integration=analyse(artifact.data.values, artifact.variables, max(artifact.k_ar, 2)),
+    )
+
+
+def check_irf_periods(periods) -> int:
+    if isinstance(periods, bool) or not isinstance(periods, (int, np.integer)) or not 1 <= periods <= MAX_IRF_PERIODS:
+        raise InvalidInputError(
+            f"impulse-response horizon {periods!r} must be a whole number from 1 to {MAX_IRF_PERIODS}",
+            field="irf_periods",
+            value=periods,
+        )
+    return int(periods)
+
+
+def whiteness_lag_bounds(artifact: Artifact, most: int = 60) -> tuple[int, int, int]:
+    """(lowest, highest, default) portmanteau lags for a version: above its lag order, below its
+    residual count, and at most `most`."""
+    residuals = len(artifact.data.values) - artifact.spec.lag_inputs_extra - artifact.k_ar
+    lowest = artifact.k_ar + 1
+    highest = max(lowest, min(most, residuals - 1))
+    return lowest, highest, min(default_whiteness_lags(artifact.k_ar, residuals), highest)
+
+
+def check_whiteness_lags(lags, k_ar: int, nobs: int) -> int:
+    """The portmanteau test needs more lags than the model has, and fewer than the residuals."""
+    default = default_whiteness_lags(k_ar, nobs)
+    if lags is None:
+        lags = default
+    if isinstance(lags, bool) or not isinstance(lags, (int, np.integer)) or not k_ar < lags < nobs:
+        raise InvalidInputError(
+            f"whiteness lags {lags!r} must be a whole number above the lag order {k_ar} and"
+            f" below the {nobs} residuals; try {default}",
+            field="whiteness_lags",
+            value=lags,
+        )
+    return int(lags)

@@ -1,0 +1,185 @@
+"""Unit roots and cointegration: which transform the data want, and whether a long-run relation links them.
+
+Per variable, two tests with opposite null hypotheses (statsmodels): ADF (H0: a unit root) and KPSS
+(H0: stationary around a trend), both with a constant and a linear trend, on log levels when every
+value is positive (the series a `logdiff` model would difference), else on levels. Their verdict at 5%:
+
+- both say stationary (ADF rejects, KPSS does not): `stationary`, a VAR in levels is fine;
+- both say unit root (ADF does not reject, KPSS rejects): `integrated`; if the first difference is
+  stationary (ADF with a constant rejects) the variable is I(1) and should be differenced;
+- they disagree: `unclear` (short samples often leave it so).
+
+When two or more variables look integrated, Johansen's trace test (statsmodels `coint_johansen`,
+constant, p - 1 lagged differences) counts the cointegrating relations at 5%: with rank r > 0 a VAR
+in differences throws r long-run relations away and a vector error-correction model keeps them.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+
+import numpy as np
+
+SIGNIF = 0.05
+
+
+@dataclass(frozen=True)
+class UnitRoot:
+    """The tests of one variable and their verdict."""
+
+    variable: str
+    adf_statistic: float
+    adf_pvalue: float
+    kpss_statistic: float
+    kpss_pvalue: float  # interpolated by statsmodels within [0.01, 0.10]
+    diff_adf_pvalue: float
+    verdict: str  # "stationary" | "integrated" | "unclear"
+    order: int | None  # 0 or 1 when the tests agree, None otherwise
+
+    def to_dict(self) -> dict:
+        return {
+            "variable": self.variable,
+            "adf_statistic": self.adf_statistic,
+            "adf_pvalue": self.adf_pvalue,
+            "kpss_statistic": self.kpss_statistic,
+            "kpss_pvalue": self.kpss_pvalue,
+            "diff_adf_pvalue": self.diff_adf_pvalue,
+            "verdict": self.verdict,
+            "order": self.order,
+        }
+
+
+@dataclass(frozen=True)
+class Johansen:
+    """Johansen's trace and maximum-eigenvalue statistics for ranks 0..k-1 with 90/95/99% critical values."""
+
+    variables: tuple[str, ...]
+    eigenvalues: tuple[float, ...]
+    trace: tuple[float, ...]
+    trace_critical: tuple[tuple[float, float, float], ...]
+    max_eigen: tuple[float, ...]
+    max_eigen_critical: tuple[tuple[float, float, float], ...]
+    lagged_differences: int
+    deterministic: str  # "constant"
+    rank: int  # by the trace test at 5%
+
+    def to_dict(self) -> dict:
+        rows = [
+            {
+                "rank": r,
+                "trace": self.trace[r],
+                "trace_critical_90_95_99": list(self.trace_critical[r]),
+                "max_eigen": self.max_eigen[r],
+                "max_eigen_critical_90_95_99": list(self.max_eigen_critical[r]),
+            }
+            for r in range(len(self.trace))
+        ]
+        return {
+            "variables": list(self.variables),
+            "eigenvalues": list(self.eigenvalues),
+            "table": rows,
+            "lagged_differences": self.lagged_differences,
+            "deterministic": self.deterministic,
+            "rank": self.rank,
+        }
+
+
+@dataclass(frozen=True)
+class Integration:
+    """Unit roots of every variable, the transform they suggest, and Johansen's test when it applies."""
+
+    tested_on: str  # "log levels" | "levels"
+    unit_roots: tuple[UnitRoot, ...]
+    recommended_transform: str | None  # None: the tests leave it open
+    advice: str
+    johansen: Johansen | None
+
+    def to_dict(self) -> dict:
+        return {
+            "tested_on": self.tested_on,
+            "unit_roots": [u.to_dict() for u in self.unit_roots],
+            "recommended_transform": self.recommended_transform,
+            "advice": self.advice,
+            "johansen": self.johansen.to_dict() if self.johansen else None,
+        }
+
+
+def analyse(levels: np.ndarray, names: list[str], k_ar: int = 2) -> Integration:
+    """Unit-root tests of each column of `levels`, a transform recommendation and, when two or more
+    variables look integrated, Johansen's test with `k_ar - 1` lagged differences."""
+    positive = bool(np.all(levels > 0))
+    series = np.log(levels) if positive else np.asarray(levels, dtype=float)
+    roots = tuple(_unit_root(series[:, j], name) for j, name in enumerate(names))
+    integrated = [u for u in roots if u.verdict == "integrated"]
+    johansen = _johansen(series, names, max(k_ar - 1, 1)) if len(integrated) >= 2 else None
+    transform, advice = _recommend(roots, positive, johansen)
+    return Integration("log levels" if positive else "levels", roots, transform, advice, johansen)
+
+
+def _unit_root(x: np.ndarray, name: str) -> UnitRoot:
+    from statsmodels.tsa.stattools import adfuller, kpss
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # KPSS warns when its p-value is outside its table (then 0.01 or 0.10)
+        adf = adfuller(x, regression="ct", autolag="AIC")
+        level_kpss = kpss(x, regression="ct", nlags="auto")
+        diff_adf = adfuller(np.diff(x), regression="c", autolag="AIC")
+    adf_p, kpss_p, diff_p = float(adf[1]), float(level_kpss[1]), float(diff_adf[1])
+    order: int | None
+    if adf_p < SIGNIF <= kpss_p:
+        verdict, order = "stationary", 0
+    elif kpss_p < SIGNIF <= adf_p:
+        verdict, order = "integrated", (1 if diff_p < SIGNIF else None)
+    else:
+        verdict, order = "unclear", None
+    return UnitRoot(name, float(adf[0]), adf_p, float(level_kpss[0]), kpss_p, diff_p, verdict, order)
+
+
+def _johansen(series: np.ndarray, names: list[str], lagged: int) -> Johansen | None:
+    from statsmodels.tsa.vector_ar.vecm import coint_johansen
+
+    if series.shape[0] <= series.shape[1] * (lagged + 1) + 10:
+        return None  # too short for the test to say anything
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = coint_johansen(series, det_order=0, k_ar_diff=lagged)
+    trace = tuple(float(v) for v in result.lr1)
+    trace_crit = tuple((float(a), float(b), float(c)) for a, b, c in result.cvt)
+    eigen_crit = tuple((float(a), float(b), float(c)) for a, b, c in result.cvm)
+    rank = next((r for r in range(len(trace)) if trace[r] < trace_crit[r][1]), len(trace))
+    return Johansen(
+        tuple(names),
+        tuple(float(v) for v in result.eig),
+        trace,
+        trace_crit,
+        tuple(float(v) for v in result.lr2),
+        eigen_crit,
+        lagged,
+        "constant",
+        rank,
+    )
+
+
+def _recommend(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen | None) -> tuple[str | None, str]:
+    difference = "logdiff" if positive else "diff"
+    integrated = [u.variable for u in roots if u.verdict == "integrated"]
+    if not integrated and all(u.verdict == "stationary" for u in roots):
+        return "none", "Every variable looks stationary: a VAR in levels (transform `none`) fits them."
+    if not integrated:
+        return None, (
+            "The tests disagree for "
+            + ", ".join(u.variable for u in roots if u.verdict == "unclear")
+            + " (common on short samples): compare `none` and `"
+            + difference
+            + "` on the holdout."
+        )
+    text = f"{', '.join(integrated)} look integrated (a unit root): difference them (transform `{difference}`)."
+    if johansen is not None and 0 < johansen.rank < len(johansen.trace):
+        text += (
+            f" Johansen's trace test finds {johansen.rank} cointegrating relation(s) at 5%: a VAR in"
+            " differences discards that long-run link; a vector error-correction model (VECM) keeps it."
+        )
+    elif johansen is not None:
+        text += " Johansen's trace test finds no cointegrating relation at 5%: differences lose nothing."
+    return difference, text

@@ -1,0 +1,118 @@
+"""How many lags a VAR may have on a given sample, and how the order is chosen.
+
+With n model-space observations, k variables and d deterministic terms (constant, trend), a
+VAR(p) estimates k*p + d coefficients per equation from n - p rows, leaving
+
+    residual df = (n - p) - (k*p + d)
+
+- No order is fitted with fewer than MIN_RESIDUAL_DF residual degrees of freedom.
+- The default maximum searched is the smaller of Schwert's rule, floor(12 * (n/100)^(1/4)), and the
+  largest p whose coefficients per equation are at most half the rows it is estimated from
+  (k*p + d <= (n - p) / 2). 60 quarterly rows of 3 variables give 8, 84 rows of 4 give 9, the
+  203 rows of the bundled macro data 14. A maximum the user gives is kept, but orders below the
+  residual-df minimum are never searched.
+- The search starts at lag 1 (a VAR(0) forecasts no dynamics) unless the spec asks to include 0.
+- A choice at the largest order searched, or an order with thin residual degrees of freedom
+  (fewer than half the rows), comes with a warning that says what to do.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .errors import InvalidInputError
+from .model import LagSelection, select_lags
+from .spec import ModelSpec
+
+MIN_RESIDUAL_DF = 10
+SCHWERT = 12  # Schwert (1989): p_max = floor(12 * (n / 100) ** 0.25)
+
+
+def deterministic_terms(trend: str) -> int:
+    return len(trend.replace("n", ""))
+
+
+def residual_df(n: int, k: int, p: int, trend: str) -> int:
+    """Residual degrees of freedom per equation of a VAR(p) on n model-space rows."""
+    return (n - p) - (k * p + deterministic_terms(trend))
+
+
+def largest_fitting_order(n: int, k: int, trend: str, min_df: int = MIN_RESIDUAL_DF) -> int:
+    """The largest p that keeps at least `min_df` residual degrees of freedom (0 when none does)."""
+    d = deterministic_terms(trend)
+    return max(0, (n - d - min_df) // (k + 1))
+
+
+def default_max_lags(n: int, k: int, trend: str) -> int:
+    """The documented default maximum lag order for n model-space rows of k variables (module docstring)."""
+    schwert = math.floor(SCHWERT * (n / 100) ** 0.25)
+    d = deterministic_terms(trend)
+    half = max(0, math.floor((n - 2 * d) / (2 * k + 1)))  # k*p + d <= (n - p) / 2
+    return max(1, min(schwert, half, largest_fitting_order(n, k, trend)))
+
+
+def check_order(n: int, k: int, p: int, trend: str, what: str) -> None:
+    """Refuse an order that would leave fewer than MIN_RESIDUAL_DF residual degrees of freedom."""
+    df = residual_df(n, k, p, trend)
+    if df < MIN_RESIDUAL_DF:
+        needed = n + (MIN_RESIDUAL_DF - df)
+        raise InvalidInputError(
+            f"{what} has {n} usable rows; a VAR({p}) of {k} variables estimates {k * p + deterministic_terms(trend)}"
+            f" coefficients per equation and would keep {df} residual degrees of freedom, below the minimum of"
+            f" {MIN_RESIDUAL_DF}: use fewer lags (at most {largest_fitting_order(n, k, trend)} here) or at least"
+            f" {needed} rows",
+            field="lags",
+            value=p,
+        )
+
+
+def search_range(n: int, k: int, spec: ModelSpec, what: str) -> tuple[int, list[str]]:
+    """The maximum order to search on this sample, and a warning when the spec's own maximum was cut."""
+    fitting = largest_fitting_order(n, k, spec.trend)
+    if fitting < max(1, spec.min_lags):
+        check_order(n, k, 1, spec.trend, what)  # raises with the rows needed
+    if spec.max_lags is None:
+        return default_max_lags(n, k, spec.trend), []
+    if spec.max_lags <= fitting:
+        return spec.max_lags, []
+    return fitting, [
+        f"max lags {spec.max_lags} was cut to {fitting}: on {n} rows of {k} variables a larger order"
+        f" would keep fewer than {MIN_RESIDUAL_DF} residual degrees of freedom per equation"
+    ]
+
+
+def choose_order(series: np.ndarray, spec: ModelSpec, what: str) -> tuple[int, LagSelection | None, str, list[str]]:
+    """The lag order for a spec on a model-space series: (p, criteria table, how, warnings)."""
+    n, k = series.shape
+    if spec.lags is not None:
+        check_order(n, k, spec.lags, spec.trend, what)
+        return spec.lags, None, "fixed", order_warnings(n, k, spec.lags, spec.trend)
+    max_lags, warnings = search_range(n, k, spec, what)
+    selection = select_lags(series, max_lags, spec.trend, spec.min_lags, list(spec.variables))
+    chosen = selection.selected[spec.ic]
+    how = f"{spec.ic} (lags {spec.min_lags}-{max_lags})"
+    if chosen == 0:  # only when asked to search from 0: no dynamics, but a VAR(1) is the smallest forecast
+        warnings.append(
+            f"{spec.ic} prefers no lags at all: the series look like noise around their trend;"
+            " a VAR(1), the smallest, is fitted"
+        )
+        return 1, selection, f"{how}; 0 chosen, 1 fitted", warnings + order_warnings(n, k, 1, spec.trend)
+    if chosen == max_lags and max_lags > max(1, spec.min_lags):
+        warnings.append(
+            f"{spec.ic} chose the largest order searched ({chosen}): the best order may lie beyond"
+            " it, or the criterion overfits; compare a smaller fixed order on the holdout"
+        )
+    return chosen, selection, how, warnings + order_warnings(n, k, chosen, spec.trend)
+
+
+def order_warnings(n: int, k: int, p: int, trend: str) -> list[str]:
+    """A warning when an order's residual degrees of freedom are thin (fewer than half the rows)."""
+    df, rows = residual_df(n, k, p, trend), n - p
+    if df >= rows / 2:
+        return []
+    return [
+        f"VAR({p}) estimates {k * p + deterministic_terms(trend)} coefficients per equation from {rows} rows"
+        f" ({df} residual degrees of freedom): the estimates are imprecise; use fewer lags or more data"
+    ]
