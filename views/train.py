@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import store
 from ui.errors import guarded, show_error
-from ui.train_data import data_inputs
+from ui.train_data import data_inputs, load_source
 from ui.train_results import show_results
 from varlib import (
     BUMPS,
@@ -20,7 +20,6 @@ from varlib import (
     VarlibError,
     check_name,
     default_max_lags,
-    load_dataset,
     publish_result,
     train_model,
 )
@@ -104,8 +103,7 @@ def _spec_inputs(source: dict | None) -> dict:
         " major version.",
     )
     if max_lags is None and lags is None and source is not None:
-        hint = _rule_hint(source, transform, trend)
-        st.caption(f"Lag search from {min_lags} up to the sample-aware maximum ({hint} on these rows).")
+        st.caption(_rule_hint(source, transform, trend, min_lags))
     return {
         "transform": transform,
         "trend": trend,
@@ -118,22 +116,15 @@ def _spec_inputs(source: dict | None) -> dict:
     }
 
 
-def _rule_hint(source: dict, transform: str, trend: str) -> str:
+def _rule_hint(source: dict, transform: str, trend: str, min_lags: int) -> str:
     """The default maximum on all rows (the holdout fit, on fewer rows, may search fewer)."""
     try:
-        dataset = load_dataset(
-            source["csv"],
-            source["date_col"],
-            source["variables"],
-            source["start"],
-            source["end"],
-            source["csv_name"],
-            source["fill"],
-        )
+        dataset = load_source(source)
     except VarlibError:
-        return "unknown until the data load"
+        return f"Lag search from {min_lags} up to a maximum set by the number of rows, once the data load."
     rows = len(dataset.frame) - (0 if transform == "none" else 1)
-    return str(default_max_lags(rows, len(dataset.variables), trend))
+    top = default_max_lags(rows, len(dataset.variables), trend)
+    return f"Lag search from {min_lags} up to {top}, the sample-aware maximum on these {rows} rows."
 
 
 def _train(source: dict, spec_inputs: dict) -> None:
@@ -143,15 +134,7 @@ def _train(source: dict, spec_inputs: dict) -> None:
         try:
             check_name(spec_inputs["name"])
             st.write("Reading and checking the data…")
-            dataset = load_dataset(
-                source["csv"],
-                source["date_col"],
-                source["variables"],
-                source["start"],
-                source["end"],
-                source["csv_name"],
-                source["fill"],
-            )
+            dataset = load_source(source)
             st.write(
                 f"{len(dataset.frame)} rows of {', '.join(dataset.variables)}, {dataset.frame.index[0].date()}"
                 f" to {dataset.frame.index[-1].date()}."

@@ -9,13 +9,36 @@ from pathlib import Path
 import pandas as pd
 
 import varlib
-from varlib import InvalidInputError, Registry, Settings
+from varlib import InvalidInputError, NotFoundError, Registry, Settings
 
 from .output import print_json, print_table
 
 
 def registry_from_env() -> Registry:
     return Registry.from_settings(Settings.from_env())
+
+
+def model_name(registry: Registry, given: str | None) -> str:
+    """The name given, else the store's only model; several models need `--name`."""
+    if given:
+        return given
+    names = registry.list_names()
+    if len(names) == 1:
+        return names[0]
+    if not names:
+        raise NotFoundError(f"no models in {registry.description}: publish one with `varlib train --publish`")
+    shown = ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
+    raise InvalidInputError(
+        f"{registry.description} holds {len(names)} models ({shown}): choose one with --name", field="name"
+    )
+
+
+def load_version(args: argparse.Namespace) -> varlib.Artifact:
+    """The version the arguments name (`--name`, `version`), from the store the environment names."""
+    if args.version != varlib.LATEST:
+        varlib.parse_version(args.version)  # a malformed version is bad input, whatever the store holds
+    registry = registry_from_env()
+    return registry.load(model_name(registry, args.name), args.version)
 
 
 def run_train(args: argparse.Namespace) -> int:
@@ -89,12 +112,13 @@ def _train_summary(name: str, published, result) -> dict:
 
 def run_list(args: argparse.Namespace) -> int:
     registry = registry_from_env()
-    entries = registry.list_versions(args.name, verify=args.verify)
+    name = model_name(registry, args.name)
+    entries = registry.list_versions(name, verify=args.verify)
     if args.json:
         print_json([entry.to_dict() for entry in entries])
         return 0
     if not entries:
-        print(f"no versions of {args.name!r} in {registry.description}")
+        print(f"no versions of {name!r} in {registry.description}")
         return 0
     rows = [
         {
@@ -113,13 +137,14 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_reindex(args: argparse.Namespace) -> int:
     registry = registry_from_env()
-    count = registry.reindex(args.name)
-    print(f"indexed the cards of {count} version(s) of {args.name!r} in {registry.description}")
+    name = model_name(registry, args.name)
+    count = registry.reindex(name)
+    print(f"indexed the cards of {count} version(s) of {name!r} in {registry.description}")
     return 0
 
 
 def run_show(args: argparse.Namespace) -> int:
-    metadata = varlib.version_metadata(registry_from_env().load(args.name, args.version))
+    metadata = varlib.version_metadata(load_version(args))
     if args.json:
         print_json(metadata)
         return 0
@@ -130,7 +155,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_forecast(args: argparse.Namespace) -> int:
     varlib.check_forecast_options(args.steps, args.alpha, args.intervals)  # bad input: exit 2 before any read
-    artifact = registry_from_env().load(args.name, args.version)
+    artifact = load_version(args)
     lag_inputs = None
     if args.lags_csv:
         lag_inputs = varlib.read_lag_inputs(

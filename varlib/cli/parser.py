@@ -17,7 +17,8 @@ from varlib import (
 )
 
 PROG = "varlib"
-DEFAULT_NAME = "var"
+LEGACY_NAME = "var"  # the name the original service published under
+NAME_HELP = "model name (default: the store's only model)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,10 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _train(commands.add_parser("train", help="fit a VAR and optionally publish it"))
     reindex = commands.add_parser("reindex", help="rebuild the card index that makes listings fast")
-    reindex.add_argument("--name", default=DEFAULT_NAME)
+    reindex.add_argument("--name", help=NAME_HELP)
 
     listing = commands.add_parser("list", help="versions, newest first")
-    listing.add_argument("--name", default=DEFAULT_NAME)
+    listing.add_argument("--name", help=NAME_HELP)
     listing.add_argument("--json", action="store_true")
     listing.add_argument(
         "--verify", action="store_true", help="check every object against the card it was published with (slower)"
@@ -43,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="one version's metadata")
     show.add_argument("version")
-    show.add_argument("--name", default=DEFAULT_NAME)
+    show.add_argument("--name", help=NAME_HELP)
     show.add_argument("--json", action="store_true")
 
     forecast = commands.add_parser("forecast", help="forecast from a version")
@@ -89,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     legacy = commands.add_parser("import-legacy", help="convert an old pickled model (<name>/<M_m_p>/model.pkl)")
     legacy.add_argument("version", help="the pickle's version, e.g. 0_0_1 or 0.0.1")
-    legacy.add_argument("--name", default=DEFAULT_NAME)
+    legacy.add_argument("--name", default=LEGACY_NAME)
     legacy.add_argument(
         "--trust",
         action="store_true",
@@ -140,4 +141,4 @@ def _train(train: argparse.ArgumentParser) -> None:
 
 def _version(command: argparse.ArgumentParser) -> None:
     command.add_argument("version", nargs="?", default=LATEST)
-    command.add_argument("--name", default=DEFAULT_NAME)
+    command.add_argument("--name", help=NAME_HELP)
