@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from .errors import InvalidInputError
+
 SIGNIF = 0.05
 NEAR_UNIT = 0.95  # a largest modulus above this behaves almost like a unit root over forecast horizons
 WHITENESS_LAGS = 10
@@ -74,8 +76,15 @@ def default_whiteness_lags(k_ar: int, residuals: int) -> int:
 def assess(results: Any, transform: str) -> Adequacy:
     """The three checks of statsmodels VARResults fitted on the model-space series."""
     lags = default_whiteness_lags(int(results.k_ar), int(results.nobs))
-    white = results.test_whiteness(nlags=lags, signif=SIGNIF, adjusted=True)
-    normal = results.test_normality(signif=SIGNIF)
+    try:
+        white = results.test_whiteness(nlags=lags, signif=SIGNIF, adjusted=True)
+        normal = results.test_normality(signif=SIGNIF)
+    except np.linalg.LinAlgError:  # statsmodels inverts the residual covariance; tiny or huge data make it singular
+        raise InvalidInputError(
+            "the residuals of this fit have a singular covariance, so whiteness and normality cannot be checked:"
+            " the values are too small or too large for double precision, or the variables move together"
+            " exactly; rescale the data (e.g. to thousands or percent) or drop a variable"
+        ) from None
     moduli = np.abs(1.0 / np.asarray(results.roots)) if len(results.roots) else np.zeros(1)
     stable = bool(results.is_stable())
     return Adequacy(
