@@ -6,7 +6,8 @@ dashboard use; everything else is internal and may move. In short:
 - settings and store: `Settings`, `Registry` (list, resolve `latest`, load, publish),
   `VersionEntry`, `Card`, `Version`, `LATEST`, `BUMPS`, `version_metadata`, `describe_store`
 - data: `load_dataset`, `read_csv`, `guess_date_column`, `macro_columns`, `DEFAULT_VARIABLES`,
-  lag inputs (`read_lag_inputs`, `read_lag_csv`, `parse_lag_table`, `editor_table`, `count_changed`)
+  lag inputs (`read_lag_inputs`, `read_lag_csv`, `parse_lag_table`, `editor_table`, `count_changed`),
+  future paths: exogenous values and conditions (`read_path_csv`, `check_path`, `path_editor_table`)
 - models: `ModelSpec`, `train_model`, `publish_result`, `Artifact`, `kind_names`
 - forecasts: `forecast_artifact`, `forecast_version`, `VersionForecast`, `level_to_alpha`
 - analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `overlay_forecasts`,
@@ -33,14 +34,18 @@ from .catalog import Card, Registry, VersionEntry, newest_usable, version_metada
 from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, shared_lag_table
 from .config import Settings
 from .data import (
+    CONDITIONS,
     DATE,
     DEFAULT_VARIABLES,
+    EXOG,
     FILL_METHODS,
     MACRODATA,
+    STEP,
     DataProfile,
     Dataset,
     Frequency,
     Preparation,
+    check_path,
     count_changed,
     detect_frequency,
     editor_table,
@@ -48,10 +53,12 @@ from .data import (
     label_of,
     macro_columns,
     parse_lag_table,
+    path_editor_table,
     profile_csv,
     read_csv,
     read_lag_csv,
     read_lag_inputs,
+    read_path_csv,
 )
 from .diagnostics import (
     DEFAULT_IRF_PERIODS,
@@ -82,7 +89,6 @@ from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .report import render_report
 from .service import (
-    VersionForecast,
     check_forecast_options,
     forecast_artifact,
     forecast_version,
@@ -93,6 +99,7 @@ from .service import (
 from .spec import CRITERIA, DEFAULT_HOLDOUT, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
 from .training import Evaluation, TrainResult
+from .version_forecast import VersionForecast
 from .versions import (
     BUMPS,
     LATEST,
@@ -115,6 +122,7 @@ __all__ = [
     "BUMPS",
     "Backtest",
     "BoundedCache",
+    "CONDITIONS",
     "CRITERIA",
     "Card",
     "Check",
@@ -126,6 +134,7 @@ __all__ = [
     "DEFAULT_VARIABLES",
     "DEFAULT_WHITENESS_LAGS",
     "DataProfile",
+    "EXOG",
     "Dataset",
     "Diagnostics",
     "FILL_METHODS",
@@ -152,6 +161,7 @@ __all__ = [
     "ObjectTooLargeError",
     "OverlaidForecast",
     "PINNED_PATTERN",
+    "STEP",
     "Preparation",
     "Registry",
     "Settings",
@@ -173,6 +183,7 @@ __all__ = [
     "can_reselect",
     "check_forecast_options",
     "check_name",
+    "check_path",
     "compare_table",
     "count_changed",
     "default_max_lags",
@@ -195,11 +206,13 @@ __all__ = [
     "overlay_forecasts",
     "parse_lag_table",
     "parse_version",
+    "path_editor_table",
     "profile_csv",
     "publish_result",
     "read_csv",
     "read_lag_csv",
     "read_lag_inputs",
+    "read_path_csv",
     "render_report",
     "shared_lag_table",
     "to_json",

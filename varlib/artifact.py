@@ -30,6 +30,10 @@ from .versions import Version, parse_version
 
 FORMAT = "varlib/var-model"
 SCHEMA_VERSION = 1
+# 2: exogenous variables (spec.exog, fit.exog_coefs, data.exog). Only a VARX is written as 2, so a
+# varlib that predates them refuses it (it would forecast without them) and still reads every plain VAR.
+EXOG_SCHEMA_VERSION = 2
+READABLE_SCHEMAS = (SCHEMA_VERSION, EXOG_SCHEMA_VERSION)
 MAX_NOTES = 2000
 
 
@@ -42,6 +46,7 @@ class TrainingData:
     dates: tuple[str, ...]
     values: np.ndarray  # (rows, k) levels
     frequency: str | None
+    exog: np.ndarray | None = None  # (rows, n_exog): the exogenous variables of a VARX, as given
 
     def to_dict(self) -> dict:
         return {
@@ -50,12 +55,14 @@ class TrainingData:
             "dates": list(self.dates),
             "values": self.values.tolist(),
             "frequency": self.frequency,
+            **({"exog": self.exog.tolist()} if self.exog is not None else {}),
         }
 
     @classmethod
     def from_dict(cls, raw: dict) -> TrainingData:
         values = np.asarray(raw["values"], dtype=float)
-        return cls(raw["name"], raw["sha256"], tuple(raw["dates"]), values, raw.get("frequency"))
+        exog = np.asarray(raw["exog"], dtype=float) if raw.get("exog") is not None else None
+        return cls(raw["name"], raw["sha256"], tuple(raw["dates"]), values, raw.get("frequency"), exog)
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,11 @@ class Artifact:
     @property
     def variables(self) -> list[str]:
         return list(self.spec.variables)
+
+    @property
+    def exog(self) -> list[str]:
+        """The exogenous variables (VARX) whose future values a forecast needs; empty for a plain VAR."""
+        return list(self.spec.exog)
 
     @property
     def k_ar(self) -> int:
@@ -110,7 +122,7 @@ class Artifact:
     def to_body(self) -> dict:
         return {
             "format": FORMAT,
-            "schema_version": SCHEMA_VERSION,
+            "schema_version": EXOG_SCHEMA_VERSION if self.spec.exog else SCHEMA_VERSION,
             "name": self.name,
             "version": str(self.version) if self.version else None,
             "created_at": self.created_at,
@@ -132,12 +144,14 @@ def build_artifact(result: TrainResult, name: str, author: str, notes: str = "")
     if len(notes) > MAX_NOTES:
         raise InvalidInputError(f"notes are {len(notes)} characters; keep them under {MAX_NOTES}", field="notes")
     frame = result.dataset.frame[list(result.spec.variables)]
+    exog = result.dataset.frame[list(result.spec.exog)].to_numpy(dtype=float) if result.spec.exog else None
     data = TrainingData(
         result.dataset.name,
         result.dataset.sha256,
         tuple(iso_label(d) for d in frame.index),
         frame.to_numpy(dtype=float),
         result.dataset.frequency or infer_frequency(pd.DatetimeIndex(frame.index)),
+        exog,
     )
     return Artifact(
         name=name,
@@ -187,10 +201,10 @@ def decode_parsed(raw: bytes, body, key: str = "") -> Artifact:
     where = f" ({key})" if key else ""
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise CorruptArtifactError(f"not a varlib model{where}: the 'format' field is missing or wrong")
-    if body.get("schema_version") != SCHEMA_VERSION:
+    if body.get("schema_version") not in READABLE_SCHEMAS:
         raise CorruptArtifactError(
-            f"unknown schema version {body.get('schema_version')!r}{where}; this varlib reads version"
-            f" {SCHEMA_VERSION}: upgrade varlib"
+            f"unknown schema version {body.get('schema_version')!r}{where}; this varlib reads versions"
+            f" {', '.join(map(str, READABLE_SCHEMAS))}: upgrade varlib"
         )
     claimed = body.pop("checksum", None)
     if not _signed_as_written(raw, claimed) and claimed != "sha256:" + _digest(body):
@@ -215,6 +229,12 @@ def _from_body(body: dict) -> Artifact:
     k = len(spec.variables)
     if params.k != k or data.values.ndim != 2 or data.values.shape[1] != k or len(data.dates) != len(data.values):
         raise ValueError("shapes of parameters, variables and data disagree")
+    n_exog = len(spec.exog)
+    exog_shape = None if data.exog is None else data.exog.shape
+    if getattr(params, "n_exog", 0) != n_exog or (n_exog and exog_shape != (len(data.values), n_exog)):
+        raise ValueError("the exogenous variables, their coefficients and their data disagree")
+    if n_exog and body.get("schema_version") != EXOG_SCHEMA_VERSION:
+        raise ValueError(f"exogenous variables need schema version {EXOG_SCHEMA_VERSION}")
     version = parse_version(body["version"]) if body.get("version") else None
     return Artifact(
         name=body["name"],

@@ -18,7 +18,9 @@ DEFAULT_HOLDOUT = 0.1
 @dataclass(frozen=True)
 class ModelSpec:
     """What to fit. `lags=None` means: choose by `ic` up to `max_lags`. `kind` names a model kind
-    registered in varlib.kinds (checked there, where the kinds are known)."""
+    registered in varlib.kinds (checked there, where the kinds are known). `exog` names exogenous
+    regressors (VARX): they enter every equation as given, at the same period, untransformed, and a
+    forecast needs their future values."""
 
     variables: tuple[str, ...]
     kind: str = "var"
@@ -29,9 +31,12 @@ class ModelSpec:
     ic: str = "aic"
     holdout: float = DEFAULT_HOLDOUT
     min_lags: int = 1  # the smallest order searched: 1, or 0 to let a criterion say "no dynamics"
+    exog: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "variables", tuple(self.variables))
+        object.__setattr__(self, "exog", tuple(self.exog))
+        _check_exog(self.variables, self.exog)
         if len(self.variables) < 2:
             raise InvalidInputError(f"a VAR needs at least 2 variables; got {list(self.variables)}")
         if self.transform not in TRANSFORMS:
@@ -69,6 +74,7 @@ class ModelSpec:
             "ic": self.ic,
             "holdout": self.holdout,
             "min_lags": self.min_lags,
+            **({"exog": list(self.exog)} if self.exog else {}),  # absent before VARX: old bodies stay as they were
         }
 
     @classmethod
@@ -84,10 +90,28 @@ class ModelSpec:
             min_lags=raw.get("min_lags", 1),
             ic=raw["ic"],
             holdout=raw["holdout"],
+            exog=tuple(raw.get("exog") or ()),
         )
 
     def with_(self, **changes) -> ModelSpec:
         return replace(self, **changes)
+
+
+def _check_exog(variables: tuple[str, ...], exog: tuple[str, ...]) -> None:
+    """Exogenous names: distinct, and none of them also a modelled variable."""
+    if len(set(exog)) != len(exog):
+        raise InvalidInputError(f"exogenous variables {list(exog)} name a column twice", field="exog", value=list(exog))
+    both = [name for name in exog if name in variables]
+    if both:
+        raise InvalidInputError(
+            f"{', '.join(both)} cannot be both a variable and exogenous: a variable is forecast, an exogenous"
+            " one is given; choose one role",
+            field="exog",
+            value=both,
+        )
+    blank = [name for name in exog if not str(name).strip()]
+    if blank:
+        raise InvalidInputError("an exogenous variable has an empty name", field="exog", value=list(exog))
 
 
 MODEL_SPACE = {"none": "levels", "diff": "first differences", "logdiff": "log differences"}

@@ -44,6 +44,7 @@ class Card:
     frequency: str = ""  # a word: quarterly, monthly, ...
     flags: tuple[str, ...] = ()  # failed adequacy checks and training warnings, e.g. "not stable"
     fill: str = ""  # how missing periods or values were filled, if they were
+    exog: tuple[str, ...] = ()  # exogenous variables (a VARX): a forecast needs their future values
 
     @classmethod
     def from_artifact(cls, artifact: Artifact) -> Card:
@@ -65,6 +66,7 @@ class Card:
             frequency=label_of(artifact.data.frequency) if artifact.data.frequency else "",
             flags=_flags(artifact),
             fill=((artifact.provenance.get("preparation") or {}).get("summary") or "") if _filled(artifact) else "",
+            exog=tuple(artifact.exog),
         )
 
     @classmethod
@@ -91,6 +93,7 @@ class Card:
                 frequency=str(raw.get("frequency") or ""),
                 flags=tuple(map(str, raw.get("flags") or ())),
                 fill=str(raw.get("fill") or ""),
+                exog=tuple(map(str, raw.get("exog") or ())),
             )
         except (TypeError, ValueError):
             return None
@@ -115,6 +118,7 @@ class Card:
                 "frequency": self.frequency,
                 "flags": list(self.flags),
                 "fill": self.fill,
+                "exog": list(self.exog),
             }
         )
 
