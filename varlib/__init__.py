@@ -90,7 +90,7 @@ from .service import (
     publish_result,
     train_model,
 )
-from .spec import CRITERIA, DEFAULT_HOLDOUT, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
+from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
 from .training import Evaluation, TrainResult
 from .versions import (
@@ -125,6 +125,7 @@ __all__ = [
     "DEFAULT_IRF_PERIODS",
     "DEFAULT_VARIABLES",
     "DEFAULT_WHITENESS_LAGS",
+    "DETERMINISTIC",
     "DataProfile",
     "Dataset",
     "Diagnostics",
