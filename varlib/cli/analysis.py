@@ -15,11 +15,18 @@ def run_diagnose(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_dict())
         return 0
-    print(
-        f"{result.name} {result.version}: VAR({result.k_ar}) on {result.nobs} observations"
-        f" ({result.to_dict()['model_space']}), trend {result.trend}"
-    )
+    print(f"{result.name} {result.version}: {result.model}, {result.nobs} observations")
     print("lag order chosen: " + ", ".join(f"{c} {n}" for c, n in result.lag_selection.selected.items()))
+    if result.cointegration is not None:
+        johansen = result.cointegration.johansen
+        print(
+            f"cointegration rank {result.cointegration.rank} ({result.cointegration.rank_method}); Johansen trace"
+            " statistics "
+            + ", ".join(
+                f"r<={r} {t:.4g} (95% {c[1]:.4g})"
+                for r, (t, c) in enumerate(zip(johansen.trace, johansen.trace_critical, strict=True))
+            )
+        )
     print(f"stability: {result.stability.verdict}")
     for label, test in (("whiteness", result.whiteness), ("normality", result.normality)):
         print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {test.pvalue:.4g}")
