@@ -27,6 +27,8 @@ def versions_table(entries: list[VersionEntry]) -> pd.DataFrame:
             {
                 "version": entry.label,
                 "status": "ok" if entry.ok else f"⚠ {entry.status}",
+                "kind": card.kind.upper() if card else "",
+                "model": card.model if card else "",
                 "created": ((card.created_at if card else None) or "").replace("T", " ").replace("Z", " UTC"),
                 "author": card.author if card else "",
                 "dataset": card.dataset if card else "",
@@ -42,6 +44,7 @@ def versions_table(entries: list[VersionEntry]) -> pd.DataFrame:
     order = [
         "version",
         "status",
+        "kind",
         "notes",
         "checks",
         "created",
@@ -49,6 +52,7 @@ def versions_table(entries: list[VersionEntry]) -> pd.DataFrame:
         "variables",
         "frequency",
         "lag order",
+        "model",
         "dataset",
         "holdout RMSE",
     ]

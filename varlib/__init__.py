@@ -77,7 +77,7 @@ from .integration import Integration, Johansen, UnitRoot
 from .integration import analyse as analyse_integration
 from .jsonsafe import dumps as to_json
 from .jsonsafe import to_json_safe
-from .kinds import kind_names
+from .kinds import kind_names, kind_title, kind_transforms
 from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .report import render_report
@@ -187,6 +187,8 @@ __all__ = [
     "import_legacy",
     "is_latest",
     "kind_names",
+    "kind_title",
+    "kind_transforms",
     "label_of",
     "level_to_alpha",
     "load_dataset",

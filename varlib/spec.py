@@ -85,6 +85,14 @@ class ModelSpec:
         return 1 if self.transform in DIFFERENCED else 0
 
     @property
+    def lag_rule_trend(self) -> str:
+        """The deterministic terms the lag-order rules count (varlib.lag_order): a VAR's trend, or the trend of
+        the VAR in levels that a VECM is."""
+        from .kinds import get_kind
+
+        return get_kind(self.kind).order_spec(self).trend
+
+    @property
     def deterministic_terms(self) -> str:
         """The deterministic terms in the kind's words: a VECM's `deterministic` (co, cili, ...), else the trend."""
         return self.deterministic if self.deterministic is not None else self.trend

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..integration import Johansen
 from .results import Coefficients
 
@@ -21,6 +23,9 @@ class Cointegration:
     beta: Coefficients  # regressors: the variables (then const / trend in the relation); equations: ec1..ecr
     alpha: Coefficients  # regressors: ec1..ecr; equations: the variables
     log_likelihood: float
+    var_coefs: np.ndarray  # A_1..A_p of the VAR representation in levels (or log levels)
+    var_deterministic: np.ndarray  # its constant (and slope on t) rows, as varlib forecasts with them
+    sigma_u: np.ndarray  # the ML residual covariance (divided by T, as statsmodels and JMulTi print it)
 
     def to_dict(self) -> dict:
         return {
@@ -30,4 +35,9 @@ class Cointegration:
             "beta": self.beta.to_dict(),
             "alpha": self.alpha.to_dict(),
             "log_likelihood": self.log_likelihood,
+            "var_representation": {
+                "coefs": self.var_coefs.tolist(),
+                "deterministic": self.var_deterministic.tolist(),
+                "sigma_u": self.sigma_u.tolist(),
+            },
         }

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..artifact import Artifact
 from ..integration import Johansen
+from ..vecm_model import params_of
 from .cointegration import Cointegration
 from .results import CausalityTest, Coefficients, ImpulseResponses, TestResult
 
@@ -84,6 +85,9 @@ def cointegration(fitted: VecmRefit, johansen: Johansen) -> Cointegration:
             df,
         ),
         log_likelihood=float(results.llf),
+        var_coefs=np.asarray(results.var_rep, dtype=float),
+        var_deterministic=params_of(results, str(results.deterministic), None, "", len(fitted.series)).var.trend_coefs,
+        sigma_u=np.asarray(results.sigma_u, dtype=float),
     )
 
 

@@ -118,6 +118,16 @@ def kind_names() -> tuple[str, ...]:
     return tuple(_kinds())
 
 
+def kind_title(name: str) -> str:
+    """The kind for people, e.g. "VECM"."""
+    return get_kind(name).title
+
+
+def kind_transforms(name: str) -> tuple[str, ...]:
+    """The transforms a kind fits, e.g. ("none", "log") for a VECM."""
+    return get_kind(name).transforms
+
+
 def get_kind(name: str) -> ModelKind:
     """The kind called `name`, or InvalidInputError naming the kinds there are."""
     kinds = _kinds()
