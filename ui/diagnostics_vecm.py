@@ -54,11 +54,22 @@ def cointegration(diag: Diagnostics) -> None:
 
 
 def _coefficients(coefs, key: str) -> None:
+    """One table for all equations: rows named by the regressor (one equation), the equation (one regressor),
+    or both; numbers as text so the normalised entries read as a dash, not as None."""
+    rows = []
     for equation in coefs.equations:
-        frame = pd.DataFrame(coefs.table(equation)).set_index("regressor")
-        frame = frame.rename(columns={"p_normal": "p normal"})
-        styled = frame.style.format("{:.6g}", na_rep="–").map(
-            lambda p: GREEN if p == p and p < 0.05 else "", subset=["p"]
-        )
-        st.caption(equation)
-        st.dataframe(styled, width="stretch", key=f"{key}|{equation}")
+        for row in coefs.table(equation):
+            label = (
+                row["regressor"]
+                if len(coefs.equations) == 1
+                else equation
+                if len(coefs.regressors) == 1
+                else f"{equation}: {row['regressor']}"
+            )
+            rows.append({"": label, **{k: row[k] for k in ("coef", "stderr", "t", "p", "p_normal")}})
+    frame = pd.DataFrame(rows).set_index("").rename(columns={"p_normal": "p normal"})
+    shown = frame.map(lambda v: "–" if v is None or v != v else f"{v:.6g}")
+    styled = shown.style.apply(
+        lambda column: [GREEN if p == p and p < 0.05 else "" for p in frame["p"]], subset=["p"], axis=0
+    )
+    st.dataframe(styled, width="stretch", key=key)

@@ -103,23 +103,25 @@ def render() -> None:
             " fitted by another statsmodels; the diagnostics describe the refit."
         )
     cointegrated = diag.cointegration is not None  # a VECM: its long-run part gets a tab of its own
-    tabs = st.tabs(
-        [
-            "Lag order",
-            *(["Cointegration"] if cointegrated else []),
-            "Coefficients",
-            "Stability",
-            "Residuals",
-            "Granger causality",
-            "Impulse responses",
-            "Variance decomposition",
-            "Unit roots & cointegration",
-            "Report",
-        ]
+    tabs = list(
+        st.tabs(
+            [
+                "Lag order",
+                *(["Cointegration"] if cointegrated else []),
+                "Coefficients",
+                "Stability",
+                "Residuals",
+                "Granger causality",
+                "Impulse responses",
+                "Variance decomposition",
+                "Unit roots & cointegration",
+                "Report",
+            ]
+        )
     )
     with tabs[0]:
         sections.lag_order(diag)
-    if cointegrated:
+    if cointegrated:  # taken out of the list, so the tabs after it keep their positions below
         with tabs.pop(1):
             diagnostics_vecm.cointegration(diag)
     with tabs[1]:
