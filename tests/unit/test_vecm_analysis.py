@@ -159,3 +159,18 @@ def test_the_report_has_the_cointegration_section(vecm, diag):
     assert "<h1>VECM model sim-vecm 0.0.1</h1>" in page and "<h2>Cointegration</h2>" in page
     assert "Cointegration relations (beta, normalised): ec1" in page and "Loadings (alpha): a" in page
     assert "2 eigenvalue(s) of its VAR representation are exactly 1" in page
+
+
+def test_the_cointegrated_coverage_study_runs_the_products_code():
+    """A small run of studies/cointegrated.py: the process has K - r unit roots, and the bands cover
+    loosely what they should (a few hundred replications)."""
+    from studies.cointegrated import METHODS, Design, run_design
+    from varlib.vecm_checks import companion_eigenvalues, unit_root_count
+
+    design = Design("k=3", 200)
+    assert unit_root_count(companion_eigenvalues(design.process().coefs)) == 2
+    out = run_design(design, 150, horizons=4)
+    for method in METHODS:
+        coverage = np.asarray(out["coverage"][method]["0.95"])
+        assert coverage.shape == (4,) and np.all((coverage > 0.85) & (coverage <= 1.0)), (method, coverage)
+    assert np.all(np.asarray(out["width_95"]["diff standard"]) > np.asarray(out["width_95"]["vecm"]))
