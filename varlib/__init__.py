@@ -11,6 +11,9 @@ dashboard use; everything else is internal and may move. In short:
 - forecasts: `forecast_artifact`, `forecast_version`, `VersionForecast`, `level_to_alpha`
 - analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `overlay_forecasts`,
   `shared_lag_table`, `render_report`
+- team use: aliases (`Alias`, `check_alias`), withdrawals (`Withdrawal`), the audit trail (`AuditRecord`),
+  identities (`Actor`), roles (`RolePolicy`, `allows`, `require_role`) and bearer tokens (`AuthSettings`,
+  `TokenVerifier`)
 - `BoundedCache`, the one bounded LRU (every cache is listed in docs/CACHES.md)
 - errors: `VarlibError` and its subclasses; `to_json_safe` and `to_json` for JSON output;
   `import_legacy` for the original service's pickles
@@ -29,6 +32,9 @@ from .artifact import Artifact
 from .backtest import LAG_POLICIES, MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, backtest, can_reselect
 from .cache import BoundedCache
 from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata
+from .catalog.aliases import Alias
+from .catalog.audit import AuditRecord
+from .catalog.withdrawals import Withdrawal
 from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, shared_lag_table
 from .config import Settings
 from .data import (
@@ -55,6 +61,7 @@ from .diagnostics import (
 )
 from .errors import (
     AccessDeniedError,
+    AuthenticationError,
     CorruptArtifactError,
     InvalidInputError,
     NotFoundError,
@@ -62,13 +69,17 @@ from .errors import (
     ObjectTooLargeError,
     StoreUnavailableError,
     VarlibError,
+    WithdrawnError,
 )
 from .forecast import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, Forecast, level_to_alpha
+from .identity import Actor
 from .jsonsafe import dumps as to_json
 from .jsonsafe import to_json_safe
 from .kinds import kind_names
 from .legacy import import_legacy
 from .report import render_report
+from .roles import ROLES, RolePolicy, allows
+from .roles import require as require_role
 from .service import (
     VersionForecast,
     check_forecast_options,
@@ -80,20 +91,25 @@ from .service import (
 )
 from .spec import CRITERIA, DEFAULT_HOLDOUT, DEFAULT_MAX_LAGS, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
+from .tokens import AuthSettings, TokenVerifier
 from .training import TrainResult
 from .versions import (
+    ALIAS_PATTERN,
     BUMPS,
     LATEST,
     NAME_PATTERN,
     PINNED_PATTERN,
     VERSION_PATTERN,
     Version,
+    check_alias,
     check_name,
+    is_alias,
     is_latest,
     parse_version,
 )
 
 __all__ = [
+    "ALIAS_PATTERN",
     "ALPHA_MAX",
     "ALPHA_MIN",
     "BUMPS",
@@ -113,13 +129,19 @@ __all__ = [
     "MAX_ORIGINS",
     "MAX_STEPS",
     "METRICS",
+    "ROLES",
     "NAME_PATTERN",
     "PINNED_PATTERN",
     "TRANSFORMS",
     "TRENDS",
     "VERSION_PATTERN",
     "AccessDeniedError",
+    "Actor",
+    "Alias",
     "Artifact",
+    "AuditRecord",
+    "AuthSettings",
+    "AuthenticationError",
     "Backtest",
     "BoundedCache",
     "Card",
@@ -134,17 +156,23 @@ __all__ = [
     "ObjectTooLargeError",
     "OverlaidForecast",
     "Registry",
+    "RolePolicy",
     "Settings",
     "StoreUnavailableError",
+    "TokenVerifier",
     "TrainResult",
     "VarlibError",
     "Version",
     "VersionEntry",
     "VersionForecast",
+    "Withdrawal",
+    "WithdrawnError",
     "__version__",
     "all_variables",
+    "allows",
     "backtest",
     "can_reselect",
+    "check_alias",
     "check_forecast_options",
     "check_name",
     "compare_table",
@@ -155,6 +183,7 @@ __all__ = [
     "forecast_artifact",
     "forecast_version",
     "guess_date_column",
+    "is_alias",
     "is_latest",
     "kind_names",
     "level_to_alpha",
@@ -169,6 +198,7 @@ __all__ = [
     "read_lag_csv",
     "read_lag_inputs",
     "render_report",
+    "require_role",
     "shared_lag_table",
     "to_json",
     "to_json_safe",

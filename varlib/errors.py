@@ -5,9 +5,11 @@
     ├── NotFoundError                unknown model, version or object
     ├── StoreUnavailableError        the store cannot be reached (names the endpoint)
     ├── AccessDeniedError            credentials refused, permission missing, read-only mode
+    ├── AuthenticationError          no bearer token, or one that does not verify (REST: 401)
     ├── CorruptArtifactError         an object that is not a valid artifact (reason in the message)
     │   └── ObjectTooLargeError      an object over the size limit, refused before its body is read
-    └── ObjectExistsError            a conditional write lost: the key is taken or changed
+    ├── ObjectExistsError            a conditional write lost: the key is taken or changed
+    └── WithdrawnError               `latest` or an alias would stand for a withdrawn version
 
 Like minio-py's S3Error, an error carries its context as fields (`key`, `endpoint`, `bucket`,
 `code`, `field`, `value`, plus `size` and `limit` for an oversized object), so callers can act
@@ -84,3 +86,14 @@ class ObjectTooLargeError(CorruptArtifactError):
 
 class ObjectExistsError(VarlibError):
     """A conditional write found the key taken (create) or changed (compare-and-swap)."""
+
+
+class WithdrawnError(VarlibError):
+    """A version was withdrawn: an alias that points at it (or a request for it by a moving name) is refused.
+
+    The version itself still loads when named explicitly, so old results stay reproducible."""
+
+
+class AuthenticationError(VarlibError):
+    """A request carried no credentials, or ones that do not verify (bad signature, wrong issuer or
+    audience, expired): the caller must sign in again. Refused permissions are AccessDeniedError."""
