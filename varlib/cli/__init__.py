@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from varlib import InvalidInputError, VarlibError
 
-from . import analysis, commands
+from . import analysis, commands, team
 from .parser import build_parser
 
 EXIT_CODES: tuple[tuple[type[VarlibError], int], ...] = ((InvalidInputError, 2),)  # most specific first; else 1
@@ -26,6 +26,9 @@ RUN: dict[str, Callable] = {
     "diagnose": analysis.run_diagnose,
     "report": analysis.run_report,
     "backtest": analysis.run_backtest,
+    "alias": team.run_alias,
+    "withdraw": team.run_withdraw,
+    "history": team.run_history,
 }
 
 

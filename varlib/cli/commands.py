@@ -66,8 +66,14 @@ def run_train(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     registry = registry_from_env()
     entries = registry.list_versions(args.name, verify=args.verify)
+    withdrawn = registry.withdrawals(args.name) if entries else {}
     if args.json:
-        print_json([entry.to_dict() for entry in entries])
+        print_json(
+            [
+                _with_withdrawal(entry.to_dict(), withdrawn.get(entry.version) if entry.version else None)
+                for entry in entries
+            ]
+        )
         return 0
     if not entries:
         print(f"no versions of {args.name!r} in {registry.description}")
@@ -80,6 +86,7 @@ def run_list(args: argparse.Namespace) -> int:
             "lags": (e.card.k_ar if e.card else None) or "",
             "transform": e.card.transform if e.card else "",
             "notes": (e.card.notes if e.card else "")[:40],
+            "withdrawn": withdrawn[e.version].reason[:40] if e.version in withdrawn else "",
         }
         for e in entries
     ]
@@ -94,8 +101,15 @@ def run_reindex(args: argparse.Namespace) -> int:
     return 0
 
 
+def _with_withdrawal(row: dict, withdrawal) -> dict:
+    return {**row, "withdrawn": withdrawal.to_dict() if withdrawal else None}
+
+
 def run_show(args: argparse.Namespace) -> int:
-    metadata = varlib.version_metadata(registry_from_env().load(args.name, args.version))
+    registry = registry_from_env()
+    artifact = registry.load(args.name, args.version)
+    withdrawal = registry.withdrawal(args.name, artifact.version) if artifact.version else None
+    metadata = _with_withdrawal(varlib.version_metadata(artifact), withdrawal)
     if args.json:
         print_json(metadata)
         return 0

@@ -16,6 +16,8 @@ from varlib import (
     InvalidInputError,
 )
 
+from .team import add_commands as add_team_commands
+
 PROG = "varlib"
 DEFAULT_NAME = "var"
 
@@ -96,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="unpickling runs code: only for a bucket you control and nobody else writes",
     )
     legacy.add_argument("--json", action="store_true")
+    add_team_commands(commands)  # alias, withdraw, history
     return parser
 
 
