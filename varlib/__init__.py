@@ -77,6 +77,7 @@ from .jsonsafe import dumps as to_json
 from .jsonsafe import to_json_safe
 from .kinds import kind_names
 from .legacy import import_legacy
+from .logs import JsonFormatter, logging_config
 from .report import render_report
 from .roles import ROLES, RolePolicy, allows
 from .roles import require as require_role
@@ -150,6 +151,7 @@ __all__ = [
     "Diagnostics",
     "Forecast",
     "InvalidInputError",
+    "JsonFormatter",
     "ModelSpec",
     "NotFoundError",
     "ObjectExistsError",
@@ -188,6 +190,7 @@ __all__ = [
     "kind_names",
     "level_to_alpha",
     "load_dataset",
+    "logging_config",
     "macro_columns",
     "newest_usable",
     "overlay_forecasts",

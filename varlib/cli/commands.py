@@ -162,6 +162,8 @@ def run_serve(args: argparse.Namespace) -> int:
     if not 1 <= args.workers <= 64:
         raise InvalidInputError(f"workers {args.workers} must be from 1 to 64", field="workers", value=args.workers)
     settings = Settings.from_env()  # a bad environment fails here in one line, not in every worker
+    varlib.AuthSettings.from_env()  # so does a half-configured sign-in
+    log_config = varlib.logging_config(args.log_format)  # else VARLIB_LOG_FORMAT
     print(
         f"serving {varlib.describe_store(settings)} on http://{args.host}:{args.port} (docs at /docs),"
         f" {args.workers} worker(s)"
@@ -174,6 +176,7 @@ def run_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         access_log=args.access_log,
         log_level="info",
+        log_config=log_config,
     )
     return 0
 
