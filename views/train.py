@@ -6,7 +6,7 @@ import datetime as dt
 
 import streamlit as st
 
-from ui import store
+from ui import auth, store
 from ui.errors import guarded, show_error
 from ui.figures import holdout_figure
 from ui.tables import lag_selection_table, metrics_table
@@ -280,6 +280,9 @@ def _publish(result: TrainResult) -> None:
             icon=":material/lock:",
         )
         return
+    sign_in = auth.publisher()  # None, after a notice, unless this session may publish
+    if sign_in is None:
+        return
     name = st.session_state.get("train_result_name", "var")
     first, second = st.columns([1, 2])
     bump = first.radio("Version bump", BUMPS, horizontal=True, key="train_bump")
@@ -290,7 +293,7 @@ def _publish(result: TrainResult) -> None:
     )
     if st.button("Publish", type="primary", icon=":material/publish:"):
         try:
-            artifact = publish_result(registry, result, name, bump, notes)
+            artifact = publish_result(registry, result, name, bump, notes, actor=sign_in.actor)
         except AccessDeniedError as exc:
             st.session_state[DENIED] = "the store refused the write"
             show_error(exc)
