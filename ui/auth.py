@@ -60,6 +60,8 @@ def current() -> SignIn:
 
 def render_sidebar(sign_in: SignIn) -> None:
     """Who is signed in and with which role, or that nobody signs in here."""
+    if sign_in.configured and sign_in.actor is None:
+        return  # the sign-in screen says it all
     with st.sidebar:
         st.caption("User")
         if not sign_in.configured:
@@ -68,8 +70,6 @@ def render_sidebar(sign_in: SignIn) -> None:
                 "No sign-in is configured: this dashboard runs for one local user, and publications are recorded"
                 f" as **{sign_in.actor.name if sign_in.actor else 'unknown'}**."
             )
-            return
-        if sign_in.actor is None:
             return
         st.markdown(f"**{sign_in.actor.name}** :blue-badge[{sign_in.role or 'no role'}]")
         if st.button("Sign out", icon=":material/logout:", key="auth_sign_out"):
