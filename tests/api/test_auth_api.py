@@ -201,3 +201,13 @@ def test_json_logs_name_the_identity_of_each_change(minio, dex, macro_result, tm
         ("alias.set", "champion", "0.0.1", "Alice Admin", "rest")
     ]
     assert all({"time", "level", "logger", "message"} <= set(line) for line in lines)
+
+
+def test_an_unreachable_provider_is_a_503_not_a_pass(minio, dex, macro_result):
+    settings = minio.settings(new_bucket(), author="t")
+    publish_result(Registry.from_settings(settings), macro_result, "var")
+    gone = AuthSettings(issuer=f"http://127.0.0.1:{free_port()}/dex", audience=CLIENT_ID)
+    with TestClient(create_app(settings, gone)) as http:
+        answer = http.put("/models/var/aliases/a", json={"version": "0.0.1"}, headers=bearer(dex.access_token("admin")))
+    assert answer.status_code == 503 and "identity provider" in answer.json()["error"]
+    assert Registry.from_settings(settings).aliases("var") == []
