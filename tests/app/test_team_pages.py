@@ -74,3 +74,12 @@ def test_with_a_provider_configured_nobody_sees_the_pages_before_signing_in(seed
     assert not at.exception
     assert [b.label for b in at.button] == ["Sign in"]
     assert not at.selectbox and not at.dataframe and "Sign in with your organisation" in _markdown(at)
+
+
+def test_pickers_leave_withdrawn_versions_out_unless_asked(seeded, macro_result):
+    publish_result(seeded, macro_result, "var")
+    seeded.withdraw("var", "0.0.2", "bad")
+    at = open_app(page="views/backtest.py")
+    assert at.selectbox(key="bt_version|var").options == ["latest (0.0.1)", "0.0.1"]
+    at.checkbox(key="bt_withdrawn|var").check().run()
+    assert at.selectbox(key="bt_version|var").options == ["latest (0.0.1)", "0.0.2", "0.0.1"]
