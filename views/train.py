@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import store
+from ui import auth, store
 from ui.errors import guarded, show_error
 from ui.train_data import data_inputs, load_source
 from ui.train_results import show_results
@@ -184,6 +184,9 @@ def _publish(result: TrainResult) -> None:
             icon=":material/lock:",
         )
         return
+    sign_in = auth.publisher()  # None, after a notice, unless this session may publish
+    if sign_in is None:
+        return
     name = st.session_state.get("train_result_name", "var")
     changes = registry.shape_changes(name, result.spec, result.dataset.frequency)
     if changes:
@@ -204,7 +207,7 @@ def _publish(result: TrainResult) -> None:
     )
     if st.button("Publish", type="primary", icon=":material/publish:"):
         try:
-            artifact = publish_result(registry, result, name, bump, notes)
+            artifact = publish_result(registry, result, name, bump, notes, actor=sign_in.actor)
         except AccessDeniedError as exc:
             st.session_state[DENIED] = "the store refused the write"
             show_error(exc)

@@ -16,9 +16,11 @@ from varlib import (
     InvalidInputError,
 )
 
+from .commands import NAME_HELP
+from .team import add_commands as add_team_commands
+
 PROG = "varlib"
 LEGACY_NAME = "var"  # the name the original service published under
-NAME_HELP = "model name (default: the store's only model)"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,6 +89,12 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1, metavar="N", help="processes (each caches on its own)")
     serve.add_argument("--access-log", action="store_true", help="log one line per request")
+    serve.add_argument(
+        "--log-format",
+        choices=("text", "json"),
+        default=None,
+        help="log lines as text or one JSON object each (default: VARLIB_LOG_FORMAT, else text)",
+    )
 
     legacy = commands.add_parser("import-legacy", help="convert an old pickled model (<name>/<M_m_p>/model.pkl)")
     legacy.add_argument("version", help="the pickle's version, e.g. 0_0_1 or 0.0.1")
@@ -97,6 +105,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="unpickling runs code: only for a bucket you control and nobody else writes",
     )
     legacy.add_argument("--json", action="store_true")
+    add_team_commands(commands)  # alias, withdraw, history
     return parser
 
 
