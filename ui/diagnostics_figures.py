@@ -128,27 +128,26 @@ def acorr_figure(diag: Diagnostics) -> go.Figure:
 
 
 def granger_figure(diag: Diagnostics) -> go.Figure:
-    """Heatmap of Granger p-values: rows caused, columns causing (each variable, then all others)."""
+    """Heatmap of Granger p-values: rows caused, columns causing. With three or more variables a last row
+    and column hold the group tests: one variable -> all others, and all others -> one variable."""
     names = list(diag.variables)
-    columns = names + ["all others"]
-    z = np.full((len(names), len(columns)), np.nan)
-    text = [["" for _ in columns] for _ in names]
-    hover = [["" for _ in columns] for _ in names]
+    groups = any(test.scope != "pair" for test in diag.granger)
+    labels = names + (["all others"] if groups else [])
+    z = np.full((len(labels), len(labels)), np.nan)
+    text = [["" for _ in labels] for _ in labels]
+    hover = [["" for _ in labels] for _ in labels]
     for test in diag.granger:
-        i = names.index(test.caused[0])
-        j = len(names) if test.scope == "all_others" else names.index(test.causing[0])
+        i = len(names) if test.scope == "one_to_others" else names.index(test.caused[0])
+        j = len(names) if test.scope == "others_to_one" else names.index(test.causing[0])
         r = test.result
         z[i, j] = r.pvalue
         text[i][j] = f"{r.pvalue:.3g}"
-        hover[i][j] = (
-            f"{', '.join(test.causing)} → {test.caused[0]}<br>F = {r.statistic:.4g}"
-            f"<br>df = ({r.df[0]}, {r.df[1]})<br>p = {r.pvalue:.4g}"
-        )
+        hover[i][j] = f"{test.direction}<br>F = {r.statistic:.4g}<br>df = ({r.df[0]}, {r.df[1]})<br>p = {r.pvalue:.4g}"
     fig = go.Figure(
         go.Heatmap(
             z=z,
-            x=[f"{c}" for c in columns],
-            y=names,
+            x=labels,
+            y=labels,
             text=text,
             texttemplate="%{text}",
             customdata=hover,
@@ -161,7 +160,7 @@ def granger_figure(diag: Diagnostics) -> go.Figure:
     )
     fig.update_xaxes(title_text="causing")
     fig.update_yaxes(title_text="caused", autorange="reversed")
-    return finish(fig, "Granger causality p-values (F test; green = significant)", max(300, 70 * len(names) + 160))
+    return finish(fig, "Granger causality p-values (F test; green = significant)", max(300, 70 * len(labels) + 160))
 
 
 def irf_figure(diag: Diagnostics, orth: bool = True) -> go.Figure:

@@ -20,6 +20,7 @@ from varlib import (
     DEFAULT_VARIABLES,
     FILL_METHODS,
     DataProfile,
+    Dataset,
     Integration,
     VarlibError,
     analyse_integration,
@@ -55,6 +56,31 @@ def _integration(values: tuple[tuple[float, ...], ...], names: tuple[str, ...]) 
     import numpy as np
 
     return analyse_integration(np.asarray(values, dtype=float), list(names))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _load(csv, date_col, variables, start, end, csv_name, fill) -> tuple[Dataset | None, VarlibError | None]:
+    try:
+        return load_dataset(csv, date_col, list(variables), start, end, csv_name, fill), None
+    except VarlibError as exc:
+        return None, exc
+
+
+def load_source(source: dict) -> Dataset:
+    """The dataset the inputs describe, read once per distinct input (the hint, the advice and Train share it);
+    raises the library's error for people when the data do not load."""
+    dataset, error = _load(
+        source["csv"],
+        source["date_col"],
+        tuple(source["variables"]),
+        source["start"],
+        source["end"],
+        source["csv_name"],
+        source["fill"],
+    )
+    if dataset is None:
+        raise error or VarlibError("the data did not load")
+    return dataset
 
 
 def data_inputs() -> dict | None:
@@ -162,15 +188,7 @@ def _date_range() -> dict:
 def _transform_advice(source: dict) -> None:
     """Unit-root tests of the chosen variables and the transform they suggest (before any fit)."""
     try:
-        dataset = load_dataset(
-            source["csv"],
-            source["date_col"],
-            source["variables"],
-            source["start"],
-            source["end"],
-            source["csv_name"],
-            source["fill"],
-        )
+        dataset = load_source(source)
     except VarlibError:
         return  # Train reports it in full; the advice needs loadable data
     if len(dataset.frame) < 20:

@@ -11,6 +11,9 @@ dashboard use; everything else is internal and may move. In short:
 - forecasts: `forecast_artifact`, `forecast_version`, `VersionForecast`, `level_to_alpha`
 - analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `overlay_forecasts`,
   `shared_lag_table`, `render_report`
+- team use: aliases (`Alias`, `check_alias`), withdrawals (`Withdrawal`), the audit trail (`AuditRecord`),
+  identities (`Actor`), roles (`RolePolicy`, `allows`, `require_role`) and bearer tokens (`AuthSettings`,
+  `TokenVerifier`)
 - `BoundedCache`, the one bounded LRU (every cache is listed in docs/CACHES.md)
 - errors: `VarlibError` and its subclasses; `to_json_safe` and `to_json` for JSON output;
   `import_legacy` for the original service's pickles
@@ -30,6 +33,9 @@ from .artifact import Artifact
 from .backtest import LAG_POLICIES, MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, backtest, can_reselect
 from .cache import BoundedCache
 from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata
+from .catalog.aliases import Alias
+from .catalog.audit import AuditRecord
+from .catalog.withdrawals import Withdrawal
 from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, shared_lag_table
 from .config import Settings
 from .data import (
@@ -48,6 +54,7 @@ from .data import (
     label_of,
     macro_columns,
     parse_lag_table,
+    period_labels,
     profile_csv,
     read_csv,
     read_lag_csv,
@@ -63,6 +70,7 @@ from .diagnostics import (
 )
 from .errors import (
     AccessDeniedError,
+    AuthenticationError,
     ConflictError,
     CorruptArtifactError,
     InvalidInputError,
@@ -71,8 +79,10 @@ from .errors import (
     ObjectTooLargeError,
     StoreUnavailableError,
     VarlibError,
+    WithdrawnError,
 )
 from .forecast import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, Forecast, level_to_alpha
+from .identity import Actor
 from .integration import Integration, Johansen, UnitRoot
 from .integration import analyse as analyse_integration
 from .jsonsafe import dumps as to_json
@@ -80,7 +90,10 @@ from .jsonsafe import to_json_safe
 from .kinds import kind_names, kind_title, kind_transforms
 from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
+from .logs import JsonFormatter, logging_config
 from .report import render_report
+from .roles import ROLES, RolePolicy, allows
+from .roles import require as require_role
 from .service import (
     VersionForecast,
     check_forecast_options,
@@ -92,26 +105,36 @@ from .service import (
 )
 from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
+from .tokens import AuthSettings, TokenVerifier
 from .training import Evaluation, TrainResult
 from .versions import (
+    ALIAS_PATTERN,
     BUMPS,
     LATEST,
     NAME_PATTERN,
     PINNED_PATTERN,
     VERSION_PATTERN,
     Version,
+    check_alias,
     check_name,
+    is_alias,
     is_latest,
     name_from,
     parse_version,
 )
 
 __all__ = [
+    "ALIAS_PATTERN",
     "ALPHA_MAX",
     "ALPHA_MIN",
     "AccessDeniedError",
+    "Actor",
     "Adequacy",
+    "Alias",
     "Artifact",
+    "AuditRecord",
+    "AuthSettings",
+    "AuthenticationError",
     "BUMPS",
     "Backtest",
     "BoundedCache",
@@ -129,6 +152,7 @@ __all__ = [
     "DataProfile",
     "Dataset",
     "Diagnostics",
+    "Evaluation",
     "FILL_METHODS",
     "Forecast",
     "Frequency",
@@ -136,6 +160,7 @@ __all__ = [
     "Integration",
     "InvalidInputError",
     "Johansen",
+    "JsonFormatter",
     "LAG_POLICIES",
     "LATEST",
     "MACRODATA",
@@ -154,24 +179,30 @@ __all__ = [
     "OverlaidForecast",
     "PINNED_PATTERN",
     "Preparation",
+    "ROLES",
     "Registry",
+    "RolePolicy",
     "Settings",
     "StoreUnavailableError",
     "TRANSFORMS",
     "TRENDS",
+    "TokenVerifier",
     "TrainResult",
-    "Evaluation",
     "UnitRoot",
     "VERSION_PATTERN",
     "VarlibError",
     "Version",
     "VersionEntry",
     "VersionForecast",
+    "Withdrawal",
+    "WithdrawnError",
     "__version__",
     "all_variables",
+    "allows",
     "analyse_integration",
     "backtest",
     "can_reselect",
+    "check_alias",
     "check_forecast_options",
     "check_name",
     "compare_table",
@@ -185,6 +216,7 @@ __all__ = [
     "forecast_version",
     "guess_date_column",
     "import_legacy",
+    "is_alias",
     "is_latest",
     "kind_names",
     "kind_title",
@@ -192,18 +224,21 @@ __all__ = [
     "label_of",
     "level_to_alpha",
     "load_dataset",
+    "logging_config",
     "macro_columns",
     "name_from",
     "newest_usable",
     "overlay_forecasts",
     "parse_lag_table",
     "parse_version",
+    "period_labels",
     "profile_csv",
     "publish_result",
     "read_csv",
     "read_lag_csv",
     "read_lag_inputs",
     "render_report",
+    "require_role",
     "shared_lag_table",
     "to_json",
     "to_json_safe",

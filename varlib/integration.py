@@ -142,9 +142,9 @@ def _unit_root(x: np.ndarray, name: str) -> UnitRoot:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # KPSS warns when its p-value is outside its table (then 0.01 or 0.10)
-        adf = adfuller(x, regression="ct", autolag="AIC")
-        level_kpss = kpss(x, regression="ct", nlags="auto")
-        diff_adf = adfuller(np.diff(x), regression="c", autolag="AIC")
+        adf = adfuller(x, regression="ct", autolag="AIC", result_object=False)
+        level_kpss = kpss(x, regression="ct", nlags="auto", result_object=False)
+        diff_adf = adfuller(np.diff(x), regression="c", autolag="AIC", result_object=False)
     adf_p, kpss_p, diff_p = float(adf[1]), float(level_kpss[1]), float(diff_adf[1])
     order: int | None
     if adf_p < SIGNIF <= kpss_p:
@@ -204,7 +204,8 @@ def _recommend(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen |
             + difference
             + "` on the holdout."
         )
-    text = f"{', '.join(integrated)} look integrated (a unit root): difference them (transform `{difference}`)."
+    subject = f"{', '.join(integrated)} {'looks' if len(integrated) == 1 else 'look'} integrated (a unit root)"
+    text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`)."
     if johansen is not None and 0 < johansen.rank < len(johansen.trace):
         text += (
             f" Johansen's trace test finds {johansen.rank} cointegrating relation(s) at 5%: a VAR in"

@@ -45,6 +45,7 @@ def render_report(
         parts += _cointegration(diagnostics.cointegration)
     parts += _stability(diagnostics)
     parts += _tests(diagnostics)
+    parts += _integration(diagnostics)
     parts += _granger(diagnostics)
     parts += _coefficients(diagnostics)
     parts += _fevd(diagnostics)
@@ -74,6 +75,14 @@ def _card(artifact: Artifact) -> list[str]:
         "trend" if spec.deterministic is None else "deterministic": spec.deterministic_terms,
         "lag inputs needed": artifact.lag_rows,
     }
+    preparation = artifact.provenance.get("preparation") or {}
+    if preparation.get("method", "none") != "none":
+        rows["missing data"] = preparation.get("summary", preparation["method"])
+    checks = (artifact.adequacy or {}).get("checks") or []
+    if checks:
+        rows["checks at training time"] = " ".join(f"{c['name']}: {c['verdict']}" for c in checks)
+    for number, warning in enumerate(artifact.warnings, 1):
+        rows[f"training warning {number}"] = warning
     parts = ["<h2>Model card</h2>", _table(pd.DataFrame({"value": rows}), classes="card")]
     evaluation = artifact.evaluation or {}
     if evaluation.get("metrics"):
@@ -134,8 +143,10 @@ def _stability(diag: Diagnostics) -> list[str]:
 
 
 def _tests(diag: Diagnostics) -> list[str]:
+    lags, adjusted_by = diag.whiteness_lags, "as R vars and JMulTi print it"
     rows = [
-        {"test": f"portmanteau whiteness ({diag.whiteness_lags} lags)", **_test_row(diag.whiteness)},
+        {"test": f"portmanteau, adjusted ({adjusted_by}), {lags} lags", **_test_row(diag.whiteness_adjusted)},
+        {"test": f"portmanteau, unadjusted, {lags} lags", **_test_row(diag.whiteness)},
         {"test": "Jarque-Bera normality (joint)", **_test_row(diag.normality)},
     ]
     rows += [
@@ -146,23 +157,66 @@ def _tests(diag: Diagnostics) -> list[str]:
 
 
 def _granger(diag: Diagnostics) -> list[str]:
-    names = list(diag.variables)
-    matrix = pd.DataFrame(
-        "", index=[f"caused: {n}" for n in names], columns=[f"causing: {n}" for n in names] + ["causing: all others"]
-    )
-    for test in diag.granger:
-        row = f"caused: {test.caused[0]}"
-        col = "causing: all others" if test.scope == "all_others" else f"causing: {test.causing[0]}"
-        r = test.result
-        df = ",".join(map(str, r.df)) if isinstance(r.df, tuple) else str(r.df)
-        matrix.at[row, col] = f"p={r.pvalue:.4g} (F={r.statistic:.4g}, df={df})"
+    rows = [
+        {"direction": t.direction, "scope": t.scope, **_test_row(t.result)}
+        for t in sorted(diag.granger, key=lambda t: _SCOPE_ORDER.index(t.scope))
+    ]
     inst = pd.DataFrame([{"variable": t.causing[0], **_test_row(t.result)} for t in diag.instantaneous])
     return [
         "<h2>Granger causality (F tests)</h2>",
-        _table(matrix),
+        "<p class='note'>Each row tests whether the lags of the variables on the left help forecast those on"
+        " the right: single pairs, one variable against all the others jointly (as JMulTi and R vars print"
+        " it), and all the others against one (EViews' block exogeneity).</p>",
+        _table(pd.DataFrame(rows).set_index("direction")),
         "<h3>Instantaneous causality (Wald tests, each variable against all others)</h3>",
         _table(inst.set_index("variable")),
     ]
+
+
+_SCOPE_ORDER = ("pair", "one_to_others", "others_to_one")
+
+
+def _integration(diag: Diagnostics) -> list[str]:
+    result = diag.integration
+    if result is None:
+        return []
+    roots = pd.DataFrame(
+        [
+            {
+                "variable": u.variable,
+                "ADF statistic": u.adf_statistic,
+                "ADF p": u.adf_pvalue,
+                "KPSS statistic": u.kpss_statistic,
+                "KPSS p": u.kpss_pvalue,
+                "ADF p of the difference": u.diff_adf_pvalue,
+                "verdict": u.verdict,
+            }
+            for u in result.unit_roots
+        ]
+    ).set_index("variable")
+    parts = [
+        "<h2>Unit roots and cointegration</h2>",
+        f"<p>ADF (H0: unit root) and KPSS (H0: stationary), constant and trend, on {result.tested_on} of the"
+        f" training data. {html.escape(result.advice)}</p>",
+        _table(roots),
+    ]
+    johansen = result.johansen
+    if johansen is not None:
+        table = pd.DataFrame(
+            {
+                "trace": johansen.trace,
+                "trace 95% critical": [c[1] for c in johansen.trace_critical],
+                "max eigenvalue": johansen.max_eigen,
+                "max eigenvalue 95% critical": [c[1] for c in johansen.max_eigen_critical],
+            },
+            index=pd.Index([f"rank <= {r}" for r in range(len(johansen.trace))], name="H0"),
+        )
+        parts += [
+            f"<h3>Johansen trace test (constant, {johansen.lagged_differences} lagged differences):"
+            f" rank {johansen.rank} at 5%</h3>",
+            _table(table),
+        ]
+    return parts
 
 
 def _coefficients(diag: Diagnostics) -> list[str]:

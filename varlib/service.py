@@ -12,6 +12,7 @@ from .catalog import Registry
 from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata, slice_dates
 from .errors import InvalidInputError
 from .forecast import Forecast, check_alpha, check_intervals, check_steps
+from .identity import Actor
 from .kinds import kind_of
 from .spec import ModelSpec
 from .training import TrainResult, train
@@ -93,11 +94,21 @@ def train_model(dataset: Dataset, spec: ModelSpec) -> TrainResult:
 
 
 def publish_result(
-    registry: Registry, result: TrainResult, name: str, bump: str = "patch", notes: str = "", author: str | None = None
+    registry: Registry,
+    result: TrainResult,
+    name: str,
+    bump: str = "patch",
+    notes: str = "",
+    author: str | None = None,
+    actor: Actor | None = None,
 ) -> Artifact:
-    """Publish a training run as the next version of `name`."""
-    artifact = build_artifact(result, name, author or registry.author, notes)
-    return registry.publish(artifact, bump)
+    """Publish a training run as the next version of `name`. With an `actor` (a signed-in identity) the
+    version's author is that identity's name, its provenance holds the identity (name and subject), and
+    the audit trail names it."""
+    artifact = build_artifact(result, name, (actor.name if actor else None) or author or registry.author, notes)
+    if actor is not None:
+        artifact = replace(artifact, provenance={**artifact.provenance, "identity": actor.to_dict()})
+    return registry.publish(artifact, bump, actor)
 
 
 def forecast_artifact(

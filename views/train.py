@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import store
+from ui import auth, store
 from ui.errors import guarded, show_error
-from ui.train_data import data_inputs
+from ui.train_data import data_inputs, load_source
 from ui.train_results import show_results
 from ui.train_vecm import kind_input, transform_key, vecm_inputs
 from varlib import (
@@ -21,7 +21,6 @@ from varlib import (
     check_name,
     default_max_lags,
     kind_transforms,
-    load_dataset,
     publish_result,
     train_model,
 )
@@ -116,8 +115,7 @@ def _spec_inputs(source: dict | None) -> dict:
         " major version.",
     )
     if max_lags is None and lags is None and source is not None:
-        hint = _rule_hint(source, kind, transform, trend, options)
-        st.caption(f"Lag search from {min_lags} up to the sample-aware maximum ({hint} on these rows).")
+        st.caption(_rule_hint(source, kind, transform, trend, options, min_lags))
     return {
         "kind": kind,
         **options,
@@ -132,23 +130,16 @@ def _spec_inputs(source: dict | None) -> dict:
     }
 
 
-def _rule_hint(source: dict, kind: str, transform: str, trend: str, options: dict) -> str:
+def _rule_hint(source: dict, kind: str, transform: str, trend: str, options: dict, min_lags: int) -> str:
     """The default maximum on all rows (the holdout fit, on fewer rows, may search fewer)."""
     try:
-        dataset = load_dataset(
-            source["csv"],
-            source["date_col"],
-            source["variables"],
-            source["start"],
-            source["end"],
-            source["csv_name"],
-            source["fill"],
-        )
+        dataset = load_source(source)
         spec = ModelSpec(variables=tuple(dataset.variables), kind=kind, transform=transform, trend=trend, **options)
     except VarlibError:
-        return "unknown until the data load"
+        return f"Lag search from {min_lags} up to a maximum set by the number of rows, once the data load."
     rows = len(dataset.frame) - spec.lag_inputs_extra
-    return str(default_max_lags(rows, len(dataset.variables), spec.lag_rule_trend))
+    top = default_max_lags(rows, len(dataset.variables), spec.lag_rule_trend)
+    return f"Lag search from {min_lags} up to {top}, the sample-aware maximum on these {rows} rows."
 
 
 def _train(source: dict, spec_inputs: dict) -> None:
@@ -158,15 +149,7 @@ def _train(source: dict, spec_inputs: dict) -> None:
         try:
             check_name(spec_inputs["name"])
             st.write("Reading and checking the data…")
-            dataset = load_dataset(
-                source["csv"],
-                source["date_col"],
-                source["variables"],
-                source["start"],
-                source["end"],
-                source["csv_name"],
-                source["fill"],
-            )
+            dataset = load_source(source)
             st.write(
                 f"{len(dataset.frame)} rows of {', '.join(dataset.variables)}, {dataset.frame.index[0].date()}"
                 f" to {dataset.frame.index[-1].date()}."
@@ -217,6 +200,9 @@ def _publish(result: TrainResult) -> None:
             icon=":material/lock:",
         )
         return
+    sign_in = auth.publisher()  # None, after a notice, unless this session may publish
+    if sign_in is None:
+        return
     name = st.session_state.get("train_result_name", "var")
     changes = registry.shape_changes(name, result.spec, result.dataset.frequency)
     if changes:
@@ -237,7 +223,7 @@ def _publish(result: TrainResult) -> None:
     )
     if st.button("Publish", type="primary", icon=":material/publish:"):
         try:
-            artifact = publish_result(registry, result, name, bump, notes)
+            artifact = publish_result(registry, result, name, bump, notes, actor=sign_in.actor)
         except AccessDeniedError as exc:
             st.session_state[DENIED] = "the store refused the write"
             show_error(exc)

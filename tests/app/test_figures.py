@@ -58,3 +58,28 @@ def test_lag_table_round_trip_and_errors_name_the_cell():
         parse_table(table, ["a", "b"], 2, "logdiff")
     with pytest.raises(InvalidInputError, match="exactly 3 rows"):
         parse_table(table, ["a", "b"], 3, "none")
+
+
+def test_granger_heatmap_puts_each_direction_in_its_own_cell():
+    from statsmodels.tsa.api import VAR
+
+    from ui.diagnostics_figures import granger_figure
+    from varlib import ModelSpec, diagnose, load_dataset, train_model
+    from varlib.artifact import build_artifact
+
+    names = ["realgdp", "realcons", "realinv"]
+    result = train_model(load_dataset(variables=names), ModelSpec(tuple(names), transform="logdiff", lags=2, holdout=0))
+    diag = diagnose(build_artifact(result, "three", "tester"))
+    heat = granger_figure(diag).data[0]
+    z = np.array(heat.z, dtype=float)
+    assert list(heat.x) == list(heat.y) == [*names, "all others"] and z.shape == (4, 4)
+    levels = load_dataset(variables=names).frame.to_numpy()
+    reference = VAR(np.diff(np.log(levels), axis=0)).fit(2, trend="c")
+
+    def p(caused, causing):
+        return reference.test_causality(caused, causing, kind="f").pvalue
+
+    assert z[0, 1] == pytest.approx(p([0], [1]))  # realcons -> realgdp
+    assert z[0, 3] == pytest.approx(p([0], [1, 2]))  # all others -> realgdp
+    assert z[3, 2] == pytest.approx(p([0, 1], [2]))  # realinv -> all others
+    assert np.isnan(z[3, 3]) and np.isnan(z[1, 1])

@@ -149,8 +149,10 @@ def test_bad_lag_csv_exits_2(local_env, tmp_path):
 
 
 def test_missing_version_exits_1(env):
-    result = cli(env, "forecast", "0.0.9")
+    result = cli(env, "forecast", "0.0.9", "--name", "var")
     assert result.returncode == 1 and "var 0.0.9 does not exist" in result.stderr
+    empty = cli(env, "forecast", "0.0.9")
+    assert empty.returncode == 1 and "no models in" in empty.stderr and "varlib train --publish" in empty.stderr
 
 
 def test_unreachable_minio_fails_fast_naming_the_endpoint():

@@ -39,7 +39,11 @@ def test_tables_are_all_there(artifact):
     ):
         assert heading in page, heading
     assert page.count("class='chosen'") == 4  # one mark per criterion
-    assert f"{diag.whiteness.statistic:.6g}" in page
+    assert f"{diag.whiteness.statistic:.6g}" in page and f"{diag.whiteness_adjusted.statistic:.6g}" in page
+    assert "portmanteau, adjusted (as R vars and JMulTi print it), 10 lags" in page
+    assert "realgdp -&gt; realcons" in page and "realcons -&gt; realgdp" in page  # K = 2: pairs only, once each
+    assert "Unit roots and cointegration" in page and "log levels of the training data" in page
+    assert "checks at training time" in page
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script" not in page  # no charts given: no script at all
 

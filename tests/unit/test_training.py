@@ -1,5 +1,7 @@
 """The training pipeline: lag selection like statsmodels, holdout scores, refit on all rows."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from statsmodels.tsa.vector_ar.var_model import VAR
@@ -80,5 +82,20 @@ def test_too_many_lags_for_the_rows_is_refused(dataset):
 
 def test_logdiff_needs_positive_data():
     dataset = load_dataset(variables=["realgdp", "realint"])  # the real interest rate goes negative
-    with pytest.raises(InvalidInputError, match="positive"):
+    first = dataset.frame.index[(dataset.frame["realint"] <= 0).to_numpy().argmax()]
+    row = dataset.frame.index.get_loc(first) + 1
+    with pytest.raises(InvalidInputError) as caught:
         train_model(dataset, ModelSpec(variables=("realgdp", "realint"), transform="logdiff", lags=1, holdout=0))
+    value = dataset.frame.loc[first, "realint"]
+    assert str(caught.value).startswith(
+        f"transform 'logdiff' needs positive data: realint is {value:g} on {first.date().isoformat()} (row {row});"
+    )
+    assert caught.value.field == "realint"
+
+
+def test_a_constant_variable_is_named():
+    frame = load_dataset(variables=["realgdp", "realcons"]).frame.assign(flat=5.0)
+    dataset = replace(load_dataset(), frame=frame)
+    message = r"^flat is constant .*\(every row is 5\): a VAR cannot use it; drop it"
+    with pytest.raises(InvalidInputError, match=message):
+        train_model(dataset, ModelSpec(variables=("realgdp", "flat"), lags=1, holdout=0))

@@ -6,12 +6,12 @@ import argparse
 
 import varlib
 
-from .commands import registry_from_env, write_text
+from .commands import load_version, write_text
 from .output import print_json, print_table
 
 
 def run_diagnose(args: argparse.Namespace) -> int:
-    result = varlib.diagnose(registry_from_env().load(args.name, args.version), args.irf_periods, args.whiteness_lags)
+    result = varlib.diagnose(load_version(args), args.irf_periods, args.whiteness_lags)
     if args.json:
         print_json(result.to_dict())
         return 0
@@ -28,19 +28,31 @@ def run_diagnose(args: argparse.Namespace) -> int:
             )
         )
     print(f"stability: {result.stability.verdict}")
-    for label, test in (("whiteness", result.whiteness), ("normality", result.normality)):
+    lags = result.whiteness_lags
+    for label, test in (
+        (f"whiteness, adjusted portmanteau ({lags} lags)", result.whiteness_adjusted),
+        (f"whiteness, unadjusted portmanteau ({lags} lags)", result.whiteness),
+        ("normality, joint Jarque-Bera", result.normality),
+    ):
         print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {test.pvalue:.4g}")
     for causality in result.granger:
         r = causality.result
-        print(
-            f"granger {','.join(causality.causing)} -> {','.join(causality.caused)}: F {r.statistic:.4g},"
-            f" df {r.df}, p {r.pvalue:.4g}"
-        )
+        print(f"granger {causality.direction}: F {r.statistic:.4g}, df {r.df}, p {r.pvalue:.4g}")
+    if result.integration is not None:
+        for root in result.integration.unit_roots:
+            print(
+                f"unit root {root.variable} ({result.integration.tested_on}): ADF p {root.adf_pvalue:.3g},"
+                f" KPSS p {root.kpss_pvalue:.3g}: {root.verdict}"
+            )
+        trace_test = result.integration.johansen
+        if trace_test is not None:
+            print(f"johansen trace test: cointegration rank {trace_test.rank} at 5%")
+        print(f"advice: {result.integration.advice}")
     return 0
 
 
 def run_report(args: argparse.Namespace) -> int:
-    artifact = registry_from_env().load(args.name, args.version)
+    artifact = load_version(args)
     page = varlib.render_report(artifact, varlib.diagnose(artifact))
     write_text(args.out, page, "the report")
     print(f"wrote {args.out} ({len(page):,} bytes)")
@@ -48,7 +60,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_backtest(args: argparse.Namespace) -> int:
-    artifact = registry_from_env().load(args.name, args.version)
+    artifact = load_version(args)
     result = varlib.backtest(artifact, args.origins, args.horizon, "reselect" if args.reselect else "fixed")
     if args.json:
         print_json(result.to_dict())

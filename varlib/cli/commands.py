@@ -9,13 +9,43 @@ from pathlib import Path
 import pandas as pd
 
 import varlib
-from varlib import InvalidInputError, Registry, Settings
+from varlib import InvalidInputError, NotFoundError, Registry, Settings
 
 from .output import print_json, print_table
 
 
 def registry_from_env() -> Registry:
     return Registry.from_settings(Settings.from_env())
+
+
+NAME_HELP = "model name (default: the store's only model)"
+
+
+def model_name(registry: Registry, given: str | None) -> str:
+    """The name given, else the store's only model; several models need `--name`."""
+    if given:
+        return given
+    names = registry.list_names()
+    if len(names) == 1:
+        return names[0]
+    if not names:
+        raise NotFoundError(f"no models in {registry.description}: publish one with `varlib train --publish`")
+    shown = ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
+    raise InvalidInputError(
+        f"{registry.description} holds {len(names)} models ({shown}): choose one with --name", field="name"
+    )
+
+
+def load_version(args: argparse.Namespace, registry: Registry | None = None) -> varlib.Artifact:
+    """The version the arguments name (`--name`, `version`: M.m.p, `latest` or `@alias`), from `registry`
+    or the store the environment names."""
+    if args.version != varlib.LATEST:
+        if varlib.is_alias(args.version):
+            varlib.check_alias(args.version.lstrip("@"))
+        else:
+            varlib.parse_version(args.version)  # a malformed version is bad input, whatever the store holds
+    registry = registry or registry_from_env()
+    return registry.load(model_name(registry, args.name), args.version)
 
 
 def run_train(args: argparse.Namespace) -> int:
@@ -103,12 +133,19 @@ def _johansen(params) -> dict | None:
 
 def run_list(args: argparse.Namespace) -> int:
     registry = registry_from_env()
-    entries = registry.list_versions(args.name, verify=args.verify)
+    name = model_name(registry, args.name)
+    entries = registry.list_versions(name, verify=args.verify)
+    withdrawn = registry.withdrawals(name) if entries else {}
     if args.json:
-        print_json([entry.to_dict() for entry in entries])
+        print_json(
+            [
+                _with_withdrawal(entry.to_dict(), withdrawn.get(entry.version) if entry.version else None)
+                for entry in entries
+            ]
+        )
         return 0
     if not entries:
-        print(f"no versions of {args.name!r} in {registry.description}")
+        print(f"no versions of {name!r} in {registry.description}")
         return 0
     rows = [
         {
@@ -119,6 +156,7 @@ def run_list(args: argparse.Namespace) -> int:
             "lags": (e.card.k_ar if e.card else None) or "",
             "transform": e.card.transform if e.card else "",
             "notes": (e.card.notes if e.card else "")[:40],
+            "withdrawn": withdrawn[e.version].reason[:40] if e.version in withdrawn else "",
         }
         for e in entries
     ]
@@ -128,13 +166,21 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_reindex(args: argparse.Namespace) -> int:
     registry = registry_from_env()
-    count = registry.reindex(args.name)
-    print(f"indexed the cards of {count} version(s) of {args.name!r} in {registry.description}")
+    name = model_name(registry, args.name)
+    count = registry.reindex(name)
+    print(f"indexed the cards of {count} version(s) of {name!r} in {registry.description}")
     return 0
 
 
+def _with_withdrawal(row: dict, withdrawal) -> dict:
+    return {**row, "withdrawn": withdrawal.to_dict() if withdrawal else None}
+
+
 def run_show(args: argparse.Namespace) -> int:
-    metadata = varlib.version_metadata(registry_from_env().load(args.name, args.version))
+    registry = registry_from_env()
+    artifact = load_version(args, registry)
+    withdrawal = registry.withdrawal(artifact.name, artifact.version) if artifact.version else None
+    metadata = _with_withdrawal(varlib.version_metadata(artifact), withdrawal)
     if args.json:
         print_json(metadata)
         return 0
@@ -145,7 +191,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_forecast(args: argparse.Namespace) -> int:
     varlib.check_forecast_options(args.steps, args.alpha, args.intervals)  # bad input: exit 2 before any read
-    artifact = registry_from_env().load(args.name, args.version)
+    artifact = load_version(args)
     lag_inputs = None
     if args.lags_csv:
         lag_inputs = varlib.read_lag_inputs(
@@ -187,6 +233,8 @@ def run_serve(args: argparse.Namespace) -> int:
     if not 1 <= args.workers <= 64:
         raise InvalidInputError(f"workers {args.workers} must be from 1 to 64", field="workers", value=args.workers)
     settings = Settings.from_env()  # a bad environment fails here in one line, not in every worker
+    varlib.AuthSettings.from_env()  # so does a half-configured sign-in
+    log_config = varlib.logging_config(args.log_format)  # else VARLIB_LOG_FORMAT
     print(
         f"serving {varlib.describe_store(settings)} on http://{args.host}:{args.port} (docs at /docs),"
         f" {args.workers} worker(s)"
@@ -199,6 +247,7 @@ def run_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         access_log=args.access_log,
         log_level="info",
+        log_config=log_config,
     )
     return 0
 

@@ -18,8 +18,11 @@ from varlib import (
     kind_names,
 )
 
+from .commands import NAME_HELP
+from .team import add_commands as add_team_commands
+
 PROG = "varlib"
-DEFAULT_NAME = "var"
+LEGACY_NAME = "var"  # the name the original service published under
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,10 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _train(commands.add_parser("train", help="fit a VAR (or a VECM) and optionally publish it"))
     reindex = commands.add_parser("reindex", help="rebuild the card index that makes listings fast")
-    reindex.add_argument("--name", default=DEFAULT_NAME)
+    reindex.add_argument("--name", help=NAME_HELP)
 
     listing = commands.add_parser("list", help="versions, newest first")
-    listing.add_argument("--name", default=DEFAULT_NAME)
+    listing.add_argument("--name", help=NAME_HELP)
     listing.add_argument("--json", action="store_true")
     listing.add_argument(
         "--verify", action="store_true", help="check every object against the card it was published with (slower)"
@@ -45,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     show = commands.add_parser("show", help="one version's metadata")
     show.add_argument("version")
-    show.add_argument("--name", default=DEFAULT_NAME)
+    show.add_argument("--name", help=NAME_HELP)
     show.add_argument("--json", action="store_true")
 
     forecast = commands.add_parser("forecast", help="forecast from a version")
@@ -88,16 +91,23 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=1, metavar="N", help="processes (each caches on its own)")
     serve.add_argument("--access-log", action="store_true", help="log one line per request")
+    serve.add_argument(
+        "--log-format",
+        choices=("text", "json"),
+        default=None,
+        help="log lines as text or one JSON object each (default: VARLIB_LOG_FORMAT, else text)",
+    )
 
     legacy = commands.add_parser("import-legacy", help="convert an old pickled model (<name>/<M_m_p>/model.pkl)")
     legacy.add_argument("version", help="the pickle's version, e.g. 0_0_1 or 0.0.1")
-    legacy.add_argument("--name", default=DEFAULT_NAME)
+    legacy.add_argument("--name", default=LEGACY_NAME)
     legacy.add_argument(
         "--trust",
         action="store_true",
         help="unpickling runs code: only for a bucket you control and nobody else writes",
     )
     legacy.add_argument("--json", action="store_true")
+    add_team_commands(commands)  # alias, withdraw, history
     return parser
 
 
@@ -165,4 +175,4 @@ def _rank(text: str) -> int | None:
 
 def _version(command: argparse.ArgumentParser) -> None:
     command.add_argument("version", nargs="?", default=LATEST)
-    command.add_argument("--name", default=DEFAULT_NAME)
+    command.add_argument("--name", help=NAME_HELP)

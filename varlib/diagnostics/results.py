@@ -62,6 +62,13 @@ class CausalityTest:
     caused: tuple[str, ...]
     result: TestResult
 
+    @property
+    def direction(self) -> str:
+        """`a -> b`, `a -> all others`, `all others -> b`: the direction for people."""
+        causing = "all others" if self.scope == "others_to_one" else ", ".join(self.causing)
+        caused = "all others" if self.scope == "one_to_others" and self.kind == "granger" else ", ".join(self.caused)
+        return f"{causing} -> {caused}"
+
     def to_dict(self) -> dict:
         body = self.result.to_dict()
         return {

@@ -1,0 +1,98 @@
+"""The Train page on an uploaded quarterly CSV with gaps: the preview names what is wrong before Train,
+text columns are never offered, a fill must be chosen, and the choice is recorded on the version's card."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from tests.app.conftest import errors, open_app
+
+TRAIN = "views/train.py"
+MISSING = ("1995-04-01", "1995-07-01")  # two quarters without a row
+
+
+def gappy_csv() -> bytes:
+    """70 quarters of three positive series and a text column; two quarters are missing and one cell empty."""
+    rng = np.random.default_rng(3)
+    dates = pd.date_range("1990-01-01", periods=70, freq="QS")
+    growth = 0.005 + 0.01 * rng.standard_normal((70, 3))
+    frame = pd.DataFrame(100 * np.exp(np.cumsum(growth, axis=0)), index=dates, columns=["gdp", "cons", "inv"])
+    frame["region"] = "north"
+    frame = frame.drop(pd.DatetimeIndex(MISSING))
+    frame.loc["2000-01-01", "inv"] = np.nan
+    return frame.rename_axis("date").to_csv(float_format="%.4f").encode()
+
+
+def _upload(at, data: bytes, name: str = "regional accounts.csv"):
+    at.radio(key="train_source").set_value("Upload a CSV").run()
+    at.file_uploader(key="train_csv").set_value((name, data, "text/csv")).run()
+    assert not at.exception
+    return at
+
+
+def _fill_radio(at):
+    return next(r for r in at.radio if r.label == "Missing periods or values")
+
+
+def _button(at, prefix: str):
+    return next(b for b in at.button if b.label.startswith(prefix))
+
+
+def test_preview_names_the_problems_and_offers_numeric_columns_only(seeded):
+    at = _upload(open_app(page=TRAIN), gappy_csv())
+    caption = "\n".join(c.value for c in at.caption)
+    assert "**68 rows**, 1990-01-01 to 2007-04-01" in caption and "frequency **quarterly (QS-JAN)**" in caption
+    assert "text (not usable): region" in caption
+    problems = "\n".join(w.value for w in at.warning)
+    assert "quarterly dates with missing periods: 1995-04-01, 1995-07-01 (2 periods)" in problems
+    assert "empty cells: inv (1)" in problems
+    variables = at.multiselect[0]
+    assert variables.options == ["gdp", "cons", "inv"] and variables.value == ["gdp", "cons"]
+    assert _fill_radio(at).value == "none"
+    hint = "Lag search from 1 up to a maximum set by the number of rows, once the data load."
+    assert hint in "\n".join(c.value for c in at.caption)  # until a fill is chosen
+    _fill_radio(at).set_value("interpolate").run()
+    hint = "Lag search from 1 up to 10, the sample-aware maximum on these 70 rows."
+    assert hint in "\n".join(c.value for c in at.caption)
+    assert at.text_input(key="train_name|regional-accounts").value == "regional-accounts"
+
+
+def test_training_without_a_fill_is_refused_by_name(seeded):
+    at = _upload(open_app(page=TRAIN), gappy_csv())
+    _button(at, "Train").click().run()
+    assert not at.exception
+    assert "these periods have no row: 1995-04-01, 1995-07-01 (2 periods)" in errors(at)
+    assert not any(b.label.startswith("Publish") for b in at.button)
+
+
+@pytest.mark.parametrize(
+    "method, summary", [("interpolate", "interpolate: 2 period(s) added"), ("ffill", "ffill: 2 period(s) added")]
+)
+def test_each_fill_is_recorded_on_the_published_card(seeded, method, summary):
+    at = _upload(open_app(page=TRAIN), gappy_csv())
+    at.multiselect[0].set_value(["gdp", "cons", "inv"])
+    _fill_radio(at).set_value(method)
+    at.selectbox(key="train_transform").set_value("logdiff")
+    _button(at, "Train").click().run()
+    assert not at.exception and errors(at) == "", errors(at)
+    shown = "\n".join(m.value for m in [*at.markdown, *at.caption])
+    assert "70 rows of gdp, cons, inv" in shown
+    _button(at, "Publish").click().run()
+    assert not at.exception and errors(at) == ""
+    (entry,) = seeded.list_versions("regional-accounts")
+    assert entry.card.fill.startswith(summary) and entry.card.frequency == "quarterly"
+    provenance = seeded.load("regional-accounts").provenance["preparation"]
+    assert provenance["method"] == method and provenance["added_periods"] == list(MISSING)
+
+
+def test_drop_keeps_the_rows_after_the_last_hole(seeded):
+    at = _upload(open_app(page=TRAIN), gappy_csv())
+    _fill_radio(at).set_value("drop")
+    _button(at, "Train").click().run()
+    assert not at.exception and errors(at) == "", errors(at)
+    assert "47 rows of gdp, cons, 1995-10-01 to 2007-04-01." in "\n".join(m.value for m in at.markdown)
+    at.multiselect[0].set_value(["gdp", "cons", "inv"])  # inv's empty cell in 2000Q1 is the last hole now
+    _button(at, "Train").click().run()
+    assert "29 rows of gdp, cons, inv, 2000-04-01 to 2007-04-01." in "\n".join(m.value for m in at.markdown)

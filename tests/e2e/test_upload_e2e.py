@@ -1,0 +1,51 @@
+"""A real Chromium on the Train page with a user's quarterly CSV that has gaps: the preview names them,
+interpolation is chosen, the fit's adequacy is shown before publishing, and the published version's card
+says how the gaps were filled."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.test_train_upload import MISSING, gappy_csv
+from tests.support.browser import shot, wait_for_app, wait_for_forecast
+
+pytestmark = [pytest.mark.e2e, pytest.mark.minio]
+
+
+def test_upload_with_gaps_interpolate_train_and_publish(dashboard, page, tmp_path):
+    url, registry = dashboard
+    csv = tmp_path / "regional accounts.csv"
+    csv.write_bytes(gappy_csv())
+    page.goto(f"{url}/train")
+    wait_for_app(page)
+    page.get_by_text("Upload a CSV", exact=True).click()
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzone"] input[type="file"]').set_input_files(str(csv))
+    wait_for_app(page)
+    page.get_by_text(f"quarterly dates with missing periods: {', '.join(MISSING)} (2 periods)").wait_for()
+    assert page.get_by_text("text (not usable): region", exact=False).first.is_visible()
+    assert page.get_by_label("Model name", exact=True).input_value() == "regional-accounts"
+    shot(page, "upload-1-preview")
+
+    page.get_by_text("interpolate (fill each gap linearly)", exact=True).click()
+    wait_for_app(page)
+    page.get_by_text("the sample-aware maximum on these 70 rows", exact=False).wait_for()
+    page.get_by_role("button", name="Train", exact=True).click()
+    wait_for_app(page)
+    page.get_by_text("Adequacy of the fit").wait_for()
+    page.get_by_text("Stability.", exact=False).first.wait_for()
+    page.get_by_text("Adequacy of the fit").scroll_into_view_if_needed()
+    shot(page, "upload-2-trained")
+
+    page.get_by_role("button", name="Publish", exact=True).click()
+    wait_for_app(page)
+    link = page.get_by_role("link", name="Open regional-accounts 0.0.1 on the Forecast page")
+    link.wait_for()
+    (entry,) = registry.list_versions("regional-accounts")
+    assert entry.card.fill.startswith("interpolate: 2 period(s) added") and entry.card.frequency == "quarterly"
+
+    link.click()
+    wait_for_app(page)
+    wait_for_forecast(page, 8)
+    page.get_by_text("missing data: interpolate: 2 period(s) added", exact=False).first.wait_for()
+    shot(page, "upload-3-forecast-card")

@@ -1,0 +1,118 @@
+"""Adequacy checks at training time and the unit-root and cointegration tests equal statsmodels' own
+functions on real samples, and their verdicts say what the figures say."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from statsmodels.tsa.api import VAR
+from statsmodels.tsa.stattools import adfuller, kpss
+from statsmodels.tsa.vector_ar.vecm import coint_johansen
+
+from studies.samples import danish, lutkepohl_e1
+from varlib import ModelSpec, analyse_integration, load_dataset, train_model
+from varlib.adequacy import assess, default_whiteness_lags
+
+
+def _statsmodels_fit(dataset, transform, lags, trend="c"):
+    levels = dataset.frame.to_numpy(dtype=float)
+    series = levels if transform == "none" else np.diff(np.log(levels), axis=0)
+    return VAR(series).fit(lags, trend=trend)
+
+
+@pytest.mark.parametrize(
+    "make, transform, lags", [(lutkepohl_e1, "logdiff", 2), (danish, "none", 2), (danish, "none", 5)]
+)
+def test_training_adequacy_equals_statsmodels_tests_of_the_final_fit(make, transform, lags):
+    dataset = make()
+    result = train_model(dataset, ModelSpec(tuple(dataset.variables), transform=transform, lags=lags, holdout=0))
+    stability, whiteness, normality = result.adequacy.checks
+    reference = _statsmodels_fit(dataset, transform, lags)
+    assert stability.ok == reference.is_stable()
+    nlags = default_whiteness_lags(lags, int(reference.nobs))
+    adjusted = reference.test_whiteness(nlags=nlags, adjusted=True)
+    assert whiteness.lags == nlags and whiteness.df == adjusted.df
+    assert whiteness.statistic == pytest.approx(adjusted.test_statistic, rel=1e-10)
+    assert whiteness.pvalue == pytest.approx(adjusted.pvalue, rel=1e-10)
+    assert whiteness.ok == (adjusted.pvalue >= 0.05)
+    jb = reference.test_normality()
+    assert normality.statistic == pytest.approx(jb.test_statistic, rel=1e-10)
+    assert normality.ok == (jb.pvalue >= 0.05)
+    assert result.adequacy.flags == tuple(c.flag for c in (stability, whiteness, normality) if not c.ok)
+
+
+def test_whiteness_lags_are_at_least_ten_and_beyond_the_order_but_fewer_than_the_residuals():
+    assert default_whiteness_lags(2, 73) == 10
+    assert default_whiteness_lags(12, 200) == 13
+    assert default_whiteness_lags(1, 8) == 7
+
+
+def test_verdicts_say_pass_or_fail_with_advice():
+    stable = assess(_statsmodels_fit(lutkepohl_e1(), "logdiff", 2), "logdiff")
+    assert [c.ok for c in stable.checks] == [True, True, False] and stable.flags == ("non-normal residuals",)
+    assert stable.checks[0].verdict.startswith("Stable: every eigenvalue of the companion matrix is inside")
+    assert stable.checks[1].verdict.startswith("No evidence of residual autocorrelation up to lag 10 (adjusted")
+    # Lütkepohl's example has outlying quarters: its residuals fail the Jarque-Bera test, as in JMulTi
+    assert stable.checks[2].verdict.startswith("The residuals are not normal (joint Jarque-Bera p = ")
+    assert "intervals may be too narrow or too wide" in stable.checks[2].verdict
+
+    levels = load_dataset(variables=["realgdp", "realcons"])
+    fit = VAR(levels.frame.to_numpy(dtype=float)).fit(1, trend="n")
+    verdicts = assess(fit, "none")
+    stability = verdicts.checks[0]
+    if stability.ok:  # a random walk without drift in levels sits at the unit circle either way
+        assert "close to 1" in stability.verdict and "`logdiff`" in stability.verdict
+    else:
+        assert stability.verdict.startswith("Not stable") and "refit with transform `diff`" in stability.verdict
+    white = verdicts.checks[1]
+    assert not white.ok and white.verdict.startswith("The residuals are autocorrelated up to lag 10")
+    assert "autocorrelated residuals" in verdicts.flags
+
+
+def test_unit_roots_equal_adfuller_and_kpss_on_log_levels():
+    dataset = danish()
+    levels = dataset.frame.to_numpy(dtype=float)
+    result = analyse_integration(levels[:, :2], ["lrm", "lry"], k_ar=2)
+    assert result.tested_on == "log levels"  # every value positive
+    for j, root in enumerate(result.unit_roots):
+        x = np.log(levels[:, j])
+        adf = adfuller(x, regression="ct", autolag="AIC", result_object=False)
+        level_kpss = kpss(x, regression="ct", nlags="auto", result_object=False)
+        assert root.adf_statistic == pytest.approx(adf[0]) and root.adf_pvalue == pytest.approx(adf[1])
+        assert root.kpss_statistic == pytest.approx(level_kpss[0]) and root.kpss_pvalue == pytest.approx(level_kpss[1])
+        diff_adf = adfuller(np.diff(x), regression="c", autolag="AIC", result_object=False)
+        assert root.diff_adf_pvalue == pytest.approx(diff_adf[1])
+
+
+def test_a_series_with_negative_values_is_tested_on_levels():
+    dataset = danish()  # lpy, the log price level, is negative
+    levels = dataset.frame[["lrm", "lpy"]].to_numpy(dtype=float)
+    result = analyse_integration(levels, ["lrm", "lpy"])
+    assert result.tested_on == "levels"
+    adf = adfuller(levels[:, 1], regression="ct", autolag="AIC", result_object=False)
+    assert result.unit_roots[1].adf_pvalue == pytest.approx(adf[1])
+
+
+def test_integrated_macro_series_get_differencing_advice_and_johansen_equals_statsmodels():
+    dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
+    levels = dataset.frame.to_numpy(dtype=float)
+    result = analyse_integration(levels, dataset.variables, k_ar=3)
+    assert [u.verdict for u in result.unit_roots].count("integrated") >= 2
+    assert result.recommended_transform == "logdiff" and "transform `logdiff`" in result.advice
+    johansen = result.johansen
+    reference = coint_johansen(np.log(levels), det_order=0, k_ar_diff=2)
+    assert johansen.lagged_differences == 2
+    np.testing.assert_allclose(johansen.trace, reference.lr1, rtol=1e-12)
+    np.testing.assert_allclose(johansen.max_eigen, reference.lr2, rtol=1e-12)
+    np.testing.assert_allclose(johansen.trace_critical, reference.cvt, rtol=1e-12)
+    expected_rank = next((r for r in range(3) if reference.lr1[r] < reference.cvt[r, 1]), 3)
+    assert johansen.rank == expected_rank
+    assert ("cointegrating relation(s)" in result.advice) == (0 < expected_rank < 3)
+
+
+def test_stationary_noise_is_left_in_levels():
+    rng = np.random.default_rng(11)
+    noise = 10 + rng.normal(size=(120, 2))
+    result = analyse_integration(noise, ["a", "b"])
+    assert [u.verdict for u in result.unit_roots] == ["stationary", "stationary"]
+    assert result.recommended_transform == "none" and result.johansen is None
