@@ -17,6 +17,7 @@ COPY app.py .
 COPY .streamlit/ .streamlit/
 COPY scripts/init_minio.py scripts/
 COPY scripts/minio_users.py scripts/
+COPY scripts/auth_secrets.py scripts/
 RUN useradd --create-home --uid 10001 varlib
 USER varlib
 EXPOSE 8501

@@ -1,4 +1,5 @@
-"""The dashboard's entrypoint: page set-up, navigation and a sidebar naming the store in use.
+"""The dashboard's entrypoint: page set-up, sign-in (when configured), navigation and a sidebar naming the
+store in use and the user.
 
 Run with `make run` (or `streamlit run app.py`). Add a page by appending to PAGES. The page scripts
 live in views/, not pages/: a pages/ folder would switch Streamlit into its older multipage mode.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import store
+from ui import auth, store
 from ui.errors import explain
 from varlib import VarlibError
 
@@ -46,6 +47,11 @@ def render_sidebar() -> None:
             st.markdown(badges)
 
 
+sign_in = auth.current()
+if not auth.render_gate(sign_in):  # sign-in is configured and this session may not see the pages yet
+    auth.render_sidebar(sign_in)
+    st.stop()
 navigation = st.navigation(PAGES)
 render_sidebar()
+auth.render_sidebar(sign_in)
 navigation.run()

@@ -1,5 +1,7 @@
 """`python -m bench [--quick] [--json] [--write docs/BENCHMARKS.md]`: product vs the original design.
 
+`python -m bench --browser [--quick] [--json]`: the dashboard in Chromium against Streamlit's floor.
+
 BLAS is pinned to one thread before numpy loads: on a small shared machine threaded BLAS
 thrashes (a VARMAX fit took 20x longer), and both sides get the same setting.
 """
@@ -26,7 +28,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tiny", action="store_true", help="smoke mode for the test suite: seconds, not minutes")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     parser.add_argument("--write", metavar="PATH", help="write the Markdown report (and its chart next to it)")
+    parser.add_argument("--browser", action="store_true", help="the dashboard in Chromium against a minimal app")
     args = parser.parse_args(argv)
+    if args.browser:
+        from .browser import measure
+
+        figures = measure(repeats=3 if args.quick else 5, progress=_progress)
+        print(json.dumps(figures, indent=None if args.json else 2))
+        return 0
     mode = "tiny" if args.tiny else "quick" if args.quick else "full"
     results = run(MODES[mode], progress=_progress)  # progress goes to stderr, the JSON alone to stdout
     if args.write:

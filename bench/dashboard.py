@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
 import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.support.minio_server import free_port, stop_process
-
+from .servers import streamlit_server
 from .timing import Latency, timed
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -100,41 +98,11 @@ def recompile_ms(repeats: int = 5) -> float:
 
 def peak_memory(env: dict[str, str], timeout: float = 240.0) -> dict:
     """VmHWM of a `streamlit run app.py` process after a browser opened Forecast, then Models."""
-    port = free_port()
-    log_path = PROJECT_DIR / ".bench-streamlit.log"
-    args = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(APP),
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    with open(log_path, "wb") as log:
-        server = subprocess.Popen(
-            args,
-            env={**os.environ, **env},
-            cwd=PROJECT_DIR,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        _wait_http(f"http://127.0.0.1:{port}/_stcore/health", server, timeout)
-        before = _status_kb(server.pid)
-        timings = _browse(f"http://127.0.0.1:{port}", timeout)
+    with streamlit_server(APP, env, timeout) as (url, pid):
+        before = _status_kb(pid)
+        timings = _browse(url, timeout)
         time.sleep(1.0)
-        after = _status_kb(server.pid)
-    finally:
-        stop_process(server, timeout=20)
-        log_path.unlink(missing_ok=True)
+        after = _status_kb(pid)
     return {
         "idle_rss_mb": round(before["VmRSS"] / 1024, 1),
         "peak_rss_mb": round(after["VmHWM"] / 1024, 1),
@@ -164,22 +132,6 @@ def _browse(url: str, timeout: float) -> dict:
         finally:
             browser.close()
     return {"browser_forecast_page_s": round(forecast_s, 3), "browser_models_page_s": round(models_s, 3)}
-
-
-def _wait_http(url: str, process: subprocess.Popen, timeout: float) -> None:
-    import urllib.request
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"streamlit not ready at {url} after {timeout}s")
 
 
 def _status_kb(pid: int) -> dict[str, int]:

@@ -107,3 +107,13 @@ def macro_result():
 
 def project_dir() -> Path:
     return Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def dex(tmp_path_factory):
+    """A real Dex for the session: test users in groups, the password grant on (tests/support/oidc_server.py)."""
+    from tests.support.oidc_server import start_dex
+
+    server = start_dex(tmp_path_factory.mktemp("dex"))
+    yield server
+    server.stop()

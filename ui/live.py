@@ -32,8 +32,8 @@ def watch_latest(name: str, shown: Version, following_latest: bool, on_newer=Non
             newest = store.latest(name)
         except VarlibError:
             return  # the page itself reports store failures; a badge is no place for them
-        if newest <= shown:
-            return
+        if newest == shown or (newest < shown and not following_latest):
+            return  # (a page following `latest` also follows it back, when its version is withdrawn)
         store.refresh()  # the pickers must list the new version too
         if following_latest:
             st.rerun()  # the whole page, now with the new version

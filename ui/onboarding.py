@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import store
+from ui import auth, store
 from ui.errors import show_error
 from varlib import DEFAULT_VARIABLES, ModelSpec, VarlibError, load_dataset, publish_result, train_model
 
@@ -30,12 +30,17 @@ def render_onboarding() -> None:
                 icon=":material/lock:",
             )
             return
+        sign_in = auth.publisher()
+        if sign_in is None:
+            return
         if st.button("Train and publish a first model", type="primary", icon=":material/rocket_launch:"):
             try:
                 with st.spinner("Training on the macro data and publishing…"):
                     dataset = load_dataset(variables=list(DEFAULT_VARIABLES))
                     result = train_model(dataset, ModelSpec(variables=tuple(DEFAULT_VARIABLES)))
-                    publish_result(registry, result, FIRST_MODEL, "patch", "first model (onboarding)")
+                    publish_result(
+                        registry, result, FIRST_MODEL, "patch", "first model (onboarding)", actor=sign_in.actor
+                    )
             except VarlibError as exc:
                 show_error(exc)
                 return

@@ -12,7 +12,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from varlib import Artifact, NotFoundError, Registry, Settings, VarlibError, Version, VersionEntry, describe_store
+from varlib import (
+    Alias,
+    Artifact,
+    AuditRecord,
+    NotFoundError,
+    Registry,
+    Settings,
+    VarlibError,
+    Version,
+    VersionEntry,
+    Withdrawal,
+    describe_store,
+)
 
 
 def _refresh_seconds() -> int:
@@ -84,9 +96,49 @@ def versions(name: str, current: Settings | None = None) -> tuple[VersionEntry, 
     return _versions(_fingerprint(current), name, registry(current))
 
 
-def usable(name: str) -> list[VersionEntry]:
-    """The versions of `name` that can be loaded, newest first."""
-    return [entry for entry in versions(name) if entry.ok]
+def usable(name: str, include_withdrawn: bool = False) -> list[VersionEntry]:
+    """The versions of `name` that can be loaded, newest first; withdrawn ones only when asked."""
+    gone = {} if include_withdrawn else withdrawals(name)
+    return [entry for entry in versions(name) if entry.ok and entry.version not in gone]
+
+
+# Aliases, withdrawals and the trail change when someone acts: short-lived like the listings.
+@st.cache_resource(ttl=LIST_TTL, max_entries=64, show_spinner=False)
+def _withdrawals(fingerprint: str, name: str, _registry: Registry) -> dict[Version, Withdrawal]:
+    return _registry.withdrawals(name)
+
+
+@st.cache_resource(ttl=LIST_TTL, max_entries=64, show_spinner=False)
+def _aliases(fingerprint: str, name: str, _registry: Registry) -> tuple[Alias, ...]:
+    return tuple(_registry.aliases(name))
+
+
+@st.cache_resource(ttl=LIST_TTL, max_entries=64, show_spinner=False)
+def _history(fingerprint: str, name: str, _registry: Registry) -> tuple[AuditRecord, ...]:
+    return tuple(_registry.history(name, 200))
+
+
+def withdrawals(name: str) -> dict[Version, Withdrawal]:
+    """The withdrawn versions of `name` (cached for LIST_TTL seconds)."""
+    current = settings()
+    return dict(_withdrawals(_fingerprint(current), name, registry(current)))
+
+
+def aliases(name: str) -> tuple[Alias, ...]:
+    """The aliases of `name` that point somewhere (cached for LIST_TTL seconds)."""
+    current = settings()
+    return _aliases(_fingerprint(current), name, registry(current))
+
+
+def history(name: str) -> tuple[AuditRecord, ...]:
+    """The newest 200 audit records of `name` (cached for LIST_TTL seconds)."""
+    current = settings()
+    return _history(_fingerprint(current), name, registry(current))
+
+
+def resolve(name: str, version: str) -> Version:
+    """A concrete version for `latest`, `0.0.3` or `@alias` (an alias is read afresh: it can move)."""
+    return registry().resolve(name, version)
 
 
 def latest(name: str) -> Version:
@@ -105,6 +157,9 @@ def refresh() -> None:
     _names.clear()
     _versions.clear()
     _check.clear()
+    _withdrawals.clear()
+    _aliases.clear()
+    _history.clear()
 
 
 def load(name: str, version: Version, current: Settings | None = None) -> Artifact:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -18,15 +20,21 @@ def forecast_table(result: VersionForecast) -> pd.DataFrame:
     return pd.DataFrame(columns, index=pd.Index(result.index, name="date"))
 
 
-def versions_table(entries: list[VersionEntry]) -> pd.DataFrame:
-    """The Models page table: one row per version or stray object, newest first."""
+def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None) -> pd.DataFrame:
+    """The Models page table: one row per version or stray object, newest first (withdrawn ones say so)."""
+    withdrawn = withdrawn or {}
     rows = []
     for entry in entries:
         card = entry.card
+        status = "ok" if entry.ok else f"⚠ {entry.status}"
+        if entry.version in withdrawn:
+            status = f"withdrawn: {withdrawn[entry.version].reason}"
         rows.append(
             {
                 "version": entry.label,
-                "status": "ok" if entry.ok else f"⚠ {entry.status}",
+                "status": status,
+                "kind": card.kind.upper() if card else "",
+                "model": card.model if card else "",
                 "created": ((card.created_at if card else None) or "").replace("T", " ").replace("Z", " UTC"),
                 "author": card.author if card else "",
                 "dataset": card.dataset if card else "",
@@ -42,6 +50,7 @@ def versions_table(entries: list[VersionEntry]) -> pd.DataFrame:
     order = [
         "version",
         "status",
+        "kind",
         "notes",
         "checks",
         "created",
@@ -49,6 +58,7 @@ def versions_table(entries: list[VersionEntry]) -> pd.DataFrame:
         "variables",
         "frequency",
         "lag order",
+        "model",
         "dataset",
         "holdout RMSE",
     ]
@@ -75,3 +85,43 @@ def _fmt(value) -> str:
     if value is None or not np.isfinite(value):
         return "–"
     return f"{value:.4g}"
+
+
+def aliases_table(aliases) -> pd.DataFrame:
+    """Aliases of a model: where each points, how often it moved, who moved it last and when."""
+    rows = [
+        {
+            "alias": f"@{a.alias}",
+            "version": str(a.version),
+            "moves": a.revision,
+            "moved by": a.actor.name,
+            "at": _when(a.at),
+        }
+        for a in aliases
+    ]
+    return pd.DataFrame(rows, columns=["alias", "version", "moves", "moved by", "at"])
+
+
+def history_table(records) -> pd.DataFrame:
+    """The audit trail, newest first: who did what to which version or alias, when and from where."""
+    rows = [
+        {
+            "at": _when(r.at),
+            "action": r.action,
+            "version": r.version or "",
+            "alias": f"@{r.alias}" if r.alias else "",
+            "was": r.previous or "",
+            "by": r.actor.name,
+            "subject": r.actor.subject,
+            "via": r.actor.via,
+            "from": r.actor.origin,
+            "reason": r.reason,
+        }
+        for r in records
+    ]
+    columns = ["at", "action", "version", "alias", "was", "by", "subject", "via", "from", "reason"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _when(stamp: str) -> str:
+    return (stamp or "").replace("T", " ").replace("Z", " UTC")[:23].rstrip()

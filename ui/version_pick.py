@@ -31,8 +31,12 @@ def pick_model(prefix: str, where=None) -> str | None:
 
 
 def pick_version(prefix: str, name: str, where=None) -> Artifact | None:
-    """One version of `name` ('latest' or a pinned one), loaded; None with a message when none is usable."""
-    entries = store.usable(name)
+    """One version of `name` ('latest' or a pinned one), loaded; None with a message when none is usable.
+    Withdrawn versions are offered only when the person asks for them."""
+    asked = bool(store.withdrawals(name)) and (where or st).checkbox(
+        "Include withdrawn versions", key=f"{prefix}_withdrawn|{name}", help="They still load when named explicitly."
+    )
+    entries = store.usable(name, include_withdrawn=asked)
     if not entries:
         st.error(f"Model **{name}** has no usable version; the Models page shows each reason.")
         return None

@@ -12,6 +12,9 @@ dashboard use; everything else is internal and may move. In short:
 - forecasts: `forecast_artifact`, `forecast_version`, `VersionForecast`, `level_to_alpha`
 - analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `overlay_forecasts`,
   `shared_lag_table`, `render_report`
+- team use: aliases (`Alias`, `check_alias`), withdrawals (`Withdrawal`), the audit trail (`AuditRecord`),
+  identities (`Actor`), roles (`RolePolicy`, `allows`, `require_role`) and bearer tokens (`AuthSettings`,
+  `TokenVerifier`)
 - `BoundedCache`, the one bounded LRU (every cache is listed in docs/CACHES.md)
 - errors: `VarlibError` and its subclasses; `to_json_safe` and `to_json` for JSON output;
   `import_legacy` for the original service's pickles
@@ -31,6 +34,9 @@ from .artifact import Artifact
 from .backtest import LAG_POLICIES, MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, backtest, can_reselect
 from .cache import BoundedCache
 from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata
+from .catalog.aliases import Alias
+from .catalog.audit import AuditRecord
+from .catalog.withdrawals import Withdrawal
 from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, shared_lag_table
 from .config import Settings
 from .data import (
@@ -54,6 +60,7 @@ from .data import (
     macro_columns,
     parse_lag_table,
     path_editor_table,
+    period_labels,
     profile_csv,
     read_csv,
     read_lag_csv,
@@ -70,6 +77,7 @@ from .diagnostics import (
 )
 from .errors import (
     AccessDeniedError,
+    AuthenticationError,
     ConflictError,
     CorruptArtifactError,
     InvalidInputError,
@@ -78,16 +86,21 @@ from .errors import (
     ObjectTooLargeError,
     StoreUnavailableError,
     VarlibError,
+    WithdrawnError,
 )
 from .forecast import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, Forecast, level_to_alpha
+from .identity import Actor
 from .integration import Integration, Johansen, UnitRoot
 from .integration import analyse as analyse_integration
 from .jsonsafe import dumps as to_json
 from .jsonsafe import to_json_safe
-from .kinds import kind_names
+from .kinds import kind_names, kind_title, kind_transforms
 from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
+from .logs import JsonFormatter, logging_config
 from .report import render_report
+from .roles import ROLES, RolePolicy, allows
+from .roles import require as require_role
 from .service import (
     check_forecast_options,
     forecast_artifact,
@@ -96,29 +109,39 @@ from .service import (
     publish_result,
     train_model,
 )
-from .spec import CRITERIA, DEFAULT_HOLDOUT, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
+from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
+from .tokens import AuthSettings, TokenVerifier
 from .training import Evaluation, TrainResult
 from .version_forecast import VersionForecast
 from .versions import (
+    ALIAS_PATTERN,
     BUMPS,
     LATEST,
     NAME_PATTERN,
     PINNED_PATTERN,
     VERSION_PATTERN,
     Version,
+    check_alias,
     check_name,
+    is_alias,
     is_latest,
     name_from,
     parse_version,
 )
 
 __all__ = [
+    "ALIAS_PATTERN",
     "ALPHA_MAX",
     "ALPHA_MIN",
     "AccessDeniedError",
+    "Actor",
     "Adequacy",
+    "Alias",
     "Artifact",
+    "AuditRecord",
+    "AuthSettings",
+    "AuthenticationError",
     "BUMPS",
     "Backtest",
     "BoundedCache",
@@ -133,10 +156,12 @@ __all__ = [
     "DEFAULT_IRF_PERIODS",
     "DEFAULT_VARIABLES",
     "DEFAULT_WHITENESS_LAGS",
+    "DETERMINISTIC",
     "DataProfile",
     "EXOG",
     "Dataset",
     "Diagnostics",
+    "Evaluation",
     "FILL_METHODS",
     "Forecast",
     "Frequency",
@@ -144,6 +169,7 @@ __all__ = [
     "Integration",
     "InvalidInputError",
     "Johansen",
+    "JsonFormatter",
     "LAG_POLICIES",
     "LATEST",
     "MACRODATA",
@@ -163,24 +189,30 @@ __all__ = [
     "PINNED_PATTERN",
     "STEP",
     "Preparation",
+    "ROLES",
     "Registry",
+    "RolePolicy",
     "Settings",
     "StoreUnavailableError",
     "TRANSFORMS",
     "TRENDS",
+    "TokenVerifier",
     "TrainResult",
-    "Evaluation",
     "UnitRoot",
     "VERSION_PATTERN",
     "VarlibError",
     "Version",
     "VersionEntry",
     "VersionForecast",
+    "Withdrawal",
+    "WithdrawnError",
     "__version__",
     "all_variables",
+    "allows",
     "analyse_integration",
     "backtest",
     "can_reselect",
+    "check_alias",
     "check_forecast_options",
     "check_name",
     "check_path",
@@ -195,11 +227,15 @@ __all__ = [
     "forecast_version",
     "guess_date_column",
     "import_legacy",
+    "is_alias",
     "is_latest",
     "kind_names",
+    "kind_title",
+    "kind_transforms",
     "label_of",
     "level_to_alpha",
     "load_dataset",
+    "logging_config",
     "macro_columns",
     "name_from",
     "newest_usable",
@@ -207,6 +243,7 @@ __all__ = [
     "parse_lag_table",
     "parse_version",
     "path_editor_table",
+    "period_labels",
     "profile_csv",
     "publish_result",
     "read_csv",
@@ -214,6 +251,7 @@ __all__ = [
     "read_lag_inputs",
     "read_path_csv",
     "render_report",
+    "require_role",
     "shared_lag_table",
     "to_json",
     "to_json_safe",

@@ -29,11 +29,13 @@ from .training import TrainResult
 from .versions import Version, parse_version
 
 FORMAT = "varlib/var-model"
-SCHEMA_VERSION = 1
-# 2: exogenous variables (spec.exog, fit.exog_coefs, data.exog). Only a VARX is written as 2, so a
-# varlib that predates them refuses it (it would forecast without them) and still reads every plain VAR.
-EXOG_SCHEMA_VERSION = 2
-READABLE_SCHEMAS = (SCHEMA_VERSION, EXOG_SCHEMA_VERSION)
+# 2: model kinds beyond the VAR (a VECM's `fit` holds alpha, beta, gamma, its deterministic terms, rank and
+# Johansen table), the spec's `deterministic` and `coint_rank`, transform `log`. Every version 1 artifact is
+# a VAR and reads unchanged (the new spec fields default to None).
+SCHEMA_VERSION = 2
+# 3: exogenous variables (spec.exog, fit.exog_coefs, data.exog), only for a VARX: older readers refuse it.
+EXOG_SCHEMA_VERSION = 3
+READABLE_SCHEMAS = (1, 2, EXOG_SCHEMA_VERSION)
 MAX_NOTES = 2000
 
 
@@ -95,7 +97,23 @@ class Artifact:
 
     @property
     def k_ar(self) -> int:
+        """The VAR order in levels (or model space); a VECM has k_ar - 1 lagged differences."""
         return self.params.k_ar
+
+    @property
+    def kind_title(self) -> str:
+        """The model kind for people: `VAR`, `VECM`."""
+        return kind_of(self.spec).title
+
+    @property
+    def description(self) -> str:
+        """The fitted model in one line, e.g. `VAR(2) in levels, trend c`."""
+        return kind_of(self.spec).describe(self.spec, self.params)
+
+    @property
+    def interval_kinds(self) -> tuple[str, ...]:
+        """The interval kinds this version's forecasts offer."""
+        return kind_of(self.spec).interval_kinds
 
     @property
     def lag_rows(self) -> int:
@@ -229,9 +247,8 @@ def _from_body(body: dict) -> Artifact:
     k = len(spec.variables)
     if params.k != k or data.values.ndim != 2 or data.values.shape[1] != k or len(data.dates) != len(data.values):
         raise ValueError("shapes of parameters, variables and data disagree")
-    n_exog = len(spec.exog)
-    exog_shape = None if data.exog is None else data.exog.shape
-    if getattr(params, "n_exog", 0) != n_exog or (n_exog and exog_shape != (len(data.values), n_exog)):
+    n_exog, shape = len(spec.exog), None if data.exog is None else data.exog.shape
+    if getattr(params, "n_exog", 0) != n_exog or (n_exog and shape != (len(data.values), n_exog)):
         raise ValueError("the exogenous variables, their coefficients and their data disagree")
     if n_exog and body.get("schema_version") != EXOG_SCHEMA_VERSION:
         raise ValueError(f"exogenous variables need schema version {EXOG_SCHEMA_VERSION}")

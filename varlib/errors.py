@@ -5,10 +5,12 @@
     ├── NotFoundError                unknown model, version or object
     ├── StoreUnavailableError        the store cannot be reached (names the endpoint)
     ├── AccessDeniedError            credentials refused, permission missing, read-only mode
+    ├── AuthenticationError          no bearer token, or one that does not verify (REST: 401)
     ├── CorruptArtifactError         an object that is not a valid artifact (reason in the message)
     │   └── ObjectTooLargeError      an object over the size limit, refused before its body is read
     ├── ObjectExistsError            a conditional write lost: the key is taken or changed
-    └── ConflictError                a valid request the store refuses as it stands (a name's shape)
+    ├── ConflictError                a valid request the store refuses as it stands (a name's shape)
+    └── WithdrawnError               `latest` or an alias would stand for a withdrawn version
 
 Like minio-py's S3Error, an error carries its context as fields (`key`, `endpoint`, `bucket`,
 `code`, `field`, `value`, plus `size` and `limit` for an oversized object), so callers can act
@@ -90,3 +92,14 @@ class ObjectExistsError(VarlibError):
 class ConflictError(VarlibError):
     """A valid request the store's current state refuses, e.g. a version whose shape (variables, transform,
     frequency, kind) differs from its name's newest version within one major version."""
+
+
+class WithdrawnError(VarlibError):
+    """A version was withdrawn: an alias that points at it (or a request for it by a moving name) is refused.
+
+    The version itself still loads when named explicitly, so old results stay reproducible."""
+
+
+class AuthenticationError(VarlibError):
+    """A request carried no credentials, or ones that do not verify (bad signature, wrong issuer or
+    audience, expired): the caller must sign in again. Refused permissions are AccessDeniedError."""

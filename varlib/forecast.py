@@ -4,8 +4,8 @@ Pure numpy, so serving a forecast needs no statsmodels object. For `none` the nu
 those of statsmodels' VARResults.forecast_interval. For `diff`/`logdiff` the level forecast is
 the last level plus the cumulated difference forecasts, and the level forecast-error
 covariance at horizon h is sum_{m=1..h} C_{h-m} Sigma_u C_{h-m}' with C_j = Phi_0 + ... + Phi_j
-(not the cumulated difference bands). `logdiff` works on log levels and exponentiates the
-mean and both bounds, so its point is the median in levels.
+(not the cumulated difference bands). `logdiff` (and `log`, a model of log levels) works on log
+levels and exponentiates the mean and both bounds, so its point is the median in levels.
 
 `intervals="corrected"` adds the estimation-uncertainty term of varlib.intervals (Lütkepohl's
 Omega(h)/T, cumulated for differenced models); it needs the Z'Z moments of the training sample.
@@ -27,6 +27,7 @@ from .errors import InvalidInputError
 from .forecast_errors import error_covariances, model_standard_errors, normal_quantile, standard_errors
 from .intervals import SampleMoments
 from .model import VarParams
+from .spec import DIFFERENCED, LOGGED
 
 MAX_STEPS = 400
 ALPHA_MIN, ALPHA_MAX = 0.0001, 0.5  # 99.99% to 50% intervals
@@ -86,7 +87,7 @@ def level_to_alpha(level: float) -> float:
 
 
 def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndarray:
-    """A (needed x k) array of finite levels, positive for logdiff, or a clear error."""
+    """A (needed x k) array of finite levels, positive for logdiff and log, or a clear error."""
     try:
         values = np.asarray(lag_levels, dtype=float)
     except (TypeError, ValueError):
@@ -100,10 +101,11 @@ def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndar
     if bad.size:
         row, col = bad[0]
         raise InvalidInputError(f"lag input row {row + 1}, column {col + 1} is {values[row, col]}; use a finite number")
-    if transform == "logdiff" and np.any(values <= 0):
+    if transform in LOGGED and np.any(values <= 0):
         row, col = np.argwhere(values <= 0)[0]
         raise InvalidInputError(
-            f"lag input row {row + 1}, column {col + 1} is {values[row, col]:g}; a logdiff model needs positive values"
+            f"lag input row {row + 1}, column {col + 1} is {values[row, col]:g}; a {transform} model needs positive"
+            " values"
         )
     if np.max(np.abs(values)) > 1e150:
         raise InvalidInputError("lag inputs are too large in magnitude (over 1e150) to forecast from")
@@ -176,7 +178,8 @@ def forecast_levels(
     exog_future=None,
     conditions=None,
 ) -> Forecast:
-    """Forecast in levels from the last observations (k_ar rows, or k_ar + 1 for differenced models).
+    """Forecast in levels from the last observations (k_ar rows, or k_ar + 1 for differenced models);
+    `params` is a VAR on the model-space series (for other kinds, their VAR representation).
 
     `intervals="corrected"` needs `moments` (varlib.intervals.sample_moments of the training sample).
     A VARX needs `exog_future` (steps x n_exog); `conditions` (steps x k levels, NaN where free) makes
@@ -187,10 +190,9 @@ def forecast_levels(
     intervals = check_intervals(intervals)
     if intervals == "corrected":
         _check_corrected(params, moments, conditions)
-    needed = params.k_ar + (0 if transform == "none" else 1)
-    levels = check_lag_inputs(lag_levels, needed, params.k, transform)
-    integrated = transform != "none"
-    logged = transform == "logdiff"
+    integrated = transform in DIFFERENCED
+    logged = transform in LOGGED
+    levels = check_lag_inputs(lag_levels, params.k_ar + integrated, params.k, transform)
     base = np.log(levels) if logged else levels
     history = np.diff(base, axis=0) if integrated else base
     mean = point_forecast(params, history, steps, exog_future)

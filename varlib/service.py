@@ -14,8 +14,9 @@ from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata,
 from .data.paths import CONDITIONS, EXOG, check_path
 from .errors import InvalidInputError
 from .forecast import check_alpha, check_intervals, check_steps
+from .identity import Actor
 from .kinds import kind_of
-from .spec import ModelSpec
+from .spec import LOGGED, ModelSpec
 from .training import TrainResult, train
 from .version_forecast import VersionForecast
 from .versions import LATEST, Version
@@ -47,11 +48,21 @@ def train_model(dataset: Dataset, spec: ModelSpec) -> TrainResult:
 
 
 def publish_result(
-    registry: Registry, result: TrainResult, name: str, bump: str = "patch", notes: str = "", author: str | None = None
+    registry: Registry,
+    result: TrainResult,
+    name: str,
+    bump: str = "patch",
+    notes: str = "",
+    author: str | None = None,
+    actor: Actor | None = None,
 ) -> Artifact:
-    """Publish a training run as the next version of `name`."""
-    artifact = build_artifact(result, name, author or registry.author, notes)
-    return registry.publish(artifact, bump)
+    """Publish a training run as the next version of `name`. With an `actor` (a signed-in identity) the
+    version's author is that identity's name, its provenance holds the identity (name and subject), and
+    the audit trail names it."""
+    artifact = build_artifact(result, name, (actor.name if actor else None) or author or registry.author, notes)
+    if actor is not None:
+        artifact = replace(artifact, provenance={**artifact.provenance, "identity": actor.to_dict()})
+    return registry.publish(artifact, bump, actor)
 
 
 def forecast_artifact(
@@ -122,7 +133,7 @@ def _conditions(artifact: Artifact, conditions, index: list[str]) -> np.ndarray 
     """The conditions as a (steps x k) array of levels, NaN where free; None when nothing is conditioned."""
     if conditions is None:
         return None
-    logged = artifact.spec.transform == "logdiff"
+    logged = artifact.spec.transform in LOGGED
     path = check_path(conditions, artifact.variables, index, CONDITIONS, logged, other_columns=artifact.exog)
     fixed = path.reindex(columns=artifact.variables).to_numpy(dtype=float)
     return fixed if np.isfinite(fixed).any() else None

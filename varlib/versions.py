@@ -11,9 +11,14 @@ from .errors import InvalidInputError
 # file systems cannot merge two models.
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 _NUMBER = "(0|[1-9][0-9]{0,5})"
-# As text too, for the REST service's OpenAPI document: `0.0.3` or `0_0_3`, and `latest`.
+# As text too, for the REST service's OpenAPI document: `0.0.3` or `0_0_3`, `latest`, and an alias
+# such as `@champion` (a named pointer of one model, varlib.catalog.aliases).
 PINNED_PATTERN = rf"{_NUMBER}\.{_NUMBER}\.{_NUMBER}|{_NUMBER}_{_NUMBER}_{_NUMBER}"
-VERSION_PATTERN = rf"^(latest|{PINNED_PATTERN})$"
+# Alias names: a lower-case letter first, then letters, digits, '-' or '_' (so never a version and, being
+# checked apart from `latest`, never `latest` either: that name is refused).
+ALIAS_PATTERN = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+_ALIAS_TEXT = ALIAS_PATTERN.pattern.strip("^$")
+VERSION_PATTERN = rf"^(latest|{PINNED_PATTERN}|@{_ALIAS_TEXT})$"
 _VERSION_PATTERN = re.compile(rf"^{_NUMBER}([._]){_NUMBER}\2{_NUMBER}$")
 KEY_VERSION_PATTERN = re.compile(rf"^{_NUMBER}_{_NUMBER}_{_NUMBER}$")
 BUMPS = ("patch", "minor", "major")
@@ -55,11 +60,32 @@ def is_latest(text: object) -> bool:
     return str(text).strip().lower() == LATEST
 
 
+def is_alias(text: object) -> bool:
+    """True for an alias reference such as `@champion` (the name itself is checked by `check_alias`)."""
+    return str(text).strip().startswith("@")
+
+
+def check_alias(alias: str) -> str:
+    """Return the alias name (a leading `@` dropped) if it is valid, else raise with the rule."""
+    name = str(alias).strip().removeprefix("@")
+    if not ALIAS_PATTERN.match(name) or name == LATEST:
+        raise InvalidInputError(
+            f"alias {alias!r} is not valid: use 1-40 lower-case letters, digits, '-' or '_', starting with a"
+            " letter (for example 'champion'), and not 'latest'",
+            field="alias",
+            value=alias,
+        )
+    return name
+
+
 def parse_version(text: str) -> Version:
     """Parse `0.0.3` or `0_0_3` (not `latest`; see `registry.resolve`)."""
     match = _VERSION_PATTERN.match(str(text).strip())
     if not match:
-        raise InvalidInputError(f"version {text!r} is not valid: use M.m.p such as 0.0.3 (or 0_0_3), or 'latest'")
+        raise InvalidInputError(
+            f"version {text!r} is not valid: use M.m.p such as 0.0.3 (or 0_0_3), 'latest', or an alias such as"
+            " @champion"
+        )
     return Version(int(match.group(1)), int(match.group(3)), int(match.group(4)))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import live, store, url_state
+from ui import governance, live, store, url_state
 from ui.errors import guarded, show_error
 from ui.figures import forecast_figure, recent
 from ui.lag_table import lag_inputs
@@ -41,13 +41,13 @@ def render() -> None:
     problems = url_state.apply(requested, names) if requested else []
     url_state.set_defaults()
 
-    widths = [1.8, 1.8, 1, 2.6] + ([2.2] if len(INTERVAL_KINDS) > 1 else [])
-    controls = st.columns(widths, vertical_alignment="bottom")
+    controls = st.columns([1.8, 1.8, 1, 2.6] + ([2.2] if len(INTERVAL_KINDS) > 1 else []), vertical_alignment="bottom")
     name = _pick_model(controls[0], names)
     entries = store.versions(name)
+    withdrawn = store.withdrawals(name)
     # `latest` is the registry's answer, read once per run (one small read; pinned versions need none)
-    newest = store.latest(name) if any(entry.ok for entry in entries) else None
-    version_label = _pick_version(controls[1], name, entries, newest, problems)
+    newest = store.latest(name) if any(e.ok and e.version not in withdrawn for e in entries) else None
+    version_label = _pick_version(controls[1], name, entries, newest, problems, withdrawn)
     steps = int(
         controls[2].number_input(
             "Steps",
@@ -90,10 +90,22 @@ def render() -> None:
             " shows each reason; publish a new version from **Train & publish**."
         )
         return
-    version = newest if version_label == LATEST else _entry(entries, version_label).version
+    if version_label == LATEST:
+        version = newest
+    else:  # an alias is read afresh (it can move); one of a withdrawn version is reported, not used
+        is_alias = version_label.startswith("@")
+        version = store.resolve(name, version_label) if is_alias else _entry(entries, version_label).version
     artifact = store.load(name, version)
+    governance.warn_if_withdrawn(name, version, withdrawn)
     live.watch_latest(name, version, version_label == LATEST, on_newer=_show_version)
     _model_card(artifact)
+    if intervals not in artifact.interval_kinds:  # e.g. a VECM has no corrected intervals
+        st.info(
+            f"{artifact.kind_title} versions offer {', '.join(artifact.interval_kinds)} intervals only (see the"
+            f" README): showing {artifact.interval_kinds[0]} ones.",
+            icon=":material/info:",
+        )
+        intervals = artifact.interval_kinds[0]
 
     left, right = st.columns([1, 2], gap="large")
     with left:
@@ -126,13 +138,14 @@ def _show_version(label: str) -> None:
     st.session_state[url_state.KEYS["version"]] = label
 
 
-def _pick_version(where, name: str, entries: list[VersionEntry], newest, problems: list[str]) -> str:
+def _pick_version(where, name: str, entries: list[VersionEntry], newest, problems: list[str], withdrawn) -> str:
     key = url_state.KEYS["version"]
-    usable = [entry.label for entry in entries if entry.ok]
-    options = [LATEST] + usable
     wanted = url_state.take_pending_version()
+    named = {wanted.strip().replace("_", "."), st.session_state.get(key)} if wanted else {st.session_state.get(key)}
+    choices, labels = governance.version_choices(name, entries, withdrawn, named)
+    options = [LATEST] + choices
     if wanted is not None:
-        label = wanted.strip().replace("_", ".")
+        label = wanted.strip().replace("_", ".") if not wanted.strip().startswith("@") else wanted.strip()
         if label in options:
             st.session_state[key] = label
         else:
@@ -150,9 +163,9 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
         "Version",
         options,
         key=key,
-        format_func=lambda v: latest_label if v == LATEST else v,
+        format_func=lambda v: latest_label if v == LATEST else labels.get(v, v),
         persist_state="session",
-        help="Newest first; 'latest' follows new publications.",
+        help="'latest' follows new publications; aliases (@name), then versions newest first (withdrawn: by link).",
     )
 
 
@@ -169,9 +182,9 @@ def _model_card(artifact: Artifact) -> None:
             f"**{artifact.label}** · created {created} by {card.author}" + (f" · _{card.notes}_" if card.notes else "")
         )
         st.caption(
-            f"variables **{', '.join(artifact.variables)}** · {card.frequency or 'undated'} · lag order"
-            f" **{artifact.k_ar}** ({artifact.lag_method}) · transform **{artifact.spec.transform}** · trend"
-            f" **{artifact.spec.trend}** · holdout RMSE {rmse} · trained on {card.dataset}"
+            f"**{artifact.description}** · variables **{', '.join(artifact.variables)}** ·"
+            f" {card.frequency or 'undated'} · lag order **{artifact.k_ar}** ({artifact.lag_method}) · transform"
+            f" **{artifact.spec.transform}** · holdout RMSE {rmse} · trained on {card.dataset}"
             + (f" · missing data: {card.fill}" if card.fill else "")
         )
         if card.flags:
@@ -187,8 +200,9 @@ def _charts(artifact: Artifact, lags: pd.DataFrame, result: VersionForecast, lev
     shown = recent(history, result.steps, artifact.lag_rows)
     if result.forecast.point == "median":
         st.caption(
-            "This model forecasts log differences: the line is the **median** in levels (the exponential"
-            " of the log forecast), and the band is exact in levels."
+            f"This model forecasts {'log levels' if artifact.spec.transform == 'log' else 'log differences'}: the"
+            " line is the **median** in levels (the exponential of the log forecast), and the band is exact in"
+            " levels."
         )
     for j, variable in enumerate(artifact.variables):
         fig = forecast_figure(

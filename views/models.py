@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import live, store
+from ui import governance, live, store
 from ui.errors import guarded, show_error
 from ui.tables import versions_table
 from varlib import VarlibError
@@ -30,6 +30,7 @@ def render() -> None:
         return
     name = st.selectbox("Model", names, key="models_name") if len(names) > 1 else names[0]
     _versions(name)
+    governance.render(name)
 
 
 @live.refresh_every()  # the cached listing expires every LIST_TTL seconds; this redraws it on screen
@@ -42,10 +43,15 @@ def _versions(name: str) -> None:
 
 def _show_versions(name: str) -> None:
     entries = store.versions(name)
+    withdrawn = store.withdrawals(name)
     ok = sum(entry.ok for entry in entries)
-    st.caption(f"**{name}**: {len(entries)} version(s), {ok} usable, newest first")
+    st.caption(
+        f"**{name}**: {len(entries)} version(s), {ok} usable"
+        + (f", {len(withdrawn)} withdrawn" if withdrawn else "")
+        + ", newest first"
+    )
     st.dataframe(
-        versions_table(entries),
+        versions_table(entries, withdrawn),
         hide_index=True,
         width="stretch",
         column_config={
@@ -67,6 +73,7 @@ def _show_versions(name: str) -> None:
     labels = [entry.label for entry in entries]
     label = st.selectbox("Version", labels, key=f"models_version|{name}")
     entry = next(e for e in entries if e.label == label)
+    governance.warn_if_withdrawn(name, entry.version, withdrawn)
     if entry.ok:
         st.page_link(
             "views/forecast.py",

@@ -38,14 +38,15 @@ def test_models_and_versions_newest_first(client, service):
     assert client.get("/models").json() == {"models": ["var"]}
     rows = client.get("/models/var/versions").json()
     assert [row["version"] for row in rows] == ["0.0.2", "0.0.1"]
-    assert rows == as_json([entry.to_dict() for entry in service.registry.list_versions("var")])
+    expected = [entry.to_dict() | {"withdrawn": None} for entry in service.registry.list_versions("var")]
+    assert rows == as_json(expected)
     assert rows[0]["notes"] == "second" and rows[0]["status"] == "ok"
 
 
 @pytest.mark.parametrize("version", ["0.0.1", "0_0_1"])
 def test_version_metadata_is_the_cli_show(client, service, version):
     body = client.get(f"/models/var/versions/{version}").json()
-    assert body == as_json(version_metadata(service.registry.load("var", "0.0.1")))
+    assert body == as_json(version_metadata(service.registry.load("var", "0.0.1")) | {"withdrawn": None})
     assert body["version"] == "0.0.1" and body["lag_inputs_needed"] == body["k_ar"]
 
 

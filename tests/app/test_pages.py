@@ -147,7 +147,7 @@ def test_read_only_empty_store_has_no_onboarding_button(registry, monkeypatch):
 
 
 def test_refused_write_hides_publish_and_says_why(seeded, monkeypatch):
-    def refuse(self, artifact, bump="patch"):
+    def refuse(self, artifact, bump="patch", actor=None):
         raise AccessDeniedError("not allowed: MinIO denied access to 'var/0_0_2/model.json'")
 
     monkeypatch.setattr(Registry, "publish", refuse)

@@ -29,9 +29,9 @@ VIEWPORT = {"width": 1440, "height": 1000}
 
 
 @contextmanager
-def running_dashboard(env: dict[str, str]) -> Iterator[str]:
-    """`streamlit run app.py` on a free loopback port with `env` added; yields its URL."""
-    port = free_port()
+def running_dashboard(env: dict[str, str], port: int | None = None, args: tuple[str, ...] = ()) -> Iterator[str]:
+    """`streamlit run app.py` on a free loopback port (or `port`) with `env` added and extra `args`; yields its URL."""
+    port = port or free_port()
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
     server = subprocess.Popen(
         [
@@ -46,6 +46,7 @@ def running_dashboard(env: dict[str, str]) -> Iterator[str]:
             "127.0.0.1",
             "--server.headless",
             "true",
+            *args,
         ],
         cwd=PROJECT,
         env={**clean, **env},

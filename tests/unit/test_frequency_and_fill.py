@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from varlib import InvalidInputError, load_dataset
-from varlib.data import FILL_METHODS, detect_frequency
+from varlib.data import FILL_METHODS, detect_frequency, period_labels
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,15 @@ def test_forecast_labels_follow_the_frequency():
     artifact = build_artifact(train_model(dataset, ModelSpec(variables=("a", "b"), lags=1, holdout=0)), "m", "t")
     assert artifact.data.frequency == "ME"
     assert forecast_artifact(artifact, 3).index == ["2015-01-31", "2015-02-28", "2015-03-31"]
+
+
+@pytest.mark.parametrize(
+    "alias, first, second",
+    [("QS-JAN", "2006Q1", "2006Q2"), ("QE-DEC", "2006Q1", "2006Q2"), ("QS-FEB", "Feb 2006", "May 2006"),
+     ("MS", "Jan 2006", "Feb 2006"), ("YS-JAN", "2006", "2007"), ("W-FRI", "2006-01-06", "2006-01-13"),
+     ("D", "2006-01-01", "2006-01-02")],
+)  # fmt: skip
+def test_periods_are_labelled_as_people_name_them(alias, first, second):
+    dates = pd.date_range("2006-01-01", periods=2, freq=alias)
+    assert period_labels(dates.strftime("%Y-%m-%d"), alias) == [first, second]
+    assert period_labels(dates, None) == [d.date().isoformat() for d in dates]  # unknown grid: ISO dates

@@ -3,23 +3,27 @@
 Every process holds one Registry, so immutable versions are cached for good and `latest`
 is re-resolved on every request (one small pointer read, shared by concurrent requests);
 any number of replicas can share one bucket. Errors are JSON `{"error": message, "type":
-class}`: 404 unknown model or version, 422 bad input, 403 access denied, 409 a stored object
-that is not a usable artifact, 503 store unreachable. Run with `python -m varlib serve`.
+class}`: 404 unknown model or version, 422 bad input, 401 no valid bearer token, 403 access
+denied, 409 a stored object that is not a usable artifact, 410 an alias of a withdrawn version,
+503 store unreachable. Aliases, withdrawals and the audit trail are in varlib.api.team (writes
+need a token, varlib.api.security); `/metrics` is Prometheus (varlib.api.metrics). Run with
+`python -m varlib serve`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import FastAPI, Query
+from fastapi import Depends, FastAPI, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 
 from varlib import (
     ALPHA_MAX,
     ALPHA_MIN,
     MAX_STEPS,
+    AuthSettings,
     BoundedCache,
     NotFoundError,
     Registry,
@@ -29,6 +33,7 @@ from varlib import (
     __version__,
     check_name,
     forecast_artifact,
+    is_alias,
     is_latest,
     parse_version,
     to_json,
@@ -37,6 +42,7 @@ from varlib import (
 
 from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache
 from .handlers import add_error_handlers, error_response
+from .metrics import Metrics, MetricsMiddleware
 from .schemas import (
     NAME,
     VERSION,
@@ -49,17 +55,22 @@ from .schemas import (
     VersionRow,
     error_responses,
 )
+from .security import Security, guard_reads
+from .team import team_router
 
 __all__ = ["create_app"]
 LEGACY_NAME = "var"  # the model the original `/var_predict/{version}` endpoint served
 _READ_ERRORS = error_responses(403, 404, 409, 422, 503)
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The service over the store `settings` name (default: the environment)."""
+def create_app(settings: Settings | None = None, auth: AuthSettings | None = None) -> FastAPI:
+    """The service over the store `settings` name (default: the environment), with sign-in as `auth`
+    says (default: the environment; off unless VARLIB_OIDC_ISSUER is set)."""
     settings = settings or Settings.from_env()
+    security = Security(auth or AuthSettings.from_env())
     registry = Registry.from_settings(settings)
-    forecasts = _Forecasts(registry)
+    metrics = Metrics()
+    forecasts = _Forecasts(registry, metrics)
     app = FastAPI(
         title="varlib forecasting service",
         version=__version__,
@@ -67,11 +78,27 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ' `{"error": ..., "type": ...}`.',
         docs_url="/docs",
         redoc_url=None,
+        dependencies=[Depends(guard_reads)],
     )
-    app.add_middleware(PinnedResponseCache)
+    if not security.reads_need_token:  # it answers before routing, so only when reads are open
+        app.add_middleware(PinnedResponseCache, metrics=metrics)
+    app.add_middleware(MetricsMiddleware, metrics=metrics, routes=app.router.routes)  # outermost: counts all
     app.state.registry = registry
     app.state.settings = settings
+    app.state.security = security
+    app.state.metrics = metrics
     add_error_handlers(app)
+    app.include_router(team_router(registry))
+
+    @app.get(
+        "/metrics",
+        tags=["service"],
+        summary="Prometheus metrics of this process",
+        response_class=PlainTextResponse,
+        responses={200: {"content": {metrics.content_type: {}}, "description": "Prometheus text format"}},
+    )
+    def metrics_page() -> Response:
+        return Response(metrics.render(), media_type=metrics.content_type)
 
     @app.get("/health", response_model=Health, tags=["service"], summary="the process is alive")
     async def health() -> dict:
@@ -88,6 +115,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         try:
             registry.check()
         except VarlibError as exc:  # not ready, whatever the reason (down, refused credentials)
+            metrics.count_error(exc)
             return error_response(503, exc)
         return {"status": "ready", "store": registry.description}
 
@@ -110,7 +138,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             raise NotFoundError(
                 f"model {name!r} has no versions in {registry.description}; GET /models lists the models"
             )
-        return [entry.to_dict() for entry in entries]
+        withdrawn = registry.withdrawals(name)
+        return [
+            _withdrawn(entry.to_dict(), withdrawn.get(entry.version) if entry.version else None) for entry in entries
+        ]
 
     @app.get(
         "/models/{name}/versions/{version}",
@@ -120,7 +151,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         responses=_READ_ERRORS,
     )
     def one_version(name: str = NAME, version: str = VERSION) -> dict:
-        return version_metadata(registry.load(name, version))
+        artifact = registry.load(name, version)
+        withdrawal = registry.withdrawal(name, artifact.version) if artifact.version else None
+        return _withdrawn(version_metadata(artifact), withdrawal)
 
     @app.post(
         "/models/{name}/versions/{version}/forecast",
@@ -156,21 +189,33 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
+def _withdrawn(row: dict, withdrawal) -> dict:
+    return {**row, "withdrawn": withdrawal.to_dict() if withdrawal else None}
+
+
 class _Forecasts:
     """Forecast answers as JSON bytes. Default-lag answers are kept per concrete version (they never
     change); only store reads and forecasts not seen before run in the thread pool."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, metrics: Metrics) -> None:
         self.registry = registry
-        self.latest = LatestResolver(registry)
+        self.metrics = metrics
+        self.latest = LatestResolver(registry, metrics)
         self.cache: BoundedCache[bytes] = BoundedCache(RESPONSE_CACHE_SIZE)
 
     async def answer(self, name: str, version: str, steps: int, alpha: float, lag_inputs, intervals: str) -> Response:
         check_name(name)
-        # `latest` is the registry's answer (Registry.resolve_latest), shared by concurrent requests
-        concrete = await self.latest.resolve(name) if is_latest(version) else parse_version(version)
+        # `latest` is the registry's answer (Registry.resolve_latest), shared by concurrent requests;
+        # an alias is one small read of its own (it can move at any time, so it is never cached)
+        if is_latest(version):
+            concrete = await self.latest.resolve(name)
+        elif is_alias(version):
+            concrete = await run_in_threadpool(self.registry.resolve, name, version)
+        else:
+            concrete = parse_version(version)
         if lag_inputs is None:
             hit = self.cache.get((name, concrete, steps, alpha, intervals))
+            self.metrics.hit("forecast_answers", hit is not None)
             if hit is not None:
                 return Response(hit, media_type="application/json")
         body = await run_in_threadpool(self._compute, name, concrete, steps, alpha, lag_inputs, intervals)

@@ -22,9 +22,10 @@ class PinnedResponseCache:
     parameter and body validation, which cost more than the forecast itself; `latest`, errors and
     large bodies always go through the app."""
 
-    def __init__(self, app, size: int = RESPONSE_CACHE_SIZE, max_body: int = 4096) -> None:
+    def __init__(self, app, size: int = RESPONSE_CACHE_SIZE, max_body: int = 4096, metrics=None) -> None:
         self.app = app
         self.max_body = max_body
+        self.metrics = metrics  # varlib.api.metrics.Metrics: hits and misses are counted
         self._store: BoundedCache[tuple[list, bytes]] = BoundedCache(size)
 
     async def __call__(self, scope, receive, send) -> None:
@@ -39,6 +40,8 @@ class PinnedResponseCache:
         content_type = next((value for name, value in scope["headers"] if name == b"content-type"), b"")
         key = (scope["method"], scope["path"], scope["query_string"], content_type, body)
         hit = self._store.get(key)
+        if self.metrics is not None:
+            self.metrics.hit("pinned_responses", hit is not None)
         if hit is not None:
             headers, payload = hit
             await send({"type": "http.response.start", "status": 200, "headers": headers})
@@ -76,8 +79,9 @@ class LatestResolver:
     fresh as a read of its own (a version published before the request arrived is always seen), and
     under load one store round trip serves every request that queued behind it."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, metrics=None) -> None:
         self._registry = registry
+        self._metrics = metrics  # a request that joins a read counts as a hit of `latest_reads`
         self._running: dict[str, asyncio.Future] = {}
         self._next: dict[str, asyncio.Future] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -86,12 +90,15 @@ class LatestResolver:
         loop = asyncio.get_running_loop()
         if loop is not self._loop:  # a new event loop (tests run one per client): reads of the old one are gone
             self._loop, self._running, self._next = loop, {}, {}
+        shared = False  # True when this request joins a read another request is already waiting for
         if name not in self._running:
             future = self._start(name, loop.create_future())
         elif name in self._next:
-            future = self._next[name]
+            future, shared = self._next[name], True
         else:
             future = self._next[name] = loop.create_future()
+        if self._metrics is not None:
+            self._metrics.hit("latest_reads", shared)
         # shield: a client that disconnects must not cancel the read the others wait for
         return await asyncio.shield(future)
 

@@ -11,21 +11,27 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from varlib import (
     AccessDeniedError,
+    AuthenticationError,
     ConflictError,
     CorruptArtifactError,
     InvalidInputError,
     NotFoundError,
+    ObjectExistsError,
     StoreUnavailableError,
     VarlibError,
+    WithdrawnError,
     to_json_safe,
 )
 
 STATUS = (  # most specific first
     (InvalidInputError, 422),
     (NotFoundError, 404),
-    (AccessDeniedError, 403),
+    (AuthenticationError, 401),  # no bearer token, or one that does not verify
+    (AccessDeniedError, 403),  # the store refused, or the token's role may not do this
     (CorruptArtifactError, 409),  # the request is fine; the stored object is not a usable artifact
     (ConflictError, 409),  # the request is fine; the store's current state refuses it
+    (ObjectExistsError, 409),  # e.g. a version that is already withdrawn
+    (WithdrawnError, 410),  # an alias points at a withdrawn version
     (StoreUnavailableError, 503),
 )
 
@@ -57,8 +63,15 @@ def _json_fields(exc: VarlibError) -> dict:
 
 def add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(VarlibError)
-    async def varlib_error(_request: Request, exc: VarlibError) -> JSONResponse:
-        return error_response(status_of(exc), exc)
+    async def varlib_error(request: Request, exc: VarlibError) -> JSONResponse:
+        status = status_of(exc)
+        metrics = getattr(request.app.state, "metrics", None)
+        if metrics is not None:
+            metrics.count_error(exc)
+        response = error_response(status, exc)
+        if status == 401:
+            response.headers["WWW-Authenticate"] = 'Bearer realm="varlib"'
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -77,13 +90,23 @@ def add_error_handlers(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail, default=str)
         status = exc.status_code
         if status == 404:
             message = f"{message}: no such endpoint; the endpoints are listed at /docs"
         if status == 400:  # a body that is not even text: bad input like any other, so 422 as documented
             status, message = 422, f"{message}: send a JSON object (UTF-8)"
-        return JSONResponse(
-            {"error": message, "type": "HTTPException"}, status_code=status, headers=getattr(exc, "headers", None)
-        )
+        headers = dict(getattr(exc, "headers", None) or {})
+        if status == 405:  # Starlette names only the first route's methods; a path can have several routes
+            headers["Allow"] = ", ".join(_allowed_methods(request))
+        return JSONResponse({"error": message, "type": "HTTPException"}, status_code=status, headers=headers or None)
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(request.url.path):
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)

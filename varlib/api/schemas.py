@@ -16,7 +16,9 @@ PINNED_FORECAST = re.compile(
     rf"^(POST /models/{_NAME}/versions/({PINNED_PATTERN})/forecast|GET /var_predict/({PINNED_PATTERN}))$"
 )
 NAME = Path(pattern=NAME_PATTERN.pattern, description="model name, e.g. var", examples=["var"])
-VERSION = Path(pattern=VERSION_PATTERN, description="latest, 0.0.3 or 0_0_3", examples=["latest", "0.0.1"])
+VERSION = Path(
+    pattern=VERSION_PATTERN, description="latest, 0.0.3, 0_0_3 or an alias (@champion)", examples=["latest", "0.0.1"]
+)
 
 
 class ErrorBody(BaseModel):
@@ -104,9 +106,11 @@ class Ready(BaseModel):
 def error_responses(*codes: int) -> dict:
     """The documented error answers of an operation."""
     text = {
-        403: "access denied",
+        401: "no bearer token, or one that does not verify (expired, foreign, tampered)",
+        403: "access denied (the store, or a role that may not do this)",
         404: "unknown model or version",
-        409: "stored object is not a usable artifact",
+        409: "stored object is not a usable artifact, or the change was already made",
+        410: "the alias points at a withdrawn version",
         422: "bad input",
         503: "store unreachable",
     }

@@ -4,6 +4,11 @@ var/0_0_3/model.json        a published version (immutable)
 var/0_0_1/model.pkl         a legacy pickle of the original service (listed, never loaded)
 var/latest.json             a copy of the newest model.json (catalog.pointer)
 var/_index/0_0_0.json       card index shard of versions 0.0.0-0.0.999 (catalog.index)
+var/_aliases/champion.json  an alias: a named pointer moved by compare-and-swap (catalog.aliases)
+var/_withdrawn/0_0_2.json   a withdrawal record, immutable (catalog.withdrawals)
+var/_audit/20261129T081530.123456Z-3f9a1c2b.json   one audit record, immutable (catalog.audit)
+
+Every folder under `<name>/` whose name starts with `_` holds helpers, never versions.
 """
 
 from __future__ import annotations
@@ -16,6 +21,10 @@ MODEL_FILE = "model.json"
 LEGACY_FILE = "model.pkl"
 POINTER_FILE = "latest.json"
 INDEX_FOLDER = "_index"
+HELPER_PREFIX = "_"  # `_index`, `_aliases`, `_withdrawn`, `_audit` and any later helper folder
+ALIAS_FOLDER = "_aliases"
+WITHDRAWN_FOLDER = "_withdrawn"
+AUDIT_FOLDER = "_audit"
 
 
 def model_key(name: str, version: Version) -> str:
@@ -35,6 +44,23 @@ def index_prefix(name: str) -> str:
     return f"{name}/{INDEX_FOLDER}/"
 
 
+def is_helper_folder(folder: str) -> bool:
+    """A folder of helpers under `<name>/` (never listed as a version, never a stray)."""
+    return folder.startswith(HELPER_PREFIX)
+
+
+def alias_key(name: str, alias: str) -> str:
+    return f"{name}/{ALIAS_FOLDER}/{alias}.json"
+
+
+def withdrawal_key(name: str, version: Version) -> str:
+    return f"{name}/{WITHDRAWN_FOLDER}/{version.key}.json"
+
+
+def helper_prefix(name: str, folder: str) -> str:
+    return f"{name}/{folder}/"
+
+
 @dataclass(frozen=True, slots=True)
 class KeyRole:
     """What a listed key under `<name>/` is: "model", "legacy", "helper" (pointer, index) or "stray"."""
@@ -46,7 +72,7 @@ class KeyRole:
 def classify_key(name: str, key: str) -> KeyRole:
     """The role of `key` in the layout of model `name`."""
     parts = key.split("/")
-    if (len(parts) == 2 and parts[1] == POINTER_FILE) or key.startswith(index_prefix(name)):
+    if (len(parts) == 2 and parts[1] == POINTER_FILE) or (len(parts) > 2 and is_helper_folder(parts[1])):
         return KeyRole("helper", None)
     version = parse_key_version(parts[1]) if len(parts) == 3 else None
     if version is not None and parts[2] == MODEL_FILE:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from ..store import ObjectInfo, Store
 from ..versions import Version, parse_key_version
 from .cards import Card, card_from_header
-from .index import INDEX_FOLDER, IndexedCard, read_index
-from .layout import classify_key, is_model_key, model_key
+from .index import IndexedCard, read_index
+from .layout import classify_key, is_helper_folder, is_model_key, model_key
 from .reader import OK, Reader
 
 # Above this many unindexed versions, one metadata listing is cheaper than a listing per folder.
@@ -80,7 +80,7 @@ class Lister:
         """Entries for the folders the index vouches for, and the folders it does not."""
         entries, unindexed = [], []
         for folder in folders:
-            if folder == INDEX_FOLDER:
+            if is_helper_folder(folder):  # _index, _aliases, _withdrawn, _audit
                 continue
             version = parse_key_version(folder)
             entry = index.get(str(version)) if version is not None else None

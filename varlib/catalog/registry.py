@@ -1,8 +1,9 @@
 """The Registry: one object per store that lists, resolves, loads and publishes model versions.
 
 It is a facade over the catalog's modules (layout, cards, index, pointer, reader, listing,
-publish) and the one owner of what `latest` means: the newest intact version, found through
-the `latest.json` copy when that is usable and through a verified listing otherwise.
+publish; aliases, withdrawals and the audit trail through catalog.governance) and the one owner
+of what `latest` means: the newest intact version that is not withdrawn, found through the
+`latest.json` copy when that is usable and through a verified listing otherwise.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from collections.abc import Callable
 from ..artifact import Artifact, decode
 from ..config import Settings
 from ..errors import AccessDeniedError, CorruptArtifactError, NotFoundError
+from ..identity import Actor
 from ..spec import ModelSpec
 from ..store import Store, open_store
-from ..versions import LATEST, NAME_PATTERN, ZERO, Version, check_name, is_latest, parse_version
+from ..versions import LATEST, NAME_PATTERN, ZERO, Version, check_name, is_alias, is_latest, parse_version
 from . import publish as publishing
+from .governance import Governance
 from .index import IndexedCard, shard_key, update_shard
 from .listing import Lister, VersionEntry, newest_usable
 from .pointer import advance_pointer, read_pointer
@@ -23,8 +26,9 @@ from .reader import Reader
 from .shape import artifact_shape, shape_of
 
 
-class Registry:
-    """Versions of models in one store. Safe to share between threads."""
+class Registry(Governance):
+    """Versions of models in one store, with their aliases, withdrawals and audit trail. Safe to share
+    between threads."""
 
     def __init__(
         self,
@@ -40,6 +44,7 @@ class Registry:
         self.author = author
         self._reader = Reader(store, max_artifact_bytes)
         self._lister = Lister(store, self._reader)
+        super().__init__()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Registry:
@@ -74,10 +79,12 @@ class Registry:
         return version
 
     def resolve(self, name: str, version: str | Version) -> Version:
-        """A concrete version for `latest`, `0.0.3` or `0_0_3`."""
+        """A concrete version for `latest`, `0.0.3`, `0_0_3` or an alias such as `@champion`."""
         check_name(name)
         if isinstance(version, Version):
             return version
+        if is_alias(version):
+            return self.resolve_alias(name, version)
         return self.resolve_latest(name) if is_latest(version) else parse_version(version)
 
     def load(self, name: str, version: str | Version = LATEST, *, cached: bool = True) -> Artifact:
@@ -97,11 +104,13 @@ class Registry:
         """The version a publish would take now (the publish itself re-checks at its commit point)."""
         return publishing.next_version(self.store, name, bump)
 
-    def publish(self, artifact: Artifact, bump: str = "patch") -> Artifact:
-        """Store `artifact` as the next free version after the newest one; never overwrites."""
+    def publish(self, artifact: Artifact, bump: str = "patch", actor: Actor | None = None) -> Artifact:
+        """Store `artifact` as the next free version after the newest one; never overwrites. The audit
+        trail records `actor` (default: the local author)."""
         self.ensure_writable()
         published = publishing.publish(self.store, artifact, bump, self.max_artifact_bytes, self._predecessor)
         self._reader.remember(published)
+        self._after_publish(published, actor)
         return published
 
     def reindex(self, name: str) -> int:
@@ -109,6 +118,7 @@ class Registry:
         buckets written before the index, or by other tools); returns how many versions it indexed."""
         self.ensure_writable()
         intact = [entry for entry in self.list_versions(name, verify=True) if entry.ok]  # newest first
+        withdrawn = self.withdrawals(name)
         shards: dict[str, dict[str, IndexedCard]] = {}
         for entry in intact:
             if entry.version is not None and entry.card is not None:
@@ -116,7 +126,7 @@ class Registry:
                 shard[entry.label] = IndexedCard(entry.card, entry.etag, entry.size)
         for key, entries in shards.items():
             update_shard(self.store, key, name, _replacing(entries), self.max_artifact_bytes)
-        newest = intact[0] if intact else None
+        newest = next((entry for entry in intact if entry.version not in withdrawn), None)
         if newest is not None and newest.version is not None:
             stored = self.store.get(newest.key, self.max_artifact_bytes)
             decode(stored.data, stored.key)
@@ -169,8 +179,14 @@ class Registry:
 
     def _newest_intact(self, name: str) -> Version:
         # Every object checked: without a usable pointer, `latest` must land on an intact version
-        # even if one was replaced after it was indexed.
-        newest = newest_usable(self.list_versions(name, verify=True))
+        # even if one was replaced after it was indexed, and never on a withdrawn one.
+        withdrawn = self.withdrawals(name)
+        newest = newest_usable([e for e in self.list_versions(name, verify=True) if e.version not in withdrawn])
+        if newest is None and withdrawn:
+            raise NotFoundError(
+                f"every usable version of {name!r} is withdrawn ({len(withdrawn)}); publish a new one, or name a"
+                " withdrawn version explicitly"
+            )
         if newest is None:
             raise NotFoundError(
                 f"model {name!r} has no usable version yet in {self.description}; train and publish one with"

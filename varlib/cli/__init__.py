@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from varlib import ConflictError, InvalidInputError, VarlibError
 
-from . import analysis, commands
+from . import analysis, commands, team
 from .parser import build_parser
 
 # Most specific first; any other VarlibError exits 1. A refused shape is the caller's to fix, like bad input.
@@ -27,6 +27,9 @@ RUN: dict[str, Callable] = {
     "diagnose": analysis.run_diagnose,
     "report": analysis.run_report,
     "backtest": analysis.run_backtest,
+    "alias": team.run_alias,
+    "withdraw": team.run_withdraw,
+    "history": team.run_history,
 }
 
 

@@ -18,6 +18,9 @@ def registry_from_env() -> Registry:
     return Registry.from_settings(Settings.from_env())
 
 
+NAME_HELP = "model name (default: the store's only model)"
+
+
 def model_name(registry: Registry, given: str | None) -> str:
     """The name given, else the store's only model; several models need `--name`."""
     if given:
@@ -33,11 +36,15 @@ def model_name(registry: Registry, given: str | None) -> str:
     )
 
 
-def load_version(args: argparse.Namespace) -> varlib.Artifact:
-    """The version the arguments name (`--name`, `version`), from the store the environment names."""
+def load_version(args: argparse.Namespace, registry: Registry | None = None) -> varlib.Artifact:
+    """The version the arguments name (`--name`, `version`: M.m.p, `latest` or `@alias`), from `registry`
+    or the store the environment names."""
     if args.version != varlib.LATEST:
-        varlib.parse_version(args.version)  # a malformed version is bad input, whatever the store holds
-    registry = registry_from_env()
+        if varlib.is_alias(args.version):
+            varlib.check_alias(args.version.lstrip("@"))
+        else:
+            varlib.parse_version(args.version)  # a malformed version is bad input, whatever the store holds
+    registry = registry or registry_from_env()
     return registry.load(model_name(registry, args.name), args.version)
 
 
@@ -46,6 +53,7 @@ def run_train(args: argparse.Namespace) -> int:
     dataset = varlib.load_dataset(csv=args.csv, date_col=args.date_col, variables=variables, fill=args.fill)
     spec = varlib.ModelSpec(
         variables=tuple(dataset.variables),
+        kind=args.model,
         transform=args.transform,
         trend=args.trend,
         lags=args.lags,
@@ -53,6 +61,8 @@ def run_train(args: argparse.Namespace) -> int:
         ic=args.ic,
         holdout=args.holdout,
         min_lags=args.min_lags,
+        deterministic=args.deterministic,
+        coint_rank=args.coint_rank,
     )
     name = varlib.check_name(args.name or varlib.name_from(dataset.name))
     registry = registry_from_env() if args.publish else None
@@ -66,9 +76,9 @@ def run_train(args: argparse.Namespace) -> int:
         print_json(_train_summary(name, published, result))
         return 0
     print(
-        f"trained VAR({result.params.k_ar}) on {dataset.name} [{', '.join(dataset.variables)}],"
+        f"trained {result.description} on {dataset.name} [{', '.join(dataset.variables)}],"
         f" {dataset.frequency and varlib.label_of(dataset.frequency) or 'undated'}, lag order by"
-        f" {result.lag_method}, transform {spec.transform}, trend {spec.trend}, {result.seconds:.2f}s"
+        f" {result.lag_method}, transform {spec.transform}, {result.seconds:.2f}s"
     )
     if dataset.preparation is not None and dataset.preparation.changed:
         print(f"missing data: {dataset.preparation.summary()}")
@@ -98,10 +108,15 @@ def _train_summary(name: str, published, result) -> dict:
         "variables": dataset.variables,
         "frequency": dataset.frequency,
         "preparation": dataset.preparation.to_dict() if dataset.preparation else None,
+        "kind": spec.kind,
+        "model": result.description,
         "k_ar": result.params.k_ar,
         "lag_method": result.lag_method,
         "transform": spec.transform,
         "trend": spec.trend,
+        "deterministic": spec.deterministic,
+        "coint_rank": getattr(result.params, "coint_rank", None),
+        "johansen": _johansen(result.params),
         "lag_selection": result.selection.to_dict() if result.selection else None,
         "warnings": list(result.warnings),
         "adequacy": result.adequacy.to_dict() if result.adequacy else None,
@@ -110,12 +125,24 @@ def _train_summary(name: str, published, result) -> dict:
     }
 
 
+def _johansen(params) -> dict | None:
+    """A VECM's Johansen table of its training sample (VARs have none)."""
+    johansen = getattr(params, "johansen", None)
+    return johansen.to_dict() if johansen is not None else None
+
+
 def run_list(args: argparse.Namespace) -> int:
     registry = registry_from_env()
     name = model_name(registry, args.name)
     entries = registry.list_versions(name, verify=args.verify)
+    withdrawn = registry.withdrawals(name) if entries else {}
     if args.json:
-        print_json([entry.to_dict() for entry in entries])
+        print_json(
+            [
+                _with_withdrawal(entry.to_dict(), withdrawn.get(entry.version) if entry.version else None)
+                for entry in entries
+            ]
+        )
         return 0
     if not entries:
         print(f"no versions of {name!r} in {registry.description}")
@@ -125,9 +152,11 @@ def run_list(args: argparse.Namespace) -> int:
             "version": e.label,
             "status": e.status,
             "created": (e.card.created_at if e.card else None) or "",
+            "kind": e.card.kind if e.card else "",
             "lags": (e.card.k_ar if e.card else None) or "",
             "transform": e.card.transform if e.card else "",
             "notes": (e.card.notes if e.card else "")[:40],
+            "withdrawn": withdrawn[e.version].reason[:40] if e.version in withdrawn else "",
         }
         for e in entries
     ]
@@ -143,8 +172,15 @@ def run_reindex(args: argparse.Namespace) -> int:
     return 0
 
 
+def _with_withdrawal(row: dict, withdrawal) -> dict:
+    return {**row, "withdrawn": withdrawal.to_dict() if withdrawal else None}
+
+
 def run_show(args: argparse.Namespace) -> int:
-    metadata = varlib.version_metadata(load_version(args))
+    registry = registry_from_env()
+    artifact = load_version(args, registry)
+    withdrawal = registry.withdrawal(artifact.name, artifact.version) if artifact.version else None
+    metadata = _with_withdrawal(varlib.version_metadata(artifact), withdrawal)
     if args.json:
         print_json(metadata)
         return 0
@@ -197,6 +233,8 @@ def run_serve(args: argparse.Namespace) -> int:
     if not 1 <= args.workers <= 64:
         raise InvalidInputError(f"workers {args.workers} must be from 1 to 64", field="workers", value=args.workers)
     settings = Settings.from_env()  # a bad environment fails here in one line, not in every worker
+    varlib.AuthSettings.from_env()  # so does a half-configured sign-in
+    log_config = varlib.logging_config(args.log_format)  # else VARLIB_LOG_FORMAT
     print(
         f"serving {varlib.describe_store(settings)} on http://{args.host}:{args.port} (docs at /docs),"
         f" {args.workers} worker(s)"
@@ -209,6 +247,7 @@ def run_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         access_log=args.access_log,
         log_level="info",
+        log_config=log_config,
     )
     return 0
 

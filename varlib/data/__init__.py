@@ -16,7 +16,7 @@ from .datasets import (
     slice_dates,
 )
 from .fill import FILL_METHODS, Preparation, check_fill_method, make_regular
-from .frequency import Frequency, detect_frequency, label_of
+from .frequency import Frequency, detect_frequency, label_of, period_labels
 from .lag_inputs import DATE, count_changed, editor_table, parse_lag_table, read_lag_csv, read_lag_inputs
 from .paths import CONDITIONS, EXOG, STEP, check_path, path_editor_table, read_path_csv
 from .profile import DataProfile, profile_csv
@@ -36,6 +36,7 @@ __all__ = [
     "check_fill_method",
     "detect_frequency",
     "label_of",
+    "period_labels",
     "make_regular",
     "profile_csv",
     "DATE",

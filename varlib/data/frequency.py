@@ -128,3 +128,18 @@ def _widest_step(index: pd.DatetimeIndex) -> str:
     steps = index[1:] - index[:-1]
     position = int(steps.argmax())
     return f"{iso_label(index[position])} then {iso_label(index[position + 1])}"
+
+
+def period_labels(dates, alias: str | None) -> list[str]:
+    """How people name the periods of `dates` (anything pandas reads as dates): `2006Q1` for calendar
+    quarters, `Jan 2006` for months, `2006` for years, the ISO date otherwise (and for unknown grids)."""
+    stamps = pd.DatetimeIndex(pd.to_datetime(list(dates)))
+    label = label_of(alias) if alias else ""
+    months = {stamp.month for stamp in stamps}
+    if label == "quarterly" and (months <= {1, 4, 7, 10} or months <= {3, 6, 9, 12}):  # calendar quarters
+        return [f"{stamp.year}Q{(stamp.month - 1) // 3 + 1}" for stamp in stamps]
+    if label in ("monthly", "quarterly"):  # quarters on other months are named by their month
+        return [stamp.strftime("%b %Y") for stamp in stamps]
+    if label == "yearly":
+        return [str(stamp.year) for stamp in stamps]
+    return [iso_label(stamp) for stamp in stamps]

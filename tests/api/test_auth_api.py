@@ -1,0 +1,213 @@
+"""REST sign-in against a real Dex: writes need a verified token with the admin role, refusals are
+401/403 in the usual error JSON, the trail names the token's identity; aliases and withdrawals over
+HTTP; expired, foreign and tampered tokens; closed reads; and /metrics scraped and parsed."""
+
+from __future__ import annotations
+
+import base64
+import json
+import time
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from prometheus_client.parser import text_string_to_metric_families
+
+from tests.api.conftest import start_server
+from tests.conftest import new_bucket
+from tests.support.minio_server import free_port, stop_process
+from tests.support.oidc_server import CLIENT_ID, start_dex
+from varlib import AuthSettings, Registry, RolePolicy, Settings, publish_result
+from varlib.api import create_app
+
+pytestmark = pytest.mark.minio
+
+
+@pytest.fixture(scope="module")
+def secured(minio, dex, macro_result, tmp_path_factory):
+    """`varlib serve` in its own process on a fresh bucket with three versions, verifying Dex's tokens."""
+    bucket = new_bucket()
+    registry = Registry.from_settings(minio.settings(bucket, author="api-test"))
+    for _ in range(3):
+        publish_result(registry, macro_result, "var")
+    env = {**minio.env(bucket), **dex.env()}
+    process, url = start_server(env, tmp_path_factory.mktemp("secured") / "serve.log")
+    yield url, registry
+    stop_process(process)
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_writes_need_a_token_and_the_admin_role(secured, dex):
+    url, registry = secured
+    with httpx.Client(base_url=url, timeout=30) as http:
+        missing = http.put("/models/var/aliases/champion", json={"version": "0.0.2"})
+        assert missing.status_code == 401 and missing.headers["www-authenticate"].startswith("Bearer")
+        assert missing.json()["type"] == "AuthenticationError" and "bearer token" in missing.json()["error"]
+        for role in ("viewer", "publisher", "nobody"):  # a viewer forging an admin request, and the others
+            refused = http.put(
+                "/models/var/aliases/champion", json={"version": "0.0.2"}, headers=bearer(dex.access_token(role))
+            )
+            assert refused.status_code == 403, (role, refused.text)
+            assert refused.json()["type"] == "AccessDeniedError" and "needs the admin role" in refused.json()["error"]
+        assert registry.aliases("var") == []  # nothing moved
+        admin = bearer(dex.access_token("admin"))
+        moved = http.put("/models/var/aliases/@champion", json={"version": "0.0.2"}, headers=admin)
+        assert moved.status_code == 200, moved.text
+        assert moved.json()["version"] == "0.0.2" and moved.json()["actor"]["name"] == "Alice Admin"
+        forecast = http.post("/models/var/versions/@champion/forecast", json={"steps": 3})
+        assert forecast.status_code == 200 and forecast.json()["version"] == "0.0.2"
+        assert http.get("/models/var/versions/@champion").json()["version"] == "0.0.2"
+        assert [a["alias"] for a in http.get("/models/var/aliases").json()] == ["champion"]
+
+        withdrawn = http.post("/models/var/versions/0.0.2/withdraw", json={"reason": "leaky holdout"}, headers=admin)
+        assert withdrawn.status_code == 200, withdrawn.text
+        gone = http.post("/models/var/versions/@champion/forecast", json={"steps": 3})
+        assert gone.status_code == 410 and gone.json()["type"] == "WithdrawnError"
+        assert "which was withdrawn" in gone.json()["error"]
+        assert http.get("/models/var/versions/0.0.2").json()["withdrawn"]["reason"] == "leaky holdout"
+        again = http.post("/models/var/versions/0.0.2/withdraw", json={"reason": "again"}, headers=admin)
+        assert again.status_code == 409
+        history = http.get("/models/var/history").json()
+        assert [r["action"] for r in history[:2]] == ["withdraw", "alias.set"]
+        actor = history[0]["actor"]
+        claims = json.loads(base64.urlsafe_b64decode(dex.access_token("admin").split(".")[1] + "=="))
+        assert actor == {"name": "Alice Admin", "subject": claims["sub"], "issuer": dex.issuer, "via": "rest",
+                         "origin": "127.0.0.1"}  # fmt: skip
+        assert http.delete("/models/var/aliases/champion", headers=admin).status_code == 200
+
+
+def test_foreign_tampered_and_malformed_tokens_are_refused(secured, dex):
+    url, registry = secured
+    admin_token = dex.access_token("admin")
+    header, payload, signature = admin_token.split(".")
+    viewer_claims = json.loads(base64.urlsafe_b64decode(dex.access_token("viewer").split(".")[1] + "=="))
+    viewer_claims["groups"] = ["varlib-admins"]  # a viewer edits its own token's groups: the signature breaks
+    forged = ".".join(
+        [header, base64.urlsafe_b64encode(json.dumps(viewer_claims).encode()).decode().rstrip("="), signature]
+    )
+    foreign = dex.tokens("admin", other_client=True)["access_token"]  # same provider, another application
+    with httpx.Client(base_url=url, timeout=30) as http:
+        for token in (forged, foreign, "not-a-jwt", admin_token + "x"):
+            answer = http.put("/models/var/aliases/staging", json={"version": "0.0.1"}, headers=bearer(token))
+            assert answer.status_code == 401, answer.text
+            assert answer.json()["type"] == "AuthenticationError"
+        assert (
+            "audience"
+            in http.put("/models/var/aliases/staging", json={"version": "0.0.1"}, headers=bearer(foreign))
+            .json()["error"]
+            .lower()
+        )
+    assert registry.alias("var", "staging") is None
+
+
+def test_an_expired_token_is_refused(minio, macro_result, tmp_path):
+    short = start_dex(tmp_path / "dex-short", id_token_expiry="2s")  # a provider of its own with 2 s tokens
+    try:
+        settings = minio.settings(new_bucket(), author="t")
+        publish_result(Registry.from_settings(settings), macro_result, "var")
+        auth = AuthSettings(issuer=short.issuer, audience=CLIENT_ID)
+        with TestClient(create_app(settings, auth)) as http:
+            token = short.access_token("admin")
+            assert (
+                http.put("/models/var/aliases/a", json={"version": "0.0.1"}, headers=bearer(token)).status_code == 200
+            )
+            time.sleep(3.5)
+            late = http.put("/models/var/aliases/a", json={"version": "0.0.1"}, headers=bearer(token))
+            assert late.status_code == 401 and "expired" in late.json()["error"]
+    finally:
+        short.stop()
+
+
+def test_closed_reads_need_the_viewer_role_and_no_provider_means_no_writes(minio, dex, macro_result):
+    settings = minio.settings(new_bucket(), author="t")
+    publish_result(Registry.from_settings(settings), macro_result, "var")
+    viewers_only = RolePolicy(viewer_groups=frozenset({"varlib-viewers"}))  # not every signed-in user
+    closed = AuthSettings(issuer=dex.issuer, audience=CLIENT_ID, open_reads=False, policy=viewers_only)
+    with TestClient(create_app(settings, closed)) as http:
+        assert http.get("/models").status_code == 401
+        assert http.post("/models/var/versions/0.0.1/forecast", json={"steps": 2}).status_code == 401
+        assert http.get("/health").status_code == 200 and http.get("/metrics").status_code == 200
+        viewer = bearer(dex.access_token("viewer"))
+        assert http.get("/models", headers=viewer).json() == {"models": ["var"]}
+        assert http.post("/models/var/versions/0.0.1/forecast", json={"steps": 2}, headers=viewer).status_code == 200
+        assert http.get("/models", headers=bearer(dex.access_token("nobody"))).status_code == 403
+    with TestClient(create_app(settings, AuthSettings())) as http:  # no provider configured: reads only
+        refused = http.put("/models/var/aliases/a", json={"version": "0.0.1"})
+        assert refused.status_code == 403 and "no identity provider configured" in refused.json()["error"]
+        assert http.get("/models").status_code == 200
+
+
+def samples(text: str) -> dict[tuple[str, tuple], float]:
+    found = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            found[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
+    return found
+
+
+def test_metrics_are_prometheus_text_with_requests_latency_caches_and_errors(minio, dex, macro_result):
+    settings = minio.settings(new_bucket(), author="t")
+    publish_result(Registry.from_settings(settings), macro_result, "var")
+    with TestClient(create_app(settings, AuthSettings(issuer=dex.issuer, audience=CLIENT_ID))) as http:
+        for _ in range(3):  # the 2nd and 3rd are answered by the pinned-response cache, before routing
+            assert http.post("/models/var/versions/0.0.1/forecast", json={"steps": 2}).status_code == 200
+        for _ in range(2):
+            assert http.post("/models/var/versions/latest/forecast", json={"steps": 2}).status_code == 200
+        assert http.put("/models/var/aliases/a", json={"version": "0.0.1"}).status_code == 401
+        viewer = bearer(dex.access_token("viewer"))
+        assert http.put("/models/var/aliases/a", json={"version": "0.0.1"}, headers=viewer).status_code == 403
+        assert http.get("/models/nope/versions").status_code == 404
+        scraped = http.get("/metrics")
+    assert scraped.status_code == 200 and scraped.headers["content-type"].startswith("text/plain")
+    got = samples(scraped.text)
+    route = "/models/{name}/versions/{version}/forecast"
+    ok = ("varlib_http_requests_total", (("method", "POST"), ("route", route), ("status", "200")))
+    assert got[ok] == 5
+    assert got[("varlib_http_request_duration_seconds_count", (("method", "POST"), ("route", route)))] == 5
+    assert got[("varlib_cache_lookups_total", (("cache", "pinned_responses"), ("result", "hit")))] == 2
+    assert got[("varlib_cache_lookups_total", (("cache", "pinned_responses"), ("result", "miss")))] == 1
+    # the pinned request computed the answer; both `latest` requests (latest is 0.0.1) found it
+    assert got[("varlib_cache_lookups_total", (("cache", "forecast_answers"), ("result", "miss")))] == 1
+    assert got[("varlib_cache_lookups_total", (("cache", "forecast_answers"), ("result", "hit")))] == 2
+    assert got[("varlib_cache_lookups_total", (("cache", "latest_reads"), ("result", "miss")))] == 2
+    assert got[("varlib_auth_refusals_total", (("status", "401"),))] == 1
+    assert got[("varlib_auth_refusals_total", (("status", "403"),))] == 1
+    not_found = (("method", "GET"), ("route", "/models/{name}/versions"), ("status", "404"))
+    assert got[("varlib_http_requests_total", not_found)] == 1
+    down = Settings(minio_endpoint=f"127.0.0.1:{free_port()}", access_key="k", secret_key="s" * 8, timeout_s=1)
+    with TestClient(create_app(down, AuthSettings())) as http:
+        assert http.get("/models").status_code == 503
+        assert http.get("/ready").status_code == 503
+        got = samples(http.get("/metrics").text)
+    assert got[("varlib_store_errors_total", (("type", "StoreUnavailableError"),))] == 2
+
+
+def test_json_logs_name_the_identity_of_each_change(minio, dex, macro_result, tmp_path):
+    bucket = new_bucket()
+    publish_result(Registry.from_settings(minio.settings(bucket, author="t")), macro_result, "var")
+    log = tmp_path / "serve.log"
+    process, url = start_server({**minio.env(bucket), **dex.env(), "VARLIB_LOG_FORMAT": "json"}, log)
+    try:
+        admin = bearer(dex.access_token("admin"))
+        assert httpx.put(f"{url}/models/var/aliases/champion", json={"version": "0.0.1"}, headers=admin).is_success
+    finally:
+        stop_process(process)
+    lines = [json.loads(line) for line in log.read_text().splitlines() if line.startswith("{")]
+    audit = [line["audit"] for line in lines if "audit" in line]
+    assert [(a["action"], a["alias"], a["version"], a["actor"]["name"], a["actor"]["via"]) for a in audit] == [
+        ("alias.set", "champion", "0.0.1", "Alice Admin", "rest")
+    ]
+    assert all({"time", "level", "logger", "message"} <= set(line) for line in lines)
+
+
+def test_an_unreachable_provider_is_a_503_not_a_pass(minio, dex, macro_result):
+    settings = minio.settings(new_bucket(), author="t")
+    publish_result(Registry.from_settings(settings), macro_result, "var")
+    gone = AuthSettings(issuer=f"http://127.0.0.1:{free_port()}/dex", audience=CLIENT_ID)
+    with TestClient(create_app(settings, gone)) as http:
+        answer = http.put("/models/var/aliases/a", json={"version": "0.0.1"}, headers=bearer(dex.access_token("admin")))
+    assert answer.status_code == 503 and "identity provider" in answer.json()["error"]
+    assert Registry.from_settings(settings).aliases("var") == []

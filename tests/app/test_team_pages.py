@@ -1,0 +1,85 @@
+"""Team features in the dashboard through the entrypoint: local use (no sign-in configured), aliases and
+withdrawals on the Models page, `?version=@alias` and withdrawn versions on the Forecast page, and the
+sign-in screen when a provider is configured (the signed-in flow runs in Chromium, tests/e2e)."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.app.conftest import APP, TIMEOUT, errors, open_app
+from varlib import Actor
+from varlib.service import publish_result
+from varlib.versions import Version
+
+FORECAST, MODELS = "views/forecast.py", "views/models.py"
+
+
+def _markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n".join(c.value for c in at.caption)
+
+
+def test_local_use_says_so_and_an_admin_form_moves_an_alias_and_withdraws(seeded, macro_result):
+    publish_result(seeded, macro_result, "var", "patch", "second")
+    at = open_app(page=MODELS)
+    assert "local use" in _markdown(at) and "No sign-in is configured" in _markdown(at)
+    at.text_input(key="alias_name|var").input("champion")
+    at.selectbox(key="alias_version|var").select("0.0.1")
+    next(b for b in at.button if b.label == "Set alias").click().run()
+    assert not at.exception and errors(at) == ""
+    alias = seeded.alias("var", "champion")
+    assert alias.version == Version(0, 0, 1)
+    assert alias.actor.name == "tester" and alias.actor.via == "dashboard" and not alias.actor.signed_in
+    at.selectbox(key="withdraw_version|var").select("0.0.2")
+    at.text_input(key="withdraw_reason|var").input("bad holdout")
+    next(b for b in at.button if b.label == "Withdraw").click().run()
+    assert not at.exception and errors(at) == ""
+    assert seeded.withdrawal("var", Version(0, 0, 2)).reason == "bad holdout"
+    assert seeded.resolve_latest("var") == Version(0, 0, 1)
+    frames = [frame.value for frame in at.dataframe]
+    versions = next(f for f in frames if "status" in f.columns)
+    assert versions["status"].tolist() == ["withdrawn: bad holdout", "ok"]
+    assert next(f for f in frames if "alias" in f.columns and "moves" in f.columns)["alias"].tolist() == ["@champion"]
+    trail = next(f for f in frames if "action" in f.columns)
+    assert trail["action"].tolist()[:2] == ["withdraw", "alias.set"]
+
+
+def test_forecast_page_opens_an_alias_and_hides_withdrawn_versions(seeded, macro_result):
+    for _ in range(2):
+        publish_result(seeded, macro_result, "var")
+    seeded.set_alias("var", "champion", "0.0.2", Actor("Alice", "a", "http://issuer"))
+    seeded.withdraw("var", "0.0.3", "wrong data")
+    at = open_app({"model": "var", "version": "@champion"})
+    picker = at.selectbox(key="fc_version")
+    assert picker.value == "@champion" and "0.0.3" not in picker.options
+    assert picker.options[:3] == ["latest (0.0.2)", "@champion (0.0.2)", "0.0.2"]
+    assert "var 0.0.2" in _markdown(at) and at.query_params["version"] == "@champion"
+    at = open_app({"model": "var", "version": "0.0.3"})  # named explicitly: shown, with the withdrawal
+    assert at.selectbox(key="fc_version").value == "0.0.3"
+    assert any("was withdrawn" in w.value and "wrong data" in w.value for w in at.warning)
+    seeded.withdraw("var", "0.0.2", "also wrong")
+    at = open_app({"model": "var", "version": "@champion"})
+    assert "which was withdrawn" in errors(at)
+
+
+def test_with_a_provider_configured_nobody_sees_the_pages_before_signing_in(seeded):
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.secrets["auth"] = {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "varlib-dashboard",
+        "client_secret": "y" * 16,
+        "server_metadata_url": "http://127.0.0.1:9/dex/.well-known/openid-configuration",
+    }
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Sign in"]
+    assert not at.selectbox and not at.dataframe and "Sign in with your organisation" in _markdown(at)
+
+
+def test_pickers_leave_withdrawn_versions_out_unless_asked(seeded, macro_result):
+    publish_result(seeded, macro_result, "var")
+    seeded.withdraw("var", "0.0.2", "bad")
+    at = open_app(page="views/backtest.py")
+    assert at.selectbox(key="bt_version|var").options == ["latest (0.0.1)", "0.0.1"]
+    at.checkbox(key="bt_withdrawn|var").check().run()
+    assert at.selectbox(key="bt_version|var").options == ["latest (0.0.1)", "0.0.2", "0.0.1"]

@@ -1,0 +1,153 @@
+"""Sign-in in a real Chromium through a real Dex: a viewer sees forecasts but no Publish button, a
+publisher publishes and is recorded as the author (name and subject), an admin moves an alias from the
+Models page; each signs out. The login form is Dex's own; no token is made by hand."""
+
+from __future__ import annotations
+
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+from tests.e2e.conftest import PROJECT, running_dashboard, seeded_registry
+from tests.support.browser import shot, wait_for_app
+from tests.support.minio_server import free_port
+from tests.support.oidc_server import CLIENT_ID, start_dex
+from varlib import Version
+
+pytestmark = [pytest.mark.e2e, pytest.mark.minio]
+
+
+@pytest.fixture(scope="module")
+def signed_dashboard(minio, macro_result, tmp_path_factory):
+    """A dashboard with sign-in through its own Dex (whose client allows this dashboard's redirect URI)."""
+    workdir = tmp_path_factory.mktemp("sign-in")
+    port = free_port()
+    redirect = f"http://127.0.0.1:{port}/oauth2callback"
+    dex = start_dex(workdir / "dex", redirect_uris=[redirect])
+    oidc_env = {
+        "VARLIB_OIDC_ISSUER": dex.issuer,
+        "VARLIB_OIDC_CLIENT_ID": CLIENT_ID,
+        "VARLIB_OIDC_CLIENT_SECRET": dex.client_secret,
+        "VARLIB_OIDC_COOKIE_SECRET": secrets.token_hex(32),
+        "VARLIB_OIDC_REDIRECT_URI": redirect,
+    }
+    secrets_file = workdir / "secrets.toml"
+    written = subprocess.run(
+        [sys.executable, "scripts/auth_secrets.py", str(secrets_file)],
+        cwd=PROJECT,
+        env={"PATH": "/usr/bin:/bin", **oidc_env},
+        capture_output=True,
+        text=True,
+    )
+    assert written.returncode == 0, written.stderr
+    registry = seeded_registry(minio, macro_result, author="seed")
+    env = {**minio.env(registry.store.bucket), "VARLIB_AUTHOR": "not-the-signed-in-user"}
+    try:
+        with running_dashboard(env, port=port, args=("--secrets.files", str(secrets_file))) as url:
+            yield url, registry, dex
+    finally:
+        dex.stop()
+
+
+def sign_in(page, url: str, dex, role: str) -> None:
+    page.goto(url)
+    wait_for_app(page)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_selector('input[name="login"]')  # Dex's own login form
+    user = dex.users[role]
+    page.fill('input[name="login"]', user.email)
+    page.fill('input[name="password"]', user.password)
+    page.locator('button[type="submit"]').click()
+    page.wait_for_url(f"{url}/**")
+    wait_for_app(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text(user.name).wait_for()
+
+
+def sign_out(page, url: str) -> None:
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name="Sign in").wait_for()
+    wait_for_app(page)
+
+
+def train(page, url: str) -> None:
+    page.goto(f"{url}/train")
+    wait_for_app(page)
+    page.get_by_role("button", name="Train").click()
+    page.get_by_text("4 · Publish").wait_for(timeout=120_000)
+    wait_for_app(page)
+
+
+def test_before_sign_in_only_the_sign_in_button(signed_dashboard, page):
+    url, _, _ = signed_dashboard
+    page.goto(f"{url}/models")
+    wait_for_app(page)
+    page.get_by_role("button", name="Sign in").wait_for()
+    assert page.locator('[data-testid="stDataFrame"]').count() == 0
+    assert page.get_by_text("1 version(s)").count() == 0
+    shot(page, "sign-in-0-signed-out")
+
+
+def test_a_viewer_sees_forecasts_but_cannot_publish_then_signs_out(signed_dashboard, page):
+    url, registry, dex = signed_dashboard
+    sign_in(page, url, dex, "viewer")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert "viewer" in sidebar.inner_text()
+    page.locator('[data-testid="stPlotlyChart"]').first.wait_for()  # the Forecast page works
+    shot(page, "sign-in-1-viewer-forecast")
+    train(page, url)
+    page.get_by_text("Publishing needs the publisher role").wait_for()
+    assert page.get_by_role("button", name="Publish").count() == 0
+    shot(page, "sign-in-2-viewer-no-publish")
+    page.goto(f"{url}/models")
+    wait_for_app(page)
+    page.get_by_text("needs the admin role").wait_for()
+    assert page.get_by_role("button", name="Set alias").count() == 0
+    sign_out(page, url)
+    assert [e.label for e in registry.list_versions("var")] == ["0.0.1"]
+
+
+def test_a_publisher_publishes_as_itself(signed_dashboard, page):
+    url, registry, dex = signed_dashboard
+    sign_in(page, url, dex, "publisher")
+    train(page, url)
+    page.get_by_role("button", name="Publish").click()
+    page.get_by_text("Published var 0.0.2").wait_for()
+    shot(page, "sign-in-3-publisher-published")
+    artifact = registry.load("var", Version(0, 0, 2), cached=False)
+    identity = artifact.provenance["identity"]
+    assert artifact.author == "Paul Publisher"
+    assert identity["name"] == "Paul Publisher" and identity["issuer"] == dex.issuer and identity["subject"]
+    assert identity["via"] == "dashboard"
+    record = next(r for r in registry.history("var") if r.action == "publish" and r.version == "0.0.2")
+    assert record.actor.subject == identity["subject"] and record.actor.name == "Paul Publisher"
+    page.goto(f"{url}/models")
+    wait_for_app(page)
+    page.get_by_text("Paul Publisher").first.wait_for()  # the versions table names the author
+    sign_out(page, url)
+
+
+def test_an_admin_moves_an_alias_at_two_screen_sizes(signed_dashboard, page):
+    url, registry, dex = signed_dashboard
+    sign_in(page, url, dex, "admin")
+    page.goto(f"{url}/models")
+    wait_for_app(page)
+    page.get_by_role("textbox", name="Alias").fill("champion")
+    page.get_by_role("button", name="Set alias").click()
+    page.get_by_text("@champion now points at").wait_for()
+    wait_for_app(page)
+    alias = registry.alias("var", "champion")
+    assert alias is not None and alias.actor.name == "Alice Admin" and alias.actor.issuer == dex.issuer
+    for width, height in ((1440, 1000), (1920, 1080)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(500)
+        shot(page, f"sign-in-4-admin-models-{width}x{height}")
+    page.goto(f"{url}/?model=var&version=@champion")
+    wait_for_app(page)
+    page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
+    for width, height in ((1440, 1000), (1920, 1080)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(500)
+        shot(page, f"sign-in-5-admin-forecast-alias-{width}x{height}")
+    sign_out(page, url)

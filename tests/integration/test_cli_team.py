@@ -1,0 +1,71 @@
+"""The CLI's team commands on both stores: alias set/list/delete, @alias wherever a version goes,
+withdraw, history --json; and the exit codes of their failures."""
+
+import json
+
+import pytest
+
+from varlib import Registry, publish_result
+from varlib.cli import main
+
+
+@pytest.fixture
+def cli_env(store_settings, monkeypatch, macro_result):
+    registry = Registry.from_settings(store_settings)
+    for _ in range(3):
+        publish_result(registry, macro_result, "var")
+    monkeypatch.setenv("VARLIB_AUTHOR", "cli person")
+    if store_settings.uses_minio:
+        monkeypatch.setenv("MINIO_ENDPOINT", store_settings.minio_endpoint)
+        monkeypatch.setenv("MINIO_ACCESS_KEY", store_settings.access_key)
+        monkeypatch.setenv("MINIO_SECRET_KEY", store_settings.secret_key)
+        monkeypatch.setenv("MINIO_BUCKET", store_settings.bucket)
+    else:
+        monkeypatch.delenv("MINIO_ENDPOINT", raising=False)
+        monkeypatch.setenv("VARLIB_STORE_DIR", str(store_settings.store_dir))
+    return registry
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_aliases_withdrawal_and_history_through_the_cli(cli_env, capsys):
+    assert run(capsys, "alias", "set", "champion", "0.0.2")[:2] == (0, "@champion of 'var' -> 0.0.2\n")
+    code, out, _ = run(capsys, "forecast", "@champion", "--steps", "2", "--json")
+    assert code == 0 and json.loads(out)["version"] == "0.0.2"
+    code, out, _ = run(capsys, "alias", "list", "--json")
+    assert [(a["alias"], a["version"], a["actor"]["name"]) for a in json.loads(out)] == [
+        ("champion", "0.0.2", "cli person")
+    ]
+    code, out, _ = run(capsys, "withdraw", "0.0.3", "--reason", "bad inputs")
+    assert code == 0 and "`latest` is now 0.0.2" in out
+    code, out, _ = run(capsys, "show", "latest", "--json")
+    assert json.loads(out)["version"] == "0.0.2" and json.loads(out)["withdrawn"] is None
+    code, out, _ = run(capsys, "show", "0.0.3", "--json")  # a withdrawn version still loads, named explicitly
+    assert code == 0 and json.loads(out)["withdrawn"]["reason"] == "bad inputs"
+    code, out, _ = run(capsys, "list", "--json")
+    assert [row["withdrawn"] is not None for row in json.loads(out)] == [True, False, False]
+    assert run(capsys, "withdraw", "0.0.2", "--reason", "also bad")[0] == 0
+    code, _, err = run(capsys, "forecast", "@champion")
+    assert code == 1 and err.startswith("error: alias @champion of 'var' points at 0.0.2, which was withdrawn")
+    assert err.count("\n") == 1
+    assert run(capsys, "alias", "delete", "champion")[0] == 0
+    code, out, _ = run(capsys, "history", "--json")
+    records = json.loads(out)
+    assert [r["action"] for r in records[:4]] == ["alias.delete", "withdraw", "withdraw", "alias.set"]
+    assert all(r["actor"]["via"] == "cli" and r["actor"]["name"] == "cli person" for r in records[:4])
+    assert [r["version"] for r in records if r["action"] == "publish"] == ["0.0.3", "0.0.2", "0.0.1"]
+    code, out, _ = run(capsys, "history")
+    assert code == 0 and "alias.delete" in out
+
+
+def test_bad_alias_and_missing_reason_are_bad_input(cli_env, capsys):
+    code, _, err = run(capsys, "alias", "set", "Latest!", "0.0.1")
+    assert code == 2 and "alias 'Latest!' is not valid" in err
+    code, _, err = run(capsys, "withdraw", "0.0.1")
+    assert code == 2 and "--reason" in err
+    code, _, err = run(capsys, "forecast", "@nobody")
+    assert code == 1 and "has no alias @nobody" in err

@@ -1,0 +1,109 @@
+"""Sign-in for the dashboard: OpenID Connect through Streamlit's st.login, and the role it grants.
+
+Configured by the `[auth]` section of Streamlit's secrets (issuer metadata URL, client id and secret,
+cookie secret, redirect URI; `scripts/auth_secrets.py` writes it from VARLIB_OIDC_* variables). Roles
+come from a claim of the ID token (varlib.RolePolicy: VARLIB_ROLES_CLAIM, VARLIB_*_GROUPS): viewers
+see everything, publishers also publish, admins also move aliases and withdraw versions.
+
+Without an `[auth]` section nobody signs in: the dashboard runs as a local, single-user tool with
+every right the store allows, the author is VARLIB_AUTHOR (or the login name), and the sidebar says so.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from ui import store
+from varlib import ROLES, Actor, RolePolicy, VarlibError, allows
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """Who uses this session: `configured` (an identity provider is set up), `actor` (None until
+    signed in) and `role` (None when signed in without any role here)."""
+
+    configured: bool
+    actor: Actor | None
+    role: str | None
+
+    @property
+    def signed_in(self) -> bool:
+        return self.actor is not None
+
+    def can(self, action: str) -> bool:
+        """Whether this session may `publish`, move an `alias` or `withdraw` (and `read`)."""
+        return allows(self.role, action)
+
+
+def configured() -> bool:
+    """True when Streamlit's secrets hold an `[auth]` section (st.login can work)."""
+    return st.secrets.load_if_toml_exists() and "auth" in st.secrets
+
+
+def current() -> SignIn:
+    """This session's identity and role (local use: the configured author, every right)."""
+    origin = st.context.ip_address or ""
+    if not configured():
+        try:
+            author = store.settings().author
+        except VarlibError:
+            author = "unknown"
+        return SignIn(False, Actor.local(author, via="dashboard"), ROLES[-1])  # the local user: every right
+    if not getattr(st.user, "is_logged_in", False):  # (absent outside a served session, e.g. in AppTest)
+        return SignIn(True, None, None)
+    claims = st.user.to_dict()
+    actor = Actor.from_claims(claims, via="dashboard", origin=origin)
+    return SignIn(True, actor, RolePolicy.from_env().role_of(claims))
+
+
+def render_sidebar(sign_in: SignIn) -> None:
+    """Who is signed in and with which role, or that nobody signs in here."""
+    if sign_in.configured and sign_in.actor is None:
+        return  # the sign-in screen says it all
+    with st.sidebar:
+        st.caption("User")
+        if not sign_in.configured:
+            st.markdown(":gray-badge[:material/person: local use]")
+            st.caption(
+                "No sign-in is configured: this dashboard runs for one local user, and publications are recorded"
+                f" as **{sign_in.actor.name if sign_in.actor else 'unknown'}**."
+            )
+            return
+        st.markdown(f"**{sign_in.actor.name}** :blue-badge[{sign_in.role or 'no role'}]")
+        if st.button("Sign out", icon=":material/logout:", key="auth_sign_out"):
+            st.logout()
+
+
+def render_gate(sign_in: SignIn) -> bool:
+    """Show the sign-in screen (or the no-role notice) and return False when the pages must not run."""
+    if not sign_in.configured or (sign_in.signed_in and sign_in.role is not None):
+        return True
+    st.title("VAR forecasts")
+    if not sign_in.signed_in:
+        st.markdown("Sign in with your organisation's account to see the models and their forecasts.")
+        if st.button("Sign in", type="primary", icon=":material/login:", key="auth_sign_in"):
+            st.login()
+        return False
+    st.warning(
+        f"You are signed in as **{sign_in.actor.name if sign_in.actor else ''}**, but your account has no role on"
+        " this dashboard. Ask an administrator to add you to a viewer, publisher or admin group.",
+        icon=":material/lock:",
+    )
+    if st.button("Sign out", icon=":material/logout:", key="auth_sign_out_norole"):
+        st.logout()
+    return False
+
+
+def publisher() -> SignIn | None:
+    """This session's sign-in if it may publish; else None, after saying why (for the publish sections)."""
+    sign_in = current()
+    if sign_in.can("publish"):
+        return sign_in
+    st.info(
+        f"Publishing needs the publisher role; you are signed in as a {sign_in.role}. Training, forecasting and"
+        " inspecting still work.",
+        icon=":material/lock:",
+    )
+    return None

@@ -1,0 +1,105 @@
+"""The Models page's team sections: aliases and their history, withdrawals, and the audit trail.
+
+Everyone sees them; only admins get the controls that move aliases and withdraw versions (ui.auth).
+Every change goes through the Registry under the signed-in identity and lands in the audit trail.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import auth, store
+from ui.errors import show_error
+from ui.tables import aliases_table, history_table
+from varlib import LATEST, VarlibError, check_alias
+
+DONE = "_governance_done"  # what the last change did, shown after the rerun that redraws the tables
+
+
+def render(name: str) -> None:
+    """Aliases (with their history), the admin controls, and the audit trail of `name`."""
+    sign_in = auth.current()
+    done = st.session_state.pop(DONE, None)
+    if done:
+        st.success(done, icon=":material/check_circle:")
+    st.subheader("Aliases")
+    aliases = store.aliases(name)
+    if aliases:
+        st.dataframe(aliases_table(aliases), hide_index=True, width="stretch")
+        st.caption("Use an alias wherever a version goes: `?version=@champion`, `varlib forecast @champion`.")
+    else:
+        st.caption(f"**{name}** has no aliases yet.")
+    if sign_in.can("alias") and not store.registry().read_only:
+        _alias_controls(name, sign_in)
+        _withdraw_controls(name, sign_in)
+    elif sign_in.configured:
+        st.caption(f"Moving aliases and withdrawing versions needs the admin role; you are a {sign_in.role}.")
+    st.subheader("History")
+    records = store.history(name)
+    alias_names = sorted({r.alias for r in records if r.alias})
+    scope = st.selectbox("Show", ["everything"] + [f"@{a}" for a in alias_names], key=f"history_scope|{name}")
+    if scope != "everything":
+        records = tuple(r for r in records if r.alias == scope[1:])
+    st.dataframe(history_table(records), hide_index=True, width="stretch")
+
+
+def version_choices(name: str, entries, withdrawn, named: set) -> tuple[list[str], dict[str, str]]:
+    """A version picker's choices after `latest`: the aliases, then the usable versions newest first
+    (withdrawn ones only when `named`, e.g. by a link), and how to show each."""
+    aliases = {f"@{alias.alias}": alias.version for alias in store.aliases(name)}
+    usable = [entry.label for entry in entries if entry.ok and entry.version not in withdrawn]
+    hidden = [entry.label for entry in entries if entry.ok and entry.version in withdrawn and entry.label in named]
+    labels = {v: f"{v} ({aliases[v]}{', withdrawn' if aliases[v] in withdrawn else ''})" for v in aliases}
+    labels |= {v: f"{v} (withdrawn)" for v in hidden}
+    return list(aliases) + usable + hidden, labels
+
+
+def warn_if_withdrawn(name: str, version, withdrawn) -> None:
+    """Say so when the version on screen was withdrawn (it is only shown when named explicitly)."""
+    gone = withdrawn.get(version)
+    if gone is not None:
+        st.warning(
+            f"**{name} {version}** was withdrawn on {gone.at[:10]} by {gone.actor.name}: {gone.reason}. It still loads"
+            " when named, so earlier results stay reproducible; `latest` and aliases never use it.",
+            icon=":material/block:",
+        )
+
+
+def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
+    versions = [LATEST] + [entry.label for entry in store.usable(name)]
+    with st.form(f"alias_form|{name}", border=True):
+        st.markdown("**Move an alias** (admin)")
+        first, second = st.columns(2)
+        alias = first.text_input("Alias", placeholder="champion", key=f"alias_name|{name}")
+        version = second.selectbox("Version", versions, key=f"alias_version|{name}")
+        if st.form_submit_button("Set alias", icon=":material/bookmark_added:"):
+            try:
+                moved = store.registry().set_alias(name, check_alias(alias), version, sign_in.actor)
+            except VarlibError as exc:
+                show_error(exc)
+            else:
+                _done(f"@{moved.alias} now points at {moved.version}.")
+
+
+def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
+    versions = [entry.label for entry in store.usable(name)]
+    if not versions:
+        return
+    with st.form(f"withdraw_form|{name}", border=True):
+        st.markdown("**Withdraw a version** (admin): `latest` and aliases stop using it; nothing is deleted.")
+        first, second = st.columns([1, 3])
+        version = first.selectbox("Version", versions, key=f"withdraw_version|{name}")
+        reason = second.text_input("Reason", placeholder="why, for whoever finds it", key=f"withdraw_reason|{name}")
+        if st.form_submit_button("Withdraw", icon=":material/block:"):
+            try:
+                store.registry().withdraw(name, version, reason, sign_in.actor)
+            except VarlibError as exc:
+                show_error(exc)
+            else:
+                _done(f"{name} {version} is withdrawn.")
+
+
+def _done(message: str) -> None:
+    store.refresh()
+    st.session_state[DONE] = message
+    st.rerun()  # every table above (versions, aliases) shows the change

@@ -1,0 +1,131 @@
+"""Aliases: named pointers of one model (`@champion`, `@staging`), each a small object moved by
+compare-and-swap in `<name>/_aliases/<alias>.json`.
+
+A move reads the alias and its ETag, then replaces it only if the ETag is unchanged (`If-Match`);
+a writer that loses re-reads and tries again, so two moves at once are applied one after the other
+and each knows the version it replaced. Every alias object counts its moves (`revision`). Deleting
+an alias writes a tombstone (no version) the same way: nothing is ever deleted from the store, and
+a later `set` continues the count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from ..errors import CorruptArtifactError, NotFoundError, ObjectExistsError, VarlibError
+from ..identity import Actor
+from ..store import Store
+from ..versions import Version, check_alias, parse_version
+from .layout import ALIAS_FOLDER, alias_key, helper_prefix
+
+FORMAT = "varlib-alias"
+MAX_ALIAS_BYTES = 64 * 1024
+CAS_ATTEMPTS = 200
+
+
+@dataclass(frozen=True)
+class Alias:
+    """Where an alias points now (None once deleted), its move count, and its last mover."""
+
+    name: str
+    alias: str
+    version: Version | None
+    revision: int
+    at: str
+    actor: Actor
+    previous: Version | None = None  # what the last move replaced
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "name": self.name,
+            "alias": self.alias,
+            "version": str(self.version) if self.version else None,
+            "revision": self.revision,
+            "at": self.at,
+            "previous": str(self.previous) if self.previous else None,
+            "actor": self.actor.to_dict(),
+        }
+
+
+@dataclass(frozen=True)
+class _Stored:
+    alias: Alias | None  # None: never set, or damaged
+    etag: str | None
+    damage: CorruptArtifactError | None = None
+
+    def checked(self) -> Alias | None:
+        if self.damage is not None:
+            raise self.damage
+        return self.alias
+
+
+def read_alias(store: Store, name: str, alias: str) -> Alias | None:
+    """The alias as stored, or None if it was never set (a deleted alias has version None)."""
+    return _read(store, name, check_alias(alias)).checked()
+
+
+def list_aliases(store: Store, name: str) -> list[Alias]:
+    """Every alias of `name` that points somewhere, by alias name."""
+    found = []
+    for info in store.list(helper_prefix(name, ALIAS_FOLDER)):
+        alias = info.key.rsplit("/", 1)[-1].removesuffix(".json")
+        try:
+            stored = _read(store, name, check_alias(alias)).checked()
+        except VarlibError:
+            continue  # an object outside the naming rule: not an alias of ours
+        if stored is not None and stored.version is not None:
+            found.append(stored)
+    return sorted(found, key=lambda item: item.alias)
+
+
+def move_alias(store: Store, name: str, alias: str, version: Version | None, actor: Actor, at: str) -> Alias:
+    """Point `alias` at `version` (None deletes it) by compare-and-swap; returns the alias as written,
+    whose `previous` is the version this move replaced. A damaged alias object is replaced."""
+    alias = check_alias(alias)
+    for _ in range(CAS_ATTEMPTS):
+        current = _read(store, name, alias)
+        before = current.alias
+        moved = Alias(
+            name=name,
+            alias=alias,
+            version=version,
+            revision=(before.revision if before else 0) + 1,
+            at=at,
+            actor=actor,
+            previous=before.version if before else None,
+        )
+        try:
+            store.replace(alias_key(name, alias), orjson.dumps(moved.to_dict()), current.etag)
+        except ObjectExistsError:
+            continue  # someone moved it meanwhile: re-read, so `previous` stays exact
+        return moved
+    raise VarlibError(f"alias @{alias} of {name!r} kept changing; try again")
+
+
+def _read(store: Store, name: str, alias: str) -> _Stored:
+    key = alias_key(name, alias)
+    try:
+        stored = store.get(key, MAX_ALIAS_BYTES)
+    except NotFoundError:
+        return _Stored(None, None)
+    try:
+        raw = orjson.loads(stored.data)
+        if raw.get("format") != FORMAT or raw.get("alias") != alias or raw.get("name") != name:
+            raise ValueError("foreign object")
+        version = parse_version(raw["version"]) if raw.get("version") else None
+        previous = parse_version(raw["previous"]) if raw.get("previous") else None
+        return _Stored(
+            Alias(name, alias, version, int(raw["revision"]), str(raw["at"]), Actor.from_dict(raw["actor"]), previous),
+            stored.etag,
+        )
+    except (ValueError, KeyError, TypeError, AttributeError, VarlibError):
+        damage = CorruptArtifactError(
+            f"alias @{alias} of {name!r} ({key}) is damaged; set it again with `varlib alias set {alias} VERSION"
+            f" --name {name}`",
+            key=key,
+        )
+        return _Stored(None, stored.etag, damage)

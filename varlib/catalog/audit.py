@@ -1,0 +1,135 @@
+"""The audit trail: one immutable record per publish, alias move and withdrawal, in `<name>/_audit/`.
+
+Each record is created once (create-if-absent) under a key that sorts by time,
+`<name>/_audit/<UTC timestamp to the microsecond>Z-<random>.json`, so a listing in key order is the
+trail in time order and two writers never collide. Nothing in the trail is ever rewritten: the store
+interface has no delete, and a record that exists cannot be created again. A record is written after
+the change it describes, so a writer killed in between leaves the change without its record (the
+change itself always carries who made it: an artifact its author, an alias its last mover, a
+withdrawal its withdrawer).
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+
+from ..cache import BoundedCache
+from ..errors import CorruptArtifactError, NotFoundError, ObjectExistsError, VarlibError
+from ..identity import Actor
+from ..store import Store
+from .layout import AUDIT_FOLDER, helper_prefix
+
+FORMAT = "varlib-audit"
+ACTIONS = ("publish", "alias.set", "alias.delete", "withdraw")
+MAX_RECORD_BYTES = 64 * 1024
+DEFAULT_LIMIT = 500
+_ATTEMPTS = 5
+log = logging.getLogger("varlib.audit")
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    """Who did what to which version or alias of a model, when, and from where."""
+
+    at: str  # UTC, ISO 8601 to the microsecond
+    action: str  # one of ACTIONS
+    name: str
+    actor: Actor
+    version: str | None = None
+    alias: str | None = None
+    previous: str | None = None  # the version an alias pointed at before the move
+    reason: str = ""
+    revision: int | None = None  # an alias move: the alias's move count after it
+    key: str = ""  # where the record is stored (set when read)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "at": self.at,
+            "action": self.action,
+            "name": self.name,
+            "version": self.version,
+            "alias": self.alias,
+            "previous": self.previous,
+            "reason": self.reason,
+            "revision": self.revision,
+            "actor": self.actor.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any], key: str) -> AuditRecord:
+        if raw.get("format") != FORMAT or raw.get("action") not in ACTIONS:
+            raise CorruptArtifactError(f"{key} is not an audit record", key=key)
+        return cls(
+            at=str(raw.get("at") or ""),
+            action=str(raw["action"]),
+            name=str(raw.get("name") or ""),
+            actor=Actor.from_dict(raw.get("actor") or {}),
+            version=_text(raw.get("version")),
+            alias=_text(raw.get("alias")),
+            previous=_text(raw.get("previous")),
+            reason=str(raw.get("reason") or ""),
+            revision=raw["revision"] if isinstance(raw.get("revision"), int) else None,
+            key=key,
+        )
+
+
+def append(store: Store, record: AuditRecord) -> AuditRecord:
+    """Create the record under a fresh time-sorted key; the trail only ever grows."""
+    body = orjson.dumps(record.to_dict(), option=orjson.OPT_SORT_KEYS)
+    for _ in range(_ATTEMPTS):
+        key = f"{helper_prefix(record.name, AUDIT_FOLDER)}{_stamp(record.at)}-{secrets.token_hex(4)}.json"
+        try:
+            store.create(key, body)
+        except ObjectExistsError:
+            continue  # 32 random bits collided within one microsecond: take another suffix
+        log.info(
+            "%s %s %s by %s via %s",
+            record.action,
+            record.name,
+            record.alias and f"@{record.alias} -> {record.version}" or record.version,
+            record.actor.describe(),
+            record.actor.via,
+            extra={"audit": {**record.to_dict(), "key": key}},
+        )
+        return AuditRecord(**{**record.__dict__, "key": key})
+    raise VarlibError(f"could not append an audit record for {record.name!r}; try again")
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+
+
+def read_trail(
+    store: Store, name: str, cache: BoundedCache[AuditRecord], limit: int = DEFAULT_LIMIT
+) -> list[AuditRecord]:
+    """The newest `limit` records of `name`, newest first. Records are immutable, so each is read once
+    per process (cached by key); an unreadable object is skipped, never trusted."""
+    keys = sorted((info.key for info in store.list(helper_prefix(name, AUDIT_FOLDER))), reverse=True)[:limit]
+    records = []
+    for key in keys:
+        record = cache.get(key)
+        if record is None:
+            try:
+                stored = store.get(key, MAX_RECORD_BYTES)
+                record = AuditRecord.from_dict(orjson.loads(stored.data), key)
+            except (NotFoundError, CorruptArtifactError, orjson.JSONDecodeError, TypeError, AttributeError):
+                continue
+            cache.put(key, record)
+        records.append(record)
+    return records
+
+
+def _stamp(at: str) -> str:
+    """`2026-11-29T08:15:30.123456Z` -> `20261129T081530.123456Z` (sorts as text)."""
+    return at.replace("-", "").replace(":", "")
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)

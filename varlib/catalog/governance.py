@@ -1,0 +1,158 @@
+"""What a team needs on top of versions: aliases, withdrawals and the audit trail, as Registry methods.
+
+`Registry` inherits these; each operation is one module's job (catalog.aliases, catalog.withdrawals,
+catalog.audit) and every change appends an audit record naming the actor.
+"""
+
+from __future__ import annotations
+
+from ..artifact import Artifact
+from ..cache import BoundedCache
+from ..errors import NotFoundError, WithdrawnError
+from ..identity import Actor
+from ..store import Store
+from ..versions import Version, check_alias, check_name
+from . import audit
+from .aliases import Alias, list_aliases, move_alias, read_alias
+from .audit import AuditRecord
+from .withdrawals import (
+    Withdrawal,
+    check_reason,
+    create_withdrawal,
+    read_withdrawal,
+    read_withdrawals,
+    settle_latest,
+)
+
+WITHDRAWAL_CACHE = 4096
+TRAIL_CACHE = 16384
+
+
+class Governance:
+    """Aliases, withdrawals and the audit trail of one store (mixed into Registry)."""
+
+    store: Store
+    max_artifact_bytes: int
+    author: str
+
+    def __init__(self) -> None:
+        # Both hold immutable records only (a withdrawal or audit record is never rewritten).
+        self._withdrawn: BoundedCache[Withdrawal] = BoundedCache(WITHDRAWAL_CACHE)
+        self._trail: BoundedCache[AuditRecord] = BoundedCache(TRAIL_CACHE)
+
+    # Implemented by Registry.
+    def resolve(self, name: str, version: str | Version) -> Version:
+        raise NotImplementedError
+
+    def load(self, name: str, version: str | Version = "latest", *, cached: bool = True) -> Artifact:
+        raise NotImplementedError
+
+    def ensure_writable(self) -> None:
+        raise NotImplementedError
+
+    # -- aliases -------------------------------------------------------------------------------------
+    def aliases(self, name: str) -> list[Alias]:
+        """Every alias of `name` that points somewhere, by alias name."""
+        return list_aliases(self.store, check_name(name))
+
+    def alias(self, name: str, alias: str) -> Alias | None:
+        """One alias as stored (None if it was never set; a deleted one has no version)."""
+        return read_alias(self.store, check_name(name), alias)
+
+    def resolve_alias(self, name: str, alias: str) -> Version:
+        """The version `@alias` stands for; WithdrawnError if that version was withdrawn."""
+        found = self.alias(name, alias)
+        if found is None or found.version is None:
+            raise NotFoundError(
+                f"model {name!r} has no alias @{check_alias(alias)}; `varlib alias list --name {name}` lists them",
+                field="alias",
+                value=alias,
+            )
+        withdrawal = self.withdrawal(name, found.version)
+        if withdrawal is not None:
+            raise WithdrawnError(
+                f"alias @{found.alias} of {name!r} points at {found.version}, which was withdrawn"
+                f" ({withdrawal.reason}; {withdrawal.at} by {withdrawal.actor.name}); move it with"
+                f" `varlib alias set {found.alias} VERSION --name {name}`, or name {found.version} explicitly",
+                field="alias",
+                value=f"@{found.alias}",
+            )
+        return found.version
+
+    def set_alias(self, name: str, alias: str, version: str | Version, actor: Actor | None = None) -> Alias:
+        """Point `@alias` at a usable, not withdrawn version (`latest` and other aliases are resolved first)."""
+        self.ensure_writable()
+        alias = check_alias(alias)
+        concrete = self.resolve(name, version)
+        self.load(name, concrete)  # it must exist and verify
+        withdrawal = self.withdrawal(name, concrete)
+        if withdrawal is not None:
+            raise WithdrawnError(
+                f"{name} {concrete} was withdrawn ({withdrawal.reason}); an alias cannot point at it",
+                field="version",
+                value=str(concrete),
+            )
+        actor = actor or Actor.local(self.author)
+        moved = move_alias(self.store, name, alias, concrete, actor, audit.now())
+        self._record("alias.set", name, actor, str(concrete), alias, moved.previous, revision=moved.revision)
+        return moved
+
+    def delete_alias(self, name: str, alias: str, actor: Actor | None = None) -> Alias:
+        """Remove `@alias` (a tombstone moved by compare-and-swap; the trail keeps its history)."""
+        self.ensure_writable()
+        alias = check_alias(alias)
+        current = self.alias(name, alias)
+        if current is None or current.version is None:
+            raise NotFoundError(f"model {name!r} has no alias @{alias}", field="alias", value=alias)
+        actor = actor or Actor.local(self.author)
+        moved = move_alias(self.store, name, alias, None, actor, audit.now())
+        self._record("alias.delete", name, actor, None, alias, moved.previous, revision=moved.revision)
+        return moved
+
+    # -- withdrawals ---------------------------------------------------------------------------------
+    def withdrawal(self, name: str, version: Version) -> Withdrawal | None:
+        """The withdrawal of `version`, or None (one small read)."""
+        return read_withdrawal(self.store, check_name(name), version, self._withdrawn)
+
+    def withdrawals(self, name: str) -> dict[Version, Withdrawal]:
+        """Every withdrawn version of `name`."""
+        return read_withdrawals(self.store, check_name(name), self._withdrawn)
+
+    def withdraw(self, name: str, version: str | Version, reason: str, actor: Actor | None = None) -> Withdrawal:
+        """Withdraw a version: `latest` and aliases stop resolving to it; nothing is deleted."""
+        self.ensure_writable()
+        reason = check_reason(reason)
+        concrete = self.resolve(name, version)
+        self.load(name, concrete)  # only a version that exists and verifies
+        actor = actor or Actor.local(self.author)
+        withdrawal = Withdrawal(name, concrete, reason, audit.now(), actor)
+        create_withdrawal(self.store, withdrawal)
+        settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
+        self._record("withdraw", name, actor, str(concrete), reason=reason)
+        return withdrawal
+
+    # -- the trail -----------------------------------------------------------------------------------
+    def history(self, name: str, limit: int = audit.DEFAULT_LIMIT) -> list[AuditRecord]:
+        """The newest `limit` audit records of `name`, newest first."""
+        return audit.read_trail(self.store, check_name(name), self._trail, limit)
+
+    def _after_publish(self, artifact: Artifact, actor: Actor | None) -> None:
+        """Keep `latest` off withdrawn versions (a withdrawal may have raced this publish), then record it."""
+        settle_latest(self.store, artifact.name, self.max_artifact_bytes, self._withdrawn)
+        self._record("publish", artifact.name, actor or Actor.local(self.author), str(artifact.version))
+
+    def _record(
+        self,
+        action: str,
+        name: str,
+        actor: Actor,
+        version: str | None,
+        alias: str | None = None,
+        previous: Version | None = None,
+        reason: str = "",
+        revision: int | None = None,
+    ) -> None:
+        record = AuditRecord(
+            audit.now(), action, name, actor, version, alias, str(previous) if previous else None, reason, revision
+        )
+        audit.append(self.store, record)

@@ -1,0 +1,156 @@
+"""Withdrawals: a version taken out of `latest` and aliases, without deleting anything.
+
+A withdrawal is an immutable record, `<name>/_withdrawn/<M_m_p>.json`, created once (create-if-absent;
+a second withdrawal of the same version is refused). The version's own object is untouched, so it
+still loads when named explicitly and old results stay reproducible.
+
+`latest.json` must never name a withdrawn version, and reading `latest` must stay one read. So the
+writers keep the pointer right, not the readers: `settle_latest` runs after every withdrawal and
+every publish and, while the pointer names a withdrawn version, moves it by compare-and-swap to the
+newest intact version that is not withdrawn (or to an empty pointer when none is left). A withdrawer
+creates its record before it looks at the pointer, and a publisher moves the pointer before it looks
+for a record, so whichever of a racing withdrawal and publish comes second sees the other's write and
+settles the pointer; two withdrawals settle it in turn (a lost compare-and-swap re-reads both).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from ..artifact import decode
+from ..cache import BoundedCache
+from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, VarlibError
+from ..identity import Actor
+from ..store import Store
+from ..versions import Version, parse_key_version, parse_version
+from .layout import WITHDRAWN_FOLDER, helper_prefix, model_key, pointer_key, withdrawal_key
+from .pointer import CAS_ATTEMPTS, read_pointer
+
+FORMAT = "varlib-withdrawal"
+EMPTY_POINTER = "varlib-latest-none"  # what latest.json holds when every version is withdrawn
+MAX_RECORD_BYTES = 64 * 1024
+MAX_REASON = 2000
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """Which version was withdrawn, why, when and by whom."""
+
+    name: str
+    version: Version
+    reason: str
+    at: str
+    actor: Actor
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "name": self.name,
+            "version": str(self.version),
+            "reason": self.reason,
+            "at": self.at,
+            "actor": self.actor.to_dict(),
+        }
+
+
+def check_reason(reason: str) -> str:
+    """The reason, stripped; InvalidInputError when it is empty or too long."""
+    text = str(reason or "").strip()
+    if not text or len(text) > MAX_REASON:
+        raise InvalidInputError(
+            f"a withdrawal needs a reason of 1-{MAX_REASON} characters (say why, for whoever finds it later)",
+            field="reason",
+            value=reason,
+        )
+    return text
+
+
+def create_withdrawal(store: Store, withdrawal: Withdrawal) -> None:
+    """Store the record once; ObjectExistsError if the version is already withdrawn."""
+    key = withdrawal_key(withdrawal.name, withdrawal.version)
+    try:
+        store.create(key, orjson.dumps(withdrawal.to_dict()))
+    except ObjectExistsError as exc:
+        raise ObjectExistsError(
+            f"{withdrawal.name} {withdrawal.version} is already withdrawn; `varlib history --name"
+            f" {withdrawal.name}` shows when and why",
+            key=key,
+        ) from exc
+
+
+def read_withdrawal(
+    store: Store, name: str, version: Version, cache: BoundedCache[Withdrawal] | None = None
+) -> Withdrawal | None:
+    """The withdrawal of one version, or None (one read; a found record is kept: it never changes)."""
+    key = withdrawal_key(name, version)
+    hit = cache.get(key) if cache is not None else None
+    if hit is not None:
+        return hit
+    try:
+        stored = store.get(key, MAX_RECORD_BYTES)
+    except NotFoundError:
+        return None
+    withdrawal = _parse(stored.data, name, version, key)
+    if cache is not None:
+        cache.put(key, withdrawal)
+    return withdrawal
+
+
+def read_withdrawals(store: Store, name: str, cache: BoundedCache[Withdrawal]) -> dict[Version, Withdrawal]:
+    """Every withdrawal of `name`, by version (one listing, then one read per record not yet cached)."""
+    found: dict[Version, Withdrawal] = {}
+    for info in store.list(helper_prefix(name, WITHDRAWN_FOLDER)):
+        version = parse_key_version(info.key.rsplit("/", 1)[-1].removesuffix(".json"))
+        if version is None:
+            continue
+        withdrawal = read_withdrawal(store, name, version, cache)
+        if withdrawal is not None:
+            found[version] = withdrawal
+    return found
+
+
+def settle_latest(store: Store, name: str, max_bytes: int, cache: BoundedCache[Withdrawal]) -> Version | None:
+    """Make `latest.json` name no withdrawn version; returns the version it names afterwards."""
+    for _ in range(CAS_ATTEMPTS):
+        pointer = read_pointer(store, name, max_bytes)
+        if pointer.version is None or read_withdrawal(store, name, pointer.version, cache) is None:
+            return pointer.version
+        withdrawn = set(read_withdrawals(store, name, cache))
+        target = _newest_intact(store, name, withdrawn, max_bytes)
+        body = target[1] if target else orjson.dumps({"format": EMPTY_POINTER, "version": None, "name": name})
+        try:
+            store.replace(pointer_key(name), body, pointer.etag)
+        except ObjectExistsError:
+            continue  # a publisher or another withdrawal moved it: look again
+    raise VarlibError(f"`latest` of {name!r} kept changing while a withdrawal settled it; try again")
+
+
+def _newest_intact(store: Store, name: str, withdrawn: set[Version], max_bytes: int) -> tuple[Version, bytes] | None:
+    """The newest version that is not withdrawn and whose artifact verifies, with its bytes."""
+    versions = sorted(
+        (v for v in map(parse_key_version, store.list_folders(f"{name}/")) if v is not None and v not in withdrawn),
+        reverse=True,
+    )
+    for version in versions:
+        try:
+            stored = store.get(model_key(name, version), max_bytes)
+            artifact = decode(stored.data, stored.key)
+        except (NotFoundError, CorruptArtifactError):
+            continue  # a legacy pickle, a damaged or missing object: not a candidate for `latest`
+        if artifact.name == name and artifact.version == version:
+            return version, stored.data
+    return None
+
+
+def _parse(data: bytes, name: str, version: Version, key: str) -> Withdrawal:
+    try:
+        raw = orjson.loads(data)
+        if raw.get("format") != FORMAT or raw.get("name") != name or parse_version(raw["version"]) != version:
+            raise ValueError("foreign object")
+        return Withdrawal(name, version, str(raw["reason"]), str(raw["at"]), Actor.from_dict(raw["actor"]))
+    except (ValueError, KeyError, TypeError, AttributeError, VarlibError):
+        # A damaged record still withdraws: the key alone says the version was taken out.
+        return Withdrawal(name, version, f"(the record {key} is damaged)", "", Actor("unknown", ""))

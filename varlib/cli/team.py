@@ -1,0 +1,114 @@
+"""The team subcommands of `varlib`: aliases, withdrawals and the audit trail (`alias`, `withdraw`, `history`)."""
+
+from __future__ import annotations
+
+import argparse
+
+import pandas as pd
+
+from varlib import Actor, NotFoundError, Registry, Settings
+
+from .commands import NAME_HELP, model_name
+from .output import print_json, print_table
+
+
+def add_commands(commands) -> None:
+    """Add `alias set|list|delete`, `withdraw` and `history` to the CLI's subcommands."""
+    alias = commands.add_parser("alias", help="named pointers such as @champion (set, list, delete)")
+    actions = alias.add_subparsers(dest="alias_command", required=True, parser_class=type(alias))
+    setting = actions.add_parser("set", help="point an alias at a version (`latest` or another @alias resolved)")
+    setting.add_argument("alias", help="e.g. champion (or @champion)")
+    setting.add_argument("version", help="0.0.3, latest or @other")
+    listing = actions.add_parser("list", help="every alias and the version it points at")
+    listing.add_argument("--json", action="store_true")
+    deleting = actions.add_parser("delete", help="remove an alias (its history stays in the audit trail)")
+    deleting.add_argument("alias")
+    for parser in (setting, listing, deleting):
+        parser.add_argument("--name", help=NAME_HELP)
+
+    withdraw = commands.add_parser("withdraw", help="take a version out of `latest` and aliases (nothing deleted)")
+    withdraw.add_argument("version")
+    withdraw.add_argument("--reason", required=True, help="why, for whoever finds the version later")
+    withdraw.add_argument("--name", help=NAME_HELP)
+
+    history = commands.add_parser("history", help="the audit trail: publishes, alias moves, withdrawals")
+    history.add_argument("--name", help=NAME_HELP)
+    history.add_argument("--limit", type=int, default=100, metavar="N", help="newest N records (default 100)")
+    history.add_argument("--json", action="store_true")
+
+
+def _setup(args: argparse.Namespace) -> tuple[Registry, Actor]:
+    """The registry, the local actor, and `args.name` settled (the store's only model when not given)."""
+    settings = Settings.from_env()
+    registry = Registry.from_settings(settings)
+    args.name = model_name(registry, args.name)
+    return registry, Actor.local(settings.author, via="cli")
+
+
+def run_alias(args: argparse.Namespace) -> int:
+    registry, actor = _setup(args)
+    if args.alias_command == "list":
+        aliases = registry.aliases(args.name)
+        if args.json:
+            print_json([alias.to_dict() for alias in aliases])
+        elif not aliases:
+            print(f"no aliases of {args.name!r}")
+        else:
+            rows = [
+                {"alias": f"@{a.alias}", "version": str(a.version), "moves": a.revision, "by": a.actor.name, "at": a.at}
+                for a in aliases
+            ]
+            print_table(pd.DataFrame(rows), index=False)
+        return 0
+    if args.alias_command == "set":
+        moved = registry.set_alias(args.name, args.alias, args.version, actor)
+        was = f" (was {moved.previous})" if moved.previous else ""
+        print(f"@{moved.alias} of {args.name!r} -> {moved.version}{was}")
+        return 0
+    moved = registry.delete_alias(args.name, args.alias, actor)
+    print(f"deleted @{moved.alias} of {args.name!r} (was {moved.previous})")
+    return 0
+
+
+def run_withdraw(args: argparse.Namespace) -> int:
+    registry, actor = _setup(args)
+    withdrawal = registry.withdraw(args.name, args.version, args.reason, actor)
+    print(
+        f"withdrew {args.name} {withdrawal.version}: {withdrawal.reason}; `latest` is now"
+        f" {_latest_or_none(registry, args.name)}"
+    )
+    return 0
+
+
+def run_history(args: argparse.Namespace) -> int:
+    registry, _ = _setup(args)
+    records = registry.history(args.name, max(1, args.limit))
+    if args.json:
+        print_json([record.to_dict() | {"key": record.key} for record in records])
+        return 0
+    if not records:
+        print(f"no audit records for {args.name!r}")
+        return 0
+    rows = [
+        {
+            "at": r.at,
+            "action": r.action,
+            "version": r.version or "",
+            "alias": f"@{r.alias}" if r.alias else "",
+            "was": r.previous or "",
+            "by": r.actor.describe(),
+            "via": r.actor.via,
+            "from": r.actor.origin,
+            "reason": r.reason[:40],
+        }
+        for r in records
+    ]
+    print_table(pd.DataFrame(rows), index=False)
+    return 0
+
+
+def _latest_or_none(registry: Registry, name: str) -> str:
+    try:
+        return str(registry.resolve_latest(name))
+    except NotFoundError:
+        return "none (every version is withdrawn)"

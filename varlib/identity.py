@@ -1,0 +1,67 @@
+"""Who did something and from where: the actor recorded by publishes, alias moves and withdrawals."""
+
+from __future__ import annotations
+
+import getpass
+import platform
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+VIA = ("cli", "rest", "dashboard", "library")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An identity: the display name and subject of a signed-in user (with the issuer that vouched for
+    them), or the local account when nobody signs in; `via` and `origin` say where the request came from."""
+
+    name: str
+    subject: str
+    issuer: str = ""  # empty for a local identity (nothing was verified)
+    via: str = "library"
+    origin: str = ""  # a client address or a host name
+
+    @classmethod
+    def local(cls, author: str, via: str = "library") -> Actor:
+        """The person at this machine: the configured author (VARLIB_AUTHOR or the login name)."""
+        return cls(name=author, subject=f"local:{_login_name()}", via=via, origin=_host_name())
+
+    @classmethod
+    def from_claims(cls, claims: Mapping[str, Any], via: str, origin: str = "") -> Actor:
+        """The identity an OpenID Connect provider vouched for (verified ID-token or access-token claims)."""
+        subject = str(claims.get("sub") or "")
+        name = next((str(claims[key]) for key in ("name", "preferred_username", "email") if claims.get(key)), subject)
+        return cls(name=name, subject=subject, issuer=str(claims.get("iss") or ""), via=via, origin=origin)
+
+    @property
+    def signed_in(self) -> bool:
+        return bool(self.issuer)
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "name": self.name,
+            "subject": self.subject,
+            "issuer": self.issuer,
+            "via": self.via,
+            "origin": self.origin,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, Any]) -> Actor:
+        return cls(**{key: str(raw.get(key) or "") for key in ("name", "subject", "issuer", "via", "origin")})
+
+    def describe(self) -> str:
+        """`Alice Admin (sub CiQ...)` for people."""
+        return f"{self.name} ({self.subject})" if self.subject and self.subject != self.name else self.name
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no passwd entry in some containers
+        return "unknown"
+
+
+def _host_name() -> str:
+    return platform.node()

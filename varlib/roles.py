@@ -1,0 +1,85 @@
+"""Roles from an identity provider's claims: `viewer` < `publisher` < `admin`, one rule for every edge.
+
+Viewers see everything; publishers also publish; admins also move aliases and withdraw versions.
+Which groups make which role is configuration (`VARLIB_ROLES_CLAIM`, default `groups`, and
+`VARLIB_ADMIN_GROUPS`, `VARLIB_PUBLISHER_GROUPS`, `VARLIB_VIEWER_GROUPS`, comma-separated); an
+empty viewer list makes every signed-in user a viewer. The dashboard and the REST service use the
+same `RolePolicy`, so a group means the same in both.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import AccessDeniedError
+
+VIEWER, PUBLISHER, ADMIN = "viewer", "publisher", "admin"
+ROLES = (VIEWER, PUBLISHER, ADMIN)  # each includes the ones before it
+ACTIONS = {"read": VIEWER, "publish": PUBLISHER, "alias": ADMIN, "withdraw": ADMIN}
+
+
+@dataclass(frozen=True)
+class RolePolicy:
+    """Which claim carries groups, and which groups make each role."""
+
+    claim: str = "groups"
+    admin_groups: frozenset[str] = frozenset({"varlib-admins"})
+    publisher_groups: frozenset[str] = frozenset({"varlib-publishers"})
+    viewer_groups: frozenset[str] = frozenset()  # empty: any signed-in user
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> RolePolicy:
+        env = os.environ if env is None else env
+        default = cls()
+        return cls(
+            claim=(env.get("VARLIB_ROLES_CLAIM") or default.claim).strip(),
+            admin_groups=_groups(env.get("VARLIB_ADMIN_GROUPS"), default.admin_groups),
+            publisher_groups=_groups(env.get("VARLIB_PUBLISHER_GROUPS"), default.publisher_groups),
+            viewer_groups=_groups(env.get("VARLIB_VIEWER_GROUPS"), default.viewer_groups),
+        )
+
+    def role_of(self, claims: Mapping[str, Any]) -> str | None:
+        """The highest role the claims grant, or None (signed in, but no role here)."""
+        groups = set(_claim_values(claims.get(self.claim)))
+        if groups & self.admin_groups:
+            return ADMIN
+        if groups & self.publisher_groups:
+            return PUBLISHER
+        if not self.viewer_groups or groups & self.viewer_groups:
+            return VIEWER
+        return None
+
+
+def allows(role: str | None, action: str) -> bool:
+    """Whether `role` may do `action` (`read`, `publish`, `alias`, `withdraw`)."""
+    needed = ACTIONS[action]
+    return role is not None and ROLES.index(role) >= ROLES.index(needed)
+
+
+def require(role: str | None, action: str, who: str = "you") -> None:
+    """AccessDeniedError unless `role` may do `action`, naming the role it takes."""
+    if not allows(role, action):
+        needed = ACTIONS[action]
+        raise AccessDeniedError(
+            f"not allowed: {action} needs the {needed} role; {who} {'have' if who == 'you' else 'has'}"
+            f" {role or 'no role'}",
+            field="role",
+            value=role,
+        )
+
+
+def _groups(raw: str | None, default: frozenset[str]) -> frozenset[str]:
+    if raw is None:
+        return default
+    return frozenset(part.strip() for part in raw.split(",") if part.strip())
+
+
+def _claim_values(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list | tuple):
+        return [str(item) for item in value]
+    return []
