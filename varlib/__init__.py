@@ -10,6 +10,8 @@ dashboard use; everything else is internal and may move. In short:
   future paths: exogenous values and conditions (`read_path_csv`, `check_path`, `path_editor_table`)
 - models: `ModelSpec`, `train_model`, `publish_result`, `Artifact`, `kind_names`
 - forecasts: `forecast_artifact`, `forecast_version`, `VersionForecast`, `level_to_alpha`
+- scenarios: `Scenario`, `make_scenario`, `forecast_scenario`, `scenario_differences`, `check_scenario_name`
+  (saved with `Registry.save_scenario`, listed with `Registry.scenarios`)
 - analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `overlay_forecasts`,
   `shared_lag_table`, `render_report`
 - team use: aliases (`Alias`, `check_alias`), withdrawals (`Withdrawal`), the audit trail (`AuditRecord`),
@@ -101,6 +103,8 @@ from .logs import JsonFormatter, logging_config
 from .report import render_report
 from .roles import ROLES, RolePolicy, allows
 from .roles import require as require_role
+from .scenario import SCENARIO_PATTERN, Scenario, check_scenario_name
+from .scenario_forecast import forecast_scenario, make_scenario, scenario_differences
 from .service import (
     check_forecast_options,
     forecast_artifact,
@@ -187,7 +191,9 @@ __all__ = [
     "ObjectTooLargeError",
     "OverlaidForecast",
     "PINNED_PATTERN",
+    "SCENARIO_PATTERN",
     "STEP",
+    "Scenario",
     "Preparation",
     "ROLES",
     "Registry",
@@ -216,6 +222,7 @@ __all__ = [
     "check_forecast_options",
     "check_name",
     "check_path",
+    "check_scenario_name",
     "compare_table",
     "count_changed",
     "default_max_lags",
@@ -224,6 +231,7 @@ __all__ = [
     "diagnose",
     "editor_table",
     "forecast_artifact",
+    "forecast_scenario",
     "forecast_version",
     "guess_date_column",
     "import_legacy",
@@ -237,6 +245,7 @@ __all__ = [
     "load_dataset",
     "logging_config",
     "macro_columns",
+    "make_scenario",
     "name_from",
     "newest_usable",
     "overlay_forecasts",
@@ -252,6 +261,7 @@ __all__ = [
     "read_path_csv",
     "render_report",
     "require_role",
+    "scenario_differences",
     "shared_lag_table",
     "to_json",
     "to_json_safe",
