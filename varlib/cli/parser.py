@@ -10,7 +10,6 @@ from varlib import (
     DEFAULT_HOLDOUT,
     DETERMINISTIC,
     FILL_METHODS,
-    INTERVAL_KINDS,
     LATEST,
     TRANSFORMS,
     TRENDS,
@@ -19,6 +18,8 @@ from varlib import (
 )
 
 from .commands import NAME_HELP
+from .scenarios import add_commands as add_scenario_commands
+from .scenarios import add_forecast_options
 from .team import add_commands as add_team_commands
 
 PROG = "varlib"
@@ -51,22 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--name", help=NAME_HELP)
     show.add_argument("--json", action="store_true")
 
-    forecast = commands.add_parser("forecast", help="forecast from a version")
+    forecast = commands.add_parser("forecast", help="forecast from a version (or a saved scenario of it)")
     _version(forecast)
-    forecast.add_argument("--steps", type=int, default=8)
-    forecast.add_argument("--alpha", type=float, default=0.05)
-    forecast.add_argument(
-        "--lags-csv",
-        metavar="FILE",
-        help="lag inputs: an optional date column and one column per variable, the last"
-        " observations oldest first (the dashboard's upload takes the same files)",
-    )
-    forecast.add_argument(
-        "--intervals",
-        choices=INTERVAL_KINDS,
-        default="standard",
-        help="standard (coefficients known) or corrected (adds estimation uncertainty)",
-    )
+    add_forecast_options(forecast)
+    forecast.add_argument("--scenario", metavar="NAME", help="reopen a saved scenario of the version (as saved)")
     forecast.add_argument("--json", action="store_true")
 
     diagnose = commands.add_parser("diagnose", help="a version's diagnostics, refitted from its training data")
@@ -108,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     legacy.add_argument("--json", action="store_true")
     add_team_commands(commands)  # alias, withdraw, history
+    add_scenario_commands(commands)  # scenario save, list, show
     return parser
 
 
@@ -117,6 +107,11 @@ def _train(train: argparse.ArgumentParser) -> None:
     source.add_argument("--csv", metavar="FILE")
     train.add_argument("--date-col", metavar="COL")
     train.add_argument("--vars", metavar="a,b,...", help="variables (default realgdp,realcons for macrodata)")
+    train.add_argument(
+        "--exog",
+        metavar="a,b,...",
+        help="exogenous columns of a VAR (a VARX): used as given, so a forecast needs their future values",
+    )
     train.add_argument("--model", choices=kind_names(), default="var", help="model kind (default var)")
     order = train.add_mutually_exclusive_group()
     order.add_argument("--lags", type=int, metavar="N", help="fixed lag order (for a VECM: the VAR order in levels)")
