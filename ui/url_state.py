@@ -1,4 +1,5 @@
-"""The Forecast page's selection in the URL: `?model=var&version=0.0.3&steps=8&level=95`.
+"""The Forecast page's selection in the URL: `?model=var&version=0.0.3&steps=8&level=95`, plus
+`&scenario=gdp-path` for a saved scenario of that version and `&fan=30,60,90` for a fan chart.
 
 A URL the page did not write itself (a shared link, a link from the Train page) is read once
 and copied into the widgets' session state before they render; each value is checked and a
@@ -17,12 +18,16 @@ DEFAULT_STEPS = 8
 DEFAULT_LEVEL = 95
 WRITTEN = "_fc_url_written"
 PENDING_VERSION = "_fc_url_version"
+PENDING_SCENARIO = "_fc_url_scenario"
+FAN_LEVELS = (10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99)
 KEYS = {
     "model": "fc_model",
     "version": "fc_version",
     "steps": "fc_steps",
     "level": "fc_level",
     "intervals": "fc_intervals",
+    "scenario": "fc_scenario",
+    "fan": "fc_fan",
 }
 
 
@@ -56,6 +61,13 @@ def apply(params: dict[str, str], names: list[str]) -> list[str]:
         state[KEYS["level"]] = level
     elif "level" in params:
         problems.append(f"level {params['level']!r} must be one of {', '.join(map(str, LEVELS))}")
+    if "scenario" in params:
+        state[PENDING_SCENARIO] = params["scenario"]  # checked once the version's scenarios are listed
+    fan = parse_fan(params.get("fan"))
+    if fan is not None:
+        state[KEYS["fan"]] = fan
+    elif "fan" in params:
+        problems.append(f"fan {params['fan']!r} must list levels from {', '.join(map(str, FAN_LEVELS))}")
     kind = params.get("intervals")
     if kind is not None:
         if kind in INTERVAL_KINDS:
@@ -72,16 +84,33 @@ def set_defaults() -> None:
     st.session_state.setdefault(KEYS["intervals"], INTERVAL_KINDS[0])
 
 
+def take_pending_scenario() -> str | None:
+    """The saved scenario the URL asked for, if it has not been applied yet."""
+    return st.session_state.pop(PENDING_SCENARIO, None)
+
+
 def take_pending_version() -> str | None:
     """The version the URL asked for, if it has not been applied yet."""
     return st.session_state.pop(PENDING_VERSION, None)
 
 
-def write(model: str, version: str, steps: int, level: int, intervals: str | None) -> None:
+def write(
+    model: str,
+    version: str,
+    steps: int,
+    level: int,
+    intervals: str | None,
+    scenario: str | None = None,
+    fan: list[int] | None = None,
+) -> None:
     """Put the current selection in the address bar (only when it changed)."""
     wanted = {"model": model, "version": version, "steps": str(steps), "level": str(level)}
     if intervals is not None and len(INTERVAL_KINDS) > 1:
         wanted["intervals"] = intervals
+    if scenario:
+        wanted["scenario"] = scenario
+    if fan:
+        wanted["fan"] = ",".join(map(str, sorted(fan)))
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
     st.session_state[WRITTEN] = wanted
@@ -105,3 +134,15 @@ def parse_level(raw: str | None) -> int | None:
         value *= 100
     value = round(value)
     return value if value in LEVELS else None
+
+
+def parse_fan(raw: str | None) -> list[int] | None:
+    """`30,60,90` as fan levels, or None when any part is not one of FAN_LEVELS."""
+    if raw is None:
+        return None
+    parts = [part.strip().rstrip("%") for part in str(raw).split(",") if part.strip()]
+    try:
+        levels = sorted({int(part) for part in parts})
+    except ValueError:
+        return None
+    return levels if levels and all(level in FAN_LEVELS for level in levels) else None

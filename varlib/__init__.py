@@ -108,12 +108,13 @@ from .scenario_forecast import forecast_scenario, make_scenario, scenario_differ
 from .service import (
     check_forecast_options,
     forecast_artifact,
+    forecast_periods,
     forecast_version,
     load_dataset,
     publish_result,
     train_model,
 )
-from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
+from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
 from .training import Evaluation, TrainResult
@@ -176,6 +177,7 @@ __all__ = [
     "JsonFormatter",
     "LAG_POLICIES",
     "LATEST",
+    "LOGGED",
     "MACRODATA",
     "MAX_HORIZON",
     "MAX_IRF_PERIODS",
@@ -231,6 +233,7 @@ __all__ = [
     "diagnose",
     "editor_table",
     "forecast_artifact",
+    "forecast_periods",
     "forecast_scenario",
     "forecast_version",
     "guess_date_column",

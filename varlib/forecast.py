@@ -51,8 +51,14 @@ class Forecast:
     fixed: np.ndarray | None = None
 
     def band(self, alpha: float) -> tuple[np.ndarray, np.ndarray]:
-        """Lower and upper bounds of the (1 - alpha) band, e.g. for a fan chart of several levels."""
-        alpha = check_alpha(alpha)
+        """Lower and upper bounds of the (1 - alpha) band, e.g. for a fan chart of several levels (a fan's inner
+        layers, such as 30%, lie below the 50% a forecast's own interval may go down to)."""
+        if isinstance(alpha, bool) or not ALPHA_MIN <= float(alpha) < 1:
+            raise InvalidInputError(
+                f"a band's level must be above 0% and at most {100 * (1 - ALPHA_MIN):g}%; got {100 * (1 - alpha):g}%",
+                field="level",
+                value=alpha,
+            )
         if self.center is None or self.sd is None:
             raise InvalidInputError("this forecast keeps no standard errors, so it has no bands at other levels")
         return _bounds(self.center, self.sd, alpha, self.point == "median", self.fixed)[1:]

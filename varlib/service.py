@@ -109,6 +109,13 @@ def forecast_artifact(
     )
 
 
+def forecast_periods(artifact: Artifact, steps: int, lag_inputs=None) -> list[str]:
+    """The period labels of a forecast of `steps` from `lag_inputs` (default: the training data's end), for the
+    tables a person fills in before forecasting (exogenous values, conditions)."""
+    last = _training_end(artifact) if lag_inputs is None else _last_date(lag_inputs, artifact)
+    return future_dates(last, artifact.data.frequency, check_steps(steps))
+
+
 def _exog_future(artifact: Artifact, exog, index: list[str]) -> np.ndarray | None:
     """The exogenous values for each step (steps x n_exog), checked; None for a model without any."""
     if not artifact.exog:

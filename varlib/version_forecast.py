@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .forecast import Forecast, level_to_alpha
+from .forecast import Forecast
 from .versions import Version
 
 
@@ -47,7 +47,7 @@ class VersionForecast:
 
     def band(self, level: float) -> tuple[np.ndarray, np.ndarray]:
         """Lower and upper bounds of the `level`% band (e.g. 60), whatever level the forecast was made at."""
-        return self.forecast.band(level_to_alpha(level))
+        return self.forecast.band(round(1 - float(level) / 100, 6))  # checked there: fans go below 50%
 
     def fan(self, levels: Iterable[float]) -> dict[float, tuple[np.ndarray, np.ndarray]]:
         """Bands at several levels (e.g. 30, 60, 90), widest last: the layers of a fan chart."""

@@ -1,29 +1,14 @@
-"""Forecast: pick a model version, edit the lag inputs, see the forecast with its interval band."""
+"""Forecast: pick a model version, edit the lag inputs (and a VARX's exogenous values), condition the path in
+the scenario editor, see the forecast with its band or fan, save the scenario or open a saved one."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from ui import governance, live, store, url_state
-from ui.errors import guarded, show_error
-from ui.figures import forecast_figure, recent
-from ui.lag_table import lag_inputs
+from ui import forecast_view, governance, live, scenario_panel, store, url_state
+from ui.errors import guarded
 from ui.onboarding import render_onboarding
-from ui.tables import forecast_table
-from varlib import (
-    INTERVAL_KINDS,
-    LATEST,
-    MAX_STEPS,
-    Artifact,
-    Card,
-    VarlibError,
-    VersionEntry,
-    VersionForecast,
-    forecast_artifact,
-    level_to_alpha,
-    to_json,
-)
+from varlib import INTERVAL_KINDS, LATEST, MAX_STEPS, Artifact, Card, VersionEntry
 
 INTERVALS_HELP = (
     "How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
@@ -37,6 +22,7 @@ def render() -> None:
     if not names:
         render_onboarding()
         return
+    scenario_panel.apply_queued()  # a saved scenario's steps and level, asked for on the last run
     requested = url_state.incoming()
     problems = url_state.apply(requested, names) if requested else []
     url_state.set_defaults()
@@ -80,9 +66,6 @@ def render() -> None:
             help=INTERVALS_HELP,
         )
         intervals = intervals or INTERVAL_KINDS[0]
-    url_state.write(name, version_label, steps, level, intervals if len(INTERVAL_KINDS) > 1 else None)
-    for problem in problems:
-        st.warning(f"The link asked for {problem}; showing the default instead.", icon=":material/link_off:")
 
     if newest is None:
         st.error(
@@ -106,21 +89,47 @@ def render() -> None:
             icon=":material/info:",
         )
         intervals = artifact.interval_kinds[0]
+    picker, fan_picker = st.columns([2, 3], vertical_alignment="bottom")
+    with picker:
+        saved = scenario_panel.pick(artifact, problems)
+    fan = fan_picker.multiselect(
+        "Fan chart",
+        url_state.FAN_LEVELS,
+        key=url_state.KEYS["fan"],
+        format_func=lambda x: f"{x}%",
+        help="Several interval levels at once, drawn as a fan (e.g. 30, 60 and 90%); empty: the one level above.",
+    )
+    # A saved scenario belongs to a concrete version: its link pins that version
+    url_state.write(
+        name,
+        str(version) if saved else version_label,
+        saved.steps if saved else steps,
+        level,
+        intervals if len(INTERVAL_KINDS) > 1 else None,
+        saved.scenario if saved else None,
+        fan,
+    )
+    for problem in problems:
+        st.warning(f"The link asked for {problem}; showing the default instead.", icon=":material/link_off:")
 
     left, right = st.columns([1, 2], gap="large")
     with left:
-        lags = lag_inputs(artifact)
+        if saved is not None:
+            scenario_panel.describe(artifact, saved)
+            lags, baseline, result = forecast_view.saved_forecast(artifact, saved)
+            inputs = None
+        else:
+            computed = forecast_view.editor_forecast(artifact, steps, level, intervals)
+            if computed is None:
+                return
+            lags, baseline, result, inputs = computed
     with right:
-        if lags is None:
-            st.info("Fix the lag inputs on the left to see the forecast.", icon=":material/edit_note:")
-            return
-        try:
-            result = forecast_artifact(artifact, steps, level_to_alpha(level), lags, intervals)
-        except VarlibError as exc:
-            show_error(exc)
-            return
-        _charts(artifact, lags, result, level)
-    _table(result, level)
+        overlays = forecast_view.overlays_input(artifact, result, saved)
+        forecast_view.charts(artifact, lags, result, baseline, level, fan, overlays)
+    forecast_view.differences(baseline, result)
+    if inputs is not None:
+        scenario_panel.save_form(artifact, inputs)
+    forecast_view.forecast_tables(result, round(100 * (1 - result.forecast.alpha)))
 
 
 def _pick_model(where, names: list[str]) -> str:
@@ -193,56 +202,6 @@ def _model_card(artifact: Artifact) -> None:
                 + ", ".join(card.flags)
                 + " (the Diagnostics page explains each)."
             )
-
-
-def _charts(artifact: Artifact, lags: pd.DataFrame, result: VersionForecast, level: int) -> None:
-    history = artifact.history
-    shown = recent(history, result.steps, artifact.lag_rows)
-    if result.forecast.point == "median":
-        st.caption(
-            f"This model forecasts {'log levels' if artifact.spec.transform == 'log' else 'log differences'}: the"
-            " line is the **median** in levels (the exponential of the log forecast), and the band is exact in"
-            " levels."
-        )
-    for j, variable in enumerate(artifact.variables):
-        fig = forecast_figure(
-            variable,
-            shown[variable],
-            lags[variable],
-            result.index,
-            result.forecast.mean[:, j],
-            result.forecast.lower[:, j],
-            result.forecast.upper[:, j],
-            level,
-            result.forecast.point,
-        )
-        st.plotly_chart(fig, key=f"chart|{variable}", config={"displaylogo": False})
-
-
-def _table(result: VersionForecast, level: int) -> None:
-    st.subheader(f"Forecast table ({result.forecast.point}, {level}% interval)")
-    table = forecast_table(result)
-    st.dataframe(
-        table, width="stretch", column_config={c: st.column_config.NumberColumn(format="%.6g") for c in table.columns}
-    )
-    stem = f"{result.name}-{result.version}-forecast-{result.steps}steps-{level}"
-    first, second, _ = st.columns([1, 1, 4])
-    first.download_button(
-        "Download CSV",
-        table.to_csv().encode(),
-        f"{stem}.csv",
-        "text/csv",
-        icon=":material/download:",
-        on_click="ignore",
-    )
-    second.download_button(
-        "Download JSON",
-        to_json(result.to_dict(), indent=2).encode(),
-        f"{stem}.json",
-        "application/json",
-        icon=":material/data_object:",
-        on_click="ignore",
-    )
 
 
 guarded(render)

@@ -73,14 +73,16 @@ def check_path(
 
 
 def path_editor_table(path: pd.DataFrame | None, columns: Sequence[str], labels: Sequence[str]) -> pd.DataFrame:
-    """The table a person edits: a read-only `date` column of forecast labels, one numeric column per
-    variable (empty where free)."""
-    table = pd.DataFrame({"date": list(labels)})
+    """The table a person edits: read-only `step` (1, 2, ...) and `date` columns, then one numeric column per
+    variable (empty where free). `check_path` reads it back by its step column, dated or not."""
+    table = pd.DataFrame({STEP: range(1, len(labels) + 1), "date": list(labels)})
     for column in columns:
         values = (
             path[column].to_numpy() if path is not None and column in path.columns else np.full(len(labels), np.nan)
         )
-        table[column] = np.asarray(values[: len(labels)], dtype=float)
+        padded = np.full(len(labels), np.nan)
+        padded[: min(len(values), len(labels))] = np.asarray(values[: len(labels)], dtype=float)
+        table[column] = padded
     return table
 
 
@@ -214,7 +216,8 @@ def _number(cell, column: str, step: int, labels: Sequence[str], what: str, posi
         raise InvalidInputError(f"{where} is {cell!r}, not a number", field=column, value=str(cell)) from None
     if not np.isfinite(number):
         free = "; leave the cell empty for a free value" if what == CONDITIONS else ""
-        raise InvalidInputError(f"{where} is {cell!r}; use a finite number{free}", field=column, value=str(cell))
+        shown = repr(str(cell).strip()) if isinstance(cell, str) else f"{number:g}"  # text as typed, numbers plain
+        raise InvalidInputError(f"{where} is {shown}; use a finite number{free}", field=column, value=str(cell))
     if positive and number <= 0:
         raise InvalidInputError(
             f"{where} is {number:g}; this model works on logs, so conditions are levels above 0",
