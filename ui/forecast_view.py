@@ -20,6 +20,7 @@ from varlib import (
     Scenario,
     VarlibError,
     VersionForecast,
+    count_changed,
     forecast_artifact,
     forecast_periods,
     forecast_scenario,
@@ -60,7 +61,8 @@ def editor_forecast(artifact: Artifact, steps: int, level: int, intervals: str):
     except VarlibError as exc:
         show_error(exc)
         return None
-    inputs = {"steps": steps, "alpha": alpha, "lag_inputs": lags, "intervals": intervals, "exog": exog}
+    own = not count_changed(lags, artifact.default_lag_inputs())  # a scenario then keeps "the version's own"
+    inputs = {"steps": steps, "alpha": alpha, "lag_inputs": None if own else lags, "intervals": intervals, "exog": exog}
     return lags, baseline, result, {**inputs, "conditions": conditions}
 
 
@@ -72,12 +74,13 @@ def saved_forecast(artifact: Artifact, scenario: Scenario):
     baseline = forecast_artifact(
         artifact, scenario.steps, scenario.alpha, lags, scenario.intervals, scenario.exog or None
     )
-    shown = pd.DataFrame(result.lag_inputs, columns=artifact.variables, index=pd.to_datetime(list(result.lag_index)))
+    shown = pd.DataFrame(result.lag_inputs, columns=artifact.variables, index=pd.Index(result.lag_index, name="date"))
     st.subheader("Lag inputs")
     st.caption(
         "Saved with the scenario." if scenario.lag_values is not None else "The version's own last observations."
     )
     st.dataframe(shown, width="stretch")
+    shown.index = pd.to_datetime(shown.index)  # the charts draw them on the time axis
     for title, values, columns in (
         ("Exogenous values", scenario.exog, list(artifact.exog)),
         ("Conditions", scenario.conditions, artifact.variables),

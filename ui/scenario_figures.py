@@ -87,7 +87,7 @@ def scenario_figure(
         fig.add_trace(
             go.Scatter(
                 x=[value for value, keep in zip(x, held, strict=True) if keep],
-                y=conditioned[held],
+                y=conditioned[held].tolist(),
                 mode="markers",
                 name="condition",
                 marker={"color": FORECAST, "size": 11, "symbol": "diamond-open", "line": {"width": 2}},

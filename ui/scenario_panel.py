@@ -59,7 +59,7 @@ def pick(artifact: Artifact, problems: list[str]) -> Scenario | None:
 def describe(artifact: Artifact, scenario: Scenario) -> None:
     """What a saved scenario holds, who saved it, and a way to edit a copy."""
     who = f" by **{scenario.actor.name}**" if scenario.actor else ""
-    when = scenario.created_at.replace("T", " ").replace("Z", " UTC")
+    when = scenario.created_at[:19].replace("T", " ") + " UTC"
     parts = [f"{len([x for x in v if x is not None])} condition(s) on {k}" for k, v in scenario.conditions.items()]
     parts += [f"exogenous {k}" for k in scenario.exog]
     if scenario.lag_values is not None:
