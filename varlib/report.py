@@ -1,4 +1,5 @@
-"""A self-contained HTML report of one version: model card, diagnostics tables and (optionally) charts.
+"""A self-contained HTML report of one version: model card, diagnostics tables, optionally a forecast (the
+baseline or a saved scenario) as fan charts, and charts.
 
 The file needs no network: styles are inline and plotly.js, when charts are given, is embedded
 once. Charts are built by the caller (any object with plotly's `to_html`), which keeps this module
@@ -8,7 +9,7 @@ free of plotting and Streamlit code.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -17,6 +18,8 @@ from .backtest import Backtest
 from .clock import utc_now
 from .diagnostics import Cointegration, Diagnostics
 from .release import __version__
+from .report_fan import DEFAULT_FAN, forecast_section
+from .version_forecast import VersionForecast
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
@@ -29,9 +32,15 @@ text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:
 
 
 def render_report(
-    artifact: Artifact, diagnostics: Diagnostics, figures: Iterable = (), backtest: Backtest | None = None
+    artifact: Artifact,
+    diagnostics: Diagnostics,
+    figures: Iterable = (),
+    backtest: Backtest | None = None,
+    forecast: VersionForecast | None = None,
+    fan: Sequence[float] = DEFAULT_FAN,
 ) -> str:
-    """The whole report as one HTML string. `figures`: (title, plotly figure) pairs, embedded in order."""
+    """The whole report as one HTML string. `figures`: (title, plotly figure) pairs, embedded in order;
+    `forecast` (the baseline or a scenario) adds a forecast section with a fan chart of the `fan` levels."""
     label = artifact.label
     parts = [
         f"<h1>{html.escape(artifact.kind_title)} model {html.escape(label)}</h1>",
@@ -51,6 +60,8 @@ def render_report(
     parts += _fevd(diagnostics)
     if backtest is not None:
         parts += _backtest(backtest)
+    if forecast is not None:
+        parts += forecast_section(forecast, artifact.history, fan)
     parts += _figures(figures)
     body = "\n".join(parts)
     return (

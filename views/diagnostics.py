@@ -9,7 +9,16 @@ from ui import diagnostics_sections as sections
 from ui import diagnostics_vecm, session, store
 from ui.errors import guarded
 from ui.version_pick import pick_model, pick_version
-from varlib import DEFAULT_IRF_PERIODS, Artifact, Backtest, Diagnostics, diagnose, render_report, whiteness_lag_bounds
+from varlib import (
+    DEFAULT_IRF_PERIODS,
+    Artifact,
+    Backtest,
+    Diagnostics,
+    diagnose,
+    forecast_artifact,
+    render_report,
+    whiteness_lag_bounds,
+)
 
 MAX_IRF_SHOWN = 40
 PLOT = {"displaylogo": False}
@@ -34,7 +43,9 @@ def _report(
     _diag: Diagnostics,
     _backtest: Backtest | None,
 ) -> bytes:
-    return render_report(_artifact, _diag, report_figures(_diag), _backtest).encode()
+    # the baseline forecast as a fan chart; a VARX's needs future exogenous values (its scenarios have them)
+    forecast = None if _artifact.exog else forecast_artifact(_artifact, 8)
+    return render_report(_artifact, _diag, report_figures(_diag), _backtest, forecast).encode()
 
 
 def _session_backtest(artifact: Artifact) -> tuple[tuple | None, Backtest | None]:
@@ -142,7 +153,8 @@ def render() -> None:
     with tabs[8]:
         backtest_key, backtest = _session_backtest(artifact)
         st.markdown(
-            "One self-contained HTML file (opens offline): model card, every table above and the charts"
+            "One self-contained HTML file (opens offline): model card, every table above, the 8-step forecast as a"
+            " fan chart (30, 60 and 90%) and the charts"
             + (
                 f", plus the backtest you ran ({backtest_key[2]} origins, horizon {backtest_key[3]})."
                 if backtest

@@ -107,7 +107,7 @@ def test_impossible_conditions_are_one_line_each(local_env, tmp_path, csv, messa
     assert re.search(message, result.stderr), result.stderr
 
 
-def test_a_scenario_is_reopened_as_saved_or_not_at_all(local_env):
+def test_a_scenario_is_reopened_as_saved_or_not_at_all(local_env, tmp_path):
     assert cli(local_env, "train", "--name", "var", "--lags", "2", "--publish").returncode == 0
     assert cli(local_env, "scenario", "save", "plain", "--steps", "3").returncode == 0
     mixed = cli(local_env, "forecast", "--scenario", "plain", "--steps", "5")
@@ -116,5 +116,13 @@ def test_a_scenario_is_reopened_as_saved_or_not_at_all(local_env):
     assert unknown.returncode == 1 and "var 0.0.1 has no scenario 'nope'; saved: plain" in unknown.stderr
     bad = cli(local_env, "scenario", "save", "Bad Name")
     assert bad.returncode == 2 and "scenario name 'Bad Name' is not valid" in bad.stderr
+    report = tmp_path / "report.html"
+    written = cli(local_env, "report", "--scenario", "plain", "--fan", "30,60,90", "--out", str(report))
+    assert written.returncode == 0, written.stderr
+    page = report.read_text()
+    assert "<h2>Forecast</h2>" in page and "scenario <b>plain</b>" in page and page.count("<svg") == 2
+    assert "Fan of 30%, 60%, 90% intervals" in page
+    bad_fan = cli(local_env, "report", "--fan", "30,abc", "--out", str(report))
+    assert bad_fan.returncode == 2 and "--fan '30,abc' must list interval levels" in bad_fan.stderr
     read_only = cli({**local_env, "VARLIB_READ_ONLY": "1"}, "scenario", "save", "other")
     assert read_only.returncode == 1 and "read-only" in read_only.stderr

@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="a self-contained HTML report of a version (tables)")
     _version(report)
     report.add_argument("--out", required=True, metavar="FILE.html")
+    report.add_argument("--steps", type=int, default=8, help="forecast steps of the fan chart section (default 8)")
+    report.add_argument("--fan", default="30,60,90", metavar="L,L,...", help="fan levels in percent (default 30,60,90)")
+    report.add_argument(
+        "--scenario", metavar="NAME", help="show this saved scenario's forecast instead of the baseline"
+    )
 
     back = commands.add_parser("backtest", help="rolling-origin backtest of a version's spec against a random walk")
     _version(back)
