@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..artifact import SCHEMA_VERSION, Artifact
+from ..artifact import EXOG_SCHEMA_VERSION, SCHEMA_VERSION, Artifact
 from ..data import label_of
 from ..jsonsafe import to_json_safe
 
@@ -68,6 +68,7 @@ class Card:
             flags=_flags(artifact),
             fill=((artifact.provenance.get("preparation") or {}).get("summary") or "") if _filled(artifact) else "",
             exog=tuple(artifact.exog),
+            schema_version=EXOG_SCHEMA_VERSION if artifact.exog else SCHEMA_VERSION,
             model=artifact.description,
         )
 
