@@ -81,10 +81,12 @@ test-reliability: $(VENV)/.dev minio-bin
 bench: $(VENV)/.dev minio-bin
 	$(PY) -m bench --write docs/BENCHMARKS.md
 
-## make coverage: interval coverage study, 48 designs x 2,000 replications (~15 min on 2 cores);
+## make coverage: interval coverage study, 48 designs x 2,000 replications (~15 min on 2 cores), then the
+## cointegrated designs (VECM beside VARs in differences and levels, 9 x 2,000, ~2 min);
 ## writes docs/CORRECTNESS.md results, docs/coverage.png, studies/results/ (quick: python -m studies.coverage --quick)
 coverage: $(VENV)/.dev
 	$(PY) -m studies.coverage --jobs 2
+	$(PY) -m studies.cointegrated --jobs 2
 
 minio-bin:
 	./scripts/get-minio.sh

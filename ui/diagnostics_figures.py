@@ -69,6 +69,10 @@ def roots_figure(diag: Diagnostics) -> go.Figure:
     fig.update_xaxes(range=[-span, span], title_text="real", zeroline=True)
     fig.update_yaxes(range=[-span, span], title_text="imaginary", scaleanchor="x", scaleratio=1)
     verdict = "stable" if diag.stability.stable else "not stable"
+    if diag.stability.as_expected is not None:  # a VECM's unit roots are part of the model
+        verdict = f"{diag.stability.unit_roots} unit root(s), " + (
+            "as expected" if diag.stability.adequate else "not as expected"
+        )
     return finish(fig, f"Eigenvalues of the companion matrix ({verdict})", 460)
 
 

@@ -33,6 +33,12 @@ def lag_order(diag: Diagnostics) -> None:
 
 
 def coefficients(diag: Diagnostics) -> None:
+    if diag.cointegration is not None:
+        st.caption(
+            "Maximum-likelihood estimates of the lagged differences (Γ) and the deterministic terms outside the"
+            " cointegration relation, per equation of the differences; the relations and loadings are on the"
+            " Cointegration tab."
+        )
     st.caption(
         f"OLS estimates per equation with standard errors and t statistics. `p`: two-sided, Student t with the"
         f" equation's {diag.coefficients.df_resid} residual degrees of freedom (as R's vars; right on short samples),"
@@ -50,6 +56,8 @@ def coefficients(diag: Diagnostics) -> None:
 def stability(diag: Diagnostics) -> None:
     stab = diag.stability
     show = st.success if stab.stable and stab.moduli.max() <= 0.95 else (st.warning if stab.stable else st.error)
+    if stab.as_expected is not None:  # a VECM: K - r unit roots are expected, the rest must be inside
+        show = st.success if stab.adequate else st.error
     show(stab.verdict)
     left, right = st.columns([2, 1])
     left.plotly_chart(figures.roots_figure(diag), key="dg_roots", config=PLOT)

@@ -33,6 +33,8 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
             {
                 "version": entry.label,
                 "status": status,
+                "kind": card.kind.upper() if card else "",
+                "model": card.model if card else "",
                 "created": ((card.created_at if card else None) or "").replace("T", " ").replace("Z", " UTC"),
                 "author": card.author if card else "",
                 "dataset": card.dataset if card else "",
@@ -48,6 +50,7 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
     order = [
         "version",
         "status",
+        "kind",
         "notes",
         "checks",
         "created",
@@ -55,6 +58,7 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
         "variables",
         "frequency",
         "lag order",
+        "model",
         "dataset",
         "holdout RMSE",
     ]

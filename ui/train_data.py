@@ -3,7 +3,7 @@
 An upload is profiled first (varlib.profile_csv): a table and small plots of the series, the detected
 frequency, the text columns (never offered as variables), the problems a training run would stop at,
 and a choice for missing periods or values. The unit-root tests of the chosen variables suggest a
-transform before Train is pressed.
+transform before Train is pressed, and when they find cointegration the section proposes a VECM of that rank.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import streamlit as st
 
 from ui.errors import show_error
 from ui.figures import series_preview_figure
+from ui.train_vecm import propose_vecm
 from varlib import (
     DEFAULT_VARIABLES,
     FILL_METHODS,
@@ -196,4 +197,5 @@ def _transform_advice(source: dict) -> None:
     result = _integration(tuple(map(tuple, frame.to_numpy(dtype=float))), tuple(frame.columns))
     verdicts = ", ".join(f"{u.variable}: {u.verdict}" for u in result.unit_roots)
     st.info(f"**Unit-root tests** ({result.tested_on}; {verdicts}). {result.advice}", icon=":material/insights:")
+    propose_vecm(result, len(frame.columns))
     source["recommended_transform"] = result.recommended_transform

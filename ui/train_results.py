@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui.figures import holdout_figure
 from ui.tables import lag_selection_table, metrics_table
+from ui.train_vecm import show_cointegration
 from varlib import CRITERIA, Evaluation, TrainResult, label_of
 
 
@@ -13,14 +14,15 @@ def show_results(result: TrainResult) -> None:
     dataset = result.dataset
     frequency = label_of(dataset.frequency) if dataset.frequency else "undated"
     st.markdown(
-        f"Lag order **{result.params.k_ar}** ({result.lag_method}), transform **{result.spec.transform}**,"
-        f" trend **{result.spec.trend}**, {len(dataset.frame)} {frequency} rows of {dataset.name}."
+        f"**{result.description}**: lag order **{result.params.k_ar}** ({result.lag_method}), transform"
+        f" **{result.spec.transform}**, {len(dataset.frame)} {frequency} rows of {dataset.name}."
     )
     if dataset.preparation is not None and dataset.preparation.changed:
         st.caption(f":material/build: Missing data: {dataset.preparation.summary()} (recorded with the version).")
     for warning in result.warnings:
         st.warning(warning, icon=":material/warning:")
     _adequacy(result)
+    show_cointegration(result)
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("**Lag selection**")
@@ -40,9 +42,10 @@ def show_results(result: TrainResult) -> None:
             st.caption("No holdout (fraction 0): nothing was held back to score.")
         else:
             evaluation = result.evaluation.to_dict()
-            st.caption(
-                f"A VAR({evaluation['k_ar']}) fitted without the last {evaluation['rows']} rows, forecasting them."
+            order = (
+                f"VAR({evaluation['k_ar']})" if result.spec.kind == "var" else f"VECM of VAR order {evaluation['k_ar']}"
             )
+            st.caption(f"A {order} fitted without the last {evaluation['rows']} rows, forecasting them.")
             st.dataframe(
                 metrics_table(evaluation),
                 width="stretch",

@@ -70,8 +70,8 @@ from .diagnostics import (
 )
 from .errors import (
     AccessDeniedError,
-    ConflictError,
     AuthenticationError,
+    ConflictError,
     CorruptArtifactError,
     InvalidInputError,
     NotFoundError,
@@ -82,12 +82,12 @@ from .errors import (
     WithdrawnError,
 )
 from .forecast import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, Forecast, level_to_alpha
+from .identity import Actor
 from .integration import Integration, Johansen, UnitRoot
 from .integration import analyse as analyse_integration
-from .identity import Actor
 from .jsonsafe import dumps as to_json
 from .jsonsafe import to_json_safe
-from .kinds import kind_names
+from .kinds import kind_names, kind_title, kind_transforms
 from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
@@ -103,11 +103,10 @@ from .service import (
     publish_result,
     train_model,
 )
-from .spec import CRITERIA, DEFAULT_HOLDOUT, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
+from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
-from .training import Evaluation, TrainResult
 from .tokens import AuthSettings, TokenVerifier
-from .training import TrainResult
+from .training import Evaluation, TrainResult
 from .versions import (
     ALIAS_PATTERN,
     BUMPS,
@@ -149,6 +148,7 @@ __all__ = [
     "DEFAULT_IRF_PERIODS",
     "DEFAULT_VARIABLES",
     "DEFAULT_WHITENESS_LAGS",
+    "DETERMINISTIC",
     "DataProfile",
     "Dataset",
     "Diagnostics",
@@ -219,6 +219,8 @@ __all__ = [
     "is_alias",
     "is_latest",
     "kind_names",
+    "kind_title",
+    "kind_transforms",
     "label_of",
     "level_to_alpha",
     "load_dataset",

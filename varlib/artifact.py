@@ -29,7 +29,11 @@ from .training import TrainResult
 from .versions import Version, parse_version
 
 FORMAT = "varlib/var-model"
-SCHEMA_VERSION = 1
+# 2: model kinds beyond the VAR (a VECM's `fit` holds alpha, beta, gamma, its deterministic terms, rank and
+# Johansen table), the spec's `deterministic` and `coint_rank`, transform `log`. Every version 1 artifact is
+# a VAR and reads unchanged (the new spec fields default to None).
+SCHEMA_VERSION = 2
+READABLE_SCHEMAS = (1, 2)
 MAX_NOTES = 2000
 
 
@@ -83,7 +87,23 @@ class Artifact:
 
     @property
     def k_ar(self) -> int:
+        """The VAR order in levels (or model space); a VECM has k_ar - 1 lagged differences."""
         return self.params.k_ar
+
+    @property
+    def kind_title(self) -> str:
+        """The model kind for people: `VAR`, `VECM`."""
+        return kind_of(self.spec).title
+
+    @property
+    def description(self) -> str:
+        """The fitted model in one line, e.g. `VAR(2) in levels, trend c`."""
+        return kind_of(self.spec).describe(self.spec, self.params)
+
+    @property
+    def interval_kinds(self) -> tuple[str, ...]:
+        """The interval kinds this version's forecasts offer."""
+        return kind_of(self.spec).interval_kinds
 
     @property
     def lag_rows(self) -> int:
@@ -187,10 +207,10 @@ def decode_parsed(raw: bytes, body, key: str = "") -> Artifact:
     where = f" ({key})" if key else ""
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise CorruptArtifactError(f"not a varlib model{where}: the 'format' field is missing or wrong")
-    if body.get("schema_version") != SCHEMA_VERSION:
+    if body.get("schema_version") not in READABLE_SCHEMAS:
         raise CorruptArtifactError(
-            f"unknown schema version {body.get('schema_version')!r}{where}; this varlib reads version"
-            f" {SCHEMA_VERSION}: upgrade varlib"
+            f"unknown schema version {body.get('schema_version')!r}{where}; this varlib reads versions"
+            f" {', '.join(map(str, READABLE_SCHEMAS))}: upgrade varlib"
         )
     claimed = body.pop("checksum", None)
     if not _signed_as_written(raw, claimed) and claimed != "sha256:" + _digest(body):

@@ -6,10 +6,12 @@ first t levels (transformed as the spec says) and forecasts levels t+1..t+h; the
 forecasts the last training level for every horizon.
 
 Lag order at each origin (`lag_policy`):
-- "fixed" (default): the version's own lag order k_ar. Cheap, and it isolates the parameter
-  re-estimation; a version trained with a fixed `lags` always behaves like this.
+- "fixed" (default): the version's own lag order k_ar (and a VECM's cointegration rank). Cheap,
+  and it isolates the parameter re-estimation; a version trained with a fixed `lags` always
+  behaves like this.
 - "reselect": when the spec chose its order by a criterion (`lags` unset), re-run that
-  criterion up to the spec's max_lags on each origin's sample, as a fresh training would.
+  criterion up to the spec's max_lags on each origin's sample, as a fresh training would (a VECM
+  whose rank was chosen by Johansen's test re-runs the test too).
 """
 
 from __future__ import annotations
@@ -100,14 +102,15 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
     if lag_policy not in LAG_POLICIES:
         raise InvalidInputError(f"lag policy {lag_policy!r} is not one of {', '.join(LAG_POLICIES)}")
     spec = artifact.spec
+    order = kind_of(spec).order_spec(spec)  # the VAR whose lag-order rules apply
     first_cut = len(artifact.data.values) - horizon - origins + 1
     rows = first_cut - spec.lag_inputs_extra
     what = "the first backtest origin's training part"
     try:
         if lag_policy == "reselect" and spec.lags is None:
-            search_range(rows, len(spec.variables), spec, what)
+            search_range(rows, len(spec.variables), order, what)
         else:
-            check_order(rows, len(spec.variables), artifact.k_ar, spec.trend, what)
+            check_order(rows, len(spec.variables), artifact.k_ar, order.trend, what)
     except InvalidInputError as exc:
         raise InvalidInputError(
             f"{exc} (or fewer origins / a shorter horizon)", field="origins", value=origins
@@ -125,8 +128,9 @@ def backtest(
     started = time.perf_counter()
     spec, levels, kind = artifact.spec, artifact.data.values, kind_of(artifact.spec)
     k = levels.shape[1]
-    # "fixed" keeps the version's order; "reselect" re-runs the spec's criterion on each origin's sample
-    refit_spec = spec if lag_policy == "reselect" and spec.lags is None else spec.with_(lags=artifact.k_ar)
+    # "fixed" keeps the version's choices; "reselect" re-runs the spec's criterion on each origin's sample
+    reselect = lag_policy == "reselect" and spec.lags is None
+    refit_spec = spec if reselect else kind.refit_spec(spec, artifact.params)
     cuts = range(len(levels) - horizon - origins + 1, len(levels) - horizon + 1)
     forecast = np.empty((origins, horizon, k))
     actual = np.empty((origins, horizon, k))

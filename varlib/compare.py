@@ -2,8 +2,9 @@
 
 Forecasts share one lag table (by default the last observations of the first version's training
 data) wherever a version's variables are all columns of that table and the table has the rows
-the version needs (k_ar, plus one for diff/logdiff). A version that cannot use the shared table
-is forecast from its own default lag inputs, and its note says why.
+the version needs (k_ar, plus one for diff/logdiff; a VECM needs its VAR order in levels). A
+version that cannot use the shared table is forecast from its own default lag inputs, and its
+note says why.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def _lag_inputs_for(artifact: Artifact, table: pd.DataFrame):
             None,
             False,
             (
-                f"it needs {artifact.lag_rows} lag rows (VAR({artifact.k_ar}), transform"
+                f"it needs {artifact.lag_rows} lag rows ({artifact.description}, transform"
                 f" {artifact.spec.transform}) and the shared table has {len(table)}: forecast from its"
                 " own last observations"
             ),
@@ -127,8 +128,12 @@ def _fields(artifact: Artifact, variables: list[str]) -> dict:
         "first date": data.dates[0],
         "last date": data.dates[-1],
         "frequency": data.frequency or "",
+        "kind": artifact.kind_title,
+        "model": artifact.description,
         "transform": spec.transform,
-        "trend": spec.trend,
+        "trend": spec.trend if spec.deterministic is None else "",
+        "deterministic": spec.deterministic or "",
+        "rank (VECM)": getattr(artifact.params, "coint_rank", None),
         "lags (spec)": "by " + spec.ic if spec.lags is None else str(spec.lags),
         "max lags": spec.max_lags,
         "lag order (k_ar)": artifact.k_ar,

@@ -4,8 +4,8 @@ Pure numpy, so serving a forecast needs no statsmodels object. For `none` the nu
 those of statsmodels' VARResults.forecast_interval. For `diff`/`logdiff` the level forecast is
 the last level plus the cumulated difference forecasts, and the level forecast-error
 covariance at horizon h is sum_{m=1..h} C_{h-m} Sigma_u C_{h-m}' with C_j = Phi_0 + ... + Phi_j
-(not the cumulated difference bands). `logdiff` works on log levels and exponentiates the
-mean and both bounds, so its point is the median in levels.
+(not the cumulated difference bands). `logdiff` (and `log`, a model of log levels) works on log
+levels and exponentiates the mean and both bounds, so its point is the median in levels.
 
 `intervals="corrected"` adds the estimation-uncertainty term of varlib.intervals (Lütkepohl's
 Omega(h)/T, cumulated for differenced models); it needs the Z'Z moments of the training sample.
@@ -21,6 +21,7 @@ import numpy as np
 from .errors import InvalidInputError
 from .intervals import SampleMoments, estimation_covariances
 from .model import VarParams
+from .spec import DIFFERENCED, LOGGED
 
 MAX_STEPS = 400
 ALPHA_MIN, ALPHA_MAX = 0.0001, 0.5  # 99.99% to 50% intervals
@@ -68,7 +69,7 @@ def level_to_alpha(level: float) -> float:
 
 
 def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndarray:
-    """A (needed x k) array of finite levels, positive for logdiff, or a clear error."""
+    """A (needed x k) array of finite levels, positive for logdiff and log, or a clear error."""
     try:
         values = np.asarray(lag_levels, dtype=float)
     except (TypeError, ValueError):
@@ -82,10 +83,11 @@ def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndar
     if bad.size:
         row, col = bad[0]
         raise InvalidInputError(f"lag input row {row + 1}, column {col + 1} is {values[row, col]}; use a finite number")
-    if transform == "logdiff" and np.any(values <= 0):
+    if transform in LOGGED and np.any(values <= 0):
         row, col = np.argwhere(values <= 0)[0]
         raise InvalidInputError(
-            f"lag input row {row + 1}, column {col + 1} is {values[row, col]:g}; a logdiff model needs positive values"
+            f"lag input row {row + 1}, column {col + 1} is {values[row, col]:g}; a {transform} model needs positive"
+            " values"
         )
     if np.max(np.abs(values)) > 1e150:
         raise InvalidInputError("lag inputs are too large in magnitude (over 1e150) to forecast from")
@@ -156,7 +158,8 @@ def forecast_levels(
     intervals: str = "standard",
     moments: SampleMoments | None = None,
 ) -> Forecast:
-    """Forecast in levels from the last observations (k_ar rows, or k_ar + 1 for differenced models).
+    """Forecast in levels from the last observations (k_ar rows, or k_ar + 1 for differenced models);
+    `params` is a VAR on the model-space series (for other kinds, their VAR representation).
 
     `intervals="corrected"` needs `moments` (varlib.intervals.sample_moments of the training sample).
     """
@@ -168,10 +171,9 @@ def forecast_levels(
             "intervals 'corrected' need the training sample of the model; forecast a stored"
             " version (service.forecast_artifact) or use intervals 'standard'"
         )
-    needed = params.k_ar + (0 if transform == "none" else 1)
-    levels = check_lag_inputs(lag_levels, needed, params.k, transform)
-    integrated = transform != "none"
-    base = np.log(levels) if transform == "logdiff" else levels
+    integrated = transform in DIFFERENCED
+    levels = check_lag_inputs(lag_levels, params.k_ar + integrated, params.k, transform)
+    base = np.log(levels) if transform in LOGGED else levels
     history = np.diff(base, axis=0) if integrated else base
     mean = point_forecast(params, history, steps)
     if integrated:
@@ -183,7 +185,7 @@ def forecast_levels(
     q = normal_quantile(1 - alpha / 2)
     lower, upper = mean - q * sigma, mean + q * sigma
     point = "mean"
-    if transform == "logdiff":
+    if transform in LOGGED:
         with np.errstate(over="ignore"):
             mean, lower, upper = np.exp(mean), np.exp(lower), np.exp(upper)
         point = "median"

@@ -61,7 +61,7 @@ class Johansen:
     max_eigen: tuple[float, ...]
     max_eigen_critical: tuple[tuple[float, float, float], ...]
     lagged_differences: int
-    deterministic: str  # "constant"
+    deterministic: str  # "none", "constant" or "linear trend" (statsmodels' det_order -1, 0, 1)
     rank: int  # by the trace test at 5%
 
     def to_dict(self) -> dict:
@@ -83,6 +83,26 @@ class Johansen:
             "deterministic": self.deterministic,
             "rank": self.rank,
         }
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Johansen:
+        rows = raw["table"]
+        return cls(
+            tuple(raw["variables"]),
+            tuple(float(v) for v in raw["eigenvalues"]),
+            tuple(float(row["trace"]) for row in rows),
+            tuple(_triple(row["trace_critical_90_95_99"]) for row in rows),
+            tuple(float(row["max_eigen"]) for row in rows),
+            tuple(_triple(row["max_eigen_critical_90_95_99"]) for row in rows),
+            int(raw["lagged_differences"]),
+            str(raw["deterministic"]),
+            int(raw["rank"]),
+        )
+
+
+def _triple(values) -> tuple[float, float, float]:
+    a, b, c = (float(v) for v in values)
+    return a, b, c
 
 
 @dataclass(frozen=True)
@@ -137,13 +157,23 @@ def _unit_root(x: np.ndarray, name: str) -> UnitRoot:
 
 
 def _johansen(series: np.ndarray, names: list[str], lagged: int) -> Johansen | None:
-    from statsmodels.tsa.vector_ar.vecm import coint_johansen
-
     if series.shape[0] <= series.shape[1] * (lagged + 1) + 10:
         return None  # too short for the test to say anything
+    return johansen_test(series, names, lagged, 0)
+
+
+DET_ORDERS = {-1: "none", 0: "constant", 1: "linear trend"}
+
+
+def johansen_test(series: np.ndarray, names: list[str], lagged: int, det_order: int) -> Johansen:
+    """statsmodels' `coint_johansen` with `lagged` lagged differences and deterministic terms -1 (none),
+    0 (a constant) or 1 (a linear trend); the rank is the first r whose trace statistic stays below its 95%
+    critical value (as statsmodels' `select_coint_rank(method="trace", signif=0.05)`)."""
+    from statsmodels.tsa.vector_ar.vecm import coint_johansen
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        result = coint_johansen(series, det_order=0, k_ar_diff=lagged)
+        result = coint_johansen(series, det_order=det_order, k_ar_diff=lagged)
     trace = tuple(float(v) for v in result.lr1)
     trace_crit = tuple((float(a), float(b), float(c)) for a, b, c in result.cvt)
     eigen_crit = tuple((float(a), float(b), float(c)) for a, b, c in result.cvm)
@@ -156,7 +186,7 @@ def _johansen(series: np.ndarray, names: list[str], lagged: int) -> Johansen | N
         tuple(float(v) for v in result.lr2),
         eigen_crit,
         lagged,
-        "constant",
+        DET_ORDERS[det_order],
         rank,
     )
 
@@ -179,7 +209,8 @@ def _recommend(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen |
     if johansen is not None and 0 < johansen.rank < len(johansen.trace):
         text += (
             f" Johansen's trace test finds {johansen.rank} cointegrating relation(s) at 5%: a VAR in"
-            " differences discards that long-run link; a vector error-correction model (VECM) keeps it."
+            " differences discards that long-run link; a vector error-correction model keeps it (model kind"
+            f" `vecm` with cointegration rank {johansen.rank}" + (", transform `log`)." if positive else ").")
         )
     elif johansen is not None:
         text += " Johansen's trace test finds no cointegrating relation at 5%: differences lose nothing."

@@ -15,7 +15,7 @@ import pandas as pd
 from .artifact import Artifact
 from .backtest import Backtest
 from .clock import utc_now
-from .diagnostics import Diagnostics
+from .diagnostics import Cointegration, Diagnostics
 from .release import __version__
 
 _STYLE = """
@@ -34,13 +34,15 @@ def render_report(
     """The whole report as one HTML string. `figures`: (title, plotly figure) pairs, embedded in order."""
     label = artifact.label
     parts = [
-        f"<h1>VAR model {html.escape(label)}</h1>",
+        f"<h1>{html.escape(artifact.kind_title)} model {html.escape(label)}</h1>",
         f"<p class='note'>Generated {utc_now()} by varlib {__version__}. All diagnostics refit the version's"
         f" spec on its stored training data; tests are on the model-space series"
         f" ({html.escape(diagnostics.to_dict()['model_space'])}).</p>",
     ]
     parts += _card(artifact)
     parts += _lag_order(diagnostics)
+    if diagnostics.cointegration is not None:
+        parts += _cointegration(diagnostics.cointegration)
     parts += _stability(diagnostics)
     parts += _tests(diagnostics)
     parts += _integration(diagnostics)
@@ -67,9 +69,10 @@ def _card(artifact: Artifact) -> list[str]:
         "variables": ", ".join(artifact.variables),
         "sample": f"{data.dates[0]} to {data.dates[-1]} ({len(data.values)} rows,"
         f" frequency {data.frequency or 'unknown'})",
+        "model": artifact.description,
         "lag order": f"{artifact.k_ar} ({artifact.lag_method})",
         "transform": spec.transform,
-        "trend": spec.trend,
+        "trend" if spec.deterministic is None else "deterministic": spec.deterministic_terms,
         "lag inputs needed": artifact.lag_rows,
     }
     preparation = artifact.provenance.get("preparation") or {}
@@ -96,15 +99,45 @@ def _lag_order(diag: Diagnostics) -> list[str]:
     chosen = ", ".join(f"{c.upper()} {lag}" for c, lag in selection.selected.items())
     return [
         "<h2>Lag order selection</h2>",
-        f"<p>Up to {selection.max_lags} lags with trend '{html.escape(diag.trend)}'; chosen (*): {chosen}."
-        f" The version uses {diag.k_ar}.</p>",
+        f"<p>Up to {selection.max_lags} lags with {'trend' if diag.kind == 'var' else 'deterministic terms'}"
+        f" '{html.escape(diag.trend)}'; chosen (*): {chosen}. The version uses {diag.k_ar}"
+        f"{' (VAR order in levels)' if diag.cointegration else ''}.</p>",
         _table(cells, escape=False),
     ]
 
 
+def _cointegration(coint: Cointegration) -> list[str]:
+    johansen = coint.johansen
+    table = pd.DataFrame(
+        [
+            {
+                "rank <=": r,
+                "trace": johansen.trace[r],
+                "trace 95%": johansen.trace_critical[r][1],
+                "max eigen": johansen.max_eigen[r],
+                "max eigen 95%": johansen.max_eigen_critical[r][1],
+                "eigenvalue": johansen.eigenvalues[r],
+            }
+            for r in range(len(johansen.trace))
+        ]
+    ).set_index("rank <=")
+    parts = [
+        "<h2>Cointegration</h2>",
+        f"<p>Rank {coint.rank} ({html.escape(coint.rank_method)}); Johansen's test with"
+        f" {johansen.lagged_differences} lagged difference(s) and deterministic terms"
+        f" '{html.escape(johansen.deterministic)}' suggests rank {johansen.rank} at 5%.</p>",
+        _table(table),
+    ]
+    for title, coefs in (("Cointegration relations (beta, normalised)", coint.beta), ("Loadings (alpha)", coint.alpha)):
+        for equation in coefs.equations:
+            frame = pd.DataFrame(coefs.table(equation)).set_index("regressor")
+            parts += [f"<h3>{title}: {html.escape(equation)}</h3>", _table(frame)]
+    return parts
+
+
 def _stability(diag: Diagnostics) -> list[str]:
     stab = diag.stability
-    css = "good" if stab.stable else "bad"
+    css = "good" if stab.adequate else "bad"
     moduli = pd.DataFrame({"real": stab.eigenvalues.real, "imag": stab.eigenvalues.imag, "modulus": stab.moduli})
     return ["<h2>Stability</h2>", f"<p class='{css}'>{html.escape(stab.verdict)}</p>", _table(moduli.head(20))]
 

@@ -9,16 +9,21 @@ import pandas as pd
 
 from .errors import InvalidInputError
 
-TRANSFORMS = ("none", "diff", "logdiff")
+TRANSFORMS = ("none", "diff", "logdiff", "log")  # each kind says which it fits (ModelKind.transforms)
 TRENDS = ("c", "ct", "n")
+# A VECM's deterministic terms (statsmodels' and JMulTi's words): none, or a constant outside (co) or inside (ci)
+# the cointegration relation, and/or a linear trend outside (lo) or inside (li) it.
+DETERMINISTIC = ("n", "co", "ci", "lo", "li", "colo", "coli", "cilo", "cili")
 CRITERIA = ("aic", "bic", "hqic", "fpe")
 DEFAULT_HOLDOUT = 0.1
 
 
 @dataclass(frozen=True)
 class ModelSpec:
-    """What to fit. `lags=None` means: choose by `ic` up to `max_lags`. `kind` names a model kind
-    registered in varlib.kinds (checked there, where the kinds are known)."""
+    """What to fit. `lags=None` means: choose by `ic` up to `max_lags` (for every kind, the order of the VAR
+    in levels or model space). `kind` names a model kind registered in varlib.kinds, which checks the options
+    that only some kinds take (a VECM's `deterministic` and `coint_rank`, None meaning: chosen by Johansen's
+    trace test at 5%) and fills in its own defaults."""
 
     variables: tuple[str, ...]
     kind: str = "var"
@@ -29,6 +34,8 @@ class ModelSpec:
     ic: str = "aic"
     holdout: float = DEFAULT_HOLDOUT
     min_lags: int = 1  # the smallest order searched: 1, or 0 to let a criterion say "no dynamics"
+    deterministic: str | None = None  # VECM only (DETERMINISTIC); a VAR's deterministic terms are its `trend`
+    coint_rank: int | None = None  # VECM only: the cointegration rank, None to choose it by Johansen's test
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "variables", tuple(self.variables))
@@ -52,11 +59,43 @@ class ModelSpec:
             raise InvalidInputError(f"min lags {self.min_lags!r} must be 0 or 1", field="min_lags", value=self.min_lags)
         if not (isinstance(self.holdout, (int, float)) and 0 <= self.holdout <= 0.5):
             raise InvalidInputError(f"holdout {self.holdout!r} must be a fraction from 0 to 0.5 (0 skips evaluation)")
+        if self.deterministic is not None and self.deterministic not in DETERMINISTIC:
+            raise InvalidInputError(
+                f"deterministic {self.deterministic!r} is not one of {', '.join(DETERMINISTIC)}",
+                field="deterministic",
+                value=self.deterministic,
+            )
+        k = len(self.variables)
+        rank = self.coint_rank
+        if rank is not None and (isinstance(rank, bool) or not isinstance(rank, int) or not 1 <= rank < k):
+            raise InvalidInputError(
+                f"cointegration rank {rank!r} must be a whole number from 1 to {k - 1} for {k} variables"
+                " (rank 0 is a VAR in differences, rank k a VAR in levels)",
+                field="coint_rank",
+                value=rank,
+            )
+        from .kinds import get_kind  # on use: the kinds import this module
+
+        for name, value in get_kind(self.kind).check_spec(self).items():  # the kind's checks and defaults
+            object.__setattr__(self, name, value)
 
     @property
     def lag_inputs_extra(self) -> int:
         """Differenced models need one more level than their lag order."""
-        return 0 if self.transform == "none" else 1
+        return 1 if self.transform in DIFFERENCED else 0
+
+    @property
+    def lag_rule_trend(self) -> str:
+        """The deterministic terms the lag-order rules count (varlib.lag_order): a VAR's trend, or the trend of
+        the VAR in levels that a VECM is."""
+        from .kinds import get_kind
+
+        return get_kind(self.kind).order_spec(self).trend
+
+    @property
+    def deterministic_terms(self) -> str:
+        """The deterministic terms in the kind's words: a VECM's `deterministic` (co, cili, ...), else the trend."""
+        return self.deterministic if self.deterministic is not None else self.trend
 
     def to_dict(self) -> dict:
         return {
@@ -69,6 +108,8 @@ class ModelSpec:
             "ic": self.ic,
             "holdout": self.holdout,
             "min_lags": self.min_lags,
+            "deterministic": self.deterministic,
+            "coint_rank": self.coint_rank,
         }
 
     @classmethod
@@ -84,37 +125,42 @@ class ModelSpec:
             min_lags=raw.get("min_lags", 1),
             ic=raw["ic"],
             holdout=raw["holdout"],
+            deterministic=raw.get("deterministic"),  # absent before schema 2 (VARs only)
+            coint_rank=raw.get("coint_rank"),
         )
 
     def with_(self, **changes) -> ModelSpec:
         return replace(self, **changes)
 
 
-MODEL_SPACE = {"none": "levels", "diff": "first differences", "logdiff": "log differences"}
+MODEL_SPACE = {"none": "levels", "diff": "first differences", "logdiff": "log differences", "log": "log levels"}
+DIFFERENCED = ("diff", "logdiff")
+LOGGED = ("log", "logdiff")  # need positive data; their forecasts are exponentiated (a median in levels)
 
 
 def to_model_space(levels: np.ndarray, transform: str, names: list[str] | None = None) -> np.ndarray:
-    """The series the VAR is fitted on: levels, differences or log differences."""
+    """The series a model is fitted on: levels, differences, log differences or log levels."""
     if transform == "none":
         return levels
-    if transform == "logdiff":
+    if transform in LOGGED:
         bad = np.argwhere(levels <= 0)
         if bad.size:
             row, column = (int(x) for x in bad[0])
             name = names[column] if names else f"variable {column + 1}"
             raise InvalidInputError(
-                f"transform 'logdiff' needs positive data: {name} is {levels[row, column]:g} in row {row + 1};"
+                f"transform {transform!r} needs positive data: {name} is {levels[row, column]:g} in row {row + 1};"
                 " use 'diff' or 'none', or leave that variable out",
                 field=name,
                 value=float(levels[row, column]),
             )
-        return np.diff(np.log(levels), axis=0)
+        logs = np.log(levels)
+        return logs if transform == "log" else np.diff(logs, axis=0)
     return np.diff(levels, axis=0)
 
 
 def check_positive(frame: pd.DataFrame, transform: str) -> None:
-    """For `logdiff`, refuse a non-positive value naming its column and date."""
-    if transform != "logdiff":
+    """For `logdiff` and `log`, refuse a non-positive value naming its column and date."""
+    if transform not in LOGGED:
         return
     values = frame.to_numpy(dtype=float)
     bad = np.argwhere(values <= 0)
@@ -123,8 +169,8 @@ def check_positive(frame: pd.DataFrame, transform: str) -> None:
         name, when = str(frame.columns[column]), frame.index[row]
         label = when.date().isoformat() if isinstance(when, pd.Timestamp) else f"row {row + 1}"
         raise InvalidInputError(
-            f"transform 'logdiff' needs positive data: {name} is {values[row, column]:g} on {label} (row {row + 1});"
-            " use 'diff' or 'none', or leave that variable out",
+            f"transform {transform!r} needs positive data: {name} is {values[row, column]:g} on {label}"
+            f" (row {row + 1}); use 'diff' or 'none', or leave that variable out",
             field=name,
             value=float(values[row, column]),
         )

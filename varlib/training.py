@@ -53,13 +53,18 @@ class TrainResult:
 
     dataset: Dataset
     spec: ModelSpec
-    params: Any  # the kind's parameters (VarParams for a VAR)
+    params: Any  # the kind's parameters (VarParams for a VAR, VecmParams for a VECM)
     lag_method: str
     selection: LagSelection | None
     evaluation: Evaluation | None
     seconds: float
     warnings: tuple[str, ...] = ()  # for people: an order at the edge of the search, thin degrees of freedom
     adequacy: Adequacy | None = None  # stability, whiteness, normality of the final fit
+
+    @property
+    def description(self) -> str:
+        """The fitted model in one line, e.g. `VAR(2) in levels, trend c`."""
+        return kind_of(self.spec).describe(self.spec, self.params)
 
 
 def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
@@ -74,7 +79,7 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     frame = dataset.frame[list(spec.variables)]
     if len(frame) < MIN_ROWS:
         raise InvalidInputError(
-            f"dataset {dataset.name!r} has {len(frame)} rows; a VAR needs at least {MIN_ROWS}"
+            f"dataset {dataset.name!r} has {len(frame)} rows; a {kind.title} needs at least {MIN_ROWS}"
             f" ({MIN_RESIDUAL_DF} residual degrees of freedom and more for the holdout); use"
             " more data",
             field="rows",

@@ -36,7 +36,8 @@ def render() -> None:
         key="bt_policy",
         horizontal=True,
         disabled=not reselectable,
-        help="Re-selecting runs the version's criterion (" + artifact.spec.ic + ") at every origin; slower."
+        help="Re-selecting runs the version's criterion (" + artifact.spec.ic + ") at every origin (and a VECM's"
+        " rank test when Johansen's test chose its rank); slower."
         if reselectable
         else "This version has a fixed lag order.",
     )
@@ -63,7 +64,9 @@ def render() -> None:
         bar.empty()
     result = session.results(RESULTS).get(key)
     if result is None:
-        st.info(f"Press **Run backtest** to refit VAR({artifact.k_ar}) {origins} times.", icon=":material/play_arrow:")
+        st.info(
+            f"Press **Run backtest** to refit the {artifact.description} {origins} times.", icon=":material/play_arrow:"
+        )
         return
     _show(result)
 
@@ -86,7 +89,7 @@ def _show(result: Backtest) -> None:
         subset=["rmse_ratio"],
     )
     st.caption(
-        "`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the VAR beats the"
+        "`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the model beats the"
         " random walk at that horizon."
     )
     st.dataframe(styled, hide_index=True, width="stretch", key="bt_table")

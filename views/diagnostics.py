@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import diagnostics_figures as figures
 from ui import diagnostics_sections as sections
-from ui import session, store
+from ui import diagnostics_vecm, session, store
 from ui.errors import guarded
 from ui.version_pick import pick_model, pick_version
 from varlib import DEFAULT_IRF_PERIODS, Artifact, Backtest, Diagnostics, diagnose, render_report, whiteness_lag_bounds
@@ -93,30 +93,37 @@ def render() -> None:
     diag = _diagnostics(where, artifact.name, str(artifact.version), periods, lags, artifact)
     space = diag.to_dict()["model_space"]
     st.caption(
-        f"**{artifact.name} {artifact.version}**: VAR({diag.k_ar}) with trend '{diag.trend}' refitted on"
-        f" {diag.nobs} observations of the {space} of {', '.join(diag.variables)} (from the stored training"
-        " data; nothing is unpickled). Tests and responses are in model space."
+        f"**{artifact.name} {artifact.version}**: {diag.model}, refitted on {diag.nobs} observations of the"
+        f" {space} of {', '.join(diag.variables)} (from the stored training data; nothing is unpickled). Tests"
+        " and responses are in model space."
     )
     if diag.refit_gap > 1e-6:
         st.warning(
             f"The refit differs from the stored coefficients by up to {diag.refit_gap:.3g}: the version was"
             " fitted by another statsmodels; the diagnostics describe the refit."
         )
-    tabs = st.tabs(
-        [
-            "Lag order",
-            "Coefficients",
-            "Stability",
-            "Residuals",
-            "Granger causality",
-            "Impulse responses",
-            "Variance decomposition",
-            "Unit roots & cointegration",
-            "Report",
-        ]
+    cointegrated = diag.cointegration is not None  # a VECM: its long-run part gets a tab of its own
+    tabs = list(
+        st.tabs(
+            [
+                "Lag order",
+                *(["Cointegration"] if cointegrated else []),
+                "Coefficients",
+                "Stability",
+                "Residuals",
+                "Granger causality",
+                "Impulse responses",
+                "Variance decomposition",
+                "Unit roots & cointegration",
+                "Report",
+            ]
+        )
     )
     with tabs[0]:
         sections.lag_order(diag)
+    if cointegrated:  # taken out of the list, so the tabs after it keep their positions below
+        with tabs.pop(1):
+            diagnostics_vecm.cointegration(diag)
     with tabs[1]:
         sections.coefficients(diag)
     with tabs[2]:

@@ -99,6 +99,13 @@ def render() -> None:
     governance.warn_if_withdrawn(name, version, withdrawn)
     live.watch_latest(name, version, version_label == LATEST, on_newer=_show_version)
     _model_card(artifact)
+    if intervals not in artifact.interval_kinds:  # e.g. a VECM has no corrected intervals
+        st.info(
+            f"{artifact.kind_title} versions offer {', '.join(artifact.interval_kinds)} intervals only (see the"
+            f" README): showing {artifact.interval_kinds[0]} ones.",
+            icon=":material/info:",
+        )
+        intervals = artifact.interval_kinds[0]
 
     left, right = st.columns([1, 2], gap="large")
     with left:
@@ -175,9 +182,9 @@ def _model_card(artifact: Artifact) -> None:
             f"**{artifact.label}** · created {created} by {card.author}" + (f" · _{card.notes}_" if card.notes else "")
         )
         st.caption(
-            f"variables **{', '.join(artifact.variables)}** · {card.frequency or 'undated'} · lag order"
-            f" **{artifact.k_ar}** ({artifact.lag_method}) · transform **{artifact.spec.transform}** · trend"
-            f" **{artifact.spec.trend}** · holdout RMSE {rmse} · trained on {card.dataset}"
+            f"**{artifact.description}** · variables **{', '.join(artifact.variables)}** ·"
+            f" {card.frequency or 'undated'} · lag order **{artifact.k_ar}** ({artifact.lag_method}) · transform"
+            f" **{artifact.spec.transform}** · holdout RMSE {rmse} · trained on {card.dataset}"
             + (f" · missing data: {card.fill}" if card.fill else "")
         )
         if card.flags:
@@ -193,8 +200,9 @@ def _charts(artifact: Artifact, lags: pd.DataFrame, result: VersionForecast, lev
     shown = recent(history, result.steps, artifact.lag_rows)
     if result.forecast.point == "median":
         st.caption(
-            "This model forecasts log differences: the line is the **median** in levels (the exponential"
-            " of the log forecast), and the band is exact in levels."
+            f"This model forecasts {'log levels' if artifact.spec.transform == 'log' else 'log differences'}: the"
+            " line is the **median** in levels (the exponential of the log forecast), and the band is exact in"
+            " levels."
         )
     for j, variable in enumerate(artifact.variables):
         fig = forecast_figure(

@@ -1,4 +1,4 @@
-"""Train & publish: fit a VAR on the macro data or a CSV, check it, publish it as a new version."""
+"""Train & publish: fit a VAR or a VECM on the macro data or a CSV, check it, publish it as a new version."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from ui import auth, store
 from ui.errors import guarded, show_error
 from ui.train_data import data_inputs, load_source
 from ui.train_results import show_results
+from ui.train_vecm import kind_input, transform_key, vecm_inputs
 from varlib import (
     BUMPS,
     CRITERIA,
-    TRANSFORMS,
     TRENDS,
     AccessDeniedError,
     ConflictError,
@@ -20,6 +20,7 @@ from varlib import (
     VarlibError,
     check_name,
     default_max_lags,
+    kind_transforms,
     publish_result,
     train_model,
 )
@@ -27,14 +28,19 @@ from varlib import (
 RESULT = "train_result"
 PUBLISHED = "train_published"
 DENIED = "train_denied"
-TRANSFORM_HELP = {"none": "levels", "diff": "first differences", "logdiff": "log differences (positive data)"}
+TRANSFORM_HELP = {
+    "none": "levels",
+    "diff": "first differences",
+    "logdiff": "log differences (positive data)",
+    "log": "log levels (positive data)",
+}
 TREND_HELP = {"c": "constant", "ct": "constant + linear trend", "n": "none"}
 
 
 def render() -> None:
     st.title("Train & publish")
     st.caption(
-        "Fit a VAR, check how it would have forecast the last part of the data, then publish it as a new"
+        "Fit a VAR or a VECM, check how it would have forecast the last part of the data, then publish it as a new"
         " version that every viewer of the store sees at once."
     )
     data_col, spec_col = st.columns(2, gap="large")
@@ -55,17 +61,23 @@ def render() -> None:
 
 
 def _spec_inputs(source: dict | None) -> dict:
+    kind = kind_input()
     first, second = st.columns(2)
-    transforms = list(TRANSFORMS)
     transform = first.selectbox(
         "Transform",
-        transforms,
-        format_func=lambda t: f"{t} ({TRANSFORM_HELP[t]})",
-        key="train_transform",
+        list(kind_transforms(kind)),
+        format_func=lambda t: f"{t} ({TRANSFORM_HELP.get(t, t)})",
+        key=transform_key(kind),
         help="The unit-root tests on the left suggest one; the holdout shows which forecasts better.",
     )
-    trend = second.selectbox("Trend", TRENDS, format_func=lambda t: f"{t} ({TREND_HELP[t]})", key="train_trend")
+    trend, options = "c", {}
+    if kind == "var":
+        trend = second.selectbox("Trend", TRENDS, format_func=lambda t: f"{t} ({TREND_HELP[t]})", key="train_trend")
+    else:  # a VECM's deterministic terms and rank
+        options = vecm_inputs(second, len((source or {}).get("variables") or ()))
     how = st.radio("Lag order", ["chosen by a criterion", "fixed"], horizontal=True, key="train_how")
+    if kind != "var":
+        st.caption("The lag order is the VAR order in levels: the VECM has one lagged difference fewer.")
     first, second = st.columns(2)
     lags, ic, max_lags, min_lags = None, "aic", None, 1
     if how == "fixed":
@@ -99,12 +111,14 @@ def _spec_inputs(source: dict | None) -> dict:
         value=default_name,
         key=f"train_name|{default_name}",
         help="From the data by default. Lower-case letters, digits, '-' or '_'. Versions are"
-        " numbered per name, and a name keeps its variables, transform and frequency within a"
+        " numbered per name, and a name keeps its model kind, variables, transform and frequency within a"
         " major version.",
     )
     if max_lags is None and lags is None and source is not None:
-        st.caption(_rule_hint(source, transform, trend, min_lags))
+        st.caption(_rule_hint(source, kind, transform, trend, options, min_lags))
     return {
+        "kind": kind,
+        **options,
         "transform": transform,
         "trend": trend,
         "lags": lags,
@@ -116,14 +130,15 @@ def _spec_inputs(source: dict | None) -> dict:
     }
 
 
-def _rule_hint(source: dict, transform: str, trend: str, min_lags: int) -> str:
+def _rule_hint(source: dict, kind: str, transform: str, trend: str, options: dict, min_lags: int) -> str:
     """The default maximum on all rows (the holdout fit, on fewer rows, may search fewer)."""
     try:
         dataset = load_source(source)
+        spec = ModelSpec(variables=tuple(dataset.variables), kind=kind, transform=transform, trend=trend, **options)
     except VarlibError:
         return f"Lag search from {min_lags} up to a maximum set by the number of rows, once the data load."
-    rows = len(dataset.frame) - (0 if transform == "none" else 1)
-    top = default_max_lags(rows, len(dataset.variables), trend)
+    rows = len(dataset.frame) - spec.lag_inputs_extra
+    top = default_max_lags(rows, len(dataset.variables), spec.lag_rule_trend)
     return f"Lag search from {min_lags} up to {top}, the sample-aware maximum on these {rows} rows."
 
 
@@ -141,6 +156,9 @@ def _train(source: dict, spec_inputs: dict) -> None:
             )
             spec = ModelSpec(
                 variables=tuple(dataset.variables),
+                kind=spec_inputs["kind"],
+                deterministic=spec_inputs.get("deterministic"),
+                coint_rank=spec_inputs.get("coint_rank"),
                 transform=spec_inputs["transform"],
                 trend=spec_inputs["trend"],
                 lags=spec_inputs["lags"],
@@ -155,9 +173,7 @@ def _train(source: dict, spec_inputs: dict) -> None:
             status.update(label="Training failed", state="error", expanded=True)
             show_error(exc)
             return
-        status.update(
-            label=f"Trained VAR({result.params.k_ar}) in {result.seconds:.2f} s", state="complete", expanded=False
-        )
+        status.update(label=f"Trained {result.description} in {result.seconds:.2f} s", state="complete", expanded=False)
     st.session_state[RESULT] = result
     st.session_state["train_result_name"] = spec_inputs["name"]
 
@@ -192,7 +208,7 @@ def _publish(result: TrainResult) -> None:
     if changes:
         st.warning(
             f"**{name}** has another shape ({'; '.join(changes)}). Within a major version a name keeps its"
-            " variables, transform and frequency, so every link to it keeps meaning the same model: publish"
+            " model kind, variables, transform and frequency, so every link to it keeps meaning the same model: publish"
             " this as a new **major** version, or under another name.",
             icon=":material/swap_horiz:",
         )

@@ -124,7 +124,8 @@ def test_train_from_csv_with_transform(local_env, tmp_path):
         (["forecast", "latest", "--name", "../x"], "model name '../x'"),
         (["train", "--vars", "realgdp"], "at least 2 variables"),
         (["train", "--vars", "realgdp,nope"], "'nope' not in"),
-        (["train", "--transform", "log"], "invalid choice"),
+        (["train", "--transform", "sqrt"], "invalid choice"),
+        (["train", "--transform", "log"], "'log' is for VECMs"),  # a transform of the VECM kind only
         (["train", "--holdout", "0.8"], "holdout 0.8"),
         (["train", "--csv", "/nonexistent/file.csv"], "cannot read CSV"),
         (["forecast", "--steps", "x"], "invalid int value"),

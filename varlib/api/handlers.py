@@ -11,8 +11,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from varlib import (
     AccessDeniedError,
-    ConflictError,
     AuthenticationError,
+    ConflictError,
     CorruptArtifactError,
     InvalidInputError,
     NotFoundError,

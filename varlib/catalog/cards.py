@@ -44,6 +44,7 @@ class Card:
     frequency: str = ""  # a word: quarterly, monthly, ...
     flags: tuple[str, ...] = ()  # failed adequacy checks and training warnings, e.g. "not stable"
     fill: str = ""  # how missing periods or values were filled, if they were
+    model: str = ""  # the fitted model in one line (the kind's words), e.g. "VAR(2) in levels, trend c"
 
     @classmethod
     def from_artifact(cls, artifact: Artifact) -> Card:
@@ -59,12 +60,13 @@ class Card:
             k_ar=artifact.k_ar,
             lag_method=artifact.lag_method,
             transform=artifact.spec.transform,
-            trend=artifact.spec.trend,
+            trend=artifact.spec.deterministic_terms,  # a VAR's trend, a VECM's deterministic terms
             holdout_rmse={v: m.get("rmse") for v, m in metrics.items()},
             kind=artifact.spec.kind,
             frequency=label_of(artifact.data.frequency) if artifact.data.frequency else "",
             flags=_flags(artifact),
             fill=((artifact.provenance.get("preparation") or {}).get("summary") or "") if _filled(artifact) else "",
+            model=artifact.description,
         )
 
     @classmethod
@@ -91,6 +93,7 @@ class Card:
                 frequency=str(raw.get("frequency") or ""),
                 flags=tuple(map(str, raw.get("flags") or ())),
                 fill=str(raw.get("fill") or ""),
+                model=str(raw.get("model") or ""),
             )
         except (TypeError, ValueError):
             return None
@@ -115,6 +118,7 @@ class Card:
                 "frequency": self.frequency,
                 "flags": list(self.flags),
                 "fill": self.fill,
+                "model": self.model,
             }
         )
 

@@ -15,11 +15,18 @@ def run_diagnose(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_dict())
         return 0
-    print(
-        f"{result.name} {result.version}: VAR({result.k_ar}) on {result.nobs} observations"
-        f" ({result.to_dict()['model_space']}), trend {result.trend}"
-    )
+    print(f"{result.name} {result.version}: {result.model}, {result.nobs} observations")
     print("lag order chosen: " + ", ".join(f"{c} {n}" for c, n in result.lag_selection.selected.items()))
+    if result.cointegration is not None:
+        johansen = result.cointegration.johansen
+        print(
+            f"cointegration rank {result.cointegration.rank} ({result.cointegration.rank_method}); Johansen trace"
+            " statistics "
+            + ", ".join(
+                f"r<={r} {t:.4g} (95% {c[1]:.4g})"
+                for r, (t, c) in enumerate(zip(johansen.trace, johansen.trace_critical, strict=True))
+            )
+        )
     print(f"stability: {result.stability.verdict}")
     lags = result.whiteness_lags
     for label, test in (
@@ -37,9 +44,9 @@ def run_diagnose(args: argparse.Namespace) -> int:
                 f"unit root {root.variable} ({result.integration.tested_on}): ADF p {root.adf_pvalue:.3g},"
                 f" KPSS p {root.kpss_pvalue:.3g}: {root.verdict}"
             )
-        johansen = result.integration.johansen
-        if johansen is not None:
-            print(f"johansen trace test: cointegration rank {johansen.rank} at 5%")
+        trace_test = result.integration.johansen
+        if trace_test is not None:
+            print(f"johansen trace test: cointegration rank {trace_test.rank} at 5%")
         print(f"advice: {result.integration.advice}")
     return 0
 

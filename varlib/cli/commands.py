@@ -53,6 +53,7 @@ def run_train(args: argparse.Namespace) -> int:
     dataset = varlib.load_dataset(csv=args.csv, date_col=args.date_col, variables=variables, fill=args.fill)
     spec = varlib.ModelSpec(
         variables=tuple(dataset.variables),
+        kind=args.model,
         transform=args.transform,
         trend=args.trend,
         lags=args.lags,
@@ -60,6 +61,8 @@ def run_train(args: argparse.Namespace) -> int:
         ic=args.ic,
         holdout=args.holdout,
         min_lags=args.min_lags,
+        deterministic=args.deterministic,
+        coint_rank=args.coint_rank,
     )
     name = varlib.check_name(args.name or varlib.name_from(dataset.name))
     registry = registry_from_env() if args.publish else None
@@ -73,9 +76,9 @@ def run_train(args: argparse.Namespace) -> int:
         print_json(_train_summary(name, published, result))
         return 0
     print(
-        f"trained VAR({result.params.k_ar}) on {dataset.name} [{', '.join(dataset.variables)}],"
+        f"trained {result.description} on {dataset.name} [{', '.join(dataset.variables)}],"
         f" {dataset.frequency and varlib.label_of(dataset.frequency) or 'undated'}, lag order by"
-        f" {result.lag_method}, transform {spec.transform}, trend {spec.trend}, {result.seconds:.2f}s"
+        f" {result.lag_method}, transform {spec.transform}, {result.seconds:.2f}s"
     )
     if dataset.preparation is not None and dataset.preparation.changed:
         print(f"missing data: {dataset.preparation.summary()}")
@@ -105,16 +108,27 @@ def _train_summary(name: str, published, result) -> dict:
         "variables": dataset.variables,
         "frequency": dataset.frequency,
         "preparation": dataset.preparation.to_dict() if dataset.preparation else None,
+        "kind": spec.kind,
+        "model": result.description,
         "k_ar": result.params.k_ar,
         "lag_method": result.lag_method,
         "transform": spec.transform,
         "trend": spec.trend,
+        "deterministic": spec.deterministic,
+        "coint_rank": getattr(result.params, "coint_rank", None),
+        "johansen": _johansen(result.params),
         "lag_selection": result.selection.to_dict() if result.selection else None,
         "warnings": list(result.warnings),
         "adequacy": result.adequacy.to_dict() if result.adequacy else None,
         "metrics": result.evaluation.metrics if result.evaluation else None,
         "train_seconds": result.seconds,
     }
+
+
+def _johansen(params) -> dict | None:
+    """A VECM's Johansen table of its training sample (VARs have none)."""
+    johansen = getattr(params, "johansen", None)
+    return johansen.to_dict() if johansen is not None else None
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -138,6 +152,7 @@ def run_list(args: argparse.Namespace) -> int:
             "version": e.label,
             "status": e.status,
             "created": (e.card.created_at if e.card else None) or "",
+            "kind": e.card.kind if e.card else "",
             "lags": (e.card.k_ar if e.card else None) or "",
             "transform": e.card.transform if e.card else "",
             "notes": (e.card.notes if e.card else "")[:40],

@@ -8,12 +8,14 @@ from varlib import (
     BUMPS,
     CRITERIA,
     DEFAULT_HOLDOUT,
+    DETERMINISTIC,
     FILL_METHODS,
     INTERVAL_KINDS,
     LATEST,
     TRANSFORMS,
     TRENDS,
     InvalidInputError,
+    kind_names,
 )
 
 from .commands import NAME_HELP
@@ -33,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="VAR models versioned in MinIO or a local folder.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    _train(commands.add_parser("train", help="fit a VAR and optionally publish it"))
+    _train(commands.add_parser("train", help="fit a VAR (or a VECM) and optionally publish it"))
     reindex = commands.add_parser("reindex", help="rebuild the card index that makes listings fast")
     reindex.add_argument("--name", help=NAME_HELP)
 
@@ -115,8 +117,9 @@ def _train(train: argparse.ArgumentParser) -> None:
     source.add_argument("--csv", metavar="FILE")
     train.add_argument("--date-col", metavar="COL")
     train.add_argument("--vars", metavar="a,b,...", help="variables (default realgdp,realcons for macrodata)")
+    train.add_argument("--model", choices=kind_names(), default="var", help="model kind (default var)")
     order = train.add_mutually_exclusive_group()
-    order.add_argument("--lags", type=int, metavar="N", help="fixed lag order")
+    order.add_argument("--lags", type=int, metavar="N", help="fixed lag order (for a VECM: the VAR order in levels)")
     order.add_argument(
         "--max-lags",
         type=int,
@@ -132,7 +135,20 @@ def _train(train: argparse.ArgumentParser) -> None:
     )
     train.add_argument("--ic", choices=CRITERIA, default="aic")
     train.add_argument("--trend", choices=TRENDS, default="c")
-    train.add_argument("--transform", choices=TRANSFORMS, default="none")
+    train.add_argument("--transform", choices=TRANSFORMS, default="none", help="log: VECMs only")
+    train.add_argument(
+        "--coint-rank",
+        type=_rank,
+        default=None,
+        metavar="N|auto",
+        help="VECM: cointegration rank, or auto (Johansen's trace test at 5%%, the default)",
+    )
+    train.add_argument(
+        "--deterministic",
+        choices=DETERMINISTIC,
+        help="VECM: constant outside/inside the relation (co/ci), linear trend outside/inside (lo/li), a constant"
+        " and a trend (colo, cili, ...), or none (n); default co",
+    )
     train.add_argument("--holdout", type=float, default=DEFAULT_HOLDOUT, metavar="FRACTION")
     train.add_argument(
         "--fill",
@@ -146,6 +162,15 @@ def _train(train: argparse.ArgumentParser) -> None:
     train.add_argument("--bump", choices=BUMPS, default="patch")
     train.add_argument("--notes", default="")
     train.add_argument("--json", action="store_true")
+
+
+def _rank(text: str) -> int | None:
+    if text == "auto":
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number or auto") from None
 
 
 def _version(command: argparse.ArgumentParser) -> None:

@@ -5,6 +5,7 @@ from collections.abc import Callable
 from ..artifact import Artifact
 from ..errors import InvalidInputError
 from ..spec import MODEL_SPACE
+from .cointegration import Cointegration
 from .results import (
     CausalityTest,
     Coefficients,
@@ -24,9 +25,10 @@ from .var import (
 )
 from .var import diagnose as diagnose_var
 from .var_tests import DEFAULT_SIGNIF, Refit
+from .vecm import diagnose as diagnose_vecm
 
 # One entry per model kind: the function that refits a stored version and runs the kind's tests.
-_DIAGNOSE: dict[str, Callable[..., Diagnostics]] = {"var": diagnose_var}
+_DIAGNOSE: dict[str, Callable[..., Diagnostics]] = {"var": diagnose_var, "vecm": diagnose_vecm}
 
 
 def diagnose(
@@ -51,6 +53,7 @@ __all__ = [
     "MODEL_SPACE",
     "CausalityTest",
     "Coefficients",
+    "Cointegration",
     "Diagnostics",
     "ImpulseResponses",
     "Refit",

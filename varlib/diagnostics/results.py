@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -11,6 +12,9 @@ from ..integration import Integration
 from ..jsonsafe import to_json_safe
 from ..model import LagSelection
 from ..spec import MODEL_SPACE
+
+if TYPE_CHECKING:
+    from .cointegration import Cointegration
 
 
 @dataclass(frozen=True)
@@ -83,15 +87,25 @@ class CausalityTest:
 
 @dataclass(frozen=True)
 class Stability:
-    """Eigenvalues of the companion matrix (moduli, largest first), the inverse roots, and a verdict."""
+    """Eigenvalues of the companion matrix (moduli, largest first), the inverse roots, and a verdict. A VECM's
+    VAR representation is never stable: it expects K - r unit roots, and `as_expected` says whether it has
+    exactly those and every other eigenvalue inside the unit circle."""
 
     stable: bool
     eigenvalues: np.ndarray  # complex, largest modulus first; stable iff all moduli < 1
     verdict: str
+    expected_unit_roots: int = 0
+    unit_roots: int = 0
+    as_expected: bool | None = None  # None for a VAR, where stable is what is expected
 
     @property
     def moduli(self) -> np.ndarray:
         return np.abs(self.eigenvalues)
+
+    @property
+    def adequate(self) -> bool:
+        """Stable, or for a VECM exactly its expected unit roots and the rest inside the circle."""
+        return self.stable if self.as_expected is None else self.as_expected
 
     def to_dict(self) -> dict:
         return {
@@ -99,6 +113,9 @@ class Stability:
             "moduli": self.moduli.tolist(),
             "eigenvalues": [{"real": float(z.real), "imag": float(z.imag)} for z in self.eigenvalues],
             "verdict": self.verdict,
+            "expected_unit_roots": self.expected_unit_roots,
+            "unit_roots": self.unit_roots,
+            "as_expected": self.adequate,
         }
 
 
@@ -190,6 +207,16 @@ class Diagnostics:
     irf: ImpulseResponses
     fevd: np.ndarray  # [variable][period][shock]
     integration: Integration | None  # unit roots of the training levels and Johansen's test
+    kind: str = "var"
+    model: str = ""  # the fitted model in one line, e.g. "VAR(2) in levels, trend c"
+    cointegration: Cointegration | None = None  # a VECM's Johansen table, relations and loadings
+
+    @property
+    def johansen(self):
+        """Johansen's test: a VECM's own (its deterministic terms and lags), else the one of the unit-root tests."""
+        if self.cointegration is not None:
+            return self.cointegration.johansen
+        return self.integration.johansen if self.integration else None
 
     def to_dict(self) -> dict:
         """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept)."""
@@ -197,6 +224,8 @@ class Diagnostics:
             {
                 "name": self.name,
                 "version": self.version,
+                "kind": self.kind,
+                "model": self.model,
                 "variables": list(self.variables),
                 "transform": self.transform,
                 "trend": self.trend,
@@ -222,8 +251,7 @@ class Diagnostics:
                 "irf": self.irf.to_dict(),
                 "fevd": self.fevd.tolist(),
                 "unit_roots": self.integration.to_dict() if self.integration else None,
-                "johansen": self.integration.johansen.to_dict()
-                if self.integration and self.integration.johansen
-                else None,
+                "johansen": self.johansen.to_dict() if self.johansen else None,
+                "cointegration": self.cointegration.to_dict() if self.cointegration else None,
             }
         )

@@ -79,6 +79,7 @@ def diagnose(
         irf=impulse_responses(fitted, irf_periods, signif),
         fevd=np.asarray(results.fevd(irf_periods).decomp, dtype=float),
         integration=analyse(artifact.data.values, artifact.variables, max(artifact.k_ar, 2)),
+        model=artifact.description,
     )
 
 

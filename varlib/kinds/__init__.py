@@ -2,9 +2,12 @@
 
 A kind turns levels and a ModelSpec into fitted parameters, forecasts in levels from lag inputs,
 says how many lag rows it needs, reads its parameters back from an artifact, and names the
-diagnostics it supports. Training, serving, backtests, the CLI, the REST service and the dashboard
-reach a kind only through `kind_of(spec)`, so a new kind is one module plus a line in `_kinds`
-(and its diagnostics one module plus a line in `varlib.diagnostics`).
+diagnostics it supports. It also checks the spec options that are its own (transforms, a VECM's
+deterministic terms and rank), names the VAR whose lag-order rules apply to it, fixes its fitted
+choices for refits (backtests), and describes a fit in one line for people. Training, serving,
+backtests, the CLI, the REST service and the dashboard reach a kind only through `kind_of(spec)`,
+so a new kind is one module plus a line in `_kinds` (and its diagnostics one module plus a line
+in `varlib.diagnostics`).
 """
 
 from __future__ import annotations
@@ -54,7 +57,25 @@ class ModelKind(Protocol):
     name: str  # as stored in ModelSpec.kind, e.g. "var"
     title: str  # for people, e.g. "VAR"
     interval_kinds: tuple[str, ...]  # the interval kinds its forecasts offer
+    transforms: tuple[str, ...]  # the transforms (varlib.spec.TRANSFORMS) it fits
     diagnostics: tuple[str, ...]  # the diagnostics sections it supports (varlib.diagnostics runs them)
+
+    def check_spec(self, spec: ModelSpec) -> dict:
+        """Refuse options the kind does not take (InvalidInputError naming them); return the fields whose
+        defaults it fills in (ModelSpec sets them)."""
+        ...
+
+    def order_spec(self, spec: ModelSpec) -> ModelSpec:
+        """The VAR spec whose lag-order rules (varlib.lag_order) apply: its trend counts the deterministic terms."""
+        ...
+
+    def refit_spec(self, spec: ModelSpec, params: Any) -> ModelSpec:
+        """`spec` with the fitted choices fixed (the lag order; a VECM's rank), for refits at other origins."""
+        ...
+
+    def describe(self, spec: ModelSpec, params: Any) -> str:
+        """One line for people, e.g. `VAR(2), trend c`."""
+        ...
 
     def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample", assess: bool = True) -> Fit:
         """Fit `spec` on levels (rows x variables); `what` names the sample in error messages; `assess`
@@ -87,13 +108,24 @@ class ModelKind(Protocol):
 @cache  # the registry never changes while the process runs
 def _kinds() -> dict[str, ModelKind]:
     from .var import VAR_KIND
+    from .vecm import VECM_KIND
 
-    return {VAR_KIND.name: VAR_KIND}
+    return {VAR_KIND.name: VAR_KIND, VECM_KIND.name: VECM_KIND}
 
 
 def kind_names() -> tuple[str, ...]:
-    """The registered kinds, e.g. ("var",)."""
+    """The registered kinds, e.g. ("var", "vecm")."""
     return tuple(_kinds())
+
+
+def kind_title(name: str) -> str:
+    """The kind for people, e.g. "VECM"."""
+    return get_kind(name).title
+
+
+def kind_transforms(name: str) -> tuple[str, ...]:
+    """The transforms a kind fits, e.g. ("none", "log") for a VECM."""
+    return get_kind(name).transforms
 
 
 def get_kind(name: str) -> ModelKind:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..adequacy import assess as assess_fit
+from ..errors import InvalidInputError
 from ..forecast import INTERVAL_KINDS, Forecast, forecast_levels
 from ..intervals import sample_moments
 from ..lag_order import choose_order
@@ -19,6 +20,7 @@ class VarKind:
     name = "var"
     title = "VAR"
     interval_kinds: tuple[str, ...] = INTERVAL_KINDS
+    transforms: tuple[str, ...] = ("none", "diff", "logdiff")
     diagnostics: tuple[str, ...] = (
         "lag order",
         "coefficients",
@@ -30,6 +32,33 @@ class VarKind:
         "variance decomposition",
         "unit roots and cointegration",
     )
+
+    def check_spec(self, spec: ModelSpec) -> dict:
+        if spec.transform not in self.transforms:
+            raise InvalidInputError(
+                f"transform {spec.transform!r} is not one of {', '.join(self.transforms)} for a VAR"
+                " ('log' is for VECMs; a VAR of log levels is not offered)",
+                field="transform",
+                value=spec.transform,
+            )
+        for option, value, instead in (
+            ("deterministic", spec.deterministic, "; a VAR's deterministic terms are its trend (c, ct, n)"),
+            ("coint_rank", spec.coint_rank, ""),
+        ):
+            if value is not None:
+                raise InvalidInputError(
+                    f"{option} {value!r} is an option of model kind 'vecm'{instead}", field=option, value=value
+                )
+        return {}
+
+    def order_spec(self, spec: ModelSpec) -> ModelSpec:
+        return spec
+
+    def refit_spec(self, spec: ModelSpec, params: VarParams) -> ModelSpec:
+        return spec.with_(lags=params.k_ar)
+
+    def describe(self, spec: ModelSpec, params: VarParams) -> str:
+        return f"VAR({params.k_ar}) in {MODEL_SPACE[spec.transform]}, trend {spec.trend}"
 
     def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample", assess: bool = True) -> Fit:
         series = to_model_space(levels, spec.transform, list(spec.variables))

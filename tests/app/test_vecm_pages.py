@@ -1,0 +1,135 @@
+"""Every page with a VECM version, through the entrypoint: forecast, listing, training, diagnostics, comparison,
+backtest."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.app.conftest import charts, errors, open_app, trace, values
+from varlib import ModelSpec, load_dataset, train_model
+from varlib.service import forecast_artifact, publish_result
+
+FORECAST, MODELS, TRAIN = "views/forecast.py", "views/models.py", "views/train.py"
+DIAG, COMPARE, BACKTEST = "views/diagnostics.py", "views/compare.py", "views/backtest.py"
+
+
+@pytest.fixture(scope="module")
+def vecm_result():
+    dataset = load_dataset()
+    return train_model(dataset, ModelSpec(variables=tuple(dataset.variables), kind="vecm", lags=3, coint_rank=1))
+
+
+@pytest.fixture
+def with_vecm(seeded, vecm_result):
+    """var 0.0.1 and macro-vecm 0.0.1 (realgdp and realcons in levels, VAR order 3, rank 1)."""
+    publish_result(seeded, vecm_result, "macro-vecm", "patch", "cointegrated")
+    return seeded
+
+
+def _texts(at) -> str:
+    return "\n".join(e.value for kind in (at.caption, at.markdown, at.info, at.success, at.warning) for e in kind)
+
+
+def test_forecast_page_draws_a_vecm_and_falls_back_to_standard_intervals(with_vecm):
+    at = open_app({"model": "macro-vecm", "version": "0.0.1", "steps": 6, "intervals": "corrected"})
+    assert errors(at) == ""
+    assert "VECM of cointegration rank 1 (fixed), 2 lagged difference(s) (VAR order 3 in levels)" in _texts(at)
+    assert "VECM versions offer standard intervals only" in _texts(at)
+    expected = forecast_artifact(with_vecm.load("macro-vecm", "0.0.1"), 6, 0.05)
+    figures = charts(at)
+    assert len(figures) == 2
+    for j, figure in enumerate(figures):
+        np.testing.assert_allclose(values(trace(figure, "forecast"), "y")[1:], expected.forecast.mean[:, j], rtol=1e-12)
+        np.testing.assert_allclose(
+            values(trace(figure, "95% interval"), "y"), expected.forecast.lower[:, j], rtol=1e-12
+        )
+    assert len(at.data_editor[0].value) == 3  # the VAR order in levels: three lag rows
+
+
+def test_models_page_shows_the_kind_and_the_model(with_vecm):
+    at = open_app(page=MODELS)
+    at.selectbox(key="models_name").set_value("macro-vecm").run()
+    table = at.dataframe[0].value
+    assert table["kind"].tolist() == ["VECM"] and table["model"].iloc[0].startswith("VECM of cointegration rank 1")
+    assert '"coint_rank": 1' in at.json[0].value or '"coint_rank":1' in at.json[0].value
+
+
+def _cointegrated_csv() -> bytes:
+    """Two positive quarterly series that share one stochastic trend (tests/unit/test_vecm_forecast.py)."""
+    from tests.unit.test_vecm_forecast import SIMULATED
+
+    dates = [f"{1980 + n // 4}-{3 * (n % 4) + 1:02d}-01" for n in range(len(SIMULATED))]
+    rows = ["date,a,b"] + [f"{d},{a!r},{b!r}" for d, (a, b) in zip(dates, SIMULATED[:, :2].tolist(), strict=True)]
+    return "\n".join(rows).encode()
+
+
+def test_train_page_proposes_a_vecm_trains_and_publishes_it(with_vecm):
+    at = open_app(page=TRAIN)
+    at.radio(key="train_source").set_value("Upload a CSV").run()
+    at.file_uploader(key="train_csv").set_value(("pair.csv", _cointegrated_csv(), "text/csv")).run()
+    assert "Johansen's trace test finds 1 long-run relation(s)" in "\n".join(s.value for s in at.success)
+    next(b for b in at.button if b.label.startswith("Use a VECM with rank 1")).click().run()
+    assert at.radio(key="train_kind").value == "vecm"
+    assert at.selectbox(key="train_transform|vecm").value == "log"  # the tests ran on log levels
+    assert at.selectbox(key="train_rank|2").value == 1
+    at.selectbox(key="train_deterministic").set_value("colo").run()
+    next(b for b in at.button if b.label == "Train").click().run()
+    assert not at.exception and errors(at) == "", errors(at)
+    assert "Trained VECM of cointegration rank 1 (fixed)" in at.status[0].proto.label
+    assert any("trace 95%" in df.value.columns for df in at.dataframe)  # Johansen's table of the training rows
+    assert "deterministic colo" in _texts(at) and "VECM of VAR order" in _texts(at)
+    next(b for b in at.button if b.label.startswith("Publish")).click().run()
+    assert errors(at) == ""
+    loaded = with_vecm.load("pair", "latest")
+    assert loaded.spec.kind == "vecm" and loaded.spec.transform == "log" and loaded.spec.deterministic == "colo"
+    assert loaded.params.coint_rank == 1 and loaded.variables == ["a", "b"]
+
+
+def test_train_page_refuses_what_a_vecm_cannot_fit(with_vecm):
+    at = open_app(page=TRAIN)
+    at.radio(key="train_kind").set_value("vecm").run()
+    assert at.selectbox(key="train_transform|vecm").options == ["none (levels)", "log (log levels (positive data))"]
+    at.radio(key="train_how").set_value("fixed").run()
+    at.number_input(key="train_lags").set_value(2)
+    next(b for b in at.button if b.label == "Train").click().run()
+    assert errors(at) == ""  # realgdp and realcons in levels: one relation by the trace test
+    assert "Trained VECM of cointegration rank 1 (Johansen trace test at 5%)" in at.status[0].proto.label
+
+
+def test_diagnostics_page_has_a_cointegration_tab(with_vecm):
+    at = open_app({"model": "macro-vecm", "version": "0.0.1"}, page=DIAG)
+    assert errors(at) == ""
+    assert [tab.label for tab in at.tabs][:3] == ["Lag order", "Cointegration", "Coefficients"]
+    johansen = next(df.value for df in at.dataframe if "trace 95%" in df.value.columns)
+    assert johansen["rank <="].tolist() == [0, 1]
+    names = ["realgdp", "realcons"]  # β has a row per variable, α one loading per variable
+    beta, alpha = (df.value for df in at.dataframe if "p normal" in df.value and df.value.index.tolist() == names)
+    assert beta.loc["realgdp", "coef"] == "1" and alpha.loc["realgdp", "coef"].startswith("-")
+    assert beta.loc["realgdp", "t"] == "–" and float(beta.loc["realcons", "stderr"]) > 0  # normalised: no t
+    assert any("1 eigenvalue(s) of its VAR representation are exactly 1" in s.value for s in at.success)
+    roots = next(f for f in charts(at) if f["layout"]["title"]["text"].startswith("Eigenvalues"))
+    assert "1 unit root(s), as expected" in roots["layout"]["title"]["text"]
+
+
+def test_compare_page_overlays_a_var_and_a_vecm(with_vecm):
+    at = open_app(page=COMPARE)
+    at.multiselect(key="cmp_versions").set_value(["var 0.0.1", "macro-vecm 0.0.1"]).run()
+    assert errors(at) == ""
+    table = at.dataframe[0].value
+    assert table.loc["kind"].tolist() == ["VECM", "VAR"]  # in the listing's order: names sorted
+    figure = charts(at)[0]
+    names = [t.get("name", "") for t in figure["data"]]
+    assert any(n.startswith("var 0.0.1") for n in names) and any(n.startswith("macro-vecm 0.0.1") for n in names)
+    assert not [w.value for w in at.warning]  # both forecast from the shared lag table
+
+
+def test_backtest_page_refits_the_vecm(with_vecm):
+    at = open_app({"model": "macro-vecm", "version": "0.0.1"}, page=BACKTEST)
+    assert "refit the VECM of cointegration rank 1" in "\n".join(i.value for i in at.info)
+    at.number_input(key="bt_origins").set_value(3)
+    at.number_input(key="bt_horizon").set_value(2)
+    at.button(key="bt_run").click().run()
+    assert errors(at) == ""
+    scores = at.dataframe[0].value
+    assert len(scores) == 2 * 2 and (scores["rmse"] > 0).all()

@@ -1,0 +1,69 @@
+"""A real Chromium trains, publishes and forecasts a VECM, then looks at it on Diagnostics and Compare."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.browser import shot, wait_for_app, wait_for_forecast
+from varlib import forecast_artifact
+
+pytestmark = [pytest.mark.e2e, pytest.mark.minio]
+
+
+def test_train_publish_and_forecast_a_vecm(dashboard, page):
+    url, registry = dashboard
+    page.goto(f"{url}/train")
+    wait_for_app(page)
+    page.get_by_text("VECM (vector error correction", exact=False).click()
+    wait_for_app(page)
+    page.get_by_role("combobox", name="Deterministic terms").wait_for()
+    name = page.get_by_label("Model name", exact=True)
+    name.fill("macro-vecm")
+    name.press("Enter")
+    wait_for_app(page)
+    page.get_by_role("button", name="Train", exact=True).click()
+    wait_for_app(page)
+    page.get_by_text("Trained VECM of cointegration rank 1 (Johansen trace test at 5%)").wait_for()
+    cointegration = page.get_by_text("Cointegration", exact=True).first  # Johansen's table of the training rows
+    cointegration.wait_for()
+    cointegration.scroll_into_view_if_needed()
+    shot(page, "vecm-1-trained")
+    page.get_by_role("button", name="Publish", exact=True).click()
+    wait_for_app(page)
+    link = page.get_by_role("link", name="Open macro-vecm 0.0.1 on the Forecast page")
+    link.wait_for()
+    artifact = registry.load("macro-vecm", "0.0.1")
+    assert artifact.spec.kind == "vecm" and artifact.params.coint_rank == 1
+    shot(page, "vecm-2-published")
+
+    link.click()
+    wait_for_app(page)
+    page.wait_for_function("() => window.location.search.includes('model=macro-vecm')")
+    line = wait_for_forecast(page, 8)
+    expected = forecast_artifact(artifact, 8, 0.05)
+    assert line["y"][1:] == pytest.approx(expected.forecast.mean[:, 0].tolist(), rel=1e-9)
+    page.get_by_text("VECM of cointegration rank 1").first.wait_for()  # the model card says what it is
+    assert page.get_by_text("corrected", exact=True).count() >= 1  # the toggle stays; VECMs fall back to standard
+    shot(page, "vecm-3-forecast")
+
+    page.goto(f"{url}/diagnostics?model=macro-vecm&version=0.0.1")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Cointegration", exact=True).click()
+    page.get_by_text("Cointegration relations (β, normalised)").wait_for()
+    shot(page, "vecm-4-diagnostics-cointegration")
+    page.get_by_role("tab", name="Stability", exact=True).click()
+    page.get_by_text("1 eigenvalue(s) of its VAR representation are exactly 1").first.wait_for()
+    shot(page, "vecm-5-diagnostics-stability")
+
+    page.goto(f"{url}/compare")
+    wait_for_app(page)
+    page.locator('[data-testid="stMultiSelect"]').first.click()
+    page.get_by_role("option", name="macro-vecm 0.0.1").click()
+    page.keyboard.press("Escape")
+    wait_for_app(page)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].some(
+                   el => el.data.some(d => (d.name || '').startsWith('macro-vecm 0.0.1')))"""
+    )
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    shot(page, "vecm-6-compare")

@@ -1,0 +1,75 @@
+"""The Diagnostics page's cointegration section: a VECM's rank, Johansen's table, its relations and loadings."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from varlib import Diagnostics
+
+GREEN = "background-color: rgba(26,152,80,0.25)"
+
+
+def cointegration(diag: Diagnostics) -> None:
+    """Johansen's trace and maximum-eigenvalue table, β (normalised) and α with standard errors."""
+    coint = diag.cointegration
+    if coint is None:
+        st.info("This version is not a VECM: it has no cointegration relations.")
+        return
+    johansen = coint.johansen
+    st.markdown(
+        f"Cointegration rank **{coint.rank}** ({coint.rank_method}), deterministic terms **{coint.deterministic}**,"
+        f" log-likelihood {coint.log_likelihood:.6g}."
+    )
+    st.caption(
+        f"Johansen's test on the fitted sample ({johansen.lagged_differences} lagged difference(s), statsmodels'"
+        f" deterministic case: {johansen.deterministic}): H0 rank <= r is rejected where the statistic exceeds its"
+        f" 95% critical value; the trace test suggests rank **{johansen.rank}**."
+    )
+    table = pd.DataFrame(
+        [
+            {
+                "rank <=": r,
+                "trace": johansen.trace[r],
+                "trace 90%": johansen.trace_critical[r][0],
+                "trace 95%": johansen.trace_critical[r][1],
+                "trace 99%": johansen.trace_critical[r][2],
+                "max eigen": johansen.max_eigen[r],
+                "max eigen 95%": johansen.max_eigen_critical[r][1],
+                "eigenvalue": johansen.eigenvalues[r],
+            }
+            for r in range(len(johansen.trace))
+        ]
+    )
+    st.dataframe(table.style.format(precision=4), hide_index=True, width="stretch", key="dg_johansen")
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.markdown("**Cointegration relations (β, normalised)**")
+        st.caption("The first r rows are fixed to the identity (the normalisation), so they have no errors.")
+        _coefficients(coint.beta, "dg_beta")
+    with right:
+        st.markdown("**Loadings (α)**")
+        st.caption("How fast each variable corrects a deviation from the relation, per period.")
+        _coefficients(coint.alpha, "dg_alpha")
+
+
+def _coefficients(coefs, key: str) -> None:
+    """One table for all equations: rows named by the regressor (one equation), the equation (one regressor),
+    or both; numbers as text so the normalised entries read as a dash, not as None."""
+    rows = []
+    for equation in coefs.equations:
+        for row in coefs.table(equation):
+            label = (
+                row["regressor"]
+                if len(coefs.equations) == 1
+                else equation
+                if len(coefs.regressors) == 1
+                else f"{equation}: {row['regressor']}"
+            )
+            rows.append({"": label, **{k: row[k] for k in ("coef", "stderr", "t", "p", "p_normal")}})
+    frame = pd.DataFrame(rows).set_index("").rename(columns={"p_normal": "p normal"})
+    shown = frame.map(lambda v: "–" if v is None or v != v else f"{v:.6g}")
+    styled = shown.style.apply(
+        lambda column: [GREEN if p == p and p < 0.05 else "" for p in frame["p"]], subset=["p"], axis=0
+    )
+    st.dataframe(styled, width="stretch", key=key)

@@ -1,0 +1,124 @@
+"""The Train page's model-kind parts: the kind choice, a VECM's own inputs, the VECM the tests propose, its rank."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from varlib import DETERMINISTIC, Integration, TrainResult, kind_names, kind_title
+
+KIND = "train_kind"
+DETERMINISTIC_KEY = "train_deterministic"
+TRANSFORM = "train_transform"  # the VAR's key (kept as it was); other kinds add "|<kind>"
+KIND_HELP = {
+    "var": "vector autoregression: levels, differences or log differences",
+    "vecm": "vector error correction: cointegrated levels, long-run relations kept",
+}
+DETERMINISTIC_HELP = {
+    "n": "none",
+    "co": "constant outside the relation",
+    "ci": "constant inside the relation",
+    "lo": "linear trend outside",
+    "li": "linear trend inside",
+    "colo": "constant and trend outside",
+    "coli": "constant outside, trend inside",
+    "cilo": "constant inside, trend outside",
+    "cili": "constant and trend inside",
+}
+
+
+def transform_key(kind: str) -> str:
+    """Each kind keeps its own transform choice (their options differ)."""
+    return TRANSFORM if kind == "var" else f"{TRANSFORM}|{kind}"
+
+
+def rank_key(k: int) -> str:
+    return f"train_rank|{k}"
+
+
+def kind_input() -> str:
+    """The model kind, a VAR unless chosen otherwise."""
+    return st.radio(
+        "Model kind",
+        kind_names(),
+        format_func=lambda name: f"{kind_title(name)} ({KIND_HELP.get(name, name)})",
+        key=KIND,
+        help="A VECM fits integrated, cointegrated series in (log) levels and keeps their long-run relations;"
+        " the unit-root and Johansen tests on the left say whether the data look like that.",
+    )
+
+
+def vecm_inputs(where, k: int) -> dict:
+    """A VECM's deterministic terms (in `where`) and its cointegration rank (auto: Johansen's trace test)."""
+    deterministic = where.selectbox(
+        "Deterministic terms",
+        DETERMINISTIC,
+        index=DETERMINISTIC.index("co"),
+        format_func=lambda d: f"{d} ({DETERMINISTIC_HELP[d]})",
+        key=DETERMINISTIC_KEY,
+        help="JMulTi's and statsmodels' cases: a constant or trend outside the cointegration relation (o) or"
+        " restricted to it (i).",
+    )
+    ranks = ["auto", *range(1, max(k, 2))]
+    rank = st.selectbox(
+        "Cointegration rank",
+        ranks,
+        key=rank_key(k),
+        format_func=lambda r: "auto (Johansen's trace test at 5%)" if r == "auto" else str(r),
+        help=f"How many long-run relations tie the {k} variables together (1 to {max(k - 1, 1)}).",
+    )
+    return {"deterministic": deterministic, "coint_rank": None if rank == "auto" else int(rank)}
+
+
+def propose_vecm(result: Integration, k: int) -> None:
+    """When the tests find integrated variables with 0 < r < k cointegrating relations, say so and offer a VECM."""
+    johansen = result.johansen
+    if johansen is None or not 0 < johansen.rank < k:
+        return
+    transform = "log" if result.tested_on == "log levels" else "none"
+    st.success(
+        f"**Cointegration.** The variables look integrated and Johansen's trace test finds {johansen.rank}"
+        f" long-run relation(s) at 5%: a VECM of rank {johansen.rank} on the {result.tested_on} keeps them,"
+        " where a VAR in differences would throw them away.",
+        icon=":material/link:",
+    )
+    st.button(
+        f"Use a VECM with rank {johansen.rank} (transform {transform})",
+        key="train_propose_vecm",
+        icon=":material/link:",
+        on_click=_choose_vecm,
+        args=(johansen.rank, k, transform),
+    )
+
+
+def _choose_vecm(rank: int, k: int, transform: str) -> None:
+    # a callback runs before the next run draws the widgets, so their keys may be set here
+    st.session_state[KIND] = "vecm"
+    st.session_state[rank_key(k)] = rank
+    st.session_state[transform_key("vecm")] = transform
+
+
+def show_cointegration(result: TrainResult) -> None:
+    """A VECM's rank and Johansen's table of its training sample (nothing for other kinds)."""
+    johansen = getattr(result.params, "johansen", None)
+    if johansen is None:
+        return
+    st.markdown("**Cointegration**")
+    st.caption(
+        f"Rank **{result.params.coint_rank}** ({result.params.rank_method}). Johansen's test on all rows"
+        f" ({johansen.lagged_differences} lagged difference(s), deterministic terms: {johansen.deterministic})"
+        f" suggests rank {johansen.rank} at 5%."
+    )
+    table = pd.DataFrame(
+        [
+            {
+                "rank <=": r,
+                "trace": johansen.trace[r],
+                "trace 95%": johansen.trace_critical[r][1],
+                "max eigen": johansen.max_eigen[r],
+                "max eigen 95%": johansen.max_eigen_critical[r][1],
+            }
+            for r in range(len(johansen.trace))
+        ]
+    )
+    st.dataframe(table.style.format(precision=4), hide_index=True, width="stretch", key="train_johansen")

@@ -1,0 +1,132 @@
+"""Diagnostics of a stored VECM version: refit from its training data, then every test as plain data.
+
+The artifact's levels (or log levels) are refitted with the version's lag order, rank and deterministic terms
+by statsmodels' VECM, so every number is what VECMResults gives for that data and spec. The lag-order table
+is the VAR in levels with the VECM's deterministic terms (as training searched it); Johansen's table uses the
+version's lagged differences and the nearest deterministic case of statsmodels' `coint_johansen`. Residual
+tests, causality, responses and the variance decomposition are of the VECM and its VAR representation (in
+levels, or log levels for `log`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..adequacy import normality_verdict, whiteness_verdict
+from ..artifact import Artifact
+from ..integration import analyse, johansen_test
+from ..kinds import kind_of
+from ..lag_order import search_range
+from ..model import select_lags
+from ..spec import to_model_space
+from ..vecm_checks import stability as vecm_stability
+from ..vecm_model import DET_ORDER, fit_vecm
+from .results import Diagnostics, Stability, TestResult
+from .var import check_irf_periods, check_whiteness_lags
+from .var_tests import DEFAULT_SIGNIF, jarque_bera
+from .vecm_tests import (
+    VecmRefit,
+    coefficients,
+    cointegration,
+    granger_tests,
+    impulse_responses,
+    instantaneous_tests,
+    residual_autocorrelations,
+    variance_decomposition,
+)
+
+
+def refit(artifact: Artifact) -> VecmRefit:
+    """Fit the version's spec (its order, rank and deterministic terms) on its training data."""
+    params = artifact.params
+    series = to_model_space(artifact.data.values, artifact.spec.transform, artifact.variables)
+    results = fit_vecm(series, params.k_ar, params.coint_rank, params.deterministic)
+    return VecmRefit(artifact, series, tuple(artifact.data.dates), results)
+
+
+def diagnose(
+    artifact: Artifact,
+    irf_periods: int = 10,
+    whiteness_lags: int | None = None,
+    signif: float = DEFAULT_SIGNIF,
+) -> Diagnostics:
+    """All diagnostics of one VECM version."""
+    irf_periods = check_irf_periods(irf_periods)
+    fitted = refit(artifact)
+    results, params, names = fitted.results, artifact.params, artifact.variables
+    nobs = int(results.nobs)
+    lags = check_whiteness_lags(whiteness_lags, artifact.k_ar, nobs)
+    resid = np.asarray(results.resid, dtype=float)
+    johansen = johansen_test(fitted.series, names, params.k_ar - 1, DET_ORDER[params.deterministic])
+    return Diagnostics(
+        name=artifact.name,
+        version=str(artifact.version) if artifact.version else None,
+        variables=tuple(names),
+        transform=artifact.spec.transform,
+        trend=params.deterministic,
+        k_ar=artifact.k_ar,
+        nobs=nobs,
+        refit_gap=float(np.max(np.abs(np.asarray(results.var_rep) - params.var.coefs))),
+        lag_selection=_lag_order(fitted),
+        coefficients=coefficients(fitted),
+        stability=_stability(fitted),
+        whiteness=_whiteness(fitted, lags, signif, adjusted=False),
+        whiteness_adjusted=_whiteness(fitted, lags, signif, adjusted=True),
+        whiteness_lags=lags,
+        normality=_normality(fitted, signif),
+        normality_by_variable=tuple(jarque_bera(resid[:, j], signif) for j in range(resid.shape[1])),
+        resid_dates=fitted.resid_dates,
+        resid=resid,
+        resid_acorr=residual_autocorrelations(resid, lags),
+        granger=granger_tests(fitted, signif),
+        instantaneous=instantaneous_tests(fitted, signif),
+        irf=impulse_responses(fitted, irf_periods, signif),
+        fevd=variance_decomposition(fitted, irf_periods),
+        integration=analyse(artifact.data.values, names, max(artifact.k_ar, 2)),
+        kind=artifact.spec.kind,
+        model=artifact.description,
+        cointegration=cointegration(fitted, johansen),
+    )
+
+
+def _lag_order(fitted: VecmRefit):
+    """The criteria of the VAR in levels with the VECM's deterministic terms, searched as training searched."""
+    spec = kind_of(fitted.artifact.spec).order_spec(fitted.artifact.spec)
+    n, k = fitted.series.shape
+    max_lags, _ = search_range(n, k, spec, "the training sample")
+    return select_lags(fitted.series, max_lags, spec.trend, spec.min_lags, fitted.artifact.variables)
+
+
+def _stability(fitted: VecmRefit) -> Stability:
+    rank = int(fitted.results.coint_rank)
+    ok, eigenvalues, units, verdict = vecm_stability(np.asarray(fitted.results.var_rep), rank)
+    stable = bool(np.all(np.abs(eigenvalues) < 1))
+    return Stability(stable, eigenvalues, verdict, len(fitted.artifact.variables) - rank, units, ok)
+
+
+def _whiteness(fitted: VecmRefit, lags: int, signif: float, adjusted: bool) -> TestResult:
+    """Portmanteau test (statsmodels' VECMResults; df K²(h - p + 1) - K r, as JMulTi prints it)."""
+    res = fitted.results.test_whiteness(nlags=lags, signif=signif, adjusted=adjusted)
+    name = "portmanteau, adjusted (small-sample)" if adjusted else "portmanteau, unadjusted"
+    return TestResult(
+        name,
+        float(res.test_statistic),
+        float(res.pvalue),
+        int(res.df),
+        float(res.crit_value),
+        signif,
+        whiteness_verdict(float(res.pvalue), lags, adjusted),
+    )
+
+
+def _normality(fitted: VecmRefit, signif: float) -> TestResult:
+    res = fitted.results.test_normality(signif=signif)
+    return TestResult(
+        "jarque-bera (joint)",
+        float(res.test_statistic),
+        float(res.pvalue),
+        int(res.df),
+        float(res.crit_value),
+        signif,
+        normality_verdict(float(res.pvalue)),
+    )

@@ -1,0 +1,164 @@
+"""The VECM kind: statsmodels' Johansen ML on levels or log levels, forecast in numpy through its VAR form.
+
+The lag order is the VAR order in levels, as for VARs: fixed (`lags`) or chosen by a criterion on the VAR in
+levels with the VECM's deterministic terms, with the same sample-aware maximum (varlib.lag_order); the VECM
+then has order - 1 lagged differences. The cointegration rank is fixed (`coint_rank`) or Johansen's trace
+test at 5% on the fitted sample (varlib.integration.johansen_test); a test that finds rank 0 (no long-run
+relation: a VAR in differences) or K (stationary levels: a VAR in levels) is refused with that advice.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import InvalidInputError
+from ..forecast import Forecast, check_intervals, forecast_levels
+from ..integration import johansen_test
+from ..lag_order import choose_order
+from ..spec import MODEL_SPACE, ModelSpec, to_model_space
+from ..vecm_checks import assess as assess_fit
+from ..vecm_model import DET_ORDER, LEVELS_TREND, RANK_BY_TEST, VecmParams, fit_vecm, params_of
+from . import Fit
+
+TRANSFORMS = ("none", "log")
+
+
+class VecmKind:
+    """Vector error-correction model: cointegrated series in levels, their long-run relations kept."""
+
+    name = "vecm"
+    title = "VECM"
+    # The estimation term of the corrected kind (Lütkepohl's Ω(h)/T) needs a finite moment matrix of the
+    # regressors, which the levels of a cointegrated system do not have: refused (docs/CORRECTNESS.md).
+    interval_kinds: tuple[str, ...] = ("standard",)
+    transforms: tuple[str, ...] = TRANSFORMS
+    diagnostics: tuple[str, ...] = (
+        "lag order",
+        "cointegration",
+        "coefficients",
+        "stability",
+        "residual tests",
+        "granger causality",
+        "instantaneous causality",
+        "impulse responses",
+        "variance decomposition",
+        "unit roots and cointegration",
+    )
+
+    def check_spec(self, spec: ModelSpec) -> dict:
+        if spec.transform not in TRANSFORMS:
+            raise InvalidInputError(
+                f"transform {spec.transform!r} does not fit a VECM: it models the levels (or log levels) of"
+                " integrated series and differences them itself, so differenced data would be differenced twice;"
+                " use transform 'none' or 'log' (or a VAR for differences)",
+                field="transform",
+                value=spec.transform,
+            )
+        if spec.trend != "c":
+            raise InvalidInputError(
+                f"trend {spec.trend!r} is a VAR option: a VECM's deterministic terms are set by `deterministic`"
+                " (n, co, ci, lo, li, or a constant and a trend such as colo or cili; CLI --deterministic)",
+                field="trend",
+                value=spec.trend,
+            )
+        return {"deterministic": "co"} if spec.deterministic is None else {}
+
+    def order_spec(self, spec: ModelSpec) -> ModelSpec:
+        """The VAR in levels (of the model-space series) whose lag-order rules and criteria the VECM uses."""
+        return ModelSpec(
+            variables=spec.variables,
+            trend=LEVELS_TREND[_terms(spec)],
+            lags=spec.lags,
+            max_lags=spec.max_lags,
+            ic=spec.ic,
+            holdout=spec.holdout,
+            min_lags=spec.min_lags,
+        )
+
+    def refit_spec(self, spec: ModelSpec, params: VecmParams) -> ModelSpec:
+        return spec.with_(lags=params.k_ar, coint_rank=params.coint_rank)
+
+    def describe(self, spec: ModelSpec, params: VecmParams) -> str:
+        how = "Johansen trace test at 5%" if params.rank_method == RANK_BY_TEST else "fixed"
+        return (
+            f"VECM of cointegration rank {params.coint_rank} ({how}), {params.lagged_differences} lagged"
+            f" difference(s) (VAR order {params.k_ar} in {MODEL_SPACE[spec.transform]}), deterministic"
+            f" {_terms(spec)}"
+        )
+
+    def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample", assess: bool = True) -> Fit:
+        names = list(spec.variables)
+        series = to_model_space(levels, spec.transform, names)
+        lags, selection, how, warnings = choose_order(series, self.order_spec(spec), what)
+        terms = _terms(spec)
+        johansen = _johansen(series, names, lags, terms, what)
+        rank, method = spec.coint_rank, "fixed"
+        if rank is None:
+            rank, method = _tested_rank(johansen.rank, len(names), what), RANK_BY_TEST
+        results = fit_vecm(series, lags, rank, terms)
+        params = params_of(results, terms, johansen, method, len(series))
+        adequacy = assess_fit(results, params.var.coefs, rank) if assess else None
+        return Fit(params, how, selection, tuple(warnings), adequacy)
+
+    def forecast(
+        self,
+        params: VecmParams,
+        spec: ModelSpec,
+        lag_levels: np.ndarray,
+        steps: int,
+        alpha: float,
+        intervals: str = "standard",
+        training_levels: np.ndarray | None = None,
+    ) -> Forecast:
+        if check_intervals(intervals) not in self.interval_kinds:
+            raise InvalidInputError(
+                f"intervals {intervals!r} are not available for VECM versions: their estimation-uncertainty term"
+                " (Lütkepohl's Ω(h)/T) assumes regressors with a finite moment matrix, which the levels of a"
+                " cointegrated system do not have; use intervals 'standard' (docs/CORRECTNESS.md)",
+                field="intervals",
+                value=intervals,
+            )
+        return forecast_levels(params.var, spec.transform, lag_levels, steps, alpha)
+
+    def lag_rows(self, spec: ModelSpec, params: VecmParams) -> int:
+        return params.k_ar
+
+    def params_from_dict(self, raw: dict) -> VecmParams:
+        return VecmParams.from_dict(raw)
+
+
+def _terms(spec: ModelSpec) -> str:
+    return spec.deterministic or "co"
+
+
+def _johansen(series: np.ndarray, names: list[str], lags: int, terms: str, what: str):
+    try:
+        return johansen_test(series, names, lags - 1, DET_ORDER[terms])
+    except (np.linalg.LinAlgError, ValueError) as exc:
+        raise InvalidInputError(
+            f"Johansen's test cannot run on {what} ({exc}): too few rows for {lags - 1} lagged differences, or"
+            " collinear variables; use fewer lags or more rows"
+        ) from None
+
+
+def _tested_rank(rank: int, k: int, what: str) -> int:
+    if rank == 0:
+        raise InvalidInputError(
+            f"Johansen's trace test finds no cointegrating relation at 5% in {what}: the variables do not share"
+            " a long-run relation, so a VAR in differences (transform 'diff' or 'logdiff') fits them; or force a"
+            f" rank from 1 to {k - 1} (coint_rank, CLI --coint-rank)",
+            field="coint_rank",
+            value=0,
+        )
+    if rank >= k:
+        raise InvalidInputError(
+            f"Johansen's trace test finds {k} cointegrating relations at 5% in {what}, as many as variables:"
+            f" the levels look stationary, so a VAR in levels fits them; or force a rank from 1 to {k - 1}"
+            " (coint_rank, CLI --coint-rank)",
+            field="coint_rank",
+            value=rank,
+        )
+    return rank
+
+
+VECM_KIND = VecmKind()

@@ -1,0 +1,91 @@
+"""Is a fitted VECM adequate? Stability of its VAR representation (K - r unit roots expected), whiteness, normality.
+
+A VECM of K variables with cointegration rank r is a VAR in levels whose companion matrix has exactly K - r
+eigenvalues equal to 1 (its common stochastic trends: the levels wander) and, for a well-specified model,
+every other eigenvalue inside the unit circle (deviations from the r long-run relations die out). The
+verdict says so in words; any further root on or outside the circle is flagged. Whiteness (adjusted
+portmanteau, as JMulTi prints it) and normality (joint Jarque-Bera) are statsmodels' VECMResults tests.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .adequacy import NEAR_UNIT, SIGNIF, Adequacy, Check, default_whiteness_lags, normality_verdict, whiteness_verdict
+
+UNIT_TOLERANCE = 1e-6  # how close to 1 an eigenvalue counts as a unit root (Π = αβ' has rank r exactly)
+
+
+def companion_eigenvalues(coefs: np.ndarray) -> np.ndarray:
+    """Eigenvalues of the companion matrix of A_1..A_p, largest modulus first."""
+    p, k, _ = coefs.shape
+    companion = np.zeros((k * p, k * p))
+    companion[:k] = np.concatenate(list(coefs), axis=1)
+    companion[k:, :-k] = np.eye(k * (p - 1))
+    eigenvalues = np.linalg.eigvals(companion)
+    return eigenvalues[np.argsort(-np.abs(eigenvalues), kind="stable")]
+
+
+def unit_root_count(eigenvalues: np.ndarray) -> int:
+    return int(np.sum(np.abs(eigenvalues - 1) < UNIT_TOLERANCE))
+
+
+def stability(coefs: np.ndarray, rank: int) -> tuple[bool, np.ndarray, int, str]:
+    """(as expected, eigenvalues largest first, unit roots found, verdict) of a VECM's VAR representation."""
+    k = coefs.shape[1]
+    eigenvalues = companion_eigenvalues(coefs)
+    expected = k - rank
+    units = unit_root_count(eigenvalues)
+    others = eigenvalues[np.abs(eigenvalues - 1) >= UNIT_TOLERANCE]
+    largest = float(np.max(np.abs(others))) if others.size else 0.0
+    outside = int(np.sum(np.abs(others) >= 1 - UNIT_TOLERANCE))
+    ok = units == expected and outside == 0
+    roots = "root" if expected == 1 else "roots"
+    if ok:
+        verdict = (
+            f"As expected for a VECM of {k} variables with cointegration rank {rank}: {expected} eigenvalue(s) of"
+            f" its VAR representation are exactly 1 (the {expected} common stochastic trend(s) that make the levels"
+            f" wander), and every other one is inside the unit circle (largest modulus {largest:.4f}), so deviations"
+            " from the long-run relation(s) die out."
+        )
+        if largest > NEAR_UNIT:
+            verdict += " The largest is close to 1: the error correction is slow."
+        return True, eigenvalues, units, verdict
+    verdict = (
+        f"Not as expected: a VECM of {k} variables with cointegration rank {rank} should have exactly {expected}"
+        f" unit {roots} and every other eigenvalue inside the unit circle; this fit has {units} unit root(s) and"
+        f" {outside} other eigenvalue(s) on or outside the circle (largest other modulus {largest:.4f}), so"
+        " deviations from the long-run relation(s) do not die out. Try another cointegration rank, lag order or"
+        " deterministic terms."
+    )
+    return False, eigenvalues, units, verdict
+
+
+def assess(results, coefs: np.ndarray, rank: int) -> Adequacy:
+    """The three checks of statsmodels VECMResults, with the stability of its VAR representation `coefs`."""
+    lags = default_whiteness_lags(int(results.k_ar), int(results.nobs))
+    white = results.test_whiteness(nlags=lags, signif=SIGNIF, adjusted=True)
+    normal = results.test_normality(signif=SIGNIF)
+    ok, _, _, verdict = stability(coefs, rank)
+    return Adequacy(
+        (
+            Check("stability", ok, verdict),
+            Check(
+                "whiteness",
+                bool(white.pvalue >= SIGNIF),
+                whiteness_verdict(float(white.pvalue), lags, True),
+                float(white.test_statistic),
+                float(white.pvalue),
+                int(white.df),
+                lags,
+            ),
+            Check(
+                "normality",
+                bool(normal.pvalue >= SIGNIF),
+                normality_verdict(float(normal.pvalue)),
+                float(normal.test_statistic),
+                float(normal.pvalue),
+                int(normal.df),
+            ),
+        )
+    )
