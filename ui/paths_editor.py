@@ -18,6 +18,7 @@ from varlib import (
     CONDITIONS,
     EXOG,
     LOGGED,
+    MAX_STEPS,
     Artifact,
     Scenario,
     VarlibError,
@@ -77,7 +78,7 @@ def _key(artifact: Artifact, what: str) -> str:
 def _draft(artifact: Artifact, what: str, flat: dict[str, float]) -> dict:
     """{"values": column -> values by step, "rev": editor revision, "upload": last applied file}."""
     return st.session_state.setdefault(
-        _key(artifact, what), {"values": {k: [v] * 400 for k, v in flat.items()}, "rev": 0, "upload": None}
+        _key(artifact, what), {"values": {k: [v] * MAX_STEPS for k, v in flat.items()}, "rev": 0, "upload": None}
     )
 
 
@@ -142,7 +143,7 @@ def _shaper(artifact: Artifact, labels: list[str], baseline: VersionForecast) ->
         variable = st.selectbox("Variable", artifact.variables, key=f"{_key(artifact, CONDITIONS)}|shape_var")
         j = artifact.variables.index(variable)
         first, last = st.select_slider(
-            "Steps",
+            "Steps to set (drag either end)",
             options=labels,
             value=(labels[0], labels[-1]),
             key=f"{_key(artifact, CONDITIONS)}|shape_steps|{len(labels)}",

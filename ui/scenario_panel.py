@@ -14,9 +14,7 @@ from ui import auth, store, url_state
 from ui.errors import show_error
 from ui.paths_editor import copy_scenario
 from varlib import (
-    AccessDeniedError,
     Artifact,
-    ObjectExistsError,
     Scenario,
     VarlibError,
     Version,
@@ -69,7 +67,8 @@ def describe(artifact: Artifact, scenario: Scenario) -> None:
         f" {round(100 * (1 - scenario.alpha), 2):g}% {scenario.intervals} intervals;"
         f" {'; '.join(parts) or 'no conditions'}."
         + (f" _{scenario.notes}_" if scenario.notes else "")
-        + " Saved scenarios never change.",
+        + " Saved scenarios never change: its steps, level and intervals are its own (**Edit a copy** to change"
+        " them).",
         icon=":material/bookmark:",
     )
     if st.button("Edit a copy", icon=":material/content_copy:", key="fc_scenario_copy"):
@@ -105,7 +104,7 @@ def save_form(artifact: Artifact, inputs: dict) -> None:
     try:
         made = make_scenario(artifact, name.strip(), notes=notes, **inputs)
         saved = registry.save_scenario(made, sign_in.actor)
-    except (ObjectExistsError, AccessDeniedError, VarlibError) as exc:
+    except VarlibError as exc:  # a taken name, a refused write, an impossible input: said, nothing stored
         show_error(exc)
         return
     store.refresh()

@@ -9,7 +9,8 @@ dashboard use; everything else is internal and may move. In short:
   lag inputs (`read_lag_inputs`, `read_lag_csv`, `parse_lag_table`, `editor_table`, `count_changed`),
   future paths: exogenous values and conditions (`read_path_csv`, `check_path`, `path_editor_table`)
 - models: `ModelSpec`, `train_model`, `publish_result`, `Artifact`, `kind_names`
-- forecasts: `forecast_artifact`, `forecast_version`, `VersionForecast`, `level_to_alpha`
+- forecasts: `forecast_artifact`, `forecast_version`, `forecast_periods`, `VersionForecast` (bands at other
+  levels for fan charts), `level_to_alpha`
 - scenarios: `Scenario`, `make_scenario`, `forecast_scenario`, `scenario_differences`, `check_scenario_name`
   (saved with `Registry.save_scenario`, listed with `Registry.scenarios`)
 - analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `overlay_forecasts`,

@@ -171,3 +171,12 @@ def test_adding_an_exogenous_variable_changes_the_shape_of_a_name(dataset, macro
     plain = artifact_shape(build_artifact(macro_result, "var", "tester"))
     varx = artifact_shape(build_artifact(_varx(dataset), "var", "tester"))
     assert "exogenous variables none -> realint, unemp" in plain.differences(varx)
+
+
+def test_the_comparison_says_why_a_varx_has_no_shared_forecast(dataset, macro_result):
+    from varlib import overlay_forecasts
+
+    plain, varx = build_artifact(macro_result, "var", "tester"), build_artifact(_varx(dataset), "varx", "tester")
+    overlaid = overlay_forecasts([plain, varx], steps=4)
+    assert overlaid[0].forecast is not None and overlaid[1].forecast is None
+    assert "no forecast: varx (unpublished) has exogenous variable(s) realint, unemp" in overlaid[1].note
