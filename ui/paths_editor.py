@@ -152,7 +152,10 @@ def _shaper(artifact: Artifact, labels: list[str], baseline: VersionForecast) ->
         start_at = labels.index(first)
         bottom, top = float(np.min(low[:, j])), float(np.max(high[:, j]))
         margin = 0.25 * (top - bottom) or abs(top) * 0.1 or 1.0
-        bounds = {"min_value": bottom - margin, "max_value": top + margin, "format": "%.6g"}
+        floor = bottom - margin
+        if _positive(artifact, CONDITIONS) and floor <= 0:
+            floor = bottom / 2  # a logged model's conditions must stay above 0
+        bounds = {"min_value": floor, "max_value": top + margin, "format": "%.6g"}
         centre = float(baseline.forecast.mean[start_at, j])
         shape = st.radio(
             "Shape", ["hold a level", "straight line"], horizontal=True, key=f"{_key(artifact, CONDITIONS)}|shape"
