@@ -12,10 +12,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ui.chart_look import BAND, Look
+
 HISTORY = "#7f8c9b"
 INPUTS = "#5b6776"
 FORECAST = "#e4572e"
-BAND = "rgba(228, 87, 46, 0.20)"
 ACTUAL = "#2e86de"
 
 
@@ -74,8 +75,12 @@ def forecast_figure(
     level: float,
     point: str = "mean",
     height: int = 340,
+    look: Look | None = None,
 ) -> go.Figure:
     """Recent history, the lag inputs the forecast starts from, the forecast and its interval band.
+
+    `look` sets what a screen or a projector needs: the subtitle (model, version, interval), font
+    sizes, the band's opacity for the theme and the period format of the hover labels.
 
     Dated forecasts share a time axis with the history; when the data has no regular frequency the
     forecast rows are `+1`, `+2`, ... and everything is drawn against periods relative to the last
@@ -99,7 +104,8 @@ def forecast_figure(
             hovertemplate="history %{y:,.4g}<extra></extra>",
         )
     )
-    for trace in _band(x, lower, upper, f"{level:g}% interval", BAND):
+    look = look or Look()
+    for trace in _band(x, lower, upper, f"{level:g}% interval", look.band):
         fig.add_trace(trace)
     # The forecast line starts at the last lag input, so it visibly continues from it.
     start_x = [lag_inputs.index[-1]] if len(lag_inputs) else []
@@ -125,7 +131,8 @@ def forecast_figure(
             hovertemplate="lag input %{y:,.4g}<extra></extra>",
         )
     )
-    return _layout(fig, variable, variable, x_title, height)
+    _layout(fig, variable, variable, x_title, height)
+    return look.apply(fig)
 
 
 def holdout_figure(
