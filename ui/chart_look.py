@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
-
 FORECAST_RGB = (228, 87, 46)
 BACKGROUNDS = {"light": (255, 255, 255), "dark": (14, 17, 23)}  # Streamlit's two base themes
 BAND_ALPHA = {"light": 0.30, "dark": 0.40}
@@ -41,27 +39,40 @@ class Look:
     def font(self) -> int:
         return 18 if self.present else 13
 
-    def apply(self, fig: go.Figure) -> go.Figure:
-        title = fig.layout.title.text
-        fig.update_layout(
-            title={"text": title, "subtitle": {"text": self.subtitle}, "font": {"size": self.font + 8}},
-            font={"size": self.font},
-            legend={"font": {"size": self.font}},
-            hoverlabel={"font": {"size": self.font}},
-            # below the axis, where it never covers the subtitle, however narrow the chart
-            legend_orientation="h",
-            legend_yref="container",
-            legend_y=0,
-            legend_yanchor="bottom",
-            legend_x=0,
-            legend_xanchor="left",
-            margin={"t": 96 if self.present else 72, "b": 2 * self.font + 48},
-        )
-        fig.update_xaxes(tickfont={"size": self.font}, title_font={"size": self.font})
-        fig.update_yaxes(tickfont={"size": self.font}, title_font={"size": self.font})
+    def layout(self, title: str, y_title: str, x_title: str, height: int) -> dict:
+        """The whole layout of a forecast chart, in one dict."""
+        font = {"size": self.font}
+        axis = {"tickfont": font, "title": {"text": "", "font": font}}
+        x_axis = {**axis, "title": {"text": x_title, "font": font}}
         if self.frequency in HOVER_FORMATS:
-            fig.update_xaxes(hoverformat=HOVER_FORMATS[self.frequency])
-        return fig
+            x_axis["hoverformat"] = HOVER_FORMATS[self.frequency]
+        return {
+            "title": {
+                "text": title,
+                "x": 0,
+                "xanchor": "left",
+                "subtitle": {"text": self.subtitle},
+                "font": {"size": self.font + 8},
+            },
+            "height": height,
+            "hovermode": "x unified",
+            "font": font,
+            "hoverlabel": {"font": font},
+            # below the axis, where it never covers the subtitle, however narrow the chart
+            "legend": {
+                "orientation": "h",
+                "yref": "container",
+                "y": 0,
+                "yanchor": "bottom",
+                "x": 0,
+                "xanchor": "left",
+                "font": font,
+                "traceorder": "normal",
+            },
+            "margin": {"l": 10, "r": 10, "t": 96 if self.present else 72, "b": 2 * self.font + 48},
+            "xaxis": x_axis,
+            "yaxis": {**axis, "title": {"text": y_title, "font": font}, "tickformat": "~s"},
+        }
 
 
 def export_config(filename: str, image_format: str = "png") -> dict:
