@@ -18,6 +18,7 @@ import streamlit as st
 
 MODEL = "model"
 VERSION = "version"
+RECENT_WRITES = 8
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def _pending_version(page: str) -> str:
 def incoming(page: str, names: set[str]) -> dict[str, str] | None:
     """The page's query parameters when they came from outside (not its own last write), else None."""
     params = {k: v for k, v in st.query_params.to_dict().items() if k in names}
-    if not params or params == st.session_state.get(_written(page)):
+    if not params or params in st.session_state.get(_written(page), []):
         return None
     return params
 
@@ -91,7 +92,10 @@ def write(page: str, values: dict[str, str | None]) -> None:
     wanted = {k: v for k, v in values.items() if v is not None}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
-    st.session_state[_written(page)] = wanted
+    # A rerun can start before the browser has shown the previous write (a quick second click): its
+    # address is then one of ours, not a link, so the last few writes are all recognised.
+    recent = [w for w in st.session_state.get(_written(page), []) if w != wanted][-(RECENT_WRITES - 1) :]
+    st.session_state[_written(page)] = [*recent, wanted]
 
 
 def warn(problems: list[str]) -> None:
