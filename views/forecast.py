@@ -26,7 +26,8 @@ def render() -> None:
         problems = url_state.apply_selection(PAGE, requested, KEYS["model"], names)
         problems += url_state.apply(PAGE, FIELDS, requested)
     set_defaults()
-    present = bool(st.session_state.get(KEYS["present"]))
+    # An embedded page (`?embed=true`, e.g. in a slide deck) is always a presentation.
+    present = bool(st.session_state.get(KEYS["present"])) or bool(st.context.is_embedded)
     if present:
         presentation.enter()
     else:

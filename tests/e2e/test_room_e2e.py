@@ -92,3 +92,13 @@ def test_steps_out_of_range_and_text_in_a_lag_cell_are_visible(dashboard, page):
     assert page.get_by_text("Fix the lag inputs to see the forecast.").is_visible()
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 0  # no forecast from inputs it cannot read
     shot(page, "room-3-validation")
+
+
+def test_an_embedded_forecast_is_a_presentation(dashboard, page):
+    url, _ = dashboard
+    page.goto(f"{url}/?model=var&version=0.0.1&embed=true")
+    wait_for_app(page)
+    wait_for_forecast(page, 8)
+    page.get_by_text("Model and version").wait_for()  # the controls are folded away
+    assert not page.get_by_label("Steps", exact=True).is_visible()
+    assert page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()["height"] >= 800
