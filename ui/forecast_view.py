@@ -1,6 +1,6 @@
-"""The Forecast page's results: the inputs of a forecast (the editor's or a saved scenario's), the charts with a
-band or a fan and the overlaid forecasts, the table of differences from the baseline, and the forecast table
-with its downloads. Streamlit rendering only; the numbers come from the library."""
+"""The Forecast page's scenario results: the forecasts of the editor's inputs (or of a saved scenario) with
+their baseline, the charts with a band or a fan and the overlaid forecasts, and the table of differences from
+the baseline. Streamlit rendering only; the numbers come from the library."""
 
 from __future__ import annotations
 
@@ -8,15 +8,16 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import store
+from ui import presentation, store
+from ui.chart_look import Look, export_config, file_stem
 from ui.errors import show_error
-from ui.figures import recent
-from ui.lag_table import lag_inputs
+from ui.figures import forecast_figure, recent
 from ui.paths_editor import condition_inputs, exog_inputs
 from ui.scenario_figures import Line, scenario_figure
-from ui.tables import differences_table, forecast_table
+from ui.tables import differences_table
 from varlib import (
     Artifact,
+    Card,
     Scenario,
     VarlibError,
     VersionForecast,
@@ -26,19 +27,15 @@ from varlib import (
     forecast_scenario,
     level_to_alpha,
     path_editor_table,
-    to_json,
 )
 
 BASELINE = "baseline (no conditions)"
+EXPORT = "fc_export"
 
 
-def editor_forecast(artifact: Artifact, steps: int, level: int, intervals: str):
-    """Lag inputs, exogenous values and conditions from the editor, and the forecasts they give: (lag inputs,
-    baseline, forecast, the inputs as make_scenario takes them), or None after saying what to fix."""
-    lags = lag_inputs(artifact)
-    if lags is None:
-        st.info("Fix the lag inputs above to see the forecast.", icon=":material/edit_note:")
-        return None
+def editor_forecast(artifact: Artifact, lags: pd.DataFrame, steps: int, level: int, intervals: str):
+    """The exogenous values and conditions of the editor (under the lag inputs) and the forecasts they give:
+    (baseline, forecast, the inputs as make_scenario takes them), or None after saying what to fix."""
     labels = forecast_periods(artifact, steps, lags)
     exog = exog_inputs(artifact, labels) if artifact.exog else None
     if artifact.exog and exog is None:
@@ -63,7 +60,7 @@ def editor_forecast(artifact: Artifact, steps: int, level: int, intervals: str):
         return None
     own = not count_changed(lags, artifact.default_lag_inputs())  # a scenario then keeps "the version's own"
     inputs = {"steps": steps, "alpha": alpha, "lag_inputs": None if own else lags, "intervals": intervals, "exog": exog}
-    return lags, baseline, result, {**inputs, "conditions": conditions}
+    return baseline, result, {**inputs, "conditions": conditions}
 
 
 def saved_forecast(artifact: Artifact, scenario: Scenario):
@@ -95,41 +92,74 @@ def saved_forecast(artifact: Artifact, scenario: Scenario):
 def overlays_input(artifact: Artifact, result: VersionForecast, saved: Scenario | None) -> list[str]:
     """Which other forecasts to draw over this one: the baseline and the version's other saved scenarios."""
     others = [s.scenario for s in store.scenarios(artifact.name, artifact.version) if not saved or s != saved]
-    default = [BASELINE] if result.conditions else []
     return st.multiselect(
         "Overlay",
         [BASELINE, *others],
-        default=default,
+        default=[BASELINE] if result.conditions else [],
         key=f"fc_overlay|{artifact.label}|{saved.scenario if saved else ''}|{bool(result.conditions)}",
         help="Draw the baseline and saved scenarios of this version over the forecast (dashed).",
     )
 
 
-def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlays: list[str]) -> None:
+def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlays: list[str], present, layout) -> None:
     """One chart per variable: the band (or the fan), the conditions, the overlaid forecasts."""
-    lines = _lines(artifact, baseline, overlays)
     shown = recent(artifact.history, result.steps, artifact.lag_rows)
-    if result.forecast.point == "median":
+    intervals = result.forecast.intervals
+    if result.forecast.point == "median" and not present:
         st.caption(
             f"This model forecasts {'log levels' if artifact.spec.transform == 'log' else 'log differences'}: the"
             " line is the **median** in levels (the exponential of the log forecast), and the bands are exact in"
             " levels."
         )
+    what = f"scenario {result.scenario}" if result.scenario else "scenario" if result.conditions else ""
+    look = Look(
+        subtitle=f"{artifact.name} {artifact.version}{' · ' + what if what else ''} · {result.forecast.point} with"
+        f" {', '.join(f'{x}%' for x in fan) if fan else f'{level}%'} {intervals} interval{'s' if fan else ''}",
+        theme=presentation.theme(),
+        present=present,
+        frequency=Card.from_artifact(artifact).frequency,
+    )
+    lines = _lines(artifact, baseline, overlays)
     bands = result.fan(fan) if fan else {level: (result.forecast.lower, result.forecast.upper)}
-    fixed = result.forecast.fixed
+    plain = not fan and not result.conditions and not lines
+    fixed, height = result.forecast.fixed, presentation.chart_height(present, layout)
+    per_row = presentation.columns_for(present, layout, len(artifact.variables))
+    image_format = "svg" if st.session_state.get(EXPORT) == "SVG" else "png"
+    cells = [cell for _ in range(0, len(artifact.variables), per_row) for cell in st.columns(per_row)]
     for j, variable in enumerate(artifact.variables):
-        fig = scenario_figure(
+        mean, history, start = result.forecast.mean[:, j], shown[variable], lags[variable]
+        if plain:
+            low, high = result.forecast.lower[:, j], result.forecast.upper[:, j]
+            args = (level, result.forecast.point)
+            fig = forecast_figure(
+                variable, history, start, result.index, mean, low, high, *args, height=height, look=look
+            )
+        else:
+            label = f"{result.scenario or ('scenario' if result.conditions else 'forecast')} ({result.forecast.point})"
+            fig = scenario_figure(
+                variable,
+                history,
+                start,
+                result.index,
+                mean,
+                {lvl: (low[:, j], high[:, j]) for lvl, (low, high) in bands.items()},
+                label,
+                None if fixed is None else fixed[:, j],
+                [Line(line.label, line.dates, line.values[:, j]) for line in lines],
+                height=height,
+                look=look,
+            )
+        levels = "-".join(map(str, fan)) or str(level)
+        stem = file_stem(
+            artifact.name,
+            artifact.version,
             variable,
-            shown[variable],
-            lags[variable],
-            result.index,
-            result.forecast.mean[:, j],
-            {lvl: (low[:, j], high[:, j]) for lvl, (low, high) in bands.items()},
-            f"{result.scenario or ('scenario' if result.conditions else 'forecast')} ({result.forecast.point})",
-            None if fixed is None else fixed[:, j],
-            [Line(line.label, line.dates, line.values[:, j]) for line in lines],
+            result.scenario,
+            f"{result.steps}-steps",
+            f"{levels}pct",
+            intervals,
         )
-        st.plotly_chart(fig, key=f"chart|{variable}", config={"displaylogo": False})
+        cells[j].plotly_chart(fig, key=f"chart|{variable}", config=export_config(stem, image_format))
 
 
 def differences(baseline: VersionForecast, result: VersionForecast) -> None:
@@ -140,33 +170,6 @@ def differences(baseline: VersionForecast, result: VersionForecast) -> None:
     table = differences_table(baseline, result)
     formats = {c: st.column_config.NumberColumn(format="%.2f%%" if c.endswith("%") else "%.6g") for c in table.columns}
     st.dataframe(table, width="stretch", column_config=formats)
-
-
-def forecast_tables(result: VersionForecast, level: int) -> None:
-    """The forecast table with CSV and JSON downloads (the JSON is the CLI's `forecast --json`)."""
-    st.subheader(f"Forecast table ({result.forecast.point}, {level}% interval)")
-    table = forecast_table(result)
-    st.dataframe(
-        table, width="stretch", column_config={c: st.column_config.NumberColumn(format="%.6g") for c in table.columns}
-    )
-    stem = f"{result.name}-{result.version}-{result.scenario or 'forecast'}-{result.steps}steps-{level}"
-    first, second, _ = st.columns([1, 1, 4])
-    first.download_button(
-        "Download CSV",
-        table.to_csv().encode(),
-        f"{stem}.csv",
-        "text/csv",
-        icon=":material/download:",
-        on_click="ignore",
-    )
-    second.download_button(
-        "Download JSON",
-        to_json(result.to_dict(), indent=2).encode(),
-        f"{stem}.json",
-        "application/json",
-        icon=":material/data_object:",
-        on_click="ignore",
-    )
 
 
 def _lines(artifact: Artifact, baseline: VersionForecast, overlays: list[str]) -> list[Line]:

@@ -1,8 +1,9 @@
-"""The Forecast page's chart of one variable: history, lag inputs, the forecast with a band or a fan of bands,
-the conditioned values, and other forecasts (the baseline, saved scenarios) overlaid as dashed lines.
+"""The Forecast page's chart of one variable when it shows more than one band or one line: a fan of bands,
+the conditioned values of a scenario, and other forecasts (the baseline, saved scenarios) overlaid dashed.
 
-Pure plotly, no Streamlit calls. A fan draws the widest band first and each narrower one over it in the same
-translucent colour, so the centre is darkest; conditioned steps have zero width and are marked."""
+Pure plotly, no Streamlit calls, built like ui.figures.forecast_figure (one Figure from plain dicts, the
+same `Look` for screens and projectors). A fan draws the widest band first and each narrower one over it
+in the same translucent colour, so the centre is darkest; conditioned steps have zero width and are marked."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.figures import FORECAST, HISTORY, INPUTS, _axis, _band, _layout
+from ui.chart_look import FORECAST_RGB, Look
+from ui.figures import FORECAST, HISTORY, INPUTS, _axis
 
-FAN_FILL = "rgba(228, 87, 46, 0.16)"
 OVERLAY_COLOURS = ("#2e86de", "#8e44ad", "#16a085", "#d35400", "#7f8c8d")
 
 
@@ -39,72 +40,105 @@ def scenario_figure(
     conditioned: np.ndarray | None = None,
     overlays: Sequence[Line] = (),
     height: int = 340,
+    look: Look | None = None,
 ) -> go.Figure:
     """`bands`: level -> (lower, upper) of this variable, one band or the layers of a fan; `conditioned`: the
     conditions of this variable by step (NaN where free)."""
+    look = look or Look()
     x, history, lag_inputs, x_title = _aligned(dates, history, lag_inputs)
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=history.index,
-            y=history.to_numpy(),
-            mode="lines",
-            name="history",
-            line={"color": HISTORY, "width": 2},
-            hovertemplate="history %{y:,.4g}<extra></extra>",
-        )
-    )
-    for level in sorted(bands, reverse=True):  # widest first: narrower layers darken the centre
-        lower, upper = bands[level]
-        for trace in _band(x, lower, upper, f"{level:g}% interval", FAN_FILL):
-            fig.add_trace(trace)
     start_x = [lag_inputs.index[-1]] if len(lag_inputs) else []
     start_y = [float(lag_inputs.iloc[-1])] if start_x else []
+    traces: list[dict] = [
+        {
+            "x": history.index,
+            "y": history.to_numpy(),
+            "mode": "lines",
+            "name": "history",
+            "line": {"color": HISTORY, "width": 2},
+            "hovertemplate": "history %{y:,.4g}<extra></extra>",
+        }
+    ]
+    fill = look.band if len(bands) == 1 else _layer(look)
+    for level in sorted(bands, reverse=True):  # widest first: narrower layers darken the centre
+        lower, upper = bands[level]
+        name = f"{level:g}% interval"
+        edge = {"x": list(x), "mode": "lines", "line": {"width": 0}}
+        traces.append(
+            {
+                **edge,
+                "y": upper,
+                "name": f"{name} upper",
+                "showlegend": False,
+                "hovertemplate": _hover(f"{level:g}% upper"),
+            }
+        )
+        traces.append(
+            {
+                **edge,
+                "y": lower,
+                "name": name,
+                "fill": "tonexty",
+                "fillcolor": fill,
+                "hovertemplate": _hover(f"{level:g}% lower"),
+            }
+        )
     for colour, line in zip(OVERLAY_COLOURS, overlays, strict=False):
-        fig.add_trace(
-            go.Scatter(
-                x=start_x + list(_aligned(line.dates, history, lag_inputs)[0]),
-                y=start_y + list(line.values),
-                mode="lines",
-                name=line.label,
-                line={"color": colour, "width": 2, "dash": "dash"},
-                hovertemplate=f"{line.label} %{{y:,.4g}}<extra></extra>",
-            )
+        traces.append(
+            {
+                "x": start_x + list(_aligned(line.dates, history, lag_inputs)[0]),
+                "y": start_y + list(line.values),
+                "mode": "lines",
+                "name": line.label,
+                "line": {"color": colour, "width": 2, "dash": "dash"},
+                "hovertemplate": _hover(line.label),
+            }
         )
-    fig.add_trace(
-        go.Scatter(
-            x=start_x + list(x),
-            y=start_y + list(point),
-            mode="lines+markers",
-            name=point_label,
-            line={"color": FORECAST, "width": 2.5},
-            marker={"size": 5},
-            hovertemplate=f"{point_label} %{{y:,.4g}}<extra></extra>",
-        )
+    traces.append(
+        {
+            "x": start_x + list(x),
+            "y": start_y + list(point),
+            "mode": "lines+markers",
+            "name": point_label,
+            "line": {"color": FORECAST, "width": 2.5},
+            "marker": {"size": 5},
+            "hovertemplate": _hover(point_label),
+        }
     )
     if conditioned is not None and np.isfinite(conditioned).any():
         held = np.isfinite(conditioned)
-        fig.add_trace(
-            go.Scatter(
-                x=[value for value, keep in zip(x, held, strict=True) if keep],
-                y=conditioned[held].tolist(),
-                mode="markers",
-                name="condition",
-                marker={"color": FORECAST, "size": 11, "symbol": "diamond-open", "line": {"width": 2}},
-                hovertemplate="condition %{y:,.4g}<extra></extra>",
-            )
+        traces.append(
+            {
+                "x": [value for value, keep in zip(x, held, strict=True) if keep],
+                "y": conditioned[held].tolist(),
+                "mode": "markers",
+                "name": "condition",
+                "marker": {"color": FORECAST, "size": 11, "symbol": "diamond-open", "line": {"width": 2}},
+                "hovertemplate": _hover("condition"),
+            }
         )
-    fig.add_trace(
-        go.Scatter(
-            x=lag_inputs.index,
-            y=lag_inputs.to_numpy(),
-            mode="markers",
-            name="lag inputs",
-            marker={"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
-            hovertemplate="lag input %{y:,.4g}<extra></extra>",
-        )
+    traces.append(
+        {
+            "x": lag_inputs.index,
+            "y": lag_inputs.to_numpy(),
+            "mode": "markers",
+            "name": "lag inputs",
+            "marker": {"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
+            "hovertemplate": _hover("lag input"),
+        }
     )
-    return _layout(fig, variable, variable, x_title, height)
+    return go.Figure(
+        data=[go.Scatter(trace) for trace in traces], layout=look.layout(variable, variable, x_title, height)
+    )
+
+
+def _layer(look: Look) -> str:
+    """One layer of a fan: half the single band's opacity, so two layers are about one band."""
+    alpha = float(look.band.rsplit(",", 1)[1].rstrip(")")) / 2
+    return f"rgba{(*FORECAST_RGB, round(alpha, 3))}"
+
+
+def _hover(label: str) -> str:
+    return label + " %{y:,.4g}<extra></extra>"
 
 
 def _aligned(dates: Sequence[str], history: pd.Series, lag_inputs: pd.Series):

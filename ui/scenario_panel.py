@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import auth, store, url_state
+from ui import auth, store
 from ui.errors import show_error
+from ui.forecast_link import FAN_LEVELS, KEYS, LEVELS, LINK_SCENARIO
 from ui.paths_editor import copy_scenario
 from varlib import (
     Artifact,
@@ -25,11 +26,13 @@ NONE = ""  # the selectbox's "no saved scenario" option
 APPLY = "_fc_apply"  # widget values to set before the widgets render on the next run
 
 
-def pick(artifact: Artifact, problems: list[str]) -> Scenario | None:
-    """The saved scenario to show (None: the editor), chosen in a selectbox or named by the URL."""
-    key = url_state.KEYS["scenario"]
+def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
+    """The saved scenario to show (None: the editor), chosen in a selectbox or named by the URL, and the
+    fan chart's levels (empty: the one band)."""
+    key = KEYS["scenario"]
     saved = {s.scenario: s for s in store.scenarios(artifact.name, _version(artifact))}
-    wanted = url_state.take_pending_scenario()
+    wanted = st.session_state.pop(LINK_SCENARIO, None)
+    problems: list[str] = []
     if wanted is not None:
         if wanted in saved:
             st.session_state[key] = wanted
@@ -42,7 +45,8 @@ def pick(artifact: Artifact, problems: list[str]) -> Scenario | None:
             )
     if st.session_state.get(key) not in (NONE, *saved):
         st.session_state[key] = NONE
-    chosen = st.selectbox(
+    left, right = st.columns([2, 3], vertical_alignment="bottom")
+    chosen = left.selectbox(
         "Saved scenario",
         [NONE, *saved],
         key=key,
@@ -51,7 +55,16 @@ def pick(artifact: Artifact, problems: list[str]) -> Scenario | None:
         args=(saved,),
         help="Scenarios saved for this version; each has a link that opens exactly it.",
     )
-    return saved.get(chosen) if chosen else None
+    fan = right.multiselect(
+        "Fan chart",
+        FAN_LEVELS,
+        key=KEYS["fan"],
+        format_func=lambda x: f"{x}%",
+        help="Several interval levels at once, drawn as a fan (e.g. 30, 60 and 90%); empty: the one level above.",
+    )
+    for problem in problems:
+        st.warning(f"The link asked for {problem}; showing the editor instead.", icon=":material/link_off:")
+    return (saved.get(chosen) if chosen else None), list(fan)
 
 
 def describe(artifact: Artifact, scenario: Scenario) -> None:
@@ -73,7 +86,7 @@ def describe(artifact: Artifact, scenario: Scenario) -> None:
     )
     if st.button("Edit a copy", icon=":material/content_copy:", key="fc_scenario_copy"):
         copy_scenario(artifact, scenario)
-        _queue({url_state.KEYS["scenario"]: NONE})
+        _queue({KEYS["scenario"]: NONE})
         st.rerun()
 
 
@@ -109,7 +122,7 @@ def save_form(artifact: Artifact, inputs: dict) -> None:
         return
     store.refresh()
     # open it, on the version it is for, so the address bar is its link
-    _queue({url_state.KEYS["scenario"]: saved.scenario, url_state.KEYS["version"]: str(saved.version)})
+    _queue({KEYS["scenario"]: saved.scenario, KEYS["version"]: str(saved.version)})
     st.rerun()
 
 
@@ -124,18 +137,20 @@ def _queue(values: dict) -> None:
 
 
 def _opened(saved: dict[str, Scenario]) -> None:
-    chosen = saved.get(st.session_state.get(url_state.KEYS["scenario"]) or NONE)
+    """A callback (it runs before the widgets): the controls show the opened scenario's own settings."""
+    chosen = saved.get(st.session_state.get(KEYS["scenario"]) or NONE)
     if chosen is not None:
         _sync_controls(chosen)
+        apply_queued()
 
 
 def _sync_controls(scenario: Scenario) -> bool:
     """Show the scenario's steps, level and interval kind in the controls from the next run on; True when
     that changes any of them."""
     level = round(100 * (1 - scenario.alpha))
-    queued = {url_state.KEYS["steps"]: scenario.steps, url_state.KEYS["intervals"]: scenario.intervals}
-    if level in url_state.LEVELS:
-        queued[url_state.KEYS["level"]] = level
+    queued = {KEYS["steps"]: scenario.steps, KEYS["intervals"]: scenario.intervals}
+    if level in LEVELS:
+        queued[KEYS["level"]] = level
     _queue(queued)
     return any(st.session_state.get(key) != value for key, value in queued.items())
 
