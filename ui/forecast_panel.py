@@ -140,7 +140,8 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
         charts = st.container()
     with charts:
         if not computed:
-            st.info("Fix the inputs named below the charts to see the forecast.", icon=":material/edit_note:")
+            fix = "the lag inputs" if lags is None else "the exogenous values or conditions below"
+            st.info(f"Fix {fix} to see the forecast.", icon=":material/edit_note:")
             return
         baseline, result = computed
         overlays = forecast_view.overlays_input(artifact, result, saved) if not present or result.conditions else []
