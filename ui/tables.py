@@ -1,13 +1,20 @@
-"""Tables for the pages, built from varlib objects (pure pandas, no Streamlit calls)."""
+"""Tables for the pages, built from varlib objects (pure pandas, no Streamlit calls).
+
+Numbers follow one rule everywhere: one format per column (varlib.column_format), so a column never
+mixes fixed decimals and scientific notation. Styled tables get it as Styler formatters
+(`number_formats`); the Compare table, whose rows are the quantities, gets it per row.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
-from varlib import VersionEntry, VersionForecast
+from varlib import VersionEntry, VersionForecast, column_format, format_column, format_number
+
+CHAR_PX = 7.5  # an average character of the dashboard's table font, for widths that fit a label
 
 
 def forecast_table(result: VersionForecast) -> pd.DataFrame:
@@ -125,3 +132,46 @@ def history_table(records) -> pd.DataFrame:
 
 def _when(stamp: str) -> str:
     return (stamp or "").replace("T", " ").replace("Z", " UTC")[:23].rstrip()
+
+
+def number_formats(
+    frame: pd.DataFrame, p_values: Iterable[str] = (), digits: int = 4, skip: Iterable[str] = ()
+) -> dict[str, Callable]:
+    """Styler formatters: each numeric column of `frame` in the one format its values call for."""
+    p_values, skip = set(p_values), set(skip)
+    formats = {}
+    for column in frame.columns:
+        if column in skip or not pd.api.types.is_numeric_dtype(frame[column]) or frame[column].dtype == bool:
+            continue
+        fmt = column_format(frame[column], column in p_values, digits)
+        formats[column] = lambda value, fmt=fmt: format_number(value, fmt)
+    return formats
+
+
+def comparison_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """The Compare table as text: a row holds one quantity across versions, so each row gets one format."""
+
+    def row_text(row: pd.Series) -> pd.Series:
+        present = [v for v in row if v is not None and not (isinstance(v, float) and np.isnan(v))]
+        numeric = present and all(isinstance(v, int | float | np.number) and not isinstance(v, bool) for v in present)
+        if numeric:
+            return pd.Series(format_column(list(row)), index=row.index)
+        return row.map(lambda v: "" if v is None else str(v))
+
+    return table.apply(row_text, axis=1)
+
+
+def label_width(labels: Iterable) -> int:
+    """Pixels a column needs to show its longest label whole (row names of the Compare table)."""
+    longest = max((len(str(label)) for label in labels), default=8)
+    return int(24 + CHAR_PX * longest)
+
+
+GOOD = "background-color: rgba(26,152,80,0.25)"
+POOR = "background-color: rgba(228,87,46,0.2)"
+
+
+def backtest_styler(scores: pd.DataFrame):
+    """Backtest scores, one format per column, the RMSE ratio green where the model beats the random walk."""
+    styled = scores.style.format(number_formats(scores), na_rep="")
+    return styled.map(lambda r: "" if r is None or r != r else (GOOD if r < 1 else POOR), subset=["rmse_ratio"])

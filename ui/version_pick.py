@@ -60,7 +60,8 @@ def pick_version(prefix: str, name: str, where=None) -> Artifact | None:
 
 
 def pick_versions(prefix: str, where=None) -> list[Artifact]:
-    """Two or more usable versions of any models (default: the two newest of the first model), loaded."""
+    """Two or more usable versions of any models (default: the two newest of the first model), loaded, in the
+    order they were picked."""
     names = store.model_names()
     if not names:
         st.info(
@@ -77,8 +78,8 @@ def pick_versions(prefix: str, where=None) -> list[Artifact]:
     chosen = (where or st).multiselect(
         "Versions", list(entries), key=key, help="Pick two or more versions, of one model or of several."
     )
-    order = list(entries)
-    return [store.load(*entries[label]) for label in sorted(chosen, key=order.index)]
+    # in the order picked: the first one picked is the comparison's reference (its lag inputs are shared)
+    return [store.load(*entries[label]) for label in chosen]
 
 
 def _apply_link(prefix: str, names: list[str]) -> None:
