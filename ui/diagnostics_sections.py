@@ -81,7 +81,9 @@ def test_frame(rows: list[tuple[str, object]]) -> pd.DataFrame:
     return pd.DataFrame(out).set_index("test")
 
 
-def residuals(diag: Diagnostics) -> None:
+def residuals(diag: Diagnostics, alias: str | None = None) -> None:
+    """Residual tests with verdicts, residuals over time (hovering by period, `alias` the data's frequency)
+    and their autocorrelations."""
     for test in (diag.whiteness_adjusted, diag.normality):
         (st.success if not test.rejected else st.warning)(test.verdict)
     rows = [
@@ -98,7 +100,7 @@ def residuals(diag: Diagnostics) -> None:
         "The adjusted statistic (Hosking's, as R vars and JMulTi print it) weights lag i by T/(T-i), so it"
         " holds its size on short samples; the verdicts above use it."
     )
-    st.plotly_chart(figures.residuals_figure(diag), key="dg_resid", config=PLOT)
+    st.plotly_chart(figures.residuals_figure(diag, alias), key="dg_resid", config=PLOT)
     st.plotly_chart(figures.acorr_figure(diag), key="dg_acorr", config=PLOT)
 
 

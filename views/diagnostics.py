@@ -129,7 +129,7 @@ def render() -> None:
     with tabs[2]:
         sections.stability(diag)
     with tabs[3]:
-        sections.residuals(diag)
+        sections.residuals(diag, artifact.data.frequency)
     with tabs[4]:
         sections.granger(diag)
     with tabs[5]:
