@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tests.app.conftest import charts, errors, open_app, values
+from tests.app.conftest import charts, displayed, errors, formats_of, open_app, values
 from varlib import ModelSpec, load_dataset, train_model
 from varlib.service import publish_result
 
@@ -21,14 +21,6 @@ def two_versions(seeded):
     dataset = load_dataset()
     publish_result(seeded, train_model(dataset, ModelSpec(variables=tuple(dataset.variables), lags=1)), "var")
     return seeded
-
-
-def _display(element) -> list[list[str]]:
-    """The cells a styled table shows, as text (what the browser draws, not the data behind it)."""
-    from streamlit import dataframe_util
-
-    shown = dataframe_util.convert_arrow_bytes_to_pandas_df(element.proto.arrow_data.styler.display_values)
-    return shown.astype(str).to_numpy().tolist()
 
 
 def test_versions_stay_in_the_order_they_were_picked(two_versions):
@@ -59,10 +51,9 @@ def test_row_names_are_shown_whole_and_each_row_has_one_number_format(two_versio
     width = config["_index"]["width"]
     assert isinstance(width, int) and width >= 7 * max(len(n) for n in names)  # "holdout rmse realcons" fits
     assert config["_index"].get("pinned") is True
-    rows = dict(zip(names, _display(table), strict=True))
+    rows = dict(zip(names, displayed(table).to_numpy().tolist(), strict=True))
     for name in ("holdout rmse realgdp", "holdout mae realcons", "holdout mape realgdp", "holdout fraction"):
-        decimals = {len(cell.split(".")[1]) if "." in cell else 0 for cell in rows[name]}
-        assert len(decimals) == 1 and not any("e" in cell for cell in rows[name]), (name, rows[name])
+        assert len(formats_of(rows[name])) == 1, (name, rows[name])
     assert rows["rows"] == [rows["rows"][0]] * 2 and re.fullmatch(r"\d+", rows["rows"][0])
 
 
