@@ -28,8 +28,11 @@ def forecast_table(result: VersionForecast) -> pd.DataFrame:
 
 
 def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None) -> pd.DataFrame:
-    """The Models page table: one row per version or stray object, newest first (withdrawn ones say so)."""
+    """The Models page table: one row per version or stray object, newest first (withdrawn ones say so).
+    Every holdout RMSE of the column is printed in the one format the column's values call for."""
     withdrawn = withdrawn or {}
+    rmse = [x for e in entries if e.card for x in e.card.holdout_rmse.values()]
+    fmt = column_format(rmse)
     rows = []
     for entry in entries:
         card = entry.card
@@ -42,34 +45,40 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
                 "status": status,
                 "kind": card.kind.upper() if card else "",
                 "model": card.model if card else "",
-                "created": ((card.created_at if card else None) or "").replace("T", " ").replace("Z", " UTC"),
+                "created": ((card.created_at if card else None) or "")[:16].replace("T", " "),
                 "author": card.author if card else "",
                 "dataset": card.dataset if card else "",
                 "variables": ", ".join(card.variables) if card else "",
                 "frequency": card.frequency if card else "",
                 "lag order": card.k_ar if card else None,
                 "checks": ("⚠ " + ", ".join(card.flags) if card.flags else "ok") if card else "",
-                "holdout RMSE": ", ".join(f"{v} {_fmt(x)}" for v, x in card.holdout_rmse.items()) if card else "",
+                "holdout RMSE": (
+                    ", ".join(f"{v} {format_number(x, fmt) or '–'}" for v, x in card.holdout_rmse.items())
+                    if card
+                    else ""
+                ),
                 "notes": card.notes if card else "",
             }
         )
-    # What tells versions apart first (notes, checks); the wide columns last, where a narrow screen cuts them
-    order = [
-        "version",
-        "status",
-        "kind",
-        "notes",
-        "checks",
-        "created",
-        "author",
-        "variables",
-        "frequency",
-        "lag order",
-        "model",
-        "dataset",
-        "holdout RMSE",
-    ]
-    return pd.DataFrame(rows, columns=order)
+    return pd.DataFrame(rows, columns=VERSION_COLUMNS)
+
+
+# What tells versions apart first (notes, checks); the wide columns last
+VERSION_COLUMNS = [
+    "version",
+    "status",
+    "created",
+    "author",
+    "variables",
+    "model",
+    "checks",
+    "notes",
+    "kind",
+    "lag order",
+    "frequency",
+    "dataset",
+    "holdout RMSE",
+]
 
 
 def lag_selection_table(selection: dict, chosen: int, ic: str | None) -> pd.DataFrame:
@@ -85,13 +94,8 @@ def metrics_table(evaluation: dict) -> pd.DataFrame:
     """Holdout RMSE, MAE and MAPE per variable."""
     frame = pd.DataFrame(evaluation["metrics"]).T
     frame.index.name = "variable"
+    frame = frame[[m for m in ("rmse", "mae", "mape") if m in frame.columns]]  # a stored version's keys are sorted
     return frame.rename(columns={"rmse": "RMSE", "mae": "MAE", "mape": "MAPE %"})
-
-
-def _fmt(value) -> str:
-    if value is None or not np.isfinite(value):
-        return "–"
-    return f"{value:.4g}"
 
 
 def aliases_table(aliases) -> pd.DataFrame:

@@ -52,7 +52,8 @@ def test_models_page_shows_the_kind_and_the_model(with_vecm):
     at.selectbox(key="models_name").set_value("macro-vecm").run()
     table = at.dataframe[0].value
     assert table["kind"].tolist() == ["VECM"] and table["model"].iloc[0].startswith("VECM of cointegration rank 1")
-    assert '"coint_rank": 1' in at.json[0].value or '"coint_rank":1' in at.json[0].value
+    spec = next(m.value for m in at.markdown if m.value.startswith("**Spec**"))
+    assert ":gray[cointegration rank:] 1" in spec and ":gray[deterministic terms:] co" in spec
 
 
 def _cointegrated_csv() -> bytes:
