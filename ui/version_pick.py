@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import store
+from ui.onboarding import render_empty_store
 from varlib import LATEST, Artifact
 
 
@@ -17,11 +18,7 @@ def pick_model(prefix: str, where=None) -> str | None:
     """A model selectbox (None, with a hint, when the store has no models)."""
     names = store.model_names()
     if not names:
-        st.info(
-            "The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
-            " one-click first model).",
-            icon=":material/inbox:",
-        )
+        render_empty_store()
         return None
     key = f"{prefix}_model"
     _apply_link(prefix, names)
@@ -64,11 +61,7 @@ def pick_versions(prefix: str, where=None) -> list[Artifact]:
     order they were picked."""
     names = store.model_names()
     if not names:
-        st.info(
-            "The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
-            " one-click first model).",
-            icon=":material/inbox:",
-        )
+        render_empty_store()
         return []
     entries = {f"{name} {entry.label}": (name, entry.version) for name in names for entry in store.usable(name)}
     key = f"{prefix}_versions"
