@@ -14,7 +14,7 @@ import pandas as pd
 
 from varlib import period_labels
 
-VALUE = "%{y:,.4g}"
+VALUE = "%{y:,.6~g}"  # up to six significant digits without an exponent below a million
 
 
 def periods(x: Iterable, alias: str | None) -> list[str]:

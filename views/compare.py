@@ -30,7 +30,7 @@ LEVELS = (80, 90, 95, 99)
 
 def render() -> None:
     st.title("Compare versions")
-    top = st.columns([4, 1, 1.6], vertical_alignment="bottom")
+    top = st.columns([3.6, 1, 2], vertical_alignment="bottom")
     artifacts = pick_versions("cmp", top[0])
     steps = int(top[1].number_input("Steps", 1, MAX_STEPS, 8, key="cmp_steps"))
     level = top[2].segmented_control("Interval", LEVELS, default=95, key="cmp_level", format_func=lambda x: f"{x}%")
