@@ -74,6 +74,10 @@ def sign_out(page, url: str) -> None:
 def train(page, url: str) -> None:
     page.goto(f"{url}/train")
     wait_for_app(page)
+    name = page.get_by_role("textbox", name="Model name")  # the default comes from the data ("macrodata")
+    name.fill("var")
+    name.press("Enter")
+    wait_for_app(page)
     page.get_by_role("button", name="Train").click()
     page.get_by_text("4 · Publish").wait_for(timeout=120_000)
     wait_for_app(page)
