@@ -3,7 +3,7 @@
 At 1440 px wide the page leaves about 980 px for the table, so the default columns (what tells
 versions apart: status, when and by whom, variables, the fitted model, checks, notes) get fixed
 widths that add up to less than that; the rest (kind, lag order, frequency, dataset, holdout RMSE)
-are one pick away. A cut cell shows its whole text on hover, and the details below hold everything.
+are one pick away; the version's details below the table hold every field whole.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ PICKED = "models_columns"
 
 # (width in px, help); the default columns' widths add up to 960 px
 COLUMNS = {
-    "version": (64, "Newest first. Pick one under Details to see all of it."),
-    "status": (84, "ok, why an object cannot be used, or why the version was withdrawn."),
-    "created": (124, "When it was published (UTC)."),
+    "version": (60, "Newest first. Pick one under Details to see all of it."),
+    "status": (80, "ok, why an object cannot be used, or why the version was withdrawn."),
+    "created": (120, "When it was published (UTC)."),
     "author": (84, "Who published it."),
-    "variables": (132, "The series the model forecasts, in the model's order."),
-    "model": (196, "The fitted model in one line: kind, lag order, transform, trend."),
-    "checks": (110, "Adequacy at training time: ok, or the checks that failed (stability, whiteness, normality)."),
-    "notes": (166, "The publisher's notes."),
+    "variables": (124, "The series the model forecasts, in the model's order."),
+    "model": (180, "The fitted model in one line: kind, lag order, transform, trend."),
+    "checks": (150, "Adequacy at training time: ok, or the checks that failed (stability, whiteness, normality)."),
+    "notes": (162, "The publisher's notes."),
     "kind": (56, "VAR or VECM."),
     "lag order": (72, "The VAR order (in levels for a VECM)."),
     "frequency": (84, "The data's frequency."),

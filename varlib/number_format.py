@@ -14,7 +14,6 @@ import math
 from collections.abc import Iterable
 
 P_VALUE = "%.4f"
-SCIENTIFIC = "%.3e"
 MAX_DECIMALS = 6  # beyond this a fixed format is a row of zeros: scientific notation reads better
 LARGEST_FIXED = 1e7  # from here on digits before the point stop meaning anything to a reader
 
@@ -38,8 +37,8 @@ def column_format(values: Iterable, p_value: bool = False, digits: int = 4) -> s
 
     Whole numbers: `%d`. Otherwise the fewest decimals that give the largest value `digits` significant
     digits and the smallest non-zero one two, as long as that is at most MAX_DECIMALS and the largest
-    is below LARGEST_FIXED; else `%.3e` for every cell. Columns read by their differences (information
-    criteria) ask for more digits.
+    is below LARGEST_FIXED; else scientific notation with `digits` significant digits (`%.3e`) for every
+    cell. Columns read by their differences (information criteria) ask for more digits.
     """
     if p_value:
         return P_VALUE
@@ -50,10 +49,11 @@ def column_format(values: Iterable, p_value: bool = False, digits: int = 4) -> s
         return "%d"
     sizes = [abs(n) for n in numbers if n != 0]
     largest, smallest = max(sizes), min(sizes)
+    scientific = f"%.{max(digits - 1, 1)}e"  # the same significant digits as the fixed format would give
     if largest >= LARGEST_FIXED:
-        return SCIENTIFIC
+        return scientific
     decimals = max(digits - 1 - math.floor(math.log10(largest)), 1 - math.floor(math.log10(smallest)), 0)
-    return SCIENTIFIC if decimals > MAX_DECIMALS else f"%.{decimals}f"
+    return scientific if decimals > MAX_DECIMALS else f"%.{decimals}f"
 
 
 def format_number(value, fmt: str) -> str:

@@ -8,7 +8,7 @@ from ui import comparison_figures, session
 from ui.errors import guarded, show_error
 from ui.tables import backtest_styler
 from ui.version_pick import pick_model, pick_version
-from varlib import MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, VarlibError, backtest, can_reselect
+from varlib import MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, VarlibError, backtest, can_reselect, period_labels
 
 RESULTS = "backtests"  # ui.session slot: (name, version, origins, horizon, policy) -> Backtest
 POLICIES = {"fixed": "Keep the version's lag order", "reselect": "Re-select the order at each origin"}
@@ -73,9 +73,10 @@ def render() -> None:
 
 
 def _show(result: Backtest, alias: str | None) -> None:
+    first, last = period_labels([result.origins[0], result.origins[-1]], alias)
     st.caption(
-        f"{len(result.origins)} origins from {result.origins[0]} to {result.origins[-1]} (last training"
-        f" date), lag orders {sorted(set(result.lag_orders))}, {result.seconds:.2f}s."
+        f"{len(result.origins)} origins from {first} to {last} (last training period), lag orders"
+        f" {sorted(set(result.lag_orders))}, {result.seconds:.2f}s."
     )
     metric = st.segmented_control("Metric", METRICS, default="rmse", key="bt_metric", format_func=str.upper) or "rmse"
     figure = comparison_figures.backtest_figure(result, metric, alias)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import comparison_figures
+from ui import comparison_figures, store
 from ui.errors import guarded, show_error
 from ui.figures import recent
 from ui.tables import comparison_cells, label_width
@@ -32,6 +32,8 @@ def render() -> None:
     st.title("Compare versions")
     top = st.columns([3.6, 1, 2], vertical_alignment="bottom")
     artifacts = pick_versions("cmp", top[0])
+    if not store.model_names():  # the picker has said so and linked the pages that fill a store
+        return
     steps = int(top[1].number_input("Steps", 1, MAX_STEPS, 8, key="cmp_steps"))
     level = top[2].segmented_control("Interval", LEVELS, default=95, key="cmp_level", format_func=lambda x: f"{x}%")
     level = level or 95

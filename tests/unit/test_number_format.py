@@ -50,3 +50,8 @@ def test_lists_in_words():
     assert and_list(("realgdp", "realcons")) == "realgdp and realcons"
     assert and_list(["realgdp", "realcons", "realinv"]) == "realgdp, realcons and realinv"
     assert and_list(["a", "b"], last="or") == "a or b"
+
+
+def test_scientific_columns_keep_the_digits_asked_for():
+    assert column_format([6.747e-13, 6.758e-13]) == "%.3e"
+    assert column_format([6.747e-13, 6.758e-13], digits=6) == "%.5e"  # FPE: read by its differences too
