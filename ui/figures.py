@@ -12,10 +12,11 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ui.chart_look import BAND, Look
+
 HISTORY = "#7f8c9b"
 INPUTS = "#5b6776"
 FORECAST = "#e4572e"
-BAND = "rgba(228, 87, 46, 0.20)"
 ACTUAL = "#2e86de"
 
 
@@ -50,6 +51,11 @@ def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: st
     ]
 
 
+def _hover(label: str) -> str:
+    """A hover line: the label and the value, without plotly's trace-name box."""
+    return label + " %{y:,.4g}<extra></extra>"
+
+
 def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"},
@@ -74,8 +80,12 @@ def forecast_figure(
     level: float,
     point: str = "mean",
     height: int = 340,
+    look: Look | None = None,
 ) -> go.Figure:
     """Recent history, the lag inputs the forecast starts from, the forecast and its interval band.
+
+    `look` sets what a screen or a projector needs: the subtitle (model, version, interval), font
+    sizes, the band's opacity for the theme and the period format of the hover labels.
 
     Dated forecasts share a time axis with the history; when the data has no regular frequency the
     forecast rows are `+1`, `+2`, ... and everything is drawn against periods relative to the last
@@ -88,44 +98,47 @@ def forecast_figure(
         history = pd.Series(history.to_numpy(), index=range(1 - len(history), 1))
         lag_inputs = pd.Series(lag_inputs.to_numpy(), index=range(1 - len(lag_inputs), 1))
         x_title = "periods after the last observation"
-    fig = go.Figure()
-    fig.add_trace(
-        go.Scatter(
-            x=history.index,
-            y=history.to_numpy(),
-            mode="lines",
-            name="history",
-            line={"color": HISTORY, "width": 2},
-            hovertemplate="history %{y:,.4g}<extra></extra>",
-        )
-    )
-    for trace in _band(x, lower, upper, f"{level:g}% interval", BAND):
-        fig.add_trace(trace)
+    look = look or Look()
+    band = f"{level:g}% interval"
     # The forecast line starts at the last lag input, so it visibly continues from it.
     start_x = [lag_inputs.index[-1]] if len(lag_inputs) else []
     start_y = [float(lag_inputs.iloc[-1])] if start_x else []
-    fig.add_trace(
-        go.Scatter(
-            x=start_x + list(x),
-            y=start_y + list(mean),
-            mode="lines+markers",
-            name=f"forecast ({point})",
-            line={"color": FORECAST, "width": 2.5},
-            marker={"size": 5},
-            hovertemplate=f"{point} %{{y:,.4g}}<extra></extra>",
-        )
+    lines = {"mode": "lines", "line": {"width": 0}, "x": list(x)}
+    low = _hover("lower")
+    traces = [
+        {
+            "x": history.index,
+            "y": history.to_numpy(),
+            "mode": "lines",
+            "name": "history",
+            "line": {"color": HISTORY, "width": 2},
+            "hovertemplate": "history %{y:,.4g}<extra></extra>",
+        },
+        {**lines, "y": upper, "name": f"{band} upper", "showlegend": False, "hovertemplate": _hover("upper")},
+        {**lines, "y": lower, "name": band, "fill": "tonexty", "fillcolor": look.band, "hovertemplate": low},
+        {
+            "x": start_x + list(x),
+            "y": start_y + list(mean),
+            "mode": "lines+markers",
+            "name": f"forecast ({point})",
+            "line": {"color": FORECAST, "width": 2.5},
+            "marker": {"size": 5},
+            "hovertemplate": f"{point} %{{y:,.4g}}<extra></extra>",
+        },
+        {
+            "x": lag_inputs.index,
+            "y": lag_inputs.to_numpy(),
+            "mode": "markers",
+            "name": "lag inputs",
+            "marker": {"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
+            "hovertemplate": "lag input %{y:,.4g}<extra></extra>",
+        },
+    ]
+    # One Figure built from plain dicts: plotly checks it once (each add_trace or update_layout checks
+    # again, several times the cost of the forecast itself on every rerun).
+    return go.Figure(
+        data=[go.Scatter(trace) for trace in traces], layout=look.layout(variable, variable, x_title, height)
     )
-    fig.add_trace(
-        go.Scatter(
-            x=lag_inputs.index,
-            y=lag_inputs.to_numpy(),
-            mode="markers",
-            name="lag inputs",
-            marker={"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
-            hovertemplate="lag input %{y:,.4g}<extra></extra>",
-        )
-    )
-    return _layout(fig, variable, variable, x_title, height)
 
 
 def holdout_figure(

@@ -1,4 +1,10 @@
-"""The Forecast page's lag inputs: an editable table of the last observations, a CSV upload and a reset."""
+"""The Forecast page's lag inputs: an editable table of the last observations, a CSV upload, a link's
+values and a reset.
+
+Cells are text at full precision (Python's shortest round-trip form), so what is shown is exactly
+what the forecast uses, a value copied out and pasted back changes nothing, and a cell typed as
+`12,5` or `abc` is kept on screen and named in a message instead of being dropped by the grid.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +12,44 @@ import pandas as pd
 import streamlit as st
 
 from ui.errors import show_error
+from ui.forecast_link import LINK_LAGS, decode_lags, exact_text
 from varlib import DATE, Artifact, VarlibError, count_changed, editor_table, parse_lag_table, read_lag_csv
 
 RESET = "_fc_reset"
 
 
+def _as_text(table: pd.DataFrame, variables: list[str]) -> pd.DataFrame:
+    text = table.copy()
+    for variable in variables:
+        text[variable] = [exact_text(x) for x in table[variable]]
+    return text
+
+
+def _from_link(artifact: Artifact, scope: str) -> pd.DataFrame | None:
+    """The lag inputs a link carried for this version (kept while it is on screen), or None."""
+    link = st.session_state.get(LINK_LAGS)
+    if isinstance(link, str):  # fresh from the URL: it belongs to the version now on screen
+        link = st.session_state[LINK_LAGS] = (scope, link)
+    if link is None or link[0] != scope:
+        st.session_state.pop(LINK_LAGS, None)
+        return None
+    labels = list(editor_table(artifact.default_lag_inputs())[DATE])
+    try:
+        table = decode_lags(link[1], labels, artifact.variables)
+        parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform)
+    except (ValueError, VarlibError) as exc:
+        st.session_state.pop(LINK_LAGS, None)
+        st.warning(f"The link's lag inputs were not used: {exc}. Showing the model's own.", icon=":material/link_off:")
+        return None
+    return table
+
+
 def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     """The editable lag table; returns the validated inputs, or None after showing what is wrong."""
-    st.subheader("Lag inputs")
     needed = artifact.lag_rows
     st.caption(
-        f"The last {needed} observations the forecast starts from, oldest first. Edit any cell,"
-        " or upload a CSV with the same columns."
+        f"The last {needed} observations the forecast starts from, oldest first, at full precision. Edit any"
+        " cell, or upload a CSV with the same columns."
     )
     counter = st.session_state.get(RESET, 0)
     scope = f"{artifact.name}|{artifact.version}|{counter}"
@@ -27,8 +59,11 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
             type=["csv"],
             key=f"lagcsv|{scope}",
         )
-    base = editor_table(artifact.default_lag_inputs())
+    base = _as_text(editor_table(artifact.default_lag_inputs()), artifact.variables)
     source = "default"
+    linked = _from_link(artifact, scope)
+    if linked is not None:
+        base, source = linked, "link"
     if upload is not None:
         try:
             uploaded = read_lag_csv(upload.getvalue(), artifact.variables, needed, upload.name)
@@ -37,11 +72,11 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
             show_error(exc)
             st.caption("Showing the model's own last observations until the CSV is fixed.")
         else:
-            base = editor_table(parsed)
+            base = _as_text(editor_table(parsed), artifact.variables)
             if not isinstance(parsed.index, pd.DatetimeIndex):
                 base[DATE] = uploaded[DATE].astype(str).to_list()
             source = upload.file_id
-    columns = {v: st.column_config.NumberColumn(v, format="%.6g", required=True) for v in artifact.variables}
+    columns = {v: st.column_config.TextColumn(v, required=True) for v in artifact.variables}
     columns[DATE] = st.column_config.TextColumn(DATE, disabled=True)
     edited = st.data_editor(
         base,
@@ -64,10 +99,11 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     if changed:
         st.caption(
             f":material/edit: {changed} value(s) differ from the model's own data; the forecast starts from"
-            " these inputs."
+            " these inputs (the page's link carries them)."
         )
     return lags
 
 
 def _reset() -> None:
     st.session_state[RESET] = st.session_state.get(RESET, 0) + 1
+    st.session_state.pop(LINK_LAGS, None)

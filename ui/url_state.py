@@ -1,107 +1,125 @@
-"""The Forecast page's selection in the URL: `?model=var&version=0.0.3&steps=8&level=95`.
+"""Each page's state in the URL, so a copied address reopens exactly the view.
 
-A URL the page did not write itself (a shared link, a link from the Train page) is read once
-and copied into the widgets' session state before they render; each value is checked and a
-bad one is reported and replaced by the default. After the widgets render, the page writes
-the current selection back, so the address bar always reproduces the view.
+A page declares its fields: the URL name, the widget's session-state key and a parser that
+returns None for a value it refuses. A URL the page did not write itself (a shared link, a link
+from another page) is applied once, before the widgets render; each bad value is reported by
+name and the default is used instead. After the widgets render, the page writes its state back,
+so the address bar always reproduces the view. Model and version are common to every page:
+their fields are here, and ui.selection carries them from page to page.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
 import streamlit as st
 
-from varlib import INTERVAL_KINDS, MAX_STEPS
-
-LEVELS = (80, 90, 95, 99)
-DEFAULT_STEPS = 8
-DEFAULT_LEVEL = 95
-WRITTEN = "_fc_url_written"
-PENDING_VERSION = "_fc_url_version"
-KEYS = {
-    "model": "fc_model",
-    "version": "fc_version",
-    "steps": "fc_steps",
-    "level": "fc_level",
-    "intervals": "fc_intervals",
-}
+MODEL = "model"
+VERSION = "version"
+RECENT_WRITES = 8
 
 
-def incoming() -> dict[str, str] | None:
-    """Query parameters that came from outside (not the page's own last write), else None."""
-    params = {k: v for k, v in st.query_params.to_dict().items() if k in KEYS}
-    if not params or params == st.session_state.get(WRITTEN):
+@dataclass(frozen=True)
+class Field:
+    """One URL parameter of a page and the widget it sets."""
+
+    name: str
+    key: str
+    parse: Callable[[str], Any]  # the widget value, or None when the text is refused
+    rule: str  # what a valid value looks like, for the message
+
+    def refusal(self, raw: str) -> str:
+        return f"{self.name} {raw!r}, which is not valid ({self.rule})"
+
+
+def _written(page: str) -> str:
+    return f"_url_written|{page}"
+
+
+def _pending_version(page: str) -> str:
+    return f"_url_version|{page}"
+
+
+def incoming(page: str, names: set[str]) -> dict[str, str] | None:
+    """The page's query parameters when they came from outside (not its own last write), else None."""
+    params = {k: v for k, v in st.query_params.to_dict().items() if k in names}
+    if not params or params in st.session_state.get(_written(page), []):
         return None
     return params
 
 
-def apply(params: dict[str, str], names: list[str]) -> list[str]:
-    """Copy valid URL values into widget state; return one message per value that was refused."""
-    state = st.session_state
+def apply(page: str, fields: list[Field], params: dict[str, str]) -> list[str]:
+    """Copy valid values into widget state; one message per refused value."""
     problems = []
-    model = params.get("model")
-    if model is not None:
-        if model in names:
-            state[KEYS["model"]] = model
+    for field in fields:
+        if field.name not in params:
+            continue
+        value = field.parse(params[field.name])
+        if value is None:
+            problems.append(field.refusal(params[field.name]))
         else:
-            problems.append(f"model {model!r} is not in the store (models: {', '.join(names) or 'none'})")
-    if "version" in params:
-        state[PENDING_VERSION] = params["version"]  # checked once the model's versions are listed
-    steps = parse_steps(params.get("steps"))
-    if steps is not None:
-        state[KEYS["steps"]] = steps
-    elif "steps" in params:
-        problems.append(f"steps {params['steps']!r} must be a whole number from 1 to {MAX_STEPS}")
-    level = parse_level(params.get("level"))
-    if level is not None:
-        state[KEYS["level"]] = level
-    elif "level" in params:
-        problems.append(f"level {params['level']!r} must be one of {', '.join(map(str, LEVELS))}")
-    kind = params.get("intervals")
-    if kind is not None:
-        if kind in INTERVAL_KINDS:
-            state[KEYS["intervals"]] = kind
-        else:
-            problems.append(f"intervals {kind!r} must be one of {', '.join(INTERVAL_KINDS)}")
+            st.session_state[field.key] = value
     return problems
 
 
-def set_defaults() -> None:
-    """Start steps, level and interval kind at their defaults (widgets read them from session state)."""
-    st.session_state.setdefault(KEYS["steps"], DEFAULT_STEPS)
-    st.session_state.setdefault(KEYS["level"], DEFAULT_LEVEL)
-    st.session_state.setdefault(KEYS["intervals"], INTERVAL_KINDS[0])
+def apply_selection(page: str, params: dict[str, str], model_key: str, names: list[str]) -> list[str]:
+    """The model (checked against the store's names) and the version (checked later by the picker)."""
+    problems = []
+    model = params.get(MODEL)
+    if model is not None:
+        if model in names:
+            st.session_state[model_key] = model
+        else:
+            problems.append(f"model {model!r}, which is not in the store (models: {', '.join(names) or 'none'})")
+    if VERSION in params:
+        st.session_state[_pending_version(page)] = params[VERSION]
+    return problems
 
 
-def take_pending_version() -> str | None:
-    """The version the URL asked for, if it has not been applied yet."""
-    return st.session_state.pop(PENDING_VERSION, None)
+def take_pending_version(page: str) -> str | None:
+    """The version a link asked for, normalised (`0_0_3` is 0.0.3), if the picker has not used it yet."""
+    wanted = st.session_state.pop(_pending_version(page), None)
+    if wanted is None:
+        return None
+    wanted = wanted.strip()
+    return wanted if wanted.startswith("@") else wanted.replace("_", ".")
 
 
-def write(model: str, version: str, steps: int, level: int, intervals: str | None) -> None:
-    """Put the current selection in the address bar (only when it changed)."""
-    wanted = {"model": model, "version": version, "steps": str(steps), "level": str(level)}
-    if intervals is not None and len(INTERVAL_KINDS) > 1:
-        wanted["intervals"] = intervals
+def write(page: str, values: dict[str, str | None]) -> None:
+    """Put the page's state in the address bar (only when it changed); None values are left out."""
+    wanted = {k: v for k, v in values.items() if v is not None}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
-    st.session_state[WRITTEN] = wanted
+    # A rerun can start before the browser has shown the previous write (a quick second click): its
+    # address is then one of ours, not a link, so the last few writes are all recognised.
+    recent = [w for w in st.session_state.get(_written(page), []) if w != wanted][-(RECENT_WRITES - 1) :]
+    st.session_state[_written(page)] = [*recent, wanted]
 
 
-def parse_steps(raw: str | None) -> int | None:
-    try:
-        value = int(str(raw).strip())
-    except ValueError:
-        return None
-    return value if 1 <= value <= MAX_STEPS else None
+def warn(problems: list[str]) -> None:
+    for problem in problems:
+        st.warning(f"The link asked for {problem}; showing the default instead.", icon=":material/link_off:")
 
 
-def parse_level(raw: str | None) -> int | None:
-    text = str(raw).strip().rstrip("%")
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    if value < 1:  # 0.95 means 95%
-        value *= 100
-    value = round(value)
-    return value if value in LEVELS else None
+def whole_number(low: int, high: int) -> Callable[[str], int | None]:
+    """A parser of whole numbers from `low` to `high`."""
+
+    def parse(raw: str) -> int | None:
+        try:
+            value = int(str(raw).strip())
+        except ValueError:
+            return None
+        return value if low <= value <= high else None
+
+    return parse
+
+
+def one_of(options: tuple[str, ...] | list[str]) -> Callable[[str], str | None]:
+    return lambda raw: raw if raw in options else None
+
+
+def flag(raw: str) -> bool | None:
+    text = str(raw).strip().lower()
+    return True if text in ("1", "true", "on", "yes") else False if text in ("0", "false", "off", "no") else None

@@ -1,17 +1,34 @@
-"""Model and version pickers shared by the Diagnostics, Backtest and Compare pages.
+"""Model and version pickers shared by the Diagnostics, Backtest and Models pages.
 
 They read the cached listings (ui.store), offer only usable versions, resolve `latest` through the
-Registry (so results can be cached per immutable version), and accept a deep link
-`?model=var&version=0.0.3` once, when the page is opened with it.
+Registry (so results can be cached per immutable version), start from the model and version chosen on
+any other page (ui.selection), and take `?model=&version=` (and the page's own fields) from a link
+(ui.url_state). `open_page` applies both before the widgets render; the pickers report a version a
+link asked for that the model does not have.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui import store
+from ui import selection, store, url_state
 from ui.onboarding import render_empty_store
 from varlib import LATEST, Artifact
+
+
+def version_key(prefix: str, name: str) -> str:
+    return f"{prefix}_version|{name}"
+
+
+def open_page(prefix: str, fields: list[url_state.Field], model_key: str | None = None) -> list[str]:
+    """Before any widget: the selection from other pages, then a link's values; the link's problems."""
+    names = store.model_names()
+    model_key = model_key or f"{prefix}_model"
+    selection.follow(prefix, model_key, lambda name: version_key(prefix, name))
+    params = url_state.incoming(prefix, {url_state.MODEL, url_state.VERSION} | {f.name for f in fields})
+    if not params:
+        return []
+    return url_state.apply_selection(prefix, params, model_key, names) + url_state.apply(prefix, fields, params)
 
 
 def pick_model(prefix: str, where=None) -> str | None:
@@ -21,29 +38,37 @@ def pick_model(prefix: str, where=None) -> str | None:
         render_empty_store()
         return None
     key = f"{prefix}_model"
-    _apply_link(prefix, names)
     if st.session_state.get(key) not in names:
         st.session_state[key] = "var" if "var" in names else names[0]
     return (where or st).selectbox("Model", names, key=key)
 
 
-def pick_version(prefix: str, name: str, where=None) -> Artifact | None:
+def pick_version(prefix: str, name: str, where=None, problems: list[str] | None = None) -> Artifact | None:
     """One version of `name` ('latest' or a pinned one), loaded; None with a message when none is usable.
-    Withdrawn versions are offered only when the person asks for them."""
-    asked = bool(store.withdrawals(name)) and (where or st).checkbox(
-        "Include withdrawn versions", key=f"{prefix}_withdrawn|{name}", help="They still load when named explicitly."
+    Withdrawn versions are offered only when the person asks for them (or a link names one)."""
+    wanted = url_state.take_pending_version(prefix)
+    fallback = selection.fallback(prefix)
+    withdrawn = store.withdrawals(name)
+    named = any(str(v) == wanted for v in withdrawn)
+    asked = bool(withdrawn) and (where or st).checkbox(
+        "Include withdrawn versions",
+        value=named,
+        key=f"{prefix}_withdrawn|{name}",
+        help="They still load when named explicitly.",
     )
-    entries = store.usable(name, include_withdrawn=asked)
+    entries = store.usable(name, include_withdrawn=asked or named)
     if not entries:
         st.error(f"Model **{name}** has no usable version; the Models page shows each reason.")
         return None
-    key = f"{prefix}_version|{name}"
+    key = version_key(prefix, name)
     options = [LATEST] + [entry.label for entry in entries]
-    wanted = st.session_state.pop(f"_{prefix}_link_version", None)
-    if wanted in options:
-        st.session_state[key] = wanted
+    if wanted is not None:
+        if wanted in options:
+            st.session_state[key] = wanted
+        elif problems is not None:
+            problems.append(f"version {wanted!r} of {name!r}, which is not a usable version")
     if st.session_state.get(key) not in options:
-        st.session_state[key] = LATEST
+        st.session_state[key] = fallback if fallback in options else LATEST
     newest = store.latest(name)
     label = (where or st).selectbox(
         "Version",
@@ -53,6 +78,7 @@ def pick_version(prefix: str, name: str, where=None) -> Artifact | None:
         help="Newest first; 'latest' follows new publications.",
     )
     version = newest if label == LATEST else next(e.version for e in entries if e.label == label)
+    selection.share(prefix, name, label, str(version))
     return store.load(name, version)
 
 
@@ -73,16 +99,3 @@ def pick_versions(prefix: str, where=None) -> list[Artifact]:
     )
     # in the order picked: the first one picked is the comparison's reference (its lag inputs are shared)
     return [store.load(*entries[label]) for label in chosen]
-
-
-def _apply_link(prefix: str, names: list[str]) -> None:
-    """Copy ?model=&version= into the pickers once per distinct link."""
-    params = {k: v for k, v in st.query_params.to_dict().items() if k in ("model", "version")}
-    seen = f"_{prefix}_link_seen"
-    if not params or st.session_state.get(seen) == params:
-        return
-    st.session_state[seen] = params
-    if params.get("model") in names:
-        st.session_state[f"{prefix}_model"] = params["model"]
-    if "version" in params:
-        st.session_state[f"_{prefix}_link_version"] = params["version"].strip().replace("_", ".")

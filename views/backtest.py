@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import comparison_figures, session
+from ui import comparison_figures, session, url_state
 from ui.errors import guarded, show_error
 from ui.tables import backtest_styler
-from ui.version_pick import pick_model, pick_version
+from ui.url_state import Field
+from ui.version_pick import open_page, pick_model, pick_version
 from varlib import MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, VarlibError, backtest, can_reselect, period_labels
 
 RESULTS = "backtests"  # ui.session slot: (name, version, origins, horizon, policy) -> Backtest
 POLICIES = {"fixed": "Keep the version's lag order", "reselect": "Re-select the order at each origin"}
+PAGE = "bt"
+FIELDS = [
+    Field("origins", "bt_origins", url_state.whole_number(1, MAX_ORIGINS), f"1 to {MAX_ORIGINS}"),
+    Field("horizon", "bt_horizon", url_state.whole_number(1, MAX_HORIZON), f"1 to {MAX_HORIZON}"),
+    Field("lags", "bt_policy", url_state.one_of(tuple(POLICIES)), " or ".join(POLICIES)),
+]
 
 
 def render() -> None:
@@ -20,15 +27,19 @@ def render() -> None:
         "Rolling origin: at each of the last N cut points the version's spec is refitted on the data up to"
         " it and forecasts 1..h periods ahead; errors are scored in levels beside a no-change forecast."
     )
+    problems = open_page(PAGE, FIELDS)
     top = st.columns([1.5, 1.5, 1, 1, 2], vertical_alignment="bottom")
-    name = pick_model("bt", top[0])
+    name = pick_model(PAGE, top[0])
     if name is None:
         return
-    artifact = pick_version("bt", name, top[1])
+    artifact = pick_version(PAGE, name, top[1], problems)
     if artifact is None:
+        url_state.warn(problems)
         return
-    origins = int(top[2].number_input("Origins (N)", 1, MAX_ORIGINS, 12, key="bt_origins"))
-    horizon = int(top[3].number_input("Horizon (h)", 1, MAX_HORIZON, 4, key="bt_horizon"))
+    st.session_state.setdefault("bt_origins", 12)
+    st.session_state.setdefault("bt_horizon", 4)
+    origins = int(top[2].number_input("Origins (N)", 1, MAX_ORIGINS, key="bt_origins"))
+    horizon = int(top[3].number_input("Horizon (h)", 1, MAX_HORIZON, key="bt_horizon"))
     reselectable = can_reselect(artifact)
     policy = top[4].radio(
         "Lag order",
@@ -43,6 +54,17 @@ def render() -> None:
         else "This version has a fixed lag order.",
     )
     policy = policy if reselectable else "fixed"
+    url_state.write(
+        PAGE,
+        {
+            "model": name,
+            "version": st.session_state.get(f"{PAGE}_version|{name}"),
+            "origins": str(origins),
+            "horizon": str(horizon),
+            "lags": policy,
+        },
+    )
+    url_state.warn(problems)
     key = (artifact.name, str(artifact.version), origins, horizon, policy)
     if st.button("Run backtest", type="primary", icon=":material/play_arrow:", key="bt_run"):
         bar = st.progress(0.0, text="Refitting…")

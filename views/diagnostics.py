@@ -5,14 +5,37 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import diagnostics_figures as figures
-from ui import diagnostics_report, diagnostics_vecm, store
+from ui import diagnostics_report, diagnostics_vecm, store, url_state
 from ui import diagnostics_sections as sections
 from ui.errors import guarded
-from ui.version_pick import pick_model, pick_version
+from ui.url_state import Field
+from ui.version_pick import open_page, pick_model, pick_version
 from varlib import DEFAULT_IRF_PERIODS, Artifact, Diagnostics, diagnose, whiteness_lag_bounds
 
 MAX_IRF_SHOWN = 40
 PLOT = {"displaylogo": False}
+PAGE = "dg"
+TABS = (
+    "Lag order",
+    "Cointegration",  # a VECM's long-run part; not offered for a VAR
+    "Coefficients",
+    "Stability",
+    "Residuals",
+    "Granger causality",
+    "Impulse responses",
+    "Variance decomposition",
+    "Unit roots & cointegration",
+    "Report",
+)
+SLUGS = {label: label.lower().replace(" & ", "-").replace(" ", "-") for label in TABS}
+LINK_WLAGS = "_dg_link_wlags"  # checked against the version's bounds once it is loaded
+LINK_TAB = "_dg_link_tab"  # checked once the version's tabs are known (Cointegration: a VECM's only)
+FIELDS = [
+    Field("tab", LINK_TAB, lambda raw: next((t for t, slug in SLUGS.items() if slug == raw), None), "a tab's name"),
+    Field("irf_periods", "dg_periods", url_state.whole_number(1, MAX_IRF_SHOWN), f"1 to {MAX_IRF_SHOWN}"),
+    Field("irf", "dg_orth", lambda raw: {"orth": True, "plain": False}.get(raw), "orth or plain"),
+    Field("whiteness_lags", LINK_WLAGS, url_state.whole_number(1, 10_000), "a whole number"),
+]
 
 
 @st.cache_data(max_entries=32, show_spinner="Refitting the version and running the tests…")
@@ -23,34 +46,26 @@ def _diagnostics(where: str, name: str, version: str, periods: int, lags: int, _
 
 def render() -> None:
     st.title("Diagnostics")
+    problems = open_page(PAGE, FIELDS)
     top = st.columns([1.5, 1.5, 1, 1], vertical_alignment="bottom")
-    name = pick_model("dg", top[0])
+    name = pick_model(PAGE, top[0])
     if name is None:
         return
-    artifact = pick_version("dg", name, top[1])
+    artifact = pick_version(PAGE, name, top[1], problems)
     if artifact is None:
+        url_state.warn(problems)
         return
+    st.session_state.setdefault("dg_periods", DEFAULT_IRF_PERIODS)
     periods = int(
         top[2].number_input(
             "IRF horizon",
             1,
             MAX_IRF_SHOWN,
-            DEFAULT_IRF_PERIODS,
             key="dg_periods",
             help="Periods of impulse responses and variance decompositions.",
         )
     )
-    lowest, most, default_lags = whiteness_lag_bounds(artifact)
-    lags = int(
-        top[3].number_input(
-            "Whiteness lags",
-            lowest,
-            most,
-            default_lags,
-            key=f"dg_lags|{artifact.k_ar}",
-            help=f"Portmanteau test lags; must exceed the lag order {artifact.k_ar}.",
-        )
-    )
+    lags = _whiteness_lags(artifact, top[3], problems)
     where = store.registry().description
     diag = _diagnostics(where, artifact.name, str(artifact.version), periods, lags, artifact)
     space = diag.to_dict()["model_space"]
@@ -64,45 +79,78 @@ def render() -> None:
             f"The refit differs from the stored coefficients by up to {diag.refit_gap:.3g}: the version was"
             " fitted by another statsmodels; the diagnostics describe the refit."
         )
-    cointegrated = diag.cointegration is not None  # a VECM: its long-run part gets a tab of its own
-    tabs = list(
-        st.tabs(
-            [
-                "Lag order",
-                *(["Cointegration"] if cointegrated else []),
-                "Coefficients",
-                "Stability",
-                "Residuals",
-                "Granger causality",
-                "Impulse responses",
-                "Variance decomposition",
-                "Unit roots & cointegration",
-                "Report",
-            ]
+    labels = [t for t in TABS if t != "Cointegration" or diag.cointegration is not None]
+    linked = st.session_state.pop(LINK_TAB, None)
+    if linked is not None:
+        if linked in labels:
+            st.session_state["dg_tab"] = linked
+        else:
+            problems.append(f"the tab {SLUGS[linked]!r}, which a {artifact.kind_title} version does not have")
+    if st.session_state.get("dg_tab") not in labels:
+        st.session_state["dg_tab"] = labels[0]
+    st.session_state.setdefault("dg_orth", True)
+    # Only the open tab is drawn: a tab's charts and tables cost the browser even when hidden.
+    tabs = st.tabs(labels, key="dg_tab", on_change="rerun")
+    opened = next((label for label, tab in zip(labels, tabs, strict=True) if tab.open), labels[0])
+    with tabs[labels.index(opened)]:
+        orth = _draw_tab(opened, artifact, diag, where, periods, lags)
+    url_state.write(
+        PAGE,
+        {
+            "model": artifact.name,
+            "version": st.session_state.get(f"{PAGE}_version|{name}"),
+            "tab": SLUGS[opened],
+            "irf_periods": str(periods),
+            "irf": "orth" if orth else "plain",
+            "whiteness_lags": str(lags),
+        },
+    )
+    url_state.warn(problems)
+
+
+def _whiteness_lags(artifact: Artifact, where, problems: list[str]) -> int:
+    lowest, most, default_lags = whiteness_lag_bounds(artifact)
+    key = f"dg_lags|{artifact.k_ar}"
+    linked = st.session_state.pop(LINK_WLAGS, None)
+    if linked is not None:
+        if lowest <= linked <= most:
+            st.session_state[key] = linked
+        else:
+            problems.append(f"whiteness_lags {linked}, which is outside {lowest}–{most} for this version")
+    st.session_state.setdefault(key, default_lags)
+    return int(
+        where.number_input(
+            "Whiteness lags",
+            lowest,
+            most,
+            key=key,
+            help=f"Portmanteau test lags; must exceed the lag order {artifact.k_ar}.",
         )
     )
-    with tabs[0]:
-        sections.lag_order(diag)
-    if cointegrated:  # taken out of the list, so the tabs after it keep their positions below
-        with tabs.pop(1):
-            diagnostics_vecm.cointegration(diag)
-    with tabs[1]:
-        sections.coefficients(diag)
-    with tabs[2]:
-        sections.stability(diag)
-    with tabs[3]:
-        sections.residuals(diag, artifact.data.frequency)
-    with tabs[4]:
-        sections.granger(diag)
-    with tabs[5]:
-        orth = st.toggle("Orthogonalised (Cholesky, in the variables' order)", value=True, key="dg_orth")
+
+
+def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags: int) -> bool:
+    """Draw one tab; returns the IRF choice (orthogonalised or not), which the report and the URL follow."""
+    orth = bool(st.session_state.get("dg_orth", True))
+    sections_by_label = {
+        "Lag order": sections.lag_order,
+        "Cointegration": diagnostics_vecm.cointegration,
+        "Coefficients": sections.coefficients,
+        "Stability": sections.stability,
+        "Residuals": lambda d: sections.residuals(d, artifact.data.frequency),  # hovers name periods (2009Q3)
+        "Granger causality": sections.granger,
+        "Unit roots & cointegration": sections.integration,
+    }
+    if label in sections_by_label:
+        sections_by_label[label](diag)
+    elif label == "Impulse responses":
+        orth = st.toggle("Orthogonalised (Cholesky, in the variables' order)", key="dg_orth", persist_state="session")
         st.plotly_chart(figures.irf_figure(diag, orth), key="dg_irf", config=PLOT)
-    with tabs[6]:
+    elif label == "Variance decomposition":
         st.plotly_chart(figures.fevd_figure(diag), key="dg_fevd", config=PLOT)
-    with tabs[7]:
-        sections.integration(diag)
-    with tabs[8]:  # the report follows the page: the IRF choice above, the lags, and a forecast
+    else:  # the report follows the page: the IRF choice, the lags, and a forecast picked on the tab
         diagnostics_report.render(artifact, diag, where, periods, lags, orth)
+    return orth
 
 
 guarded(render)

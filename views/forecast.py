@@ -1,88 +1,53 @@
-"""Forecast: pick a model version, edit the lag inputs, see the forecast with its interval band."""
+"""Forecast: pick a model version, edit the lag inputs, see the forecast with its interval band (the
+settings, lag inputs and charts are ui.forecast_panel, a fragment)."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from ui import governance, live, store, url_state
-from ui.errors import guarded, show_error
-from ui.figures import forecast_figure, recent
-from ui.lag_table import lag_inputs
+from ui import governance, live, presentation, selection, store, url_state
+from ui.errors import guarded
+from ui.forecast_link import FIELDS, KEYS, NAMES, PAGE
+from ui.forecast_panel import forecast_panel, set_defaults
 from ui.onboarding import render_onboarding
-from ui.tables import forecast_table
-from varlib import (
-    INTERVAL_KINDS,
-    LATEST,
-    MAX_STEPS,
-    Artifact,
-    Card,
-    VarlibError,
-    VersionEntry,
-    VersionForecast,
-    forecast_artifact,
-    level_to_alpha,
-    to_json,
-)
-
-INTERVALS_HELP = (
-    "How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
-    " 'corrected': also counts the uncertainty of the estimated coefficients, so it is wider."
-)
+from varlib import LATEST, Artifact, Card, VersionEntry
 
 
 def render() -> None:
-    st.title("Forecast")
     names = store.model_names()
     if not names:
+        st.title("Forecast")
         render_onboarding()
         return
-    requested = url_state.incoming()
-    problems = url_state.apply(requested, names) if requested else []
-    url_state.set_defaults()
-
-    controls = st.columns([1.8, 1.8, 1, 2.6] + ([2.2] if len(INTERVAL_KINDS) > 1 else []), vertical_alignment="bottom")
-    name = _pick_model(controls[0], names)
-    entries = store.versions(name)
-    withdrawn = store.withdrawals(name)
-    # `latest` is the registry's answer, read once per run (one small read; pinned versions need none)
-    newest = store.latest(name) if any(e.ok and e.version not in withdrawn for e in entries) else None
-    version_label = _pick_version(controls[1], name, entries, newest, problems, withdrawn)
-    steps = int(
-        controls[2].number_input(
-            "Steps",
-            min_value=1,
-            max_value=MAX_STEPS,
-            step=1,
-            key=url_state.KEYS["steps"],
+    selection.follow(PAGE, KEYS["model"], lambda _: KEYS["version"])
+    requested = url_state.incoming(PAGE, NAMES)
+    problems = []
+    if requested:
+        problems = url_state.apply_selection(PAGE, requested, KEYS["model"], names)
+        problems += url_state.apply(PAGE, FIELDS, requested)
+    set_defaults()
+    # An embedded page (`?embed=true`, e.g. in a slide deck) is always a presentation.
+    present = bool(st.session_state.get(KEYS["present"])) or bool(st.context.is_embedded)
+    if present:
+        presentation.enter()
+    else:
+        st.title("Forecast")
+    box = st.expander("Model and version", expanded=False) if present else st.container()
+    with box:
+        controls = st.columns([1.8, 1.8, 2.2, 2.2], vertical_alignment="bottom")
+        name = _pick_model(controls[0], names)
+        entries = store.versions(name)
+        withdrawn = store.withdrawals(name)
+        # `latest` is the registry's answer, read once per run (one small read; pinned versions need none)
+        newest = store.latest(name) if any(e.ok and e.version not in withdrawn for e in entries) else None
+        version_label = _pick_version(controls[1], name, entries, newest, problems, withdrawn)
+        controls[2].toggle(
+            "Presentation mode",
+            key=KEYS["present"],
             persist_state="session",
-            help=f"How many periods ahead to forecast (1–{MAX_STEPS}).",
+            help="For a room: no sidebar, large fonts, one chart per screen or a grid, controls folded away.",
         )
-    )
-    level = controls[3].segmented_control(
-        "Interval level",
-        url_state.LEVELS,
-        format_func=lambda x: f"{x}%",
-        key=url_state.KEYS["level"],
-        required=True,
-        persist_state="session",
-        help="Coverage of the shaded band: 95% means alpha = 0.05.",
-    )
-    level = level or url_state.DEFAULT_LEVEL
-    intervals = INTERVAL_KINDS[0]
-    if len(INTERVAL_KINDS) > 1:
-        intervals = controls[4].segmented_control(
-            "Intervals",
-            INTERVAL_KINDS,
-            key=url_state.KEYS["intervals"],
-            required=True,
-            persist_state="session",
-            help=INTERVALS_HELP,
-        )
-        intervals = intervals or INTERVAL_KINDS[0]
-    url_state.write(name, version_label, steps, level, intervals if len(INTERVAL_KINDS) > 1 else None)
-    for problem in problems:
-        st.warning(f"The link asked for {problem}; showing the default instead.", icon=":material/link_off:")
+    url_state.warn(problems)
 
     if newest is None:
         st.error(
@@ -95,61 +60,42 @@ def render() -> None:
     else:  # an alias is read afresh (it can move); one of a withdrawn version is reported, not used
         is_alias = version_label.startswith("@")
         version = store.resolve(name, version_label) if is_alias else _entry(entries, version_label).version
+    selection.share(PAGE, name, version_label, str(version))
     artifact = store.load(name, version)
     governance.warn_if_withdrawn(name, version, withdrawn)
     live.watch_latest(name, version, version_label == LATEST, on_newer=_show_version)
-    _model_card(artifact)
-    if intervals not in artifact.interval_kinds:  # e.g. a VECM has no corrected intervals
-        st.info(
-            f"{artifact.kind_title} versions offer {', '.join(artifact.interval_kinds)} intervals only (see the"
-            f" README): showing {artifact.interval_kinds[0]} ones.",
-            icon=":material/info:",
-        )
-        intervals = artifact.interval_kinds[0]
-
-    left, right = st.columns([1, 2], gap="large")
-    with left:
-        lags = lag_inputs(artifact)
-    with right:
-        if lags is None:
-            st.info("Fix the lag inputs on the left to see the forecast.", icon=":material/edit_note:")
-            return
-        try:
-            result = forecast_artifact(artifact, steps, level_to_alpha(level), lags, intervals)
-        except VarlibError as exc:
-            show_error(exc)
-            return
-        _charts(artifact, lags, result, level)
-    _table(result, level)
+    if not present:
+        _model_card(artifact)
+    forecast_panel(artifact, version_label, present)
 
 
 def _pick_model(where, names: list[str]) -> str:
-    key = url_state.KEYS["model"]
+    key = KEYS["model"]
     if st.session_state.get(key) not in names:
         st.session_state[key] = "var" if "var" in names else names[0]
     return where.selectbox("Model", names, key=key, on_change=_model_changed, persist_state="session")
 
 
 def _model_changed() -> None:
-    st.session_state[url_state.KEYS["version"]] = LATEST
+    st.session_state[KEYS["version"]] = LATEST
 
 
 def _show_version(label: str) -> None:
-    st.session_state[url_state.KEYS["version"]] = label
+    st.session_state[KEYS["version"]] = label
 
 
 def _pick_version(where, name: str, entries: list[VersionEntry], newest, problems: list[str], withdrawn) -> str:
-    key = url_state.KEYS["version"]
-    wanted = url_state.take_pending_version()
-    named = {wanted.strip().replace("_", "."), st.session_state.get(key)} if wanted else {st.session_state.get(key)}
+    key = KEYS["version"]
+    wanted = url_state.take_pending_version(PAGE)
+    fallback = selection.fallback(PAGE)
+    named = {wanted, st.session_state.get(key)} if wanted else {st.session_state.get(key)}
     choices, labels = governance.version_choices(name, entries, withdrawn, named)
     options = [LATEST] + choices
     if wanted is not None:
-        label = wanted.strip().replace("_", ".") if not wanted.strip().startswith("@") else wanted.strip()
-        if label in options:
-            st.session_state[key] = label
+        if wanted in options:
+            st.session_state[key] = wanted
         else:
-            broken = next((e for e in entries if e.label == label and not e.ok), None)
+            broken = next((e for e in entries if e.label == wanted and not e.ok), None)
             reason = f" ({broken.status})" if broken else ""
             problems.append(
                 f"version {wanted!r} of {name!r}, which is not usable{reason}"
@@ -157,7 +103,7 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
                 else f"version {wanted!r} of {name!r}, which does not exist"
             )
     if st.session_state.get(key) not in options:
-        st.session_state[key] = LATEST
+        st.session_state[key] = fallback if fallback in options else LATEST
     latest_label = f"latest ({newest})" if newest else "latest"
     return where.selectbox(
         "Version",
@@ -193,56 +139,6 @@ def _model_card(artifact: Artifact) -> None:
                 + ", ".join(card.flags)
                 + " (the Diagnostics page explains each)."
             )
-
-
-def _charts(artifact: Artifact, lags: pd.DataFrame, result: VersionForecast, level: int) -> None:
-    history = artifact.history
-    shown = recent(history, result.steps, artifact.lag_rows)
-    if result.forecast.point == "median":
-        st.caption(
-            f"This model forecasts {'log levels' if artifact.spec.transform == 'log' else 'log differences'}: the"
-            " line is the **median** in levels (the exponential of the log forecast), and the band is exact in"
-            " levels."
-        )
-    for j, variable in enumerate(artifact.variables):
-        fig = forecast_figure(
-            variable,
-            shown[variable],
-            lags[variable],
-            result.index,
-            result.forecast.mean[:, j],
-            result.forecast.lower[:, j],
-            result.forecast.upper[:, j],
-            level,
-            result.forecast.point,
-        )
-        st.plotly_chart(fig, key=f"chart|{variable}", config={"displaylogo": False})
-
-
-def _table(result: VersionForecast, level: int) -> None:
-    st.subheader(f"Forecast table ({result.forecast.point}, {level}% interval)")
-    table = forecast_table(result)
-    st.dataframe(
-        table, width="stretch", column_config={c: st.column_config.NumberColumn(format="%.6g") for c in table.columns}
-    )
-    stem = f"{result.name}-{result.version}-forecast-{result.steps}steps-{level}"
-    first, second, _ = st.columns([1, 1, 4])
-    first.download_button(
-        "Download CSV",
-        table.to_csv().encode(),
-        f"{stem}.csv",
-        "text/csv",
-        icon=":material/download:",
-        on_click="ignore",
-    )
-    second.download_button(
-        "Download JSON",
-        to_json(result.to_dict(), indent=2).encode(),
-        f"{stem}.json",
-        "application/json",
-        icon=":material/data_object:",
-        on_click="ignore",
-    )
 
 
 guarded(render)

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import governance, live, models_table, store, version_details
+from ui import governance, live, models_table, selection, store, url_state, version_details
 from ui.errors import guarded, show_error
 from ui.onboarding import render_empty_store
+from ui.version_pick import open_page
 from varlib import VarlibError
+
+PAGE = "models"
 
 
 def render() -> None:
+    problems = open_page(PAGE, [], model_key="models_name")
     title, button = st.columns([4, 1], vertical_alignment="bottom")
     title.title("Models")
     if button.button(
@@ -24,7 +28,10 @@ def render() -> None:
     if not names:
         render_empty_store()
         return
+    if st.session_state.get("models_name") not in names:
+        st.session_state["models_name"] = names[0]
     name = st.selectbox("Model", names, key="models_name") if len(names) > 1 else names[0]
+    url_state.warn(problems)
     _versions(name)
     governance.render(name)
 
@@ -55,8 +62,19 @@ def _show_versions(name: str) -> None:
         )
     st.subheader("Details")
     labels = [entry.label for entry in entries]
-    label = st.selectbox("Version", labels, key=f"models_version|{name}")
+    key = f"models_version|{name}"
+    wanted = url_state.take_pending_version(PAGE)
+    if wanted in labels:
+        st.session_state[key] = wanted
+    elif wanted is not None:
+        st.warning(f"The link asked for version {wanted!r} of {name!r}, which is not in the store.")
+    if st.session_state.get(key) not in labels:
+        st.session_state[key] = labels[0]
+    label = st.selectbox("Version", labels, key=key)
     entry = next(e for e in entries if e.label == label)
+    url_state.write(PAGE, {"model": name, "version": label})
+    if entry.ok:
+        selection.share(PAGE, name, label, label)
     governance.warn_if_withdrawn(name, entry.version, withdrawn)
     if entry.ok:
         st.page_link(

@@ -65,13 +65,13 @@ def seeded(registry, macro_result) -> Registry:
 
 
 def open_app(query: dict | None = None, page: str | None = None) -> AppTest:
-    """Run the entrypoint (optionally with query parameters), then switch to `page` if given."""
+    """Run the entrypoint on `page` (default: the Forecast page), optionally with query parameters."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     if query:
         at.query_params.update({k: str(v) for k, v in query.items()})
+    if page:  # opened directly on that page, as a link to it does
+        at.switch_page(page)
     at.run()
-    if page:
-        at.switch_page(page).run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 

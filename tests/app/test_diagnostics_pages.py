@@ -28,8 +28,22 @@ def _matrix(raw) -> np.ndarray:
     return np.array(raw, dtype=float)
 
 
+def _every_tab(at) -> dict:
+    """The figures of every tab, opened one after the other (the page draws the open tab only)."""
+    figures = {}
+    for label in [t.label for t in at.tabs]:
+        at.session_state["dg_tab"] = label
+        at.run()
+        assert errors(at) == "" and not at.exception
+        drawn = _by_title(at)
+        assert not set(drawn) & set(figures), f"{label} drew another tab's charts"
+        figures |= drawn
+    return figures
+
+
 def _find(figures: dict, start: str) -> dict:
-    return next(f for title, f in figures.items() if title.startswith(start))
+    found = next((f for title, f in figures.items() if title.startswith(start)), None)
+    return found or pytest.fail(f"no chart titled {start!r} among {list(figures)}")
 
 
 @pytest.mark.parametrize("page", [DIAG, BACKTEST, COMPARE])
@@ -43,7 +57,8 @@ def test_diagnostics_page_renders_every_section(seeded):
     assert errors(at) == ""
     artifact = seeded.load("var", "0.0.1")
     k, names = 2, artifact.variables
-    figures = _by_title(at)
+    assert _by_title(at) == {}  # the first tab (lag order) has tables only
+    figures = _every_tab(at)
     assert len(figures) == 6
     reference = VAR(artifact.data.values).fit(artifact.k_ar, trend="c")
 
@@ -68,13 +83,15 @@ def test_diagnostics_page_renders_every_section(seeded):
     roots = _find(figures, "Eigenvalues")
     points = sum(len(values(t, "x")) for t in roots["data"] if t["name"].startswith("eigenvalues"))
     assert points == k * artifact.k_ar
-    assert at.get("download_button") and "levels" in at.caption[0].value
+    assert at.get("download_button") and "levels" in at.caption[0].value  # the last tab: the report
+    at.session_state["dg_tab"] = "Stability"
+    at.run()
     verdicts = [e.value for kind in (at.error, at.warning, at.success) for e in kind]
     assert any("logdiff" in v for v in verdicts), verdicts  # the stability verdict for a VAR in levels
 
 
 def test_diagnostics_controls_change_horizon_orthogonalisation_and_lags(seeded):
-    at = open_app({"model": "var", "version": "0.0.1"}, page=DIAG)
+    at = open_app({"model": "var", "version": "0.0.1", "tab": "impulse-responses"}, page=DIAG)
     at.number_input(key="dg_periods").set_value(6).run()
     at.toggle(key="dg_orth").set_value(False).run()
     assert not at.exception and errors(at) == ""
@@ -83,10 +100,13 @@ def test_diagnostics_controls_change_horizon_orthogonalisation_and_lags(seeded):
     artifact = seeded.load("var", "0.0.1")
     expected = VAR(artifact.data.values).fit(artifact.k_ar, trend="c").irf(6).irfs[:, 0, 0]
     np.testing.assert_allclose(values(line, "y"), expected, rtol=1e-8)
-    fevd = _find(_by_title(at), "Forecast-error variance")
+    at.session_state["dg_tab"] = "Variance decomposition"
+    fevd = _find(_by_title(at.run()), "Forecast-error variance")
     assert len(values(fevd["data"][0], "x")) == 6
     lags_key = next(n.key for n in at.number_input if n.key.startswith("dg_lags"))
     at.number_input(key=lags_key).set_value(14).run()
+    at.session_state["dg_tab"] = "Residuals"
+    at.run()
     acorr = _find(_by_title(at), "Residual autocorrelations")
     assert len(values(acorr["data"][0], "x")) == 14
 
@@ -158,6 +178,7 @@ def test_report_tab_offers_the_sessions_backtest(seeded):
     at.number_input(key="bt_origins").set_value(2)
     at.number_input(key="bt_horizon").set_value(1)
     at.button(key="bt_run").click().run()
+    at.session_state["dg_tab"] = "Report"
     at.switch_page(DIAG).run()
     assert not at.exception and errors(at) == ""
     assert any("plus the backtest you ran (2 origins, horizon 1)" in m.value for m in at.markdown)

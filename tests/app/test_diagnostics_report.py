@@ -37,12 +37,17 @@ def downloads(monkeypatch):
 
 
 def test_the_report_honours_the_pages_impulse_responses_and_its_forecast_choice(seeded, downloads):
-    at = open_app({"model": "var", "version": "0.0.1"}, page=DIAG)
+    at = open_app({"model": "var", "version": "0.0.1", "tab": "report"}, page=DIAG)
     default = downloads.files["Download HTML report"].decode()
     assert "<h2>Orthogonalised impulse responses, horizon 10</h2>" in default
     assert "<h2>Forecast: 8 steps, 95% intervals</h2>" in default
+    # as a person would: plain responses on the Impulse responses tab, a shorter horizon, back to the report
+    at.session_state["dg_tab"] = "Impulse responses"
+    at.run()
     at.number_input(key="dg_periods").set_value(6)
-    at.toggle(key="dg_orth").set_value(False)
+    at.toggle(key="dg_orth").set_value(False).run()
+    at.session_state["dg_tab"] = "Report"
+    at.run()
     at.number_input(key="dg_report_steps").set_value(5)
     at.segmented_control(key="dg_report_level").set_value(80).run()
     assert not at.exception and errors(at) == ""

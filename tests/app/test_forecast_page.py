@@ -132,7 +132,7 @@ def test_uploaded_lag_csv_drives_the_forecast_and_a_bad_one_is_explained(seeded)
     csv = "date,realgdp,realcons\n2010-01-01,1000,900\n2010-04-01,1010,905\n2010-07-01,1020,910\n2010-10-01,1030,915\n"
     at.file_uploader[0].set_value(("lags.csv", csv.encode(), "text/csv")).run()
     assert errors(at) == ""
-    assert at.data_editor[0].value["realgdp"].tolist() == [1000, 1010, 1020, 1030]
+    assert at.data_editor[0].value["realgdp"].tolist() == ["1000", "1010", "1020", "1030"]
     uploaded = _forecast_trace(at)
     assert not np.allclose(values(uploaded, "y")[1:], default)
     assert values(uploaded, "x")[1].startswith("2011-01-01")  # dates continue from the CSV's own

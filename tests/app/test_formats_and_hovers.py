@@ -26,11 +26,17 @@ def _mixed_columns(at) -> dict[str, set[str]]:
 def test_diagnostics_tables_use_one_format_per_column(seeded):
     at = open_app({"model": "var", "version": "0.0.1"}, page=DIAG)
     assert errors(at) == ""
-    styled = [t for t in at.dataframe if displayed(t) is not None]
-    assert len(styled) >= 8  # lag order, coefficients (2), moduli, residual tests, Granger, instantaneous, roots
-    assert _mixed_columns(at) == {}
-    coefficients = displayed(next(t for t in at.dataframe if "p normal" in t.value.columns))
-    assert formats_of(coefficients["p"]) == {".4"}  # p-values: four decimals, never scientific
+    styled, mixed = 0, {}
+    for label in [t.label for t in at.tabs]:  # the page draws the open tab only
+        at.session_state["dg_tab"] = label
+        at.run()
+        styled += sum(displayed(t) is not None for t in at.dataframe)
+        mixed |= {f"{label}: {where}": found for where, found in _mixed_columns(at).items()}
+        if label == "Coefficients":
+            coefficients = displayed(next(t for t in at.dataframe if "p normal" in t.value.columns))
+            assert formats_of(coefficients["p"]) == {".4"}  # p-values: four decimals, never scientific
+    assert styled >= 8  # lag order, coefficients (2), moduli, residual tests, Granger, instantaneous, roots
+    assert mixed == {}
 
 
 def test_backtest_scores_use_one_format_per_column_and_hover_by_quarter(seeded):
@@ -48,7 +54,7 @@ def test_backtest_scores_use_one_format_per_column_and_hover_by_quarter(seeded):
 
 
 def test_residuals_hover_by_quarter(seeded):
-    at = open_app({"model": "var", "version": "0.0.1"}, page=DIAG)
+    at = open_app({"model": "var", "version": "0.0.1", "tab": "residuals"}, page=DIAG)
     residuals = next(f for f in charts(at) if f["layout"]["title"]["text"].startswith("Residuals"))
     labels = list(values(residuals["data"][0], "customdata"))
     assert labels[-1] == "2009Q3" and all(label[4] == "Q" for label in labels)

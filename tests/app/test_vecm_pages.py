@@ -102,12 +102,16 @@ def test_diagnostics_page_has_a_cointegration_tab(with_vecm):
     at = open_app({"model": "macro-vecm", "version": "0.0.1"}, page=DIAG)
     assert errors(at) == ""
     assert [tab.label for tab in at.tabs][:3] == ["Lag order", "Cointegration", "Coefficients"]
+    at.session_state["dg_tab"] = "Cointegration"  # only the open tab is drawn
+    at.run()
     johansen = next(df.value for df in at.dataframe if "trace 95%" in df.value.columns)
     assert johansen["rank <="].tolist() == [0, 1]
     names = ["realgdp", "realcons"]  # β has a row per variable, α one loading per variable
     beta, alpha = (df.value for df in at.dataframe if "p normal" in df.value and df.value.index.tolist() == names)
     assert float(beta.loc["realgdp", "coef"]) == 1 and alpha.loc["realgdp", "coef"].startswith("-")
     assert beta.loc["realgdp", "t"] == "–" and float(beta.loc["realcons", "stderr"]) > 0  # normalised: no t
+    at.session_state["dg_tab"] = "Stability"
+    at.run()
     assert any("1 eigenvalue(s) of its VAR representation are exactly 1" in s.value for s in at.success)
     roots = next(f for f in charts(at) if f["layout"]["title"]["text"].startswith("Eigenvalues"))
     assert "1 unit root(s), as expected" in roots["layout"]["title"]["text"]

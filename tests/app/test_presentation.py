@@ -1,0 +1,68 @@
+"""Presentation mode (?present=1): controls folded away, large fonts, titles that say what is shown,
+exports at 3x named after their content, and bands that keep their contrast in both themes."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.app.conftest import charts, errors, open_app
+from ui import chart_look, presentation
+from ui.forecast_table import column_format
+
+
+def _luminance(rgb) -> float:
+    def channel(v: float) -> float:
+        v /= 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = rgb
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def _contrast(a, b) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_band_contrast_in_both_themes(theme):
+    background = chart_look.BACKGROUNDS[theme]
+    alpha = chart_look.BAND_ALPHA[theme]
+    band = tuple(bg + alpha * (c - bg) for c, bg in zip(chart_look.FORECAST_RGB, background, strict=True))
+    assert _contrast(band, background) >= 1.4  # the band stands out from the page
+    assert _contrast(chart_look.FORECAST_RGB, band) >= 2.0  # the line stands out from the band
+    assert chart_look.band_colour(theme).endswith(f", {alpha})")
+
+
+def test_presentation_mode_from_the_link(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 12, "level": 90, "present": 1})
+    assert errors(at) == "" and not at.title  # no page title: the charts get the screen
+    assert [e.label for e in at.expander][:2] == ["Model and version", "Forecast settings and lag inputs"]
+    figures = charts(at)
+    assert len(figures) == 2
+    for figure, variable in zip(figures, ["realgdp", "realcons"], strict=True):
+        layout = figure["layout"]
+        assert layout["title"]["text"] == variable
+        assert layout["title"]["subtitle"]["text"] == "var 0.0.1 · mean with 90% standard interval"
+        assert layout["height"] == presentation.STACK_HEIGHT and layout["font"]["size"] >= 16
+        assert layout["xaxis"]["tickfont"]["size"] >= 16 and layout["legend"]["font"]["size"] >= 16
+        assert layout["xaxis"]["hoverformat"] == "%YQ%q"  # quarterly data hover as 2009Q3
+    config = at.get("plotly_chart")[0].proto.config
+    assert '"scale": 3' in config and '"filename": "var-0.0.1-realgdp-12-steps-90pct-standard"' in config
+    assert at.query_params["present"] == "1"
+    at.segmented_control(key="fc_layout").set_value("grid").run()
+    assert charts(at)[0]["layout"]["height"] == presentation.GRID_HEIGHT and at.query_params["layout"] == "grid"
+    at.segmented_control(key="fc_export").set_value("SVG").run()
+    assert '"format": "svg"' in at.get("plotly_chart")[0].proto.config
+    at.toggle(key="fc_present").set_value(False).run()
+    assert at.title and "present" not in at.query_params
+    assert charts(at)[0]["layout"]["height"] == presentation.NORMAL_HEIGHT
+
+
+@pytest.mark.parametrize(
+    "column, fmt",
+    [([12345.678, 9.5], "%.1f"), ([0.0123, 0.5], "%.6f"), ([2.5e13, 1.0], "%.5e"), ([0.0, 0.0], "%.2f")],
+)
+def test_one_number_format_per_column(column, fmt):
+    assert column_format(pd.Series(column)) == fmt

@@ -1,0 +1,96 @@
+"""Every page's state in its URL, links applied once and checked, and the model and version following
+the person from page to page."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import charts, errors, open_app, values
+from varlib.service import publish_result
+
+DIAG = "views/diagnostics.py"
+BACKTEST = "views/backtest.py"
+MODELS = "views/models.py"
+FORECAST = "views/forecast.py"
+
+
+@pytest.fixture
+def two_models(seeded, macro_result):
+    """var 0.0.1 and 0.0.2, and growth 0.0.1 (the same fit under another name)."""
+    publish_result(seeded, macro_result, "var", "patch", "second")
+    publish_result(seeded, macro_result, "growth", "patch", "other model")
+    return seeded
+
+
+def _warnings(at) -> str:
+    return "\n".join(w.value for w in at.warning)
+
+
+def test_diagnostics_link_round_trip(two_models):
+    link = {"model": "growth", "version": "0.0.1", "tab": "impulse-responses", "irf_periods": 6, "irf": "plain"}
+    at = open_app({**link, "whiteness_lags": 12}, page=DIAG)
+    assert errors(at) == "" and _warnings(at) == ""
+    assert at.selectbox(key="dg_model").value == "growth" and at.session_state["dg_tab"] == "Impulse responses"
+    irf = charts(at)[0]
+    assert irf["layout"]["title"]["text"].startswith("Plain impulse responses")
+    assert len(values(irf["data"][2], "x")) == 7
+    assert dict(at.query_params) == {k: str(v) for k, v in link.items()} | {"whiteness_lags": "12"}
+    at.session_state["dg_tab"] = "Stability"
+    at.run()
+    assert at.query_params["tab"] == "stability" and at.query_params["irf"] == "plain"
+
+
+def test_diagnostics_link_with_bad_values_says_which(two_models):
+    at = open_app({"model": "var", "tab": "cointegration", "irf_periods": 0, "whiteness_lags": 1}, page=DIAG)
+    text = _warnings(at)
+    assert "tab 'cointegration', which a VAR version does not have" in text
+    assert "irf_periods '0'" in text and "whiteness_lags 1, which is outside" in text
+    assert at.session_state["dg_tab"] == "Lag order" and at.query_params["irf_periods"] == "10"
+
+
+def test_backtest_link_round_trip(two_models):
+    at = open_app({"model": "var", "version": "0.0.1", "origins": 5, "horizon": 2, "lags": "reselect"}, page=BACKTEST)
+    assert errors(at) == "" and _warnings(at) == ""
+    assert at.number_input(key="bt_origins").value == 5 and at.radio(key="bt_policy").value == "reselect"
+    at.number_input(key="bt_horizon").set_value(3).run()
+    assert dict(at.query_params) == {
+        "model": "var",
+        "version": "0.0.1",
+        "origins": "5",
+        "horizon": "3",
+        "lags": "reselect",
+    }
+
+
+def test_models_link_round_trip(two_models):
+    at = open_app({"model": "var", "version": "0.0.1"}, page=MODELS)
+    assert at.selectbox(key="models_name").value == "var" and at.selectbox(key="models_version|var").value == "0.0.1"
+    at.selectbox(key="models_name").set_value("growth").run()
+    assert dict(at.query_params) == {"model": "growth", "version": "0.0.1"}
+    bad = open_app({"model": "nope", "version": "9.9.9"}, page=MODELS)
+    assert "model 'nope', which is not in the store" in _warnings(bad)
+
+
+def test_the_selection_follows_across_pages(two_models):
+    at = open_app({"model": "growth", "version": "0.0.1"})
+    assert at.selectbox(key="fc_model").value == "growth"
+    at.switch_page(DIAG).run()
+    assert at.selectbox(key="dg_model").value == "growth" and at.selectbox(key="dg_version|growth").value == "0.0.1"
+    assert at.query_params["model"] == "growth"
+    at.selectbox(key="dg_model").set_value("var").run()
+    at.selectbox(key="dg_version|var").set_value("0.0.1").run()
+    at.switch_page(BACKTEST).run()
+    assert at.selectbox(key="bt_model").value == "var" and at.selectbox(key="bt_version|var").value == "0.0.1"
+    at.switch_page(FORECAST).run()
+    assert at.selectbox(key="fc_model").value == "var" and at.selectbox(key="fc_version").value == "0.0.1"
+    assert at.query_params["model"] == "var" and at.query_params["version"] == "0.0.1"
+    at.switch_page(MODELS).run()
+    assert at.selectbox(key="models_name").value == "var" and at.selectbox(key="models_version|var").value == "0.0.1"
+
+
+def test_an_alias_on_the_forecast_page_is_its_version_elsewhere(two_models):
+    two_models.set_alias("var", "champion", "0.0.1")
+    at = open_app({"model": "var", "version": "@champion"})
+    assert at.selectbox(key="fc_version").value == "@champion"
+    at.switch_page(DIAG).run()
+    assert at.selectbox(key="dg_version|var").value == "0.0.1"  # the Diagnostics picker has no aliases

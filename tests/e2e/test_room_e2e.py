@@ -1,0 +1,104 @@
+"""Chromium: the selection and each page's settings survive page switches and reloads through the URL,
+presentation mode at 1920x1080 (the README's screenshot), and validation a person can see."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.browser import open_cell_editor, shot, wait_for_app, wait_for_forecast
+
+pytestmark = [pytest.mark.e2e, pytest.mark.minio]
+
+
+def _sidebar_link(page, title: str):
+    return page.locator('[data-testid="stSidebar"]').get_by_role("link", name=title, exact=True)
+
+
+def test_selection_and_settings_follow_through_pages_and_reloads(dashboard, page):
+    url, registry = dashboard
+    page.goto(f"{url}/?model=var&version=0.0.1&steps=6")
+    wait_for_app(page)
+    wait_for_forecast(page, 6)
+    _sidebar_link(page, "Diagnostics").click()
+    page.wait_for_function("() => window.location.pathname.endsWith('/diagnostics')")
+    wait_for_app(page)
+    page.wait_for_function("() => window.location.search.includes('version=0.0.1')")
+    assert "model=var" in page.url
+    page.get_by_role("tab", name="Impulse responses").click()
+    page.wait_for_function("() => window.location.search.includes('tab=impulse-responses')")
+    wait_for_app(page)
+    page.get_by_text("Orthogonalised impulse responses").first.wait_for()
+    _sidebar_link(page, "Forecast").click()
+    wait_for_app(page)
+    wait_for_forecast(page, 6)  # the Forecast page kept its steps in this session
+    page.wait_for_function("() => window.location.search.includes('version=0.0.1')")
+    page.goto(f"{url}/diagnostics?model=var&version=0.0.1&tab=impulse-responses&irf=plain")  # a fresh session
+    wait_for_app(page)
+    page.get_by_text("Plain impulse responses").first.wait_for()
+    assert page.get_by_role("tab", name="Impulse responses", selected=True).count() == 1
+    shot(page, "room-1-diagnostics-from-link")
+
+
+def test_presentation_mode_at_1920(dashboard, chromium):
+    url, _ = dashboard
+    context = chromium.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    try:
+        page.goto(f"{url}/?model=var&version=0.0.1&steps=12&level=90&present=1")
+        wait_for_app(page)
+        wait_for_forecast(page, 12)
+        assert not page.locator('[data-testid="stSidebar"]').is_visible()
+        chart = page.locator('[data-testid="stPlotlyChart"]').first
+        box = chart.bounding_box()
+        assert box["width"] > 1600 and box["height"] >= 800  # one chart fills the screen
+        assert box["y"] < 250  # under the folded controls, not below them
+        plot = page.locator(".js-plotly-plot").first
+        assert plot.locator(".gtitle").first.text_content() == "realgdp"
+        assert plot.locator(".gtitle-subtitle").first.text_content() == "var 0.0.1 · mean with 90% standard interval"
+        tick = plot.locator(".xtick text").first
+        assert float(tick.evaluate("t => parseFloat(getComputedStyle(t).fontSize)")) >= 16
+        shot(page, "room-2-presentation-1920")  # docs/screenshot-presentation.png is a copy of this one
+    finally:
+        context.close()
+
+
+def test_steps_out_of_range_and_text_in_a_lag_cell_are_visible(dashboard, page):
+    url, _ = dashboard
+    page.goto(f"{url}/?model=var&version=0.0.1&steps=8")
+    wait_for_app(page)
+    wait_for_forecast(page, 8)
+    steps = page.get_by_label("Steps", exact=True)
+    steps.fill("100000")
+    steps.press("Enter")
+    wait_for_app(page)
+    page.get_by_text("100000 is outside 1–400: using 400.").wait_for()
+    wait_for_forecast(page, 400)
+    assert steps.input_value() == "400"  # the field shows what the chart uses
+    page.wait_for_function("() => window.location.search.includes('steps=400')")
+    steps.fill("8")
+    steps.press("Enter")
+    wait_for_app(page)
+    wait_for_forecast(page, 8)
+
+    editor = page.locator('[data-testid="stDataFrame"]').first
+    editor.scroll_into_view_if_needed()
+    box = editor.bounding_box()
+    open_cell_editor(page, box["x"] + 30, box["y"] + 35 * 4 + 17)
+    page.keyboard.press("Control+a")
+    page.keyboard.type("12,5", delay=20)
+    page.keyboard.press("Enter")
+    wait_for_app(page)
+    page.get_by_text("is '12,5', not a number").wait_for()
+    assert page.get_by_text("Fix the lag inputs to see the forecast.").is_visible()
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 0  # no forecast from inputs it cannot read
+    shot(page, "room-3-validation")
+
+
+def test_an_embedded_forecast_is_a_presentation(dashboard, page):
+    url, _ = dashboard
+    page.goto(f"{url}/?model=var&version=0.0.1&embed=true")
+    wait_for_app(page)
+    wait_for_forecast(page, 8)
+    page.get_by_text("Model and version").wait_for()  # the controls are folded away
+    assert not page.get_by_label("Steps", exact=True).is_visible()
+    assert page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()["height"] >= 800

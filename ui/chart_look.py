@@ -1,0 +1,89 @@
+"""How the forecast charts look on a laptop, a big screen or a projector, in either theme.
+
+Band opacities are chosen by contrast (WCAG relative luminance): the band stands out from the
+page's background by a ratio of at least 1.4, and the forecast line from the band by at least 2,
+in the light and the dark theme alike (tests/app/test_presentation.py checks both). Presentation
+mode uses fonts of 16 px and more. Image exports are 3x the drawn size and named after what they show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FORECAST_RGB = (228, 87, 46)
+BACKGROUNDS = {"light": (255, 255, 255), "dark": (14, 17, 23)}  # Streamlit's two base themes
+BAND_ALPHA = {"light": 0.30, "dark": 0.40}
+BAND = f"rgba{(*FORECAST_RGB, BAND_ALPHA['light'])}"
+HOVER_FORMATS = {"quarterly": "%YQ%q", "monthly": "%b %Y", "yearly": "%Y"}  # as varlib.period_labels names them
+EXPORT_SCALE = 3
+
+
+def band_colour(theme: str) -> str:
+    return f"rgba{(*FORECAST_RGB, BAND_ALPHA.get(theme, BAND_ALPHA['light']))}"
+
+
+@dataclass(frozen=True)
+class Look:
+    """A chart's subtitle, sizes and colours."""
+
+    subtitle: str = ""
+    theme: str = "light"
+    present: bool = False
+    frequency: str = ""  # quarterly, monthly, ...: how hover labels name the periods
+
+    @property
+    def band(self) -> str:
+        return band_colour(self.theme)
+
+    @property
+    def font(self) -> int:
+        return 18 if self.present else 13
+
+    def layout(self, title: str, y_title: str, x_title: str, height: int) -> dict:
+        """The whole layout of a forecast chart, in one dict."""
+        font = {"size": self.font}
+        axis = {"tickfont": font, "title": {"text": "", "font": font}}
+        x_axis = {**axis, "title": {"text": x_title, "font": font}}
+        if self.frequency in HOVER_FORMATS:
+            x_axis["hoverformat"] = HOVER_FORMATS[self.frequency]
+        return {
+            "title": {
+                "text": title,
+                "x": 0,
+                "xanchor": "left",
+                "subtitle": {"text": self.subtitle},
+                "font": {"size": self.font + 8},
+            },
+            "height": height,
+            "hovermode": "x unified",
+            "font": font,
+            "hoverlabel": {"font": font},
+            # below the axis, where it never covers the subtitle, however narrow the chart
+            "legend": {
+                "orientation": "h",
+                "yref": "container",
+                "y": 0,
+                "yanchor": "bottom",
+                "x": 0,
+                "xanchor": "left",
+                "font": font,
+                "traceorder": "normal",
+            },
+            "margin": {"l": 10, "r": 10, "t": 96 if self.present else 72, "b": 2 * self.font + 48},
+            "xaxis": x_axis,
+            "yaxis": {**axis, "title": {"text": y_title, "font": font}, "tickformat": "~s"},
+        }
+
+
+def export_config(filename: str, image_format: str = "png") -> dict:
+    """Plotly's modebar settings: no logo, and the camera saves `filename` at 3x in PNG or SVG."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": image_format, "filename": filename, "scale": EXPORT_SCALE},
+    }
+
+
+def file_stem(*parts: object) -> str:
+    """A file name from what a chart shows: `var-0.0.3-realgdp-8-steps-95pct`, safe on every system."""
+    text = "-".join(str(part) for part in parts if part not in (None, ""))
+    return "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in text)

@@ -1,0 +1,81 @@
+"""The Forecast page's URL: `?model=var&version=0.0.3&steps=8&level=95&intervals=standard`, plus
+`present=1` (presentation mode), `layout=grid` and `lags=` (edited lag inputs) when they are used.
+
+Lag inputs travel as their values only, rows oldest first separated by `~`, values by `,`, each at
+full precision (Python's shortest round-trip text), so a link reproduces the forecast to the last
+digit. They are checked like an edited table when the version is known (ui.lag_table).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ui import url_state
+from ui.url_state import Field
+from varlib import INTERVAL_KINDS, MAX_STEPS
+
+PAGE = "fc"
+LEVELS = (80, 90, 95, 99)
+DEFAULT_STEPS = 8
+DEFAULT_LEVEL = 95
+LAYOUTS = {"stack": "One chart per screen", "grid": "Grid"}
+LINK_LAGS = "_fc_link_lags"  # the raw `lags=` text of a link, until the lag table has checked it
+KEYS = {
+    "model": "fc_model",
+    "version": "fc_version",
+    "steps": "fc_steps",
+    "level": "fc_level",
+    "intervals": "fc_intervals",
+    "present": "fc_present",
+    "layout": "fc_layout",
+}
+
+
+def parse_level(raw: str | None) -> int | None:
+    text = str(raw).strip().rstrip("%")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    if value < 1:  # 0.95 means 95%
+        value *= 100
+    value = round(value)
+    return value if value in LEVELS else None
+
+
+FIELDS = [
+    Field("steps", KEYS["steps"], url_state.whole_number(1, MAX_STEPS), f"a whole number from 1 to {MAX_STEPS}"),
+    Field("level", KEYS["level"], parse_level, "one of " + ", ".join(map(str, LEVELS))),
+    Field("intervals", KEYS["intervals"], url_state.one_of(INTERVAL_KINDS), "one of " + ", ".join(INTERVAL_KINDS)),
+    Field("present", KEYS["present"], url_state.flag, "1 or 0"),
+    Field("layout", KEYS["layout"], url_state.one_of(tuple(LAYOUTS)), "one of " + ", ".join(LAYOUTS)),
+    Field("lags", LINK_LAGS, lambda raw: raw, "numbers"),
+]
+NAMES = {url_state.MODEL, url_state.VERSION} | {field.name for field in FIELDS}
+
+
+def exact_text(value: float) -> str:
+    """The shortest text that reads back as exactly `value` (`1000` rather than `1000.0`)."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
+def encode_lags(lags: pd.DataFrame) -> str:
+    """Lag input values as URL text (rows `~`, values `,`), exact when read back."""
+    return "~".join(",".join(exact_text(x) for x in row) for row in lags.to_numpy())
+
+
+def decode_lags(text: str, labels: list[str], variables: list[str]) -> pd.DataFrame:
+    """The text of `lags=` as a table of text cells like the lag editor's, checked for its shape only
+    (the numbers are checked by the same rules as an edited table)."""
+    rows = [row.split(",") for row in str(text).split("~")]
+    if len(rows) != len(labels) or any(len(row) != len(variables) for row in rows):
+        shape = ", ".join(str(len(row)) for row in rows)
+        raise ValueError(
+            f"the link's lag inputs have {len(rows)} row(s) of {shape} value(s); this version needs"
+            f" {len(labels)} rows of {len(variables)} ({', '.join(variables)})"
+        )
+    table = pd.DataFrame(np.array(rows, dtype=object), columns=variables)
+    table.insert(0, "date", labels)
+    return table

@@ -1,0 +1,195 @@
+"""The Forecast page below the model and version: settings, lag inputs, charts, table and the page's link.
+
+It is a fragment: a change of steps, level, interval kind or a lag cell reruns this part only, not
+the sidebar's store check, the sign-in or the pickers. It writes the page's URL at the end of every
+run (its own and the page's), so the address bar and the "Copy link" box always hold the view.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from ui import presentation, url_state
+from ui.chart_look import Look, export_config, file_stem
+from ui.errors import show_error
+from ui.figures import forecast_figure, recent
+from ui.forecast_link import DEFAULT_LEVEL, DEFAULT_STEPS, KEYS, LAYOUTS, LEVELS, PAGE, encode_lags
+from ui.forecast_table import show_table
+from ui.lag_table import lag_inputs
+from varlib import (
+    INTERVAL_KINDS,
+    MAX_STEPS,
+    Artifact,
+    Card,
+    VarlibError,
+    count_changed,
+    forecast_artifact,
+    level_to_alpha,
+)
+
+STEPS_NOTE = "_fc_steps_note"
+EXPORT = "fc_export"
+INTERVALS_HELP = (
+    "How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
+    " 'corrected': also counts the uncertainty of the estimated coefficients, so it is wider."
+)
+
+
+def set_defaults() -> None:
+    """Start the settings at their defaults (widgets read them from session state)."""
+    st.session_state.setdefault(KEYS["steps"], DEFAULT_STEPS)
+    st.session_state.setdefault(KEYS["level"], DEFAULT_LEVEL)
+    st.session_state.setdefault(KEYS["intervals"], INTERVAL_KINDS[0])
+    st.session_state.setdefault(KEYS["layout"], "stack")
+
+
+def _clamp_steps() -> None:
+    """Steps outside 1..MAX_STEPS are set to the nearest allowed value, and the field says so."""
+    typed = st.session_state.get(KEYS["steps"])
+    used = DEFAULT_STEPS if typed is None else min(max(int(typed), 1), MAX_STEPS)
+    if typed is None or used != typed:
+        shown = "An empty value" if typed is None else f"{typed}"
+        st.session_state[STEPS_NOTE] = f"{shown} is outside 1–{MAX_STEPS}: using {used}."
+        st.session_state[KEYS["steps"]] = used
+    else:
+        st.session_state.pop(STEPS_NOTE, None)
+
+
+def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, DeltaGenerator]:
+    """The settings row; its last cell is left for the page's link, written once the lag inputs are read."""
+    row = st.columns([1.2, 2.4, 2.2, 2.4, 1.6, 1.4] if present else [1.2, 2.6, 2.2, 1.4], vertical_alignment="bottom")
+    steps = int(
+        row[0].number_input(
+            "Steps",
+            step=1,
+            key=KEYS["steps"],
+            on_change=_clamp_steps,
+            persist_state="session",
+            help=f"How many periods ahead to forecast (1–{MAX_STEPS}).",
+        )
+    )
+    level = row[1].segmented_control(
+        "Interval level",
+        LEVELS,
+        format_func=lambda x: f"{x}%",
+        key=KEYS["level"],
+        required=True,
+        persist_state="session",
+        help="Coverage of the shaded band: 95% means alpha = 0.05.",
+    )
+    intervals = INTERVAL_KINDS[0]
+    if len(INTERVAL_KINDS) > 1:
+        intervals = row[2].segmented_control(
+            "Intervals",
+            INTERVAL_KINDS,
+            key=KEYS["intervals"],
+            required=True,
+            persist_state="session",
+            help=INTERVALS_HELP,
+        )
+    layout = "stack"
+    if present:
+        layout = row[3].segmented_control(
+            "Charts", list(LAYOUTS), format_func=LAYOUTS.get, key=KEYS["layout"], required=True, persist_state="session"
+        )
+        row[4].segmented_control(
+            "Image export", ["PNG", "SVG"], default="PNG", key=EXPORT, required=True, help="The camera icon on a chart."
+        )
+    note = st.session_state.get(STEPS_NOTE)
+    if note:
+        row[0].caption(f":orange[:material/warning: {note}]")
+    return steps, level or DEFAULT_LEVEL, intervals or INTERVAL_KINDS[0], layout or "stack", row[-1].container()
+
+
+@st.fragment
+def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> None:
+    """Settings, the charts, the lag inputs and the table of one loaded version; the page's URL."""
+    box = st.expander("Forecast settings and lag inputs", expanded=False) if present else st.container()
+    with box:
+        steps, level, intervals, layout, link_slot = _settings(artifact, present)
+        if intervals not in artifact.interval_kinds:  # e.g. a VECM has no corrected intervals
+            st.info(
+                f"{artifact.kind_title} versions offer {', '.join(artifact.interval_kinds)} intervals only (see the"
+                f" README): showing {artifact.interval_kinds[0]} ones.",
+                icon=":material/info:",
+            )
+        charts = st.container()  # drawn once the lag inputs below are read, shown above them
+        if not present:
+            st.subheader("Lag inputs")
+        lags = lag_inputs(artifact)
+    edited = lags is not None and count_changed(lags, artifact.default_lag_inputs()) > 0
+    params = {
+        "model": artifact.name,
+        "version": version_label,
+        "steps": str(steps),
+        "level": str(level),
+        "intervals": intervals if len(INTERVAL_KINDS) > 1 else None,
+        "present": "1" if present else None,
+        "layout": layout if present else None,
+        "lags": encode_lags(lags) if edited and lags is not None else None,
+    }
+    url_state.write(PAGE, params)
+    with link_slot:
+        _copy_link(params)
+    if present:  # the charts come after the folded controls, not inside them
+        charts = st.container()
+    with charts:
+        if lags is None:
+            st.info("Fix the lag inputs to see the forecast.", icon=":material/edit_note:")
+            return
+        used = intervals if intervals in artifact.interval_kinds else artifact.interval_kinds[0]
+        try:
+            result = forecast_artifact(artifact, steps, level_to_alpha(level), lags, used)
+        except VarlibError as exc:
+            show_error(exc)
+            return
+        _charts(artifact, lags, result, level, used, present, layout)
+    show_table(result, level)
+
+
+def _copy_link(params: dict) -> None:
+    query = urlencode({k: v for k, v in params.items() if v is not None})
+    url = f"{str(st.context.url or '').split('?')[0]}?{query}"
+    with st.popover("Copy link", icon=":material/link:"):
+        st.caption("This view, with its settings and any edited lag inputs (copy with the icon on the right):")
+        st.code(url, language=None, wrap_lines=True)
+
+
+def _charts(artifact: Artifact, lags, result, level: int, intervals: str, present: bool, layout: str) -> None:
+    history = artifact.history
+    shown = recent(history, result.steps, artifact.lag_rows)
+    if result.forecast.point == "median" and not present:
+        st.caption(
+            f"This model forecasts {'log levels' if artifact.spec.transform == 'log' else 'log differences'}: the"
+            " line is the **median** in levels (the exponential of the log forecast), and the band is exact in"
+            " levels."
+        )
+    look = Look(
+        subtitle=f"{artifact.name} {artifact.version} · {result.forecast.point} with {level}% {intervals} interval",
+        theme=presentation.theme(),
+        present=present,
+        frequency=Card.from_artifact(artifact).frequency,
+    )
+    height = presentation.chart_height(present, layout)
+    per_row = presentation.columns_for(present, layout, len(artifact.variables))
+    image_format = "svg" if st.session_state.get(EXPORT) == "SVG" else "png"
+    cells = [cell for _ in range(0, len(artifact.variables), per_row) for cell in st.columns(per_row)]
+    for j, variable in enumerate(artifact.variables):
+        fig = forecast_figure(
+            variable,
+            shown[variable],
+            lags[variable],
+            result.index,
+            result.forecast.mean[:, j],
+            result.forecast.lower[:, j],
+            result.forecast.upper[:, j],
+            level,
+            result.forecast.point,
+            height=height,
+            look=look,
+        )
+        stem = file_stem(artifact.name, artifact.version, variable, f"{result.steps}-steps", f"{level}pct", intervals)
+        cells[j].plotly_chart(fig, key=f"chart|{variable}", config=export_config(stem, image_format))

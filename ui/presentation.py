@@ -1,0 +1,46 @@
+"""Presentation mode: the Forecast page for a room (`?present=1`, or the toggle above the charts).
+
+The sidebar goes, the text grows (the root font size scales Streamlit's rem-based sizes), the
+controls fold into one expander, and the charts get a screen each (one chart per screen at
+1920x1080) or share it as a grid.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+STACK_HEIGHT = 820  # one chart fills a 1080 px high window under the page's title bar
+GRID_HEIGHT = 440  # two rows of charts fit a 1080 px high window
+NORMAL_HEIGHT = 360
+
+_CSS = """
+<style>
+html { font-size: 18px; }
+section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"] { display: none; }
+div[data-testid="stMainBlockContainer"] { padding-top: 4rem; max-width: 100%; }
+</style>
+"""
+
+
+def enter() -> None:
+    """Restyle the page for presenting (applies to this run of the page only)."""
+    st.html(_CSS)
+
+
+def theme() -> str:
+    """The viewer's theme, 'light' or 'dark' (light when the browser has not said)."""
+    kind = getattr(st.context.theme, "type", None)
+    return kind if kind in ("light", "dark") else "light"
+
+
+def chart_height(present: bool, layout: str) -> int:
+    if not present:
+        return NORMAL_HEIGHT
+    return STACK_HEIGHT if layout == "stack" else GRID_HEIGHT
+
+
+def columns_for(present: bool, layout: str, count: int) -> int:
+    """How many charts side by side: two on a normal page or a grid, one per row when stacked."""
+    if present and layout == "stack":
+        return 1
+    return min(2, count)
