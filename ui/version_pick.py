@@ -12,6 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import selection, store, url_state
+from ui.onboarding import render_empty_store
 from varlib import LATEST, Artifact
 
 
@@ -34,11 +35,7 @@ def pick_model(prefix: str, where=None) -> str | None:
     """A model selectbox (None, with a hint, when the store has no models)."""
     names = store.model_names()
     if not names:
-        st.info(
-            "The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
-            " one-click first model).",
-            icon=":material/inbox:",
-        )
+        render_empty_store()
         return None
     key = f"{prefix}_model"
     if st.session_state.get(key) not in names:
@@ -86,14 +83,11 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
 
 
 def pick_versions(prefix: str, where=None) -> list[Artifact]:
-    """Two or more usable versions of any models (default: the two newest of the first model), loaded."""
+    """Two or more usable versions of any models (default: the two newest of the first model), loaded, in the
+    order they were picked."""
     names = store.model_names()
     if not names:
-        st.info(
-            "The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
-            " one-click first model).",
-            icon=":material/inbox:",
-        )
+        render_empty_store()
         return []
     entries = {f"{name} {entry.label}": (name, entry.version) for name in names for entry in store.usable(name)}
     key = f"{prefix}_versions"
@@ -103,5 +97,5 @@ def pick_versions(prefix: str, where=None) -> list[Artifact]:
     chosen = (where or st).multiselect(
         "Versions", list(entries), key=key, help="Pick two or more versions, of one model or of several."
     )
-    order = list(entries)
-    return [store.load(*entries[label]) for label in sorted(chosen, key=order.index)]
+    # in the order picked: the first one picked is the comparison's reference (its lag inputs are shared)
+    return [store.load(*entries[label]) for label in chosen]

@@ -91,6 +91,7 @@ from .kinds import kind_names, kind_title, kind_transforms
 from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
+from .number_format import column_format, format_column, format_number
 from .report import render_report
 from .roles import ROLES, RolePolicy, allows
 from .roles import require as require_role
@@ -122,6 +123,7 @@ from .versions import (
     name_from,
     parse_version,
 )
+from .wording import and_list
 
 __all__ = [
     "ALIAS_PATTERN",
@@ -200,11 +202,13 @@ __all__ = [
     "all_variables",
     "allows",
     "analyse_integration",
+    "and_list",
     "backtest",
     "can_reselect",
     "check_alias",
     "check_forecast_options",
     "check_name",
+    "column_format",
     "compare_table",
     "count_changed",
     "default_max_lags",
@@ -213,6 +217,8 @@ __all__ = [
     "diagnose",
     "editor_table",
     "forecast_artifact",
+    "format_column",
+    "format_number",
     "forecast_version",
     "guess_date_column",
     "import_legacy",

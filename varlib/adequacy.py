@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 
+from .errors import InvalidInputError
+
 SIGNIF = 0.05
 NEAR_UNIT = 0.95  # a largest modulus above this behaves almost like a unit root over forecast horizons
 WHITENESS_LAGS = 10
@@ -74,8 +76,16 @@ def default_whiteness_lags(k_ar: int, residuals: int) -> int:
 def assess(results: Any, transform: str) -> Adequacy:
     """The three checks of statsmodels VARResults fitted on the model-space series."""
     lags = default_whiteness_lags(int(results.k_ar), int(results.nobs))
-    white = results.test_whiteness(nlags=lags, signif=SIGNIF, adjusted=True)
-    normal = results.test_normality(signif=SIGNIF)
+    try:
+        white = results.test_whiteness(nlags=lags, signif=SIGNIF, adjusted=True)
+        normal = results.test_normality(signif=SIGNIF)
+    except (np.linalg.LinAlgError, ValueError) as exc:
+        # The OLS fit can succeed on numbers so small (or large) that the residual covariance under- or
+        # overflows; no test, interval or forecast error of such a fit means anything.
+        raise InvalidInputError(
+            f"the residuals of this fit cannot be tested ({exc}): the values are too close to zero or too"
+            " large for floating point (e.g. 1e-300); rescale the data (another unit) and train again"
+        ) from None
     moduli = np.abs(1.0 / np.asarray(results.roots)) if len(results.roots) else np.zeros(1)
     stable = bool(results.is_stable())
     return Adequacy(

@@ -52,8 +52,20 @@ def run_diagnose(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    # the options are checked before the store is read, as `forecast` does
+    lowest, highest = (1 - varlib.ALPHA_MAX) * 100, (1 - varlib.ALPHA_MIN) * 100
+    if not lowest <= args.level <= highest:
+        raise varlib.InvalidInputError(
+            f"--level {args.level:g} must be a percentage from {lowest:g} to {highest:g} (95 gives a 95% interval)",
+            field="level",
+            value=args.level,
+        )
+    alpha = varlib.level_to_alpha(args.level)
+    steps, alpha, intervals = varlib.check_forecast_options(args.steps, alpha, args.intervals)
     artifact = load_version(args)
-    page = varlib.render_report(artifact, varlib.diagnose(artifact))
+    diagnostics = varlib.diagnose(artifact, args.irf_periods, args.whiteness_lags)
+    forecast = varlib.forecast_artifact(artifact, steps, alpha, intervals=intervals)
+    page = varlib.render_report(artifact, diagnostics, forecast=forecast, orth=args.orth)
     write_text(args.out, page, "the report")
     print(f"wrote {args.out} ({len(page):,} bytes)")
     return 0

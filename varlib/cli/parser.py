@@ -8,6 +8,7 @@ from varlib import (
     BUMPS,
     CRITERIA,
     DEFAULT_HOLDOUT,
+    DEFAULT_IRF_PERIODS,
     DETERMINISTIC,
     FILL_METHODS,
     INTERVAL_KINDS,
@@ -71,13 +72,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     diagnose = commands.add_parser("diagnose", help="a version's diagnostics, refitted from its training data")
     _version(diagnose)
-    diagnose.add_argument("--irf-periods", type=int, default=10, metavar="H", help="impulse-response horizon")
+    diagnose.add_argument(
+        "--irf-periods", type=int, default=DEFAULT_IRF_PERIODS, metavar="H", help="impulse-response horizon"
+    )
     diagnose.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
     diagnose.add_argument("--json", action="store_true")
 
-    report = commands.add_parser("report", help="a self-contained HTML report of a version (tables)")
+    report = commands.add_parser(
+        "report", help="a self-contained HTML report of a version (card, forecast, diagnostics, impulse responses)"
+    )
     _version(report)
     report.add_argument("--out", required=True, metavar="FILE.html")
+    report.add_argument("--steps", type=int, default=8, help="forecast steps (default 8)")
+    report.add_argument(
+        "--level", type=float, default=95, metavar="PERCENT", help="forecast interval level in percent (default 95)"
+    )
+    report.add_argument("--intervals", choices=INTERVAL_KINDS, default="standard", help="forecast interval kind")
+    report.add_argument(
+        "--irf-periods", type=int, default=DEFAULT_IRF_PERIODS, metavar="H", help="impulse-response horizon"
+    )
+    report.add_argument(
+        "--orth",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="orthogonalised impulse responses (Cholesky, in the variables' order; the default) or plain (--no-orth)",
+    )
+    report.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
 
     back = commands.add_parser("backtest", help="rolling-origin backtest of a version's spec against a random walk")
     _version(back)

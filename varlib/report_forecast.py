@@ -1,0 +1,121 @@
+"""The report's forecast and impulse-response sections.
+
+The forecast: one chart per variable (recent history, the forecast from the last observation on,
+its interval band) and the table of every step, labelled by period (2009Q4). The impulse responses:
+the kind (orthogonalised or plain) and horizon the caller asked for, as a k x k grid of small charts
+with their asymptotic bands and a table, so a report says what the Diagnostics page showed.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from .artifact import Artifact
+from .data.frequency import period_labels
+from .diagnostics import Diagnostics
+from .number_format import column_format, format_number
+from .report_svg import Band, Line, chart
+from .service import VersionForecast
+
+HISTORY, FORECAST, FORECAST_BAND = "#7f8c9b", "#e4572e", "rgba(228, 87, 46, 0.20)"
+RESPONSE, RESPONSE_BAND = "#2e86de", "rgba(46, 134, 222, 0.20)"
+Table = Callable[..., str]  # the report's table renderer (one number format per column)
+
+
+def labels_of(dates, alias: str | None) -> list[str]:
+    """Period names of dates (2009Q4); relative steps (`+1`) and other text as they are."""
+    values = [str(d) for d in dates]
+    if not values or values[0].startswith("+"):
+        return values
+    try:
+        return period_labels(values, alias)
+    except (ValueError, TypeError):
+        return values
+
+
+def forecast_section(artifact: Artifact, forecast: VersionForecast, table: Table) -> list[str]:
+    """A chart per variable and the table of the forecast, with its level, kind and starting point."""
+    result, alias = forecast.forecast, artifact.data.frequency
+    level = f"{(1 - result.alpha) * 100:g}%"
+    history = artifact.history.iloc[-max(40, 3 * forecast.steps, 4 * artifact.lag_rows) :]
+    past, ahead = labels_of(artifact.data.dates[-len(history) :], alias), labels_of(forecast.index, alias)
+    point = "median" if result.point == "median" else "mean"
+    own = np.array_equal(forecast.lag_inputs, artifact.data.values[-artifact.lag_rows :])
+    start_from = (
+        f"the version's own last {artifact.lag_rows} observation(s) (ending {html.escape(past[-1])})"
+        if own
+        else f"{len(forecast.lag_inputs)} given lag input row(s), drawn from the last one"
+    )
+    parts = [
+        f"<h2>Forecast: {forecast.steps} steps, {level} intervals</h2>",
+        f"<p>From {start_from}, {html.escape(result.intervals)} intervals. The line is the {point} in levels"
+        + (" (the model is fitted on log differences, so the median of the level)" if point == "median" else "")
+        + ". Hover a point for its value and interval.</p>",
+    ]
+    for j, variable in enumerate(forecast.variables):
+        last = float(forecast.lag_inputs[-1, j])  # where the forecast starts (the last lag input)
+        mean, lower, upper = result.mean[:, j].tolist(), result.lower[:, j].tolist(), result.upper[:, j].tolist()
+        fmt = column_format(mean + lower + upper)
+        notes = [" (last observation)"] + [
+            f" ({level}: {format_number(lo, fmt)} to {format_number(hi, fmt)})"
+            for lo, hi in zip(lower, upper, strict=True)
+        ]
+        start = len(past) - 1  # the forecast line and band start at the last observation
+        lines = [
+            Line("history", history[variable].tolist(), HISTORY),
+            Line(point, [last, *mean], FORECAST, start=start, markers=True, notes=notes),
+        ]
+        band = Band([last, *lower], [last, *upper], FORECAST_BAND, start=start, name=f"{level} interval")
+        parts.append(chart(variable, past + ahead, lines, band))
+    columns: dict[str, np.ndarray] = {}
+    for j, variable in enumerate(forecast.variables):
+        columns[f"{variable} {point}"] = result.mean[:, j]
+        columns[f"{variable} lower"] = result.lower[:, j]
+        columns[f"{variable} upper"] = result.upper[:, j]
+    parts.append(table(pd.DataFrame(columns, index=pd.Index(ahead, name="period"))))
+    return parts
+
+
+def irf_section(diag: Diagnostics, orth: bool, table: Table) -> list[str]:
+    """Impulse responses of the kind asked for, up to the diagnostics' horizon, charts and table."""
+    irf, names = diag.irf, list(diag.variables)
+    values = irf.orth if orth else irf.plain
+    lower, upper = irf.bands(orth)
+    level = f"{(1 - irf.signif) * 100:g}%"
+    kind = "Orthogonalised" if orth else "Plain"
+    how = (
+        "Responses to a one-standard-deviation shock, orthogonalised by the Cholesky factor of the residual"
+        " covariance in the variables' order"
+        if orth
+        else "Responses to a unit shock in one equation's residual (not orthogonalised: shocks may be correlated)"
+    )
+    steps = [f"h={h}" for h in range(irf.periods + 1)]
+    charts = [
+        chart(
+            f"{impulse} → {response}",
+            steps,
+            [Line("response", values[:, i, j].tolist(), RESPONSE)],
+            Band(lower[:, i, j].tolist(), upper[:, i, j].tolist(), RESPONSE_BAND),  # no legend: too small
+            width=250,
+            height=170,
+            zero_line=True,
+        )
+        for i, response in enumerate(names)
+        for j, impulse in enumerate(names)
+    ]
+    pairs = [(i, response, j, impulse) for i, response in enumerate(names) for j, impulse in enumerate(names)]
+    frame = pd.DataFrame(
+        {f"{impulse} → {response}": values[:, i, j] for i, response, j, impulse in pairs},
+        index=pd.Index(range(irf.periods + 1), name="h"),
+    )
+    return [
+        f"<h2>{kind} impulse responses, horizon {irf.periods}</h2>",
+        f"<p>{html.escape(how)}, in model space ({html.escape(diag.to_dict()['model_space'])}), with {level}"
+        " asymptotic bands. Rows of the grid: the responding variable; columns: the impulse.</p>",
+        f"<div class='grid' style='grid-template-columns:repeat({len(names)}, 250px)'>{''.join(charts)}</div>",
+        table(frame),
+    ]
