@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import comparison_figures, store
+from ui import comparison_figures, store, url_state
 from ui.errors import guarded, show_error
 from ui.figures import recent
+from ui.forecast_link import parse_level
 from ui.tables import comparison_cells, label_width
+from ui.url_state import Field
 from ui.version_pick import pick_versions
 from varlib import (
     DATE,
@@ -26,17 +28,47 @@ from varlib import (
 )
 
 LEVELS = (80, 90, 95, 99)
+PAGE = "cmp"
+
+
+def _versions(raw: str) -> list[str] | None:
+    """`var:0.0.1,growth:0.0.2` as the picker's labels, in that order (None when empty)."""
+    labels = [item.strip().replace(":", " ", 1) for item in str(raw).split(",") if item.strip()]
+    return labels or None
+
+
+FIELDS = [
+    Field("versions", f"_{PAGE}_link_versions", _versions, "model:version pairs separated by commas"),
+    Field("steps", "cmp_steps", url_state.whole_number(1, MAX_STEPS), f"1 to {MAX_STEPS}"),
+    Field("level", "cmp_level", parse_level, "one of " + ", ".join(map(str, LEVELS))),
+    Field("only", "cmp_only", url_state.flag, "1 or 0"),
+]
 
 
 def render() -> None:
     st.title("Compare versions")
+    params = url_state.incoming(PAGE, {field.name for field in FIELDS})
+    problems = url_state.apply(PAGE, FIELDS, params) if params else []
     top = st.columns([3.6, 1, 2], vertical_alignment="bottom")
-    artifacts = pick_versions("cmp", top[0])
+    artifacts = pick_versions(PAGE, top[0], problems)
     if not store.model_names():  # the picker has said so and linked the pages that fill a store
         return
-    steps = int(top[1].number_input("Steps", 1, MAX_STEPS, 8, key="cmp_steps"))
-    level = top[2].segmented_control("Interval", LEVELS, default=95, key="cmp_level", format_func=lambda x: f"{x}%")
+    st.session_state.setdefault("cmp_steps", 8)
+    st.session_state.setdefault("cmp_level", 95)
+    steps = int(top[1].number_input("Steps", 1, MAX_STEPS, key="cmp_steps"))
+    level = top[2].segmented_control("Interval", LEVELS, key="cmp_level", format_func=lambda x: f"{x}%")
     level = level or 95
+    only = bool(st.session_state.get("cmp_only", False))
+    url_state.write(
+        PAGE,
+        {
+            "versions": ",".join(f"{a.name}:{a.version}" for a in artifacts) or None,
+            "steps": str(steps),
+            "level": str(level),
+            "only": "1" if only else None,
+        },
+    )
+    url_state.warn(problems)
     if len(artifacts) < 2:
         st.info("Pick at least two versions.", icon=":material/compare_arrows:")
         if not artifacts:
