@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import auth, store
+from ui import auth, store, store_status
 from ui.errors import explain
 from varlib import VarlibError
 
@@ -35,16 +35,7 @@ def render_sidebar() -> None:
             st.error(explain(exc))
             return
         st.text(store.describe(settings))  # plain text: markdown would turn the endpoint into a link
-        try:
-            store.check(settings)
-        except VarlibError as exc:
-            st.markdown(":red-badge[:material/cloud_off: unreachable]")
-            st.error(str(exc))
-        else:
-            badges = ":green-badge[:material/check_circle: reachable]"
-            if settings.read_only:
-                badges += " :orange-badge[:material/lock: read-only]"
-            st.markdown(badges)
+        store_status.render(settings)
 
 
 sign_in = auth.current()

@@ -8,14 +8,18 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ui import hover
 from ui.diagnostics_figures import LINE, NAIVE, PALETTE, finish
 from varlib import Backtest, OverlaidForecast
 
 
-def backtest_figure(result: Backtest, metric: str = "rmse") -> go.Figure:
-    """One panel per variable: the VAR's and the random walk's metric by horizon."""
+def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = None) -> go.Figure:
+    """One panel per variable: the VAR's and the random walk's metric by horizon. The hover names the
+    origins' periods by the data's frequency `alias` (2006Q1)."""
     scores = result.scores()
     names = list(result.variables)
+    origins = hover.periods(result.origins, alias)
+    span = f"{len(origins)} origins, {origins[0]} to {origins[-1]}" if origins else "no origins"
     fig = make_subplots(rows=1, cols=len(names), subplot_titles=names)
     for j, variable in enumerate(names):
         rows = scores[scores["variable"] == variable]
@@ -29,7 +33,8 @@ def backtest_figure(result: Backtest, metric: str = "rmse") -> go.Figure:
                     legendgroup=label,
                     showlegend=j == 0,
                     line={"color": colour},
-                    hovertemplate=f"{label} h=%{{x}}: %{{y:.4g}}<extra></extra>",
+                    customdata=[span] * len(rows),
+                    hovertemplate=f"{label} h=%{{x}}: %{{y:.4g}}<br>%{{customdata}}<extra></extra>",
                 ),
                 row=1,
                 col=j + 1,
@@ -38,12 +43,20 @@ def backtest_figure(result: Backtest, metric: str = "rmse") -> go.Figure:
     return finish(fig, f"{metric.upper()} by horizon over {len(result.origins)} origins", 380)
 
 
-def overlay_figure(variable: str, history: pd.Series, overlaid: Sequence[OverlaidForecast], level: int) -> go.Figure:
-    """Recent history and each version's forecast of `variable` with its band."""
+def overlay_figure(
+    variable: str, history: pd.Series, overlaid: Sequence[OverlaidForecast], level: int, alias: str | None = None
+) -> go.Figure:
+    """Recent history and each version's forecast of `variable` with its band; hovers name the periods
+    by the data's frequency `alias` (2006Q1)."""
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
-            x=history.index, y=history.to_numpy(), mode="lines", name="history", line={"color": NAIVE, "width": 2}
+            x=history.index,
+            y=history.to_numpy(),
+            mode="lines",
+            name="history",
+            line={"color": NAIVE, "width": 2},
+            **hover.on(history.index, alias, "history"),
         )
     )
     for n, item in enumerate(overlaid):
@@ -87,7 +100,7 @@ def overlay_figure(variable: str, history: pd.Series, overlaid: Sequence[Overlai
                 name=item.label,
                 legendgroup=item.label,
                 line={"color": colour, "width": 2.2, "dash": dash},
-                hovertemplate=f"{item.label} " + "%{y:,.4g}<extra></extra>",
+                **hover.on(result.index, alias, item.label),
             )
         )
     return finish(fig, variable, 380)

@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
+from ui import hover
 from varlib import Diagnostics
 
 LINE = "#2e86de"
@@ -76,8 +77,9 @@ def roots_figure(diag: Diagnostics) -> go.Figure:
     return finish(fig, f"Eigenvalues of the companion matrix ({verdict})", 460)
 
 
-def residuals_figure(diag: Diagnostics) -> go.Figure:
-    """One panel per equation: residuals over time."""
+def residuals_figure(diag: Diagnostics, alias: str | None = None) -> go.Figure:
+    """One panel per equation: residuals over time, hovering with period names by the data's frequency
+    `alias` (2006Q1)."""
     k = len(diag.variables)
     fig = make_subplots(rows=k, cols=1, shared_xaxes=True, subplot_titles=list(diag.variables), vertical_spacing=0.06)
     dates = pd.to_datetime(list(diag.resid_dates))
@@ -90,7 +92,8 @@ def residuals_figure(diag: Diagnostics) -> go.Figure:
                 name=variable,
                 showlegend=False,
                 line={"color": PALETTE[j % len(PALETTE)], "width": 1.3},
-                hovertemplate="%{x|%Y-%m-%d} %{y:.4g}<extra>" + variable + "</extra>",
+                customdata=hover.periods(dates, alias),
+                hovertemplate="%{customdata}: %{y:.4g}<extra>" + variable + "</extra>",
             ),
             row=j + 1,
             col=1,

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import diagnostics_figures as figures
+from ui.tables import number_formats
 from varlib import Diagnostics
 
 PLOT = {"displaylogo": False}
@@ -23,7 +24,8 @@ def lag_order(diag: Diagnostics) -> None:
         f"Information criteria for lags up to {selection.max_lags} on a common sample (statsmodels"
         " select_order, the version's trend); the minimum of each column is highlighted."
     )
-    styled = table.style.format("{:.6g}", subset=["aic", "bic", "hqic", "fpe"], na_rep="")
+    # criteria are read by their differences between lags: six significant digits
+    styled = table.style.format(number_formats(table[["aic", "bic", "hqic", "fpe"]], digits=6), na_rep="")
     for criterion, lag in selection.selected.items():
         styled = styled.set_properties(
             subset=pd.IndexSlice[[lag], [criterion]],
@@ -47,7 +49,7 @@ def coefficients(diag: Diagnostics) -> None:
     for tab, equation in zip(st.tabs(list(diag.coefficients.equations)), diag.coefficients.equations, strict=True):
         frame = pd.DataFrame(diag.coefficients.table(equation)).set_index("regressor")
         frame = frame.rename(columns={"p_normal": "p normal"})
-        styled = frame.style.format("{:.6g}").map(
+        styled = frame.style.format(number_formats(frame, p_values=("p", "p normal"))).map(
             lambda p: "background-color: rgba(26,152,80,0.25)" if p < 0.05 else "", subset=["p"]
         )
         tab.dataframe(styled, width="stretch")
@@ -62,7 +64,7 @@ def stability(diag: Diagnostics) -> None:
     left, right = st.columns([2, 1])
     left.plotly_chart(figures.roots_figure(diag), key="dg_roots", config=PLOT)
     moduli = pd.DataFrame({"real": stab.eigenvalues.real, "imag": stab.eigenvalues.imag, "modulus": stab.moduli})
-    right.dataframe(moduli.style.format("{:.5f}"), width="stretch", height=420)
+    right.dataframe(moduli.style.format(number_formats(moduli)), width="stretch", height=420)
 
 
 def test_frame(rows: list[tuple[str, object]]) -> pd.DataFrame:
@@ -81,7 +83,13 @@ def test_frame(rows: list[tuple[str, object]]) -> pd.DataFrame:
     return pd.DataFrame(out).set_index("test")
 
 
-def residuals(diag: Diagnostics) -> None:
+def _tests_styled(frame: pd.DataFrame):
+    return frame.style.format(number_formats(frame, p_values=("p-value",)))
+
+
+def residuals(diag: Diagnostics, alias: str | None = None) -> None:
+    """Residual tests with verdicts, residuals over time (hovering by period, `alias` the data's frequency)
+    and their autocorrelations."""
     for test in (diag.whiteness_adjusted, diag.normality):
         (st.success if not test.rejected else st.warning)(test.verdict)
     rows = [
@@ -93,12 +101,12 @@ def residuals(diag: Diagnostics) -> None:
         ("Jarque-Bera joint (H0: normal residuals)", diag.normality),
     ]
     rows += [(f"Jarque-Bera {v}", t) for v, t in zip(diag.variables, diag.normality_by_variable, strict=True)]
-    st.dataframe(test_frame(rows).style.format({"statistic": "{:.5g}", "p-value": "{:.4g}"}), width="stretch")
+    st.dataframe(_tests_styled(test_frame(rows)), width="stretch")
     st.caption(
         "The adjusted statistic (Hosking's, as R vars and JMulTi print it) weights lag i by T/(T-i), so it"
         " holds its size on short samples; the verdicts above use it."
     )
-    st.plotly_chart(figures.residuals_figure(diag), key="dg_resid", config=PLOT)
+    st.plotly_chart(figures.residuals_figure(diag, alias), key="dg_resid", config=PLOT)
     st.plotly_chart(figures.acorr_figure(diag), key="dg_acorr", config=PLOT)
 
 
@@ -120,13 +128,12 @@ def granger(diag: Diagnostics) -> None:
         }
         for t in diag.granger
     ]
-    st.dataframe(
-        pd.DataFrame(rows).style.format({"F": "{:.5g}", "p-value": "{:.4g}"}), hide_index=True, width="stretch"
-    )
+    table = pd.DataFrame(rows)
+    st.dataframe(table.style.format(number_formats(table, p_values=("p-value",))), hide_index=True, width="stretch")
     st.subheader("Instantaneous causality")
     st.caption("Wald tests of correlation between each variable's residual and the others' (symmetric).")
     inst = test_frame([(f"{t.causing[0]} ↔ others", t.result) for t in diag.instantaneous])
-    st.dataframe(inst.style.format({"statistic": "{:.5g}", "p-value": "{:.4g}"}), width="stretch")
+    st.dataframe(_tests_styled(inst), width="stretch")
 
 
 def integration(diag: Diagnostics) -> None:
@@ -152,7 +159,9 @@ def integration(diag: Diagnostics) -> None:
         f"ADF and KPSS with a constant and a trend, on the {result.tested_on} of the training data; KPSS"
         " p-values are read from its table, so they stop at 0.01 and 0.10."
     )
-    st.dataframe(pd.DataFrame(rows).style.format(precision=4), hide_index=True, width="stretch")
+    roots = pd.DataFrame(rows)
+    p_values = ("ADF p (H0: unit root)", "KPSS p (H0: stationary)", "ADF p of the difference")
+    st.dataframe(roots.style.format(number_formats(roots, p_values)), hide_index=True, width="stretch")
     if result.johansen is None:
         st.caption("Johansen's cointegration test runs when two or more variables look integrated.")
         return
@@ -175,4 +184,4 @@ def integration(diag: Diagnostics) -> None:
             for r in range(len(johansen.trace))
         ]
     )
-    st.dataframe(table.style.format(precision=4), hide_index=True, width="stretch")
+    st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from varlib import Diagnostics
+from ui.tables import number_formats
+from varlib import Diagnostics, format_column
 
 GREEN = "background-color: rgba(26,152,80,0.25)"
 
@@ -41,7 +42,7 @@ def cointegration(diag: Diagnostics) -> None:
             for r in range(len(johansen.trace))
         ]
     )
-    st.dataframe(table.style.format(precision=4), hide_index=True, width="stretch", key="dg_johansen")
+    st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch", key="dg_johansen")
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("**Cointegration relations (β, normalised)**")
@@ -68,7 +69,13 @@ def _coefficients(coefs, key: str) -> None:
             )
             rows.append({"": label, **{k: row[k] for k in ("coef", "stderr", "t", "p", "p_normal")}})
     frame = pd.DataFrame(rows).set_index("").rename(columns={"p_normal": "p normal"})
-    shown = frame.map(lambda v: "–" if v is None or v != v else f"{v:.6g}")
+    shown = pd.DataFrame(
+        {
+            column: [cell or "–" for cell in format_column(frame[column], column in ("p", "p normal"))]
+            for column in frame.columns
+        },
+        index=frame.index,
+    )
     styled = shown.style.apply(
         lambda column: [GREEN if p == p and p < 0.05 else "" for p in frame["p"]], subset=["p"], axis=0
     )

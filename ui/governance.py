@@ -29,18 +29,27 @@ def render(name: str) -> None:
         st.caption("Use an alias wherever a version goes: `?version=@champion`, `varlib forecast @champion`.")
     else:
         st.caption(f"**{name}** has no aliases yet.")
+    # The admin forms and the audit trail are drawn when opened: the page opens faster without them.
     if sign_in.can("alias") and not store.registry().read_only:
-        _alias_controls(name, sign_in)
-        _withdraw_controls(name, sign_in)
+        admin = st.expander("Move an alias or withdraw a version", key=f"admin_open|{name}", on_change="rerun")
+        if admin.open:
+            with admin:
+                _alias_controls(name, sign_in)
+                _withdraw_controls(name, sign_in)
     elif sign_in.configured:
         st.caption(f"Moving aliases and withdrawing versions needs the admin role; you are a {sign_in.role}.")
-    st.subheader("History")
-    records = store.history(name)
-    alias_names = sorted({r.alias for r in records if r.alias})
-    scope = st.selectbox("Show", ["everything"] + [f"@{a}" for a in alias_names], key=f"history_scope|{name}")
-    if scope != "everything":
-        records = tuple(r for r in records if r.alias == scope[1:])
-    st.dataframe(history_table(records), hide_index=True, width="stretch")
+    history = st.expander(
+        "History: publishes, alias moves and withdrawals", key=f"history_open|{name}", on_change="rerun"
+    )
+    if not history.open:
+        return
+    with history:
+        records = store.history(name)
+        alias_names = sorted({r.alias for r in records if r.alias})
+        scope = st.selectbox("Show", ["everything"] + [f"@{a}" for a in alias_names], key=f"history_scope|{name}")
+        if scope != "everything":
+            records = tuple(r for r in records if r.alias == scope[1:])
+        st.dataframe(history_table(records), hide_index=True, width="stretch")
 
 
 def version_choices(name: str, entries, withdrawn, named: set) -> tuple[list[str], dict[str, str]]:

@@ -1,4 +1,5 @@
-"""The first visit to an empty store: what the product does and one button to get a first model."""
+"""The first visit to an empty store: what the product does, one button to get a first model, and the
+hint (with links to the pages that fill a store) that the other pages show instead of their content."""
 
 from __future__ import annotations
 
@@ -9,6 +10,15 @@ from ui.errors import show_error
 from varlib import DEFAULT_VARIABLES, ModelSpec, VarlibError, load_dataset, publish_result, train_model
 
 FIRST_MODEL = "var"
+TRAIN_PAGE, FORECAST_PAGE = "views/train.py", "views/forecast.py"  # as app.py registers them
+
+
+def render_empty_store() -> None:
+    """Say the store is empty and link the two ways to fill it: training on any data, or the Forecast
+    page's one-click first model."""
+    st.info("The store has no models yet. Publish one first:", icon=":material/inbox:")
+    st.page_link(TRAIN_PAGE, label="Train & publish: your CSV or the bundled data", icon=":material/model_training:")
+    st.page_link(FORECAST_PAGE, label="Forecast: a first model in one click", icon=":material/show_chart:")
 
 
 def render_onboarding() -> None:
@@ -20,9 +30,9 @@ def render_onboarding() -> None:
             f"Models live in **{registry.description}**. A model is a vector autoregression (VAR) fitted to a few"
             " time series; each publication is an immutable version that every viewer of this store sees.\n\n"
             f"Start with a first model on the bundled US macro data (quarterly {' and '.join(DEFAULT_VARIABLES)},"
-            " 1959–2009; lag order chosen by AIC). It takes a few seconds. Later, train on your own CSV from"
-            " **Train & publish**."
+            " 1959–2009; lag order chosen by AIC). It takes a few seconds. Later, train on your own CSV:"
         )
+        st.page_link(TRAIN_PAGE, label="Train & publish", icon=":material/model_training:")
         if registry.read_only:
             st.info(
                 "This store is read-only (VARLIB_READ_ONLY=1), so nothing can be published here. Point the"

@@ -36,7 +36,6 @@ def _refresh_seconds() -> int:
 
 
 LIST_TTL = _refresh_seconds()  # seconds a listing may be stale; open pages redraw it this often (ui.live)
-CHECK_TTL = LIST_TTL
 MAX_STORES = 4  # registries kept per server process (one per distinct settings)
 
 
@@ -77,12 +76,6 @@ def _names(fingerprint: str, _registry: Registry) -> tuple[str, ...]:
 @st.cache_resource(ttl=LIST_TTL, max_entries=64, show_spinner=False)
 def _versions(fingerprint: str, name: str, _registry: Registry) -> tuple[VersionEntry, ...]:
     return tuple(_registry.list_versions(name))
-
-
-@st.cache_data(ttl=CHECK_TTL, max_entries=MAX_STORES, show_spinner=False)
-def _check(fingerprint: str, _registry: Registry) -> bool:
-    _registry.check()
-    return True
 
 
 def model_names(current: Settings | None = None) -> list[str]:
@@ -158,17 +151,10 @@ def latest(name: str) -> Version:
     return registry().resolve_latest(name)
 
 
-def check(current: Settings | None = None) -> None:
-    """Raise unless the store answers; a success is remembered for CHECK_TTL seconds."""
-    current = current or settings()
-    _check(_fingerprint(current), registry(current))
-
-
 def refresh() -> None:
-    """Forget the listings and the reachability check (after a publish, or on the refresh button)."""
+    """Forget the listings (after a publish, or on the refresh button)."""
     _names.clear()
     _versions.clear()
-    _check.clear()
     _withdrawals.clear()
     _aliases.clear()
     _history.clear()

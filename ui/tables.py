@@ -1,13 +1,20 @@
-"""Tables for the pages, built from varlib objects (pure pandas, no Streamlit calls)."""
+"""Tables for the pages, built from varlib objects (pure pandas, no Streamlit calls).
+
+Numbers follow one rule everywhere: one format per column (varlib.column_format), so a column never
+mixes fixed decimals and scientific notation. Styled tables get it as Styler formatters
+(`number_formats`); the Compare table, whose rows are the quantities, gets it per row.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 
-from varlib import VersionEntry, VersionForecast, scenario_differences
+from varlib import VersionEntry, VersionForecast, column_format, format_column, format_number, scenario_differences
+
+CHAR_PX = 7.5  # an average character of the dashboard's table font, for widths that fit a label
 
 
 def forecast_table(result: VersionForecast) -> pd.DataFrame:
@@ -33,8 +40,11 @@ def differences_table(baseline: VersionForecast, scenario: VersionForecast) -> p
 
 
 def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None) -> pd.DataFrame:
-    """The Models page table: one row per version or stray object, newest first (withdrawn ones say so)."""
+    """The Models page table: one row per version or stray object, newest first (withdrawn ones say so).
+    Every holdout RMSE of the column is printed in the one format the column's values call for."""
     withdrawn = withdrawn or {}
+    rmse = [x for e in entries if e.card for x in e.card.holdout_rmse.values()]
+    fmt = column_format(rmse)
     rows = []
     for entry in entries:
         card = entry.card
@@ -47,34 +57,40 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
                 "status": status,
                 "kind": card.kind.upper() if card else "",
                 "model": card.model if card else "",
-                "created": ((card.created_at if card else None) or "").replace("T", " ").replace("Z", " UTC"),
+                "created": ((card.created_at if card else None) or "")[:16].replace("T", " "),
                 "author": card.author if card else "",
                 "dataset": card.dataset if card else "",
                 "variables": ", ".join(card.variables) if card else "",
                 "frequency": card.frequency if card else "",
                 "lag order": card.k_ar if card else None,
                 "checks": ("⚠ " + ", ".join(card.flags) if card.flags else "ok") if card else "",
-                "holdout RMSE": ", ".join(f"{v} {_fmt(x)}" for v, x in card.holdout_rmse.items()) if card else "",
+                "holdout RMSE": (
+                    ", ".join(f"{v} {format_number(x, fmt) or '–'}" for v, x in card.holdout_rmse.items())
+                    if card
+                    else ""
+                ),
                 "notes": card.notes if card else "",
             }
         )
-    # What tells versions apart first (notes, checks); the wide columns last, where a narrow screen cuts them
-    order = [
-        "version",
-        "status",
-        "kind",
-        "notes",
-        "checks",
-        "created",
-        "author",
-        "variables",
-        "frequency",
-        "lag order",
-        "model",
-        "dataset",
-        "holdout RMSE",
-    ]
-    return pd.DataFrame(rows, columns=order)
+    return pd.DataFrame(rows, columns=VERSION_COLUMNS)
+
+
+# What tells versions apart first (notes, checks); the wide columns last
+VERSION_COLUMNS = [
+    "version",
+    "status",
+    "created",
+    "author",
+    "variables",
+    "model",
+    "checks",
+    "notes",
+    "kind",
+    "lag order",
+    "frequency",
+    "dataset",
+    "holdout RMSE",
+]
 
 
 def lag_selection_table(selection: dict, chosen: int, ic: str | None) -> pd.DataFrame:
@@ -90,13 +106,8 @@ def metrics_table(evaluation: dict) -> pd.DataFrame:
     """Holdout RMSE, MAE and MAPE per variable."""
     frame = pd.DataFrame(evaluation["metrics"]).T
     frame.index.name = "variable"
+    frame = frame[[m for m in ("rmse", "mae", "mape") if m in frame.columns]]  # a stored version's keys are sorted
     return frame.rename(columns={"rmse": "RMSE", "mae": "MAE", "mape": "MAPE %"})
-
-
-def _fmt(value) -> str:
-    if value is None or not np.isfinite(value):
-        return "–"
-    return f"{value:.4g}"
 
 
 def aliases_table(aliases) -> pd.DataFrame:
@@ -138,3 +149,46 @@ def history_table(records) -> pd.DataFrame:
 
 def _when(stamp: str) -> str:
     return (stamp or "").replace("T", " ").replace("Z", " UTC")[:23].rstrip()
+
+
+def number_formats(
+    frame: pd.DataFrame, p_values: Iterable[str] = (), digits: int = 4, skip: Iterable[str] = ()
+) -> dict[str, Callable]:
+    """Styler formatters: each numeric column of `frame` in the one format its values call for."""
+    p_values, skip = set(p_values), set(skip)
+    formats = {}
+    for column in frame.columns:
+        if column in skip or not pd.api.types.is_numeric_dtype(frame[column]) or frame[column].dtype == bool:
+            continue
+        fmt = column_format(frame[column], column in p_values, digits)
+        formats[column] = lambda value, fmt=fmt: format_number(value, fmt)
+    return formats
+
+
+def comparison_cells(table: pd.DataFrame) -> pd.DataFrame:
+    """The Compare table as text: a row holds one quantity across versions, so each row gets one format."""
+
+    def row_text(row: pd.Series) -> pd.Series:
+        present = [v for v in row if v is not None and not (isinstance(v, float) and np.isnan(v))]
+        numeric = present and all(isinstance(v, int | float | np.number) and not isinstance(v, bool) for v in present)
+        if numeric:
+            return pd.Series(format_column(list(row)), index=row.index)
+        return row.map(lambda v: "" if v is None else str(v))
+
+    return table.apply(row_text, axis=1)
+
+
+def label_width(labels: Iterable) -> int:
+    """Pixels a column needs to show its longest label whole (row names of the Compare table)."""
+    longest = max((len(str(label)) for label in labels), default=8)
+    return int(24 + CHAR_PX * longest)
+
+
+GOOD = "background-color: rgba(26,152,80,0.25)"
+POOR = "background-color: rgba(228,87,46,0.2)"
+
+
+def backtest_styler(scores: pd.DataFrame):
+    """Backtest scores, one format per column, the RMSE ratio green where the model beats the random walk."""
+    styled = scores.style.format(number_formats(scores), na_rep="")
+    return styled.map(lambda r: "" if r is None or r != r else (GOOD if r < 1 else POOR), subset=["rmse_ratio"])

@@ -12,7 +12,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import selection, store, url_state
-from varlib import LATEST, Artifact
+from ui.onboarding import render_empty_store
+from varlib import LATEST, Artifact, and_list
 
 
 def version_key(prefix: str, name: str) -> str:
@@ -34,11 +35,7 @@ def pick_model(prefix: str, where=None) -> str | None:
     """A model selectbox (None, with a hint, when the store has no models)."""
     names = store.model_names()
     if not names:
-        st.info(
-            "The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
-            " one-click first model).",
-            icon=":material/inbox:",
-        )
+        render_empty_store()
         return None
     key = f"{prefix}_model"
     if st.session_state.get(key) not in names:
@@ -85,23 +82,28 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     return store.load(name, version)
 
 
-def pick_versions(prefix: str, where=None) -> list[Artifact]:
-    """Two or more usable versions of any models (default: the two newest of the first model), loaded."""
+def pick_versions(prefix: str, where=None, problems: list[str] | None = None) -> list[Artifact]:
+    """Two or more usable versions of any models (default: the two newest of the model chosen on another page,
+    else of the first model), loaded, in the order they were picked. Versions a link named (`model version`
+    labels, see views/compare.py) are checked here."""
     names = store.model_names()
     if not names:
-        st.info(
-            "The store has no models yet. Publish one from **Train & publish** (or open **Forecast** for a"
-            " one-click first model).",
-            icon=":material/inbox:",
-        )
+        render_empty_store()
         return []
     entries = {f"{name} {entry.label}": (name, entry.version) for name in names for entry in store.usable(name)}
     key = f"{prefix}_versions"
+    linked = st.session_state.pop(f"_{prefix}_link_versions", None)
+    if linked is not None:
+        unknown = [label for label in linked if label not in entries]
+        if unknown and problems is not None:
+            problems.append(f"versions {and_list(unknown)}, which the store does not have")
+        st.session_state[key] = list(dict.fromkeys(label for label in linked if label in entries))
     if key not in st.session_state or not set(st.session_state[key]) <= set(entries):
-        first = "var" if "var" in names else names[0]
+        shared = st.session_state.get(selection.SHARED)
+        first = shared[0] if shared and shared[0] in names else "var" if "var" in names else names[0]
         st.session_state[key] = [label for label in entries if label.startswith(f"{first} ")][:2]
     chosen = (where or st).multiselect(
         "Versions", list(entries), key=key, help="Pick two or more versions, of one model or of several."
     )
-    order = list(entries)
-    return [store.load(*entries[label]) for label in sorted(chosen, key=order.index)]
+    # in the order picked: the first one picked is the comparison's reference (its lag inputs are shared)
+    return [store.load(*entries[label]) for label in chosen]

@@ -101,6 +101,7 @@ from .kinds import kind_names, kind_title, kind_transforms
 from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
+from .number_format import column_format, format_column, format_number
 from .report import render_report
 from .roles import ROLES, RolePolicy, allows
 from .roles import require as require_role
@@ -135,6 +136,7 @@ from .versions import (
     name_from,
     parse_version,
 )
+from .wording import and_list
 
 __all__ = [
     "ALIAS_PATTERN",
@@ -219,6 +221,7 @@ __all__ = [
     "all_variables",
     "allows",
     "analyse_integration",
+    "and_list",
     "backtest",
     "can_reselect",
     "check_alias",
@@ -226,6 +229,7 @@ __all__ = [
     "check_name",
     "check_path",
     "check_scenario_name",
+    "column_format",
     "compare_table",
     "count_changed",
     "default_max_lags",
@@ -236,6 +240,8 @@ __all__ = [
     "forecast_artifact",
     "forecast_periods",
     "forecast_scenario",
+    "format_column",
+    "format_number",
     "forecast_version",
     "guess_date_column",
     "import_legacy",

@@ -79,11 +79,12 @@ def assess(results: Any, transform: str) -> Adequacy:
     try:
         white = results.test_whiteness(nlags=lags, signif=SIGNIF, adjusted=True)
         normal = results.test_normality(signif=SIGNIF)
-    except np.linalg.LinAlgError:  # statsmodels inverts the residual covariance; tiny or huge data make it singular
+    except (np.linalg.LinAlgError, ValueError) as exc:
+        # The OLS fit can succeed on numbers so small (or large) that the residual covariance under- or
+        # overflows; no test, interval or forecast error of such a fit means anything.
         raise InvalidInputError(
-            "the residuals of this fit have a singular covariance, so whiteness and normality cannot be checked:"
-            " the values are too small or too large for double precision, or the variables move together"
-            " exactly; rescale the data (e.g. to thousands or percent) or drop a variable"
+            f"the residuals of this fit cannot be tested ({exc}): the values are too close to zero or too"
+            " large for floating point (e.g. 1e-300); rescale the data (another unit) and train again"
         ) from None
     moduli = np.abs(1.0 / np.asarray(results.roots)) if len(results.roots) else np.zeros(1)
     stable = bool(results.is_stable())

@@ -16,6 +16,7 @@ import pandas as pd
 from .artifact import Artifact
 from .errors import InvalidInputError
 from .service import VersionForecast, forecast_artifact
+from .wording import and_list
 
 METRIC_NAMES = ("rmse", "mae", "mape")
 
@@ -88,8 +89,8 @@ def _lag_inputs_for(artifact: Artifact, table: pd.DataFrame):
             None,
             False,
             (
-                f"its variables {artifact.variables} are not all in the shared lag table (missing"
-                f" {missing}): forecast from its own last {artifact.lag_rows} observations"
+                f"its variables {and_list(artifact.variables)} are not all in the shared lag table (missing"
+                f" {and_list(missing)}): forecast from its own last {artifact.lag_rows} observations"
             ),
         )
     if len(table) < artifact.lag_rows:

@@ -6,9 +6,10 @@ import streamlit as st
 
 from ui import comparison_figures, session, url_state
 from ui.errors import guarded, show_error
+from ui.tables import backtest_styler
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
-from varlib import MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, VarlibError, backtest, can_reselect
+from varlib import MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, VarlibError, backtest, can_reselect, period_labels
 
 RESULTS = "backtests"  # ui.session slot: (name, version, origins, horizon, policy) -> Backtest
 POLICIES = {"fixed": "Keep the version's lag order", "reselect": "Re-select the order at each origin"}
@@ -90,26 +91,20 @@ def render() -> None:
             f"Press **Run backtest** to refit the {artifact.description} {origins} times.", icon=":material/play_arrow:"
         )
         return
-    _show(result)
+    _show(result, artifact.data.frequency)
 
 
-def _show(result: Backtest) -> None:
+def _show(result: Backtest, alias: str | None) -> None:
+    first, last = period_labels([result.origins[0], result.origins[-1]], alias)
     st.caption(
-        f"{len(result.origins)} origins from {result.origins[0]} to {result.origins[-1]} (last training"
-        f" date), lag orders {sorted(set(result.lag_orders))}, {result.seconds:.2f}s."
+        f"{len(result.origins)} origins from {first} to {last} (last training period), lag orders"
+        f" {sorted(set(result.lag_orders))}, {result.seconds:.2f}s."
     )
     metric = st.segmented_control("Metric", METRICS, default="rmse", key="bt_metric", format_func=str.upper) or "rmse"
-    st.plotly_chart(comparison_figures.backtest_figure(result, metric), key="bt_chart", config={"displaylogo": False})
+    figure = comparison_figures.backtest_figure(result, metric, alias)
+    st.plotly_chart(figure, key="bt_chart", config={"displaylogo": False})
     table = result.scores()
-    number = {c: "{:.5g}" for c in table.columns if c not in ("variable", "horizon")}
-    styled = table.style.format(number, na_rep="").map(
-        lambda r: (
-            ""
-            if r is None or r != r
-            else ("background-color: rgba(26,152,80,0.25)" if r < 1 else "background-color: rgba(228,87,46,0.2)")
-        ),
-        subset=["rmse_ratio"],
-    )
+    styled = backtest_styler(table)
     st.caption(
         "`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the model beats the"
         " random walk at that horizon."

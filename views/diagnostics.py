@@ -5,25 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import diagnostics_figures as figures
+from ui import diagnostics_report, diagnostics_vecm, store, url_state
 from ui import diagnostics_sections as sections
-from ui import diagnostics_vecm, session, store, url_state
 from ui.errors import guarded
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
-from varlib import (
-    DEFAULT_IRF_PERIODS,
-    Artifact,
-    Backtest,
-    Diagnostics,
-    diagnose,
-    forecast_artifact,
-    render_report,
-    whiteness_lag_bounds,
-)
+from varlib import DEFAULT_IRF_PERIODS, Artifact, Diagnostics, diagnose, whiteness_lag_bounds
 
 MAX_IRF_SHOWN = 40
 PLOT = {"displaylogo": False}
-BACKTESTS = "backtests"  # the ui.session slot where the Backtest page keeps this session's results
 PAGE = "dg"
 TABS = (
     "Lag order",
@@ -52,45 +42,6 @@ FIELDS = [
 def _diagnostics(where: str, name: str, version: str, periods: int, lags: int, _artifact: Artifact) -> Diagnostics:
     # keyed by the store, the immutable (name, version) and the options; the artifact itself is not hashed
     return diagnose(_artifact, irf_periods=periods, whiteness_lags=lags)
-
-
-@st.cache_data(max_entries=8, show_spinner=False)
-def _report(
-    where: str,
-    name: str,
-    version: str,
-    periods: int,
-    lags: int,
-    backtest_key: tuple | None,
-    _artifact: Artifact,
-    _diag: Diagnostics,
-    _backtest: Backtest | None,
-) -> bytes:
-    # the baseline forecast as a fan chart; a VARX's needs future exogenous values (its scenarios have them)
-    forecast = None if _artifact.exog else forecast_artifact(_artifact, 8)
-    return render_report(_artifact, _diag, report_figures(_diag), _backtest, forecast).encode()
-
-
-def _session_backtest(artifact: Artifact) -> tuple[tuple | None, Backtest | None]:
-    """The newest backtest of this version run on the Backtest page in this session, if any."""
-    mine = [
-        (key, result)
-        for key, result in session.results(BACKTESTS).items()
-        if key[:2] == (artifact.name, str(artifact.version))
-    ]
-    return mine[-1] if mine else (None, None)
-
-
-def report_figures(diag: Diagnostics) -> list:
-    """The charts the HTML report embeds, in order."""
-    return [
-        ("Stability", figures.roots_figure(diag)),
-        ("Residuals", figures.residuals_figure(diag)),
-        ("Residual autocorrelations", figures.acorr_figure(diag)),
-        ("Granger causality", figures.granger_figure(diag)),
-        ("Impulse responses", figures.irf_figure(diag, orth=True)),
-        ("Variance decomposition", figures.fevd_figure(diag)),
-    ]
 
 
 def render() -> None:
@@ -186,7 +137,7 @@ def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, per
         "Cointegration": diagnostics_vecm.cointegration,
         "Coefficients": sections.coefficients,
         "Stability": sections.stability,
-        "Residuals": sections.residuals,
+        "Residuals": lambda d: sections.residuals(d, artifact.data.frequency),  # hovers name periods (2009Q3)
         "Granger causality": sections.granger,
         "Unit roots & cointegration": sections.integration,
     }
@@ -197,33 +148,9 @@ def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, per
         st.plotly_chart(figures.irf_figure(diag, orth), key="dg_irf", config=PLOT)
     elif label == "Variance decomposition":
         st.plotly_chart(figures.fevd_figure(diag), key="dg_fevd", config=PLOT)
-    else:
-        _report_tab(artifact, diag, where, periods, lags)
+    else:  # the report follows the page: the IRF choice, the lags, and a forecast picked on the tab
+        diagnostics_report.render(artifact, diag, where, periods, lags, orth)
     return orth
-
-
-def _report_tab(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags: int) -> None:
-    backtest_key, backtest = _session_backtest(artifact)
-    st.markdown(
-        "One self-contained HTML file (opens offline): model card, every table above, the 8-step forecast as a"
-        " fan chart (30, 60 and 90%) and the charts"
-        + (
-            f", plus the backtest you ran ({backtest_key[2]} origins, horizon {backtest_key[3]})."
-            if backtest
-            else ". Run a backtest on the Backtest page to include its scores."
-        )
-    )
-    st.download_button(
-        "Download HTML report",
-        lambda: _report(
-            where, artifact.name, str(artifact.version), periods, lags, backtest_key, artifact, diag, backtest
-        ),
-        f"{artifact.name}-{artifact.version}-report.html",
-        "text/html",
-        icon=":material/download:",
-        on_click="ignore",
-        key="dg_report",
-    )
 
 
 guarded(render)

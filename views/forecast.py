@@ -54,8 +54,9 @@ def render() -> None:
     if newest is None:
         st.error(
             f"Model **{name}** has no usable version: every object is broken or legacy. The Models page"
-            " shows each reason; publish a new version from **Train & publish**."
+            " shows each reason; publish a new version from the Train & publish page."
         )
+        st.page_link("views/train.py", label="Train & publish", icon=":material/model_training:")
         return
     if version_label == LATEST:
         version = newest

@@ -1,12 +1,12 @@
-"""Models: every version in the store, newest first, broken ones with their reason, and the raw metadata."""
+"""Models: every version in the store, newest first, broken ones with their reason, and one version in detail."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui import governance, live, selection, store, url_state
+from ui import governance, live, models_table, selection, store, url_state, version_details
 from ui.errors import guarded, show_error
-from ui.tables import versions_table
+from ui.onboarding import render_empty_store
 from ui.version_pick import open_page
 from varlib import VarlibError
 
@@ -26,11 +26,7 @@ def render() -> None:
         store.refresh()
     names = store.model_names()
     if not names:
-        st.info(
-            "The store has no models yet. Publish one from **Train & publish**, or open **Forecast** for a"
-            " one-click first model.",
-            icon=":material/inbox:",
-        )
+        render_empty_store()
         return
     if st.session_state.get("models_name") not in names:
         st.session_state["models_name"] = names[0]
@@ -57,19 +53,7 @@ def _show_versions(name: str) -> None:
         + (f", {len(withdrawn)} withdrawn" if withdrawn else "")
         + ", newest first"
     )
-    st.dataframe(
-        versions_table(entries, withdrawn),
-        hide_index=True,
-        width="stretch",
-        column_config={
-            "version": st.column_config.TextColumn(width="small"),
-            "status": st.column_config.TextColumn(width="medium"),
-            "author": st.column_config.TextColumn(width="small"),
-            "dataset": st.column_config.TextColumn(width="small"),
-            "lag order": st.column_config.NumberColumn(width="small"),
-            "notes": st.column_config.TextColumn(width="large"),
-        },
-    )
+    models_table.render(entries, withdrawn)
     broken = [entry for entry in entries if not entry.ok]
     if broken:
         st.warning(
@@ -103,21 +87,12 @@ def _show_versions(name: str) -> None:
             artifact = store.load(name, entry.version)
         except VarlibError as exc:
             show_error(exc)
-            st.json(entry.to_dict())
+            version_details.render_entry(entry)
             return
-        body = artifact.to_body()
-        data = body.pop("data")
-        st.json(
-            {
-                **body,
-                "data": {k: v for k, v in data.items() if k not in ("dates", "values")}
-                | {"rows": len(data["dates"]), "first": data["dates"][0], "last": data["dates"][-1]},
-            },
-            expanded=1,
-        )
+        version_details.render(artifact)
     else:
         st.error(f"**{label}** cannot be used: {entry.status}", icon=":material/error:")
-        st.json(entry.to_dict())
+        version_details.render_entry(entry)
 
 
 guarded(render)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 import streamlit as st
+from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
 from varlib import Registry
@@ -95,3 +98,21 @@ def values(trace_: dict, axis: str) -> list | np.ndarray:
     if isinstance(raw, dict) and "bdata" in raw:
         return np.frombuffer(base64.b64decode(raw["bdata"]), dtype=np.dtype(raw["dtype"])).reshape(raw.get("shape", -1))
     return raw
+
+
+def displayed(element) -> pd.DataFrame | None:
+    """The cells a styled table shows, as text (what the browser draws, not the numbers behind it); None
+    for a table without a Styler."""
+    raw = element.proto.arrow_data.styler.display_values
+    return dataframe_util.convert_arrow_bytes_to_pandas_df(raw).astype(str) if raw else None
+
+
+def formats_of(cells) -> set[str]:
+    """The number formats a column's cells are printed in: `e` (scientific) or `.<decimals>`."""
+    found = set()
+    for cell in cells:
+        text = str(cell).strip()
+        if not re.fullmatch(r"-?[\d,]+(\.\d+)?(e[+-]\d+)?", text):
+            continue  # text, a dash, an empty cell
+        found.add("e" if "e" in text else f".{len(text.split('.')[1]) if '.' in text else 0}")
+    return found

@@ -194,7 +194,11 @@ def test_compare_page_across_models(seeded):
     at.multiselect(key="cmp_versions").select("growth 0.0.1").run()
     assert not at.exception and errors(at) == ""
     table = at.dataframe[0].value
-    assert list(table.columns) == ["growth 0.0.1", "var 0.0.1"]  # model names sorted, newest first
+    assert list(table.columns) == ["var 0.0.1", "growth 0.0.1"]  # in the order picked
     assert [f["layout"]["title"]["text"] for f in charts(at)] == ["realgdp", "realcons", "realinv"]
     realinv = charts(at)[2]
     assert [t["name"] for t in realinv["data"] if t.get("mode") == "lines+markers"] == ["growth 0.0.1"]
+    # var's lag inputs are shared (picked first); growth's variables are said in words, not as a Python list
+    note = "\n".join(w.value for w in at.warning)
+    assert "its variables realgdp, realcons and realinv are not all in the shared lag table (missing realinv)" in note
+    assert "[" not in note and "'" not in note

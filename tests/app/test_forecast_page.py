@@ -151,6 +151,9 @@ def test_bad_url_values_are_reported_and_replaced(seeded):
 
 def test_downloads_carry_the_forecast(seeded):
     at = open_app({"model": "var", "steps": 5, "level": 99})
+    assert not at.get("download_button")  # the table and its downloads are drawn once their expander opens
+    at.session_state["fc_table_open"] = True
+    at.run()
     buttons = {b.label: b for b in at.get("download_button")}
     assert set(buttons) == {"Download CSV", "Download JSON"}
     table = at.dataframe[-1].value
@@ -192,6 +195,8 @@ def test_model_on_irregular_dates_forecasts_periods_ahead(seeded):
     dataset = Dataset("irregular", frame, "0" * 64, frequency=None)
     publish_result(seeded, train_model(dataset, ModelSpec(variables=("a", "b"), lags=1)), "irregular")
     at = open_app({"model": "irregular", "steps": 5})
+    at.session_state["fc_table_open"] = True
+    at.run()
     assert errors(at) == ""
     figure = charts(at)[0]
     assert figure["layout"]["xaxis"]["title"]["text"] == "periods after the last observation"

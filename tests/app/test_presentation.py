@@ -3,12 +3,10 @@ exports at 3x named after their content, and bands that keep their contrast in b
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from tests.app.conftest import charts, errors, open_app
 from ui import chart_look, presentation
-from ui.forecast_table import column_format
 
 
 def _luminance(rgb) -> float:
@@ -58,11 +56,3 @@ def test_presentation_mode_from_the_link(seeded):
     at.toggle(key="fc_present").set_value(False).run()
     assert at.title and "present" not in at.query_params
     assert charts(at)[0]["layout"]["height"] == presentation.NORMAL_HEIGHT
-
-
-@pytest.mark.parametrize(
-    "column, fmt",
-    [([12345.678, 9.5], "%.1f"), ([0.0123, 0.5], "%.6f"), ([2.5e13, 1.0], "%.5e"), ([0.0, 0.0], "%.2f")],
-)
-def test_one_number_format_per_column(column, fmt):
-    assert column_format(pd.Series(column)) == fmt

@@ -22,6 +22,10 @@ def test_local_use_says_so_and_an_admin_form_moves_an_alias_and_withdraws(seeded
     publish_result(seeded, macro_result, "var", "patch", "second")
     at = open_app(page=MODELS)
     assert "local use" in _markdown(at) and "No sign-in is configured" in _markdown(at)
+    assert not at.text_input and not [f for f in at.dataframe if "action" in f.value.columns]  # drawn when opened
+    at.session_state["admin_open|var"] = True
+    at.session_state["history_open|var"] = True
+    at.run()
     at.text_input(key="alias_name|var").input("champion")
     at.selectbox(key="alias_version|var").select("0.0.1")
     next(b for b in at.button if b.label == "Set alias").click().run()

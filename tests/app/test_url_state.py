@@ -94,3 +94,28 @@ def test_an_alias_on_the_forecast_page_is_its_version_elsewhere(two_models):
     assert at.selectbox(key="fc_version").value == "@champion"
     at.switch_page(DIAG).run()
     assert at.selectbox(key="dg_version|var").value == "0.0.1"  # the Diagnostics picker has no aliases
+
+
+COMPARE = "views/compare.py"
+
+
+def test_compare_link_keeps_the_order_given(two_models):
+    at = open_app({"versions": "var:0.0.1,growth:0.0.1,var:0.0.2", "steps": 5, "level": 80, "only": 1}, page=COMPARE)
+    assert errors(at) == "" and _warnings(at) == ""
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.1", "growth 0.0.1", "var 0.0.2"]
+    assert at.dataframe[0].value.columns.tolist()[:3] == ["var 0.0.1", "growth 0.0.1", "var 0.0.2"]
+    assert at.number_input(key="cmp_steps").value == 5 and at.toggle(key="cmp_only").value is True
+    at.multiselect(key="cmp_versions").set_value(["var 0.0.2", "var 0.0.1"]).run()
+    assert at.query_params["versions"] == "var:0.0.2,var:0.0.1" and at.query_params["level"] == "80"
+
+
+def test_compare_link_names_versions_the_store_lacks(two_models):
+    at = open_app({"versions": "var:0.0.1,var:9.9.9,nope:0.0.1"}, page=COMPARE)
+    assert "versions var 9.9.9 and nope 0.0.1, which the store does not have" in _warnings(at)
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.1"]
+
+
+def test_compare_starts_from_the_model_chosen_elsewhere(two_models):
+    at = open_app({"model": "growth", "version": "0.0.1"})
+    at.switch_page(COMPARE).run()
+    assert at.multiselect(key="cmp_versions").value == ["growth 0.0.1"]

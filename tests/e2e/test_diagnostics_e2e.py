@@ -46,7 +46,9 @@ def test_diagnostics_page_in_a_browser(dashboard, page, tmp_path):
     target = tmp_path / "report.html"
     download.value.save_as(target)
     html = target.read_text()
-    assert "VAR model var 0.0.1" in html and "Granger causality" in html and html.count("Plotly.newPlot") == 6
+    assert "VAR model var 0.0.1" in html and "Granger causality" in html and html.count("Plotly.newPlot") == 5
+    # the page's own choices: orthogonalised responses to horizon 10, a forecast of 8 steps at 95%
+    assert "Orthogonalised impulse responses, horizon 10" in html and "Forecast: 8 steps, 95% intervals" in html
     assert not re.search(r"<script[^>]+src=", html)  # plotly.js is inline: the file opens offline
 
 

@@ -140,6 +140,31 @@ def test_report_writes_one_html_file(local_published, tmp_path, monkeypatch, cap
     assert code == 2 and "cannot write the report" in err
 
 
+def test_report_has_the_forecast_and_the_impulse_responses_asked_for(local_published, tmp_path, monkeypatch, capsys):
+    from varlib import column_format, diagnose, forecast_artifact
+
+    artifact = Registry.from_settings(Settings(store_dir=local_published["VARLIB_STORE_DIR"])).load("var", "0.0.1")
+    target = tmp_path / "defaults.html"
+    code, _, _ = in_process(local_published, monkeypatch, capsys, "report", "0.0.1", "--out", str(target))
+    page = target.read_text()
+    assert code == 0 and "<h2>Forecast: 8 steps, 95% intervals</h2>" in page  # the defaults
+    assert "<h2>Orthogonalised impulse responses, horizon 10</h2>" in page
+    target = tmp_path / "chosen.html"
+    args = ["--steps", "5", "--level", "80", "--irf-periods", "4", "--no-orth", "--out", str(target)]
+    code, out, _ = in_process(local_published, monkeypatch, capsys, "report", "0.0.1", *args)
+    page = target.read_text()
+    assert code == 0 and "wrote" in out
+    assert "<h2>Forecast: 5 steps, 80% intervals</h2>" in page and "Orthogonalised impulse" not in page
+    assert "<h2>Plain impulse responses, horizon 4</h2>" in page
+    mean = forecast_artifact(artifact, 5, 0.2).forecast.mean[:, 1]  # realcons
+    assert all(f"<td>{column_format(mean) % v}</td>" in page for v in mean)
+    plain = diagnose(artifact, irf_periods=4).irf.plain[:, 1, 0]  # realcons' response to realgdp
+    assert all(f"<td>{column_format(plain) % v}</td>" in page for v in plain)
+    for bad, message in (("--level=120", "--level 120 must be a percentage"), ("--steps=0", "steps")):
+        code, _, err = in_process(local_published, monkeypatch, capsys, "report", "0.0.1", bad, "--out", str(target))
+        assert code == 2 and message in err, err
+
+
 def test_backtest_command_matches_the_library(local_published, monkeypatch, capsys):
     from varlib.backtest import backtest
 

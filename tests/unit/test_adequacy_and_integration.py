@@ -10,7 +10,7 @@ from statsmodels.tsa.stattools import adfuller, kpss
 from statsmodels.tsa.vector_ar.vecm import coint_johansen
 
 from studies.samples import danish, lutkepohl_e1
-from varlib import ModelSpec, analyse_integration, load_dataset, train_model
+from varlib import InvalidInputError, ModelSpec, analyse_integration, load_dataset, train_model
 from varlib.adequacy import assess, default_whiteness_lags
 
 
@@ -45,6 +45,18 @@ def test_whiteness_lags_are_at_least_ten_and_beyond_the_order_but_fewer_than_the
     assert default_whiteness_lags(2, 73) == 10
     assert default_whiteness_lags(12, 200) == 13
     assert default_whiteness_lags(1, 8) == 7
+
+
+def test_data_too_small_for_floating_point_is_refused_with_the_fix_not_a_linear_algebra_error():
+    # found by tests/reliability/test_fuzz_inputs.py: values near 1e-300 fit, but their residual covariance
+    # underflows and statsmodels' whiteness test raised numpy's "Singular matrix"
+    rng = np.random.default_rng(1)
+    values = (np.cumsum(rng.normal(size=(40, 2)), axis=0) + 100) * 1e-300
+    dates = [f"{2000 + i // 4}-{3 * (i % 4) + 1:02d}-01" for i in range(40)]
+    csv = "date,v0,v1\n" + "\n".join(f"{d},{a!r},{b!r}" for d, (a, b) in zip(dates, values.tolist(), strict=True))
+    dataset = load_dataset(csv.encode())
+    with pytest.raises(InvalidInputError, match="rescale the data"):
+        train_model(dataset, ModelSpec(variables=("v0", "v1"), lags=1, holdout=0))
 
 
 def test_verdicts_say_pass_or_fail_with_advice():

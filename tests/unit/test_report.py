@@ -5,11 +5,12 @@ import re
 import plotly.graph_objects as go
 import pytest
 
-from varlib import ModelSpec, load_dataset
+from varlib import ModelSpec, column_format, load_dataset
 from varlib.artifact import build_artifact
 from varlib.backtest import backtest
 from varlib.diagnostics import diagnose
 from varlib.report import render_report
+from varlib.service import forecast_artifact
 from varlib.training import train
 
 
@@ -39,13 +40,18 @@ def test_tables_are_all_there(artifact):
     ):
         assert heading in page, heading
     assert page.count("class='chosen'") == 4  # one mark per criterion
-    assert f"{diag.whiteness.statistic:.6g}" in page and f"{diag.whiteness_adjusted.statistic:.6g}" in page
+    tests = [diag.whiteness_adjusted, diag.whiteness, diag.normality, *diag.normality_by_variable]
+    fmt = column_format([t.statistic for t in tests])  # one format for the whole statistic column
+    assert f"<td>{fmt % diag.whiteness.statistic}</td>" in page
+    assert f"<td>{fmt % diag.whiteness_adjusted.statistic}</td>" in page
     assert "portmanteau, adjusted (as R vars and JMulTi print it), 10 lags" in page
     assert "realgdp -&gt; realcons" in page and "realcons -&gt; realgdp" in page  # K = 2: pairs only, once each
     assert "Unit roots and cointegration" in page and "log levels of the training data" in page
     assert "checks at training time" in page
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "<script" not in page  # no charts given: no script at all
+    assert "<script" not in page  # no plotly figures given: no script at all
+    assert "Orthogonalised impulse responses, horizon 10" in page  # the defaults
+    assert "Forecast:" not in page  # no forecast given
 
 
 def test_charts_are_embedded_with_plotly_inline_once(artifact):
@@ -55,3 +61,44 @@ def test_charts_are_embedded_with_plotly_inline_once(artifact):
     assert page.count("Plotly.newPlot") == 2
     assert len(re.findall(r"plotly\.js v\d", page)) == 1  # the library itself, once
     assert not re.search(r"<script[^>]+src=", page)  # nothing fetched from a network
+
+
+def _cells(page: str, heading: str) -> list[list[str]]:
+    """The body rows of the first table after `heading`, as cell texts (index first)."""
+    section = page[page.index(heading) :]
+    body = section[section.index("<tbody>") : section.index("</tbody>")]
+    rows = re.findall(r"<tr>(.*?)</tr>", body, flags=re.S)
+    return [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S) for row in rows]
+
+
+def test_the_forecast_is_drawn_with_its_band_and_tabled_by_period(artifact):
+    forecast = forecast_artifact(artifact, 12, 0.1)
+    page = render_report(artifact, diagnose(artifact), forecast=forecast)
+    assert "<h2>Forecast: 12 steps, 90% intervals</h2>" in page
+    assert "median in levels" in page  # a logdiff model's line is the median
+    assert page.count("<svg") == 2 + 4  # a forecast chart per variable, a 2 x 2 impulse-response grid
+    chart = page[page.index("aria-label='realgdp'") :]
+    chart = chart[: chart.index("</svg>")]
+    assert "<polygon" in chart and "90% interval" in chart  # the band and its legend
+    assert "<title>median 2009Q4: " in chart and "(90%: " in chart  # hover: the period, the value and the band
+    rows = _cells(page, "<h2>Forecast:")
+    assert [r[0] for r in rows[:2]] == ["2009Q4", "2010Q1"] and len(rows) == 12
+    mean = forecast.forecast.mean[:, 0]
+    fmt = column_format(mean)
+    assert [r[1] for r in rows] == [fmt % v for v in mean]  # realgdp median, one format for the column
+    assert "<script" not in page and not re.search(r"(src|href)=['\"]?https?:", page)  # nothing to fetch
+
+
+@pytest.mark.parametrize("orth", [True, False])
+def test_the_impulse_responses_follow_the_choice_of_kind_and_horizon(artifact, orth):
+    diag = diagnose(artifact, irf_periods=6)
+    page = render_report(artifact, diag, orth=orth)
+    kind = "Orthogonalised" if orth else "Plain"
+    assert f"<h2>{kind} impulse responses, horizon 6</h2>" in page
+    rows = _cells(page, f"<h2>{kind} impulse responses")
+    assert [r[0] for r in rows] == [str(h) for h in range(7)]
+    values = diag.irf.orth if orth else diag.irf.plain
+    column = values[:, 0, 1]  # the response of realgdp to realcons: the table's second column
+    assert [r[2] for r in rows] == [column_format(column) % v for v in column]
+    other = "Plain" if orth else "Orthogonalised"
+    assert f"{other} impulse responses" not in page

@@ -1,0 +1,67 @@
+"""The Compare page keeps the order the versions were picked in, names every row in full, formats each
+row one way and hovers with period names."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from tests.app.conftest import charts, displayed, errors, formats_of, open_app, values
+from varlib import ModelSpec, load_dataset, train_model
+from varlib.service import publish_result
+
+COMPARE = "views/compare.py"
+
+
+@pytest.fixture
+def two_versions(seeded):
+    """var 0.0.1 (the seed, lags by AIC) and var 0.0.2 (one lag, fewer lag inputs)."""
+    dataset = load_dataset()
+    publish_result(seeded, train_model(dataset, ModelSpec(variables=tuple(dataset.variables), lags=1)), "var")
+    return seeded
+
+
+def test_versions_stay_in_the_order_they_were_picked(two_versions):
+    at = open_app(page=COMPARE)
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.1"]  # default: newest first
+    at.multiselect(key="cmp_versions").set_value(["var 0.0.1", "var 0.0.2"]).run()  # oldest picked first
+    assert not at.exception and errors(at) == ""
+    assert list(at.dataframe[0].value.columns) == ["var 0.0.1", "var 0.0.2"]
+    legend = [t["name"] for t in charts(at)[0]["data"] if t.get("mode") == "lines+markers"]
+    assert legend == ["var 0.0.1", "var 0.0.2"]
+    # the first picked version is the one whose lag inputs are shared, and the page says so
+    seed = two_versions.load("var", "0.0.1")
+    editor = at.data_editor[0].value
+    assert len(editor) == seed.lag_rows
+    assert any("Versions with the variables of var 0.0.1 (the first picked)" in c.value for c in at.caption)
+    assert any("from var 0.0.1" in e.proto.label for e in at.expander)
+    # picked the other way round, everything follows
+    at.multiselect(key="cmp_versions").set_value(["var 0.0.2", "var 0.0.1"]).run()
+    assert list(at.dataframe[0].value.columns) == ["var 0.0.2", "var 0.0.1"]
+    assert any("from var 0.0.2" in e.proto.label for e in at.expander)
+
+
+def test_row_names_are_shown_whole_and_each_row_has_one_number_format(two_versions):
+    at = open_app(page=COMPARE)
+    table = at.dataframe[0]
+    names = list(table.value.index)
+    config = json.loads(table.proto.columns)
+    width = config["_index"]["width"]
+    assert isinstance(width, int) and width >= 7 * max(len(n) for n in names)  # "holdout rmse realcons" fits
+    assert config["_index"].get("pinned") is True
+    rows = dict(zip(names, displayed(table).to_numpy().tolist(), strict=True))
+    for name in ("holdout rmse realgdp", "holdout mae realcons", "holdout mape realgdp", "holdout fraction"):
+        assert len(formats_of(rows[name])) == 1, (name, rows[name])
+    assert rows["rows"] == [rows["rows"][0]] * 2 and re.fullmatch(r"\d+", rows["rows"][0])
+
+
+def test_hover_names_quarters(two_versions):
+    at = open_app(page=COMPARE)
+    figure = charts(at)[0]
+    history = next(t for t in figure["data"] if t.get("name") == "history")
+    assert values(history, "customdata")[-1] == "2009Q3" and "%{customdata}" in history["hovertemplate"]
+    line = next(t for t in figure["data"] if t.get("name") == "var 0.0.2")
+    assert list(values(line, "customdata"))[:2] == ["2009Q4", "2010Q1"]
+    assert "Jan" not in json.dumps(figure["data"])  # no day-of-month dates in any hover

@@ -1,0 +1,63 @@
+"""The Diagnostics page's report follows the page: the impulse responses of the kind and horizon chosen on
+the page, and a forecast for the steps and level picked on the Report tab."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.app.conftest import errors, open_app
+from ui import diagnostics_report
+from varlib import column_format, diagnose, forecast_artifact
+
+DIAG = "views/diagnostics.py"
+
+
+class _Downloads:
+    """Streamlit in the report module, except that a download's file is built at once and kept, as a
+    click in a browser would build it (AppTest cannot click a download)."""
+
+    def __init__(self, real) -> None:
+        self._real, self.files = real, {}
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def download_button(self, label, data, *args, **kwargs):
+        self.files[label] = data() if callable(data) else data
+        return self._real.download_button(label, data, *args, **kwargs)
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    spy = _Downloads(diagnostics_report.st)
+    monkeypatch.setattr(diagnostics_report, "st", spy)
+    return spy
+
+
+def test_the_report_honours_the_pages_impulse_responses_and_its_forecast_choice(seeded, downloads):
+    at = open_app({"model": "var", "version": "0.0.1", "tab": "report"}, page=DIAG)
+    default = downloads.files["Download HTML report"].decode()
+    assert "<h2>Orthogonalised impulse responses, horizon 10</h2>" in default
+    assert "<h2>Forecast: 8 steps, 95% intervals</h2>" in default
+    # as a person would: plain responses on the Impulse responses tab, a shorter horizon, back to the report
+    at.session_state["dg_tab"] = "Impulse responses"
+    at.run()
+    at.number_input(key="dg_periods").set_value(6)
+    at.toggle(key="dg_orth").set_value(False).run()
+    at.session_state["dg_tab"] = "Report"
+    at.run()
+    at.number_input(key="dg_report_steps").set_value(5)
+    at.segmented_control(key="dg_report_level").set_value(80).run()
+    assert not at.exception and errors(at) == ""
+    assert any("plain impulse responses up to horizon 6" in m.value for m in at.markdown)
+    page = downloads.files["Download HTML report"].decode()
+    assert "<h2>Plain impulse responses, horizon 6</h2>" in page and "Orthogonalised impulse" not in page
+    assert "<h2>Forecast: 5 steps, 80% intervals</h2>" in page
+    artifact = seeded.load("var", "0.0.1")
+    plain = diagnose(artifact, irf_periods=6).irf.plain[:, 1, 0]
+    assert all(f"<td>{column_format(plain) % v}</td>" in page for v in plain)
+    upper = forecast_artifact(artifact, 5, 0.2).forecast.upper[:, 0]
+    assert all(f"<td>{column_format(upper) % v}</td>" in page for v in upper)
+    assert len(re.findall(r"plotly\.js v\d", page)) == 1 and "Impulse responses</h2>" not in page  # drawn once, as SVG

@@ -1,0 +1,75 @@
+"""The Models page: a table that fits the page with a word on every column, more columns on request,
+and a version's details as readable sections instead of a JSON tree."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from tests.app.conftest import errors, open_app
+from ui import models_table
+from varlib import ModelSpec, load_dataset, train_model
+from varlib.service import publish_result
+
+MODELS = "views/models.py"
+PAGE_WIDTH_AT_1440 = 980  # the main column of the wide layout beside the sidebar, measured in Chromium
+
+
+def _table(at):
+    return at.dataframe[0]  # the versions; a read-only table carries no key to find it by
+
+
+def _plain(markdown: str) -> str:
+    """A section's text without the colour of its labels."""
+    return re.sub(r":gray\[([^\]]*)\]", r"\1", markdown)
+
+
+def test_default_columns_fit_the_page_and_each_says_what_it_holds(seeded):
+    at = open_app(page=MODELS)
+    table = _table(at)
+    shown = list(table.proto.column_order)
+    assert shown == models_table.DEFAULT
+    config = json.loads(table.proto.columns)
+    widths = [config[column]["width"] for column in shown]
+    assert all(isinstance(w, int) for w in widths) and sum(widths) <= PAGE_WIDTH_AT_1440
+    assert all(config[column].get("help") for column in table.value.columns)
+    assert config["lag order"]["type_config"]["format"] == "%d"
+    # the wide columns come on request, and the data behind the table holds them all along
+    at.pills(key=models_table.PICKED).set_value(["holdout RMSE", "kind"]).run()
+    assert list(_table(at).proto.column_order) == models_table.DEFAULT + ["kind", "holdout RMSE"]
+
+
+def test_holdout_rmse_column_has_one_number_format(seeded):
+    dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
+    spec = ModelSpec(variables=tuple(dataset.variables), transform="logdiff", lags=2)
+    publish_result(seeded, train_model(dataset, spec), "var", "major", "growth")
+    at = open_app(page=MODELS)
+    cells = _table(at).value["holdout RMSE"].tolist()
+    numbers = [part.rsplit(" ", 1)[1] for cell in cells for part in cell.split(", ")]
+    assert len(numbers) == 5 and len({len(n.split(".")[1]) for n in numbers}) == 1, numbers
+    assert not any("e" in n for n in numbers)
+
+
+def test_details_are_readable_sections(seeded):
+    at = open_app(page=MODELS)
+    assert errors(at) == "" and not at.json  # no raw JSON tree
+    texts = [_plain(m.value) for m in at.markdown]
+    titles = [t.split("**")[1] for t in texts if t.startswith("**")]
+    for section in ("Spec", "Data", "Metrics", "Adequacy", "Fills", "Notes"):
+        assert section in titles, (section, titles)
+    spec = next(t for t in texts if t.startswith("**Spec**"))
+    artifact = seeded.load("var", "0.0.1")
+    assert "variables: realgdp and realcons" in spec and "transform: none (fitted on levels)" in spec
+    assert f"lag order: {artifact.k_ar}, {artifact.lag_method}" in spec
+    data = next(t for t in texts if t.startswith("**Data**"))
+    assert "span: 1959Q1 to 2009Q3" in data and "frequency: quarterly" in data
+    notes = next(t for t in texts if t.startswith("**Notes**"))
+    assert "notes: seed" in notes and "author: tester" in notes
+    fills = next(t for t in texts if t.startswith("**Fills**"))
+    assert "fill: none" in fills
+    checks = [t for t in texts if "**stability**" in t or "**whiteness**" in t or "**normality**" in t]
+    assert len(checks) == 3
+    metrics = next(t for t in at.dataframe if "MAPE %" in t.value.columns).value
+    assert list(metrics.index) == ["realgdp", "realcons"] and list(metrics.columns) == ["RMSE", "MAE", "MAPE %"]
+    download = at.get("download_button")
+    assert download and any("metadata" in d.proto.label for d in download)

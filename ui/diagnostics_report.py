@@ -1,0 +1,145 @@
+"""The Diagnostics page's Report tab: one self-contained HTML file of what the page shows.
+
+The report follows the page: its impulse responses are the kind (orthogonalised or plain) and
+horizon chosen on the Impulse responses tab, its tests use the page's whiteness lags, and it adds a
+forecast (chart with its band, or a fan of several levels, and a table) for the steps and level picked here,
+or a saved scenario of the version. The backtest run on
+the Backtest page in this session, if any, is included. Built on click and cached per choice.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import diagnostics_figures as figures
+from ui import session, store
+from ui.forecast_link import FAN_LEVELS
+from varlib import (
+    MAX_STEPS,
+    Artifact,
+    Backtest,
+    Diagnostics,
+    Scenario,
+    forecast_artifact,
+    forecast_scenario,
+    level_to_alpha,
+    render_report,
+)
+
+BACKTESTS = "backtests"  # the ui.session slot where the Backtest page keeps this session's results
+LEVELS = (80, 90, 95, 99)
+FAN_HELP = "Draw the forecast as a fan of several levels (e.g. 30, 60 and 90%) instead of the one interval."
+
+
+def report_figures(diag: Diagnostics, alias: str | None) -> list:
+    """The plotly charts the report embeds after its own sections (its forecast and impulse responses
+    are drawn by the report itself, as the CLI's are)."""
+    return [
+        ("Stability", figures.roots_figure(diag)),
+        ("Residuals", figures.residuals_figure(diag, alias)),
+        ("Residual autocorrelations", figures.acorr_figure(diag)),
+        ("Granger causality", figures.granger_figure(diag)),
+        ("Variance decomposition", figures.fevd_figure(diag)),
+    ]
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _report(
+    where: str,
+    name: str,
+    version: str,
+    periods: int,
+    lags: int,
+    orth: bool,
+    steps: int,
+    level: int,
+    fan: tuple[int, ...],
+    backtest_key: tuple | None,
+    _artifact: Artifact,
+    _diag: Diagnostics,
+    _backtest: Backtest | None,
+    _scenario: Scenario | None,
+    scenario: str = "",
+) -> bytes:
+    # keyed by the store, the immutable version and every choice (a saved scenario is immutable too); the
+    # objects themselves are not hashed
+    if _scenario is not None:
+        forecast = forecast_scenario(_artifact, _scenario)
+    elif _artifact.exog:  # a VARX's forecast needs future exogenous values, which its saved scenarios hold
+        forecast = None
+    else:
+        forecast = forecast_artifact(_artifact, steps, level_to_alpha(level))
+    charts = report_figures(_diag, _artifact.data.frequency)
+    return render_report(_artifact, _diag, charts, _backtest, forecast, orth, fan).encode()
+
+
+def session_backtest(artifact: Artifact) -> tuple[tuple | None, Backtest | None]:
+    """The newest backtest of this version run on the Backtest page in this session, if any."""
+    mine = [
+        (key, result)
+        for key, result in session.results(BACKTESTS).items()
+        if key[:2] == (artifact.name, str(artifact.version))
+    ]
+    return mine[-1] if mine else (None, None)
+
+
+def render(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags: int, orth: bool) -> None:
+    """The tab: what the file will hold, the forecast's steps and level, and the download."""
+    backtest_key, backtest = session_backtest(artifact)
+    kind = "orthogonalised" if orth else "plain"
+    st.markdown(
+        "One self-contained HTML file (opens offline): model card, a forecast, every table above and the charts,"
+        f" with the {kind} impulse responses up to horizon {periods} as on the Impulse responses tab"
+        + (
+            f", plus the backtest you ran ({backtest_key[2]} origins, horizon {backtest_key[3]})."
+            if backtest
+            else ". Run a backtest on the Backtest page to include its scores."
+        )
+    )
+    left, right, _ = st.columns([1, 1.4, 2], vertical_alignment="bottom")
+    steps = int(left.number_input("Forecast steps", 1, MAX_STEPS, 8, key="dg_report_steps"))
+    level = right.segmented_control(
+        "Interval", LEVELS, default=95, key="dg_report_level", format_func=lambda x: f"{x}%"
+    )
+    level = int(level or 95)
+    saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)} if artifact.version else {}
+    first, second = st.columns([1, 1.4])
+    chosen = first.selectbox(
+        "Forecast of",
+        ["", *saved],
+        format_func=lambda s: s or "the baseline",
+        key="dg_report_scenario",
+        help="The baseline, or a saved scenario of this version (with its own steps and level).",
+    )
+    fan = tuple(
+        second.multiselect(
+            "Fan (optional)", FAN_LEVELS, key="dg_report_fan", format_func=lambda x: f"{x}%", help=FAN_HELP
+        )
+    )
+    if artifact.exog and not chosen:
+        st.caption("This VARX needs future exogenous values for a forecast: pick a saved scenario to include one.")
+    st.download_button(
+        "Download HTML report",
+        lambda: _report(
+            where,
+            artifact.name,
+            str(artifact.version),
+            periods,
+            lags,
+            orth,
+            steps,
+            level,
+            fan,
+            backtest_key,
+            artifact,
+            diag,
+            backtest,
+            saved.get(chosen),
+            chosen,
+        ),
+        f"{artifact.name}-{artifact.version}-report.html",
+        "text/html",
+        icon=":material/download:",
+        on_click="ignore",
+        key="dg_report",
+    )

@@ -1,0 +1,43 @@
+"""Hover labels that name periods as people do (`2006Q1`, `Jan 2006`, `2006`), for every figure.
+
+Plotly names a point on a date axis by its day, so a quarterly observation hovers as "Jan 1, 2006".
+A trace built with `**hover.on(x, alias, name)` carries the period names (varlib.period_labels, from
+the data's frequency alias) as customdata and a hovertemplate that shows them: "history 2006Q1: 12,345".
+Pure functions, no Streamlit calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from varlib import period_labels
+
+VALUE = "%{y:,.6~g}"  # up to six significant digits without an exponent below a million
+
+
+def periods(x: Iterable, alias: str | None) -> list[str]:
+    """The period name of each x: dates by the frequency `alias`; anything that is not a date (relative
+    steps `+1`, horizons) as it is."""
+    values = list(x)
+    if not values:
+        return []
+    if all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+        return [str(v) for v in values]  # numbers are positions (periods ahead), not dates
+    try:
+        stamps = pd.to_datetime(pd.Series(values), errors="raise")
+    except (ValueError, TypeError):
+        return [str(v) for v in values]
+    return period_labels(stamps, alias)
+
+
+def template(name: str, value: str = VALUE, more: str = "") -> str:
+    """`<name> <period>: <value>`, with `more` (plotly template text) after the value."""
+    prefix = f"{name} " if name else ""
+    return f"{prefix}%{{customdata}}: {value}{more}<extra></extra>"
+
+
+def on(x: Iterable, alias: str | None, name: str, value: str = VALUE, more: str = "") -> dict:
+    """Keyword arguments for go.Scatter (or go.Bar): customdata and hovertemplate naming each period."""
+    return {"customdata": periods(x, alias), "hovertemplate": template(name, value, more)}

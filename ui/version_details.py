@@ -1,0 +1,163 @@
+"""The Models page's details of one version as readable sections: spec, data, metrics, adequacy, fills, notes.
+
+The builders are pure (a version in, labelled facts and tables out) so tests can read them; `render`
+lays them out. The stored JSON stays one click away as a download, never as a tree on the page.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from ui.tables import metrics_table, number_formats
+from varlib import MODEL_SPACE, Artifact, and_list, label_of, period_labels, to_json
+
+SECTIONS = ("Spec", "Data", "Metrics", "Adequacy", "Fills", "Notes")
+_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~$])")  # what would format text; the rest reads as itself
+
+
+def spec_facts(artifact: Artifact) -> dict[str, str]:
+    """What was fitted and how its lag order was found."""
+    spec = artifact.spec
+    asked = f"fixed at {spec.lags}" if spec.lags is not None else f"by {spec.ic.upper()}"
+    if spec.lags is None and spec.max_lags is not None:
+        asked += f" up to {spec.max_lags}"
+    facts = {
+        "model": artifact.description,
+        "kind": artifact.kind_title,
+        "variables": and_list(artifact.variables),
+        "transform": f"{spec.transform} (fitted on {MODEL_SPACE.get(spec.transform, spec.transform)})",
+        ("trend" if spec.deterministic is None else "deterministic terms"): spec.deterministic_terms,
+        "lag order": f"{artifact.k_ar}, {artifact.lag_method}",
+        "lags asked": asked,
+        "lag inputs a forecast needs": str(artifact.lag_rows),
+        "holdout": f"{spec.holdout:.0%} of the rows",
+    }
+    rank = getattr(artifact.params, "coint_rank", None)
+    if rank is not None:
+        facts["cointegration rank"] = str(rank)
+    return facts
+
+
+def data_facts(artifact: Artifact) -> dict[str, str]:
+    """The training data: where it came from, how long, how often."""
+    data = artifact.data
+    first, last = period_labels([data.dates[0], data.dates[-1]], data.frequency)
+    return {
+        "dataset": data.name,
+        "sha256": data.sha256[:16] + "…",
+        "rows": f"{len(data.dates):,}",
+        "span": f"{first} to {last}",
+        "frequency": label_of(data.frequency) if data.frequency else "none (irregular dates)",
+    }
+
+
+def fill_facts(artifact: Artifact) -> dict[str, str]:
+    """What was done about missing periods and empty cells before fitting."""
+    preparation = artifact.provenance.get("preparation") or {}
+    if not preparation:
+        return {"fill": "not recorded (published before fills were recorded)"}
+    facts = {"fill": preparation.get("method", "none"), "what was done": preparation.get("summary", "")}
+    added = preparation.get("added_periods") or []
+    if added:
+        named = period_labels(added[:6], artifact.data.frequency)
+        facts["periods added"] = and_list(named + ([f"{len(added) - 6} more"] if len(added) > 6 else []))
+    filled = {column: count for column, count in (preparation.get("filled_values") or {}).items() if count}
+    if filled:
+        facts["values filled"] = ", ".join(f"{column} {count}" for column, count in filled.items())
+    if preparation.get("dropped_rows"):
+        facts["earlier rows dropped"] = str(preparation["dropped_rows"])
+    return facts
+
+
+def note_facts(artifact: Artifact) -> dict[str, str]:
+    """Who published it, when, with which words, and what training warned about."""
+    provenance = artifact.provenance
+    facts = {
+        "notes": artifact.notes or "none",
+        "author": artifact.author,
+        "created": artifact.created_at.replace("T", " ").replace("Z", " UTC"),
+    }
+    for number, warning in enumerate(artifact.warnings, 1):
+        facts[f"training warning {number}"] = warning
+    if provenance.get("train_seconds") is not None:
+        facts["training took"] = f"{provenance['train_seconds']:.2f} s"
+    packages = provenance.get("packages") or {}
+    if packages:
+        facts["fitted with"] = ", ".join(f"{name} {version}" for name, version in packages.items())
+    if provenance.get("source"):
+        facts["converted from"] = str(provenance["source"])
+    return facts
+
+
+def adequacy_rows(artifact: Artifact) -> list[tuple[bool, str, str]]:
+    """(passed, check, verdict) per check made at training time; empty for versions older than the checks."""
+    checks = (artifact.adequacy or {}).get("checks") or []
+    return [(bool(c.get("ok")), str(c.get("name", "")), str(c.get("verdict", ""))) for c in checks]
+
+
+def metrics_frame(artifact: Artifact) -> pd.DataFrame | None:
+    """Holdout RMSE, MAE and MAPE per variable, or None when the version kept no holdout."""
+    evaluation = artifact.evaluation or {}
+    if not evaluation.get("metrics"):
+        return None
+    frame = metrics_table(evaluation)  # the stored JSON sorts its keys: put the model's order back
+    return frame.reindex([v for v in artifact.variables if v in frame.index])
+
+
+def render(artifact: Artifact) -> None:
+    """The six sections in two columns, and the stored metadata as a download."""
+    left, right = st.columns(2, gap="large")
+    with left.container(border=True):
+        _facts("Spec", spec_facts(artifact))
+    with right.container(border=True):
+        _facts("Data", data_facts(artifact))
+    with left.container(border=True):
+        st.markdown("**Metrics**")
+        frame = metrics_frame(artifact)
+        if frame is None:
+            st.caption("No holdout: the version was fitted on every row.")
+        else:
+            st.caption(f"Holdout forecasts of the last {(artifact.evaluation or {}).get('rows')} rows, in levels.")
+            st.dataframe(frame.style.format(number_formats(frame)), width="stretch", key="models_metrics")
+    with right.container(border=True):
+        st.markdown("**Adequacy**")
+        rows = adequacy_rows(artifact)
+        if not rows:
+            st.caption("Not checked: the version is older than the adequacy checks.")
+        for passed, name, verdict in rows:
+            icon = ":green[:material/check_circle:]" if passed else ":orange[:material/warning:]"
+            st.markdown(f"{icon} **{_md(name)}**: {_md(verdict)}")
+    with left.container(border=True):
+        _facts("Fills", fill_facts(artifact))
+    with right.container(border=True):
+        _facts("Notes", note_facts(artifact))
+    st.download_button(
+        "Download the stored metadata (JSON)",
+        to_json(artifact.to_body(), indent=2).encode(),
+        f"{artifact.name}-{artifact.version}.json",
+        "application/json",
+        icon=":material/data_object:",
+        on_click="ignore",
+        key="models_json",
+    )
+
+
+def render_entry(entry) -> None:
+    """What the listing knows of an object that cannot be loaded: where it is, how big, and why."""
+    facts = {"object": entry.key, "size": f"{entry.size:,} bytes" if entry.size is not None else "unknown"}
+    facts |= {"etag": entry.etag or "none", "status": entry.status}
+    with st.container(border=True):
+        _facts("Object", facts)
+
+
+def _facts(title: str, facts: dict[str, str]) -> None:
+    lines = [f"**{title}**"] + [f":gray[{_md(key)}:] {_md(value)}" for key, value in facts.items()]
+    st.markdown("  \n".join(lines))
+
+
+def _md(text: str) -> str:
+    """Text shown as itself: notes and file names may hold markdown characters."""
+    return _MARKDOWN.sub(r"\\\1", str(text))

@@ -1,0 +1,78 @@
+"""One number format per table column, chosen from the column's magnitudes and used for every cell of it.
+
+A column that prints 12.3 in one row and 1.23e-05 in the next is hard to scan and easy to misread, so
+tables (the dashboard's and the HTML report's) pick one printf-style format per column: whole numbers
+as `%d`, fixed decimals when every value reads well with the same number of decimals, scientific
+notation for the whole column otherwise. p-values are always `%.4f` (a tiny one reads `0.0000`, which
+is what a reader needs from it). The formats are printf-style because Streamlit's NumberColumn takes
+the same strings, so a page and the report show a column alike.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+P_VALUE = "%.4f"
+MAX_DECIMALS = 6  # beyond this a fixed format is a row of zeros: scientific notation reads better
+LARGEST_FIXED = 1e7  # from here on digits before the point stop meaning anything to a reader
+
+
+def _finite(values: Iterable) -> list[float]:
+    out = []
+    for value in values:
+        if value is None or isinstance(value, bool | str):
+            continue
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            continue
+        if math.isfinite(number):
+            out.append(number)
+    return out
+
+
+def column_format(values: Iterable, p_value: bool = False, digits: int = 4) -> str:
+    """The printf format for a column of numbers (None, NaN and text are ignored).
+
+    Whole numbers: `%d`. Otherwise the fewest decimals that give the largest value `digits` significant
+    digits and the smallest non-zero one two, as long as that is at most MAX_DECIMALS and the largest
+    is below LARGEST_FIXED; else scientific notation with `digits` significant digits (`%.3e`) for every
+    cell. Columns read by their differences (information criteria) ask for more digits.
+    """
+    if p_value:
+        return P_VALUE
+    numbers = _finite(values)
+    if not numbers:
+        return "%.4f"
+    if all(number.is_integer() for number in numbers) and max(abs(n) for n in numbers) < 1e15:
+        return "%d"
+    sizes = [abs(n) for n in numbers if n != 0]
+    largest, smallest = max(sizes), min(sizes)
+    scientific = f"%.{max(digits - 1, 1)}e"  # the same significant digits as the fixed format would give
+    if largest >= LARGEST_FIXED:
+        return scientific
+    decimals = max(digits - 1 - math.floor(math.log10(largest)), 1 - math.floor(math.log10(smallest)), 0)
+    return scientific if decimals > MAX_DECIMALS else f"%.{decimals}f"
+
+
+def format_number(value, fmt: str) -> str:
+    """One cell in a column's format; empty for None and NaN, the text itself for text."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if math.isnan(number):
+        return ""
+    if not math.isfinite(number):
+        return "∞" if number > 0 else "-∞"
+    return fmt % (round(number) if fmt == "%d" else number)
+
+
+def format_column(values: Iterable, p_value: bool = False, digits: int = 4) -> list[str]:
+    """Every cell of a column as text, all in the format `column_format` picks for it."""
+    cells = list(values)
+    fmt = column_format(cells, p_value, digits)
+    return [format_number(value, fmt) for value in cells]

@@ -1,0 +1,195 @@
+"""The report's diagnostics sections (lag order, cointegration, stability, residual tests, unit roots,
+Granger causality, coefficients, variance decomposition, backtest) and its table renderer.
+
+Every table prints each numeric column in one format (varlib.number_format): p-values to four
+decimals, information criteria to six significant digits, the rest by the column's magnitudes.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+
+from .backtest import Backtest
+from .diagnostics import Cointegration, Diagnostics
+from .number_format import format_column
+
+P_COLUMNS = frozenset({"p", "p-value", "p_normal", "pvalue", "ADF p", "KPSS p", "ADF p of the difference"})
+
+
+def lag_order(diag: Diagnostics) -> list[str]:
+    selection = diag.lag_selection
+    frame = pd.DataFrame(list(selection.table)).set_index("lag")
+    # criteria are read by their differences between lags: six significant digits, one format per column
+    cells = pd.DataFrame({c: format_column(frame[c], digits=6) for c in frame.columns}, index=frame.index)
+    for criterion, lag in selection.selected.items():
+        cells.loc[lag, criterion] = f"<span class='chosen'>{cells.loc[lag, criterion]} *</span>"
+    chosen = ", ".join(f"{c.upper()} {lag}" for c, lag in selection.selected.items())
+    return [
+        "<h2>Lag order selection</h2>",
+        f"<p>Up to {selection.max_lags} lags with {'trend' if diag.kind == 'var' else 'deterministic terms'}"
+        f" '{html.escape(diag.trend)}'; chosen (*): {chosen}. The version uses {diag.k_ar}"
+        f"{' (VAR order in levels)' if diag.cointegration else ''}.</p>",
+        table(cells, escape=False),
+    ]
+
+
+def cointegration(coint: Cointegration) -> list[str]:
+    johansen = coint.johansen
+    ranks = pd.DataFrame(
+        [
+            {
+                "rank <=": r,
+                "trace": johansen.trace[r],
+                "trace 95%": johansen.trace_critical[r][1],
+                "max eigen": johansen.max_eigen[r],
+                "max eigen 95%": johansen.max_eigen_critical[r][1],
+                "eigenvalue": johansen.eigenvalues[r],
+            }
+            for r in range(len(johansen.trace))
+        ]
+    ).set_index("rank <=")
+    parts = [
+        "<h2>Cointegration</h2>",
+        f"<p>Rank {coint.rank} ({html.escape(coint.rank_method)}); Johansen's test with"
+        f" {johansen.lagged_differences} lagged difference(s) and deterministic terms"
+        f" '{html.escape(johansen.deterministic)}' suggests rank {johansen.rank} at 5%.</p>",
+        table(ranks),
+    ]
+    for title, coefs in (("Cointegration relations (beta, normalised)", coint.beta), ("Loadings (alpha)", coint.alpha)):
+        for equation in coefs.equations:
+            frame = pd.DataFrame(coefs.table(equation)).set_index("regressor")
+            parts += [f"<h3>{title}: {html.escape(equation)}</h3>", table(frame)]
+    return parts
+
+
+def stability(diag: Diagnostics) -> list[str]:
+    stab = diag.stability
+    css = "good" if stab.adequate else "bad"
+    moduli = pd.DataFrame({"real": stab.eigenvalues.real, "imag": stab.eigenvalues.imag, "modulus": stab.moduli})
+    return ["<h2>Stability</h2>", f"<p class='{css}'>{html.escape(stab.verdict)}</p>", table(moduli.head(20))]
+
+
+def residual_tests(diag: Diagnostics) -> list[str]:
+    lags, adjusted_by = diag.whiteness_lags, "as R vars and JMulTi print it"
+    rows = [
+        {"test": f"portmanteau, adjusted ({adjusted_by}), {lags} lags", **result_row(diag.whiteness_adjusted)},
+        {"test": f"portmanteau, unadjusted, {lags} lags", **result_row(diag.whiteness)},
+        {"test": "Jarque-Bera normality (joint)", **result_row(diag.normality)},
+    ]
+    rows += [
+        {"test": f"Jarque-Bera {v}", **result_row(t)}
+        for v, t in zip(diag.variables, diag.normality_by_variable, strict=True)
+    ]
+    return ["<h2>Residual tests</h2>", table(pd.DataFrame(rows).set_index("test"))]
+
+
+def granger(diag: Diagnostics) -> list[str]:
+    rows = [
+        {"direction": t.direction, "scope": t.scope, **result_row(t.result)}
+        for t in sorted(diag.granger, key=lambda t: _SCOPE_ORDER.index(t.scope))
+    ]
+    inst = pd.DataFrame([{"variable": t.causing[0], **result_row(t.result)} for t in diag.instantaneous])
+    return [
+        "<h2>Granger causality (F tests)</h2>",
+        "<p class='note'>Each row tests whether the lags of the variables on the left help forecast those on"
+        " the right: single pairs, one variable against all the others jointly (as JMulTi and R vars print"
+        " it), and all the others against one (EViews' block exogeneity).</p>",
+        table(pd.DataFrame(rows).set_index("direction")),
+        "<h3>Instantaneous causality (Wald tests, each variable against all others)</h3>",
+        table(inst.set_index("variable")),
+    ]
+
+
+_SCOPE_ORDER = ("pair", "one_to_others", "others_to_one")
+
+
+def integration(diag: Diagnostics) -> list[str]:
+    result = diag.integration
+    if result is None:
+        return []
+    roots = pd.DataFrame(
+        [
+            {
+                "variable": u.variable,
+                "ADF statistic": u.adf_statistic,
+                "ADF p": u.adf_pvalue,
+                "KPSS statistic": u.kpss_statistic,
+                "KPSS p": u.kpss_pvalue,
+                "ADF p of the difference": u.diff_adf_pvalue,
+                "verdict": u.verdict,
+            }
+            for u in result.unit_roots
+        ]
+    ).set_index("variable")
+    parts = [
+        "<h2>Unit roots and cointegration</h2>",
+        f"<p>ADF (H0: unit root) and KPSS (H0: stationary), constant and trend, on {result.tested_on} of the"
+        f" training data. {html.escape(result.advice)}</p>",
+        table(roots),
+    ]
+    johansen = result.johansen
+    if johansen is not None:
+        ranks = pd.DataFrame(
+            {
+                "trace": johansen.trace,
+                "trace 95% critical": [c[1] for c in johansen.trace_critical],
+                "max eigenvalue": johansen.max_eigen,
+                "max eigenvalue 95% critical": [c[1] for c in johansen.max_eigen_critical],
+            },
+            index=pd.Index([f"rank <= {r}" for r in range(len(johansen.trace))], name="H0"),
+        )
+        parts += [
+            f"<h3>Johansen trace test (constant, {johansen.lagged_differences} lagged differences):"
+            f" rank {johansen.rank} at 5%</h3>",
+            table(ranks),
+        ]
+    return parts
+
+
+def coefficients(diag: Diagnostics) -> list[str]:
+    parts = ["<h2>Coefficients</h2>"]
+    for equation in diag.coefficients.equations:
+        frame = pd.DataFrame(diag.coefficients.table(equation)).set_index("regressor")
+        parts += [f"<h3>Equation {html.escape(equation)}</h3>", table(frame)]
+    return parts
+
+
+def fevd(diag: Diagnostics) -> list[str]:
+    last = diag.fevd[:, -1, :]
+    frame = pd.DataFrame(last, index=list(diag.variables), columns=[f"shock {v}" for v in diag.variables])
+    return [f"<h2>Variance decomposition at horizon {diag.fevd.shape[1]}</h2>", table(frame)]
+
+
+def backtest(result: Backtest) -> list[str]:
+    return [
+        f"<h2>Backtest ({len(result.origins)} origins, horizons 1..{result.horizon}, lag order"
+        f" {result.lag_policy})</h2>",
+        table(result.scores().set_index(["variable", "horizon"])),
+    ]
+
+
+def result_row(result) -> dict:
+    df = ",".join(str(d) for d in result.df) if isinstance(result.df, tuple) else result.df
+    return {
+        "statistic": result.statistic,
+        "df": df,
+        "p-value": result.pvalue,
+        f"at {result.signif:g}": "reject" if result.rejected else "do not reject",
+    }
+
+
+def table(frame: pd.DataFrame, escape: bool = True, classes: str | None = None, digits: int = 4) -> str:
+    """A frame as an HTML table, each numeric column in one number format (p-values to four decimals)."""
+    shown = frame.copy()
+    for column in frame.columns:
+        if _numeric(frame[column]):
+            shown[column] = format_column(frame[column], str(column) in P_COLUMNS, digits)
+    return shown.to_html(escape=escape, na_rep="", border=0, classes=classes)
+
+
+def _numeric(column: pd.Series) -> bool:
+    present = [v for v in column if v is not None and not (isinstance(v, float) and np.isnan(v))]
+    return bool(present) and all(isinstance(v, int | float | np.number) and not isinstance(v, bool) for v in present)

@@ -1,0 +1,154 @@
+"""The report's forecast and impulse-response sections.
+
+The forecast: one chart per variable (recent history, the forecast from the last observation on,
+its interval band, or a fan of bands at several levels, and a scenario's conditions) and the table of
+every step, labelled by period (2009Q4). The impulse responses:
+the kind (orthogonalised or plain) and horizon the caller asked for, as a k x k grid of small charts
+with their asymptotic bands and a table, so a report says what the Diagnostics page showed.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .artifact import Artifact
+from .data.frequency import period_labels
+from .diagnostics import Diagnostics
+from .number_format import column_format, format_number
+from .report_svg import Band, Line, chart
+from .service import VersionForecast
+
+HISTORY, FORECAST, FORECAST_BAND = "#7f8c9b", "#e4572e", "rgba(228, 87, 46, 0.20)"
+FAN_LAYER = "rgba(228, 87, 46, 0.12)"  # a fan's layers overlap, so the centre is darkest
+RESPONSE, RESPONSE_BAND = "#2e86de", "rgba(46, 134, 222, 0.20)"
+Table = Callable[..., str]  # the report's table renderer (one number format per column)
+
+
+def labels_of(dates, alias: str | None) -> list[str]:
+    """Period names of dates (2009Q4); relative steps (`+1`) and other text as they are."""
+    values = [str(d) for d in dates]
+    if not values or values[0].startswith("+"):
+        return values
+    try:
+        return period_labels(values, alias)
+    except (ValueError, TypeError):
+        return values
+
+
+def forecast_section(
+    artifact: Artifact, forecast: VersionForecast, table: Table, fan: Sequence[float] = ()
+) -> list[str]:
+    """A chart per variable and the table of the forecast, with its level (or the levels of a fan), kind and
+    starting point; a scenario's name, conditions (rings, zero width) and exogenous values are said."""
+    result, alias = forecast.forecast, artifact.data.frequency
+    levels = sorted(fan) if fan else [(1 - result.alpha) * 100]
+    level = ", ".join(f"{x:g}%" for x in levels)
+    history = artifact.history.iloc[-max(40, 3 * forecast.steps, 4 * artifact.lag_rows) :]
+    past, ahead = labels_of(artifact.data.dates[-len(history) :], alias), labels_of(forecast.index, alias)
+    point = "median" if result.point == "median" else "mean"
+    own = np.array_equal(forecast.lag_inputs, artifact.data.values[-artifact.lag_rows :])
+    start_from = (
+        f"the version's own last {artifact.lag_rows} observation(s) (ending {html.escape(past[-1])})"
+        if own
+        else f"{len(forecast.lag_inputs)} given lag input row(s), drawn from the last one"
+    )
+    parts = [
+        f"<h2>{'Scenario ' + html.escape(forecast.scenario) if forecast.scenario else 'Forecast'}: {forecast.steps}"
+        f" steps, {level} {'fan' if fan else 'intervals'}</h2>",
+        f"<p>From {start_from}, {html.escape(result.intervals)} intervals. The line is the {point} in levels"
+        + (" (the model is fitted on logs, so the median of the level)" if point == "median" else "")
+        + ". Hover a point for its value and interval.</p>",
+        *_scenario_notes(forecast),
+    ]
+    bands = {x: forecast.band(x) for x in levels} if fan else {levels[0]: (result.lower, result.upper)}
+    fixed = result.fixed
+    for j, variable in enumerate(forecast.variables):
+        last = float(forecast.lag_inputs[-1, j])  # where the forecast starts (the last lag input)
+        mean = result.mean[:, j].tolist()
+        widest_low, widest_high = bands[levels[-1]][0][:, j].tolist(), bands[levels[-1]][1][:, j].tolist()
+        fmt = column_format(mean + widest_low + widest_high)
+        notes = [" (last observation)"] + [
+            f" ({levels[-1]:g}%: {format_number(lo, fmt)} to {format_number(hi, fmt)})"
+            for lo, hi in zip(widest_low, widest_high, strict=True)
+        ]
+        start = len(past) - 1  # the forecast line and band start at the last observation
+        lines = [
+            Line("history", history[variable].tolist(), HISTORY),
+            Line(point, [last, *mean], FORECAST, start=start, markers=True, notes=notes),
+        ]
+        if fixed is not None and np.isfinite(fixed[:, j]).any():
+            held = [None, *(None if np.isnan(x) else float(x) for x in fixed[:, j])]
+            lines.append(Line("condition", held, FORECAST, start=start, connect=False))
+        colour = FORECAST_BAND if not fan else FAN_LAYER
+        layers = [
+            Band([last, *bands[x][0][:, j]], [last, *bands[x][1][:, j]], colour, start=start, name=f"{x:g}% interval")
+            for x in reversed(levels)  # widest first: narrower layers darken the centre
+        ]
+        parts.append(chart(variable, past + ahead, lines, layers))
+    columns: dict[str, np.ndarray] = {}
+    for j, variable in enumerate(forecast.variables):
+        columns[f"{variable} {point}"] = result.mean[:, j]
+        for x in levels:
+            low, high = bands[x]
+            prefix = f"{variable} {x:g}% " if fan else f"{variable} "
+            columns[f"{prefix}lower"], columns[f"{prefix}upper"] = low[:, j], high[:, j]
+    parts.append(table(pd.DataFrame(columns, index=pd.Index(ahead, name="period"))))
+    return parts
+
+
+def _scenario_notes(forecast: VersionForecast) -> list[str]:
+    notes = []
+    held = sorted({c["variable"] for c in forecast.conditions})
+    if held:
+        notes.append(
+            f"conditioned on {html.escape(', '.join(held))} ({len(forecast.conditions)} value(s), drawn as rings"
+            " with zero width): every other value is forecast given them"
+        )
+    if forecast.exog is not None:
+        notes.append(f"exogenous {html.escape(', '.join(forecast.exog_names))} as given for every step")
+    return [f"<p class='note'>{'; '.join(notes).capitalize()}.</p>"] if notes else []
+
+
+def irf_section(diag: Diagnostics, orth: bool, table: Table) -> list[str]:
+    """Impulse responses of the kind asked for, up to the diagnostics' horizon, charts and table."""
+    irf, names = diag.irf, list(diag.variables)
+    values = irf.orth if orth else irf.plain
+    lower, upper = irf.bands(orth)
+    level = f"{(1 - irf.signif) * 100:g}%"
+    kind = "Orthogonalised" if orth else "Plain"
+    how = (
+        "Responses to a one-standard-deviation shock, orthogonalised by the Cholesky factor of the residual"
+        " covariance in the variables' order"
+        if orth
+        else "Responses to a unit shock in one equation's residual (not orthogonalised: shocks may be correlated)"
+    )
+    steps = [f"h={h}" for h in range(irf.periods + 1)]
+    charts = [
+        chart(
+            f"{impulse} → {response}",
+            steps,
+            [Line("response", values[:, i, j].tolist(), RESPONSE)],
+            Band(lower[:, i, j].tolist(), upper[:, i, j].tolist(), RESPONSE_BAND),  # no legend: too small
+            width=250,
+            height=170,
+            zero_line=True,
+        )
+        for i, response in enumerate(names)
+        for j, impulse in enumerate(names)
+    ]
+    pairs = [(i, response, j, impulse) for i, response in enumerate(names) for j, impulse in enumerate(names)]
+    frame = pd.DataFrame(
+        {f"{impulse} → {response}": values[:, i, j] for i, response, j, impulse in pairs},
+        index=pd.Index(range(irf.periods + 1), name="h"),
+    )
+    return [
+        f"<h2>{kind} impulse responses, horizon {irf.periods}</h2>",
+        f"<p>{html.escape(how)}, in model space ({html.escape(diag.to_dict()['model_space'])}), with {level}"
+        " asymptotic bands. Rows of the grid: the responding variable; columns: the impulse.</p>",
+        f"<div class='grid' style='grid-template-columns:repeat({len(names)}, 250px)'>{''.join(charts)}</div>",
+        table(frame),
+    ]

@@ -1,0 +1,175 @@
+"""Small inline SVG charts for the HTML report: lines on a shared x axis of labelled periods, with a band.
+
+The report must open offline and stay small when written by the CLI, so its forecast and impulse-
+response charts are plain SVG (no script, a few kilobytes each) rather than plotly figures. Every
+marked point carries a <title>, which browsers show on hover: "realgdp 2009Q4: 12,345.6 (95%:
+12,100.2 to 12,590.9)".
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .number_format import column_format, format_number
+
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 64, 28, 26, 34
+CHAR_PX = 6.5  # an average character at the charts' 11 px font, to space labels and the legend
+
+
+@dataclass(frozen=True)
+class Line:
+    """A series drawn from x position `start` on; `markers` puts a hoverable dot on every point."""
+
+    name: str
+    values: Sequence[float | None]  # None: no point there
+    colour: str
+    start: int = 0
+    markers: bool = False
+    dashed: bool = False
+    notes: Sequence[str] = field(default_factory=tuple)  # text after each point's value in its hover
+    connect: bool = True  # False: the marked points only (a scenario's conditions; None where there is none)
+
+
+@dataclass(frozen=True)
+class Band:
+    """An interval from x position `start` on, shaded between `lower` and `upper`."""
+
+    lower: Sequence[float]
+    upper: Sequence[float]
+    colour: str
+    start: int = 0
+    name: str = ""  # named bands get a legend entry
+
+
+def chart(
+    title: str,
+    x_labels: Sequence[str],
+    lines: Sequence[Line],
+    band: Band | Sequence[Band] | None = None,
+    width: int = 760,
+    height: int = 260,
+    zero_line: bool = False,
+) -> str:
+    """One chart as an <svg> element: x positions 0..len(x_labels)-1, y scaled to everything drawn. Several
+    bands (a fan's layers) are drawn in the order given, so the widest goes first."""
+    bands = [band] if isinstance(band, Band) else list(band or ())
+    values = [v for line in lines for v in line.values] + [v for b in bands for v in [*b.lower, *b.upper]]
+    finite = [float(v) for v in values if v is not None and math.isfinite(v)]
+    low, high = (min(finite), max(finite)) if finite else (0.0, 1.0)
+    if zero_line:
+        low, high = min(low, 0.0), max(high, 0.0)
+    ticks = nice_ticks(low, high)
+    low, high = min(low, ticks[0]), max(high, ticks[-1])
+    plot_w, plot_h = width - PAD_LEFT - PAD_RIGHT, height - PAD_TOP - PAD_BOTTOM
+    steps = max(len(x_labels) - 1, 1)
+
+    def px(i: float) -> float:
+        return PAD_LEFT + plot_w * i / steps
+
+    def py(v: float) -> float:
+        return PAD_TOP + plot_h * (1 - (v - low) / ((high - low) or 1.0))
+
+    parts = [
+        f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' viewBox='0 0 {width} {height}'"
+        f" role='img' aria-label='{html.escape(title)}' class='chart'>",
+        f"<text x='{PAD_LEFT}' y='16' class='title'>{html.escape(title)}</text>",
+    ]
+    fmt = tick_format(ticks)
+    for tick in ticks:
+        y = py(tick)
+        parts.append(f"<line x1='{PAD_LEFT}' x2='{width - PAD_RIGHT}' y1='{y:.1f}' y2='{y:.1f}' class='grid'/>")
+        parts.append(f"<text x='{PAD_LEFT - 6}' y='{y + 4:.1f}' class='ytick'>{format_number(tick, fmt)}</text>")
+    widest = max((len(str(label)) for label in x_labels), default=1)
+    for i in _label_positions(len(x_labels), max(2, int(plot_w // (CHAR_PX * widest + 30)))):
+        label = html.escape(str(x_labels[i]))
+        parts.append(f"<text x='{px(i):.1f}' y='{height - PAD_BOTTOM + 16}' class='xtick'>{label}</text>")
+    if zero_line and low < 0 < high:
+        parts.append(f"<line x1='{PAD_LEFT}' x2='{width - PAD_RIGHT}' y1='{py(0):.1f}' y2='{py(0):.1f}' class='zero'/>")
+    for layer in bands:
+        upper = [(px(layer.start + i), py(v)) for i, v in enumerate(layer.upper)]
+        lower = [(px(layer.start + i), py(v)) for i, v in enumerate(layer.lower)]
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in upper + lower[::-1])
+        title = f"<title>{html.escape(layer.name)}</title>" if layer.name else ""
+        parts.append(f"<polygon points='{points}' fill='{layer.colour}' stroke='none'>{title}</polygon>")
+    for line in lines:
+        parts += _line(line, x_labels, px, py)
+    named = [layer for layer in bands if layer.name]
+    if named:
+        entries = [(line.name, line.colour, "line") for line in lines] + [(b.name, b.colour, "band") for b in named]
+        parts += _legend(entries, width)
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _line(line: Line, x_labels: Sequence[str], px, py) -> list[str]:
+    points = [(line.start + i, float(v)) for i, v in enumerate(line.values) if v is not None and math.isfinite(v)]
+    if not points:
+        return []
+    dash = " stroke-dasharray='5 3'" if line.dashed else ""
+    path = " ".join(f"{px(i):.1f},{py(v):.1f}" for i, v in points)
+    out = (
+        [f"<polyline points='{path}' fill='none' stroke='{line.colour}' stroke-width='2'{dash}/>"]
+        if line.connect
+        else []
+    )
+    fmt = column_format([v for _, v in points])
+    for n, (i, v) in enumerate(points):
+        note = line.notes[n] if n < len(line.notes) else ""
+        hover = f"{line.name} {x_labels[i]}: {format_number(v, fmt)}{note}"
+        radius = 3 if line.markers else 6  # unmarked lines still hover, through a transparent dot
+        style = f"fill='{line.colour}'" if line.markers else "fill='transparent'"
+        if not line.connect:  # a point on its own: a ring, so the line's dot under it still shows
+            radius, style = 5, f"fill='none' stroke='{line.colour}' stroke-width='2'"
+        dot = f"<circle cx='{px(i):.1f}' cy='{py(v):.1f}' r='{radius}' {style}>"
+        out.append(f"{dot}<title>{html.escape(hover)}</title></circle>")
+    return out
+
+
+def _legend(entries: list[tuple[str, str, str]], width: int) -> list[str]:
+    """Entries right-aligned on the title's line: a short line or a swatch, then the name."""
+    out, x = [], float(width - PAD_RIGHT)
+    for name, colour, kind in reversed(entries):
+        x -= CHAR_PX * len(name)
+        out.append(f"<text x='{x:.1f}' y='16'>{html.escape(name)}</text>")
+        x -= 22
+        if kind == "band":
+            out.append(f"<rect x='{x:.1f}' y='8' width='16' height='10' fill='{colour}'/>")
+        else:
+            out.append(f"<line x1='{x:.1f}' x2='{x + 16:.1f}' y1='12' y2='12' stroke='{colour}' stroke-width='2'/>")
+        x -= 14
+    return out
+
+
+def tick_format(ticks: Sequence[float]) -> str:
+    """As many decimals as the step between ticks needs (0.2 -> one), the same for every tick."""
+    if len(ticks) < 2:
+        return "%g"
+    step = abs(ticks[1] - ticks[0])
+    return f"%.{max(0, -math.floor(math.log10(step)))}f" if step > 0 else "%g"
+
+
+def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """About `count` round values (1, 2 or 5 times a power of ten apart) covering low..high."""
+    if not (math.isfinite(low) and math.isfinite(high)):
+        return [0.0, 1.0]
+    if high - low <= 0:
+        spread = abs(high) * 0.1 or 1.0
+        low, high = low - spread, high + spread
+    raw = (high - low) / max(count - 1, 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.floor(low / step) * step
+    ticks = [first + n * step for n in range(int(math.ceil((high - first) / step)) + 1)]
+    return [round(t, 12) for t in ticks]
+
+
+def _label_positions(count: int, most: int = 7) -> list[int]:
+    """At most `most` label positions an equal number of points apart, counted back from the last point
+    (the end of a forecast is the label a reader looks for)."""
+    if count <= most:
+        return list(range(count))
+    stride = math.ceil((count - 1) / (most - 1))
+    return sorted(range(count - 1, -1, -stride))
