@@ -46,7 +46,8 @@ def _report(
     _backtest: Backtest | None,
 ) -> bytes:
     # keyed by the store, the immutable version and every choice; the objects themselves are not hashed
-    forecast = forecast_artifact(_artifact, steps, level_to_alpha(level))
+    # a VARX's forecast needs future exogenous values, which only its saved scenarios hold
+    forecast = None if _artifact.exog else forecast_artifact(_artifact, steps, level_to_alpha(level))
     charts = report_figures(_diag, _artifact.data.frequency)
     return render_report(_artifact, _diag, charts, _backtest, forecast, orth).encode()
 

@@ -12,6 +12,7 @@ from varlib import (
     CorruptArtifactError,
     InvalidInputError,
     NotFoundError,
+    ObjectExistsError,
     StoreUnavailableError,
     VarlibError,
 )
@@ -33,6 +34,7 @@ _ADVICE = {
     NotFoundError: ("Not found", "Pick another model or version; the Models page lists what exists."),
     InvalidInputError: ("Invalid input", "Correct the value named above and try again."),
     ConflictError: ("Not published", "Nothing was written. Follow one of the ways forward named above."),
+    ObjectExistsError: ("Not saved", "Nothing was overwritten: saved scenarios never change. Choose another name."),
 }
 
 

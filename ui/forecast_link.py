@@ -1,5 +1,6 @@
 """The Forecast page's URL: `?model=var&version=0.0.3&steps=8&level=95&intervals=standard`, plus
-`present=1` (presentation mode), `layout=grid` and `lags=` (edited lag inputs) when they are used.
+`present=1` (presentation mode), `layout=grid`, `lags=` (edited lag inputs), `fan=30,60,90` (a fan
+chart) and `scenario=` (a saved scenario of the version) when they are used.
 
 Lag inputs travel as their values only, rows oldest first separated by `~`, values by `,`, each at
 full precision (Python's shortest round-trip text), so a link reproduces the forecast to the last
@@ -21,6 +22,8 @@ DEFAULT_STEPS = 8
 DEFAULT_LEVEL = 95
 LAYOUTS = {"stack": "One chart per screen", "grid": "Grid"}
 LINK_LAGS = "_fc_link_lags"  # the raw `lags=` text of a link, until the lag table has checked it
+LINK_SCENARIO = "_fc_link_scenario"  # a link's `scenario=`, until the version's saved scenarios are listed
+FAN_LEVELS = (10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99)
 KEYS = {
     "model": "fc_model",
     "version": "fc_version",
@@ -29,6 +32,8 @@ KEYS = {
     "intervals": "fc_intervals",
     "present": "fc_present",
     "layout": "fc_layout",
+    "scenario": "fc_scenario",
+    "fan": "fc_fan",
 }
 
 
@@ -44,6 +49,16 @@ def parse_level(raw: str | None) -> int | None:
     return value if value in LEVELS else None
 
 
+def parse_fan(raw: str | None) -> list[int] | None:
+    """`30,60,90` as fan levels, or None when any part is not one of FAN_LEVELS."""
+    parts = [part.strip().rstrip("%") for part in str(raw).split(",") if part.strip()]
+    try:
+        levels = sorted({int(part) for part in parts})
+    except ValueError:
+        return None
+    return levels if levels and all(level in FAN_LEVELS for level in levels) else None
+
+
 FIELDS = [
     Field("steps", KEYS["steps"], url_state.whole_number(1, MAX_STEPS), f"a whole number from 1 to {MAX_STEPS}"),
     Field("level", KEYS["level"], parse_level, "one of " + ", ".join(map(str, LEVELS))),
@@ -51,6 +66,8 @@ FIELDS = [
     Field("present", KEYS["present"], url_state.flag, "1 or 0"),
     Field("layout", KEYS["layout"], url_state.one_of(tuple(LAYOUTS)), "one of " + ", ".join(LAYOUTS)),
     Field("lags", LINK_LAGS, lambda raw: raw, "numbers"),
+    Field("fan", KEYS["fan"], parse_fan, "levels from " + ", ".join(map(str, FAN_LEVELS))),
+    Field("scenario", LINK_SCENARIO, lambda raw: raw, "a saved scenario's name"),
 ]
 NAMES = {url_state.MODEL, url_state.VERSION} | {field.name for field in FIELDS}
 

@@ -1,4 +1,5 @@
-"""The Forecast page below the model and version: settings, lag inputs, charts, table and the page's link.
+"""The Forecast page below the model and version: settings, lag inputs, the scenario editor or a saved
+scenario, charts, table and the page's link.
 
 It is a fragment: a change of steps, level, interval kind or a lag cell reruns this part only, not
 the sidebar's store check, the sign-in or the pickers. It writes the page's URL at the end of every
@@ -12,26 +13,14 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ui import presentation, url_state
-from ui.chart_look import Look, export_config, file_stem
-from ui.errors import show_error
-from ui.figures import forecast_figure, recent
+from ui import forecast_view, scenario_panel, url_state
 from ui.forecast_link import DEFAULT_LEVEL, DEFAULT_STEPS, KEYS, LAYOUTS, LEVELS, PAGE, encode_lags
 from ui.forecast_table import show_table
+from ui.forecast_view import EXPORT
 from ui.lag_table import lag_inputs
-from varlib import (
-    INTERVAL_KINDS,
-    MAX_STEPS,
-    Artifact,
-    Card,
-    VarlibError,
-    count_changed,
-    forecast_artifact,
-    level_to_alpha,
-)
+from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact, count_changed
 
 STEPS_NOTE = "_fc_steps_note"
-EXPORT = "fc_export"
 INTERVALS_HELP = (
     "How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
     " 'corrected': also counts the uncertainty of the estimated coefficients, so it is wider."
@@ -106,7 +95,8 @@ def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, De
 
 @st.fragment
 def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> None:
-    """Settings, the charts, the lag inputs and the table of one loaded version; the page's URL."""
+    """Settings, the charts, the lag inputs, the scenario editor (or a saved scenario) and the table of one
+    loaded version; the page's URL."""
     box = st.expander("Forecast settings and lag inputs", expanded=False) if present else st.container()
     with box:
         steps, level, intervals, layout, link_slot = _settings(artifact, present)
@@ -116,20 +106,32 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
                 f" README): showing {artifact.interval_kinds[0]} ones.",
                 icon=":material/info:",
             )
-        charts = st.container()  # drawn once the lag inputs below are read, shown above them
-        if not present:
-            st.subheader("Lag inputs")
-        lags = lag_inputs(artifact)
-    edited = lags is not None and count_changed(lags, artifact.default_lag_inputs()) > 0
+        used = intervals if intervals in artifact.interval_kinds else artifact.interval_kinds[0]
+        saved, fan = scenario_panel.pick(artifact)
+        charts = st.container()  # drawn once the inputs below are read, shown above them
+        computed, inputs, lags = None, None, None
+        if saved is not None:
+            scenario_panel.describe(artifact, saved)
+            lags, *computed = forecast_view.saved_forecast(artifact, saved)
+        else:
+            if not present:
+                st.subheader("Lag inputs")
+            lags = lag_inputs(artifact)
+            found = forecast_view.editor_forecast(artifact, lags, steps, level, used) if lags is not None else None
+            if found is not None:
+                *computed, inputs = found
+    edited = saved is None and lags is not None and count_changed(lags, artifact.default_lag_inputs()) > 0
     params = {
         "model": artifact.name,
-        "version": version_label,
-        "steps": str(steps),
+        "version": str(artifact.version) if saved else version_label,  # a scenario's link pins its version
+        "steps": str(saved.steps if saved else steps),
         "level": str(level),
         "intervals": intervals if len(INTERVAL_KINDS) > 1 else None,
         "present": "1" if present else None,
         "layout": layout if present else None,
         "lags": encode_lags(lags) if edited and lags is not None else None,
+        "fan": ",".join(map(str, fan)) or None,
+        "scenario": saved.scenario if saved else None,
     }
     url_state.write(PAGE, params)
     with link_slot:
@@ -137,17 +139,17 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
     if present:  # the charts come after the folded controls, not inside them
         charts = st.container()
     with charts:
-        if lags is None:
-            st.info("Fix the lag inputs to see the forecast.", icon=":material/edit_note:")
+        if not computed:
+            fix = "the lag inputs" if lags is None else "the exogenous values or conditions below"
+            st.info(f"Fix {fix} to see the forecast.", icon=":material/edit_note:")
             return
-        used = intervals if intervals in artifact.interval_kinds else artifact.interval_kinds[0]
-        try:
-            result = forecast_artifact(artifact, steps, level_to_alpha(level), lags, used)
-        except VarlibError as exc:
-            show_error(exc)
-            return
-        _charts(artifact, lags, result, level, used, present, layout)
-    show_table(result, level)
+        baseline, result = computed
+        overlays = forecast_view.overlays_input(artifact, result, saved) if not present or result.conditions else []
+        forecast_view.charts(artifact, lags, result, baseline, level, fan, overlays, present, layout)
+    forecast_view.differences(baseline, result)
+    if inputs is not None and not present:
+        scenario_panel.save_form(artifact, inputs)
+    show_table(result, round(100 * (1 - result.forecast.alpha)))
 
 
 def _copy_link(params: dict) -> None:
@@ -156,40 +158,3 @@ def _copy_link(params: dict) -> None:
     with st.popover("Copy link", icon=":material/link:"):
         st.caption("This view, with its settings and any edited lag inputs (copy with the icon on the right):")
         st.code(url, language=None, wrap_lines=True)
-
-
-def _charts(artifact: Artifact, lags, result, level: int, intervals: str, present: bool, layout: str) -> None:
-    history = artifact.history
-    shown = recent(history, result.steps, artifact.lag_rows)
-    if result.forecast.point == "median" and not present:
-        st.caption(
-            f"This model forecasts {'log levels' if artifact.spec.transform == 'log' else 'log differences'}: the"
-            " line is the **median** in levels (the exponential of the log forecast), and the band is exact in"
-            " levels."
-        )
-    look = Look(
-        subtitle=f"{artifact.name} {artifact.version} · {result.forecast.point} with {level}% {intervals} interval",
-        theme=presentation.theme(),
-        present=present,
-        frequency=Card.from_artifact(artifact).frequency,
-    )
-    height = presentation.chart_height(present, layout)
-    per_row = presentation.columns_for(present, layout, len(artifact.variables))
-    image_format = "svg" if st.session_state.get(EXPORT) == "SVG" else "png"
-    cells = [cell for _ in range(0, len(artifact.variables), per_row) for cell in st.columns(per_row)]
-    for j, variable in enumerate(artifact.variables):
-        fig = forecast_figure(
-            variable,
-            shown[variable],
-            lags[variable],
-            result.index,
-            result.forecast.mean[:, j],
-            result.forecast.lower[:, j],
-            result.forecast.upper[:, j],
-            level,
-            result.forecast.point,
-            height=height,
-            look=look,
-        )
-        stem = file_stem(artifact.name, artifact.version, variable, f"{result.steps}-steps", f"{level}pct", intervals)
-        cells[j].plotly_chart(fig, key=f"chart|{variable}", config=export_config(stem, image_format))

@@ -18,6 +18,7 @@ from varlib import (
     AuditRecord,
     NotFoundError,
     Registry,
+    Scenario,
     Settings,
     VarlibError,
     Version,
@@ -111,6 +112,17 @@ def _history(fingerprint: str, name: str, _registry: Registry) -> tuple[AuditRec
     return tuple(_registry.history(name, 200))
 
 
+@st.cache_resource(ttl=LIST_TTL, max_entries=64, show_spinner=False)
+def _scenarios(fingerprint: str, name: str, version: Version, _registry: Registry) -> tuple[Scenario, ...]:
+    return tuple(_registry.scenarios(name, version))
+
+
+def scenarios(name: str, version: Version) -> tuple[Scenario, ...]:
+    """The saved scenarios of a version, by name (cached for LIST_TTL seconds; a save clears it)."""
+    current = settings()
+    return _scenarios(_fingerprint(current), name, version, registry(current))
+
+
 def withdrawals(name: str) -> dict[Version, Withdrawal]:
     """The withdrawn versions of `name` (cached for LIST_TTL seconds)."""
     current = settings()
@@ -146,6 +158,7 @@ def refresh() -> None:
     _withdrawals.clear()
     _aliases.clear()
     _history.clear()
+    _scenarios.clear()
 
 
 def load(name: str, version: Version, current: Settings | None = None) -> Artifact:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from varlib import VersionEntry, VersionForecast, column_format, format_column, format_number
+from varlib import VersionEntry, VersionForecast, column_format, format_column, format_number, scenario_differences
 
 CHAR_PX = 7.5  # an average character of the dashboard's table font, for widths that fit a label
 
@@ -25,6 +25,18 @@ def forecast_table(result: VersionForecast) -> pd.DataFrame:
         columns[f"{variable} lower"] = result.forecast.lower[:, j]
         columns[f"{variable} upper"] = result.forecast.upper[:, j]
     return pd.DataFrame(columns, index=pd.Index(result.index, name="date"))
+
+
+def differences_table(baseline: VersionForecast, scenario: VersionForecast) -> pd.DataFrame:
+    """Scenario against baseline, one row per date: per variable the baseline, the scenario and the
+    difference (absolute, and in percent of the baseline)."""
+    long = scenario_differences(baseline, scenario)
+    columns = {}
+    for variable in baseline.variables:
+        rows = long[long["variable"] == variable].set_index("date").reindex(baseline.index)
+        for what in ("baseline", "scenario", "difference", "difference %"):
+            columns[f"{variable} {what}"] = rows[what].to_numpy()
+    return pd.DataFrame(columns, index=pd.Index(baseline.index, name="date"))
 
 
 def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None) -> pd.DataFrame:
@@ -121,6 +133,7 @@ def history_table(records) -> pd.DataFrame:
             "action": r.action,
             "version": r.version or "",
             "alias": f"@{r.alias}" if r.alias else "",
+            "scenario": r.scenario or "",
             "was": r.previous or "",
             "by": r.actor.name,
             "subject": r.actor.subject,
@@ -130,7 +143,7 @@ def history_table(records) -> pd.DataFrame:
         }
         for r in records
     ]
-    columns = ["at", "action", "version", "alias", "was", "by", "subject", "via", "from", "reason"]
+    columns = ["at", "action", "version", "alias", "scenario", "was", "by", "subject", "via", "from", "reason"]
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -2,7 +2,8 @@
 
 An upload is profiled first (varlib.profile_csv): a table and small plots of the series, the detected
 frequency, the text columns (never offered as variables), the problems a training run would stop at,
-and a choice for missing periods or values. The unit-root tests of the chosen variables suggest a
+and a choice for missing periods or values. Exogenous columns (a VARX) are chosen beside the variables.
+The unit-root tests of the chosen variables suggest a
 transform before Train is pressed, and when they find cointegration the section proposes a VECM of that rank.
 """
 
@@ -72,7 +73,7 @@ def load_source(source: dict) -> Dataset:
     dataset, error = _load(
         source["csv"],
         source["date_col"],
-        tuple(source["variables"]),
+        tuple(source["variables"]) + tuple(source.get("exog") or ()),
         source["start"],
         source["end"],
         source["csv_name"],
@@ -96,6 +97,7 @@ def data_inputs() -> dict | None:
             "csv_name": None,
             "date_col": None,
             "variables": variables,
+            "exog": _exog_input(_macro_columns(), variables, "train_macro_exog"),
             "fill": "none",
             "default_name": "macrodata",
         }
@@ -109,6 +111,17 @@ def data_inputs() -> dict | None:
     source.update(_date_range())
     _transform_advice(source)
     return source
+
+
+def _exog_input(columns: list[str], variables: list[str], key: str) -> list[str]:
+    """Columns that enter every equation as given (a VARX): never one of the variables."""
+    return st.multiselect(
+        "Exogenous variables (optional, VAR only)",
+        [c for c in columns if c not in variables],
+        key=key,
+        help="Given, not forecast: they enter every equation at the same period, and a forecast needs their"
+        " future values (the Forecast page asks for them). For example an interest rate set by policy.",
+    )
 
 
 def _upload_inputs() -> dict | None:
@@ -153,6 +166,7 @@ def _upload_inputs() -> dict | None:
         "csv_name": upload.name,
         "date_col": date_col,
         "variables": variables,
+        "exog": _exog_input(list(profile.numeric), variables, f"train_exog|{upload.file_id}|{date_col}"),
         "fill": fill,
         "default_name": name_from(upload.name),
     }
@@ -193,7 +207,7 @@ def _transform_advice(source: dict) -> None:
         return  # Train reports it in full; the advice needs loadable data
     if len(dataset.frame) < 20:
         return
-    frame = dataset.frame
+    frame = dataset.frame[list(source["variables"])]  # the exogenous columns are given, not modelled
     result = _integration(tuple(map(tuple, frame.to_numpy(dtype=float))), tuple(frame.columns))
     verdicts = ", ".join(f"{u.variable}: {u.verdict}" for u in result.unit_roots)
     st.info(f"**Unit-root tests** ({result.tested_on}; {verdicts}). {result.advice}", icon=":material/insights:")

@@ -6,9 +6,13 @@ dashboard use; everything else is internal and may move. In short:
 - settings and store: `Settings`, `Registry` (list, resolve `latest`, load, publish),
   `VersionEntry`, `Card`, `Version`, `LATEST`, `BUMPS`, `version_metadata`, `describe_store`
 - data: `load_dataset`, `read_csv`, `guess_date_column`, `macro_columns`, `DEFAULT_VARIABLES`,
-  lag inputs (`read_lag_inputs`, `read_lag_csv`, `parse_lag_table`, `editor_table`, `count_changed`)
+  lag inputs (`read_lag_inputs`, `read_lag_csv`, `parse_lag_table`, `editor_table`, `count_changed`),
+  future paths: exogenous values and conditions (`read_path_csv`, `check_path`, `path_editor_table`)
 - models: `ModelSpec`, `train_model`, `publish_result`, `Artifact`, `kind_names`
-- forecasts: `forecast_artifact`, `forecast_version`, `VersionForecast`, `level_to_alpha`
+- forecasts: `forecast_artifact`, `forecast_version`, `forecast_periods`, `VersionForecast` (bands at other
+  levels for fan charts), `level_to_alpha`
+- scenarios: `Scenario`, `make_scenario`, `forecast_scenario`, `scenario_differences`, `check_scenario_name`
+  (saved with `Registry.save_scenario`, listed with `Registry.scenarios`)
 - analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `overlay_forecasts`,
   `shared_lag_table`, `render_report`
 - team use: aliases (`Alias`, `check_alias`), withdrawals (`Withdrawal`), the audit trail (`AuditRecord`),
@@ -39,14 +43,18 @@ from .catalog.withdrawals import Withdrawal
 from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, shared_lag_table
 from .config import Settings
 from .data import (
+    CONDITIONS,
     DATE,
     DEFAULT_VARIABLES,
+    EXOG,
     FILL_METHODS,
     MACRODATA,
+    STEP,
     DataProfile,
     Dataset,
     Frequency,
     Preparation,
+    check_path,
     count_changed,
     detect_frequency,
     editor_table,
@@ -54,11 +62,13 @@ from .data import (
     label_of,
     macro_columns,
     parse_lag_table,
+    path_editor_table,
     period_labels,
     profile_csv,
     read_csv,
     read_lag_csv,
     read_lag_inputs,
+    read_path_csv,
 )
 from .diagnostics import (
     DEFAULT_IRF_PERIODS,
@@ -95,19 +105,22 @@ from .number_format import column_format, format_column, format_number
 from .report import render_report
 from .roles import ROLES, RolePolicy, allows
 from .roles import require as require_role
+from .scenario import SCENARIO_PATTERN, Scenario, check_scenario_name
+from .scenario_forecast import forecast_scenario, make_scenario, scenario_differences
 from .service import (
-    VersionForecast,
     check_forecast_options,
     forecast_artifact,
+    forecast_periods,
     forecast_version,
     load_dataset,
     publish_result,
     train_model,
 )
-from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
+from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
 from .training import Evaluation, TrainResult
+from .version_forecast import VersionForecast
 from .versions import (
     ALIAS_PATTERN,
     BUMPS,
@@ -140,6 +153,7 @@ __all__ = [
     "BUMPS",
     "Backtest",
     "BoundedCache",
+    "CONDITIONS",
     "CRITERIA",
     "Card",
     "Check",
@@ -152,6 +166,7 @@ __all__ = [
     "DEFAULT_WHITENESS_LAGS",
     "DETERMINISTIC",
     "DataProfile",
+    "EXOG",
     "Dataset",
     "Diagnostics",
     "Evaluation",
@@ -165,6 +180,7 @@ __all__ = [
     "JsonFormatter",
     "LAG_POLICIES",
     "LATEST",
+    "LOGGED",
     "MACRODATA",
     "MAX_HORIZON",
     "MAX_IRF_PERIODS",
@@ -180,6 +196,9 @@ __all__ = [
     "ObjectTooLargeError",
     "OverlaidForecast",
     "PINNED_PATTERN",
+    "SCENARIO_PATTERN",
+    "STEP",
+    "Scenario",
     "Preparation",
     "ROLES",
     "Registry",
@@ -209,6 +228,8 @@ __all__ = [
     "check_forecast_options",
     "check_name",
     "column_format",
+    "check_path",
+    "check_scenario_name",
     "compare_table",
     "count_changed",
     "default_max_lags",
@@ -219,6 +240,8 @@ __all__ = [
     "forecast_artifact",
     "format_column",
     "format_number",
+    "forecast_periods",
+    "forecast_scenario",
     "forecast_version",
     "guess_date_column",
     "import_legacy",
@@ -232,19 +255,23 @@ __all__ = [
     "load_dataset",
     "logging_config",
     "macro_columns",
+    "make_scenario",
     "name_from",
     "newest_usable",
     "overlay_forecasts",
     "parse_lag_table",
     "parse_version",
+    "path_editor_table",
     "period_labels",
     "profile_csv",
     "publish_result",
     "read_csv",
     "read_lag_csv",
     "read_lag_inputs",
+    "read_path_csv",
     "render_report",
     "require_role",
+    "scenario_differences",
     "shared_lag_table",
     "to_json",
     "to_json_safe",

@@ -33,7 +33,9 @@ FORMAT = "varlib/var-model"
 # Johansen table), the spec's `deterministic` and `coint_rank`, transform `log`. Every version 1 artifact is
 # a VAR and reads unchanged (the new spec fields default to None).
 SCHEMA_VERSION = 2
-READABLE_SCHEMAS = (1, 2)
+# 3: exogenous variables (spec.exog, fit.exog_coefs, data.exog), only for a VARX: older readers refuse it.
+EXOG_SCHEMA_VERSION = 3
+READABLE_SCHEMAS = (1, 2, EXOG_SCHEMA_VERSION)
 MAX_NOTES = 2000
 
 
@@ -46,6 +48,7 @@ class TrainingData:
     dates: tuple[str, ...]
     values: np.ndarray  # (rows, k) levels
     frequency: str | None
+    exog: np.ndarray | None = None  # (rows, n_exog): the exogenous variables of a VARX, as given
 
     def to_dict(self) -> dict:
         return {
@@ -54,12 +57,14 @@ class TrainingData:
             "dates": list(self.dates),
             "values": self.values.tolist(),
             "frequency": self.frequency,
+            **({"exog": self.exog.tolist()} if self.exog is not None else {}),
         }
 
     @classmethod
     def from_dict(cls, raw: dict) -> TrainingData:
         values = np.asarray(raw["values"], dtype=float)
-        return cls(raw["name"], raw["sha256"], tuple(raw["dates"]), values, raw.get("frequency"))
+        exog = np.asarray(raw["exog"], dtype=float) if raw.get("exog") is not None else None
+        return cls(raw["name"], raw["sha256"], tuple(raw["dates"]), values, raw.get("frequency"), exog)
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,11 @@ class Artifact:
     @property
     def variables(self) -> list[str]:
         return list(self.spec.variables)
+
+    @property
+    def exog(self) -> list[str]:
+        """The exogenous variables (VARX) whose future values a forecast needs; empty for a plain VAR."""
+        return list(self.spec.exog)
 
     @property
     def k_ar(self) -> int:
@@ -130,7 +140,7 @@ class Artifact:
     def to_body(self) -> dict:
         return {
             "format": FORMAT,
-            "schema_version": SCHEMA_VERSION,
+            "schema_version": EXOG_SCHEMA_VERSION if self.spec.exog else SCHEMA_VERSION,
             "name": self.name,
             "version": str(self.version) if self.version else None,
             "created_at": self.created_at,
@@ -152,12 +162,14 @@ def build_artifact(result: TrainResult, name: str, author: str, notes: str = "")
     if len(notes) > MAX_NOTES:
         raise InvalidInputError(f"notes are {len(notes)} characters; keep them under {MAX_NOTES}", field="notes")
     frame = result.dataset.frame[list(result.spec.variables)]
+    exog = result.dataset.frame[list(result.spec.exog)].to_numpy(dtype=float) if result.spec.exog else None
     data = TrainingData(
         result.dataset.name,
         result.dataset.sha256,
         tuple(iso_label(d) for d in frame.index),
         frame.to_numpy(dtype=float),
         result.dataset.frequency or infer_frequency(pd.DatetimeIndex(frame.index)),
+        exog,
     )
     return Artifact(
         name=name,
@@ -235,6 +247,11 @@ def _from_body(body: dict) -> Artifact:
     k = len(spec.variables)
     if params.k != k or data.values.ndim != 2 or data.values.shape[1] != k or len(data.dates) != len(data.values):
         raise ValueError("shapes of parameters, variables and data disagree")
+    n_exog, shape = len(spec.exog), None if data.exog is None else data.exog.shape
+    if getattr(params, "n_exog", 0) != n_exog or (n_exog and shape != (len(data.values), n_exog)):
+        raise ValueError("the exogenous variables, their coefficients and their data disagree")
+    if n_exog and body.get("schema_version") != EXOG_SCHEMA_VERSION:
+        raise ValueError(f"exogenous variables need schema version {EXOG_SCHEMA_VERSION}")
     version = parse_version(body["version"]) if body.get("version") else None
     return Artifact(
         name=body["name"],

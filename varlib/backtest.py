@@ -110,7 +110,7 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
         if lag_policy == "reselect" and spec.lags is None:
             search_range(rows, len(spec.variables), order, what)
         else:
-            check_order(rows, len(spec.variables), artifact.k_ar, order.trend, what)
+            check_order(rows, len(spec.variables), artifact.k_ar, order.trend, what, len(order.exog))
     except InvalidInputError as exc:
         raise InvalidInputError(
             f"{exc} (or fewer origins / a shorter horizon)", field="origins", value=origins
@@ -127,6 +127,7 @@ def backtest(
     origins, horizon = check_backtest(artifact, origins, horizon, lag_policy)
     started = time.perf_counter()
     spec, levels, kind = artifact.spec, artifact.data.values, kind_of(artifact.spec)
+    exog = artifact.data.exog  # a VARX is scored with the exogenous values that actually came
     k = levels.shape[1]
     # "fixed" keeps the version's choices; "reselect" re-runs the spec's criterion on each origin's sample
     reselect = lag_policy == "reselect" and spec.lags is None
@@ -138,9 +139,11 @@ def backtest(
     lag_orders = []
     for n, cut in enumerate(cuts):
         train_levels = levels[:cut]
-        fitted = kind.fit(train_levels, refit_spec, f"the training part of origin {n + 1}", assess=False)
+        past, future = (None, None) if exog is None else (exog[:cut], exog[cut : cut + horizon])
+        fitted = kind.fit(train_levels, refit_spec, f"the training part of origin {n + 1}", assess=False, exog=past)
         needed = kind.lag_rows(refit_spec, fitted.params)
-        forecast[n] = kind.forecast(fitted.params, refit_spec, train_levels[-needed:], horizon, 0.05).mean
+        result = kind.forecast(fitted.params, refit_spec, train_levels[-needed:], horizon, 0.05, exog_future=future)
+        forecast[n] = result.mean
         actual[n] = levels[cut : cut + horizon]
         naive[n] = train_levels[-1]  # no-change: the last observed level at every horizon
         lag_orders.append(fitted.params.k_ar)

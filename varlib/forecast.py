@@ -9,17 +9,23 @@ levels and exponentiates the mean and both bounds, so its point is the median in
 
 `intervals="corrected"` adds the estimation-uncertainty term of varlib.intervals (Lütkepohl's
 Omega(h)/T, cumulated for differenced models); it needs the Z'Z moments of the training sample.
+
+A VARX adds its exogenous regressors' future values times their coefficients to each step's
+model-space forecast (statsmodels' VARResults.forecast with exog_future); they leave the
+forecast errors, and so the standard bands, unchanged. Hard conditions on the future path
+(varlib.conditional) replace mean and bands by the conditional ones.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from statistics import NormalDist
 
 import numpy as np
 
+from .conditional import condition_path
 from .errors import InvalidInputError
-from .intervals import SampleMoments, estimation_covariances
+from .forecast_errors import error_covariances, model_standard_errors, normal_quantile, standard_errors
+from .intervals import SampleMoments
 from .model import VarParams
 from .spec import DIFFERENCED, LOGGED
 
@@ -30,7 +36,9 @@ INTERVAL_KINDS = ("standard", "corrected")
 
 @dataclass(frozen=True)
 class Forecast:
-    """Level forecasts: arrays of shape (steps, k)."""
+    """Level forecasts: arrays of shape (steps, k). `center` and `sd` are the Gaussian mean and standard
+    deviation on the scale the bands are symmetric on (levels, or log levels for logdiff), so bands at
+    other levels can be drawn (`band`); `fixed` holds the conditions (NaN where the path is free)."""
 
     mean: np.ndarray
     lower: np.ndarray
@@ -38,6 +46,22 @@ class Forecast:
     alpha: float
     point: str  # "mean" or "median" (logdiff)
     intervals: str = "standard"
+    center: np.ndarray | None = None
+    sd: np.ndarray | None = None
+    fixed: np.ndarray | None = None
+
+    def band(self, alpha: float) -> tuple[np.ndarray, np.ndarray]:
+        """Lower and upper bounds of the (1 - alpha) band, e.g. for a fan chart of several levels (a fan's inner
+        layers, such as 30%, lie below the 50% a forecast's own interval may go down to)."""
+        if isinstance(alpha, bool) or not ALPHA_MIN <= float(alpha) < 1:
+            raise InvalidInputError(
+                f"a band's level must be above 0% and at most {100 * (1 - ALPHA_MIN):g}%; got {100 * (1 - alpha):g}%",
+                field="level",
+                value=alpha,
+            )
+        if self.center is None or self.sd is None:
+            raise InvalidInputError("this forecast keeps no standard errors, so it has no bands at other levels")
+        return _bounds(self.center, self.sd, alpha, self.point == "median", self.fixed)[1:]
 
 
 def check_steps(steps) -> int:
@@ -94,30 +118,17 @@ def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndar
     return values
 
 
-def ma_matrices(coefs: np.ndarray, steps: int) -> np.ndarray:
-    """Phi_0..Phi_{steps-1} of the moving-average representation."""
-    p, k, _ = coefs.shape
-    # Phi_h = sum_i Phi_{h-i} A_i as one product per horizon: the row of the p previous Phi's
-    # (zero-padded before Phi_0) times the stacked A's. The per-lag loop was most of a forecast.
-    padded = np.zeros((max(p, 1) - 1 + steps, k, k))
-    padded[max(p, 1) - 1] = np.eye(k)
-    if p == 0:
-        return padded
-    stacked = coefs.reshape(p * k, k)  # [A_1; A_2; ...; A_p]
-    for h in range(1, steps):
-        previous = padded[h - 1 : h - 1 + p][::-1]  # Phi_{h-1}, ..., Phi_{h-p}
-        padded[p - 1 + h] = previous.transpose(1, 0, 2).reshape(k, p * k) @ stacked
-    return padded[p - 1 :]
-
-
-def point_forecast(params: VarParams, history: np.ndarray, steps: int) -> np.ndarray:
-    """Model-space point forecast from the last k_ar rows of `history` (statsmodels' recursion)."""
+def point_forecast(params: VarParams, history: np.ndarray, steps: int, exog_future=None) -> np.ndarray:
+    """Model-space point forecast from the last k_ar rows of `history` (statsmodels' recursion); a VARX
+    needs `exog_future`, the exogenous regressors' values for each step (steps x n_exog)."""
     p, k = params.k_ar, params.k
     # One buffer of the last p observations followed by the forecasts; each step is a single
     # product of [A_1 ... A_p] with the p previous rows, newest first.
     buffer = np.zeros((p + steps, k))
     if params.trend_coefs.shape[0]:
         buffer[p:] = _trend_regressors(params, steps) @ params.trend_coefs
+    if params.exog_coefs is not None:
+        buffer[p:] += check_exog_future(exog_future, steps, params.n_exog) @ params.exog_coefs
     if p == 0:
         return buffer
     buffer[:p] = history[-p:]
@@ -125,20 +136,6 @@ def point_forecast(params: VarParams, history: np.ndarray, steps: int) -> np.nda
     for h in range(steps):
         buffer[p + h] += stacked @ buffer[h : h + p][::-1].reshape(p * k)
     return buffer[p:]
-
-
-def error_covariances(
-    params: VarParams, steps: int, integrated: bool, moments: SampleMoments | None = None
-) -> np.ndarray:
-    """Forecast-error covariance for horizons 1..steps, of the series or of its cumulated sum;
-    with the training sample's `moments`, plus the estimation-uncertainty term."""
-    phis = ma_matrices(params.coefs, steps)
-    weights = np.cumsum(phis, axis=0) if integrated else phis  # C_j = Phi_0 + ... + Phi_j
-    terms = weights @ params.sigma_u @ np.transpose(weights, (0, 2, 1))
-    covs = np.cumsum(terms, axis=0)
-    if moments is not None:
-        covs = covs + estimation_covariances(params, moments, phis, integrated)
-    return covs
 
 
 def check_intervals(kind) -> str:
@@ -149,6 +146,33 @@ def check_intervals(kind) -> str:
     return kind
 
 
+def check_exog_future(values, steps: int, n_exog: int) -> np.ndarray:
+    """The exogenous regressors' future values as a (steps x n_exog) array of finite numbers, or an error."""
+    if values is None:
+        raise InvalidInputError(
+            f"this model has {n_exog} exogenous variable(s): a forecast needs their values for each of the {steps}"
+            " steps (CLI --exog-csv, REST `exog`, the Forecast page's table)",
+            field="exog",
+        )
+    try:
+        array = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise InvalidInputError("exogenous values must all be numbers", field="exog") from None
+    if array.shape != (steps, n_exog):
+        raise InvalidInputError(
+            f"exogenous values have shape {array.shape}; this forecast needs {steps} rows (one per step) of"
+            f" {n_exog} value(s)",
+            field="exog",
+        )
+    if not np.all(np.isfinite(array)):
+        row, col = np.argwhere(~np.isfinite(array))[0]
+        raise InvalidInputError(
+            f"exogenous value at step {row + 1}, column {col + 1} is {array[row, col]}; use a finite number",
+            field="exog",
+        )
+    return array
+
+
 def forecast_levels(
     params: VarParams,
     transform: str,
@@ -157,72 +181,107 @@ def forecast_levels(
     alpha: float = 0.05,
     intervals: str = "standard",
     moments: SampleMoments | None = None,
+    exog_future=None,
+    conditions=None,
 ) -> Forecast:
     """Forecast in levels from the last observations (k_ar rows, or k_ar + 1 for differenced models);
     `params` is a VAR on the model-space series (for other kinds, their VAR representation).
 
     `intervals="corrected"` needs `moments` (varlib.intervals.sample_moments of the training sample).
+    A VARX needs `exog_future` (steps x n_exog); `conditions` (steps x k levels, NaN where free) makes
+    it a conditional forecast with hard conditions (varlib.conditional).
     """
     steps = check_steps(steps)
     alpha = check_alpha(alpha)
     intervals = check_intervals(intervals)
-    if intervals == "corrected" and moments is None:
-        raise InvalidInputError(
-            "intervals 'corrected' need the training sample of the model; forecast a stored"
-            " version (service.forecast_artifact) or use intervals 'standard'"
-        )
+    if intervals == "corrected":
+        _check_corrected(params, moments, conditions)
     integrated = transform in DIFFERENCED
+    logged = transform in LOGGED
     levels = check_lag_inputs(lag_levels, params.k_ar + integrated, params.k, transform)
-    base = np.log(levels) if transform in LOGGED else levels
+    base = np.log(levels) if logged else levels
     history = np.diff(base, axis=0) if integrated else base
-    mean = point_forecast(params, history, steps)
+    mean = point_forecast(params, history, steps, exog_future)
     if integrated:
         mean = base[-1] + np.cumsum(mean, axis=0)
     if intervals == "corrected":
-        sigma = _standard_errors(error_covariances(params, steps, integrated, moments))
+        sigma = standard_errors(error_covariances(params, steps, integrated, moments))
     else:
-        sigma = _model_standard_errors(params, steps, integrated)
-    q = normal_quantile(1 - alpha / 2)
-    lower, upper = mean - q * sigma, mean + q * sigma
-    point = "mean"
-    if transform in LOGGED:
-        with np.errstate(over="ignore"):
-            mean, lower, upper = np.exp(mean), np.exp(lower), np.exp(upper)
-        point = "median"
-    if not (np.all(np.isfinite(mean)) and np.all(np.isfinite(lower)) and np.all(np.isfinite(upper))):
+        sigma = model_standard_errors(params, steps, integrated)
+    fixed = None
+    if conditions is not None:
+        fixed = _check_conditions(conditions, steps, params.k, logged)
+        targets = np.log(fixed) if logged else fixed
+        # Deviations are measured from the reported point (exp of the log mean), so a condition equal
+        # to the unconditional forecast moves nothing, bit for bit.
+        reference = np.log(np.exp(mean)) if logged else mean
+        with np.errstate(divide="ignore", invalid="ignore"):
+            mean, sigma = condition_path(params, integrated, mean, sigma, targets, reference)
+    point, lower, upper = _bounds(mean, sigma, alpha, logged, fixed)
+    if not (np.all(np.isfinite(point)) and np.all(np.isfinite(lower)) and np.all(np.isfinite(upper))):
         raise InvalidInputError(
             f"the forecast overflows to infinity within {steps} steps from these lag inputs; use fewer steps"
             " or inputs of a realistic size"
         )
-    return Forecast(mean, lower, upper, alpha, point, intervals)
+    return Forecast(point, lower, upper, alpha, "median" if logged else "mean", intervals, mean, sigma, fixed)
 
 
-def _standard_errors(covs: np.ndarray) -> np.ndarray:
-    return np.sqrt(np.clip(np.diagonal(covs, axis1=1, axis2=2), 0.0, None))
+def _bounds(center, sd, alpha: float, logged: bool, fixed) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Point, lower and upper in levels; conditioned cells are exactly their condition."""
+    q = normal_quantile(1 - alpha / 2)
+    point, lower, upper = center, center - q * sd, center + q * sd
+    if logged:
+        with np.errstate(over="ignore"):
+            point, lower, upper = np.exp(point), np.exp(lower), np.exp(upper)
+    if fixed is not None:
+        held = np.isfinite(fixed)
+        point, lower, upper = (np.where(held, fixed, values) for values in (point, lower, upper))
+    return point, lower, upper
 
 
-_HORIZONS_KEPT = 32
+def _check_corrected(params: VarParams, moments: SampleMoments | None, conditions) -> None:
+    if params.n_exog:
+        raise InvalidInputError(
+            "intervals 'corrected' are not offered for models with exogenous variables: the estimation term"
+            " (Lütkepohl's Omega(h)/T) assumes regressors that evolve with the VAR, which exogenous ones do not;"
+            " use intervals 'standard'",
+            field="intervals",
+            value="corrected",
+        )
+    if conditions is not None:
+        raise InvalidInputError(
+            "conditional forecasts use standard intervals (the conditional distribution treats the coefficients"
+            " as known); use intervals 'standard'",
+            field="intervals",
+            value="corrected",
+        )
+    if moments is None:
+        raise InvalidInputError(
+            "intervals 'corrected' need the training sample of the model; forecast a stored"
+            " version (service.forecast_artifact) or use intervals 'standard'"
+        )
 
 
-def _model_standard_errors(params: VarParams, steps: int, integrated: bool) -> np.ndarray:
-    """Forecast standard errors without the estimation term. They depend on the parameters and
-    the horizon only, not on the lag inputs, so a cached artifact computes them once per horizon
-    (a third of a cached forecast); they live on the params object and go when it goes."""
-    kept = params.__dict__.setdefault("_standard_errors", {})  # frozen dataclass: no attribute assignment
-    sigma = kept.get((steps, integrated))
-    if sigma is None:
-        sigma = _standard_errors(error_covariances(params, steps, integrated))
-        sigma.setflags(write=False)
-        if len(kept) >= _HORIZONS_KEPT:
-            kept.clear()
-        kept[(steps, integrated)] = sigma
-    return sigma
-
-
-def normal_quantile(p: float) -> float:
-    """Standard normal quantile. The stdlib's (Wichura's AS241, ~1e-16) avoids importing
-    scipy.stats, which would add most of a second to every CLI call."""
-    return NormalDist().inv_cdf(p)
+def _check_conditions(conditions, steps: int, k: int, logged: bool) -> np.ndarray:
+    """Conditions as a (steps x k) array: finite levels (positive for logdiff) where set, NaN where free."""
+    try:
+        fixed = np.asarray(conditions, dtype=float)
+    except (TypeError, ValueError):
+        raise InvalidInputError("conditions must be numbers, or empty for a free value", field="conditions") from None
+    if fixed.shape != (steps, k):
+        raise InvalidInputError(
+            f"conditions have shape {fixed.shape}; this forecast needs {steps} rows (one per step) of {k} values"
+            " (empty where the path is free)",
+            field="conditions",
+        )
+    if np.any(np.isinf(fixed)) or (logged and np.any(fixed <= 0)):
+        row, col = np.argwhere(np.isinf(fixed) | (logged & (fixed <= 0)))[0]
+        raise InvalidInputError(
+            f"condition at step {row + 1}, column {col + 1} is {fixed[row, col]:g}; use a finite number"
+            + (" above 0 (a logdiff model works on logs)" if logged else ""),
+            field="conditions",
+        )
+    return fixed
 
 
 def _trend_regressors(params: VarParams, steps: int) -> np.ndarray:

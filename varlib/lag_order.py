@@ -1,7 +1,8 @@
 """How many lags a VAR may have on a given sample, and how the order is chosen.
 
-With n model-space observations, k variables and d deterministic terms (constant, trend), a
-VAR(p) estimates k*p + d coefficients per equation from n - p rows, leaving
+With n model-space observations, k variables and d deterministic terms (constant, trend) and
+exogenous regressors (a VARX), a VAR(p) estimates k*p + d coefficients per equation from n - p
+rows, leaving
 
     residual df = (n - p) - (k*p + d)
 
@@ -30,39 +31,40 @@ MIN_RESIDUAL_DF = 10
 SCHWERT = 12  # Schwert (1989): p_max = floor(12 * (n / 100) ** 0.25)
 
 
-def deterministic_terms(trend: str) -> int:
-    return len(trend.replace("n", ""))
+def deterministic_terms(trend: str, exog: int = 0) -> int:
+    """Coefficients per equation besides the lags: the trend terms and `exog` exogenous regressors."""
+    return len(trend.replace("n", "")) + exog
 
 
-def residual_df(n: int, k: int, p: int, trend: str) -> int:
+def residual_df(n: int, k: int, p: int, trend: str, exog: int = 0) -> int:
     """Residual degrees of freedom per equation of a VAR(p) on n model-space rows."""
-    return (n - p) - (k * p + deterministic_terms(trend))
+    return (n - p) - (k * p + deterministic_terms(trend, exog))
 
 
-def largest_fitting_order(n: int, k: int, trend: str, min_df: int = MIN_RESIDUAL_DF) -> int:
+def largest_fitting_order(n: int, k: int, trend: str, min_df: int = MIN_RESIDUAL_DF, exog: int = 0) -> int:
     """The largest p that keeps at least `min_df` residual degrees of freedom (0 when none does)."""
-    d = deterministic_terms(trend)
+    d = deterministic_terms(trend, exog)
     return max(0, (n - d - min_df) // (k + 1))
 
 
-def default_max_lags(n: int, k: int, trend: str) -> int:
+def default_max_lags(n: int, k: int, trend: str, exog: int = 0) -> int:
     """The documented default maximum lag order for n model-space rows of k variables (module docstring)."""
     schwert = math.floor(SCHWERT * (n / 100) ** 0.25)
-    d = deterministic_terms(trend)
+    d = deterministic_terms(trend, exog)
     half = max(0, math.floor((n - 2 * d) / (2 * k + 1)))  # k*p + d <= (n - p) / 2
-    return max(1, min(schwert, half, largest_fitting_order(n, k, trend)))
+    return max(1, min(schwert, half, largest_fitting_order(n, k, trend, exog=exog)))
 
 
-def check_order(n: int, k: int, p: int, trend: str, what: str) -> None:
+def check_order(n: int, k: int, p: int, trend: str, what: str, exog: int = 0) -> None:
     """Refuse an order that would leave fewer than MIN_RESIDUAL_DF residual degrees of freedom."""
-    df = residual_df(n, k, p, trend)
+    df = residual_df(n, k, p, trend, exog)
     if df < MIN_RESIDUAL_DF:
         needed = n + (MIN_RESIDUAL_DF - df)
         raise InvalidInputError(
-            f"{what} has {n} usable rows; a VAR({p}) of {k} variables estimates {k * p + deterministic_terms(trend)}"
-            f" coefficients per equation and would keep {df} residual degrees of freedom, below the minimum of"
-            f" {MIN_RESIDUAL_DF}: use fewer lags (at most {largest_fitting_order(n, k, trend)} here) or at least"
-            f" {needed} rows",
+            f"{what} has {n} usable rows; a VAR({p}) of {k} variables estimates"
+            f" {k * p + deterministic_terms(trend, exog)} coefficients per equation and would keep {df} residual"
+            f" degrees of freedom, below the minimum of {MIN_RESIDUAL_DF}: use fewer lags (at most"
+            f" {largest_fitting_order(n, k, trend, exog=exog)} here) or at least {needed} rows",
             field="lags",
             value=p,
         )
@@ -70,11 +72,12 @@ def check_order(n: int, k: int, p: int, trend: str, what: str) -> None:
 
 def search_range(n: int, k: int, spec: ModelSpec, what: str) -> tuple[int, list[str]]:
     """The maximum order to search on this sample, and a warning when the spec's own maximum was cut."""
-    fitting = largest_fitting_order(n, k, spec.trend)
+    exog = len(spec.exog)
+    fitting = largest_fitting_order(n, k, spec.trend, exog=exog)
     if fitting < max(1, spec.min_lags):
-        check_order(n, k, 1, spec.trend, what)  # raises with the rows needed
+        check_order(n, k, 1, spec.trend, what, exog)  # raises with the rows needed
     if spec.max_lags is None:
-        return default_max_lags(n, k, spec.trend), []
+        return default_max_lags(n, k, spec.trend, exog), []
     if spec.max_lags <= fitting:
         return spec.max_lags, []
     return fitting, [
@@ -83,14 +86,18 @@ def search_range(n: int, k: int, spec: ModelSpec, what: str) -> tuple[int, list[
     ]
 
 
-def choose_order(series: np.ndarray, spec: ModelSpec, what: str) -> tuple[int, LagSelection | None, str, list[str]]:
-    """The lag order for a spec on a model-space series: (p, criteria table, how, warnings)."""
+def choose_order(
+    series: np.ndarray, spec: ModelSpec, what: str, exog: np.ndarray | None = None
+) -> tuple[int, LagSelection | None, str, list[str]]:
+    """The lag order for a spec on a model-space series (and its exogenous regressors, row by row):
+    (p, criteria table, how, warnings)."""
     n, k = series.shape
+    n_exog = len(spec.exog)
     if spec.lags is not None:
-        check_order(n, k, spec.lags, spec.trend, what)
-        return spec.lags, None, "fixed", order_warnings(n, k, spec.lags, spec.trend)
+        check_order(n, k, spec.lags, spec.trend, what, n_exog)
+        return spec.lags, None, "fixed", order_warnings(n, k, spec.lags, spec.trend, n_exog)
     max_lags, warnings = search_range(n, k, spec, what)
-    selection = select_lags(series, max_lags, spec.trend, spec.min_lags, list(spec.variables))
+    selection = select_lags(series, max_lags, spec.trend, spec.min_lags, list(spec.variables), exog)
     chosen = selection.selected[spec.ic]
     how = f"{spec.ic} (lags {spec.min_lags}-{max_lags})"
     if chosen == 0:  # only when asked to search from 0: no dynamics, but a VAR(1) is the smallest forecast
@@ -98,21 +105,21 @@ def choose_order(series: np.ndarray, spec: ModelSpec, what: str) -> tuple[int, L
             f"{spec.ic} prefers no lags at all: the series look like noise around their trend;"
             " a VAR(1), the smallest, is fitted"
         )
-        return 1, selection, f"{how}; 0 chosen, 1 fitted", warnings + order_warnings(n, k, 1, spec.trend)
+        return 1, selection, f"{how}; 0 chosen, 1 fitted", warnings + order_warnings(n, k, 1, spec.trend, n_exog)
     if chosen == max_lags and max_lags > max(1, spec.min_lags):
         warnings.append(
             f"{spec.ic} chose the largest order searched ({chosen}): the best order may lie beyond"
             " it, or the criterion overfits; compare a smaller fixed order on the holdout"
         )
-    return chosen, selection, how, warnings + order_warnings(n, k, chosen, spec.trend)
+    return chosen, selection, how, warnings + order_warnings(n, k, chosen, spec.trend, n_exog)
 
 
-def order_warnings(n: int, k: int, p: int, trend: str) -> list[str]:
+def order_warnings(n: int, k: int, p: int, trend: str, exog: int = 0) -> list[str]:
     """A warning when an order's residual degrees of freedom are thin (fewer than half the rows)."""
-    df, rows = residual_df(n, k, p, trend), n - p
+    df, rows = residual_df(n, k, p, trend, exog), n - p
     if df >= rows / 2:
         return []
     return [
-        f"VAR({p}) estimates {k * p + deterministic_terms(trend)} coefficients per equation from {rows} rows"
+        f"VAR({p}) estimates {k * p + deterministic_terms(trend, exog)} coefficients per equation from {rows} rows"
         f" ({df} residual degrees of freedom): the estimates are imprecise; use fewer lags or more data"
     ]

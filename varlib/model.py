@@ -19,7 +19,8 @@ class VarParams:
 
     coefs[i] is A_{i+1} (k x k); trend_coefs has one row per trend term (const, then t);
     the trend term t continues from `n_totobs`, the length of the fitted (transformed) series,
-    as statsmodels' VARResults.forecast does.
+    as statsmodels' VARResults.forecast does. exog_coefs has one row per exogenous regressor
+    (VARX; statsmodels' VAR(endog, exog)), None for a plain VAR.
     """
 
     coefs: np.ndarray
@@ -27,6 +28,11 @@ class VarParams:
     sigma_u: np.ndarray
     trend: str
     n_totobs: int
+    exog_coefs: np.ndarray | None = None
+
+    @property
+    def n_exog(self) -> int:
+        return 0 if self.exog_coefs is None else int(self.exog_coefs.shape[0])
 
     @property
     def k_ar(self) -> int:
@@ -44,6 +50,7 @@ class VarParams:
             "sigma_u": self.sigma_u.tolist(),
             "trend": self.trend,
             "n_totobs": self.n_totobs,
+            **({"exog_coefs": self.exog_coefs.tolist()} if self.exog_coefs is not None else {}),
         }
 
     @classmethod
@@ -51,12 +58,14 @@ class VarParams:
         k = len(raw["sigma_u"])
         coefs = np.asarray(raw["coefs"], dtype=float).reshape(int(raw["k_ar"]), k, k)
         trend_coefs = np.asarray(raw["trend_coefs"], dtype=float).reshape(-1, k)
+        exog = raw.get("exog_coefs")
         return cls(
             coefs,
             trend_coefs,
             np.asarray(raw["sigma_u"], dtype=float).reshape(k, k),
             raw["trend"],
             int(raw["n_totobs"]),
+            np.asarray(exog, dtype=float).reshape(-1, k) if exog else None,
         )
 
 
@@ -73,16 +82,22 @@ class LagSelection:
 
 
 def select_lags(
-    series: np.ndarray, max_lags: int, trend: str, min_lags: int = 1, names: list[str] | None = None
+    series: np.ndarray,
+    max_lags: int,
+    trend: str,
+    min_lags: int = 1,
+    names: list[str] | None = None,
+    exog: np.ndarray | None = None,
 ) -> LagSelection:
     """statsmodels' select_order on the model-space series (a common sample of n - max_lags rows), as a
-    plain table from `min_lags`; each criterion's choice is its minimum over that table."""
+    plain table from `min_lags`; each criterion's choice is its minimum over that table. `exog`: the
+    exogenous regressors, one row per row of `series`."""
     from statsmodels.tsa.vector_ar.var_model import VAR
 
     check_not_degenerate(series, names)
     try:
         with _quiet_fit():
-            result = VAR(series).select_order(max_lags, trend=trend)
+            result = VAR(series, exog).select_order(max_lags, trend=trend)
     except (np.linalg.LinAlgError, ValueError) as exc:  # statsmodels' words for degenerate regressors
         raise InvalidInputError(
             f"the lag order cannot be chosen on this data ({exc}): a variable is (nearly) constant over the"
@@ -103,32 +118,43 @@ def _argmin(table: tuple[dict, ...], ic: str) -> int:
     return int(min(finite, key=lambda row: row[ic])["lag"]) if finite else int(table[0]["lag"])
 
 
-def fit_params(series: np.ndarray, lags: int, trend: str) -> VarParams:
+def fit_params(series: np.ndarray, lags: int, trend: str, exog: np.ndarray | None = None) -> VarParams:
     """OLS fit of a VAR(lags) by statsmodels, kept as plain arrays."""
-    return params_of(fit_results(series, lags, trend), trend)
+    return params_of(fit_results(series, lags, trend, exog=exog), trend)
 
 
 def params_of(results, trend: str) -> VarParams:
-    """The plain-array parameters of statsmodels VARResults."""
+    """The plain-array parameters of statsmodels VARResults (with exogenous regressors: VAR(endog, exog))."""
     k = int(results.neqs)
-    trend_coefs = (
-        np.asarray(results.coefs_exog, dtype=float).T.reshape(-1, k) if results.coefs_exog.size else np.zeros((0, k))
-    )
+    # statsmodels' coefs_exog holds the trend terms first, then the user's exogenous regressors
+    terms = np.zeros((0, k))
+    if results.coefs_exog.size:
+        terms = np.asarray(results.coefs_exog, dtype=float).T.reshape(-1, k)
+    n_exog = int(getattr(results, "k_exog_user", 0) or 0)
     params = VarParams(
         np.asarray(results.coefs, dtype=float),
-        trend_coefs,
+        terms[: terms.shape[0] - n_exog],
         np.asarray(results.sigma_u, dtype=float),
         trend,
         int(results.n_totobs),
+        terms[terms.shape[0] - n_exog :] if n_exog else None,
     )
     if not (np.all(np.isfinite(params.coefs)) and np.all(np.isfinite(params.sigma_u))):
         raise InvalidInputError("the fit produced non-finite coefficients: the variables are collinear or constant")
     return params
 
 
-def fit_results(series: np.ndarray, lags: int, trend: str, names: list[str] | None = None, space: str = ""):
-    """statsmodels VARResults for the model-space series (used by fitting and diagnostics). The caller
-    has checked the order fits the sample (varlib.lag_order.check_order)."""
+def fit_results(
+    series: np.ndarray,
+    lags: int,
+    trend: str,
+    names: list[str] | None = None,
+    space: str = "",
+    exog: np.ndarray | None = None,
+):
+    """statsmodels VARResults for the model-space series (used by fitting and diagnostics); `exog` holds the
+    exogenous regressors row by row (VAR(endog, exog)). The caller has checked the order fits the sample
+    (varlib.lag_order.check_order)."""
     from statsmodels.tsa.vector_ar.var_model import VAR
 
     if series.shape[0] <= lags + 1:
@@ -136,7 +162,7 @@ def fit_results(series: np.ndarray, lags: int, trend: str, names: list[str] | No
     check_not_degenerate(series, names, f"in {space}" if space else "")
     try:
         with _quiet_fit():
-            return VAR(series).fit(lags, trend=trend)
+            return VAR(series, exog).fit(lags, trend=trend)
     except (np.linalg.LinAlgError, ValueError) as exc:  # ValueError: a lagged regressor is constant
         raise InvalidInputError(
             f"the VAR cannot be estimated ({exc}): the variables are collinear or constant; drop one of them"

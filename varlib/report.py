@@ -1,5 +1,6 @@
-"""A self-contained HTML report of one version: model card, forecast, diagnostics tables, impulse
-responses and (optionally) the caller's charts.
+"""A self-contained HTML report of one version: model card, forecast (the baseline or a saved scenario, with
+its table and a fan chart of several levels), diagnostics tables, impulse responses and (optionally) the
+caller's charts.
 
 The file needs no network: styles are inline, the forecast and impulse-response charts are inline
 SVG drawn here (varlib.report_svg), and plotly.js, when the caller adds plotly figures, is embedded
@@ -11,7 +12,7 @@ Sections live in varlib.report_diagnostics and varlib.report_forecast.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
@@ -23,8 +24,10 @@ from .data.frequency import label_of
 from .diagnostics import Diagnostics
 from .release import __version__
 from .report_diagnostics import table
+from .report_fan import DEFAULT_FAN
+from .report_fan import forecast_section as fan_section
 from .report_forecast import forecast_section, irf_section, labels_of
-from .service import VersionForecast
+from .version_forecast import VersionForecast
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
@@ -47,9 +50,11 @@ def render_report(
     backtest: Backtest | None = None,
     forecast: VersionForecast | None = None,
     orth: bool = True,
+    fan: Sequence[float] = DEFAULT_FAN,
 ) -> str:
-    """The whole report as one HTML string. `forecast`: shown after the card (chart and table); `orth`:
-    which impulse responses to show; `figures`: (title, plotly figure) pairs, embedded in order at the end."""
+    """The whole report as one HTML string. `forecast` (the baseline or a scenario): shown after the card
+    (chart and table) and, near the end, as a fan chart of the `fan` levels; `orth`: which impulse
+    responses to show; `figures`: (title, plotly figure) pairs, embedded in order at the end."""
     label = artifact.label
     parts = [
         f"<h1>{html.escape(artifact.kind_title)} model {html.escape(label)}</h1>",
@@ -72,6 +77,8 @@ def render_report(
     parts += sections.fevd(diagnostics)
     if backtest is not None:
         parts += sections.backtest(backtest)
+    if forecast is not None and fan:
+        parts += fan_section(forecast, artifact.history, fan)
     parts += _figures(figures)
     body = "\n".join(parts)
     return (

@@ -1,6 +1,8 @@
 """Roles from an identity provider's claims: `viewer` < `publisher` < `admin`, one rule for every edge.
 
-Viewers see everything; publishers also publish; admins also move aliases and withdraw versions.
+Viewers see everything; publishers also publish and save scenarios (a write to the shared store that
+everyone's Forecast page lists, so it is guarded like publishing); admins also move aliases and withdraw
+versions.
 Which groups make which role is configuration (`VARLIB_ROLES_CLAIM`, default `groups`, and
 `VARLIB_ADMIN_GROUPS`, `VARLIB_PUBLISHER_GROUPS`, `VARLIB_VIEWER_GROUPS`, comma-separated); an
 empty viewer list makes every signed-in user a viewer. The dashboard and the REST service use the
@@ -18,7 +20,7 @@ from .errors import AccessDeniedError
 
 VIEWER, PUBLISHER, ADMIN = "viewer", "publisher", "admin"
 ROLES = (VIEWER, PUBLISHER, ADMIN)  # each includes the ones before it
-ACTIONS = {"read": VIEWER, "publish": PUBLISHER, "alias": ADMIN, "withdraw": ADMIN}
+ACTIONS = {"read": VIEWER, "publish": PUBLISHER, "scenario": PUBLISHER, "alias": ADMIN, "withdraw": ADMIN}
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class RolePolicy:
 
 
 def allows(role: str | None, action: str) -> bool:
-    """Whether `role` may do `action` (`read`, `publish`, `alias`, `withdraw`)."""
+    """Whether `role` may do `action` (`read`, `publish`, `scenario`, `alias`, `withdraw`)."""
     needed = ACTIONS[action]
     return role is not None and ROLES.index(role) >= ROLES.index(needed)
 

@@ -2,70 +2,24 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 
 from .artifact import Artifact, build_artifact
 from .catalog import Registry
+from .clock import iso_label
 from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata, slice_dates
+from .data.paths import CONDITIONS, EXOG, check_path
 from .errors import InvalidInputError
-from .forecast import Forecast, check_alpha, check_intervals, check_steps
+from .forecast import check_alpha, check_intervals, check_steps
 from .identity import Actor
 from .kinds import kind_of
-from .spec import ModelSpec
+from .spec import LOGGED, ModelSpec
 from .training import TrainResult, train
+from .version_forecast import VersionForecast
 from .versions import LATEST, Version
-
-
-@dataclass(frozen=True)
-class VersionForecast:
-    """A forecast of one version, labelled with dates and ready for JSON."""
-
-    name: str
-    version: Version | None  # None for an artifact that is not published
-    variables: list[str]
-    index: list[str]
-    forecast: Forecast
-    lag_inputs: np.ndarray
-    transform: str
-
-    @property
-    def steps(self) -> int:
-        return len(self.index)
-
-    def to_dict(self) -> dict:
-        return {
-            "name": self.name,
-            "version": str(self.version),
-            "variables": self.variables,
-            "steps": self.steps,
-            "alpha": self.forecast.alpha,
-            "index": self.index,
-            "mean": self.forecast.mean.tolist(),
-            "lower": self.forecast.lower.tolist(),
-            "upper": self.forecast.upper.tolist(),
-            "point": self.forecast.point,
-            "intervals": self.forecast.intervals,
-            "transform": self.transform,
-        }
-
-    def to_frame(self) -> pd.DataFrame:
-        """Long table: one row per step and variable."""
-        rows = []
-        for h, label in enumerate(self.index):
-            for j, variable in enumerate(self.variables):
-                rows.append(
-                    {
-                        "date": label,
-                        "variable": variable,
-                        "mean": self.forecast.mean[h, j],
-                        "lower": self.forecast.lower[h, j],
-                        "upper": self.forecast.upper[h, j],
-                    }
-                )
-        return pd.DataFrame(rows)
 
 
 def load_dataset(
@@ -112,11 +66,21 @@ def publish_result(
 
 
 def forecast_artifact(
-    artifact: Artifact, steps: int = 8, alpha: float = 0.05, lag_inputs=None, intervals: str = "standard"
+    artifact: Artifact,
+    steps: int = 8,
+    alpha: float = 0.05,
+    lag_inputs=None,
+    intervals: str = "standard",
+    exog=None,
+    conditions=None,
 ) -> VersionForecast:
     """Forecast `steps` ahead from `lag_inputs` (default: the last observations of the training data).
 
     `intervals="corrected"` adds the estimation-uncertainty term computed from the stored training sample.
+    A model with exogenous variables needs `exog`, their values for every step; `conditions` fix part of
+    the future path of the variables (in levels; a conditional forecast). Both are tables or mappings of
+    variable -> values step by step, checked by varlib.data.paths (the CLI's CSVs, the REST fields and the
+    dashboard's tables alike).
     """
     steps, alpha, intervals = check_forecast_options(steps, alpha, intervals)
     if lag_inputs is None:  # the training tail, read straight from the arrays: no history frame to build
@@ -125,10 +89,12 @@ def forecast_artifact(
     else:
         last = _last_date(lag_inputs, artifact)
         lag_values = _lag_values(lag_inputs, artifact.variables)
-    result = kind_of(artifact.spec).forecast(
-        artifact.params, artifact.spec, lag_values, steps, alpha, intervals, artifact.data.values
-    )
     index = future_dates(last, artifact.data.frequency, steps)
+    exog_future = _exog_future(artifact, exog, index)
+    fixed = _conditions(artifact, conditions, index)
+    result = kind_of(artifact.spec).forecast(
+        artifact.params, artifact.spec, lag_values, steps, alpha, intervals, artifact.data.values, exog_future, fixed
+    )
     return VersionForecast(
         artifact.name,
         artifact.version,
@@ -137,7 +103,53 @@ def forecast_artifact(
         result,
         np.asarray(lag_values, dtype=float),
         artifact.spec.transform,
+        _lag_labels(lag_inputs, artifact),
+        tuple(artifact.exog),
+        exog_future,
     )
+
+
+def forecast_periods(artifact: Artifact, steps: int, lag_inputs=None) -> list[str]:
+    """The period labels of a forecast of `steps` from `lag_inputs` (default: the training data's end), for the
+    tables a person fills in before forecasting (exogenous values, conditions)."""
+    last = _training_end(artifact) if lag_inputs is None else _last_date(lag_inputs, artifact)
+    return future_dates(last, artifact.data.frequency, check_steps(steps))
+
+
+def _exog_future(artifact: Artifact, exog, index: list[str]) -> np.ndarray | None:
+    """The exogenous values for each step (steps x n_exog), checked; None for a model without any."""
+    if not artifact.exog:
+        if exog is not None and len(exog):
+            raise InvalidInputError(
+                f"{artifact.label} has no exogenous variables, so it takes no exogenous values; leave them out",
+                field="exog",
+            )
+        return None
+    if exog is None:
+        raise InvalidInputError(
+            f"{artifact.label} has exogenous variable(s) {', '.join(artifact.exog)}: a forecast needs their values"
+            f" for each of its {len(index)} steps ({index[0]} to {index[-1]}); give them as exogenous values"
+            " (CLI --exog-csv, REST `exog`, the Forecast page's table)",
+            field="exog",
+        )
+    path = check_path(exog, artifact.exog, index, EXOG, other_columns=artifact.variables)
+    return path[artifact.exog].to_numpy(dtype=float)
+
+
+def _conditions(artifact: Artifact, conditions, index: list[str]) -> np.ndarray | None:
+    """The conditions as a (steps x k) array of levels, NaN where free; None when nothing is conditioned."""
+    if conditions is None:
+        return None
+    logged = artifact.spec.transform in LOGGED
+    path = check_path(conditions, artifact.variables, index, CONDITIONS, logged, other_columns=artifact.exog)
+    fixed = path.reindex(columns=artifact.variables).to_numpy(dtype=float)
+    return fixed if np.isfinite(fixed).any() else None
+
+
+def _lag_labels(lag_inputs, artifact: Artifact) -> tuple[str, ...]:
+    if isinstance(lag_inputs, pd.DataFrame) and isinstance(lag_inputs.index, pd.DatetimeIndex):
+        return tuple(iso_label(d) for d in lag_inputs.index)
+    return tuple(artifact.data.dates[-artifact.lag_rows :])
 
 
 def check_forecast_options(steps, alpha, intervals: str) -> tuple[int, float, str]:
@@ -154,10 +166,13 @@ def forecast_version(
     lag_inputs=None,
     cached: bool = True,
     intervals: str = "standard",
+    exog=None,
+    conditions=None,
 ) -> VersionForecast:
     """Load a version (cached unless asked otherwise; `latest` always re-resolved) and forecast."""
     steps, alpha, intervals = check_forecast_options(steps, alpha, intervals)
-    return forecast_artifact(registry.load(name, version, cached=cached), steps, alpha, lag_inputs, intervals)
+    artifact = registry.load(name, version, cached=cached)
+    return forecast_artifact(artifact, steps, alpha, lag_inputs, intervals, exog, conditions)
 
 
 def _last_date(lag_inputs, artifact: Artifact) -> pd.Timestamp:

@@ -23,7 +23,9 @@ class ModelSpec:
     """What to fit. `lags=None` means: choose by `ic` up to `max_lags` (for every kind, the order of the VAR
     in levels or model space). `kind` names a model kind registered in varlib.kinds, which checks the options
     that only some kinds take (a VECM's `deterministic` and `coint_rank`, None meaning: chosen by Johansen's
-    trace test at 5%) and fills in its own defaults."""
+    trace test at 5%; a VAR's `exog`) and fills in its own defaults. `exog` names exogenous regressors
+    (VARX): they enter every equation as given, at the same period, untransformed, and a forecast needs
+    their future values."""
 
     variables: tuple[str, ...]
     kind: str = "var"
@@ -34,11 +36,14 @@ class ModelSpec:
     ic: str = "aic"
     holdout: float = DEFAULT_HOLDOUT
     min_lags: int = 1  # the smallest order searched: 1, or 0 to let a criterion say "no dynamics"
+    exog: tuple[str, ...] = ()
     deterministic: str | None = None  # VECM only (DETERMINISTIC); a VAR's deterministic terms are its `trend`
     coint_rank: int | None = None  # VECM only: the cointegration rank, None to choose it by Johansen's test
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "variables", tuple(self.variables))
+        object.__setattr__(self, "exog", tuple(self.exog))
+        _check_exog(self.variables, self.exog)
         if len(self.variables) < 2:
             raise InvalidInputError(f"a VAR needs at least 2 variables; got {list(self.variables)}")
         if self.transform not in TRANSFORMS:
@@ -108,6 +113,7 @@ class ModelSpec:
             "ic": self.ic,
             "holdout": self.holdout,
             "min_lags": self.min_lags,
+            **({"exog": list(self.exog)} if self.exog else {}),  # absent before VARX: old bodies stay as they were
             "deterministic": self.deterministic,
             "coint_rank": self.coint_rank,
         }
@@ -125,12 +131,30 @@ class ModelSpec:
             min_lags=raw.get("min_lags", 1),
             ic=raw["ic"],
             holdout=raw["holdout"],
+            exog=tuple(raw.get("exog") or ()),
             deterministic=raw.get("deterministic"),  # absent before schema 2 (VARs only)
             coint_rank=raw.get("coint_rank"),
         )
 
     def with_(self, **changes) -> ModelSpec:
         return replace(self, **changes)
+
+
+def _check_exog(variables: tuple[str, ...], exog: tuple[str, ...]) -> None:
+    """Exogenous names: distinct, and none of them also a modelled variable."""
+    if len(set(exog)) != len(exog):
+        raise InvalidInputError(f"exogenous variables {list(exog)} name a column twice", field="exog", value=list(exog))
+    both = [name for name in exog if name in variables]
+    if both:
+        raise InvalidInputError(
+            f"{', '.join(both)} cannot be both a variable and exogenous: a variable is forecast, an exogenous"
+            " one is given; choose one role",
+            field="exog",
+            value=both,
+        )
+    blank = [name for name in exog if not str(name).strip()]
+    if blank:
+        raise InvalidInputError("an exogenous variable has an empty name", field="exog", value=list(exog))
 
 
 MODEL_SPACE = {"none": "levels", "diff": "first differences", "logdiff": "log differences", "log": "log levels"}

@@ -71,12 +71,13 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     """Fit `spec` on `dataset`: evaluate on the holdout tail (unless 0), then refit on all rows."""
     started = time.perf_counter()
     kind = kind_of(spec)
-    missing = sorted(set(spec.variables) - set(dataset.frame.columns))
+    missing = sorted(set(spec.variables + spec.exog) - set(dataset.frame.columns))
     if missing:
         raise InvalidInputError(
             f"variables {missing} are not in dataset {dataset.name!r}", field="variables", value=missing
         )
     frame = dataset.frame[list(spec.variables)]
+    exog = exog_values(dataset, spec)
     if len(frame) < MIN_ROWS:
         raise InvalidInputError(
             f"dataset {dataset.name!r} has {len(frame)} rows; a {kind.title} needs at least {MIN_ROWS}"
@@ -88,8 +89,8 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     check_positive(frame, spec.transform)
     check_not_degenerate(frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}")
     holdout_rows = max(1, int(round(len(frame) * spec.holdout))) if spec.holdout > 0 else 0
-    evaluation = _evaluate(frame, spec, holdout_rows) if holdout_rows else None
-    fitted = kind.fit(frame.to_numpy(dtype=float), spec)
+    evaluation = _evaluate(frame, spec, holdout_rows, exog) if holdout_rows else None
+    fitted = kind.fit(frame.to_numpy(dtype=float), spec, exog=exog)
     seconds = time.perf_counter() - started
     return TrainResult(
         dataset,
@@ -104,13 +105,25 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     )
 
 
-def _evaluate(frame: pd.DataFrame, spec: ModelSpec, rows: int) -> Evaluation:
+def exog_values(dataset: Dataset, spec: ModelSpec) -> np.ndarray | None:
+    """The exogenous columns of a dataset (rows x n_exog), checked like variables; None without any."""
+    if not spec.exog:
+        return None
+    values = dataset.frame[list(spec.exog)].to_numpy(dtype=float)
+    check_not_degenerate(values, list(spec.exog), f"in {dataset.name} (exogenous; a constant belongs in the trend)")
+    return values
+
+
+def _evaluate(frame: pd.DataFrame, spec: ModelSpec, rows: int, exog: np.ndarray | None = None) -> Evaluation:
+    """The holdout: fit without the last rows, forecast them (a VARX with their actual exogenous values)."""
     kind = kind_of(spec)
     levels = frame.to_numpy(dtype=float)
     train_levels, actual = levels[:-rows], levels[-rows:]
-    fitted = kind.fit(train_levels, spec, f"the training part before the {rows}-row holdout", assess=False)
+    train_exog, future_exog = (None, None) if exog is None else (exog[:-rows], exog[-rows:])
+    what = f"the training part before the {rows}-row holdout"
+    fitted = kind.fit(train_levels, spec, what, assess=False, exog=train_exog)
     needed = kind.lag_rows(spec, fitted.params)
-    result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05)
+    result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05, exog_future=future_exog)
     metrics = {name: score(actual[:, j], result.mean[:, j]) for j, name in enumerate(spec.variables)}
     dates = tuple(iso_label(d) for d in frame.index[-rows:])
     return Evaluation(rows, fitted.params.k_ar, metrics, dates, actual, result.mean, result.lower, result.upper)

@@ -1,11 +1,12 @@
-"""Forecast: pick a model version, edit the lag inputs, see the forecast with its interval band (the
-settings, lag inputs and charts are ui.forecast_panel, a fragment)."""
+"""Forecast: pick a model version, edit the lag inputs (and a VARX's exogenous values), condition the path in
+the scenario editor, see the forecast with its band or fan, save the scenario or open a saved one (the
+settings, inputs and charts are ui.forecast_panel, a fragment)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui import governance, live, presentation, selection, store, url_state
+from ui import governance, live, presentation, scenario_panel, selection, store, url_state
 from ui.errors import guarded
 from ui.forecast_link import FIELDS, KEYS, NAMES, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
@@ -19,6 +20,7 @@ def render() -> None:
         st.title("Forecast")
         render_onboarding()
         return
+    scenario_panel.apply_queued()  # a saved scenario's version, steps and level, asked for on the last run
     selection.follow(PAGE, KEYS["model"], lambda _: KEYS["version"])
     requested = url_state.incoming(PAGE, NAMES)
     problems = []

@@ -134,11 +134,14 @@ def _rule_hint(source: dict, kind: str, transform: str, trend: str, options: dic
     """The default maximum on all rows (the holdout fit, on fewer rows, may search fewer)."""
     try:
         dataset = load_source(source)
-        spec = ModelSpec(variables=tuple(dataset.variables), kind=kind, transform=transform, trend=trend, **options)
+        exog = tuple(source.get("exog") or ())
+        spec = ModelSpec(
+            variables=tuple(source["variables"]), exog=exog, kind=kind, transform=transform, trend=trend, **options
+        )
     except VarlibError:
         return f"Lag search from {min_lags} up to a maximum set by the number of rows, once the data load."
     rows = len(dataset.frame) - spec.lag_inputs_extra
-    top = default_max_lags(rows, len(dataset.variables), spec.lag_rule_trend)
+    top = default_max_lags(rows, len(spec.variables), spec.lag_rule_trend, len(exog))
     return f"Lag search from {min_lags} up to {top}, the sample-aware maximum on these {rows} rows."
 
 
@@ -155,7 +158,8 @@ def _train(source: dict, spec_inputs: dict) -> None:
                 f" to {dataset.frame.index[-1].date()}."
             )
             spec = ModelSpec(
-                variables=tuple(dataset.variables),
+                variables=tuple(source["variables"]),
+                exog=tuple(source.get("exog") or ()),
                 kind=spec_inputs["kind"],
                 deterministic=spec_inputs.get("deterministic"),
                 coint_rank=spec_inputs.get("coint_rank"),
@@ -208,8 +212,8 @@ def _publish(result: TrainResult) -> None:
     if changes:
         st.warning(
             f"**{name}** has another shape ({'; '.join(changes)}). Within a major version a name keeps its"
-            " model kind, variables, transform and frequency, so every link to it keeps meaning the same model: publish"
-            " this as a new **major** version, or under another name.",
+            " model kind, variables, exogenous variables, transform and frequency, so every link to it keeps meaning"
+            " the same model: publish this as a new **major** version, or under another name.",
             icon=":material/swap_horiz:",
         )
         st.session_state.setdefault(f"train_bump|{name}|major", "major")

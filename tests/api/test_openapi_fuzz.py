@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.conftest import new_bucket
-from varlib import Registry
+from varlib import Registry, make_scenario
 from varlib.api import create_app
 from varlib.config import Settings
 from varlib.service import publish_result
@@ -37,7 +37,9 @@ schema = schemathesis.openapi.from_asgi("/openapi.json", DELEGATE)
 @pytest.fixture(scope="module", autouse=True)
 def served_bucket(minio, macro_result):
     app_settings = minio.settings(new_bucket(), author="fuzz")
-    publish_result(Registry.from_settings(app_settings), macro_result, "var")
+    registry = Registry.from_settings(app_settings)
+    artifact = publish_result(registry, macro_result, "var")
+    registry.save_scenario(make_scenario(artifact, "gdp-path", 4, conditions={"realgdp": [13000.0, None, 13100.0]}))
     previous, DELEGATE.app = DELEGATE.app, create_app(app_settings)
     yield
     DELEGATE.app = previous
@@ -47,9 +49,22 @@ def served_bucket(minio, macro_result):
 @settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_own_schema(case):
     excluded = []
-    if case.operation.path.endswith("/forecast"):
-        # lag_inputs must have the model's own shape (k_ar rows of one value per variable), which a
-        # static schema cannot say; schema-valid lag inputs of another shape are rightly a 422.
+    if case.operation.path.endswith("/forecast") or case.operation.method.upper() == "PUT":
+        # lag_inputs must have the model's own shape (k_ar rows of one value per variable), exogenous
+        # values and conditions name the model's variables and fit its steps, which a static schema cannot
+        # say; schema-valid inputs of another shape are rightly a 422 (and a saved scenario takes them too).
         excluded.append(positive_data_acceptance)
     response = case.call_and_validate(excluded_checks=excluded)
     assert response.status_code < 500, response.text
+
+
+def test_the_fuzzed_schema_has_the_scenario_fields_and_endpoints():
+    """The fuzzer draws from the document, so the new fields and endpoints are fuzzed only if they are in it."""
+    document = schema.raw_schema
+    request = document["components"]["schemas"]["ForecastRequest"]["properties"]
+    assert {"exog", "conditions"} <= set(request)
+    answer = document["components"]["schemas"]["ForecastBody"]["properties"]
+    assert {"exog", "conditions", "scenario"} <= set(answer)
+    paths = document["paths"]
+    assert "put" in paths["/models/{name}/versions/{version}/scenarios/{scenario}"]
+    assert "get" in paths["/models/{name}/versions/{version}/scenarios/{scenario}/forecast"]

@@ -128,3 +128,17 @@ def test_stationary_noise_is_left_in_levels():
     result = analyse_integration(noise, ["a", "b"])
     assert [u.verdict for u in result.unit_roots] == ["stationary", "stationary"]
     assert result.recommended_transform == "none" and result.johansen is None
+
+
+def test_data_too_small_for_double_precision_is_refused_by_name_not_by_a_linear_algebra_error():
+    """Found by the CSV fuzzer: values near 1e-298 give a singular residual covariance in the checks."""
+    import pandas as pd
+
+    from varlib import InvalidInputError
+
+    rng = np.random.default_rng(0)
+    tiny = 1e-298 * (1 + 0.01 * np.cumsum(rng.normal(size=(40, 2)), axis=0))
+    frame = pd.DataFrame(tiny, columns=["v0", "v1"], index=pd.date_range("2000-01-01", periods=40, freq="QS"))
+    dataset = load_dataset(frame.rename_axis("date").to_csv().encode())
+    with pytest.raises(InvalidInputError, match="rescale the data"):
+        train_model(dataset, ModelSpec(variables=("v0", "v1"), lags=1, holdout=0))

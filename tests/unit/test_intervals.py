@@ -10,7 +10,8 @@ from statsmodels.tsa.vector_ar.var_model import VAR
 
 from varlib import load_dataset
 from varlib.errors import CorruptArtifactError, InvalidInputError
-from varlib.forecast import forecast_levels, ma_matrices
+from varlib.forecast import forecast_levels
+from varlib.forecast_errors import ma_matrices
 from varlib.intervals import estimation_covariances, sample_moments
 from varlib.model import fit_params
 

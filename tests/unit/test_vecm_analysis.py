@@ -14,7 +14,7 @@ from tests.unit.test_vecm_forecast import SIMULATED
 from varlib import ModelSpec, backtest, compare_table, diagnose, overlay_forecasts, render_report
 from varlib.artifact import build_artifact
 from varlib.data import Dataset
-from varlib.forecast import ma_matrices
+from varlib.forecast_errors import ma_matrices
 from varlib.training import train
 from varlib.versions import Version
 

@@ -5,13 +5,14 @@ is re-resolved on every request (one small pointer read, shared by concurrent re
 any number of replicas can share one bucket. Errors are JSON `{"error": message, "type":
 class}`: 404 unknown model or version, 422 bad input, 401 no valid bearer token, 403 access
 denied, 409 a stored object that is not a usable artifact, 410 an alias of a withdrawn version,
-503 store unreachable. Aliases, withdrawals and the audit trail are in varlib.api.team (writes
-need a token, varlib.api.security); `/metrics` is Prometheus (varlib.api.metrics). Run with
+503 store unreachable. Aliases, withdrawals and the audit trail are in varlib.api.team, saved scenarios in
+varlib.api.scenarios (writes need a token, varlib.api.security); `/metrics` is Prometheus (varlib.api.metrics). Run with
 `python -m varlib serve`.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query
@@ -43,6 +44,7 @@ from varlib import (
 from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache
 from .handlers import add_error_handlers, error_response
 from .metrics import Metrics, MetricsMiddleware
+from .scenarios import scenario_router
 from .schemas import (
     NAME,
     VERSION,
@@ -89,6 +91,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     app.state.metrics = metrics
     add_error_handlers(app)
     app.include_router(team_router(registry))
+    app.include_router(scenario_router(registry))
 
     @app.get(
         "/metrics",
@@ -163,10 +166,9 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         responses=_READ_ERRORS,
     )
     async def forecast(request: ForecastRequest, name: str = NAME, version: str = VERSION) -> Response:
-        # Raw rows: the library checks shape and finiteness and names the bad cell.
-        return await forecasts.answer(
-            name, version, request.steps, request.alpha, request.lag_inputs, request.intervals
-        )
+        # Raw rows and paths: the library checks shape and finiteness and names the bad cell.
+        inputs = _Inputs(request.lag_inputs, request.exog, request.conditions)
+        return await forecasts.answer(name, version, request.steps, request.alpha, inputs, request.intervals)
 
     @app.get(
         "/var_predict/{version}",
@@ -180,7 +182,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         future_periods: int = Query(8, ge=1, le=MAX_STEPS, description="steps ahead"),
         alpha: float = Query(0.05, ge=ALPHA_MIN, le=ALPHA_MAX),
     ) -> Response:
-        return await forecasts.answer(LEGACY_NAME, version, future_periods, alpha, None, "standard")
+        return await forecasts.answer(LEGACY_NAME, version, future_periods, alpha, _Inputs(), "standard")
 
     @app.get("/apidocs", include_in_schema=False, response_class=HTMLResponse)
     def apidocs() -> HTMLResponse:  # the original service's Swagger path
@@ -193,9 +195,22 @@ def _withdrawn(row: dict, withdrawal) -> dict:
     return {**row, "withdrawn": withdrawal.to_dict() if withdrawal else None}
 
 
+@dataclass(frozen=True)
+class _Inputs:
+    """What a request gives besides the options: lag rows, exogenous values, conditions (None: not given)."""
+
+    lag_inputs: Any = None
+    exog: Any = None
+    conditions: Any = None
+
+    @property
+    def default(self) -> bool:
+        return self.lag_inputs is None and self.exog is None and self.conditions is None
+
+
 class _Forecasts:
-    """Forecast answers as JSON bytes. Default-lag answers are kept per concrete version (they never
-    change); only store reads and forecasts not seen before run in the thread pool."""
+    """Forecast answers as JSON bytes. Answers without inputs of their own are kept per concrete version
+    (they never change); only store reads and forecasts not seen before run in the thread pool."""
 
     def __init__(self, registry: Registry, metrics: Metrics) -> None:
         self.registry = registry
@@ -203,7 +218,9 @@ class _Forecasts:
         self.latest = LatestResolver(registry, metrics)
         self.cache: BoundedCache[bytes] = BoundedCache(RESPONSE_CACHE_SIZE)
 
-    async def answer(self, name: str, version: str, steps: int, alpha: float, lag_inputs, intervals: str) -> Response:
+    async def answer(
+        self, name: str, version: str, steps: int, alpha: float, inputs: _Inputs, intervals: str
+    ) -> Response:
         check_name(name)
         # `latest` is the registry's answer (Registry.resolve_latest), shared by concurrent requests;
         # an alias is one small read of its own (it can move at any time, so it is never cached)
@@ -213,17 +230,18 @@ class _Forecasts:
             concrete = await run_in_threadpool(self.registry.resolve, name, version)
         else:
             concrete = parse_version(version)
-        if lag_inputs is None:
+        if inputs.default:
             hit = self.cache.get((name, concrete, steps, alpha, intervals))
             self.metrics.hit("forecast_answers", hit is not None)
             if hit is not None:
                 return Response(hit, media_type="application/json")
-        body = await run_in_threadpool(self._compute, name, concrete, steps, alpha, lag_inputs, intervals)
+        body = await run_in_threadpool(self._compute, name, concrete, steps, alpha, inputs, intervals)
         return Response(body, media_type="application/json")
 
-    def _compute(self, name: str, version: Version, steps: int, alpha: float, lag_inputs, intervals: str) -> bytes:
+    def _compute(self, name: str, version: Version, steps: int, alpha: float, inputs: _Inputs, intervals: str) -> bytes:
         artifact = self.registry.load(name, version)
-        body = to_json(forecast_artifact(artifact, steps, alpha, lag_inputs, intervals).to_dict()).encode()
-        if lag_inputs is None:
+        result = forecast_artifact(artifact, steps, alpha, inputs.lag_inputs, intervals, inputs.exog, inputs.conditions)
+        body = to_json(result.to_dict()).encode()
+        if inputs.default:
             self.cache.put((name, version, steps, alpha, intervals), body)
         return body

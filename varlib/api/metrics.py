@@ -2,7 +2,7 @@
 
 Requests by route and status, a latency histogram, cache lookups (hit or miss, including answers the
 pinned-response middleware serves before routing and `latest` reads shared between requests), store
-errors, authentication refusals and changes (alias moves, withdrawals). The middleware wraps the
+errors, authentication refusals and changes (alias moves, withdrawals, saved scenarios). The middleware wraps the
 whole app, caches included, so every answer is counted once. Each worker process has its own
 counters (`varlib serve --workers N`): scrape each, or run one worker per container.
 """
@@ -55,7 +55,10 @@ class Metrics:
             registry=self.registry,
         )
         self.changes = Counter(
-            "varlib_changes", "alias moves and withdrawals made through the service", ["action"], registry=self.registry
+            "varlib_changes",
+            "alias moves, withdrawals and saved scenarios made through the service",
+            ["action"],
+            registry=self.registry,
         )
 
     def hit(self, cache: str, hit: bool) -> None:

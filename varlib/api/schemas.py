@@ -8,14 +8,26 @@ from typing import Any
 from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field
 
-from varlib import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, NAME_PATTERN, PINNED_PATTERN, VERSION_PATTERN
+from varlib import (
+    ALPHA_MAX,
+    ALPHA_MIN,
+    INTERVAL_KINDS,
+    MAX_STEPS,
+    NAME_PATTERN,
+    PINNED_PATTERN,
+    SCENARIO_PATTERN,
+    VERSION_PATTERN,
+)
 
 # The library's own rules (varlib.versions, varlib.forecast), in the document so clients and fuzzers see them.
 _NAME = NAME_PATTERN.pattern.strip("^$")
+_SCENARIO = SCENARIO_PATTERN.pattern.strip("^$")
 PINNED_FORECAST = re.compile(
-    rf"^(POST /models/{_NAME}/versions/({PINNED_PATTERN})/forecast|GET /var_predict/({PINNED_PATTERN}))$"
+    rf"^(POST /models/{_NAME}/versions/({PINNED_PATTERN})/forecast|GET /var_predict/({PINNED_PATTERN})"
+    rf"|GET /models/{_NAME}/versions/({PINNED_PATTERN})/scenarios/{_SCENARIO}/forecast)$"
 )
 NAME = Path(pattern=NAME_PATTERN.pattern, description="model name, e.g. var", examples=["var"])
+SCENARIO = Path(pattern=SCENARIO_PATTERN.pattern, description="scenario name, e.g. rate-hold", examples=["rate-hold"])
 VERSION = Path(
     pattern=VERSION_PATTERN, description="latest, 0.0.3, 0_0_3 or an alias (@champion)", examples=["latest", "0.0.1"]
 )
@@ -41,6 +53,34 @@ class ForecastRequest(BaseModel):
         " variable (GET the version's metadata for `lag_inputs_needed`); default: the end of the training data",
     )
     intervals: str = Field("standard", description=f"interval kind, one of: {', '.join(INTERVAL_KINDS)}")
+    exog: dict[str, list[float]] | None = Field(
+        None,
+        description="a VARX's exogenous variables: one list per variable, a value for every step (needed when the"
+        " version has exogenous variables; GET its metadata for `spec.exog`)",
+        examples=[{"realint": [1.0, 2.0, 2.0, 2.5]}],
+    )
+    conditions: dict[str, list[float | None]] | None = Field(
+        None,
+        description="hard conditions on the future path, in levels: one list per variable, step by step from the"
+        " first forecast period, null where the path is free (a conditional forecast)",
+        examples=[{"realgdp": [13100.0, None, 13300.0]}],
+    )
+
+
+class ScenarioRequest(ForecastRequest):
+    """A scenario to save: the forecast inputs it reproduces, and notes."""
+
+    steps: int = Field(8, strict=True, ge=1, le=MAX_STEPS, description="how many periods ahead", examples=[8])
+    notes: str = Field("", max_length=2000, description="what the scenario assumes, for whoever opens it")
+
+
+class Condition(BaseModel):
+    """One conditioned value of the path."""
+
+    variable: str
+    step: int = Field(description="1 for the first forecast period")
+    date: str
+    value: float = Field(description="the level the path was held at")
 
 
 class ForecastBody(BaseModel):
@@ -58,6 +98,27 @@ class ForecastBody(BaseModel):
     point: str = Field(description="mean, or median for logdiff models")
     intervals: str
     transform: str
+    exog: dict[str, list[float]] = Field(description="the exogenous values used (a VARX), else empty")
+    conditions: list[Condition] = Field(description="what was conditioned (empty for a plain forecast)")
+    scenario: str | None = Field(description="the saved scenario this forecast reopens, if any")
+
+
+class ScenarioBody(BaseModel):
+    """A saved scenario (`python -m varlib scenario show --json`)."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str
+    version: str
+    scenario: str
+    steps: int
+    alpha: float
+    intervals: str
+    lag_inputs: dict[str, Any] | None
+    exog: dict[str, list[float]]
+    conditions: dict[str, list[float | None]]
+    notes: str
+    created_at: str
+    actor: dict[str, str] | None
 
 
 class VersionRow(BaseModel):
@@ -109,7 +170,7 @@ def error_responses(*codes: int) -> dict:
         401: "no bearer token, or one that does not verify (expired, foreign, tampered)",
         403: "access denied (the store, or a role that may not do this)",
         404: "unknown model or version",
-        409: "stored object is not a usable artifact, or the change was already made",
+        409: "stored object is not a usable artifact, or the change was already made (a scenario name is taken)",
         410: "the alias points at a withdrawn version",
         422: "bad input",
         503: "store unreachable",

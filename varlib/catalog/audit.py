@@ -1,4 +1,5 @@
-"""The audit trail: one immutable record per publish, alias move and withdrawal, in `<name>/_audit/`.
+"""The audit trail: one immutable record per publish, alias move, withdrawal and saved scenario, in
+`<name>/_audit/`.
 
 Each record is created once (create-if-absent) under a key that sorts by time,
 `<name>/_audit/<UTC timestamp to the microsecond>Z-<random>.json`, so a listing in key order is the
@@ -26,7 +27,7 @@ from ..store import Store
 from .layout import AUDIT_FOLDER, helper_prefix
 
 FORMAT = "varlib-audit"
-ACTIONS = ("publish", "alias.set", "alias.delete", "withdraw")
+ACTIONS = ("publish", "alias.set", "alias.delete", "withdraw", "scenario.save")
 MAX_RECORD_BYTES = 64 * 1024
 DEFAULT_LIMIT = 500
 _ATTEMPTS = 5
@@ -46,6 +47,7 @@ class AuditRecord:
     previous: str | None = None  # the version an alias pointed at before the move
     reason: str = ""
     revision: int | None = None  # an alias move: the alias's move count after it
+    scenario: str | None = None  # a saved scenario's name
     key: str = ""  # where the record is stored (set when read)
 
     def to_dict(self) -> dict[str, Any]:
@@ -59,6 +61,7 @@ class AuditRecord:
             "previous": self.previous,
             "reason": self.reason,
             "revision": self.revision,
+            **({"scenario": self.scenario} if self.scenario else {}),
             "actor": self.actor.to_dict(),
         }
 
@@ -76,6 +79,7 @@ class AuditRecord:
             previous=_text(raw.get("previous")),
             reason=str(raw.get("reason") or ""),
             revision=raw["revision"] if isinstance(raw.get("revision"), int) else None,
+            scenario=_text(raw.get("scenario")),
             key=key,
         )
 

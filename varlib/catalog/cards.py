@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..artifact import SCHEMA_VERSION, Artifact
+from ..artifact import EXOG_SCHEMA_VERSION, SCHEMA_VERSION, Artifact
 from ..data import label_of
 from ..jsonsafe import to_json_safe
 
@@ -44,6 +44,7 @@ class Card:
     frequency: str = ""  # a word: quarterly, monthly, ...
     flags: tuple[str, ...] = ()  # failed adequacy checks and training warnings, e.g. "not stable"
     fill: str = ""  # how missing periods or values were filled, if they were
+    exog: tuple[str, ...] = ()  # exogenous variables (a VARX): a forecast needs their future values
     model: str = ""  # the fitted model in one line (the kind's words), e.g. "VAR(2) in levels, trend c"
 
     @classmethod
@@ -66,6 +67,8 @@ class Card:
             frequency=label_of(artifact.data.frequency) if artifact.data.frequency else "",
             flags=_flags(artifact),
             fill=((artifact.provenance.get("preparation") or {}).get("summary") or "") if _filled(artifact) else "",
+            exog=tuple(artifact.exog),
+            schema_version=EXOG_SCHEMA_VERSION if artifact.exog else SCHEMA_VERSION,
             model=artifact.description,
         )
 
@@ -93,6 +96,7 @@ class Card:
                 frequency=str(raw.get("frequency") or ""),
                 flags=tuple(map(str, raw.get("flags") or ())),
                 fill=str(raw.get("fill") or ""),
+                exog=tuple(map(str, raw.get("exog") or ())),
                 model=str(raw.get("model") or ""),
             )
         except (TypeError, ValueError):
@@ -118,6 +122,7 @@ class Card:
                 "frequency": self.frequency,
                 "flags": list(self.flags),
                 "fill": self.fill,
+                "exog": list(self.exog),
                 "model": self.model,
             }
         )

@@ -151,8 +151,10 @@ class Governance:
         previous: Version | None = None,
         reason: str = "",
         revision: int | None = None,
+        scenario: str | None = None,
     ) -> None:
+        previous_text = str(previous) if previous else None
         record = AuditRecord(
-            audit.now(), action, name, actor, version, alias, str(previous) if previous else None, reason, revision
+            audit.now(), action, name, actor, version, alias, previous_text, reason, revision, scenario
         )
         audit.append(self.store, record)

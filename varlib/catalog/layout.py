@@ -7,6 +7,7 @@ var/_index/0_0_0.json       card index shard of versions 0.0.0-0.0.999 (catalog.
 var/_aliases/champion.json  an alias: a named pointer moved by compare-and-swap (catalog.aliases)
 var/_withdrawn/0_0_2.json   a withdrawal record, immutable (catalog.withdrawals)
 var/_audit/20261129T081530.123456Z-3f9a1c2b.json   one audit record, immutable (catalog.audit)
+var/_scenarios/0_0_3/rate-hold.json   a saved scenario of version 0.0.3, immutable (catalog.scenarios)
 
 Every folder under `<name>/` whose name starts with `_` holds helpers, never versions.
 """
@@ -21,10 +22,11 @@ MODEL_FILE = "model.json"
 LEGACY_FILE = "model.pkl"
 POINTER_FILE = "latest.json"
 INDEX_FOLDER = "_index"
-HELPER_PREFIX = "_"  # `_index`, `_aliases`, `_withdrawn`, `_audit` and any later helper folder
+HELPER_PREFIX = "_"  # `_index`, `_aliases`, `_withdrawn`, `_audit`, `_scenarios` and any later helper folder
 ALIAS_FOLDER = "_aliases"
 WITHDRAWN_FOLDER = "_withdrawn"
 AUDIT_FOLDER = "_audit"
+SCENARIO_FOLDER = "_scenarios"
 
 
 def model_key(name: str, version: Version) -> str:
@@ -55,6 +57,10 @@ def alias_key(name: str, alias: str) -> str:
 
 def withdrawal_key(name: str, version: Version) -> str:
     return f"{name}/{WITHDRAWN_FOLDER}/{version.key}.json"
+
+
+def scenario_key(name: str, version: Version, scenario: str) -> str:
+    return f"{name}/{SCENARIO_FOLDER}/{version.key}/{scenario}.json"
 
 
 def helper_prefix(name: str, folder: str) -> str:

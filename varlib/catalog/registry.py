@@ -1,9 +1,9 @@
 """The Registry: one object per store that lists, resolves, loads and publishes model versions.
 
 It is a facade over the catalog's modules (layout, cards, index, pointer, reader, listing,
-publish; aliases, withdrawals and the audit trail through catalog.governance) and the one owner
-of what `latest` means: the newest intact version that is not withdrawn, found through the
-`latest.json` copy when that is usable and through a verified listing otherwise.
+publish; aliases, withdrawals and the audit trail through catalog.governance, saved scenarios through
+catalog.scenarios) and the one owner of what `latest` means: the newest intact version that is not
+withdrawn, found through the `latest.json` copy when that is usable and through a verified listing otherwise.
 """
 
 from __future__ import annotations
@@ -23,12 +23,13 @@ from .index import IndexedCard, shard_key, update_shard
 from .listing import Lister, VersionEntry, newest_usable
 from .pointer import advance_pointer, read_pointer
 from .reader import Reader
+from .scenarios import ScenarioShelf
 from .shape import artifact_shape, shape_of
 
 
-class Registry(Governance):
-    """Versions of models in one store, with their aliases, withdrawals and audit trail. Safe to share
-    between threads."""
+class Registry(Governance, ScenarioShelf):
+    """Versions of models in one store, with their aliases, withdrawals, audit trail and saved scenarios.
+    Safe to share between threads."""
 
     def __init__(
         self,
@@ -44,7 +45,8 @@ class Registry(Governance):
         self.author = author
         self._reader = Reader(store, max_artifact_bytes)
         self._lister = Lister(store, self._reader)
-        super().__init__()
+        Governance.__init__(self)
+        ScenarioShelf.__init__(self)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Registry:

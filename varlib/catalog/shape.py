@@ -1,7 +1,7 @@
 """A model name keeps its shape within a major version, so `latest` never silently becomes another model.
 
-The shape of a version is its model kind, its variables (names and order), its transform and the
-frequency of its data. Publishing a patch or minor version whose shape differs from the version it
+The shape of a version is its model kind, its variables (names and order), its exogenous variables,
+its transform and the frequency of its data. Publishing a patch or minor version whose shape differs from the version it
 follows is refused, naming the differences; a major bump (1.0.0 after 0.4.2) may change it.
 """
 
@@ -21,6 +21,7 @@ class Shape:
     variables: tuple[str, ...]
     transform: str
     frequency: str  # a word ("quarterly"): equivalent pandas anchors must not count as a change
+    exog: tuple[str, ...] = ()  # a forecast needs their future values, so adding one changes what callers send
 
     def differences(self, new: Shape) -> list[str]:
         """What `new` changes, for people: `variables realgdp, realcons -> realinv, unemp`."""
@@ -30,6 +31,7 @@ class Shape:
             ("variables", ", ".join(self.variables), ", ".join(new.variables)),
             ("transform", self.transform, new.transform),
             ("frequency", self.frequency, new.frequency),
+            ("exogenous variables", ", ".join(self.exog) or "none", ", ".join(new.exog) or "none"),
         ):
             if old_value != new_value:
                 out.append(f"{field} {old_value or 'unknown'} -> {new_value or 'unknown'}")
@@ -38,7 +40,9 @@ class Shape:
 
 def shape_of(spec: ModelSpec, frequency: str | None) -> Shape:
     """The shape of a version fitted with `spec` on data of `frequency` (a pandas alias)."""
-    return Shape(spec.kind, tuple(spec.variables), spec.transform, label_of(frequency) if frequency else "")
+    return Shape(
+        spec.kind, tuple(spec.variables), spec.transform, label_of(frequency) if frequency else "", tuple(spec.exog)
+    )
 
 
 def artifact_shape(artifact: Artifact) -> Shape:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 
 from varlib import ConflictError, InvalidInputError, VarlibError
 
-from . import analysis, commands, team
+from . import analysis, commands, scenarios, team
 from .parser import build_parser
 
 # Most specific first; any other VarlibError exits 1. A refused shape is the caller's to fix, like bad input.
@@ -21,7 +21,7 @@ RUN: dict[str, Callable] = {
     "list": commands.run_list,
     "reindex": commands.run_reindex,
     "show": commands.run_show,
-    "forecast": commands.run_forecast,
+    "forecast": scenarios.run_forecast,
     "serve": commands.run_serve,
     "import-legacy": commands.run_import_legacy,
     "diagnose": analysis.run_diagnose,
@@ -30,6 +30,7 @@ RUN: dict[str, Callable] = {
     "alias": team.run_alias,
     "withdraw": team.run_withdraw,
     "history": team.run_history,
+    "scenario": scenarios.run_scenario,
 }
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 
 import varlib
+from varlib import InvalidInputError
 
-from .commands import load_version, write_text
+from .commands import load_version, registry_from_env, write_text
 from .output import print_json, print_table
 
 
@@ -62,13 +63,36 @@ def run_report(args: argparse.Namespace) -> int:
         )
     alpha = varlib.level_to_alpha(args.level)
     steps, alpha, intervals = varlib.check_forecast_options(args.steps, alpha, args.intervals)
-    artifact = load_version(args)
+    fan = _fan_levels(args.fan)
+    registry = registry_from_env()
+    artifact = load_version(args, registry)
+    forecast = None
+    if args.scenario:
+        saved = registry.scenario(artifact.name, artifact.version or args.version, args.scenario)
+        forecast = varlib.forecast_scenario(artifact, saved)
+    elif artifact.exog:  # a VARX's baseline needs future exogenous values, which only a scenario holds
+        print(f"note: {artifact.label} has exogenous variables; add --scenario NAME for a forecast section")
+    else:
+        forecast = varlib.forecast_artifact(artifact, steps, alpha, intervals=intervals)
     diagnostics = varlib.diagnose(artifact, args.irf_periods, args.whiteness_lags)
-    forecast = varlib.forecast_artifact(artifact, steps, alpha, intervals=intervals)
-    page = varlib.render_report(artifact, diagnostics, forecast=forecast, orth=args.orth)
+    page = varlib.render_report(artifact, diagnostics, forecast=forecast, orth=args.orth, fan=fan)
     write_text(args.out, page, "the report")
     print(f"wrote {args.out} ({len(page):,} bytes)")
     return 0
+
+
+def _fan_levels(text: str) -> list[float]:
+    try:
+        levels = sorted({float(part) for part in text.split(",") if part.strip()})
+    except ValueError:
+        levels = []
+    if not levels or not all(0 < level < 100 for level in levels):
+        raise InvalidInputError(
+            f"--fan {text!r} must list interval levels in percent between 0 and 100, e.g. 30,60,90",
+            field="fan",
+            value=text,
+        )
+    return levels
 
 
 def run_backtest(args: argparse.Namespace) -> int:

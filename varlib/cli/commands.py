@@ -49,10 +49,15 @@ def load_version(args: argparse.Namespace, registry: Registry | None = None) -> 
 
 
 def run_train(args: argparse.Namespace) -> int:
-    variables = [v.strip() for v in args.vars.split(",")] if args.vars else None
-    dataset = varlib.load_dataset(csv=args.csv, date_col=args.date_col, variables=variables, fill=args.fill)
+    variables = _names(args.vars)
+    exog = _names(args.exog) or []
+    if variables is None and args.csv is None:
+        variables = list(varlib.DEFAULT_VARIABLES)  # the bundled data's default pair, with any exogenous columns
+    wanted = None if variables is None else variables + [name for name in exog if name not in variables]
+    dataset = varlib.load_dataset(csv=args.csv, date_col=args.date_col, variables=wanted, fill=args.fill)
     spec = varlib.ModelSpec(
-        variables=tuple(dataset.variables),
+        variables=tuple(variables or [v for v in dataset.variables if v not in exog]),
+        exog=tuple(exog),
         kind=args.model,
         transform=args.transform,
         trend=args.trend,
@@ -92,6 +97,10 @@ def run_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def _names(text: str | None) -> list[str] | None:
+    return [name.strip() for name in text.split(",") if name.strip()] if text else None
+
+
 def _warnings(result) -> list[str]:
     """Training warnings and failed adequacy checks, one line each, for stderr."""
     failed = [check.verdict for check in (result.adequacy.checks if result.adequacy else ()) if not check.ok]
@@ -114,6 +123,7 @@ def _train_summary(name: str, published, result) -> dict:
         "lag_method": result.lag_method,
         "transform": spec.transform,
         "trend": spec.trend,
+        "exog": list(spec.exog),
         "deterministic": spec.deterministic,
         "coint_rank": getattr(result.params, "coint_rank", None),
         "johansen": _johansen(result.params),
@@ -186,28 +196,6 @@ def run_show(args: argparse.Namespace) -> int:
         return 0
     for key, value in metadata.items():
         print(f"{key:>18}: {value}")
-    return 0
-
-
-def run_forecast(args: argparse.Namespace) -> int:
-    varlib.check_forecast_options(args.steps, args.alpha, args.intervals)  # bad input: exit 2 before any read
-    artifact = load_version(args)
-    lag_inputs = None
-    if args.lags_csv:
-        lag_inputs = varlib.read_lag_inputs(
-            args.lags_csv, artifact.variables, artifact.lag_rows, artifact.spec.transform
-        )
-    result = varlib.forecast_artifact(artifact, args.steps, args.alpha, lag_inputs, args.intervals)
-    if args.json:
-        print_json(result.to_dict())
-        return 0
-    level = round((1 - result.forecast.alpha) * 100, 2)
-    print(
-        f"{result.name} {result.version}: {result.steps} steps, {level:g}% {result.forecast.intervals} interval"
-        f" ({result.forecast.point})"
-    )
-    table = result.to_frame().pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
-    print_table(table)
     return 0
 
 

@@ -20,6 +20,8 @@ from varlib import (
 )
 
 from .commands import NAME_HELP
+from .scenarios import add_commands as add_scenario_commands
+from .scenarios import add_forecast_options
 from .team import add_commands as add_team_commands
 
 PROG = "varlib"
@@ -52,22 +54,10 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--name", help=NAME_HELP)
     show.add_argument("--json", action="store_true")
 
-    forecast = commands.add_parser("forecast", help="forecast from a version")
+    forecast = commands.add_parser("forecast", help="forecast from a version (or a saved scenario of it)")
     _version(forecast)
-    forecast.add_argument("--steps", type=int, default=8)
-    forecast.add_argument("--alpha", type=float, default=0.05)
-    forecast.add_argument(
-        "--lags-csv",
-        metavar="FILE",
-        help="lag inputs: an optional date column and one column per variable, the last"
-        " observations oldest first (the dashboard's upload takes the same files)",
-    )
-    forecast.add_argument(
-        "--intervals",
-        choices=INTERVAL_KINDS,
-        default="standard",
-        help="standard (coefficients known) or corrected (adds estimation uncertainty)",
-    )
+    add_forecast_options(forecast)
+    forecast.add_argument("--scenario", metavar="NAME", help="reopen a saved scenario of the version (as saved)")
     forecast.add_argument("--json", action="store_true")
 
     diagnose = commands.add_parser("diagnose", help="a version's diagnostics, refitted from its training data")
@@ -98,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="orthogonalised impulse responses (Cholesky, in the variables' order; the default) or plain (--no-orth)",
     )
     report.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
+    report.add_argument("--fan", default="30,60,90", metavar="L,L,...", help="fan levels in percent (default 30,60,90)")
+    report.add_argument(
+        "--scenario", metavar="NAME", help="show this saved scenario's forecast instead of the baseline"
+    )
 
     back = commands.add_parser("backtest", help="rolling-origin backtest of a version's spec against a random walk")
     _version(back)
@@ -128,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     legacy.add_argument("--json", action="store_true")
     add_team_commands(commands)  # alias, withdraw, history
+    add_scenario_commands(commands)  # scenario save, list, show
     return parser
 
 
@@ -137,6 +132,11 @@ def _train(train: argparse.ArgumentParser) -> None:
     source.add_argument("--csv", metavar="FILE")
     train.add_argument("--date-col", metavar="COL")
     train.add_argument("--vars", metavar="a,b,...", help="variables (default realgdp,realcons for macrodata)")
+    train.add_argument(
+        "--exog",
+        metavar="a,b,...",
+        help="exogenous columns of a VAR (a VARX): used as given, so a forecast needs their future values",
+    )
     train.add_argument("--model", choices=kind_names(), default="var", help="model kind (default var)")
     order = train.add_mutually_exclusive_group()
     order.add_argument("--lags", type=int, metavar="N", help="fixed lag order (for a VECM: the VAR order in levels)")

@@ -18,10 +18,17 @@ from .datasets import (
 from .fill import FILL_METHODS, Preparation, check_fill_method, make_regular
 from .frequency import Frequency, detect_frequency, label_of, period_labels
 from .lag_inputs import DATE, count_changed, editor_table, parse_lag_table, read_lag_csv, read_lag_inputs
+from .paths import CONDITIONS, EXOG, STEP, check_path, path_editor_table, read_path_csv
 from .profile import DataProfile, profile_csv
 from .timeindex import future_dates, infer_frequency, parse_dates
 
 __all__ = [
+    "CONDITIONS",
+    "EXOG",
+    "STEP",
+    "check_path",
+    "path_editor_table",
+    "read_path_csv",
     "FILL_METHODS",
     "DataProfile",
     "Frequency",

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ..forecast import normal_quantile
+from ..forecast_errors import normal_quantile
 from ..integration import Integration
 from ..jsonsafe import to_json_safe
 from ..model import LagSelection

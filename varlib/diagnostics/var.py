@@ -13,6 +13,7 @@ from ..adequacy import default_whiteness_lags
 from ..artifact import Artifact
 from ..errors import InvalidInputError
 from ..integration import analyse
+from ..kinds.var import model_space_exog
 from ..model import fit_results
 from ..spec import to_model_space
 from .results import Diagnostics
@@ -36,11 +37,13 @@ DEFAULT_WHITENESS_LAGS = 10
 
 
 def refit(artifact: Artifact) -> Refit:
-    """Fit the version's spec (its lag order and trend) on its training data, transformed as the spec says."""
+    """Fit the version's spec (its lag order and trend, its exogenous variables) on its training data,
+    transformed as the spec says."""
     series = to_model_space(artifact.data.values, artifact.spec.transform, artifact.variables)
     dates = artifact.data.dates[len(artifact.data.dates) - len(series) :]
-    results = fit_results(series, artifact.k_ar, artifact.spec.trend, artifact.variables)
-    return Refit(artifact, series, tuple(dates), results)
+    exog = model_space_exog(artifact.spec, artifact.data.exog, len(series))
+    results = fit_results(series, artifact.k_ar, artifact.spec.trend, artifact.variables, exog=exog)
+    return Refit(artifact, series, tuple(dates), results, exog)
 
 
 def diagnose(

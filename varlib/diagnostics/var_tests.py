@@ -29,6 +29,7 @@ class Refit:
     series: np.ndarray
     dates: tuple[str, ...]
     results: Any  # statsmodels VARResults (statsmodels has no type information)
+    exog: np.ndarray | None = None  # the exogenous regressors of the model-space rows (a VARX)
 
     @property
     def resid_dates(self) -> tuple[str, ...]:
@@ -40,7 +41,7 @@ def lag_order(fitted: Refit) -> LagSelection:
     up to the spec's maximum or the sample-aware default, never past the residual-df minimum."""
     spec, (n, k) = fitted.artifact.spec, fitted.series.shape
     max_lags, _ = search_range(n, k, spec, "the training sample")
-    return select_lags(fitted.series, max_lags, spec.trend, spec.min_lags, fitted.artifact.variables)
+    return select_lags(fitted.series, max_lags, spec.trend, spec.min_lags, fitted.artifact.variables, fitted.exog)
 
 
 def coefficients(fitted: Refit) -> Coefficients:
@@ -51,7 +52,7 @@ def coefficients(fitted: Refit) -> Coefficients:
     tvalues = np.asarray(results.tvalues, dtype=float)
     df_resid = int(results.df_resid)
     return Coefficients(
-        regressors=tuple(_label(name, variables) for name in results.exog_names),
+        regressors=tuple(_label(name, variables, fitted.artifact.exog) for name in results.exog_names),
         equations=tuple(variables),
         params=np.asarray(results.params, dtype=float),
         stderr=np.asarray(results.stderr, dtype=float),
@@ -173,7 +174,10 @@ def _causality(
 _LAG_NAME = re.compile(r"^L(\d+)\.y(\d+)$")
 
 
-def _label(name: str, variables: list[str]) -> str:
-    """statsmodels names an unlabelled array's columns y1..yk; show the version's names instead."""
+def _label(name: str, variables: list[str], exog: list[str] | tuple[str, ...] = ()) -> str:
+    """statsmodels names an unlabelled array's columns y1..yk and exog0..; show the version's names instead."""
     match = _LAG_NAME.match(name)
-    return f"L{match.group(1)}.{variables[int(match.group(2)) - 1]}" if match else name
+    if match:
+        return f"L{match.group(1)}.{variables[int(match.group(2)) - 1]}"
+    position = name.removeprefix("exog")
+    return exog[int(position)] if name.startswith("exog") and position.isdigit() and int(position) < len(exog) else name

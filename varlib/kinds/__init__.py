@@ -77,9 +77,17 @@ class ModelKind(Protocol):
         """One line for people, e.g. `VAR(2), trend c`."""
         ...
 
-    def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample", assess: bool = True) -> Fit:
+    def fit(
+        self,
+        levels: np.ndarray,
+        spec: ModelSpec,
+        what: str = "the training sample",
+        assess: bool = True,
+        exog: np.ndarray | None = None,
+    ) -> Fit:
         """Fit `spec` on levels (rows x variables); `what` names the sample in error messages; `assess`
-        runs the adequacy checks (training's final fit; not every backtest origin)."""
+        runs the adequacy checks (training's final fit; not every backtest origin); `exog` holds the
+        exogenous variables of `spec.exog`, one row per row of `levels`."""
         ...
 
     def forecast(
@@ -91,9 +99,13 @@ class ModelKind(Protocol):
         alpha: float,
         intervals: str = "standard",
         training_levels: np.ndarray | None = None,
+        exog_future: np.ndarray | None = None,
+        conditions: np.ndarray | None = None,
     ) -> Forecast:
         """Forecast in levels from the last `lag_rows` observations; some interval kinds need the
-        training levels the parameters were fitted on."""
+        training levels the parameters were fitted on. `exog_future` (steps x n_exog) are the exogenous
+        variables' future values; `conditions` (steps x k levels, NaN where free) fix part of the path
+        (a kind without a VAR representation in levels refuses them)."""
         ...
 
     def lag_rows(self, spec: ModelSpec, params: Any) -> int:

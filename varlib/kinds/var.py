@@ -58,12 +58,21 @@ class VarKind:
         return spec.with_(lags=params.k_ar)
 
     def describe(self, spec: ModelSpec, params: VarParams) -> str:
-        return f"VAR({params.k_ar}) in {MODEL_SPACE[spec.transform]}, trend {spec.trend}"
+        exog = f", exogenous {', '.join(spec.exog)}" if spec.exog else ""
+        return f"VAR({params.k_ar}) in {MODEL_SPACE[spec.transform]}, trend {spec.trend}{exog}"
 
-    def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample", assess: bool = True) -> Fit:
+    def fit(
+        self,
+        levels: np.ndarray,
+        spec: ModelSpec,
+        what: str = "the training sample",
+        assess: bool = True,
+        exog: np.ndarray | None = None,
+    ) -> Fit:
         series = to_model_space(levels, spec.transform, list(spec.variables))
-        lags, selection, how, warnings = choose_order(series, spec, what)
-        results = fit_results(series, lags, spec.trend, list(spec.variables), MODEL_SPACE[spec.transform])
+        regressors = model_space_exog(spec, exog, len(series))
+        lags, selection, how, warnings = choose_order(series, spec, what, regressors)
+        results = fit_results(series, lags, spec.trend, list(spec.variables), MODEL_SPACE[spec.transform], regressors)
         adequacy = assess_fit(results, spec.transform) if assess else None
         return Fit(params_of(results, spec.trend), how, selection, tuple(warnings), adequacy)
 
@@ -76,18 +85,35 @@ class VarKind:
         alpha: float,
         intervals: str = "standard",
         training_levels: np.ndarray | None = None,
+        exog_future: np.ndarray | None = None,
+        conditions: np.ndarray | None = None,
     ) -> Forecast:
         moments = None
-        if intervals == "corrected" and training_levels is not None:
+        if intervals == "corrected" and training_levels is not None and not spec.exog:
             # only this interval kind needs the training sample; "standard" stays a pure forecast
             moments = sample_moments(params, to_model_space(training_levels, spec.transform))
-        return forecast_levels(params, spec.transform, lag_levels, steps, alpha, intervals, moments)
+        return forecast_levels(
+            params, spec.transform, lag_levels, steps, alpha, intervals, moments, exog_future, conditions
+        )
 
     def lag_rows(self, spec: ModelSpec, params: VarParams) -> int:
         return params.k_ar + spec.lag_inputs_extra
 
     def params_from_dict(self, raw: dict) -> VarParams:
         return VarParams.from_dict(raw)
+
+
+def model_space_exog(spec: ModelSpec, exog: np.ndarray | None, rows: int) -> np.ndarray | None:
+    """The exogenous regressors of the model-space rows: used as given, so a model on differences keeps the
+    values of the periods its differences belong to (it drops the first row, as the differencing does)."""
+    if not spec.exog:
+        return None
+    if exog is None or exog.ndim != 2 or exog.shape[1] != len(spec.exog) or len(exog) < rows:
+        raise InvalidInputError(
+            f"the model has exogenous variables {', '.join(spec.exog)}; fitting needs their values for every row",
+            field="exog",
+        )
+    return np.asarray(exog[len(exog) - rows :], dtype=float)
 
 
 VAR_KIND = VarKind()

@@ -61,6 +61,13 @@ class VecmKind:
                 field="trend",
                 value=spec.trend,
             )
+        if spec.exog:
+            raise InvalidInputError(
+                f"exogenous variables ({', '.join(spec.exog)}) are a VAR option: a VECM here has none; fit a VAR"
+                " with them, or model them as variables of the VECM",
+                field="exog",
+                value=list(spec.exog),
+            )
         return {"deterministic": "co"} if spec.deterministic is None else {}
 
     def order_spec(self, spec: ModelSpec) -> ModelSpec:
@@ -86,7 +93,14 @@ class VecmKind:
             f" {_terms(spec)}"
         )
 
-    def fit(self, levels: np.ndarray, spec: ModelSpec, what: str = "the training sample", assess: bool = True) -> Fit:
+    def fit(
+        self,
+        levels: np.ndarray,
+        spec: ModelSpec,
+        what: str = "the training sample",
+        assess: bool = True,
+        exog: np.ndarray | None = None,  # always None: check_spec refuses exogenous variables
+    ) -> Fit:
         names = list(spec.variables)
         series = to_model_space(levels, spec.transform, names)
         lags, selection, how, warnings = choose_order(series, self.order_spec(spec), what)
@@ -109,6 +123,8 @@ class VecmKind:
         alpha: float,
         intervals: str = "standard",
         training_levels: np.ndarray | None = None,
+        exog_future: np.ndarray | None = None,
+        conditions: np.ndarray | None = None,
     ) -> Forecast:
         if check_intervals(intervals) not in self.interval_kinds:
             raise InvalidInputError(
@@ -118,7 +134,9 @@ class VecmKind:
                 field="intervals",
                 value=intervals,
             )
-        return forecast_levels(params.var, spec.transform, lag_levels, steps, alpha)
+        # Conditions go through the VAR representation in (log) levels: its forecast errors are those of the
+        # VECM, so the conditional distribution is the VAR's (docs/CORRECTNESS.md, *Conditional forecasts*).
+        return forecast_levels(params.var, spec.transform, lag_levels, steps, alpha, conditions=conditions)
 
     def lag_rows(self, spec: ModelSpec, params: VecmParams) -> int:
         return params.k_ar

@@ -1,0 +1,198 @@
+"""The Forecast page's scenario editor through the entrypoint: conditions typed or dragged into the table, the
+conditional forecast with zero-width conditioned steps and the baseline overlaid, the table of differences,
+a VARX's exogenous values, fan charts, saving a scenario (once per name, guarded by the role) and reopening
+it from its link."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.app.conftest import charts, errors, open_app, trace, values
+from varlib import (
+    Actor,
+    ModelSpec,
+    forecast_artifact,
+    load_dataset,
+    make_scenario,
+    publish_result,
+    train_model,
+)
+from varlib.version_forecast import VersionForecast
+
+CONDITIONS_EDITOR = "_fc_path|conditions|var|0.0.1|0|4"
+
+
+def _conditions_editor(at):
+    return next(e for e in at.data_editor if e.key.startswith("_fc_path|conditions|"))
+
+
+def _condition(at, edits: dict) -> None:
+    """Type values into the conditions table: {row: {variable: value}} (row 0 is step 1)."""
+    at.session_state[_conditions_editor(at).key] = {"edited_rows": edits, "added_rows": [], "deleted_rows": []}
+    at.run()
+
+
+def _text(at) -> str:
+    return "\n".join(x.value for x in [*at.markdown, *at.caption, *at.info, *at.warning])
+
+
+def test_typed_conditions_give_the_conditional_forecast_with_the_baseline_and_differences(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    table = _conditions_editor(at).value
+    assert list(table.columns) == ["step", "date", "realgdp", "realcons"] and table["realgdp"].isna().all()
+    _condition(at, {0: {"realgdp": 12990.0}, 2: {"realgdp": 13100.0}})
+    assert errors(at) == ""
+    conditions = {"realgdp": [12990.0, None, 13100.0, None]}
+    artifact = seeded.load("var", "0.0.1")
+    expected = forecast_artifact(artifact, 4, 0.05, conditions=conditions)
+    baseline = forecast_artifact(artifact, 4, 0.05)
+    gdp, cons = charts(at)
+    np.testing.assert_allclose(values(trace(gdp, "scenario"), "y")[1:], expected.forecast.mean[:, 0], rtol=1e-12)
+    np.testing.assert_allclose(values(trace(cons, "scenario"), "y")[1:], expected.forecast.mean[:, 1], rtol=1e-12)
+    band = trace(cons, "95% interval")  # the lower edge of the realcons band: narrower than the baseline's
+    np.testing.assert_allclose(values(band, "y"), expected.forecast.lower[:, 1], rtol=1e-12)
+    gdp_lower = values(trace(gdp, "95% interval"), "y")
+    assert gdp_lower[0] == 12990.0 and gdp_lower[2] == 13100.0  # conditioned: zero width
+    np.testing.assert_array_equal(values(trace(gdp, "condition"), "y"), [12990.0, 13100.0])
+    overlay = trace(cons, "baseline (no conditions)")
+    np.testing.assert_allclose(values(overlay, "y")[1:], baseline.forecast.mean[:, 1], rtol=1e-12)
+    differences = next(f.value for f in at.dataframe if "realcons difference" in f.value.columns)
+    np.testing.assert_allclose(
+        differences["realcons difference"], expected.forecast.mean[:, 1] - baseline.forecast.mean[:, 1], rtol=1e-9
+    )
+
+
+def test_a_dragged_path_fills_the_table(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 6})
+    at.selectbox(key="_fc_path|conditions|var|0.0.1|shape_var").select("realcons")
+    at.run()
+    labels = _conditions_editor(at).value["date"].tolist()
+    at.select_slider(key="_fc_path|conditions|var|0.0.1|shape_steps|6").set_value((labels[1], labels[3])).run()
+    at.radio(key="_fc_path|conditions|var|0.0.1|shape").set_value("straight line").run()
+    at.slider(key="_fc_path|conditions|var|0.0.1|shape_a|realcons").set_value(9300.0).run()
+    at.slider(key="_fc_path|conditions|var|0.0.1|shape_b|realcons").set_value(9500.0).run()
+    next(b for b in at.button if b.label == "Apply to the table").click().run()
+    assert errors(at) == ""
+    path = _conditions_editor(at).value["realcons"].to_numpy()
+    np.testing.assert_allclose(path[1:4], [9300.0, 9400.0, 9500.0])
+    assert np.isnan(path[[0, 4, 5]]).all()
+    conditions = {"realcons": [None if np.isnan(x) else float(x) for x in path]}
+    expected = forecast_artifact(seeded.load("var", "0.0.1"), 6, conditions=conditions)
+    np.testing.assert_allclose(values(trace(charts(at)[0], "scenario"), "y")[1:], expected.forecast.mean[:, 0])
+    next(b for b in at.button if b.label == "Clear all conditions").click().run()
+    assert _conditions_editor(at).value["realcons"].isna().all() and trace(charts(at)[0], "forecast")
+
+
+@pytest.mark.parametrize(
+    "value, message", [(float("inf"), "condition realgdp at step 2 (2010-01-01) is inf; use a finite number")]
+)
+def test_an_impossible_condition_is_named_and_nothing_is_drawn(seeded, value, message):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    _condition(at, {1: {"realgdp": value}})
+    assert message in errors(at)
+    assert not any("scenario" in t.get("name", "") for f in charts(at) for t in f["data"])
+
+
+def test_saving_a_scenario_then_reopening_it_from_its_link(seeded):
+    at = open_app({"model": "var", "version": "latest", "steps": 4})
+    _condition(at, {0: {"realgdp": 12990.0}})
+    at.text_input(key=next(t.key for t in at.text_input if t.label == "Name")).input("gdp-dip")
+    next(b for b in at.button if b.label == "Save scenario").click().run()
+    assert errors(at) == ""
+    saved = seeded.scenario("var", "0.0.1", "gdp-dip")
+    assert saved.conditions == {"realgdp": [12990.0, None, None, None]} and saved.actor.via == "dashboard"
+    assert at.query_params["scenario"] == "gdp-dip" and at.query_params["version"] == "0.0.1"
+    assert "Saved scenario **gdp-dip**" in _text(at)
+    link = {key: at.query_params[key] for key in ("model", "version", "steps", "level", "scenario")}
+    reopened = open_app(link)
+    assert reopened.selectbox(key="fc_scenario").value == "gdp-dip"
+    expected = forecast_artifact(seeded.load("var", "0.0.1"), 4, conditions=saved.conditions)
+    np.testing.assert_allclose(
+        values(trace(charts(reopened)[1], "gdp-dip"), "y")[1:], expected.forecast.mean[:, 1], rtol=1e-12
+    )
+    assert not any(e.key.startswith("_fc_path|conditions|") for e in reopened.data_editor)  # as saved: read-only
+    next(b for b in reopened.button if b.label == "Edit a copy").click().run()
+    assert reopened.selectbox(key="fc_scenario").value == "" and "scenario" not in reopened.query_params
+    assert _conditions_editor(reopened).value["realgdp"].tolist()[0] == 12990.0  # the copy, to edit and save anew
+
+
+def test_a_taken_name_is_refused_and_the_saved_scenario_is_unchanged(seeded):
+    seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "taken", 4, conditions={"realgdp": [1e4]}))
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    _condition(at, {0: {"realgdp": 12990.0}})
+    at.text_input(key=next(t.key for t in at.text_input if t.label == "Name")).input("taken")
+    next(b for b in at.button if b.label == "Save scenario").click().run()
+    assert "already exists; saved scenarios never change" in errors(at)
+    assert seeded.scenario("var", "0.0.1", "taken").conditions == {"realgdp": [1e4, None, None, None]}
+
+
+def test_a_viewer_cannot_save_and_a_read_only_store_says_so(seeded, monkeypatch):
+    import ui.auth
+
+    viewer = ui.auth.SignIn(True, Actor("Vera Viewer", "v", "http://issuer.test", "dashboard"), "viewer")
+    with monkeypatch.context() as patched:
+        patched.setattr(ui.auth, "current", lambda: viewer)
+        at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+        assert "Saving scenarios needs the publisher role; you are signed in as a viewer" in _text(at)
+        assert not any(b.label == "Save scenario" for b in at.button)
+    monkeypatch.setenv("VARLIB_READ_ONLY", "1")
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    assert "scenarios cannot be saved here" in _text(at)
+
+
+def test_an_unknown_scenario_in_a_link_is_reported(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "scenario": "nope"})
+    assert "scenario 'nope' of var 0.0.1, which is not saved" in _text(at)
+    assert at.selectbox(key="fc_scenario").value == ""
+
+
+def test_a_fan_chart_draws_one_band_per_level(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 5, "fan": "30,60,90"})
+    assert at.multiselect(key="fc_fan").value == [30, 60, 90] and at.query_params["fan"] == "30,60,90"
+    result: VersionForecast = forecast_artifact(seeded.load("var", "0.0.1"), 5)
+    figure = charts(at)[0]
+    for level in (30, 60, 90):
+        lower, upper = result.band(level)
+        np.testing.assert_allclose(values(trace(figure, f"{level}% interval"), "y"), lower[:, 0], rtol=1e-12)
+        np.testing.assert_allclose(values(trace(figure, f"{level}% interval upper"), "y"), upper[:, 0], rtol=1e-12)
+    widths = [np.mean(np.subtract(*result.band(level)[::-1])) for level in (30, 60, 90)]
+    assert widths[0] < widths[1] < widths[2]
+
+
+def test_a_varx_asks_for_its_exogenous_values(registry):
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
+    artifact = publish_result(registry, train_model(dataset, spec), "varx")
+    at = open_app({"model": "varx", "version": "0.0.1", "steps": 3})
+    editor = next(e for e in at.data_editor if e.key.startswith("_fc_path|exogenous values|"))
+    last = float(dataset.frame["realint"].iloc[-1])
+    assert editor.value["realint"].tolist() == [last] * 3  # the last observed value held flat
+    at.session_state[editor.key] = {"edited_rows": {0: {"realint": 2.0}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert errors(at) == ""
+    expected = forecast_artifact(artifact, 3, exog={"realint": [2.0, last, last]})
+    np.testing.assert_allclose(values(trace(charts(at)[0], "forecast"), "y")[1:], expected.forecast.mean[:, 0])
+    at.session_state[editor.key] = {"edited_rows": {1: {"realint": None}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert "realint has no value for step 2" in errors(at)
+
+
+def test_the_train_page_fits_and_publishes_a_varx(registry):
+    at = open_app(page="views/train.py")
+    exog = at.multiselect(key="train_macro_exog")
+    assert "realgdp" not in exog.options and "realint" in exog.options  # never one of the chosen variables
+    exog.select("realint").run()
+    at.text_input(key="train_name|macrodata").set_value("varx")
+    at.radio(key="train_how").set_value("fixed").run()
+    next(b for b in at.button if b.label == "Train").click().run()
+    assert not at.exception and errors(at) == "", errors(at)
+    assert "exogenous realint" in at.status[0].proto.label
+    next(b for b in at.button if b.label == "Publish").click().run()
+    artifact = registry.load("varx", "0.0.1")
+    assert artifact.exog == ["realint"] and artifact.variables == ["realgdp", "realcons"]
+    reference = train_model(
+        load_dataset(variables=["realgdp", "realcons", "realint"]),
+        ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2),
+    )
+    np.testing.assert_allclose(artifact.params.exog_coefs, reference.params.exog_coefs, rtol=1e-12)

@@ -1,0 +1,69 @@
+"""A real Chromium against `streamlit run app.py` on a real MinIO: drag a path in the scenario editor, save the
+scenario, then open its link in a fresh page and see exactly the same forecast."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from tests.support.browser import shot, wait_for_app
+from varlib import forecast_artifact
+
+pytestmark = [pytest.mark.e2e, pytest.mark.minio]
+
+TRACE = """([i, prefix]) => { const el = document.querySelectorAll('.js-plotly-plot')[i];
+    if (!el || !el.data) return null;
+    const t = el.data.find(d => (d.name || '').startsWith(prefix));
+    return t ? {x: Array.from(t.x).map(String), y: Array.from(t.y)} : null; }"""
+
+
+def _trace(page, prefix: str, chart: int = 0) -> dict:
+    page.wait_for_function(f"(a) => ({TRACE})(a) !== null", arg=[chart, prefix])
+    return page.evaluate(TRACE, [chart, prefix])
+
+
+def test_drag_a_path_save_the_scenario_and_open_its_link(dashboard, page, browser_context):
+    url, registry = dashboard
+    page.goto(f"{url}/?model=var&version=latest&steps=6")
+    wait_for_app(page)
+    page.get_by_text("Drag a path", exact=True).click()
+    wait_for_app(page)
+    # the held level of realgdp, starting at its forecast for step 1
+    level = page.locator('[data-testid="stSlider"]').filter(has_text="Level").get_by_role("slider")
+    level.scroll_into_view_if_needed()
+    box = level.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 + 60, box["y"] + box["height"] / 2, steps=8)  # drag it up
+    page.mouse.up()
+    wait_for_app(page)
+    page.get_by_role("button", name="Apply to the table").click()
+    wait_for_app(page)
+    held = _trace(page, "condition")["y"]
+    assert len(held) == 6 and len(set(held)) == 1  # one level, held over every step
+    scenario_line = _trace(page, "scenario", chart=1)["y"]
+    _trace(page, "baseline", chart=1)  # the baseline is overlaid
+    shot(page, "scenario-1-dragged")
+
+    page.get_by_label("Name", exact=True).fill("gdp-held")
+    page.get_by_role("button", name="Save scenario").click()
+    wait_for_app(page)
+    page.wait_for_function("() => window.location.search.includes('scenario=gdp-held')")
+    assert "version=0.0.1" in page.url  # the link pins the version the scenario is for
+    saved = registry.scenario("var", "0.0.1", "gdp-held")
+    assert saved.conditions["realgdp"] == pytest.approx(held)
+    expected = forecast_artifact(registry.load("var", "0.0.1"), 6, conditions=saved.conditions)
+    np.testing.assert_allclose(scenario_line[1:], expected.forecast.mean[:, 1], rtol=1e-9)
+    link = page.url
+    shot(page, "scenario-2-saved")
+
+    fresh = browser_context.new_page()
+    fresh.set_default_timeout(60_000)
+    fresh.goto(link)
+    wait_for_app(fresh)
+    reopened = _trace(fresh, "gdp-held", chart=1)["y"]
+    np.testing.assert_allclose(reopened, scenario_line, rtol=1e-12)
+    assert fresh.get_by_text("Saved scenario").first.is_visible()
+    assert fresh.get_by_text("gdp-held").first.is_visible()
+    shot(fresh, "scenario-3-reopened")
+    fresh.close()

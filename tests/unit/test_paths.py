@@ -1,0 +1,102 @@
+"""Conditions and exogenous values: one reader and checker for CSV files, REST mappings and edited tables;
+every refusal names the variable, the step and its date."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from varlib import InvalidInputError
+from varlib.artifact import build_artifact
+from varlib.data.paths import CONDITIONS, EXOG, check_path, read_path_csv
+from varlib.service import forecast_artifact
+
+LABELS = ["2009-10-01", "2010-01-01", "2010-04-01", "2010-07-01"]
+VARIABLES = ["realgdp", "realcons"]
+
+
+def _csv(text: str) -> pd.DataFrame:
+    return read_path_csv(text.encode(), CONDITIONS, "conditions.csv")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date,realgdp\n2010-01-01,13100\n2010-07-01,13300\n",
+        "step,realgdp\n2,13100\n4,13300\n",
+        "realgdp,realcons\n,\n13100,\n,\n13300,\n",
+    ],
+    ids=["dates", "steps", "rows"],
+)
+def test_dates_step_numbers_or_row_order_place_the_conditions(text):
+    path = check_path(_csv(text), VARIABLES, LABELS)
+    assert list(path.index) == [1, 2, 3, 4]
+    np.testing.assert_array_equal(path["realgdp"].to_numpy(), [np.nan, 13100, np.nan, 13300])
+    assert "realcons" not in path.columns or path["realcons"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "table, message",
+    [
+        ("step,realgdp\n5,13100\n", r"step 5 lies beyond the horizon: the forecast has 4 steps \(2009-10-01 to"),
+        ("date,realgdp\n2011-01-01,13100\n", "2011-01-01 lies beyond the horizon"),
+        ("realgdp\n1\n2\n3\n4\n5\n", "step 5 lies beyond the horizon"),
+        ("date,realgdp\n2010-02-15,13100\n", "2010-02-15 is not one of the forecast's periods"),
+        ("date,gdp\n2010-01-01,13100\n", "'gdp' is not a variable of this model; use realgdp, realcons"),
+        ("date,realint\n2010-01-01,2\n", "'realint' is exogenous; give it as an exogenous value"),
+        ("date,realgdp\n2010-01-01,inf\n", r"condition realgdp at step 2 \(2010-01-01\) is 'inf'; use a finite number"),
+        ("date,realgdp\n2010-01-01,NaN\n", r"is 'NaN'; use a finite number; leave the cell empty for a free value"),
+        ("date,realgdp\n2010-01-01,abc\n", r"condition realgdp at step 2 \(2010-01-01\) is 'abc', not a number"),
+        ("step,realgdp\n2,1\n2,3\n", r"step 2 \(2010-01-01\) is given twice"),
+        ("step,realgdp\n1.5,1\n", "step '1.5' is not a step number"),
+        ("date,realgdp\nsoon,1\n", "'soon' is not a date"),
+    ],
+)
+def test_impossible_conditions_are_refused_by_name(table, message):
+    with pytest.raises(InvalidInputError, match=message):
+        check_path(_csv(table), VARIABLES, LABELS, other_columns=["realint"])
+
+
+def test_rest_mappings_null_is_free_and_json_nan_is_refused():
+    path = check_path({"realgdp": [None, 13100.0]}, VARIABLES, LABELS)
+    np.testing.assert_array_equal(path["realgdp"].to_numpy(), [np.nan, 13100, np.nan, np.nan])
+    with pytest.raises(InvalidInputError, match="realgdp at step 1 .* is 'NaN'"):
+        check_path({"realgdp": [float("nan")]}, VARIABLES, LABELS)
+    with pytest.raises(InvalidInputError, match="step 5 lies beyond the horizon"):
+        check_path({"realgdp": [None] * 4 + [1.0]}, VARIABLES, LABELS)
+
+
+def test_logdiff_conditions_are_positive_levels():
+    with pytest.raises(InvalidInputError, match="works on logs, so conditions are levels above 0"):
+        check_path({"realgdp": [0.0]}, VARIABLES, LABELS, positive=True)
+
+
+def test_undated_forecasts_take_step_numbers_not_dates():
+    with pytest.raises(InvalidInputError, match="have no dates .* give a step column"):
+        check_path(_csv("date,realgdp\n2010-01-01,1\n"), VARIABLES, ["+1", "+2"])
+    assert check_path(_csv("step,realgdp\n2,1\n"), VARIABLES, ["+1", "+2"])["realgdp"].iloc[1] == 1
+
+
+def test_exogenous_values_are_needed_for_every_step():
+    with pytest.raises(InvalidInputError, match=r"rate has no value for step 3 \(2010-04-01\)"):
+        check_path({"rate": [1.0, 2.0, None, 4.0]}, ["rate"], LABELS, EXOG)
+    with pytest.raises(InvalidInputError, match="rate is missing"):
+        check_path(pd.DataFrame({"date": LABELS}), ["rate"], LABELS, EXOG)
+
+
+def test_an_unreadable_file_is_named(tmp_path):
+    with pytest.raises(InvalidInputError, match="cannot read conditions from 'nope.csv'"):
+        read_path_csv(tmp_path / "nope.csv")
+
+
+def test_a_forecast_checks_conditions_against_its_own_dates(macro_result):
+    artifact = build_artifact(macro_result, "var", "tester")
+    assert artifact.data.dates[-1] == "2009-07-01"
+    with pytest.raises(InvalidInputError, match=r"conditions: 2011-01-01 lies beyond the horizon: the forecast has 4"):
+        forecast_artifact(artifact, 4, conditions=_csv("date,realgdp\n2011-01-01,13100\n"))
+    eight = forecast_artifact(artifact, 8, conditions=_csv("date,realgdp\n2011-01-01,13100\n"))
+    assert eight.conditions == [{"variable": "realgdp", "step": 6, "date": "2011-01-01", "value": 13100.0}]
+    empty = forecast_artifact(artifact, 4, conditions={"realgdp": [None, None]})
+    np.testing.assert_array_equal(empty.forecast.mean, forecast_artifact(artifact, 4).forecast.mean)
+    assert empty.conditions == []

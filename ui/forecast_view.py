@@ -1,0 +1,184 @@
+"""The Forecast page's scenario results: the forecasts of the editor's inputs (or of a saved scenario) with
+their baseline, the charts with a band or a fan and the overlaid forecasts, and the table of differences from
+the baseline. Streamlit rendering only; the numbers come from the library."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from ui import presentation, store
+from ui.chart_look import Look, export_config, file_stem
+from ui.errors import show_error
+from ui.figures import forecast_figure, recent
+from ui.paths_editor import condition_inputs, exog_inputs
+from ui.scenario_figures import Line, scenario_figure
+from ui.tables import differences_table
+from varlib import (
+    Artifact,
+    Card,
+    Scenario,
+    VarlibError,
+    VersionForecast,
+    count_changed,
+    forecast_artifact,
+    forecast_periods,
+    forecast_scenario,
+    level_to_alpha,
+    path_editor_table,
+)
+
+BASELINE = "baseline (no conditions)"
+EXPORT = "fc_export"
+
+
+def editor_forecast(artifact: Artifact, lags: pd.DataFrame, steps: int, level: int, intervals: str):
+    """The exogenous values and conditions of the editor (under the lag inputs) and the forecasts they give:
+    (baseline, forecast, the inputs as make_scenario takes them), or None after saying what to fix."""
+    labels = forecast_periods(artifact, steps, lags)
+    exog = exog_inputs(artifact, labels) if artifact.exog else None
+    if artifact.exog and exog is None:
+        return None
+    alpha = level_to_alpha(level)
+    try:
+        baseline = forecast_artifact(artifact, steps, alpha, lags, intervals, exog)
+    except VarlibError as exc:
+        show_error(exc)
+        return None
+    conditions = condition_inputs(artifact, labels, baseline)
+    if conditions and intervals != "standard":
+        st.info("Conditional forecasts use standard intervals (see the README); showing those.", icon=":material/info:")
+        intervals = "standard"
+        baseline = forecast_artifact(artifact, steps, alpha, lags, intervals, exog)
+    try:
+        result = (
+            forecast_artifact(artifact, steps, alpha, lags, intervals, exog, conditions) if conditions else baseline
+        )
+    except VarlibError as exc:
+        show_error(exc)
+        return None
+    own = not count_changed(lags, artifact.default_lag_inputs())  # a scenario then keeps "the version's own"
+    inputs = {"steps": steps, "alpha": alpha, "lag_inputs": None if own else lags, "intervals": intervals, "exog": exog}
+    return baseline, result, {**inputs, "conditions": conditions}
+
+
+def saved_forecast(artifact: Artifact, scenario: Scenario):
+    """A saved scenario's forecast and its baseline (the same inputs without the conditions), its inputs shown
+    read-only: (lag inputs, baseline, forecast)."""
+    result = forecast_scenario(artifact, scenario)
+    lags = scenario.lag_inputs(artifact.variables)
+    baseline = forecast_artifact(
+        artifact, scenario.steps, scenario.alpha, lags, scenario.intervals, scenario.exog or None
+    )
+    shown = pd.DataFrame(result.lag_inputs, columns=artifact.variables, index=pd.Index(result.lag_index, name="date"))
+    st.subheader("Lag inputs")
+    st.caption(
+        "Saved with the scenario." if scenario.lag_values is not None else "The version's own last observations."
+    )
+    st.dataframe(shown, width="stretch")
+    shown.index = pd.to_datetime(shown.index)  # the charts draw them on the time axis
+    for title, values, columns in (
+        ("Exogenous values", scenario.exog, list(artifact.exog)),
+        ("Conditions", scenario.conditions, artifact.variables),
+    ):
+        if values:
+            st.subheader(title)
+            path = pd.DataFrame({k: [np.nan if x is None else x for x in v] for k, v in values.items()})
+            st.dataframe(path_editor_table(path, columns, result.index), hide_index=True, width="stretch")
+    return shown, baseline, result
+
+
+def overlays_input(artifact: Artifact, result: VersionForecast, saved: Scenario | None) -> list[str]:
+    """Which other forecasts to draw over this one: the baseline and the version's other saved scenarios."""
+    others = [s.scenario for s in store.scenarios(artifact.name, artifact.version) if not saved or s != saved]
+    return st.multiselect(
+        "Overlay",
+        [BASELINE, *others],
+        default=[BASELINE] if result.conditions else [],
+        key=f"fc_overlay|{artifact.label}|{saved.scenario if saved else ''}|{bool(result.conditions)}",
+        help="Draw the baseline and saved scenarios of this version over the forecast (dashed).",
+    )
+
+
+def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlays: list[str], present, layout) -> None:
+    """One chart per variable: the band (or the fan), the conditions, the overlaid forecasts."""
+    shown = recent(artifact.history, result.steps, artifact.lag_rows)
+    intervals = result.forecast.intervals
+    if result.forecast.point == "median" and not present:
+        st.caption(
+            f"This model forecasts {'log levels' if artifact.spec.transform == 'log' else 'log differences'}: the"
+            " line is the **median** in levels (the exponential of the log forecast), and the bands are exact in"
+            " levels."
+        )
+    what = f"scenario {result.scenario}" if result.scenario else "scenario" if result.conditions else ""
+    look = Look(
+        subtitle=f"{artifact.name} {artifact.version}{' · ' + what if what else ''} · {result.forecast.point} with"
+        f" {', '.join(f'{x}%' for x in fan) if fan else f'{level}%'} {intervals} interval{'s' if fan else ''}",
+        theme=presentation.theme(),
+        present=present,
+        frequency=Card.from_artifact(artifact).frequency,
+    )
+    lines = _lines(artifact, baseline, overlays)
+    bands = result.fan(fan) if fan else {level: (result.forecast.lower, result.forecast.upper)}
+    plain = not fan and not result.conditions and not lines
+    fixed, height = result.forecast.fixed, presentation.chart_height(present, layout)
+    per_row = presentation.columns_for(present, layout, len(artifact.variables))
+    image_format = "svg" if st.session_state.get(EXPORT) == "SVG" else "png"
+    cells = [cell for _ in range(0, len(artifact.variables), per_row) for cell in st.columns(per_row)]
+    for j, variable in enumerate(artifact.variables):
+        mean, history, start = result.forecast.mean[:, j], shown[variable], lags[variable]
+        if plain:
+            low, high = result.forecast.lower[:, j], result.forecast.upper[:, j]
+            args = (level, result.forecast.point)
+            fig = forecast_figure(
+                variable, history, start, result.index, mean, low, high, *args, height=height, look=look
+            )
+        else:
+            label = f"{result.scenario or ('scenario' if result.conditions else 'forecast')} ({result.forecast.point})"
+            fig = scenario_figure(
+                variable,
+                history,
+                start,
+                result.index,
+                mean,
+                {lvl: (low[:, j], high[:, j]) for lvl, (low, high) in bands.items()},
+                label,
+                None if fixed is None else fixed[:, j],
+                [Line(line.label, line.dates, line.values[:, j]) for line in lines],
+                height=height,
+                look=look,
+            )
+        levels = "-".join(map(str, fan)) or str(level)
+        stem = file_stem(
+            artifact.name,
+            artifact.version,
+            variable,
+            result.scenario,
+            f"{result.steps}-steps",
+            f"{levels}pct",
+            intervals,
+        )
+        cells[j].plotly_chart(fig, key=f"chart|{variable}", config=export_config(stem, image_format))
+
+
+def differences(baseline: VersionForecast, result: VersionForecast) -> None:
+    """The scenario against the baseline, step by step (only when something was conditioned)."""
+    if not result.conditions:
+        return
+    st.subheader("Scenario against the baseline")
+    table = differences_table(baseline, result)
+    formats = {c: st.column_config.NumberColumn(format="%.2f%%" if c.endswith("%") else "%.6g") for c in table.columns}
+    st.dataframe(table, width="stretch", column_config=formats)
+
+
+def _lines(artifact: Artifact, baseline: VersionForecast, overlays: list[str]) -> list[Line]:
+    saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)}
+    lines = []
+    for label in overlays:
+        if label == BASELINE:
+            lines.append(Line(label, baseline.index, baseline.forecast.mean))
+        elif label in saved:
+            other = forecast_scenario(artifact, saved[label])
+            lines.append(Line(label, other.index, other.forecast.mean))
+    return lines

@@ -1,0 +1,194 @@
+"""The Forecast page's future paths: a VARX's exogenous values and the scenario editor's conditions.
+
+Each is an editable table (one row per forecast step, one column per variable) with a CSV upload; the
+conditions also have a path shaper whose sliders are dragged to hold a level over a range of steps or
+draw a straight line between two values. What a person entered lives in a draft per version (session
+state), so changing the steps keeps it; the library's one checker (varlib.check_path) reads the table
+back and names the bad cell, and nothing is forecast from a table it refuses.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from ui.errors import show_error
+from varlib import (
+    CONDITIONS,
+    EXOG,
+    LOGGED,
+    MAX_STEPS,
+    Artifact,
+    Scenario,
+    VarlibError,
+    VersionForecast,
+    check_path,
+    path_editor_table,
+    read_path_csv,
+)
+
+DRAFT = "_fc_path"
+
+
+def exog_inputs(artifact: Artifact, labels: list[str]) -> dict[str, list[float]] | None:
+    """The exogenous values of a VARX, checked (None after showing what is wrong)."""
+    st.subheader("Exogenous values")
+    st.caption(
+        f"{', '.join(artifact.exog)} {'is' if len(artifact.exog) == 1 else 'are'} given, not forecast: a value for"
+        " every step. Prefilled with the last observed values held flat; edit the cells or upload a CSV."
+    )
+    last = artifact.data.exog[-1] if artifact.data.exog is not None else np.zeros(len(artifact.exog))
+    path = _editor(
+        artifact, EXOG, list(artifact.exog), labels, {n: float(v) for n, v in zip(artifact.exog, last, strict=True)}
+    )
+    return None if path is None else {c: path[c].tolist() for c in path.columns}
+
+
+def condition_inputs(
+    artifact: Artifact, labels: list[str], baseline: VersionForecast
+) -> dict[str, list[float | None]] | None:
+    """The scenario editor: conditions on the path in levels, checked; None when nothing is conditioned or a
+    cell is wrong (then it says which)."""
+    st.subheader("Scenario: conditions")
+    st.caption(
+        "Fix the future path of some variables (in levels); everything else is forecast given them, with bands."
+        " Leave a cell empty for a free value. Type values, drag a path below, or upload a CSV (a date or step"
+        " column, one column per variable)."
+    )
+    _shaper(artifact, labels, baseline)
+    path = _editor(artifact, CONDITIONS, artifact.variables, labels, {})
+    if path is None or not np.isfinite(path.to_numpy(dtype=float)).any():
+        return None
+    return {c: [None if np.isnan(x) else float(x) for x in path[c]] for c in path.columns if path[c].notna().any()}
+
+
+def copy_scenario(artifact: Artifact, scenario: Scenario) -> None:
+    """Put a saved scenario's exogenous values and conditions into the drafts, to edit as a new scenario."""
+    for what, values in ((EXOG, scenario.exog), (CONDITIONS, scenario.conditions)):
+        draft = _draft(artifact, what, {})
+        draft["values"] = {k: [np.nan if x is None else float(x) for x in v] for k, v in values.items()}
+        draft["rev"] += 1
+
+
+def _key(artifact: Artifact, what: str) -> str:
+    return f"{DRAFT}|{what}|{artifact.name}|{artifact.version}"
+
+
+def _draft(artifact: Artifact, what: str, flat: dict[str, float]) -> dict:
+    """{"values": column -> values by step, "rev": editor revision, "upload": last applied file}."""
+    return st.session_state.setdefault(
+        _key(artifact, what), {"values": {k: [v] * MAX_STEPS for k, v in flat.items()}, "rev": 0, "upload": None}
+    )
+
+
+def _editor(
+    artifact: Artifact, what: str, columns: list[str], labels: list[str], flat: dict[str, float]
+) -> pd.DataFrame | None:
+    draft = _draft(artifact, what, flat)
+    upload = st.file_uploader(f"Upload {what} (CSV)", type=["csv"], key=f"{_key(artifact, what)}|upload")
+    if upload is not None and upload.file_id != draft["upload"]:
+        draft["upload"] = upload.file_id
+        try:
+            read = check_path(
+                read_path_csv(upload.getvalue(), what, upload.name),
+                columns,
+                labels,
+                what,
+                _positive(artifact, what),
+                _others(artifact, what),
+            )
+        except VarlibError as exc:
+            show_error(exc)
+        else:
+            draft["values"] = {c: read[c].tolist() for c in read.columns}
+            draft["rev"] += 1
+    current = pd.DataFrame({c: _padded(draft["values"].get(c), len(labels)) for c in columns})
+    table = path_editor_table(current, columns, labels)
+    config = {c: st.column_config.NumberColumn(c, format="%.6g", required=what == EXOG) for c in columns}
+    config.update(
+        {
+            "step": st.column_config.NumberColumn("step", disabled=True),
+            "date": st.column_config.TextColumn("date", disabled=True),
+        }
+    )
+    edited = st.data_editor(
+        table,
+        key=f"{_key(artifact, what)}|{draft['rev']}|{len(labels)}",
+        hide_index=True,
+        num_rows="fixed",
+        column_config=config,
+        disabled=["step", "date"],
+        width="stretch",
+    )
+    for column in columns:  # keep what was typed beyond these steps too: a longer horizon shows it again
+        kept = _padded(draft["values"].get(column), max(len(labels), len(draft["values"].get(column) or ())))
+        kept[: len(labels)] = pd.to_numeric(edited[column], errors="coerce").to_numpy(dtype=float)
+        draft["values"][column] = kept.tolist()
+    if what == CONDITIONS and st.button(
+        "Clear all conditions", icon=":material/backspace:", key=f"{_key(artifact, what)}|clear"
+    ):
+        draft["values"], draft["rev"] = {}, draft["rev"] + 1
+        st.rerun()
+    try:
+        return check_path(edited, columns, labels, what, _positive(artifact, what), _others(artifact, what))
+    except VarlibError as exc:
+        show_error(exc)
+        return None
+
+
+def _shaper(artifact: Artifact, labels: list[str], baseline: VersionForecast) -> None:
+    """Drag a path: a level held over a range of steps, or a straight line from a start to an end value."""
+    with st.expander("Drag a path", icon=":material/timeline:"):
+        variable = st.selectbox("Variable", artifact.variables, key=f"{_key(artifact, CONDITIONS)}|shape_var")
+        j = artifact.variables.index(variable)
+        first, last = st.select_slider(
+            "Steps to set (drag either end)",
+            options=labels,
+            value=(labels[0], labels[-1]),
+            key=f"{_key(artifact, CONDITIONS)}|shape_steps|{len(labels)}",
+        )
+        low, high = baseline.band(99)
+        start_at = labels.index(first)
+        bottom, top = float(np.min(low[:, j])), float(np.max(high[:, j]))
+        margin = 0.25 * (top - bottom) or abs(top) * 0.1 or 1.0
+        floor = bottom - margin
+        if _positive(artifact, CONDITIONS) and floor <= 0:
+            floor = bottom / 2  # a logged model's conditions must stay above 0
+        bounds = {"min_value": floor, "max_value": top + margin, "format": "%.6g"}
+        centre = float(baseline.forecast.mean[start_at, j])
+        shape = st.radio(
+            "Shape", ["hold a level", "straight line"], horizontal=True, key=f"{_key(artifact, CONDITIONS)}|shape"
+        )
+        start = st.slider(
+            "Start value" if shape == "straight line" else "Level",
+            value=centre,
+            key=f"{_key(artifact, CONDITIONS)}|shape_a|{variable}",
+            **bounds,
+        )
+        end = start
+        if shape == "straight line":
+            end = st.slider("End value", value=centre, key=f"{_key(artifact, CONDITIONS)}|shape_b|{variable}", **bounds)
+        if st.button("Apply to the table", icon=":material/done:", key=f"{_key(artifact, CONDITIONS)}|shape_apply"):
+            draft = _draft(artifact, CONDITIONS, {})
+            stop = labels.index(last)
+            values = _padded(draft["values"].get(variable), max(len(labels), len(draft["values"].get(variable) or ())))
+            values[start_at : stop + 1] = np.linspace(start, end, stop - start_at + 1)
+            draft["values"][variable], draft["rev"] = values.tolist(), draft["rev"] + 1
+            st.rerun()
+
+
+def _padded(values, length: int) -> np.ndarray:
+    out = np.full(length, np.nan)
+    if values:
+        given = np.asarray(values[:length], dtype=float)
+        out[: len(given)] = given
+    return out
+
+
+def _positive(artifact: Artifact, what: str) -> bool:
+    return what == CONDITIONS and artifact.spec.transform in LOGGED
+
+
+def _others(artifact: Artifact, what: str) -> list[str]:
+    return list(artifact.exog) if what == CONDITIONS else artifact.variables

@@ -1,0 +1,153 @@
+"""The Forecast page's chart of one variable when it shows more than one band or one line: a fan of bands,
+the conditioned values of a scenario, and other forecasts (the baseline, saved scenarios) overlaid dashed.
+
+Pure plotly, no Streamlit calls, built like ui.figures.forecast_figure (one Figure from plain dicts, the
+same `Look` for screens and projectors). A fan draws the widest band first and each narrower one over it
+in the same translucent colour, so the centre is darkest; conditioned steps have zero width and are marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from ui.chart_look import FORECAST_RGB, Look
+from ui.figures import FORECAST, HISTORY, INPUTS, _axis
+
+OVERLAY_COLOURS = ("#2e86de", "#8e44ad", "#16a085", "#d35400", "#7f8c8d")
+
+
+@dataclass(frozen=True)
+class Line:
+    """Another forecast drawn over the chart: its label, period labels and values of this variable."""
+
+    label: str
+    dates: Sequence[str]
+    values: np.ndarray
+
+
+def scenario_figure(
+    variable: str,
+    history: pd.Series,
+    lag_inputs: pd.Series,
+    dates: Sequence[str],
+    point: np.ndarray,
+    bands: dict[float, tuple[np.ndarray, np.ndarray]],
+    point_label: str = "forecast (mean)",
+    conditioned: np.ndarray | None = None,
+    overlays: Sequence[Line] = (),
+    height: int = 340,
+    look: Look | None = None,
+) -> go.Figure:
+    """`bands`: level -> (lower, upper) of this variable, one band or the layers of a fan; `conditioned`: the
+    conditions of this variable by step (NaN where free)."""
+    look = look or Look()
+    x, history, lag_inputs, x_title = _aligned(dates, history, lag_inputs)
+    start_x = [lag_inputs.index[-1]] if len(lag_inputs) else []
+    start_y = [float(lag_inputs.iloc[-1])] if start_x else []
+    traces: list[dict] = [
+        {
+            "x": history.index,
+            "y": history.to_numpy(),
+            "mode": "lines",
+            "name": "history",
+            "line": {"color": HISTORY, "width": 2},
+            "hovertemplate": "history %{y:,.4g}<extra></extra>",
+        }
+    ]
+    fill = look.band if len(bands) == 1 else _layer(look)
+    for level in sorted(bands, reverse=True):  # widest first: narrower layers darken the centre
+        lower, upper = bands[level]
+        name = f"{level:g}% interval"
+        edge = {"x": list(x), "mode": "lines", "line": {"width": 0}}
+        traces.append(
+            {
+                **edge,
+                "y": upper,
+                "name": f"{name} upper",
+                "showlegend": False,
+                "hovertemplate": _hover(f"{level:g}% upper"),
+            }
+        )
+        traces.append(
+            {
+                **edge,
+                "y": lower,
+                "name": name,
+                "fill": "tonexty",
+                "fillcolor": fill,
+                "hovertemplate": _hover(f"{level:g}% lower"),
+            }
+        )
+    for colour, line in zip(OVERLAY_COLOURS, overlays, strict=False):
+        traces.append(
+            {
+                "x": start_x + list(_aligned(line.dates, history, lag_inputs)[0]),
+                "y": start_y + list(line.values),
+                "mode": "lines",
+                "name": line.label,
+                "line": {"color": colour, "width": 2, "dash": "dash"},
+                "hovertemplate": _hover(line.label),
+            }
+        )
+    traces.append(
+        {
+            "x": start_x + list(x),
+            "y": start_y + list(point),
+            "mode": "lines+markers",
+            "name": point_label,
+            "line": {"color": FORECAST, "width": 2.5},
+            "marker": {"size": 5},
+            "hovertemplate": _hover(point_label),
+        }
+    )
+    if conditioned is not None and np.isfinite(conditioned).any():
+        held = np.isfinite(conditioned)
+        traces.append(
+            {
+                "x": [value for value, keep in zip(x, held, strict=True) if keep],
+                "y": conditioned[held].tolist(),
+                "mode": "markers",
+                "name": "condition",
+                "marker": {"color": FORECAST, "size": 11, "symbol": "diamond-open", "line": {"width": 2}},
+                "hovertemplate": _hover("condition"),
+            }
+        )
+    traces.append(
+        {
+            "x": lag_inputs.index,
+            "y": lag_inputs.to_numpy(),
+            "mode": "markers",
+            "name": "lag inputs",
+            "marker": {"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
+            "hovertemplate": _hover("lag input"),
+        }
+    )
+    return go.Figure(
+        data=[go.Scatter(trace) for trace in traces], layout=look.layout(variable, variable, x_title, height)
+    )
+
+
+def _layer(look: Look) -> str:
+    """One layer of a fan: half the single band's opacity, so two layers are about one band."""
+    alpha = float(look.band.rsplit(",", 1)[1].rstrip(")")) / 2
+    return f"rgba{(*FORECAST_RGB, round(alpha, 3))}"
+
+
+def _hover(label: str) -> str:
+    return label + " %{y:,.4g}<extra></extra>"
+
+
+def _aligned(dates: Sequence[str], history: pd.Series, lag_inputs: pd.Series):
+    """The forecast axis, with history and lag inputs on the same axis: dates, or periods relative to the
+    last observation (0) when the data has no regular frequency."""
+    x = _axis(dates)
+    if x and isinstance(x[0], str):
+        x = list(range(1, len(x) + 1))
+        history = pd.Series(history.to_numpy(), index=range(1 - len(history), 1))
+        lag_inputs = pd.Series(lag_inputs.to_numpy(), index=range(1 - len(lag_inputs), 1))
+        return x, history, lag_inputs, "periods after the last observation"
+    return x, history, lag_inputs, "date"

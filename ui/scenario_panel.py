@@ -1,0 +1,161 @@
+"""Saved scenarios on the Forecast page: open one (also from its link), say what it holds, save a new one.
+
+A saved scenario is immutable, so an open one is shown as saved (its inputs read-only); "Edit a copy"
+puts its paths into the editor as a new, unsaved scenario. Saving needs write access to the store and
+a role that may save scenarios (publisher or admin when sign-in is configured); a taken name is refused
+and nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import auth, store
+from ui.errors import show_error
+from ui.forecast_link import FAN_LEVELS, KEYS, LEVELS, LINK_SCENARIO
+from ui.paths_editor import copy_scenario
+from varlib import (
+    Artifact,
+    Scenario,
+    VarlibError,
+    Version,
+    make_scenario,
+)
+
+NONE = ""  # the selectbox's "no saved scenario" option
+APPLY = "_fc_apply"  # widget values to set before the widgets render on the next run
+
+
+def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
+    """The saved scenario to show (None: the editor), chosen in a selectbox or named by the URL, and the
+    fan chart's levels (empty: the one band)."""
+    key = KEYS["scenario"]
+    saved = {s.scenario: s for s in store.scenarios(artifact.name, _version(artifact))}
+    wanted = st.session_state.pop(LINK_SCENARIO, None)
+    problems: list[str] = []
+    if wanted is not None:
+        if wanted in saved:
+            st.session_state[key] = wanted
+            if _sync_controls(saved[wanted]):
+                st.rerun()  # the controls show the scenario's steps and level from the first drawn run
+        else:
+            problems.append(
+                f"scenario {wanted!r} of {artifact.label}, which is not saved"
+                + (f" (saved: {', '.join(saved)})" if saved else "")
+            )
+    if st.session_state.get(key) not in (NONE, *saved):
+        st.session_state[key] = NONE
+    left, right = st.columns([2, 3], vertical_alignment="bottom")
+    chosen = left.selectbox(
+        "Saved scenario",
+        [NONE, *saved],
+        key=key,
+        format_func=lambda s: "none: edit a new scenario" if s == NONE else s,
+        on_change=_opened,
+        args=(saved,),
+        help="Scenarios saved for this version; each has a link that opens exactly it.",
+    )
+    fan = right.multiselect(
+        "Fan chart",
+        FAN_LEVELS,
+        key=KEYS["fan"],
+        format_func=lambda x: f"{x}%",
+        help="Several interval levels at once, drawn as a fan (e.g. 30, 60 and 90%); empty: the one level above.",
+    )
+    for problem in problems:
+        st.warning(f"The link asked for {problem}; showing the editor instead.", icon=":material/link_off:")
+    return (saved.get(chosen) if chosen else None), list(fan)
+
+
+def describe(artifact: Artifact, scenario: Scenario) -> None:
+    """What a saved scenario holds, who saved it, and a way to edit a copy."""
+    who = f" by **{scenario.actor.name}**" if scenario.actor else ""
+    when = scenario.created_at[:19].replace("T", " ") + " UTC"
+    parts = [f"{len([x for x in v if x is not None])} condition(s) on {k}" for k, v in scenario.conditions.items()]
+    parts += [f"exogenous {k}" for k in scenario.exog]
+    if scenario.lag_values is not None:
+        parts.append("its own lag inputs")
+    st.info(
+        f"Saved scenario **{scenario.scenario}**{who}, {when}: {scenario.steps} steps,"
+        f" {round(100 * (1 - scenario.alpha), 2):g}% {scenario.intervals} intervals;"
+        f" {'; '.join(parts) or 'no conditions'}."
+        + (f" _{scenario.notes}_" if scenario.notes else "")
+        + " Saved scenarios never change: its steps, level and intervals are its own (**Edit a copy** to change"
+        " them).",
+        icon=":material/bookmark:",
+    )
+    if st.button("Edit a copy", icon=":material/content_copy:", key="fc_scenario_copy"):
+        copy_scenario(artifact, scenario)
+        _queue({KEYS["scenario"]: NONE})
+        st.rerun()
+
+
+def save_form(artifact: Artifact, inputs: dict) -> None:
+    """Save the editor's scenario under a new name (guarded by the store's write access and the role)."""
+    st.subheader("Save this scenario")
+    registry = store.registry()
+    if registry.read_only:
+        st.info(
+            "This store is read-only (VARLIB_READ_ONLY=1), so scenarios cannot be saved here.", icon=":material/lock:"
+        )
+        return
+    sign_in = auth.current()
+    if not sign_in.can("scenario"):
+        st.info(
+            f"Saving scenarios needs the publisher role; you are signed in as a {sign_in.role}. Editing and"
+            " forecasting scenarios still work.",
+            icon=":material/lock:",
+        )
+        return
+    with st.form("fc_save_scenario", border=True):
+        first, second = st.columns([1, 2])
+        name = first.text_input("Name", placeholder="gdp-recovers", help="Lower-case letters, digits, - and _.")
+        notes = second.text_input("Notes", placeholder="what this scenario assumes")
+        st.caption(f"Saved for **{artifact.label}**, once: a saved scenario is never overwritten.")
+        if not st.form_submit_button("Save scenario", type="primary", icon=":material/bookmark_add:"):
+            return
+    try:
+        made = make_scenario(artifact, name.strip(), notes=notes, **inputs)
+        saved = registry.save_scenario(made, sign_in.actor)
+    except VarlibError as exc:  # a taken name, a refused write, an impossible input: said, nothing stored
+        show_error(exc)
+        return
+    store.refresh()
+    # open it, on the version it is for, so the address bar is its link
+    _queue({KEYS["scenario"]: saved.scenario, KEYS["version"]: str(saved.version)})
+    st.rerun()
+
+
+def apply_queued() -> None:
+    """Set the widget values a scenario asked for (before the widgets render)."""
+    for key, value in st.session_state.pop(APPLY, {}).items():
+        st.session_state[key] = value
+
+
+def _queue(values: dict) -> None:
+    st.session_state[APPLY] = {**st.session_state.get(APPLY, {}), **values}
+
+
+def _opened(saved: dict[str, Scenario]) -> None:
+    """A callback (it runs before the widgets): the controls show the opened scenario's own settings."""
+    chosen = saved.get(st.session_state.get(KEYS["scenario"]) or NONE)
+    if chosen is not None:
+        _sync_controls(chosen)
+        apply_queued()
+
+
+def _sync_controls(scenario: Scenario) -> bool:
+    """Show the scenario's steps, level and interval kind in the controls from the next run on; True when
+    that changes any of them."""
+    level = round(100 * (1 - scenario.alpha))
+    queued = {KEYS["steps"]: scenario.steps, KEYS["intervals"]: scenario.intervals}
+    if level in LEVELS:
+        queued[KEYS["level"]] = level
+    _queue(queued)
+    return any(st.session_state.get(key) != value for key, value in queued.items())
+
+
+def _version(artifact: Artifact) -> Version:
+    if artifact.version is None:
+        raise VarlibError(f"{artifact.label} is not published; scenarios belong to published versions")
+    return artifact.version

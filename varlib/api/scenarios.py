@@ -1,0 +1,84 @@
+"""The scenario endpoints: the saved scenarios of a version, each one's forecast, and saving a new one.
+
+Reads follow the service's read rule. Saving needs a bearer token whose role may save scenarios
+(publisher or admin, varlib.roles) and is recorded in the audit trail under the token's identity; a
+name that is taken is a 409 and nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from fastapi.concurrency import run_in_threadpool
+
+from varlib import Registry, forecast_scenario, make_scenario, to_json
+
+from .schemas import NAME, SCENARIO, VERSION, ForecastBody, ScenarioBody, ScenarioRequest, error_responses
+
+_READ_ERRORS = error_responses(403, 404, 409, 410, 422, 503)
+
+
+def scenario_router(registry: Registry) -> APIRouter:
+    router = APIRouter(tags=["scenarios"])
+
+    @router.get(
+        "/models/{name}/versions/{version}/scenarios",
+        response_model=list[ScenarioBody],
+        summary="the saved scenarios of a version, by name",
+        responses=_READ_ERRORS,
+    )
+    def scenarios(name: str = NAME, version: str = VERSION) -> list[dict]:
+        return [scenario.to_dict() for scenario in registry.scenarios(name, version)]
+
+    @router.get(
+        "/models/{name}/versions/{version}/scenarios/{scenario}",
+        response_model=ScenarioBody,
+        summary="one saved scenario's inputs",
+        responses=_READ_ERRORS,
+    )
+    def one(name: str = NAME, version: str = VERSION, scenario: str = SCENARIO) -> dict:
+        return registry.scenario(name, version, scenario).to_dict()
+
+    @router.get(
+        "/models/{name}/versions/{version}/scenarios/{scenario}/forecast",
+        response_model=ForecastBody,
+        tags=["forecast"],
+        summary="the forecast of a saved scenario (the forecast answer, with what was conditioned)",
+        responses=_READ_ERRORS,
+    )
+    def scenario_forecast(name: str = NAME, version: str = VERSION, scenario: str = SCENARIO) -> Response:
+        saved = registry.scenario(name, version, scenario)
+        result = forecast_scenario(registry.load(name, saved.version), saved)
+        return Response(to_json(result.to_dict()).encode(), media_type="application/json")
+
+    @router.put(
+        "/models/{name}/versions/{version}/scenarios/{scenario}",
+        response_model=ScenarioBody,
+        status_code=201,
+        summary="save a scenario of a version (publisher; immutable, a taken name is refused)",
+        responses=error_responses(401, 403, 404, 409, 410, 422, 503),
+    )
+    async def save(
+        request: Request, body: ScenarioRequest, name: str = NAME, version: str = VERSION, scenario: str = SCENARIO
+    ) -> dict:
+        actor = await request.app.state.security.actor(request, "scenario")
+
+        def store() -> dict:
+            artifact = registry.load(name, version)
+            made = make_scenario(
+                artifact,
+                scenario,
+                body.steps,
+                body.alpha,
+                body.lag_inputs,
+                body.intervals,
+                body.exog,
+                body.conditions,
+                body.notes,
+            )
+            return registry.save_scenario(made, actor).to_dict()
+
+        saved = await run_in_threadpool(store)
+        request.app.state.metrics.changes.labels("scenario.save").inc()
+        return saved
+
+    return router

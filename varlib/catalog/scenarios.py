@@ -1,0 +1,147 @@
+"""Saved scenarios in the store: one immutable, checksummed object per scenario, beside its version.
+
+`<name>/_scenarios/<M_m_p>/<scenario>.json` is created once (create-if-absent): saving a name that
+is taken is refused and nothing is overwritten, so a link to a scenario always opens the same numbers.
+The folder is a helper folder (catalog.layout), so listings of versions never see it. Saving needs
+write access to the store and, on the dashboard and the REST service, a role that may save scenarios
+(varlib.roles); each save appends an audit record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+
+import orjson
+
+from ..artifact import Artifact
+from ..cache import BoundedCache
+from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError
+from ..identity import Actor
+from ..scenario import FORMAT, Scenario, check_scenario_name
+from ..store import Store
+from ..versions import Version, check_name
+from . import audit
+from .layout import SCENARIO_FOLDER, helper_prefix, scenario_key
+
+MAX_SCENARIO_BYTES = 4 * 1024 * 1024  # 400 steps x 20 variables of conditions fit many times over
+SCENARIO_CACHE = 4096
+
+
+class ScenarioShelf:
+    """Saved scenarios of one store (mixed into Registry)."""
+
+    store: Store
+    author: str
+
+    def __init__(self) -> None:
+        self._scenarios: BoundedCache[Scenario] = BoundedCache(SCENARIO_CACHE)  # immutable records only
+
+    # Implemented by Registry.
+    def resolve(self, name: str, version: str | Version) -> Version:
+        raise NotImplementedError
+
+    def load(self, name: str, version: str | Version = "latest", *, cached: bool = True) -> Artifact:
+        raise NotImplementedError
+
+    def ensure_writable(self) -> None:
+        raise NotImplementedError
+
+    def _record(
+        self,
+        action: str,
+        name: str,
+        actor: Actor,
+        version: str | None,
+        alias: str | None = None,
+        previous: Version | None = None,
+        reason: str = "",
+        revision: int | None = None,
+        scenario: str | None = None,
+    ) -> None:
+        raise NotImplementedError  # Governance's: one audit record
+
+    def save_scenario(self, scenario: Scenario, actor: Actor | None = None) -> Scenario:
+        """Store a scenario (varlib.scenario.make_scenario) once; ObjectExistsError if its name is taken."""
+        self.ensure_writable()
+        actor = actor or Actor.local(self.author)
+        self.load(scenario.name, scenario.version)  # the version must exist and verify
+        saved = replace(scenario, created_at=audit.now(), actor=actor)
+        key = scenario_key(scenario.name, scenario.version, scenario.scenario)
+        try:
+            self.store.create(key, _encode(saved))
+        except ObjectExistsError as exc:
+            raise ObjectExistsError(
+                f"scenario {scenario.scenario!r} of {scenario.name} {scenario.version} already exists; saved"
+                " scenarios never change: choose another name",
+                key=key,
+                field="scenario",
+                value=scenario.scenario,
+            ) from exc
+        self._scenarios.put(key, saved)
+        self._record("scenario.save", scenario.name, actor, str(scenario.version), scenario=scenario.scenario)
+        return saved
+
+    def scenario(self, name: str, version: str | Version, scenario: str) -> Scenario:
+        """One saved scenario (`latest` and aliases resolved first); NotFoundError naming the saved ones."""
+        concrete = self.resolve(check_name(name), version)
+        label = check_scenario_name(scenario)
+        key = scenario_key(name, concrete, label)
+        hit = self._scenarios.get(key)
+        if hit is not None:
+            return hit
+        try:
+            stored = self.store.get(key, MAX_SCENARIO_BYTES)
+        except NotFoundError:
+            saved = [s.scenario for s in self.scenarios(name, concrete)]
+            raise NotFoundError(
+                f"{name} {concrete} has no scenario {label!r}; saved: {', '.join(saved) or 'none'}",
+                key=key,
+                field="scenario",
+                value=label,
+            ) from None
+        found = _decode(stored.data, key, name, concrete, label)
+        self._scenarios.put(key, found)
+        return found
+
+    def scenarios(self, name: str, version: str | Version) -> list[Scenario]:
+        """Every readable saved scenario of a version, by name (a damaged object is left out)."""
+        concrete = self.resolve(check_name(name), version)
+        found = []
+        for info in self.store.list(helper_prefix(name, f"{SCENARIO_FOLDER}/{concrete.key}")):
+            label = info.key.rsplit("/", 1)[-1].removesuffix(".json")
+            try:
+                found.append(self.scenario(name, concrete, label))
+            except (CorruptArtifactError, NotFoundError, InvalidInputError):
+                continue  # damaged, gone meanwhile, or a name outside the rule: not a scenario of ours
+        return sorted(found, key=lambda item: item.scenario)
+
+
+def _encode(scenario: Scenario) -> bytes:
+    body = scenario.to_dict()
+    body["checksum"] = "sha256:" + _digest(body)
+    return orjson.dumps(body, option=orjson.OPT_SORT_KEYS)
+
+
+def _decode(data: bytes, key: str, name: str, version: Version, label: str) -> Scenario:
+    damaged = CorruptArtifactError(
+        f"scenario {label!r} of {name} {version} ({key}) is damaged or not a scenario; save it again under"
+        " another name",
+        key=key,
+    )
+    try:
+        body = orjson.loads(data)
+        claimed = body.pop("checksum", None)
+        if body.get("format") != FORMAT or claimed != "sha256:" + _digest(body):
+            raise damaged
+        if body.get("name") != name or body.get("version") != str(version) or body.get("scenario") != label:
+            raise damaged  # a copy moved to another key: it describes another version
+        return Scenario.from_dict(body, version)
+    except (orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError, InvalidInputError):
+        raise damaged from None
+
+
+def _digest(body: dict) -> str:
+    text = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -1,0 +1,180 @@
+"""Forecasts with scenarios from the shell: `forecast` (lag, exogenous and condition CSVs, or a saved
+scenario) and `scenario save|list|show`."""
+
+from __future__ import annotations
+
+import argparse
+
+import pandas as pd
+
+import varlib
+from varlib import CONDITIONS, EXOG, INTERVAL_KINDS, Actor, InvalidInputError, Settings
+
+from .commands import NAME_HELP, load_version, registry_from_env
+from .output import print_json, print_table
+
+DEFAULT_STEPS, DEFAULT_ALPHA = 8, 0.05
+PATHS_HELP = (
+    "a date column (the forecast's dates) or a step column (1, 2, ...), else the row order, places each row;"
+    " one column per variable"
+)
+
+
+def add_forecast_options(parser: argparse.ArgumentParser) -> None:
+    """Steps, level, interval kind and the input files shared by `forecast` and `scenario save`."""
+    parser.add_argument("--steps", type=int, default=None, help=f"periods ahead (default {DEFAULT_STEPS})")
+    parser.add_argument("--alpha", type=float, default=None, help=f"1 - coverage (default {DEFAULT_ALPHA})")
+    parser.add_argument(
+        "--intervals",
+        choices=INTERVAL_KINDS,
+        default=None,
+        help="standard (coefficients known) or corrected (adds estimation uncertainty)",
+    )
+    parser.add_argument(
+        "--lags-csv",
+        metavar="FILE",
+        help="lag inputs: an optional date column and one column per variable, the last"
+        " observations oldest first (the dashboard's upload takes the same files)",
+    )
+    parser.add_argument(
+        "--exog-csv", metavar="FILE", help=f"future values of a VARX's exogenous variables for every step: {PATHS_HELP}"
+    )
+    parser.add_argument(
+        "--conditions-csv",
+        metavar="FILE",
+        help=f"hard conditions on the future path, in levels: {PATHS_HELP}; an empty cell leaves it free",
+    )
+
+
+def add_commands(commands) -> None:
+    """`scenario save|list|show`."""
+    scenario = commands.add_parser("scenario", help="saved scenarios of a version (save, list, show)")
+    actions = scenario.add_subparsers(dest="scenario_command", required=True, parser_class=type(scenario))
+    save = actions.add_parser("save", help="save a named scenario (immutable; a taken name is refused)")
+    save.add_argument("scenario", help="e.g. rate-hold (lower-case letters, digits, - and _)")
+    save.add_argument("version", nargs="?", default=varlib.LATEST, help="the version it is for (latest: resolved)")
+    add_forecast_options(save)
+    save.add_argument("--notes", default="")
+    listing = actions.add_parser("list", help="the saved scenarios of a version")
+    listing.add_argument("version", nargs="?", default=varlib.LATEST)
+    show = actions.add_parser("show", help="a saved scenario's inputs")
+    show.add_argument("scenario")
+    show.add_argument("version", nargs="?", default=varlib.LATEST)
+    for parser in (save, listing, show):
+        parser.add_argument("--name", help=NAME_HELP)
+        parser.add_argument("--json", action="store_true")
+
+
+def run_forecast(args: argparse.Namespace) -> int:
+    if args.scenario is not None:
+        _refuse_inputs_with_scenario(args)
+        registry = registry_from_env()
+        artifact = load_version(args, registry)
+        saved = registry.scenario(artifact.name, artifact.version or args.version, args.scenario)
+        result = varlib.forecast_scenario(artifact, saved)
+    else:
+        steps, alpha, intervals = _options(args)
+        varlib.check_forecast_options(steps, alpha, intervals)  # bad input: exit 2 before any read
+        artifact = load_version(args)
+        lags, exog, conditions = _inputs(args, artifact)
+        result = varlib.forecast_artifact(artifact, steps, alpha, lags, intervals, exog, conditions)
+    if args.json:
+        print_json(result.to_dict())
+        return 0
+    level = round((1 - result.forecast.alpha) * 100, 2)
+    about = f", scenario {result.scenario}" if result.scenario else ""
+    print(
+        f"{result.name} {result.version}{about}: {result.steps} steps, {level:g}% {result.forecast.intervals}"
+        f" interval ({result.forecast.point})"
+    )
+    for condition in result.conditions[:20]:
+        print(f"  conditioned: {condition['variable']} = {condition['value']:g} at {condition['date']}")
+    table = result.to_frame().pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
+    print_table(table)
+    return 0
+
+
+def run_scenario(args: argparse.Namespace) -> int:
+    registry = registry_from_env()
+    artifact = load_version(args, registry)
+    name, version = artifact.name, artifact.version
+    if args.scenario_command == "save":
+        registry.ensure_writable()
+        steps, alpha, intervals = _options(args)
+        lags, exog, conditions = _inputs(args, artifact)
+        made = varlib.make_scenario(
+            artifact, args.scenario, steps, alpha, lags, intervals, exog, conditions, notes=args.notes
+        )
+        saved = registry.save_scenario(made, Actor.local(Settings.from_env().author, via="cli"))
+        if args.json:
+            print_json(saved.to_dict())
+        else:
+            print(f"saved scenario {saved.scenario!r} of {name} {version}; forecast it with")
+            print(f"  varlib forecast {version} --name {name} --scenario {saved.scenario}")
+        return 0
+    if args.scenario_command == "show":
+        saved = registry.scenario(name, version or args.version, args.scenario)
+        if args.json:
+            print_json(saved.to_dict())
+            return 0
+        for key, value in saved.to_dict().items():
+            print(f"{key:>12}: {value}")
+        return 0
+    scenarios = registry.scenarios(name, version or args.version)
+    if args.json:
+        print_json([s.to_dict() for s in scenarios])
+    elif not scenarios:
+        print(f"no saved scenarios of {name} {version}")
+    else:
+        rows = [
+            {
+                "scenario": s.scenario,
+                "steps": s.steps,
+                "conditioned": ", ".join(s.conditions) or "-",
+                "exogenous": ", ".join(s.exog) or "-",
+                "by": s.actor.name if s.actor else "",
+                "at": s.created_at,
+                "notes": s.notes[:40],
+            }
+            for s in scenarios
+        ]
+        print_table(pd.DataFrame(rows), index=False)
+    return 0
+
+
+def _options(args: argparse.Namespace) -> tuple[int, float, str]:
+    steps = DEFAULT_STEPS if args.steps is None else args.steps
+    alpha = DEFAULT_ALPHA if args.alpha is None else args.alpha
+    return steps, alpha, args.intervals or INTERVAL_KINDS[0]
+
+
+def _inputs(args: argparse.Namespace, artifact: varlib.Artifact):
+    """The lag inputs, exogenous values and conditions the files name (None where no file was given)."""
+    lags = None
+    if args.lags_csv:
+        lags = varlib.read_lag_inputs(args.lags_csv, artifact.variables, artifact.lag_rows, artifact.spec.transform)
+    exog = varlib.read_path_csv(args.exog_csv, EXOG) if args.exog_csv else None
+    conditions = varlib.read_path_csv(args.conditions_csv, CONDITIONS) if args.conditions_csv else None
+    return lags, exog, conditions
+
+
+def _refuse_inputs_with_scenario(args: argparse.Namespace) -> None:
+    given = [
+        option
+        for option, value in (
+            ("--steps", args.steps),
+            ("--alpha", args.alpha),
+            ("--intervals", args.intervals),
+            ("--lags-csv", args.lags_csv),
+            ("--exog-csv", args.exog_csv),
+            ("--conditions-csv", args.conditions_csv),
+        )
+        if value is not None
+    ]
+    if given:
+        raise InvalidInputError(
+            f"--scenario {args.scenario} reopens a saved scenario exactly as it was saved, so {', '.join(given)}"
+            " cannot change it; leave them out, or save a new scenario with `varlib scenario save`",
+            field="scenario",
+            value=args.scenario,
+        )

@@ -1,0 +1,111 @@
+"""Saved scenarios as data: a named set of forecast inputs (lag inputs, exogenous paths, conditions).
+
+A scenario is made for one concrete version and holds exactly what reproduces its forecast: the steps,
+the interval level and kind, the lag inputs (None: the version's own last observations), the exogenous
+values of a VARX and the hard conditions, as the REST service takes them (one list per variable, step by
+step, null where a condition is free). varlib.scenario_forecast makes one (checked by forecasting it, so
+a saved scenario always opens) and forecasts it; varlib.catalog.scenarios stores it, once per name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .errors import InvalidInputError
+from .identity import Actor
+from .versions import Version
+
+FORMAT = "varlib-scenario"
+SCENARIO_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+
+
+def check_scenario_name(name: str) -> str:
+    """The scenario name if it is valid (it goes into keys and links), else InvalidInputError with the rule."""
+    text = str(name).strip()
+    if not SCENARIO_PATTERN.match(text):
+        raise InvalidInputError(
+            f"scenario name {name!r} is not valid: use 1-63 lower-case letters, digits, '-' or '_', starting with a"
+            " letter or digit (for example 'rate-hold-2pc')",
+            field="scenario",
+            value=name,
+        )
+    return text
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named scenario of model `name`, version `version`: its inputs, and who saved it when."""
+
+    name: str
+    version: Version
+    scenario: str
+    steps: int
+    alpha: float
+    intervals: str = "standard"
+    lag_dates: tuple[str, ...] = ()  # empty with lag_values None: the version's own last observations
+    lag_values: tuple[tuple[float, ...], ...] | None = None
+    exog: dict[str, list[float]] = field(default_factory=dict)
+    conditions: dict[str, list[float | None]] = field(default_factory=dict)
+    notes: str = ""
+    created_at: str = ""
+    actor: Actor | None = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.version} / {self.scenario}"
+
+    def lag_inputs(self, variables: list[str]) -> pd.DataFrame | np.ndarray | None:
+        """The lag inputs as forecast_artifact takes them: dated rows when the dates parse, else plain rows."""
+        if self.lag_values is None:
+            return None
+        values = np.asarray(self.lag_values, dtype=float)
+        dates = pd.to_datetime(pd.Series(self.lag_dates, dtype=object), errors="coerce", format="mixed")
+        if len(self.lag_dates) == len(values) and not dates.isna().any():
+            return pd.DataFrame(values, index=pd.DatetimeIndex(dates, name="date"), columns=variables)
+        return values
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "name": self.name,
+            "version": str(self.version),
+            "scenario": self.scenario,
+            "steps": self.steps,
+            "alpha": self.alpha,
+            "intervals": self.intervals,
+            "lag_inputs": None
+            if self.lag_values is None
+            else {"dates": list(self.lag_dates), "values": [list(row) for row in self.lag_values]},
+            "exog": self.exog,
+            "conditions": self.conditions,
+            "notes": self.notes,
+            "created_at": self.created_at,
+            "actor": self.actor.to_dict() if self.actor else None,
+        }
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any], version: Version) -> Scenario:
+        """The scenario of a stored body (KeyError, TypeError or ValueError when it is malformed)."""
+        lags = raw.get("lag_inputs")
+        return cls(
+            name=str(raw["name"]),
+            version=version,
+            scenario=check_scenario_name(raw["scenario"]),
+            steps=int(raw["steps"]),
+            alpha=float(raw["alpha"]),
+            intervals=str(raw.get("intervals") or "standard"),
+            lag_dates=tuple(map(str, lags["dates"])) if lags else (),
+            lag_values=tuple(tuple(float(x) for x in row) for row in lags["values"]) if lags else None,
+            exog={str(k): [float(x) for x in v] for k, v in (raw.get("exog") or {}).items()},
+            conditions={
+                str(k): [None if x is None else float(x) for x in v] for k, v in (raw.get("conditions") or {}).items()
+            },
+            notes=str(raw.get("notes") or ""),
+            created_at=str(raw.get("created_at") or ""),
+            actor=Actor.from_dict(raw["actor"]) if raw.get("actor") else None,
+        )

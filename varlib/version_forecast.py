@@ -1,0 +1,91 @@
+"""A forecast of one version, labelled with dates: its JSON (the CLI's `forecast --json`, the REST answer),
+its long table, and bands at other levels for fan charts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .forecast import Forecast
+from .versions import Version
+
+
+@dataclass(frozen=True)
+class VersionForecast:
+    """A forecast of one version, labelled with dates and ready for JSON. `exog` holds the exogenous values
+    it used (steps x len(exog_names)); `forecast.fixed` the conditions (NaN where the path was free)."""
+
+    name: str
+    version: Version | None  # None for an artifact that is not published
+    variables: list[str]
+    index: list[str]
+    forecast: Forecast
+    lag_inputs: np.ndarray
+    transform: str
+    lag_index: tuple[str, ...] = ()  # the lag inputs' period labels, oldest first
+    exog_names: tuple[str, ...] = ()
+    exog: np.ndarray | None = None
+    scenario: str | None = None  # the saved scenario this forecast reopens, if any
+
+    @property
+    def steps(self) -> int:
+        return len(self.index)
+
+    @property
+    def conditions(self) -> list[dict]:
+        """What was conditioned, step by step: variable, step (1-based), date and value (in levels)."""
+        fixed = self.forecast.fixed
+        if fixed is None:
+            return []
+        return [
+            {"variable": self.variables[j], "step": int(h) + 1, "date": self.index[h], "value": float(fixed[h, j])}
+            for h, j in zip(*np.nonzero(np.isfinite(fixed)), strict=True)
+        ]
+
+    def band(self, level: float) -> tuple[np.ndarray, np.ndarray]:
+        """Lower and upper bounds of the `level`% band (e.g. 60), whatever level the forecast was made at."""
+        return self.forecast.band(round(1 - float(level) / 100, 6))  # checked there: fans go below 50%
+
+    def fan(self, levels: Iterable[float]) -> dict[float, tuple[np.ndarray, np.ndarray]]:
+        """Bands at several levels (e.g. 30, 60, 90), widest last: the layers of a fan chart."""
+        return {level: self.band(level) for level in sorted(levels)}
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "version": str(self.version),
+            "variables": self.variables,
+            "steps": self.steps,
+            "alpha": self.forecast.alpha,
+            "index": self.index,
+            "mean": self.forecast.mean.tolist(),
+            "lower": self.forecast.lower.tolist(),
+            "upper": self.forecast.upper.tolist(),
+            "point": self.forecast.point,
+            "intervals": self.forecast.intervals,
+            "transform": self.transform,
+            "exog": {name: self.exog[:, j].tolist() for j, name in enumerate(self.exog_names)}
+            if self.exog is not None
+            else {},
+            "conditions": self.conditions,
+            "scenario": self.scenario,
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """Long table: one row per step and variable."""
+        rows = []
+        for h, label in enumerate(self.index):
+            for j, variable in enumerate(self.variables):
+                rows.append(
+                    {
+                        "date": label,
+                        "variable": variable,
+                        "mean": self.forecast.mean[h, j],
+                        "lower": self.forecast.lower[h, j],
+                        "upper": self.forecast.upper[h, j],
+                    }
+                )
+        return pd.DataFrame(rows)
