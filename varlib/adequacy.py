@@ -81,10 +81,11 @@ def assess(results: Any, transform: str) -> Adequacy:
         normal = results.test_normality(signif=SIGNIF)
     except (np.linalg.LinAlgError, ValueError) as exc:
         # The OLS fit can succeed on numbers so small (or large) that the residual covariance under- or
-        # overflows; no test, interval or forecast error of such a fit means anything.
+        # overflows, or on variables that move together exactly; no test or interval of such a fit means anything.
         raise InvalidInputError(
-            f"the residuals of this fit cannot be tested ({exc}): the values are too close to zero or too"
-            " large for floating point (e.g. 1e-300); rescale the data (another unit) and train again"
+            f"the residuals of this fit cannot be tested ({exc}): the values are too small or too large for"
+            " double precision (e.g. 1e-300), or the variables move together exactly; rescale the data (e.g. to"
+            " thousands or percent) or drop a variable, and train again"
         ) from None
     moduli = np.abs(1.0 / np.asarray(results.roots)) if len(results.roots) else np.zeros(1)
     stable = bool(results.is_stable())

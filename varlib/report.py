@@ -24,7 +24,7 @@ from .diagnostics import Diagnostics
 from .release import __version__
 from .report_diagnostics import table
 from .report_forecast import forecast_section, irf_section, labels_of
-from .service import VersionForecast
+from .version_forecast import VersionForecast
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}

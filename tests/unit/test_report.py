@@ -73,7 +73,7 @@ def _cells(page: str, heading: str) -> list[list[str]]:
 
 def test_the_forecast_is_drawn_with_its_band_and_tabled_by_period(artifact):
     forecast = forecast_artifact(artifact, 12, 0.1)
-    page = render_report(artifact, diagnose(artifact), forecast=forecast)
+    page = render_report(artifact, diagnose(artifact), forecast=forecast, fan=())  # no fan section (own tests)
     assert "<h2>Forecast: 12 steps, 90% intervals</h2>" in page
     assert "median in levels" in page  # a logdiff model's line is the median
     assert page.count("<svg") == 2 + 4  # a forecast chart per variable, a 2 x 2 impulse-response grid
