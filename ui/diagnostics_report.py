@@ -2,7 +2,8 @@
 
 The report follows the page: its impulse responses are the kind (orthogonalised or plain) and
 horizon chosen on the Impulse responses tab, its tests use the page's whiteness lags, and it adds a
-forecast (chart with its band and a table) for the steps and level picked here. The backtest run on
+forecast (chart with its band, or a fan of several levels, and a table) for the steps and level picked here,
+or a saved scenario of the version. The backtest run on
 the Backtest page in this session, if any, is included. Built on click and cached per choice.
 """
 
@@ -11,11 +12,23 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import diagnostics_figures as figures
-from ui import session
-from varlib import MAX_STEPS, Artifact, Backtest, Diagnostics, forecast_artifact, level_to_alpha, render_report
+from ui import session, store
+from ui.forecast_link import FAN_LEVELS
+from varlib import (
+    MAX_STEPS,
+    Artifact,
+    Backtest,
+    Diagnostics,
+    Scenario,
+    forecast_artifact,
+    forecast_scenario,
+    level_to_alpha,
+    render_report,
+)
 
 BACKTESTS = "backtests"  # the ui.session slot where the Backtest page keeps this session's results
 LEVELS = (80, 90, 95, 99)
+FAN_HELP = "Draw the forecast as a fan of several levels (e.g. 30, 60 and 90%) instead of the one interval."
 
 
 def report_figures(diag: Diagnostics, alias: str | None) -> list:
@@ -40,16 +53,24 @@ def _report(
     orth: bool,
     steps: int,
     level: int,
+    fan: tuple[int, ...],
     backtest_key: tuple | None,
     _artifact: Artifact,
     _diag: Diagnostics,
     _backtest: Backtest | None,
+    _scenario: Scenario | None,
+    scenario: str = "",
 ) -> bytes:
-    # keyed by the store, the immutable version and every choice; the objects themselves are not hashed
-    # a VARX's forecast needs future exogenous values, which only its saved scenarios hold
-    forecast = None if _artifact.exog else forecast_artifact(_artifact, steps, level_to_alpha(level))
+    # keyed by the store, the immutable version and every choice (a saved scenario is immutable too); the
+    # objects themselves are not hashed
+    if _scenario is not None:
+        forecast = forecast_scenario(_artifact, _scenario)
+    elif _artifact.exog:  # a VARX's forecast needs future exogenous values, which its saved scenarios hold
+        forecast = None
+    else:
+        forecast = forecast_artifact(_artifact, steps, level_to_alpha(level))
     charts = report_figures(_diag, _artifact.data.frequency)
-    return render_report(_artifact, _diag, charts, _backtest, forecast, orth).encode()
+    return render_report(_artifact, _diag, charts, _backtest, forecast, orth, fan).encode()
 
 
 def session_backtest(artifact: Artifact) -> tuple[tuple | None, Backtest | None]:
@@ -81,6 +102,22 @@ def render(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags
         "Interval", LEVELS, default=95, key="dg_report_level", format_func=lambda x: f"{x}%"
     )
     level = int(level or 95)
+    saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)} if artifact.version else {}
+    first, second = st.columns([1, 1.4])
+    chosen = first.selectbox(
+        "Forecast of",
+        ["", *saved],
+        format_func=lambda s: s or "the baseline",
+        key="dg_report_scenario",
+        help="The baseline, or a saved scenario of this version (with its own steps and level).",
+    )
+    fan = tuple(
+        second.multiselect(
+            "Fan (optional)", FAN_LEVELS, key="dg_report_fan", format_func=lambda x: f"{x}%", help=FAN_HELP
+        )
+    )
+    if artifact.exog and not chosen:
+        st.caption("This VARX needs future exogenous values for a forecast: pick a saved scenario to include one.")
     st.download_button(
         "Download HTML report",
         lambda: _report(
@@ -92,10 +129,13 @@ def render(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags
             orth,
             steps,
             level,
+            fan,
             backtest_key,
             artifact,
             diag,
             backtest,
+            saved.get(chosen),
+            chosen,
         ),
         f"{artifact.name}-{artifact.version}-report.html",
         "text/html",

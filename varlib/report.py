@@ -1,6 +1,5 @@
-"""A self-contained HTML report of one version: model card, forecast (the baseline or a saved scenario, with
-its table and a fan chart of several levels), diagnostics tables, impulse responses and (optionally) the
-caller's charts.
+"""A self-contained HTML report of one version: model card, forecast, diagnostics tables, impulse
+responses and (optionally) the caller's charts.
 
 The file needs no network: styles are inline, the forecast and impulse-response charts are inline
 SVG drawn here (varlib.report_svg), and plotly.js, when the caller adds plotly figures, is embedded
@@ -24,8 +23,6 @@ from .data.frequency import label_of
 from .diagnostics import Diagnostics
 from .release import __version__
 from .report_diagnostics import table
-from .report_fan import DEFAULT_FAN
-from .report_fan import forecast_section as fan_section
 from .report_forecast import forecast_section, irf_section, labels_of
 from .version_forecast import VersionForecast
 
@@ -50,11 +47,11 @@ def render_report(
     backtest: Backtest | None = None,
     forecast: VersionForecast | None = None,
     orth: bool = True,
-    fan: Sequence[float] = DEFAULT_FAN,
+    fan: Sequence[float] = (),
 ) -> str:
-    """The whole report as one HTML string. `forecast` (the baseline or a scenario): shown after the card
-    (chart and table) and, near the end, as a fan chart of the `fan` levels; `orth`: which impulse
-    responses to show; `figures`: (title, plotly figure) pairs, embedded in order at the end."""
+    """The whole report as one HTML string. `forecast`: shown after the card (chart and table), the baseline
+    or a saved scenario's, with a fan of the `fan` levels when given (else its own band); `orth`: which
+    impulse responses to show; `figures`: (title, plotly figure) pairs, embedded in order at the end."""
     label = artifact.label
     parts = [
         f"<h1>{html.escape(artifact.kind_title)} model {html.escape(label)}</h1>",
@@ -64,7 +61,7 @@ def render_report(
     ]
     parts += _card(artifact)
     if forecast is not None:
-        parts += forecast_section(artifact, forecast, table)
+        parts += forecast_section(artifact, forecast, table, fan)
     parts += sections.lag_order(diagnostics)
     if diagnostics.cointegration is not None:
         parts += sections.cointegration(diagnostics.cointegration)
@@ -77,8 +74,6 @@ def render_report(
     parts += sections.fevd(diagnostics)
     if backtest is not None:
         parts += sections.backtest(backtest)
-    if forecast is not None and fan:
-        parts += fan_section(forecast, artifact.history, fan)
     parts += _figures(figures)
     body = "\n".join(parts)
     return (

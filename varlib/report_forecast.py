@@ -1,7 +1,8 @@
 """The report's forecast and impulse-response sections.
 
 The forecast: one chart per variable (recent history, the forecast from the last observation on,
-its interval band) and the table of every step, labelled by period (2009Q4). The impulse responses:
+its interval band, or a fan of bands at several levels, and a scenario's conditions) and the table of
+every step, labelled by period (2009Q4). The impulse responses:
 the kind (orthogonalised or plain) and horizon the caller asked for, as a k x k grid of small charts
 with their asymptotic bands and a table, so a report says what the Diagnostics page showed.
 """
@@ -9,7 +10,7 @@ with their asymptotic bands and a table, so a report says what the Diagnostics p
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,7 @@ from .report_svg import Band, Line, chart
 from .service import VersionForecast
 
 HISTORY, FORECAST, FORECAST_BAND = "#7f8c9b", "#e4572e", "rgba(228, 87, 46, 0.20)"
+FAN_LAYER = "rgba(228, 87, 46, 0.12)"  # a fan's layers overlap, so the centre is darkest
 RESPONSE, RESPONSE_BAND = "#2e86de", "rgba(46, 134, 222, 0.20)"
 Table = Callable[..., str]  # the report's table renderer (one number format per column)
 
@@ -37,10 +39,14 @@ def labels_of(dates, alias: str | None) -> list[str]:
         return values
 
 
-def forecast_section(artifact: Artifact, forecast: VersionForecast, table: Table) -> list[str]:
-    """A chart per variable and the table of the forecast, with its level, kind and starting point."""
+def forecast_section(
+    artifact: Artifact, forecast: VersionForecast, table: Table, fan: Sequence[float] = ()
+) -> list[str]:
+    """A chart per variable and the table of the forecast, with its level (or the levels of a fan), kind and
+    starting point; a scenario's name, conditions (rings, zero width) and exogenous values are said."""
     result, alias = forecast.forecast, artifact.data.frequency
-    level = f"{(1 - result.alpha) * 100:g}%"
+    levels = sorted(fan) if fan else [(1 - result.alpha) * 100]
+    level = ", ".join(f"{x:g}%" for x in levels)
     history = artifact.history.iloc[-max(40, 3 * forecast.steps, 4 * artifact.lag_rows) :]
     past, ahead = labels_of(artifact.data.dates[-len(history) :], alias), labels_of(forecast.index, alias)
     point = "median" if result.point == "median" else "mean"
@@ -51,33 +57,60 @@ def forecast_section(artifact: Artifact, forecast: VersionForecast, table: Table
         else f"{len(forecast.lag_inputs)} given lag input row(s), drawn from the last one"
     )
     parts = [
-        f"<h2>Forecast: {forecast.steps} steps, {level} intervals</h2>",
+        f"<h2>{'Scenario ' + html.escape(forecast.scenario) if forecast.scenario else 'Forecast'}: {forecast.steps}"
+        f" steps, {level} {'fan' if fan else 'intervals'}</h2>",
         f"<p>From {start_from}, {html.escape(result.intervals)} intervals. The line is the {point} in levels"
-        + (" (the model is fitted on log differences, so the median of the level)" if point == "median" else "")
+        + (" (the model is fitted on logs, so the median of the level)" if point == "median" else "")
         + ". Hover a point for its value and interval.</p>",
+        *_scenario_notes(forecast),
     ]
+    bands = {x: forecast.band(x) for x in levels} if fan else {levels[0]: (result.lower, result.upper)}
+    fixed = result.fixed
     for j, variable in enumerate(forecast.variables):
         last = float(forecast.lag_inputs[-1, j])  # where the forecast starts (the last lag input)
-        mean, lower, upper = result.mean[:, j].tolist(), result.lower[:, j].tolist(), result.upper[:, j].tolist()
-        fmt = column_format(mean + lower + upper)
+        mean = result.mean[:, j].tolist()
+        widest_low, widest_high = bands[levels[-1]][0][:, j].tolist(), bands[levels[-1]][1][:, j].tolist()
+        fmt = column_format(mean + widest_low + widest_high)
         notes = [" (last observation)"] + [
-            f" ({level}: {format_number(lo, fmt)} to {format_number(hi, fmt)})"
-            for lo, hi in zip(lower, upper, strict=True)
+            f" ({levels[-1]:g}%: {format_number(lo, fmt)} to {format_number(hi, fmt)})"
+            for lo, hi in zip(widest_low, widest_high, strict=True)
         ]
         start = len(past) - 1  # the forecast line and band start at the last observation
         lines = [
             Line("history", history[variable].tolist(), HISTORY),
             Line(point, [last, *mean], FORECAST, start=start, markers=True, notes=notes),
         ]
-        band = Band([last, *lower], [last, *upper], FORECAST_BAND, start=start, name=f"{level} interval")
-        parts.append(chart(variable, past + ahead, lines, band))
+        if fixed is not None and np.isfinite(fixed[:, j]).any():
+            held = [None, *(None if np.isnan(x) else float(x) for x in fixed[:, j])]
+            lines.append(Line("condition", held, FORECAST, start=start, connect=False))
+        colour = FORECAST_BAND if not fan else FAN_LAYER
+        layers = [
+            Band([last, *bands[x][0][:, j]], [last, *bands[x][1][:, j]], colour, start=start, name=f"{x:g}% interval")
+            for x in reversed(levels)  # widest first: narrower layers darken the centre
+        ]
+        parts.append(chart(variable, past + ahead, lines, layers))
     columns: dict[str, np.ndarray] = {}
     for j, variable in enumerate(forecast.variables):
         columns[f"{variable} {point}"] = result.mean[:, j]
-        columns[f"{variable} lower"] = result.lower[:, j]
-        columns[f"{variable} upper"] = result.upper[:, j]
+        for x in levels:
+            low, high = bands[x]
+            prefix = f"{variable} {x:g}% " if fan else f"{variable} "
+            columns[f"{prefix}lower"], columns[f"{prefix}upper"] = low[:, j], high[:, j]
     parts.append(table(pd.DataFrame(columns, index=pd.Index(ahead, name="period"))))
     return parts
+
+
+def _scenario_notes(forecast: VersionForecast) -> list[str]:
+    notes = []
+    held = sorted({c["variable"] for c in forecast.conditions})
+    if held:
+        notes.append(
+            f"conditioned on {html.escape(', '.join(held))} ({len(forecast.conditions)} value(s), drawn as rings"
+            " with zero width): every other value is forecast given them"
+        )
+    if forecast.exog is not None:
+        notes.append(f"exogenous {html.escape(', '.join(forecast.exog_names))} as given for every step")
+    return [f"<p class='note'>{'; '.join(notes).capitalize()}.</p>"] if notes else []
 
 
 def irf_section(diag: Diagnostics, orth: bool, table: Table) -> list[str]:

@@ -24,12 +24,13 @@ class Line:
     """A series drawn from x position `start` on; `markers` puts a hoverable dot on every point."""
 
     name: str
-    values: Sequence[float]
+    values: Sequence[float | None]  # None: no point there
     colour: str
     start: int = 0
     markers: bool = False
     dashed: bool = False
     notes: Sequence[str] = field(default_factory=tuple)  # text after each point's value in its hover
+    connect: bool = True  # False: the marked points only (a scenario's conditions; None where there is none)
 
 
 @dataclass(frozen=True)
@@ -47,13 +48,15 @@ def chart(
     title: str,
     x_labels: Sequence[str],
     lines: Sequence[Line],
-    band: Band | None = None,
+    band: Band | Sequence[Band] | None = None,
     width: int = 760,
     height: int = 260,
     zero_line: bool = False,
 ) -> str:
-    """One chart as an <svg> element: x positions 0..len(x_labels)-1, y scaled to everything drawn."""
-    values = [v for line in lines for v in line.values] + (list(band.lower) + list(band.upper) if band else [])
+    """One chart as an <svg> element: x positions 0..len(x_labels)-1, y scaled to everything drawn. Several
+    bands (a fan's layers) are drawn in the order given, so the widest goes first."""
+    bands = [band] if isinstance(band, Band) else list(band or ())
+    values = [v for line in lines for v in line.values] + [v for b in bands for v in [*b.lower, *b.upper]]
     finite = [float(v) for v in values if v is not None and math.isfinite(v)]
     low, high = (min(finite), max(finite)) if finite else (0.0, 1.0)
     if zero_line:
@@ -85,15 +88,17 @@ def chart(
         parts.append(f"<text x='{px(i):.1f}' y='{height - PAD_BOTTOM + 16}' class='xtick'>{label}</text>")
     if zero_line and low < 0 < high:
         parts.append(f"<line x1='{PAD_LEFT}' x2='{width - PAD_RIGHT}' y1='{py(0):.1f}' y2='{py(0):.1f}' class='zero'/>")
-    if band is not None:
-        upper = [(px(band.start + i), py(v)) for i, v in enumerate(band.upper)]
-        lower = [(px(band.start + i), py(v)) for i, v in enumerate(band.lower)]
+    for layer in bands:
+        upper = [(px(layer.start + i), py(v)) for i, v in enumerate(layer.upper)]
+        lower = [(px(layer.start + i), py(v)) for i, v in enumerate(layer.lower)]
         points = " ".join(f"{x:.1f},{y:.1f}" for x, y in upper + lower[::-1])
-        parts.append(f"<polygon points='{points}' fill='{band.colour}' stroke='none'/>")
+        title = f"<title>{html.escape(layer.name)}</title>" if layer.name else ""
+        parts.append(f"<polygon points='{points}' fill='{layer.colour}' stroke='none'>{title}</polygon>")
     for line in lines:
         parts += _line(line, x_labels, px, py)
-    if band is not None and band.name:
-        entries = [(line.name, line.colour, "line") for line in lines] + [(band.name, band.colour, "band")]
+    named = [layer for layer in bands if layer.name]
+    if named:
+        entries = [(line.name, line.colour, "line") for line in lines] + [(b.name, b.colour, "band") for b in named]
         parts += _legend(entries, width)
     parts.append("</svg>")
     return "".join(parts)
@@ -105,13 +110,19 @@ def _line(line: Line, x_labels: Sequence[str], px, py) -> list[str]:
         return []
     dash = " stroke-dasharray='5 3'" if line.dashed else ""
     path = " ".join(f"{px(i):.1f},{py(v):.1f}" for i, v in points)
-    out = [f"<polyline points='{path}' fill='none' stroke='{line.colour}' stroke-width='2'{dash}/>"]
+    out = (
+        [f"<polyline points='{path}' fill='none' stroke='{line.colour}' stroke-width='2'{dash}/>"]
+        if line.connect
+        else []
+    )
     fmt = column_format([v for _, v in points])
     for n, (i, v) in enumerate(points):
         note = line.notes[n] if n < len(line.notes) else ""
         hover = f"{line.name} {x_labels[i]}: {format_number(v, fmt)}{note}"
         radius = 3 if line.markers else 6  # unmarked lines still hover, through a transparent dot
         style = f"fill='{line.colour}'" if line.markers else "fill='transparent'"
+        if not line.connect:  # a point on its own: a ring, so the line's dot under it still shows
+            radius, style = 5, f"fill='none' stroke='{line.colour}' stroke-width='2'"
         dot = f"<circle cx='{px(i):.1f}' cy='{py(v):.1f}' r='{radius}' {style}>"
         out.append(f"{dot}<title>{html.escape(hover)}</title></circle>")
     return out

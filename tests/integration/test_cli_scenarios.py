@@ -120,9 +120,12 @@ def test_a_scenario_is_reopened_as_saved_or_not_at_all(local_env, tmp_path):
     written = cli(local_env, "report", "--scenario", "plain", "--fan", "30,60,90", "--out", str(report))
     assert written.returncode == 0, written.stderr
     page = report.read_text()
-    assert "<h2>Forecast</h2>" in page and "scenario <b>plain</b>" in page and page.count("<svg") == 2
-    assert "Fan of 30%, 60%, 90% intervals" in page
+    start = page.index("<h2>Scenario plain: 3 steps, 30%, 60%, 90% fan</h2>")
+    section = page[start : page.index("<h2>", start + 4)]
+    assert section.count("<svg") == 2 and section.count("<polygon") == 6  # a fan of three layers per variable
     bad_fan = cli(local_env, "report", "--fan", "30,abc", "--out", str(report))
     assert bad_fan.returncode == 2 and "--fan '30,abc' must list interval levels" in bad_fan.stderr
+    mixed = cli(local_env, "report", "--scenario", "plain", "--steps", "4", "--out", str(report))
+    assert mixed.returncode == 2 and "is reported as it was saved, so --steps cannot change it" in mixed.stderr
     read_only = cli({**local_env, "VARLIB_READ_ONLY": "1"}, "scenario", "save", "other")
     assert read_only.returncode == 1 and "read-only" in read_only.stderr

@@ -45,18 +45,26 @@ def test_a_band_at_another_level_equals_a_forecast_at_that_level(artifact, condi
         base.band(100)
 
 
+def _section(page: str, heading: str) -> str:
+    start = page.index(f"<h2>{heading}")
+    return page[start : page.index("<h2>", start + 4)]
+
+
 def test_the_report_draws_a_fan_per_variable_with_every_level(artifact):
     forecast = forecast_artifact(artifact, 5, conditions={"realgdp": [None, None, 13000.0]})
     page = render_report(artifact, diagnose(artifact), forecast=forecast, fan=(30, 60, 90))
-    section = page[page.index("<h2>Forecast</h2>") :]
+    section = _section(page, "Forecast: 5 steps, 30%, 60%, 90% fan")
     assert section.count("<svg") == 2 and section.count("<polygon") == 6  # three layers per variable
     assert "<script" not in page
-    assert "conditioned on realgdp (diamonds, zero width)" in section and section.count("<title>condition") == 1
+    assert "Conditioned on realgdp (1 value(s), drawn as rings with zero width)" in section
+    assert section.count("stroke-width='2'><title>condition") == 1  # one ring, on realgdp's chart
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", section[section.index("<table") :], flags=re.S)
     cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in rows]
-    header = next(c for c in cells if "60% lower" in c)
-    realcons = [c for c in cells if "realcons" in c and len(c) == len(header)]
+    header = next(c for c in cells if "realcons 60% lower" in c)
+    body = [c for c in cells if len(c) == len(header) and c is not header and c[0] not in ("", "period")]
     lower, upper = forecast.band(60)
-    got = np.array([[float(c[header.index("60% lower")]), float(c[header.index("60% upper")])] for c in realcons])
-    np.testing.assert_allclose(got, np.column_stack([lower[:, 1], upper[:, 1]]), rtol=1e-5)
-    assert re.search(r"Fan of 30%, 60%, 90% intervals", section)
+    names = ("realcons 60% lower", "realcons 60% upper")
+    got = np.array([[float(c[header.index(name)].replace(",", "")) for name in names] for c in body])
+    np.testing.assert_allclose(got, np.column_stack([lower[:, 1], upper[:, 1]]), rtol=1e-4)  # printed to 5 digits
+    single = render_report(artifact, diagnose(artifact), forecast=forecast)  # no fan: the forecast's own band
+    assert _section(single, "Forecast: 5 steps, 95% intervals").count("<polygon") == 2

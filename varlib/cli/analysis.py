@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 import varlib
-from varlib import InvalidInputError
 
 from .commands import load_version, registry_from_env, write_text
 from .output import print_json, print_table
@@ -54,27 +53,38 @@ def run_diagnose(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     # the options are checked before the store is read, as `forecast` does
+    fan = _fan_levels(args.fan) if args.fan else []
+    if args.scenario:
+        given = [f"--{o}" for o in ("steps", "level", "intervals") if getattr(args, o) is not None]
+        if given:
+            raise varlib.InvalidInputError(
+                f"--scenario {args.scenario} is reported as it was saved, so {', '.join(given)} cannot change it;"
+                " leave them out",
+                field="scenario",
+                value=args.scenario,
+            )
+    level = 95.0 if args.level is None else args.level
     lowest, highest = (1 - varlib.ALPHA_MAX) * 100, (1 - varlib.ALPHA_MIN) * 100
-    if not lowest <= args.level <= highest:
+    if not lowest <= level <= highest:
         raise varlib.InvalidInputError(
-            f"--level {args.level:g} must be a percentage from {lowest:g} to {highest:g} (95 gives a 95% interval)",
+            f"--level {level:g} must be a percentage from {lowest:g} to {highest:g} (95 gives a 95% interval)",
             field="level",
-            value=args.level,
+            value=level,
         )
-    alpha = varlib.level_to_alpha(args.level)
-    steps, alpha, intervals = varlib.check_forecast_options(args.steps, alpha, args.intervals)
-    fan = _fan_levels(args.fan)
+    steps, alpha, intervals = varlib.check_forecast_options(
+        8 if args.steps is None else args.steps, varlib.level_to_alpha(level), args.intervals or "standard"
+    )
     registry = registry_from_env()
     artifact = load_version(args, registry)
+    diagnostics = varlib.diagnose(artifact, args.irf_periods, args.whiteness_lags)
     forecast = None
     if args.scenario:
         saved = registry.scenario(artifact.name, artifact.version or args.version, args.scenario)
         forecast = varlib.forecast_scenario(artifact, saved)
-    elif artifact.exog:  # a VARX's baseline needs future exogenous values, which only a scenario holds
+    elif artifact.exog:  # a VARX's forecast needs future exogenous values, which its saved scenarios hold
         print(f"note: {artifact.label} has exogenous variables; add --scenario NAME for a forecast section")
     else:
         forecast = varlib.forecast_artifact(artifact, steps, alpha, intervals=intervals)
-    diagnostics = varlib.diagnose(artifact, args.irf_periods, args.whiteness_lags)
     page = varlib.render_report(artifact, diagnostics, forecast=forecast, orth=args.orth, fan=fan)
     write_text(args.out, page, "the report")
     print(f"wrote {args.out} ({len(page):,} bytes)")
@@ -86,9 +96,10 @@ def _fan_levels(text: str) -> list[float]:
         levels = sorted({float(part) for part in text.split(",") if part.strip()})
     except ValueError:
         levels = []
-    if not levels or not all(0 < level < 100 for level in levels):
-        raise InvalidInputError(
-            f"--fan {text!r} must list interval levels in percent between 0 and 100, e.g. 30,60,90",
+    highest = (1 - varlib.ALPHA_MIN) * 100
+    if not levels or not all(0 < level <= highest for level in levels):
+        raise varlib.InvalidInputError(
+            f"--fan {text!r} must list interval levels in percent above 0 and at most {highest:g}, e.g. 30,60,90",
             field="fan",
             value=text,
         )

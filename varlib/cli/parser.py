@@ -73,11 +73,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _version(report)
     report.add_argument("--out", required=True, metavar="FILE.html")
-    report.add_argument("--steps", type=int, default=8, help="forecast steps (default 8)")
+    report.add_argument("--steps", type=int, default=None, help="forecast steps (default 8)")
     report.add_argument(
-        "--level", type=float, default=95, metavar="PERCENT", help="forecast interval level in percent (default 95)"
+        "--level", type=float, default=None, metavar="PERCENT", help="forecast interval level in percent (default 95)"
     )
-    report.add_argument("--intervals", choices=INTERVAL_KINDS, default="standard", help="forecast interval kind")
+    report.add_argument("--intervals", choices=INTERVAL_KINDS, default=None, help="forecast interval kind (standard)")
     report.add_argument(
         "--irf-periods", type=int, default=DEFAULT_IRF_PERIODS, metavar="H", help="impulse-response horizon"
     )
@@ -88,9 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="orthogonalised impulse responses (Cholesky, in the variables' order; the default) or plain (--no-orth)",
     )
     report.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
-    report.add_argument("--fan", default="30,60,90", metavar="L,L,...", help="fan levels in percent (default 30,60,90)")
     report.add_argument(
-        "--scenario", metavar="NAME", help="show this saved scenario's forecast instead of the baseline"
+        "--fan", metavar="L,L,...", help="draw the forecast as a fan of these levels in percent, e.g. 30,60,90"
+    )
+    report.add_argument(
+        "--scenario", metavar="NAME", help="the forecast of this saved scenario (its own steps, level and intervals)"
     )
 
     back = commands.add_parser("backtest", help="rolling-origin backtest of a version's spec against a random walk")
