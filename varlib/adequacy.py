@@ -92,23 +92,7 @@ def assess(results: Any, transform: str) -> Adequacy:
     return Adequacy(
         (
             Check("stability", stable, stability_verdict(stable, float(moduli.max()), transform)),
-            Check(
-                "whiteness",
-                bool(white.pvalue >= SIGNIF),
-                whiteness_verdict(float(white.pvalue), lags, True),
-                float(white.test_statistic),
-                float(white.pvalue),
-                int(white.df),
-                lags,
-            ),
-            Check(
-                "normality",
-                bool(normal.pvalue >= SIGNIF),
-                normality_verdict(float(normal.pvalue)),
-                float(normal.test_statistic),
-                float(normal.pvalue),
-                int(normal.df),
-            ),
+            *residual_checks(white, normal, lags),
         )
     )
 
@@ -155,4 +139,28 @@ def normality_verdict(pvalue: float) -> str:
         f"The residuals are not normal (joint Jarque-Bera p = {pvalue:.3g}): point forecasts stay valid, but"
         " the Gaussian intervals may be too narrow or too wide. Look for outliers or breaks; a log transform"
         " helps skewed series."
+    )
+
+
+def residual_checks(white: Any, normal: Any, lags: int) -> tuple[Check, Check]:
+    """The whiteness (adjusted portmanteau, `lags` lags) and normality checks of statsmodels' test results,
+    shared by every model kind."""
+    return (
+        Check(
+            "whiteness",
+            bool(white.pvalue >= SIGNIF),
+            whiteness_verdict(float(white.pvalue), lags, True),
+            float(white.test_statistic),
+            float(white.pvalue),
+            int(white.df),
+            lags,
+        ),
+        Check(
+            "normality",
+            bool(normal.pvalue >= SIGNIF),
+            normality_verdict(float(normal.pvalue)),
+            float(normal.test_statistic),
+            float(normal.pvalue),
+            int(normal.df),
+        ),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .adequacy import NEAR_UNIT, SIGNIF, Adequacy, Check, default_whiteness_lags, normality_verdict, whiteness_verdict
+from .adequacy import NEAR_UNIT, SIGNIF, Adequacy, Check, default_whiteness_lags, residual_checks
 
 UNIT_TOLERANCE = 1e-6  # how close to 1 an eigenvalue counts as a unit root (Π = αβ' has rank r exactly)
 
@@ -70,22 +70,6 @@ def assess(results, coefs: np.ndarray, rank: int) -> Adequacy:
     return Adequacy(
         (
             Check("stability", ok, verdict),
-            Check(
-                "whiteness",
-                bool(white.pvalue >= SIGNIF),
-                whiteness_verdict(float(white.pvalue), lags, True),
-                float(white.test_statistic),
-                float(white.pvalue),
-                int(white.df),
-                lags,
-            ),
-            Check(
-                "normality",
-                bool(normal.pvalue >= SIGNIF),
-                normality_verdict(float(normal.pvalue)),
-                float(normal.test_statistic),
-                float(normal.pvalue),
-                int(normal.df),
-            ),
+            *residual_checks(white, normal, lags),
         )
     )
