@@ -93,7 +93,8 @@ def render() -> None:
     tabs = st.tabs(labels, key="dg_tab", on_change="rerun")
     opened = next((label for label, tab in zip(labels, tabs, strict=True) if tab.open), labels[0])
     with tabs[labels.index(opened)]:
-        orth = _draw_tab(opened, artifact, diag, where, periods, lags)
+        _draw_tab(opened, artifact, diag, where, periods, lags)
+    orth = bool(st.session_state["dg_orth"])  # the toggle's value (kept while its tab is closed)
     url_state.write(
         PAGE,
         {
@@ -129,9 +130,9 @@ def _whiteness_lags(artifact: Artifact, where, problems: list[str]) -> int:
     )
 
 
-def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags: int) -> bool:
-    """Draw one tab; returns the IRF choice (orthogonalised or not), which the report and the URL follow."""
-    orth = bool(st.session_state.get("dg_orth", True))
+def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags: int) -> None:
+    """Draw one tab; the report follows the page's IRF choice (the toggle's session state)."""
+    orth = bool(st.session_state["dg_orth"])
     sections_by_label = {
         "Lag order": sections.lag_order,
         "Cointegration": diagnostics_vecm.cointegration,
@@ -150,7 +151,6 @@ def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, per
         st.plotly_chart(figures.fevd_figure(diag), key="dg_fevd", config=PLOT)
     else:  # the report follows the page: the IRF choice, the lags, and a forecast picked on the tab
         diagnostics_report.render(artifact, diag, where, periods, lags, orth)
-    return orth
 
 
 guarded(render)
