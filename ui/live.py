@@ -4,9 +4,15 @@ Listings are cached for store.LIST_TTL seconds, so an idle page would otherwise 
 version published meanwhile. Every LIST_TTL seconds the fragment asks the Registry what `latest`
 is (one small read). A page showing `latest` then reruns with the new version; a page showing a
 pinned version says that a newer one exists and offers it.
+
+The offer is drawn by the page, not by the timed fragment: a click on a button that a timer redraws
+every few seconds can land while the fragment is rerunning and be lost. So the fragment only
+records the newer version and reruns the page once; the page draws the notice and the button.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -14,11 +20,16 @@ from ui import store
 from varlib import VarlibError, Version
 
 LATEST_SEEN = "_live_latest_seen"
+NEWER_SEEN = "_live_newer_seen"
 
 
-def watch_latest(name: str, shown: Version, following_latest: bool, on_newer=None) -> None:
-    """Rerun (following `latest`) or show a badge (pinned) when `name` gets a version newer than `shown`."""
+def watch_latest(
+    name: str, shown: Version, following_latest: bool, on_newer: Callable[[str], None] | None = None
+) -> None:
+    """Rerun (following `latest`) or offer the newer version (pinned) when `name` gets one newer than `shown`."""
     st.session_state[LATEST_SEEN] = (name, str(shown))
+    if not following_latest:
+        _offer_newer(name, shown, on_newer)
     in_page_run = [True]  # the page run that draws this has just resolved `latest` itself
 
     @st.fragment(run_every=store.LIST_TTL)
@@ -31,24 +42,39 @@ def watch_latest(name: str, shown: Version, following_latest: bool, on_newer=Non
         try:
             newest = store.latest(name)
         except VarlibError:
-            return  # the page itself reports store failures; a badge is no place for them
+            return  # the page itself reports store failures; a notice is no place for them
         if newest == shown or (newest < shown and not following_latest):
+            if _offered(name, shown):  # the offered version was withdrawn meanwhile: take the offer back
+                del st.session_state[NEWER_SEEN]
+                st.rerun()
             return  # (a page following `latest` also follows it back, when its version is withdrawn)
+        if not following_latest and st.session_state.get(NEWER_SEEN) == (name, str(shown), str(newest)):
+            return  # already offered by the page
         store.refresh()  # the pickers must list the new version too
-        if following_latest:
-            st.rerun()  # the whole page, now with the new version
-        st.info(f"{name} {newest} has been published since this page opened.", icon=":material/new_releases:")
-        # A click reruns this fragment only: the callback sets the page's state, then the whole page reruns.
-        if on_newer is not None and st.button(
+        st.session_state[NEWER_SEEN] = (name, str(shown), str(newest))
+        st.rerun()  # the whole page: with the new version (following `latest`) or with the offer
+
+    _check()
+
+
+def _offer_newer(name: str, shown: Version, on_newer: Callable[[str], None] | None) -> None:
+    if not _offered(name, shown):
+        return
+    newest = st.session_state[NEWER_SEEN][2]
+    st.info(f"{name} {newest} has been published since this page opened.", icon=":material/new_releases:")
+    if on_newer is not None:
+        st.button(
             f"Show {name} {newest}",
             key=f"live_show|{name}|{newest}",
             on_click=on_newer,
-            args=(str(newest),),
+            args=(newest,),
             icon=":material/update:",
-        ):
-            st.rerun()
+        )
 
-    _check()
+
+def _offered(name: str, shown: Version) -> bool:
+    seen = st.session_state.get(NEWER_SEEN)
+    return seen is not None and seen[:2] == (name, str(shown))
 
 
 def refresh_every(seconds: int = store.LIST_TTL):

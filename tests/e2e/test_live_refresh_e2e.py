@@ -57,3 +57,21 @@ def test_the_models_table_shows_a_new_version_without_a_click(quick_dashboard, p
     page.get_by_text(f"{before} version(s), {before} usable").wait_for()
     publish_result(registry, macro_result, "var", "patch", "listed while the page was open")
     page.get_by_text(f"{before + 1} version(s), {before + 1} usable").wait_for(timeout=8 * REFRESH * 1000)
+
+
+def test_the_offer_of_a_newer_version_is_taken_back_when_that_version_is_withdrawn(
+    quick_dashboard, page, macro_result
+):
+    url, registry = quick_dashboard
+    pinned = str(registry.resolve_latest("var"))
+    page.goto(f"{url}/?model=var&version={pinned}&steps=6")
+    wait_for_app(page)
+    page.get_by_text(f"var {pinned} · created").wait_for()
+    newer = publish_result(registry, macro_result, "var", "patch", "soon withdrawn").version
+    offer = page.get_by_text(f"var {newer} has been published since this page opened")
+    offer.wait_for(timeout=8 * REFRESH * 1000)
+    registry.withdraw("var", newer, "published by mistake")
+    offer.wait_for(state="detached", timeout=8 * REFRESH * 1000)
+    wait_for_app(page)
+    assert page.get_by_text(f"var {pinned} · created").count() == 1
+    assert page.get_by_role("button", name=f"Show var {newer}").count() == 0
