@@ -59,9 +59,7 @@ def test_the_models_table_shows_a_new_version_without_a_click(quick_dashboard, p
     page.get_by_text(f"{before + 1} version(s), {before + 1} usable").wait_for(timeout=8 * REFRESH * 1000)
 
 
-def test_the_offer_of_a_newer_version_is_taken_back_when_that_version_is_withdrawn(
-    quick_dashboard, page, macro_result
-):
+def test_the_offer_of_a_newer_version_is_taken_back_when_that_version_is_withdrawn(quick_dashboard, page, macro_result):
     url, registry = quick_dashboard
     pinned = str(registry.resolve_latest("var"))
     page.goto(f"{url}/?model=var&version={pinned}&steps=6")
