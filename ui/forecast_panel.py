@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ui import forecast_view, scenario_panel, url_state
+from ui import forecast_view, paths_editor, scenario_panel, url_state
 from ui.forecast_link import DEFAULT_LEVEL, DEFAULT_STEPS, KEYS, LAYOUTS, LEVELS, PAGE, encode_lags
 from ui.forecast_table import show_table
 from ui.forecast_view import EXPORT
@@ -147,7 +147,7 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
         overlays = forecast_view.overlays_input(artifact, result, saved) if not present or result.conditions else []
         forecast_view.charts(artifact, lags, result, baseline, level, fan, overlays, present, layout)
     forecast_view.differences(baseline, result)
-    if inputs is not None and not present:
+    if inputs is not None and not present and paths_editor.editor_open():
         scenario_panel.save_form(artifact, inputs)
     show_table(result, round(100 * (1 - result.forecast.alpha)))
 

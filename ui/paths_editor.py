@@ -29,6 +29,7 @@ from varlib import (
 )
 
 DRAFT = "_fc_path"
+EDITOR_OPEN = "fc_scenario_open"
 
 
 def exog_inputs(artifact: Artifact, labels: list[str]) -> dict[str, list[float]] | None:
@@ -49,15 +50,49 @@ def condition_inputs(
     artifact: Artifact, labels: list[str], baseline: VersionForecast
 ) -> dict[str, list[float | None]] | None:
     """The scenario editor: conditions on the path in levels, checked; None when nothing is conditioned or a
-    cell is wrong (then it says which)."""
-    st.subheader("Scenario: conditions")
-    st.caption(
-        "Fix the future path of some variables (in levels); everything else is forecast given them, with bands."
-        " Leave a cell empty for a free value. Type values, drag a path below, or upload a CSV (a date or step"
-        " column, one column per variable)."
-    )
-    _shaper(artifact, labels, baseline)
-    path = _editor(artifact, CONDITIONS, artifact.variables, labels, {})
+    cell is wrong (then it says which).
+
+    The editor is drawn only while its expander is open (its table, upload and sliders are the costliest
+    part of a Forecast run in the browser); the conditions typed before it was closed still apply."""
+    box = st.expander("Scenario: conditions", key=EDITOR_OPEN, on_change="rerun", icon=":material/alt_route:")
+    if not box.open:
+        return _drafted_conditions(artifact, labels)
+    with box:
+        st.caption(
+            "Fix the future path of some variables (in levels); everything else is forecast given them, with"
+            " bands. Leave a cell empty for a free value. Type values, drag a path, or upload a CSV (a date or"
+            " step column, one column per variable). The form to save the scenario is under the charts."
+        )
+        _shaper(artifact, labels, baseline)
+        return _conditions(_editor(artifact, CONDITIONS, artifact.variables, labels, {}))
+
+
+def editor_open() -> bool:
+    return bool(st.session_state.get(EDITOR_OPEN))
+
+
+def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list[float | None]] | None:
+    """The conditions of the draft, checked without drawing the editor (said under its closed expander)."""
+    draft = st.session_state.get(_key(artifact, CONDITIONS))
+    if not draft or not draft["values"]:
+        return None
+    columns = artifact.variables
+    current = pd.DataFrame({c: _padded(draft["values"].get(c), len(labels)) for c in columns})
+    try:
+        path = check_path(
+            path_editor_table(current, columns, labels), columns, labels, CONDITIONS, _positive(artifact, CONDITIONS)
+        )
+    except VarlibError as exc:
+        show_error(exc)
+        return None
+    conditions = _conditions(path)
+    if conditions:
+        held = ", ".join(f"{sum(x is not None for x in v)} on {k}" for k, v in conditions.items())
+        st.caption(f":material/alt_route: Conditions in force ({held}): open the scenario editor to change them.")
+    return conditions
+
+
+def _conditions(path: pd.DataFrame | None) -> dict[str, list[float | None]] | None:
     if path is None or not np.isfinite(path.to_numpy(dtype=float)).any():
         return None
     return {c: [None if np.isnan(x) else float(x) for x in path[c]] for c in path.columns if path[c].notna().any()}
@@ -69,6 +104,7 @@ def copy_scenario(artifact: Artifact, scenario: Scenario) -> None:
         draft = _draft(artifact, what, {})
         draft["values"] = {k: [np.nan if x is None else float(x) for x in v] for k, v in values.items()}
         draft["rev"] += 1
+    st.session_state[EDITOR_OPEN] = True
 
 
 def _key(artifact: Artifact, what: str) -> str:
@@ -139,7 +175,7 @@ def _editor(
 
 def _shaper(artifact: Artifact, labels: list[str], baseline: VersionForecast) -> None:
     """Drag a path: a level held over a range of steps, or a straight line from a start to an end value."""
-    with st.expander("Drag a path", icon=":material/timeline:"):
+    if st.toggle("Drag a path", key=f"{_key(artifact, CONDITIONS)}|shaper", help="Hold a level or draw a line."):
         variable = st.selectbox("Variable", artifact.variables, key=f"{_key(artifact, CONDITIONS)}|shape_var")
         j = artifact.variables.index(variable)
         first, last = st.select_slider(

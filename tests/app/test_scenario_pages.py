@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from tests.app.conftest import charts, errors, open_app, trace, values
+from ui.paths_editor import EDITOR_OPEN
 from varlib import (
     Actor,
     ModelSpec,
@@ -21,6 +22,14 @@ from varlib import (
 from varlib.version_forecast import VersionForecast
 
 CONDITIONS_EDITOR = "_fc_path|conditions|var|0.0.1|0|4"
+
+
+def _with_editor(query: dict):
+    """The Forecast page with its scenario editor open (closed, it is not drawn)."""
+    at = open_app(query)
+    at.session_state[EDITOR_OPEN] = True
+    at.run()
+    return at
 
 
 def _conditions_editor(at):
@@ -38,7 +47,7 @@ def _text(at) -> str:
 
 
 def test_typed_conditions_give_the_conditional_forecast_with_the_baseline_and_differences(seeded):
-    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
     table = _conditions_editor(at).value
     assert list(table.columns) == ["step", "date", "realgdp", "realcons"] and table["realgdp"].isna().all()
     _condition(at, {0: {"realgdp": 12990.0}, 2: {"realgdp": 13100.0}})
@@ -64,7 +73,8 @@ def test_typed_conditions_give_the_conditional_forecast_with_the_baseline_and_di
 
 
 def test_a_dragged_path_fills_the_table(seeded):
-    at = open_app({"model": "var", "version": "0.0.1", "steps": 6})
+    at = _with_editor({"model": "var", "version": "0.0.1", "steps": 6})
+    at.toggle(key="_fc_path|conditions|var|0.0.1|shaper").set_value(True).run()
     at.selectbox(key="_fc_path|conditions|var|0.0.1|shape_var").select("realcons")
     at.run()
     labels = _conditions_editor(at).value["date"].tolist()
@@ -84,18 +94,37 @@ def test_a_dragged_path_fills_the_table(seeded):
     assert _conditions_editor(at).value["realcons"].isna().all() and trace(charts(at)[0], "forecast")
 
 
+def test_the_closed_editor_is_not_drawn_and_its_conditions_still_apply(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    editor = [e for e in [*at.data_editor, *at.slider, *at.toggle] if (e.key or "").startswith("_fc_path|")]
+    assert not editor  # closed: nothing of it drawn
+    assert not any(b.label == "Save scenario" for b in at.button)
+    at.session_state[EDITOR_OPEN] = True
+    at.run()
+    _condition(at, {0: {"realgdp": 12990.0}})
+    at.session_state[EDITOR_OPEN] = False
+    at.run()
+    assert not any(e.key.startswith("_fc_path|") for e in at.data_editor)
+    expected = forecast_artifact(seeded.load("var", "0.0.1"), 4, conditions={"realgdp": [12990.0, None, None, None]})
+    np.testing.assert_allclose(values(trace(charts(at)[1], "scenario"), "y")[1:], expected.forecast.mean[:, 1])
+    assert "Conditions in force (1 on realgdp)" in _text(at)
+    at.session_state[EDITOR_OPEN] = True
+    at.run()
+    assert _conditions_editor(at).value["realgdp"].tolist()[0] == 12990.0  # reopened as typed
+
+
 @pytest.mark.parametrize(
     "value, message", [(float("inf"), "condition realgdp at step 2 (2010-01-01) is inf; use a finite number")]
 )
 def test_an_impossible_condition_is_named_and_nothing_is_drawn(seeded, value, message):
-    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
     _condition(at, {1: {"realgdp": value}})
     assert message in errors(at)
     assert not any("scenario" in t.get("name", "") for f in charts(at) for t in f["data"])
 
 
 def test_saving_a_scenario_then_reopening_it_from_its_link(seeded):
-    at = open_app({"model": "var", "version": "latest", "steps": 4})
+    at = _with_editor({"model": "var", "version": "latest", "steps": 4})
     _condition(at, {0: {"realgdp": 12990.0}})
     at.text_input(key=next(t.key for t in at.text_input if t.label == "Name")).input("gdp-dip")
     next(b for b in at.button if b.label == "Save scenario").click().run()
@@ -119,7 +148,7 @@ def test_saving_a_scenario_then_reopening_it_from_its_link(seeded):
 
 def test_a_taken_name_is_refused_and_the_saved_scenario_is_unchanged(seeded):
     seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "taken", 4, conditions={"realgdp": [1e4]}))
-    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
     _condition(at, {0: {"realgdp": 12990.0}})
     at.text_input(key=next(t.key for t in at.text_input if t.label == "Name")).input("taken")
     next(b for b in at.button if b.label == "Save scenario").click().run()
@@ -133,11 +162,11 @@ def test_a_viewer_cannot_save_and_a_read_only_store_says_so(seeded, monkeypatch)
     viewer = ui.auth.SignIn(True, Actor("Vera Viewer", "v", "http://issuer.test", "dashboard"), "viewer")
     with monkeypatch.context() as patched:
         patched.setattr(ui.auth, "current", lambda: viewer)
-        at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+        at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
         assert "Saving scenarios needs the publisher role; you are signed in as a viewer" in _text(at)
         assert not any(b.label == "Save scenario" for b in at.button)
     monkeypatch.setenv("VARLIB_READ_ONLY", "1")
-    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
     assert "scenarios cannot be saved here" in _text(at)
 
 

@@ -26,6 +26,8 @@ def test_drag_a_path_save_the_scenario_and_open_its_link(dashboard, page, browse
     url, registry = dashboard
     page.goto(f"{url}/?model=var&version=latest&steps=6")
     wait_for_app(page)
+    page.get_by_text("Scenario: conditions", exact=True).click()  # the editor is drawn when opened
+    wait_for_app(page)
     page.get_by_text("Drag a path", exact=True).click()
     wait_for_app(page)
     # the held level of realgdp, starting at its forecast for step 1
