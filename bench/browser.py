@@ -2,13 +2,14 @@
 
     python -m bench --browser [--quick] [--json]
 
-Two servers run side by side: the dashboard on a local store holding one version, and
-bench/floor_app.py (one number input, one plotly chart, two pages) on the same Streamlit. Each
-interaction is timed from the user's action to the moment the page is drawn: connected, no script
-running, no skeleton left, and every visible plotly chart painted (and, for a forecast, its line of
-the expected length or with the edited value). Repetitions alternate between the two apps so load on a
-shared machine falls on both. The figures are medians in ms and ratios of the dashboard's median to
-the floor's:
+Three servers run side by side on the same Streamlit: the dashboard on a local store holding one
+version (two variables), bench/floor_app.py (one number input, one plotly chart, two pages) and
+bench/charts_app.py (one number input and the dashboard's own two forecast charts, a reference that
+separates what those charts cost from what the dashboard adds). Each interaction is timed from the
+user's action to the moment the page is drawn: connected, no script running, no skeleton left, and
+every visible plotly chart painted (and, for a forecast, its line of the expected length or with the
+edited value). Repetitions alternate between the apps so load on a shared machine falls on all. The
+figures are medians in ms and ratios of the dashboard's median to the floor's:
 
 - first_forecast: a new tab opens the app's address until the forecast charts are drawn;
 - steps: Enter in the Steps field until the chart shows the new horizon;
@@ -63,12 +64,14 @@ def measure(repeats: int = 5, progress=print) -> dict:
         _seed(Path(store_dir))
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         dashboard_env = {"VARLIB_STORE_DIR": store_dir, "VARLIB_AUTHOR": "bench"}
+        charts_env = {**dashboard_env, "PYTHONPATH": str(PROJECT_DIR)}
         with (
             streamlit_server(PROJECT_DIR / "app.py", dashboard_env) as (dashboard_url, _),
             streamlit_server(PROJECT_DIR / "bench" / "floor_app.py", {}) as (floor_url, _),
+            streamlit_server(PROJECT_DIR / "bench" / "charts_app.py", charts_env) as (charts_url, _),
         ):
             context = browser.new_context(viewport={"width": 1440, "height": 1000})
-            apps = {"dashboard": (dashboard_url, 2), "floor": (floor_url, 1)}
+            apps = {"dashboard": (dashboard_url, 2), "floor": (floor_url, 1), "charts": (charts_url, 2)}
             times: dict[str, dict[str, list[float]]] = {name: {} for name in apps}
             for url, charts in apps.values():  # warm-up: scripts compiled, caches filled
                 _first_forecast(context, url, charts)
@@ -94,6 +97,9 @@ def _round(context, name: str, url: str, charts: int, round_: int, out: dict[str
     out.setdefault("first_forecast", []).append(seconds)
     steps = 12 if round_ % 2 == 0 else 16
     out.setdefault("steps", []).append(_steps_change(page, steps))
+    if name == "charts":  # a reference for the forecast only: it has no lag table and no other page
+        page.close()
+        return
     if name == "dashboard":
         out.setdefault("lag_edit", []).append(_lag_edit(page, 14000.0 + round_))
         for title in DASHBOARD_PAGES:
@@ -162,10 +168,11 @@ def _median_ms(values: list[float]) -> float:
 
 
 def _summary(times: dict[str, dict[str, list[float]]]) -> dict:
-    dash, floor = times["dashboard"], times["floor"]
+    dash, floor, charts = times["dashboard"], times["floor"], times["charts"]
     pages = {key.split(":", 1)[1]: _median_ms(v) for key, v in dash.items() if key.startswith("page:")}
     floor_ms = {key: _median_ms(v) for key, v in floor.items()}
     dash_ms = {key: _median_ms(v) for key, v in dash.items() if not key.startswith("page:")}
+    charts_ms = {key: _median_ms(v) for key, v in charts.items()}
     return {
         "first_forecast_ratio": round(dash_ms["first_forecast"] / floor_ms["first_forecast"], 2),
         "steps_ratio": round(dash_ms["steps"] / floor_ms["steps"], 2),
@@ -174,6 +181,10 @@ def _summary(times: dict[str, dict[str, list[float]]]) -> dict:
         "page_open_ratios": {title: round(ms / floor_ms["page"], 2) for title, ms in pages.items()},
         "dashboard_ms": {**dash_ms, "pages": pages},
         "floor_ms": floor_ms,
+        # the dashboard's own charts alone on a bare page: what drawing them costs in the framework
+        "charts_ms": charts_ms,
+        "charts_over_floor": {key: round(charts_ms[key] / floor_ms[key], 2) for key in charts_ms},
+        "dashboard_over_charts": {key: round(dash_ms[key] / charts_ms[key], 2) for key in charts_ms},
         "repeats": len(floor["first_forecast"]),
         "goals": {"first_forecast_ratio": 1.5, "steps_ratio": 1.5, "lag_edit_ratio": 2.0, "page_open_ratio_max": 2.0},
     }
