@@ -87,9 +87,13 @@ def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list
         return None
     conditions = _conditions(path)
     if conditions:
-        held = ", ".join(f"{sum(x is not None for x in v)} on {k}" for k, v in conditions.items())
-        st.caption(f":material/alt_route: Conditions in force ({held}): open the scenario editor to change them.")
+        held = ", ".join(_steps_of(sum(x is not None for x in v), k) for k, v in conditions.items())
+        st.caption(f":material/alt_route: Conditions in force on {held}: open the scenario editor to change them.")
     return conditions
+
+
+def _steps_of(count: int, variable: str) -> str:
+    return f"{count} step{'s' if count != 1 else ''} of {variable}"
 
 
 def _conditions(path: pd.DataFrame | None) -> dict[str, list[float | None]] | None:

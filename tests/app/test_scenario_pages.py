@@ -107,7 +107,7 @@ def test_the_closed_editor_is_not_drawn_and_its_conditions_still_apply(seeded):
     assert not any(e.key.startswith("_fc_path|") for e in at.data_editor)
     expected = forecast_artifact(seeded.load("var", "0.0.1"), 4, conditions={"realgdp": [12990.0, None, None, None]})
     np.testing.assert_allclose(values(trace(charts(at)[1], "scenario"), "y")[1:], expected.forecast.mean[:, 1])
-    assert "Conditions in force (1 on realgdp)" in _text(at)
+    assert "Conditions in force on 1 step of realgdp" in _text(at)
     at.session_state[EDITOR_OPEN] = True
     at.run()
     assert _conditions_editor(at).value["realgdp"].tolist()[0] == 12990.0  # reopened as typed
