@@ -61,7 +61,7 @@ def condition_inputs(
         st.caption(
             "Fix the future path of some variables (in levels); everything else is forecast given them, with"
             " bands. Leave a cell empty for a free value. Type values, drag a path, or upload a CSV (a date or"
-            " step column, one column per variable). The form to save the scenario is under the charts."
+            " step column, one column per variable)."
         )
         _shaper(artifact, labels, baseline)
         return _conditions(_editor(artifact, CONDITIONS, artifact.variables, labels, {}))
