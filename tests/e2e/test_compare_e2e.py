@@ -23,8 +23,9 @@ def two_versions(dashboard):
     return url, registry
 
 
-HEADERS = """() => [...document.querySelector('[data-testid="stDataFrame"]').querySelectorAll('canvas thead th')]
-                 .map(th => th.textContent)"""
+# null while the table is not drawn (yet, or again during a rerun): the wait then keeps polling
+HEADERS = """() => { const grid = document.querySelector('[data-testid="stDataFrame"]');
+                     return grid ? [...grid.querySelectorAll('canvas thead th')].map(th => th.textContent) : null; }"""
 
 
 def _headers(page, expected: list[str]) -> list[str]:
