@@ -171,17 +171,5 @@ def integration(diag: Diagnostics) -> None:
         f"Trace and maximum-eigenvalue statistics (constant, {johansen.lagged_differences} lagged"
         f" difference(s)); rank at 5% by the trace test: **{johansen.rank}**."
     )
-    table = pd.DataFrame(
-        [
-            {
-                "rank <=": r,
-                "trace": johansen.trace[r],
-                "trace 95%": johansen.trace_critical[r][1],
-                "max eigen": johansen.max_eigen[r],
-                "max eigen 95%": johansen.max_eigen_critical[r][1],
-                "eigenvalue": johansen.eigenvalues[r],
-            }
-            for r in range(len(johansen.trace))
-        ]
-    )
+    table = johansen.frame()
     st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch")

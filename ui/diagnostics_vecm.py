@@ -27,21 +27,7 @@ def cointegration(diag: Diagnostics) -> None:
         f" deterministic case: {johansen.deterministic}): H0 rank <= r is rejected where the statistic exceeds its"
         f" 95% critical value; the trace test suggests rank **{johansen.rank}**."
     )
-    table = pd.DataFrame(
-        [
-            {
-                "rank <=": r,
-                "trace": johansen.trace[r],
-                "trace 90%": johansen.trace_critical[r][0],
-                "trace 95%": johansen.trace_critical[r][1],
-                "trace 99%": johansen.trace_critical[r][2],
-                "max eigen": johansen.max_eigen[r],
-                "max eigen 95%": johansen.max_eigen_critical[r][1],
-                "eigenvalue": johansen.eigenvalues[r],
-            }
-            for r in range(len(johansen.trace))
-        ]
-    )
+    table = johansen.frame(trace_levels=(90, 95, 99))
     st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch", key="dg_johansen")
     left, right = st.columns(2, gap="large")
     with left:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from varlib import DETERMINISTIC, Integration, TrainResult, kind_names, kind_title
@@ -109,16 +108,5 @@ def show_cointegration(result: TrainResult) -> None:
         f" ({johansen.lagged_differences} lagged difference(s), deterministic terms: {johansen.deterministic})"
         f" suggests rank {johansen.rank} at 5%."
     )
-    table = pd.DataFrame(
-        [
-            {
-                "rank <=": r,
-                "trace": johansen.trace[r],
-                "trace 95%": johansen.trace_critical[r][1],
-                "max eigen": johansen.max_eigen[r],
-                "max eigen 95%": johansen.max_eigen_critical[r][1],
-            }
-            for r in range(len(johansen.trace))
-        ]
-    )
+    table = johansen.frame(eigenvalues=False)
     st.dataframe(table.style.format(precision=4), hide_index=True, width="stretch", key="train_johansen")

@@ -20,6 +20,7 @@ import warnings
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 SIGNIF = 0.05
 
@@ -63,6 +64,20 @@ class Johansen:
     lagged_differences: int
     deterministic: str  # "none", "constant" or "linear trend" (statsmodels' det_order -1, 0, 1)
     rank: int  # by the trace test at 5%
+
+    def frame(self, trace_levels: tuple[int, ...] = (95,), eigenvalues: bool = True) -> pd.DataFrame:
+        """The table as pages and the report show it: one row per rank, the statistics beside the critical
+        values asked for (of 90, 95, 99%; the maximum-eigenvalue test at 95%)."""
+        column = {90: 0, 95: 1, 99: 2}
+        rows = []
+        for r in range(len(self.trace)):
+            row: dict[str, float] = {"rank <=": r, "trace": self.trace[r]}
+            row |= {f"trace {level}%": self.trace_critical[r][column[level]] for level in trace_levels}
+            row |= {"max eigen": self.max_eigen[r], "max eigen 95%": self.max_eigen_critical[r][1]}
+            if eigenvalues:
+                row["eigenvalue"] = self.eigenvalues[r]
+            rows.append(row)
+        return pd.DataFrame(rows)
 
     def to_dict(self) -> dict:
         rows = [

@@ -38,19 +38,7 @@ def lag_order(diag: Diagnostics) -> list[str]:
 
 def cointegration(coint: Cointegration) -> list[str]:
     johansen = coint.johansen
-    ranks = pd.DataFrame(
-        [
-            {
-                "rank <=": r,
-                "trace": johansen.trace[r],
-                "trace 95%": johansen.trace_critical[r][1],
-                "max eigen": johansen.max_eigen[r],
-                "max eigen 95%": johansen.max_eigen_critical[r][1],
-                "eigenvalue": johansen.eigenvalues[r],
-            }
-            for r in range(len(johansen.trace))
-        ]
-    ).set_index("rank <=")
+    ranks = johansen.frame().set_index("rank <=")
     parts = [
         "<h2>Cointegration</h2>",
         f"<p>Rank {coint.rank} ({html.escape(coint.rank_method)}); Johansen's test with"
