@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.support.browser import forecast_trace, open_cell_editor, shot, wait_for_app, wait_for_forecast
+from tests.support.browser import edit_cell, forecast_trace, shot, wait_for_app, wait_for_forecast
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -49,26 +48,13 @@ def test_shared_url_steps_and_a_lag_edit(dashboard, page):
     shot(page, "2-steps-20")
 
     # Edit the newest realgdp lag input: click its date cell, move right, open the editor, type, commit.
-    # The page above the grid settles while charts paint, so the edit is tried again if the grid did not
-    # take it (the link then carries no edited lag inputs); the assertions below are unchanged.
-    for attempt in range(2):
-        editor = page.locator('[data-testid="stDataFrame"]').first
-        editor.scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
-        box = editor.bounding_box()
-        open_cell_editor(page, box["x"] + 30, box["y"] + 35 * 4 + 17)  # header row, then rows 1..4
-        page.keyboard.press("Control+a")
-        page.keyboard.type("14000", delay=20)
-        page.keyboard.press("Enter")
-        wait_for_app(page)
-        try:
-            page.wait_for_function(
-                "() => window.location.search.includes('lags=')", timeout=20_000 if not attempt else 60_000
-            )
-            break
-        except PlaywrightTimeoutError:
-            if attempt:
-                raise
+    editor = page.locator('[data-testid="stDataFrame"]').first
+    editor.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)  # the page above the grid settles while charts paint
+    box = editor.bounding_box()
+    edit_cell(page, box["x"] + 30, box["y"] + 35 * 4 + 17, "14000")  # header row, then rows 1..4
+    wait_for_app(page)
+    page.wait_for_function("() => window.location.search.includes('lags=')")
     page.wait_for_function(
         """(old) => { const el = document.querySelectorAll('.js-plotly-plot')[0];
                      const t = el.data.find(d => d.name.startsWith('forecast'));

@@ -18,12 +18,21 @@ def wait_for_app(page) -> None:
     page.wait_for_selector(IDLE)
 
 
+OVERLAY = "#portal .gdg-input, #portal textarea, #portal input"
+# Counts the script runs that start after it is installed (the app's script state turns to `running`).
+COUNT_RUNS = """() => { window.__runs = 0; window.__runWatch?.disconnect();
+  const app = document.querySelector('[data-testid="stApp"]');
+  window.__runWatch = new MutationObserver(() => {
+    if (app.dataset.testScriptState === 'running') window.__runs += 1; });
+  window.__runWatch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']}); }"""
+
+
 def open_cell_editor(page, x: float, y: float, attempts: int = 4) -> None:
     """Select the cell right of (x, y) and open its editor; typing before the editor overlay
     exists loses keys on a busy machine, so wait for the overlay and retry the open if needed."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-    overlay = page.locator("#portal .gdg-input, #portal textarea, #portal input").first
+    overlay = page.locator(OVERLAY).first
     for _ in range(attempts):
         page.mouse.click(x, y)
         page.keyboard.press("ArrowRight")
@@ -34,6 +43,46 @@ def open_cell_editor(page, x: float, y: float, attempts: int = 4) -> None:
         except PlaywrightTimeoutError:
             page.keyboard.press("Escape")
     raise AssertionError("the lag-input cell editor did not open")
+
+
+def type_in_cell(page, x: float, y: float, text: str, attempts: int = 3) -> None:
+    """Open the editor of the cell right of (x, y) and type `text` over its value, not yet committed."""
+    overlay = page.locator(OVERLAY).first
+    for _ in range(attempts):
+        open_cell_editor(page, x, y)
+        page.keyboard.press("Control+a")
+        page.keyboard.type(text, delay=20)
+        if overlay.input_value() == text:
+            return
+        page.keyboard.press("Escape")
+    raise AssertionError(f"the cell editor did not take {text!r}")
+
+
+def commit_cell(page, timeout_ms: int = 5_000) -> bool:
+    """Press Enter in an open cell editor; True once the edit reached the app (a script run started).
+
+    The grid sometimes closes its editor on Enter without committing the typed text, though the
+    overlay showed it (about once in 12 edits typed at machine speed, a few hundred ms after a rerun;
+    the cause lies in the grid, and no person types that fast). No run then starts, and the caller
+    types the edit again instead of waiting for a change that never comes."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+    page.evaluate(COUNT_RUNS)
+    page.keyboard.press("Enter")
+    try:
+        page.wait_for_function("() => window.__runs > 0", timeout=timeout_ms)
+    except PlaywrightTimeoutError:
+        return False
+    return True
+
+
+def edit_cell(page, x: float, y: float, text: str, attempts: int = 3) -> None:
+    """Type `text` into the cell right of (x, y) and commit it, again if the grid dropped it."""
+    for _ in range(attempts):
+        type_in_cell(page, x, y, text)
+        if commit_cell(page):
+            return
+    raise AssertionError(f"the grid did not commit {text!r} in {attempts} tries")
 
 
 def shot(page, name: str) -> None:
