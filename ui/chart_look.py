@@ -4,6 +4,11 @@ Band opacities are chosen by contrast (WCAG relative luminance): the band stands
 page's background by a ratio of at least 1.4, and the forecast line from the band by at least 2,
 in the light and the dark theme alike (tests/app/test_presentation.py checks both). Presentation
 mode uses fonts of 16 px and more. Image exports are 3x the drawn size and named after what they show.
+
+The margins leave room for what a forecast chart usually holds (y tick labels of up to six characters,
+both axis titles, the legend). Plotly still widens them when a chart needs more (a narrow
+chart, a long legend), but that takes it a second layout pass, which is most of the time it takes to
+draw a chart, on every change of the forecast.
 """
 
 from __future__ import annotations
@@ -39,6 +44,14 @@ class Look:
     def font(self) -> int:
         return 18 if self.present else 13
 
+    @property
+    def margin(self) -> dict:
+        """Title and subtitle above; the tick labels, both axis titles and the legend below and left: two
+        legend rows for a chart of half a laptop screen, one in presentation mode (sizes read in Chromium)."""
+        if self.present:
+            return {"l": 108, "r": 20, "t": 96, "b": 125}
+        return {"l": 80, "r": 20, "t": 72, "b": 118}
+
     def layout(self, title: str, y_title: str, x_title: str, height: int) -> dict:
         """The whole layout of a forecast chart, in one dict."""
         font = {"size": self.font}
@@ -69,7 +82,7 @@ class Look:
                 "font": font,
                 "traceorder": "normal",
             },
-            "margin": {"l": 10, "r": 10, "t": 96 if self.present else 72, "b": 2 * self.font + 48},
+            "margin": self.margin,
             "xaxis": x_axis,
             "yaxis": {**axis, "title": {"text": y_title, "font": font}, "tickformat": "~s"},
         }

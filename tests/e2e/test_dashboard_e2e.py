@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import edit_cell, forecast_trace, shot, wait_for_app, wait_for_forecast
+from tests.support.browser import edit_cell, forecast_trace, grown_margins, shot, wait_for_app, wait_for_forecast
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -34,6 +34,7 @@ def test_shared_url_steps_and_a_lag_edit(dashboard, page):
     assert page.get_by_text("var 0.0.1", exact=False).first.is_visible()
     assert "steps=12" in page.url and "version=0.0.1" in page.url and "level=90" in page.url
     assert page.get_by_text("90% interval").first.is_visible()  # the legend names the requested level
+    assert grown_margins(page) == [[], []]  # each chart laid out once: its margins hold labels and legend
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert "reachable" in sidebar.inner_text() and "MinIO" in sidebar.inner_text()
     shot(page, "1-shared-url")

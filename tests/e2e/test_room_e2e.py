@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import edit_cell, shot, wait_for_app, wait_for_forecast
+from tests.support.browser import edit_cell, grown_margins, shot, wait_for_app, wait_for_forecast
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -47,7 +47,7 @@ def test_presentation_mode_at_1920(dashboard, chromium):
         page.goto(f"{url}/?model=var&version=0.0.1&steps=12&level=90&present=1")
         wait_for_app(page)
         wait_for_forecast(page, 12)
-        assert not page.locator('[data-testid="stSidebar"]').is_visible()
+        page.locator('[data-testid="stSidebar"]').wait_for(state="hidden", timeout=10_000)  # it folds away
         chart = page.locator('[data-testid="stPlotlyChart"]').first
         box = chart.bounding_box()
         assert box["width"] > 1600 and box["height"] >= 800  # one chart fills the screen
@@ -57,6 +57,7 @@ def test_presentation_mode_at_1920(dashboard, chromium):
         assert plot.locator(".gtitle-subtitle").first.text_content() == "var 0.0.1 · mean with 90% standard interval"
         tick = plot.locator(".xtick text").first
         assert float(tick.evaluate("t => parseFloat(getComputedStyle(t).fontSize)")) >= 16
+        assert grown_margins(page) == [[], []]  # laid out once: the margins hold the 18 px labels and legend
         shot(page, "room-2-presentation-1920")  # docs/screenshot-presentation.png is a copy of this one
     finally:
         context.close()

@@ -85,6 +85,15 @@ def edit_cell(page, x: float, y: float, text: str, attempts: int = 3) -> None:
     raise AssertionError(f"the grid did not commit {text!r} in {attempts} tries")
 
 
+# The sides whose margins plotly had to widen, per chart: each widening costs the chart a second layout.
+GROWN_MARGINS = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(el =>
+  ['l', 'r', 't', 'b'].filter(side => el._fullLayout._size[side] > el.layout.margin[side] + 0.5))"""
+
+
+def grown_margins(page) -> list[list[str]]:
+    return page.evaluate(GROWN_MARGINS)
+
+
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
