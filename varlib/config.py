@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import hmac
 import os
@@ -14,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import InvalidInputError
+from .identity import login_name
 
 STORE_DIR_NAME = "local-store"  # under the working directory unless VARLIB_STORE_DIR says otherwise
 DEFAULT_BUCKET = "models"
@@ -62,7 +62,7 @@ class Settings:
             bucket=_parse_bucket(env.get("MINIO_BUCKET") or DEFAULT_BUCKET),
             ca_bundle=env.get("MINIO_CA_BUNDLE") or None,
             read_only=_parse_bool("VARLIB_READ_ONLY", env.get("VARLIB_READ_ONLY", "")),
-            author=env.get("VARLIB_AUTHOR") or _login_name(),
+            author=env.get("VARLIB_AUTHOR") or login_name(),
             max_artifact_bytes=_parse_int("VARLIB_MAX_ARTIFACT_BYTES", env, DEFAULT_MAX_ARTIFACT_BYTES),
             timeout_s=_parse_float("VARLIB_STORE_TIMEOUT", env, 5.0),
             refresh_s=_parse_int("VARLIB_REFRESH_SECONDS", env, 15),
@@ -154,10 +154,3 @@ def _parse_float(name: str, env: Mapping[str, str], default: float) -> float:
     if not value > 0:
         raise InvalidInputError(f"{name}={raw!r} is not a positive number of seconds")
     return value
-
-
-def _login_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no passwd entry in some containers
-        return "unknown"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import getpass
 import platform
 from collections.abc import Mapping
@@ -25,7 +26,7 @@ class Actor:
     @classmethod
     def local(cls, author: str, via: str = "library") -> Actor:
         """The person at this machine: the configured author (VARLIB_AUTHOR or the login name)."""
-        return cls(name=author, subject=f"local:{_login_name()}", via=via, origin=_host_name())
+        return cls(name=author, subject=f"local:{login_name()}", via=via, origin=_host_name())
 
     @classmethod
     def from_claims(cls, claims: Mapping[str, Any], via: str, origin: str = "") -> Actor:
@@ -56,7 +57,11 @@ class Actor:
         return f"{self.name} ({self.subject})" if self.subject and self.subject != self.name else self.name
 
 
-def _login_name() -> str:
+@functools.cache
+def login_name() -> str:
+    """The account this process runs as. Looked up once: it cannot change while the process runs, and
+    without USER or LOGNAME set the lookup reads the system's user database on every call (the dashboard
+    reads its settings several times per rerun)."""
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no passwd entry in some containers
