@@ -21,6 +21,7 @@ from ui.lag_table import lag_inputs
 from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact, count_changed
 
 STEPS_NOTE = "_fc_steps_note"
+LINK_OPEN = "fc_link_open"
 INTERVALS_HELP = (
     "How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
     " 'corrected': also counts the uncertainty of the estimated coefficients, so it is wider."
@@ -153,8 +154,12 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
 
 
 def _copy_link(params: dict) -> None:
+    """The page's link in a popover, written only while it is open (every change redraws what is shown)."""
+    link = st.popover("Copy link", icon=":material/link:", key=LINK_OPEN, on_change="rerun")
+    if not link.open:
+        return
     query = urlencode({k: v for k, v in params.items() if v is not None})
     url = f"{str(st.context.url or '').split('?')[0]}?{query}"
-    with st.popover("Copy link", icon=":material/link:"):
+    with link:
         st.caption("This view, with its settings and any edited lag inputs (copy with the icon on the right):")
         st.code(url, language=None, wrap_lines=True)

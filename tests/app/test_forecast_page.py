@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import numpy as np
 import pandas as pd
 import pytest
 
 from tests.app.conftest import charts, errors, open_app, trace, values
+from ui.forecast_panel import LINK_OPEN
 from varlib.service import forecast_artifact
 from varlib.store.local import LocalStore
 
@@ -74,6 +77,17 @@ def test_edited_lag_input_changes_the_forecast(seeded):
     lags.iloc[3, 0] = 14000.0
     expected = forecast_artifact(seeded.load("var", "0.0.1"), 4, 0.05, lags)
     np.testing.assert_allclose(after, expected.forecast.mean[:, 0], rtol=1e-12)
+
+
+def test_the_copy_link_carries_edited_lag_inputs_and_is_drawn_only_when_open(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    assert not at.code  # closed: nothing of it is sent on each change
+    at.session_state[_editor_key(at)] = {"edited_rows": {3: {"realgdp": 14000.0}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[LINK_OPEN] = True
+    at.run()
+    link = at.code[0].value
+    assert "model=var" in link and "steps=4" in link and urlencode({"lags": at.query_params["lags"]}) in link
+    assert "14000" in at.query_params["lags"]
 
 
 @pytest.mark.parametrize("value, message", [(None, "is empty"), (float("inf"), "use a finite number")])
