@@ -121,15 +121,15 @@ def render(artifact: Artifact) -> None:
             st.caption("No holdout: the version was fitted on every row.")
         else:
             st.caption(f"Holdout forecasts of the last {(artifact.evaluation or {}).get('rows')} rows, in levels.")
-            st.dataframe(frame.style.format(number_formats(frame)), width="stretch", key="models_metrics")
+            # A few rows: a static table, lighter for the browser than the scrolling grid of the big tables.
+            st.table(frame.style.format(number_formats(frame)))
     with right.container(border=True):
-        st.markdown("**Adequacy**")
         rows = adequacy_rows(artifact)
+        icons = {True: ":green[:material/check_circle:]", False: ":orange[:material/warning:]"}
+        lines = [f"{icons[bool(passed)]} **{_md(name)}**: {_md(verdict)}" for passed, name, verdict in rows]
+        st.markdown("  \n".join(["**Adequacy**", *lines]))  # one element: each one sent costs the browser
         if not rows:
             st.caption("Not checked: the version is older than the adequacy checks.")
-        for passed, name, verdict in rows:
-            icon = ":green[:material/check_circle:]" if passed else ":orange[:material/warning:]"
-            st.markdown(f"{icon} **{_md(name)}**: {_md(verdict)}")
     with left.container(border=True):
         _facts("Fills", fill_facts(artifact))
     with right.container(border=True):

@@ -67,9 +67,9 @@ def test_details_are_readable_sections(seeded):
     assert "notes: seed" in notes and "author: tester" in notes
     fills = next(t for t in texts if t.startswith("**Fills**"))
     assert "fill: none" in fills
-    checks = [t for t in texts if "**stability**" in t or "**whiteness**" in t or "**normality**" in t]
-    assert len(checks) == 3
-    metrics = next(t for t in at.dataframe if "MAPE %" in t.value.columns).value
+    adequacy = next(t for t in texts if t.startswith("**Adequacy**"))
+    assert all(f"**{check}**" in adequacy for check in ("stability", "whiteness", "normality"))
+    metrics = next(t for t in at.table if "MAPE %" in t.value.columns).value
     assert list(metrics.index) == ["realgdp", "realcons"] and list(metrics.columns) == ["RMSE", "MAE", "MAPE %"]
     download = at.get("download_button")
     assert download and any("metadata" in d.proto.label for d in download)
