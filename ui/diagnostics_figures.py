@@ -23,11 +23,12 @@ PALETTE = qualitative.Plotly
 
 
 def finish(fig: go.Figure, title: str, height: int) -> go.Figure:
-    # the legend sits above the subplot titles, level with the figure title
+    # The legend sits above the subplot titles, level with the figure title. The margins already hold
+    # the usual tick labels: widening them costs plotly a second layout pass (see ui.chart_look).
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top"},
         height=height,
-        margin={"l": 10, "r": 10, "t": 90, "b": 10},
+        margin={"l": 56, "r": 20, "t": 90, "b": 40},
         legend={"orientation": "h", "yanchor": "top", "y": 0.995, "yref": "container", "xanchor": "right", "x": 1},
     )
     return fig
