@@ -5,10 +5,10 @@ page's background by a ratio of at least 1.4, and the forecast line from the ban
 in the light and the dark theme alike (tests/app/test_presentation.py checks both). Presentation
 mode uses fonts of 16 px and more. Image exports are 3x the drawn size and named after what they show.
 
-The margins leave room for what a forecast chart usually holds (y tick labels of up to six characters,
-both axis titles, the legend). Plotly still widens them when a chart needs more (a narrow
+Every chart's margins leave room for what it usually holds around its plot (tick labels, axis titles,
+title and legend; sizes read in Chromium). Plotly still widens them when a chart needs more (a narrow
 chart, a long legend), but that takes it a second layout pass, which is most of the time it takes to
-draw a chart, on every change of the forecast.
+draw a chart, on every change.
 """
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ BAND_ALPHA = {"light": 0.30, "dark": 0.40}
 BAND = f"rgba{(*FORECAST_RGB, BAND_ALPHA['light'])}"
 HOVER_FORMATS = {"quarterly": "%YQ%q", "monthly": "%b %Y", "yearly": "%Y"}  # as varlib.period_labels names them
 EXPORT_SCALE = 3
+# The small charts' margins (Look.margin has the forecast charts'): panels of the Diagnostics, Compare and
+# Backtest pages carry tick labels only, the title and legend above; a holdout chart adds both axis titles.
+PANEL_MARGIN = {"l": 56, "r": 20, "t": 90, "b": 40}
+HOLDOUT_MARGIN = {"l": 76, "r": 20, "t": 64, "b": 70}
 
 
 def band_colour(theme: str) -> str:

@@ -13,6 +13,7 @@ from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
 from ui import hover
+from ui.chart_look import PANEL_MARGIN
 from varlib import Diagnostics
 
 LINE = "#2e86de"
@@ -23,12 +24,11 @@ PALETTE = qualitative.Plotly
 
 
 def finish(fig: go.Figure, title: str, height: int) -> go.Figure:
-    # The legend sits above the subplot titles, level with the figure title. The margins already hold
-    # the usual tick labels: widening them costs plotly a second layout pass (see ui.chart_look).
+    # the legend sits above the subplot titles, level with the figure title
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top"},
         height=height,
-        margin={"l": 56, "r": 20, "t": 90, "b": 40},
+        margin=PANEL_MARGIN,
         legend={"orientation": "h", "yanchor": "top", "y": 0.995, "yref": "container", "xanchor": "right", "x": 1},
     )
     return fig

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from ui.chart_look import BAND, Look
+from ui.chart_look import BAND, HOLDOUT_MARGIN, Look
 
 HISTORY = "#7f8c9b"
 INPUTS = "#5b6776"
@@ -61,7 +61,7 @@ def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int)
         title={"text": title, "x": 0, "xanchor": "left"},
         height=height,
         hovermode="x unified",
-        margin={"l": 10, "r": 10, "t": 48, "b": 10},
+        margin=HOLDOUT_MARGIN,
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "traceorder": "normal"},
     )
     fig.update_xaxes(title_text=x_title)

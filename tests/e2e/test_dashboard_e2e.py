@@ -81,6 +81,8 @@ def test_publish_then_find_it_on_the_models_page(dashboard, page):
     page.get_by_role("button", name="Train", exact=True).click()
     wait_for_app(page)
     page.get_by_text("Lag selection").wait_for()
+    page.locator(".js-plotly-plot .main-svg").nth(1).wait_for()  # a holdout chart per variable
+    assert grown_margins(page) == [[], []]  # laid out once, as the forecast charts are
     page.get_by_label("Notes", exact=True).fill("published from the browser")
     page.get_by_label("Notes", exact=True).press("Enter")
     wait_for_app(page)
