@@ -132,9 +132,9 @@ def _steps_change(page, steps: int) -> float:
 
 
 def _lag_edit(page, value: float) -> float:
-    """Enter in an edited lag cell until the chart moves; typed again when the grid drops the edit
-    (tests.support.browser.commit_cell says when), so a dropped edit is not timed as a slow one."""
-    from tests.support.browser import commit_cell, type_in_cell
+    """From the Enter that commits an edited lag cell until the chart moves (an edit the grid dropped is
+    typed again first: tests.support.browser.edit_cell)."""
+    from tests.support.browser import edit_cell
 
     old = page.evaluate(
         "() => document.querySelector('.js-plotly-plot').data.find(d => d.name.startsWith('forecast')).y[0]"
@@ -143,13 +143,9 @@ def _lag_edit(page, value: float) -> float:
     editor.scroll_into_view_if_needed()
     box = editor.bounding_box()
     try:
-        for _ in range(3):
-            type_in_cell(page, box["x"] + 30, box["y"] + 35 * 2 + 17, f"{value:g}")  # the newest of two lag rows
-            started = time.perf_counter()
-            if commit_cell(page):
-                page.wait_for_function(FORECAST_MOVED, arg=old, polling="raf", timeout=TIMEOUT_MS)
-                return time.perf_counter() - started
-        raise RuntimeError("the grid did not commit the lag-input edit in 3 tries")
+        started = edit_cell(page, box["x"] + 30, box["y"] + 35 * 2 + 17, f"{value:g}")  # the newest of two lag rows
+        page.wait_for_function(FORECAST_MOVED, arg=old, polling="raf", timeout=TIMEOUT_MS)
+        return time.perf_counter() - started
     except Exception:
         page.screenshot(path=str(PROJECT_DIR / "bench" / "out" / "lag-edit-failure.png"), full_page=True)
         raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -27,7 +28,7 @@ COUNT_RUNS = """() => { window.__runs = 0; window.__runWatch?.disconnect();
   window.__runWatch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']}); }"""
 
 
-def open_cell_editor(page, x: float, y: float, attempts: int = 4) -> None:
+def _open_cell_editor(page, x: float, y: float, attempts: int = 4) -> None:
     """Select the cell right of (x, y) and open its editor; typing before the editor overlay
     exists loses keys on a busy machine, so wait for the overlay and retry the open if needed."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -49,7 +50,7 @@ def type_in_cell(page, x: float, y: float, text: str, attempts: int = 3) -> None
     """Open the editor of the cell right of (x, y) and type `text` over its value, not yet committed."""
     overlay = page.locator(OVERLAY).first
     for _ in range(attempts):
-        open_cell_editor(page, x, y)
+        _open_cell_editor(page, x, y)
         page.keyboard.press("Control+a")
         page.keyboard.type(text, delay=20)
         if overlay.input_value() == text:
@@ -76,12 +77,14 @@ def commit_cell(page, timeout_ms: int = 5_000) -> bool:
     return True
 
 
-def edit_cell(page, x: float, y: float, text: str, attempts: int = 3) -> None:
-    """Type `text` into the cell right of (x, y) and commit it, again if the grid dropped it."""
+def edit_cell(page, x: float, y: float, text: str, attempts: int = 3) -> float:
+    """Type `text` into the cell right of (x, y) and commit it, again if the grid dropped it; returns
+    `time.perf_counter()` at the Enter that committed it (the browser bench times from there)."""
     for _ in range(attempts):
         type_in_cell(page, x, y, text)
+        committing = time.perf_counter()
         if commit_cell(page):
-            return
+            return committing
     raise AssertionError(f"the grid did not commit {text!r} in {attempts} tries")
 
 
