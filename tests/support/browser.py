@@ -59,8 +59,9 @@ def type_in_cell(page, x: float, y: float, text: str, attempts: int = 3) -> None
     raise AssertionError(f"the cell editor did not take {text!r}")
 
 
-def commit_cell(page, timeout_ms: int = 5_000) -> bool:
-    """Press Enter in an open cell editor; True once the edit reached the app (a script run started).
+def commit_cell(page, timeout_ms: int = 5_000) -> float | None:
+    """Press Enter in an open cell editor; once the edit reached the app (a script run started), returns
+    `time.perf_counter()` at the Enter, else None.
 
     The grid sometimes closes its editor on Enter without committing the typed text, though the
     overlay showed it (about once in 12 edits typed at machine speed, a few hundred ms after a rerun;
@@ -69,12 +70,13 @@ def commit_cell(page, timeout_ms: int = 5_000) -> bool:
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
     page.evaluate(COUNT_RUNS)
+    pressed = time.perf_counter()
     page.keyboard.press("Enter")
     try:
         page.wait_for_function("() => window.__runs > 0", timeout=timeout_ms)
     except PlaywrightTimeoutError:
-        return False
-    return True
+        return None
+    return pressed
 
 
 def edit_cell(page, x: float, y: float, text: str, attempts: int = 3) -> float:
@@ -82,9 +84,9 @@ def edit_cell(page, x: float, y: float, text: str, attempts: int = 3) -> float:
     `time.perf_counter()` at the Enter that committed it (the browser bench times from there)."""
     for _ in range(attempts):
         type_in_cell(page, x, y, text)
-        committing = time.perf_counter()
-        if commit_cell(page):
-            return committing
+        pressed = commit_cell(page)
+        if pressed is not None:
+            return pressed
     raise AssertionError(f"the grid did not commit {text!r} in {attempts} tries")
 
 
