@@ -63,15 +63,15 @@ def render_sidebar(sign_in: SignIn) -> None:
     if sign_in.configured and sign_in.actor is None:
         return  # the sign-in screen says it all
     with st.sidebar:
-        st.caption("User")
+        label = ":small[:gray[User]]  \n"  # one element per block: each costs the browser a redraw
         if not sign_in.configured:
-            st.markdown(":gray-badge[:material/person: local use]")
-            st.caption(
-                "No sign-in is configured: this dashboard runs for one local user, and publications are recorded"
-                f" as **{sign_in.actor.name if sign_in.actor else 'unknown'}**."
+            st.markdown(
+                f"{label}:gray-badge[:material/person: local use]  \n:small[:gray[No sign-in is configured: this"
+                " dashboard runs for one local user, and publications are recorded as"
+                f" **{sign_in.actor.name if sign_in.actor else 'unknown'}**.]]"
             )
             return
-        st.markdown(f"**{sign_in.actor.name}** :blue-badge[{sign_in.role or 'no role'}]")
+        st.markdown(f"{label}**{sign_in.actor.name}** :blue-badge[{sign_in.role or 'no role'}]")
         if st.button("Sign out", icon=":material/logout:", key="auth_sign_out"):
             st.logout()
 

@@ -49,19 +49,21 @@ def _clamp_steps() -> None:
 
 
 def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, DeltaGenerator]:
-    """The settings row; its last cell is left for the page's link, written once the lag inputs are read."""
-    row = st.columns([1.2, 2.4, 2.2, 2.4, 1.6, 1.4] if present else [1.2, 2.6, 2.2, 1.4], vertical_alignment="bottom")
+    """The settings row (one block: each costs the browser a redraw); its last cell is left for the page's
+    link, written once the lag inputs are read."""
+    row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
     steps = int(
-        row[0].number_input(
+        row.number_input(
             "Steps",
             step=1,
             key=KEYS["steps"],
             on_change=_clamp_steps,
             persist_state="session",
             help=f"How many periods ahead to forecast (1–{MAX_STEPS}).",
+            width=150,
         )
     )
-    level = row[1].segmented_control(
+    level = row.segmented_control(
         "Interval level",
         LEVELS,
         format_func=lambda x: f"{x}%",
@@ -72,7 +74,7 @@ def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, De
     )
     intervals = INTERVAL_KINDS[0]
     if len(INTERVAL_KINDS) > 1:
-        intervals = row[2].segmented_control(
+        intervals = row.segmented_control(
             "Intervals",
             INTERVAL_KINDS,
             key=KEYS["intervals"],
@@ -82,16 +84,17 @@ def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, De
         )
     layout = "stack"
     if present:
-        layout = row[3].segmented_control(
+        layout = row.segmented_control(
             "Charts", list(LAYOUTS), format_func=LAYOUTS.get, key=KEYS["layout"], required=True, persist_state="session"
         )
-        row[4].segmented_control(
+        row.segmented_control(
             "Image export", ["PNG", "SVG"], default="PNG", key=EXPORT, required=True, help="The camera icon on a chart."
         )
+    link = row.container(width="content")
     note = st.session_state.get(STEPS_NOTE)
-    if note:
-        row[0].caption(f":orange[:material/warning: {note}]")
-    return steps, level or DEFAULT_LEVEL, intervals or INTERVAL_KINDS[0], layout or "stack", row[-1].container()
+    if note:  # right under the field, which starts the row
+        st.caption(f":orange[:material/warning: {note}]")
+    return steps, level or DEFAULT_LEVEL, intervals or INTERVAL_KINDS[0], layout or "stack", link
 
 
 @st.fragment

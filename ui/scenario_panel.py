@@ -45,8 +45,8 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
             )
     if st.session_state.get(key) not in (NONE, *saved):
         st.session_state[key] = NONE
-    left, right = st.columns([2, 3], vertical_alignment="bottom")
-    chosen = left.selectbox(
+    row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")  # one block, not one per cell
+    chosen = row.selectbox(
         "Saved scenario",
         [NONE, *saved],
         key=key,
@@ -55,7 +55,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
         args=(saved,),
         help="Scenarios saved for this version; each has a link that opens exactly it.",
     )
-    fan = right.multiselect(
+    fan = row.multiselect(
         "Fan chart",
         FAN_LEVELS,
         key=KEYS["fan"],

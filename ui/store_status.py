@@ -101,8 +101,7 @@ def render(settings: Settings) -> None:
     def _status() -> None:
         status = probe(settings).status()
         badge, caption = badges(status, settings.read_only)
-        st.markdown(badge)
-        st.caption(caption)
+        st.markdown(f"{badge}  \n:small[:gray[{caption}]]")  # one element: each costs the browser a redraw
         if status.ok is False and status.error is not None:
             st.error(str(status.error))
 

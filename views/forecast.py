@@ -13,6 +13,8 @@ from ui.forecast_panel import forecast_panel, set_defaults
 from ui.onboarding import render_onboarding
 from varlib import LATEST, Artifact, Card, VersionEntry
 
+PICKER_WIDTH = 320
+
 
 def render() -> None:
     names = store.model_names()
@@ -36,14 +38,14 @@ def render() -> None:
         st.title("Forecast")
     box = st.expander("Model and version", expanded=False) if present else st.container()
     with box:
-        controls = st.columns([1.8, 1.8, 2.2, 2.2], vertical_alignment="bottom")
-        name = _pick_model(controls[0], names)
+        controls = st.container(horizontal=True, vertical_alignment="bottom")  # one block, not one per cell
+        name = _pick_model(controls, names)
         entries = store.versions(name)
         withdrawn = store.withdrawals(name)
         # `latest` is the registry's answer, read once per run (one small read; pinned versions need none)
         newest = store.latest(name) if any(e.ok and e.version not in withdrawn for e in entries) else None
-        version_label = _pick_version(controls[1], name, entries, newest, problems, withdrawn)
-        controls[2].toggle(
+        version_label = _pick_version(controls, name, entries, newest, problems, withdrawn)
+        controls.toggle(
             "Presentation mode",
             key=KEYS["present"],
             persist_state="session",
@@ -76,7 +78,9 @@ def _pick_model(where, names: list[str]) -> str:
     key = KEYS["model"]
     if st.session_state.get(key) not in names:
         st.session_state[key] = "var" if "var" in names else names[0]
-    return where.selectbox("Model", names, key=key, on_change=_model_changed, persist_state="session")
+    return where.selectbox(
+        "Model", names, key=key, on_change=_model_changed, persist_state="session", width=PICKER_WIDTH
+    )
 
 
 def _model_changed() -> None:
@@ -114,6 +118,7 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
         key=key,
         format_func=lambda v: latest_label if v == LATEST else labels.get(v, v),
         persist_state="session",
+        width=PICKER_WIDTH,
         help="'latest' follows new publications; aliases (@name), then versions newest first (withdrawn: by link).",
     )
 
@@ -126,22 +131,23 @@ def _model_card(artifact: Artifact) -> None:
     card = Card.from_artifact(artifact)
     created = (card.created_at or "").replace("T", " ").replace("Z", " UTC")
     rmse = ", ".join(f"{v} {x:.4g}" for v, x in card.holdout_rmse.items() if x is not None) or "no holdout"
+    details = (
+        f"**{artifact.description}** · variables **{', '.join(artifact.variables)}** ·"
+        f" {card.frequency or 'undated'} · lag order **{artifact.k_ar}** ({artifact.lag_method}) · transform"
+        f" **{artifact.spec.transform}** · holdout RMSE {rmse} · trained on {card.dataset}"
+        + (f" · missing data: {card.fill}" if card.fill else "")
+    )
+    if card.flags:
+        details += (
+            "  \n:material/warning: Checks at training time: "
+            + ", ".join(card.flags)
+            + " (the Diagnostics page explains each)."
+        )
     with st.container(border=True):
         st.markdown(
             f"**{artifact.label}** · created {created} by {card.author}" + (f" · _{card.notes}_" if card.notes else "")
         )
-        st.caption(
-            f"**{artifact.description}** · variables **{', '.join(artifact.variables)}** ·"
-            f" {card.frequency or 'undated'} · lag order **{artifact.k_ar}** ({artifact.lag_method}) · transform"
-            f" **{artifact.spec.transform}** · holdout RMSE {rmse} · trained on {card.dataset}"
-            + (f" · missing data: {card.fill}" if card.fill else "")
-        )
-        if card.flags:
-            st.caption(
-                ":material/warning: Checks at training time: "
-                + ", ".join(card.flags)
-                + " (the Diagnostics page explains each)."
-            )
+        st.caption(details)  # with the checks: one element less to redraw
 
 
 guarded(render)
