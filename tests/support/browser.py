@@ -20,12 +20,17 @@ def wait_for_app(page) -> None:
 
 
 OVERLAY = "#portal .gdg-input, #portal textarea, #portal input"
-# Counts the script runs that start after it is installed (the app's script state turns to `running`).
-COUNT_RUNS = """() => { window.__runs = 0; window.__runWatch?.disconnect();
-  const app = document.querySelector('[data-testid="stApp"]');
-  window.__runWatch = new MutationObserver(() => {
-    if (app.dataset.testScriptState === 'running') window.__runs += 1; });
-  window.__runWatch.observe(app, {attributes: true, attributeFilter: ['data-test-script-state']}); }"""
+# Counts the rerun requests the page sends after it is installed. The script's running state is no
+# sign: a fast run can start and finish between two paints, and then the page never shows it. The
+# app's heartbeats are a few bytes; a rerun request carries the widgets' values.
+COUNT_RERUNS = """() => { window.__reruns = 0;
+  if (window.__sendWatched) return;
+  window.__sendWatched = true;
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    if ((data.byteLength ?? data.size ?? data.length ?? 0) > 32) window.__reruns += 1;
+    return send.call(this, data);
+  }; }"""
 
 
 def _open_cell_editor(page, x: float, y: float, attempts: int = 4) -> None:
@@ -60,20 +65,20 @@ def type_in_cell(page, x: float, y: float, text: str, attempts: int = 3) -> None
 
 
 def commit_cell(page, timeout_ms: int = 5_000) -> float | None:
-    """Press Enter in an open cell editor; once the edit reached the app (a script run started), returns
-    `time.perf_counter()` at the Enter, else None.
+    """Press Enter in an open cell editor; once the edit reached the app (the page asked for a rerun),
+    returns `time.perf_counter()` at the Enter, else None.
 
     The grid sometimes closes its editor on Enter without committing the typed text, though the
     overlay showed it (about once in 12 edits typed at machine speed, a few hundred ms after a rerun;
-    the cause lies in the grid, and no person types that fast). No run then starts, and the caller
+    the cause lies in the grid, and no person types that fast). No rerun is asked for then, and the caller
     types the edit again instead of waiting for a change that never comes."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-    page.evaluate(COUNT_RUNS)
+    page.evaluate(COUNT_RERUNS)
     pressed = time.perf_counter()
     page.keyboard.press("Enter")
     try:
-        page.wait_for_function("() => window.__runs > 0", timeout=timeout_ms)
+        page.wait_for_function("() => window.__reruns > 0", timeout=timeout_ms)
     except PlaywrightTimeoutError:
         return None
     return pressed
