@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from ui import store
+from ui.layout import quiet
 from varlib import ROLES, Actor, RolePolicy, VarlibError, allows
 
 
@@ -63,13 +64,14 @@ def render_sidebar(sign_in: SignIn) -> None:
     if sign_in.configured and sign_in.actor is None:
         return  # the sign-in screen says it all
     with st.sidebar:
-        label = ":small[:gray[User]]  \n"  # one element per block: each costs the browser a redraw
+        label = quiet("User") + "  \n"
         if not sign_in.configured:
-            st.markdown(
-                f"{label}:gray-badge[:material/person: local use]  \n:small[:gray[No sign-in is configured: this"
-                " dashboard runs for one local user, and publications are recorded as"
-                f" **{sign_in.actor.name if sign_in.actor else 'unknown'}**.]]"
+            recorded = sign_in.actor.name if sign_in.actor else "unknown"
+            note = (
+                "No sign-in is configured: this dashboard runs for one local user, and publications are recorded"
+                f" as **{recorded}**."
             )
+            st.markdown(f"{label}:gray-badge[:material/person: local use]  \n{quiet(note)}")
             return
         st.markdown(f"{label}**{sign_in.actor.name}** :blue-badge[{sign_in.role or 'no role'}]")
         if st.button("Sign out", icon=":material/logout:", key="auth_sign_out"):

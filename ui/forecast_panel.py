@@ -18,6 +18,7 @@ from ui.forecast_link import DEFAULT_LEVEL, DEFAULT_STEPS, KEYS, LAYOUTS, LEVELS
 from ui.forecast_table import show_table
 from ui.forecast_view import EXPORT
 from ui.lag_table import lag_inputs
+from ui.layout import control_row
 from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact, count_changed
 
 STEPS_NOTE = "_fc_steps_note"
@@ -49,9 +50,8 @@ def _clamp_steps() -> None:
 
 
 def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, DeltaGenerator]:
-    """The settings row (one block: each costs the browser a redraw); its last cell is left for the page's
-    link, written once the lag inputs are read."""
-    row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")
+    """The settings row; its last cell is left for the page's link, written once the lag inputs are read."""
+    row = control_row("medium")
     steps = int(
         row.number_input(
             "Steps",

@@ -13,6 +13,7 @@ import streamlit as st
 from ui import auth, store
 from ui.errors import show_error
 from ui.forecast_link import FAN_LEVELS, KEYS, LEVELS, LINK_SCENARIO
+from ui.layout import control_row
 from ui.paths_editor import copy_scenario
 from varlib import (
     Artifact,
@@ -45,7 +46,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
             )
     if st.session_state.get(key) not in (NONE, *saved):
         st.session_state[key] = NONE
-    row = st.container(horizontal=True, vertical_alignment="bottom", gap="medium")  # one block, not one per cell
+    row = control_row("medium")
     chosen = row.selectbox(
         "Saved scenario",
         [NONE, *saved],

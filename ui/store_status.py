@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from ui import store
+from ui.layout import quiet
 from varlib import Settings, StoreUnavailableError, VarlibError
 
 FRESH = 1.0  # seconds an answer serves other reruns: bursts of reruns (and sessions) ask once
@@ -101,7 +102,7 @@ def render(settings: Settings) -> None:
     def _status() -> None:
         status = probe(settings).status()
         badge, caption = badges(status, settings.read_only)
-        st.markdown(f"{badge}  \n:small[:gray[{caption}]]")  # one element: each costs the browser a redraw
+        st.markdown(f"{badge}  \n{quiet(caption)}")
         if status.ok is False and status.error is not None:
             st.error(str(status.error))
 

@@ -127,7 +127,7 @@ def render(artifact: Artifact) -> None:
         rows = adequacy_rows(artifact)
         icons = {True: ":green[:material/check_circle:]", False: ":orange[:material/warning:]"}
         lines = [f"{icons[bool(passed)]} **{_md(name)}**: {_md(verdict)}" for passed, name, verdict in rows]
-        st.markdown("  \n".join(["**Adequacy**", *lines]))  # one element: each one sent costs the browser
+        st.markdown("  \n".join(["**Adequacy**", *lines]))  # one block (ui.layout)
         if not rows:
             st.caption("Not checked: the version is older than the adequacy checks.")
     with left.container(border=True):

@@ -10,6 +10,7 @@ from ui import governance, live, presentation, scenario_panel, selection, store,
 from ui.errors import guarded
 from ui.forecast_link import FIELDS, KEYS, NAMES, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
+from ui.layout import control_row
 from ui.onboarding import render_onboarding
 from varlib import LATEST, Artifact, Card, VersionEntry
 
@@ -38,7 +39,7 @@ def render() -> None:
         st.title("Forecast")
     box = st.expander("Model and version", expanded=False) if present else st.container()
     with box:
-        controls = st.container(horizontal=True, vertical_alignment="bottom")  # one block, not one per cell
+        controls = control_row()
         name = _pick_model(controls, names)
         entries = store.versions(name)
         withdrawn = store.withdrawals(name)
@@ -147,7 +148,7 @@ def _model_card(artifact: Artifact) -> None:
         st.markdown(
             f"**{artifact.label}** · created {created} by {card.author}" + (f" · _{card.notes}_" if card.notes else "")
         )
-        st.caption(details)  # with the checks: one element less to redraw
+        st.caption(details)  # with the checks (ui.layout)
 
 
 guarded(render)

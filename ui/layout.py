@@ -1,0 +1,23 @@
+"""Layout that keeps a page light in the browser.
+
+The browser redraws every element a run sends (about 2 ms each, docs/BENCHMARKS.md), so a row of
+controls is one horizontal container rather than a column block per control, and short lines that
+belong together are one markdown block, the caption-like ones written with `quiet`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+
+def control_row(gap: Literal["small", "medium", "large"] = "small") -> DeltaGenerator:
+    """One block for a row of controls, aligned on their bottom edges."""
+    return st.container(horizontal=True, vertical_alignment="bottom", gap=gap)
+
+
+def quiet(text: str) -> str:
+    """Markdown for a caption-like line inside a larger markdown block (small and grey, as st.caption)."""
+    return f":small[:gray[{text}]]"
