@@ -140,9 +140,7 @@ def _lag_edit(page, value: float) -> float:
     typed again first: tests.support.browser.edit_cell)."""
     from tests.support.browser import edit_cell
 
-    old = page.evaluate(
-        "() => document.querySelector('.js-plotly-plot').data.find(d => d.name.startsWith('forecast')).y[0]"
-    )
+    old = page.evaluate(f"() => {_FORECAST}.y[0]")
     editor = page.locator('[data-testid="stDataFrame"]').first
     editor.scroll_into_view_if_needed()
     box = editor.bounding_box()

@@ -64,7 +64,7 @@ def type_in_cell(page, x: float, y: float, text: str, attempts: int = 3) -> None
     raise AssertionError(f"the cell editor did not take {text!r}")
 
 
-def commit_cell(page, timeout_ms: int = 5_000) -> float | None:
+def _commit_cell(page, timeout_ms: int = 5_000) -> float | None:
     """Press Enter in an open cell editor; once the edit reached the app (the page asked for a rerun),
     returns `time.perf_counter()` at the Enter, else None.
 
@@ -89,7 +89,7 @@ def edit_cell(page, x: float, y: float, text: str, attempts: int = 3) -> float:
     `time.perf_counter()` at the Enter that committed it (the browser bench times from there)."""
     for _ in range(attempts):
         type_in_cell(page, x, y, text)
-        pressed = commit_cell(page)
+        pressed = _commit_cell(page)
         if pressed is not None:
             return pressed
     raise AssertionError(f"the grid did not commit {text!r} in {attempts} tries")
