@@ -92,6 +92,8 @@ def saved_forecast(artifact: Artifact, scenario: Scenario):
 def overlays_input(artifact: Artifact, result: VersionForecast, saved: Scenario | None) -> list[str]:
     """Which other forecasts to draw over this one: the baseline and the version's other saved scenarios."""
     others = [s.scenario for s in store.scenarios(artifact.name, artifact.version) if not saved or s != saved]
+    if not others and not result.conditions:  # the baseline is this forecast: nothing to draw over it
+        return []
     return st.multiselect(
         "Overlay",
         [BASELINE, *others],

@@ -72,6 +72,24 @@ def test_typed_conditions_give_the_conditional_forecast_with_the_baseline_and_di
     )
 
 
+def _overlay_picker(at):
+    return [m for m in at.multiselect if m.label == "Overlay"]
+
+
+def test_the_overlay_picker_shows_only_when_there_is_something_to_draw_over_the_forecast(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    assert errors(at) == "" and _overlay_picker(at) == []  # no conditions, no saved scenario: only itself
+    conditioned = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
+    _condition(conditioned, {0: {"realgdp": 12990.0}})
+    assert [m.options for m in _overlay_picker(conditioned)] == [["baseline (no conditions)"]]
+
+
+def test_the_overlay_picker_offers_the_saved_scenarios(seeded):
+    seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "other", 4, conditions={"realgdp": [1e4]}))
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    assert [m.options for m in _overlay_picker(at)] == [["baseline (no conditions)", "other"]]
+
+
 def test_a_dragged_path_fills_the_table(seeded):
     at = _with_editor({"model": "var", "version": "0.0.1", "steps": 6})
     at.toggle(key="_fc_path|conditions|var|0.0.1|shaper").set_value(True).run()
