@@ -1,9 +1,11 @@
-"""The Forecast page below the model and version: settings, lag inputs, the scenario editor or a saved
-scenario, charts, table and the page's link.
+"""The Forecast page below the model and version, a fragment: the inputs (ui.forecast_inputs) and, a
+fragment inside it, the results drawn from them (settings, charts, the scenario editor, table and the
+page's link).
 
-It is a fragment: a change of steps, level, interval kind or a lag cell reruns this part only, not
-the sidebar's store check, the sign-in or the pickers. It writes the page's URL at the end of every
-run (its own and the page's), so the address bar and the "Copy link" box always hold the view.
+An input's change (a lag cell, a picker) reruns the panel only, not the sidebar's store check, the
+sign-in or the model pickers. A change of steps, level or interval kind reruns the results only: the
+browser then redraws neither the lag table nor the pickers. The results write the page's URL at the end
+of every run (theirs and the page's), so the address bar and the "Copy link" box always hold the view.
 """
 
 from __future__ import annotations
@@ -13,11 +15,10 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ui import forecast_view, paths_editor, scenario_panel, url_state
+from ui import forecast_inputs, forecast_view, paths_editor, scenario_panel, url_state
 from ui.forecast_link import DEFAULT_LEVEL, DEFAULT_STEPS, KEYS, LAYOUTS, LEVELS, PAGE, encode_lags
 from ui.forecast_table import show_table
 from ui.forecast_view import EXPORT
-from ui.lag_table import lag_inputs
 from ui.layout import control_row
 from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact, count_changed
 
@@ -99,31 +100,48 @@ def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, De
 
 @st.fragment
 def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> None:
-    """Settings, the charts, the lag inputs, the scenario editor (or a saved scenario) and the table of one
-    loaded version; the page's URL."""
-    box = st.expander("Forecast settings and lag inputs", expanded=False) if present else st.container()
-    with box:
-        steps, level, intervals, layout, link_slot = _settings(artifact, present)
-        if intervals not in artifact.interval_kinds:  # e.g. a VECM has no corrected intervals
-            st.info(
-                f"{artifact.kind_title} versions offer {', '.join(artifact.interval_kinds)} intervals only (see the"
-                f" README): showing {artifact.interval_kinds[0]} ones.",
-                icon=":material/info:",
-            )
-        used = intervals if intervals in artifact.interval_kinds else artifact.interval_kinds[0]
-        saved, fan = scenario_panel.pick(artifact)
-        charts = st.container()  # drawn once the inputs below are read, shown above them
-        computed, inputs, lags = None, None, None
-        if saved is not None:
-            scenario_panel.describe(artifact, saved)
-            lags, *computed = forecast_view.saved_forecast(artifact, saved)
-        else:
-            if not present:
-                st.subheader("Lag inputs")
-            lags = lag_inputs(artifact)
-            found = forecast_view.editor_forecast(artifact, lags, steps, level, used) if lags is not None else None
-            if found is not None:
-                *computed, inputs = found
+    """The page below the pickers, in reading order: settings, scenario pickers, charts, lag inputs (or a saved
+    scenario), the scenario editor and the table; in a presentation the controls are folded above the charts.
+    The inputs are read first, then the results fragment draws from them."""
+    folded = st.expander("Forecast settings and lag inputs", expanded=False) if present else st.container()
+    with folded:
+        settings, pickers = st.container(), st.container()
+        charts = None if present else st.container()
+        inputs_box, editor = st.container(), st.container()
+    charts = charts or st.container()
+    with inputs_box:
+        given = forecast_inputs.inputs(artifact, present, pickers)
+    with settings:
+        _results(artifact, version_label, present, given, charts, editor)
+
+
+@st.fragment
+def _results(
+    artifact: Artifact,
+    version_label: str,
+    present: bool,
+    given: forecast_inputs.Inputs,
+    charts: DeltaGenerator,
+    editor: DeltaGenerator,
+) -> None:
+    """Settings (here), the charts, the scenario editor, the table; the page's URL and link."""
+    # Streamlit keeps a fragment's place in an outside container only if it writes there on every run.
+    charts, editor = charts.container(), editor.container()
+    steps, level, intervals, layout, link_slot = _settings(artifact, present)
+    if intervals not in artifact.interval_kinds:  # e.g. a VECM has no corrected intervals
+        st.info(
+            f"{artifact.kind_title} versions offer {', '.join(artifact.interval_kinds)} intervals only (see the"
+            f" README): showing {artifact.interval_kinds[0]} ones.",
+            icon=":material/info:",
+        )
+    used = intervals if intervals in artifact.interval_kinds else artifact.interval_kinds[0]
+    saved, fan, lags = given.saved, given.fan, given.lags
+    computed, inputs = given.saved_forecasts, None
+    if saved is None and lags is not None:
+        with editor:  # under the lag inputs
+            found = forecast_view.editor_forecast(artifact, lags, steps, level, used)
+        if found is not None:
+            *computed, inputs = found
     edited = saved is None and lags is not None and count_changed(lags, artifact.default_lag_inputs()) > 0
     params = {
         "model": artifact.name,
@@ -140,8 +158,6 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
     url_state.write(PAGE, params)
     with link_slot:
         _copy_link(params)
-    if present:  # the charts come after the folded controls, not inside them
-        charts = st.container()
     with charts:
         if not computed:
             fix = "the lag inputs" if lags is None else "the exogenous values or conditions below"
@@ -150,10 +166,11 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
         baseline, result = computed
         overlays = forecast_view.overlays_input(artifact, result, saved) if not present or result.conditions else []
         forecast_view.charts(artifact, lags, result, baseline, level, fan, overlays, present, layout)
-    forecast_view.differences(baseline, result)
-    if inputs is not None and not present and paths_editor.editor_open():
-        scenario_panel.save_form(artifact, inputs)
-    show_table(result, round(100 * (1 - result.forecast.alpha)))
+    with charts if present else editor:  # in a presentation the editor is folded away with the controls
+        forecast_view.differences(baseline, result)
+        if inputs is not None and not present and paths_editor.editor_open():
+            scenario_panel.save_form(artifact, inputs)
+        show_table(result, round(100 * (1 - result.forecast.alpha)))
 
 
 def _copy_link(params: dict) -> None:

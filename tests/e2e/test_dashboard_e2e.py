@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import edit_cell, forecast_trace, grown_margins, shot, wait_for_app, wait_for_forecast
+from tests.support.browser import (
+    edit_cell,
+    element_kinds,
+    forecast_trace,
+    grown_margins,
+    shot,
+    wait_for_app,
+    wait_for_forecast,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -67,6 +75,42 @@ def test_shared_url_steps_and_a_lag_edit(dashboard, page):
     assert edited["y"][1] != pytest.approx(after_steps["y"][1])
     assert "reachable" in sidebar.inner_text()  # the sidebar survives reruns in a real browser
     shot(page, "3-lag-edited")
+
+
+def test_a_steps_change_redraws_the_results_and_a_lag_edit_the_inputs_too(dashboard, page):
+    """The results are a fragment inside the Forecast panel: a steps change sends the settings and the charts
+    again but not the lag table or the scenario pickers, so the browser redraws less; a lag edit sends both."""
+    url, _ = dashboard
+    received: list = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda frame: received.append(frame)))
+    page.goto(f"{url}/?model=var&version=0.0.1&steps=8")
+    wait_for_app(page)
+    before = wait_for_forecast(page, 8)
+    received.clear()
+    steps = page.get_by_label("Steps", exact=True)
+    steps.fill("10")
+    steps.press("Enter")
+    wait_for_forecast(page, 10)
+    wait_for_app(page)
+    kinds = element_kinds(received)
+    assert kinds.count("plotly_chart") == 2 and "number_input" in kinds
+    assert "dataframe" not in kinds and "selectbox" not in kinds and "multiselect" not in kinds
+
+    received.clear()
+    editor = page.locator('[data-testid="stDataFrame"]').first
+    editor.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    box = editor.bounding_box()
+    edit_cell(page, box["x"] + 30, box["y"] + 35 * 4 + 17, "14000")
+    page.wait_for_function(
+        "(old) => Math.abs(document.querySelector('.js-plotly-plot').data.find(d => d.name.startsWith('forecast'))"
+        ".y[0] - old) > 1e-6",
+        arg=before["y"][0],
+    )
+    wait_for_app(page)
+    kinds = element_kinds(received)
+    assert "dataframe" in kinds and "selectbox" in kinds and kinds.count("plotly_chart") == 2
+    assert len(forecast_trace(page)["x"]) == 11  # still 10 steps, the start point and 10 forecasts
 
 
 def test_publish_then_find_it_on_the_models_page(dashboard, page):

@@ -128,3 +128,18 @@ def wait_for_forecast(page, steps: int, chart: int = 0) -> dict:
         arg=[chart, steps],
     )
     return forecast_trace(page, chart)
+
+
+def element_kinds(frames: list) -> list[str]:
+    """The kinds of the elements in the messages a page received (Streamlit's own ForwardMsg protos), in order."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    kinds = []
+    for frame in frames:
+        if not isinstance(frame, bytes):
+            continue
+        message = ForwardMsg()
+        message.ParseFromString(frame)
+        if message.WhichOneof("type") == "delta" and message.delta.WhichOneof("type") == "new_element":
+            kinds.append(message.delta.new_element.WhichOneof("type"))
+    return kinds

@@ -1,0 +1,38 @@
+"""The Forecast page's inputs: the saved-scenario and fan pickers, and the lag inputs (or a saved scenario's,
+read-only, with its forecast). The results (ui.forecast_panel) are drawn from them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from ui import forecast_view, scenario_panel
+from ui.lag_table import lag_inputs
+from varlib import Artifact, Scenario, VersionForecast
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """A saved scenario (None: the editor), the fan's levels, the lag inputs (None: the table has an error,
+    shown under it) and a saved scenario's (baseline, forecast)."""
+
+    saved: Scenario | None
+    fan: list[int]
+    lags: pd.DataFrame | None
+    saved_forecasts: tuple[VersionForecast, VersionForecast] | None
+
+
+def inputs(artifact: Artifact, present: bool, pickers: DeltaGenerator) -> Inputs:
+    """The pickers (in `pickers`, above the charts) and the lag inputs or the saved scenario (here)."""
+    with pickers:
+        saved, fan = scenario_panel.pick(artifact)
+    if saved is None:
+        if not present:
+            st.subheader("Lag inputs")
+        return Inputs(None, fan, lag_inputs(artifact), None)
+    scenario_panel.describe(artifact, saved)
+    lags, baseline, result = forecast_view.saved_forecast(artifact, saved)
+    return Inputs(saved, fan, lags, (baseline, result))
