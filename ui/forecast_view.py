@@ -12,6 +12,7 @@ from ui import presentation, store
 from ui.chart_look import Look, export_config, file_stem
 from ui.errors import show_error
 from ui.figures import forecast_figure, recent
+from ui.layout import chart_cells
 from ui.paths_editor import condition_inputs, exog_inputs
 from ui.scenario_figures import Line, scenario_figure
 from ui.tables import differences_table
@@ -127,7 +128,7 @@ def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlay
     fixed, height = result.forecast.fixed, presentation.chart_height(present, layout)
     per_row = presentation.columns_for(present, layout, len(artifact.variables))
     image_format = "svg" if st.session_state.get(EXPORT) == "SVG" else "png"
-    cells = [cell for _ in range(0, len(artifact.variables), per_row) for cell in st.columns(per_row)]
+    cells = chart_cells(len(artifact.variables), per_row)
     for j, variable in enumerate(artifact.variables):
         mean, history, start = result.forecast.mean[:, j], shown[variable], lags[variable]
         if plain:

@@ -18,6 +18,19 @@ def control_row(gap: Literal["small", "medium", "large"] = "small") -> DeltaGene
     return st.container(horizontal=True, vertical_alignment="bottom", gap=gap)
 
 
+def chart_cells(count: int, per_row: int) -> list[DeltaGenerator]:
+    """Where each of `count` charts goes, `per_row` side by side: a full row is one horizontal container
+    (columns would add a block per chart); a short last row keeps columns, so its charts are as wide."""
+    cells: list[DeltaGenerator] = []
+    for start in range(0, count, per_row):
+        in_row = min(per_row, count - start)
+        if in_row == per_row:
+            cells += [st.container(horizontal=True)] * in_row
+        else:
+            cells += st.columns(per_row)[:in_row]
+    return cells
+
+
 def quiet(text: str) -> str:
     """Markdown for a caption-like line inside a larger markdown block (small and grey, as st.caption)."""
     return f":small[:gray[{text}]]"
