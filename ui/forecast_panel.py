@@ -10,6 +10,7 @@ of every run (theirs and the page's), so the address bar and the "Copy link" box
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from urllib.parse import urlencode
 
 import streamlit as st
@@ -51,7 +52,7 @@ def _clamp_steps() -> None:
 
 
 def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, DeltaGenerator]:
-    """The settings row; its last cell is left for the page's link, written once the lag inputs are read."""
+    """The settings row, returned last so the page's link can close it once the view is known."""
     row = control_row("medium")
     steps = int(
         row.number_input(
@@ -91,11 +92,10 @@ def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, De
         row.segmented_control(
             "Image export", ["PNG", "SVG"], default="PNG", key=EXPORT, required=True, help="The camera icon on a chart."
         )
-    link = row.container(width="content")
     note = st.session_state.get(STEPS_NOTE)
     if note:  # right under the field, which starts the row
         st.caption(f":orange[:material/warning: {note}]")
-    return steps, level or DEFAULT_LEVEL, intervals or INTERVAL_KINDS[0], layout or "stack", link
+    return steps, level or DEFAULT_LEVEL, intervals or INTERVAL_KINDS[0], layout or "stack", row
 
 
 @st.fragment
@@ -111,8 +111,8 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
     charts = charts or st.container()
     with inputs_box:
         given = forecast_inputs.inputs(artifact, present, pickers)
-    with settings:
-        _results(artifact, version_label, present, given, charts, editor)
+    with editor:
+        _results(artifact, version_label, present, given, settings, charts)
 
 
 @st.fragment
@@ -121,25 +121,25 @@ def _results(
     version_label: str,
     present: bool,
     given: forecast_inputs.Inputs,
+    settings: DeltaGenerator,
     charts: DeltaGenerator,
-    editor: DeltaGenerator,
 ) -> None:
-    """Settings (here), the charts, the scenario editor, the table; the page's URL and link."""
-    # Streamlit keeps a fragment's place in an outside container only if it writes there on every run.
-    charts, editor = charts.container(), editor.container()
-    steps, level, intervals, layout, link_slot = _settings(artifact, present)
-    if intervals not in artifact.interval_kinds:  # e.g. a VECM has no corrected intervals
-        st.info(
-            f"{artifact.kind_title} versions offer {', '.join(artifact.interval_kinds)} intervals only (see the"
-            f" README): showing {artifact.interval_kinds[0]} ones.",
-            icon=":material/info:",
-        )
+    """The scenario editor and the table (here, under the lag inputs), the settings and the charts (above
+    them); the page's URL and link. Streamlit keeps a fragment's writes to containers outside it in place
+    when it writes there on every run, as it does to these two."""
+    with settings:
+        steps, level, intervals, layout, settings_row = _settings(artifact, present)
+        if intervals not in artifact.interval_kinds:  # e.g. a VECM has no corrected intervals
+            st.info(
+                f"{artifact.kind_title} versions offer {', '.join(artifact.interval_kinds)} intervals only (see"
+                f" the README): showing {artifact.interval_kinds[0]} ones.",
+                icon=":material/info:",
+            )
     used = intervals if intervals in artifact.interval_kinds else artifact.interval_kinds[0]
     saved, fan, lags = given.saved, given.fan, given.lags
     computed, inputs = given.saved_forecasts, None
     if saved is None and lags is not None:
-        with editor:  # under the lag inputs
-            found = forecast_view.editor_forecast(artifact, lags, steps, level, used)
+        found = forecast_view.editor_forecast(artifact, lags, steps, level, used)
         if found is not None:
             *computed, inputs = found
     edited = saved is None and lags is not None and count_changed(lags, artifact.default_lag_inputs()) > 0
@@ -156,8 +156,7 @@ def _results(
         "scenario": saved.scenario if saved else None,
     }
     url_state.write(PAGE, params)
-    with link_slot:
-        _copy_link(params)
+    _copy_link(settings_row, params)
     with charts:
         if not computed:
             fix = "the lag inputs" if lags is None else "the exogenous values or conditions below"
@@ -166,16 +165,17 @@ def _results(
         baseline, result = computed
         overlays = forecast_view.overlays_input(artifact, result, saved) if not present or result.conditions else []
         forecast_view.charts(artifact, lags, result, baseline, level, fan, overlays, present, layout)
-    with charts if present else editor:  # in a presentation the editor is folded away with the controls
+    with charts if present else nullcontext():  # in a presentation the editor is folded away, not the table
         forecast_view.differences(baseline, result)
         if inputs is not None and not present and paths_editor.editor_open():
             scenario_panel.save_form(artifact, inputs)
         show_table(result, round(100 * (1 - result.forecast.alpha)))
 
 
-def _copy_link(params: dict) -> None:
-    """The page's link in a popover, written only while it is open (every change redraws what is shown)."""
-    link = st.popover("Copy link", icon=":material/link:", key=LINK_OPEN, on_change="rerun")
+def _copy_link(row: DeltaGenerator, params: dict) -> None:
+    """The page's link in a popover at the end of the settings row, written only while it is open (every
+    change redraws what is shown)."""
+    link = row.popover("Copy link", icon=":material/link:", key=LINK_OPEN, on_change="rerun")
     if not link.open:
         return
     query = urlencode({k: v for k, v in params.items() if v is not None})
