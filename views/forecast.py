@@ -1,6 +1,7 @@
 """Forecast: pick a model version, edit the lag inputs (and a VARX's exogenous values), condition the path in
 the scenario editor, see the forecast with its band or fan, save the scenario or open a saved one (the
-settings, inputs and charts are ui.forecast_panel, a fragment)."""
+settings, inputs and charts are ui.forecast_panel: a fragment holding the inputs and, a fragment of its own,
+the results)."""
 
 from __future__ import annotations
 
