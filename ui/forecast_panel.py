@@ -103,16 +103,13 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
     """The page below the pickers, in reading order: settings, scenario pickers, charts, lag inputs (or a saved
     scenario), the scenario editor and the table; in a presentation the controls are folded above the charts.
     The inputs are read first, then the results fragment draws from them."""
-    folded = st.expander("Forecast settings and lag inputs", expanded=False) if present else st.container()
+    folded = st.expander("Forecast settings and lag inputs", expanded=False) if present else nullcontext()
+    after_folded = st.container() if present else None  # created now, so it follows the folded controls
     with folded:
         settings, pickers = st.container(), st.container()
-        charts = None if present else st.container()
-        inputs_box, editor = st.container(), st.container()
-    charts = charts or st.container()
-    with inputs_box:
+        charts = after_folded or st.container()
         given = forecast_inputs.inputs(artifact, present, pickers)
-    with editor:
-        _results(artifact, version_label, present, given, settings, charts)
+        _results(artifact, version_label, present, given, settings, charts)  # here: under the inputs
 
 
 @st.fragment
