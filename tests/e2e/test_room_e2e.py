@@ -48,10 +48,21 @@ def test_presentation_mode_at_1920(dashboard, chromium):
         wait_for_app(page)
         wait_for_forecast(page, 12)
         page.locator('[data-testid="stSidebar"]').wait_for(state="hidden", timeout=10_000)  # it folds away
+        wait_for_app(page)
         chart = page.locator('[data-testid="stPlotlyChart"]').first
+        # Under the folded controls, not below them. Polled: in about one run of 20 the first chart was found
+        # 1036 px down (where the second one sits) right after the forecast was drawn; the cause is not known.
+        try:
+            page.wait_for_function(
+                "() => document.querySelector('[data-testid=\"stPlotlyChart\"]').getBoundingClientRect().y < 250",
+                timeout=10_000,
+            )
+        except Exception:
+            shot(page, "room-2-presentation-chart-low")
+            raise
         box = chart.bounding_box()
         assert box["width"] > 1600 and box["height"] >= 800  # one chart fills the screen
-        assert box["y"] < 250  # under the folded controls, not below them
+        assert box["y"] < 250
         plot = page.locator(".js-plotly-plot").first
         assert plot.locator(".gtitle").first.text_content() == "realgdp"
         assert plot.locator(".gtitle-subtitle").first.text_content() == "var 0.0.1 · mean with 90% standard interval"
