@@ -11,17 +11,19 @@ from streamlit.delta_generator import DeltaGenerator
 
 from ui import forecast_view, scenario_panel
 from ui.lag_table import lag_inputs
-from varlib import Artifact, Scenario, VersionForecast
+from varlib import Artifact, Scenario, VersionForecast, count_changed
 
 
 @dataclass(frozen=True)
 class Inputs:
     """A saved scenario (None: the editor), the fan's levels, the lag inputs (None: the table has an error,
-    shown under it) and a saved scenario's (baseline, forecast)."""
+    shown under it), whether the editor's lag inputs differ from the version's own (read once here, not on
+    every steps change) and a saved scenario's (baseline, forecast)."""
 
     saved: Scenario | None
     fan: list[int]
     lags: pd.DataFrame | None
+    edited: bool
     saved_forecasts: tuple[VersionForecast, VersionForecast] | None
 
 
@@ -32,7 +34,9 @@ def inputs(artifact: Artifact, present: bool, pickers: DeltaGenerator) -> Inputs
     if saved is None:
         if not present:
             st.subheader("Lag inputs")
-        return Inputs(None, fan, lag_inputs(artifact), None)
+        lags = lag_inputs(artifact)
+        edited = lags is not None and count_changed(lags, artifact.default_lag_inputs()) > 0
+        return Inputs(None, fan, lags, edited, None)
     scenario_panel.describe(artifact, saved)
     lags, baseline, result = forecast_view.saved_forecast(artifact, saved)
-    return Inputs(saved, fan, lags, (baseline, result))
+    return Inputs(saved, fan, lags, False, (baseline, result))

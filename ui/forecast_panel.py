@@ -21,7 +21,7 @@ from ui.forecast_link import DEFAULT_LEVEL, DEFAULT_STEPS, KEYS, LAYOUTS, LEVELS
 from ui.forecast_table import show_table
 from ui.forecast_view import EXPORT
 from ui.layout import control_row
-from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact, count_changed
+from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact
 
 STEPS_NOTE = "_fc_steps_note"
 LINK_OPEN = "fc_link_open"
@@ -136,10 +136,9 @@ def _results(
     saved, fan, lags = given.saved, given.fan, given.lags
     computed, inputs = given.saved_forecasts, None
     if saved is None and lags is not None:
-        found = forecast_view.editor_forecast(artifact, lags, steps, level, used)
+        found = forecast_view.editor_forecast(artifact, lags, given.edited, steps, level, used)
         if found is not None:
             *computed, inputs = found
-    edited = saved is None and lags is not None and count_changed(lags, artifact.default_lag_inputs()) > 0
     params = {
         "model": artifact.name,
         "version": str(artifact.version) if saved else version_label,  # a scenario's link pins its version
@@ -148,7 +147,7 @@ def _results(
         "intervals": intervals if len(INTERVAL_KINDS) > 1 else None,
         "present": "1" if present else None,
         "layout": layout if present else None,
-        "lags": encode_lags(lags) if edited and lags is not None else None,
+        "lags": encode_lags(lags) if given.edited and lags is not None else None,
         "fan": ",".join(map(str, fan)) or None,
         "scenario": saved.scenario if saved else None,
     }

@@ -22,7 +22,6 @@ from varlib import (
     Scenario,
     VarlibError,
     VersionForecast,
-    count_changed,
     forecast_artifact,
     forecast_periods,
     forecast_scenario,
@@ -34,9 +33,10 @@ BASELINE = "baseline (no conditions)"
 EXPORT = "fc_export"
 
 
-def editor_forecast(artifact: Artifact, lags: pd.DataFrame, steps: int, level: int, intervals: str):
+def editor_forecast(artifact: Artifact, lags: pd.DataFrame, edited: bool, steps: int, level: int, intervals: str):
     """The exogenous values and conditions of the editor (under the lag inputs) and the forecasts they give:
-    (baseline, forecast, the inputs as make_scenario takes them), or None after saying what to fix."""
+    (baseline, forecast, the inputs as make_scenario takes them), or None after saying what to fix. `edited`:
+    the lag inputs differ from the version's own (a scenario of unedited ones keeps "the version's own")."""
     labels = forecast_periods(artifact, steps, lags)
     exog = exog_inputs(artifact, labels) if artifact.exog else None
     if artifact.exog and exog is None:
@@ -59,8 +59,8 @@ def editor_forecast(artifact: Artifact, lags: pd.DataFrame, steps: int, level: i
     except VarlibError as exc:
         show_error(exc)
         return None
-    own = not count_changed(lags, artifact.default_lag_inputs())  # a scenario then keeps "the version's own"
-    inputs = {"steps": steps, "alpha": alpha, "lag_inputs": None if own else lags, "intervals": intervals, "exog": exog}
+    lag_inputs = lags if edited else None
+    inputs = {"steps": steps, "alpha": alpha, "lag_inputs": lag_inputs, "intervals": intervals, "exog": exog}
     return baseline, result, {**inputs, "conditions": conditions}
 
 
