@@ -159,7 +159,7 @@ def _results(
             st.info(f"Fix {fix} to see the forecast.", icon=":material/edit_note:")
             return
         baseline, result = computed
-        overlays = forecast_view.overlays_input(artifact, result, saved) if not present or result.conditions else []
+        overlays = forecast_view.overlays_input(artifact, result, saved, present)
         forecast_view.charts(artifact, lags, result, baseline, level, fan, overlays, present, layout)
     with charts if present else nullcontext():  # in a presentation the editor is folded away, not the table
         forecast_view.differences(baseline, result)

@@ -90,10 +90,14 @@ def saved_forecast(artifact: Artifact, scenario: Scenario):
     return shown, baseline, result
 
 
-def overlays_input(artifact: Artifact, result: VersionForecast, saved: Scenario | None) -> list[str]:
-    """Which other forecasts to draw over this one: the baseline and the version's other saved scenarios."""
+def overlays_input(artifact: Artifact, result: VersionForecast, saved: Scenario | None, present: bool) -> list[str]:
+    """Which other forecasts to draw over this one: the baseline and the version's other saved scenarios. The
+    picker is shown only when it offers something (without conditions the baseline is this forecast), and in a
+    presentation only for a conditioned forecast, whose baseline it then draws."""
+    if present and not result.conditions:
+        return []
     others = [s.scenario for s in store.scenarios(artifact.name, artifact.version) if not saved or s != saved]
-    if not others and not result.conditions:  # the baseline is this forecast: nothing to draw over it
+    if not others and not result.conditions:
         return []
     return st.multiselect(
         "Overlay",
