@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from tests.support.browser import (
-    edit_cell,
+    edit_newest_lag,
     element_kinds,
     forecast_trace,
     grown_margins,
     shot,
     wait_for_app,
     wait_for_forecast,
+    wait_for_forecast_value,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -56,20 +57,10 @@ def test_shared_url_steps_and_a_lag_edit(dashboard, page):
     assert after_steps["y"][:13] == pytest.approx(first["y"])  # same model, same inputs: a longer horizon
     shot(page, "2-steps-20")
 
-    # Edit the newest realgdp lag input: click its date cell, move right, open the editor, type, commit.
-    editor = page.locator('[data-testid="stDataFrame"]').first
-    editor.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)  # the page above the grid settles while charts paint
-    box = editor.bounding_box()
-    edit_cell(page, box["x"] + 30, box["y"] + 35 * 4 + 17, "14000")  # header row, then rows 1..4
+    edit_newest_lag(page, "14000")
     wait_for_app(page)
     page.wait_for_function("() => window.location.search.includes('lags=')")
-    page.wait_for_function(
-        """(old) => { const el = document.querySelectorAll('.js-plotly-plot')[0];
-                     const t = el.data.find(d => d.name.startsWith('forecast'));
-                     return Math.abs(t.y[1] - old) > 1e-6; }""",
-        arg=after_steps["y"][1],
-    )
+    wait_for_forecast_value(page, 1, after_steps["y"][1])
     edited = forecast_trace(page)
     assert edited["y"][0] == pytest.approx(14000.0)  # the line starts at the edited lag input
     assert edited["y"][1] != pytest.approx(after_steps["y"][1])
@@ -97,16 +88,8 @@ def test_a_steps_change_redraws_the_results_and_a_lag_edit_the_inputs_too(dashbo
     assert "dataframe" not in kinds and "selectbox" not in kinds and "multiselect" not in kinds
 
     received.clear()
-    editor = page.locator('[data-testid="stDataFrame"]').first
-    editor.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
-    box = editor.bounding_box()
-    edit_cell(page, box["x"] + 30, box["y"] + 35 * 4 + 17, "14000")
-    page.wait_for_function(
-        "(old) => Math.abs(document.querySelector('.js-plotly-plot').data.find(d => d.name.startsWith('forecast'))"
-        ".y[0] - old) > 1e-6",
-        arg=before["y"][0],
-    )
+    edit_newest_lag(page, "14000")
+    wait_for_forecast_value(page, 0, before["y"][0])
     wait_for_app(page)
     kinds = element_kinds(received)
     assert "dataframe" in kinds and "selectbox" in kinds and kinds.count("plotly_chart") == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import edit_cell, grown_margins, shot, wait_for_app, wait_for_forecast
+from tests.support.browser import edit_newest_lag, grown_margins, shot, wait_for_app, wait_for_forecast
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -92,10 +92,7 @@ def test_steps_out_of_range_and_text_in_a_lag_cell_are_visible(dashboard, page):
     wait_for_app(page)
     wait_for_forecast(page, 8)
 
-    editor = page.locator('[data-testid="stDataFrame"]').first
-    editor.scroll_into_view_if_needed()
-    box = editor.bounding_box()
-    edit_cell(page, box["x"] + 30, box["y"] + 35 * 4 + 17, "12,5")
+    edit_newest_lag(page, "12,5")
     wait_for_app(page)
     page.get_by_text("is '12,5', not a number").wait_for()
     assert page.get_by_text("Fix the lag inputs to see the forecast.").is_visible()

@@ -130,6 +130,26 @@ def wait_for_forecast(page, steps: int, chart: int = 0) -> dict:
     return forecast_trace(page, chart)
 
 
+def edit_newest_lag(page, text: str) -> None:
+    """Type `text` into the newest realgdp lag input of the Forecast page's table (header row, then rows 1..4)
+    and commit it."""
+    editor = page.locator('[data-testid="stDataFrame"]').first
+    editor.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)  # the page above the grid settles while charts paint
+    box = editor.bounding_box()
+    edit_cell(page, box["x"] + 30, box["y"] + 35 * 4 + 17, text)
+
+
+def wait_for_forecast_value(page, point: int, old: float) -> None:
+    """Wait until point `point` of the first chart's forecast line is no longer `old`."""
+    page.wait_for_function(
+        """([i, old]) => { const t = document.querySelector('.js-plotly-plot').data
+                             .find(d => d.name.startsWith('forecast'));
+                           return Math.abs(t.y[i] - old) > 1e-6; }""",
+        arg=[point, old],
+    )
+
+
 def element_kinds(frames: list) -> list[str]:
     """The kinds of the elements in the messages a page received (Streamlit's own ForwardMsg protos), in order."""
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
