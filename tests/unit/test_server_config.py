@@ -12,7 +12,7 @@ def _config() -> dict:
 
 
 def test_no_full_garbage_collection_after_every_run():
-    # Streamlit's collection after a run holds the interpreter lock for 80-140 ms in this process, and
+    # Streamlit's collection after a run holds the interpreter lock for 140-170 ms in this server, and
     # the browser hears that the run is over only afterwards.
     assert _config()["runner"]["postScriptGC"] is False
 
