@@ -138,14 +138,11 @@ def _steps_change(page, steps: int) -> float:
 def _lag_edit(page, value: float) -> float:
     """From the Enter that commits an edited lag cell until the chart moves (an edit the grid dropped is
     typed again first: tests.support.browser.edit_cell)."""
-    from tests.support.browser import edit_cell
+    from tests.support.browser import edit_newest_lag
 
     old = page.evaluate(f"() => {_FORECAST}.y[0]")
-    editor = page.locator('[data-testid="stDataFrame"]').first
-    editor.scroll_into_view_if_needed()
-    box = editor.bounding_box()
     try:
-        started = edit_cell(page, box["x"] + 30, box["y"] + 35 * 2 + 17, f"{value:g}")  # the newest of two lag rows
+        started = edit_newest_lag(page, f"{value:g}", rows=2, settle_ms=0)  # both apps' tables have two rows
         page.wait_for_function(FORECAST_MOVED, arg=old, polling="raf", timeout=TIMEOUT_MS)
         return time.perf_counter() - started
     except Exception:

@@ -104,10 +104,10 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
     scenario), the scenario editor and the table; in a presentation the controls are folded above the charts.
     The inputs are read first, then the results fragment draws from them."""
     folded = st.expander("Forecast settings and lag inputs", expanded=False) if present else nullcontext()
-    after_folded = st.container() if present else None  # created now, so it follows the folded controls
+    below_folded = st.container() if present else None  # created now, so it follows the folded controls
     with folded:
         settings, pickers = st.container(), st.container()
-        charts = after_folded or st.container()
+        charts = below_folded if below_folded is not None else st.container()
         given = forecast_inputs.inputs(artifact, present, pickers)
         _results(artifact, version_label, present, given, settings, charts)  # here: under the inputs
 

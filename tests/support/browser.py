@@ -130,14 +130,15 @@ def wait_for_forecast(page, steps: int, chart: int = 0) -> dict:
     return forecast_trace(page, chart)
 
 
-def edit_newest_lag(page, text: str) -> None:
-    """Type `text` into the newest realgdp lag input of the Forecast page's table (header row, then rows 1..4)
-    and commit it."""
+def edit_newest_lag(page, text: str, rows: int = 4, settle_ms: int = 300) -> float:
+    """Type `text` into the first variable's newest lag input (the last of the page's first table's `rows`
+    rows, under its header) and commit it; returns what edit_cell returns. `settle_ms`: a pause first, while
+    the page above the grid settles as charts paint (the browser bench, which has waited for them, skips it)."""
     editor = page.locator('[data-testid="stDataFrame"]').first
     editor.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)  # the page above the grid settles while charts paint
+    page.wait_for_timeout(settle_ms)
     box = editor.bounding_box()
-    edit_cell(page, box["x"] + 30, box["y"] + 35 * 4 + 17, text)
+    return edit_cell(page, box["x"] + 30, box["y"] + 35 * rows + 17, text)
 
 
 def wait_for_forecast_value(page, point: int, old: float) -> None:
