@@ -107,6 +107,25 @@ def metrics_frame(artifact: Artifact) -> pd.DataFrame | None:
     return frame.reindex([v for v in artifact.variables if v in frame.index])
 
 
+def metrics_markdown(frame: pd.DataFrame) -> str:
+    """The metrics as a markdown table: variables left, numbers right-aligned in one format per column, a dash
+    where a value is missing.
+
+    A few rows read as text. Streamlit's table element would make the browser fetch and compile its code
+    the first time a tab shows it: that was a fifth of the Models page's first opening (docs/BENCHMARKS.md).
+    """
+    formats = number_formats(frame)
+    columns = list(frame.columns)
+    lines = [
+        "| " + " | ".join(_md(str(name)) for name in [frame.index.name or "", *columns]) + " |",
+        "| :-- |" + " --: |" * len(columns),
+    ]
+    for label, row in frame.iterrows():
+        cells = [(formats[c](row[c]) if c in formats else _md(str(row[c]))) or "–" for c in columns]
+        lines.append("| " + " | ".join([_md(str(label)), *cells]) + " |")
+    return "\n".join(lines)
+
+
 def render(artifact: Artifact) -> None:
     """The six sections in two columns, and the stored metadata as a download."""
     left, right = st.columns(2, gap="large")
@@ -121,8 +140,7 @@ def render(artifact: Artifact) -> None:
             st.caption("No holdout: the version was fitted on every row.")
         else:
             st.caption(f"Holdout forecasts of the last {(artifact.evaluation or {}).get('rows')} rows, in levels.")
-            # A few rows: a static table, lighter for the browser than the scrolling grid of the big tables.
-            st.table(frame.style.format(number_formats(frame)))
+            st.markdown(metrics_markdown(frame))
     with right.container(border=True):
         rows = adequacy_rows(artifact)
         icons = {True: ":green[:material/check_circle:]", False: ":orange[:material/warning:]"}

@@ -6,8 +6,11 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
+import pytest
+
 from tests.app.conftest import errors, open_app
-from ui import models_table
+from ui import models_table, version_details
 from varlib import ModelSpec, load_dataset, train_model
 from varlib.service import publish_result
 
@@ -69,7 +72,23 @@ def test_details_are_readable_sections(seeded):
     assert "fill: none" in fills
     adequacy = next(t for t in texts if t.startswith("**Adequacy**"))
     assert all(f"**{check}**" in adequacy for check in ("stability", "whiteness", "normality"))
-    metrics = next(t for t in at.table if "MAPE %" in t.value.columns).value
-    assert list(metrics.index) == ["realgdp", "realcons"] and list(metrics.columns) == ["RMSE", "MAE", "MAPE %"]
+    table = next(t for t in texts if t.startswith("| variable |")).splitlines()
+    assert table[0] == "| variable | RMSE | MAE | MAPE % |" and [row.split(" | ")[0] for row in table[2:]] == [
+        "| realgdp",
+        "| realcons",
+    ]
+    rmse = artifact.evaluation["metrics"]["realgdp"]["rmse"]
+    assert float(table[2].split(" | ")[1]) == pytest.approx(rmse, rel=5e-4)  # four significant digits at least
     download = at.get("download_button")
     assert download and any("metadata" in d.proto.label for d in download)
+
+
+def test_metrics_table_escapes_names_marks_gaps_and_keeps_one_format_per_column():
+    frame = pd.DataFrame(
+        {"RMSE": [12.3456, 1.2], "MAE": [0.5, float("nan")], "MAPE %": [1.0, 2.0]},
+        index=pd.Index(["real_gdp", "a|b"], name="variable"),
+    )
+    lines = version_details.metrics_markdown(frame).splitlines()
+    assert lines[:2] == ["| variable | RMSE | MAE | MAPE % |", "| :-- | --: | --: | --: |"]
+    # a name's underscore or bar stays text, and a missing value is a dash, not an empty cell
+    assert lines[2:] == ["| real\\_gdp | 12.35 | 0.5000 | 1 |", "| a\\|b | 1.20 | – | 2 |"]
