@@ -7,13 +7,18 @@ live in views/, not pages/: a pages/ folder would switch Streamlit into its olde
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import auth, store, store_status
 from ui.errors import explain
 from varlib import VarlibError
 
-st.set_page_config(page_title="VAR forecasts", page_icon=":material/query_stats:", layout="wide")
+# The tab's icon is a file of the app, which Streamlit inlines: a Material icon name would have every
+# viewer's browser fetch the icon from Google's font servers on every page.
+ICON = Path(__file__).parent / "ui" / "icon.svg"
+st.set_page_config(page_title="VAR forecasts", page_icon=str(ICON), layout="wide")
 
 PAGES = [
     st.Page("views/forecast.py", title="Forecast", icon=":material/show_chart:", default=True),

@@ -68,6 +68,24 @@ def test_shared_url_steps_and_a_lag_edit(dashboard, page):
     shot(page, "3-lag-edited")
 
 
+def test_the_browser_asks_only_the_dashboard_for_anything(dashboard, page):
+    """Every page, opened from the sidebar, loads from the dashboard's own server alone: no icon, font or
+    script from another host, so it looks the same behind a firewall and tells no third party who reads it."""
+    url, _ = dashboard
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{url}/?model=var&version=0.0.1")
+    wait_for_app(page)
+    wait_for_forecast(page, 8)
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    for title in ("Models", "Train & publish", "Diagnostics", "Backtest", "Compare versions", "Forecast"):
+        sidebar.get_by_role("link", name=title, exact=True).click()
+        page.locator("h1", has_text=title).first.wait_for()
+        wait_for_app(page)
+    elsewhere = sorted({u for u in asked if not u.startswith((url, "data:", "blob:"))})
+    assert any(u.startswith(url) for u in asked) and elsewhere == [], elsewhere
+
+
 def test_a_steps_change_redraws_the_results_and_a_lag_edit_the_inputs_too(dashboard, page):
     """The results are a fragment inside the Forecast panel: a steps change sends the settings and the charts
     again but not the lag table or the scenario pickers, so the browser redraws less; a lag edit sends both."""
