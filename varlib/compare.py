@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .artifact import Artifact
+from .data import label_of, period_labels
 from .errors import InvalidInputError
 from .service import VersionForecast, forecast_artifact
 from .wording import and_list
@@ -126,9 +127,10 @@ def _fields(artifact: Artifact, variables: list[str]) -> dict:
         "dataset sha256": data.sha256[:12],
         "variables": ", ".join(artifact.variables),
         "rows": len(data.values),
-        "first date": data.dates[0],
-        "last date": data.dates[-1],
-        "frequency": data.frequency or "",
+        # periods named as people name them (1959Q1), the frequency in words and as pandas names it
+        "first date": period_labels([data.dates[0]], data.frequency)[0],
+        "last date": period_labels([data.dates[-1]], data.frequency)[0],
+        "frequency": f"{label_of(data.frequency)} ({data.frequency})" if data.frequency else "none (irregular dates)",
         "kind": artifact.kind_title,
         "model": artifact.description,
         "transform": spec.transform,

@@ -38,6 +38,8 @@ def test_table_side_by_side_with_differences(versions):
     assert table.loc["lag order (k_ar)"].tolist()[:3] == [2, 3, 1]
     assert table.loc["lag inputs needed"].tolist()[:3] == [2, 4, 1]
     assert bool(table.loc["trend", "differs"]) is False and bool(table.loc["dataset", "differs"]) is False
+    assert table.loc["first date"].tolist()[:3] == ["1959Q1"] * 3 and table.loc["last date"].tolist()[0] == "2009Q3"
+    assert table.loc["frequency", "var 0.0.1"] == "quarterly (QS-JAN)"
     rmse = versions[0].evaluation["metrics"]["realgdp"]["rmse"]
     assert table.loc["holdout rmse realgdp", "var 0.0.1"] == pytest.approx(rmse)
     assert table.loc["holdout rmse realinv", "var 0.0.1"] is None  # not a variable of 0.0.1
