@@ -21,6 +21,7 @@ from varlib import (
     VarlibError,
     Version,
     make_scenario,
+    utc_time,
 )
 
 NONE = ""  # the selectbox's "no saved scenario" option
@@ -71,7 +72,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
 def describe(artifact: Artifact, scenario: Scenario) -> None:
     """What a saved scenario holds, who saved it, and a way to edit a copy."""
     who = f" by **{scenario.actor.name}**" if scenario.actor else ""
-    when = scenario.created_at[:19].replace("T", " ") + " UTC"
+    when = utc_time(scenario.created_at)
     parts = [f"{len([x for x in v if x is not None])} condition(s) on {k}" for k, v in scenario.conditions.items()]
     parts += [f"exogenous {k}" for k in scenario.exog]
     if scenario.lag_values is not None:

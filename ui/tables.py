@@ -12,7 +12,15 @@ from collections.abc import Callable, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
-from varlib import VersionEntry, VersionForecast, column_format, format_column, format_number, scenario_differences
+from varlib import (
+    VersionEntry,
+    VersionForecast,
+    column_format,
+    format_column,
+    format_number,
+    scenario_differences,
+    utc_time,
+)
 
 CHAR_PX = 7.5  # an average character of the dashboard's table font, for widths that fit a label
 
@@ -118,7 +126,7 @@ def aliases_table(aliases) -> pd.DataFrame:
             "version": str(a.version),
             "moves": a.revision,
             "moved by": a.actor.name,
-            "at": _when(a.at),
+            "at": utc_time(a.at),
         }
         for a in aliases
     ]
@@ -129,7 +137,7 @@ def history_table(records) -> pd.DataFrame:
     """The audit trail, newest first: who did what to which version or alias, when and from where."""
     rows = [
         {
-            "at": _when(r.at),
+            "at": utc_time(r.at),
             "action": r.action,
             "version": r.version or "",
             "alias": f"@{r.alias}" if r.alias else "",
@@ -145,10 +153,6 @@ def history_table(records) -> pd.DataFrame:
     ]
     columns = ["at", "action", "version", "alias", "scenario", "was", "by", "subject", "via", "from", "reason"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def _when(stamp: str) -> str:
-    return (stamp or "").replace("T", " ").replace("Z", " UTC")[:23].rstrip()
 
 
 def number_formats(

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.tables import metrics_table, number_formats
-from varlib import MODEL_SPACE, Artifact, and_list, label_of, period_labels, to_json
+from varlib import MODEL_SPACE, Artifact, and_list, label_of, period_labels, to_json, utc_time
 
 SECTIONS = ("Spec", "Data", "Metrics", "Adequacy", "Fills", "Notes")
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~$])")  # what would format text; the rest reads as itself
@@ -78,7 +78,7 @@ def note_facts(artifact: Artifact) -> dict[str, str]:
     facts = {
         "notes": artifact.notes or "none",
         "author": artifact.author,
-        "created": artifact.created_at.replace("T", " ").replace("Z", " UTC"),
+        "created": utc_time(artifact.created_at),
     }
     for number, warning in enumerate(artifact.warnings, 1):
         facts[f"training warning {number}"] = warning

@@ -136,7 +136,7 @@ from .versions import (
     name_from,
     parse_version,
 )
-from .wording import and_list
+from .wording import and_list, utc_time
 
 __all__ = [
     "ALIAS_PATTERN",
@@ -276,6 +276,7 @@ __all__ = [
     "to_json",
     "to_json_safe",
     "train_model",
+    "utc_time",
     "version_metadata",
     "whiteness_lag_bounds",
 ]

@@ -17,7 +17,7 @@ from .artifact import Artifact
 from .data import label_of, period_labels
 from .errors import InvalidInputError
 from .service import VersionForecast, forecast_artifact
-from .wording import and_list
+from .wording import and_list, utc_time
 
 METRIC_NAMES = ("rmse", "mae", "mape")
 
@@ -120,7 +120,7 @@ def _fields(artifact: Artifact, variables: list[str]) -> dict:
     evaluation = artifact.evaluation or {}
     metrics = evaluation.get("metrics") or {}
     fields = {
-        "created": artifact.created_at,
+        "created": utc_time(artifact.created_at),
         "author": artifact.author,
         "notes": artifact.notes,
         "dataset": data.name,

@@ -1,4 +1,5 @@
-"""Lists in messages as people write them: `realgdp, realcons and realinv`, never `['realgdp', 'realcons']`."""
+"""Words for people: lists as they write them (`realgdp, realcons and realinv`, never `['realgdp', 'realcons']`)
+and stored times as they read them (`2026-11-30 03:42:03 UTC`)."""
 
 from __future__ import annotations
 
@@ -11,3 +12,9 @@ def and_list(items: Iterable, last: str = "and") -> str:
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def utc_time(stamp: str | None) -> str:
+    """`2026-11-30 03:42:03 UTC` for a stored ISO time in UTC (`2026-11-30T03:42:03Z`; fractions of a second
+    dropped); empty for none."""
+    return f"{stamp[:19].replace('T', ' ')} UTC" if stamp else ""

@@ -13,7 +13,7 @@ from ui.forecast_link import FIELDS, KEYS, NAMES, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
 from ui.layout import control_row
 from ui.onboarding import render_onboarding
-from varlib import LATEST, Artifact, Card, VersionEntry
+from varlib import LATEST, Artifact, Card, VersionEntry, utc_time
 
 PICKER_WIDTH = 320
 
@@ -131,7 +131,7 @@ def _entry(entries: list[VersionEntry], label: str) -> VersionEntry:
 
 def _model_card(artifact: Artifact) -> None:
     card = Card.from_artifact(artifact)
-    created = (card.created_at or "").replace("T", " ").replace("Z", " UTC")
+    created = utc_time(card.created_at)
     rmse = ", ".join(f"{v} {x:.4g}" for v, x in card.holdout_rmse.items() if x is not None) or "no holdout"
     details = (
         f"**{artifact.description}** · variables **{', '.join(artifact.variables)}** ·"

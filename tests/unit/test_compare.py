@@ -40,6 +40,7 @@ def test_table_side_by_side_with_differences(versions):
     assert bool(table.loc["trend", "differs"]) is False and bool(table.loc["dataset", "differs"]) is False
     assert table.loc["first date"].tolist()[:3] == ["1959Q1"] * 3 and table.loc["last date"].tolist()[0] == "2009Q3"
     assert table.loc["frequency", "var 0.0.1"] == "quarterly (QS-JAN)"
+    assert table.loc["created", "var 0.0.1"] == versions[0].created_at[:19].replace("T", " ") + " UTC"
     rmse = versions[0].evaluation["metrics"]["realgdp"]["rmse"]
     assert table.loc["holdout rmse realgdp", "var 0.0.1"] == pytest.approx(rmse)
     assert table.loc["holdout rmse realinv", "var 0.0.1"] is None  # not a variable of 0.0.1

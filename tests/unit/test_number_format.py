@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from varlib import and_list, column_format, format_column, format_number
+from varlib import and_list, column_format, format_column, format_number, utc_time
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,12 @@ def test_lists_in_words():
     assert and_list(("realgdp", "realcons")) == "realgdp and realcons"
     assert and_list(["realgdp", "realcons", "realinv"]) == "realgdp, realcons and realinv"
     assert and_list(["a", "b"], last="or") == "a or b"
+
+
+def test_stored_times_in_words():
+    assert utc_time("2026-11-30T03:42:03Z") == "2026-11-30 03:42:03 UTC"
+    assert utc_time("2026-11-30T03:42:03.123456Z") == "2026-11-30 03:42:03 UTC"  # a scenario's fractions
+    assert utc_time(None) == "" and utc_time("") == ""
 
 
 def test_scientific_columns_keep_the_digits_asked_for():
