@@ -65,7 +65,7 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
                 "status": status,
                 "kind": card.kind.upper() if card else "",
                 "model": card.model if card else "",
-                "created": ((card.created_at if card else None) or "")[:16].replace("T", " "),
+                "created": utc_time(card.created_at if card else None)[:16],  # to the minute: the column is narrow
                 "author": card.author if card else "",
                 "dataset": card.dataset if card else "",
                 "variables": ", ".join(card.variables) if card else "",

@@ -117,6 +117,7 @@ def all_variables(artifacts: list[Artifact]) -> list[str]:
 
 def _fields(artifact: Artifact, variables: list[str]) -> dict:
     spec, data = artifact.spec, artifact.data
+    first, last = period_labels([data.dates[0], data.dates[-1]], data.frequency)  # named as people name them
     evaluation = artifact.evaluation or {}
     metrics = evaluation.get("metrics") or {}
     fields = {
@@ -127,9 +128,9 @@ def _fields(artifact: Artifact, variables: list[str]) -> dict:
         "dataset sha256": data.sha256[:12],
         "variables": ", ".join(artifact.variables),
         "rows": len(data.values),
-        # periods named as people name them (1959Q1), the frequency in words and as pandas names it
-        "first date": period_labels([data.dates[0]], data.frequency)[0],
-        "last date": period_labels([data.dates[-1]], data.frequency)[0],
+        "first date": first,
+        "last date": last,
+        # the frequency in words and as pandas names it
         "frequency": f"{label_of(data.frequency)} ({data.frequency})" if data.frequency else "none (irregular dates)",
         "kind": artifact.kind_title,
         "model": artifact.description,
