@@ -25,6 +25,7 @@ from .release import __version__
 from .report_diagnostics import table
 from .report_forecast import forecast_section, irf_section, labels_of
 from .version_forecast import VersionForecast
+from .wording import utc_time
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
@@ -55,7 +56,7 @@ def render_report(
     label = artifact.label
     parts = [
         f"<h1>{html.escape(artifact.kind_title)} model {html.escape(label)}</h1>",
-        f"<p class='note'>Generated {utc_now()} by varlib {__version__}. All diagnostics refit the version's"
+        f"<p class='note'>Generated {utc_time(utc_now())} by varlib {__version__}. All diagnostics refit the version's"
         f" spec on its stored training data; tests are on the model-space series"
         f" ({html.escape(diagnostics.to_dict()['model_space'])}).</p>",
     ]
@@ -86,7 +87,7 @@ def _card(artifact: Artifact) -> list[str]:
     spec, data = artifact.spec, artifact.data
     first, last = labels_of([data.dates[0], data.dates[-1]], data.frequency)
     rows = {
-        "created": artifact.created_at,
+        "created": utc_time(artifact.created_at),
         "author": artifact.author,
         "notes": artifact.notes,
         "dataset": f"{data.name} ({data.sha256[:12]})",

@@ -5,7 +5,7 @@ import re
 import plotly.graph_objects as go
 import pytest
 
-from varlib import ModelSpec, column_format, load_dataset
+from varlib import ModelSpec, column_format, load_dataset, utc_time
 from varlib.artifact import build_artifact
 from varlib.backtest import backtest
 from varlib.diagnostics import diagnose
@@ -52,6 +52,15 @@ def test_tables_are_all_there(artifact):
     assert "<script" not in page  # no plotly figures given: no script at all
     assert "Orthogonalised impulse responses, horizon 10" in page  # the defaults
     assert "Forecast:" not in page  # no forecast given
+
+
+def test_times_read_as_everywhere_else_in_the_product(artifact):
+    page = render_report(artifact, diagnose(artifact))
+    created = re.search(r"<th>created</th>\s*<td>(.*?)</td>", page, flags=re.S)
+    assert created is not None and artifact.created_at.endswith("Z")
+    assert created.group(1) == utc_time(artifact.created_at)  # `2026-11-30 03:42:03 UTC`, not the stored ISO stamp
+    generated = re.search(r"Generated (.*?) by varlib", page)
+    assert generated is not None and re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", generated.group(1))
 
 
 def test_charts_are_embedded_with_plotly_inline_once(artifact):
