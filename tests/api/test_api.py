@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -14,6 +15,7 @@ from tests.api.conftest import CLEAN_ENV, PROJECT
 from tests.support.minio_server import free_port
 from varlib import version_metadata
 from varlib.api import create_app
+from varlib.api.docs_page import ASSETS
 from varlib.forecast import INTERVAL_KINDS
 from varlib.service import forecast_version
 from varlib.versions import Version
@@ -102,9 +104,19 @@ def test_openapi_and_both_swagger_pages(client):
         "/models/{name}/versions/{version}/forecast",
         "/var_predict/{version}",
     } <= set(spec["paths"])
-    for path in ("/docs", "/apidocs"):
-        page = client.get(path)
-        assert page.status_code == 200 and "swagger-ui" in page.text and "/openapi.json" in page.text
+    page = client.get("/docs")
+    assert page.status_code == 200 and "SwaggerUIBundle" in page.text and "'/openapi.json'" in page.text
+    # the page's script, style and icon come from the service itself, never from a CDN
+    linked = re.findall(r"(?:src|href)=\"([^\"]+)\"", page.text)
+    origin = str(page.url).removesuffix("/docs")
+    assert sorted(linked) == sorted(f"{origin}{path}" for path in ASSETS)
+    kinds = {".js": "application/javascript", ".css": "text/css", ".png": "image/png"}
+    for path in ASSETS:
+        asset = client.get(path)
+        assert asset.status_code == 200 and asset.headers["content-type"].startswith(kinds[path[path.rindex(".") :]])
+    assert b"SwaggerUIBundle" in client.get(ASSETS[0]).content
+    old_path = client.get("/apidocs", follow_redirects=False)  # the original service's page: now a redirect
+    assert old_path.status_code == 307 and old_path.headers["location"] == f"{origin}/docs"
 
 
 # -- errors ------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from tests.support.minio_server import free_port, stop_process
 from tests.support.oidc_server import CLIENT_ID, start_dex
 from varlib import AuthSettings, Registry, RolePolicy, Settings, publish_result
 from varlib.api import create_app
+from varlib.api.docs_page import ASSETS
 
 pytestmark = pytest.mark.minio
 
@@ -130,6 +131,8 @@ def test_closed_reads_need_the_viewer_role_and_no_provider_means_no_writes(minio
         assert http.get("/models").status_code == 401
         assert http.post("/models/var/versions/0.0.1/forecast", json={"steps": 2}).status_code == 401
         assert http.get("/health").status_code == 200 and http.get("/metrics").status_code == 200
+        for path in ("/docs", *ASSETS):  # the API page works before anyone signs in
+            assert http.get(path).status_code == 200, path
         viewer = bearer(dex.access_token("viewer"))
         assert http.get("/models", headers=viewer).json() == {"models": ["var"]}
         assert http.post("/models/var/versions/0.0.1/forecast", json={"steps": 2}, headers=viewer).status_code == 200

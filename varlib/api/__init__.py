@@ -17,8 +17,7 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, Query
 from fastapi.concurrency import run_in_threadpool
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response
+from fastapi.responses import PlainTextResponse, Response
 
 from varlib import (
     ALPHA_MAX,
@@ -42,6 +41,7 @@ from varlib import (
 )
 
 from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache
+from .docs_page import add_api_page
 from .handlers import add_error_handlers, error_response
 from .metrics import Metrics, MetricsMiddleware
 from .scenarios import scenario_router
@@ -78,7 +78,8 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         version=__version__,
         description="VAR model versions stored in MinIO (or a folder): list, inspect, forecast. Errors are JSON"
         ' `{"error": ..., "type": ...}`.',
-        docs_url="/docs",
+        docs_url=None,  # varlib.api.docs_page serves it, without a CDN
+        swagger_ui_oauth2_redirect_url=None,
         redoc_url=None,
         dependencies=[Depends(guard_reads)],
     )
@@ -184,10 +185,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     ) -> Response:
         return await forecasts.answer(LEGACY_NAME, version, future_periods, alpha, _Inputs(), "standard")
 
-    @app.get("/apidocs", include_in_schema=False, response_class=HTMLResponse)
-    def apidocs() -> HTMLResponse:  # the original service's Swagger path
-        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title=f"{app.title} - Swagger UI")
-
+    add_api_page(app)
     return app
 
 

@@ -13,7 +13,9 @@ from fastapi.concurrency import run_in_threadpool
 
 from varlib import AccessDeniedError, Actor, AuthenticationError, AuthSettings, TokenVerifier, require_role
 
-OPEN_PATHS = ("/health", "/ready", "/metrics", "/docs", "/apidocs", "/openapi.json", "/docs/oauth2-redirect")
+from .docs_page import ASSETS, DOCS
+
+OPEN_PATHS = ("/health", "/ready", "/metrics", DOCS, "/apidocs", *ASSETS, "/openapi.json")
 
 
 class Security:
