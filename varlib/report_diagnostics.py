@@ -175,6 +175,9 @@ def table(frame: pd.DataFrame, escape: bool = True, classes: str | None = None, 
     for column in frame.columns:
         if _numeric(frame[column]):
             shown[column] = format_column(frame[column], str(column) in P_COLUMNS, digits)
+    if shown.index.nlevels == 1 and shown.index.name is not None and shown.columns.name is None:
+        # the rows' name in the header's corner: pandas would give it a header row of its own, empty but for it
+        shown.columns.name, shown.index.name = shown.index.name, None
     return shown.to_html(escape=escape, na_rep="", border=0, classes=classes)
 
 

@@ -54,6 +54,19 @@ def test_tables_are_all_there(artifact):
     assert "Forecast:" not in page  # no forecast given
 
 
+def test_each_table_names_its_rows_in_the_corner_of_its_one_header_row(artifact):
+    forecast = forecast_artifact(artifact, 4, 0.1)
+    checks = backtest(artifact, origins=2, horizon=2)
+    page = render_report(artifact, diagnose(artifact), backtest=checks, forecast=forecast)
+    heads = [re.findall(r"<tr[^>]*>(.*?)</tr>", head, re.S) for head in re.findall(r"<thead>(.*?)</thead>", page, re.S)]
+    corners = [re.findall(r"<th[^>]*>(.*?)</th>", rows[0])[0] for rows in heads]
+    assert {"lag", "period", "test", "regressor"} <= set(corners)
+    assert [len(rows) for rows in heads].count(2) == 1  # the backtest's: its rows have two names (variable, horizon)
+    lag_order = page[page.index("<h2>Lag order selection</h2>") :]
+    head = lag_order[lag_order.index("<thead>") : lag_order.index("</thead>")]
+    assert re.findall(r"<th[^>]*>(.*?)</th>", head) == ["lag", "aic", "bic", "hqic", "fpe"]
+
+
 def test_times_read_as_everywhere_else_in_the_product(artifact):
     page = render_report(artifact, diagnose(artifact))
     created = re.search(r"<th>created</th>\s*<td>(.*?)</td>", page, flags=re.S)
