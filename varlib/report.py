@@ -108,7 +108,7 @@ def _card(artifact: Artifact) -> list[str]:
         rows["checks at training time"] = " ".join(f"{c['name']}: {c['verdict']}" for c in checks)
     for number, warning in enumerate(artifact.warnings, 1):
         rows[f"training warning {number}"] = warning
-    parts = ["<h2>Model card</h2>", table(pd.DataFrame({"value": rows}), classes="card")]
+    parts = ["<h2>Model card</h2>", table(pd.DataFrame({"value": rows}), classes="card", header=False)]
     evaluation = artifact.evaluation or {}
     if evaluation.get("metrics"):
         # the stored JSON sorts its keys: the model's variables and RMSE, MAE, MAPE in their usual order

@@ -169,8 +169,11 @@ def result_row(result) -> dict:
     }
 
 
-def table(frame: pd.DataFrame, escape: bool = True, classes: str | None = None, digits: int = 4) -> str:
-    """A frame as an HTML table, each numeric column in one number format (p-values to four decimals)."""
+def table(
+    frame: pd.DataFrame, escape: bool = True, classes: str | None = None, digits: int = 4, header: bool = True
+) -> str:
+    """A frame as an HTML table, each numeric column in one number format (p-values to four decimals);
+    `header=False` for a list of names and values, whose column names would say nothing."""
     shown = frame.copy()
     for column in frame.columns:
         if _numeric(frame[column]):
@@ -178,7 +181,7 @@ def table(frame: pd.DataFrame, escape: bool = True, classes: str | None = None, 
     if shown.index.nlevels == 1 and shown.index.name is not None and shown.columns.name is None:
         # the rows' name in the header's corner: pandas would give it a header row of its own, empty but for it
         shown.columns.name, shown.index.name = shown.index.name, None
-    return shown.to_html(escape=escape, na_rep="", border=0, classes=classes)
+    return shown.to_html(escape=escape, na_rep="", border=0, classes=classes, header=header)
 
 
 def _numeric(column: pd.Series) -> bool:

@@ -54,7 +54,7 @@ def test_tables_are_all_there(artifact):
     assert "Forecast:" not in page  # no forecast given
 
 
-def test_each_table_names_its_rows_in_the_corner_of_its_one_header_row(artifact):
+def test_headers_name_the_rows_in_their_corner_and_the_card_has_none(artifact):
     forecast = forecast_artifact(artifact, 4, 0.1)
     checks = backtest(artifact, origins=2, horizon=2)
     page = render_report(artifact, diagnose(artifact), backtest=checks, forecast=forecast)
@@ -62,6 +62,8 @@ def test_each_table_names_its_rows_in_the_corner_of_its_one_header_row(artifact)
     corners = [re.findall(r"<th[^>]*>(.*?)</th>", rows[0])[0] for rows in heads]
     assert {"lag", "period", "test", "regressor"} <= set(corners)
     assert [len(rows) for rows in heads].count(2) == 1  # the backtest's: its rows have two names (variable, horizon)
+    card = page[page.index("<h2>Model card</h2>") : page.index("</table>")]
+    assert "<thead>" not in card and "<th>created</th>" in card  # names and values: no header row over them
     lag_order = page[page.index("<h2>Lag order selection</h2>") :]
     head = lag_order[lag_order.index("<thead>") : lag_order.index("</thead>")]
     assert re.findall(r"<th[^>]*>(.*?)</th>", head) == ["lag", "aic", "bic", "hqic", "fpe"]
