@@ -12,7 +12,9 @@ from fastapi.responses import RedirectResponse
 from fastapi_swagger import patch_fastapi
 
 DOCS = "/docs"
+APIDOCS = "/apidocs"
 ASSETS = ("/swagger/swagger-ui-bundle.js", "/swagger/swagger-ui.css", "/swagger/favicon-32x32.png")
+PAGE_PATHS = (DOCS, APIDOCS, *ASSETS)  # what the page needs: open to all, as is the API's description
 
 
 def add_api_page(app: FastAPI) -> None:
@@ -28,6 +30,6 @@ def add_api_page(app: FastAPI) -> None:
         swagger_favicon_url=icon,
     )
 
-    @app.get("/apidocs", include_in_schema=False)
+    @app.get(APIDOCS, include_in_schema=False)
     def apidocs(request: Request) -> RedirectResponse:
         return RedirectResponse(url=request.url_for("swagger_ui_html"))

@@ -13,9 +13,9 @@ from fastapi.concurrency import run_in_threadpool
 
 from varlib import AccessDeniedError, Actor, AuthenticationError, AuthSettings, TokenVerifier, require_role
 
-from .docs_page import ASSETS, DOCS
+from .docs_page import PAGE_PATHS
 
-OPEN_PATHS = ("/health", "/ready", "/metrics", DOCS, "/apidocs", *ASSETS, "/openapi.json")
+OPEN_PATHS = ("/health", "/ready", "/metrics", "/openapi.json", *PAGE_PATHS)
 
 
 class Security:
