@@ -3,11 +3,10 @@ the service for everything it needs (no CDN), so the page works on a network wit
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import pytest
 
 from tests.api.conftest import start_server
+from tests.support.browser import other_hosts
 from tests.support.minio_server import stop_process
 
 pytestmark = pytest.mark.e2e
@@ -27,7 +26,7 @@ def test_the_api_page_draws_every_operation_from_the_service_alone(page, api_url
     page.on("request", lambda request: asked.append(request.url))
     page.goto(f"{api_url}/docs")
     page.wait_for_load_state()  # loaded: its scripts and styles fetched
-    assert not _elsewhere(asked, api_url), f"the page asked other hosts: {_elsewhere(asked, api_url)}"
+    assert not other_hosts(asked, api_url), f"the page asked other hosts: {other_hosts(asked, api_url)}"
     assert any(url.endswith("/swagger/swagger-ui-bundle.js") for url in asked)
     operations = page.locator(".opblock-summary-path")
     operations.first.wait_for()
@@ -35,10 +34,6 @@ def test_the_api_page_draws_every_operation_from_the_service_alone(page, api_url
     paths = {text.replace("\u200b", "") for text in operations.all_inner_texts()}
     assert {"/var_predict/{version}", "/models/{name}/versions/{version}/forecast", "/health"} <= paths
     assert page.title() == "varlib forecasting service - Swagger UI"
-    assert not _elsewhere(asked, api_url) and any(url.endswith("/openapi.json") for url in asked)
+    assert not other_hosts(asked, api_url) and any(url.endswith("/openapi.json") for url in asked)
     page.goto(f"{api_url}/apidocs")  # the original service's path leads to the same page
     page.wait_for_url(f"{api_url}/docs")
-
-
-def _elsewhere(urls: list[str], service: str) -> list[str]:
-    return [url for url in urls if urlsplit(url).netloc != urlsplit(service).netloc and not url.startswith("data:")]

@@ -9,6 +9,7 @@ from tests.support.browser import (
     element_kinds,
     forecast_trace,
     grown_margins,
+    other_hosts,
     shot,
     wait_for_app,
     wait_for_forecast,
@@ -85,7 +86,7 @@ def test_the_browser_asks_only_the_dashboard_for_anything(dashboard, page):
         sidebar.get_by_role("link", name=title, exact=True).click()
         page.locator("h1", has_text=title).first.wait_for()
         wait_for_app(page)
-    elsewhere = sorted({u for u in asked if not u.startswith((url, "data:", "blob:"))})
+    elsewhere = other_hosts(asked, url)
     assert any(u.startswith(url) for u in asked) and elsewhere == [], elsewhere
 
 

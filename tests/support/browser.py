@@ -1,14 +1,21 @@
-"""Helpers for the Chromium tests: waiting for Streamlit, reading plotly figures, screenshots."""
+"""Helpers for the Chromium tests: waiting for Streamlit, reading plotly figures, screenshots, requests."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 PROJECT = Path(__file__).resolve().parents[2]
 ARTIFACTS = PROJECT / "test-artifacts" / "e2e"
 READY = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def other_hosts(urls: list[str], server: str) -> list[str]:
+    """The URLs a page requested from any host but `server`'s (`data:` and `blob:` URLs stay in the page)."""
+    host = urlsplit(server).netloc
+    return sorted({url for url in urls if not url.startswith(("data:", "blob:")) and urlsplit(url).netloc != host})
 
 
 def wait_for_app(page) -> None:
