@@ -129,7 +129,7 @@ def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlay
     lines = _lines(artifact, baseline, overlays)
     bands = result.fan(fan) if fan else {level: (result.forecast.lower, result.forecast.upper)}
     plain = not fan and not result.conditions and not lines
-    fixed, height = result.forecast.fixed, presentation.chart_height(present, layout)
+    fixed, height = result.forecast.fixed, presentation.chart_height(present, layout, len(artifact.variables))
     per_row = presentation.columns_for(present, layout, len(artifact.variables))
     image_format = "svg" if st.session_state.get(EXPORT) == "SVG" else "png"
     cells = chart_cells(len(artifact.variables), per_row)

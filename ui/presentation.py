@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 STACK_HEIGHT = 820  # one chart fills a 1080 px high window under the page's title bar
-GRID_HEIGHT = 440  # two rows of charts fit a 1080 px high window
+GRID_HEIGHT = 440  # two rows of charts fit a 1080 px high window (one row is as high as a stacked chart)
 NORMAL_HEIGHT = 360
 
 _CSS = """
@@ -33,10 +33,14 @@ def theme() -> str:
     return kind if kind in ("light", "dark") else "light"
 
 
-def chart_height(present: bool, layout: str) -> int:
+def chart_height(present: bool, layout: str, count: int) -> int:
+    """How high each of `count` charts is drawn: a grid of a single row fills the window like a stacked
+    chart (two variables side by side), a grid of more rows fits two rows to a window."""
     if not present:
         return NORMAL_HEIGHT
-    return STACK_HEIGHT if layout == "stack" else GRID_HEIGHT
+    if layout == "stack" or count <= columns_for(present, layout, count):
+        return STACK_HEIGHT
+    return GRID_HEIGHT
 
 
 def columns_for(present: bool, layout: str, count: int) -> int:

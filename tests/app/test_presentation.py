@@ -33,6 +33,21 @@ def test_band_contrast_in_both_themes(theme):
     assert chart_look.band_colour(theme).endswith(f", {alpha})")
 
 
+@pytest.mark.parametrize(
+    ("layout", "count", "height"),
+    [
+        ("stack", 3, presentation.STACK_HEIGHT),
+        ("grid", 1, presentation.STACK_HEIGHT),
+        ("grid", 2, presentation.STACK_HEIGHT),
+        ("grid", 3, presentation.GRID_HEIGHT),
+        ("grid", 4, presentation.GRID_HEIGHT),
+    ],
+)
+def test_a_grid_of_one_row_fills_the_window(layout, count, height):
+    assert presentation.chart_height(True, layout, count) == height
+    assert presentation.chart_height(False, layout, count) == presentation.NORMAL_HEIGHT
+
+
 def test_presentation_mode_from_the_link(seeded):
     at = open_app({"model": "var", "version": "0.0.1", "steps": 12, "level": 90, "present": 1})
     assert errors(at) == "" and not at.title  # no page title: the charts get the screen
@@ -50,7 +65,9 @@ def test_presentation_mode_from_the_link(seeded):
     assert '"scale": 3' in config and '"filename": "var-0.0.1-realgdp-12-steps-90pct-standard"' in config
     assert at.query_params["present"] == "1"
     at.segmented_control(key="fc_layout").set_value("grid").run()
-    assert charts(at)[0]["layout"]["height"] == presentation.GRID_HEIGHT and at.query_params["layout"] == "grid"
+    # two variables make one row of the grid, which fills the window as a stacked chart does
+    assert [f["layout"]["height"] for f in charts(at)] == [presentation.STACK_HEIGHT] * 2
+    assert at.query_params["layout"] == "grid"
     at.segmented_control(key="fc_export").set_value("SVG").run()
     assert '"format": "svg"' in at.get("plotly_chart")[0].proto.config
     at.toggle(key="fc_present").set_value(False).run()
