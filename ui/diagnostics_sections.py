@@ -31,7 +31,8 @@ def lag_order(diag: Diagnostics) -> None:
             subset=pd.IndexSlice[[lag], [criterion]],
             **{"background-color": "rgba(46,134,222,0.25)", "font-weight": "bold"},
         )
-    st.dataframe(styled, width="stretch", key="dg_lag_table")
+    # every lag shown, no inner scrolling: the chosen one can be past the tenth
+    st.dataframe(styled, width="stretch", height="content", key="dg_lag_table")
 
 
 def coefficients(diag: Diagnostics) -> None:

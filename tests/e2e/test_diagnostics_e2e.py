@@ -25,6 +25,12 @@ def test_diagnostics_page_in_a_browser(dashboard, page, tmp_path):
     page.get_by_role("heading", name="Diagnostics").wait_for()
     page.get_by_role("link", name="Compare versions").wait_for()  # the app's own navigation
     page.get_by_text(f"VAR({artifact.k_ar})").first.wait_for()
+    lags = _diagnosis(registry).lag_selection.max_lags
+    assert lags > 10  # more rows than a table shows by default
+    table = page.get_by_test_id("stDataFrame").first  # the first tab's: the lag order
+    table.wait_for()
+    # every lag in view with the header, at Streamlit's 35 px rows: nothing to scroll to inside the table
+    assert table.bounding_box()["height"] >= (lags + 1) * 35
 
     page.get_by_role("tab", name="Stability").click()
     verdict = _verdict(registry)
@@ -52,7 +58,11 @@ def test_diagnostics_page_in_a_browser(dashboard, page, tmp_path):
     assert not re.search(r"<script[^>]+src=", html)  # plotly.js is inline: the file opens offline
 
 
-def _verdict(registry) -> str:
+def _diagnosis(registry):
     from varlib.diagnostics import diagnose
 
-    return diagnose(registry.load("var", "0.0.1")).stability.verdict
+    return diagnose(registry.load("var", "0.0.1"))
+
+
+def _verdict(registry) -> str:
+    return _diagnosis(registry).stability.verdict
