@@ -9,7 +9,17 @@ from ui.errors import guarded, show_error
 from ui.tables import backtest_styler
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
-from varlib import MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, VarlibError, backtest, can_reselect, period_labels
+from varlib import (
+    MAX_HORIZON,
+    MAX_ORIGINS,
+    METRICS,
+    Backtest,
+    VarlibError,
+    and_list,
+    backtest,
+    can_reselect,
+    period_labels,
+)
 
 RESULTS = "backtests"  # ui.session slot: (name, version, origins, horizon, policy) -> Backtest
 POLICIES = {"fixed": "Keep the version's lag order", "reselect": "Re-select the order at each origin"}
@@ -96,10 +106,10 @@ def render() -> None:
 
 def _show(result: Backtest, alias: str | None) -> None:
     first, last = period_labels([result.origins[0], result.origins[-1]], alias)
-    st.caption(
-        f"{len(result.origins)} origins from {first} to {last} (last training period), lag orders"
-        f" {sorted(set(result.lag_orders))}, {result.seconds:.2f}s."
-    )
+    orders = sorted(set(result.lag_orders))
+    used = f"lag order {orders[0]} at every origin" if len(orders) == 1 else f"lag orders {and_list(orders)}"
+    span = f"{len(result.origins)} origins from {first} to {last} (last training period)"
+    st.caption(f"{span}, {used}, {result.seconds:.2f}s.")
     metric = st.segmented_control("Metric", METRICS, default="rmse", key="bt_metric", format_func=str.upper) or "rmse"
     figure = comparison_figures.backtest_figure(result, metric, alias)
     st.plotly_chart(figure, key="bt_chart", config={"displaylogo": False})

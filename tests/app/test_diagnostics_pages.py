@@ -118,6 +118,9 @@ def test_backtest_page_runs_with_progress_and_shows_scores(seeded):
     at.number_input(key="bt_horizon").set_value(2)
     at.button(key="bt_run").click().run()
     assert not at.exception and errors(at) == ""
+    k_ar = seeded.load("var", "0.0.1").k_ar
+    summary = next(c.value for c in at.caption if "origins from" in c.value)
+    assert f"(last training period), lag order {k_ar} at every origin, " in summary  # words, not a list
     figure = charts(at)[0]
     assert len(figure["data"]) == 2 * 2  # VAR and random walk per variable
     expected = backtest(seeded.load("var", "0.0.1"), 3, 2).scores()
