@@ -119,6 +119,17 @@ def test_openapi_and_both_swagger_pages(client):
     assert old_path.status_code == 307 and old_path.headers["location"] == f"{origin}/docs"
 
 
+@pytest.mark.parametrize("path", ASSETS)
+def test_the_api_pages_files_are_fetched_once(client, path):
+    first = client.get(path)
+    assert first.status_code == 200 and first.headers["cache-control"] == "public, max-age=86400"
+    etag = first.headers["etag"]
+    again = client.get(path, headers={"If-None-Match": etag})  # the browser's copy is current: no body
+    assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == etag
+    other = client.get(path, headers={"If-None-Match": '"another"'})  # an old copy: the file again
+    assert other.status_code == 200 and other.content == first.content
+
+
 # -- errors ------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "method, path, body",
