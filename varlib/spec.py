@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import InvalidInputError
+from .wording import and_list, repeated
 
 TRANSFORMS = ("none", "diff", "logdiff", "log")  # each kind says which it fits (ModelKind.transforms)
 TRENDS = ("c", "ct", "n")
@@ -45,7 +46,8 @@ class ModelSpec:
         object.__setattr__(self, "exog", tuple(self.exog))
         _check_exog(self.variables, self.exog)
         if len(self.variables) < 2:
-            raise InvalidInputError(f"a VAR needs at least 2 variables; got {list(self.variables)}")
+            got = f"only {and_list(self.variables)}" if self.variables else "none"
+            raise InvalidInputError(f"a VAR needs at least 2 variables; got {got}: pick two or more columns")
         if self.transform not in TRANSFORMS:
             raise InvalidInputError(f"transform {self.transform!r} is not one of {', '.join(TRANSFORMS)}")
         if self.trend not in TRENDS:
@@ -143,7 +145,11 @@ class ModelSpec:
 def _check_exog(variables: tuple[str, ...], exog: tuple[str, ...]) -> None:
     """Exogenous names: distinct, and none of them also a modelled variable."""
     if len(set(exog)) != len(exog):
-        raise InvalidInputError(f"exogenous variables {list(exog)} name a column twice", field="exog", value=list(exog))
+        raise InvalidInputError(
+            f"the exogenous variables name {and_list(repeated(exog))} more than once: list each column once",
+            field="exog",
+            value=list(exog),
+        )
     both = [name for name in exog if name in variables]
     if both:
         raise InvalidInputError(

@@ -14,6 +14,17 @@ def and_list(items: Iterable, last: str = "and") -> str:
     return f"{', '.join(words[:-1])} {last} {words[-1]}"
 
 
+def repeated(items: Iterable) -> list:
+    """The items that occur more than once, each once, in the order they first occur."""
+    seen: set = set()
+    twice: list = []
+    for item in items:
+        if item in seen and item not in twice:
+            twice.append(item)
+        seen.add(item)
+    return twice
+
+
 def utc_time(stamp: str | None) -> str:
     """`2026-11-30 03:42:03 UTC` for a stored ISO time in UTC (`2026-11-30T03:42:03Z`; fractions of a second
     dropped); empty for none."""

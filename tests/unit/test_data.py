@@ -33,7 +33,7 @@ def test_csv_date_range_slices_rows():
     "content, kwargs, message",
     [
         (b"", {}, "is empty"),
-        (b"date,a\n2020-01-01,1\n", {}, "at least 2 variables"),
+        (b"date,a\n2020-01-01,1\n", {}, "at least 2 variables; got only a from"),
         (b"date,a,b\n2020-01-01,1,x\n", {}, r"row 1 \(2020-01-01\): 'x' is not a finite number"),
         (b"date,a,b\n2020-01-01,1,inf\n", {}, "'inf' is not a finite number"),
         (b"date,a,b\n2020-01-01,1,\n", {}, "these values are missing: b on 2020-01-01"),
@@ -42,7 +42,7 @@ def test_csv_date_range_slices_rows():
         (b"date,a,b\n2020-01-01,1,2\n2020-01-01,1,2\n", {}, "more than once"),
         (GOOD, {"date_col": "when"}, "date column 'when' is not in"),
         (GOOD, {"variables": ["a", "zz"]}, "'zz' not in"),
-        (GOOD, {"variables": ["a", "a"]}, "twice"),
+        (GOOD, {"variables": ["a", "a"]}, "the variables name a more than once"),
         (GOOD, {"start": "yesterday-ish"}, "is not a date"),
     ],
 )

@@ -7,6 +7,7 @@ import math
 import pytest
 
 from varlib import and_list, column_format, format_column, format_number, utc_time
+from varlib.wording import repeated
 
 
 @pytest.mark.parametrize(
@@ -50,6 +51,7 @@ def test_lists_in_words():
     assert and_list(("realgdp", "realcons")) == "realgdp and realcons"
     assert and_list(["realgdp", "realcons", "realinv"]) == "realgdp, realcons and realinv"
     assert and_list(["a", "b"], last="or") == "a or b"
+    assert repeated(["b", "a", "b", "c", "a", "b"]) == ["b", "a"] and repeated(["a", "b"]) == []
 
 
 def test_stored_times_in_words():

@@ -66,7 +66,8 @@ def test_mape_is_none_when_an_actual_is_zero():
         ({"ic": "aicc"}, "criterion 'aicc'"),
         ({"lags": 0}, "lag order 0"),
         ({"holdout": 0.9}, "holdout 0.9"),
-        ({"variables": ("realgdp",)}, "at least 2 variables"),
+        ({"variables": ("realgdp",)}, "at least 2 variables; got only realgdp: pick two"),
+        ({"variables": ()}, "at least 2 variables; got none"),
     ],
 )
 def test_bad_specs_are_refused(changes, message):

@@ -140,6 +140,8 @@ def test_a_plain_var_refuses_exogenous_values_and_specs_refuse_a_double_role(mac
         forecast_artifact(artifact, 4, exog={"realint": [1.0] * 4})
     with pytest.raises(InvalidInputError, match="cannot be both a variable and exogenous"):
         ModelSpec(variables=("realgdp", "realcons"), exog=("realcons",))
+    with pytest.raises(InvalidInputError, match="the exogenous variables name realint more than once: list each"):
+        ModelSpec(variables=("realgdp", "realcons"), exog=("realint", "unemp", "realint"))
 
 
 def test_a_constant_exogenous_column_is_refused_by_name(dataset):

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
+from ..wording import and_list, repeated
 from .columns import guess_date_column
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
@@ -124,9 +125,13 @@ def select_variables(
     NaN when `allow_missing` (the fill step decides), else refused like text or infinity."""
     variables = [str(v).strip() for v in variables if str(v).strip()]
     if len(set(variables)) != len(variables):
-        raise InvalidInputError(f"variables {variables} name a column twice")
+        twice = and_list(repeated(variables))
+        raise InvalidInputError(f"the variables name {twice} more than once: list each column once")
     if len(variables) < 2:
-        raise InvalidInputError(f"a VAR needs at least 2 variables; got {variables or 'none'} from {source!r}")
+        got = f"only {and_list(variables)}" if variables else "none"
+        raise InvalidInputError(
+            f"a VAR needs at least 2 variables; got {got} from {source!r}: pick two or more columns"
+        )
     missing = [v for v in variables if v not in frame.columns]
     if missing:
         raise InvalidInputError(
