@@ -17,6 +17,7 @@ from .kinds import kind_of
 from .lag_order import MIN_RESIDUAL_DF
 from .model import LagSelection, check_not_degenerate
 from .spec import ModelSpec, check_positive
+from .wording import and_list
 
 MIN_ROWS = 3  # fewer cannot even be differenced and lagged; the lag rules then ask for what a fit needs
 
@@ -73,8 +74,12 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     kind = kind_of(spec)
     missing = sorted(set(spec.variables + spec.exog) - set(dataset.frame.columns))
     if missing:
+        what = "is not a column" if len(missing) == 1 else "are not columns"
         raise InvalidInputError(
-            f"variables {missing} are not in dataset {dataset.name!r}", field="variables", value=missing
+            f"{and_list(missing)} {what} of dataset {dataset.name!r}; its columns are"
+            f" {and_list(dataset.frame.columns)}",
+            field="variables",
+            value=missing,
         )
     frame = dataset.frame[list(spec.variables)]
     exog = exog_values(dataset, spec)

@@ -75,6 +75,12 @@ def test_bad_specs_are_refused(changes, message):
         ModelSpec(**{"variables": ("realgdp", "realcons"), **changes})
 
 
+def test_variables_the_dataset_lacks_are_named_with_its_columns(dataset):
+    with pytest.raises(InvalidInputError, match="^realgdpp is not a column of dataset 'macrodata'; its") as caught:
+        train_model(dataset, ModelSpec(variables=("realgdpp", "realcons")))
+    assert caught.value.field == "variables" and "[" not in str(caught.value)  # words, not a list
+
+
 def test_too_many_lags_for_the_rows_is_refused(dataset):
     short = load_dataset(end="1962-12-31")
     with pytest.raises(InvalidInputError, match="usable rows"):
