@@ -17,7 +17,7 @@ from ui.chart_look import PANEL_MARGIN
 from varlib import Diagnostics
 
 LINE = "#2e86de"
-BAND = "rgba(46, 134, 222, 0.20)"
+BAND = "rgba(46, 134, 222, 0.3)"  # stands out from the light and the dark background alike (as ui.chart_look)
 NAIVE = "#7f8c9b"
 BAD = "#e4572e"
 PALETTE = qualitative.Plotly

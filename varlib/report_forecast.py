@@ -22,9 +22,11 @@ from .number_format import column_format, format_number
 from .report_svg import Band, Line, chart
 from .service import VersionForecast
 
-HISTORY, FORECAST, FORECAST_BAND = "#7f8c9b", "#e4572e", "rgba(228, 87, 46, 0.20)"
+# Bands as on the dashboard's light theme: they stand out from the white page by a contrast of at least 1.4,
+# the line from its band by at least 2 (tests/app/test_presentation.py).
+HISTORY, FORECAST, FORECAST_BAND = "#7f8c9b", "#e4572e", "rgba(228, 87, 46, 0.3)"
 FAN_LAYER = "rgba(228, 87, 46, 0.12)"  # a fan's layers overlap, so the centre is darkest
-RESPONSE, RESPONSE_BAND = "#2e86de", "rgba(46, 134, 222, 0.20)"
+RESPONSE, RESPONSE_BAND = "#2e86de", "rgba(46, 134, 222, 0.3)"
 Table = Callable[..., str]  # the report's table renderer (one number format per column)
 
 

@@ -1,12 +1,14 @@
 """Presentation mode (?present=1): controls folded away, large fonts, titles that say what is shown,
-exports at 3x named after their content, and bands that keep their contrast in both themes."""
+exports at 3x named after their content, and bands (forecast, impulse responses, the report's) that keep
+their contrast in both themes."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.app.conftest import charts, errors, open_app
-from ui import chart_look, presentation
+from ui import chart_look, diagnostics_figures, presentation
+from varlib import report_forecast
 
 
 def _luminance(rgb) -> float:
@@ -46,6 +48,29 @@ def test_band_contrast_in_both_themes(theme):
 def test_a_grid_of_one_row_fills_the_window(layout, count, height):
     assert presentation.chart_height(True, layout, count) == height
     assert presentation.chart_height(False, layout, count) == presentation.NORMAL_HEIGHT
+
+
+def _rgba(text: str) -> tuple[tuple[float, ...], float]:
+    *rgb, alpha = (float(x) for x in text.removeprefix("rgba(").removesuffix(")").split(","))
+    return tuple(rgb), alpha
+
+
+@pytest.mark.parametrize(
+    ("line", "band", "themes"),
+    [
+        (diagnostics_figures.LINE, diagnostics_figures.BAND, ["light", "dark"]),  # impulse responses
+        (report_forecast.FORECAST, report_forecast.FORECAST_BAND, ["light"]),  # the HTML report: a white page
+        (report_forecast.RESPONSE, report_forecast.RESPONSE_BAND, ["light"]),
+    ],
+)
+def test_other_bands_keep_the_same_contrast(line, band, themes):
+    colour, alpha = _rgba(band)
+    drawn = tuple(int(line[i : i + 2], 16) for i in (1, 3, 5))
+    assert colour == drawn  # a band is its line's colour, made translucent
+    for theme in themes:
+        background = chart_look.BACKGROUNDS[theme]
+        mixed = tuple(bg + alpha * (c - bg) for c, bg in zip(colour, background, strict=True))
+        assert _contrast(mixed, background) >= 1.4 and _contrast(drawn, mixed) >= 2.0, theme
 
 
 def test_presentation_mode_from_the_link(seeded):
