@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -45,9 +46,7 @@ class ModelSpec:
         object.__setattr__(self, "variables", tuple(self.variables))
         object.__setattr__(self, "exog", tuple(self.exog))
         _check_exog(self.variables, self.exog)
-        if len(self.variables) < 2:
-            got = f"only {and_list(self.variables)}" if self.variables else "none"
-            raise InvalidInputError(f"a VAR needs at least 2 variables; got {got}: pick two or more columns")
+        check_two_or_more(self.variables)
         if self.transform not in TRANSFORMS:
             raise InvalidInputError(f"transform {self.transform!r} is not one of {', '.join(TRANSFORMS)}")
         if self.trend not in TRENDS:
@@ -142,14 +141,24 @@ class ModelSpec:
         return replace(self, **changes)
 
 
+def check_distinct(names: Sequence[str], what: str, **context) -> None:
+    """Refuse a list of columns that names one more than once, and say which."""
+    twice = repeated(names)
+    if twice:
+        raise InvalidInputError(f"the {what} name {and_list(twice)} more than once: list each column once", **context)
+
+
+def check_two_or_more(variables: Sequence[str], source: str | None = None) -> None:
+    """Refuse fewer than two variables (a VAR of one is an AR), saying what was given and from where."""
+    if len(variables) < 2:
+        got = f"only {and_list(variables)}" if variables else "none"
+        where = f" from {source!r}" if source else ""
+        raise InvalidInputError(f"a VAR needs at least 2 variables; got {got}{where}: pick two or more columns")
+
+
 def _check_exog(variables: tuple[str, ...], exog: tuple[str, ...]) -> None:
     """Exogenous names: distinct, and none of them also a modelled variable."""
-    if len(set(exog)) != len(exog):
-        raise InvalidInputError(
-            f"the exogenous variables name {and_list(repeated(exog))} more than once: list each column once",
-            field="exog",
-            value=list(exog),
-        )
+    check_distinct(exog, "exogenous variables", field="exog", value=list(exog))
     both = [name for name in exog if name in variables]
     if both:
         raise InvalidInputError(

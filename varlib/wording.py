@@ -3,6 +3,7 @@ and stored times as they read them (`2026-11-30 03:42:03 UTC`)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 
@@ -16,13 +17,7 @@ def and_list(items: Iterable, last: str = "and") -> str:
 
 def repeated(items: Iterable) -> list:
     """The items that occur more than once, each once, in the order they first occur."""
-    seen: set = set()
-    twice: list = []
-    for item in items:
-        if item in seen and item not in twice:
-            twice.append(item)
-        seen.add(item)
-    return twice
+    return [item for item, count in Counter(items).items() if count > 1]
 
 
 def utc_time(stamp: str | None) -> str:

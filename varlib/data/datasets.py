@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
-from ..wording import and_list, repeated
+from ..spec import check_distinct, check_two_or_more
 from .columns import guess_date_column
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
@@ -124,14 +124,8 @@ def select_variables(
     """Pick at least two distinct columns and make them floats, naming any bad cell. An empty cell is
     NaN when `allow_missing` (the fill step decides), else refused like text or infinity."""
     variables = [str(v).strip() for v in variables if str(v).strip()]
-    if len(set(variables)) != len(variables):
-        twice = and_list(repeated(variables))
-        raise InvalidInputError(f"the variables name {twice} more than once: list each column once")
-    if len(variables) < 2:
-        got = f"only {and_list(variables)}" if variables else "none"
-        raise InvalidInputError(
-            f"a VAR needs at least 2 variables; got {got} from {source!r}: pick two or more columns"
-        )
+    check_distinct(variables, "variables")
+    check_two_or_more(variables, source)
     missing = [v for v in variables if v not in frame.columns]
     if missing:
         raise InvalidInputError(
