@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
+from functools import cache
 from importlib import resources
 
 from fastapi import FastAPI, Request
@@ -19,10 +20,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 DOCS = "/docs"
 APIDOCS = "/apidocs"
-FILES = {  # path -> (route name, file in fastapi-swagger's resources, media type)
-    "/swagger/swagger-ui-bundle.js": ("swagger_ui_bundle_js", "swagger-ui-bundle.js", "application/javascript"),
-    "/swagger/swagger-ui.css": ("swagger_ui_css", "swagger-ui.css", "text/css"),
-    "/swagger/favicon-32x32.png": ("swagger_favicon_png", "favicon-32x32.png", "image/png"),
+FILES = {  # path -> media type; the file of fastapi-swagger's resources is the path's last part
+    "/swagger/swagger-ui-bundle.js": "application/javascript",
+    "/swagger/swagger-ui.css": "text/css",
+    "/swagger/favicon-32x32.png": "image/png",
 }
 ASSETS = tuple(FILES)
 PAGE_PATHS = (DOCS, APIDOCS, *ASSETS)  # what the page needs: open to all, as is the API's description
@@ -34,12 +35,12 @@ UI_PARAMETERS = {"tryItOutEnabled": True, "persistAuthorization": True, "filter"
 
 def add_api_page(app: FastAPI) -> None:
     """Serve the page and its files from `app` (created with `docs_url=None`)."""
-    for path, (name, file, media_type) in FILES.items():
-        app.add_api_route(path, _file_route(file, media_type), methods=["GET"], name=name, include_in_schema=False)
+    for path, media_type in FILES.items():
+        app.add_api_route(path, _file_route(path, media_type), methods=["GET"], name=path, include_in_schema=False)
 
     @app.get(DOCS, include_in_schema=False)
     def swagger_ui_html(request: Request) -> HTMLResponse:
-        js, css, icon = (str(request.url_for(name)) for name, _, _ in FILES.values())
+        js, css, icon = (str(request.url_for(path)) for path in FILES)
         return get_swagger_ui_html(
             openapi_url=request.scope.get("root_path", "").rstrip("/") + app.openapi_url,
             title=f"{app.title} - Swagger UI",
@@ -54,14 +55,21 @@ def add_api_page(app: FastAPI) -> None:
         return RedirectResponse(url=request.url_for("swagger_ui_html"))
 
 
-def _file_route(file: str, media_type: str) -> Callable[[Request], Response]:
-    """A route answering with one of the package's files (read once), or 304 when the browser holds it."""
-    body = resources.files("fastapi_swagger.resources").joinpath(file).read_bytes()
-    headers = {"ETag": f'"{hashlib.sha256(body).hexdigest()[:32]}"', "Cache-Control": CACHE_CONTROL}
+def _file_route(path: str, media_type: str) -> Callable[[Request], Response]:
+    """A route answering with one of the package's files, or 304 when the browser holds it."""
 
     def serve(request: Request) -> Response:
-        if headers["ETag"] in request.headers.get("if-none-match", ""):
+        body, etag = _file(path.rsplit("/", 1)[1])
+        headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
+        if etag in request.headers.get("if-none-match", ""):
             return Response(status_code=304, headers=headers)
         return Response(body, media_type=media_type, headers=headers)
 
     return serve
+
+
+@cache
+def _file(name: str) -> tuple[bytes, str]:
+    """A file's bytes and ETag, read on the first request for it: once per process, however many apps."""
+    body = resources.files("fastapi_swagger.resources").joinpath(name).read_bytes()
+    return body, f'"{hashlib.sha256(body).hexdigest()[:32]}"'
