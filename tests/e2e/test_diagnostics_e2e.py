@@ -25,7 +25,8 @@ def test_diagnostics_page_in_a_browser(dashboard, page, tmp_path):
     page.get_by_role("heading", name="Diagnostics").wait_for()
     page.get_by_role("link", name="Compare versions").wait_for()  # the app's own navigation
     page.get_by_text(f"VAR({artifact.k_ar})").first.wait_for()
-    lags = _diagnosis(registry).lag_selection.max_lags
+    diagnosis = _diagnosis(registry)
+    lags = diagnosis.lag_selection.max_lags
     assert lags > 10  # more rows than a table shows by default
     table = page.get_by_test_id("stDataFrame").first  # the first tab's: the lag order
     table.wait_for()
@@ -33,7 +34,7 @@ def test_diagnostics_page_in_a_browser(dashboard, page, tmp_path):
     assert table.bounding_box()["height"] >= (lags + 1) * 35
 
     page.get_by_role("tab", name="Stability").click()
-    verdict = _verdict(registry)
+    verdict = diagnosis.stability.verdict
     page.get_by_text(verdict[:40]).first.wait_for()  # the plain verdict is on the page
     page.get_by_role("tab", name="Impulse responses").click()
     page.locator(".js-plotly-plot", has_text="impulse responses").first.wait_for()
@@ -62,7 +63,3 @@ def _diagnosis(registry):
     from varlib.diagnostics import diagnose
 
     return diagnose(registry.load("var", "0.0.1"))
-
-
-def _verdict(registry) -> str:
-    return _diagnosis(registry).stability.verdict
