@@ -74,6 +74,17 @@ def test_card_metadata_round_trips_and_fits_a_header(artifact):
     assert card_from_header({"varlib-card": "%%%"}, artifact.name, "0.0.3", md5, len(body)) is None
 
 
+def test_a_card_lists_holdout_rmse_in_the_models_order_of_variables(artifact):
+    """The stored JSON sorts its keys (realcons before realgdp); the card reads as the model names them."""
+    body = encode(artifact)
+    assert list(artifact.variables) == ["realgdp", "realcons"]
+    from_stored = Card.from_artifact(decode(body))
+    assert list(from_stored.holdout_rmse) == ["realgdp", "realcons"]
+    md5 = hashlib.md5(body).hexdigest()
+    header = card_from_header(metadata_header(from_stored, body), artifact.name, "0.0.3", md5, len(body))
+    assert header is not None and list(header.holdout_rmse) == ["realgdp", "realcons"]
+
+
 def _rewritten(artifact, change) -> bytes:
     """The artifact's body changed by `change(body)` and checksummed again, as a writer would have."""
     from varlib.artifact import _canonical, _digest

@@ -62,7 +62,7 @@ class Card:
             lag_method=artifact.lag_method,
             transform=artifact.spec.transform,
             trend=artifact.spec.deterministic_terms,  # a VAR's trend, a VECM's deterministic terms
-            holdout_rmse={v: m.get("rmse") for v, m in metrics.items()},
+            holdout_rmse=_in_order({v: m.get("rmse") for v, m in metrics.items()}, artifact.variables),
             kind=artifact.spec.kind,
             frequency=label_of(artifact.data.frequency) if artifact.data.frequency else "",
             flags=_flags(artifact),
@@ -78,6 +78,7 @@ class Card:
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
             return None
         try:
+            variables = tuple(map(str, raw.get("variables") or ()))
             return cls(
                 name=raw["name"],
                 version=raw.get("version"),
@@ -85,12 +86,12 @@ class Card:
                 author=str(raw.get("author") or ""),
                 notes=str(raw.get("notes") or ""),
                 dataset=str(raw.get("dataset") or ""),
-                variables=tuple(map(str, raw.get("variables") or ())),
+                variables=variables,
                 k_ar=raw.get("k_ar"),
                 lag_method=str(raw.get("lag_method") or ""),
                 transform=str(raw.get("transform") or ""),
                 trend=str(raw.get("trend") or ""),
-                holdout_rmse=dict(raw.get("holdout_rmse") or {}),
+                holdout_rmse=_in_order(dict(raw.get("holdout_rmse") or {}), variables),
                 kind=str(raw.get("kind") or "var"),
                 schema_version=int(raw.get("schema_version") or SCHEMA_VERSION),
                 frequency=str(raw.get("frequency") or ""),
@@ -130,6 +131,12 @@ class Card:
     def names(self, name: str, label: str) -> bool:
         """True when this is the card of version `label` of model `name`."""
         return self.name == name and self.version == label
+
+
+def _in_order(values: dict[str, Any], variables) -> dict[str, Any]:
+    """Per-variable values in the model's order of variables: stored JSON sorts its keys, and a listing
+    reads them as the model names its variables (any other key last)."""
+    return {**{v: values[v] for v in variables if v in values}, **values}
 
 
 def _flags(artifact: Artifact) -> tuple[str, ...]:
