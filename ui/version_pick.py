@@ -1,4 +1,4 @@
-"""Model and version pickers shared by the Diagnostics, Backtest and Models pages.
+"""Model and version pickers shared by the Diagnostics, Backtest, Models and Compare pages.
 
 They read the cached listings (ui.store), offer only usable versions, resolve `latest` through the
 Registry (so results can be cached per immutable version), start from the model and version chosen on
@@ -83,9 +83,10 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
 
 
 def pick_versions(prefix: str, where=None, problems: list[str] | None = None) -> list[Artifact]:
-    """Two or more usable versions of any models (default: the two newest of the model chosen on another page,
-    else of the first model), loaded, in the order they were picked. Versions a link named (`model version`
-    labels, see views/compare.py) are checked here."""
+    """Two or more usable versions of any models, loaded, in the order they were picked. Versions a link named
+    (`model version` labels, see views/compare.py) are checked here; a link's `model` (and `version`), else the
+    model and version looked at on another page, else the first model, start the picker with that version (or
+    the newest) and the newest other one."""
     names = store.model_names()
     if not names:
         render_empty_store()
@@ -93,17 +94,42 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
     entries = {f"{name} {entry.label}": (name, entry.version) for name in names for entry in store.usable(name)}
     key = f"{prefix}_versions"
     linked = st.session_state.pop(f"_{prefix}_link_versions", None)
+    start = st.session_state.pop(f"_{prefix}_link_model", None), st.session_state.pop(f"_{prefix}_link_version", None)
     if linked is not None:
         unknown = [label for label in linked if label not in entries]
         if unknown and problems is not None:
             problems.append(f"versions {and_list(unknown)}, which the store does not have")
         st.session_state[key] = list(dict.fromkeys(label for label in linked if label in entries))
+    elif start[0] is not None and (labels := _linked_start(*start, names, entries, problems)):
+        st.session_state[key] = labels
     if key not in st.session_state or not set(st.session_state[key]) <= set(entries):
         shared = st.session_state.get(selection.SHARED)
-        first = shared[0] if shared and shared[0] in names else "var" if "var" in names else names[0]
-        st.session_state[key] = [label for label in entries if label.startswith(f"{first} ")][:2]
+        if shared and shared[0] in names:
+            st.session_state[key] = _start(shared[0], shared[2], entries)
+        else:
+            st.session_state[key] = _start("var" if "var" in names else names[0], None, entries)
     chosen = (where or st).multiselect(
         "Versions", list(entries), key=key, help="Pick two or more versions, of one model or of several."
     )
     # in the order picked: the first one picked is the comparison's reference (its lag inputs are shared)
     return [store.load(*entries[label]) for label in chosen]
+
+
+def _start(model: str, version: str | None, entries: dict) -> list[str]:
+    """`version` of `model` (else its newest), then its newest other version."""
+    own = [label for label, (name, _) in entries.items() if name == model]
+    looked_at = [label for label in own if str(entries[label][1]) == version]
+    return list(dict.fromkeys(looked_at + own))[:2]
+
+
+def _linked_start(model: str, version: str | None, names: list[str], entries: dict, problems) -> list[str]:
+    """The start a link's `model` and `version` ask for; each value the store cannot offer is a problem."""
+    problems = problems if problems is not None else []
+    if model not in names:
+        problems.append(f"model {model}, which the store does not have (models: {and_list(names)})")
+        return []
+    wanted = None if version in (None, LATEST) else version.replace("_", ".")
+    labels = _start(model, wanted, entries)
+    if wanted is not None and f"{model} {wanted}" not in labels:
+        problems.append(f"version {version} of {model}, which is not a usable version")
+    return labels

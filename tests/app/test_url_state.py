@@ -119,3 +119,34 @@ def test_compare_starts_from_the_model_chosen_elsewhere(two_models):
     at = open_app({"model": "growth", "version": "0.0.1"})
     at.switch_page(COMPARE).run()
     assert at.multiselect(key="cmp_versions").value == ["growth 0.0.1"]
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        ({"model": "var"}, ["var 0.0.2", "var 0.0.1"]),  # the newest first
+        ({"model": "var", "version": "0.0.1"}, ["var 0.0.1", "var 0.0.2"]),  # the one asked for, then the newest
+        ({"model": "var", "version": "0_0_1"}, ["var 0.0.1", "var 0.0.2"]),
+        ({"model": "var", "version": "latest"}, ["var 0.0.2", "var 0.0.1"]),
+    ],
+)
+def test_compare_takes_the_model_and_version_other_pages_link(two_models, link, expected):
+    at = open_app(link, page=COMPARE)
+    assert errors(at) == "" and _warnings(at) == ""
+    assert at.multiselect(key="cmp_versions").value == expected
+    assert at.query_params["versions"] == ",".join(label.replace(" ", ":") for label in expected)
+
+
+def test_compare_link_with_a_model_or_version_the_store_lacks_says_which(two_models):
+    at = open_app({"model": "nope"}, page=COMPARE)
+    assert "model nope, which the store does not have (models: growth and var)" in _warnings(at)
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.1"]
+    at = open_app({"model": "var", "version": "9.9.9"}, page=COMPARE)
+    assert "version 9.9.9 of var, which is not a usable version" in _warnings(at)
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.1"]
+
+
+def test_compare_starts_from_the_version_looked_at_elsewhere(two_models):
+    at = open_app({"model": "var", "version": "0.0.1"})
+    at.switch_page(COMPARE).run()
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.1", "var 0.0.2"]
