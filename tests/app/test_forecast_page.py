@@ -120,7 +120,7 @@ def test_logdiff_model_refuses_non_positive_lag_inputs_and_says_the_point_is_a_m
     [
         ("date,realgdp,realcons\n2010-01-01,1,2\n2010-04-01,1,2\n", "has 2 data rows; this model needs exactly 4"),
         ("date,realgdp,realcons\n1,1,x\n2,1,2\n3,1,2\n4,1,2\n", "realcons on 1 is 'x', not a number"),
-        (b"\xff\xfe\x00bad", "cannot be read"),
+        (b"date,realgdp\x81,realcons\x8d\n", "cannot be read: it is not text in UTF-8, UTF-16 or Windows-1252"),
     ],
 )
 def test_bad_lag_csv_is_explained(seeded, csv, message):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ import pandas as pd
 from ..errors import InvalidInputError
 from ..spec import check_distinct, check_two_or_more
 from .columns import guess_date_column
+from .csv_text import read_text_table
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
 from .timeindex import parse_dates
@@ -60,7 +60,8 @@ def macro_columns() -> list[str]:
 
 
 def read_csv(source: str | Path | bytes, name: str | None = None) -> tuple[pd.DataFrame, str, str]:
-    """Read a CSV into an untyped frame; returns (frame, dataset name, sha256 of the bytes)."""
+    """Read a CSV into a frame of text cells (varlib.data.csv_text); returns (frame, dataset name, sha256 of
+    the bytes)."""
     if isinstance(source, (str, Path)):
         path = Path(source)
         try:
@@ -78,11 +79,7 @@ def read_csv(source: str | Path | bytes, name: str | None = None) -> tuple[pd.Da
             raise InvalidInputError(f"CSV {name!r} is {len(data):,} bytes; the limit is {MAX_CSV_BYTES:,}")
     if not data.strip():
         raise InvalidInputError(f"CSV {name!r} is empty: it needs a header row and data rows")
-    try:
-        frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
-    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as exc:
-        raise InvalidInputError(f"CSV {name!r} cannot be parsed: {str(exc).splitlines()[0]}") from None
-    return frame, name, hashlib.sha256(data).hexdigest()
+    return read_text_table(data, name), name, hashlib.sha256(data).hexdigest()
 
 
 def load_csv(

@@ -9,7 +9,6 @@ exactly the rows the model needs, oldest first. Every check names the variable a
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +17,7 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from .columns import find_date_column
+from .csv_text import read_text_table
 
 DATE = "date"  # the label column of an editor table
 
@@ -29,12 +29,9 @@ def read_lag_csv(
     label = name or (Path(source).name if isinstance(source, (str, Path)) else "upload.csv")
     try:
         data = Path(source).read_bytes() if isinstance(source, (str, Path)) else bytes(source)
-        raw = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
     except OSError as exc:
         raise InvalidInputError(f"cannot read lag inputs from {label!r}: {exc.strerror or exc}", value=label) from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as exc:
-        raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
-    raw.columns = [str(c).strip() for c in raw.columns]
+    raw = read_text_table(data, label)
     missing = [v for v in variables if v not in raw.columns]
     if missing:
         raise InvalidInputError(

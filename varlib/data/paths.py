@@ -12,7 +12,6 @@ used). Every message names the variable, the step and its date.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from .columns import find_date_column
+from .csv_text import read_text_table
 
 STEP = "step"
 CONDITIONS = "conditions"
@@ -32,13 +32,9 @@ def read_path_csv(source: str | Path | bytes, what: str = CONDITIONS, name: str 
     label = name or (Path(source).name if isinstance(source, (str, Path)) else "upload.csv")
     try:
         data = Path(source).read_bytes() if isinstance(source, (str, Path)) else bytes(source)
-        table = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False)
     except OSError as exc:
         raise InvalidInputError(f"cannot read {what} from {label!r}: {exc.strerror or exc}", value=label) from None
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError, ValueError) as exc:
-        raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
-    table.columns = [str(c).strip() for c in table.columns]
-    return table
+    return read_text_table(data, label)
 
 
 def check_path(

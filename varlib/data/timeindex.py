@@ -10,10 +10,15 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 
+_NUMERIC_DATE = r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$"  # day and month in either order, then the year
+
 
 def parse_dates(values: pd.Index, column: str, source: str) -> pd.DatetimeIndex:
-    """Parse a date column strictly, naming the first value that is not a date."""
-    parsed = pd.to_datetime(pd.Series(values, dtype=str), errors="coerce", format="mixed")
+    """Parse a date column strictly, naming the first value that is not a date. Numeric dates such as
+    01.04.2000 or 04/01/2000 are read in one order for the whole column (see `_day_or_month_first`)."""
+    text = pd.Series(values, dtype=str).str.strip()
+    ordered = _day_or_month_first(text, column, source)
+    parsed = ordered if ordered is not None else pd.to_datetime(text, errors="coerce", format="mixed")
     bad = parsed.isna()
     if bad.any():
         position = int(np.flatnonzero(bad.to_numpy())[0])
@@ -23,6 +28,46 @@ def parse_dates(values: pd.Index, column: str, source: str) -> pd.DatetimeIndex:
             value=values[position],
         )
     return pd.DatetimeIndex(parsed)
+
+
+def _day_or_month_first(text: pd.Series, column: str, source: str) -> pd.Series | None:
+    """Dates written as numbers (`01.04.2000`, `1/4/00`), read day first or month first for the whole
+    column, never date by date (which reads 01/04 as 4 January and 13/04 as 13 April in one file). The
+    order that parses every date wins; when both do, the one giving increasing, regularly spaced dates;
+    when that leaves both, the dates are refused as ambiguous. None when the dates are not of this form."""
+    parts = text.str.extract(_NUMERIC_DATE)
+    if len(text) == 0 or parts.isna().any().any():
+        return None
+    separator, year = parts[1].iloc[0], "%Y" if len(parts[3].iloc[0]) == 4 else "%y"
+    forms = {"day first": f"%d{separator}%m{separator}{year}", "month first": f"%m{separator}%d{separator}{year}"}
+    parsed = {order: pd.to_datetime(text, errors="coerce", format=form) for order, form in forms.items()}
+    complete = {order: dates for order, dates in parsed.items() if not dates.isna().any()}
+    if len(complete) == 2:
+        regular = {order: dates for order, dates in complete.items() if _regular(pd.DatetimeIndex(dates))}
+        if len(regular) == 2:
+            _refuse_ambiguous(text, regular, column, source)
+        complete = regular or complete
+    if len(complete) == 1:
+        return next(iter(complete.values()))
+    # neither order reads every date, or both do and neither is regular: the form of the separator's
+    # custom (dots: day first), whose unreadable dates the caller names
+    return parsed["day first" if separator == "." else "month first"]
+
+
+def _refuse_ambiguous(text: pd.Series, readings: dict[str, pd.Series], column: str, source: str) -> None:
+    day, month = readings["day first"], readings["month first"]
+    example = int((day != month).to_numpy().argmax())
+    raise InvalidInputError(
+        f"date column {column!r} of {source!r}: its dates read as regular periods both day first and month first"
+        f" ({text.iloc[example]!r} is {day.iloc[example]:%d %B %Y} or {month.iloc[example]:%d %B %Y});"
+        " write them as YYYY-MM-DD",
+        field=column,
+        value=text.iloc[example],
+    )
+
+
+def _regular(index: pd.DatetimeIndex) -> bool:
+    return index.is_monotonic_increasing and not index.has_duplicates and infer_frequency(index) is not None
 
 
 def infer_frequency(index: pd.DatetimeIndex) -> str | None:

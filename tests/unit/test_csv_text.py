@@ -1,0 +1,102 @@
+"""CSVs as spreadsheets in other locales save them: every form reads to the same numbers and dates as the
+plain file, and a file whose reading would be a guess is refused with the cells that make it one."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from varlib.data import load_csv, profile_csv, read_lag_inputs, read_path_csv
+from varlib.data.csv_text import canonical_number
+from varlib.data.timeindex import parse_dates
+from varlib.errors import InvalidInputError
+
+ROWS = 40  # enough for the upload preview to raise no other point
+QUARTERS = pd.date_range("2000-01-01", periods=ROWS, freq="QS")
+VALUES = np.column_stack([1000 + np.arange(ROWS) * 12.25, 50 + np.sin(np.arange(ROWS))]).round(4)
+
+
+def _plain() -> pd.DataFrame:
+    return load_csv(_csv(",", "%Y-%m-%d", "."), name="plain.csv").frame
+
+
+def _csv(delimiter: str, date_format: str, decimal: str, encoding: str = "utf-8") -> bytes:
+    frame = pd.DataFrame(VALUES, columns=["gdp", "cons"], index=QUARTERS.strftime(date_format))
+    return frame.rename_axis("date").to_csv(sep=delimiter, decimal=decimal).encode(encoding)
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "date_format", "decimal", "encoding"),
+    [
+        (";", "%d.%m.%Y", ",", "utf-8"),  # German Excel
+        (";", "%d/%m/%Y", ",", "cp1252"),  # French Excel, Windows encoding
+        ("\t", "%Y-%m-%d", ".", "utf-16"),  # Excel's "Unicode text"
+        (",", "%m/%d/%Y", ".", "utf-8-sig"),  # US Excel's "CSV UTF-8", with a byte-order mark
+        (";", "%Y-%m-%d", ".", "utf-8"),  # semicolons, decimal points
+        (",", "%d/%m/%y", ".", "utf-8"),
+    ],
+)
+def test_spreadsheet_forms_read_as_the_plain_file(delimiter, date_format, decimal, encoding):
+    dataset = load_csv(_csv(delimiter, date_format, decimal, encoding), name="sheet.csv")
+    pd.testing.assert_frame_equal(dataset.frame, _plain(), check_freq=False)
+    assert dataset.frequency == load_csv(_csv(",", "%Y-%m-%d", "."), name="plain.csv").frequency
+
+
+def test_grouped_thousands_read_in_either_convention():
+    us = b'date,gdp,cons\n2000-01-01,"1,234.5",1\n2000-04-01,"12,345,678",2\n2000-07-01,3,3\n'
+    eu = b"date;gdp;cons\n2000-01-01;1.234,5;1\n2000-04-01;12.345.678;2\n2000-07-01;3;3\n"
+    for data in (us, eu):
+        assert load_csv(data, name="grouped.csv").frame["gdp"].tolist() == [1234.5, 12345678.0, 3.0]
+
+
+@pytest.mark.parametrize(
+    ("cell", "decimal", "number"),
+    [("3,5", ",", "3.5"), ("-1.234,5", ",", "-1234.5"), ("1,234.5", ".", "1234.5"), ("100.846", ".", "100.846")],
+)
+def test_a_number_is_written_in_one_form(cell, decimal, number):
+    assert canonical_number(cell, decimal) == number
+
+
+@pytest.mark.parametrize("cell", ["3,5", "abc", "1,2,3", "2000-01-01", "01.01.2000"])
+def test_text_that_is_not_a_number_in_the_files_convention_is_left_as_written(cell):
+    assert canonical_number(cell, ".") == cell
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            b"date;gdp;cons\n2000-01-01;3,5;1\n2000-04-01;2.25;2\n",
+            r"decimal comma \(column 'gdp', row 1: '3,5'\) and with a decimal point \(column 'gdp', row 2: '2.25'\)",
+        ),
+        (b"PK\x03\x04\x14\x00rest of a zip", "is a spreadsheet workbook, not a CSV: save it as CSV"),
+        (b"\xff\xfe\x00ba", "cannot be read: it is not text in UTF-8, UTF-16 or Windows-1252"),  # odd length
+        (b"date,a\x81,b\x8d\n", "cannot be read: it is not text in UTF-8, UTF-16 or Windows-1252"),
+        (b"date,a,b\n01.01.2000,1,2\n01.04.2000,2,3\n13.13.2000,3,4\n", r"row 3: '13.13.2000' is not a date"),
+        (b"date;a;b\n01/02/2000;1;2\n01/03/2000;2;3\n01/04/2000;3;5\n", r"'01/02/2000' is 01 February 2000 or 02"),
+    ],
+)
+def test_a_file_whose_reading_would_be_a_guess_is_refused(data, message):
+    with pytest.raises(InvalidInputError, match=message):
+        load_csv(data, name="sheet.csv")
+
+
+def test_dates_are_read_in_one_order_for_the_whole_column():
+    """Date by date, 01/04 and 13/04 would be 4 January and 13 April; read as a column, both are April."""
+    dates = parse_dates(pd.Index(["01/04/2000", "13/04/2000", "25/04/2000"]), "date", "x.csv")
+    assert [d.isoformat() for d in dates.date] == ["2000-04-01", "2000-04-13", "2000-04-25"]
+    quarterly = parse_dates(pd.Index(["1/4/00", "1/7/00", "1/10/00", "1/1/01"]), "date", "x.csv")
+    assert [d.isoformat() for d in quarterly.date] == ["2000-04-01", "2000-07-01", "2000-10-01", "2001-01-01"]
+
+
+def test_the_upload_preview_reads_what_training_reads():
+    profile, frame = profile_csv(_csv(";", "%d.%m.%Y", ","), name="sheet.csv")
+    assert profile.numeric == ("gdp", "cons") and profile.problems == ()
+    assert profile.frequency is not None and profile.frequency.label == "quarterly"
+    np.testing.assert_array_equal(frame.to_numpy(), VALUES)
+
+
+def test_lag_inputs_and_paths_read_the_same_forms():
+    lags = read_lag_inputs(b"date;gdp;cons\n01.01.2000;1.234,5;7,25\n01.04.2000;1.300;8\n", ["gdp", "cons"], 2, "none")
+    assert lags.to_numpy().tolist() == [[1234.5, 7.25], [1300.0, 8.0]]
+    path = read_path_csv(b"step;gdp\n1;2,5\n2;\n", name="conditions.csv")
+    assert path["gdp"].tolist() == ["2.5", ""]

@@ -1,0 +1,104 @@
+"""A CSV's cells as text, whatever the spreadsheet that wrote it: encoding, delimiter and number format.
+
+Spreadsheets in much of Europe save `;` between cells and decimal commas (`1.234,5`), often in Windows-1252;
+others save `,` and may group thousands (`"1,234.5"`); Excel's "Unicode text" is UTF-16. Every CSV the
+product reads (training data, lag inputs, paths) goes through `read_text_table`, so all of them accept the
+same files. Cells stay text: a number is rewritten in one form (`1234.5`) and any other text is left as
+written, so the checks after this name the cell as the person typed it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pandas as pd
+
+from ..errors import InvalidInputError
+
+DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
+_DECIMAL_COMMA = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+")  # 3,5 and 1.234,5
+_DECIMAL_POINT = re.compile(r"[+-]?\d+\.\d+")  # 3.5, unless it is 1.234 (thousands in the other form)
+_GROUPED = {  # thousands grouped, by decimal mark: 1,234,567.8 and 1.234.567,8
+    ".": re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"),
+    ",": re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?"),
+}
+_WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and .xls
+
+
+def read_text_table(data: bytes, label: str) -> pd.DataFrame:
+    """The cells of a CSV as text (no cell is NaN), numbers in one form; refused with a message saying
+    what to do when the bytes are not a CSV."""
+    if data.startswith(_WORKBOOK):
+        raise InvalidInputError(
+            f"{label!r} is a spreadsheet workbook, not a CSV: save it as CSV (comma- or semicolon-separated)",
+            value=label,
+        )
+    text = _decode(data, label)
+    delimiter = _delimiter(text)
+    try:
+        table = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
+        raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
+    table.columns = [str(c).strip() for c in table.columns]
+    decimal = _decimal_mark(table, label) if delimiter != "," else "."
+    return table.apply(lambda column: column.map(lambda cell: canonical_number(cell, decimal)))
+
+
+def canonical_number(cell: str, decimal: str = ".") -> str:
+    """`cell` as a plain number (`1234.5`) when it is one written with `decimal` as its decimal mark
+    (thousands grouped or not), else `cell` unchanged."""
+    text = cell.strip()
+    if _GROUPED[decimal].fullmatch(text):
+        grouping = "," if decimal == "." else "."
+        return text.replace(grouping, "").replace(",", ".")
+    if decimal == "," and _DECIMAL_COMMA.fullmatch(text):
+        return text.replace(",", ".")
+    return cell
+
+
+def _decode(data: bytes, label: str) -> str:
+    """UTF-16 when the bytes say so, else UTF-8 (with or without a byte-order mark), else Windows-1252."""
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "cp1252")
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InvalidInputError(
+        f"CSV {label!r} cannot be read: it is not text in UTF-8, UTF-16 or Windows-1252; save it as 'CSV UTF-8'",
+        value=label,
+    )
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter the header row uses most (a comma when it holds none of them)."""
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    return max(DELIMITERS, key=header.count)
+
+
+def _decimal_mark(table: pd.DataFrame, label: str) -> str:
+    """A comma when numbers are written with one (`3,5`, `1.234,5`), else a point; refused when the file
+    writes both `3,5` and `3.5`, whose mix has no one reading."""
+    comma, point = _first_cell(table, _DECIMAL_COMMA), _first_cell(table, _DECIMAL_POINT, _GROUPED[","])
+    if comma and point:
+        raise InvalidInputError(
+            f"CSV {label!r} writes numbers with a decimal comma ({comma}) and with a decimal point ({point}):"
+            " use one decimal mark throughout",
+            value=label,
+        )
+    return "," if comma else "."
+
+
+def _first_cell(table: pd.DataFrame, pattern: re.Pattern, unless: re.Pattern | None = None) -> str | None:
+    """`column row N: 'cell'` for the first cell matching `pattern` (and not `unless`), else None."""
+    for column in table.columns:
+        cells = table[column].str.strip()
+        found = cells.str.fullmatch(pattern)
+        if unless is not None:
+            found &= ~cells.str.fullmatch(unless)
+        if found.any():
+            row = int(found.to_numpy().argmax())
+            return f"column {column!r}, row {row + 1}: {cells.iloc[row]!r}"
+    return None
