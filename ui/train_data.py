@@ -28,6 +28,7 @@ from varlib import (
     load_dataset,
     macro_columns,
     name_from,
+    period_labels,
     profile_csv,
 )
 
@@ -183,6 +184,8 @@ def _preview(profile: DataProfile, frame: pd.DataFrame) -> None:
         st.warning(problem, icon=":material/report:")
     with st.expander("Preview: first and last rows, and every numeric series", expanded=not profile.problems):
         shown = pd.concat([frame.head(5), frame.tail(5)]) if len(frame) > 10 else frame
+        if isinstance(shown.index, pd.DatetimeIndex):  # the dates as read, day first or month first: ISO, no clock
+            shown = shown.set_axis(pd.Index(period_labels(shown.index, None), name="date"))
         st.dataframe(shown, width="stretch")
         if len(frame.columns) and isinstance(frame.index, pd.DatetimeIndex):
             st.plotly_chart(series_preview_figure(frame), key="train_preview_chart", config={"displaylogo": False})

@@ -96,3 +96,20 @@ def test_drop_keeps_the_rows_after_the_last_hole(seeded):
     at.multiselect[0].set_value(["gdp", "cons", "inv"])  # inv's empty cell in 2000Q1 is the last hole now
     _button(at, "Train").click().run()
     assert "29 rows of gdp, cons, inv, 2000-04-01 to 2007-04-01." in "\n".join(m.value for m in at.markdown)
+
+
+def test_a_european_spreadsheet_csv_is_previewed_and_trained_like_any_other(seeded):
+    """Semicolons, decimal commas and day-first dates: the preview shows the dates as read (ISO, no clock)."""
+    rng = np.random.default_rng(5)
+    values = 1000 * np.exp(np.cumsum(0.005 + 0.01 * rng.standard_normal((40, 3)), axis=0))
+    frame = pd.DataFrame(values.round(3), columns=["gdp", "cons", "inv"])
+    frame.insert(0, "date", pd.date_range("1990-01-01", periods=40, freq="QS").strftime("%d.%m.%Y"))
+    at = _upload(open_app(page=TRAIN), frame.to_csv(sep=";", decimal=",", index=False).encode(), "konten.csv")
+    caption = "\n".join(c.value for c in at.caption)
+    assert "**40 rows**, 1990-01-01 to 1999-10-01" in caption and "frequency **quarterly (QS-JAN)**" in caption
+    shown = at.dataframe[0].value
+    assert shown.index[:2].tolist() == ["1990-01-01", "1990-04-01"]
+    assert shown["gdp"].iloc[0] == pytest.approx(float(frame["gdp"].iloc[0]))
+    assert at.multiselect[0].options == ["gdp", "cons", "inv"]
+    _button(at, "Train").click().run()
+    assert not at.exception and errors(at) == "", errors(at)
