@@ -90,7 +90,14 @@ def test_the_copy_link_carries_edited_lag_inputs_and_is_drawn_only_when_open(see
     assert "14000" in at.query_params["lags"]
 
 
-@pytest.mark.parametrize("value, message", [(None, "is empty"), (float("inf"), "use a finite number")])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        (None, "is empty"),
+        (float("inf"), "use a finite number"),
+        ("9189,5", "is '9189,5', not a number: write it with a decimal point (1234.5)"),
+    ],
+)
 def test_invalid_lag_input_shows_error_and_no_forecast(seeded, value, message):
     at = open_app({"model": "var"})
     at.session_state[_editor_key(at)] = {"edited_rows": {1: {"realcons": value}}, "added_rows": [], "deleted_rows": []}

@@ -104,7 +104,8 @@ def _numbers(raw: pd.Series, variable: str, labels: list[str], transform: str) -
         if cell is None or (isinstance(cell, float) and np.isnan(cell)) or str(cell).strip() == "":
             raise InvalidInputError(f"{where} is empty; enter a number", field=where, value=cell)
         if np.isnan(number):
-            raise InvalidInputError(f"{where} is {cell!r}, not a number", field=where, value=cell)
+            hint = ": write it with a decimal point (1234.5)" if "," in str(cell) else ""
+            raise InvalidInputError(f"{where} is {cell!r}, not a number{hint}", field=where, value=cell)
         if not np.isfinite(number):
             raise InvalidInputError(f"{where} is {cell!r}; use a finite number", field=where, value=cell)
         if transform == "logdiff" and number <= 0:
