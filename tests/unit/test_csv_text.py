@@ -5,7 +5,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from varlib.data import load_csv, profile_csv, read_lag_inputs, read_path_csv
+from varlib.data import check_path, load_csv, profile_csv, read_lag_inputs, read_path_csv
 from varlib.data.csv_text import canonical_number
 from varlib.data.timeindex import parse_dates
 from varlib.errors import InvalidInputError
@@ -100,3 +100,34 @@ def test_lag_inputs_and_paths_read_the_same_forms():
     assert lags.to_numpy().tolist() == [[1234.5, 7.25], [1300.0, 8.0]]
     path = read_path_csv(b"step;gdp\n1;2,5\n2;\n", name="conditions.csv")
     assert path["gdp"].tolist() == ["2.5", ""]
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ["2000Q1", "2000Q2"],
+        ["2000-Q1", "2000-Q2"],
+        ["2000 Q1", "2000 Q2"],
+        ["Q1 2000", "Q2 2000"],
+        ["q1-2000", "q2-2000"],
+        ["2000M01", "2000M04"],
+        ["2000-01", "2000-04"],
+    ],
+)
+def test_periods_named_as_statistics_offices_name_them(labels):
+    dates = parse_dates(pd.Index(labels), "date", "x.csv")
+    assert [d.isoformat() for d in dates.date] == ["2000-01-01", "2000-04-01"]
+
+
+@pytest.mark.parametrize("label", ["2000 Q5", "2000M13", "Q0 2000"])
+def test_a_period_that_does_not_exist_is_named(label):
+    with pytest.raises(InvalidInputError, match=f"row 1: '{label}' is not a date"):
+        parse_dates(pd.Index([label]), "date", "x.csv")
+
+
+def test_a_paths_dates_are_read_in_one_order_too():
+    """Read date by date, 01.07.2010 would be 7 January; dots between the numbers read day first."""
+    labels = ["2010-04-01", "2010-07-01", "2010-10-01"]
+    table = read_path_csv(b"date;gdp\n01.07.2010;2,5\n01.10.2010;3\n", name="conditions.csv")
+    path = check_path(table, ["gdp"], labels)
+    assert path["gdp"].tolist()[1:] == [2.5, 3.0] and np.isnan(path["gdp"].iloc[0])

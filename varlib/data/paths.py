@@ -21,6 +21,7 @@ import pandas as pd
 from ..errors import InvalidInputError
 from .columns import find_date_column
 from .csv_text import read_text_table
+from .timeindex import parse_dates
 
 STEP = "step"
 CONDITIONS = "conditions"
@@ -110,7 +111,7 @@ def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str) -> list[int
         steps = [_step_number(cell, labels, what) for cell in frame[STEP]]
     elif date_column is not None or isinstance(frame.index, pd.DatetimeIndex):
         cells = frame[date_column] if date_column is not None else frame.index
-        steps = [_step_of_date(cell, labels, what) for cell in cells]
+        steps = [_step_of_date(cell, labels, what) for cell in _as_dates(cells, what)]
     else:
         steps = [i + 1 for i in range(len(frame))]
         if what == CONDITIONS and len(frame) > len(labels):
@@ -126,6 +127,17 @@ def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str) -> list[int
         if step is not None:
             seen.add(step)
     return steps
+
+
+def _as_dates(cells, what: str):
+    """A column of date text read as one column (01.04.2010 day first in every row, see parse_dates); as
+    given when it does not read so, for each cell's own message."""
+    if isinstance(cells, pd.DatetimeIndex):
+        return cells
+    try:
+        return parse_dates(pd.Index([str(cell).strip() for cell in cells]), "date", what)
+    except InvalidInputError:
+        return cells
 
 
 def _step_number(cell, labels: Sequence[str], what: str) -> int | None:

@@ -13,10 +13,24 @@ from ..errors import InvalidInputError
 _NUMERIC_DATE = r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$"  # day and month in either order, then the year
 
 
+def _quarter_start(year: str, quarter: str) -> str:
+    return f"{year}-{3 * int(quarter) - 2:02d}-01"
+
+
+_PERIOD_LABELS = (  # how statistics offices and econometrics programs name periods, as ISO dates
+    (r"^(\d{4})[\s-]*[Qq]([1-4])$", lambda m: _quarter_start(m[1], m[2])),  # 2000Q1, 2000-Q1, 2000 Q1
+    (r"^[Qq]([1-4])[\s/-]*(\d{4})$", lambda m: _quarter_start(m[2], m[1])),  # Q1 2000, Q1-2000
+    (r"^(\d{4})[Mm](\d{2})$", lambda m: f"{m[1]}-{m[2]}"),  # 2000M01
+)
+
+
 def parse_dates(values: pd.Index, column: str, source: str) -> pd.DatetimeIndex:
     """Parse a date column strictly, naming the first value that is not a date. Numeric dates such as
-    01.04.2000 or 04/01/2000 are read in one order for the whole column (see `_day_or_month_first`)."""
+    01.04.2000 or 04/01/2000 are read in one order for the whole column (see `_day_or_month_first`);
+    periods may be named as statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01)."""
     text = pd.Series(values, dtype=str).str.strip()
+    for pattern, form in _PERIOD_LABELS:
+        text = text.str.replace(pattern, form, regex=True)
     ordered = _day_or_month_first(text, column, source)
     parsed = ordered if ordered is not None else pd.to_datetime(text, errors="coerce", format="mixed")
     bad = parsed.isna()
