@@ -131,3 +131,12 @@ def test_a_paths_dates_are_read_in_one_order_too():
     table = read_path_csv(b"date;gdp\n01.07.2010;2,5\n01.10.2010;3\n", name="conditions.csv")
     path = check_path(table, ["gdp"], labels)
     assert path["gdp"].tolist()[1:] == [2.5, 3.0] and np.isnan(path["gdp"].iloc[0])
+
+
+def test_what_spreadsheets_add_around_the_data_is_left_out():
+    """A `;` ending every row (a column with no header and no value) and rows of empty cells."""
+    rows = "".join(f"{d:%d.%m.%Y};{v[0]:.4f};{v[1]:.4f};\n" for d, v in zip(QUARTERS, VALUES, strict=True))
+    data = ("date;gdp;cons;\n" + rows + ";;;\n\n;;;\n").encode()
+    dataset = load_csv(data, name="sheet.csv")
+    assert dataset.variables == ["gdp", "cons"]
+    pd.testing.assert_frame_equal(dataset.frame, _plain(), check_freq=False)

@@ -41,7 +41,7 @@ def read_text_table(data: bytes, label: str) -> pd.DataFrame:
         table = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
         raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
-    table.columns = [str(c).strip() for c in table.columns]
+    table = _without_empty_margins(table)
     decimal = _decimal_mark(table, label) if delimiter != "," else "."
     return table.apply(lambda column: column.map(lambda cell: canonical_number(cell, decimal)))
 
@@ -76,6 +76,16 @@ def _delimiter(text: str) -> str:
     """The delimiter the header row uses most (a comma when it holds none of them)."""
     header = next((line for line in text.splitlines() if line.strip()), "")
     return max(DELIMITERS, key=header.count)
+
+
+def _without_empty_margins(table: pd.DataFrame) -> pd.DataFrame:
+    """Without what spreadsheets add around the data: rows of empty cells (`;;`) and columns with neither a
+    header nor a value (a `;` ending every row). Such a row has no date to place it by, so a period it
+    stood for is still found missing by its neighbours' dates."""
+    table.columns = [str(c).strip() for c in table.columns]
+    empty = table.apply(lambda column: column.str.strip() == "")
+    unnamed = [c for c in table.columns if c.startswith("Unnamed: ") and bool(empty[c].all())]
+    return table.loc[~empty.all(axis=1), [c for c in table.columns if c not in unnamed]].reset_index(drop=True)
 
 
 def _decimal_mark(table: pd.DataFrame, label: str) -> str:
