@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from varlib.data import check_path, load_csv, profile_csv, read_lag_inputs, read_path_csv
-from varlib.data.csv_text import canonical_number
+from varlib.data.csv_text import canonical_numbers
 from varlib.data.timeindex import parse_dates
 from varlib.errors import InvalidInputError
 
@@ -53,12 +53,12 @@ def test_grouped_thousands_read_in_either_convention():
     [("3,5", ",", "3.5"), ("-1.234,5", ",", "-1234.5"), ("1,234.5", ".", "1234.5"), ("100.846", ".", "100.846")],
 )
 def test_a_number_is_written_in_one_form(cell, decimal, number):
-    assert canonical_number(cell, decimal) == number
+    assert canonical_numbers(pd.Series([cell]), decimal).tolist() == [number]
 
 
 @pytest.mark.parametrize("cell", ["3,5", "abc", "1,2,3", "2000-01-01", "01.01.2000"])
 def test_text_that_is_not_a_number_in_the_files_convention_is_left_as_written(cell):
-    assert canonical_number(cell, ".") == cell
+    assert canonical_numbers(pd.Series([cell]), ".").tolist() == [cell]
 
 
 @pytest.mark.parametrize(
@@ -134,9 +134,9 @@ def test_a_paths_dates_are_read_in_one_order_too():
 
 
 def test_what_spreadsheets_add_around_the_data_is_left_out():
-    """A `;` ending every row (a column with no header and no value) and rows of empty cells."""
+    """A `;` ending every row (a column with no header and no value) and rows of empty cells at the end."""
     rows = "".join(f"{d:%d.%m.%Y};{v[0]:.4f};{v[1]:.4f};\n" for d, v in zip(QUARTERS, VALUES, strict=True))
-    data = ("date;gdp;cons;\n" + rows + ";;;\n\n;;;\n").encode()
+    data = ("date;gdp;cons;\n" + rows + ";;;\n\n;;;\n").encode()  # the blank line is pandas' to skip
     dataset = load_csv(data, name="sheet.csv")
     assert dataset.variables == ["gdp", "cons"]
     pd.testing.assert_frame_equal(dataset.frame, _plain(), check_freq=False)

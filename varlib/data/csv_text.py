@@ -43,19 +43,20 @@ def read_text_table(data: bytes, label: str) -> pd.DataFrame:
         raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
     table = _without_empty_margins(table)
     decimal = _decimal_mark(table, label) if delimiter != "," else "."
-    return table.apply(lambda column: column.map(lambda cell: canonical_number(cell, decimal)))
+    return table.apply(lambda column: canonical_numbers(column, decimal))
 
 
-def canonical_number(cell: str, decimal: str = ".") -> str:
-    """`cell` as a plain number (`1234.5`) when it is one written with `decimal` as its decimal mark
-    (thousands grouped or not), else `cell` unchanged."""
-    text = cell.strip()
-    if _GROUPED[decimal].fullmatch(text):
-        grouping = "," if decimal == "." else "."
-        return text.replace(grouping, "").replace(",", ".")
-    if decimal == "," and _DECIMAL_COMMA.fullmatch(text):
-        return text.replace(",", ".")
-    return cell
+def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
+    """Text cells with each number written with `decimal` as its decimal mark (thousands grouped or not)
+    rewritten as a plain number (`1234.5`); every other cell unchanged."""
+    text = cells.str.strip()
+    grouped = text.str.fullmatch(_GROUPED[decimal])
+    plain = grouped | (text.str.fullmatch(_DECIMAL_COMMA) if decimal == "," else False)
+    if not plain.any():
+        return cells
+    grouping = "," if decimal == "." else "."
+    numbers = text[plain].where(~grouped[plain], text[plain].str.replace(grouping, "", regex=False))
+    return cells.where(~plain, numbers.str.replace(",", ".", regex=False))
 
 
 def _decode(data: bytes, label: str) -> str:
@@ -79,13 +80,15 @@ def _delimiter(text: str) -> str:
 
 
 def _without_empty_margins(table: pd.DataFrame) -> pd.DataFrame:
-    """Without what spreadsheets add around the data: rows of empty cells (`;;`) and columns with neither a
-    header nor a value (a `;` ending every row). Such a row has no date to place it by, so a period it
-    stood for is still found missing by its neighbours' dates."""
+    """Without what spreadsheets add after the data: rows of empty cells (`;;`) at the end and columns with
+    neither a header nor a value (a `;` ending every row). An empty row between others stays: in a path
+    placed by row order it is a step left free."""
     table.columns = [str(c).strip() for c in table.columns]
     empty = table.apply(lambda column: column.str.strip() == "")
     unnamed = [c for c in table.columns if c.startswith("Unnamed: ") and bool(empty[c].all())]
-    return table.loc[~empty.all(axis=1), [c for c in table.columns if c not in unnamed]].reset_index(drop=True)
+    filled = (~empty.all(axis=1)).to_numpy()
+    rows = int(filled.nonzero()[0][-1]) + 1 if filled.any() else 0
+    return table.iloc[:rows].loc[:, [c for c in table.columns if c not in unnamed]]
 
 
 def _decimal_mark(table: pd.DataFrame, label: str) -> str:
