@@ -13,6 +13,7 @@ draw a chart, on every change.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 FORECAST_RGB = (228, 87, 46)
@@ -104,3 +105,17 @@ def file_stem(*parts: object) -> str:
     """A file name from what a chart shows: `var-0.0.3-realgdp-8-steps-95pct`, safe on every system."""
     text = "-".join(str(part) for part in parts if part not in (None, ""))
     return "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in text)
+
+
+def accessible_name(fig) -> str | None:
+    """What a screen reader announces for a chart: its title and subtitle as plain text."""
+    title = fig.layout.title
+    parts = [title.text, title.subtitle.text if title.subtitle else None]
+    text = " · ".join(re.sub(r"<[^>]+>", " ", str(part)).strip() for part in parts if part)
+    return " ".join(text.split()) or None
+
+
+def plot(where, fig, key: str, config: dict | None = None, name: str | None = None) -> None:
+    """Place a chart (in `where`: a column, a container or `st`) with its accessible name (`name`, else its
+    title and subtitle) and, unless `config` says otherwise, no plotly logo."""
+    where.plotly_chart(fig, key=key, config=config or {"displaylogo": False}, alt=name or accessible_name(fig))

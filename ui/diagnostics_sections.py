@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from ui import diagnostics_figures as figures
+from ui.chart_look import plot
 from ui.tables import number_formats
 from varlib import Diagnostics
 
-PLOT = {"displaylogo": False}
 SCOPES = {"pair": "one -> one", "one_to_others": "one -> all others", "others_to_one": "all others -> one"}
 
 
@@ -63,7 +63,7 @@ def stability(diag: Diagnostics) -> None:
         show = st.success if stab.adequate else st.error
     show(stab.verdict)
     left, right = st.columns([2, 1])
-    left.plotly_chart(figures.roots_figure(diag), key="dg_roots", config=PLOT)
+    plot(left, figures.roots_figure(diag), key="dg_roots")
     moduli = pd.DataFrame({"real": stab.eigenvalues.real, "imag": stab.eigenvalues.imag, "modulus": stab.moduli})
     right.dataframe(moduli.style.format(number_formats(moduli)), width="stretch", height=420)
 
@@ -107,8 +107,8 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
         "The adjusted statistic (Hosking's, as R vars and JMulTi print it) weights lag i by T/(T-i), so it"
         " holds its size on short samples; the verdicts above use it."
     )
-    st.plotly_chart(figures.residuals_figure(diag, alias), key="dg_resid", config=PLOT)
-    st.plotly_chart(figures.acorr_figure(diag), key="dg_acorr", config=PLOT)
+    plot(st, figures.residuals_figure(diag, alias), key="dg_resid")
+    plot(st, figures.acorr_figure(diag), key="dg_acorr")
 
 
 def granger(diag: Diagnostics) -> None:
@@ -117,7 +117,7 @@ def granger(diag: Diagnostics) -> None:
         " or more variables, both group directions too: one variable -> all others jointly (as JMulTi and R vars"
         " print it) and all others -> one (EViews' block exogeneity). Hover for F and degrees of freedom."
     )
-    st.plotly_chart(figures.granger_figure(diag), key="dg_granger", config=PLOT)
+    plot(st, figures.granger_figure(diag), key="dg_granger")
     rows = [
         {
             "direction": SCOPES[t.scope],

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import presentation, store
-from ui.chart_look import Look, export_config, file_stem
+from ui.chart_look import Look, export_config, file_stem, plot
 from ui.errors import show_error
 from ui.figures import forecast_figure, recent
 from ui.layout import chart_cells
@@ -166,7 +166,7 @@ def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlay
             f"{levels}pct",
             intervals,
         )
-        cells[j].plotly_chart(fig, key=f"chart|{variable}", config=export_config(stem, image_format))
+        plot(cells[j], fig, key=f"chart|{variable}", config=export_config(stem, image_format))
 
 
 def differences(baseline: VersionForecast, result: VersionForecast) -> None:

@@ -14,6 +14,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from ui.chart_look import plot
 from ui.errors import show_error
 from ui.figures import series_preview_figure
 from ui.train_vecm import propose_vecm
@@ -188,7 +189,7 @@ def _preview(profile: DataProfile, frame: pd.DataFrame) -> None:
             shown = shown.set_axis(pd.Index(period_labels(shown.index, None), name="date"))
         st.dataframe(shown, width="stretch")
         if len(frame.columns) and isinstance(frame.index, pd.DatetimeIndex):
-            st.plotly_chart(series_preview_figure(frame), key="train_preview_chart", config={"displaylogo": False})
+            plot(st, series_preview_figure(frame), key="train_preview_chart")
 
 
 def _date_range() -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.chart_look import plot
 from ui.figures import holdout_figure
 from ui.tables import lag_selection_table, metrics_table
 from ui.train_vecm import show_cointegration
@@ -84,4 +85,4 @@ def _holdout_charts(result: TrainResult, evaluation: Evaluation) -> None:
             evaluation.lower[:, j],
             evaluation.upper[:, j],
         )
-        columns[j % len(columns)].plotly_chart(fig, key=f"holdout|{variable}", config={"displaylogo": False})
+        plot(columns[j % len(columns)], fig, key=f"holdout|{variable}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import comparison_figures, session, url_state
+from ui.chart_look import plot
 from ui.errors import guarded, show_error
 from ui.tables import backtest_styler
 from ui.url_state import Field
@@ -112,7 +113,7 @@ def _show(result: Backtest, alias: str | None) -> None:
     st.caption(f"{span}, {used}, {result.seconds:.2f}s.")
     metric = st.segmented_control("Metric", METRICS, default="rmse", key="bt_metric", format_func=str.upper) or "rmse"
     figure = comparison_figures.backtest_figure(result, metric, alias)
-    st.plotly_chart(figure, key="bt_chart", config={"displaylogo": False})
+    plot(st, figure, key="bt_chart")
     table = result.scores()
     styled = backtest_styler(table)
     st.caption(

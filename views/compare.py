@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import comparison_figures, store, url_state
+from ui.chart_look import plot
 from ui.errors import guarded, show_error
 from ui.figures import recent
 from ui.forecast_link import parse_level
@@ -112,11 +113,9 @@ def render() -> None:
         # the first picked version that has the variable draws its history
         source = next(a for a in artifacts if variable in a.variables)
         tail = recent(source.history[variable], steps)
-        st.plotly_chart(
-            comparison_figures.overlay_figure(variable, tail, overlaid, level, source.data.frequency),
-            key=f"cmp_chart|{variable}",
-            config={"displaylogo": False},
-        )
+        figure = comparison_figures.overlay_figure(variable, tail, overlaid, level, source.data.frequency)
+        shown = and_list([a.label for a in artifacts if variable in a.variables])
+        plot(st, figure, key=f"cmp_chart|{variable}", name=f"{variable}: forecasts of {shown} overlaid")
 
 
 def _shared_inputs(artifacts):

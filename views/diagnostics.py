@@ -7,13 +7,13 @@ import streamlit as st
 from ui import diagnostics_figures as figures
 from ui import diagnostics_report, diagnostics_vecm, store, url_state
 from ui import diagnostics_sections as sections
+from ui.chart_look import plot
 from ui.errors import guarded
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
 from varlib import DEFAULT_IRF_PERIODS, Artifact, Diagnostics, diagnose, whiteness_lag_bounds
 
 MAX_IRF_SHOWN = 40
-PLOT = {"displaylogo": False}
 PAGE = "dg"
 TABS = (
     "Lag order",
@@ -146,9 +146,9 @@ def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, per
         sections_by_label[label](diag)
     elif label == "Impulse responses":
         orth = st.toggle("Orthogonalised (Cholesky, in the variables' order)", key="dg_orth", persist_state="session")
-        st.plotly_chart(figures.irf_figure(diag, orth), key="dg_irf", config=PLOT)
+        plot(st, figures.irf_figure(diag, orth), key="dg_irf")
     elif label == "Variance decomposition":
-        st.plotly_chart(figures.fevd_figure(diag), key="dg_fevd", config=PLOT)
+        plot(st, figures.fevd_figure(diag), key="dg_fevd")
     else:  # the report follows the page: the IRF choice, the lags, and a forecast picked on the tab
         diagnostics_report.render(artifact, diag, where, periods, lags, orth)
 
