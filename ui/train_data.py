@@ -180,6 +180,7 @@ def _preview(profile: DataProfile, frame: pd.DataFrame) -> None:
     st.caption(
         f"**{profile.rows} rows**{span} · frequency **{frequency}** · numeric: {', '.join(profile.numeric)}"
         + (f" · text (not usable): {', '.join(profile.text)}" if profile.text else "")
+        + (f" · read as {', '.join(profile.read_as)}" if profile.read_as else "")
     )
     for problem in profile.problems:
         st.warning(problem, icon=":material/report:")

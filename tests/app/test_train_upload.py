@@ -107,6 +107,7 @@ def test_a_european_spreadsheet_csv_is_previewed_and_trained_like_any_other(seed
     at = _upload(open_app(page=TRAIN), frame.to_csv(sep=";", decimal=",", index=False).encode(), "konten.csv")
     caption = "\n".join(c.value for c in at.caption)
     assert "**40 rows**, 1990-01-01 to 1999-10-01" in caption and "frequency **quarterly (QS-JAN)**" in caption
+    assert "read as semicolon-separated, decimal commas, dates day first" in caption
     shown = at.dataframe[0].value
     assert shown.index[:2].tolist() == ["1990-01-01", "1990-04-01"]
     assert shown["gdp"].iloc[0] == pytest.approx(float(frame["gdp"].iloc[0]))

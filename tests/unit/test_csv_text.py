@@ -84,6 +84,8 @@ def test_dates_are_read_in_one_order_for_the_whole_column():
     """Date by date, 01/04 and 13/04 would be 4 January and 13 April; read as a column, both are April."""
     dates = parse_dates(pd.Index(["01/04/2000", "13/04/2000", "25/04/2000"]), "date", "x.csv")
     assert [d.isoformat() for d in dates.date] == ["2000-04-01", "2000-04-13", "2000-04-25"]
+    yearly = parse_dates(pd.Index(["01/01/2000", "01/01/2001", "01/01/2002"]), "date", "x.csv")
+    assert [d.isoformat() for d in yearly.date] == ["2000-01-01", "2001-01-01", "2002-01-01"]  # alike both ways
     quarterly = parse_dates(pd.Index(["1/4/00", "1/7/00", "1/10/00", "1/1/01"]), "date", "x.csv")
     assert [d.isoformat() for d in quarterly.date] == ["2000-04-01", "2000-07-01", "2000-10-01", "2001-01-01"]
 
@@ -91,6 +93,13 @@ def test_dates_are_read_in_one_order_for_the_whole_column():
 def test_the_upload_preview_reads_what_training_reads():
     profile, frame = profile_csv(_csv(";", "%d.%m.%Y", ","), name="sheet.csv")
     assert profile.numeric == ("gdp", "cons") and profile.problems == ()
+    assert profile.read_as == ("semicolon-separated", "decimal commas", "dates day first")
+    assert profile_csv(_csv(",", "%Y-%m-%d", "."), name="plain.csv")[0].read_as == ()
+    assert profile_csv(_csv("\t", "%m/%d/%Y", ".", "utf-16"), name="x.csv")[0].read_as == (
+        "UTF-16",
+        "tab-separated",
+        "dates month first",
+    )
     assert profile.frequency is not None and profile.frequency.label == "quarterly"
     np.testing.assert_array_equal(frame.to_numpy(), VALUES)
 

@@ -25,6 +25,8 @@ _GROUPED = {  # thousands grouped, by decimal mark: 1,234,567.8 and 1.234.567,8
     ",": re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?"),
 }
 _WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and .xls
+READ_AS = "read_as"  # the table's attrs entry: how the file was read, where it is not a plain CSV
+_WORDS = {"utf-16": "UTF-16", "cp1252": "Windows-1252", ";": "semicolon-separated", "\t": "tab-separated"}
 
 
 def read_text_table(data: bytes, label: str) -> pd.DataFrame:
@@ -35,7 +37,7 @@ def read_text_table(data: bytes, label: str) -> pd.DataFrame:
             f"{label!r} is a spreadsheet workbook, not a CSV: save it as CSV (comma- or semicolon-separated)",
             value=label,
         )
-    text = _decode(data, label)
+    text, encoding = _decode(data, label)
     delimiter = _delimiter(text)
     try:
         table = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
@@ -43,7 +45,11 @@ def read_text_table(data: bytes, label: str) -> pd.DataFrame:
         raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
     table = _without_empty_margins(table)
     decimal = _decimal_mark(table, label) if delimiter != "," else "."
-    return table.apply(lambda column: canonical_numbers(column, decimal))
+    table = table.apply(lambda column: canonical_numbers(column, decimal))
+    table.attrs[READ_AS] = tuple(_WORDS[w] for w in (encoding, delimiter) if w in _WORDS) + (
+        ("decimal commas",) if decimal == "," else ()
+    )
+    return table
 
 
 def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
@@ -59,12 +65,13 @@ def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
     return cells.where(~plain, numbers.str.replace(",", ".", regex=False))
 
 
-def _decode(data: bytes, label: str) -> str:
-    """UTF-16 when the bytes say so, else UTF-8 (with or without a byte-order mark), else Windows-1252."""
+def _decode(data: bytes, label: str) -> tuple[str, str]:
+    """(text, encoding): UTF-16 when the bytes say so, else UTF-8 (with or without a byte-order mark), else
+    Windows-1252."""
     encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "cp1252")
     for encoding in encodings:
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
     raise InvalidInputError(

@@ -14,9 +14,10 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from .columns import guess_date_column
+from .csv_text import READ_AS
 from .datasets import check_dates, read_csv
 from .frequency import Frequency, detect_frequency
-from .timeindex import parse_dates
+from .timeindex import read_dates
 
 MIN_ROWS = 30  # below this a VAR of two variables has little to learn from; said, not refused
 
@@ -37,6 +38,7 @@ class DataProfile:
     constant: tuple[str, ...] = ()
     non_positive: tuple[str, ...] = ()  # cannot take `logdiff`
     problems: tuple[str, ...] = ()
+    read_as: tuple[str, ...] = ()  # how the file was read where it is not a plain CSV, e.g. "decimal commas"
 
     @property
     def needs_fill(self) -> bool:
@@ -58,10 +60,11 @@ def profile_csv(
     numeric = tuple(c for c in numbers if c != date_col and bool((numbers[c].notna() == filled[c]).all()))
     text = tuple(c for c in numbers if c != date_col and c not in numeric)
     frame = pd.DataFrame({c: numbers[c].astype(float) for c in numeric})
-    frequency, first, last = None, None, None
+    frequency, first, last, read_as = None, None, None, tuple(raw.attrs.get(READ_AS, ()))
     if date_col is not None and date_col in raw.columns:
         try:
-            index = parse_dates(pd.Index(raw[date_col]), date_col, name)
+            index, order = read_dates(pd.Index(raw[date_col]), date_col, name)
+            read_as += (f"dates {order}",) if order else ()
             frame.index = index
             check_dates(index, name)
             frequency = detect_frequency(index, repr(name))
@@ -94,5 +97,6 @@ def profile_csv(
         constant,
         non_positive,
         tuple(problems),
+        read_as,
     )
     return profile, frame

@@ -28,10 +28,15 @@ def parse_dates(values: pd.Index, column: str, source: str) -> pd.DatetimeIndex:
     """Parse a date column strictly, naming the first value that is not a date. Numeric dates such as
     01.04.2000 or 04/01/2000 are read in one order for the whole column (see `_day_or_month_first`);
     periods may be named as statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01)."""
+    return read_dates(values, column, source)[0]
+
+
+def read_dates(values: pd.Index, column: str, source: str) -> tuple[pd.DatetimeIndex, str | None]:
+    """`parse_dates`, and the order numeric dates were read in (`day first`, `month first`), else None."""
     text = pd.Series(values, dtype=str).str.strip()
     for pattern, form in _PERIOD_LABELS:
         text = text.str.replace(pattern, form, regex=True)
-    ordered = _day_or_month_first(text, column, source)
+    order, ordered = _day_or_month_first(text, column, source)
     parsed = ordered if ordered is not None else pd.to_datetime(text, errors="coerce", format="mixed")
     bad = parsed.isna()
     if bad.any():
@@ -41,31 +46,35 @@ def parse_dates(values: pd.Index, column: str, source: str) -> pd.DatetimeIndex:
             field=column,
             value=values[position],
         )
-    return pd.DatetimeIndex(parsed)
+    return pd.DatetimeIndex(parsed), order
 
 
-def _day_or_month_first(text: pd.Series, column: str, source: str) -> pd.Series | None:
+def _day_or_month_first(text: pd.Series, column: str, source: str) -> tuple[str | None, pd.Series | None]:
     """Dates written as numbers (`01.04.2000`, `1/4/00`), read day first or month first for the whole
     column, never date by date (which reads 01/04 as 4 January and 13/04 as 13 April in one file). The
     order that parses every date wins; when both do, the one giving increasing, regularly spaced dates;
-    when that leaves both, the dates are refused as ambiguous. None when the dates are not of this form."""
+    when that leaves both, the dates are refused as ambiguous. (order, dates); (None, None) when the dates
+    are not of this form, and no order when both read every date alike (01/01/2000)."""
     parts = text.str.extract(_NUMERIC_DATE)
     if len(text) == 0 or parts.isna().any().any():
-        return None
+        return None, None
     separator, year = parts[1].iloc[0], "%Y" if len(parts[3].iloc[0]) == 4 else "%y"
     forms = {"day first": f"%d{separator}%m{separator}{year}", "month first": f"%m{separator}%d{separator}{year}"}
     parsed = {order: pd.to_datetime(text, errors="coerce", format=form) for order, form in forms.items()}
     complete = {order: dates for order, dates in parsed.items() if not dates.isna().any()}
+    if len(complete) == 2 and complete["day first"].equals(complete["month first"]):
+        return None, complete["day first"]
     if len(complete) == 2:
         regular = {order: dates for order, dates in complete.items() if _regular(pd.DatetimeIndex(dates))}
         if len(regular) == 2:
             _refuse_ambiguous(text, regular, column, source)
         complete = regular or complete
     if len(complete) == 1:
-        return next(iter(complete.values()))
+        return next(iter(complete.items()))
     # neither order reads every date, or both do and neither is regular: the form of the separator's
     # custom (dots: day first), whose unreadable dates the caller names
-    return parsed["day first" if separator == "." else "month first"]
+    order = "day first" if separator == "." else "month first"
+    return order, parsed[order]
 
 
 def _refuse_ambiguous(text: pd.Series, readings: dict[str, pd.Series], column: str, source: str) -> None:
