@@ -45,13 +45,17 @@ def data_facts(artifact: Artifact) -> dict[str, str]:
     """The training data: where it came from, how long, how often."""
     data = artifact.data
     first, last = period_labels([data.dates[0], data.dates[-1]], data.frequency)
-    return {
+    facts = {
         "dataset": data.name,
         "sha256": data.sha256[:16] + "…",
         "rows": f"{len(data.dates):,}",
         "span": f"{first} to {last}",
         "frequency": label_of(data.frequency) if data.frequency else "none (irregular dates)",
     }
+    read_as = artifact.provenance.get("read_as")
+    if read_as:
+        facts["read as"] = ", ".join(map(str, read_as))
+    return facts
 
 
 def fill_facts(artifact: Artifact) -> dict[str, str]:

@@ -295,5 +295,6 @@ def _provenance(result: TrainResult) -> dict:
         "dataset_sha256": result.dataset.sha256,
         "train_seconds": result.seconds,
         "preparation": result.dataset.preparation.to_dict() if result.dataset.preparation else None,
+        **({"read_as": list(result.dataset.read_as)} if result.dataset.read_as else {}),  # none: a plain CSV
         "packages": package_versions(),
     }

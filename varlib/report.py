@@ -100,6 +100,8 @@ def _card(artifact: Artifact) -> list[str]:
         "trend" if spec.deterministic is None else "deterministic": spec.deterministic_terms,
         "lag inputs needed": artifact.lag_rows,
     }
+    if artifact.provenance.get("read_as"):
+        rows["data read as"] = ", ".join(map(str, artifact.provenance["read_as"]))
     preparation = artifact.provenance.get("preparation") or {}
     if preparation.get("method", "none") != "none":
         rows["missing data"] = preparation.get("summary", preparation["method"])

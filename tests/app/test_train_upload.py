@@ -8,6 +8,9 @@ import pandas as pd
 import pytest
 
 from tests.app.conftest import errors, open_app
+from ui.version_details import data_facts
+from varlib import diagnose
+from varlib.report import render_report
 
 TRAIN = "views/train.py"
 MISSING = ("1995-04-01", "1995-07-01")  # two quarters without a row
@@ -114,3 +117,10 @@ def test_a_european_spreadsheet_csv_is_previewed_and_trained_like_any_other(seed
     assert at.multiselect[0].options == ["gdp", "cons", "inv"]
     _button(at, "Train").click().run()
     assert not at.exception and errors(at) == "", errors(at)
+    _button(at, "Publish").click().run()
+    read_as = ["semicolon-separated", "decimal commas", "dates day first"]
+    version = seeded.load("konten")
+    assert version.provenance["read_as"] == read_as  # kept with the version, for its reviewers
+    assert data_facts(version)["read as"] == ", ".join(read_as)  # the Models page's Data facts
+    assert "<td>semicolon-separated, decimal commas, dates day first</td>" in render_report(version, diagnose(version))
+    assert "read_as" not in seeded.load("var").provenance and "read as" not in data_facts(seeded.load("var"))

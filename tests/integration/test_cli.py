@@ -114,6 +114,18 @@ def test_train_from_csv_with_transform(local_env, tmp_path):
     assert forecast["variables"] == ["realgdp", "realinv"] and forecast["point"] == "median"
 
 
+def test_train_from_a_european_spreadsheet_csv_says_how_it_was_read(local_env, tmp_path):
+    frame = load_macrodata(["realgdp", "realcons"]).frame
+    path = tmp_path / "konten.csv"
+    frame.set_axis(frame.index.strftime("%d.%m.%Y")).rename_axis("Datum").to_csv(path, sep=";", decimal=",")
+    out = cli(local_env, "train", "--csv", str(path), "--date-col", "Datum", "--lags", "2")
+    assert out.returncode == 0, out.stderr
+    assert "read as semicolon-separated, decimal commas, dates day first" in out.stdout.splitlines()
+    summary = json.loads(cli(local_env, "train", "--csv", str(path), "--date-col", "Datum", "--json").stdout)
+    assert summary["read_as"] == ["semicolon-separated", "decimal commas", "dates day first"]
+    assert summary["frequency"] == "QS-JAN" and summary["variables"] == ["realgdp", "realcons"]
+
+
 @pytest.mark.parametrize(
     "args, message",
     [

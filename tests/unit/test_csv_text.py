@@ -41,6 +41,15 @@ def test_spreadsheet_forms_read_as_the_plain_file(delimiter, date_format, decima
     assert dataset.frequency == load_csv(_csv(",", "%Y-%m-%d", "."), name="plain.csv").frequency
 
 
+def test_a_dataset_says_how_it_was_read_and_a_plain_one_says_nothing():
+    assert load_csv(_csv(";", "%d.%m.%Y", ","), name="sheet.csv").read_as == (
+        "semicolon-separated",
+        "decimal commas",
+        "dates day first",
+    )
+    assert load_csv(_csv(",", "%Y-%m-%d", "."), name="plain.csv").read_as == ()
+
+
 def test_grouped_thousands_read_in_either_convention():
     us = b'date,gdp,cons\n2000-01-01,"1,234.5",1\n2000-04-01,"12,345,678",2\n2000-07-01,3,3\n'
     eu = b"date;gdp;cons\n2000-01-01;1.234,5;1\n2000-04-01;12.345.678;2\n2000-07-01;3;3\n"

@@ -85,6 +85,8 @@ def run_train(args: argparse.Namespace) -> int:
         f" {dataset.frequency and varlib.label_of(dataset.frequency) or 'undated'}, lag order by"
         f" {result.lag_method}, transform {spec.transform}, {result.seconds:.2f}s"
     )
+    if dataset.read_as:
+        print(f"read as {', '.join(dataset.read_as)}")
     if dataset.preparation is not None and dataset.preparation.changed:
         print(f"missing data: {dataset.preparation.summary()}")
     if result.adequacy is not None:
@@ -116,6 +118,7 @@ def _train_summary(name: str, published, result) -> dict:
         "dataset": dataset.name,
         "variables": dataset.variables,
         "frequency": dataset.frequency,
+        "read_as": list(dataset.read_as),
         "preparation": dataset.preparation.to_dict() if dataset.preparation else None,
         "kind": spec.kind,
         "model": result.description,

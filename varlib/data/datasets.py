@@ -13,10 +13,10 @@ import pandas as pd
 from ..errors import InvalidInputError
 from ..spec import check_distinct, check_two_or_more
 from .columns import guess_date_column
-from .csv_text import read_text_table
+from .csv_text import READ_AS, read_text_table
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
-from .timeindex import parse_dates
+from .timeindex import read_dates
 
 MACRODATA = "macrodata"
 DEFAULT_VARIABLES = ("realgdp", "realcons")
@@ -33,6 +33,7 @@ class Dataset:
     sha256: str
     frequency: str | None = None
     preparation: Preparation | None = None
+    read_as: tuple[str, ...] = ()  # how a CSV was read where it is not a plain one, e.g. "dates day first"
 
     @property
     def variables(self) -> list[str]:
@@ -105,14 +106,15 @@ def load_csv(
         )
     chosen = list(variables) if variables else [c for c in raw.columns if c != date_col]
     frame = raw.set_index(date_col)
-    frame.index = parse_dates(frame.index, date_col, name)
+    frame.index, order = read_dates(frame.index, date_col, name)
     frame.index.name = "date"
     frame = select_variables(frame, chosen, source=name, allow_missing=True)
     frame = slice_dates(frame, start, end)
     check_dates(pd.DatetimeIndex(frame.index), name)
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
-    return Dataset(name, frame, digest, frequency.alias or None, preparation)
+    read_as = tuple(raw.attrs.get(READ_AS, ())) + ((f"dates {order}",) if order else ())
+    return Dataset(name, frame, digest, frequency.alias or None, preparation, read_as)
 
 
 def select_variables(
