@@ -114,8 +114,9 @@ def test_the_upload_preview_reads_what_training_reads():
 
 
 def test_lag_inputs_and_paths_read_the_same_forms():
-    lags = read_lag_inputs(b"date;gdp;cons\n01.01.2000;1.234,5;7,25\n01.04.2000;1.300;8\n", ["gdp", "cons"], 2, "none")
+    lags = read_lag_inputs(b"Datum;gdp;cons\n01.01.2000;1.234,5;7,25\n01.04.2000;1.300;8\n", ["gdp", "cons"], 2, "none")
     assert lags.to_numpy().tolist() == [[1234.5, 7.25], [1300.0, 8.0]]
+    assert [d.isoformat() for d in lags.index.date] == ["2000-01-01", "2000-04-01"]  # a forecast continues from
     path = read_path_csv(b"step;gdp\n1;2,5\n2;\n", name="conditions.csv")
     assert path["gdp"].tolist() == ["2.5", ""]
 
@@ -158,3 +159,28 @@ def test_what_spreadsheets_add_around_the_data_is_left_out():
     dataset = load_csv(data, name="sheet.csv")
     assert dataset.variables == ["gdp", "cons"]
     pd.testing.assert_frame_equal(dataset.frame, _plain(), check_freq=False)
+
+
+@pytest.mark.parametrize(
+    ("read", "data"),
+    [
+        (lambda data: read_lag_inputs(data, ["gdp"], 2, "none"), b"date,gdp\n01/04/2009,1\n01/07/2009,2\n"),
+        (
+            lambda data: check_path(read_path_csv(data), ["gdp"], ["2009-04-01", "2009-07-01"]),
+            b"date,gdp\n01/04/2009,1\n",
+        ),
+    ],
+    ids=["lag inputs", "path"],
+)
+def test_a_few_dates_that_read_both_ways_are_refused_not_guessed(read, data):
+    """Too few to show a spacing: 1 April or 4 January. A guess would move the forecast's dates."""
+    with pytest.raises(InvalidInputError, match=r"'01/04/2009' is 01 April 2009 or 04 January 2009"):
+        read(data)
+
+
+def test_gaps_do_not_hide_the_order_of_the_dates():
+    """US quarters with a missing one: only month first lies on a grid; the gap is then named as usual."""
+    dates = [d for i, d in enumerate(QUARTERS.strftime("%m/%d/%Y")) if i != 5]
+    rows = "".join(f"{d},{v[0]},{v[1]}\n" for d, v in zip(dates, np.delete(VALUES, 5, axis=0), strict=True))
+    with pytest.raises(InvalidInputError, match="these periods have no row: 2001-04-01"):
+        load_csv(("date,gdp,cons\n" + rows).encode(), name="us.csv")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-DATE_COLUMN_NAMES = ("date", "time", "period", "ds", "timestamp")
+# with the names spreadsheets in other languages give it (German and Dutch, Spanish and Italian, French)
+DATE_COLUMN_NAMES = ("date", "time", "period", "ds", "timestamp", "datum", "fecha", "periodo", "période")
 
 
 def is_date_column_name(name: object) -> bool:

@@ -18,6 +18,7 @@ from ..clock import iso_label
 from ..errors import InvalidInputError
 from .columns import find_date_column
 from .csv_text import read_text_table
+from .timeindex import AmbiguousDates, parse_dates
 
 DATE = "date"  # the label column of an editor table
 
@@ -79,10 +80,21 @@ def parse_lag_table(table: pd.DataFrame, variables: list[str], needed: int, tran
         )
     labels = [str(x) for x in table[DATE]] if DATE in table.columns else [f"row {i + 1}" for i in range(len(table))]
     frame = pd.DataFrame({v: _numbers(table[v], v, labels, transform) for v in variables})
-    dates = pd.to_datetime(pd.Series(labels), errors="coerce", format="mixed")
-    if not dates.isna().any() and dates.is_monotonic_increasing and dates.is_unique:
-        frame.index = pd.DatetimeIndex(dates, name=DATE)
+    dates = _dates(labels)
+    if dates is not None and dates.is_monotonic_increasing and dates.is_unique:
+        frame.index = dates.rename(DATE)
     return frame
+
+
+def _dates(labels: list[str]) -> pd.DatetimeIndex | None:
+    """The labels as dates (numeric ones read in one order: a forecast's dates continue from the last), or
+    None for rows without dates; dates that read day first and month first alike are refused."""
+    try:
+        return parse_dates(pd.Index(labels), DATE, "the lag inputs")
+    except AmbiguousDates:
+        raise
+    except InvalidInputError:
+        return None
 
 
 def read_lag_inputs(

@@ -21,7 +21,7 @@ import pandas as pd
 from ..errors import InvalidInputError
 from .columns import find_date_column
 from .csv_text import read_text_table
-from .timeindex import parse_dates
+from .timeindex import AmbiguousDates, parse_dates
 
 STEP = "step"
 CONDITIONS = "conditions"
@@ -131,11 +131,14 @@ def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str) -> list[int
 
 def _as_dates(cells, what: str):
     """A column of date text read as one column (01.04.2010 day first in every row, see parse_dates); as
-    given when it does not read so, for each cell's own message."""
+    given when some cell is not a date, for that cell's own message. Dates that read day first and month
+    first alike are refused: a date read the wrong way could still be one of the forecast's periods."""
     if isinstance(cells, pd.DatetimeIndex):
         return cells
     try:
         return parse_dates(pd.Index([str(cell).strip() for cell in cells]), "date", what)
+    except AmbiguousDates:
+        raise
     except InvalidInputError:
         return cells
 

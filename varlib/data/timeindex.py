@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
+from .frequency import detect_frequency
 
 _NUMERIC_DATE = r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$"  # day and month in either order, then the year
 
@@ -22,6 +23,11 @@ _PERIOD_LABELS = (  # how statistics offices and econometrics programs name peri
     (r"^[Qq]([1-4])[\s/-]*(\d{4})$", lambda m: _quarter_start(m[2], m[1])),  # Q1 2000, Q1-2000
     (r"^(\d{4})[Mm](\d{2})$", lambda m: f"{m[1]}-{m[2]}"),  # 2000M01
 )
+
+
+class AmbiguousDates(InvalidInputError):
+    """Numeric dates that read as well day first as month first: a reader that would otherwise give up on
+    the dates (and carry on without them) must stop here instead."""
 
 
 def parse_dates(values: pd.Index, column: str, source: str) -> pd.DatetimeIndex:
@@ -52,8 +58,9 @@ def read_dates(values: pd.Index, column: str, source: str) -> tuple[pd.DatetimeI
 def _day_or_month_first(text: pd.Series, column: str, source: str) -> tuple[str | None, pd.Series | None]:
     """Dates written as numbers (`01.04.2000`, `1/4/00`), read day first or month first for the whole
     column, never date by date (which reads 01/04 as 4 January and 13/04 as 13 April in one file). The
-    order that parses every date wins; when both do, the one giving increasing, regularly spaced dates;
-    when that leaves both, the dates are refused as ambiguous. (order, dates); (None, None) when the dates
+    order that parses every date wins; when both do, the one giving increasing dates on a regular grid
+    (gaps allowed); when that leaves both, or neither outside the dotted form (01.04.2000, always day first
+    where it is used), the dates are refused as ambiguous. (order, dates); (None, None) when the dates
     are not of this form, and no order when both read every date alike (01/01/2000)."""
     parts = text.str.extract(_NUMERIC_DATE)
     if len(text) == 0 or parts.isna().any().any():
@@ -66,13 +73,13 @@ def _day_or_month_first(text: pd.Series, column: str, source: str) -> tuple[str 
         return None, complete["day first"]
     if len(complete) == 2:
         regular = {order: dates for order, dates in complete.items() if _regular(pd.DatetimeIndex(dates))}
-        if len(regular) == 2:
-            _refuse_ambiguous(text, regular, column, source)
-        complete = regular or complete
+        if len(regular) == 2 or (not regular and separator != "."):
+            _refuse_ambiguous(text, complete, column, source)
+        complete = regular or {"day first": complete["day first"]}
     if len(complete) == 1:
         return next(iter(complete.items()))
-    # neither order reads every date, or both do and neither is regular: the form of the separator's
-    # custom (dots: day first), whose unreadable dates the caller names
+    # neither order reads every date: the form of the separator's custom (dots: day first), whose
+    # unreadable dates the caller names
     order = "day first" if separator == "." else "month first"
     return order, parsed[order]
 
@@ -80,17 +87,24 @@ def _day_or_month_first(text: pd.Series, column: str, source: str) -> tuple[str 
 def _refuse_ambiguous(text: pd.Series, readings: dict[str, pd.Series], column: str, source: str) -> None:
     day, month = readings["day first"], readings["month first"]
     example = int((day != month).to_numpy().argmax())
-    raise InvalidInputError(
-        f"date column {column!r} of {source!r}: its dates read as regular periods both day first and month first"
-        f" ({text.iloc[example]!r} is {day.iloc[example]:%d %B %Y} or {month.iloc[example]:%d %B %Y});"
-        " write them as YYYY-MM-DD",
+    raise AmbiguousDates(
+        f"date column {column!r} of {source!r}: its dates read day first and month first alike"
+        f" ({text.iloc[example]!r} is {day.iloc[example]:%d %B %Y} or {month.iloc[example]:%d %B %Y}) and"
+        " their spacing does not tell which; write them as YYYY-MM-DD",
         field=column,
         value=text.iloc[example],
     )
 
 
 def _regular(index: pd.DatetimeIndex) -> bool:
-    return index.is_monotonic_increasing and not index.has_duplicates and infer_frequency(index) is not None
+    """Increasing dates on a grid of some frequency (periods may be missing); never for fewer than 3."""
+    if len(index) < 3 or not index.is_monotonic_increasing or index.has_duplicates:
+        return False
+    try:
+        detect_frequency(index)
+    except InvalidInputError:
+        return False
+    return True
 
 
 def infer_frequency(index: pd.DatetimeIndex) -> str | None:
