@@ -67,7 +67,8 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     if upload is not None:
         try:
             uploaded = read_lag_csv(upload.getvalue(), artifact.variables, needed, upload.name)
-            parsed = parse_lag_table(uploaded, artifact.variables, needed, artifact.spec.transform)
+            args = (artifact.variables, needed, artifact.spec.transform, artifact.data.frequency)
+            parsed = parse_lag_table(uploaded, *args)
         except VarlibError as exc:
             show_error(exc)
             st.caption("Showing the model's own last observations until the CSV is fixed.")

@@ -162,6 +162,20 @@ def test_uploaded_lag_csv_drives_the_forecast_and_a_bad_one_is_explained(seeded)
     assert len(charts(at)) == 2  # falls back to the model's own observations
 
 
+def test_a_european_lag_csv_drives_the_forecast_from_its_own_dates(seeded):
+    """Semicolons, decimal commas and day-first dates: 01.10.2010 is 1 October, so the forecast starts in 2011."""
+    at = open_app({"model": "var", "steps": 3})
+    rows = "".join(f"01.{m:02d}.2010;{1000 + i * 10},5;{900 + i * 5}\n" for i, m in enumerate((1, 4, 7, 10)))
+    at.file_uploader[0].set_value(("konten.csv", ("Datum;realgdp;realcons\n" + rows).encode(), "text/csv")).run()
+    assert errors(at) == ""
+    assert at.data_editor[0].value["realgdp"].tolist() == ["1000.5", "1010.5", "1020.5", "1030.5"]
+    assert values(_forecast_trace(at), "x")[1].startswith("2011-01-01")
+    # slashes: 01/04/2010 could be 4 January, but only 1 April lies on the model's quarterly grid
+    uk = "date,realgdp,realcons\n" + "".join(f"01/{m:02d}/2011,1,2\n" for m in (1, 4, 7, 10))
+    at.file_uploader[0].set_value(("uk.csv", uk.encode(), "text/csv")).run()
+    assert errors(at) == "" and values(_forecast_trace(at), "x")[1].startswith("2012-01-01")
+
+
 def test_bad_url_values_are_reported_and_replaced(seeded):
     at = open_app({"model": "var", "version": "9.9.9", "steps": "abc", "level": "97"})
     warnings = "\n".join(w.value for w in at.warning)

@@ -82,6 +82,10 @@ def test_forecast_from_a_lag_csv(local_env, tmp_path):
     expected = VAR(levels).fit(2, trend="c").forecast(np.array([[12000, 8000], [12100, 8050]]), 3)
     np.testing.assert_allclose(forecast["mean"], expected, rtol=1e-8)
     assert forecast["index"][0] == "2009-10-01"
+    # a spreadsheet's form of the same file: 01/07/2009 is 1 July, the reading on the model's quarterly grid
+    lags.write_text("date;realgdp;realcons\n01/04/2009;12000,0;8000\n01/07/2009;12100;8050,0\n")
+    again = json.loads(cli(local_env, "forecast", "0.0.1", "--lags-csv", str(lags), "--steps", "3", "--json").stdout)
+    assert again["index"][0] == "2009-10-01" and again["mean"] == forecast["mean"]
 
 
 def test_train_from_csv_with_transform(local_env, tmp_path):

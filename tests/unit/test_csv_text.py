@@ -161,21 +161,19 @@ def test_what_spreadsheets_add_around_the_data_is_left_out():
     pd.testing.assert_frame_equal(dataset.frame, _plain(), check_freq=False)
 
 
-@pytest.mark.parametrize(
-    ("read", "data"),
-    [
-        (lambda data: read_lag_inputs(data, ["gdp"], 2, "none"), b"date,gdp\n01/04/2009,1\n01/07/2009,2\n"),
-        (
-            lambda data: check_path(read_path_csv(data), ["gdp"], ["2009-04-01", "2009-07-01"]),
-            b"date,gdp\n01/04/2009,1\n",
-        ),
-    ],
-    ids=["lag inputs", "path"],
-)
-def test_a_few_dates_that_read_both_ways_are_refused_not_guessed(read, data):
-    """Too few to show a spacing: 1 April or 4 January. A guess would move the forecast's dates."""
+def test_a_few_dates_that_read_both_ways_are_read_as_the_model_expects_them_or_refused():
+    """1 April or 4 January: the model's grid (lag inputs) or the forecast's periods (a path) tell which; with
+    neither, a guess would move the forecast's dates, so the dates are refused."""
+    lags = b"date,gdp\n01/04/2009,1\n01/07/2009,2\n"
+    refused = r"'01/04/2009' is 01 April 2009 or 04 January 2009\) and the dates do not tell which"
+    with pytest.raises(InvalidInputError, match=refused):
+        read_lag_inputs(lags, ["gdp"], 2, "none")
+    quarterly = read_lag_inputs(lags, ["gdp"], 2, "none", frequency="QS-JAN")
+    assert [d.isoformat() for d in quarterly.index.date] == ["2009-04-01", "2009-07-01"]
+    path = read_path_csv(b"date,gdp\n01/07/2009,5\n")
+    assert check_path(path, ["gdp"], ["2009-04-01", "2009-07-01"])["gdp"].tolist()[1] == 5.0
     with pytest.raises(InvalidInputError, match=r"'01/04/2009' is 01 April 2009 or 04 January 2009"):
-        read(data)
+        check_path(read_path_csv(b"date,gdp\n01/04/2009,5\n"), ["gdp"], ["2009-01-04", "2009-04-01"])
 
 
 def test_gaps_do_not_hide_the_order_of_the_dates():

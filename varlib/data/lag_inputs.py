@@ -18,7 +18,7 @@ from ..clock import iso_label
 from ..errors import InvalidInputError
 from .columns import find_date_column
 from .csv_text import read_text_table
-from .timeindex import AmbiguousDates, parse_dates
+from .timeindex import AmbiguousDates, on_grid, parse_dates
 
 DATE = "date"  # the label column of an editor table
 
@@ -62,8 +62,12 @@ def editor_table(lags: pd.DataFrame) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def parse_lag_table(table: pd.DataFrame, variables: list[str], needed: int, transform: str) -> pd.DataFrame:
-    """Lag inputs as a float frame (with a DatetimeIndex when the labels are increasing dates), or an error."""
+def parse_lag_table(
+    table: pd.DataFrame, variables: list[str], needed: int, transform: str, frequency: str | None = None
+) -> pd.DataFrame:
+    """Lag inputs as a float frame (with a DatetimeIndex when the labels are increasing dates), or an error.
+    `frequency`, the model's: numeric dates that read day first and month first alike are read the way
+    that puts them on its grid."""
     if len(table) != needed:
         raise InvalidInputError(
             f"the model needs exactly {needed} rows of lag inputs (the last observations, oldest"
@@ -80,17 +84,17 @@ def parse_lag_table(table: pd.DataFrame, variables: list[str], needed: int, tran
         )
     labels = [str(x) for x in table[DATE]] if DATE in table.columns else [f"row {i + 1}" for i in range(len(table))]
     frame = pd.DataFrame({v: _numbers(table[v], v, labels, transform) for v in variables})
-    dates = _dates(labels)
+    dates = _dates(labels, frequency)
     if dates is not None and dates.is_monotonic_increasing and dates.is_unique:
         frame.index = dates.rename(DATE)
     return frame
 
 
-def _dates(labels: list[str]) -> pd.DatetimeIndex | None:
+def _dates(labels: list[str], frequency: str | None) -> pd.DatetimeIndex | None:
     """The labels as dates (numeric ones read in one order: a forecast's dates continue from the last), or
     None for rows without dates; dates that read day first and month first alike are refused."""
     try:
-        return parse_dates(pd.Index(labels), DATE, "the lag inputs")
+        return parse_dates(pd.Index(labels), DATE, "the lag inputs", on_grid(frequency))
     except AmbiguousDates:
         raise
     except InvalidInputError:
@@ -98,10 +102,15 @@ def _dates(labels: list[str]) -> pd.DatetimeIndex | None:
 
 
 def read_lag_inputs(
-    source: str | Path | bytes, variables: list[str], needed: int, transform: str, name: str | None = None
+    source: str | Path | bytes,
+    variables: list[str],
+    needed: int,
+    transform: str,
+    name: str | None = None,
+    frequency: str | None = None,
 ) -> pd.DataFrame:
     """`read_lag_csv` then `parse_lag_table`: the checked lag inputs of a CSV file or upload."""
-    return parse_lag_table(read_lag_csv(source, variables, needed, name), variables, needed, transform)
+    return parse_lag_table(read_lag_csv(source, variables, needed, name), variables, needed, transform, frequency)
 
 
 def count_changed(lags: pd.DataFrame, reference: pd.DataFrame) -> int:

@@ -111,7 +111,7 @@ def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str) -> list[int
         steps = [_step_number(cell, labels, what) for cell in frame[STEP]]
     elif date_column is not None or isinstance(frame.index, pd.DatetimeIndex):
         cells = frame[date_column] if date_column is not None else frame.index
-        steps = [_step_of_date(cell, labels, what) for cell in _as_dates(cells, what)]
+        steps = [_step_of_date(cell, labels, what) for cell in _as_dates(cells, labels, what)]
     else:
         steps = [i + 1 for i in range(len(frame))]
         if what == CONDITIONS and len(frame) > len(labels):
@@ -129,18 +129,27 @@ def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str) -> list[int
     return steps
 
 
-def _as_dates(cells, what: str):
+def _as_dates(cells, labels: Sequence[str], what: str):
     """A column of date text read as one column (01.04.2010 day first in every row, see parse_dates); as
     given when some cell is not a date, for that cell's own message. Dates that read day first and month
     first alike are refused: a date read the wrong way could still be one of the forecast's periods."""
     if isinstance(cells, pd.DatetimeIndex):
         return cells
     try:
-        return parse_dates(pd.Index([str(cell).strip() for cell in cells]), "date", what)
+        return parse_dates(pd.Index([str(cell).strip() for cell in cells]), "date", what, _forecast_dates(labels))
     except AmbiguousDates:
         raise
     except InvalidInputError:
         return cells
+
+
+def _forecast_dates(labels: Sequence[str]):
+    """Dates a path's rows may have: the forecast's periods, or later ones (exogenous rows past the horizon)."""
+    periods = pd.to_datetime(pd.Series(list(labels)), errors="coerce", format="mixed")
+    if periods.isna().any() or periods.empty:
+        return None
+    known = set(periods)
+    return lambda index: all(stamp in known or stamp > periods.iloc[-1] for stamp in index)
 
 
 def _step_number(cell, labels: Sequence[str], what: str) -> int | None:

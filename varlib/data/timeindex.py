@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -30,19 +31,25 @@ class AmbiguousDates(InvalidInputError):
     the dates (and carry on without them) must stop here instead."""
 
 
-def parse_dates(values: pd.Index, column: str, source: str) -> pd.DatetimeIndex:
+Fits = Callable[[pd.DatetimeIndex], bool]  # what dates a reader expects, e.g. on a model's grid
+
+
+def parse_dates(values: pd.Index, column: str, source: str, fits: Fits | None = None) -> pd.DatetimeIndex:
     """Parse a date column strictly, naming the first value that is not a date. Numeric dates such as
-    01.04.2000 or 04/01/2000 are read in one order for the whole column (see `_day_or_month_first`);
-    periods may be named as statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01)."""
-    return read_dates(values, column, source)[0]
+    01.04.2000 or 04/01/2000 are read in one order for the whole column (see `_day_or_month_first`; `fits`
+    says which dates the reader expects, by default any on a regular grid); periods may be named as
+    statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01)."""
+    return read_dates(values, column, source, fits)[0]
 
 
-def read_dates(values: pd.Index, column: str, source: str) -> tuple[pd.DatetimeIndex, str | None]:
+def read_dates(
+    values: pd.Index, column: str, source: str, fits: Fits | None = None
+) -> tuple[pd.DatetimeIndex, str | None]:
     """`parse_dates`, and the order numeric dates were read in (`day first`, `month first`), else None."""
     text = pd.Series(values, dtype=str).str.strip()
     for pattern, form in _PERIOD_LABELS:
         text = text.str.replace(pattern, form, regex=True)
-    order, ordered = _day_or_month_first(text, column, source)
+    order, ordered = _day_or_month_first(text, column, source, fits or _regular)
     parsed = ordered if ordered is not None else pd.to_datetime(text, errors="coerce", format="mixed")
     bad = parsed.isna()
     if bad.any():
@@ -55,13 +62,13 @@ def read_dates(values: pd.Index, column: str, source: str) -> tuple[pd.DatetimeI
     return pd.DatetimeIndex(parsed), order
 
 
-def _day_or_month_first(text: pd.Series, column: str, source: str) -> tuple[str | None, pd.Series | None]:
+def _day_or_month_first(text: pd.Series, column: str, source: str, fits: Fits) -> tuple[str | None, pd.Series | None]:
     """Dates written as numbers (`01.04.2000`, `1/4/00`), read day first or month first for the whole
     column, never date by date (which reads 01/04 as 4 January and 13/04 as 13 April in one file). The
-    order that parses every date wins; when both do, the one giving increasing dates on a regular grid
-    (gaps allowed); when that leaves both, or neither outside the dotted form (01.04.2000, always day first
-    where it is used), the dates are refused as ambiguous. (order, dates); (None, None) when the dates
-    are not of this form, and no order when both read every date alike (01/01/2000)."""
+    order that parses every date wins; when both do, dotted dates (01.04.2000) are day first, as wherever
+    that form is used, and other dates take the one order whose dates `fits`; when that leaves both or
+    neither, they are refused as ambiguous. (order, dates); (None, None) when the dates are not of this
+    form, and no order when both read every date alike (01/01/2000)."""
     parts = text.str.extract(_NUMERIC_DATE)
     if len(text) == 0 or parts.isna().any().any():
         return None, None
@@ -71,11 +78,13 @@ def _day_or_month_first(text: pd.Series, column: str, source: str) -> tuple[str 
     complete = {order: dates for order, dates in parsed.items() if not dates.isna().any()}
     if len(complete) == 2 and complete["day first"].equals(complete["month first"]):
         return None, complete["day first"]
-    if len(complete) == 2:
-        regular = {order: dates for order, dates in complete.items() if _regular(pd.DatetimeIndex(dates))}
-        if len(regular) == 2 or (not regular and separator != "."):
+    if len(complete) == 2 and separator != ".":
+        fitting = {order: dates for order, dates in complete.items() if fits(pd.DatetimeIndex(dates))}
+        if len(fitting) != 1:
             _refuse_ambiguous(text, complete, column, source)
-        complete = regular or {"day first": complete["day first"]}
+        complete = fitting
+    elif len(complete) == 2:
+        complete = {"day first": complete["day first"]}
     if len(complete) == 1:
         return next(iter(complete.items()))
     # neither order reads every date: the form of the separator's custom (dots: day first), whose
@@ -90,10 +99,22 @@ def _refuse_ambiguous(text: pd.Series, readings: dict[str, pd.Series], column: s
     raise AmbiguousDates(
         f"date column {column!r} of {source!r}: its dates read day first and month first alike"
         f" ({text.iloc[example]!r} is {day.iloc[example]:%d %B %Y} or {month.iloc[example]:%d %B %Y}) and"
-        " their spacing does not tell which; write them as YYYY-MM-DD",
+        " the dates do not tell which; write them as YYYY-MM-DD",
         field=column,
         value=text.iloc[example],
     )
+
+
+def on_grid(frequency: str | None) -> Fits | None:
+    """Dates that increase on the grid of `frequency` (a pandas alias such as `QS-JAN`): what lag inputs of a
+    model of that frequency are. None without a frequency."""
+    try:
+        offset = pd.tseries.frequencies.to_offset(frequency) if frequency else None
+    except ValueError:
+        return None
+    if offset is None:
+        return None
+    return lambda index: index.is_monotonic_increasing and all(offset.is_on_offset(stamp) for stamp in index)
 
 
 def _regular(index: pd.DatetimeIndex) -> bool:
