@@ -16,6 +16,7 @@ from varlib import MODEL_SPACE, Artifact, and_list, label_of, period_labels, to_
 
 SECTIONS = ("Spec", "Data", "Metrics", "Adequacy", "Fills", "Notes")
 _MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~$])")  # what would format text; the rest reads as itself
+_IN_TEXT = re.compile(r"([\\*_\[\]<>#|~$])")  # the same but code spans
 
 
 def spec_facts(artifact: Artifact) -> dict[str, str]:
@@ -148,7 +149,8 @@ def render(artifact: Artifact) -> None:
     with right.container(border=True):
         rows = adequacy_rows(artifact)
         icons = {True: ":green[:material/check_circle:]", False: ":orange[:material/warning:]"}
-        lines = [f"{icons[bool(passed)]} **{_md(name)}**: {_md(verdict)}" for passed, name, verdict in rows]
+        # a verdict's `code` (a transform's name) reads as on the Diagnostics page
+        lines = [f"{icons[bool(passed)]} **{_md(name)}**: {_md(verdict, code=True)}" for passed, name, verdict in rows]
         st.markdown("  \n".join(["**Adequacy**", *lines]))  # one block (ui.layout)
         if not rows:
             st.caption("Not checked: the version is older than the adequacy checks.")
@@ -180,6 +182,7 @@ def _facts(title: str, facts: dict[str, str]) -> None:
     st.markdown("  \n".join(lines))
 
 
-def _md(text: str) -> str:
-    """Text shown as itself: notes and file names may hold markdown characters."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
+def _md(text: str, code: bool = False) -> str:
+    """Text shown as itself: notes and file names may hold markdown characters. `code`: the library's own
+    text, whose `backticks` mark code."""
+    return (_IN_TEXT if code else _MARKDOWN).sub(r"\\\1", str(text))

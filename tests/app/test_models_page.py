@@ -72,6 +72,7 @@ def test_details_are_readable_sections(seeded):
     assert "fill: none" in fills
     adequacy = next(t for t in texts if t.startswith("**Adequacy**"))
     assert all(f"**{check}**" in adequacy for check in ("stability", "whiteness", "normality"))
+    assert "A `diff` or `logdiff` transform" in adequacy and "\\`" not in adequacy  # code, as on Diagnostics
     table = next(t for t in texts if t.startswith("| variable |")).splitlines()
     assert table[0] == "| variable | RMSE | MAE | MAPE % |" and [row.split(" | ")[0] for row in table[2:]] == [
         "| realgdp",
