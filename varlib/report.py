@@ -22,7 +22,7 @@ from .clock import utc_now
 from .data.frequency import label_of
 from .diagnostics import Diagnostics
 from .release import __version__
-from .report_diagnostics import table
+from .report_diagnostics import prose, table
 from .report_forecast import forecast_section, irf_section, labels_of
 from .version_forecast import VersionForecast
 from .wording import utc_time
@@ -110,7 +110,10 @@ def _card(artifact: Artifact) -> list[str]:
         rows["checks at training time"] = " ".join(f"{c['name']}: {c['verdict']}" for c in checks)
     for number, warning in enumerate(artifact.warnings, 1):
         rows[f"training warning {number}"] = warning
-    parts = ["<h2>Model card</h2>", table(pd.DataFrame({"value": rows}), classes="card", header=False)]
+    said = {"checks at training time", *(f"training warning {n}" for n in range(1, len(artifact.warnings) + 1))}
+    # the library's words may mark code; a person's (notes, names) read as typed
+    card = pd.DataFrame({"value": {k: prose(v) if k in said else html.escape(str(v)) for k, v in rows.items()}})
+    parts = ["<h2>Model card</h2>", table(card, escape=False, classes="card", header=False)]
     evaluation = artifact.evaluation or {}
     if evaluation.get("metrics"):
         # the stored JSON sorts its keys: the model's variables and RMSE, MAE, MAPE in their usual order

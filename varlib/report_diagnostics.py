@@ -8,6 +8,7 @@ decimals, information criteria to six significant digits, the rest by the column
 from __future__ import annotations
 
 import html
+import re
 
 import numpy as np
 import pandas as pd
@@ -57,7 +58,7 @@ def stability(diag: Diagnostics) -> list[str]:
     stab = diag.stability
     css = "good" if stab.adequate else "bad"
     moduli = pd.DataFrame({"real": stab.eigenvalues.real, "imag": stab.eigenvalues.imag, "modulus": stab.moduli})
-    return ["<h2>Stability</h2>", f"<p class='{css}'>{html.escape(stab.verdict)}</p>", table(moduli.head(20))]
+    return ["<h2>Stability</h2>", f"<p class='{css}'>{prose(stab.verdict)}</p>", table(moduli.head(20))]
 
 
 def residual_tests(diag: Diagnostics) -> list[str]:
@@ -115,7 +116,7 @@ def integration(diag: Diagnostics) -> list[str]:
     parts = [
         "<h2>Unit roots and cointegration</h2>",
         f"<p>ADF (H0: unit root) and KPSS (H0: stationary), constant and trend, on {result.tested_on} of the"
-        f" training data. {html.escape(result.advice)}</p>",
+        f" training data. {prose(result.advice)}</p>",
         table(roots),
     ]
     johansen = result.johansen
@@ -167,6 +168,11 @@ def result_row(result) -> dict:
         "p-value": result.pvalue,
         f"at {result.signif:g}": "reject" if result.rejected else "do not reject",
     }
+
+
+def prose(text: object) -> str:
+    """The library's text as HTML: escaped, its `backticks` (a transform's name) as code."""
+    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", html.escape(str(text)))
 
 
 def table(

@@ -126,3 +126,13 @@ def test_the_impulse_responses_follow_the_choice_of_kind_and_horizon(artifact, o
     assert [r[2] for r in rows] == [column_format(column) % v for v in column]
     other = "Plain" if orth else "Orthogonalised"
     assert f"{other} impulse responses" not in page
+
+
+def test_the_librarys_code_marks_read_as_code_and_notes_stay_text():
+    """A VAR in levels: its stability verdict and the unit-root advice name transforms in `backticks`."""
+    dataset = load_dataset(variables=["realgdp", "realcons"])
+    levels = build_artifact(train(dataset, ModelSpec(variables=("realgdp", "realcons"))), "var", "t", notes="`x` *y*")
+    page = render_report(levels, diagnose(levels))
+    assert "A <code>diff</code> or <code>logdiff</code> transform" in page
+    assert "`" not in page.replace("`x` *y*", "")  # only the notes keep theirs, as typed
+    assert "<code>x</code>" not in page
