@@ -18,6 +18,7 @@ HISTORY = "#7f8c9b"
 INPUTS = "#5b6776"
 FORECAST = "#e4572e"
 ACTUAL = "#2e86de"
+PREVIEW_MARGIN = {"l": 10, "r": 10, "t": 24, "b": 10}
 
 
 def recent(history: pd.DataFrame | pd.Series, steps: int, lag_rows: int = 0):
@@ -206,7 +207,10 @@ def series_preview_figure(frame: pd.DataFrame) -> go.Figure:
     from plotly.subplots import make_subplots
 
     names = [str(c) for c in frame.columns]
-    fig = make_subplots(rows=len(names), cols=1, shared_xaxes=True, subplot_titles=names, vertical_spacing=0.04)
+    height = max(160, 130 * len(names))
+    # each panel's title sits in the gap above it: 30 px keeps it off the tick labels of the panel above
+    gap = min(30 / (height - PREVIEW_MARGIN["t"] - PREVIEW_MARGIN["b"]), 1 / max(len(names) - 1, 1))
+    fig = make_subplots(rows=len(names), cols=1, shared_xaxes=True, subplot_titles=names, vertical_spacing=gap)
     for row, name in enumerate(names, start=1):
         fig.add_trace(
             go.Scatter(
@@ -222,6 +226,6 @@ def series_preview_figure(frame: pd.DataFrame) -> go.Figure:
             row=row,
             col=1,
         )
-    fig.update_layout(height=max(160, 110 * len(names)), margin={"l": 10, "r": 10, "t": 24, "b": 10})
+    fig.update_layout(height=height, margin=PREVIEW_MARGIN)
     fig.update_yaxes(tickformat="~s")
     return fig

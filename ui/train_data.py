@@ -190,7 +190,8 @@ def _preview(profile: DataProfile, frame: pd.DataFrame) -> None:
             shown = shown.set_axis(pd.Index(period_labels(shown.index, None), name="date"))
         st.dataframe(shown, width="stretch")
         if len(frame.columns) and isinstance(frame.index, pd.DatetimeIndex):
-            plot(st, series_preview_figure(frame), key="train_preview_chart")
+            name = f"The upload's numeric columns over time: {', '.join(map(str, frame.columns))}"
+            plot(st, series_preview_figure(frame), key="train_preview_chart", name=name)
 
 
 def _date_range() -> dict:

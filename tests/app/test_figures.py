@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from ui.figures import forecast_figure
+from ui.figures import PREVIEW_MARGIN, forecast_figure, series_preview_figure
 from varlib import editor_table as editor_frame
 from varlib import parse_lag_table as parse_table
 from varlib.errors import InvalidInputError
@@ -83,3 +83,15 @@ def test_granger_heatmap_puts_each_direction_in_its_own_cell():
     assert z[0, 3] == pytest.approx(p([0], [1, 2]))  # all others -> realgdp
     assert z[3, 2] == pytest.approx(p([0, 1], [2]))  # realinv -> all others
     assert np.isnan(z[3, 3]) and np.isnan(z[1, 1])
+
+
+@pytest.mark.parametrize("columns", [2, 3, 6])
+def test_the_upload_previews_panels_leave_room_for_each_title(columns):
+    """A panel's title sits in the gap above it: at least 30 px, or it covers the tick labels above."""
+    dates = pd.date_range("2000-01-01", periods=8, freq="QS")
+    frame = pd.DataFrame(np.ones((8, columns)), index=dates, columns=[f"series {i}" for i in range(columns)])
+    fig = series_preview_figure(frame)
+    plotted = fig.layout.height - PREVIEW_MARGIN["t"] - PREVIEW_MARGIN["b"]
+    domains = sorted((fig.layout[f"yaxis{i if i > 1 else ''}"].domain for i in range(1, columns + 1)), reverse=True)
+    gaps = [(upper[0] - lower[1]) * plotted for upper, lower in zip(domains, domains[1:], strict=False)]
+    assert len(gaps) == columns - 1 and min(gaps) >= 29.9

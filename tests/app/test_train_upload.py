@@ -115,6 +115,7 @@ def test_a_european_spreadsheet_csv_is_previewed_and_trained_like_any_other(seed
     assert shown.index[:2].tolist() == ["1990-01-01", "1990-04-01"]
     assert shown["gdp"].iloc[0] == pytest.approx(float(frame["gdp"].iloc[0]))
     assert at.multiselect[0].options == ["gdp", "cons", "inv"]
+    assert at.get("plotly_chart")[0].proto.alt == "The upload's numeric columns over time: gdp, cons, inv"
     _button(at, "Train").click().run()
     assert not at.exception and errors(at) == "", errors(at)
     _button(at, "Publish").click().run()
