@@ -50,6 +50,12 @@ def test_a_dataset_says_how_it_was_read_and_a_plain_one_says_nothing():
     assert load_csv(_csv(",", "%Y-%m-%d", "."), name="plain.csv").read_as == ()
 
 
+def test_a_quoted_name_holding_a_delimiter_does_not_decide_the_delimiter():
+    data = b'date;"GDP, real";"cons, real"\n2000-01-01;1,5;2\n2000-04-01;2;3\n2000-07-01;3;4,25\n'
+    frame = load_csv(data, name="sheet.csv").frame
+    assert list(frame.columns) == ["GDP, real", "cons, real"] and frame["cons, real"].tolist() == [2.0, 3.0, 4.25]
+
+
 def test_grouped_thousands_read_in_either_convention():
     us = b'date,gdp,cons\n2000-01-01,"1,234.5",1\n2000-04-01,"12,345,678",2\n2000-07-01,3,3\n'
     eu = b"date;gdp;cons\n2000-01-01;1.234,5;1\n2000-04-01;12.345.678;2\n2000-07-01;3;3\n"

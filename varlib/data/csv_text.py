@@ -81,8 +81,8 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
 
 
 def _delimiter(text: str) -> str:
-    """The delimiter the header row uses most (a comma when it holds none of them)."""
-    header = next((line for line in text.splitlines() if line.strip()), "")
+    """The delimiter the header row uses most outside quoted names (a comma when it holds none of them)."""
+    header = re.sub(r'"[^"]*"', "", next((line for line in text.splitlines() if line.strip()), ""))
     return max(DELIMITERS, key=header.count)
 
 
