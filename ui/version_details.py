@@ -108,8 +108,7 @@ def metrics_frame(artifact: Artifact) -> pd.DataFrame | None:
     evaluation = artifact.evaluation or {}
     if not evaluation.get("metrics"):
         return None
-    frame = metrics_table(evaluation)  # the stored JSON sorts its keys: put the model's order back
-    return frame.reindex([v for v in artifact.variables if v in frame.index])
+    return metrics_table(evaluation)
 
 
 def metrics_markdown(frame: pd.DataFrame) -> str:

@@ -25,7 +25,7 @@ from .jsonsafe import to_json_safe
 from .kinds import kind_names, kind_of
 from .provenance import package_versions
 from .spec import ModelSpec
-from .training import TrainResult
+from .training import TrainResult, stored_evaluation
 from .versions import Version, parse_version
 
 FORMAT = "varlib/var-model"
@@ -264,7 +264,7 @@ def _from_body(body: dict) -> Artifact:
         lag_method=body["fit"]["lag_method"],
         data=data,
         selection=body.get("lag_selection"),
-        evaluation=body.get("evaluation"),
+        evaluation=stored_evaluation(body.get("evaluation"), spec.variables),
         provenance=body["provenance"],
         adequacy=body.get("adequacy"),
         warnings=tuple(body.get("warnings") or ()),

@@ -1,8 +1,10 @@
-"""The one JSON conversion: numpy scalars and arrays become Python numbers and lists, non-finite floats null."""
+"""The one JSON conversion: numpy scalars and arrays become Python numbers and lists, non-finite floats null;
+and, reading back, a mapping's keys put in their order again (stored JSON sorts them)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -32,3 +34,9 @@ def dumps(value: Any, *, indent: int | None = None) -> str:
     """JSON text of `value` after `to_json_safe` (never NaN, never a numpy type error)."""
     separators = None if indent else (",", ":")
     return json.dumps(to_json_safe(value), indent=indent, allow_nan=False, separators=separators)
+
+
+def in_order(values: Mapping, keys: Iterable) -> dict:
+    """`values` with `keys` first, in that order (any other key after): a mapping read back from JSON written
+    with sorted keys, put back in the order its writer meant (a model's variables)."""
+    return {**{k: values[k] for k in keys if k in values}, **values}

@@ -116,9 +116,8 @@ def _card(artifact: Artifact) -> list[str]:
     parts = ["<h2>Model card</h2>", table(card, escape=False, classes="card", header=False)]
     evaluation = artifact.evaluation or {}
     if evaluation.get("metrics"):
-        # the stored JSON sorts its keys: the model's variables and RMSE, MAE, MAPE in their usual order
+        # RMSE, MAE and MAPE in their usual order (a stored version's keys are sorted)
         metrics = pd.DataFrame(evaluation["metrics"]).T
-        metrics = metrics.reindex(index=[v for v in artifact.variables if v in metrics.index])
         metrics = metrics[[m for m in ("rmse", "mae", "mape") if m in metrics.columns]]
         parts += [f"<h3>Holdout ({evaluation.get('rows')} rows)</h3>", table(metrics)]
     return parts

@@ -13,6 +13,7 @@ from .adequacy import Adequacy
 from .clock import iso_label
 from .data import Dataset
 from .errors import InvalidInputError
+from .jsonsafe import in_order
 from .kinds import kind_of
 from .lag_order import MIN_RESIDUAL_DF
 from .model import LagSelection, check_not_degenerate
@@ -46,6 +47,14 @@ class Evaluation:
             "lower": self.lower.tolist(),
             "upper": self.upper.tolist(),
         }
+
+
+def stored_evaluation(evaluation: dict | None, variables) -> dict | None:
+    """An evaluation read back from a stored version, whose JSON sorts its keys: the metrics in the model's
+    order of variables again."""
+    if not evaluation or not evaluation.get("metrics"):
+        return evaluation
+    return {**evaluation, "metrics": in_order(evaluation["metrics"], variables)}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..artifact import EXOG_SCHEMA_VERSION, SCHEMA_VERSION, Artifact
 from ..data import label_of
-from ..jsonsafe import to_json_safe
+from ..jsonsafe import in_order, to_json_safe
 
 METADATA_KEY = "varlib-card"
 _METADATA_LIMIT = 1800  # S3 allows 2 KB of user metadata per object
@@ -62,7 +62,7 @@ class Card:
             lag_method=artifact.lag_method,
             transform=artifact.spec.transform,
             trend=artifact.spec.deterministic_terms,  # a VAR's trend, a VECM's deterministic terms
-            holdout_rmse=_in_order({v: m.get("rmse") for v, m in metrics.items()}, artifact.variables),
+            holdout_rmse={v: m.get("rmse") for v, m in metrics.items()},
             kind=artifact.spec.kind,
             frequency=label_of(artifact.data.frequency) if artifact.data.frequency else "",
             flags=_flags(artifact),
@@ -91,7 +91,7 @@ class Card:
                 lag_method=str(raw.get("lag_method") or ""),
                 transform=str(raw.get("transform") or ""),
                 trend=str(raw.get("trend") or ""),
-                holdout_rmse=_in_order(dict(raw.get("holdout_rmse") or {}), variables),
+                holdout_rmse=in_order(raw.get("holdout_rmse") or {}, variables),  # the index sorts its keys
                 kind=str(raw.get("kind") or "var"),
                 schema_version=int(raw.get("schema_version") or SCHEMA_VERSION),
                 frequency=str(raw.get("frequency") or ""),
@@ -131,12 +131,6 @@ class Card:
     def names(self, name: str, label: str) -> bool:
         """True when this is the card of version `label` of model `name`."""
         return self.name == name and self.version == label
-
-
-def _in_order(values: dict[str, Any], variables) -> dict[str, Any]:
-    """Per-variable values in the model's order of variables: stored JSON sorts its keys, and a listing
-    reads them as the model names its variables (any other key last)."""
-    return {**{v: values[v] for v in variables if v in values}, **values}
 
 
 def _flags(artifact: Artifact) -> tuple[str, ...]:
