@@ -47,6 +47,9 @@ def read_dates(
 ) -> tuple[pd.DatetimeIndex, str | None]:
     """`parse_dates`, and the order numeric dates were read in (`day first`, `month first`), else None."""
     text = pd.Series(values, dtype=str).str.strip()
+    iso = _iso(text)
+    if iso is not None:  # the stored and the edited form (lag tables on every rerun): nothing to decide
+        return iso, None
     for pattern, form in _PERIOD_LABELS:
         text = text.str.replace(pattern, form, regex=True)
     order, ordered = _day_or_month_first(text, column, source, fits or _regular)
@@ -60,6 +63,15 @@ def read_dates(
             value=values[position],
         )
     return pd.DatetimeIndex(parsed), order
+
+
+def _iso(text: pd.Series) -> pd.DatetimeIndex | None:
+    """The dates when every one is in ISO 8601 form (`2009-07-01`), else None."""
+    try:
+        parsed = pd.to_datetime(text, errors="coerce", format="ISO8601")
+    except (ValueError, TypeError):  # e.g. offsets of several time zones: the general reading decides
+        return None
+    return None if parsed.isna().any() else pd.DatetimeIndex(parsed)
 
 
 def _day_or_month_first(text: pd.Series, column: str, source: str, fits: Fits) -> tuple[str | None, pd.Series | None]:
@@ -76,16 +88,15 @@ def _day_or_month_first(text: pd.Series, column: str, source: str, fits: Fits) -
     forms = {"day first": f"%d{separator}%m{separator}{year}", "month first": f"%m{separator}%d{separator}{year}"}
     parsed = {order: pd.to_datetime(text, errors="coerce", format=form) for order, form in forms.items()}
     complete = {order: dates for order, dates in parsed.items() if not dates.isna().any()}
-    if len(complete) == 2 and complete["day first"].equals(complete["month first"]):
-        return None, complete["day first"]
-    if len(complete) == 2 and separator != ".":
-        fitting = {order: dates for order, dates in complete.items() if fits(pd.DatetimeIndex(dates))}
-        if len(fitting) != 1:
-            _refuse_ambiguous(text, complete, column, source)
-        complete = fitting
-    elif len(complete) == 2:
-        complete = {"day first": complete["day first"]}
-    if len(complete) == 1:
+    if len(complete) == 2:
+        if parsed["day first"].equals(parsed["month first"]):
+            return None, parsed["day first"]
+        if separator == ".":
+            return "day first", parsed["day first"]
+        complete = {order: dates for order, dates in complete.items() if fits(pd.DatetimeIndex(dates))}
+        if len(complete) != 1:
+            _refuse_ambiguous(text, parsed, column, source)
+    if complete:
         return next(iter(complete.items()))
     # neither order reads every date: the form of the separator's custom (dots: day first), whose
     # unreadable dates the caller names
