@@ -113,8 +113,13 @@ def load_csv(
     check_dates(pd.DatetimeIndex(frame.index), name)
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
-    read_as = tuple(raw.attrs.get(READ_AS, ())) + ((f"dates {order}",) if order else ())
-    return Dataset(name, frame, digest, frequency.alias or None, preparation, read_as)
+    return Dataset(name, frame, digest, frequency.alias or None, preparation, read_as(raw, order))
+
+
+def read_as(raw: pd.DataFrame, order: str | None) -> tuple[str, ...]:
+    """How a CSV was read where it is not a plain one: its form (varlib.data.csv_text) and, for dates written
+    as numbers, their order (`dates day first`)."""
+    return tuple(raw.attrs.get(READ_AS, ())) + ((f"dates {order}",) if order else ())
 
 
 def select_variables(

@@ -14,8 +14,7 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from .columns import guess_date_column
-from .csv_text import READ_AS
-from .datasets import check_dates, read_csv
+from .datasets import check_dates, read_as, read_csv
 from .frequency import Frequency, detect_frequency
 from .timeindex import read_dates
 
@@ -60,11 +59,10 @@ def profile_csv(
     numeric = tuple(c for c in numbers if c != date_col and bool((numbers[c].notna() == filled[c]).all()))
     text = tuple(c for c in numbers if c != date_col and c not in numeric)
     frame = pd.DataFrame({c: numbers[c].astype(float) for c in numeric})
-    frequency, first, last, read_as = None, None, None, tuple(raw.attrs.get(READ_AS, ()))
+    frequency, first, last, order = None, None, None, None
     if date_col is not None and date_col in raw.columns:
         try:
             index, order = read_dates(pd.Index(raw[date_col]), date_col, name)
-            read_as += (f"dates {order}",) if order else ()
             frame.index = index
             check_dates(index, name)
             frequency = detect_frequency(index, repr(name))
@@ -97,6 +95,6 @@ def profile_csv(
         constant,
         non_positive,
         tuple(problems),
-        read_as,
+        read_as(raw, order),
     )
     return profile, frame
