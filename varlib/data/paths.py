@@ -111,7 +111,8 @@ def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str) -> list[int
         steps = [_step_number(cell, labels, what) for cell in frame[STEP]]
     elif date_column is not None or isinstance(frame.index, pd.DatetimeIndex):
         cells = frame[date_column] if date_column is not None else frame.index
-        steps = [_step_of_date(cell, labels, what) for cell in _as_dates(cells, labels, what)]
+        periods = pd.to_datetime(pd.Series(list(labels)), errors="coerce", format="mixed")  # read once
+        steps = [_step_of_date(cell, labels, periods, what) for cell in _as_dates(cells, periods, what)]
     else:
         steps = [i + 1 for i in range(len(frame))]
         if what == CONDITIONS and len(frame) > len(labels):
@@ -129,23 +130,22 @@ def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str) -> list[int
     return steps
 
 
-def _as_dates(cells, labels: Sequence[str], what: str):
+def _as_dates(cells, periods: pd.Series, what: str):
     """A column of date text read as one column (01.04.2010 day first in every row, see parse_dates); as
     given when some cell is not a date, for that cell's own message. Dates that read day first and month
     first alike are refused: a date read the wrong way could still be one of the forecast's periods."""
     if isinstance(cells, pd.DatetimeIndex):
         return cells
     try:
-        return parse_dates(pd.Index([str(cell).strip() for cell in cells]), "date", what, _forecast_dates(labels))
+        return parse_dates(pd.Index([str(cell).strip() for cell in cells]), "date", what, _forecast_dates(periods))
     except AmbiguousDates:
         raise
     except InvalidInputError:
         return cells
 
 
-def _forecast_dates(labels: Sequence[str]):
+def _forecast_dates(periods: pd.Series):
     """Dates a path's rows may have: the forecast's periods, or later ones (exogenous rows past the horizon)."""
-    periods = pd.to_datetime(pd.Series(list(labels)), errors="coerce", format="mixed")
     if periods.isna().any() or periods.empty:
         return None
     known = set(periods)
@@ -168,12 +168,11 @@ def _step_number(cell, labels: Sequence[str], what: str) -> int | None:
     return step
 
 
-def _step_of_date(cell, labels: Sequence[str], what: str) -> int | None:
+def _step_of_date(cell, labels: Sequence[str], periods: pd.Series, what: str) -> int | None:
     text = str(cell.date() if isinstance(cell, pd.Timestamp) and cell == cell.normalize() else cell).strip()
-    when = pd.to_datetime(text, errors="coerce", format="mixed")
+    when = cell if isinstance(cell, pd.Timestamp) else pd.to_datetime(text, errors="coerce", format="mixed")
     if pd.isna(when):
         raise InvalidInputError(f"{what}: {text!r} is not a date", field="date", value=text)
-    periods = pd.to_datetime(pd.Series(list(labels)), errors="coerce", format="mixed")
     if periods.isna().any():
         raise InvalidInputError(
             f"{what}: the forecast periods of this model have no dates (its data has no regular frequency);"
