@@ -67,8 +67,9 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     if upload is not None:
         try:
             uploaded = read_lag_csv(upload.getvalue(), artifact.variables, needed, upload.name)
-            args = (artifact.variables, needed, artifact.spec.transform, artifact.data.frequency)
-            parsed = parse_lag_table(uploaded, *args)
+            parsed = parse_lag_table(
+                uploaded, artifact.variables, needed, artifact.spec.transform, artifact.data.frequency
+            )
         except VarlibError as exc:
             show_error(exc)
             st.caption("Showing the model's own last observations until the CSV is fixed.")

@@ -116,6 +116,11 @@ def whole_number(low: int, high: int) -> Callable[[str], int | None]:
     return parse
 
 
+def given(raw: str) -> str | None:
+    """Any text but blanks (checked against the store by the page)."""
+    return str(raw).strip() or None
+
+
 def one_of(options: tuple[str, ...] | list[str]) -> Callable[[str], str | None]:
     return lambda raw: raw if raw in options else None
 

@@ -15,8 +15,8 @@ from ui.tables import metrics_table, number_formats
 from varlib import MODEL_SPACE, Artifact, and_list, label_of, period_labels, to_json, utc_time
 
 SECTIONS = ("Spec", "Data", "Metrics", "Adequacy", "Fills", "Notes")
-_MARKDOWN = re.compile(r"([\\`*_\[\]<>#|~$])")  # what would format text; the rest reads as itself
-_IN_TEXT = re.compile(r"([\\*_\[\]<>#|~$])")  # the same but code spans
+_FORMATTING = r"\\*_\[\]<>#|~$"  # what would format text; the rest reads as itself
+_MARKDOWN, _IN_TEXT = re.compile(f"([{_FORMATTING}`])"), re.compile(f"([{_FORMATTING}])")  # the second keeps code
 
 
 def spec_facts(artifact: Artifact) -> dict[str, str]:

@@ -152,8 +152,13 @@ def _inputs(args: argparse.Namespace, artifact: varlib.Artifact):
     """The lag inputs, exogenous values and conditions the files name (None where no file was given)."""
     lags = None
     if args.lags_csv:
-        model = (artifact.variables, artifact.lag_rows, artifact.spec.transform)
-        lags = varlib.read_lag_inputs(args.lags_csv, *model, frequency=artifact.data.frequency)
+        lags = varlib.read_lag_inputs(
+            args.lags_csv,
+            artifact.variables,
+            artifact.lag_rows,
+            artifact.spec.transform,
+            frequency=artifact.data.frequency,
+        )
     exog = varlib.read_path_csv(args.exog_csv, EXOG) if args.exog_csv else None
     conditions = varlib.read_path_csv(args.conditions_csv, CONDITIONS) if args.conditions_csv else None
     return lags, exog, conditions
