@@ -74,16 +74,7 @@ def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, De
         persist_state="session",
         help="Coverage of the shaded band: 95% means alpha = 0.05.",
     )
-    intervals = INTERVAL_KINDS[0]
-    if len(INTERVAL_KINDS) > 1:
-        intervals = row.segmented_control(
-            "Intervals",
-            INTERVAL_KINDS,
-            key=KEYS["intervals"],
-            required=True,
-            persist_state="session",
-            help=INTERVALS_HELP,
-        )
+    intervals = _intervals(artifact, row)
     layout = "stack"
     if present:
         layout = row.segmented_control(
@@ -95,7 +86,32 @@ def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, De
     note = st.session_state.get(STEPS_NOTE)
     if note:  # right under the field, which starts the row
         st.caption(f":orange[:material/warning: {note}]")
-    return steps, level or DEFAULT_LEVEL, intervals or INTERVAL_KINDS[0], layout or "stack", row
+    chosen = st.session_state.get(KEYS["intervals"])
+    if chosen != intervals and len(INTERVAL_KINDS) > 1:  # e.g. a link asking a VECM for corrected intervals
+        st.caption(f":material/info: {_only_kind(artifact)}: showing {intervals} ones, not {chosen}.")
+    return steps, level or DEFAULT_LEVEL, intervals, layout or "stack", row
+
+
+def _intervals(artifact: Artifact, row: DeltaGenerator) -> str:
+    """The interval kind of the forecast. A version offering one kind shows it in a control of its own, so the
+    person's choice (kept for the next version that offers it) is never shown where it is not used."""
+    if len(INTERVAL_KINDS) == 1:
+        return INTERVAL_KINDS[0]
+    offered = artifact.interval_kinds
+    if len(offered) > 1:
+        chosen = row.segmented_control(
+            "Intervals", offered, key=KEYS["intervals"], required=True, persist_state="session", help=INTERVALS_HELP
+        )
+        return chosen or offered[0]
+    only = f"{KEYS['intervals']}|only"
+    row.segmented_control("Intervals", offered, default=offered[0], key=only, disabled=True, help=_only_kind(artifact))
+    return offered[0]
+
+
+def _only_kind(artifact: Artifact) -> str:
+    """Why a version offers one interval kind (the README's sections on VECMs and VARX)."""
+    which = f"{artifact.kind_title} versions{' with exogenous variables' if artifact.exog else ''}"
+    return f"{which} offer {artifact.interval_kinds[0]} intervals only"
 
 
 @st.fragment
@@ -126,17 +142,10 @@ def _results(
     when it writes there on every run, as it does to these two."""
     with settings:
         steps, level, intervals, layout, settings_row = _settings(artifact, present)
-        if intervals not in artifact.interval_kinds:  # e.g. a VECM has no corrected intervals
-            st.info(
-                f"{artifact.kind_title} versions offer {', '.join(artifact.interval_kinds)} intervals only (see"
-                f" the README): showing {artifact.interval_kinds[0]} ones.",
-                icon=":material/info:",
-            )
-    used = intervals if intervals in artifact.interval_kinds else artifact.interval_kinds[0]
     saved, fan, lags = given.saved, given.fan, given.lags
     computed, inputs = given.saved_forecasts, None
     if saved is None and lags is not None:
-        found = forecast_view.editor_forecast(artifact, lags, given.edited, steps, level, used)
+        found = forecast_view.editor_forecast(artifact, lags, given.edited, steps, level, intervals)
         if found is not None:
             *computed, inputs = found
     params = {

@@ -1,8 +1,7 @@
 """The on-store format: one checksummed JSON object per version, never a pickle.
 
-Loading parses JSON only (nothing is executed), then checks the format tag, the schema
-version, the checksum, and that the object sits at the key it claims; each failure raises
-CorruptArtifactError naming the reason.
+Loading parses JSON only (nothing is executed), then checks the format tag, the schema version, the checksum,
+and that the object sits at the key it claims; each failure raises CorruptArtifactError naming the reason.
 """
 
 from __future__ import annotations
@@ -112,8 +111,9 @@ class Artifact:
 
     @property
     def interval_kinds(self) -> tuple[str, ...]:
-        """The interval kinds this version's forecasts offer."""
-        return kind_of(self.spec).interval_kinds
+        """The interval kinds this version's forecasts offer: the kind's, only the first with exogenous variables
+        (the estimation term of corrected intervals assumes regressors that evolve with the model)."""
+        return kind_of(self.spec).interval_kinds[: 1 if self.spec.exog else None]
 
     @property
     def lag_rows(self) -> int:

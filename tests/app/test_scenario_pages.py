@@ -225,6 +225,18 @@ def test_a_varx_asks_for_its_exogenous_values(registry):
     assert "realint has no value for step 2" in errors(at)
 
 
+def test_a_varx_shows_the_standard_intervals_it_offers_when_a_link_asks_for_corrected_ones(registry):
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
+    artifact = publish_result(registry, train_model(dataset, spec), "varx")
+    at = open_app({"model": "varx", "steps": 3, "intervals": "corrected"})
+    assert errors(at) == ""
+    assert "VAR versions with exogenous variables offer standard intervals only" in _text(at)
+    assert at.segmented_control(key="fc_intervals|only").value == "standard"
+    expected = forecast_artifact(artifact, 3, exog={"realint": [float(dataset.frame["realint"].iloc[-1])] * 3})
+    np.testing.assert_allclose(values(trace(charts(at)[0], "95% interval"), "y"), expected.forecast.lower[:, 0])
+
+
 def test_the_train_page_fits_and_publishes_a_varx(registry):
     at = open_app(page="views/train.py")
     exog = at.multiselect(key="train_macro_exog")

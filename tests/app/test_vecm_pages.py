@@ -45,6 +45,17 @@ def test_forecast_page_draws_a_vecm_and_falls_back_to_standard_intervals(with_ve
             values(trace(figure, "95% interval"), "y"), expected.forecast.lower[:, j], rtol=1e-12
         )
     assert len(at.data_editor[0].value) == 3  # the VAR order in levels: three lag rows
+    shown = at.segmented_control(key="fc_intervals|only")
+    assert shown.value == "standard" and shown.disabled and at.query_params["intervals"] == "standard"
+
+
+def test_the_choice_of_corrected_intervals_returns_with_a_version_that_offers_them(with_vecm):
+    at = open_app({"model": "var", "intervals": "corrected"})
+    at.selectbox(key="fc_model").set_value("macro-vecm").run()
+    assert at.segmented_control(key="fc_intervals|only").value == "standard" and errors(at) == ""
+    at.selectbox(key="fc_model").set_value("var").run()
+    assert at.segmented_control(key="fc_intervals").value == "corrected"
+    assert "offer standard intervals only" not in _texts(at)
 
 
 def test_models_page_shows_the_kind_and_the_model(with_vecm):

@@ -43,7 +43,9 @@ def test_train_publish_and_forecast_a_vecm(dashboard, page):
     expected = forecast_artifact(artifact, 8, 0.05)
     assert line["y"][1:] == pytest.approx(expected.forecast.mean[:, 0].tolist(), rel=1e-9)
     page.get_by_text("VECM of cointegration rank 1").first.wait_for()  # the model card says what it is
-    assert page.get_by_text("corrected", exact=True).count() >= 1  # the toggle stays; VECMs fall back to standard
+    # a VECM offers standard intervals only: the control shows that kind, disabled, never "corrected"
+    assert page.get_by_role("radio", name="standard", exact=True).is_disabled()
+    assert page.get_by_text("corrected", exact=True).count() == 0
     shot(page, "vecm-3-forecast")
 
     page.goto(f"{url}/diagnostics?model=macro-vecm&version=0.0.1")
