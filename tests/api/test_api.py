@@ -93,6 +93,15 @@ def test_var_predict_is_the_original_endpoint(client, service):
     assert client.get("/var_predict/latest", params={"future_periods": 2}).json()["version"] == "0.0.2"
 
 
+@pytest.mark.parametrize(
+    ("path", "unknown"), [("/var_predict/0_0_1?steps=3", "steps"), ("/models/var/history?limt=3", "limt")]
+)
+def test_an_unknown_query_parameter_is_refused_not_ignored(client, path, unknown):
+    response = client.get(path)
+    assert response.status_code == 422
+    assert f"query.{unknown}: not a parameter of this endpoint" in response.json()["error"]
+
+
 def test_openapi_and_both_swagger_pages(client):
     spec = client.get("/openapi.json").json()
     assert {

@@ -13,16 +13,13 @@ varlib.api.scenarios (writes need a token, varlib.api.security); `/metrics` is P
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response
 
 from varlib import (
-    ALPHA_MAX,
-    ALPHA_MIN,
-    MAX_STEPS,
     AuthSettings,
     BoundedCache,
     NotFoundError,
@@ -51,6 +48,7 @@ from .schemas import (
     ForecastBody,
     ForecastRequest,
     Health,
+    LegacyForecastQuery,
     ModelList,
     Ready,
     VersionMetadata,
@@ -178,12 +176,8 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         summary="the original endpoint: forecast model 'var'",
         responses=_READ_ERRORS,
     )
-    async def var_predict(
-        version: str = VERSION,
-        future_periods: int = Query(8, ge=1, le=MAX_STEPS, description="steps ahead"),
-        alpha: float = Query(0.05, ge=ALPHA_MIN, le=ALPHA_MAX),
-    ) -> Response:
-        return await forecasts.answer(LEGACY_NAME, version, future_periods, alpha, _Inputs(), "standard")
+    async def var_predict(query: Annotated[LegacyForecastQuery, Query()], version: str = VERSION) -> Response:
+        return await forecasts.answer(LEGACY_NAME, version, query.future_periods, query.alpha, _Inputs(), "standard")
 
     add_api_page(app)
     return app

@@ -84,7 +84,7 @@ def add_error_handlers(app: FastAPI) -> None:
             }
             for error in exc.errors()
         ]
-        summary = "; ".join(f"{'.'.join(d['loc'])}: {d['msg']}" for d in details[:5])
+        summary = "; ".join(f"{'.'.join(d['loc'])}: {_reason(d)}" for d in details[:5])
         return JSONResponse(
             {"error": f"invalid request: {summary}", "type": "InvalidInputError", "details": details}, status_code=422
         )
@@ -110,3 +110,10 @@ def _allowed_methods(request: Request) -> list[str]:
         if regex is not None and regex.match(request.url.path):
             methods |= set(getattr(route, "methods", None) or ())
     return sorted(methods)
+
+
+def _reason(detail: dict) -> str:
+    """A validation error's reason; an unknown parameter says where the endpoint's parameters are listed."""
+    if detail["type"] == "extra_forbidden":
+        return "not a parameter of this endpoint (the endpoints and their parameters are listed at /docs)"
+    return detail["msg"]

@@ -67,6 +67,22 @@ class ForecastRequest(BaseModel):
     )
 
 
+class LegacyForecastQuery(BaseModel):
+    """The original endpoint's query. An unknown parameter (e.g. `steps`, the POST body's name for
+    `future_periods`) is refused rather than ignored, which would answer a forecast nobody asked for."""
+
+    model_config = ConfigDict(extra="forbid")
+    future_periods: int = Field(8, ge=1, le=MAX_STEPS, description="how many periods ahead")
+    alpha: float = Field(0.05, ge=ALPHA_MIN, le=ALPHA_MAX, description="1 - coverage of the interval (0.05: 95%)")
+
+
+class HistoryQuery(BaseModel):
+    """The audit trail's query; an unknown parameter is refused, as on the original endpoint."""
+
+    model_config = ConfigDict(extra="forbid")
+    limit: int = Field(100, ge=1, le=1000, description="how many records, newest first")
+
+
 class ScenarioRequest(ForecastRequest):
     """A scenario to save: the forecast inputs it reproduces, and notes."""
 

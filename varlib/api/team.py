@@ -7,6 +7,7 @@ Reads follow the service's read rule; every write needs a bearer token with the 
 from __future__ import annotations
 
 import logging
+from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi import Path as PathParam
@@ -15,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from varlib import ALIAS_PATTERN, Registry
 
-from .schemas import NAME, VERSION, error_responses
+from .schemas import NAME, VERSION, HistoryQuery, error_responses
 
 log = logging.getLogger("varlib.api")
 ALIAS = PathParam(
@@ -69,7 +70,7 @@ def team_router(registry: Registry) -> APIRouter:
     @router.get(
         "/models/{name}/history", summary="the audit trail, newest first", responses=error_responses(403, 422, 503)
     )
-    def history(name: str = NAME, limit: int = Query(100, ge=1, le=1000)) -> list[dict]:
-        return [record.to_dict() | {"key": record.key} for record in registry.history(name, limit)]
+    def history(query: Annotated[HistoryQuery, Query()], name: str = NAME) -> list[dict]:
+        return [record.to_dict() | {"key": record.key} for record in registry.history(name, query.limit)]
 
     return router
