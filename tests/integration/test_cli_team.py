@@ -69,3 +69,10 @@ def test_bad_alias_and_missing_reason_are_bad_input(cli_env, capsys):
     assert code == 2 and "--reason" in err
     code, _, err = run(capsys, "forecast", "@nobody")
     assert code == 1 and "has no alias @nobody" in err
+
+
+def test_a_model_name_where_the_version_goes_is_told_about_name(cli_env, capsys):
+    code, _, err = run(capsys, "forecast", "var")
+    assert code == 2 and "version 'var' is not valid" in err and "the model is named with --name var" in err
+    code, _, err = run(capsys, "show", "--name", "var", "var")
+    assert code == 2 and "--name var" not in err  # the name is given: the version alone is wrong

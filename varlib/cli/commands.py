@@ -19,6 +19,7 @@ def registry_from_env() -> Registry:
 
 
 NAME_HELP = "model name (default: the store's only model)"
+VERSION_HELP = "latest, a version such as 0.0.3 (or 0_0_3), or an alias such as @champion"
 
 
 def model_name(registry: Registry, given: str | None) -> str:
@@ -36,6 +37,17 @@ def model_name(registry: Registry, given: str | None) -> str:
     )
 
 
+def _check_version(text: str, name: str | None) -> None:
+    """A version as typed; a model name in its place (`varlib forecast var`) is told where the name goes."""
+    try:
+        varlib.parse_version(text)
+    except InvalidInputError as exc:
+        if name is None and varlib.NAME_PATTERN.match(text):
+            hint = f"{exc}; the model is named with --name {text}"
+            raise InvalidInputError(hint, field="version", value=text) from None
+        raise
+
+
 def load_version(args: argparse.Namespace, registry: Registry | None = None) -> varlib.Artifact:
     """The version the arguments name (`--name`, `version`: M.m.p, `latest` or `@alias`), from `registry`
     or the store the environment names."""
@@ -43,7 +55,7 @@ def load_version(args: argparse.Namespace, registry: Registry | None = None) -> 
         if varlib.is_alias(args.version):
             varlib.check_alias(args.version.lstrip("@"))
         else:
-            varlib.parse_version(args.version)  # a malformed version is bad input, whatever the store holds
+            _check_version(args.version, args.name)  # a malformed version is bad input, whatever the store holds
     registry = registry or registry_from_env()
     return registry.load(model_name(registry, args.name), args.version)
 

@@ -19,7 +19,7 @@ from varlib import (
     kind_names,
 )
 
-from .commands import NAME_HELP
+from .commands import NAME_HELP, VERSION_HELP
 from .scenarios import add_commands as add_scenario_commands
 from .scenarios import add_forecast_options
 from .team import add_commands as add_team_commands
@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     show = commands.add_parser("show", help="one version's metadata")
-    show.add_argument("version")
+    show.add_argument("version", help=VERSION_HELP)
     show.add_argument("--name", help=NAME_HELP)
     show.add_argument("--json", action="store_true")
 
@@ -196,5 +196,5 @@ def _rank(text: str) -> int | None:
 
 
 def _version(command: argparse.ArgumentParser) -> None:
-    command.add_argument("version", nargs="?", default=LATEST)
+    command.add_argument("version", nargs="?", default=LATEST, help=f"{VERSION_HELP} (default: latest)")
     command.add_argument("--name", help=NAME_HELP)
