@@ -59,12 +59,16 @@ def check_order(n: int, k: int, p: int, trend: str, what: str, exog: int = 0) ->
     """Refuse an order that would leave fewer than MIN_RESIDUAL_DF residual degrees of freedom."""
     df = residual_df(n, k, p, trend, exog)
     if df < MIN_RESIDUAL_DF:
-        needed = n + (MIN_RESIDUAL_DF - df)
+        fits = largest_fitting_order(n, k, trend, exog=exog)
+        if fits >= 1:
+            fix = f"use fewer lags (at most {fits} here) or at least {n + MIN_RESIDUAL_DF - df} usable rows"
+        else:  # no order fits: more rows for a VAR(1), or fewer variables
+            needed = n + MIN_RESIDUAL_DF - residual_df(n, k, 1, trend, exog)
+            fix = f"even a VAR(1) needs at least {needed} usable rows; add rows or use fewer variables"
         raise InvalidInputError(
             f"{what} has {n} usable rows; a VAR({p}) of {k} variables estimates"
             f" {k * p + deterministic_terms(trend, exog)} coefficients per equation and would keep {df} residual"
-            f" degrees of freedom, below the minimum of {MIN_RESIDUAL_DF}: use fewer lags (at most"
-            f" {largest_fitting_order(n, k, trend, exog=exog)} here) or at least {needed} rows",
+            f" degrees of freedom, below the minimum of {MIN_RESIDUAL_DF}: {fix}",
             field="lags",
             value=p,
         )
