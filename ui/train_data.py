@@ -149,7 +149,7 @@ def _upload_inputs() -> dict | None:
     variables = st.multiselect(
         "Variables (at least two)",
         list(profile.numeric),
-        default=list(profile.numeric[:2]),
+        default=[c for c in profile.numeric if c not in profile.constant][:2],
         key=f"train_vars|{upload.file_id}|{date_col}",
         help="Numeric columns only; text columns cannot be variables.",
     )

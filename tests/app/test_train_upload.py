@@ -3,6 +3,8 @@ text columns are never offered, a fill must be chosen, and the choice is recorde
 
 from __future__ import annotations
 
+import io
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -125,3 +127,14 @@ def test_a_european_spreadsheet_csv_is_previewed_and_trained_like_any_other(seed
     assert data_facts(version)["read as"] == ", ".join(read_as)  # the Models page's Data facts
     assert "<td>semicolon-separated, decimal commas, dates day first</td>" in render_report(version, diagnose(version))
     assert "read_as" not in seeded.load("var").provenance and "read as" not in data_facts(seeded.load("var"))
+
+
+def test_an_empty_and_a_constant_column_are_not_the_default_variables(seeded):
+    frame = pd.read_csv(io.BytesIO(gappy_csv()))
+    frame.insert(1, "notes", "")
+    frame.insert(2, "base", 100.0)
+    at = _upload(open_app(page=TRAIN), frame.to_csv(index=False).encode())
+    variables = at.multiselect[0]
+    assert "notes" not in variables.options and variables.value == ["gdp", "cons"]
+    problems = "\n".join(w.value for w in at.warning)
+    assert "empty column(s) notes" in problems and "constant column(s) base" in problems

@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from varlib.data import load_csv, load_macrodata
+from varlib.data import load_csv, load_macrodata, profile_csv
 from varlib.errors import InvalidInputError
 
 GOOD = b"date,a,b\n2020-01-01,1,2\n2020-02-01,2,3\n2020-03-01,3,5\n"
@@ -36,7 +36,7 @@ def test_csv_date_range_slices_rows():
         (b"date,a\n2020-01-01,1\n", {}, "at least 2 variables; got only a from"),
         (b"date,a,b\n2020-01-01,1,x\n", {}, r"row 1 \(2020-01-01\): 'x' is not a finite number"),
         (b"date,a,b\n2020-01-01,1,inf\n", {}, "'inf' is not a finite number"),
-        (b"date,a,b\n2020-01-01,1,\n", {}, "these values are missing: b on 2020-01-01"),
+        (b"date,a,b\n2020-01-01,1,\n2020-02-01,2,3\n", {}, "these values are missing: b on 2020-01-01"),
         (b"date,a,b\nnot-a-date,1,2\n", {}, "'not-a-date' is not a date"),
         (b"date,a,b\n2020-02-01,1,2\n2020-01-01,1,2\n", {}, "not sorted by date"),
         (b"date,a,b\n2020-01-01,1,2\n2020-01-01,1,2\n", {}, "more than once"),
@@ -44,6 +44,7 @@ def test_csv_date_range_slices_rows():
         (GOOD, {"variables": ["a", "zz"]}, "'zz' not in"),
         (GOOD, {"variables": ["a", "a"]}, "the variables name a more than once"),
         (GOOD, {"start": "yesterday-ish"}, "is not a date"),
+        (b"date,a,e\n2020-01-01,1,\n2020-02-01,2,\n", {"variables": ["a", "e"]}, "'e' of 'bad.csv' has no values"),
     ],
 )
 def test_bad_csv_is_refused_with_the_reason(content, kwargs, message):
@@ -63,3 +64,11 @@ def test_macrodata_unknown_variable_lists_the_available_ones():
 
 def test_values_are_float64():
     assert load_csv(GOOD).frame.to_numpy().dtype == np.float64
+
+
+def test_an_empty_column_is_no_variable_by_default_and_the_profile_says_so():
+    content = b"date,e,a,b\n2020-01-01,,1,2\n2020-02-01, ,2,3\n2020-03-01,,3,5\n"
+    assert load_csv(content, name="sheet.csv").variables == ["a", "b"]
+    profile, _ = profile_csv(content, name="sheet.csv")
+    assert profile.numeric == ("a", "b") and "e" not in profile.text and "e" not in profile.missing_values
+    assert "empty column(s) e: no values, so they cannot be variables" in profile.problems

@@ -92,7 +92,7 @@ def load_csv(
     name: str | None = None,
     fill: str = "none",
 ) -> Dataset:
-    """A Dataset from a CSV with one date column and numeric columns (all of them by default).
+    """A Dataset from a CSV with one date column and numeric columns (by default all that hold values).
 
     Missing periods and empty cells are refused with their dates named, unless `fill` says how to
     make the rows regular (varlib.data.fill)."""
@@ -104,7 +104,7 @@ def load_csv(
         raise InvalidInputError(
             f"date column {date_col!r} is not in {name!r}; its columns are {', '.join(map(str, raw.columns))}"
         )
-    chosen = list(variables) if variables else [c for c in raw.columns if c != date_col]
+    chosen = list(variables) if variables else [c for c in raw.columns if c != date_col and _filled(raw[c])]
     frame = raw.set_index(date_col)
     frame.index, order = read_dates(frame.index, date_col, name)
     frame.index.name = "date"
@@ -114,6 +114,11 @@ def load_csv(
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
     return Dataset(name, frame, digest, frequency.alias or None, preparation, read_as(raw, order))
+
+
+def _filled(column: pd.Series) -> bool:
+    """Whether a column as read holds any value: an empty one is no variable (varlib.data.profile)."""
+    return bool((column.astype(str).str.strip() != "").any())
 
 
 def read_as(raw: pd.DataFrame, order: str | None) -> tuple[str, ...]:
@@ -149,6 +154,11 @@ def select_variables(
                 " fix or remove that row" + (" (or choose a fill for empty cells)" if empty[position] else ""),
                 field=variable,
                 value=column.iloc[position],
+            )
+        if empty.all():  # a fill could not help, and listing every cell would hide the point
+            raise InvalidInputError(
+                f"column {variable!r} of {source!r} has no values at all; leave it out of the variables",
+                field=variable,
             )
         columns[variable] = numbers.where(~pd.Series(empty, index=numbers.index), np.nan)
     return pd.DataFrame(columns, index=frame.index)

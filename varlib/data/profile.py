@@ -56,8 +56,11 @@ def profile_csv(
         str(c): pd.to_numeric(raw[c].str.strip().mask(raw[c].str.strip() == ""), errors="coerce") for c in raw.columns
     }
     filled = {c: raw[c].str.strip() != "" for c in raw.columns}
-    numeric = tuple(c for c in numbers if c != date_col and bool((numbers[c].notna() == filled[c]).all()))
-    text = tuple(c for c in numbers if c != date_col and c not in numeric)
+    empty = tuple(c for c in numbers if c != date_col and not filled[c].any())
+    numeric = tuple(
+        c for c in numbers if c != date_col and c not in empty and bool((numbers[c].notna() == filled[c]).all())
+    )
+    text = tuple(c for c in numbers if c != date_col and c not in numeric and c not in empty)
     frame = pd.DataFrame({c: numbers[c].astype(float) for c in numeric})
     frequency, first, last, order = None, None, None, None
     if date_col is not None and date_col in raw.columns:
@@ -71,6 +74,8 @@ def profile_csv(
             problems.append(str(exc))
     if text:
         problems.append(f"text column(s) {', '.join(text)} are not numbers and cannot be variables")
+    if empty:
+        problems.append(f"empty column(s) {', '.join(empty)}: no values, so they cannot be variables")
     if frequency is not None and frequency.missing:
         problems.append(f"{frequency.label} dates with missing periods: {frequency.describe_missing()}")
     missing = {c: int(frame[c].isna().sum()) for c in numeric if frame[c].isna().any()}
