@@ -188,3 +188,26 @@ def test_gaps_do_not_hide_the_order_of_the_dates():
     rows = "".join(f"{d},{v[0]},{v[1]}\n" for d, v in zip(dates, np.delete(VALUES, 5, axis=0), strict=True))
     with pytest.raises(InvalidInputError, match="these periods have no row: 2001-04-01"):
         load_csv(("date,gdp,cons\n" + rows).encode(), name="us.csv")
+
+
+def test_rows_dated_newest_first_are_read_oldest_first_and_said_so():
+    """As some statistics offices publish them; US dates that read both ways still take the one on a grid."""
+    for date_format, read in (("%Y-%m-%d", ()), ("%m/%d/%Y", ("dates month first",))):
+        plain = _csv(",", date_format, ".").decode().splitlines()
+        newest_first = "\n".join([plain[0], *reversed(plain[1:])]).encode()
+        dataset = load_csv(newest_first, name="office.csv")
+        pd.testing.assert_frame_equal(dataset.frame, _plain(), check_freq=False)
+        assert dataset.read_as == (*read, "rows newest first, turned around")
+        profile, frame = profile_csv(newest_first, name="office.csv")
+        assert profile.read_as == dataset.read_as and profile.first == "2000-01-01" and profile.problems == ()
+        np.testing.assert_array_equal(frame.to_numpy(), VALUES)
+
+
+def test_lag_inputs_newest_first_start_the_forecast_from_the_newest_and_rows_out_of_order_are_refused():
+    lags = read_lag_inputs(b"date,gdp\n2009-07-01,3\n2009-04-01,2\n2009-01-01,1\n", ["gdp"], 3, "none")
+    assert lags["gdp"].tolist() == [1.0, 2.0, 3.0] and lags.index[-1] == pd.Timestamp("2009-07-01")
+    shuffled = b"date,gdp\n2009-01-01,1\n2009-07-01,3\n2009-04-01,2\n"
+    with pytest.raises(InvalidInputError, match=r"out of order: row 3 \(2009-04-01\) comes after 2009-07-01"):
+        read_lag_inputs(shuffled, ["gdp"], 3, "none")
+    with pytest.raises(InvalidInputError, match=r"row 2 \(2009-01-01\) comes after 2009-01-01"):
+        read_lag_inputs(b"date,gdp\n2009-01-01,1\n2009-01-01,3\n", ["gdp"], 2, "none")

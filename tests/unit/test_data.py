@@ -38,7 +38,7 @@ def test_csv_date_range_slices_rows():
         (b"date,a,b\n2020-01-01,1,inf\n", {}, "'inf' is not a finite number"),
         (b"date,a,b\n2020-01-01,1,\n2020-02-01,2,3\n", {}, "these values are missing: b on 2020-01-01"),
         (b"date,a,b\nnot-a-date,1,2\n", {}, "'not-a-date' is not a date"),
-        (b"date,a,b\n2020-02-01,1,2\n2020-01-01,1,2\n", {}, "not sorted by date"),
+        (b"date,a,b\n2020-01-01,1,2\n2020-03-01,1,2\n2020-02-01,1,2\n", {}, "not sorted by date"),
         (b"date,a,b\n2020-01-01,1,2\n2020-01-01,1,2\n", {}, "more than once"),
         (GOOD, {"date_col": "when"}, "date column 'when' is not in"),
         (GOOD, {"variables": ["a", "zz"]}, "'zz' not in"),

@@ -16,7 +16,7 @@ from .columns import guess_date_column
 from .csv_text import READ_AS, read_text_table
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
-from .timeindex import read_dates
+from .timeindex import newest_first, read_dates
 
 MACRODATA = "macrodata"
 DEFAULT_VARIABLES = ("realgdp", "realcons")
@@ -108,12 +108,14 @@ def load_csv(
     frame = raw.set_index(date_col)
     frame.index, order = read_dates(frame.index, date_col, name)
     frame.index.name = "date"
+    turned = newest_first(frame.index)
+    frame = frame.iloc[::-1] if turned else frame
     frame = select_variables(frame, chosen, source=name, allow_missing=True)
     frame = slice_dates(frame, start, end)
     check_dates(pd.DatetimeIndex(frame.index), name)
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
-    return Dataset(name, frame, digest, frequency.alias or None, preparation, read_as(raw, order))
+    return Dataset(name, frame, digest, frequency.alias or None, preparation, read_as(raw, order, turned))
 
 
 def _filled(column: pd.Series) -> bool:
@@ -121,10 +123,11 @@ def _filled(column: pd.Series) -> bool:
     return bool((column.astype(str).str.strip() != "").any())
 
 
-def read_as(raw: pd.DataFrame, order: str | None) -> tuple[str, ...]:
-    """How a CSV was read where it is not a plain one: its form (varlib.data.csv_text) and, for dates written
-    as numbers, their order (`dates day first`)."""
-    return tuple(raw.attrs.get(READ_AS, ())) + ((f"dates {order}",) if order else ())
+def read_as(raw: pd.DataFrame, order: str | None, turned: bool = False) -> tuple[str, ...]:
+    """How a CSV was read where it is not a plain one: its form (varlib.data.csv_text), for dates written as
+    numbers their order (`dates day first`), and rows dated newest first, which are read oldest first."""
+    dates = ((f"dates {order}",) if order else ()) + (("rows newest first, turned around",) if turned else ())
+    return tuple(raw.attrs.get(READ_AS, ())) + dates
 
 
 def select_variables(

@@ -18,7 +18,7 @@ from ..clock import iso_label
 from ..errors import InvalidInputError
 from .columns import find_date_column
 from .csv_text import read_text_table
-from .timeindex import AmbiguousDates, on_grid, parse_dates
+from .timeindex import AmbiguousDates, newest_first, on_grid, parse_dates
 
 DATE = "date"  # the label column of an editor table
 
@@ -85,9 +85,27 @@ def parse_lag_table(
     labels = [str(x) for x in table[DATE]] if DATE in table.columns else [f"row {i + 1}" for i in range(len(table))]
     frame = pd.DataFrame({v: _numbers(table[v], v, labels, transform) for v in variables})
     dates = _dates(labels, frequency)
-    if dates is not None and dates.is_monotonic_increasing and dates.is_unique:
-        frame.index = dates.rename(DATE)
+    if dates is None:
+        return frame
+    if newest_first(dates):  # the dates say which row is the last observation: the order is not a guess
+        frame, dates = frame.iloc[::-1].reset_index(drop=True), dates[::-1]
+    _check_order(dates)
+    frame.index = dates.rename(DATE)
     return frame
+
+
+def _check_order(dates: pd.DatetimeIndex) -> None:
+    """Dated rows must run oldest to newest (or newest to oldest), once each: taken in file order, rows out of
+    order would start the forecast from the wrong observation."""
+    for position in range(1, len(dates)):
+        if dates[position] <= dates[position - 1]:
+            before, date = iso_label(dates[position - 1]), iso_label(dates[position])
+            raise InvalidInputError(
+                f"the lag inputs' dates are out of order: row {position + 1} ({date}) comes after {before};"
+                " sort the rows by date, oldest first",
+                field=DATE,
+                value=date,
+            )
 
 
 def _dates(labels: list[str], frequency: str | None) -> pd.DatetimeIndex | None:

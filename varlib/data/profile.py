@@ -16,7 +16,7 @@ from ..errors import InvalidInputError
 from .columns import guess_date_column
 from .datasets import check_dates, read_as, read_csv
 from .frequency import Frequency, detect_frequency
-from .timeindex import read_dates
+from .timeindex import newest_first, read_dates
 
 MIN_ROWS = 30  # below this a VAR of two variables has little to learn from; said, not refused
 
@@ -62,11 +62,12 @@ def profile_csv(
     )
     text = tuple(c for c in numbers if c != date_col and c not in numeric and c not in empty)
     frame = pd.DataFrame({c: numbers[c].astype(float) for c in numeric})
-    frequency, first, last, order = None, None, None, None
+    frequency, first, last, order, turned = None, None, None, None, False
     if date_col is not None and date_col in raw.columns:
         try:
             index, order = read_dates(pd.Index(raw[date_col]), date_col, name)
-            frame.index = index
+            frame.index, turned = index, newest_first(index)
+            frame, index = (frame.iloc[::-1], index[::-1]) if turned else (frame, index)
             check_dates(index, name)
             frequency = detect_frequency(index, repr(name))
             first, last = iso_label(index[0]), iso_label(index[-1])
@@ -100,6 +101,6 @@ def profile_csv(
         constant,
         non_positive,
         tuple(problems),
-        read_as(raw, order),
+        read_as(raw, order, turned),
     )
     return profile, frame

@@ -125,11 +125,13 @@ def on_grid(frequency: str | None) -> Fits | None:
         return None
     if offset is None:
         return None
-    return lambda index: index.is_monotonic_increasing and all(offset.is_on_offset(stamp) for stamp in index)
+    return lambda index: oldest_first(index).is_monotonic_increasing and all(map(offset.is_on_offset, index))
 
 
 def _regular(index: pd.DatetimeIndex) -> bool:
-    """Increasing dates on a grid of some frequency (periods may be missing); never for fewer than 3."""
+    """Increasing dates on a grid of some frequency (periods may be missing), newest first or oldest first;
+    never for fewer than 3."""
+    index = oldest_first(index)
     if len(index) < 3 or not index.is_monotonic_increasing or index.has_duplicates:
         return False
     try:
@@ -137,6 +139,16 @@ def _regular(index: pd.DatetimeIndex) -> bool:
     except InvalidInputError:
         return False
     return True
+
+
+def newest_first(index: pd.Index) -> bool:
+    """Whether dates run from the newest to the oldest, as some statistics offices publish them."""
+    return len(index) > 1 and index.is_unique and index.is_monotonic_decreasing
+
+
+def oldest_first(index: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """Dates newest first turned around; dates in any other order as they are."""
+    return index[::-1] if newest_first(index) else index
 
 
 def infer_frequency(index: pd.DatetimeIndex) -> str | None:
