@@ -72,3 +72,9 @@ def test_an_empty_column_is_no_variable_by_default_and_the_profile_says_so():
     profile, _ = profile_csv(content, name="sheet.csv")
     assert profile.numeric == ("a", "b") and "e" not in profile.text and "e" not in profile.missing_values
     assert "empty column(s) e: no values, so they cannot be variables" in profile.problems
+
+
+def test_a_text_column_is_named_with_its_first_cell_that_is_not_a_number():
+    content = b"date,gdp,rate,region\n2000-01-01,1,,north\n2000-04-01,2,3.6%,north\n2000-07-01,3,3.7%,north\n"
+    problems = profile_csv(content, name="sheet.csv")[0].problems
+    assert "text column(s) rate ('3.6%' in row 2), region ('north' in row 1) are not numbers" in problems[0]

@@ -18,6 +18,7 @@ from .datasets import check_dates, read_as, read_csv
 from .frequency import Frequency, detect_frequency
 from .timeindex import newest_first, read_dates
 
+SHOWN_TEXT = 5  # text columns named with an example cell; a wide file's others are counted
 MIN_ROWS = 30  # below this a VAR of two variables has little to learn from; said, not refused
 
 
@@ -74,7 +75,9 @@ def profile_csv(
         except InvalidInputError as exc:
             problems.append(str(exc))
     if text:
-        problems.append(f"text column(s) {', '.join(text)} are not numbers and cannot be variables")
+        examples = ", ".join(f"{c} ({_first_text(raw[c], numbers[c])})" for c in text[:SHOWN_TEXT])
+        more = f" and {len(text) - SHOWN_TEXT} more" if len(text) > SHOWN_TEXT else ""
+        problems.append(f"text column(s) {examples}{more} are not numbers and cannot be variables")
     if empty:
         problems.append(f"empty column(s) {', '.join(empty)}: no values, so they cannot be variables")
     if frequency is not None and frequency.missing:
@@ -104,3 +107,9 @@ def profile_csv(
         read_as(raw, order, turned),
     )
     return profile, frame
+
+
+def _first_text(cells: pd.Series, numbers: pd.Series) -> str:
+    """The first cell of a column that is not a number, with its row: `'3.5%' in row 2`."""
+    position = int(((cells.str.strip() != "") & numbers.isna()).to_numpy().argmax())
+    return f"{cells.iloc[position]!r} in row {position + 1}"
