@@ -8,7 +8,7 @@ from ui.chart_look import plot
 from ui.figures import holdout_figure
 from ui.tables import lag_selection_table, metrics_table
 from ui.train_vecm import show_cointegration
-from varlib import CRITERIA, Evaluation, TrainResult, label_of
+from varlib import CRITERIA, MAPE_NOTE, Evaluation, TrainResult, label_of, lacks_mape
 
 
 def show_results(result: TrainResult) -> None:
@@ -52,6 +52,8 @@ def show_results(result: TrainResult) -> None:
                 width="stretch",
                 column_config={c: st.column_config.NumberColumn(format="%.4g") for c in ("RMSE", "MAE", "MAPE %")},
             )
+            if lacks_mape(m["mape"] for m in evaluation["metrics"].values()):
+                st.caption(MAPE_NOTE)
     if result.evaluation is not None:
         _holdout_charts(result, result.evaluation)
 

@@ -119,7 +119,7 @@ from .service import (
 from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
-from .training import Evaluation, TrainResult
+from .training import MAPE_NOTE, Evaluation, TrainResult, lacks_mape
 from .version_forecast import VersionForecast
 from .versions import (
     ALIAS_PATTERN,
@@ -170,6 +170,8 @@ __all__ = [
     "Dataset",
     "Diagnostics",
     "Evaluation",
+    "MAPE_NOTE",
+    "lacks_mape",
     "FILL_METHODS",
     "Forecast",
     "Frequency",

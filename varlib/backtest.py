@@ -28,7 +28,7 @@ from .errors import InvalidInputError
 from .jsonsafe import to_json_safe
 from .kinds import kind_of
 from .lag_order import check_order, search_range
-from .training import score
+from .training import one_signed, score
 
 LAG_POLICIES = ("fixed", "reselect")
 MAX_ORIGINS = 200
@@ -53,14 +53,15 @@ class Backtest:
     actual: np.ndarray
     naive: np.ndarray
     seconds: float
+    percent: tuple[bool, ...]  # per variable: its values have one sign, so MAPE scores it (training.one_signed)
 
     def scores(self) -> pd.DataFrame:
         """One row per variable and horizon: the VAR's and the random walk's RMSE/MAE/MAPE and the RMSE ratio."""
         rows = []
         for j, variable in enumerate(self.variables):
             for h in range(self.horizon):
-                model = score(self.actual[:, h, j], self.forecast[:, h, j])
-                naive = score(self.actual[:, h, j], self.naive[:, h, j])
+                model = score(self.actual[:, h, j], self.forecast[:, h, j], self.percent[j])
+                naive = score(self.actual[:, h, j], self.naive[:, h, j], self.percent[j])
                 ratio = model["rmse"] / naive["rmse"] if naive["rmse"] > 0 else None
                 rows.append(
                     {
@@ -162,4 +163,5 @@ def backtest(
         actual,
         naive,
         time.perf_counter() - started,
+        tuple(bool(b) for b in one_signed(levels)),
     )

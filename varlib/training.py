@@ -29,7 +29,7 @@ class Evaluation:
 
     rows: int
     k_ar: int
-    metrics: dict  # variable -> {"rmse", "mae", "mape"}; mape None when an actual is 0
+    metrics: dict  # variable -> {"rmse", "mae", "mape"}; mape None when the actual values are not of one sign
     dates: tuple[str, ...]
     actual: np.ndarray
     forecast: np.ndarray
@@ -138,13 +138,31 @@ def _evaluate(frame: pd.DataFrame, spec: ModelSpec, rows: int, exog: np.ndarray 
     fitted = kind.fit(train_levels, spec, what, assess=False, exog=train_exog)
     needed = kind.lag_rows(spec, fitted.params)
     result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05, exog_future=future_exog)
-    metrics = {name: score(actual[:, j], result.mean[:, j]) for j, name in enumerate(spec.variables)}
+    percent = one_signed(levels)  # judged on the whole series: a short holdout may happen to keep one sign
+    metrics = {name: score(actual[:, j], result.mean[:, j], percent[j]) for j, name in enumerate(spec.variables)}
     dates = tuple(iso_label(d) for d in frame.index[-rows:])
     return Evaluation(rows, fitted.params.k_ar, metrics, dates, actual, result.mean, result.lower, result.upper)
 
 
-def score(actual: np.ndarray, predicted: np.ndarray) -> dict:
-    """RMSE, MAE and MAPE (in percent; None when an actual value is 0)."""
+MAPE_NOTE = (
+    "MAPE is left out where a variable's actual values are not all of one sign: for values at or near 0,"
+    " as a growth rate or a spread may have, a percentage error says nothing."
+)
+
+
+def one_signed(levels: np.ndarray) -> np.ndarray:
+    """Per variable (column), whether its values all have one sign: the series a MAPE can score."""
+    return np.all(levels > 0, axis=0) | np.all(levels < 0, axis=0)
+
+
+def lacks_mape(values) -> bool:
+    """Whether any MAPE in `values` was left out (None, or NaN once in a table)."""
+    return any(v is None or v != v for v in values)
+
+
+def score(actual: np.ndarray, predicted: np.ndarray, percent: bool = True) -> dict:
+    """RMSE, MAE and MAPE (in percent; None when an actual value is 0, or when not `percent`: the series is
+    zero or crosses it somewhere, as a growth rate or a spread may, see `one_signed`)."""
     error = predicted - actual
-    mape = float(np.mean(np.abs(error / actual)) * 100) if np.all(actual != 0) else None
+    mape = float(np.mean(np.abs(error / actual)) * 100) if percent and np.all(actual != 0) else None
     return {"rmse": float(np.sqrt(np.mean(error**2))), "mae": float(np.mean(np.abs(error))), "mape": mape}

@@ -93,3 +93,21 @@ def test_metrics_table_escapes_names_marks_gaps_and_keeps_one_format_per_column(
     assert lines[:2] == ["| variable | RMSE | MAE | MAPE % |", "| :-- | --: | --: | --: |"]
     # a name's underscore or bar stays text, and a missing value is a dash, not an empty cell
     assert lines[2:] == ["| real\\_gdp | 12.35 | 0.5000 | 1 |", "| a\\|b | 1.20 | – | 2 |"]
+
+
+def test_a_mape_left_out_is_explained_on_the_models_and_backtest_pages(seeded):
+    """realinv's change crosses zero: its MAPE is a dash, with the reason under the table."""
+    dataset = load_dataset(variables=["realgdp", "realinv"])
+    frame = dataset.frame.assign(realinv=dataset.frame["realinv"].diff()).iloc[1:]
+    changes = type(dataset)("changes", frame, "0" * 64, frequency=dataset.frequency)
+    publish_result(seeded, train_model(changes, ModelSpec(variables=("realgdp", "realinv"), lags=2)), "changes")
+    at = open_app({"model": "changes"}, page=MODELS)
+    table = next(m.value for m in at.markdown if m.value.startswith("| variable |")).splitlines()
+    assert table[3].startswith("| realinv |") and table[3].endswith("| – |")
+    reason = "MAPE is left out where a variable's actual values are not all of one sign"
+    assert any(reason in c.value for c in at.caption)
+    at = open_app({"model": "changes"}, page="views/backtest.py")
+    at.number_input(key="bt_origins").set_value(3)
+    at.button(key="bt_run").click().run()
+    assert errors(at) == "" and any(reason in c.value for c in at.caption)
+    assert at.dataframe[0].value.query("variable == 'realinv'")["mape"].isna().all()

@@ -136,3 +136,15 @@ def test_the_librarys_code_marks_read_as_code_and_notes_stay_text():
     assert "A <code>diff</code> or <code>logdiff</code> transform" in page
     assert "`" not in page.replace("`x` *y*", "")  # only the notes keep theirs, as typed
     assert "<code>x</code>" not in page
+
+
+def test_a_mape_left_out_is_explained_under_the_holdout_and_the_backtest(artifact):
+    """realinv's change crosses zero: no MAPE for it, and a sentence saying why; levels keep theirs."""
+    dataset = load_dataset(variables=["realgdp", "realinv"])
+    frame = dataset.frame.assign(realinv=dataset.frame["realinv"].diff()).iloc[1:]
+    changes = type(dataset)("changes", frame, "0" * 64, frequency=dataset.frequency)
+    version = build_artifact(train(changes, ModelSpec(variables=("realgdp", "realinv"), lags=2)), "var", "t")
+    assert version.evaluation["metrics"]["realinv"]["mape"] is None
+    page = render_report(version, diagnose(version), backtest=backtest(version, origins=4, horizon=2))
+    assert page.count("MAPE is left out where a variable&#x27;s actual values are not all of one sign") == 2
+    assert "MAPE is left out" not in render_report(artifact, diagnose(artifact))

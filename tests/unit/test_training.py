@@ -3,12 +3,14 @@
 from dataclasses import replace
 
 import numpy as np
+import pandas as pd
 import pytest
 from statsmodels.tsa.vector_ar.var_model import VAR
 
 from varlib import ModelSpec, load_dataset, train_model
+from varlib.data import Dataset
 from varlib.errors import InvalidInputError
-from varlib.training import score
+from varlib.training import one_signed, score, train
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +58,22 @@ def test_holdout_zero_skips_evaluation(dataset):
 
 def test_mape_is_none_when_an_actual_is_zero():
     assert score(np.array([0.0, 1.0]), np.array([0.5, 1.0]))["mape"] is None
+
+
+def test_mape_is_left_out_for_a_series_crossing_zero_and_kept_for_one_of_either_sign():
+    levels = np.array([[1.0, -0.2, -2.0], [2.0, 0.1, -4.0], [3.0, 0.3, -1.0]])  # the middle one crosses 0
+    assert one_signed(levels).tolist() == [True, False, True]
+    assert score(np.array([0.1, 0.3]), np.array([0.2, 0.3]), percent=False)["mape"] is None
+    assert score(np.array([-2.0, -4.0]), np.array([-1.0, -4.0]))["mape"] == pytest.approx(25.0)
+
+
+def test_a_holdout_of_one_sign_from_a_series_that_crosses_zero_has_no_mape():
+    rng = np.random.default_rng(5)
+    dates = pd.date_range("2000-01-01", periods=80, freq="QS")
+    frame = pd.DataFrame({"a": 100 + np.cumsum(rng.normal(1, 1, 80)), "b": rng.normal(0, 1, 80)}, index=dates)
+    frame.iloc[-8:, 1] = np.abs(frame.iloc[-8:, 1]) + 0.1  # the holdout's values are all positive
+    result = train(Dataset("growth", frame, "0" * 64, frequency="QS-JAN"), ModelSpec(("a", "b"), lags=1, holdout=0.1))
+    assert result.evaluation.metrics["b"]["mape"] is None and result.evaluation.metrics["a"]["mape"] > 0
 
 
 @pytest.mark.parametrize(

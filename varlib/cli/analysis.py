@@ -116,5 +116,8 @@ def run_backtest(args: argparse.Namespace) -> int:
         f"{result.name} {result.version}: {len(result.origins)} origins ({result.origins[0]} to"
         f" {result.origins[-1]}), horizons 1..{result.horizon}, lag order {result.lag_policy}"
     )
-    print_table(result.scores(), index=False, digits=4)
+    scores = result.scores()
+    print_table(scores, index=False, digits=4)
+    if varlib.lacks_mape(scores["mape"]):
+        print(varlib.MAPE_NOTE)
     return 0

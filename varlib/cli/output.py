@@ -12,4 +12,4 @@ def print_json(value: object) -> None:
 
 
 def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6) -> None:
-    print(frame.to_string(index=index, float_format=lambda x: f"{x:.{digits}g}"))
+    print(frame.to_string(index=index, float_format=lambda x: f"{x:.{digits}g}", na_rep="–"))
