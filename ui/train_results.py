@@ -8,6 +8,7 @@ from ui.chart_look import plot
 from ui.figures import holdout_figure
 from ui.tables import lag_selection_table, metrics_table
 from ui.train_vecm import show_cointegration
+from ui.version_details import metrics_markdown
 from varlib import CRITERIA, MAPE_NOTE, Evaluation, TrainResult, label_of, lacks_mape
 
 
@@ -47,11 +48,7 @@ def show_results(result: TrainResult) -> None:
                 f"VAR({evaluation['k_ar']})" if result.spec.kind == "var" else f"VECM of VAR order {evaluation['k_ar']}"
             )
             st.caption(f"A {order} fitted without the last {evaluation['rows']} rows, forecasting them.")
-            st.dataframe(
-                metrics_table(evaluation),
-                width="stretch",
-                column_config={c: st.column_config.NumberColumn(format="%.4g") for c in ("RMSE", "MAE", "MAPE %")},
-            )
+            st.markdown(metrics_markdown(metrics_table(evaluation)))  # as on the Models page, a dash where left out
             if lacks_mape(m["mape"] for m in evaluation["metrics"].values()):
                 st.caption(MAPE_NOTE)
     if result.evaluation is not None:

@@ -138,3 +138,18 @@ def test_an_empty_and_a_constant_column_are_not_the_default_variables(seeded):
     assert "notes" not in variables.options and variables.value == ["gdp", "cons"]
     problems = "\n".join(w.value for w in at.warning)
     assert "empty column(s) notes" in problems and "constant column(s) base" in problems
+
+
+def test_a_growth_rate_gets_no_holdout_mape_and_the_page_says_why(seeded):
+    rng = np.random.default_rng(8)
+    growth = 0.5 + rng.standard_normal(70)  # quarterly growth in percent: often below 0
+    dates = pd.date_range("1990-01-01", periods=70, freq="QS").strftime("%Y-%m-%d")
+    frame = pd.DataFrame({"date": dates, "gdp": 100 * np.exp(np.cumsum(growth) / 100), "growth": growth})
+    at = _upload(open_app(page=TRAIN), frame.to_csv(index=False).encode())
+    assert at.multiselect[0].value == ["gdp", "growth"]
+    _button(at, "Train").click().run()
+    assert errors(at) == "", errors(at)
+    metrics = next(m.value for m in at.markdown if m.value.startswith("| variable |")).splitlines()
+    assert metrics[2].startswith("| gdp |") and not metrics[2].endswith("| – |")
+    assert metrics[3].startswith("| growth |") and metrics[3].endswith("| – |")
+    assert any(c.value.startswith("MAPE is left out where") for c in at.caption)
