@@ -60,4 +60,5 @@ def render(entries, withdrawn) -> None:
         column_order=DEFAULT + [column for column in OPTIONAL if column in (extra or [])],
         column_config=column_config(),
         key="models_table",
+        placeholder="–",  # e.g. no holdout RMSE for a version fitted on every row
     )

@@ -122,7 +122,7 @@ def _show(result: Backtest, alias: str | None) -> None:
         "`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the model beats the"
         " random walk at that horizon."
     )
-    st.dataframe(styled, hide_index=True, width="stretch", key="bt_table")
+    st.dataframe(styled, hide_index=True, width="stretch", key="bt_table", placeholder="–")
     if lacks_mape(table["mape"]):
         st.caption(MAPE_NOTE)
     st.download_button(

@@ -91,6 +91,7 @@ def render() -> None:
         width="stretch",
         height=min(36 * (len(shown) + 1) + 4, 900),
         key="cmp_table",
+        placeholder="–",
         # the row names are the only key to the numbers: never cut them
         column_config={"_index": st.column_config.TextColumn(width=label_width(table.index), pinned=True)},
     )

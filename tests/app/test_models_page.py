@@ -111,3 +111,4 @@ def test_a_mape_left_out_is_explained_on_the_models_and_backtest_pages(seeded):
     at.button(key="bt_run").click().run()
     assert errors(at) == "" and any(reason in c.value for c in at.caption)
     assert at.dataframe[0].value.query("variable == 'realinv'")["mape"].isna().all()
+    assert at.dataframe[0].proto.placeholder == "–"  # shown as a dash, not as "None"
