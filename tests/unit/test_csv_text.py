@@ -211,3 +211,15 @@ def test_lag_inputs_newest_first_start_the_forecast_from_the_newest_and_rows_out
         read_lag_inputs(shuffled, ["gdp"], 3, "none")
     with pytest.raises(InvalidInputError, match=r"row 2 \(2009-01-01\) comes after 2009-01-01"):
         read_lag_inputs(b"date,gdp\n2009-01-01,1\n2009-01-01,3\n", ["gdp"], 2, "none")
+
+
+def test_two_digit_years_of_observations_are_never_in_the_future():
+    """Python's pivot reads 00-68 as 20xx: a file of 1959-1975 would be dated 2059-2068, then 1969-1975."""
+    quarters = pd.date_range("1959-01-01", periods=68, freq="QS")
+    rows = "".join(f"{d:%d.%m.%y};{n},5;{n % 7}\n" for n, d in enumerate(quarters))
+    dataset = load_csv(("Datum;gdp;cons\n" + rows).encode(), name="old.csv")
+    assert dataset.frame.index[0] == pd.Timestamp("1959-01-01") and dataset.frame.index[-1] == quarters[-1]
+    lags = read_lag_inputs(b"date,gdp\n01.07.60,1\n01.10.60,2\n", ["gdp"], 2, "none")
+    assert lags.index[-1] == pd.Timestamp("1960-10-01")
+    path = read_path_csv(b"date,gdp\n01.04.60,5\n")  # a path's dates are forecast periods: 2060 stays 2060
+    assert check_path(path, ["gdp"], ["2060-01-01", "2060-04-01"])["gdp"].tolist()[1] == 5.0

@@ -137,7 +137,8 @@ def _as_dates(cells, periods: pd.Series, what: str):
     if isinstance(cells, pd.DatetimeIndex):
         return cells
     try:
-        return parse_dates(pd.Index([str(cell).strip() for cell in cells]), "date", what, _forecast_dates(periods))
+        labels = pd.Index([str(cell).strip() for cell in cells])
+        return parse_dates(labels, "date", what, _forecast_dates(periods), observed=False)  # future periods
     except AmbiguousDates:
         raise
     except InvalidInputError:

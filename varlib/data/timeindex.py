@@ -34,16 +34,19 @@ class AmbiguousDates(InvalidInputError):
 Fits = Callable[[pd.DatetimeIndex], bool]  # what dates a reader expects, e.g. on a model's grid
 
 
-def parse_dates(values: pd.Index, column: str, source: str, fits: Fits | None = None) -> pd.DatetimeIndex:
+def parse_dates(
+    values: pd.Index, column: str, source: str, fits: Fits | None = None, observed: bool = True
+) -> pd.DatetimeIndex:
     """Parse a date column strictly, naming the first value that is not a date. Numeric dates such as
     01.04.2000 or 04/01/2000 are read in one order for the whole column (see `_day_or_month_first`; `fits`
     says which dates the reader expects, by default any on a regular grid); periods may be named as
-    statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01)."""
-    return read_dates(values, column, source, fits)[0]
+    statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01). `observed`: the dates are
+    of observations, so a two-digit year is never in the future (`1/4/60` is 1960, not 2060)."""
+    return read_dates(values, column, source, fits, observed)[0]
 
 
 def read_dates(
-    values: pd.Index, column: str, source: str, fits: Fits | None = None
+    values: pd.Index, column: str, source: str, fits: Fits | None = None, observed: bool = True
 ) -> tuple[pd.DatetimeIndex, str | None]:
     """`parse_dates`, and the order numeric dates were read in (`day first`, `month first`), else None."""
     text = pd.Series(values, dtype=str).str.strip()
@@ -52,7 +55,7 @@ def read_dates(
         return iso, None
     for pattern, form in _PERIOD_LABELS:
         text = text.str.replace(pattern, form, regex=True)
-    order, ordered = _day_or_month_first(text, column, source, fits or _regular)
+    order, ordered = _day_or_month_first(text, column, source, fits or _regular, observed)
     parsed = ordered if ordered is not None else pd.to_datetime(text, errors="coerce", format="mixed")
     bad = parsed.isna()
     if bad.any():
@@ -74,7 +77,9 @@ def _iso(text: pd.Series) -> pd.DatetimeIndex | None:
     return None if parsed.isna().any() else pd.DatetimeIndex(parsed)
 
 
-def _day_or_month_first(text: pd.Series, column: str, source: str, fits: Fits) -> tuple[str | None, pd.Series | None]:
+def _day_or_month_first(
+    text: pd.Series, column: str, source: str, fits: Fits, observed: bool
+) -> tuple[str | None, pd.Series | None]:
     """Dates written as numbers (`01.04.2000`, `1/4/00`), read day first or month first for the whole
     column, never date by date (which reads 01/04 as 4 January and 13/04 as 13 April in one file). The
     order that parses every date wins; when both do, dotted dates (01.04.2000) are day first, as wherever
@@ -87,6 +92,8 @@ def _day_or_month_first(text: pd.Series, column: str, source: str, fits: Fits) -
     separator, year = parts[1].iloc[0], "%Y" if len(parts[3].iloc[0]) == 4 else "%y"
     forms = {"day first": f"%d{separator}%m{separator}{year}", "month first": f"%m{separator}%d{separator}{year}"}
     parsed = {order: pd.to_datetime(text, errors="coerce", format=form) for order, form in forms.items()}
+    if year == "%y" and observed:  # Python's pivot puts 00-68 in 20xx; an observation is not from the future
+        parsed = {order: _not_after_today(dates) for order, dates in parsed.items()}
     complete = {order: dates for order, dates in parsed.items() if not dates.isna().any()}
     if len(complete) == 2:
         if parsed["day first"].equals(parsed["month first"]):
@@ -102,6 +109,12 @@ def _day_or_month_first(text: pd.Series, column: str, source: str, fits: Fits) -
     # unreadable dates the caller names
     order = "day first" if separator == "." else "month first"
     return order, parsed[order]
+
+
+def _not_after_today(dates: pd.Series) -> pd.Series:
+    """Two-digit years read a century earlier where they would lie after today."""
+    today = pd.Timestamp.now().normalize()
+    return dates.where(~(dates > today), dates - pd.DateOffset(years=100))
 
 
 def _refuse_ambiguous(text: pd.Series, readings: dict[str, pd.Series], column: str, source: str) -> None:
