@@ -137,6 +137,7 @@ def test_lag_inputs_and_paths_read_the_same_forms():
         ["q1-2000", "q2-2000"],
         ["2000M01", "2000M04"],
         ["2000-01", "2000-04"],
+        ["2000:Q1", "2000:Q2"],
     ],
 )
 def test_periods_named_as_statistics_offices_name_them(labels):
@@ -223,3 +224,27 @@ def test_two_digit_years_of_observations_are_never_in_the_future():
     assert lags.index[-1] == pd.Timestamp("1960-10-01")
     path = read_path_csv(b"date,gdp\n01.04.60,5\n")  # a path's dates are forecast periods: 2060 stays 2060
     assert check_path(path, ["gdp"], ["2060-01-01", "2060-04-01"])["gdp"].tolist()[1] == 5.0
+
+
+@pytest.mark.parametrize("separator", [":", "."])
+def test_periods_counted_within_the_year_are_quarters_or_months_as_the_largest_count_says(separator):
+    """1960:1 or 1960.1, as EViews, gretl, RATS and JMulTi write periods; read per column, never as pandas'
+    year-month, which dated 1960.1-1961.1 as January-April 1960 then January 1961 and refused the gap."""
+    quarters = [f"{y}{separator}{q}" for y in range(1960, 1970) for q in range(1, 5)]
+    months = [f"{y}{separator}{m}" for y in range(1960, 1964) for m in range(1, 13)]
+    for labels, frequency, how in ((quarters, "QS-JAN", "quarters"), (months, "MS", "months")):
+        rows = "".join(f"{label},{n},{n % 5}\n" for n, label in enumerate(labels))
+        dataset = load_csv(f"date,gdp,cons\n{rows}".encode(), name="program.csv")
+        assert dataset.frequency == frequency and dataset.read_as == (f"dates as {how} of the year",)
+        assert dataset.frame.index[1] == pd.Timestamp("1960-04-01" if how == "quarters" else "1960-02-01")
+
+
+def test_counted_periods_of_lag_inputs_and_paths_follow_the_model_or_are_refused():
+    lags = b"date,gdp\n1960:3,1\n1960:4,2\n"
+    assert read_lag_inputs(lags, ["gdp"], 2, "none", frequency="QS-JAN").index[-1] == pd.Timestamp("1960-10-01")
+    assert read_lag_inputs(lags, ["gdp"], 2, "none", frequency="MS").index[-1] == pd.Timestamp("1960-04-01")
+    path = read_path_csv(b"date,gdp\n2010.2,5\n")
+    assert check_path(path, ["gdp"], ["2010-01-01", "2010-04-01"])["gdp"].tolist()[1] == 5.0
+    months = ["2010-01-01", "2010-02-01", "2010-03-01", "2010-04-01"]  # 2010.2: February and the 2nd quarter
+    with pytest.raises(InvalidInputError, match=r"'2010.2' is quarter 2 or month 2 of 2010 .* 2010Q2 or 2010-02"):
+        check_path(path, ["gdp"], months)

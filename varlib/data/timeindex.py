@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -20,10 +21,15 @@ def _quarter_start(year: str, quarter: str) -> str:
 
 
 _PERIOD_LABELS = (  # how statistics offices and econometrics programs name periods, as ISO dates
-    (r"^(\d{4})[\s-]*[Qq]([1-4])$", lambda m: _quarter_start(m[1], m[2])),  # 2000Q1, 2000-Q1, 2000 Q1
+    (r"^(\d{4})[\s:-]*[Qq]([1-4])$", lambda m: _quarter_start(m[1], m[2])),  # 2000Q1, 2000-Q1, 2000 Q1, 2000:Q1
     (r"^[Qq]([1-4])[\s/-]*(\d{4})$", lambda m: _quarter_start(m[2], m[1])),  # Q1 2000, Q1-2000
     (r"^(\d{4})[Mm](\d{2})$", lambda m: f"{m[1]}-{m[2]}"),  # 2000M01
 )
+
+_PERIOD_COUNT = r"^(\d{4})[:.](\d{1,2})$"  # 1960:1, 1960.1: the year and its quarter or month, as EViews,
+# gretl, RATS or JMulTi write them
+_YEAR_DOT = re.compile(r"\d{4}\.")
+_COUNTED = {"quarters": (4, 3), "months": (12, 1)}  # periods a year, months a period; quarters first
 
 
 class AmbiguousDates(InvalidInputError):
@@ -48,14 +54,17 @@ def parse_dates(
 def read_dates(
     values: pd.Index, column: str, source: str, fits: Fits | None = None, observed: bool = True
 ) -> tuple[pd.DatetimeIndex, str | None]:
-    """`parse_dates`, and the order numeric dates were read in (`day first`, `month first`), else None."""
+    """`parse_dates`, and how dates that could be read two ways were read (`day first`, `as quarters of the
+    year`), else None."""
     text = pd.Series(values, dtype=str).str.strip()
     iso = _iso(text)
     if iso is not None:  # the stored and the edited form (lag tables on every rerun): nothing to decide
         return iso, None
     for pattern, form in _PERIOD_LABELS:
         text = text.str.replace(pattern, form, regex=True)
-    order, ordered = _day_or_month_first(text, column, source, fits or _regular, observed)
+    order, ordered = _counted_periods(text, column, source, fits)
+    if ordered is None:
+        order, ordered = _day_or_month_first(text, column, source, fits or _regular, observed)
     parsed = ordered if ordered is not None else pd.to_datetime(text, errors="coerce", format="mixed")
     bad = parsed.isna()
     if bad.any():
@@ -70,11 +79,46 @@ def read_dates(
 
 def _iso(text: pd.Series) -> pd.DatetimeIndex | None:
     """The dates when every one is in ISO 8601 form (`2009-07-01`), else None."""
+    if any(map(_YEAR_DOT.match, text)):  # pandas reads 1960.1 as a year-month; it may be a quarter
+        return None
     try:
         parsed = pd.to_datetime(text, errors="coerce", format="ISO8601")
     except (ValueError, TypeError):  # e.g. offsets of several time zones: the general reading decides
         return None
     return None if parsed.isna().any() else pd.DatetimeIndex(parsed)
+
+
+def _counted_periods(
+    text: pd.Series, column: str, source: str, fits: Fits | None
+) -> tuple[str | None, pd.Series | None]:
+    """Labels such as `1960:1` or `1960.1`: a year and the number of its quarter or of its month. The largest
+    number says which (up to 4: quarters) unless the reader expects some dates (`fits`: a model's grid, a
+    forecast's periods): then the one reading that gives them, and a refusal when both or neither do.
+    (how, dates); (None, None) when the labels are not of this form (or count beyond 12, e.g. 1960.25)."""
+    parts = text.str.extract(_PERIOD_COUNT)
+    if len(text) == 0 or parts.isna().any().any():
+        return None, None
+    year, count = parts[0].astype(int), parts[1].astype(int)
+    readings = {
+        f"as {name} of the year": pd.Series(
+            pd.to_datetime(pd.DataFrame({"year": year, "month": (count - 1) * months + 1, "day": 1})), index=text.index
+        )
+        for name, (per_year, months) in _COUNTED.items()
+        if count.min() >= 1 and count.max() <= per_year
+    }
+    if len(readings) == 2 and fits is not None and not count.eq(1).all():  # all 1: both readings are one date
+        fitting = [how for how, dates in readings.items() if fits(pd.DatetimeIndex(dates))]
+        if len(fitting) != 1:
+            example = int(count.ne(1).to_numpy().argmax())
+            n, y = count.iloc[example], year.iloc[example]
+            raise AmbiguousDates(
+                f"date column {column!r} of {source!r}: {text.iloc[example]!r} is quarter {n} or month {n} of {y}"
+                f" and the dates do not tell which; write them as {y}Q{n} or {y}-{n:02d}",
+                field=column,
+                value=text.iloc[example],
+            )
+        readings = {fitting[0]: readings[fitting[0]]}
+    return next(iter(readings.items()), (None, None))
 
 
 def _day_or_month_first(
@@ -130,15 +174,22 @@ def _refuse_ambiguous(text: pd.Series, readings: dict[str, pd.Series], column: s
 
 
 def on_grid(frequency: str | None) -> Fits | None:
-    """Dates that increase on the grid of `frequency` (a pandas alias such as `QS-JAN`): what lag inputs of a
-    model of that frequency are. None without a frequency."""
+    """Consecutive periods of `frequency` (a pandas alias such as `QS-JAN`): what lag inputs of a model of that
+    frequency are. None without a frequency."""
     try:
         offset = pd.tseries.frequencies.to_offset(frequency) if frequency else None
     except ValueError:
         return None
     if offset is None:
         return None
-    return lambda index: oldest_first(index).is_monotonic_increasing and all(map(offset.is_on_offset, index))
+    return lambda index: _consecutive(oldest_first(index), offset)
+
+
+def _consecutive(index: pd.DatetimeIndex, offset) -> bool:
+    """Dates that follow one another on the grid of `offset`, one period apart, as lag inputs do."""
+    stamps = list(index)
+    steps = zip(stamps, stamps[1:], strict=False)
+    return all(map(offset.is_on_offset, stamps)) and all(b == a + offset for a, b in steps)
 
 
 def _regular(index: pd.DatetimeIndex) -> bool:
