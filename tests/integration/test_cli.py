@@ -59,6 +59,9 @@ def test_train_publish_list_show_forecast(env):
 
     shown = json.loads(cli(env, "show", "0_0_1", "--json").stdout)
     assert shown["notes"] == "from the CLI" and shown["author"] == "cli-test"
+    readable = cli(env, "show", "0_0_1").stdout  # for people: no Python reprs of lists and dicts
+    assert "variables: realgdp, realcons" in readable and "\n             spec:\n" in readable
+    assert "{" not in readable and "[" not in readable and "None" not in readable
 
     result = cli(env, "forecast", "latest", "--steps", "5", "--alpha", "0.2", "--json")
     assert result.returncode == 0, result.stderr

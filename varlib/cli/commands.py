@@ -11,7 +11,7 @@ import pandas as pd
 import varlib
 from varlib import InvalidInputError, NotFoundError, Registry, Settings
 
-from .output import print_json, print_table
+from .output import print_fields, print_json, print_table
 
 
 def registry_from_env() -> Registry:
@@ -211,8 +211,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(metadata)
         return 0
-    for key, value in metadata.items():
-        print(f"{key:>18}: {value}")
+    print_fields(metadata)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""How the CLI prints: JSON through the library's one converter, tables with a fixed number format."""
+"""How the CLI prints: JSON through the library's one converter, tables with a fixed number format, and
+metadata for people as `key: value` lines with nested parts indented below."""
 
 from __future__ import annotations
 
@@ -6,10 +7,53 @@ import pandas as pd
 
 from varlib import to_json
 
+MISSING = "–"
+
 
 def print_json(value: object) -> None:
     print(to_json(value, indent=2))
 
 
 def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6) -> None:
-    print(frame.to_string(index=index, float_format=lambda x: f"{x:.{digits}g}", na_rep="–"))
+    print(frame.to_string(index=index, float_format=lambda x: f"{x:.{digits}g}", na_rep=MISSING))
+
+
+def print_fields(fields: dict) -> None:
+    """A mapping for people: names right-aligned at the top level, a mapping of plain values on one line
+    (`realgdp 571.8, realcons 371.3`), deeper mappings and lists of them indented below their name."""
+    width = max((len(str(key)) for key in fields), default=0)
+    for key, value in fields.items():
+        _print_field(f"{str(key):>{width}}", value, " " * (width + 2))
+
+
+def _print_field(label: str, value: object, indent: str) -> None:
+    if isinstance(value, dict) and not _plain(value):
+        print(f"{label}:")
+        for key, inner in value.items():
+            _print_field(f"{indent}{key}", inner, indent + "  ")
+    elif isinstance(value, list) and any(isinstance(item, dict) for item in value):
+        print(f"{label}:")
+        for item in value:
+            print(f"{indent}- {_text(item)}")
+    else:
+        print(f"{label}: {_text(value)}")
+
+
+def _plain(mapping: dict) -> bool:
+    return all(not isinstance(value, (dict, list)) for value in mapping.values())
+
+
+def _text(value: object) -> str:
+    """One value on one line: a number to 6 significant digits, a list joined by commas, a mapping as
+    `key value` pairs, nothing as a dash."""
+    if value is None or value == "" or value == [] or value == {}:
+        return MISSING
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:.6g}"
+    if isinstance(value, list):
+        return ", ".join(_text(item) for item in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{key} {_text(inner)}" for key, inner in value.items())
+    return str(value)
