@@ -46,8 +46,9 @@ def parse_dates(
     """Parse a date column strictly, naming the first value that is not a date. Numeric dates such as
     01.04.2000 or 04/01/2000 are read in one order for the whole column (see `_day_or_month_first`; `fits`
     says which dates the reader expects, by default any on a regular grid); periods may be named as
-    statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01). `observed`: the dates are
-    of observations, so a two-digit year is never in the future (`1/4/60` is 1960, not 2060)."""
+    statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01) or counted within the year as
+    econometrics programs do (1960:1, 1960.1: see `_counted_periods`). `observed`: the dates are of
+    observations, so a two-digit year is never in the future (`1/4/60` is 1960, not 2060)."""
     return read_dates(values, column, source, fits, observed)[0]
 
 
