@@ -248,3 +248,18 @@ def test_counted_periods_of_lag_inputs_and_paths_follow_the_model_or_are_refused
     months = ["2010-01-01", "2010-02-01", "2010-03-01", "2010-04-01"]  # 2010.2: February and the 2nd quarter
     with pytest.raises(InvalidInputError, match=r"'2010.2' is quarter 2 or month 2 of 2010 .* 2010Q2 or 2010-02"):
         check_path(path, ["gdp"], months)
+
+
+def test_cells_that_mark_a_missing_value_are_missing_values_never_filled_silently():
+    """FRED's '.', Excel's #N/A: before, such a column was text, never offered as a variable."""
+    rows = "2000-01-01,100.5,4.0\n2000-04-01,.,4.1\n2000-07-01,101.7,#N/A\n2000-10-01,102,4.3\n"
+    fred = f"observation_date,GDPC1,UNRATE\n{rows}".encode()
+    with pytest.raises(InvalidInputError, match="these values are missing: GDPC1 on 2000-04-01, UNRATE on 2000-07"):
+        load_csv(fred, name="fred.csv")
+    filled = load_csv(fred, name="fred.csv", fill="interpolate")
+    np.testing.assert_allclose(filled.frame.iloc[:3].to_numpy(), [[100.5, 4.0], [101.1, 4.1], [101.7, 4.2]])
+    assert filled.read_as == ("'#N/A' and '.' as missing values",)
+    profile = profile_csv(fred, name="fred.csv")[0]
+    assert profile.numeric == ("GDPC1", "UNRATE") and profile.missing_values == {"GDPC1": 1, "UNRATE": 1}
+    with pytest.raises(InvalidInputError, match="lag input gdp on 2009-04-01 is empty"):
+        read_lag_inputs(b"date,gdp\n2009-04-01,.\n2009-07-01,2\n", ["gdp"], 2, "none")

@@ -25,13 +25,17 @@ _GROUPED = {  # thousands grouped, by decimal mark: 1,234,567.8 and 1.234.567,8
     ",": re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?"),
 }
 _WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and .xls
+# Cells that say "no value" as data sources write it: FRED's ".", Eurostat's ":", Excel's #N/A (#NV in German)
+MISSING_MARKS = frozenset({".", ":", "-", "–", "NA", "N/A", "n/a", "#N/A", "#NV", "NaN", "nan", "null", "NULL"})
 READ_AS = "read_as"  # the table's attrs entry: how the file was read, where it is not a plain CSV
 _WORDS = {"utf-16": "UTF-16", "cp1252": "Windows-1252", ";": "semicolon-separated", "\t": "tab-separated"}
 
 
-def read_text_table(data: bytes, label: str) -> pd.DataFrame:
+def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.DataFrame:
     """The cells of a CSV as text (no cell is NaN), numbers in one form; refused with a message saying
-    what to do when the bytes are not a CSV."""
+    what to do when the bytes are not a CSV. In `observations` (training data, lag inputs) a cell marking a
+    missing value is empty; in a path an empty cell leaves a step free, which such a mark must not do
+    unasked, so there it stays as written (and is refused as no number)."""
     if data.startswith(_WORKBOOK):
         raise InvalidInputError(
             f"{label!r} is a spreadsheet workbook, not a CSV: save it as CSV (comma- or semicolon-separated)",
@@ -44,12 +48,27 @@ def read_text_table(data: bytes, label: str) -> pd.DataFrame:
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
         raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
     table = _without_empty_margins(table)
+    marks: list[str] = []
+    if observations:
+        table, marks = _blank_missing_marks(table)
     decimal = _decimal_mark(table, label) if delimiter != "," else "."
     table = table.apply(lambda column: canonical_numbers(column, decimal))
-    table.attrs[READ_AS] = tuple(_WORDS[w] for w in (encoding, delimiter) if w in _WORDS) + (
-        ("decimal commas",) if decimal == "," else ()
+    table.attrs[READ_AS] = (
+        tuple(_WORDS[w] for w in (encoding, delimiter) if w in _WORDS)
+        + (("decimal commas",) if decimal == "," else ())
+        + ((f"{' and '.join(map(repr, marks))} as missing values",) if marks else ())
     )
     return table
+
+
+def _blank_missing_marks(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Cells that mark a missing value (MISSING_MARKS) made empty, as a spreadsheet leaves a missing value, so
+    they are missing values like any other (never filled silently); the marks found, in a stable order."""
+    marked = table.apply(lambda column: column.str.strip().isin(MISSING_MARKS))
+    if not marked.to_numpy().any():
+        return table, []
+    marks = sorted({str(cell).strip() for cell in table.to_numpy()[marked.to_numpy()]})
+    return table.mask(marked, ""), marks
 
 
 def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:

@@ -35,7 +35,7 @@ def read_path_csv(source: str | Path | bytes, what: str = CONDITIONS, name: str 
         data = Path(source).read_bytes() if isinstance(source, (str, Path)) else bytes(source)
     except OSError as exc:
         raise InvalidInputError(f"cannot read {what} from {label!r}: {exc.strerror or exc}", value=label) from None
-    return read_text_table(data, label)
+    return read_text_table(data, label, observations=False)
 
 
 def check_path(
