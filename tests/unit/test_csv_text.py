@@ -59,7 +59,9 @@ def test_a_quoted_name_holding_a_delimiter_does_not_decide_the_delimiter():
 def test_grouped_thousands_read_in_either_convention():
     us = b'date,gdp,cons\n2000-01-01,"1,234.5",1\n2000-04-01,"12,345,678",2\n2000-07-01,3,3\n'
     eu = b"date;gdp;cons\n2000-01-01;1.234,5;1\n2000-04-01;12.345.678;2\n2000-07-01;3;3\n"
-    for data in (us, eu):
+    french = "date;gdp;cons\n2000-01-01;1 234,5;1\n2000-04-01;12\u202f345\u00a0678;2\n2000-07-01;3;3\n".encode()
+    swiss = b"date,gdp,cons\n2000-01-01,1'234.5,1\n2000-04-01,12'345'678,2\n2000-07-01,3,3\n"
+    for data in (us, eu, french, swiss):  # spaces (ordinary or non-breaking) and apostrophes: French, Swiss
         assert load_csv(data, name="grouped.csv").frame["gdp"].tolist() == [1234.5, 12345678.0, 3.0]
 
 

@@ -18,11 +18,14 @@ import pandas as pd
 from ..errors import InvalidInputError
 
 DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
-_DECIMAL_COMMA = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+")  # 3,5 and 1.234,5
+# Thousands grouped by a space (French: an ordinary or a non-breaking one) or an apostrophe (Swiss): never a
+# decimal mark, so read in a file of either
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f']\d{3})+"
+_DECIMAL_COMMA = re.compile(rf"[+-]?(?:\d{{1,3}}(?:\.\d{{3}})+|{_SPACED}|\d+),\d+")  # 3,5, 1.234,5, 1 234,5
 _DECIMAL_POINT = re.compile(r"[+-]?\d+\.\d+")  # 3.5, unless it is 1.234 (thousands in the other form)
-_GROUPED = {  # thousands grouped, by decimal mark: 1,234,567.8 and 1.234.567,8
-    ".": re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?"),
-    ",": re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?"),
+_GROUPED = {  # thousands grouped, by decimal mark: 1,234,567.8 and 1.234.567,8; 1 234 567.8 and 1 234 567,8
+    ".": re.compile(rf"[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|{_SPACED})(?:\.\d+)?"),
+    ",": re.compile(rf"[+-]?(?:\d{{1,3}}(?:\.\d{{3}})+|{_SPACED})(?:,\d+)?"),
 }
 _WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and .xls
 # Cells that say "no value" as data sources write it: FRED's ".", Eurostat's ":", Excel's #N/A (#NV in German)
@@ -80,7 +83,8 @@ def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
     if not plain.any():
         return cells
     grouping = "," if decimal == "." else "."
-    numbers = text[plain].where(~grouped[plain], text[plain].str.replace(grouping, "", regex=False))
+    ungrouped = text[plain].str.replace(grouping, "", regex=False).str.replace(r"[ \u00a0\u202f']", "", regex=True)
+    numbers = text[plain].where(~grouped[plain], ungrouped)
     return cells.where(~plain, numbers.str.replace(",", ".", regex=False))
 
 
