@@ -55,7 +55,7 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     scope = f"{artifact.name}|{artifact.version}|{counter}"
     with st.expander("Upload lag inputs (CSV)"):
         upload = st.file_uploader(
-            f"CSV with columns {DATE}, {', '.join(artifact.variables)}; {needed} rows",
+            f"CSV with columns {DATE}, {', '.join(artifact.variables)}; {needed} rows (of more, the last)",
             type=["csv"],
             key=f"lagcsv|{scope}",
         )
@@ -76,7 +76,13 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
         else:
             base = _as_text(editor_table(parsed), artifact.variables)
             if not isinstance(parsed.index, pd.DatetimeIndex):
-                base[DATE] = uploaded[DATE].astype(str).to_list()
+                base[DATE] = uploaded[DATE].astype(str).to_list()[-needed:]
+            if len(uploaded) > needed:
+                first, last = base[DATE].iloc[0], base[DATE].iloc[-1]
+                st.caption(
+                    f"{upload.name} has {len(uploaded)} rows: the forecast starts from its last {needed}"
+                    f" ({first} to {last})."
+                )
             source = upload.file_id
     columns = {v: st.column_config.TextColumn(v, required=True) for v in artifact.variables}
     columns[DATE] = st.column_config.TextColumn(DATE, disabled=True)

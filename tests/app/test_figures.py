@@ -56,7 +56,7 @@ def test_lag_table_round_trip_and_errors_name_the_cell():
     table.loc[1, "b"] = -1.0
     with pytest.raises(InvalidInputError, match="b on 2020-04-01 is -1; this model works on logs"):
         parse_table(table, ["a", "b"], 2, "logdiff")
-    with pytest.raises(InvalidInputError, match="exactly 3 rows"):
+    with pytest.raises(InvalidInputError, match="the model needs 3 rows of lag inputs .* got 2"):
         parse_table(table, ["a", "b"], 3, "none")
 
 

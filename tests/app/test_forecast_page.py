@@ -125,7 +125,7 @@ def test_logdiff_model_refuses_non_positive_lag_inputs_and_says_the_point_is_a_m
 @pytest.mark.parametrize(
     "csv, message",
     [
-        ("date,realgdp,realcons\n2010-01-01,1,2\n2010-04-01,1,2\n", "has 2 data rows; this model needs exactly 4"),
+        ("date,realgdp,realcons\n2010-01-01,1,2\n2010-04-01,1,2\n", "has 2 data rows; this model needs 4"),
         ("date,realgdp,realcons\n1,1,x\n2,1,2\n3,1,2\n4,1,2\n", "realcons on 1 is 'x', not a number"),
         (b"date,realgdp\x81,realcons\x8d\n", "cannot be read: it is not text in UTF-8, UTF-16 or Windows-1252"),
     ],
@@ -136,6 +136,20 @@ def test_bad_lag_csv_is_explained(seeded, csv, message):
     at.file_uploader[0].set_value(("lags.csv", data, "text/csv")).run()
     assert not at.exception
     assert message in errors(at)
+
+
+def test_a_lag_csv_of_recent_data_newest_first_gives_its_last_four_quarters(seeded):
+    at = open_app({"model": "var", "steps": 3})
+    quarters = ["2011-01-01", "2010-10-01", "2010-07-01", "2010-04-01", "2010-01-01", "2009-10-01"]
+    csv = "date,realgdp,realcons\n" + "".join(f"{d},{1100 - 10 * n},{950 - 5 * n}\n" for n, d in enumerate(quarters))
+    at.file_uploader[0].set_value(("recent.csv", csv.encode(), "text/csv")).run()
+    assert errors(at) == ""
+    shown = at.data_editor[0].value
+    assert shown["date"].tolist() == ["2010-04-01", "2010-07-01", "2010-10-01", "2011-01-01"]
+    assert shown["realgdp"].tolist() == ["1070", "1080", "1090", "1100"]
+    note = "recent.csv has 6 rows: the forecast starts from its last 4 (2010-04-01 to 2011-01-01)."
+    assert note in [c.value for c in at.caption]
+    assert values(_forecast_trace(at), "x")[1].startswith("2011-04-01")
 
 
 def test_reset_restores_the_model_observations(seeded):

@@ -162,9 +162,21 @@ def test_bad_lag_csv_exits_2(local_env, tmp_path):
     bad = tmp_path / "lags.csv"
     bad.write_text("realgdp,realcons\n1,2\n")
     result = cli(local_env, "forecast", "--lags-csv", str(bad))
-    assert result.returncode == 2 and "has 1 data rows; this model needs exactly 2" in result.stderr
+    assert result.returncode == 2 and "has 1 data rows; this model needs 2" in result.stderr
     bad.write_text("realgdp,realcons\n1,2\nx,3\n")
     assert cli(local_env, "forecast", "--lags-csv", str(bad)).returncode == 2
+
+
+def test_a_lag_csv_of_recent_data_gives_its_last_rows_and_says_so(local_env, tmp_path):
+    cli(local_env, "train", "--name", "var", "--publish", "--lags", "2", "--holdout", "0")
+    recent = tmp_path / "recent.csv"
+    recent.write_text("date,realgdp,realcons\n2009-01-01,.,1\n2009-04-01,12900,9190\n2009-07-01,13000,9250\n")
+    longer = cli(local_env, "forecast", "--lags-csv", str(recent), "--steps", "2", "--json")
+    assert longer.returncode == 0, longer.stderr
+    assert f"note: {recent} has 3 rows; the forecast starts from its last 2" in longer.stderr
+    recent.write_text("date,realgdp,realcons\n2009-04-01,12900,9190\n2009-07-01,13000,9250\n")
+    exact = cli(local_env, "forecast", "--lags-csv", str(recent), "--steps", "2", "--json")
+    assert json.loads(longer.stdout) == json.loads(exact.stdout) and "note:" not in exact.stderr
 
 
 def test_missing_version_exits_1(env):

@@ -265,3 +265,17 @@ def test_cells_that_mark_a_missing_value_are_missing_values_never_filled_silentl
     assert profile.numeric == ("GDPC1", "UNRATE") and profile.missing_values == {"GDPC1": 1, "UNRATE": 1}
     with pytest.raises(InvalidInputError, match="lag input gdp on 2009-04-01 is empty"):
         read_lag_inputs(b"date,gdp\n2009-04-01,.\n2009-07-01,2\n", ["gdp"], 2, "none")
+
+
+def test_a_lag_csv_of_recent_data_gives_its_last_periods_and_dated_rows_are_consecutive_periods():
+    longer = b"date,gdp\n2008-10-01,.\n2009-01-01,1\n2009-04-01,2\n2009-07-01,3\n"  # an older row unused
+    newest_first = b"date,gdp\n2009-07-01,3\n2009-04-01,2\n2009-01-01,1\n2008-10-01,0\n"
+    undated = b"gdp\n1\n2\n3\n"
+    for data in (longer, newest_first, undated):
+        lags = read_lag_inputs(data, ["gdp"], 2, "none", frequency="QS-JAN")
+        assert lags["gdp"].tolist() == [2.0, 3.0]
+    assert read_lag_inputs(longer, ["gdp"], 2, "none").index[-1] == pd.Timestamp("2009-07-01")
+    with pytest.raises(InvalidInputError, match=r"skip 2009-04-01 \(between 2009-01-01 and 2009-07-01\)"):
+        read_lag_inputs(b"date,gdp\n2009-01-01,1\n2009-07-01,3\n", ["gdp"], 2, "none", frequency="QS-JAN")
+    with pytest.raises(InvalidInputError, match="2009-02-15 is not a quarterly period of this model"):
+        read_lag_inputs(b"date,gdp\n2009-02-15,1\n2009-05-15,3\n", ["gdp"], 2, "none", frequency="QS-JAN")

@@ -4,6 +4,7 @@ scenario) and `scenario save|list|show`."""
 from __future__ import annotations
 
 import argparse
+import sys
 
 import pandas as pd
 
@@ -152,13 +153,15 @@ def _inputs(args: argparse.Namespace, artifact: varlib.Artifact):
     """The lag inputs, exogenous values and conditions the files name (None where no file was given)."""
     lags = None
     if args.lags_csv:
-        lags = varlib.read_lag_inputs(
-            args.lags_csv,
-            artifact.variables,
-            artifact.lag_rows,
-            artifact.spec.transform,
-            frequency=artifact.data.frequency,
+        table = varlib.read_lag_csv(args.lags_csv, artifact.variables, artifact.lag_rows)
+        lags = varlib.parse_lag_table(
+            table, artifact.variables, artifact.lag_rows, artifact.spec.transform, artifact.data.frequency
         )
+        if len(table) > len(lags):  # a file of recent data: said, as the JSON on stdout stays the forecast
+            print(
+                f"note: {args.lags_csv} has {len(table)} rows; the forecast starts from its last {len(lags)}",
+                file=sys.stderr,
+            )
     exog = varlib.read_path_csv(args.exog_csv, EXOG) if args.exog_csv else None
     conditions = varlib.read_path_csv(args.conditions_csv, CONDITIONS) if args.conditions_csv else None
     return lags, exog, conditions

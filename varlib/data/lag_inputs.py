@@ -3,7 +3,8 @@
 One reader serves the CLI (`forecast --lags-csv`) and the dashboard (upload and table editor),
 so both accept the same files: an optional date column (named like a date, see
 `columns.DATE_COLUMN_NAMES`), one column per model variable (extra columns are ignored),
-exactly the rows the model needs, oldest first. Every check names the variable and the row
+the rows the model needs, oldest first (or newest first when dated); a longer file of recent
+data gives its last rows. Every check names the variable and the row
 (by its date, else its number), so a person can fix the cell.
 """
 
@@ -18,7 +19,8 @@ from ..clock import iso_label
 from ..errors import InvalidInputError
 from .columns import find_date_column
 from .csv_text import read_text_table
-from .timeindex import AmbiguousDates, newest_first, on_grid, parse_dates
+from .frequency import label_of
+from .timeindex import AmbiguousDates, newest_first, offset_of, on_grid, parse_dates
 
 DATE = "date"  # the label column of an editor table
 
@@ -41,10 +43,10 @@ def read_lag_csv(
             field="columns",
             value=missing,
         )
-    if len(raw) != needed:
+    if len(raw) < needed:
         raise InvalidInputError(
-            f"CSV {label!r} has {len(raw)} data rows; this model needs exactly {needed} (the last"
-            " observations, oldest first)",
+            f"CSV {label!r} has {len(raw)} data rows; this model needs {needed} (the last observations, oldest"
+            " first; a longer file gives its last ones)",
             field="rows",
             value=len(raw),
         )
@@ -65,13 +67,13 @@ def editor_table(lags: pd.DataFrame) -> pd.DataFrame:
 def parse_lag_table(
     table: pd.DataFrame, variables: list[str], needed: int, transform: str, frequency: str | None = None
 ) -> pd.DataFrame:
-    """Lag inputs as a float frame (with a DatetimeIndex when the labels are increasing dates), or an error.
-    `frequency`, the model's: numeric dates that read day first and month first alike are read the way
-    that puts them on its grid."""
-    if len(table) != needed:
+    """Lag inputs as a float frame (with a DatetimeIndex when the labels are dates), or an error. Dated rows
+    run oldest first or newest first; a table of more rows than `needed` (a file of recent data) gives its
+    last ones in time. With the model's `frequency` the dates must be consecutive periods of it (and numeric
+    dates that read day first and month first alike are read the way that makes them so)."""
+    if len(table) < needed:
         raise InvalidInputError(
-            f"the model needs exactly {needed} rows of lag inputs (the last observations, oldest"
-            f" first); got {len(table)}",
+            f"the model needs {needed} rows of lag inputs (the last observations, oldest first); got {len(table)}",
             field="rows",
             value=len(table),
         )
@@ -83,15 +85,45 @@ def parse_lag_table(
             value=missing,
         )
     labels = [str(x) for x in table[DATE]] if DATE in table.columns else [f"row {i + 1}" for i in range(len(table))]
-    frame = pd.DataFrame({v: _numbers(table[v], v, labels, transform) for v in variables})
     dates = _dates(labels, frequency)
+    rows = np.arange(len(table))
+    if dates is not None and newest_first(dates):  # the dates say which row is the last observation
+        rows, dates = rows[::-1], dates[::-1]
+    if dates is not None:
+        _check_order(dates)
+    rows = rows[-needed:]  # in time: the last observations
+    kept = table.iloc[rows].reset_index(drop=True)
+    frame = pd.DataFrame({v: _numbers(kept[v], v, [labels[i] for i in rows], transform) for v in variables})
     if dates is None:
         return frame
-    if newest_first(dates):  # the dates say which row is the last observation: the order is not a guess
-        frame, dates = frame.iloc[::-1].reset_index(drop=True), dates[::-1]
-    _check_order(dates)
-    frame.index = dates.rename(DATE)
+    frame.index = dates[-needed:].rename(DATE)
+    _check_periods(frame.index, frequency)
     return frame
+
+
+def _check_periods(dates: pd.DatetimeIndex, frequency: str | None) -> None:
+    """Dated lag inputs of a model with a frequency are consecutive periods of it: a VAR's lags are the
+    periods just before the forecast, and a row missing or off the grid would shift every lag after it."""
+    offset = offset_of(frequency)
+    if offset is None:
+        return
+    label = label_of(str(frequency))
+    for position, date in enumerate(dates):
+        if not offset.is_on_offset(date):
+            raise InvalidInputError(
+                f"the lag inputs' date {iso_label(date)} is not a {label} period of this model ({frequency});"
+                f" use its dates, e.g. {iso_label(offset.rollback(date))}",
+                field=DATE,
+                value=iso_label(date),
+            )
+        if position and date != dates[position - 1] + offset:
+            raise InvalidInputError(
+                f"the lag inputs skip {iso_label(dates[position - 1] + offset)} (between"
+                f" {iso_label(dates[position - 1])} and {iso_label(date)}): they are consecutive {label} periods,"
+                " one row each",
+                field=DATE,
+                value=iso_label(date),
+            )
 
 
 def _check_order(dates: pd.DatetimeIndex) -> None:

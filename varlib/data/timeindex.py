@@ -174,13 +174,18 @@ def _refuse_ambiguous(text: pd.Series, readings: dict[str, pd.Series], column: s
     )
 
 
+def offset_of(frequency: str | None):
+    """The pandas offset of a frequency alias such as `QS-JAN`; None without one (or for an unknown one)."""
+    try:
+        return pd.tseries.frequencies.to_offset(frequency) if frequency else None
+    except ValueError:
+        return None
+
+
 def on_grid(frequency: str | None) -> Fits | None:
     """Consecutive periods of `frequency` (a pandas alias such as `QS-JAN`): what lag inputs of a model of that
     frequency are. None without a frequency."""
-    try:
-        offset = pd.tseries.frequencies.to_offset(frequency) if frequency else None
-    except ValueError:
-        return None
+    offset = offset_of(frequency)
     if offset is None:
         return None
     return lambda index: _consecutive(oldest_first(index), offset)
