@@ -14,7 +14,7 @@ import pandas as pd
 
 from ui import url_state
 from ui.url_state import Field
-from varlib import INTERVAL_KINDS, MAX_STEPS
+from varlib import INTERVAL_KINDS, MAX_STEPS, periods_from
 
 PAGE = "fc"
 LEVELS = (80, 90, 95, 99)
@@ -78,15 +78,24 @@ def exact_text(value: float) -> str:
     return text[:-2] if text.endswith(".0") else text
 
 
-def encode_lags(lags: pd.DataFrame) -> str:
-    """Lag input values as URL text (rows `~`, values `,`), exact when read back."""
-    return "~".join(",".join(exact_text(x) for x in row) for row in lags.to_numpy())
+def encode_lags(lags: pd.DataFrame, own_dates: pd.Index) -> str:
+    """Lag input values as URL text (rows `~`, values `,`), exact when read back; led by the first row's date
+    (`2010-04-01:`) when the rows are dated otherwise than the version's own last observations (an upload of
+    later data), since a forecast's dates continue from its lag inputs."""
+    values = "~".join(",".join(exact_text(x) for x in row) for row in lags.to_numpy())
+    dated = isinstance(lags.index, pd.DatetimeIndex) and not lags.index.equals(own_dates)
+    return f"{lags.index[0].date().isoformat()}:{values}" if dated else values
 
 
-def decode_lags(text: str, labels: list[str], variables: list[str]) -> pd.DataFrame:
+def decode_lags(text: str, labels: list[str], variables: list[str], frequency: str | None = None) -> pd.DataFrame:
     """The text of `lags=` as a table of text cells like the lag editor's, checked for its shape only
-    (the numbers are checked by the same rules as an edited table)."""
-    rows = [row.split(",") for row in str(text).split("~")]
+    (the numbers are checked by the same rules as an edited table). `labels`: the version's own dates, used
+    unless the text starts with the first row's date, from which the rows are consecutive periods of
+    `frequency`."""
+    first, _, text = str(text).rpartition(":")
+    if first:
+        labels = periods_from(first, frequency, len(labels))
+    rows = [row.split(",") for row in text.split("~")]
     if len(rows) != len(labels) or any(len(row) != len(variables) for row in rows):
         shape = ", ".join(str(len(row)) for row in rows)
         raise ValueError(

@@ -156,7 +156,7 @@ def _results(
         "intervals": intervals if len(INTERVAL_KINDS) > 1 else None,
         "present": "1" if present else None,
         "layout": layout if present else None,
-        "lags": encode_lags(lags) if given.edited and lags is not None else None,
+        "lags": encode_lags(lags, artifact.default_lag_inputs().index) if given.edited and lags is not None else None,
         "fan": ",".join(map(str, fan)) or None,
         "scenario": saved.scenario if saved else None,
     }

@@ -150,6 +150,15 @@ def test_a_lag_csv_of_recent_data_newest_first_gives_its_last_four_quarters(seed
     note = "recent.csv has 6 rows: the forecast starts from its last 4 (2010-04-01 to 2011-01-01)."
     assert note in [c.value for c in at.caption]
     assert values(_forecast_trace(at), "x")[1].startswith("2011-04-01")
+    link = at.query_params["lags"]  # the rows are later than the version's own: the link dates them
+    assert link.startswith("2010-04-01:1070,") and link.endswith("~1100,950")
+    reopened = open_app({"model": "var", "steps": 3, "lags": link})
+    assert errors(reopened) == "" and reopened.data_editor[0].value["date"].iloc[-1] == "2011-01-01"
+    assert values(_forecast_trace(reopened), "x")[1].startswith("2011-04-01")
+    np.testing.assert_allclose(values(_forecast_trace(reopened), "y"), values(_forecast_trace(at), "y"))
+    moved = open_app({"model": "var", "lags": link.replace("2010-04-01:", "2010-05-15:")})
+    warnings = "\n".join(w.value for w in moved.warning)
+    assert "The link's lag inputs were not used: '2010-05-15' is not a period" in warnings
 
 
 def test_reset_restores_the_model_observations(seeded):

@@ -20,7 +20,7 @@ from .frequency import Frequency, detect_frequency, label_of, period_labels
 from .lag_inputs import DATE, count_changed, editor_table, parse_lag_table, read_lag_csv, read_lag_inputs
 from .paths import CONDITIONS, EXOG, STEP, check_path, path_editor_table, read_path_csv
 from .profile import DataProfile, profile_csv
-from .timeindex import future_dates, infer_frequency, parse_dates
+from .timeindex import future_dates, infer_frequency, parse_dates, periods_from
 
 __all__ = [
     "CONDITIONS",
@@ -58,6 +58,7 @@ __all__ = [
     "load_macrodata",
     "macro_columns",
     "parse_dates",
+    "periods_from",
     "parse_lag_table",
     "read_csv",
     "read_lag_csv",

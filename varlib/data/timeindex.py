@@ -182,6 +182,16 @@ def offset_of(frequency: str | None):
         return None
 
 
+def periods_from(first: str, frequency: str | None, count: int) -> list[str]:
+    """`count` consecutive periods of `frequency` from the ISO date `first`, as ISO labels; refused when
+    `first` is not one of its periods (or there is no frequency to count in)."""
+    offset = offset_of(frequency)
+    start = pd.to_datetime(first, errors="coerce", format="ISO8601")
+    if offset is None or pd.isna(start) or not offset.is_on_offset(start):
+        raise InvalidInputError(f"{first!r} is not a period of frequency {frequency}", field="date", value=first)
+    return [iso_label(d) for d in pd.date_range(start, periods=count, freq=offset)]
+
+
 def on_grid(frequency: str | None) -> Fits | None:
     """Consecutive periods of `frequency` (a pandas alias such as `QS-JAN`): what lag inputs of a model of that
     frequency are. None without a frequency."""
