@@ -111,9 +111,8 @@ class Artifact:
 
     @property
     def interval_kinds(self) -> tuple[str, ...]:
-        """The interval kinds this version's forecasts offer: the kind's, only the first with exogenous variables
-        (the estimation term of corrected intervals assumes regressors that evolve with the model)."""
-        return kind_of(self.spec).interval_kinds[: 1 if self.spec.exog else None]
+        """The interval kinds this version's forecasts offer."""
+        return kind_of(self.spec).interval_kinds_of(self.spec)
 
     @property
     def lag_rows(self) -> int:

@@ -56,13 +56,17 @@ class ModelKind(Protocol):
 
     name: str  # as stored in ModelSpec.kind, e.g. "var"
     title: str  # for people, e.g. "VAR"
-    interval_kinds: tuple[str, ...]  # the interval kinds its forecasts offer
+    interval_kinds: tuple[str, ...]  # the interval kinds its forecasts offer (see interval_kinds_of)
     transforms: tuple[str, ...]  # the transforms (varlib.spec.TRANSFORMS) it fits
     diagnostics: tuple[str, ...]  # the diagnostics sections it supports (varlib.diagnostics runs them)
 
     def check_spec(self, spec: ModelSpec) -> dict:
         """Refuse options the kind does not take (InvalidInputError naming them); return the fields whose
         defaults it fills in (ModelSpec sets them)."""
+        ...
+
+    def interval_kinds_of(self, spec: ModelSpec) -> tuple[str, ...]:
+        """The interval kinds a forecast of this spec offers (some specs offer fewer than the kind)."""
         ...
 
     def order_spec(self, spec: ModelSpec) -> ModelSpec:

@@ -51,6 +51,11 @@ class VarKind:
                 )
         return {}
 
+    def interval_kinds_of(self, spec: ModelSpec) -> tuple[str, ...]:
+        # corrected intervals' estimation term assumes regressors that evolve with the VAR, which exogenous
+        # ones do not (varlib.forecast refuses the pair)
+        return self.interval_kinds[:1] if spec.exog else self.interval_kinds
+
     def order_spec(self, spec: ModelSpec) -> ModelSpec:
         return spec
 

@@ -70,6 +70,9 @@ class VecmKind:
             )
         return {"deterministic": "co"} if spec.deterministic is None else {}
 
+    def interval_kinds_of(self, spec: ModelSpec) -> tuple[str, ...]:
+        return self.interval_kinds
+
     def order_spec(self, spec: ModelSpec) -> ModelSpec:
         """The VAR in levels (of the model-space series) whose lag-order rules and criteria the VECM uses."""
         return ModelSpec(
