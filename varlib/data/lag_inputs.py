@@ -20,7 +20,7 @@ from ..errors import InvalidInputError
 from .columns import find_date_column
 from .csv_text import read_text_table
 from .frequency import label_of
-from .timeindex import AmbiguousDates, newest_first, offset_of, on_grid, parse_dates
+from .timeindex import AmbiguousDates, first_break, newest_first, offset_of, on_grid, parse_dates
 
 DATE = "date"  # the label column of an editor table
 
@@ -105,25 +105,24 @@ def _check_periods(dates: pd.DatetimeIndex, frequency: str | None) -> None:
     """Dated lag inputs of a model with a frequency are consecutive periods of it: a VAR's lags are the
     periods just before the forecast, and a row missing or off the grid would shift every lag after it."""
     offset = offset_of(frequency)
-    if offset is None:
+    position = None if offset is None else first_break(dates, offset)
+    if position is None:
         return
-    label = label_of(str(frequency))
-    for position, date in enumerate(dates):
-        if not offset.is_on_offset(date):
-            raise InvalidInputError(
-                f"the lag inputs' date {iso_label(date)} is not a {label} period of this model ({frequency});"
-                f" use its dates, e.g. {iso_label(offset.rollback(date))}",
-                field=DATE,
-                value=iso_label(date),
-            )
-        if position and date != dates[position - 1] + offset:
-            raise InvalidInputError(
-                f"the lag inputs skip {iso_label(dates[position - 1] + offset)} (between"
-                f" {iso_label(dates[position - 1])} and {iso_label(date)}): they are consecutive {label} periods,"
-                " one row each",
-                field=DATE,
-                value=iso_label(date),
-            )
+    date, label = dates[position], label_of(str(frequency))
+    if not offset.is_on_offset(date):
+        raise InvalidInputError(
+            f"the lag inputs' date {iso_label(date)} is not a {label} period of this model ({frequency});"
+            f" use its dates, e.g. {iso_label(offset.rollback(date))}",
+            field=DATE,
+            value=iso_label(date),
+        )
+    before = dates[position - 1]
+    raise InvalidInputError(
+        f"the lag inputs skip {iso_label(before + offset)} (between {iso_label(before)} and {iso_label(date)}):"
+        f" they are consecutive {label} periods, one row each",
+        field=DATE,
+        value=iso_label(date),
+    )
 
 
 def _check_order(dates: pd.DatetimeIndex) -> None:

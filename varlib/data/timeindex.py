@@ -198,14 +198,16 @@ def on_grid(frequency: str | None) -> Fits | None:
     offset = offset_of(frequency)
     if offset is None:
         return None
-    return lambda index: _consecutive(oldest_first(index), offset)
+    return lambda index: first_break(oldest_first(index), offset) is None
 
 
-def _consecutive(index: pd.DatetimeIndex, offset) -> bool:
-    """Dates that follow one another on the grid of `offset`, one period apart, as lag inputs do."""
-    stamps = list(index)
-    steps = zip(stamps, stamps[1:], strict=False)
-    return all(map(offset.is_on_offset, stamps)) and all(b == a + offset for a, b in steps)
+def first_break(index: pd.DatetimeIndex, offset) -> int | None:
+    """The position of the first date off the grid of `offset` or not one period after the date before it;
+    None when the dates follow one another period by period, as lag inputs do."""
+    for position, stamp in enumerate(index):
+        if not offset.is_on_offset(stamp) or (position and stamp != index[position - 1] + offset):
+            return position
+    return None
 
 
 def _regular(index: pd.DatetimeIndex) -> bool:
@@ -256,9 +258,9 @@ def _future_labels(last: pd.Timestamp, zone: str, frequency: str | None, steps: 
 
 
 def _future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
-    if frequency:
+    offset = offset_of(frequency)
+    if offset is not None:
         try:
-            offset = pd.tseries.frequencies.to_offset(frequency)
             return [iso_label(d) for d in pd.date_range(last + offset, periods=steps, freq=offset)]
         except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
             pass
