@@ -105,17 +105,22 @@ def load_csv(
             f"date column {date_col!r} is not in {name!r}; its columns are {', '.join(map(str, raw.columns))}"
         )
     chosen = list(variables) if variables else [c for c in raw.columns if c != date_col and _filled(raw[c])]
-    frame = raw.set_index(date_col)
-    frame.index, order = read_dates(frame.index, date_col, name)
-    frame.index.name = "date"
-    turned = newest_first(frame.index)
-    frame = frame.iloc[::-1] if turned else frame
+    frame, order, turned = by_date(raw.drop(columns=date_col), raw[date_col], date_col, name)
     frame = select_variables(frame, chosen, source=name, allow_missing=True)
     frame = slice_dates(frame, start, end)
     check_dates(pd.DatetimeIndex(frame.index), name)
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
     return Dataset(name, frame, digest, frequency.alias or None, preparation, read_as(raw, order, turned))
+
+
+def by_date(frame: pd.DataFrame, dates: pd.Series, column: str, source: str) -> tuple[pd.DataFrame, str | None, bool]:
+    """`frame` indexed by its date column's `dates`, rows oldest first (a file dated newest first, as some
+    statistics offices publish them, turned around); how numeric dates were read, and whether it was turned."""
+    index, order = read_dates(pd.Index(dates), column, source)
+    turned = newest_first(index)
+    frame = frame.set_axis(index.rename("date"))
+    return (frame.iloc[::-1] if turned else frame), order, turned
 
 
 def _filled(column: pd.Series) -> bool:

@@ -14,9 +14,8 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from .columns import guess_date_column
-from .datasets import check_dates, read_as, read_csv
+from .datasets import by_date, check_dates, read_as, read_csv
 from .frequency import Frequency, detect_frequency
-from .timeindex import newest_first, read_dates
 
 SHOWN_TEXT = 5  # text columns named with an example cell; a wide file's others are counted
 MIN_ROWS = 30  # below this a VAR of two variables has little to learn from; said, not refused
@@ -66,9 +65,8 @@ def profile_csv(
     frequency, first, last, order, turned = None, None, None, None, False
     if date_col is not None and date_col in raw.columns:
         try:
-            index, order = read_dates(pd.Index(raw[date_col]), date_col, name)
-            frame.index, turned = index, newest_first(index)
-            frame, index = (frame.iloc[::-1], index[::-1]) if turned else (frame, index)
+            frame, order, turned = by_date(frame, raw[date_col], date_col, name)
+            index = pd.DatetimeIndex(frame.index)
             check_dates(index, name)
             frequency = detect_frequency(index, repr(name))
             first, last = iso_label(index[0]), iso_label(index[-1])
