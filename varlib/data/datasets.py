@@ -152,7 +152,8 @@ def select_variables(
     for variable in variables:
         column = frame[variable]
         numbers = pd.to_numeric(column, errors="coerce").astype(float)
-        empty = column.astype(str).str.strip().isin(("", "nan", "NaN", "NA", "null")).to_numpy()
+        # missing-value marks (NA, #N/A, ...) are already empty: the CSV reader owns them (csv_text.MISSING_MARKS)
+        empty = (column.isna() | column.astype(str).str.strip().eq("")).to_numpy()
         bad = ~np.isfinite(numbers.to_numpy()) & ~(empty & allow_missing)
         if bad.any():
             position = int(np.flatnonzero(bad)[0])
