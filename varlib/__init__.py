@@ -120,7 +120,7 @@ from .service import (
 from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
-from .training import MAPE_NOTE, Evaluation, TrainResult, lacks_mape
+from .training import Evaluation, TrainResult, mape_note
 from .version_forecast import VersionForecast
 from .versions import (
     ALIAS_PATTERN,
@@ -171,8 +171,7 @@ __all__ = [
     "Dataset",
     "Diagnostics",
     "Evaluation",
-    "MAPE_NOTE",
-    "lacks_mape",
+    "mape_note",
     "FILL_METHODS",
     "Forecast",
     "Frequency",

@@ -144,7 +144,7 @@ def _evaluate(frame: pd.DataFrame, spec: ModelSpec, rows: int, exog: np.ndarray 
     return Evaluation(rows, fitted.params.k_ar, metrics, dates, actual, result.mean, result.lower, result.upper)
 
 
-MAPE_NOTE = (
+_MAPE_NOTE = (
     "MAPE is left out where a variable's actual values are not all of one sign: for values at or near 0,"
     " as a growth rate or a spread may have, a percentage error says nothing."
 )
@@ -155,9 +155,10 @@ def one_signed(levels: np.ndarray) -> np.ndarray:
     return np.all(levels > 0, axis=0) | np.all(levels < 0, axis=0)
 
 
-def lacks_mape(values) -> bool:
-    """Whether any MAPE in `values` was left out (None, or NaN once in a table)."""
-    return any(v is None or v != v for v in values)
+def mape_note(values) -> str | None:
+    """Why MAPEs were left out, when any in `values` was (None, or NaN once in a table); else None. Every
+    page, the report and the CLI print it under their scores."""
+    return _MAPE_NOTE if any(v is None or v != v for v in values) else None
 
 
 def score(actual: np.ndarray, predicted: np.ndarray, percent: bool = True) -> dict:

@@ -11,7 +11,6 @@ from ui.tables import backtest_styler
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
 from varlib import (
-    MAPE_NOTE,
     MAX_HORIZON,
     MAX_ORIGINS,
     METRICS,
@@ -20,7 +19,7 @@ from varlib import (
     and_list,
     backtest,
     can_reselect,
-    lacks_mape,
+    mape_note,
     period_labels,
 )
 
@@ -123,8 +122,8 @@ def _show(result: Backtest, alias: str | None) -> None:
         " random walk at that horizon."
     )
     st.dataframe(styled, hide_index=True, width="stretch", key="bt_table", placeholder="–")
-    if lacks_mape(table["mape"]):
-        st.caption(MAPE_NOTE)
+    if note := mape_note(table["mape"]):
+        st.caption(note)
     st.download_button(
         "Download scores (CSV)",
         table.to_csv(index=False).encode(),

@@ -118,6 +118,6 @@ def run_backtest(args: argparse.Namespace) -> int:
     )
     scores = result.scores()
     print_table(scores, index=False, digits=4)
-    if varlib.lacks_mape(scores["mape"]):
-        print(varlib.MAPE_NOTE)
+    if note := varlib.mape_note(scores["mape"]):
+        print(note)
     return 0

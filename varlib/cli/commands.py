@@ -107,8 +107,8 @@ def run_train(args: argparse.Namespace) -> int:
     if result.evaluation:
         print(f"holdout ({result.evaluation.rows} rows):")
         print_table(pd.DataFrame(result.evaluation.metrics).T, digits=4)
-        if varlib.lacks_mape(m["mape"] for m in result.evaluation.metrics.values()):
-            print(varlib.MAPE_NOTE)
+        if note := varlib.mape_note(m["mape"] for m in result.evaluation.metrics.values()):
+            print(note)
     print(f"published {name} {published.version}" if published else f"not published (add --publish; name {name})")
     return 0
 
