@@ -120,7 +120,7 @@ from .service import (
 from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
-from .training import Evaluation, TrainResult, mape_note
+from .training import Evaluation, TrainResult, exog_note, mape_note
 from .version_forecast import VersionForecast
 from .versions import (
     ALIAS_PATTERN,
@@ -172,6 +172,7 @@ __all__ = [
     "Diagnostics",
     "Evaluation",
     "mape_note",
+    "exog_note",
     "FILL_METHODS",
     "Forecast",
     "Frequency",

@@ -54,6 +54,7 @@ class Backtest:
     naive: np.ndarray
     seconds: float
     percent: tuple[bool, ...]  # per variable: its values have one sign, so MAPE scores it (training.one_signed)
+    exog: tuple[str, ...] = ()  # a VARX's exogenous variables, given their observed values at every origin
 
     def scores(self) -> pd.DataFrame:
         """One row per variable and horizon: the VAR's and the random walk's RMSE/MAE/MAPE and the RMSE ratio."""
@@ -84,6 +85,7 @@ class Backtest:
                 "lag_policy": self.lag_policy,
                 "origins": list(self.origins),
                 "lag_orders": list(self.lag_orders),
+                **({"exog_observed": list(self.exog)} if self.exog else {}),
                 "scores": self.scores().to_dict(orient="records"),
                 "seconds": self.seconds,
             }
@@ -164,4 +166,5 @@ def backtest(
         naive,
         time.perf_counter() - started,
         tuple(bool(b) for b in one_signed(levels)),
+        tuple(artifact.spec.exog) if exog is not None else (),
     )

@@ -16,7 +16,7 @@ import pandas as pd
 from .backtest import Backtest
 from .diagnostics import Cointegration, Diagnostics
 from .number_format import format_column
-from .training import mape_note
+from .training import exog_note, mape_note
 
 P_COLUMNS = frozenset({"p", "p-value", "p_normal", "pvalue", "ADF p", "KPSS p", "ADF p of the difference"})
 
@@ -155,12 +155,12 @@ def fevd(diag: Diagnostics) -> list[str]:
 
 def backtest(result: Backtest) -> list[str]:
     scores = result.scores()
-    note = mape_note(scores["mape"])
+    notes = [note for note in (mape_note(scores["mape"]), exog_note(result.exog)) if note]
     return [
         f"<h2>Backtest ({len(result.origins)} origins, horizons 1..{result.horizon}, lag order"
         f" {result.lag_policy})</h2>",
         table(scores.set_index(["variable", "horizon"])),
-        *([f"<p>{html.escape(note)}</p>"] if note else []),
+        *(f"<p>{html.escape(note)}</p>" for note in notes),
     ]
 
 

@@ -161,6 +161,19 @@ def mape_note(values) -> str | None:
     return _MAPE_NOTE if any(v is None or v != v for v in values) else None
 
 
+def exog_note(exog) -> str | None:
+    """For a VARX (`exog` names its exogenous variables), why its holdout or backtest scores flatter it:
+    the forecasts were given the exogenous values observed over the scored periods; else None."""
+    names = list(exog)
+    if not names:
+        return None
+    which = f"variables {', '.join(names)} took their" if len(names) > 1 else f"variable {names[0]} took its"
+    return (
+        f"The exogenous {which} observed values over the scored periods: these are scores of forecasts given"
+        " that path, and a forecast that has to guess it will do worse."
+    )
+
+
 def score(actual: np.ndarray, predicted: np.ndarray, percent: bool = True) -> dict:
     """RMSE, MAE and MAPE (in percent; None when an actual value is 0, or when not `percent`: the series is
     zero or crosses it somewhere, as a growth rate or a spread may, see `one_signed`)."""

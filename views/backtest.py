@@ -19,6 +19,7 @@ from varlib import (
     and_list,
     backtest,
     can_reselect,
+    exog_note,
     mape_note,
     period_labels,
 )
@@ -122,8 +123,9 @@ def _show(result: Backtest, alias: str | None) -> None:
         " random walk at that horizon."
     )
     st.dataframe(styled, hide_index=True, width="stretch", key="bt_table", placeholder="–")
-    if note := mape_note(table["mape"]):
-        st.caption(note)
+    for note in (mape_note(table["mape"]), exog_note(result.exog)):
+        if note:
+            st.caption(note)
     st.download_button(
         "Download scores (CSV)",
         table.to_csv(index=False).encode(),

@@ -112,3 +112,14 @@ def test_a_mape_left_out_is_explained_on_the_models_and_backtest_pages(seeded):
     assert errors(at) == "" and any(reason in c.value for c in at.caption)
     assert at.dataframe[0].value.query("variable == 'realinv'")["mape"].isna().all()
     assert at.dataframe[0].proto.placeholder == "–"  # shown as a dash, not as "None"
+
+
+def test_a_varxs_holdout_says_it_was_given_the_observed_exogenous_path(seeded):
+    dataset = load_dataset(variables=["realgdp", "realcons", "unemp"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("unemp",), lags=2)
+    publish_result(seeded, train_model(dataset, spec), "varx")
+    at = open_app({"model": "varx"}, page=MODELS)
+    assert errors(at) == ""
+    assert any("The exogenous variable unemp took its observed values" in c.value for c in at.caption)
+    at = open_app({"model": "var"}, page=MODELS)
+    assert not any("The exogenous variable" in c.value for c in at.caption)

@@ -247,6 +247,7 @@ def test_the_train_page_fits_and_publishes_a_varx(registry):
     next(b for b in at.button if b.label == "Train").click().run()
     assert not at.exception and errors(at) == "", errors(at)
     assert "exogenous realint" in at.status[0].proto.label
+    assert "The exogenous variable realint took its observed values over the scored periods" in _text(at)
     next(b for b in at.button if b.label == "Publish").click().run()
     artifact = registry.load("varx", "0.0.1")
     assert artifact.exog == ["realint"] and artifact.variables == ["realgdp", "realcons"]
@@ -255,3 +256,13 @@ def test_the_train_page_fits_and_publishes_a_varx(registry):
         ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2),
     )
     np.testing.assert_allclose(artifact.params.exog_coefs, reference.params.exog_coefs, rtol=1e-12)
+
+
+def test_a_varx_backtest_says_its_exogenous_values_were_the_observed_ones(registry):
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
+    publish_result(registry, train_model(dataset, spec), "varx")
+    at = open_app({"model": "varx", "version": "0.0.1", "origins": 2, "horizon": 2}, page="views/backtest.py")
+    at.button(key="bt_run").click().run()
+    assert not at.exception and errors(at) == "", errors(at)
+    assert "variable realint took its observed values over the scored periods" in _text(at)

@@ -148,3 +148,13 @@ def test_a_mape_left_out_is_explained_under_the_holdout_and_the_backtest(artifac
     page = render_report(version, diagnose(version), backtest=backtest(version, origins=4, horizon=2))
     assert page.count("MAPE is left out where a variable&#x27;s actual values are not all of one sign") == 2
     assert "MAPE is left out" not in render_report(artifact, diagnose(artifact))
+
+
+def test_a_varxs_holdout_and_backtest_say_they_were_given_the_observed_exogenous_path(artifact):
+    dataset = load_dataset(variables=["realgdp", "realcons", "unemp"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("unemp",), lags=2)
+    version = build_artifact(train(dataset, spec), "varx", "t")
+    page = render_report(version, diagnose(version), backtest=backtest(version, origins=3, horizon=2))
+    assert page.count("The exogenous variable unemp took its observed values over the scored periods") == 2
+    plain = render_report(artifact, diagnose(artifact), backtest=backtest(artifact, 2, 1))
+    assert "The exogenous variable" not in plain

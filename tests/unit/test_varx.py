@@ -159,6 +159,7 @@ def test_diagnostics_and_backtests_refit_with_the_exogenous_values(dataset):
     assert diagnostics.refit_gap == 0.0
     assert diagnostics.coefficients.regressors[:3] == ("const", "realint", "unemp")
     result = backtest(artifact, origins=2, horizon=3)
+    assert result.exog == tuple(EXOG) and result.to_dict()["exog_observed"] == list(EXOG)
     levels, exog = dataset.frame[ENDOG].to_numpy(), dataset.frame[EXOG].to_numpy()
     cut = len(levels) - 3 - 2 + 1  # the first origin: fitted on the first `cut` levels
     growth = np.diff(levels[:cut], axis=0)
@@ -182,3 +183,12 @@ def test_the_comparison_says_why_a_varx_has_no_shared_forecast(dataset, macro_re
     overlaid = overlay_forecasts([plain, varx], steps=4)
     assert overlaid[0].forecast is not None and overlaid[1].forecast is None
     assert "no forecast: varx (unpublished) has exogenous variable(s) realint, unemp" in overlaid[1].note
+
+
+def test_scores_of_a_varx_say_they_were_given_the_observed_exogenous_path(dataset, macro_result):
+    from varlib import backtest, exog_note
+
+    plain = backtest(build_artifact(macro_result, "v", "t"), 2, 1)
+    assert exog_note(()) is None and plain.exog == () and "exog_observed" not in plain.to_dict()
+    assert exog_note(["unemp"]).startswith("The exogenous variable unemp took its observed values")
+    assert exog_note(EXOG).startswith("The exogenous variables realint, unemp took their observed values")

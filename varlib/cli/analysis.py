@@ -118,6 +118,7 @@ def run_backtest(args: argparse.Namespace) -> int:
     )
     scores = result.scores()
     print_table(scores, index=False, digits=4)
-    if note := varlib.mape_note(scores["mape"]):
-        print(note)
+    for note in (varlib.mape_note(scores["mape"]), varlib.exog_note(result.exog)):
+        if note:
+            print(note)
     return 0
