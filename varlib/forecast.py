@@ -118,15 +118,19 @@ def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndar
     return values
 
 
-def point_forecast(params: VarParams, history: np.ndarray, steps: int, exog_future=None) -> np.ndarray:
+def point_forecast(
+    params: VarParams, history: np.ndarray, steps: int, exog_future=None, periods_after_sample: int | None = 0
+) -> np.ndarray:
     """Model-space point forecast from the last k_ar rows of `history` (statsmodels' recursion); a VARX
-    needs `exog_future`, the exogenous regressors' values for each step (steps x n_exog)."""
+    needs `exog_future`, the exogenous regressors' values for each step (steps x n_exog). `history` ends
+    `periods_after_sample` periods after the fitted sample (negative: before it; None: not known), where a
+    trend continues."""
     p, k = params.k_ar, params.k
     # One buffer of the last p observations followed by the forecasts; each step is a single
     # product of [A_1 ... A_p] with the p previous rows, newest first.
     buffer = np.zeros((p + steps, k))
     if params.trend_coefs.shape[0]:
-        buffer[p:] = _trend_regressors(params, steps) @ params.trend_coefs
+        buffer[p:] = _trend_regressors(params, steps, periods_after_sample) @ params.trend_coefs
     if params.exog_coefs is not None:
         buffer[p:] += check_exog_future(exog_future, steps, params.n_exog) @ params.exog_coefs
     if p == 0:
@@ -183,9 +187,12 @@ def forecast_levels(
     moments: SampleMoments | None = None,
     exog_future=None,
     conditions=None,
+    periods_after_sample: int | None = 0,
 ) -> Forecast:
     """Forecast in levels from the last observations (k_ar rows, or k_ar + 1 for differenced models);
-    `params` is a VAR on the model-space series (for other kinds, their VAR representation).
+    `params` is a VAR on the model-space series (for other kinds, their VAR representation). The lag
+    inputs end `periods_after_sample` periods after the fitted sample (0: they are its tail), which a
+    time trend counts from.
 
     `intervals="corrected"` needs `moments` (varlib.intervals.sample_moments of the training sample).
     A VARX needs `exog_future` (steps x n_exog); `conditions` (steps x k levels, NaN where free) makes
@@ -201,7 +208,7 @@ def forecast_levels(
     levels = check_lag_inputs(lag_levels, params.k_ar + integrated, params.k, transform)
     base = np.log(levels) if logged else levels
     history = np.diff(base, axis=0) if integrated else base
-    mean = point_forecast(params, history, steps, exog_future)
+    mean = point_forecast(params, history, steps, exog_future, periods_after_sample)
     if integrated:
         mean = base[-1] + np.cumsum(mean, axis=0)
     if intervals == "corrected":
@@ -284,10 +291,18 @@ def _check_conditions(conditions, steps: int, k: int, logged: bool) -> np.ndarra
     return fixed
 
 
-def _trend_regressors(params: VarParams, steps: int) -> np.ndarray:
+def _trend_regressors(params: VarParams, steps: int, periods_after_sample: int | None) -> np.ndarray:
     columns = []
     if params.trend.startswith("c"):
         columns.append(np.ones(steps))
-    if "t" in params.trend:
-        columns.append(np.arange(params.n_totobs + 1, params.n_totobs + 1 + steps, dtype=float))
+    if "t" in params.trend:  # t counts the periods of the fitted sample: its last row is t = n_totobs
+        if periods_after_sample is None:
+            raise InvalidInputError(
+                "the lag inputs are dated otherwise than the training data's last rows, and this model's time"
+                " trend cannot be counted to them: its data have no regular frequency; give the lag inputs"
+                " without dates (they are then read as the training data's last periods)",
+                field="lag_inputs",
+            )
+        first = params.n_totobs + periods_after_sample + 1
+        columns.append(np.arange(first, first + steps, dtype=float))
     return np.column_stack(columns)

@@ -10,7 +10,7 @@ import pandas as pd
 from .artifact import Artifact, build_artifact
 from .catalog import Registry
 from .clock import iso_label
-from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata, slice_dates
+from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata, periods_between, slice_dates
 from .data.paths import CONDITIONS, EXOG, check_path
 from .errors import InvalidInputError
 from .forecast import check_alpha, check_intervals, check_steps
@@ -92,8 +92,19 @@ def forecast_artifact(
     index = future_dates(last, artifact.data.frequency, steps)
     exog_future = _exog_future(artifact, exog, index)
     fixed = _conditions(artifact, conditions, index)
+    # a trend goes on from where the lag inputs end, which dated ones may put before or after the sample's end
+    shift = periods_between(_training_end(artifact), last, artifact.data.frequency)
     result = kind_of(artifact.spec).forecast(
-        artifact.params, artifact.spec, lag_values, steps, alpha, intervals, artifact.data.values, exog_future, fixed
+        artifact.params,
+        artifact.spec,
+        lag_values,
+        steps,
+        alpha,
+        intervals,
+        artifact.data.values,
+        exog_future,
+        fixed,
+        shift,
     )
     return VersionForecast(
         artifact.name,

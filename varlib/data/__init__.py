@@ -20,7 +20,7 @@ from .frequency import Frequency, detect_frequency, label_of, period_labels
 from .lag_inputs import DATE, count_changed, editor_table, parse_lag_table, read_lag_csv, read_lag_inputs
 from .paths import CONDITIONS, EXOG, STEP, check_path, path_editor_table, read_path_csv
 from .profile import DataProfile, profile_csv
-from .timeindex import future_dates, infer_frequency, parse_dates, periods_from
+from .timeindex import future_dates, infer_frequency, parse_dates, periods_between, periods_from
 
 __all__ = [
     "CONDITIONS",
@@ -51,6 +51,7 @@ __all__ = [
     "find_date_column",
     "frame_sha256",
     "future_dates",
+    "periods_between",
     "guess_date_column",
     "infer_frequency",
     "is_date_column_name",

@@ -192,6 +192,20 @@ def periods_from(first: str, frequency: str | None, count: int) -> list[str]:
     return [iso_label(d) for d in pd.date_range(start, periods=count, freq=offset)]
 
 
+def periods_between(first: pd.Timestamp, last: pd.Timestamp, frequency: str | None) -> int | None:
+    """How many periods of `frequency` `last` lies after `first` (negative: before; both on its grid);
+    None when there is no frequency to count in and the two differ."""
+    first, last = pd.Timestamp(first), pd.Timestamp(last)
+    if first == last:
+        return 0
+    offset = offset_of(frequency)
+    if offset is None:
+        return None
+    early, late = sorted((first, last))
+    count = len(pd.date_range(early, late, freq=offset)) - 1
+    return count if last > first else -count
+
+
 def on_grid(frequency: str | None) -> Fits | None:
     """Consecutive periods of `frequency` (a pandas alias such as `QS-JAN`): what lag inputs of a model of that
     frequency are. None without a frequency."""

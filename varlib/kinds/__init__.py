@@ -105,11 +105,13 @@ class ModelKind(Protocol):
         training_levels: np.ndarray | None = None,
         exog_future: np.ndarray | None = None,
         conditions: np.ndarray | None = None,
+        periods_after_sample: int | None = 0,
     ) -> Forecast:
         """Forecast in levels from the last `lag_rows` observations; some interval kinds need the
         training levels the parameters were fitted on. `exog_future` (steps x n_exog) are the exogenous
         variables' future values; `conditions` (steps x k levels, NaN where free) fix part of the path
-        (a kind without a VAR representation in levels refuses them)."""
+        (a kind without a VAR representation in levels refuses them). The observations end
+        `periods_after_sample` periods after the fitted sample (0: its last rows), where a trend goes on."""
         ...
 
     def lag_rows(self, spec: ModelSpec, params: Any) -> int:

@@ -92,13 +92,23 @@ class VarKind:
         training_levels: np.ndarray | None = None,
         exog_future: np.ndarray | None = None,
         conditions: np.ndarray | None = None,
+        periods_after_sample: int | None = 0,
     ) -> Forecast:
         moments = None
         if intervals == "corrected" and training_levels is not None and not spec.exog:
             # only this interval kind needs the training sample; "standard" stays a pure forecast
             moments = sample_moments(params, to_model_space(training_levels, spec.transform))
         return forecast_levels(
-            params, spec.transform, lag_levels, steps, alpha, intervals, moments, exog_future, conditions
+            params,
+            spec.transform,
+            lag_levels,
+            steps,
+            alpha,
+            intervals,
+            moments,
+            exog_future,
+            conditions,
+            periods_after_sample,
         )
 
     def lag_rows(self, spec: ModelSpec, params: VarParams) -> int:

@@ -128,6 +128,7 @@ class VecmKind:
         training_levels: np.ndarray | None = None,
         exog_future: np.ndarray | None = None,
         conditions: np.ndarray | None = None,
+        periods_after_sample: int | None = 0,
     ) -> Forecast:
         if check_intervals(intervals) not in self.interval_kinds:
             raise InvalidInputError(
@@ -139,7 +140,15 @@ class VecmKind:
             )
         # Conditions go through the VAR representation in (log) levels: its forecast errors are those of the
         # VECM, so the conditional distribution is the VAR's (docs/CORRECTNESS.md, *Conditional forecasts*).
-        return forecast_levels(params.var, spec.transform, lag_levels, steps, alpha, conditions=conditions)
+        return forecast_levels(
+            params.var,
+            spec.transform,
+            lag_levels,
+            steps,
+            alpha,
+            conditions=conditions,
+            periods_after_sample=periods_after_sample,
+        )
 
     def lag_rows(self, spec: ModelSpec, params: VecmParams) -> int:
         return params.k_ar
