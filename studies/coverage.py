@@ -30,7 +30,8 @@ from pathlib import Path  # noqa: E402
 import numpy as np  # noqa: E402
 
 from studies.simulate import Process, fit_ols, make_process, simulate  # noqa: E402
-from varlib.forecast import INTERVAL_KINDS, forecast_levels  # noqa: E402
+from varlib.forecast import forecast_levels  # noqa: E402
+from varlib.forecast_inputs import INTERVAL_KINDS  # noqa: E402
 from varlib.intervals import sample_moments  # noqa: E402
 from varlib.model import VarParams  # noqa: E402
 

@@ -92,7 +92,8 @@ from .errors import (
     VarlibError,
     WithdrawnError,
 )
-from .forecast import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, Forecast, level_to_alpha
+from .forecast import Forecast
+from .forecast_inputs import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, level_to_alpha
 from .identity import Actor
 from .integration import Integration, Johansen, UnitRoot
 from .integration import analyse as analyse_integration

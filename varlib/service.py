@@ -13,7 +13,7 @@ from .clock import iso_label
 from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata, periods_between, slice_dates
 from .data.paths import CONDITIONS, EXOG, check_path
 from .errors import InvalidInputError
-from .forecast import check_alpha, check_intervals, check_steps
+from .forecast_inputs import check_alpha, check_intervals, check_steps
 from .identity import Actor
 from .kinds import kind_of
 from .spec import LOGGED, ModelSpec

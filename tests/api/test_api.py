@@ -16,7 +16,7 @@ from tests.support.minio_server import free_port
 from varlib import version_metadata
 from varlib.api import create_app
 from varlib.api.docs_page import ASSETS
-from varlib.forecast import INTERVAL_KINDS
+from varlib.forecast_inputs import INTERVAL_KINDS
 from varlib.service import forecast_version
 from varlib.versions import Version
 

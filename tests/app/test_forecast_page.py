@@ -221,7 +221,7 @@ def test_downloads_carry_the_forecast(seeded):
 
 
 def test_interval_kinds_offered_by_the_library_appear_and_travel_in_the_url(seeded):
-    from varlib.forecast import INTERVAL_KINDS
+    from varlib.forecast_inputs import INTERVAL_KINDS
 
     if len(INTERVAL_KINDS) < 2:  # one kind: no toggle, nothing in the URL
         at = open_app({"model": "var"})

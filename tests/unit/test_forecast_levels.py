@@ -14,7 +14,7 @@ from studies.simulate import fit_ols, make_process, simulate
 from varlib import ModelSpec, Registry, load_dataset, train_model
 from varlib.artifact import build_artifact, decode, encode
 from varlib.cli import main
-from varlib.forecast import INTERVAL_KINDS
+from varlib.forecast_inputs import INTERVAL_KINDS
 from varlib.intervals import sample_moments
 from varlib.model import fit_params
 from varlib.service import forecast_artifact, forecast_version

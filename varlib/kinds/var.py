@@ -6,7 +6,8 @@ import numpy as np
 
 from ..adequacy import assess as assess_fit
 from ..errors import InvalidInputError
-from ..forecast import INTERVAL_KINDS, Forecast, forecast_levels
+from ..forecast import Forecast, forecast_levels
+from ..forecast_inputs import INTERVAL_KINDS
 from ..intervals import sample_moments
 from ..lag_order import choose_order
 from ..model import VarParams, fit_results, params_of

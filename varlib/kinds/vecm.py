@@ -12,7 +12,8 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import InvalidInputError
-from ..forecast import Forecast, check_intervals, forecast_levels
+from ..forecast import Forecast, forecast_levels
+from ..forecast_inputs import check_intervals
 from ..integration import johansen_test
 from ..lag_order import choose_order
 from ..spec import MODEL_SPACE, ModelSpec, to_model_space

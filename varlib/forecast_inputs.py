@@ -1,0 +1,136 @@
+"""What a forecast accepts: steps, alpha (one minus the interval's level), the interval kind, lag inputs,
+exogenous values and conditions, each checked with a message that names the bad value and what to give.
+
+The CLI, the REST service and the dashboard pass their inputs through these same checks (varlib.forecast
+calls them), so each surface refuses a value with the same words.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .errors import InvalidInputError
+from .spec import LOGGED
+
+MAX_STEPS = 400
+ALPHA_MIN, ALPHA_MAX = 0.0001, 0.5  # 99.99% to 50% intervals
+INTERVAL_KINDS = ("standard", "corrected")
+
+
+def check_steps(steps) -> int:
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 1 <= steps <= MAX_STEPS:
+        raise InvalidInputError(
+            f"steps {steps!r} must be a whole number from 1 to {MAX_STEPS}", field="steps", value=steps
+        )
+    return int(steps)
+
+
+def check_alpha(alpha) -> float:
+    try:
+        value = float(alpha)
+    except (TypeError, ValueError):
+        value = float("nan")
+    if isinstance(alpha, bool) or not ALPHA_MIN <= value <= ALPHA_MAX:
+        raise InvalidInputError(
+            f"alpha {alpha!r} must be between {ALPHA_MIN} and {ALPHA_MAX} (0.05 gives a 95% interval)",
+            field="alpha",
+            value=alpha,
+        )
+    return value
+
+
+def level_to_alpha(level: float) -> float:
+    """The alpha of an interval level in percent: 95 -> 0.05 (rounded, so JSON shows 0.05, not
+    0.050000000000000044)."""
+    return check_alpha(round(1 - float(level) / 100, 6))
+
+
+def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndarray:
+    """A (needed x k) array of finite levels, positive for logdiff and log, or a clear error."""
+    if isinstance(lag_levels, list | tuple):  # rows of unequal length (a REST body) are named, not "not numbers"
+        widths = [len(values) if isinstance(values, list | tuple) else None for values in lag_levels]
+        if None not in widths and len(set(widths)) > 1:
+            row = next(n for n, width in enumerate(widths) if width != k)
+            raise InvalidInputError(
+                f"lag inputs: row {row + 1} has {widths[row]} value(s); this model needs {needed} rows (the last"
+                f" observations, oldest first) of {k} values, one per variable"
+            )
+    try:
+        values = np.asarray(lag_levels, dtype=float)
+    except (TypeError, ValueError):
+        raise InvalidInputError("lag inputs must all be numbers") from None
+    if values.ndim != 2 or values.shape != (needed, k):
+        raise InvalidInputError(
+            f"lag inputs have shape {values.shape}; this model needs {needed} rows (the last observations,"
+            f" oldest first) of {k} values"
+        )
+    bad = np.argwhere(~np.isfinite(values))
+    if bad.size:
+        row, col = bad[0]
+        raise InvalidInputError(f"lag input row {row + 1}, column {col + 1} is {values[row, col]}; use a finite number")
+    if transform in LOGGED and np.any(values <= 0):
+        row, col = np.argwhere(values <= 0)[0]
+        raise InvalidInputError(
+            f"lag input row {row + 1}, column {col + 1} is {values[row, col]:g}; a {transform} model needs positive"
+            " values"
+        )
+    if np.max(np.abs(values)) > 1e150:
+        raise InvalidInputError("lag inputs are too large in magnitude (over 1e150) to forecast from")
+    return values
+
+
+def check_intervals(kind) -> str:
+    if kind not in INTERVAL_KINDS:
+        raise InvalidInputError(
+            f"intervals {kind!r} must be one of {', '.join(INTERVAL_KINDS)}", field="intervals", value=kind
+        )
+    return kind
+
+
+def check_exog_future(values, steps: int, n_exog: int) -> np.ndarray:
+    """The exogenous regressors' future values as a (steps x n_exog) array of finite numbers, or an error."""
+    if values is None:
+        raise InvalidInputError(
+            f"this model has {n_exog} exogenous variable(s): a forecast needs their values for each of the {steps}"
+            " steps (CLI --exog-csv, REST `exog`, the Forecast page's table)",
+            field="exog",
+        )
+    try:
+        array = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise InvalidInputError("exogenous values must all be numbers", field="exog") from None
+    if array.shape != (steps, n_exog):
+        raise InvalidInputError(
+            f"exogenous values have shape {array.shape}; this forecast needs {steps} rows (one per step) of"
+            f" {n_exog} value(s)",
+            field="exog",
+        )
+    if not np.all(np.isfinite(array)):
+        row, col = np.argwhere(~np.isfinite(array))[0]
+        raise InvalidInputError(
+            f"exogenous value at step {row + 1}, column {col + 1} is {array[row, col]}; use a finite number",
+            field="exog",
+        )
+    return array
+
+
+def check_conditions(conditions, steps: int, k: int, logged: bool) -> np.ndarray:
+    """Conditions as a (steps x k) array: finite levels (positive for logdiff) where set, NaN where free."""
+    try:
+        fixed = np.asarray(conditions, dtype=float)
+    except (TypeError, ValueError):
+        raise InvalidInputError("conditions must be numbers, or empty for a free value", field="conditions") from None
+    if fixed.shape != (steps, k):
+        raise InvalidInputError(
+            f"conditions have shape {fixed.shape}; this forecast needs {steps} rows (one per step) of {k} values"
+            " (empty where the path is free)",
+            field="conditions",
+        )
+    if np.any(np.isinf(fixed)) or (logged and np.any(fixed <= 0)):
+        row, col = np.argwhere(np.isinf(fixed) | (logged & (fixed <= 0)))[0]
+        raise InvalidInputError(
+            f"condition at step {row + 1}, column {col + 1} is {fixed[row, col]:g}; use a finite number"
+            + (" above 0 (a logdiff model works on logs)" if logged else ""),
+            field="conditions",
+        )
+    return fixed
