@@ -37,11 +37,13 @@ from varlib import (
     version_metadata,
 )
 
+from .body_limit import BodyLimitMiddleware
 from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache
 from .docs_page import add_api_page
 from .handlers import add_error_handlers, error_response
 from .metrics import Metrics, MetricsMiddleware
-from .scenarios import scenario_router
+from .query import refuse_loose_query
+from .scenarios import add_scenario_routes
 from .schemas import (
     NAME,
     VERSION,
@@ -56,7 +58,7 @@ from .schemas import (
     error_responses,
 )
 from .security import Security, guard_reads
-from .team import team_router
+from .team import add_team_routes
 
 __all__ = ["create_app"]
 LEGACY_NAME = "var"  # the model the original `/var_predict/{version}` endpoint served
@@ -79,18 +81,19 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         docs_url=None,  # varlib.api.docs_page serves it, without a CDN
         swagger_ui_oauth2_redirect_url=None,
         redoc_url=None,
-        dependencies=[Depends(guard_reads)],
+        dependencies=[Depends(guard_reads), Depends(refuse_loose_query)],
     )
     if not security.reads_need_token:  # it answers before routing, so only when reads are open
         app.add_middleware(PinnedResponseCache, metrics=metrics)
+    app.add_middleware(BodyLimitMiddleware)  # before the pinned responses, which read the body
     app.add_middleware(MetricsMiddleware, metrics=metrics, routes=app.router.routes)  # outermost: counts all
     app.state.registry = registry
     app.state.settings = settings
     app.state.security = security
     app.state.metrics = metrics
     add_error_handlers(app)
-    app.include_router(team_router(registry))
-    app.include_router(scenario_router(registry))
+    add_team_routes(app, registry)
+    add_scenario_routes(app, registry)
 
     @app.get(
         "/metrics",

@@ -20,6 +20,10 @@ from varlib import (
     StoreUnavailableError,
     VarlibError,
     WithdrawnError,
+    check_alias,
+    check_name,
+    check_scenario_name,
+    parse_version,
     to_json_safe,
 )
 
@@ -74,12 +78,14 @@ def add_error_handlers(app: FastAPI) -> None:
         return response
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if not_json := _not_json(request, exc):
+            return JSONResponse({"error": not_json, "type": "InvalidInputError"}, status_code=422)
         # Only loc/msg/type: the raw input may hold NaN or bytes, which JSON cannot carry.
         details = [
             {
                 "loc": [str(part) for part in error.get("loc", ())],
-                "msg": str(error.get("msg", "")),
+                "msg": _path_reason(error) or str(error.get("msg", "")),
                 "type": str(error.get("type", "")),
             }
             for error in exc.errors()
@@ -100,6 +106,7 @@ def add_error_handlers(app: FastAPI) -> None:
         headers = dict(getattr(exc, "headers", None) or {})
         if status == 405:  # Starlette names only the first route's methods; a path can have several routes
             headers["Allow"] = ", ".join(_allowed_methods(request))
+            message = f"{message}: this path takes {headers['Allow']}"
         return JSONResponse({"error": message, "type": "HTTPException"}, status_code=status, headers=headers or None)
 
 
@@ -110,6 +117,35 @@ def _allowed_methods(request: Request) -> list[str]:
         if regex is not None and regex.match(request.url.path):
             methods |= set(getattr(route, "methods", None) or ())
     return sorted(methods)
+
+
+def _not_json(request: Request, exc: RequestValidationError) -> str | None:
+    """The whole body refused because it was not sent as JSON (a form post, text/plain): say how to send it."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json" or kind.endswith("+json"):
+        return None
+    if not any(tuple(error.get("loc", ())) == ("body",) for error in exc.errors()):
+        return None
+    return (
+        f"the body was sent as {kind or 'no content type'}; send the JSON object with the header"
+        " Content-Type: application/json"
+    )
+
+
+# A path value the route's pattern refused is explained in the library's words, naming the value.
+_PATH_CHECKS = {"name": check_name, "version": parse_version, "alias": check_alias, "scenario": check_scenario_name}
+
+
+def _path_reason(error: dict) -> str | None:
+    loc = tuple(error.get("loc", ()))
+    check = _PATH_CHECKS.get(str(loc[-1])) if len(loc) == 2 and loc[0] == "path" else None
+    if check is None or not isinstance(error.get("input"), str):
+        return None
+    try:
+        check(error["input"])
+    except InvalidInputError as refused:
+        return str(refused)
+    return None
 
 
 def _reason(detail: dict) -> str:

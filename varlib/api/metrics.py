@@ -106,8 +106,11 @@ class MetricsMiddleware:
             self.metrics.latency.labels(method, route).observe(time.perf_counter() - started)
 
     def _route(self, scope) -> str:
+        partial = UNMATCHED  # the path matched but not the method (a 405): still that route's request
         for route in self.routes:
             match, _ = route.matches(scope)
             if match == Match.FULL:
                 return getattr(route, "path", UNMATCHED)
-        return UNMATCHED
+            if match == Match.PARTIAL and partial == UNMATCHED:
+                partial = getattr(route, "path", UNMATCHED)
+        return partial

@@ -7,7 +7,9 @@ name that is taken is a 409 and nothing is overwritten.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from enum import Enum
+
+from fastapi import FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from varlib import Registry, forecast_scenario, make_scenario, to_json
@@ -17,20 +19,25 @@ from .schemas import NAME, SCENARIO, VERSION, ForecastBody, ScenarioBody, Scenar
 _READ_ERRORS = error_responses(403, 404, 409, 410, 422, 503)
 
 
-def scenario_router(registry: Registry) -> APIRouter:
-    router = APIRouter(tags=["scenarios"])
+def add_scenario_routes(app: FastAPI, registry: Registry) -> None:
+    """The routes, on the app itself: an included router would be one opaque entry in the app's routes,
+    which a request's metrics label and a 405's Allow header are read from."""
+    tags: list[str | Enum] = ["scenarios"]
 
-    @router.get(
+    @app.get(
         "/models/{name}/versions/{version}/scenarios",
+        tags=tags,
         response_model=list[ScenarioBody],
         summary="the saved scenarios of a version, by name",
         responses=_READ_ERRORS,
     )
     def scenarios(name: str = NAME, version: str = VERSION) -> list[dict]:
-        return [scenario.to_dict() for scenario in registry.scenarios(name, version)]
+        artifact = registry.load(name, version)  # an unknown version is a 404, not an empty list
+        return [scenario.to_dict() for scenario in registry.scenarios(name, artifact.version or version)]
 
-    @router.get(
+    @app.get(
         "/models/{name}/versions/{version}/scenarios/{scenario}",
+        tags=tags,
         response_model=ScenarioBody,
         summary="one saved scenario's inputs",
         responses=_READ_ERRORS,
@@ -38,10 +45,10 @@ def scenario_router(registry: Registry) -> APIRouter:
     def one(name: str = NAME, version: str = VERSION, scenario: str = SCENARIO) -> dict:
         return registry.scenario(name, version, scenario).to_dict()
 
-    @router.get(
+    @app.get(
         "/models/{name}/versions/{version}/scenarios/{scenario}/forecast",
+        tags=[*tags, "forecast"],
         response_model=ForecastBody,
-        tags=["forecast"],
         summary="the forecast of a saved scenario (the forecast answer, with what was conditioned)",
         responses=_READ_ERRORS,
     )
@@ -50,8 +57,9 @@ def scenario_router(registry: Registry) -> APIRouter:
         result = forecast_scenario(registry.load(name, saved.version), saved)
         return Response(to_json(result.to_dict()).encode(), media_type="application/json")
 
-    @router.put(
+    @app.put(
         "/models/{name}/versions/{version}/scenarios/{scenario}",
+        tags=tags,
         response_model=ScenarioBody,
         status_code=201,
         summary="save a scenario of a version (publisher; immutable, a taken name is refused)",
@@ -80,5 +88,3 @@ def scenario_router(registry: Registry) -> APIRouter:
         saved = await run_in_threadpool(store)
         request.app.state.metrics.changes.labels("scenario.save").inc()
         return saved
-
-    return router

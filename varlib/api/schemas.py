@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from fastapi import Path
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat
 
 from varlib import (
     ALPHA_MAX,
@@ -46,20 +46,24 @@ class ForecastRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     steps: int = Field(strict=True, ge=1, le=MAX_STEPS, description="how many periods ahead", examples=[8])
-    alpha: float = Field(0.05, ge=ALPHA_MIN, le=ALPHA_MAX, description="1 - coverage of the interval (0.05: 95%)")
-    lag_inputs: list[list[float]] | None = Field(
+    alpha: float = Field(
+        0.05, ge=ALPHA_MIN, le=ALPHA_MAX, allow_inf_nan=False, description="1 - coverage of the interval (0.05: 95%)"
+    )
+    # Strict numbers: JSON's true or "9130.1" is not a value to forecast from (lax parsing read them as 1.0 and
+    # 9130.1); NaN and Infinity pass here and are refused by the library, naming their row and column.
+    lag_inputs: list[list[StrictFloat]] | None = Field(
         None,
         description="the last observations in levels, oldest first, one row per period and one value per"
         " variable (GET the version's metadata for `lag_inputs_needed`); default: the end of the training data",
     )
     intervals: str = Field("standard", description=f"interval kind, one of: {', '.join(INTERVAL_KINDS)}")
-    exog: dict[str, list[float]] | None = Field(
+    exog: dict[str, list[StrictFloat]] | None = Field(
         None,
         description="a VARX's exogenous variables: one list per variable, a value for every step (needed when the"
         " version has exogenous variables; GET its metadata for `spec.exog`)",
         examples=[{"realint": [1.0, 2.0, 2.0, 2.5]}],
     )
-    conditions: dict[str, list[float | None]] | None = Field(
+    conditions: dict[str, list[StrictFloat | None]] | None = Field(
         None,
         description="hard conditions on the future path, in levels: one list per variable, step by step from the"
         " first forecast period, null where the path is free (a conditional forecast)",
@@ -73,7 +77,9 @@ class LegacyForecastQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     future_periods: int = Field(8, ge=1, le=MAX_STEPS, description="how many periods ahead")
-    alpha: float = Field(0.05, ge=ALPHA_MIN, le=ALPHA_MAX, description="1 - coverage of the interval (0.05: 95%)")
+    alpha: float = Field(
+        0.05, ge=ALPHA_MIN, le=ALPHA_MAX, allow_inf_nan=False, description="1 - coverage of the interval (0.05: 95%)"
+    )
 
 
 class HistoryQuery(BaseModel):
@@ -81,6 +87,9 @@ class HistoryQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     limit: int = Field(100, ge=1, le=1000, description="how many records, newest first")
+    before: str | None = Field(
+        None, max_length=300, description="the `key` of a record listed before: only older records (the next page)"
+    )
 
 
 class ScenarioRequest(ForecastRequest):

@@ -7,14 +7,15 @@ Reads follow the service's read rule; every write needs a bearer token with the 
 from __future__ import annotations
 
 import logging
+from enum import Enum
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from varlib import ALIAS_PATTERN, Registry
+from varlib import ALIAS_PATTERN, NotFoundError, Registry
 
 from .schemas import NAME, VERSION, HistoryQuery, error_responses
 
@@ -35,15 +36,22 @@ class WithdrawBody(BaseModel):
     reason: str = Field(min_length=1, max_length=2000, description="why the version is withdrawn")
 
 
-def team_router(registry: Registry) -> APIRouter:
-    router = APIRouter(tags=["team"])
+def add_team_routes(app: FastAPI, registry: Registry) -> None:
+    """The routes, on the app itself: an included router would be one opaque entry in the app's routes,
+    which a request's metrics label and a 405's Allow header are read from."""
+    tags: list[str | Enum] = ["team"]
 
-    @router.get("/models/{name}/aliases", summary="aliases of a model", responses=error_responses(403, 404, 422, 503))
+    @app.get(
+        "/models/{name}/aliases", tags=tags, summary="aliases of a model", responses=error_responses(403, 404, 422, 503)
+    )
     def aliases(name: str = NAME) -> list[dict]:
-        return [alias.to_dict() for alias in registry.aliases(name)]
+        return [alias.to_dict() for alias in registry.aliases(name)] or _none_of(registry, name)
 
-    @router.put(
-        "/models/{name}/aliases/{alias}", summary="point an alias at a version (admin)", responses=_WRITE_ERRORS
+    @app.put(
+        "/models/{name}/aliases/{alias}",
+        tags=tags,
+        summary="point an alias at a version (admin)",
+        responses=_WRITE_ERRORS,
     )
     async def set_alias(request: Request, body: AliasBody, name: str = NAME, alias: str = ALIAS) -> dict:
         actor = await request.app.state.security.actor(request, "alias")
@@ -51,15 +59,18 @@ def team_router(registry: Registry) -> APIRouter:
         request.app.state.metrics.changes.labels("alias.set").inc()
         return moved.to_dict()
 
-    @router.delete("/models/{name}/aliases/{alias}", summary="delete an alias (admin)", responses=_WRITE_ERRORS)
+    @app.delete("/models/{name}/aliases/{alias}", tags=tags, summary="delete an alias (admin)", responses=_WRITE_ERRORS)
     async def delete_alias(request: Request, name: str = NAME, alias: str = ALIAS) -> dict:
         actor = await request.app.state.security.actor(request, "alias")
         moved = await run_in_threadpool(registry.delete_alias, name, alias, actor)
         request.app.state.metrics.changes.labels("alias.delete").inc()
         return moved.to_dict()
 
-    @router.post(
-        "/models/{name}/versions/{version}/withdraw", summary="withdraw a version (admin)", responses=_WRITE_ERRORS
+    @app.post(
+        "/models/{name}/versions/{version}/withdraw",
+        tags=tags,
+        summary="withdraw a version (admin)",
+        responses=_WRITE_ERRORS,
     )
     async def withdraw(request: Request, body: WithdrawBody, name: str = NAME, version: str = VERSION) -> dict:
         actor = await request.app.state.security.actor(request, "withdraw")
@@ -67,10 +78,19 @@ def team_router(registry: Registry) -> APIRouter:
         request.app.state.metrics.changes.labels("withdraw").inc()
         return withdrawal.to_dict()
 
-    @router.get(
-        "/models/{name}/history", summary="the audit trail, newest first", responses=error_responses(403, 422, 503)
+    @app.get(
+        "/models/{name}/history",
+        tags=tags,
+        summary="the audit trail, newest first",
+        responses=error_responses(403, 404, 422, 503),
     )
     def history(query: Annotated[HistoryQuery, Query()], name: str = NAME) -> list[dict]:
-        return [record.to_dict() | {"key": record.key} for record in registry.history(name, query.limit)]
+        records = registry.history(name, query.limit, query.before)
+        return [record.to_dict() | {"key": record.key} for record in records] or _none_of(registry, name)
 
-    return router
+
+def _none_of(registry: Registry, name: str) -> list[dict]:
+    """An empty list for a model that exists; a 404 for one that does not, as its versions' listing says."""
+    if not registry.list_versions(name):
+        raise NotFoundError(f"model {name!r} has no versions in {registry.description}; GET /models lists the models")
+    return []

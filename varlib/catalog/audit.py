@@ -111,13 +111,17 @@ def now() -> str:
 
 
 def read_trail(
-    store: Store, name: str, cache: BoundedCache[AuditRecord], limit: int = DEFAULT_LIMIT
+    store: Store, name: str, cache: BoundedCache[AuditRecord], limit: int = DEFAULT_LIMIT, before: str | None = None
 ) -> list[AuditRecord]:
-    """The newest `limit` records of `name`, newest first. Records are immutable, so each is read once
-    per process (cached by key); an unreadable object is skipped, never trusted."""
-    keys = sorted((info.key for info in store.list(helper_prefix(name, AUDIT_FOLDER))), reverse=True)[:limit]
-    records = []
+    """The newest `limit` readable records of `name`, newest first; with `before` (a record's key, e.g. the
+    last of a page) only older ones: keys sort by time. Records are immutable, so each is read once per
+    process (cached by key); an unreadable object is skipped, never trusted, and does not count to `limit`."""
+    listed = store.list(helper_prefix(name, AUDIT_FOLDER))
+    keys = sorted((info.key for info in listed if before is None or info.key < before), reverse=True)
+    records: list[AuditRecord] = []
     for key in keys:
+        if len(records) == limit:
+            break
         record = cache.get(key)
         if record is None:
             try:

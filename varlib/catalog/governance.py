@@ -132,9 +132,9 @@ class Governance:
         return withdrawal
 
     # -- the trail -----------------------------------------------------------------------------------
-    def history(self, name: str, limit: int = audit.DEFAULT_LIMIT) -> list[AuditRecord]:
-        """The newest `limit` audit records of `name`, newest first."""
-        return audit.read_trail(self.store, check_name(name), self._trail, limit)
+    def history(self, name: str, limit: int = audit.DEFAULT_LIMIT, before: str | None = None) -> list[AuditRecord]:
+        """The newest `limit` audit records of `name`, newest first (with `before`, a record's key: older ones)."""
+        return audit.read_trail(self.store, check_name(name), self._trail, limit, before)
 
     def _after_publish(self, artifact: Artifact, actor: Actor | None) -> None:
         """Keep `latest` off withdrawn versions (a withdrawal may have raced this publish), then record it."""

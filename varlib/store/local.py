@@ -15,7 +15,14 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from ..errors import AccessDeniedError, NotFoundError, ObjectExistsError, ObjectTooLargeError, StoreUnavailableError
+from ..errors import (
+    AccessDeniedError,
+    ConflictError,
+    NotFoundError,
+    ObjectExistsError,
+    ObjectTooLargeError,
+    StoreUnavailableError,
+)
 from . import ObjectInfo, StoredObject, check_key, local_description
 
 _TEMP_PREFIX = ".tmp-"
@@ -52,6 +59,12 @@ class LocalStore:
             raise NotFoundError(
                 f"{key} is a folder, not an object, in {self.description}", **self._fields(key)
             ) from None
+        except NotADirectoryError:
+            self.check()  # the store's own folder is a file: unavailable; else a file inside it blocks the key
+            raise NotFoundError(
+                f"{key} does not exist in {self.description}: {self._blocking(path)} is a file, not a folder",
+                **self._fields(key),
+            ) from None
         except PermissionError as exc:
             raise AccessDeniedError(f"cannot read {path}: permission denied", **self._fields(key)) from exc
         return StoredObject(key, data, _etag(stat))
@@ -85,6 +98,7 @@ class LocalStore:
         base = self.bucket_dir
         start = base / prefix if prefix else base
         if not start.is_dir():
+            self.check()  # nothing listed, unless the store's own folder is a file
             return
         for folder, dirs, files in os.walk(start):
             dirs.sort()
@@ -101,6 +115,7 @@ class LocalStore:
     def children(self, prefix: str) -> tuple[builtins.list[str], builtins.list[ObjectInfo]]:
         start = self.bucket_dir / prefix if prefix else self.bucket_dir
         if not start.is_dir():
+            self.check()  # nothing listed, unless the store's own folder is a file
             return [], []
         folders, objects = [], []
         for entry in sorted(os.scandir(start), key=lambda entry: entry.name):
@@ -118,13 +133,28 @@ class LocalStore:
         return self.children(prefix)[0]
 
     def check(self) -> None:
-        if self.bucket_dir.exists() and not self.bucket_dir.is_dir():
+        existing = next(path for path in (self.bucket_dir, *self.bucket_dir.parents) if path.exists())
+        if not existing.is_dir():
             raise StoreUnavailableError(
-                f"{self.bucket_dir} is not a folder; set VARLIB_STORE_DIR to a folder", **self._fields(None)
+                f"{existing} is not a folder; set VARLIB_STORE_DIR to a folder", **self._fields(None)
             )
         parent = self.bucket_dir if self.bucket_dir.exists() else self.root
         if parent.exists() and not os.access(parent, os.R_OK):
             raise AccessDeniedError(f"cannot read {parent}: permission denied", **self._fields(None))
+
+    def _file_in_the_way(self, key: str, path: Path) -> Exception:
+        """Writing `key` found a file where a folder of `path` should be: the store's own folder (unavailable,
+        as `check` says) or one inside it, which no write of that key can get past."""
+        self.check()
+        return ConflictError(
+            f"{key} cannot be written in {self.description}: {self._blocking(path)} is a file where a folder is"
+            " needed; move it away",
+            **self._fields(key),
+        )
+
+    @staticmethod
+    def _blocking(path: Path) -> Path:
+        return next((parent for parent in path.parents if parent.is_file()), path)
 
     def _fields(self, key: str | None) -> dict:
         """The context every error of this store carries (no endpoint: the folder is the bucket)."""
@@ -139,6 +169,8 @@ class LocalStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=path.parent)
+        except (FileExistsError, NotADirectoryError):
+            raise self._file_in_the_way(key, path) from None
         except PermissionError as exc:
             raise AccessDeniedError(
                 f"cannot write under {path.parent}: permission denied", **self._fields(key)
@@ -156,6 +188,8 @@ class LocalStore:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             lock.acquire()
+        except (FileExistsError, NotADirectoryError):
+            raise self._file_in_the_way(key, path) from None
         except Timeout as exc:
             raise StoreUnavailableError(
                 f"{key}{_LOCK_SUFFIX} in {self.description} stayed locked for"

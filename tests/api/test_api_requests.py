@@ -1,0 +1,155 @@
+"""How the service takes requests it must refuse or read strictly: bodies too large or not JSON, values that
+are not numbers, loose query strings, path values, unknown models, a 405's Allow, and the audit trail's pages.
+On a local store through FastAPI's TestClient (the same app `varlib serve` runs)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api.test_auth_api import samples
+from varlib import Registry, Settings
+from varlib.api import create_app
+from varlib.service import publish_result
+
+FORECAST = "/models/var/versions/0.0.1/forecast"
+
+
+@pytest.fixture(scope="module")
+def store(macro_result, tmp_path_factory):
+    settings = Settings(store_dir=tmp_path_factory.mktemp("api") / "store", author="tester")
+    publish_result(Registry.from_settings(settings), macro_result, "var")
+    return settings
+
+
+@pytest.fixture
+def http(store):
+    with TestClient(create_app(store), raise_server_exceptions=False) as client:
+        yield client
+
+
+def _error(response, status: int) -> str:
+    assert response.status_code == status, response.text
+    return response.json()["error"]
+
+
+def test_a_body_over_the_limit_is_a_json_413_declared_or_streamed(http):
+    body = json.dumps({"steps": 2, "lag_inputs": [[1.0, 2.0, 3.0]] * 200_000}).encode()
+    assert "takes at most 1,000,000" in _error(http.post(FORECAST, content=body), 413)
+
+    def chunks():  # no Content-Length: counted as it streams in
+        for start in range(0, len(body), 65_536):
+            yield body[start : start + 65_536]
+
+    headers = {"content-type": "application/json"}
+    assert "takes at most 1,000,000" in _error(http.post(FORECAST, content=chunks(), headers=headers), 413)
+    scraped = samples(http.get("/metrics").text)
+    route = (("method", "POST"), ("route", "/models/{name}/versions/{version}/forecast"), ("status", "413"))
+    assert scraped[("varlib_http_requests_total", route)] == 2
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", None])
+def test_a_body_not_sent_as_json_says_which_header_to_send(http, content_type):
+    headers = {"content-type": content_type} if content_type else {}
+    message = _error(http.post(FORECAST, content=b'{"steps": 2}', headers=headers), 422)
+    assert f"sent as {content_type or 'no content type'}" in message
+    assert "Content-Type: application/json" in message
+
+
+@pytest.mark.parametrize(
+    "body, named",
+    [
+        ({"steps": 2, "lag_inputs": [[True, False]] * 3}, "body.lag_inputs.0.0: Input should be a valid number"),
+        ({"steps": 2, "lag_inputs": [[1.0, 2.0, "3.5"]] * 3}, "body.lag_inputs.0.2: Input should be a valid number"),
+        ({"steps": 3, "conditions": {"realgdp": [True]}}, "body.conditions.realgdp.0: Input should be a valid number"),
+        ({"steps": 2, "alpha": float("nan")}, "body.alpha: Input should be a finite number"),
+        ({"steps": 2, "lag_inputs": [[1.0, 2.0], [4.0]]}, "lag inputs: row 2 has 1 value(s);"),
+        ({"steps": 3, "conditions": {"realgdp": [1.7e308]}}, "from these lag inputs and conditions"),
+    ],
+)
+def test_values_that_are_not_numbers_or_do_not_fit_are_named(http, body, named):
+    raw = json.dumps(body).encode()  # NaN as JSON's NaN, which Python writes and FastAPI reads
+    assert named in _error(http.post(FORECAST, content=raw, headers={"content-type": "application/json"}), 422)
+
+
+@pytest.mark.parametrize(
+    "path, named",
+    [
+        (FORECAST + "?alpha=0.5", "query parameter 'alpha' is not a parameter of this endpoint"),
+        ("/models/var/versions?limit=1", "query parameter 'limit' is not a parameter of this endpoint"),
+        ("/var_predict/0.0.1?future_periods=3&future_periods=5", "'future_periods' is given 2 times"),
+    ],
+)
+def test_a_loose_query_string_is_refused_not_read(http, path, named):
+    response = http.post(path, json={"steps": 1}) if path.startswith(FORECAST) else http.get(path)
+    assert named in _error(response, 422)
+
+
+@pytest.mark.parametrize(
+    "path, named",
+    [
+        ("/models/var/versions/LATEST", "version 'LATEST' is not valid: use M.m.p such as 0.0.3"),
+        ("/models/Var!/versions", "model name 'Var!' is not valid"),
+        ("/models/var/aliases/Champion", "alias 'Champion' is not valid"),
+        ("/models/var/versions/0.0.1/scenarios/Rate%20Hold", "scenario name 'Rate Hold' is not valid"),
+    ],
+)
+def test_a_bad_path_value_is_named_in_the_librarys_words(http, path, named):
+    method = "PUT" if "/aliases/" in path else "GET"  # an alias path takes only PUT and DELETE
+    assert named in _error(http.request(method, path, json={"version": "0.0.1"}), 422)
+
+
+@pytest.mark.parametrize(
+    "path", ["/models/var/versions/0.0.9/scenarios", "/models/nope/history", "/models/nope/aliases"]
+)
+def test_lists_of_a_model_or_version_that_does_not_exist_are_404(http, path):
+    message = _error(http.get(path), 404)
+    assert "var 0.0.9 does not exist" in message or "model 'nope' has no versions" in message
+    stem = path.replace("nope", "var").replace("0.0.9", "0.0.1")
+    assert http.get(stem).status_code == 200
+
+
+def test_a_405_names_the_methods_the_path_takes_and_is_counted_under_its_route(http):
+    response = http.post("/models/var/aliases/champion")
+    assert response.status_code == 405 and response.headers["allow"] == "DELETE, PUT"
+    assert response.json()["error"].endswith("this path takes DELETE, PUT")
+    assert http.put("/models/var/aliases/champion", json={"version": "0.0.1"}).status_code == 403  # no sign-in
+    scraped = samples(http.get("/metrics").text)
+    for method, status in (("POST", "405"), ("PUT", "403")):
+        labels = (("method", method), ("route", "/models/{name}/aliases/{alias}"), ("status", status))
+        assert scraped[("varlib_http_requests_total", labels)] == 1
+
+
+def test_the_audit_trail_pages_past_unreadable_records(store, http):
+    registry = Registry.from_settings(store)
+    for version in ("0.0.1", "0.0.1", "0.0.1"):
+        registry.set_alias("var", "champion", version)
+    registry.store.create("var/_audit/99991231T000000.000000Z-deadbeef.json", b"garbage")  # the newest key
+    newest = http.get("/models/var/history?limit=1").json()
+    assert [r["action"] for r in newest] == ["alias.set"]  # the unreadable one is skipped, not counted
+    keys = [newest[0]["key"]]
+    while page := http.get("/models/var/history", params={"limit": 1, "before": keys[-1]}).json():
+        keys.append(page[0]["key"])
+    every = http.get("/models/var/history?limit=1000").json()
+    assert keys == [r["key"] for r in every] and every[-1]["action"] == "publish"
+    assert http.get("/models/var/history?before=0").json() == []  # nothing sorts before it
+
+
+def test_a_store_folder_that_is_a_file_is_unavailable_everywhere(tmp_path):
+    (tmp_path / "store").write_text("not a folder")
+    with TestClient(create_app(Settings(store_dir=tmp_path / "store")), raise_server_exceptions=False) as client:
+        for path in ("/ready", "/models", "/models/var/versions", "/models/var/versions/latest"):
+            assert "is not a folder; set VARLIB_STORE_DIR to a folder" in _error(client.get(path), 503)
+
+
+def test_a_file_where_a_models_folder_should_be_is_a_404_to_read_and_a_409_to_publish(store, http, macro_result):
+    from varlib import ConflictError
+
+    (store.store_dir / "models" / "stray").write_text("hi")
+    for path in ("/models/stray/versions/0.0.1", "/models/stray/versions/latest"):
+        assert http.get(path).status_code == 404
+    assert "stray 0.0.1 does not exist" in _error(http.get("/models/stray/versions/0.0.1"), 404)
+    with pytest.raises(ConflictError, match="stray is a file where a folder is needed; move it away"):
+        publish_result(Registry.from_settings(store), macro_result, "stray")

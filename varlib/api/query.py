@@ -1,0 +1,32 @@
+"""Query strings are checked, never read loosely: a parameter an endpoint does not take, or one given twice,
+is a 422 that names it, rather than an answer to a question nobody asked."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from fastapi import Request
+
+from varlib import InvalidInputError
+
+_LISTED = "the endpoints and their parameters are listed at /docs"
+
+
+def refuse_loose_query(request: Request) -> None:
+    """An app-wide dependency. Endpoints that take query parameters read them through a pydantic model that
+    forbids others (varlib.api.schemas); every other endpoint takes none, which is checked here."""
+    names = [name for name, _ in request.query_params.multi_items()]
+    if not names:
+        return
+    repeated = [name for name, count in Counter(names).items() if count > 1]
+    if repeated:
+        raise InvalidInputError(
+            f"query parameter {repeated[0]!r} is given {names.count(repeated[0])} times; give it once",
+            field=repeated[0],
+        )
+    dependant = getattr(request.scope.get("route"), "dependant", None)
+    if dependant is not None and not dependant.query_params:
+        raise InvalidInputError(
+            f"query parameter {names[0]!r} is not a parameter of this endpoint, which takes none ({_LISTED})",
+            field=names[0],
+        )
