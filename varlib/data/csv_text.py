@@ -46,8 +46,17 @@ def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.Da
         )
     text, encoding = _decode(data, label)
     delimiter = _delimiter(text)
+    # In a file of one column an empty cell is an empty line: kept, it is a value left out (a free step of a
+    # path placed by row order); dropped, as pandas does by default, every later row would move up one.
+    one_column = delimiter not in _header(text)
     try:
-        table = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False)
+        table = pd.read_csv(
+            io.StringIO(text.lstrip("\r\n") if one_column else text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=not one_column,
+        ).fillna("")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
         raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
     table = _without_empty_margins(table)
@@ -103,9 +112,14 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
     )
 
 
+def _header(text: str) -> str:
+    """The first line that is not blank, without its quoted names."""
+    return re.sub(r'"[^"]*"', "", next((line for line in text.splitlines() if line.strip()), ""))
+
+
 def _delimiter(text: str) -> str:
     """The delimiter the header row uses most outside quoted names (a comma when it holds none of them)."""
-    header = re.sub(r'"[^"]*"', "", next((line for line in text.splitlines() if line.strip()), ""))
+    header = _header(text)
     return max(DELIMITERS, key=header.count)
 
 

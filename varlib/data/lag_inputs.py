@@ -20,7 +20,7 @@ from ..errors import InvalidInputError
 from .columns import find_date_column
 from .csv_text import read_text_table
 from .frequency import label_of
-from .timeindex import AmbiguousDates, first_break, newest_first, offset_of, on_grid, parse_dates
+from .timeindex import first_break, newest_first, offset_of, on_grid, parse_dates
 
 DATE = "date"  # the label column of an editor table
 
@@ -51,9 +51,29 @@ def read_lag_csv(
             value=len(raw),
         )
     table = pd.DataFrame({v: raw[v] for v in variables})
-    date_col = find_date_column(raw.columns)
-    table.insert(0, DATE, raw[date_col] if date_col else [f"row {i + 1}" for i in range(len(raw))])
+    date_col = find_date_column(raw.columns) or _dates_by_position(raw, variables)
+    table.insert(0, DATE, raw[date_col] if date_col else _row_labels(len(raw)))
     return table
+
+
+def _row_labels(count: int) -> list[str]:
+    return [f"row {i + 1}" for i in range(count)]
+
+
+def _dates_by_position(raw: pd.DataFrame, variables: list[str]) -> str | None:
+    """A first column that is not a variable and mostly holds dates (`obs`, FRED's `observation_date`): the
+    date column, as in training data. Its labels are then read strictly, so a mistyped date is named."""
+    first = str(raw.columns[0]) if len(raw.columns) else None
+    if first is None or first in variables:
+        return None
+    readable = 0
+    for cell in raw[first]:
+        try:
+            parse_dates(pd.Index([cell]), first, "the lag inputs")
+            readable += 1
+        except InvalidInputError:
+            continue
+    return first if 2 * readable >= len(raw) else None
 
 
 def editor_table(lags: pd.DataFrame) -> pd.DataFrame:
@@ -84,8 +104,8 @@ def parse_lag_table(
             field="columns",
             value=missing,
         )
-    labels = [str(x) for x in table[DATE]] if DATE in table.columns else [f"row {i + 1}" for i in range(len(table))]
-    dates = _dates(labels, frequency)
+    labels = [str(x) for x in table[DATE]] if DATE in table.columns else _row_labels(len(table))
+    dates = None if labels == _row_labels(len(table)) else _dates(labels, frequency)
     rows = np.arange(len(table))
     if dates is not None and newest_first(dates):  # the dates say which row is the last observation
         rows, dates = rows[::-1], dates[::-1]
@@ -139,15 +159,11 @@ def _check_order(dates: pd.DatetimeIndex) -> None:
             )
 
 
-def _dates(labels: list[str], frequency: str | None) -> pd.DatetimeIndex | None:
-    """The labels as dates (numeric ones read in one order: a forecast's dates continue from the last), or
-    None for rows without dates; dates that read day first and month first alike are refused."""
-    try:
-        return parse_dates(pd.Index(labels), DATE, "the lag inputs", on_grid(frequency))
-    except AmbiguousDates:
-        raise
-    except InvalidInputError:
-        return None
+def _dates(labels: list[str], frequency: str | None) -> pd.DatetimeIndex:
+    """The labels as dates (numeric ones read in one order: a forecast's dates continue from the last); a
+    label that is not a date is named (taken in file order, the rows would be dated from the training
+    data's end), and dates that read day first and month first alike are refused."""
+    return parse_dates(pd.Index(labels), DATE, "the lag inputs", on_grid(frequency))
 
 
 def read_lag_inputs(

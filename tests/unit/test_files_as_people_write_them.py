@@ -1,0 +1,42 @@
+"""Lag-input and path files as people write them: dates under another header, a mistyped date, empty
+lines in a one-column path. Each is read as meant or refused by name, never taken in the wrong order."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from varlib.data import read_lag_inputs, read_path_csv
+from varlib.data.paths import CONDITIONS, EXOG, check_path
+from varlib.errors import InvalidInputError
+
+NEWEST_FIRST = "{header},gdp\n2021-10-01,4\n2021-07-01,3\n2021-04-01,2\n2021-01-01,1\n"
+
+
+@pytest.mark.parametrize("header", ["date", "obs", "observation_date", "Period"])
+def test_a_first_column_of_dates_dates_the_lag_inputs_whatever_its_header(header):
+    lags = read_lag_inputs(NEWEST_FIRST.format(header=header).encode(), ["gdp"], 2, "none", frequency="QS-JAN")
+    assert lags["gdp"].tolist() == [3.0, 4.0] and [str(d.date()) for d in lags.index] == ["2021-07-01", "2021-10-01"]
+
+
+@pytest.mark.parametrize("header", ["date", "obs"])
+def test_a_mistyped_lag_date_is_named_not_dropped_with_the_others(header):
+    text = NEWEST_FIRST.format(header=header).replace("2021-04-01", "2021-04-31")
+    with pytest.raises(InvalidInputError, match=r"row 3: '2021-04-31' is not a date"):
+        read_lag_inputs(text.encode(), ["gdp"], 2, "none", frequency="QS-JAN")
+    repeated_header = b"date,gdp\n2021-01-01,1\ndate,gdp\n2021-04-01,2\n"
+    with pytest.raises(InvalidInputError, match=r"row 2: 'date' is not a date"):
+        read_lag_inputs(repeated_header, ["gdp"], 2, "none")
+
+
+def test_a_first_column_that_is_not_dates_leaves_the_lag_inputs_undated():
+    lags = read_lag_inputs(b"country,gdp\nDE,1\nDE,2\n", ["gdp"], 2, "none", frequency="QS-JAN")
+    assert lags["gdp"].tolist() == [1.0, 2.0] and lags.index.tolist() == [0, 1]
+
+
+@pytest.mark.parametrize("kind", [CONDITIONS, EXOG])
+def test_an_empty_line_of_a_one_column_path_is_a_step_left_free(kind):
+    path = check_path(read_path_csv(b"gdp\n1000\n\n1010\n\n", kind, "path.csv"), ["gdp"], ["a", "b", "c", "d"])
+    np.testing.assert_array_equal(path["gdp"].to_numpy(), [1000, np.nan, 1010, np.nan])
+    leading = check_path(read_path_csv(b"\n\ngdp\n1000\n", kind, "path.csv"), ["gdp"], ["a", "b"])
+    np.testing.assert_array_equal(leading["gdp"].to_numpy(), [1000, np.nan])
