@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from varlib.data import read_lag_inputs, read_path_csv
+from varlib.data import load_csv, read_lag_inputs, read_path_csv
 from varlib.data.paths import CONDITIONS, EXOG, check_path
 from varlib.errors import InvalidInputError
 
@@ -40,3 +40,36 @@ def test_an_empty_line_of_a_one_column_path_is_a_step_left_free(kind):
     np.testing.assert_array_equal(path["gdp"].to_numpy(), [1000, np.nan, 1010, np.nan])
     leading = check_path(read_path_csv(b"\n\ngdp\n1000\n", kind, "path.csv"), ["gdp"], ["a", "b"])
     np.testing.assert_array_equal(leading["gdp"].to_numpy(), [1000, np.nan])
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (
+            b"date;orders;stock\n2005-01-01;998;2.000\n2005-02-01;999;2.010\n2005-03-01;1.000;2.020\n",
+            r"column 'orders', row 3: '1.000', which is 1000 if the point groups thousands and 1.000 if it is",
+        ),
+        (
+            b"date\tpayrolls\thours\n2000-01-01\t129,810\t995\n2000-02-01\t129,793\t1,001\n",
+            r"column 'payrolls', row 1: '129,810', which is 129810 if the comma groups thousands",
+        ),
+    ],
+    ids=["points", "commas"],
+)
+def test_a_file_whose_numbers_all_read_as_thousands_or_as_decimals_is_refused(data, message):
+    with pytest.raises(InvalidInputError, match=message):
+        load_csv(data, name="sheet.csv")
+
+
+@pytest.mark.parametrize(
+    "data, orders",
+    [
+        (b"date;orders;rate\n2005-01-01;998;2,5\n2005-02-01;1.000;2,25\n", [998.0, 1000.0]),  # a decimal comma
+        (b"date;orders;rate\n2005-01-01;1.000;2.5\n2005-02-01;1.001;2.25\n", [1.0, 1.001]),  # a decimal point
+        (b"date;orders;rate\n2005-01-01;1.000.000;2\n2005-02-01;1.000;3\n", [1_000_000.0, 1000.0]),  # two groups
+        (b"date;orders;rate\n1960.1;1,5;2\n1960.2;1,25;3\n", [1.5, 1.25]),  # the labels are not numbers
+    ],
+    ids=["comma", "point", "groups", "period-labels"],
+)
+def test_other_numbers_of_the_file_decide_how_a_group_of_three_reads(data, orders):
+    assert load_csv(data, name="sheet.csv").frame["orders"].tolist() == orders
