@@ -59,6 +59,26 @@ def test_another_frequency_is_a_change_of_shape(registry, macro_pair):
         publish_result(registry, annual, "gdp", "minor", "")
 
 
+def test_every_other_quarter_is_another_frequency(registry, macro_pair):
+    from varlib import label_of
+
+    assert [label_of(a) for a in ("2QS-JAN", "2MS", "2W-SUN", "3W-SUN", "QS-OCT")] == [
+        "half-yearly",
+        "bimonthly",
+        "fortnightly",
+        "every 3 weeks",
+        "quarterly",
+    ]
+    dataset, first = macro_pair
+    publish_result(registry, first, "gdp", "patch", "")
+    halves = dataset.frame.iloc[::2]  # the first and third quarter of each year: a half-yearly grid
+    csv = halves.rename_axis("date").to_csv().encode()
+    half_yearly = train_model(load_dataset(csv=csv, csv_name="halves.csv"), first.spec)
+    assert half_yearly.dataset.frequency.startswith("2QS")
+    with pytest.raises(ConflictError, match="frequency quarterly -> half-yearly"):
+        publish_result(registry, half_yearly, "gdp", "patch", "")
+
+
 def test_the_same_shape_passes_as_a_patch(registry, macro_pair):
     _, first = macro_pair
     publish_result(registry, first, "gdp", "patch", "")

@@ -48,6 +48,16 @@ _LABELS = (
     ("D", "daily"),
     ("h", "hourly"),
 )
+_MULTIPLES = {(2, "quarterly"): "half-yearly", (2, "monthly"): "bimonthly", (2, "weekly"): "fortnightly"}
+_UNITS = {
+    "yearly": "years",
+    "quarterly": "quarters",
+    "monthly": "months",
+    "weekly": "weeks",
+    "business daily": "business days",
+    "daily": "days",
+    "hourly": "hours",
+}
 SHOWN = 5  # missing periods named in a message
 
 
@@ -76,12 +86,15 @@ UNKNOWN = Frequency("", "of unknown frequency")
 
 
 def label_of(alias: str) -> str:
-    """`quarterly` for `QS-OCT`, `monthly` for `ME`, ... (the alias itself when unknown)."""
+    """`quarterly` for `QS-OCT`, `monthly` for `ME`, `half-yearly` for `2QS-JAN`, `every 3 weeks` for
+    `3W-SUN`, ... (the alias itself when unknown). A multiple is named: it is another frequency, which a
+    model name must not change within a major version (varlib.catalog.shape)."""
     head = alias.split("-")[0]
     letters = "".join(ch for ch in head if not ch.isdigit())
+    count = int(head[: len(head) - len(head.lstrip("0123456789"))] or 1)
     for prefix, label in sorted(_LABELS, key=lambda item: -len(item[0])):
         if letters.startswith(prefix):
-            return label
+            return label if count == 1 else _MULTIPLES.get((count, label), f"every {count} {_UNITS[label]}")
     return alias
 
 
