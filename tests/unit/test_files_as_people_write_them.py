@@ -73,3 +73,20 @@ def test_a_file_whose_numbers_all_read_as_thousands_or_as_decimals_is_refused(da
 )
 def test_other_numbers_of_the_file_decide_how_a_group_of_three_reads(data, orders):
     assert load_csv(data, name="sheet.csv").frame["orders"].tolist() == orders
+
+
+def test_dated_rows_without_values_around_the_data_are_left_out_and_said_never_filled():
+    from varlib.data import profile_csv
+
+    rows = ["2000-01-01,,", "2000-04-01,1,5", "2000-07-01,2,4", "2000-10-01,3,6", "2001-01-01,2,5"]
+    data = ("date,gdp,cons\n" + "\n".join([*rows, "2001-04-01,,", "2001-07-01,,"]) + "\n").encode()
+    for fill in ("none", "ffill", "interpolate"):
+        dataset = load_csv(data, name="ahead.csv", fill=fill)
+        assert [str(d.date()) for d in dataset.frame.index[[0, -1]]] == ["2000-04-01", "2001-01-01"]
+        assert dataset.read_as == (
+            "1 dated row(s) without values before the data (2000-01-01) left out",
+            "2 dated row(s) without values after the data (2001-04-01 to 2001-07-01) left out",
+        )
+    profile = profile_csv(data, name="ahead.csv")[0]
+    assert (profile.first, profile.last, profile.missing_values) == ("2000-04-01", "2001-01-01", {})
+    assert profile.read_as == dataset.read_as

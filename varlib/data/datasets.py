@@ -107,11 +107,12 @@ def load_csv(
     chosen = list(variables) if variables else [c for c in raw.columns if c != date_col and _filled(raw[c])]
     frame, order, turned = by_date(raw.drop(columns=date_col), raw[date_col], date_col, name)
     frame = select_variables(frame, chosen, source=name, allow_missing=True)
+    frame, trimmed = without_dated_empty_ends(frame)
     frame = slice_dates(frame, start, end)
     check_dates(pd.DatetimeIndex(frame.index), name)
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
-    return Dataset(name, frame, digest, frequency.alias or None, preparation, read_as(raw, order, turned))
+    return Dataset(name, frame, digest, frequency.alias or None, preparation, read_as(raw, order, turned) + trimmed)
 
 
 def by_date(frame: pd.DataFrame, dates: pd.Series, column: str, source: str) -> tuple[pd.DataFrame, str | None, bool]:
@@ -121,6 +122,26 @@ def by_date(frame: pd.DataFrame, dates: pd.Series, column: str, source: str) -> 
     turned = newest_first(index)
     frame = frame.set_axis(index.rename("date"))
     return (frame.iloc[::-1] if turned else frame), order, turned
+
+
+def without_dated_empty_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Without the rows before the first value or after the last that hold a date and nothing else (a
+    spreadsheet's dates filled in ahead of the data): they are no observations, so no fill may invent them.
+    Said, as `read_as` says the rest: `2 dated rows without values after the data (2020-01-01 to ...)`."""
+    has = frame.notna().any(axis=1).to_numpy()
+    if has.all() or not has.any():
+        return frame, ()
+    first, last = np.flatnonzero(has)[[0, -1]]
+    notes = []
+    for rows, where in ((frame.index[:first], "before"), (frame.index[last + 1 :], "after")):
+        if len(rows):
+            span = _day(rows[0]) if len(rows) == 1 else f"{_day(rows[0])} to {_day(rows[-1])}"
+            notes.append(f"{len(rows)} dated row(s) without values {where} the data ({span}) left out")
+    return frame.iloc[first : last + 1], tuple(notes)
+
+
+def _day(stamp) -> str:
+    return stamp.date().isoformat() if isinstance(stamp, pd.Timestamp) else str(stamp)
 
 
 def _filled(column: pd.Series) -> bool:

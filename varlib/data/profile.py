@@ -14,7 +14,7 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from .columns import guess_date_column
-from .datasets import by_date, check_dates, read_as, read_csv
+from .datasets import by_date, check_dates, read_as, read_csv, without_dated_empty_ends
 from .frequency import Frequency, detect_frequency
 
 SHOWN_TEXT = 5  # text columns named with an example cell; a wide file's others are counted
@@ -63,9 +63,11 @@ def profile_csv(
     text = tuple(c for c in numbers if c != date_col and c not in numeric and c not in empty)
     frame = pd.DataFrame({c: numbers[c].astype(float) for c in numeric})
     frequency, first, last, order, turned = None, None, None, None, False
+    trimmed: tuple[str, ...] = ()
     if date_col is not None and date_col in raw.columns:
         try:
             frame, order, turned = by_date(frame, raw[date_col], date_col, name)
+            frame, trimmed = without_dated_empty_ends(frame)
             index = pd.DatetimeIndex(frame.index)
             check_dates(index, name)
             frequency = detect_frequency(index, repr(name))
@@ -102,7 +104,7 @@ def profile_csv(
         constant,
         non_positive,
         tuple(problems),
-        read_as(raw, order, turned),
+        read_as(raw, order, turned) + trimmed,
     )
     return profile, frame
 
