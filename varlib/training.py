@@ -13,6 +13,7 @@ from .adequacy import Adequacy
 from .clock import iso_label
 from .data import Dataset
 from .errors import InvalidInputError
+from .forecast_inputs import MAX_STEPS
 from .jsonsafe import in_order
 from .kinds import kind_of
 from .lag_order import MIN_RESIDUAL_DF
@@ -102,7 +103,8 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
         )
     check_positive(frame, spec.transform)
     check_not_degenerate(frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}")
-    holdout_rows = max(1, int(round(len(frame) * spec.holdout))) if spec.holdout > 0 else 0
+    # at most the longest forecast the product makes: 10% of 5,000 daily rows would ask for 500 steps ahead
+    holdout_rows = min(max(1, int(round(len(frame) * spec.holdout))), MAX_STEPS) if spec.holdout > 0 else 0
     evaluation = _evaluate(frame, spec, holdout_rows, exog) if holdout_rows else None
     fitted = kind.fit(frame.to_numpy(dtype=float), spec, exog=exog)
     seconds = time.perf_counter() - started

@@ -90,3 +90,21 @@ def test_dated_rows_without_values_around_the_data_are_left_out_and_said_never_f
     profile = profile_csv(data, name="ahead.csv")[0]
     assert (profile.first, profile.last, profile.missing_values) == ("2000-04-01", "2001-01-01", {})
     assert profile.read_as == dataset.read_as
+
+
+def test_a_long_daily_file_trains_with_a_holdout_of_at_most_the_longest_forecast(tmp_path):
+    from varlib import ModelSpec, train_model
+
+    rng = np.random.default_rng(3)
+    days = np.arange(5000)
+    text = "date,a,b\n" + "".join(
+        f"{d},{x:.4f},{y:.4f}\n"
+        for d, x, y in zip(
+            (np.datetime64("2000-01-01") + days).astype(str), rng.normal(size=5000), rng.normal(size=5000), strict=True
+        )
+    )
+    result = train_model(load_csv(text.encode(), name="daily.csv"), ModelSpec(("a", "b"), lags=1))
+    assert result.evaluation is not None and result.evaluation.rows == 400  # 10% would be 500 steps ahead
+    (tmp_path / "folder").mkdir()
+    with pytest.raises(InvalidInputError, match="cannot read CSV .*folder'.*Is a directory"):
+        load_csv(tmp_path / "folder")

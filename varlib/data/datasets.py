@@ -71,7 +71,10 @@ def read_csv(source: str | Path | bytes, name: str | None = None) -> tuple[pd.Da
             raise InvalidInputError(f"cannot read CSV {str(source)!r}: {exc.strerror or exc}") from None
         if size > MAX_CSV_BYTES:
             raise InvalidInputError(f"CSV {path.name!r} is {size:,} bytes; the limit is {MAX_CSV_BYTES:,}")
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except OSError as exc:  # a folder, or unreadable: stat() alone does not tell
+            raise InvalidInputError(f"cannot read CSV {str(source)!r}: {exc.strerror or exc}") from None
         name = name or path.name
     else:
         data = bytes(source)
