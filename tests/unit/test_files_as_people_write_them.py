@@ -108,3 +108,32 @@ def test_a_long_daily_file_trains_with_a_holdout_of_at_most_the_longest_forecast
     (tmp_path / "folder").mkdir()
     with pytest.raises(InvalidInputError, match="cannot read CSV .*folder'.*Is a directory"):
         load_csv(tmp_path / "folder")
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"GDP and consumption\n\ndate,gdp,cons\n2000-01-01,1,2\n", r"line 3: 3 fields where the header \(GDP and"),
+        (b"date,gdp,cons\n2000-01-01,1,000,000.0,5\n", r"line 2: 5 fields where .* in quotes \(\"1,234.5\"\)"),
+        (b"date;gdp;cons\n2000-01-01;1;2;3\n", r"line 2: 4 fields where the header \(date, gdp, cons\) has 3; every"),
+    ],
+    ids=["title-line", "unquoted-thousands", "extra-value"],
+)
+def test_rows_wider_than_the_header_are_refused_with_their_line(data, message):
+    with pytest.raises(InvalidInputError, match=message):
+        load_csv(data, name="sheet.csv")
+
+
+def test_a_delimiter_ending_the_data_rows_only_and_a_text_column_are_left_out():
+    trailing = b"date,gdp,cons\n2000-01-01,1,5,\n2000-04-01,2,4,\n2000-07-01,3,6,\n"
+    assert load_csv(trailing, name="sheet.csv").frame.to_numpy().tolist() == [[1, 5], [2, 4], [3, 6]]
+    coded = b"date,country,gdp,cons\n2000-01-01,DE,1,5\n2000-04-01,DE,2,4\n2000-07-01,DE,3,6\n"
+    assert load_csv(coded, name="sheet.csv").variables == ["gdp", "cons"]
+    stray = b"date,gdp,cons\n2000-01-01,1,5\n2000-04-01,n.a.,4\n2000-07-01,3,6\n"
+    with pytest.raises(InvalidInputError, match=r"column 'gdp' .* row 2 \(2000-04-01\): 'n.a.' is not a finite"):
+        load_csv(stray, name="sheet.csv")
+
+
+def test_a_log_models_lag_input_at_or_below_zero_is_named_by_variable_and_date():
+    with pytest.raises(InvalidInputError, match="lag input gdp on 2009-04-01 is 0; this model works on logs"):
+        read_lag_inputs(b"date,gdp\n2009-01-01,1\n2009-04-01,0\n", ["gdp"], 2, "log")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import warnings
 
 import pandas as pd
 
@@ -58,14 +59,18 @@ def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.Da
     # In a file of one column an empty cell is an empty line: kept, it is a value left out (a free step of a
     # path placed by row order); dropped, as pandas does by default, every later row would move up one.
     one_column = delimiter not in _header(text)
+    trailing = _extra_fields_are_empty(text, delimiter, label)
     try:
-        table = pd.read_csv(
-            io.StringIO(text.lstrip("\r\n") if one_column else text),
-            sep=delimiter,
-            dtype=str,
-            keep_default_na=False,
-            skip_blank_lines=not one_column,
-        ).fillna("")
+        with warnings.catch_warnings():  # pandas warns that extra fields are dropped: they are empty ones
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            table = pd.read_csv(
+                io.StringIO(text.lstrip("\r\n") if one_column else text),
+                sep=delimiter,
+                dtype=str,
+                keep_default_na=False,
+                skip_blank_lines=not one_column,
+                index_col=False if trailing else None,
+            ).fillna("")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
         raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
     table = _without_empty_margins(table)
@@ -119,6 +124,35 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
         f"CSV {label!r} cannot be read: it is not text in UTF-8, UTF-16 or Windows-1252; save it as 'CSV UTF-8'",
         value=label,
     )
+
+
+def _extra_fields_are_empty(text: str, delimiter: str, label: str) -> bool:
+    """Whether some row has more fields than the header, all of them empty (a delimiter ending the data rows
+    only). Refused when such fields hold values: pandas would make the first column the index and shift
+    every name (a title line above the header, or `1,000,000.0` unquoted in a comma-separated file)."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = (row for row in reader if any(cell.strip() for cell in row))
+    header = next(rows, [])
+    trailing = False
+    for row in rows:
+        if len(row) <= len(header):
+            continue
+        if not any(cell.strip() for cell in row[len(header) :]):
+            trailing = True
+            continue
+        hint = (
+            "is there a title line above the header? remove it"
+            if len(header) == 1
+            else 'put numbers with thousands separators in quotes ("1,234.5") or write them without'
+            if delimiter == "," and re.search(r"\d,\d{3}", delimiter.join(row))
+            else "every row needs one field per column of the header"
+        )
+        raise InvalidInputError(
+            f"CSV {label!r}, line {reader.line_num}: {len(row)} fields where the header ({', '.join(header)}) has"
+            f" {len(header)}; {hint}",
+            value=label,
+        )
+    return trailing
 
 
 def _header(text: str) -> str:

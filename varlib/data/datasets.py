@@ -107,7 +107,7 @@ def load_csv(
         raise InvalidInputError(
             f"date column {date_col!r} is not in {name!r}; its columns are {', '.join(map(str, raw.columns))}"
         )
-    chosen = list(variables) if variables else [c for c in raw.columns if c != date_col and _filled(raw[c])]
+    chosen = list(variables) if variables else _default_variables(raw, date_col)
     frame, order, turned = by_date(raw.drop(columns=date_col), raw[date_col], date_col, name)
     frame = select_variables(frame, chosen, source=name, allow_missing=True)
     frame, trimmed = without_dated_empty_ends(frame)
@@ -147,9 +147,13 @@ def _day(stamp) -> str:
     return stamp.date().isoformat() if isinstance(stamp, pd.Timestamp) else str(stamp)
 
 
-def _filled(column: pd.Series) -> bool:
-    """Whether a column as read holds any value: an empty one is no variable (varlib.data.profile)."""
-    return bool((column.astype(str).str.strip() != "").any())
+def _default_variables(raw: pd.DataFrame, date_col: str) -> list[str]:
+    """Every column holding a number: an empty or text one (a country code) is no variable (as the upload
+    preview says), while a column of numbers with a stray word is, and the word is named. When that leaves
+    fewer than two, every filled column, so the refusal names the text that is in the way."""
+    filled = [c for c in raw.columns if c != date_col and (raw[c].astype(str).str.strip() != "").any()]
+    numeric = [c for c in filled if pd.to_numeric(raw[c].astype(str).str.strip(), errors="coerce").notna().any()]
+    return numeric if len(numeric) >= 2 else filled
 
 
 def read_as(raw: pd.DataFrame, order: str | None, turned: bool = False) -> tuple[str, ...]:

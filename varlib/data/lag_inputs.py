@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
+from ..spec import LOGGED
 from .columns import find_date_column
 from .csv_text import read_text_table
 from .frequency import label_of
@@ -194,7 +195,7 @@ def _numbers(raw: pd.Series, variable: str, labels: list[str], transform: str) -
             raise InvalidInputError(f"{where} is {cell!r}, not a number{hint}", field=where, value=cell)
         if not np.isfinite(number):
             raise InvalidInputError(f"{where} is {cell!r}; use a finite number", field=where, value=cell)
-        if transform == "logdiff" and number <= 0:
+        if transform in LOGGED and number <= 0:
             raise InvalidInputError(
                 f"{where} is {number:g}; this model works on logs and needs positive values", field=where, value=number
             )
