@@ -137,3 +137,9 @@ def test_a_delimiter_ending_the_data_rows_only_and_a_text_column_are_left_out():
 def test_a_log_models_lag_input_at_or_below_zero_is_named_by_variable_and_date():
     with pytest.raises(InvalidInputError, match="lag input gdp on 2009-04-01 is 0; this model works on logs"):
         read_lag_inputs(b"date,gdp\n2009-01-01,1\n2009-04-01,0\n", ["gdp"], 2, "log")
+
+
+def test_a_column_named_twice_is_refused_not_read_from_the_first():
+    data = b"date,gdp,cons,gdp\n2000-01-01,1,2,3\n2000-04-01,2,3,4\n"
+    with pytest.raises(InvalidInputError, match=r"has the column 'gdp' more than once \(columns 2 and 4\)"):
+        load_csv(data, name="sheet.csv", variables=["gdp", "cons"])

@@ -129,10 +129,20 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
 def _extra_fields_are_empty(text: str, delimiter: str, label: str) -> bool:
     """Whether some row has more fields than the header, all of them empty (a delimiter ending the data rows
     only). Refused when such fields hold values: pandas would make the first column the index and shift
-    every name (a title line above the header, or `1,000,000.0` unquoted in a comma-separated file)."""
+    every name (a title line above the header, or `1,000,000.0` unquoted in a comma-separated file); and
+    refused when the header names a column twice."""
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows = (row for row in reader if any(cell.strip() for cell in row))
     header = next(rows, [])
+    names = [name.strip() for name in header]
+    twice = next((name for position, name in enumerate(names) if name and name in names[:position]), None)
+    if twice is not None:  # pandas would rename the second `gdp.1` and a variable would be read from the first
+        columns = [str(n + 1) for n, name in enumerate(names) if name == twice]
+        raise InvalidInputError(
+            f"CSV {label!r} has the column {twice!r} more than once (columns {' and '.join(columns)}); keep one"
+            " or rename the others",
+            value=label,
+        )
     trailing = False
     for row in rows:
         if len(row) <= len(header):
