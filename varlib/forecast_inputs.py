@@ -95,16 +95,7 @@ def check_exog_future(values, steps: int, n_exog: int) -> np.ndarray:
             " steps (CLI --exog-csv, REST `exog`, the Forecast page's table)",
             field="exog",
         )
-    try:
-        array = np.asarray(values, dtype=float)
-    except (TypeError, ValueError):
-        raise InvalidInputError("exogenous values must all be numbers", field="exog") from None
-    if array.shape != (steps, n_exog):
-        raise InvalidInputError(
-            f"exogenous values have shape {array.shape}; this forecast needs {steps} rows (one per step) of"
-            f" {n_exog} value(s)",
-            field="exog",
-        )
+    array = _step_rows(values, steps, n_exog, "exog", ("exogenous values must all be numbers", "value(s)"))
     if not np.all(np.isfinite(array)):
         row, col = np.argwhere(~np.isfinite(array))[0]
         raise InvalidInputError(
@@ -116,16 +107,8 @@ def check_exog_future(values, steps: int, n_exog: int) -> np.ndarray:
 
 def check_conditions(conditions, steps: int, k: int, logged: bool) -> np.ndarray:
     """Conditions as a (steps x k) array: finite levels (positive for logdiff) where set, NaN where free."""
-    try:
-        fixed = np.asarray(conditions, dtype=float)
-    except (TypeError, ValueError):
-        raise InvalidInputError("conditions must be numbers, or empty for a free value", field="conditions") from None
-    if fixed.shape != (steps, k):
-        raise InvalidInputError(
-            f"conditions have shape {fixed.shape}; this forecast needs {steps} rows (one per step) of {k} values"
-            " (empty where the path is free)",
-            field="conditions",
-        )
+    words = ("conditions must be numbers, or empty for a free value", "values (empty where the path is free)")
+    fixed = _step_rows(conditions, steps, k, "conditions", words)
     if np.any(np.isinf(fixed)) or (logged and np.any(fixed <= 0)):
         row, col = np.argwhere(np.isinf(fixed) | (logged & (fixed <= 0)))[0]
         raise InvalidInputError(
@@ -134,3 +117,19 @@ def check_conditions(conditions, steps: int, k: int, logged: bool) -> np.ndarray
             field="conditions",
         )
     return fixed
+
+
+def _step_rows(values, steps: int, width: int, field: str, words: tuple[str, str]) -> np.ndarray:
+    """`values` as a (steps x width) float array: one row per step, or an error. `words`: what to say when
+    they are not numbers, and what each row holds."""
+    try:
+        array = np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        raise InvalidInputError(words[0], field=field) from None
+    if array.shape != (steps, width):
+        what = "exogenous values" if field == "exog" else field
+        raise InvalidInputError(
+            f"{what} have shape {array.shape}; this forecast needs {steps} rows (one per step) of {width} {words[1]}",
+            field=field,
+        )
+    return array
