@@ -143,3 +143,18 @@ def test_a_column_named_twice_is_refused_not_read_from_the_first():
     data = b"date,gdp,cons,gdp\n2000-01-01,1,2,3\n2000-04-01,2,3,4\n"
     with pytest.raises(InvalidInputError, match=r"has the column 'gdp' more than once \(columns 2 and 4\)"):
         load_csv(data, name="sheet.csv", variables=["gdp", "cons"])
+
+
+def test_notes_under_the_data_are_left_out_and_said():
+    from varlib.data import profile_csv
+
+    rows = "".join(f"2000-{m:02d}-01,{m},{10 - m}\n" for m in (1, 4, 7, 10))
+    data = f"date,gdp,cons\n{rows}\nSource: Statistics Office,,\nNote: seasonally adjusted,,\n".encode()
+    dataset = load_csv(data, name="office.csv")
+    assert dataset.frame["gdp"].tolist() == [1.0, 4.0, 7.0, 10.0]
+    note = "2 line(s) of notes under the data ('Source: Statistics Office', 'Note: seasonally adjusted') left out"
+    assert dataset.read_as == (note,) and profile_csv(data, name="office.csv")[0].read_as == (note,)
+    lags = read_lag_inputs(data, ["gdp", "cons"], 2, "none", frequency="QS-JAN")
+    assert lags["gdp"].tolist() == [7.0, 10.0] and str(lags.index[-1].date()) == "2000-10-01"
+    with pytest.raises(InvalidInputError, match=r"row 5: 'Source: Office' is not a date"):
+        load_csv(f"date,gdp,cons\n{rows}Source: Office,x,\n".encode(), name="office.csv")  # a value: not a note

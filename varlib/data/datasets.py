@@ -107,6 +107,7 @@ def load_csv(
         raise InvalidInputError(
             f"date column {date_col!r} is not in {name!r}; its columns are {', '.join(map(str, raw.columns))}"
         )
+    raw, notes = without_notes_below(raw, date_col)
     chosen = list(variables) if variables else _default_variables(raw, date_col)
     frame, order, turned = by_date(raw.drop(columns=date_col), raw[date_col], date_col, name)
     frame = select_variables(frame, chosen, source=name, allow_missing=True)
@@ -115,7 +116,8 @@ def load_csv(
     check_dates(pd.DatetimeIndex(frame.index), name)
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
-    return Dataset(name, frame, digest, frequency.alias or None, preparation, read_as(raw, order, turned) + trimmed)
+    how = read_as(raw, order, turned) + notes + trimmed
+    return Dataset(name, frame, digest, frequency.alias or None, preparation, how)
 
 
 def by_date(frame: pd.DataFrame, dates: pd.Series, column: str, source: str) -> tuple[pd.DataFrame, str | None, bool]:
@@ -125,6 +127,28 @@ def by_date(frame: pd.DataFrame, dates: pd.Series, column: str, source: str) -> 
     turned = newest_first(index)
     frame = frame.set_axis(index.rename("date"))
     return (frame.iloc[::-1] if turned else frame), order, turned
+
+
+def without_notes_below(raw: pd.DataFrame, label_col: str) -> tuple[pd.DataFrame, tuple[str, ...]]:
+    """Without the lines under the data that hold text in the label column only and no date, as statistics
+    offices add them (`Source: ...`, `Note: seasonally adjusted`); said, as `read_as` says the rest."""
+    others = raw.drop(columns=label_col).apply(lambda column: column.astype(str).str.strip() != "")
+    filled = np.flatnonzero(others.any(axis=1).to_numpy())
+    below = raw[label_col].iloc[filled[-1] + 1 if len(filled) else 0 :].astype(str).str.strip()
+    notes = [cell for cell in below if cell and not _is_date(cell, label_col)]
+    if not notes:
+        return raw, ()
+    kept = raw.drop(index=below[below.isin(notes)].index)
+    shown = ", ".join(repr(note[:40]) for note in notes[:2]) + (" ..." if len(notes) > 2 else "")
+    return kept, (f"{len(notes)} line(s) of notes under the data ({shown}) left out",)
+
+
+def _is_date(cell: str, column: str) -> bool:
+    try:
+        read_dates(pd.Index([cell]), column, "a note")
+    except InvalidInputError:
+        return False
+    return True
 
 
 def without_dated_empty_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:

@@ -20,6 +20,7 @@ from ..errors import InvalidInputError
 from ..spec import LOGGED
 from .columns import find_date_column
 from .csv_text import read_text_table
+from .datasets import without_notes_below
 from .frequency import label_of
 from .timeindex import first_break, newest_first, offset_of, on_grid, parse_dates
 
@@ -44,6 +45,9 @@ def read_lag_csv(
             field="columns",
             value=missing,
         )
+    date_col = find_date_column(raw.columns)
+    if date_col is not None:  # a longer file's last rows are the lag inputs, so notes under them must go
+        raw = without_notes_below(raw, date_col)[0]
     if len(raw) < needed:
         raise InvalidInputError(
             f"CSV {label!r} has {len(raw)} data rows; this model needs {needed} (the last observations, oldest"
@@ -52,7 +56,7 @@ def read_lag_csv(
             value=len(raw),
         )
     table = pd.DataFrame({v: raw[v] for v in variables})
-    date_col = find_date_column(raw.columns) or _dates_by_position(raw, variables)
+    date_col = date_col or _dates_by_position(raw, variables)
     table.insert(0, DATE, raw[date_col] if date_col else _row_labels(len(raw)))
     return table
 

@@ -14,7 +14,7 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from .columns import guess_date_column
-from .datasets import by_date, check_dates, read_as, read_csv, without_dated_empty_ends
+from .datasets import by_date, check_dates, read_as, read_csv, without_dated_empty_ends, without_notes_below
 from .frequency import Frequency, detect_frequency
 
 SHOWN_TEXT = 5  # text columns named with an example cell; a wide file's others are counted
@@ -51,6 +51,9 @@ def profile_csv(
     date column parses."""
     raw, name, _ = read_csv(source, name)
     date_col = date_col or guess_date_column(raw.columns)
+    notes: tuple[str, ...] = ()
+    if date_col is not None and date_col in raw.columns:
+        raw, notes = without_notes_below(raw, date_col)
     problems: list[str] = []
     numbers = {
         str(c): pd.to_numeric(raw[c].str.strip().mask(raw[c].str.strip() == ""), errors="coerce") for c in raw.columns
@@ -104,7 +107,7 @@ def profile_csv(
         constant,
         non_positive,
         tuple(problems),
-        read_as(raw, order, turned) + trimmed,
+        read_as(raw, order, turned) + notes + trimmed,
     )
     return profile, frame
 
