@@ -158,3 +158,10 @@ def test_notes_under_the_data_are_left_out_and_said():
     assert lags["gdp"].tolist() == [7.0, 10.0] and str(lags.index[-1].date()) == "2000-10-01"
     with pytest.raises(InvalidInputError, match=r"row 5: 'Source: Office' is not a date"):
         load_csv(f"date,gdp,cons\n{rows}Source: Office,x,\n".encode(), name="office.csv")  # a value: not a note
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_byte_order_mark_is_read(encoding):
+    data = "date,gdp,cons\n2000-01-01,1,5\n2000-04-01,2,4\n2000-07-01,3,6\n".encode(encoding)
+    dataset = load_csv(data, name="unicode.csv")
+    assert dataset.frame["gdp"].tolist() == [1.0, 2.0, 3.0] and dataset.read_as == ("UTF-16",)

@@ -41,7 +41,14 @@ _WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and .xls
 # Cells that say "no value" as data sources write it: FRED's ".", Eurostat's ":", Excel's #N/A (#NV in German)
 MISSING_MARKS = frozenset({".", ":", "-", "–", "NA", "N/A", "n/a", "#N/A", "#NV", "NaN", "nan", "null", "NULL"})
 READ_AS = "read_as"  # the table's attrs entry: how the file was read, where it is not a plain CSV
-_WORDS = {"utf-16": "UTF-16", "cp1252": "Windows-1252", ";": "semicolon-separated", "\t": "tab-separated"}
+_WORDS = {
+    "utf-16": "UTF-16",
+    "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16",
+    "cp1252": "Windows-1252",
+    ";": "semicolon-separated",
+    "\t": "tab-separated",
+}
 
 
 def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.DataFrame:
@@ -114,7 +121,15 @@ def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
 def _decode(data: bytes, label: str) -> tuple[str, str]:
     """(text, encoding): UTF-16 when the bytes say so, else UTF-8 (with or without a byte-order mark), else
     Windows-1252."""
-    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8-sig", "cp1252")
+    head = data[:400]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings: tuple[str, ...] = ("utf-16",)
+    elif len(head) >= 4 and head[1::2].count(0) > len(head) // 3:  # UTF-16 without its mark: every other byte 0
+        encodings = ("utf-16-le",)
+    elif len(head) >= 4 and head[0::2].count(0) > len(head) // 3:
+        encodings = ("utf-16-be",)
+    else:
+        encodings = ("utf-8-sig", "cp1252")
     for encoding in encodings:
         try:
             return data.decode(encoding), encoding
