@@ -165,3 +165,9 @@ def test_utf16_without_its_byte_order_mark_is_read(encoding):
     data = "date,gdp,cons\n2000-01-01,1,5\n2000-04-01,2,4\n2000-07-01,3,6\n".encode(encoding)
     dataset = load_csv(data, name="unicode.csv")
     assert dataset.frame["gdp"].tolist() == [1.0, 2.0, 3.0] and dataset.read_as == ("UTF-16",)
+
+
+def test_numeric_dates_mixed_with_another_form_are_refused_with_both_rows():
+    data = b"date,gdp,cons\n01/01/2020,1,5\n01/04/2020,2,4\n2020-07-01,3,6\n01/10/2020,4,5\n"
+    with pytest.raises(InvalidInputError, match=r"two forms: row 1 '01/01/2020' and row 3 '2020-07-01'"):
+        load_csv(data, name="sheet.csv")

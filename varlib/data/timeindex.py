@@ -64,6 +64,7 @@ def read_dates(
     for pattern, form in _PERIOD_LABELS:
         text = text.str.replace(pattern, form, regex=True)
     order, ordered = _counted_periods(text, column, source, fits)
+    _one_form(text, values, column, source)
     if ordered is None:
         order, ordered = _day_or_month_first(text, column, source, fits or _regular, observed)
     parsed = ordered if ordered is not None else pd.to_datetime(text, errors="coerce", format="mixed")
@@ -76,6 +77,22 @@ def read_dates(
             value=values[position],
         )
     return pd.DatetimeIndex(parsed), order
+
+
+def _one_form(text: pd.Series, values: pd.Index, column: str, source: str) -> None:
+    """Numeric dates (01/07/2022) among dates of another form are refused: they would be read date by date,
+    each in whichever order parses it, and 01/08/2022 after 2022-07-01 could be 8 January."""
+    numeric = text.str.fullmatch(_NUMERIC_DATE).to_numpy()
+    other_form = ~numeric & (text != "").to_numpy()  # an empty cell is no form: it is named as no date
+    if not numeric.any() or not other_form.any():
+        return
+    first, other = int(numeric.argmax()), int(other_form.argmax())
+    raise InvalidInputError(
+        f"date column {column!r} of {source!r} writes dates in two forms: row {first + 1} {values[first]!r} and"
+        f" row {other + 1} {values[other]!r}; write every date one way, e.g. YYYY-MM-DD",
+        field=column,
+        value=values[other],
+    )
 
 
 def _iso(text: pd.Series) -> pd.DatetimeIndex | None:
