@@ -171,3 +171,15 @@ def test_numeric_dates_mixed_with_another_form_are_refused_with_both_rows():
     data = b"date,gdp,cons\n01/01/2020,1,5\n01/04/2020,2,4\n2020-07-01,3,6\n01/10/2020,4,5\n"
     with pytest.raises(InvalidInputError, match=r"two forms: row 1 '01/01/2020' and row 3 '2020-07-01'"):
         load_csv(data, name="sheet.csv")
+
+
+def test_periods_counted_up_to_two_a_year_are_half_years():
+    rows = "".join(f"{year}:{half},{year + half},{2 * year - half}\n" for year in range(1990, 2000) for half in (1, 2))
+    dataset = load_csv(f"date,gdp,cons\n{rows}".encode(), name="halves.csv")
+    assert dataset.frequency.startswith("2QS") and dataset.read_as == ("dates as half-years of the year",)
+    assert [str(d.date()) for d in dataset.frame.index[:3]] == ["1990-01-01", "1990-07-01", "1991-01-01"]
+    lags = b"date,gdp\n2009:1,1\n2009:2,2\n"
+    half_yearly = read_lag_inputs(lags, ["gdp"], 2, "none", frequency=dataset.frequency)
+    assert str(half_yearly.index[-1].date()) == "2009-07-01"
+    quarterly = read_lag_inputs(lags, ["gdp"], 2, "none", frequency="QS-JAN")  # quarters, as before
+    assert str(quarterly.index[-1].date()) == "2009-04-01"

@@ -16,7 +16,8 @@ from .columns import guess_date_column
 from .csv_text import READ_AS, read_text_table
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
-from .timeindex import newest_first, read_dates
+from .periods import newest_first
+from .timeindex import read_dates
 
 MACRODATA = "macrodata"
 DEFAULT_VARIABLES = ("realgdp", "realcons")

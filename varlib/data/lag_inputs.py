@@ -22,7 +22,8 @@ from .columns import find_date_column
 from .csv_text import read_text_table
 from .datasets import without_notes_below
 from .frequency import label_of
-from .timeindex import first_break, newest_first, offset_of, on_grid, parse_dates
+from .periods import first_break, newest_first, offset_of, on_grid
+from .timeindex import parse_dates
 
 DATE = "date"  # the label column of an editor table
 

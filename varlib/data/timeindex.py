@@ -1,17 +1,15 @@
-"""The time axis: parsing date columns, the frequency of a series and the labels of forecast periods."""
+"""Date columns read as dates: ISO, numeric day or month first, period labels and counts, checked strictly."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from ..clock import iso_label
 from ..errors import InvalidInputError
 from .frequency import detect_frequency
+from .periods import Fits, oldest_first
 
 _NUMERIC_DATE = r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$"  # day and month in either order, then the year
 
@@ -29,15 +27,13 @@ _PERIOD_LABELS = (  # how statistics offices and econometrics programs name peri
 _PERIOD_COUNT = r"^(\d{4})[:.](\d{1,2})$"  # 1960:1, 1960.1: the year and its quarter or month, as EViews,
 # gretl, RATS or JMulTi write them
 _YEAR_DOT = re.compile(r"\d{4}\.")
-_COUNTED = {"quarters": (4, 3), "months": (12, 1)}  # periods a year, months a period; quarters first
+# periods a year and months a period, the fewest periods first: 1990:1 and 1990:2 alone are half-years
+_COUNTED = {"half-years": (2, 6), "quarters": (4, 3), "months": (12, 1)}
 
 
 class AmbiguousDates(InvalidInputError):
     """Numeric dates that read as well day first as month first: a reader that would otherwise give up on
     the dates (and carry on without them) must stop here instead."""
-
-
-Fits = Callable[[pd.DatetimeIndex], bool]  # what dates a reader expects, e.g. on a model's grid
 
 
 def parse_dates(
@@ -109,9 +105,10 @@ def _iso(text: pd.Series) -> pd.DatetimeIndex | None:
 def _counted_periods(
     text: pd.Series, column: str, source: str, fits: Fits | None
 ) -> tuple[str | None, pd.Series | None]:
-    """Labels such as `1960:1` or `1960.1`: a year and the number of its quarter or of its month. The largest
-    number says which (up to 4: quarters) unless the reader expects some dates (`fits`: a model's grid, a
-    forecast's periods): then the one reading that gives them, and a refusal when both or neither do.
+    """Labels such as `1960:1` or `1960.1`: a year and the number of its half-year, quarter or month. The
+    largest number says which (up to 2: half-years; up to 4: quarters) unless the reader expects some dates
+    (`fits`: a model's grid, a forecast's periods): then the one reading that gives them, and a refusal
+    when more than one or none do.
     (how, dates); (None, None) when the labels are not of this form (or count beyond 12, e.g. 1960.25)."""
     parts = text.str.extract(_PERIOD_COUNT)
     if len(text) == 0 or parts.isna().any().any():
@@ -124,14 +121,20 @@ def _counted_periods(
         for name, (per_year, months) in _COUNTED.items()
         if count.min() >= 1 and count.max() <= per_year
     }
-    if len(readings) == 2 and fits is not None and not count.eq(1).all():  # all 1: both readings are one date
+    if len(readings) > 1 and fits is not None and not count.eq(1).all():  # all 1: every reading is one date
         fitting = [how for how, dates in readings.items() if fits(pd.DatetimeIndex(dates))]
+        if len(fitting) > 1 and fitting[0].startswith("as half"):  # both: quarters are meant (Jan and Jul start both)
+            fitting = fitting[1:]
         if len(fitting) != 1:
             example = int(count.ne(1).to_numpy().argmax())
-            n, y = count.iloc[example], year.iloc[example]
+            n, y = int(count.iloc[example]), int(year.iloc[example])
+            named = [how.split()[1] for how in (fitting or readings)]  # "half-years", "quarters", "months"
+            words = {"half-years": f"half-year {n}", "quarters": f"quarter {n}", "months": f"month {n}"}
+            forms = {"half-years": f"{y}-{6 * n - 5:02d}", "quarters": f"{y}Q{n}", "months": f"{y}-{n:02d}"}
             raise AmbiguousDates(
-                f"date column {column!r} of {source!r}: {text.iloc[example]!r} is quarter {n} or month {n} of {y}"
-                f" and the dates do not tell which; write them as {y}Q{n} or {y}-{n:02d}",
+                f"date column {column!r} of {source!r}: {text.iloc[example]!r} is"
+                f" {' or '.join(words[name] for name in named)} of {y} and the dates do not tell which; write them"
+                f" as {' or '.join(forms[name] for name in named)}",
                 field=column,
                 value=text.iloc[example],
             )
@@ -191,56 +194,6 @@ def _refuse_ambiguous(text: pd.Series, readings: dict[str, pd.Series], column: s
     )
 
 
-def offset_of(frequency: str | None):
-    """The pandas offset of a frequency alias such as `QS-JAN`; None without one (or for an unknown one)."""
-    try:
-        return pd.tseries.frequencies.to_offset(frequency) if frequency else None
-    except ValueError:
-        return None
-
-
-def periods_from(first: str, frequency: str | None, count: int) -> list[str]:
-    """`count` consecutive periods of `frequency` from the ISO date `first`, as ISO labels; refused when
-    `first` is not one of its periods (or there is no frequency to count in)."""
-    offset = offset_of(frequency)
-    start = pd.to_datetime(first, errors="coerce", format="ISO8601")
-    if offset is None or pd.isna(start) or not offset.is_on_offset(start):
-        raise InvalidInputError(f"{first!r} is not a period of frequency {frequency}", field="date", value=first)
-    return [iso_label(d) for d in pd.date_range(start, periods=count, freq=offset)]
-
-
-def periods_between(first: pd.Timestamp, last: pd.Timestamp, frequency: str | None) -> int | None:
-    """How many periods of `frequency` `last` lies after `first` (negative: before; both on its grid);
-    None when there is no frequency to count in and the two differ."""
-    first, last = pd.Timestamp(first), pd.Timestamp(last)
-    if first == last:
-        return 0
-    offset = offset_of(frequency)
-    if offset is None:
-        return None
-    early, late = sorted((first, last))
-    count = len(pd.date_range(early, late, freq=offset)) - 1
-    return count if last > first else -count
-
-
-def on_grid(frequency: str | None) -> Fits | None:
-    """Consecutive periods of `frequency` (a pandas alias such as `QS-JAN`): what lag inputs of a model of that
-    frequency are. None without a frequency."""
-    offset = offset_of(frequency)
-    if offset is None:
-        return None
-    return lambda index: first_break(oldest_first(index), offset) is None
-
-
-def first_break(index: pd.DatetimeIndex, offset) -> int | None:
-    """The position of the first date off the grid of `offset` or not one period after the date before it;
-    None when the dates follow one another period by period, as lag inputs do."""
-    for position, stamp in enumerate(index):
-        if not offset.is_on_offset(stamp) or (position and stamp != index[position - 1] + offset):
-            return position
-    return None
-
-
 def _regular(index: pd.DatetimeIndex) -> bool:
     """Increasing dates on a grid of some frequency (periods may be missing), newest first or oldest first;
     never for fewer than 3."""
@@ -254,16 +207,6 @@ def _regular(index: pd.DatetimeIndex) -> bool:
     return True
 
 
-def newest_first(index: pd.Index) -> bool:
-    """Whether dates run from the newest to the oldest, as some statistics offices publish them."""
-    return len(index) > 1 and index.is_unique and index.is_monotonic_decreasing
-
-
-def oldest_first(index: pd.DatetimeIndex) -> pd.DatetimeIndex:
-    """Dates newest first turned around; dates in any other order as they are."""
-    return index[::-1] if newest_first(index) else index
-
-
 def infer_frequency(index: pd.DatetimeIndex) -> str | None:
     """The pandas frequency alias of the dates, or None when irregular."""
     if len(index) < 3:
@@ -274,25 +217,3 @@ def infer_frequency(index: pd.DatetimeIndex) -> str | None:
     except (TypeError, ValueError):
         return None
     return None if offset is None else getattr(offset, "freqstr", str(offset))
-
-
-def future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
-    """ISO labels for the forecast rows; `+1`, `+2`, ... when the frequency is unknown."""
-    last = pd.Timestamp(last)
-    # The zone is part of the key: equal instants in two zones hash alike but label differently.
-    return list(_future_labels(last, str(last.tz), frequency, steps))
-
-
-@lru_cache(maxsize=1024)  # pure in its arguments; building a date_range was a third of a cached forecast
-def _future_labels(last: pd.Timestamp, zone: str, frequency: str | None, steps: int) -> tuple[str, ...]:
-    return tuple(_future_dates(last, frequency, steps))
-
-
-def _future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
-    offset = offset_of(frequency)
-    if offset is not None:
-        try:
-            return [iso_label(d) for d in pd.date_range(last + offset, periods=steps, freq=offset)]
-        except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
-            pass
-    return [f"+{h}" for h in range(1, steps + 1)]

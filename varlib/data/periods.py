@@ -1,0 +1,96 @@
+"""Periods of a frequency: its pandas offset, periods counted or listed from a date, consecutive dates (what
+lag inputs are), dates newest first, and the labels of forecast periods."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+import pandas as pd
+
+from ..clock import iso_label
+from ..errors import InvalidInputError
+
+Fits = Callable[[pd.DatetimeIndex], bool]  # what dates a reader expects, e.g. consecutive periods of a model
+
+
+def offset_of(frequency: str | None):
+    """The pandas offset of a frequency alias such as `QS-JAN`; None without one (or for an unknown one)."""
+    try:
+        return pd.tseries.frequencies.to_offset(frequency) if frequency else None
+    except ValueError:
+        return None
+
+
+def periods_from(first: str, frequency: str | None, count: int) -> list[str]:
+    """`count` consecutive periods of `frequency` from the ISO date `first`, as ISO labels; refused when
+    `first` is not one of its periods (or there is no frequency to count in)."""
+    offset = offset_of(frequency)
+    start = pd.to_datetime(first, errors="coerce", format="ISO8601")
+    if offset is None or pd.isna(start) or not offset.is_on_offset(start):
+        raise InvalidInputError(f"{first!r} is not a period of frequency {frequency}", field="date", value=first)
+    return [iso_label(d) for d in pd.date_range(start, periods=count, freq=offset)]
+
+
+def periods_between(first: pd.Timestamp, last: pd.Timestamp, frequency: str | None) -> int | None:
+    """How many periods of `frequency` `last` lies after `first` (negative: before; both on its grid);
+    None when there is no frequency to count in and the two differ."""
+    first, last = pd.Timestamp(first), pd.Timestamp(last)
+    if first == last:
+        return 0
+    offset = offset_of(frequency)
+    if offset is None:
+        return None
+    early, late = sorted((first, last))
+    count = len(pd.date_range(early, late, freq=offset)) - 1
+    return count if last > first else -count
+
+
+def on_grid(frequency: str | None) -> Fits | None:
+    """Consecutive periods of `frequency` (a pandas alias such as `QS-JAN`): what lag inputs of a model of that
+    frequency are. None without a frequency."""
+    offset = offset_of(frequency)
+    if offset is None:
+        return None
+    return lambda index: first_break(oldest_first(index), offset) is None
+
+
+def first_break(index: pd.DatetimeIndex, offset) -> int | None:
+    """The position of the first date off the grid of `offset` or not one period after the date before it;
+    None when the dates follow one another period by period, as lag inputs do."""
+    for position, stamp in enumerate(index):
+        if not offset.is_on_offset(stamp) or (position and stamp != index[position - 1] + offset):
+            return position
+    return None
+
+
+def newest_first(index: pd.Index) -> bool:
+    """Whether dates run from the newest to the oldest, as some statistics offices publish them."""
+    return len(index) > 1 and index.is_unique and index.is_monotonic_decreasing
+
+
+def oldest_first(index: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """Dates newest first turned around; dates in any other order as they are."""
+    return index[::-1] if newest_first(index) else index
+
+
+def future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
+    """ISO labels for the forecast rows; `+1`, `+2`, ... when the frequency is unknown."""
+    last = pd.Timestamp(last)
+    # The zone is part of the key: equal instants in two zones hash alike but label differently.
+    return list(_future_labels(last, str(last.tz), frequency, steps))
+
+
+@lru_cache(maxsize=1024)  # pure in its arguments; building a date_range was a third of a cached forecast
+def _future_labels(last: pd.Timestamp, zone: str, frequency: str | None, steps: int) -> tuple[str, ...]:
+    return tuple(_future_dates(last, frequency, steps))
+
+
+def _future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
+    offset = offset_of(frequency)
+    if offset is not None:
+        try:
+            return [iso_label(d) for d in pd.date_range(last + offset, periods=steps, freq=offset)]
+        except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+            pass
+    return [f"+{h}" for h in range(1, steps + 1)]
