@@ -183,3 +183,11 @@ def test_periods_counted_up_to_two_a_year_are_half_years():
     assert str(half_yearly.index[-1].date()) == "2009-07-01"
     quarterly = read_lag_inputs(lags, ["gdp"], 2, "none", frequency="QS-JAN")  # quarters, as before
     assert str(quarterly.index[-1].date()) == "2009-04-01"
+
+
+def test_a_year_and_an_unpadded_count_are_counted_periods_not_iso_months():
+    rows = "".join(f"{year}-{q},{year + q},{2 * year - q}\n" for year in range(1990, 1995) for q in (1, 2, 3, 4))
+    dataset = load_csv(f"date,gdp,cons\n{rows}".encode(), name="quarters.csv")
+    assert dataset.frequency == "QS-JAN" and str(dataset.frame.index[1].date()) == "1990-04-01"
+    months = "".join(f"2000-{m:02d},{m},{20 - m}\n" for m in range(1, 13))  # padded: ISO months, as before
+    assert load_csv(f"date,gdp,cons\n{months}".encode(), name="months.csv").frequency == "MS"

@@ -54,6 +54,8 @@ def read_dates(
     """`parse_dates`, and how dates that could be read two ways were read (`day first`, `as quarters of the
     year`), else None."""
     text = pd.Series(values, dtype=str).str.strip()
+    if text.str.fullmatch(r"\d{4}-[1-9]").any() and text.str.fullmatch(r"\d{4}-\d{1,2}").all():
+        text = text.str.replace("-", ":", regex=False)  # 2000-1 ... 2000-4 count periods, as 2000:1 does
     iso = _iso(text)
     if iso is not None:  # the stored and the edited form (lag tables on every rerun): nothing to decide
         return iso, None
