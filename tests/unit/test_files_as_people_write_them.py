@@ -191,3 +191,9 @@ def test_a_year_and_an_unpadded_count_are_counted_periods_not_iso_months():
     assert dataset.frequency == "QS-JAN" and str(dataset.frame.index[1].date()) == "1990-04-01"
     months = "".join(f"2000-{m:02d},{m},{20 - m}\n" for m in range(1, 13))  # padded: ISO months, as before
     assert load_csv(f"date,gdp,cons\n{months}".encode(), name="months.csv").frequency == "MS"
+
+
+def test_decimal_years_are_refused_as_such():
+    data = b"date,gdp,cons\n2000.00,1,5\n2000.25,2,4\n2000.50,3,6\n2000.75,4,5\n"
+    with pytest.raises(InvalidInputError, match=r"'2000.00' is a year with a fraction, not a date; write"):
+        load_csv(data, name="years.csv")

@@ -113,6 +113,16 @@ def _counted_periods(
     when more than one or none do.
     (how, dates); (None, None) when the labels are not of this form (or count beyond 12, e.g. 1960.25)."""
     parts = text.str.extract(_PERIOD_COUNT)
+    counts = pd.to_numeric(parts[1], errors="coerce")
+    beyond = counts.isna() | (counts < 1) | (counts > 12)
+    if len(text) and text.str.fullmatch(r"\d{4}\.\d+").all() and beyond.any():
+        example = text[beyond].iloc[0]  # 2000.25: a fraction of the year, which pandas would read as 2000
+        raise InvalidInputError(
+            f"date column {column!r} of {source!r}: {example!r} is a year with a fraction, not a date; write the"
+            " periods as 2000Q2 or 2000-04-01",
+            field=column,
+            value=example,
+        )
     if len(text) == 0 or parts.isna().any().any():
         return None, None
     year, count = parts[0].astype(int), parts[1].astype(int)
