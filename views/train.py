@@ -221,11 +221,15 @@ def _publish(result: TrainResult) -> None:
     bump_key = f"train_bump|{name}|{'major' if changes else 'any'}"
     bump = first.radio("Version bump", BUMPS, horizontal=True, key=bump_key)
     notes = second.text_input("Notes", key="train_notes", placeholder="what changed, why this model")
-    st.caption(
-        f"Publishes as **{name} {registry.next_version(name, bump)}**, or the next free version if someone"
-        " else publishes first. Published versions are never overwritten."
-    )
-    if st.button("Publish", type="primary", icon=":material/publish:"):
+    refused = bool(changes) and bump != "major"  # the name guard would refuse it: not offered as if it would pass
+    if refused:
+        st.caption(f"A {bump} version of **{name}** keeps its shape, which this model changes: choose **major**.")
+    else:
+        st.caption(
+            f"Publishes as **{name} {registry.next_version(name, bump)}**, or the next free version if someone"
+            " else publishes first. Published versions are never overwritten."
+        )
+    if st.button("Publish", type="primary", icon=":material/publish:", disabled=refused):
         try:
             artifact = publish_result(registry, result, name, bump, notes, actor=sign_in.actor)
         except AccessDeniedError as exc:

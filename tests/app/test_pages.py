@@ -87,6 +87,12 @@ def test_train_shows_results_and_publish_creates_a_version_linked_to_forecast(se
     # var 0.0.1 is in levels: the page names the change and proposes a major version
     assert "transform none -> diff" in "\n".join(w.value for w in at.warning)
     assert at.radio(key="train_bump|var|major").value == "major"
+    at.radio(key="train_bump|var|major").set_value("patch").run()  # refused by the name guard: not offered
+    assert _button(at, "Publish").disabled and "keeps its shape, which this model changes: choose **major**" in (
+        "\n".join(c.value for c in at.caption)
+    )
+    at.radio(key="train_bump|var|major").set_value("major").run()
+    assert not _button(at, "Publish").disabled
     at.text_input(key="train_notes").set_value("diff model")
     _button(at, "Publish").click().run()
     assert not at.exception and errors(at) == ""
