@@ -40,6 +40,7 @@ class Look:
     theme: str = "light"
     present: bool = False
     frequency: str = ""  # quarterly, monthly, ...: how hover labels name the periods
+    alias: str | None = None  # the data's pandas frequency (QS-JAN): how a trace's own hover names its periods
 
     @property
     def band(self) -> str:

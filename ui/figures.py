@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ui import hover
 from ui.chart_look import BAND, HOLDOUT_MARGIN, Look
 
 HISTORY = "#7f8c9b"
@@ -37,7 +38,7 @@ def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: st
             line={"width": 0},
             name=f"{name} upper",
             showlegend=False,
-            hovertemplate="upper %{y:,.4g}<extra></extra>",
+            hovertemplate="upper " + hover.VALUE + "<extra></extra>",
         ),
         go.Scatter(
             x=list(x),
@@ -47,14 +48,22 @@ def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: st
             fill="tonexty",
             fillcolor=fill,
             name=name,
-            hovertemplate="lower %{y:,.4g}<extra></extra>",
+            hovertemplate="lower " + hover.VALUE + "<extra></extra>",
         ),
     ]
 
 
+def started(x: Sequence, alias: str | None, name: str) -> dict:
+    """A forecast line's hover: each period named, the first being the last lag input the line starts from."""
+    names = hover.periods(x, alias)
+    if names:
+        names[0] = f"{names[0]} (the last lag input)"
+    return {"customdata": names, "hovertemplate": hover.template(name)}
+
+
 def _hover(label: str) -> str:
     """A hover line: the label and the value, without plotly's trace-name box."""
-    return label + " %{y:,.4g}<extra></extra>"
+    return label + " " + hover.VALUE + "<extra></extra>"
 
 
 def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int) -> go.Figure:
@@ -113,7 +122,7 @@ def forecast_figure(
             "mode": "lines",
             "name": "history",
             "line": {"color": HISTORY, "width": 2},
-            "hovertemplate": "history %{y:,.4g}<extra></extra>",
+            **hover.on(history.index, look.alias, "history"),  # its period: unified hovers list it at any x
         },
         {**lines, "y": upper, "name": f"{band} upper", "showlegend": False, "hovertemplate": _hover("upper")},
         {**lines, "y": lower, "name": band, "fill": "tonexty", "fillcolor": look.band, "hovertemplate": low},
@@ -124,7 +133,7 @@ def forecast_figure(
             "name": f"forecast ({point})",
             "line": {"color": FORECAST, "width": 2.5},
             "marker": {"size": 5},
-            "hovertemplate": f"{point} %{{y:,.4g}}<extra></extra>",
+            **started(start_x + list(x), look.alias, point),
         },
         {
             "x": lag_inputs.index,
@@ -132,7 +141,7 @@ def forecast_figure(
             "mode": "markers",
             "name": "lag inputs",
             "marker": {"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
-            "hovertemplate": "lag input %{y:,.4g}<extra></extra>",
+            **hover.on(lag_inputs.index, look.alias, "lag input"),
         },
     ]
     # One Figure built from plain dicts: plotly checks it once (each add_trace or update_layout checks
@@ -162,7 +171,7 @@ def holdout_figure(
             mode="lines",
             name="training data",
             line={"color": HISTORY, "width": 2},
-            hovertemplate="data %{y:,.4g}<extra></extra>",
+            hovertemplate="data " + hover.VALUE + "<extra></extra>",
         )
     )
     for trace in _band(x, lower, upper, "95% interval", BAND):
@@ -175,7 +184,7 @@ def holdout_figure(
             name="actual",
             line={"color": ACTUAL, "width": 2},
             marker={"size": 5},
-            hovertemplate="actual %{y:,.4g}<extra></extra>",
+            hovertemplate="actual " + hover.VALUE + "<extra></extra>",
         )
     )
     fig.add_trace(
@@ -186,7 +195,7 @@ def holdout_figure(
             name="holdout forecast",
             line={"color": FORECAST, "width": 2, "dash": "dash"},
             marker={"size": 5},
-            hovertemplate="forecast %{y:,.4g}<extra></extra>",
+            hovertemplate="forecast " + hover.VALUE + "<extra></extra>",
         )
     )
     return _layout(fig, f"{variable}: holdout", variable, "date", height)
@@ -221,7 +230,7 @@ def series_preview_figure(frame: pd.DataFrame) -> go.Figure:
                 showlegend=False,
                 line={"color": ACTUAL, "width": 1.5},
                 connectgaps=False,
-                hovertemplate=f"{name} " + "%{y:,.4g}<extra></extra>",
+                hovertemplate=f"{name} {hover.VALUE}<extra></extra>",
             ),
             row=row,
             col=1,

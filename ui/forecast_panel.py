@@ -153,7 +153,8 @@ def _results(
         "version": str(artifact.version) if saved else version_label,  # a scenario's link pins its version
         "steps": str(saved.steps if saved else steps),
         "level": str(level),
-        "intervals": intervals if len(INTERVAL_KINDS) > 1 else None,
+        # the kind drawn: a conditional forecast shows standard bands whatever was chosen
+        "intervals": (computed[1].forecast.intervals if computed else intervals) if len(INTERVAL_KINDS) > 1 else None,
         "present": "1" if present else None,
         "layout": layout if present else None,
         "lags": encode_lags(lags, artifact.default_lag_inputs().index) if given.edited and lags is not None else None,
@@ -161,7 +162,9 @@ def _results(
         "scenario": saved.scenario if saved else None,
     }
     url_state.write(PAGE, params)
-    _copy_link(settings_row, params)
+    editor = {} if saved or inputs is None else {"conditions": inputs["conditions"], "exogenous values": inputs["exog"]}
+    left_out = [what for what, value in editor.items() if value]
+    _copy_link(settings_row, params, left_out)
     with charts:
         if not computed:
             fix = "the lag inputs" if lags is None else "the exogenous values or conditions below"
@@ -177,9 +180,10 @@ def _results(
         show_table(result, round(100 * (1 - result.forecast.alpha)))
 
 
-def _copy_link(row: DeltaGenerator, params: dict) -> None:
+def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str]) -> None:
     """The page's link in a popover at the end of the settings row, written only while it is open (every
-    change redraws what is shown)."""
+    change redraws what is shown). `left_out`: what is on screen that a link does not carry (the scenario
+    editor's conditions and exogenous values; a saved scenario's link does)."""
     link = row.popover("Copy link", icon=":material/link:", key=LINK_OPEN, on_change="rerun")
     if not link.open:
         return
@@ -188,3 +192,8 @@ def _copy_link(row: DeltaGenerator, params: dict) -> None:
     with link:
         st.caption("This view, with its settings and any edited lag inputs (copy with the icon on the right):")
         st.code(url, language=None, wrap_lines=True)
+        if left_out:
+            st.caption(
+                f"It does not carry the {' and the '.join(left_out)} of the scenario editor: save them as a scenario"
+                " (below) to share them with its link."
+            )

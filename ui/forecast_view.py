@@ -48,6 +48,8 @@ def editor_forecast(artifact: Artifact, lags: pd.DataFrame, edited: bool, steps:
         show_error(exc)
         return None
     conditions = condition_inputs(artifact, labels, baseline)
+    if conditions is None:  # refused, and said why: no forecast that would look like one given them
+        return None
     if conditions and intervals != "standard":
         st.info("Conditional forecasts use standard intervals (see the README); showing those.", icon=":material/info:")
         intervals = "standard"
@@ -61,7 +63,7 @@ def editor_forecast(artifact: Artifact, lags: pd.DataFrame, edited: bool, steps:
         return None
     lag_inputs = lags if edited else None
     inputs = {"steps": steps, "alpha": alpha, "lag_inputs": lag_inputs, "intervals": intervals, "exog": exog}
-    return baseline, result, {**inputs, "conditions": conditions}
+    return baseline, result, {**inputs, "conditions": conditions or None}
 
 
 def saved_forecast(artifact: Artifact, scenario: Scenario):
@@ -125,6 +127,7 @@ def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlay
         theme=presentation.theme(),
         present=present,
         frequency=Card.from_artifact(artifact).frequency,
+        alias=artifact.data.frequency,
     )
     lines = _lines(artifact, baseline, overlays)
     bands = result.fan(fan) if fan else {level: (result.forecast.lower, result.forecast.upper)}

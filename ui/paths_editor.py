@@ -49,8 +49,8 @@ def exog_inputs(artifact: Artifact, labels: list[str]) -> dict[str, list[float]]
 def condition_inputs(
     artifact: Artifact, labels: list[str], baseline: VersionForecast
 ) -> dict[str, list[float | None]] | None:
-    """The scenario editor: conditions on the path in levels, checked; None when nothing is conditioned or a
-    cell is wrong (then it says which).
+    """The scenario editor: conditions on the path in levels, checked; empty when nothing is conditioned, None
+    when a cell or an uploaded file is wrong (then it says which, and no forecast is drawn).
 
     The editor is drawn only while its expander is open (its table, upload and sliders are the costliest
     part of a Forecast run in the browser); the conditions typed before it was closed still apply."""
@@ -74,8 +74,11 @@ def editor_open() -> bool:
 def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list[float | None]] | None:
     """The conditions of the draft, checked without drawing the editor (said under its closed expander)."""
     draft = st.session_state.get(_key(artifact, CONDITIONS))
-    if not draft or not draft["values"]:
+    if draft and draft.get("refused") is not None:  # the file in the closed editor's uploader was refused
+        show_error(draft["refused"])
         return None
+    if not draft or not draft["values"]:
+        return {}
     columns = artifact.variables
     current = pd.DataFrame({c: _padded(draft["values"].get(c), len(labels)) for c in columns})
     try:
@@ -97,8 +100,10 @@ def _steps_of(count: int, variable: str) -> str:
 
 
 def _conditions(path: pd.DataFrame | None) -> dict[str, list[float | None]] | None:
-    if path is None or not np.isfinite(path.to_numpy(dtype=float)).any():
+    if path is None:
         return None
+    if not np.isfinite(path.to_numpy(dtype=float)).any():
+        return {}
     return {c: [None if np.isnan(x) else float(x) for x in path[c]] for c in path.columns if path[c].notna().any()}
 
 
@@ -127,8 +132,10 @@ def _editor(
 ) -> pd.DataFrame | None:
     draft = _draft(artifact, what, flat)
     upload = st.file_uploader(f"Upload {what} (CSV)", type=["csv"], key=f"{_key(artifact, what)}|upload")
-    if upload is not None and upload.file_id != draft["upload"]:
-        draft["upload"] = upload.file_id
+    if upload is None:
+        draft["refused"] = None
+    elif upload.file_id != draft["upload"]:
+        draft["upload"], draft["refused"] = upload.file_id, None
         try:
             read = check_path(
                 read_path_csv(upload.getvalue(), what, upload.name),
@@ -139,10 +146,13 @@ def _editor(
                 _others(artifact, what),
             )
         except VarlibError as exc:
-            show_error(exc)
+            draft["refused"] = exc  # kept while the file stays: a forecast without it would look like one with it
         else:
             draft["values"] = {c: read[c].tolist() for c in read.columns}
             draft["rev"] += 1
+    if draft.get("refused") is not None:
+        show_error(draft["refused"])
+        return None
     current = pd.DataFrame({c: _padded(draft["values"].get(c), len(labels)) for c in columns})
     table = path_editor_table(current, columns, labels)
     config = {c: st.column_config.NumberColumn(c, format="%.6g", required=what == EXOG) for c in columns}

@@ -14,8 +14,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from ui import hover
 from ui.chart_look import FORECAST_RGB, Look
-from ui.figures import FORECAST, HISTORY, INPUTS, _axis
+from ui.figures import FORECAST, HISTORY, INPUTS, _axis, started
 
 OVERLAY_COLOURS = ("#2e86de", "#8e44ad", "#16a085", "#d35400", "#7f8c8d")
 
@@ -55,7 +56,7 @@ def scenario_figure(
             "mode": "lines",
             "name": "history",
             "line": {"color": HISTORY, "width": 2},
-            "hovertemplate": "history %{y:,.4g}<extra></extra>",
+            **hover.on(history.index, look.alias, "history"),  # its period: unified hovers list it at any x
         }
     ]
     fill = look.band if len(bands) == 1 else _layer(look)
@@ -101,7 +102,7 @@ def scenario_figure(
             "name": point_label,
             "line": {"color": FORECAST, "width": 2.5},
             "marker": {"size": 5},
-            "hovertemplate": _hover(point_label),
+            **started(start_x + list(x), look.alias, point_label),
         }
     )
     if conditioned is not None and np.isfinite(conditioned).any():
@@ -123,7 +124,7 @@ def scenario_figure(
             "mode": "markers",
             "name": "lag inputs",
             "marker": {"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
-            "hovertemplate": _hover("lag input"),
+            **hover.on(lag_inputs.index, look.alias, "lag input"),
         }
     )
     return go.Figure(
@@ -138,7 +139,7 @@ def _layer(look: Look) -> str:
 
 
 def _hover(label: str) -> str:
-    return label + " %{y:,.4g}<extra></extra>"
+    return f"{label} {hover.VALUE}<extra></extra>"
 
 
 def _aligned(dates: Sequence[str], history: pd.Series, lag_inputs: pd.Series):

@@ -15,6 +15,7 @@ from .spec import LOGGED
 MAX_STEPS = 400
 ALPHA_MIN, ALPHA_MAX = 0.0001, 0.5  # 99.99% to 50% intervals
 INTERVAL_KINDS = ("standard", "corrected")
+MAX_MAGNITUDE = 1e150  # a lag input beyond it overflows within a few steps of any VAR
 
 
 def check_steps(steps) -> int:
@@ -74,8 +75,8 @@ def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndar
             f"lag input row {row + 1}, column {col + 1} is {values[row, col]:g}; a {transform} model needs positive"
             " values"
         )
-    if np.max(np.abs(values)) > 1e150:
-        raise InvalidInputError("lag inputs are too large in magnitude (over 1e150) to forecast from")
+    if np.max(np.abs(values)) > MAX_MAGNITUDE:
+        raise InvalidInputError(f"lag inputs are too large in magnitude (over {MAX_MAGNITUDE:g}) to forecast from")
     return values
 
 

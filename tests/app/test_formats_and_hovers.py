@@ -3,7 +3,7 @@ figures hover with period names (2006Q1), not with days."""
 
 from __future__ import annotations
 
-from tests.app.conftest import charts, displayed, errors, formats_of, open_app, values
+from tests.app.conftest import charts, displayed, errors, formats_of, open_app, trace, values
 
 DIAG = "views/diagnostics.py"
 BACKTEST = "views/backtest.py"
@@ -59,3 +59,18 @@ def test_residuals_hover_by_quarter(seeded):
     labels = list(values(residuals["data"][0], "customdata"))
     assert labels[-1] == "2009Q3" and all(label[4] == "Q" for label in labels)
     assert residuals["data"][0]["hovertemplate"].startswith("%{customdata}: ")
+
+
+def test_forecast_hovers_name_each_values_own_period_in_full_numbers(seeded):
+    """In one unified hover every trace lists its nearest point: each names its own period, so the last
+    observation is never read as a value of the forecast period under the cursor; no 1.310e+4."""
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    assert errors(at) == ""
+    chart = charts(at)[0]
+    history, lags = trace(chart, "history"), trace(chart, "lag inputs")
+    line = next(t for t in chart["data"] if t["name"].startswith("forecast"))
+    assert values(history, "customdata")[-1] == values(lags, "customdata")[-1] == "2009Q3"
+    assert list(values(line, "customdata"))[:2] == ["2009Q3 (the last lag input)", "2009Q4"]
+    for shown in (history, lags, line, trace(chart, "95% interval")):
+        assert "%{y:,.6~g}" in shown["hovertemplate"] and ".4g" not in shown["hovertemplate"]
+    assert "%{customdata}" in history["hovertemplate"] and "%{customdata}" in line["hovertemplate"]

@@ -17,6 +17,7 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
+from ..forecast_inputs import MAX_MAGNITUDE
 from ..spec import LOGGED
 from .columns import find_date_column
 from .csv_text import read_text_table
@@ -200,6 +201,12 @@ def _numbers(raw: pd.Series, variable: str, labels: list[str], transform: str) -
             raise InvalidInputError(f"{where} is {cell!r}, not a number{hint}", field=where, value=cell)
         if not np.isfinite(number):
             raise InvalidInputError(f"{where} is {cell!r}; use a finite number", field=where, value=cell)
+        if abs(number) > MAX_MAGNITUDE:
+            raise InvalidInputError(
+                f"{where} is {number:g}, too large in magnitude to forecast from (over {MAX_MAGNITUDE:g})",
+                field=where,
+                value=number,
+            )
         if transform in LOGGED and number <= 0:
             raise InvalidInputError(
                 f"{where} is {number:g}; this model works on logs and needs positive values", field=where, value=number

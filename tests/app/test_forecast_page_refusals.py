@@ -1,0 +1,50 @@
+"""The Forecast page draws nothing it was not asked for: a refused conditions file or a lag input too large
+stops the forecast and says what to fix, and its link says what it does not carry."""
+
+from __future__ import annotations
+
+from tests.app.conftest import charts, errors, open_app
+from tests.app.test_forecast_page import _editor_key
+from ui.forecast_panel import LINK_OPEN
+from ui.paths_editor import EDITOR_OPEN
+
+
+def _info(at) -> str:
+    return "\n".join(i.value for i in at.info)
+
+
+def test_a_refused_conditions_file_draws_no_forecast_while_it_stays(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    at.session_state[EDITOR_OPEN] = True
+    at.run()
+    uploader = next(u for u in at.file_uploader if u.key.startswith("_fc_path|conditions|"))
+    uploader.set_value(("beyond.csv", b"date,realgdp\n2012-01-01,13300\n", "text/csv")).run()
+    assert "2012-01-01 lies beyond the horizon" in errors(at) and charts(at) == []
+    assert "Fix the exogenous values or conditions below to see the forecast." in _info(at)
+    at.run()  # the same file stays in the uploader: still refused, not quietly dropped
+    assert "lies beyond the horizon" in errors(at) and charts(at) == []
+    next(u for u in at.file_uploader if u.key.startswith("_fc_path|conditions|")).set_value(None).run()
+    assert errors(at) == "" and len(charts(at)) == 2
+
+
+def test_a_lag_input_too_large_is_named_by_variable_and_date(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    last = len(seeded.load("var", "0.0.1").default_lag_inputs()) - 1
+    edit = {"edited_rows": {last: {"realgdp": 1e300}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[_editor_key(at)] = edit
+    at.run()
+    assert "lag input realgdp on 2009-07-01 is 1e+300, too large in magnitude" in errors(at)
+    assert "Fix the lag inputs to see the forecast." in _info(at) and charts(at) == []
+
+
+def test_the_link_holds_the_intervals_drawn_and_says_it_leaves_the_conditions_out(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4, "intervals": "corrected"})
+    at.session_state[EDITOR_OPEN] = True
+    at.run()
+    editor = next(e for e in at.data_editor if e.key.startswith("_fc_path|conditions|"))
+    at.session_state[editor.key] = {"edited_rows": {1: {"realgdp": 13300.0}}, "added_rows": [], "deleted_rows": []}
+    at.session_state[LINK_OPEN] = True
+    at.run()
+    assert errors(at) == "" and at.query_params["intervals"] == "standard"  # what the conditional forecast uses
+    assert "intervals=standard" in at.code[0].value
+    assert any("does not carry the conditions of the scenario editor" in c.value for c in at.caption)
