@@ -186,26 +186,6 @@ def test_bad_forecast_input_is_422_naming_it(client, service, body, named):
 
 
 @pytest.mark.parametrize(
-    "raw",
-    [
-        b'{"steps": 2, "lag_inputs": [[NaN, 1]]}',
-        b'{"steps": 2, "lag_inputs": [[Infinity, 1]]}',
-        b'{"steps": 2,',
-        b"not json",
-    ],
-)
-def test_non_finite_and_broken_json_are_422(client, service, raw):
-    k_ar = service.registry.load("var", "0.0.1").k_ar
-    raw = raw.replace(b"[[NaN, 1]]", b"[" + b", ".join([b"[NaN, 1]"] * k_ar) + b"]")
-    raw = raw.replace(b"[[Infinity, 1]]", b"[" + b", ".join([b"[Infinity, 1]"] * k_ar) + b"]")
-    response = client.post(
-        "/models/var/versions/0.0.1/forecast", content=raw, headers={"content-type": "application/json"}
-    )
-    assert response.status_code == 422
-    assert response.json()["error"]
-
-
-@pytest.mark.parametrize(
     "path",
     [
         "/models/Var!/versions",

@@ -75,6 +75,26 @@ def test_values_that_are_not_numbers_or_do_not_fit_are_named(http, body, named):
 
 
 @pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"steps": 2, "lag_inputs": [[NaN, 1]]}',
+        b'{"steps": 2, "lag_inputs": [[Infinity, 1]]}',
+        b'{"steps": 2,',
+        b"not json",
+    ],
+)
+def test_non_finite_and_broken_json_are_422(http, store, raw):
+    k_ar = Registry.from_settings(store).load("var", "0.0.1").k_ar
+    raw = raw.replace(b"[[NaN, 1]]", b"[" + b", ".join([b"[NaN, 1]"] * k_ar) + b"]")
+    raw = raw.replace(b"[[Infinity, 1]]", b"[" + b", ".join([b"[Infinity, 1]"] * k_ar) + b"]")
+    response = http.post(
+        "/models/var/versions/0.0.1/forecast", content=raw, headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]
+
+
+@pytest.mark.parametrize(
     "path, named",
     [
         (FORECAST + "?alpha=0.5", "query parameter 'alpha' is not a parameter of this endpoint"),
