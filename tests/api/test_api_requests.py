@@ -45,6 +45,8 @@ def test_a_body_over_the_limit_is_a_json_413_declared_or_streamed(http):
 
     headers = {"content-type": "application/json"}
     assert "takes at most 1,000,000" in _error(http.post(FORECAST, content=chunks(), headers=headers), 413)
+    saving = http.put("/models/var/versions/0.0.1/scenarios/big", content=chunks(), headers=headers)
+    assert "takes at most 1,000,000" in _error(saving, 413) and saving.json()["type"] == "InvalidInputError"
     scraped = samples(http.get("/metrics").text)
     route = (("method", "POST"), ("route", "/models/{name}/versions/{version}/forecast"), ("status", "413"))
     assert scraped[("varlib_http_requests_total", route)] == 2

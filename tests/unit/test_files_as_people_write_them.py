@@ -197,3 +197,8 @@ def test_decimal_years_are_refused_as_such():
     data = b"date,gdp,cons\n2000.00,1,5\n2000.25,2,4\n2000.50,3,6\n2000.75,4,5\n"
     with pytest.raises(InvalidInputError, match=r"'2000.00' is a year with a fraction, not a date; write"):
         load_csv(data, name="years.csv")
+
+
+def test_a_header_without_rows_says_so():
+    with pytest.raises(InvalidInputError, match=r"has a header \(date, gdp, cons\) but no data rows"):
+        load_csv(b"date,gdp,cons\n\n", name="empty.csv")

@@ -107,7 +107,8 @@ def add_error_handlers(app: FastAPI) -> None:
         if status == 405:  # Starlette names only the first route's methods; a path can have several routes
             headers["Allow"] = ", ".join(_allowed_methods(request))
             message = f"{message}: this path takes {headers['Allow']}"
-        return JSONResponse({"error": message, "type": "HTTPException"}, status_code=status, headers=headers or None)
+        kind = "InvalidInputError" if status == 413 else "HTTPException"  # a body too large is bad input, as elsewhere
+        return JSONResponse({"error": message, "type": kind}, status_code=status, headers=headers or None)
 
 
 def _allowed_methods(request: Request) -> list[str]:

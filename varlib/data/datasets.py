@@ -84,7 +84,11 @@ def read_csv(source: str | Path | bytes, name: str | None = None) -> tuple[pd.Da
             raise InvalidInputError(f"CSV {name!r} is {len(data):,} bytes; the limit is {MAX_CSV_BYTES:,}")
     if not data.strip():
         raise InvalidInputError(f"CSV {name!r} is empty: it needs a header row and data rows")
-    return read_text_table(data, name), name, hashlib.sha256(data).hexdigest()
+    table = read_text_table(data, name)
+    if table.empty:
+        names = ", ".join(map(str, table.columns))
+        raise InvalidInputError(f"CSV {name!r} has a header ({names}) but no data rows: add one row per period")
+    return table, name, hashlib.sha256(data).hexdigest()
 
 
 def load_csv(
