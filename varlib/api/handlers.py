@@ -153,4 +153,4 @@ def _reason(detail: dict) -> str:
     """A validation error's reason; an unknown parameter says where the endpoint's parameters are listed."""
     if detail["type"] == "extra_forbidden":
         return "not a parameter of this endpoint (the endpoints and their parameters are listed at /docs)"
-    return detail["msg"]
+    return detail["msg"].removeprefix("Value error, ")  # our own validators' words, without pydantic's label

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import Path
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat
 
 from varlib import (
     ALPHA_MAX,
@@ -31,6 +31,16 @@ SCENARIO = Path(pattern=SCENARIO_PATTERN.pattern, description="scenario name, e.
 VERSION = Path(
     pattern=VERSION_PATTERN, description="latest, 0.0.3, 0_0_3 or an alias (@champion)", examples=["latest", "0.0.1"]
 )
+
+
+def _digits(value: Any) -> Any:
+    """A query's whole number written as digits: pydantic alone reads `3_0` as 30, as Python's int() does."""
+    if isinstance(value, str) and not value.strip().lstrip("+-").isdigit():
+        raise ValueError(f"{value!r} is not a whole number written in digits")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_digits)]
 
 
 class ErrorBody(BaseModel):
@@ -76,7 +86,7 @@ class LegacyForecastQuery(BaseModel):
     `future_periods`) is refused rather than ignored, which would answer a forecast nobody asked for."""
 
     model_config = ConfigDict(extra="forbid")
-    future_periods: int = Field(8, ge=1, le=MAX_STEPS, description="how many periods ahead")
+    future_periods: WholeNumber = Field(8, ge=1, le=MAX_STEPS, description="how many periods ahead")
     alpha: float = Field(
         0.05, ge=ALPHA_MIN, le=ALPHA_MAX, allow_inf_nan=False, description="1 - coverage of the interval (0.05: 95%)"
     )
@@ -86,7 +96,7 @@ class HistoryQuery(BaseModel):
     """The audit trail's query; an unknown parameter is refused, as on the original endpoint."""
 
     model_config = ConfigDict(extra="forbid")
-    limit: int = Field(100, ge=1, le=1000, description="how many records, newest first")
+    limit: WholeNumber = Field(100, ge=1, le=1000, description="how many records, newest first")
     before: str | None = Field(
         None, max_length=300, description="the `key` of a record listed before: only older records (the next page)"
     )
