@@ -9,7 +9,7 @@ from ui.figures import holdout_figure
 from ui.tables import lag_selection_table, metrics_table
 from ui.train_vecm import show_cointegration
 from ui.version_details import metrics_markdown
-from varlib import CRITERIA, Evaluation, TrainResult, exog_note, label_of, mape_note
+from varlib import CRITERIA, Evaluation, TrainResult, label_of, score_notes
 
 
 def show_results(result: TrainResult) -> None:
@@ -50,9 +50,8 @@ def show_results(result: TrainResult) -> None:
             st.caption(f"A {order} fitted without the last {evaluation['rows']} rows, forecasting them.")
             st.markdown(metrics_markdown(metrics_table(evaluation)))  # as on the Models page, a dash where left out
             mapes = [m["mape"] for m in evaluation["metrics"].values()]
-            for note in (mape_note(mapes), exog_note(result.spec.exog)):
-                if note:
-                    st.caption(note)
+            for note in score_notes(mapes, result.spec.exog):
+                st.caption(note)
     if result.evaluation is not None:
         _holdout_charts(result, result.evaluation)
 

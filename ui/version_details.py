@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.tables import metrics_table, number_formats
-from varlib import MODEL_SPACE, Artifact, and_list, exog_note, label_of, mape_note, period_labels, to_json, utc_time
+from varlib import MODEL_SPACE, Artifact, and_list, label_of, period_labels, score_notes, to_json, utc_time
 
 SECTIONS = ("Spec", "Data", "Metrics", "Adequacy", "Fills", "Notes")
 _FORMATTING = r"\\*_\[\]<>#|~$"  # what would format text; the rest reads as itself
@@ -145,9 +145,8 @@ def render(artifact: Artifact) -> None:
         else:
             st.caption(f"Holdout forecasts of the last {(artifact.evaluation or {}).get('rows')} rows, in levels.")
             st.markdown(metrics_markdown(frame))
-            for note in (mape_note(frame["MAPE %"]), exog_note(artifact.spec.exog)):
-                if note:
-                    st.caption(note)
+            for note in score_notes(frame["MAPE %"], artifact.spec.exog):
+                st.caption(note)
     with right.container(border=True):
         rows = adequacy_rows(artifact)
         icons = {True: ":green[:material/check_circle:]", False: ":orange[:material/warning:]"}

@@ -121,7 +121,7 @@ from .service import (
 from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
-from .training import Evaluation, TrainResult, exog_note, mape_note
+from .training import Evaluation, TrainResult, exog_note, mape_note, score_notes
 from .version_forecast import VersionForecast
 from .versions import (
     ALIAS_PATTERN,
@@ -174,6 +174,7 @@ __all__ = [
     "Evaluation",
     "mape_note",
     "exog_note",
+    "score_notes",
     "FILL_METHODS",
     "Forecast",
     "Frequency",

@@ -24,7 +24,7 @@ from .diagnostics import Diagnostics
 from .release import __version__
 from .report_diagnostics import prose, table
 from .report_forecast import forecast_section, irf_section, labels_of
-from .training import exog_note, mape_note
+from .training import score_notes
 from .version_forecast import VersionForecast
 from .wording import utc_time
 
@@ -121,9 +121,7 @@ def _card(artifact: Artifact) -> list[str]:
         metrics = pd.DataFrame(evaluation["metrics"]).T
         metrics = metrics[[m for m in ("rmse", "mae", "mape") if m in metrics.columns]]
         parts += [f"<h3>Holdout ({evaluation.get('rows')} rows)</h3>", table(metrics)]
-        for note in (mape_note(metrics["mape"]), exog_note(artifact.spec.exog)):
-            if note:
-                parts.append(f"<p>{html.escape(note)}</p>")
+        parts += [f"<p>{html.escape(note)}</p>" for note in score_notes(metrics["mape"], artifact.spec.exog)]
     return parts
 
 

@@ -16,7 +16,7 @@ import pandas as pd
 from .backtest import Backtest
 from .diagnostics import Cointegration, Diagnostics
 from .number_format import format_column
-from .training import exog_note, mape_note
+from .training import score_notes
 
 P_COLUMNS = frozenset({"p", "p-value", "p_normal", "pvalue", "ADF p", "KPSS p", "ADF p of the difference"})
 
@@ -155,7 +155,7 @@ def fevd(diag: Diagnostics) -> list[str]:
 
 def backtest(result: Backtest) -> list[str]:
     scores = result.scores()
-    notes = [note for note in (mape_note(scores["mape"]), exog_note(result.exog)) if note]
+    notes = score_notes(scores["mape"], result.exog)
     return [
         f"<h2>Backtest ({len(result.origins)} origins, horizons 1..{result.horizon}, lag order"
         f" {result.lag_policy})</h2>",

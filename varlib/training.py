@@ -176,6 +176,13 @@ def exog_note(exog) -> str | None:
     )
 
 
+def score_notes(mapes, exog=()) -> list[str]:
+    """What every table of holdout or backtest scores says under it (the pages, the report, the CLI): why
+    MAPEs were left out (`mape_note` of its MAPE column) and that a VARX's forecasts were given the observed
+    exogenous path (`exog_note` of its exogenous variables)."""
+    return [note for note in (mape_note(mapes), exog_note(exog)) if note]
+
+
 def score(actual: np.ndarray, predicted: np.ndarray, percent: bool = True) -> dict:
     """RMSE, MAE and MAPE (in percent; None when an actual value is 0, or when not `percent`: the series is
     zero or crosses it somewhere, as a growth rate or a spread may, see `one_signed`)."""

@@ -19,9 +19,8 @@ from varlib import (
     and_list,
     backtest,
     can_reselect,
-    exog_note,
-    mape_note,
     period_labels,
+    score_notes,
 )
 
 RESULTS = "backtests"  # ui.session slot: (name, version, origins, horizon, policy) -> Backtest
@@ -123,9 +122,8 @@ def _show(result: Backtest, alias: str | None) -> None:
         " random walk at that horizon."
     )
     st.dataframe(styled, hide_index=True, width="stretch", key="bt_table", placeholder="–")
-    for note in (mape_note(table["mape"]), exog_note(result.exog)):
-        if note:
-            st.caption(note)
+    for note in score_notes(table["mape"], result.exog):
+        st.caption(note)
     st.download_button(
         "Download scores (CSV)",
         table.to_csv(index=False).encode(),

@@ -118,7 +118,6 @@ def run_backtest(args: argparse.Namespace) -> int:
     )
     scores = result.scores()
     print_table(scores, index=False, digits=4)
-    for note in (varlib.mape_note(scores["mape"]), varlib.exog_note(result.exog)):
-        if note:
-            print(note)
+    for note in varlib.score_notes(scores["mape"], result.exog):
+        print(note)
     return 0

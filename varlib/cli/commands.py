@@ -108,9 +108,8 @@ def run_train(args: argparse.Namespace) -> int:
         print(f"holdout ({result.evaluation.rows} rows):")
         print_table(pd.DataFrame(result.evaluation.metrics).T, digits=4)
         mapes = [m["mape"] for m in result.evaluation.metrics.values()]
-        for note in (varlib.mape_note(mapes), varlib.exog_note(result.spec.exog)):
-            if note:
-                print(note)
+        for note in varlib.score_notes(mapes, result.spec.exog):
+            print(note)
     print(f"published {name} {published.version}" if published else f"not published (add --publish; name {name})")
     return 0
 
