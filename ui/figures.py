@@ -38,7 +38,7 @@ def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: st
             line={"width": 0},
             name=f"{name} upper",
             showlegend=False,
-            hovertemplate="upper " + hover.VALUE + "<extra></extra>",
+            hovertemplate=hover.line("upper"),
         ),
         go.Scatter(
             x=list(x),
@@ -48,22 +48,9 @@ def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: st
             fill="tonexty",
             fillcolor=fill,
             name=name,
-            hovertemplate="lower " + hover.VALUE + "<extra></extra>",
+            hovertemplate=hover.line("lower"),
         ),
     ]
-
-
-def started(x: Sequence, alias: str | None, name: str) -> dict:
-    """A forecast line's hover: each period named, the first being the last lag input the line starts from."""
-    names = hover.periods(x, alias)
-    if names:
-        names[0] = f"{names[0]} (the last lag input)"
-    return {"customdata": names, "hovertemplate": hover.template(name)}
-
-
-def _hover(label: str) -> str:
-    """A hover line: the label and the value, without plotly's trace-name box."""
-    return label + " " + hover.VALUE + "<extra></extra>"
 
 
 def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int) -> go.Figure:
@@ -114,7 +101,7 @@ def forecast_figure(
     start_x = [lag_inputs.index[-1]] if len(lag_inputs) else []
     start_y = [float(lag_inputs.iloc[-1])] if start_x else []
     lines = {"mode": "lines", "line": {"width": 0}, "x": list(x)}
-    low = _hover("lower")
+    low = hover.line("lower")
     traces = [
         {
             "x": history.index,
@@ -124,7 +111,7 @@ def forecast_figure(
             "line": {"color": HISTORY, "width": 2},
             **hover.on(history.index, look.alias, "history"),  # its period: unified hovers list it at any x
         },
-        {**lines, "y": upper, "name": f"{band} upper", "showlegend": False, "hovertemplate": _hover("upper")},
+        {**lines, "y": upper, "name": f"{band} upper", "showlegend": False, "hovertemplate": hover.line("upper")},
         {**lines, "y": lower, "name": band, "fill": "tonexty", "fillcolor": look.band, "hovertemplate": low},
         {
             "x": start_x + list(x),
@@ -133,7 +120,7 @@ def forecast_figure(
             "name": f"forecast ({point})",
             "line": {"color": FORECAST, "width": 2.5},
             "marker": {"size": 5},
-            **started(start_x + list(x), look.alias, point),
+            **hover.started(start_x + list(x), look.alias, point),
         },
         {
             "x": lag_inputs.index,
@@ -171,7 +158,7 @@ def holdout_figure(
             mode="lines",
             name="training data",
             line={"color": HISTORY, "width": 2},
-            hovertemplate="data " + hover.VALUE + "<extra></extra>",
+            hovertemplate=hover.line("data"),
         )
     )
     for trace in _band(x, lower, upper, "95% interval", BAND):
@@ -184,7 +171,7 @@ def holdout_figure(
             name="actual",
             line={"color": ACTUAL, "width": 2},
             marker={"size": 5},
-            hovertemplate="actual " + hover.VALUE + "<extra></extra>",
+            hovertemplate=hover.line("actual"),
         )
     )
     fig.add_trace(
@@ -195,7 +182,7 @@ def holdout_figure(
             name="holdout forecast",
             line={"color": FORECAST, "width": 2, "dash": "dash"},
             marker={"size": 5},
-            hovertemplate="forecast " + hover.VALUE + "<extra></extra>",
+            hovertemplate=hover.line("forecast"),
         )
     )
     return _layout(fig, f"{variable}: holdout", variable, "date", height)
@@ -230,7 +217,7 @@ def series_preview_figure(frame: pd.DataFrame) -> go.Figure:
                 showlegend=False,
                 line={"color": ACTUAL, "width": 1.5},
                 connectgaps=False,
-                hovertemplate=f"{name} {hover.VALUE}<extra></extra>",
+                hovertemplate=hover.line(name),
             ),
             row=row,
             col=1,

@@ -41,3 +41,16 @@ def template(name: str, value: str = VALUE, more: str = "") -> str:
 def on(x: Iterable, alias: str | None, name: str, value: str = VALUE, more: str = "") -> dict:
     """Keyword arguments for go.Scatter (or go.Bar): customdata and hovertemplate naming each period."""
     return {"customdata": periods(x, alias), "hovertemplate": template(name, value, more)}
+
+
+def line(label: str) -> str:
+    """A hover line of a trace drawn only at the periods in the hover's header: the label and the value."""
+    return f"{label} {VALUE}<extra></extra>"
+
+
+def started(x: Iterable, alias: str | None, name: str) -> dict:
+    """A forecast line's hover: each period named, the first being the last lag input the line starts from."""
+    names = periods(x, alias)
+    if names:
+        names[0] = f"{names[0]} (the last lag input)"
+    return {"customdata": names, "hovertemplate": template(name)}

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from ui import hover
 from ui.chart_look import FORECAST_RGB, Look
-from ui.figures import FORECAST, HISTORY, INPUTS, _axis, started
+from ui.figures import FORECAST, HISTORY, INPUTS, _axis
 
 OVERLAY_COLOURS = ("#2e86de", "#8e44ad", "#16a085", "#d35400", "#7f8c8d")
 
@@ -70,7 +70,7 @@ def scenario_figure(
                 "y": upper,
                 "name": f"{name} upper",
                 "showlegend": False,
-                "hovertemplate": _hover(f"{level:g}% upper"),
+                "hovertemplate": hover.line(f"{level:g}% upper"),
             }
         )
         traces.append(
@@ -80,7 +80,7 @@ def scenario_figure(
                 "name": name,
                 "fill": "tonexty",
                 "fillcolor": fill,
-                "hovertemplate": _hover(f"{level:g}% lower"),
+                "hovertemplate": hover.line(f"{level:g}% lower"),
             }
         )
     for colour, line in zip(OVERLAY_COLOURS, overlays, strict=False):
@@ -91,7 +91,7 @@ def scenario_figure(
                 "mode": "lines",
                 "name": line.label,
                 "line": {"color": colour, "width": 2, "dash": "dash"},
-                "hovertemplate": _hover(line.label),
+                "hovertemplate": hover.line(line.label),
             }
         )
     traces.append(
@@ -102,7 +102,7 @@ def scenario_figure(
             "name": point_label,
             "line": {"color": FORECAST, "width": 2.5},
             "marker": {"size": 5},
-            **started(start_x + list(x), look.alias, point_label),
+            **hover.started(start_x + list(x), look.alias, point_label),
         }
     )
     if conditioned is not None and np.isfinite(conditioned).any():
@@ -114,7 +114,7 @@ def scenario_figure(
                 "mode": "markers",
                 "name": "condition",
                 "marker": {"color": FORECAST, "size": 11, "symbol": "diamond-open", "line": {"width": 2}},
-                "hovertemplate": _hover("condition"),
+                "hovertemplate": hover.line("condition"),
             }
         )
     traces.append(
@@ -136,10 +136,6 @@ def _layer(look: Look) -> str:
     """One layer of a fan: half the single band's opacity, so two layers are about one band."""
     alpha = float(look.band.rsplit(",", 1)[1].rstrip(")")) / 2
     return f"rgba{(*FORECAST_RGB, round(alpha, 3))}"
-
-
-def _hover(label: str) -> str:
-    return f"{label} {hover.VALUE}<extra></extra>"
 
 
 def _aligned(dates: Sequence[str], history: pd.Series, lag_inputs: pd.Series):
