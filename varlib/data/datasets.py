@@ -17,7 +17,7 @@ from .csv_text import READ_AS, read_text_table
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
 from .periods import newest_first
-from .timeindex import read_dates
+from .timeindex import is_date, read_dates
 
 MACRODATA = "macrodata"
 DEFAULT_VARIABLES = ("realgdp", "realcons")
@@ -140,20 +140,12 @@ def without_notes_below(raw: pd.DataFrame, label_col: str) -> tuple[pd.DataFrame
     others = raw.drop(columns=label_col).apply(lambda column: column.astype(str).str.strip() != "")
     filled = np.flatnonzero(others.any(axis=1).to_numpy())
     below = raw[label_col].iloc[filled[-1] + 1 if len(filled) else 0 :].astype(str).str.strip()
-    notes = [cell for cell in below if cell and not _is_date(cell, label_col)]
+    notes = [cell for cell in below if cell and not is_date(cell)]
     if not notes:
         return raw, ()
     kept = raw.drop(index=below[below.isin(notes)].index)
     shown = ", ".join(repr(note[:40]) for note in notes[:2]) + (" ..." if len(notes) > 2 else "")
     return kept, (f"{len(notes)} line(s) of notes under the data ({shown}) left out",)
-
-
-def _is_date(cell: str, column: str) -> bool:
-    try:
-        read_dates(pd.Index([cell]), column, "a note")
-    except InvalidInputError:
-        return False
-    return True
 
 
 def without_dated_empty_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:

@@ -24,7 +24,7 @@ from .csv_text import read_text_table
 from .datasets import without_notes_below
 from .frequency import label_of
 from .periods import first_break, newest_first, offset_of, on_grid
-from .timeindex import parse_dates
+from .timeindex import is_date, parse_dates
 
 DATE = "date"  # the label column of an editor table
 
@@ -73,13 +73,7 @@ def _dates_by_position(raw: pd.DataFrame, variables: list[str]) -> str | None:
     first = str(raw.columns[0]) if len(raw.columns) else None
     if first is None or first in variables:
         return None
-    readable = 0
-    for cell in raw[first]:
-        try:
-            parse_dates(pd.Index([cell]), first, "the lag inputs")
-            readable += 1
-        except InvalidInputError:
-            continue
+    readable = sum(map(is_date, raw[first]))
     return first if 2 * readable >= len(raw) else None
 
 

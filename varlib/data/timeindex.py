@@ -77,6 +77,15 @@ def read_dates(
     return pd.DatetimeIndex(parsed), order
 
 
+def is_date(cell: object) -> bool:
+    """Whether one cell reads as a date or a period on its own (is a first column dates; is a line a note)."""
+    try:
+        read_dates(pd.Index([cell]), "date", "one cell")
+    except InvalidInputError:
+        return False
+    return True
+
+
 def _one_form(text: pd.Series, values: pd.Index, column: str, source: str) -> None:
     """Numeric dates (01/07/2022) among dates of another form are refused: they would be read date by date,
     each in whichever order parses it, and 01/08/2022 after 2022-07-01 could be 8 January."""
