@@ -62,22 +62,20 @@ def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.Da
             value=label,
         )
     text, encoding = _decode(data, label)
-    delimiter = _delimiter(text)
-    # In a file of one column an empty cell is an empty line: kept, it is a value left out (a free step of a
-    # path placed by row order); dropped, as pandas does by default, every later row would move up one.
-    one_column = delimiter not in _header(text)
-    trailing = _extra_fields_are_empty(text, delimiter, label)
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    unquoted = re.sub(r'"[^"]*"', "", header)
+    delimiter = max(DELIMITERS, key=unquoted.count)  # the one the header row uses most outside quoted names
+    one_column = delimiter not in unquoted
+    _refuse_a_name_twice(header, delimiter, label)
     try:
-        with warnings.catch_warnings():  # pandas warns that extra fields are dropped: they are empty ones
-            warnings.simplefilter("ignore", pd.errors.ParserWarning)
-            table = pd.read_csv(
-                io.StringIO(text.lstrip("\r\n") if one_column else text),
-                sep=delimiter,
-                dtype=str,
-                keep_default_na=False,
-                skip_blank_lines=not one_column,
-                index_col=False if trailing else None,
-            ).fillna("")
+        table = _cells(text, delimiter, one_column, index_col=None)
+        wider = not isinstance(table.index, pd.RangeIndex)  # pandas made the first column the index
+    except pd.errors.ParserError:  # or refused a row wider than the ones before it
+        wider = True
+    try:
+        if wider:  # rows wider than the header: refused with their line unless the extra fields are empty
+            _refuse_wider_rows(text, delimiter, label)
+            table = _cells(text, delimiter, one_column, index_col=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
         raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
     table = _without_empty_margins(table)
@@ -141,29 +139,44 @@ def _decode(data: bytes, label: str) -> tuple[str, str]:
     )
 
 
-def _extra_fields_are_empty(text: str, delimiter: str, label: str) -> bool:
-    """Whether some row has more fields than the header, all of them empty (a delimiter ending the data rows
-    only). Refused when such fields hold values: pandas would make the first column the index and shift
-    every name (a title line above the header, or `1,000,000.0` unquoted in a comma-separated file); and
-    refused when the header names a column twice."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = (row for row in reader if any(cell.strip() for cell in row))
-    header = next(rows, [])
-    names = [name.strip() for name in header]
+def _cells(text: str, delimiter: str, one_column: bool, index_col: bool | None) -> pd.DataFrame:
+    """The cells as text, none NaN. In a file of one column an empty cell is an empty line: kept, it is a value
+    left out (a free step of a path placed by row order); dropped, as pandas does by default, every later
+    row would move up one. `index_col=False` drops fields beyond the header's (checked to be empty)."""
+    with warnings.catch_warnings():  # pandas warns that extra fields are dropped: they are empty ones
+        warnings.simplefilter("ignore", pd.errors.ParserWarning)
+        return pd.read_csv(
+            io.StringIO(text.lstrip("\r\n") if one_column else text),
+            sep=delimiter,
+            dtype=str,
+            keep_default_na=False,
+            skip_blank_lines=not one_column,
+            index_col=index_col,
+        ).fillna("")
+
+
+def _refuse_a_name_twice(header: str, delimiter: str, label: str) -> None:
+    """pandas would rename a second `gdp` to `gdp.1`, and a variable would be read from the first."""
+    names = [name.strip() for name in next(csv.reader([header], delimiter=delimiter), [])]
     twice = next((name for position, name in enumerate(names) if name and name in names[:position]), None)
-    if twice is not None:  # pandas would rename the second `gdp.1` and a variable would be read from the first
+    if twice is not None:
         columns = [str(n + 1) for n, name in enumerate(names) if name == twice]
         raise InvalidInputError(
             f"CSV {label!r} has the column {twice!r} more than once (columns {' and '.join(columns)}); keep one"
             " or rename the others",
             value=label,
         )
-    trailing = False
+
+
+def _refuse_wider_rows(text: str, delimiter: str, label: str) -> None:
+    """A row with more fields than the header is refused with its line when those fields hold values: pandas
+    would make the first column the index and shift every name (a title line above the header, or
+    `1,000,000.0` unquoted in a comma-separated file). Empty ones are a delimiter ending the data rows only."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows = (row for row in reader if any(cell.strip() for cell in row))
+    header = next(rows, [])
     for row in rows:
-        if len(row) <= len(header):
-            continue
-        if not any(cell.strip() for cell in row[len(header) :]):
-            trailing = True
+        if len(row) <= len(header) or not any(cell.strip() for cell in row[len(header) :]):
             continue
         hint = (
             "is there a title line above the header? remove it"
@@ -177,18 +190,6 @@ def _extra_fields_are_empty(text: str, delimiter: str, label: str) -> bool:
             f" {len(header)}; {hint}",
             value=label,
         )
-    return trailing
-
-
-def _header(text: str) -> str:
-    """The first line that is not blank, without its quoted names."""
-    return re.sub(r'"[^"]*"', "", next((line for line in text.splitlines() if line.strip()), ""))
-
-
-def _delimiter(text: str) -> str:
-    """The delimiter the header row uses most outside quoted names (a comma when it holds none of them)."""
-    header = _header(text)
-    return max(DELIMITERS, key=header.count)
 
 
 def _without_empty_margins(table: pd.DataFrame) -> pd.DataFrame:
