@@ -27,6 +27,8 @@ from varlib import (
     to_json_safe,
 )
 
+from .query import LISTED
+
 STATUS = (  # most specific first
     (InvalidInputError, 422),
     (NotFoundError, 404),
@@ -152,5 +154,5 @@ def _path_reason(error: dict) -> str | None:
 def _reason(detail: dict) -> str:
     """A validation error's reason; an unknown parameter says where the endpoint's parameters are listed."""
     if detail["type"] == "extra_forbidden":
-        return "not a parameter of this endpoint (the endpoints and their parameters are listed at /docs)"
+        return f"not a parameter of this endpoint ({LISTED})"
     return detail["msg"].removeprefix("Value error, ")  # our own validators' words, without pydantic's label

@@ -9,7 +9,7 @@ from fastapi import Request
 
 from varlib import InvalidInputError
 
-_LISTED = "the endpoints and their parameters are listed at /docs"
+LISTED = "the endpoints and their parameters are listed at /docs"  # said wherever a parameter is refused
 
 
 def refuse_loose_query(request: Request) -> None:
@@ -27,6 +27,6 @@ def refuse_loose_query(request: Request) -> None:
     dependant = getattr(request.scope.get("route"), "dependant", None)
     if dependant is not None and not dependant.query_params:
         raise InvalidInputError(
-            f"query parameter {names[0]!r} is not a parameter of this endpoint, which takes none ({_LISTED})",
+            f"query parameter {names[0]!r} is not a parameter of this endpoint, which takes none ({LISTED})",
             field=names[0],
         )
