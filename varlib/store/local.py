@@ -98,7 +98,7 @@ class LocalStore:
         base = self.bucket_dir
         start = base / prefix if prefix else base
         if not start.is_dir():
-            self.check()  # nothing listed, unless the store's own folder is a file
+            self._check_bucket()  # nothing listed, unless the store's own folder is a file
             return
         for folder, dirs, files in os.walk(start):
             dirs.sort()
@@ -115,7 +115,7 @@ class LocalStore:
     def children(self, prefix: str) -> tuple[builtins.list[str], builtins.list[ObjectInfo]]:
         start = self.bucket_dir / prefix if prefix else self.bucket_dir
         if not start.is_dir():
-            self.check()  # nothing listed, unless the store's own folder is a file
+            self._check_bucket()  # nothing listed, unless the store's own folder is a file
             return [], []
         folders, objects = [], []
         for entry in sorted(os.scandir(start), key=lambda entry: entry.name):
@@ -141,6 +141,12 @@ class LocalStore:
         parent = self.bucket_dir if self.bucket_dir.exists() else self.root
         if parent.exists() and not os.access(parent, os.R_OK):
             raise AccessDeniedError(f"cannot read {parent}: permission denied", **self._fields(None))
+
+    def _check_bucket(self) -> None:
+        """`check` when the store's own folder is not one (a missing prefix inside it is just empty): one stat
+        on a listing's common path, the walk up the parents only when it matters."""
+        if not self.bucket_dir.is_dir():
+            self.check()
 
     def _file_in_the_way(self, key: str, path: Path) -> Exception:
         """Writing `key` found a file where a folder of `path` should be: the store's own folder (unavailable,
