@@ -9,6 +9,7 @@ Dates on no grid, or on one where more periods are missing than present, are irr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -91,7 +92,7 @@ def label_of(alias: str) -> str:
     model name must not change within a major version (varlib.catalog.shape)."""
     head = alias.split("-")[0]
     letters = "".join(ch for ch in head if not ch.isdigit())
-    count = int(head[: len(head) - len(head.lstrip("0123456789"))] or 1)
+    count = int(re.sub(r"\D.*", "", head) or 1)  # 2 in 2QS-JAN: the digits before the letters
     for prefix, label in sorted(_LABELS, key=lambda item: -len(item[0])):
         if letters.startswith(prefix):
             return label if count == 1 else _MULTIPLES.get((count, label), f"every {count} {_UNITS[label]}")

@@ -136,31 +136,37 @@ def _counted_periods(
         return None, None
     year, count = parts[0].astype(int), parts[1].astype(int)
     readings = {
-        f"as {name} of the year": pd.Series(
+        name: pd.Series(
             pd.to_datetime(pd.DataFrame({"year": year, "month": (count - 1) * months + 1, "day": 1})), index=text.index
         )
         for name, (per_year, months) in _COUNTED.items()
         if count.min() >= 1 and count.max() <= per_year
     }
     if len(readings) > 1 and fits is not None and not count.eq(1).all():  # all 1: every reading is one date
-        fitting = [how for how, dates in readings.items() if fits(pd.DatetimeIndex(dates))]
-        if len(fitting) > 1 and fitting[0].startswith("as half"):  # both: quarters are meant (Jan and Jul start both)
+        fitting = [name for name, dates in readings.items() if fits(pd.DatetimeIndex(dates))]
+        if len(fitting) > 1 and fitting[0] == "half-years":  # with quarters: they are meant (Jan and Jul start both)
             fitting = fitting[1:]
         if len(fitting) != 1:
-            example = int(count.ne(1).to_numpy().argmax())
-            n, y = int(count.iloc[example]), int(year.iloc[example])
-            named = [how.split()[1] for how in (fitting or readings)]  # "half-years", "quarters", "months"
-            words = {"half-years": f"half-year {n}", "quarters": f"quarter {n}", "months": f"month {n}"}
-            forms = {"half-years": f"{y}-{6 * n - 5:02d}", "quarters": f"{y}Q{n}", "months": f"{y}-{n:02d}"}
-            raise AmbiguousDates(
-                f"date column {column!r} of {source!r}: {text.iloc[example]!r} is"
-                f" {' or '.join(words[name] for name in named)} of {y} and the dates do not tell which; write them"
-                f" as {' or '.join(forms[name] for name in named)}",
-                field=column,
-                value=text.iloc[example],
-            )
+            _refuse_counted(text, year, count, fitting or list(readings), column, source)
         readings = {fitting[0]: readings[fitting[0]]}
-    return next(iter(readings.items()), (None, None))
+    name, dates = next(iter(readings.items()), (None, None))
+    return (f"as {name} of the year", dates) if name else (None, None)
+
+
+def _refuse_counted(text: pd.Series, year: pd.Series, count: pd.Series, names: list[str], column: str, source: str):
+    """Counted labels that read as more than one of `names` (or as none the reader expects), with each reading
+    written out unmistakably."""
+    example = int(count.ne(1).to_numpy().argmax())
+    n, y = int(count.iloc[example]), int(year.iloc[example])
+    words = {"half-years": f"half-year {n}", "quarters": f"quarter {n}", "months": f"month {n}"}
+    forms = {"half-years": f"{y}-{6 * n - 5:02d}", "quarters": f"{y}Q{n}", "months": f"{y}-{n:02d}"}
+    raise AmbiguousDates(
+        f"date column {column!r} of {source!r}: {text.iloc[example]!r} is"
+        f" {' or '.join(words[name] for name in names)} of {y} and the dates do not tell which; write them"
+        f" as {' or '.join(forms[name] for name in names)}",
+        field=column,
+        value=text.iloc[example],
+    )
 
 
 def _day_or_month_first(
