@@ -12,6 +12,7 @@ import pandas as pd
 from .adequacy import Adequacy
 from .clock import iso_label
 from .data import Dataset
+from .data.periods import check_room_to_forecast
 from .errors import InvalidInputError
 from .forecast_inputs import MAX_STEPS
 from .jsonsafe import in_order
@@ -101,6 +102,8 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
             field="rows",
             value=len(frame),
         )
+    if dataset.frequency:
+        check_room_to_forecast(frame.index[-1], dataset.frequency, MAX_STEPS, f"dataset {dataset.name!r}")
     check_positive(frame, spec.transform)
     check_not_degenerate(frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}")
     # at most the longest forecast the product makes: 10% of 5,000 daily rows would ask for 500 steps ahead

@@ -12,6 +12,7 @@ from ..clock import iso_label
 from ..errors import InvalidInputError
 
 Fits = Callable[[pd.DatetimeIndex], bool]  # what dates a reader expects, e.g. consecutive periods of a model
+LAST_DAY = pd.Timestamp("9999-12-31 23:59:59")  # the last a date can have (Python's and ISO 8601's four-digit year)
 
 
 def offset_of(frequency: str | None):
@@ -88,9 +89,31 @@ def _future_labels(last: pd.Timestamp, zone: str, frequency: str | None, steps: 
 
 def _future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
     offset = offset_of(frequency)
-    if offset is not None:
-        try:
-            return [iso_label(d) for d in pd.date_range(last + offset, periods=steps, freq=offset)]
-        except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
-            pass
-    return [f"+{h}" for h in range(1, steps + 1)]
+    if offset is None:
+        return [f"+{h}" for h in range(1, steps + 1)]
+    try:
+        dates = pd.date_range(last + offset, periods=steps, freq=offset)
+    except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+        dates = None
+    if dates is None or dates[-1] > LAST_DAY:
+        raise InvalidInputError(
+            f"a forecast of {steps} step(s) from {iso_label(last)} would run past the year 9999, the last a date can"
+            " have; forecast fewer steps, or check the dates of the data or the lag inputs",
+            field="steps",
+            value=steps,
+        )
+    return [iso_label(d) for d in dates]
+
+
+def check_room_to_forecast(last: pd.Timestamp, frequency: str | None, steps: int, source: str) -> None:
+    """Refuse data whose last date leaves no room for `steps` periods before the end of the year 9999: the
+    product could not name the periods it forecasts (such dates are a typo, or a placeholder like 9999-12-31)."""
+    try:
+        future_dates(last, frequency, steps)
+    except InvalidInputError:
+        raise InvalidInputError(
+            f"the dates of {source} run to {iso_label(last)}: a forecast of up to {steps} periods from there"
+            " would run past the year 9999; check the date column",
+            field="dates",
+            value=iso_label(last),
+        ) from None

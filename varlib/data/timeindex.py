@@ -58,7 +58,7 @@ def read_dates(
         text = text.str.replace("-", ":", regex=False)  # 2000-1 ... 2000-4 count periods, as 2000:1 does
     iso = _iso(text)
     if iso is not None:  # the stored and the edited form (lag tables on every rerun): nothing to decide
-        return iso, None
+        return _months_dated_by_a_day(iso, fits or _regular, None)
     for pattern, form in _PERIOD_LABELS:
         text = text.str.replace(pattern, form, regex=True)
     order, ordered = _counted_periods(text, column, source, fits)
@@ -74,7 +74,24 @@ def read_dates(
             field=column,
             value=values[position],
         )
-    return pd.DatetimeIndex(parsed), order
+    return _months_dated_by_a_day(pd.DatetimeIndex(parsed), fits or _regular, order)
+
+
+def _months_dated_by_a_day(
+    dates: pd.DatetimeIndex, fits: Fits, order: str | None
+) -> tuple[pd.DatetimeIndex, str | None]:
+    """Monthly (or quarterly, yearly) values dated on one day of the month after the first, as some sources
+    date a month by its middle (2000-01-15, 2000-02-15, ...). No frequency grid holds such dates, so when they
+    do not fit as they are and the months they fall in do, they are read as those months, and `order` says
+    so. Dates of other days, or with a time of day, stay as they are."""
+    day = int(dates[0].day) if len(dates) else 1
+    if not 2 <= day <= 28 or (dates.day != day).any() or (dates != dates.normalize()).any() or fits(dates):
+        return dates, order
+    months = dates - pd.Timedelta(days=day - 1)
+    if not fits(months):
+        return dates, order
+    said = f"on day {day} of the month, taken as the months they fall in"
+    return months, f"{order}, {said}" if order else said
 
 
 def is_date(cell: object) -> bool:
