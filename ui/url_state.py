@@ -2,7 +2,8 @@
 
 A page declares its fields: the URL name, the widget's session-state key and a parser that
 returns None for a value it refuses. A URL the page did not write itself (a shared link, a link
-from another page) is applied once, before the widgets render; each bad value is reported by
+from another page), or an older one of its own that the browser's Back or Forward brought back, is
+applied once, before the widgets render; each bad value is reported by
 name and the default is used instead. After the widgets render, the page writes its state back,
 so the address bar always reproduces the view. Model and version are common to every page:
 their fields are here, and ui.selection carries them from page to page.
@@ -10,7 +11,8 @@ their fields are here, and ui.selection carries them from page to page.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +21,7 @@ import streamlit as st
 MODEL = "model"
 VERSION = "version"
 RECENT_WRITES = 8
+HISTORY_AFTER_SECONDS = 1.0  # an older address of the page's own this soon after its last write came with a rerun
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,7 @@ class Field:
     name: str
     key: str
     parse: Callable[[str], Any]  # the widget value, or None when the text is refused
+    # `key`: a widget's key, or (starting with `_`) where a value waits until the page can check it
     rule: str  # what a valid value looks like, for the message
 
     def refusal(self, raw: str) -> str:
@@ -42,12 +46,35 @@ def _pending_version(page: str) -> str:
     return f"_url_version|{page}"
 
 
-def incoming(page: str, names: set[str]) -> dict[str, str] | None:
-    """The page's query parameters when they came from outside (not its own last write), else None."""
+def _written_at(page: str) -> str:
+    return f"_url_written_at|{page}"
+
+
+def incoming(
+    page: str, names: set[str], fields: Sequence[Field] = (), model_key: str | None = None
+) -> dict[str, str] | None:
+    """The page's query parameters when they came from outside (a link, the browser's Back or Forward), else
+    None (its own last write, or an older one come back with a rerun; see `_navigated`). `fields` and
+    `model_key` name the widgets the page's address holds."""
     params = {k: v for k, v in st.query_params.to_dict().items() if k in names}
-    if not params or params in st.session_state.get(_written(page), []):
+    written = st.session_state.get(_written(page), [])
+    if not params or params == (written[-1] if written else None):
+        return None
+    if params in written and not _navigated(page, written[-1], fields, model_key):
         return None
     return params
+
+
+def _navigated(page: str, last: dict[str, str], fields: Sequence[Field], model_key: str | None) -> bool:
+    """Whether an older address of the page's own came back through the browser's history. Otherwise it came
+    with a rerun that began before the browser showed the page's last write (a quick second click): then a
+    widget has already moved on from that write, or the write is too recent for a person to have gone Back."""
+    if time.monotonic() - st.session_state.get(_written_at(page), 0.0) < HISTORY_AFTER_SECONDS:
+        return False
+    if model_key is not None and MODEL in last and st.session_state.get(model_key) != last[MODEL]:
+        return False
+    widgets = [field for field in fields if field.name in last and not field.key.startswith("_")]
+    return all(field.parse(last[field.name]) == st.session_state.get(field.key) for field in widgets)
 
 
 def apply(page: str, fields: list[Field], params: dict[str, str]) -> list[str]:
@@ -96,6 +123,7 @@ def write(page: str, values: dict[str, str | None]) -> None:
     # address is then one of ours, not a link, so the last few writes are all recognised.
     recent = [w for w in st.session_state.get(_written(page), []) if w != wanted][-(RECENT_WRITES - 1) :]
     st.session_state[_written(page)] = [*recent, wanted]
+    st.session_state[_written_at(page)] = time.monotonic()
 
 
 def warn(problems: list[str]) -> None:

@@ -26,7 +26,7 @@ def render() -> None:
         return
     scenario_panel.apply_queued()  # a saved scenario's version, steps and level, asked for on the last run
     selection.follow(PAGE, KEYS["model"], lambda _: KEYS["version"])
-    requested = url_state.incoming(PAGE, NAMES)
+    requested = url_state.incoming(PAGE, NAMES, FIELDS, KEYS["model"])
     problems = []
     if requested:
         problems = url_state.apply_selection(PAGE, requested, KEYS["model"], names)

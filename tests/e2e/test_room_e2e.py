@@ -39,6 +39,30 @@ def test_selection_and_settings_follow_through_pages_and_reloads(dashboard, page
     shot(page, "room-1-diagnostics-from-link")
 
 
+def test_back_and_forward_bring_earlier_views_back(dashboard, page):
+    url, _ = dashboard
+    page.goto(f"{url}/?model=var&version=0.0.1&steps=6")
+    wait_for_app(page)
+    wait_for_forecast(page, 6)
+    steps = page.get_by_label("Steps", exact=True)
+    steps.fill("10")
+    steps.press("Enter")
+    wait_for_app(page)
+    wait_for_forecast(page, 10)
+    page.wait_for_function("() => window.location.search.includes('steps=10')")
+    page.wait_for_timeout(1500)  # a person's Back, not a rerun begun before the address showed steps=10
+    page.go_back()
+    wait_for_app(page)
+    wait_for_forecast(page, 6)
+    page.wait_for_function("() => window.location.search.includes('steps=6')")
+    assert steps.input_value() == "6"
+    page.wait_for_timeout(1500)
+    page.go_forward()
+    wait_for_app(page)
+    wait_for_forecast(page, 10)
+    assert "steps=10" in page.url and steps.input_value() == "10"
+
+
 def test_presentation_mode_at_1920(dashboard, chromium):
     url, _ = dashboard
     context = chromium.new_context(viewport={"width": 1920, "height": 1080})
