@@ -26,6 +26,7 @@ def cointegration(diag: Diagnostics) -> None:
         f"Johansen's test on the fitted sample ({johansen.lagged_differences} lagged difference(s), statsmodels'"
         f" deterministic case: {johansen.deterministic}): H0 rank <= r is rejected where the statistic exceeds its"
         f" 95% critical value; the trace test suggests rank **{johansen.rank}**."
+        + (f" Note: {coint.johansen_caveat}." if coint.johansen_caveat else "")
     )
     table = johansen.frame(trace_levels=(90, 95, 99))
     st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch", key="dg_johansen")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from varlib import DETERMINISTIC, Integration, TrainResult, kind_names, kind_title
+from varlib import DETERMINISTIC, Integration, TrainResult, johansen_caveat, kind_names, kind_title
 
 KIND = "train_kind"
 DETERMINISTIC_KEY = "train_deterministic"
@@ -107,6 +107,7 @@ def show_cointegration(result: TrainResult) -> None:
         f"Rank **{result.params.coint_rank}** ({result.params.rank_method}). Johansen's test on all rows"
         f" ({johansen.lagged_differences} lagged difference(s), deterministic terms: {johansen.deterministic})"
         f" suggests rank {johansen.rank} at 5%."
+        + (f" Note: {caveat}." if (caveat := johansen_caveat(result.spec.deterministic)) else "")
     )
     table = johansen.frame(eigenvalues=False)
     st.dataframe(table.style.format(precision=4), hide_index=True, width="stretch", key="train_johansen")

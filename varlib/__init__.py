@@ -122,6 +122,7 @@ from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, LOGGED, MODEL_SPACE,
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
 from .training import Evaluation, TrainResult, exog_note, mape_note, score_notes
+from .vecm_model import johansen_caveat
 from .version_forecast import VersionForecast
 from .versions import (
     ALIAS_PATTERN,
@@ -253,6 +254,7 @@ __all__ = [
     "is_alias",
     "is_latest",
     "kind_names",
+    "johansen_caveat",
     "kind_title",
     "kind_transforms",
     "label_of",

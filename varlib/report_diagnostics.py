@@ -46,6 +46,7 @@ def cointegration(coint: Cointegration) -> list[str]:
         f"<p>Rank {coint.rank} ({html.escape(coint.rank_method)}); Johansen's test with"
         f" {johansen.lagged_differences} lagged difference(s) and deterministic terms"
         f" '{html.escape(johansen.deterministic)}' suggests rank {johansen.rank} at 5%.</p>",
+        *([f"<p class='note'>{html.escape(coint.johansen_caveat.capitalize())}.</p>"] if coint.johansen_caveat else []),
         table(ranks),
     ]
     for title, coefs in (("Cointegration relations (beta, normalised)", coint.beta), ("Loadings (alpha)", coint.alpha)):

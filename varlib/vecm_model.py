@@ -36,6 +36,21 @@ DET_ORDER = {terms: (-1 if terms == "n" else 1 if "l" in terms else 0) for terms
 RANK_BY_TEST = "trace test at 5%"
 
 
+def johansen_caveat(deterministic: str) -> str | None:
+    """Why Johansen's table of a VECM with these deterministic terms only approximates the model's own test
+    (the likelihood ratios of its ranks); None where it is that test (`n`, `co`)."""
+    if "l" in deterministic:
+        why = "removes a linear trend from the levels before testing, which is none of Johansen's trend cases"
+    elif "ci" in deterministic:
+        why = "tests a constant restricted to the relation as an unrestricted one"
+    else:
+        return None
+    return (
+        f"statsmodels' Johansen test {why}: its statistics and suggested rank approximate this model's own test;"
+        " fix the rank when it matters"
+    )
+
+
 @dataclass(frozen=True)
 class VecmParams:
     """Fitted VECM parameters as statsmodels' VECMResults holds them: alpha (K x r) loadings, beta (K x r)

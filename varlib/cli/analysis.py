@@ -27,6 +27,8 @@ def run_diagnose(args: argparse.Namespace) -> int:
                 for r, (t, c) in enumerate(zip(johansen.trace, johansen.trace_critical, strict=True))
             )
         )
+        if result.cointegration.johansen_caveat:
+            print(f"note: {result.cointegration.johansen_caveat}")
     print(f"stability: {result.stability.verdict}")
     lags = result.whiteness_lags
     for label, test in (

@@ -93,7 +93,7 @@ def run_train(args: argparse.Namespace) -> int:
         print_json(_train_summary(name, published, result))
         return 0
     print(
-        f"trained {result.description} on {dataset.name} [{', '.join(dataset.variables)}],"
+        f"trained {result.description} on {dataset.name} [{', '.join(spec.variables)}],"
         f" {dataset.frequency and varlib.label_of(dataset.frequency) or 'undated'}, lag order by"
         f" {result.lag_method}, transform {spec.transform}, {result.seconds:.2f}s"
     )
@@ -131,7 +131,7 @@ def _train_summary(name: str, published, result) -> dict:
         "version": str(published.version) if published else None,
         "published": bool(published),
         "dataset": dataset.name,
-        "variables": dataset.variables,
+        "variables": list(spec.variables),  # the dataset also holds the exogenous columns
         "frequency": dataset.frequency,
         "read_as": list(dataset.read_as),
         "preparation": dataset.preparation.to_dict() if dataset.preparation else None,

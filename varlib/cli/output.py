@@ -1,11 +1,11 @@
-"""How the CLI prints: JSON through the library's one converter, tables with a fixed number format, and
+"""How the CLI prints: JSON through the library's one converter, tables with one number format per column, and
 metadata for people as `key: value` lines with nested parts indented below."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from varlib import to_json
+from varlib import column_format, format_number, to_json
 
 MISSING = "–"
 
@@ -15,7 +15,17 @@ def print_json(value: object) -> None:
 
 
 def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6) -> None:
-    print(frame.to_string(index=index, float_format=lambda x: f"{x:.{digits}g}", na_rep=MISSING))
+    """A table with one number format per column (varlib.column_format: `digits` significant digits of the
+    column's largest value), so its decimals line up and a large value never turns scientific alone."""
+    formatters = [_column_formatter(frame.iloc[:, position], digits) for position in range(frame.shape[1])]
+    print(frame.to_string(index=index, formatters=formatters, na_rep=MISSING))
+
+
+def _column_formatter(column: pd.Series, digits: int):
+    if not pd.api.types.is_float_dtype(column):
+        return None
+    fmt = column_format(column, digits=digits)
+    return lambda value: format_number(value, fmt) or MISSING
 
 
 def print_fields(fields: dict) -> None:

@@ -90,7 +90,8 @@ def run_forecast(args: argparse.Namespace) -> int:
     )
     for condition in result.conditions[:20]:
         print(f"  conditioned: {condition['variable']} = {condition['value']:g} at {condition['date']}")
-    table = result.to_frame().pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
+    long = result.to_frame().rename(columns={"mean": result.forecast.point})  # a log model's point is the median
+    table = long.pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
     print_table(table)
     return 0
 

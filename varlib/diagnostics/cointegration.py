@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..integration import Johansen
+from ..vecm_model import johansen_caveat
 from .results import Coefficients
 
 
@@ -27,9 +28,14 @@ class Cointegration:
     var_deterministic: np.ndarray  # its constant (and slope on t) rows, as varlib forecasts with them
     sigma_u: np.ndarray  # the ML residual covariance (divided by T, as statsmodels and JMulTi print it)
 
+    @property
+    def johansen_caveat(self) -> str | None:
+        return johansen_caveat(self.deterministic)
+
     def to_dict(self) -> dict:
         return {
             "rank": self.rank,
+            "johansen_caveat": self.johansen_caveat,
             "rank_method": self.rank_method,
             "deterministic": self.deterministic,
             "beta": self.beta.to_dict(),
