@@ -39,15 +39,21 @@ def test_selection_and_settings_follow_through_pages_and_reloads(dashboard, page
     shot(page, "room-1-diagnostics-from-link")
 
 
-def test_back_and_forward_bring_earlier_views_back(dashboard, page):
-    url, _ = dashboard
-    page.goto(f"{url}/?model=var&version=0.0.1&steps=6")
+def _forecast_with_steps(page, address: str, first: int, then: str):
+    """Open the Forecast page at `address` (drawn with `first` steps), then type `then` into Steps; the field."""
+    page.goto(address)
     wait_for_app(page)
-    wait_for_forecast(page, 6)
+    wait_for_forecast(page, first)
     steps = page.get_by_label("Steps", exact=True)
-    steps.fill("10")
+    steps.fill(then)
     steps.press("Enter")
     wait_for_app(page)
+    return steps
+
+
+def test_back_and_forward_bring_earlier_views_back(dashboard, page):
+    url, _ = dashboard
+    steps = _forecast_with_steps(page, f"{url}/?model=var&version=0.0.1&steps=6", 6, "10")
     wait_for_forecast(page, 10)
     page.wait_for_function("() => window.location.search.includes('steps=10')")
     page.wait_for_timeout(1500)  # a person's Back, not a rerun begun before the address showed steps=10
@@ -100,13 +106,7 @@ def test_presentation_mode_at_1920(dashboard, chromium):
 
 def test_steps_out_of_range_and_text_in_a_lag_cell_are_visible(dashboard, page):
     url, _ = dashboard
-    page.goto(f"{url}/?model=var&version=0.0.1&steps=8")
-    wait_for_app(page)
-    wait_for_forecast(page, 8)
-    steps = page.get_by_label("Steps", exact=True)
-    steps.fill("100000")
-    steps.press("Enter")
-    wait_for_app(page)
+    steps = _forecast_with_steps(page, f"{url}/?model=var&version=0.0.1&steps=8", 8, "100000")
     page.get_by_text("100000 is outside 1–400: using 400.").wait_for()
     wait_for_forecast(page, 400)
     assert steps.input_value() == "400"  # the field shows what the chart uses
