@@ -103,7 +103,7 @@ class LocalStore:
         for folder, dirs, files in os.walk(start):
             dirs.sort()
             for name in sorted(files):
-                if name.startswith(_TEMP_PREFIX) or name.endswith(_LOCK_SUFFIX):
+                if not _is_object(name):
                     continue
                 path = Path(folder) / name
                 try:
@@ -120,8 +120,9 @@ class LocalStore:
         folders, objects = [], []
         for entry in sorted(os.scandir(start), key=lambda entry: entry.name):
             if entry.is_dir():
-                folders.append(entry.name)
-            elif not entry.name.startswith(_TEMP_PREFIX) and not entry.name.endswith(_LOCK_SUFFIX):
+                if _holds_an_object(entry.path):  # as in S3, a folder is there only while an object is
+                    folders.append(entry.name)
+            elif _is_object(entry.name):
                 try:
                     stat = entry.stat()
                 except FileNotFoundError:  # removed while listing
@@ -181,11 +182,24 @@ class LocalStore:
             raise AccessDeniedError(
                 f"cannot write under {path.parent}: permission denied", **self._fields(key)
             ) from exc
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        except OSError as exc:  # a full disk, a read-only file system, ...
+            raise self._write_failed(key, path, exc) from exc
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except OSError as exc:
+            Path(tmp).unlink(missing_ok=True)  # nothing half-written stays behind
+            raise self._write_failed(key, path, exc) from exc
         return tmp
+
+    def _write_failed(self, key: str, path: Path, exc: OSError) -> StoreUnavailableError:
+        return StoreUnavailableError(
+            f"cannot write {key} under {path.parent}: {exc.strerror or exc}; nothing was changed (free space on"
+            " that disk, or make the folder writable, and try again)",
+            **self._fields(key),
+        )
 
     @contextmanager
     def _lock(self, key: str, path: Path) -> Iterator[None]:
@@ -206,6 +220,8 @@ class LocalStore:
             raise AccessDeniedError(
                 f"cannot lock {key} under {path.parent}: permission denied", **self._fields(key)
             ) from exc
+        except OSError as exc:
+            raise self._write_failed(key, path, exc) from exc
         try:
             yield
         finally:
@@ -215,3 +231,13 @@ class LocalStore:
 def _etag(stat: os.stat_result) -> str:
     # Size, mtime and inode change on every write (temp file + rename or link).
     return f"{stat.st_ino:x}-{stat.st_mtime_ns:x}-{stat.st_size:x}"
+
+
+def _is_object(file_name: str) -> bool:
+    """A stored object, not a write in progress or a lock beside one."""
+    return not file_name.startswith(_TEMP_PREFIX) and not file_name.endswith(_LOCK_SUFFIX)
+
+
+def _holds_an_object(folder: str) -> bool:
+    """Whether an object lies anywhere under `folder` (a failed first write leaves only its lock behind)."""
+    return any(any(map(_is_object, files)) for _, _, files in os.walk(folder))
