@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..artifact import Artifact
 from ..cache import BoundedCache
-from ..errors import NotFoundError, WithdrawnError
+from ..errors import NotFoundError, ObjectExistsError, WithdrawnError
 from ..identity import Actor
 from ..store import Store
 from ..versions import Version, check_alias, check_name
@@ -95,6 +95,13 @@ class Governance:
         actor = actor or Actor.local(self.author)
         moved = move_alias(self.store, name, alias, concrete, actor, audit.now())
         self._record("alias.set", name, actor, str(concrete), alias, moved.previous, revision=moved.revision)
+        if self.withdrawal(name, concrete) is not None:  # withdrawn while the alias moved: say so, not "done"
+            raise WithdrawnError(
+                f"{name} {concrete} was withdrawn while @{alias} moved to it; @{alias} points at it now and is"
+                f" refused until moved: `varlib alias set {alias} VERSION --name {name}`",
+                field="version",
+                value=str(concrete),
+            )
         return moved
 
     def delete_alias(self, name: str, alias: str, actor: Actor | None = None) -> Alias:
@@ -126,7 +133,11 @@ class Governance:
         self.load(name, concrete)  # only a version that exists and verifies
         actor = actor or Actor.local(self.author)
         withdrawal = Withdrawal(name, concrete, reason, audit.now(), actor)
-        create_withdrawal(self.store, withdrawal)
+        try:
+            create_withdrawal(self.store, withdrawal)
+        except ObjectExistsError:  # withdrawn before; if that withdrawal was cut off, its pointer move was too
+            settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
+            raise
         settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
         self._record("withdraw", name, actor, str(concrete), reason=reason)
         return withdrawal

@@ -25,6 +25,7 @@ from .pointer import advance_pointer, read_pointer
 from .reader import Reader
 from .scenarios import ScenarioShelf
 from .shape import artifact_shape, shape_of
+from .withdrawals import settle_latest
 
 
 class Registry(Governance, ScenarioShelf):
@@ -133,6 +134,8 @@ class Registry(Governance, ScenarioShelf):
             stored = self.store.get(newest.key, self.max_artifact_bytes)
             decode(stored.data, stored.key)
             advance_pointer(self.store, name, newest.version, stored.data, self.max_artifact_bytes)
+        # the pointer only moves forward above; a withdrawal cut off before it settled moves it back here
+        settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
         return len(intact)
 
     def ensure_writable(self) -> None:
