@@ -76,3 +76,20 @@ def test_a_model_name_where_the_version_goes_is_told_about_name(cli_env, capsys)
     assert code == 2 and "version 'var' is not valid" in err and "the model is named with --name var" in err
     code, _, err = run(capsys, "show", "--name", "var", "var")
     assert code == 2 and "--name var" not in err  # the name is given: the version alone is wrong
+
+
+def test_a_withdrawn_version_named_explicitly_is_used_with_a_warning(cli_env, capsys):
+    assert run(capsys, "withdraw", "0.0.2", "--reason", "trained on the wrong file")[0] == 0
+    code, out, err = run(capsys, "forecast", "0.0.2", "--steps", "2", "--json")
+    assert code == 0 and json.loads(out)["version"] == "0.0.2"
+    assert err.startswith("warning: var 0.0.2 was withdrawn ") and "trained on the wrong file" in err
+    assert run(capsys, "forecast", "latest", "--steps", "2")[2] == ""  # latest is 0.0.3: nothing to warn of
+    assert run(capsys, "show", "0.0.2")[2] == ""  # show prints the withdrawal itself
+
+
+def test_a_cli_publish_is_recorded_as_made_through_the_cli(cli_env, capsys):
+    assert run(capsys, "train", "--lags", "2", "--name", "var", "--publish")[0] == 0
+    code, out, _ = run(capsys, "history", "--json")
+    newest = json.loads(out)[0]
+    assert (newest["action"], newest["version"], newest["actor"]["via"]) == ("publish", "0.0.4", "cli")
+    assert newest["actor"]["name"] == "cli person"

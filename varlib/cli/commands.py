@@ -48,16 +48,26 @@ def _check_version(text: str, name: str | None) -> None:
         raise
 
 
-def load_version(args: argparse.Namespace, registry: Registry | None = None) -> varlib.Artifact:
+def load_version(args: argparse.Namespace, registry: Registry | None = None, warn: bool = True) -> varlib.Artifact:
     """The version the arguments name (`--name`, `version`: M.m.p, `latest` or `@alias`), from `registry`
-    or the store the environment names."""
+    or the store the environment names. A withdrawn version named by its number loads (results made with
+    it stay reproducible) with a warning on stderr, unless `warn` is off (the caller shows the withdrawal)."""
+    pinned = args.version != varlib.LATEST and not varlib.is_alias(args.version)
     if args.version != varlib.LATEST:
         if varlib.is_alias(args.version):
             varlib.check_alias(args.version.lstrip("@"))
         else:
             _check_version(args.version, args.name)  # a malformed version is bad input, whatever the store holds
     registry = registry or registry_from_env()
-    return registry.load(model_name(registry, args.name), args.version)
+    artifact = registry.load(model_name(registry, args.name), args.version)
+    withdrawal = registry.withdrawal(artifact.name, artifact.version) if warn and pinned and artifact.version else None
+    if withdrawal is not None:
+        print(
+            f"warning: {artifact.name} {artifact.version} was withdrawn {withdrawal.at} by"
+            f" {withdrawal.actor.describe()}: {withdrawal.reason} (named explicitly, so it is used)",
+            file=sys.stderr,
+        )
+    return artifact
 
 
 def run_train(args: argparse.Namespace) -> int:
@@ -86,7 +96,10 @@ def run_train(args: argparse.Namespace) -> int:
     if registry is not None:
         registry.ensure_writable()  # fail before spending time on the fit
     result = varlib.train_model(dataset, spec)
-    published = varlib.publish_result(registry, result, name, args.bump, args.notes) if registry else None
+    published = None
+    if registry is not None:
+        actor = varlib.Actor.local(registry.author, via="cli")  # the trail says the CLI published it
+        published = varlib.publish_result(registry, result, name, args.bump, args.notes, actor=actor)
     for warning in _warnings(result):  # after publishing: a failure stays one `error:` line
         print(f"warning: {warning}", file=sys.stderr)
     if args.json:
@@ -206,7 +219,7 @@ def _with_withdrawal(row: dict, withdrawal) -> dict:
 
 def run_show(args: argparse.Namespace) -> int:
     registry = registry_from_env()
-    artifact = load_version(args, registry)
+    artifact = load_version(args, registry, warn=False)
     withdrawal = registry.withdrawal(artifact.name, artifact.version) if artifact.version else None
     metadata = _with_withdrawal(varlib.version_metadata(artifact), withdrawal)
     if args.json:
