@@ -18,6 +18,16 @@ FORMATS = ("text", "json")
 _TEXT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class TextFormatter(logging.Formatter):
+    """Plain lines, one per record: control characters in the message (a display name or a reason holding a
+    line break, from a sign-in provider or a request) are written escaped, so no record can forge another line.
+    A traceback still follows on its own lines."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        record.message = "".join(c if c.isprintable() or c == "\t" else repr(c)[1:-1] for c in record.message)
+        return super().formatMessage(record)
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per record (stdlib logging only)."""
 
@@ -49,7 +59,8 @@ def logging_config(fmt: str | None = None) -> dict[str, Any]:
     """A `logging.config.dictConfig` for uvicorn and varlib's own loggers (the audit trail at INFO);
     the format is `fmt`, else VARLIB_LOG_FORMAT, else text."""
     fmt = check_log_format(fmt or os.environ.get("VARLIB_LOG_FORMAT"))
-    formatter = {"()": "varlib.logs.JsonFormatter"} if fmt == "json" else {"format": _TEXT}
+    text = {"()": "varlib.logs.TextFormatter", "fmt": _TEXT}
+    formatter = {"()": "varlib.logs.JsonFormatter"} if fmt == "json" else text
     handler = {"class": "logging.StreamHandler", "formatter": "main", "stream": "ext://sys.stderr"}
     return {
         "version": 1,
