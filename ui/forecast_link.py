@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import streamlit as st
 
 from ui import url_state
 from ui.url_state import Field
@@ -23,6 +24,8 @@ DEFAULT_LEVEL = 95
 LAYOUTS = {"stack": "One chart per screen", "grid": "Grid"}
 LINK_LAGS = "_fc_link_lags"  # the raw `lags=` text of a link, until the lag table has checked it
 LINK_SCENARIO = "_fc_link_scenario"  # a link's `scenario=`, until the version's saved scenarios are listed
+LAG_RESET = "_fc_reset"  # counts the lag table's resets: each one starts it again from the version's own inputs
+NO_SCENARIO = ""  # the saved-scenario picker's "none: edit a new scenario"
 FAN_LEVELS = (10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99)
 KEYS = {
     "model": "fc_model",
@@ -59,17 +62,32 @@ def parse_fan(raw: str | None) -> list[int] | None:
     return levels if levels and all(level in FAN_LEVELS for level in levels) else None
 
 
+FAN_RULE = "levels from " + ", ".join(map(str, FAN_LEVELS))
 FIELDS = [
     Field("steps", KEYS["steps"], url_state.whole_number(1, MAX_STEPS), f"a whole number from 1 to {MAX_STEPS}"),
     Field("level", KEYS["level"], parse_level, "one of " + ", ".join(map(str, LEVELS))),
     Field("intervals", KEYS["intervals"], url_state.one_of(INTERVAL_KINDS), "one of " + ", ".join(INTERVAL_KINDS)),
-    Field("present", KEYS["present"], url_state.flag, "1 or 0"),
+    Field("present", KEYS["present"], url_state.flag, "1 or 0", clear=lambda: _set(KEYS["present"], False)),
     Field("layout", KEYS["layout"], url_state.one_of(tuple(LAYOUTS)), "one of " + ", ".join(LAYOUTS)),
-    Field("lags", LINK_LAGS, lambda raw: raw, "numbers"),
-    Field("fan", KEYS["fan"], parse_fan, "levels from " + ", ".join(map(str, FAN_LEVELS))),
-    Field("scenario", LINK_SCENARIO, lambda raw: raw, "a saved scenario's name"),
+    Field("lags", LINK_LAGS, lambda raw: raw, "numbers", clear=lambda: reset_lag_table()),
+    Field("fan", KEYS["fan"], parse_fan, FAN_RULE, clear=lambda: _set(KEYS["fan"], [])),
+    Field("scenario", LINK_SCENARIO, lambda raw: raw, "a saved scenario's name", clear=lambda: _no_scenario()),
 ]
 NAMES = {url_state.MODEL, url_state.VERSION} | {field.name for field in FIELDS}
+
+
+def _set(key: str, value) -> None:
+    st.session_state[key] = value
+
+
+def _no_scenario() -> None:
+    st.session_state[KEYS["scenario"]] = NO_SCENARIO
+
+
+def reset_lag_table() -> None:
+    """Start the lag table again from the version's own inputs (a link's are dropped)."""
+    st.session_state[LAG_RESET] = st.session_state.get(LAG_RESET, 0) + 1
+    st.session_state.pop(LINK_LAGS, None)
 
 
 def exact_text(value: float) -> str:

@@ -12,10 +12,8 @@ import pandas as pd
 import streamlit as st
 
 from ui.errors import show_error
-from ui.forecast_link import LINK_LAGS, decode_lags, exact_text
+from ui.forecast_link import LAG_RESET, LINK_LAGS, decode_lags, exact_text, reset_lag_table
 from varlib import DATE, Artifact, VarlibError, count_changed, editor_table, parse_lag_table, read_lag_csv
-
-RESET = "_fc_reset"
 
 
 def _as_text(table: pd.DataFrame, variables: list[str]) -> pd.DataFrame:
@@ -51,7 +49,7 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
         f"The last {needed} observations the forecast starts from, oldest first, at full precision. Edit any"
         " cell, or upload a CSV with the same columns."
     )
-    counter = st.session_state.get(RESET, 0)
+    counter = st.session_state.get(LAG_RESET, 0)
     scope = f"{artifact.name}|{artifact.version}|{counter}"
     with st.expander("Upload lag inputs (CSV)"):
         upload = st.file_uploader(
@@ -95,7 +93,7 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
         disabled=[DATE],
         width="stretch",
     )
-    st.button("Reset to the model's last observations", on_click=_reset, icon=":material/restart_alt:")
+    st.button("Reset to the model's last observations", on_click=reset_lag_table, icon=":material/restart_alt:")
     try:
         lags = parse_lag_table(edited, artifact.variables, needed, artifact.spec.transform)
     except VarlibError as exc:
@@ -110,8 +108,3 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
             " these inputs (the page's link carries them)."
         )
     return lags
-
-
-def _reset() -> None:
-    st.session_state[RESET] = st.session_state.get(RESET, 0) + 1
-    st.session_state.pop(LINK_LAGS, None)

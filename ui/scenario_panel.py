@@ -12,7 +12,7 @@ import streamlit as st
 
 from ui import auth, store
 from ui.errors import show_error
-from ui.forecast_link import FAN_LEVELS, KEYS, LEVELS, LINK_SCENARIO
+from ui.forecast_link import FAN_LEVELS, KEYS, LEVELS, LINK_SCENARIO, NO_SCENARIO
 from ui.layout import control_row
 from ui.paths_editor import copy_scenario
 from varlib import (
@@ -24,8 +24,9 @@ from varlib import (
     utc_time,
 )
 
-NONE = ""  # the selectbox's "no saved scenario" option
+NONE = NO_SCENARIO
 APPLY = "_fc_apply"  # widget values to set before the widgets render on the next run
+OVERRIDDEN = "_fc_scenario_overridden"  # what a link asked for that its saved scenario does not have, for the next run
 
 
 def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
@@ -39,6 +40,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
         if wanted in saved:
             st.session_state[key] = wanted
             if _sync_controls(saved[wanted]):
+                st.session_state[OVERRIDDEN] = _overridden(saved[wanted])
                 st.rerun()  # the controls show the scenario's steps and level from the first drawn run
         else:
             problems.append(
@@ -66,6 +68,9 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
     )
     for problem in problems:
         st.warning(f"The link asked for {problem}; showing the editor instead.", icon=":material/link_off:")
+    overridden = st.session_state.pop(OVERRIDDEN, None)
+    if overridden:
+        st.warning(overridden, icon=":material/link_off:")
     return (saved.get(chosen) if chosen else None), list(fan)
 
 
@@ -155,6 +160,21 @@ def _sync_controls(scenario: Scenario) -> bool:
         queued[KEYS["level"]] = level
     _queue(queued)
     return any(st.session_state.get(key) != value for key, value in queued.items())
+
+
+def _overridden(scenario: Scenario) -> str | None:
+    """The settings a link gives besides a saved scenario that differ from the scenario's own (None: none)."""
+    level = f"{round(100 * (1 - scenario.alpha))}"
+    own = {"steps": str(scenario.steps), "level": level, "intervals": scenario.intervals}
+    link = st.query_params
+    asked = [f"{name} {link[name]}" for name, value in own.items() if link.get(name, value) != value]
+    if not asked:
+        return None
+    return (
+        f"The link asked for {', '.join(asked)}, but saved scenario {scenario.scenario!r} keeps its own"
+        f" ({scenario.steps} steps, {level}% {scenario.intervals} intervals): it is shown as saved;"
+        " **Edit a copy** to change them."
+    )
 
 
 def _version(artifact: Artifact) -> Version:

@@ -33,6 +33,9 @@ class Field:
     parse: Callable[[str], Any]  # the widget value, or None when the text is refused
     # `key`: a widget's key, or (starting with `_`) where a value waits until the page can check it
     rule: str  # what a valid value looks like, for the message
+    # how an address of the page's own that leaves the field out (its default) returns it to the default, when
+    # the browser goes back to one from a view that had it (a field the page always writes needs none)
+    clear: Callable[[], None] | None = None
 
     def refusal(self, raw: str) -> str:
         return f"{self.name} {raw!r}, which is not valid ({self.rule})"
@@ -50,6 +53,14 @@ def _written_at(page: str) -> str:
     return f"_url_written_at|{page}"
 
 
+def _applied(page: str) -> str:
+    return f"_url_applied|{page}"
+
+
+def _left(page: str) -> str:
+    return f"_url_left|{page}"
+
+
 def incoming(
     page: str, names: set[str], fields: Sequence[Field] = (), model_key: str | None = None
 ) -> dict[str, str] | None:
@@ -58,10 +69,15 @@ def incoming(
     `model_key` name the widgets the page's address holds."""
     params = {k: v for k, v in st.query_params.to_dict().items() if k in names}
     written = st.session_state.get(_written(page), [])
-    if not params or params == (written[-1] if written else None):
+    # a page may rerun before it writes (to show a saved scenario's settings): the address it applied is still
+    # in the address bar then, and applying it again would undo what that run set up
+    if not params or params == (written[-1] if written else None) or params == st.session_state.get(_applied(page)):
         return None
-    if params in written and not _navigated(page, written[-1], fields, model_key):
-        return None
+    if params in written:
+        if not _navigated(page, written[-1], fields, model_key):
+            return None
+        st.session_state[_left(page)] = written[-1]  # the view gone back from: what `apply` may have to clear
+    st.session_state[_applied(page)] = params
     return params
 
 
@@ -78,10 +94,14 @@ def _navigated(page: str, last: dict[str, str], fields: Sequence[Field], model_k
 
 
 def apply(page: str, fields: list[Field], params: dict[str, str]) -> list[str]:
-    """Copy valid values into widget state; one message per refused value."""
+    """Copy valid values into widget state; one message per refused value. Gone back to an address of the page's
+    own, a field it leaves out is returned to its default where the view gone back from had it."""
     problems = []
+    left = st.session_state.pop(_left(page), {})
     for field in fields:
         if field.name not in params:
+            if field.name in left and field.clear is not None:
+                field.clear()
             continue
         value = field.parse(params[field.name])
         if value is None:
@@ -124,6 +144,7 @@ def write(page: str, values: dict[str, str | None]) -> None:
     recent = [w for w in st.session_state.get(_written(page), []) if w != wanted][-(RECENT_WRITES - 1) :]
     st.session_state[_written(page)] = [*recent, wanted]
     st.session_state[_written_at(page)] = time.monotonic()
+    st.session_state.pop(_applied(page), None)
 
 
 def warn(problems: list[str]) -> None:

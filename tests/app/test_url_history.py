@@ -8,6 +8,7 @@ import pytest
 
 from tests.app.conftest import charts, open_app, trace, values
 from ui import url_state
+from varlib import make_scenario
 from varlib.service import publish_result
 
 DIAG = "views/diagnostics.py"
@@ -32,8 +33,8 @@ def _address_bar(at, address: dict[str, str]) -> None:
     at.run()
 
 
-def _forecast_points(at) -> int:
-    return len(values(trace(charts(at)[0], "forecast"), "x"))
+def _forecast_points(at, line: str = "forecast") -> int:
+    return len(values(trace(charts(at)[0], line), "x"))
 
 
 def test_back_and_forward_bring_the_forecast_pages_views_back(seeded, history_at_once):
@@ -74,3 +75,45 @@ def test_an_older_address_right_after_the_last_write_is_no_back(seeded, monkeypa
     at.number_input(key="fc_steps").set_value(10).run()
     _address_bar(at, older)
     assert at.number_input(key="fc_steps").value == 10 and at.query_params["steps"] == "10"
+
+
+def _saved_scenario(registry) -> None:
+    """var 0.0.1's scenario `dip`: 6 steps, 95% standard intervals, a condition on realgdp."""
+    registry.save_scenario(make_scenario(registry.load("var", "0.0.1"), "dip", 6, conditions={"realgdp": [1.3e4]}))
+
+
+def test_back_from_a_saved_scenario_returns_to_the_editor_as_it_was(seeded, history_at_once):
+    _saved_scenario(seeded)
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 12, "level": 80})
+    older = dict(at.query_params)
+    at.selectbox(key="fc_scenario").set_value("dip").run()
+    assert at.query_params["scenario"] == "dip" and at.query_params["steps"] == "6"
+    _address_bar(at, older)
+    assert at.selectbox(key="fc_scenario").value == "" and dict(at.query_params) == older
+    assert at.number_input(key="fc_steps").value == 12 and _forecast_points(at) == 13
+    assert "80% interval" in [t.get("name") for t in charts(at)[0]["data"]]
+
+
+def test_a_scenario_link_with_other_settings_shows_the_scenario_as_saved_and_says_so(seeded):
+    _saved_scenario(seeded)
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 3, "level": 80, "scenario": "dip"})
+    warned = "\n".join(w.value for w in at.warning)
+    assert "The link asked for steps 3, level 80, but saved scenario 'dip' keeps its own (6 steps, 95%" in warned
+    assert at.selectbox(key="fc_scenario").value == "dip" and _forecast_points(at, "dip") == 7
+    assert (at.query_params["steps"], at.query_params["level"], at.query_params["scenario"]) == ("6", "95", "dip")
+
+
+def test_back_from_edited_lag_inputs_returns_to_the_versions_own(seeded, history_at_once):
+    from ui.forecast_link import encode_lags
+
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    older = dict(at.query_params)
+    own = seeded.load("var", "0.0.1").default_lag_inputs()
+    edited = own.copy()
+    edited.iloc[-1, 0] += 100.0
+    _address_bar(at, {**older, "lags": encode_lags(edited, own.index)})  # a link with edited lag inputs
+    moved = values(trace(charts(at)[0], "forecast"), "y")
+    assert "lags" in at.query_params and at.query_params["lags"] == encode_lags(edited, own.index)
+    _address_bar(at, older)
+    assert "lags" not in at.query_params and dict(at.query_params) == older
+    assert values(trace(charts(at)[0], "forecast"), "y")[0] == own.iloc[-1, 0] != moved[0]
