@@ -22,6 +22,7 @@ from varlib import (
     Scenario,
     VarlibError,
     VersionForecast,
+    column_format,
     forecast_artifact,
     forecast_periods,
     forecast_scenario,
@@ -178,8 +179,17 @@ def differences(baseline: VersionForecast, result: VersionForecast) -> None:
         return
     st.subheader("Scenario against the baseline")
     table = differences_table(baseline, result)
-    formats = {c: st.column_config.NumberColumn(format="%.2f%%" if c.endswith("%") else "%.6g") for c in table.columns}
-    st.dataframe(table, width="stretch", column_config=formats)
+    st.dataframe(table, width="stretch", column_config={column: _difference_column(table[column]) for column in table})
+
+
+def _difference_column(values: pd.Series):
+    """One number format per column (six significant digits of its largest value; percentages with two
+    decimals), and Δ for "difference" in the header so that two variables' eight columns fit at 1440 px."""
+    name = str(values.name)
+    label = name.replace(" difference %", " Δ %").replace(" difference", " Δ")
+    fmt = "%.2f%%" if name.endswith("%") else column_format(values, digits=6)
+    what = "the scenario minus the baseline" + (", in percent of the baseline" if name.endswith("%") else "")
+    return st.column_config.NumberColumn(label, format=fmt, help=what if label != name else None)
 
 
 def _lines(artifact: Artifact, baseline: VersionForecast, overlays: list[str]) -> list[Line]:

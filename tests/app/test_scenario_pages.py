@@ -5,6 +5,8 @@ it from its link."""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -70,6 +72,11 @@ def test_typed_conditions_give_the_conditional_forecast_with_the_baseline_and_di
     np.testing.assert_allclose(
         differences["realcons difference"], expected.forecast.mean[:, 1] - baseline.forecast.mean[:, 1], rtol=1e-9
     )
+    element = next(f for f in at.dataframe if "realcons difference" in f.value.columns)
+    configs = json.loads(element.proto.columns)
+    assert configs["realgdp baseline"]["type_config"]["format"] == "%.1f"  # 13,0xx: six significant digits
+    assert configs["realcons difference %"]["type_config"]["format"] == "%.2f%%"
+    assert configs["realcons difference"]["label"] == "realcons Δ"  # eight columns fit at 1440 px
 
 
 def _overlay_picker(at):
