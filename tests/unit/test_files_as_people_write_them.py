@@ -24,6 +24,10 @@ def test_a_mistyped_lag_date_is_named_not_dropped_with_the_others(header):
     text = NEWEST_FIRST.format(header=header).replace("2021-04-01", "2021-04-31")
     with pytest.raises(InvalidInputError, match=r"row 3: '2021-04-31' is not a date"):
         read_lag_inputs(text.encode(), ["gdp"], 2, "none", frequency="QS-JAN")
+    two_digit_year = b"date,gdp,cons\n01/04/2022,1,2\n01/05/2022,2,3\n01/06/2022,3,1\n01/07/22,4,5\n"
+    with pytest.raises(InvalidInputError, match=r"row 4: '01/07/22' is not a date; write it as the other dates are"
+                       r" \('01/04/2022'\) or as YYYY-MM-DD"):  # fmt: skip
+        load_csv(two_digit_year, name="yy.csv")
     repeated_header = b"date,gdp\n2021-01-01,1\ndate,gdp\n2021-04-01,2\n"
     with pytest.raises(InvalidInputError, match=r"row 2: 'date' is not a date"):
         read_lag_inputs(repeated_header, ["gdp"], 2, "none")
@@ -89,6 +93,7 @@ def test_dated_rows_without_values_around_the_data_are_left_out_and_said_never_f
         )
     profile = profile_csv(data, name="ahead.csv")[0]
     assert (profile.first, profile.last, profile.missing_values) == ("2000-04-01", "2001-01-01", {})
+    assert profile.rows == 4  # the rows kept, not the file's 7
     assert profile.read_as == dataset.read_as
 
 

@@ -92,11 +92,11 @@ def profile_csv(
     if constant:
         problems.append(f"constant column(s) {', '.join(constant)}: a VAR cannot use them")
     non_positive = tuple(c for c in numeric if bool((frame[c] <= 0).any()))
-    if len(raw) < MIN_ROWS:
-        problems.append(f"only {len(raw)} rows: a VAR needs several times its coefficients; expect a small lag order")
+    if len(frame) < MIN_ROWS:  # the rows kept: dated rows without values are left out (and said in read_as)
+        problems.append(f"only {len(frame)} rows: a VAR needs several times its coefficients; expect a small lag order")
     profile = DataProfile(
         name,
-        len(raw),
+        len(frame),
         date_col if date_col in raw.columns else None,
         numeric,
         text,

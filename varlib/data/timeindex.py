@@ -68,9 +68,11 @@ def read_dates(
     parsed = ordered if ordered is not None else pd.to_datetime(text, errors="coerce", format="mixed")
     bad = parsed.isna()
     if bad.any():
-        position = int(np.flatnonzero(bad.to_numpy())[0])
+        position, good = int(np.flatnonzero(bad.to_numpy())[0]), np.flatnonzero(~bad.to_numpy())
+        like = f"as the other dates are ({values[good[0]]!r}) or " if len(good) else ""
         raise InvalidInputError(
-            f"date column {column!r} of {source!r}, row {position + 1}: {values[position]!r} is not a date",
+            f"date column {column!r} of {source!r}, row {position + 1}: {values[position]!r} is not a date; write it"
+            f" {like}as YYYY-MM-DD",
             field=column,
             value=values[position],
         )
