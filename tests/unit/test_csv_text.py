@@ -90,6 +90,10 @@ def test_text_that_is_not_a_number_in_the_files_convention_is_left_as_written(ce
         (b"date,a\x81,b\x8d\n", "cannot be read: it is not text in UTF-8, UTF-16 or Windows-1252"),
         (b"date,a,b\n01.01.2000,1,2\n01.04.2000,2,3\n13.13.2000,3,4\n", r"row 3: '13.13.2000' is not a date"),
         (b"date;a;b\n01/02/2000;1;2\n01/03/2000;2;3\n01/04/2000;3;5\n", r"'01/02/2000' is 01 February 2000 or 02"),
+        (
+            b'date,gdp,cons\n2000-01-01,"1000,500\n2000-04-01,1001,501\n',
+            r"line 2 opens a quote that is never closed \('2000-01-01,\"1000,500'\); close it, or remove the quote",
+        ),
     ],
 )
 def test_a_file_whose_reading_would_be_a_guess_is_refused(data, message):

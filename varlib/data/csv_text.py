@@ -77,6 +77,7 @@ def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.Da
             _refuse_wider_rows(text, delimiter, label)
             table = _cells(text, delimiter, one_column, index_col=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
+        _refuse_an_unclosed_quote(text, label)
         raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
     table = _without_empty_margins(table)
     marks: list[str] = []
@@ -90,6 +91,22 @@ def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.Da
         + ((f"{' and '.join(map(repr, marks))} as missing values",) if marks else ())
     )
     return table
+
+
+def _refuse_an_unclosed_quote(text: str, label: str) -> None:
+    """A quote that is never closed makes the rest of the file one cell (pandas: `EOF inside string`): named
+    by the line it opens on."""
+    opened = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.count('"') % 2:
+            opened = None if opened else (number, line)
+    if opened:
+        number, line = opened
+        raise InvalidInputError(
+            f"CSV {label!r} cannot be read: line {number} opens a quote that is never closed ({line[:60]!r});"
+            " close it, or remove the quote",
+            value=label,
+        )
 
 
 def _blank_missing_marks(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
