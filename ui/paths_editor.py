@@ -79,6 +79,7 @@ def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list
         return None
     if not draft or not draft["values"]:
         return {}
+    _say_beyond(draft, len(labels))
     columns = artifact.variables
     current = pd.DataFrame({c: _padded(draft["values"].get(c), len(labels)) for c in columns})
     try:
@@ -93,6 +94,23 @@ def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list
         held = ", ".join(_steps_of(sum(x is not None for x in v), k) for k, v in conditions.items())
         st.caption(f":material/alt_route: Conditions in force on {held}: open the scenario editor to change them.")
     return conditions
+
+
+def _say_beyond(draft: dict, steps: int) -> None:
+    """Conditions typed for steps after the horizon are kept (a longer horizon applies them again) but not
+    used now: said, so a shorter forecast is never taken for one that holds them."""
+    beyond = [
+        f"{variable} at step {step}"
+        for variable, values in draft["values"].items()
+        for step, value in enumerate(values[steps:], start=steps + 1)
+        if value is not None and not np.isnan(value)
+    ]
+    if beyond:
+        shown = ", ".join(beyond[:3]) + (" ..." if len(beyond) > 3 else "")
+        st.caption(
+            f":orange[:material/warning: {len(beyond)} condition(s) after the {steps}-step horizon ({shown}) are not"
+            " used: forecast more steps to apply them, or clear them.]"
+        )
 
 
 def _steps_of(count: int, variable: str) -> str:
@@ -175,6 +193,8 @@ def _editor(
         kept = _padded(draft["values"].get(column), max(len(labels), len(draft["values"].get(column) or ())))
         kept[: len(labels)] = pd.to_numeric(edited[column], errors="coerce").to_numpy(dtype=float)
         draft["values"][column] = kept.tolist()
+    if what == CONDITIONS:
+        _say_beyond(draft, len(labels))
     if what == CONDITIONS and st.button(
         "Clear all conditions", icon=":material/backspace:", key=f"{_key(artifact, what)}|clear"
     ):
