@@ -89,7 +89,7 @@ def render() -> None:
     st.dataframe(
         styled,
         width="stretch",
-        height=min(36 * (len(shown) + 1) + 4, 900),
+        height="content",  # every row: the holdout scores at the bottom are what a comparison is read for
         key="cmp_table",
         placeholder="–",
         # the row names are the only key to the numbers: never cut them
