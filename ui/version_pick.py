@@ -53,10 +53,10 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     withdrawn = store.withdrawals(name)
     named = any(str(v) == wanted for v in withdrawn)
     asked = bool(withdrawn) and (where or st).checkbox(
-        "Include withdrawn versions",
+        "Withdrawn too",  # short: it shares a narrow column with the Version picker
         value=named,
         key=f"{prefix}_withdrawn|{name}",
-        help="They still load when named explicitly.",
+        help="Offer the withdrawn versions too; they still load when named explicitly.",
     )
     entries = store.usable(name, include_withdrawn=asked or named)
     if not entries:
