@@ -138,11 +138,25 @@ def _as_dates(cells, periods: pd.Series, what: str):
         return cells
     try:
         labels = pd.Index([str(cell).strip() for cell in cells])
-        return parse_dates(labels, "date", what, _forecast_dates(periods), observed=False)  # future periods
+        return _months_of(parse_dates(labels, "date", what, _forecast_dates(periods), observed=False), periods)
     except AmbiguousDates:
         raise
     except InvalidInputError:
         return cells
+
+
+def _months_of(dates: pd.DatetimeIndex, periods: pd.Series) -> pd.DatetimeIndex:
+    """Dates on one day of the month after the first (2005-02-15), for a forecast whose periods start months:
+    the months they fall in, as training data and lag inputs dated that way are read, also for a date in the
+    horizon's last month (which, later than its period's start, would otherwise read as past the horizon)."""
+    days = dates.day
+    if periods.empty or not (periods.dt.day == 1).all() or not len(dates) or not 2 <= days[0] <= 28:
+        return dates
+    if (days != days[0]).any() or (dates != dates.normalize()).any():
+        return dates
+    months = dates - pd.Timedelta(days=int(days[0]) - 1)
+    fits = _forecast_dates(periods)
+    return months if fits is not None and fits(months) else dates  # else named as written
 
 
 def _forecast_dates(periods: pd.Series):
