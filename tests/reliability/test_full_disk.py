@@ -1,6 +1,6 @@
 """A folder store on a disk that refuses writes (full, or a file-size limit): one `error:` line that says
 what to do, nothing half-written left behind, and the next publish takes the version the failed one would
-have (a folder holding only a failed write's lock is no version, as a prefix without objects is none in S3)."""
+have (the failed write removes the folder it made, as S3 has no prefix without an object)."""
 
 from __future__ import annotations
 

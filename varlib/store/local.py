@@ -120,8 +120,7 @@ class LocalStore:
         folders, objects = [], []
         for entry in sorted(os.scandir(start), key=lambda entry: entry.name):
             if entry.is_dir():
-                if _holds_an_object(entry.path):  # as in S3, a folder is there only while an object is
-                    folders.append(entry.name)
+                folders.append(entry.name)
             elif _is_object(entry.name):
                 try:
                     stat = entry.stat()
@@ -183,6 +182,7 @@ class LocalStore:
                 f"cannot write under {path.parent}: permission denied", **self._fields(key)
             ) from exc
         except OSError as exc:  # a full disk, a read-only file system, ...
+            self._remove_empty_folders(path.parent)
             raise self._write_failed(key, path, exc) from exc
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -191,8 +191,19 @@ class LocalStore:
                 os.fsync(handle.fileno())
         except OSError as exc:
             Path(tmp).unlink(missing_ok=True)  # nothing half-written stays behind
+            self._remove_empty_folders(path.parent)
             raise self._write_failed(key, path, exc) from exc
         return tmp
+
+    def _remove_empty_folders(self, folder: Path) -> None:
+        """The folders a failed first write made, so they hold nothing: removed, as S3 has no prefix without an
+        object (an empty version folder would make the next publish skip its number). One in use is kept."""
+        while folder != self.bucket_dir and self.bucket_dir in folder.parents:
+            try:
+                folder.rmdir()
+            except OSError:  # not empty (another write is under way there), or gone
+                return
+            folder = folder.parent
 
     def _write_failed(self, key: str, path: Path, exc: OSError) -> StoreUnavailableError:
         return StoreUnavailableError(
@@ -236,8 +247,3 @@ def _etag(stat: os.stat_result) -> str:
 def _is_object(file_name: str) -> bool:
     """A stored object, not a write in progress or a lock beside one."""
     return not file_name.startswith(_TEMP_PREFIX) and not file_name.endswith(_LOCK_SUFFIX)
-
-
-def _holds_an_object(folder: str) -> bool:
-    """Whether an object lies anywhere under `folder` (a failed first write leaves only its lock behind)."""
-    return any(any(map(_is_object, files)) for _, _, files in os.walk(folder))
