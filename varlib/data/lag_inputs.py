@@ -73,7 +73,11 @@ def _dates_by_position(raw: pd.DataFrame, variables: list[str]) -> str | None:
     first = str(raw.columns[0]) if len(raw.columns) else None
     if first is None or first in variables:
         return None
-    readable = sum(map(is_date, raw[first]))
+    try:  # one read of the column: cell by cell takes seconds for thousands of rows
+        parse_dates(pd.Index(raw[first]), first, "the lag inputs")
+        return first
+    except InvalidInputError:
+        readable = sum(map(is_date, raw[first]))  # some cell is no date: are most of them dates?
     return first if 2 * readable >= len(raw) else None
 
 
