@@ -21,7 +21,7 @@ import pandas as pd
 from ..errors import InvalidInputError
 from .columns import find_date_column
 from .csv_text import read_text_table
-from .timeindex import AmbiguousDates, parse_dates
+from .timeindex import AmbiguousDates, as_their_months, parse_dates
 
 STEP = "step"
 CONDITIONS = "conditions"
@@ -149,14 +149,10 @@ def _months_of(dates: pd.DatetimeIndex, periods: pd.Series) -> pd.DatetimeIndex:
     """Dates on one day of the month after the first (2005-02-15), for a forecast whose periods start months:
     the months they fall in, as training data and lag inputs dated that way are read, also for a date in the
     horizon's last month (which, later than its period's start, would otherwise read as past the horizon)."""
-    days = dates.day
-    if periods.empty or not (periods.dt.day == 1).all() or not len(dates) or not 2 <= days[0] <= 28:
-        return dates
-    if (days != days[0]).any() or (dates != dates.normalize()).any():
-        return dates
-    months = dates - pd.Timedelta(days=int(days[0]) - 1)
-    fits = _forecast_dates(periods)
-    return months if fits is not None and fits(months) else dates  # else named as written
+    months, fits = as_their_months(dates), _forecast_dates(periods)
+    if months is None or fits is None or not (periods.dt.day == 1).all() or not fits(months):
+        return dates  # named as written
+    return months
 
 
 def _forecast_dates(periods: pd.Series):

@@ -86,14 +86,20 @@ def _months_dated_by_a_day(
     date a month by its middle (2000-01-15, 2000-02-15, ...). No frequency grid holds such dates, so when they
     do not fit as they are and the months they fall in do, they are read as those months, and `order` says
     so. Dates of other days, or with a time of day, stay as they are."""
-    day = int(dates[0].day) if len(dates) else 1
-    if not 2 <= day <= 28 or (dates.day != day).any() or (dates != dates.normalize()).any() or fits(dates):
+    months = as_their_months(dates)
+    if months is None or fits(dates) or not fits(months):
         return dates, order
-    months = dates - pd.Timedelta(days=day - 1)
-    if not fits(months):
-        return dates, order
-    said = f"on day {day} of the month, taken as the months they fall in"
+    said = f"on day {dates[0].day} of the month, taken as the months they fall in"
     return months, f"{order}, {said}" if order else said
+
+
+def as_their_months(dates: pd.DatetimeIndex) -> pd.DatetimeIndex | None:
+    """Dates all on one day of the month after the first, at midnight (2000-01-15, 2000-02-15, ...): the months
+    they fall in (their 1st); None for any other dates. Whether to read them so is the reader's to decide."""
+    day = int(dates[0].day) if len(dates) else 1
+    if not 2 <= day <= 28 or (dates.day != day).any() or (dates != dates.normalize()).any():
+        return None
+    return dates - pd.Timedelta(days=day - 1)
 
 
 def is_date(cell: object) -> bool:
