@@ -73,7 +73,6 @@ FIELDS = [
     Field("fan", KEYS["fan"], parse_fan, FAN_RULE, clear=lambda: _set(KEYS["fan"], [])),
     Field("scenario", LINK_SCENARIO, lambda raw: raw, "a saved scenario's name", clear=lambda: _no_scenario()),
 ]
-NAMES = {url_state.MODEL, url_state.VERSION} | {field.name for field in FIELDS}
 
 
 def _set(key: str, value) -> None:

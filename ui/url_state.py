@@ -11,6 +11,7 @@ their fields are here, and ui.selection carries them from page to page.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -41,51 +42,47 @@ class Field:
         return f"{self.name} {raw!r}, which is not valid ({self.rule})"
 
 
-def _written(page: str) -> str:
-    return f"_url_written|{page}"
+@dataclasses.dataclass
+class _Address:
+    """What a page did with its address in this session."""
+
+    written: list[dict[str, str]] = dataclasses.field(default_factory=list)  # its last few writes, newest last
+    written_at: float = 0.0  # when it wrote the newest (time.monotonic)
+    applied: dict[str, str] | None = None  # an address a run applied before the page wrote its own
+    left: dict[str, str] = dataclasses.field(default_factory=dict)  # the view the browser went back from
+    version: str | None = None  # the version a link asked for, until the picker takes it
 
 
-def _pending_version(page: str) -> str:
-    return f"_url_version|{page}"
+def _address(page: str) -> _Address:
+    return st.session_state.setdefault(f"_url|{page}", _Address())
 
 
-def _written_at(page: str) -> str:
-    return f"_url_written_at|{page}"
-
-
-def _applied(page: str) -> str:
-    return f"_url_applied|{page}"
-
-
-def _left(page: str) -> str:
-    return f"_url_left|{page}"
-
-
-def incoming(
-    page: str, names: set[str], fields: Sequence[Field] = (), model_key: str | None = None
-) -> dict[str, str] | None:
-    """The page's query parameters when they came from outside (a link, the browser's Back or Forward), else
-    None (its own last write, or an older one come back with a rerun; see `_navigated`). `fields` and
-    `model_key` name the widgets the page's address holds."""
+def incoming(page: str, fields: Sequence[Field], model_key: str | None = None) -> dict[str, str] | None:
+    """The page's query parameters (model, version and `fields`) when they came from outside (a link, the
+    browser's Back or Forward), else None (its own last write, or an older one come back with a rerun; see
+    `_navigated`). `model_key`: the model picker's key, when the page has one."""
+    names = {MODEL, VERSION} | {field.name for field in fields}
     params = {k: v for k, v in st.query_params.to_dict().items() if k in names}
-    written = st.session_state.get(_written(page), [])
+    address = _address(page)
+    newest = address.written[-1] if address.written else None
     # a page may rerun before it writes (to show a saved scenario's settings): the address it applied is still
     # in the address bar then, and applying it again would undo what that run set up
-    if not params or params == (written[-1] if written else None) or params == st.session_state.get(_applied(page)):
+    if not params or params in (newest, address.applied):
         return None
-    if params in written:
-        if not _navigated(page, written[-1], fields, model_key):
+    if params in address.written:
+        if not _navigated(address, fields, model_key):
             return None
-        st.session_state[_left(page)] = written[-1]  # the view gone back from: what `apply` may have to clear
-    st.session_state[_applied(page)] = params
+        address.left = address.written[-1]  # the view gone back from: what `apply` may have to clear
+    address.applied = params
     return params
 
 
-def _navigated(page: str, last: dict[str, str], fields: Sequence[Field], model_key: str | None) -> bool:
+def _navigated(address: _Address, fields: Sequence[Field], model_key: str | None) -> bool:
     """Whether an older address of the page's own came back through the browser's history. Otherwise it came
     with a rerun that began before the browser showed the page's last write (a quick second click): then a
     widget has already moved on from that write, or the write is too recent for a person to have gone Back."""
-    if time.monotonic() - st.session_state.get(_written_at(page), 0.0) < HISTORY_AFTER_SECONDS:
+    last = address.written[-1]
+    if time.monotonic() - address.written_at < HISTORY_AFTER_SECONDS:
         return False
     if model_key is not None and MODEL in last and st.session_state.get(model_key) != last[MODEL]:
         return False
@@ -97,7 +94,8 @@ def apply(page: str, fields: list[Field], params: dict[str, str]) -> list[str]:
     """Copy valid values into widget state; one message per refused value. Gone back to an address of the page's
     own, a field it leaves out is returned to its default where the view gone back from had it."""
     problems = []
-    left = st.session_state.pop(_left(page), {})
+    address = _address(page)
+    left, address.left = address.left, {}
     for field in fields:
         if field.name not in params:
             if field.name in left and field.clear is not None:
@@ -121,13 +119,14 @@ def apply_selection(page: str, params: dict[str, str], model_key: str, names: li
         else:
             problems.append(f"model {model!r}, which is not in the store (models: {', '.join(names) or 'none'})")
     if VERSION in params:
-        st.session_state[_pending_version(page)] = params[VERSION]
+        _address(page).version = params[VERSION]
     return problems
 
 
 def take_pending_version(page: str) -> str | None:
     """The version a link asked for, normalised (`0_0_3` is 0.0.3), if the picker has not used it yet."""
-    wanted = st.session_state.pop(_pending_version(page), None)
+    address = _address(page)
+    wanted, address.version = address.version, None
     if wanted is None:
         return None
     wanted = wanted.strip()
@@ -141,10 +140,9 @@ def write(page: str, values: dict[str, str | None]) -> None:
         st.query_params.from_dict(wanted)
     # A rerun can start before the browser has shown the previous write (a quick second click): its
     # address is then one of ours, not a link, so the last few writes are all recognised.
-    recent = [w for w in st.session_state.get(_written(page), []) if w != wanted][-(RECENT_WRITES - 1) :]
-    st.session_state[_written(page)] = [*recent, wanted]
-    st.session_state[_written_at(page)] = time.monotonic()
-    st.session_state.pop(_applied(page), None)
+    address = _address(page)
+    address.written = [*[w for w in address.written if w != wanted][-(RECENT_WRITES - 1) :], wanted]
+    address.written_at, address.applied = time.monotonic(), None
 
 
 def warn(problems: list[str]) -> None:

@@ -25,9 +25,7 @@ def open_page(prefix: str, fields: list[url_state.Field], model_key: str | None 
     names = store.model_names()
     model_key = model_key or f"{prefix}_model"
     selection.follow(prefix, model_key, lambda name: version_key(prefix, name))
-    params = url_state.incoming(
-        prefix, {url_state.MODEL, url_state.VERSION} | {f.name for f in fields}, fields, model_key
-    )
+    params = url_state.incoming(prefix, fields, model_key)
     if not params:
         return []
     return url_state.apply_selection(prefix, params, model_key, names) + url_state.apply(prefix, fields, params)

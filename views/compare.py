@@ -51,7 +51,7 @@ FIELDS = [
 
 def render() -> None:
     st.title("Compare versions")
-    params = url_state.incoming(PAGE, {field.name for field in FIELDS}, FIELDS)
+    params = url_state.incoming(PAGE, FIELDS)
     problems = url_state.apply(PAGE, FIELDS, params) if params else []
     top = st.columns([3.6, 1, 2], vertical_alignment="bottom")
     artifacts = pick_versions(PAGE, top[0], problems)

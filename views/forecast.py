@@ -9,7 +9,7 @@ import streamlit as st
 
 from ui import governance, live, presentation, scenario_panel, selection, store, url_state
 from ui.errors import guarded
-from ui.forecast_link import FIELDS, KEYS, NAMES, PAGE
+from ui.forecast_link import FIELDS, KEYS, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
 from ui.layout import control_row
 from ui.onboarding import render_onboarding
@@ -26,7 +26,7 @@ def render() -> None:
         return
     scenario_panel.apply_queued()  # a saved scenario's version, steps and level, asked for on the last run
     selection.follow(PAGE, KEYS["model"], lambda _: KEYS["version"])
-    requested = url_state.incoming(PAGE, NAMES, FIELDS, KEYS["model"])
+    requested = url_state.incoming(PAGE, FIELDS, KEYS["model"])
     problems = []
     if requested:
         problems = url_state.apply_selection(PAGE, requested, KEYS["model"], names)
