@@ -9,6 +9,9 @@ digit. They are checked like an edited table when the version is known (ui.lag_t
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -62,31 +65,28 @@ def parse_fan(raw: str | None) -> list[int] | None:
     return levels if levels and all(level in FAN_LEVELS for level in levels) else None
 
 
-FAN_RULE = "levels from " + ", ".join(map(str, FAN_LEVELS))
-FIELDS = [
-    Field("steps", KEYS["steps"], url_state.whole_number(1, MAX_STEPS), f"a whole number from 1 to {MAX_STEPS}"),
-    Field("level", KEYS["level"], parse_level, "one of " + ", ".join(map(str, LEVELS))),
-    Field("intervals", KEYS["intervals"], url_state.one_of(INTERVAL_KINDS), "one of " + ", ".join(INTERVAL_KINDS)),
-    Field("present", KEYS["present"], url_state.flag, "1 or 0", clear=lambda: _set(KEYS["present"], False)),
-    Field("layout", KEYS["layout"], url_state.one_of(tuple(LAYOUTS)), "one of " + ", ".join(LAYOUTS)),
-    Field("lags", LINK_LAGS, lambda raw: raw, "numbers", clear=lambda: reset_lag_table()),
-    Field("fan", KEYS["fan"], parse_fan, FAN_RULE, clear=lambda: _set(KEYS["fan"], [])),
-    Field("scenario", LINK_SCENARIO, lambda raw: raw, "a saved scenario's name", clear=lambda: _no_scenario()),
-]
-
-
-def _set(key: str, value) -> None:
-    st.session_state[key] = value
-
-
-def _no_scenario() -> None:
-    st.session_state[KEYS["scenario"]] = NO_SCENARIO
+def _back_to(key: str, default: object) -> Callable[[], None]:
+    """A field's `clear`: its widget set to its default (a copy each time: no list shared between runs)."""
+    return lambda: st.session_state.__setitem__(key, copy.copy(default))
 
 
 def reset_lag_table() -> None:
     """Start the lag table again from the version's own inputs (a link's are dropped)."""
     st.session_state[LAG_RESET] = st.session_state.get(LAG_RESET, 0) + 1
     st.session_state.pop(LINK_LAGS, None)
+
+
+FAN_RULE = "levels from " + ", ".join(map(str, FAN_LEVELS))
+FIELDS = [
+    Field("steps", KEYS["steps"], url_state.whole_number(1, MAX_STEPS), f"a whole number from 1 to {MAX_STEPS}"),
+    Field("level", KEYS["level"], parse_level, "one of " + ", ".join(map(str, LEVELS))),
+    Field("intervals", KEYS["intervals"], url_state.one_of(INTERVAL_KINDS), "one of " + ", ".join(INTERVAL_KINDS)),
+    Field("present", KEYS["present"], url_state.flag, "1 or 0", clear=_back_to(KEYS["present"], False)),
+    Field("layout", KEYS["layout"], url_state.one_of(tuple(LAYOUTS)), "one of " + ", ".join(LAYOUTS)),
+    Field("lags", LINK_LAGS, str, "numbers", clear=reset_lag_table),
+    Field("fan", KEYS["fan"], parse_fan, FAN_RULE, clear=_back_to(KEYS["fan"], [])),
+    Field("scenario", LINK_SCENARIO, str, "a saved scenario's name", clear=_back_to(KEYS["scenario"], NO_SCENARIO)),
+]
 
 
 def exact_text(value: float) -> str:

@@ -24,7 +24,6 @@ from varlib import (
     utc_time,
 )
 
-NONE = NO_SCENARIO
 APPLY = "_fc_apply"  # widget values to set before the widgets render on the next run
 OVERRIDDEN = "_fc_scenario_overridden"  # what a link asked for that its saved scenario does not have, for the next run
 
@@ -47,14 +46,14 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
                 f"scenario {wanted!r} of {artifact.label}, which is not saved"
                 + (f" (saved: {', '.join(saved)})" if saved else "")
             )
-    if st.session_state.get(key) not in (NONE, *saved):
-        st.session_state[key] = NONE
+    if st.session_state.get(key) not in (NO_SCENARIO, *saved):
+        st.session_state[key] = NO_SCENARIO
     row = control_row("medium")
     chosen = row.selectbox(
         "Saved scenario",
-        [NONE, *saved],
+        [NO_SCENARIO, *saved],
         key=key,
-        format_func=lambda s: "none: edit a new scenario" if s == NONE else s,
+        format_func=lambda s: "none: edit a new scenario" if s == NO_SCENARIO else s,
         on_change=_opened,
         args=(saved,),
         help="Scenarios saved for this version; each has a link that opens exactly it.",
@@ -93,7 +92,7 @@ def describe(artifact: Artifact, scenario: Scenario) -> None:
     )
     if st.button("Edit a copy", icon=":material/content_copy:", key="fc_scenario_copy"):
         copy_scenario(artifact, scenario)
-        _queue({KEYS["scenario"]: NONE})
+        _queue({KEYS["scenario"]: NO_SCENARIO})
         st.rerun()
 
 
@@ -145,7 +144,7 @@ def _queue(values: dict) -> None:
 
 def _opened(saved: dict[str, Scenario]) -> None:
     """A callback (it runs before the widgets): the controls show the opened scenario's own settings."""
-    chosen = saved.get(st.session_state.get(KEYS["scenario"]) or NONE)
+    chosen = saved.get(st.session_state.get(KEYS["scenario"]) or NO_SCENARIO)
     if chosen is not None:
         _sync_controls(chosen)
         apply_queued()
