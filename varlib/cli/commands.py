@@ -53,15 +53,14 @@ def load_version(args: argparse.Namespace, registry: Registry | None = None, war
     or the store the environment names. A withdrawn version named by its number loads (results made with
     it stay reproducible) with a warning on stderr, unless `warn` is off (the caller shows the withdrawal)."""
     pinned = args.version != varlib.LATEST and not varlib.is_alias(args.version)
-    if args.version != varlib.LATEST:
-        if varlib.is_alias(args.version):
-            varlib.check_alias(args.version.lstrip("@"))
-        else:
-            _check_version(args.version, args.name)  # a malformed version is bad input, whatever the store holds
+    if varlib.is_alias(args.version):
+        varlib.check_alias(args.version.lstrip("@"))
+    elif pinned:
+        _check_version(args.version, args.name)  # a malformed version is bad input, whatever the store holds
     registry = registry or registry_from_env()
     artifact = registry.load(model_name(registry, args.name), args.version)
     withdrawal = registry.withdrawal(artifact.name, artifact.version) if warn and pinned and artifact.version else None
-    if withdrawal is not None:
+    if withdrawal is not None:  # latest and aliases never resolve to a withdrawn version
         print(
             f"warning: {artifact.name} {artifact.version} was withdrawn {withdrawal.at} by"
             f" {withdrawal.actor.describe()}: {withdrawal.reason} (named explicitly, so it is used)",
