@@ -283,3 +283,10 @@ def test_a_lag_csv_of_recent_data_gives_its_last_periods_and_dated_rows_are_cons
         read_lag_inputs(b"date,gdp\n2009-01-01,1\n2009-07-01,3\n", ["gdp"], 2, "none", frequency="QS-JAN")
     with pytest.raises(InvalidInputError, match="2009-02-15 is not a quarterly period of this model"):
         read_lag_inputs(b"date,gdp\n2009-02-15,1\n2009-05-15,3\n", ["gdp"], 2, "none", frequency="QS-JAN")
+
+
+def test_a_lag_file_of_a_blank_line_is_refused_not_a_traceback():
+    from varlib.data import read_lag_csv
+
+    with pytest.raises(InvalidInputError, match="'lags.csv' cannot be read: No columns to parse from file"):
+        read_lag_csv(b"\n", ["gdp", "cons"], 2, name="lags.csv")

@@ -68,12 +68,8 @@ def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.Da
     one_column = delimiter not in unquoted
     _refuse_a_name_twice(header, delimiter, label)
     try:
-        table = _cells(text, delimiter, one_column, index_col=None)
-        wider = not isinstance(table.index, pd.RangeIndex)  # pandas made the first column the index
-    except pd.errors.ParserError:  # or refused a row wider than the ones before it
-        wider = True
-    try:
-        if wider:  # rows wider than the header: refused with their line unless the extra fields are empty
+        table = _unless_wider(text, delimiter, one_column)
+        if table is None:  # rows wider than the header: refused with their line unless the extra fields are empty
             _refuse_wider_rows(text, delimiter, label)
             table = _cells(text, delimiter, one_column, index_col=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
@@ -170,6 +166,16 @@ def _cells(text: str, delimiter: str, one_column: bool, index_col: bool | None) 
             skip_blank_lines=not one_column,
             index_col=index_col,
         ).fillna("")
+
+
+def _unless_wider(text: str, delimiter: str, one_column: bool) -> pd.DataFrame | None:
+    """The cells, or None when a row has more fields than the header: pandas then makes the first column the
+    index, or refuses the row."""
+    try:
+        table = _cells(text, delimiter, one_column, index_col=None)
+    except pd.errors.ParserError:
+        return None
+    return table if isinstance(table.index, pd.RangeIndex) else None
 
 
 def _refuse_a_name_twice(header: str, delimiter: str, label: str) -> None:
