@@ -107,13 +107,17 @@ def _future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list
 
 def check_room_to_forecast(last: pd.Timestamp, frequency: str | None, steps: int, source: str) -> None:
     """Refuse data whose last date leaves no room for `steps` periods before the end of the year 9999: the
-    product could not name the periods it forecasts (such dates are a typo, or a placeholder like 9999-12-31)."""
+    product could not name the periods it forecasts (such dates are a typo, or a placeholder like 9999-12-31).
+    One step of `steps` periods, not the labels of all of them: this runs on every training."""
+    offset = offset_of(frequency)
     try:
-        future_dates(last, frequency, steps)
-    except InvalidInputError:
+        room = offset is None or pd.Timestamp(last) + offset * steps <= LAST_DAY
+    except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+        room = False
+    if not room:
         raise InvalidInputError(
             f"the dates of {source} run to {iso_label(last)}: a forecast of up to {steps} periods from there"
             " would run past the year 9999; check the date column",
             field="dates",
             value=iso_label(last),
-        ) from None
+        )
