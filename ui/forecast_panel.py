@@ -177,7 +177,7 @@ def _results(
         forecast_view.differences(baseline, result)
         if inputs is not None and not present and paths_editor.editor_open():
             scenario_panel.save_form(artifact, inputs)
-        show_table(result, round(100 * (1 - result.forecast.alpha)))
+        show_table(result, round(100 * (1 - result.forecast.alpha)), fan)
 
 
 def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str]) -> None:

@@ -14,9 +14,11 @@ from varlib import VersionForecast, column_format, to_json
 OPEN = "fc_table_open"
 
 
-def show_table(result: VersionForecast, level: int) -> None:
+def show_table(result: VersionForecast, level: int, fan: list[int]) -> None:
+    """The expander, titled with the bands it holds: the chart's fan levels when it draws a fan, else `level`."""
+    bands = f"{', '.join(f'{x}%' for x in sorted(fan))} intervals" if fan else f"{level}% interval"
     box = st.expander(
-        f"Forecast table ({result.forecast.point}, {level}% interval) and downloads",
+        f"Forecast table ({result.forecast.point}, {bands}) and downloads",
         key=OPEN,
         on_change="rerun",
         icon=":material/table:",
@@ -24,17 +26,18 @@ def show_table(result: VersionForecast, level: int) -> None:
     if not box.open:
         return
     with box:
-        _table(result, level)
+        _table(result, level, sorted(fan))
 
 
-def _table(result: VersionForecast, level: int) -> None:
-    table = forecast_table(result)
+def _table(result: VersionForecast, level: int, fan: list[int]) -> None:
+    table = forecast_table(result, fan)
     st.dataframe(
         table,
         width="stretch",
         column_config={c: st.column_config.NumberColumn(format=column_format(table[c], digits=6)) for c in table},
     )
-    stem = f"{result.name}-{result.version}-forecast-{result.steps}steps-{level}"
+    bands = "fan-" + "-".join(map(str, fan)) if fan else str(level)
+    stem = f"{result.name}-{result.version}-forecast-{result.steps}steps-{bands}"
     first, second, _ = st.columns([1, 1, 4])
     first.download_button(
         "Download CSV",
@@ -46,9 +49,18 @@ def _table(result: VersionForecast, level: int) -> None:
     )
     second.download_button(
         "Download JSON",
-        to_json(result.to_dict(), indent=2).encode(),
+        to_json(forecast_content(result, fan), indent=2).encode(),
         f"{stem}.json",
         "application/json",
         icon=":material/data_object:",
         on_click="ignore",
     )
+
+
+def forecast_content(result: VersionForecast, fan: list[int]) -> dict:
+    """The JSON download: the forecast as the library gives it, with a fan chart's bands under `fan`."""
+    content = result.to_dict()
+    if fan:
+        bands = result.fan(fan).items()
+        content["fan"] = {str(x): {"lower": low.tolist(), "upper": high.tolist()} for x, (low, high) in bands}
+    return content

@@ -25,13 +25,17 @@ from varlib import (
 CHAR_PX = 7.5  # an average character of the dashboard's table font, for widths that fit a label
 
 
-def forecast_table(result: VersionForecast) -> pd.DataFrame:
-    """Wide table: one row per date, mean/lower/upper per variable."""
+def forecast_table(result: VersionForecast, fan: Iterable[int] = ()) -> pd.DataFrame:
+    """Wide table: one row per date, per variable the point forecast and its band (`lower`, `upper`), or with
+    `fan` levels the bounds of each level the fan chart draws (`lower 30%`, `upper 30%`, ...)."""
+    bands = {f" {level}%": band for level, band in result.fan(fan).items()} if fan else None
+    bands = bands or {"": (result.forecast.lower, result.forecast.upper)}
     columns = {}
     for j, variable in enumerate(result.variables):
         columns[variable] = result.forecast.mean[:, j]
-        columns[f"{variable} lower"] = result.forecast.lower[:, j]
-        columns[f"{variable} upper"] = result.forecast.upper[:, j]
+        for suffix, (lower, upper) in bands.items():
+            columns[f"{variable} lower{suffix}"] = lower[:, j]
+            columns[f"{variable} upper{suffix}"] = upper[:, j]
     return pd.DataFrame(columns, index=pd.Index(result.index, name="date"))
 
 

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from tests.app.conftest import charts, errors, open_app, trace, values
+from ui.forecast_table import forecast_content
 from ui.paths_editor import EDITOR_OPEN
 from varlib import (
     Actor,
@@ -19,6 +20,7 @@ from varlib import (
     load_dataset,
     make_scenario,
     publish_result,
+    to_json,
     train_model,
 )
 from varlib.version_forecast import VersionForecast
@@ -212,6 +214,25 @@ def test_a_fan_chart_draws_one_band_per_level(seeded):
         np.testing.assert_allclose(values(trace(figure, f"{level}% interval upper"), "y"), upper[:, 0], rtol=1e-12)
     widths = [np.mean(np.subtract(*result.band(level)[::-1])) for level in (30, 60, 90)]
     assert widths[0] < widths[1] < widths[2]
+
+
+def test_a_fan_charts_table_and_downloads_hold_the_levels_it_draws(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 5, "level": 80, "fan": "30,90"})
+    at.session_state["fc_table_open"] = True
+    at.run()
+    expander = next(e for e in at.expander if "Forecast table" in e.label)
+    assert "30%, 90% intervals" in expander.label and "80%" not in expander.label
+    table = at.dataframe[-1].value
+    result: VersionForecast = forecast_artifact(seeded.load("var", "0.0.1"), 5)
+    for level in (30, 90):
+        lower, upper = result.band(level)
+        np.testing.assert_allclose(table[f"realgdp lower {level}%"], lower[:, 0], rtol=1e-12)
+        np.testing.assert_allclose(table[f"realgdp upper {level}%"], upper[:, 0], rtol=1e-12)
+    assert "realgdp lower" not in table.columns  # no column of the 80% level the chart does not draw
+    assert {b.label for b in at.get("download_button")} == {"Download CSV", "Download JSON"}
+    content = json.loads(to_json(forecast_content(result, [30, 90])))
+    np.testing.assert_allclose(content["fan"]["90"]["upper"], result.band(90)[1], rtol=1e-12)
+    assert content["mean"] == result.forecast.mean.tolist()
 
 
 def test_a_varx_asks_for_its_exogenous_values(registry):
