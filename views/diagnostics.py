@@ -24,14 +24,20 @@ TABS = (
     "Granger causality",
     "Impulse responses",
     "Variance decomposition",
-    "Unit roots & cointegration",
+    "Unit roots",  # with Johansen's test when variables look integrated
     "Report",
 )
-SLUGS = {label: label.lower().replace(" & ", "-").replace(" ", "-") for label in TABS}
+SLUGS = {label: label.lower().replace(" ", "-") for label in TABS}
+RENAMED = {"unit-roots-cointegration": "Unit roots"}  # links copied before the tab's label was shortened
 LINK_WLAGS = "_dg_link_wlags"  # checked against the version's bounds once it is loaded
 LINK_TAB = "_dg_link_tab"  # checked once the version's tabs are known (Cointegration: a VECM's only)
 FIELDS = [
-    Field("tab", LINK_TAB, lambda raw: next((t for t, slug in SLUGS.items() if slug == raw), None), "a tab's name"),
+    Field(
+        "tab",
+        LINK_TAB,
+        lambda raw: next((t for t, slug in SLUGS.items() if slug == raw), RENAMED.get(raw)),
+        "a tab's name",
+    ),
     Field("irf_periods", "dg_periods", url_state.whole_number(1, MAX_IRF_SHOWN), f"1 to {MAX_IRF_SHOWN}"),
     Field("irf", "dg_orth", lambda raw: {"orth": True, "plain": False}.get(raw), "orth or plain"),
     Field("whiteness_lags", LINK_WLAGS, url_state.whole_number(1, 10_000), "a whole number"),
@@ -140,7 +146,7 @@ def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, per
         "Stability": sections.stability,
         "Residuals": lambda d: sections.residuals(d, artifact.data.frequency),  # hovers name periods (2009Q3)
         "Granger causality": sections.granger,
-        "Unit roots & cointegration": sections.integration,
+        "Unit roots": sections.integration,
     }
     if label in sections_by_label:
         sections_by_label[label](diag)

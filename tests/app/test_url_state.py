@@ -48,6 +48,12 @@ def test_diagnostics_link_with_bad_values_says_which(two_models):
     assert at.session_state["dg_tab"] == "Lag order" and at.query_params["irf_periods"] == "10"
 
 
+def test_a_diagnostics_link_to_a_renamed_tab_still_opens_it(two_models):
+    at = open_app({"model": "var", "version": "0.0.1", "tab": "unit-roots-cointegration"}, page=DIAG)
+    assert errors(at) == "" and _warnings(at) == ""
+    assert at.session_state["dg_tab"] == "Unit roots" and at.query_params["tab"] == "unit-roots"
+
+
 def test_backtest_link_round_trip(two_models):
     at = open_app({"model": "var", "version": "0.0.1", "origins": 5, "horizon": 2, "lags": "reselect"}, page=BACKTEST)
     assert errors(at) == "" and _warnings(at) == ""

@@ -50,6 +50,14 @@ def test_train_publish_and_forecast_a_vecm(dashboard, page):
 
     page.goto(f"{url}/diagnostics?model=macro-vecm&version=0.0.1")
     wait_for_app(page)
+    # a VECM's ten tabs fit the strip at 1440 px: none is cut off or behind a scroll arrow
+    cut = page.evaluate(
+        """() => { const strip = document.querySelector('[data-testid="stTabs"] [role="tablist"]');
+                   const edge = strip.getBoundingClientRect().right;
+                   return [...strip.querySelectorAll('[role="tab"]')]
+                     .filter(tab => tab.getBoundingClientRect().right > edge + 0.5).map(tab => tab.innerText); }"""
+    )
+    assert page.get_by_role("tab").count() == 10 and cut == []
     page.get_by_role("tab", name="Cointegration", exact=True).click()
     page.get_by_text("Cointegration relations (β, normalised)").wait_for()
     shot(page, "vecm-4-diagnostics-cointegration")
