@@ -40,9 +40,11 @@ SAMPLES: tuple[tuple[str, Callable[[], Dataset], str], ...] = (
 
 
 def _mape(result) -> float | None:
+    """Mean holdout MAPE over the variables that have one (a variable with a zero in its holdout has none)."""
     if result.evaluation is None:
         return None
-    return float(np.mean([m["mape"] for m in result.evaluation.metrics.values()]))
+    scores = [m["mape"] for m in result.evaluation.metrics.values() if m["mape"] is not None]
+    return float(np.mean(scores)) if scores else None
 
 
 def row(label: str, make: Callable[[], Dataset], transform: str) -> dict:
@@ -80,10 +82,14 @@ def markdown(rows: list[dict]) -> str:
         warned = "; ".join(w.split(":")[0] for w in r["warnings"]) or "none"
         lines.append(
             f"| {r['sample']} | {r['transform']} | {r['rows']} | {r['variables']} | {r['default_max']} | {r['aic']}"
-            f" | {r['bic']} | {warned} | {', '.join(r['flags']) or 'none'} | {r['holdout_mape_default']:.2f}"
-            f" | {r['aic_old_max']} (max {r['old_max']}) | {r['holdout_mape_old_max']:.2f} |"
+            f" | {r['bic']} | {warned} | {', '.join(r['flags']) or 'none'} | {_percent(r['holdout_mape_default'])}"
+            f" | {r['aic_old_max']} (max {r['old_max']}) | {_percent(r['holdout_mape_old_max'])} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
 
 
 def main() -> None:
