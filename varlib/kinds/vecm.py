@@ -176,20 +176,25 @@ def _tested_rank(rank: int, k: int, what: str) -> int:
     if rank == 0:
         raise InvalidInputError(
             f"Johansen's trace test finds no cointegrating relation at 5% in {what}: the variables do not share"
-            " a long-run relation, so a VAR in differences (transform 'diff' or 'logdiff') fits them; or force a"
-            f" rank from 1 to {k - 1} (coint_rank, CLI --coint-rank)",
+            " a long-run relation, so a VAR in differences (transform 'diff' or 'logdiff') fits them; or force"
+            f" {_ranks(k)} (coint_rank, CLI --coint-rank)",
             field="coint_rank",
             value=0,
         )
     if rank >= k:
         raise InvalidInputError(
             f"Johansen's trace test finds {k} cointegrating relations at 5% in {what}, as many as variables:"
-            f" the levels look stationary, so a VAR in levels fits them; or force a rank from 1 to {k - 1}"
-            " (coint_rank, CLI --coint-rank)",
+            f" the levels look stationary, so a VAR in levels fits them; or force {_ranks(k)} (coint_rank, CLI"
+            " --coint-rank)",
             field="coint_rank",
             value=rank,
         )
     return rank
+
+
+def _ranks(k: int) -> str:
+    """The ranks a VECM of `k` variables can be given: `rank 1` for two variables."""
+    return "rank 1" if k == 2 else f"a rank from 1 to {k - 1}"
 
 
 VECM_KIND = VecmKind()
