@@ -59,7 +59,7 @@ if [ -z "${MINIO_ENDPOINT:-}" ]; then
   wait_http "http://$MINIO_ENDPOINT/minio/health/live" 60
 fi
 export MINIO_BUCKET=bench-api-$(date +%s)
-$PY -m varlib train --publish --notes "wrk bench" >/dev/null
+$PY -m varlib train --name var --publish --notes "wrk bench" >/dev/null  # `var`: the legacy endpoint's model
 echo "store: MinIO $MINIO_ENDPOINT bucket $MINIO_BUCKET; model var 0.0.1;" \
   "wrk -t$THREADS -c$CONNECTIONS -d$DURATION${NICE:+; $NICE}"
 echo "machine: $(getconf _NPROCESSORS_ONLN) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
