@@ -63,6 +63,20 @@ def version_choices(name: str, entries, withdrawn, named: set) -> tuple[list[str
     return list(aliases) + usable + hidden, labels
 
 
+def no_version_in_use(name: str, entries, withdrawn) -> str:
+    """Why `name` has no version to show: every usable one withdrawn, or none usable at all."""
+    gone = sum(1 for entry in entries if entry.ok and entry.version in withdrawn)
+    if gone:
+        return (
+            f"Model **{name}** has no version in use: its {gone} usable version(s) are withdrawn. The Models page"
+            " shows who withdrew each and why; publish a new version from the Train & publish page."
+        )
+    return (
+        f"Model **{name}** has no usable version: every object is broken or legacy. The Models page shows each"
+        " reason; publish a new version from the Train & publish page."
+    )
+
+
 def warn_if_withdrawn(name: str, version, withdrawn) -> None:
     """Say so when the version on screen was withdrawn (it is only shown when named explicitly)."""
     gone = withdrawn.get(version)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import selection, store, url_state
+from ui import governance, selection, store, url_state
 from ui.onboarding import render_empty_store
 from varlib import LATEST, Artifact, and_list
 
@@ -58,18 +58,20 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     )
     entries = store.usable(name, include_withdrawn=asked or named)
     if not entries:
-        st.error(f"Model **{name}** has no usable version; the Models page shows each reason.")
+        message = governance.no_version_in_use(name, store.versions(name), withdrawn)
+        st.error(message + (" Tick **Withdrawn too** to look at them." if withdrawn else ""))
         return None
     key = version_key(prefix, name)
-    options = [LATEST] + [entry.label for entry in entries]
+    in_use = any(entry.version not in withdrawn for entry in entries)  # else there is no `latest` to offer
+    options = [LATEST] * in_use + [entry.label for entry in entries]
     if wanted is not None:
         if wanted in options:
             st.session_state[key] = wanted
         elif problems is not None:
             problems.append(f"version {wanted!r} of {name!r}, which is not a usable version")
     if st.session_state.get(key) not in options:
-        st.session_state[key] = fallback if fallback in options else LATEST
-    newest = store.latest(name)
+        st.session_state[key] = fallback if fallback in options else options[0]
+    newest = store.latest(name) if in_use else None
     label = (where or st).selectbox(
         "Version",
         options,
@@ -79,6 +81,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     )
     version = newest if label == LATEST else next(e.version for e in entries if e.label == label)
     selection.share(prefix, name, label, str(version))
+    governance.warn_if_withdrawn(name, version, withdrawn)
     return store.load(name, version)
 
 

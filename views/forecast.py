@@ -56,10 +56,7 @@ def render() -> None:
     url_state.warn(problems)
 
     if newest is None:
-        st.error(
-            f"Model **{name}** has no usable version: every object is broken or legacy. The Models page"
-            " shows each reason; publish a new version from the Train & publish page."
-        )
+        st.error(governance.no_version_in_use(name, entries, withdrawn))
         st.page_link("views/train.py", label="Train & publish", icon=":material/model_training:")
         return
     if version_label == LATEST:

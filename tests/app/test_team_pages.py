@@ -87,3 +87,15 @@ def test_pickers_leave_withdrawn_versions_out_unless_asked(seeded, macro_result)
     assert at.selectbox(key="bt_version|var").options == ["latest (0.0.1)", "0.0.1"]
     at.checkbox(key="bt_withdrawn|var").check().run()
     assert at.selectbox(key="bt_version|var").options == ["latest (0.0.1)", "0.0.2", "0.0.1"]
+
+
+def test_a_model_whose_every_version_is_withdrawn_says_so_on_each_page(seeded):
+    seeded.withdraw("var", "0.0.1", "wrong data")  # the seeded store's only version of `var`
+    at = open_app({"model": "var"})
+    assert "no version in use: its 1 usable version(s) are withdrawn" in errors(at)
+    assert "broken or legacy" not in errors(at)
+    at = open_app({"model": "var"}, page="views/backtest.py")
+    assert "its 1 usable version(s) are withdrawn" in errors(at) and "Withdrawn too" in errors(at)
+    at.checkbox(key="bt_withdrawn|var").check().run()
+    assert errors(at) == "" and at.selectbox(key="bt_version|var").options == ["0.0.1"]  # no `latest` to offer
+    assert any("was withdrawn" in w.value and "wrong data" in w.value for w in at.warning)
