@@ -3,7 +3,8 @@
 Listings are cached for store.LIST_TTL seconds, so an idle page would otherwise never show a
 version published meanwhile. Every LIST_TTL seconds the fragment asks the Registry what `latest`
 is (one small read). A page showing `latest` then reruns with the new version; a page showing a
-pinned version says that a newer one exists and offers it.
+pinned version says that a version newer than the page's `latest` when it opened exists, and offers it
+(a newer one that was already there when the page opened is in the version picker, not news).
 
 The offer is drawn by the page, not by the timed fragment: a click on a button that a timer redraws
 every few seconds can land while the fragment is rerunning and be lost. So the fragment only
@@ -20,15 +21,28 @@ from ui import store
 from varlib import VarlibError, Version
 
 LATEST_SEEN = "_live_latest_seen"
+OPENED_WITH = "_live_opened_with"  # (name, pinned version shown, `latest` when the page opened on it)
 NEWER_SEEN = "_live_newer_seen"
 
 
 def watch_latest(
-    name: str, shown: Version, following_latest: bool, on_newer: Callable[[str], None] | None = None
+    name: str,
+    shown: Version,
+    newest: Version,
+    following_latest: bool,
+    on_newer: Callable[[str], None] | None = None,
 ) -> None:
-    """Rerun (following `latest`) or offer the newer version (pinned) when `name` gets one newer than `shown`."""
+    """Rerun (following `latest`) or offer the newer version (pinned) when `name` gets one newer than `shown`
+    and, pinned, newer than `newest` (`latest` as this run resolved it) was when the page opened on `shown`."""
     st.session_state[LATEST_SEEN] = (name, str(shown))
-    if not following_latest:
+    known = shown
+    if following_latest:
+        st.session_state.pop(OPENED_WITH, None)  # a later pinned view starts from the `latest` of its own opening
+    else:
+        opened = st.session_state.get(OPENED_WITH)
+        if opened is None or opened[:2] != (name, shown):
+            st.session_state[OPENED_WITH] = opened = (name, shown, newest)
+        known = max(shown, opened[2])
         _offer_newer(name, shown, on_newer)
     in_page_run = [True]  # the page run that draws this has just resolved `latest` itself
 
@@ -40,18 +54,18 @@ def watch_latest(
         if st.session_state.get(LATEST_SEEN) != (name, str(shown)):
             return  # the page moved on; a rerun of the whole page redraws this
         try:
-            newest = store.latest(name)
+            now = store.latest(name)
         except VarlibError:
             return  # the page itself reports store failures; a notice is no place for them
-        if newest == shown or (newest < shown and not following_latest):
+        if now == known or (now < known and not following_latest):
             if _offered(name, shown):  # the offered version was withdrawn meanwhile: take the offer back
                 del st.session_state[NEWER_SEEN]
                 st.rerun()
             return  # (a page following `latest` also follows it back, when its version is withdrawn)
-        if not following_latest and st.session_state.get(NEWER_SEEN) == (name, str(shown), str(newest)):
+        if not following_latest and st.session_state.get(NEWER_SEEN) == (name, str(shown), str(now)):
             return  # already offered by the page
         store.refresh()  # the pickers must list the new version too
-        st.session_state[NEWER_SEEN] = (name, str(shown), str(newest))
+        st.session_state[NEWER_SEEN] = (name, str(shown), str(now))
         st.rerun()  # the whole page: with the new version (following `latest`) or with the offer
 
     _check()

@@ -67,7 +67,7 @@ def render() -> None:
     selection.share(PAGE, name, version_label, str(version))
     artifact = store.load(name, version)
     governance.warn_if_withdrawn(name, version, withdrawn)
-    live.watch_latest(name, version, version_label == LATEST, on_newer=_show_version)
+    live.watch_latest(name, version, newest, version_label == LATEST, on_newer=_show_version)
     if not present:
         _model_card(artifact)
     forecast_panel(artifact, version_label, present)

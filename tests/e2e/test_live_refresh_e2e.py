@@ -73,3 +73,16 @@ def test_the_offer_of_a_newer_version_is_taken_back_when_that_version_is_withdra
     wait_for_app(page)
     assert page.get_by_text(f"var {pinned} · created").count() == 1
     assert page.get_by_role("button", name=f"Show var {newer}").count() == 0
+
+
+def test_a_pinned_page_does_not_announce_a_version_that_was_there_when_it_opened(quick_dashboard, page, macro_result):
+    url, registry = quick_dashboard
+    publish_result(registry, macro_result, "var", "patch", "already there")
+    older = registry.list_versions("var")[1].version  # one before `latest`, which exists before the page opens
+    page.goto(f"{url}/?model=var&version={older}&steps=6")
+    wait_for_app(page)
+    page.get_by_text(f"var {older} · created").wait_for()
+    page.wait_for_timeout(4 * REFRESH * 1000)  # the timed check has run at least twice
+    assert page.get_by_text("has been published since this page opened").count() == 0
+    newer = publish_result(registry, macro_result, "var", "patch", "published while it was open").version
+    page.get_by_text(f"var {newer} has been published since this page opened").wait_for(timeout=8 * REFRESH * 1000)
