@@ -25,6 +25,8 @@ from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact
 
 STEPS_NOTE = "_fc_steps_note"
 LINK_OPEN = "fc_link_open"
+SAVED_KEEPS = "A saved scenario keeps its own steps, level and intervals: **Edit a copy** (below) to change them."
+FAN_DRAWS = "The fan chart draws the levels picked under Fan chart; empty it to draw one band at this level."
 INTERVALS_HELP = (
     "How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
     " 'corrected': also counts the uncertainty of the estimated coefficients, so it is wider."
@@ -51,9 +53,13 @@ def _clamp_steps() -> None:
         st.session_state.pop(STEPS_NOTE, None)
 
 
-def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, DeltaGenerator]:
-    """The settings row, returned last so the page's link can close it once the view is known."""
+def _settings(
+    artifact: Artifact, present: bool, given: forecast_inputs.Inputs
+) -> tuple[int, int, str, str, DeltaGenerator]:
+    """The settings row, returned last so the page's link can close it once the view is known. A control that
+    does not apply is disabled, saying why: a saved scenario keeps its own settings, a fan its own levels."""
     row = control_row("medium")
+    kept = SAVED_KEEPS if given.saved else None
     steps = int(
         row.number_input(
             "Steps",
@@ -61,8 +67,9 @@ def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, De
             key=KEYS["steps"],
             on_change=_clamp_steps,
             persist_state="session",
-            help=f"How many periods ahead to forecast (1–{MAX_STEPS}).",
+            help=kept or f"How many periods ahead to forecast (1–{MAX_STEPS}).",
             width=150,
+            disabled=bool(kept),
         )
     )
     level = row.segmented_control(
@@ -72,9 +79,10 @@ def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, De
         key=KEYS["level"],
         required=True,
         persist_state="session",
-        help="Coverage of the shaded band: 95% means alpha = 0.05.",
+        help=kept or (FAN_DRAWS if given.fan else "Coverage of the shaded band: 95% means alpha = 0.05."),
+        disabled=bool(kept or given.fan),
     )
-    intervals = _intervals(artifact, row)
+    intervals = _intervals(artifact, row, kept)
     layout = "stack"
     if present:
         layout = row.segmented_control(
@@ -92,7 +100,7 @@ def _settings(artifact: Artifact, present: bool) -> tuple[int, int, str, str, De
     return steps, level or DEFAULT_LEVEL, intervals, layout or "stack", row
 
 
-def _intervals(artifact: Artifact, row: DeltaGenerator) -> str:
+def _intervals(artifact: Artifact, row: DeltaGenerator, kept: str | None) -> str:
     """The interval kind of the forecast. A version offering one kind shows it in a control of its own, so the
     person's choice (kept for the next version that offers it) is never shown where it is not used."""
     if len(INTERVAL_KINDS) == 1:
@@ -100,7 +108,13 @@ def _intervals(artifact: Artifact, row: DeltaGenerator) -> str:
     offered = artifact.interval_kinds
     if len(offered) > 1:
         chosen = row.segmented_control(
-            "Intervals", offered, key=KEYS["intervals"], required=True, persist_state="session", help=INTERVALS_HELP
+            "Intervals",
+            offered,
+            key=KEYS["intervals"],
+            required=True,
+            persist_state="session",
+            help=kept or INTERVALS_HELP,
+            disabled=bool(kept),
         )
         return chosen or offered[0]
     only = f"{KEYS['intervals']}|only"
@@ -141,8 +155,10 @@ def _results(
     them); the page's URL and link. Streamlit keeps a fragment's writes to containers outside it in place
     when it writes there on every run, as it does to these two."""
     with settings:
-        steps, level, intervals, layout, settings_row = _settings(artifact, present)
+        steps, level, intervals, layout, settings_row = _settings(artifact, present, given)
     saved, fan, lags = given.saved, given.fan, given.lags
+    if saved:  # its own level, whatever the (disabled) control holds, e.g. a level not among its choices
+        level = round(100 * (1 - saved.alpha))
     computed, inputs = given.saved_forecasts, None
     if saved is None and lags is not None:
         found = forecast_view.editor_forecast(artifact, lags, given.edited, steps, level, intervals)

@@ -173,6 +173,30 @@ def test_saving_a_scenario_then_reopening_it_from_its_link(seeded):
     assert _conditions_editor(reopened).value["realgdp"].tolist()[0] == 12990.0  # the copy, to edit and save anew
 
 
+def test_a_saved_scenarios_settings_are_shown_disabled_and_its_own_level_labels_the_band(seeded):
+    seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "dip", 6, 0.05, conditions={"realgdp": [1e4]}))
+    at = open_app({"model": "var", "version": "0.0.1", "scenario": "dip"})
+    controls = [at.number_input(key="fc_steps"), at.get("button_group")[0]]
+    assert controls[0].value == 6 and all(control.disabled for control in controls)
+    assert "keeps its own steps, level and intervals" in controls[0].help
+    at.session_state["fc_level"] = 80  # the control's state drifting from the scenario (e.g. an older address)
+    at.run()
+    names = [t.get("name") for t in charts(at)[0]["data"]]
+    assert "95% interval" in names and "80% interval" not in names and at.query_params["level"] == "95"
+    expected = forecast_artifact(seeded.load("var", "0.0.1"), 6, 0.05, conditions={"realgdp": [1e4]})
+    np.testing.assert_allclose(
+        values(trace(charts(at)[0], "95% interval"), "y"), expected.forecast.lower[:, 0], rtol=1e-12
+    )
+
+
+def test_a_fan_disables_the_level_it_does_not_draw(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "fan": "30,60"})
+    level = at.get("button_group")[0]
+    assert level.disabled and "fan chart draws the levels" in level.help
+    at.multiselect(key="fc_fan").set_value([]).run()
+    assert not at.get("button_group")[0].disabled
+
+
 def test_a_taken_name_is_refused_and_the_saved_scenario_is_unchanged(seeded):
     seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "taken", 4, conditions={"realgdp": [1e4]}))
     at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
