@@ -143,7 +143,7 @@ def integration(diag: Diagnostics) -> None:
     if result is None:
         st.info("No unit-root tests for this version.")
         return
-    st.info(result.advice, icon=":material/insights:")
+    st.info(diag.integration_advice, icon=":material/insights:")
     rows = [
         {
             "variable": u.variable,

@@ -220,13 +220,50 @@ def _recommend(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen |
             + "` on the holdout."
         )
     subject = f"{', '.join(integrated)} {'looks' if len(integrated) == 1 else 'look'} integrated (a unit root)"
-    text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`)."
     if johansen is not None and 0 < johansen.rank < len(johansen.trace):
-        text += (
-            f" Johansen's trace test finds {johansen.rank} cointegrating relation(s) at 5%: a VAR in"
-            " differences discards that long-run link; a vector error-correction model keeps it (model kind"
-            f" `vecm` with cointegration rank {johansen.rank}" + (", transform `log`)." if positive else ").")
+        return difference, (
+            f"{subject}, and Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
+            " relation(s) at 5%: a vector"
+            f" error-correction model keeps that long-run link (model kind `vecm` with cointegration rank"
+            f" {johansen.rank}{', transform `log`' if positive else ''}); a VAR in differences (transform"
+            f" `{difference}`) discards it."
         )
-    elif johansen is not None:
-        text += " Johansen's trace test finds no cointegrating relation at 5%: differences lose nothing."
+    text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`)."
+    if johansen is not None:
+        text += (
+            f" Johansen's trace test ({_settings(johansen)}) finds no cointegrating relation at 5%: differences"
+            " lose nothing."
+        )
     return difference, text
+
+
+def _settings(johansen: Johansen) -> str:
+    """The test's settings, which a VECM's own rank test (its lags and deterministic terms) may not share."""
+    terms = "no deterministic terms" if johansen.deterministic == "none" else f"a {johansen.deterministic}"
+    return f"with {terms} and {johansen.lagged_differences} lagged difference(s)"
+
+
+def advice_for_model(result: Integration, kind: str, transform: str, rank: int | None = None) -> str:
+    """The advice with what a fitted version already does about it (a VAR's transform, a VECM's rank)."""
+    if kind == "vecm":
+        return (
+            f"{result.advice} This version is a vector error-correction model of rank {rank}: it keeps the"
+            " long-run relation(s) instead of differencing (its own rank test is on the Cointegration tab)."
+        )
+    wanted = result.recommended_transform
+    if wanted is None:
+        return result.advice
+    linked = result.johansen is not None and 0 < result.johansen.rank < len(result.johansen.trace)
+    if transform in ("diff", "logdiff"):
+        this = f"This version differences them (transform `{transform}`)"
+        if linked:
+            return f"{result.advice} {this}, so it discards that link: compare it with a VECM on the holdout."
+        if wanted == "none":
+            return f"{result.advice} {this}, which the tests do not call for: compare it with a VAR in levels."
+        return f"{result.advice} This version does so (transform `{transform}`)."
+    if wanted == "none":
+        return f"{result.advice} This version does so (transform `{transform}`)."
+    return (
+        f"{result.advice} This version models the levels (transform `{transform}`): compare it with the model"
+        " advised above on the holdout (the Compare page)."
+    )

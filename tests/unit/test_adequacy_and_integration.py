@@ -122,6 +122,26 @@ def test_integrated_macro_series_get_differencing_advice_and_johansen_equals_sta
     assert ("cointegrating relation(s)" in result.advice) == (0 < expected_rank < 3)
 
 
+def test_the_advice_never_says_difference_when_it_advises_a_vecm_and_says_what_a_version_does():
+    from varlib.integration import advice_for_model
+
+    dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
+    levels = dataset.frame.to_numpy(dtype=float)
+    linked = next(
+        r
+        for r in (analyse_integration(levels, dataset.variables, k_ar=p) for p in (2, 3, 4, 5))
+        if r.johansen is not None and 0 < r.johansen.rank < 3
+    )
+    assert "vecm" in linked.advice and "difference them" not in linked.advice
+    assert "discards that link: compare it with a VECM" in advice_for_model(linked, "var", "logdiff")
+    assert "instead of differencing" in advice_for_model(linked, "vecm", "log", linked.johansen.rank)
+    assert "models the levels (transform `none`)" in advice_for_model(linked, "var", "none")
+    rng = np.random.default_rng(11)
+    stationary = analyse_integration(10 + rng.normal(size=(120, 2)), ["a", "b"])
+    assert advice_for_model(stationary, "var", "none").endswith("This version does so (transform `none`).")
+    assert "which the tests do not call for" in advice_for_model(stationary, "var", "diff")
+
+
 def test_stationary_noise_is_left_in_levels():
     rng = np.random.default_rng(11)
     noise = 10 + rng.normal(size=(120, 2))

@@ -49,7 +49,7 @@ def run_diagnose(args: argparse.Namespace) -> int:
         trace_test = result.integration.johansen
         if trace_test is not None:
             print(f"johansen trace test: cointegration rank {trace_test.rank} at 5%")
-        print(f"advice: {result.integration.advice}")
+        print(f"advice: {result.integration_advice}")
     return 0
 
 

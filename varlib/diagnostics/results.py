@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..forecast_errors import normal_quantile
-from ..integration import Integration
+from ..integration import Integration, advice_for_model
 from ..jsonsafe import to_json_safe
 from ..model import LagSelection
 from ..spec import MODEL_SPACE
@@ -217,6 +217,14 @@ class Diagnostics:
         if self.cointegration is not None:
             return self.cointegration.johansen
         return self.integration.johansen if self.integration else None
+
+    @property
+    def integration_advice(self) -> str | None:
+        """The unit-root advice with what this version already does about it (None: no tests)."""
+        if self.integration is None:
+            return None
+        rank = self.cointegration.rank if self.cointegration is not None else None
+        return advice_for_model(self.integration, self.kind, self.transform, rank)
 
     def to_dict(self) -> dict:
         """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept)."""
