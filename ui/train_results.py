@@ -9,7 +9,7 @@ from ui.figures import holdout_figure
 from ui.tables import lag_selection_table, metrics_table
 from ui.train_vecm import show_cointegration
 from ui.version_details import metrics_markdown
-from varlib import CRITERIA, Evaluation, TrainResult, label_of, score_notes
+from varlib import CRITERIA, Evaluation, TrainResult, column_format, label_of, score_notes
 
 
 def show_results(result: TrainResult) -> None:
@@ -36,7 +36,10 @@ def show_results(result: TrainResult) -> None:
                 table,
                 width="stretch",
                 height=min(38 + 35 * len(table), 400),
-                column_config={c: st.column_config.NumberColumn(format="%.5g") for c in CRITERIA},
+                # one format per column, as the Diagnostics page's table of the same criteria
+                column_config={
+                    c: st.column_config.NumberColumn(format=column_format(table[c], digits=6)) for c in CRITERIA
+                },
             )
     with right:
         st.markdown("**Holdout metrics**")

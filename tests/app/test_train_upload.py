@@ -4,6 +4,7 @@ text columns are never offered, a fill must be chosen, and the choice is recorde
 from __future__ import annotations
 
 import io
+import json
 
 import numpy as np
 import pandas as pd
@@ -11,7 +12,7 @@ import pytest
 
 from tests.app.conftest import errors, open_app
 from ui.version_details import data_facts
-from varlib import diagnose
+from varlib import column_format, diagnose
 from varlib.report import render_report
 
 TRAIN = "views/train.py"
@@ -153,3 +154,15 @@ def test_a_growth_rate_gets_no_holdout_mape_and_the_page_says_why(seeded):
     assert metrics[2].startswith("| gdp |") and not metrics[2].endswith("| – |")
     assert metrics[3].startswith("| growth |") and metrics[3].endswith("| – |")
     assert any(c.value.startswith("MAPE is left out where") for c in at.caption)
+
+
+def test_the_lag_selection_table_prints_each_criterion_in_one_format(seeded):
+    at = open_app(page=TRAIN)
+    _button(at, "Train").click().run()
+    assert errors(at) == "", errors(at)
+    element = next(f for f in at.dataframe if "aic" in f.value.columns)
+    configs = json.loads(element.proto.columns)
+    for criterion in ("aic", "bic", "hqic", "fpe"):
+        expected = column_format(element.value[criterion], digits=6)
+        assert configs[criterion]["type_config"]["format"] == expected, criterion
+    assert configs["fpe"]["type_config"]["format"] != "%.5g"  # fpe in the thousands keeps its units digit
