@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.tables import forecast_table
-from varlib import VersionForecast, column_format, to_json
+from ui.tables import forecast_table, shared_formats
+from varlib import VersionForecast, to_json
 
 OPEN = "fc_table_open"
 
@@ -31,10 +31,9 @@ def show_table(result: VersionForecast, level: int, fan: list[int]) -> None:
 
 def _table(result: VersionForecast, level: int, fan: list[int]) -> None:
     table = forecast_table(result, fan)
+    formats = shared_formats(table, result.variables)
     st.dataframe(
-        table,
-        width="stretch",
-        column_config={c: st.column_config.NumberColumn(format=column_format(table[c], digits=6)) for c in table},
+        table, width="stretch", column_config={c: st.column_config.NumberColumn(format=formats[c]) for c in table}
     )
     bands = "fan-" + "-".join(map(str, fan)) if fan else str(level)
     stem = f"{result.name}-{result.version}-forecast-{result.steps}steps-{bands}"

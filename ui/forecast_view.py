@@ -15,14 +15,13 @@ from ui.figures import forecast_figure, recent
 from ui.layout import chart_cells
 from ui.paths_editor import condition_inputs, exog_inputs
 from ui.scenario_figures import Line, scenario_figure
-from ui.tables import differences_table
+from ui.tables import differences_table, shared_formats
 from varlib import (
     Artifact,
     Card,
     Scenario,
     VarlibError,
     VersionForecast,
-    column_format,
     forecast_artifact,
     forecast_periods,
     forecast_scenario,
@@ -179,15 +178,17 @@ def differences(baseline: VersionForecast, result: VersionForecast) -> None:
         return
     st.subheader("Scenario against the baseline")
     table = differences_table(baseline, result)
-    st.dataframe(table, width="stretch", column_config={column: _difference_column(table[column]) for column in table})
+    formats = shared_formats(table, baseline.variables)
+    st.dataframe(
+        table, width="stretch", column_config={column: _difference_column(column, formats[column]) for column in table}
+    )
 
 
-def _difference_column(values: pd.Series):
-    """One number format per column (six significant digits of its largest value; percentages with two
+def _difference_column(name: str, shared: str):
+    """A variable's baseline, scenario and difference in one number format (`shared`; percentages with two
     decimals), and Δ for "difference" in the header so that two variables' eight columns fit at 1440 px."""
-    name = str(values.name)
     label = name.replace(" difference %", " Δ %").replace(" difference", " Δ")
-    fmt = "%.2f%%" if name.endswith("%") else column_format(values, digits=6)
+    fmt = "%.2f%%" if name.endswith("%") else shared
     what = "the scenario minus the baseline" + (", in percent of the baseline" if name.endswith("%") else "")
     return st.column_config.NumberColumn(label, format=fmt, help=what if label != name else None)
 

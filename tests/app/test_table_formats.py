@@ -1,0 +1,52 @@
+"""One number format for the columns of a variable in the same units (ui.tables.shared_formats)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from tests.app.conftest import open_app
+from ui.tables import shared_formats
+from varlib import column_format
+
+
+def test_a_variables_bounds_share_its_format_even_across_a_power_of_ten():
+    table = pd.DataFrame(
+        {
+            "cons": [9512.25, 9630.5],
+            "cons lower": [9301.125, 9350.0],
+            "cons upper": [9801.5, 10040.75],  # alone it would get one decimal fewer than its neighbours
+            "cons growth": [0.51, 0.62],  # another variable whose name starts with this one's
+            "cons growth lower": [0.1, 0.2],
+        }
+    )
+    assert column_format(table["cons upper"], digits=6) != column_format(table["cons"], digits=6)
+    formats = shared_formats(table, ["cons", "cons growth"])
+    assert formats["cons"] == formats["cons lower"] == formats["cons upper"] == "%.1f"
+    assert formats["cons growth"] == formats["cons growth lower"] != formats["cons"]
+
+
+def test_a_difference_shares_its_variables_format_and_percentages_keep_theirs():
+    table = pd.DataFrame(
+        {
+            "gdp baseline": [13050.2, 13100.9],
+            "gdp scenario": [13100.4, 13300.1],
+            "gdp difference": [50.2, 199.2],
+            "gdp difference %": [0.38, 1.52],
+        }
+    )
+    formats = shared_formats(table, ["gdp"])
+    assert formats["gdp baseline"] == formats["gdp scenario"] == formats["gdp difference"] == "%.1f"
+    assert formats["gdp difference %"] == column_format(table["gdp difference %"], digits=6)
+
+
+def test_the_forecast_tables_columns_of_a_variable_share_one_format(seeded):
+    import json
+
+    at = open_app({"model": "var", "steps": 40})  # realcons (about 9,300) has upper bounds past 10,000
+    at.session_state["fc_table_open"] = True
+    at.run()
+    element = at.dataframe[-1]
+    configs = json.loads(element.proto.columns)
+    for variable in ("realgdp", "realcons"):
+        shown = {configs[c]["type_config"]["format"] for c in (variable, f"{variable} lower", f"{variable} upper")}
+        assert len(shown) == 1, (variable, shown)
