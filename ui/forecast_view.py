@@ -88,7 +88,8 @@ def saved_forecast(artifact: Artifact, scenario: Scenario):
         if values:
             st.subheader(title)
             path = pd.DataFrame({k: [np.nan if x is None else x for x in v] for k, v in values.items()})
-            st.dataframe(path_editor_table(path, columns, result.index), hide_index=True, width="stretch")
+            table = path_editor_table(path, columns, result.index)
+            st.dataframe(table, hide_index=True, width="stretch", placeholder="")  # empty: free, as in the editor
     return shown, baseline, result
 
 

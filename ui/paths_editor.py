@@ -188,6 +188,7 @@ def _editor(
         column_config=config,
         disabled=["step", "date"],
         width="stretch",
+        placeholder="",  # an empty cell is free, as the caption says (Streamlit would write "None")
     )
     for column in columns:  # keep what was typed beyond these steps too: a longer horizon shows it again
         kept = _padded(draft["values"].get(column), max(len(labels), len(draft["values"].get(column) or ())))

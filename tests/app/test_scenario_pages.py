@@ -153,6 +153,8 @@ def test_an_impossible_condition_is_named_and_nothing_is_drawn(seeded, value, me
 def test_saving_a_scenario_then_reopening_it_from_its_link(seeded):
     at = _with_editor({"model": "var", "version": "latest", "steps": 4})
     _condition(at, {0: {"realgdp": 12990.0}})
+    editor = _conditions_editor(at).proto
+    assert editor.HasField("placeholder") and editor.placeholder == ""  # free cells empty, as the caption says
     at.text_input(key=next(t.key for t in at.text_input if t.label == "Name")).input("gdp-dip")
     next(b for b in at.button if b.label == "Save scenario").click().run()
     assert errors(at) == ""
@@ -168,6 +170,9 @@ def test_saving_a_scenario_then_reopening_it_from_its_link(seeded):
         values(trace(charts(reopened)[1], "gdp-dip"), "y")[1:], expected.forecast.mean[:, 1], rtol=1e-12
     )
     assert not any(e.key.startswith("_fc_path|conditions|") for e in reopened.data_editor)  # as saved: read-only
+    shown = next(f for f in reopened.dataframe if "step" in f.value.columns and "realgdp" in f.value.columns)
+    assert np.isnan(shown.value["realgdp"].iloc[1]) and shown.proto.HasField("placeholder")  # set: not "None"
+    assert shown.proto.placeholder == ""  # free cells empty, as in the editor
     next(b for b in reopened.button if b.label == "Edit a copy").click().run()
     assert reopened.selectbox(key="fc_scenario").value == "" and "scenario" not in reopened.query_params
     assert _conditions_editor(reopened).value["realgdp"].tolist()[0] == 12990.0  # the copy, to edit and save anew
@@ -201,6 +206,8 @@ def test_a_taken_name_is_refused_and_the_saved_scenario_is_unchanged(seeded):
     seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "taken", 4, conditions={"realgdp": [1e4]}))
     at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
     _condition(at, {0: {"realgdp": 12990.0}})
+    editor = _conditions_editor(at).proto
+    assert editor.HasField("placeholder") and editor.placeholder == ""  # free cells empty, as the caption says
     at.text_input(key=next(t.key for t in at.text_input if t.label == "Name")).input("taken")
     next(b for b in at.button if b.label == "Save scenario").click().run()
     assert "already exists; saved scenarios never change" in errors(at)
