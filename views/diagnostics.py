@@ -92,6 +92,7 @@ def render() -> None:
             st.session_state["dg_tab"] = linked
         else:
             problems.append(f"the tab {SLUGS[linked]!r}, which a {artifact.kind_title} version does not have")
+    url_state.warn(problems)  # above the tabs: a long tab would push it out of sight
     if st.session_state.get("dg_tab") not in labels:
         st.session_state["dg_tab"] = labels[0]
     st.session_state.setdefault("dg_orth", True)
@@ -112,7 +113,6 @@ def render() -> None:
             "whiteness_lags": str(lags),
         },
     )
-    url_state.warn(problems)
 
 
 def _whiteness_lags(artifact: Artifact, where, problems: list[str]) -> int:

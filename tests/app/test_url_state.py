@@ -46,6 +46,16 @@ def test_diagnostics_link_with_bad_values_says_which(two_models):
     assert "tab 'cointegration', which a VAR version does not have" in text
     assert "irf_periods '0'" in text and "whiteness_lags 1, which is outside" in text
     assert at.session_state["dg_tab"] == "Lag order" and at.query_params["irf_periods"] == "10"
+    order = [node.type for node in _in_order(at.main)]
+    assert order.index("warning") < order.index("tab_container")  # said above the tabs, not under a long tab
+
+
+def _in_order(block):
+    """The page's elements and blocks top to bottom."""
+    for child in block.children.values():
+        yield child
+        if hasattr(child, "children"):
+            yield from _in_order(child)
 
 
 def test_a_diagnostics_link_to_a_renamed_tab_still_opens_it(two_models):
