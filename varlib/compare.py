@@ -127,17 +127,19 @@ def _fields(artifact: Artifact, variables: list[str]) -> dict:
         "dataset": data.name,
         "dataset sha256": data.sha256[:12],
         "variables": ", ".join(artifact.variables),
+        "exogenous": ", ".join(artifact.exog),  # a VARX's: a forecast needs their future values
         "rows": len(data.values),
         "first date": first,
         "last date": last,
         # the frequency in words and as pandas names it
         "frequency": f"{label_of(data.frequency)} ({data.frequency})" if data.frequency else "none (irregular dates)",
+        # each fact of the one-line model description in a row of its own, short enough for a column
         "kind": artifact.kind_title,
-        "model": artifact.description,
         "transform": spec.transform,
         "trend": spec.trend if spec.deterministic is None else "",
         "deterministic": spec.deterministic or "",
         "rank (VECM)": getattr(artifact.params, "coint_rank", None),
+        "rank chosen by": getattr(artifact.params, "rank_method", None),
         "lags (spec)": "by " + spec.ic if spec.lags is None else str(spec.lags),
         "max lags": spec.max_lags,
         "lag order (k_ar)": artifact.k_ar,

@@ -48,6 +48,14 @@ def test_table_side_by_side_with_differences(versions):
         compare_table([versions[0], versions[0]])
 
 
+def test_a_varxs_exogenous_variables_have_a_row_of_their_own(versions):
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2)
+    varx = replace(build_artifact(train(dataset, spec), "varx", "tester"), version=parse_version("0.0.1"))
+    table = compare_table([versions[0], varx])
+    assert table.loc["exogenous"].tolist() == ["", "realint", True]
+
+
 def test_overlay_uses_the_shared_table_where_variables_match(versions):
     table = shared_lag_table(versions)
     assert len(table) == 4 and list(table.columns) == ["realgdp", "realcons"]  # 0.0.2 needs 3 + 1 rows

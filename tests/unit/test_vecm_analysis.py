@@ -149,6 +149,8 @@ def test_a_var_and_a_vecm_compare_side_by_side_and_overlay(vecm):
     table = compare_table([var, vecm])
     assert table.loc["kind"].tolist() == ["VAR", "VECM", True]
     assert table.loc["rank (VECM)"].tolist()[:2] == [None, 1]
+    assert table.loc["rank chosen by"].tolist()[:2] == [None, vecm.params.rank_method]
+    assert "model" not in table.index  # its facts have rows of their own; the long line was cut in a column
     overlaid = overlay_forecasts([var, vecm], steps=4)
     assert [item.shared for item in overlaid] == [True, True]  # VAR(2) on differences needs 3 rows, the VECM 3
     assert overlaid[1].forecast.forecast.mean.shape == (4, 3)
