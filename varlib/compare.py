@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from .artifact import Artifact
@@ -66,13 +67,25 @@ def overlay_forecasts(
     for artifact in artifacts:
         label = artifact.label
         lag_inputs, shared, note = _lag_inputs_for(artifact, table)
+        exog, held = _held_exog(artifact, steps)
         try:
-            result = forecast_artifact(artifact, steps, alpha, lag_inputs)
+            result = forecast_artifact(artifact, steps, alpha, lag_inputs, exog=exog)
         except InvalidInputError as exc:  # one version's bad inputs must not hide the others
             overlaid.append(OverlaidForecast(label, None, shared, f"no forecast: {exc}"))
             continue
-        overlaid.append(OverlaidForecast(label, result, shared, note))
+        overlaid.append(OverlaidForecast(label, result, shared, "; ".join(x for x in (note, held) if x)))
     return overlaid
+
+
+def _held_exog(artifact: Artifact, steps: int) -> tuple[dict[str, list[float]] | None, str]:
+    """A VARX's exogenous values for a comparison: the last observed ones held flat (as the Forecast page
+    starts them), and a note saying so; (None, "") for a model without exogenous variables."""
+    if not artifact.exog or artifact.data.exog is None:
+        return None, ""
+    last = np.asarray(artifact.data.exog[-1], dtype=float)
+    held = ", ".join(f"{name} {value:g}" for name, value in zip(artifact.exog, last, strict=True))
+    values = {name: [float(value)] * steps for name, value in zip(artifact.exog, last, strict=True)}
+    return values, f"exogenous values held at their last observed ({held})"
 
 
 def overlay_frame(overlaid: list[OverlaidForecast]) -> pd.DataFrame:

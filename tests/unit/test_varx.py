@@ -176,13 +176,15 @@ def test_adding_an_exogenous_variable_changes_the_shape_of_a_name(dataset, macro
     assert "exogenous variables none -> realint, unemp" in plain.differences(varx)
 
 
-def test_the_comparison_says_why_a_varx_has_no_shared_forecast(dataset, macro_result):
+def test_a_comparison_holds_a_varxs_exogenous_values_at_their_last_observed_and_says_so(dataset, macro_result):
     from varlib import overlay_forecasts
 
     plain, varx = build_artifact(macro_result, "var", "tester"), build_artifact(_varx(dataset), "varx", "tester")
     overlaid = overlay_forecasts([plain, varx], steps=4)
-    assert overlaid[0].forecast is not None and overlaid[1].forecast is None
-    assert "no forecast: varx (unpublished) has exogenous variable(s) realint, unemp" in overlaid[1].note
+    assert overlaid[0].forecast is not None and overlaid[1].forecast is not None
+    last = dataset.frame[["realint", "unemp"]].iloc[-1]
+    assert f"held at their last observed (realint {last['realint']:g}, unemp {last['unemp']:g})" in overlaid[1].note
+    np.testing.assert_array_equal(overlaid[1].forecast.exog, np.tile(last.to_numpy(dtype=float), (4, 1)))
 
 
 def test_scores_of_a_varx_say_they_were_given_the_observed_exogenous_path(dataset, macro_result):
