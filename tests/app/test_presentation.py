@@ -35,6 +35,16 @@ def test_band_contrast_in_both_themes(theme):
     assert chart_look.band_colour(theme).endswith(f", {alpha})")
 
 
+def test_light_theme_subtitles_and_ticks_are_readable_small_text():
+    layout = chart_look.Look(subtitle="var 0.0.1", theme="light").layout("realgdp", "realgdp", "date", 400)
+    background = chart_look.BACKGROUNDS["light"]
+    for colour in (layout["title"]["subtitle"]["font"]["color"], layout["yaxis"]["tickfont"]["color"]):
+        rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
+        assert _contrast(rgb, background) >= 4.5, colour  # WCAG AA for small text
+    dark = chart_look.Look(theme="dark").layout("realgdp", "realgdp", "date", 400)
+    assert "color" not in dark["yaxis"]["tickfont"]  # the dark theme's own light grey already reads
+
+
 @pytest.mark.parametrize(
     ("layout", "count", "height"),
     [
