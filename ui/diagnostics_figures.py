@@ -14,13 +14,14 @@ from plotly.subplots import make_subplots
 
 from ui import hover
 from ui.chart_look import PANEL_MARGIN
-from varlib import Diagnostics
+from varlib import Diagnostics, column_format, format_number
 
 LINE = "#2e86de"
 BAND = "rgba(46, 134, 222, 0.3)"  # stands out from the light and the dark background alike (as ui.chart_look)
 NAIVE = "#7f8c9b"
 BAD = "#e4572e"
 PALETTE = qualitative.Plotly
+P_VALUES = column_format((), p_value=True)  # every table's format for p-values
 
 
 def finish(fig: go.Figure, title: str, height: int) -> go.Figure:
@@ -145,7 +146,7 @@ def granger_figure(diag: Diagnostics) -> go.Figure:
         j = len(names) if test.scope == "others_to_one" else names.index(test.causing[0])
         r = test.result
         z[i, j] = r.pvalue
-        text[i][j] = f"{r.pvalue:.3g}"
+        text[i][j] = format_number(r.pvalue, P_VALUES)  # as in the table beside it: 0.0000, never 9.35e-13
         hover[i][j] = f"{test.direction}<br>F = {r.statistic:.4g}<br>df = ({r.df[0]}, {r.df[1]})<br>p = {r.pvalue:.4g}"
     fig = go.Figure(
         go.Heatmap(

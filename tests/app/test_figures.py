@@ -83,6 +83,9 @@ def test_granger_heatmap_puts_each_direction_in_its_own_cell():
     assert z[0, 3] == pytest.approx(p([0], [1, 2]))  # all others -> realgdp
     assert z[3, 2] == pytest.approx(p([0, 1], [2]))  # realinv -> all others
     assert np.isnan(z[3, 3]) and np.isnan(z[1, 1])
+    shown = [cell for row in heat.text for cell in row if cell]
+    assert all(len(cell) == 6 and cell[1] == "." and "e" not in cell for cell in shown), shown  # 0.0000, as the table
+    assert heat.text[0][1] == f"{p([0], [1]):.4f}"
 
 
 @pytest.mark.parametrize("columns", [2, 3, 6])
