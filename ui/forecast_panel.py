@@ -178,7 +178,10 @@ def _results(
         "scenario": saved.scenario if saved else None,
     }
     url_state.write(PAGE, params)
-    editor = {} if saved or inputs is None else {"conditions": inputs["conditions"], "exogenous values": inputs["exog"]}
+    editor = {}  # what the link leaves out: typed conditions and exogenous values other than their start
+    if not saved and inputs is not None:
+        edited_exog = paths_editor.exog_edited(artifact, inputs["exog"])
+        editor = {"conditions": inputs["conditions"], "exogenous values": edited_exog}
     left_out = [what for what, value in editor.items() if value]
     _copy_link(settings_row, params, left_out)
     with charts:

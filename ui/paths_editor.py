@@ -46,6 +46,14 @@ def exog_inputs(artifact: Artifact, labels: list[str]) -> dict[str, list[float]]
     return None if path is None else {c: path[c].tolist() for c in path.columns}
 
 
+def exog_edited(artifact: Artifact, exog: dict[str, list[float]] | None) -> bool:
+    """Whether the exogenous values differ from the editor's start (the last observed ones held flat)."""
+    if not exog or artifact.data.exog is None:
+        return False
+    last = artifact.data.exog[-1]
+    return any(value != float(held) for name, held in zip(artifact.exog, last, strict=True) for value in exog[name])
+
+
 def condition_inputs(
     artifact: Artifact, labels: list[str], baseline: VersionForecast
 ) -> dict[str, list[float | None]] | None:

@@ -284,6 +284,22 @@ def test_a_varx_asks_for_its_exogenous_values(registry):
     assert "realint has no value for step 2" in errors(at)
 
 
+def test_a_varxs_link_says_it_leaves_exogenous_values_out_only_once_they_are_edited(registry):
+    from ui.forecast_panel import LINK_OPEN
+
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
+    publish_result(registry, train_model(dataset, spec), "varx")
+    at = open_app({"model": "varx", "version": "0.0.1", "steps": 3})
+    at.session_state[LINK_OPEN] = True
+    at.run()
+    assert errors(at) == "" and not any("does not carry" in c.value for c in at.caption)  # the start, as linked
+    editor = next(e for e in at.data_editor if e.key.startswith("_fc_path|exogenous values|"))
+    at.session_state[editor.key] = {"edited_rows": {0: {"realint": 2.0}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert any("does not carry the exogenous values of the scenario editor" in c.value for c in at.caption)
+
+
 def test_a_varx_shows_the_standard_intervals_it_offers_when_a_link_asks_for_corrected_ones(registry):
     dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
     spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
