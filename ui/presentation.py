@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 STACK_HEIGHT = 820  # one chart fills a 1080 px high window under the page's title bar
-GRID_HEIGHT = 440  # two rows of charts fit a 1080 px high window (one row is as high as a stacked chart)
+GRID_HEIGHT = 420  # two rows of charts and the folded controls fit a 1080 px high window (one row: as stacked)
 NORMAL_HEIGHT = 360
 
 _CSS = """

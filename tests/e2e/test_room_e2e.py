@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.browser import edit_newest_lag, grown_margins, shot, wait_for_app, wait_for_forecast
+from varlib import ModelSpec, load_dataset, publish_result, train_model
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -100,6 +101,33 @@ def test_presentation_mode_at_1920(dashboard, chromium):
         assert float(tick.evaluate("t => parseFloat(getComputedStyle(t).fontSize)")) >= 16
         assert grown_margins(page) == [[], []]  # laid out once: the margins hold the 18 px labels and legend
         shot(page, "room-2-presentation-1920")  # docs/screenshot-presentation.png is a copy of this one
+    finally:
+        context.close()
+
+
+def test_a_presentation_grid_of_two_rows_fits_a_1080_px_window(dashboard, chromium):
+    url, registry = dashboard
+    names = ["realgdp", "realcons", "realinv"]
+    result = train_model(load_dataset(variables=names), ModelSpec(tuple(names), transform="logdiff", lags=2))
+    publish_result(registry, result, "three", "patch", "three variables: a grid of two rows")
+    context = chromium.new_context(viewport={"width": 1920, "height": 1080})
+    page = context.new_page()
+    try:
+        page.goto(f"{url}/models")  # the listings are cached for every session: ask for them again
+        wait_for_app(page)
+        page.get_by_role("button", name="Refresh").click()
+        wait_for_app(page)
+        page.goto(f"{url}/?model=three&version=0.0.1&present=1&layout=grid")
+        wait_for_app(page)
+        page.locator('[data-testid="stSidebar"]').wait_for(state="hidden", timeout=10_000)
+        page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .legend').length === 3")
+        wait_for_app(page)
+        bottoms = page.evaluate(
+            "() => [...document.querySelectorAll('.js-plotly-plot')].map(p => p.getBoundingClientRect().bottom)"
+        )
+        height = page.evaluate("() => window.innerHeight")
+        shot(page, "room-2-presentation-grid-1920")
+        assert len(bottoms) == 3 and max(bottoms) <= height, (bottoms, height)  # legends included, no scrolling
     finally:
         context.close()
 
