@@ -121,6 +121,8 @@ def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlay
             " line is the **median** in levels (the exponential of the log forecast), and the bands are exact in"
             " levels."
         )
+    if present and result.exog is not None:  # the editor that shows them is folded away: say what was assumed
+        st.caption(f"Exogenous values: {exog_summary(result)}.")
     what = f"scenario {result.scenario}" if result.scenario else "scenario" if result.conditions else ""
     look = Look(
         subtitle=f"{artifact.name} {artifact.version}{' · ' + what if what else ''} · {result.forecast.point} with"
@@ -192,6 +194,16 @@ def _difference_column(name: str, shared: str):
     fmt = "%.2f%%" if name.endswith("%") else shared
     what = "the scenario minus the baseline" + (", in percent of the baseline" if name.endswith("%") else "")
     return st.column_config.NumberColumn(label, format=fmt, help=what if label != name else None)
+
+
+def exog_summary(result: VersionForecast) -> str:
+    """A VARX forecast's exogenous values in a few words: `unemp 9.6 held flat`, or first to last step."""
+    parts = []
+    for j, name in enumerate(result.exog_names):
+        path = result.exog[:, j]
+        flat = bool(np.all(path == path[0]))
+        parts.append(f"{name} {path[0]:g} held flat" if flat else f"{name} {path[0]:g} to {path[-1]:g} (as given)")
+    return ", ".join(parts)
 
 
 def _lines(artifact: Artifact, baseline: VersionForecast, overlays: list[str]) -> list[Line]:

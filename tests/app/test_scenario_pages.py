@@ -300,6 +300,19 @@ def test_a_varxs_link_says_it_leaves_exogenous_values_out_only_once_they_are_edi
     assert any("does not carry the exogenous values of the scenario editor" in c.value for c in at.caption)
 
 
+def test_a_varx_presentation_says_what_exogenous_values_it_assumed(registry):
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
+    publish_result(registry, train_model(dataset, spec), "varx")
+    at = open_app({"model": "varx", "version": "0.0.1", "steps": 3, "present": 1})
+    last = float(dataset.frame["realint"].iloc[-1])
+    assert f"Exogenous values: realint {last:g} held flat." in [c.value for c in at.caption]
+    editor = next(e for e in at.data_editor if e.key.startswith("_fc_path|exogenous values|"))
+    at.session_state[editor.key] = {"edited_rows": {0: {"realint": 2.0}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert f"Exogenous values: realint 2 to {last:g} (as given)." in [c.value for c in at.caption]
+
+
 def test_a_varx_shows_the_standard_intervals_it_offers_when_a_link_asks_for_corrected_ones(registry):
     dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
     spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
