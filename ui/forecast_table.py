@@ -15,17 +15,15 @@ OPEN = "fc_table_open"
 
 
 def show_table(result: VersionForecast, level: int, fan: list[int]) -> None:
-    """The expander, titled with the bands it holds: the chart's fan levels when it draws a fan, else `level`."""
-    bands = f"{', '.join(f'{x}%' for x in sorted(fan))} intervals" if fan else f"{level}% interval"
-    box = st.expander(
-        f"Forecast table ({result.forecast.point}, {bands}) and downloads",
-        key=OPEN,
-        on_change="rerun",
-        icon=":material/table:",
-    )
+    """The expander (its title fixed: Streamlit's expander identity includes it, so a title that named the
+    level closed an open table on every change of level or fan), and inside it the bands it holds: the chart's
+    fan levels when it draws a fan, else `level`."""
+    box = st.expander("Forecast table and downloads", key=OPEN, on_change="rerun", icon=":material/table:")
     if not box.open:
         return
+    bands = f"the {', '.join(f'{x}%' for x in sorted(fan))} intervals" if fan else f"the {level}% interval"
     with box:
+        st.caption(f"The {result.forecast.point} and {bands} of each variable, by period.")
         _table(result, level, sorted(fan))
 
 

@@ -47,7 +47,8 @@ def shared_formats(table: pd.DataFrame, variables: Iterable[str], digits: int = 
     groups: dict[tuple[str, bool], list[str]] = {}
     for column in table.columns:
         owner = next((v for v in names if column == v or column.startswith(f"{v} ")), column)
-        groups.setdefault((owner, column.endswith("%") and column != owner), []).append(column)
+        percent = column.endswith(" %") and column != owner  # `gdp difference %`, not a fan's `gdp lower 30%`
+        groups.setdefault((owner, percent), []).append(column)
     return {
         column: column_format(np.concatenate([table[c].to_numpy(dtype=float) for c in columns]), digits=digits)
         for columns in groups.values()

@@ -251,8 +251,8 @@ def test_a_fan_charts_table_and_downloads_hold_the_levels_it_draws(seeded):
     at = open_app({"model": "var", "version": "0.0.1", "steps": 5, "level": 80, "fan": "30,90"})
     at.session_state["fc_table_open"] = True
     at.run()
-    expander = next(e for e in at.expander if "Forecast table" in e.label)
-    assert "30%, 90% intervals" in expander.label and "80%" not in expander.label
+    said = next(c.value for c in at.caption if c.value.startswith("The mean and "))
+    assert "30%, 90% intervals" in said and "80%" not in said
     table = at.dataframe[-1].value
     result: VersionForecast = forecast_artifact(seeded.load("var", "0.0.1"), 5)
     for level in (30, 90):
