@@ -24,6 +24,7 @@ from varlib import (
     VarlibError,
     VersionForecast,
     check_path,
+    held_exog,
     path_editor_table,
     read_path_csv,
 )
@@ -39,19 +40,17 @@ def exog_inputs(artifact: Artifact, labels: list[str]) -> dict[str, list[float]]
         f"{', '.join(artifact.exog)} {'is' if len(artifact.exog) == 1 else 'are'} given, not forecast: a value for"
         " every step. Prefilled with the last observed values held flat; edit the cells or upload a CSV."
     )
-    last = artifact.data.exog[-1] if artifact.data.exog is not None else np.zeros(len(artifact.exog))
-    path = _editor(
-        artifact, EXOG, list(artifact.exog), labels, {n: float(v) for n, v in zip(artifact.exog, last, strict=True)}
-    )
+    start = {name: path[0] for name, path in held_exog(artifact.exog, artifact.data.exog, 1).items()}
+    path = _editor(artifact, EXOG, list(artifact.exog), labels, start)
     return None if path is None else {c: path[c].tolist() for c in path.columns}
 
 
 def exog_edited(artifact: Artifact, exog: dict[str, list[float]] | None) -> bool:
     """Whether the exogenous values differ from the editor's start (the last observed ones held flat)."""
-    if not exog or artifact.data.exog is None:
+    if not exog:
         return False
-    last = artifact.data.exog[-1]
-    return any(value != float(held) for name, held in zip(artifact.exog, last, strict=True) for value in exog[name])
+    start = held_exog(artifact.exog, artifact.data.exog, 1)
+    return any(value != start[name][0] for name in artifact.exog for value in exog[name])
 
 
 def condition_inputs(

@@ -93,7 +93,7 @@ from .errors import (
     WithdrawnError,
 )
 from .forecast import Forecast
-from .forecast_inputs import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, level_to_alpha
+from .forecast_inputs import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, held_exog, level_to_alpha
 from .identity import Actor
 from .integration import Integration, Johansen, UnitRoot
 from .integration import analyse as analyse_integration
@@ -258,6 +258,7 @@ __all__ = [
     "kind_title",
     "kind_transforms",
     "label_of",
+    "held_exog",
     "level_to_alpha",
     "load_dataset",
     "logging_config",

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from .artifact import Artifact
 from .data import label_of, period_labels
 from .errors import InvalidInputError
+from .forecast_inputs import held_exog
 from .service import VersionForecast, forecast_artifact
 from .wording import and_list, utc_time
 
@@ -46,6 +46,7 @@ class OverlaidForecast:
     forecast: VersionForecast | None
     shared: bool
     note: str
+    assumed: str = ""  # what a VARX's forecast assumed for its exogenous values (empty for other versions)
 
 
 def shared_lag_table(artifacts: list[Artifact]) -> pd.DataFrame:
@@ -73,18 +74,17 @@ def overlay_forecasts(
         except InvalidInputError as exc:  # one version's bad inputs must not hide the others
             overlaid.append(OverlaidForecast(label, None, shared, f"no forecast: {exc}"))
             continue
-        overlaid.append(OverlaidForecast(label, result, shared, "; ".join(x for x in (note, held) if x)))
+        overlaid.append(OverlaidForecast(label, result, shared, note, held))
     return overlaid
 
 
 def _held_exog(artifact: Artifact, steps: int) -> tuple[dict[str, list[float]] | None, str]:
-    """A VARX's exogenous values for a comparison: the last observed ones held flat (as the Forecast page
-    starts them), and a note saying so; (None, "") for a model without exogenous variables."""
-    if not artifact.exog or artifact.data.exog is None:
+    """A VARX's exogenous values for a comparison (held_exog: as the Forecast page starts them) and a note
+    saying so; (None, "") for a model without exogenous variables."""
+    if not artifact.exog:
         return None, ""
-    last = np.asarray(artifact.data.exog[-1], dtype=float)
-    held = ", ".join(f"{name} {value:g}" for name, value in zip(artifact.exog, last, strict=True))
-    values = {name: [float(value)] * steps for name, value in zip(artifact.exog, last, strict=True)}
+    values = held_exog(artifact.exog, artifact.data.exog, steps)
+    held = ", ".join(f"{name} {path[0]:g}" for name, path in values.items())
     return values, f"exogenous values held at their last observed ({held})"
 
 

@@ -88,6 +88,14 @@ def check_intervals(kind) -> str:
     return kind
 
 
+def held_exog(names, observed: np.ndarray | None, steps: int) -> dict[str, list[float]]:
+    """A VARX's exogenous values for `steps` steps when none are given: the last observed ones held flat
+    (zeros for a version that stored no observations). The Forecast page's editor starts from them and
+    the Compare page forecasts with them."""
+    last = np.asarray(observed[-1], dtype=float) if observed is not None and len(observed) else np.zeros(len(names))
+    return {name: [float(value)] * steps for name, value in zip(names, last, strict=True)}
+
+
 def check_exog_future(values, steps: int, n_exog: int) -> np.ndarray:
     """The exogenous regressors' future values as a (steps x n_exog) array of finite numbers, or an error."""
     if values is None:

@@ -110,6 +110,8 @@ def render() -> None:
     for item in overlaid:
         if not item.shared or item.forecast is None:
             st.warning(f"**{item.label}**: {item.note}", icon=":material/info:")
+        if item.assumed and item.forecast is not None:
+            st.caption(f"**{item.label}**: {item.assumed}.")
     for variable in all_variables(artifacts):
         # the first picked version that has the variable draws its history
         source = next(a for a in artifacts if variable in a.variables)

@@ -65,3 +65,16 @@ def test_hover_names_quarters(two_versions):
     line = next(t for t in figure["data"] if t.get("name") == "var 0.0.2")
     assert list(values(line, "customdata"))[:2] == ["2009Q4", "2010Q1"]
     assert "Jan" not in json.dumps(figure["data"])  # no day-of-month dates in any hover
+
+
+def test_a_varx_beside_a_var_says_what_it_assumed_for_its_exogenous_values(seeded):
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2)
+    publish_result(seeded, train_model(dataset, spec), "varx")
+    at = open_app(page=COMPARE)
+    at.multiselect(key="cmp_versions").set_value(["var 0.0.1", "varx 0.0.1"]).run()
+    assert errors(at) == ""
+    last = float(dataset.frame["realint"].iloc[-1])
+    said = [c.value for c in at.caption if c.value.startswith("**varx 0.0.1**")]
+    assert said == [f"**varx 0.0.1**: exogenous values held at their last observed (realint {last:g})."]
+    assert len([t for t in charts(at)[0]["data"] if t.get("mode") == "lines+markers"]) == 2  # both forecast

@@ -56,7 +56,7 @@ def test_a_varxs_exogenous_variables_have_a_row_of_their_own(versions):
     assert table.loc["exogenous"].tolist() == ["", "realint", True]
     overlaid = overlay_forecasts([versions[0], varx], steps=3)
     last = float(dataset.frame["realint"].iloc[-1])
-    assert overlaid[1].forecast is not None and f"held at their last observed (realint {last:g})" in overlaid[1].note
+    assert overlaid[1].forecast is not None and f"held at their last observed (realint {last:g})" in overlaid[1].assumed
     expected = forecast_artifact(varx, 3, exog={"realint": [last] * 3})
     np.testing.assert_allclose(overlaid[1].forecast.forecast.mean, expected.forecast.mean, rtol=1e-12)
 

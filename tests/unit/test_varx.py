@@ -183,7 +183,7 @@ def test_a_comparison_holds_a_varxs_exogenous_values_at_their_last_observed_and_
     overlaid = overlay_forecasts([plain, varx], steps=4)
     assert overlaid[0].forecast is not None and overlaid[1].forecast is not None
     last = dataset.frame[["realint", "unemp"]].iloc[-1]
-    assert f"held at their last observed (realint {last['realint']:g}, unemp {last['unemp']:g})" in overlaid[1].note
+    assert f"held at their last observed (realint {last['realint']:g}, unemp {last['unemp']:g})" in overlaid[1].assumed
     np.testing.assert_array_equal(overlaid[1].forecast.exog, np.tile(last.to_numpy(dtype=float), (4, 1)))
 
 
