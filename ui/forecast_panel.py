@@ -55,7 +55,7 @@ def _clamp_steps() -> None:
 
 def _settings(
     artifact: Artifact, present: bool, given: forecast_inputs.Inputs
-) -> tuple[int, int, str, str, DeltaGenerator]:
+) -> tuple[int, int | float, str, str, DeltaGenerator]:
     """The settings row, returned last so the page's link can close it once the view is known. A control that
     does not apply is disabled, saying why: a saved scenario keeps its own settings, a fan its own levels."""
     row = control_row("medium")
@@ -72,16 +72,24 @@ def _settings(
             disabled=bool(kept),
         )
     )
-    level = row.segmented_control(
-        "Interval level",
-        LEVELS,
-        format_func=lambda x: f"{x}%",
-        key=KEYS["level"],
-        required=True,
-        persist_state="session",
-        help=kept or (FAN_DRAWS if given.fan else "Coverage of the shaded band: 95% means alpha = 0.05."),
-        disabled=bool(kept or given.fan),
-    )
+    if given.saved:  # its own level, which may be one the control does not offer (saved from the CLI)
+        own = given.saved.level
+        key = f"{KEYS['level']}|saved"
+        st.session_state[key] = own
+        level = row.segmented_control(
+            "Interval level", [own], format_func=lambda x: f"{x}%", key=key, disabled=True, help=kept
+        )
+    else:
+        level = row.segmented_control(
+            "Interval level",
+            LEVELS,
+            format_func=lambda x: f"{x}%",
+            key=KEYS["level"],
+            required=True,
+            persist_state="session",
+            help=FAN_DRAWS if given.fan else "Coverage of the shaded band: 95% means alpha = 0.05.",
+            disabled=bool(given.fan),
+        )
     intervals = _intervals(artifact, row, kept)
     layout = "stack"
     if present:
@@ -157,8 +165,8 @@ def _results(
     with settings:
         steps, level, intervals, layout, settings_row = _settings(artifact, present, given)
     saved, fan, lags = given.saved, given.fan, given.lags
-    if saved:  # its own level, whatever the (disabled) control holds, e.g. a level not among its choices
-        level = round(100 * (1 - saved.alpha))
+    if saved:  # its own level, whatever the level control held before it was opened
+        level = saved.level
     computed, inputs = given.saved_forecasts, None
     if saved is None and lags is not None:
         found = forecast_view.editor_forecast(artifact, lags, given.edited, steps, level, intervals)
@@ -168,7 +176,7 @@ def _results(
         "model": artifact.name,
         "version": str(artifact.version) if saved else version_label,  # a scenario's link pins its version
         "steps": str(saved.steps if saved else steps),
-        "level": str(level),
+        "level": str(level) if level in LEVELS else None,  # a saved scenario's own level stays in the scenario
         # the kind drawn: a conditional forecast shows standard bands whatever was chosen
         "intervals": (computed[1].forecast.intervals if computed else intervals) if len(INTERVAL_KINDS) > 1 else None,
         "present": "1" if present else None,
@@ -196,7 +204,7 @@ def _results(
         forecast_view.differences(baseline, result)
         if inputs is not None and not present and paths_editor.editor_open():
             scenario_panel.save_form(artifact, inputs)
-        show_table(result, round(100 * (1 - result.forecast.alpha)), fan)
+        show_table(result, level, fan)
 
 
 def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str]) -> None:

@@ -14,7 +14,7 @@ from varlib import VersionForecast, to_json
 OPEN = "fc_table_open"
 
 
-def show_table(result: VersionForecast, level: int, fan: list[int]) -> None:
+def show_table(result: VersionForecast, level: int | float, fan: list[int]) -> None:
     """The expander (its title fixed: Streamlit's expander identity includes it, so a title that named the
     level closed an open table on every change of level or fan), and inside it the bands it holds: the chart's
     fan levels when it draws a fan, else `level`."""
@@ -27,7 +27,7 @@ def show_table(result: VersionForecast, level: int, fan: list[int]) -> None:
         _table(result, level, sorted(fan))
 
 
-def _table(result: VersionForecast, level: int, fan: list[int]) -> None:
+def _table(result: VersionForecast, level: int | float, fan: list[int]) -> None:
     table = forecast_table(result, fan)
     formats = shared_formats(table, result.variables)
     st.dataframe(

@@ -83,7 +83,7 @@ def describe(artifact: Artifact, scenario: Scenario) -> None:
         parts.append("its own lag inputs")
     st.info(
         f"Saved scenario **{scenario.scenario}**{who}, {when}: {scenario.steps} steps,"
-        f" {round(100 * (1 - scenario.alpha), 2):g}% {scenario.intervals} intervals;"
+        f" {scenario.level}% {scenario.intervals} intervals;"
         f" {'; '.join(parts) or 'no conditions'}."
         + (f" _{scenario.notes}_" if scenario.notes else "")
         + " Saved scenarios never change: its steps, level and intervals are its own (**Edit a copy** to change"
@@ -153,7 +153,7 @@ def _opened(saved: dict[str, Scenario]) -> None:
 def _sync_controls(scenario: Scenario) -> bool:
     """Show the scenario's steps, level and interval kind in the controls from the next run on; True when
     that changes any of them."""
-    level = round(100 * (1 - scenario.alpha))
+    level = scenario.level
     queued = {KEYS["steps"]: scenario.steps, KEYS["intervals"]: scenario.intervals}
     if level in LEVELS:
         queued[KEYS["level"]] = level
@@ -163,7 +163,7 @@ def _sync_controls(scenario: Scenario) -> bool:
 
 def _overridden(scenario: Scenario) -> str | None:
     """The settings a link gives besides a saved scenario that differ from the scenario's own (None: none)."""
-    level = f"{round(100 * (1 - scenario.alpha))}"
+    level = f"{scenario.level}"
     own = {"steps": str(scenario.steps), "level": level, "intervals": scenario.intervals}
     link = st.query_params
     asked = [f"{name} {link[name]}" for name, value in own.items() if link.get(name, value) != value]

@@ -59,6 +59,12 @@ class Scenario:
     def label(self) -> str:
         return f"{self.name} {self.version} / {self.scenario}"
 
+    @property
+    def level(self) -> int | float:
+        """Its interval level in percent: 95, or 97.5 for a level a page does not offer (saved from the CLI)."""
+        level = round(100 * (1 - self.alpha), 2)
+        return int(level) if level.is_integer() else level
+
     def lag_inputs(self, variables: list[str]) -> pd.DataFrame | np.ndarray | None:
         """The lag inputs as forecast_artifact takes them: dated rows when the dates parse, else plain rows."""
         if self.lag_values is None:

@@ -194,6 +194,22 @@ def test_a_saved_scenarios_settings_are_shown_disabled_and_its_own_level_labels_
     )
 
 
+def test_a_saved_scenario_at_a_level_the_page_does_not_offer_shows_and_draws_that_level(seeded):
+    artifact = seeded.load("var", "0.0.1")
+    seeded.save_scenario(make_scenario(artifact, "wide", 4, 0.025, conditions={"realgdp": [1e4]}))  # 97.5%
+    at = open_app({"model": "var", "version": "0.0.1", "scenario": "wide"})
+    level = at.get("button_group")[0]
+    assert level.disabled and level.options == ["97.5%"] and level.value == 97.5
+    names = [t.get("name") for t in charts(at)[0]["data"]]
+    assert "97.5% interval" in names and "level" not in at.query_params and errors(at) == ""
+    expected = forecast_artifact(artifact, 4, 0.025, conditions={"realgdp": [1e4]})
+    np.testing.assert_allclose(
+        values(trace(charts(at)[0], "97.5% interval"), "y"), expected.forecast.lower[:, 0], rtol=1e-12
+    )
+    at.selectbox(key="fc_scenario").set_value("").run()  # back to the editor: the page's own levels again
+    assert not at.get("button_group")[0].disabled and at.query_params["level"] in ("80", "90", "95", "99")
+
+
 def test_a_fan_disables_the_level_it_does_not_draw(seeded):
     at = open_app({"model": "var", "version": "0.0.1", "fan": "30,60"})
     level = at.get("button_group")[0]
