@@ -28,7 +28,7 @@ NEWER_SEEN = "_live_newer_seen"
 def watch_latest(
     name: str,
     shown: Version,
-    newest: Version,
+    newest: Version | None,
     following_latest: bool,
     on_newer: Callable[[str], None] | None = None,
 ) -> None:
@@ -42,7 +42,7 @@ def watch_latest(
         opened = st.session_state.get(OPENED_WITH)
         if opened is None or opened[:2] != (name, shown):
             st.session_state[OPENED_WITH] = opened = (name, shown, newest)
-        known = max(shown, opened[2])
+        known = shown if opened[2] is None else max(shown, opened[2])  # None: every usable version withdrawn
         _offer_newer(name, shown, on_newer)
     in_page_run = [True]  # the page run that draws this has just resolved `latest` itself
 

@@ -58,8 +58,10 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     )
     entries = store.usable(name, include_withdrawn=asked or named)
     if not entries:
-        message = governance.no_version_in_use(name, store.versions(name), withdrawn)
-        st.error(message + (" Tick **Withdrawn too** to look at them." if withdrawn else ""))
+        everything = store.versions(name)
+        hidden = not asked and any(entry.ok and entry.version in withdrawn for entry in everything)
+        message = governance.no_version_in_use(name, everything, withdrawn)
+        st.error(message + (" Tick **Withdrawn too** to look at them." if hidden else ""))
         return None
     key = version_key(prefix, name)
     in_use = any(entry.version not in withdrawn for entry in entries)  # else there is no `latest` to offer

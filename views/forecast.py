@@ -55,7 +55,7 @@ def render() -> None:
         )
     url_state.warn(problems)
 
-    if newest is None:
+    if newest is None and version_label in (None, LATEST):  # a withdrawn version a link names is still shown
         st.error(governance.no_version_in_use(name, entries, withdrawn))
         st.page_link("views/train.py", label="Train & publish", icon=":material/model_training:")
         return
@@ -96,7 +96,7 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
     fallback = selection.fallback(PAGE)
     named = {wanted, st.session_state.get(key)} if wanted else {st.session_state.get(key)}
     choices, labels = governance.version_choices(name, entries, withdrawn, named)
-    options = [LATEST] + choices
+    options = [LATEST] * (newest is not None) + choices  # no `latest` when every usable version is withdrawn
     if wanted is not None:
         if wanted in options:
             st.session_state[key] = wanted
@@ -109,7 +109,7 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
                 else f"version {wanted!r} of {name!r}, which does not exist"
             )
     if st.session_state.get(key) not in options:
-        st.session_state[key] = fallback if fallback in options else LATEST
+        st.session_state[key] = fallback if fallback in options else (options[0] if options else None)
     latest_label = f"latest ({newest})" if newest else "latest"
     return where.selectbox(
         "Version",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import APP, TIMEOUT, errors, open_app
+from tests.app.conftest import APP, TIMEOUT, charts, errors, open_app
 from varlib import Actor
 from varlib.service import publish_result
 from varlib.versions import Version
@@ -94,6 +94,10 @@ def test_a_model_whose_every_version_is_withdrawn_says_so_on_each_page(seeded):
     at = open_app({"model": "var"})
     assert "no version in use: its 1 usable version(s) are withdrawn" in errors(at)
     assert "broken or legacy" not in errors(at)
+    assert at.selectbox(key="fc_version").options == []  # no `latest` to offer
+    at = open_app({"model": "var", "version": "0.0.1"})  # named by a link: shown, with its withdrawal
+    assert errors(at) == "" and at.selectbox(key="fc_version").options == ["0.0.1 (withdrawn)"]
+    assert any("was withdrawn" in w.value and "wrong data" in w.value for w in at.warning) and charts(at)
     at = open_app({"model": "var"}, page="views/backtest.py")
     assert "its 1 usable version(s) are withdrawn" in errors(at) and "Withdrawn too" in errors(at)
     at.checkbox(key="bt_withdrawn|var").check().run()
