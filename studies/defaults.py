@@ -40,7 +40,8 @@ SAMPLES: tuple[tuple[str, Callable[[], Dataset], str], ...] = (
 
 
 def _mape(result) -> float | None:
-    """Mean holdout MAPE over the variables that have one (a variable with a zero in its holdout has none)."""
+    """Mean holdout MAPE over the variables that have one (one whose holdout values are not all of one sign
+    has none, as the library scores it)."""
     if result.evaluation is None:
         return None
     scores = [m["mape"] for m in result.evaluation.metrics.values() if m["mape"] is not None]

@@ -197,12 +197,12 @@ def _difference_column(name: str, shared: str):
 
 
 def exog_summary(result: VersionForecast) -> str:
-    """A VARX forecast's exogenous values in a few words: `unemp 9.6 held flat`, or first to last step."""
+    """A VARX forecast's exogenous values in a few words: `unemp 9.6 held flat`, or their range as given."""
     parts = []
     for j, name in enumerate(result.exog_names):
         path = result.exog[:, j]
         flat = bool(np.all(path == path[0]))
-        parts.append(f"{name} {path[0]:g} held flat" if flat else f"{name} {path[0]:g} to {path[-1]:g} (as given)")
+        parts.append(f"{name} {path[0]:g} held flat" if flat else f"{name} as given, {path.min():g} to {path.max():g}")
     return ", ".join(parts)
 
 

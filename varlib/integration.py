@@ -65,6 +65,11 @@ class Johansen:
     deterministic: str  # "none", "constant" or "linear trend" (statsmodels' det_order -1, 0, 1)
     rank: int  # by the trace test at 5%
 
+    @property
+    def links(self) -> bool:
+        """Some but not all combinations are stationary: long-run relations that a VECM keeps (0 < rank < K)."""
+        return 0 < self.rank < len(self.trace)
+
     def frame(self, trace_levels: tuple[int, ...] = (95,), eigenvalues: bool = True) -> pd.DataFrame:
         """The table as pages and the report show it: one row per rank, the statistics beside the critical
         values asked for (of 90, 95, 99%; the maximum-eigenvalue test at 95%)."""
@@ -220,7 +225,7 @@ def _recommend(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen |
             + "` on the holdout."
         )
     subject = f"{', '.join(integrated)} {'looks' if len(integrated) == 1 else 'look'} integrated (a unit root)"
-    if johansen is not None and 0 < johansen.rank < len(johansen.trace):
+    if johansen is not None and johansen.links:
         return difference, (
             f"{subject}, and Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
             " relation(s) at 5%: a vector"
@@ -229,10 +234,16 @@ def _recommend(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen |
             f" `{difference}`) discards it."
         )
     text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`)."
-    if johansen is not None:
+    if johansen is not None and johansen.rank == 0:
         text += (
             f" Johansen's trace test ({_settings(johansen)}) finds no cointegrating relation at 5%: differences"
             " lose nothing."
+        )
+    elif johansen is not None:  # full rank: the test calls the levels stationary, unlike the unit-root tests
+        text += (
+            f" Johansen's trace test ({_settings(johansen)}) finds as many cointegrating relations as variables"
+            " at 5%, which would make the levels stationary: compare a VAR in levels (transform `none`) with"
+            " the differenced one on the holdout."
         )
     return difference, text
 
@@ -253,7 +264,7 @@ def advice_for_model(result: Integration, kind: str, transform: str, rank: int |
     wanted = result.recommended_transform
     if wanted is None:
         return result.advice
-    linked = result.johansen is not None and 0 < result.johansen.rank < len(result.johansen.trace)
+    linked = result.johansen is not None and result.johansen.links
     if transform in ("diff", "logdiff"):
         this = f"This version differences them (transform `{transform}`)"
         if linked:

@@ -112,6 +112,10 @@ def test_diagnose_text_and_errors(local_published, monkeypatch, capsys):
     assert code == 0 and "stability: Stable" in out and "granger realcons -> realgdp: F " in out
     assert "whiteness, adjusted portmanteau (10 lags)" in out and "whiteness, unadjusted portmanteau (10 lags)" in out
     assert "unit root realgdp (log levels): ADF p " in out and "advice: " in out
+    assert "This version does so (transform `diff`)" in out or "This version differences them" in out
+    code, out, _ = in_process(env, monkeypatch, capsys, "diagnose", "latest", "--json")
+    advice = json.loads(out)["integration_advice"]
+    assert code == 0 and advice in out and "This version" in advice  # the JSON carries what the text prints
     code, _, err = in_process(env, monkeypatch, capsys, "diagnose", "0.0.1", "--whiteness-lags", "2")
     assert code == 2 and "whiteness lags 2" in err
     code, _, err = in_process(env, monkeypatch, capsys, "diagnose", "0.0.1", "--irf-periods", "0")

@@ -142,6 +142,20 @@ def test_the_advice_never_says_difference_when_it_advises_a_vecm_and_says_what_a
     assert "which the tests do not call for" in advice_for_model(stationary, "var", "diff")
 
 
+def test_a_full_rank_johansen_result_is_not_called_no_relation():
+    from dataclasses import replace
+
+    from varlib.integration import _recommend
+
+    dataset = load_dataset(variables=["realgdp", "realcons"])
+    result = analyse_integration(dataset.frame.to_numpy(dtype=float), dataset.variables, k_ar=3)
+    assert result.johansen is not None
+    full = replace(result.johansen, rank=2)
+    _, text = _recommend(result.unit_roots, True, full)
+    assert "no cointegrating relation" not in text and "as many cointegrating relations as variables" in text
+    assert not full.links and not replace(full, rank=0).links and replace(full, rank=1).links
+
+
 def test_stationary_noise_is_left_in_levels():
     rng = np.random.default_rng(11)
     noise = 10 + rng.normal(size=(120, 2))

@@ -259,6 +259,7 @@ class Diagnostics:
                 "irf": self.irf.to_dict(),
                 "fevd": self.fevd.tolist(),
                 "unit_roots": self.integration.to_dict() if self.integration else None,
+                "integration_advice": self.integration_advice,  # the advice with what this version does
                 "johansen": self.johansen.to_dict() if self.johansen else None,
                 "cointegration": self.cointegration.to_dict() if self.cointegration else None,
             }
