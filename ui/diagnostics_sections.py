@@ -11,6 +11,7 @@ from ui.tables import number_formats
 from varlib import Diagnostics
 
 SCOPES = {"pair": "one -> one", "one_to_others": "one -> all others", "others_to_one": "all others -> one"}
+MAX_ROWS_SHOWN = 24  # a taller table scrolls (the Granger tests of five variables and more)
 
 
 def lag_order(diag: Diagnostics) -> None:
@@ -130,7 +131,12 @@ def granger(diag: Diagnostics) -> None:
         for t in diag.granger
     ]
     table = pd.DataFrame(rows)
-    st.dataframe(table.style.format(number_formats(table, p_values=("p-value",))), hide_index=True, width="stretch")
+    st.dataframe(
+        table.style.format(number_formats(table, p_values=("p-value",))),
+        hide_index=True,
+        width="stretch",
+        height="content" if len(table) <= MAX_ROWS_SHOWN else "auto",  # no half row for three or four variables
+    )
     st.subheader("Instantaneous causality")
     st.caption("Wald tests of correlation between each variable's residual and the others' (symmetric).")
     inst = test_frame([(f"{t.causing[0]} ↔ others", t.result) for t in diag.instantaneous])

@@ -63,3 +63,22 @@ def _diagnosis(registry):
     from varlib.diagnostics import diagnose
 
     return diagnose(registry.load("var", "0.0.1"))
+
+
+def test_the_granger_table_of_three_variables_shows_every_row(dashboard, page):
+    from varlib import ModelSpec, load_dataset, publish_result, train_model
+
+    url, registry = dashboard
+    names = ["realgdp", "realcons", "realinv"]
+    result = train_model(load_dataset(variables=names), ModelSpec(tuple(names), transform="logdiff", lags=2))
+    publish_result(registry, result, "granger3", "patch", "three variables: twelve Granger tests")
+    page.goto(f"{url}/models")  # the listings are cached for every session: ask for them again
+    wait_for_app(page)
+    page.get_by_role("button", name="Refresh").click()
+    wait_for_app(page)
+    page.goto(f"{url}/diagnostics?model=granger3&version=0.0.1&tab=granger-causality")
+    wait_for_app(page)
+    table = page.get_by_test_id("stDataFrame").first  # the Granger tests: 6 pairs and 6 group tests
+    table.wait_for()
+    page.get_by_text("all others").first.wait_for()
+    assert table.bounding_box()["height"] >= (12 + 1) * 35  # every row and the header, no half row to scroll to
