@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from varlib import DETERMINISTIC, Integration, TrainResult, johansen_caveat, kind_names, kind_title
+from varlib import DETERMINISTIC, DETERMINISTIC_WORDS, Integration, TrainResult, johansen_caveat, kind_names, kind_title
 
 KIND = "train_kind"
 DETERMINISTIC_KEY = "train_deterministic"
@@ -12,17 +12,6 @@ TRANSFORM = "train_transform"  # the VAR's key (kept as it was); other kinds add
 KIND_HELP = {
     "var": "vector autoregression: levels, differences or log differences",
     "vecm": "vector error correction: cointegrated levels, long-run relations kept",
-}
-DETERMINISTIC_HELP = {
-    "n": "none",
-    "co": "constant outside the relation",
-    "ci": "constant inside the relation",
-    "lo": "linear trend outside",
-    "li": "linear trend inside",
-    "colo": "constant and trend outside",
-    "coli": "constant outside, trend inside",
-    "cilo": "constant inside, trend outside",
-    "cili": "constant and trend inside",
 }
 
 
@@ -53,7 +42,7 @@ def vecm_inputs(where, k: int) -> dict:
         "Deterministic terms",
         DETERMINISTIC,
         index=DETERMINISTIC.index("co"),
-        format_func=lambda d: f"{d} ({DETERMINISTIC_HELP[d]})",
+        format_func=lambda d: f"{d} ({DETERMINISTIC_WORDS[d]})",
         key=DETERMINISTIC_KEY,
         help="JMulTi's and statsmodels' cases: a constant or trend outside the cointegration relation (o) or"
         " restricted to it (i).",

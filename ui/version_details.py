@@ -30,7 +30,7 @@ def spec_facts(artifact: Artifact) -> dict[str, str]:
         "kind": artifact.kind_title,
         "variables": and_list(artifact.variables),
         "transform": f"{spec.transform} (fitted on {MODEL_SPACE.get(spec.transform, spec.transform)})",
-        ("trend" if spec.deterministic is None else "deterministic terms"): spec.deterministic_terms,
+        ("trend" if spec.deterministic is None else "deterministic terms"): spec.deterministic_words,
         "lag order": f"{artifact.k_ar}, {artifact.lag_method}",
         "lags asked": asked,
         "lag inputs a forecast needs": str(artifact.lag_rows),

@@ -118,7 +118,18 @@ from .service import (
     publish_result,
     train_model,
 )
-from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
+from .spec import (
+    CRITERIA,
+    DEFAULT_HOLDOUT,
+    DETERMINISTIC,
+    DETERMINISTIC_WORDS,
+    LOGGED,
+    MODEL_SPACE,
+    TRANSFORMS,
+    TREND_WORDS,
+    TRENDS,
+    ModelSpec,
+)
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
 from .training import Evaluation, TrainResult, exog_note, mape_note, score_notes
@@ -168,6 +179,7 @@ __all__ = [
     "DEFAULT_VARIABLES",
     "DEFAULT_WHITENESS_LAGS",
     "DETERMINISTIC",
+    "DETERMINISTIC_WORDS",
     "DataProfile",
     "EXOG",
     "Dataset",
@@ -213,6 +225,7 @@ __all__ = [
     "StoreUnavailableError",
     "TRANSFORMS",
     "TRENDS",
+    "TREND_WORDS",
     "TokenVerifier",
     "TrainResult",
     "UnitRoot",

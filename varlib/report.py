@@ -98,7 +98,7 @@ def _card(artifact: Artifact) -> list[str]:
         "model": artifact.description,
         "lag order": f"{artifact.k_ar} ({artifact.lag_method})",
         "transform": spec.transform,
-        "trend" if spec.deterministic is None else "deterministic": spec.deterministic_terms,
+        "trend" if spec.deterministic is None else "deterministic": spec.deterministic_words,
         "lag inputs needed": artifact.lag_rows,
     }
     if artifact.provenance.get("read_as"):

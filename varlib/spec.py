@@ -16,6 +16,19 @@ TRENDS = ("c", "ct", "n")
 # A VECM's deterministic terms (statsmodels' and JMulTi's words): none, or a constant outside (co) or inside (ci)
 # the cointegration relation, and/or a linear trend outside (lo) or inside (li) it.
 DETERMINISTIC = ("n", "co", "ci", "lo", "li", "colo", "coli", "cilo", "cili")
+# what each code means, for people (pages, descriptions, the report): one owner for both kinds' words
+DETERMINISTIC_WORDS = {
+    "n": "none",
+    "co": "constant outside the relation",
+    "ci": "constant inside the relation",
+    "lo": "linear trend outside",
+    "li": "linear trend inside",
+    "colo": "constant and trend outside",
+    "coli": "constant outside, trend inside",
+    "cilo": "constant inside, trend outside",
+    "cili": "constant and trend inside",
+}
+TREND_WORDS = {"c": "constant", "ct": "constant + linear trend", "n": "none"}
 CRITERIA = ("aic", "bic", "hqic", "fpe")
 DEFAULT_HOLDOUT = 0.1
 
@@ -102,6 +115,13 @@ class ModelSpec:
     def deterministic_terms(self) -> str:
         """The deterministic terms in the kind's words: a VECM's `deterministic` (co, cili, ...), else the trend."""
         return self.deterministic if self.deterministic is not None else self.trend
+
+    @property
+    def deterministic_words(self) -> str:
+        """The deterministic terms for people, their code after them: `constant outside the relation (co)`."""
+        terms = self.deterministic_terms
+        words = DETERMINISTIC_WORDS if self.deterministic is not None else TREND_WORDS
+        return f"{words.get(terms, terms)} ({terms})"
 
     def to_dict(self) -> dict:
         return {

@@ -12,6 +12,7 @@ from ui.train_vecm import kind_input, transform_key, vecm_inputs
 from varlib import (
     BUMPS,
     CRITERIA,
+    TREND_WORDS,
     TRENDS,
     AccessDeniedError,
     ConflictError,
@@ -34,7 +35,6 @@ TRANSFORM_HELP = {
     "logdiff": "log differences (positive data)",
     "log": "log levels (positive data)",
 }
-TREND_HELP = {"c": "constant", "ct": "constant + linear trend", "n": "none"}
 
 
 def render() -> None:
@@ -72,7 +72,7 @@ def _spec_inputs(source: dict | None) -> dict:
     )
     trend, options = "c", {}
     if kind == "var":
-        trend = second.selectbox("Trend", TRENDS, format_func=lambda t: f"{t} ({TREND_HELP[t]})", key="train_trend")
+        trend = second.selectbox("Trend", TRENDS, format_func=lambda t: f"{t} ({TREND_WORDS[t]})", key="train_trend")
     else:  # a VECM's deterministic terms and rank
         options = vecm_inputs(second, len((source or {}).get("variables") or ()))
     how = st.radio("Lag order", ["chosen by a criterion", "fixed"], horizontal=True, key="train_how")

@@ -64,7 +64,8 @@ def test_models_page_shows_the_kind_and_the_model(with_vecm):
     table = at.dataframe[0].value
     assert table["kind"].tolist() == ["VECM"] and table["model"].iloc[0].startswith("VECM of cointegration rank 1")
     spec = next(m.value for m in at.markdown if m.value.startswith("**Spec**"))
-    assert ":gray[cointegration rank:] 1" in spec and ":gray[deterministic terms:] co" in spec
+    assert ":gray[cointegration rank:] 1" in spec
+    assert ":gray[deterministic terms:] constant outside the relation (co)" in spec
 
 
 def _cointegrated_csv() -> bytes:
@@ -90,7 +91,7 @@ def test_train_page_proposes_a_vecm_trains_and_publishes_it(with_vecm):
     assert not at.exception and errors(at) == "", errors(at)
     assert "Trained VECM of cointegration rank 1 (fixed)" in at.status[0].proto.label
     assert any("trace 95%" in df.value.columns for df in at.dataframe)  # Johansen's table of the training rows
-    assert "deterministic colo" in _texts(at) and "VECM of VAR order" in _texts(at)
+    assert "deterministic terms: constant and trend outside (colo)" in _texts(at) and "VECM of VAR order" in _texts(at)
     next(b for b in at.button if b.label.startswith("Publish")).click().run()
     assert errors(at) == ""
     loaded = with_vecm.load("pair", "latest")

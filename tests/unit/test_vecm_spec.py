@@ -17,7 +17,7 @@ from varlib.artifact import _canonical, _digest, build_artifact, decode, encode
 from varlib.catalog.cards import Card
 from varlib.catalog.shape import check_shape
 from varlib.kinds import get_kind
-from varlib.spec import DETERMINISTIC
+from varlib.spec import DETERMINISTIC, DETERMINISTIC_WORDS, TREND_WORDS, TRENDS
 from varlib.vecm_model import DET_ORDER, LEVELS_TREND
 from varlib.versions import Version
 
@@ -54,6 +54,14 @@ def test_a_vecm_spec_defaults_to_a_constant_outside_and_a_tested_rank():
         "c",
         "ct",
     ]
+
+
+def test_deterministic_terms_are_said_in_words_with_their_code():
+    assert ModelSpec(variables=NAMES, kind="vecm", deterministic="coli").deterministic_words == (
+        "constant outside, trend inside (coli)"
+    )
+    assert ModelSpec(variables=NAMES, trend="ct").deterministic_words == "constant + linear trend (ct)"
+    assert set(DETERMINISTIC_WORDS) == set(DETERMINISTIC) and set(TREND_WORDS) == set(TRENDS)
 
 
 def test_the_order_search_is_the_vars_on_levels_with_the_same_sample_aware_maximum():

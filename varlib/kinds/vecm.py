@@ -16,7 +16,7 @@ from ..forecast import Forecast, forecast_levels
 from ..forecast_inputs import check_intervals
 from ..integration import johansen_test
 from ..lag_order import choose_order
-from ..spec import MODEL_SPACE, ModelSpec, to_model_space
+from ..spec import DETERMINISTIC_WORDS, MODEL_SPACE, ModelSpec, to_model_space
 from ..vecm_checks import assess as assess_fit
 from ..vecm_model import DET_ORDER, LEVELS_TREND, RANK_BY_TEST, VecmParams, fit_vecm, params_of
 from . import Fit
@@ -93,8 +93,8 @@ class VecmKind:
         how = "Johansen trace test at 5%" if params.rank_method == RANK_BY_TEST else "fixed"
         return (
             f"VECM of cointegration rank {params.coint_rank} ({how}), {params.lagged_differences} lagged"
-            f" difference(s) (VAR order {params.k_ar} in {MODEL_SPACE[spec.transform]}), deterministic"
-            f" {_terms(spec)}"
+            f" difference(s) (VAR order {params.k_ar} in {MODEL_SPACE[spec.transform]}), deterministic terms:"
+            f" {DETERMINISTIC_WORDS[_terms(spec)]} ({_terms(spec)})"
         )
 
     def fit(
