@@ -24,13 +24,25 @@ PALETTE = qualitative.Plotly
 P_VALUES = column_format((), p_value=True)  # every table's format for p-values
 
 
+LEGEND_TOP = 34  # px from the chart's top: under the title, clear of plotly's modebar (top right, on hover)
+
+
 def finish(fig: go.Figure, title: str, height: int) -> go.Figure:
-    # the legend sits above the subplot titles, level with the figure title
+    # the legend is a row under the title, left, above the subplot titles: level with the title at the right,
+    # it sat where the modebar appears and was hidden by it whenever the pointer was on the chart
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top"},
         height=height,
         margin=PANEL_MARGIN,
-        legend={"orientation": "h", "yanchor": "top", "y": 0.995, "yref": "container", "xanchor": "right", "x": 1},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "top",
+            "y": 1 - LEGEND_TOP / height,
+            "xref": "container",
+            "xanchor": "left",
+            "x": 0,
+        },
     )
     return fig
 

@@ -1,5 +1,5 @@
-"""A real Chromium on the Compare page: versions picked oldest first stay in that order (server, MinIO and
-browser fixtures in tests/e2e/conftest.py)."""
+"""A real Chromium on the Compare page: versions picked oldest first stay in that order, and no legend hides
+under the modebar (server, MinIO and browser fixtures in tests/e2e/conftest.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import contextlib
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.support.browser import shot, wait_for_app
+from tests.support.browser import legends_under_modebar, shot, wait_for_app
 from varlib import ModelSpec, load_dataset, publish_result, train_model
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -62,5 +62,7 @@ def test_versions_picked_oldest_first_stay_in_that_order(two_versions, page):
     page.get_by_role("heading", name="Forecasts overlaid").wait_for()
     assert _headers(page, ["", "var 0.0.1", "var 0.0.2"]) == ["", "var 0.0.1", "var 0.0.2"]
     assert _legend(page) == ["var 0.0.1", "var 0.0.2"]
+    page.locator(".js-plotly-plot").first.hover()  # the modebar appears top right, where the legend once was
+    assert not any(legends_under_modebar(page))
     page.get_by_text("Versions with the variables of var 0.0.1 (the first picked)").wait_for()
     shot(page, "compare-picked-order")

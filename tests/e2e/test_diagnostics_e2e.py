@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.support.browser import shot, wait_for_app
+from tests.support.browser import legends_under_modebar, shot, wait_for_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -45,6 +45,8 @@ def test_diagnostics_page_in_a_browser(dashboard, page, tmp_path):
                            points: el._fullData.find(d => d.name === 'response').y.length}; }"""
     )  # decoded arrays
     assert grid == {"lines": k * k, "points": 11}  # k x k panels, periods 0..10
+    page.locator(".js-plotly-plot").first.hover()  # the modebar appears top right; the legend stays readable
+    assert legends_under_modebar(page) == [False]
     shot(page, "diagnostics-irf")
 
     page.get_by_role("tab", name="Report").click()

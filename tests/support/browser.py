@@ -111,6 +111,19 @@ def grown_margins(page) -> list[list[str]]:
     return page.evaluate(GROWN_MARGINS)
 
 
+# Per chart: does its legend share any pixel with plotly's modebar (drawn on hover, top right)?
+LEGEND_UNDER_MODEBAR = """() => Array.from(document.querySelectorAll('.js-plotly-plot')).map(el => {
+  const legend = el.querySelector('.legend'), bar = el.querySelector('.modebar');
+  if (!legend || !bar) return false;
+  const a = legend.getBoundingClientRect(), b = bar.getBoundingClientRect();
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; })"""
+
+
+def legends_under_modebar(page) -> list[bool]:
+    """Per chart, whether the modebar, which appears when the pointer is on the chart, covers its legend."""
+    return page.evaluate(LEGEND_UNDER_MODEBAR)
+
+
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
