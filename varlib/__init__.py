@@ -118,18 +118,7 @@ from .service import (
     publish_result,
     train_model,
 )
-from .spec import (
-    CRITERIA,
-    DEFAULT_HOLDOUT,
-    DETERMINISTIC,
-    DETERMINISTIC_WORDS,
-    LOGGED,
-    MODEL_SPACE,
-    TRANSFORMS,
-    TREND_WORDS,
-    TRENDS,
-    ModelSpec,
-)
+from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
 from .training import Evaluation, TrainResult, exog_note, mape_note, score_notes
@@ -150,7 +139,7 @@ from .versions import (
     name_from,
     parse_version,
 )
-from .wording import and_list, utc_time
+from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, utc_time
 
 __all__ = [
     "ALIAS_PATTERN",

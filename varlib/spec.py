@@ -9,26 +9,13 @@ import numpy as np
 import pandas as pd
 
 from .errors import InvalidInputError
-from .wording import and_list, repeated
+from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, repeated
 
 TRANSFORMS = ("none", "diff", "logdiff", "log")  # each kind says which it fits (ModelKind.transforms)
 TRENDS = ("c", "ct", "n")
 # A VECM's deterministic terms (statsmodels' and JMulTi's words): none, or a constant outside (co) or inside (ci)
 # the cointegration relation, and/or a linear trend outside (lo) or inside (li) it.
 DETERMINISTIC = ("n", "co", "ci", "lo", "li", "colo", "coli", "cilo", "cili")
-# what each code means, for people (pages, descriptions, the report): one owner for both kinds' words
-DETERMINISTIC_WORDS = {
-    "n": "none",
-    "co": "constant outside the relation",
-    "ci": "constant inside the relation",
-    "lo": "linear trend outside",
-    "li": "linear trend inside",
-    "colo": "constant and trend outside",
-    "coli": "constant outside, trend inside",
-    "cilo": "constant inside, trend outside",
-    "cili": "constant and trend inside",
-}
-TREND_WORDS = {"c": "constant", "ct": "constant + linear trend", "n": "none"}
 CRITERIA = ("aic", "bic", "hqic", "fpe")
 DEFAULT_HOLDOUT = 0.1
 

@@ -1,10 +1,25 @@
-"""Words for people: lists as they write them (`realgdp, realcons and realinv`, never `['realgdp', 'realcons']`)
-and stored times as they read them (`2026-11-30 03:42:03 UTC`)."""
+"""Words for people: lists as they write them (`realgdp, realcons and realinv`, never `['realgdp', 'realcons']`),
+stored times as they read them (`2026-11-30 03:42:03 UTC`) and what the deterministic-term codes mean."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+
+# What a model's deterministic-term codes mean (varlib.spec: a VAR's trend, a VECM's terms), for pages,
+# one-line descriptions and the report.
+DETERMINISTIC_WORDS = {
+    "n": "none",
+    "co": "constant outside the relation",
+    "ci": "constant inside the relation",
+    "lo": "linear trend outside",
+    "li": "linear trend inside",
+    "colo": "constant and trend outside",
+    "coli": "constant outside, trend inside",
+    "cilo": "constant inside, trend outside",
+    "cili": "constant and trend inside",
+}
+TREND_WORDS = {"c": "constant", "ct": "constant + linear trend", "n": "none"}
 
 
 def and_list(items: Iterable, last: str = "and") -> str:

@@ -17,9 +17,10 @@ from varlib.artifact import _canonical, _digest, build_artifact, decode, encode
 from varlib.catalog.cards import Card
 from varlib.catalog.shape import check_shape
 from varlib.kinds import get_kind
-from varlib.spec import DETERMINISTIC, DETERMINISTIC_WORDS, TREND_WORDS, TRENDS
+from varlib.spec import DETERMINISTIC, TRENDS
 from varlib.vecm_model import DET_ORDER, LEVELS_TREND
 from varlib.versions import Version
+from varlib.wording import DETERMINISTIC_WORDS, TREND_WORDS
 
 NAMES = ("y1", "y2", "y3")
 

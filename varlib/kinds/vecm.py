@@ -16,9 +16,10 @@ from ..forecast import Forecast, forecast_levels
 from ..forecast_inputs import check_intervals
 from ..integration import johansen_test
 from ..lag_order import choose_order
-from ..spec import DETERMINISTIC_WORDS, MODEL_SPACE, ModelSpec, to_model_space
+from ..spec import MODEL_SPACE, ModelSpec, to_model_space
 from ..vecm_checks import assess as assess_fit
 from ..vecm_model import DET_ORDER, LEVELS_TREND, RANK_BY_TEST, VecmParams, fit_vecm, params_of
+from ..wording import DETERMINISTIC_WORDS
 from . import Fit
 
 TRANSFORMS = ("none", "log")
