@@ -16,12 +16,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ui import presentation
+
 FORECAST_RGB = (228, 87, 46)
 BACKGROUNDS = {"light": (255, 255, 255), "dark": (14, 17, 23)}  # Streamlit's two base themes
 BAND_ALPHA = {"light": 0.30, "dark": 0.40}
 BAND = f"rgba{(*FORECAST_RGB, BAND_ALPHA['light'])}"
 HOVER_FORMATS = {"quarterly": "%YQ%q", "monthly": "%b %Y", "yearly": "%Y"}  # as varlib.period_labels names them
 EXPORT_SCALE = 3
+# On a light background Streamlit's grey for ticks and subplot titles (#808495) is 3.7:1, below the 4.5:1 small
+# text needs (WCAG AA); this grey is 5.7:1. The dark theme's light grey is already 15:1.
+MUTED_LIGHT = "#62667a"
 # The small charts' margins (Look.margin has the forecast charts'): panels of the Diagnostics, Compare and
 # Backtest pages carry tick labels only, the title and legend above; a holdout chart adds both axis titles.
 PANEL_MARGIN = {"l": 56, "r": 20, "t": 90, "b": 40}
@@ -48,9 +53,8 @@ class Look:
 
     @property
     def muted(self) -> str | None:
-        """The subtitle's and ticks' colour: on a light background Streamlit's grey (#808495) is 3.7:1, below
-        the 4.5:1 small text needs (WCAG AA), so a darker grey of 5.7:1; the dark theme's is already 15:1."""
-        return "#62667a" if self.theme == "light" else None
+        """The subtitle's and ticks' colour: a grey readable as small text (MUTED_LIGHT), or the theme's own."""
+        return MUTED_LIGHT if self.theme == "light" else None
 
     @property
     def font(self) -> int:
@@ -123,7 +127,18 @@ def accessible_name(fig) -> str | None:
     return " ".join(text.split()) or None
 
 
+def readable_on_light(fig) -> None:
+    """Give the ticks and subplot titles of a chart that sets no colour of its own the readable grey (for the
+    light theme; the forecast charts carry their colours in their layout, see Look)."""
+    fig.update_xaxes(tickfont_color=MUTED_LIGHT)
+    fig.update_yaxes(tickfont_color=MUTED_LIGHT)
+    fig.for_each_annotation(lambda note: note.update(font_color=MUTED_LIGHT) if note.font.color is None else None)
+
+
 def plot(where, fig, key: str, config: dict | None = None, name: str | None = None) -> None:
     """Place a chart (in `where`: a column, a container or `st`) with its accessible name (`name`, else its
-    title and subtitle) and, unless `config` says otherwise, no plotly logo."""
+    title and subtitle) and, unless `config` says otherwise, no plotly logo. In the viewer's light theme,
+    small grey text the chart leaves to Streamlit is drawn in a readable grey."""
+    if fig.layout.xaxis.tickfont.color is None and presentation.theme() == "light":
+        readable_on_light(fig)
     where.plotly_chart(fig, key=key, config=config or {"displaylogo": False}, alt=name or accessible_name(fig))

@@ -7,6 +7,7 @@ import pytest
 from statsmodels.tsa.vector_ar.var_model import VAR
 
 from tests.app.conftest import charts, errors, open_app, values
+from ui.chart_look import MUTED_LIGHT
 from varlib import ModelSpec, load_dataset, train_model
 from varlib.backtest import backtest
 from varlib.service import forecast_artifact, publish_result
@@ -76,6 +77,11 @@ def test_diagnostics_page_renders_every_section(seeded):
     want = reference.test_causality(0, [1], kind="f").pvalue  # caused row 0, causing column 1
     assert z[0, 1] == pytest.approx(want, rel=1e-8) and np.isnan(z[0, 0])
 
+    for figure in figures.values():  # small grey text readable on the light background (ui.chart_look)
+        layout = figure["layout"]
+        axes = [value for name, value in layout.items() if name.startswith(("xaxis", "yaxis"))]
+        assert axes and {axis["tickfont"]["color"] for axis in axes} == {MUTED_LIGHT}, layout["title"]["text"]
+    assert {note["font"]["color"] for note in irf["layout"]["annotations"]} == {MUTED_LIGHT}  # panel titles
     fevd = _find(figures, "Forecast-error variance")
     assert len(fevd["data"]) == k * k and fevd["layout"]["barmode"] == "stack"
     assert len(_find(figures, "Residual autocorrelations")["data"]) == k * k

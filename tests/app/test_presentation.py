@@ -41,6 +41,7 @@ def test_light_theme_subtitles_and_ticks_are_readable_small_text():
     for colour in (layout["title"]["subtitle"]["font"]["color"], layout["yaxis"]["tickfont"]["color"]):
         rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
         assert _contrast(rgb, background) >= 4.5, colour  # WCAG AA for small text
+    assert layout["yaxis"]["tickfont"]["color"] == chart_look.MUTED_LIGHT  # the grey every other chart gets too
     dark = chart_look.Look(theme="dark").layout("realgdp", "realgdp", "date", 400)
     assert "color" not in dark["yaxis"]["tickfont"]  # the dark theme's own light grey already reads
 
