@@ -37,8 +37,18 @@ def kind_input() -> str:
 
 
 def vecm_inputs(where, k: int) -> dict:
-    """A VECM's deterministic terms (in `where`) and its cointegration rank (auto: Johansen's trace test)."""
-    deterministic = where.selectbox(
+    """A VECM's cointegration rank (in `where`, beside the transform; auto: Johansen's trace test) and its
+    deterministic terms on a row of their own, wide enough for the longest one's words."""
+    ranks = ["auto", *range(1, max(k, 2))]
+    rank = where.selectbox(
+        "Cointegration rank",
+        ranks,
+        key=rank_key(k),
+        format_func=lambda r: "auto (Johansen, 5%)" if r == "auto" else str(r),
+        help=f"How many long-run relations tie the {k} variables together (1 to {max(k - 1, 1)}); auto: as many"
+        " as Johansen's trace test finds at 5%.",
+    )
+    deterministic = st.selectbox(
         "Deterministic terms",
         DETERMINISTIC,
         index=DETERMINISTIC.index("co"),
@@ -46,14 +56,6 @@ def vecm_inputs(where, k: int) -> dict:
         key=DETERMINISTIC_KEY,
         help="JMulTi's and statsmodels' cases: a constant or trend outside the cointegration relation (o) or"
         " restricted to it (i).",
-    )
-    ranks = ["auto", *range(1, max(k, 2))]
-    rank = st.selectbox(
-        "Cointegration rank",
-        ranks,
-        key=rank_key(k),
-        format_func=lambda r: "auto (Johansen's trace test at 5%)" if r == "auto" else str(r),
-        help=f"How many long-run relations tie the {k} variables together (1 to {max(k - 1, 1)}).",
     )
     return {"deterministic": deterministic, "coint_rank": None if rank == "auto" else int(rank)}
 

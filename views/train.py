@@ -32,8 +32,8 @@ DENIED = "train_denied"
 TRANSFORM_HELP = {
     "none": "levels",
     "diff": "first differences",
-    "logdiff": "log differences (positive data)",
-    "log": "log levels (positive data)",
+    "logdiff": "log differences",
+    "log": "log levels",
 }
 
 
@@ -68,7 +68,8 @@ def _spec_inputs(source: dict | None) -> dict:
         list(kind_transforms(kind)),
         format_func=lambda t: f"{t} ({TRANSFORM_HELP.get(t, t)})",
         key=transform_key(kind),
-        help="The unit-root tests on the left suggest one; the holdout shows which forecasts better.",
+        help="The unit-root tests on the left suggest one; the holdout shows which forecasts better. log and"
+        " logdiff need positive data.",
     )
     trend, options = "c", {}
     if kind == "var":

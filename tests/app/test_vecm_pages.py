@@ -102,7 +102,7 @@ def test_train_page_proposes_a_vecm_trains_and_publishes_it(with_vecm):
 def test_train_page_refuses_what_a_vecm_cannot_fit(with_vecm):
     at = open_app(page=TRAIN)
     at.radio(key="train_kind").set_value("vecm").run()
-    assert at.selectbox(key="train_transform|vecm").options == ["none (levels)", "log (log levels (positive data))"]
+    assert at.selectbox(key="train_transform|vecm").options == ["none (levels)", "log (log levels)"]
     at.radio(key="train_how").set_value("fixed").run()
     at.number_input(key="train_lags").set_value(2)
     next(b for b in at.button if b.label == "Train").click().run()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import shot, wait_for_app, wait_for_forecast
+from tests.support.browser import cut_selects, shot, wait_for_app, wait_for_forecast
 from varlib import forecast_artifact
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -17,6 +17,9 @@ def test_train_publish_and_forecast_a_vecm(dashboard, page):
     page.get_by_text("VECM (vector error correction", exact=False).click()
     wait_for_app(page)
     page.get_by_role("combobox", name="Deterministic terms").wait_for()
+    _pick(page, "Deterministic terms", "cilo (constant inside, trend outside)")  # among the longest
+    assert cut_selects(page) == []  # every select shows its whole value at 1440 px
+    _pick(page, "Deterministic terms", "co (constant outside the relation)")
     name = page.get_by_label("Model name", exact=True)
     name.fill("macro-vecm")
     name.press("Enter")
@@ -77,3 +80,18 @@ def test_train_publish_and_forecast_a_vecm(dashboard, page):
     )
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     shot(page, "vecm-6-compare")
+
+
+def _pick(page, label: str, option: str) -> None:
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_for_app(page)
+
+
+def test_the_var_selects_show_their_whole_value(dashboard, page):
+    url, _ = dashboard
+    page.goto(f"{url}/train")
+    wait_for_app(page)
+    _pick(page, "Trend", "ct (constant + linear trend)")
+    _pick(page, "Transform", "logdiff (log differences)")
+    assert cut_selects(page) == []

@@ -184,3 +184,13 @@ def element_kinds(frames: list) -> list[str]:
         if message.WhichOneof("type") == "delta" and message.delta.WhichOneof("type") == "new_element":
             kinds.append(message.delta.new_element.WhichOneof("type"))
     return kinds
+
+
+# The labels of the select boxes whose shown value is wider than its box (cut off at the edge)
+CUT_SELECTS = """() => [...document.querySelectorAll('[data-testid="stSelectbox"]')]
+  .filter(box => [...box.querySelectorAll('input')].some(input => input.scrollWidth > input.clientWidth + 1))
+  .map(box => box.innerText.split('\\n')[0])"""
+
+
+def cut_selects(page) -> list[str]:
+    return page.evaluate(CUT_SELECTS)
