@@ -145,7 +145,7 @@ def test_saving_needs_the_publisher_role_and_is_never_overwritten(secured, dex):
             headers=_bearer(dex, "publisher"),
         )
         assert bad.status_code == 422 and "lies beyond the horizon" in bad.json()["error"]
-        trail = http.get("/models/var/history").json()
+        trail = http.get("/models/var/history", headers=_bearer(dex, "viewer")).json()
         assert trail[0]["action"] == "scenario.save" and trail[0]["scenario"] == "gdp"
 
 

@@ -71,7 +71,9 @@ def test_writes_need_a_token_and_the_admin_role(secured, dex):
         assert http.get("/models/var/versions/0.0.2").json()["withdrawn"]["reason"] == "leaky holdout"
         again = http.post("/models/var/versions/0.0.2/withdraw", json={"reason": "again"}, headers=admin)
         assert again.status_code == 409
-        history = http.get("/models/var/history").json()
+        anonymous = http.get("/models/var/history")  # open reads, but the trail names people and addresses
+        assert anonymous.status_code == 401 and "names people" in anonymous.json()["error"]
+        history = http.get("/models/var/history", headers=bearer(dex.access_token("viewer"))).json()
         assert [r["action"] for r in history[:2]] == ["withdraw", "alias.set"]
         actor = history[0]["actor"]
         claims = json.loads(base64.urlsafe_b64decode(dex.access_token("admin").split(".")[1] + "=="))
@@ -131,16 +133,21 @@ def test_closed_reads_need_the_viewer_role_and_no_provider_means_no_writes(minio
         assert http.get("/models").status_code == 401
         assert http.post("/models/var/versions/0.0.1/forecast", json={"steps": 2}).status_code == 401
         assert http.get("/health").status_code == 200 and http.get("/metrics").status_code == 200
+        assert http.get("/ready").json() == {"status": "ready", "store": None}  # open to all: no store address
         for path in ("/docs", *ASSETS):  # the API page works before anyone signs in
             assert http.get(path).status_code == 200, path
         viewer = bearer(dex.access_token("viewer"))
         assert http.get("/models", headers=viewer).json() == {"models": ["var"]}
         assert http.post("/models/var/versions/0.0.1/forecast", json={"steps": 2}, headers=viewer).status_code == 200
         assert http.get("/models", headers=bearer(dex.access_token("nobody"))).status_code == 403
+        assert http.get("/models/var/history").status_code == 401
+        assert [r["action"] for r in http.get("/models/var/history", headers=viewer).json()] == ["publish"]
     with TestClient(create_app(settings, AuthSettings())) as http:  # no provider configured: reads only
         refused = http.put("/models/var/aliases/a", json={"version": "0.0.1"})
         assert refused.status_code == 403 and "no identity provider configured" in refused.json()["error"]
         assert http.get("/models").status_code == 200
+        assert http.get("/models/var/history").status_code == 200  # one person's service: the trail is theirs
+        assert http.get("/ready").json()["store"] == Registry.from_settings(settings).description
 
 
 def samples(text: str) -> dict[tuple[str, tuple], float]:

@@ -122,7 +122,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         except VarlibError as exc:  # not ready, whatever the reason (down, refused credentials)
             metrics.count_error(exc)
             return error_response(503, exc)
-        return {"status": "ready", "store": registry.description}
+        return {"status": "ready", "store": None if security.reads_need_token else registry.description}
 
     @app.get(
         "/models", response_model=ModelList, tags=["models"], summary="model names", responses=error_responses(403, 503)

@@ -2,7 +2,8 @@
 
 Writes (alias moves, withdrawals) always need a token whose role allows them; with no provider
 configured (VARLIB_OIDC_ISSUER unset) the service takes no writes at all. Reads are open unless
-VARLIB_API_OPEN_READS=0, when they need the viewer role too. Refusals use the usual error JSON:
+VARLIB_API_OPEN_READS=0, when they need the viewer role too; the audit trail, which names people and the
+addresses they came from, needs it whenever a provider is configured. Refusals use the usual error JSON:
 401 for a missing, malformed, expired or foreign token, 403 for a role that may not do it.
 """
 
@@ -60,3 +61,18 @@ async def guard_reads(request: Request) -> None:
     security: Security = request.app.state.security
     if security.reads_need_token and request.url.path not in OPEN_PATHS:
         await security.actor(request, "read")
+
+
+async def guard_trail(request: Request) -> None:
+    """Route dependency of the audit trail: with a provider configured, a viewer's token even while other
+    reads are open (without one, the service is one person's and the trail theirs)."""
+    security: Security = request.app.state.security
+    if security.verifier is None or security.reads_need_token:  # no sign-in, or guard_reads checked already
+        return
+    if not request.headers.get("authorization"):
+        raise AuthenticationError(
+            "the audit trail names people and the addresses they came from, so it needs a signed-in viewer even"
+            " while other reads are open: send `Authorization: Bearer <token>`"
+        )
+    await security.actor(request, "read")
+

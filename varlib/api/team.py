@@ -10,7 +10,7 @@ import logging
 from enum import Enum
 from typing import Annotated
 
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from varlib import ALIAS_PATTERN, NotFoundError, Registry
 
 from .schemas import NAME, VERSION, HistoryQuery, error_responses
+from .security import guard_trail
 
 log = logging.getLogger("varlib.api")
 ALIAS = PathParam(
@@ -81,8 +82,9 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     @app.get(
         "/models/{name}/history",
         tags=tags,
-        summary="the audit trail, newest first",
-        responses=error_responses(403, 404, 422, 503),
+        summary="the audit trail, newest first (with sign-in configured: a viewer's token)",
+        responses=error_responses(401, 403, 404, 422, 503),
+        dependencies=[Depends(guard_trail)],
     )
     def history(query: Annotated[HistoryQuery, Query()], name: str = NAME) -> list[dict]:
         records = registry.history(name, query.limit, query.before)
