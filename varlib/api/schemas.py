@@ -196,7 +196,7 @@ class Health(BaseModel):
 
 class Ready(BaseModel):
     status: str
-    store: str | None = Field(description="the store's address; left out while reads need a token (/ready answers anyone)")
+    store: str | None = Field(description="the store's address; none while reads need a token (/ready answers all)")
 
 
 def error_responses(*codes: int) -> dict:

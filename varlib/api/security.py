@@ -75,4 +75,3 @@ async def guard_trail(request: Request) -> None:
             " while other reads are open: send `Authorization: Bearer <token>`"
         )
     await security.actor(request, "read")
-
