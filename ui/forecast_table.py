@@ -12,6 +12,7 @@ from ui.tables import forecast_table, shared_formats
 from varlib import VersionForecast, to_json
 
 OPEN = "fc_table_open"
+WHOLE_UP_TO = 3  # variables whose forecasts and bands fit one table at 1440 px; more get a table each
 
 
 def show_table(result: VersionForecast, level: int | float, fan: list[int]) -> None:
@@ -30,9 +31,16 @@ def show_table(result: VersionForecast, level: int | float, fan: list[int]) -> N
 def _table(result: VersionForecast, level: int | float, fan: list[int]) -> None:
     table = forecast_table(result, fan)
     formats = shared_formats(table, result.variables)
-    st.dataframe(
-        table, width="stretch", column_config={c: st.column_config.NumberColumn(format=formats[c]) for c in table}
-    )
+    variables = list(result.variables)
+    if len(variables) > 1 and (fan or len(variables) > WHOLE_UP_TO):
+        # one table per variable: all of them side by side would be wider than the page and scroll sideways
+        width = len(table.columns) // len(variables)  # a variable's point forecast, then its bounds
+        for j, tab in enumerate(st.tabs(variables)):
+            part = table.iloc[:, j * width : (j + 1) * width]
+            with tab:
+                _grid(part, formats, {c: _bare(c, variables[j], result.forecast.point) for c in part})
+    else:
+        _grid(table, formats, {})
     bands = "fan-" + "-".join(map(str, fan)) if fan else str(level)
     stem = f"{result.name}-{result.version}-forecast-{result.steps}steps-{bands}"
     first, second, _ = st.columns([1, 1, 4])
@@ -52,6 +60,16 @@ def _table(result: VersionForecast, level: int | float, fan: list[int]) -> None:
         icon=":material/data_object:",
         on_click="ignore",
     )
+
+
+def _grid(table, formats: dict[str, str], labels: dict[str, str]) -> None:
+    config = {c: st.column_config.NumberColumn(labels.get(c, c), format=formats[c]) for c in table}
+    st.dataframe(table, width="stretch", column_config=config)
+
+
+def _bare(column: str, variable: str, point: str) -> str:
+    """A column's header in its variable's own table: `mean`, `lower 80%` (the tab names the variable)."""
+    return point if column == variable else column.removeprefix(f"{variable} ")
 
 
 def forecast_content(result: VersionForecast, fan: list[int]) -> dict:

@@ -269,7 +269,14 @@ def test_a_fan_charts_table_and_downloads_hold_the_levels_it_draws(seeded):
     at.run()
     said = next(c.value for c in at.caption if c.value.startswith("The mean and "))
     assert "30%, 90% intervals" in said and "80%" not in said
-    table = at.dataframe[-1].value
+    # a table per variable (all of a fan's bounds side by side are wider than the page), in a tab each
+    assert [t.label for t in at.tabs] == ["realgdp", "realcons"]
+    gdp, cons = at.dataframe[-2:]
+    table = gdp.value
+    assert list(table.columns) == ["realgdp", *(f"realgdp {b} {x}%" for x in (30, 90) for b in ("lower", "upper"))]
+    assert list(cons.value.columns)[0] == "realcons"
+    labels = {name: config["label"] for name, config in json.loads(gdp.proto.columns).items() if "label" in config}
+    assert labels["realgdp"] == "mean" and labels["realgdp lower 30%"] == "lower 30%"  # the tab names the variable
     result: VersionForecast = forecast_artifact(seeded.load("var", "0.0.1"), 5)
     for level in (30, 90):
         lower, upper = result.band(level)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.support.browser import shot, wait_for_app
+from tests.support.browser import shot, table_overflow, wait_for_app
 from varlib import forecast_artifact
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -69,3 +69,17 @@ def test_drag_a_path_save_the_scenario_and_open_its_link(dashboard, page, browse
     assert fresh.get_by_text("gdp-held").first.is_visible()
     shot(fresh, "scenario-3-reopened")
     fresh.close()
+
+
+def test_a_fan_charts_table_fits_the_page_at_1440(dashboard, page):
+    """A fan's bounds for every variable in one table were wider than the page; each variable has its own."""
+    url, _ = dashboard
+    page.goto(f"{url}/?model=var&version=0.0.1&fan=50,80,95")
+    wait_for_app(page)
+    page.get_by_text("Forecast table and downloads").click()
+    wait_for_app(page)
+    page.get_by_role("tab", name="realcons").wait_for()
+    assert table_overflow(page) == [0, 0]  # the lag inputs and the first variable's table, whole
+    page.get_by_role("tab", name="realcons").click()
+    assert table_overflow(page) == [0, 0]
+    shot(page, "fan-table")

@@ -194,3 +194,12 @@ CUT_SELECTS = """() => [...document.querySelectorAll('[data-testid="stSelectbox"
 
 def cut_selects(page) -> list[str]:
     return page.evaluate(CUT_SELECTS)
+
+
+# Per table on the page: how much wider its content is than the table (px; above 0 it scrolls sideways)
+TABLE_OVERFLOW = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(t => t.offsetParent)
+  .map(t => { const s = t.querySelector('.dvn-scroller'); return s ? s.scrollWidth - s.clientWidth : 0; })"""
+
+
+def table_overflow(page) -> list[int]:
+    return page.evaluate(TABLE_OVERFLOW)
