@@ -19,6 +19,7 @@ from tests.support.minio_server import free_port, stop_process
 from tests.support.oidc_server import CLIENT_ID, start_dex
 from varlib import AuthSettings, Registry, RolePolicy, Settings, publish_result
 from varlib.api import create_app
+from varlib.api.caching import WITHDRAWALS_FRESH_S
 from varlib.api.docs_page import ASSETS
 
 pytestmark = pytest.mark.minio
@@ -63,8 +64,17 @@ def test_writes_need_a_token_and_the_admin_role(secured, dex):
         assert http.get("/models/var/versions/@champion").json()["version"] == "0.0.2"
         assert [a["alias"] for a in http.get("/models/var/aliases").json()] == ["champion"]
 
+        pinned = {"steps": 3}  # answered, then kept by the pinned-response cache and the forecast-answer cache
+        for _ in range(2):
+            assert http.post("/models/var/versions/0.0.2/forecast", json=pinned).json()["withdrawn"] is None
         withdrawn = http.post("/models/var/versions/0.0.2/withdraw", json={"reason": "leaky holdout"}, headers=admin)
         assert withdrawn.status_code == 200, withdrawn.text
+        time.sleep(WITHDRAWALS_FRESH_S + 0.2)  # what the service knows of withdrawals is at most this old
+        for path in ("/models/var/versions/0.0.2/forecast", "/models/var/versions/0_0_2/forecast"):
+            kept = http.post(path, json=pinned)  # the same request: not the answer kept from before
+            assert kept.status_code == 200 and kept.json()["withdrawn"]["reason"] == "leaky holdout", path
+        assert http.get("/var_predict/0.0.2?future_periods=2").json()["withdrawn"]["reason"] == "leaky holdout"
+        assert http.post("/models/var/versions/latest/forecast", json=pinned).json()["withdrawn"] is None
         gone = http.post("/models/var/versions/@champion/forecast", json={"steps": 3})
         assert gone.status_code == 410 and gone.json()["type"] == "WithdrawnError"
         assert "which was withdrawn" in gone.json()["error"]

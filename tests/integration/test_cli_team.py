@@ -46,6 +46,10 @@ def test_aliases_withdrawal_and_history_through_the_cli(cli_env, capsys):
     assert json.loads(out)["version"] == "0.0.2" and json.loads(out)["withdrawn"] is None
     code, out, _ = run(capsys, "show", "0.0.3", "--json")  # a withdrawn version still loads, named explicitly
     assert code == 0 and json.loads(out)["withdrawn"]["reason"] == "bad inputs"
+    code, out, err = run(capsys, "forecast", "0.0.3", "--steps", "2", "--json")  # and forecasts, saying so
+    assert code == 0 and json.loads(out)["withdrawn"]["reason"] == "bad inputs" and "was withdrawn" in err
+    code, out, _ = run(capsys, "forecast", "latest", "--steps", "2", "--json")
+    assert json.loads(out)["version"] == "0.0.2" and json.loads(out)["withdrawn"] is None
     code, out, _ = run(capsys, "list", "--json")
     assert [row["withdrawn"] is not None for row in json.loads(out)] == [True, False, False]
     assert run(capsys, "withdraw", "0.0.2", "--reason", "also bad")[0] == 0

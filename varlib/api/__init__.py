@@ -26,19 +26,18 @@ from varlib import (
     Registry,
     Settings,
     VarlibError,
-    Version,
+    Withdrawal,
     __version__,
     check_name,
     forecast_artifact,
     is_alias,
     is_latest,
     parse_version,
-    to_json,
     version_metadata,
 )
 
 from .body_limit import BodyLimitMiddleware
-from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache
+from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache, WithdrawalWatch
 from .docs_page import add_api_page
 from .handlers import add_error_handlers, error_response
 from .metrics import Metrics, MetricsMiddleware
@@ -56,6 +55,7 @@ from .schemas import (
     VersionMetadata,
     VersionRow,
     error_responses,
+    forecast_body,
 )
 from .security import Security, guard_reads
 from .team import add_team_routes
@@ -72,7 +72,8 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     security = Security(auth or AuthSettings.from_env())
     registry = Registry.from_settings(settings)
     metrics = Metrics()
-    forecasts = _Forecasts(registry, metrics)
+    watch = WithdrawalWatch(registry)
+    forecasts = _Forecasts(registry, metrics, watch)
     app = FastAPI(
         title="varlib forecasting service",
         version=__version__,
@@ -84,7 +85,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         dependencies=[Depends(guard_reads), Depends(refuse_loose_query)],
     )
     if not security.reads_need_token:  # it answers before routing, so only when reads are open
-        app.add_middleware(PinnedResponseCache, metrics=metrics)
+        app.add_middleware(PinnedResponseCache, watch=watch, metrics=metrics)
     app.add_middleware(BodyLimitMiddleware)  # before the pinned responses, which read the body
     app.add_middleware(MetricsMiddleware, metrics=metrics, routes=app.router.routes)  # outermost: counts all
     app.state.registry = registry
@@ -207,9 +208,10 @@ class _Forecasts:
     """Forecast answers as JSON bytes. Answers without inputs of their own are kept per concrete version
     (they never change); only store reads and forecasts not seen before run in the thread pool."""
 
-    def __init__(self, registry: Registry, metrics: Metrics) -> None:
+    def __init__(self, registry: Registry, metrics: Metrics, watch: WithdrawalWatch) -> None:
         self.registry = registry
         self.metrics = metrics
+        self.watch = watch
         self.latest = LatestResolver(registry, metrics)
         self.cache: BoundedCache[bytes] = BoundedCache(RESPONSE_CACHE_SIZE)
 
@@ -219,24 +221,28 @@ class _Forecasts:
         check_name(name)
         # `latest` is the registry's answer (Registry.resolve_latest), shared by concurrent requests;
         # an alias is one small read of its own (it can move at any time, so it is never cached)
+        withdrawal = None  # latest and aliases never resolve to a withdrawn version
         if is_latest(version):
             concrete = await self.latest.resolve(name)
         elif is_alias(version):
             concrete = await run_in_threadpool(self.registry.resolve, name, version)
         else:
             concrete = parse_version(version)
+            withdrawal = await self.watch.withdrawal(name, concrete)
+        key = (name, concrete, steps, alpha, intervals, withdrawal is not None)
         if inputs.default:
-            hit = self.cache.get((name, concrete, steps, alpha, intervals))
+            hit = self.cache.get(key)
             self.metrics.hit("forecast_answers", hit is not None)
             if hit is not None:
                 return Response(hit, media_type="application/json")
-        body = await run_in_threadpool(self._compute, name, concrete, steps, alpha, inputs, intervals)
+        body = await run_in_threadpool(self._compute, key, inputs, withdrawal)
         return Response(body, media_type="application/json")
 
-    def _compute(self, name: str, version: Version, steps: int, alpha: float, inputs: _Inputs, intervals: str) -> bytes:
+    def _compute(self, key: tuple, inputs: _Inputs, withdrawal: Withdrawal | None) -> bytes:
+        name, version, steps, alpha, intervals, _ = key
         artifact = self.registry.load(name, version)
         result = forecast_artifact(artifact, steps, alpha, inputs.lag_inputs, intervals, inputs.exog, inputs.conditions)
-        body = to_json(result.to_dict()).encode()
+        body = forecast_body(result, withdrawal)
         if inputs.default:
-            self.cache.put((name, version, steps, alpha, intervals), body)
+            self.cache.put(key, body)
         return body

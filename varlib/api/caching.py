@@ -1,17 +1,20 @@
-"""What the service may reuse: answers for pinned versions (they never change), and one pointer read
-shared by the `latest` requests that arrived before it started."""
+"""What the service may reuse: answers for pinned versions (they never change), one pointer read shared by
+the `latest` requests that arrived before it started, and which versions are withdrawn (read at most once a
+second per model)."""
 
 from __future__ import annotations
 
 import asyncio
+import time
 
 from fastapi.concurrency import run_in_threadpool
 
-from varlib import BoundedCache, Registry, Version
+from varlib import BoundedCache, Registry, VarlibError, Version, Withdrawal, parse_version
 
 from .schemas import PINNED_FORECAST
 
 RESPONSE_CACHE_SIZE = 1024
+WITHDRAWALS_FRESH_S = 1.0  # how old the service's knowledge of a model's withdrawals may be
 
 
 class PinnedResponseCache:
@@ -22,8 +25,11 @@ class PinnedResponseCache:
     parameter and body validation, which cost more than the forecast itself; `latest`, errors and
     large bodies always go through the app."""
 
-    def __init__(self, app, size: int = RESPONSE_CACHE_SIZE, max_body: int = 4096, metrics=None) -> None:
+    def __init__(
+        self, app, watch: WithdrawalWatch, size: int = RESPONSE_CACHE_SIZE, max_body: int = 4096, metrics=None
+    ) -> None:
         self.app = app
+        self.watch = watch  # a version withdrawn since its answer was kept is answered afresh, saying so
         self.max_body = max_body
         self.metrics = metrics  # varlib.api.metrics.Metrics: hits and misses are counted
         self._store: BoundedCache[tuple[list, bytes]] = BoundedCache(size)
@@ -38,7 +44,8 @@ class PinnedResponseCache:
             await self.app(scope, _replay(first, receive), send)
             return
         content_type = next((value for name, value in scope["headers"] if name == b"content-type"), b"")
-        key = (scope["method"], scope["path"], scope["query_string"], content_type, body)
+        withdrawn = await self.watch.withdrawal(*_name_and_version(scope["path"])) is not None
+        key = (scope["method"], scope["path"], scope["query_string"], content_type, body, withdrawn)
         hit = self._store.get(key)
         if self.metrics is not None:
             self.metrics.hit("pinned_responses", hit is not None)
@@ -59,6 +66,51 @@ class PinnedResponseCache:
             await send(message)
 
         await self.app(scope, _replay(first, receive), capture)
+
+
+def _name_and_version(path: str) -> tuple[str, Version]:
+    """The model and version of a pinned forecast's path (PINNED_FORECAST matched it)."""
+    parts = path.split("/")
+    return ("var", parse_version(parts[2])) if parts[1] == "var_predict" else (parts[2], parse_version(parts[4]))
+
+
+class WithdrawalWatch:
+    """The withdrawal of a pinned version, as the store said at most WITHDRAWALS_FRESH_S ago.
+
+    A withdrawal is a person's decision and never undone, so a second's delay costs nothing, while a read
+    per request would cost every pinned answer a store round trip. Requests that find the knowledge too old
+    share one listing. With the store unreachable the last listing stands (a withdrawal cannot be made
+    meanwhile: it is stored there); with none yet, the version is taken as not withdrawn."""
+
+    def __init__(self, registry: Registry, fresh_s: float = WITHDRAWALS_FRESH_S) -> None:
+        self._registry = registry
+        self._fresh_s = fresh_s
+        self._seen: BoundedCache[tuple[float, dict[Version, Withdrawal]]] = BoundedCache(RESPONSE_CACHE_SIZE)
+        self._reads: dict[str, asyncio.Future] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    async def withdrawal(self, name: str, version: Version) -> Withdrawal | None:
+        seen = self._seen.get(name)
+        if seen is None or time.monotonic() - seen[0] > self._fresh_s:
+            seen = await self._read(name, seen)
+        return seen[1].get(version)
+
+    async def _read(self, name: str, seen: tuple | None) -> tuple[float, dict[Version, Withdrawal]]:
+        loop = asyncio.get_running_loop()
+        if loop is not self._loop:  # a new event loop (tests run one per client): reads of the old one are gone
+            self._loop, self._reads = loop, {}
+        if name not in self._reads:
+            self._reads[name] = loop.create_task(run_in_threadpool(self._registry.withdrawals, name))
+        read = self._reads[name]
+        try:
+            found = (time.monotonic(), await asyncio.shield(read))
+        except VarlibError:  # unreachable, or a name that is not a model's: the last listing, or none
+            return seen or (0.0, {})
+        finally:
+            if self._reads.get(name) is read and read.done():
+                del self._reads[name]
+        self._seen.put(name, found)
+        return found
 
 
 def _replay(first: dict, receive):

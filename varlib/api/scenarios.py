@@ -12,9 +12,18 @@ from enum import Enum
 from fastapi import FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from varlib import Registry, forecast_scenario, make_scenario, to_json
+from varlib import Registry, forecast_scenario, is_latest, make_scenario
 
-from .schemas import NAME, SCENARIO, VERSION, ForecastBody, ScenarioBody, ScenarioRequest, error_responses
+from .schemas import (
+    NAME,
+    SCENARIO,
+    VERSION,
+    ForecastBody,
+    ScenarioBody,
+    ScenarioRequest,
+    error_responses,
+    forecast_body,
+)
 
 _READ_ERRORS = error_responses(403, 404, 409, 410, 422, 503)
 
@@ -55,7 +64,8 @@ def add_scenario_routes(app: FastAPI, registry: Registry) -> None:
     def scenario_forecast(name: str = NAME, version: str = VERSION, scenario: str = SCENARIO) -> Response:
         saved = registry.scenario(name, version, scenario)
         result = forecast_scenario(registry.load(name, saved.version), saved)
-        return Response(to_json(result.to_dict()).encode(), media_type="application/json")
+        withdrawal = registry.withdrawal(name, saved.version) if not is_latest(version) else None
+        return Response(forecast_body(result, withdrawal), media_type="application/json")
 
     @app.put(
         "/models/{name}/versions/{version}/scenarios/{scenario}",

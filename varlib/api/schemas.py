@@ -17,6 +17,7 @@ from varlib import (
     PINNED_PATTERN,
     SCENARIO_PATTERN,
     VERSION_PATTERN,
+    to_json,
 )
 
 # The library's own rules (varlib.versions, varlib.forecast), in the document so clients and fuzzers see them.
@@ -136,6 +137,15 @@ class ForecastBody(BaseModel):
     exog: dict[str, list[float]] = Field(description="the exogenous values used (a VARX), else empty")
     conditions: list[Condition] = Field(description="what was conditioned (empty for a plain forecast)")
     scenario: str | None = Field(description="the saved scenario this forecast reopens, if any")
+    withdrawn: dict[str, Any] | None = Field(
+        description="the version's withdrawal when it was named by its number (latest and aliases never name a"
+        " withdrawn one): it is still used, so that results made with it stay reproducible; seen within a second"
+    )
+
+
+def forecast_body(result, withdrawal) -> bytes:
+    """The JSON bytes of a ForecastBody: `result` (a VersionForecast) and the version's withdrawal, or None."""
+    return to_json({**result.to_dict(), "withdrawn": withdrawal.to_dict() if withdrawal else None}).encode()
 
 
 class ScenarioBody(BaseModel):

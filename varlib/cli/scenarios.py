@@ -76,11 +76,14 @@ def run_forecast(args: argparse.Namespace) -> int:
     else:
         steps, alpha, intervals = _options(args)
         varlib.check_forecast_options(steps, alpha, intervals)  # bad input: exit 2 before any read
-        artifact = load_version(args)
+        registry = registry_from_env()
+        artifact = load_version(args, registry)
         lags, exog, conditions = _inputs(args, artifact)
         result = varlib.forecast_artifact(artifact, steps, alpha, lags, intervals, exog, conditions)
-    if args.json:
-        print_json(result.to_dict())
+    if args.json:  # the REST answer's JSON: with the withdrawal of a version named by its number
+        named = not varlib.is_latest(args.version) and not varlib.is_alias(args.version)
+        withdrawal = registry.withdrawal(artifact.name, artifact.version) if named and artifact.version else None
+        print_json({**result.to_dict(), "withdrawn": withdrawal.to_dict() if withdrawal else None})
         return 0
     level = round((1 - result.forecast.alpha) * 100, 2)
     about = f", scenario {result.scenario}" if result.scenario else ""

@@ -1,0 +1,62 @@
+"""What the service knows of withdrawals: at most a second old, one listing shared by the requests that
+found it too old, and the last listing kept while the store is away."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from varlib.api.caching import WithdrawalWatch
+from varlib.errors import StoreUnavailableError
+from varlib.versions import Version
+
+V1, V2 = Version(0, 0, 1), Version(0, 0, 2)
+
+
+class Listing:
+    """A registry stand-in whose withdrawals listing takes a while, counts its reads and can fail."""
+
+    def __init__(self) -> None:
+        self.withdrawn: dict[Version, str] = {}
+        self.reads = 0
+        self.fail = False
+
+    def withdrawals(self, name: str) -> dict[Version, str]:
+        self.reads += 1
+        time.sleep(0.05)
+        if self.fail:
+            raise StoreUnavailableError("MinIO at 127.0.0.1:1 is unreachable")
+        return dict(self.withdrawn)
+
+
+def test_requests_share_one_listing_and_see_a_withdrawal_once_it_is_old_enough():
+    listing = Listing()
+
+    async def main():
+        watch = WithdrawalWatch(listing, fresh_s=0.3)
+        assert await asyncio.gather(*(watch.withdrawal("var", V1) for _ in range(8))) == [None] * 8
+        assert listing.reads == 1  # eight requests, one listing
+        listing.withdrawn[V1] = "leaky holdout"
+        assert await watch.withdrawal("var", V1) is None  # known as of less than 0.3 s ago
+        await asyncio.sleep(0.35)
+        assert await watch.withdrawal("var", V1) == "leaky holdout" and await watch.withdrawal("var", V2) is None
+        assert listing.reads == 2
+
+    asyncio.run(main())
+
+
+def test_the_last_listing_stands_while_the_store_is_away():
+    listing = Listing()
+    listing.withdrawn[V2] = "wrong file"
+
+    async def main():
+        watch = WithdrawalWatch(listing, fresh_s=0.0)
+        assert await watch.withdrawal("var", V2) == "wrong file"
+        listing.fail = True
+        assert await watch.withdrawal("var", V2) == "wrong file"  # a withdrawal cannot be made meanwhile either
+        assert await watch.withdrawal("other", V2) is None  # never listed: taken as not withdrawn
+        listing.fail = False
+        listing.withdrawn[V1] = "also"
+        assert await watch.withdrawal("var", V1) == "also"
+
+    asyncio.run(main())
