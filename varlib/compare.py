@@ -149,8 +149,8 @@ def _fields(artifact: Artifact, variables: list[str]) -> dict:
         # each fact of the one-line model description in a row of its own, short enough for a column
         "kind": artifact.kind_title,
         "transform": spec.transform,
-        "trend": spec.trend if spec.deterministic is None else "",
-        "deterministic": spec.deterministic or "",
+        "trend": spec.deterministic_words if spec.deterministic is None else "",
+        "deterministic": spec.deterministic_words if spec.deterministic is not None else "",
         "rank (VECM)": getattr(artifact.params, "coint_rank", None),
         "rank chosen by": getattr(artifact.params, "rank_method", None),
         "lags (spec)": "by " + spec.ic if spec.lags is None else str(spec.lags),

@@ -135,6 +135,8 @@ def test_compare_page_overlays_a_var_and_a_vecm(with_vecm):
     assert errors(at) == ""
     table = at.dataframe[0].value
     assert table.loc["kind"].tolist() == ["VAR", "VECM"]  # in the order picked
+    assert table.loc["deterministic"].tolist() == ["", "constant outside the relation (co)"]  # words, not `co`
+    assert table.loc["trend"].tolist() == ["constant (c)", ""]
     figure = charts(at)[0]
     names = [t.get("name", "") for t in figure["data"]]
     assert any(n.startswith("var 0.0.1") for n in names) and any(n.startswith("macro-vecm 0.0.1") for n in names)

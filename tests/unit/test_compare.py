@@ -38,6 +38,7 @@ def test_table_side_by_side_with_differences(versions):
     assert table.loc["lag order (k_ar)"].tolist()[:3] == [2, 3, 1]
     assert table.loc["lag inputs needed"].tolist()[:3] == [2, 4, 1]
     assert bool(table.loc["trend", "differs"]) is False and bool(table.loc["dataset", "differs"]) is False
+    assert table.loc["trend", "var 0.0.1"] == "constant (c)" and table.loc["deterministic", "var 0.0.1"] == ""
     assert table.loc["first date"].tolist()[:3] == ["1959Q1"] * 3 and table.loc["last date"].tolist()[0] == "2009Q3"
     assert table.loc["frequency", "var 0.0.1"] == "quarterly (QS-JAN)"
     assert table.loc["created", "var 0.0.1"] == versions[0].created_at[:19].replace("T", " ") + " UTC"
