@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui import store
 from ui.tables import forecast_table, shared_formats
-from varlib import VersionForecast, to_json
+from varlib import VersionForecast, Withdrawal, to_json
 
 OPEN = "fc_table_open"
 WHOLE_UP_TO = 3  # variables whose forecasts and bands fit one table at 1440 px; more get a table each
@@ -52,9 +53,10 @@ def _table(result: VersionForecast, level: int | float, fan: list[int]) -> None:
         icon=":material/download:",
         on_click="ignore",
     )
+    withdrawal = store.withdrawals(result.name).get(result.version) if result.version else None
     second.download_button(
         "Download JSON",
-        to_json(forecast_content(result, fan), indent=2).encode(),
+        to_json(forecast_content(result, fan, withdrawal), indent=2).encode(),
         f"{stem}.json",
         "application/json",
         icon=":material/data_object:",
@@ -72,9 +74,10 @@ def _bare(column: str, variable: str, point: str) -> str:
     return point if column == variable else column.removeprefix(f"{variable} ")
 
 
-def forecast_content(result: VersionForecast, fan: list[int]) -> dict:
-    """The JSON download: the forecast as the library gives it, with a fan chart's bands under `fan`."""
-    content = result.to_dict()
+def forecast_content(result: VersionForecast, fan: list[int], withdrawal: Withdrawal | None = None) -> dict:
+    """The JSON download: the CLI's `forecast --json` (the forecast and the version's withdrawal, if any), with
+    a fan chart's bands under `fan`."""
+    content = {**result.to_dict(), "withdrawn": withdrawal.to_dict() if withdrawal else None}
     if fan:
         bands = result.fan(fan).items()
         content["fan"] = {str(x): {"lower": low.tolist(), "upper": high.tolist()} for x, (low, high) in bands}

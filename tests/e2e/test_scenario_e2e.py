@@ -3,11 +3,13 @@ scenario, then open its link in a fresh page and see exactly the same forecast."
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
 from tests.support.browser import shot, table_overflow, wait_for_app
-from varlib import forecast_artifact
+from varlib import forecast_artifact, publish_result
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -83,3 +85,26 @@ def test_a_fan_charts_table_fits_the_page_at_1440(dashboard, page):
     page.get_by_role("tab", name="realcons").click()
     assert table_overflow(page) == [0, 0]
     shot(page, "fan-table")
+
+
+def test_the_json_download_of_a_withdrawn_version_says_so(dashboard, page, macro_result, tmp_path):
+    """The download is the CLI's `forecast --json`: with the withdrawal of a version named by its number."""
+    url, registry = dashboard
+    publish_result(registry, macro_result, "gone")
+    registry.withdraw("gone", "0.0.1", "trained on the wrong file")
+    page.goto(f"{url}/models")  # the listings are cached for every session: ask for them again
+    wait_for_app(page)
+    page.get_by_role("button", name="Refresh").click()
+    wait_for_app(page)
+    page.goto(f"{url}/?model=gone&version=0.0.1&steps=3")
+    wait_for_app(page)
+    page.get_by_text("was withdrawn", exact=False).first.wait_for()
+    page.get_by_text("Forecast table and downloads").click()
+    wait_for_app(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download JSON").click()
+    target = tmp_path / "forecast.json"
+    download.value.save_as(target)
+    content = json.loads(target.read_text())
+    assert content["withdrawn"]["reason"] == "trained on the wrong file" and content["version"] == "0.0.1"
+    assert len(content["mean"]) == 3
