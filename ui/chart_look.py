@@ -133,6 +133,7 @@ def readable_on_light(fig) -> None:
     fig.update_xaxes(tickfont_color=MUTED_LIGHT)
     fig.update_yaxes(tickfont_color=MUTED_LIGHT)
     fig.for_each_annotation(lambda note: note.update(font_color=MUTED_LIGHT) if note.font.color is None else None)
+    fig.update_traces(colorbar_tickfont_color=MUTED_LIGHT, selector={"type": "heatmap"})  # a p-value scale
 
 
 def plot(where, fig, key: str, config: dict | None = None, name: str | None = None) -> None:

@@ -72,6 +72,7 @@ def test_diagnostics_page_renders_every_section(seeded):
         np.testing.assert_allclose(values(trace, "y"), expected[:, n // k, n % k], rtol=1e-8)
 
     heat = _find(figures, "Granger")["data"][0]
+    assert heat["colorbar"]["tickfont"]["color"] == MUTED_LIGHT  # the p-value scale's ticks too
     z = _matrix(heat["z"])
     assert z.shape == (k, k) and heat["x"] == names  # two variables: the group tests are the pairs
     want = reference.test_causality(0, [1], kind="f").pvalue  # caused row 0, causing column 1
