@@ -124,8 +124,11 @@ def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlay
     if present and result.exog is not None:  # the editor that shows them is folded away: say what was assumed
         st.caption(f"Exogenous values: {exog_summary(result)}.")
     what = f"scenario {result.scenario}" if result.scenario else "scenario" if result.conditions else ""
+    # a log model's line is the median in levels: the subtitle says so where the caption is not (presentation
+    # mode, an exported image)
+    point = "median in levels" if result.forecast.point == "median" else result.forecast.point
     look = Look(
-        subtitle=f"{artifact.name} {artifact.version}{' · ' + what if what else ''} · {result.forecast.point} with"
+        subtitle=f"{artifact.name} {artifact.version}{' · ' + what if what else ''} · {point} with"
         f" {', '.join(f'{x}%' for x in fan) if fan else f'{level}%'} {intervals} interval{'s' if fan else ''}",
         theme=presentation.theme(),
         present=present,

@@ -117,6 +117,10 @@ def test_logdiff_model_refuses_non_positive_lag_inputs_and_says_the_point_is_a_m
     at = open_app({"model": "logvar"})
     assert "median" in "\n".join(c.value for c in at.caption)
     assert trace(charts(at)[0], "forecast (median)")
+    assert "· median in levels with 95%" in charts(at)[0]["layout"]["title"]["subtitle"]["text"]
+    presented = open_app({"model": "logvar", "present": 1})  # no caption there: the subtitle says it
+    assert not any("median" in c.value for c in presented.caption)
+    assert "median in levels" in charts(presented)[0]["layout"]["title"]["subtitle"]["text"]
     at.session_state[_editor_key(at)] = {"edited_rows": {0: {"realgdp": -5.0}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert "needs positive values" in errors(at) and charts(at) == []
