@@ -28,9 +28,10 @@ EXPORT_SCALE = 3
 # text needs (WCAG AA); this grey is 5.7:1. The dark theme's light grey is already 15:1.
 MUTED_LIGHT = "#62667a"
 # The small charts' margins (Look.margin has the forecast charts'): panels of the Diagnostics, Compare and
-# Backtest pages carry tick labels only, the title and legend above; a holdout chart adds both axis titles.
+# Backtest pages carry tick labels only, the title and legend above; a holdout chart adds both axis titles and
+# has its legend below, in up to two rows, as a forecast chart does.
 PANEL_MARGIN = {"l": 56, "r": 20, "t": 90, "b": 40}
-HOLDOUT_MARGIN = {"l": 76, "r": 20, "t": 64, "b": 70}
+HOLDOUT_MARGIN = {"l": 76, "r": 20, "t": 40, "b": 118}
 
 
 def band_colour(theme: str) -> str:

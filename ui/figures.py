@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import hover
-from ui.chart_look import BAND, HOLDOUT_MARGIN, Look
+from ui.chart_look import BAND, HOLDOUT_MARGIN, HOVER_FORMATS, Look
 
 HISTORY = "#7f8c9b"
 INPUTS = "#5b6776"
@@ -53,15 +53,24 @@ def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: st
     ]
 
 
-def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int) -> go.Figure:
+def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int, frequency: str) -> go.Figure:
+    # the legend below the axis, as on the forecast charts: beside the title it sat under plotly's modebar
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"},
         height=height,
         hovermode="x unified",
         margin=HOLDOUT_MARGIN,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1, "traceorder": "normal"},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "x": 0,
+            "xanchor": "left",
+            "traceorder": "normal",
+        },
     )
-    fig.update_xaxes(title_text=x_title)
+    fig.update_xaxes(title_text=x_title, hoverformat=HOVER_FORMATS.get(frequency))  # 2006Q1, not "Jan 2006"
     fig.update_yaxes(title_text=y_title, tickformat="~s")
     return fig
 
@@ -146,9 +155,11 @@ def holdout_figure(
     forecast: np.ndarray,
     lower: np.ndarray,
     upper: np.ndarray,
-    height: int = 300,
+    height: int = 340,
+    frequency: str = "",
 ) -> go.Figure:
-    """The holdout forecast (fitted without the last rows) against what actually happened."""
+    """The holdout forecast (fitted without the last rows) against what actually happened; `frequency`
+    (quarterly, monthly, ...) names the periods in the hover."""
     x = _axis(dates)
     fig = go.Figure()
     fig.add_trace(
@@ -185,7 +196,7 @@ def holdout_figure(
             hovertemplate=hover.line("forecast"),
         )
     )
-    return _layout(fig, f"{variable}: holdout", variable, "date", height)
+    return _layout(fig, f"{variable}: holdout", variable, "date", height, frequency)
 
 
 def _axis(dates: Sequence[str]) -> list:

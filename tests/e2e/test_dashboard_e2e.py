@@ -9,6 +9,7 @@ from tests.support.browser import (
     element_kinds,
     forecast_trace,
     grown_margins,
+    legends_under_modebar,
     other_hosts,
     shot,
     wait_for_app,
@@ -132,6 +133,8 @@ def test_publish_then_find_it_on_the_models_page(dashboard, page):
     page.get_by_text("Lag selection").wait_for()
     page.locator(".js-plotly-plot .main-svg").nth(1).wait_for()  # a holdout chart per variable
     assert grown_margins(page) == [[], []]  # laid out once, as the forecast charts are
+    page.locator(".js-plotly-plot").first.hover()  # the modebar appears top right, clear of the legend
+    assert legends_under_modebar(page) == [False, False]
     page.get_by_label("Notes", exact=True).fill("published from the browser")
     page.get_by_label("Notes", exact=True).press("Enter")
     wait_for_app(page)
