@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from statsmodels.tsa.vector_ar.var_model import VAR
 
-from tests.app.conftest import charts, errors, open_app, values
+from tests.app.conftest import charts, displayed, errors, formats_of, open_app, values
 from ui.chart_look import MUTED_LIGHT
 from varlib import ModelSpec, load_dataset, train_model
 from varlib.backtest import backtest
@@ -95,6 +95,11 @@ def test_diagnostics_page_renders_every_section(seeded):
     at.run()
     verdicts = [e.value for kind in (at.error, at.warning, at.success) for e in kind]
     assert any("logdiff" in v for v in verdicts), verdicts  # the stability verdict for a VAR in levels
+    table = next(d for d in at.dataframe if "modulus" in d.value.columns)
+    roots = displayed(table)
+    assert set().union(*(formats_of(roots[c]) for c in ("real", "imag", "modulus"))) == {".4"}  # as the verdict
+    largest = f"{table.value['modulus'].max():.4f}"  # the verdict names it; the table shows it the same way
+    assert largest in roots["modulus"].tolist() and any(largest in v for v in verdicts)
 
 
 def test_diagnostics_controls_change_horizon_orthogonalisation_and_lags(seeded):
