@@ -60,7 +60,8 @@ def stability(diag: Diagnostics) -> list[str]:
     stab = diag.stability
     css = "good" if stab.adequate else "bad"
     moduli = pd.DataFrame({"real": stab.eigenvalues.real, "imag": stab.eigenvalues.imag, "modulus": stab.moduli})
-    return ["<h2>Stability</h2>", f"<p class='{css}'>{prose(stab.verdict)}</p>", table(moduli.head(20))]
+    shown = moduli.head(20).map(lambda value: f"{value:.4f}")  # as the verdict prints the largest modulus
+    return ["<h2>Stability</h2>", f"<p class='{css}'>{prose(stab.verdict)}</p>", table(shown)]
 
 
 def residual_tests(diag: Diagnostics) -> list[str]:

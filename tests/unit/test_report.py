@@ -158,3 +158,14 @@ def test_a_varxs_holdout_and_backtest_say_they_were_given_the_observed_exogenous
     assert page.count("The exogenous variable unemp took its observed values over the scored periods") == 2
     plain = render_report(artifact, diagnose(artifact), backtest=backtest(artifact, 2, 1))
     assert "The exogenous variable" not in plain
+
+
+def test_the_stability_table_prints_moduli_as_the_verdict_does():
+    """A VAR in levels has a modulus just above one: at four significant digits it read 1.004 beside the
+    verdict's 1.0043."""
+    dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
+    levels = build_artifact(train(dataset, ModelSpec(variables=tuple(dataset.variables), lags=4)), "var", "tester")
+    diag = diagnose(levels)
+    largest = f"{max(diag.stability.moduli):.4f}"
+    assert largest.startswith("1.00") and largest in diag.stability.verdict
+    assert f"<td>{largest}</td>" in render_report(levels, diag)
