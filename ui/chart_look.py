@@ -34,6 +34,12 @@ PANEL_MARGIN = {"l": 56, "r": 20, "t": 90, "b": 40}
 HOLDOUT_MARGIN = {"l": 76, "r": 20, "t": 40, "b": 118}
 
 
+# A legend below the axis, in the chart's bottom margin: it never covers the title or subtitle, however narrow
+# the chart, and stays clear of plotly's modebar, which appears top right on hover.
+LEGEND_BELOW = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left",
+                "traceorder": "normal"}  # fmt: skip
+
+
 def band_colour(theme: str) -> str:
     return f"rgba{(*FORECAST_RGB, BAND_ALPHA.get(theme, BAND_ALPHA['light']))}"
 
@@ -89,17 +95,7 @@ class Look:
             "hovermode": "x unified",
             "font": font,
             "hoverlabel": {"font": font},
-            # below the axis, where it never covers the subtitle, however narrow the chart
-            "legend": {
-                "orientation": "h",
-                "yref": "container",
-                "y": 0,
-                "yanchor": "bottom",
-                "x": 0,
-                "xanchor": "left",
-                "font": font,
-                "traceorder": "normal",
-            },
+            "legend": {**LEGEND_BELOW, "font": font},
             "margin": self.margin,
             "xaxis": x_axis,
             "yaxis": {**axis, "title": {"text": y_title, "font": font}, "tickformat": "~s"},

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import hover
-from ui.chart_look import BAND, HOLDOUT_MARGIN, HOVER_FORMATS, Look
+from ui.chart_look import BAND, HOLDOUT_MARGIN, HOVER_FORMATS, LEGEND_BELOW, Look
 
 HISTORY = "#7f8c9b"
 INPUTS = "#5b6776"
@@ -60,15 +60,7 @@ def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int,
         height=height,
         hovermode="x unified",
         margin=HOLDOUT_MARGIN,
-        legend={
-            "orientation": "h",
-            "yref": "container",
-            "y": 0,
-            "yanchor": "bottom",
-            "x": 0,
-            "xanchor": "left",
-            "traceorder": "normal",
-        },
+        legend=LEGEND_BELOW,
     )
     fig.update_xaxes(title_text=x_title, hoverformat=HOVER_FORMATS.get(frequency))  # 2006Q1, not "Jan 2006"
     fig.update_yaxes(title_text=y_title, tickformat="~s")

@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.support.browser import legends_under_modebar, shot, wait_for_app
+from tests.support.browser import legends_under_modebar, refresh_listings, shot, wait_for_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -74,10 +74,7 @@ def test_the_granger_table_of_three_variables_shows_every_row(dashboard, page):
     names = ["realgdp", "realcons", "realinv"]
     result = train_model(load_dataset(variables=names), ModelSpec(tuple(names), transform="logdiff", lags=2))
     publish_result(registry, result, "granger3", "patch", "three variables: twelve Granger tests")
-    page.goto(f"{url}/models")  # the listings are cached for every session: ask for them again
-    wait_for_app(page)
-    page.get_by_role("button", name="Refresh").click()
-    wait_for_app(page)
+    refresh_listings(page, url)  # a model published just now
     page.goto(f"{url}/diagnostics?model=granger3&version=0.0.1&tab=granger-causality")
     wait_for_app(page)
     table = page.get_by_test_id("stDataFrame").first  # the Granger tests: 6 pairs and 6 group tests

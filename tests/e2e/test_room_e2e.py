@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.browser import edit_newest_lag, grown_margins, shot, wait_for_app, wait_for_forecast
+from tests.support.browser import (
+    edit_newest_lag,
+    grown_margins,
+    refresh_listings,
+    shot,
+    wait_for_app,
+    wait_for_forecast,
+)
 from varlib import ModelSpec, load_dataset, publish_result, train_model
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -113,10 +120,7 @@ def test_a_presentation_grid_of_two_rows_fits_a_1080_px_window(dashboard, chromi
     context = chromium.new_context(viewport={"width": 1920, "height": 1080})
     page = context.new_page()
     try:
-        page.goto(f"{url}/models")  # the listings are cached for every session: ask for them again
-        wait_for_app(page)
-        page.get_by_role("button", name="Refresh").click()
-        wait_for_app(page)
+        refresh_listings(page, url)  # a model published just now
         page.goto(f"{url}/?model=three&version=0.0.1&present=1&layout=grid")
         wait_for_app(page)
         page.locator('[data-testid="stSidebar"]').wait_for(state="hidden", timeout=10_000)

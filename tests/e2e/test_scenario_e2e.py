@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from tests.support.browser import shot, table_overflow, wait_for_app
+from tests.support.browser import refresh_listings, shot, table_overflow, wait_for_app
 from varlib import forecast_artifact, publish_result
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -92,10 +92,7 @@ def test_the_json_download_of_a_withdrawn_version_says_so(dashboard, page, macro
     url, registry = dashboard
     publish_result(registry, macro_result, "gone")
     registry.withdraw("gone", "0.0.1", "trained on the wrong file")
-    page.goto(f"{url}/models")  # the listings are cached for every session: ask for them again
-    wait_for_app(page)
-    page.get_by_role("button", name="Refresh").click()
-    wait_for_app(page)
+    refresh_listings(page, url)  # a model published just now
     page.goto(f"{url}/?model=gone&version=0.0.1&steps=3")
     wait_for_app(page)
     page.get_by_text("was withdrawn", exact=False).first.wait_for()

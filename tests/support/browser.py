@@ -203,3 +203,12 @@ TABLE_OVERFLOW = """() => [...document.querySelectorAll('[data-testid="stDataFra
 
 def table_overflow(page) -> list[int]:
     return page.evaluate(TABLE_OVERFLOW)
+
+
+def refresh_listings(page, url: str) -> None:
+    """Ask for the model listings again (the dashboard caches them for every session) from the Models page,
+    so that a model a test published just now can be opened."""
+    page.goto(f"{url}/models")
+    wait_for_app(page)
+    page.get_by_role("button", name="Refresh").click()
+    wait_for_app(page)
