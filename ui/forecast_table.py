@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui import store
 from ui.tables import forecast_table, shared_formats
-from varlib import VersionForecast, Withdrawal, to_json
+from varlib import VersionForecast, Withdrawal, to_json, with_withdrawal
 
 OPEN = "fc_table_open"
 WHOLE_UP_TO = 3  # variables whose forecasts and bands fit one table at 1440 px; more get a table each
@@ -77,7 +77,7 @@ def _bare(column: str, variable: str, point: str) -> str:
 def forecast_content(result: VersionForecast, fan: list[int], withdrawal: Withdrawal | None = None) -> dict:
     """The JSON download: the CLI's `forecast --json` (the forecast and the version's withdrawal, if any), with
     a fan chart's bands under `fan`."""
-    content = {**result.to_dict(), "withdrawn": withdrawal.to_dict() if withdrawal else None}
+    content = with_withdrawal(result.to_dict(), withdrawal)
     if fan:
         bands = result.fan(fan).items()
         content["fan"] = {str(x): {"lower": low.tolist(), "upper": high.tolist()} for x, (low, high) in bands}

@@ -39,7 +39,7 @@ from .cache import BoundedCache
 from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata
 from .catalog.aliases import Alias
 from .catalog.audit import AuditRecord
-from .catalog.withdrawals import Withdrawal
+from .catalog.withdrawals import Withdrawal, with_withdrawal
 from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, shared_lag_table
 from .config import Settings
 from .data import (
@@ -289,5 +289,6 @@ __all__ = [
     "train_model",
     "utc_time",
     "version_metadata",
+    "with_withdrawal",
     "whiteness_lag_bounds",
 ]

@@ -34,6 +34,7 @@ from varlib import (
     is_latest,
     parse_version,
     version_metadata,
+    with_withdrawal,
 )
 
 from .body_limit import BodyLimitMiddleware
@@ -146,7 +147,8 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
             )
         withdrawn = registry.withdrawals(name)
         return [
-            _withdrawn(entry.to_dict(), withdrawn.get(entry.version) if entry.version else None) for entry in entries
+            with_withdrawal(entry.to_dict(), withdrawn.get(entry.version) if entry.version else None)
+            for entry in entries
         ]
 
     @app.get(
@@ -159,7 +161,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     def one_version(name: str = NAME, version: str = VERSION) -> dict:
         artifact = registry.load(name, version)
         withdrawal = registry.withdrawal(name, artifact.version) if artifact.version else None
-        return _withdrawn(version_metadata(artifact), withdrawal)
+        return with_withdrawal(version_metadata(artifact), withdrawal)
 
     @app.post(
         "/models/{name}/versions/{version}/forecast",
@@ -185,10 +187,6 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
 
     add_api_page(app)
     return app
-
-
-def _withdrawn(row: dict, withdrawal) -> dict:
-    return {**row, "withdrawn": withdrawal.to_dict() if withdrawal else None}
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from varlib import (
     SCENARIO_PATTERN,
     VERSION_PATTERN,
     to_json,
+    with_withdrawal,
 )
 
 # The library's own rules (varlib.versions, varlib.forecast), in the document so clients and fuzzers see them.
@@ -145,7 +146,7 @@ class ForecastBody(BaseModel):
 
 def forecast_body(result, withdrawal) -> bytes:
     """The JSON bytes of a ForecastBody: `result` (a VersionForecast) and the version's withdrawal, or None."""
-    return to_json({**result.to_dict(), "withdrawn": withdrawal.to_dict() if withdrawal else None}).encode()
+    return to_json(with_withdrawal(result.to_dict(), withdrawal)).encode()
 
 
 class ScenarioBody(BaseModel):

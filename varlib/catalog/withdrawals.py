@@ -56,6 +56,12 @@ class Withdrawal:
         }
 
 
+def with_withdrawal(content: dict, withdrawal: Withdrawal | None) -> dict:
+    """`content` (a listing row, a version's metadata, a forecast answer) with its `withdrawn` field: the
+    withdrawal, or None. One shape for the CLI's JSON, the REST answers and the dashboard's download."""
+    return {**content, "withdrawn": withdrawal.to_dict() if withdrawal else None}
+
+
 def check_reason(reason: str) -> str:
     """The reason, stripped; InvalidInputError when it is empty or too long."""
     text = str(reason or "").strip()

@@ -179,7 +179,7 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             [
-                _with_withdrawal(entry.to_dict(), withdrawn.get(entry.version) if entry.version else None)
+                varlib.with_withdrawal(entry.to_dict(), withdrawn.get(entry.version) if entry.version else None)
                 for entry in entries
             ]
         )
@@ -212,15 +212,11 @@ def run_reindex(args: argparse.Namespace) -> int:
     return 0
 
 
-def _with_withdrawal(row: dict, withdrawal) -> dict:
-    return {**row, "withdrawn": withdrawal.to_dict() if withdrawal else None}
-
-
 def run_show(args: argparse.Namespace) -> int:
     registry = registry_from_env()
     artifact = load_version(args, registry, warn=False)
     withdrawal = registry.withdrawal(artifact.name, artifact.version) if artifact.version else None
-    metadata = _with_withdrawal(varlib.version_metadata(artifact), withdrawal)
+    metadata = varlib.with_withdrawal(varlib.version_metadata(artifact), withdrawal)
     if args.json:
         print_json(metadata)
         return 0

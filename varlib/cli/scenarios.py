@@ -83,7 +83,7 @@ def run_forecast(args: argparse.Namespace) -> int:
     if args.json:  # the REST answer's JSON: with the withdrawal of a version named by its number
         named = not varlib.is_latest(args.version) and not varlib.is_alias(args.version)
         withdrawal = registry.withdrawal(artifact.name, artifact.version) if named and artifact.version else None
-        print_json({**result.to_dict(), "withdrawn": withdrawal.to_dict() if withdrawal else None})
+        print_json(varlib.with_withdrawal(result.to_dict(), withdrawal))
         return 0
     level = round((1 - result.forecast.alpha) * 100, 2)
     about = f", scenario {result.scenario}" if result.scenario else ""
