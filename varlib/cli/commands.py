@@ -49,9 +49,19 @@ def _check_version(text: str, name: str | None) -> None:
 
 
 def load_version(args: argparse.Namespace, registry: Registry | None = None, warn: bool = True) -> varlib.Artifact:
+    """The version the arguments name, as `named_version` loads it. A withdrawn version named by its number
+    loads (results made with it stay reproducible) with a warning on stderr, unless `warn` is off."""
+    artifact, withdrawal = named_version(args, registry, withdrawal=warn)
+    warn_if_withdrawn(artifact, withdrawal)
+    return artifact
+
+
+def named_version(
+    args: argparse.Namespace, registry: Registry | None = None, withdrawal: bool = True
+) -> tuple[varlib.Artifact, varlib.Withdrawal | None]:
     """The version the arguments name (`--name`, `version`: M.m.p, `latest` or `@alias`), from `registry`
-    or the store the environment names. A withdrawn version named by its number loads (results made with
-    it stay reproducible) with a warning on stderr, unless `warn` is off (the caller shows the withdrawal)."""
+    or the store the environment names, and (with `withdrawal`) its withdrawal, read once: only a version
+    named by its number can have one, since `latest` and aliases never resolve to a withdrawn version."""
     pinned = args.version != varlib.LATEST and not varlib.is_alias(args.version)
     if varlib.is_alias(args.version):
         varlib.check_alias(args.version.lstrip("@"))
@@ -59,14 +69,19 @@ def load_version(args: argparse.Namespace, registry: Registry | None = None, war
         _check_version(args.version, args.name)  # a malformed version is bad input, whatever the store holds
     registry = registry or registry_from_env()
     artifact = registry.load(model_name(registry, args.name), args.version)
-    withdrawal = registry.withdrawal(artifact.name, artifact.version) if warn and pinned and artifact.version else None
-    if withdrawal is not None:  # latest and aliases never resolve to a withdrawn version
+    if not (withdrawal and pinned and artifact.version):
+        return artifact, None
+    return artifact, registry.withdrawal(artifact.name, artifact.version)
+
+
+def warn_if_withdrawn(artifact: varlib.Artifact, withdrawal: varlib.Withdrawal | None) -> None:
+    """A warning on stderr for a withdrawn version that is used because it was named explicitly."""
+    if withdrawal is not None:
         print(
             f"warning: {artifact.name} {artifact.version} was withdrawn {withdrawal.at} by"
             f" {withdrawal.actor.describe()}: {withdrawal.reason} (named explicitly, so it is used)",
             file=sys.stderr,
         )
-    return artifact
 
 
 def run_train(args: argparse.Namespace) -> int:
@@ -214,8 +229,7 @@ def run_reindex(args: argparse.Namespace) -> int:
 
 def run_show(args: argparse.Namespace) -> int:
     registry = registry_from_env()
-    artifact = load_version(args, registry, warn=False)
-    withdrawal = registry.withdrawal(artifact.name, artifact.version) if artifact.version else None
+    artifact, withdrawal = named_version(args, registry)  # shown in the metadata, so no warning
     metadata = varlib.with_withdrawal(varlib.version_metadata(artifact), withdrawal)
     if args.json:
         print_json(metadata)

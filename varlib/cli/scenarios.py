@@ -11,7 +11,7 @@ import pandas as pd
 import varlib
 from varlib import CONDITIONS, EXOG, INTERVAL_KINDS, Actor, InvalidInputError, Settings
 
-from .commands import NAME_HELP, load_version, registry_from_env
+from .commands import NAME_HELP, load_version, named_version, registry_from_env, warn_if_withdrawn
 from .output import print_json, print_table
 
 DEFAULT_STEPS, DEFAULT_ALPHA = 8, 0.05
@@ -70,19 +70,18 @@ def run_forecast(args: argparse.Namespace) -> int:
     if args.scenario is not None:
         _refuse_inputs_with_scenario(args)
         registry = registry_from_env()
-        artifact = load_version(args, registry)
+        artifact, withdrawal = named_version(args, registry)
+        warn_if_withdrawn(artifact, withdrawal)
         saved = registry.scenario(artifact.name, artifact.version or args.version, args.scenario)
         result = varlib.forecast_scenario(artifact, saved)
     else:
         steps, alpha, intervals = _options(args)
         varlib.check_forecast_options(steps, alpha, intervals)  # bad input: exit 2 before any read
-        registry = registry_from_env()
-        artifact = load_version(args, registry)
+        artifact, withdrawal = named_version(args)
+        warn_if_withdrawn(artifact, withdrawal)
         lags, exog, conditions = _inputs(args, artifact)
         result = varlib.forecast_artifact(artifact, steps, alpha, lags, intervals, exog, conditions)
-    if args.json:  # the REST answer's JSON: with the withdrawal of a version named by its number
-        named = not varlib.is_latest(args.version) and not varlib.is_alias(args.version)
-        withdrawal = registry.withdrawal(artifact.name, artifact.version) if named and artifact.version else None
+    if args.json:  # the REST answer's JSON, with the withdrawal
         print_json(varlib.with_withdrawal(result.to_dict(), withdrawal))
         return 0
     level = round((1 - result.forecast.alpha) * 100, 2)
