@@ -12,6 +12,7 @@ from ui.train_vecm import kind_input, transform_key, vecm_inputs
 from varlib import (
     BUMPS,
     CRITERIA,
+    MODEL_SPACE,
     TREND_WORDS,
     TRENDS,
     AccessDeniedError,
@@ -29,12 +30,6 @@ from varlib import (
 RESULT = "train_result"
 PUBLISHED = "train_published"
 DENIED = "train_denied"
-TRANSFORM_HELP = {
-    "none": "levels",
-    "diff": "first differences",
-    "logdiff": "log differences",
-    "log": "log levels",
-}
 
 
 def render() -> None:
@@ -66,7 +61,7 @@ def _spec_inputs(source: dict | None) -> dict:
     transform = first.selectbox(
         "Transform",
         list(kind_transforms(kind)),
-        format_func=lambda t: f"{t} ({TRANSFORM_HELP.get(t, t)})",
+        format_func=lambda t: f"{t} ({MODEL_SPACE.get(t, t)})",
         key=transform_key(kind),
         help="The unit-root tests on the left suggest one; the holdout shows which forecasts better. log and"
         " logdiff need positive data.",

@@ -19,7 +19,6 @@ from ..lag_order import choose_order
 from ..spec import MODEL_SPACE, ModelSpec, to_model_space
 from ..vecm_checks import assess as assess_fit
 from ..vecm_model import DET_ORDER, LEVELS_TREND, RANK_BY_TEST, VecmParams, fit_vecm, params_of
-from ..wording import DETERMINISTIC_WORDS
 from . import Fit
 
 TRANSFORMS = ("none", "log")
@@ -95,7 +94,7 @@ class VecmKind:
         return (
             f"VECM of cointegration rank {params.coint_rank} ({how}), {params.lagged_differences} lagged"
             f" difference(s) (VAR order {params.k_ar} in {MODEL_SPACE[spec.transform]}), deterministic terms:"
-            f" {DETERMINISTIC_WORDS[_terms(spec)]} ({_terms(spec)})"
+            f" {spec.deterministic_words}"
         )
 
     def fit(
