@@ -65,10 +65,7 @@ def stability(diag: Diagnostics) -> None:
     show(stab.verdict)
     left, right = st.columns([2, 1])
     plot(left, figures.roots_figure(diag), key="dg_roots")
-    moduli = pd.DataFrame({"real": stab.eigenvalues.real, "imag": stab.eigenvalues.imag, "modulus": stab.moduli})
-    # four decimals in every column, as the verdict prints the largest modulus: at four significant digits a
-    # modulus of 1.0043 read 1.004 beside the verdict's 1.0043, and 0.9996 would read 1.000
-    right.dataframe(moduli.style.format("{:.4f}"), width="stretch", height=420)
+    right.dataframe(stab.roots_frame().style.format(stab.ROOTS_FORMAT), width="stretch", height=420)
 
 
 def test_frame(rows: list[tuple[str, object]]) -> pd.DataFrame:

@@ -59,8 +59,7 @@ def cointegration(coint: Cointegration) -> list[str]:
 def stability(diag: Diagnostics) -> list[str]:
     stab = diag.stability
     css = "good" if stab.adequate else "bad"
-    moduli = pd.DataFrame({"real": stab.eigenvalues.real, "imag": stab.eigenvalues.imag, "modulus": stab.moduli})
-    shown = moduli.head(20).map(lambda value: f"{value:.4f}")  # as the verdict prints the largest modulus
+    shown = stab.roots_frame().head(20).map(stab.ROOTS_FORMAT.format)
     return ["<h2>Stability</h2>", f"<p class='{css}'>{prose(stab.verdict)}</p>", table(shown)]
 
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
+import pandas as pd
 
 from ..forecast_errors import normal_quantile
 from ..integration import Integration, advice_for_model
@@ -97,10 +98,17 @@ class Stability:
     expected_unit_roots: int = 0
     unit_roots: int = 0
     as_expected: bool | None = None  # None for a VAR, where stable is what is expected
+    # tables show eigenvalues and moduli with the four decimals the verdicts give the largest modulus: at four
+    # significant digits 1.0043 read 1.004 beside the verdict, and 0.9996 would read 1.000
+    ROOTS_FORMAT: ClassVar[str] = "{:.4f}"
 
     @property
     def moduli(self) -> np.ndarray:
         return np.abs(self.eigenvalues)
+
+    def roots_frame(self) -> pd.DataFrame:
+        """One row per eigenvalue: `real`, `imag`, `modulus` (shown in ROOTS_FORMAT)."""
+        return pd.DataFrame({"real": self.eigenvalues.real, "imag": self.eigenvalues.imag, "modulus": self.moduli})
 
     @property
     def adequate(self) -> bool:
