@@ -108,6 +108,20 @@ def test_saved_scenarios_are_listed_read_and_forecast(served):
     assert missing.status_code == 404 and "saved: gdp-path" in missing.json()["error"]
 
 
+def test_a_scenario_of_a_withdrawn_version_says_so(minio, macro_result):
+    """Named by its number, a withdrawn version's scenario still forecasts, carrying the withdrawal."""
+    settings = minio.settings(new_bucket(), author="api-test")
+    registry = Registry.from_settings(settings)
+    first = publish_result(registry, macro_result, "var")
+    publish_result(registry, macro_result, "var")
+    registry.save_scenario(make_scenario(first, "gdp-path", 4, conditions=CONDITIONS))
+    registry.withdraw("var", "0.0.1", "trained on the wrong file")
+    with TestClient(create_app(settings)) as client:
+        answer = client.get("/models/var/versions/0.0.1/scenarios/gdp-path/forecast")
+    assert answer.status_code == 200 and answer.json()["withdrawn"]["reason"] == "trained on the wrong file"
+    assert answer.json()["scenario"] == "gdp-path"
+
+
 def test_saving_needs_sign_in(served):
     client, registry = served
     refused = client.put("/models/var/versions/0.0.1/scenarios/mine", json={"steps": 4})

@@ -95,7 +95,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     app.state.metrics = metrics
     add_error_handlers(app)
     add_team_routes(app, registry)
-    add_scenario_routes(app, registry)
+    add_scenario_routes(app, registry, watch)
 
     @app.get(
         "/metrics",

@@ -12,8 +12,9 @@ from enum import Enum
 from fastapi import FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from varlib import Registry, forecast_scenario, is_latest, make_scenario
+from varlib import Registry, forecast_scenario, is_alias, is_latest, make_scenario
 
+from .caching import WithdrawalWatch
 from .schemas import (
     NAME,
     SCENARIO,
@@ -28,7 +29,7 @@ from .schemas import (
 _READ_ERRORS = error_responses(403, 404, 409, 410, 422, 503)
 
 
-def add_scenario_routes(app: FastAPI, registry: Registry) -> None:
+def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch) -> None:
     """The routes, on the app itself: an included router would be one opaque entry in the app's routes,
     which a request's metrics label and a 405's Allow header are read from."""
     tags: list[str | Enum] = ["scenarios"]
@@ -61,10 +62,14 @@ def add_scenario_routes(app: FastAPI, registry: Registry) -> None:
         summary="the forecast of a saved scenario (the forecast answer, with what was conditioned)",
         responses=_READ_ERRORS,
     )
-    def scenario_forecast(name: str = NAME, version: str = VERSION, scenario: str = SCENARIO) -> Response:
-        saved = registry.scenario(name, version, scenario)
-        result = forecast_scenario(registry.load(name, saved.version), saved)
-        withdrawal = registry.withdrawal(name, saved.version) if not is_latest(version) else None
+    async def scenario_forecast(name: str = NAME, version: str = VERSION, scenario: str = SCENARIO) -> Response:
+        def forecast():
+            saved = registry.scenario(name, version, scenario)
+            return saved, forecast_scenario(registry.load(name, saved.version), saved)
+
+        saved, result = await run_in_threadpool(forecast)
+        pinned = not is_latest(version) and not is_alias(version)  # the others never name a withdrawn version
+        withdrawal = await watch.withdrawal(name, saved.version) if pinned else None  # as the forecast answers
         return Response(forecast_body(result, withdrawal), media_type="application/json")
 
     @app.put(
