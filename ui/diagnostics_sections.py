@@ -114,8 +114,8 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
 def granger(diag: Diagnostics) -> None:
     st.caption(
         "F tests that the lags of the causing variable(s) add nothing to the caused variable's equation. With three"
-        " or more variables, both group directions too: one variable -> all others jointly (as JMulTi and R vars"
-        " print it) and all others -> one (EViews' block exogeneity). Hover for F and degrees of freedom."
+        " or more variables, both group directions too: one variable → all others jointly (as JMulTi and R vars"
+        " print it) and all others → one (EViews' block exogeneity). Hover for F and degrees of freedom."
     )
     plot(st, figures.granger_figure(diag), key="dg_granger")
     rows = [

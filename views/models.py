@@ -51,7 +51,7 @@ def _show_versions(name: str) -> None:
     st.caption(
         f"**{name}**: {len(entries)} version(s), {ok} usable"
         + (f", {len(withdrawn)} withdrawn" if withdrawn else "")
-        + ", newest first"
+        + ", newest first. A cut cell shows its whole text when double-clicked."
     )
     models_table.render(entries, withdrawn)
     broken = [entry for entry in entries if not entry.ok]

@@ -86,6 +86,9 @@ def test_granger_heatmap_puts_each_direction_in_its_own_cell():
     shown = [cell for row in heat.text for cell in row if cell]
     assert all(len(cell) == 6 and cell[1] == "." and "e" not in cell for cell in shown), shown  # 0.0000, as the table
     assert heat.text[0][1] == f"{p([0], [1]):.4f}"
+    # the hover names the direction with the arrow of the impulse-response titles
+    assert heat.customdata[0][1].startswith("realcons → realgdp<br>F = ")
+    assert heat.customdata[3][2].startswith("realinv → all others<br>")
 
 
 @pytest.mark.parametrize("columns", [2, 3, 6])

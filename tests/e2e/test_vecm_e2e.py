@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.browser import cut_selects, shot, wait_for_app, wait_for_forecast
+from ui import models_table
 from varlib import forecast_artifact
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -80,6 +81,24 @@ def test_train_publish_and_forecast_a_vecm(dashboard, page):
     )
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     shot(page, "vecm-6-compare")
+    # the one-line model is cut in the Models table at 1440 px; double-clicking the cell shows all of it
+    assert _models_cell_read_whole(page, url, "model") == artifact.description
+
+
+def _models_cell_read_whole(page, url: str, column: str) -> str:
+    """The text the Models table shows when the first row's `column` cell is double-clicked."""
+    page.goto(f"{url}/models?model=macro-vecm")
+    wait_for_app(page)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.wait_for()
+    left = sum(models_table.COLUMNS[name][0] for name in models_table.DEFAULT[: models_table.DEFAULT.index(column)])
+    box = grid.bounding_box()
+    page.mouse.dblclick(box["x"] + left + models_table.COLUMNS[column][0] / 2, box["y"] + 52)  # the first row
+    overlay = page.locator("textarea.gdg-input")
+    overlay.wait_for()
+    text = overlay.input_value()
+    page.keyboard.press("Escape")
+    return text
 
 
 def _pick(page, label: str, option: str) -> None:

@@ -65,10 +65,10 @@ class CausalityTest:
 
     @property
     def direction(self) -> str:
-        """`a -> b`, `a -> all others`, `all others -> b`: the direction for people."""
+        """`a → b`, `a → all others`, `all others → b`: the direction for people (the arrow of the charts' titles)."""
         causing = "all others" if self.scope == "others_to_one" else ", ".join(self.causing)
         caused = "all others" if self.scope == "one_to_others" and self.kind == "granger" else ", ".join(self.caused)
-        return f"{causing} -> {caused}"
+        return f"{causing} → {caused}"
 
     def to_dict(self) -> dict:
         body = self.result.to_dict()
