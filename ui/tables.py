@@ -169,10 +169,12 @@ def history_table(records) -> pd.DataFrame:
             "via": r.actor.via,
             "from": r.actor.origin,
             "reason": r.reason,
+            "restored": utc_time(r.restored),
         }
         for r in records
     ]
     columns = ["at", "action", "version", "alias", "scenario", "was", "by", "subject", "via", "from", "reason"]
+    columns += ["restored"] if any(r.restored for r in records) else []  # by `varlib reindex` (a change cut off)
     return pd.DataFrame(rows, columns=columns)
 
 

@@ -45,6 +45,7 @@ def test_local_use_says_so_and_an_admin_form_moves_an_alias_and_withdraws(seeded
     assert next(f for f in frames if "alias" in f.columns and "moves" in f.columns)["alias"].tolist() == ["@champion"]
     trail = next(f for f in frames if "action" in f.columns)
     assert trail["action"].tolist()[:2] == ["withdraw", "alias.set"]
+    assert "restored" not in trail.columns  # a column only when a repair wrote a record (test_table_formats)
 
 
 def test_forecast_page_opens_an_alias_and_hides_withdrawn_versions(seeded, macro_result):
@@ -103,3 +104,17 @@ def test_a_model_whose_every_version_is_withdrawn_says_so_on_each_page(seeded):
     at.checkbox(key="bt_withdrawn|var").check().run()
     assert errors(at) == "" and at.selectbox(key="bt_version|var").options == ["0.0.1"]  # no `latest` to offer
     assert any("was withdrawn" in w.value and "wrong data" in w.value for w in at.warning)
+
+
+def test_the_history_table_says_which_records_a_repair_restored():
+    from ui.tables import history_table
+    from varlib import AuditRecord
+
+    ada = Actor("Ada", "ada-sub", "http://issuer", "rest")
+    original = AuditRecord("2026-11-30T10:00:00.000000Z", "publish", "var", ada, "0.0.1")
+    restored = AuditRecord(
+        "2026-11-30T11:00:00.000000Z", "withdraw", "var", ada, "0.0.1", reason="bad", restored="2026-12-01T05:00:00Z"
+    )
+    assert "restored" not in history_table([original]).columns
+    table = history_table([restored, original])
+    assert table["restored"].tolist() == ["2026-12-01 05:00:00 UTC", ""] and table["by"].tolist() == ["Ada", "Ada"]

@@ -97,3 +97,26 @@ def test_a_cli_publish_is_recorded_as_made_through_the_cli(cli_env, capsys):
     newest = json.loads(out)[0]
     assert (newest["action"], newest["version"], newest["actor"]["via"]) == ("publish", "0.0.4", "cli")
     assert newest["actor"]["name"] == "cli person"
+
+
+def test_reindex_restores_the_record_of_a_withdrawal_cut_off_before_it(cli_env, capsys, monkeypatch):
+    from varlib.catalog import audit
+    from varlib.errors import StoreUnavailableError
+
+    def gone(store, record):
+        raise StoreUnavailableError("the store went away")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(audit, "append", gone)
+        code, _, err = run(capsys, "withdraw", "0.0.3", "--reason", "bad inputs")
+    assert code == 1 and "the store went away" in err  # the withdrawal is stored, its record is not
+    code, out, _ = run(capsys, "reindex")
+    assert code == 0 and "restored 1 audit record(s) of changes cut off before their record: withdraw 0.0.3" in out
+    code, out, _ = run(capsys, "history", "--json")
+    newest = json.loads(out)[0]
+    assert (newest["action"], newest["version"], newest["reason"]) == ("withdraw", "0.0.3", "bad inputs")
+    assert newest["actor"]["name"] == "cli person" and newest["restored"] is not None
+    code, out, _ = run(capsys, "history")
+    assert code == 0 and "restored" in out.splitlines()[0]
+    code, out, _ = run(capsys, "reindex")
+    assert code == 0 and "restored" not in out  # nothing is missing any more

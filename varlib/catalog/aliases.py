@@ -68,8 +68,8 @@ def read_alias(store: Store, name: str, alias: str) -> Alias | None:
     return _read(store, name, check_alias(alias)).checked()
 
 
-def list_aliases(store: Store, name: str) -> list[Alias]:
-    """Every alias of `name` that points somewhere, by alias name."""
+def list_aliases(store: Store, name: str, deleted: bool = False) -> list[Alias]:
+    """Every alias of `name` that points somewhere (with `deleted`, deleted ones too), by alias name."""
     found = []
     for info in store.list(helper_prefix(name, ALIAS_FOLDER)):
         alias = info.key.rsplit("/", 1)[-1].removesuffix(".json")
@@ -77,7 +77,7 @@ def list_aliases(store: Store, name: str) -> list[Alias]:
             stored = _read(store, name, check_alias(alias)).checked()
         except VarlibError:
             continue  # an object outside the naming rule: not an alias of ours
-        if stored is not None and stored.version is not None:
+        if stored is not None and (deleted or stored.version is not None):
             found.append(stored)
     return sorted(found, key=lambda item: item.alias)
 

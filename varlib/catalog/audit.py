@@ -5,9 +5,10 @@ Each record is created once (create-if-absent) under a key that sorts by time,
 `<name>/_audit/<UTC timestamp to the microsecond>Z-<random>.json`, so a listing in key order is the
 trail in time order and two writers never collide. Nothing in the trail is ever rewritten: the store
 interface has no delete, and a record that exists cannot be created again. A record is written after
-the change it describes, so a writer killed in between leaves the change without its record (the
-change itself always carries who made it: an artifact its author, an alias its last mover, a
-withdrawal its withdrawer).
+the change it describes, so a writer killed in between leaves the change without its record; the
+change itself carries who made it (a version its author, an alias its last mover, a withdrawal its
+withdrawer, a scenario its saver), and `varlib reindex` restores the missing record from it
+(catalog.trail_repair).
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class AuditRecord:
     reason: str = ""
     revision: int | None = None  # an alias move: the alias's move count after it
     scenario: str | None = None  # a saved scenario's name
+    restored: str | None = None  # when a repair wrote it from the stored change (catalog.trail_repair)
     key: str = ""  # where the record is stored (set when read)
 
     def to_dict(self) -> dict[str, Any]:
@@ -62,6 +64,7 @@ class AuditRecord:
             "reason": self.reason,
             "revision": self.revision,
             **({"scenario": self.scenario} if self.scenario else {}),
+            "restored": self.restored,
             "actor": self.actor.to_dict(),
         }
 
@@ -80,30 +83,36 @@ class AuditRecord:
             reason=str(raw.get("reason") or ""),
             revision=raw["revision"] if isinstance(raw.get("revision"), int) else None,
             scenario=_text(raw.get("scenario")),
+            restored=_text(raw.get("restored")),
             key=key,
         )
 
 
 def append(store: Store, record: AuditRecord) -> AuditRecord:
     """Create the record under a fresh time-sorted key; the trail only ever grows."""
-    body = orjson.dumps(record.to_dict(), option=orjson.OPT_SORT_KEYS)
     for _ in range(_ATTEMPTS):
-        key = f"{helper_prefix(record.name, AUDIT_FOLDER)}{_stamp(record.at)}-{secrets.token_hex(4)}.json"
+        key = f"{helper_prefix(record.name, AUDIT_FOLDER)}{stamp(record.at)}-{secrets.token_hex(4)}.json"
         try:
-            store.create(key, body)
+            return create(store, key, record)
         except ObjectExistsError:
             continue  # 32 random bits collided within one microsecond: take another suffix
-        log.info(
-            "%s %s %s by %s via %s",
-            record.action,
-            record.name,
-            record.alias and f"@{record.alias} -> {record.version}" or record.version,
-            record.actor.describe(),
-            record.actor.via,
-            extra={"audit": {**record.to_dict(), "key": key}},
-        )
-        return AuditRecord(**{**record.__dict__, "key": key})
     raise VarlibError(f"could not append an audit record for {record.name!r}; try again")
+
+
+def create(store: Store, key: str, record: AuditRecord) -> AuditRecord:
+    """Store `record` at `key` (ObjectExistsError if taken) and log it; returns it with its key."""
+    store.create(key, orjson.dumps(record.to_dict(), option=orjson.OPT_SORT_KEYS))
+    log.info(
+        "%s %s %s by %s via %s%s",
+        record.action,
+        record.name,
+        record.alias and f"@{record.alias} -> {record.version}" or record.version,
+        record.actor.describe(),
+        record.actor.via,
+        f" (restored {record.restored})" if record.restored else "",
+        extra={"audit": {**record.to_dict(), "key": key}},
+    )
+    return AuditRecord(**{**record.__dict__, "key": key})
 
 
 def now() -> str:
@@ -134,7 +143,7 @@ def read_trail(
     return records
 
 
-def _stamp(at: str) -> str:
+def stamp(at: str) -> str:
     """`2026-11-29T08:15:30.123456Z` -> `20261129T081530.123456Z` (sorts as text)."""
     return at.replace("-", "").replace(":", "")
 

@@ -18,6 +18,8 @@ from ..spec import ModelSpec
 from ..store import Store, open_store
 from ..versions import LATEST, NAME_PATTERN, ZERO, Version, check_name, is_alias, is_latest, parse_version
 from . import publish as publishing
+from . import trail_repair
+from .audit import AuditRecord
 from .governance import Governance
 from .index import IndexedCard, shard_key, update_shard
 from .listing import Lister, VersionEntry, newest_usable
@@ -137,6 +139,11 @@ class Registry(Governance, ScenarioShelf):
         # the pointer only moves forward above; a withdrawal cut off before it settled moves it back here
         settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
         return len(intact)
+
+    def restore_trail(self, name: str) -> list[AuditRecord]:
+        """Write the audit records of stored changes whose own record was cut off (catalog.trail_repair)."""
+        self.ensure_writable()
+        return trail_repair.restore(self, check_name(name))
 
     def ensure_writable(self) -> None:
         """Refuse early, before any training time is spent, when this registry may not publish."""

@@ -224,6 +224,10 @@ def run_reindex(args: argparse.Namespace) -> int:
     name = model_name(registry, args.name)
     count = registry.reindex(name)
     print(f"indexed the cards of {count} version(s) of {name!r} in {registry.description}")
+    restored = registry.restore_trail(name)
+    if restored:
+        changes = ", ".join(" ".join(filter(None, (r.action, r.version, r.alias and f"@{r.alias}"))) for r in restored)
+        print(f"restored {len(restored)} audit record(s) of changes cut off before their record: {changes}")
     return 0
 
 

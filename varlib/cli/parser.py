@@ -39,7 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="VAR models versioned in MinIO or a local folder.")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _train(commands.add_parser("train", help="fit a VAR (or a VECM) and optionally publish it"))
-    reindex = commands.add_parser("reindex", help="rebuild the card index that makes listings fast")
+    reindex = commands.add_parser(
+        "reindex", help="rebuild the card index and `latest`, and restore audit records of changes cut off before them"
+    )
     reindex.add_argument("--name", help=NAME_HELP)
 
     listing = commands.add_parser("list", help="versions, newest first")

@@ -100,10 +100,12 @@ def run_history(args: argparse.Namespace) -> int:
             "via": r.actor.via,
             "from": r.actor.origin,
             "reason": r.reason[:40],
+            "restored": r.restored or "",
         }
         for r in records
     ]
-    print_table(pd.DataFrame(rows), index=False)
+    table = pd.DataFrame(rows)
+    print_table(table if any(r.restored for r in records) else table.drop(columns="restored"), index=False)
     return 0
 
 

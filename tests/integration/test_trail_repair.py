@@ -1,0 +1,87 @@
+"""Changes whose audit record was cut off (the store went away after the change, before its record) get
+their record back from `Registry.restore_trail`: who made the change and when, from the stored change,
+marked restored; on both stores, once only, and in its place in the trail."""
+
+from __future__ import annotations
+
+import pytest
+
+from varlib import Actor, Registry, make_scenario, publish_result
+from varlib.catalog import audit
+from varlib.errors import AccessDeniedError, StoreUnavailableError
+
+ALICE = Actor("Alice Admin", "alice-sub", "http://issuer.test", "rest", "10.0.0.7")
+BOB = Actor("Bob Builder", "bob-sub", "http://issuer.test", "dashboard", "10.0.0.8")
+
+
+@pytest.fixture
+def records_cut_off(monkeypatch):
+    """While on, every audit record fails to be written, as if the store went away right before it."""
+
+    def gone(store, record):
+        raise StoreUnavailableError("the store went away")
+
+    def cut_off(change) -> None:
+        with monkeypatch.context() as patch:
+            patch.setattr(audit, "append", gone)
+            with pytest.raises(StoreUnavailableError):
+                change()
+
+    return cut_off
+
+
+def test_every_kind_of_change_gets_its_record_back_once(registry, store_settings, macro_result, records_cut_off):
+    publish_result(registry, macro_result, "var", actor=ALICE)  # recorded
+    registry.set_alias("var", "old", "0.0.1", BOB)  # recorded
+    records_cut_off(lambda: publish_result(registry, macro_result, "var", actor=BOB))
+    records_cut_off(lambda: registry.set_alias("var", "prod", "0.0.2", ALICE))
+    records_cut_off(lambda: registry.delete_alias("var", "old", ALICE))
+    artifact = registry.load("var", "0.0.1")
+    records_cut_off(lambda: registry.save_scenario(make_scenario(artifact, "flat", 4), BOB))
+    records_cut_off(lambda: registry.withdraw("var", "0.0.1", "wrong data", ALICE))
+    assert [(r.action, r.alias or r.version) for r in registry.history("var")] == [
+        ("alias.set", "old"),
+        ("publish", "0.0.1"),
+    ]
+
+    other = Registry.from_settings(store_settings)  # another process: nothing cached
+    restored = other.restore_trail("var")
+    assert sorted((r.action, r.version, r.alias, r.scenario) for r in restored) == [
+        ("alias.delete", None, "old", None),
+        ("alias.set", "0.0.2", "prod", None),
+        ("publish", "0.0.2", None, None),
+        ("scenario.save", "0.0.1", None, "flat"),
+        ("withdraw", "0.0.1", None, None),
+    ]
+    trail = Registry.from_settings(store_settings).history("var")
+    assert [r.at for r in trail] == sorted((r.at for r in trail), reverse=True)  # each in its place
+    by_change = {(r.action, r.alias or r.version): r for r in trail}
+    published = by_change[("publish", "0.0.2")]
+    stored = registry.load("var", "0.0.2")
+    assert published.actor == BOB and published.at.startswith(stored.created_at.removesuffix("Z")[:19])
+    assert by_change[("withdraw", "0.0.1")].reason == "wrong data" and by_change[("withdraw", "0.0.1")].actor == ALICE
+    deleted = by_change[("alias.delete", "old")]
+    assert deleted.actor == ALICE and deleted.previous == "0.0.1" and deleted.revision == 2
+    assert by_change[("alias.set", "prod")].revision == 1 and by_change[("scenario.save", "0.0.1")].actor == BOB
+    assert all(r.restored for r in restored) and by_change[("publish", "0.0.1")].restored is None
+    assert all(r.restored for r in trail if r.key in {w.key for w in restored})
+
+    assert other.restore_trail("var") == [] and Registry.from_settings(store_settings).restore_trail("var") == []
+    assert len(Registry.from_settings(store_settings).history("var")) == len(trail)
+
+
+def test_a_version_published_without_a_signed_in_identity_is_restored_with_its_author(
+    registry, store_settings, macro_result, records_cut_off
+):
+    records_cut_off(lambda: publish_result(registry, macro_result, "var", author="Carol"))
+    (record,) = Registry.from_settings(store_settings).restore_trail("var")
+    assert (record.action, record.version, record.actor.name, record.actor.subject) == ("publish", "0.0.1", "Carol", "")
+
+
+def test_a_read_only_store_is_not_repaired(registry, store_settings, macro_result, records_cut_off):
+    from dataclasses import replace
+
+    records_cut_off(lambda: publish_result(registry, macro_result, "var"))
+    with pytest.raises(AccessDeniedError, match="read-only"):
+        Registry.from_settings(replace(store_settings, read_only=True)).restore_trail("var")
+    assert registry.history("var") == []

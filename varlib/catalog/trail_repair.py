@@ -1,0 +1,116 @@
+"""Audit records restored from the stored changes themselves, for changes whose own record was cut off.
+
+A change is stored first and its audit record appended after it (catalog.audit), so a writer cut off in
+between (the store went away, the process was killed) leaves a version, withdrawal, alias move or saved
+scenario that the trail does not mention. Each of those objects says who made it and when, so `restore`
+writes the missing record from it, with the change's own time (it sorts into place in the trail) and
+marked `restored` with the time of the repair. What the object does not keep stays unknown: a version
+keeps its author's name only (no subject, client or channel), and an alias keeps its last move only.
+
+A restored record's key is made from the change it describes (create-if-absent), so two repairs at once
+write it once, and a repair run again finds nothing missing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from ..errors import ObjectExistsError, VarlibError
+from ..identity import Actor
+from ..versions import parse_key_version
+from . import audit
+from .aliases import list_aliases
+from .audit import AuditRecord
+from .layout import AUDIT_FOLDER, SCENARIO_FOLDER, helper_prefix
+
+if TYPE_CHECKING:
+    from .registry import Registry
+
+_ALL = 10**9  # the whole trail: a repair compares every record
+_UNKNOWN = Actor("unknown", "", via="")
+
+
+def restore(registry: Registry, name: str) -> list[AuditRecord]:
+    """Write a record for every stored change of `name` that the trail lacks; returns what was written."""
+    known = {_change(record) for record in registry.history(name, _ALL)}
+    repaired_at = audit.now()
+    written = []
+    for record in _stored_changes(registry, name):
+        if _change(record) in known:
+            continue
+        if record.action == "publish":
+            record = _publish(registry, name, record.version or "")
+        restored = replace(record, restored=repaired_at)
+        key = f"{helper_prefix(name, AUDIT_FOLDER)}{audit.stamp(record.at)}-restored-{_digest(record)}.json"
+        try:
+            written.append(audit.create(registry.store, key, restored))
+        except ObjectExistsError:
+            continue  # another repair wrote it meanwhile
+    return written
+
+
+def _stored_changes(registry: Registry, name: str) -> Iterator[AuditRecord]:
+    """A record for each stored change, enough to match it in the trail (a publish's is filled in by
+    `_publish` once it is known to be missing: that reads the version)."""
+    for entry in registry.list_versions(name, verify=True):
+        if entry.ok and entry.version is not None:
+            yield AuditRecord("", "publish", name, _UNKNOWN, str(entry.version))
+    for version, gone in registry.withdrawals(name).items():
+        yield AuditRecord(_time(gone.at), "withdraw", name, gone.actor, str(version), reason=gone.reason)
+    for alias in list_aliases(registry.store, name, deleted=True):
+        yield AuditRecord(
+            _time(alias.at),
+            "alias.set" if alias.version is not None else "alias.delete",
+            name,
+            alias.actor,
+            str(alias.version) if alias.version else None,
+            alias.alias,
+            str(alias.previous) if alias.previous else None,
+            revision=alias.revision,
+        )
+    yield from _scenario_saves(registry, name)
+
+
+def _publish(registry: Registry, name: str, version: str) -> AuditRecord:
+    """A version's publish record: when it was made and by whom, with the identity the service recorded
+    in its provenance (a signed-in publisher's subject, channel and client) when there is one."""
+    artifact = registry.load(name, version)
+    identity = artifact.provenance.get("identity")
+    actor = Actor.from_dict(identity) if isinstance(identity, dict) else Actor(artifact.author, "", via="")
+    return AuditRecord(_time(artifact.created_at), "publish", name, actor, version)
+
+
+def _scenario_saves(registry: Registry, name: str) -> Iterator[AuditRecord]:
+    for info in registry.store.list(helper_prefix(name, SCENARIO_FOLDER)):
+        folder, _, file = info.key.removeprefix(helper_prefix(name, SCENARIO_FOLDER)).partition("/")
+        version = parse_key_version(folder)
+        if version is None or not file.endswith(".json"):
+            continue
+        try:
+            saved = registry.scenario(name, version, file.removesuffix(".json"))
+        except VarlibError:
+            continue  # damaged or foreign: not a change of ours
+        actor = saved.actor or _UNKNOWN
+        yield AuditRecord(_time(saved.created_at), "scenario.save", name, actor, str(version), scenario=saved.scenario)
+
+
+def _change(record: AuditRecord) -> tuple:
+    """What a record is about, whoever wrote it and whenever: the same change gives the same tuple."""
+    if record.action in ("alias.set", "alias.delete"):
+        return (record.action, record.alias, record.revision)
+    return (record.action, record.version, record.scenario)
+
+
+def _digest(record: AuditRecord) -> str:
+    return hashlib.sha256(repr((record.name, *_change(record))).encode()).hexdigest()[:16]
+
+
+def _time(at: str) -> str:
+    """`at` in the trail's form (UTC to the microsecond), which its keys sort by."""
+    moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
