@@ -49,7 +49,11 @@ def render(name: str) -> None:
         scope = st.selectbox("Show", ["everything"] + [f"@{a}" for a in alias_names], key=f"history_scope|{name}")
         if scope != "everything":
             records = tuple(r for r in records if r.alias == scope[1:])
-        st.dataframe(history_table(records), hide_index=True, width="stretch")
+        restored = st.column_config.TextColumn(
+            help="When `varlib reindex` wrote this record from the stored change, whose own record was cut off"
+            " (the store went away or the writer was stopped between the two)."
+        )
+        st.dataframe(history_table(records), hide_index=True, width="stretch", column_config={"restored": restored})
 
 
 def version_choices(name: str, entries, withdrawn, named: set) -> tuple[list[str], dict[str, str]]:
