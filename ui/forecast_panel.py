@@ -20,7 +20,7 @@ from ui import forecast_inputs, forecast_view, paths_editor, scenario_panel, url
 from ui.forecast_link import DEFAULT_LEVEL, DEFAULT_STEPS, KEYS, LAYOUTS, LEVELS, PAGE, encode_lags
 from ui.forecast_table import show_table
 from ui.forecast_view import EXPORT
-from ui.layout import control_row
+from ui.layout import at_row_bottom, control_row
 from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact
 
 STEPS_NOTE = "_fc_steps_note"
@@ -58,7 +58,7 @@ def _settings(
 ) -> tuple[int, int | float, str, str, DeltaGenerator]:
     """The settings row, returned last so the page's link can close it once the view is known. A control that
     does not apply is disabled, saying why: a saved scenario keeps its own settings, a fan its own levels."""
-    row = control_row("medium")
+    row = control_row("medium", align="top")
     kept = SAVED_KEEPS if given.saved else None
     steps = int(
         row.number_input(
@@ -211,7 +211,7 @@ def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str]) -> None:
     """The page's link in a popover at the end of the settings row, written only while it is open (every
     change redraws what is shown). `left_out`: what is on screen that a link does not carry (the scenario
     editor's conditions and exogenous values; a saved scenario's link does)."""
-    link = row.popover("Copy link", icon=":material/link:", key=LINK_OPEN, on_change="rerun")
+    link = at_row_bottom(row).popover("Copy link", icon=":material/link:", key=LINK_OPEN, on_change="rerun")
     if not link.open:
         return
     query = urlencode({k: v for k, v in params.items() if v is not None})

@@ -13,9 +13,17 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 
-def control_row(gap: Literal["small", "medium", "large"] = "small") -> DeltaGenerator:
-    """One block for a row of controls, aligned on their bottom edges."""
-    return st.container(horizontal=True, vertical_alignment="bottom", gap=gap)
+def control_row(
+    gap: Literal["small", "medium", "large"] = "small", align: Literal["top", "bottom"] = "bottom"
+) -> DeltaGenerator:
+    """One block for a row of controls, aligned on their bottom edges; `top` for controls of different
+    heights under labels (a number field is taller than a row of buttons), so the labels line up."""
+    return st.container(horizontal=True, vertical_alignment=align, gap=gap)
+
+
+def at_row_bottom(row: DeltaGenerator) -> DeltaGenerator:
+    """A place at the bottom of a top-aligned `row`, for a control without a label (a button)."""
+    return row.container(width="content", height="stretch", vertical_alignment="bottom")
 
 
 def chart_cells(count: int, per_row: int) -> list[DeltaGenerator]:

@@ -40,7 +40,7 @@ def render() -> None:
         " it and forecasts 1..h periods ahead; errors are scored in levels beside a no-change forecast."
     )
     problems = open_page(PAGE, FIELDS)
-    top = st.columns([1.5, 1.5, 1, 1, 2], vertical_alignment="bottom")
+    top = st.columns([1.5, 1.5, 1, 1, 2], vertical_alignment="top")  # labels in line above the taller radio
     name = pick_model(PAGE, top[0])
     if name is None:
         return

@@ -53,7 +53,7 @@ def render() -> None:
     st.title("Compare versions")
     params = url_state.incoming(PAGE, FIELDS)
     problems = url_state.apply(PAGE, FIELDS, params) if params else []
-    top = st.columns([3.6, 1, 2], vertical_alignment="bottom")
+    top = st.columns([3.6, 1, 2], vertical_alignment="top")  # labels in line (a field is taller than buttons)
     artifacts = pick_versions(PAGE, top[0], problems)
     if not store.model_names():  # the picker has said so and linked the pages that fill a store
         return

@@ -8,6 +8,7 @@ import pytest
 from tests.support.browser import (
     edit_newest_lag,
     grown_margins,
+    label_spread,
     refresh_listings,
     shot,
     wait_for_app,
@@ -164,3 +165,21 @@ def test_an_embedded_forecast_is_a_presentation(dashboard, page):
     page.get_by_text("Model and version").wait_for()  # the controls are folded away
     assert not page.get_by_label("Steps", exact=True).is_visible()
     assert page.locator('[data-testid="stPlotlyChart"]').first.bounding_box()["height"] >= 800
+
+
+@pytest.mark.parametrize(
+    "address, labels",
+    [
+        ("/?model=var&version=0.0.1", ["Steps", "Interval level", "Intervals"]),
+        ("/compare?versions=var:0.0.1", ["Versions", "Steps", "Interval"]),
+        ("/backtest?model=var", ["Model", "Version", "Origins (N)", "Horizon (h)", "Lag order"]),
+    ],
+)
+def test_the_labels_of_a_row_of_controls_line_up(dashboard, page, address, labels):
+    """A number field is taller than a row of buttons or a select, a radio list taller still: the row aligns
+    its controls on their tops, so the labels above them stay on one line."""
+    url, _ = dashboard
+    page.goto(f"{url}{address}")
+    wait_for_app(page)
+    page.get_by_text(labels[-1], exact=True).first.wait_for()
+    assert label_spread(page, labels) <= 1

@@ -212,3 +212,16 @@ def refresh_listings(page, url: str) -> None:
     wait_for_app(page)
     page.get_by_role("button", name="Refresh").click()
     wait_for_app(page)
+
+
+# The top edge (px) of each visible widget label with one of the given texts
+LABEL_TOPS = """(names) => Object.fromEntries([...document.querySelectorAll('[data-testid="stWidgetLabel"]')]
+  .filter(label => label.offsetParent && names.includes(label.innerText.trim()))
+  .map(label => [label.innerText.trim(), label.getBoundingClientRect().top]))"""
+
+
+def label_spread(page, names: list[str]) -> float:
+    """How far apart (px) the labels of one row of controls sit vertically; every name must be on screen."""
+    tops = page.evaluate(LABEL_TOPS, names)
+    assert sorted(tops) == sorted(names), tops
+    return max(tops.values()) - min(tops.values())
