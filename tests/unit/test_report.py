@@ -45,7 +45,7 @@ def test_tables_are_all_there(artifact):
     assert f"<td>{fmt % diag.whiteness.statistic}</td>" in page
     assert f"<td>{fmt % diag.whiteness_adjusted.statistic}</td>" in page
     assert "portmanteau, adjusted (as R vars and JMulTi print it), 10 lags" in page
-    assert "realgdp -&gt; realcons" in page and "realcons -&gt; realgdp" in page  # K = 2: pairs only, once each
+    assert "realgdp → realcons" in page and "realcons → realgdp" in page  # K = 2: pairs only, once each
     assert "Unit roots and cointegration" in page and "log levels of the training data" in page
     assert "checks at training time" in page
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
