@@ -113,7 +113,7 @@ def _parse_endpoint(raw: str, secure_flag: str) -> tuple[str | None, bool]:
 
 
 def _parse_bucket(raw: str) -> str:
-    if not _BUCKET_PATTERN.match(raw) or ".." in raw:
+    if not _BUCKET_PATTERN.fullmatch(raw) or ".." in raw:
         raise InvalidInputError(
             f"MINIO_BUCKET={raw!r} is not a valid bucket name: use 3-63 lower-case letters, digits, '.' or '-',"
             " starting and ending with a letter or digit (default 'models')"

@@ -27,7 +27,7 @@ SCENARIO_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
 def check_scenario_name(name: str) -> str:
     """The scenario name if it is valid (it goes into keys and links), else InvalidInputError with the rule."""
     text = str(name).strip()
-    if not SCENARIO_PATTERN.match(text):
+    if not SCENARIO_PATTERN.fullmatch(text):
         raise InvalidInputError(
             f"scenario name {name!r} is not valid: use 1-63 lower-case letters, digits, '-' or '_', starting with a"
             " letter or digit (for example 'rate-hold-2pc')",

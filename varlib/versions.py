@@ -68,7 +68,7 @@ def is_alias(text: object) -> bool:
 def check_alias(alias: str) -> str:
     """Return the alias name (a leading `@` dropped) if it is valid, else raise with the rule."""
     name = str(alias).strip().removeprefix("@")
-    if not ALIAS_PATTERN.match(name) or name == LATEST:
+    if not ALIAS_PATTERN.fullmatch(name) or name == LATEST:
         raise InvalidInputError(
             f"alias {alias!r} is not valid: use 1-40 lower-case letters, digits, '-' or '_', starting with a"
             " letter (for example 'champion'), and not 'latest'",
@@ -80,7 +80,7 @@ def check_alias(alias: str) -> str:
 
 def parse_version(text: str) -> Version:
     """Parse `0.0.3` or `0_0_3` (not `latest`; see `registry.resolve`)."""
-    match = _VERSION_PATTERN.match(str(text).strip())
+    match = _VERSION_PATTERN.fullmatch(str(text).strip())
     if not match:
         raise InvalidInputError(
             f"version {text!r} is not valid: use M.m.p such as 0.0.3 (or 0_0_3), 'latest', or an alias such as"
@@ -91,7 +91,7 @@ def parse_version(text: str) -> Version:
 
 def parse_key_version(folder: str) -> Version | None:
     """The version a store folder stands for, or None when the folder is outside the pattern."""
-    match = KEY_VERSION_PATTERN.match(folder)
+    match = KEY_VERSION_PATTERN.fullmatch(folder)
     if not match:
         return None
     return Version(*(int(part) for part in match.groups()))
@@ -99,7 +99,7 @@ def parse_key_version(folder: str) -> Version | None:
 
 def check_name(name: str) -> str:
     """Return `name` if it is a valid model name, else raise with the rule."""
-    if not isinstance(name, str) or not NAME_PATTERN.match(name):
+    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
         raise InvalidInputError(
             f"model name {name!r} is not valid: use 1-63 lower-case letters, digits, '-' or '_',"
             " starting with a letter or digit (for example 'var')"
@@ -111,4 +111,4 @@ def name_from(text: str) -> str:
     """A valid model name made from a dataset or file name: `GDP Quarterly.csv` -> `gdp-quarterly`."""
     stem = re.sub(r"\.(csv|txt|tsv)$", "", str(text).strip(), flags=re.IGNORECASE).lower()
     slug = re.sub(r"[^a-z0-9_-]+", "-", stem).strip("-_")[:63].strip("-_")
-    return slug if slug and NAME_PATTERN.match(slug) else "model"
+    return slug if slug and NAME_PATTERN.fullmatch(slug) else "model"

@@ -68,7 +68,7 @@ class Registry(Governance, ScenarioShelf):
     # -- reading -----------------------------------------------------------------------------
     def list_names(self) -> list[str]:
         """Model names in the store, sorted."""
-        return [name for name in self.store.list_folders("") if NAME_PATTERN.match(name)]
+        return [name for name in self.store.list_folders("") if NAME_PATTERN.fullmatch(name)]
 
     def list_versions(self, name: str, verify: bool = False) -> list[VersionEntry]:
         """Every version of `name`, newest first; unusable objects are listed with their reason, last

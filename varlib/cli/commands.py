@@ -42,7 +42,7 @@ def _check_version(text: str, name: str | None) -> None:
     try:
         varlib.parse_version(text)
     except InvalidInputError as exc:
-        if name is None and varlib.NAME_PATTERN.match(text):
+        if name is None and varlib.NAME_PATTERN.fullmatch(text):
             hint = f"{exc}; the model is named with --name {text}"
             raise InvalidInputError(hint, field="version", value=text) from None
         raise

@@ -72,7 +72,7 @@ class Store(Protocol):
 
 def check_key(key: str) -> str:
     """Refuse keys that could escape the bucket or folder (`..`, absolute, empty parts)."""
-    if not _KEY_PATTERN.match(key) or any(part in (".", "..") for part in key.split("/")):
+    if not _KEY_PATTERN.fullmatch(key) or any(part in (".", "..") for part in key.split("/")):
         raise InvalidInputError(f"object key {key!r} is not allowed")
     return key
 
