@@ -68,7 +68,7 @@ def test_a_body_not_sent_as_json_says_which_header_to_send(http, content_type):
         ({"steps": 3, "conditions": {"realgdp": [True]}}, "body.conditions.realgdp.0: Input should be a valid number"),
         ({"steps": 2, "alpha": float("nan")}, "body.alpha: Input should be a finite number"),
         ({"steps": 2, "lag_inputs": [[1.0, 2.0], [4.0]]}, "lag inputs: row 2 has 1 value(s);"),
-        ({"steps": 3, "conditions": {"realgdp": [1.7e308]}}, "from these lag inputs and conditions"),
+        ({"steps": 3, "conditions": {"realgdp": [1.7e308]}}, "realgdp at step 1 (2009-10-01) is 1.7e+308, too large"),
     ],
 )
 def test_values_that_are_not_numbers_or_do_not_fit_are_named(http, body, named):

@@ -66,7 +66,7 @@ def test_conditions_and_exog_in_the_forecast_body(served):
 @pytest.mark.parametrize(
     "body, message",
     [
-        ({"steps": 4, "conditions": {"realgdp": [None] * 4 + [1.0]}}, "step 5 lies beyond the horizon"),
+        ({"steps": 4, "conditions": {"realgdp": [None] * 4 + [1.0]}}, "realgdp has a value at step 5, which"),
         ({"steps": 4, "conditions": {"gdp": [1.0]}}, "'gdp' is not a variable of this model"),
         ({"steps": 4, "conditions": {"realgdp": [1.0]}, "intervals": "corrected"}, "conditional forecasts use"),
         ({"steps": 4, "exog": {"realint": [1.0] * 4}}, "has no exogenous variables"),

@@ -113,7 +113,7 @@ def test_a_varx_scenario_keeps_its_exogenous_paths(registry):
 
 def test_impossible_scenarios_are_refused_before_anything_is_stored(registry, macro_result):
     artifact = _published(registry, macro_result)
-    with pytest.raises(InvalidInputError, match="step 5 lies beyond the horizon"):
+    with pytest.raises(InvalidInputError, match="realgdp has a value at step 5, which lies beyond the horizon"):
         make_scenario(artifact, "late", 4, conditions={"realgdp": [None] * 4 + [1.0]})
     with pytest.raises(InvalidInputError, match="scenario name 'Rate Hold' is not valid"):
         make_scenario(artifact, "Rate Hold", 4)

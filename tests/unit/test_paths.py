@@ -41,7 +41,7 @@ def test_dates_step_numbers_or_row_order_place_the_conditions(text):
     [
         ("step,realgdp\n5,13100\n", r"step 5 lies beyond the horizon: the forecast has 4 steps \(2009-10-01 to"),
         ("date,realgdp\n2011-01-01,13100\n", "2011-01-01 lies beyond the horizon"),
-        ("realgdp\n1\n2\n3\n4\n5\n", "step 5 lies beyond the horizon"),
+        ("realgdp\n1\n2\n3\n4\n5\n", "realgdp has a value at step 5, which lies beyond the horizon"),
         ("date,realgdp\n2010-02-15,13100\n", "2010-02-15 is not one of the forecast's periods"),
         ("date,gdp\n2010-01-01,13100\n", "'gdp' is not a variable of this model; use realgdp, realcons"),
         ("date,realint\n2010-01-01,2\n", "'realint' is exogenous; give it as an exogenous value"),
@@ -63,8 +63,40 @@ def test_rest_mappings_null_is_free_and_json_nan_is_refused():
     np.testing.assert_array_equal(path["realgdp"].to_numpy(), [np.nan, 13100, np.nan, np.nan])
     with pytest.raises(InvalidInputError, match="realgdp at step 1 .* is 'NaN'"):
         check_path({"realgdp": [float("nan")]}, VARIABLES, LABELS)
-    with pytest.raises(InvalidInputError, match="step 5 lies beyond the horizon"):
+    with pytest.raises(InvalidInputError, match="realgdp has a value at step 5, which lies beyond the horizon"):
         check_path({"realgdp": [None] * 4 + [1.0]}, VARIABLES, LABELS)
+    beyond_but_free = check_path({"realgdp": [13100.0] + [None] * 5}, VARIABLES, LABELS)  # null: no condition
+    np.testing.assert_array_equal(beyond_but_free["realgdp"].to_numpy(), [13100, np.nan, np.nan, np.nan])
+
+
+@pytest.mark.parametrize(
+    "mapping, message",
+    [
+        ({"realgdp": [13100.0], "step": [3]}, "'step' is not a variable of this model; use realgdp, realcons$"),
+        ({"date": ["2010-01-01"], "realgdp": [13100.0]}, "'date' is not a variable"),
+        ({"realgdp": [13100.0], "realgdp ": [9.0]}, "'realgdp ' is not a variable"),  # never merged with realgdp
+        ({"realgdp": [1e200]}, "realgdp at step 1 .* is 1e[+]200, too large in magnitude"),
+    ],
+)
+def test_rest_mappings_are_variables_step_by_step_and_nothing_else(mapping, message):
+    """Every key of the REST form is a variable (no step or date column, no trimming), values within range."""
+    with pytest.raises(InvalidInputError, match=message):
+        check_path(mapping, VARIABLES, LABELS)
+
+
+def test_many_keys_that_are_not_variables_are_refused_at_the_first():
+    """A body of thousands of keys costs one look at the first (it once took seconds per thousand keys)."""
+    calls = []
+
+    class Keys(dict):
+        def __iter__(self):
+            for key in super().__iter__():
+                calls.append(key)
+                yield key
+
+    with pytest.raises(InvalidInputError, match="'0' is not a variable"):
+        check_path(Keys({str(i): [1.0] for i in range(20_000)}), VARIABLES, LABELS)
+    assert calls == ["0"]
 
 
 def test_logdiff_conditions_are_positive_levels():

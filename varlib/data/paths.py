@@ -21,11 +21,20 @@ import pandas as pd
 from ..errors import InvalidInputError
 from .columns import find_date_column
 from .csv_text import read_text_table
+from .path_values import (
+    CONDITIONS,
+    EXOG,
+    STEP,
+    beyond,
+    cell_number,
+    check_columns,
+    check_complete,
+    is_empty,
+    step_label,
+)
 from .timeindex import AmbiguousDates, as_their_months, parse_dates
 
-STEP = "step"
-CONDITIONS = "conditions"
-EXOG = "exogenous values"
+__all__ = ["CONDITIONS", "EXOG", "STEP", "check_path", "path_editor_table", "read_path_csv"]
 
 
 def read_path_csv(source: str | Path | bytes, what: str = CONDITIONS, name: str | None = None) -> pd.DataFrame:
@@ -53,19 +62,23 @@ def check_path(
     or a mapping of variable -> values step by step (the REST form, None for a free value). `labels` are the
     forecast's period labels; `positive` refuses values <= 0 (conditions of a logdiff model); names in
     `other_columns` get a message saying which kind of path they belong in."""
+    by_position = isinstance(table, Mapping)  # the REST form: each list step by step, every key a variable
+    if by_position:  # before any other work: a body of many keys that are not variables costs nothing
+        check_columns((str(key) for key in table), columns, what, other_columns, placing=False)
     frame = _as_frame(table)
-    steps = _steps_of(frame, labels, what)
-    given = [c for c in frame.columns if c not in (STEP, _date_column(frame))]
-    _check_columns(given, columns, what, other_columns)
+    date_column = None if by_position else _date_column(frame)
+    steps = _position_steps(frame, labels, what) if by_position else _steps_of(frame, labels, what, date_column)
+    given = [c for c in frame.columns if c not in (STEP, date_column)] if not by_position else list(frame.columns)
+    check_columns(given, columns, what, other_columns)
     index = pd.RangeIndex(1, len(labels) + 1, name=STEP)
     out = pd.DataFrame(np.nan, index=index, columns=[c for c in columns if c in given])
     for position, step in enumerate(steps):
         if step is None:  # exogenous values after the horizon: not used
             continue
         for column in out.columns:
-            out.loc[step, column] = _number(frame[column].iloc[position], column, step, labels, what, positive)
+            out.loc[step, column] = cell_number(frame[column].iloc[position], column, step, labels, what, positive)
     if what == EXOG:
-        _check_complete(out, columns, labels)
+        check_complete(out, columns, labels)
     return out
 
 
@@ -91,7 +104,7 @@ def _as_frame(table) -> pd.DataFrame:
     if isinstance(table, Mapping):
         # JSON null is a free value; a NaN that came through JSON is not a number anyone meant
         return pd.DataFrame(
-            {str(k).strip(): pd.Series([_nan_as_text(v) for v in values], dtype=object) for k, values in table.items()}
+            {str(k): pd.Series([_nan_as_text(v) for v in values], dtype=object) for k, values in table.items()}
         )
     raise InvalidInputError("a path must be a table or a mapping of variable -> values, step by step")
 
@@ -104,9 +117,19 @@ def _date_column(frame: pd.DataFrame) -> str | None:
     return find_date_column(c for c in frame.columns if c != STEP)
 
 
-def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str) -> list[int | None]:
+def _position_steps(frame: pd.DataFrame, labels: Sequence[str], what: str) -> list[int | None]:
+    """Rows placed by their order: None after the horizon, where a condition's value is refused (naming its
+    variable) and an empty cell is no condition at all; exogenous values there are not used."""
+    if what == CONDITIONS:
+        for column in frame.columns:
+            late = [i for i in range(len(labels), len(frame)) if not is_empty(frame[column].iloc[i])]
+            if late:
+                beyond(late[0] + 1, labels, what, column=column)
+    return [i + 1 if i < len(labels) else None for i in range(len(frame))]
+
+
+def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str, date_column: str | None) -> list[int | None]:
     """The step (1-based) of every row; None for exogenous rows after the horizon (not used)."""
-    date_column = _date_column(frame)
     if STEP in frame.columns:
         steps = [_step_number(cell, labels, what) for cell in frame[STEP]]
     elif date_column is not None or isinstance(frame.index, pd.DatetimeIndex):
@@ -114,16 +137,14 @@ def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str) -> list[int
         periods = pd.to_datetime(pd.Series(list(labels)), errors="coerce", format="mixed")  # read once
         steps = [_step_of_date(cell, labels, periods, what) for cell in _as_dates(cells, periods, what)]
     else:
-        steps = [i + 1 for i in range(len(frame))]
-        if what == CONDITIONS and len(frame) > len(labels):
-            _beyond(len(labels) + 1, labels, what)
+        steps = _position_steps(frame.drop(columns=[STEP], errors="ignore"), labels, what)
     if what == EXOG:
         steps = [s if s is not None and s <= len(labels) else None for s in steps]
     seen: set[int] = set()
     for step in steps:
         if step is not None and step in seen:
             raise InvalidInputError(
-                f"{what}: step {_where(step, labels)} is given twice; keep one row per step", field=what, value=step
+                f"{what}: step {step_label(step, labels)} is given twice; keep one row per step", field=what, value=step
             )
         if step is not None:
             seen.add(step)
@@ -175,7 +196,7 @@ def _step_number(cell, labels: Sequence[str], what: str) -> int | None:
         )
     step = int(number)
     if step > len(labels) and what == CONDITIONS:
-        _beyond(step, labels, what)
+        beyond(step, labels, what)
     return step
 
 
@@ -197,87 +218,10 @@ def _step_of_date(cell, labels: Sequence[str], periods: pd.Series, what: str) ->
     if when > periods.iloc[-1]:
         if what == EXOG:
             return None
-        _beyond(None, labels, what, text)
+        beyond(None, labels, what, text)
     raise InvalidInputError(
         f"{what}: {text} is not one of the forecast's periods ({len(labels)} steps, {labels[0]} to {labels[-1]});"
         " use their dates",
         field="date",
         value=text,
     )
-
-
-def _beyond(step: int | None, labels: Sequence[str], what: str, text: str | None = None) -> None:
-    where = f"{text}" if text is not None else f"step {step}"
-    raise InvalidInputError(
-        f"{what}: {where} lies beyond the horizon: the forecast has {len(labels)} steps ({labels[0]} to"
-        f" {labels[-1]}); forecast more steps or remove that row",
-        field=STEP,
-        value=text or step,
-    )
-
-
-def _check_columns(given: list[str], columns: Sequence[str], what: str, other_columns: Sequence[str]) -> None:
-    for column in given:
-        if column in columns:
-            continue
-        if column in other_columns:
-            where = "as an exogenous value (--exog-csv, REST `exog`)" if what == CONDITIONS else "as a condition"
-            role = "exogenous" if what == CONDITIONS else "a modelled variable"
-            raise InvalidInputError(
-                f"{what}: {column!r} is {role}; give it {where}",
-                field=column,
-                value=column,
-            )
-        raise InvalidInputError(
-            f"{what}: {column!r} is not a variable of this model; use {', '.join(columns) or 'none'} (and"
-            f" optionally a date or {STEP} column)",
-            field=column,
-            value=column,
-        )
-
-
-def _number(cell, column: str, step: int, labels: Sequence[str], what: str, positive: bool) -> float:
-    where = f"{'condition' if what == CONDITIONS else 'exogenous value'} {column} at step {_where(step, labels)}"
-    if cell is None or (isinstance(cell, float) and np.isnan(cell)) or str(cell).strip() == "":
-        return np.nan  # free (conditions); a missing exogenous value is named by _check_complete
-    try:
-        number = float(str(cell).strip()) if not isinstance(cell, (int, float, np.number)) else float(cell)
-    except ValueError:
-        raise InvalidInputError(f"{where} is {cell!r}, not a number", field=column, value=str(cell)) from None
-    if not np.isfinite(number):
-        free = "; leave the cell empty for a free value" if what == CONDITIONS else ""
-        shown = repr(str(cell).strip()) if isinstance(cell, str) else f"{number:g}"  # text as typed, numbers plain
-        raise InvalidInputError(f"{where} is {shown}; use a finite number{free}", field=column, value=str(cell))
-    if positive and number <= 0:
-        raise InvalidInputError(
-            f"{where} is {number:g}; this model works on logs, so conditions are levels above 0",
-            field=column,
-            value=number,
-        )
-    return number
-
-
-def _check_complete(path: pd.DataFrame, columns: Sequence[str], labels: Sequence[str]) -> None:
-    missing = [c for c in columns if c not in path.columns]
-    if missing:
-        raise InvalidInputError(
-            f"{EXOG}: {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing; a forecast needs every"
-            f" exogenous variable ({', '.join(columns)}) for each of its {len(labels)} steps",
-            field="exog",
-            value=missing,
-        )
-    for column in columns:
-        empty = np.flatnonzero(path[column].isna().to_numpy())
-        if empty.size:
-            step = int(empty[0]) + 1
-            raise InvalidInputError(
-                f"{EXOG}: {column} has no value for step {_where(step, labels)}; a forecast needs every exogenous"
-                f" value for each of its {len(labels)} steps",
-                field=column,
-                value=step,
-            )
-
-
-def _where(step: int, labels: Sequence[str]) -> str:
-    label = labels[step - 1] if 1 <= step <= len(labels) else None
-    return f"{step} ({label})" if label and not label.startswith("+") else str(step)
