@@ -67,6 +67,8 @@ def test_a_body_not_sent_as_json_says_which_header_to_send(http, content_type):
         ({"steps": 2, "lag_inputs": [[1.0, 2.0, "3.5"]] * 3}, "body.lag_inputs.0.2: Input should be a valid number"),
         ({"steps": 3, "conditions": {"realgdp": [True]}}, "body.conditions.realgdp.0: Input should be a valid number"),
         ({"steps": 2, "alpha": float("nan")}, "body.alpha: Input should be a finite number"),
+        ({"steps": 2, "alpha": "0.1"}, "body.alpha: Input should be a valid number"),  # as "8" for steps
+        ({"steps": 2, "alpha": True}, "body.alpha: Input should be a valid number"),
         ({"steps": 2, "lag_inputs": [[1.0, 2.0], [4.0]]}, "lag inputs: row 2 has 1 value(s);"),
         ({"steps": 3, "conditions": {"realgdp": [1.7e308]}}, "realgdp at step 1 (2009-10-01) is 1.7e+308, too large"),
     ],
@@ -158,7 +160,11 @@ def test_the_audit_trail_pages_past_unreadable_records(store, http):
         keys.append(page[0]["key"])
     every = http.get("/models/var/history?limit=1000").json()
     assert keys == [r["key"] for r in every] and every[-1]["action"] == "publish"
-    assert http.get("/models/var/history?before=0").json() == []  # nothing sorts before it
+    oldest = http.get("/models/var/history", params={"before": every[-1]["key"]})
+    assert oldest.status_code == 200 and oldest.json() == []  # nothing sorts before the oldest record
+    for wrong in ("0", "", "abc", every[-1]["key"].removeprefix("var/_audit/"), "other/_audit/" + keys[0][11:]):
+        refused = http.get("/models/var/history", params={"before": wrong})
+        assert "is not the key of a record of 'var'" in _error(refused, 422)
 
 
 def test_a_store_folder_that_is_a_file_is_unavailable_everywhere(tmp_path):

@@ -58,11 +58,16 @@ class ForecastRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     steps: int = Field(strict=True, ge=1, le=MAX_STEPS, description="how many periods ahead", examples=[8])
-    alpha: float = Field(
-        0.05, ge=ALPHA_MIN, le=ALPHA_MAX, allow_inf_nan=False, description="1 - coverage of the interval (0.05: 95%)"
-    )
     # Strict numbers: JSON's true or "9130.1" is not a value to forecast from (lax parsing read them as 1.0 and
     # 9130.1); NaN and Infinity pass here and are refused by the library, naming their row and column.
+    alpha: float = Field(
+        0.05,
+        strict=True,
+        ge=ALPHA_MIN,
+        le=ALPHA_MAX,
+        allow_inf_nan=False,
+        description="1 - coverage of the interval (0.05: 95%)",
+    )
     lag_inputs: list[list[StrictFloat]] | None = Field(
         None,
         description="the last observations in levels, oldest first, one row per period and one value per"

@@ -14,6 +14,7 @@ withdrawer, a scenario its saver), and `varlib reindex` restores the missing rec
 from __future__ import annotations
 
 import logging
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -22,7 +23,7 @@ from typing import Any
 import orjson
 
 from ..cache import BoundedCache
-from ..errors import CorruptArtifactError, NotFoundError, ObjectExistsError, VarlibError
+from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, VarlibError
 from ..identity import Actor
 from ..store import Store
 from .layout import AUDIT_FOLDER, helper_prefix
@@ -32,6 +33,7 @@ ACTIONS = ("publish", "alias.set", "alias.delete", "withdraw", "scenario.save")
 MAX_RECORD_BYTES = 64 * 1024
 DEFAULT_LIMIT = 500
 _ATTEMPTS = 5
+_RECORD_KEY = re.compile(r"\d{8}T\d{6}\.\d{6}Z-[0-9a-z-]{1,40}\.json")  # under the trail's folder: time, then suffix
 log = logging.getLogger("varlib.audit")
 
 
@@ -125,7 +127,15 @@ def read_trail(
     """The newest `limit` readable records of `name`, newest first; with `before` (a record's key, e.g. the
     last of a page) only older ones: keys sort by time. Records are immutable, so each is read once per
     process (cached by key); an unreadable object is skipped, never trusted, and does not count to `limit`."""
-    listed = store.list(helper_prefix(name, AUDIT_FOLDER))
+    folder = helper_prefix(name, AUDIT_FOLDER)
+    if before is not None and not (before.startswith(folder) and _RECORD_KEY.fullmatch(before[len(folder) :])):
+        raise InvalidInputError(
+            f"before {before!r} is not the key of a record of {name!r}'s trail: give the `key` of the last record"
+            f" listed (e.g. {folder}20261130T101500.000000Z-1a2b3c4d.json)",
+            field="before",
+            value=before,
+        )
+    listed = store.list(folder)
     keys = sorted((info.key for info in listed if before is None or info.key < before), reverse=True)
     records: list[AuditRecord] = []
     for key in keys:
