@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from ui import auth, store
@@ -28,6 +30,7 @@ from varlib import (
 )
 
 RESULT = "train_result"
+TRAINED_ON = "train_trained_on"  # what the result was fitted on (_trained_on)
 PUBLISHED = "train_published"
 DENIED = "train_denied"
 
@@ -51,8 +54,27 @@ def render() -> None:
     if result is None:
         return
     st.subheader("3 · Results")
+    stale = st.session_state.get(TRAINED_ON) != _trained_on(source, spec_inputs)
+    if stale:
+        st.warning(
+            "The data or the model settings changed after these results were trained: they belong to the earlier"
+            " choice. Press **Train** to fit what is chosen now.",
+            icon=":material/history:",
+        )
     show_results(result)
-    _publish(result)
+    _publish(result, spec_inputs["name"], stale)
+
+
+def _trained_on(source: dict | None, spec_inputs: dict) -> tuple | None:
+    """What a result depends on: the data as chosen (the file by its digest) and the model settings; not the
+    name, which only says where it is published."""
+    if source is None:
+        return None
+    data = source.get("csv")
+    chosen = {k: v for k, v in source.items() if k not in ("csv", "default_name", "recommended_transform")}
+    settings = {k: v for k, v in spec_inputs.items() if k != "name"}
+    digest = hashlib.sha256(data).hexdigest() if data else None
+    return digest, repr(sorted(chosen.items())), repr(sorted(settings.items()))
 
 
 def _spec_inputs(source: dict | None) -> dict:
@@ -175,10 +197,11 @@ def _train(source: dict, spec_inputs: dict) -> None:
             return
         status.update(label=f"Trained {result.description} in {result.seconds:.2f} s", state="complete", expanded=False)
     st.session_state[RESULT] = result
-    st.session_state["train_result_name"] = spec_inputs["name"]
+    st.session_state[TRAINED_ON] = _trained_on(source, spec_inputs)
 
 
-def _publish(result: TrainResult) -> None:
+def _publish(result: TrainResult, name: str, stale: bool) -> None:
+    """Publish under the name in the field now (it may have been edited after Train); never a stale result."""
     st.subheader("4 · Publish")
     registry = store.registry()
     published = st.session_state.get(PUBLISHED)
@@ -203,7 +226,14 @@ def _publish(result: TrainResult) -> None:
     sign_in = auth.publisher()  # None, after a notice, unless this session may publish
     if sign_in is None:
         return
-    name = st.session_state.get("train_result_name", "var")
+    if stale:
+        st.caption("Publishing waits for a model trained on the data and settings chosen now.")
+        return
+    try:
+        check_name(name)
+    except VarlibError as exc:
+        show_error(exc)
+        return
     changes = registry.shape_changes(name, result.spec, result.dataset.frequency)
     if changes:
         st.warning(

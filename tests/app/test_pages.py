@@ -108,6 +108,27 @@ def test_train_shows_results_and_publish_creates_a_version_linked_to_forecast(se
     assert at.dataframe[0].value["version"].tolist()[0] == "1.0.0"
 
 
+def test_publish_takes_the_name_typed_now_and_never_a_result_of_other_data(seeded):
+    """The name can change after Train (the result does not depend on it); the data or a setting cannot."""
+    at = open_app(page=TRAIN)
+    _train(at)
+    at.text_input(key="train_name|macrodata").set_value("gdp-new").run()
+    assert "Publishes as **gdp-new 0.0.1**" in "\n".join(c.value for c in at.caption)
+    at.text_input(key="train_name|macrodata").set_value("Bad Name").run()
+    assert "model name 'Bad Name' is not valid" in errors(at) and not [b for b in at.button if b.label == "Publish"]
+    at.text_input(key="train_name|macrodata").set_value("gdp-new").run()
+    _button(at, "Publish").click().run()
+    assert [e.label for e in seeded.list_versions("gdp-new")] == ["0.0.1"] and not seeded.list_versions("macrodata")
+    at.multiselect(key="train_macro_vars").set_value(["realgdp", "realcons", "realinv"]).run()
+    _train(at)
+    assert "changed after these results were trained" not in "\n".join(w.value for w in at.warning)
+    at.multiselect(key="train_macro_vars").set_value(["realgdp", "realinv"]).run()  # other data than trained
+    assert "changed after these results were trained" in "\n".join(w.value for w in at.warning)
+    assert not [b for b in at.button if b.label == "Publish"]
+    at.multiselect(key="train_macro_vars").set_value(["realgdp", "realcons", "realinv"]).run()  # as trained
+    assert [b.label for b in at.button if b.label == "Publish"] == ["Publish"]
+
+
 def test_train_on_uploaded_csv_with_date_range(seeded):
     rows = ["day,a,b,c"] + [f"2020-01-{d:02d},{d * 1.5 + (d % 3)},{(d * 7) % 11 + d},{d % 4}" for d in range(1, 32)]
     at = open_app(page=TRAIN)
