@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import streamlit as st
 
 from ui.chart_look import plot
@@ -90,3 +92,15 @@ def _holdout_charts(result: TrainResult, evaluation: Evaluation) -> None:
             frequency=label_of(result.dataset.frequency) if result.dataset.frequency else "",
         )
         plot(columns[j % len(columns)], fig, key=f"holdout|{variable}")
+
+
+def trained_on(source: dict | None, spec_inputs: dict) -> tuple | None:
+    """What a result depends on: the data as chosen (the file by its digest) and the model settings; not the
+    name, which only says where it is published."""
+    if source is None:
+        return None
+    data = source.get("csv")
+    chosen = {k: v for k, v in source.items() if k not in ("csv", "default_name", "recommended_transform")}
+    settings = {k: v for k, v in spec_inputs.items() if k != "name"}
+    digest = hashlib.sha256(data).hexdigest() if data else None
+    return digest, repr(sorted(chosen.items())), repr(sorted(settings.items()))

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import streamlit as st
 
 from ui import auth, store
 from ui.errors import guarded, show_error
 from ui.train_data import data_inputs, load_source
-from ui.train_results import show_results
+from ui.train_results import show_results, trained_on
 from ui.train_vecm import kind_input, transform_key, vecm_inputs
 from varlib import (
     BUMPS,
@@ -30,7 +28,7 @@ from varlib import (
 )
 
 RESULT = "train_result"
-TRAINED_ON = "train_trained_on"  # what the result was fitted on (_trained_on)
+TRAINED_ON = "train_trained_on"  # what the result was fitted on (ui.train_results.trained_on)
 PUBLISHED = "train_published"
 DENIED = "train_denied"
 
@@ -54,7 +52,7 @@ def render() -> None:
     if result is None:
         return
     st.subheader("3 · Results")
-    stale = st.session_state.get(TRAINED_ON) != _trained_on(source, spec_inputs)
+    stale = st.session_state.get(TRAINED_ON) != trained_on(source, spec_inputs)
     if stale:
         st.warning(
             "The data or the model settings changed after these results were trained: they belong to the earlier"
@@ -63,18 +61,6 @@ def render() -> None:
         )
     show_results(result)
     _publish(result, spec_inputs["name"], stale)
-
-
-def _trained_on(source: dict | None, spec_inputs: dict) -> tuple | None:
-    """What a result depends on: the data as chosen (the file by its digest) and the model settings; not the
-    name, which only says where it is published."""
-    if source is None:
-        return None
-    data = source.get("csv")
-    chosen = {k: v for k, v in source.items() if k not in ("csv", "default_name", "recommended_transform")}
-    settings = {k: v for k, v in spec_inputs.items() if k != "name"}
-    digest = hashlib.sha256(data).hexdigest() if data else None
-    return digest, repr(sorted(chosen.items())), repr(sorted(settings.items()))
 
 
 def _spec_inputs(source: dict | None) -> dict:
@@ -197,7 +183,7 @@ def _train(source: dict, spec_inputs: dict) -> None:
             return
         status.update(label=f"Trained {result.description} in {result.seconds:.2f} s", state="complete", expanded=False)
     st.session_state[RESULT] = result
-    st.session_state[TRAINED_ON] = _trained_on(source, spec_inputs)
+    st.session_state[TRAINED_ON] = trained_on(source, spec_inputs)
 
 
 def _publish(result: TrainResult, name: str, stale: bool) -> None:
