@@ -22,6 +22,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .data.columns import is_straight_line
+from .integration_advice import DETERMINISTIC, recommend
+
 SIGNIF = 0.05
 
 
@@ -35,7 +38,7 @@ class UnitRoot:
     kpss_statistic: float
     kpss_pvalue: float  # interpolated by statsmodels within [0.01, 0.10]
     diff_adf_pvalue: float
-    verdict: str  # "stationary" | "integrated" | "unclear"
+    verdict: str  # "stationary" | "integrated" | "unclear" | DETERMINISTIC
     order: int | None  # 0 or 1 when the tests agree, None otherwise
 
     def to_dict(self) -> dict:
@@ -150,16 +153,25 @@ def analyse(levels: np.ndarray, names: list[str], k_ar: int = 2) -> Integration:
     variables look integrated, Johansen's test with `k_ar - 1` lagged differences."""
     positive = bool(np.all(levels > 0))
     series = np.log(levels) if positive else np.asarray(levels, dtype=float)
-    roots = tuple(_unit_root(series[:, j], name) for j, name in enumerate(names))
+    roots = tuple(
+        _unit_root(series[:, j], name, is_straight_line(levels[:, j]) or is_straight_line(series[:, j]))
+        for j, name in enumerate(names)
+    )
     integrated = [u for u in roots if u.verdict == "integrated"]
-    johansen = _johansen(series, names, max(k_ar - 1, 1)) if len(integrated) >= 2 else None
-    transform, advice = _recommend(roots, positive, johansen)
+    tested = [j for j, u in enumerate(roots) if u.verdict != DETERMINISTIC]
+    johansen = (
+        _johansen(series[:, tested], [names[j] for j in tested], max(k_ar - 1, 1)) if len(integrated) >= 2 else None
+    )
+    transform, advice = recommend(roots, positive, johansen)
     return Integration("log levels" if positive else "levels", roots, transform, advice, johansen)
 
 
-def _unit_root(x: np.ndarray, name: str) -> UnitRoot:
+def _unit_root(x: np.ndarray, name: str, deterministic: bool) -> UnitRoot:
     from statsmodels.tsa.stattools import adfuller, kpss
 
+    if deterministic:
+        nan = float("nan")
+        return UnitRoot(name, nan, nan, nan, nan, nan, DETERMINISTIC, None)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # KPSS warns when its p-value is outside its table (then 0.01 or 0.10)
         adf = adfuller(x, regression="ct", autolag="AIC", result_object=False)
@@ -208,73 +220,4 @@ def johansen_test(series: np.ndarray, names: list[str], lagged: int, det_order: 
         lagged,
         DET_ORDERS[det_order],
         rank,
-    )
-
-
-def _recommend(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen | None) -> tuple[str | None, str]:
-    difference = "logdiff" if positive else "diff"
-    integrated = [u.variable for u in roots if u.verdict == "integrated"]
-    if not integrated and all(u.verdict == "stationary" for u in roots):
-        return "none", "Every variable looks stationary: a VAR in levels (transform `none`) fits them."
-    if not integrated:
-        return None, (
-            "The tests disagree for "
-            + ", ".join(u.variable for u in roots if u.verdict == "unclear")
-            + " (common on short samples): compare `none` and `"
-            + difference
-            + "` on the holdout."
-        )
-    subject = f"{', '.join(integrated)} {'looks' if len(integrated) == 1 else 'look'} integrated (a unit root)"
-    if johansen is not None and johansen.links:
-        return difference, (
-            f"{subject}, and Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
-            " relation(s) at 5%: a vector"
-            f" error-correction model keeps that long-run link (model kind `vecm` with cointegration rank"
-            f" {johansen.rank}{', transform `log`' if positive else ''}); a VAR in differences (transform"
-            f" `{difference}`) discards it."
-        )
-    text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`)."
-    if johansen is not None and johansen.rank == 0:
-        text += (
-            f" Johansen's trace test ({_settings(johansen)}) finds no cointegrating relation at 5%: differences"
-            " lose nothing."
-        )
-    elif johansen is not None:  # full rank: the test calls the levels stationary, unlike the unit-root tests
-        text += (
-            f" Johansen's trace test ({_settings(johansen)}) finds as many cointegrating relations as variables"
-            " at 5%, which would make the levels stationary: compare a VAR in levels (transform `none`) with"
-            " the differenced one on the holdout."
-        )
-    return difference, text
-
-
-def _settings(johansen: Johansen) -> str:
-    """The test's settings, which a VECM's own rank test (its lags and deterministic terms) may not share."""
-    terms = "no deterministic terms" if johansen.deterministic == "none" else f"a {johansen.deterministic}"
-    return f"with {terms} and {johansen.lagged_differences} lagged difference(s)"
-
-
-def advice_for_model(result: Integration, kind: str, transform: str, rank: int | None = None) -> str:
-    """The advice with what a fitted version already does about it (a VAR's transform, a VECM's rank)."""
-    if kind == "vecm":
-        return (
-            f"{result.advice} This version is a vector error-correction model of rank {rank}: it keeps the"
-            " long-run relation(s) instead of differencing (its own rank test is on the Cointegration tab)."
-        )
-    wanted = result.recommended_transform
-    if wanted is None:
-        return result.advice
-    linked = result.johansen is not None and result.johansen.links
-    if transform in ("diff", "logdiff"):
-        this = f"This version differences them (transform `{transform}`)"
-        if linked:
-            return f"{result.advice} {this}, so it discards that link: compare it with a VECM on the holdout."
-        if wanted == "none":
-            return f"{result.advice} {this}, which the tests do not call for: compare it with a VAR in levels."
-        return f"{result.advice} This version does so (transform `{transform}`)."
-    if wanted == "none":
-        return f"{result.advice} This version does so (transform `{transform}`)."
-    return (
-        f"{result.advice} This version models the levels (transform `{transform}`): compare it with the model"
-        " advised above on the holdout (the Compare page)."
     )

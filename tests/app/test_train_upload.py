@@ -138,7 +138,22 @@ def test_an_empty_and_a_constant_column_are_not_the_default_variables(seeded):
     variables = at.multiselect[0]
     assert "notes" not in variables.options and variables.value == ["gdp", "cons"]
     problems = "\n".join(w.value for w in at.warning)
-    assert "empty column(s) notes" in problems and "constant column(s) base" in problems
+    assert "empty column(s) notes" in problems and "column(s) base constant or counting" in problems
+
+
+def test_a_saved_row_index_is_no_default_variable_and_breaks_nothing_when_chosen(seeded):
+    """pandas writes its index as a first, unnamed column: it counts rows, so nothing to forecast or test."""
+    dates = pd.date_range("1990-01-01", periods=70, freq="QS")
+    growth = 0.005 + 0.01 * np.random.default_rng(4).standard_normal((70, 2))
+    frame = pd.DataFrame(100 * np.exp(np.cumsum(growth, axis=0)), columns=["gdp", "cons"]).assign(date=dates)
+    at = _upload(open_app(page=TRAIN), frame[["date", "gdp", "cons"]].to_csv().encode())  # header ",date,gdp,..."
+    variables = at.multiselect[0]
+    assert "Unnamed: 0" in variables.options and variables.value == ["gdp", "cons"]
+    assert "column(s) Unnamed: 0 constant or counting" in "\n".join(w.value for w in at.warning)
+    variables.set_value(["Unnamed: 0", "gdp", "cons"]).run()  # chosen anyway: the advice says why not
+    assert not at.exception, at.exception
+    advice = "\n".join(i.value for i in at.info)
+    assert "Unnamed: 0: constant or a straight line" in advice and "leave it out of the variables" in advice
 
 
 def test_a_growth_rate_gets_no_holdout_mape_and_the_page_says_why(seeded):

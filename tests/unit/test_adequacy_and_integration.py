@@ -123,7 +123,7 @@ def test_integrated_macro_series_get_differencing_advice_and_johansen_equals_sta
 
 
 def test_the_advice_never_says_difference_when_it_advises_a_vecm_and_says_what_a_version_does():
-    from varlib.integration import advice_for_model
+    from varlib.integration_advice import advice_for_model
 
     dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
     levels = dataset.frame.to_numpy(dtype=float)
@@ -145,13 +145,13 @@ def test_the_advice_never_says_difference_when_it_advises_a_vecm_and_says_what_a
 def test_a_full_rank_johansen_result_is_not_called_no_relation():
     from dataclasses import replace
 
-    from varlib.integration import _recommend
+    from varlib.integration_advice import recommend
 
     dataset = load_dataset(variables=["realgdp", "realcons"])
     result = analyse_integration(dataset.frame.to_numpy(dtype=float), dataset.variables, k_ar=3)
     assert result.johansen is not None
     full = replace(result.johansen, rank=2)
-    _, text = _recommend(result.unit_roots, True, full)
+    _, text = recommend(result.unit_roots, True, full)
     assert "no cointegrating relation" not in text and "as many cointegrating relations as variables" in text
     assert not full.links and not replace(full, rank=0).links and replace(full, rank=1).links
 
@@ -176,3 +176,19 @@ def test_data_too_small_for_double_precision_is_refused_by_name_not_by_a_linear_
     dataset = load_dataset(frame.rename_axis("date").to_csv().encode())
     with pytest.raises(InvalidInputError, match="rescale the data"):
         train_model(dataset, ModelSpec(variables=("v0", "v1"), lags=1, holdout=0))
+
+
+@pytest.mark.parametrize(
+    "column", [np.arange(80.0), np.arange(1.0, 81.0), np.full(80, 3.0), 5.0 + 0.25 * np.arange(80)]
+)
+def test_a_counter_or_constant_column_is_named_not_an_error_and_the_others_are_still_tested(column):
+    """adfuller refuses a series with nothing random in it (a pandas index written to the CSV, a constant):
+    the advice names it and tests the rest, as if it were not there."""
+    levels = load_dataset(variables=["realgdp", "realcons"]).frame.to_numpy()[:80]
+    alone = analyse_integration(levels, ["realgdp", "realcons"])
+    with_it = analyse_integration(np.column_stack([column, levels]), ["counter", "realgdp", "realcons"])
+    assert with_it.unit_roots[0].verdict == "constant or a straight line"
+    assert with_it.advice.startswith("counter is constant or moves by the same step every period")
+    if bool(np.all(column > 0)):  # the others tested on the same scale (logs) as alone
+        assert [u.verdict for u in with_it.unit_roots[1:]] == [u.verdict for u in alone.unit_roots]
+        assert with_it.advice.endswith(alone.advice) and with_it.recommended_transform == alone.recommended_transform

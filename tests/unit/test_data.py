@@ -78,3 +78,15 @@ def test_a_text_column_is_named_with_its_first_cell_that_is_not_a_number():
     content = b"date,gdp,rate,region\n2000-01-01,1,,north\n2000-04-01,2,3.6%,north\n2000-07-01,3,3.7%,north\n"
     problems = profile_csv(content, name="sheet.csv")[0].problems
     assert "text column(s) rate ('3.6%' in row 2), region ('north' in row 1) are not numbers" in problems[0]
+
+
+def test_a_csv_saved_with_its_row_index_leaves_the_index_out_of_the_default_variables(tmp_path):
+    from varlib import load_dataset
+
+    frame = load_dataset(variables=["realgdp", "realcons"]).frame.reset_index()
+    path = tmp_path / "with-index.csv"
+    frame.to_csv(path)  # pandas writes its index first, under an empty header
+    dataset = load_dataset(csv=path)
+    assert dataset.variables == ["realgdp", "realcons"]
+    assert "without Unnamed: 0 (constant or counting rows; name it among the variables to use it)" in dataset.read_as
+    assert load_dataset(csv=path, variables=["Unnamed: 0", "realgdp"]).variables == ["Unnamed: 0", "realgdp"]

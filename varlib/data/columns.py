@@ -1,8 +1,11 @@
-"""Which column of a CSV holds the dates: the one list of names the product recognises."""
+"""Which column of a CSV holds the dates (the one list of names the product recognises), and which
+columns hold nothing to forecast (a constant, a saved row index)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+import numpy as np
 
 # with the names spreadsheets in other languages give it (German and Dutch, Spanish and Italian, French)
 DATE_COLUMN_NAMES = ("date", "time", "period", "ds", "timestamp", "datum", "fecha", "periodo", "période")
@@ -22,3 +25,12 @@ def guess_date_column(columns: Iterable[object]) -> str | None:
     """A column named like a date, else the first column (None when there are no columns)."""
     names = [str(c) for c in columns]
     return find_date_column(names) or (names[0] if names else None)
+
+
+def is_straight_line(values) -> bool:
+    """Constant, or the same step every row (a row index a spreadsheet saved, a time trend): nothing random
+    to test or forecast. Empty cells or fewer than three values: False (other checks name those)."""
+    numbers = np.asarray(values, dtype=float)
+    if numbers.size < 3 or not np.isfinite(numbers).all():
+        return False
+    return bool(np.ptp(np.diff(numbers)) <= 1e-12 * max(1.0, float(np.max(np.abs(numbers)))))

@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
-from .columns import guess_date_column
+from .columns import guess_date_column, is_straight_line
 from .datasets import by_date, check_dates, read_as, read_csv, without_dated_empty_ends, without_notes_below
 from .frequency import Frequency, detect_frequency
 
@@ -88,9 +88,12 @@ def profile_csv(
     missing = {c: int(frame[c].isna().sum()) for c in numeric if frame[c].isna().any()}
     if missing:
         problems.append("empty cells: " + ", ".join(f"{c} ({n})" for c, n in missing.items()))
-    constant = tuple(c for c in numeric if frame[c].nunique(dropna=True) <= 1)
+    constant = tuple(c for c in numeric if frame[c].nunique(dropna=True) <= 1 or is_straight_line(frame[c]))
     if constant:
-        problems.append(f"constant column(s) {', '.join(constant)}: a VAR cannot use them")
+        problems.append(
+            f"column(s) {', '.join(constant)} constant or counting (the same step every row, as a saved row index):"
+            " nothing to forecast, so a VAR cannot use them"
+        )
     non_positive = tuple(c for c in numeric if bool((frame[c] <= 0).any()))
     if len(frame) < MIN_ROWS:  # the rows kept: dated rows without values are left out (and said in read_as)
         problems.append(f"only {len(frame)} rows: a VAR needs several times its coefficients; expect a small lag order")

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from ..forecast_errors import normal_quantile
-from ..integration import Integration, advice_for_model
+from ..integration import Integration
+from ..integration_advice import advice_for_model
 from ..jsonsafe import to_json_safe
 from ..model import LagSelection
 from ..spec import MODEL_SPACE

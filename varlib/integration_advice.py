@@ -1,0 +1,93 @@
+"""What the unit-root and Johansen tests of varlib.integration advise, in words: a transform, a VECM, or
+leaving out a series with nothing random in it; and, for a fitted version, what it already does about it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .integration import Integration, Johansen, UnitRoot
+
+DETERMINISTIC = "constant or a straight line"  # the verdict of a series with nothing random in it (untestable)
+
+
+def recommend(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen | None) -> tuple[str | None, str]:
+    fixed = [u.variable for u in roots if u.verdict == DETERMINISTIC]
+    if not fixed:
+        return _recommend_tested(roots, positive, johansen)
+    tested = tuple(u for u in roots if u.verdict != DETERMINISTIC)
+    transform, advice = _recommend_tested(tested, positive, johansen) if tested else (None, "")
+    return transform, (
+        f"{', '.join(fixed)} {'is' if len(fixed) == 1 else 'are'} constant or {'moves' if len(fixed) == 1 else 'move'}"
+        " by the same step every period (nothing random to test or forecast, e.g. a row counter): leave"
+        f" {'it' if len(fixed) == 1 else 'them'} out of the variables. {advice}".strip()
+    )
+
+
+def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen | None) -> tuple[str | None, str]:
+    difference = "logdiff" if positive else "diff"
+    integrated = [u.variable for u in roots if u.verdict == "integrated"]
+    if not integrated and all(u.verdict == "stationary" for u in roots):
+        return "none", "Every variable looks stationary: a VAR in levels (transform `none`) fits them."
+    if not integrated:
+        return None, (
+            "The tests disagree for "
+            + ", ".join(u.variable for u in roots if u.verdict == "unclear")
+            + " (common on short samples): compare `none` and `"
+            + difference
+            + "` on the holdout."
+        )
+    subject = f"{', '.join(integrated)} {'looks' if len(integrated) == 1 else 'look'} integrated (a unit root)"
+    if johansen is not None and johansen.links:
+        return difference, (
+            f"{subject}, and Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
+            " relation(s) at 5%: a vector"
+            f" error-correction model keeps that long-run link (model kind `vecm` with cointegration rank"
+            f" {johansen.rank}{', transform `log`' if positive else ''}); a VAR in differences (transform"
+            f" `{difference}`) discards it."
+        )
+    text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`)."
+    if johansen is not None and johansen.rank == 0:
+        text += (
+            f" Johansen's trace test ({_settings(johansen)}) finds no cointegrating relation at 5%: differences"
+            " lose nothing."
+        )
+    elif johansen is not None:  # full rank: the test calls the levels stationary, unlike the unit-root tests
+        text += (
+            f" Johansen's trace test ({_settings(johansen)}) finds as many cointegrating relations as variables"
+            " at 5%, which would make the levels stationary: compare a VAR in levels (transform `none`) with"
+            " the differenced one on the holdout."
+        )
+    return difference, text
+
+
+def _settings(johansen: Johansen) -> str:
+    """The test's settings, which a VECM's own rank test (its lags and deterministic terms) may not share."""
+    terms = "no deterministic terms" if johansen.deterministic == "none" else f"a {johansen.deterministic}"
+    return f"with {terms} and {johansen.lagged_differences} lagged difference(s)"
+
+
+def advice_for_model(result: Integration, kind: str, transform: str, rank: int | None = None) -> str:
+    """The advice with what a fitted version already does about it (a VAR's transform, a VECM's rank)."""
+    if kind == "vecm":
+        return (
+            f"{result.advice} This version is a vector error-correction model of rank {rank}: it keeps the"
+            " long-run relation(s) instead of differencing (its own rank test is on the Cointegration tab)."
+        )
+    wanted = result.recommended_transform
+    if wanted is None:
+        return result.advice
+    linked = result.johansen is not None and result.johansen.links
+    if transform in ("diff", "logdiff"):
+        this = f"This version differences them (transform `{transform}`)"
+        if linked:
+            return f"{result.advice} {this}, so it discards that link: compare it with a VECM on the holdout."
+        if wanted == "none":
+            return f"{result.advice} {this}, which the tests do not call for: compare it with a VAR in levels."
+        return f"{result.advice} This version does so (transform `{transform}`)."
+    if wanted == "none":
+        return f"{result.advice} This version does so (transform `{transform}`)."
+    return (
+        f"{result.advice} This version models the levels (transform `{transform}`): compare it with the model"
+        " advised above on the holdout (the Compare page)."
+    )
