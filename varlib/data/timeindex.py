@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from .frequency import detect_frequency
+from .month_names import MONTH_NUMBER, MONTH_YEAR
 from .periods import Fits, oldest_first
 
 _NUMERIC_DATE = r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$"  # day and month in either order, then the year
@@ -42,9 +43,10 @@ def parse_dates(
     """Parse a date column strictly, naming the first value that is not a date. Numeric dates such as
     01.04.2000 or 04/01/2000 are read in one order for the whole column (see `_day_or_month_first`; `fits`
     says which dates the reader expects, by default any on a regular grid); periods may be named as
-    statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01) or counted within the year as
-    econometrics programs do (1960:1, 1960.1: see `_counted_periods`). `observed`: the dates are of
-    observations, so a two-digit year is never in the future (`1/4/60` is 1960, not 2060)."""
+    statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01), as Excel does (Dec-01, Jan 2001:
+    see `_month_years`) or counted within the year as econometrics programs do (1960:1, 1960.1: see
+    `_counted_periods`). `observed`: the dates are of observations, so a two-digit year is never in the future
+    (`1/4/60` is 1960, not 2060)."""
     return read_dates(values, column, source, fits, observed)[0]
 
 
@@ -54,6 +56,7 @@ def read_dates(
     """`parse_dates`, and how dates that could be read two ways were read (`day first`, `as quarters of the
     year`), else None."""
     text = pd.Series(values, dtype=str).str.strip()
+    text = _month_years(text, observed)
     if text.str.fullmatch(r"\d{4}-[1-9]").any() and text.str.fullmatch(r"\d{4}-\d{1,2}").all():
         text = text.str.replace("-", ":", regex=False)  # 2000-1 ... 2000-4 count periods, as 2000:1 does
     iso = _iso(text)
@@ -109,6 +112,25 @@ def is_date(cell: object) -> bool:
     except InvalidInputError:
         return False
     return True
+
+
+def _month_years(text: pd.Series, observed: bool) -> pd.Series:
+    """Cells naming a month and its year (`Dec-01`, `jan 2001`) as the ISO date of the month's first day; other
+    cells as they are. pandas would read `Dec-01` as 1 December of the year 1, and `Dec-02` as the day after.
+    A two-digit year is read as Python's `%y` reads it (69-99: 19xx, else 20xx), and when `observed` never
+    in the future, as numeric dates are (see `_day_or_month_first`)."""
+    parts = text.str.extract(MONTH_YEAR, flags=re.IGNORECASE)
+    named = parts[0].notna()
+    if not named.any():
+        return text
+    year, two_digit = parts[1][named].astype(int), parts[1][named].str.len() == 2
+    year = year.where(~two_digit, year + np.where(year < 69, 2000, 1900))
+    month = parts[0][named].str[:3].str.lower().map(MONTH_NUMBER)
+    dates = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": 1}), errors="coerce")
+    if observed:
+        dates = dates.where(~two_digit, _not_after_today(dates))
+    written = dates.dropna().dt.strftime("%Y-%m-%d")  # not a date (Dec-0000): as it is, for the caller to name
+    return text.where(~text.index.isin(written.index), written)
 
 
 def _one_form(text: pd.Series, values: pd.Index, column: str, source: str) -> None:
