@@ -12,7 +12,9 @@ from varlib.errors import InvalidInputError
 
 ROWS = 40  # enough for the upload preview to raise no other point
 QUARTERS = pd.date_range("2000-01-01", periods=ROWS, freq="QS")
-VALUES = np.column_stack([1000 + np.arange(ROWS) * 12.25, 50 + np.sin(np.arange(ROWS))]).round(4)
+VALUES = np.column_stack(
+    [1000 + np.arange(ROWS) * 12.25 + np.cos(np.arange(ROWS)), 50 + np.sin(np.arange(ROWS))]
+).round(4)
 
 
 def _plain() -> pd.DataFrame:

@@ -90,3 +90,21 @@ def test_a_csv_saved_with_its_row_index_leaves_the_index_out_of_the_default_vari
     assert dataset.variables == ["realgdp", "realcons"]
     assert "without Unnamed: 0 (constant or counting rows; name it among the variables to use it)" in dataset.read_as
     assert load_dataset(csv=path, variables=["Unnamed: 0", "realgdp"]).variables == ["Unnamed: 0", "realgdp"]
+
+
+def test_percentages_are_named_with_the_fix_wherever_they_stop_a_column(tmp_path):
+    """Spreadsheets export a percentage format as `6.64%`: not a number here, and every message says so."""
+    from varlib import InvalidInputError, load_dataset
+    from varlib.data.profile import profile_csv
+
+    frame = load_dataset(variables=["realgdp", "realcons", "infl"]).frame.head(40)
+    frame["infl"] = [f"{value:.2f}%" for value in frame["infl"]]
+    path = tmp_path / "pct.csv"
+    frame.to_csv(path)
+    dataset = load_dataset(csv=path)  # the default: the columns of numbers, saying which was left out and why
+    assert dataset.variables == ["realgdp", "realcons"]
+    assert any(note.startswith("without infl (percentages: remove the % signs") for note in dataset.read_as)
+    with pytest.raises(InvalidInputError, match=r"'\d+\.\d\d%' is not a finite number; remove the % signs"):
+        load_dataset(csv=path, variables=["realgdp", "infl"])
+    problems = profile_csv(path.read_bytes(), "pct.csv")[0].problems
+    assert any("infl holds percentages: remove the % signs" in problem for problem in problems)

@@ -34,3 +34,20 @@ def is_straight_line(values) -> bool:
     if numbers.size < 3 or not np.isfinite(numbers).all():
         return False
     return bool(np.ptp(np.diff(numbers)) <= 1e-12 * max(1.0, float(np.max(np.abs(numbers)))))
+
+
+def is_percent_column(cells) -> bool:
+    """Every filled cell a number followed by `%` (`6.64%`, as spreadsheets export a percentage format)."""
+    text = [str(cell).strip() for cell in cells if str(cell).strip() not in ("", "nan", "None")]
+    return bool(text) and all(t.endswith("%") and _is_number(t[:-1]) for t in text)
+
+
+PERCENT_HINT = "remove the % signs to use it (write 6.64 for 6.64%: the model then works in percent)"
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..spec import check_distinct, check_two_or_more
-from .columns import guess_date_column, is_straight_line
+from .columns import PERCENT_HINT, guess_date_column, is_percent_column, is_straight_line
 from .csv_text import READ_AS, read_text_table
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
@@ -178,11 +178,14 @@ def _default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tup
     numeric = [c for c in filled if numbers[c].notna().any()]
     if len(numeric) < 2:
         return filled, ()
+    text = [c for c in filled if c not in numeric]
+    percent = [c for c in text if is_percent_column(raw[c])]
+    notes = (f"without {', '.join(percent)} (percentages: {PERCENT_HINT})",) if percent else ()
     straight = [c for c in numeric if is_straight_line(numbers[c])]
     if len(numeric) - len(straight) < 2 or not straight:
-        return numeric, ()
+        return numeric, notes
     note = f"without {', '.join(straight)} (constant or counting rows; name it among the variables to use it)"
-    return [c for c in numeric if c not in straight], (note,)
+    return [c for c in numeric if c not in straight], (*notes, note)
 
 
 def read_as(raw: pd.DataFrame, order: str | None, turned: bool = False) -> tuple[str, ...]:
@@ -215,9 +218,10 @@ def select_variables(
         if bad.any():
             position = int(np.flatnonzero(bad)[0])
             where = _row_label(frame.index, position)
+            fix = PERCENT_HINT if is_percent_column(column) else "fix or remove that row"
             raise InvalidInputError(
                 f"column {variable!r} of {source!r}, {where}: {column.iloc[position]!r} is not a finite number;"
-                " fix or remove that row" + (" (or choose a fill for empty cells)" if empty[position] else ""),
+                f" {fix}" + (" (or choose a fill for empty cells)" if empty[position] else ""),
                 field=variable,
                 value=column.iloc[position],
             )

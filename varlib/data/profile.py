@@ -13,7 +13,7 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
-from .columns import guess_date_column, is_straight_line
+from .columns import PERCENT_HINT, guess_date_column, is_percent_column, is_straight_line
 from .datasets import by_date, check_dates, read_as, read_csv, without_dated_empty_ends, without_notes_below
 from .frequency import Frequency, detect_frequency
 
@@ -80,7 +80,11 @@ def profile_csv(
     if text:
         examples = ", ".join(f"{c} ({_first_text(raw[c], numbers[c])})" for c in text[:SHOWN_TEXT])
         more = f" and {len(text) - SHOWN_TEXT} more" if len(text) > SHOWN_TEXT else ""
-        problems.append(f"text column(s) {examples}{more} are not numbers and cannot be variables")
+        percent = [c for c in text if is_percent_column(raw[c])]
+        hint = f"; {', '.join(percent)} {'holds' if len(percent) == 1 else 'hold'} percentages: {PERCENT_HINT}"
+        problems.append(
+            f"text column(s) {examples}{more} are not numbers and cannot be variables" + (hint if percent else "")
+        )
     if empty:
         problems.append(f"empty column(s) {', '.join(empty)}: no values, so they cannot be variables")
     if frequency is not None and frequency.missing:
