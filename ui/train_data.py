@@ -37,7 +37,7 @@ MACRO = "Bundled macro data"
 UPLOAD = "Upload a CSV"
 FILL_HELP = {
     "none": "refuse: fix the file first",
-    "drop": "keep the rows after the last gap",
+    "drop": "drop incomplete last rows; before them, keep the rows after the last gap",
     "interpolate": "fill each gap linearly",
     "ffill": "carry the last value forward",
 }

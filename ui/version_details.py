@@ -72,8 +72,11 @@ def fill_facts(artifact: Artifact) -> dict[str, str]:
     filled = {column: count for column, count in (preparation.get("filled_values") or {}).items() if count}
     if filled:
         facts["values filled"] = ", ".join(f"{column} {count}" for column, count in filled.items())
-    if preparation.get("dropped_rows"):
-        facts["earlier rows dropped"] = str(preparation["dropped_rows"])
+    last = int(preparation.get("dropped_last") or 0)  # incomplete rows at the end (a ragged edge)
+    if int(preparation.get("dropped_rows") or 0) > last:
+        facts["earlier rows dropped"] = str(int(preparation["dropped_rows"]) - last)
+    if last:
+        facts["incomplete last rows dropped"] = str(last)
     return facts
 
 

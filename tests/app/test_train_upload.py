@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from tests.app.conftest import errors, open_app
-from ui.version_details import data_facts
+from ui.version_details import data_facts, fill_facts
 from varlib import column_format, diagnose
 from varlib.report import render_report
 
@@ -181,3 +181,20 @@ def test_the_lag_selection_table_prints_each_criterion_in_one_format(seeded):
         expected = column_format(element.value[criterion], digits=6)
         assert configs[criterion]["type_config"]["format"] == expected, criterion
     assert configs["fpe"]["type_config"]["format"] != "%.5g"  # fpe in the thousands keeps its units digit
+
+
+def test_a_ragged_edge_dropped_is_said_on_the_card_as_what_it_is(tmp_path):
+    """The newest quarter of one series not out yet: drop leaves out that row alone, and the card says so."""
+    from varlib import ModelSpec, load_dataset, train_model
+    from varlib.artifact import build_artifact
+
+    frame = load_dataset(variables=["realgdp", "realcons"]).frame.head(80).copy()
+    frame.iloc[-1, 0] = np.nan
+    path = tmp_path / "ragged.csv"
+    frame.to_csv(path)
+    dataset = load_dataset(csv=path, fill="drop")
+    assert len(dataset.frame) == 79
+    artifact = build_artifact(train_model(dataset, ModelSpec(("realgdp", "realcons"), lags=2)), "ragged", "tester")
+    facts = fill_facts(artifact)
+    assert facts["incomplete last rows dropped"] == "1" and "earlier rows dropped" not in facts
+    assert facts["what was done"] == "drop: 1 incomplete last row(s) dropped"

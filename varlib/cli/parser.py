@@ -178,8 +178,9 @@ def _train(train: argparse.ArgumentParser) -> None:
         "--fill",
         choices=FILL_METHODS,
         default="none",
-        help="missing periods or empty cells: refuse (none), keep the rows after the last one"
-        " (drop), interpolate, or carry the last value forward (ffill)",
+        help="missing periods or empty cells: refuse (none), drop incomplete last rows and keep the rows after"
+        " the last earlier hole (drop; refused when that leaves too few), interpolate, or carry the last value"
+        " forward (ffill)",
     )
     train.add_argument("--name", help="model name (default: from the data: the CSV's file name, or macrodata)")
     train.add_argument("--publish", action="store_true")

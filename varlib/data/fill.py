@@ -1,7 +1,8 @@
 """Missing periods and missing values: refused, or filled by a method the user chose, never silently.
 
     none         refuse, naming the missing periods and cells (the default)
-    drop         keep only the rows after the last gap or missing value
+    drop         leave out incomplete last rows (a ragged edge), then keep the rows after the last gap or
+                 missing value; refused, naming the hole, when that keeps too few rows (_drop_holes)
     interpolate  put the missing periods back and fill every hole linearly between its neighbours
     ffill        put the missing periods back and carry the last value forward
 
@@ -17,9 +18,13 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
+from ..wording import and_list
 from .frequency import SHOWN, Frequency
 
 FILL_METHODS = ("none", "drop", "interpolate", "ffill")
+# drop is refused when it keeps fewer than profile.MIN_ROWS rows and less than this share of them: the hole
+# is then so late that filling it keeps the data (a half would refuse 29 rows kept of 68, which train well)
+DROP_KEEPS_AT_LEAST = 1 / 3
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,8 @@ class Preparation:
     method: str = "none"
     added_periods: tuple[str, ...] = ()  # periods put back (interpolate, ffill)
     filled_values: dict[str, int] = field(default_factory=dict)  # variable -> cells filled
-    dropped_rows: int = 0  # rows left out before the last hole (drop)
+    dropped_rows: int = 0  # rows left out by drop: those up to the last hole, and the `dropped_last`
+    dropped_last: int = 0  # of those, the incomplete rows at the end (a ragged edge)
 
     @property
     def changed(self) -> bool:
@@ -46,8 +52,10 @@ class Preparation:
         filled = sum(self.filled_values.values())
         if filled:
             parts.append(f"{filled} value(s) filled")
-        if self.dropped_rows:
-            parts.append(f"{self.dropped_rows} earlier row(s) dropped")
+        if self.dropped_rows > self.dropped_last:
+            parts.append(f"{self.dropped_rows - self.dropped_last} earlier row(s) dropped")
+        if self.dropped_last:
+            parts.append(f"{self.dropped_last} incomplete last row(s) dropped")
         return f"{self.method}: {', '.join(parts)}"
 
     def to_dict(self) -> dict:
@@ -57,6 +65,7 @@ class Preparation:
             "added_periods": list(self.added_periods),
             "filled_values": dict(self.filled_values),
             "dropped_rows": self.dropped_rows,
+            "dropped_last": self.dropped_last,
             "summary": self.summary(),
         }
 
@@ -79,7 +88,7 @@ def make_regular(
     if method == "none":
         raise InvalidInputError(_refusal(frame, frequency, source), field="rows")
     if method == "drop":
-        return _drop_before_last_hole(frame, frequency)
+        return _drop_holes(frame, frequency, source)
     full = frame
     if frequency.alias:
         full = frame.reindex(
@@ -89,25 +98,101 @@ def make_regular(
     filled = full.interpolate(method="linear", limit_area="inside") if method == "interpolate" else full.ffill()
     left = filled.isna()
     if left.to_numpy().any():
-        variable = str(left.any()[left.any()].index[0])
-        first = iso_label(left.index[left[variable].to_numpy()][0])
-        raise InvalidInputError(
-            f"{variable} has no value on {first} and nothing before it to {method} from; start the data later"
-            " (a start date) or use fill 'drop'",
-            field=variable,
-            value=first,
-        )
+        raise _out_of_reach(full, left, method)
     counts = {str(v): int(before[v]) for v in frame.columns}
     added = tuple(iso_label(d) for d in frequency.missing)
     return filled, Preparation(frequency.alias, method, added, counts)
 
 
-def _drop_before_last_hole(frame: pd.DataFrame, frequency: Frequency) -> tuple[pd.DataFrame, Preparation]:
-    last_hole = frame.index[frame.isna().any(axis=1).to_numpy()].max() if frame.isna().to_numpy().any() else None
-    last_gap = max(frequency.missing) if frequency.missing else None
-    cut = max(d for d in (last_hole, last_gap) if d is not None)
-    kept = frame[frame.index > cut]
-    return kept, Preparation(frequency.alias, "drop", dropped_rows=len(frame) - len(kept))
+def _out_of_reach(full: pd.DataFrame, left: pd.DataFrame, method: str) -> InvalidInputError:
+    """The error for the values a fill left: before a variable's first value (nothing to fill from), or,
+    for interpolate, after its last (nothing to interpolate to: the newest periods, not published yet)."""
+    leading = left & (full.notna().cumsum() == 0)
+    if leading.to_numpy().any():
+        variable = str(leading.any()[leading.any()].index[0])
+        first = iso_label(leading.index[leading[variable].to_numpy()][0])
+        return InvalidInputError(
+            f"{variable} has no value on {first} and nothing before it to {method} from; start the data later"
+            " (a start date) or use fill 'drop'",
+            field=variable,
+            value=first,
+        )
+    # the rest lie after a variable's last value; the earliest is named, as ending the data before it ends them all
+    starts = {str(v): left.index[left[v].to_numpy()][0] for v in left.columns if left[v].any()}
+    variable = min(starts, key=lambda v: starts[v])
+    first = iso_label(starts[variable])
+    return InvalidInputError(
+        f"{variable} has no value on {first} and nothing after it to {method} to; end the data before {first}"
+        " (an end date) or use fill 'ffill'",
+        field=variable,
+        value=first,
+    )
+
+
+def _drop_holes(frame: pd.DataFrame, frequency: Frequency, source: str) -> tuple[pd.DataFrame, Preparation]:
+    """The complete rows after the last hole, one consecutive stretch; or an error when they are too few.
+
+    Incomplete rows at the end (a ragged edge: the newest periods, some variables not published yet) are left
+    out on their own, so the sample ends at its last complete row as a balanced sample does, and forecasts
+    start from there. Before that, a missing value or period breaks the series: only the rows after the last
+    one are kept. Refused, naming the hole, when that keeps fewer than MIN_ROWS rows (varlib.data.profile) and
+    less than DROP_KEEPS_AT_LEAST of them: a model could learn little, and filling the hole keeps the data."""
+    from .profile import MIN_ROWS  # on use: profile imports datasets, which imports this module
+
+    incomplete = frame.isna().any(axis=1).to_numpy()
+    complete = np.flatnonzero(~incomplete)
+    end = int(complete[-1]) + 1 if len(complete) else 0  # the rows from `end` on are the ragged edge
+    body = frame.iloc[:end]
+    gaps = [d for d in frequency.missing if end and d < body.index[-1]]  # a gap in the edge ends no stretch
+    holes = [*body.index[incomplete[:end]], *gaps]
+    cut = max(holes) if holes else None
+    kept = body if cut is None else body[body.index > cut]
+    if len(kept) < MIN_ROWS and len(kept) < DROP_KEEPS_AT_LEAST * len(frame):
+        raise InvalidInputError(_too_few_kept(frame, len(kept), cut, end, source), field="rows", value=len(kept))
+    dropped = len(frame) - len(kept)
+    return kept, Preparation(frequency.alias, "drop", dropped_rows=dropped, dropped_last=len(frame) - end)
+
+
+def _too_few_kept(frame: pd.DataFrame, kept: int, cut: pd.Timestamp | None, end: int, source: str) -> str:
+    """What drop would keep and discard, the holes that cost the rows, and what to do instead."""
+    rows = len(frame)
+    head = f"fill 'drop' would keep {f'only {kept}' if kept else 'none'} of the {rows} rows of {source}"
+    head += f" and discard {rows - kept}: "
+    edge = frame.iloc[end:]
+    if cut is None:  # the ragged edge alone: a variable that stops early, or rows never complete
+        lacking = [str(c) for c in frame.columns if edge[c].isna().any()]
+        where = "no row has a value for every variable" if end == 0 else f"the last {len(edge)} rows are incomplete"
+        # leaving them out is a choice only while two variables remain: a VAR needs two
+        leave = f", leave out {and_list(lacking)}" if len(lacking) < len(frame.columns) - 1 else ""
+        return (
+            f"{head}{where} ({_by_variable(edge)}). Add those values{leave} or use fill 'ffill' to carry the last"
+            " values forward (CLI --fill, dashboard: Missing data)"
+        )
+    gone = frame.isna()[frame.index == cut]  # no row when the hole is a missing period
+    lacking = [str(c) for c in frame.columns if gone[c].any()]
+    hole = f"the period {iso_label(cut)} has no row"
+    if lacking:
+        hole = f"{and_list(lacking)} {'has' if len(lacking) == 1 else 'have'} no value on {iso_label(cut)}"
+    also, ending = "", ""
+    if len(edge):  # left out by drop anyway, and interpolate cannot fill it: said now, not on the next try
+        which = "row" if len(edge) == 1 else f"{len(edge)} rows"
+        also = f" (and the incomplete last {which}: {_by_variable(edge)})"
+        ending = f" with the data ending before {iso_label(edge.index[0])}"
+    return (
+        f"{head}{hole}, and drop keeps only the rows after it{also}. Fill {'them' if len(lacking) > 1 else 'it'}"
+        f" instead: use fill 'interpolate'{ending} or 'ffill' (CLI --fill, dashboard: Missing data)"
+    )
+
+
+def _by_variable(frame: pd.DataFrame) -> str:
+    """`a on 2001-04-01, b on 3 dates from 2001-01-01`: the missing values of `frame`, by variable."""
+    parts = []
+    for column in frame.columns:
+        dates = frame.index[frame[column].isna().to_numpy()]
+        if len(dates):
+            when = f"on {len(dates)} dates from " if len(dates) > 1 else "on "
+            parts.append(f"{column} {when}{iso_label(dates[0])}")
+    return ", ".join(parts)
 
 
 def _refusal(frame: pd.DataFrame, frequency: Frequency, source: str) -> str:
@@ -124,5 +209,5 @@ def _refusal(frame: pd.DataFrame, frequency: Frequency, source: str) -> str:
         parts.append(f"these values are missing: {', '.join(cells[:SHOWN])}{more} ({len(cells)} in all)")
     return (
         "; ".join(parts) + ". Nothing is filled silently: add the rows or values, or choose a fill: 'drop'"
-        " (keep the rows after the last hole), 'interpolate' or 'ffill' (CLI --fill, dashboard: Missing data)"
+        " (keep the complete rows after the last hole), 'interpolate' or 'ffill' (CLI --fill, dashboard: Missing data)"
     )
