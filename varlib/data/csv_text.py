@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from .columns import find_date_column
+from .csv_preamble import without_preamble
 
 DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
 # Thousands grouped by a space (French: an ordinary or a non-breaking one) or an apostrophe (Swiss): never a
@@ -62,9 +63,10 @@ def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.Da
             value=label,
         )
     text, encoding = _decode(data, label)
+    text, named, skipped = without_preamble(text, label, DELIMITERS)  # Excel's sep= line, title lines: now empty
     header = next((line for line in text.splitlines() if line.strip()), "")
     unquoted = re.sub(r'"[^"]*"', "", header)
-    delimiter = max(DELIMITERS, key=unquoted.count)  # the one the header row uses most outside quoted names
+    delimiter = named or max(DELIMITERS, key=unquoted.count)  # else the one the header uses most outside quotes
     one_column = delimiter not in unquoted
     _refuse_a_name_twice(header, delimiter, label)
     try:
@@ -83,6 +85,7 @@ def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.Da
     table = table.apply(lambda column: canonical_numbers(column, decimal))
     table.attrs[READ_AS] = (
         tuple(_WORDS[w] for w in (encoding, delimiter) if w in _WORDS)
+        + skipped
         + (("decimal commas",) if decimal == "," else ())
         + ((f"{' and '.join(map(repr, marks))} as missing values",) if marks else ())
     )
