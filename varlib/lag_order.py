@@ -55,6 +55,18 @@ def default_max_lags(n: int, k: int, trend: str, exog: int = 0) -> int:
     return max(1, min(schwert, half, largest_fitting_order(n, k, trend, exog=exog)))
 
 
+class Sample(str):
+    """The name of the rows a fit is on (`what` in messages), knowing how many rows a holdout keeps out of it,
+    so that a refusal for too few rows can say that a smaller holdout gives them back."""
+
+    held_out: int
+
+    def __new__(cls, text: str, held_out: int = 0) -> Sample:
+        sample = super().__new__(cls, text)
+        sample.held_out = held_out
+        return sample
+
+
 def check_order(n: int, k: int, p: int, trend: str, what: str, exog: int = 0) -> None:
     """Refuse an order that would leave fewer than MIN_RESIDUAL_DF residual degrees of freedom."""
     df = residual_df(n, k, p, trend, exog)
@@ -62,9 +74,16 @@ def check_order(n: int, k: int, p: int, trend: str, what: str, exog: int = 0) ->
         fits = largest_fitting_order(n, k, trend, exog=exog)
         if fits >= 1:
             fix = f"use fewer lags (at most {fits} here) or at least {n + MIN_RESIDUAL_DF - df} usable rows"
-        else:  # no order fits: more rows for a VAR(1), or fewer variables
+        else:  # no order fits: more rows for a VAR(1), fewer variables (a VAR has two at least), a smaller holdout
             needed = n + MIN_RESIDUAL_DF - residual_df(n, k, 1, trend, exog)
-            fix = f"even a VAR(1) needs at least {needed} usable rows; add rows or use fewer variables"
+            ways = ["add rows"] + (["use fewer variables"] if k > 2 else [])
+            held = getattr(what, "held_out", 0)  # a Sample: the rows a holdout keeps out of this fit
+            if held:
+                lower = f"lower the holdout, which takes {held} row{'' if held == 1 else 's'}"
+                lower += " (--holdout 0; dashboard: Holdout fraction)"
+                ways.insert(0 if n + held >= needed else len(ways), lower)  # first when it is enough
+            said = f"{', '.join(ways[:-1])} or {ways[-1]}" if len(ways) > 1 else ways[0]
+            fix = f"even a VAR(1) needs at least {needed} usable rows; {said}"
         raise InvalidInputError(
             f"{what} has {n} usable rows; a VAR({p}) of {k} variables estimates"
             f" {k * p + deterministic_terms(trend, exog)} coefficients per equation and would keep {df} residual"

@@ -17,7 +17,7 @@ from .errors import InvalidInputError
 from .forecast_inputs import MAX_STEPS
 from .jsonsafe import in_order
 from .kinds import kind_of
-from .lag_order import MIN_RESIDUAL_DF
+from .lag_order import MIN_RESIDUAL_DF, Sample
 from .model import LagSelection, check_not_degenerate
 from .spec import ModelSpec, check_positive
 from .wording import and_list
@@ -139,7 +139,7 @@ def _evaluate(frame: pd.DataFrame, spec: ModelSpec, rows: int, exog: np.ndarray 
     levels = frame.to_numpy(dtype=float)
     train_levels, actual = levels[:-rows], levels[-rows:]
     train_exog, future_exog = (None, None) if exog is None else (exog[:-rows], exog[-rows:])
-    what = f"the training part before the {rows}-row holdout"
+    what = Sample(f"the training part before the {rows}-row holdout", held_out=rows)
     fitted = kind.fit(train_levels, spec, what, assess=False, exog=train_exog)
     needed = kind.lag_rows(spec, fitted.params)
     result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05, exog_future=future_exog)

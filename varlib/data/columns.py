@@ -1,14 +1,45 @@
-"""Which column of a CSV holds the dates (the one list of names the product recognises), and which
-columns hold nothing to forecast (a constant, a saved row index)."""
+"""Which column of a CSV holds the dates (the one list of names the product recognises), what to say when
+that column holds none, and which columns hold nothing to forecast (a constant, a saved row index)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 import numpy as np
+import pandas as pd
 
-# with the names spreadsheets in other languages give it (German and Dutch, Spanish and Italian, French)
-DATE_COLUMN_NAMES = ("date", "time", "period", "ds", "timestamp", "datum", "fecha", "periodo", "période")
+from ..errors import InvalidInputError
+from .frequency import detect_frequency
+from .periods import oldest_first
+from .timeindex import read_dates
+
+# with the names spreadsheets in other languages give it (German and Dutch, Spanish and Italian, French);
+# `dates`, and `observation_date` as FRED's CSV downloads head theirs, always hold whole dates
+DATE_COLUMN_NAMES = (
+    "date",
+    "dates",
+    "time",
+    "period",
+    "ds",
+    "timestamp",
+    "observation_date",
+    "datum",
+    "fecha",
+    "periodo",
+    "période",
+)
+# A year on its own is a date (annual data, `realgdp,realcons,year`), so a training CSV's date column may be
+# one of these when none is named like a date: after the names above, before the first column. They stay out
+# of DATE_COLUMN_NAMES, which lag inputs and scenario paths read too, where a `year` beside a `quarter` is no
+# date column. Left out on purpose: `quarter` and `month` (most often 1..4 and 1..12 beside a `year`, no date
+# on their own: see `separate_periods`) and `obs` (gretl and EViews write it first, where the first-column
+# guess takes it anyway, and in undated files it counts rows 1, 2, ...).
+YEAR_COLUMN_NAMES = ("year", "jahr", "jaar", "año", "anno", "année")
+_PART_NAMES = (  # a column with the rest of the date, numbered within the year: how to write both as one
+    (("quarter", "qtr", "quartal", "trimestre", "kwartaal"), 4, "{year}Q1"),
+    (("month", "monat", "maand", "mes", "mese", "mois"), 12, "{year}-01"),
+)
+DATE_COLUMN_HINT = "name it with --date-col {column} (dashboard: the Date column select)"
 
 
 def is_date_column_name(name: object) -> bool:
@@ -21,10 +52,80 @@ def find_date_column(columns: Iterable[object]) -> str | None:
     return next((str(c) for c in columns if is_date_column_name(c)), None)
 
 
-def guess_date_column(columns: Iterable[object]) -> str | None:
-    """A column named like a date, else the first column (None when there are no columns)."""
+def guess_date_column(columns: Iterable[object], table: pd.DataFrame | None = None) -> str | None:
+    """A column named like a date, else one named like a year (`YEAR_COLUMN_NAMES`), else the first column
+    (None when there are no columns). Given the `table`, a first column that holds dates (`when`, unnamed) wins
+    over a `year` beside it, as it did before years were recognised."""
     names = [str(c) for c in columns]
-    return find_date_column(names) or (names[0] if names else None)
+    year = next((c for c in names if c.strip().lower() in YEAR_COLUMN_NAMES), None)
+    if year is not None and table is not None and names and names[0] != year and holds_dates(table[names[0]]):
+        year = None
+    return find_date_column(names) or year or (names[0] if names else None)
+
+
+def check_date_column(raw: pd.DataFrame, date_col: str, name: str) -> None:
+    """Refuse, saying what to do, a date column whose dates are in two columns (`separate_periods`), or one
+    not named like a date that holds no dates, or each more than once, while another column holds them."""
+    split = separate_periods(raw, date_col)
+    if split:
+        raise InvalidInputError(f"CSV {name!r} has each year more than once: {split}", field=date_col)
+    if is_date_column_name(date_col):  # the reader names its bad cell
+        return
+    try:
+        dates = read_dates(pd.Index(raw[date_col].astype(str)), date_col, name)[0]
+        bad, what = None, "has each date more than once"
+    except InvalidInputError as exc:
+        dates, bad, what = None, exc.value, f"holds no dates ({exc.value!r} is none)"
+    other = None if dates is not None and dates.is_unique else other_date_column(raw, date_col)
+    if other is None:  # the reader and the date checks say what is wrong
+        return
+    first = date_col == str(raw.columns[0]) and find_date_column(raw.columns) is None
+    taken = " (the first column, taken as none is named like a date)" if first else ""
+    raise InvalidInputError(
+        f"date column {date_col!r} of {name!r}{taken} {what}; column {other!r} holds dates:"
+        f" {DATE_COLUMN_HINT.format(column=other)}",
+        field=date_col,
+        value=bad,
+    )
+
+
+def holds_dates(cells: pd.Series) -> bool:
+    """Every cell a date, each once, in order on a grid of some frequency (oldest or newest first): a column
+    of years 1959..2009 or of ISO dates does, a column of prices or of years repeated per quarter does not."""
+    try:
+        dates = oldest_first(read_dates(pd.Index(cells.astype(str)), "date", "a column")[0])
+    except InvalidInputError:
+        return False
+    if len(dates) < 3 or dates.has_duplicates or not dates.is_monotonic_increasing:
+        return False
+    try:
+        detect_frequency(dates)
+    except InvalidInputError:
+        return False
+    return True
+
+
+def other_date_column(raw: pd.DataFrame, date_col: str) -> str | None:
+    """For a date column that holds no dates: the first other column that does (`holds_dates`), else None."""
+    return next((str(c) for c in raw.columns if str(c) != date_col and holds_dates(raw[c])), None)
+
+
+def separate_periods(raw: pd.DataFrame, date_col: str) -> str | None:
+    """When the date column holds years, each more than once, and another column numbers the quarters (1..4)
+    or months (1..12) within them: what to do, `year and quarter are in separate columns: join them ...`.
+    Else None."""
+    years = raw[date_col].astype(str).str.strip()
+    if not years.str.fullmatch(r"\d{4}").all() or not years.duplicated().any():
+        return None
+    for names, most, example in _PART_NAMES:
+        for column in (str(c) for c in raw.columns if str(c).strip().lower() in names):
+            cells = raw[column].astype(str).str.strip()
+            if cells.str.fullmatch(r"\d{1,2}").all() and cells.astype(int).between(1, most).all():
+                joined = example.format(year=years.iloc[0])
+                return (
+                    f"{date_col} and {column} are in separate columns: join them into one date column such as {joined}"
+                )
+    return None
 
 
 def is_straight_line(values) -> bool:
@@ -34,6 +135,26 @@ def is_straight_line(values) -> bool:
     if numbers.size < 3 or not np.isfinite(numbers).all():
         return False
     return bool(np.ptp(np.diff(numbers)) <= 1e-12 * max(1.0, float(np.max(np.abs(numbers)))))
+
+
+def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tuple[str, ...]]:
+    """Every column holding a number: an empty or text one (a country code) is no variable (as the upload
+    preview says), while a column of numbers with a stray word is, and the word is named. When that leaves
+    fewer than two, every filled column, so the refusal names the text that is in the way. A constant or
+    counting column (a saved row index) is left out, and said, while two others remain."""
+    filled = [c for c in raw.columns if c != date_col and (raw[c].astype(str).str.strip() != "").any()]
+    numbers = {c: pd.to_numeric(raw[c].astype(str).str.strip(), errors="coerce") for c in filled}
+    numeric = [c for c in filled if numbers[c].notna().any()]
+    if len(numeric) < 2:
+        return filled, ()
+    text = [c for c in filled if c not in numeric]
+    percent = [c for c in text if is_percent_column(raw[c])]
+    notes = (f"without {', '.join(percent)} (percentages: {PERCENT_HINT})",) if percent else ()
+    straight = [c for c in numeric if is_straight_line(numbers[c])]
+    if len(numeric) - len(straight) < 2 or not straight:
+        return numeric, notes
+    note = f"without {', '.join(straight)} (constant or counting rows; name it among the variables to use it)"
+    return [c for c in numeric if c not in straight], (*notes, note)
 
 
 def is_percent_column(cells) -> bool:

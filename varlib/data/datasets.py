@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..spec import check_distinct, check_two_or_more
-from .columns import PERCENT_HINT, guess_date_column, is_percent_column, is_straight_line
+from .columns import PERCENT_HINT, check_date_column, default_variables, guess_date_column, is_percent_column
 from .csv_text import READ_AS, read_text_table
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
@@ -105,7 +105,7 @@ def load_csv(
     Missing periods and empty cells are refused with their dates named, unless `fill` says how to
     make the rows regular (varlib.data.fill)."""
     raw, name, digest = read_csv(source, name)
-    date_col = date_col or guess_date_column(raw.columns)
+    date_col = date_col or guess_date_column(raw.columns, raw)
     if date_col is None:
         raise InvalidInputError(f"CSV {name!r} has no columns")
     if date_col not in raw.columns:
@@ -113,7 +113,8 @@ def load_csv(
             f"date column {date_col!r} is not in {name!r}; its columns are {', '.join(map(str, raw.columns))}"
         )
     raw, notes = without_notes_below(raw, date_col)
-    chosen, left_out = (list(variables), ()) if variables else _default_variables(raw, date_col)
+    chosen, left_out = (list(variables), ()) if variables else default_variables(raw, date_col)
+    check_date_column(raw, date_col, name)
     frame, order, turned = by_date(raw.drop(columns=date_col), raw[date_col], date_col, name)
     frame = select_variables(frame, chosen, source=name, allow_missing=True)
     frame, trimmed = without_dated_empty_ends(frame)
@@ -166,26 +167,6 @@ def without_dated_empty_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, tuple[s
 
 def _day(stamp) -> str:
     return stamp.date().isoformat() if isinstance(stamp, pd.Timestamp) else str(stamp)
-
-
-def _default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tuple[str, ...]]:
-    """Every column holding a number: an empty or text one (a country code) is no variable (as the upload
-    preview says), while a column of numbers with a stray word is, and the word is named. When that leaves
-    fewer than two, every filled column, so the refusal names the text that is in the way. A constant or
-    counting column (a saved row index) is left out, and said, while two others remain."""
-    filled = [c for c in raw.columns if c != date_col and (raw[c].astype(str).str.strip() != "").any()]
-    numbers = {c: pd.to_numeric(raw[c].astype(str).str.strip(), errors="coerce") for c in filled}
-    numeric = [c for c in filled if numbers[c].notna().any()]
-    if len(numeric) < 2:
-        return filled, ()
-    text = [c for c in filled if c not in numeric]
-    percent = [c for c in text if is_percent_column(raw[c])]
-    notes = (f"without {', '.join(percent)} (percentages: {PERCENT_HINT})",) if percent else ()
-    straight = [c for c in numeric if is_straight_line(numbers[c])]
-    if len(numeric) - len(straight) < 2 or not straight:
-        return numeric, notes
-    note = f"without {', '.join(straight)} (constant or counting rows; name it among the variables to use it)"
-    return [c for c in numeric if c not in straight], (*notes, note)
 
 
 def read_as(raw: pd.DataFrame, order: str | None, turned: bool = False) -> tuple[str, ...]:

@@ -50,7 +50,7 @@ def profile_csv(
     """The profile of a CSV and its numeric columns as floats (NaN where empty), indexed by date when the
     date column parses."""
     raw, name, _ = read_csv(source, name)
-    date_col = date_col or guess_date_column(raw.columns)
+    date_col = date_col or guess_date_column(raw.columns, raw)  # as training reads it (datasets.load_csv)
     notes: tuple[str, ...] = ()
     if date_col is not None and date_col in raw.columns:
         raw, notes = without_notes_below(raw, date_col)

@@ -1,0 +1,121 @@
+"""A training CSV whose date column is not first or not named like a date (years, ISO dates under another
+name, the year and the quarter in two columns), and the way out a sample too short for a VAR(1) names."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from varlib import InvalidInputError, ModelSpec, train_model
+from varlib.data import guess_date_column, load_csv, load_macrodata
+
+
+def macro(columns: list[str], annual: bool = False, rows: int | None = None) -> bytes:
+    """The bundled macro data's realgdp and realcons as a CSV of `columns`, which may add `year`,
+    `quarter`, `month` and `when` (the ISO date of the quarter's first day)."""
+    frame = load_macrodata().frame.reset_index()
+    frame = frame[frame["date"].dt.month == 1] if annual else frame
+    frame = frame.assign(
+        year=frame["date"].dt.year,
+        quarter=frame["date"].dt.quarter,
+        month=frame["date"].dt.month,
+        when=frame["date"].dt.strftime("%Y-%m-%d"),
+    )
+    return frame[columns].head(rows).to_csv(index=False).encode()
+
+
+def refusal(data: bytes, **kwargs) -> str:
+    with pytest.raises(InvalidInputError) as caught:
+        load_csv(data, name="user.csv", **kwargs)
+    return str(caught.value)
+
+
+def test_a_year_column_after_the_variables_dates_annual_data():
+    dataset = load_csv(macro(["realgdp", "realcons", "year"], annual=True), name="user.csv")
+    assert dataset.variables == ["realgdp", "realcons"]
+    assert dataset.frequency is not None and dataset.frequency.startswith(("YS", "AS"))
+    assert dataset.frame.index[0] == pd.Timestamp("1959-01-01") and dataset.frame.index[-1] == pd.Timestamp("2009")
+
+
+def test_dates_under_another_name_after_the_variables_are_named_with_the_way_to_use_them():
+    message = refusal(macro(["realgdp", "realcons", "when"]))
+    assert message.startswith("date column 'realgdp' of 'user.csv' (the first column, taken as none is named like")
+    assert message.endswith(
+        "column 'when' holds dates: name it with --date-col when (dashboard: the Date column select)"
+    )
+    assert "write it as the other dates are" not in message
+    assert load_csv(macro(["realgdp", "realcons", "when"]), date_col="when").variables == ["realgdp", "realcons"]
+
+
+def test_a_column_of_years_is_named_when_the_chosen_date_column_holds_none():
+    message = refusal(macro(["realgdp", "realcons", "year"], annual=True).replace(b"year", b"yr"))
+    assert "column 'yr' holds dates: name it with --date-col yr" in message
+
+
+@pytest.mark.parametrize(
+    ("columns", "part", "example"),
+    [
+        (["year", "quarter", "realgdp", "realcons"], "quarter", "1959Q1"),
+        (["realgdp", "year", "quarter", "realcons"], "quarter", "1959Q1"),
+        (["year", "month", "realgdp", "realcons"], "month", "1959-01"),
+    ],
+)
+def test_the_year_and_its_quarter_or_month_in_two_columns_are_named(columns, part, example):
+    message = refusal(macro(columns))
+    assert f"year and {part} are in separate columns: join them into one date column such as {example}" in message
+    assert "more than once; keep one row per date" not in message
+
+
+def test_only_names_that_hold_a_date_or_a_year_on_their_own_are_taken_for_dates():
+    assert guess_date_column(["GDP", "observation_date"]) == "observation_date"  # FRED's CSV downloads
+    assert guess_date_column(["gdp", "dates"]) == "dates"
+    assert guess_date_column(["gdp", "cons", "year"]) == "year"
+    assert guess_date_column(["year", "Date", "gdp"]) == "Date"  # a full date before a year
+    for part in ("quarter", "month", "obs"):  # 1..4, 1..12, a row count: the first column is guessed
+        assert guess_date_column(["gdp", part]) == "gdp"
+
+
+def test_a_fred_download_reads_its_dates():
+    data = macro(["when", "realgdp", "realcons"]).replace(b"when", b"observation_date")
+    assert load_csv(data).frame.index[0] == pd.Timestamp("1959-01-01")
+
+
+def test_a_first_column_of_dates_reads_as_before():
+    expected = load_macrodata().frame[["realgdp", "realcons"]]
+    for columns in (["when", "realgdp", "realcons"], ["when", "realgdp", "realcons", "year"]):
+        dataset = load_csv(macro(columns).replace(b"when", b"date"), name="user.csv")
+        assert dataset.variables[:2] == ["realgdp", "realcons"] and dataset.frequency == "QS-JAN"
+        pd.testing.assert_frame_equal(dataset.frame[["realgdp", "realcons"]], expected, check_freq=False)
+        assert dataset.read_as == ()
+    # dates under a name the product does not know, first, beside a year: the first column, as before
+    dataset = load_csv(macro(["when", "realgdp", "realcons", "year"]), name="user.csv")
+    pd.testing.assert_frame_equal(dataset.frame[["realgdp", "realcons"]], expected, check_freq=False)
+
+
+def short(rows: int, holdout: float) -> str:
+    dataset = load_csv(macro(["when", "realgdp", "realcons"], rows=rows), name="short.csv")
+    with pytest.raises(InvalidInputError) as caught:
+        train_model(dataset, ModelSpec(("realgdp", "realcons"), holdout=holdout))
+    return str(caught.value)
+
+
+def test_a_short_sample_of_two_variables_names_the_holdout_and_not_fewer_variables():
+    message = short(15, 0.1)
+    assert "fewer variables" not in message
+    assert message.endswith(
+        "even a VAR(1) needs at least 14 usable rows; lower the holdout, which takes 2 rows"
+        " (--holdout 0; dashboard: Holdout fraction) or add rows"
+    )
+
+
+def test_a_short_sample_without_a_holdout_asks_for_rows_only():
+    message = short(12, 0)
+    assert message.endswith("even a VAR(1) needs at least 14 usable rows; add rows")
+    assert "holdout" not in message and "fewer variables" not in message
+
+
+def test_a_holdout_that_is_not_enough_on_its_own_comes_after_more_rows():
+    message = short(10, 0.1)
+    assert message.endswith(
+        "add rows or lower the holdout, which takes 1 row (--holdout 0; dashboard: Holdout fraction)"
+    )
