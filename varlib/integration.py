@@ -17,135 +17,16 @@ in differences throws r long-run relations away and a vector error-correction mo
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from .data.columns import is_straight_line
-from .integration_advice import DETERMINISTIC, recommend
+from .integration_advice import recommend
+from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
+
+__all__ = ["DETERMINISTIC", "Integration", "Johansen", "UnitRoot", "analyse", "johansen_test"]
 
 SIGNIF = 0.05
-
-
-@dataclass(frozen=True)
-class UnitRoot:
-    """The tests of one variable and their verdict."""
-
-    variable: str
-    adf_statistic: float
-    adf_pvalue: float
-    kpss_statistic: float
-    kpss_pvalue: float  # interpolated by statsmodels within [0.01, 0.10]
-    diff_adf_pvalue: float
-    verdict: str  # "stationary" | "integrated" | "unclear" | DETERMINISTIC
-    order: int | None  # 0 or 1 when the tests agree, None otherwise
-
-    def to_dict(self) -> dict:
-        return {
-            "variable": self.variable,
-            "adf_statistic": self.adf_statistic,
-            "adf_pvalue": self.adf_pvalue,
-            "kpss_statistic": self.kpss_statistic,
-            "kpss_pvalue": self.kpss_pvalue,
-            "diff_adf_pvalue": self.diff_adf_pvalue,
-            "verdict": self.verdict,
-            "order": self.order,
-        }
-
-
-@dataclass(frozen=True)
-class Johansen:
-    """Johansen's trace and maximum-eigenvalue statistics for ranks 0..k-1 with 90/95/99% critical values."""
-
-    variables: tuple[str, ...]
-    eigenvalues: tuple[float, ...]
-    trace: tuple[float, ...]
-    trace_critical: tuple[tuple[float, float, float], ...]
-    max_eigen: tuple[float, ...]
-    max_eigen_critical: tuple[tuple[float, float, float], ...]
-    lagged_differences: int
-    deterministic: str  # "none", "constant" or "linear trend" (statsmodels' det_order -1, 0, 1)
-    rank: int  # by the trace test at 5%
-
-    @property
-    def links(self) -> bool:
-        """Some but not all combinations are stationary: long-run relations that a VECM keeps (0 < rank < K)."""
-        return 0 < self.rank < len(self.trace)
-
-    def frame(self, trace_levels: tuple[int, ...] = (95,), eigenvalues: bool = True) -> pd.DataFrame:
-        """The table as pages and the report show it: one row per rank, the statistics beside the critical
-        values asked for (of 90, 95, 99%; the maximum-eigenvalue test at 95%)."""
-        column = {90: 0, 95: 1, 99: 2}
-        rows = []
-        for r in range(len(self.trace)):
-            row: dict[str, float] = {"rank <=": r, "trace": self.trace[r]}
-            row |= {f"trace {level}%": self.trace_critical[r][column[level]] for level in trace_levels}
-            row |= {"max eigen": self.max_eigen[r], "max eigen 95%": self.max_eigen_critical[r][1]}
-            if eigenvalues:
-                row["eigenvalue"] = self.eigenvalues[r]
-            rows.append(row)
-        return pd.DataFrame(rows)
-
-    def to_dict(self) -> dict:
-        rows = [
-            {
-                "rank": r,
-                "trace": self.trace[r],
-                "trace_critical_90_95_99": list(self.trace_critical[r]),
-                "max_eigen": self.max_eigen[r],
-                "max_eigen_critical_90_95_99": list(self.max_eigen_critical[r]),
-            }
-            for r in range(len(self.trace))
-        ]
-        return {
-            "variables": list(self.variables),
-            "eigenvalues": list(self.eigenvalues),
-            "table": rows,
-            "lagged_differences": self.lagged_differences,
-            "deterministic": self.deterministic,
-            "rank": self.rank,
-        }
-
-    @classmethod
-    def from_dict(cls, raw: dict) -> Johansen:
-        rows = raw["table"]
-        return cls(
-            tuple(raw["variables"]),
-            tuple(float(v) for v in raw["eigenvalues"]),
-            tuple(float(row["trace"]) for row in rows),
-            tuple(_triple(row["trace_critical_90_95_99"]) for row in rows),
-            tuple(float(row["max_eigen"]) for row in rows),
-            tuple(_triple(row["max_eigen_critical_90_95_99"]) for row in rows),
-            int(raw["lagged_differences"]),
-            str(raw["deterministic"]),
-            int(raw["rank"]),
-        )
-
-
-def _triple(values) -> tuple[float, float, float]:
-    a, b, c = (float(v) for v in values)
-    return a, b, c
-
-
-@dataclass(frozen=True)
-class Integration:
-    """Unit roots of every variable, the transform they suggest, and Johansen's test when it applies."""
-
-    tested_on: str  # "log levels" | "levels"
-    unit_roots: tuple[UnitRoot, ...]
-    recommended_transform: str | None  # None: the tests leave it open
-    advice: str
-    johansen: Johansen | None
-
-    def to_dict(self) -> dict:
-        return {
-            "tested_on": self.tested_on,
-            "unit_roots": [u.to_dict() for u in self.unit_roots],
-            "recommended_transform": self.recommended_transform,
-            "advice": self.advice,
-            "johansen": self.johansen.to_dict() if self.johansen else None,
-        }
 
 
 def analyse(levels: np.ndarray, names: list[str], k_ar: int = 2) -> Integration:

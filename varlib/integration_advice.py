@@ -3,12 +3,7 @@ leaving out a series with nothing random in it; and, for a fitted version, what 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .integration import Integration, Johansen, UnitRoot
-
-DETERMINISTIC = "constant or a straight line"  # the verdict of a series with nothing random in it (untestable)
+from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
 
 
 def recommend(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen | None) -> tuple[str | None, str]:

@@ -17,18 +17,38 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from ..artifact import Artifact
 from ..errors import ObjectExistsError, VarlibError
 from ..identity import Actor
-from ..versions import parse_key_version
+from ..scenario import Scenario
+from ..store import Store
+from ..versions import Version, parse_key_version
 from . import audit
 from .aliases import list_aliases
 from .audit import AuditRecord
 from .layout import AUDIT_FOLDER, SCENARIO_FOLDER, helper_prefix
+from .listing import VersionEntry
+from .withdrawals import Withdrawal
 
-if TYPE_CHECKING:
-    from .registry import Registry
+
+class Registry(Protocol):
+    """What a repair reads of the registry (catalog.registry.Registry, which calls it: named here, not
+    imported, so the two modules do not import each other)."""
+
+    store: Store
+
+    def history(self, name: str, limit: int = ..., before: str | None = ...) -> list[AuditRecord]: ...
+
+    def list_versions(self, name: str, verify: bool = ...) -> list[VersionEntry]: ...
+
+    def withdrawals(self, name: str) -> dict[Version, Withdrawal]: ...
+
+    def load(self, name: str, version: str | Version = ..., *, cached: bool = ...) -> Artifact: ...
+
+    def scenario(self, name: str, version: str | Version, scenario: str) -> Scenario: ...
+
 
 _ALL = 10**9  # the whole trail: a repair compares every record
 _UNKNOWN = Actor("unknown", "", via="")

@@ -22,7 +22,8 @@ from ..wording import and_list
 from .frequency import SHOWN, Frequency
 
 FILL_METHODS = ("none", "drop", "interpolate", "ffill")
-# drop is refused when it keeps fewer than profile.MIN_ROWS rows and less than this share of them: the hole
+MIN_ROWS = 30  # below this a VAR of two variables has little to learn from (the upload preview says so too)
+# drop is refused when it keeps fewer than MIN_ROWS rows and less than this share of them: the hole
 # is then so late that filling it keeps the data (a half would refuse 29 rows kept of 68, which train well)
 DROP_KEEPS_AT_LEAST = 1 / 3
 
@@ -135,10 +136,8 @@ def _drop_holes(frame: pd.DataFrame, frequency: Frequency, source: str) -> tuple
     Incomplete rows at the end (a ragged edge: the newest periods, some variables not published yet) are left
     out on their own, so the sample ends at its last complete row as a balanced sample does, and forecasts
     start from there. Before that, a missing value or period breaks the series: only the rows after the last
-    one are kept. Refused, naming the hole, when that keeps fewer than MIN_ROWS rows (varlib.data.profile) and
+    one are kept. Refused, naming the hole, when that keeps fewer than MIN_ROWS rows and
     less than DROP_KEEPS_AT_LEAST of them: a model could learn little, and filling the hole keeps the data."""
-    from .profile import MIN_ROWS  # on use: profile imports datasets, which imports this module
-
     incomplete = frame.isna().any(axis=1).to_numpy()
     complete = np.flatnonzero(~incomplete)
     end = int(complete[-1]) + 1 if len(complete) else 0  # the rows from `end` on are the ragged edge

@@ -15,10 +15,10 @@ from ..clock import iso_label
 from ..errors import InvalidInputError
 from .columns import PERCENT_HINT, guess_date_column, is_percent_column, is_straight_line
 from .datasets import by_date, check_dates, read_as, read_csv, without_dated_empty_ends, without_notes_below
+from .fill import MIN_ROWS  # said here, not refused
 from .frequency import Frequency, detect_frequency
 
 SHOWN_TEXT = 5  # text columns named with an example cell; a wide file's others are counted
-MIN_ROWS = 30  # below this a VAR of two variables has little to learn from; said, not refused
 
 
 @dataclass(frozen=True)
