@@ -93,7 +93,7 @@ class AuditRecord:
 def append(store: Store, record: AuditRecord) -> AuditRecord:
     """Create the record under a fresh time-sorted key; the trail only ever grows."""
     for _ in range(_ATTEMPTS):
-        key = f"{helper_prefix(record.name, AUDIT_FOLDER)}{stamp(record.at)}-{secrets.token_hex(4)}.json"
+        key = record_key(record, secrets.token_hex(4))
         try:
             return create(store, key, record)
         except ObjectExistsError:
@@ -117,8 +117,25 @@ def create(store: Store, key: str, record: AuditRecord) -> AuditRecord:
     return AuditRecord(**{**record.__dict__, "key": key})
 
 
+def record_key(record: AuditRecord, suffix: str) -> str:
+    """Where `record` is stored: its time (keys sort as the trail does), then `suffix` (random, or for a
+    restored record one made from the change it describes)."""
+    return f"{helper_prefix(record.name, AUDIT_FOLDER)}{_stamp(record.at)}-{suffix}.json"
+
+
 def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
+    return _trail_form(datetime.now(UTC))
+
+
+def trail_time(at: str) -> str:
+    """A stored ISO time (`2026-11-30T03:42:03Z`, with or without a fraction or a zone) in the trail's form, UTC
+    to the microsecond, which record keys sort by."""
+    moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    return _trail_form(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+
+
+def _trail_form(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
 
 
 def read_trail(
@@ -153,7 +170,7 @@ def read_trail(
     return records
 
 
-def stamp(at: str) -> str:
+def _stamp(at: str) -> str:
     """`2026-11-29T08:15:30.123456Z` -> `20261129T081530.123456Z` (sorts as text)."""
     return at.replace("-", "").replace(":", "")
 

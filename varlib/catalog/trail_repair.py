@@ -5,7 +5,8 @@ between (the store went away, the process was killed) leaves a version, withdraw
 scenario that the trail does not mention. Each of those objects says who made it and when, so `restore`
 writes the missing record from it, with the change's own time (it sorts into place in the trail) and
 marked `restored` with the time of the repair. What the object does not keep stays unknown: a version
-keeps its author's name only (no subject, client or channel), and an alias keeps its last move only.
+keeps the identity the service recorded in its provenance, else its author's name only (no subject, client
+or channel), and an alias keeps its last move only.
 
 A restored record's key is made from the change it describes (create-if-absent), so two repairs at once
 write it once, and a repair run again finds nothing missing.
@@ -16,7 +17,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Protocol
 
 from ..artifact import Artifact
@@ -28,7 +28,7 @@ from ..versions import Version, parse_key_version
 from . import audit
 from .aliases import list_aliases
 from .audit import AuditRecord
-from .layout import AUDIT_FOLDER, SCENARIO_FOLDER, helper_prefix
+from .layout import SCENARIO_FOLDER, helper_prefix
 from .listing import VersionEntry
 from .withdrawals import Withdrawal
 
@@ -64,10 +64,9 @@ def restore(registry: Registry, name: str) -> list[AuditRecord]:
             continue
         if record.action == "publish":
             record = _publish(registry, name, record.version or "")
-        restored = replace(record, restored=repaired_at)
-        key = f"{helper_prefix(name, AUDIT_FOLDER)}{audit.stamp(record.at)}-restored-{_digest(record)}.json"
+        key = audit.record_key(record, f"restored-{_digest(record)}")
         try:
-            written.append(audit.create(registry.store, key, restored))
+            written.append(audit.create(registry.store, key, replace(record, restored=repaired_at)))
         except ObjectExistsError:
             continue  # another repair wrote it meanwhile
     return written
@@ -80,10 +79,10 @@ def _stored_changes(registry: Registry, name: str) -> Iterator[AuditRecord]:
         if entry.ok and entry.version is not None:
             yield AuditRecord("", "publish", name, _UNKNOWN, str(entry.version))
     for version, gone in registry.withdrawals(name).items():
-        yield AuditRecord(_time(gone.at), "withdraw", name, gone.actor, str(version), reason=gone.reason)
+        yield AuditRecord(audit.trail_time(gone.at), "withdraw", name, gone.actor, str(version), reason=gone.reason)
     for alias in list_aliases(registry.store, name, deleted=True):
         yield AuditRecord(
-            _time(alias.at),
+            audit.trail_time(alias.at),
             "alias.set" if alias.version is not None else "alias.delete",
             name,
             alias.actor,
@@ -101,12 +100,13 @@ def _publish(registry: Registry, name: str, version: str) -> AuditRecord:
     artifact = registry.load(name, version)
     identity = artifact.provenance.get("identity")
     actor = Actor.from_dict(identity) if isinstance(identity, dict) else Actor(artifact.author, "", via="")
-    return AuditRecord(_time(artifact.created_at), "publish", name, actor, version)
+    return AuditRecord(audit.trail_time(artifact.created_at), "publish", name, actor, version)
 
 
 def _scenario_saves(registry: Registry, name: str) -> Iterator[AuditRecord]:
-    for info in registry.store.list(helper_prefix(name, SCENARIO_FOLDER)):
-        folder, _, file = info.key.removeprefix(helper_prefix(name, SCENARIO_FOLDER)).partition("/")
+    prefix = helper_prefix(name, SCENARIO_FOLDER)
+    for info in registry.store.list(prefix):
+        folder, _, file = info.key.removeprefix(prefix).partition("/")
         version = parse_key_version(folder)
         if version is None or not file.endswith(".json"):
             continue
@@ -115,7 +115,9 @@ def _scenario_saves(registry: Registry, name: str) -> Iterator[AuditRecord]:
         except VarlibError:
             continue  # damaged or foreign: not a change of ours
         actor = saved.actor or _UNKNOWN
-        yield AuditRecord(_time(saved.created_at), "scenario.save", name, actor, str(version), scenario=saved.scenario)
+        yield AuditRecord(
+            audit.trail_time(saved.created_at), "scenario.save", name, actor, str(version), scenario=saved.scenario
+        )
 
 
 def _change(record: AuditRecord) -> tuple:
@@ -127,10 +129,3 @@ def _change(record: AuditRecord) -> tuple:
 
 def _digest(record: AuditRecord) -> str:
     return hashlib.sha256(repr((record.name, *_change(record))).encode()).hexdigest()[:16]
-
-
-def _time(at: str) -> str:
-    """`at` in the trail's form (UTC to the microsecond), which its keys sort by."""
-    moment = datetime.fromisoformat(at.replace("Z", "+00:00"))
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="microseconds").replace("+00:00", "Z")
