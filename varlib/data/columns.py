@@ -63,25 +63,23 @@ def guess_date_column(columns: Iterable[object], table: pd.DataFrame | None = No
     return find_date_column(names) or year or (names[0] if names else None)
 
 
-def check_date_column(raw: pd.DataFrame, date_col: str, name: str) -> None:
-    """Refuse, saying what to do, a date column whose dates are in two columns (`separate_periods`), or one
-    not named like a date that holds no dates, or each more than once, while another column holds them."""
+def misplaced_dates(
+    raw: pd.DataFrame, date_col: str, name: str, failure: InvalidInputError | None
+) -> InvalidInputError | None:
+    """Asked once the date column failed to read (`failure`, the reader's error) or holds a date more than once
+    (None): a refusal that says what to do when the dates are elsewhere, in two columns (`separate_periods`) or,
+    for a column not named like a date, in another column; else None, and the reader's error stands."""
     split = separate_periods(raw, date_col)
     if split:
-        raise InvalidInputError(f"CSV {name!r} has each year more than once: {split}", field=date_col)
-    if is_date_column_name(date_col):  # the reader names its bad cell
-        return
-    try:
-        dates = read_dates(pd.Index(raw[date_col].astype(str)), date_col, name)[0]
-        bad, what = None, "has each date more than once"
-    except InvalidInputError as exc:
-        dates, bad, what = None, exc.value, f"holds no dates ({exc.value!r} is none)"
-    other = None if dates is not None and dates.is_unique else other_date_column(raw, date_col)
-    if other is None:  # the reader and the date checks say what is wrong
-        return
+        return InvalidInputError(f"CSV {name!r} has each year more than once: {split}", field=date_col)
+    other = None if is_date_column_name(date_col) else other_date_column(raw, date_col)
+    if other is None:
+        return None
+    bad = failure.value if failure is not None else None
+    what = f"holds no dates ({bad!r} is none)" if failure is not None else "has each date more than once"
     first = date_col == str(raw.columns[0]) and find_date_column(raw.columns) is None
     taken = " (the first column, taken as none is named like a date)" if first else ""
-    raise InvalidInputError(
+    return InvalidInputError(
         f"date column {date_col!r} of {name!r}{taken} {what}; column {other!r} holds dates:"
         f" {DATE_COLUMN_HINT.format(column=other)}",
         field=date_col,
@@ -106,7 +104,7 @@ def holds_dates(cells: pd.Series) -> bool:
 
 
 def other_date_column(raw: pd.DataFrame, date_col: str) -> str | None:
-    """For a date column that holds no dates: the first other column that does (`holds_dates`), else None."""
+    """Another column than `date_col` that holds dates (`holds_dates`), the first one, else None."""
     return next((str(c) for c in raw.columns if str(c) != date_col and holds_dates(raw[c])), None)
 
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..spec import check_distinct, check_two_or_more
-from .columns import PERCENT_HINT, check_date_column, default_variables, guess_date_column, is_percent_column
+from .columns import PERCENT_HINT, default_variables, guess_date_column, is_percent_column, misplaced_dates
 from .csv_text import READ_AS, read_text_table
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
@@ -114,8 +114,15 @@ def load_csv(
         )
     raw, notes = without_notes_below(raw, date_col)
     chosen, left_out = (list(variables), ()) if variables else default_variables(raw, date_col)
-    check_date_column(raw, date_col, name)
-    frame, order, turned = by_date(raw.drop(columns=date_col), raw[date_col], date_col, name)
+    try:
+        frame, order, turned = by_date(raw.drop(columns=date_col), raw[date_col], date_col, name)
+    except InvalidInputError as exc:
+        better = misplaced_dates(raw, date_col, name, exc)  # the dates are elsewhere: say where
+        if better is None:
+            raise
+        raise better from None
+    if frame.index.has_duplicates and (better := misplaced_dates(raw, date_col, name, None)) is not None:
+        raise better
     frame = select_variables(frame, chosen, source=name, allow_missing=True)
     frame, trimmed = without_dated_empty_ends(frame)
     frame = slice_dates(frame, start, end)
