@@ -165,6 +165,7 @@ def _upload_inputs() -> dict | None:
         )
     return {
         "csv": data,
+        "upload": upload.file_id,  # which upload: a new one, even of the same file, is other data
         "csv_name": upload.name,
         "date_col": date_col,
         "variables": variables,

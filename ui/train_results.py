@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import streamlit as st
 
 from ui.chart_look import plot
@@ -94,13 +92,10 @@ def _holdout_charts(result: TrainResult, evaluation: Evaluation) -> None:
         plot(columns[j % len(columns)], fig, key=f"holdout|{variable}")
 
 
-def trained_on(source: dict | None, spec_inputs: dict) -> tuple | None:
-    """What a result depends on: the data as chosen (the file by its digest) and the model settings; not the
-    name, which only says where it is published."""
+def trained_on(source: dict | None, spec_inputs: dict) -> tuple[dict, dict] | None:
+    """What a result depends on: the data as chosen (an upload by its id, not its bytes, which would be hashed
+    on every rerun) and the model settings; not the name, which only says where it is published."""
     if source is None:
         return None
-    data = source.get("csv")
     chosen = {k: v for k, v in source.items() if k not in ("csv", "default_name", "recommended_transform")}
-    settings = {k: v for k, v in spec_inputs.items() if k != "name"}
-    digest = hashlib.sha256(data).hexdigest() if data else None
-    return digest, repr(sorted(chosen.items())), repr(sorted(settings.items()))
+    return chosen, {k: v for k, v in spec_inputs.items() if k != "name"}
