@@ -26,6 +26,7 @@ import numpy as np
 from .errors import InvalidInputError
 from .model import LagSelection, select_lags
 from .spec import ModelSpec
+from .wording import and_list
 
 MIN_RESIDUAL_DF = 10
 SCHWERT = 12  # Schwert (1989): p_max = floor(12 * (n / 100) ** 0.25)
@@ -82,8 +83,7 @@ def check_order(n: int, k: int, p: int, trend: str, what: str, exog: int = 0) ->
                 lower = f"lower the holdout, which takes {held} row{'' if held == 1 else 's'}"
                 lower += " (--holdout 0; dashboard: Holdout fraction)"
                 ways.insert(0 if n + held >= needed else len(ways), lower)  # first when it is enough
-            said = f"{', '.join(ways[:-1])} or {ways[-1]}" if len(ways) > 1 else ways[0]
-            fix = f"even a VAR(1) needs at least {needed} usable rows; {said}"
+            fix = f"even a VAR(1) needs at least {needed} usable rows; {and_list(ways, 'or')}"
         raise InvalidInputError(
             f"{what} has {n} usable rows; a VAR({p}) of {k} variables estimates"
             f" {k * p + deterministic_terms(trend, exog)} coefficients per equation and would keep {df} residual"
