@@ -36,6 +36,13 @@ def test_health_and_ready(client, service):
     assert ready.json() == {"status": "ready", "store": service.registry.description}
 
 
+@pytest.mark.parametrize("path", ["/health", "/ready"])
+def test_probes_answer_head_without_a_body(client, path):
+    head = client.head(path)
+    assert head.status_code == 200, head.text
+    assert head.content == b"" and head.headers["content-type"] == "application/json"
+
+
 def test_models_and_versions_newest_first(client, service):
     assert client.get("/models").json() == {"models": ["var"]}
     rows = client.get("/models/var/versions").json()

@@ -107,12 +107,16 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     def metrics_page() -> Response:
         return Response(metrics.render(), media_type=metrics.content_type)
 
-    @app.get("/health", response_model=Health, tags=["service"], summary="the process is alive")
+    # Probes (load balancers, uptime checks) often ask with HEAD: the two probe routes answer it too.
+    @app.api_route(
+        "/health", methods=["GET", "HEAD"], response_model=Health, tags=["service"], summary="the process is alive"
+    )
     async def health() -> dict:
         return {"status": "ok", "version": __version__}
 
-    @app.get(
+    @app.api_route(
         "/ready",
+        methods=["GET", "HEAD"],
         response_model=Ready,
         tags=["service"],
         summary="the store answers (503 otherwise)",
