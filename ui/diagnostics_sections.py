@@ -163,7 +163,7 @@ def integration(diag: Diagnostics) -> None:
     ]
     st.caption(
         f"ADF and KPSS with a constant and a trend, on the {result.tested_on} of the training data; KPSS"
-        " p-values are read from its table, so they stop at 0.01 and 0.10."
+        f" p-values are read from its table, so they stop at 0.01 and 0.10. {result.sample_note}"
     )
     roots = pd.DataFrame(rows)
     p_values = ("ADF p (H0: unit root)", "KPSS p (H0: stationary)", "ADF p of the difference")

@@ -217,6 +217,9 @@ def _transform_advice(source: dict) -> None:
     frame = dataset.frame[list(source["variables"])]  # the exogenous columns are given, not modelled
     result = _integration(tuple(map(tuple, frame.to_numpy(dtype=float))), tuple(frame.columns))
     verdicts = ", ".join(f"{u.variable}: {u.verdict}" for u in result.unit_roots)
-    st.info(f"**Unit-root tests** ({result.tested_on}; {verdicts}). {result.advice}", icon=":material/insights:")
+    st.info(
+        f"**Unit-root tests** ({result.tested_on}; {verdicts}). {result.advice} {result.sample_note}",
+        icon=":material/insights:",
+    )
     propose_vecm(result, len(frame.columns))
     source["recommended_transform"] = result.recommended_transform

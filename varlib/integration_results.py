@@ -119,10 +119,24 @@ class Integration:
     recommended_transform: str | None  # None: the tests leave it open
     advice: str
     johansen: Johansen | None
+    rows_tested: int  # the last rows of the sample, when it is longer than the tests' limit
+    rows: int
+
+    @property
+    def sample_note(self) -> str:
+        """A sentence saying which rows were tested, for the pages, the CLI and the report: "" for all of them."""
+        if self.rows_tested >= self.rows:
+            return ""
+        return (
+            f"The tests ran on the last {self.rows_tested:,} of the {self.rows:,} rows: on a longer sample"
+            " they take minutes."
+        )
 
     def to_dict(self) -> dict:
         return {
             "tested_on": self.tested_on,
+            "rows_tested": self.rows_tested,
+            "rows": self.rows,
             "unit_roots": [u.to_dict() for u in self.unit_roots],
             "recommended_transform": self.recommended_transform,
             "advice": self.advice,

@@ -118,7 +118,7 @@ def integration(diag: Diagnostics) -> list[str]:
     parts = [
         "<h2>Unit roots and cointegration</h2>",
         f"<p>ADF (H0: unit root) and KPSS (H0: stationary), constant and trend, on {result.tested_on} of the"
-        f" training data. {prose(diag.integration_advice or result.advice)}</p>",
+        f" training data. {prose(result.sample_note)} {prose(diag.integration_advice or result.advice)}</p>",
         table(roots),
     ]
     johansen = result.johansen

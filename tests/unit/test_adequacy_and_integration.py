@@ -192,3 +192,26 @@ def test_a_counter_or_constant_column_is_named_not_an_error_and_the_others_are_s
     if bool(np.all(column > 0)):  # the others tested on the same scale (logs) as alone
         assert [u.verdict for u in with_it.unit_roots[1:]] == [u.verdict for u in alone.unit_roots]
         assert with_it.advice.endswith(alone.advice) and with_it.recommended_transform == alone.recommended_transform
+
+
+def test_a_long_sample_is_tested_on_its_last_rows_and_says_so():
+    rng = np.random.default_rng(7)
+    walks = 100 + np.cumsum(rng.normal(size=(5_600, 2)), axis=0)
+    walks[0, 1] = -1.0  # outside the tested rows, yet it keeps the tests off log levels
+    result = analyse_integration(walks, ["a", "b"])
+    assert (result.rows_tested, result.rows) == (5_000, 5_600)
+    assert result.sample_note == (
+        "The tests ran on the last 5,000 of the 5,600 rows: on a longer sample they take minutes."
+    )
+    assert result.tested_on == "levels"
+    for j, root in enumerate(result.unit_roots):
+        adf = adfuller(walks[-5_000:, j], regression="ct", autolag="AIC", result_object=False)
+        assert root.adf_pvalue == pytest.approx(adf[1])
+    assert result.to_dict()["rows_tested"] == 5_000
+
+
+def test_a_sample_within_the_limit_is_tested_whole_without_a_note():
+    dataset = danish()
+    result = analyse_integration(dataset.frame.to_numpy(dtype=float), dataset.variables)
+    assert result.rows_tested == result.rows == len(dataset.frame)
+    assert result.sample_note == ""

@@ -46,6 +46,8 @@ def run_diagnose(args: argparse.Namespace) -> int:
                 f"unit root {root.variable} ({result.integration.tested_on}): ADF p {root.adf_pvalue:.3g},"
                 f" KPSS p {root.kpss_pvalue:.3g}: {root.verdict}"
             )
+        if result.integration.sample_note:
+            print(f"unit roots: {result.integration.sample_note}")
         trace_test = result.integration.johansen
         if trace_test is not None:
             print(f"johansen trace test: cointegration rank {trace_test.rank} at 5%")
