@@ -105,6 +105,15 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
     if lag_policy not in LAG_POLICIES:
         raise InvalidInputError(f"lag policy {lag_policy!r} is not one of {', '.join(LAG_POLICIES)}")
     spec = artifact.spec
+    if lag_policy == "reselect" and not can_reselect(artifact):
+        # Running it as "fixed" while reporting "reselect" would claim a re-selection that never happened.
+        raise InvalidInputError(
+            f"lag policy 'reselect' re-runs the criterion that chose the lag order, and this version's order was"
+            f" fixed at {spec.lags} when it was trained: there is nothing to reselect; use the fixed policy"
+            " (the CLI without --reselect)",
+            field="lag_policy",
+            value=lag_policy,
+        )
     order = kind_of(spec).order_spec(spec)  # the VAR whose lag-order rules apply
     first_cut = len(artifact.data.values) - horizon - origins + 1
     rows = first_cut - spec.lag_inputs_extra

@@ -105,6 +105,7 @@ def test_bad_requests_name_the_value(tiny):
         ({"horizon": 41}, "horizon 41"),
         ({"origins": 2.5}, "origins 2.5"),
         ({"lag_policy": "best"}, "lag policy 'best'"),
+        ({"lag_policy": "reselect"}, "order was fixed at 1 when it was trained: there is nothing to reselect"),
         ({"origins": 5, "horizon": 2}, "fewer origins"),
     ]:
         with pytest.raises(InvalidInputError, match=message):
