@@ -84,6 +84,17 @@ def test_frame(rows: list[tuple[str, object]]) -> pd.DataFrame:
     return pd.DataFrame(out).set_index("test")
 
 
+WHITENESS_NOTE = (
+    "The verdict uses the LM test's F form (Edgerton-Shukur, as JMulTi prints it): it holds its 5% level on"
+    " short samples, where the portmanteau tests, which need many more lags than the model has, reject white"
+    " residuals far too often."
+)
+PORTMANTEAU_NOTE = (
+    "The adjusted statistic (Hosking's, as R vars and JMulTi print it) weights lag i by T/(T-i), so it"
+    " holds its size on short samples; the verdicts above use it."
+)
+
+
 def _tests_styled(frame: pd.DataFrame):
     return frame.style.format(number_formats(frame, p_values=("p-value",)))
 
@@ -91,9 +102,11 @@ def _tests_styled(frame: pd.DataFrame):
 def residuals(diag: Diagnostics, alias: str | None = None) -> None:
     """Residual tests with verdicts, residuals over time (hovering by period, `alias` the data's frequency)
     and their autocorrelations."""
-    for test in (diag.whiteness_adjusted, diag.normality):
+    whiteness = diag.whiteness_lm or diag.whiteness_adjusted  # the test the training check used
+    for test in (whiteness, diag.normality):
         (st.success if not test.rejected else st.warning)(test.verdict)
-    rows = [
+    rows = [(f"{diag.whiteness_lm.name} (H0: no autocorrelation)", diag.whiteness_lm)] if diag.whiteness_lm else []
+    rows += [
         (
             f"portmanteau, adjusted (small-sample), {diag.whiteness_lags} lags (H0: no autocorrelation)",
             diag.whiteness_adjusted,
@@ -103,10 +116,7 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
     ]
     rows += [(f"Jarque-Bera {v}", t) for v, t in zip(diag.variables, diag.normality_by_variable, strict=True)]
     st.dataframe(_tests_styled(test_frame(rows)), width="stretch")
-    st.caption(
-        "The adjusted statistic (Hosking's, as R vars and JMulTi print it) weights lag i by T/(T-i), so it"
-        " holds its size on short samples; the verdicts above use it."
-    )
+    st.caption(WHITENESS_NOTE if diag.whiteness_lm else PORTMANTEAU_NOTE)
     plot(st, figures.residuals_figure(diag, alias), key="dg_resid")
     plot(st, figures.acorr_figure(diag), key="dg_acorr")
 

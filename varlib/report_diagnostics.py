@@ -65,7 +65,8 @@ def stability(diag: Diagnostics) -> list[str]:
 
 def residual_tests(diag: Diagnostics) -> list[str]:
     lags, adjusted_by = diag.whiteness_lags, "as R vars and JMulTi print it"
-    rows = [
+    rows = [{"test": diag.whiteness_lm.name, **result_row(diag.whiteness_lm)}] if diag.whiteness_lm else []
+    rows += [
         {"test": f"portmanteau, adjusted ({adjusted_by}), {lags} lags", **result_row(diag.whiteness_adjusted)},
         {"test": f"portmanteau, unadjusted, {lags} lags", **result_row(diag.whiteness)},
         {"test": "Jarque-Bera normality (joint)", **result_row(diag.normality)},

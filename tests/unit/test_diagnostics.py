@@ -16,6 +16,7 @@ from statsmodels.tsa.vector_ar.var_model import VAR
 
 from varlib import ModelSpec, load_dataset
 from varlib.artifact import build_artifact, decode, encode
+from varlib.autocorrelation_lm import lm_test
 from varlib.diagnostics import check_irf_periods, diagnose
 from varlib.errors import InvalidInputError
 from varlib.training import train
@@ -177,6 +178,16 @@ def test_portmanteau_adjusted_and_unadjusted_equal_statsmodels(case):
         assert test.verdict.startswith("No evidence" if want.pvalue >= 0.05 else "The residuals are autocorrelated")
     out = diag.to_dict()
     assert out["whiteness_adjusted"]["lags"] == out["whiteness"]["lags"] == diag.whiteness_lags
+
+
+def test_the_lm_test_is_the_verdict_and_equals_it_on_statsmodels_residuals(case):
+    reference, test = case["reference"], case["diag"].whiteness_lm
+    want = lm_test(np.asarray(reference.resid), np.asarray(reference.endog_lagged), 5)
+    close([test.statistic, test.pvalue], [want.lmf, want.lmf_pvalue])
+    assert test.df == (want.df1, int(want.df2)) and test.name == "LM, Edgerton-Shukur F, 5 lags"
+    assert test.crit_value == pytest.approx(stats.f.isf(0.05, want.df1, want.df2))
+    assert test.verdict == case["artifact"].adequacy["checks"][1]["verdict"]  # the training check's own words
+    assert case["diag"].to_dict()["whiteness_lm"]["df"] == [want.df1, int(want.df2)]
 
 
 def test_json_is_strict_and_carries_the_required_keys(case):

@@ -31,6 +31,9 @@ def run_diagnose(args: argparse.Namespace) -> int:
             print(f"note: {result.cointegration.johansen_caveat}")
     print(f"stability: {result.stability.verdict}")
     lags = result.whiteness_lags
+    if result.whiteness_lm is not None:
+        test = result.whiteness_lm
+        print(f"whiteness, {test.name}: F {test.statistic:.4g}, df {test.df}, p {test.pvalue:.4g} (the verdict's)")
     for label, test in (
         (f"whiteness, adjusted portmanteau ({lags} lags)", result.whiteness_adjusted),
         (f"whiteness, unadjusted portmanteau ({lags} lags)", result.whiteness),

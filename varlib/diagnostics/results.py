@@ -204,8 +204,9 @@ class Diagnostics:
     coefficients: Coefficients
     stability: Stability
     whiteness: TestResult  # the portmanteau statistic as statsmodels prints it (unadjusted)
-    whiteness_adjusted: TestResult  # Hosking's small-sample adjusted one (R vars, JMulTi); the verdict's
+    whiteness_adjusted: TestResult  # Hosking's small-sample adjusted one (R vars, JMulTi); a VECM's verdict
     whiteness_lags: int
+    whiteness_lm: TestResult | None  # a VAR's LM test (F form), the verdict's; None for a VECM or too few rows
     normality: TestResult
     normality_by_variable: tuple[TestResult, ...]
     resid_dates: tuple[str, ...]
@@ -256,6 +257,7 @@ class Diagnostics:
                 "stability": self.stability.to_dict(),
                 "whiteness": {**self.whiteness.to_dict(), "lags": self.whiteness_lags},
                 "whiteness_adjusted": {**self.whiteness_adjusted.to_dict(), "lags": self.whiteness_lags},
+                "whiteness_lm": self.whiteness_lm.to_dict() if self.whiteness_lm else None,
                 "coefficient_pvalues": "p: Student t with the equation's residual degrees of freedom; p_normal:"
                 " standard normal (statsmodels)",
                 "normality": self.normality.to_dict(),

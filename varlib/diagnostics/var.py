@@ -29,6 +29,7 @@ from .var_tests import (
     normality,
     stability,
     whiteness,
+    whiteness_lm,
 )
 
 DEFAULT_IRF_PERIODS = 10
@@ -72,6 +73,7 @@ def diagnose(
         whiteness=whiteness(fitted, lags, signif, adjusted=False),
         whiteness_adjusted=whiteness(fitted, lags, signif, adjusted=True),
         whiteness_lags=lags,
+        whiteness_lm=whiteness_lm(fitted, signif),
         normality=normality(fitted, signif),
         normality_by_variable=tuple(jarque_bera(results.resid[:, j], signif) for j in range(results.neqs)),
         resid_dates=fitted.resid_dates,

@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from ..adequacy import normality_verdict, stability_verdict, whiteness_verdict
+from ..adequacy import lm_whiteness_verdict, normality_verdict, stability_verdict, var_lm_test, whiteness_verdict
 from ..artifact import Artifact
 from ..lag_order import search_range
 from ..model import LagSelection, select_lags
@@ -86,6 +86,25 @@ def whiteness(fitted: Refit, lags: int, signif: float = DEFAULT_SIGNIF, adjusted
         float(res.crit_value),
         signif,
         whiteness_verdict(float(res.pvalue), lags, adjusted),
+    )
+
+
+def whiteness_lm(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> TestResult | None:
+    """The LM test's F form (Edgerton-Shukur) with 5 lagged residuals, the training check's verdict;
+    its degrees of freedom as JMulTi prints them (the second rounded down). None: too few rows."""
+    from scipy import stats
+
+    test = var_lm_test(fitted.results)
+    if test is None:
+        return None
+    return TestResult(
+        f"LM, Edgerton-Shukur F, {test.lags} lags",
+        test.lmf,
+        test.lmf_pvalue,
+        (test.df1, int(test.df2)),
+        float(stats.f.isf(signif, test.df1, test.df2)),
+        signif,
+        lm_whiteness_verdict(test.lmf_pvalue, test.lags),
     )
 
 

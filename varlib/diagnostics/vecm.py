@@ -73,6 +73,7 @@ def diagnose(
         whiteness=_whiteness(fitted, lags, signif, adjusted=False),
         whiteness_adjusted=_whiteness(fitted, lags, signif, adjusted=True),
         whiteness_lags=lags,
+        whiteness_lm=None,  # the VECM's check stays the adjusted portmanteau (vecm_checks.py)
         normality=_normality(fitted, signif),
         normality_by_variable=tuple(jarque_bera(resid[:, j], signif) for j in range(resid.shape[1])),
         resid_dates=fitted.resid_dates,
