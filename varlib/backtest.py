@@ -28,7 +28,9 @@ from .errors import InvalidInputError
 from .jsonsafe import to_json_safe
 from .kinds import kind_of
 from .lag_order import check_order, search_range
+from .part_fit import fit_part, rank_note
 from .training import one_signed, score
+from .wording import and_list
 
 LAG_POLICIES = ("fixed", "reselect")
 MAX_ORIGINS = 200
@@ -55,6 +57,7 @@ class Backtest:
     seconds: float
     percent: tuple[bool, ...]  # per variable: its values have one sign, so MAPE scores it (training.one_signed)
     exog: tuple[str, ...] = ()  # a VARX's exogenous variables, given their observed values at every origin
+    notes: tuple[str, ...] = ()  # origins whose own rank test failed, fitted with the version's rank (part_fit)
 
     def scores(self) -> pd.DataFrame:
         """One row per variable and horizon: the VAR's and the random walk's RMSE/MAE/MAPE and the RMSE ratio."""
@@ -86,6 +89,7 @@ class Backtest:
                 "origins": list(self.origins),
                 "lag_orders": list(self.lag_orders),
                 **({"exog_observed": list(self.exog)} if self.exog else {}),
+                "notes": list(self.notes),
                 "scores": self.scores().to_dict(orient="records"),
                 "seconds": self.seconds,
             }
@@ -149,10 +153,15 @@ def backtest(
     actual = np.empty((origins, horizon, k))
     naive = np.empty((origins, horizon, k))
     lag_orders = []
+    whole_rank = getattr(artifact.params, "coint_rank", None)
+    stood_in: dict[int, int] = {}  # origin number: the rank its own test found, where the version's stood in
     for n, cut in enumerate(cuts):
         train_levels = levels[:cut]
         past, future = (None, None) if exog is None else (exog[:cut], exog[cut : cut + horizon])
-        fitted = kind.fit(train_levels, refit_spec, f"the training part of origin {n + 1}", assess=False, exog=past)
+        what = f"the training part of origin {n + 1}"
+        fitted, found = fit_part(kind, train_levels, refit_spec, what, whole_rank, past)
+        if found is not None:
+            stood_in[n + 1] = found
         needed = kind.lag_rows(refit_spec, fitted.params)
         result = kind.forecast(fitted.params, refit_spec, train_levels[-needed:], horizon, 0.05, exog_future=future)
         forecast[n] = result.mean
@@ -176,4 +185,11 @@ def backtest(
         time.perf_counter() - started,
         tuple(bool(b) for b in one_signed(levels)),
         tuple(artifact.spec.exog) if exog is not None else (),
+        (_origins_note(stood_in, k, whole_rank),) if stood_in and whole_rank is not None else (),
     )
+
+
+def _origins_note(stood_in: dict[int, int], k: int, whole_rank: int) -> str:
+    numbers = sorted(stood_in)
+    where = f"origin {numbers[0]}" if len(numbers) == 1 else f"origins {and_list(numbers)}"
+    return rank_note(f"the training part of {where}", list(stood_in.values()), k, whole_rank)

@@ -19,6 +19,7 @@ from .jsonsafe import in_order
 from .kinds import kind_of
 from .lag_order import MIN_RESIDUAL_DF, Sample
 from .model import LagSelection, check_not_degenerate
+from .part_fit import fit_part, rank_note
 from .spec import ModelSpec, check_positive
 from .wording import and_list
 
@@ -108,8 +109,9 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     check_not_degenerate(frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}")
     # at most the longest forecast the product makes: 10% of 5,000 daily rows would ask for 500 steps ahead
     holdout_rows = min(max(1, int(round(len(frame) * spec.holdout))), MAX_STEPS) if spec.holdout > 0 else 0
-    evaluation = _evaluate(frame, spec, holdout_rows, exog) if holdout_rows else None
     fitted = kind.fit(frame.to_numpy(dtype=float), spec, exog=exog)
+    whole_rank = getattr(fitted.params, "coint_rank", None)
+    evaluation, note = _evaluate(frame, spec, holdout_rows, exog, whole_rank) if holdout_rows else (None, None)
     seconds = time.perf_counter() - started
     return TrainResult(
         dataset,
@@ -119,7 +121,7 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
         fitted.selection,
         evaluation,
         seconds,
-        fitted.warnings,
+        (*fitted.warnings, *([note] if note else [])),
         fitted.adequacy,
     )
 
@@ -133,20 +135,25 @@ def exog_values(dataset: Dataset, spec: ModelSpec) -> np.ndarray | None:
     return values
 
 
-def _evaluate(frame: pd.DataFrame, spec: ModelSpec, rows: int, exog: np.ndarray | None = None) -> Evaluation:
-    """The holdout: fit without the last rows, forecast them (a VARX with their actual exogenous values)."""
+def _evaluate(
+    frame: pd.DataFrame, spec: ModelSpec, rows: int, exog: np.ndarray | None, whole_rank: int | None
+) -> tuple[Evaluation, str | None]:
+    """The holdout: fit without the last rows, forecast them (a VARX with their actual exogenous values);
+    with a note when the whole sample's cointegration rank stood in for the part's (part_fit)."""
     kind = kind_of(spec)
     levels = frame.to_numpy(dtype=float)
     train_levels, actual = levels[:-rows], levels[-rows:]
     train_exog, future_exog = (None, None) if exog is None else (exog[:-rows], exog[-rows:])
     what = Sample(f"the training part before the {rows}-row holdout", held_out=rows)
-    fitted = kind.fit(train_levels, spec, what, assess=False, exog=train_exog)
+    fitted, found = fit_part(kind, train_levels, spec, what, whole_rank, train_exog)
+    note = None if found is None or whole_rank is None else rank_note(what, [found], len(spec.variables), whole_rank)
     needed = kind.lag_rows(spec, fitted.params)
     result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05, exog_future=future_exog)
     percent = one_signed(levels)  # judged on the whole series: a short holdout may happen to keep one sign
     metrics = {name: score(actual[:, j], result.mean[:, j], percent[j]) for j, name in enumerate(spec.variables)}
     dates = tuple(iso_label(d) for d in frame.index[-rows:])
-    return Evaluation(rows, fitted.params.k_ar, metrics, dates, actual, result.mean, result.lower, result.upper)
+    evaluation = Evaluation(rows, fitted.params.k_ar, metrics, dates, actual, result.mean, result.lower, result.upper)
+    return evaluation, note
 
 
 _MAPE_NOTE = (

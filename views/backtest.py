@@ -122,7 +122,7 @@ def _show(result: Backtest, alias: str | None) -> None:
         " random walk at that horizon."
     )
     st.dataframe(styled, hide_index=True, width="stretch", key="bt_table", placeholder="–")
-    for note in score_notes(table["mape"], result.exog):
+    for note in (*score_notes(table["mape"], result.exog), *result.notes):
         st.caption(note)
     st.download_button(
         "Download scores (CSV)",

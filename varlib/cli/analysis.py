@@ -125,6 +125,6 @@ def run_backtest(args: argparse.Namespace) -> int:
     )
     scores = result.scores()
     print_table(scores, index=False, digits=4)
-    for note in varlib.score_notes(scores["mape"], result.exog):
+    for note in (*varlib.score_notes(scores["mape"], result.exog), *result.notes):
         print(note)
     return 0

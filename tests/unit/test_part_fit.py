@@ -1,0 +1,56 @@
+"""A VECM whose rank Johansen's test chose: a part of its sample (the rows before a holdout, a backtest
+origin) whose own test finds a rank no VECM can have is fitted with the whole sample's rank and says so,
+instead of refusing the training or the whole backtest."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from statsmodels.tsa.vector_ar.vecm import coint_johansen
+
+from tests.unit.test_vecm_forecast import E6
+from varlib import InvalidInputError, ModelSpec, train_model
+from varlib.artifact import build_artifact
+from varlib.backtest import backtest
+from varlib.data import Dataset
+
+SPEC = ModelSpec(("Dp", "R"), kind="vecm", lags=4)  # rank by Johansen's test at 5%, holdout 10%
+
+
+def _dataset() -> Dataset:
+    index = pd.date_range("1972-04-01", periods=len(E6), freq="QS", name="date")
+    return Dataset("e6", pd.DataFrame(E6, index=index, columns=["Dp", "R"]), "0" * 64)
+
+
+def _rank(levels: np.ndarray) -> int:
+    """statsmodels' trace-test rank at 5% with 3 lagged differences and a constant."""
+    result = coint_johansen(levels, 0, 3)
+    return next((r for r in range(2) if result.lr1[r] < result.cvt[r, 1]), 2)
+
+
+def test_the_holdout_part_is_fitted_with_the_whole_samples_rank_and_the_warning_says_so():
+    assert (_rank(E6), _rank(E6[:-11])) == (1, 2)  # the premise: all 107 rows give 1, the 96 before the holdout 2
+    result = train_model(_dataset(), SPEC)
+    assert result.params.coint_rank == 1 and result.evaluation is not None
+    assert result.warnings[-1] == (
+        "On the training part before the 11-row holdout, Johansen's trace test finds 2 cointegrating relation(s),"
+        " a rank no VECM of 2 variables can have; it was fitted with the rank the whole sample's test chose, 1."
+    )
+    fixed = train_model(_dataset(), SPEC.with_(coint_rank=1))
+    np.testing.assert_allclose(result.evaluation.forecast, fixed.evaluation.forecast)
+
+
+def test_a_whole_sample_without_a_usable_rank_is_still_refused():
+    shorter = Dataset("e6", _dataset().frame.iloc[:-11], "0" * 64)  # its whole sample gives rank 2 of 2
+    with pytest.raises(InvalidInputError, match="finds 2 cointegrating relations at 5%"):
+        train_model(shorter, SPEC.with_(holdout=0))
+
+
+def test_reselecting_origins_whose_test_fails_keep_the_versions_rank_and_one_note_names_them():
+    artifact = build_artifact(train_model(_dataset(), SPEC.with_(lags=None, max_lags=4, holdout=0)), "e6", "tester")
+    result = backtest(artifact, origins=12, horizon=4, lag_policy="reselect")
+    failing = [n + 1 for n, cut in enumerate(range(len(E6) - 4 - 12 + 1, len(E6) - 4 + 1)) if _rank(E6[:cut]) != 1]
+    assert failing and len(result.notes) == 1
+    assert f"origins {', '.join(map(str, failing[:-1]))} and {failing[-1]}," in result.notes[0]
+    assert result.to_dict()["notes"] == list(result.notes)
