@@ -1,19 +1,25 @@
 """`varlib` (or `python -m varlib`): train, list, show, forecast and analyse versions from the shell.
 
 Exit codes: 0 success, 2 bad input, 1 any other failure; a failure prints one `error: ...` line on
-stderr and no traceback. The codes are a table here, not attributes of the exceptions.
+stderr and no traceback. The codes are a table here, not attributes of the exceptions. Output cut off by
+its reader (`varlib ... | head`) ends quietly with 141, as a Unix tool killed by SIGPIPE does.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
 from varlib import ConflictError, InvalidInputError, VarlibError
 
 from . import analysis, commands, scenarios, team
-from .parser import build_parser
+from .parser import build_parser, parse
 
+# 128 + SIGPIPE: what the shell reports for `cat` or `grep` when the reader of a pipe exits early, so a
+# script with `set -o pipefail` treats varlib like any other tool, and 0 would claim the output was delivered.
+READER_GONE = 141
 # Most specific first; any other VarlibError exits 1. A refused shape is the caller's to fix, like bad input.
 EXIT_CODES: tuple[tuple[type[VarlibError], int], ...] = ((InvalidInputError, 2), (ConflictError, 2))
 RUN: dict[str, Callable] = {
@@ -41,8 +47,13 @@ def exit_code(exc: VarlibError) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:
-        args = build_parser().parse_args(argv)
-        return RUN[args.command](args) or 0
+        args = parse(argv)
+        code = RUN[args.command](args) or 0
+        sys.stdout.flush()  # a reader that went away is found here, not in the interpreter's flush at exit
+        return code
+    except BrokenPipeError:
+        _drop_stdout()
+        return READER_GONE
     except VarlibError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exit_code(exc)
@@ -51,4 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-__all__ = ["EXIT_CODES", "build_parser", "exit_code", "main"]
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush of what is still buffered cannot raise
+    the same error again as an "Exception ignored" message (the recipe of Python's `signal` docs)."""
+    with contextlib.suppress(OSError, ValueError):  # stdout is no file (captured in tests): nothing to flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+__all__ = ["EXIT_CODES", "READER_GONE", "build_parser", "exit_code", "main"]

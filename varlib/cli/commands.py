@@ -85,8 +85,8 @@ def warn_if_withdrawn(artifact: varlib.Artifact, withdrawal: varlib.Withdrawal |
 
 
 def run_train(args: argparse.Namespace) -> int:
-    variables = _names(args.vars)
-    exog = _names(args.exog) or []
+    variables = args.vars  # lists already: parser._names reads them as CSV rows
+    exog = args.exog or []
     if variables is None and args.csv is None:
         variables = list(varlib.DEFAULT_VARIABLES)  # the bundled data's default pair, with any exogenous columns
     wanted = None if variables is None else variables + [name for name in exog if name not in variables]
@@ -119,10 +119,11 @@ def run_train(args: argparse.Namespace) -> int:
     if args.json:
         print_json(_train_summary(name, published, result))
         return 0
+    order = f"fixed at {spec.lags}" if result.lag_method == "fixed" else f"by {result.lag_method}"
     print(
         f"trained {result.description} on {dataset.name} [{', '.join(spec.variables)}],"
-        f" {dataset.frequency and varlib.label_of(dataset.frequency) or 'undated'}, lag order by"
-        f" {result.lag_method}, transform {spec.transform}, {result.seconds:.2f}s"
+        f" {dataset.frequency and varlib.label_of(dataset.frequency) or 'undated'}, lag order {order},"
+        f" transform {spec.transform}, {result.seconds:.2f}s"
     )
     if dataset.read_as:
         print(f"read as {', '.join(dataset.read_as)}")
@@ -139,10 +140,6 @@ def run_train(args: argparse.Namespace) -> int:
             print(note)
     print(f"published {name} {published.version}" if published else f"not published (add --publish; name {name})")
     return 0
-
-
-def _names(text: str | None) -> list[str] | None:
-    return [name.strip() for name in text.split(",") if name.strip()] if text else None
 
 
 def _warnings(result) -> list[str]:

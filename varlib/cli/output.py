@@ -18,7 +18,22 @@ def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6) -> Non
     """A table with one number format per column (varlib.column_format: `digits` significant digits of the
     column's largest value), so its decimals line up and a large value never turns scientific alone."""
     formatters = [_column_formatter(frame.iloc[:, position], digits) for position in range(frame.shape[1])]
-    print(frame.to_string(index=index, formatters=formatters, na_rep=MISSING))
+    print(_dashed(frame).to_string(index=index, formatters=formatters, na_rep=MISSING))
+
+
+def _dashed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with every missing cell of a column that is not float made the dash: pandas prints a None
+    of an object column as `None` whatever na_rep says (a score no variable has, such as a MAPE column of
+    series that cross zero), and formatters never see missing cells."""
+    columns = [frame.iloc[:, position] for position in range(frame.shape[1])]
+    gaps = [p for p, c in enumerate(columns) if not pd.api.types.is_float_dtype(c) and c.isna().any()]
+    if not gaps:
+        return frame
+    shown = frame.copy()
+    for position in gaps:  # by position: column labels may repeat or be tuples
+        column = columns[position]
+        shown.isetitem(position, column.astype(object).mask(column.isna(), MISSING).to_numpy())
+    return shown
 
 
 def _column_formatter(column: pd.Series, digits: int):

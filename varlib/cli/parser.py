@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import csv
+from collections.abc import Sequence
 
 from varlib import (
     BUMPS,
@@ -33,6 +35,23 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise InvalidInputError(f"{message} (see `{self.prog} --help`)")
+
+
+def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The arguments of one command line. An optional VERSION may follow options (`scenario show dip
+    --name e1 0.0.1`) as it may for `forecast`: argparse places it only before them when a required
+    positional comes first, and parse_intermixed_args refuses subcommands. So a command whose VERSION
+    was not placed (None, its unset default) takes one leftover word; any other leftover is refused."""
+    parser = build_parser()
+    args, extras = parser.parse_known_args(argv)
+    unplaced = "version" in args and args.version is None
+    if unplaced and len(extras) == 1 and not extras[0].startswith("-"):
+        args.version = extras.pop()
+    if extras:
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")  # argparse's own words for them
+    if unplaced and args.version is None:
+        args.version = LATEST
+    return args
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -135,11 +154,19 @@ def _train(train: argparse.ArgumentParser) -> None:
     source.add_argument("--dataset", choices=["macrodata"], default="macrodata")
     source.add_argument("--csv", metavar="FILE")
     train.add_argument("--date-col", metavar="COL")
-    train.add_argument("--vars", metavar="a,b,...", help="variables (default realgdp,realcons for macrodata)")
+    train.add_argument(
+        "--vars",
+        type=_names,
+        metavar="a,b,...",
+        help="variables (default realgdp,realcons for macrodata), as a CSV row: quote a name holding a comma,"
+        """ e.g. '"a, b",c'""",
+    )
     train.add_argument(
         "--exog",
+        type=_names,
         metavar="a,b,...",
-        help="exogenous columns of a VAR (a VARX): used as given, so a forecast needs their future values",
+        help="exogenous columns of a VAR (a VARX): used as given, so a forecast needs their future values;"
+        " quoted as --vars",
     )
     train.add_argument("--model", choices=kind_names(), default="var", help="model kind (default var)")
     order = train.add_mutually_exclusive_group()
@@ -189,6 +216,19 @@ def _train(train: argparse.ArgumentParser) -> None:
     train.add_argument("--json", action="store_true")
 
 
+def _names(text: str) -> list[str] | None:
+    """Column names as one CSV row, so a name holding a comma is quoted (`"Consumption, DM",Investment`) as
+    in the file's header; blanks around names are dropped. None when no name is given."""
+    try:
+        row = next(csv.reader([text], skipinitialspace=True, strict=True), [])
+    except csv.Error as exc:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a comma-separated list of column names ({exc}): quote a name holding a comma and"
+            """ close the quote, e.g. '"a, b",c'"""
+        ) from None
+    return [name.strip() for name in row if name.strip()] or None
+
+
 def _rank(text: str) -> int | None:
     if text == "auto":
         return None
@@ -199,5 +239,6 @@ def _rank(text: str) -> int | None:
 
 
 def _version(command: argparse.ArgumentParser) -> None:
-    command.add_argument("version", nargs="?", default=LATEST, help=f"{VERSION_HELP} (default: latest)")
+    # None until `parse` settles it: a version after the options is then told from a stray word
+    command.add_argument("version", nargs="?", default=None, help=f"{VERSION_HELP} (default: latest)")
     command.add_argument("--name", help=NAME_HELP)

@@ -53,14 +53,15 @@ def add_commands(commands) -> None:
     actions = scenario.add_subparsers(dest="scenario_command", required=True, parser_class=type(scenario))
     save = actions.add_parser("save", help="save a named scenario (immutable; a taken name is refused)")
     save.add_argument("scenario", help="e.g. rate-hold (lower-case letters, digits, - and _)")
-    save.add_argument("version", nargs="?", default=varlib.LATEST, help="the version it is for (latest: resolved)")
+    # an optional VERSION defaults to None, which parser.parse settles (a version may follow the options)
+    save.add_argument("version", nargs="?", default=None, help="the version it is for (default latest: resolved)")
     add_forecast_options(save)
     save.add_argument("--notes", default="")
     listing = actions.add_parser("list", help="the saved scenarios of a version")
-    listing.add_argument("version", nargs="?", default=varlib.LATEST)
+    listing.add_argument("version", nargs="?", default=None, help="default latest")
     show = actions.add_parser("show", help="a saved scenario's inputs")
     show.add_argument("scenario")
-    show.add_argument("version", nargs="?", default=varlib.LATEST)
+    show.add_argument("version", nargs="?", default=None, help="default latest")
     for parser in (save, listing, show):
         parser.add_argument("--name", help=NAME_HELP)
         parser.add_argument("--json", action="store_true")
@@ -87,8 +88,8 @@ def run_forecast(args: argparse.Namespace) -> int:
     level = round((1 - result.forecast.alpha) * 100, 2)
     about = f", scenario {result.scenario}" if result.scenario else ""
     print(
-        f"{result.name} {result.version}{about}: {result.steps} steps, {level:g}% {result.forecast.intervals}"
-        f" interval ({result.forecast.point})"
+        f"{result.name} {result.version}{about}: {result.steps} step{'s' * (result.steps != 1)}, {level:g}%"
+        f" {result.forecast.intervals} interval ({result.forecast.point})"
     )
     for condition in result.conditions[:20]:
         print(f"  conditioned: {condition['variable']} = {condition['value']:g} at {condition['date']}")

@@ -6,7 +6,7 @@ import argparse
 
 import pandas as pd
 
-from varlib import Actor, NotFoundError, Registry, Settings
+from varlib import Actor, InvalidInputError, NotFoundError, Registry, Settings
 
 from .commands import NAME_HELP, model_name
 from .output import print_json, print_table
@@ -81,8 +81,14 @@ def run_withdraw(args: argparse.Namespace) -> int:
 
 
 def run_history(args: argparse.Namespace) -> int:
+    if args.limit < 1:  # bad input: exit 2 before any read, as `serve --port` and `forecast --steps`
+        raise InvalidInputError(
+            f"--limit {args.limit} must be a whole number of at least 1: how many of the newest records to show",
+            field="limit",
+            value=args.limit,
+        )
     registry, _ = _setup(args)
-    records = registry.history(args.name, max(1, args.limit))
+    records = registry.history(args.name, args.limit)
     if args.json:
         print_json([record.to_dict() | {"key": record.key} for record in records])
         return 0

@@ -194,7 +194,7 @@ def select_variables(
     missing = [v for v in variables if v not in frame.columns]
     if missing:
         raise InvalidInputError(
-            f"{', '.join(map(repr, missing))} not in {source!r}; available: {', '.join(map(str, frame.columns))}"
+            f"{', '.join(map(repr, missing))} not in {source!r}; available: {', '.join(map(_listed, frame.columns))}"
         )
     columns = {}
     for variable in variables:
@@ -248,6 +248,15 @@ def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None) -> pd.D
     if "end" in bounds:
         mask &= frame.index <= bounds["end"]
     return frame[mask]
+
+
+def _listed(column: object) -> str:
+    """A column name for a list joined by commas: quoted as in a CSV row when it holds a comma or a quote,
+    so the list reads unambiguously and pastes back into `--vars`."""
+    name = str(column)
+    if "," not in name and '"' not in name:
+        return name
+    return '"' + name.replace('"', '""') + '"'  # a quote inside doubled, as csv.writer does
 
 
 def check_dates(index: pd.DatetimeIndex, source: str) -> None:

@@ -33,7 +33,7 @@ def read_lag_csv(
     source: str | Path | bytes, variables: list[str], needed: int, name: str | None = None
 ) -> pd.DataFrame:
     """A lag-input CSV as a table of text cells: the `date` labels, then one column per variable."""
-    label = name or (Path(source).name if isinstance(source, (str, Path)) else "upload.csv")
+    label = name or (str(source) if isinstance(source, (str, Path)) else "upload.csv")  # the path as given
     try:
         data = Path(source).read_bytes() if isinstance(source, (str, Path)) else bytes(source)
     except OSError as exc:
