@@ -14,7 +14,7 @@ from varlib import Backtest, OverlaidForecast
 
 
 def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = None) -> go.Figure:
-    """One panel per variable: the VAR's and the random walk's metric by horizon. The hover names the
+    """One panel per variable: the model's (VAR, VECM) and the random walk's metric by horizon. The hover names the
     origins' periods by the data's frequency `alias` (2006Q1)."""
     scores = result.scores()
     names = list(result.variables)
@@ -23,7 +23,7 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
     fig = make_subplots(rows=1, cols=len(names), subplot_titles=names)
     for j, variable in enumerate(names):
         rows = scores[scores["variable"] == variable]
-        for column, label, colour in ((metric, "VAR", LINE), (f"{metric}_rw", "random walk", NAIVE)):
+        for column, label, colour in ((metric, result.model, LINE), (f"{metric}_rw", "random walk", NAIVE)):
             fig.add_trace(
                 go.Scatter(
                     x=rows["horizon"],

@@ -58,6 +58,7 @@ class Backtest:
     percent: tuple[bool, ...]  # per variable: its values have one sign, so MAPE scores it (training.one_signed)
     exog: tuple[str, ...] = ()  # a VARX's exogenous variables, given their observed values at every origin
     notes: tuple[str, ...] = ()  # origins whose own rank test failed, fitted with the version's rank (part_fit)
+    model: str = "VAR"  # the kind's title, for the charts' legend ("VECM")
 
     def scores(self) -> pd.DataFrame:
         """One row per variable and horizon: the VAR's and the random walk's RMSE/MAE/MAPE and the RMSE ratio."""
@@ -186,6 +187,7 @@ def backtest(
         tuple(bool(b) for b in one_signed(levels)),
         tuple(artifact.spec.exog) if exog is not None else (),
         (_origins_note(stood_in, k, whole_rank),) if stood_in and whole_rank is not None else (),
+        kind.title,
     )
 
 

@@ -152,3 +152,5 @@ def test_backtest_page_refits_the_vecm(with_vecm):
     assert errors(at) == ""
     scores = at.dataframe[0].value
     assert len(scores) == 2 * 2 and (scores["rmse"] > 0).all()
+    legend = {t["name"] for t in charts(at)[0]["data"] if t.get("showlegend", True)}
+    assert legend == {"VECM", "random walk"}  # the model's kind, not "VAR"
