@@ -143,14 +143,15 @@ def stability_verdict(stable: bool, largest: float, transform: str) -> str:
     )
     if not stable:
         text = (
-            f"Not stable: the largest eigenvalue modulus is {largest:.4f}, on or outside the unit circle, so"
+            f"Not stable: the largest eigenvalue modulus is {modulus(largest)}, on or outside the unit circle, so"
             " shocks never die out and impulse responses, variance decompositions and long-horizon intervals"
             " are not meaningful."
         )
         advice = levels_hint if transform == "none" else "Try fewer lags, another trend, or a different transform."
         return f"{text} {advice}"
     text = (
-        f"Stable: every eigenvalue of the companion matrix is inside the unit circle (largest modulus {largest:.4f})."
+        f"Stable: every eigenvalue of the companion matrix is inside the unit circle (largest modulus"
+        f" {modulus(largest)})."
     )
     if largest > NEAR_UNIT and transform == "none":
         return (
@@ -158,6 +159,15 @@ def stability_verdict(stable: bool, largest: float, transform: str) -> str:
             " fade very slowly. A `diff` or `logdiff` transform is usually the better model."
         )
     return text
+
+
+def modulus(value: float) -> str:
+    """An eigenvalue modulus to 4 decimals, or as many more as it takes not to read as exactly 1 (1.0000249
+    is outside the unit circle, 0.99999 inside: "1.0000" would hide on which side)."""
+    decimals = 4
+    while decimals < 10 and value != 1 and round(value, decimals) == 1:
+        decimals += 1
+    return f"{value:.{decimals}f}"
 
 
 def whiteness_verdict(pvalue: float, lags: int, adjusted: bool) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .adequacy import NEAR_UNIT, SIGNIF, Adequacy, Check, default_whiteness_lags, residual_checks
+from .adequacy import NEAR_UNIT, SIGNIF, Adequacy, Check, default_whiteness_lags, modulus, residual_checks
 
 UNIT_TOLERANCE = 1e-6  # how close to 1 an eigenvalue counts as a unit root (Π = αβ' has rank r exactly)
 
@@ -45,8 +45,8 @@ def stability(coefs: np.ndarray, rank: int) -> tuple[bool, np.ndarray, int, str]
         verdict = (
             f"As expected for a VECM of {k} variables with cointegration rank {rank}: {expected} eigenvalue(s) of"
             f" its VAR representation are exactly 1 (the {expected} common stochastic trend(s) that make the levels"
-            f" wander), and every other one is inside the unit circle (largest modulus {largest:.4f}), so deviations"
-            " from the long-run relation(s) die out."
+            f" wander), and every other one is inside the unit circle (largest modulus {modulus(largest)}), so"
+            " deviations from the long-run relation(s) die out."
         )
         if largest > NEAR_UNIT:
             verdict += " The largest is close to 1: the error correction is slow."
@@ -54,7 +54,7 @@ def stability(coefs: np.ndarray, rank: int) -> tuple[bool, np.ndarray, int, str]
     verdict = (
         f"Not as expected: a VECM of {k} variables with cointegration rank {rank} should have exactly {expected}"
         f" unit {roots} and every other eigenvalue inside the unit circle; this fit has {units} unit root(s) and"
-        f" {outside} other eigenvalue(s) on or outside the circle (largest other modulus {largest:.4f}), so"
+        f" {outside} other eigenvalue(s) on or outside the circle (largest other modulus {modulus(largest)}), so"
         " deviations from the long-run relation(s) do not die out. Try another cointegration rank, lag order or"
         " deterministic terms."
     )

@@ -216,3 +216,10 @@ def test_a_sample_within_the_limit_is_tested_whole_without_a_note():
     result = analyse_integration(dataset.frame.to_numpy(dtype=float), dataset.variables)
     assert result.rows_tested == result.rows == len(dataset.frame)
     assert result.sample_note == ""
+
+
+def test_a_modulus_next_to_one_shows_on_which_side_of_the_circle_it_is():
+    from varlib.adequacy import modulus, stability_verdict
+
+    assert [modulus(v) for v in (1.0000249, 0.99999, 0.70674, 1.0)] == ["1.00002", "0.99999", "0.7067", "1.0000"]
+    assert "modulus is 1.00002, on or outside" in stability_verdict(False, 1.0000249, "none")
