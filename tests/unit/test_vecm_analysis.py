@@ -64,6 +64,7 @@ def test_johansen_relations_and_loadings_are_statsmodels(diag, reference):
     close(coint.beta.stderr[1:], reference.stderr_beta[1:])
     close(coint.beta.tvalues[1:], reference.tvalues_beta[1:])
     assert coint.beta.params[0, 0] == pytest.approx(1) and np.isnan(coint.beta.tvalues[0, 0])  # the normalisation
+    assert np.isnan(coint.beta.stderr[0, 0])  # no error either, not an exact 0
     close(coint.alpha.params, reference.alpha.T)
     close(coint.alpha.stderr, reference.stderr_alpha.T)
     close(coint.alpha.pvalues_normal, reference.pvalues_alpha.T)
@@ -126,6 +127,7 @@ def test_diagnose_json_has_the_johansen_and_cointegration_objects(diag):
     assert body["johansen"]["rank"] == 3 and body["cointegration"]["rank"] == 1
     assert body["johansen"]["lagged_differences"] == 2
     assert body["johansen"]["deterministic"] == "linear trend" and len(body["johansen"]["table"]) == 3
+    assert body["cointegration"]["beta"]["ec1"][0]["stderr"] is None
     assert body["cointegration"]["beta"]["ec1"][0]["t"] is None  # the normalised entry has no t value
     assert np.asarray(body["cointegration"]["var_representation"]["coefs"]).shape == (3, 3, 3)
     assert body["stability"]["expected_unit_roots"] == 2 and body["stability"]["as_expected"] is True

@@ -67,6 +67,7 @@ def cointegration(fitted: VecmRefit, johansen: Johansen) -> Cointegration:
         beta_t = np.where(beta_se > 0, beta / beta_se, np.nan)
     beta_p = np.vstack([results.pvalues_beta, results.pvalues_det_coef_coint])
     beta_p = np.where(beta_se > 0, beta_p, np.nan)
+    beta_se = np.where(beta_se > 0, beta_se, np.nan)  # statsmodels' 0 for them would read as an exact estimate
     regressors = tuple(names) + tuple(f"{label} (in relation)" for label in inside)
     df = fitted.df_resid
     return Cointegration(
