@@ -65,6 +65,13 @@ def _settings(johansen: Johansen) -> str:
 def advice_for_model(result: Integration, kind: str, transform: str, rank: int | None = None) -> str:
     """The advice with what a fitted version already does about it (a VAR's transform, a VECM's rank)."""
     if kind == "vecm":
+        tested = result.johansen.rank if result.johansen is not None else None
+        if tested is not None and tested != rank:  # the two tests differ in series, terms or lags, so may disagree
+            return (
+                f"{result.advice} This version is a vector error-correction model of rank {rank}, the rank its own"
+                f" test chose (the Cointegration tab: the model's series, deterministic terms and lags), where the"
+                f" test above, with its other settings, finds {tested}: the model keeps {rank} long-run relation(s)."
+            )
         return (
             f"{result.advice} This version is a vector error-correction model of rank {rank}: it keeps the"
             " long-run relation(s) instead of differencing (its own rank test is on the Cointegration tab)."

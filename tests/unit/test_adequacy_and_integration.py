@@ -223,3 +223,15 @@ def test_a_modulus_next_to_one_shows_on_which_side_of_the_circle_it_is():
 
     assert [modulus(v) for v in (1.0000249, 0.99999, 0.70674, 1.0)] == ["1.00002", "0.99999", "0.7067", "1.0000"]
     assert "modulus is 1.00002, on or outside" in stability_verdict(False, 1.0000249, "none")
+
+
+def test_a_vecms_advice_says_which_rank_it_uses_when_the_unit_root_johansen_test_finds_another():
+    from varlib.integration_advice import advice_for_model
+
+    dataset = load_dataset(variables=["realgdp", "realcons"])
+    result = analyse_integration(dataset.frame.to_numpy(dtype=float), dataset.variables)
+    tested = result.johansen.rank
+    other = advice_for_model(result, "vecm", "none", rank=tested + 1)
+    assert f"rank {tested + 1}, the rank its own test chose" in other and f"other settings, finds {tested}" in other
+    same = advice_for_model(result, "vecm", "none", rank=tested)
+    assert "its own rank test is on the Cointegration tab" in same and "other settings" not in same
