@@ -56,6 +56,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
         format_func=lambda s: "none: edit a new scenario" if s == NO_SCENARIO else s,
         on_change=_opened,
         args=(saved,),
+        persist_state="session",  # an open scenario stays open while another page runs
         help="Scenarios saved for this version; each has a link that opens exactly it.",
     )
     fan = row.multiselect(
@@ -63,6 +64,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
         FAN_LEVELS,
         key=KEYS["fan"],
         format_func=lambda x: f"{x}%",
+        persist_state="session",  # kept while another page runs, as the page's other settings are
         help="Several interval levels at once, drawn as a fan (e.g. 30, 60 and 90%); empty: the one level above.",
     )
     for problem in problems:

@@ -145,6 +145,13 @@ def write(page: str, values: dict[str, str | None]) -> None:
     address.written_at, address.applied = time.monotonic(), None
 
 
+def last_written(page: str) -> dict[str, str]:
+    """The address the page last wrote in this session (empty before its first): the view it showed when
+    last drawn, for a widget whose state Streamlit drops while another page runs and cannot persist (st.tabs)."""
+    written = _address(page).written
+    return dict(written[-1]) if written else {}
+
+
 def warn(problems: list[str]) -> None:
     for problem in problems:
         st.warning(f"The link asked for {problem}; showing the default instead.", icon=":material/link_off:")

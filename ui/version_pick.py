@@ -4,7 +4,9 @@ They read the cached listings (ui.store), offer only usable versions, resolve `l
 Registry (so results can be cached per immutable version), start from the model and version chosen on
 any other page (ui.selection), and take `?model=&version=` (and the page's own fields) from a link
 (ui.url_state). `open_page` applies both before the widgets render; the pickers report a version a
-link asked for that the model does not have.
+link asked for that the model does not have. Like the Forecast page's, the pickers keep their values
+while another page runs (`persist_state="session"`), so a page comes back as it was left unless the
+selection changed elsewhere in between.
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def pick_model(prefix: str, where=None) -> str | None:
     key = f"{prefix}_model"
     if st.session_state.get(key) not in names:
         st.session_state[key] = "var" if "var" in names else names[0]
-    return (where or st).selectbox("Model", names, key=key)
+    return (where or st).selectbox("Model", names, key=key, persist_state="session")
 
 
 def pick_version(prefix: str, name: str, where=None, problems: list[str] | None = None) -> Artifact | None:
@@ -54,6 +56,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         "Withdrawn too",  # short: it shares a narrow column with the Version picker
         value=named,
         key=f"{prefix}_withdrawn|{name}",
+        persist_state="session",  # else a withdrawn version picked with it is not offered back
         help="Offer the withdrawn versions too; they still load when named explicitly.",
     )
     entries = store.usable(name, include_withdrawn=asked or named)
@@ -79,6 +82,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         options,
         key=key,
         format_func=lambda v: f"latest ({newest})" if v == LATEST else v,
+        persist_state="session",
         help="Newest first; 'latest' follows new publications.",
     )
     version = newest if label == LATEST else next(e.version for e in entries if e.label == label)
@@ -104,7 +108,11 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         unknown = [label for label in linked if label not in entries]
         if unknown and problems is not None:
             problems.append(f"versions {and_list(unknown)}, which the store does not have")
-        st.session_state[key] = list(dict.fromkeys(label for label in linked if label in entries))
+        known = list(dict.fromkeys(label for label in linked if label in entries))
+        if known:
+            st.session_state[key] = known
+        else:  # none of them: the default pair below, as the warning says, not an empty picker
+            st.session_state.pop(key, None)
     elif start[0] is not None and (labels := _linked_start(*start, names, entries, problems)):
         st.session_state[key] = labels
     if key not in st.session_state or not set(st.session_state[key]) <= set(entries):
@@ -114,7 +122,11 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         else:
             st.session_state[key] = _start("var" if "var" in names else names[0], None, entries)
     chosen = (where or st).multiselect(
-        "Versions", list(entries), key=key, help="Pick two or more versions, of one model or of several."
+        "Versions",
+        list(entries),
+        key=key,
+        persist_state="session",
+        help="Pick two or more versions, of one model or of several.",
     )
     # in the order picked: the first one picked is the comparison's reference (its lag inputs are shared)
     return [store.load(*entries[label]) for label in chosen]

@@ -50,14 +50,16 @@ def render() -> None:
         return
     st.session_state.setdefault("bt_origins", 12)
     st.session_state.setdefault("bt_horizon", 4)
-    origins = int(top[2].number_input("Origins (N)", 1, MAX_ORIGINS, key="bt_origins"))
-    horizon = int(top[3].number_input("Horizon (h)", 1, MAX_HORIZON, key="bt_horizon"))
+    # the settings, like the pickers, are kept while another page runs
+    origins = int(top[2].number_input("Origins (N)", 1, MAX_ORIGINS, key="bt_origins", persist_state="session"))
+    horizon = int(top[3].number_input("Horizon (h)", 1, MAX_HORIZON, key="bt_horizon", persist_state="session"))
     reselectable = can_reselect(artifact)
     policy = top[4].radio(
         "Lag order",
         list(POLICIES),
         format_func=POLICIES.get,
         key="bt_policy",
+        persist_state="session",
         horizontal=True,
         disabled=not reselectable,
         help="Re-selecting runs the version's criterion (" + artifact.spec.ic + ") at every origin (and a VECM's"
@@ -112,7 +114,12 @@ def _show(result: Backtest, alias: str | None) -> None:
     used = f"lag order {orders[0]} at every origin" if len(orders) == 1 else f"lag orders {and_list(orders)}"
     span = f"{len(result.origins)} origins from {first} to {last} (last training period)"
     st.caption(f"{span}, {used}, {result.seconds:.2f}s.")
-    metric = st.segmented_control("Metric", METRICS, default="rmse", key="bt_metric", format_func=str.upper) or "rmse"
+    metric = (
+        st.segmented_control(
+            "Metric", METRICS, default="rmse", key="bt_metric", format_func=str.upper, persist_state="session"
+        )
+        or "rmse"
+    )
     figure = comparison_figures.backtest_figure(result, metric, alias)
     plot(st, figure, key="bt_chart")
     table = result.scores()

@@ -59,8 +59,11 @@ def render() -> None:
         return
     st.session_state.setdefault("cmp_steps", 8)
     st.session_state.setdefault("cmp_level", 95)
-    steps = int(top[1].number_input("Steps", 1, MAX_STEPS, key="cmp_steps"))
-    level = top[2].segmented_control("Interval", LEVELS, key="cmp_level", format_func=lambda x: f"{x}%")
+    # kept while another page runs, as the versions picker is
+    steps = int(top[1].number_input("Steps", 1, MAX_STEPS, key="cmp_steps", persist_state="session"))
+    level = top[2].segmented_control(
+        "Interval", LEVELS, key="cmp_level", format_func=lambda x: f"{x}%", persist_state="session"
+    )
     level = level or 95
     only = bool(st.session_state.get("cmp_only", False))
     url_state.write(
@@ -80,7 +83,7 @@ def render() -> None:
     st.subheader("Side by side")
     table = compare_table(artifacts)
     differs = table.pop("differs")
-    only = st.toggle("Only rows that differ", key="cmp_only")
+    only = st.toggle("Only rows that differ", key="cmp_only", persist_state="session")
     shown = comparison_cells(table[differs] if only else table)
     styled = shown.style.apply(
         lambda row: ["background-color: rgba(255,193,7,0.25)" if differs[row.name] else ""] * len(row), axis=1

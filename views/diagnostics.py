@@ -68,6 +68,7 @@ def render() -> None:
             1,
             MAX_IRF_SHOWN,
             key="dg_periods",
+            persist_state="session",  # kept while another page runs, as the pickers are
             help="Periods of impulse responses and variance decompositions.",
         )
     )
@@ -94,7 +95,10 @@ def render() -> None:
             problems.append(f"the tab {SLUGS[linked]!r}, which a {artifact.kind_title} version does not have")
     url_state.warn(problems)  # above the tabs: a long tab would push it out of sight
     if st.session_state.get("dg_tab") not in labels:
-        st.session_state["dg_tab"] = labels[0]
+        # st.tabs cannot persist its state while another page runs: back from one, the page's own last address
+        # names the tab it showed
+        kept = FIELDS[0].parse(url_state.last_written(PAGE).get("tab", ""))
+        st.session_state["dg_tab"] = kept if kept in labels else labels[0]
     st.session_state.setdefault("dg_orth", True)
     # Only the open tab is drawn: a tab's charts and tables cost the browser even when hidden.
     tabs = st.tabs(labels, key="dg_tab", on_change="rerun")
@@ -131,6 +135,7 @@ def _whiteness_lags(artifact: Artifact, where, problems: list[str]) -> int:
             lowest,
             most,
             key=key,
+            persist_state="session",
             help=f"Portmanteau test lags; must exceed the lag order {artifact.k_ar}.",
         )
     )
