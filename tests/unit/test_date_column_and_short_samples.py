@@ -114,8 +114,8 @@ def test_a_short_sample_without_a_holdout_asks_for_rows_only():
     assert "holdout" not in message and "fewer variables" not in message
 
 
-def test_a_holdout_that_is_not_enough_on_its_own_comes_after_more_rows():
+def test_a_sample_too_short_even_without_its_holdout_asks_for_rows_only():
+    # the whole sample is fitted first: lowering the holdout alone could not make 10 rows enough
     message = short(10, 0.1)
-    assert message.endswith(
-        "add rows or lower the holdout, which takes 1 row (--holdout 0; dashboard: Holdout fraction)"
-    )
+    assert message.startswith("the training sample has 10 usable rows")
+    assert message.endswith("even a VAR(1) needs at least 14 usable rows; add rows") and "holdout" not in message
