@@ -27,7 +27,7 @@ from .artifact import Artifact
 from .errors import InvalidInputError
 from .jsonsafe import to_json_safe
 from .kinds import kind_of
-from .lag_order import check_order, search_range
+from .lag_order import MIN_RESIDUAL_DF, check_order, residual_df, rows_needed, search_range
 from .part_fit import fit_part, rank_note
 from .training import one_signed, score
 from .wording import and_list
@@ -120,19 +120,45 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
             value=lag_policy,
         )
     order = kind_of(spec).order_spec(spec)  # the VAR whose lag-order rules apply
-    first_cut = len(artifact.data.values) - horizon - origins + 1
-    rows = first_cut - spec.lag_inputs_extra
+    n, k, exog = len(artifact.data.values), len(spec.variables), len(order.exog)
+    rows = n - horizon - origins + 1 - spec.lag_inputs_extra  # model-space rows before the first origin
+    reselect = lag_policy == "reselect" and spec.lags is None
     what = "the first backtest origin's training part"
     try:
-        if lag_policy == "reselect" and spec.lags is None:
-            search_range(rows, len(spec.variables), order, what)
+        if reselect:
+            search_range(rows, k, order, what)
         else:
-            check_order(rows, len(spec.variables), artifact.k_ar, order.trend, what, len(order.exog))
-    except InvalidInputError as exc:
-        raise InvalidInputError(
-            f"{exc} (or fewer origins / a shorter horizon)", field="origins", value=origins
-        ) from None
+            check_order(rows, k, artifact.k_ar, order.trend, what, exog)
+    except InvalidInputError:
+        p = 1 if reselect else artifact.k_ar  # the order the check holds the rows to (search_range: a VAR(1))
+        needed = rows_needed(k, p, order.trend, exog)
+        room = n - spec.lag_inputs_extra - needed + 1  # origins + horizon that leave the first origin `needed` rows
+        fit = _what_fits(room, horizon, needed + spec.lag_inputs_extra + 1)
+        df = residual_df(rows, k, p, order.trend, exog)
+        if df >= 0:  # a little short: the counts say by how much
+            message = (
+                f"the first backtest origin's training part has {rows} usable rows, on which a VAR({p}) of {k}"
+                f" variables would keep {df} residual degrees of freedom, below the minimum of {MIN_RESIDUAL_DF}"
+                f" (it needs {needed} rows); {fit}"
+            )
+        else:  # the counts would be negative: say what the data allow instead
+            message = (
+                f"a backtest of {origins} origins at horizon {horizon} is larger than the data allow: the first"
+                f" origin's training part needs {needed} usable rows for a VAR({p}) of {k} variables (to keep"
+                f" {MIN_RESIDUAL_DF} residual degrees of freedom), and {artifact.name!r} has {n} rows; {fit}"
+            )
+        raise InvalidInputError(message, field="origins", value=origins) from None
     return int(origins), int(horizon)
+
+
+def _what_fits(room: int, horizon: int, smallest: int) -> str:
+    """What to ask instead when origins + horizon may come to at most `room`; `smallest` is the rows one origin
+    at horizon 1 needs, named when not even that fits."""
+    if room < 2:
+        return f"no backtest fits these data: one origin at horizon 1 needs {smallest} rows"
+    origins, horizon = (room - horizon, horizon) if room > horizon else (1, room - 1)
+    example = f"{origins} origin{'' if origins == 1 else 's'} at horizon {horizon}"
+    return f"use fewer origins or a shorter horizon (origins + horizon at most {room}, e.g. {example})"
 
 
 def backtest(

@@ -42,6 +42,11 @@ def residual_df(n: int, k: int, p: int, trend: str, exog: int = 0) -> int:
     return (n - p) - (k * p + deterministic_terms(trend, exog))
 
 
+def rows_needed(k: int, p: int, trend: str, exog: int = 0) -> int:
+    """The fewest model-space rows on which a VAR(p) keeps MIN_RESIDUAL_DF residual degrees of freedom."""
+    return MIN_RESIDUAL_DF - residual_df(0, k, p, trend, exog)
+
+
 def largest_fitting_order(n: int, k: int, trend: str, min_df: int = MIN_RESIDUAL_DF, exog: int = 0) -> int:
     """The largest p that keeps at least `min_df` residual degrees of freedom (0 when none does)."""
     d = deterministic_terms(trend, exog)
@@ -74,9 +79,9 @@ def check_order(n: int, k: int, p: int, trend: str, what: str, exog: int = 0) ->
     if df < MIN_RESIDUAL_DF:
         fits = largest_fitting_order(n, k, trend, exog=exog)
         if fits >= 1:
-            fix = f"use fewer lags (at most {fits} here) or at least {n + MIN_RESIDUAL_DF - df} usable rows"
+            fix = f"use fewer lags (at most {fits} here) or at least {rows_needed(k, p, trend, exog)} usable rows"
         else:  # no order fits: more rows for a VAR(1), fewer variables (a VAR has two at least), a smaller holdout
-            needed = n + MIN_RESIDUAL_DF - residual_df(n, k, 1, trend, exog)
+            needed = rows_needed(k, 1, trend, exog)
             ways = ["add rows"] + (["use fewer variables"] if k > 2 else [])
             held = getattr(what, "held_out", 0)  # a Sample: the rows a holdout keeps out of this fit
             if held:

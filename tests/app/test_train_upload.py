@@ -198,3 +198,14 @@ def test_a_ragged_edge_dropped_is_said_on_the_card_as_what_it_is(tmp_path):
     facts = fill_facts(artifact)
     assert facts["incomplete last rows dropped"] == "1" and "earlier rows dropped" not in facts
     assert facts["what was done"] == "drop: 1 incomplete last row(s) dropped"
+
+
+def test_a_column_with_values_but_no_header_is_named_by_its_position_not_offered_as_unnamed(seeded):
+    """pandas reads it as `Unnamed: 1`: that was offered as a variable and trained on under that name."""
+    at = _upload(open_app(page=TRAIN), gappy_csv().replace(b"date,gdp,", b"date,,", 1))
+    assert at.multiselect[0].options == ["cons", "inv"]
+    assert "Unnamed" not in "\n".join([*at.multiselect[0].options, *(c.value for c in at.caption)])
+    problems = "\n".join(w.value for w in at.warning)
+    assert "column 2 (" in problems and "has values but no header: name it in the header row" in problems
+    _button(at, "Train").click().run()
+    assert "'regional accounts.csv': column 2 (" in errors(at) and "has values but no header" in errors(at)

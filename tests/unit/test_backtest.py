@@ -1,5 +1,7 @@
 """Rolling-origin backtests: a hand-computed tiny case, and refits checked against statsmodels."""
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -110,3 +112,20 @@ def test_bad_requests_name_the_value(tiny):
     ]:
         with pytest.raises(InvalidInputError, match=message):
             backtest(tiny, **{"origins": 2, "horizon": 2, **kwargs})
+
+
+def test_a_request_larger_than_the_data_names_what_fits_and_no_negative_count(tiny):
+    """17 rows and a VAR(1) of two variables: the first origin's training part needs 14 rows, so origins and
+    horizon may add up to 4. Asking for 20 origins once said the part had -5 usable rows."""
+    for origins, horizon, fits in [(20, 2, (2, 2)), (20, 10, (1, 3))]:
+        with pytest.raises(InvalidInputError) as refused:
+            backtest(tiny, origins=origins, horizon=horizon)
+        message = str(refused.value)
+        assert f"a backtest of {origins} origins at horizon {horizon} is larger than the data allow" in message
+        assert "needs 14 usable rows" in message and "'bt' has 17 rows" in message
+        example = f"{fits[0]} origin{'s' if fits[0] > 1 else ''} at horizon {fits[1]}"
+        assert f"(origins + horizon at most 4, e.g. {example})" in message
+        assert not re.search(r"-\d", message), message
+        assert backtest(tiny, origins=fits[0], horizon=fits[1]).horizon == fits[1]  # what it names does fit
+    with pytest.raises(InvalidInputError, match=r"has 11 usable rows, .* keep 7 residual .* at most 4, e\.g\. 2 orig"):
+        backtest(tiny, origins=5, horizon=2)  # a little short: the counts, still positive, say by how much

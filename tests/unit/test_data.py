@@ -108,3 +108,34 @@ def test_percentages_are_named_with_the_fix_wherever_they_stop_a_column(tmp_path
         load_dataset(csv=path, variables=["realgdp", "infl"])
     problems = profile_csv(path.read_bytes(), "pct.csv")[0].problems
     assert any("infl holds percentages: remove the % signs" in problem for problem in problems)
+
+
+def test_a_column_with_values_but_no_header_is_refused_by_its_position_and_the_preview_names_it():
+    """pandas names it `Unnamed: 1`, which became a variable, a card's and a lag file's column name. The first
+    column under an empty header (pandas' saved index) and a column with neither header nor value read as before."""
+    import re
+
+    from varlib.data import read_lag_inputs
+
+    plain = load_macrodata(["realgdp", "realcons", "realinv"]).frame.head(40).to_csv()  # date,realgdp,realcons,...
+    first = repr(plain.splitlines()[1].split(",")[1])
+    for header, message in [
+        ("date,,realcons,realinv", f"column 2 ({first} in row 1) has values but no header: name it in the header row"),
+        ("date, ,realcons,realinv", "column 2 ("),  # a space is no header either (it was a variable named '')
+        ("date,,,realinv", "columns 2 ("),
+    ]:
+        data = plain.replace("date,realgdp,realcons,realinv", header, 1).encode()
+        with pytest.raises(InvalidInputError, match=re.escape(f"CSV 'sheet.csv': {message}")):
+            load_csv(data, name="sheet.csv")
+    data = plain.replace("date,realgdp", "date,", 1).encode()
+    profile, frame = profile_csv(data, name="sheet.csv")
+    assert profile.numeric == ("realcons", "realinv") and list(frame.columns) == ["realcons", "realinv"]
+    assert not any("Unnamed" in c for c in (*profile.text, *profile.missing_values, *profile.constant))
+    assert profile.problems == (
+        f"column 2 ({first} in row 1) has values but no header: name it in the header row (or delete the column);"
+        " training refuses the file until then",
+    )
+    with pytest.raises(InvalidInputError, match=r"'lags.csv': column 3 \('2' in row 1\) has values but no header"):
+        read_lag_inputs(b"date,gdp,\n2000-01-01,1,2\n", ["gdp"], 1, "none", name="lags.csv")
+    undated_header = plain.replace("date,", ",", 1).encode()  # the dates under an empty header, as to_csv() saves
+    assert load_csv(undated_header, name="sheet.csv").variables == ["realgdp", "realcons", "realinv"]

@@ -1,5 +1,6 @@
 """Which column of a CSV holds the dates (the one list of names the product recognises), what to say when
-that column holds none, and which columns hold nothing to forecast (a constant, a saved row index)."""
+that column holds none, which columns hold nothing to forecast (a constant, a saved row index), and which hold
+values under no header."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
+from ..wording import and_list
 from .frequency import detect_frequency
 from .periods import oldest_first
 from .timeindex import read_dates
@@ -39,6 +41,7 @@ _PART_NAMES = (  # a column with the rest of the date, numbered within the year:
     (("quarter", "qtr", "quartal", "trimestre", "kwartaal"), 4, "{year}Q1"),
     (("month", "monat", "maand", "mes", "mese", "mois"), 12, "{year}-01"),
 )
+HEADERLESS = "headerless"  # the table's attrs entry: the columns with values but no header a preview keeps
 DATE_COLUMN_HINT = "name it with --date-col {column} (dashboard: the Date column select)"
 
 
@@ -170,3 +173,29 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def headerless_columns(table: pd.DataFrame, names: list[str]) -> dict[str, tuple[int, str]]:
+    """The columns after the first whose header cell (`names`, as written) is empty but which hold values:
+    {column: (position from 1, first value and its row)}. pandas would name the second `Unnamed: 1`, which would become
+    a variable's name. The first is not one of them: pandas writes its index there under an empty header
+    (`to_csv()`), dates or a row index, read as any first column is. Neither a header nor a value: a margin."""
+    if len(names) != len(table.columns):  # the header read otherwise than pandas did: nothing to match by position
+        return {}
+    found = {}
+    for position, (name, column) in enumerate(zip(names, table.columns, strict=True)):
+        cells = table[column].str.strip()
+        if position and not name and (cells != "").any():
+            row = int((cells != "").to_numpy().argmax())
+            found[str(column).strip()] = (position + 1, f"{cells.iloc[row]!r} in row {row + 1}")
+    return found
+
+
+def headerless_problem(found: dict[str, tuple[int, str]]) -> str:
+    """`column 2 ('180' in row 1) has values but no header: name it in the header row (or delete the column)`."""
+    one = len(found) == 1
+    shown = and_list(f"{position} ({cell})" for position, cell in found.values())
+    return (
+        f"column{'' if one else 's'} {shown} {'has' if one else 'have'} values but no header: name"
+        f" {'it' if one else 'them'} in the header row (or delete the column{'' if one else 's'})"
+    )

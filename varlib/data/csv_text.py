@@ -17,7 +17,7 @@ import warnings
 import pandas as pd
 
 from ..errors import InvalidInputError
-from .columns import find_date_column
+from .columns import HEADERLESS, find_date_column, headerless_columns, headerless_problem
 from .csv_preamble import without_preamble
 
 DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
@@ -52,11 +52,12 @@ _WORDS = {
 }
 
 
-def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.DataFrame:
+def read_text_table(data: bytes, label: str, observations: bool = True, keep_headerless: bool = False) -> pd.DataFrame:
     """The cells of a CSV as text (no cell is NaN), numbers in one form; refused with a message saying
     what to do when the bytes are not a CSV. In `observations` (training data, lag inputs) a cell marking a
     missing value is empty; in a path an empty cell leaves a step free, which such a mark must not do
-    unasked, so there it stays as written (and is refused as no number)."""
+    unasked, so there it stays as written (and is refused as no number). A column with values but no header
+    is refused, unless `keep_headerless` (a preview, which names it): then attrs[HEADERLESS] lists it."""
     if data.startswith(_WORKBOOK):
         raise InvalidInputError(
             f"{label!r} is a spreadsheet workbook, not a CSV: save it as CSV (comma- or semicolon-separated)",
@@ -68,7 +69,8 @@ def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.Da
     unquoted = re.sub(r'"[^"]*"', "", header)
     delimiter = named or max(DELIMITERS, key=unquoted.count)  # else the one the header uses most outside quotes
     one_column = delimiter not in unquoted
-    _refuse_a_name_twice(header, delimiter, label)
+    names = [name.strip() for name in next(csv.reader([header], delimiter=delimiter), [])]
+    _refuse_a_name_twice(names, label)
     try:
         table = _unless_wider(text, delimiter, one_column)
         if table is None:  # rows wider than the header: refused with their line unless the extra fields are empty
@@ -77,6 +79,9 @@ def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.Da
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
         _refuse_an_unclosed_quote(text, label)
         raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
+    headerless = headerless_columns(table, names)
+    if headerless and not keep_headerless:
+        raise InvalidInputError(f"CSV {label!r}: {headerless_problem(headerless)}", value=label)
     table = _without_empty_margins(table)
     marks: list[str] = []
     if observations:
@@ -89,6 +94,8 @@ def read_text_table(data: bytes, label: str, observations: bool = True) -> pd.Da
         + (("decimal commas",) if decimal == "," else ())
         + ((f"{' and '.join(map(repr, marks))} as missing values",) if marks else ())
     )
+    if headerless:
+        table.attrs[HEADERLESS] = headerless
     return table
 
 
@@ -181,9 +188,8 @@ def _unless_wider(text: str, delimiter: str, one_column: bool) -> pd.DataFrame |
     return table if isinstance(table.index, pd.RangeIndex) else None
 
 
-def _refuse_a_name_twice(header: str, delimiter: str, label: str) -> None:
+def _refuse_a_name_twice(names: list[str], label: str) -> None:
     """pandas would rename a second `gdp` to `gdp.1`, and a variable would be read from the first."""
-    names = [name.strip() for name in next(csv.reader([header], delimiter=delimiter), [])]
     twice = next((name for position, name in enumerate(names) if name and name in names[:position]), None)
     if twice is not None:
         columns = [str(n + 1) for n, name in enumerate(names) if name == twice]

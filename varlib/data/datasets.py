@@ -61,9 +61,11 @@ def macro_columns() -> list[str]:
     return [c for c in macrodata.load_pandas().data.columns if c not in ("year", "quarter")]
 
 
-def read_csv(source: str | Path | bytes, name: str | None = None) -> tuple[pd.DataFrame, str, str]:
+def read_csv(
+    source: str | Path | bytes, name: str | None = None, keep_headerless: bool = False
+) -> tuple[pd.DataFrame, str, str]:
     """Read a CSV into a frame of text cells (varlib.data.csv_text); returns (frame, dataset name, sha256 of
-    the bytes)."""
+    the bytes). A column with values but no header is refused unless `keep_headerless` (the upload preview)."""
     if isinstance(source, (str, Path)):
         path = Path(source)
         try:
@@ -84,7 +86,7 @@ def read_csv(source: str | Path | bytes, name: str | None = None) -> tuple[pd.Da
             raise InvalidInputError(f"CSV {name!r} is {len(data):,} bytes; the limit is {MAX_CSV_BYTES:,}")
     if not data.strip():
         raise InvalidInputError(f"CSV {name!r} is empty: it needs a header row and data rows")
-    table = read_text_table(data, name)
+    table = read_text_table(data, name, keep_headerless=keep_headerless)
     if table.empty:
         names = ", ".join(map(str, table.columns))
         raise InvalidInputError(f"CSV {name!r} has a header ({names}) but no data rows: add one row per period")

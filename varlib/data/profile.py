@@ -13,7 +13,14 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
-from .columns import PERCENT_HINT, guess_date_column, is_percent_column, is_straight_line
+from .columns import (
+    HEADERLESS,
+    PERCENT_HINT,
+    guess_date_column,
+    headerless_problem,
+    is_percent_column,
+    is_straight_line,
+)
 from .datasets import by_date, check_dates, read_as, read_csv, without_dated_empty_ends, without_notes_below
 from .fill import MIN_ROWS  # said here, not refused
 from .frequency import Frequency, detect_frequency
@@ -49,7 +56,9 @@ def profile_csv(
 ) -> tuple[DataProfile, pd.DataFrame]:
     """The profile of a CSV and its numeric columns as floats (NaN where empty), indexed by date when the
     date column parses."""
-    raw, name, _ = read_csv(source, name)
+    raw, name, _ = read_csv(source, name, keep_headerless=True)  # training refuses a column without a header
+    headerless = raw.attrs.get(HEADERLESS, {})
+    raw = raw.drop(columns=list(headerless))  # so it is never offered as a variable under pandas' `Unnamed: 1`
     date_col = date_col or guess_date_column(raw.columns, raw)  # as training reads it (datasets.load_csv)
     notes: tuple[str, ...] = ()
     if date_col is not None and date_col in raw.columns:
@@ -77,6 +86,8 @@ def profile_csv(
             first, last = iso_label(index[0]), iso_label(index[-1])
         except InvalidInputError as exc:
             problems.append(str(exc))
+    if headerless:
+        problems.append(f"{headerless_problem(headerless)}; training refuses the file until then")
     if text:
         examples = ", ".join(f"{c} ({_first_text(raw[c], numbers[c])})" for c in text[:SHOWN_TEXT])
         more = f" and {len(text) - SHOWN_TEXT} more" if len(text) > SHOWN_TEXT else ""
