@@ -152,7 +152,8 @@ def test_bad_training_csv_is_explained(seeded):
     at.file_uploader(key="train_csv").set_value(("bad.csv", csv, "text/csv")).run()
     assert not at.exception
     problems = "\n".join(w.value for w in at.warning)
-    assert "text column(s) a ('x' in row 2) are not numbers" in problems  # listed before Train, a never offered
+    # listed before Train with the cell's date; a is never offered until that cell is fixed
+    assert "column a holds numbers but for 'x' in row 2 (2020-01-02): fix that cell" in problems
     assert "irregularly spaced (for example 2020-01-02 then 2020-02-01)" in problems
     assert at.multiselect[0].options == ["b"] and _button(at, "Train").disabled
     assert not any(label.startswith("Publish") for label in _labels(at))

@@ -80,6 +80,18 @@ def test_a_text_column_is_named_with_its_first_cell_that_is_not_a_number():
     assert "text column(s) rate ('3.6%' in row 2), region ('north' in row 1) are not numbers" in problems[0]
 
 
+def test_a_column_of_numbers_with_a_typo_is_named_as_such_with_its_cells_dates():
+    rows = [f"20{i // 4:02d}-{3 * (i % 4) + 1:02d}-01,{100 + i % 7 + i / 3},{50 + i % 5}" for i in range(40)]
+    rows[10] = rows[10].rsplit(",", 1)[0] + ",12x5"
+    rows[20] = rows[20].rsplit(",", 1)[0] + ",n/a?"
+    profile = profile_csv(("date,gdp,cons\n" + "\n".join(rows) + "\n").encode(), name="q.csv")[0]
+    assert profile.numeric == ("gdp",) and profile.text == ("cons",)  # still never offered until fixed
+    assert profile.problems == (
+        "column cons holds numbers but for '12x5' in row 11 (2002-07-01), 'n/a?' in row 21 (2005-01-01): fix those"
+        " cells to offer the column as a variable (text columns never are)",
+    )
+
+
 def test_a_csv_saved_with_its_row_index_leaves_the_index_out_of_the_default_variables(tmp_path):
     from varlib import load_dataset
 

@@ -26,6 +26,7 @@ from .fill import MIN_ROWS  # said here, not refused
 from .frequency import Frequency, detect_frequency
 
 SHOWN_TEXT = 5  # text columns named with an example cell; a wide file's others are counted
+TYPO_SHARE = 0.9  # a column whose filled cells are at least this share numbers is numbers with typos, not text
 
 
 @dataclass(frozen=True)
@@ -88,10 +89,20 @@ def profile_csv(
             problems.append(str(exc))
     if headerless:
         problems.append(f"{headerless_problem(headerless)}; training refuses the file until then")
-    if text:
-        examples = ", ".join(f"{c} ({_first_text(raw[c], numbers[c])})" for c in text[:SHOWN_TEXT])
-        more = f" and {len(text) - SHOWN_TEXT} more" if len(text) > SHOWN_TEXT else ""
-        percent = [c for c in text if is_percent_column(raw[c])]
+    # a column of numbers but for a few cells (a typo such as `12x5`) is said as such, with the cells' dates:
+    # calling it a text column hid that one cell keeps a variable out
+    typos = tuple(c for c in text if numbers[c].notna().sum() >= TYPO_SHARE * filled[c].sum())
+    for c in typos:
+        problems.append(
+            f"column {c} holds numbers but for {_typo_cells(raw[c], numbers[c], raw.get(date_col))}: fix"
+            f" {'that cell' if _typo_count(raw[c], numbers[c]) == 1 else 'those cells'} to offer the column as a"
+            " variable (text columns never are)"
+        )
+    text_only = tuple(c for c in text if c not in typos)
+    if text_only:
+        examples = ", ".join(f"{c} ({_first_text(raw[c], numbers[c])})" for c in text_only[:SHOWN_TEXT])
+        more = f" and {len(text_only) - SHOWN_TEXT} more" if len(text_only) > SHOWN_TEXT else ""
+        percent = [c for c in text_only if is_percent_column(raw[c])]
         hint = f"; {', '.join(percent)} {'holds' if len(percent) == 1 else 'hold'} percentages: {PERCENT_HINT}"
         problems.append(
             f"text column(s) {examples}{more} are not numbers and cannot be variables" + (hint if percent else "")
@@ -128,6 +139,21 @@ def profile_csv(
         read_as(raw, order, turned) + notes + trimmed,
     )
     return profile, frame
+
+
+def _typo_count(cells: pd.Series, numbers: pd.Series) -> int:
+    return int(((cells.str.strip() != "") & numbers.isna()).sum())
+
+
+def _typo_cells(cells: pd.Series, numbers: pd.Series, dates: pd.Series | None) -> str:
+    """The cells of a column of numbers that are not numbers, with their rows and dates: `'12x5' in row 41
+    (2010-01-01)`; the first three and a count of the rest."""
+    bad = [i for i, (cell, number) in enumerate(zip(cells, numbers, strict=True)) if cell.strip() and number != number]
+    shown = [
+        f"{cells.iloc[i]!r} in row {i + 1}" + (f" ({dates.iloc[i].strip()})" if dates is not None else "") for i in bad
+    ]
+    more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
+    return ", ".join(shown[:3]) + more
 
 
 def _first_text(cells: pd.Series, numbers: pd.Series) -> str:
