@@ -15,6 +15,7 @@ from collections.abc import Callable
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.navigation.page import StreamlitPage
 
 from ui import url_state
 from ui.url_state import Field
@@ -122,3 +123,22 @@ def decode_lags(text: str, labels: list[str], variables: list[str], frequency: s
     table = pd.DataFrame(np.array(rows, dtype=object), columns=variables)
     table.insert(0, "date", labels)
     return table
+
+
+class _ForecastAtRoot(StreamlitPage):
+    """app.py's Forecast page, for a link with query parameters (streamlit~=1.67, pinned in pyproject.toml).
+    Streamlit gives the default page the url_path "", so `st.page_link` writes the href `?model=…`, which a new
+    tab or a copied address resolves against the page holding the link (/models?model=…). `./` resolves to the
+    app's root, under a base path too. A left click still navigates inside the app: it goes by the page's hash,
+    which this object shares with app.py's page (both take their url_path from the script's name). A Chromium
+    test (tests/e2e/test_forecast_links_e2e.py) opens the href in a new tab, so a Streamlit that changes this
+    fails there."""
+
+    @property
+    def url_path(self) -> str:
+        return "./"
+
+
+def forecast_page() -> StreamlitPage:
+    """The Forecast page as a target of `st.page_link` whose href opens it from any page."""
+    return _ForecastAtRoot("views/forecast.py")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import governance, live, models_table, selection, store, url_state, version_details
+from ui import forecast_link, governance, live, models_table, selection, store, url_state, version_details
 from ui.errors import guarded, show_error
 from ui.onboarding import render_empty_store
 from ui.version_pick import open_page
@@ -78,7 +78,7 @@ def _show_versions(name: str) -> None:
     governance.warn_if_withdrawn(name, entry.version, withdrawn)
     if entry.ok:
         st.page_link(
-            "views/forecast.py",
+            forecast_link.forecast_page(),
             label=f"Forecast with {name} {label}",
             icon=":material/show_chart:",
             query_params={"model": name, "version": label},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import auth, store
+from ui import auth, forecast_link, store
 from ui.errors import guarded, show_error
 from ui.train_data import data_inputs, load_source
 from ui.train_results import show_results, trained_on
@@ -195,7 +195,7 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
         name, version = published
         st.success(f"Published **{name} {version}**.", icon=":material/check_circle:")
         st.page_link(
-            "views/forecast.py",
+            forecast_link.forecast_page(),
             label=f"Open {name} {version} on the Forecast page",
             icon=":material/show_chart:",
             query_params={"model": name, "version": version},

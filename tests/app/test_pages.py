@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from urllib.parse import urljoin
 
 import pytest
 
@@ -46,7 +47,8 @@ def test_models_page_lists_versions_newest_first_and_refreshes(seeded, macro_res
     assert at.selectbox(key="models_version|var").value == "0.0.1"  # the detail keeps what was picked
     at.selectbox(key="models_version|var").set_value("0.1.0").run()
     assert any(m.value.startswith("**Spec**") for m in at.markdown) and errors(at) == "" and not at.json
-    assert at.get("page_link")[0].proto.query_string == "model=var&version=0.1.0"
+    link = at.get("page_link")[0].proto  # to the Forecast page, at the root whatever page resolves the href
+    assert urljoin("http://host/models", f"{link.page}?{link.query_string}") == "http://host/?model=var&version=0.1.0"
     # broken version: its reason and what the listing knows of the object; never an exception
     at.selectbox(key="models_version|var").set_value("0.0.9").run()
     assert not at.exception and "not valid JSON" in errors(at)
@@ -101,8 +103,10 @@ def test_train_shows_results_and_publish_creates_a_version_linked_to_forecast(se
     assert [e.label for e in entries] == ["1.0.0", "0.0.1"]
     assert entries[0].card.notes == "diff model" and entries[0].card.transform == "diff"
     link = at.get("page_link")[0].proto
-    # Forecast is the default page, so its address is the root: /?model=var&version=1.0.0
-    assert link.query_string == "model=var&version=1.0.0" and link.page == "" and link.page_script_hash
+    # Forecast is the default page, so its address is the root: the href (the browser's `page?query`) resolves
+    # to /?model=var&version=1.0.0 from this page too, not to /train?... (a new tab, a copied link)
+    assert link.query_string == "model=var&version=1.0.0" and link.page_script_hash
+    assert urljoin("http://host/train", f"{link.page}?{link.query_string}") == "http://host/?model=var&version=1.0.0"
     # the new version is visible on the Models page at once (publishing refreshed the lists)
     at.switch_page(MODELS).run()
     assert at.dataframe[0].value["version"].tolist()[0] == "1.0.0"

@@ -1,0 +1,77 @@
+"""Links to the Forecast page from the Models and Train pages, in a real Chromium: their href names the
+Forecast page's own address (the app's root), so a new tab, a middle click or a copied address opens the
+Forecast page with the version, and a left click still navigates inside the app."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import running_dashboard
+from tests.support.browser import shot, wait_for_app, wait_for_forecast
+from varlib import Registry, Settings, publish_result
+
+pytestmark = pytest.mark.e2e
+
+STAYED = "window.__not_reloaded"  # set before a click: still there after it means no page load happened
+
+
+@pytest.fixture(scope="module")
+def local_dashboard(tmp_path_factory, macro_result):
+    """A dashboard on a local store holding var 0.0.1 (no MinIO: only links are tested here): (url, store)."""
+    store = tmp_path_factory.mktemp("store")
+    publish_result(Registry.from_settings(Settings(store_dir=store, author="e2e")), macro_result, "var", "patch", "")
+    with running_dashboard({"VARLIB_STORE_DIR": str(store), "VARLIB_AUTHOR": "e2e"}) as url:
+        yield url, store
+
+
+def _opens_the_forecast_page(browser_context, href: str, model: str, version: str) -> None:
+    """`href` opened in a fresh tab, as a middle click or a pasted address does: the Forecast page with it."""
+    tab = browser_context.new_page()
+    tab.set_default_timeout(60_000)
+    try:
+        tab.goto(href)
+        wait_for_app(tab)
+        tab.get_by_role("heading", name="Forecast", exact=True).wait_for()
+        tab.get_by_text(f"{model} {version} · created").wait_for()
+        wait_for_forecast(tab, 8)
+        assert tab.url.startswith(href.split("?")[0] + "?") and f"version={version}" in tab.url
+    finally:
+        tab.close()
+
+
+def _left_click_stays_in_the_app(page, link, model: str, version: str) -> None:
+    page.evaluate(f"{STAYED} = true")
+    link.click()
+    wait_for_app(page)
+    page.get_by_role("heading", name="Forecast", exact=True).wait_for()
+    page.get_by_text(f"{model} {version} · created").wait_for()
+    assert page.evaluate(STAYED) is True  # the app switched pages; the browser did not load one
+
+
+def test_the_models_page_link_opens_the_forecast_page_in_a_new_tab(local_dashboard, page, browser_context):
+    url, _ = local_dashboard
+    page.goto(f"{url}/models?model=var&version=0.0.1")
+    wait_for_app(page)
+    link = page.get_by_role("link", name="Forecast with var 0.0.1")
+    link.wait_for()
+    href = link.evaluate("a => a.href")  # the address the browser resolved, as "Copy link address" gives it
+    assert href == f"{url}/?model=var&version=0.0.1"
+    _opens_the_forecast_page(browser_context, href, "var", "0.0.1")
+    _left_click_stays_in_the_app(page, link, "var", "0.0.1")
+
+
+def test_the_train_page_link_opens_the_published_version_on_the_forecast_page(local_dashboard, page, browser_context):
+    url, _ = local_dashboard
+    page.goto(f"{url}/train")
+    wait_for_app(page)
+    page.get_by_role("button", name="Train", exact=True).click()
+    wait_for_app(page)
+    page.get_by_role("button", name="Publish", exact=True).click()
+    wait_for_app(page)
+    link = page.get_by_role("link", name="Open macrodata 0.0.1 on the Forecast page")
+    link.wait_for()
+    shot(page, "links-train-published")
+    href = link.evaluate("a => a.href")
+    assert href == f"{url}/?model=macrodata&version=0.0.1"
+    _opens_the_forecast_page(browser_context, href, "macrodata", "0.0.1")
+    _left_click_stays_in_the_app(page, link, "macrodata", "0.0.1")
