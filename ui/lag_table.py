@@ -13,7 +13,16 @@ import streamlit as st
 
 from ui.errors import show_error
 from ui.forecast_link import LAG_RESET, LINK_LAGS, decode_lags, exact_text, reset_lag_table
-from varlib import DATE, Artifact, VarlibError, count_changed, editor_table, parse_lag_table, read_lag_csv
+from varlib import (
+    DATE,
+    Artifact,
+    VarlibError,
+    count_changed,
+    editor_table,
+    parse_lag_table,
+    period_labels,
+    read_lag_csv,
+)
 
 
 def _as_text(table: pd.DataFrame, variables: list[str]) -> pd.DataFrame:
@@ -101,10 +110,30 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
         return None
     if not isinstance(lags.index, pd.DatetimeIndex):  # no dates given: continue from the training data
         lags.index = artifact.default_lag_inputs().index
-    changed = count_changed(lags, artifact.default_lag_inputs())
-    if changed:
-        st.caption(
-            f":material/edit: {changed} value(s) differ from the model's own data; the forecast starts from"
-            " these inputs (the page's link carries them)."
-        )
+    note = _change_note(lags, artifact.default_lag_inputs(), artifact.data.frequency)
+    if note:
+        st.caption(f":material/edit: {note}; the forecast starts from these inputs (the page's link carries them).")
     return lags
+
+
+def _change_note(lags: pd.DataFrame, own: pd.DataFrame, frequency: str | None) -> str | None:
+    """How the inputs differ from the model's own last observations, compared date by date: a CSV of later data
+    moves the rows to other periods, which is told apart from values edited on the model's own dates (row by
+    row they would all differ). None when they are the model's own."""
+    if isinstance(lags.index, pd.DatetimeIndex) and isinstance(own.index, pd.DatetimeIndex):
+        shared, other = lags.index.intersection(own.index), lags.index.difference(own.index)
+    else:  # undated rows (given the model's own index above): the same rows in the same order
+        shared, other = own.index, own.index[:0]
+        lags = lags.set_axis(own.index)
+    changed = count_changed(lags.loc[shared], own.loc[shared])
+    if other.empty:
+        return f"{changed} value(s) differ from the model's own data" if changed else None
+    side = "newer" if other.min() > own.index.max() else "earlier" if other.max() < own.index.min() else "other"
+    labels = period_labels(other, frequency)
+    periods = f"{len(other)} {side} period(s) ({labels[0] if len(labels) == 1 else f'{labels[0]} to {labels[-1]}'})"
+    if shared.empty:
+        return f"The inputs are from {periods}, none of them among the model's own last observations"
+    return (
+        f"The inputs use {periods}; {changed} value(s) differ from the model's own data on the {len(shared)}"
+        " date(s) they share"
+    )

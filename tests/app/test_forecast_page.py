@@ -158,6 +158,7 @@ def test_a_lag_csv_of_recent_data_newest_first_gives_its_last_four_quarters(seed
     note = "recent.csv has 6 rows: the forecast starts from its last 4 (2010-04-01 to 2011-01-01)."
     assert note in [c.value for c in at.caption]
     assert values(_forecast_trace(at), "x")[1].startswith("2011-04-01")
+    assert "are from 4 newer period(s) (2010Q2 to 2011Q1), none of them among" in "\n".join(c.value for c in at.caption)
     link = at.query_params["lags"]  # the rows are later than the version's own: the link dates them
     assert link.startswith("2010-04-01:1070,") and link.endswith("~1100,950")
     reopened = open_app({"model": "var", "steps": 3, "lags": link})
@@ -167,6 +168,24 @@ def test_a_lag_csv_of_recent_data_newest_first_gives_its_last_four_quarters(seed
     moved = open_app({"model": "var", "lags": link.replace("2010-04-01:", "2010-05-15:")})
     warnings = "\n".join(w.value for w in moved.warning)
     assert "The link's lag inputs were not used: '2010-05-15' is not a period" in warnings
+
+
+def test_a_lag_csv_of_the_models_rows_and_a_newer_one_is_compared_date_by_date(seeded):
+    """The model's own last rows plus a newer one: the window moves a period and no shared value changed (row by
+    row, all 8 would differ); an edit on a shared date is then counted as one."""
+    at = open_app({"model": "var", "steps": 3})
+    own = seeded.load("var", "0.0.1").default_lag_inputs()
+    rows = "".join(f"{d.date()},{gdp!r},{cons!r}\n" for d, (gdp, cons) in own[["realgdp", "realcons"]].iterrows())
+    csv = "date,realgdp,realcons\n" + rows + "2009-10-01,13100,9300\n"
+    at.file_uploader[0].set_value(("more.csv", csv.encode(), "text/csv")).run()
+    assert errors(at) == "" and at.data_editor[0].value["date"].iloc[-1] == "2009-10-01"
+    captions = "\n".join(c.value for c in at.caption)
+    assert "The inputs use 1 newer period(s) (2009Q4); 0 value(s) differ from the model's own data on the 3" in captions
+    at.session_state[_editor_key(at)] = {"edited_rows": {0: {"realgdp": 14000.0}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert "1 newer period(s) (2009Q4); 1 value(s) differ from the model's own data on the 3 date(s) they share" in (
+        "\n".join(c.value for c in at.caption)
+    )
 
 
 def test_reset_restores_the_model_observations(seeded):
