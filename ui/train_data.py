@@ -10,6 +10,7 @@ transform before Train is pressed, and when they find cointegration the section 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -17,6 +18,7 @@ import streamlit as st
 from ui.chart_look import plot
 from ui.errors import show_error
 from ui.figures import series_preview_figure
+from ui.tables import number_formats
 from ui.train_vecm import propose_vecm
 from varlib import (
     DEFAULT_VARIABLES,
@@ -32,6 +34,9 @@ from varlib import (
     period_labels,
     profile_csv,
 )
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
 
 MACRO = "Bundled macro data"
 UPLOAD = "Upload a CSV"
@@ -186,13 +191,32 @@ def _preview(profile: DataProfile, frame: pd.DataFrame) -> None:
     for problem in profile.problems:
         st.warning(problem, icon=":material/report:")
     with st.expander("Preview: first and last rows, and every numeric series", expanded=not profile.problems):
-        shown = pd.concat([frame.head(5), frame.tail(5)]) if len(frame) > 10 else frame
-        if isinstance(shown.index, pd.DatetimeIndex):  # the dates as read, day first or month first: ISO, no clock
-            shown = shown.set_axis(pd.Index(period_labels(shown.index, None), name="date"))
-        st.dataframe(shown, width="stretch")
+        table, left_out = _preview_table(frame)
+        if left_out:
+            st.caption(left_out)
+        st.dataframe(table, width="stretch")
         if len(frame.columns) and isinstance(frame.index, pd.DatetimeIndex):
             name = f"The upload's numeric columns over time: {', '.join(map(str, frame.columns))}"
             plot(st, series_preview_figure(frame), key="train_preview_chart", name=name)
+
+
+def _preview_table(frame: pd.DataFrame, ends: int = 5) -> tuple[Styler, str | None]:
+    """The first and last `ends` rows, each numeric column in one format (ui.tables.number_formats) chosen
+    from all its rows, not the few shown, at the Forecast tables' precision so the values read as uploaded;
+    and a note naming the rows left out between them. The table cannot mark the gap itself: Streamlit draws
+    an empty cell as `None` whatever a Styler says, so a row of `…` would read as missing data."""
+    hidden = len(frame) - 2 * ends
+    shown = pd.concat([frame.head(ends), frame.tail(ends)]) if hidden > 0 else frame
+    if isinstance(shown.index, pd.DatetimeIndex):  # the dates as read, day first or month first: ISO, no clock
+        shown = shown.set_axis(pd.Index(period_labels(shown.index, None), name="date"))
+    styled = shown.style.format(number_formats(frame, digits=6))
+    if hidden <= 0:
+        return styled, None
+    head, tail = shown.index[:ends], shown.index[ends:]
+    return styled, (
+        f"The first {ends} and the last {ends} of {len(frame)} rows ({head[0]} to {head[-1]}, then {tail[0]} to"
+        f" {tail[-1]}): the {hidden} rows between them are left out here."
+    )
 
 
 def _date_range() -> dict:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.app.conftest import errors, open_app
+from tests.app.conftest import displayed, errors, formats_of, open_app
 from ui.version_details import data_facts, fill_facts
 from varlib import column_format, diagnose
 from varlib.report import render_report
@@ -181,6 +181,27 @@ def test_the_lag_selection_table_prints_each_criterion_in_one_format(seeded):
         expected = column_format(element.value[criterion], digits=6)
         assert configs[criterion]["type_config"]["format"] == expected, criterion
     assert configs["fpe"]["type_config"]["format"] != "%.5g"  # fpe in the thousands keeps its units digit
+
+
+def test_the_upload_preview_prints_each_column_in_one_format_and_names_the_rows_left_out(seeded):
+    """gdp at full precision (100.34558419206479, and 141.907 where a value happens to be short) is printed
+    with one number of decimals; of 80 rows the first 5 and the last 5 show, and a note says so."""
+    dates = pd.date_range("2000-01-01", periods=80, freq="QS")
+    gdp = np.linspace(100.34558419206479, 144.357879, 80)
+    gdp[75] = 141.907
+    rate = np.sin(np.arange(80)) * 3.0660874152366775
+    csv = pd.DataFrame({"date": dates.strftime("%Y-%m-%d"), "gdp": gdp, "rate": rate}).to_csv(index=False)
+    at = _upload(open_app(page=TRAIN), csv.encode(), "q80.csv")
+    cells = displayed(at.dataframe[0])
+    assert cells is not None and len(cells) == 10
+    for column in ("gdp", "rate"):
+        assert len(formats_of(cells[column])) == 1, (column, cells[column].tolist())
+    assert cells["gdp"].iloc[[0, 5]].tolist() == ["100.346", "141.907"]
+    note = (
+        "The first 5 and the last 5 of 80 rows (2000-01-01 to 2001-01-01, then 2018-10-01 to 2019-10-01): the 70"
+        " rows between them are left out here."
+    )
+    assert note in [c.value for c in at.caption]
 
 
 def test_a_ragged_edge_dropped_is_said_on_the_card_as_what_it_is(tmp_path):
