@@ -92,8 +92,18 @@ def warn_if_withdrawn(name: str, version, withdrawn) -> None:
         )
 
 
+def _follow_details(name: str, key: str, versions: list[str]) -> None:
+    """Start a form's Version at the version the Details section shows, and follow it when the reader picks
+    another there: a default of `latest` moved an alias to the newest version while another one was on screen."""
+    shown = st.session_state.get(f"models_version|{name}")
+    followed = f"{key}|follows"
+    if shown in versions and st.session_state.get(followed) != shown:
+        st.session_state[key] = st.session_state[followed] = shown
+
+
 def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
     versions = [LATEST] + [entry.label for entry in store.usable(name)]
+    _follow_details(name, f"alias_version|{name}", versions)
     with st.form(f"alias_form|{name}", border=True):
         st.markdown("**Move an alias** (admin)")
         first, second = st.columns(2)
@@ -112,6 +122,7 @@ def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
     versions = [entry.label for entry in store.usable(name)]
     if not versions:
         return
+    _follow_details(name, f"withdraw_version|{name}", versions)
     with st.form(f"withdraw_form|{name}", border=True):
         st.markdown("**Withdraw a version** (admin): `latest` and aliases stop using it; nothing is deleted.")
         first, second = st.columns([1, 3])

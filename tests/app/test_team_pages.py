@@ -118,3 +118,16 @@ def test_the_history_table_says_which_records_a_repair_restored():
     assert "restored" not in history_table([original]).columns
     table = history_table([restored, original])
     assert table["restored"].tolist() == ["2026-12-01 05:00:00 UTC", ""] and table["by"].tolist() == ["Ada", "Ada"]
+
+
+def test_the_admin_forms_start_at_the_version_the_details_show_and_follow_it(seeded, macro_result):
+    publish_result(seeded, macro_result, "var", "patch", "second")
+    at = open_app({"model": "var", "version": "0.0.1"}, page=MODELS)
+    at.session_state["admin_open|var"] = True
+    at.run()
+    # a default of `latest` set an alias on 0.0.2 while 0.0.1 was on screen
+    assert at.selectbox(key="alias_version|var").value == "0.0.1"
+    assert at.selectbox(key="withdraw_version|var").value == "0.0.1"
+    at.selectbox(key="models_version|var").set_value("0.0.2").run()
+    assert at.selectbox(key="alias_version|var").value == "0.0.2"
+    assert at.selectbox(key="alias_version|var").options[0] == "latest"  # still offered, no longer the default
