@@ -11,7 +11,7 @@ of every run (theirs and the page's), so the address bar and the "Copy link" box
 from __future__ import annotations
 
 from contextlib import nullcontext
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -215,7 +215,10 @@ def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str]) -> None:
     if not link.open:
         return
     query = urlencode({k: v for k, v in params.items() if v is not None})
-    url = f"{str(st.context.url or '').split('?')[0]}?{query}"
+    base = str(st.context.url or "").split("?")[0]
+    if base and not urlsplit(base).path:  # the root page's address has no path: `host/?…`, not `host?…`
+        base += "/"
+    url = f"{base}?{query}"
     with link:
         st.caption("This view, with its settings and any edited lag inputs (copy with the icon on the right):")
         st.code(url, language=None, wrap_lines=True)

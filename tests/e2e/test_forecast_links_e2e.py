@@ -75,3 +75,24 @@ def test_the_train_page_link_opens_the_published_version_on_the_forecast_page(lo
     assert href == f"{url}/?model=macrodata&version=0.0.1"
     _opens_the_forecast_page(browser_context, href, "macrodata", "0.0.1")
     _left_click_stays_in_the_app(page, link, "macrodata", "0.0.1")
+
+
+def test_the_copy_link_of_the_forecast_page_names_the_root_with_its_slash(local_dashboard, page, browser_context):
+    """st.context.url of the root page has no path: the link read `host:port?model=…` before."""
+    url, _ = local_dashboard
+    page.goto(f"{url}/?model=var&version=0.0.1&steps=5")
+    wait_for_app(page)
+    wait_for_forecast(page, 5)
+    page.get_by_role("button", name="Copy link").click()
+    code = page.locator("[data-testid='stPopoverBody'] code").first
+    code.wait_for()
+    link = code.inner_text().strip()
+    assert link.startswith(f"{url}/?") and "model=var" in link and "steps=5" in link, link
+    tab = browser_context.new_page()
+    try:
+        tab.goto(link)
+        wait_for_app(tab)
+        tab.get_by_text("var 0.0.1 · created").wait_for()
+        wait_for_forecast(tab, 5)  # the link's own steps
+    finally:
+        tab.close()
