@@ -115,7 +115,7 @@ def test_a_damaged_index_changes_nothing_a_listing_says_and_reindex_repairs_it(s
 
     publish_n(store_settings, macro_result, 1)  # rewrites the damaged shard with its own card
     assert sorted(decode_shard(store.get(key, 10**6).data, "var")) == ["0.0.4"]
-    assert Registry.from_settings(store_settings).reindex("var") == 4
+    assert Registry.from_settings(store_settings).reindex("var").indexed == 4
     registry, counting = counting_registry(store_settings)
     assert len(registry.list_versions("var")) == 4 and counting.gets == [key]
 
@@ -130,7 +130,7 @@ def test_versions_past_a_thousand_go_to_the_next_shard(store_settings, macro_res
             f"var/{published.version.key}/model.json", body, metadata_header(Card.from_artifact(published), body)
         )
     registry = Registry.from_settings(store_settings)
-    assert registry.reindex("var") == 2
+    assert registry.reindex("var").indexed == 2
     assert shard_key("var", Version(0, 0, 999)) != shard_key("var", Version(0, 0, 1000))
     published = publish_result(registry, macro_result, "var")
     assert str(published.version) == "0.0.1001"

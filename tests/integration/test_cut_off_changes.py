@@ -37,7 +37,7 @@ def test_a_retried_withdrawal_finishes_the_pointer_move(three):
 
 
 def test_reindex_moves_latest_off_a_withdrawn_version(three, store_settings):
-    assert three.reindex("var") == 3
+    assert three.reindex("var").indexed == 3
     assert Registry.from_settings(store_settings).resolve("var", "latest") == Version(0, 0, 2)
 
 

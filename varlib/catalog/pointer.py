@@ -1,8 +1,9 @@
 """`<name>/latest.json`: a copy of the newest version's model.json, so `latest` is one read.
 
-Publishing moves the copy forward (compare-and-swap on its ETag); only a withdrawal moves it back
-(catalog.withdrawals). It is a hint, never trusted over the versions: it is verified like any
-artifact, and a missing, damaged, foreign or dangling copy sends the caller to the listing.
+Publishing moves the copy forward (compare-and-swap on its ETag); a withdrawal moves it back
+(catalog.withdrawals), and so does a reindex off a version whose own object is damaged (catalog.reindex).
+It is a hint, never trusted over the versions: it is verified like any artifact, and a missing, damaged,
+foreign or dangling copy sends the caller to the listing.
 Pointers written before the copy existed (`{"version": "0.0.3"}`) are still followed and are
 upgraded by the next publish.
 """

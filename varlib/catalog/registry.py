@@ -1,6 +1,6 @@
 """The Registry: one object per store that lists, resolves, loads and publishes model versions.
 
-It is a facade over the catalog's modules (layout, cards, index, pointer, reader, listing,
+It is a facade over the catalog's modules (layout, cards, index, pointer, reader, listing, reindex,
 publish; aliases, withdrawals and the audit trail through catalog.governance, saved scenarios through
 catalog.scenarios) and the one owner of what `latest` means: the newest intact version that is not
 withdrawn, found through the `latest.json` copy when that is usable and through a verified listing otherwise.
@@ -8,9 +8,7 @@ withdrawn, found through the `latest.json` copy when that is usable and through 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from ..artifact import Artifact, decode
+from ..artifact import Artifact
 from ..config import Settings
 from ..errors import AccessDeniedError, CorruptArtifactError, NotFoundError
 from ..identity import Actor
@@ -21,13 +19,12 @@ from . import publish as publishing
 from . import trail_repair
 from .audit import AuditRecord
 from .governance import Governance
-from .index import IndexedCard, shard_key, update_shard
 from .listing import Lister, VersionEntry, newest_usable
-from .pointer import advance_pointer, read_pointer
+from .pointer import read_pointer
 from .reader import Reader
+from .reindex import Reindexed, rebuild
 from .scenarios import ScenarioShelf
 from .shape import artifact_shape, shape_of
-from .withdrawals import settle_latest
 
 
 class Registry(Governance, ScenarioShelf):
@@ -118,27 +115,13 @@ class Registry(Governance, ScenarioShelf):
         self._after_publish(published, actor)
         return published
 
-    def reindex(self, name: str) -> int:
-        """Rebuild the card index and the `latest` copy of `name` from the objects themselves (for
-        buckets written before the index, or by other tools); returns how many versions it indexed."""
+    def reindex(self, name: str) -> Reindexed:
+        """Rebuild the card index and the `latest` copy of `name` from the objects themselves (for buckets
+        written before the index, by other tools, or damaged since): `latest` on the newest intact version
+        that is not withdrawn. Returns what it indexed and each version it could not (catalog.reindex)."""
         self.ensure_writable()
-        intact = [entry for entry in self.list_versions(name, verify=True) if entry.ok]  # newest first
-        withdrawn = self.withdrawals(name)
-        shards: dict[str, dict[str, IndexedCard]] = {}
-        for entry in intact:
-            if entry.version is not None and entry.card is not None:
-                shard = shards.setdefault(shard_key(name, entry.version), {})
-                shard[entry.label] = IndexedCard(entry.card, entry.etag, entry.size)
-        for key, entries in shards.items():
-            update_shard(self.store, key, name, _replacing(entries), self.max_artifact_bytes)
-        newest = next((entry for entry in intact if entry.version not in withdrawn), None)
-        if newest is not None and newest.version is not None:
-            stored = self.store.get(newest.key, self.max_artifact_bytes)
-            decode(stored.data, stored.key)
-            advance_pointer(self.store, name, newest.version, stored.data, self.max_artifact_bytes)
-        # the pointer only moves forward above; a withdrawal cut off before it settled moves it back here
-        settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
-        return len(intact)
+        entries = self.list_versions(name, verify=True)
+        return rebuild(self.store, check_name(name), entries, self._withdrawn, self.max_artifact_bytes)
 
     def restore_trail(self, name: str) -> list[AuditRecord]:
         """Write the audit records of stored changes whose own record was cut off (catalog.trail_repair)."""
@@ -205,8 +188,3 @@ class Registry(Governance, ScenarioShelf):
                 f" `varlib train --name {name} --publish`"
             )
         return newest
-
-
-def _replacing(entries: dict[str, IndexedCard]) -> Callable[[dict[str, IndexedCard]], dict[str, IndexedCard]]:
-    """A shard update that puts `entries` in place of whatever the shard holds."""
-    return lambda _current: entries

@@ -126,12 +126,17 @@ def settle_latest(store: Store, name: str, max_bytes: int, cache: BoundedCache[W
             return pointer.version
         withdrawn = set(read_withdrawals(store, name, cache))
         target = _newest_intact(store, name, withdrawn, max_bytes)
-        body = target[1] if target else orjson.dumps({"format": EMPTY_POINTER, "version": None, "name": name})
+        body = target[1] if target else empty_pointer(name)
         try:
             store.replace(pointer_key(name), body, pointer.etag)
         except ObjectExistsError:
             continue  # a publisher or another withdrawal moved it: look again
     raise VarlibError(f"`latest` of {name!r} kept changing while a withdrawal settled it; try again")
+
+
+def empty_pointer(name: str) -> bytes:
+    """What latest.json holds when no version can stand for `latest` (every one withdrawn or damaged)."""
+    return orjson.dumps({"format": EMPTY_POINTER, "version": None, "name": name})
 
 
 def _newest_intact(store: Store, name: str, withdrawn: set[Version], max_bytes: int) -> tuple[Version, bytes] | None:

@@ -219,13 +219,23 @@ def run_list(args: argparse.Namespace) -> int:
 def run_reindex(args: argparse.Namespace) -> int:
     registry = registry_from_env()
     name = model_name(registry, args.name)
-    count = registry.reindex(name)
-    print(f"indexed the cards of {count} version(s) of {name!r} in {registry.description}")
+    done = registry.reindex(name)
+    print(f"indexed the cards of {done.indexed} version(s) of {name!r} in {registry.description}")
+    for entry in done.legacy:
+        print(f"{name} {entry.label} not indexed: {entry.status}")
+    for entry in done.damaged:
+        print(f"error: {name} {entry.label} not indexed: {entry.status}", file=sys.stderr)
+    if done.moved_off is not None:
+        where = f"to {done.latest}" if done.latest else "and no usable version is left for it"
+        print(f"`latest` moved off {done.moved_off}, which does not load, {where}")
     restored = registry.restore_trail(name)
     if restored:
         changes = ", ".join(" ".join(filter(None, (r.action, r.version, r.alias and f"@{r.alias}"))) for r in restored)
         print(f"restored {len(restored)} audit record(s) of changes cut off before their record: {changes}")
-    return 0
+    # 1 when a version is damaged though all else was done: a script must learn from the code that the store
+    # holds a version that no longer loads (as `fsck` exits non-zero for what it could not fix). A legacy pickle
+    # is no damage (never loaded here, kept after `import-legacy` converts it): named on stdout, code 0.
+    return 1 if done.damaged else 0
 
 
 def run_show(args: argparse.Namespace) -> int:

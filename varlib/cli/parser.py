@@ -59,7 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _train(commands.add_parser("train", help="fit a VAR (or a VECM) and optionally publish it"))
     reindex = commands.add_parser(
-        "reindex", help="rebuild the card index and `latest`, and restore audit records of changes cut off before them"
+        "reindex",
+        help="rebuild the card index and `latest` (off a damaged version, naming it; exit 1 then), and restore audit"
+        " records of changes cut off before them",
     )
     reindex.add_argument("--name", help=NAME_HELP)
 

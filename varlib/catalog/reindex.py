@@ -1,0 +1,151 @@
+"""Rebuilding a model's helpers from its objects (`Registry.reindex`, `varlib reindex`): the card index and
+`latest.json`, for buckets written before the index, by other tools, or damaged since.
+
+It works from a verified listing (every object checked), so it knows which versions are damaged, and it
+says so instead of only leaving them out: `Reindexed` names each version it could not index and why.
+
+- The index keeps the cards of intact versions only. Every shard is rewritten, including one whose versions
+  are all damaged now, so no card of a damaged version survives to vouch for it: the quick listing then
+  looks into that folder and shows its reason, as `--verify` does (one read per damaged version).
+- `latest` goes to the newest intact version that is not withdrawn, back as well as forward when it names a
+  version that is damaged or gone. Its copy in latest.json may still verify, but a version that no longer
+  loads by its number must not stand for `latest`: a result made with it could not be reproduced. With no
+  such version left it becomes the empty pointer a withdrawal of the last version leaves. A version
+  published while this runs is newer than every listed one: it keeps the pointer and its card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..artifact import decode
+from ..cache import BoundedCache
+from ..errors import InvalidInputError, ObjectExistsError, VarlibError
+from ..store import Store
+from ..versions import Version, parse_version
+from .index import IndexedCard, shard_key, update_shard
+from .layout import classify_key, index_prefix, pointer_key
+from .listing import VersionEntry
+from .pointer import CAS_ATTEMPTS, read_pointer
+from .withdrawals import Withdrawal, empty_pointer, read_withdrawals, settle_latest
+
+
+@dataclass(frozen=True)
+class Reindexed:
+    """What a reindex did: the versions indexed, those it could not index, and where `latest` is now."""
+
+    name: str
+    indexed: int
+    damaged: tuple[VersionEntry, ...] = ()  # a model.json that does not verify, with the listing's reason
+    legacy: tuple[VersionEntry, ...] = ()  # legacy pickles: never loaded here (`varlib import-legacy`)
+    latest: Version | None = None  # the version latest.json names afterwards
+    moved_off: Version | None = None  # the damaged or missing version `latest` named before, if it did
+
+
+def rebuild(
+    store: Store, name: str, entries: list[VersionEntry], withdrawals: BoundedCache[Withdrawal], max_bytes: int
+) -> Reindexed:
+    """Rebuild the index and `latest` of `name` from `entries`, a verified listing (newest first)."""
+    # model.json and legacy pickles of version folders; a stray key (`0_0_4/notes.txt`) is no version
+    roles = {entry.key: classify_key(name, entry.key).role for entry in entries if entry.version is not None}
+    listed = [entry for entry in entries if roles.get(entry.key) in ("model", "legacy")]
+    intact = [entry for entry in listed if entry.ok]
+    _rewrite_index(store, name, listed, intact, max_bytes)
+    withdrawn = set(read_withdrawals(store, name, withdrawals))
+    newest = next((entry for entry in intact if entry.version not in withdrawn), None)
+    target = None
+    if newest is not None and newest.version is not None:
+        stored = store.get(newest.key, max_bytes)
+        decode(stored.data, stored.key)  # the bytes of `latest` are verified like any artifact
+        target = (newest.version, stored.data)
+    usable = {entry.version for entry in intact if entry.version is not None}
+    moved_off = _move_latest(store, name, target, usable, max(_versions(listed), default=None), max_bytes)
+    # the move above never lands on a withdrawn version; one cut off before it settled is moved back here
+    latest = settle_latest(store, name, max_bytes, withdrawals)
+    return Reindexed(
+        name,
+        len(intact),
+        tuple(entry for entry in listed if not entry.ok and roles[entry.key] == "model"),
+        tuple(entry for entry in listed if not entry.ok and roles[entry.key] == "legacy"),
+        latest,
+        moved_off,
+    )
+
+
+def _versions(entries: list[VersionEntry]) -> list[Version]:
+    return [entry.version for entry in entries if entry.version is not None]
+
+
+def _rewrite_index(
+    store: Store, name: str, listed: list[VersionEntry], intact: list[VersionEntry], max_bytes: int
+) -> None:
+    """Every shard, existing or needed, rewritten to hold the cards of `intact` and nothing else listed."""
+    shards: dict[str, dict[str, IndexedCard]] = {
+        info.key: {} for info in store.list(index_prefix(name)) if info.key.endswith(".json")
+    }
+    for entry in intact:
+        if entry.version is not None and entry.card is not None:
+            shard = shards.setdefault(shard_key(name, entry.version), {})
+            shard[entry.label] = IndexedCard(entry.card, entry.etag, entry.size)
+    newest_listed = max(_versions(listed), default=None)
+    for key, fresh in shards.items():
+        update_shard(store, key, name, _replacing(fresh, newest_listed), max_bytes)
+
+
+def _replacing(
+    fresh: dict[str, IndexedCard], newest_listed: Version | None
+) -> Callable[[dict[str, IndexedCard]], dict[str, IndexedCard]]:
+    """A shard update that puts `fresh` in place of the shard's cards, keeping only those of versions newer
+    than the listing (published meanwhile); a card of a damaged or vanished version is dropped."""
+
+    def change(current: dict[str, IndexedCard]) -> dict[str, IndexedCard]:
+        kept = {label: entry for label, entry in current.items() if _newer(label, newest_listed)}
+        return {**kept, **fresh}
+
+    return change
+
+
+def _newer(label: str, newest_listed: Version | None) -> bool:
+    try:
+        return newest_listed is not None and parse_version(label) > newest_listed
+    except InvalidInputError:
+        return False
+
+
+def _move_latest(
+    store: Store,
+    name: str,
+    target: tuple[Version, bytes] | None,
+    usable: set[Version],
+    newest_listed: Version | None,
+    max_bytes: int,
+) -> Version | None:
+    """Point latest.json at `target` (the newest intact version not withdrawn, with its bytes) by compare-and-
+    swap. It moves forward, or back off a version that was listed damaged or not listed at all though older
+    than the newest listed one (versions are never reused, so that one is gone). Returns that version."""
+    for _ in range(CAS_ATTEMPTS):
+        current = read_pointer(store, name, max_bytes)
+        stale = (
+            current.version is not None
+            and current.version not in usable
+            and newest_listed is not None
+            and current.version <= newest_listed
+        )
+        if target is None:
+            if not stale:
+                return None
+            body = empty_pointer(name)
+        else:
+            version, body = target
+            ahead = current.version is not None and (
+                current.version > version or (current.version == version and current.holds_artifact)
+            )
+            if ahead and not stale:
+                return None  # already there, or a newer publish (or a withdrawn one: settled next)
+        try:
+            store.replace(pointer_key(name), body, current.etag)
+            return current.version if stale else None
+        except ObjectExistsError:
+            continue  # a publisher or a withdrawal moved it: look again
+    raise VarlibError(f"`latest` of {name!r} kept changing while reindex rebuilt it; try again")
