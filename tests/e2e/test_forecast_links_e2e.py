@@ -24,7 +24,7 @@ def local_dashboard(tmp_path_factory, macro_result):
         yield url, store
 
 
-def _opens_the_forecast_page(browser_context, href: str, model: str, version: str) -> None:
+def _opens_the_forecast_page(browser_context, href: str, model: str, version: str, steps: int = 8) -> None:
     """`href` opened in a fresh tab, as a middle click or a pasted address does: the Forecast page with it."""
     tab = browser_context.new_page()
     tab.set_default_timeout(60_000)
@@ -33,7 +33,7 @@ def _opens_the_forecast_page(browser_context, href: str, model: str, version: st
         wait_for_app(tab)
         tab.get_by_role("heading", name="Forecast", exact=True).wait_for()
         tab.get_by_text(f"{model} {version} · created").wait_for()
-        wait_for_forecast(tab, 8)
+        wait_for_forecast(tab, steps)
         assert tab.url.startswith(href.split("?")[0] + "?") and f"version={version}" in tab.url
     finally:
         tab.close()
@@ -88,11 +88,4 @@ def test_the_copy_link_of_the_forecast_page_names_the_root_with_its_slash(local_
     code.wait_for()
     link = code.inner_text().strip()
     assert link.startswith(f"{url}/?") and "model=var" in link and "steps=5" in link, link
-    tab = browser_context.new_page()
-    try:
-        tab.goto(link)
-        wait_for_app(tab)
-        tab.get_by_text("var 0.0.1 · created").wait_for()
-        wait_for_forecast(tab, 5)  # the link's own steps
-    finally:
-        tab.close()
+    _opens_the_forecast_page(browser_context, link, "var", "0.0.1", steps=5)
