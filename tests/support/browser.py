@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -201,7 +202,14 @@ TABLE_OVERFLOW = """() => [...document.querySelectorAll('[data-testid="stDataFra
   .map(t => { const s = t.querySelector('.dvn-scroller'); return s ? s.scrollWidth - s.clientWidth : 0; })"""
 
 
-def table_overflow(page) -> list[int]:
+def table_overflow(page, settle_ms: int = 5_000) -> list[int]:
+    """How far each visible table's content runs past its width (px), once the tables have laid out: a grid
+    just shown (its tab clicked) measures its width a frame or more later, so it is read until every table
+    fits or `settle_ms` has passed; a table that overflows for good is then reported as it is."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(f"() => ({TABLE_OVERFLOW})().every(width => width === 0)", timeout=settle_ms)
     return page.evaluate(TABLE_OVERFLOW)
 
 
