@@ -229,7 +229,14 @@ LABEL_TOPS = """(names) => Object.fromEntries([...document.querySelectorAll('[da
 
 
 def label_spread(page, names: list[str]) -> float:
-    """How far apart (px) the labels of one row of controls sit vertically; every name must be on screen."""
+    """How far apart (px) the labels of one row of controls sit vertically; every name must be on screen. The
+    row's controls reach the page one by one, so they are waited for (up to 10 s) before being measured."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(
+            f"(names) => Object.keys(({LABEL_TOPS})(names)).length === names.length", arg=names, timeout=10_000
+        )
     tops = page.evaluate(LABEL_TOPS, names)
     assert sorted(tops) == sorted(names), tops
     return max(tops.values()) - min(tops.values())
