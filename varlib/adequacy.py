@@ -127,13 +127,7 @@ def var_lm_test(results: Any) -> LMTest | None:
 
 
 def lm_whiteness_verdict(pvalue: float, lags: int) -> str:
-    test = f"LM test, Edgerton-Shukur F form, {lags} lagged residuals"
-    if pvalue >= SIGNIF:
-        return f"No evidence of residual autocorrelation ({test}: p = {pvalue:.3g})."
-    return (
-        f"The residuals are autocorrelated ({test}: p = {pvalue:.3g}): the model misses some dynamics, so its"
-        " forecasts and intervals are off. Try more lags or another transform, and look for a break in the data."
-    )
+    return _autocorrelation_verdict(pvalue, "", f"LM test, Edgerton-Shukur F form, {lags} lagged residuals: p")
 
 
 def stability_verdict(stable: bool, largest: float, transform: str) -> str:
@@ -172,12 +166,17 @@ def modulus(value: float) -> str:
 
 def whiteness_verdict(pvalue: float, lags: int, adjusted: bool) -> str:
     test = "adjusted portmanteau" if adjusted else "portmanteau"
+    return _autocorrelation_verdict(pvalue, f" up to lag {lags}", f"{test} p")
+
+
+def _autocorrelation_verdict(pvalue: float, scope: str, test: str) -> str:
+    """The words of a whiteness verdict, whichever test gave `pvalue`: `scope` the lags it covers when the
+    verdict names them, `test` what the parentheses say before the p-value."""
     if pvalue >= SIGNIF:
-        return f"No evidence of residual autocorrelation up to lag {lags} ({test} p = {pvalue:.3g})."
+        return f"No evidence of residual autocorrelation{scope} ({test} = {pvalue:.3g})."
     return (
-        f"The residuals are autocorrelated up to lag {lags} ({test} p = {pvalue:.3g}): the model misses some"
-        " dynamics, so its forecasts and intervals are off. Try more lags or another transform, and look for"
-        " a break in the data."
+        f"The residuals are autocorrelated{scope} ({test} = {pvalue:.3g}): the model misses some dynamics, so its"
+        " forecasts and intervals are off. Try more lags or another transform, and look for a break in the data."
     )
 
 
