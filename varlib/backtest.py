@@ -7,11 +7,11 @@ forecasts the last training level for every horizon.
 
 Lag order at each origin (`lag_policy`):
 - "fixed" (default): the version's own lag order k_ar (and a VECM's cointegration rank). Cheap,
-  and it isolates the parameter re-estimation; a version trained with a fixed `lags` always
-  behaves like this.
+  and it isolates the parameter re-estimation.
 - "reselect": when the spec chose its order by a criterion (`lags` unset), re-run that
   criterion up to the spec's max_lags on each origin's sample, as a fresh training would (a VECM
-  whose rank was chosen by Johansen's test re-runs the test too).
+  whose rank was chosen by Johansen's test re-runs the test too); refused for a version trained with
+  a fixed `lags`, which has no criterion to re-run.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
     order = kind_of(spec).order_spec(spec)  # the VAR whose lag-order rules apply
     n, k, exog = len(artifact.data.values), len(spec.variables), len(order.exog)
     rows = n - horizon - origins + 1 - spec.lag_inputs_extra  # model-space rows before the first origin
-    reselect = lag_policy == "reselect" and spec.lags is None
+    reselect = lag_policy == "reselect"  # a version of fixed order was refused above
     what = "the first backtest origin's training part"
     try:
         if reselect:
@@ -173,8 +173,7 @@ def backtest(
     exog = artifact.data.exog  # a VARX is scored with the exogenous values that actually came
     k = levels.shape[1]
     # "fixed" keeps the version's choices; "reselect" re-runs the spec's criterion on each origin's sample
-    reselect = lag_policy == "reselect" and spec.lags is None
-    refit_spec = spec if reselect else kind.refit_spec(spec, artifact.params)
+    refit_spec = spec if lag_policy == "reselect" else kind.refit_spec(spec, artifact.params)
     cuts = range(len(levels) - horizon - origins + 1, len(levels) - horizon + 1)
     forecast = np.empty((origins, horizon, k))
     actual = np.empty((origins, horizon, k))
