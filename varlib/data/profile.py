@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ..clock import iso_label
@@ -93,10 +94,10 @@ def profile_csv(
     # calling it a text column hid that one cell keeps a variable out
     typos = tuple(c for c in text if numbers[c].notna().sum() >= TYPO_SHARE * filled[c].sum())
     for c in typos:
+        cells, count = _typo_cells(raw[c], numbers[c], raw.get(date_col))
         problems.append(
-            f"column {c} holds numbers but for {_typo_cells(raw[c], numbers[c], raw.get(date_col))}: fix"
-            f" {'that cell' if _typo_count(raw[c], numbers[c]) == 1 else 'those cells'} to offer the column as a"
-            " variable (text columns never are)"
+            f"column {c} holds numbers but for {cells}: fix {'that cell' if count == 1 else 'those cells'} to offer"
+            " the column as a variable (text columns never are)"
         )
     text_only = tuple(c for c in text if c not in typos)
     if text_only:
@@ -141,22 +142,24 @@ def profile_csv(
     return profile, frame
 
 
-def _typo_count(cells: pd.Series, numbers: pd.Series) -> int:
-    return int(((cells.str.strip() != "") & numbers.isna()).sum())
+def _not_numbers(cells: pd.Series, numbers: pd.Series) -> list[int]:
+    """The positions of a column's filled cells that are not numbers (`numbers`: the cells read as numbers)."""
+    return [int(i) for i in np.flatnonzero(((cells.str.strip() != "") & numbers.isna()).to_numpy())]
 
 
-def _typo_cells(cells: pd.Series, numbers: pd.Series, dates: pd.Series | None) -> str:
-    """The cells of a column of numbers that are not numbers, with their rows and dates: `'12x5' in row 41
-    (2010-01-01)`; the first three and a count of the rest."""
-    bad = [i for i, (cell, number) in enumerate(zip(cells, numbers, strict=True)) if cell.strip() and number != number]
+def _typo_cells(cells: pd.Series, numbers: pd.Series, dates: pd.Series | None) -> tuple[str, int]:
+    """The cells of a column of numbers that are not numbers, with their rows and dates (`'12x5' in row 41
+    (2010-01-01)`; the first three and a count of the rest), and how many there are."""
+    bad = _not_numbers(cells, numbers)
     shown = [
-        f"{cells.iloc[i]!r} in row {i + 1}" + (f" ({dates.iloc[i].strip()})" if dates is not None else "") for i in bad
+        f"{cells.iloc[i]!r} in row {i + 1}" + (f" ({dates.iloc[i].strip()})" if dates is not None else "")
+        for i in bad[:3]
     ]
-    more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
-    return ", ".join(shown[:3]) + more
+    more = f" and {len(bad) - 3} more" if len(bad) > 3 else ""
+    return ", ".join(shown) + more, len(bad)
 
 
 def _first_text(cells: pd.Series, numbers: pd.Series) -> str:
     """The first cell of a column that is not a number, with its row: `'3.5%' in row 2`."""
-    position = int(((cells.str.strip() != "") & numbers.isna()).to_numpy().argmax())
+    position = _not_numbers(cells, numbers)[0]
     return f"{cells.iloc[position]!r} in row {position + 1}"
