@@ -51,7 +51,8 @@ def rebuild(
     roles = {entry.key: classify_key(name, entry.key).role for entry in entries if entry.version is not None}
     listed = [entry for entry in entries if roles.get(entry.key) in ("model", "legacy")]
     intact = [entry for entry in listed if entry.ok]
-    _rewrite_index(store, name, listed, intact, max_bytes)
+    newest_listed = max((entry.version for entry in listed if entry.version is not None), default=None)
+    _rewrite_index(store, name, newest_listed, intact, max_bytes)
     withdrawn = set(read_withdrawals(store, name, withdrawals))
     newest = next((entry for entry in intact if entry.version not in withdrawn), None)
     target = None
@@ -60,7 +61,7 @@ def rebuild(
         decode(stored.data, stored.key)  # the bytes of `latest` are verified like any artifact
         target = (newest.version, stored.data)
     usable = {entry.version for entry in intact if entry.version is not None}
-    moved_off = _move_latest(store, name, target, usable, max(_versions(listed), default=None), max_bytes)
+    moved_off = _move_latest(store, name, target, usable, newest_listed, max_bytes)
     # the move above never lands on a withdrawn version; one cut off before it settled is moved back here
     latest = settle_latest(store, name, max_bytes, withdrawals)
     return Reindexed(
@@ -73,14 +74,11 @@ def rebuild(
     )
 
 
-def _versions(entries: list[VersionEntry]) -> list[Version]:
-    return [entry.version for entry in entries if entry.version is not None]
-
-
 def _rewrite_index(
-    store: Store, name: str, listed: list[VersionEntry], intact: list[VersionEntry], max_bytes: int
+    store: Store, name: str, newest_listed: Version | None, intact: list[VersionEntry], max_bytes: int
 ) -> None:
-    """Every shard, existing or needed, rewritten to hold the cards of `intact` and nothing else listed."""
+    """Every shard, existing or needed, rewritten to hold the cards of `intact` and nothing else listed (the
+    cards of versions newer than `newest_listed`, published meanwhile, are kept)."""
     shards: dict[str, dict[str, IndexedCard]] = {
         info.key: {} for info in store.list(index_prefix(name)) if info.key.endswith(".json")
     }
@@ -88,7 +86,6 @@ def _rewrite_index(
         if entry.version is not None and entry.card is not None:
             shard = shards.setdefault(shard_key(name, entry.version), {})
             shard[entry.label] = IndexedCard(entry.card, entry.etag, entry.size)
-    newest_listed = max(_versions(listed), default=None)
     for key, fresh in shards.items():
         update_shard(store, key, name, _replacing(fresh, newest_listed), max_bytes)
 
