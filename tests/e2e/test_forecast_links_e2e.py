@@ -48,16 +48,22 @@ def _left_click_stays_in_the_app(page, link, model: str, version: str) -> None:
     assert page.evaluate(STAYED) is True  # the app switched pages; the browser did not load one
 
 
+def _link_opens_the_forecast_page(page, browser_context, name: str, url: str, model: str, version: str) -> None:
+    """The link called `name` names the Forecast page at the root, opens it in a new tab and, clicked, switches
+    to it inside the app."""
+    link = page.get_by_role("link", name=name)
+    link.wait_for()
+    href = link.evaluate("a => a.href")  # the address the browser resolved, as "Copy link address" gives it
+    assert href == f"{url}/?model={model}&version={version}"
+    _opens_the_forecast_page(browser_context, href, model, version)
+    _left_click_stays_in_the_app(page, link, model, version)
+
+
 def test_the_models_page_link_opens_the_forecast_page_in_a_new_tab(local_dashboard, page, browser_context):
     url, _ = local_dashboard
     page.goto(f"{url}/models?model=var&version=0.0.1")
     wait_for_app(page)
-    link = page.get_by_role("link", name="Forecast with var 0.0.1")
-    link.wait_for()
-    href = link.evaluate("a => a.href")  # the address the browser resolved, as "Copy link address" gives it
-    assert href == f"{url}/?model=var&version=0.0.1"
-    _opens_the_forecast_page(browser_context, href, "var", "0.0.1")
-    _left_click_stays_in_the_app(page, link, "var", "0.0.1")
+    _link_opens_the_forecast_page(page, browser_context, "Forecast with var 0.0.1", url, "var", "0.0.1")
 
 
 def test_the_train_page_link_opens_the_published_version_on_the_forecast_page(local_dashboard, page, browser_context):
@@ -68,13 +74,10 @@ def test_the_train_page_link_opens_the_published_version_on_the_forecast_page(lo
     wait_for_app(page)
     page.get_by_role("button", name="Publish", exact=True).click()
     wait_for_app(page)
-    link = page.get_by_role("link", name="Open macrodata 0.0.1 on the Forecast page")
-    link.wait_for()
+    page.get_by_role("link", name="Open macrodata 0.0.1 on the Forecast page").wait_for()
     shot(page, "links-train-published")
-    href = link.evaluate("a => a.href")
-    assert href == f"{url}/?model=macrodata&version=0.0.1"
-    _opens_the_forecast_page(browser_context, href, "macrodata", "0.0.1")
-    _left_click_stays_in_the_app(page, link, "macrodata", "0.0.1")
+    name = "Open macrodata 0.0.1 on the Forecast page"
+    _link_opens_the_forecast_page(page, browser_context, name, url, "macrodata", "0.0.1")
 
 
 def test_the_copy_link_of_the_forecast_page_names_the_root_with_its_slash(local_dashboard, page, browser_context):
