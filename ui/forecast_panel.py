@@ -24,6 +24,7 @@ from ui.layout import at_row_bottom, control_row
 from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact
 
 STEPS_NOTE = "_fc_steps_note"
+STEPS_USED = "_fc_steps_used"  # the steps the last run drew, kept when the field is emptied
 LINK_OPEN = "fc_link_open"
 SAVED_KEEPS = "A saved scenario keeps its own steps, level and intervals: **Edit a copy** (below) to change them."
 FAN_DRAWS = "The fan chart draws the levels picked under Fan chart; empty it to draw one band at this level."
@@ -42,12 +43,17 @@ def set_defaults() -> None:
 
 
 def _clamp_steps() -> None:
-    """Steps outside 1..MAX_STEPS are set to the nearest allowed value, and the field says so."""
+    """Steps outside 1..MAX_STEPS are set to the nearest allowed value, and an emptied field gets back the
+    steps drawn before; the field says so."""
     typed = st.session_state.get(KEYS["steps"])
-    used = DEFAULT_STEPS if typed is None else min(max(int(typed), 1), MAX_STEPS)
-    if typed is None or used != typed:
-        shown = "An empty value" if typed is None else f"{typed}"
-        st.session_state[STEPS_NOTE] = f"{shown} is outside 1–{MAX_STEPS}: using {used}."
+    if typed is None:
+        used = st.session_state.get(STEPS_USED, DEFAULT_STEPS)
+        st.session_state[STEPS_NOTE] = f"Steps cannot be empty: keeping {used}."
+        st.session_state[KEYS["steps"]] = used
+        return
+    used = min(max(int(typed), 1), MAX_STEPS)
+    if used != typed:
+        st.session_state[STEPS_NOTE] = f"{typed} is outside 1–{MAX_STEPS}: using {used}."
         st.session_state[KEYS["steps"]] = used
     else:
         st.session_state.pop(STEPS_NOTE, None)
@@ -60,18 +66,19 @@ def _settings(
     does not apply is disabled, saying why: a saved scenario keeps its own settings, a fan its own levels."""
     row = control_row("medium", align="top")
     kept = SAVED_KEEPS if given.saved else None
-    steps = int(
-        row.number_input(
-            "Steps",
-            step=1,
-            key=KEYS["steps"],
-            on_change=_clamp_steps,
-            persist_state="session",
-            help=kept or f"How many periods ahead to forecast (1–{MAX_STEPS}).",
-            width=150,
-            disabled=bool(kept),
-        )
+    typed = row.number_input(
+        "Steps",
+        value=None,  # so that an emptied field reaches _clamp_steps as empty, not as 0
+        step=1,
+        key=KEYS["steps"],
+        on_change=_clamp_steps,
+        persist_state="session",
+        help=kept or f"How many periods ahead to forecast (1–{MAX_STEPS}).",
+        width=150,
+        disabled=bool(kept),
     )
+    steps = int(st.session_state.get(STEPS_USED, DEFAULT_STEPS) if typed is None else typed)
+    st.session_state[STEPS_USED] = steps
     if given.saved:  # its own level, which may be one the control does not offer (saved from the CLI)
         own = given.saved.level
         key = f"{KEYS['level']}|saved"

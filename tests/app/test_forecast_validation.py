@@ -31,6 +31,14 @@ def test_steps_out_of_range_are_clamped_and_said(seeded, typed, used):
     assert "outside" not in _captions(at) and len(_forecast(at)) == 5
 
 
+def test_an_emptied_steps_field_keeps_the_steps_drawn(seeded):
+    at = open_app({"model": "var", "steps": 12})
+    at.number_input(key="fc_steps").set_value(None).run()
+    assert errors(at) == ""
+    assert at.number_input(key="fc_steps").value == 12 and len(_forecast(at)) == 12
+    assert "Steps cannot be empty: keeping 12." in _captions(at) and "outside" not in _captions(at)
+
+
 def test_lag_table_is_exact_and_round_trips(seeded):
     at = open_app({"model": "var", "version": "0.0.1"})
     table = at.data_editor[0].value
