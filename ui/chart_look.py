@@ -2,7 +2,10 @@
 
 Band opacities are chosen by contrast (WCAG relative luminance): the band stands out from the
 page's background by a ratio of at least 1.4, and the forecast line from the band by at least 2,
-in the light and the dark theme alike (tests/app/test_presentation.py checks both). Presentation
+in the light and the dark theme alike (tests/app/test_presentation.py checks both). A fan's levels are
+solid colours from the single band's shade (the widest level) to a strong one (the narrowest), so each
+level's legend swatch is the colour drawn, however many levels there are; the forecast line then runs
+over the strong centre, so it gets a casing in the background's colour. Presentation
 mode uses fonts of 16 px and more. Image exports are 3x the drawn size and named after what they show.
 
 Every chart's margins leave room for what it usually holds around its plot (tick labels, axis titles,
@@ -22,6 +25,7 @@ FORECAST_RGB = (228, 87, 46)
 BACKGROUNDS = {"light": (255, 255, 255), "dark": (14, 17, 23)}  # Streamlit's two base themes
 BAND_ALPHA = {"light": 0.30, "dark": 0.40}
 BAND = f"rgba{(*FORECAST_RGB, BAND_ALPHA['light'])}"
+FAN_CENTRE_ALPHA = 0.8  # the narrowest level of a fan: the forecast colour at this strength over the background
 HOVER_FORMATS = {"quarterly": "%YQ%q", "monthly": "%b %Y", "yearly": "%Y"}  # as varlib.period_labels names them
 EXPORT_SCALE = 3
 # On a light background Streamlit's grey for ticks and subplot titles (#808495) is 3.7:1, below the 4.5:1 small
@@ -42,6 +46,24 @@ LEGEND_BELOW = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bot
 
 def band_colour(theme: str) -> str:
     return f"rgba{(*FORECAST_RGB, BAND_ALPHA.get(theme, BAND_ALPHA['light']))}"
+
+
+def fan_colours(theme: str, levels: int) -> list[str]:
+    """Solid colours of a fan's levels, widest first: from the single band's strength to FAN_CENTRE_ALPHA's,
+    evenly spaced, each mixed over the theme's background."""
+    background = BACKGROUNDS.get(theme, BACKGROUNDS["light"])
+    outer = BAND_ALPHA.get(theme, BAND_ALPHA["light"])
+    step = (FAN_CENTRE_ALPHA - outer) / max(levels - 1, 1)
+    colours = []
+    for i in range(levels):
+        alpha = outer + i * step
+        mixed = (round(b + alpha * (f - b)) for f, b in zip(FORECAST_RGB, background, strict=True))
+        colours.append(f"rgb{tuple(mixed)}")
+    return colours
+
+
+def background_colour(theme: str) -> str:
+    return f"rgb{BACKGROUNDS.get(theme, BACKGROUNDS['light'])}"
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@ the conditioned values of a scenario, and other forecasts (the baseline, saved s
 
 Pure plotly, no Streamlit calls, built like ui.figures.forecast_figure (one Figure from plain dicts, the
 same `Look` for screens and projectors). A fan draws the widest band first and each narrower one over it
-in the same translucent colour, so the centre is darkest; conditioned steps have zero width and are marked."""
+in a stronger solid colour (ui.chart_look.fan_colours); conditioned steps have zero width and are marked."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import hover
-from ui.chart_look import FORECAST_RGB, Look
+from ui.chart_look import Look, background_colour, fan_colours
 from ui.figures import FORECAST, HISTORY, INPUTS, _axis
 
 OVERLAY_COLOURS = ("#2e86de", "#8e44ad", "#16a085", "#d35400", "#7f8c8d")
@@ -59,8 +59,8 @@ def scenario_figure(
             **hover.on(history.index, look.alias, "history"),  # its period: unified hovers list it at any x
         }
     ]
-    fill = look.band if len(bands) == 1 else _layer(look)
-    for level in sorted(bands, reverse=True):  # widest first: narrower layers darken the centre
+    fills = [look.band] if len(bands) == 1 else fan_colours(look.theme, len(bands))
+    for level, fill in zip(sorted(bands, reverse=True), fills, strict=True):  # widest first, narrower ones over it
         lower, upper = bands[level]
         name = f"{level:g}% interval"
         edge = {"x": list(x), "mode": "lines", "line": {"width": 0}}
@@ -92,6 +92,17 @@ def scenario_figure(
                 "name": line.label,
                 "line": {"color": colour, "width": 2, "dash": "dash"},
                 "hovertemplate": hover.line(line.label),
+            }
+        )
+    if len(bands) > 1:  # a casing, so that the line reads over the fan's strong centre
+        traces.append(
+            {
+                "x": start_x + list(x),
+                "y": start_y + list(point),
+                "mode": "lines",
+                "line": {"color": background_colour(look.theme), "width": 6.5},
+                "showlegend": False,
+                "hoverinfo": "skip",
             }
         )
     traces.append(
@@ -130,12 +141,6 @@ def scenario_figure(
     return go.Figure(
         data=[go.Scatter(trace) for trace in traces], layout=look.layout(variable, variable, x_title, height)
     )
-
-
-def _layer(look: Look) -> str:
-    """One layer of a fan: half the single band's opacity, so two layers are about one band."""
-    alpha = float(look.band.rsplit(",", 1)[1].rstrip(")")) / 2
-    return f"rgba{(*FORECAST_RGB, round(alpha, 3))}"
 
 
 def _aligned(dates: Sequence[str], history: pd.Series, lag_inputs: pd.Series):

@@ -4,10 +4,13 @@ their contrast in both themes."""
 
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import pytest
 
 from tests.app.conftest import charts, errors, open_app
 from ui import chart_look, diagnostics_figures, presentation
+from ui.scenario_figures import scenario_figure
 from varlib import report_forecast
 
 
@@ -109,3 +112,33 @@ def test_presentation_mode_from_the_link(seeded):
     at.toggle(key="fc_present").set_value(False).run()
     assert at.title and "present" not in at.query_params
     assert charts(at)[0]["layout"]["height"] == presentation.NORMAL_HEIGHT
+
+
+def _rgb(text: str) -> tuple[int, ...]:
+    return tuple(int(x) for x in text.removeprefix("rgb(").removesuffix(")").split(","))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("levels", [2, 3, 11])
+def test_a_fans_widest_level_stands_out_and_each_narrower_one_is_stronger(theme, levels):
+    background = chart_look.BACKGROUNDS[theme]
+    colours = [_rgb(c) for c in chart_look.fan_colours(theme, levels)]
+    assert _contrast(colours[0], background) >= 1.4  # the widest level reads as a band, as a single band does
+    contrasts = [_contrast(c, background) for c in colours]
+    assert all(a < b for a, b in zip(contrasts, contrasts[1:], strict=False)), contrasts
+    assert _contrast(chart_look.FORECAST_RGB, background) >= 3.0  # the cased line against the page (WCAG 1.4.11)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_fan_chart_cases_its_line_and_draws_each_level_in_its_legend_colour(theme):
+    history = pd.Series([1.0, 2.0, 3.0], index=pd.to_datetime(["2009-01-01", "2009-04-01", "2009-07-01"]))
+    point = np.array([3.5, 4.0])
+    bands = {x: (point - x / 100, point + x / 100) for x in (50, 80, 95)}
+    look = chart_look.Look(theme=theme)
+    figure = scenario_figure("v", history, history, ["2009-10-01", "2010-01-01"], point, bands, look=look).to_dict()
+    fills = [t["fillcolor"] for t in figure["data"] if t.get("fill")]
+    assert fills == chart_look.fan_colours(theme, 3)  # solid: the legend swatch is the colour drawn
+    names = [t.get("name") for t in figure["data"]]
+    casing = figure["data"][names.index("forecast (mean)") - 1]
+    assert casing["line"]["color"] == chart_look.background_colour(theme) and casing["showlegend"] is False
+    assert casing["line"]["width"] > figure["data"][names.index("forecast (mean)")]["line"]["width"]
