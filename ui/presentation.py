@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-STACK_HEIGHT = 820  # one chart fills a 1080 px high window under the page's title bar
+# One chart, its legend included, fills a window under the folded controls: a 1920x1080 screen's browser window
+# with its toolbars (about 950 px high) as well as a laptop's 1440x1000.
+STACK_HEIGHT = 750
 GRID_HEIGHT = 420  # two rows of charts and the folded controls fit a 1080 px high window (one row: as stacked)
 NORMAL_HEIGHT = 360
 
