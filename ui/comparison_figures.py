@@ -47,7 +47,8 @@ def overlay_figure(
     variable: str, history: pd.Series, overlaid: Sequence[OverlaidForecast], level: int, alias: str | None = None
 ) -> go.Figure:
     """Recent history and each version's forecast of `variable` with its band; hovers name the periods
-    by the data's frequency `alias` (2006Q1)."""
+    by the data's frequency `alias` (2006Q1). A forecast line starts at the last lag input it was made from,
+    as on the Forecast page, so it joins the history (or, for a version on its own lags, shows where it starts)."""
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
@@ -92,15 +93,17 @@ def overlay_figure(
             )
         )
         dash = None if item.shared else "dash"
+        started = pd.to_datetime([*result.lag_index[-1:], *result.index])
+        start_y = [float(result.lag_inputs[-1, j])] if result.lag_index else []
         fig.add_trace(
             go.Scatter(
-                x=x,
-                y=result.forecast.mean[:, j],
+                x=started,
+                y=start_y + list(result.forecast.mean[:, j]),
                 mode="lines+markers",
                 name=item.label,
                 legendgroup=item.label,
                 line={"color": colour, "width": 2.2, "dash": dash},
-                **hover.on(result.index, alias, item.label),
+                **(hover.started if result.lag_index else hover.on)(started, alias, item.label),
             )
         )
     return finish(fig, variable, 380)

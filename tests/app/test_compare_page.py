@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+import pandas as pd
 import pytest
 
 from tests.app.conftest import charts, displayed, errors, formats_of, open_app, values
@@ -63,8 +64,19 @@ def test_hover_names_quarters(two_versions):
     history = next(t for t in figure["data"] if t.get("name") == "history")
     assert values(history, "customdata")[-1] == "2009Q3" and "%{customdata}" in history["hovertemplate"]
     line = next(t for t in figure["data"] if t.get("name") == "var 0.0.2")
-    assert list(values(line, "customdata"))[:2] == ["2009Q4", "2010Q1"]
+    assert list(values(line, "customdata"))[:3] == ["2009Q3 (the last lag input)", "2009Q4", "2010Q1"]
     assert "Jan" not in json.dumps(figure["data"])  # no day-of-month dates in any hover
+
+
+def test_each_forecast_line_starts_at_the_last_lag_input_it_was_made_from(two_versions):
+    at = open_app(page=COMPARE)
+    figure = charts(at)[0]
+    history = next(t for t in figure["data"] if t.get("name") == "history")
+    for label in ("var 0.0.2", "var 0.0.1"):  # both on the shared lag inputs: they join the history's last point
+        line = next(t for t in figure["data"] if t.get("name") == label)
+        assert pd.Timestamp(values(line, "x")[0]) == pd.Timestamp(values(history, "x")[-1])
+        assert values(line, "y")[0] == values(history, "y")[-1]
+        assert len(values(line, "y")) == 8 + 1  # the start, then the 8 steps
 
 
 def test_a_varx_beside_a_var_says_what_it_assumed_for_its_exogenous_values(seeded):
