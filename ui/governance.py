@@ -20,8 +20,6 @@ def render(name: str) -> None:
     """Aliases (with their history), the admin controls, and the audit trail of `name`."""
     sign_in = auth.current()
     done = st.session_state.pop(DONE, None)
-    if done:
-        st.success(done, icon=":material/check_circle:")
     st.subheader("Aliases")
     aliases = store.aliases(name)
     if aliases:
@@ -34,6 +32,8 @@ def render(name: str) -> None:
         admin = st.expander("Move an alias or withdraw a version", key=f"admin_open|{name}", on_change="rerun")
         if admin.open:
             with admin:
+                if done:  # beside the button that did it, not above the tables where it is out of sight
+                    st.success(done, icon=":material/check_circle:")
                 _alias_controls(name, sign_in)
                 _withdraw_controls(name, sign_in)
     elif sign_in.configured:

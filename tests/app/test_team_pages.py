@@ -32,6 +32,8 @@ def test_local_use_says_so_and_an_admin_form_moves_an_alias_and_withdraws(seeded
     assert not at.exception and errors(at) == ""
     alias = seeded.alias("var", "champion")
     assert alias.version == Version(0, 0, 1)
+    admin = next(e for e in at.expander if e.label == "Move an alias or withdraw a version")
+    assert [s.value for s in admin.success] == ["@champion now points at 0.0.1."]  # beside the form
     assert alias.actor.name == "tester" and alias.actor.via == "dashboard" and not alias.actor.signed_in
     at.selectbox(key="withdraw_version|var").select("0.0.2")
     at.text_input(key="withdraw_reason|var").input("bad holdout")
