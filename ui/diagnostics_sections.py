@@ -85,13 +85,14 @@ def test_frame(rows: list[tuple[str, object]]) -> pd.DataFrame:
 
 
 WHITENESS_NOTE = (
-    "The verdict uses the LM test's F form (Edgerton-Shukur, as JMulTi prints it): it holds its 5% level on"
+    "The verdict uses the LM test's F form (Edgerton-Shukur; JMulTi prints it for a VAR): it holds its 5% level on"
     " short samples, where the portmanteau tests, which need many more lags than the model has, reject white"
     " residuals far too often."
 )
 PORTMANTEAU_NOTE = (
-    "The adjusted statistic (Hosking's, as R vars and JMulTi print it) weights lag i by T/(T-i), so it"
-    " holds its size on short samples; the verdicts above use it."
+    "The sample is too short for the LM test, so the verdict above uses the adjusted portmanteau statistic"
+    " (Hosking's, as R vars and JMulTi print it), which weights lag i by T/(T-i); with few more lags than the"
+    " model has, it rejects white residuals too often."
 )
 
 

@@ -8,7 +8,8 @@ an inadequate model may still be published, visibly. The diagnostics page reuses
   varlib.autocorrelation_lm) with 5 lagged residuals. The adjusted portmanteau test (Hosking's Q*;
   statsmodels `test_whiteness(adjusted=True)`, up to `default_whiteness_lags` lags) rejected white residuals
   of a correctly specified VAR(4) of 4 variables on 60 rows in about a third of samples, at a 5% level;
-  the diagnostics still print it. A VECM's check keeps the adjusted portmanteau (vecm_checks.py).
+  the diagnostics still print it. A VECM's check is the same F form on its own auxiliary regression
+  (varlib.vecm_lm).
 - Normality: the joint Jarque-Bera test of the residuals (statsmodels `test_normality`).
 """
 
@@ -80,7 +81,7 @@ def default_whiteness_lags(k_ar: int, residuals: int) -> int:
 def assess(results: Any, transform: str) -> Adequacy:
     """The three checks of statsmodels VARResults fitted on the model-space series."""
     try:
-        whiteness = lm_whiteness_check(results)
+        whiteness = lm_whiteness_check(var_lm_test(results))
         normal = results.test_normality(signif=SIGNIF)
     except (np.linalg.LinAlgError, ValueError) as exc:
         # The OLS fit can succeed on numbers so small (or large) that the residual covariance under- or
@@ -101,10 +102,9 @@ def assess(results: Any, transform: str) -> Adequacy:
     )
 
 
-def lm_whiteness_check(results: Any) -> Check:
-    """The whiteness check of a statsmodels VARResults: the LM test's F form, 5 lagged residuals (fewer
-    when the sample cannot hold them)."""
-    test = var_lm_test(results)
+def lm_whiteness_check(test: LMTest | None) -> Check:
+    """The whiteness check of a VAR or a VECM: the LM test's F form, 5 lagged residuals (fewer when the
+    sample cannot hold them; None: not even one)."""
     if test is None:
         return Check("whiteness", True, "Not tested: too few rows for even one lagged residual in the LM test.")
     return Check(
@@ -187,23 +187,6 @@ def normality_verdict(pvalue: float) -> str:
         f"The residuals are not normal (joint Jarque-Bera p = {pvalue:.3g}): point forecasts stay valid, but"
         " the Gaussian intervals may be too narrow or too wide. Look for outliers or breaks; a log transform"
         " helps skewed series."
-    )
-
-
-def residual_checks(white: Any, normal: Any, lags: int) -> tuple[Check, Check]:
-    """The whiteness (adjusted portmanteau, `lags` lags) and normality checks of statsmodels' test results,
-    shared by every model kind."""
-    return (
-        Check(
-            "whiteness",
-            bool(white.pvalue >= SIGNIF),
-            whiteness_verdict(float(white.pvalue), lags, True),
-            float(white.test_statistic),
-            float(white.pvalue),
-            int(white.df),
-            lags,
-        ),
-        normality_check(normal),
     )
 
 

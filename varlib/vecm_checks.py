@@ -3,15 +3,17 @@
 A VECM of K variables with cointegration rank r is a VAR in levels whose companion matrix has exactly K - r
 eigenvalues equal to 1 (its common stochastic trends: the levels wander) and, for a well-specified model,
 every other eigenvalue inside the unit circle (deviations from the r long-run relations die out). The
-verdict says so in words; any further root on or outside the circle is flagged. Whiteness (adjusted
-portmanteau, as JMulTi prints it) and normality (joint Jarque-Bera) are statsmodels' VECMResults tests.
+verdict says so in words; any further root on or outside the circle is flagged. Whiteness is the LM test's
+F form on the VECM's auxiliary regression (varlib.vecm_lm: the adjusted portmanteau test rejected up to
+39% of correctly specified VECMs on 60 rows); normality is statsmodels' joint Jarque-Bera test.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .adequacy import NEAR_UNIT, SIGNIF, Adequacy, Check, default_whiteness_lags, modulus, residual_checks
+from .adequacy import NEAR_UNIT, SIGNIF, Adequacy, Check, lm_whiteness_check, modulus, normality_check
+from .vecm_lm import vecm_lm_test
 
 UNIT_TOLERANCE = 1e-6  # how close to 1 an eigenvalue counts as a unit root (Π = αβ' has rank r exactly)
 
@@ -63,13 +65,11 @@ def stability(coefs: np.ndarray, rank: int) -> tuple[bool, np.ndarray, int, str]
 
 def assess(results, coefs: np.ndarray, rank: int) -> Adequacy:
     """The three checks of statsmodels VECMResults, with the stability of its VAR representation `coefs`."""
-    lags = default_whiteness_lags(int(results.k_ar), int(results.nobs))
-    white = results.test_whiteness(nlags=lags, signif=SIGNIF, adjusted=True)
-    normal = results.test_normality(signif=SIGNIF)
     ok, _, _, verdict = stability(coefs, rank)
     return Adequacy(
         (
             Check("stability", ok, verdict),
-            *residual_checks(white, normal, lags),
+            lm_whiteness_check(vecm_lm_test(results)),
+            normality_check(results.test_normality(signif=SIGNIF)),
         )
     )

@@ -145,6 +145,9 @@ def test_the_residual_tests_causality_and_responses_are_jmultis(outputs, case):
     close(diagnostics["whiteness_adjusted"]["statistic"], jmulti.numbers(adjusted.splitlines()[0]), f"{case} Q*")
     close(diagnostics["whiteness_adjusted"]["pvalue"], jmulti.value_after(adjusted, "p-value:"), f"{case} Q* p")
     close(diagnostics["whiteness"]["df"], jmulti.value_after(portmanteau, "degrees of freedom:"), f"{case} df")
+    # the verdict's LM test, F form, on the auxiliary regression whose LM JMulTi prints (tests/unit/test_vecm_lm.py)
+    assert diagnostics["whiteness_lm"]["test"] == "LM, Edgerton-Shukur F, 5 lags"
+    assert diagnostics["whiteness_lm"]["df"][0] == 20 and 0 < diagnostics["whiteness_lm"]["pvalue"] < 1
     lutkepohl = diag.split("Reference: Lütkepohl", 1)[1]
     close(diagnostics["normality"]["statistic"], jmulti.value_after(lutkepohl, "joint test statistic:"), f"{case} JB")
     close(diagnostics["normality"]["pvalue"], jmulti.value_after(lutkepohl, "p-value:"), f"{case} JB p")

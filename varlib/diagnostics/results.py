@@ -206,7 +206,7 @@ class Diagnostics:
     whiteness: TestResult  # the portmanteau statistic as statsmodels prints it (unadjusted)
     whiteness_adjusted: TestResult  # Hosking's small-sample adjusted one (R vars, JMulTi); a VECM's verdict
     whiteness_lags: int
-    whiteness_lm: TestResult | None  # a VAR's LM test (F form), the verdict's; None for a VECM or too few rows
+    whiteness_lm: TestResult | None  # the LM test's F form, the verdict's; None: too few rows
     normality: TestResult
     normality_by_variable: tuple[TestResult, ...]
     resid_dates: tuple[str, ...]

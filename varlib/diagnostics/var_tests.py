@@ -14,6 +14,7 @@ import numpy as np
 
 from ..adequacy import lm_whiteness_verdict, normality_verdict, stability_verdict, var_lm_test, whiteness_verdict
 from ..artifact import Artifact
+from ..autocorrelation_lm import LMTest
 from ..lag_order import search_range
 from ..model import LagSelection, select_lags
 from .results import CausalityTest, Coefficients, ImpulseResponses, Stability, TestResult
@@ -90,11 +91,15 @@ def whiteness(fitted: Refit, lags: int, signif: float = DEFAULT_SIGNIF, adjusted
 
 
 def whiteness_lm(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> TestResult | None:
-    """The LM test's F form (Edgerton-Shukur) with 5 lagged residuals, the training check's verdict;
-    its degrees of freedom as JMulTi prints them (the second rounded down). None: too few rows."""
+    """The LM test's F form (Edgerton-Shukur) with 5 lagged residuals, the training check's verdict."""
+    return lm_result(var_lm_test(fitted.results), signif)
+
+
+def lm_result(test: LMTest | None, signif: float = DEFAULT_SIGNIF) -> TestResult | None:
+    """An LM test's F form as a test result, its degrees of freedom as JMulTi prints them (the second
+    rounded down); None for None (too few rows)."""
     from scipy import stats
 
-    test = var_lm_test(fitted.results)
     if test is None:
         return None
     return TestResult(

@@ -20,10 +20,11 @@ from ..lag_order import search_range
 from ..model import select_lags
 from ..spec import to_model_space
 from ..vecm_checks import stability as vecm_stability
+from ..vecm_lm import vecm_lm_test
 from ..vecm_model import DET_ORDER, fit_vecm
 from .results import Diagnostics, Stability, TestResult
 from .var import check_irf_periods, check_whiteness_lags
-from .var_tests import DEFAULT_SIGNIF, jarque_bera
+from .var_tests import DEFAULT_SIGNIF, jarque_bera, lm_result
 from .vecm_tests import (
     VecmRefit,
     coefficients,
@@ -73,7 +74,7 @@ def diagnose(
         whiteness=_whiteness(fitted, lags, signif, adjusted=False),
         whiteness_adjusted=_whiteness(fitted, lags, signif, adjusted=True),
         whiteness_lags=lags,
-        whiteness_lm=None,  # the VECM's check stays the adjusted portmanteau (vecm_checks.py)
+        whiteness_lm=lm_result(vecm_lm_test(results), signif),
         normality=_normality(fitted, signif),
         normality_by_variable=tuple(jarque_bera(resid[:, j], signif) for j in range(resid.shape[1])),
         resid_dates=fitted.resid_dates,
