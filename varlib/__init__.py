@@ -39,6 +39,7 @@ from .cache import BoundedCache
 from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata
 from .catalog.aliases import Alias
 from .catalog.audit import AuditRecord
+from .catalog.plain_text import escape_controls
 from .catalog.withdrawals import Withdrawal, with_withdrawal
 from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, shared_lag_table
 from .config import Settings
@@ -243,6 +244,7 @@ __all__ = [
     "default_max_lags",
     "describe_store",
     "detect_frequency",
+    "escape_controls",
     "diagnose",
     "editor_table",
     "forecast_artifact",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .errors import InvalidInputError
@@ -108,7 +109,11 @@ def check_name(name: str) -> str:
 
 
 def name_from(text: str) -> str:
-    """A valid model name made from a dataset or file name: `GDP Quarterly.csv` -> `gdp-quarterly`."""
-    stem = re.sub(r"\.(csv|txt|tsv)$", "", str(text).strip(), flags=re.IGNORECASE).lower()
+    """A valid model name made from a dataset or file name: `GDP Quarterly.csv` -> `gdp-quarterly`,
+    `Café Über.csv` -> `cafe-uber` (accents dropped, ß as ss), so a letter is not lost with its accent."""
+    # NFKD splits é into e and a combining accent (and ligatures such as ﬁ into fi); casefold makes ß ss
+    decomposed = unicodedata.normalize("NFKD", str(text).strip())
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    stem = re.sub(r"\.(csv|txt|tsv)$", "", plain, flags=re.IGNORECASE)
     slug = re.sub(r"[^a-z0-9_-]+", "-", stem).strip("-_")[:63].strip("-_")
     return slug if slug and NAME_PATTERN.fullmatch(slug) else "model"

@@ -65,7 +65,7 @@ def test_an_alias_needs_an_existing_version(registry, macro_result):
 def test_withdrawal_moves_latest_back_and_keeps_the_version_loadable(registry, macro_result):
     publish_n(registry, macro_result, 3)
     registry.set_alias("var", "champion", "0.0.3")
-    withdrawal = registry.withdraw("var", "latest", "wrong data", ALICE)
+    withdrawal = registry.withdraw("var", "0.0.3", "wrong data", ALICE)
     assert withdrawal.version == Version(0, 0, 3)
     assert registry.resolve_latest("var") == Version(0, 0, 2)
     assert Registry.from_settings(_settings(registry)).resolve_latest("var") == Version(0, 0, 2)  # fresh process

@@ -3,7 +3,7 @@
 import pytest
 
 from varlib.errors import InvalidInputError
-from varlib.versions import Version, check_name, parse_key_version, parse_version
+from varlib.versions import Version, check_name, name_from, parse_key_version, parse_version
 
 
 def test_both_spellings_parse():
@@ -42,3 +42,18 @@ def test_bumps():
 def test_bad_names_are_refused(name):  # "var\n": a pattern's `$` matches before a final newline, so names match whole
     with pytest.raises(InvalidInputError, match="model name"):
         check_name(name)
+
+
+@pytest.mark.parametrize(
+    "file, name",
+    [
+        ("Café Über.csv", "cafe-uber"),
+        ("Ünïcode Daten (2).csv", "unicode-daten-2"),
+        ("Straße.CSV", "strasse"),
+        ("ﬁnal Ångström.tsv", "final-angstrom"),
+        ("GDP Quarterly.csv", "gdp-quarterly"),
+        ("日本.csv", "model"),
+    ],
+)
+def test_a_default_name_keeps_accented_letters_without_their_accents(file, name):
+    assert name_from(file) == name

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from ..artifact import Artifact
 from ..cache import BoundedCache
-from ..errors import NotFoundError, ObjectExistsError, WithdrawnError
+from ..errors import InvalidInputError, NotFoundError, ObjectExistsError, WithdrawnError
 from ..identity import Actor
 from ..store import Store
-from ..versions import Version, check_alias, check_name
+from ..versions import Version, check_alias, check_name, is_alias, is_latest
 from . import audit
 from .aliases import Alias, list_aliases, move_alias, read_alias
 from .audit import AuditRecord
@@ -44,10 +44,13 @@ class Governance:
     def resolve(self, name: str, version: str | Version) -> Version:
         raise NotImplementedError
 
+    def resolve_latest(self, name: str) -> Version:
+        raise NotImplementedError
+
     def load(self, name: str, version: str | Version = "latest", *, cached: bool = True) -> Artifact:
         raise NotImplementedError
 
-    def ensure_writable(self) -> None:
+    def ensure_writable(self, action: str = "publishing") -> None:
         raise NotImplementedError
 
     # -- aliases -------------------------------------------------------------------------------------
@@ -81,7 +84,7 @@ class Governance:
 
     def set_alias(self, name: str, alias: str, version: str | Version, actor: Actor | None = None) -> Alias:
         """Point `@alias` at a usable, not withdrawn version (`latest` and other aliases are resolved first)."""
-        self.ensure_writable()
+        self.ensure_writable("moving an alias")
         alias = check_alias(alias)
         concrete = self.resolve(name, version)
         self.load(name, concrete)  # it must exist and verify
@@ -106,7 +109,7 @@ class Governance:
 
     def delete_alias(self, name: str, alias: str, actor: Actor | None = None) -> Alias:
         """Remove `@alias` (a tombstone moved by compare-and-swap; the trail keeps its history)."""
-        self.ensure_writable()
+        self.ensure_writable("deleting an alias")
         alias = check_alias(alias)
         current = self.alias(name, alias)
         if current is None or current.version is None:
@@ -126,9 +129,14 @@ class Governance:
         return read_withdrawals(self.store, check_name(name), self._withdrawn)
 
     def withdraw(self, name: str, version: str | Version, reason: str, actor: Actor | None = None) -> Withdrawal:
-        """Withdraw a version: `latest` and aliases stop resolving to it; nothing is deleted."""
-        self.ensure_writable()
+        """Withdraw a version: `latest` and aliases stop resolving to it; nothing is deleted. The version must be
+        named by its number: `latest` or an alias would withdraw another version each time it is repeated."""
+        self.ensure_writable("withdrawing a version")
         reason = check_reason(reason)
+        if not isinstance(version, Version) and (is_latest(version) or is_alias(version)):
+            raise InvalidInputError(
+                self._needs_number(check_name(name), str(version).strip()), field="version", value=version
+            )
         concrete = self.resolve(name, version)
         self.load(name, concrete)  # only a version that exists and verifies
         actor = actor or Actor.local(self.author)
@@ -141,6 +149,22 @@ class Governance:
         settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
         self._record("withdraw", name, actor, str(concrete), reason=reason)
         return withdrawal
+
+    def _needs_number(self, name: str, reference: str) -> str:
+        """Why `withdraw latest` or `withdraw @alias` is refused, naming the version it points at now."""
+        start = f"withdraw needs a version number, not {reference!r}"
+        if is_alias(reference):
+            found = self.alias(name, check_alias(reference))
+            now = found.version if found is not None else None
+        else:
+            try:
+                now = self.resolve_latest(name)
+            except NotFoundError:
+                now = None
+        if now is None:
+            unset = f" (@{check_alias(reference)} is not set)" if is_alias(reference) else ""
+            return f"{start}{unset}; `varlib list --name {name}` lists the versions of {name!r}"
+        return f"{start} (which is {now} now): withdraw {now} if that is the one"
 
     # -- the trail -----------------------------------------------------------------------------------
     def history(self, name: str, limit: int = audit.DEFAULT_LIMIT, before: str | None = None) -> list[AuditRecord]:

@@ -119,20 +119,21 @@ class Registry(Governance, ScenarioShelf):
         """Rebuild the card index and the `latest` copy of `name` from the objects themselves (for buckets
         written before the index, by other tools, or damaged since): `latest` on the newest intact version
         that is not withdrawn. Returns what it indexed and each version it could not (catalog.reindex)."""
-        self.ensure_writable()
+        self.ensure_writable("reindexing")
         entries = self.list_versions(name, verify=True)
         return rebuild(self.store, check_name(name), entries, self._withdrawn, self.max_artifact_bytes)
 
     def restore_trail(self, name: str) -> list[AuditRecord]:
         """Write the audit records of stored changes whose own record was cut off (catalog.trail_repair)."""
-        self.ensure_writable()
+        self.ensure_writable("restoring the audit trail")
         return trail_repair.restore(self, check_name(name))
 
-    def ensure_writable(self) -> None:
-        """Refuse early, before any training time is spent, when this registry may not publish."""
+    def ensure_writable(self, action: str = "publishing") -> None:
+        """Refuse early, before any training time is spent, when this registry may not change the store;
+        `action` (e.g. "withdrawing a version") is what the refusal says needs write access."""
         if self.read_only:
             raise AccessDeniedError(
-                "not allowed: this store is read-only (VARLIB_READ_ONLY=1); publishing needs write access"
+                f"not allowed: this store is read-only (VARLIB_READ_ONLY=1); {action} needs write access"
             )
 
     def shape_changes(self, name: str, spec: ModelSpec, frequency: str | None) -> list[str]:

@@ -24,6 +24,7 @@ from ..store import Store
 from ..versions import Version, check_name
 from . import audit
 from .layout import SCENARIO_FOLDER, helper_prefix, scenario_key
+from .plain_text import check_plain
 
 MAX_SCENARIO_BYTES = 4 * 1024 * 1024  # 400 steps x 20 variables of conditions fit many times over
 SCENARIO_CACHE = 4096
@@ -45,7 +46,7 @@ class ScenarioShelf:
     def load(self, name: str, version: str | Version = "latest", *, cached: bool = True) -> Artifact:
         raise NotImplementedError
 
-    def ensure_writable(self) -> None:
+    def ensure_writable(self, action: str = "publishing") -> None:
         raise NotImplementedError
 
     def _record(
@@ -64,7 +65,9 @@ class ScenarioShelf:
 
     def save_scenario(self, scenario: Scenario, actor: Actor | None = None) -> Scenario:
         """Store a scenario (varlib.scenario.make_scenario) once; ObjectExistsError if its name is taken."""
-        self.ensure_writable()
+        self.ensure_writable("saving a scenario")
+        # checked here, where REST, CLI and dashboard saves all pass; new lines and tabs lay notes out
+        check_plain(scenario.notes, "notes have", "notes", "\n\t", "use plain text (new lines and tabs are fine)")
         actor = actor or Actor.local(self.author)
         self.load(scenario.name, scenario.version)  # the version must exist and verify
         saved = replace(scenario, created_at=audit.now(), actor=actor)

@@ -27,6 +27,7 @@ from ..identity import Actor
 from ..store import Store
 from ..versions import Version, parse_key_version, parse_version
 from .layout import WITHDRAWN_FOLDER, helper_prefix, model_key, pointer_key, withdrawal_key
+from .plain_text import check_plain
 from .pointer import CAS_ATTEMPTS, read_pointer
 
 FORMAT = "varlib-withdrawal"
@@ -63,15 +64,18 @@ def with_withdrawal(content: dict, withdrawal: Withdrawal | None) -> dict:
 
 
 def check_reason(reason: str) -> str:
-    """The reason, stripped; InvalidInputError when it is empty or too long."""
-    text = str(reason or "").strip()
+    """The reason, stripped; InvalidInputError when it is empty, too long or holds a control character (a
+    reason is one line of plain text: it is printed in tables and warnings)."""
+    typed = str(reason or "")
+    text = typed.strip()
     if not text or len(text) > MAX_REASON:
         raise InvalidInputError(
             f"a withdrawal needs a reason of 1-{MAX_REASON} characters (say why, for whoever finds it later)",
             field="reason",
             value=reason,
         )
-    return text
+    # positions count from what was typed, leading spaces included
+    return check_plain(text, "reason has", "reason", offset=len(typed) - len(typed.lstrip()))
 
 
 def create_withdrawal(store: Store, withdrawal: Withdrawal) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from varlib import ConflictError, InvalidInputError, VarlibError
 
-from . import analysis, commands, scenarios, team
+from . import analysis, commands, scenarios, serve, team
 from .parser import build_parser, parse
 
 # 128 + SIGPIPE: what the shell reports for `cat` or `grep` when the reader of a pipe exits early, so a
@@ -28,7 +28,7 @@ RUN: dict[str, Callable] = {
     "reindex": commands.run_reindex,
     "show": commands.run_show,
     "forecast": scenarios.run_forecast,
-    "serve": commands.run_serve,
+    "serve": serve.run_serve,
     "import-legacy": commands.run_import_legacy,
     "diagnose": analysis.run_diagnose,
     "report": analysis.run_report,

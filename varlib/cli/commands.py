@@ -9,9 +9,10 @@ from pathlib import Path
 import pandas as pd
 
 import varlib
-from varlib import InvalidInputError, NotFoundError, Registry, Settings
+from varlib import InvalidInputError, Registry, Settings
 
-from .output import print_fields, print_json, print_table
+from .models import model_name, require_model
+from .output import plain, print_fields, print_json, print_table
 
 
 def registry_from_env() -> Registry:
@@ -20,21 +21,6 @@ def registry_from_env() -> Registry:
 
 NAME_HELP = "model name (default: the store's only model)"
 VERSION_HELP = "latest, a version such as 0.0.3 (or 0_0_3), or an alias such as @champion"
-
-
-def model_name(registry: Registry, given: str | None) -> str:
-    """The name given, else the store's only model; several models need `--name`."""
-    if given:
-        return given
-    names = registry.list_names()
-    if len(names) == 1:
-        return names[0]
-    if not names:
-        raise NotFoundError(f"no models in {registry.description}: publish one with `varlib train --publish`")
-    shown = ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
-    raise InvalidInputError(
-        f"{registry.description} holds {len(names)} models ({shown}): choose one with --name", field="name"
-    )
 
 
 def _check_version(text: str, name: str | None) -> None:
@@ -79,7 +65,7 @@ def warn_if_withdrawn(artifact: varlib.Artifact, withdrawal: varlib.Withdrawal |
     if withdrawal is not None:
         print(
             f"warning: {artifact.name} {artifact.version} was withdrawn {withdrawal.at} by"
-            f" {withdrawal.actor.describe()}: {withdrawal.reason} (named explicitly, so it is used)",
+            f" {plain(withdrawal.actor.describe())}: {plain(withdrawal.reason)} (named explicitly, so it is used)",
             file=sys.stderr,
         )
 
@@ -187,6 +173,8 @@ def run_list(args: argparse.Namespace) -> int:
     registry = registry_from_env()
     name = model_name(registry, args.name)
     entries = registry.list_versions(name, verify=args.verify)
+    if not entries:
+        require_model(registry, name)  # an unknown name is an error, not an empty model
     withdrawn = registry.withdrawals(name) if entries else {}
     if args.json:
         print_json(
@@ -259,33 +247,6 @@ def run_import_legacy(args: argparse.Namespace) -> int:
         f" {done.artifact.version}: VAR({done.artifact.k_ar}) on {', '.join(done.artifact.variables)};"
         f" forecasts match the pickle's to {done.max_relative_difference:.1e} relative; dates: {done.dates};"
         " the pickle is untouched"
-    )
-    return 0
-
-
-def run_serve(args: argparse.Namespace) -> int:
-    import uvicorn  # the service's dependency, not the CLI's
-
-    if not 1 <= args.port <= 65535:
-        raise InvalidInputError(f"port {args.port} must be from 1 to 65535", field="port", value=args.port)
-    if not 1 <= args.workers <= 64:
-        raise InvalidInputError(f"workers {args.workers} must be from 1 to 64", field="workers", value=args.workers)
-    settings = Settings.from_env()  # a bad environment fails here in one line, not in every worker
-    varlib.AuthSettings.from_env()  # so does a half-configured sign-in
-    log_config = varlib.logging_config(args.log_format)  # else VARLIB_LOG_FORMAT
-    print(
-        f"serving {varlib.describe_store(settings)} on http://{args.host}:{args.port} (docs at /docs),"
-        f" {args.workers} worker(s)"
-    )
-    uvicorn.run(
-        "varlib.api:create_app",
-        factory=True,
-        host=args.host,
-        port=args.port,
-        workers=args.workers,
-        access_log=args.access_log,
-        log_level="info",
-        log_config=log_config,
     )
     return 0
 

@@ -1,13 +1,21 @@
 """How the CLI prints: JSON through the library's one converter, tables with one number format per column, and
-metadata for people as `key: value` lines with nested parts indented below."""
+metadata for people as `key: value` lines with nested parts indented below. Text for people goes through
+`plain`, so a control character in stored text (a reason or notes saved before they were refused) is shown
+escaped instead of acting on the terminal."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from varlib import column_format, format_number, to_json
+from varlib import column_format, escape_controls, format_number, to_json
 
 MISSING = "–"
+
+
+def plain(text: object) -> str:
+    """`text` as one printable string: control characters escaped (`\\x1b`, `\\n`), so they cannot clear the
+    screen, retitle the terminal or fake an output line."""
+    return escape_controls(text)
 
 
 def print_json(value: object) -> None:
@@ -18,7 +26,22 @@ def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6) -> Non
     """A table with one number format per column (varlib.column_format: `digits` significant digits of the
     column's largest value), so its decimals line up and a large value never turns scientific alone."""
     formatters = [_column_formatter(frame.iloc[:, position], digits) for position in range(frame.shape[1])]
-    print(_dashed(frame).to_string(index=index, formatters=formatters, na_rep=MISSING))
+    print(_escaped(_dashed(frame)).to_string(index=index, formatters=formatters, na_rep=MISSING))
+
+
+def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame with each text cell through `plain` (pandas prints an ESC as it is); a table without control
+    characters is returned as it is."""
+    shown = frame
+    for position in range(frame.shape[1]):  # by position: column labels may repeat or be tuples
+        column = frame.iloc[:, position]
+        if not (pd.api.types.is_object_dtype(column) or pd.api.types.is_string_dtype(column)):
+            continue
+        cells = [plain(cell) if isinstance(cell, str) else cell for cell in column]
+        if any(new is not old and new != old for new, old in zip(cells, column, strict=True)):
+            shown = shown.copy() if shown is frame else shown
+            shown.isetitem(position, pd.Series(cells, index=column.index, dtype=object).to_numpy())
+    return shown
 
 
 def _dashed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -55,7 +78,7 @@ def _print_field(label: str, value: object, indent: str) -> None:
     if isinstance(value, dict) and not _plain(value):
         print(f"{label}:")
         for key, inner in value.items():
-            _print_field(f"{indent}{key}", inner, indent + "  ")
+            _print_field(f"{indent}{plain(key)}", inner, indent + "  ")
     elif isinstance(value, list) and any(isinstance(item, dict) for item in value):
         print(f"{label}:")
         for item in value:
@@ -80,5 +103,5 @@ def _text(value: object) -> str:
     if isinstance(value, list):
         return ", ".join(_text(item) for item in value)
     if isinstance(value, dict):
-        return ", ".join(f"{key} {_text(inner)}" for key, inner in value.items())
-    return str(value)
+        return ", ".join(f"{plain(key)} {_text(inner)}" for key, inner in value.items())
+    return plain(value)

@@ -12,7 +12,7 @@ import varlib
 from varlib import CONDITIONS, EXOG, INTERVAL_KINDS, Actor, InvalidInputError, Settings
 
 from .commands import NAME_HELP, load_version, named_version, registry_from_env, warn_if_withdrawn
-from .output import print_json, print_table
+from .output import plain, print_json, print_table
 
 DEFAULT_STEPS, DEFAULT_ALPHA = 8, 0.05
 PATHS_HELP = (
@@ -104,7 +104,7 @@ def run_scenario(args: argparse.Namespace) -> int:
     artifact = load_version(args, registry)
     name, version = artifact.name, artifact.version
     if args.scenario_command == "save":
-        registry.ensure_writable()
+        registry.ensure_writable("saving a scenario")
         steps, alpha, intervals = _options(args)
         lags, exog, conditions = _inputs(args, artifact)
         made = varlib.make_scenario(
@@ -123,7 +123,7 @@ def run_scenario(args: argparse.Namespace) -> int:
             print_json(saved.to_dict())
             return 0
         for key, value in saved.to_dict().items():
-            print(f"{key:>12}: {value}")
+            print(f"{key:>12}: {plain(value)}")  # notes saved before control characters were refused
         return 0
     scenarios = registry.scenarios(name, version or args.version)
     if args.json:

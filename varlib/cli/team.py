@@ -8,8 +8,9 @@ import pandas as pd
 
 from varlib import Actor, InvalidInputError, NotFoundError, Registry, Settings
 
-from .commands import NAME_HELP, model_name
-from .output import print_json, print_table
+from .commands import NAME_HELP
+from .models import model_name, require_model
+from .output import plain, print_json, print_table
 
 
 def add_commands(commands) -> None:
@@ -49,6 +50,8 @@ def run_alias(args: argparse.Namespace) -> int:
     registry, actor = _setup(args)
     if args.alias_command == "list":
         aliases = registry.aliases(args.name)
+        if not aliases:
+            require_model(registry, args.name)  # an unknown name is an error, not a model without aliases
         if args.json:
             print_json([alias.to_dict() for alias in aliases])
         elif not aliases:
@@ -74,7 +77,7 @@ def run_withdraw(args: argparse.Namespace) -> int:
     registry, actor = _setup(args)
     withdrawal = registry.withdraw(args.name, args.version, args.reason, actor)
     print(
-        f"withdrew {args.name} {withdrawal.version}: {withdrawal.reason}; `latest` is now"
+        f"withdrew {args.name} {withdrawal.version}: {plain(withdrawal.reason)}; `latest` is now"
         f" {_latest_or_none(registry, args.name)}"
     )
     return 0
@@ -89,6 +92,8 @@ def run_history(args: argparse.Namespace) -> int:
         )
     registry, _ = _setup(args)
     records = registry.history(args.name, args.limit)
+    if not records:
+        require_model(registry, args.name)  # an unknown name is an error, not a model without a trail
     if args.json:
         print_json([record.to_dict() | {"key": record.key} for record in records])
         return 0
