@@ -102,6 +102,11 @@ class TokenVerifier:
             raise AuthenticationError(f"the bearer token is not valid ({exc}); sign in again") from None
         return claims
 
+    def check_provider(self, timeout_s: float | None = None) -> None:
+        """StoreUnavailableError (or AuthenticationError, for a provider naming another issuer) when the
+        provider does not hand out its discovery document: sign-in, and every write, would then fail."""
+        self._discover_jwks_uri(timeout_s)
+
     def _jwks(self) -> jwt.PyJWKClient:
         with self._lock:
             if self._client is None:
@@ -113,10 +118,10 @@ class TokenVerifier:
                 )
             return self._client
 
-    def _discover_jwks_uri(self) -> str:
+    def _discover_jwks_uri(self, timeout_s: float | None = None) -> str:
         url = f"{self.settings.issuer}/.well-known/openid-configuration"
         try:
-            with urllib.request.urlopen(url, timeout=self.timeout_s) as answer:  # noqa: S310 - the configured issuer
+            with urllib.request.urlopen(url, timeout=timeout_s or self.timeout_s) as answer:  # noqa: S310 - the configured issuer
                 document = json.loads(answer.read(1024 * 1024))
         except (OSError, ValueError) as exc:
             raise StoreUnavailableError(

@@ -41,6 +41,8 @@ from .body_limit import BodyLimitMiddleware
 from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache, WithdrawalWatch
 from .docs_page import add_api_page
 from .handlers import add_error_handlers, error_response
+from .json_body import StrictJSONRoute
+from .lags import lag_inputs_of
 from .metrics import Metrics, MetricsMiddleware
 from .query import refuse_loose_query
 from .scenarios import add_scenario_routes
@@ -55,15 +57,16 @@ from .schemas import (
     Ready,
     VersionMetadata,
     VersionRow,
+    document_shared_errors,
     error_responses,
     forecast_body,
 )
-from .security import Security, guard_reads
+from .security import OPEN_PATHS, Security, guard_reads
 from .team import add_team_routes
 
 __all__ = ["create_app"]
 LEGACY_NAME = "var"  # the model the original `/var_predict/{version}` endpoint served
-_READ_ERRORS = error_responses(403, 404, 409, 422, 503)
+_READ_ERRORS = error_responses(403, 404, 409, 410, 422, 503)  # 410: an alias of a withdrawn version
 
 
 def create_app(settings: Settings | None = None, auth: AuthSettings | None = None) -> FastAPI:
@@ -85,6 +88,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         redoc_url=None,
         dependencies=[Depends(guard_reads), Depends(refuse_loose_query)],
     )
+    app.router.route_class = StrictJSONRoute  # before any route is added: every JSON body is read strictly
     if not security.reads_need_token:  # it answers before routing, so only when reads are open
         app.add_middleware(PinnedResponseCache, watch=watch, metrics=metrics)
     app.add_middleware(BodyLimitMiddleware)  # before the pinned responses, which read the body
@@ -115,12 +119,13 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         "/ready",
         response_model=Ready,
         tags=["service"],
-        summary="the store answers (503 otherwise)",
+        summary="the store (and the sign-in provider, when configured) answers (503 otherwise)",
         responses=error_responses(503),
     )
     def ready() -> Any:
         try:
             registry.check()
+            security.check_provider()  # with sign-in configured, no write works without its provider
         except VarlibError as exc:  # not ready, whatever the reason (down, refused credentials)
             metrics.count_error(exc)
             return error_response(503, exc)
@@ -142,7 +147,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         response_model=list[VersionRow],
         tags=["models"],
         summary="versions of a model, newest first",
-        responses=_READ_ERRORS,
+        responses=error_responses(403, 404, 409, 422, 503),  # no version named, so no 410
     )
     def versions(name: str = NAME) -> list[dict]:
         entries = registry.list_versions(name)
@@ -177,7 +182,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     )
     async def forecast(request: ForecastRequest, name: str = NAME, version: str = VERSION) -> Response:
         # Raw rows and paths: the library checks shape and finiteness and names the bad cell.
-        inputs = _Inputs(request.lag_inputs, request.exog, request.conditions)
+        inputs = _Inputs(request.lag_inputs, request.exog, request.conditions, request.lag_dates)
         return await forecasts.answer(name, version, request.steps, request.alpha, inputs, request.intervals)
 
     @app.get(
@@ -191,20 +196,23 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         return await forecasts.answer(LEGACY_NAME, version, query.future_periods, query.alpha, _Inputs(), "standard")
 
     add_api_page(app)
+    document_shared_errors(app.routes, security.reads_need_token, OPEN_PATHS)
     return app
 
 
 @dataclass(frozen=True)
 class _Inputs:
-    """What a request gives besides the options: lag rows, exogenous values, conditions (None: not given)."""
+    """What a request gives besides the options: lag rows, exogenous values, conditions and the lag rows'
+    dates (None: not given)."""
 
     lag_inputs: Any = None
     exog: Any = None
     conditions: Any = None
+    lag_dates: list[str] | None = None
 
     @property
     def default(self) -> bool:
-        return self.lag_inputs is None and self.exog is None and self.conditions is None
+        return self.lag_inputs is None and self.exog is None and self.conditions is None and self.lag_dates is None
 
 
 class _Forecasts:
@@ -244,7 +252,8 @@ class _Forecasts:
     def _compute(self, key: tuple, inputs: _Inputs, withdrawal: Withdrawal | None) -> bytes:
         name, version, steps, alpha, intervals, _ = key
         artifact = self.registry.load(name, version)
-        result = forecast_artifact(artifact, steps, alpha, inputs.lag_inputs, intervals, inputs.exog, inputs.conditions)
+        lags = lag_inputs_of(artifact, inputs.lag_inputs, inputs.lag_dates)
+        result = forecast_artifact(artifact, steps, alpha, lags, intervals, inputs.exog, inputs.conditions)
         body = forecast_body(result, withdrawal)
         if inputs.default:
             self.cache.put(key, body)

@@ -92,7 +92,8 @@ def add_error_handlers(app: FastAPI) -> None:
             }
             for error in exc.errors()
         ]
-        summary = "; ".join(f"{'.'.join(d['loc'])}: {_reason(d)}" for d in details[:5])
+        pairs = list(zip(details, exc.errors(), strict=True))[:5]
+        summary = "; ".join(f"{'.'.join(d['loc'])}: {_with_input(_reason(d), error)}" for d, error in pairs)
         return JSONResponse(
             {"error": f"invalid request: {summary}", "type": "InvalidInputError", "details": details}, status_code=422
         )
@@ -149,6 +150,24 @@ def _path_reason(error: dict) -> str | None:
     except InvalidInputError as refused:
         return str(refused)
     return None
+
+
+_SHOWN = 60  # characters of a received value shown in a message
+
+
+def _with_input(reason: str, error: dict) -> str:
+    """The reason led by the value received (`steps: 401: Input should be ...`), shortened when long; not for
+    a missing field (pydantic's input is then the whole object), an unknown one (its name is what is wrong) or a
+    reason that names the value already."""
+    if error.get("type") in ("missing", "extra_forbidden") or "input" not in error:
+        return reason
+    try:
+        shown = json.dumps(error["input"], default=repr)  # NaN stays NaN: this is text, not the JSON body
+    except (TypeError, ValueError, RecursionError):
+        shown = repr(error["input"])
+    if len(shown) > _SHOWN:
+        shown = f"{shown[: _SHOWN - 3]}..."
+    return reason if shown in reason or repr(error["input"]) in reason else f"{shown}: {reason}"
 
 
 def _reason(detail: dict) -> str:

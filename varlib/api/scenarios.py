@@ -8,13 +8,15 @@ name that is taken is a 409 and nothing is overwritten.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Annotated
 
-from fastapi import FastAPI, Request, Response
+from fastapi import Depends, FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from varlib import Registry, forecast_scenario, is_alias, is_latest, make_scenario
+from varlib import Actor, NotFoundError, Registry, Scenario, forecast_scenario, is_alias, is_latest, make_scenario
 
 from .caching import WithdrawalWatch
+from .lags import lag_inputs_of
 from .schemas import (
     NAME,
     SCENARIO,
@@ -25,6 +27,8 @@ from .schemas import (
     error_responses,
     forecast_body,
 )
+from .security import signed_in
+from .team import none_of
 
 _READ_ERRORS = error_responses(403, 404, 409, 410, 422, 503)
 
@@ -53,7 +57,7 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
         responses=_READ_ERRORS,
     )
     def one(name: str = NAME, version: str = VERSION, scenario: str = SCENARIO) -> dict:
-        return registry.scenario(name, version, scenario).to_dict()
+        return _saved(registry, name, version, scenario).to_dict()
 
     @app.get(
         "/models/{name}/versions/{version}/scenarios/{scenario}/forecast",
@@ -64,7 +68,7 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
     )
     async def scenario_forecast(name: str = NAME, version: str = VERSION, scenario: str = SCENARIO) -> Response:
         def forecast():
-            saved = registry.scenario(name, version, scenario)
+            saved = _saved(registry, name, version, scenario)
             return saved, forecast_scenario(registry.load(name, saved.version), saved)
 
         saved, result = await run_in_threadpool(forecast)
@@ -81,25 +85,31 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
         responses=error_responses(401, 403, 404, 409, 410, 422, 503),
     )
     async def save(
-        request: Request, body: ScenarioRequest, name: str = NAME, version: str = VERSION, scenario: str = SCENARIO
+        request: Request,
+        actor: Annotated[Actor, Depends(signed_in("scenario"))],
+        body: ScenarioRequest,
+        name: str = NAME,
+        version: str = VERSION,
+        scenario: str = SCENARIO,
     ) -> dict:
-        actor = await request.app.state.security.actor(request, "scenario")
-
         def store() -> dict:
             artifact = registry.load(name, version)
+            lags = lag_inputs_of(artifact, body.lag_inputs, body.lag_dates)
             made = make_scenario(
-                artifact,
-                scenario,
-                body.steps,
-                body.alpha,
-                body.lag_inputs,
-                body.intervals,
-                body.exog,
-                body.conditions,
-                body.notes,
+                artifact, scenario, body.steps, body.alpha, lags, body.intervals, body.exog, body.conditions, body.notes
             )
             return registry.save_scenario(made, actor).to_dict()
 
         saved = await run_in_threadpool(store)
         request.app.state.metrics.changes.labels("scenario.save").inc()
         return saved
+
+
+def _saved(registry: Registry, name: str, version: str, scenario: str) -> Scenario:
+    """A saved scenario; an unknown model or version is said as such (not as a version without the scenario)."""
+    try:
+        return registry.scenario(name, version, scenario)
+    except NotFoundError:
+        none_of(registry, name)  # a model without versions: its own 404, as the other routes say
+        registry.load(name, version)  # a version that does not exist: the same
+        raise

@@ -71,7 +71,16 @@ class ForecastRequest(BaseModel):
     lag_inputs: list[list[StrictFloat]] | None = Field(
         None,
         description="the last observations in levels, oldest first, one row per period and one value per"
-        " variable (GET the version's metadata for `lag_inputs_needed`); default: the end of the training data",
+        " variable (GET the version's metadata for `lag_inputs_needed`); default: the end of the training data."
+        " The forecast's dates, and a trend, continue from `lag_dates`; without them the rows stand for the training"
+        " data's last periods.",
+    )
+    lag_dates: list[str] | None = Field(
+        None,
+        max_length=1000,
+        description="the date of each row of `lag_inputs`, oldest first (consecutive periods of the model's"
+        " frequency, e.g. 2010-01-01, 2010-04-01 for a quarterly model): the forecast continues from the last",
+        examples=[["2010-01-01", "2010-04-01"]],
     )
     intervals: str = Field("standard", description=f"interval kind, one of: {', '.join(INTERVAL_KINDS)}")
     exog: dict[str, list[StrictFloat]] | None = Field(
@@ -133,7 +142,9 @@ class ForecastBody(BaseModel):
     variables: list[str]
     steps: int
     alpha: float
-    index: list[str] = Field(description="period labels (dates, or +1, +2, ... when the frequency is unknown)")
+    index: list[str] = Field(
+        description="period labels: dates, or +1, +2, ... when the frequency is unknown or the lag inputs are undated"
+    )
     mean: list[list[float]] = Field(description="steps x variables, in levels")
     lower: list[list[float]]
     upper: list[list[float]]
@@ -223,7 +234,24 @@ def error_responses(*codes: int) -> dict:
         404: "unknown model or version",
         409: "stored object is not a usable artifact, or the change was already made (a scenario name is taken)",
         410: "the alias points at a withdrawn version",
+        413: "the request body is over the service's limit (1 MB)",
         422: "bad input",
         503: "store unreachable",
     }
     return {code: {"model": ErrorBody, "description": text[code]} for code in codes}
+
+
+def document_shared_errors(routes: list, reads_need_token: bool, open_paths: tuple[str, ...]) -> None:
+    """Add to each operation the answers that come from the whole service rather than its own code: 422 for a
+    query parameter it does not take (varlib.api.query), 413 for a body over the limit (varlib.api.body_limit)
+    and, while reads need a token, 401 and 403 (varlib.api.security.guard_reads)."""
+    for route in routes:
+        if not getattr(route, "include_in_schema", False) or not hasattr(route, "responses"):
+            continue
+        codes = [422]
+        if set(route.methods) & {"POST", "PUT", "PATCH"}:
+            codes.append(413)
+        if reads_need_token and route.path not in open_paths:
+            codes += [401, 403]
+        for code, answer in error_responses(*codes).items():
+            route.responses.setdefault(code, answer)

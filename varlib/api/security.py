@@ -9,14 +9,29 @@ addresses they came from, needs it whenever a provider is configured. Refusals u
 
 from __future__ import annotations
 
+import threading
+import time
+from collections.abc import Awaitable, Callable
+from functools import cache
+
 from fastapi import Request
 from fastapi.concurrency import run_in_threadpool
 
-from varlib import AccessDeniedError, Actor, AuthenticationError, AuthSettings, TokenVerifier, require_role
+from varlib import (
+    AccessDeniedError,
+    Actor,
+    AuthenticationError,
+    AuthSettings,
+    StoreUnavailableError,
+    TokenVerifier,
+    require_role,
+)
 
 from .docs_page import PAGE_PATHS
 
 OPEN_PATHS = ("/health", "/ready", "/metrics", "/openapi.json", *PAGE_PATHS)
+PROVIDER_FRESH_S = 10.0  # how long /ready trusts its last look at the provider: probes come every few seconds
+PROVIDER_TIMEOUT_S = 2.0  # a probe must answer quickly; a provider slower than this is as good as down
 
 
 class Security:
@@ -25,6 +40,23 @@ class Security:
     def __init__(self, settings: AuthSettings) -> None:
         self.settings = settings
         self.verifier = TokenVerifier(settings) if settings.enabled else None
+
+        self._provider_lock = threading.Lock()
+        self._provider_seen: tuple[float, StoreUnavailableError | None] | None = None
+
+    def check_provider(self) -> None:
+        """StoreUnavailableError when sign-in is configured and its provider does not hand out its discovery
+        document (every write, and every read while reads are closed, would then answer 503). Blocking; the
+        answer is kept PROVIDER_FRESH_S seconds."""
+        if self.verifier is None:
+            return
+        with self._provider_lock:
+            now = time.monotonic()
+            if self._provider_seen is None or now - self._provider_seen[0] > PROVIDER_FRESH_S:
+                self._provider_seen = (now, _unreachable(self.verifier))
+            problem = self._provider_seen[1]
+        if problem is not None:
+            raise problem
 
     @property
     def reads_need_token(self) -> bool:
@@ -44,6 +76,28 @@ class Security:
         actor = Actor.from_claims(claims, via="rest", origin=request.client.host if request.client else "")
         require_role(role, action, who=actor.name)
         return actor
+
+
+@cache  # one dependency per action, so that `app.dependency_overrides[signed_in(action)]` finds it
+def signed_in(action: str) -> Callable[[Request], Awaitable[Actor]]:
+    """A route dependency: the verified caller allowed to do `action`. FastAPI solves dependencies before it
+    validates the body, so a write without a valid token is a 401 (or 403) whatever its body holds."""
+
+    async def caller(request: Request) -> Actor:
+        security: Security = request.app.state.security
+        return await security.actor(request, action)
+
+    return caller
+
+
+def _unreachable(verifier: TokenVerifier) -> StoreUnavailableError | None:
+    try:
+        verifier.check_provider(PROVIDER_TIMEOUT_S)
+    except StoreUnavailableError as exc:
+        return exc
+    except AuthenticationError as exc:  # a provider answering for another issuer: sign-in cannot work either
+        return StoreUnavailableError(str(exc), endpoint=verifier.settings.issuer)
+    return None
 
 
 def _bearer(request: Request) -> str:

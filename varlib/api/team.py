@@ -15,10 +15,10 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from varlib import ALIAS_PATTERN, NotFoundError, Registry
+from varlib import ALIAS_PATTERN, Actor, NotFoundError, Registry
 
 from .schemas import NAME, VERSION, HistoryQuery, error_responses
-from .security import guard_trail
+from .security import guard_trail, signed_in
 
 log = logging.getLogger("varlib.api")
 ALIAS = PathParam(
@@ -46,7 +46,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         "/models/{name}/aliases", tags=tags, summary="aliases of a model", responses=error_responses(403, 404, 422, 503)
     )
     def aliases(name: str = NAME) -> list[dict]:
-        return [alias.to_dict() for alias in registry.aliases(name)] or _none_of(registry, name)
+        return [alias.to_dict() for alias in registry.aliases(name)] or none_of(registry, name)
 
     @app.put(
         "/models/{name}/aliases/{alias}",
@@ -54,15 +54,21 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         summary="point an alias at a version (admin)",
         responses=_WRITE_ERRORS,
     )
-    async def set_alias(request: Request, body: AliasBody, name: str = NAME, alias: str = ALIAS) -> dict:
-        actor = await request.app.state.security.actor(request, "alias")
+    async def set_alias(
+        request: Request,
+        actor: Annotated[Actor, Depends(signed_in("alias"))],
+        body: AliasBody,
+        name: str = NAME,
+        alias: str = ALIAS,
+    ) -> dict:
         moved = await run_in_threadpool(registry.set_alias, name, alias, body.version, actor)
         request.app.state.metrics.changes.labels("alias.set").inc()
         return moved.to_dict()
 
     @app.delete("/models/{name}/aliases/{alias}", tags=tags, summary="delete an alias (admin)", responses=_WRITE_ERRORS)
-    async def delete_alias(request: Request, name: str = NAME, alias: str = ALIAS) -> dict:
-        actor = await request.app.state.security.actor(request, "alias")
+    async def delete_alias(
+        request: Request, actor: Annotated[Actor, Depends(signed_in("alias"))], name: str = NAME, alias: str = ALIAS
+    ) -> dict:
         moved = await run_in_threadpool(registry.delete_alias, name, alias, actor)
         request.app.state.metrics.changes.labels("alias.delete").inc()
         return moved.to_dict()
@@ -73,8 +79,13 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         summary="withdraw a version (admin)",
         responses=_WRITE_ERRORS,
     )
-    async def withdraw(request: Request, body: WithdrawBody, name: str = NAME, version: str = VERSION) -> dict:
-        actor = await request.app.state.security.actor(request, "withdraw")
+    async def withdraw(
+        request: Request,
+        actor: Annotated[Actor, Depends(signed_in("withdraw"))],
+        body: WithdrawBody,
+        name: str = NAME,
+        version: str = VERSION,
+    ) -> dict:
         withdrawal = await run_in_threadpool(registry.withdraw, name, version, body.reason, actor)
         request.app.state.metrics.changes.labels("withdraw").inc()
         return withdrawal.to_dict()
@@ -88,10 +99,10 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     )
     def history(query: Annotated[HistoryQuery, Query()], name: str = NAME) -> list[dict]:
         records = registry.history(name, query.limit, query.before)
-        return [record.to_dict() | {"key": record.key} for record in records] or _none_of(registry, name)
+        return [record.to_dict() | {"key": record.key} for record in records] or none_of(registry, name)
 
 
-def _none_of(registry: Registry, name: str) -> list[dict]:
+def none_of(registry: Registry, name: str) -> list[dict]:
     """An empty list for a model that exists; a 404 for one that does not, as its versions' listing says."""
     if not registry.list_versions(name):
         raise NotFoundError(f"model {name!r} has no versions in {registry.description}; GET /models lists the models")

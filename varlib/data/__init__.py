@@ -17,7 +17,15 @@ from .datasets import (
 )
 from .fill import FILL_METHODS, Preparation, check_fill_method, make_regular
 from .frequency import Frequency, detect_frequency, label_of, period_labels
-from .lag_inputs import DATE, count_changed, editor_table, parse_lag_table, read_lag_csv, read_lag_inputs
+from .lag_inputs import (
+    DATE,
+    count_changed,
+    dated_lag_inputs,
+    editor_table,
+    parse_lag_table,
+    read_lag_csv,
+    read_lag_inputs,
+)
 from .paths import CONDITIONS, EXOG, STEP, check_path, path_editor_table, read_path_csv
 from .periods import future_dates, periods_between, periods_from
 from .profile import DataProfile, profile_csv
@@ -41,6 +49,7 @@ __all__ = [
     "make_regular",
     "profile_csv",
     "DATE",
+    "dated_lag_inputs",
     "DATE_COLUMN_NAMES",
     "DEFAULT_VARIABLES",
     "MACRODATA",

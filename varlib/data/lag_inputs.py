@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
-from ..forecast_inputs import MAX_MAGNITUDE
+from ..forecast_inputs import MAX_MAGNITUDE, check_lag_inputs
 from ..spec import LOGGED
 from .columns import find_date_column
 from .csv_text import read_text_table
@@ -210,3 +210,28 @@ def _numbers(raw: pd.Series, variable: str, labels: list[str], transform: str) -
                 f"{where} is {number:g}; this model works on logs and needs positive values", field=where, value=number
             )
     return numbers
+
+
+def dated_lag_inputs(
+    rows, dates: list[str], variables: list[str], needed: int, transform: str, frequency: str | None = None
+) -> pd.DataFrame:
+    """Lag rows given with their dates apart (a REST body's `lag_inputs` and `lag_dates`), checked as a lag
+    table is (`parse_lag_table`): one date per row, in order, consecutive periods of `frequency`."""
+    check_lag_inputs(rows, needed, len(variables), transform)  # the shape first: a date count means nothing before
+    shown = ", ".join(map(str, dates))
+    shown = shown if len(shown) <= 80 else f"{shown[:80]}..."
+    if len(dates) != len(rows):
+        raise InvalidInputError(
+            f"lag_dates has {len(dates)} date(s) ({shown}) for {len(rows)} rows of lag_inputs; give one date per"
+            " row, in the same order",
+            field="lag_dates",
+            value=dates,
+        )
+    table = pd.DataFrame(rows, columns=variables)
+    table.insert(0, DATE, dates)
+    frame = parse_lag_table(table, variables, needed, transform, frequency)
+    if not isinstance(frame.index, pd.DatetimeIndex):  # labels such as "row 1" read as no dates at all
+        raise InvalidInputError(
+            f"lag_dates ({shown}) are not dates; give each row's date, e.g. 2010-04-01", field="lag_dates", value=dates
+        )
+    return frame

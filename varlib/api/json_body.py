@@ -1,0 +1,99 @@
+"""JSON request bodies read strictly, and refused in the service's own words.
+
+FastAPI reads a body with `json.loads`, which keeps the last of two equal keys (`{"steps": 2, "steps": 3}`
+forecast 3 steps), answers a body that is not UTF-8 or nests too deeply with a bare 400, and a syntax
+error as "JSON decode error" at a bare position. The route class here reads the body first, through a
+request whose `json()` refuses all three as InvalidInputError (a 422 like every other bad input, naming the
+key or the character); FastAPI then takes the parsed body from that request. The body size limit stays
+with varlib.api.body_limit, whose 413 passes through unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from fastapi import Request, Response
+from fastapi.routing import APIRoute
+
+from varlib import InvalidInputError
+
+_SHOWN = 40  # characters of a bad spot shown in a message
+
+
+class StrictJSONRequest(Request):
+    """A request whose JSON body is parsed once, strictly (see the module)."""
+
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            self._json = parse_json(await self.body())
+        return self._json
+
+
+class StrictJSONRoute(APIRoute):
+    """The app's route class (`app.router.route_class`): a route that takes a JSON body reads it strictly
+    before FastAPI's own handling, so that its refusals are the service's 422 rather than a 400."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+        takes_body = self.body_field is not None
+
+        async def strict(request: Request) -> Response:
+            request = StrictJSONRequest(request.scope, request.receive)
+            if takes_body and is_json(request.headers.get("content-type", "")):
+                await request.json()  # raises here, outside FastAPI's body reading, which would make it a 400
+            return await handler(request)
+
+        return strict
+
+
+def is_json(content_type: str) -> bool:
+    """Whether a Content-Type is JSON, as FastAPI reads it (application/json or application/...+json)."""
+    kind = content_type.split(";")[0].strip().lower()
+    return kind == "application/json" or (kind.startswith("application/") and kind.endswith("+json"))
+
+
+def parse_json(body: bytes) -> Any:
+    """The body's JSON value; InvalidInputError for text that is not UTF-8, not JSON, too deep, or that gives
+    one key twice in an object."""
+    if not body:
+        return None
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(
+            f"the body is not UTF-8 text: byte {exc.start} is {body[exc.start : exc.start + 1]!r}; send the JSON"
+            " object encoded as UTF-8",
+            field="body",
+        ) from None
+    try:
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as exc:
+        near = text[exc.pos : exc.pos + _SHOWN]
+        raise InvalidInputError(
+            f"the body is not valid JSON at character {exc.pos}: {exc.msg}"
+            + (f" (at {near!r})" if near else " (it ends there)")
+            + "; send one JSON object",
+            field="body",
+        ) from None
+    except RecursionError:
+        raise InvalidInputError(
+            "the body nests arrays or objects too deeply to read; send a JSON object of the documented shape"
+            " (the endpoints are listed at /docs)",
+            field="body",
+        ) from None
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's pairs as a dict, refusing a key given twice (json.loads would keep the last silently)."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise InvalidInputError(
+                f"the body gives the key {key[:_SHOWN]!r} twice in one object; give each key once",
+                field="body",
+                value=key[:_SHOWN],
+            )
+        found[key] = value
+    return found
