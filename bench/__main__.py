@@ -2,6 +2,8 @@
 
 `python -m bench --browser [--quick] [--json]`: the dashboard in Chromium against Streamlit's floor.
 
+`python -m bench --lag-search [--quick]`: the lag-order search on long samples against statsmodels' select_order.
+
 BLAS is pinned to one thread before numpy loads: on a small shared machine threaded BLAS
 thrashes (a VARMAX fit took 20x longer), and both sides get the same setting.
 """
@@ -29,7 +31,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of tables")
     parser.add_argument("--write", metavar="PATH", help="write the Markdown report (and its chart next to it)")
     parser.add_argument("--browser", action="store_true", help="the dashboard in Chromium against a minimal app")
+    parser.add_argument("--lag-search", action="store_true", help="the lag-order search against select_order")
     args = parser.parse_args(argv)
+    if args.lag_search:
+        from .lag_search import QUICK_SIZES, SIZES
+        from .lag_search import measure as measure_search
+
+        figures = measure_search(sizes=QUICK_SIZES if args.quick else SIZES)
+        print(json.dumps(figures, indent=None if args.json else 2))
+        return 0
     if args.browser:
         from .browser import measure
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import InvalidInputError
+from .lag_search import information_criteria
 from .spec import CRITERIA
 
 
@@ -91,21 +92,24 @@ def select_lags(
 ) -> LagSelection:
     """statsmodels' select_order on the model-space series (a common sample of n - max_lags rows), as a
     plain table from `min_lags`; each criterion's choice is its minimum over that table. `exog`: the
-    exogenous regressors, one row per row of `series`."""
+    exogenous regressors, one row per row of `series`. The criteria come from one QR decomposition
+    (varlib.lag_search), equal to select_order's; a degenerate design is left to select_order itself."""
     from statsmodels.tsa.vector_ar.var_model import VAR
 
     check_not_degenerate(series, names)
-    try:
-        with _quiet_fit():
-            result = VAR(series, exog).select_order(max_lags, trend=trend)
-    except (np.linalg.LinAlgError, ValueError) as exc:  # statsmodels' words for degenerate regressors
-        raise InvalidInputError(
-            f"the lag order cannot be chosen on this data ({exc}): a variable is (nearly) constant over the"
-            " sample or the variables are collinear; drop one of them or give fewer max lags"
-        ) from None
-    first = max_lags + 1 - len(result.ics["aic"])  # with trend 'n' statsmodels starts at lag 1 (no VAR(0))
+    ics = information_criteria(series, max_lags, trend, exog)
+    if ics is None:
+        try:
+            with _quiet_fit():
+                ics = dict(VAR(series, exog).select_order(max_lags, trend=trend).ics)
+        except (np.linalg.LinAlgError, ValueError) as exc:  # statsmodels' words for degenerate regressors
+            raise InvalidInputError(
+                f"the lag order cannot be chosen on this data ({exc}): a variable is (nearly) constant over the"
+                " sample or the variables are collinear; drop one of them or give fewer max lags"
+            ) from None
+    first = max_lags + 1 - len(ics["aic"])  # with trend 'n' statsmodels starts at lag 1 (no VAR(0))
     table = tuple(
-        {"lag": lag, **{ic: _finite_or_none(result.ics[ic][lag - first]) for ic in CRITERIA}}
+        {"lag": lag, **{ic: _finite_or_none(ics[ic][lag - first]) for ic in CRITERIA}}
         for lag in range(max(first, min_lags), max_lags + 1)
     )
     selected = {ic: _argmin(table, ic) for ic in CRITERIA}

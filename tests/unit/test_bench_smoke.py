@@ -49,3 +49,13 @@ def test_tiny_run_emits_the_required_keys(minio):
     freshness = result["latest_freshness"]
     assert freshness["served_next_request"] == freshness["trials"] == 1
     assert {goal["key"] for goal in result["goals"]} >= {"fresh_forecast_ms_p50", "dashboard_rerun_ms"}
+
+
+def test_the_lag_search_benchmark_reports_both_times_and_the_same_orders():
+    from bench.lag_search import measure
+
+    figures = measure(repeats=1, sizes=((120, 2, 6), (400, 3, 10)))
+    assert list(figures) == ["120x2, 6 lags", "400x3, 10 lags"]
+    for row in figures.values():
+        assert row["varlib_s"] > 0 and row["select_order_s"] > 0 and row["select_order_over_varlib"] > 0
+        assert row["same_orders"] is True
