@@ -33,10 +33,13 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
     fan chart's levels (empty: the one band)."""
     key = KEYS["scenario"]
     saved = {s.scenario: s for s in store.scenarios(artifact.name, _version(artifact))}
+    damaged = {s.scenario: s.damaged for s in store.damaged_scenarios(artifact.name, _version(artifact))}
     wanted = st.session_state.pop(LINK_SCENARIO, None)
     problems: list[str] = []
     if wanted is not None:
-        if wanted in saved:
+        if wanted in damaged:
+            problems.append(f"a scenario that cannot be opened: {damaged[wanted]}")
+        elif wanted in saved:
             st.session_state[key] = wanted
             if _sync_controls(saved[wanted]):
                 st.session_state[OVERRIDDEN] = _overridden(saved[wanted])
@@ -69,6 +72,11 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
     )
     for problem in problems:
         st.warning(f"The link asked for {problem}; showing the editor instead.", icon=":material/link_off:")
+    if damaged and wanted not in damaged:  # not offered above, but not hidden either
+        st.caption(
+            f"Not offered, as they cannot be read: {', '.join(damaged)}. Their names stay taken; save them again"
+            " under another name, or ask an admin to restore the objects."
+        )
     overridden = st.session_state.pop(OVERRIDDEN, None)
     if overridden:
         st.warning(overridden, icon=":material/link_off:")

@@ -118,7 +118,16 @@ def _scenarios(fingerprint: str, name: str, version: Version, _registry: Registr
 
 
 def scenarios(name: str, version: Version) -> tuple[Scenario, ...]:
-    """The saved scenarios of a version, by name (cached for LIST_TTL seconds; a save clears it)."""
+    """The saved scenarios of a version that open, by name (cached for LIST_TTL seconds; a save clears it)."""
+    return tuple(s for s in _all_scenarios(name, version) if not s.damaged)
+
+
+def damaged_scenarios(name: str, version: Version) -> tuple[Scenario, ...]:
+    """The saved scenarios of a version whose objects cannot be read: never offered, named with `damaged`."""
+    return tuple(s for s in _all_scenarios(name, version) if s.damaged)
+
+
+def _all_scenarios(name: str, version: Version) -> tuple[Scenario, ...]:
     current = settings()
     return _scenarios(_fingerprint(current), name, version, registry(current))
 

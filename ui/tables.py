@@ -140,18 +140,21 @@ def metrics_table(evaluation: dict) -> pd.DataFrame:
 
 
 def aliases_table(aliases) -> pd.DataFrame:
-    """Aliases of a model: where each points, how often it moved, who moved it last and when."""
+    """Aliases of a model: where each points, how often it moved, who moved it last and when; a damaged alias
+    object says so, with why and how to repair it in the `problem` column (shown only when one is damaged)."""
     rows = [
         {
             "alias": f"@{a.alias}",
-            "version": str(a.version),
+            "version": "⚠ damaged" if a.damaged else str(a.version),
             "moves": a.revision,
             "moved by": a.actor.name,
             "at": utc_time(a.at),
+            "problem": a.damaged or "",
         }
         for a in aliases
     ]
-    return pd.DataFrame(rows, columns=["alias", "version", "moves", "moved by", "at"])
+    columns = ["alias", "version", "moves", "moved by", "at"] + (["problem"] if any(a.damaged for a in aliases) else [])
+    return pd.DataFrame(rows, columns=columns)
 
 
 def history_table(records) -> pd.DataFrame:
@@ -159,7 +162,7 @@ def history_table(records) -> pd.DataFrame:
     rows = [
         {
             "at": utc_time(r.at),
-            "action": r.action,
+            "action": "⚠ damaged" if r.damaged else r.action,
             "version": r.version or "",
             "alias": f"@{r.alias}" if r.alias else "",
             "scenario": r.scenario or "",
@@ -168,7 +171,7 @@ def history_table(records) -> pd.DataFrame:
             "subject": r.actor.subject,
             "via": r.actor.via,
             "from": r.actor.origin,
-            "reason": r.reason,
+            "reason": r.damaged or r.reason,  # a damaged record: why it cannot be read, and that it is kept
             "restored": utc_time(r.restored),
         }
         for r in records

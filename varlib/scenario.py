@@ -54,6 +54,7 @@ class Scenario:
     notes: str = ""
     created_at: str = ""
     actor: Actor | None = None
+    damaged: str | None = None  # a listing's entry for an object that cannot be read: why, and what to do
 
     @property
     def label(self) -> str:
@@ -92,7 +93,14 @@ class Scenario:
             "notes": self.notes,
             "created_at": self.created_at,
             "actor": self.actor.to_dict() if self.actor else None,
-        }
+            "damaged": self.damaged,
+        } | ({"steps": None, "alpha": None, "intervals": None} if self.damaged else {})  # nothing of it is known
+
+    def stored_dict(self) -> dict[str, Any]:
+        """The scenario as stored: `damaged` is said of a stored object when read, never written into one."""
+        body = self.to_dict()
+        del body["damaged"]
+        return body
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], version: Version) -> Scenario:

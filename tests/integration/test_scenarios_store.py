@@ -79,7 +79,7 @@ def test_scenarios_belong_to_one_version(registry, macro_result):
         forecast_scenario(second, registry.scenario("var", "0.0.1", "a"))
 
 
-def test_a_damaged_scenario_is_named_and_left_out_of_the_list(registry, macro_result):
+def test_a_damaged_scenario_is_named_and_listed_as_damaged(registry, macro_result):
     artifact = _published(registry, macro_result)
     registry.save_scenario(make_scenario(artifact, "good", 4))
     registry.save_scenario(make_scenario(artifact, "bad", 4))
@@ -89,7 +89,7 @@ def test_a_damaged_scenario_is_named_and_left_out_of_the_list(registry, macro_re
     fresh = Registry(registry.store)
     with pytest.raises(CorruptArtifactError, match="scenario 'bad' of var 0.0.1 .* is damaged"):
         fresh.scenario("var", "0.0.1", "bad")
-    assert [s.scenario for s in fresh.scenarios("var", "0.0.1")] == ["good"]
+    assert [(s.scenario, bool(s.damaged)) for s in fresh.scenarios("var", "0.0.1")] == [("bad", True), ("good", False)]
 
 
 def test_a_varx_scenario_keeps_its_exogenous_paths(registry):

@@ -24,6 +24,7 @@ from .schemas import (
     ForecastBody,
     ScenarioBody,
     ScenarioRequest,
+    ScenarioRow,
     error_responses,
     forecast_body,
 )
@@ -41,8 +42,8 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
     @app.get(
         "/models/{name}/versions/{version}/scenarios",
         tags=tags,
-        response_model=list[ScenarioBody],
-        summary="the saved scenarios of a version, by name",
+        response_model=list[ScenarioRow],
+        summary="the saved scenarios of a version, by name (a damaged one is listed with `damaged`)",
         responses=_READ_ERRORS,
     )
     def scenarios(name: str = NAME, version: str = VERSION) -> list[dict]:

@@ -183,6 +183,48 @@ class ScenarioBody(BaseModel):
     actor: dict[str, str] | None
 
 
+class ScenarioRow(BaseModel):
+    """One row of a version's saved scenarios (`python -m varlib scenario list --json`): a saved scenario, or
+    one whose object cannot be read, with only its name and `damaged` (its inputs are null)."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str
+    version: str
+    scenario: str
+    steps: int | None
+    alpha: float | None
+    created_at: str
+    damaged: str | None = Field(description="why the scenario cannot be opened and what to do; null when it opens")
+
+
+_DAMAGED = "why the stored object cannot be read and what to do; null when it reads"
+
+
+class AliasRow(BaseModel):
+    """One alias (`python -m varlib alias list --json`); a damaged alias object has `damaged` and no version."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str
+    alias: str
+    version: str | None
+    revision: int
+    at: str
+    actor: dict[str, str]
+    damaged: str | None = Field(description=_DAMAGED)
+
+
+class AuditRow(BaseModel):
+    """One audit record (`python -m varlib history --json`); a damaged one has `damaged`, its time and its key."""
+
+    model_config = ConfigDict(extra="allow")
+    at: str
+    action: str = Field(description="publish, alias.set, alias.delete, withdraw or scenario.save; empty if damaged")
+    name: str
+    key: str = Field(description="where the record is stored: give it as `before` for the next page")
+    actor: dict[str, str]
+    damaged: str | None = Field(description=_DAMAGED)
+
+
 class VersionRow(BaseModel):
     """One row of a version listing (`python -m varlib list --json`)."""
 

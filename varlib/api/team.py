@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from varlib import ALIAS_PATTERN, Actor, NotFoundError, Registry
 
-from .schemas import NAME, VERSION, HistoryQuery, error_responses
+from .schemas import NAME, VERSION, AliasRow, AuditRow, HistoryQuery, error_responses
 from .security import guard_trail, signed_in
 
 log = logging.getLogger("varlib.api")
@@ -43,7 +43,11 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     tags: list[str | Enum] = ["team"]
 
     @app.get(
-        "/models/{name}/aliases", tags=tags, summary="aliases of a model", responses=error_responses(403, 404, 422, 503)
+        "/models/{name}/aliases",
+        tags=tags,
+        response_model=list[AliasRow],
+        summary="aliases of a model (a damaged alias object is listed with `damaged`)",
+        responses=error_responses(403, 404, 422, 503),
     )
     def aliases(name: str = NAME) -> list[dict]:
         return [alias.to_dict() for alias in registry.aliases(name)] or none_of(registry, name)
@@ -93,7 +97,8 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     @app.get(
         "/models/{name}/history",
         tags=tags,
-        summary="the audit trail, newest first (with sign-in configured: a viewer's token)",
+        response_model=list[AuditRow],
+        summary="the audit trail, newest first (with sign-in configured: a viewer's token); damaged records listed",
         responses=error_responses(401, 403, 404, 422, 503),
         dependencies=[Depends(guard_trail)],
     )

@@ -15,7 +15,7 @@ from typing import Any
 
 import orjson
 
-from ..errors import CorruptArtifactError, NotFoundError, ObjectExistsError, VarlibError
+from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, VarlibError
 from ..identity import Actor
 from ..store import Store
 from ..versions import Version, check_alias, parse_version
@@ -37,6 +37,7 @@ class Alias:
     at: str
     actor: Actor
     previous: Version | None = None  # what the last move replaced
+    damaged: str | None = None  # why the stored object cannot be read, and how to repair it (then no version)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -48,7 +49,14 @@ class Alias:
             "at": self.at,
             "previous": str(self.previous) if self.previous else None,
             "actor": self.actor.to_dict(),
+            "damaged": self.damaged,
         }
+
+    def stored_dict(self) -> dict[str, Any]:
+        """The alias as stored: `damaged` is said of a stored object when read, never written into one."""
+        body = self.to_dict()
+        del body["damaged"]
+        return body
 
 
 @dataclass(frozen=True)
@@ -69,14 +77,19 @@ def read_alias(store: Store, name: str, alias: str) -> Alias | None:
 
 
 def list_aliases(store: Store, name: str, deleted: bool = False) -> list[Alias]:
-    """Every alias of `name` that points somewhere (with `deleted`, deleted ones too), by alias name."""
+    """Every alias of `name` that points somewhere (with `deleted`, deleted ones too), by alias name. A damaged
+    alias object is listed too, as an alias without a version whose `damaged` says why and how to repair it:
+    reading it answers that error, so a listing that left it out would hide an alias that is in use."""
     found = []
     for info in store.list(helper_prefix(name, ALIAS_FOLDER)):
         alias = info.key.rsplit("/", 1)[-1].removesuffix(".json")
         try:
             stored = _read(store, name, check_alias(alias)).checked()
-        except VarlibError:
-            continue  # an object outside the naming rule: not an alias of ours
+        except InvalidInputError:
+            continue  # an object outside the naming rule: no alias can be set or read under that name
+        except CorruptArtifactError as exc:  # unreadable or foreign (or over MAX_ALIAS_BYTES: the store says so)
+            found.append(Alias(name, alias, None, 0, "", Actor("", "", via=""), damaged=str(exc)))
+            continue
         if stored is not None and (deleted or stored.version is not None):
             found.append(stored)
     return sorted(found, key=lambda item: item.alias)
@@ -99,7 +112,7 @@ def move_alias(store: Store, name: str, alias: str, version: Version | None, act
             previous=before.version if before else None,
         )
         try:
-            store.replace(alias_key(name, alias), orjson.dumps(moved.to_dict()), current.etag)
+            store.replace(alias_key(name, alias), orjson.dumps(moved.stored_dict()), current.etag)
         except ObjectExistsError:
             continue  # someone moved it meanwhile: re-read, so `previous` stays exact
         return moved
@@ -123,9 +136,13 @@ def _read(store: Store, name: str, alias: str) -> _Stored:
             stored.etag,
         )
     except (ValueError, KeyError, TypeError, AttributeError, VarlibError):
-        damage = CorruptArtifactError(
-            f"alias @{alias} of {name!r} ({key}) is damaged; set it again with `varlib alias set {alias} VERSION"
-            f" --name {name}`",
-            key=key,
-        )
-        return _Stored(None, stored.etag, damage)
+        return _Stored(None, stored.etag, _damage(name, alias, key, "not a readable alias object"))
+
+
+def _damage(name: str, alias: str, key: str, problem: str) -> CorruptArtifactError:
+    """What is wrong with the alias object and how to repair it (move_alias replaces it, so `set` does)."""
+    return CorruptArtifactError(
+        f"alias @{alias} of {name!r} ({key}) is damaged ({problem}); set it again with `varlib alias set {alias}"
+        f" VERSION --name {name}` (a move replaces the damaged object)",
+        key=key,
+    )

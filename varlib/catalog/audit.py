@@ -8,7 +8,8 @@ interface has no delete, and a record that exists cannot be created again. A rec
 the change it describes, so a writer killed in between leaves the change without its record; the
 change itself carries who made it (a version its author, an alias its last mover, a withdrawal its
 withdrawer, a scenario its saver), and `varlib reindex` restores the missing record from it
-(catalog.trail_repair).
+(catalog.trail_repair). An object of the trail that cannot be read is listed in its place, saying why
+(`AuditRecord.damaged`), so a reader sees that something is there, and pages of the trail stay whole.
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ from typing import Any
 import orjson
 
 from ..cache import BoundedCache
-from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, VarlibError
+from ..errors import (
+    CorruptArtifactError,
+    InvalidInputError,
+    NotFoundError,
+    ObjectExistsError,
+    ObjectTooLargeError,
+    VarlibError,
+)
 from ..identity import Actor
 from ..store import Store
 from .layout import AUDIT_FOLDER, helper_prefix
@@ -53,6 +61,7 @@ class AuditRecord:
     scenario: str | None = None  # a saved scenario's name
     restored: str | None = None  # when a repair wrote it from the stored change (catalog.trail_repair)
     key: str = ""  # where the record is stored (set when read)
+    damaged: str | None = None  # why the object at `key` cannot be read (then only `at` and `key` are known)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -68,7 +77,14 @@ class AuditRecord:
             **({"scenario": self.scenario} if self.scenario else {}),
             "restored": self.restored,
             "actor": self.actor.to_dict(),
+            "damaged": self.damaged,
         }
+
+    def stored_dict(self) -> dict[str, Any]:
+        """The record as stored: `damaged` is said of a stored object when read, never written into one."""
+        body = self.to_dict()
+        del body["damaged"]
+        return body
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any], key: str) -> AuditRecord:
@@ -103,7 +119,7 @@ def append(store: Store, record: AuditRecord) -> AuditRecord:
 
 def create(store: Store, key: str, record: AuditRecord) -> AuditRecord:
     """Store `record` at `key` (ObjectExistsError if taken) and log it; returns it with its key."""
-    store.create(key, orjson.dumps(record.to_dict(), option=orjson.OPT_SORT_KEYS))
+    store.create(key, orjson.dumps(record.stored_dict(), option=orjson.OPT_SORT_KEYS))
     log.info(
         "%s %s %s by %s via %s%s",
         record.action,
@@ -112,7 +128,7 @@ def create(store: Store, key: str, record: AuditRecord) -> AuditRecord:
         record.actor.describe(),
         record.actor.via,
         f" (restored {record.restored})" if record.restored else "",
-        extra={"audit": {**record.to_dict(), "key": key}},
+        extra={"audit": {**record.stored_dict(), "key": key}},
     )
     return AuditRecord(**{**record.__dict__, "key": key})
 
@@ -141,9 +157,10 @@ def _trail_form(moment: datetime) -> str:
 def read_trail(
     store: Store, name: str, cache: BoundedCache[AuditRecord], limit: int = DEFAULT_LIMIT, before: str | None = None
 ) -> list[AuditRecord]:
-    """The newest `limit` readable records of `name`, newest first; with `before` (a record's key, e.g. the
-    last of a page) only older ones: keys sort by time. Records are immutable, so each is read once per
-    process (cached by key); an unreadable object is skipped, never trusted, and does not count to `limit`."""
+    """The newest `limit` records of `name`, newest first; with `before` (a record's key, e.g. the last of a
+    page) only older ones: keys sort by time. Records are immutable, so each is read once per process (cached
+    by key). An object that cannot be read is never trusted but still listed, in its place, as a record with
+    `damaged` saying why: it counts to `limit`, and its key pages on as any other's."""
     folder = helper_prefix(name, AUDIT_FOLDER)
     if before is not None and not (before.startswith(folder) and _RECORD_KEY.fullmatch(before[len(folder) :])):
         raise InvalidInputError(
@@ -155,19 +172,42 @@ def read_trail(
     listed = store.list(folder)
     keys = sorted((info.key for info in listed if before is None or info.key < before), reverse=True)
     records: list[AuditRecord] = []
-    for key in keys:
-        if len(records) == limit:
-            break
+    for key in keys[:limit]:
         record = cache.get(key)
         if record is None:
-            try:
-                stored = store.get(key, MAX_RECORD_BYTES)
-                record = AuditRecord.from_dict(orjson.loads(stored.data), key)
-            except (NotFoundError, CorruptArtifactError, orjson.JSONDecodeError, TypeError, AttributeError):
-                continue
-            cache.put(key, record)
+            record = _read_record(store, name, key)
+            if record.damaged is None:  # a damaged object may yet be restored from a backup: read it again
+                cache.put(key, record)
         records.append(record)
     return records
+
+
+def _read_record(store: Store, name: str, key: str) -> AuditRecord:
+    """The record at `key`, or one that says why the object there cannot be read."""
+    try:
+        stored = store.get(key, MAX_RECORD_BYTES)
+        return AuditRecord.from_dict(orjson.loads(stored.data), key)
+    except NotFoundError:
+        problem = "it was listed but is gone"
+    except ObjectTooLargeError:
+        problem = f"it is over {MAX_RECORD_BYTES} bytes"
+    except (CorruptArtifactError, orjson.JSONDecodeError, TypeError, AttributeError, ValueError):
+        problem = "it is not a readable audit record"
+    return _damaged_record(name, key, problem)
+
+
+def _damaged_record(name: str, key: str, problem: str) -> AuditRecord:
+    """The trail's entry for an object it cannot read: the time its key carries, its key, and what to do."""
+    file = key.rsplit("/", 1)[-1]
+    stamp = file.partition("-")[0]  # `20261129T081530.123456Z`, the time the key sorts by
+    at = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}T{stamp[9:11]}:{stamp[11:13]}:{stamp[13:]}"
+    reason = (
+        f"audit record {key} is damaged ({problem}); it is kept as it is, as the trail is never rewritten, and"
+        " cannot be rebuilt: `varlib reindex` restores a record only of a change still stored (a version, a"
+        " withdrawal, an alias's last move, a saved scenario)"
+    )
+    at = at if _RECORD_KEY.fullmatch(file) else ""  # an object under another name carries no time
+    return AuditRecord(at, "", name, Actor("", "", via=""), key=key, damaged=reason)
 
 
 def _stamp(at: str) -> str:

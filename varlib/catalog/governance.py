@@ -55,7 +55,8 @@ class Governance:
 
     # -- aliases -------------------------------------------------------------------------------------
     def aliases(self, name: str) -> list[Alias]:
-        """Every alias of `name` that points somewhere, by alias name."""
+        """Every alias of `name` that points somewhere, by alias name; a damaged alias object is listed with
+        `damaged` saying why (and no version)."""
         return list_aliases(self.store, check_name(name))
 
     def alias(self, name: str, alias: str) -> Alias | None:

@@ -97,9 +97,12 @@ class ScenarioShelf:
         try:
             stored = self.store.get(key, MAX_SCENARIO_BYTES)
         except NotFoundError:
-            saved = [s.scenario for s in self.scenarios(name, concrete)]
+            listed = self.scenarios(name, concrete)
+            saved = [s.scenario for s in listed if not s.damaged]
+            damaged = [s.scenario for s in listed if s.damaged]
+            also = f" (damaged: {', '.join(damaged)})" if damaged else ""
             raise NotFoundError(
-                f"{name} {concrete} has no scenario {label!r}; saved: {', '.join(saved) or 'none'}",
+                f"{name} {concrete} has no scenario {label!r}; saved: {', '.join(saved) or 'none'}{also}",
                 key=key,
                 field="scenario",
                 value=label,
@@ -109,28 +112,33 @@ class ScenarioShelf:
         return found
 
     def scenarios(self, name: str, version: str | Version) -> list[Scenario]:
-        """Every readable saved scenario of a version, by name (a damaged object is left out)."""
+        """Every saved scenario of a version, by name. A damaged object is listed too, as a scenario with only
+        its name and `damaged` saying why (its name stays taken: a save under it is refused); whoever opens
+        scenarios skips those."""
         concrete = self.resolve(check_name(name), version)
         found = []
         for info in self.store.list(helper_prefix(name, f"{SCENARIO_FOLDER}/{concrete.key}")):
             label = info.key.rsplit("/", 1)[-1].removesuffix(".json")
             try:
                 found.append(self.scenario(name, concrete, label))
-            except (CorruptArtifactError, NotFoundError, InvalidInputError):
-                continue  # damaged, gone meanwhile, or a name outside the rule: not a scenario of ours
+            except CorruptArtifactError as exc:  # unreadable, foreign, or over MAX_SCENARIO_BYTES
+                found.append(Scenario(name, concrete, label, 0, 0.0, damaged=str(exc)))
+            except (NotFoundError, InvalidInputError):
+                continue  # gone meanwhile, or a name outside the rule: no scenario can be saved or opened so
         return sorted(found, key=lambda item: item.scenario)
 
 
 def _encode(scenario: Scenario) -> bytes:
-    body = scenario.to_dict()
+    body = scenario.stored_dict()
     body["checksum"] = "sha256:" + _digest(body)
     return orjson.dumps(body, option=orjson.OPT_SORT_KEYS)
 
 
 def _decode(data: bytes, key: str, name: str, version: Version, label: str) -> Scenario:
     damaged = CorruptArtifactError(
-        f"scenario {label!r} of {name} {version} ({key}) is damaged or not a scenario; save it again under"
-        " another name",
+        f"scenario {label!r} of {name} {version} ({key}) is damaged or not a scenario; its name stays taken, as"
+        " saved scenarios are never overwritten: save it again under another name, or ask an admin to restore"
+        " the object from a backup",
         key=key,
     )
     try:

@@ -81,6 +81,8 @@ def _stored_changes(registry: Registry, name: str) -> Iterator[AuditRecord]:
     for version, gone in registry.withdrawals(name).items():
         yield AuditRecord(audit.trail_time(gone.at), "withdraw", name, gone.actor, str(version), reason=gone.reason)
     for alias in list_aliases(registry.store, name, deleted=True):
+        if alias.damaged:
+            continue  # no readable move to restore a record of
         yield AuditRecord(
             audit.trail_time(alias.at),
             "alias.set" if alias.version is not None else "alias.delete",

@@ -123,7 +123,8 @@ def run_scenario(args: argparse.Namespace) -> int:
             print_json(saved.to_dict())
             return 0
         for key, value in saved.to_dict().items():
-            print(f"{key:>12}: {plain(value)}")  # notes saved before control characters were refused
+            if key != "damaged":  # always None here: a damaged scenario is refused before
+                print(f"{key:>12}: {plain(value)}")  # notes saved before control characters were refused
         return 0
     scenarios = registry.scenarios(name, version or args.version)
     if args.json:
@@ -133,8 +134,8 @@ def run_scenario(args: argparse.Namespace) -> int:
     else:
         rows = [
             {
-                "scenario": s.scenario,
-                "steps": s.steps,
+                "scenario": s.scenario + (" ⚠ damaged" if s.damaged else ""),
+                "steps": None if s.damaged else s.steps,
                 "conditioned": ", ".join(s.conditions) or "-",
                 "exogenous": ", ".join(s.exog) or "-",
                 "by": s.actor.name if s.actor else "",
@@ -144,6 +145,8 @@ def run_scenario(args: argparse.Namespace) -> int:
             for s in scenarios
         ]
         print_table(pd.DataFrame(rows), index=False)
+        for damaged in (s.damaged for s in scenarios if s.damaged):  # in full: a cell is too narrow for it
+            print(f"⚠ {plain(damaged)}")
     return 0
 
 

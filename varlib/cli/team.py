@@ -58,10 +58,17 @@ def run_alias(args: argparse.Namespace) -> int:
             print(f"no aliases of {args.name!r}")
         else:
             rows = [
-                {"alias": f"@{a.alias}", "version": str(a.version), "moves": a.revision, "by": a.actor.name, "at": a.at}
+                {
+                    "alias": f"@{a.alias}",
+                    "version": "⚠ damaged" if a.damaged else str(a.version),
+                    "moves": a.revision,
+                    "by": a.actor.name,
+                    "at": a.at,
+                }
                 for a in aliases
             ]
             print_table(pd.DataFrame(rows), index=False)
+            _print_damaged(alias.damaged for alias in aliases)
         return 0
     if args.alias_command == "set":
         moved = registry.set_alias(args.name, args.alias, args.version, actor)
@@ -103,7 +110,7 @@ def run_history(args: argparse.Namespace) -> int:
     rows = [
         {
             "at": r.at,
-            "action": r.action,
+            "action": "⚠ damaged" if r.damaged else r.action,
             "version": r.version or "",
             "alias": f"@{r.alias}" if r.alias else "",
             "was": r.previous or "",
@@ -117,7 +124,15 @@ def run_history(args: argparse.Namespace) -> int:
     ]
     table = pd.DataFrame(rows)
     print_table(table if any(r.restored for r in records) else table.drop(columns="restored"), index=False)
+    _print_damaged(record.damaged for record in records)
     return 0
+
+
+def _print_damaged(reasons) -> None:
+    """Why each damaged entry of a table cannot be read, in full below it (a table cell is too narrow)."""
+    for reason in reasons:
+        if reason:
+            print(f"⚠ {plain(reason)}")
 
 
 def _latest_or_none(registry: Registry, name: str) -> str:

@@ -1,0 +1,49 @@
+"""Damaged team records on the dashboard: a damaged alias and audit record stay in the Models page's tables with
+their reason (the alias is not offered as a version), and a damaged scenario is named on the Forecast page but
+never offered for opening, from the picker or a link."""
+
+from __future__ import annotations
+
+from tests.app.conftest import errors, open_app
+from tests.integration.test_damaged_listings import overwrite
+from varlib import make_scenario
+
+MODELS = "views/models.py"
+
+
+def _text(at) -> str:
+    return "\n".join(x.value for x in [*at.markdown, *at.caption, *at.info, *at.warning])
+
+
+def test_the_models_page_lists_a_damaged_alias_and_audit_record_with_their_reasons(seeded):
+    seeded.set_alias("var", "champion", "0.0.1")
+    overwrite(seeded, "var/_aliases/race.json", b'{"x":1}')
+    publish = seeded.history("var")[-1]
+    overwrite(seeded, publish.key, b"{}")
+    at = open_app(page=MODELS)
+    at.session_state["history_open|var"] = True
+    at.run()
+    assert not at.exception and errors(at) == ""
+    frames = [frame.value for frame in at.dataframe]
+    aliases = next(f for f in frames if "alias" in f.columns and "moves" in f.columns)
+    assert aliases["alias"].tolist() == ["@champion", "@race"]
+    assert aliases["version"].tolist() == ["0.0.1", "⚠ damaged"]
+    assert aliases["problem"].tolist()[0] == "" and "set it again" in aliases["problem"].tolist()[1]
+    trail = next(f for f in frames if "action" in f.columns)
+    assert trail["action"].tolist() == ["alias.set", "⚠ damaged"]
+    assert "cannot be rebuilt" in trail["reason"].tolist()[1]
+    forecast = open_app({"model": "var"})
+    options = forecast.selectbox(key="fc_version").options
+    assert [o for o in options if o.startswith("@")] == ["@champion (0.0.1)"]  # @race cannot be opened
+
+
+def test_a_damaged_scenario_is_named_but_not_offered(seeded):
+    seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "dip", 4, conditions={"realgdp": [1e4]}))
+    overwrite(seeded, "var/_scenarios/0_0_1/gdp-dip.json", b"{")
+    at = open_app({"model": "var", "version": "0.0.1"})
+    assert not at.exception and errors(at) == ""
+    assert at.selectbox(key="fc_scenario").options == ["none: edit a new scenario", "dip"]
+    assert "Not offered, as they cannot be read: gdp-dip" in _text(at)
+    linked = open_app({"model": "var", "version": "0.0.1", "scenario": "gdp-dip"})
+    assert linked.selectbox(key="fc_scenario").value == ""
+    assert "The link asked for a scenario that cannot be opened: scenario 'gdp-dip'" in _text(linked)
