@@ -24,6 +24,9 @@ def render(name: str) -> None:
     aliases = store.aliases(name)
     if aliases:
         st.dataframe(aliases_table(aliases), hide_index=True, width="stretch")
+        for alias in aliases:
+            if alias.damaged:
+                st.warning(alias.damaged, icon=":material/warning:")
         st.caption("Use an alias wherever a version goes: `?version=@champion`, `varlib forecast @champion`.")
     else:
         st.caption(f"**{name}** has no aliases yet.")

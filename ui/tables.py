@@ -141,7 +141,7 @@ def metrics_table(evaluation: dict) -> pd.DataFrame:
 
 def aliases_table(aliases) -> pd.DataFrame:
     """Aliases of a model: where each points, how often it moved, who moved it last and when; a damaged alias
-    object says so, with why and how to repair it in the `problem` column (shown only when one is damaged)."""
+    object says so (ui.governance writes why, and how to repair it, under the table: too long for a cell)."""
     rows = [
         {
             "alias": f"@{a.alias}",
@@ -149,12 +149,10 @@ def aliases_table(aliases) -> pd.DataFrame:
             "moves": a.revision,
             "moved by": a.actor.name,
             "at": utc_time(a.at),
-            "problem": a.damaged or "",
         }
         for a in aliases
     ]
-    columns = ["alias", "version", "moves", "moved by", "at"] + (["problem"] if any(a.damaged for a in aliases) else [])
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=["alias", "version", "moves", "moved by", "at"])
 
 
 def history_table(records) -> pd.DataFrame:
