@@ -24,7 +24,6 @@ from ui.layout import at_row_bottom, control_row
 from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact
 
 STEPS_NOTE = "_fc_steps_note"
-STEPS_USED = "_fc_steps_used"  # the steps the last run drew, kept when the field is emptied
 LINK_OPEN = "fc_link_open"
 SAVED_KEEPS = "A saved scenario keeps its own steps, level and intervals: **Edit a copy** (below) to change them."
 FAN_DRAWS = "The fan chart draws the levels picked under Fan chart; empty it to draw one band at this level."
@@ -43,13 +42,12 @@ def set_defaults() -> None:
 
 
 def _clamp_steps() -> None:
-    """Steps outside 1..MAX_STEPS are set to the nearest allowed value, and an emptied field gets back the
-    steps drawn before; the field says so."""
+    """Steps outside 1..MAX_STEPS are set to the nearest allowed value, and an emptied field (its clear
+    button) goes back to the default; the field says so."""
     typed = st.session_state.get(KEYS["steps"])
     if typed is None:
-        used = st.session_state.get(STEPS_USED, DEFAULT_STEPS)
-        st.session_state[STEPS_NOTE] = f"Steps cannot be empty: keeping {used}."
-        st.session_state[KEYS["steps"]] = used
+        st.session_state[STEPS_NOTE] = f"Steps emptied: back to the default, {DEFAULT_STEPS}."
+        st.session_state[KEYS["steps"]] = DEFAULT_STEPS
         return
     used = min(max(int(typed), 1), MAX_STEPS)
     if used != typed:
@@ -77,8 +75,7 @@ def _settings(
         width=150,
         disabled=bool(kept),
     )
-    steps = int(st.session_state.get(STEPS_USED, DEFAULT_STEPS) if typed is None else typed)
-    st.session_state[STEPS_USED] = steps
+    steps = int(DEFAULT_STEPS if typed is None else typed)
     if given.saved:  # its own level, which may be one the control does not offer (saved from the CLI)
         own = given.saved.level
         key = f"{KEYS['level']}|saved"

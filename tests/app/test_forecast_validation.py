@@ -31,12 +31,12 @@ def test_steps_out_of_range_are_clamped_and_said(seeded, typed, used):
     assert "outside" not in _captions(at) and len(_forecast(at)) == 5
 
 
-def test_an_emptied_steps_field_keeps_the_steps_drawn(seeded):
+def test_an_emptied_steps_field_goes_back_to_the_default_and_says_so(seeded):
     at = open_app({"model": "var", "steps": 12})
     at.number_input(key="fc_steps").set_value(None).run()
     assert errors(at) == ""
-    assert at.number_input(key="fc_steps").value == 12 and len(_forecast(at)) == 12
-    assert "Steps cannot be empty: keeping 12." in _captions(at) and "outside" not in _captions(at)
+    assert at.number_input(key="fc_steps").value == 8 and len(_forecast(at)) == 8  # not 0, not 1
+    assert "Steps emptied: back to the default, 8." in _captions(at) and "outside" not in _captions(at)
 
 
 def test_lag_table_is_exact_and_round_trips(seeded):

@@ -146,10 +146,10 @@ def test_steps_out_of_range_and_text_in_a_lag_cell_are_visible(dashboard, page):
     wait_for_forecast(page, 400)
     assert steps.input_value() == "400"  # the field shows what the chart uses
     page.wait_for_function("() => window.location.search.includes('steps=400')")
-    steps.fill("")  # an emptied field keeps the steps drawn; the browser would send it as 0
+    steps.fill("")  # an emptied field goes back to the default; the browser would send it as 0
     steps.press("Enter")
-    page.get_by_text("Steps cannot be empty: keeping 400.").wait_for()
-    assert steps.input_value() == "400"
+    page.get_by_text("Steps emptied: back to the default, 8.").wait_for()
+    assert steps.input_value() == "8"
     steps.fill("8")
     steps.press("Enter")
     wait_for_app(page)
