@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .data.columns import is_straight_line
 from .errors import InvalidInputError
 from .lag_search import information_criteria
 from .spec import CRITERIA
@@ -173,8 +174,12 @@ def fit_results(
         ) from None
 
 
-def check_not_degenerate(series: np.ndarray, names: list[str] | None = None, space: str = "") -> None:
-    """Refuse a constant variable (named) or collinear variables: OLS cannot separate them."""
+def check_not_degenerate(
+    series: np.ndarray, names: list[str] | None = None, space: str = "", counters: bool = True
+) -> None:
+    """Refuse a constant variable (named), with `counters` one that rises by the same step every row (a saved
+    row index, a time trend: its equation fits exactly, so its residuals, tests and bands are degenerate), or
+    collinear variables: OLS cannot separate them."""
     names = names or [f"variable {j + 1}" for j in range(series.shape[1])]
     where = f" {space}" if space else ""
     for j in np.flatnonzero(np.ptp(series, axis=0) == 0):
@@ -183,6 +188,16 @@ def check_not_degenerate(series: np.ndarray, names: list[str] | None = None, spa
             field=names[j],
             value=float(series[0, j]),
         )
+    for j in range(series.shape[1]) if counters else ():
+        if is_straight_line(series[:, j]):
+            step = series[1, j] - series[0, j]
+            raise InvalidInputError(
+                f"{names[j]} rises by the same step every row{where} ({series[0, j]:g}, {series[1, j]:g},"
+                f" {series[2, j]:g}, ... by {step:g}): a counter or a time trend, whose equation a VAR fits exactly;"
+                " drop it (a time trend is the trend `ct`)",
+                field=names[j],
+                value=names[j],
+            )
     if np.linalg.matrix_rank(series - series.mean(axis=0)) < series.shape[1]:
         raise InvalidInputError(
             f"the variables {', '.join(names)} are collinear{where} (one is a combination of"

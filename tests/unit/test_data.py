@@ -100,7 +100,10 @@ def test_a_csv_saved_with_its_row_index_leaves_the_index_out_of_the_default_vari
     frame.to_csv(path)  # pandas writes its index first, under an empty header
     dataset = load_dataset(csv=path)
     assert dataset.variables == ["realgdp", "realcons"]
-    assert "without Unnamed: 0 (constant or counting rows; name it among the variables to use it)" in dataset.read_as
+    assert (
+        "column(s) Unnamed: 0 left out (constant or counting rows: nothing to forecast; a time trend is the trend `ct`)"
+        in dataset.read_as
+    )
     assert load_dataset(csv=path, variables=["Unnamed: 0", "realgdp"]).variables == ["Unnamed: 0", "realgdp"]
 
 
@@ -115,7 +118,7 @@ def test_percentages_are_named_with_the_fix_wherever_they_stop_a_column(tmp_path
     frame.to_csv(path)
     dataset = load_dataset(csv=path)  # the default: the columns of numbers, saying which was left out and why
     assert dataset.variables == ["realgdp", "realcons"]
-    assert any(note.startswith("without infl (percentages: remove the % signs") for note in dataset.read_as)
+    assert any(note.startswith("column(s) infl left out (percentages: remove the % signs") for note in dataset.read_as)
     with pytest.raises(InvalidInputError, match=r"'\d+\.\d\d%' is not a finite number; remove the % signs"):
         load_dataset(csv=path, variables=["realgdp", "infl"])
     problems = profile_csv(path.read_bytes(), "pct.csv")[0].problems

@@ -124,3 +124,15 @@ def test_a_constant_variable_is_named():
     message = r"^flat is constant .*\(every row is 5\): a VAR cannot use it; drop it"
     with pytest.raises(InvalidInputError, match=message):
         train_model(dataset, ModelSpec(variables=("realgdp", "flat"), lags=1, holdout=0))
+
+
+def test_a_counting_variable_is_named_but_a_trend_among_the_exogenous_columns_is_kept():
+    base = load_dataset(variables=["realgdp", "realcons"]).frame
+    frame = base.assign(t=np.arange(1.0, len(base) + 1))
+    dataset = replace(load_dataset(), frame=frame)
+    message = r"^t rises by the same step every row .*\(1, 2, 3, \.\.\. by 1\): a counter or a time trend"
+    with pytest.raises(InvalidInputError, match=message) as caught:
+        train_model(dataset, ModelSpec(variables=("realgdp", "realcons", "t"), lags=1, holdout=0))
+    assert caught.value.field == "t"
+    result = train_model(dataset, ModelSpec(variables=("realgdp", "realcons"), exog=("t",), lags=1, holdout=0))
+    assert result.params.k_ar == 1  # a VARX may take a time trend as a regressor

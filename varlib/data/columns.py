@@ -135,7 +135,8 @@ def is_straight_line(values) -> bool:
     numbers = np.asarray(values, dtype=float)
     if numbers.size < 3 or not np.isfinite(numbers).all():
         return False
-    return bool(np.ptp(np.diff(numbers)) <= 1e-12 * max(1.0, float(np.max(np.abs(numbers)))))
+    # relative to the values' own size: numbers of 1e-300 are not all one straight line
+    return bool(np.ptp(np.diff(numbers)) <= 1e-12 * float(np.max(np.abs(numbers))))
 
 
 def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tuple[str, ...]]:
@@ -150,11 +151,14 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
         return filled, ()
     text = [c for c in filled if c not in numeric]
     percent = [c for c in text if is_percent_column(raw[c])]
-    notes = (f"without {', '.join(percent)} (percentages: {PERCENT_HINT})",) if percent else ()
+    notes = (f"column(s) {', '.join(percent)} left out (percentages: {PERCENT_HINT})",) if percent else ()
     straight = [c for c in numeric if is_straight_line(numbers[c])]
     if len(numeric) - len(straight) < 2 or not straight:
         return numeric, notes
-    note = f"without {', '.join(straight)} (constant or counting rows; name it among the variables to use it)"
+    note = (
+        f"column(s) {', '.join(straight)} left out (constant or counting rows: nothing to forecast; a time trend is"
+        " the trend `ct`)"
+    )
     return [c for c in numeric if c not in straight], (*notes, note)
 
 
