@@ -165,6 +165,21 @@ def test_notes_under_the_data_are_left_out_and_said():
         load_csv(f"date,gdp,cons\n{rows}Source: Office,x,\n".encode(), name="office.csv")  # a value: not a note
 
 
+@pytest.mark.parametrize("separator", [",,\n", ",,\n,,\n"])
+def test_empty_rows_that_set_the_notes_apart_go_with_them(separator):
+    from varlib.data import profile_csv
+
+    rows = "".join(f"2000-{m:02d}-01,{m},{10 - m}\n" for m in (1, 4, 7, 10))
+    data = f"date,gdp,cons\n{rows}{separator}Source: Statistics Office,,\n".encode()  # as Excel writes them
+    dataset = load_csv(data, name="office.csv")
+    assert dataset.frame["gdp"].tolist() == [1.0, 4.0, 7.0, 10.0]
+    assert dataset.read_as == ("1 line(s) of notes under the data ('Source: Statistics Office') left out",)
+    profile = profile_csv(data, name="office.csv")[0]
+    assert profile.rows == 4 and profile.missing_values == {} and profile.frequency.label == "quarterly"
+    lags = read_lag_inputs(data, ["gdp", "cons"], 2, "none", frequency="QS-JAN")
+    assert lags["gdp"].tolist() == [7.0, 10.0]
+
+
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_its_byte_order_mark_is_read(encoding):
     data = "date,gdp,cons\n2000-01-01,1,5\n2000-04-01,2,4\n2000-07-01,3,6\n".encode(encoding)

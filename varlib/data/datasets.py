@@ -153,7 +153,9 @@ def without_notes_below(raw: pd.DataFrame, label_col: str) -> tuple[pd.DataFrame
     notes = [cell for cell in below if cell and not is_date(cell)]
     if not notes:
         return raw, ()
-    kept = raw.drop(index=below[below.isin(notes)].index)
+    # the empty lines that set the notes apart go with them (`;;;` then `Source: ...`): below the data they
+    # are no observations, and left in they would read as a row without a date
+    kept = raw.drop(index=below[below.isin(notes) | (below == "")].index)
     shown = ", ".join(repr(note[:40]) for note in notes[:2]) + (" ..." if len(notes) > 2 else "")
     return kept, (f"{len(notes)} line(s) of notes under the data ({shown}) left out",)
 
