@@ -188,15 +188,15 @@ def check_not_degenerate(
             field=names[j],
             value=float(series[0, j]),
         )
-    for j in range(series.shape[1]) if counters else ():
-        if is_straight_line(series[:, j]):
-            step = series[1, j] - series[0, j]
+    for column in range(series.shape[1]) if counters else ():
+        if is_straight_line(series[:, column]):
+            first, second, third = series[:3, column]
             raise InvalidInputError(
-                f"{names[j]} rises by the same step every row{where} ({series[0, j]:g}, {series[1, j]:g},"
-                f" {series[2, j]:g}, ... by {step:g}): a counter or a time trend, whose equation a VAR fits exactly;"
-                " drop it (a time trend is the trend `ct`)",
-                field=names[j],
-                value=names[j],
+                f"{names[column]} rises by the same step every row{where} ({first:g}, {second:g}, {third:g}, ... by"
+                f" {second - first:g}): a counter or a time trend, whose equation a VAR fits exactly; drop it (a time"
+                " trend is the trend `ct`)",
+                field=names[column],
+                value=names[column],
             )
     if np.linalg.matrix_rank(series - series.mean(axis=0)) < series.shape[1]:
         raise InvalidInputError(
