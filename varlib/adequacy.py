@@ -133,7 +133,8 @@ def lm_whiteness_verdict(pvalue: float, lags: int) -> str:
 def stability_verdict(stable: bool, largest: float, transform: str) -> str:
     levels_hint = (
         "A VAR in levels of trending data is usually not stable (the trend acts as a unit root);"
-        " refit with transform `diff`, or `logdiff` for positive series such as GDP."
+        " refit with transform `diff`, or `logdiff` for positive series such as GDP; series stationary around a"
+        " trend (the unit-root advice says which) need trend `ct` instead."
     )
     if not stable:
         text = (

@@ -4,7 +4,8 @@ Per variable, two tests with opposite null hypotheses (statsmodels): ADF (H0: a 
 (H0: stationary around a trend), both with a constant and a linear trend, on log levels when every
 value is positive (the series a `logdiff` model would difference), else on levels. Their verdict at 5%:
 
-- both say stationary (ADF rejects, KPSS does not): `stationary`, a VAR in levels is fine;
+- both say stationary (ADF rejects, KPSS does not): `stationary` around a trend (both tests include one), a
+  VAR in levels with trend `ct`;
 - both say unit root (ADF does not reject, KPSS rejects): `integrated`; if the first difference is
   stationary (ADF with a constant rejects) the variable is I(1) and should be differenced;
 - they disagree: `unclear` (short samples often leave it so).

@@ -23,6 +23,8 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
     difference = "logdiff" if positive else "diff"
     integrated = [u.variable for u in roots if u.verdict == "integrated"]
     if not integrated and all(u.verdict == "stationary" for u in roots):
+        if _around_a_trend(roots):
+            return "none", STATIONARY_AROUND_A_TREND
         return "none", "Every variable looks stationary: a VAR in levels (transform `none`) fits them."
     if not integrated:
         return None, (
@@ -56,14 +58,29 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
     return difference, text
 
 
+# The level tests with a linear trend call a trending series stationary when it only wanders around its line;
+# a VAR without the trend then takes the trend for a unit root (its stability check fails), so the advice names it.
+STATIONARY_AROUND_A_TREND = (
+    "Every variable looks stationary around a linear trend (ADF and KPSS with a constant and a trend): a VAR in"
+    " levels with a trend (transform `none`, trend `ct`) fits them; trend `c` suffices only if none of them trends."
+)
+
+
+def _around_a_trend(roots: tuple[UnitRoot, ...]) -> bool:
+    return any(u.regression.startswith("ct") for u in roots if u.verdict == "stationary")
+
+
 def _settings(johansen: Johansen) -> str:
     """The test's settings, which a VECM's own rank test (its lags and deterministic terms) may not share."""
     terms = "no deterministic terms" if johansen.deterministic == "none" else f"a {johansen.deterministic}"
     return f"with {terms} and {johansen.lagged_differences} lagged difference(s)"
 
 
-def advice_for_model(result: Integration, kind: str, transform: str, rank: int | None = None) -> str:
-    """The advice with what a fitted version already does about it (a VAR's transform, a VECM's rank)."""
+def advice_for_model(
+    result: Integration, kind: str, transform: str, rank: int | None = None, trend: str | None = None
+) -> str:
+    """The advice with what a fitted version already does about it (a VAR's transform and, given, its trend;
+    a VECM's rank)."""
     if kind == "vecm":
         tested = result.johansen.rank if result.johansen is not None else None
         if tested is not None and tested != rank:  # the two tests differ in series, terms or lags, so may disagree
@@ -80,15 +97,24 @@ def advice_for_model(result: Integration, kind: str, transform: str, rank: int |
     if wanted is None:
         return result.advice
     linked = result.johansen is not None and result.johansen.links
+    trended = wanted == "none" and _around_a_trend(result.unit_roots)
     if transform in ("diff", "logdiff"):
         this = f"This version differences them (transform `{transform}`)"
         if linked:
             return f"{result.advice} {this}, so it discards that link: compare it with a VECM on the holdout."
         if wanted == "none":
-            return f"{result.advice} {this}, which the tests do not call for: compare it with a VAR in levels."
+            levels = "a VAR in levels with a trend (trend `ct`)" if trended else "a VAR in levels"
+            return f"{result.advice} {this}, which the tests do not call for: compare it with {levels}."
         return f"{result.advice} This version does so (transform `{transform}`)."
     if wanted == "none":
-        return f"{result.advice} This version does so (transform `{transform}`)."
+        if trended and trend is not None and not trend.startswith("ct"):
+            return (
+                f"{result.advice} This version models the levels (transform `{transform}`) without a linear trend"
+                f" (trend `{trend}`): if a series trends, the VAR takes the trend for a unit root (its stability"
+                " check fails); refit with trend `ct` (`--trend ct`)."
+            )
+        terms = f", trend `{trend}`" if trended and trend is not None else ""
+        return f"{result.advice} This version does so (transform `{transform}`{terms})."
     return (
         f"{result.advice} This version models the levels (transform `{transform}`): compare it with the model"
         " advised above on the holdout (the Compare page)."

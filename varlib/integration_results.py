@@ -22,6 +22,9 @@ class UnitRoot:
     diff_adf_pvalue: float
     verdict: str  # "stationary" | "integrated" | "unclear" | DETERMINISTIC
     order: int | None  # 0 or 1 when the tests agree, None otherwise
+    # the level tests' deterministic terms (statsmodels' `regression`): varlib.integration runs both with "ct",
+    # so "stationary" means stationary around a linear trend, which a VAR reproduces only with trend `ct`
+    regression: str = "ct"
 
     def to_dict(self) -> dict:
         return {
@@ -33,6 +36,7 @@ class UnitRoot:
             "diff_adf_pvalue": self.diff_adf_pvalue,
             "verdict": self.verdict,
             "order": self.order,
+            "regression": self.regression,
         }
 
 

@@ -62,31 +62,58 @@ def default_max_lags(n: int, k: int, trend: str, exog: int = 0) -> int:
 
 
 class Sample(str):
-    """The name of the rows a fit is on (`what` in messages), knowing how many rows a holdout keeps out of it,
-    so that a refusal for too few rows can say that a smaller holdout gives them back."""
+    """The name of the rows a fit is on (`what` in messages), knowing how many rows a holdout keeps out of it
+    (`held_out`), so that a refusal for too few rows can say that a smaller holdout gives them back; or, for
+    the whole sample, how many rows the holdout fit that follows will keep out (`holdout`), so that the order
+    a refusal offers also fits there (else following it is refused by that fit)."""
 
     held_out: int
+    holdout: int
 
-    def __new__(cls, text: str, held_out: int = 0) -> Sample:
+    def __new__(cls, text: str, held_out: int = 0, holdout: int = 0) -> Sample:
         sample = super().__new__(cls, text)
         sample.held_out = held_out
+        sample.holdout = holdout
         return sample
+
+
+_LOWER_HOLDOUT = " (--holdout 0; dashboard: Holdout fraction)"
+
+
+def _fewer_lags(n: int, k: int, p: int, trend: str, what: str, exog: int) -> str:
+    """The fix for an order too large for n rows when a smaller one fits: an order that also fits the fit
+    before a later holdout, and the holdout as the other way when it is what takes the rows."""
+    fits = largest_fitting_order(n, k, trend, exog=exog)
+    needed = rows_needed(k, p, trend, exog)
+    later = getattr(what, "holdout", 0)  # the whole sample: the holdout fit that follows has `later` fewer rows
+    if later:
+        part = largest_fitting_order(n - later, k, trend, exog=exog)
+        if part < fits:
+            no_holdout = f"at most {fits} with no holdout{_LOWER_HOLDOUT}"
+            lags = f"at most {part} here, as the fit before the {later}-row holdout needs, or {no_holdout}"
+            return (
+                f"use fewer lags: {lags if part else 'none with this holdout, ' + no_holdout}; or at least"
+                f" {needed} usable rows before the holdout"
+            )
+    fix = f"use fewer lags (at most {fits} here) or at least {needed} usable rows"
+    held = getattr(what, "held_out", 0)  # a part before a holdout: without it the order may fit
+    if held and residual_df(n + held, k, p, trend, exog) >= MIN_RESIDUAL_DF:
+        fix += f", or lower the holdout, which takes {held} row{'' if held == 1 else 's'}{_LOWER_HOLDOUT}"
+    return fix
 
 
 def check_order(n: int, k: int, p: int, trend: str, what: str, exog: int = 0) -> None:
     """Refuse an order that would leave fewer than MIN_RESIDUAL_DF residual degrees of freedom."""
     df = residual_df(n, k, p, trend, exog)
     if df < MIN_RESIDUAL_DF:
-        fits = largest_fitting_order(n, k, trend, exog=exog)
-        if fits >= 1:
-            fix = f"use fewer lags (at most {fits} here) or at least {rows_needed(k, p, trend, exog)} usable rows"
+        if largest_fitting_order(n, k, trend, exog=exog) >= 1:
+            fix = _fewer_lags(n, k, p, trend, what, exog)
         else:  # no order fits: more rows for a VAR(1), fewer variables (a VAR has two at least), a smaller holdout
             needed = rows_needed(k, 1, trend, exog)
             ways = ["add rows"] + (["use fewer variables"] if k > 2 else [])
             held = getattr(what, "held_out", 0)  # a Sample: the rows a holdout keeps out of this fit
             if held:
-                lower = f"lower the holdout, which takes {held} row{'' if held == 1 else 's'}"
-                lower += " (--holdout 0; dashboard: Holdout fraction)"
+                lower = f"lower the holdout, which takes {held} row{'' if held == 1 else 's'}{_LOWER_HOLDOUT}"
                 ways.insert(0 if n + held >= needed else len(ways), lower)  # first when it is enough
             fix = f"even a VAR(1) needs at least {needed} usable rows; {and_list(ways, 'or')}"
         raise InvalidInputError(

@@ -109,7 +109,8 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     check_not_degenerate(frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}")
     # at most the longest forecast the product makes: 10% of 5,000 daily rows would ask for 500 steps ahead
     holdout_rows = min(max(1, int(round(len(frame) * spec.holdout))), MAX_STEPS) if spec.holdout > 0 else 0
-    fitted = kind.fit(frame.to_numpy(dtype=float), spec, exog=exog)
+    # the sample knows the holdout that follows, so that a refusal's "at most N lags" fits that part too
+    fitted = kind.fit(frame.to_numpy(dtype=float), spec, Sample("the training sample", holdout=holdout_rows), exog=exog)
     whole_rank = getattr(fitted.params, "coint_rank", None)
     evaluation, note = _evaluate(frame, spec, holdout_rows, exog, whole_rank) if holdout_rows else (None, None)
     seconds = time.perf_counter() - started

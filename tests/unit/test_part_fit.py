@@ -43,7 +43,7 @@ def test_the_holdout_part_is_fitted_with_the_whole_samples_rank_and_the_warning_
 
 def test_a_whole_sample_without_a_usable_rank_is_still_refused():
     shorter = Dataset("e6", _dataset().frame.iloc[:-11], "0" * 64)  # its whole sample gives rank 2 of 2
-    with pytest.raises(InvalidInputError, match="finds 2 cointegrating relations at 5%"):
+    with pytest.raises(InvalidInputError, match="finds rank 2 at 5%"):
         train_model(shorter, SPEC.with_(holdout=0))
 
 

@@ -234,7 +234,7 @@ class Diagnostics:
         if self.integration is None:
             return None
         rank = self.cointegration.rank if self.cointegration is not None else None
-        return advice_for_model(self.integration, self.kind, self.transform, rank)
+        return advice_for_model(self.integration, self.kind, self.transform, rank, trend=self.trend)
 
     def to_dict(self) -> dict:
         """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept)."""

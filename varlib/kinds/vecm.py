@@ -4,10 +4,15 @@ The lag order is the VAR order in levels, as for VARs: fixed (`lags`) or chosen 
 levels with the VECM's deterministic terms, with the same sample-aware maximum (varlib.lag_order); the VECM
 then has order - 1 lagged differences. The cointegration rank is fixed (`coint_rank`) or Johansen's trace
 test at 5% on the fitted sample (varlib.integration.johansen_test); a test that finds rank 0 (no long-run
-relation: a VAR in differences) or K (stationary levels: a VAR in levels) is refused with that advice.
+relation: a VAR in differences) or K (as if the levels were stationary: a VAR in levels) is refused with
+that advice. The test depends on the lag order: when a criterion chose it (AIC often takes the largest order
+searched on a short sample), the refusal first names a smaller order at which the test finds a usable rank,
+and keeps the criterion's warnings, which the refusal would otherwise lose.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -16,6 +21,7 @@ from ..forecast import Forecast, forecast_levels
 from ..forecast_inputs import check_intervals
 from ..integration import johansen_test
 from ..lag_order import choose_order
+from ..model import LagSelection
 from ..spec import MODEL_SPACE, ModelSpec, to_model_space
 from ..vecm_checks import assess as assess_fit
 from ..vecm_model import DET_ORDER, LEVELS_TREND, RANK_BY_TEST, VecmParams, fit_vecm, params_of
@@ -112,7 +118,8 @@ class VecmKind:
         johansen = _johansen(series, names, lags, terms, what)
         rank, method = spec.coint_rank, "fixed"
         if rank is None:
-            rank, method = _tested_rank(johansen.rank, len(names), what), RANK_BY_TEST
+            order = _Order(series, names, lags, terms, how, selection, spec.ic, warnings)
+            rank, method = _tested_rank(johansen.rank, len(names), what, order), RANK_BY_TEST
         results = fit_vecm(series, lags, rank, terms)
         params = params_of(results, terms, johansen, method, len(series))
         adequacy = assess_fit(results, params.var.coefs, rank) if assess else None
@@ -172,20 +179,65 @@ def _johansen(series: np.ndarray, names: list[str], lags: int, terms: str, what:
         ) from None
 
 
-def _tested_rank(rank: int, k: int, what: str) -> int:
+@dataclass(frozen=True)
+class _Order:
+    """The lag order the rank test ran at and how it was chosen, for a refusal that says what to try first."""
+
+    series: np.ndarray
+    names: list[str]
+    lags: int
+    terms: str
+    how: str  # "fixed" or the criterion and range searched, e.g. "aic (lags 1-4)"
+    selection: LagSelection | None
+    ic: str
+    warnings: list[str]
+
+    def words(self) -> str:
+        if self.selection is None:
+            return f"at VAR order {self.lags} (fixed)"
+        edge = ", the largest order searched" if self.lags == self.selection.max_lags else ""
+        return f"at VAR order {self.lags}, chosen by {self.how}{edge},"
+
+    def smaller(self, k: int) -> str:
+        """What to try before forcing a rank: when a criterion chose the order, the largest smaller order at
+        which the test finds a rank a VECM can have (tested here, so following it trains), and BIC."""
+        if self.selection is None:
+            return ""
+        ways = []
+        for p in range(self.lags - 1, 0, -1):
+            try:
+                found = johansen_test(self.series, self.names, p - 1, DET_ORDER[self.terms]).rank
+            except (np.linalg.LinAlgError, ValueError):
+                continue  # the refusal names what it can; it never fails for want of a suggestion
+            if 0 < found < k:
+                ways.append(f"lags {p} (CLI --lags {p}; there the test finds rank {found})")
+                break
+        bic = self.selection.selected.get("bic")
+        if self.ic != "bic" and bic is not None and bic < self.lags:
+            ways.append(f"ic bic (CLI --ic bic; it chooses order {bic})")
+        if not ways:
+            return ""
+        return f"the criterion's order can be too long for the test, so try a smaller one first: {' or '.join(ways)}; "
+
+    def note(self) -> str:
+        return "".join(f" Note: {warning}." for warning in self.warnings)
+
+
+def _tested_rank(rank: int, k: int, what: str, order: _Order) -> int:
+    force = f"force {_ranks(k)} (coint_rank, CLI --coint-rank)"
     if rank == 0:
         raise InvalidInputError(
-            f"Johansen's trace test finds no cointegrating relation at 5% in {what}: the variables do not share"
-            " a long-run relation, so a VAR in differences (transform 'diff' or 'logdiff') fits them; or force"
-            f" {_ranks(k)} (coint_rank, CLI --coint-rank)",
+            f"Johansen's trace test {order.words()} finds no cointegrating relation at 5% in {what}: "
+            f"{order.smaller(k)}if the variables do not share a long-run relation, a VAR in differences (transform"
+            f" 'diff' or 'logdiff') fits them; or {force}.{order.note()}",
             field="coint_rank",
             value=0,
         )
     if rank >= k:
         raise InvalidInputError(
-            f"Johansen's trace test finds {k} cointegrating relations at 5% in {what}, as many as variables:"
-            f" the levels look stationary, so a VAR in levels fits them; or force {_ranks(k)} (coint_rank, CLI"
-            " --coint-rank)",
+            f"Johansen's trace test {order.words()} finds rank {k} at 5% in {what}, as many as variables (as if"
+            f" the levels were stationary): {order.smaller(k)}a VAR in levels fits them if the unit-root tests"
+            f" call them stationary too; or {force}.{order.note()}",
             field="coint_rank",
             value=rank,
         )
