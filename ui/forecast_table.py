@@ -9,8 +9,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import store
-from ui.tables import forecast_table, shared_formats
-from varlib import VersionForecast, Withdrawal, to_json, with_withdrawal
+from ui.tables import forecast_table
+from varlib import VersionForecast, Withdrawal, shared_formats, to_json, with_withdrawal
 
 OPEN = "fc_table_open"
 WHOLE_UP_TO = 3  # variables whose forecasts and bands fit one table at 1440 px; more get a table each

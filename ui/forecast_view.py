@@ -15,7 +15,7 @@ from ui.figures import forecast_figure, recent
 from ui.layout import chart_cells
 from ui.paths_editor import condition_inputs, exog_inputs
 from ui.scenario_figures import Line, scenario_figure
-from ui.tables import differences_table, shared_formats
+from ui.tables import differences_table
 from varlib import (
     Artifact,
     Card,
@@ -27,6 +27,7 @@ from varlib import (
     forecast_scenario,
     level_to_alpha,
     path_editor_table,
+    shared_formats,
 )
 
 BASELINE = "baseline (no conditions)"

@@ -39,23 +39,6 @@ def forecast_table(result: VersionForecast, fan: Iterable[int] = ()) -> pd.DataF
     return pd.DataFrame(columns, index=pd.Index(result.index, name="date"))
 
 
-def shared_formats(table: pd.DataFrame, variables: Iterable[str], digits: int = 6) -> dict[str, str]:
-    """One number format for all the columns of a variable in the same units (its forecast and bounds, or its
-    baseline, scenario and difference; percentages apart), so a value crossing 10,000 does not lose a decimal
-    that the column beside it keeps."""
-    names = sorted(variables, key=len, reverse=True)  # `gdp growth` before `gdp`
-    groups: dict[tuple[str, bool], list[str]] = {}
-    for column in table.columns:
-        owner = next((v for v in names if column == v or column.startswith(f"{v} ")), column)
-        percent = column.endswith(" %") and column != owner  # `gdp difference %`, not a fan's `gdp lower 30%`
-        groups.setdefault((owner, percent), []).append(column)
-    return {
-        column: column_format(np.concatenate([table[c].to_numpy(dtype=float) for c in columns]), digits=digits)
-        for columns in groups.values()
-        for column in columns
-    }
-
-
 def differences_table(baseline: VersionForecast, scenario: VersionForecast) -> pd.DataFrame:
     """Scenario against baseline, one row per date: per variable the baseline, the scenario and the
     difference (absolute, and in percent of the baseline)."""

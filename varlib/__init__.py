@@ -105,7 +105,7 @@ from .kinds import kind_names, kind_title, kind_transforms
 from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
-from .number_format import column_format, format_column, format_number
+from .number_format import column_format, format_column, format_number, shared_formats
 from .report import render_report
 from .roles import ROLES, RolePolicy, allows
 from .roles import require as require_role
@@ -251,6 +251,7 @@ __all__ = [
     "forecast_artifact",
     "format_column",
     "format_number",
+    "shared_formats",
     "forecast_periods",
     "forecast_scenario",
     "forecast_version",

@@ -97,7 +97,7 @@ def assess(results: Any, transform: str) -> Adequacy:
         (
             Check("stability", stable, stability_verdict(stable, float(moduli.max()), transform)),
             whiteness,
-            normality_check(normal),
+            normality_check(normal, transform),
         )
     )
 
@@ -181,22 +181,27 @@ def _autocorrelation_verdict(pvalue: float, scope: str, test: str) -> str:
     )
 
 
-def normality_verdict(pvalue: float) -> str:
+LOGGED = ("log", "logdiff")  # transforms already in logs: a log transform is no advice for them
+
+
+def normality_verdict(pvalue: float, transform: str | None = None) -> str:
+    """The verdict of the joint Jarque-Bera test; the log-transform hint only for a model not in logs already
+    (`transform` None: not known to the caller, so the hint stays)."""
     if pvalue >= SIGNIF:
         return f"The residuals look normal (joint Jarque-Bera p = {pvalue:.3g})."
+    hint = "" if transform in LOGGED else "; a log transform helps skewed series"
     return (
         f"The residuals are not normal (joint Jarque-Bera p = {pvalue:.3g}): point forecasts stay valid, but"
-        " the Gaussian intervals may be too narrow or too wide. Look for outliers or breaks; a log transform"
-        " helps skewed series."
+        f" the Gaussian intervals may be too narrow or too wide. Look for outliers or breaks{hint}."
     )
 
 
-def normality_check(normal: Any) -> Check:
-    """The normality check of statsmodels' joint Jarque-Bera test result."""
+def normality_check(normal: Any, transform: str | None = None) -> Check:
+    """The normality check of statsmodels' joint Jarque-Bera test result (`transform`: the model's)."""
     return Check(
         "normality",
         bool(normal.pvalue >= SIGNIF),
-        normality_verdict(float(normal.pvalue)),
+        normality_verdict(float(normal.pvalue), transform),
         float(normal.test_statistic),
         float(normal.pvalue),
         int(normal.df),

@@ -5,13 +5,14 @@ tables (the dashboard's and the HTML report's) pick one printf-style format per 
 as `%d`, fixed decimals when every value reads well with the same number of decimals, scientific
 notation for the whole column otherwise. p-values are always `%.4f` (a tiny one reads `0.0000`, which
 is what a reader needs from it). The formats are printf-style because Streamlit's NumberColumn takes
-the same strings, so a page and the report show a column alike.
+the same strings, so a page and the report show a column alike. A forecast table shares one format among
+the columns of a variable in the same units (`shared_formats`): its forecast and bounds side by side.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 P_VALUE = "%.4f"
 MAX_DECIMALS = 6  # beyond this a fixed format is a row of zeros: scientific notation reads better
@@ -76,3 +77,21 @@ def format_column(values: Iterable, p_value: bool = False, digits: int = 4) -> l
     cells = list(values)
     fmt = column_format(cells, p_value, digits)
     return [format_number(value, fmt) for value in cells]
+
+
+def shared_formats(table: Mapping, variables: Iterable[str], digits: int = 6) -> dict[str, str]:
+    """One number format for all the columns of a variable in the same units (its forecast and bounds, or its
+    baseline, scenario and difference; percentages apart), so a value crossing 10,000 does not lose a decimal
+    that the column beside it keeps. `table`: column name -> values (a DataFrame); columns are owned by the
+    longest variable name they start with, `gdp growth` before `gdp`."""
+    names = sorted(variables, key=len, reverse=True)
+    groups: dict[tuple[str, bool], list[str]] = {}
+    for column in table:
+        owner = next((v for v in names if column == v or column.startswith(f"{v} ")), column)
+        percent = column.endswith(" %") and column != owner  # `gdp difference %`, not a fan's `gdp lower 30%`
+        groups.setdefault((owner, percent), []).append(column)
+    return {
+        column: column_format([value for c in columns for value in table[c]], digits=digits)
+        for columns in groups.values()
+        for column in columns
+    }

@@ -18,7 +18,7 @@ import pandas as pd
 from .artifact import Artifact
 from .data.frequency import period_labels
 from .diagnostics import Diagnostics
-from .number_format import column_format, format_number
+from .number_format import format_number, shared_formats
 from .report_svg import Band, Line, chart
 from .service import VersionForecast
 
@@ -67,12 +67,21 @@ def forecast_section(
         *_scenario_notes(forecast),
     ]
     bands = {x: forecast.band(x) for x in levels} if fan else {levels[0]: (result.lower, result.upper)}
+    columns: dict[str, np.ndarray] = {}
+    for j, variable in enumerate(forecast.variables):
+        columns[f"{variable} {point}"] = result.mean[:, j]
+        for x in levels:
+            low, high = bands[x]
+            prefix = f"{variable} {x:g}% " if fan else f"{variable} "
+            columns[f"{prefix}lower"], columns[f"{prefix}upper"] = low[:, j], high[:, j]
+    # one format per variable across its point and bounds, as the Forecast page's table (and the hover notes)
+    formats = shared_formats(columns, forecast.variables, digits=4)
     fixed = result.fixed
     for j, variable in enumerate(forecast.variables):
         last = float(forecast.lag_inputs[-1, j])  # where the forecast starts (the last lag input)
         mean = result.mean[:, j].tolist()
         widest_low, widest_high = bands[levels[-1]][0][:, j].tolist(), bands[levels[-1]][1][:, j].tolist()
-        fmt = column_format(mean + widest_low + widest_high)
+        fmt = formats[f"{variable} {point}"]
         notes = [" (last observation)"] + [
             f" ({levels[-1]:g}%: {format_number(lo, fmt)} to {format_number(hi, fmt)})"
             for lo, hi in zip(widest_low, widest_high, strict=True)
@@ -91,14 +100,8 @@ def forecast_section(
             for x in reversed(levels)  # widest first: narrower layers darken the centre
         ]
         parts.append(chart(variable, past + ahead, lines, layers))
-    columns: dict[str, np.ndarray] = {}
-    for j, variable in enumerate(forecast.variables):
-        columns[f"{variable} {point}"] = result.mean[:, j]
-        for x in levels:
-            low, high = bands[x]
-            prefix = f"{variable} {x:g}% " if fan else f"{variable} "
-            columns[f"{prefix}lower"], columns[f"{prefix}upper"] = low[:, j], high[:, j]
-    parts.append(table(pd.DataFrame(columns, index=pd.Index(ahead, name="period"))))
+    cells = {c: [format_number(v, formats[c]) for v in values] for c, values in columns.items()}
+    parts.append(table(pd.DataFrame(cells, index=pd.Index(ahead, name="period"))))
     return parts
 
 

@@ -63,13 +63,14 @@ def stability(coefs: np.ndarray, rank: int) -> tuple[bool, np.ndarray, int, str]
     return False, eigenvalues, units, verdict
 
 
-def assess(results, coefs: np.ndarray, rank: int) -> Adequacy:
-    """The three checks of statsmodels VECMResults, with the stability of its VAR representation `coefs`."""
+def assess(results, coefs: np.ndarray, rank: int, transform: str | None = None) -> Adequacy:
+    """The three checks of statsmodels VECMResults, with the stability of its VAR representation `coefs`
+    (`transform`: the model's, so that a model already in logs is not advised a log transform)."""
     ok, _, _, verdict = stability(coefs, rank)
     return Adequacy(
         (
             Check("stability", ok, verdict),
             lm_whiteness_check(vecm_lm_test(results)),
-            normality_check(results.test_normality(signif=SIGNIF)),
+            normality_check(results.test_normality(signif=SIGNIF), transform),
         )
     )

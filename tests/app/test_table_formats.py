@@ -1,12 +1,11 @@
-"""One number format for the columns of a variable in the same units (ui.tables.shared_formats)."""
+"""One number format for the columns of a variable in the same units (varlib.shared_formats)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from tests.app.conftest import open_app
-from ui.tables import shared_formats
-from varlib import column_format
+from varlib import column_format, shared_formats
 
 
 def test_a_variables_bounds_share_its_format_even_across_a_power_of_ten():

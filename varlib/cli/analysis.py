@@ -94,7 +94,7 @@ def run_report(args: argparse.Namespace) -> int:
         forecast = varlib.forecast_artifact(artifact, steps, alpha, intervals=intervals)
     page = varlib.render_report(artifact, diagnostics, forecast=forecast, orth=args.orth, fan=fan)
     write_text(args.out, page, "the report")
-    print(f"wrote {args.out} ({len(page):,} bytes)")
+    print(f"wrote {args.out} ({len(page.encode('utf-8')):,} bytes)")  # as write_text encodes it, not characters
     return 0
 
 

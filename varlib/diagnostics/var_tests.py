@@ -123,7 +123,7 @@ def normality(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> TestResult:
         int(res.df),
         float(res.crit_value),
         signif,
-        normality_verdict(float(res.pvalue)),
+        normality_verdict(float(res.pvalue), fitted.artifact.spec.transform),
     )
 
 

@@ -130,5 +130,5 @@ def _normality(fitted: VecmRefit, signif: float) -> TestResult:
         int(res.df),
         float(res.crit_value),
         signif,
-        normality_verdict(float(res.pvalue)),
+        normality_verdict(float(res.pvalue), fitted.artifact.spec.transform),
     )

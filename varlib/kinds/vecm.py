@@ -122,7 +122,7 @@ class VecmKind:
             rank, method = _tested_rank(johansen.rank, len(names), what, order), RANK_BY_TEST
         results = fit_vecm(series, lags, rank, terms)
         params = params_of(results, terms, johansen, method, len(series))
-        adequacy = assess_fit(results, params.var.coefs, rank) if assess else None
+        adequacy = assess_fit(results, params.var.coefs, rank, spec.transform) if assess else None
         return Fit(params, how, selection, tuple(warnings), adequacy)
 
     def forecast(
