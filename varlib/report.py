@@ -126,11 +126,15 @@ def _card(artifact: Artifact) -> list[str]:
 
 
 def _figures(figures: Iterable) -> list[str]:
+    """The caller's plotly charts under one heading of their own, each titled one level below: a chart of a
+    section above (Stability) must not read as a second section of that name."""
     parts, embedded = [], False
     for title, figure in figures:
+        if not embedded:
+            parts.append("<h2>Interactive charts</h2>")
         # plotly.js goes in once, inline, so the file opens offline
         parts += [
-            f"<h2>{html.escape(title)}</h2>",
+            f"<h3>{html.escape(title)}</h3>",
             figure.to_html(full_html=False, include_plotlyjs=not embedded, default_height="520px"),
         ]
         embedded = True

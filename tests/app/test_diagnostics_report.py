@@ -41,6 +41,8 @@ def test_the_report_honours_the_pages_impulse_responses_and_its_forecast_choice(
     default = downloads.files["Download HTML report"].decode()
     assert "<h2>Orthogonalised impulse responses, horizon 10</h2>" in default
     assert "<h2>Forecast: 8 steps, 95% intervals</h2>" in default
+    assert default.count("<h2>Stability</h2>") == 1 and "<h3>Stability</h3>" in default  # its chart is no section
+    assert default.count("<h2>Interactive charts</h2>") == 1
     # as a person would: plain responses on the Impulse responses tab, a shorter horizon, back to the report
     at.session_state["dg_tab"] = "Impulse responses"
     at.run()

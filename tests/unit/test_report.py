@@ -81,7 +81,7 @@ def test_times_read_as_everywhere_else_in_the_product(artifact):
 def test_charts_are_embedded_with_plotly_inline_once(artifact):
     figures = [("Roots", go.Figure(go.Scatter(x=[0, 1], y=[1, 0]))), ("FEVD", go.Figure(go.Bar(y=[1, 2])))]
     page = render_report(artifact, diagnose(artifact), figures)
-    assert "<h2>Roots</h2>" in page and "<h2>FEVD</h2>" in page
+    assert "<h3>Roots</h3>" in page and "<h3>FEVD</h3>" in page
     assert page.count("Plotly.newPlot") == 2
     assert len(re.findall(r"plotly\.js v\d", page)) == 1  # the library itself, once
     assert not re.search(r"<script[^>]+src=", page)  # nothing fetched from a network
