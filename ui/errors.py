@@ -1,8 +1,14 @@
-"""How the dashboard shows an expected failure: st.error with the cause and what to do next."""
+"""How the dashboard shows an expected failure: st.error with the cause and what to do next.
+
+The library's messages serve the CLI and the REST service too, so they start in lower case and name CLI
+flags. Shown after the failure's bold title they start with a capital; a page that passes its controls (the
+Train page: TRAIN) also has each flag named as its control.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
 
 import streamlit as st
 
@@ -37,23 +43,53 @@ _ADVICE = {
     ObjectExistsError: ("Not saved", "Nothing was overwritten: saved scenarios never change. Choose another name."),
 }
 
+# The Train page's control for each CLI flag its refusals name (a value after the flag follows the label).
+TRAIN = {
+    "--coint-rank": "the Cointegration rank select",
+    "--deterministic": "the Deterministic terms select",
+    "--lags": "Lag order fixed, Lags",
+    "--ic": "Criterion",
+    "--holdout": "Holdout fraction",
+    "--fill": "Missing periods or values",
+}
+# `(coint_rank, CLI --coint-rank)`, `CLI --lags 3`, `CLI --fill, dashboard: Missing data`, `--holdout 0; dashboard:
+# Holdout fraction`: the field name, the flag, its value and the library's own dashboard wording, if any
+_FLAG = re.compile(r"(?:(?<=\()[a-z_]+, )?(?:CLI )?(--[a-z][a-z-]*)(?: ([\w.]+))?(?:[;,] dashboard: [^;)]*)?")
 
-def explain(exc: VarlibError) -> str:
-    """The markdown shown for a failure: what happened, the library's message, and the next step."""
+
+def in_controls(message: str, controls: Mapping[str, str]) -> str:
+    """`message` with each CLI flag that has a control in `controls` named as that control (others kept)."""
+
+    def control(match: re.Match) -> str:
+        label = controls.get(match[1])
+        if label is None:
+            return match[0]
+        return f"{label} {match[2]}" if match[2] else label
+
+    return _FLAG.sub(control, message)
+
+
+def explain(exc: VarlibError, controls: Mapping[str, str] | None = None) -> str:
+    """The markdown shown for a failure: what happened, the library's message (starting with a capital; with
+    `controls`, its CLI flags named as those controls), and the next step."""
+    message = str(exc)
+    if controls is not None:  # other pages' refusals keep the flags until they map their controls
+        message = in_controls(message, controls)
+    message = message[:1].upper() + message[1:]  # a sentence of its own after the title
     for kind, (title, advice) in _ADVICE.items():
         if isinstance(exc, kind):
-            return f"**{title}.** {exc}\n\n{advice}"
-    return f"**Something went wrong.** {exc}"
+            return f"**{title}.** {message}\n\n{advice}"
+    return f"**Something went wrong.** {message}"
 
 
-def show_error(exc: VarlibError, where=None) -> None:
-    """Render a VarlibError as st.error (in `where`, a container, when given)."""
-    (where or st).error(explain(exc), icon=":material/error:")
+def show_error(exc: VarlibError, where=None, controls: Mapping[str, str] | None = None) -> None:
+    """Render a VarlibError as st.error (in `where`, a container, when given; CLI flags as `controls`)."""
+    (where or st).error(explain(exc, controls), icon=":material/error:")
 
 
-def guarded(render: Callable[[], None]) -> None:
+def guarded(render: Callable[[], None], controls: Mapping[str, str] | None = None) -> None:
     """Run a page body; an expected failure becomes st.error and the rest of the app keeps working."""
     try:
         render()
     except VarlibError as exc:
-        show_error(exc)
+        show_error(exc, controls=controls)

@@ -5,20 +5,19 @@ frequency, the text columns (never offered as variables), the problems a trainin
 and a choice for missing periods or values. Exogenous columns (a VARX) are chosen beside the variables.
 The unit-root tests of the chosen variables suggest a
 transform before Train is pressed, and when they find cointegration the section proposes a VECM of that rank.
+Every input persists while another page runs; the uploaded file is kept in the session (the file uploader
+forgets it) and offered again until it is dropped.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
-from ui.chart_look import plot
-from ui.errors import show_error
-from ui.figures import series_preview_figure
-from ui.tables import number_formats
+from ui.errors import TRAIN, show_error
+from ui.train_preview import preview
 from ui.train_vecm import propose_vecm
 from varlib import (
     DEFAULT_VARIABLES,
@@ -31,15 +30,14 @@ from varlib import (
     load_dataset,
     macro_columns,
     name_from,
-    period_labels,
     profile_csv,
 )
 
-if TYPE_CHECKING:
-    from pandas.io.formats.style import Styler
-
 MACRO = "Bundled macro data"
 UPLOAD = "Upload a CSV"
+UPLOADER = "train_csv"
+KEPT = "train_kept_upload"  # the last upload's name, bytes and id: the uploader forgets its file on a page switch
+KEEP = {"persist_state": "session"}  # a widget's value outlives a run that does not draw it (another page)
 FILL_HELP = {
     "none": "refuse: fix the file first",
     "drop": "drop incomplete last rows; before them, keep the rows after the last gap",
@@ -91,12 +89,17 @@ def load_source(source: dict) -> Dataset:
     return dataset
 
 
-def data_inputs() -> dict | None:
-    """The chosen data as load_dataset's arguments plus a default model name; None until it is usable."""
-    kind = st.radio("Dataset", [MACRO, UPLOAD], horizontal=True, key="train_source")
+def data_inputs(model_kind: str = "var") -> dict | None:
+    """The chosen data as load_dataset's arguments plus a default model name; None until it is usable.
+    `model_kind` decides whether exogenous variables are offered (a VAR's option only)."""
+    kind = st.radio("Dataset", [MACRO, UPLOAD], horizontal=True, key="train_source", **KEEP)
     if kind == MACRO:
         variables = st.multiselect(
-            "Variables (at least two)", _macro_columns(), default=list(DEFAULT_VARIABLES), key="train_macro_vars"
+            "Variables (at least two)",
+            _macro_columns(),
+            default=list(DEFAULT_VARIABLES),
+            key="train_macro_vars",
+            **KEEP,
         )
         st.caption("US macro data bundled with statsmodels, quarterly 1959Q1–2009Q3.")
         source = {
@@ -104,12 +107,12 @@ def data_inputs() -> dict | None:
             "csv_name": None,
             "date_col": None,
             "variables": variables,
-            "exog": _exog_input(_macro_columns(), variables, "train_macro_exog"),
+            "exog": _exog_input(_macro_columns(), variables, "train_macro_exog", model_kind),
             "fill": "none",
             "default_name": "macrodata",
         }
     else:
-        source = _upload_inputs()
+        source = _upload_inputs(model_kind)
         if source is None:
             return None
     if len(source["variables"]) < 2:
@@ -120,43 +123,81 @@ def data_inputs() -> dict | None:
     return source
 
 
-def _exog_input(columns: list[str], variables: list[str], key: str) -> list[str]:
-    """Columns that enter every equation as given (a VARX): never one of the variables."""
-    return st.multiselect(
+def _exog_input(columns: list[str], variables: list[str], key: str, model_kind: str) -> list[str]:
+    """Columns that enter every equation as given (a VARX): never one of the variables, and none for another
+    kind (the choice is kept, greyed out, for when the kind is a VAR again)."""
+    var = model_kind == "var"
+    chosen = st.multiselect(
         "Exogenous variables (optional, VAR only)",
         [c for c in columns if c not in variables],
         key=key,
+        disabled=not var,
         help="Given, not forecast: they enter every equation at the same period, and a forecast needs their"
-        " future values (the Forecast page asks for them). For example an interest rate set by policy.",
+        " future values (the Forecast page asks for them). For example an interest rate set by policy."
+        if var
+        else "A VECM takes no exogenous variables: choose VAR as the Model kind to use them, or make them"
+        " variables of the VECM.",
+        **KEEP,
     )
+    return chosen if var else []
 
 
-def _upload_inputs() -> dict | None:
-    upload = st.file_uploader("CSV file: one date column and numeric columns", type=["csv"], key="train_csv")
+def _forget_dropped() -> None:
+    # the uploader's own ✕ (or a new file) changed it: a removed file is not offered again
+    if st.session_state.get(UPLOADER) is None:
+        st.session_state.pop(KEPT, None)
+
+
+def _drop_kept() -> None:
+    st.session_state.pop(KEPT, None)
+
+
+def _uploaded() -> dict | None:
+    """The file in the uploader, else the one kept from an earlier visit (named, with a button to drop it)."""
+    upload = st.file_uploader(
+        "CSV file: one date column and numeric columns", type=["csv"], key=UPLOADER, on_change=_forget_dropped
+    )
+    kept = st.session_state.get(KEPT)
+    if upload is not None:
+        if kept is None or kept["id"] != upload.file_id:
+            kept = st.session_state[KEPT] = {"name": upload.name, "data": upload.getvalue(), "id": upload.file_id}
+        return kept
+    if kept is not None:
+        st.info(
+            f"Using **{kept['name']}**, uploaded earlier in this session. Upload another file to replace it.",
+            icon=":material/description:",
+        )
+        st.button(f"Drop {kept['name']}", key="train_drop_upload", icon=":material/close:", on_click=_drop_kept)
+    return kept
+
+
+def _upload_inputs(model_kind: str) -> dict | None:
+    upload = _uploaded()
     if upload is None:
         st.info(
             "Upload a CSV with a header row, a date column and at least two numeric columns.",
             icon=":material/upload_file:",
         )
         return None
-    data = upload.getvalue()
+    data, file_name, file_id = upload["data"], upload["name"], upload["id"]
     try:
-        profile, _ = _profile(data, upload.name, None)
+        profile, _ = _profile(data, file_name, None)
     except VarlibError as exc:
-        show_error(exc)
+        show_error(exc, controls=TRAIN)
         return None
     columns = [c for c in (profile.date_column, *profile.numeric, *profile.text) if c]
-    date_col = st.selectbox("Date column", columns, index=0, key=f"train_date|{upload.file_id}")
+    date_col = st.selectbox("Date column", columns, index=0, key=f"train_date|{file_id}", **KEEP)
     if date_col != profile.date_column:
-        profile, _ = _profile(data, upload.name, date_col)
-    frame = _profile(data, upload.name, date_col)[1]
-    _preview(profile, frame)
+        profile, _ = _profile(data, file_name, date_col)
+    frame = _profile(data, file_name, date_col)[1]
+    preview(profile, frame)
     variables = st.multiselect(
         "Variables (at least two)",
         list(profile.numeric),
         default=[c for c in profile.numeric if c not in profile.constant][:2],
-        key=f"train_vars|{upload.file_id}|{date_col}",
+        key=f"train_vars|{file_id}|{date_col}",
         help="Numeric columns only; text columns cannot be variables.",
+        **KEEP,
     )
     fill = "none"
     if profile.needs_fill:
@@ -165,68 +206,30 @@ def _upload_inputs() -> dict | None:
             FILL_METHODS,
             format_func=lambda m: f"{m} ({FILL_HELP[m]})",
             horizontal=True,
-            key=f"train_fill|{upload.file_id}",
+            key=f"train_fill|{file_id}",
             help="Nothing is filled silently; the choice is recorded with the version and shown on its card.",
+            **KEEP,
         )
     return {
         "csv": data,
-        "upload": upload.file_id,  # which upload: a new one, even of the same file, is other data
-        "csv_name": upload.name,
+        "upload": file_id,  # which upload: a new one, even of the same file, is other data
+        "csv_name": file_name,
         "date_col": date_col,
         "variables": variables,
-        "exog": _exog_input(list(profile.numeric), variables, f"train_exog|{upload.file_id}|{date_col}"),
+        "exog": _exog_input(list(profile.numeric), variables, f"train_exog|{file_id}|{date_col}", model_kind),
         "fill": fill,
-        "default_name": name_from(upload.name),
+        "default_name": name_from(file_name),
     }
 
 
-def _preview(profile: DataProfile, frame: pd.DataFrame) -> None:
-    frequency = f"{profile.frequency.label} ({profile.frequency.alias})" if profile.frequency else "not detected"
-    span = f", {profile.first} to {profile.last}" if profile.first else ""
-    st.caption(
-        f"**{profile.rows} rows**{span} · frequency **{frequency}** · numeric: {', '.join(profile.numeric)}"
-        + (f" · text (not usable): {', '.join(profile.text)}" if profile.text else "")
-        + (f" · read as {', '.join(profile.read_as)}" if profile.read_as else "")
-    )
-    for problem in profile.problems:
-        st.warning(problem, icon=":material/report:")
-    with st.expander("Preview: first and last rows, and every numeric series", expanded=not profile.problems):
-        table, left_out = _preview_table(frame)
-        if left_out:
-            st.caption(left_out)
-        st.dataframe(table, width="stretch")
-        if len(frame.columns) and isinstance(frame.index, pd.DatetimeIndex):
-            name = f"The upload's numeric columns over time: {', '.join(map(str, frame.columns))}"
-            plot(st, series_preview_figure(frame), key="train_preview_chart", name=name)
-
-
-def _preview_table(frame: pd.DataFrame, ends: int = 5) -> tuple[Styler, str | None]:
-    """The first and last `ends` rows, each numeric column in one format (ui.tables.number_formats) chosen
-    from all its rows, not the few shown, at the Forecast tables' precision so the values read as uploaded;
-    and a note naming the rows left out between them. The table cannot mark the gap itself: Streamlit draws
-    an empty cell as `None` whatever a Styler says, so a row of `…` would read as missing data."""
-    hidden = len(frame) - 2 * ends
-    shown = pd.concat([frame.head(ends), frame.tail(ends)]) if hidden > 0 else frame
-    if isinstance(shown.index, pd.DatetimeIndex):  # the dates as read, day first or month first: ISO, no clock
-        shown = shown.set_axis(pd.Index(period_labels(shown.index, None), name="date"))
-    styled = shown.style.format(number_formats(frame, digits=6))
-    if hidden <= 0:
-        return styled, None
-    head, tail = shown.index[:ends], shown.index[ends:]
-    return styled, (
-        f"The first {ends} and the last {ends} of {len(frame)} rows ({head[0]} to {head[-1]}, then {tail[0]} to"
-        f" {tail[-1]}): the {hidden} rows between them are left out here."
-    )
-
-
 def _date_range() -> dict:
-    limit = st.checkbox("Limit the date range", key="train_limit")
+    limit = st.checkbox("Limit the date range", key="train_limit", **KEEP)
     if not limit:
         return {"start": None, "end": None}
     first, second = st.columns(2)
     bounds = {"min_value": dt.date(1700, 1, 1), "max_value": dt.date(2300, 1, 1)}
-    start = first.date_input("From", value=None, key="train_start", **bounds)
-    end = second.date_input("To", value=None, key="train_end", **bounds)
+    start = first.date_input("From", value=None, key="train_start", **bounds, **KEEP)
+    end = second.date_input("To", value=None, key="train_end", **bounds, **KEEP)
     return {"start": start.isoformat() if start else None, "end": end.isoformat() if end else None}
 
 

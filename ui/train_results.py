@@ -6,10 +6,10 @@ import streamlit as st
 
 from ui.chart_look import plot
 from ui.figures import holdout_figure
-from ui.tables import lag_selection_table, metrics_table
+from ui.tables import lag_selection_table, metrics_table, number_formats
 from ui.train_vecm import show_cointegration
-from ui.version_details import metrics_markdown
-from varlib import CRITERIA, Evaluation, TrainResult, column_format, label_of, score_notes
+from ui.version_details import holdout_order, metrics_markdown, order_words
+from varlib import CRITERIA, Evaluation, TrainResult, label_of, score_notes
 
 
 def show_results(result: TrainResult) -> None:
@@ -32,14 +32,12 @@ def show_results(result: TrainResult) -> None:
             st.caption(f"Fixed lag order {result.params.k_ar}: no selection was run.")
         else:
             table = lag_selection_table(result.selection.to_dict(), result.params.k_ar, result.spec.ic)
+            # one format per column, formatted here as the Diagnostics page's table of the same criteria is (the
+            # browser's printf writes 2.47127e-2 where Python writes 2.47127e-02)
             st.dataframe(
-                table,
+                table.style.format(number_formats(table[list(CRITERIA)], digits=6), na_rep=""),
                 width="stretch",
                 height=min(38 + 35 * len(table), 400),
-                # one format per column, as the Diagnostics page's table of the same criteria
-                column_config={
-                    c: st.column_config.NumberColumn(format=column_format(table[c], digits=6)) for c in CRITERIA
-                },
             )
     with right:
         st.markdown("**Holdout metrics**")
@@ -47,10 +45,12 @@ def show_results(result: TrainResult) -> None:
             st.caption("No holdout (fraction 0): nothing was held back to score.")
         else:
             evaluation = result.evaluation.to_dict()
-            order = (
-                f"VAR({evaluation['k_ar']})" if result.spec.kind == "var" else f"VECM of VAR order {evaluation['k_ar']}"
-            )
-            st.caption(f"A {order} fitted without the last {evaluation['rows']} rows, forecasting them.")
+            order = order_words(result.spec.kind, evaluation["k_ar"])
+            caption = f"A {order} fitted without the last {evaluation['rows']} rows, forecasting them."
+            if holdout_order(result.spec.kind, result.params.k_ar, evaluation):
+                trained = order_words(result.spec.kind, result.params.k_ar)
+                caption += f" The criterion chose that order on those rows; the model trained is a {trained}."
+            st.caption(caption)
             st.markdown(metrics_markdown(metrics_table(evaluation)))  # as on the Models page, a dash where left out
             mapes = [m["mape"] for m in evaluation["metrics"].values()]
             for note in score_notes(mapes, result.spec.exog):

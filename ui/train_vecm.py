@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.tables import number_formats
 from varlib import DETERMINISTIC, DETERMINISTIC_WORDS, Integration, TrainResult, johansen_caveat, kind_names, kind_title
 
 KIND = "train_kind"
@@ -31,6 +32,7 @@ def kind_input() -> str:
         kind_names(),
         format_func=lambda name: f"{kind_title(name)} ({KIND_HELP.get(name, name)})",
         key=KIND,
+        persist_state="session",
         help="A VECM fits integrated, cointegrated series in (log) levels and keeps their long-run relations;"
         " the unit-root and Johansen tests on the left say whether the data look like that.",
     )
@@ -44,6 +46,7 @@ def vecm_inputs(where, k: int) -> dict:
         "Cointegration rank",
         ranks,
         key=rank_key(k),
+        persist_state="session",
         format_func=lambda r: "auto (Johansen, 5%)" if r == "auto" else str(r),
         help=f"How many long-run relations tie the {k} variables together (1 to {max(k - 1, 1)}); auto: as many"
         " as Johansen's trace test finds at 5%.",
@@ -54,6 +57,7 @@ def vecm_inputs(where, k: int) -> dict:
         index=DETERMINISTIC.index("co"),
         format_func=lambda d: f"{d} ({DETERMINISTIC_WORDS[d]})",
         key=DETERMINISTIC_KEY,
+        persist_state="session",
         help="JMulTi's and statsmodels' cases: a constant or trend outside the cointegration relation (o) or"
         " restricted to it (i).",
     )
@@ -101,4 +105,5 @@ def show_cointegration(result: TrainResult) -> None:
         + (f" Note: {caveat}." if (caveat := johansen_caveat(result.spec.deterministic)) else "")
     )
     table = johansen.frame(eigenvalues=False)
-    st.dataframe(table.style.format(precision=4), hide_index=True, width="stretch", key="train_johansen")
+    # each column in the one format its values call for, as the Diagnostics page's Johansen table
+    st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch", key="train_johansen")

@@ -42,6 +42,29 @@ def spec_facts(artifact: Artifact) -> dict[str, str]:
     return facts
 
 
+def order_words(kind: str, k_ar: int) -> str:
+    """A fit's lag order as its kind counts it: `VAR(4)`, or a VECM's VAR order in levels."""
+    return f"VAR({k_ar})" if kind == "var" else f"VECM of VAR order {k_ar}"
+
+
+def holdout_scored_with(kind: str, k_ar: int, evaluation: dict | None) -> str | None:
+    """The short form for a card: `of a VAR(9), the holdout's own order`, or None when it is the version's."""
+    scored = (evaluation or {}).get("k_ar")
+    return None if scored is None or scored == k_ar else f"of a {order_words(kind, scored)}, the holdout's own order"
+
+
+def holdout_order(kind: str, k_ar: int, evaluation: dict | None) -> str | None:
+    """When the holdout was scored with another lag order than the version's, the words that say so (a
+    criterion repeats its search on the rows before the holdout, which may choose another order); else None."""
+    scored = (evaluation or {}).get("k_ar")
+    if scored is None or scored == k_ar:
+        return None
+    return (
+        f"scored with a {order_words(kind, scored)}, the order the criterion chose on the rows before the holdout;"
+        f" this version is a {order_words(kind, k_ar)}"
+    )
+
+
 def data_facts(artifact: Artifact) -> dict[str, str]:
     """The training data: where it came from, how long, how often."""
     data = artifact.data
@@ -146,7 +169,11 @@ def render(artifact: Artifact) -> None:
         if frame is None:
             st.caption("No holdout: the version was fitted on every row.")
         else:
-            st.caption(f"Holdout forecasts of the last {(artifact.evaluation or {}).get('rows')} rows, in levels.")
+            other = holdout_order(artifact.spec.kind, artifact.k_ar, artifact.evaluation)
+            st.caption(
+                f"Holdout forecasts of the last {(artifact.evaluation or {}).get('rows')} rows, in levels"
+                + (f", {other}." if other else ".")
+            )
             st.markdown(metrics_markdown(frame))
             for note in score_notes(frame["MAPE %"], artifact.spec.exog):
                 st.caption(note)

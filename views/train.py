@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import auth, forecast_link, store
-from ui.errors import guarded, show_error
+from ui.errors import TRAIN, guarded, show_error
 from ui.train_data import data_inputs, load_source
 from ui.train_results import show_results, trained_on
 from ui.train_vecm import kind_input, transform_key, vecm_inputs
@@ -40,12 +40,14 @@ def render() -> None:
         " version that every viewer of the store sees at once."
     )
     data_col, spec_col = st.columns(2, gap="large")
+    with spec_col:  # the kind first: the data section offers exogenous variables to a VAR only
+        st.subheader("2 · Model")
+        kind = kind_input()
     with data_col:
         st.subheader("1 · Data")
-        source = data_inputs()
+        source = data_inputs(kind)
     with spec_col:
-        st.subheader("2 · Model")
-        spec_inputs = _spec_inputs(source)
+        spec_inputs = _spec_inputs(source, kind)
     if st.button("Train", type="primary", icon=":material/play_arrow:", disabled=source is None):
         _train(source, spec_inputs)
     result: TrainResult | None = st.session_state.get(RESULT)
@@ -63,43 +65,50 @@ def render() -> None:
     _publish(result, spec_inputs["name"], stale)
 
 
-def _spec_inputs(source: dict | None) -> dict:
-    kind = kind_input()
+def _spec_inputs(source: dict | None, kind: str) -> dict:
     first, second = st.columns(2)
     transform = first.selectbox(
         "Transform",
         list(kind_transforms(kind)),
         format_func=lambda t: f"{t} ({MODEL_SPACE.get(t, t)})",
         key=transform_key(kind),
+        persist_state="session",
         help="The unit-root tests on the left suggest one; the holdout shows which forecasts better. log and"
         " logdiff need positive data.",
     )
     trend, options = "c", {}
     if kind == "var":
-        trend = second.selectbox("Trend", TRENDS, format_func=lambda t: f"{t} ({TREND_WORDS[t]})", key="train_trend")
+        trend = second.selectbox(
+            "Trend", TRENDS, format_func=lambda t: f"{t} ({TREND_WORDS[t]})", key="train_trend", persist_state="session"
+        )
     else:  # a VECM's deterministic terms and rank
         options = vecm_inputs(second, len((source or {}).get("variables") or ()))
-    how = st.radio("Lag order", ["chosen by a criterion", "fixed"], horizontal=True, key="train_how")
+    how = st.radio(
+        "Lag order", ["chosen by a criterion", "fixed"], horizontal=True, key="train_how", persist_state="session"
+    )
     if kind != "var":
         st.caption("The lag order is the VAR order in levels: the VECM has one lagged difference fewer.")
     first, second = st.columns(2)
     lags, ic, max_lags, min_lags = None, "aic", None, 1
     if how == "fixed":
-        lags = int(first.number_input("Lags", min_value=1, max_value=100, value=2, key="train_lags"))
+        lags = int(
+            first.number_input("Lags", min_value=1, max_value=100, value=2, key="train_lags", persist_state="session")
+        )
     else:
-        ic = first.selectbox("Criterion", CRITERIA, key="train_ic")
+        ic = first.selectbox("Criterion", CRITERIA, key="train_ic", persist_state="session")
         chosen = second.number_input(
             "Max lags (empty: sample-aware)",
             min_value=1,
             max_value=100,
             value=None,
             key="train_max_lags",
+            persist_state="session",
             placeholder="auto",
             help="Empty: the largest order that keeps enough data per coefficient (12·(T/100)^¼,"
             " and at most half the rows for coefficients); see the README.",
         )
         max_lags = int(chosen) if chosen else None
-        min_lags = 0 if st.checkbox("Let the criterion choose 0 lags", key="train_min0") else 1
+        min_lags = _zero_lags(kind)
     holdout = st.slider(
         "Holdout fraction",
         0.0,
@@ -107,6 +116,7 @@ def _spec_inputs(source: dict | None) -> dict:
         0.1,
         0.05,
         key="train_holdout",
+        persist_state="session",
         help="The last part of the data is forecast by a model fitted without it (0 skips this).",
     )
     default_name = (source or {}).get("default_name", "macrodata")
@@ -114,6 +124,7 @@ def _spec_inputs(source: dict | None) -> dict:
         "Model name",
         value=default_name,
         key=f"train_name|{default_name}",
+        persist_state="session",
         help="From the data by default. Lower-case letters, digits, '-' or '_'. Versions are"
         " numbered per name, and a name keeps its model kind, variables, transform and frequency within a"
         " major version.",
@@ -132,6 +143,20 @@ def _spec_inputs(source: dict | None) -> dict:
         "holdout": float(holdout),
         "name": name.strip(),
     }
+
+
+def _zero_lags(kind: str) -> int:
+    """The smallest order searched: 0 may be offered to a VAR (white noise around its trend); a VECM's
+    order is that of its VAR in levels, which needs at least one lag, so the choice is not passed to it."""
+    var = kind == "var"
+    zero = st.checkbox(
+        "Let the criterion choose 0 lags",
+        key="train_min0",
+        persist_state="session",
+        disabled=not var,
+        help=None if var else "A VAR option: a VECM's order is its VAR order in levels, at least 1.",
+    )
+    return 0 if zero and var else 1
 
 
 def _rule_hint(source: dict, kind: str, transform: str, trend: str, options: dict, min_lags: int) -> str:
@@ -179,7 +204,7 @@ def _train(source: dict, spec_inputs: dict) -> None:
             result = train_model(dataset, spec)
         except VarlibError as exc:
             status.update(label="Training failed", state="error", expanded=True)
-            show_error(exc)
+            show_error(exc, controls=TRAIN)
             return
         status.update(label=f"Trained {result.description} in {result.seconds:.2f} s", state="complete", expanded=False)
     st.session_state[RESULT] = result
@@ -218,7 +243,7 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
     try:
         check_name(name)
     except VarlibError as exc:
-        show_error(exc)
+        show_error(exc, controls=TRAIN)
         return
     changes = registry.shape_changes(name, result.spec, result.dataset.frequency)
     if changes:
@@ -231,8 +256,10 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
         st.session_state.setdefault(f"train_bump|{name}|major", "major")
     first, second = st.columns([1, 2])
     bump_key = f"train_bump|{name}|{'major' if changes else 'any'}"
-    bump = first.radio("Version bump", BUMPS, horizontal=True, key=bump_key)
-    notes = second.text_input("Notes", key="train_notes", placeholder="what changed, why this model")
+    bump = first.radio("Version bump", BUMPS, horizontal=True, key=bump_key, persist_state="session")
+    notes = second.text_input(
+        "Notes", key="train_notes", placeholder="what changed, why this model", persist_state="session"
+    )
     refused = bool(changes) and bump != "major"  # the name guard would refuse it: not offered as if it would pass
     if refused:
         st.caption(f"A {bump} version of **{name}** keeps its shape, which this model changes: choose **major**.")
@@ -246,14 +273,14 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
             artifact = publish_result(registry, result, name, bump, notes, actor=sign_in.actor)
         except AccessDeniedError as exc:
             st.session_state[DENIED] = "the store refused the write"
-            show_error(exc)
+            show_error(exc, controls=TRAIN)
             return
         except ConflictError as exc:
-            show_error(exc)
+            show_error(exc, controls=TRAIN)
             return
         store.refresh()
         st.session_state[PUBLISHED] = (artifact.name, str(artifact.version))
         st.rerun()
 
 
-guarded(render)
+guarded(render, controls=TRAIN)

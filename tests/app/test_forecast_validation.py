@@ -53,7 +53,7 @@ def test_text_in_a_lag_cell_is_named(seeded, text):
     key = at.data_editor[0].key
     at.session_state[key] = {"edited_rows": {2: {"realgdp": text}}, "added_rows": [], "deleted_rows": []}
     at.run()
-    assert "lag input realgdp on" in errors(at) and repr(text) in errors(at)
+    assert "Lag input realgdp on" in errors(at) and repr(text) in errors(at)
     assert not charts(at) and "lags" not in at.query_params
 
 

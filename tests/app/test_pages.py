@@ -119,7 +119,7 @@ def test_publish_takes_the_name_typed_now_and_never_a_result_of_other_data(seede
     at.text_input(key="train_name|macrodata").set_value("gdp-new").run()
     assert "Publishes as **gdp-new 0.0.1**" in "\n".join(c.value for c in at.caption)
     at.text_input(key="train_name|macrodata").set_value("Bad Name").run()
-    assert "model name 'Bad Name' is not valid" in errors(at) and not [b for b in at.button if b.label == "Publish"]
+    assert "Model name 'Bad Name' is not valid" in errors(at) and not [b for b in at.button if b.label == "Publish"]
     at.text_input(key="train_name|macrodata").set_value("gdp-new").run()
     _button(at, "Publish").click().run()
     assert [e.label for e in seeded.list_versions("gdp-new")] == ["0.0.1"] and not seeded.list_versions("macrodata")

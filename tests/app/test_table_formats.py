@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from tests.app.conftest import open_app
@@ -54,3 +56,16 @@ def test_the_forecast_tables_columns_of_a_variable_share_one_format(seeded):
     configs = json.loads(table.proto.columns)
     columns = [c for c in table.value.columns if c.startswith("realcons")]
     assert len(columns) == 5 and len({configs[c]["type_config"]["format"] for c in columns}) == 1
+
+
+def test_the_train_pages_criteria_read_as_the_diagnostics_pages(seeded):
+    """Formatted in Python, one format per column: the browser's printf wrote fpe as 2.47127e-2."""
+    from tests.app.conftest import displayed
+
+    at = open_app(page="views/train.py")
+    at.selectbox(key="train_transform").set_value("logdiff").run()  # growth rates: an fpe of about 1e-9
+    next(b for b in at.button if b.label == "Train").click().run()
+    table = next(t for t in at.dataframe if "fpe" in t.value.columns)
+    shown = displayed(table)
+    assert shown is not None, "the criteria are formatted by a Styler, not by the browser"
+    assert all(re.fullmatch(r"\d\.\d{5}e[-+]\d{2}", cell) for cell in shown["fpe"]), shown["fpe"].tolist()

@@ -165,7 +165,7 @@ def _too_few_kept(frame: pd.DataFrame, kept: int, cut: pd.Timestamp | None, end:
         leave = f", leave out {and_list(lacking)}" if len(lacking) < len(frame.columns) - 1 else ""
         return (
             f"{head}{where} ({_by_variable(edge)}). Add those values{leave} or use fill 'ffill' to carry the last"
-            " values forward (CLI --fill, dashboard: Missing data)"
+            " values forward (CLI --fill, dashboard: Missing periods or values)"
         )
     gone = frame.isna()[frame.index == cut]  # no row when the hole is a missing period
     lacking = [str(c) for c in frame.columns if gone[c].any()]
@@ -179,7 +179,7 @@ def _too_few_kept(frame: pd.DataFrame, kept: int, cut: pd.Timestamp | None, end:
         ending = f" with the data ending before {iso_label(edge.index[0])}"
     return (
         f"{head}{hole}, and drop keeps only the rows after it{also}. Fill {'them' if len(lacking) > 1 else 'it'}"
-        f" instead: use fill 'interpolate'{ending} or 'ffill' (CLI --fill, dashboard: Missing data)"
+        f" instead: use fill 'interpolate'{ending} or 'ffill' (CLI --fill, dashboard: Missing periods or values)"
     )
 
 
@@ -208,5 +208,6 @@ def _refusal(frame: pd.DataFrame, frequency: Frequency, source: str) -> str:
         parts.append(f"these values are missing: {', '.join(cells[:SHOWN])}{more} ({len(cells)} in all)")
     return (
         "; ".join(parts) + ". Nothing is filled silently: add the rows or values, or choose a fill: 'drop'"
-        " (keep the complete rows after the last hole), 'interpolate' or 'ffill' (CLI --fill, dashboard: Missing data)"
+        " (keep the complete rows after the last hole), 'interpolate' or 'ffill' (CLI --fill, dashboard: Missing"
+        " periods or values)"
     )

@@ -1,0 +1,44 @@
+"""Holdout scores say which lag order they were scored with when it is not the version's: with a criterion the
+holdout fit repeats the search on the rows before the holdout, so a VAR(2) may carry a VAR(9)'s holdout RMSE."""
+
+from __future__ import annotations
+
+from tests.app.conftest import errors, open_app
+from varlib import ModelSpec, load_dataset, train_model
+from varlib.service import publish_result
+
+SPEC = ModelSpec(variables=("realgdp", "realinv"), transform="logdiff", ic="aic", holdout=0.1)
+NOTE = "scored with a VAR(9), the order the criterion chose on the rows before the holdout; this version is a VAR(2)"
+
+
+def test_the_models_page_names_the_order_the_holdout_was_scored_with(seeded):
+    result = train_model(load_dataset(variables=list(SPEC.variables)), SPEC)
+    assert (result.params.k_ar, result.evaluation.k_ar) == (2, 9)  # the case this test is about
+    publish_result(seeded, result, "reordered", "patch", "holdout of another order")
+    at = open_app({"model": "reordered"}, page="views/models.py")
+    assert errors(at) == ""
+    assert f"Holdout forecasts of the last 20 rows, in levels, {NOTE}." in [c.value for c in at.caption]
+    at = open_app({"model": "var"}, page="views/models.py")  # fixed order or the same: nothing added
+    assert not any("scored with" in c.value for c in at.caption)
+
+
+def test_the_train_page_says_the_trained_model_has_another_order(seeded):
+    at = open_app(page="views/train.py")
+    at.multiselect(key="train_macro_vars").set_value(["realgdp", "realinv"])
+    at.selectbox(key="train_transform").set_value("logdiff").run()
+    next(b for b in at.button if b.label == "Train").click().run()
+    assert errors(at) == "", errors(at)
+    expected = (
+        "A VAR(9) fitted without the last 20 rows, forecasting them. The criterion chose that order on those rows;"
+        " the model trained is a VAR(2)."
+    )
+    assert expected in [c.value for c in at.caption]
+
+
+def test_the_forecast_card_names_the_holdouts_own_order(seeded):
+    result = train_model(load_dataset(variables=list(SPEC.variables)), SPEC)
+    publish_result(seeded, result, "reordered", "patch", "holdout of another order")
+    at = open_app({"model": "reordered"})
+    assert errors(at) == ""
+    card = "\n".join(c.value for c in at.caption)
+    assert "(of a VAR(9), the holdout's own order)" in card and "lag order **2**" in card

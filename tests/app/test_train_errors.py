@@ -1,0 +1,56 @@
+"""The Train page's refusals read as the dashboard's: they start with a capital after the title and name the
+page's controls where the library's message (shared with the CLI) names a CLI flag."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from tests.app.conftest import errors, open_app
+from varlib import InvalidInputError
+
+PAGE = "views/train.py"
+
+
+def _train(at):
+    next(b for b in at.button if b.label == "Train").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return errors(at)
+
+
+def test_a_vecm_refusal_names_the_rank_select_not_the_cli_flag(seeded):
+    rng = np.random.default_rng(1)  # two independent random walks: no long-run relation
+    walks = 100 + np.cumsum(rng.standard_normal((80, 2)), axis=0)
+    dates = pd.date_range("1990-01-01", periods=80, freq="QS")
+    csv = pd.DataFrame(walks, index=dates, columns=["a", "b"]).rename_axis("date").to_csv(float_format="%.3f")
+    at = open_app(page=PAGE)
+    at.radio(key="train_source").set_value("Upload a CSV").run()
+    at.file_uploader(key="train_csv").set_value(("walks.csv", csv.encode(), "text/csv")).run()
+    at.radio(key="train_kind").set_value("vecm").run()
+    shown = _train(at)
+    assert "finds no cointegrating relation" in shown
+    assert "force rank 1 (the Cointegration rank select)" in shown
+    assert "(Lag order fixed, Lags 1;" in shown and "(Criterion bic;" in shown
+    assert "CLI" not in shown and "--" not in shown and "coint_rank" not in shown
+
+
+def test_a_refusal_starts_with_a_capital_and_names_the_holdout_control(seeded):
+    at = open_app(page=PAGE)
+    at.radio(key="train_how").set_value("fixed").run()
+    at.number_input(key="train_lags").set_value(60)
+    shown = _train(at)
+    assert shown.startswith("**Invalid input.** The training part before the 20-row holdout has 183 usable rows")
+    assert shown.count("(Holdout fraction 0)") == 1 and "--holdout" not in shown
+
+
+def test_flags_without_a_control_stay_and_other_pages_keep_every_flag():
+    from ui.errors import TRAIN, explain, in_controls  # here: the page tests above need neither
+
+    message = "values (CLI --exog-csv, REST `exog`, the Forecast page's table); or force rank 1 (coint_rank, CLI"
+    message += " --coint-rank)"
+    assert in_controls(message, TRAIN).startswith("values (CLI --exog-csv, REST `exog`")
+    assert explain(InvalidInputError(message), TRAIN).startswith("**Invalid input.** Values (CLI --exog-csv")
+    other_page = explain(InvalidInputError(message))  # capitalised, every flag kept
+    assert other_page.startswith("**Invalid input.** Values (CLI --exog-csv") and "CLI --coint-rank" in other_page
+    fill = "use 'interpolate' or 'ffill' (CLI --fill, dashboard: Missing periods or values)"
+    assert in_controls(fill, TRAIN) == "use 'interpolate' or 'ffill' (Missing periods or values)"

@@ -1,0 +1,44 @@
+"""The upload preview shows each column with the decimals its values were uploaded with: it exists to confirm
+what was read, so it neither rounds a value (7944.697 as 7944.7) nor pads one (3.14 as 3.14000)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from tests.app.conftest import displayed, open_app
+from ui.train_preview import decimals_needed
+
+TRAIN = "views/train.py"
+
+
+def test_each_column_shows_the_decimals_it_was_uploaded_with(seeded):
+    rows = 12
+    rng = np.random.default_rng(2)
+    frame = pd.DataFrame(
+        {
+            "date": pd.date_range("1989-10-01", periods=rows, freq="QS").strftime("%Y-%m-%d"),
+            "realgdp": np.r_[7944.697, np.round(8000 + 100 * rng.random(rows - 1), 3)],
+            "realinv": np.r_[1011.119, 1021.07, np.round(1000 + 50 * rng.random(rows - 2), 3)],
+            "rate": np.r_[3.14, 2.5, np.round(3 + rng.random(rows - 2), 2)],
+            "count": np.arange(rows) * 10.0,
+        }
+    )
+    csv = frame.to_csv(index=False).encode()
+    assert b"7944.697," in csv and b",3.14," in csv  # as a spreadsheet writes them
+    at = open_app(page=TRAIN)
+    at.radio(key="train_source").set_value("Upload a CSV").run()
+    at.file_uploader(key="train_csv").set_value(("macro.csv", csv, "text/csv")).run()
+    cells = displayed(at.dataframe[0])
+    assert cells is not None
+    assert cells["realgdp"].iloc[0] == "7944.697"
+    assert cells["realinv"].iloc[:2].tolist() == ["1011.119", "1021.070"]  # one format per column
+    assert cells["rate"].iloc[:2].tolist() == ["3.14", "2.50"]
+    assert cells["count"].iloc[:2].tolist() == ["0", "10"]
+
+
+def test_decimals_needed_stops_at_ten_and_ignores_gaps():
+    assert decimals_needed(pd.Series([7944.697, 5261.7, np.nan])) == 3
+    assert decimals_needed(pd.Series([100.34558419206479])) == 10
+    assert decimals_needed(pd.Series([-2.0, 1e12])) == 0
+    assert decimals_needed(pd.Series([np.nan, np.inf])) == 0

@@ -1,0 +1,74 @@
+"""The Train page's preview of an upload: what was read (rows, frequency, columns, problems), the first and
+last rows as uploaded, and every numeric series over time."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from ui.chart_look import plot
+from ui.figures import series_preview_figure
+from varlib import DataProfile, format_number, period_labels
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler
+
+MAX_DECIMALS = 10  # beyond this a value is a computed one, not typed: shown at this many
+
+
+def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
+    frequency = f"{profile.frequency.label} ({profile.frequency.alias})" if profile.frequency else "not detected"
+    span = f", {profile.first} to {profile.last}" if profile.first else ""
+    st.caption(
+        f"**{profile.rows} rows**{span} · frequency **{frequency}** · numeric: {', '.join(profile.numeric)}"
+        + (f" · text (not usable): {', '.join(profile.text)}" if profile.text else "")
+        + (f" · read as {', '.join(profile.read_as)}" if profile.read_as else "")
+    )
+    for problem in profile.problems:
+        st.warning(problem, icon=":material/report:")
+    with st.expander("Preview: first and last rows, and every numeric series", expanded=not profile.problems):
+        table, left_out = preview_table(frame)
+        if left_out:
+            st.caption(left_out)
+        st.dataframe(table, width="stretch")
+        if len(frame.columns) and isinstance(frame.index, pd.DatetimeIndex):
+            name = f"The upload's numeric columns over time: {', '.join(map(str, frame.columns))}"
+            plot(st, series_preview_figure(frame), key="train_preview_chart", name=name)
+
+
+def decimals_needed(values: pd.Series) -> int:
+    """The fewest decimals (0 to MAX_DECIMALS) at which every finite value rounds to itself: a column typed
+    with three decimals shows three, neither rounded (7944.697 as 7944.7) nor padded (3.14 as 3.14000)."""
+    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=float)
+    numbers = numbers[np.isfinite(numbers)]
+    for decimals in range(MAX_DECIMALS + 1):
+        if all(float(f"{n:.{decimals}f}") == n for n in numbers):  # decimal text, as the file had it
+            return decimals
+    return MAX_DECIMALS
+
+
+def preview_table(frame: pd.DataFrame, ends: int = 5) -> tuple[Styler, str | None]:
+    """The first and last `ends` rows, each numeric column with the decimals its values were uploaded with
+    (decimals_needed, over all its rows, not the few shown), so the preview confirms the values as read; and a
+    note naming the rows left out between them. The table cannot mark the gap itself: Streamlit draws
+    an empty cell as `None` whatever a Styler says, so a row of `…` would read as missing data."""
+    hidden = len(frame) - 2 * ends
+    shown = pd.concat([frame.head(ends), frame.tail(ends)]) if hidden > 0 else frame
+    if isinstance(shown.index, pd.DatetimeIndex):  # the dates as read, day first or month first: ISO, no clock
+        shown = shown.set_axis(pd.Index(period_labels(shown.index, None), name="date"))
+    formats = {}
+    for column in frame.columns:
+        if pd.api.types.is_numeric_dtype(frame[column]) and frame[column].dtype != bool:
+            fmt = f"%.{decimals_needed(frame[column])}f"
+            formats[column] = lambda value, fmt=fmt: format_number(value, fmt)
+    styled = shown.style.format(formats)
+    if hidden <= 0:
+        return styled, None
+    head, tail = shown.index[:ends], shown.index[ends:]
+    return styled, (
+        f"The first {ends} and the last {ends} of {len(frame)} rows ({head[0]} to {head[-1]}, then {tail[0]} to"
+        f" {tail[-1]}): the {hidden} rows between them are left out here."
+    )
