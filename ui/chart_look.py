@@ -35,7 +35,11 @@ MUTED_LIGHT = "#62667a"
 # Backtest pages carry tick labels only, the title and legend above; a holdout chart adds both axis titles and
 # has its legend below, in up to two rows, as a forecast chart does.
 PANEL_MARGIN = {"l": 56, "r": 20, "t": 90, "b": 40}
-HOLDOUT_MARGIN = {"l": 76, "r": 20, "t": 40, "b": 118}
+HOLDOUT_MARGIN = {"l": 94, "r": 20, "t": 40, "b": 118}
+# The value axes' tick labels: thousands separators, up to six significant digits, an exponent from a million
+# (1.2e+6). Never SI prefixes: "~s" printed 0.5 as "500m", which analysts read as 500 million. The left margins
+# hold seven characters of it (100,000 or 1.05e+6) beside the axis title.
+TICK_FORMAT = ",~g"
 
 
 # A legend below the axis, in the chart's bottom margin: it never covers the title or subtitle, however narrow
@@ -94,8 +98,8 @@ class Look:
         """Title and subtitle above; the tick labels, both axis titles and the legend below and left: two
         legend rows for a chart of half a laptop screen, one in presentation mode (sizes read in Chromium)."""
         if self.present:
-            return {"l": 108, "r": 20, "t": 96, "b": 125}
-        return {"l": 80, "r": 20, "t": 72, "b": 118}
+            return {"l": 120, "r": 20, "t": 96, "b": 125}
+        return {"l": 98, "r": 20, "t": 72, "b": 118}
 
     def layout(self, title: str, y_title: str, x_title: str, height: int) -> dict:
         """The whole layout of a forecast chart, in one dict."""
@@ -120,7 +124,7 @@ class Look:
             "legend": {**LEGEND_BELOW, "font": font},
             "margin": self.margin,
             "xaxis": x_axis,
-            "yaxis": {**axis, "title": {"text": y_title, "font": font}, "tickformat": "~s"},
+            "yaxis": {**axis, "title": {"text": y_title, "font": font}, "tickformat": TICK_FORMAT},
         }
 
 

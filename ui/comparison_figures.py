@@ -12,6 +12,8 @@ from ui import hover
 from ui.diagnostics_figures import LINE, NAIVE, PALETTE, finish
 from varlib import Backtest, OverlaidForecast
 
+DTICK_HORIZONS = 12  # up to this many horizons, every one gets its tick
+
 
 def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = None) -> go.Figure:
     """One panel per variable: the model's (VAR, VECM) and the random walk's metric by horizon. The hover names the
@@ -39,7 +41,19 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
                 row=1,
                 col=j + 1,
             )
-    fig.update_xaxes(title_text="horizon", dtick=1)
+        if rows[metric].isna().all():  # MAPE left out (the series changes sign): say so where the lines would be
+            fig.add_annotation(
+                text=f"{metric.upper()} left out:<br>{variable} is not<br>all of one sign",
+                xref=f"x{j + 1 if j else ''} domain",
+                yref=f"y{j + 1 if j else ''} domain",
+                x=0.5,
+                y=0.5,
+                showarrow=False,
+            )
+            for axes in (fig.update_xaxes, fig.update_yaxes):
+                axes(showticklabels=False, showgrid=False, zeroline=False, row=1, col=j + 1)
+    # a tick per horizon while they fit side by side; beyond, plotly's own spacing (40 rotated ticks overlapped)
+    fig.update_xaxes(title_text="horizon", dtick=1 if result.horizon <= DTICK_HORIZONS else None)
     return finish(fig, f"{metric.upper()} by horizon over {len(result.origins)} origins", 380)
 
 

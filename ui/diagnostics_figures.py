@@ -20,6 +20,7 @@ LINE = "#2e86de"
 BAND = "rgba(46, 134, 222, 0.3)"  # stands out from the light and the dark background alike (as ui.chart_look)
 NAIVE = "#7f8c9b"
 BAD = "#e4572e"
+UNIT = "#8e44ad"  # a VECM's expected unit roots: neither the inside blue nor the outside red; 3:1 on both themes
 PALETTE = qualitative.Plotly
 P_VALUES = column_format((), p_value=True)  # every table's format for p-values
 
@@ -54,8 +55,13 @@ def _grid_height(k: int) -> int:
 def roots_figure(diag: Diagnostics) -> go.Figure:
     """Companion-matrix eigenvalues in the complex plane with the unit circle: stable means all inside."""
     theta = np.linspace(0, 2 * np.pi, 361)
-    eig = diag.stability.eigenvalues
-    outside = np.abs(eig) >= 1
+    stab = diag.stability
+    eig = stab.eigenvalues
+    # a VECM's unit roots (those nearest 1, as many as the library counted) are part of the model: their own entry
+    unit = np.zeros(eig.shape, dtype=bool)
+    if stab.as_expected is not None and stab.unit_roots:
+        unit[np.argsort(np.abs(eig - 1))[: stab.unit_roots]] = True
+    outside = (np.abs(eig) >= 1) & ~unit
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
@@ -67,14 +73,19 @@ def roots_figure(diag: Diagnostics) -> go.Figure:
             hoverinfo="skip",
         )
     )
-    for mask, name, colour in ((~outside, "inside", LINE), (outside, "on or outside", BAD)):
+    groups = (
+        (~outside & ~unit, "eigenvalues inside", LINE),
+        (unit, f"unit roots ({stab.expected_unit_roots} expected: K - r)", UNIT),
+        (outside, "eigenvalues on or outside", BAD),
+    )
+    for mask, name, colour in groups:
         if mask.any():
             fig.add_trace(
                 go.Scatter(
                     x=eig.real[mask],
                     y=eig.imag[mask],
                     mode="markers",
-                    name=f"eigenvalues {name}",
+                    name=name,
                     marker={"color": colour, "size": 10},
                     customdata=np.abs(eig[mask]),
                     hovertemplate="%{x:.4f} %{y:+.4f}i<br>modulus %{customdata:.4f}<extra></extra>",

@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import hover
-from ui.chart_look import BAND, HOLDOUT_MARGIN, HOVER_FORMATS, LEGEND_BELOW, Look
+from ui.chart_look import BAND, HOLDOUT_MARGIN, HOVER_FORMATS, LEGEND_BELOW, TICK_FORMAT, Look
 
 HISTORY = "#7f8c9b"
 INPUTS = "#5b6776"
@@ -63,7 +63,7 @@ def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int,
         legend=LEGEND_BELOW,
     )
     fig.update_xaxes(title_text=x_title, hoverformat=HOVER_FORMATS.get(frequency))  # 2006Q1, not "Jan 2006"
-    fig.update_yaxes(title_text=y_title, tickformat="~s")
+    fig.update_yaxes(title_text=y_title, tickformat=TICK_FORMAT)
     return fig
 
 
@@ -226,5 +226,5 @@ def series_preview_figure(frame: pd.DataFrame) -> go.Figure:
             col=1,
         )
     fig.update_layout(height=height, margin=PREVIEW_MARGIN)
-    fig.update_yaxes(tickformat="~s")
+    fig.update_yaxes(tickformat=TICK_FORMAT)
     return fig

@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .artifact import Artifact
+from .data import period_labels
 from .errors import InvalidInputError
 from .jsonsafe import to_json_safe
 from .kinds import kind_of
@@ -180,14 +181,14 @@ def backtest(
     naive = np.empty((origins, horizon, k))
     lag_orders = []
     whole_rank = getattr(artifact.params, "coint_rank", None)
-    stood_in: dict[int, int] = {}  # origin number: the rank its own test found, where the version's stood in
+    stood_in: dict[int, int] = {}  # origin index: the rank its own test found, where the version's stood in
     for n, cut in enumerate(cuts):
         train_levels = levels[:cut]
         past, future = (None, None) if exog is None else (exog[:cut], exog[cut : cut + horizon])
         what = f"the training part of origin {n + 1}"
         fitted, found = fit_part(kind, train_levels, refit_spec, what, whole_rank, past)
         if found is not None:
-            stood_in[n + 1] = found
+            stood_in[n] = found
         needed = kind.lag_rows(refit_spec, fitted.params)
         result = kind.forecast(fitted.params, refit_spec, train_levels[-needed:], horizon, 0.05, exog_future=future)
         forecast[n] = result.mean
@@ -211,12 +212,15 @@ def backtest(
         time.perf_counter() - started,
         tuple(bool(b) for b in one_signed(levels)),
         tuple(artifact.spec.exog) if exog is not None else (),
-        (_origins_note(stood_in, k, whole_rank),) if stood_in and whole_rank is not None else (),
+        (_origins_note(stood_in, k, whole_rank, period_labels(dates, artifact.data.frequency)),)
+        if stood_in and whole_rank is not None
+        else (),
         kind.title,
     )
 
 
-def _origins_note(stood_in: dict[int, int], k: int, whole_rank: int) -> str:
-    numbers = sorted(stood_in)
-    where = f"origin {numbers[0]}" if len(numbers) == 1 else f"origins {and_list(numbers)}"
+def _origins_note(stood_in: dict[int, int], k: int, whole_rank: int, labels: list[str]) -> str:
+    """Names the origins by their periods (`2005Q1`), as the Backtest page's caption does."""
+    named = [labels[n] for n in sorted(stood_in)]
+    where = f"origin {named[0]}" if len(named) == 1 else f"origins {and_list(named)}"
     return rank_note(f"the training part of {where}", list(stood_in.values()), k, whole_rank)

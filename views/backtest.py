@@ -19,6 +19,8 @@ from varlib import (
     and_list,
     backtest,
     can_reselect,
+    column_format,
+    format_number,
     period_labels,
     score_notes,
 )
@@ -114,16 +116,26 @@ def _show(result: Backtest, alias: str | None) -> None:
     used = f"lag order {orders[0]} at every origin" if len(orders) == 1 else f"lag orders {and_list(orders)}"
     span = f"{len(result.origins)} origins from {first} to {last} (last training period)"
     st.caption(f"{span}, {used}, {result.seconds:.2f}s.")
-    metric = (
-        st.segmented_control(
-            "Metric", METRICS, default="rmse", key="bt_metric", format_func=str.upper, persist_state="session"
-        )
-        or "rmse"
+    table = result.scores()
+    # MAPE left out for every variable (all change sign) would draw only empty panels: not offered then
+    no_mape = table["mape"].isna().all()
+    options = [m for m in METRICS if not (no_mape and m == "mape")]
+    if st.session_state.get("bt_metric") not in options:
+        st.session_state["bt_metric"] = "rmse"
+    # required: clicking the selected segment no longer clears it, so the control always shows what is drawn
+    metric = st.segmented_control(
+        "Metric",
+        options,
+        default="rmse",
+        required=True,
+        key="bt_metric",
+        format_func=str.upper,
+        persist_state="session",
+        help=f"No MAPE here. {score_notes(table['mape'])[0]}" if no_mape else None,
     )
     figure = comparison_figures.backtest_figure(result, metric, alias)
     plot(st, figure, key="bt_chart")
-    table = result.scores()
-    styled = backtest_styler(table)
+    styled = _paired_formats(backtest_styler(table), table)
     st.caption(
         "`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the model beats the"
         " random walk at that horizon."
@@ -140,6 +152,16 @@ def _show(result: Backtest, alias: str | None) -> None:
         on_click="ignore",
         key="bt_download",
     )
+
+
+def _paired_formats(styled, table):
+    """One format for a metric's model and random-walk columns (each still one format for all its rows): side by
+    side, 46.2 beside 76, each column in its own format, read as a difference in precision."""
+    for metric in METRICS:
+        pair = [metric, f"{metric}_rw"]
+        fmt = column_format([v for c in pair for v in table[c]])
+        styled = styled.format(lambda v, fmt=fmt: format_number(v, fmt), subset=pair)
+    return styled
 
 
 guarded(render)

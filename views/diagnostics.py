@@ -131,12 +131,15 @@ def _whiteness_lags(artifact: Artifact, where, problems: list[str]) -> int:
     st.session_state.setdefault(key, default_lags)
     return int(
         where.number_input(
-            "Whiteness lags",
+            "Portmanteau lags",
             lowest,
             most,
             key=key,
             persist_state="session",
-            help=f"Portmanteau test lags; must exceed the lag order {artifact.k_ar}.",
+            # the verdict is the LM test's, on lags of its own: the field said "whiteness" and seemed to set it
+            help=f"Lags of the two portmanteau tests and of the residual autocorrelation chart (Residuals tab);"
+            f" more than the lag order {artifact.k_ar}. The whiteness verdict is the LM test's, on up to 5 lags of"
+            " its own, unless the sample is too short for it.",
         )
     )
 

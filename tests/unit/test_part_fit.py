@@ -13,7 +13,7 @@ from tests.unit.test_vecm_forecast import E6
 from varlib import InvalidInputError, ModelSpec, train_model
 from varlib.artifact import build_artifact
 from varlib.backtest import backtest
-from varlib.data import Dataset
+from varlib.data import Dataset, period_labels
 
 SPEC = ModelSpec(("Dp", "R"), kind="vecm", lags=4)  # rank by Johansen's test at 5%, holdout 10%
 
@@ -50,7 +50,12 @@ def test_a_whole_sample_without_a_usable_rank_is_still_refused():
 def test_reselecting_origins_whose_test_fails_keep_the_versions_rank_and_one_note_names_them():
     artifact = build_artifact(train_model(_dataset(), SPEC.with_(lags=None, max_lags=4, holdout=0)), "e6", "tester")
     result = backtest(artifact, origins=12, horizon=4, lag_policy="reselect")
-    failing = [n + 1 for n, cut in enumerate(range(len(E6) - 4 - 12 + 1, len(E6) - 4 + 1)) if _rank(E6[:cut]) != 1]
-    assert failing and len(result.notes) == 1
-    assert f"origins {', '.join(map(str, failing[:-1]))} and {failing[-1]}," in result.notes[0]
+    cuts = range(len(E6) - 4 - 12 + 1, len(E6) - 4 + 1)
+    failing = [
+        period_labels([artifact.data.dates[cut - 1]], artifact.data.frequency)[0]
+        for cut in cuts
+        if _rank(E6[:cut]) != 1
+    ]
+    assert failing and len(result.notes) == 1 and "Q" in failing[0]  # named by period, as the page's caption
+    assert f"origins {', '.join(failing[:-1])} and {failing[-1]}," in result.notes[0]
     assert result.to_dict()["notes"] == list(result.notes)

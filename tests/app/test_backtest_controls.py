@@ -1,0 +1,74 @@
+"""The Backtest page's metric control and chart: always a metric shown, readable horizon ticks, no empty MAPE."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tests.app.conftest import charts, displayed, errors, formats_of, open_app
+from ui.comparison_figures import backtest_figure
+from varlib import Backtest, ModelSpec, load_dataset, train_model
+from varlib.service import publish_result
+
+BACKTEST = "views/backtest.py"
+
+
+def _result(horizon: int, percent=(True, True)) -> Backtest:
+    """A made-up backtest of two variables over three origins."""
+    rng = np.random.default_rng(0)
+    shape = (3, horizon, 2)
+    actual = 100 + rng.normal(size=shape)
+    return Backtest(
+        "var", "0.0.1", ("a", "b"), horizon, "fixed", ("2009-01-01", "2009-04-01", "2009-07-01"), (2, 2, 2),
+        actual + rng.normal(size=shape), actual, actual + rng.normal(size=shape), 0.1, percent,
+    )  # fmt: skip
+
+
+def test_horizon_ticks_are_each_drawn_up_to_twelve_then_spaced_by_plotly():
+    assert backtest_figure(_result(12)).layout.xaxis.dtick == 1
+    long = backtest_figure(_result(40))
+    assert long.layout.xaxis.dtick is None and long.layout.xaxis2.dtick is None  # 40 rotated ticks overlapped
+
+
+def test_a_panel_without_mape_says_why_instead_of_an_empty_axis():
+    fig = backtest_figure(_result(4, percent=(True, False)), "mape")
+    notes = [a.text for a in fig.layout.annotations if "left out" in a.text]
+    assert notes == ["MAPE left out:<br>b is not<br>all of one sign"] and fig.layout.annotations[-1].xref == "x2 domain"
+    assert fig.layout.yaxis2.showticklabels is False and fig.layout.yaxis.showticklabels is not False
+    assert not [a for a in backtest_figure(_result(4, percent=(True, False))).layout.annotations if "left" in a.text]
+
+
+def _run(at, origins=3, horizon=2):
+    at.number_input(key="bt_origins").set_value(origins)
+    at.number_input(key="bt_horizon").set_value(horizon)
+    at.button(key="bt_run").click().run()
+    assert not at.exception and errors(at) == ""
+    return at
+
+
+def test_the_metric_control_cannot_be_cleared(seeded):
+    at = _run(open_app(page=BACKTEST))
+    control = at.segmented_control(key="bt_metric")
+    assert control.proto.required and control.value == "rmse"
+    assert charts(at)[0]["layout"]["title"]["text"].startswith("RMSE")
+
+
+def test_mape_is_not_offered_when_every_variable_changes_sign(seeded):
+    dataset = load_dataset(variables=["realgdp", "realinv"])
+    frame = dataset.frame.diff().iloc[1:]  # quarterly changes: both cross zero
+    changes = type(dataset)("changes", frame, "0" * 64, frequency=dataset.frequency)
+    publish_result(seeded, train_model(changes, ModelSpec(variables=("realgdp", "realinv"), lags=2)), "changes")
+    at = _run(open_app({"model": "changes"}, page=BACKTEST))
+    control = at.segmented_control(key="bt_metric")
+    assert control.options == ["RMSE", "MAE"] and "not all of one sign" in control.help
+    at = _run(open_app({"model": "var"}, page=BACKTEST))
+    assert at.segmented_control(key="bt_metric").options == ["RMSE", "MAE", "MAPE"]
+
+
+def test_a_variables_model_and_random_walk_columns_share_one_format(seeded):
+    at = _run(open_app(page=BACKTEST), origins=12, horizon=20)  # the random walk passes 1,000, the VAR not
+    shown, table = displayed(at.dataframe[0]), at.dataframe[0].value
+    for variable in table["variable"].unique():
+        rows = shown[table["variable"] == variable]
+        for metric in ("rmse", "mae", "mape"):
+            cells = [*rows[metric], *rows[f"{metric}_rw"]]
+            assert len(formats_of(cells)) == 1, (variable, metric, cells)
