@@ -139,7 +139,7 @@ def test_dashboard_with_read_only_credentials_has_no_working_publish(app_env, mi
     _train(at)
     # Credentials alone are read-only (VARLIB_READ_ONLY unset): the button exists until the store refuses.
     next(b for b in at.button if b.label.startswith("Publish")).click().run()
-    assert not at.exception and "not allowed" in errors(at)
+    assert not at.exception and "Not allowed" in errors(at)
     at.run()
     assert _publish_buttons(at) == []
     assert _keys(minio, users.bucket) == before
