@@ -51,6 +51,11 @@ def differences_table(baseline: VersionForecast, scenario: VersionForecast) -> p
     return pd.DataFrame(columns, index=pd.Index(baseline.index, name="date"))
 
 
+def order_words(kind: str, k_ar: int) -> str:
+    """A fit's lag order as its kind counts it: `VAR(4)`, or a VECM's VAR order in levels."""
+    return f"VAR({k_ar})" if kind == "var" else f"VECM of VAR order {k_ar}"
+
+
 def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None) -> pd.DataFrame:
     """The Models page table: one row per version or stray object, newest first (withdrawn ones say so).
     Every holdout RMSE of the column is printed in the one format the column's values call for."""
@@ -76,15 +81,18 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
                 "frequency": card.frequency if card else "",
                 "lag order": card.k_ar if card else None,
                 "checks": ("⚠ " + ", ".join(card.flags) if card.flags else "ok") if card else "",
-                "holdout RMSE": (
-                    ", ".join(f"{v} {format_number(x, fmt) or '–'}" for v, x in card.holdout_rmse.items())
-                    if card
-                    else ""
-                ),
+                "holdout RMSE": _holdout_rmse(card, fmt) if card else "",
                 "notes": card.notes if card else "",
             }
         )
     return pd.DataFrame(rows, columns=VERSION_COLUMNS)
+
+
+def _holdout_rmse(card, fmt: str) -> str:
+    """Per variable; with the holdout's own lag order when the criterion chose another one on its rows."""
+    text = ", ".join(f"{v} {format_number(x, fmt) or '–'}" for v, x in card.holdout_rmse.items())
+    other = card.holdout_k_ar is not None and card.k_ar is not None and card.holdout_k_ar != card.k_ar
+    return f"{text} (of a {order_words(card.kind, card.holdout_k_ar)})" if other and text else text
 
 
 # What tells versions apart first (notes, checks); the wide columns last

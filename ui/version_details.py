@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from ui.tables import metrics_table, number_formats
+from ui.tables import metrics_table, number_formats, order_words
 from varlib import MODEL_SPACE, Artifact, and_list, label_of, period_labels, score_notes, to_json, utc_time
 
 SECTIONS = ("Spec", "Data", "Metrics", "Adequacy", "Fills", "Notes")
@@ -40,11 +40,6 @@ def spec_facts(artifact: Artifact) -> dict[str, str]:
     if rank is not None:
         facts["cointegration rank"] = str(rank)
     return facts
-
-
-def order_words(kind: str, k_ar: int) -> str:
-    """A fit's lag order as its kind counts it: `VAR(4)`, or a VECM's VAR order in levels."""
-    return f"VAR({k_ar})" if kind == "var" else f"VECM of VAR order {k_ar}"
 
 
 def holdout_scored_with(kind: str, k_ar: int, evaluation: dict | None) -> str | None:

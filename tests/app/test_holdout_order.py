@@ -42,3 +42,15 @@ def test_the_forecast_card_names_the_holdouts_own_order(seeded):
     assert errors(at) == ""
     card = "\n".join(c.value for c in at.caption)
     assert "(of a VAR(9), the holdout's own order)" in card and "lag order **2**" in card
+
+
+def test_the_models_table_names_the_holdouts_own_order(seeded):
+    result = train_model(load_dataset(variables=list(SPEC.variables)), SPEC)
+    publish_result(seeded, result, "reordered", "patch", "holdout of another order")
+    at = open_app({"model": "reordered"}, page="views/models.py")
+    table = next(f.value for f in at.dataframe if "holdout RMSE" in f.value.columns)
+    assert table["holdout RMSE"].iloc[0].endswith("(of a VAR(9))")
+    plain = open_app({"model": "var"}, page="views/models.py")  # the same order: nothing added
+    assert not any(
+        "(of a" in str(x) for f in plain.dataframe if "holdout RMSE" in f.value.columns for x in f.value["holdout RMSE"]
+    )

@@ -39,6 +39,8 @@ class Card:
     transform: str = ""
     trend: str = ""
     holdout_rmse: Mapping[str, float | None] = field(default_factory=dict)
+    # the lag order the holdout was scored with: a criterion repeats its search on the rows before the holdout
+    holdout_k_ar: int | None = None
     kind: str = "var"
     schema_version: int = SCHEMA_VERSION
     frequency: str = ""  # a word: quarterly, monthly, ...
@@ -63,6 +65,7 @@ class Card:
             transform=artifact.spec.transform,
             trend=artifact.spec.deterministic_terms,  # a VAR's trend, a VECM's deterministic terms
             holdout_rmse={v: m.get("rmse") for v, m in metrics.items()},
+            holdout_k_ar=(artifact.evaluation or {}).get("k_ar"),
             kind=artifact.spec.kind,
             frequency=label_of(artifact.data.frequency) if artifact.data.frequency else "",
             flags=_flags(artifact),
@@ -92,6 +95,7 @@ class Card:
                 transform=str(raw.get("transform") or ""),
                 trend=str(raw.get("trend") or ""),
                 holdout_rmse=in_order(raw.get("holdout_rmse") or {}, variables),  # the index sorts its keys
+                holdout_k_ar=None if raw.get("holdout_k_ar") is None else int(raw["holdout_k_ar"]),
                 kind=str(raw.get("kind") or "var"),
                 schema_version=int(raw.get("schema_version") or SCHEMA_VERSION),
                 frequency=str(raw.get("frequency") or ""),
@@ -118,6 +122,7 @@ class Card:
                 "transform": self.transform,
                 "trend": self.trend,
                 "holdout_rmse": dict(self.holdout_rmse),
+                "holdout_k_ar": self.holdout_k_ar,
                 "kind": self.kind,
                 "schema_version": self.schema_version,
                 "frequency": self.frequency,
