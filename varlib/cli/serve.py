@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
-import socket
+import logging
 
 import varlib
 from varlib import InvalidInputError, Settings, VarlibError
@@ -39,15 +39,35 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def check_port(host: str, port: int) -> None:
-    """Bind `host:port` as uvicorn will (its family rule, SO_REUSEADDR on, so a port left in TIME_WAIT by a
-    stopped service is free) and let go; VarlibError (exit 1) when that is refused."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    """Bind `host:port` through uvicorn's own `Config.bind_socket` (its address family, SO_REUSEADDR, so a port
+    left in TIME_WAIT by a stopped service is free) and let go; VarlibError (exit 1) when that is refused.
+    uvicorn logs the refusal and exits 3, so its log record is caught here for the reason."""
+    import uvicorn  # the service's dependency, not the CLI's
+
+    log = logging.getLogger("uvicorn.error")
+    caught = _Caught()
+    propagates, log.propagate = log.propagate, False  # neither the refusal nor "running on" reaches stderr
+    log.addHandler(caught)
     try:
-        with socket.socket(family, socket.SOCK_STREAM) as probe:
-            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            probe.bind((host, port))
-    except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
+        uvicorn.Config("varlib.api:create_app", host=host, port=port, log_config=None).bind_socket().close()
+    except SystemExit:
+        refused = caught.error
+        if isinstance(refused, OSError) and refused.errno == errno.EADDRINUSE:
             raise VarlibError(f"port {port} on {host} is in use; pick another with --port") from None
-        reason = exc.strerror or str(exc)
+        reason = getattr(refused, "strerror", None) or str(refused)
         raise VarlibError(f"cannot listen on {host} port {port}: {reason}; check --host and --port") from None
+    finally:
+        log.removeHandler(caught)
+        log.propagate = propagates
+
+
+class _Caught(logging.Handler):
+    """Keeps what uvicorn logged as an error (the OSError of a refused bind)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.error: object = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR:
+            self.error = record.msg
