@@ -62,10 +62,7 @@ def lm_test(residuals: np.ndarray, regressors: np.ndarray, lags: int) -> LMTest:
     from scipy import stats  # imported on use: scipy.stats costs half a second to import
 
     nobs, k = residuals.shape
-    lagged = np.zeros((nobs, k * lags))
-    for i in range(1, lags + 1):
-        lagged[i:, k * (i - 1) : k * i] = residuals[:-i]
-    auxiliary = np.column_stack([regressors, lagged])
+    auxiliary = np.column_stack([regressors, lagged_residuals(residuals, lags)])
     coefs, *_ = np.linalg.lstsq(auxiliary, residuals, rcond=None)
     errors = residuals - auxiliary @ coefs
     sigma_restricted = residuals.T @ residuals / nobs
@@ -88,6 +85,15 @@ def lm_test(residuals: np.ndarray, regressors: np.ndarray, lags: int) -> LMTest:
         k * m,
         float(df2),
     )
+
+
+def lagged_residuals(residuals: np.ndarray, lags: int) -> np.ndarray:
+    """[u_{t-1}, ..., u_{t-h}] (T x K h), the pre-sample ones set to zero, as JMulTi and R vars set them."""
+    nobs, k = residuals.shape
+    lagged = np.zeros((nobs, k * lags))
+    for i in range(1, lags + 1):
+        lagged[i:, k * (i - 1) : k * i] = residuals[:-i]
+    return lagged
 
 
 def _rao_s(k: int, m: int) -> float:

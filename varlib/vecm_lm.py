@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .autocorrelation_lm import DEFAULT_LM_LAGS, LMTest, largest_lm_lags, lm_test
+from .autocorrelation_lm import DEFAULT_LM_LAGS, LMTest, lagged_residuals, largest_lm_lags, lm_test
 
 
 def vecm_regressors(results: Any) -> np.ndarray:
@@ -67,9 +67,7 @@ def jmulti_vecm_lm(results: Any, lags: int = DEFAULT_LM_LAGS) -> float:
     if "li" in results.deterministic:
         regressors[:, -results.coint_rank :] += np.asarray(results.det_coef_coint, dtype=float)[-1]
     nobs, k = residuals.shape
-    lagged = np.zeros((nobs, k * lags))
-    for i in range(1, lags + 1):
-        lagged[i:, k * (i - 1) : k * i] = residuals[:-i]
+    lagged = lagged_residuals(residuals, lags)
     centred = residuals - residuals.mean(axis=0)
     stacked = np.hstack([centred[i:].T @ centred[:-i] for i in range(1, lags + 1)]).reshape(-1, order="F") / nobs
     auxiliary = np.column_stack([lagged, regressors])
