@@ -56,6 +56,12 @@ def order_words(kind: str, k_ar: int) -> str:
     return f"VAR({k_ar})" if kind == "var" else f"VECM of VAR order {k_ar}"
 
 
+def other_holdout_order(kind: str, k_ar: int | None, scored: int | None) -> str | None:
+    """`VAR(9)` when the holdout was scored with another lag order than the version's (a criterion repeats its
+    search on the rows before the holdout, which may choose another order); else None."""
+    return order_words(kind, scored) if scored is not None and k_ar is not None and scored != k_ar else None
+
+
 def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None) -> pd.DataFrame:
     """The Models page table: one row per version or stray object, newest first (withdrawn ones say so).
     Every holdout RMSE of the column is printed in the one format the column's values call for."""
@@ -91,8 +97,8 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
 def _holdout_rmse(card, fmt: str) -> str:
     """Per variable; with the holdout's own lag order when the criterion chose another one on its rows."""
     text = ", ".join(f"{v} {format_number(x, fmt) or '–'}" for v, x in card.holdout_rmse.items())
-    other = card.holdout_k_ar is not None and card.k_ar is not None and card.holdout_k_ar != card.k_ar
-    return f"{text} (of a {order_words(card.kind, card.holdout_k_ar)})" if other and text else text
+    other = other_holdout_order(card.kind, card.k_ar, card.holdout_k_ar)
+    return f"{text} (of a {other})" if other and text else text
 
 
 # What tells versions apart first (notes, checks); the wide columns last

@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from ui.tables import metrics_table, number_formats, order_words
+from ui.tables import metrics_table, number_formats, order_words, other_holdout_order
 from varlib import MODEL_SPACE, Artifact, and_list, label_of, period_labels, score_notes, to_json, utc_time
 
 SECTIONS = ("Spec", "Data", "Metrics", "Adequacy", "Fills", "Notes")
@@ -42,20 +42,14 @@ def spec_facts(artifact: Artifact) -> dict[str, str]:
     return facts
 
 
-def holdout_scored_with(kind: str, k_ar: int, evaluation: dict | None) -> str | None:
-    """The short form for a card: `of a VAR(9), the holdout's own order`, or None when it is the version's."""
-    scored = (evaluation or {}).get("k_ar")
-    return None if scored is None or scored == k_ar else f"of a {order_words(kind, scored)}, the holdout's own order"
-
-
 def holdout_order(kind: str, k_ar: int, evaluation: dict | None) -> str | None:
     """When the holdout was scored with another lag order than the version's, the words that say so (a
     criterion repeats its search on the rows before the holdout, which may choose another order); else None."""
-    scored = (evaluation or {}).get("k_ar")
-    if scored is None or scored == k_ar:
+    other = other_holdout_order(kind, k_ar, (evaluation or {}).get("k_ar"))
+    if other is None:
         return None
     return (
-        f"scored with a {order_words(kind, scored)}, the order the criterion chose on the rows before the holdout;"
+        f"scored with a {other}, the order the criterion chose on the rows before the holdout;"
         f" this version is a {order_words(kind, k_ar)}"
     )
 

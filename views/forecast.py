@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import governance, live, presentation, scenario_panel, selection, store, url_state, version_details
+from ui import governance, live, presentation, scenario_panel, selection, store, tables, url_state
 from ui.errors import guarded
 from ui.forecast_link import FIELDS, KEYS, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
@@ -130,8 +130,8 @@ def _model_card(artifact: Artifact) -> None:
     card = Card.from_artifact(artifact)
     created = utc_time(card.created_at)
     rmse = ", ".join(f"{v} {x:.4g}" for v, x in card.holdout_rmse.items() if x is not None) or "no holdout"
-    other = version_details.holdout_scored_with(artifact.spec.kind, artifact.k_ar, artifact.evaluation)
-    rmse += f" ({other})" if other else ""
+    other = tables.other_holdout_order(card.kind, card.k_ar, card.holdout_k_ar)
+    rmse += f" (of a {other}, the holdout's own order)" if other else ""
     details = (
         f"**{artifact.description}** · variables **{', '.join(artifact.variables)}** ·"
         f" {card.frequency or 'undated'} · lag order **{artifact.k_ar}** ({artifact.lag_method}) · transform"
