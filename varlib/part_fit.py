@@ -14,7 +14,6 @@ from typing import Any
 
 import numpy as np
 
-from .errors import InvalidInputError
 from .spec import ModelSpec
 
 
@@ -22,13 +21,10 @@ def fit_part(
     kind: Any, levels: np.ndarray, spec: ModelSpec, what: str, whole_rank: int | None, exog: np.ndarray | None
 ) -> tuple[Any, int | None]:
     """`kind.fit` on `levels` (unassessed), and the rank the part's own test found when it was one no VECM
-    can have and the whole sample's cointegration rank `whole_rank` stood in for it (else None)."""
-    try:
-        return kind.fit(levels, spec, what, assess=False, exog=exog), None
-    except InvalidInputError as exc:
-        if exc.field != "coint_rank" or spec.coint_rank is not None or whole_rank is None:
-            raise
-        return kind.fit(levels, spec.with_(coint_rank=whole_rank), what, assess=False, exog=exog), int(exc.value)
+    can have and the whole sample's cointegration rank `whole_rank` stood in for it (else None). The kind
+    takes the stand-in itself, in the one fit: no refusal to build and catch, no second lag search."""
+    fitted = kind.fit(levels, spec, what, assess=False, exog=exog, rank_fallback=whole_rank)
+    return fitted, fitted.tested_rank
 
 
 def rank_note(where: str, found: list[int], k: int, whole_rank: int) -> str:

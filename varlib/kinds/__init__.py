@@ -49,6 +49,7 @@ class Fit:
     selection: LagSelection | None
     warnings: tuple[str, ...] = ()
     adequacy: Adequacy | None = None
+    tested_rank: int | None = None  # a VECM test's rank that no VECM can have, when `rank_fallback` stood in
 
 
 class ModelKind(Protocol):
@@ -88,10 +89,12 @@ class ModelKind(Protocol):
         what: str = "the training sample",
         assess: bool = True,
         exog: np.ndarray | None = None,
+        rank_fallback: int | None = None,
     ) -> Fit:
         """Fit `spec` on levels (rows x variables); `what` names the sample in error messages; `assess`
         runs the adequacy checks (training's final fit; not every backtest origin); `exog` holds the
-        exogenous variables of `spec.exog`, one row per row of `levels`."""
+        exogenous variables of `spec.exog`, one row per row of `levels`; `rank_fallback`, for a VECM whose
+        rank is tested, the rank used when the test finds one no VECM can have (varlib.part_fit)."""
         ...
 
     def forecast(

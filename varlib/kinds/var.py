@@ -74,6 +74,7 @@ class VarKind:
         what: str = "the training sample",
         assess: bool = True,
         exog: np.ndarray | None = None,
+        rank_fallback: int | None = None,  # a VAR has no cointegration rank
     ) -> Fit:
         series = to_model_space(levels, spec.transform, list(spec.variables))
         regressors = model_space_exog(spec, exog, len(series))

@@ -110,20 +110,23 @@ class VecmKind:
         what: str = "the training sample",
         assess: bool = True,
         exog: np.ndarray | None = None,  # always None: check_spec refuses exogenous variables
+        rank_fallback: int | None = None,
     ) -> Fit:
         names = list(spec.variables)
         series = to_model_space(levels, spec.transform, names)
         lags, selection, how, warnings = choose_order(series, self.order_spec(spec), what)
         terms = _terms(spec)
         johansen = _johansen(series, names, lags, terms, what)
-        rank, method = spec.coint_rank, "fixed"
-        if rank is None:
+        rank, method, tested = spec.coint_rank, "fixed", None
+        if rank is None and rank_fallback is not None and not 0 < johansen.rank < len(names):
+            rank, tested = rank_fallback, johansen.rank  # a part of the sample: no refusal, no suggestions to test
+        elif rank is None:
             order = _Order(series, names, lags, terms, how, selection, spec.ic, warnings)
             rank, method = _tested_rank(johansen.rank, len(names), what, order), RANK_BY_TEST
         results = fit_vecm(series, lags, rank, terms)
         params = params_of(results, terms, johansen, method, len(series))
         adequacy = assess_fit(results, params.var.coefs, rank, spec.transform) if assess else None
-        return Fit(params, how, selection, tuple(warnings), adequacy)
+        return Fit(params, how, selection, tuple(warnings), adequacy, tested)
 
     def forecast(
         self,
