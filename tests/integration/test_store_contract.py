@@ -111,3 +111,18 @@ def test_keys_that_could_escape_are_refused(store, key):
 
 def test_check_passes_on_a_reachable_store(store):
     store.check()
+
+
+def test_a_folder_without_objects_is_no_folder(local_settings):
+    """A bucket has no empty folders: a local folder left empty, or holding only a lock or an unfinished
+    write, is not listed (else the dashboard offered a model whose every read was 'not found')."""
+    store = open_store(local_settings)
+    store.create("var/0_0_1/model.json", b"{}")
+    bucket = local_settings.store_dir / local_settings.bucket
+    (bucket / "empty" / "0_0_1").mkdir(parents=True)
+    (bucket / "var" / "0_0_2").mkdir()
+    (bucket / "var" / "0_0_2" / "model.json.lock").write_text("")
+    (bucket / "var" / "0_0_3").mkdir()
+    (bucket / "var" / "0_0_3" / ".tmp-abc").write_text("")
+    assert store.list_folders("") == ["var"]
+    assert store.children("var/") == (["0_0_1"], [])

@@ -120,7 +120,8 @@ class LocalStore:
         folders, objects = [], []
         for entry in sorted(os.scandir(start), key=lambda entry: entry.name):
             if entry.is_dir():
-                folders.append(entry.name)
+                if _holds_object(entry.path):  # as in a bucket, where a prefix exists only through its objects
+                    folders.append(entry.name)
             elif _is_object(entry.name):
                 try:
                     stat = entry.stat()
@@ -242,6 +243,11 @@ class LocalStore:
 def _etag(stat: os.stat_result) -> str:
     # Size, mtime and inode change on every write (temp file + rename or link).
     return f"{stat.st_ino:x}-{stat.st_mtime_ns:x}-{stat.st_size:x}"
+
+
+def _holds_object(folder: str) -> bool:
+    """Whether any stored object lies under `folder`; stops at the first (a version folder's first entry)."""
+    return any(_is_object(name) for _, _, files in os.walk(folder) for name in files)
 
 
 def _is_object(file_name: str) -> bool:
