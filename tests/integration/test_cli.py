@@ -180,10 +180,14 @@ def test_a_lag_csv_of_recent_data_gives_its_last_rows_and_says_so(local_env, tmp
 
 
 def test_missing_version_exits_1(env):
-    result = cli(env, "forecast", "0.0.9", "--name", "var")
-    assert result.returncode == 1 and "var 0.0.9 does not exist" in result.stderr
+    unknown = cli(env, "forecast", "0.0.9", "--name", "var")  # in an empty store the model is what is missing
+    assert unknown.returncode == 1 and "model 'var' does not exist" in unknown.stderr
+    assert "it holds no models yet" in unknown.stderr
     empty = cli(env, "forecast", "0.0.9")
     assert empty.returncode == 1 and "no models in" in empty.stderr and "varlib train --publish" in empty.stderr
+    assert cli(env, "train", "--name", "var", "--lags", "2", "--publish").returncode == 0
+    result = cli(env, "forecast", "0.0.9", "--name", "var")
+    assert result.returncode == 1 and "var 0.0.9 does not exist" in result.stderr
 
 
 def test_unreachable_minio_fails_fast_naming_the_endpoint():

@@ -1,6 +1,7 @@
-"""The CLI on the local store: `withdraw latest` refused in one line, an unknown model is an error for `list`,
-`alias list` and `history`, and stored text with control characters (saved before they were refused) is
-printed escaped by every table, `show`, `scenario show` and the withdrawn-version warning."""
+"""The CLI on the local store: `withdraw latest` refused in one line, an unknown model is an error naming the
+models there (`list`, `alias list`, `history` and every command that loads a version), and stored text with
+control characters (saved before they were refused) is printed escaped by every table, `show`, `scenario show`
+and the withdrawn-version warning."""
 
 from __future__ import annotations
 
@@ -41,7 +42,20 @@ def test_withdraw_latest_or_an_alias_is_refused_and_withdraws_nothing(local_cli,
     assert local_cli.withdrawals("var") == {}
 
 
-@pytest.mark.parametrize("argv", [["list"], ["list", "--json"], ["alias", "list"], ["history", "--json"], ["history"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["list", "--json"],
+        ["alias", "list"],
+        ["history", "--json"],
+        ["history"],
+        ["scenario", "list"],
+        ["scenario", "list", "0.0.1"],
+        ["show", "latest"],
+        ["forecast", "0.0.1", "--json"],
+    ],
+)
 def test_an_unknown_model_is_an_error_naming_the_models_there(local_cli, capsys, argv):
     code, out, err = run(capsys, *argv, "--name", "nope")
     assert (code, out) == (1, "")

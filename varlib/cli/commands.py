@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 import varlib
-from varlib import InvalidInputError, Registry, Settings
+from varlib import InvalidInputError, NotFoundError, Registry, Settings
 
 from .models import model_name, require_model
 from .output import plain, print_fields, print_json, print_table
@@ -54,7 +54,12 @@ def named_version(
     elif pinned:
         _check_version(args.version, args.name)  # a malformed version is bad input, whatever the store holds
     registry = registry or registry_from_env()
-    artifact = registry.load(model_name(registry, args.name), args.version)
+    try:
+        artifact = registry.load(model_name(registry, args.name), args.version)
+    except NotFoundError:
+        if args.name:
+            require_model(registry, args.name)  # an unknown model is named as such, with the models there
+        raise
     if not (withdrawal and pinned and artifact.version):
         return artifact, None
     return artifact, registry.withdrawal(artifact.name, artifact.version)
