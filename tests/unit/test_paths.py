@@ -26,8 +26,10 @@ def _csv(text: str) -> pd.DataFrame:
         "date,realgdp\n2010-01-01,13100\n2010-07-01,13300\n",
         "step,realgdp\n2,13100\n4,13300\n",
         "realgdp,realcons\n,\n13100,\n,\n13300,\n",
+        "Step,realgdp\n2,13100\n4,13300\n",
+        "date,step,realgdp\n2010-01-01,2,13100\n2010Q3,4,13300\n",
     ],
-    ids=["dates", "steps", "rows"],
+    ids=["dates", "steps", "rows", "Step", "agreeing dates and steps"],
 )
 def test_dates_step_numbers_or_row_order_place_the_conditions(text):
     path = check_path(_csv(text), VARIABLES, LABELS)
@@ -51,6 +53,10 @@ def test_dates_step_numbers_or_row_order_place_the_conditions(text):
         ("step,realgdp\n2,1\n2,3\n", r"step 2 \(2010-01-01\) is given twice"),
         ("step,realgdp\n1.5,1\n", "step '1.5' is not a step number"),
         ("date,realgdp\nsoon,1\n", "'soon' is not a date"),
+        (
+            "date,step,realgdp\n2009-10-01,2,13200\n",
+            r"row 1 gives step 2 \(2010-01-01\) and the date 2009-10-01, which is step 1 \(2009-10-01\); keep one",
+        ),
     ],
 )
 def test_impossible_conditions_are_refused_by_name(table, message):
@@ -132,3 +138,13 @@ def test_a_forecast_checks_conditions_against_its_own_dates(macro_result):
     empty = forecast_artifact(artifact, 4, conditions={"realgdp": [None, None]})
     np.testing.assert_array_equal(empty.forecast.mean, forecast_artifact(artifact, 4).forecast.mean)
     assert empty.conditions == []
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [("step\n1\n", "it has no variable's column"), ("date,realgdp\n2009Q4,\n", "column realgdp is empty")],
+)
+def test_a_conditions_file_that_conditions_nothing_is_refused(text, where):
+    """Else it gives a plain forecast that reads as a conditioned one."""
+    with pytest.raises(InvalidInputError, match=f"conditions.csv conditions nothing: {where}; give a value"):
+        _csv(text)

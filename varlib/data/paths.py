@@ -44,7 +44,30 @@ def read_path_csv(source: str | Path | bytes, what: str = CONDITIONS, name: str 
         data = Path(source).read_bytes() if isinstance(source, (str, Path)) else bytes(source)
     except OSError as exc:
         raise InvalidInputError(f"cannot read {what} from {label!r}: {exc.strerror or exc}", value=label) from None
-    return read_text_table(data, label, observations=False)
+    table = read_text_table(data, label, observations=False)
+    if what == CONDITIONS:
+        _refuse_no_conditions(table, label)
+    return table
+
+
+def _refuse_no_conditions(table: pd.DataFrame, label: str) -> None:
+    """A conditions file with no value in any variable's column would give a plain forecast that reads as a
+    conditioned one."""
+    placing = {find_date_column(table.columns), *(c for c in table.columns if str(c).strip().lower() == STEP)}
+    values = [c for c in table.columns if c not in placing]
+    if not any(not is_empty(cell) for column in values for cell in table[column]):
+        named = ", ".join(map(str, values))
+        where = (
+            (f"column {named} is empty" if len(values) == 1 else f"columns {named} are empty")
+            if values
+            else ("it has no variable's column")
+        )
+        raise InvalidInputError(
+            f"{label} conditions nothing: {where}; give a value for each variable and step to condition on"
+            " (an empty cell leaves it free), or forecast without conditions",
+            field=CONDITIONS,
+            value=label,
+        )
 
 
 def check_path(
@@ -66,6 +89,8 @@ def check_path(
     if by_position:  # before any other work: a body of many keys that are not variables costs nothing
         check_columns((str(key) for key in table), columns, what, other_columns, placing=False)
     frame = _as_frame(table)
+    if not by_position:
+        frame = _step_column_named(frame, columns)
     date_column = None if by_position else _date_column(frame)
     steps = _position_steps(frame, labels, what) if by_position else _steps_of(frame, labels, what, date_column)
     given = [c for c in frame.columns if c not in (STEP, date_column)] if not by_position else list(frame.columns)
@@ -109,6 +134,15 @@ def _as_frame(table) -> pd.DataFrame:
     raise InvalidInputError("a path must be a table or a mapping of variable -> values, step by step")
 
 
+def _step_column_named(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """`Step` or `STEP` as the step column, as date columns are matched in any case (unless a variable has
+    that name)."""
+    if STEP in frame.columns:
+        return frame
+    named = [c for c in frame.columns if c.lower() == STEP and c not in columns]
+    return frame.rename(columns={named[0]: STEP}) if len(named) == 1 else frame
+
+
 def _nan_as_text(value):
     return "NaN" if isinstance(value, float) and np.isnan(value) else value
 
@@ -132,6 +166,8 @@ def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str, date_column
     """The step (1-based) of every row; None for exogenous rows after the horizon (not used)."""
     if STEP in frame.columns:
         steps = [_step_number(cell, labels, what) for cell in frame[STEP]]
+        if date_column is not None:
+            _check_dates_agree(frame[date_column], steps, labels, what)
     elif date_column is not None or isinstance(frame.index, pd.DatetimeIndex):
         cells = frame[date_column] if date_column is not None else frame.index
         periods = pd.to_datetime(pd.Series(list(labels)), errors="coerce", format="mixed")  # read once
@@ -149,6 +185,33 @@ def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str, date_column
         if step is not None:
             seen.add(step)
     return steps
+
+
+def _check_dates_agree(cells: pd.Series, steps: list[int | None], labels: Sequence[str], what: str) -> None:
+    """Rows placed by a step column that also have dates: each date must be its step's period (the step would
+    silently win otherwise). The editor's own table writes the forecast's labels, which agree as text."""
+    dated_rows = [
+        (row, step)
+        for row, step in enumerate(steps)
+        if step is not None
+        and step <= len(labels)
+        and not is_empty(cells.iloc[row])
+        and str(cells.iloc[row]).strip() != labels[step - 1]
+    ]
+    if not dated_rows:
+        return
+    periods = pd.to_datetime(pd.Series(list(labels)), errors="coerce", format="mixed")
+    dates = _as_dates(cells, periods, what)
+    for row, step in dated_rows:
+        dated = _step_of_date(dates[row], labels, periods, what)
+        if dated != step:
+            raise InvalidInputError(
+                f"{what}: row {row + 1} gives step {step_label(step, labels)} and the date"
+                f" {str(cells.iloc[row]).strip()}, which is step {step_label(dated, labels) if dated else 'none'};"
+                " keep one of the two columns or make them agree",
+                field=STEP,
+                value=step,
+            )
 
 
 def _as_dates(cells, periods: pd.Series, what: str):
