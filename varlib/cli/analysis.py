@@ -70,6 +70,13 @@ def run_report(args: argparse.Namespace) -> int:
                 field="scenario",
                 value=args.scenario,
             )
+    if fan and args.level is not None:
+        raise varlib.InvalidInputError(
+            f"--fan {args.fan} draws the forecast at its own levels, so --level {args.level:g} would not be shown;"
+            " add it to --fan or leave --level out",
+            field="level",
+            value=args.level,
+        )
     level = 95.0 if args.level is None else args.level
     lowest, highest = (1 - varlib.ALPHA_MAX) * 100, (1 - varlib.ALPHA_MIN) * 100
     if not lowest <= level <= highest:

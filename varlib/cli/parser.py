@@ -120,8 +120,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     back = commands.add_parser("backtest", help="rolling-origin backtest of a version's spec against a random walk")
     _version(back)
-    back.add_argument("--origins", type=int, default=8, metavar="N")
-    back.add_argument("--horizon", type=int, default=4, metavar="H")
+    back.add_argument("--origins", type=int, default=8, metavar="N", help="cut points: the last N (default 8)")
+    back.add_argument(
+        "--horizon", type=int, default=4, metavar="H", help="steps ahead scored at each origin (default 4)"
+    )
     back.add_argument("--reselect", action="store_true", help="re-run the spec's criterion at each origin")
     back.add_argument("--json", action="store_true")
 

@@ -93,6 +93,10 @@ def run_forecast(args: argparse.Namespace) -> int:
     )
     for condition in result.conditions[:20]:
         print(f"  conditioned: {condition['variable']} = {condition['value']:g} at {condition['date']}")
+    if result.exog is not None:  # the path the forecast assumed, as the JSON gives it under `exog`
+        span = f"{result.index[0]} to {result.index[-1]}" if result.steps > 1 else result.index[0]
+        for j, name in enumerate(result.exog_names):
+            print(f"  exogenous: {name} = {', '.join(f'{v:g}' for v in result.exog[:, j])} ({span})")
     long = result.to_frame().rename(columns={"mean": result.forecast.point})  # a log model's point is the median
     table = long.pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
     print_table(table)
@@ -124,7 +128,7 @@ def run_scenario(args: argparse.Namespace) -> int:
             return 0
         for key, value in saved.to_dict().items():
             if key != "damaged":  # always None here: a damaged scenario is refused before
-                print(f"{key:>12}: {plain(value)}")  # notes saved before control characters were refused
+                print(f"{key:>12}: {plain(_shown(value))}")  # notes saved before control characters were refused
         return 0
     scenarios = registry.scenarios(name, version or args.version)
     if args.json:
@@ -148,6 +152,23 @@ def run_scenario(args: argparse.Namespace) -> int:
         for damaged in (s.damaged for s in scenarios if s.damaged):  # in full: a cell is too narrow for it
             print(f"⚠ {plain(damaged)}")
     return 0
+
+
+def _shown(value: object) -> str:
+    """A field of `scenario show` as text: paths as `name: 1, 2, -` (- free), the actor by name, none as -."""
+    if value is None:
+        return "-"
+    if isinstance(value, dict) and all(isinstance(v, list) for v in value.values()):
+        cells = (
+            ", ".join("-" if x is None else f"{x:g}" if isinstance(x, float) else str(x) for x in v)
+            for v in value.values()
+        )
+        return "; ".join(f"{name}: {text}" for name, text in zip(value, cells, strict=True)) or "-"
+    if isinstance(value, dict) and "name" in value:
+        return f"{value['name']} ({value.get('subject', '')}, via {value.get('via', '')})"
+    if isinstance(value, list):
+        return " / ".join(", ".join(f"{x:g}" if isinstance(x, float) else str(x) for x in row) for row in value)
+    return str(value)
 
 
 def _options(args: argparse.Namespace) -> tuple[int, float, str]:

@@ -113,6 +113,7 @@ def run_history(args: argparse.Namespace) -> int:
             "action": "⚠ damaged" if r.damaged else r.action,
             "version": r.version or "",
             "alias": f"@{r.alias}" if r.alias else "",
+            "scenario": r.scenario or "",
             "was": r.previous or "",
             "by": r.actor.describe(),
             "via": r.actor.via,
@@ -123,7 +124,15 @@ def run_history(args: argparse.Namespace) -> int:
         for r in records
     ]
     table = pd.DataFrame(rows)
-    print_table(table if any(r.restored for r in records) else table.drop(columns="restored"), index=False)
+    unused = [
+        column
+        for column, used in (
+            ("restored", any(r.restored for r in records)),
+            ("scenario", any(r.scenario for r in records)),
+        )
+        if not used
+    ]
+    print_table(table.drop(columns=unused), index=False)
     _print_damaged(record.damaged for record in records)
     return 0
 

@@ -1,0 +1,62 @@
+"""The CLI's text output says what its JSON says: the exogenous path a VARX forecast assumed, a saved
+scenario's paths as numbers (not Python reprs), which scenario an audit record saved; and `report` refuses a
+--level that its --fan would not show."""
+
+from __future__ import annotations
+
+import pytest
+
+from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
+from varlib.cli import main
+
+
+@pytest.fixture
+def varx_store(local_settings, monkeypatch, tmp_path) -> Registry:
+    registry = Registry.from_settings(local_settings)
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2)
+    publish_result(registry, train_model(dataset, spec), "varx")
+    for key in ("MINIO_ENDPOINT", "MINIO_BUCKET", "VARLIB_READ_ONLY"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("VARLIB_STORE_DIR", str(local_settings.store_dir))
+    monkeypatch.setenv("VARLIB_AUTHOR", "tester")
+    (tmp_path / "rate.csv").write_text("date,realint\n2009-10-01,1.5\n2010-01-01,2\n2010-04-01,2.25\n")
+    (tmp_path / "gdp.csv").write_text("step,realgdp\n2,13100\n")
+    return registry
+
+
+def run(capsys, *argv):
+    code = main([str(arg) for arg in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_varx_forecast_names_its_exogenous_path(varx_store, capsys, tmp_path):
+    code, out, err = run(capsys, "forecast", "--steps", "3", "--exog-csv", tmp_path / "rate.csv")
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1] == "  exogenous: realint = 1.5, 2, 2.25 (2009-10-01 to 2010-04-01)"
+
+
+def test_scenario_show_and_history_print_the_scenario_plainly(varx_store, capsys, tmp_path):
+    saved = run(
+        capsys, "scenario", "save", "dip", "--steps", "3", "--exog-csv", tmp_path / "rate.csv",
+        "--conditions-csv", tmp_path / "gdp.csv",
+    )  # fmt: skip
+    assert saved[0] == 0, saved[2]
+    code, out, _ = run(capsys, "scenario", "show", "dip")
+    fields = {line.split(":", 1)[0].strip(): line.split(":", 1)[1].strip() for line in out.splitlines()}
+    assert code == 0
+    assert fields["exog"] == "realint: 1.5, 2, 2.25"
+    assert fields["conditions"] == "realgdp: -, 13100, -"
+    assert fields["lag_inputs"] == "-"
+    assert fields["actor"].startswith("tester (") and "{" not in out and "None" not in out
+    code, out, _ = run(capsys, "history")
+    header, saved_row = out.splitlines()[:2]
+    assert code == 0 and "scenario" in header.split() and "dip" in saved_row.split()
+
+
+def test_a_report_refuses_a_level_its_fan_would_not_show(varx_store, capsys, tmp_path):
+    code, out, err = run(capsys, "report", "--fan", "30,60", "--level", "95", "--out", tmp_path / "r.html")
+    assert (code, out) == (2, "")
+    assert "--fan 30,60 draws the forecast at its own levels, so --level 95 would not be shown" in err
+    assert not (tmp_path / "r.html").exists()
