@@ -7,6 +7,8 @@ calls them), so each surface refuses a value with the same words.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from .errors import InvalidInputError
@@ -46,8 +48,11 @@ def level_to_alpha(level: float) -> float:
     return check_alpha(round(1 - float(level) / 100, 6))
 
 
-def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndarray:
-    """A (needed x k) array of finite levels, positive for logdiff and log, or a clear error."""
+def check_lag_inputs(
+    lag_levels, needed: int, k: int, transform: str, variables: Sequence[str] = (), dates: Sequence[str] | None = None
+) -> np.ndarray:
+    """A (needed x k) array of finite levels, positive for logdiff and log, or a clear error (naming the cell by
+    its variable and date when `variables` and the rows' `dates` are given)."""
     if isinstance(lag_levels, list | tuple):  # rows of unequal length (a REST body) are named, not "not numbers"
         widths = [len(values) if isinstance(values, list | tuple) else None for values in lag_levels]
         if None not in widths and len(set(widths)) > 1:
@@ -68,16 +73,26 @@ def check_lag_inputs(lag_levels, needed: int, k: int, transform: str) -> np.ndar
     bad = np.argwhere(~np.isfinite(values))
     if bad.size:
         row, col = bad[0]
-        raise InvalidInputError(f"lag input row {row + 1}, column {col + 1} is {values[row, col]}; use a finite number")
+        raise InvalidInputError(
+            f"{_lag_cell(row, col, variables, dates)} is {values[row, col]}; use a finite number", field="lag_inputs"
+        )
     if transform in LOGGED and np.any(values <= 0):
         row, col = np.argwhere(values <= 0)[0]
         raise InvalidInputError(
-            f"lag input row {row + 1}, column {col + 1} is {values[row, col]:g}; a {transform} model needs positive"
-            " values"
+            f"{_lag_cell(row, col, variables, dates)} is {values[row, col]:g}; a {transform} model needs positive"
+            " values (it works on logs)",
+            field="lag_inputs",
         )
     if np.max(np.abs(values)) > MAX_MAGNITUDE:
         raise InvalidInputError(f"lag inputs are too large in magnitude (over {MAX_MAGNITUDE:g}) to forecast from")
     return values
+
+
+def _lag_cell(row: int, col: int, variables: Sequence[str], dates: Sequence[str] | None) -> str:
+    """A lag input cell as a person finds it: its variable and date, else its row and column."""
+    if len(variables) > col and dates is not None and len(dates) > row:
+        return f"lag input {variables[col]} at {dates[row]} (row {row + 1})"
+    return f"lag input row {row + 1}, column {col + 1}"
 
 
 def check_intervals(kind) -> str:

@@ -13,7 +13,7 @@ from .clock import iso_label
 from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata, periods_between, slice_dates
 from .data.paths import CONDITIONS, EXOG, check_path
 from .errors import InvalidInputError
-from .forecast_inputs import check_alpha, check_intervals, check_steps
+from .forecast_inputs import check_alpha, check_intervals, check_lag_inputs, check_steps
 from .identity import Actor
 from .kinds import kind_of
 from .spec import LOGGED, ModelSpec
@@ -89,6 +89,9 @@ def forecast_artifact(
     else:
         last = _last_date(lag_inputs, artifact)
         lag_values = _lag_values(lag_inputs, artifact.variables)
+        # checked here, where a bad cell can be named by its variable and date (the forecast checks again)
+        check_lag_inputs(lag_values, artifact.lag_rows, len(artifact.variables), artifact.spec.transform,
+                         artifact.variables, _lag_labels(lag_inputs, artifact))  # fmt: skip
     index = future_dates(last, artifact.data.frequency, steps)
     exog_future = _exog_future(artifact, exog, index)
     fixed = _conditions(artifact, conditions, index)

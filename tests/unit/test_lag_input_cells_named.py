@@ -1,0 +1,36 @@
+"""A bad lag input cell is named by its variable and date wherever the forecast is asked for (the dashboard's
+Forecast and Compare tables, REST lists, the library), not as `row 5, column 1`, whose numbering depended on
+how many rows the version needs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from varlib import InvalidInputError, ModelSpec, forecast_artifact, load_dataset, train_model
+from varlib.artifact import build_artifact
+
+
+@pytest.fixture(scope="module")
+def logdiff_version():
+    dataset = load_dataset()
+    spec = ModelSpec(variables=tuple(dataset.variables), transform="logdiff", lags=2, holdout=0)
+    return build_artifact(train_model(dataset, spec), "var", "tester")
+
+
+@pytest.mark.parametrize(
+    "value, reason",
+    [(-5.0, r"is -5; a logdiff model needs positive values"), (np.nan, r"is nan; use a finite number")],
+)
+def test_a_dated_table_names_the_variable_and_date(logdiff_version, value, reason):
+    table = logdiff_version.default_lag_inputs().copy()
+    table.loc["2009-07-01", "realgdp"] = value
+    with pytest.raises(InvalidInputError, match=rf"^lag input realgdp at 2009-07-01 \(row 3\) {reason}"):
+        forecast_artifact(logdiff_version, 4, lag_inputs=table)
+
+
+def test_undated_rows_are_named_by_the_periods_they_stand_for(logdiff_version):
+    rows = logdiff_version.default_lag_inputs().to_numpy().tolist()
+    rows[0][1] = 0.0
+    with pytest.raises(InvalidInputError, match=r"^lag input realcons at 2009-01-01 \(row 1\) is 0; a logdiff"):
+        forecast_artifact(logdiff_version, 4, lag_inputs=rows)
