@@ -198,7 +198,8 @@ def _results(
     _copy_link(settings_row, params, left_out)
     with charts:
         if not computed:
-            fix = "the lag inputs" if lags is None else "the exogenous values or conditions below"
+            paths = "the exogenous values or conditions" if artifact.exog else "the conditions"
+            fix = "the lag inputs" if lags is None else f"{paths} below"
             st.info(f"Fix {fix} to see the forecast.", icon=":material/edit_note:")
             return
         baseline, result = computed

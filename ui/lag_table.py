@@ -78,12 +78,11 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
                 uploaded, artifact.variables, needed, artifact.spec.transform, artifact.data.frequency
             )
         except VarlibError as exc:
-            show_error(exc)
-            st.caption("Showing the model's own last observations until the CSV is fixed.")
+            show_error(exc)  # no forecast while the file stays: one from other inputs would look like one from it
+            st.caption("Fix the CSV, or remove it to forecast from the model's own last observations.")
+            return None
         else:
-            base = _as_text(editor_table(parsed), artifact.variables)
-            if not isinstance(parsed.index, pd.DatetimeIndex):
-                base[DATE] = uploaded[DATE].astype(str).to_list()[-needed:]
+            base = _as_text(editor_table(parsed), artifact.variables)  # undated rows: row 1..n, as parsed
             if len(uploaded) > needed:
                 first, last = base[DATE].iloc[0], base[DATE].iloc[-1]
                 st.caption(

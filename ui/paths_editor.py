@@ -14,6 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.errors import show_error
+from ui.forecast_link import LINK_LAGS, encode_lags, exact_text, reset_lag_table
 from varlib import (
     CONDITIONS,
     EXOG,
@@ -81,8 +82,9 @@ def editor_open() -> bool:
 def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list[float | None]] | None:
     """The conditions of the draft, checked without drawing the editor (said under its closed expander)."""
     draft = st.session_state.get(_key(artifact, CONDITIONS))
-    if draft and draft.get("refused") is not None:  # the file in the closed editor's uploader was refused
-        show_error(draft["refused"])
+    refused = draft and (draft.get("refused") or draft.get("typed"))
+    if refused:  # the file in the closed editor's uploader, or a cell typed in it, was refused
+        show_error(refused)
         return None
     if not draft or not draft["values"]:
         return {}
@@ -133,12 +135,19 @@ def _conditions(path: pd.DataFrame | None) -> dict[str, list[float | None]] | No
 
 
 def copy_scenario(artifact: Artifact, scenario: Scenario) -> None:
-    """Put a saved scenario's exogenous values and conditions into the drafts, to edit as a new scenario."""
+    """Put a saved scenario's exogenous values, conditions and own lag inputs into the page's inputs, to edit as
+    a new scenario."""
     for what, values in ((EXOG, scenario.exog), (CONDITIONS, scenario.conditions)):
         draft = _draft(artifact, what, {})
         draft["values"] = {k: [np.nan if x is None else float(x) for x in v] for k, v in values.items()}
         draft["rev"] += 1
     st.session_state[EDITOR_OPEN] = True
+    lags = scenario.lag_inputs(artifact.variables)
+    if lags is not None:  # into a fresh lag table, the way a link's lag inputs are
+        own = artifact.default_lag_inputs().index
+        frame = lags if isinstance(lags, pd.DataFrame) else pd.DataFrame(lags, index=own, columns=artifact.variables)
+        reset_lag_table()
+        st.session_state[LINK_LAGS] = encode_lags(frame, own)
 
 
 def _key(artifact: Artifact, what: str) -> str:
@@ -180,7 +189,9 @@ def _editor(
         return None
     current = pd.DataFrame({c: _padded(draft["values"].get(c), len(labels)) for c in columns})
     table = path_editor_table(current, columns, labels)
-    config = {c: st.column_config.NumberColumn(c, format="%.6g", required=what == EXOG) for c in columns}
+    for column in columns:  # text at full precision, as the lag table: a number grid would drop `,` in `12,5`
+        table[column] = ["" if np.isnan(x) else exact_text(x) for x in table[column]]
+    config = {c: st.column_config.TextColumn(c, required=what == EXOG) for c in columns}
     config.update(
         {
             "step": st.column_config.NumberColumn("step", disabled=True),
@@ -209,10 +220,13 @@ def _editor(
         draft["values"], draft["rev"] = {}, draft["rev"] + 1
         st.rerun()
     try:
-        return check_path(edited, columns, labels, what, _positive(artifact, what), _others(artifact, what))
+        path = check_path(edited, columns, labels, what, _positive(artifact, what), _others(artifact, what))
     except VarlibError as exc:
+        draft["typed"] = exc  # the draft cannot hold the text typed: said again while the editor is closed
         show_error(exc)
         return None
+    draft["typed"] = None
+    return path
 
 
 def _shaper(artifact: Artifact, labels: list[str], baseline: VersionForecast) -> None:

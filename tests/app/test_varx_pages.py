@@ -27,7 +27,7 @@ def test_a_varx_asks_for_its_exogenous_values(registry):
     at = open_app({"model": "varx", "version": "0.0.1", "steps": 3})
     editor = next(e for e in at.data_editor if e.key.startswith("_fc_path|exogenous values|"))
     last = float(dataset.frame["realint"].iloc[-1])
-    assert editor.value["realint"].tolist() == [last] * 3  # the last observed value held flat
+    assert [float(x) for x in editor.value["realint"]] == [last] * 3  # the last observed value held flat
     at.session_state[editor.key] = {"edited_rows": {0: {"realint": 2.0}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert errors(at) == ""
