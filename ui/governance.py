@@ -1,7 +1,8 @@
 """The Models page's team sections: aliases and their history, withdrawals, and the audit trail.
 
-Everyone sees them; only admins get the controls that move aliases and withdraw versions (ui.auth).
-Every change goes through the Registry under the signed-in identity and lands in the audit trail.
+Everyone sees them; only admins get the controls that move and delete aliases and withdraw versions (ui.auth),
+and only on a writable store. Every change goes through the Registry under the signed-in identity and lands in
+the audit trail.
 """
 
 from __future__ import annotations
@@ -23,24 +24,41 @@ def render(name: str) -> None:
     st.subheader("Aliases")
     aliases = store.aliases(name)
     if aliases:
-        st.dataframe(aliases_table(aliases), hide_index=True, width="stretch")
+        withdrawn = store.withdrawals(name)
+        st.dataframe(aliases_table(aliases, withdrawn), hide_index=True, width="stretch")
         for alias in aliases:
             if alias.damaged:
                 st.warning(alias.damaged, icon=":material/warning:")
+            elif alias.version in withdrawn:
+                st.warning(
+                    f"@{alias.alias} points at {alias.version}, which is withdrawn: it is refused wherever it is"
+                    " used until an admin moves it to another version or deletes it.",
+                    icon=":material/block:",
+                )
         st.caption("Use an alias wherever a version goes: `?version=@champion`, `varlib forecast @champion`.")
     else:
         st.caption(f"**{name}** has no aliases yet.")
     # The admin forms and the audit trail are drawn when opened: the page opens faster without them.
-    if sign_in.can("alias") and not store.registry().read_only:
+    if sign_in.can("alias") and store.registry().read_only:
+        st.info(
+            "Moving and deleting aliases and withdrawing versions are switched off: this store is read-only"
+            " (VARLIB_READ_ONLY=1). Make these changes from a dashboard with write access.",
+            icon=":material/lock:",
+        )
+    elif sign_in.can("alias"):
         admin = st.expander("Move an alias or withdraw a version", key=f"admin_open|{name}", on_change="rerun")
         if admin.open:
             with admin:
                 if done:  # beside the button that did it, not above the tables where it is out of sight
                     st.success(done, icon=":material/check_circle:")
                 _alias_controls(name, sign_in)
+                _delete_controls(name, sign_in, aliases)
                 _withdraw_controls(name, sign_in)
     elif sign_in.configured:
-        st.caption(f"Moving aliases and withdrawing versions needs the admin role; you are a {sign_in.role}.")
+        st.caption(
+            "Moving and deleting aliases and withdrawing versions need the admin role;"
+            f" you are a {sign_in.role or 'signed-in user without a role here'}."
+        )
     history = st.expander(
         "History: publishes, alias moves and withdrawals", key=f"history_open|{name}", on_change="rerun"
     )
@@ -88,12 +106,18 @@ def no_version_in_use(name: str, entries, withdrawn) -> str:
 def warn_if_withdrawn(name: str, version, withdrawn) -> None:
     """Say so when the version on screen was withdrawn (it is only shown when named explicitly)."""
     gone = withdrawn.get(version)
-    if gone is not None:
-        st.warning(
-            f"**{name} {version}** was withdrawn on {gone.at[:10]} by {gone.actor.name}: {gone.reason}. It still loads"
-            " when named, so earlier results stay reproducible; `latest` and aliases never use it.",
-            icon=":material/block:",
-        )
+    if gone is None:
+        return
+    what = (
+        f"is withdrawn, but its withdrawal record is damaged ({gone.damaged}), so when, by whom and why are unknown"
+        if gone.damaged
+        else f"was withdrawn on {gone.at[:10]} by {gone.actor.name}: {gone.reason}"
+    )
+    st.warning(
+        f"**{name} {version}** {what}. It still loads when named, so earlier results stay reproducible; `latest`"
+        " and aliases never use it.",
+        icon=":material/block:",
+    )
 
 
 def _follow_details(name: str, key: str, versions: list[str]) -> None:
@@ -120,6 +144,25 @@ def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
                 show_error(exc)
             else:
                 _done(f"@{moved.alias} now points at {moved.version}.")
+
+
+def _delete_controls(name: str, sign_in: auth.SignIn, aliases) -> None:
+    # A damaged alias cannot be read, so it cannot be deleted either: setting it again repairs it (its warning).
+    where = {f"@{alias.alias}": alias.version for alias in aliases if not alias.damaged}
+    if not where:
+        return
+    with st.form(f"alias_delete_form|{name}", border=True):
+        st.markdown("**Delete an alias** (admin): links and commands naming it stop working; the history keeps it.")
+        picked = st.selectbox(
+            "Alias", list(where), key=f"alias_delete|{name}", format_func=lambda a: f"{a} (points at {where[a]})"
+        )
+        if st.form_submit_button("Delete alias", icon=":material/bookmark_remove:"):
+            try:
+                deleted = store.registry().delete_alias(name, picked[1:], sign_in.actor)
+            except VarlibError as exc:
+                show_error(exc)
+            else:
+                _done(f"@{deleted.alias} is deleted (it pointed at {deleted.previous}); the history keeps its moves.")
 
 
 def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:

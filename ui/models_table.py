@@ -8,24 +8,28 @@ are one pick away; the version's details below the table hold every field whole.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from ui.tables import VERSION_COLUMNS, versions_table
+from varlib import VarlibError, VersionEntry
 
 DEFAULT = ["version", "status", "created", "author", "variables", "model", "checks", "notes"]
 OPTIONAL = [column for column in VERSION_COLUMNS if column not in DEFAULT]
 PICKED = "models_columns"
 
-# (width in px, help); the default columns' widths add up to 960 px
+# (width in px, help); the default columns' widths add up to 974 px. Status is the widest but one: a withdrawal
+# (`withdrawn: <reason>`) or an object's trouble reads there, while notes and checks are whole in the details.
 COLUMNS = {
     "version": (60, "Newest first. Pick one under Details to see all of it."),
-    "status": (80, "ok, why an object cannot be used, or why the version was withdrawn."),
+    "status": (168, "ok, why an object cannot be used, or why the version was withdrawn."),
     "created": (120, "When it was published (UTC)."),
     "author": (84, "Who published it."),
     "variables": (124, "The series the model forecasts, in the model's order."),
-    "model": (180, "The fitted model in one line: kind, lag order, transform, trend."),
-    "checks": (150, "Adequacy at training time: ok, or the checks that failed (stability, whiteness, normality)."),
-    "notes": (162, "The publisher's notes."),
+    "model": (172, "The fitted model in one line: kind, lag order, transform, trend."),
+    "checks": (126, "Adequacy at training time: ok, or the checks that failed (stability, whiteness, normality)."),
+    "notes": (120, "The publisher's notes."),
     "kind": (56, "VAR or VECM."),
     "lag order": (72, "The VAR order (in levels for a VECM)."),
     "frequency": (84, "The data's frequency."),
@@ -62,3 +66,9 @@ def render(entries, withdrawn) -> None:
         key="models_table",
         placeholder="–",  # e.g. no holdout RMSE for a version fitted on every row
     )
+
+
+def as_damaged(entry: VersionEntry, failure: VarlibError) -> VersionEntry:
+    """The listed entry of a version whose object failed its check when loaded: the listing does not verify
+    checksums, so the table learns of the damage only from the load."""
+    return replace(entry, status=f"damaged: {failure}")

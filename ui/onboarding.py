@@ -7,9 +7,10 @@ import streamlit as st
 
 from ui import auth, store
 from ui.errors import show_error
+from ui.selection import DEFAULT_MODEL
 from varlib import DEFAULT_VARIABLES, ModelSpec, VarlibError, load_dataset, publish_result, train_model
 
-FIRST_MODEL = "var"
+FIRST_MODEL = DEFAULT_MODEL  # the pages start at the model the bundled data is published as
 TRAIN_PAGE, FORECAST_PAGE = "views/train.py", "views/forecast.py"  # as app.py registers them
 
 

@@ -44,3 +44,11 @@ def share(page: str, model: str, label: str, version: str) -> None:
     shared = (model, label, version)
     st.session_state[SHARED] = shared
     st.session_state[_seen(page)] = shared
+
+
+DEFAULT_MODEL = "var"  # what the bundled data is published as (ui.onboarding); every page's picker starts there
+
+
+def default_model(names: list[str]) -> str:
+    """The model a page starts at when nothing was chosen yet: `var` when the store has it, else the first."""
+    return DEFAULT_MODEL if DEFAULT_MODEL in names else names[0]

@@ -73,7 +73,8 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
         card = entry.card
         status = "ok" if entry.ok else f"⚠ {entry.status}"
         if entry.version in withdrawn:
-            status = f"withdrawn: {withdrawn[entry.version].reason}"
+            gone = withdrawn[entry.version]
+            status = "withdrawn (its withdrawal record is damaged)" if gone.damaged else f"withdrawn: {gone.reason}"
         rows.append(
             {
                 "version": entry.label,
@@ -136,13 +137,15 @@ def metrics_table(evaluation: dict) -> pd.DataFrame:
     return frame.rename(columns={"rmse": "RMSE", "mae": "MAE", "mape": "MAPE %"})
 
 
-def aliases_table(aliases) -> pd.DataFrame:
-    """Aliases of a model: where each points, how often it moved, who moved it last and when; a damaged alias
-    object says so (ui.governance writes why, and how to repair it, under the table: too long for a cell)."""
+def aliases_table(aliases, withdrawn: Mapping | None = None) -> pd.DataFrame:
+    """Aliases of a model: where each points (`(withdrawn)` when that version is: the alias is refused until
+    moved), how often it moved, who moved it last and when; a damaged alias object says so (ui.governance writes
+    why, and how to repair it, under the table: too long for a cell)."""
+    withdrawn = withdrawn or {}
     rows = [
         {
             "alias": f"@{a.alias}",
-            "version": "⚠ damaged" if a.damaged else str(a.version),
+            "version": "⚠ damaged" if a.damaged else f"{a.version}{' (withdrawn)' if a.version in withdrawn else ''}",
             "moves": a.revision,
             "moved by": a.actor.name,
             "at": utc_time(a.at),

@@ -76,7 +76,7 @@ def render() -> None:
 def _pick_model(where, names: list[str]) -> str:
     key = KEYS["model"]
     if st.session_state.get(key) not in names:
-        st.session_state[key] = "var" if "var" in names else names[0]
+        st.session_state[key] = selection.default_model(names)
     return where.selectbox(
         "Model", names, key=key, on_change=_model_changed, persist_state="session", width=PICKER_WIDTH
     )

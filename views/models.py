@@ -8,7 +8,7 @@ from ui import forecast_link, governance, live, models_table, selection, store, 
 from ui.errors import guarded, show_error
 from ui.onboarding import render_empty_store
 from ui.version_pick import open_page
-from varlib import VarlibError
+from varlib import Artifact, CorruptArtifactError, VarlibError, VersionEntry
 
 PAGE = "models"
 
@@ -29,8 +29,9 @@ def render() -> None:
         render_empty_store()
         return
     if st.session_state.get("models_name") not in names:
-        st.session_state["models_name"] = names[0]
-    name = st.selectbox("Model", names, key="models_name") if len(names) > 1 else names[0]
+        st.session_state["models_name"] = selection.default_model(names)
+    # kept while another page runs, as the other pages' pickers are: a visit elsewhere does not reset it
+    name = st.selectbox("Model", names, key="models_name", persist_state="session") if len(names) > 1 else names[0]
     url_state.warn(problems)
     _versions(name)
     governance.render(name)
@@ -45,22 +46,8 @@ def _versions(name: str) -> None:
 
 
 def _show_versions(name: str) -> None:
-    entries = store.versions(name)
+    entries = list(store.versions(name))
     withdrawn = store.withdrawals(name)
-    ok = sum(entry.ok for entry in entries)
-    st.caption(
-        f"**{name}**: {len(entries)} version(s), {ok} usable"
-        + (f", {len(withdrawn)} withdrawn" if withdrawn else "")
-        + ", newest first. A cut cell shows its whole text when double-clicked."
-    )
-    models_table.render(entries, withdrawn)
-    broken = [entry for entry in entries if not entry.ok]
-    if broken:
-        st.warning(
-            f"{len(broken)} object(s) cannot be used; each row's status says why. They are listed, never loaded.",
-            icon=":material/warning:",
-        )
-    st.subheader("Details")
     labels = [entry.label for entry in entries]
     key = f"models_version|{name}"
     wanted = url_state.take_pending_version(PAGE)
@@ -70,29 +57,63 @@ def _show_versions(name: str) -> None:
         st.warning(f"The link asked for version {wanted!r} of {name!r}, which is not in the store.")
     if st.session_state.get(key) not in labels:
         st.session_state[key] = labels[0]
-    label = st.selectbox("Version", labels, key=key)
-    entry = next(e for e in entries if e.label == label)
+    # The picked version is loaded before the table is drawn: the listing does not verify checksums, so a
+    # damaged object shows up only here, and the table and counts must not call it usable.
+    position = labels.index(st.session_state[key])
+    artifact, failure = _load(name, entries[position])
+    if isinstance(failure, CorruptArtifactError):
+        entries[position] = models_table.as_damaged(entries[position], failure)
+    entry = entries[position]
+    st.caption(f"**{name}**: {_counts(entries, withdrawn)}, newest first. {CUT}")
+    models_table.render(entries, withdrawn)
+    broken = [e for e in entries if not e.ok]
+    if broken:
+        st.warning(
+            f"{len(broken)} object(s) cannot be used; each row's status says why; they stay listed.",
+            icon=":material/warning:",
+        )
+    st.subheader("Details")
+    label = st.selectbox("Version", labels, key=key, persist_state="session")
     url_state.write(PAGE, {"model": name, "version": label})
-    if entry.ok:
+    if entry.ok and failure is None:
         selection.share(PAGE, name, label, label)
     governance.warn_if_withdrawn(name, entry.version, withdrawn)
-    if entry.ok:
+    if artifact is not None:
         st.page_link(
             forecast_link.forecast_page(),
             label=f"Forecast with {name} {label}",
             icon=":material/show_chart:",
             query_params={"model": name, "version": label},
         )
-        try:
-            artifact = store.load(name, entry.version)
-        except VarlibError as exc:
-            show_error(exc)
-            version_details.render_entry(entry)
-            return
         version_details.render(artifact)
+    elif failure is not None and entry.ok:  # the store failed (unreachable, denied), not the object: as listed
+        show_error(failure)
+        version_details.render_entry(entry)
     else:
         st.error(f"**{label}** cannot be used: {entry.status}", icon=":material/error:")
         version_details.render_entry(entry)
+
+
+CUT = "A cut cell shows its whole text when double-clicked."
+
+
+def _load(name: str, entry: VersionEntry) -> tuple[Artifact | None, VarlibError | None]:
+    """The entry's artifact, or why it did not load; an object the listing already found unusable is not read."""
+    if not entry.ok or entry.version is None:
+        return None, None
+    try:
+        return store.load(name, entry.version), None
+    except VarlibError as exc:
+        return None, exc
+
+
+def _counts(entries: list[VersionEntry], withdrawn) -> str:
+    """`7 versions: 5 usable, 2 withdrawn`; usable ones load and are not withdrawn, a broken one is neither."""
+    gone = sum(1 for entry in entries if entry.ok and entry.version in withdrawn)
+    broken = sum(1 for entry in entries if not entry.ok)
+    parts = [f"{len(entries) - gone - broken} usable"]
+    parts += [f"{gone} withdrawn"] * bool(gone) + [f"{broken} cannot be used"] * bool(broken)
+    return f"{len(entries)} version{'s' * (len(entries) != 1)}: {', '.join(parts)}"
 
 
 guarded(render)

@@ -25,7 +25,7 @@ def test_first_visit_to_a_page_url_runs_through_the_app(dashboard, page):
     url, _ = dashboard
     page.goto(f"{url}/models")
     wait_for_app(page)
-    page.get_by_text("1 version(s), 1 usable").wait_for()
+    page.get_by_text("1 version: 1 usable").wait_for()
     sidebar = page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_text("Model store").wait_for()
     assert sidebar.get_by_role("link", name="Train & publish").count() == 1
@@ -154,7 +154,7 @@ def test_publish_then_find_it_on_the_models_page(dashboard, page):
 
     page.get_by_role("link", name="Models").first.click()
     wait_for_app(page)
-    page.get_by_text("2 version(s), 2 usable").wait_for()
+    page.get_by_text("2 versions: 2 usable").wait_for()
     # the table is a canvas grid; its accessible cells carry the text
     page.locator('[role="gridcell"]', has_text="published from the browser").first.wait_for(state="attached")
     assert page.locator('[data-testid="glide-cell-0-0"]').first.text_content() == "0.0.2"

@@ -54,9 +54,9 @@ def test_the_models_table_shows_a_new_version_without_a_click(quick_dashboard, p
     page.goto(f"{url}/models")
     wait_for_app(page)
     before = len(registry.list_versions("var"))
-    page.get_by_text(f"{before} version(s), {before} usable").wait_for()
+    page.get_by_text(f"{before} version{'s' * (before != 1)}: {before} usable").wait_for()
     publish_result(registry, macro_result, "var", "patch", "listed while the page was open")
-    page.get_by_text(f"{before + 1} version(s), {before + 1} usable").wait_for(timeout=8 * REFRESH * 1000)
+    page.get_by_text(f"{before + 1} versions: {before + 1} usable").wait_for(timeout=8 * REFRESH * 1000)
 
 
 def test_the_offer_of_a_newer_version_is_taken_back_when_that_version_is_withdrawn(quick_dashboard, page, macro_result):

@@ -106,7 +106,7 @@ def test_a_viewer_sees_forecasts_but_cannot_publish_then_signs_out(signed_dashbo
     shot(page, "sign-in-2-viewer-no-publish")
     page.goto(f"{url}/models")
     wait_for_app(page)
-    page.get_by_text("needs the admin role").wait_for()
+    page.get_by_text("need the admin role").wait_for()
     assert page.get_by_role("button", name="Set alias").count() == 0
     sign_out(page, url)
     assert [e.label for e in registry.list_versions("var")] == ["0.0.1"]

@@ -45,6 +45,7 @@ class Withdrawal:
     reason: str
     at: str
     actor: Actor
+    damaged: str | None = None  # why the record cannot be read (then `at`, `actor` and `reason` are unknown)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -54,6 +55,7 @@ class Withdrawal:
             "reason": self.reason,
             "at": self.at,
             "actor": self.actor.to_dict(),
+            "damaged": self.damaged,
         }
 
 
@@ -168,4 +170,5 @@ def _parse(data: bytes, name: str, version: Version, key: str) -> Withdrawal:
         return Withdrawal(name, version, str(raw["reason"]), str(raw["at"]), Actor.from_dict(raw["actor"]))
     except (ValueError, KeyError, TypeError, AttributeError, VarlibError):
         # A damaged record still withdraws: the key alone says the version was taken out.
-        return Withdrawal(name, version, f"(the record {key} is damaged)", "", Actor("unknown", ""))
+        damaged = f"the record {key} is damaged"
+        return Withdrawal(name, version, f"({damaged})", "", Actor("unknown", ""), damaged)

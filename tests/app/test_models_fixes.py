@@ -1,0 +1,95 @@
+"""The Models page keeps its model and version while the person visits other pages, starts at the store's default
+model like the other pages, and treats a version whose object fails to load (a checksum mismatch the listing did
+not see) as damaged: in the table, the Object box and the counts, with no link to forecast with it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.app.conftest import open_app
+from varlib.service import publish_result
+
+MODELS, COMPARE, TRAIN, DIAG = "views/models.py", "views/compare.py", "views/train.py", "views/diagnostics.py"
+
+
+def _visit(at, page: str):
+    """Open `page` from the sidebar: a sidebar link carries no query parameters."""
+    at.switch_page(page)
+    at.query_params.clear()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _text(at) -> str:
+    return "\n".join(x.value for x in [*at.markdown, *at.caption, *at.warning, *at.error])
+
+
+@pytest.fixture
+def three_models(seeded, macro_result):
+    """alpha 0.0.1, three 0.0.1 and 0.0.2, var 0.0.1: `three` is neither the first name nor the default."""
+    publish_result(seeded, macro_result, "alpha")
+    publish_result(seeded, macro_result, "three", "patch", "first")
+    publish_result(seeded, macro_result, "three", "patch", "second")
+    return seeded
+
+
+@pytest.mark.parametrize("away", [COMPARE, TRAIN, DIAG])
+def test_the_models_page_keeps_its_model_and_version_across_pages(three_models, away):
+    at = open_app(page=MODELS)
+    at.selectbox(key="models_name").set_value("three").run()
+    at.selectbox(key="models_version|three").set_value("0.0.1").run()
+    _visit(at, away)
+    _visit(at, MODELS)
+    assert at.selectbox(key="models_name").value == "three"
+    assert at.selectbox(key="models_version|three").value == "0.0.1"
+
+
+def test_the_models_page_starts_at_the_default_model_as_the_forecast_page_does(three_models):
+    models = open_app(page=MODELS)
+    forecast = open_app()
+    assert models.selectbox(key="models_name").value == forecast.selectbox(key="fc_model").value == "var"
+
+
+def _damage(registry, store_dir, version: str) -> None:
+    """Change one digit of a version's model.json: still valid JSON, so the listing says ok; loading fails."""
+    path = store_dir / "models" / "var" / version.replace(".", "_") / "model.json"
+    data = bytearray(path.read_bytes())
+    found = re.search(rb"\d\.\d{5}", bytes(data))
+    assert found is not None
+    spot = found.start() + 3
+    data[spot] = ord("1") if data[spot] != ord("1") else ord("2")
+    path.write_bytes(bytes(data))
+    assert [e.status for e in registry.list_versions("var")] == ["ok"] * len(registry.list_versions("var"))
+
+
+def test_a_version_that_fails_its_checksum_is_shown_as_damaged(seeded, macro_result, store_dir):
+    publish_result(seeded, macro_result, "var", "patch", "second")
+    publish_result(seeded, macro_result, "var", "patch", "third")
+    _damage(seeded, store_dir, "0.0.3")
+    at = open_app(page=MODELS)
+    assert not at.exception
+    assert at.selectbox(key="models_version|var").value == "0.0.3"
+    status = at.dataframe[0].value["status"].tolist()
+    assert status[0].startswith("⚠ damaged: checksum mismatch") and status[1:] == ["ok", "ok"]
+    box = next(m.value for m in at.markdown if m.value.startswith("**Object**")).replace(":gray[status:]", "status:")
+    assert "status: damaged: checksum mismatch" in box
+    assert not [link for link in at.get("page_link") if link.proto.label.startswith("Forecast with")]
+    caption = next(c.value for c in at.caption if c.value.startswith("**var**"))
+    assert "3 versions: 2 usable, 1 cannot be used" in caption
+    # another version loads: the link comes back
+    at.selectbox(key="models_version|var").set_value("0.0.2").run()
+    assert [link.proto.label for link in at.get("page_link")] == ["Forecast with var 0.0.2"]
+
+
+def test_the_counts_do_not_call_withdrawn_versions_usable(seeded, macro_result):
+    for notes in ("second", "third"):
+        publish_result(seeded, macro_result, "var", "patch", notes)
+    seeded.withdraw("var", "0.0.2", "wrong data")
+    at = open_app(page=MODELS)
+    caption = next(c.value for c in at.caption if c.value.startswith("**var**"))
+    assert caption.startswith("**var**: 3 versions: 2 usable, 1 withdrawn, newest first."), caption
+    one = open_app({"model": "var", "version": "0.0.1"}, page=MODELS)
+    assert "3 versions" in _text(one)
