@@ -142,6 +142,12 @@ def file_stem(*parts: object) -> str:
     return "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in text)
 
 
+def scenario_part(scenario: str | None, conditioned: bool) -> str | None:
+    """What a file name says about the forecast's scenario: its saved name, `conditioned` for conditions not
+    saved yet (so its files are not named as the plain forecast's), else nothing."""
+    return scenario or ("conditioned" if conditioned else None)
+
+
 def accessible_name(fig) -> str | None:
     """What a screen reader announces for a chart: its title and subtitle as plain text."""
     title = fig.layout.title

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import store
+from ui.chart_look import file_stem, scenario_part
 from ui.tables import forecast_table
 from varlib import VersionForecast, Withdrawal, shared_formats, to_json, with_withdrawal
 
@@ -43,7 +44,8 @@ def _table(result: VersionForecast, level: int | float, fan: list[int]) -> None:
     else:
         _grid(table, formats, {})
     bands = "fan-" + "-".join(map(str, fan)) if fan else str(level)
-    stem = f"{result.name}-{result.version}-forecast-{result.steps}steps-{bands}"
+    scenario = scenario_part(result.scenario, bool(result.conditions))
+    stem = file_stem(result.name, result.version, scenario, "forecast", f"{result.steps}steps", bands)
     first, second, _ = st.columns([1, 1, 4])
     first.download_button(
         "Download CSV",

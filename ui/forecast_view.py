@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import presentation, store
-from ui.chart_look import Look, export_config, file_stem, plot
+from ui.chart_look import Look, export_config, file_stem, plot, scenario_part
 from ui.errors import show_error
 from ui.figures import forecast_figure, recent
 from ui.layout import chart_cells
@@ -171,7 +171,7 @@ def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlay
             artifact.name,
             artifact.version,
             variable,
-            result.scenario,
+            scenario_part(result.scenario, bool(result.conditions)),
             f"{result.steps}-steps",
             f"{levels}pct",
             intervals,

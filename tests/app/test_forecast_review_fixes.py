@@ -92,3 +92,19 @@ def test_edit_a_copy_keeps_the_scenarios_own_lag_inputs(seeded):
     np.testing.assert_allclose(
         values(trace(charts(at)[0], "scenario"), "y")[1:], expected.forecast.mean[:, 0], rtol=1e-12
     )
+
+
+def _file_names(at) -> list[str]:
+    configs = [chart.proto.config for chart in at.get("plotly_chart")]
+    return [config.split('"filename": "')[1].split('"')[0] for config in configs]
+
+
+def test_exported_files_name_the_scenario_or_say_the_forecast_is_conditioned(seeded):
+    artifact = seeded.load("var", "0.0.1")
+    seeded.save_scenario(make_scenario(artifact, "dip", 4, conditions={"realgdp": [13000.0]}))
+    at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
+    assert _file_names(at)[0] == "var-0.0.1-realgdp-4-steps-95pct-standard"
+    _type(at, "conditions", {0: {"realgdp": "13000"}})
+    assert _file_names(at)[0] == "var-0.0.1-realgdp-conditioned-4-steps-95pct-standard"
+    saved = open_app({"model": "var", "version": "0.0.1", "steps": 4, "level": 95, "scenario": "dip"})
+    assert _file_names(saved)[0] == "var-0.0.1-realgdp-dip-4-steps-95pct-standard"
