@@ -13,7 +13,7 @@ from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
 from ui import hover
-from ui.chart_look import PANEL_MARGIN
+from ui.chart_look import PANEL_MARGIN, TICK_FORMAT
 from varlib import Diagnostics, column_format, format_number
 
 LINE = "#2e86de"
@@ -29,6 +29,9 @@ LEGEND_TOP = 34  # px from the chart's top: under the title, clear of plotly's m
 
 
 def finish(fig: go.Figure, title: str, height: int) -> go.Figure:
+    # the value axes print plain numbers (13,000), never SI prefixes (13k; 500m read as 500 million), as the
+    # forecast charts do; an axis that already has its own format (percentages) keeps it
+    fig.for_each_yaxis(lambda axis: axis.update(tickformat=TICK_FORMAT) if axis.tickformat is None else None)
     # the legend is a row under the title, left, above the subplot titles: level with the title at the right,
     # it sat where the modebar appears and was hidden by it whenever the pointer was on the chart
     fig.update_layout(
@@ -92,7 +95,7 @@ def roots_figure(diag: Diagnostics) -> go.Figure:
                 )
             )
     span = max(1.1, float(np.max(np.abs(eig))) * 1.1) if eig.size else 1.1
-    fig.update_xaxes(range=[-span, span], title_text="real", zeroline=True)
+    fig.update_xaxes(range=[-span, span], title_text="real", zeroline=True, tickformat=TICK_FORMAT)  # a value axis
     fig.update_yaxes(range=[-span, span], title_text="imaginary", scaleanchor="x", scaleratio=1)
     verdict = "stable" if diag.stability.stable else "not stable"
     if diag.stability.as_expected is not None:  # a VECM's unit roots are part of the model

@@ -1,0 +1,64 @@
+"""The value axes of the Compare, Backtest and Diagnostics charts print plain numbers (13,000), never SI prefixes
+(13k; 500m read as 500 million), as the Forecast charts do (ui.chart_look.TICK_FORMAT)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tests.app.conftest import charts, errors, open_app
+from ui import comparison_figures, diagnostics_figures
+from ui.chart_look import TICK_FORMAT
+from varlib import ModelSpec, backtest, diagnose, load_dataset, overlay_forecasts
+from varlib.artifact import build_artifact
+from varlib.training import train
+from varlib.versions import parse_version
+
+COMPARE = "views/compare.py"
+BACKTEST = "views/backtest.py"
+
+
+def _y_axes(layout: dict) -> dict:
+    return {name: axis for name, axis in layout.items() if name.startswith("yaxis")}
+
+
+@pytest.fixture(scope="module")
+def artifact():
+    dataset = load_dataset(variables=["realgdp", "realcons"])
+    fitted = build_artifact(train(dataset, ModelSpec(variables=("realgdp", "realcons"), lags=2)), "var", "tester")
+    return replace(fitted, version=parse_version("0.0.1"))
+
+
+def test_every_value_axis_of_the_comparison_backtest_and_diagnostics_figures_prints_plain_numbers(artifact):
+    history = artifact.history["realgdp"].iloc[-20:]
+    overlaid = overlay_forecasts([artifact], steps=4)
+    figures = {"overlay": comparison_figures.overlay_figure("realgdp", history, overlaid, 95, "QS-JAN")}
+    result = backtest(artifact, origins=2, horizon=2)
+    figures |= {f"backtest {m}": comparison_figures.backtest_figure(result, m, "QS-JAN") for m in ("rmse", "mape")}
+    diag = diagnose(artifact)
+    figures |= {
+        "residuals": diagnostics_figures.residuals_figure(diag, "QS-JAN"),
+        "autocorrelations": diagnostics_figures.acorr_figure(diag),
+        "impulse responses": diagnostics_figures.irf_figure(diag),
+        "roots": diagnostics_figures.roots_figure(diag),
+    }
+    for name, fig in figures.items():
+        axes = _y_axes(fig.to_plotly_json()["layout"])
+        assert axes and all(axis.get("tickformat") == TICK_FORMAT for axis in axes.values()), (name, axes)
+    assert figures["roots"].layout.xaxis.tickformat == TICK_FORMAT  # its real axis is a value axis too
+    fevd = _y_axes(diagnostics_figures.fevd_figure(diag).to_plotly_json()["layout"])
+    assert {axis.get("tickformat") for axis in fevd.values()} == {".0%"}  # shares keep their own format
+
+
+def test_the_compare_and_backtest_pages_draw_plain_number_axes(seeded):
+    at = open_app(page=COMPARE)
+    assert errors(at) == ""
+    assert charts(at) and all(c["layout"]["yaxis"]["tickformat"] == TICK_FORMAT for c in charts(at))
+    at = open_app(page=BACKTEST)
+    at.number_input(key="bt_origins").set_value(2)
+    at.number_input(key="bt_horizon").set_value(2)
+    at.button(key="bt_run").click().run()
+    assert errors(at) == ""
+    axes = _y_axes(charts(at)[0]["layout"])
+    assert axes and {axis.get("tickformat") for axis in axes.values()} == {TICK_FORMAT}
