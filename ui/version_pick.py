@@ -15,7 +15,9 @@ import streamlit as st
 
 from ui import governance, selection, store, url_state
 from ui.onboarding import render_empty_store
-from varlib import LATEST, Artifact, and_list
+from varlib import LATEST, Artifact, CorruptArtifactError, VarlibError, and_list
+
+LINK = ":material/link:"
 
 
 def version_key(prefix: str, name: str) -> str:
@@ -41,7 +43,7 @@ def pick_model(prefix: str, where=None) -> str | None:
         return None
     key = f"{prefix}_model"
     if st.session_state.get(key) not in names:
-        st.session_state[key] = "var" if "var" in names else names[0]
+        st.session_state[key] = selection.default_model(names)
     return (where or st).selectbox("Model", names, key=key, persist_state="session")
 
 
@@ -93,60 +95,149 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
 
 def pick_versions(prefix: str, where=None, problems: list[str] | None = None) -> list[Artifact]:
     """Two or more usable versions of any models, loaded, in the order they were picked. Versions a link named
-    (`model version` labels, see views/compare.py) are checked here; a link's `model` (and `version`), else the
-    model and version looked at on another page, else the first model, start the picker with that version (or
-    the newest) and the newest other one."""
+    (`model version` labels, see views/compare.py; `model @alias` and `model latest` are resolved) are checked
+    here; a link's `model` (and `version`), else the model and version looked at on another page, else the first
+    model, start the picker with that version (or the newest) and the newest other one. A withdrawn version is
+    offered only while it is named (by a link or another page) and shown with its withdrawal, as the other pages
+    do; a version that cannot be read is named with the reason, left out and no longer offered."""
     names = store.model_names()
     if not names:
         render_empty_store()
         return []
-    entries = {f"{name} {entry.label}": (name, entry.version) for name in names for entry in store.usable(name)}
+    problems = problems if problems is not None else []
     key = f"{prefix}_versions"
+    damaged: dict[str, str] = st.session_state.setdefault(f"_{prefix}_damaged", {})  # label: why it cannot be read
+    withdrawn = {name: store.withdrawals(name) for name in names}
+    listed = {
+        f"{name} {entry.label}": (name, entry.version)
+        for name in names
+        for entry in store.usable(name, include_withdrawn=True)
+        if f"{name} {entry.label}" not in damaged
+    }
+    gone = {label for label, (name, version) in listed.items() if version in withdrawn[name]}
+    entries = {label: pair for label, pair in listed.items() if label not in gone}  # withdrawn: only when named
     linked = st.session_state.pop(f"_{prefix}_link_versions", None)
     start = st.session_state.pop(f"_{prefix}_link_model", None), st.session_state.pop(f"_{prefix}_link_version", None)
     if linked is not None:
-        unknown = [label for label in linked if label not in entries]
-        if unknown and problems is not None:
+        linked = [label for label in (_resolved(label, names, problems) for label in linked) if label]
+        twice = [label for label in dict.fromkeys(linked) if linked.count(label) > 1]
+        if twice:
+            st.warning(f"The link names {and_list(twice)} more than once; each is compared once.", icon=LINK)
+        unknown = [label for label in dict.fromkeys(linked) if label not in listed and label not in damaged]
+        if unknown:
             problems.append(f"versions {and_list(unknown)}, which the store does not have")
-        known = list(dict.fromkeys(label for label in linked if label in entries))
+        known = [label for label in dict.fromkeys(linked) if label in listed or label in damaged]
         if known:
             st.session_state[key] = known
         else:  # none of them: the default pair below, as the warning says, not an empty picker
             st.session_state.pop(key, None)
-    elif start[0] is not None and (labels := _linked_start(*start, names, entries, problems)):
+    elif start[0] is not None and (labels := _linked_start(*start, names, entries, listed, problems)):
         st.session_state[key] = labels
-    if key not in st.session_state or not set(st.session_state[key]) <= set(entries):
+    _leave_out_damaged(key, listed, entries, damaged)
+    if key not in st.session_state or not set(st.session_state[key]) <= set(listed):
         shared = st.session_state.get(selection.SHARED)
         if shared and shared[0] in names:
-            st.session_state[key] = _start(shared[0], shared[2], entries)
+            st.session_state[key] = _start(shared[0], shared[2], entries, listed)
         else:
-            st.session_state[key] = _start("var" if "var" in names else names[0], None, entries)
+            st.session_state[key] = _start(selection.default_model(names), None, entries, listed)
+        _leave_out_damaged(key, listed, entries, damaged)
+    named = [label for label in st.session_state.get(key, []) if label in gone]  # withdrawn: offered while chosen
     chosen = (where or st).multiselect(
         "Versions",
-        list(entries),
+        [*entries, *named],
         key=key,
+        format_func=lambda label: f"{label} (withdrawn)" if label in gone else label,
         persist_state="session",
         help="Pick two or more versions, of one model or of several.",
     )
     # in the order picked: the first one picked is the comparison's reference (its lag inputs are shared)
-    return [store.load(*entries[label]) for label in chosen]
+    artifacts = []
+    for label in chosen:
+        artifact = _load(label, listed, damaged)
+        if artifact is not None:
+            governance.warn_if_withdrawn(artifact.name, artifact.version, withdrawn[artifact.name])
+            artifacts.append(artifact)
+    return artifacts
 
 
-def _start(model: str, version: str | None, entries: dict) -> list[str]:
-    """`version` of `model` (else its newest), then its newest other version."""
+def _resolved(label: str, names: list[str], problems: list[str]) -> str | None:
+    """A link's `model @alias` or `model latest` as the version it stands for now (None, said, when it stands for
+    none); any other label as it is."""
+    name, _, version = label.partition(" ")
+    if name not in names or not (version.startswith("@") or version == LATEST):
+        return label
+    try:
+        return f"{name} {store.resolve(name, version)}"
+    except VarlibError as exc:
+        problems.append(f"{label}, which does not open ({exc})")
+        return None
+
+
+def _load(label: str, listed: dict, damaged: dict[str, str]) -> Artifact | None:
+    """The version, or None after naming it with the reason it cannot be read (it is then no longer offered)."""
+    try:
+        return store.load(*listed[label])
+    except CorruptArtifactError as exc:  # listed as usable, yet its object is damaged (a checksum mismatch)
+        damaged[label] = str(exc)
+        _say_damaged(label, str(exc))
+    except VarlibError as exc:  # the store failed, not the object: said, and offered again on the next run
+        st.warning(f"**{label}** is left out of the comparison this time: {exc}", icon=":material/cloud_off:")
+    return None
+
+
+def _say_damaged(label: str, reason: str) -> None:
+    st.warning(
+        f"**{label}** is left out of the comparison: it cannot be read ({reason}). The Models page lists its versions;"
+        " publish it again or pick another version.",
+        icon=":material/broken_image:",
+    )
+
+
+def _leave_out_damaged(key: str, listed: dict, entries: dict, damaged: dict[str, str]) -> None:
+    """Before the picker shows them: the chosen versions that cannot be read are named and taken out of the choice
+    and of what is offered. A choice of none but those is dropped, so the picker starts as it does by default."""
+    chosen = st.session_state.get(key)
+    if not chosen:
+        return
+    for label in chosen:
+        if label in damaged:  # found on an earlier run: named again, as the link asked for it again
+            _say_damaged(label, damaged[label])
+        elif label in listed:
+            _load(label, listed, damaged)
+    for label in damaged:
+        listed.pop(label, None)
+        entries.pop(label, None)
+    kept = [label for label in chosen if label not in damaged]
+    if kept:
+        st.session_state[key] = kept
+    else:
+        st.session_state.pop(key, None)
+
+
+def _start(model: str, version: str | None, entries: dict, listed: dict) -> list[str]:
+    """`version` of `model` (else its newest), then its newest other version in use (`entries`); the version named
+    may be a withdrawn one (`listed`)."""
     own = [label for label, (name, _) in entries.items() if name == model]
-    looked_at = [label for label in own if str(entries[label][1]) == version]
+    looked_at = [label for label, (name, found) in listed.items() if name == model and str(found) == version]
     return list(dict.fromkeys(looked_at + own))[:2]
 
 
-def _linked_start(model: str, version: str | None, names: list[str], entries: dict, problems) -> list[str]:
-    """The start a link's `model` and `version` ask for; each value the store cannot offer is a problem."""
-    problems = problems if problems is not None else []
+def _linked_start(
+    model: str, version: str | None, names: list[str], entries: dict, listed: dict, problems: list[str]
+) -> list[str]:
+    """The start a link's `model` and `version` (`latest`, `0.0.3`, `0_0_3` or `@alias`) ask for; each value the
+    store cannot offer is a problem."""
     if model not in names:
         problems.append(f"model {model}, which the store does not have (models: {and_list(names)})")
         return []
-    wanted = None if version in (None, LATEST) else version.replace("_", ".")
-    labels = _start(model, wanted, entries)
+    wanted = None if version in (None, LATEST) else version.strip().replace("_", ".")
+    if wanted is not None and wanted.startswith("@"):
+        try:  # an alias is read afresh: it can move
+            wanted = str(store.resolve(model, wanted))
+        except VarlibError as exc:
+            problems.append(f"version {version} of {model}, which does not open ({exc})")
+            wanted = None
+    labels = _start(model, wanted, entries, listed)
     if wanted is not None and f"{model} {wanted}" not in labels:
         problems.append(f"version {version} of {model}, which is not a usable version")
     return labels

@@ -1,10 +1,11 @@
 """Versions side by side: specs, data and holdout metrics, and forecasts overlaid from the same lag inputs.
 
 Forecasts share one lag table (by default the last observations of the first version's training
-data) wherever a version's variables are all columns of that table and the table has the rows
-the version needs (k_ar, plus one for diff/logdiff; a VECM needs its VAR order in levels). A
-version that cannot use the shared table is forecast from its own default lag inputs, and its
-note says why.
+data) wherever a version's data have the table's frequency (the first version's: its rows are periods
+of that frequency, and three quarters are not three months), its variables are all columns of that
+table and the table has the rows the version needs (k_ar, plus one for diff/logdiff; a VECM needs its
+VAR order in levels). A version that cannot use the shared table is forecast from its own default lag
+inputs, and its note says why.
 """
 
 from __future__ import annotations
@@ -51,23 +52,24 @@ class OverlaidForecast:
 
 def shared_lag_table(artifacts: list[Artifact]) -> pd.DataFrame:
     """The default shared lag inputs: the first version's last observations, as many rows as the
-    versions with the same variables need."""
+    versions with the same variables and frequency need."""
     first = artifacts[0]
-    rows = max(a.lag_rows for a in artifacts if set(a.variables) <= set(first.variables))
-    return first.history.iloc[-rows:]
+    sharing = [a for a in artifacts if set(a.variables) <= set(first.variables) and _same_frequency(a, first)]
+    return first.history.iloc[-max(a.lag_rows for a in sharing) :]
 
 
 def overlay_forecasts(
     artifacts: list[Artifact], steps: int = 8, alpha: float = 0.05, lag_table: pd.DataFrame | None = None
 ) -> list[OverlaidForecast]:
-    """Forecast every version, from `lag_table` (default: `shared_lag_table`) where it can serve."""
+    """Forecast every version, from `lag_table` (default: `shared_lag_table`) where it can serve. The table's
+    rows are periods of the first version's frequency (they are its dates, edited or not)."""
     if not artifacts:
         raise InvalidInputError("pick at least one version to compare")
     table = shared_lag_table(artifacts) if lag_table is None else lag_table
     overlaid = []
     for artifact in artifacts:
         label = artifact.label
-        lag_inputs, shared, note = _lag_inputs_for(artifact, table)
+        lag_inputs, shared, note = _lag_inputs_for(artifact, table, artifacts[0])
         exog, held = _held_exog(artifact, steps)
         try:
             result = forecast_artifact(artifact, steps, alpha, lag_inputs, exog=exog)
@@ -96,7 +98,25 @@ def overlay_frame(overlaid: list[OverlaidForecast]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)[["version", "date", "variable", "mean", "lower", "upper"]]
 
 
-def _lag_inputs_for(artifact: Artifact, table: pd.DataFrame):
+def _same_frequency(artifact: Artifact, first: Artifact) -> bool:
+    return artifact.data.frequency == first.data.frequency  # detection names one grid one way (QS-JAN)
+
+
+def _frequency_words(artifact: Artifact) -> str:
+    alias = artifact.data.frequency
+    return f"{label_of(alias)} ({alias})" if alias else "irregularly dated"
+
+
+def _lag_inputs_for(artifact: Artifact, table: pd.DataFrame, first: Artifact):
+    if not _same_frequency(artifact, first):
+        return (
+            None,
+            False,
+            (
+                f"its data are {_frequency_words(artifact)} and the shared lag table's ({first.label}'s) are"
+                f" {_frequency_words(first)}: forecast from its own last {artifact.lag_rows} observations"
+            ),
+        )
     missing = [v for v in artifact.variables if v not in table.columns]
     if missing:
         return (

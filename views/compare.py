@@ -10,16 +10,19 @@ from ui.chart_look import plot
 from ui.errors import guarded, show_error
 from ui.figures import recent
 from ui.forecast_link import parse_level
-from ui.tables import comparison_cells, label_width
+from ui.tables import comparison_cells, label_width, other_holdout_order
 from ui.url_state import Field
 from ui.version_pick import pick_versions
 from varlib import (
     DATE,
     MAX_STEPS,
+    METRICS,
+    Artifact,
     VarlibError,
     all_variables,
     and_list,
     compare_table,
+    count_changed,
     editor_table,
     level_to_alpha,
     overlay_forecasts,
@@ -33,8 +36,14 @@ PAGE = "cmp"
 
 
 def _versions(raw: str) -> list[str] | None:
-    """`var:0.0.1,growth:0.0.2` as the picker's labels, in that order (None when empty)."""
-    labels = [item.strip().replace(":", " ", 1) for item in str(raw).split(",") if item.strip()]
+    """`var:0.0.1,growth:0.0_2,var:@champion` as the picker's labels (`var 0.0.1`, `growth 0.0.2`, `var @champion`;
+    the picker resolves aliases), in that order (None when empty)."""
+    labels = []
+    for item in str(raw).split(","):
+        name, _, version = item.strip().partition(":")
+        version = version.strip()
+        version = version if version.startswith("@") else version.replace("_", ".")  # 0_0_2 as in a store's keys
+        labels += [f"{name.strip()} {version}".strip()] if item.strip() else []
     return labels or None
 
 
@@ -53,18 +62,25 @@ def render() -> None:
     st.title("Compare versions")
     params = url_state.incoming(PAGE, FIELDS)
     problems = url_state.apply(PAGE, FIELDS, params) if params else []
+    if params and "only" not in params:  # the page writes `only` only when on: an address without it means off
+        st.session_state["cmp_only"] = False
     top = st.columns([3.6, 1, 2], vertical_alignment="top")  # labels in line (a field is taller than buttons)
     artifacts = pick_versions(PAGE, top[0], problems)
     if not store.model_names():  # the picker has said so and linked the pages that fill a store
         return
     st.session_state.setdefault("cmp_steps", 8)
-    st.session_state.setdefault("cmp_level", 95)
     # kept while another page runs, as the versions picker is
     steps = int(top[1].number_input("Steps", 1, MAX_STEPS, key="cmp_steps", persist_state="session"))
+    # required: clicking the selected level keeps it, so the control always shows the level drawn
     level = top[2].segmented_control(
-        "Interval", LEVELS, key="cmp_level", format_func=lambda x: f"{x}%", persist_state="session"
+        "Interval",
+        LEVELS,
+        default=95,
+        required=True,
+        key="cmp_level",
+        format_func=lambda x: f"{x}%",
+        persist_state="session",
     )
-    level = level or 95
     only = bool(st.session_state.get("cmp_only", False))
     url_state.write(
         PAGE,
@@ -84,7 +100,7 @@ def render() -> None:
     table = compare_table(artifacts)
     differs = table.pop("differs")
     only = st.toggle("Only rows that differ", key="cmp_only", persist_state="session")
-    shown = comparison_cells(table[differs] if only else table)
+    shown = _holdout_orders(comparison_cells(table[differs] if only else table), artifacts)
     styled = shown.style.apply(
         lambda row: ["background-color: rgba(255,193,7,0.25)" if differs[row.name] else ""] * len(row), axis=1
     )
@@ -100,16 +116,23 @@ def render() -> None:
     )
 
     st.subheader("Forecasts overlaid")
-    shared = _shared_inputs(artifacts)
-    if shared is None:
+    inputs = _shared_inputs(artifacts)
+    if inputs is None:
         return
+    shared, changed = inputs
     overlaid = overlay_forecasts(artifacts, steps, level_to_alpha(level), shared)
     first = artifacts[0]
     st.caption(
-        f"Versions with the variables of {first.label} (the first picked) start from the same {len(shared)} last"
-        f" observations (its training data, ending {period_labels(shared.index[-1:], first.data.frequency)[0]});"
-        " a dashed line marks a version that used its own lag inputs."
+        f"Versions with the variables of {first.label} (the first picked) and its frequency start from the same"
+        f" {len(shared)} last observations (its training data, ending"
+        f" {period_labels(shared.index[-1:], first.data.frequency)[0]}); a dashed line marks a version that used its"
+        " own lag inputs."
     )
+    if changed:
+        st.caption(
+            f":material/link_off: This page's address (its link) does not carry the edited shared lag inputs ({changed}"
+            f" value(s) changed): a copied link opens the comparison from {first.label}'s own last observations."
+        )
     for item in overlaid:
         if not item.shared or item.forecast is None:
             st.warning(f"**{item.label}**: {item.note}", icon=":material/info:")
@@ -124,8 +147,28 @@ def render() -> None:
         plot(st, figure, key=f"cmp_chart|{variable}", name=f"{variable}: forecasts of {shown} overlaid")
 
 
-def _shared_inputs(artifacts):
-    """The shared lag table (the first version's last observations), editable; None after showing an error."""
+def _holdout_orders(shown: pd.DataFrame, artifacts: list[Artifact]) -> pd.DataFrame:
+    """A version's holdout scores name the lag order they were scored with when it is not the version's, as on the
+    Models page: `0.0123 (of a VAR(3))`."""
+    scores = [row for row in shown.index if any(str(row).startswith(f"holdout {m} ") for m in METRICS)]
+    marked = []
+    for artifact in artifacts:
+        other = other_holdout_order(artifact.spec.kind, artifact.k_ar, (artifact.evaluation or {}).get("k_ar"))
+        if other:
+            cells = shown.loc[scores, artifact.label]
+            shown.loc[scores, artifact.label] = [f"{cell} (of a {other})" if cell else cell for cell in cells]
+            marked.append(f"{artifact.label}: a {other}")
+    if marked:
+        st.caption(
+            f"Holdout scores marked *(of a …)* were scored with another lag order than the version's own"
+            f" ({and_list(marked)}), the order its criterion chose on the rows before the holdout."
+        )
+    return shown
+
+
+def _shared_inputs(artifacts) -> tuple[pd.DataFrame, int] | None:
+    """The shared lag table (the first version's last observations), editable, and how many of its values were
+    edited; None after showing an error."""
     base = shared_lag_table(artifacts)
     with st.expander(f"Shared lag inputs ({len(base)} rows of {and_list(base.columns)}, from {artifacts[0].label})"):
         st.caption("Edit a cell to forecast every matching version from the same changed inputs.")
@@ -145,7 +188,7 @@ def _shared_inputs(artifacts):
         return None
     if not isinstance(table.index, pd.DatetimeIndex):
         table.index = base.index
-    return table
+    return table, count_changed(table, base)
 
 
 guarded(render)
