@@ -28,6 +28,7 @@ DEFAULT_LEVEL = 95
 LAYOUTS = {"stack": "One chart per screen", "grid": "Grid"}
 LINK_LAGS = "_fc_link_lags"  # the raw `lags=` text of a link, until the lag table has checked it
 LINK_SCENARIO = "_fc_link_scenario"  # a link's `scenario=`, until the version's saved scenarios are listed
+STEPS_NOTE = "_fc_steps_note"  # why the steps field holds another number than was typed or linked
 LAG_RESET = "_fc_reset"  # counts the lag table's resets: each one starts it again from the version's own inputs
 NO_SCENARIO = ""  # the saved-scenario picker's "none: edit a new scenario"
 FAN_LEVELS = (10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99)
@@ -71,6 +72,20 @@ def _back_to(key: str, default: object) -> Callable[[], None]:
     return lambda: st.session_state.__setitem__(key, copy.copy(default))
 
 
+def _linked_steps(raw: str) -> int | None:
+    """A link's steps, outside 1..MAX_STEPS set to the nearest allowed value as a typed one is (said by the field);
+    None for text that is no whole number."""
+    value = url_state.whole_number(-(10**9), 10**9)(raw)
+    if value is None:
+        return None
+    used = min(max(value, 1), MAX_STEPS)
+    if used != value:
+        st.session_state[STEPS_NOTE] = f"The link's {value} steps are outside 1–{MAX_STEPS}: using {used}."
+    else:
+        st.session_state.pop(STEPS_NOTE, None)
+    return used
+
+
 def reset_lag_table() -> None:
     """Start the lag table again from the version's own inputs (a link's are dropped)."""
     st.session_state[LAG_RESET] = st.session_state.get(LAG_RESET, 0) + 1
@@ -79,7 +94,7 @@ def reset_lag_table() -> None:
 
 FAN_RULE = "levels from " + ", ".join(map(str, FAN_LEVELS))
 FIELDS = [
-    Field("steps", KEYS["steps"], url_state.whole_number(1, MAX_STEPS), f"a whole number from 1 to {MAX_STEPS}"),
+    Field("steps", KEYS["steps"], _linked_steps, f"a whole number from 1 to {MAX_STEPS}"),
     Field("level", KEYS["level"], parse_level, "one of " + ", ".join(map(str, LEVELS))),
     Field("intervals", KEYS["intervals"], url_state.one_of(INTERVAL_KINDS), "one of " + ", ".join(INTERVAL_KINDS)),
     Field("present", KEYS["present"], url_state.flag, "1 or 0", clear=_back_to(KEYS["present"], False)),

@@ -17,13 +17,12 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from ui import forecast_inputs, forecast_view, paths_editor, scenario_panel, url_state
-from ui.forecast_link import DEFAULT_LEVEL, DEFAULT_STEPS, KEYS, LAYOUTS, LEVELS, PAGE, encode_lags
+from ui.forecast_link import DEFAULT_LEVEL, DEFAULT_STEPS, KEYS, LAYOUTS, LEVELS, PAGE, STEPS_NOTE, encode_lags
 from ui.forecast_table import show_table
 from ui.forecast_view import EXPORT
 from ui.layout import at_row_bottom, control_row
 from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact
 
-STEPS_NOTE = "_fc_steps_note"
 LINK_OPEN = "fc_link_open"
 SAVED_KEEPS = "A saved scenario keeps its own steps, level and intervals: **Edit a copy** (below) to change them."
 FAN_DRAWS = "The fan chart draws the levels picked under Fan chart; empty it to draw one band at this level."

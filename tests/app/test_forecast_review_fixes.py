@@ -108,3 +108,11 @@ def test_exported_files_name_the_scenario_or_say_the_forecast_is_conditioned(see
     assert _file_names(at)[0] == "var-0.0.1-realgdp-conditioned-4-steps-95pct-standard"
     saved = open_app({"model": "var", "version": "0.0.1", "steps": 4, "level": 95, "scenario": "dip"})
     assert _file_names(saved)[0] == "var-0.0.1-realgdp-dip-4-steps-95pct-standard"
+
+
+def test_a_links_steps_outside_the_range_are_set_to_the_nearest_as_typed_ones_are(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 500})
+    assert at.number_input(key="fc_steps").value == 400 and at.query_params["steps"] == "400"
+    assert "The link's 500 steps are outside 1–400: using 400." in "\n".join(c.value for c in at.caption)
+    assert len(values(trace(charts(at)[0], "forecast"), "y")) == 401  # from the last observation, then 400 steps
+    assert not at.warning  # set, not refused
