@@ -40,7 +40,7 @@ _ADVICE = {
     NotFoundError: ("Not found", "Pick another model or version; the Models page lists what exists."),
     InvalidInputError: ("Invalid input", "Correct the value named above and try again."),
     ConflictError: ("Not published", "Nothing was written. Follow one of the ways forward named above."),
-    ObjectExistsError: ("Not saved", "Nothing was overwritten: saved scenarios never change. Choose another name."),
+    ObjectExistsError: ("Not saved", "Nothing was overwritten."),  # the message says why and what to do
 }
 
 # The Train page's control for each CLI flag its refusals name (a value after the flag follows the label).

@@ -222,7 +222,7 @@ def test_a_taken_name_is_refused_and_the_saved_scenario_is_unchanged(seeded):
     assert editor.HasField("placeholder") and editor.placeholder == ""  # free cells empty, as the caption says
     at.text_input(key=next(t.key for t in at.text_input if t.label == "Name")).input("taken")
     next(b for b in at.button if b.label == "Save scenario").click().run()
-    assert "already exists; saved scenarios never change" in errors(at)
+    assert "already exists; saved scenarios never change" in errors(at) and errors(at).count("another name") == 1
     assert seeded.scenario("var", "0.0.1", "taken").conditions == {"realgdp": [1e4, None, None, None]}
 
 
