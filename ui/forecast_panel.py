@@ -202,8 +202,11 @@ def _results(
             st.info(f"Fix {fix} to see the forecast.", icon=":material/edit_note:")
             return
         baseline, result = computed
+        # in a presentation the picker goes under the charts: above them it pushed the legends off the screen
+        drawn = st.container() if present else nullcontext()
         overlays = forecast_view.overlays_input(artifact, result, saved, present)
-        forecast_view.charts(artifact, lags, result, baseline, level, fan, overlays, present, layout)
+        with drawn:
+            forecast_view.charts(artifact, lags, result, baseline, level, fan, overlays, present, layout)
     with charts if present else nullcontext():  # in a presentation the editor is folded away, not the table
         forecast_view.differences(baseline, result)
         if inputs is not None and not present and paths_editor.editor_open():

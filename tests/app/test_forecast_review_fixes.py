@@ -116,3 +116,20 @@ def test_a_links_steps_outside_the_range_are_set_to_the_nearest_as_typed_ones_ar
     assert "The link's 500 steps are outside 1–400: using 400." in "\n".join(c.value for c in at.caption)
     assert len(values(trace(charts(at)[0], "forecast"), "y")) == 401  # from the last observation, then 400 steps
     assert not at.warning  # set, not refused
+
+
+def _order(node, found: list[str]) -> list[str]:
+    """The page's plotly charts and its Overlay picker, top to bottom."""
+    for child in getattr(node, "children", {}).values():
+        if child.type == "plotly_chart" or (child.type == "multiselect" and child.label == "Overlay"):
+            found.append(child.type)
+        _order(child, found)
+    return found
+
+
+def test_in_a_presentation_the_overlay_picker_sits_under_the_charts(seeded):
+    seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "dip", 4, conditions={"realgdp": [13000.0]}))
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4, "level": 95, "scenario": "dip", "present": 1})
+    assert _order(at.main, []) == ["plotly_chart", "plotly_chart", "multiselect"]
+    plain = open_app({"model": "var", "version": "0.0.1", "steps": 4, "level": 95, "scenario": "dip"})
+    assert _order(plain.main, []) == ["multiselect", "plotly_chart", "plotly_chart"]  # above them otherwise
