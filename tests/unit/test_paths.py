@@ -148,3 +148,10 @@ def test_a_conditions_file_that_conditions_nothing_is_refused(text, where):
     """Else it gives a plain forecast that reads as a conditioned one."""
     with pytest.raises(InvalidInputError, match=f"conditions.csv conditions nothing: {where}; give a value"):
         _csv(text)
+
+
+def test_exogenous_rows_all_after_the_horizon_are_named_as_such():
+    """Not as a missing first step: the file's dates are the trouble."""
+    table = read_path_csv(b"date,rate\n2011-01-01,1\n2011-04-01,2\n", EXOG)
+    with pytest.raises(InvalidInputError, match=r"every row of the table lies after the forecast's last period \(20"):
+        check_path(table, ["rate"], LABELS, EXOG)

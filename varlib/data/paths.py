@@ -103,6 +103,12 @@ def check_path(
         for column in out.columns:
             out.loc[step, column] = cell_number(frame[column].iloc[position], column, step, labels, what, positive)
     if what == EXOG:
+        if len(steps) and all(step is None for step in steps):  # every row after the horizon: none is used
+            raise InvalidInputError(
+                f"{EXOG}: every row of the table lies after the forecast's last period ({labels[-1]}); give the"
+                f" values of its {len(labels)} periods, {labels[0]} to {labels[-1]}",
+                field="exog",
+            )
         check_complete(out, columns, labels)
     return out
 
