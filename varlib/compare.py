@@ -174,11 +174,12 @@ def _fields(artifact: Artifact, variables: list[str]) -> dict:
         "rank (VECM)": getattr(artifact.params, "coint_rank", None),
         "rank chosen by": getattr(artifact.params, "rank_method", None),
         "lags (spec)": "by " + spec.ic if spec.lags is None else str(spec.lags),
-        "max lags": spec.max_lags,
+        # searched up to: the spec's bound, or the sample-aware default (the lag method names the range searched)
+        "max lags": str(spec.max_lags) if spec.max_lags is not None else "default" if spec.lags is None else "",
         "lag order (k_ar)": artifact.k_ar,
         "lag method": artifact.lag_method,
         "lag inputs needed": artifact.lag_rows,
-        "holdout fraction": spec.holdout,
+        "holdout fraction": f"{spec.holdout:g}",  # as given (0.1), not in the table's numeric format
         "holdout rows": evaluation.get("rows"),
     }
     for variable in variables:

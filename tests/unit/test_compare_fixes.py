@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from varlib import ModelSpec, forecast_artifact, load_dataset
+from varlib import ModelSpec, compare_table, forecast_artifact, load_dataset
 from varlib.artifact import build_artifact
 from varlib.compare import overlay_forecasts, shared_lag_table
 from varlib.training import train
@@ -60,3 +60,13 @@ def test_a_version_of_another_frequency_forecasts_from_its_own_lag_inputs(quarte
 def test_versions_of_one_frequency_still_share_the_lag_inputs(quarterly):
     other = replace(quarterly, version=parse_version("0.0.2"))
     assert [item.shared for item in overlay_forecasts([quarterly, other], steps=2)] == [True, True]
+
+
+def test_the_spec_rows_read_as_given(quarterly):
+    """The holdout fraction as given (not 0.1000 in the table's number format) and max lags said even when the
+    sample-aware default bounded the search (the row was empty for every such version)."""
+    dataset = load_dataset(variables=list(VARIABLES))
+    searched = build_artifact(train(dataset, ModelSpec(variables=VARIABLES, holdout=0.2)), "var", "tester")
+    table = compare_table([quarterly, replace(searched, version=parse_version("0.0.2"))])
+    assert table.loc["holdout fraction"].iloc[:2].tolist() == ["0.1", "0.2"]
+    assert table.loc["max lags"].iloc[:2].tolist() == ["", "default"]  # a fixed order searched nothing
