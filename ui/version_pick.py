@@ -50,10 +50,13 @@ def pick_model(prefix: str, where=None) -> str | None:
 def pick_version(prefix: str, name: str, where=None, problems: list[str] | None = None) -> Artifact | None:
     """One version of `name` ('latest' or a pinned one), loaded; None with a message when none is usable.
     Withdrawn versions are offered only when the person asks for them (or a link names one)."""
-    wanted = url_state.take_pending_version(prefix)
+    wanted = _concrete(name, url_state.take_pending_version(prefix), problems)
     fallback = selection.fallback(prefix)
     withdrawn = store.withdrawals(name)
-    named = any(str(v) == wanted for v in withdrawn)
+    # a withdrawn version a link or another page names is offered: the box is ticked for it, so it stays
+    named = any(str(v) in (wanted, fallback) for v in withdrawn)
+    if named:
+        st.session_state[f"{prefix}_withdrawn|{name}"] = True
     asked = bool(withdrawn) and (where or st).checkbox(
         "Withdrawn too",  # short: it shares a narrow column with the Version picker
         value=named,
@@ -91,6 +94,22 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     selection.share(prefix, name, label, str(version))
     governance.warn_if_withdrawn(name, version, withdrawn)
     return store.load(name, version)
+
+
+def _concrete(name: str, wanted: str | None, problems: list[str] | None) -> str | None:
+    """A link's version as the picker lists it: `0_0_3` as 0.0.3, `@alias` as the version it points at now (an
+    alias that does not open is a problem, and the picker keeps its own choice)."""
+    if wanted is None or wanted == LATEST:
+        return wanted
+    wanted = wanted.strip()
+    if not wanted.startswith("@"):
+        return wanted.replace("_", ".")
+    try:
+        return str(store.resolve(name, wanted))
+    except VarlibError as exc:
+        if problems is not None:
+            problems.append(f"version {wanted} of {name}, which does not open ({exc})")
+        return None
 
 
 def pick_versions(prefix: str, where=None, problems: list[str] | None = None) -> list[Artifact]:
