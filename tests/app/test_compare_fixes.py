@@ -3,11 +3,10 @@ what a link names (aliases, `0_0_2`, a version twice), Back, the interval contro
 
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
 import pytest
 
 from tests.app.conftest import charts, errors, open_app
+from tests.unit.test_compare_fixes import _monthly_csv
 from ui import url_state
 from varlib import ModelSpec, load_dataset, train_model
 from varlib.service import publish_result
@@ -17,14 +16,6 @@ COMPARE = "views/compare.py"
 
 def _text(at) -> str:
     return "\n".join(x.value for x in [*at.warning, *at.caption, *at.info, *at.error])
-
-
-def _monthly_csv(rows: int = 120) -> bytes:
-    rng = np.random.default_rng(0)
-    dates = pd.date_range("2000-01-01", periods=rows, freq="MS")
-    gdp, cons = 13000 + 10 * rng.normal(size=rows).cumsum(), 9000 + 10 * rng.normal(size=rows).cumsum()
-    lines = "".join(f"{d.date()},{x:.3f},{y:.3f}\n" for d, x, y in zip(dates, gdp, cons, strict=True))
-    return ("date,realgdp,realcons\n" + lines).encode()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from tests.app.conftest import charts, errors, open_app, trace, values
+from tests.app.test_scenario_pages import _with_editor
 from ui.paths_editor import EDITOR_OPEN
 from varlib import ModelSpec, forecast_artifact, load_dataset, make_scenario, publish_result, train_model
 
@@ -18,13 +19,6 @@ def _editor(at, what: str):
 def _type(at, what: str, edits: dict) -> None:
     at.session_state[_editor(at, what).key] = {"edited_rows": edits, "added_rows": [], "deleted_rows": []}
     at.run()
-
-
-def _with_editor(query: dict):
-    at = open_app(query)
-    at.session_state[EDITOR_OPEN] = True
-    at.run()
-    return at
 
 
 def test_a_decimal_comma_typed_as_a_condition_is_named_not_read_as_another_number(seeded):
