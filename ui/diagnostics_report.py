@@ -20,6 +20,7 @@ from varlib import (
     Backtest,
     Diagnostics,
     Scenario,
+    Withdrawal,
     forecast_artifact,
     forecast_scenario,
     level_to_alpha,
@@ -60,9 +61,11 @@ def _report(
     _backtest: Backtest | None,
     _scenario: Scenario | None,
     scenario: str = "",
+    withdrawn: str | None = None,
+    _withdrawal: Withdrawal | None = None,
 ) -> bytes:
-    # keyed by the store, the immutable version and every choice (a saved scenario is immutable too); the
-    # objects themselves are not hashed
+    # keyed by the store, the immutable version, every choice (a saved scenario is immutable too) and whether
+    # the version is withdrawn (a withdrawal can come at any time); the objects themselves are not hashed
     if _scenario is not None:
         forecast = forecast_scenario(_artifact, _scenario)
     elif _artifact.exog:  # a VARX's forecast needs future exogenous values, which its saved scenarios hold
@@ -70,7 +73,9 @@ def _report(
     else:
         forecast = forecast_artifact(_artifact, steps, level_to_alpha(level))
     charts = report_figures(_diag, _artifact.data.frequency)
-    return render_report(_artifact, _diag, charts, _backtest, forecast, orth, fan).encode()
+    return render_report(
+        _artifact, _diag, charts, _backtest, forecast, orth, fan, withdrawal=_withdrawal, scenario=_scenario
+    ).encode()
 
 
 def session_backtest(artifact: Artifact) -> tuple[tuple | None, Backtest | None]:
@@ -116,6 +121,7 @@ def render(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags
             "Fan (optional)", FAN_LEVELS, key="dg_report_fan", format_func=lambda x: f"{x}%", help=FAN_HELP
         )
     )
+    withdrawal = store.withdrawals(artifact.name).get(artifact.version) if artifact.version else None
     if artifact.exog and not chosen:
         st.caption("This VARX needs future exogenous values for a forecast: pick a saved scenario to include one.")
     st.download_button(
@@ -136,6 +142,8 @@ def render(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags
             backtest,
             saved.get(chosen),
             chosen,
+            withdrawal.describe() if withdrawal else None,
+            withdrawal,
         ),
         f"{artifact.name}-{artifact.version}-report.html",
         "text/html",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -67,29 +66,11 @@ def stability(diag: Diagnostics) -> None:
     show(stab.verdict)
     left, right = st.columns([2, 1])
     plot(left, figures.roots_figure(diag), key="dg_roots")
-    frame = roots_table(diag)
+    frame = stab.roots_frame()
     # as tall as its rows (a fixed height left blank rows under a short table); a long one scrolls beside the chart
     height = "content" if ROW_PX * (len(frame) + 1) <= ROOTS_HEIGHT else ROOTS_HEIGHT
-    styled = frame.style.format(lambda v: _root_cell(v, stab.ROOTS_FORMAT))
+    styled = frame.style.format(stab.root_text)
     right.dataframe(styled, width="stretch", height=height, key="dg_roots_table")
-
-
-def roots_table(diag: Diagnostics) -> pd.DataFrame:
-    """The eigenvalues numbered from 1, each conjugate pair in the order a + bi, a - bi."""
-    eig = list(diag.stability.eigenvalues)
-    for i in range(len(eig) - 1):
-        if eig[i].imag < 0 and np.isclose(eig[i + 1], np.conj(eig[i])):
-            eig[i], eig[i + 1] = eig[i + 1], eig[i]
-    eig = np.asarray(eig, dtype=complex)
-    return pd.DataFrame(
-        {"real": eig.real, "imag": eig.imag, "modulus": np.abs(eig)}, index=pd.RangeIndex(1, len(eig) + 1, name="#")
-    )
-
-
-def _root_cell(value: float, fmt: str) -> str:
-    """`fmt` (ROOTS_FORMAT), unsigned where it rounds to zero: `-0.0000` as a real root's imaginary part misled."""
-    text = fmt.format(value)
-    return fmt.format(0.0) if float(text) == 0 else text
 
 
 def test_frame(rows: list[tuple[str, object]]) -> pd.DataFrame:

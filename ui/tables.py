@@ -18,6 +18,7 @@ from varlib import (
     column_format,
     format_column,
     format_number,
+    other_holdout_order,
     scenario_differences,
     utc_time,
 )
@@ -49,17 +50,6 @@ def differences_table(baseline: VersionForecast, scenario: VersionForecast) -> p
         for what in ("baseline", "scenario", "difference", "difference %"):
             columns[f"{variable} {what}"] = rows[what].to_numpy()
     return pd.DataFrame(columns, index=pd.Index(baseline.index, name="date"))
-
-
-def order_words(kind: str, k_ar: int) -> str:
-    """A fit's lag order as its kind counts it: `VAR(4)`, or a VECM's VAR order in levels."""
-    return f"VAR({k_ar})" if kind == "var" else f"VECM of VAR order {k_ar}"
-
-
-def other_holdout_order(kind: str, k_ar: int | None, scored: int | None) -> str | None:
-    """`VAR(9)` when the holdout was scored with another lag order than the version's (a criterion repeats its
-    search on the rows before the holdout, which may choose another order); else None."""
-    return order_words(kind, scored) if scored is not None and k_ar is not None and scored != k_ar else None
 
 
 def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None) -> pd.DataFrame:

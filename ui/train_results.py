@@ -6,10 +6,10 @@ import streamlit as st
 
 from ui.chart_look import plot
 from ui.figures import holdout_figure
-from ui.tables import lag_selection_table, metrics_table, number_formats, order_words
+from ui.tables import lag_selection_table, metrics_table, number_formats
 from ui.train_vecm import show_cointegration
 from ui.version_details import holdout_order, metrics_markdown
-from varlib import CRITERIA, Evaluation, TrainResult, label_of, score_notes
+from varlib import CRITERIA, Evaluation, TrainResult, label_of, order_words, score_notes
 
 
 def show_results(result: TrainResult) -> None:

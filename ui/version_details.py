@@ -11,8 +11,19 @@ import re
 import pandas as pd
 import streamlit as st
 
-from ui.tables import metrics_table, number_formats, order_words, other_holdout_order
-from varlib import MODEL_SPACE, Artifact, and_list, label_of, period_labels, score_notes, to_json, utc_time
+from ui.tables import metrics_table, number_formats
+from varlib import (
+    MODEL_SPACE,
+    Artifact,
+    and_list,
+    label_of,
+    order_words,
+    other_holdout_order,
+    period_labels,
+    score_notes,
+    to_json,
+    utc_time,
+)
 
 SECTIONS = ("Spec", "Data", "Metrics", "Adequacy", "Fills", "Notes")
 _FORMATTING = r"\\*_\[\]<>#|~$"  # what would format text; the rest reads as itself

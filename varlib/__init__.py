@@ -18,10 +18,8 @@ dashboard use; everything else is internal and may move. In short:
 - team use: aliases (`Alias`, `check_alias`), withdrawals (`Withdrawal`), the audit trail (`AuditRecord`),
   identities (`Actor`), roles (`RolePolicy`, `allows`, `require_role`) and bearer tokens (`AuthSettings`,
   `TokenVerifier`)
-- `BoundedCache`, the one bounded LRU (every cache is listed in docs/CACHES.md)
-- errors: `VarlibError` and its subclasses; `to_json_safe` and `to_json` for JSON output;
-  `import_legacy` for the original service's pickles
-
+- errors: `VarlibError` and its subclasses; `to_json_safe`, `to_json` for JSON; `BoundedCache`, the one LRU
+  (docs/CACHES.md); words (`and_list`, `order_words`); `import_legacy` for the original service's pickles
 docs/LIBRARY.md describes each with an example.
 """
 
@@ -141,7 +139,7 @@ from .versions import (
     name_from,
     parse_version,
 )
-from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, utc_time
+from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, order_words, other_holdout_order, utc_time
 
 __all__ = [
     "ALIAS_PATTERN",
@@ -282,6 +280,8 @@ __all__ = [
     "profile_csv",
     "publish_result",
     "read_csv",
+    "order_words",
+    "other_holdout_order",
     "read_lag_csv",
     "read_lag_inputs",
     "read_path_csv",

@@ -18,15 +18,17 @@ import pandas as pd
 from . import report_diagnostics as sections
 from .artifact import Artifact
 from .backtest import Backtest
+from .catalog.withdrawals import Withdrawal
 from .clock import utc_now
 from .data.frequency import label_of
 from .diagnostics import Diagnostics
 from .release import __version__
 from .report_diagnostics import prose, table
 from .report_forecast import forecast_section, irf_section, labels_of
+from .scenario import Scenario
 from .training import score_notes
 from .version_forecast import VersionForecast
-from .wording import utc_time
+from .wording import and_list, other_holdout_order, utc_time
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
@@ -38,7 +40,9 @@ text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:
 svg.chart{display:block;margin:.5rem 0;font-size:11px}svg .title{font-weight:bold;font-size:12px}
 svg .grid{stroke:#eee}svg .zero{stroke:#999}svg .ytick{text-anchor:end;fill:#555}
 svg .xtick{text-anchor:middle;fill:#555}
-div.grid{display:grid;gap:4px}
+div.grid{display:grid;gap:4px}div.wide{overflow-x:auto}td{white-space:nowrap}.card td{white-space:normal}
+.banner{border:1px solid #a00;background:#fff4f4;padding:.5rem .8rem}
+@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}tr,svg{break-inside:avoid}div.wide{overflow:visible}}
 """
 
 
@@ -50,10 +54,13 @@ def render_report(
     forecast: VersionForecast | None = None,
     orth: bool = True,
     fan: Sequence[float] = (),
+    withdrawal: Withdrawal | None = None,
+    scenario: Scenario | None = None,
 ) -> str:
     """The whole report as one HTML string. `forecast`: shown after the card (chart and table), the baseline
-    or a saved scenario's, with a fan of the `fan` levels when given (else its own band); `orth`: which
-    impulse responses to show; `figures`: (title, plotly figure) pairs, embedded in order at the end."""
+    or a saved scenario's (`scenario`: its notes, who saved it and when), with a fan of the `fan` levels when
+    given (else its own band); `orth`: which impulse responses to show; `figures`: (title, plotly figure) pairs,
+    embedded in order at the end; `withdrawal`: the version's, said at the top."""
     label = artifact.label
     parts = [
         f"<h1>{html.escape(artifact.kind_title)} model {html.escape(label)}</h1>",
@@ -61,9 +68,20 @@ def render_report(
         f" spec on its stored training data; tests are on the model-space series"
         f" ({html.escape(diagnostics.to_dict()['model_space'])}).</p>",
     ]
+    if withdrawal is not None:
+        parts.append(
+            f"<p class='banner bad'>{html.escape(withdrawal.describe())}. It is reported because it was named;"
+            " `latest` and aliases never use it.</p>"
+        )
     parts += _card(artifact)
     if forecast is not None:
-        parts += forecast_section(artifact, forecast, table, fan)
+        parts += forecast_section(artifact, forecast, table, fan, scenario)
+    elif artifact.exog:
+        parts.append(
+            f"<p class='note'>No forecast section: {html.escape(artifact.label)} has exogenous variables"
+            f" ({html.escape(', '.join(artifact.exog))}), whose future values a saved scenario holds; report one of"
+            " its scenarios for a forecast.</p>"
+        )
     parts += sections.lag_order(diagnostics)
     if diagnostics.cointegration is not None:
         parts += sections.cointegration(diagnostics.cointegration)
@@ -109,18 +127,23 @@ def _card(artifact: Artifact) -> list[str]:
     checks = (artifact.adequacy or {}).get("checks") or []
     if checks:
         rows["checks at training time"] = " ".join(f"{c['name']}: {c['verdict']}" for c in checks)
+        failed = [c["name"] for c in checks if not c.get("ok", True)]
     for number, warning in enumerate(artifact.warnings, 1):
         rows[f"training warning {number}"] = warning
     said = {"checks at training time", *(f"training warning {n}" for n in range(1, len(artifact.warnings) + 1))}
     # the library's words may mark code; a person's (notes, names) read as typed
     card = pd.DataFrame({"value": {k: prose(v) if k in said else html.escape(str(v)) for k, v in rows.items()}})
     parts = ["<h2>Model card</h2>", table(card, escape=False, classes="card", header=False)]
+    if checks and failed:
+        parts.append(f"<p class='bad'>Failed at training time: {html.escape(and_list(failed))} (see the checks).</p>")
     evaluation = artifact.evaluation or {}
     if evaluation.get("metrics"):
         # RMSE, MAE and MAPE in their usual order (a stored version's keys are sorted)
         metrics = pd.DataFrame(evaluation["metrics"]).T
         metrics = metrics[[m for m in ("rmse", "mae", "mape") if m in metrics.columns]]
-        parts += [f"<h3>Holdout ({evaluation.get('rows')} rows)</h3>", table(metrics)]
+        other = other_holdout_order(artifact.spec.kind, artifact.k_ar, evaluation.get("k_ar"))
+        scored = f", scored with a {other}: the criterion's search on the rows before the holdout" if other else ""
+        parts += [f"<h3>Holdout ({evaluation.get('rows')} rows{html.escape(scored)})</h3>", table(metrics)]
         parts += [f"<p>{html.escape(note)}</p>" for note in score_notes(metrics["mape"], artifact.spec.exog)]
     return parts
 

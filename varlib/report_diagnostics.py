@@ -59,7 +59,7 @@ def cointegration(coint: Cointegration) -> list[str]:
 def stability(diag: Diagnostics) -> list[str]:
     stab = diag.stability
     css = "good" if stab.adequate else "bad"
-    shown = stab.roots_frame().head(20).map(stab.ROOTS_FORMAT.format)
+    shown = stab.roots_frame().map(stab.root_text)  # every root: a VAR(8) of three variables has 24
     return ["<h2>Stability</h2>", f"<p class='{css}'>{prose(stab.verdict)}</p>", table(shown)]
 
 
@@ -167,7 +167,7 @@ def backtest(result: Backtest) -> list[str]:
 
 
 def result_row(result) -> dict:
-    df = ",".join(str(d) for d in result.df) if isinstance(result.df, tuple) else result.df
+    df = ", ".join(str(d) for d in result.df) if isinstance(result.df, tuple) else result.df  # not 20,358
     return {
         "statistic": result.statistic,
         "df": df,
@@ -193,7 +193,10 @@ def table(
     if shown.index.nlevels == 1 and shown.index.name is not None and shown.columns.name is None:
         # the rows' name in the header's corner: pandas would give it a header row of its own, empty but for it
         shown.columns.name, shown.index.name = shown.index.name, None
-    return shown.to_html(escape=escape, na_rep="", border=0, classes=classes, header=header)
+    # in a box that scrolls sideways: a table of many variables is wider than the page
+    return (
+        f"<div class='wide'>{shown.to_html(escape=escape, na_rep='', border=0, classes=classes, header=header)}</div>"
+    )
 
 
 def _numeric(column: pd.Series) -> bool:

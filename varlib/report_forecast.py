@@ -20,7 +20,9 @@ from .data.frequency import period_labels
 from .diagnostics import Diagnostics
 from .number_format import format_number, shared_formats
 from .report_svg import Band, Line, chart
+from .scenario import Scenario
 from .service import VersionForecast
+from .wording import utc_time
 
 # Bands as on the dashboard's light theme: they stand out from the white page by a contrast of at least 1.4,
 # the line from its band by at least 2 (tests/app/test_presentation.py).
@@ -42,10 +44,15 @@ def labels_of(dates, alias: str | None) -> list[str]:
 
 
 def forecast_section(
-    artifact: Artifact, forecast: VersionForecast, table: Table, fan: Sequence[float] = ()
+    artifact: Artifact,
+    forecast: VersionForecast,
+    table: Table,
+    fan: Sequence[float] = (),
+    scenario: Scenario | None = None,
 ) -> list[str]:
     """A chart per variable and the table of the forecast, with its level (or the levels of a fan), kind and
-    starting point; a scenario's name, conditions (rings, zero width) and exogenous values are said."""
+    starting point; a scenario's name, notes, who saved it, its conditions (rings, zero width) and exogenous
+    values are said, the paths in a table."""
     result, alias = forecast.forecast, artifact.data.frequency
     levels = sorted(fan) if fan else [(1 - result.alpha) * 100]
     level = ", ".join(f"{x:g}%" for x in levels)
@@ -64,7 +71,8 @@ def forecast_section(
         f"<p>From {start_from}, {html.escape(result.intervals)} intervals. The line is the {point} in levels"
         + (" (the model is fitted on logs, so the median of the level)" if point == "median" else "")
         + ". Hover a point for its value and interval.</p>",
-        *_scenario_notes(forecast),
+        *_scenario_notes(forecast, scenario),
+        *_paths_table(forecast, table, labels_of(forecast.index, alias)),
     ]
     bands = {x: forecast.band(x) for x in levels} if fan else {levels[0]: (result.lower, result.upper)}
     columns: dict[str, np.ndarray] = {}
@@ -105,7 +113,13 @@ def forecast_section(
     return parts
 
 
-def _scenario_notes(forecast: VersionForecast) -> list[str]:
+def _scenario_notes(forecast: VersionForecast, scenario: Scenario | None) -> list[str]:
+    saved = []
+    if scenario is not None and not scenario.damaged:
+        who = f" by {scenario.actor.name}" if scenario.actor else ""
+        saved.append(f"<p class='note'>Saved{html.escape(who)} on {html.escape(utc_time(scenario.created_at))}.</p>")
+        if scenario.notes:
+            saved.append(f"<p>{html.escape(scenario.notes)}</p>")
     notes = []
     held = sorted({c["variable"] for c in forecast.conditions})
     if held:
@@ -115,7 +129,23 @@ def _scenario_notes(forecast: VersionForecast) -> list[str]:
         )
     if forecast.exog is not None:
         notes.append(f"exogenous {html.escape(', '.join(forecast.exog_names))} as given for every step")
-    return [f"<p class='note'>{'; '.join(notes).capitalize()}.</p>"] if notes else []
+    text = "; ".join(notes)  # its first letter raised, not the others (variables keep their case)
+    return saved + ([f"<p class='note'>{text[:1].upper()}{text[1:]}.</p>"] if notes else [])
+
+
+def _paths_table(forecast: VersionForecast, table: Table, periods: list[str]) -> list[str]:
+    """The values a scenario fixed, by period: its exogenous path and its conditions (empty where free)."""
+    columns: dict[str, list] = {}
+    if forecast.exog is not None:
+        for j, name in enumerate(forecast.exog_names):
+            columns[f"{name} (exogenous)"] = forecast.exog[:, j].tolist()
+    for condition in forecast.conditions:
+        values = columns.setdefault(f"{condition['variable']} (condition)", [None] * forecast.steps)
+        values[condition["step"] - 1] = condition["value"]
+    if not columns:
+        return []
+    frame = pd.DataFrame(columns, index=pd.Index(periods, name="period"))
+    return ["<h3>The scenario's given values</h3>", table(frame)]
 
 
 def irf_section(diag: Diagnostics, orth: bool, table: Table) -> list[str]:

@@ -39,3 +39,14 @@ def utc_time(stamp: str | None) -> str:
     """`2026-11-30 03:42:03 UTC` for a stored ISO time in UTC (`2026-11-30T03:42:03Z`; fractions of a second
     dropped); empty for none."""
     return f"{stamp[:19].replace('T', ' ')} UTC" if stamp else ""
+
+
+def order_words(kind: str, k_ar: int) -> str:
+    """A fit's lag order as its kind counts it: `VAR(4)`, or a VECM's VAR order in levels."""
+    return f"VAR({k_ar})" if kind == "var" else f"VECM of VAR order {k_ar}"
+
+
+def other_holdout_order(kind: str, k_ar: int | None, scored: int | None) -> str | None:
+    """`VAR(9)` when the holdout was scored with another lag order than the version's (a criterion repeats its
+    search on the rows before the holdout, which may choose another order); else None."""
+    return order_words(kind, scored) if scored is not None and k_ar is not None and scored != k_ar else None

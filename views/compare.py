@@ -10,7 +10,7 @@ from ui.chart_look import plot
 from ui.errors import guarded, show_error
 from ui.figures import recent
 from ui.forecast_link import parse_level
-from ui.tables import comparison_cells, label_width, other_holdout_order
+from ui.tables import comparison_cells, label_width
 from ui.url_state import Field
 from ui.version_pick import pick_versions
 from varlib import (
@@ -25,6 +25,7 @@ from varlib import (
     count_changed,
     editor_table,
     level_to_alpha,
+    other_holdout_order,
     overlay_forecasts,
     parse_lag_table,
     period_labels,

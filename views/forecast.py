@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import governance, live, presentation, scenario_panel, selection, store, tables, url_state
+from ui import governance, live, presentation, scenario_panel, selection, store, url_state
 from ui.errors import guarded
 from ui.forecast_link import FIELDS, KEYS, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
 from ui.layout import control_row
 from ui.onboarding import render_onboarding
-from varlib import LATEST, Artifact, Card, VersionEntry, utc_time
+from varlib import LATEST, Artifact, Card, VersionEntry, other_holdout_order, utc_time
 
 PICKER_WIDTH = 320
 
@@ -130,7 +130,7 @@ def _model_card(artifact: Artifact) -> None:
     card = Card.from_artifact(artifact)
     created = utc_time(card.created_at)
     rmse = ", ".join(f"{v} {x:.4g}" for v, x in card.holdout_rmse.items() if x is not None) or "no holdout"
-    other = tables.other_holdout_order(card.kind, card.k_ar, card.holdout_k_ar)
+    other = other_holdout_order(card.kind, card.k_ar, card.holdout_k_ar)
     rmse += f" (of a {other}, the holdout's own order)" if other else ""
     details = (
         f"**{artifact.description}** · variables **{', '.join(artifact.variables)}** ·"

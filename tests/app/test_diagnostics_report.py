@@ -9,7 +9,7 @@ import pytest
 
 from tests.app.conftest import errors, open_app
 from ui import diagnostics_report
-from varlib import column_format, diagnose, forecast_artifact
+from varlib import Actor, column_format, diagnose, forecast_artifact
 
 DIAG = "views/diagnostics.py"
 
@@ -63,3 +63,11 @@ def test_the_report_honours_the_pages_impulse_responses_and_its_forecast_choice(
     upper = forecast_artifact(artifact, 5, 0.2).forecast.upper[:, 0]
     assert all(f"<td>{column_format(upper) % v}</td>" in page for v in upper)
     assert len(re.findall(r"plotly\.js v\d", page)) == 1 and "Impulse responses</h2>" not in page  # drawn once, as SVG
+
+
+def test_a_withdrawn_versions_report_says_so(seeded, downloads):
+    seeded.withdraw("var", "0.0.1", "leaky holdout", Actor.local("tester"))
+    open_app({"model": "var", "version": "0.0.1", "tab": "report"}, page=DIAG)
+    page = downloads.files["Download HTML report"].decode()
+    top = page[: page.index("<h2>Model card</h2>")]
+    assert "var 0.0.1 was withdrawn on" in top and "leaky holdout" in top

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
+from varlib import Actor, ModelSpec, Registry, load_dataset, publish_result, train_model
 from varlib.cli import main
 
 
@@ -60,3 +60,14 @@ def test_a_report_refuses_a_level_its_fan_would_not_show(varx_store, capsys, tmp
     assert (code, out) == (2, "")
     assert "--fan 30,60 draws the forecast at its own levels, so --level 95 would not be shown" in err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_a_varx_report_refuses_forecast_options_it_would_not_show_and_marks_a_withdrawal(varx_store, capsys, tmp_path):
+    code, _, err = run(capsys, "report", "--steps", "12", "--fan", "30,60", "--out", tmp_path / "r.html")
+    assert code == 2 and "varx 0.0.1 has exogenous variables, so its report has a forecast only of a saved" in err
+    assert "--steps, --fan would not be shown" in err and not (tmp_path / "r.html").exists()
+    varx_store.withdraw("varx", "0.0.1", "wrong rate series", Actor.local("tester"))
+    code, _, err = run(capsys, "report", "0.0.1", "--out", tmp_path / "r.html")
+    page = (tmp_path / "r.html").read_text()
+    assert code == 0 and "warning: varx 0.0.1 was withdrawn" in err
+    assert "varx 0.0.1 was withdrawn on" in page and "wrong rate series" in page

@@ -26,6 +26,7 @@ from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, Obj
 from ..identity import Actor
 from ..store import Store
 from ..versions import Version, parse_key_version, parse_version
+from ..wording import utc_time
 from .layout import WITHDRAWN_FOLDER, helper_prefix, model_key, pointer_key, withdrawal_key
 from .plain_text import check_plain
 from .pointer import CAS_ATTEMPTS, read_pointer
@@ -46,6 +47,17 @@ class Withdrawal:
     at: str
     actor: Actor
     damaged: str | None = None  # why the record cannot be read (then `at`, `actor` and `reason` are unknown)
+
+    def describe(self) -> str:
+        """The withdrawal in a sentence: when, by whom and why (or that its record cannot be read)."""
+        if self.damaged:
+            return (
+                f"{self.name} {self.version} is withdrawn, but its withdrawal record is damaged ({self.damaged}),"
+                " so when, by whom and why are unknown"
+            )
+        return (
+            f"{self.name} {self.version} was withdrawn on {utc_time(self.at)} by {self.actor.describe()}: {self.reason}"
+        )
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -6,7 +6,7 @@ import argparse
 
 import varlib
 
-from .commands import load_version, registry_from_env, write_text
+from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn, write_text
 from .output import print_json, print_table
 
 
@@ -89,17 +89,27 @@ def run_report(args: argparse.Namespace) -> int:
         8 if args.steps is None else args.steps, varlib.level_to_alpha(level), args.intervals or "standard"
     )
     registry = registry_from_env()
-    artifact = load_version(args, registry)
+    artifact, withdrawal = named_version(args, registry)
+    warn_if_withdrawn(artifact, withdrawal)
+    given = [f"--{o}" for o in ("steps", "level", "intervals", "fan") if getattr(args, o) is not None]
+    if artifact.exog and not args.scenario and given:  # a VARX's forecast needs future exogenous values
+        raise varlib.InvalidInputError(
+            f"{artifact.label} has exogenous variables, so its report has a forecast only of a saved scenario"
+            f" (--scenario NAME, which keeps its own steps and level): {', '.join(given)} would not be shown",
+            field="scenario",
+        )
     diagnostics = varlib.diagnose(artifact, args.irf_periods, args.whiteness_lags)
-    forecast = None
+    forecast, saved = None, None
     if args.scenario:
         saved = registry.scenario(artifact.name, artifact.version or args.version, args.scenario)
         forecast = varlib.forecast_scenario(artifact, saved)
-    elif artifact.exog:  # a VARX's forecast needs future exogenous values, which its saved scenarios hold
+    elif artifact.exog:  # said in the file too
         print(f"note: {artifact.label} has exogenous variables; add --scenario NAME for a forecast section")
     else:
         forecast = varlib.forecast_artifact(artifact, steps, alpha, intervals=intervals)
-    page = varlib.render_report(artifact, diagnostics, forecast=forecast, orth=args.orth, fan=fan)
+    page = varlib.render_report(
+        artifact, diagnostics, forecast=forecast, orth=args.orth, fan=fan, withdrawal=withdrawal, scenario=saved
+    )
     write_text(args.out, page, "the report")
     print(f"wrote {args.out} ({len(page.encode('utf-8')):,} bytes)")  # as write_text encodes it, not characters
     return 0

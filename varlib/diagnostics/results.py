@@ -108,8 +108,24 @@ class Stability:
         return np.abs(self.eigenvalues)
 
     def roots_frame(self) -> pd.DataFrame:
-        """One row per eigenvalue: `real`, `imag`, `modulus` (shown in ROOTS_FORMAT)."""
-        return pd.DataFrame({"real": self.eigenvalues.real, "imag": self.eigenvalues.imag, "modulus": self.moduli})
+        """One row per eigenvalue, numbered from 1: `real`, `imag`, `modulus`, each conjugate pair in the order
+        a + bi, a - bi (shown with `root_text`)."""
+        eig = list(self.eigenvalues)
+        for i in range(len(eig) - 1):
+            if eig[i].imag < 0 and np.isclose(eig[i + 1], np.conj(eig[i])):
+                eig[i], eig[i + 1] = eig[i + 1], eig[i]
+        roots = np.asarray(eig, dtype=complex)
+        return pd.DataFrame(
+            {"real": roots.real, "imag": roots.imag, "modulus": np.abs(roots)},
+            index=pd.RangeIndex(1, len(roots) + 1, name="#"),
+        )
+
+    @classmethod
+    def root_text(cls, value: float) -> str:
+        """A table cell in ROOTS_FORMAT, unsigned where it rounds to zero: `-0.0000` as a real root's imaginary
+        part misled."""
+        text = cls.ROOTS_FORMAT.format(value)
+        return cls.ROOTS_FORMAT.format(0.0) if float(text) == 0 else text
 
     @property
     def adequate(self) -> bool:

@@ -1,0 +1,77 @@
+"""The report says what the pages say: a withdrawn version is marked at the top, a holdout scored with another
+lag order says so, failed checks stand out, every eigenvalue is listed as the Diagnostics page lists them,
+degrees of freedom read as two numbers, a scenario's given values, notes and author are in the file, a VARX
+without a scenario says why it has no forecast, and wide tables scroll instead of leaving the page."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from varlib import Actor, ModelSpec, Withdrawal, load_dataset, make_scenario
+from varlib.artifact import build_artifact
+from varlib.diagnostics import diagnose
+from varlib.report import render_report
+from varlib.scenario_forecast import forecast_scenario
+from varlib.training import train
+from varlib.versions import parse_version
+
+MACRO = ["realgdp", "realcons", "realinv"]
+
+
+@pytest.fixture(scope="module")
+def big():
+    """A VAR(8) of three variables: 24 eigenvalues."""
+    dataset = load_dataset(variables=MACRO)
+    result = train(dataset, ModelSpec(variables=tuple(MACRO), lags=8))
+    return replace(build_artifact(result, "big", "tester"), version=parse_version("0.0.2"))
+
+
+def test_every_eigenvalue_is_listed_numbered_from_one_and_never_minus_zero(big):
+    page = render_report(big, diagnose(big))
+    section = page[page.index("<h2>Stability</h2>") : page.index("<h2>Residual tests</h2>")]
+    numbers = [int(n) for n in re.findall(r"<th>(\d+)</th>", section)]
+    assert numbers == list(range(1, 25)) and "-0.0000" not in section
+
+
+def test_degrees_of_freedom_read_as_two_numbers(big):
+    page = render_report(big, diagnose(big))
+    assert re.search(r"<td>\d+, \d+</td>", page) and not re.search(r"<td>\d+,\d{3}</td>", page)
+
+
+def test_a_withdrawn_version_says_so_at_the_top_and_failed_checks_stand_out(big):
+    gone = Withdrawal("big", parse_version("0.0.2"), "trained on the wrong file", "2026-11-30T03:42:03Z",
+                      Actor("Publisher", "sub-1"))  # fmt: skip
+    page = render_report(big, diagnose(big), withdrawal=gone)
+    top = page[: page.index("<h2>Model card</h2>")]
+    assert "big 0.0.2 was withdrawn on 2026-11-30 03:42:03 UTC by Publisher" in top
+    assert "trained on the wrong file" in top and "banner" in top
+    failed = [c["name"] for c in big.adequacy["checks"] if not c["ok"]]
+    assert failed and f"<p class='bad'>Failed at training time: {failed[0]}" in page
+
+
+def test_a_holdout_scored_with_another_order_says_so(big):
+    other = replace(big, evaluation={**big.evaluation, "k_ar": 2})
+    assert "Holdout (" in (page := render_report(other, diagnose(big)))
+    assert "scored with a VAR(2)" in page
+    assert "scored with" not in render_report(big, diagnose(big))
+
+
+def test_a_scenarios_given_values_notes_and_author_are_in_the_file():
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2)
+    varx = replace(build_artifact(train(dataset, spec), "varx", "tester"), version=parse_version("0.0.1"))
+    made = make_scenario(varx, "dip", 3, exog={"realint": [2.0, 2.5, 1.5]}, conditions={"realgdp": [13000.0]},
+                         notes="Rate held, GDP dips")  # fmt: skip
+    saved = replace(made, actor=Actor("Analyst", "sub-2"))
+    page = render_report(varx, diagnose(varx), forecast=forecast_scenario(varx, saved), scenario=saved)
+    assert "Saved by Analyst on" in page and "Rate held, GDP dips" in page
+    given = page[page.index("<h3>The scenario's given values</h3>") :]
+    assert "realint (exogenous)" in given and "realgdp (condition)" in given
+    assert all(f"<td>{v}</td>" in given for v in ("2.000", "2.500", "1.500", "13000"))  # one format per column
+    assert "Conditioned on realgdp" in page  # the variable keeps its case
+    plain = render_report(varx, diagnose(varx))
+    assert "No forecast section: varx 0.0.1 has exogenous variables (realint)" in plain
+    assert "<div class='wide'><table" in plain
