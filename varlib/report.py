@@ -114,7 +114,7 @@ def _card(artifact: Artifact) -> list[str]:
         "sample": f"{first} to {last} ({len(data.values)} rows, {label_of(data.frequency) if data.frequency else 'no'}"
         " frequency)",
         "model": artifact.description,
-        "lag order": f"{artifact.k_ar} ({artifact.lag_method})",
+        "lag order": f"{artifact.k_ar}, {'fixed' if artifact.lag_method == 'fixed' else 'by ' + artifact.lag_method}",
         "transform": spec.transform,
         "trend" if spec.deterministic is None else "deterministic": spec.deterministic_words,
         "lag inputs needed": artifact.lag_rows,

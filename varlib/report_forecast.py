@@ -27,7 +27,8 @@ from .wording import utc_time
 # Bands as on the dashboard's light theme: they stand out from the white page by a contrast of at least 1.4,
 # the line from its band by at least 2 (tests/app/test_presentation.py).
 HISTORY, FORECAST, FORECAST_BAND = "#7f8c9b", "#e4572e", "rgba(228, 87, 46, 0.3)"
-FAN_LAYER = "rgba(228, 87, 46, 0.12)"  # a fan's layers overlap, so the centre is darkest
+FAN_ALPHA = 0.12
+FAN_LAYER = f"rgba(228, 87, 46, {FAN_ALPHA})"  # a fan's layers overlap, so the centre is darkest
 RESPONSE, RESPONSE_BAND = "#2e86de", "rgba(46, 134, 222, 0.3)"
 Table = Callable[..., str]  # the report's table renderer (one number format per column)
 
@@ -67,7 +68,7 @@ def forecast_section(
     )
     parts = [
         f"<h2>{'Scenario ' + html.escape(forecast.scenario) if forecast.scenario else 'Forecast'}: {forecast.steps}"
-        f" steps, {level} {'fan' if fan else 'intervals'}</h2>",
+        f" step{'s' * (forecast.steps != 1)}, {level} {'fan' if fan else 'intervals'}</h2>",
         f"<p>From {start_from}, {html.escape(result.intervals)} intervals. The line is the {point} in levels"
         + (" (the model is fitted on logs, so the median of the level)" if point == "median" else "")
         + ". Hover a point for its value and interval.</p>",
@@ -104,8 +105,16 @@ def forecast_section(
             lines.append(Line("condition", held, FORECAST, start=start, connect=False))
         colour = FORECAST_BAND if not fan else FAN_LAYER
         layers = [
-            Band([last, *bands[x][0][:, j]], [last, *bands[x][1][:, j]], colour, start=start, name=f"{x:g}% interval")
-            for x in reversed(levels)  # widest first: narrower layers darken the centre
+            Band(
+                [last, *bands[x][0][:, j]],
+                [last, *bands[x][1][:, j]],
+                colour,
+                start=start,
+                name=f"{x:g}% interval",
+                # a layer's legend shows it as drawn: over the wider layers beneath it
+                swatch=f"rgba(228, 87, 46, {1 - (1 - FAN_ALPHA) ** (depth + 1):.3f})" if fan else "",
+            )
+            for depth, x in enumerate(reversed(levels))  # widest first: narrower layers darken the centre
         ]
         parts.append(chart(variable, past + ahead, lines, layers))
     cells = {c: [format_number(v, formats[c]) for v in values] for c, values in columns.items()}

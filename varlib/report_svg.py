@@ -42,6 +42,7 @@ class Band:
     colour: str
     start: int = 0
     name: str = ""  # named bands get a legend entry
+    swatch: str = ""  # the legend's colour when it is not `colour` (a fan's layer as it looks where layers overlap)
 
 
 def chart(
@@ -98,7 +99,9 @@ def chart(
         parts += _line(line, x_labels, px, py)
     named = [layer for layer in bands if layer.name]
     if named:
-        entries = [(line.name, line.colour, "line") for line in lines] + [(b.name, b.colour, "band") for b in named]
+        entries = [(line.name, line.colour, "line") for line in lines] + [
+            (b.name, b.swatch or b.colour, "band") for b in named
+        ]
         parts += _legend(entries, width)
     parts.append("</svg>")
     return "".join(parts)

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from varlib import Actor, ModelSpec, Withdrawal, load_dataset, make_scenario
+from varlib import Actor, ModelSpec, Withdrawal, forecast_artifact, load_dataset, make_scenario
 from varlib.artifact import build_artifact
 from varlib.diagnostics import diagnose
 from varlib.report import render_report
@@ -75,3 +75,13 @@ def test_a_scenarios_given_values_notes_and_author_are_in_the_file():
     plain = render_report(varx, diagnose(varx))
     assert "No forecast section: varx 0.0.1 has exogenous variables (realint)" in plain
     assert "<div class='wide'><table" in plain
+
+
+def test_a_fans_legend_tells_its_layers_apart_and_one_step_is_one_step(big):
+    one = forecast_artifact(big, 1)
+    page = render_report(big, diagnose(big), forecast=one, fan=(30, 60, 90))
+    assert "<h2>Forecast: 1 step, 30%, 60%, 90% fan</h2>" in page
+    chart = page[page.index("<svg") : page.index("</svg>")]
+    swatches = re.findall(r"<rect x='[\d.]+' y='8' width='16' height='10' fill='([^']+)'/>", chart)
+    assert len(swatches) == 3 and len(set(swatches)) == 3  # the same colour three times told nothing
+    assert "<td>8, fixed</td>" in page  # not "8 (fixed)"
