@@ -227,7 +227,7 @@ def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str]) -> None:
         base += "/"
     url = f"{base}?{query}"
     with link:
-        st.caption("This view, with its settings and any edited lag inputs (copy with the icon on the right):")
+        st.caption("This view, with its settings and any edited lag inputs (copy icon at its right on hover):")
         st.code(url, language=None, wrap_lines=True)
         if left_out:
             st.caption(
