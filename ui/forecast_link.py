@@ -72,18 +72,21 @@ def _back_to(key: str, default: object) -> Callable[[], None]:
     return lambda: st.session_state.__setitem__(key, copy.copy(default))
 
 
-def _linked_steps(raw: str) -> int | None:
-    """A link's steps, outside 1..MAX_STEPS set to the nearest allowed value as a typed one is (said by the field);
-    None for text that is no whole number."""
-    value = url_state.whole_number(-(10**9), 10**9)(raw)
-    if value is None:
-        return None
+def steps_in_range(value: int, named: str) -> int:
+    """`value` set to the nearest of 1..MAX_STEPS, typed or linked; when it moves, the steps field says so
+    (`named`: the value as the note names it, with its verb)."""
     used = min(max(value, 1), MAX_STEPS)
     if used != value:
-        st.session_state[STEPS_NOTE] = f"The link's {value} steps are outside 1–{MAX_STEPS}: using {used}."
+        st.session_state[STEPS_NOTE] = f"{named} outside 1–{MAX_STEPS}: using {used}."
     else:
         st.session_state.pop(STEPS_NOTE, None)
     return used
+
+
+def _linked_steps(raw: str) -> int | None:
+    """A link's steps, in range as a typed value is; None for text that is no whole number."""
+    value = url_state.whole_number(-(10**9), 10**9)(raw)
+    return None if value is None else steps_in_range(value, f"The link's {value} steps are")
 
 
 def reset_lag_table() -> None:

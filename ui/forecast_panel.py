@@ -17,7 +17,17 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from ui import forecast_inputs, forecast_view, paths_editor, scenario_panel, url_state
-from ui.forecast_link import DEFAULT_LEVEL, DEFAULT_STEPS, KEYS, LAYOUTS, LEVELS, PAGE, STEPS_NOTE, encode_lags
+from ui.forecast_link import (
+    DEFAULT_LEVEL,
+    DEFAULT_STEPS,
+    KEYS,
+    LAYOUTS,
+    LEVELS,
+    PAGE,
+    STEPS_NOTE,
+    encode_lags,
+    steps_in_range,
+)
 from ui.forecast_table import show_table
 from ui.forecast_view import EXPORT
 from ui.layout import at_row_bottom, control_row
@@ -48,12 +58,7 @@ def _clamp_steps() -> None:
         st.session_state[STEPS_NOTE] = f"Steps emptied: back to the default, {DEFAULT_STEPS}."
         st.session_state[KEYS["steps"]] = DEFAULT_STEPS
         return
-    used = min(max(int(typed), 1), MAX_STEPS)
-    if used != typed:
-        st.session_state[STEPS_NOTE] = f"{typed} is outside 1–{MAX_STEPS}: using {used}."
-        st.session_state[KEYS["steps"]] = used
-    else:
-        st.session_state.pop(STEPS_NOTE, None)
+    st.session_state[KEYS["steps"]] = steps_in_range(int(typed), f"{typed} is")
 
 
 def _settings(
