@@ -249,13 +249,8 @@ def _linked_start(
     if model not in names:
         problems.append(f"model {model}, which the store does not have (models: {and_list(names)})")
         return []
-    wanted = None if version in (None, LATEST) else version.strip().replace("_", ".")
-    if wanted is not None and wanted.startswith("@"):
-        try:  # an alias is read afresh: it can move
-            wanted = str(store.resolve(model, wanted))
-        except VarlibError as exc:
-            problems.append(f"version {version} of {model}, which does not open ({exc})")
-            wanted = None
+    wanted = _concrete(model, version, problems)
+    wanted = None if wanted == LATEST else wanted
     labels = _start(model, wanted, entries, listed)
     if wanted is not None and f"{model} {wanted}" not in labels:
         problems.append(f"version {version} of {model}, which is not a usable version")
