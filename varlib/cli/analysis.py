@@ -61,15 +61,14 @@ def run_diagnose(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     # the options are checked before the store is read, as `forecast` does
     fan = _fan_levels(args.fan) if args.fan else []
-    if args.scenario:
-        given = [f"--{o}" for o in ("steps", "level", "intervals") if getattr(args, o) is not None]
-        if given:
-            raise varlib.InvalidInputError(
-                f"--scenario {args.scenario} is reported as it was saved, so {', '.join(given)} cannot change it;"
-                " leave them out",
-                field="scenario",
-                value=args.scenario,
-            )
+    given = [f"--{o}" for o in ("steps", "level", "intervals") if getattr(args, o) is not None]
+    if args.scenario and given:
+        raise varlib.InvalidInputError(
+            f"--scenario {args.scenario} is reported as it was saved, so {', '.join(given)} cannot change it;"
+            " leave them out",
+            field="scenario",
+            value=args.scenario,
+        )
     if fan and args.level is not None:
         raise varlib.InvalidInputError(
             f"--fan {args.fan} draws the forecast at its own levels, so --level {args.level:g} would not be shown;"
@@ -91,7 +90,7 @@ def run_report(args: argparse.Namespace) -> int:
     registry = registry_from_env()
     artifact, withdrawal = named_version(args, registry)
     warn_if_withdrawn(artifact, withdrawal)
-    given = [f"--{o}" for o in ("steps", "level", "intervals", "fan") if getattr(args, o) is not None]
+    given += ["--fan"] * bool(args.fan)
     if artifact.exog and not args.scenario and given:  # a VARX's forecast needs future exogenous values
         raise varlib.InvalidInputError(
             f"{artifact.label} has exogenous variables, so its report has a forecast only of a saved scenario"

@@ -53,7 +53,7 @@ def read_path_csv(source: str | Path | bytes, what: str = CONDITIONS, name: str 
 def _refuse_no_conditions(table: pd.DataFrame, label: str) -> None:
     """A conditions file with no value in any variable's column would give a plain forecast that reads as a
     conditioned one."""
-    placing = {find_date_column(table.columns), *(c for c in table.columns if str(c).strip().lower() == STEP)}
+    placing = {find_date_column(table.columns), *(c for c in table.columns if _is_step_name(c))}
     values = [c for c in table.columns if c not in placing]
     if not any(not is_empty(cell) for column in values for cell in table[column]):
         named = ", ".join(map(str, values))
@@ -145,8 +145,12 @@ def _step_column_named(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFr
     that name)."""
     if STEP in frame.columns:
         return frame
-    named = [c for c in frame.columns if c.lower() == STEP and c not in columns]
+    named = [c for c in frame.columns if _is_step_name(c) and c not in columns]
     return frame.rename(columns={named[0]: STEP}) if len(named) == 1 else frame
+
+
+def _is_step_name(column: object) -> bool:
+    return str(column).strip().lower() == STEP
 
 
 def _nan_as_text(value):
