@@ -76,12 +76,11 @@ def stability(diag: Diagnostics) -> None:
 def test_frame(rows: list[tuple[str, object]]) -> pd.DataFrame:
     out = []
     for label, test in rows:
-        df = ", ".join(map(str, test.df)) if isinstance(test.df, tuple) else str(test.df)
         out.append(
             {
                 "test": label,
                 "statistic": test.statistic,
-                "df": df,
+                "df": test.df_text,
                 "p-value": test.pvalue,
                 f"at {test.signif:g}": "reject" if test.rejected else "do not reject",
             }

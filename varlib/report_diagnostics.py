@@ -167,7 +167,7 @@ def backtest(result: Backtest) -> list[str]:
 
 
 def result_row(result) -> dict:
-    df = ", ".join(str(d) for d in result.df) if isinstance(result.df, tuple) else result.df  # not 20,358
+    df = result.df_text if isinstance(result.df, tuple) else result.df  # a single df stays a number
     return {
         "statistic": result.statistic,
         "df": df,

@@ -36,6 +36,11 @@ class TestResult:
     def rejected(self) -> bool:
         return bool(self.pvalue < self.signif)
 
+    @property
+    def df_text(self) -> str:
+        """The degrees of freedom as tables print them: `20, 358` for an F test (not `20,358`, read as thousands)."""
+        return ", ".join(map(str, self.df)) if isinstance(self.df, tuple) else str(self.df)
+
     def to_dict(self) -> dict:
         df = list(self.df) if isinstance(self.df, tuple) else self.df
         return {
