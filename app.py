@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import auth, store, store_status
+from ui import auth, sign_in_link, store, store_status
 from ui.errors import explain
 from varlib import VarlibError
 
@@ -48,6 +48,8 @@ if not auth.render_gate(sign_in):  # sign-in is configured and this session may 
     auth.render_sidebar(sign_in)
     st.stop()
 navigation = st.navigation(PAGES)
+if sign_in.configured:
+    sign_in_link.open_remembered(PAGES)  # the shared link the sign-in screen was opened with
 render_sidebar()
 auth.render_sidebar(sign_in)
 navigation.run()

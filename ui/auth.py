@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ui import store
+from ui import sign_in_link, store
 from ui.layout import quiet
 from varlib import ROLES, Actor, RolePolicy, VarlibError, allows
 
@@ -85,6 +85,7 @@ def render_gate(sign_in: SignIn) -> bool:
     st.title("VAR forecasts")
     if not sign_in.signed_in:
         st.markdown("Sign in with your organisation's account to see the models and their forecasts.")
+        sign_in_link.remember()  # the link this screen was opened with reopens after signing in
         if st.button("Sign in", type="primary", icon=":material/login:", key="auth_sign_in"):
             st.login()
         return False

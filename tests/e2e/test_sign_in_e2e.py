@@ -51,8 +51,8 @@ def signed_dashboard(minio, macro_result, tmp_path_factory):
         dex.stop()
 
 
-def sign_in(page, url: str, dex, role: str) -> None:
-    page.goto(url)
+def sign_in(page, url: str, dex, role: str, link: str = "") -> None:
+    page.goto(f"{url}{link}")
     wait_for_app(page)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_selector('input[name="login"]')  # Dex's own login form
@@ -155,4 +155,24 @@ def test_an_admin_moves_an_alias_at_two_screen_sizes(signed_dashboard, page):
         page.set_viewport_size({"width": width, "height": height})
         page.wait_for_timeout(500)
         shot(page, f"sign-in-5-admin-forecast-alias-{width}x{height}")
+    sign_out(page, url)
+
+
+def test_a_shared_link_opens_after_signing_in(signed_dashboard, page):
+    """Streamlit's sign-in returns to the home page; the link the sign-in screen was opened with is reopened
+    instead, with its settings, and only once: the home page opened afterwards stays the home page."""
+    url, _, dex = signed_dashboard
+    link = "/diagnostics?model=var&version=0.0.1&tab=impulse-responses&irf=plain"
+    sign_in(page, url, dex, "viewer", link=link)
+    page.wait_for_url("**/diagnostics?**")
+    wait_for_app(page)
+    for setting in ("model=var", "tab=impulse-responses", "irf=plain"):
+        assert setting in page.url, page.url
+    selected = page.locator('[data-testid="stTab"][aria-selected="true"]')
+    assert "Impulse responses" in selected.inner_text()
+    shot(page, "sign-in-6-shared-link-reopened")
+    page.goto(url)
+    wait_for_app(page)
+    page.locator('[data-testid="stPlotlyChart"]').first.wait_for()  # the Forecast page, not the link again
+    assert "/diagnostics" not in page.url
     sign_out(page, url)

@@ -1,0 +1,79 @@
+"""A shared link survives signing in: the sign-in screen remembers the address it was opened at, and the
+first run after signing in opens that page with its settings.
+
+Streamlit's sign-in always returns to the app's home page (its /oauth2callback answers with a redirect to
+the root), and the session after signing in is a new page load, so neither the address nor the session
+state carries the link across. The address waits in a short-lived cookie of this app, written by the
+sign-in screen in the browser and read by the server from the next session's request. Only the name of
+one of this app's pages and the query are taken from it; anything else in it is ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import streamlit as st
+
+COOKIE = "varlib_return"
+LIFETIME_SECONDS = 900  # long enough to sign in, short enough not to surprise a later visit
+_OPENED = "_sign_in_link_opened"  # this session has looked for a remembered link
+_FORGET = "_sign_in_link_forget"  # the cookie is still in the browser: clear it on the next drawn run
+
+_REMEMBER_SCRIPT = f"""<script>
+document.cookie = "{COOKIE}=" + encodeURIComponent(window.location.pathname + window.location.search)
+  + "; path=/; max-age={LIFETIME_SECONDS}; SameSite=Lax";
+</script>"""
+_FORGET_SCRIPT = f'<script>document.cookie = "{COOKIE}=; path=/; max-age=0; SameSite=Lax";</script>'
+
+
+def remember() -> None:
+    """On the sign-in screen: keep this address for the first run after signing in."""
+    with st.sidebar:
+        st.html(_REMEMBER_SCRIPT, unsafe_allow_javascript=True)
+
+
+def target(address: str, pages: Sequence[st.Page]) -> tuple[st.Page, dict[str, str]] | None:
+    """The page and query an address names, or None for the bare home page (nothing to return to).
+
+    The address's last path segment names the page, whatever the app's base path; a segment that names
+    no page (the base path itself, or a page that is gone) means the home page, as Streamlit opens it. A
+    repeated query parameter keeps its last value, as Streamlit's own reading of the address does.
+    """
+    parts = urlsplit(address)
+    segments = [segment for segment in parts.path.split("/") if segment]
+    by_name = {page.url_path: page for page in pages}
+    home = by_name.get("")
+    page = by_name.get(segments[-1] if segments else "", home)
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    if page is None or (page is home and not query):
+        return None
+    return page, query
+
+
+def open_remembered(pages: Sequence[st.Page]) -> None:
+    """Once per session, after signing in: open the page the sign-in screen remembered, and clear the cookie.
+
+    Called after `st.navigation`, since switching pages needs the app's pages known. A remembered address
+    that names no page here is dropped; the home page then opens, as it would without one.
+    """
+    if st.session_state.pop(_FORGET, False):
+        _forget()
+    if st.session_state.get(_OPENED):
+        return
+    st.session_state[_OPENED] = True
+    address = st.context.cookies.get(COOKIE)
+    if not isinstance(address, str) or not address:  # (AppTest's context answers with a stand-in object)
+        return
+    found = target(unquote(address), pages)  # the browser wrote it encoded, and cookies arrive as written
+    if found is None:
+        _forget()
+        return
+    st.session_state[_FORGET] = True  # cleared by the opened page's run: this run ends at the switch
+    page, query = found
+    st.switch_page(page, query_params=query)
+
+
+def _forget() -> None:
+    with st.sidebar:
+        st.html(_FORGET_SCRIPT, unsafe_allow_javascript=True)
