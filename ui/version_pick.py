@@ -11,6 +11,8 @@ selection changed elsewhere in between.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from ui import governance, selection, store, url_state
@@ -82,11 +84,12 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     if st.session_state.get(key) not in options:
         st.session_state[key] = fallback if fallback in options else options[0]
     newest = store.latest(name) if in_use else None
+    shown = show_label(key, lambda v: f"latest ({newest})" if v == LATEST else v)
     label = (where or st).selectbox(
         "Version",
         options,
         key=key,
-        format_func=lambda v: f"latest ({newest})" if v == LATEST else v,
+        format_func=shown,
         persist_state="session",
         help="Newest first; 'latest' follows new publications.",
     )
@@ -94,6 +97,25 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     selection.share(prefix, name, label, str(version))
     governance.warn_if_withdrawn(name, version, withdrawn)
     return store.load(name, version)
+
+
+def show_label(key: str, label_of: Callable[[str], str]) -> Callable[[str], str]:
+    """`label_of`, for a version selectbox, after making sure the browser will show the chosen option's label
+    as it is now.
+
+    An option can keep its value and change its label: `latest (0.0.1)` becomes `latest (0.0.2)` when a
+    version is published, `@champion → 0.0.1` moves with its alias. Streamlit 1.67's browser side keeps the
+    label it drew while the value stays the same, so the closed picker would name a version the page no
+    longer shows. Setting the value again, once its label has changed, makes the server send it anew.
+    """
+    value, drawn = st.session_state.get(key), f"_drawn_label|{key}"
+    if value is not None:
+        label = label_of(value)
+        before = st.session_state.get(drawn)
+        if before is not None and before[0] == value and before[1] != label:
+            st.session_state[key] = value
+        st.session_state[drawn] = (value, label)
+    return label_of
 
 
 def _concrete(name: str, wanted: str | None, problems: list[str] | None) -> str | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import governance, live, presentation, scenario_panel, selection, store, url_state
+from ui import governance, live, presentation, scenario_panel, selection, store, url_state, version_pick
 from ui.errors import guarded
 from ui.forecast_link import FIELDS, KEYS, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
@@ -115,7 +115,7 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
         "Version",
         options,
         key=key,
-        format_func=lambda v: latest_label if v == LATEST else labels.get(v, v),
+        format_func=version_pick.show_label(key, lambda v: latest_label if v == LATEST else labels.get(v, v)),
         persist_state="session",
         width=PICKER_WIDTH,
         help="'latest' follows new publications; aliases (@name), then versions newest first (withdrawn: by link).",

@@ -37,6 +37,9 @@ def test_a_page_following_latest_switches_to_a_new_version_and_a_pinned_one_offe
     # nobody touches either page: the one following `latest` redraws with 0.0.2 ...
     page.get_by_text("var 0.0.2 · created").wait_for(timeout=8 * REFRESH * 1000)
     assert page.get_by_text("published while the pages were open").first.is_visible()
+    # the closed picker names the version drawn (Streamlit's browser side kept the label of an unchanged value)
+    picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Version").locator("input")
+    assert picker.input_value() == "latest (0.0.2)"
     shot(page, "live-latest-followed")
     # ... and the pinned one keeps 0.0.1 but says a newer version exists, and switches on request
     pinned.get_by_text("var 0.0.2 has been published since this page opened").wait_for(timeout=8 * REFRESH * 1000)
@@ -86,3 +89,20 @@ def test_a_pinned_page_does_not_announce_a_version_that_was_there_when_it_opened
     assert page.get_by_text("has been published since this page opened").count() == 0
     newer = publish_result(registry, macro_result, "var", "patch", "published while it was open").version
     page.get_by_text(f"var {newer} has been published since this page opened").wait_for(timeout=8 * REFRESH * 1000)
+
+
+def test_the_diagnostics_picker_names_the_version_latest_moved_to(quick_dashboard, page, macro_result):
+    """The pickers of the other pages follow `latest` at their next rerun, in the caption and in the closed
+    picker alike (they have no timer: a click reruns them)."""
+    url, registry = quick_dashboard
+    before = registry.resolve_latest("var")
+    page.goto(f"{url}/diagnostics?model=var&version=latest")
+    wait_for_app(page)
+    page.get_by_text(f"var {before}: VAR").wait_for()
+    newer = publish_result(registry, macro_result, "var", "patch", "diagnosed while open").version
+    page.wait_for_timeout(2 * REFRESH * 1000)  # the cached listing has expired
+    page.get_by_role("tab", name="Coefficients").click()
+    wait_for_app(page)
+    page.get_by_text(f"var {newer}: VAR").wait_for()
+    picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Version").locator("input")
+    assert picker.input_value() == f"latest ({newer})"
