@@ -123,6 +123,14 @@ def save_form(artifact: Artifact, inputs: dict) -> None:
             icon=":material/lock:",
         )
         return
+    withdrawal = store.withdrawals(artifact.name).get(artifact.version) if artifact.version else None
+    if withdrawal is not None:  # the library refuses it too; say so before the form is filled in
+        st.info(
+            f"{artifact.label} was withdrawn ({withdrawal.reason}), so no new scenario is saved on it. Pick a"
+            " version in use to save this one; scenarios saved before the withdrawal still open.",
+            icon=":material/block:",
+        )
+        return
     with st.form("fc_save_scenario", border=True):
         first, second = st.columns([1, 2])
         name = first.text_input("Name", placeholder="gdp-recovers", help="Lower-case letters, digits, - and _.")

@@ -161,6 +161,10 @@ def test_saving_needs_the_publisher_role_and_is_never_overwritten(secured, dex):
         assert bad.status_code == 422 and "lies beyond the horizon" in bad.json()["error"]
         trail = http.get("/models/var/history", headers=_bearer(dex, "viewer")).json()
         assert trail[0]["action"] == "scenario.save" and trail[0]["scenario"] == "gdp"
+        registry.withdraw("var", "0.0.1", "trained on the wrong file")
+        gone = http.put("/models/var/versions/0.0.1/scenarios/after", json=body, headers=_bearer(dex, "publisher"))
+        assert gone.status_code == 410 and "a scenario cannot be saved on it" in gone.json()["error"]
+        assert [s.scenario for s in registry.scenarios("var", "0.0.1")] == ["gdp"]
 
 
 def _bearer(dex, role: str) -> dict[str, str]:

@@ -133,3 +133,17 @@ def test_the_admin_forms_start_at_the_version_the_details_show_and_follow_it(see
     at.selectbox(key="models_version|var").set_value("0.0.2").run()
     assert at.selectbox(key="alias_version|var").value == "0.0.2"
     assert at.selectbox(key="alias_version|var").options[0] == "latest"  # still offered, no longer the default
+
+
+def test_a_withdrawn_version_offers_no_scenario_save(seeded):
+    """The library refuses a new scenario on a withdrawn version; the editor says so instead of a form."""
+    from ui.paths_editor import EDITOR_OPEN
+
+    seeded.withdraw("var", "0.0.1", "trained on the wrong file")
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    at.session_state[EDITOR_OPEN] = True
+    at.run()
+    assert not at.exception and errors(at) == ""
+    notes = "\n".join(i.value for i in at.info)
+    assert "var 0.0.1 was withdrawn (trained on the wrong file), so no new scenario is saved on it" in notes
+    assert not any(b.label == "Save scenario" for b in at.button)

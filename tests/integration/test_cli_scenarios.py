@@ -129,3 +129,13 @@ def test_a_scenario_is_reopened_as_saved_or_not_at_all(local_env, tmp_path):
     assert mixed.returncode == 2 and "is reported as it was saved, so --steps cannot change it" in mixed.stderr
     read_only = cli({**local_env, "VARLIB_READ_ONLY": "1"}, "scenario", "save", "other")
     assert read_only.returncode == 1 and "read-only" in read_only.stderr
+
+
+def test_a_withdrawn_version_takes_no_new_scenario(local_env):
+    assert cli(local_env, "train", "--name", "var", "--lags", "2", "--publish").returncode == 0
+    assert cli(local_env, "withdraw", "0.0.1", "--reason", "wrong file").returncode == 0
+    refused = cli(local_env, "scenario", "save", "after", "0.0.1", "--steps", "3")
+    assert refused.returncode != 0 and "Traceback" not in refused.stderr
+    assert refused.stderr.startswith("error: var 0.0.1 was withdrawn (wrong file); a scenario cannot be saved")
+    listed = cli(local_env, "scenario", "list", "0.0.1")
+    assert listed.returncode == 0 and "after" not in listed.stdout

@@ -19,7 +19,14 @@ from varlib import (
     to_json,
     train_model,
 )
-from varlib.errors import AccessDeniedError, CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError
+from varlib.errors import (
+    AccessDeniedError,
+    CorruptArtifactError,
+    InvalidInputError,
+    NotFoundError,
+    ObjectExistsError,
+    WithdrawnError,
+)
 
 ALICE = Actor("Alice Analyst", "alice-sub", "http://issuer.test", "dashboard", "127.0.0.1")
 CONDITIONS = {"realgdp": [12990.0, None, 13100.0]}
@@ -125,3 +132,15 @@ def test_a_read_only_store_refuses_to_save(registry, macro_result):
     read_only = Registry(registry.store, read_only=True)
     with pytest.raises(AccessDeniedError, match="read-only"):
         read_only.save_scenario(make_scenario(artifact, "x", 4))
+
+
+def test_a_withdrawn_version_takes_no_new_scenario_but_its_saved_ones_still_open(registry, macro_result):
+    """As an alias cannot point at a withdrawn version, a new saved scenario (a new link to it) is refused."""
+    artifact = _published(registry, macro_result)
+    registry.save_scenario(make_scenario(artifact, "before", 4))
+    registry.withdraw("var", "0.0.1", "trained on the wrong file")
+    with pytest.raises(WithdrawnError, match=r"var 0.0.1 was withdrawn \(trained on the wrong file\); a scenario"):
+        registry.save_scenario(make_scenario(artifact, "after", 4))
+    assert [s.scenario for s in registry.scenarios("var", "0.0.1")] == ["before"]
+    assert registry.scenario("var", "0.0.1", "before").steps == 4
+    assert [r.action for r in registry.history("var")][0] == "withdraw"  # no save recorded

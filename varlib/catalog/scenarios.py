@@ -17,7 +17,7 @@ import orjson
 
 from ..artifact import Artifact
 from ..cache import BoundedCache
-from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError
+from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, WithdrawnError
 from ..identity import Actor
 from ..scenario import FORMAT, Scenario, check_scenario_name
 from ..store import Store
@@ -25,6 +25,7 @@ from ..versions import Version, check_name
 from . import audit
 from .layout import SCENARIO_FOLDER, helper_prefix, scenario_key
 from .plain_text import check_plain
+from .withdrawals import Withdrawal
 
 MAX_SCENARIO_BYTES = 4 * 1024 * 1024  # 400 steps x 20 variables of conditions fit many times over
 SCENARIO_CACHE = 4096
@@ -49,6 +50,9 @@ class ScenarioShelf:
     def ensure_writable(self, action: str = "publishing") -> None:
         raise NotImplementedError
 
+    def withdrawal(self, name: str, version: Version) -> Withdrawal | None:
+        raise NotImplementedError  # Governance's
+
     def _record(
         self,
         action: str,
@@ -70,6 +74,14 @@ class ScenarioShelf:
         check_plain(scenario.notes, "notes have", "notes", "\n\t", "use plain text (new lines and tabs are fine)")
         actor = actor or Actor.local(self.author)
         self.load(scenario.name, scenario.version)  # the version must exist and verify
+        withdrawal = self.withdrawal(scenario.name, scenario.version)
+        if withdrawal is not None:  # as an alias cannot point at it: a new link to it would be a new use
+            raise WithdrawnError(
+                f"{scenario.name} {scenario.version} was withdrawn ({withdrawal.reason}); a scenario cannot be saved"
+                " on it: save it on a version in use (its saved scenarios still open)",
+                field="version",
+                value=str(scenario.version),
+            )
         saved = replace(scenario, created_at=audit.now(), actor=actor)
         key = scenario_key(scenario.name, scenario.version, scenario.scenario)
         try:

@@ -105,7 +105,8 @@ def run_forecast(args: argparse.Namespace) -> int:
 
 def run_scenario(args: argparse.Namespace) -> int:
     registry = registry_from_env()
-    artifact = load_version(args, registry)
+    # a save on a withdrawn version is refused by the registry: no "so it is used" warning before the refusal
+    artifact = load_version(args, registry, warn=args.scenario_command != "save")
     name, version = artifact.name, artifact.version
     if args.scenario_command == "save":
         registry.ensure_writable("saving a scenario")
