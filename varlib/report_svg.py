@@ -17,6 +17,8 @@ from .number_format import column_format, format_number
 
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 64, 28, 26, 34
 CHAR_PX = 6.5  # an average character at the charts' 11 px font, to space labels and the legend
+TITLE_CHAR_PX = 7.5  # the same at the title's 12 px bold
+LEGEND_ROW = 18  # a legend too wide for the title's line gets a line of its own, below it
 
 
 @dataclass(frozen=True)
@@ -64,14 +66,21 @@ def chart(
         low, high = min(low, 0.0), max(high, 0.0)
     ticks = nice_ticks(low, high)
     low, high = min(low, ticks[0]), max(high, ticks[-1])
-    plot_w, plot_h = width - PAD_LEFT - PAD_RIGHT, height - PAD_TOP - PAD_BOTTOM
+    named = [layer for layer in bands if layer.name]
+    entries = [(line.name, line.colour, "line") for line in lines] + [
+        (b.name, b.swatch or b.colour, "band") for b in named
+    ]
+    beside = PAD_LEFT + TITLE_CHAR_PX * len(title) + 24 + _legend_width(entries) <= width - PAD_RIGHT
+    legend_y = 16 if beside else 16 + LEGEND_ROW
+    top = PAD_TOP + (0 if beside or not named else LEGEND_ROW)
+    plot_w, plot_h = width - PAD_LEFT - PAD_RIGHT, height - top - PAD_BOTTOM
     steps = max(len(x_labels) - 1, 1)
 
     def px(i: float) -> float:
         return PAD_LEFT + plot_w * i / steps
 
     def py(v: float) -> float:
-        return PAD_TOP + plot_h * (1 - (v - low) / ((high - low) or 1.0))
+        return top + plot_h * (1 - (v - low) / ((high - low) or 1.0))
 
     parts = [
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' viewBox='0 0 {width} {height}'"
@@ -97,12 +106,8 @@ def chart(
         parts.append(f"<polygon points='{points}' fill='{layer.colour}' stroke='none'>{title}</polygon>")
     for line in lines:
         parts += _line(line, x_labels, px, py)
-    named = [layer for layer in bands if layer.name]
     if named:
-        entries = [(line.name, line.colour, "line") for line in lines] + [
-            (b.name, b.swatch or b.colour, "band") for b in named
-        ]
-        parts += _legend(entries, width)
+        parts += _legend(entries, width, legend_y)
     parts.append("</svg>")
     return "".join(parts)
 
@@ -131,17 +136,26 @@ def _line(line: Line, x_labels: Sequence[str], px, py) -> list[str]:
     return out
 
 
-def _legend(entries: list[tuple[str, str, str]], width: int) -> list[str]:
-    """Entries right-aligned on the title's line: a short line or a swatch, then the name."""
+def _legend_width(entries: list[tuple[str, str, str]]) -> float:
+    return sum(CHAR_PX * len(name) + 36 for name, _, _ in entries)
+
+
+def _legend(entries: list[tuple[str, str, str]], width: int, y: float) -> list[str]:
+    """Entries right-aligned on the line at `y` (a short line or a swatch, then the name); from the left edge
+    when they are wider than the chart, so none starts outside it."""
     out, x = [], float(width - PAD_RIGHT)
+    x += max(0.0, _legend_width(entries) - 14 - x)  # 14: the gap after the last entry, which is not drawn
     for name, colour, kind in reversed(entries):
         x -= CHAR_PX * len(name)
-        out.append(f"<text x='{x:.1f}' y='16'>{html.escape(name)}</text>")
+        out.append(f"<text x='{x:.1f}' y='{y:.0f}'>{html.escape(name)}</text>")
         x -= 22
         if kind == "band":
-            out.append(f"<rect x='{x:.1f}' y='8' width='16' height='10' fill='{colour}'/>")
+            out.append(f"<rect x='{x:.1f}' y='{y - 8:.0f}' width='16' height='10' fill='{colour}'/>")
         else:
-            out.append(f"<line x1='{x:.1f}' x2='{x + 16:.1f}' y1='12' y2='12' stroke='{colour}' stroke-width='2'/>")
+            out.append(
+                f"<line x1='{x:.1f}' x2='{x + 16:.1f}' y1='{y - 4:.0f}' y2='{y - 4:.0f}' stroke='{colour}'"
+                " stroke-width='2'/>"
+            )
         x -= 14
     return out
 
