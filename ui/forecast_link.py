@@ -30,6 +30,7 @@ LINK_LAGS = "_fc_link_lags"  # the raw `lags=` text of a link, until the lag tab
 LINK_SCENARIO = "_fc_link_scenario"  # a link's `scenario=`, until the version's saved scenarios are listed
 STEPS_NOTE = "_fc_steps_note"  # why the steps field holds another number than was typed or linked
 LAG_RESET = "_fc_reset"  # counts the lag table's resets: each one starts it again from the version's own inputs
+LAG_KEPT = "_fc_lag_kept"  # "name|version" -> its lag table as last edited, for when that version is shown again
 NO_SCENARIO = ""  # the saved-scenario picker's "none: edit a new scenario"
 FAN_LEVELS = (10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 99)
 KEYS = {
@@ -93,6 +94,7 @@ def reset_lag_table() -> None:
     """Start the lag table again from the version's own inputs (a link's are dropped)."""
     st.session_state[LAG_RESET] = st.session_state.get(LAG_RESET, 0) + 1
     st.session_state.pop(LINK_LAGS, None)
+    st.session_state.pop(LAG_KEPT, None)
 
 
 FAN_RULE = "levels from " + ", ".join(map(str, FAN_LEVELS))

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.errors import show_error
-from ui.forecast_link import LAG_RESET, LINK_LAGS, decode_lags, exact_text, reset_lag_table
+from ui.forecast_link import LAG_KEPT, LAG_RESET, LINK_LAGS, decode_lags, exact_text, reset_lag_table
 from varlib import (
     DATE,
     Artifact,
@@ -51,6 +51,33 @@ def _from_link(artifact: Artifact, scope: str) -> pd.DataFrame | None:
     return table
 
 
+def _kept(artifact: Artifact, scope: str) -> pd.DataFrame | None:
+    """This version's table as it was last edited, when its editor is drawn anew (the version, or the page, was
+    left and shown again: Streamlit forgets a table editor's edits once a run does not draw it). While an editor
+    lives, its own edits carry the changes, so the table it started from stays the same."""
+    if any(_editor_key(scope, source) in st.session_state for source in ("default", "kept")):
+        started = st.session_state.get(f"{LAG_KEPT}|started")
+        return started[1] if started is not None and started[0] == scope else None
+    kept = st.session_state.get(LAG_KEPT, {}).get(f"{artifact.name}|{artifact.version}")
+    st.session_state[f"{LAG_KEPT}|started"] = (scope, kept) if kept is not None else None
+    return kept
+
+
+def _keep(artifact: Artifact, edited: pd.DataFrame, own: pd.DataFrame, uploaded: bool) -> None:
+    """Remember the table as edited; an uploaded file's is not kept (removing the file returns to the model's
+    own inputs, as the page says), nor a table equal to the model's own."""
+    kept = st.session_state.setdefault(LAG_KEPT, {})
+    key = f"{artifact.name}|{artifact.version}"
+    if uploaded or edited.equals(own):
+        kept.pop(key, None)
+    else:
+        kept[key] = edited.copy()
+
+
+def _editor_key(scope: str, source: str) -> str:
+    return f"lags|{scope}|{source}"
+
+
 def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     """The editable lag table; returns the validated inputs, or None after showing what is wrong."""
     needed = artifact.lag_rows
@@ -66,8 +93,11 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
             type=["csv"],
             key=f"lagcsv|{scope}",
         )
-    base = _as_text(editor_table(artifact.default_lag_inputs()), artifact.variables)
-    source = "default"
+    own = _as_text(editor_table(artifact.default_lag_inputs()), artifact.variables)
+    base, source = own, "default"
+    kept = _kept(artifact, scope)
+    if kept is not None:
+        base, source = kept, "kept"
     linked = _from_link(artifact, scope)
     if linked is not None:
         base, source = linked, "link"
@@ -94,7 +124,7 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     columns[DATE] = st.column_config.TextColumn(DATE, disabled=True)
     edited = st.data_editor(
         base,
-        key=f"lags|{scope}|{source}",
+        key=_editor_key(scope, source),
         hide_index=True,
         num_rows="fixed",
         column_config=columns,
@@ -102,6 +132,7 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
         width="stretch",
     )
     st.button("Reset to the model's last observations", on_click=reset_lag_table, icon=":material/restart_alt:")
+    _keep(artifact, edited, own, uploaded=upload is not None)
     try:
         lags = parse_lag_table(edited, artifact.variables, needed, artifact.spec.transform)
     except VarlibError as exc:

@@ -110,3 +110,54 @@ def test_a_compare_link_naming_only_missing_versions_replaces_earlier_picks(two_
     at.query_params.update({"versions": "var:9.9.9"})
     at.run()
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.1"]
+
+
+def _edit_lag(at, value: float):
+    editor = next(e for e in at.data_editor if e.key.startswith("lags|"))
+    at.session_state[editor.key] = {"edited_rows": {3: {"realgdp": value}}, "added_rows": [], "deleted_rows": []}
+    return at.run()
+
+
+def _lag_table(at):
+    return next(e for e in at.data_editor if e.key.startswith("lags|")).value
+
+
+def _captions(at) -> str:
+    return "\n".join(c.value for c in at.caption)
+
+
+def test_forecast_keeps_edited_lag_inputs_across_pages(two_models):
+    at = _edit_lag(open_app({"model": "var", "version": "0.0.2", "steps": 4}), 14000.0)
+    assert "1 value(s) differ from the model's own data" in _captions(at)
+    edited = at.query_params["lags"]
+    _away_and_back(at, FORECAST)
+    assert errors(at) == ""
+    assert _lag_table(at)["realgdp"].iloc[3] == "14000.0"
+    assert "1 value(s) differ from the model's own data" in _captions(at) and at.query_params["lags"] == edited
+
+
+def test_forecast_keeps_each_versions_edited_lag_inputs(two_models):
+    at = _edit_lag(open_app({"model": "var", "version": "0.0.2", "steps": 4}), 14000.0)
+    at.selectbox(key="fc_version").select("0.0.1").run()
+    assert "differ from the model's own data" not in _captions(at)  # the other version starts from its own
+    _edit_lag(at, 13000.0)
+    at.selectbox(key="fc_version").select("0.0.2").run()
+    assert _lag_table(at)["realgdp"].iloc[3] == "14000.0"
+    at.selectbox(key="fc_version").select("0.0.1").run()
+    assert _lag_table(at)["realgdp"].iloc[3] == "13000.0"
+    # the reset still returns to the version's own inputs, and stays there after another visit
+    next(b for b in at.button if b.label == "Reset to the model's last observations").click().run()
+    assert "differ from the model's own data" not in _captions(at)
+    at.selectbox(key="fc_version").select("0.0.2").run()
+    at.selectbox(key="fc_version").select("0.0.1").run()
+    assert "differ from the model's own data" not in _captions(at)
+
+
+def test_an_uploaded_lag_file_is_not_kept_removing_it_returns_to_the_models_own(two_models):
+    at = _edit_lag(open_app({"model": "var", "version": "0.0.2", "steps": 4}), 14000.0)
+    csv = "date,realgdp,realcons\n2010-01-01,1000,900\n2010-04-01,1010,905\n2010-07-01,1020,910\n2010-10-01,1030,915\n"
+    at.file_uploader[0].set_value(("lags.csv", csv.encode(), "text/csv")).run()
+    assert _lag_table(at)["realgdp"].tolist() == ["1000", "1010", "1020", "1030"]
+    at.file_uploader[0].set_value(None).run()
+    assert errors(at) == "" and "differ from the model's own data" not in _captions(at)
+    assert _lag_table(at)["realgdp"].iloc[3] != "14000.0"
