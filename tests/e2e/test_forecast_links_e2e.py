@@ -1,6 +1,7 @@
 """Links to the Forecast page from the Models and Train pages, in a real Chromium: their href names the
 Forecast page's own address (the app's root), so a new tab, a middle click or a copied address opens the
-Forecast page with the version, and a left click still navigates inside the app."""
+Forecast page with the version, and a left click still navigates inside the app. Leaving the page through the
+sidebar and coming back keeps its edited lag inputs."""
 
 from __future__ import annotations
 
@@ -92,3 +93,25 @@ def test_the_copy_link_of_the_forecast_page_names_the_root_with_its_slash(local_
     link = code.inner_text().strip()
     assert link.startswith(f"{url}/?") and "model=var" in link and "steps=5" in link, link
     _opens_the_forecast_page(browser_context, link, "var", "0.0.1", steps=5)
+
+
+def test_edited_lag_inputs_are_back_after_another_page(local_dashboard, page):
+    """Streamlit forgets a table editor's edits once a page without it runs; the Forecast page keeps them."""
+    from tests.support.browser import edit_newest_lag, forecast_trace, wait_for_forecast_value
+
+    url, _ = local_dashboard
+    page.goto(f"{url}/?model=var&version=0.0.1&steps=4")
+    wait_for_app(page)
+    own = wait_for_forecast(page, 4)["y"][1]
+    edit_newest_lag(page, "14000")
+    wait_for_forecast_value(page, 1, own)
+    edited = forecast_trace(page)["y"][1]
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_role("link", name="Models", exact=True).click()
+    page.get_by_role("heading", name="Models", exact=True).wait_for()
+    wait_for_app(page)
+    sidebar.get_by_role("link", name="Forecast", exact=True).click()
+    wait_for_app(page)
+    assert abs(wait_for_forecast(page, 4)["y"][1] - edited) < 1e-9 and abs(edited - own) > 1e-6
+    page.get_by_text("1 value(s) differ from the model's own data").wait_for()
+    shot(page, "forecast-lag-edits-kept")
