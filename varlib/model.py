@@ -123,6 +123,10 @@ def _argmin(table: tuple[dict, ...], ic: str) -> int:
     return int(min(finite, key=lambda row: row[ic])["lag"]) if finite else int(table[0]["lag"])
 
 
+LSTSQ_RCOND = 1e-15  # statsmodels' VAR fit (var_model._estimate_var) cuts singular values below this share
+MAX_VALUE = 1e100  # beyond it, products of values in the fit's moment matrices overflow (float64 ends at 1.8e308)
+
+
 def fit_params(series: np.ndarray, lags: int, trend: str, exog: np.ndarray | None = None) -> VarParams:
     """OLS fit of a VAR(lags) by statsmodels, kept as plain arrays."""
     return params_of(fit_results(series, lags, trend, exog=exog), trend)
@@ -167,11 +171,53 @@ def fit_results(
     check_not_degenerate(series, names, f"in {space}" if space else "")
     try:
         with _quiet_fit():
-            return VAR(series, exog).fit(lags, trend=trend)
+            results = VAR(series, exog).fit(lags, trend=trend)
     except (np.linalg.LinAlgError, ValueError) as exc:  # ValueError: a lagged regressor is constant
         raise InvalidInputError(
             f"the VAR cannot be estimated ({exc}): the variables are collinear or constant; drop one of them"
         ) from None
+    check_magnitude(np.asarray(results.endog_lagged, dtype=float), series, names)
+    return results
+
+
+def check_magnitude(design: np.ndarray, series: np.ndarray, names: list[str] | None = None) -> None:
+    """Refuse values whose size makes statsmodels' least squares drop a term without a word.
+
+    Its VAR fit solves with `np.linalg.lstsq(..., rcond=1e-15)`, which discards any direction of the design
+    smaller than 1e-15 of the largest. Next to lagged values of about 1e15 (an economy's output in a small
+    currency unit, say), the column of ones is such a direction: the fit returns an intercept of 0 and other
+    coefficients. Next to the ones, values of about 1e-300 are lost the same way. A design that falls short
+    only because of its columns' sizes (full rank once each column is scaled to 1) is that case; a design
+    that is collinear as well is left to the other checks.
+    """
+    singular = np.linalg.svd(design, compute_uv=False)
+    if singular.size == 0 or singular[-1] > LSTSQ_RCOND * singular[0]:
+        return
+    sizes = np.abs(design).max(axis=0)
+    balanced = np.linalg.svd(design / np.where(sizes > 0, sizes, 1.0), compute_uv=False)
+    if balanced[-1] <= LSTSQ_RCOND * balanced[0]:
+        return
+    if np.abs(series).max() >= 1.0:
+        why = "next to values of that size the least-squares fit cannot tell the intercept (and a trend) from zero"
+    else:
+        why = "next to the intercept the least-squares fit cannot tell values of that size from zero"
+    raise _out_of_scale(series, names, why + ", so it would drop them without a word")
+
+
+def _out_of_scale(series: np.ndarray, names: list[str] | None, why: str) -> InvalidInputError:
+    """The refusal of data too large (or too small) for the fit, naming the variable of the largest value."""
+    largest = np.abs(series).max(axis=0)
+    j = int(np.argmax(largest))
+    name = names[j] if names and j < len(names) else f"variable {j + 1}"
+    if largest[j] >= 1.0:
+        size, fix = f"too large to fit a VAR on: {name} reaches {largest[j]:.3g}", "divide it by a power of ten"
+    else:
+        size, fix = f"too small to fit a VAR on: {name} reaches only {largest[j]:.3g}", "multiply it by a power of ten"
+    return InvalidInputError(
+        f"the values are {size}, and {why}. Rescale the data ({fix}: state it in other units) and train again",
+        field=name,
+        value=float(largest[j]),
+    )
 
 
 def check_not_degenerate(
@@ -182,6 +228,8 @@ def check_not_degenerate(
     collinear variables: OLS cannot separate them."""
     names = names or [f"variable {j + 1}" for j in range(series.shape[1])]
     where = f" {space}" if space else ""
+    if series.size and np.abs(series).max() > MAX_VALUE:
+        raise _out_of_scale(series, names, "sums of squares of such values overflow the computations")
     for j in np.flatnonzero(np.ptp(series, axis=0) == 0):
         raise InvalidInputError(
             f"{names[j]} is constant{where} (every row is {series[0, j]:g}): a VAR cannot use it; drop it",
