@@ -176,7 +176,12 @@ def fit_results(
         raise InvalidInputError(
             f"the VAR cannot be estimated ({exc}): the variables are collinear or constant; drop one of them"
         ) from None
-    check_magnitude(np.asarray(results.endog_lagged, dtype=float), series, names)
+    values, labels = series, names or [f"variable {j + 1}" for j in range(series.shape[1])]
+    if exog is not None:  # a large exogenous column drowns the intercept as well: name it if it is the largest
+        extra = np.asarray(exog, dtype=float).reshape(series.shape[0], -1)
+        values = np.column_stack([series, extra])
+        labels = [*labels, *(f"exogenous column {i + 1}" for i in range(extra.shape[1]))]
+    check_magnitude(np.asarray(results.endog_lagged, dtype=float), values, labels)
     return results
 
 

@@ -55,3 +55,12 @@ def test_no_intercept_means_no_limit_below_overflow():
     plain = train_model(_scaled(1.0), ModelSpec(VARIABLES, lags=2, trend="n")).params
     large = train_model(_scaled(1e11), ModelSpec(VARIABLES, lags=2, trend="n")).params
     np.testing.assert_allclose(large.coefs, plain.coefs, rtol=1e-9)
+
+
+def test_a_large_exogenous_column_is_the_one_named():
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    frame = dataset.frame.copy()
+    frame["realint"] = frame["realint"] * 1e15 + 1e16
+    varx = dataclasses.replace(dataset, frame=frame)
+    with pytest.raises(InvalidInputError, match="too large to fit a VAR on: exogenous column 1 reaches"):
+        train_model(varx, ModelSpec(VARIABLES, lags=2, exog=("realint",)))
