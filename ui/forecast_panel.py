@@ -16,7 +16,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ui import forecast_inputs, forecast_view, paths_editor, scenario_panel, url_state
+from ui import forecast_inputs, forecast_view, interval_control, paths_editor, scenario_panel, url_state
 from ui.forecast_link import (
     DEFAULT_LEVEL,
     DEFAULT_STEPS,
@@ -36,10 +36,6 @@ from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact
 LINK_OPEN = "fc_link_open"
 SAVED_KEEPS = "A saved scenario keeps its own steps, level and intervals: **Edit a copy** (below) to change them."
 FAN_DRAWS = "The fan chart draws the levels picked under Fan chart; empty it to draw one band at this level."
-INTERVALS_HELP = (
-    "How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
-    " 'corrected': also counts the uncertainty of the estimated coefficients, so it is wider."
-)
 
 
 def set_defaults() -> None:
@@ -63,9 +59,10 @@ def _clamp_steps() -> None:
 
 def _settings(
     artifact: Artifact, present: bool, given: forecast_inputs.Inputs
-) -> tuple[int, int | float, str, str, DeltaGenerator]:
-    """The settings row, returned last so the page's link can close it once the view is known. A control that
-    does not apply is disabled, saying why: a saved scenario keeps its own settings, a fan its own levels."""
+) -> tuple[int, int | float, str, str, DeltaGenerator, DeltaGenerator]:
+    """The settings row, returned with the place of its Intervals control (ui.interval_control) so the page's link
+    can close it once the view is known. A control that does not apply is disabled, saying why: a saved scenario
+    keeps its own settings, a fan its own levels."""
     row = control_row("medium", align="top")
     kept = SAVED_KEEPS if given.saved else None
     typed = row.number_input(
@@ -98,7 +95,8 @@ def _settings(
             help=FAN_DRAWS if given.fan else "Coverage of the shaded band: 95% means alpha = 0.05.",
             disabled=bool(given.fan),
         )
-    intervals = _intervals(artifact, row, kept)
+    intervals = interval_control.chosen(artifact)
+    place = row.empty()  # filled by the results, once they know whether the forecast is conditioned
     layout = "stack"
     if present:
         layout = row.segmented_control(
@@ -110,38 +108,7 @@ def _settings(
     note = st.session_state.get(STEPS_NOTE)
     if note:  # right under the field, which starts the row
         st.caption(f":orange[:material/warning: {note}]")
-    chosen = st.session_state.get(KEYS["intervals"])
-    if chosen != intervals and len(INTERVAL_KINDS) > 1:  # e.g. a link asking a VECM for corrected intervals
-        st.caption(f":material/info: {_only_kind(artifact)}: showing {intervals} ones, not {chosen}.")
-    return steps, level or DEFAULT_LEVEL, intervals, layout or "stack", row
-
-
-def _intervals(artifact: Artifact, row: DeltaGenerator, kept: str | None) -> str:
-    """The interval kind of the forecast. A version offering one kind shows it in a control of its own, so the
-    person's choice (kept for the next version that offers it) is never shown where it is not used."""
-    if len(INTERVAL_KINDS) == 1:
-        return INTERVAL_KINDS[0]
-    offered = artifact.interval_kinds
-    if len(offered) > 1:
-        chosen = row.segmented_control(
-            "Intervals",
-            offered,
-            key=KEYS["intervals"],
-            required=True,
-            persist_state="session",
-            help=kept or INTERVALS_HELP,
-            disabled=bool(kept),
-        )
-        return chosen or offered[0]
-    only = f"{KEYS['intervals']}|only"
-    row.segmented_control("Intervals", offered, default=offered[0], key=only, disabled=True, help=_only_kind(artifact))
-    return offered[0]
-
-
-def _only_kind(artifact: Artifact) -> str:
-    """Why a version offers one interval kind (the README's sections on VECMs and VARX)."""
-    which = f"{artifact.kind_title} versions{' with exogenous variables' if artifact.exog else ''}"
-    return f"{which} offer {artifact.interval_kinds[0]} intervals only"
+    return steps, level or DEFAULT_LEVEL, intervals, layout or "stack", row, place
 
 
 @st.fragment
@@ -171,7 +138,7 @@ def _results(
     them); the page's URL and link. Streamlit keeps a fragment's writes to containers outside it in place
     when it writes there on every run, as it does to these two."""
     with settings:
-        steps, level, intervals, layout, settings_row = _settings(artifact, present, given)
+        steps, level, intervals, layout, settings_row, intervals_place = _settings(artifact, present, given)
     saved, fan, lags = given.saved, given.fan, given.lags
     if saved:  # its own level, whatever the level control held before it was opened
         level = saved.level
@@ -180,13 +147,19 @@ def _results(
         found = forecast_view.editor_forecast(artifact, lags, given.edited, steps, level, intervals)
         if found is not None:
             *computed, inputs = found
+    drawn = computed[1].forecast.intervals if computed else intervals
+    conditioned = bool(inputs and inputs["conditions"])
+    interval_control.draw(intervals_place, artifact, SAVED_KEEPS if saved else None, conditioned)
+    note = interval_control.note(artifact, drawn, conditioned)
+    if note:
+        settings.caption(note)
     params = {
         "model": artifact.name,
         "version": str(artifact.version) if saved else version_label,  # a scenario's link pins its version
         "steps": str(saved.steps if saved else steps),
         "level": str(level) if level in LEVELS else None,  # a saved scenario's own level stays in the scenario
         # the kind drawn: a conditional forecast shows standard bands whatever was chosen
-        "intervals": (computed[1].forecast.intervals if computed else intervals) if len(INTERVAL_KINDS) > 1 else None,
+        "intervals": drawn if len(INTERVAL_KINDS) > 1 else None,
         "present": "1" if present else None,
         "layout": layout if present else None,
         "lags": encode_lags(lags, artifact.default_lag_inputs().index) if given.edited and lags is not None else None,

@@ -51,8 +51,7 @@ def editor_forecast(artifact: Artifact, lags: pd.DataFrame, edited: bool, steps:
     conditions = condition_inputs(artifact, labels, baseline)
     if conditions is None:  # refused, and said why: no forecast that would look like one given them
         return None
-    if conditions and intervals != "standard":
-        st.info("Conditional forecasts use standard intervals (see the README); showing those.", icon=":material/info:")
+    if conditions and intervals != "standard":  # the Intervals control shows it (ui.interval_control)
         intervals = "standard"
         baseline = forecast_artifact(artifact, steps, alpha, lags, intervals, exog)
     try:

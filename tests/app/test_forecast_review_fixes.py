@@ -127,3 +127,22 @@ def test_in_a_presentation_the_overlay_picker_sits_under_the_charts(seeded):
     assert _order(at.main, []) == ["plotly_chart", "plotly_chart", "multiselect"]
     plain = open_app({"model": "var", "version": "0.0.1", "steps": 4, "level": 95, "scenario": "dip"})
     assert _order(plain.main, []) == ["multiselect", "plotly_chart", "plotly_chart"]  # above them otherwise
+
+
+def test_the_intervals_control_shows_standard_while_a_condition_is_set_and_keeps_the_choice(seeded):
+    """A conditional forecast draws standard bands; the control says so (it showed 'corrected' beside them)."""
+    at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4, "intervals": "corrected"})
+    assert at.segmented_control(key="fc_intervals").value == "corrected"
+    _type(at, "conditions", {0: {"realgdp": "12990"}})
+    shown = at.segmented_control(key="fc_intervals|only")
+    assert shown.value == "standard" and shown.proto.disabled and shown.options == ["standard"]
+    assert not any(c.key == "fc_intervals" for c in at.segmented_control)  # not beside it, showing 'corrected'
+    notes = [c.value for c in at.caption]
+    assert (
+        ":material/info: Conditional forecasts use standard intervals: showing standard ones, not corrected." in notes
+    )
+    assert not at.info and at.query_params["intervals"] == "standard"
+    assert "standard interval" in charts(at)[0]["layout"]["title"]["subtitle"]["text"]
+    _type(at, "conditions", {0: {"realgdp": None}})  # the condition cleared: the choice is back
+    assert at.segmented_control(key="fc_intervals").value == "corrected" and at.query_params["intervals"] == "corrected"
+    assert "corrected interval" in charts(at)[0]["layout"]["title"]["subtitle"]["text"]
