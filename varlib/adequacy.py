@@ -25,6 +25,7 @@ from .errors import InvalidInputError
 
 SIGNIF = 0.05
 NEAR_UNIT = 0.95  # a largest modulus above this behaves almost like a unit root over forecast horizons
+SLOW_ANGLE = np.pi / 8  # an eigenvalue within this angle of the positive real axis: a decay, not a cycle (>16 periods)
 WHITENESS_LAGS = 10
 
 
@@ -91,11 +92,12 @@ def assess(results: Any, transform: str) -> Adequacy:
             " double precision (e.g. 1e-300), or the variables move together exactly; rescale the data (e.g. to"
             " thousands or percent) or drop a variable, and train again"
         ) from None
-    moduli = np.abs(1.0 / np.asarray(results.roots)) if len(results.roots) else np.zeros(1)
+    eigenvalues = 1.0 / np.asarray(results.roots) if len(results.roots) else np.zeros(1, dtype=complex)
+    largest = complex(eigenvalues[int(np.argmax(np.abs(eigenvalues)))])
     stable = bool(results.is_stable())
     return Adequacy(
         (
-            Check("stability", stable, stability_verdict(stable, float(moduli.max()), transform)),
+            Check("stability", stable, stability_verdict(stable, largest, transform)),
             whiteness,
             normality_check(normal, transform),
         )
@@ -130,7 +132,32 @@ def lm_whiteness_verdict(pvalue: float, lags: int) -> str:
     return _autocorrelation_verdict(pvalue, "", f"LM test, Edgerton-Shukur F form, {lags} lagged residuals: p")
 
 
-def stability_verdict(stable: bool, largest: float, transform: str) -> str:
+def near_unit_reading(eigenvalue: complex) -> str | None:
+    """What a slowly dying part of the dynamics is, read from the angle of its eigenvalue; None for a real,
+    positive one (a slow, one-signed decay: each verdict words that case for its own model).
+
+    A modulus near 1 is not always slow adjustment: an eigenvalue near -1 flips sign every period, and a
+    complex pair is a damped cycle, of 2*pi/angle periods. With quarterly data a cycle of 4 periods (or 2) is
+    the season, which a model of unadjusted data leaves in its dynamics."""
+    angle = abs(float(np.angle(eigenvalue)))
+    if angle < SLOW_ANGLE:
+        return None
+    if angle > np.pi - SLOW_ANGLE:
+        return (
+            f"The largest, {eigenvalue.real:.4f}, is close to -1: a part that changes sign every period dies out"
+            " slowly, often a seasonal pattern (every second period) or a series differenced once too often"
+        )
+    period = 2 * np.pi / angle
+    return (
+        f"The largest, {eigenvalue.real:.4f} ± {abs(eigenvalue.imag):.4f}i, is a slowly damped cycle of about"
+        f" {period:.1f} periods, often a season the model leaves in its data (4 periods is a year of quarters,"
+        " 12 of months); seasonally adjusted data usually fits better"
+    )
+
+
+def stability_verdict(stable: bool, largest_root: complex, transform: str) -> str:
+    """The VAR's stability check in words; `largest_root`: its companion eigenvalue of the largest modulus."""
+    largest = abs(largest_root)
     levels_hint = (
         "A VAR in levels of trending data is usually not stable (the trend acts as a unit root);"
         " refit with transform `diff`, or `logdiff` for positive series such as GDP; series stationary around a"
@@ -148,6 +175,9 @@ def stability_verdict(stable: bool, largest: float, transform: str) -> str:
         f"Stable: every eigenvalue of the companion matrix is inside the unit circle (largest modulus"
         f" {modulus(largest)})."
     )
+    reading = near_unit_reading(largest_root) if largest > NEAR_UNIT else None
+    if reading:
+        return f"{text} {reading}."
     if largest > NEAR_UNIT and transform == "none":
         return (
             f"{text} The largest is close to 1, which is typical of a VAR in levels of trending data: shocks"

@@ -12,7 +12,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from .adequacy import NEAR_UNIT, SIGNIF, Adequacy, Check, lm_whiteness_check, modulus, normality_check
+from .adequacy import (
+    NEAR_UNIT,
+    SIGNIF,
+    Adequacy,
+    Check,
+    lm_whiteness_check,
+    modulus,
+    near_unit_reading,
+    normality_check,
+)
 from .vecm_lm import vecm_lm_test
 
 UNIT_TOLERANCE = 1e-6  # how close to 1 an eigenvalue counts as a unit root (Π = αβ' has rank r exactly)
@@ -39,7 +48,8 @@ def stability(coefs: np.ndarray, rank: int) -> tuple[bool, np.ndarray, int, str]
     expected = k - rank
     units = unit_root_count(eigenvalues)
     others = eigenvalues[np.abs(eigenvalues - 1) >= UNIT_TOLERANCE]
-    largest = float(np.max(np.abs(others))) if others.size else 0.0
+    largest_root = complex(others[0]) if others.size else 0j  # `eigenvalues` (so `others`): largest modulus first
+    largest = abs(largest_root)
     outside = int(np.sum(np.abs(others) >= 1 - UNIT_TOLERANCE))
     ok = units == expected and outside == 0
     roots = "root" if expected == 1 else "roots"
@@ -50,7 +60,10 @@ def stability(coefs: np.ndarray, rank: int) -> tuple[bool, np.ndarray, int, str]
             f" wander), and every other one is inside the unit circle (largest modulus {modulus(largest)}), so"
             " deviations from the long-run relation(s) die out."
         )
-        if largest > NEAR_UNIT:
+        reading = near_unit_reading(largest_root) if largest > NEAR_UNIT else None
+        if reading:
+            verdict += f" {reading}."
+        elif largest > NEAR_UNIT:
             verdict += " The largest is close to 1: the error correction is slow."
         return True, eigenvalues, units, verdict
     verdict = (

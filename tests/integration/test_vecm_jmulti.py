@@ -116,6 +116,9 @@ def test_the_var_representation_and_its_roots_are_jmultis(outputs, case):
     order = np.argsort(moduli.values)
     close(ours, jmulti.Printed(moduli.values[order], moduli.decimals[order]), f"{case} |z|")
     assert diagnostics["stability"]["unit_roots"] == 1 and diagnostics["stability"]["as_expected"] is True
+    if case == "co":  # its largest other root is -0.9906 (a season every second quarter), not slow correction
+        assert "The largest, -0.9906, is close to -1" in diagnostics["stability"]["verdict"]
+        assert "error correction is slow" not in diagnostics["stability"]["verdict"]
     sigma = diagnostics["cointegration"]["var_representation"]["sigma_u"]
     close(sigma, jmulti.covariance(case), f"{case} Sigma_u")
 

@@ -70,7 +70,7 @@ def stability(fitted: Refit) -> Stability:
     eigenvalues = 1.0 / np.asarray(results.roots)  # statsmodels' roots: largest modulus first, stable iff |root| > 1
     eigenvalues = eigenvalues[np.argsort(-np.abs(eigenvalues), kind="stable")]
     stable = bool(results.is_stable())
-    largest = float(np.max(np.abs(eigenvalues)))
+    largest = complex(eigenvalues[0]) if eigenvalues.size else 0j
     return Stability(stable, eigenvalues, stability_verdict(stable, largest, fitted.artifact.spec.transform))
 
 
