@@ -83,9 +83,15 @@ def diagnose(
         instantaneous=instantaneous_tests(fitted, signif),
         irf=impulse_responses(fitted, irf_periods, signif),
         fevd=np.asarray(results.fevd(irf_periods).decomp, dtype=float),
-        integration=analyse(artifact.data.values, artifact.variables, max(artifact.k_ar, 2)),
+        integration=analyse(artifact.data.values, artifact.variables, max(_levels_order(artifact), 2)),
         model=artifact.description,
     )
+
+
+def _levels_order(artifact: Artifact) -> int:
+    """The VAR order in levels that the version's model stands for: a VAR(p) of differences is a VAR(p + 1)
+    of the levels, whose Johansen test takes p lagged differences (not p - 1, as a VAR(p) in levels)."""
+    return artifact.k_ar + (1 if artifact.spec.transform in ("diff", "logdiff") else 0)
 
 
 def check_irf_periods(periods) -> int:
