@@ -136,16 +136,17 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
         room = n - spec.lag_inputs_extra - needed + 1  # origins + horizon that leave the first origin `needed` rows
         fit = _what_fits(room, horizon, needed + spec.lag_inputs_extra + 1)
         df = residual_df(rows, k, p, order.trend, exog)
+        model = f"VAR({p})" if artifact.kind_title == "VAR" else f"{artifact.kind_title} (VAR order {p})"
         if df >= 0:  # a little short: the counts say by how much
             message = (
-                f"the first backtest origin's training part has {rows} usable rows, on which a VAR({p}) of {k}"
+                f"the first backtest origin's training part has {rows} usable rows, on which a {model} of {k}"
                 f" variables would keep {df} residual degrees of freedom, below the minimum of {MIN_RESIDUAL_DF}"
                 f" (it needs {needed} rows); {fit}"
             )
         else:  # the counts would be negative: say what the data allow instead
             message = (
                 f"a backtest of {origins} origins at horizon {horizon} is larger than the data allow: the first"
-                f" origin's training part needs {needed} usable rows for a VAR({p}) of {k} variables (to keep"
+                f" origin's training part needs {needed} usable rows for a {model} of {k} variables (to keep"
                 f" {MIN_RESIDUAL_DF} residual degrees of freedom), and {artifact.name!r} has {n} rows; {fit}"
             )
         raise InvalidInputError(message, field="origins", value=origins) from None
