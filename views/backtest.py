@@ -125,8 +125,7 @@ def _show(result: Backtest, alias: str | None) -> None:
     # required: clicking the selected segment no longer clears it, so the control always shows what is drawn
     metric = st.segmented_control(
         "Metric",
-        options,
-        default="rmse",
+        options,  # its value is set above: a default too would be a second source (Streamlit warns)
         required=True,
         key="bt_metric",
         format_func=str.upper,
@@ -137,8 +136,9 @@ def _show(result: Backtest, alias: str | None) -> None:
     plot(st, figure, key="bt_chart")
     styled = _paired_formats(backtest_styler(table), table)
     st.caption(
-        "`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the model beats the"
-        " random walk at that horizon."
+        "`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the model's RMSE is below"
+        f" the random walk's at that horizon, over {len(result.origins)} forecasts per horizon and with no test of"
+        " significance; on trending series a no-change forecast is a weak benchmark."
     )
     st.dataframe(styled, hide_index=True, width="stretch", key="bt_table", placeholder="–")
     for note in (*score_notes(table["mape"], result.exog), *result.notes):

@@ -72,3 +72,14 @@ def test_a_variables_model_and_random_walk_columns_share_one_format(seeded):
         for metric in ("rmse", "mae", "mape"):
             cells = [*rows[metric], *rows[f"{metric}_rw"]]
             assert len(formats_of(cells)) == 1, (variable, metric, cells)
+
+
+def test_the_metric_control_has_one_source_and_the_ratio_note_states_its_limits(seeded, caplog):
+    """Its value comes from session state alone (a default beside it made Streamlit warn on every run), and the
+    green of rmse_ratio < 1 is said to be a comparison of a few forecasts, not a test."""
+    with caplog.at_level("WARNING", logger="streamlit"):
+        at = _run(open_app(page=BACKTEST), origins=3, horizon=2)
+        at.segmented_control(key="bt_metric").set_value("mae").run()
+    assert not [r for r in caplog.records if "bt_metric" in r.getMessage()]
+    note = next(c.value for c in at.caption if "rmse_ratio" in c.value)
+    assert "over 3 forecasts per horizon and with no test of significance" in note and "beats" not in note
