@@ -223,7 +223,7 @@ def irf_figure(diag: Diagnostics, orth: bool = True) -> go.Figure:
                     line={"width": 0},
                     fill="tonexty",
                     fillcolor=BAND,
-                    name=f"{level}% band",
+                    name=f"{level}% asymptotic band",
                     showlegend=first,
                     hoverinfo="skip",
                 ),

@@ -194,3 +194,18 @@ def integration(diag: Diagnostics) -> None:
     )
     table = johansen.frame()
     st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch")
+
+
+def irf_bands_note(diag: Diagnostics, orth: bool) -> str:
+    """What the impulse-response bands are, and when they say little."""
+    level = round((1 - diag.irf.signif) * 100)
+    shock = "one standard deviation of the orthogonalised shock" if orth else "one unit of the variable's own shock"
+    note = (
+        f"Each response to {shock}, with pointwise {level}% asymptotic (delta-method) bands: each period's band on its"
+        " own, not the whole path's."
+    )
+    if diag.kind == "vecm":
+        note += " Responses of the levels of an integrated system need not die out, and their bands widen with h."
+    if diag.nobs < 100:
+        note += f" On {diag.nobs} observations asymptotic bands are often too narrow: read them as rough."
+    return note

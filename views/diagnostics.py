@@ -161,6 +161,7 @@ def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, per
     elif label == "Impulse responses":
         orth = st.toggle("Orthogonalised (Cholesky, in the variables' order)", key="dg_orth", persist_state="session")
         plot(st, figures.irf_figure(diag, orth), key="dg_irf")
+        st.caption(sections.irf_bands_note(diag, orth))
     elif label == "Variance decomposition":
         plot(st, figures.fevd_figure(diag), key="dg_fevd")
     else:  # the report follows the page: the IRF choice, the lags, and a forecast picked on the tab

@@ -1,8 +1,9 @@
-"""The Diagnostics page's lags field says what it sets: the portmanteau tests' lags, not the LM verdict's."""
+"""The Diagnostics page's labels say what they show: the lags field sets the portmanteau tests' lags, not the LM
+verdict's; the impulse responses' bands are named pointwise asymptotic bands, with the size of the shock."""
 
 from __future__ import annotations
 
-from tests.app.conftest import open_app
+from tests.app.conftest import charts, open_app
 
 
 def test_the_lags_field_names_the_portmanteau_tests_and_not_the_verdict(seeded):
@@ -10,3 +11,29 @@ def test_the_lags_field_names_the_portmanteau_tests_and_not_the_verdict(seeded):
     field = next(n for n in at.number_input if n.key.startswith("dg_lags"))
     assert field.label == "Portmanteau lags"
     assert "portmanteau tests" in field.help and "verdict is the LM test's" in field.help
+
+
+def test_the_impulse_response_bands_say_what_they_are(seeded):
+    at = open_app({"model": "var", "tab": "impulse-responses"}, page="views/diagnostics.py")
+    note = next(c.value for c in at.caption if "asymptotic" in c.value)
+    assert "one standard deviation of the orthogonalised shock" in note
+    assert "pointwise 95% asymptotic (delta-method) bands" in note and "not the whole path's" in note
+    assert "too narrow" not in note  # 199 observations: no small-sample caveat
+    legend = [t["name"] for t in charts(at)[0]["data"] if t.get("showlegend")]
+    assert "95% asymptotic band" in legend
+    at.toggle(key="dg_orth").set_value(False).run()
+    assert any("one unit of the variable's own shock" in c.value for c in at.caption)
+
+
+def test_short_samples_and_vecms_get_their_caveat():
+    from types import SimpleNamespace
+
+    from ui.diagnostics_sections import irf_bands_note
+
+    def diag(kind: str, nobs: int):
+        return SimpleNamespace(kind=kind, nobs=nobs, irf=SimpleNamespace(signif=0.1))
+
+    assert "On 77 observations asymptotic bands are often too narrow" in irf_bands_note(diag("var", 77), True)
+    assert "pointwise 90% asymptotic" in irf_bands_note(diag("var", 77), True)
+    vecm = irf_bands_note(diag("vecm", 150), False)
+    assert "need not die out" in vecm and "too narrow" not in vecm
