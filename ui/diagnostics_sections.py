@@ -40,14 +40,16 @@ def lag_order(diag: Diagnostics) -> None:
 def coefficients(diag: Diagnostics) -> None:
     if diag.cointegration is not None:
         st.caption(
-            "Maximum-likelihood estimates of the lagged differences (Γ) and the deterministic terms outside the"
-            " cointegration relation, per equation of the differences; the relations and loadings are on the"
-            " Cointegration tab."
+            "The lagged differences (Γ) and the deterministic terms outside the cointegration relation, per"
+            " equation of the differences: maximum-likelihood estimates, which given the relations are least"
+            " squares per equation; the relations and loadings are on the Cointegration tab."
         )
+    what = "Standard errors" if diag.cointegration is not None else "OLS estimates per equation, with standard errors"
     st.caption(
-        f"OLS estimates per equation with standard errors and t statistics. `p`: two-sided, Student t with the"
-        f" equation's {diag.coefficients.df_resid} residual degrees of freedom (as R's vars; right on short samples),"
-        " highlighted below 0.05; `p normal`: the asymptotic normal p-value statsmodels prints."
+        f"{what} and t statistics. `p`: two-sided, from Student's t with the equation's"
+        f" {diag.coefficients.df_resid} residual degrees of freedom (as R's vars reports it: a small-sample"
+        " convention, not exact in a dynamic model), highlighted below 0.05; `p normal`: the asymptotic normal"
+        " p-value statsmodels prints."
     )
     for tab, equation in zip(st.tabs(list(diag.coefficients.equations)), diag.coefficients.equations, strict=True):
         frame = pd.DataFrame(diag.coefficients.table(equation)).set_index("regressor")

@@ -37,3 +37,10 @@ def test_short_samples_and_vecms_get_their_caveat():
     assert "pointwise 90% asymptotic" in irf_bands_note(diag("var", 77), True)
     vecm = irf_bands_note(diag("vecm", 150), False)
     assert "need not die out" in vecm and "too narrow" not in vecm
+
+
+def test_the_coefficients_caption_does_not_overclaim_the_student_t(seeded):
+    at = open_app({"model": "var", "tab": "coefficients"}, page="views/diagnostics.py")
+    note = next(c.value for c in at.caption if "Student" in c.value)
+    assert note.startswith("OLS estimates per equation, with standard errors and t statistics.")
+    assert "a small-sample convention, not exact in a dynamic model" in note and "right on short samples" not in note
