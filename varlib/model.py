@@ -13,6 +13,7 @@ from .data.columns import is_straight_line
 from .errors import InvalidInputError
 from .lag_search import information_criteria
 from .spec import CRITERIA
+from .wording import and_list
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,7 @@ def _out_of_scale(series: np.ndarray, names: list[str] | None, why: str) -> Inva
 
 
 def check_not_degenerate(
-    series: np.ndarray, names: list[str] | None = None, space: str = "", counters: bool = True
+    series: np.ndarray, names: list[str] | None = None, space: str = "", counters: bool = True, collinear: bool = True
 ) -> None:
     """Refuse a constant variable (named), with `counters` one that rises by the same step every row (a saved
     row index, a time trend: its equation fits exactly, so its residuals, tests and bands are degenerate), or
@@ -251,13 +252,22 @@ def check_not_degenerate(
                 field=names[column],
                 value=names[column],
             )
-    if np.linalg.matrix_rank(series - series.mean(axis=0)) < series.shape[1]:
+    centred = series - series.mean(axis=0)
+    if collinear and np.linalg.matrix_rank(centred) < series.shape[1]:
+        involved = _dependent(centred, names)
         raise InvalidInputError(
-            f"the variables {', '.join(names)} are collinear{where} (one is a combination of"
-            " the others); drop one of them",
+            f"the variables {', '.join(names)} are collinear{where}: {and_list(involved)} move together exactly"
+            " (one is a combination of the others); drop one of those",
             field="variables",
-            value=names,
+            value=involved,
         )
+
+
+def _dependent(centred: np.ndarray, names: list[str]) -> list[str]:
+    """The variables in an exact linear relation: the non-zero weights of the (centred) data's null direction."""
+    _, _, vt = np.linalg.svd(centred, full_matrices=False)
+    weights = np.abs(vt[-1])
+    return [name for name, weight in zip(names, weights, strict=True) if weight > 1e-8 * weights.max()]
 
 
 def _finite_or_none(value) -> float | None:

@@ -106,7 +106,12 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     if dataset.frequency:
         check_room_to_forecast(frame.index[-1], dataset.frequency, MAX_STEPS, f"dataset {dataset.name!r}")
     check_positive(frame, spec.transform)
-    check_not_degenerate(frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}")
+    # collinear levels are collinear in the model only in levels or differences: cons, inv and total = cons + inv
+    # are not, in log differences (the fit checks the model-space series itself)
+    collinear_levels = spec.transform in ("none", "diff")
+    check_not_degenerate(
+        frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}", collinear=collinear_levels
+    )
     # at most the longest forecast the product makes: 10% of 5,000 daily rows would ask for 500 steps ahead
     holdout_rows = min(max(1, int(round(len(frame) * spec.holdout))), MAX_STEPS) if spec.holdout > 0 else 0
     # the sample knows the holdout that follows, so that a refusal's "at most N lags" fits that part too
