@@ -75,7 +75,11 @@ def explain(exc: VarlibError, controls: Mapping[str, str] | None = None) -> str:
     message = str(exc)
     if controls is not None:  # other pages' refusals keep the flags until they map their controls
         message = in_controls(message, controls)
-    message = message[:1].upper() + message[1:]  # a sentence of its own after the title
+    # a message that starts with a column's name keeps its case (`const` is not `Const`); a field that is a label
+    # of several words (`lag input realgdp on 2009-04-01`) is a sentence's start like any other
+    named = str(getattr(exc, "field", None) or "")
+    if not (named and " " not in named and message.startswith(named + " ")):
+        message = message[:1].upper() + message[1:]  # a sentence of its own after the title
     for kind, (title, advice) in _ADVICE.items():
         if isinstance(exc, kind):
             return f"**{title}.** {message}\n\n{advice}"

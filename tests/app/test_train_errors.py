@@ -54,3 +54,15 @@ def test_flags_without_a_control_stay_and_other_pages_keep_every_flag():
     assert other_page.startswith("**Invalid input.** Values (CLI --exog-csv") and "CLI --coint-rank" in other_page
     fill = "use 'interpolate' or 'ffill' (CLI --fill, dashboard: Missing periods or values)"
     assert in_controls(fill, TRAIN) == "use 'interpolate' or 'ffill' (Missing periods or values)"
+
+
+def test_a_message_that_starts_with_a_column_name_keeps_its_case():
+    """`const is constant` was shown as `Const is constant`: a column the file does not have."""
+    from ui.errors import explain
+
+    refused = InvalidInputError("const is constant in de.csv (every row is 5): a VAR cannot use it", field="const")
+    assert explain(refused).startswith("**Invalid input.** const is constant in de.csv")
+    other = InvalidInputError("the values are too large", field="realgdp")
+    assert explain(other).startswith("**Invalid input.** The values are too large")
+    label = InvalidInputError("lag input realgdp on 2009-04-01 is 'abc'", field="lag input realgdp on 2009-04-01")
+    assert explain(label).startswith("**Invalid input.** Lag input realgdp")  # a label, not a name: a sentence
