@@ -71,3 +71,24 @@ def test_a_varx_report_refuses_forecast_options_it_would_not_show_and_marks_a_wi
     page = (tmp_path / "r.html").read_text()
     assert code == 0 and "warning: varx 0.0.1 was withdrawn" in err
     assert "varx 0.0.1 was withdrawn on" in page and "wrong rate series" in page
+
+
+def test_train_says_when_the_holdout_was_scored_with_another_lag_order(varx_store, capsys, tmp_path):
+    """AIC picks 5 lags on all 92 rows of Lütkepohl's e1 data and 1 on the rows before the holdout: the scores
+    printed are a VAR(1)'s, which the text and the JSON now say (the page said it; the CLI did not)."""
+    import json
+    from pathlib import Path
+
+    import pandas as pd
+    from statsmodels.tsa.vector_ar.tests import results as jmulti_results
+
+    frame = pd.read_csv(Path(jmulti_results.__file__).parent / "e1.dat", skiprows=6, sep=r"\s+")
+    frame.index = pd.date_range("1960-01-01", periods=len(frame), freq="QS")
+    frame.rename_axis("date").to_csv(tmp_path / "e1.csv")
+    argv = ("train", "--csv", tmp_path / "e1.csv", "--vars", "invest,income")
+    code, out, _ = run(capsys, *argv)
+    assert code == 0
+    said = "holdout (9 rows; scored with a VAR(1), the order chosen on the rows before them, not the trained VAR(5)):"
+    assert said in out
+    code, out, _ = run(capsys, *argv, "--json")
+    assert code == 0 and (json.loads(out)["k_ar"], json.loads(out)["holdout_k_ar"]) == (5, 1)

@@ -124,7 +124,11 @@ def run_train(args: argparse.Namespace) -> int:
         for check in result.adequacy.checks:
             print(f"{check.name}: {'ok' if check.ok else 'NOT OK'}: {check.verdict}")
     if result.evaluation:
-        print(f"holdout ({result.evaluation.rows} rows):")
+        other = varlib.other_holdout_order(spec.kind, result.params.k_ar, result.evaluation.k_ar)
+        # the criterion searched again on the rows before the holdout: its scores are of the order found there
+        trained = varlib.order_words(spec.kind, result.params.k_ar)
+        of = f"; scored with a {other}, the order chosen on the rows before them, not the trained {trained}"
+        print(f"holdout ({result.evaluation.rows} rows{of if other else ''}):")
         print_table(pd.DataFrame(result.evaluation.metrics).T, digits=4)
         mapes = [m["mape"] for m in result.evaluation.metrics.values()]
         for note in varlib.score_notes(mapes, result.spec.exog):
@@ -164,6 +168,7 @@ def _train_summary(name: str, published, result) -> dict:
         "warnings": list(result.warnings),
         "adequacy": result.adequacy.to_dict() if result.adequacy else None,
         "metrics": result.evaluation.metrics if result.evaluation else None,
+        "holdout_k_ar": result.evaluation.k_ar if result.evaluation else None,  # the order the metrics were scored with
         "train_seconds": result.seconds,
     }
 
