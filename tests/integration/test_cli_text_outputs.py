@@ -92,3 +92,15 @@ def test_train_says_when_the_holdout_was_scored_with_another_lag_order(varx_stor
     assert said in out
     code, out, _ = run(capsys, *argv, "--json")
     assert code == 0 and (json.loads(out)["k_ar"], json.loads(out)["holdout_k_ar"]) == (5, 1)
+
+
+def test_train_prints_the_unit_root_advice_the_train_page_shows(varx_store, capsys):
+    code, out, _ = run(capsys, "train", "--vars", "realgdp,realcons")
+    line = next(x for x in out.splitlines() if x.startswith("unit roots: "))
+    assert (
+        code == 0 and "realgdp, realcons look integrated (a unit root): difference them (transform `logdiff`)" in line
+    )
+    code, out, _ = run(capsys, "train", "--vars", "realgdp,realcons", "--transform", "logdiff")
+    assert code == 0 and "unit roots:" not in out  # advised what it trained
+    code, out, _ = run(capsys, "train", "--vars", "realgdp,realcons", "--json")
+    assert code == 0 and "(transform `logdiff`)" in __import__("json").loads(out)["unit_root_advice"]

@@ -107,8 +107,9 @@ def run_train(args: argparse.Namespace) -> int:
         published = varlib.publish_result(registry, result, name, args.bump, args.notes, actor=actor)
     for warning in _warnings(result):  # after publishing: a failure stays one `error:` line
         print(f"warning: {warning}", file=sys.stderr)
+    advice = _unit_root_advice(result)
     if args.json:
-        print_json(_train_summary(name, published, result))
+        print_json({**_train_summary(name, published, result), "unit_root_advice": advice})
         return 0
     order = f"fixed at {spec.lags}" if result.lag_method == "fixed" else f"by {result.lag_method}"
     print(
@@ -123,6 +124,8 @@ def run_train(args: argparse.Namespace) -> int:
     if result.adequacy is not None:
         for check in result.adequacy.checks:
             print(f"{check.name}: {'ok' if check.ok else 'NOT OK'}: {check.verdict}")
+    if advice:
+        print(f"unit roots: {advice}")
     if result.evaluation:
         other = varlib.other_holdout_order(spec.kind, result.params.k_ar, result.evaluation.k_ar)
         # the criterion searched again on the rows before the holdout: its scores are of the order found there
@@ -135,6 +138,16 @@ def run_train(args: argparse.Namespace) -> int:
             print(note)
     print(f"published {name} {published.version}" if published else f"not published (add --publish; name {name})")
     return 0
+
+
+def _unit_root_advice(result) -> str | None:
+    """The Train page's unit-root advice, when it advises a VAR another transform than the one trained."""
+    spec = result.spec
+    if spec.kind != "var":
+        return None
+    levels = result.dataset.frame[list(spec.variables)].to_numpy(dtype=float)
+    found = varlib.analyse_integration(levels, list(spec.variables))
+    return found.advice if found.recommended_transform not in (None, spec.transform) else None
 
 
 def _warnings(result) -> list[str]:

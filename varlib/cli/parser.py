@@ -162,7 +162,8 @@ def _train(train: argparse.ArgumentParser) -> None:
         "--vars",
         type=_names,
         metavar="a,b,...",
-        help="variables (default realgdp,realcons for macrodata), as a CSV row: quote a name holding a comma,"
+        help="variables (default realgdp,realcons for macrodata; for --csv every numeric column that can be one),"
+        " as a CSV row: quote a name holding a comma,"
         """ e.g. '"a, b",c'""",
     )
     train.add_argument(
@@ -188,9 +189,16 @@ def _train(train: argparse.ArgumentParser) -> None:
         default=1,
         help="smallest order searched: 1, or 0 to let the criterion say 'no dynamics'",
     )
-    train.add_argument("--ic", choices=CRITERIA, default="aic")
-    train.add_argument("--trend", choices=TRENDS, default="c")
-    train.add_argument("--transform", choices=TRANSFORMS, default="none", help="log: VECMs only")
+    train.add_argument(
+        "--ic", choices=CRITERIA, default="aic", help="the criterion that chooses the lag order (default aic)"
+    )
+    train.add_argument("--trend", choices=TRENDS, default="c", help="deterministic terms of a VAR (default c)")
+    train.add_argument(
+        "--transform",
+        choices=TRANSFORMS,
+        default="none",
+        help="the model's space (default none: levels); log: VECMs only. Training prints unit-root advice",
+    )
     train.add_argument(
         "--coint-rank",
         type=_rank,
@@ -204,7 +212,13 @@ def _train(train: argparse.ArgumentParser) -> None:
         help="VECM: constant outside/inside the relation (co/ci), linear trend outside/inside (lo/li), a constant"
         " and a trend (colo, cili, ...), or none (n); default co",
     )
-    train.add_argument("--holdout", type=float, default=DEFAULT_HOLDOUT, metavar="FRACTION")
+    train.add_argument(
+        "--holdout",
+        type=float,
+        default=DEFAULT_HOLDOUT,
+        metavar="FRACTION",
+        help=f"share of the last rows scored out of sample (default {DEFAULT_HOLDOUT}; 0: none)",
+    )
     train.add_argument(
         "--fill",
         choices=FILL_METHODS,
