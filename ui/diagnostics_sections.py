@@ -8,10 +8,11 @@ import streamlit as st
 from ui import diagnostics_figures as figures
 from ui.chart_look import plot
 from ui.tables import number_formats
-from varlib import Diagnostics
+from varlib import Diagnostics, and_list
 
 SCOPES = {"pair": "one -> one", "one_to_others": "one -> all others", "others_to_one": "all others -> one"}
 MAX_ROWS_SHOWN = 24  # a taller table scrolls (the Granger tests of five variables and more)
+SHORT_SAMPLE = 100  # rows below which the Johansen caption warns of over-rejection (and the IRF bands of width)
 ROOTS_HEIGHT, ROW_PX = 420, 35  # the eigenvalue table beside the chart: its tallest, and Streamlit's row height
 
 
@@ -134,6 +135,14 @@ def granger(diag: Diagnostics) -> None:
         " or more variables, both group directions too: one variable → all others jointly (as JMulTi and R vars"
         " print it) and all others → one (EViews' block exogeneity). Hover for F and degrees of freedom."
     )
+    integrated = _integrated_in_levels(diag)
+    if integrated:
+        st.caption(
+            f":orange[:material/warning:] {and_list(integrated)} look integrated (Unit roots tab): in a VAR in levels,"
+            " tests on the lags of integrated variables can have non-standard distributions (Sims, Stock and"
+            " Watson, 1990), so a p-value near 0.05 decides little; the same test on a model in differences, or"
+            " with Toda and Yamamoto's extra lag, is the safer reading."
+        )
     plot(st, figures.granger_figure(diag), key="dg_granger")
     rows = [
         {
@@ -157,6 +166,13 @@ def granger(diag: Diagnostics) -> None:
     st.caption("Wald tests of correlation between each variable's residual and the others' (symmetric).")
     inst = test_frame([(f"{t.causing[0]} ↔ others", t.result) for t in diag.instantaneous])
     st.dataframe(_tests_styled(inst), width="stretch")
+
+
+def _integrated_in_levels(diag: Diagnostics) -> list[str]:
+    """The variables that look integrated, when the model is a VAR in levels (else none: the caveat is moot)."""
+    if diag.kind != "var" or diag.transform != "none" or diag.integration is None:
+        return []
+    return [u.variable for u in diag.integration.unit_roots if u.verdict == "integrated"]
 
 
 def integration(diag: Diagnostics) -> None:
@@ -193,6 +209,12 @@ def integration(diag: Diagnostics) -> None:
     st.caption(
         f"Trace and maximum-eigenvalue statistics (constant, {johansen.lagged_differences} lagged"
         f" difference(s)); rank at 5% by the trace test: **{johansen.rank}**."
+        + (
+            f" On {result.rows_tested} rows the trace test, which has no small-sample correction here, rejects too"
+            " often: a rank that hangs on a statistic near its 5% value is uncertain."
+            if result.rows_tested < SHORT_SAMPLE
+            else ""
+        )
     )
     table = johansen.frame()
     st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch")
@@ -208,6 +230,6 @@ def irf_bands_note(diag: Diagnostics, orth: bool) -> str:
     )
     if diag.kind == "vecm":
         note += " Responses of the levels of an integrated system need not die out, and their bands widen with h."
-    if diag.nobs < 100:
+    if diag.nobs < SHORT_SAMPLE:
         note += f" On {diag.nobs} observations asymptotic bands are often too narrow: read them as rough."
     return note

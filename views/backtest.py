@@ -64,8 +64,9 @@ def render() -> None:
         persist_state="session",
         horizontal=True,
         disabled=not reselectable,
-        help="Re-selecting runs the version's criterion (" + artifact.spec.ic + ") at every origin (and a VECM's"
-        " rank test when Johansen's test chose its rank); slower."
+        help="Keeping the version's order uses one the criterion (" + artifact.spec.ic + ") chose on every row,"
+        " the backtest's own included: a little look-ahead. Re-selecting runs the criterion at every origin on the"
+        " rows before it (and a VECM's rank test when Johansen's test chose its rank); slower, and honest."
         if reselectable
         else "This version has a fixed lag order.",
     )

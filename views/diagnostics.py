@@ -78,8 +78,8 @@ def render() -> None:
     space = diag.to_dict()["model_space"]
     st.caption(
         f"**{artifact.name} {artifact.version}**: {diag.model}, refitted on {diag.nobs} observations of the"
-        f" {space} of {', '.join(diag.variables)} (from the stored training data; nothing is unpickled). Tests"
-        " and responses are in model space."
+        f" {space} of {', '.join(diag.variables)}: every row of the stored data, the holdout's too, as the"
+        " version itself was fitted (nothing is unpickled). Tests and responses are in model space."
     )
     if diag.refit_gap > 1e-6:
         st.warning(

@@ -1,5 +1,7 @@
 """The Diagnostics page's labels say what they show: the lags field sets the portmanteau tests' lags, not the LM
-verdict's; the impulse responses' bands are named pointwise asymptotic bands, with the size of the shock."""
+verdict's; the impulse responses' bands are named pointwise asymptotic bands, with the size of the shock; Granger
+tests in levels of integrated variables and Johansen's test on a short sample carry their caveats; the Backtest's
+default lag policy names its look-ahead."""
 
 from __future__ import annotations
 
@@ -44,3 +46,30 @@ def test_the_coefficients_caption_does_not_overclaim_the_student_t(seeded):
     note = next(c.value for c in at.caption if "Student" in c.value)
     assert note.startswith("OLS estimates per equation, with standard errors and t statistics.")
     assert "a small-sample convention, not exact in a dynamic model" in note and "right on short samples" not in note
+
+
+def test_granger_in_levels_of_integrated_variables_comes_with_its_caveat(seeded):
+    at = open_app({"model": "var", "tab": "granger-causality"}, page="views/diagnostics.py")
+    caveat = next(c.value for c in at.caption if "look integrated" in c.value)
+    assert caveat.startswith(":orange[:material/warning:] realgdp and realcons look integrated (Unit roots tab)")
+    assert "non-standard distributions" in caveat
+    refit = next(c.value for c in at.caption if "refitted on" in c.value)
+    assert "every row of the stored data, the holdout's too" in refit
+
+
+def test_johansen_on_a_short_sample_says_it_rejects_too_often(seeded):
+    from varlib import ModelSpec, load_dataset, publish_result, train_model
+
+    dataset = load_dataset()
+    short = type(dataset)("short", dataset.frame.iloc[-80:], "0" * 64, frequency=dataset.frequency)
+    publish_result(seeded, train_model(short, ModelSpec(("realgdp", "realcons"), lags=2)), "short")
+    at = open_app({"model": "short", "tab": "unit-roots"}, page="views/diagnostics.py")
+    note = next(c.value for c in at.caption if "Trace and maximum-eigenvalue" in c.value)
+    assert "On 80 rows the trace test, which has no small-sample correction here, rejects too often" in note
+    at = open_app({"model": "var", "tab": "unit-roots"}, page="views/diagnostics.py")
+    assert "rejects too often" not in next(c.value for c in at.caption if "Trace and maximum-eigenvalue" in c.value)
+
+
+def test_the_backtest_lag_policy_names_the_look_ahead_of_keeping_the_order(seeded):
+    at = open_app({"model": "var"}, page="views/backtest.py")
+    assert "a little look-ahead" in at.radio(key="bt_policy").help
