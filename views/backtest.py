@@ -28,6 +28,7 @@ from varlib import (
 RESULTS = "backtests"  # ui.session slot: (name, version, origins, horizon, policy) -> Backtest
 POLICIES = {"fixed": "Keep the version's lag order", "reselect": "Re-select the order at each origin"}
 PAGE = "bt"
+TABLE_ROWS_SHOWN = 24
 FIELDS = [
     Field("origins", "bt_origins", url_state.whole_number(1, MAX_ORIGINS), f"1 to {MAX_ORIGINS}"),
     Field("horizon", "bt_horizon", url_state.whole_number(1, MAX_HORIZON), f"1 to {MAX_HORIZON}"),
@@ -141,7 +142,9 @@ def _show(result: Backtest, alias: str | None) -> None:
         f" the random walk's at that horizon, over {len(result.origins)} forecasts per horizon and with no test of"
         " significance; on trending series a no-change forecast is a weak benchmark."
     )
-    st.dataframe(styled, hide_index=True, width="stretch", key="bt_table", placeholder="–")
+    # every row shown up to two dozen (a 12-row table scrolled after 10); a longer one scrolls inside the page
+    height = "content" if len(table) <= TABLE_ROWS_SHOWN else "auto"
+    st.dataframe(styled, hide_index=True, width="stretch", height=height, key="bt_table", placeholder="–")
     for note in (*score_notes(table["mape"], result.exog), *result.notes):
         st.caption(note)
     st.download_button(
