@@ -124,7 +124,13 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
     ]
     rows += [(f"Jarque-Bera {v}", t) for v, t in zip(diag.variables, diag.normality_by_variable, strict=True)]
     st.dataframe(_tests_styled(test_frame(rows)), width="stretch")
-    st.caption(WHITENESS_NOTE if diag.whiteness_lm else PORTMANTEAU_NOTE)
+    note = WHITENESS_NOTE if diag.whiteness_lm else PORTMANTEAU_NOTE
+    if diag.nobs < SHORT_SAMPLE:
+        note += (
+            f" On {diag.nobs} residuals Jarque-Bera's chi-square approximation is rough (its skewness and kurtosis"
+            " converge slowly): read a p-value near 0.05 as undecided."
+        )
+    st.caption(note)
     plot(st, figures.residuals_figure(diag, alias), key="dg_resid")
     plot(st, figures.acorr_figure(diag), key="dg_acorr")
 

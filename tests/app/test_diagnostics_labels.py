@@ -57,7 +57,7 @@ def test_granger_in_levels_of_integrated_variables_comes_with_its_caveat(seeded)
     assert "every row of the stored data, the holdout's too" in refit
 
 
-def test_johansen_on_a_short_sample_says_it_rejects_too_often(seeded):
+def test_johansen_and_jarque_bera_on_a_short_sample_say_they_are_rough(seeded):
     from varlib import ModelSpec, load_dataset, publish_result, train_model
 
     dataset = load_dataset()
@@ -66,8 +66,12 @@ def test_johansen_on_a_short_sample_says_it_rejects_too_often(seeded):
     at = open_app({"model": "short", "tab": "unit-roots"}, page="views/diagnostics.py")
     note = next(c.value for c in at.caption if "Trace and maximum-eigenvalue" in c.value)
     assert "On 80 rows the trace test, which has no small-sample correction here, rejects too often" in note
+    at = open_app({"model": "short", "tab": "residuals"}, page="views/diagnostics.py")
+    assert any("Jarque-Bera's chi-square approximation is rough" in c.value for c in at.caption)
     at = open_app({"model": "var", "tab": "unit-roots"}, page="views/diagnostics.py")
     assert "rejects too often" not in next(c.value for c in at.caption if "Trace and maximum-eigenvalue" in c.value)
+    at = open_app({"model": "var", "tab": "residuals"}, page="views/diagnostics.py")
+    assert not any("approximation is rough" in c.value for c in at.caption)
 
 
 def test_the_backtest_lag_policy_names_the_look_ahead_of_keeping_the_order(seeded):
