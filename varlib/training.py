@@ -20,7 +20,7 @@ from .kinds import kind_of
 from .lag_order import MIN_RESIDUAL_DF, Sample
 from .model import LagSelection, check_not_degenerate
 from .part_fit import fit_part, rank_note
-from .spec import ModelSpec, check_positive
+from .spec import LOGGED, ModelSpec, check_positive
 from .wording import and_list
 
 MIN_ROWS = 3  # fewer cannot even be differenced and lagged; the lag rules then ask for what a fit needs
@@ -106,11 +106,10 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     if dataset.frequency:
         check_room_to_forecast(frame.index[-1], dataset.frequency, MAX_STEPS, f"dataset {dataset.name!r}")
     check_positive(frame, spec.transform)
-    # collinear levels are collinear in the model only in levels or differences: cons, inv and total = cons + inv
-    # are not, in log differences (the fit checks the model-space series itself)
-    collinear_levels = spec.transform in ("none", "diff")
+    # collinear levels stay collinear in the model unless it takes logs: cons, inv and total = cons + inv are
+    # not collinear in log differences (the fit checks the model-space series itself)
     check_not_degenerate(
-        frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}", collinear=collinear_levels
+        frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}", collinear=spec.transform not in LOGGED
     )
     # at most the longest forecast the product makes: 10% of 5,000 daily rows would ask for 500 steps ahead
     holdout_rows = min(max(1, int(round(len(frame) * spec.holdout))), MAX_STEPS) if spec.holdout > 0 else 0

@@ -15,7 +15,7 @@ from ..errors import InvalidInputError
 from ..integration import analyse
 from ..kinds.var import model_space_exog
 from ..model import fit_results
-from ..spec import to_model_space
+from ..spec import DIFFERENCED, to_model_space
 from .results import Diagnostics
 from .var_tests import (
     DEFAULT_SIGNIF,
@@ -91,7 +91,7 @@ def diagnose(
 def _levels_order(artifact: Artifact) -> int:
     """The VAR order in levels that the version's model stands for: a VAR(p) of differences is a VAR(p + 1)
     of the levels, whose Johansen test takes p lagged differences (not p - 1, as a VAR(p) in levels)."""
-    return artifact.k_ar + (1 if artifact.spec.transform in ("diff", "logdiff") else 0)
+    return artifact.k_ar + (1 if artifact.spec.transform in DIFFERENCED else 0)
 
 
 def check_irf_periods(periods) -> int:
