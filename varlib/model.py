@@ -177,7 +177,7 @@ def fit_results(
         raise InvalidInputError(
             f"the VAR cannot be estimated ({exc}): the variables are collinear or constant; drop one of them"
         ) from None
-    values, labels = series, names or [f"variable {j + 1}" for j in range(series.shape[1])]
+    values, labels = series, names or _default_names(series.shape[1])
     if exog is not None:  # a large exogenous column drowns the intercept as well: name it if it is the largest
         extra = np.asarray(exog, dtype=float).reshape(series.shape[0], -1)
         values = np.column_stack([series, extra])
@@ -186,7 +186,7 @@ def fit_results(
     return results
 
 
-def check_magnitude(design: np.ndarray, series: np.ndarray, names: list[str] | None = None) -> None:
+def check_magnitude(design: np.ndarray, series: np.ndarray, names: list[str]) -> None:
     """Refuse values whose size makes statsmodels' least squares drop a term without a word.
 
     Its VAR fit solves with `np.linalg.lstsq(..., rcond=1e-15)`, which discards any direction of the design
@@ -210,11 +210,11 @@ def check_magnitude(design: np.ndarray, series: np.ndarray, names: list[str] | N
     raise _out_of_scale(series, names, why + ", so it would drop them without a word")
 
 
-def _out_of_scale(series: np.ndarray, names: list[str] | None, why: str) -> InvalidInputError:
+def _out_of_scale(series: np.ndarray, names: list[str], why: str) -> InvalidInputError:
     """The refusal of data too large (or too small) for the fit, naming the variable of the largest value."""
     largest = np.abs(series).max(axis=0)
     j = int(np.argmax(largest))
-    name = names[j] if names and j < len(names) else f"variable {j + 1}"
+    name = names[j]
     if largest[j] >= 1.0:
         size, fix = f"too large to fit a VAR on: {name} reaches {largest[j]:.3g}", "divide it by a power of ten"
     else:
@@ -232,7 +232,7 @@ def check_not_degenerate(
     """Refuse a constant variable (named), with `counters` one that rises by the same step every row (a saved
     row index, a time trend: its equation fits exactly, so its residuals, tests and bands are degenerate), or
     collinear variables: OLS cannot separate them."""
-    names = names or [f"variable {j + 1}" for j in range(series.shape[1])]
+    names = names or _default_names(series.shape[1])
     where = f" {space}" if space else ""
     if series.size and np.abs(series).max() > MAX_VALUE:
         raise _out_of_scale(series, names, "sums of squares of such values overflow the computations")
@@ -261,6 +261,11 @@ def check_not_degenerate(
             field="variables",
             value=involved,
         )
+
+
+def _default_names(count: int) -> list[str]:
+    """How a refusal names the columns of data given without names."""
+    return [f"variable {j + 1}" for j in range(count)]
 
 
 def _dependent(centred: np.ndarray, names: list[str]) -> list[str]:
