@@ -159,7 +159,7 @@ def _results(
         "steps": str(saved.steps if saved else steps),
         "level": str(level) if level in LEVELS else None,  # a saved scenario's own level stays in the scenario
         # the kind drawn: a conditional forecast shows standard bands whatever was chosen
-        "intervals": drawn if len(INTERVAL_KINDS) > 1 else None,
+        "intervals": drawn,
         "present": "1" if present else None,
         "layout": layout if present else None,
         "lags": encode_lags(lags, artifact.default_lag_inputs().index) if given.edited and lags is not None else None,

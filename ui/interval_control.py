@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from ui.forecast_link import KEYS
-from varlib import INTERVAL_KINDS, Artifact
+from varlib import Artifact
 
 HELP = (
     "How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
@@ -35,8 +35,6 @@ def chosen(artifact: Artifact) -> str:
 def draw(place: DeltaGenerator, artifact: Artifact, kept: str | None, conditioned: bool) -> None:
     """The control, in the place the settings row held for it. `kept`: why a saved scenario's own kind cannot
     change; `conditioned`: the forecast drawn is a conditional one."""
-    if len(INTERVAL_KINDS) == 1:
-        return
     offered = artifact.interval_kinds
     if len(offered) > 1 and not conditioned:
         place.segmented_control(
@@ -63,7 +61,7 @@ def only(artifact: Artifact) -> str:
 def note(artifact: Artifact, drawn: str, conditioned: bool) -> str | None:
     """What the page says under the settings when the band is not of the kind the person chose."""
     picked = st.session_state.get(KEYS["intervals"])
-    if len(INTERVAL_KINDS) == 1 or picked == drawn or picked is None:
+    if picked is None or picked == drawn:
         return None
     why = "Conditional forecasts use standard intervals" if conditioned else only(artifact)
     return f":material/info: {why}: showing {drawn} ones, not {picked}."
