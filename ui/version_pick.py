@@ -84,12 +84,16 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     if st.session_state.get(key) not in options:
         st.session_state[key] = fallback if fallback in options else options[0]
     newest = store.latest(name) if in_use else None
-    shown = show_label(key, lambda v: f"latest ({newest})" if v == LATEST else v)
+
+    def label_of(v: str) -> str:
+        return f"latest ({newest})" if v == LATEST else v
+
+    relabel(key, label_of)
     label = (where or st).selectbox(
         "Version",
         options,
         key=key,
-        format_func=shown,
+        format_func=label_of,
         persist_state="session",
         help="Newest first; 'latest' follows new publications.",
     )
@@ -99,9 +103,8 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     return store.load(name, version)
 
 
-def show_label(key: str, label_of: Callable[[str], str]) -> Callable[[str], str]:
-    """`label_of`, for a version selectbox, after making sure the browser will show the chosen option's label
-    as it is now.
+def relabel(key: str, label_of: Callable[[str], str]) -> None:
+    """Before a version selectbox: make sure the browser shows its chosen option's label as it is now.
 
     An option can keep its value and change its label: `latest (0.0.1)` becomes `latest (0.0.2)` when a
     version is published, `@champion → 0.0.1` moves with its alias. Streamlit 1.67's browser side keeps the
@@ -115,7 +118,6 @@ def show_label(key: str, label_of: Callable[[str], str]) -> Callable[[str], str]
         if before is not None and before[0] == value and before[1] != label:
             st.session_state[key] = value
         st.session_state[drawn] = (value, label)
-    return label_of
 
 
 def _concrete(name: str, wanted: str | None, problems: list[str] | None) -> str | None:

@@ -111,11 +111,16 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
     if st.session_state.get(key) not in options:
         st.session_state[key] = fallback if fallback in options else (options[0] if options else None)
     latest_label = f"latest ({newest})" if newest else "latest"
+
+    def label_of(v: str) -> str:
+        return latest_label if v == LATEST else labels.get(v, v)
+
+    version_pick.relabel(key, label_of)
     return where.selectbox(
         "Version",
         options,
         key=key,
-        format_func=version_pick.show_label(key, lambda v: latest_label if v == LATEST else labels.get(v, v)),
+        format_func=label_of,
         persist_state="session",
         width=PICKER_WIDTH,
         help="'latest' follows new publications; aliases (@name), then versions newest first (withdrawn: by link).",
