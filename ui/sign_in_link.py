@@ -29,8 +29,7 @@ _FORGET_SCRIPT = f'<script>document.cookie = "{COOKIE}=; path=/; max-age=0; Same
 
 def remember() -> None:
     """On the sign-in screen: keep this address for the first run after signing in."""
-    with st.sidebar:
-        st.html(_REMEMBER_SCRIPT, unsafe_allow_javascript=True)
+    _run_in_browser(_REMEMBER_SCRIPT)
 
 
 def target(address: str, pages: Sequence[st.Page]) -> tuple[st.Page, dict[str, str]] | None:
@@ -58,7 +57,7 @@ def open_remembered(pages: Sequence[st.Page]) -> None:
     that names no page here is dropped; the home page then opens, as it would without one.
     """
     if st.session_state.pop(_FORGET, False):
-        _forget()
+        _run_in_browser(_FORGET_SCRIPT)
     if st.session_state.get(_OPENED):
         return
     st.session_state[_OPENED] = True
@@ -67,13 +66,14 @@ def open_remembered(pages: Sequence[st.Page]) -> None:
         return
     found = target(unquote(address), pages)  # the browser wrote it encoded, and cookies arrive as written
     if found is None:
-        _forget()
+        _run_in_browser(_FORGET_SCRIPT)
         return
     st.session_state[_FORGET] = True  # cleared by the opened page's run: this run ends at the switch
     page, query = found
     st.switch_page(page, query_params=query)
 
 
-def _forget() -> None:
+def _run_in_browser(script: str) -> None:
+    """A script of this module, in the sidebar (an element of no height there)."""
     with st.sidebar:
-        st.html(_FORGET_SCRIPT, unsafe_allow_javascript=True)
+        st.html(script, unsafe_allow_javascript=True)
