@@ -1,5 +1,5 @@
-"""The Train page's preview of an upload: what was read (rows, frequency, columns, problems), the first and
-last rows as uploaded, and every numeric series over time."""
+"""The Train page's preview of an upload: what was read (rows, frequency, columns, problems and notes), the
+first and last rows as uploaded, and every numeric series over time."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
     )
     for problem in profile.problems:
         st.warning(problem, icon=":material/report:")
+    for note in profile.notes:  # no variable, nothing to fix: said in passing, the preview stays open
+        st.caption(f":material/info: {note[0].upper()}{note[1:]}.")
     with st.expander("Preview: first and last rows, and every numeric series", expanded=not profile.problems):
         table, left_out = preview_table(frame)
         if left_out:

@@ -64,6 +64,18 @@ def test_preview_names_the_problems_and_offers_numeric_columns_only(seeded):
     assert at.text_input(key="train_name|regional-accounts").value == "regional-accounts"
 
 
+def test_a_text_column_alone_is_a_note_and_leaves_the_preview_open(seeded):
+    """A country code beside clean series needs nothing done: it was a warning that folded the preview away."""
+    frame = pd.read_csv(io.BytesIO(gappy_csv())).dropna()
+    dates = pd.date_range("1990-01-01", periods=len(frame), freq="QS").strftime("%Y-%m-%d")
+    at = _upload(open_app(page=TRAIN), frame.assign(date=dates).to_csv(index=False).encode())
+    assert not at.warning, [w.value for w in at.warning]
+    assert ":material/info: Text column(s) region ('north' in row 1) are not numbers" in "\n".join(
+        c.value for c in at.caption
+    )
+    assert at.expander[0].label.startswith("Preview") and at.expander[0].proto.expanded
+
+
 def test_training_without_a_fill_is_refused_by_name(seeded):
     at = _upload(open_app(page=TRAIN), gappy_csv())
     _button(at, "Train").click().run()
@@ -136,8 +148,9 @@ def test_an_empty_and_a_constant_column_are_not_the_default_variables(seeded):
     at = _upload(open_app(page=TRAIN), frame.to_csv(index=False).encode())
     variables = at.multiselect[0]
     assert "notes" not in variables.options and variables.value == ["gdp", "cons"]
-    problems = "\n".join(w.value for w in at.warning)
-    assert "empty column(s) notes" in problems and "column(s) base constant or counting" in problems
+    notes = "\n".join(c.value for c in at.caption)
+    assert "Empty column(s) notes" in notes and "Column(s) base constant or counting" in notes
+    assert not any("notes" in w.value or "base" in w.value for w in at.warning)  # nothing to fix: no warning
 
 
 def test_a_saved_row_index_is_no_default_variable_and_breaks_nothing_when_chosen(seeded):
@@ -148,7 +161,8 @@ def test_a_saved_row_index_is_no_default_variable_and_breaks_nothing_when_chosen
     at = _upload(open_app(page=TRAIN), frame[["date", "gdp", "cons"]].to_csv().encode())  # header ",date,gdp,..."
     variables = at.multiselect[0]
     assert "Unnamed: 0" in variables.options and variables.value == ["gdp", "cons"]
-    assert "column(s) Unnamed: 0 constant or counting" in "\n".join(w.value for w in at.warning)
+    assert "Column(s) Unnamed: 0 constant or counting" in "\n".join(c.value for c in at.caption)
+    assert not at.warning and at.expander[0].proto.expanded  # a saved index is no problem of the file
     variables.set_value(["Unnamed: 0", "gdp", "cons"]).run()  # chosen anyway: the advice says why not
     assert not at.exception, at.exception
     advice = "\n".join(i.value for i in at.info)

@@ -71,13 +71,20 @@ def test_an_empty_column_is_no_variable_by_default_and_the_profile_says_so():
     assert load_csv(content, name="sheet.csv").variables == ["a", "b"]
     profile, _ = profile_csv(content, name="sheet.csv")
     assert profile.numeric == ("a", "b") and "e" not in profile.text and "e" not in profile.missing_values
-    assert "empty column(s) e: no values, so they cannot be variables" in profile.problems
+    assert "empty column(s) e: no values, so they cannot be variables" in profile.notes
+    assert not any("column(s) e" in problem for problem in profile.problems)
 
 
 def test_a_text_column_is_named_with_its_first_cell_that_is_not_a_number():
+    """A column of percentages is meant as numbers: a problem, with the fix. A country code needs nothing done: a
+    note, so that a file holding one is not shown as a file with problems."""
     content = b"date,gdp,rate,region\n2000-01-01,1,,north\n2000-04-01,2,3.6%,north\n2000-07-01,3,3.7%,north\n"
-    problems = profile_csv(content, name="sheet.csv")[0].problems
-    assert "text column(s) rate ('3.6%' in row 2), region ('north' in row 1) are not numbers" in problems[0]
+    profile = profile_csv(content, name="sheet.csv")[0]
+    assert profile.problems[0].startswith("text column(s) rate ('3.6%' in row 2) are not numbers")
+    assert "rate holds percentages: remove the % signs" in profile.problems[0]
+    assert profile.notes[0] == "text column(s) region ('north' in row 1) are not numbers and cannot be variables"
+    harmless = profile_csv(content.replace(b"3.6%", b"3.6").replace(b"3.7%", b"3.7"), name="sheet.csv")[0]
+    assert "region" in harmless.notes[0] and not any("region" in problem for problem in harmless.problems)
 
 
 def test_a_column_of_numbers_with_a_typo_is_named_as_such_with_its_cells_dates():

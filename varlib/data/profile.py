@@ -1,7 +1,9 @@
 """A look at a CSV before training: its columns, frequency and problems, for the upload preview.
 
 Nothing here refuses anything: every problem a training run would stop at (or warn about) is
-listed in words, so a person can fix the file or choose a fill before pressing Train.
+listed in words, so a person can fix the file or choose a fill before pressing Train. Columns that are
+simply no variable (a text column such as a country code, an empty one, a saved row index) are notes,
+not problems: a file that holds one trains as it is.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ class DataProfile:
     missing_values: dict[str, int] = field(default_factory=dict)
     constant: tuple[str, ...] = ()
     non_positive: tuple[str, ...] = ()  # cannot take `logdiff`
-    problems: tuple[str, ...] = ()
+    problems: tuple[str, ...] = ()  # what stops training, or changes what it uses, until fixed or chosen
+    notes: tuple[str, ...] = ()  # columns that are no variable and need nothing done: said, not warned of
     read_as: tuple[str, ...] = ()  # how the file was read where it is not a plain CSV, e.g. "decimal commas"
 
     @property
@@ -99,17 +102,17 @@ def profile_csv(
             f"column {c} holds numbers but for {cells}: fix {'that cell' if count == 1 else 'those cells'} to offer"
             " the column as a variable (text columns never are)"
         )
+    said: list[str] = []  # DataProfile.notes (`notes` here: lines below the data, for read_as)
     text_only = tuple(c for c in text if c not in typos)
-    if text_only:
-        examples = ", ".join(f"{c} ({_first_text(raw[c], numbers[c])})" for c in text_only[:SHOWN_TEXT])
-        more = f" and {len(text_only) - SHOWN_TEXT} more" if len(text_only) > SHOWN_TEXT else ""
-        percent = [c for c in text_only if is_percent_column(raw[c])]
-        hint = f"; {', '.join(percent)} {'holds' if len(percent) == 1 else 'hold'} percentages: {PERCENT_HINT}"
-        problems.append(
-            f"text column(s) {examples}{more} are not numbers and cannot be variables" + (hint if percent else "")
-        )
+    percent = tuple(c for c in text_only if is_percent_column(raw[c]))  # meant as numbers: a problem, with the fix
+    if percent:
+        holds = f"{', '.join(percent)} {'holds' if len(percent) == 1 else 'hold'} percentages"
+        problems.append(f"{_text_columns(percent, raw, numbers)}; {holds}: {PERCENT_HINT}")
+    plain = tuple(c for c in text_only if c not in percent)
+    if plain:
+        said.append(_text_columns(plain, raw, numbers))
     if empty:
-        problems.append(f"empty column(s) {', '.join(empty)}: no values, so they cannot be variables")
+        said.append(f"empty column(s) {', '.join(empty)}: no values, so they cannot be variables")
     if frequency is not None and frequency.missing:
         problems.append(f"{frequency.label} dates with missing periods: {frequency.describe_missing()}")
     missing = {c: int(frame[c].isna().sum()) for c in numeric if frame[c].isna().any()}
@@ -117,7 +120,7 @@ def profile_csv(
         problems.append("empty cells: " + ", ".join(f"{c} ({n})" for c, n in missing.items()))
     constant = tuple(c for c in numeric if frame[c].nunique(dropna=True) <= 1 or is_straight_line(frame[c]))
     if constant:
-        problems.append(
+        said.append(
             f"column(s) {', '.join(constant)} constant or counting (the same step every row, as a saved row index):"
             " nothing to forecast, so a VAR cannot use them"
         )
@@ -137,9 +140,18 @@ def profile_csv(
         constant,
         non_positive,
         tuple(problems),
+        tuple(said),
         read_as(raw, order, turned) + notes + trimmed,
     )
     return profile, frame
+
+
+def _text_columns(columns: tuple[str, ...], raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> str:
+    """`text column(s) region ('north' in row 1) are not numbers and cannot be variables`, the first SHOWN_TEXT
+    named with an example cell and the rest counted."""
+    examples = ", ".join(f"{c} ({_first_text(raw[c], numbers[c])})" for c in columns[:SHOWN_TEXT])
+    more = f" and {len(columns) - SHOWN_TEXT} more" if len(columns) > SHOWN_TEXT else ""
+    return f"text column(s) {examples}{more} are not numbers and cannot be variables"
 
 
 def _not_numbers(cells: pd.Series, numbers: pd.Series) -> list[int]:
