@@ -10,7 +10,6 @@ from ui.chart_look import plot
 from ui.tables import number_formats
 from varlib import Diagnostics, and_list
 
-SCOPES = {"pair": "one -> one", "one_to_others": "one -> all others", "others_to_one": "all others -> one"}
 MAX_ROWS_SHOWN = 24  # a taller table scrolls (the Granger tests of five variables and more)
 SHORT_SAMPLE = 100  # rows below which the Johansen caption warns of over-rejection (and the IRF bands of width)
 ROOTS_HEIGHT, ROW_PX = 420, 35  # the eigenvalue table beside the chart: its tallest, and Streamlit's row height
@@ -152,7 +151,7 @@ def granger(diag: Diagnostics) -> None:
     plot(st, figures.granger_figure(diag), key="dg_granger")
     rows = [
         {
-            "direction": SCOPES[t.scope],
+            "direction": t.scope_label,
             "causing": ", ".join(t.causing),
             "caused": ", ".join(t.caused),
             "F": t.result.statistic,

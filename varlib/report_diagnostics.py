@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 
 from .backtest import Backtest
-from .diagnostics import Cointegration, Diagnostics
+from .diagnostics import Coefficients, Cointegration, Diagnostics
 from .number_format import format_column
 from .training import score_notes
 
-P_COLUMNS = frozenset({"p", "p-value", "p_normal", "pvalue", "ADF p", "KPSS p", "ADF p of the difference"})
+P_COLUMNS = frozenset({"p", "p-value", "p normal", "pvalue", "ADF p", "KPSS p", "ADF p of the difference"})
 
 
 def lag_order(diag: Diagnostics) -> list[str]:
@@ -51,8 +51,7 @@ def cointegration(coint: Cointegration) -> list[str]:
     ]
     for title, coefs in (("Cointegration relations (beta, normalised)", coint.beta), ("Loadings (alpha)", coint.alpha)):
         for equation in coefs.equations:
-            frame = pd.DataFrame(coefs.table(equation)).set_index("regressor")
-            parts += [f"<h3>{title}: {html.escape(equation)}</h3>", table(frame)]
+            parts += [f"<h3>{title}: {html.escape(equation)}</h3>", table(_coefficient_frame(coefs, equation))]
     return parts
 
 
@@ -80,7 +79,7 @@ def residual_tests(diag: Diagnostics) -> list[str]:
 
 def granger(diag: Diagnostics) -> list[str]:
     rows = [
-        {"direction": t.direction, "scope": t.scope, **result_row(t.result)}
+        {"direction": t.direction, "scope": t.scope_label, **result_row(t.result)}
         for t in sorted(diag.granger, key=lambda t: _SCOPE_ORDER.index(t.scope))
     ]
     inst = pd.DataFrame([{"variable": t.causing[0], **result_row(t.result)} for t in diag.instantaneous])
@@ -142,11 +141,21 @@ def integration(diag: Diagnostics) -> list[str]:
 
 
 def coefficients(diag: Diagnostics) -> list[str]:
-    parts = ["<h2>Coefficients</h2>"]
+    parts = [
+        "<h2>Coefficients</h2>",
+        "<p class='note'>Estimates with standard errors and t statistics. p: two-sided, from Student's t with"
+        f" the equation's {diag.coefficients.df_resid} residual degrees of freedom (as R's vars reports it: a"
+        " small-sample convention, not exact in a dynamic model); p normal: the asymptotic normal p-value"
+        " statsmodels prints.</p>",
+    ]
     for equation in diag.coefficients.equations:
-        frame = pd.DataFrame(diag.coefficients.table(equation)).set_index("regressor")
-        parts += [f"<h3>Equation {html.escape(equation)}</h3>", table(frame)]
+        parts += [f"<h3>Equation {html.escape(equation)}</h3>", table(_coefficient_frame(diag.coefficients, equation))]
     return parts
+
+
+def _coefficient_frame(coefs: Coefficients, equation: str) -> pd.DataFrame:
+    """One equation's rows, headed in words as the Diagnostics page heads them (`p normal`)."""
+    return pd.DataFrame(coefs.table(equation)).set_index("regressor").rename(columns={"p_normal": "p normal"})
 
 
 def fevd(diag: Diagnostics) -> list[str]:

@@ -85,3 +85,11 @@ def test_a_fans_legend_tells_its_layers_apart_and_one_step_is_one_step(big):
     swatches = re.findall(r"<rect x='[\d.]+' y='8' width='16' height='10' fill='([^']+)'/>", chart)
     assert len(swatches) == 3 and len(set(swatches)) == 3  # the same colour three times told nothing
     assert "<td>8, fixed</td>" in page  # not "8 (fixed)"
+
+
+def test_tables_are_headed_and_scoped_in_words_never_by_internal_names(big):
+    """The Granger scope printed `one_to_others` and the coefficient tables `p_normal`, which the page words."""
+    page = render_report(big, diagnose(big))
+    assert "one_to_others" not in page and "others_to_one" not in page and "p_normal" not in page
+    assert "<td>one → all others</td>" in page and "<td>all others → one</td>" in page
+    assert page.count("<th>p normal</th>") == 3 and "p normal: the asymptotic normal p-value" in page

@@ -178,3 +178,8 @@ def test_the_cointegrated_coverage_study_runs_the_products_code():
         coverage = np.asarray(out["coverage"][method]["0.95"])
         assert coverage.shape == (4,) and np.all((coverage > 0.85) & (coverage <= 1.0)), (method, coverage)
     assert np.all(np.asarray(out["width_95"]["diff standard"]) > np.asarray(out["width_95"]["vecm"]))
+
+
+def test_the_reports_cointegration_tables_head_the_normal_p_value_in_words(vecm, diag):
+    page = render_report(vecm, diag)
+    assert "p_normal" not in page and "one_to_others" not in page and "<th>p normal</th>" in page

@@ -55,6 +55,9 @@ class TestResult:
         }
 
 
+SCOPE_LABELS = {"pair": "one → one", "one_to_others": "one → all others", "others_to_one": "all others → one"}
+
+
 @dataclass(frozen=True)
 class CausalityTest:
     """A Granger (F) or instantaneous (Wald) causality test between groups of variables.
@@ -75,6 +78,11 @@ class CausalityTest:
         causing = "all others" if self.scope == "others_to_one" else ", ".join(self.causing)
         caused = "all others" if self.scope == "one_to_others" and self.kind == "granger" else ", ".join(self.caused)
         return f"{causing} → {caused}"
+
+    @property
+    def scope_label(self) -> str:
+        """The scope for people (`one → all others`), as the page's and the report's tables name it."""
+        return SCOPE_LABELS[self.scope]
 
     def to_dict(self) -> dict:
         body = self.result.to_dict()
