@@ -44,6 +44,7 @@ def test_a_write_without_a_token_is_refused_before_its_body_is_checked(store, me
     [
         ({"steps": 401}, "steps: 401: Input should be less than or equal to 400"),
         ({"steps": 2, "alpha": "0.1"}, 'alpha: "0.1": Input should be a valid number'),
+        ({"steps": 2, "alpha": 0}, "alpha: 0: Input should be greater than or equal to 0.0001"),  # 0 is in 0.0001
         ({"steps": 2, "intervals": ["x" * 100]}, '["xxxxxxxx'),
         ({"steps": 2, "bogus": 1}, "body.bogus: not a parameter of this endpoint"),  # the name is what is wrong
     ],

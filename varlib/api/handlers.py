@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -167,7 +168,13 @@ def _with_input(reason: str, error: dict) -> str:
         shown = repr(error["input"])
     if len(shown) > _SHOWN:
         shown = f"{shown[: _SHOWN - 3]}..."
-    return reason if shown in reason or repr(error["input"]) in reason else f"{shown}: {reason}"
+    named = any(_as_word(text, reason) for text in (shown, repr(error["input"])))
+    return reason if named else f"{shown}: {reason}"
+
+
+def _as_word(text: str, reason: str) -> bool:
+    """Whether `text` stands in `reason` as a value of its own: 0 does not stand in `at least 0.0001`."""
+    return re.search(rf"(?<![\w.]){re.escape(text)}(?![\w.])", reason) is not None
 
 
 def _reason(detail: dict) -> str:
