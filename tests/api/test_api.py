@@ -172,7 +172,7 @@ BAD_BODIES = [
     ({"steps": "eight"}, "steps"),
     ({"steps": True}, "steps"),
     ({"steps": 2.5}, "steps"),
-    ({}, "steps"),
+    ({"steps": None}, "steps"),  # left out, steps is 8 (as the CLI); null is no number
     ({"steps": 2, "alpha": 0.9}, "alpha"),
     ({"steps": 2, "alpha": "x"}, "alpha"),
     ({"steps": 2, "lag_inputs": [[1.0, 2.0]]}, "shape"),

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Query
+from fastapi import Body, Depends, FastAPI, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import PlainTextResponse, Response
 
@@ -40,6 +40,7 @@ from varlib import (
 from .body_limit import BodyLimitMiddleware
 from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache, WithdrawalWatch
 from .docs_page import add_api_page
+from .examples import FORECAST_EXAMPLES
 from .handlers import add_error_handlers, error_response
 from .json_body import StrictJSONRoute
 from .lags import lag_inputs_of
@@ -180,7 +181,11 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         summary="forecast from a version",
         responses=_READ_ERRORS,
     )
-    async def forecast(request: ForecastRequest, name: str = NAME, version: str = VERSION) -> Response:
+    async def forecast(
+        request: Annotated[ForecastRequest, Body(openapi_examples=FORECAST_EXAMPLES)],
+        name: str = NAME,
+        version: str = VERSION,
+    ) -> Response:
         # Raw rows and paths: the library checks shape and finiteness and names the bad cell.
         inputs = _Inputs(request.lag_inputs, request.exog, request.conditions, request.lag_dates)
         return await forecasts.answer(name, version, request.steps, request.alpha, inputs, request.intervals)

@@ -10,12 +10,13 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Request, Response
+from fastapi import Body, Depends, FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from varlib import Actor, NotFoundError, Registry, Scenario, forecast_scenario, is_alias, is_latest, make_scenario
 
 from .caching import WithdrawalWatch
+from .examples import SCENARIO_EXAMPLES
 from .lags import lag_inputs_of
 from .schemas import (
     NAME,
@@ -88,7 +89,7 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
     async def save(
         request: Request,
         actor: Annotated[Actor, Depends(signed_in("scenario"))],
-        body: ScenarioRequest,
+        body: Annotated[ScenarioRequest, Body(openapi_examples=SCENARIO_EXAMPLES)],
         name: str = NAME,
         version: str = VERSION,
         scenario: str = SCENARIO,

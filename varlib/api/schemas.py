@@ -57,7 +57,7 @@ class ForecastRequest(BaseModel):
     """A forecast request; values are checked by the library (the same rules as the CLI)."""
 
     model_config = ConfigDict(extra="forbid")
-    steps: int = Field(strict=True, ge=1, le=MAX_STEPS, description="how many periods ahead", examples=[8])
+    steps: int = Field(8, strict=True, ge=1, le=MAX_STEPS, description="how many periods ahead", examples=[8])
     # Strict numbers: JSON's true or "9130.1" is not a value to forecast from (lax parsing read them as 1.0 and
     # 9130.1); NaN and Infinity pass here and are refused by the library, naming their row and column.
     alpha: float = Field(
@@ -86,7 +86,8 @@ class ForecastRequest(BaseModel):
     exog: dict[str, list[StrictFloat]] | None = Field(
         None,
         description="a VARX's exogenous variables: one list per variable, a value for every step (needed when the"
-        " version has exogenous variables; GET its metadata for `spec.exog`)",
+        " version has exogenous variables; GET its metadata for `spec.exog`). Values after the last step are not"
+        " used, so one path serves any horizon: the answer's `exog` holds the values used",
         examples=[{"realint": [1.0, 2.0, 2.0, 2.5]}],
     )
     conditions: dict[str, list[StrictFloat | None]] | None = Field(
@@ -121,7 +122,6 @@ class HistoryQuery(BaseModel):
 class ScenarioRequest(ForecastRequest):
     """A scenario to save: the forecast inputs it reproduces, and notes."""
 
-    steps: int = Field(8, strict=True, ge=1, le=MAX_STEPS, description="how many periods ahead", examples=[8])
     notes: str = Field("", max_length=2000, description="what the scenario assumes, for whoever opens it")
 
 
@@ -143,7 +143,8 @@ class ForecastBody(BaseModel):
     steps: int
     alpha: float
     index: list[str] = Field(
-        description="period labels: dates, or +1, +2, ... when the frequency is unknown or the lag inputs are undated"
+        description="period labels: the forecast's dates (after `lag_dates`, else the training data), or +1, +2,"
+        " ... when the version's data carry no dates"
     )
     mean: list[list[float]] = Field(description="steps x variables, in levels")
     lower: list[list[float]]
