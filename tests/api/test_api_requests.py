@@ -181,3 +181,15 @@ def test_a_file_where_a_models_folder_should_be_is_a_404_to_read_and_a_409_to_pu
     assert "stray 0.0.1 does not exist" in _error(http.get("/models/stray/versions/0.0.1"), 404)
     with pytest.raises(ConflictError, match="stray is a file where a folder is needed; move it away"):
         publish_result(Registry.from_settings(store), macro_result, "stray")
+
+
+@pytest.mark.parametrize(
+    ("path", "endpoint"),
+    [
+        ("/models/var/versions/0.0.9", "GET /models/var/versions lists the versions"),
+        ("/models/var/versions/@never-set", "GET /models/var/aliases lists them"),
+    ],
+)
+def test_a_not_found_answer_names_the_endpoint_that_helps_not_a_cli_command(http, path, endpoint):
+    message = _error(http.get(path), 404)
+    assert endpoint in message and "varlib " not in message, message

@@ -50,10 +50,30 @@ def status_of(exc: VarlibError) -> int:
     return 500  # a VarlibError that is not about the request (e.g. no free version after many tries)
 
 
+# The library's messages name the CLI command that helps; over HTTP the endpoint that does the same is named.
+_REST_HINTS = (
+    (
+        r"`varlib list --name (\S+?)` (?:shows|lists) (?:the versions(?: of '[^']*')?|what the model has)",
+        r"GET /models/\1/versions lists the versions",
+    ),
+    (r"`varlib alias list --name (\S+?)` lists them", r"GET /models/\1/aliases lists them"),
+    (r"`varlib alias set (\S+?) VERSION --name (\S+?)`", r'PUT /models/\2/aliases/\1 with {"version": VERSION}'),
+    (r"`varlib history --name (\S+?)` shows", r"GET /models/\1/history shows"),
+)
+
+
+def rest_words(message: str) -> str:
+    """A library message with its CLI hints told as the service's endpoints."""
+    for pattern, endpoint in _REST_HINTS:
+        message = re.sub(pattern, endpoint, message)
+    return message
+
+
 def error_response(status: int, exc: Exception, **extra) -> JSONResponse:
-    """The JSON error body: the message, the class, and the error's context fields (key, value, ...)."""
+    """The JSON error body: the message (hints told as endpoints), the class, and the error's context fields."""
     fields = _json_fields(exc) if isinstance(exc, VarlibError) else {}
-    return JSONResponse({"error": str(exc), "type": type(exc).__name__, **fields, **extra}, status_code=status)
+    body = {"error": rest_words(str(exc)), "type": type(exc).__name__, **fields, **extra}
+    return JSONResponse(body, status_code=status)
 
 
 def _json_fields(exc: VarlibError) -> dict:
