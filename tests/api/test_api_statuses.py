@@ -53,3 +53,19 @@ def test_closed_reads_document_their_refusal(store):
         assert answer.status_code == 401, answer.text
         assert {401, 403} <= documented(client, "get", "/models/{name}/versions/{version}")
         assert 401 not in documented(client, "get", "/health")  # open to all
+
+
+def test_every_field_an_error_answer_carries_is_in_its_documented_body(store):
+    """A refused value answers `field` and `value`, a schema refusal `details`, a store error `key`: the
+    document's error body listed only `error` and `type`."""
+    for client in local_client(store[0]):
+        documented_fields = set(client.get("/openapi.json").json()["components"]["schemas"]["ErrorBody"]["properties"])
+        rows = [[1.0, 2.0]] * 3 + [[1.0, None]]
+        answers = [
+            client.post("/models/var/versions/0.0.2/forecast", json={"steps": 2, "lag_inputs": rows}),
+            client.post("/models/var/versions/0.0.2/forecast", json={"steps": 0}),
+            client.get("/models/var/versions/0.0.9"),
+            client.post("/models/var/versions/0.0.2/forecast", json={"steps": 2, "conditions": {"nope": [1.0]}}),
+        ]
+        seen = set().union(*(answer.json() for answer in answers))
+        assert {"field", "details", "key"} <= seen and seen <= documented_fields, seen - documented_fields

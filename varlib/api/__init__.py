@@ -40,6 +40,7 @@ from varlib import (
 from .body_limit import BodyLimitMiddleware
 from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache, WithdrawalWatch
 from .docs_page import add_api_page
+from .error_schema import document_shared_errors, error_responses
 from .examples import FORECAST_EXAMPLES
 from .handlers import add_error_handlers, error_response
 from .json_body import StrictJSONRoute
@@ -58,8 +59,6 @@ from .schemas import (
     Ready,
     VersionMetadata,
     VersionRow,
-    document_shared_errors,
-    error_responses,
     forecast_body,
 )
 from .security import OPEN_PATHS, Security, guard_reads

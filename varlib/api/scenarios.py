@@ -16,6 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from varlib import Actor, NotFoundError, Registry, Scenario, forecast_scenario, is_alias, is_latest, make_scenario
 
 from .caching import WithdrawalWatch
+from .error_schema import error_responses
 from .examples import SCENARIO_EXAMPLES
 from .lags import lag_inputs_of
 from .schemas import (
@@ -26,7 +27,6 @@ from .schemas import (
     ScenarioBody,
     ScenarioRequest,
     ScenarioRow,
-    error_responses,
     forecast_body,
 )
 from .security import signed_in

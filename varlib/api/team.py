@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from varlib import ALIAS_PATTERN, Actor, NotFoundError, Registry
 
-from .schemas import NAME, VERSION, AliasRow, AuditRow, HistoryQuery, error_responses
+from .error_schema import error_responses
+from .schemas import NAME, VERSION, AliasRow, AuditRow, HistoryQuery
 from .security import guard_trail, signed_in
 
 log = logging.getLogger("varlib.api")
