@@ -15,12 +15,15 @@ from ui.tables import aliases_table, history_table
 from varlib import LATEST, VarlibError, check_alias
 
 DONE = "_governance_done"  # what the last change did, shown after the rerun that redraws the tables
+CLEAR = "_governance_clear"  # inputs the last change used up, emptied before its forms are drawn again
 
 
 def render(name: str) -> None:
     """Aliases (with their history), the admin controls, and the audit trail of `name`."""
     sign_in = auth.current()
     done = st.session_state.pop(DONE, None)
+    for key in st.session_state.pop(CLEAR, ()):  # a reason left filled in made a second click withdraw the next one
+        st.session_state.pop(key, None)
     st.subheader("Aliases")
     aliases = store.aliases(name)
     if aliases:
@@ -135,7 +138,7 @@ def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
     with st.form(f"alias_form|{name}", border=True):
         st.markdown("**Move an alias** (admin)")
         first, second = st.columns(2)
-        alias = first.text_input("Alias", placeholder="champion", key=f"alias_name|{name}")
+        alias = first.text_input("Alias", placeholder="e.g. champion", key=f"alias_name|{name}")
         version = second.selectbox("Version", versions, key=f"alias_version|{name}")
         if st.form_submit_button("Set alias", icon=":material/bookmark_added:"):
             try:
@@ -175,16 +178,23 @@ def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
         first, second = st.columns([1, 3])
         version = first.selectbox("Version", versions, key=f"withdraw_version|{name}")
         reason = second.text_input("Reason", placeholder="why, for whoever finds it", key=f"withdraw_reason|{name}")
+        sure = st.checkbox("Withdraw the version picked above", key=f"withdraw_sure|{name}")
         if st.form_submit_button("Withdraw", icon=":material/block:"):
+            if not sure:  # the picker moves to the next version after a withdrawal: one click must not take it too
+                st.warning(
+                    f"Tick *Withdraw the version picked above* to withdraw {name} {version}.", icon=":material/block:"
+                )
+                return
             try:
                 store.registry().withdraw(name, version, reason, sign_in.actor)
             except VarlibError as exc:
                 show_error(exc)
             else:
-                _done(f"{name} {version} is withdrawn.")
+                _done(f"{name} {version} is withdrawn.", clear=(f"withdraw_reason|{name}", f"withdraw_sure|{name}"))
 
 
-def _done(message: str) -> None:
+def _done(message: str, clear: tuple[str, ...] = ()) -> None:
     store.refresh()
     st.session_state[DONE] = message
+    st.session_state[CLEAR] = clear
     st.rerun()  # every table above (versions, aliases) shows the change

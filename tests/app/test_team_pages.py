@@ -37,9 +37,17 @@ def test_local_use_says_so_and_an_admin_form_moves_an_alias_and_withdraws(seeded
     assert alias.actor.name == "tester" and alias.actor.via == "dashboard" and not alias.actor.signed_in
     at.selectbox(key="withdraw_version|var").select("0.0.2")
     at.text_input(key="withdraw_reason|var").input("bad holdout")
+    next(b for b in at.button if b.label == "Withdraw").click().run()  # not confirmed: nothing withdrawn
+    assert seeded.withdrawal("var", Version(0, 0, 2)) is None
+    assert any("Tick *Withdraw the version picked above* to withdraw var 0.0.2" in w.value for w in at.warning)
+    at.checkbox(key="withdraw_sure|var").check()
     next(b for b in at.button if b.label == "Withdraw").click().run()
     assert not at.exception and errors(at) == ""
     assert seeded.withdrawal("var", Version(0, 0, 2)).reason == "bad holdout"
+    # the form is emptied: the picker moved on to 0.0.1, and one more click must not withdraw it with this reason
+    assert at.text_input(key="withdraw_reason|var").value == "" and not at.checkbox(key="withdraw_sure|var").value
+    next(b for b in at.button if b.label == "Withdraw").click().run()
+    assert seeded.withdrawal("var", Version(0, 0, 1)) is None
     assert seeded.resolve_latest("var") == Version(0, 0, 1)
     frames = [frame.value for frame in at.dataframe]
     versions = next(f for f in frames if "status" in f.columns)
