@@ -21,6 +21,7 @@ from varlib import (
     ObjectExistsError,
     StoreUnavailableError,
     VarlibError,
+    WithdrawnError,
 )
 
 _ADVICE = {
@@ -41,7 +42,12 @@ _ADVICE = {
     InvalidInputError: ("Invalid input", "Correct the value named above and try again."),
     ConflictError: ("Not published", "Nothing was written. Follow one of the ways forward named above."),
     ObjectExistsError: ("Not saved", "Nothing was overwritten."),  # the message says why and what to do
+    WithdrawnError: ("Withdrawn", "Pick another version above; the Models page says who withdrew it and why."),
 }
+# CLI commands the library's messages name, said as the dashboard's own controls
+_DASHBOARD_WORDS = (
+    (re.compile(r"`varlib alias set \S+ VERSION --name \S+`"), "the Models page's *Move an alias* form"),
+)
 
 # The Train page's control for each CLI flag its refusals name (a value after the flag follows the label).
 TRAIN = {
@@ -72,7 +78,7 @@ def in_controls(message: str, controls: Mapping[str, str]) -> str:
 def explain(exc: VarlibError, controls: Mapping[str, str] | None = None) -> str:
     """The markdown shown for a failure: what happened, the library's message (starting with a capital; with
     `controls`, its CLI flags named as those controls), and the next step."""
-    message = str(exc)
+    message = dashboard_words(str(exc))
     if controls is not None:  # other pages' refusals keep the flags until they map their controls
         message = in_controls(message, controls)
     # a message that starts with a column's name keeps its case (`const` is not `Const`); a field that is a label
@@ -84,6 +90,13 @@ def explain(exc: VarlibError, controls: Mapping[str, str] | None = None) -> str:
         if isinstance(exc, kind):
             return f"**{title}.** {message}\n\n{advice}"
     return f"**Something went wrong.** {message}"
+
+
+def dashboard_words(message: str) -> str:
+    """A library message with the CLI commands it names said as the dashboard's controls."""
+    for command, control in _DASHBOARD_WORDS:
+        message = command.sub(control, message)
+    return message
 
 
 def show_error(exc: VarlibError, where=None, controls: Mapping[str, str] | None = None) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from ui import governance, selection, store, url_state
+from ui.errors import dashboard_words
 from ui.onboarding import render_empty_store
 from varlib import LATEST, Artifact, CorruptArtifactError, VarlibError, and_list
 
@@ -162,18 +163,22 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
     linked = st.session_state.pop(f"_{prefix}_link_versions", None)
     start = st.session_state.pop(f"_{prefix}_link_model", None), st.session_state.pop(f"_{prefix}_link_version", None)
     if linked is not None:
-        linked = [label for label in (_resolved(label, names, problems) for label in linked) if label]
+        missing: list[str] = []
+        linked = [label for label in (_resolved(label, names, missing) for label in linked) if label]
         twice = [label for label in dict.fromkeys(linked) if linked.count(label) > 1]
         if twice:
             st.warning(f"The link names {and_list(twice)} more than once; each is compared once.", icon=LINK)
         unknown = [label for label in dict.fromkeys(linked) if label not in listed and label not in damaged]
         if unknown:
-            problems.append(f"versions {and_list(unknown)}, which the store does not have")
+            missing.append(f"versions {and_list(unknown)}, which the store does not have")
         known = [label for label in dict.fromkeys(linked) if label in listed or label in damaged]
         if known:
             st.session_state[key] = known
+            for problem in missing:  # the others are compared: not "the default instead"
+                st.warning(f"The link asked for {problem}; left out.", icon=LINK)
         else:  # none of them: the default pair below, as the warning says, not an empty picker
             st.session_state.pop(key, None)
+            problems += missing
     elif start[0] is not None and (labels := _linked_start(*start, names, entries, listed, problems)):
         st.session_state[key] = labels
     _leave_out_damaged(key, listed, entries, damaged)
@@ -212,7 +217,7 @@ def _resolved(label: str, names: list[str], problems: list[str]) -> str | None:
     try:
         return f"{name} {store.resolve(name, version)}"
     except VarlibError as exc:
-        problems.append(f"{label}, which does not open ({exc})")
+        problems.append(f"{label}, which does not open ({dashboard_words(str(exc))})")
         return None
 
 

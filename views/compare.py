@@ -93,10 +93,9 @@ def render() -> None:
         },
     )
     url_state.warn(problems)
-    if len(artifacts) < 2:
+    if len(artifacts) < 2:  # one version's column alone compares nothing: its table would claim rows differ
         st.info("Pick at least two versions.", icon=":material/compare_arrows:")
-        if not artifacts:
-            return
+        return
     st.subheader("Side by side")
     table = compare_table(artifacts)
     differs = table.pop("differs")

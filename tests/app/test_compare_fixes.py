@@ -102,6 +102,21 @@ def test_a_links_alias_and_underscored_versions_resolve(three_versions):
     assert "version @nope of var, which does not open (model 'var' has no alias @nope" in _text(at)
 
 
+def test_a_links_withdrawn_alias_is_left_out_in_words_and_one_version_compares_nothing(three_versions):
+    """It read "showing the default instead" with a CLI command, while the other versions were compared; a single
+    version then drew a table whose caption said its highlighted rows differ between the versions."""
+    three_versions.set_alias("var", "champion", "0.0.1")
+    three_versions.withdraw("var", "0.0.1", "leaky holdout")
+    at = open_app({"versions": "var:@champion,var:0.0.2,var:0.0.3"}, page=COMPARE)
+    assert errors(at) == "" and at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.3"]
+    said = _text(at)
+    assert "The link asked for var @champion, which does not open (" in said and "; left out." in said
+    assert "the Models page's *Move an alias* form" in said and "varlib " not in said and "default" not in said
+    at = open_app({"versions": "var:@champion,var:0.0.2"}, page=COMPARE)
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.2"] and "Pick at least two versions." in _text(at)
+    assert not at.dataframe and not charts(at) and "differ between the versions" not in _text(at)
+
+
 def test_back_to_an_address_without_only_turns_it_off(three_versions, monkeypatch):
     monkeypatch.setattr(url_state, "HISTORY_AFTER_SECONDS", 0.0)  # AppTest's next run comes at once
     at = open_app({"versions": "var:0.0.1,var:0.0.2"}, page=COMPARE)

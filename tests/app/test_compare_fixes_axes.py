@@ -12,6 +12,7 @@ from ui import comparison_figures, diagnostics_figures
 from ui.chart_look import TICK_FORMAT
 from varlib import ModelSpec, backtest, diagnose, load_dataset, overlay_forecasts
 from varlib.artifact import build_artifact
+from varlib.service import publish_result
 from varlib.training import train
 from varlib.versions import parse_version
 
@@ -51,7 +52,8 @@ def test_every_value_axis_of_the_comparison_backtest_and_diagnostics_figures_pri
     assert {axis.get("tickformat") for axis in fevd.values()} == {".0%"}  # shares keep their own format
 
 
-def test_the_compare_and_backtest_pages_draw_plain_number_axes(seeded):
+def test_the_compare_and_backtest_pages_draw_plain_number_axes(seeded, macro_result):
+    publish_result(seeded, macro_result, "var")  # Compare draws two versions or nothing
     at = open_app(page=COMPARE)
     assert errors(at) == ""
     assert charts(at) and all(c["layout"]["yaxis"]["tickformat"] == TICK_FORMAT for c in charts(at))

@@ -73,7 +73,9 @@ def test_forecast_page_opens_an_alias_and_hides_withdrawn_versions(seeded, macro
     assert any("was withdrawn" in w.value and "wrong data" in w.value for w in at.warning)
     seeded.withdraw("var", "0.0.2", "also wrong")
     at = open_app({"model": "var", "version": "@champion"})
-    assert "which was withdrawn" in errors(at)
+    said = errors(at)
+    assert said.startswith("**Withdrawn.**") and "which was withdrawn (also wrong; 20" in said and " UTC by " in said
+    assert "the Models page's *Move an alias* form" in said and "varlib " not in said and "T0" not in said
 
 
 def test_with_a_provider_configured_nobody_sees_the_pages_before_signing_in(seeded):

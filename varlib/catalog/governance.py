@@ -12,6 +12,7 @@ from ..errors import InvalidInputError, NotFoundError, ObjectExistsError, Withdr
 from ..identity import Actor
 from ..store import Store
 from ..versions import Version, check_alias, check_name, is_alias, is_latest
+from ..wording import utc_time
 from . import audit
 from .aliases import Alias, list_aliases, move_alias, read_alias
 from .audit import AuditRecord
@@ -76,7 +77,7 @@ class Governance:
         if withdrawal is not None:
             raise WithdrawnError(
                 f"alias @{found.alias} of {name!r} points at {found.version}, which was withdrawn"
-                f" ({withdrawal.reason}; {withdrawal.at} by {withdrawal.actor.name}); move it with"
+                f" ({withdrawal.reason}; {utc_time(withdrawal.at)} by {withdrawal.actor.name}); move it with"
                 f" `varlib alias set {found.alias} VERSION --name {name}`, or name {found.version} explicitly",
                 field="alias",
                 value=f"@{found.alias}",

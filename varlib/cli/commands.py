@@ -69,7 +69,7 @@ def warn_if_withdrawn(artifact: varlib.Artifact, withdrawal: varlib.Withdrawal |
     """A warning on stderr for a withdrawn version that is used because it was named explicitly."""
     if withdrawal is not None:
         print(
-            f"warning: {artifact.name} {artifact.version} was withdrawn {withdrawal.at} by"
+            f"warning: {artifact.name} {artifact.version} was withdrawn on {varlib.utc_time(withdrawal.at)} by"
             f" {plain(withdrawal.actor.describe())}: {plain(withdrawal.reason)} (named explicitly, so it is used)",
             file=sys.stderr,
         )
