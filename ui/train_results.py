@@ -37,7 +37,7 @@ def show_results(result: TrainResult) -> None:
             st.dataframe(
                 table.style.format(number_formats(table[list(CRITERIA)], digits=6), na_rep=""),
                 width="stretch",
-                height=min(38 + 35 * len(table), 400),
+                height="content",  # every lag, no inner scrolling: the chosen one can be past the tenth
             )
     with right:
         st.markdown("**Holdout metrics**")

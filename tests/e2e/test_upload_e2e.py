@@ -49,3 +49,17 @@ def test_upload_with_gaps_interpolate_train_and_publish(dashboard, page, tmp_pat
     wait_for_forecast(page, 8)
     page.get_by_text("missing data: interpolate: 2 period(s) added", exact=False).first.wait_for()
     shot(page, "upload-3-forecast-card")
+
+
+def test_the_lag_selection_table_shows_every_lag_searched(dashboard, page):
+    """It stopped at 400 px, about ten lags, so an order chosen past the tenth was out of sight."""
+    url, _ = dashboard
+    page.goto(f"{url}/train")
+    wait_for_app(page)
+    page.get_by_role("button", name="Train", exact=True).click()
+    wait_for_app(page)
+    page.get_by_text("Lag selection", exact=True).wait_for()
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    grid.scroll_into_view_if_needed()
+    height = grid.bounding_box()["height"]
+    assert height >= 35 * 15, height  # the header and lags 1 to 14 (the bundled data's search), each 35 px
