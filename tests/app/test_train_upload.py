@@ -52,7 +52,7 @@ def test_preview_names_the_problems_and_offers_numeric_columns_only(seeded):
     assert "text (not usable): region" in caption
     problems = "\n".join(w.value for w in at.warning)
     assert "quarterly dates with missing periods: 1995-04-01, 1995-07-01 (2 periods)" in problems
-    assert "empty cells: inv (1)" in problems
+    assert "empty cells: inv (1: 2000-01-01)" in problems
     variables = at.multiselect[0]
     assert variables.options == ["gdp", "cons", "inv"] and variables.value == ["gdp", "cons"]
     assert _fill_radio(at).value == "none"

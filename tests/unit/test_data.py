@@ -161,3 +161,16 @@ def test_a_column_with_values_but_no_header_is_refused_by_its_position_and_the_p
         read_lag_inputs(b"date,gdp,\n2000-01-01,1,2\n", ["gdp"], 1, "none", name="lags.csv")
     undated_header = plain.replace("date,", ",", 1).encode()  # the dates under an empty header, as to_csv() saves
     assert load_csv(undated_header, name="sheet.csv").variables == ["realgdp", "realcons", "realinv"]
+
+
+def test_empty_cells_are_named_with_their_dates_or_rows():
+    """The preview said `empty cells: cpi (1)`, leaving the reader to search the file for it."""
+    rows = [f"20{i // 4:02d}-{3 * (i % 4) + 1:02d}-01,{100 + i % 7 + i / 3},{50 + i % 5 + i / 7}" for i in range(40)]
+    for i in (5, 9, 13, 17, 21):
+        rows[i] = rows[i].rsplit(",", 1)[0] + ","
+    content = ("date,gdp,cpi\n" + "\n".join(rows) + "\n").encode()
+    problems = profile_csv(content, name="q.csv")[0].problems
+    assert "empty cells: cpi (5: 2001-04-01, 2002-04-01, 2003-04-01 and 2 more)" in problems
+    undated = "\n".join(row.split(",", 1)[1] for row in rows)
+    problems = profile_csv(f"gdp,cpi\n{undated}\n".encode(), name="u.csv")[0].problems
+    assert "empty cells: cpi (5: row 6, row 10, row 14 and 2 more)" in problems

@@ -116,8 +116,8 @@ def profile_csv(
     if frequency is not None and frequency.missing:
         problems.append(f"{frequency.label} dates with missing periods: {frequency.describe_missing()}")
     missing = {c: int(frame[c].isna().sum()) for c in numeric if frame[c].isna().any()}
-    if missing:
-        problems.append("empty cells: " + ", ".join(f"{c} ({n})" for c, n in missing.items()))
+    if missing:  # with their dates, so the cell can be found in the file (training names them so too)
+        problems.append("empty cells: " + ", ".join(f"{c} ({_empty_cells(frame[c])})" for c in missing))
     constant = tuple(c for c in numeric if frame[c].nunique(dropna=True) <= 1 or is_straight_line(frame[c]))
     if constant:
         said.append(
@@ -144,6 +144,16 @@ def profile_csv(
         read_as(raw, order, turned) + notes + trimmed,
     )
     return profile, frame
+
+
+def _empty_cells(values: pd.Series, shown: int = 3) -> str:
+    """`2: 2000-01-01, 2000-04-01`: how many of a column's values are missing, and the dates of the first few (the
+    rows, counted from 1, when the file has no dates)."""
+    where = np.flatnonzero(values.isna().to_numpy())
+    dated = isinstance(values.index, pd.DatetimeIndex)
+    named = [iso_label(values.index[i]) if dated else f"row {i + 1}" for i in where[:shown]]
+    more = f" and {len(where) - shown} more" if len(where) > shown else ""
+    return f"{len(where)}: {', '.join(named)}{more}"
 
 
 def _text_columns(columns: tuple[str, ...], raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> str:
