@@ -194,7 +194,7 @@ def _upload_inputs(model_kind: str) -> dict | None:
     variables = st.multiselect(
         "Variables (at least two)",
         list(profile.numeric),
-        default=[c for c in profile.numeric if c not in profile.constant][:2],
+        default=[c for c in profile.numeric if c not in profile.constant],  # as the CLI: every usable column
         key=f"train_vars|{file_id}|{date_col}",
         help="Numeric columns only; text columns cannot be variables.",
         **KEEP,

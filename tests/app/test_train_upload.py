@@ -54,12 +54,12 @@ def test_preview_names_the_problems_and_offers_numeric_columns_only(seeded):
     assert "quarterly dates with missing periods: 1995-04-01, 1995-07-01 (2 periods)" in problems
     assert "empty cells: inv (1: 2000-01-01)" in problems
     variables = at.multiselect[0]
-    assert variables.options == ["gdp", "cons", "inv"] and variables.value == ["gdp", "cons"]
+    assert variables.options == ["gdp", "cons", "inv"] and variables.value == ["gdp", "cons", "inv"]  # as the CLI
     assert _fill_radio(at).value == "none"
     hint = "Lag search from 1 up to a maximum set by the number of rows, once the data load."
     assert hint in "\n".join(c.value for c in at.caption)  # until a fill is chosen
     _fill_radio(at).set_value("interpolate").run()
-    hint = "Lag search from 1 up to 10, the sample-aware maximum on these 70 rows."
+    hint = "Lag search from 1 up to 9, the sample-aware maximum on these 70 rows."  # of three variables
     assert hint in "\n".join(c.value for c in at.caption)
     assert at.text_input(key="train_name|regional-accounts").value == "regional-accounts"
 
@@ -106,6 +106,7 @@ def test_each_fill_is_recorded_on_the_published_card(seeded, method, summary):
 
 def test_drop_keeps_the_rows_after_the_last_hole(seeded):
     at = _upload(open_app(page=TRAIN), gappy_csv())
+    at.multiselect[0].set_value(["gdp", "cons"])
     _fill_radio(at).set_value("drop")
     _button(at, "Train").click().run()
     assert not at.exception and errors(at) == "", errors(at)
@@ -147,7 +148,7 @@ def test_an_empty_and_a_constant_column_are_not_the_default_variables(seeded):
     frame.insert(2, "base", 100.0)
     at = _upload(open_app(page=TRAIN), frame.to_csv(index=False).encode())
     variables = at.multiselect[0]
-    assert "notes" not in variables.options and variables.value == ["gdp", "cons"]
+    assert "notes" not in variables.options and variables.value == ["gdp", "cons", "inv"]
     notes = "\n".join(c.value for c in at.caption)
     assert "Empty column(s) notes" in notes and "Column(s) base constant or counting" in notes
     assert not any("notes" in w.value or "base" in w.value for w in at.warning)  # nothing to fix: no warning
