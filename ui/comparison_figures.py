@@ -107,6 +107,8 @@ def overlay_figure(
             )
         )
         dash = None if item.shared else "dash"
+        # a logdiff version's line is its median in levels, the others' their mean: said where the lines are told apart
+        named = f"{item.label} (median)" if result.forecast.point == "median" else item.label
         started = pd.to_datetime([*result.lag_index[-1:], *result.index])
         start_y = [float(result.lag_inputs[-1, j])] if result.lag_index else []
         fig.add_trace(
@@ -114,13 +116,13 @@ def overlay_figure(
                 x=started,
                 y=start_y + list(result.forecast.mean[:, j]),
                 mode="lines+markers",
-                name=item.label,
+                name=named,
                 legendgroup=item.label,
                 line={"color": colour, "width": 2.2, "dash": dash},
-                **(hover.started if result.lag_index else hover.on)(started, alias, item.label),
+                **(hover.started if result.lag_index else hover.on)(started, alias, named),
             )
         )
-    return finish(fig, variable, 380)
+    return finish(fig, f"{variable}: forecasts with {level}% intervals", 380)
 
 
 def _translucent(hex_colour: str, alpha: float = 0.15) -> str:

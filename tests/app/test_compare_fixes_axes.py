@@ -64,3 +64,15 @@ def test_the_compare_and_backtest_pages_draw_plain_number_axes(seeded, macro_res
     assert errors(at) == ""
     axes = _y_axes(charts(at)[0]["layout"])
     assert axes and {axis.get("tickformat") for axis in axes.values()} == {TICK_FORMAT}
+
+
+def test_the_overlay_names_its_level_and_a_median_line(artifact):
+    """A logdiff version's line is its median in levels beside the others' means; the level drawn was said nowhere."""
+    dataset = load_dataset(variables=["realgdp", "realcons"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), lags=2, transform="logdiff")
+    logged = replace(build_artifact(train(dataset, spec), "growth", "tester"), version=parse_version("0.0.1"))
+    overlaid = overlay_forecasts([artifact, logged], steps=4)
+    fig = comparison_figures.overlay_figure("realgdp", artifact.history["realgdp"].iloc[-20:], overlaid, 80, "QS-JAN")
+    assert fig.layout.title.text == "realgdp: forecasts with 80% intervals"
+    lines = [t.name for t in fig.data if t.mode == "lines+markers"]
+    assert lines == ["var 0.0.1", "growth 0.0.1 (median)"]

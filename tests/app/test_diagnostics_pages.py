@@ -155,8 +155,9 @@ def test_compare_page_overlays_two_versions(seeded):
     assert list(table.columns) == ["var 1.0.0", "var 0.0.1"]
     assert table.loc["transform"].tolist() == ["logdiff", "none"]
     figures = charts(at)
-    assert [f["layout"]["title"]["text"] for f in figures] == ["realgdp", "realcons"]
-    means = [t for t in figures[0]["data"] if t.get("name") in ("var 0.0.1", "var 1.0.0")]
+    titles = [f["layout"]["title"]["text"] for f in figures]
+    assert titles == [f"{v}: forecasts with 95% intervals" for v in ("realgdp", "realcons")]
+    means = [t for t in figures[0]["data"] if t.get("name") in ("var 0.0.1", "var 1.0.0 (median)")]  # 1.0.0: logdiff
     assert len(means) == 2 and all(len(values(t, "x")) == 1 + 8 for t in means)  # from the last lag input
     at.toggle(key="cmp_only").set_value(True).run()
     assert "trend" not in at.dataframe[0].value.index  # same in both: hidden
@@ -210,7 +211,8 @@ def test_compare_page_across_models(seeded):
     assert not at.exception and errors(at) == ""
     table = at.dataframe[0].value
     assert list(table.columns) == ["var 0.0.1", "growth 0.0.1"]  # in the order picked
-    assert [f["layout"]["title"]["text"] for f in charts(at)] == ["realgdp", "realcons", "realinv"]
+    titles = [f["layout"]["title"]["text"] for f in charts(at)]
+    assert titles == [f"{v}: forecasts with 95% intervals" for v in ("realgdp", "realcons", "realinv")]
     realinv = charts(at)[2]
     assert [t["name"] for t in realinv["data"] if t.get("mode") == "lines+markers"] == ["growth 0.0.1"]
     # var's lag inputs are shared (picked first); growth's variables are said in words, not as a Python list
