@@ -111,8 +111,25 @@ def test_presentation_mode_at_1920(dashboard, chromium):
         assert float(tick.evaluate("t => parseFloat(getComputedStyle(t).fontSize)")) >= 16
         assert grown_margins(page) == [[], []]  # laid out once: the margins hold the 18 px labels and legend
         shot(page, "room-2-presentation-1920")  # docs/screenshot-presentation.png is a copy of this one
+        page.get_by_text("Forecast settings and lag inputs", exact=True).click()  # the folded controls, opened
+        wait_for_app(page)
+        page.get_by_text("Interval level", exact=True).wait_for()
+        assert page.evaluate(SMALL_TEXT) == []  # labels, buttons and captions were 15.75 px
     finally:
         context.close()
+
+
+# Every visible text of the page outside the charts (whose fonts chart_look sets) under 16 px: [text, px]
+SMALL_TEXT = """() => {
+  const small = [], walker = document.createTreeWalker(document.querySelector('[data-testid="stMain"]'), 4);
+  while (walker.nextNode()) {
+    const text = walker.currentNode.textContent.trim(), element = walker.currentNode.parentElement;
+    const box = element.getBoundingClientRect(), style = getComputedStyle(element);
+    if (!text || !box.width || element.closest('.js-plotly-plot') || style.fontFamily.includes('Material')) continue;
+    if (parseFloat(style.fontSize) < 16) small.push([text.slice(0, 40), parseFloat(style.fontSize)]);
+  }
+  return small;
+}"""
 
 
 def test_a_presentation_grid_of_two_rows_fits_a_1080_px_window(dashboard, chromium):
