@@ -3,7 +3,8 @@
 At 1440 px wide the page leaves about 980 px for the table, so the default columns (what tells
 versions apart: status, when and by whom, variables, the fitted model, checks, notes) get fixed
 widths that add up to less than that; the rest (kind, lag order, frequency, dataset, holdout RMSE)
-are one pick away; the version's details below the table hold every field whole.
+are one pick away, shown beside the version (the table then scrolls sideways to the notes); the version's
+details below the table hold every field whole.
 """
 
 from __future__ import annotations
@@ -55,13 +56,14 @@ def render(entries, withdrawn) -> None:
         OPTIONAL,
         selection_mode="multi",
         key=PICKED,
-        help="Columns beyond what fits the page; the table scrolls sideways when they do not fit.",
+        help="Columns beyond what fits the page, shown beside the version; the table scrolls sideways to the rest.",
     )
     st.dataframe(
         versions_table(entries, withdrawn),
         hide_index=True,
         width="stretch",
-        column_order=DEFAULT + [column for column in OPTIONAL if column in (extra or [])],
+        # a picked column comes right after the version, in sight: at the end it was past the page's edge at 1440 px
+        column_order=[DEFAULT[0], *(column for column in OPTIONAL if column in (extra or [])), *DEFAULT[1:]],
         column_config=column_config(),
         key="models_table",
         placeholder="–",  # e.g. no holdout RMSE for a version fitted on every row
