@@ -91,3 +91,17 @@ def test_a_bad_alias_is_named_once_signed_in(store):
     for client in local_client(store[0], actor=Actor("Ada Admin", "ada", "https://issuer.test", via="rest")):
         answer = client.put("/models/var/aliases/Champion", json={"version": "0.0.1"})
         assert answer.status_code == 422 and "alias 'Champion' is not valid" in answer.json()["error"], answer.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"steps": 2, "k" * 100_000: 1},  # an unknown key, echoed in the message and in each detail's place
+        {"steps": 2, "conditions": {"v" * 200_000: [1.0]}},  # an unknown variable, in the message, field and value
+    ],
+)
+def test_a_huge_bad_value_is_named_not_echoed_whole(client, body):
+    """A 200 kB name came back up to three times (a 600 kB answer); it is named by its start."""
+    answer = client.post(FORECAST, json=body)
+    assert answer.status_code == 422, answer.text[:300]
+    assert len(answer.content) < 6_000 and ("kkkk" in answer.text or "vvvv" in answer.text)

@@ -72,7 +72,10 @@ def rest_words(message: str) -> str:
 def error_response(status: int, exc: Exception, **extra) -> JSONResponse:
     """The JSON error body: the message (hints told as endpoints), the class, and the error's context fields."""
     fields = _json_fields(exc) if isinstance(exc, VarlibError) else {}
-    body = {"error": rest_words(str(exc)), "type": type(exc).__name__, **fields, **extra}
+    # a value sent huge (a 200 kB variable name) is named, not echoed whole in the message and each field
+    fields = {name: _shortened(value, _SHOWN) if isinstance(value, str) else value for name, value in fields.items()}
+    message = _shortened(rest_words(str(exc)), _LONGEST_MESSAGE)
+    body = {"error": message, "type": type(exc).__name__, **fields, **extra}
     return JSONResponse(body, status_code=status)
 
 
@@ -107,7 +110,7 @@ def add_error_handlers(app: FastAPI) -> None:
         # Only loc/msg/type: the raw input may hold NaN or bytes, which JSON cannot carry.
         details = [
             {
-                "loc": [str(part) for part in error.get("loc", ())],
+                "loc": [_shortened(str(part), _SHOWN) for part in error.get("loc", ())],  # a 100 kB key name
                 "msg": _path_reason(error) or str(error.get("msg", "")),
                 "type": str(error.get("type", "")),
             }
@@ -174,6 +177,15 @@ def _path_reason(error: dict) -> str | None:
 
 
 _SHOWN = 60  # characters of a received value shown in a message
+_LONGEST_MESSAGE = 2000  # a message's start (what is wrong) and end (what to do) are kept around a cut
+
+
+def _shortened(text: str, limit: int) -> str:
+    """`text`, or its start and end around `...` when longer than `limit` characters."""
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    return f"{text[:head]}...{text[len(text) - (limit - head - 3) :]}"
 
 
 def _with_input(reason: str, error: dict) -> str:
