@@ -55,17 +55,17 @@ class TestResult:
         }
 
 
-SCOPE_LABELS = {"pair": "one → one", "one_to_others": "one → all others", "others_to_one": "all others → one"}
-
-
 @dataclass(frozen=True)
 class CausalityTest:
-    """A Granger (F) or instantaneous (Wald) causality test between groups of variables.
+    """A Granger (F) or instantaneous (Wald) causality test between groups of variables. Granger scopes: one
+    variable -> another, one -> all the others jointly (as JMulTi and R `vars` print it), all the others -> one
+    (EViews' block exogeneity); instantaneous tests are symmetric ("one_to_others")."""
 
-    Granger scopes say the direction: "pair" (one variable -> another), "one_to_others" (one variable ->
-    all the others jointly, as JMulTi and R `vars` print it) and "others_to_one" (all the others -> one,
-    EViews' block exogeneity). Instantaneous tests are symmetric ("one_to_others")."""
-
+    SCOPE_LABELS: ClassVar = {
+        "pair": "one → one",
+        "one_to_others": "one → all others",
+        "others_to_one": "all others → one",
+    }
     kind: str  # "granger" | "instantaneous"
     scope: str  # "pair" | "one_to_others" | "others_to_one"
     causing: tuple[str, ...]
@@ -80,9 +80,8 @@ class CausalityTest:
         return f"{causing} → {caused}"
 
     @property
-    def scope_label(self) -> str:
-        """The scope for people (`one → all others`), as the page's and the report's tables name it."""
-        return SCOPE_LABELS[self.scope]
+    def scope_label(self) -> str:  # `one → all others`: the scope as the page's and the report's tables name it
+        return self.SCOPE_LABELS[self.scope]
 
     def to_dict(self) -> dict:
         body = self.result.to_dict()
@@ -207,14 +206,8 @@ class ImpulseResponses:
         return values - q * err, values + q * err
 
     def to_dict(self) -> dict:
-        return {
-            "periods": self.periods,
-            "orth": self.orth.tolist(),
-            "plain": self.plain.tolist(),
-            "orth_stderr": self.orth_stderr.tolist(),
-            "plain_stderr": self.plain_stderr.tolist(),
-            "signif": self.signif,
-        }
+        arrays = {name: getattr(self, name).tolist() for name in ("orth", "plain", "orth_stderr", "plain_stderr")}
+        return {"periods": self.periods, **arrays, "signif": self.signif}
 
 
 @dataclass(frozen=True)
