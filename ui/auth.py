@@ -17,6 +17,7 @@ import streamlit as st
 
 from ui import sign_in_link, store
 from ui.layout import quiet
+from ui.literal import literal
 from varlib import ROLES, Actor, RolePolicy, VarlibError, allows
 
 
@@ -66,14 +67,14 @@ def render_sidebar(sign_in: SignIn) -> None:
     with st.sidebar:
         label = quiet("User") + "  \n"
         if not sign_in.configured:
-            recorded = sign_in.actor.name if sign_in.actor else "unknown"
+            recorded = literal(sign_in.actor.name) if sign_in.actor else "unknown"
             note = (
                 "No sign-in is configured: this dashboard runs for one local user, and publications are recorded"
                 f" as **{recorded}**."
             )
             st.markdown(f"{label}:gray-badge[:material/person: local use]  \n{quiet(note)}")
             return
-        st.markdown(f"{label}**{sign_in.actor.name}** :blue-badge[{sign_in.role or 'no role'}]")
+        st.markdown(f"{label}**{literal(sign_in.actor.name)}** :blue-badge[{sign_in.role or 'no role'}]")
         if st.button("Sign out", icon=":material/logout:", key="auth_sign_out"):
             st.logout()
 
@@ -89,8 +90,9 @@ def render_gate(sign_in: SignIn) -> bool:
         if st.button("Sign in", type="primary", icon=":material/login:", key="auth_sign_in"):
             st.login()
         return False
+    who = literal(sign_in.actor.name) if sign_in.actor else ""
     st.warning(
-        f"You are signed in as **{sign_in.actor.name if sign_in.actor else ''}**, but your account has no role on"
+        f"You are signed in as **{who}**, but your account has no role on"
         " this dashboard. Ask an administrator to add you to a viewer, publisher or admin group.",
         icon=":material/lock:",
     )

@@ -11,6 +11,7 @@ import streamlit as st
 
 from ui import auth, store
 from ui.errors import show_error
+from ui.literal import literal
 from ui.tables import aliases_table, history_table
 from varlib import LATEST, VarlibError, check_alias
 
@@ -114,7 +115,7 @@ def warn_if_withdrawn(name: str, version, withdrawn) -> None:
     what = (
         f"is withdrawn, but its withdrawal record is damaged ({gone.damaged}), so when, by whom and why are unknown"
         if gone.damaged
-        else f"was withdrawn on {gone.at[:10]} by {gone.actor.name}: {gone.reason}"
+        else f"was withdrawn on {gone.at[:10]} by {literal(gone.actor.name)}: {literal(gone.reason)}"
     )
     st.warning(
         f"**{name} {version}** {what}. It still loads when named, so earlier results stay reproducible; `latest`"

@@ -14,6 +14,7 @@ from ui import auth, store
 from ui.errors import show_error
 from ui.forecast_link import FAN_LEVELS, KEYS, LEVELS, LINK_SCENARIO, NO_SCENARIO
 from ui.layout import control_row
+from ui.literal import literal
 from ui.paths_editor import copy_scenario
 from varlib import (
     Artifact,
@@ -85,7 +86,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
 
 def describe(artifact: Artifact, scenario: Scenario) -> None:
     """What a saved scenario holds, who saved it, and a way to edit a copy."""
-    who = f" by **{scenario.actor.name}**" if scenario.actor else ""
+    who = f" by **{literal(scenario.actor.name)}**" if scenario.actor else ""
     when = utc_time(scenario.created_at)
     parts = [f"{len([x for x in v if x is not None])} condition(s) on {k}" for k, v in scenario.conditions.items()]
     parts += [f"exogenous {k}" for k in scenario.exog]
@@ -95,7 +96,7 @@ def describe(artifact: Artifact, scenario: Scenario) -> None:
         f"Saved scenario **{scenario.scenario}**{who}, {when}: {scenario.steps} steps,"
         f" {scenario.level}% {scenario.intervals} intervals;"
         f" {'; '.join(parts) or 'no conditions'}."
-        + (f" _{scenario.notes}_" if scenario.notes else "")
+        + (f"  \n{literal(scenario.notes)}  \n" if scenario.notes else "")  # typed text, shown as typed
         + " Saved scenarios never change: its steps, level and intervals are its own (**Edit a copy** to change"
         " them).",
         icon=":material/bookmark:",
@@ -126,7 +127,7 @@ def save_form(artifact: Artifact, inputs: dict) -> None:
     withdrawal = store.withdrawals(artifact.name).get(artifact.version) if artifact.version else None
     if withdrawal is not None:  # the library refuses it too; say so before the form is filled in
         st.info(
-            f"{artifact.label} was withdrawn ({withdrawal.reason}), so no new scenario is saved on it. Pick a"
+            f"{artifact.label} was withdrawn ({literal(withdrawal.reason)}), so no new scenario is saved on it. Pick a"
             " version in use to save this one; scenarios saved before the withdrawal still open.",
             icon=":material/block:",
         )

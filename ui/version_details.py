@@ -6,11 +6,10 @@ lays them out. The stored JSON stays one click away as a download, never as a tr
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import streamlit as st
 
+from ui.literal import literal
 from ui.tables import metrics_table, number_formats
 from varlib import (
     MODEL_SPACE,
@@ -26,8 +25,6 @@ from varlib import (
 )
 
 SECTIONS = ("Spec", "Data", "Metrics", "Adequacy", "Fills", "Notes")
-_FORMATTING = r"\\*_\[\]<>#|~$"  # what would format text; the rest reads as itself
-_MARKDOWN, _IN_TEXT = re.compile(f"([{_FORMATTING}`])"), re.compile(f"([{_FORMATTING}])")  # the second keeps code
 
 
 def spec_facts(artifact: Artifact) -> dict[str, str]:
@@ -147,12 +144,12 @@ def metrics_markdown(frame: pd.DataFrame) -> str:
     formats = number_formats(frame)
     columns = list(frame.columns)
     lines = [
-        "| " + " | ".join(_md(str(name)) for name in [frame.index.name or "", *columns]) + " |",
+        "| " + " | ".join(literal(str(name)) for name in [frame.index.name or "", *columns]) + " |",
         "| :-- |" + " --: |" * len(columns),
     ]
     for label, row in frame.iterrows():
-        cells = [(formats[c](row[c]) if c in formats else _md(str(row[c]))) or "–" for c in columns]
-        lines.append("| " + " | ".join([_md(str(label)), *cells]) + " |")
+        cells = [(formats[c](row[c]) if c in formats else literal(str(row[c]))) or "–" for c in columns]
+        lines.append("| " + " | ".join([literal(str(label)), *cells]) + " |")
     return "\n".join(lines)
 
 
@@ -181,7 +178,10 @@ def render(artifact: Artifact) -> None:
         rows = adequacy_rows(artifact)
         icons = {True: ":green[:material/check_circle:]", False: ":orange[:material/warning:]"}
         # a verdict's `code` (a transform's name) reads as on the Diagnostics page
-        lines = [f"{icons[bool(passed)]} **{_md(name)}**: {_md(verdict, code=True)}" for passed, name, verdict in rows]
+        lines = [
+            f"{icons[bool(passed)]} **{literal(name)}**: {literal(verdict, code=True)}"
+            for passed, name, verdict in rows
+        ]
         st.markdown("  \n".join(["**Adequacy**", *lines]))  # one block (ui.layout)
         if not rows:
             st.caption("Not checked: the version is older than the adequacy checks.")
@@ -209,11 +209,5 @@ def render_entry(entry) -> None:
 
 
 def _facts(title: str, facts: dict[str, str]) -> None:
-    lines = [f"**{title}**"] + [f":gray[{_md(key)}:] {_md(value)}" for key, value in facts.items()]
+    lines = [f"**{title}**"] + [f":gray[{literal(key)}:] {literal(value)}" for key, value in facts.items()]
     st.markdown("  \n".join(lines))
-
-
-def _md(text: str, code: bool = False) -> str:
-    """Text shown as itself: notes and file names may hold markdown characters. `code`: the library's own
-    text, whose `backticks` mark code."""
-    return (_IN_TEXT if code else _MARKDOWN).sub(r"\\\1", str(text))

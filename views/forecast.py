@@ -12,6 +12,7 @@ from ui.errors import guarded
 from ui.forecast_link import FIELDS, KEYS, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
 from ui.layout import control_row
+from ui.literal import literal
 from ui.onboarding import render_onboarding
 from varlib import LATEST, Artifact, Card, VersionEntry, other_holdout_order, utc_time
 
@@ -151,7 +152,8 @@ def _model_card(artifact: Artifact) -> None:
         )
     with st.container(border=True):
         st.markdown(
-            f"**{artifact.label}** · created {created} by {card.author}" + (f" · _{card.notes}_" if card.notes else "")
+            f"**{artifact.label}** · created {created} by {literal(card.author)}"
+            + (f" · {literal(card.notes)}" if card.notes else "")
         )
         st.caption(details)  # with the checks (ui.layout)
 

@@ -105,3 +105,28 @@ def test_the_json_download_of_a_withdrawn_version_says_so(dashboard, page, macro
     content = json.loads(target.read_text())
     assert content["withdrawn"]["reason"] == "trained on the wrong file" and content["version"] == "0.0.1"
     assert len(content["mean"]) == 3
+
+
+def test_typed_notes_are_shown_as_typed_and_fetch_nothing(dashboard, page, macro_result):
+    """A scenario's or a version's notes went through markdown: an image in them made every viewer's browser ask
+    another host, and `# `, `- ` or `:red[...]` restyled the page."""
+    from tests.support.browser import other_hosts
+    from varlib import make_scenario
+
+    url, registry = dashboard
+    typed = "GDP **falls** ![px](http://127.0.0.1:9/track.png) :red[URGENT]\n# not a heading\n- not a list"
+    version = publish_result(registry, macro_result, "typed", notes=typed)
+    registry.save_scenario(make_scenario(version, "typed-notes", 4, conditions={"realgdp": [13000.0]}, notes=typed))
+    refresh_listings(page, url)  # a model published just now
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{url}/?model=typed&version={version.version}&scenario=typed-notes")
+    wait_for_app(page)
+    page.get_by_text("Saved scenario typed-notes", exact=False).wait_for()
+    page.locator(".js-plotly-plot").first.wait_for()
+    assert other_hosts(asked, url) == []
+    main = page.locator('[data-testid="stMain"]')
+    assert main.locator("img[src*='track.png'], h1:has-text('not a heading'), li:has-text('not a list')").count() == 0
+    text = main.inner_text()
+    assert text.count("GDP **falls** ![px](http://127.0.0.1:9/track.png) :red[URGENT]") == 2  # the card, the scenario
+    assert "# not a heading" in text and "- not a list" in text

@@ -1,0 +1,26 @@
+"""Text that people typed (notes, reasons, names) shown inside markdown as itself: never formatting, a link, an
+image fetched from another host, a colour or maths, and with its line breaks kept."""
+
+from __future__ import annotations
+
+import re
+
+# what would format text: `[` and `]` also stop links and images; `:` a directive (`:red[...]`; `:name` alone
+# vanished from the text)
+_FORMATTING = r"\\*_\[\]<>#|~$:"
+_TYPED, _LIBRARY = re.compile(f"([{_FORMATTING}`])"), re.compile(f"([{_FORMATTING}])")  # the second keeps code
+_LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(?=\s)", re.MULTILINE)  # a list item or a numbered line
+
+
+def literal(text: object, code: bool = False) -> str:
+    """`text` escaped for st.markdown and friends, each line break a line break. `code`: the library's own text,
+    whose `backticks` mark code."""
+    escaped = (_LIBRARY if code else _TYPED).sub(r"\\\1", str(text))
+    escaped = _LINE_START.sub(_not_a_list, escaped)
+    return "  \n".join(escaped.splitlines())
+
+
+def _not_a_list(match: re.Match) -> str:
+    """`- item` as `\\- item`, `1. item` as `1\\. item`: a line of typed text, not a list."""
+    marker = match[2]
+    return f"{match[1]}\\{marker}" if marker in "-+" else f"{match[1]}{marker[:-1]}\\{marker[-1]}"
