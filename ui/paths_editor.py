@@ -15,6 +15,7 @@ import streamlit as st
 
 from ui.errors import show_error
 from ui.forecast_link import LINK_LAGS, encode_lags, exact_text, reset_lag_table
+from ui.path_upload import apply_upload
 from varlib import (
     CONDITIONS,
     EXOG,
@@ -27,7 +28,6 @@ from varlib import (
     check_path,
     held_exog,
     path_editor_table,
-    read_path_csv,
 )
 
 DRAFT = "_fc_path"
@@ -166,24 +166,10 @@ def _editor(
 ) -> pd.DataFrame | None:
     draft = _draft(artifact, what, flat)
     upload = st.file_uploader(f"Upload {what} (CSV)", type=["csv"], key=f"{_key(artifact, what)}|upload")
-    if upload is None:
-        draft["refused"] = None
-    elif upload.file_id != draft["upload"]:
-        draft["upload"], draft["refused"] = upload.file_id, None
-        try:
-            read = check_path(
-                read_path_csv(upload.getvalue(), what, upload.name),
-                columns,
-                labels,
-                what,
-                _positive(artifact, what),
-                _others(artifact, what),
-            )
-        except VarlibError as exc:
-            draft["refused"] = exc  # kept while the file stays: a forecast without it would look like one with it
-        else:
-            draft["values"] = {c: read[c].tolist() for c in read.columns}
-            draft["rev"] += 1
+    positive, others = _positive(artifact, what), _others(artifact, what)
+    apply_upload(
+        draft, upload, len(labels), what, lambda file, n: check_path(file, columns, labels[:n], what, positive, others)
+    )
     if draft.get("refused") is not None:
         show_error(draft["refused"])
         return None

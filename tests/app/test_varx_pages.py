@@ -109,3 +109,25 @@ def test_a_varx_backtest_says_its_exogenous_values_were_the_observed_ones(regist
     at.button(key="bt_run").click().run()
     assert not at.exception and errors(at) == "", errors(at)
     assert "variable realint took its observed values over the scored periods" in _text(at)
+
+
+def test_an_uploaded_exogenous_file_reaches_a_longer_horizon_and_is_taken_back_when_removed(registry):
+    """Only the steps shown when the file was read were kept: 12 rows uploaded at 8 steps, then 12 steps asked,
+    read "realint has no value for step 9" while the file was still attached."""
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
+    artifact = publish_result(registry, train_model(dataset, spec), "varx")
+    path = [1.0 + 0.25 * step for step in range(12)]
+    csv = "step,realint\n" + "".join(f"{step + 1},{value}\n" for step, value in enumerate(path))
+    at = open_app({"model": "varx", "version": "0.0.1", "steps": 8})
+    uploader = at.file_uploader(key="_fc_path|exogenous values|varx|0.0.1|upload")
+    uploader.set_value(("rates.csv", csv.encode(), "text/csv")).run()
+    at.number_input(key="fc_steps").set_value(12).run()
+    assert errors(at) == "", errors(at)
+    expected = forecast_artifact(artifact, 12, exog={"realint": path})
+    np.testing.assert_allclose(values(trace(charts(at)[0], "forecast"), "y")[1:], expected.forecast.mean[:, 0])
+    at.file_uploader(key="_fc_path|exogenous values|varx|0.0.1|upload").set_value(None).run()
+    assert errors(at) == "" and any("of the removed file are taken back" in c.value for c in at.caption)
+    last = float(dataset.frame["realint"].iloc[-1])
+    held = forecast_artifact(artifact, 12, exog={"realint": [last] * 12})
+    np.testing.assert_allclose(values(trace(charts(at)[0], "forecast"), "y")[1:], held.forecast.mean[:, 0])

@@ -1,0 +1,50 @@
+"""A future path's CSV upload on the Forecast page (ui.paths_editor): read once and applied to the editor's draft,
+reaching the steps a longer horizon adds while the file stays attached, and taken back when the file is removed
+(as a removed lag-inputs file gives back the version's own inputs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from varlib import VarlibError, read_path_csv
+
+Check = Callable[[pd.DataFrame, int], pd.DataFrame]  # the file's table against the first `n` forecast periods
+
+
+def apply_upload(draft: dict, upload, horizon: int, what: str, check: Check) -> None:
+    """Bring `draft` (ui.paths_editor's: values by step, editor revision, ...) in line with the uploader's file.
+    A refusal is kept in draft["refused"] while the file stays: a forecast without it would look like one with it."""
+    if upload is None:
+        before = draft.pop("before_upload", None)
+        if draft.get("upload") is not None and before is not None:
+            draft["values"], draft["rev"] = before, draft["rev"] + 1
+            st.caption(f":material/undo: The {what} of the removed file are taken back: the table is as before it.")
+        draft["upload"], draft["refused"] = None, None
+        return
+    if upload.file_id != draft.get("upload"):
+        draft["upload"], draft["refused"] = upload.file_id, None
+        try:
+            draft["file"] = read_path_csv(upload.getvalue(), what, upload.name)
+            read = check(draft["file"], horizon)
+        except VarlibError as exc:
+            draft["refused"] = exc
+            return
+        draft.setdefault("before_upload", {c: list(v) for c, v in draft["values"].items()})
+        draft["values"] = {c: read[c].tolist() for c in read.columns}
+        draft["applied"], draft["rev"] = horizon, draft["rev"] + 1
+    elif draft.get("refused") is None and horizon > draft.get("applied", horizon):
+        try:  # a longer horizon: the file's rows for the steps it adds (edits of earlier steps stay)
+            read = check(draft["file"], horizon)
+        except VarlibError:
+            return  # the file ends before the new horizon: the table's own check names the first missing step
+        start = draft["applied"]
+        for column in read.columns:
+            values = np.full(max(horizon, len(draft["values"].get(column) or ())), np.nan)
+            values[: len(draft["values"].get(column) or ())] = draft["values"].get(column) or []
+            values[start:horizon] = read[column].to_numpy(dtype=float)[start:horizon]
+            draft["values"][column] = values.tolist()
+        draft["applied"], draft["rev"] = horizon, draft["rev"] + 1
