@@ -47,6 +47,7 @@ _ADVICE = {
 # CLI commands the library's messages name, said as the dashboard's own controls
 _DASHBOARD_WORDS = (
     (re.compile(r"`varlib alias set \S+ VERSION --name \S+`"), "the Models page's *Move an alias* form"),
+    (re.compile(r" \(--exog-csv, REST `exog`\)"), " (the *Exogenous values* table)"),
 )
 
 # The Train page's control for each CLI flag its refusals name (a value after the flag follows the label).
@@ -84,7 +85,9 @@ def explain(exc: VarlibError, controls: Mapping[str, str] | None = None) -> str:
     # a message that starts with a column's name keeps its case (`const` is not `Const`); a field that is a label
     # of several words (`lag input realgdp on 2009-04-01`) is a sentence's start like any other
     named = str(getattr(exc, "field", None) or "")
-    if not (named and " " not in named and message.startswith(named + " ")):
+    # a file's name (`allempty.csv`) keeps its case, as a column's does
+    first = message.split(" ", 1)[0].rstrip(":,;").replace("-", "")
+    if not (named and " " not in named and message.startswith(named + " ")) and first.isalpha():
         message = message[:1].upper() + message[1:]  # a sentence of its own after the title
     for kind, (title, advice) in _ADVICE.items():
         if isinstance(exc, kind):
