@@ -39,6 +39,7 @@ _GROUPS = {  # two groups or more: only thousands (1.234.567 has a decimal comma
 }
 _PERIOD_COUNTS = re.compile(r"\d{4}[.:]\d{1,2}")  # 1960.1: a label of the date column, not a number
 _WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and .xls
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # in a file of bytes, not text: tab, CR and LF are text
 # Cells that say "no value" as data sources write it: FRED's ".", Eurostat's ":", Excel's #N/A (#NV in German)
 MISSING_MARKS = frozenset({".", ":", "-", "–", "NA", "N/A", "n/a", "#N/A", "#NV", "NaN", "nan", "null", "NULL"})
 READ_AS = "read_as"  # the table's attrs entry: how the file was read, where it is not a plain CSV
@@ -64,6 +65,12 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
             value=label,
         )
     text, encoding = _decode(data, label)
+    if control := _CONTROL.search(text.rstrip("\x1a")):  # DOS's end-of-file mark aside, no text file holds these
+        raise InvalidInputError(
+            f"{label!r} is not a text CSV: it holds the control character {control[0]!r} at character"
+            f" {control.start() + 1}; export the data as CSV (comma- or semicolon-separated)",
+            value=label,
+        )
     text, named, skipped = without_preamble(text, label, DELIMITERS)  # Excel's sep= line, title lines: now empty
     header = next((line for line in text.splitlines() if line.strip()), "")
     unquoted = re.sub(r'"[^"]*"', "", header)
