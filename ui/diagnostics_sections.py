@@ -52,8 +52,7 @@ def coefficients(diag: Diagnostics) -> None:
         " p-value statsmodels prints."
     )
     for tab, equation in zip(st.tabs(list(diag.coefficients.equations)), diag.coefficients.equations, strict=True):
-        frame = pd.DataFrame(diag.coefficients.table(equation)).set_index("regressor")
-        frame = frame.rename(columns={"p_normal": "p normal"})
+        frame = diag.coefficients.frame(equation)
         styled = frame.style.format(number_formats(frame, p_values=("p", "p normal"))).map(
             lambda p: "background-color: rgba(26,152,80,0.25)" if p < 0.05 else "", subset=["p"]
         )

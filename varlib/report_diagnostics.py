@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .backtest import Backtest
-from .diagnostics import Coefficients, Cointegration, Diagnostics
+from .diagnostics import Cointegration, Diagnostics
 from .number_format import format_column
 from .training import score_notes
 
@@ -51,7 +51,7 @@ def cointegration(coint: Cointegration) -> list[str]:
     ]
     for title, coefs in (("Cointegration relations (beta, normalised)", coint.beta), ("Loadings (alpha)", coint.alpha)):
         for equation in coefs.equations:
-            parts += [f"<h3>{title}: {html.escape(equation)}</h3>", table(_coefficient_frame(coefs, equation))]
+            parts += [f"<h3>{title}: {html.escape(equation)}</h3>", table(coefs.frame(equation))]
     return parts
 
 
@@ -149,13 +149,8 @@ def coefficients(diag: Diagnostics) -> list[str]:
         " statsmodels prints.</p>",
     ]
     for equation in diag.coefficients.equations:
-        parts += [f"<h3>Equation {html.escape(equation)}</h3>", table(_coefficient_frame(diag.coefficients, equation))]
+        parts += [f"<h3>Equation {html.escape(equation)}</h3>", table(diag.coefficients.frame(equation))]
     return parts
-
-
-def _coefficient_frame(coefs: Coefficients, equation: str) -> pd.DataFrame:
-    """One equation's rows, headed in words as the Diagnostics page heads them (`p normal`)."""
-    return pd.DataFrame(coefs.table(equation)).set_index("regressor").rename(columns={"p_normal": "p normal"})
 
 
 def fevd(diag: Diagnostics) -> list[str]:

@@ -61,11 +61,7 @@ class CausalityTest:
     variable -> another, one -> all the others jointly (as JMulTi and R `vars` print it), all the others -> one
     (EViews' block exogeneity); instantaneous tests are symmetric ("one_to_others")."""
 
-    SCOPE_LABELS: ClassVar = {
-        "pair": "one → one",
-        "one_to_others": "one → all others",
-        "others_to_one": "all others → one",
-    }
+    SCOPES: ClassVar = {"pair": "one → one", "one_to_others": "one → all others", "others_to_one": "all others → one"}
     kind: str  # "granger" | "instantaneous"
     scope: str  # "pair" | "one_to_others" | "others_to_one"
     causing: tuple[str, ...]
@@ -81,7 +77,7 @@ class CausalityTest:
 
     @property
     def scope_label(self) -> str:  # `one → all others`: the scope as the page's and the report's tables name it
-        return self.SCOPE_LABELS[self.scope]
+        return self.SCOPES[self.scope]
 
     def to_dict(self) -> dict:
         body = self.result.to_dict()
@@ -183,6 +179,10 @@ class Coefficients:
             }
             for i, name in enumerate(self.regressors)
         ]
+
+    def frame(self, equation: str) -> pd.DataFrame:
+        """One equation's table by regressor, headed as the Diagnostics page and the report print it (`p normal`)."""
+        return pd.DataFrame(self.table(equation)).set_index("regressor").rename(columns={"p_normal": "p normal"})
 
     def to_dict(self) -> dict:
         return {eq: self.table(eq) for eq in self.equations}
