@@ -65,9 +65,9 @@ def profile_csv(
     headerless = raw.attrs.get(HEADERLESS, {})
     raw = raw.drop(columns=list(headerless))  # so it is never offered as a variable under pandas' `Unnamed: 1`
     date_col = date_col or guess_date_column(raw.columns, raw)  # as training reads it (datasets.load_csv)
-    notes: tuple[str, ...] = ()
+    below: tuple[str, ...] = ()  # notes written under the data, said in read_as
     if date_col is not None and date_col in raw.columns:
-        raw, notes = without_notes_below(raw, date_col)
+        raw, below = without_notes_below(raw, date_col)
     problems: list[str] = []
     numbers = {
         str(c): pd.to_numeric(raw[c].str.strip().mask(raw[c].str.strip() == ""), errors="coerce") for c in raw.columns
@@ -102,7 +102,7 @@ def profile_csv(
             f"column {c} holds numbers but for {cells}: fix {'that cell' if count == 1 else 'those cells'} to offer"
             " the column as a variable (text columns never are)"
         )
-    said: list[str] = []  # DataProfile.notes (`notes` here: lines below the data, for read_as)
+    notes: list[str] = []
     text_only = tuple(c for c in text if c not in typos)
     percent = tuple(c for c in text_only if is_percent_column(raw[c]))  # meant as numbers: a problem, with the fix
     if percent:
@@ -110,9 +110,9 @@ def profile_csv(
         problems.append(f"{_text_columns(percent, raw, numbers)}; {holds}: {PERCENT_HINT}")
     plain = tuple(c for c in text_only if c not in percent)
     if plain:
-        said.append(_text_columns(plain, raw, numbers))
+        notes.append(_text_columns(plain, raw, numbers))
     if empty:
-        said.append(f"empty column(s) {', '.join(empty)}: no values, so they cannot be variables")
+        notes.append(f"empty column(s) {', '.join(empty)}: no values, so they cannot be variables")
     if frequency is not None and frequency.missing:
         problems.append(f"{frequency.label} dates with missing periods: {frequency.describe_missing()}")
     missing = {c: int(frame[c].isna().sum()) for c in numeric if frame[c].isna().any()}
@@ -120,7 +120,7 @@ def profile_csv(
         problems.append("empty cells: " + ", ".join(f"{c} ({_empty_cells(frame[c])})" for c in missing))
     constant = tuple(c for c in numeric if frame[c].nunique(dropna=True) <= 1 or is_straight_line(frame[c]))
     if constant:
-        said.append(
+        notes.append(
             f"column(s) {', '.join(constant)} constant or counting (the same step every row, as a saved row index):"
             " nothing to forecast, so a VAR cannot use them"
         )
@@ -140,8 +140,8 @@ def profile_csv(
         constant,
         non_positive,
         tuple(problems),
-        tuple(said),
-        read_as(raw, order, turned) + notes + trimmed,
+        tuple(notes),
+        read_as(raw, order, turned) + below + trimmed,
     )
     return profile, frame
 
@@ -152,16 +152,19 @@ def _empty_cells(values: pd.Series, shown: int = 3) -> str:
     where = np.flatnonzero(values.isna().to_numpy())
     dated = isinstance(values.index, pd.DatetimeIndex)
     named = [iso_label(values.index[i]) if dated else f"row {i + 1}" for i in where[:shown]]
-    more = f" and {len(where) - shown} more" if len(where) > shown else ""
-    return f"{len(where)}: {', '.join(named)}{more}"
+    return f"{len(where)}: {_first_few(named, len(where))}"
 
 
 def _text_columns(columns: tuple[str, ...], raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> str:
     """`text column(s) region ('north' in row 1) are not numbers and cannot be variables`, the first SHOWN_TEXT
     named with an example cell and the rest counted."""
-    examples = ", ".join(f"{c} ({_first_text(raw[c], numbers[c])})" for c in columns[:SHOWN_TEXT])
-    more = f" and {len(columns) - SHOWN_TEXT} more" if len(columns) > SHOWN_TEXT else ""
-    return f"text column(s) {examples}{more} are not numbers and cannot be variables"
+    examples = [f"{c} ({_first_text(raw[c], numbers[c])})" for c in columns[:SHOWN_TEXT]]
+    return f"text column(s) {_first_few(examples, len(columns))} are not numbers and cannot be variables"
+
+
+def _first_few(named: list[str], total: int) -> str:
+    """`a, b, c and 2 more`: the items named, then a count of the `total` left unnamed."""
+    return ", ".join(named) + (f" and {total - len(named)} more" if total > len(named) else "")
 
 
 def _not_numbers(cells: pd.Series, numbers: pd.Series) -> list[int]:
@@ -177,8 +180,7 @@ def _typo_cells(cells: pd.Series, numbers: pd.Series, dates: pd.Series | None) -
         f"{cells.iloc[i]!r} in row {i + 1}" + (f" ({dates.iloc[i].strip()})" if dates is not None else "")
         for i in bad[:3]
     ]
-    more = f" and {len(bad) - 3} more" if len(bad) > 3 else ""
-    return ", ".join(shown) + more, len(bad)
+    return _first_few(shown, len(bad)), len(bad)
 
 
 def _first_text(cells: pd.Series, numbers: pd.Series) -> str:
