@@ -44,6 +44,8 @@ def column_config() -> dict:
     config: dict = {
         name: st.column_config.TextColumn(name, width=width, help=text) for name, (width, text) in COLUMNS.items()
     }
+    width, text = COLUMNS["created"]
+    config["created"] = st.column_config.TextColumn("created (UTC)", width=width, help=text)  # cells end at the minute
     width, text = COLUMNS["lag order"]
     config["lag order"] = st.column_config.NumberColumn("lag order", width=width, help=text, format="%d")
     return config

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from varlib import (
+    METRIC_LABELS,
     VersionEntry,
     VersionForecast,
     column_format,
@@ -124,7 +125,7 @@ def metrics_table(evaluation: dict) -> pd.DataFrame:
     frame = pd.DataFrame(evaluation["metrics"]).T
     frame.index.name = "variable"
     frame = frame[[m for m in ("rmse", "mae", "mape") if m in frame.columns]]  # a stored version's keys are sorted
-    return frame.rename(columns={"rmse": "RMSE", "mae": "MAE", "mape": "MAPE %"})
+    return frame.rename(columns=METRIC_LABELS)
 
 
 def aliases_table(aliases, withdrawn: Mapping | None = None) -> pd.DataFrame:

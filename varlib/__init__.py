@@ -121,7 +121,7 @@ from .service import (
 from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
-from .training import Evaluation, TrainResult, exog_note, mape_note, score_notes
+from .training import METRIC_LABELS, Evaluation, TrainResult, exog_note, mape_note, score_notes
 from .vecm_model import johansen_caveat
 from .version_forecast import VersionForecast
 from .versions import (
@@ -194,6 +194,7 @@ __all__ = [
     "MAX_ORIGINS",
     "MAX_STEPS",
     "METRICS",
+    "METRIC_LABELS",
     "MIN_RESIDUAL_DF",
     "MODEL_SPACE",
     "ModelSpec",

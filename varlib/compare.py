@@ -19,6 +19,7 @@ from .data import label_of, period_labels
 from .errors import InvalidInputError
 from .forecast_inputs import held_exog
 from .service import VersionForecast, forecast_artifact
+from .training import METRIC_LABELS
 from .wording import and_list, utc_time
 
 METRIC_NAMES = ("rmse", "mae", "mape")
@@ -185,5 +186,5 @@ def _fields(artifact: Artifact, variables: list[str]) -> dict:
     for variable in variables:
         for metric in METRIC_NAMES:
             value = (metrics.get(variable) or {}).get(metric)
-            fields[f"holdout {metric} {variable}"] = None if value is None else float(value)
+            fields[f"holdout {METRIC_LABELS[metric]} {variable}"] = None if value is None else float(value)
     return fields

@@ -26,7 +26,7 @@ from .release import __version__
 from .report_diagnostics import prose, table
 from .report_forecast import forecast_section, irf_section, labels_of
 from .scenario import Scenario
-from .training import score_notes
+from .training import METRIC_LABELS, score_notes
 from .version_forecast import VersionForecast
 from .wording import and_list, other_holdout_order, utc_time
 
@@ -143,7 +143,10 @@ def _card(artifact: Artifact) -> list[str]:
         metrics = metrics[[m for m in ("rmse", "mae", "mape") if m in metrics.columns]]
         other = other_holdout_order(artifact.spec.kind, artifact.k_ar, evaluation.get("k_ar"))
         scored = f", scored with a {other}: the criterion's search on the rows before the holdout" if other else ""
-        parts += [f"<h3>Holdout ({evaluation.get('rows')} rows{html.escape(scored)})</h3>", table(metrics)]
+        parts += [
+            f"<h3>Holdout ({evaluation.get('rows')} rows{html.escape(scored)})</h3>",
+            table(metrics.rename(columns=METRIC_LABELS)),
+        ]
         parts += [f"<p>{html.escape(note)}</p>" for note in score_notes(metrics["mape"], artifact.spec.exog)]
     return parts
 

@@ -163,6 +163,9 @@ def _evaluate(
     return evaluation, note
 
 
+# How every table heads the holdout and backtest scores (MAPE is in percent); the stored keys are the lower-case names
+METRIC_LABELS = {"rmse": "RMSE", "mae": "MAE", "mape": "MAPE %"}
+
 _MAPE_NOTE = (
     "MAPE is left out where a variable's actual values are not all of one sign: for values at or near 0,"
     " as a growth rate or a spread may have, a percentage error says nothing."

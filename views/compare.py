@@ -16,7 +16,7 @@ from ui.version_pick import pick_versions
 from varlib import (
     DATE,
     MAX_STEPS,
-    METRICS,
+    METRIC_LABELS,
     Artifact,
     VarlibError,
     all_variables,
@@ -150,7 +150,8 @@ def render() -> None:
 def _holdout_orders(shown: pd.DataFrame, artifacts: list[Artifact]) -> pd.DataFrame:
     """A version's holdout scores name the lag order they were scored with when it is not the version's, as on the
     Models page: `0.0123 (of a VAR(3))`."""
-    scores = [row for row in shown.index if any(str(row).startswith(f"holdout {m} ") for m in METRICS)]
+    heads = tuple(f"holdout {label} " for label in METRIC_LABELS.values())
+    scores = [row for row in shown.index if str(row).startswith(heads)]
     marked = []
     for artifact in artifacts:
         other = other_holdout_order(artifact.spec.kind, artifact.k_ar, (artifact.evaluation or {}).get("k_ar"))

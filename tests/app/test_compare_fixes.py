@@ -46,9 +46,9 @@ def test_a_holdout_scored_with_another_lag_order_says_so_in_the_table(seeded):
     at = open_app({"versions": "var:0.0.1,reordered:0.0.1"}, page=COMPARE)
     assert errors(at) == ""
     table = at.dataframe[0].value
-    assert table.loc["holdout rmse realgdp", "reordered 0.0.1"].endswith("(of a VAR(9))")
-    assert table.loc["holdout mae realinv", "reordered 0.0.1"].endswith("(of a VAR(9))")
-    assert "(of a" not in table.loc["holdout rmse realgdp", "var 0.0.1"]  # scored with its own order
+    assert table.loc["holdout RMSE realgdp", "reordered 0.0.1"].endswith("(of a VAR(9))")
+    assert table.loc["holdout MAE realinv", "reordered 0.0.1"].endswith("(of a VAR(9))")
+    assert "(of a" not in table.loc["holdout RMSE realgdp", "var 0.0.1"]  # scored with its own order
     assert "reordered 0.0.1: a VAR(9)" in _text(at)
 
 

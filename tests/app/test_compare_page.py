@@ -50,10 +50,10 @@ def test_row_names_are_shown_whole_and_each_row_has_one_number_format(two_versio
     names = list(table.value.index)
     config = json.loads(table.proto.columns)
     width = config["_index"]["width"]
-    assert isinstance(width, int) and width >= 7 * max(len(n) for n in names)  # "holdout rmse realcons" fits
+    assert isinstance(width, int) and width >= 7 * max(len(n) for n in names)  # "holdout RMSE realcons" fits
     assert config["_index"].get("pinned") is True
     rows = dict(zip(names, displayed(table).to_numpy().tolist(), strict=True))
-    for name in ("holdout rmse realgdp", "holdout mae realcons", "holdout mape realgdp", "holdout fraction"):
+    for name in ("holdout RMSE realgdp", "holdout MAE realcons", "holdout MAPE % realgdp", "holdout fraction"):
         assert len(formats_of(rows[name])) == 1, (name, rows[name])
     assert rows["rows"] == [rows["rows"][0]] * 2 and re.fullmatch(r"\d+", rows["rows"][0])
 

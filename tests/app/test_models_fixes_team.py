@@ -108,3 +108,4 @@ def test_the_status_column_is_wide_enough_to_read_a_withdrawal(seeded, macro_res
     assert sum(config[c]["width"] for c in models_table.DEFAULT) <= 980
     assert table.value["status"].tolist() == ["ok", "withdrawn: bad holdout"]
     assert seeded.withdrawal("var", Version(0, 0, 1)).reason == "bad holdout"
+    assert config["created"]["label"] == "created (UTC)"  # the cells stop at the minute, before the zone

@@ -43,8 +43,8 @@ def test_table_side_by_side_with_differences(versions):
     assert table.loc["frequency", "var 0.0.1"] == "quarterly (QS-JAN)"
     assert table.loc["created", "var 0.0.1"] == versions[0].created_at[:19].replace("T", " ") + " UTC"
     rmse = versions[0].evaluation["metrics"]["realgdp"]["rmse"]
-    assert table.loc["holdout rmse realgdp", "var 0.0.1"] == pytest.approx(rmse)
-    assert table.loc["holdout rmse realinv", "var 0.0.1"] is None  # not a variable of 0.0.1
+    assert table.loc["holdout RMSE realgdp", "var 0.0.1"] == pytest.approx(rmse)
+    assert table.loc["holdout RMSE realinv", "var 0.0.1"] is None  # not a variable of 0.0.1
     with pytest.raises(InvalidInputError, match="picked twice"):
         compare_table([versions[0], versions[0]])
 

@@ -59,6 +59,13 @@ def test_a_holdout_scored_with_another_order_says_so(big):
     assert "scored with" not in render_report(big, diagnose(big))
 
 
+def test_the_holdout_scores_are_headed_as_on_the_pages(big):
+    page = render_report(big, diagnose(big))
+    section = page[page.index("<h3>Holdout (") :]
+    heads = re.findall(r"<th>([^<]*)</th>", section[: section.index("</thead>")])
+    assert heads[-3:] == ["RMSE", "MAE", "MAPE %"]
+
+
 def test_a_scenarios_given_values_notes_and_author_are_in_the_file():
     dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
     spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2)
