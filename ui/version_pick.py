@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from ui import governance, selection, store, url_state
+from ui import governance, linked_versions, selection, store, url_state
 from ui.errors import dashboard_words
 from ui.onboarding import render_empty_store
 from varlib import LATEST, Artifact, CorruptArtifactError, VarlibError, and_list
@@ -162,9 +162,11 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
     entries = {label: pair for label, pair in listed.items() if label not in gone}  # withdrawn: only when named
     linked = st.session_state.pop(f"_{prefix}_link_versions", None)
     start = st.session_state.pop(f"_{prefix}_link_model", None), st.session_state.pop(f"_{prefix}_link_version", None)
+    if linked is not None or start[0] is not None:
+        linked_versions.forget(prefix)  # a new link: the words of the one before no longer apply
     if linked is not None:
         missing: list[str] = []
-        linked = [label for label in (_resolved(label, names, missing) for label in linked) if label]
+        linked = [label for label in (_resolved(prefix, label, names, missing) for label in linked) if label]
         twice = [label for label in dict.fromkeys(linked) if linked.count(label) > 1]
         if twice:
             st.warning(f"The link names {and_list(twice)} more than once; each is compared once.", icon=LINK)
@@ -179,7 +181,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         else:  # none of them: the default pair below, as the warning says, not an empty picker
             st.session_state.pop(key, None)
             problems += missing
-    elif start[0] is not None and (labels := _linked_start(*start, names, entries, listed, problems)):
+    elif start[0] is not None and (labels := _linked_start(prefix, *start, names, entries, listed, problems)):
         st.session_state[key] = labels
     _leave_out_damaged(key, listed, entries, damaged)
     if key not in st.session_state or not set(st.session_state[key]) <= set(listed):
@@ -208,17 +210,19 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
     return artifacts
 
 
-def _resolved(label: str, names: list[str], problems: list[str]) -> str | None:
+def _resolved(prefix: str, label: str, names: list[str], problems: list[str]) -> str | None:
     """A link's `model @alias` or `model latest` as the version it stands for now (None, said, when it stands for
-    none); any other label as it is."""
+    none; else remembered for the address, see ui.linked_versions); any other label as it is."""
     name, _, version = label.partition(" ")
     if name not in names or not (version.startswith("@") or version == LATEST):
         return label
     try:
-        return f"{name} {store.resolve(name, version)}"
+        resolved = f"{name} {store.resolve(name, version)}"
     except VarlibError as exc:
         problems.append(f"{label}, which does not open ({dashboard_words(str(exc))})")
         return None
+    linked_versions.remember(prefix, resolved, version)
+    return resolved
 
 
 def _load(label: str, listed: dict, damaged: dict[str, str]) -> Artifact | None:
@@ -271,7 +275,7 @@ def _start(model: str, version: str | None, entries: dict, listed: dict) -> list
 
 
 def _linked_start(
-    model: str, version: str | None, names: list[str], entries: dict, listed: dict, problems: list[str]
+    prefix: str, model: str, version: str | None, names: list[str], entries: dict, listed: dict, problems: list[str]
 ) -> list[str]:
     """The start a link's `model` and `version` (`latest`, `0.0.3`, `0_0_3` or `@alias`) ask for; each value the
     store cannot offer is a problem."""
@@ -283,4 +287,6 @@ def _linked_start(
     labels = _start(model, wanted, entries, listed)
     if wanted is not None and f"{model} {wanted}" not in labels:
         problems.append(f"version {version} of {model}, which is not a usable version")
+    elif labels and version is not None and (version.startswith("@") or version == LATEST):
+        linked_versions.remember(prefix, labels[0], version.strip())
     return labels

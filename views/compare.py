@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import comparison_figures, store, url_state
+from ui import comparison_figures, linked_versions, store, url_state
 from ui.chart_look import plot
 from ui.errors import guarded, show_error
 from ui.figures import recent
@@ -86,7 +86,7 @@ def render() -> None:
     url_state.write(
         PAGE,
         {
-            "versions": ",".join(f"{a.name}:{a.version}" for a in artifacts) or None,
+            "versions": linked_versions.link_value(PAGE, artifacts),  # an alias named by the link stays so
             "steps": str(steps),
             "level": str(level),
             "only": "1" if only else None,

@@ -146,3 +146,17 @@ def test_edited_shared_lag_inputs_are_said_to_be_left_out_of_the_link(three_vers
     at.run()
     assert errors(at) == ""
     assert "does not carry the edited shared lag inputs (1 value(s) changed)" in _text(at)
+
+
+def test_a_links_alias_stays_in_the_address_while_it_stands_for_the_version_shown(three_versions):
+    """The address pinned `@champion` to its version, so a copied link no longer followed the alias as the Forecast
+    page's does; once the alias moves on, the page keeps what it shows and the address names that version."""
+    three_versions.set_alias("var", "champion", "0.0.1")
+    at = open_app({"versions": "var:@champion,var:0.0.3"}, page=COMPARE)
+    assert errors(at) == "" and at.query_params["versions"] == "var:@champion,var:0.0.3"
+    three_versions.set_alias("var", "champion", "0.0.2")
+    at.run()
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.1", "var 0.0.3"]
+    assert at.query_params["versions"] == "var:0.0.1,var:0.0.3"
+    at = open_app({"model": "var", "version": "latest"}, page=COMPARE)
+    assert at.query_params["versions"] == "var:latest,var:0.0.2"
