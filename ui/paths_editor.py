@@ -94,7 +94,7 @@ def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list
     try:
         path = check_path(
             path_editor_table(current, columns, labels), columns, labels, CONDITIONS, _positive(artifact, CONDITIONS)
-        )
+        )  # the editor's own table: dated as the forecast is
     except VarlibError as exc:
         show_error(exc)
         return None
@@ -167,8 +167,13 @@ def _editor(
     draft = _draft(artifact, what, flat)
     upload = st.file_uploader(f"Upload {what} (CSV)", type=["csv"], key=f"{_key(artifact, what)}|upload")
     positive, others = _positive(artifact, what), _others(artifact, what)
+    frequency = artifact.data.frequency  # a file may date periods by their end: read as the periods they fall in
     apply_upload(
-        draft, upload, len(labels), what, lambda file, n: check_path(file, columns, labels[:n], what, positive, others)
+        draft,
+        upload,
+        len(labels),
+        what,
+        lambda file, n: check_path(file, columns, labels[:n], what, positive, others, frequency=frequency),
     )
     if draft.get("refused") is not None:
         show_error(draft["refused"])

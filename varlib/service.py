@@ -146,7 +146,8 @@ def _exog_future(artifact: Artifact, exog, index: list[str]) -> np.ndarray | Non
             " (CLI --exog-csv, REST `exog`, the Forecast page's table)",
             field="exog",
         )
-    path = check_path(exog, artifact.exog, index, EXOG, other_columns=artifact.variables)
+    frequency = artifact.data.frequency  # a file may date the periods by their end: read as the periods they fall in
+    path = check_path(exog, artifact.exog, index, EXOG, other_columns=artifact.variables, frequency=frequency)
     return path[artifact.exog].to_numpy(dtype=float)
 
 
@@ -155,7 +156,9 @@ def _conditions(artifact: Artifact, conditions, index: list[str]) -> np.ndarray 
     if conditions is None:
         return None
     logged = artifact.spec.transform in LOGGED
-    path = check_path(conditions, artifact.variables, index, CONDITIONS, logged, other_columns=artifact.exog)
+    path = check_path(
+        conditions, artifact.variables, index, CONDITIONS, logged, artifact.exog, frequency=artifact.data.frequency
+    )
     fixed = path.reindex(columns=artifact.variables).to_numpy(dtype=float)
     return fixed if np.isfinite(fixed).any() else None
 

@@ -284,7 +284,7 @@ def test_a_lag_csv_of_recent_data_gives_its_last_periods_and_dated_rows_are_cons
     with pytest.raises(InvalidInputError, match=r"skip 2009-04-01 \(between 2009-01-01 and 2009-07-01\)"):
         read_lag_inputs(b"date,gdp\n2009-01-01,1\n2009-07-01,3\n", ["gdp"], 2, "none", frequency="QS-JAN")
     with pytest.raises(InvalidInputError, match="2009-02-15 is not a quarterly period of this model"):
-        read_lag_inputs(b"date,gdp\n2009-02-15,1\n2009-05-15,3\n", ["gdp"], 2, "none", frequency="QS-JAN")
+        read_lag_inputs(b"date,gdp\n2009-02-15,1\n2009-05-16,3\n", ["gdp"], 2, "none", frequency="QS-JAN")
 
 
 def test_a_lag_file_of_a_blank_line_is_refused_not_a_traceback():

@@ -77,9 +77,9 @@ def test_lag_inputs_and_paths_dated_on_that_day_are_read_as_their_months():
     forecast = forecast_artifact(artifact, steps=3, lag_inputs=lags)
     assert forecast.index == ["2005-01-01", "2005-02-01", "2005-03-01"]
     labels = forecast.index
-    path = check_path(pd.DataFrame({"date": ["2005-02-15"], "a": ["103.0"]}), ["a", "b"], labels)
+    path = check_path(pd.DataFrame({"date": ["2005-02-15"], "a": ["103.0"]}), ["a", "b"], labels, frequency="MS")
     assert np.isnan(path.loc[1, "a"]) and path.loc[2, "a"] == 103.0  # the second step: February
-    last = check_path(pd.DataFrame({"date": ["2005-03-15"], "a": ["104.0"]}), ["a", "b"], labels)
+    last = check_path(pd.DataFrame({"date": ["2005-03-15"], "a": ["104.0"]}), ["a", "b"], labels, frequency="MS")
     assert last.loc[3, "a"] == 104.0  # the horizon's last month, though the 15th is after its period's start
     mixed = b"date,a,b\n2004-11-15,101.0,51.0\n2004-12-16,101.5,51.5\n"
     with pytest.raises(InvalidInputError, match="2004-11-15 is not a monthly period of this model"):

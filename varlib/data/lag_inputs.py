@@ -23,7 +23,7 @@ from .columns import find_date_column
 from .csv_text import read_text_table
 from .datasets import without_notes_below
 from .frequency import label_of
-from .periods import first_break, newest_first, offset_of, on_grid
+from .periods import first_break, in_their_periods, newest_first, offset_of, on_grid
 from .timeindex import is_date, parse_dates
 
 DATE = "date"  # the label column of an editor table
@@ -167,8 +167,13 @@ def _check_order(dates: pd.DatetimeIndex) -> None:
 def _dates(labels: list[str], frequency: str | None) -> pd.DatetimeIndex:
     """The labels as dates (numeric ones read in one order: a forecast's dates continue from the last); a
     label that is not a date is named (taken in file order, the rows would be dated from the training
-    data's end), and dates that read day first and month first alike are refused."""
-    return parse_dates(pd.Index(labels), DATE, "the lag inputs", on_grid(frequency))
+    data's end), and dates that read day first and month first alike are refused. Dates of consecutive
+    periods dated another way than the model's (2009-06-30 for a quarter the model dates 2009-04-01) are
+    read as those periods."""
+    fits = on_grid(frequency)
+    dates = parse_dates(pd.Index(labels), DATE, "the lag inputs", fits)
+    periods = None if fits is None or fits(dates) else in_their_periods(dates, frequency)
+    return dates if periods is None else periods  # a period skipped is named by the model's dates
 
 
 def read_lag_inputs(

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..forecast_inputs import MAX_MAGNITUDE
+from .columns import find_date_column
 
 STEP = "step"
 CONDITIONS = "conditions"
@@ -102,3 +103,28 @@ def check_complete(path: pd.DataFrame, columns: Sequence[str], labels: Sequence[
 def step_label(step: int, labels: Sequence[str]) -> str:
     label = labels[step - 1] if 1 <= step <= len(labels) else None
     return f"{step} ({label})" if label and not label.startswith("+") else str(step)
+
+
+def is_step_name(column: object) -> bool:
+    """`step`, `Step` or `STEP`: a column placing a path's rows by their step number."""
+    return str(column).strip().lower() == STEP
+
+
+def refuse_no_conditions(table: pd.DataFrame, label: str) -> None:
+    """A conditions file with no value in any variable's column would give a plain forecast that reads as a
+    conditioned one."""
+    placing = {find_date_column(table.columns), *(c for c in table.columns if is_step_name(c))}
+    values = [c for c in table.columns if c not in placing]
+    if not any(not is_empty(cell) for column in values for cell in table[column]):
+        named = ", ".join(map(str, values))
+        where = (
+            (f"column {named} is empty" if len(values) == 1 else f"columns {named} are empty")
+            if values
+            else ("it has no variable's column")
+        )
+        raise InvalidInputError(
+            f"{label} conditions nothing: {where}; give a value for each variable and step to condition on"
+            " (an empty cell leaves it free), or forecast without conditions",
+            field=CONDITIONS,
+            value=label,
+        )

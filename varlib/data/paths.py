@@ -30,9 +30,12 @@ from .path_values import (
     check_columns,
     check_complete,
     is_empty,
+    is_step_name,
+    refuse_no_conditions,
     step_label,
 )
-from .timeindex import AmbiguousDates, as_their_months, parse_dates
+from .periods import in_their_periods
+from .timeindex import AmbiguousDates, parse_dates
 
 __all__ = ["CONDITIONS", "EXOG", "STEP", "check_path", "path_editor_table", "read_path_csv"]
 
@@ -46,28 +49,8 @@ def read_path_csv(source: str | Path | bytes, what: str = CONDITIONS, name: str 
         raise InvalidInputError(f"cannot read {what} from {label!r}: {exc.strerror or exc}", value=label) from None
     table = read_text_table(data, label, observations=False)
     if what == CONDITIONS:
-        _refuse_no_conditions(table, label)
+        refuse_no_conditions(table, label)
     return table
-
-
-def _refuse_no_conditions(table: pd.DataFrame, label: str) -> None:
-    """A conditions file with no value in any variable's column would give a plain forecast that reads as a
-    conditioned one."""
-    placing = {find_date_column(table.columns), *(c for c in table.columns if _is_step_name(c))}
-    values = [c for c in table.columns if c not in placing]
-    if not any(not is_empty(cell) for column in values for cell in table[column]):
-        named = ", ".join(map(str, values))
-        where = (
-            (f"column {named} is empty" if len(values) == 1 else f"columns {named} are empty")
-            if values
-            else ("it has no variable's column")
-        )
-        raise InvalidInputError(
-            f"{label} conditions nothing: {where}; give a value for each variable and step to condition on"
-            " (an empty cell leaves it free), or forecast without conditions",
-            field=CONDITIONS,
-            value=label,
-        )
 
 
 def check_path(
@@ -77,14 +60,17 @@ def check_path(
     what: str = CONDITIONS,
     positive: bool = False,
     other_columns: Sequence[str] = (),
+    frequency: str | None = None,
 ) -> pd.DataFrame:
     """A path as floats: one row per step (index 1..len(labels)), one column per name in `columns` that the
     table has (every one for exogenous values), NaN where a condition is free.
 
     `table` is a DataFrame (text or numbers; a date or `step` column, or a DatetimeIndex, places the rows)
     or a mapping of variable -> values step by step (the REST form, None for a free value). `labels` are the
-    forecast's period labels; `positive` refuses values <= 0 (conditions of a logdiff model); names in
-    `other_columns` get a message saying which kind of path they belong in."""
+    forecast's period labels, of the model's `frequency` (dates dated another way, such as quarter ends for a
+    model dated by the quarters' first days, are read as the periods they fall in); `positive` refuses values
+    <= 0 (conditions of a logdiff model); names in `other_columns` get a message saying which kind of path they
+    belong in."""
     by_position = isinstance(table, Mapping)  # the REST form: each list step by step, every key a variable
     if by_position:  # before any other work: a body of many keys that are not variables costs nothing
         check_columns((str(key) for key in table), columns, what, other_columns, placing=False)
@@ -92,7 +78,9 @@ def check_path(
     if not by_position:
         frame = _step_column_named(frame, columns)
     date_column = None if by_position else _date_column(frame)
-    steps = _position_steps(frame, labels, what) if by_position else _steps_of(frame, labels, what, date_column)
+    steps = (
+        _position_steps(frame, labels, what) if by_position else _steps_of(frame, labels, what, date_column, frequency)
+    )
     given = [c for c in frame.columns if c not in (STEP, date_column)] if not by_position else list(frame.columns)
     check_columns(given, columns, what, other_columns)
     index = pd.RangeIndex(1, len(labels) + 1, name=STEP)
@@ -145,12 +133,8 @@ def _step_column_named(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFr
     that name)."""
     if STEP in frame.columns:
         return frame
-    named = [c for c in frame.columns if _is_step_name(c) and c not in columns]
+    named = [c for c in frame.columns if is_step_name(c) and c not in columns]
     return frame.rename(columns={named[0]: STEP}) if len(named) == 1 else frame
-
-
-def _is_step_name(column: object) -> bool:
-    return str(column).strip().lower() == STEP
 
 
 def _nan_as_text(value):
@@ -172,16 +156,18 @@ def _position_steps(frame: pd.DataFrame, labels: Sequence[str], what: str) -> li
     return [i + 1 if i < len(labels) else None for i in range(len(frame))]
 
 
-def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str, date_column: str | None) -> list[int | None]:
+def _steps_of(
+    frame: pd.DataFrame, labels: Sequence[str], what: str, date_column: str | None, frequency: str | None
+) -> list[int | None]:
     """The step (1-based) of every row; None for exogenous rows after the horizon (not used)."""
     if STEP in frame.columns:
         steps = [_step_number(cell, labels, what) for cell in frame[STEP]]
         if date_column is not None:
-            _check_dates_agree(frame[date_column], steps, labels, what)
+            _check_dates_agree(frame[date_column], steps, labels, what, frequency)
     elif date_column is not None or isinstance(frame.index, pd.DatetimeIndex):
         cells = frame[date_column] if date_column is not None else frame.index
         periods = pd.to_datetime(pd.Series(list(labels)), errors="coerce", format="mixed")  # read once
-        steps = [_step_of_date(cell, labels, periods, what) for cell in _as_dates(cells, periods, what)]
+        steps = [_step_of_date(cell, labels, periods, what) for cell in _as_dates(cells, periods, what, frequency)]
     else:
         steps = _position_steps(frame.drop(columns=[STEP], errors="ignore"), labels, what)
     if what == EXOG:
@@ -197,7 +183,9 @@ def _steps_of(frame: pd.DataFrame, labels: Sequence[str], what: str, date_column
     return steps
 
 
-def _check_dates_agree(cells: pd.Series, steps: list[int | None], labels: Sequence[str], what: str) -> None:
+def _check_dates_agree(
+    cells: pd.Series, steps: list[int | None], labels: Sequence[str], what: str, frequency: str | None
+) -> None:
     """Rows placed by a step column that also have dates: each date must be its step's period (the step would
     silently win otherwise). The editor's own table writes the forecast's labels, which agree as text."""
     dated_rows = [
@@ -211,7 +199,7 @@ def _check_dates_agree(cells: pd.Series, steps: list[int | None], labels: Sequen
     if not dated_rows:
         return
     periods = pd.to_datetime(pd.Series(list(labels)), errors="coerce", format="mixed")
-    dates = _as_dates(cells, periods, what)
+    dates = _as_dates(cells, periods, what, frequency)
     for row, step in dated_rows:
         dated = _step_of_date(dates[row], labels, periods, what)
         if dated != step:
@@ -224,7 +212,7 @@ def _check_dates_agree(cells: pd.Series, steps: list[int | None], labels: Sequen
             )
 
 
-def _as_dates(cells, periods: pd.Series, what: str):
+def _as_dates(cells, periods: pd.Series, what: str, frequency: str | None):
     """A column of date text read as one column (01.04.2010 day first in every row, see parse_dates); as
     given when some cell is not a date, for that cell's own message. Dates that read day first and month
     first alike are refused: a date read the wrong way could still be one of the forecast's periods."""
@@ -232,21 +220,20 @@ def _as_dates(cells, periods: pd.Series, what: str):
         return cells
     try:
         labels = pd.Index([str(cell).strip() for cell in cells])
-        return _months_of(parse_dates(labels, "date", what, _forecast_dates(periods), observed=False), periods)
+        dates = parse_dates(labels, "date", what, _forecast_dates(periods), observed=False)
+        return _periods_of(dates, periods, frequency)
     except AmbiguousDates:
         raise
     except InvalidInputError:
         return cells
 
 
-def _months_of(dates: pd.DatetimeIndex, periods: pd.Series) -> pd.DatetimeIndex:
-    """Dates on one day of the month after the first (2005-02-15), for a forecast whose periods start months:
-    the months they fall in, as training data and lag inputs dated that way are read, also for a date in the
-    horizon's last month (which, later than its period's start, would otherwise read as past the horizon)."""
-    months, fits = as_their_months(dates), _forecast_dates(periods)
-    if months is None or fits is None or not (periods.dt.day == 1).all() or not fits(months):
-        return dates  # named as written
-    return months
+def _periods_of(dates: pd.DatetimeIndex, periods: pd.Series, frequency: str | None) -> pd.DatetimeIndex:
+    """Dates dated another way than the forecast's periods (2005-02-15 or 2005-03-31 for periods dated by their
+    first day): the periods they fall in, when those are the forecast's (or later: exogenous rows past the
+    horizon), also for a date in the horizon's last period (which would otherwise read as past the horizon)."""
+    mapped, fits = in_their_periods(dates, frequency), _forecast_dates(periods)
+    return dates if mapped is None or fits is None or not fits(mapped) else mapped  # else named as written
 
 
 def _forecast_dates(periods: pd.Series):

@@ -56,6 +56,31 @@ def on_grid(frequency: str | None) -> Fits | None:
     return lambda index: first_break(oldest_first(index), offset) is None
 
 
+_STARTS = (pd.offsets.MonthBegin, pd.offsets.QuarterBegin, pd.offsets.YearBegin)
+_ENDS = (pd.offsets.MonthEnd, pd.offsets.QuarterEnd, pd.offsets.YearEnd)
+
+
+def in_their_periods(dates: pd.DatetimeIndex, frequency: str | None) -> pd.DatetimeIndex | None:
+    """Dates as the dates of the months, quarters or years they fall in, as `frequency` dates its periods:
+    2009-06-30 in quarters dated by their first day (`QS-JAN`) is 2009-04-01, and 2009-04-01 in quarters dated by
+    their last (`QE-DEC`) is 2009-06-30, so data dated by a period's end (pandas' `resample("QE")`) or middle fit a
+    model dated by its start. Only dates alike in their periods (every one its period's last day, or all on one
+    day of one month of it): None for mixed days, dates with a time of day, two dates in one period, or any
+    frequency but these."""
+    offset = offset_of(frequency)
+    if type(offset) not in (*_STARTS, *_ENDS) or offset.n != 1 or (dates != dates.normalize()).any():
+        return None
+    if isinstance(offset, _STARTS):
+        firsts = pd.DatetimeIndex([offset.rollback(stamp) for stamp in dates])
+        periods, lasts = firsts, firsts + offset - pd.Timedelta(days=1)
+    else:
+        lasts = pd.DatetimeIndex([offset.rollforward(stamp) for stamp in dates])
+        periods, firsts = lasts, lasts - offset + pd.Timedelta(days=1)
+    months_in = (dates.year - firsts.year) * 12 + dates.month - firsts.month
+    alike = (dates == lasts).all() or (len(set(zip(months_in, dates.day, strict=True))) == 1)
+    return periods if alike and periods.is_unique else None
+
+
 def first_break(index: pd.DatetimeIndex, offset) -> int | None:
     """The position of the first date off the grid of `offset` or not one period after the date before it;
     None when the dates follow one another period by period, as lag inputs do."""
