@@ -162,8 +162,10 @@ def test_latest_json_holds_the_newest_model_and_a_fresh_latest_is_one_read(store
     assert reader.resolve("var", "latest") == Version(0, 0, 2)
 
 
-@pytest.mark.parametrize("damage", ["checksum", "other name", "garbage"])
+@pytest.mark.parametrize("damage", ["checksum", "other name", "garbage", "another model's older copy"])
 def test_a_damaged_latest_copy_is_never_served(store_settings, macro_result, damage):
+    """A copy that fails its check, or is another model's, sends `latest` to the listing: the version number it
+    holds was followed before, so another model's 0.0.1 (copied there by hand) served this model's 0.0.1."""
     registry = Registry.from_settings(store_settings)
     publish(registry, macro_result)
     publish(registry, macro_result, notes="newest")
@@ -173,12 +175,14 @@ def test_a_damaged_latest_copy_is_never_served(store_settings, macro_result, dam
         "checksum": json.dumps(dict(body, notes="changed")).encode(),
         "other name": encode(replace(registry.load("var", "0.0.2"), name="other")),
         "garbage": b"\x80garbage",
+        "another model's older copy": encode(replace(registry.load("var", "0.0.1"), name="other")),
     }[damage]
     registry.store.replace("var/latest.json", changed, stored.etag)
-    fresh = Registry.from_settings(store_settings)
-    artifact = fresh.load("var", "latest", cached=False)
-    assert artifact.version == Version(0, 0, 2) and artifact.notes == "newest"
-    assert artifact.name == "var"
+    for fresh in (Registry.from_settings(store_settings), registry):  # registry keeps 0.0.1 and 0.0.2 in memory
+        for cached in (False, True):
+            artifact = fresh.load("var", "latest", cached=cached)
+            assert artifact.version == Version(0, 0, 2) and artifact.notes == "newest"
+            assert artifact.name == "var" and fresh.resolve("var", "latest") == Version(0, 0, 2)
 
 
 def test_a_pointer_from_before_the_copy_is_followed_and_upgraded_by_the_next_publish(registry, macro_result):

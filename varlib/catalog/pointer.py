@@ -37,6 +37,11 @@ class Pointer:
         """A copy of the model (the current form), not the earlier `{"version": ...}`."""
         return self.body is not None and self.body.get("format") == ARTIFACT_FORMAT
 
+    def stands_for(self, name: str) -> bool:
+        """Whether the pointer may be followed for `name`: a version number in the earlier form, or a copy that
+        says it is `name`'s. Another model's copy (put there by hand) names a version of that model, not this."""
+        return self.version is not None and (not self.holds_artifact or (self.body or {}).get("name") == name)
+
     def artifact(self, name: str) -> Artifact | None:
         """The verified copy of `name`'s newest version, or None when the copy is unusable."""
         if not self.holds_artifact or self.version is None:

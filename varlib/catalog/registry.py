@@ -157,12 +157,12 @@ class Registry(Governance, ScenarioShelf):
     # -- `latest` ------------------------------------------------------------------------------
     def _latest(self, name: str, cached: bool) -> Artifact:
         pointer = read_pointer(self.store, name, self.max_artifact_bytes)
-        if pointer.version is not None:
+        if pointer.version is not None and pointer.stands_for(name):
             hit = self._reader.cached(name, pointer.version) if cached else None
             if hit is not None:
                 return hit
             artifact = pointer.artifact(name)
-            if artifact is None:  # an old-style pointer, or a damaged copy: read the version itself
+            if artifact is None and not pointer.holds_artifact:  # the earlier form: read the version it names
                 try:
                     artifact = self._reader.read(name, pointer.version)
                 except NotFoundError:
