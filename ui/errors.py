@@ -7,6 +7,7 @@ Train page: TRAIN) also has each flag named as its control.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 
@@ -105,6 +106,20 @@ def dashboard_words(message: str) -> str:
 def show_error(exc: VarlibError, where=None, controls: Mapping[str, str] | None = None) -> None:
     """Render a VarlibError as st.error (in `where`, a container, when given; CLI flags as `controls`)."""
     (where or st).error(explain(exc, controls), icon=":material/error:")
+
+
+def shielded(render: Callable[..., None]) -> Callable[..., None]:
+    """A fragment's body, guarded as a page's is: a fragment reruns on its own (a steps change), outside the
+    page's `guarded`, so a failure there drew Streamlit's crash box instead of the failure's words."""
+
+    @functools.wraps(render)
+    def run(*args, **kwargs) -> None:
+        try:
+            render(*args, **kwargs)
+        except VarlibError as exc:
+            show_error(exc)
+
+    return run
 
 
 def guarded(render: Callable[[], None], controls: Mapping[str, str] | None = None) -> None:

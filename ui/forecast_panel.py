@@ -17,6 +17,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from ui import forecast_inputs, forecast_view, interval_control, paths_editor, scenario_panel, url_state
+from ui.errors import shielded
 from ui.forecast_link import (
     DEFAULT_LEVEL,
     DEFAULT_STEPS,
@@ -112,6 +113,7 @@ def _settings(
 
 
 @st.fragment
+@shielded
 def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> None:
     """The page below the pickers, in reading order: settings, scenario pickers, charts, lag inputs (or a saved
     scenario), the scenario editor and the table; in a presentation the controls are folded above the charts.
@@ -126,6 +128,7 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
 
 
 @st.fragment
+@shielded
 def _results(
     artifact: Artifact,
     version_label: str,

@@ -20,6 +20,7 @@ from varlib import (
     Registry,
     Scenario,
     Settings,
+    StoreUnavailableError,
     VarlibError,
     Version,
     VersionEntry,
@@ -37,6 +38,7 @@ def _refresh_seconds() -> int:
 
 LIST_TTL = _refresh_seconds()  # seconds a listing may be stale; open pages redraw it this often (ui.live)
 MAX_STORES = 4  # registries kept per server process (one per distinct settings)
+SCENARIOS_SEEN = "_scenarios_seen"  # the last listing of each version's saved scenarios this session read
 
 
 def describe(current: Settings) -> str:
@@ -128,8 +130,18 @@ def damaged_scenarios(name: str, version: Version) -> tuple[Scenario, ...]:
 
 
 def _all_scenarios(name: str, version: Version) -> tuple[Scenario, ...]:
+    """The listing, or while the store is away the one this session last read: a steps change on the Forecast
+    page then keeps forecasting from the version it has loaded, with the scenario it has open (the sidebar says
+    the store is unreachable). Kept in the session, one listing per version looked at (docs/CACHES.md)."""
     current = settings()
-    return _scenarios(_fingerprint(current), name, version, registry(current))
+    seen: dict = st.session_state.setdefault(SCENARIOS_SEEN, {})
+    key = (_fingerprint(current), name, str(version))
+    try:
+        seen[key] = _scenarios(key[0], name, version, registry(current))
+    except StoreUnavailableError:
+        if key not in seen:
+            raise
+    return seen[key]
 
 
 def withdrawals(name: str) -> dict[Version, Withdrawal]:

@@ -46,7 +46,7 @@ class TcpProxy:
     def stop(self) -> None:
         self._stopped.set()
         if self._listener is not None:
-            self._listener.close()
+            _close(self._listener)  # the shutdown wakes the blocked accept(); a close alone left it accepting
         with self._lock:
             for sock in self._open:
                 _close(sock)
@@ -72,6 +72,9 @@ class TcpProxy:
             try:
                 client, _ = self._listener.accept()
             except OSError:
+                return
+            if self._stopped.is_set():
+                _close(client)
                 return
             with self._lock:
                 self.connections += 1
