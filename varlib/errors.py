@@ -22,6 +22,8 @@ from __future__ import annotations
 
 from typing import Any
 
+STORED = "stored version"  # the `field` of a failure after a publish stored its version; `value` is that version
+
 
 class VarlibError(Exception):
     """Base class of every failure the product expects and explains."""
@@ -45,6 +47,12 @@ class VarlibError(Exception):
         self.code = code  # the store's own error code, e.g. "AccessDenied"
         self.field = field  # which input was bad, e.g. "steps" or "lag input realgdp on 2009-07-01"
         self.value = value  # the bad value itself
+
+    @property
+    def stored(self) -> str | None:
+        """The version a publish stored before this failure (its `latest` or audit record then lag), else None:
+        a caller offering to publish again must not, or the same model becomes a second version."""
+        return str(self.value) if self.field == STORED else None
 
     def fields(self) -> dict[str, Any]:
         """The context fields that are set (for logs and JSON error bodies)."""

@@ -217,8 +217,10 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
     registry = store.registry()
     published = st.session_state.get(PUBLISHED)
     if published:
-        name, version = published
+        name, version, *lagging = published
         st.success(f"Published **{name} {version}**.", icon=":material/check_circle:")
+        for said in lagging:  # what failed after it was stored, until a reindex completes it
+            st.warning(said, icon=":material/sync_problem:")
         st.page_link(
             forecast_link.forecast_page(),
             label=f"Open {name} {version} on the Forecast page",
@@ -276,6 +278,12 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
             show_error(exc, controls=TRAIN)
             return
         except ConflictError as exc:
+            show_error(exc, controls=TRAIN)
+            return
+        except VarlibError as exc:
+            if exc.stored:  # stored, with `latest` or its record lagging: publishing it again would be a copy
+                store.refresh()
+                st.session_state[PUBLISHED] = (name, exc.stored, str(exc))
             show_error(exc, controls=TRAIN)
             return
         store.refresh()

@@ -8,11 +8,12 @@ publisher that dies in between leaves a valid version that listings still find.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from ..artifact import Artifact, encode
-from ..errors import ObjectExistsError, VarlibError
+from ..errors import STORED, ObjectExistsError, StoreUnavailableError, VarlibError
 from ..store import Store
 from ..versions import ZERO, Version, check_name, parse_key_version
 from .cards import Card, metadata_header
@@ -56,7 +57,32 @@ def publish(
             etag = store.create(model_key(name, candidate), body, metadata_header(card, body))
         except ObjectExistsError:
             continue  # another publisher took it: list again and take the next one
+        except StoreUnavailableError as exc:  # the write may have landed before the store stopped answering
+            raise StoreUnavailableError(
+                f"{exc.message}; {name} {candidate} may have been stored before the store stopped answering: look"
+                f" with `varlib list --name {name}` before publishing again",
+                **exc.fields(),
+            ) from None
         add_card(store, name, candidate, IndexedCard(card, etag, len(body)), max_bytes)
-        advance_pointer(store, name, candidate, body, max_bytes)
+        with stored_but(published, "moving `latest` to it"):
+            advance_pointer(store, name, candidate, body, max_bytes)
         return published
     raise VarlibError(f"could not find a free version of {name!r} after {ATTEMPTS} attempts; try again")
+
+
+@contextmanager
+def stored_but(published: Artifact, step: str) -> Iterator[None]:
+    """A failure after the version's own object was stored: said as such, so that nobody publishes the same
+    model again (a second version), and with the command that completes the rest. The error keeps its kind
+    (an edge's status or exit code) and says which version was stored (`VarlibError.stored`)."""
+    try:
+        yield
+    except VarlibError as exc:
+        name = published.name
+        message = (
+            f"the version {name} {published.version} is stored, but {step} failed: {exc.message}; do not publish it"
+            f" again: once the store answers, `varlib reindex --name {name}` moves `latest` to it and records it in"
+            " the audit trail"
+        )
+        context = {k: v for k, v in exc.fields().items() if k not in ("field", "value")}
+        raise type(exc)(message, field=STORED, value=str(published.version), **context) from None

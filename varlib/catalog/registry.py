@@ -112,7 +112,8 @@ class Registry(Governance, ScenarioShelf):
         self.ensure_writable()
         published = publishing.publish(self.store, artifact, bump, self.max_artifact_bytes, self._predecessor)
         self._reader.remember(published)
-        self._after_publish(published, actor)
+        with publishing.stored_but(published, "recording it (`latest`, the audit trail)"):
+            self._after_publish(published, actor)
         return published
 
     def reindex(self, name: str) -> Reindexed:
