@@ -14,6 +14,7 @@ import streamlit as st
 from ui import diagnostics_figures as figures
 from ui import session, store
 from ui.forecast_link import FAN_LEVELS
+from ui.whole_number import whole_number
 from varlib import (
     MAX_STEPS,
     Artifact,
@@ -102,7 +103,7 @@ def render(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags
         )
     )
     left, right, _ = st.columns([1, 1.4, 2], vertical_alignment="bottom")
-    steps = int(left.number_input("Forecast steps", 1, MAX_STEPS, 8, key="dg_report_steps"))
+    steps = whole_number(left, "Forecast steps", 1, MAX_STEPS, "dg_report_steps", 8)
     level = right.segmented_control(
         "Interval", LEVELS, default=95, key="dg_report_level", format_func=lambda x: f"{x}%"
     )

@@ -10,6 +10,7 @@ from ui.errors import guarded, show_error
 from ui.tables import backtest_styler
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
+from ui.whole_number import whole_number
 from varlib import (
     MAX_HORIZON,
     MAX_ORIGINS,
@@ -51,11 +52,9 @@ def render() -> None:
     if artifact is None:
         url_state.warn(problems)
         return
-    st.session_state.setdefault("bt_origins", 12)
-    st.session_state.setdefault("bt_horizon", 4)
     # the settings, like the pickers, are kept while another page runs
-    origins = int(top[2].number_input("Origins (N)", 1, MAX_ORIGINS, key="bt_origins", persist_state="session"))
-    horizon = int(top[3].number_input("Horizon (h)", 1, MAX_HORIZON, key="bt_horizon", persist_state="session"))
+    origins = whole_number(top[2], "Origins (N)", 1, MAX_ORIGINS, "bt_origins", 12, persist_state="session")
+    horizon = whole_number(top[3], "Horizon (h)", 1, MAX_HORIZON, "bt_horizon", 4, persist_state="session")
     reselectable = can_reselect(artifact)
     policy = top[4].radio(
         "Lag order",

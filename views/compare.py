@@ -13,6 +13,7 @@ from ui.forecast_link import parse_level
 from ui.tables import comparison_cells, label_width
 from ui.url_state import Field
 from ui.version_pick import pick_versions
+from ui.whole_number import whole_number
 from varlib import (
     DATE,
     MAX_STEPS,
@@ -69,9 +70,8 @@ def render() -> None:
     artifacts = pick_versions(PAGE, top[0], problems)
     if not store.model_names():  # the picker has said so and linked the pages that fill a store
         return
-    st.session_state.setdefault("cmp_steps", 8)
     # kept while another page runs, as the versions picker is
-    steps = int(top[1].number_input("Steps", 1, MAX_STEPS, key="cmp_steps", persist_state="session"))
+    steps = whole_number(top[1], "Steps", 1, MAX_STEPS, "cmp_steps", 8, persist_state="session")
     # required: clicking the selected level keeps it, so the control always shows the level drawn
     level = top[2].segmented_control(
         "Interval",

@@ -11,6 +11,7 @@ from ui.chart_look import plot
 from ui.errors import guarded
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
+from ui.whole_number import whole_number
 from varlib import DEFAULT_IRF_PERIODS, Artifact, Diagnostics, diagnose, whiteness_lag_bounds
 
 MAX_IRF_SHOWN = 40
@@ -40,7 +41,8 @@ FIELDS = [
     ),
     Field("irf_periods", "dg_periods", url_state.whole_number(1, MAX_IRF_SHOWN), f"1 to {MAX_IRF_SHOWN}"),
     Field("irf", "dg_orth", lambda raw: {"orth": True, "plain": False}.get(raw), "orth or plain"),
-    Field("whiteness_lags", LINK_WLAGS, url_state.whole_number(1, 10_000), "a whole number"),
+    # any whole number: one outside the version's range is named with that range (_whiteness_lags)
+    Field("whiteness_lags", LINK_WLAGS, url_state.whole_number(-(10**9), 10**9), "a whole number"),
 ]
 
 
@@ -61,16 +63,15 @@ def render() -> None:
     if artifact is None:
         url_state.warn(problems)
         return
-    st.session_state.setdefault("dg_periods", DEFAULT_IRF_PERIODS)
-    periods = int(
-        top[2].number_input(
-            "IRF horizon",
-            1,
-            MAX_IRF_SHOWN,
-            key="dg_periods",
-            persist_state="session",  # kept while another page runs, as the pickers are
-            help="Periods of impulse responses and variance decompositions.",
-        )
+    periods = whole_number(
+        top[2],
+        "IRF horizon",
+        1,
+        MAX_IRF_SHOWN,
+        "dg_periods",
+        DEFAULT_IRF_PERIODS,
+        persist_state="session",  # kept while another page runs, as the pickers are
+        help="Periods of impulse responses and variance decompositions.",
     )
     lags = _whiteness_lags(artifact, top[3], problems)
     where = store.registry().description
@@ -128,19 +129,18 @@ def _whiteness_lags(artifact: Artifact, where, problems: list[str]) -> int:
             st.session_state[key] = linked
         else:
             problems.append(f"whiteness_lags {linked}, which is outside {lowest}–{most} for this version")
-    st.session_state.setdefault(key, default_lags)
-    return int(
-        where.number_input(
-            "Portmanteau lags",
-            lowest,
-            most,
-            key=key,
-            persist_state="session",
-            # the verdict is the LM test's, on lags of its own: the field said "whiteness" and seemed to set it
-            help=f"Lags of the two portmanteau tests and of the residual autocorrelation chart (Residuals tab);"
-            f" more than the lag order {artifact.k_ar}. The whiteness verdict is the LM test's, on up to 5 lags of"
-            " its own, unless the sample is too short for it.",
-        )
+    return whole_number(
+        where,
+        "Portmanteau lags",
+        lowest,
+        most,
+        key,
+        default_lags,
+        persist_state="session",
+        # the verdict is the LM test's, on lags of its own: the field said "whiteness" and seemed to set it
+        help=f"Lags of the two portmanteau tests and of the residual autocorrelation chart (Residuals tab);"
+        f" more than the lag order {artifact.k_ar}. The whiteness verdict is the LM test's, on up to 5 lags of"
+        " its own, unless the sample is too short for it.",
     )
 
 

@@ -9,6 +9,7 @@ from ui.errors import TRAIN, guarded, show_error
 from ui.train_data import data_inputs, load_source
 from ui.train_results import show_results, trained_on
 from ui.train_vecm import kind_input, transform_key, vecm_inputs
+from ui.whole_number import whole_number
 from varlib import (
     BUMPS,
     CRITERIA,
@@ -31,6 +32,7 @@ RESULT = "train_result"
 TRAINED_ON = "train_trained_on"  # what the result was fitted on (ui.train_results.trained_on)
 PUBLISHED = "train_published"
 DENIED = "train_denied"
+MAX_LAGS_TYPED = 100  # the fields' bound; the sample refuses orders it cannot fit, naming them
 
 
 def render() -> None:
@@ -91,17 +93,16 @@ def _spec_inputs(source: dict | None, kind: str) -> dict:
     first, second = st.columns(2)
     lags, ic, max_lags, min_lags = None, "aic", None, 1
     if how == "fixed":
-        lags = int(
-            first.number_input("Lags", min_value=1, max_value=100, value=2, key="train_lags", persist_state="session")
-        )
+        lags = whole_number(first, "Lags", 1, MAX_LAGS_TYPED, "train_lags", 2, persist_state="session")
     else:
         ic = first.selectbox("Criterion", CRITERIA, key="train_ic", persist_state="session")
-        chosen = second.number_input(
+        chosen = whole_number(
+            second,
             "Max lags (empty: sample-aware)",
-            min_value=1,
-            max_value=100,
-            value=None,
-            key="train_max_lags",
+            1,
+            MAX_LAGS_TYPED,
+            "train_max_lags",
+            None,
             persist_state="session",
             placeholder="auto",
             help="Empty: the largest order that keeps enough data per coefficient (12·(T/100)^¼,"
