@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
+from ui import diagnostics_report
 from varlib import Registry
 from varlib.config import Settings
 from varlib.service import publish_result
@@ -116,3 +117,26 @@ def formats_of(cells) -> set[str]:
             continue  # text, a dash, an empty cell
         found.add("e" if "e" in text else f".{len(text.split('.')[1]) if '.' in text else 0}")
     return found
+
+
+class _Downloads:
+    """Streamlit in the report module, except that a download's file is built at once and kept, as a
+    click in a browser would build it (AppTest cannot click a download)."""
+
+    def __init__(self, real) -> None:
+        self._real, self.files = real, {}
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def download_button(self, label, data, *args, **kwargs):
+        self.files[label] = data() if callable(data) else data
+        return self._real.download_button(label, data, *args, **kwargs)
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The report module's downloads, built and kept (see _Downloads)."""
+    spy = _Downloads(diagnostics_report.st)
+    monkeypatch.setattr(diagnostics_report, "st", spy)
+    return spy

@@ -5,35 +5,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 from tests.app.conftest import errors, open_app
-from ui import diagnostics_report
 from varlib import Actor, column_format, diagnose, forecast_artifact
 
 DIAG = "views/diagnostics.py"
-
-
-class _Downloads:
-    """Streamlit in the report module, except that a download's file is built at once and kept, as a
-    click in a browser would build it (AppTest cannot click a download)."""
-
-    def __init__(self, real) -> None:
-        self._real, self.files = real, {}
-
-    def __getattr__(self, name):
-        return getattr(self._real, name)
-
-    def download_button(self, label, data, *args, **kwargs):
-        self.files[label] = data() if callable(data) else data
-        return self._real.download_button(label, data, *args, **kwargs)
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    spy = _Downloads(diagnostics_report.st)
-    monkeypatch.setattr(diagnostics_report, "st", spy)
-    return spy
 
 
 def test_the_report_honours_the_pages_impulse_responses_and_its_forecast_choice(seeded, downloads):

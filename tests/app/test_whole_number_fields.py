@@ -8,7 +8,6 @@ import pytest
 
 from tests.app.conftest import errors, open_app
 from tests.app.test_diagnostics_pages import BACKTEST, COMPARE, DIAG
-from tests.app.test_diagnostics_report import downloads  # noqa: F401 - a fixture
 from tests.app.test_pages import TRAIN
 from varlib import MAX_HORIZON, MAX_ORIGINS, MAX_STEPS, whiteness_lag_bounds
 
