@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..store import ObjectInfo, Store
-from ..versions import Version, parse_key_version
+from ..versions import Version, parse_key_version, parse_version
 from .cards import Card, card_from_header
 from .index import IndexedCard, read_index
 from .layout import classify_key, is_helper_folder, is_model_key, model_key
@@ -39,6 +39,11 @@ class VersionEntry:
     @property
     def ok(self) -> bool:
         return self.status == OK
+
+    @property
+    def damaged(self) -> bool:
+        """A version's model.json that cannot be used (or is gone): not a legacy pickle or a stray object."""
+        return not self.ok and self.version is not None and self.key.endswith("/model.json")
 
     def to_dict(self) -> dict:
         card = self.card.to_dict() if self.card else {}
@@ -70,7 +75,8 @@ class Lister:
         folders, top_level = self.store.children(prefix)
         index = read_index(self.store, name, folders, self.max_bytes)
         if verify:
-            return self._classify(name, self._every_object(prefix, index), index)
+            found = self._classify(name, self._every_object(prefix, index), index)
+            return found + _gone(name, index, found)
         indexed, unindexed = self._split_by_index(name, folders, index)
         return self._classify(name, self._objects_in(prefix, unindexed) + top_level, {}, indexed)
 
@@ -189,3 +195,17 @@ def _legacy_entry(name: str, version: Version, info: ObjectInfo) -> VersionEntry
         f"legacy pickle, not loaded (unpickling runs code): convert with"
         f" `varlib import-legacy {version} --name {name} --trust`",
     )
+
+
+def _gone(name: str, index: dict[str, IndexedCard], found: list[VersionEntry]) -> list[VersionEntry]:
+    """Versions the card index vouched for whose model.json is no longer there (deleted behind the product's back):
+    named with their card, not dropped from the listing without a word."""
+    present = {str(entry.version) for entry in found if entry.version is not None}
+    gone = []
+    for label, entry in sorted(index.items(), key=lambda item: parse_version(item[0]), reverse=True):
+        if label not in present:
+            version = parse_version(label)
+            key = model_key(name, version)
+            why = f"gone: published, but {key} is no longer in the store; `varlib reindex` drops its card"
+            gone.append(VersionEntry(name, label, version, key, 0, why, entry.card, entry.etag))
+    return gone

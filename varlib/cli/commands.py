@@ -206,7 +206,7 @@ def run_list(args: argparse.Namespace) -> int:
                 for entry in entries
             ]
         )
-        return 0
+        return _damage_said(name, entries)
     if not entries:
         print(f"no versions of {name!r} in {registry.description}")
         return 0
@@ -224,7 +224,15 @@ def run_list(args: argparse.Namespace) -> int:
         for e in entries
     ]
     print_table(pd.DataFrame(rows), index=False)
-    return 0
+    return _damage_said(name, entries)
+
+
+def _damage_said(name: str, entries: list[varlib.VersionEntry]) -> int:
+    """Exit 1, naming each on stderr, when versions are damaged or gone (what `--verify` finds), as reindex does."""
+    damaged = [entry for entry in entries if entry.damaged]
+    for entry in damaged:
+        print(f"error: {name} {entry.label}: {entry.status}", file=sys.stderr)
+    return 1 if damaged else 0
 
 
 def run_reindex(args: argparse.Namespace) -> int:

@@ -1,0 +1,62 @@
+"""`varlib list --verify` fails when it finds damage, as `reindex` does: a truncated version and one whose
+model.json was deleted behind the product's back (its card still indexed) are each named on stderr, and the
+command exits 1; the listing itself is still printed. A store without damage lists with exit 0."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from varlib import Registry, cli, publish_result
+from varlib.versions import Version
+
+
+def _delete(store, key: str) -> None:
+    """What a person with the bucket's keys can do and the product never does: remove an object."""
+    if hasattr(store, "client"):
+        store.client.remove_object(store.bucket, key)
+    else:
+        store._path(key).unlink()
+
+
+@pytest.fixture
+def cli_env(store_settings, monkeypatch):
+    monkeypatch.delenv("MINIO_ENDPOINT", raising=False)
+    if store_settings.uses_minio:
+        for variable, value in {
+            "MINIO_ENDPOINT": store_settings.minio_endpoint,
+            "MINIO_ACCESS_KEY": store_settings.access_key,
+            "MINIO_SECRET_KEY": store_settings.secret_key,
+            "MINIO_BUCKET": store_settings.bucket,
+        }.items():
+            monkeypatch.setenv(variable, value)
+    else:
+        monkeypatch.setenv("VARLIB_STORE_DIR", str(store_settings.store_dir))
+
+
+def test_list_verify_names_damaged_and_deleted_versions_and_exits_1(
+    registry, store_settings, macro_result, cli_env, capsys
+):
+    for _ in range(3):
+        publish_result(registry, macro_result, "var")
+    assert cli.main(["list", "--name", "var", "--verify"]) == 0
+    capsys.readouterr()
+    stored = registry.store.get("var/0_0_2/model.json", 10**7)
+    registry.store.replace("var/0_0_2/model.json", stored.data[: len(stored.data) // 2], stored.etag)
+    _delete(registry.store, "var/0_0_3/model.json")
+    assert cli.main(["list", "--name", "var"]) == 0  # the quick listing trusts the index: --verify is the check
+    capsys.readouterr()
+    assert cli.main(["list", "--name", "var", "--verify"]) == 1
+    out, err = capsys.readouterr()
+    assert "0.0.1" in out and "error: var 0.0.2: " in err
+    assert "error: var 0.0.3: gone: published, but var/0_0_3/model.json is no longer in the store" in err
+    assert cli.main(["list", "--name", "var", "--verify", "--json"]) == 1
+    listed = {row["version"]: row["status"] for row in json.loads(capsys.readouterr().out)}
+    assert listed["0.0.1"] == "ok" and listed["0.0.3"].startswith("gone: ")
+    assert cli.main(["reindex", "--name", "var"]) == 1  # names both once, drops their cards, moves latest
+    capsys.readouterr()
+    assert Registry.from_settings(store_settings).resolve("var", "latest") == Version(0, 0, 1)
+    assert cli.main(["list", "--name", "var", "--verify"]) == 1  # the truncated one is still there, and damaged
+    err = capsys.readouterr().err
+    assert "0.0.2" in err and "0.0.3" not in err
