@@ -1,12 +1,13 @@
 """A publish cut off after its version was stored says so: the version is named as stored, nobody is told to
 publish again (which made the same model a second version), and `reindex` completes `latest` and the audit
-trail. A store that stops answering during the version's own write says the version may have been stored."""
+trail. A store that stops answering during the version's own write says the version may have been stored.
+Notes holding a control character are refused before anything is stored."""
 
 from __future__ import annotations
 
 import pytest
 
-from varlib import StoreUnavailableError, Version, cli, publish_result
+from varlib import InvalidInputError, StoreUnavailableError, Version, cli, publish_result
 from varlib.catalog import governance, publish
 
 
@@ -62,3 +63,11 @@ def test_the_cli_says_so_and_exits_1(local_settings, macro_result, monkeypatch, 
     assert cli.main(["train", "--name", "var", "--lags", "2", "--holdout", "0", "--publish"]) == 1
     err = capsys.readouterr().err
     assert "error: the version var 0.0.2 is stored, but recording it" in err and "Traceback" not in err
+
+
+def test_notes_with_a_control_character_are_refused_before_anything_is_stored(registry, macro_result):
+    """A version's notes were stored as typed, escape sequences included, while a scenario's were refused."""
+    with pytest.raises(InvalidInputError, match=r"notes have a control character U\+001B at position 2"):
+        publish_result(registry, macro_result, "var", notes="a\x1b[2Jb")
+    assert registry.list_names() == []
+    assert publish_result(registry, macro_result, "var", notes="line one\nline\ttwo").notes == "line one\nline\ttwo"

@@ -20,6 +20,7 @@ from . import trail_repair
 from .audit import AuditRecord
 from .governance import Governance
 from .listing import Lister, VersionEntry, newest_usable
+from .plain_text import check_plain
 from .pointer import read_pointer
 from .reader import Reader
 from .reindex import Reindexed, rebuild
@@ -110,6 +111,8 @@ class Registry(Governance, ScenarioShelf):
         """Store `artifact` as the next free version after the newest one; never overwrites. The audit
         trail records `actor` (default: the local author)."""
         self.ensure_writable()
+        # as a scenario's notes: a terminal printing `list` would obey an escape sequence in them
+        check_plain(artifact.notes, "notes have", "notes", "\n\t", "use plain text (new lines and tabs are fine)")
         published = publishing.publish(self.store, artifact, bump, self.max_artifact_bytes, self._predecessor)
         self._reader.remember(published)
         with publishing.stored_but(published, "recording it (`latest`, the audit trail)"):
