@@ -218,7 +218,7 @@ def test_lag_inputs_newest_first_start_the_forecast_from_the_newest_and_rows_out
     shuffled = b"date,gdp\n2009-01-01,1\n2009-07-01,3\n2009-04-01,2\n"
     with pytest.raises(InvalidInputError, match=r"out of order: row 3 \(2009-04-01\) comes after 2009-07-01"):
         read_lag_inputs(shuffled, ["gdp"], 3, "none")
-    with pytest.raises(InvalidInputError, match=r"row 2 \(2009-01-01\) comes after 2009-01-01"):
+    with pytest.raises(InvalidInputError, match=r"have the date 2009-01-01 twice \(rows 1 and 2\); keep one row per"):
         read_lag_inputs(b"date,gdp\n2009-01-01,1\n2009-01-01,3\n", ["gdp"], 2, "none")
 
 
@@ -290,7 +290,7 @@ def test_a_lag_csv_of_recent_data_gives_its_last_periods_and_dated_rows_are_cons
 def test_a_lag_file_of_a_blank_line_is_refused_not_a_traceback():
     from varlib.data import read_lag_csv
 
-    with pytest.raises(InvalidInputError, match="'lags.csv' cannot be read: No columns to parse from file"):
+    with pytest.raises(InvalidInputError, match="'lags.csv' is empty: it needs a header row and data rows"):
         read_lag_csv(b"\n", ["gdp", "cons"], 2, name="lags.csv")
 
 

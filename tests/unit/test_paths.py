@@ -155,3 +155,9 @@ def test_exogenous_rows_all_after_the_horizon_are_named_as_such():
     table = read_path_csv(b"date,rate\n2011-01-01,1\n2011-04-01,2\n", EXOG)
     with pytest.raises(InvalidInputError, match=r"every row of the table lies after the forecast's last period \(20"):
         check_path(table, ["rate"], LABELS, EXOG)
+
+
+def test_a_conditions_file_of_a_header_alone_says_it_has_no_rows():
+    """It read "conditions nothing: columns a, b are empty", as if a and b were the model's variables."""
+    with pytest.raises(InvalidInputError, match=r"conditions.csv has a header \(date, a, b\) but no rows: add one row"):
+        _csv("date,a,b\n")

@@ -72,6 +72,8 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
             value=label,
         )
     text, named, skipped = without_preamble(text, label, DELIMITERS)  # Excel's sep= line, title lines: now empty
+    if not text.strip():  # pandas would say "No columns to parse from file"
+        raise InvalidInputError(f"CSV {label!r} is empty: it needs a header row and data rows", value=label)
     header = next((line for line in text.splitlines() if line.strip()), "")
     unquoted = re.sub(r'"[^"]*"', "", header)
     delimiter = named or max(DELIMITERS, key=unquoted.count)  # else the one the header uses most outside quotes

@@ -84,8 +84,6 @@ def read_csv(
         name = name or "upload.csv"
         if len(data) > MAX_CSV_BYTES:
             raise InvalidInputError(f"CSV {name!r} is {len(data):,} bytes; the limit is {MAX_CSV_BYTES:,}")
-    if not data.strip():
-        raise InvalidInputError(f"CSV {name!r} is empty: it needs a header row and data rows")
     table = read_text_table(data, name, keep_headerless=keep_headerless)
     if table.empty:
         names = ", ".join(map(str, table.columns))

@@ -154,7 +154,14 @@ def _check_order(dates: pd.DatetimeIndex) -> None:
     """Dated rows must run oldest to newest (or newest to oldest), once each: taken in file order, rows out of
     order would start the forecast from the wrong observation."""
     for position in range(1, len(dates)):
-        if dates[position] <= dates[position - 1]:
+        if dates[position] == dates[position - 1]:
+            raise InvalidInputError(
+                f"the lag inputs have the date {iso_label(dates[position])} twice (rows {position} and"
+                f" {position + 1}); keep one row per date",
+                field=DATE,
+                value=iso_label(dates[position]),
+            )
+        if dates[position] < dates[position - 1]:
             before, date = iso_label(dates[position - 1]), iso_label(dates[position])
             raise InvalidInputError(
                 f"the lag inputs' dates are out of order: row {position + 1} ({date}) comes after {before};"

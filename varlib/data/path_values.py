@@ -115,6 +115,13 @@ def refuse_no_conditions(table: pd.DataFrame, label: str) -> None:
     conditioned one."""
     placing = {find_date_column(table.columns), *(c for c in table.columns if is_step_name(c))}
     values = [c for c in table.columns if c not in placing]
+    if table.empty:
+        raise InvalidInputError(
+            f"{label} has a header ({', '.join(map(str, table.columns))}) but no rows: add one row per step to"
+            " condition on, or forecast without conditions",
+            field=CONDITIONS,
+            value=label,
+        )
     if not any(not is_empty(cell) for column in values for cell in table[column]):
         named = ", ".join(map(str, values))
         where = (
