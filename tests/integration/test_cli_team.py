@@ -53,6 +53,9 @@ def test_aliases_withdrawal_and_history_through_the_cli(cli_env, capsys):
     code, out, _ = run(capsys, "list", "--json")
     assert [row["withdrawn"] is not None for row in json.loads(out)] == [True, False, False]
     assert run(capsys, "withdraw", "0.0.2", "--reason", "also bad")[0] == 0
+    code, out, _ = run(capsys, "alias", "list")  # refused until moved, as the Models page marks it
+    assert code == 0 and "0.0.2 (withdrawn)" in out
+    assert json.loads(run(capsys, "alias", "list", "--json")[1])[0]["withdrawn"] is True
     code, _, err = run(capsys, "forecast", "@champion")
     assert code == 1 and err.startswith("error: alias @champion of 'var' points at 0.0.2, which was withdrawn")
     assert err.count("\n") == 1

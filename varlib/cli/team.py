@@ -6,7 +6,7 @@ import argparse
 
 import pandas as pd
 
-from varlib import Actor, InvalidInputError, NotFoundError, Registry, Settings
+from varlib import Actor, InvalidInputError, NotFoundError, Registry, Settings, Version
 
 from .commands import NAME_HELP
 from .models import model_name, require_model
@@ -52,15 +52,17 @@ def run_alias(args: argparse.Namespace) -> int:
         aliases = registry.aliases(args.name)
         if not aliases:
             require_model(registry, args.name)  # an unknown name is an error, not a model without aliases
+        withdrawn = registry.withdrawals(args.name) if aliases else {}  # an alias of one is refused until moved
         if args.json:
-            print_json([alias.to_dict() for alias in aliases])
+            print_json([{**alias.to_dict(), "withdrawn": alias.version in withdrawn} for alias in aliases])
         elif not aliases:
             print(f"no aliases of {args.name!r}")
         else:
+            gone: dict[Version | None, str] = {version: f"{version} (withdrawn)" for version in withdrawn}
             rows = [
                 {
                     "alias": f"@{a.alias}",
-                    "version": "⚠ damaged" if a.damaged else str(a.version),
+                    "version": "⚠ damaged" if a.damaged else gone.get(a.version, str(a.version)),
                     "moves": a.revision,
                     "by": a.actor.name,
                     "at": a.at,
