@@ -8,13 +8,14 @@ its reader (`varlib ... | head`) ends quietly with 141, as a Unix tool killed by
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
 
 from varlib import ConflictError, InvalidInputError, VarlibError
 
-from . import analysis, commands, scenarios, serve, team
+from . import analysis, commands, models, scenarios, serve, team
 from .parser import build_parser, parse
 
 # 128 + SIGPIPE: what the shell reports for `cat` or `grep` when the reader of a pipe exits early, so a
@@ -24,6 +25,7 @@ READER_GONE = 141
 EXIT_CODES: tuple[tuple[type[VarlibError], int], ...] = ((InvalidInputError, 2), (ConflictError, 2))
 RUN: dict[str, Callable] = {
     "train": commands.run_train,
+    "models": models.run_models,
     "list": commands.run_list,
     "reindex": commands.run_reindex,
     "show": commands.run_show,
@@ -54,6 +56,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _drop_stdout()
         return READER_GONE
+    except OSError as exc:  # output to a full disk (`> /dev/full`) or a failing device: one line, not a traceback
+        if exc.errno not in (errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT):
+            raise
+        _drop_stdout()
+        print(f"error: the output could not be written: {exc.strerror}", file=sys.stderr)
+        return 1
     except VarlibError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return exit_code(exc)

@@ -1,9 +1,14 @@
-"""Which model a command is about: `--name`, else the store's only model; and a name the store does not hold
-refused in one line that names the models it does hold (an unknown name must not read as an empty model)."""
+"""Which model a command is about: `--name`, else the store's only model; a name the store does not hold
+refused in one line that names the models it does hold (an unknown name must not read as an empty model);
+and `varlib models`, every name the store holds (those messages name the first ten)."""
 
 from __future__ import annotations
 
-from varlib import InvalidInputError, NotFoundError, Registry
+import argparse
+
+from varlib import InvalidInputError, NotFoundError, Registry, Settings
+
+from .output import print_json
 
 
 def model_name(registry: Registry, given: str | None) -> str:
@@ -18,6 +23,19 @@ def model_name(registry: Registry, given: str | None) -> str:
     raise InvalidInputError(
         f"{registry.description} holds {len(names)} models ({_shown(names)}): choose one with --name", field="name"
     )
+
+
+def run_models(args: argparse.Namespace) -> int:
+    """Every model's name, one per line (or a JSON list), in the order the store lists them."""
+    registry = Registry.from_settings(Settings.from_env())
+    names = registry.list_names()
+    if args.json:
+        print_json(names)
+    elif names:
+        print("\n".join(names))
+    else:
+        print(f"no models in {registry.description}: publish one with `varlib train --publish`")
+    return 0
 
 
 def require_model(registry: Registry, name: str) -> None:
@@ -35,4 +53,5 @@ def require_model(registry: Registry, name: str) -> None:
 
 
 def _shown(names: list[str]) -> str:
-    return ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
+    more = f" and {len(names) - 10} more, which `varlib models` lists" if len(names) > 10 else ""
+    return ", ".join(names[:10]) + more

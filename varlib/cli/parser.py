@@ -65,6 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     reindex.add_argument("--name", help=NAME_HELP)
 
+    models = commands.add_parser("models", help="every model's name, one per line")
+    models.add_argument("--json", action="store_true")
+
     listing = commands.add_parser("list", help="versions, newest first")
     listing.add_argument("--name", help=NAME_HELP)
     listing.add_argument("--json", action="store_true")
