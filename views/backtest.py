@@ -34,6 +34,7 @@ FIELDS = [
     Field("origins", "bt_origins", url_state.whole_number(1, MAX_ORIGINS), f"1 to {MAX_ORIGINS}"),
     Field("horizon", "bt_horizon", url_state.whole_number(1, MAX_HORIZON), f"1 to {MAX_HORIZON}"),
     Field("lags", "bt_policy", url_state.one_of(tuple(POLICIES)), " or ".join(POLICIES)),
+    Field("metric", "bt_metric", url_state.one_of(METRICS), " or ".join(METRICS)),
 ]
 
 
@@ -71,16 +72,14 @@ def render() -> None:
         else "This version has a fixed lag order.",
     )
     policy = policy if reselectable else "fixed"
-    url_state.write(
-        PAGE,
-        {
-            "model": name,
-            "version": st.session_state.get(f"{PAGE}_version|{name}"),
-            "origins": str(origins),
-            "horizon": str(horizon),
-            "lags": policy,
-        },
-    )
+    params = {
+        "model": name,
+        "version": st.session_state.get(f"{PAGE}_version|{name}"),
+        "origins": str(origins),
+        "horizon": str(horizon),
+        "lags": policy,
+        "metric": st.session_state.get("bt_metric"),  # the chart's; written once the chart shows which
+    }
     url_state.warn(problems)
     key = (artifact.name, str(artifact.version), origins, horizon, policy)
     if st.button("Run backtest", type="primary", icon=":material/play_arrow:", key="bt_run"):
@@ -104,18 +103,24 @@ def render() -> None:
         bar.empty()
     result = session.results(RESULTS).get(key)
     if result is None:
+        url_state.write(PAGE, params)
+        again = f", choosing its lag order by {artifact.spec.ic} again at each origin" if policy == "reselect" else ""
         st.info(
-            f"Press **Run backtest** to refit the {artifact.description} {origins} times.", icon=":material/play_arrow:"
+            f"Press **Run backtest** to refit the {artifact.description} {_times(origins)}{again}.",
+            icon=":material/play_arrow:",
         )
         return
-    _show(result, artifact.data.frequency)
+    _show(result, artifact.data.frequency, params)
 
 
-def _show(result: Backtest, alias: str | None) -> None:
+def _show(result: Backtest, alias: str | None, params: dict) -> None:
+    """The scores of a run: its span, the chart of the metric picked (written to the page's address with the
+    settings in `params`), and the table."""
     first, last = period_labels([result.origins[0], result.origins[-1]], alias)
     orders = sorted(set(result.lag_orders))
     used = f"lag order {orders[0]} at every origin" if len(orders) == 1 else f"lag orders {and_list(orders)}"
-    span = f"{len(result.origins)} origins from {first} to {last} (last training period)"
+    count = len(result.origins)
+    span = f"{count} origin{'s' if count != 1 else ''} from {first} to {last} (last training period)"
     st.caption(f"{span}, {used}, {result.seconds:.2f}s.")
     table = result.scores()
     # MAPE left out for every variable (all change sign) would draw only empty panels: not offered then
@@ -133,13 +138,14 @@ def _show(result: Backtest, alias: str | None) -> None:
         persist_state="session",
         help=f"No MAPE here. {score_notes(table['mape'])[0]}" if no_mape else None,
     )
+    url_state.write(PAGE, {**params, "metric": metric})
     figure = comparison_figures.backtest_figure(result, metric, alias)
     plot(st, figure, key="bt_chart")
     styled = _paired_formats(backtest_styler(table), table)
     st.caption(
         "`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the model's RMSE is below"
-        f" the random walk's at that horizon, over {len(result.origins)} forecasts per horizon and with no test of"
-        " significance; on trending series a no-change forecast is a weak benchmark."
+        f" the random walk's at that horizon, over {count} forecast{'s' if count != 1 else ''} per horizon and with no"
+        " test of significance; on trending series a no-change forecast is a weak benchmark."
     )
     # every row shown up to two dozen (a 12-row table scrolled after 10); a longer one scrolls inside the page
     height = "content" if len(table) <= TABLE_ROWS_SHOWN else "auto"
@@ -165,6 +171,10 @@ def _paired_formats(styled, table):
         fmt = column_format([v for c in pair for v in table[c]])
         styled = styled.format(lambda v, fmt=fmt: format_number(v, fmt), subset=pair)
     return styled
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
 
 
 guarded(render)

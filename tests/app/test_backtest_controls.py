@@ -83,3 +83,22 @@ def test_the_metric_control_has_one_source_and_the_ratio_note_states_its_limits(
     assert not [r for r in caplog.records if "bt_metric" in r.getMessage()]
     note = next(c.value for c in at.caption if "rmse_ratio" in c.value)
     assert "over 3 forecasts per horizon and with no test of significance" in note and "beats" not in note
+
+
+def test_the_metric_is_in_the_link_and_a_link_opens_it(seeded):
+    """A copied link came back on RMSE whatever the chart showed."""
+    at = _run(open_app(page=BACKTEST))
+    at.segmented_control(key="bt_metric").set_value("mae").run()
+    assert at.query_params["metric"] == "mae"
+    at = _run(open_app({"model": "var", "metric": "mape"}, page=BACKTEST))
+    assert at.segmented_control(key="bt_metric").value == "mape" and at.query_params["metric"] == "mape"
+    assert charts(at)[0]["layout"]["title"]["text"].startswith("MAPE")
+
+
+def test_the_prompt_says_when_the_order_is_chosen_again_and_one_origin_is_one(seeded):
+    at = open_app({"model": "var", "origins": "1", "lags": "reselect"}, page=BACKTEST)
+    prompt = at.info[0].value
+    assert prompt.endswith("once, choosing its lag order by aic again at each origin.") and "1 times" not in prompt
+    _run(at, origins=1, horizon=1)
+    said = "\n".join(c.value for c in at.caption)
+    assert "1 origin from" in said and "over 1 forecast per horizon" in said and "1 origins" not in said
