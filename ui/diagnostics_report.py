@@ -93,9 +93,14 @@ def render(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags
     """The tab: what the file will hold, the forecast's steps and level, and the download."""
     backtest_key, backtest = session_backtest(artifact)
     kind = "orthogonalised" if orth else "plain"
+    saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)} if artifact.version else {}
+    chosen = st.session_state.get("dg_report_scenario") or ""  # the picker's, drawn below the controls it sets
+    chosen = chosen if chosen in saved else ""
+    no_forecast = bool(artifact.exog) and not chosen  # a VARX forecasts only with future exogenous values
     st.markdown(
-        "One self-contained HTML file (opens offline): model card, a forecast, every table above and the charts,"
-        f" with the {kind} impulse responses up to horizon {periods} as on the Impulse responses tab"
+        f"One self-contained HTML file (opens offline): model card, {'' if no_forecast else 'a forecast, '}every"
+        f" table above and the charts, with the {kind} impulse responses up to horizon {periods} as on the Impulse"
+        " responses tab"
         + (
             f", plus the backtest you ran ({backtest_key[2]} origins, horizon {backtest_key[3]})."
             if backtest
@@ -103,28 +108,38 @@ def render(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags
         )
     )
     left, right, _ = st.columns([1, 1.4, 2], vertical_alignment="bottom")
-    steps = whole_number(left, "Forecast steps", 1, MAX_STEPS, "dg_report_steps", 8)
+    own = "A saved scenario keeps its own steps and level." if chosen else None
+    off = no_forecast or bool(chosen)  # nothing to set: no forecast, or the scenario's own settings
+    steps = whole_number(left, "Forecast steps", 1, MAX_STEPS, "dg_report_steps", 8, disabled=off, help=own)
     level = right.segmented_control(
-        "Interval", LEVELS, default=95, key="dg_report_level", format_func=lambda x: f"{x}%"
+        "Interval", LEVELS, default=95, key="dg_report_level", format_func=lambda x: f"{x}%", disabled=off, help=own
     )
     level = int(level or 95)
-    saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)} if artifact.version else {}
     first, second = st.columns([1, 1.4])
-    chosen = first.selectbox(
-        "Forecast of",
-        ["", *saved],
-        format_func=lambda s: s or "the baseline",
-        key="dg_report_scenario",
-        help="The baseline, or a saved scenario of this version (with its own steps and level).",
-    )
+    if saved:  # else it would offer only the baseline, which a VARX cannot forecast
+        chosen = first.selectbox(
+            "Forecast of",
+            ["", *saved],
+            format_func=lambda s: s or "the baseline",
+            key="dg_report_scenario",
+            help="The baseline, or a saved scenario of this version (with its own steps and level).",
+        )
     fan = tuple(
         second.multiselect(
-            "Fan (optional)", FAN_LEVELS, key="dg_report_fan", format_func=lambda x: f"{x}%", help=FAN_HELP
+            "Fan (optional)",
+            FAN_LEVELS,
+            key="dg_report_fan",
+            format_func=lambda x: f"{x}%",
+            help=FAN_HELP,
+            disabled=no_forecast,
         )
     )
     withdrawal = store.withdrawals(artifact.name).get(artifact.version) if artifact.version else None
-    if artifact.exog and not chosen:
-        st.caption("This VARX needs future exogenous values for a forecast: pick a saved scenario to include one.")
+    if no_forecast:
+        st.caption(
+            "No forecast in the report: this VARX needs future exogenous values, which a saved scenario holds;"
+            + (" pick one under *Forecast of*." if saved else " save one on the Forecast page to include it.")
+        )
     st.download_button(
         "Download HTML report",
         lambda: _report(

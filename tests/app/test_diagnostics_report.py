@@ -6,7 +6,18 @@ from __future__ import annotations
 import re
 
 from tests.app.conftest import errors, open_app
-from varlib import Actor, column_format, diagnose, forecast_artifact
+from ui import store
+from varlib import (
+    Actor,
+    ModelSpec,
+    column_format,
+    diagnose,
+    forecast_artifact,
+    load_dataset,
+    make_scenario,
+    publish_result,
+    train_model,
+)
 
 DIAG = "views/diagnostics.py"
 
@@ -46,3 +57,25 @@ def test_a_withdrawn_versions_report_says_so(seeded, downloads):
     page = downloads.files["Download HTML report"].decode()
     top = page[: page.index("<h2>Model card</h2>")]
     assert "var 0.0.1 was withdrawn on" in top and "leaky holdout" in top
+
+
+def test_a_varx_reports_no_forecast_until_a_scenario_is_saved_and_its_controls_say_so(registry, downloads):
+    """The tab offered "the baseline" alone, which a VARX cannot forecast, asked to pick a saved scenario that did not
+    exist, and left steps, interval and fan on though they changed nothing."""
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
+    varx = publish_result(registry, train_model(dataset, spec), "varx")
+    at = open_app({"model": "varx", "version": "0.0.1", "tab": "report"}, page=DIAG)
+    assert errors(at) == "" and not [s for s in at.selectbox if s.key == "dg_report_scenario"]
+    assert at.number_input(key="dg_report_steps").disabled and at.segmented_control(key="dg_report_level").disabled
+    assert at.multiselect(key="dg_report_fan").disabled
+    said = "\n".join(c.value for c in at.caption)
+    assert "save one on the Forecast page to include it" in said and "pick a saved scenario" not in said
+    assert not any("a forecast, " in m.value for m in at.markdown)
+    registry.save_scenario(make_scenario(varx, "hold", 3, exog={"realint": [2.0, 2.0, 2.0]}))
+    store.refresh()  # saved from outside the dashboard: its listing would show it within VARLIB_REFRESH_SECONDS
+    at = open_app({"model": "varx", "version": "0.0.1", "tab": "report"}, page=DIAG)
+    assert "pick one under *Forecast of*" in "\n".join(c.value for c in at.caption)
+    at.selectbox(key="dg_report_scenario").set_value("hold").run()
+    assert at.number_input(key="dg_report_steps").disabled and not at.multiselect(key="dg_report_fan").disabled
+    assert "<h2>Scenario hold: 3 steps, 95% intervals</h2>" in downloads.files["Download HTML report"].decode()
