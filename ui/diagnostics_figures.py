@@ -154,7 +154,9 @@ def acorr_figure(diag: Diagnostics) -> go.Figure:
             )
             for sign in (1, -1):
                 fig.add_hline(y=sign * bound, line={"color": NAIVE, "dash": "dot", "width": 1}, row=i + 1, col=j + 1)
-    fig.update_yaxes(range=[-1, 1])
+    # one scale for every panel, fitted to the bars and bounds: on -1..1 bars of ±0.1 were a few pixels tall
+    top = float(min(1.0, max(1.5 * bound, 1.1 * np.abs(acorr[1:]).max())))
+    fig.update_yaxes(range=[-top, top])
     return finish(fig, f"Residual autocorrelations (bounds ±2/√T = ±{bound:.3f})", _grid_height(k))
 
 

@@ -76,3 +76,15 @@ def test_the_overlay_names_its_level_and_a_median_line(artifact):
     assert fig.layout.title.text == "realgdp: forecasts with 80% intervals"
     lines = [t.name for t in fig.data if t.mode == "lines+markers"]
     assert lines == ["var 0.0.1", "growth 0.0.1 (median)"]
+
+
+def test_the_autocorrelation_panels_are_scaled_to_their_bars_and_bounds(artifact):
+    """On a fixed -1..1 axis bars within ±0.14 were a few pixels tall."""
+    diag = diagnose(artifact)
+    layout = diagnostics_figures.acorr_figure(diag).to_plotly_json()["layout"]
+    ranges = {tuple(axis["range"]) for axis in _y_axes(layout).values()}
+    assert len(ranges) == 1  # one scale, so panels compare
+    low, high = ranges.pop()
+    tallest = float(abs(diag.resid_acorr[1:]).max())
+    bound = 2 / diag.nobs**0.5
+    assert low == -high and max(tallest, bound) < high < 0.5
