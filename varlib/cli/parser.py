@@ -237,9 +237,9 @@ def _train(train: argparse.ArgumentParser) -> None:
     train.add_argument("--json", action="store_true")
 
 
-def _names(text: str) -> list[str] | None:
+def _names(text: str) -> list[str]:
     """Column names as one CSV row, so a name holding a comma is quoted (`"Consumption, DM",Investment`) as
-    in the file's header; blanks around names are dropped. None when no name is given."""
+    in the file's header; blanks around names are dropped. Refused when it names none."""
     try:
         row = next(csv.reader([text], skipinitialspace=True, strict=True), [])
     except csv.Error as exc:
@@ -247,7 +247,10 @@ def _names(text: str) -> list[str] | None:
             f"{text!r} is not a comma-separated list of column names ({exc}): quote a name holding a comma and"
             """ close the quote, e.g. '"a, b",c'"""
         ) from None
-    return [name.strip() for name in row if name.strip()] or None
+    names = [name.strip() for name in row if name.strip()]
+    if not names:  # `--vars ''` took the default silently, as if the option had been left out
+        raise argparse.ArgumentTypeError(f"{text!r} names no column: give names, or leave the option out")
+    return names
 
 
 def _rank(text: str) -> int | None:

@@ -151,7 +151,10 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
         return filled, ()
     text = [c for c in filled if c not in numeric]
     percent = [c for c in text if is_percent_column(raw[c])]
-    notes = (f"column(s) {', '.join(percent)} left out (percentages: {PERCENT_HINT})",) if percent else ()
+    notes: tuple[str, ...] = ()
+    notes += (f"column(s) {', '.join(percent)} left out (percentages: {PERCENT_HINT})",) if percent else ()
+    words = [c for c in text if c not in percent]  # a country code: said, as the upload preview says it
+    notes += (f"column(s) {', '.join(words)} left out (text, not numbers)",) if words else ()
     straight = [c for c in numeric if is_straight_line(numbers[c])]
     if len(numeric) - len(straight) < 2 or not straight:
         return numeric, notes

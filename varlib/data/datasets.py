@@ -192,12 +192,12 @@ def select_variables(
     NaN when `allow_missing` (the fill step decides), else refused like text or infinity."""
     variables = [str(v).strip() for v in variables if str(v).strip()]
     check_distinct(variables, "variables")
-    check_two_or_more(variables, source)
-    missing = [v for v in variables if v not in frame.columns]
+    missing = [v for v in variables if v not in frame.columns]  # first: "needs 2 variables" hid a typo in one
     if missing:
         raise InvalidInputError(
             f"{', '.join(map(repr, missing))} not in {source!r}; available: {', '.join(map(_listed, frame.columns))}"
         )
+    check_two_or_more(variables, source)
     columns = {}
     for variable in variables:
         column = frame[variable]
@@ -205,6 +205,15 @@ def select_variables(
         # missing-value marks (NA, #N/A, ...) are already empty: the CSV reader owns them (csv_text.MISSING_MARKS)
         empty = (column.isna() | column.astype(str).str.strip().eq("")).to_numpy()
         bad = ~np.isfinite(numbers.to_numpy()) & ~(empty & allow_missing)
+        text = numbers.isna().to_numpy() & ~empty  # cells that are no number at all (inf is one)
+        if text.sum() >= 2 and text.sum() == (~empty).sum() and not is_percent_column(column):
+            position = int(np.flatnonzero(text)[0])  # a text column (a country code): no row to fix
+            raise InvalidInputError(
+                f"column {variable!r} of {source!r} holds text, not numbers: {column.iloc[position]!r} in"
+                f" {_row_label(frame.index, position)}; leave it out of the variables",
+                field=variable,
+                value=column.iloc[position],
+            )
         if bad.any():
             position = int(np.flatnonzero(bad)[0])
             where = _row_label(frame.index, position)

@@ -1,0 +1,41 @@
+"""What training says about the columns it is given: a text column is named as text (not as a row to fix), a
+column that is not in the file is named before the count of variables, `--vars ''` names no column, and a text
+column left out of the default variables is said, as percentages are."""
+
+from __future__ import annotations
+
+import pytest
+
+from varlib import InvalidInputError, cli, load_dataset
+
+ROWS = 40
+TEXT = "date,a,b,country\n" + "".join(
+    f"{1960 + i // 4}-{(i % 4) * 3 + 1:02d}-01,{(i * 7919) % 101 / 10:.1f},{(i * 104729) % 97 / 10:.1f},US\n"
+    for i in range(ROWS)
+)
+
+
+def test_a_text_column_chosen_as_a_variable_is_named_as_text():
+    with pytest.raises(InvalidInputError) as caught:
+        load_dataset(csv=TEXT.encode(), csv_name="text.csv", variables=["a", "country"])
+    assert str(caught.value) == (
+        "column 'country' of 'text.csv' holds text, not numbers: 'US' in row 1 (1960-01-01); leave it out of the"
+        " variables"
+    )
+
+
+def test_a_column_not_in_the_file_is_named_before_the_count_of_variables():
+    with pytest.raises(InvalidInputError, match=r"^'zz' not in 'text.csv'; available: a, b, country$"):
+        load_dataset(csv=TEXT.encode(), csv_name="text.csv", variables=["zz"])
+
+
+def test_a_text_column_left_out_of_the_default_variables_is_said():
+    dataset = load_dataset(csv=TEXT.encode(), csv_name="text.csv")
+    assert dataset.variables == ["a", "b"]
+    assert "column(s) country left out (text, not numbers)" in dataset.read_as
+
+
+def test_vars_naming_no_column_is_refused(capsys):
+    """It trained on the default variables, as if the option had been left out."""
+    assert cli.main(["train", "--vars", ""]) == 2
+    assert "argument --vars: '' names no column: give names, or leave the option out" in capsys.readouterr().err
