@@ -206,7 +206,7 @@ def run_list(args: argparse.Namespace) -> int:
                 for entry in entries
             ]
         )
-        return _damage_said(name, entries)
+        return _damage_said(name, entries) if args.verify else 0
     if not entries:
         print(f"no versions of {name!r} in {registry.description}")
         return 0
@@ -224,11 +224,12 @@ def run_list(args: argparse.Namespace) -> int:
         for e in entries
     ]
     print_table(pd.DataFrame(rows), index=False)
-    return _damage_said(name, entries)
+    return _damage_said(name, entries) if args.verify else 0
 
 
 def _damage_said(name: str, entries: list[varlib.VersionEntry]) -> int:
-    """Exit 1, naming each on stderr, when versions are damaged or gone (what `--verify` finds), as reindex does."""
+    """For `--verify`: exit 1, naming each on stderr, when versions are damaged or gone, as reindex does (a plain
+    listing is no check: it lists what it finds and exits 0)."""
     damaged = [entry for entry in entries if entry.damaged]
     for entry in damaged:
         print(f"error: {name} {entry.label}: {entry.status}", file=sys.stderr)
