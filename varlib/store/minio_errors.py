@@ -11,7 +11,7 @@ import ssl
 from xml.etree.ElementTree import ParseError
 
 import urllib3
-from minio.error import MinioException, S3Error
+from minio.error import InvalidResponseError, MinioException, S3Error
 
 from ..errors import AccessDeniedError, NotFoundError, ObjectExistsError, StoreUnavailableError, VarlibError
 
@@ -30,7 +30,13 @@ def translate(exc: BaseException, endpoint: str, bucket: str, key: str | None, a
     fields: dict = {"endpoint": endpoint, "bucket": bucket, "key": key}
     if isinstance(exc, S3Error):
         return _s3_error(exc, where, target, key, anonymous, {**fields, "code": exc.code})
-    if isinstance(exc, (MinioException, ParseError)):  # a 5xx after retries, or an answer that is not S3's
+    if isinstance(exc, (InvalidResponseError, ParseError)):  # a web page, not an S3 answer
+        return StoreUnavailableError(
+            f"{where} answered on {target}, but not as an S3 server does ({_one_line(exc)[:80]}); check that"
+            " MINIO_ENDPOINT names the MinIO API's host and port (not its console or another web server)",
+            **fields,
+        )
+    if isinstance(exc, MinioException):  # a 5xx after retries
         return StoreUnavailableError(f"{where} answered with an error on {target}: {_one_line(exc)}", **fields)
     if _tls_failure(exc):  # not "down": the fix is the CA bundle or the scheme, not starting a server
         return StoreUnavailableError(
@@ -39,7 +45,9 @@ def translate(exc: BaseException, endpoint: str, bucket: str, key: str | None, a
             **fields,
         )
     return StoreUnavailableError(
-        f"{where} is unreachable ({_short_reason(exc)}); start it with `make minio` or fix MINIO_ENDPOINT", **fields
+        f"{where} is unreachable ({_short_reason(exc)}); start the server or fix MINIO_ENDPOINT (for development,"
+        " `make minio` starts one)",
+        **fields,
     )
 
 
@@ -90,4 +98,6 @@ def _short_reason(exc: BaseException) -> str:
         return "connection refused"
     if "timed out" in text.lower():
         return "timed out"
+    if "RemoteDisconnected" in text or "Connection aborted" in text:  # not Python's tuple of the two
+        return "the connection was closed without an answer"
     return text.split(": ", 1)[-1][:160]
