@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+import varlib
 from varlib import Registry, cli, publish_result
 
 NAMES = [f"m{n:02d}" for n in range(12)]
@@ -47,3 +48,18 @@ def test_output_to_a_full_disk_is_one_error_line(twelve):
         )
     assert done.returncode == 1
     assert done.stderr == "error: the output could not be written: No space left on device\n"
+
+
+def test_help_names_ranges_and_defaults_and_version_prints_the_release(capsys):
+    """Several options had no help at all, and the ranges a refusal names were not in it."""
+    for argv in (["forecast", "--help"], ["train", "--help"], ["diagnose", "--help"], ["withdraw", "--help"]):
+        with pytest.raises(SystemExit):
+            cli.main(argv)
+    text = " ".join(capsys.readouterr().out.split())
+    assert "periods ahead, 1 to 400 (default 8)" in text and "1 - coverage, 0.0001 to 0.5" in text
+    for phrase in ("store the model as the name's next version", "(default patch)", "plain text kept with",
+                   "impulse-response horizon (default 10)", "the version's number, e.g. 0.0.3"):  # fmt: skip
+        assert phrase in text, phrase
+    with pytest.raises(SystemExit):
+        cli.main(["--version"])
+    assert capsys.readouterr().out == f"varlib {varlib.__version__}\n"

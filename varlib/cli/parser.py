@@ -6,6 +6,7 @@ import argparse
 import csv
 from collections.abc import Sequence
 
+import varlib
 from varlib import (
     BUMPS,
     CRITERIA,
@@ -56,6 +57,7 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="VAR models versioned in MinIO or a local folder.")
+    parser.add_argument("--version", action="version", version=f"{PROG} {varlib.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     _train(commands.add_parser("train", help="fit a VAR (or a VECM) and optionally publish it"))
     reindex = commands.add_parser(
@@ -89,7 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     diagnose = commands.add_parser("diagnose", help="a version's diagnostics, refitted from its training data")
     _version(diagnose)
     diagnose.add_argument(
-        "--irf-periods", type=int, default=DEFAULT_IRF_PERIODS, metavar="H", help="impulse-response horizon"
+        "--irf-periods",
+        type=int,
+        default=DEFAULT_IRF_PERIODS,
+        metavar="H",
+        help=f"impulse-response horizon (default {DEFAULT_IRF_PERIODS})",
     )
     diagnose.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
     diagnose.add_argument("--json", action="store_true")
@@ -105,7 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     report.add_argument("--intervals", choices=INTERVAL_KINDS, default=None, help="forecast interval kind (standard)")
     report.add_argument(
-        "--irf-periods", type=int, default=DEFAULT_IRF_PERIODS, metavar="H", help="impulse-response horizon"
+        "--irf-periods",
+        type=int,
+        default=DEFAULT_IRF_PERIODS,
+        metavar="H",
+        help=f"impulse-response horizon (default {DEFAULT_IRF_PERIODS})",
     )
     report.add_argument(
         "--orth",
@@ -158,9 +168,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _train(train: argparse.ArgumentParser) -> None:
     source = train.add_mutually_exclusive_group()
-    source.add_argument("--dataset", choices=["macrodata"], default="macrodata")
-    source.add_argument("--csv", metavar="FILE")
-    train.add_argument("--date-col", metavar="COL")
+    source.add_argument(
+        "--dataset", choices=["macrodata"], default="macrodata", help="the bundled quarterly US macro data (default)"
+    )
+    source.add_argument("--csv", metavar="FILE", help="your own data: a date column and one column per series")
+    train.add_argument("--date-col", metavar="COL", help="the CSV's date column (default: found by its name or values)")
     train.add_argument(
         "--vars",
         type=_names,
@@ -231,10 +243,12 @@ def _train(train: argparse.ArgumentParser) -> None:
         " forward (ffill)",
     )
     train.add_argument("--name", help="model name (default: from the data: the CSV's file name, or macrodata)")
-    train.add_argument("--publish", action="store_true")
-    train.add_argument("--bump", choices=BUMPS, default="patch")
-    train.add_argument("--notes", default="")
-    train.add_argument("--json", action="store_true")
+    train.add_argument("--publish", action="store_true", help="store the model as the name's next version")
+    train.add_argument(
+        "--bump", choices=BUMPS, default="patch", help="which part of the version to raise (default patch)"
+    )
+    train.add_argument("--notes", default="", help="plain text kept with the version (what changed, why)")
+    train.add_argument("--json", action="store_true", help="the result as JSON")
 
 
 def _names(text: str) -> list[str]:

@@ -23,8 +23,15 @@ PATHS_HELP = (
 
 def add_forecast_options(parser: argparse.ArgumentParser) -> None:
     """Steps, level, interval kind and the input files shared by `forecast` and `scenario save`."""
-    parser.add_argument("--steps", type=int, default=None, help=f"periods ahead (default {DEFAULT_STEPS})")
-    parser.add_argument("--alpha", type=float, default=None, help=f"1 - coverage (default {DEFAULT_ALPHA})")
+    parser.add_argument(
+        "--steps", type=int, default=None, help=f"periods ahead, 1 to {varlib.MAX_STEPS} (default {DEFAULT_STEPS})"
+    )
+    parser.add_argument(
+        "--alpha",
+        type=float,
+        default=None,
+        help=f"1 - coverage, {varlib.ALPHA_MIN:g} to {varlib.ALPHA_MAX:g} (default {DEFAULT_ALPHA}: 95%% intervals)",
+    )
     parser.add_argument(
         "--intervals",
         choices=INTERVAL_KINDS,

@@ -28,7 +28,7 @@ def add_commands(commands) -> None:
         parser.add_argument("--name", help=NAME_HELP)
 
     withdraw = commands.add_parser("withdraw", help="take a version out of `latest` and aliases (nothing deleted)")
-    withdraw.add_argument("version")
+    withdraw.add_argument("version", help="the version's number, e.g. 0.0.3 (not latest or an alias)")
     withdraw.add_argument("--reason", required=True, help="why, for whoever finds the version later")
     withdraw.add_argument("--name", help=NAME_HELP)
 
