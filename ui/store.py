@@ -10,6 +10,8 @@ tries again (recovery without a restart).
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from varlib import (
@@ -132,16 +134,22 @@ def damaged_scenarios(name: str, version: Version) -> tuple[Scenario, ...]:
 def _all_scenarios(name: str, version: Version) -> tuple[Scenario, ...]:
     """The listing, or while the store is away the one this session last read: a steps change on the Forecast
     page then keeps forecasting from the version it has loaded, with the scenario it has open (the sidebar says
-    the store is unreachable). Kept in the session, one listing per version looked at (docs/CACHES.md)."""
+    the store is unreachable). Kept in the session, one listing per version looked at (docs/CACHES.md). After a
+    failure the store is asked again only LIST_TTL seconds later: a silent store holds each request up for its
+    whole timeout, which made every steps change take seconds."""
     current = settings()
     seen: dict = st.session_state.setdefault(SCENARIOS_SEEN, {})
     key = (_fingerprint(current), name, str(version))
+    listing, failed_at = seen.get(key, (None, None))
+    if listing is not None and failed_at is not None and time.monotonic() - failed_at < LIST_TTL:
+        return listing
     try:
-        seen[key] = _scenarios(key[0], name, version, registry(current))
+        seen[key] = (_scenarios(key[0], name, version, registry(current)), None)
     except StoreUnavailableError:
-        if key not in seen:
+        if listing is None:
             raise
-    return seen[key]
+        seen[key] = (listing, time.monotonic())
+    return seen[key][0]
 
 
 def withdrawals(name: str) -> dict[Version, Withdrawal]:
