@@ -107,7 +107,7 @@ def render(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags
             else ". Run a backtest on the Backtest page to include its scores."
         )
     )
-    left, right, _ = st.columns([1, 1.4, 2], vertical_alignment="bottom")
+    left, right, _ = st.columns([1, 1.4, 2], vertical_alignment="top")  # labels in line; a note hangs below
     own = "A saved scenario keeps its own steps and level." if chosen else None
     off = no_forecast or bool(chosen)  # nothing to set: no forecast, or the scenario's own settings
     steps = whole_number(left, "Forecast steps", 1, MAX_STEPS, "dg_report_steps", 8, disabled=off, help=own)
@@ -125,7 +125,7 @@ def render(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags
             help="The baseline, or a saved scenario of this version (with its own steps and level).",
         )
     fan = tuple(
-        second.multiselect(
+        (second if saved else first).multiselect(
             "Fan (optional)",
             FAN_LEVELS,
             key="dg_report_fan",

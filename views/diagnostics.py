@@ -55,7 +55,7 @@ def _diagnostics(where: str, name: str, version: str, periods: int, lags: int, _
 def render() -> None:
     st.title("Diagnostics")
     problems = open_page(PAGE, FIELDS)
-    top = st.columns([1.5, 1.5, 1, 1], vertical_alignment="bottom")
+    top = st.columns([1.5, 1.5, 1, 1], vertical_alignment="top")  # a field's note hangs below it
     name = pick_model(PAGE, top[0])
     if name is None:
         return
