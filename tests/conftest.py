@@ -83,6 +83,21 @@ def local_settings(tmp_path) -> Settings:
     return Settings(store_dir=tmp_path / "store", author="tester")
 
 
+def point_cli_at(settings: Settings, monkeypatch) -> None:
+    """The environment the CLI reads, set to the store of `settings` (a MinIO bucket or a local folder)."""
+    monkeypatch.delenv("MINIO_ENDPOINT", raising=False)
+    if not settings.uses_minio:
+        monkeypatch.setenv("VARLIB_STORE_DIR", str(settings.store_dir))
+        return
+    for variable, value in {
+        "MINIO_ENDPOINT": settings.minio_endpoint,
+        "MINIO_ACCESS_KEY": settings.access_key,
+        "MINIO_SECRET_KEY": settings.secret_key,
+        "MINIO_BUCKET": settings.bucket,
+    }.items():
+        monkeypatch.setenv(variable, value)
+
+
 @pytest.fixture(params=["local", pytest.param("minio", marks=pytest.mark.minio)])
 def store_settings(request, tmp_path) -> Settings:
     """The contract suite runs once per backend."""

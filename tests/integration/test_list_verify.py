@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.conftest import point_cli_at
 from varlib import Registry, cli, publish_result
 from varlib.versions import Version
 
@@ -22,17 +23,7 @@ def _delete(store, key: str) -> None:
 
 @pytest.fixture
 def cli_env(store_settings, monkeypatch):
-    monkeypatch.delenv("MINIO_ENDPOINT", raising=False)
-    if store_settings.uses_minio:
-        for variable, value in {
-            "MINIO_ENDPOINT": store_settings.minio_endpoint,
-            "MINIO_ACCESS_KEY": store_settings.access_key,
-            "MINIO_SECRET_KEY": store_settings.secret_key,
-            "MINIO_BUCKET": store_settings.bucket,
-        }.items():
-            monkeypatch.setenv(variable, value)
-    else:
-        monkeypatch.setenv("VARLIB_STORE_DIR", str(store_settings.store_dir))
+    point_cli_at(store_settings, monkeypatch)
 
 
 def test_list_verify_names_damaged_and_deleted_versions_and_exits_1(

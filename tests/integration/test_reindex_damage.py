@@ -4,6 +4,7 @@ card that would let the quick listing call a damaged version `ok`."""
 
 import pytest
 
+from tests.conftest import point_cli_at
 from varlib import Registry, cli, publish_result
 from varlib.catalog.index import decode_shard, shard_key
 from varlib.errors import CorruptArtifactError, NotFoundError
@@ -82,17 +83,7 @@ def test_the_cli_names_each_damaged_version_on_stderr_and_exits_1(
 ):
     _publish(registry, macro_result, ["patch"] * 3)
     registry.store.create("var/0_0_9/model.pkl", b"not loaded")  # a legacy pickle: named, no failure
-    monkeypatch.delenv("MINIO_ENDPOINT", raising=False)
-    if store_settings.uses_minio:
-        for variable, value in {
-            "MINIO_ENDPOINT": store_settings.minio_endpoint,
-            "MINIO_ACCESS_KEY": store_settings.access_key,
-            "MINIO_SECRET_KEY": store_settings.secret_key,
-            "MINIO_BUCKET": store_settings.bucket,
-        }.items():
-            monkeypatch.setenv(variable, value)
-    else:
-        monkeypatch.setenv("VARLIB_STORE_DIR", str(store_settings.store_dir))
+    point_cli_at(store_settings, monkeypatch)
     assert cli.main(["reindex", "--name", "var"]) == 0
     out = capsys.readouterr().out
     assert "indexed the cards of 3 version(s)" in out and "var 0.0.9 not indexed: legacy pickle" in out
