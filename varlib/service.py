@@ -11,6 +11,7 @@ from .artifact import Artifact, build_artifact
 from .catalog import Registry
 from .clock import iso_label
 from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata, periods_between, slice_dates
+from .data.path_values import count_steps
 from .data.paths import CONDITIONS, EXOG, check_path
 from .errors import InvalidInputError
 from .forecast_inputs import check_alpha, check_intervals, check_lag_inputs, check_steps
@@ -142,7 +143,7 @@ def _exog_future(artifact: Artifact, exog, index: list[str]) -> np.ndarray | Non
     if exog is None:
         raise InvalidInputError(
             f"{artifact.label} has exogenous variable(s) {', '.join(artifact.exog)}: a forecast needs their values"
-            f" for each of its {len(index)} steps ({index[0]} to {index[-1]}); give them as exogenous values"
+            f" for each of its {count_steps(len(index))} ({index[0]} to {index[-1]}); give them as exogenous values"
             " (CLI --exog-csv, REST `exog`, the Forecast page's table)",
             field="exog",
         )

@@ -51,3 +51,12 @@ def test_list_verify_names_damaged_and_deleted_versions_and_exits_1(
     assert cli.main(["list", "--name", "var", "--verify"]) == 1  # the truncated one is still there, and damaged
     err = capsys.readouterr().err
     assert "0.0.2" in err and "0.0.3" not in err
+
+
+def test_long_notes_end_in_an_ellipsis_in_the_listing(registry, macro_result, cli_env, capsys):
+    """They were cut at 40 characters mid-word, with nothing to say so."""
+    notes = "imported from the legacy pickle legacy/0_0_1/model.pkl"
+    publish_result(registry, macro_result, "var", notes=notes)
+    assert cli.main(["list", "--name", "var"]) == 0
+    out = capsys.readouterr().out
+    assert notes[:39] + "…" in out and notes not in out

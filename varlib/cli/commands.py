@@ -218,13 +218,18 @@ def run_list(args: argparse.Namespace) -> int:
             "kind": e.card.kind if e.card else "",
             "lags": (e.card.k_ar if e.card else None) or "",
             "transform": e.card.transform if e.card else "",
-            "notes": (e.card.notes if e.card else "")[:40],
-            "withdrawn": withdrawn[e.version].reason[:40] if e.version in withdrawn else "",
+            "notes": _cut(e.card.notes if e.card else ""),
+            "withdrawn": _cut(withdrawn[e.version].reason) if e.version in withdrawn else "",
         }
         for e in entries
     ]
     print_table(pd.DataFrame(rows), index=False)
     return _damage_said(name, entries) if args.verify else 0
+
+
+def _cut(text: str, width: int = 40) -> str:
+    """Text for a table cell: whole, or its start and an ellipsis (`show` prints it whole)."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _damage_said(name: str, entries: list[varlib.VersionEntry]) -> int:

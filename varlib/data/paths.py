@@ -29,6 +29,7 @@ from .path_values import (
     cell_number,
     check_columns,
     check_complete,
+    count_steps,
     is_empty,
     is_step_name,
     refuse_no_conditions,
@@ -280,8 +281,8 @@ def _step_of_date(cell, labels: Sequence[str], periods: pd.Series, what: str) ->
             return None
         beyond(None, labels, what, text)
     raise InvalidInputError(
-        f"{what}: {text} is not one of the forecast's periods ({len(labels)} steps, {labels[0]} to {labels[-1]});"
-        " use their dates",
+        f"{what}: {text} is not one of the forecast's periods ({count_steps(len(labels))}, {labels[0]} to"
+        f" {labels[-1]}); use their dates",
         field="date",
         value=text,
     )
