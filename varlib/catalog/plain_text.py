@@ -38,6 +38,11 @@ def check_plain(
     return text
 
 
+def check_notes(notes: str) -> str:
+    """Notes a person typed (a version's, a scenario's): plain text, where new lines and tabs lay them out."""
+    return check_plain(notes, "notes have", "notes", "\n\t", "use plain text (new lines and tabs are fine)")
+
+
 def escape_controls(text: object) -> str:
     """`text` with every control character shown as an escape (`\\n`, `\\x1b`, `\\u202e`), so stored text
     cannot drive the terminal it is printed on."""

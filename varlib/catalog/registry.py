@@ -20,7 +20,7 @@ from . import trail_repair
 from .audit import AuditRecord
 from .governance import Governance
 from .listing import Lister, VersionEntry, newest_usable
-from .plain_text import check_plain
+from .plain_text import check_notes
 from .pointer import read_pointer
 from .reader import Reader
 from .reindex import Reindexed, rebuild
@@ -112,7 +112,7 @@ class Registry(Governance, ScenarioShelf):
         trail records `actor` (default: the local author)."""
         self.ensure_writable()
         # as a scenario's notes: a terminal printing `list` would obey an escape sequence in them
-        check_plain(artifact.notes, "notes have", "notes", "\n\t", "use plain text (new lines and tabs are fine)")
+        check_notes(artifact.notes)
         published = publishing.publish(self.store, artifact, bump, self.max_artifact_bytes, self._predecessor)
         self._reader.remember(published)
         with publishing.stored_but(published, "recording it (`latest`, the audit trail)"):

@@ -24,7 +24,7 @@ from ..store import Store
 from ..versions import Version, check_name
 from . import audit
 from .layout import SCENARIO_FOLDER, helper_prefix, scenario_key
-from .plain_text import check_plain
+from .plain_text import check_notes
 from .withdrawals import Withdrawal
 
 MAX_SCENARIO_BYTES = 4 * 1024 * 1024  # 400 steps x 20 variables of conditions fit many times over
@@ -71,7 +71,7 @@ class ScenarioShelf:
         """Store a scenario (varlib.scenario.make_scenario) once; ObjectExistsError if its name is taken."""
         self.ensure_writable("saving a scenario")
         # checked here, where REST, CLI and dashboard saves all pass; new lines and tabs lay notes out
-        check_plain(scenario.notes, "notes have", "notes", "\n\t", "use plain text (new lines and tabs are fine)")
+        check_notes(scenario.notes)
         actor = actor or Actor.local(self.author)
         self.load(scenario.name, scenario.version)  # the version must exist and verify
         withdrawal = self.withdrawal(scenario.name, scenario.version)
