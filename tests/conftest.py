@@ -88,6 +88,7 @@ def point_cli_at(settings: Settings, monkeypatch) -> None:
     monkeypatch.delenv("MINIO_ENDPOINT", raising=False)
     if not settings.uses_minio:
         monkeypatch.setenv("VARLIB_STORE_DIR", str(settings.store_dir))
+        monkeypatch.setenv("MINIO_BUCKET", settings.bucket)  # a local store's folder inside VARLIB_STORE_DIR
         return
     for variable, value in {
         "MINIO_ENDPOINT": settings.minio_endpoint,

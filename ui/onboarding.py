@@ -8,7 +8,7 @@ import streamlit as st
 from ui import auth, store
 from ui.errors import show_error
 from ui.selection import DEFAULT_MODEL
-from varlib import DEFAULT_VARIABLES, ModelSpec, VarlibError, load_dataset, publish_result, train_model
+from varlib import DEFAULT_VARIABLES, ModelSpec, Registry, VarlibError, load_dataset, publish_result, train_model
 
 FIRST_MODEL = DEFAULT_MODEL  # the pages start at the model the bundled data is published as
 TRAIN_PAGE, FORECAST_PAGE = "views/train.py", "views/forecast.py"  # as app.py registers them
@@ -18,8 +18,19 @@ def render_empty_store() -> None:
     """Say the store is empty and link the two ways to fill it: training on any data, or the Forecast
     page's one-click first model."""
     st.info("The store has no models yet. Publish one first:", icon=":material/inbox:")
+    _missing_bucket(store.registry())
     st.page_link(TRAIN_PAGE, label="Train & publish: your CSV or the bundled data", icon=":material/model_training:")
     st.page_link(FORECAST_PAGE, label="Forecast: a first model in one click", icon=":material/show_chart:")
+
+
+def _missing_bucket(registry: Registry) -> None:
+    """Say when the bucket itself does not exist: a mistyped MINIO_BUCKET must not pass for an empty store."""
+    try:
+        note = registry.missing_note()
+    except VarlibError:  # the listing just answered; a store gone since then shows in the sidebar
+        return
+    if note:  # a caption: on a first visit to a new store this is expected, not a fault
+        st.caption(note[0].upper() + note[1:] + ".")
 
 
 def render_onboarding() -> None:
@@ -33,6 +44,7 @@ def render_onboarding() -> None:
             f"Start with a first model on the bundled US macro data (quarterly {' and '.join(DEFAULT_VARIABLES)},"
             " 1959–2009; lag order chosen by AIC). It takes a few seconds. Later, train on your own CSV:"
         )
+        _missing_bucket(registry)
         st.page_link(TRAIN_PAGE, label="Train & publish", icon=":material/model_training:")
         if registry.read_only:
             st.info(

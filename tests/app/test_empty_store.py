@@ -31,3 +31,24 @@ def test_onboarding_links_the_train_page(store_dir):
     assert "no models yet" in "\n".join(s.value for s in at.subheader)
     assert _links(at).get("Train & publish") == "train"
     assert not any("**Train & publish**" in m.value for m in at.markdown)
+
+
+def test_a_missing_bucket_is_named_beside_the_empty_store_hint(store_dir, monkeypatch):
+    """A mistyped bucket reads as missing, naming the folders beside it, on the welcome and on every page."""
+    (store_dir / "models" / "var").mkdir(parents=True)  # another bucket's folder: the one meant
+    monkeypatch.setenv("MINIO_BUCKET", "modles")
+    for page in [None, "views/models.py"]:
+        at = open_app(page=page) if page else open_app()
+        assert errors(at) == ""
+        notes = [c.value for c in at.caption if "does not exist" in c.value]
+        assert notes == [
+            f"The folder {store_dir / 'modles'} does not exist (beside it: models): the first publish creates it;"
+            " if you expected models here, check VARLIB_STORE_DIR and MINIO_BUCKET."
+        ]
+
+
+def test_an_existing_empty_bucket_has_no_missing_note(store_dir):
+    (store_dir / "models").mkdir(parents=True)
+    at = open_app(page="views/models.py")
+    assert "no models yet" in "\n".join(i.value for i in at.info)
+    assert not [c.value for c in at.caption if "does not exist" in c.value]

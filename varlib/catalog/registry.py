@@ -63,6 +63,10 @@ class Registry(Governance, ScenarioShelf):
     def description(self) -> str:
         return self.store.description
 
+    def missing_note(self) -> str | None:
+        """Why the store lists nothing, when its bucket does not exist (a mistyped bucket or folder); else None."""
+        return self.store.missing_note()
+
     # -- reading -----------------------------------------------------------------------------
     def list_names(self) -> list[str]:
         """Model names in the store, sorted."""

@@ -19,7 +19,7 @@ def model_name(registry: Registry, given: str | None) -> str:
     if len(names) == 1:
         return names[0]
     if not names:
-        raise NotFoundError(f"no models in {registry.description}: publish one with `varlib train --publish`")
+        raise NotFoundError(no_models(registry))
     raise InvalidInputError(
         f"{registry.description} holds {len(names)} models ({_shown(names)}): choose one with --name", field="name"
     )
@@ -34,8 +34,13 @@ def run_models(args: argparse.Namespace) -> int:
     elif names:
         print("\n".join(names))
     else:
-        print(f"no models in {registry.description}: publish one with `varlib train --publish`")
+        print(no_models(registry))
     return 0
+
+
+def no_models(registry: Registry) -> str:
+    """The store holds no models: why, when its bucket does not exist, else how to publish one."""
+    return registry.missing_note() or f"no models in {registry.description}: publish one with `varlib train --publish`"
 
 
 def require_model(registry: Registry, name: str) -> None:
@@ -44,7 +49,8 @@ def require_model(registry: Registry, name: str) -> None:
     names = registry.list_names()
     if name in names:
         return
-    held = f"its models: {_shown(names)} (choose one with --name)" if names else "it holds no models yet"
+    held = f"its models: {_shown(names)} (choose one with --name)" if names else registry.missing_note()
+    held = held or "it holds no models yet"
     raise NotFoundError(
         f"model {name!r} does not exist in {registry.description}; {held}",
         field="name",

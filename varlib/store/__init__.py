@@ -69,6 +69,10 @@ class Store(Protocol):
     def check(self) -> None:
         """Raise StoreUnavailableError or AccessDeniedError unless the store answers."""
 
+    def missing_note(self) -> str | None:
+        """None when the bucket (a local store: its folder) exists; else one line saying it does not, the
+        buckets beside it, and the settings that chose it. A mistyped bucket must not read as an empty store."""
+
 
 def check_key(key: str) -> str:
     """Refuse keys that could escape the bucket or folder (`..`, absolute, empty parts)."""
@@ -90,7 +94,18 @@ def local_description(bucket_dir) -> str:
 
 
 def minio_description(endpoint: str, secure: bool, bucket: str) -> str:
-    return f"MinIO {'https' if secure else 'http'}://{endpoint}, bucket '{bucket}'"
+    return f"{minio_server(endpoint, secure)}, bucket '{bucket}'"
+
+
+def minio_server(endpoint: str, secure: bool) -> str:
+    return f"MinIO {'https' if secure else 'http'}://{endpoint}"
+
+
+def missing_bucket_note(missing: str, others_are: str, others: builtins.list[str], settings: str) -> str:
+    """The words of `Store.missing_note`: what does not exist, what exists beside it, what to check."""
+    shown = ", ".join(sorted(others)[:10]) + (f" and {len(others) - 10} more" if len(others) > 10 else "")
+    beside = f" ({others_are}: {shown})" if others else ""
+    return f"{missing}{beside}: the first publish creates it; if you expected models here, check {settings}"
 
 
 def open_store(settings: Settings) -> Store:

@@ -23,7 +23,7 @@ from ..errors import (
     ObjectTooLargeError,
     StoreUnavailableError,
 )
-from . import ObjectInfo, StoredObject, check_key, local_description
+from . import ObjectInfo, StoredObject, check_key, local_description, missing_bucket_note
 
 _TEMP_PREFIX = ".tmp-"
 _LOCK_SUFFIX = ".lock"  # `<key>.lock` beside the object; listings skip it
@@ -142,6 +142,15 @@ class LocalStore:
         parent = self.bucket_dir if self.bucket_dir.exists() else self.root
         if parent.exists() and not os.access(parent, os.R_OK):
             raise AccessDeniedError(f"cannot read {parent}: permission denied", **self._fields(None))
+
+    def missing_note(self) -> str | None:
+        if self.bucket_dir.is_dir():
+            return None
+        self.check()
+        others = [entry.name for entry in os.scandir(self.root) if entry.is_dir()] if self.root.is_dir() else []
+        return missing_bucket_note(
+            f"the folder {self.bucket_dir} does not exist", "beside it", others, "VARLIB_STORE_DIR and MINIO_BUCKET"
+        )
 
     def _check_bucket(self) -> None:
         """`check` when the store's own folder is not one (a missing prefix inside it is just empty): one stat

@@ -22,7 +22,7 @@ from ..errors import (
     InvalidInputError,
     ObjectTooLargeError,
 )
-from . import ObjectInfo, StoredObject, check_key, minio_description
+from . import ObjectInfo, StoredObject, check_key, minio_description, minio_server, missing_bucket_note
 from .minio_adapter import check_sdk_version, put_with_headers
 from .minio_errors import KEYS, TRANSPORT_ERRORS, translate
 from .presigned_get import PresignedGet, proxy_for
@@ -50,6 +50,7 @@ class MinioStore:
         self.endpoint = endpoint
         self.anonymous = anonymous  # no keys: requests go unsigned, denials say which keys to set
         self.description = minio_description(endpoint, secure, bucket)
+        self.server = minio_server(endpoint, secure)
         self._bucket_known = False
         self._fast_reads = fast_reads  # the quick read path (presigned_get); None: every read through the SDK
 
@@ -149,6 +150,18 @@ class MinioStore:
     def check(self) -> None:
         with self._translate(None):
             self.client.bucket_exists(self.bucket)
+
+    def missing_note(self) -> str | None:
+        with self._translate(None):
+            if self._bucket_exists():
+                return None
+        try:  # needs s3:ListAllMyBuckets, which a reader may lack: then the note names no others
+            others = [bucket.name for bucket in self.client.list_buckets()]
+        except TRANSPORT_ERRORS:
+            others = []
+        return missing_bucket_note(
+            f"bucket '{self.bucket}' does not exist on {self.server}", "its buckets", others, "MINIO_BUCKET"
+        )
 
     # -- writes ------------------------------------------------------------------------
     def create(self, key: str, data: bytes, metadata: Mapping[str, str] | None = None) -> str:
