@@ -14,7 +14,7 @@ from plotly.subplots import make_subplots
 
 from ui import hover
 from ui.chart_look import PANEL_MARGIN, TICK_FORMAT
-from varlib import Diagnostics, column_format, format_number
+from varlib import Diagnostics, column_format, counted, format_number
 
 LINE = "#2e86de"
 BAND = "rgba(46, 134, 222, 0.3)"  # stands out from the light and the dark background alike (as ui.chart_look)
@@ -99,7 +99,7 @@ def roots_figure(diag: Diagnostics) -> go.Figure:
     fig.update_yaxes(range=[-span, span], title_text="imaginary", scaleanchor="x", scaleratio=1)
     verdict = "stable" if diag.stability.stable else "not stable"
     if diag.stability.as_expected is not None:  # a VECM's unit roots are part of the model
-        verdict = f"{diag.stability.unit_roots} unit root(s), " + (
+        verdict = f"{counted(diag.stability.unit_roots, 'unit root')}, " + (
             "as expected" if diag.stability.adequate else "not as expected"
         )
     return finish(fig, f"Eigenvalues of the companion matrix ({verdict})", 460)

@@ -8,7 +8,7 @@ import streamlit as st
 from ui import diagnostics_figures as figures
 from ui.chart_look import plot
 from ui.tables import number_formats
-from varlib import Diagnostics, and_list
+from varlib import Diagnostics, and_list, counted
 
 MAX_ROWS_SHOWN = 24  # a taller table scrolls (the Granger tests of five variables and more)
 SHORT_SAMPLE = 100  # rows below which the Johansen caption warns of over-rejection (and the IRF bands of width)
@@ -135,7 +135,7 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
 
 def granger(diag: Diagnostics) -> None:
     st.caption(
-        "F tests that the lags of the causing variable(s) add nothing to the caused variable's equation. With three"
+        "F tests that the lags of the causing variables add nothing to the caused variable's equation. With three"
         " or more variables, both group directions too: one variable → all others jointly (as JMulTi and R vars"
         " print it) and all others → one (EViews' block exogeneity). Hover for F and degrees of freedom."
     )
@@ -211,8 +211,9 @@ def integration(diag: Diagnostics) -> None:
     johansen = result.johansen
     st.subheader("Johansen cointegration test")
     st.caption(
-        f"Trace and maximum-eigenvalue statistics (constant, {johansen.lagged_differences} lagged"
-        f" difference(s)); rank at 5% by the trace test: **{johansen.rank}**."
+        f"Trace and maximum-eigenvalue statistics (constant,"
+        f" {counted(johansen.lagged_differences, 'lagged difference')}); rank at 5% by the trace test:"
+        f" **{johansen.rank}**."
         + (
             f" On {result.rows_tested} rows the trace test, which has no small-sample correction here, rejects too"
             " often: a rank that hangs on a statistic near its 5% value is uncertain."

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.tables import number_formats
-from varlib import Diagnostics, format_column
+from varlib import Diagnostics, counted, format_column
 
 GREEN = "background-color: rgba(26,152,80,0.25)"
 
@@ -23,7 +23,8 @@ def cointegration(diag: Diagnostics) -> None:
         f" log-likelihood {coint.log_likelihood:.6g}."
     )
     st.caption(
-        f"Johansen's test on the fitted sample ({johansen.lagged_differences} lagged difference(s), statsmodels'"
+        f"Johansen's test on the fitted sample ({counted(johansen.lagged_differences, 'lagged difference')},"
+        " statsmodels'"
         f" deterministic case: {johansen.deterministic}): H0 rank <= r is rejected where the statistic exceeds its"
         f" 95% critical value; the trace test suggests rank **{johansen.rank}**."
         + (f" Note: {coint.johansen_caveat}." if coint.johansen_caveat else "")

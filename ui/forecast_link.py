@@ -19,7 +19,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from ui import url_state
 from ui.url_state import Field
-from varlib import INTERVAL_KINDS, MAX_STEPS, periods_from
+from varlib import INTERVAL_KINDS, MAX_STEPS, counted, periods_from
 
 PAGE = "fc"
 LEVELS = (80, 90, 95, 99)
@@ -137,7 +137,7 @@ def decode_lags(text: str, labels: list[str], variables: list[str], frequency: s
     if len(rows) != len(labels) or any(len(row) != len(variables) for row in rows):
         shape = ", ".join(str(len(row)) for row in rows)
         raise ValueError(
-            f"the link's lag inputs have {len(rows)} row(s) of {shape} value(s); this version needs"
+            f"the link's lag inputs have {counted(len(rows), 'row')} of {shape} values; this version needs"
             f" {len(labels)} rows of {len(variables)} ({', '.join(variables)})"
         )
     table = pd.DataFrame(np.array(rows, dtype=object), columns=variables)

@@ -98,7 +98,9 @@ def no_version_in_use(name: str, entries, withdrawn) -> str:
     gone = sum(1 for entry in entries if entry.ok and entry.version in withdrawn)
     if gone:
         return (
-            f"Model **{name}** has no version in use: its {gone} usable version(s) are withdrawn. The Models page"
+            f"Model **{name}** has no version in use:"
+            f" {'its only usable version is' if gone == 1 else f'its {gone} usable versions are'} withdrawn."
+            " The Models page"
             " shows who withdrew each and why; publish a new version from the Train & publish page."
         )
     return (

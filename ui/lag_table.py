@@ -18,6 +18,7 @@ from varlib import (
     Artifact,
     VarlibError,
     count_changed,
+    counted,
     editor_table,
     parse_lag_table,
     period_labels,
@@ -146,6 +147,10 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     return lags
 
 
+def _differ(changed: int) -> str:
+    return f"{counted(changed, 'value')} {'differs' if changed == 1 else 'differ'}"
+
+
 def _change_note(lags: pd.DataFrame, own: pd.DataFrame, frequency: str | None) -> str | None:
     """How the inputs differ from the model's own last observations, compared date by date: a CSV of later data
     moves the rows to other periods, which is told apart from values edited on the model's own dates (row by
@@ -157,13 +162,14 @@ def _change_note(lags: pd.DataFrame, own: pd.DataFrame, frequency: str | None) -
         lags = lags.set_axis(own.index)
     changed = count_changed(lags.loc[shared], own.loc[shared])
     if other.empty:
-        return f"{changed} value(s) differ from the model's own data" if changed else None
+        return f"{_differ(changed)} from the model's own data" if changed else None
     side = "newer" if other.min() > own.index.max() else "earlier" if other.max() < own.index.min() else "other"
     labels = period_labels(other, frequency)
-    periods = f"{len(other)} {side} period(s) ({labels[0] if len(labels) == 1 else f'{labels[0]} to {labels[-1]}'})"
+    span = labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
+    periods = f"{counted(len(other), side + ' period')} ({span})"
     if shared.empty:
         return f"The inputs are from {periods}, none of them among the model's own last observations"
     return (
-        f"The inputs use {periods}; {changed} value(s) differ from the model's own data on the {len(shared)}"
-        " date(s) they share"
+        f"The inputs use {periods}; {_differ(changed)} from the model's own data on the"
+        f" {counted(len(shared), 'date')} they share"
     )

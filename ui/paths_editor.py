@@ -26,6 +26,7 @@ from varlib import (
     VarlibError,
     VersionForecast,
     check_path,
+    counted,
     held_exog,
     path_editor_table,
 )
@@ -117,13 +118,14 @@ def _say_beyond(draft: dict, steps: int) -> None:
     if beyond:
         shown = ", ".join(beyond[:3]) + (" ..." if len(beyond) > 3 else "")
         st.caption(
-            f":orange[:material/warning: {len(beyond)} condition(s) after the {steps}-step horizon ({shown}) are not"
+            f":orange[:material/warning: {counted(len(beyond), 'condition')} after the {steps}-step horizon ({shown})"
+            f" {'is' if len(beyond) == 1 else 'are'} not"
             " used: forecast more steps to apply them, or clear them.]"
         )
 
 
 def _steps_of(count: int, variable: str) -> str:
-    return f"{count} step{'s' if count != 1 else ''} of {variable}"
+    return f"{counted(count, 'step')} of {variable}"
 
 
 def _conditions(path: pd.DataFrame | None) -> dict[str, list[float | None]] | None:

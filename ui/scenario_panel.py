@@ -21,6 +21,7 @@ from varlib import (
     Scenario,
     VarlibError,
     Version,
+    counted,
     make_scenario,
     utc_time,
 )
@@ -88,7 +89,8 @@ def describe(artifact: Artifact, scenario: Scenario) -> None:
     """What a saved scenario holds, who saved it, and a way to edit a copy."""
     who = f" by **{literal(scenario.actor.name)}**" if scenario.actor else ""
     when = utc_time(scenario.created_at)
-    parts = [f"{len([x for x in v if x is not None])} condition(s) on {k}" for k, v in scenario.conditions.items()]
+    held = {name: sum(x is not None for x in path) for name, path in scenario.conditions.items()}
+    parts = [f"{counted(count, 'condition')} on {name}" for name, count in held.items()]
     parts += [f"exogenous {k}" for k in scenario.exog]
     if scenario.lag_values is not None:
         parts.append("its own lag inputs")

@@ -5,7 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.tables import number_formats
-from varlib import DETERMINISTIC, DETERMINISTIC_WORDS, Integration, TrainResult, johansen_caveat, kind_names, kind_title
+from varlib import (
+    DETERMINISTIC,
+    DETERMINISTIC_WORDS,
+    Integration,
+    TrainResult,
+    counted,
+    johansen_caveat,
+    kind_names,
+    kind_title,
+)
 
 KIND = "train_kind"
 DETERMINISTIC_KEY = "train_deterministic"
@@ -71,8 +80,9 @@ def propose_vecm(result: Integration, k: int) -> None:
         return
     transform = "log" if result.tested_on == "log levels" else "none"
     st.success(
-        f"**Cointegration.** The variables look integrated and Johansen's trace test finds {johansen.rank}"
-        f" long-run relation(s) at 5%: a VECM of rank {johansen.rank} on the {result.tested_on} keeps them,"
+        f"**Cointegration.** The variables look integrated and Johansen's trace test finds"
+        f" {counted(johansen.rank, 'long-run relation')} at 5%: a VECM of rank {johansen.rank} on the"
+        f" {result.tested_on} keeps {'it' if johansen.rank == 1 else 'them'},"
         " where a VAR in differences would throw them away.",
         icon=":material/link:",
     )
@@ -100,7 +110,7 @@ def show_cointegration(result: TrainResult) -> None:
     st.markdown("**Cointegration**")
     st.caption(
         f"Rank **{result.params.coint_rank}** ({result.params.rank_method}). Johansen's test on all rows"
-        f" ({johansen.lagged_differences} lagged difference(s), deterministic terms: {johansen.deterministic})"
+        f" ({counted(johansen.lagged_differences, 'lagged difference')}, deterministic terms: {johansen.deterministic})"
         f" suggests rank {johansen.rank} at 5%."
         + (f" Note: {caveat}." if (caveat := johansen_caveat(result.spec.deterministic)) else "")
     )

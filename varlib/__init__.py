@@ -12,14 +12,13 @@ dashboard use; everything else is internal and may move. In short:
 - forecasts: `forecast_artifact`, `forecast_version`, `forecast_periods`, `VersionForecast` (bands at other
   levels for fan charts), `level_to_alpha`
 - scenarios: `Scenario`, `make_scenario`, `forecast_scenario`, `scenario_differences`, `check_scenario_name`
-  (saved with `Registry.save_scenario`, listed with `Registry.scenarios`)
 - analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `overlay_forecasts`,
   `shared_lag_table`, `render_report`
 - team use: aliases (`Alias`, `check_alias`), withdrawals (`Withdrawal`), the audit trail (`AuditRecord`),
   identities (`Actor`), roles (`RolePolicy`, `allows`, `require_role`) and bearer tokens (`AuthSettings`,
   `TokenVerifier`)
 - errors: `VarlibError` and its subclasses; `to_json_safe`, `to_json` for JSON; `BoundedCache`, the one LRU
-  (docs/CACHES.md); words (`and_list`, `order_words`); `import_legacy` for the original service's pickles
+  (docs/CACHES.md); words (`and_list`, `counted`, `order_words`); `import_legacy` for the original service's pickles
 docs/LIBRARY.md describes each with an example.
 """
 
@@ -139,7 +138,7 @@ from .versions import (
     name_from,
     parse_version,
 )
-from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, order_words, other_holdout_order, utc_time
+from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, counted, order_words, other_holdout_order, utc_time
 
 __all__ = [
     "ALIAS_PATTERN",
@@ -241,6 +240,7 @@ __all__ = [
     "check_scenario_name",
     "compare_table",
     "count_changed",
+    "counted",
     "default_max_lags",
     "describe_store",
     "escape_controls",

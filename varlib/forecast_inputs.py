@@ -13,6 +13,7 @@ import numpy as np
 
 from .errors import InvalidInputError
 from .spec import LOGGED
+from .wording import counted
 
 MAX_STEPS = 400
 ALPHA_MIN, ALPHA_MAX = 0.0001, 0.5  # 99.99% to 50% intervals
@@ -58,8 +59,8 @@ def check_lag_inputs(
         if None not in widths and len(set(widths)) > 1:
             row = next(n for n, width in enumerate(widths) if width != k)
             raise InvalidInputError(
-                f"lag inputs: row {row + 1} has {widths[row]} value(s); this model needs {needed} rows (the last"
-                f" observations, oldest first) of {k} values, one per variable"
+                f"lag inputs: row {row + 1} has {counted(len(lag_levels[row]), 'value')}; this model needs {needed}"
+                f" rows (the last observations, oldest first) of {k} values, one per variable"
             )
     try:
         values = np.asarray(lag_levels, dtype=float)
@@ -115,11 +116,12 @@ def check_exog_future(values, steps: int, n_exog: int) -> np.ndarray:
     """The exogenous regressors' future values as a (steps x n_exog) array of finite numbers, or an error."""
     if values is None:
         raise InvalidInputError(
-            f"this model has {n_exog} exogenous variable(s): a forecast needs their values for each of the {steps}"
+            f"this model has {counted(n_exog, 'exogenous variable')}: a forecast needs their values for each of"
+            f" the {steps}"
             " steps (CLI --exog-csv, REST `exog`, the Forecast page's table)",
             field="exog",
         )
-    array = _step_rows(values, steps, n_exog, "exog", ("exogenous values must all be numbers", "value(s)"))
+    array = _step_rows(values, steps, n_exog, "exog", ("exogenous values must all be numbers", ""))
     if not np.all(np.isfinite(array)):
         row, col = np.argwhere(~np.isfinite(array))[0]
         raise InvalidInputError(
@@ -131,7 +133,7 @@ def check_exog_future(values, steps: int, n_exog: int) -> np.ndarray:
 
 def check_conditions(conditions, steps: int, k: int, logged: bool) -> np.ndarray:
     """Conditions as a (steps x k) array: finite levels (positive for logdiff) where set, NaN where free."""
-    words = ("conditions must be numbers, or empty for a free value", "values (empty where the path is free)")
+    words = ("conditions must be numbers, or empty for a free value", " (empty where the path is free)")
     fixed = _step_rows(conditions, steps, k, "conditions", words)
     if np.any(np.isinf(fixed)) or (logged and np.any(fixed <= 0)):
         row, col = np.argwhere(np.isinf(fixed) | (logged & (fixed <= 0)))[0]
@@ -145,7 +147,7 @@ def check_conditions(conditions, steps: int, k: int, logged: bool) -> np.ndarray
 
 def _step_rows(values, steps: int, width: int, field: str, words: tuple[str, str]) -> np.ndarray:
     """`values` as a (steps x width) float array: one row per step, or an error. `words`: what to say when
-    they are not numbers, and what each row holds."""
+    they are not numbers, and what to add to the count of values in a row."""
     try:
         array = np.asarray(values, dtype=float)
     except (TypeError, ValueError):
@@ -153,7 +155,8 @@ def _step_rows(values, steps: int, width: int, field: str, words: tuple[str, str
     if array.shape != (steps, width):
         what = "exogenous values" if field == "exog" else field
         raise InvalidInputError(
-            f"{what} have shape {array.shape}; this forecast needs {steps} rows (one per step) of {width} {words[1]}",
+            f"{what} have shape {array.shape}; this forecast needs {counted(steps, 'row')} (one per step) of"
+            f" {counted(width, 'value')}{words[1]}",
             field=field,
         )
     return array

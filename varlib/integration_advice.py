@@ -4,6 +4,7 @@ leaving out a series with nothing random in it; and, for a fitted version, what 
 from __future__ import annotations
 
 from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
+from .wording import counted, plural_of
 
 
 def recommend(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen | None) -> tuple[str | None, str]:
@@ -38,7 +39,7 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
     if johansen is not None and johansen.links:
         return difference, (
             f"{subject}, and Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
-            " relation(s) at 5%: a vector"
+            f" {plural_of(johansen.rank, 'relation')} at 5%: a vector"
             f" error-correction model keeps that long-run link (model kind `vecm` with cointegration rank"
             f" {johansen.rank}{', transform `log`' if positive else ''}); a VAR in differences (transform"
             f" `{difference}`) discards it."
@@ -73,7 +74,7 @@ def _around_a_trend(roots: tuple[UnitRoot, ...]) -> bool:
 def _settings(johansen: Johansen) -> str:
     """The test's settings, which a VECM's own rank test (its lags and deterministic terms) may not share."""
     terms = "no deterministic terms" if johansen.deterministic == "none" else f"a {johansen.deterministic}"
-    return f"with {terms} and {johansen.lagged_differences} lagged difference(s)"
+    return f"with {terms} and {counted(johansen.lagged_differences, 'lagged difference')}"
 
 
 def advice_for_model(
@@ -87,11 +88,13 @@ def advice_for_model(
             return (
                 f"{result.advice} This version is a vector error-correction model of rank {rank}, the rank its own"
                 f" test chose (the Cointegration tab: the model's series, deterministic terms and lags), where the"
-                f" test above, with its other settings, finds {tested}: the model keeps {rank} long-run relation(s)."
+                f" test above, with its other settings, finds {tested}: the model keeps"
+                f" {rank} long-run {'relation' if rank == 1 else 'relations'}."
             )
         return (
-            f"{result.advice} This version is a vector error-correction model of rank {rank}: it keeps the"
-            " long-run relation(s) instead of differencing (its own rank test is on the Cointegration tab)."
+            f"{result.advice} This version is a vector error-correction model of rank {rank}: it keeps"
+            f" {'its long-run relation' if rank == 1 else 'the long-run relations'} instead of differencing"
+            " (its own rank test is on the Cointegration tab)."
         )
     wanted = result.recommended_transform
     if wanted is None:

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from .spec import ModelSpec
+from .wording import plural_of
 
 
 def fit_part(
@@ -31,7 +32,8 @@ def rank_note(where: str, found: list[int], k: int, whole_rank: int) -> str:
     """For people: which parts were fitted with the whole sample's rank, and what their own test found."""
     ranks = " or ".join(str(r) for r in sorted(set(found)))
     return (
-        f"On {where}, Johansen's trace test finds {ranks} cointegrating relation(s), a rank no VECM of {k}"
+        f"On {where}, Johansen's trace test finds {ranks} cointegrating {plural_of(max(found), 'relation')}, a"
+        f" rank no VECM of {k}"
         f" variables can have; {'it was' if len(found) == 1 else 'they were'} fitted with the rank the whole"
         f" sample's test chose, {whole_rank}."
     )

@@ -17,6 +17,7 @@ from .backtest import Backtest
 from .diagnostics import Cointegration, Diagnostics
 from .number_format import format_column
 from .training import score_notes
+from .wording import counted
 
 P_COLUMNS = frozenset({"p", "p-value", "p normal", "pvalue", "ADF p", "KPSS p", "ADF p of the difference"})
 
@@ -44,7 +45,7 @@ def cointegration(coint: Cointegration) -> list[str]:
     parts = [
         "<h2>Cointegration</h2>",
         f"<p>Rank {coint.rank} ({html.escape(coint.rank_method)}); Johansen's test with"
-        f" {johansen.lagged_differences} lagged difference(s) and deterministic terms"
+        f" {counted(johansen.lagged_differences, 'lagged difference')} and deterministic terms"
         f" '{html.escape(johansen.deterministic)}' suggests rank {johansen.rank} at 5%.</p>",
         *([f"<p class='note'>{html.escape(coint.johansen_caveat.capitalize())}.</p>"] if coint.johansen_caveat else []),
         table(ranks),

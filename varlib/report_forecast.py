@@ -22,7 +22,7 @@ from .number_format import format_number, shared_formats
 from .report_svg import Band, Line, chart
 from .scenario import Scenario
 from .service import VersionForecast
-from .wording import utc_time
+from .wording import counted, utc_time
 
 # Bands as on the dashboard's light theme: they stand out from the white page by a contrast of at least 1.4,
 # the line from its band by at least 2 (tests/app/test_presentation.py).
@@ -62,13 +62,13 @@ def forecast_section(
     point = "median" if result.point == "median" else "mean"
     own = np.array_equal(forecast.lag_inputs, artifact.data.values[-artifact.lag_rows :])
     start_from = (
-        f"the version's own last {artifact.lag_rows} observation(s) (ending {html.escape(past[-1])})"
+        f"the version's own last {counted(artifact.lag_rows, 'observation')} (ending {html.escape(past[-1])})"
         if own
-        else f"{len(forecast.lag_inputs)} given lag input row(s), drawn from the last one"
+        else f"{counted(len(forecast.lag_inputs), 'given lag input row')}, drawn from the last one"
     )
     parts = [
-        f"<h2>{'Scenario ' + html.escape(forecast.scenario) if forecast.scenario else 'Forecast'}: {forecast.steps}"
-        f" step{'s' * (forecast.steps != 1)}, {level} {'fan' if fan else 'intervals'}</h2>",
+        f"<h2>{'Scenario ' + html.escape(forecast.scenario) if forecast.scenario else 'Forecast'}:"
+        f" {counted(forecast.steps, 'step')}, {level} {'fan' if fan else 'intervals'}</h2>",
         f"<p>From {start_from}, {html.escape(result.intervals)} intervals. The line is the {point} in levels"
         + (" (the model is fitted on logs, so the median of the level)" if point == "median" else "")
         + ". Hover a point for its value and interval.</p>",
@@ -133,7 +133,8 @@ def _scenario_notes(forecast: VersionForecast, scenario: Scenario | None) -> lis
     held = sorted({c["variable"] for c in forecast.conditions})
     if held:
         notes.append(
-            f"conditioned on {html.escape(', '.join(held))} ({len(forecast.conditions)} value(s), drawn as rings"
+            f"conditioned on {html.escape(', '.join(held))} ({counted(len(forecast.conditions), 'value')},"
+            " drawn as rings"
             " with zero width): every other value is forecast given them"
         )
     if forecast.exog is not None:

@@ -11,7 +11,6 @@ from .artifact import Artifact, build_artifact
 from .catalog import Registry
 from .clock import iso_label
 from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata, periods_between, slice_dates
-from .data.path_values import count_steps
 from .data.paths import CONDITIONS, EXOG, check_path
 from .errors import InvalidInputError
 from .forecast_inputs import check_alpha, check_intervals, check_lag_inputs, check_steps
@@ -21,6 +20,7 @@ from .spec import LOGGED, ModelSpec
 from .training import TrainResult, train
 from .version_forecast import VersionForecast
 from .versions import LATEST, Version
+from .wording import counted, plural_of
 
 
 def load_dataset(
@@ -142,8 +142,9 @@ def _exog_future(artifact: Artifact, exog, index: list[str]) -> np.ndarray | Non
         return None
     if exog is None:
         raise InvalidInputError(
-            f"{artifact.label} has exogenous variable(s) {', '.join(artifact.exog)}: a forecast needs their values"
-            f" for each of its {count_steps(len(index))} ({index[0]} to {index[-1]}); give them as exogenous values"
+            f"{artifact.label} has exogenous {plural_of(len(artifact.exog), 'variable')}"
+            f" {', '.join(artifact.exog)}: a forecast needs their values"
+            f" for each of its {counted(len(index), 'step')} ({index[0]} to {index[-1]}); give them as exogenous values"
             " (CLI --exog-csv, REST `exog`, the Forecast page's table)",
             field="exog",
         )
@@ -213,7 +214,8 @@ def _lag_values(lag_inputs, variables: list[str]):
     missing = [v for v in variables if v not in lag_inputs.columns]
     if missing:
         raise InvalidInputError(
-            f"lag inputs lack the column(s) {', '.join(missing)}; they need {', '.join(variables)}",
+            f"lag inputs lack the {plural_of(len(missing), 'column')} {', '.join(missing)}; they need"
+            f" {', '.join(variables)}",
             field="columns",
             value=missing,
         )

@@ -23,6 +23,7 @@ from .adequacy import (
     normality_check,
 )
 from .vecm_lm import vecm_lm_test
+from .wording import counted, plural_of
 
 UNIT_TOLERANCE = 1e-6  # how close to 1 an eigenvalue counts as a unit root (Π = αβ' has rank r exactly)
 
@@ -52,13 +53,14 @@ def stability(coefs: np.ndarray, rank: int) -> tuple[bool, np.ndarray, int, str]
     largest = abs(largest_root)
     outside = int(np.sum(np.abs(others) >= 1 - UNIT_TOLERANCE))
     ok = units == expected and outside == 0
-    roots = "root" if expected == 1 else "roots"
+    roots = plural_of(expected, "root")
     if ok:
         verdict = (
-            f"As expected for a VECM of {k} variables with cointegration rank {rank}: {expected} eigenvalue(s) of"
-            f" its VAR representation are exactly 1 (the {expected} common stochastic trend(s) that make the levels"
-            f" wander), and every other one is inside the unit circle (largest modulus {modulus(largest)}), so"
-            " deviations from the long-run relation(s) die out."
+            f"As expected for a VECM of {k} variables with cointegration rank {rank}:"
+            f" {counted(expected, 'eigenvalue')} of its VAR representation {'is' if expected == 1 else 'are'} exactly"
+            f" 1 (the {counted(expected, 'common stochastic trend')} that {'makes' if expected == 1 else 'make'} the"
+            f" levels wander), and every other one is inside the unit circle (largest modulus {modulus(largest)}), so"
+            f" deviations from the long-run {plural_of(rank, 'relation')} die out."
         )
         reading = near_unit_reading(largest_root) if largest > NEAR_UNIT else None
         if reading:
@@ -68,9 +70,10 @@ def stability(coefs: np.ndarray, rank: int) -> tuple[bool, np.ndarray, int, str]
         return True, eigenvalues, units, verdict
     verdict = (
         f"Not as expected: a VECM of {k} variables with cointegration rank {rank} should have exactly {expected}"
-        f" unit {roots} and every other eigenvalue inside the unit circle; this fit has {units} unit root(s) and"
-        f" {outside} other eigenvalue(s) on or outside the circle (largest other modulus {modulus(largest)}), so"
-        " deviations from the long-run relation(s) do not die out. Try another cointegration rank, lag order or"
+        f" unit {roots} and every other eigenvalue inside the unit circle; this fit has {counted(units, 'unit root')}"
+        f" and {counted(outside, 'other eigenvalue')} on or outside the circle (largest other modulus"
+        f" {modulus(largest)}), so deviations from the long-run {plural_of(rank, 'relation')} do not die out. Try"
+        " another cointegration rank, lag order or"
         " deterministic terms."
     )
     return False, eigenvalues, units, verdict

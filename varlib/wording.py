@@ -50,3 +50,13 @@ def other_holdout_order(kind: str, k_ar: int | None, scored: int | None) -> str 
     """`VAR(9)` when the holdout was scored with another lag order than the version's (a criterion repeats its
     search on the rows before the holdout, which may choose another order); else None."""
     return order_words(kind, scored) if scored is not None and k_ar is not None and scored != k_ar else None
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """`1 value`, `3 values`, `0 values` (`plural` for a noun that takes more than an s)."""
+    return f"{count} {plural_of(count, noun, plural)}"
+
+
+def plural_of(count: int, noun: str, plural: str | None = None) -> str:
+    """`noun` for one, its plural for any other count: `column` before one name, `columns` before two."""
+    return noun if count == 1 else plural or noun + "s"

@@ -21,6 +21,7 @@ from varlib import (
     backtest,
     can_reselect,
     column_format,
+    counted,
     format_number,
     period_labels,
     score_notes,
@@ -120,7 +121,7 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
     orders = sorted(set(result.lag_orders))
     used = f"lag order {orders[0]} at every origin" if len(orders) == 1 else f"lag orders {and_list(orders)}"
     count = len(result.origins)
-    span = f"{count} origin{'s' if count != 1 else ''} from {first} to {last} (last training period)"
+    span = f"{counted(count, 'origin')} from {first} to {last} (last training period)"
     st.caption(f"{span}, {used}, {result.seconds:.2f}s.")
     table = result.scores()
     # MAPE left out for every variable (all change sign) would draw only empty panels: not offered then
@@ -144,7 +145,7 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
     styled = _paired_formats(backtest_styler(table), table)
     st.caption(
         "`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the model's RMSE is below"
-        f" the random walk's at that horizon, over {count} forecast{'s' if count != 1 else ''} per horizon and with no"
+        f" the random walk's at that horizon, over {counted(count, 'forecast')} per horizon and with no"
         " test of significance; on trending series a no-change forecast is a weak benchmark."
     )
     # every row shown up to two dozen (a 12-row table scrolled after 10); a longer one scrolls inside the page

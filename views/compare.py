@@ -24,6 +24,7 @@ from varlib import (
     and_list,
     compare_table,
     count_changed,
+    counted,
     editor_table,
     level_to_alpha,
     other_holdout_order,
@@ -130,8 +131,9 @@ def render() -> None:
     )
     if changed:
         st.caption(
-            f":material/link_off: This page's address (its link) does not carry the edited shared lag inputs ({changed}"
-            f" value(s) changed): a copied link opens the comparison from {first.label}'s own last observations."
+            f":material/link_off: This page's address (its link) does not carry the edited shared lag inputs ("
+            f"{counted(changed, 'value')} changed): a copied link opens the comparison from {first.label}'s own"
+            " last observations."
         )
     for item in overlaid:
         if not item.shared or item.forecast is None:

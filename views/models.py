@@ -8,7 +8,7 @@ from ui import forecast_link, governance, live, models_table, selection, store, 
 from ui.errors import guarded, show_error
 from ui.onboarding import render_empty_store
 from ui.version_pick import open_page
-from varlib import Artifact, CorruptArtifactError, VarlibError, VersionEntry
+from varlib import Artifact, CorruptArtifactError, VarlibError, VersionEntry, counted
 
 PAGE = "models"
 
@@ -69,7 +69,8 @@ def _show_versions(name: str) -> None:
     broken = [e for e in entries if not e.ok]
     if broken:
         st.warning(
-            f"{len(broken)} object(s) cannot be used; each row's status says why; they stay listed.",
+            f"{counted(len(broken), 'object')} cannot be used; each row's status says why;"
+            f" {'it stays' if len(broken) == 1 else 'they stay'} listed.",
             icon=":material/warning:",
         )
     st.subheader("Details")
@@ -113,7 +114,7 @@ def _counts(entries: list[VersionEntry], withdrawn) -> str:
     broken = sum(1 for entry in entries if not entry.ok)
     parts = [f"{len(entries) - gone - broken} usable"]
     parts += [f"{gone} withdrawn"] * bool(gone) + [f"{broken} cannot be used"] * bool(broken)
-    return f"{len(entries)} version{'s' * (len(entries) != 1)}: {', '.join(parts)}"
+    return f"{counted(len(entries), 'version')}: {', '.join(parts)}"
 
 
 guarded(render)

@@ -145,7 +145,7 @@ def test_edited_shared_lag_inputs_are_said_to_be_left_out_of_the_link(three_vers
     at.session_state[editor.key] = {"edited_rows": {0: {"realgdp": 14000.0}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert errors(at) == ""
-    assert "does not carry the edited shared lag inputs (1 value(s) changed)" in _text(at)
+    assert "does not carry the edited shared lag inputs (1 value changed)" in _text(at)
 
 
 def test_a_links_alias_stays_in_the_address_while_it_stands_for_the_version_shown(three_versions):

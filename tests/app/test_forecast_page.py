@@ -72,7 +72,7 @@ def test_edited_lag_input_changes_the_forecast(seeded):
     assert errors(at) == ""
     after = values(_forecast_trace(at), "y")[1:]
     assert not np.allclose(before, after)
-    assert "1 value(s) differ from the model's own data" in "\n".join(c.value for c in at.caption)
+    assert "1 value differs from the model's own data" in "\n".join(c.value for c in at.caption)
     lags = seeded.load("var", "0.0.1").default_lag_inputs().copy()
     lags.iloc[3, 0] = 14000.0
     expected = forecast_artifact(seeded.load("var", "0.0.1"), 4, 0.05, lags)
@@ -158,7 +158,7 @@ def test_a_lag_csv_of_recent_data_newest_first_gives_its_last_four_quarters(seed
     note = "recent.csv has 6 rows: the forecast starts from its last 4 (2010-04-01 to 2011-01-01)."
     assert note in [c.value for c in at.caption]
     assert values(_forecast_trace(at), "x")[1].startswith("2011-04-01")
-    assert "are from 4 newer period(s) (2010Q2 to 2011Q1), none of them among" in "\n".join(c.value for c in at.caption)
+    assert "are from 4 newer periods (2010Q2 to 2011Q1), none of them among" in "\n".join(c.value for c in at.caption)
     link = at.query_params["lags"]  # the rows are later than the version's own: the link dates them
     assert link.startswith("2010-04-01:1070,") and link.endswith("~1100,950")
     reopened = open_app({"model": "var", "steps": 3, "lags": link})
@@ -180,10 +180,10 @@ def test_a_lag_csv_of_the_models_rows_and_a_newer_one_is_compared_date_by_date(s
     at.file_uploader[0].set_value(("more.csv", csv.encode(), "text/csv")).run()
     assert errors(at) == "" and at.data_editor[0].value["date"].iloc[-1] == "2009-10-01"
     captions = "\n".join(c.value for c in at.caption)
-    assert "The inputs use 1 newer period(s) (2009Q4); 0 value(s) differ from the model's own data on the 3" in captions
+    assert "The inputs use 1 newer period (2009Q4); 0 values differ from the model's own data on the 3" in captions
     at.session_state[_editor_key(at)] = {"edited_rows": {0: {"realgdp": 14000.0}}, "added_rows": [], "deleted_rows": []}
     at.run()
-    assert "1 newer period(s) (2009Q4); 1 value(s) differ from the model's own data on the 3 date(s) they share" in (
+    assert "1 newer period (2009Q4); 1 value differs from the model's own data on the 3 dates they share" in (
         "\n".join(c.value for c in at.caption)
     )
 
@@ -208,7 +208,7 @@ def test_uploaded_lag_csv_drives_the_forecast_and_a_bad_one_is_explained(seeded)
     assert not np.allclose(values(uploaded, "y")[1:], default)
     assert values(uploaded, "x")[1].startswith("2011-01-01")  # dates continue from the CSV's own
     at.file_uploader[0].set_value(("bad.csv", b"date,gdp\n2010-01-01,1\n", "text/csv")).run()
-    assert "lacks the column(s) realgdp, realcons" in errors(at)
+    assert "lacks the columns realgdp, realcons" in errors(at)
     assert charts(at) == []  # nothing drawn while the file stays: another forecast would look like its
 
 

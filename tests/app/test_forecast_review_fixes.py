@@ -67,7 +67,7 @@ def test_an_undated_lag_csv_of_more_rows_gives_its_last_ones(seeded):
 def test_a_refused_lag_csv_draws_no_forecast_while_it_stays(seeded):
     at = open_app({"model": "var", "version": "0.0.1", "steps": 3})
     at.file_uploader[0].set_value(("bad.csv", b"date,gdp\n2010-01-01,1\n", "text/csv")).run()
-    assert "lacks the column(s) realgdp, realcons" in errors(at) and charts(at) == []
+    assert "lacks the columns realgdp, realcons" in errors(at) and charts(at) == []
     at.file_uploader[0].set_value(None).run()
     assert errors(at) == "" and len(charts(at)) == 2
 

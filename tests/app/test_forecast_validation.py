@@ -66,7 +66,7 @@ def test_edited_lag_inputs_travel_in_the_link(seeded):
     link = dict(at.query_params)
     assert "14000.125" in link["lags"]
     again = open_app(link)
-    assert errors(again) == "" and "1 value(s) differ" in _captions(again)
+    assert errors(again) == "" and "1 value differs" in _captions(again)
     np.testing.assert_array_equal(_forecast(again), edited)
     lags = seeded.load("var", "0.0.1").default_lag_inputs().copy()
     lags.iloc[3, 0] = 14000.125
@@ -77,7 +77,7 @@ def test_edited_lag_inputs_travel_in_the_link(seeded):
     assert "lags" not in again.query_params and "differ" not in _captions(again)
 
 
-@pytest.mark.parametrize("lags, message", [("1,2~3", "have 2 row(s)"), ("a,b~c,d~e,f~g,h", "'a', not a number")])
+@pytest.mark.parametrize("lags, message", [("1,2~3", "have 2 rows"), ("a,b~c,d~e,f~g,h", "'a', not a number")])
 def test_a_bad_lags_link_is_explained_and_the_model_data_used(seeded, lags, message):
     at = open_app({"model": "var", "version": "0.0.1", "lags": lags})
     warnings = "\n".join(w.value for w in at.warning)

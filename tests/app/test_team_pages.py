@@ -105,14 +105,14 @@ def test_pickers_leave_withdrawn_versions_out_unless_asked(seeded, macro_result)
 def test_a_model_whose_every_version_is_withdrawn_says_so_on_each_page(seeded):
     seeded.withdraw("var", "0.0.1", "wrong data")  # the seeded store's only version of `var`
     at = open_app({"model": "var"})
-    assert "no version in use: its 1 usable version(s) are withdrawn" in errors(at)
+    assert "no version in use: its only usable version is withdrawn" in errors(at)
     assert "broken or legacy" not in errors(at)
     assert at.selectbox(key="fc_version").options == []  # no `latest` to offer
     at = open_app({"model": "var", "version": "0.0.1"})  # named by a link: shown, with its withdrawal
     assert errors(at) == "" and at.selectbox(key="fc_version").options == ["0.0.1 (withdrawn)"]
     assert any("was withdrawn" in w.value and "wrong data" in w.value for w in at.warning) and charts(at)
     at = open_app({"model": "var"}, page="views/backtest.py")
-    assert "its 1 usable version(s) are withdrawn" in errors(at) and "Withdrawn too" in errors(at)
+    assert "its only usable version is withdrawn" in errors(at) and "Withdrawn too" in errors(at)
     at.checkbox(key="bt_withdrawn|var").check().run()
     assert errors(at) == "" and at.selectbox(key="bt_version|var").options == ["0.0.1"]  # no `latest` to offer
     assert any("was withdrawn" in w.value and "wrong data" in w.value for w in at.warning)

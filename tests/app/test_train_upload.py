@@ -70,7 +70,7 @@ def test_a_text_column_alone_is_a_note_and_leaves_the_preview_open(seeded):
     dates = pd.date_range("1990-01-01", periods=len(frame), freq="QS").strftime("%Y-%m-%d")
     at = _upload(open_app(page=TRAIN), frame.assign(date=dates).to_csv(index=False).encode())
     assert not at.warning, [w.value for w in at.warning]
-    assert ":material/info: Text column(s) region ('north' in row 1) are not numbers" in "\n".join(
+    assert ":material/info: Text column region ('north' in row 1) is not numeric" in "\n".join(
         c.value for c in at.caption
     )
     assert at.expander[0].label.startswith("Preview") and at.expander[0].proto.expanded
@@ -85,7 +85,7 @@ def test_training_without_a_fill_is_refused_by_name(seeded):
 
 
 @pytest.mark.parametrize(
-    "method, summary", [("interpolate", "interpolate: 2 period(s) added"), ("ffill", "ffill: 2 period(s) added")]
+    "method, summary", [("interpolate", "interpolate: 2 periods added"), ("ffill", "ffill: 2 periods added")]
 )
 def test_each_fill_is_recorded_on_the_published_card(seeded, method, summary):
     at = _upload(open_app(page=TRAIN), gappy_csv())
@@ -150,7 +150,7 @@ def test_an_empty_and_a_constant_column_are_not_the_default_variables(seeded):
     variables = at.multiselect[0]
     assert "notes" not in variables.options and variables.value == ["gdp", "cons", "inv"]
     notes = "\n".join(c.value for c in at.caption)
-    assert "Empty column(s) notes" in notes and "Column(s) base constant or counting" in notes
+    assert "Empty column notes" in notes and "Column base constant or counting" in notes
     assert not any("notes" in w.value or "base" in w.value for w in at.warning)  # nothing to fix: no warning
 
 
@@ -162,7 +162,7 @@ def test_a_saved_row_index_is_no_default_variable_and_breaks_nothing_when_chosen
     at = _upload(open_app(page=TRAIN), frame[["date", "gdp", "cons"]].to_csv().encode())  # header ",date,gdp,..."
     variables = at.multiselect[0]
     assert "Unnamed: 0" in variables.options and variables.value == ["gdp", "cons"]
-    assert "Column(s) Unnamed: 0 constant or counting" in "\n".join(c.value for c in at.caption)
+    assert "Column Unnamed: 0 constant or counting" in "\n".join(c.value for c in at.caption)
     assert not at.warning and at.expander[0].proto.expanded  # a saved index is no problem of the file
     variables.set_value(["Unnamed: 0", "gdp", "cons"]).run()  # chosen anyway: the advice says why not
     assert not at.exception, at.exception
@@ -232,7 +232,7 @@ def test_a_ragged_edge_dropped_is_said_on_the_card_as_what_it_is(tmp_path):
     artifact = build_artifact(train_model(dataset, ModelSpec(("realgdp", "realcons"), lags=2)), "ragged", "tester")
     facts = fill_facts(artifact)
     assert facts["incomplete last rows dropped"] == "1" and "earlier rows dropped" not in facts
-    assert facts["what was done"] == "drop: 1 incomplete last row(s) dropped"
+    assert facts["what was done"] == "drop: 1 incomplete last row dropped"
 
 
 def test_a_column_with_values_but_no_header_is_named_by_its_position_not_offered_as_unnamed(seeded):

@@ -34,7 +34,7 @@ def _texts(at) -> str:
 def test_forecast_page_draws_a_vecm_and_falls_back_to_standard_intervals(with_vecm):
     at = open_app({"model": "macro-vecm", "version": "0.0.1", "steps": 6, "intervals": "corrected"})
     assert errors(at) == ""
-    assert "VECM of cointegration rank 1 (fixed), 2 lagged difference(s) (VAR order 3 in levels)" in _texts(at)
+    assert "VECM of cointegration rank 1 (fixed), 2 lagged differences (VAR order 3 in levels)" in _texts(at)
     assert "VECM versions offer standard intervals only" in _texts(at)
     expected = forecast_artifact(with_vecm.load("macro-vecm", "0.0.1"), 6, 0.05)
     figures = charts(at)
@@ -81,7 +81,7 @@ def test_train_page_proposes_a_vecm_trains_and_publishes_it(with_vecm):
     at = open_app(page=TRAIN)
     at.radio(key="train_source").set_value("Upload a CSV").run()
     at.file_uploader(key="train_csv").set_value(("pair.csv", _cointegrated_csv(), "text/csv")).run()
-    assert "Johansen's trace test finds 1 long-run relation(s)" in "\n".join(s.value for s in at.success)
+    assert "Johansen's trace test finds 1 long-run relation" in "\n".join(s.value for s in at.success)
     next(b for b in at.button if b.label.startswith("Use a VECM with rank 1")).click().run()
     assert at.radio(key="train_kind").value == "vecm"
     assert at.selectbox(key="train_transform|vecm").value == "log"  # the tests ran on log levels
@@ -124,9 +124,9 @@ def test_diagnostics_page_has_a_cointegration_tab(with_vecm):
     assert beta.loc["realgdp", "t"] == "–" and float(beta.loc["realcons", "stderr"]) > 0  # normalised: no t
     at.session_state["dg_tab"] = "Stability"
     at.run()
-    assert any("1 eigenvalue(s) of its VAR representation are exactly 1" in s.value for s in at.success)
+    assert any("1 eigenvalue of its VAR representation is exactly 1" in s.value for s in at.success)
     roots = next(f for f in charts(at) if f["layout"]["title"]["text"].startswith("Eigenvalues"))
-    assert "1 unit root(s), as expected" in roots["layout"]["title"]["text"]
+    assert "1 unit root, as expected" in roots["layout"]["title"]["text"]
 
 
 def test_compare_page_overlays_a_var_and_a_vecm(with_vecm):

@@ -113,5 +113,5 @@ def test_edited_lag_inputs_are_back_after_another_page(local_dashboard, page):
     sidebar.get_by_role("link", name="Forecast", exact=True).click()
     wait_for_app(page)
     assert abs(wait_for_forecast(page, 4)["y"][1] - edited) < 1e-9 and abs(edited - own) > 1e-6
-    page.get_by_text("1 value(s) differ from the model's own data").wait_for()
+    page.get_by_text("1 value differs from the model's own data").wait_for()
     shot(page, "forecast-lag-edits-kept")

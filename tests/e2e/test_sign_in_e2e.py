@@ -89,7 +89,7 @@ def test_before_sign_in_only_the_sign_in_button(signed_dashboard, page):
     wait_for_app(page)
     page.get_by_role("button", name="Sign in").wait_for()
     assert page.locator('[data-testid="stDataFrame"]').count() == 0
-    assert page.get_by_text("1 version(s)").count() == 0
+    assert page.get_by_text("1 version").count() == 0
     shot(page, "sign-in-0-signed-out")
 
 

@@ -42,12 +42,12 @@ def test_upload_with_gaps_interpolate_train_and_publish(dashboard, page, tmp_pat
     link = page.get_by_role("link", name="Open regional-accounts 0.0.1 on the Forecast page")
     link.wait_for()
     (entry,) = registry.list_versions("regional-accounts")
-    assert entry.card.fill.startswith("interpolate: 2 period(s) added") and entry.card.frequency == "quarterly"
+    assert entry.card.fill.startswith("interpolate: 2 periods added") and entry.card.frequency == "quarterly"
 
     link.click()
     wait_for_app(page)
     wait_for_forecast(page, 8)
-    page.get_by_text("missing data: interpolate: 2 period(s) added", exact=False).first.wait_for()
+    page.get_by_text("missing data: interpolate: 2 periods added", exact=False).first.wait_for()
     shot(page, "upload-3-forecast-card")
 
 

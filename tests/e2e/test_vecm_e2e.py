@@ -66,7 +66,7 @@ def test_train_publish_and_forecast_a_vecm(dashboard, page):
     page.get_by_text("Cointegration relations (β, normalised)").wait_for()
     shot(page, "vecm-4-diagnostics-cointegration")
     page.get_by_role("tab", name="Stability", exact=True).click()
-    page.get_by_text("1 eigenvalue(s) of its VAR representation are exactly 1").first.wait_for()
+    page.get_by_text("1 eigenvalue of its VAR representation is exactly 1").first.wait_for()
     shot(page, "vecm-5-diagnostics-stability")
 
     page.goto(f"{url}/compare")

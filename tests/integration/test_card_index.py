@@ -165,7 +165,7 @@ def test_reindex_from_the_cli_and_refused_when_read_only(
     for name, value in minio_env_for(store_settings).items():
         monkeypatch.setenv(name, value)
     assert cli.main(["reindex"]) == 0
-    assert "indexed the cards of 2 version(s) of 'var'" in capsys.readouterr().out
+    assert "indexed the cards of 2 versions of 'var'" in capsys.readouterr().out
     monkeypatch.setenv("VARLIB_READ_ONLY", "1")
     assert cli.main(["reindex"]) == 1
     err = capsys.readouterr().err.strip().splitlines()

@@ -86,13 +86,13 @@ def test_the_cli_names_each_damaged_version_on_stderr_and_exits_1(
     point_cli_at(store_settings, monkeypatch)
     assert cli.main(["reindex", "--name", "var"]) == 0
     out = capsys.readouterr().out
-    assert "indexed the cards of 3 version(s)" in out and "var 0.0.9 not indexed: legacy pickle" in out
+    assert "indexed the cards of 3 versions" in out and "var 0.0.9 not indexed: legacy pickle" in out
 
     _truncate(registry.store, Version(0, 0, 3))
     _truncate(registry.store, Version(0, 0, 1))
     assert cli.main(["reindex", "--name", "var"]) == 1
     out, err = capsys.readouterr()
-    assert "indexed the cards of 1 version(s)" in out
+    assert "indexed the cards of 1 version" in out
     assert "`latest` moved off 0.0.3, which does not load, to 0.0.2" in out
     lines = err.strip().splitlines()
     assert [line.split(": ")[:2] for line in lines] == [["error", "var 0.0.3 not indexed"]] + [

@@ -12,7 +12,7 @@ from varlib.errors import InvalidInputError
 
 ROWS = 40
 TITLES = "Quarterly national accounts;;\nSource: office;;\n"
-TITLE_NOTE = "2 title line(s) above the header ('Quarterly national accounts', 'Source: office') left out"
+TITLE_NOTE = "2 title lines above the header ('Quarterly national accounts', 'Source: office') left out"
 
 
 def _european(delimiter: str = ";", decimal: str = ",") -> str:
@@ -88,7 +88,7 @@ def test_title_lines_above_the_header_are_skipped_and_said():
 def test_a_title_holding_commas_in_a_semicolon_file_is_still_a_title():
     dataset = load_csv(("GDP, consumption, investment;;\n" + _european()).encode(), name="office.csv")
     pd.testing.assert_frame_equal(dataset.frame, _plain(), check_freq=False)
-    assert "1 title line(s) above the header ('GDP, consumption, investment') left out" in dataset.read_as
+    assert "1 title line above the header ('GDP, consumption, investment') left out" in dataset.read_as
 
 
 def test_title_lines_are_skipped_in_lag_inputs_too_and_later_messages_keep_their_line_numbers():

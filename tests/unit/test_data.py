@@ -71,8 +71,8 @@ def test_an_empty_column_is_no_variable_by_default_and_the_profile_says_so():
     assert load_csv(content, name="sheet.csv").variables == ["a", "b"]
     profile, _ = profile_csv(content, name="sheet.csv")
     assert profile.numeric == ("a", "b") and "e" not in profile.text and "e" not in profile.missing_values
-    assert "empty column(s) e: no values, so they cannot be variables" in profile.notes
-    assert not any("column(s) e" in problem for problem in profile.problems)
+    assert "empty column e: no values, so it cannot be a variable" in profile.notes
+    assert not any("column e" in problem for problem in profile.problems)
 
 
 def test_a_text_column_is_named_with_its_first_cell_that_is_not_a_number():
@@ -80,9 +80,9 @@ def test_a_text_column_is_named_with_its_first_cell_that_is_not_a_number():
     note, so that a file holding one is not shown as a file with problems."""
     content = b"date,gdp,rate,region\n2000-01-01,1,,north\n2000-04-01,2,3.6%,north\n2000-07-01,3,3.7%,north\n"
     profile = profile_csv(content, name="sheet.csv")[0]
-    assert profile.problems[0].startswith("text column(s) rate ('3.6%' in row 2) are not numbers")
+    assert profile.problems[0].startswith("text column rate ('3.6%' in row 2) is not numeric")
     assert "rate holds percentages: remove the % signs" in profile.problems[0]
-    assert profile.notes[0] == "text column(s) region ('north' in row 1) are not numbers and cannot be variables"
+    assert profile.notes[0] == "text column region ('north' in row 1) is not numeric and cannot be a variable"
     harmless = profile_csv(content.replace(b"3.6%", b"3.6").replace(b"3.7%", b"3.7"), name="sheet.csv")[0]
     assert "region" in harmless.notes[0] and not any("region" in problem for problem in harmless.problems)
 
@@ -108,7 +108,7 @@ def test_a_csv_saved_with_its_row_index_leaves_the_index_out_of_the_default_vari
     dataset = load_dataset(csv=path)
     assert dataset.variables == ["realgdp", "realcons"]
     assert (
-        "column(s) Unnamed: 0 left out (constant or counting rows: nothing to forecast; a time trend is the trend `ct`)"
+        "column Unnamed: 0 left out (constant or counting rows: nothing to forecast; a time trend is the trend `ct`)"
         in dataset.read_as
     )
     assert load_dataset(csv=path, variables=["Unnamed: 0", "realgdp"]).variables == ["Unnamed: 0", "realgdp"]
@@ -125,7 +125,7 @@ def test_percentages_are_named_with_the_fix_wherever_they_stop_a_column(tmp_path
     frame.to_csv(path)
     dataset = load_dataset(csv=path)  # the default: the columns of numbers, saying which was left out and why
     assert dataset.variables == ["realgdp", "realcons"]
-    assert any(note.startswith("column(s) infl left out (percentages: remove the % signs") for note in dataset.read_as)
+    assert any(note.startswith("column infl left out (percentages: remove the % signs") for note in dataset.read_as)
     with pytest.raises(InvalidInputError, match=r"'\d+\.\d\d%' is not a finite number; remove the % signs"):
         load_dataset(csv=path, variables=["realgdp", "infl"])
     problems = profile_csv(path.read_bytes(), "pct.csv")[0].problems

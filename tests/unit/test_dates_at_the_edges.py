@@ -98,7 +98,7 @@ def test_a_forecast_that_would_pass_the_year_9999_is_refused_not_mislabelled():
         {"a": [1.0, 2.0, 3.0], "b": [1.0, 2.0, 3.0]}, index=pd.date_range("9999-09-01", periods=3, freq="MS")
     )
     assert forecast_artifact(artifact, steps=1, lag_inputs=late).index == ["9999-12-01"]  # the last month fits
-    with pytest.raises(InvalidInputError, match="a forecast of 2 step.s. from 9999-11-01 would run past the year 9999"):
+    with pytest.raises(InvalidInputError, match="a forecast of 2 steps from 9999-11-01 would run past the year 9999"):
         forecast_artifact(artifact, steps=2, lag_inputs=late)
 
 

@@ -88,8 +88,8 @@ def test_dated_rows_without_values_around_the_data_are_left_out_and_said_never_f
         dataset = load_csv(data, name="ahead.csv", fill=fill)
         assert [str(d.date()) for d in dataset.frame.index[[0, -1]]] == ["2000-04-01", "2001-01-01"]
         assert dataset.read_as == (
-            "1 dated row(s) without values before the data (2000-01-01) left out",
-            "2 dated row(s) without values after the data (2001-04-01 to 2001-07-01) left out",
+            "1 dated row without values before the data (2000-01-01) left out",
+            "2 dated rows without values after the data (2001-04-01 to 2001-07-01) left out",
         )
     profile = profile_csv(data, name="ahead.csv")[0]
     assert (profile.first, profile.last, profile.missing_values) == ("2000-04-01", "2001-01-01", {})
@@ -157,7 +157,7 @@ def test_notes_under_the_data_are_left_out_and_said():
     data = f"date,gdp,cons\n{rows}\nSource: Statistics Office,,\nNote: seasonally adjusted,,\n".encode()
     dataset = load_csv(data, name="office.csv")
     assert dataset.frame["gdp"].tolist() == [1.0, 4.0, 7.0, 10.0]
-    note = "2 line(s) of notes under the data ('Source: Statistics Office', 'Note: seasonally adjusted') left out"
+    note = "2 lines of notes under the data ('Source: Statistics Office', 'Note: seasonally adjusted') left out"
     assert dataset.read_as == (note,) and profile_csv(data, name="office.csv")[0].read_as == (note,)
     lags = read_lag_inputs(data, ["gdp", "cons"], 2, "none", frequency="QS-JAN")
     assert lags["gdp"].tolist() == [7.0, 10.0] and str(lags.index[-1].date()) == "2000-10-01"
@@ -173,7 +173,7 @@ def test_empty_rows_that_set_the_notes_apart_go_with_them(separator):
     data = f"date,gdp,cons\n{rows}{separator}Source: Statistics Office,,\n".encode()  # as Excel writes them
     dataset = load_csv(data, name="office.csv")
     assert dataset.frame["gdp"].tolist() == [1.0, 4.0, 7.0, 10.0]
-    assert dataset.read_as == ("1 line(s) of notes under the data ('Source: Statistics Office') left out",)
+    assert dataset.read_as == ("1 line of notes under the data ('Source: Statistics Office') left out",)
     profile = profile_csv(data, name="office.csv")[0]
     assert profile.rows == 4 and profile.missing_values == {} and profile.frequency.label == "quarterly"
     lags = read_lag_inputs(data, ["gdp", "cons"], 2, "none", frequency="QS-JAN")

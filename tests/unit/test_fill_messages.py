@@ -39,7 +39,7 @@ def test_drop_leaves_out_an_incomplete_last_row_on_its_own_and_the_forecast_star
     assert len(dataset.frame) == 79 and dataset.frame.index[-1] == pd.Timestamp("1978-07-01")
     prep = dataset.preparation
     assert (prep.dropped_rows, prep.dropped_last) == (1, 1) and prep.to_dict()["dropped_last"] == 1
-    assert prep.summary() == "drop: 1 incomplete last row(s) dropped"
+    assert prep.summary() == "drop: 1 incomplete last row dropped"
     artifact = build_artifact(train_model(dataset, ModelSpec(variables=("realgdp", "realcons"), lags=1)), "r", "t")
     assert forecast_artifact(artifact, 2).index == [LAST, "1979-01-01"]  # the missing quarter is forecast
 
@@ -50,7 +50,7 @@ def test_drop_says_both_the_earlier_rows_and_the_incomplete_last_ones():
     frame.loc[["1978-07-01", LAST], "realgdp"] = np.nan  # a ragged edge of two quarters
     prep = _load(frame, "drop").preparation
     assert (prep.dropped_rows, prep.dropped_last) == (3, 2)
-    assert prep.summary() == "drop: 1 earlier row(s) dropped, 2 incomplete last row(s) dropped"
+    assert prep.summary() == "drop: 1 earlier row dropped, 2 incomplete last rows dropped"
 
 
 def test_drop_refuses_a_late_gap_naming_it_and_what_it_would_cost():

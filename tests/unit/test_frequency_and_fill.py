@@ -65,7 +65,7 @@ def test_interpolate_puts_periods_back_on_the_line_and_records_them():
     prep = dataset.preparation
     assert prep.method == "interpolate" and prep.added_periods == ("2000-10-01", "2001-01-01", "2002-04-01")
     assert prep.filled_values == {"a": 3, "b": 3}
-    assert prep.summary() == "interpolate: 3 period(s) added, 6 value(s) filled"
+    assert prep.summary() == "interpolate: 3 periods added, 6 values filled"
 
 
 def test_ffill_carries_the_last_value():
@@ -78,7 +78,7 @@ def test_drop_keeps_the_rows_after_the_last_gap():
     early = [row for i, row in enumerate(FULL) if i not in (1, 2)]  # GAPS' late gap leaves too few: refused
     dataset = load_dataset(csv=_csv(early), csv_name="gdp.csv", fill="drop")
     assert dataset.frame.index[0].date().isoformat() == "2000-10-01" and len(dataset.frame) == 9
-    assert dataset.preparation.dropped_rows == 1 and dataset.preparation.summary() == "drop: 1 earlier row(s) dropped"
+    assert dataset.preparation.dropped_rows == 1 and dataset.preparation.summary() == "drop: 1 earlier row dropped"
 
 
 def test_a_hole_at_the_start_cannot_be_interpolated_and_says_what_to_do():

@@ -34,7 +34,7 @@ def test_the_holdout_part_is_fitted_with_the_whole_samples_rank_and_the_warning_
     result = train_model(_dataset(), SPEC)
     assert result.params.coint_rank == 1 and result.evaluation is not None
     assert result.warnings[-1] == (
-        "On the training part before the 11-row holdout, Johansen's trace test finds 2 cointegrating relation(s),"
+        "On the training part before the 11-row holdout, Johansen's trace test finds 2 cointegrating relations,"
         " a rank no VECM of 2 variables can have; it was fitted with the rank the whole sample's test chose, 1."
     )
     fixed = train_model(_dataset(), SPEC.with_(coint_rank=1))

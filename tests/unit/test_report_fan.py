@@ -56,7 +56,7 @@ def test_the_report_draws_a_fan_per_variable_with_every_level(artifact):
     section = _section(page, "Forecast: 5 steps, 30%, 60%, 90% fan")
     assert section.count("<svg") == 2 and section.count("<polygon") == 6  # three layers per variable
     assert "<script" not in page
-    assert "Conditioned on realgdp (1 value(s), drawn as rings with zero width)" in section
+    assert "Conditioned on realgdp (1 value, drawn as rings with zero width)" in section
     assert section.count("stroke-width='2'><title>condition") == 1  # one ring, on realgdp's chart
     rows = re.findall(r"<tr[^>]*>(.*?)</tr>", section[section.index("<table") :], flags=re.S)
     cells = [re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row) for row in rows]

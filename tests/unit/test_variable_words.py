@@ -32,7 +32,7 @@ def test_a_column_not_in_the_file_is_named_before_the_count_of_variables():
 def test_a_text_column_left_out_of_the_default_variables_is_said():
     dataset = load_dataset(csv=TEXT.encode(), csv_name="text.csv")
     assert dataset.variables == ["a", "b"]
-    assert "column(s) country left out (text, not numbers)" in dataset.read_as
+    assert "column country left out (text, not numbers)" in dataset.read_as
 
 
 def test_vars_naming_no_column_is_refused(capsys):

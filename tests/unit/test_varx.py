@@ -111,7 +111,7 @@ def test_the_artifact_keeps_the_roles_and_is_written_as_the_exogenous_schema(dat
 
 def test_a_forecast_without_the_exogenous_values_names_what_is_missing(dataset):
     artifact = build_artifact(_varx(dataset), "varx", "tester")
-    with pytest.raises(InvalidInputError, match=r"exogenous variable\(s\) realint, unemp: a forecast needs"):
+    with pytest.raises(InvalidInputError, match=r"exogenous variables realint, unemp: a forecast needs"):
         forecast_artifact(artifact, 6)
     with pytest.raises(InvalidInputError, match="unemp is missing"):
         forecast_artifact(artifact, 6, exog={"realint": FUTURE["realint"]})

@@ -89,7 +89,7 @@ def test_stability_expects_k_minus_r_unit_roots(diag, reference):
     close(stability.moduli, np.sort(np.abs(np.linalg.eigvals(companion)))[::-1])
     assert (stability.expected_unit_roots, stability.unit_roots, stability.as_expected) == (2, 2, True)
     assert not stability.stable and stability.adequate
-    assert "2 eigenvalue(s) of its VAR representation are exactly 1" in stability.verdict
+    assert "2 eigenvalues of its VAR representation are exactly 1" in stability.verdict
 
 
 def test_residual_tests_causality_and_responses_are_statsmodels(diag, reference):
@@ -162,7 +162,7 @@ def test_the_report_has_the_cointegration_section(vecm, diag):
     page = render_report(vecm, diag)
     assert "<h1>VECM model sim-vecm 0.0.1</h1>" in page and "<h2>Cointegration</h2>" in page
     assert "Cointegration relations (beta, normalised): ec1" in page and "Loadings (alpha): a" in page
-    assert "2 eigenvalue(s) of its VAR representation are exactly 1" in page
+    assert "2 eigenvalues of its VAR representation are exactly 1" in page
 
 
 def test_the_cointegrated_coverage_study_runs_the_products_code():

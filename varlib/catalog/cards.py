@@ -17,6 +17,7 @@ from typing import Any
 from ..artifact import EXOG_SCHEMA_VERSION, SCHEMA_VERSION, Artifact
 from ..data import label_of
 from ..jsonsafe import in_order, to_json_safe
+from ..wording import counted
 
 METADATA_KEY = "varlib-card"
 _METADATA_LIMIT = 1800  # S3 allows 2 KB of user metadata per object
@@ -140,7 +141,7 @@ class Card:
 
 def _flags(artifact: Artifact) -> tuple[str, ...]:
     flags = tuple((artifact.adequacy or {}).get("flags") or ())
-    return flags + (f"{len(artifact.warnings)} training warning(s)",) if artifact.warnings else flags
+    return flags + (counted(len(artifact.warnings), "training warning"),) if artifact.warnings else flags
 
 
 def _filled(artifact: Artifact) -> bool:

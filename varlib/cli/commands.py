@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 import varlib
-from varlib import InvalidInputError, NotFoundError, Registry, Settings
+from varlib import InvalidInputError, NotFoundError, Registry, Settings, counted
 
 from .models import model_name, require_model
 from .output import plain, print_fields, print_json, print_table
@@ -245,7 +245,7 @@ def run_reindex(args: argparse.Namespace) -> int:
     registry = registry_from_env()
     name = model_name(registry, args.name)
     done = registry.reindex(name)
-    print(f"indexed the cards of {done.indexed} version(s) of {name!r} in {registry.description}")
+    print(f"indexed the cards of {counted(done.indexed, 'version')} of {name!r} in {registry.description}")
     for entry in done.legacy:
         print(f"{name} {entry.label} not indexed: {entry.status}")
     for entry in done.damaged:
@@ -256,7 +256,7 @@ def run_reindex(args: argparse.Namespace) -> int:
     restored = registry.restore_trail(name)
     if restored:
         changes = ", ".join(" ".join(filter(None, (r.action, r.version, r.alias and f"@{r.alias}"))) for r in restored)
-        print(f"restored {len(restored)} audit record(s) of changes cut off before their record: {changes}")
+        print(f"restored {counted(len(restored), 'audit record')} of changes cut off before their record: {changes}")
     # 1 when a version is damaged though all else was done: a script must learn from the code that the store
     # holds a version that no longer loads (as `fsck` exits non-zero for what it could not fix). A legacy pickle
     # is no damage (never loaded here, kept after `import-legacy` converts it): named on stdout, code 0.

@@ -9,7 +9,7 @@ import sys
 import pandas as pd
 
 import varlib
-from varlib import CONDITIONS, EXOG, INTERVAL_KINDS, Actor, InvalidInputError, Settings
+from varlib import CONDITIONS, EXOG, INTERVAL_KINDS, Actor, InvalidInputError, Settings, counted
 
 from .commands import NAME_HELP, load_version, named_version, registry_from_env, warn_if_withdrawn
 from .output import plain, print_json, print_table
@@ -95,7 +95,7 @@ def run_forecast(args: argparse.Namespace) -> int:
     level = round((1 - result.forecast.alpha) * 100, 2)
     about = f", scenario {result.scenario}" if result.scenario else ""
     print(
-        f"{result.name} {result.version}{about}: {result.steps} step{'s' * (result.steps != 1)}, {level:g}%"
+        f"{result.name} {result.version}{about}: {counted(result.steps, 'step')}, {level:g}%"
         f" {result.forecast.intervals} interval ({result.forecast.point})"
     )
     for condition in result.conditions[:20]:

@@ -7,7 +7,7 @@ import errno
 import logging
 
 import varlib
-from varlib import InvalidInputError, Settings, VarlibError
+from varlib import InvalidInputError, Settings, VarlibError, counted
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -23,7 +23,7 @@ def run_serve(args: argparse.Namespace) -> int:
     check_port(args.host, args.port)  # before "serving ... on": uvicorn would say so in its log and exit 3
     print(
         f"serving {varlib.describe_store(settings)} on http://{args.host}:{args.port} (docs at /docs),"
-        f" {args.workers} worker(s)"
+        f" {counted(args.workers, 'worker')}"
     )
     uvicorn.run(
         "varlib.api:create_app",

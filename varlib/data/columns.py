@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
-from ..wording import and_list
+from ..wording import and_list, plural_of
 from .frequency import detect_frequency
 from .periods import oldest_first
 from .timeindex import read_dates
@@ -151,18 +151,18 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
         return filled, ()
     text = [c for c in filled if c not in numeric]
     percent = [c for c in text if is_percent_column(raw[c])]
-    notes: tuple[str, ...] = ()
-    notes += (f"column(s) {', '.join(percent)} left out (percentages: {PERCENT_HINT})",) if percent else ()
+    notes: tuple[str, ...] = (_left_out(percent, f"percentages: {PERCENT_HINT}"),) if percent else ()
     words = [c for c in text if c not in percent]  # a country code: said, as the upload preview says it
-    notes += (f"column(s) {', '.join(words)} left out (text, not numbers)",) if words else ()
+    notes += (_left_out(words, "text, not numbers"),) if words else ()
     straight = [c for c in numeric if is_straight_line(numbers[c])]
     if len(numeric) - len(straight) < 2 or not straight:
         return numeric, notes
-    note = (
-        f"column(s) {', '.join(straight)} left out (constant or counting rows: nothing to forecast; a time trend is"
-        " the trend `ct`)"
-    )
+    note = _left_out(straight, "constant or counting rows: nothing to forecast; a time trend is the trend `ct`")
     return [c for c in numeric if c not in straight], (*notes, note)
+
+
+def _left_out(columns: list[str], why: str) -> str:
+    return f"{plural_of(len(columns), 'column')} {', '.join(columns)} left out ({why})"
 
 
 def is_percent_column(cells) -> bool:

@@ -7,6 +7,7 @@ import io
 import re
 
 from ..errors import InvalidInputError
+from ..wording import counted
 
 # Excel's first line naming the separator: `sep=;`, any case, maybe padded with the separator or white space
 _SEP_LINE = re.compile(r"sep=(\t|[^\w\s\"'])(?:\1|[ \t])*", re.IGNORECASE)
@@ -49,7 +50,7 @@ def without_preamble(text: str, label: str, delimiters: tuple[str, ...]) -> tupl
         delimiter, count, shown = titles
         lines[:count] = [_ending(line) for line in lines[:count]]
         if count:
-            notes += (f"{len(shown)} title line(s) above the header ({', '.join(map(repr, shown))}) left out",)
+            notes += (f"{counted(len(shown), 'title line')} above the header ({', '.join(map(repr, shown))}) left out",)
     return "".join(lines), delimiter, notes
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..spec import check_distinct, check_two_or_more
+from ..wording import counted
 from .columns import PERCENT_HINT, default_variables, guess_date_column, is_percent_column, misplaced_dates
 from .csv_text import READ_AS, read_text_table
 from .fill import Preparation, make_regular
@@ -155,7 +156,7 @@ def without_notes_below(raw: pd.DataFrame, label_col: str) -> tuple[pd.DataFrame
     # are no observations, and left in they would read as a row without a date
     kept = raw.drop(index=below[below.isin(notes) | (below == "")].index)
     shown = ", ".join(repr(note[:40]) for note in notes[:2]) + (" ..." if len(notes) > 2 else "")
-    return kept, (f"{len(notes)} line(s) of notes under the data ({shown}) left out",)
+    return kept, (f"{counted(len(notes), 'line')} of notes under the data ({shown}) left out",)
 
 
 def without_dated_empty_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
@@ -170,7 +171,7 @@ def without_dated_empty_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, tuple[s
     for rows, where in ((frame.index[:first], "before"), (frame.index[last + 1 :], "after")):
         if len(rows):
             span = _day(rows[0]) if len(rows) == 1 else f"{_day(rows[0])} to {_day(rows[-1])}"
-            notes.append(f"{len(rows)} dated row(s) without values {where} the data ({span}) left out")
+            notes.append(f"{counted(len(rows), 'dated row')} without values {where} the data ({span}) left out")
     return frame.iloc[first : last + 1], tuple(notes)
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
-from ..wording import and_list
+from ..wording import and_list, counted
 from .frequency import SHOWN, Frequency
 
 FILL_METHODS = ("none", "drop", "interpolate", "ffill")
@@ -49,14 +49,14 @@ class Preparation:
             return "none needed" if self.method == "none" else f"{self.method}: nothing to fill"
         parts = []
         if self.added_periods:
-            parts.append(f"{len(self.added_periods)} period(s) added")
+            parts.append(f"{counted(len(self.added_periods), 'period')} added")
         filled = sum(self.filled_values.values())
         if filled:
-            parts.append(f"{filled} value(s) filled")
+            parts.append(f"{counted(filled, 'value')} filled")
         if self.dropped_rows > self.dropped_last:
-            parts.append(f"{self.dropped_rows - self.dropped_last} earlier row(s) dropped")
+            parts.append(f"{counted(self.dropped_rows - self.dropped_last, 'earlier row')} dropped")
         if self.dropped_last:
-            parts.append(f"{self.dropped_last} incomplete last row(s) dropped")
+            parts.append(f"{counted(self.dropped_last, 'incomplete last row')} dropped")
         return f"{self.method}: {', '.join(parts)}"
 
     def to_dict(self) -> dict:

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
+from ..wording import counted
 
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
@@ -80,7 +81,7 @@ class Frequency:
         labels = [iso_label(d) for d in self.missing[:shown]]
         more = ", ..." if len(self.missing) > shown else ""
         count = len(self.missing)
-        return f"{', '.join(labels)}{more} ({count} period{'s' if count != 1 else ''})"
+        return f"{', '.join(labels)}{more} ({counted(count, 'period')})"
 
 
 UNKNOWN = Frequency("", "of unknown frequency")

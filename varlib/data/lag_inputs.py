@@ -19,6 +19,7 @@ from ..clock import iso_label
 from ..errors import InvalidInputError
 from ..forecast_inputs import MAX_MAGNITUDE, check_lag_inputs
 from ..spec import LOGGED
+from ..wording import counted, plural_of
 from .columns import find_date_column
 from .csv_text import read_text_table
 from .datasets import without_notes_below
@@ -42,7 +43,8 @@ def read_lag_csv(
     missing = [v for v in variables if v not in raw.columns]
     if missing:
         raise InvalidInputError(
-            f"CSV {label!r} lacks the column(s) {', '.join(missing)}; it needs a header with {', '.join(variables)}"
+            f"CSV {label!r} lacks the {plural_of(len(missing), 'column')} {', '.join(missing)}; it needs a"
+            f" header with {', '.join(variables)}"
             f" (and optionally {DATE}), one row per observation, oldest first",
             field="columns",
             value=missing,
@@ -105,7 +107,8 @@ def parse_lag_table(
     missing = [v for v in variables if v not in table.columns]
     if missing:
         raise InvalidInputError(
-            f"lag inputs lack the column(s) {', '.join(missing)}; they need {', '.join(variables)}",
+            f"lag inputs lack the {plural_of(len(missing), 'column')} {', '.join(missing)}; they need"
+            f" {', '.join(variables)}",
             field="columns",
             value=missing,
         )
@@ -234,7 +237,8 @@ def dated_lag_inputs(
     shown = shown if len(shown) <= 80 else f"{shown[:80]}..."
     if len(dates) != len(rows):
         raise InvalidInputError(
-            f"lag_dates has {len(dates)} date(s) ({shown}) for {len(rows)} rows of lag_inputs; give one date per"
+            f"lag_dates has {counted(len(dates), 'date')} ({shown}) for {len(rows)} rows of lag_inputs; give"
+            " one date per"
             " row, in the same order",
             field="lag_dates",
             value=dates,

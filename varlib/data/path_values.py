@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..forecast_inputs import MAX_MAGNITUDE
+from ..wording import counted
 from .columns import find_date_column
 
 STEP = "step"
@@ -17,17 +18,12 @@ CONDITIONS = "conditions"
 EXOG = "exogenous values"
 
 
-def count_steps(count: int) -> str:
-    """`1 step`, `8 steps`: how many periods a forecast has, in words."""
-    return f"{count} step" if count == 1 else f"{count} steps"
-
-
 def beyond(step: int | None, labels: Sequence[str], what: str, text: str | None = None, column: str = "") -> None:
     """Refuse a row (or, with `column`, a variable's value) placed after the forecast's last step."""
     where = f"{text}" if text is not None else f"step {step}"
     which = f"{column} has a value at {where}, which" if column else where
     raise InvalidInputError(
-        f"{what}: {which} lies beyond the horizon: the forecast has {count_steps(len(labels))} ({labels[0]} to"
+        f"{what}: {which} lies beyond the horizon: the forecast has {counted(len(labels), 'step')} ({labels[0]} to"
         f" {labels[-1]}); forecast more steps or remove {'that value' if column else 'that row'}",
         field=column or STEP,
         value=text or step,
@@ -89,7 +85,7 @@ def check_complete(path: pd.DataFrame, columns: Sequence[str], labels: Sequence[
     if missing:
         raise InvalidInputError(
             f"{EXOG}: {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} missing; a forecast needs every"
-            f" exogenous variable ({', '.join(columns)}) for each of its {count_steps(len(labels))}",
+            f" exogenous variable ({', '.join(columns)}) for each of its {counted(len(labels), 'step')}",
             field="exog",
             value=missing,
         )
@@ -99,7 +95,7 @@ def check_complete(path: pd.DataFrame, columns: Sequence[str], labels: Sequence[
             step = int(empty[0]) + 1
             raise InvalidInputError(
                 f"{EXOG}: {column} has no value for step {step_label(step, labels)}; a forecast needs every exogenous"
-                f" value for each of its {count_steps(len(labels))}",
+                f" value for each of its {counted(len(labels), 'step')}",
                 field=column,
                 value=step,
             )

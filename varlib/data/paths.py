@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
+from ..wording import counted
 from .columns import find_date_column
 from .csv_text import read_text_table
 from .path_values import (
@@ -29,7 +30,6 @@ from .path_values import (
     cell_number,
     check_columns,
     check_complete,
-    count_steps,
     is_empty,
     is_step_name,
     refuse_no_conditions,
@@ -281,7 +281,7 @@ def _step_of_date(cell, labels: Sequence[str], periods: pd.Series, what: str) ->
             return None
         beyond(None, labels, what, text)
     raise InvalidInputError(
-        f"{what}: {text} is not one of the forecast's periods ({count_steps(len(labels))}, {labels[0]} to"
+        f"{what}: {text} is not one of the forecast's periods ({counted(len(labels), 'step')}, {labels[0]} to"
         f" {labels[-1]}); use their dates",
         field="date",
         value=text,

@@ -10,6 +10,7 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
+from ..wording import counted
 
 Fits = Callable[[pd.DatetimeIndex], bool]  # what dates a reader expects, e.g. consecutive periods of a model
 LAST_DAY = pd.Timestamp("9999-12-31 23:59:59")  # the last a date can have (Python's and ISO 8601's four-digit year)
@@ -122,7 +123,8 @@ def _future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list
         dates = None
     if dates is None or dates[-1] > LAST_DAY:
         raise InvalidInputError(
-            f"a forecast of {steps} step(s) from {iso_label(last)} would run past the year 9999, the last a date can"
+            f"a forecast of {counted(steps, 'step')} from {iso_label(last)} would run past the year 9999, the"
+            " last a date can"
             " have; forecast fewer steps, or check the dates of the data or the lag inputs",
             field="steps",
             value=steps,

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
+from ..wording import plural_of
 from .columns import (
     HEADERLESS,
     PERCENT_HINT,
@@ -112,7 +113,10 @@ def profile_csv(
     if plain:
         notes.append(_text_columns(plain, raw, numbers))
     if empty:
-        notes.append(f"empty column(s) {', '.join(empty)}: no values, so they cannot be variables")
+        notes.append(
+            f"empty {plural_of(len(empty), 'column')} {', '.join(empty)}: no values, so"
+            f" {'it cannot be a variable' if len(empty) == 1 else 'they cannot be variables'}"
+        )
     if frequency is not None and frequency.missing:
         problems.append(f"{frequency.label} dates with missing periods: {frequency.describe_missing()}")
     missing = {c: int(frame[c].isna().sum()) for c in numeric if frame[c].isna().any()}
@@ -121,8 +125,9 @@ def profile_csv(
     constant = tuple(c for c in numeric if frame[c].nunique(dropna=True) <= 1 or is_straight_line(frame[c]))
     if constant:
         notes.append(
-            f"column(s) {', '.join(constant)} constant or counting (the same step every row, as a saved row index):"
-            " nothing to forecast, so a VAR cannot use them"
+            f"{plural_of(len(constant), 'column')} {', '.join(constant)} constant or counting (the same step"
+            " every row, as a saved row index):"
+            f" nothing to forecast, so a VAR cannot use {'it' if len(constant) == 1 else 'them'}"
         )
     non_positive = tuple(c for c in numeric if bool((frame[c] <= 0).any()))
     if len(frame) < MIN_ROWS:  # the rows kept: dated rows without values are left out (and said in read_as)
@@ -156,10 +161,14 @@ def _empty_cells(values: pd.Series, shown: int = 3) -> str:
 
 
 def _text_columns(columns: tuple[str, ...], raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> str:
-    """`text column(s) region ('north' in row 1) are not numbers and cannot be variables`, the first SHOWN_TEXT
+    """`text column region ('north' in row 1) is not numeric and cannot be a variable`, the first SHOWN_TEXT
     named with an example cell and the rest counted."""
     examples = [f"{c} ({_first_text(raw[c], numbers[c])})" for c in columns[:SHOWN_TEXT]]
-    return f"text column(s) {_first_few(examples, len(columns))} are not numbers and cannot be variables"
+    one = len(columns) == 1
+    return (
+        f"text {plural_of(len(columns), 'column')} {_first_few(examples, len(columns))}"
+        f" {'is not numeric and cannot be a variable' if one else 'are not numbers and cannot be variables'}"
+    )
 
 
 def _first_few(named: list[str], total: int) -> str:

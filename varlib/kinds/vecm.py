@@ -25,6 +25,7 @@ from ..model import LagSelection
 from ..spec import MODEL_SPACE, ModelSpec, to_model_space
 from ..vecm_checks import assess as assess_fit
 from ..vecm_model import DET_ORDER, LEVELS_TREND, RANK_BY_TEST, VecmParams, fit_vecm, params_of
+from ..wording import counted
 from . import Fit
 
 TRANSFORMS = ("none", "log")
@@ -98,8 +99,9 @@ class VecmKind:
     def describe(self, spec: ModelSpec, params: VecmParams) -> str:
         how = "Johansen trace test at 5%" if params.rank_method == RANK_BY_TEST else "fixed"
         return (
-            f"VECM of cointegration rank {params.coint_rank} ({how}), {params.lagged_differences} lagged"
-            f" difference(s) (VAR order {params.k_ar} in {MODEL_SPACE[spec.transform]}), deterministic terms:"
+            f"VECM of cointegration rank {params.coint_rank} ({how}),"
+            f" {counted(params.lagged_differences, 'lagged difference')} (VAR order {params.k_ar} in"
+            f" {MODEL_SPACE[spec.transform]}), deterministic terms:"
             f" {spec.deterministic_words}"
         )
 
