@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from varlib.data import check_path, load_csv, profile_csv, read_lag_inputs, read_path_csv
-from varlib.data.csv_text import canonical_numbers
+from varlib.data.number_marks import canonical_numbers
 from varlib.data.timeindex import parse_dates
 from varlib.errors import InvalidInputError
 

@@ -1,0 +1,98 @@
+"""How a CSV writes its numbers: the decimal mark (a point or a comma) and how thousands are grouped.
+
+A file decides by its own cells (`3,5` writes a decimal comma, `1.234.567` groups thousands with points);
+cells that read two ways (`1.000`) are refused when nothing else in the file decides. `canonical_numbers`
+then writes every number one way (`1234.5`), leaving any other cell as it was typed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from ..errors import InvalidInputError
+from .columns import find_date_column
+
+# Thousands grouped by a space (French: an ordinary or a non-breaking one) or an apostrophe (Swiss): never a
+# decimal mark, so read in a file of either
+_SPACED = r"\d{1,3}(?:[ \u00a0\u202f']\d{3})+"
+_DECIMAL_COMMA = re.compile(rf"[+-]?(?:\d{{1,3}}(?:\.\d{{3}})+|{_SPACED}|\d+),\d+")  # 3,5, 1.234,5, 1 234,5
+_DECIMAL_POINT = re.compile(r"[+-]?\d+\.\d+")  # 3.5, unless it is 1.234 (thousands in the other form)
+_GROUPED = {  # thousands grouped, by decimal mark: 1,234,567.8 and 1.234.567,8; 1 234 567.8 and 1 234 567,8
+    ".": re.compile(rf"[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|{_SPACED})(?:\.\d+)?"),
+    ",": re.compile(rf"[+-]?(?:\d{{1,3}}(?:\.\d{{3}})+|{_SPACED})(?:,\d+)?"),
+}
+# In a `;` or tab file, one group of three digits after a point or a comma reads two ways: 1.000 is a thousand
+# (the point grouping thousands) or one (a decimal point); 129,810 is 129810 or 129.81. Other numbers decide.
+_EITHER = {".": re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}"), ",": re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")}
+_GROUPS = {  # two groups or more: only thousands (1.234.567 has a decimal comma, 1,234,567 a decimal point)
+    ",": re.compile(r"[+-]?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"),
+    ".": re.compile(r"[+-]?\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"),
+}
+_PERIOD_COUNTS = re.compile(r"\d{4}[.:]\d{1,2}")  # 1960.1: a label of the date column, not a number
+
+
+def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
+    """Text cells with each number written with `decimal` as its decimal mark (thousands grouped or not)
+    rewritten as a plain number (`1234.5`); every other cell unchanged."""
+    text = cells.str.strip()
+    grouped = text.str.fullmatch(_GROUPED[decimal])
+    plain = grouped | (text.str.fullmatch(_DECIMAL_COMMA) if decimal == "," else False)
+    if not plain.any():
+        return cells
+    grouping = "," if decimal == "." else "."
+    ungrouped = text[plain].str.replace(grouping, "", regex=False).str.replace(r"[ \u00a0\u202f']", "", regex=True)
+    numbers = text[plain].where(~grouped[plain], ungrouped)
+    return cells.where(~plain, numbers.str.replace(",", ".", regex=False))
+
+
+def decimal_mark(table: pd.DataFrame, label: str) -> str:
+    """A comma when numbers are written with one (`3,5`, `1.234,5`), else a point; refused when the file
+    writes both `3,5` and `3.5`, whose mix has no one reading, or only numbers that read both ways (`1.000`)."""
+    numbers = table.drop(columns=_label_columns(table))
+    comma = _first_cell(numbers, _DECIMAL_COMMA, _EITHER[","]) or _first_cell(numbers, _GROUPS[","])
+    point = _first_cell(numbers, _DECIMAL_POINT, _EITHER["."]) or _first_cell(numbers, _GROUPS["."])
+    if comma and point:
+        raise InvalidInputError(
+            f"CSV {label!r} writes numbers with a decimal comma ({comma}) and with a decimal point ({point}):"
+            " use one decimal mark throughout",
+            value=label,
+        )
+    either = None if comma or point else _first_cell(numbers, _EITHER["."]) or _first_cell(numbers, _EITHER[","])
+    if either:
+        cell = either.rsplit(": ", 1)[1].strip("'")
+        grouped = cell.replace(".", "").replace(",", "")
+        raise InvalidInputError(
+            f"CSV {label!r} writes {either}, which is {grouped} if the {'point' if '.' in cell else 'comma'} groups"
+            f" thousands and {cell.replace(',', '.')} if it is a decimal mark, and no other number in the file says"
+            " which: save the numbers without thousands separators",
+            value=label,
+        )
+    return "," if comma else "."
+
+
+def _label_columns(table: pd.DataFrame) -> list[str]:
+    """The date column when named so, or a first column of period counts (1960.1): labels, not numbers."""
+    named = find_date_column(table.columns)
+    if named is not None:
+        return [named]
+    if not len(table.columns):
+        return []
+    first = str(table.columns[0])
+    cells = table[first].str.strip()
+    filled = cells[cells != ""]
+    return [first] if len(filled) and bool(filled.str.fullmatch(_PERIOD_COUNTS).all()) else []
+
+
+def _first_cell(table: pd.DataFrame, pattern: re.Pattern, unless: re.Pattern | None = None) -> str | None:
+    """`column row N: 'cell'` for the first cell matching `pattern` (and not `unless`), else None."""
+    for column in table.columns:
+        cells = table[column].str.strip()
+        found = cells.str.fullmatch(pattern)
+        if unless is not None:
+            found &= ~cells.str.fullmatch(unless)
+        if found.any():
+            row = int(found.to_numpy().argmax())
+            return f"column {column!r}, row {row + 1}: {cells.iloc[row]!r}"
+    return None
