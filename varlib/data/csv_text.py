@@ -19,7 +19,7 @@ import pandas as pd
 from ..errors import InvalidInputError
 from .columns import HEADERLESS, headerless_columns, headerless_problem
 from .csv_preamble import without_preamble
-from .number_marks import canonical_numbers, decimal_mark
+from .number_marks import canonical_numbers, comma_grouped, decimal_mark
 
 DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
 _WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and .xls
@@ -79,12 +79,14 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     marks: list[str] = []
     if observations:
         table, marks = _blank_missing_marks(table)
-    decimal = decimal_mark(table, label) if delimiter != "," else "."
+    decimal = decimal_mark(table, label, comma_separated=delimiter == ",")
+    grouped = decimal == "." and comma_grouped(table)
     table = table.apply(lambda column: canonical_numbers(column, decimal))
     table.attrs[READ_AS] = (
         tuple(_WORDS[w] for w in (encoding, delimiter) if w in _WORDS)
         + skipped
         + (("decimal commas",) if decimal == "," else ())
+        + (("commas grouping thousands",) if grouped else ())
         + ((f"{' and '.join(map(repr, marks))} as missing values",) if marks else ())
     )
     if headerless:

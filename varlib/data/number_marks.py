@@ -30,6 +30,7 @@ _GROUPS = {  # two groups or more: only thousands (1.234.567 has a decimal comma
     ",": re.compile(r"[+-]?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"),
     ".": re.compile(r"[+-]?\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"),
 }
+_COMMA_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PERIOD_COUNTS = re.compile(r"\d{4}[.:]\d{1,2}")  # 1960.1: a label of the date column, not a number
 
 
@@ -47,11 +48,15 @@ def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
     return cells.where(~plain, numbers.str.replace(",", ".", regex=False))
 
 
-def decimal_mark(table: pd.DataFrame, label: str) -> str:
+def decimal_mark(table: pd.DataFrame, label: str, comma_separated: bool = False) -> str:
     """A comma when numbers are written with one (`3,5`, `1.234,5`), else a point; refused when the file
-    writes both `3,5` and `3.5`, whose mix has no one reading, or only numbers that read both ways (`1.000`)."""
+    writes both `3,5` and `3.5`, whose mix has no one reading, or only numbers that read both ways (`1.000`).
+    In a comma-separated file a comma between quotes groups thousands (`"1,234"`), as US and UK spreadsheets
+    write them, unless a cell writes a decimal comma (`"1,94"`): then its commas are decimal marks too."""
     numbers = table.drop(columns=_label_columns(table))
     comma = _first_cell(numbers, _DECIMAL_COMMA, _EITHER[","]) or _first_cell(numbers, _GROUPS[","])
+    if comma_separated and not comma:
+        return "."
     point = _first_cell(numbers, _DECIMAL_POINT, _EITHER["."]) or _first_cell(numbers, _GROUPS["."])
     if comma and point:
         raise InvalidInputError(
@@ -70,6 +75,11 @@ def decimal_mark(table: pd.DataFrame, label: str) -> str:
             value=label,
         )
     return "," if comma else "."
+
+
+def comma_grouped(table: pd.DataFrame) -> bool:
+    """Whether a number groups its thousands with commas (`1,234` or `1,234.5`), which the file's read-as notes say."""
+    return _first_cell(table.drop(columns=_label_columns(table)), _COMMA_GROUPED) is not None
 
 
 def _label_columns(table: pd.DataFrame) -> list[str]:
