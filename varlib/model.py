@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .data.columns import is_straight_line
+from .data.columns import is_straight_line, repeat_period
 from .errors import InvalidInputError
 from .lag_search import information_criteria
 from .spec import CRITERIA
@@ -249,6 +249,14 @@ def check_not_degenerate(
                 f"{names[column]} rises by the same step every row{where} ({first:g}, {second:g}, {third:g}, ... by"
                 f" {second - first:g}): a counter or a time trend, whose equation a VAR fits exactly; drop it (a time"
                 " trend is the trend `ct`)",
+                field=names[column],
+                value=names[column],
+            )
+        if period := repeat_period(series[:, column]):
+            shown = ", ".join(f"{value:g}" for value in series[: period + 1, column])
+            raise InvalidInputError(
+                f"{names[column]} repeats itself every {period} rows{where} ({shown}, ...), as a quarter number, a"
+                " month number or a year does: the calendar, not data, whose equation a VAR fits exactly; drop it",
                 field=names[column],
                 value=names[column],
             )

@@ -27,7 +27,7 @@ def test_a_missing_bucket_is_named_with_the_ones_beside_it(store_settings, macro
 
     point_cli_at(typo, monkeypatch)
     assert cli.main(["models"]) == 0
-    assert capsys.readouterr().out.strip() == note
+    assert capsys.readouterr().out.strip() == f"no models: {note}. To start, publish one with `varlib train --publish`"
     assert cli.main(["list"]) == 1
     assert note in capsys.readouterr().err
     assert cli.main(["list", "--name", "var"]) == 1

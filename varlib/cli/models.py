@@ -40,7 +40,9 @@ def run_models(args: argparse.Namespace) -> int:
 
 def no_models(registry: Registry) -> str:
     """The store holds no models: why, when its bucket does not exist, else how to publish one."""
-    return registry.missing_note() or f"no models in {registry.description}: publish one with `varlib train --publish`"
+    note = registry.missing_note()
+    first = "publish one with `varlib train --publish`"
+    return f"no models: {note}. To start, {first}" if note else f"no models in {registry.description}: {first}"
 
 
 def require_model(registry: Registry, name: str) -> None:

@@ -139,11 +139,32 @@ def is_straight_line(values) -> bool:
     return bool(np.ptp(np.diff(numbers)) <= 1e-12 * float(np.max(np.abs(numbers))))
 
 
+def repeat_period(values, longest: int = 12) -> int | None:
+    """The rows after which a column repeats itself up to one fixed step, 2 to `longest`, seen over two whole
+    periods: 4 for a quarter number (1-4) or a year column of quarterly data (+1), 12 for a month number, a
+    season's length for a seasonal dummy. None for anything else. Such a column is the calendar, not data: a
+    VAR with that many lags fits its equation exactly."""
+    numbers = np.asarray(values, dtype=float)
+    if not np.isfinite(numbers).all() or is_straight_line(numbers):
+        return None
+    tolerance = 1e-12 * float(np.max(np.abs(numbers), initial=0.0))
+    for period in range(2, min(longest, (numbers.size - 1) // 2) + 1):
+        if np.ptp(numbers[period:] - numbers[:-period]) <= tolerance:
+            return period
+    return None
+
+
+CALENDAR_NOTE = (
+    "the same pattern every few rows, as a quarter number, a month number or a year has: the calendar, not data"
+)
+
+
 def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tuple[str, ...]]:
     """Every column holding a number: an empty or text one (a country code) is no variable (as the upload
     preview says), while a column of numbers with a stray word is, and the word is named. When that leaves
     fewer than two, every filled column, so the refusal names the text that is in the way. A constant or
-    counting column (a saved row index) is left out, and said, while two others remain."""
+    counting column (a saved row index) or a calendar one (`repeat_period`) is left out, and said, while two
+    others remain."""
     filled = [c for c in raw.columns if c != date_col and (raw[c].astype(str).str.strip() != "").any()]
     numbers = {c: pd.to_numeric(raw[c].astype(str).str.strip(), errors="coerce") for c in filled}
     numeric = [c for c in filled if numbers[c].notna().any()]
@@ -155,10 +176,13 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
     words = [c for c in text if c not in percent]  # a country code: said, as the upload preview says it
     notes += (_left_out(words, "text, not numbers"),) if words else ()
     straight = [c for c in numeric if is_straight_line(numbers[c])]
-    if len(numeric) - len(straight) < 2 or not straight:
+    calendar = [c for c in numeric if c not in straight and repeat_period(numbers[c])]
+    if len(numeric) - len(straight) - len(calendar) < 2 or not straight + calendar:
         return numeric, notes
-    note = _left_out(straight, "constant or counting rows: nothing to forecast; a time trend is the trend `ct`")
-    return [c for c in numeric if c not in straight], (*notes, note)
+    counting = "constant or counting rows: nothing to forecast; a time trend is the trend `ct`"
+    notes += (_left_out(straight, counting),) if straight else ()
+    notes += (_left_out(calendar, CALENDAR_NOTE),) if calendar else ()
+    return [c for c in numeric if c not in straight + calendar], notes
 
 
 def _left_out(columns: list[str], why: str) -> str:

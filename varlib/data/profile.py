@@ -18,12 +18,14 @@ from ..clock import iso_label
 from ..errors import InvalidInputError
 from ..wording import plural_of
 from .columns import (
+    CALENDAR_NOTE,
     HEADERLESS,
     PERCENT_HINT,
     guess_date_column,
     headerless_problem,
     is_percent_column,
     is_straight_line,
+    repeat_period,
 )
 from .datasets import by_date, check_dates, read_as, read_csv, without_dated_empty_ends, without_notes_below
 from .fill import MIN_ROWS  # said here, not refused
@@ -129,6 +131,10 @@ def profile_csv(
             " every row, as a saved row index):"
             f" nothing to forecast, so a VAR cannot use {'it' if len(constant) == 1 else 'them'}"
         )
+    calendar = tuple(c for c in numeric if c not in constant and repeat_period(frame[c]))
+    if calendar:
+        named = f"{plural_of(len(calendar), 'column')} {', '.join(calendar)}"
+        notes.append(f"{named}: {CALENDAR_NOTE}, so a VAR cannot use {'it' if len(calendar) == 1 else 'them'}")
     non_positive = tuple(c for c in numeric if bool((frame[c] <= 0).any()))
     if len(frame) < MIN_ROWS:  # the rows kept: dated rows without values are left out (and said in read_as)
         problems.append(f"only {len(frame)} rows: a VAR needs several times its coefficients; expect a small lag order")
