@@ -107,7 +107,8 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
     if len(index) < 3:
         return UNKNOWN  # too few rows to tell; far too few to fit a model, which says so
     inferred = _infer(index)
-    if inferred is not None:
+    # pandas may infer business quarter or month ends for calendar ones with one date mistyped (a Friday)
+    if inferred is not None and _on_grid(index, inferred).all():
         return Frequency(inferred, label_of(inferred))
     for alias in CANDIDATES:
         offset = pd.tseries.frequencies.to_offset(alias)
@@ -121,6 +122,7 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
             break  # a finer grid only misses more: the dates are irregular
         canonical = _infer(grid) or alias
         return Frequency(canonical, label_of(canonical), tuple(missing))
+    _refuse_a_few_off_a_grid(index, source)
     first_step = _widest_step(index)
     raise InvalidInputError(
         f"the dates of {source} are irregularly spaced (for example {first_step}): a VAR needs one row per"
@@ -137,6 +139,39 @@ def _infer(index: pd.DatetimeIndex) -> str | None:
     except (TypeError, ValueError):
         return None
     return None if offset is None else getattr(offset, "freqstr", str(offset))
+
+
+def _on_grid(index: pd.DatetimeIndex, alias: str):
+    offset = pd.tseries.frequencies.to_offset(alias)
+    return pd.Series([offset.is_on_offset(stamp) for stamp in index], dtype=bool)
+
+
+def _refuse_a_few_off_a_grid(index: pd.DatetimeIndex, source: str) -> None:
+    """Dates on one grid but for a few (at most one in ten) are named with the grid's date nearest to each: a
+    mistyped date (2003-05-02 among month starts) is fixed there, where 'aggregate the data' would mislead."""
+    for alias in CANDIDATES:
+        on = _on_grid(index, alias).to_numpy()
+        off = index[~on]
+        if not 0 < len(off) <= max(1, len(index) // 10):
+            continue
+        offset = pd.tseries.frequencies.to_offset(alias)
+        grid = pd.date_range(index[on][0], index[on][-1], freq=offset)
+        if len(grid.difference(index[on])) > len(off):
+            continue  # the dates on this grid leave more gaps than the dates off it would fill
+        nearest = [_nearest(offset, stamp) for stamp in off]
+        pairs = list(zip(off, nearest, strict=True))[:SHOWN]
+        fixes = ", ".join(f"{iso_label(d)} (nearest: {iso_label(g)})" for d, g in pairs)
+        those = "that date to the period it stands" if len(off) == 1 else "those dates to the periods they stand"
+        raise InvalidInputError(
+            f"the dates of {source} are {label_of(alias)} ({alias}) but for {fixes}: a VAR needs one row per"
+            f" period; correct {those} for",
+            field="dates",
+        )
+
+
+def _nearest(offset, stamp: pd.Timestamp) -> pd.Timestamp:
+    before, after = offset.rollback(stamp), offset.rollforward(stamp)
+    return before if stamp - before <= after - stamp else after
 
 
 def _widest_step(index: pd.DatetimeIndex) -> str:
