@@ -21,7 +21,7 @@ from .lag_order import MIN_RESIDUAL_DF, Sample
 from .model import LagSelection, check_not_degenerate
 from .part_fit import fit_part, rank_note
 from .spec import LOGGED, ModelSpec, check_positive
-from .wording import and_list
+from .wording import and_list, counted
 
 MIN_ROWS = 3  # fewer cannot even be differenced and lagged; the lag rules then ask for what a fit needs
 
@@ -116,7 +116,8 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     # the sample knows the holdout that follows, so that a refusal's "at most N lags" fits that part too
     fitted = kind.fit(frame.to_numpy(dtype=float), spec, Sample("the training sample", holdout=holdout_rows), exog=exog)
     whole_rank = getattr(fitted.params, "coint_rank", None)
-    evaluation, note = _evaluate(frame, spec, holdout_rows, exog, whole_rank) if holdout_rows else (None, None)
+    filled = _filled(dataset, frame)
+    evaluation, notes = _evaluate(frame, spec, holdout_rows, exog, whole_rank, filled) if holdout_rows else (None, ())
     seconds = time.perf_counter() - started
     return TrainResult(
         dataset,
@@ -126,7 +127,7 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
         fitted.selection,
         evaluation,
         seconds,
-        (*fitted.warnings, *([note] if note else [])),
+        (*fitted.warnings, *notes),
         fitted.adequacy,
     )
 
@@ -142,11 +143,26 @@ def exog_values(dataset: Dataset, spec: ModelSpec) -> np.ndarray | None:
     return values
 
 
+def _filled(dataset: Dataset, frame: pd.DataFrame) -> np.ndarray | None:
+    """The cells of `frame` a fill wrote (True), or None when none was."""
+    mask = dataset.preparation.filled if dataset.preparation is not None else None
+    if mask is None:
+        return None
+    cells = mask.reindex(index=frame.index, columns=frame.columns, fill_value=False).to_numpy(dtype=bool)
+    return cells if cells.any() else None
+
+
 def _evaluate(
-    frame: pd.DataFrame, spec: ModelSpec, rows: int, exog: np.ndarray | None, whole_rank: int | None
-) -> tuple[Evaluation, str | None]:
-    """The holdout: fit without the last rows, forecast them (a VARX with their actual exogenous values);
-    with a note when the whole sample's cointegration rank stood in for the part's (part_fit)."""
+    frame: pd.DataFrame,
+    spec: ModelSpec,
+    rows: int,
+    exog: np.ndarray | None,
+    whole_rank: int | None,
+    filled: np.ndarray | None = None,
+) -> tuple[Evaluation, tuple[str, ...]]:
+    """The holdout: fit without the last rows, forecast them (a VARX with their actual exogenous values),
+    scored on the observed values only (`filled`: the cells a fill wrote); with notes when the whole sample's
+    cointegration rank stood in for the part's (part_fit) and when filled values were left out of the scores."""
     kind = kind_of(spec)
     levels = frame.to_numpy(dtype=float)
     train_levels, actual = levels[:-rows], levels[-rows:]
@@ -157,10 +173,26 @@ def _evaluate(
     needed = kind.lag_rows(spec, fitted.params)
     result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05, exog_future=future_exog)
     percent = one_signed(levels)  # judged on the whole series: a short holdout may happen to keep one sign
-    metrics = {name: score(actual[:, j], result.mean[:, j], percent[j]) for j, name in enumerate(spec.variables)}
+    observed = np.ones_like(actual, dtype=bool) if filled is None else ~filled[-rows:]
+    for j in np.flatnonzero(~observed.any(axis=0)):
+        raise InvalidInputError(
+            f"every value of {spec.variables[j]} in the {counted(rows, 'row')} of the holdout was filled, none"
+            " observed: there is nothing to score its forecasts on; hold out more rows, or use fill 'drop'",
+            field="holdout",
+            value=spec.holdout,
+        )
+    metrics = {
+        name: score(actual[observed[:, j], j], result.mean[observed[:, j], j], percent[j])
+        for j, name in enumerate(spec.variables)
+    }
     dates = tuple(iso_label(d) for d in frame.index[-rows:])
     evaluation = Evaluation(rows, fitted.params.k_ar, metrics, dates, actual, result.mean, result.lower, result.upper)
-    return evaluation, note
+    left_out = [f"{spec.variables[j]} on {dates[i]}" for i, j in zip(*np.nonzero(~observed), strict=True)]
+    unscored = (
+        f"The holdout scores leave out {counted(len(left_out), 'filled value')} ({and_list(left_out[:5])}"
+        f"{', ...' if len(left_out) > 5 else ''}): a value the fill wrote is no observation to score a forecast on."
+    )
+    return evaluation, tuple(n for n in (note, unscored if left_out else None) if n)
 
 
 # How every table heads the holdout and backtest scores (MAPE is in percent); the stored keys are the lower-case names

@@ -131,7 +131,7 @@ def run_train(args: argparse.Namespace) -> int:
         # the criterion searched again on the rows before the holdout: its scores are of the order found there
         trained = varlib.order_words(spec.kind, result.params.k_ar)
         of = f"; scored with a {other}, the order chosen on the rows before them, not the trained {trained}"
-        print(f"holdout ({result.evaluation.rows} rows{of if other else ''}):")
+        print(f"holdout ({counted(result.evaluation.rows, 'row')}{of if other else ''}):")
         print_table(pd.DataFrame(result.evaluation.metrics).T.rename(columns=varlib.METRIC_LABELS), digits=4)
         mapes = [m["mape"] for m in result.evaluation.metrics.values()]
         for note in varlib.score_notes(mapes, result.spec.exog):

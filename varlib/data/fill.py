@@ -38,6 +38,8 @@ class Preparation:
     filled_values: dict[str, int] = field(default_factory=dict)  # variable -> cells filled
     dropped_rows: int = 0  # rows left out by drop: those up to the last hole, and the `dropped_last`
     dropped_last: int = 0  # of those, the incomplete rows at the end (a ragged edge)
+    # the cells a fill wrote (True), by date: no observations, so holdout scores leave them out; not stored
+    filled: pd.DataFrame | None = field(default=None, compare=False, repr=False)
 
     @property
     def changed(self) -> bool:
@@ -102,7 +104,7 @@ def make_regular(
         raise _out_of_reach(full, left, method)
     counts = {str(v): int(before[v]) for v in frame.columns}
     added = tuple(iso_label(d) for d in frequency.missing)
-    return filled, Preparation(frequency.alias, method, added, counts)
+    return filled, Preparation(frequency.alias, method, added, counts, filled=full.isna())
 
 
 def _out_of_reach(full: pd.DataFrame, left: pd.DataFrame, method: str) -> InvalidInputError:
