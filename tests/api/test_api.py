@@ -126,15 +126,14 @@ def test_openapi_and_both_swagger_pages(client):
     assert page.status_code == 200 and "SwaggerUIBundle" in page.text and "'/openapi.json'" in page.text
     # the page's script, style and icon come from the service itself, never from a CDN
     linked = re.findall(r"(?:src|href)=\"([^\"]+)\"", page.text)
-    origin = str(page.url).removesuffix("/docs")
-    assert sorted(linked) == sorted(f"{origin}{path}" for path in ASSETS)
+    assert sorted(linked) == sorted(ASSETS)  # paths: a URL would be built from the Host header the caller sends
     kinds = {".js": "application/javascript", ".css": "text/css", ".png": "image/png"}
     for path in ASSETS:
         asset = client.get(path)
         assert asset.status_code == 200 and asset.headers["content-type"].startswith(kinds[path[path.rindex(".") :]])
     assert b"SwaggerUIBundle" in client.get(ASSETS[0]).content
     old_path = client.get("/apidocs", follow_redirects=False)  # the original service's page: now a redirect
-    assert old_path.status_code == 307 and old_path.headers["location"] == f"{origin}/docs"
+    assert old_path.status_code == 307 and old_path.headers["location"] == "/docs"
 
 
 @pytest.mark.parametrize("path", ASSETS)

@@ -162,7 +162,7 @@ def test_the_audit_trail_pages_past_unreadable_records(store, http):
     assert oldest.status_code == 200 and oldest.json() == []  # nothing sorts before the oldest record
     for wrong in ("0", "", "abc", every[-1]["key"].removeprefix("var/_audit/"), "other/_audit/" + keys[0][11:]):
         refused = http.get("/models/var/history", params={"before": wrong})
-        assert "is not the key of a record of 'var'" in _error(refused, 422)
+        assert "is not the key of a record in the audit trail of 'var':" in _error(refused, 422)
 
 
 def test_a_store_folder_that_is_a_file_is_unavailable_everywhere(tmp_path):
@@ -178,7 +178,7 @@ def test_a_file_where_a_models_folder_should_be_is_a_404_to_read_and_a_409_to_pu
     (store.store_dir / "models" / "stray").write_text("hi")
     for path in ("/models/stray/versions/0.0.1", "/models/stray/versions/latest"):
         assert http.get(path).status_code == 404
-    assert "stray 0.0.1 does not exist" in _error(http.get("/models/stray/versions/0.0.1"), 404)
+    assert "model 'stray' has no versions" in _error(http.get("/models/stray/versions/0.0.1"), 404)
     with pytest.raises(ConflictError, match="stray is a file where a folder is needed; move it away"):
         publish_result(Registry.from_settings(store), macro_result, "stray")
 

@@ -43,12 +43,14 @@ from .docs_page import add_api_page
 from .error_schema import document_shared_errors, error_responses
 from .examples import FORECAST_EXAMPLES
 from .handlers import add_error_handlers, error_response
+from .head import HeadAsGet
 from .json_body import StrictJSONRoute
 from .lags import lag_inputs_of
 from .metrics import Metrics, MetricsMiddleware
 from .query import refuse_loose_query
 from .scenarios import add_scenario_routes
 from .schemas import (
+    LEGACY_NAME,
     NAME,
     VERSION,
     ForecastBody,
@@ -65,7 +67,6 @@ from .security import OPEN_PATHS, Security, guard_reads
 from .team import add_team_routes
 
 __all__ = ["create_app"]
-LEGACY_NAME = "var"  # the model the original `/var_predict/{version}` endpoint served
 _READ_ERRORS = error_responses(403, 404, 409, 410, 422, 503)  # 410: an alias of a withdrawn version
 
 
@@ -92,6 +93,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     if not security.reads_need_token:  # it answers before routing, so only when reads are open
         app.add_middleware(PinnedResponseCache, watch=watch, metrics=metrics)
     app.add_middleware(BodyLimitMiddleware)  # before the pinned responses, which read the body
+    app.add_middleware(HeadAsGet)  # outside the pinned responses, so that HEAD gets the GET's answer from them
     app.add_middleware(MetricsMiddleware, metrics=metrics, routes=app.router.routes)  # outermost: counts all
     app.state.registry = registry
     app.state.settings = settings
@@ -130,11 +132,6 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
             metrics.count_error(exc)
             return error_response(503, exc)
         return {"status": "ready", "store": None if security.reads_need_token else registry.description}
-
-    # Probes (load balancers, uptime checks) often ask with HEAD. A route of its own, left out of the schema:
-    # one route with both methods gives OpenAPI two operations of one id.
-    for path, probe in (("/health", health), ("/ready", ready)):
-        app.add_api_route(path, probe, methods=["HEAD"], include_in_schema=False)
 
     @app.get(
         "/models", response_model=ModelList, tags=["models"], summary="model names", responses=error_responses(403, 503)

@@ -4,7 +4,8 @@ FastAPI's own page loads Swagger UI's script and style from a CDN, so it stays b
 internet access, where a store in MinIO often lives. The fastapi-swagger package ships those files; the
 service serves them itself (under /swagger/) and FastAPI's page points at them. They change only with that
 package, so each carries a validator (an ETag, answered with 304 Not Modified) and may be kept for a day:
-a browser fetches the 1.7 MB once, not on every visit to /docs.
+a browser fetches the 1.7 MB once, not on every visit to /docs. The page and its files ignore a query string
+(a cache-busting `?v=5`); the API's endpoints refuse one they do not take (varlib.api.query).
 """
 
 from __future__ import annotations
@@ -40,9 +41,12 @@ def add_api_page(app: FastAPI) -> None:
 
     @app.get(DOCS, include_in_schema=False)
     def swagger_ui_html(request: Request) -> HTMLResponse:
-        js, css, icon = (str(request.url_for(path)) for path in FILES)
+        # Paths, not URLs: an absolute URL would be built from the request's Host header, which the caller
+        # chooses (`Host: evil.example` would load the page's script from that site).
+        root = _root(request)
+        js, css, icon = (root + path for path in FILES)
         return get_swagger_ui_html(
-            openapi_url=request.scope.get("root_path", "").rstrip("/") + app.openapi_url,
+            openapi_url=root + str(app.openapi_url),  # always set: the app keeps FastAPI's document
             title=f"{app.title} - Swagger UI",
             swagger_js_url=js,
             swagger_css_url=css,
@@ -52,7 +56,12 @@ def add_api_page(app: FastAPI) -> None:
 
     @app.get(APIDOCS, include_in_schema=False)
     def apidocs(request: Request) -> RedirectResponse:
-        return RedirectResponse(url=request.url_for("swagger_ui_html"))
+        return RedirectResponse(url=_root(request) + DOCS)
+
+
+def _root(request: Request) -> str:
+    """The path the service is mounted at (behind a proxy's prefix), without its trailing slash."""
+    return str(request.scope.get("root_path", "")).rstrip("/")
 
 
 def _file_route(path: str, media_type: str) -> Callable[[Request], Response]:

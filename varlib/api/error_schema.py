@@ -17,8 +17,9 @@ class ErrorBody(BaseModel):
     field: str | None = Field(None, description="the input that was refused, e.g. steps or realgdp")
     value: Any = Field(None, description="the refused value, as received (long values shortened in the message)")
     details: list[dict[str, Any]] | None = Field(
-        None, description="a request that does not fit its schema: each refused part's loc, msg and type"
+        None, description="a request that does not fit its schema: each refused part's loc, msg and type (at most 5)"
     )
+    details_left_out: int | None = Field(None, description="how many refused parts `details` leaves out")
     key: str | None = Field(None, description="the stored object concerned, e.g. var/0_0_3/model.json")
     bucket: str | None = Field(None, description="the bucket, for a store error")
     endpoint: str | None = Field(None, description="the store's address, for a store error")

@@ -1,16 +1,19 @@
 """JSON request bodies read strictly, and refused in the service's own words.
 
 FastAPI reads a body with `json.loads`, which keeps the last of two equal keys (`{"steps": 2, "steps": 3}`
-forecast 3 steps), answers a body that is not UTF-8 or nests too deeply with a bare 400, and a syntax
-error as "JSON decode error" at a bare position. The route class here reads the body first, through a
-request whose `json()` refuses all three as InvalidInputError (a 422 like every other bad input, naming the
-key or the character); FastAPI then takes the parsed body from that request. The body size limit stays
-with varlib.api.body_limit, whose 413 passes through unchanged.
+forecast 3 steps), answers a body that is not UTF-8 or nests too deeply with a bare 400, one holding an integer
+over Python's 4300-digit limit with a 500, and a syntax error as "JSON decode error" at a bare position. The
+route class here reads the body first, through a request whose `json()` refuses each of these as
+InvalidInputError (a 422 like every other bad input, naming the key or the character); FastAPI then takes the
+parsed body from that request. The body size limit stays with varlib.api.body_limit, whose 413 passes through
+unchanged.
 """
 
 from __future__ import annotations
 
 import json
+import re
+import sys
 from collections.abc import Callable, Coroutine
 from typing import Any
 
@@ -20,6 +23,7 @@ from fastapi.routing import APIRoute
 from varlib import InvalidInputError
 
 _SHOWN = 40  # characters of a bad spot shown in a message
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # a \uD800-\uDFFF escape: a UTF-16 surrogate, or half a pair
 
 
 class StrictJSONRequest(Request):
@@ -55,8 +59,8 @@ def is_json(content_type: str) -> bool:
 
 
 def parse_json(body: bytes) -> Any:
-    """The body's JSON value; InvalidInputError for text that is not UTF-8, not JSON, too deep, or that gives
-    one key twice in an object."""
+    """The body's JSON value; InvalidInputError for text that is not UTF-8, not JSON, too deep, that gives
+    one key twice in an object, holds a number too long to read or a string that is not Unicode text."""
     if not body:
         return None
     try:
@@ -68,7 +72,10 @@ def parse_json(body: bytes) -> Any:
             field="body",
         ) from None
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys)
+        value = json.loads(text, object_pairs_hook=_unique_keys)
+        if _SURROGATE_ESCAPE.search(body):  # only then can a string hold one: UTF-8 itself cannot carry it
+            _refuse_surrogates(value, "body")
+        return value
     except json.JSONDecodeError as exc:
         near = text[exc.pos : exc.pos + _SHOWN]
         raise InvalidInputError(
@@ -81,6 +88,12 @@ def parse_json(body: bytes) -> Any:
         raise InvalidInputError(
             "the body nests arrays or objects too deeply to read; send a JSON object of the documented shape"
             " (the endpoints are listed at /docs)",
+            field="body",
+        ) from None
+    except ValueError:  # json.loads's one other ValueError: a whole number past Python's limit on digits
+        raise InvalidInputError(
+            f"the body is not usable JSON: it holds a number too long to read (over {sys.get_int_max_str_digits():,}"
+            " digits); send numbers of the documented size",
             field="body",
         ) from None
 
@@ -97,3 +110,26 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             )
         found[key] = value
     return found
+
+
+def _refuse_surrogates(value: Any, where: str, field: str = "body") -> None:
+    """InvalidInputError naming the first string (or key) that holds a lone UTF-16 surrogate (`"\\ud800"`):
+    JSON lets a body write one, but it is no character, and text holding it cannot be encoded (in a CSV, a
+    pandas column, a message). `field` is the body's top-level key the value is under."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            half = repr(value[exc.start])
+            shown = f"{half} is" if len(value) == 1 else f"{value[:_SHOWN]!r} holds {half}, which is"
+            raise InvalidInputError(
+                f"{where}: {shown} half of a UTF-16 surrogate pair, no character on its own; send Unicode text",
+                field=field,
+            ) from None
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _refuse_surrogates(key, f"a key of {where}", field)
+            _refuse_surrogates(item, f"{where}.{key[:_SHOWN]}", key if where == "body" else field)
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            _refuse_surrogates(item, f"{where}.{position}", field)

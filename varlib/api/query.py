@@ -9,6 +9,8 @@ from fastapi import Request
 
 from varlib import InvalidInputError
 
+from .docs_page import PAGE_PATHS
+
 LISTED = "the endpoints and their parameters are listed at /docs"  # said wherever a parameter is refused
 
 
@@ -16,7 +18,7 @@ def refuse_loose_query(request: Request) -> None:
     """An app-wide dependency. Endpoints that take query parameters read them through a pydantic model that
     forbids others (varlib.api.schemas); every other endpoint takes none, which is checked here."""
     names = [name for name, _ in request.query_params.multi_items()]
-    if not names:
+    if not names or request.url.path in PAGE_PATHS:  # the API page and its files: a link may add anything
         return
     repeated = [name for name, count in Counter(names).items() if count > 1]
     if repeated:

@@ -6,7 +6,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import Path
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat, field_validator
 
 from varlib import (
     ALPHA_MAX,
@@ -21,6 +21,7 @@ from varlib import (
     with_withdrawal,
 )
 
+LEGACY_NAME = "var"  # the model the original `/var_predict/{version}` endpoint served
 # The library's own rules (varlib.versions, varlib.forecast), in the document so clients and fuzzers see them.
 _NAME = NAME_PATTERN.pattern.strip("^$")
 _SCENARIO = SCENARIO_PATTERN.pattern.strip("^$")
@@ -88,6 +89,20 @@ class ForecastRequest(BaseModel):
         " first forecast period, null where the path is free (a conditional forecast)",
         examples=[{"realgdp": [13100.0, None, 13300.0]}],
     )
+
+    @field_validator("conditions")
+    @classmethod
+    def _each_variable_conditioned(cls, conditions: dict[str, list] | None) -> dict[str, list] | None:
+        """A variable given with no value (all null, or []) would answer a plain forecast that reads as a
+        conditioned one, as a conditions file without values would on the CLI, which refuses it."""
+        for variable, values in (conditions or {}).items():
+            if all(value is None for value in values):
+                shown = variable if len(variable) <= 40 else f"{variable[:37]}..."
+                raise ValueError(
+                    f"{shown!r} holds no value to condition on (only null, or none); give at least one value (null"
+                    f" leaves a step free), or leave {shown!r} out of conditions"
+                )
+        return conditions
 
 
 class LegacyForecastQuery(BaseModel):

@@ -31,6 +31,13 @@ from .docs_page import PAGE_PATHS
 
 OPEN_PATHS = ("/health", "/ready", "/metrics", "/openapi.json", *PAGE_PATHS)
 PROVIDER_FRESH_S = 10.0  # how long /ready trusts its last look at the provider: probes come every few seconds
+# The actions (varlib.roles) as a message names them.
+_DOING = {
+    "read": "reading",
+    "scenario": "saving a scenario",
+    "alias": "setting or deleting an alias",
+    "withdraw": "withdrawing a version",
+}
 PROVIDER_TIMEOUT_S = 2.0  # a probe must answer quickly; a provider slower than this is as good as down
 
 
@@ -66,8 +73,9 @@ class Security:
         """The verified caller allowed to do `action`; raises AuthenticationError or AccessDeniedError."""
         if self.verifier is None:
             raise AccessDeniedError(
-                f"not allowed: {action} over the REST service needs sign-in, and this service has no identity"
-                " provider configured (set VARLIB_OIDC_ISSUER and VARLIB_OIDC_AUDIENCE); use the CLI locally",
+                f"not allowed: {_DOING.get(action, action)} over the REST service needs sign-in, and this service"
+                " has no identity provider configured (set VARLIB_OIDC_ISSUER and VARLIB_OIDC_AUDIENCE); use the"
+                " CLI locally",
                 field="role",
             )
         token = _bearer(request)

@@ -1,0 +1,40 @@
+"""The error answer as bytes a client can always read: text a request brought in is escaped where UTF-8 cannot
+carry it, and shortened where it was sent huge."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.responses import JSONResponse
+
+SHOWN = 60  # characters of a received value shown in a message
+LONGEST_MESSAGE = 2000  # a message's start (what is wrong) and end (what to do) are kept around a cut
+
+
+class ErrorJSON(JSONResponse):
+    """A JSONResponse whose text is escaped as `readable` does. A lone UTF-16 surrogate (JSON can write
+    `"\\ud800"`) that reaches a message or a field cannot be encoded as UTF-8: Starlette's rendering would fail
+    and the client get a bare 500 instead of the error. varlib.api.json_body refuses bodies holding one; this
+    keeps any other way in from turning an error into a 500."""
+
+    def render(self, content: Any) -> bytes:
+        return super().render(readable(content))
+
+
+def readable(value: Any) -> Any:
+    """`value` with every string's lone surrogates written as their escape (`\\ud800`), keys included."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, dict):
+        return {readable(key): readable(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [readable(item) for item in value]
+    return value
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text`, or its start and end around `...` when longer than `limit` characters."""
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    return f"{text[:head]}...{text[len(text) - (limit - head - 3) :]}"
