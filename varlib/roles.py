@@ -21,6 +21,14 @@ from .errors import AccessDeniedError
 VIEWER, PUBLISHER, ADMIN = "viewer", "publisher", "admin"
 ROLES = (VIEWER, PUBLISHER, ADMIN)  # each includes the ones before it
 ACTIONS = {"read": VIEWER, "publish": PUBLISHER, "scenario": PUBLISHER, "alias": ADMIN, "withdraw": ADMIN}
+# What each action is called in a refusal: `not allowed: saving a scenario needs the publisher role`
+ACTION_WORDS = {
+    "read": "reading",
+    "publish": "publishing",
+    "scenario": "saving a scenario",
+    "alias": "changing an alias",
+    "withdraw": "withdrawing a version",
+}
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,7 @@ def require(role: str | None, action: str, who: str = "you") -> None:
     if not allows(role, action):
         needed = ACTIONS[action]
         raise AccessDeniedError(
-            f"not allowed: {action} needs the {needed} role; {who} {'have' if who == 'you' else 'has'}"
+            f"not allowed: {ACTION_WORDS[action]} needs the {needed} role; {who} {'have' if who == 'you' else 'has'}"
             f" {role or 'no role'}",
             field="role",
             value=role,

@@ -57,7 +57,6 @@ _REST_HINTS = (
     (r"`varlib alias list --name (\S+?)` lists them", r"GET /models/\1/aliases lists them"),
     (r"`varlib alias set (\S+?) VERSION --name (\S+?)`", r'PUT /models/\2/aliases/\1 with {"version": VERSION}'),
     (r"`varlib history --name (\S+?)` shows", r"GET /models/\1/history shows"),
-    (r"a record of '([^']*)''s trail", r"a record in the audit trail of '\1'"),  # the library writes {name!r}'s
 )
 
 

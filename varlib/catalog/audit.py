@@ -164,8 +164,8 @@ def read_trail(
     folder = helper_prefix(name, AUDIT_FOLDER)
     if before is not None and not (before.startswith(folder) and _RECORD_KEY.fullmatch(before[len(folder) :])):
         raise InvalidInputError(
-            f"before {before!r} is not the key of a record of {name!r}'s trail: give the `key` of the last record"
-            f" listed (e.g. {folder}20261130T101500.000000Z-1a2b3c4d.json)",
+            f"before {before!r} is not the key of a record in the audit trail of {name!r}: give the `key` of the"
+            f" last record listed (e.g. {folder}20261130T101500.000000Z-1a2b3c4d.json)",
             field="before",
             value=before,
         )

@@ -1,0 +1,38 @@
+"""Words people read: a count with its noun, a refusal that names the action, the audit trail's name."""
+
+import pytest
+
+from varlib import AccessDeniedError, InvalidInputError, Registry, Settings, counted, require_role
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "plural", "said"),
+    [
+        (1, "value", None, "1 value"),
+        (0, "value", None, "0 values"),
+        (3, "lagged difference", None, "3 lagged differences"),
+        (2, "entry", "entries", "2 entries"),
+    ],
+)
+def test_a_count_reads_with_its_noun(count, noun, plural, said):
+    assert counted(count, noun, plural) == said
+
+
+@pytest.mark.parametrize(
+    ("action", "role", "said"),
+    [
+        ("scenario", "viewer", "not allowed: saving a scenario needs the publisher role; you have viewer"),
+        ("alias", "publisher", "not allowed: changing an alias needs the admin role; you have publisher"),
+        ("withdraw", None, "not allowed: withdrawing a version needs the admin role; you have no role"),
+    ],
+)
+def test_a_refusal_names_the_action(action, role, said):
+    with pytest.raises(AccessDeniedError) as caught:
+        require_role(role, action)
+    assert str(caught.value) == said
+
+
+def test_a_bad_history_key_names_the_audit_trail(tmp_path):
+    registry = Registry.from_settings(Settings(store_dir=tmp_path / "store"))
+    with pytest.raises(InvalidInputError, match="is not the key of a record in the audit trail of 'var': give"):
+        registry.history("var", before="nonsense")
