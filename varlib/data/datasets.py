@@ -17,6 +17,7 @@ from .columns import PERCENT_HINT, default_variables, guess_date_column, is_perc
 from .csv_text import READ_AS, read_text_table
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
+from .number_marks import number_hint
 from .periods import newest_first
 from .timeindex import is_date, read_dates
 
@@ -208,20 +209,20 @@ def select_variables(
         bad = ~np.isfinite(numbers.to_numpy()) & ~(empty & allow_missing)
         text = numbers.isna().to_numpy() & ~empty  # cells that are no number at all (inf is one)
         if text.sum() >= 2 and text.sum() == (~empty).sum() and not is_percent_column(column):
-            position = int(np.flatnonzero(text)[0])  # a text column (a country code): no row to fix
+            cell = column.iloc[int(np.flatnonzero(text)[0])]  # a text column (a country code): no row to fix
             raise InvalidInputError(
-                f"column {variable!r} of {source!r} holds text, not numbers: {column.iloc[position]!r} in"
-                f" {_row_label(frame.index, position)}; leave it out of the variables",
+                f"column {variable!r} of {source!r} holds text, not numbers: {cell!r} in"
+                f" {_row_label(frame.index, int(np.flatnonzero(text)[0]))}; {number_hint(cell) or LEAVE_OUT}",
                 field=variable,
-                value=column.iloc[position],
+                value=cell,
             )
         if bad.any():
             position = int(np.flatnonzero(bad)[0])
             where = _row_label(frame.index, position)
-            fix = PERCENT_HINT if is_percent_column(column) else "fix or remove that row"
+            fix = PERCENT_HINT if is_percent_column(column) else number_hint(column.iloc[position]) or PLAIN
+            fix = "give it a value, or choose a fill for empty cells" if empty[position] else fix
             raise InvalidInputError(
-                f"column {variable!r} of {source!r}, {where}: {column.iloc[position]!r} is not a finite number;"
-                f" {fix}" + (" (or choose a fill for empty cells)" if empty[position] else ""),
+                f"column {variable!r} of {source!r}, {where}: {column.iloc[position]!r} is not a finite number; {fix}",
                 field=variable,
                 value=column.iloc[position],
             )
@@ -232,6 +233,10 @@ def select_variables(
             )
         columns[variable] = numbers.where(~pd.Series(empty, index=numbers.index), np.nan)
     return pd.DataFrame(columns, index=frame.index)
+
+
+LEAVE_OUT = "leave it out of the variables"
+PLAIN = "write a plain number there (such as -1234.5), or empty the cell and choose a fill"
 
 
 def _row_label(index: pd.Index, position: int) -> str:

@@ -30,13 +30,18 @@ _GROUPS = {  # two groups or more: only thousands (1.234.567 has a decimal comma
     ",": re.compile(r"[+-]?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"),
     ".": re.compile(r"[+-]?\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"),
 }
+_CURRENCY = re.compile(r"[-+\u2212]?\s*[$€£¥]\s*[-+]?\d[\d.,' \u00a0]*|[-+]?\d[\d.,' \u00a0]*\s*[$€£¥]")
+_IN_PARENTHESES = re.compile(r"\(\s*\d[\d.,' \u00a0]*\s*\)")
 _COMMA_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PERIOD_COUNTS = re.compile(r"\d{4}[.:]\d{1,2}")  # 1960.1: a label of the date column, not a number
 
 
 def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
     """Text cells with each number written with `decimal` as its decimal mark (thousands grouped or not)
-    rewritten as a plain number (`1234.5`); every other cell unchanged."""
+    rewritten as a plain number (`1234.5`); every other cell unchanged. The typeset minus sign (U+2212, in
+    tables copied from a web page or a PDF) is read as `-`."""
+    signed = cells.str.strip().str.match("\u2212[0-9]")
+    cells = cells.where(~signed, cells.str.strip().str.replace("\u2212", "-", n=1, regex=False))
     text = cells.str.strip()
     grouped = text.str.fullmatch(_GROUPED[decimal])
     plain = grouped | (text.str.fullmatch(_DECIMAL_COMMA) if decimal == "," else False)
@@ -46,6 +51,17 @@ def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
     ungrouped = text[plain].str.replace(grouping, "", regex=False).str.replace(r"[ \u00a0\u202f']", "", regex=True)
     numbers = text[plain].where(~grouped[plain], ungrouped)
     return cells.where(~plain, numbers.str.replace(",", ".", regex=False))
+
+
+def number_hint(cell: object) -> str | None:
+    """How to write a cell that is a number in another dress: with a currency sign, or negative in parentheses
+    as accounts write it; None for any other cell."""
+    text = str(cell).strip()
+    if _CURRENCY.fullmatch(text):
+        return "write the numbers without the currency sign (6740.3, not $6,740.3)"
+    if _IN_PARENTHESES.fullmatch(text):
+        return f"write a negative number with a minus sign (-{text[1:-1]}, not {text})"
+    return None
 
 
 def decimal_mark(table: pd.DataFrame, label: str, comma_separated: bool = False) -> str:

@@ -1,0 +1,49 @@
+"""Numbers written as tables print them: a typeset minus (U+2212) is read as a minus; a currency sign or an
+accounting negative in parentheses is refused with the way to write it (it was called text to leave out, or a
+row to remove, which makes a missing period)."""
+
+import numpy as np
+import pytest
+
+from varlib.data import load_csv
+from varlib.errors import InvalidInputError
+
+DATES = [f"{year}-{month:02d}-01" for year in range(1990, 2000) for month in (1, 4, 7, 10)]
+
+
+def _file(a: list[str]) -> bytes:
+    rows = [
+        f'{date},"{cell}",{100 + n * 1.5 + np.sin(n):.4f}' for n, (date, cell) in enumerate(zip(DATES, a, strict=True))
+    ]
+    return ("date,a,b\n" + "\n".join(rows) + "\n").encode()
+
+
+def test_a_typeset_minus_reads_as_a_minus():
+    cells = [
+        f"\u2212{10 + n * 0.7 + np.cos(n):.3f}" if n % 3 == 0 else f"{10 + n * 0.7 + np.cos(n):.3f}" for n in range(40)
+    ]
+    dataset = load_csv(_file(cells), name="typeset.csv")
+    assert dataset.frame["a"].iloc[0] == pytest.approx(-11.0)
+    assert dataset.frame["a"].iloc[1] == pytest.approx(float(cells[1]))
+
+
+@pytest.mark.parametrize(
+    ("cell", "said"),
+    [
+        ("$6,740.3", "'$6,740.3' is not a finite number; write the numbers without the currency sign (6740.3, not"),
+        ("(10.424)", "'(10.424)' is not a finite number; write a negative number with a minus sign (-10.424, not"),
+        ("1O.5", "'1O.5' is not a finite number; write a plain number there (such as -1234.5), or empty the cell"),
+    ],
+)
+def test_a_number_in_another_dress_is_refused_with_the_way_to_write_it(cell, said):
+    cells = [f"{10 + n:.1f}" for n in range(40)]
+    cells[5] = cell
+    with pytest.raises(InvalidInputError) as caught:
+        load_csv(_file(cells), name="dressed.csv")
+    assert said in str(caught.value) and "row 6 (1991-04-01)" in str(caught.value)
+
+
+def test_a_column_of_currency_amounts_says_to_drop_the_sign_not_the_column():
+    cells = [f"${1000 + n * 12.5:,.1f}" for n in range(40)]
+    with pytest.raises(InvalidInputError, match=r"holds text, not numbers: '\$1,000.0' in row 1 \(1990-01-01\); write"):
+        load_csv(_file(cells), name="dollars.csv", variables=["a", "b"])
