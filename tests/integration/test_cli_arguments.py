@@ -111,3 +111,13 @@ def test_history_refuses_a_limit_below_one_naming_it(store, capsys, limit):
     assert f"--limit {limit} must be a whole number of at least 1" in err
     code, out, _ = run(capsys, "history", "--name", "var", "--limit", "1", "--json")
     assert code == 0 and len(json.loads(out)) == 1
+
+
+def test_train_takes_the_dates_to_train_on(store, capsys):
+    """A fill refusal said "start the data later (a start date)", an option only the Train page had."""
+    code, out, err = run(capsys, "train", "--start", "1970Q1", "--end", "2000-10-01", "--name", "cut", "--publish")
+    assert code == 0, err
+    rows = store.load("cut", "latest").data.dates
+    assert (rows[0], rows[-1], len(rows)) == ("1970-01-01", "2000-10-01", 124)
+    code, out, err = run(capsys, "train", "--start", "banana")
+    assert code == 2 and err == "error: start date 'banana' is not a date (use YYYY-MM-DD)\n"

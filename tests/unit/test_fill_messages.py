@@ -126,7 +126,7 @@ def test_interpolate_names_a_missing_last_value_as_having_nothing_after_it():
     frame.loc[LAST, "realgdp"] = np.nan
     assert _refusal(frame, "interpolate") == (
         f"realgdp has no value on {LAST} and nothing after it to interpolate to; end the data before {LAST}"
-        " (an end date) or use fill 'ffill'"
+        " (CLI --end, the Train page's To) or use fill 'ffill'"
     )
     assert _load(frame, "ffill").frame.loc[LAST, "realgdp"] == frame.loc["1978-07-01", "realgdp"]
 

@@ -81,7 +81,7 @@ def run_train(args: argparse.Namespace) -> int:
     if variables is None and args.csv is None:
         variables = list(varlib.DEFAULT_VARIABLES)  # the bundled data's default pair, with any exogenous columns
     wanted = None if variables is None else variables + [name for name in exog if name not in variables]
-    dataset = varlib.load_dataset(csv=args.csv, date_col=args.date_col, variables=wanted, fill=args.fill)
+    dataset = varlib.load_dataset(args.csv, args.date_col, wanted, args.start, args.end, fill=args.fill)
     spec = varlib.ModelSpec(
         variables=tuple(variables or [v for v in dataset.variables if v not in exog]),
         exog=tuple(exog),

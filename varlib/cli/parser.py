@@ -242,6 +242,8 @@ def _train(train: argparse.ArgumentParser) -> None:
         " the last earlier hole (drop; refused when that leaves too few), interpolate, or carry the last value"
         " forward (ffill)",
     )
+    train.add_argument("--start", metavar="DATE", help="the first date to train on (default: the data's first)")
+    train.add_argument("--end", metavar="DATE", help="the last date to train on (default: the data's last)")
     train.add_argument("--name", help="model name (default: from the data: the CSV's file name, or macrodata)")
     train.add_argument("--publish", action="store_true", help="store the model as the name's next version")
     train.add_argument(

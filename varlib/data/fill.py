@@ -116,7 +116,7 @@ def _out_of_reach(full: pd.DataFrame, left: pd.DataFrame, method: str) -> Invali
         first = iso_label(leading.index[leading[variable].to_numpy()][0])
         return InvalidInputError(
             f"{variable} has no value on {first} and nothing before it to {method} from; start the data later"
-            " (a start date) or use fill 'drop'",
+            " (CLI --start, the Train page's From) or use fill 'drop'",
             field=variable,
             value=first,
         )
@@ -126,7 +126,7 @@ def _out_of_reach(full: pd.DataFrame, left: pd.DataFrame, method: str) -> Invali
     first = iso_label(starts[variable])
     return InvalidInputError(
         f"{variable} has no value on {first} and nothing after it to {method} to; end the data before {first}"
-        " (an end date) or use fill 'ffill'",
+        " (CLI --end, the Train page's To) or use fill 'ffill'",
         field=variable,
         value=first,
     )
