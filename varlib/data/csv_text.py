@@ -23,6 +23,8 @@ from .number_marks import canonical_numbers, comma_grouped, decimal_mark
 
 DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
 _WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and .xls
+_UNIT_LABEL = re.compile(r"|units?|unit of measure|einheit|unité|unidad|unità", re.IGNORECASE)
+_NUMBER = re.compile(r"[-+\u2212(]?[$€£¥]?\s*\d[\d.,' \u00a0]*\)?%?")  # any number a cell may write, in any dress
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # in a file of bytes, not text: tab, CR and LF are text
 # Cells that say "no value" as data sources write it: FRED's ".", Eurostat's ":", Excel's #N/A (#NV in German)
 MISSING_MARKS = frozenset({".", ":", "-", "–", "NA", "N/A", "n/a", "#N/A", "#NV", "NaN", "nan", "null", "NULL"})
@@ -76,6 +78,7 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     if headerless and not keep_headerless:
         raise InvalidInputError(f"CSV {label!r}: {headerless_problem(headerless)}", value=label)
     table = _without_empty_margins(table)
+    table, units = _without_units_row(table)
     marks: list[str] = []
     if observations:
         table, marks = _blank_missing_marks(table)
@@ -85,6 +88,7 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     table.attrs[READ_AS] = (
         tuple(_WORDS[w] for w in (encoding, delimiter) if w in _WORDS)
         + skipped
+        + ((f"the units line under the header ({', '.join(map(repr, units))}) left out",) if units else ())
         + (("decimal commas",) if decimal == "," else ())
         + (("commas grouping thousands",) if grouped else ())
         + ((f"{' and '.join(map(repr, marks))} as missing values",) if marks else ())
@@ -108,6 +112,19 @@ def _refuse_an_unclosed_quote(text: str, label: str) -> None:
             " close it, or remove the quote",
             value=label,
         )
+
+
+def _without_units_row(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """A first row that gives units (`,bn USD,bn USD` under `date,gdp,cons`, as statistics offices export):
+    no date, or `unit`, in the first cell and only words in the others. Left out, with the units, so it is not
+    read as an observation without a date ('' is not a date) or as text in a column of numbers."""
+    if len(table) < 2 or len(table.columns) < 2:
+        return table, []
+    first, *others = (str(cell).strip() for cell in table.iloc[0])
+    words = [cell for cell in others if cell]
+    if not words or not _UNIT_LABEL.fullmatch(first) or any(_NUMBER.fullmatch(cell) for cell in words):
+        return table, []
+    return table.iloc[1:].reset_index(drop=True), words
 
 
 def _blank_missing_marks(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
