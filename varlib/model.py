@@ -238,7 +238,7 @@ def check_not_degenerate(
         raise _out_of_scale(series, names, "sums of squares of such values overflow the computations")
     for j in np.flatnonzero(np.ptp(series, axis=0) == 0):
         raise InvalidInputError(
-            f"{names[j]} is constant{where} (every row is {series[0, j]:g}): a VAR cannot use it; drop it",
+            f"{names[j]} is constant{where}: every row is {series[0, j]:g}, so a VAR cannot use it; drop it",
             field=names[j],
             value=float(series[0, j]),
         )

@@ -60,7 +60,7 @@ def test_a_message_that_starts_with_a_column_name_keeps_its_case():
     """`const is constant` was shown as `Const is constant`: a column the file does not have."""
     from ui.errors import explain
 
-    refused = InvalidInputError("const is constant in de.csv (every row is 5): a VAR cannot use it", field="const")
+    refused = InvalidInputError("const is constant in de.csv: every row is 5, so a VAR cannot use it", field="const")
     assert explain(refused).startswith("**Invalid input.** const is constant in de.csv")
     other = InvalidInputError("the values are too large", field="realgdp")
     assert explain(other).startswith("**Invalid input.** The values are too large")

@@ -121,7 +121,7 @@ def test_logdiff_needs_positive_data():
 def test_a_constant_variable_is_named():
     frame = load_dataset(variables=["realgdp", "realcons"]).frame.assign(flat=5.0)
     dataset = replace(load_dataset(), frame=frame)
-    message = r"^flat is constant .*\(every row is 5\): a VAR cannot use it; drop it"
+    message = r"^flat is constant .*: every row is 5, so a VAR cannot use it; drop it"
     with pytest.raises(InvalidInputError, match=message):
         train_model(dataset, ModelSpec(variables=("realgdp", "flat"), lags=1, holdout=0))
 

@@ -36,3 +36,21 @@ def test_a_bad_history_key_names_the_audit_trail(tmp_path):
     registry = Registry.from_settings(Settings(store_dir=tmp_path / "store"))
     with pytest.raises(InvalidInputError, match="is not the key of a record in the audit trail of 'var': give"):
         registry.history("var", before="nonsense")
+
+
+def test_a_constant_exogenous_column_is_named_in_one_pair_of_brackets():
+    import numpy as np
+    import pandas as pd
+
+    from varlib import Dataset, ModelSpec, train_model
+
+    rows = 60
+    index = pd.date_range("2000-01-01", periods=rows, freq="QS")
+    steps = np.random.default_rng(3).normal(size=(rows, 2)).cumsum(axis=0)
+    frame = pd.DataFrame({"a": steps[:, 0], "b": steps[:, 1], "const": 5.0}, index=index)
+    dataset = Dataset("const.csv", frame, "0" * 64, "QS-JAN")
+    with pytest.raises(InvalidInputError) as caught:
+        train_model(dataset, ModelSpec(("a", "b"), exog=("const",)))
+    assert str(caught.value).startswith(
+        "const is constant in const.csv (exogenous; a constant belongs in the trend): every row is 5, so a VAR"
+    )
