@@ -37,35 +37,38 @@ def render_onboarding() -> None:
     """Explain the empty store and offer to train and publish a first model on the bundled data."""
     registry = store.registry()
     with st.container(border=True):
-        st.subheader("Welcome: this store has no models yet")
-        st.markdown(
-            f"Models live in **{registry.description}**. A model is a vector autoregression (VAR) fitted to a few"
-            " time series; each publication is an immutable version that every viewer of this store sees.\n\n"
-            f"Start with a first model on the bundled US macro data (quarterly {' and '.join(DEFAULT_VARIABLES)},"
-            " 1959–2009; lag order chosen by AIC). It takes a few seconds. Later, train on your own CSV:"
+        _welcome(registry)
+        _missing_bucket(registry)  # under the offer: a footnote on why the store is empty
+
+
+def _welcome(registry: Registry) -> None:
+    """The welcome, the link to the Train page, and the one-click first model where this user may publish."""
+    st.subheader("Welcome: this store has no models yet")
+    st.markdown(
+        f"Models live in **{registry.description}**. A model is a vector autoregression (VAR) fitted to a few"
+        " time series; each publication is an immutable version that every viewer of this store sees.\n\n"
+        f"Start with a first model on the bundled US macro data (quarterly {' and '.join(DEFAULT_VARIABLES)},"
+        " 1959–2009; lag order chosen by AIC). It takes a few seconds. Later, train on your own CSV:"
+    )
+    st.page_link(TRAIN_PAGE, label="Train & publish", icon=":material/model_training:")
+    if registry.read_only:
+        st.info(
+            "This store is read-only (VARLIB_READ_ONLY=1), so nothing can be published here. Point the"
+            " dashboard at a store with models, or unset VARLIB_READ_ONLY.",
+            icon=":material/lock:",
         )
-        _missing_bucket(registry)
-        st.page_link(TRAIN_PAGE, label="Train & publish", icon=":material/model_training:")
-        if registry.read_only:
-            st.info(
-                "This store is read-only (VARLIB_READ_ONLY=1), so nothing can be published here. Point the"
-                " dashboard at a store with models, or unset VARLIB_READ_ONLY.",
-                icon=":material/lock:",
-            )
+        return
+    sign_in = auth.publisher()
+    if sign_in is None:
+        return
+    if st.button("Train and publish a first model", type="primary", icon=":material/rocket_launch:"):
+        try:
+            with st.spinner("Training on the macro data and publishing…"):
+                dataset = load_dataset(variables=list(DEFAULT_VARIABLES))
+                result = train_model(dataset, ModelSpec(variables=tuple(DEFAULT_VARIABLES)))
+                publish_result(registry, result, FIRST_MODEL, "patch", "first model (onboarding)", actor=sign_in.actor)
+        except VarlibError as exc:
+            show_error(exc)
             return
-        sign_in = auth.publisher()
-        if sign_in is None:
-            return
-        if st.button("Train and publish a first model", type="primary", icon=":material/rocket_launch:"):
-            try:
-                with st.spinner("Training on the macro data and publishing…"):
-                    dataset = load_dataset(variables=list(DEFAULT_VARIABLES))
-                    result = train_model(dataset, ModelSpec(variables=tuple(DEFAULT_VARIABLES)))
-                    publish_result(
-                        registry, result, FIRST_MODEL, "patch", "first model (onboarding)", actor=sign_in.actor
-                    )
-            except VarlibError as exc:
-                show_error(exc)
-                return
-            store.refresh()
-            st.rerun()
+        store.refresh()
+        st.rerun()
