@@ -23,8 +23,10 @@ def render(name: str) -> None:
     """Aliases (with their history), the admin controls, and the audit trail of `name`."""
     sign_in = auth.current()
     done = st.session_state.pop(DONE, None)
-    for key in st.session_state.pop(CLEAR, ()):  # a reason left filled in made a second click withdraw the next one
-        st.session_state.pop(key, None)
+    # A reason left filled in made a second click withdraw the next version. Set, not removed: a form's fields
+    # keep what the browser shows unless the page sets them (a removed key leaves them as they were).
+    for key, empty in st.session_state.pop(CLEAR, {}).items():
+        st.session_state[key] = empty
     st.subheader("Aliases")
     aliases = store.aliases(name)
     if aliases:
@@ -193,11 +195,12 @@ def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
             except VarlibError as exc:
                 show_error(exc)
             else:
-                _done(f"{name} {version} is withdrawn.", clear=(f"withdraw_reason|{name}", f"withdraw_sure|{name}"))
+                emptied = {f"withdraw_reason|{name}": "", f"withdraw_sure|{name}": False}
+                _done(f"{name} {version} is withdrawn.", clear=emptied)
 
 
-def _done(message: str, clear: tuple[str, ...] = ()) -> None:
+def _done(message: str, clear: dict[str, object] | None = None) -> None:
     store.refresh()
     st.session_state[DONE] = message
-    st.session_state[CLEAR] = clear
+    st.session_state[CLEAR] = clear or {}
     st.rerun()  # every table above (versions, aliases) shows the change
