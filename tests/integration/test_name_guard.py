@@ -106,7 +106,7 @@ def test_cli_refuses_another_shape_with_exit_2_and_one_line(env, tmp_path):  # n
 
 
 def test_read_commands_default_to_the_only_model_and_ask_when_there_are_several(local_env):  # noqa: F811
-    assert "no models in" in cli(local_env, "forecast").stderr
+    assert "no models: the folder" in cli(local_env, "forecast").stderr  # not even the store's folder exists yet
     assert cli(local_env, "train", "--lags", "2", "--publish").returncode == 0
     assert cli(local_env, "forecast", "--steps", "2").stdout.startswith("macrodata 0.0.1: 2 steps")
     assert cli(local_env, "train", "--lags", "2", "--name", "gdp", "--publish").returncode == 0

@@ -4,6 +4,7 @@ traceback."""
 from __future__ import annotations
 
 import json
+import math
 
 import numpy as np
 import pandas as pd
@@ -146,7 +147,7 @@ _CONSTANT = (
     b"2001-01-01,7.0,100.01\n2001-04-01,7.0,100.05\n2001-07-01,7.0,99.83\n"
 )
 _CONSTANT_BUT_LAST = b"date,a,b\n" + b"".join(
-    f"20{m:02d}-01-01,{5 if m < 29 else 6},{(m * m) % 7 + m / 10}\n".encode() for m in range(1, 30)
+    f"20{m:02d}-01-01,{5 if m < 29 else 6},{m / 10 + math.sin(1.7 * m):.4f}\n".encode() for m in range(1, 30)
 )
 
 
