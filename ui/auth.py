@@ -11,6 +11,7 @@ every right the store allows, the author is VARLIB_AUTHOR (or the login name), a
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import streamlit as st
@@ -29,6 +30,7 @@ class SignIn:
     configured: bool
     actor: Actor | None
     role: str | None
+    expired: bool = False  # signed in once, but the provider's ID token has run out: sign in again
 
     @property
     def signed_in(self) -> bool:
@@ -56,6 +58,10 @@ def current() -> SignIn:
     if not getattr(st.user, "is_logged_in", False):  # (absent outside a served session, e.g. in AppTest)
         return SignIn(True, None, None)
     claims = st.user.to_dict()
+    # Streamlit keeps the sign-in in a cookie for 30 days and never asks the provider again: the ID token's own
+    # expiry is what ends a session, so a role taken away takes effect when the provider's token says.
+    if isinstance(claims.get("exp"), int | float) and claims["exp"] <= time.time():
+        return SignIn(True, None, None, expired=True)
     actor = Actor.from_claims(claims, via="dashboard", origin=origin)
     return SignIn(True, actor, RolePolicy.from_env().role_of(claims))
 
@@ -85,6 +91,8 @@ def render_gate(sign_in: SignIn) -> bool:
         return True
     st.title("VAR forecasts")
     if not sign_in.signed_in:
+        if sign_in.expired:
+            st.info("Your sign-in has expired: sign in again to go on.", icon=":material/schedule:")
         st.markdown("Sign in with your organisation's account to see the models and their forecasts.")
         sign_in_link.remember()  # the link this screen was opened with reopens after signing in
         if st.button("Sign in", type="primary", icon=":material/login:", key="auth_sign_in"):

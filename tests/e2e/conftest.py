@@ -8,6 +8,7 @@ auto-retrying expectations. Screenshots go to test-artifacts/e2e/.
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 import time
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import new_bucket
+from tests.support.browser import wait_for_app
 from tests.support.minio_server import free_port, minio_required, stop_process
 from varlib import Registry, publish_result
 
@@ -74,6 +76,55 @@ def _wait_healthy(url: str, server: subprocess.Popen, timeout: float = 60) -> No
         except OSError:
             time.sleep(0.3)
     raise RuntimeError(f"streamlit did not answer {url}/_stcore/health within {timeout:.0f} s")
+
+
+@contextmanager
+def dashboard_signing_in(minio, macro_result, workdir: Path, **dex_options) -> Iterator[tuple]:
+    """A dashboard with sign-in through its own Dex (whose client allows this dashboard's redirect URI):
+    (url, registry, dex). `dex_options` go to the Dex server (e.g. `id_token_expiry`)."""
+    from tests.support.oidc_server import CLIENT_ID, start_dex
+
+    port = free_port()
+    redirect = f"http://127.0.0.1:{port}/oauth2callback"
+    dex = start_dex(workdir / "dex", redirect_uris=[redirect], **dex_options)
+    oidc_env = {
+        "VARLIB_OIDC_ISSUER": dex.issuer,
+        "VARLIB_OIDC_CLIENT_ID": CLIENT_ID,
+        "VARLIB_OIDC_CLIENT_SECRET": dex.client_secret,
+        "VARLIB_OIDC_COOKIE_SECRET": secrets.token_hex(32),
+        "VARLIB_OIDC_REDIRECT_URI": redirect,
+    }
+    secrets_file = workdir / "secrets.toml"
+    written = subprocess.run(
+        [sys.executable, "scripts/auth_secrets.py", str(secrets_file)],
+        cwd=PROJECT,
+        env={"PATH": "/usr/bin:/bin", **oidc_env},
+        capture_output=True,
+        text=True,
+    )
+    assert written.returncode == 0, written.stderr
+    registry = seeded_registry(minio, macro_result, author="seed")
+    env = {**minio.env(registry.store.bucket), "VARLIB_AUTHOR": "not-the-signed-in-user"}
+    try:
+        with running_dashboard(env, port=port, args=("--secrets.files", str(secrets_file))) as url:
+            yield url, registry, dex
+    finally:
+        dex.stop()
+
+
+def sign_in(page, url: str, dex, role: str, link: str = "") -> None:
+    """Sign in as the test user of `role` through Dex's own login form."""
+    page.goto(f"{url}{link}")
+    wait_for_app(page)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_selector('input[name="login"]')  # Dex's own login form
+    user = dex.users[role]
+    page.fill('input[name="login"]', user.email)
+    page.fill('input[name="password"]', user.password)
+    page.locator('button[type="submit"]').click()
+    page.wait_for_url(f"{url}/**")
+    wait_for_app(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text(user.name).wait_for()
 
 
 def seeded_registry(minio, macro_result, author: str = "e2e") -> Registry:

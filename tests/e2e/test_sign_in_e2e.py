@@ -4,16 +4,10 @@ Models page; each signs out. The login form is Dex's own; no token is made by ha
 
 from __future__ import annotations
 
-import secrets
-import subprocess
-import sys
-
 import pytest
 
-from tests.e2e.conftest import PROJECT, running_dashboard, seeded_registry
+from tests.e2e.conftest import dashboard_signing_in, sign_in
 from tests.support.browser import shot, wait_for_app
-from tests.support.minio_server import free_port
-from tests.support.oidc_server import CLIENT_ID, start_dex
 from varlib import Version
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -22,47 +16,8 @@ pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 @pytest.fixture(scope="module")
 def signed_dashboard(minio, macro_result, tmp_path_factory):
     """A dashboard with sign-in through its own Dex (whose client allows this dashboard's redirect URI)."""
-    workdir = tmp_path_factory.mktemp("sign-in")
-    port = free_port()
-    redirect = f"http://127.0.0.1:{port}/oauth2callback"
-    dex = start_dex(workdir / "dex", redirect_uris=[redirect])
-    oidc_env = {
-        "VARLIB_OIDC_ISSUER": dex.issuer,
-        "VARLIB_OIDC_CLIENT_ID": CLIENT_ID,
-        "VARLIB_OIDC_CLIENT_SECRET": dex.client_secret,
-        "VARLIB_OIDC_COOKIE_SECRET": secrets.token_hex(32),
-        "VARLIB_OIDC_REDIRECT_URI": redirect,
-    }
-    secrets_file = workdir / "secrets.toml"
-    written = subprocess.run(
-        [sys.executable, "scripts/auth_secrets.py", str(secrets_file)],
-        cwd=PROJECT,
-        env={"PATH": "/usr/bin:/bin", **oidc_env},
-        capture_output=True,
-        text=True,
-    )
-    assert written.returncode == 0, written.stderr
-    registry = seeded_registry(minio, macro_result, author="seed")
-    env = {**minio.env(registry.store.bucket), "VARLIB_AUTHOR": "not-the-signed-in-user"}
-    try:
-        with running_dashboard(env, port=port, args=("--secrets.files", str(secrets_file))) as url:
-            yield url, registry, dex
-    finally:
-        dex.stop()
-
-
-def sign_in(page, url: str, dex, role: str, link: str = "") -> None:
-    page.goto(f"{url}{link}")
-    wait_for_app(page)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_selector('input[name="login"]')  # Dex's own login form
-    user = dex.users[role]
-    page.fill('input[name="login"]', user.email)
-    page.fill('input[name="password"]', user.password)
-    page.locator('button[type="submit"]').click()
-    page.wait_for_url(f"{url}/**")
-    wait_for_app(page)
-    page.locator('[data-testid="stSidebar"]').get_by_text(user.name).wait_for()
+    with dashboard_signing_in(minio, macro_result, tmp_path_factory.mktemp("sign-in")) as running:
+        yield running
 
 
 def sign_out(page, url: str) -> None:

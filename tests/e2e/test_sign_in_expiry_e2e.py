@@ -1,0 +1,37 @@
+"""A dashboard session ends when the provider's ID token does: Streamlit keeps the sign-in in a cookie for 30
+days and never asks the provider again, so an admin whose role was taken away stayed an admin."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.e2e.conftest import dashboard_signing_in, sign_in
+from tests.support.browser import wait_for_app
+
+pytestmark = [pytest.mark.e2e, pytest.mark.minio]
+LIFETIME_S = 20
+
+
+@pytest.fixture(scope="module")
+def short_sessions(minio, macro_result, tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("expiry")
+    with dashboard_signing_in(minio, macro_result, workdir, id_token_expiry=f"{LIFETIME_S}s") as running:
+        yield running
+
+
+def test_an_expired_sign_in_asks_to_sign_in_again(short_sessions, page):
+    url, _, dex = short_sessions
+    sign_in(page, url, dex, "admin")
+    signed_at = time.monotonic()  # the token was issued before this: its lifetime has begun
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.get_by_text("admin", exact=True).count() == 1
+    time.sleep(max(0.0, LIFETIME_S + 2 - (time.monotonic() - signed_at)))
+    page.goto(f"{url}/models")
+    wait_for_app(page)
+    page.get_by_text("Your sign-in has expired: sign in again to go on.").wait_for()
+    assert page.get_by_role("button", name="Sign in").count() == 1
+    assert page.get_by_text("Move an alias or withdraw a version").count() == 0
+    sign_in(page, url, dex, "admin", link="/models")  # a new token: the pages are back
+    page.get_by_text("Move an alias or withdraw a version").wait_for()
