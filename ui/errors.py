@@ -47,7 +47,7 @@ _ADVICE = {
 }
 # CLI commands the library's messages name, said as the dashboard's own controls
 _DASHBOARD_WORDS = (
-    (re.compile(r"`varlib alias set \S+ VERSION --name \S+`"), "the Models page's *Move an alias* form"),
+    (re.compile(r"`varlib alias set \S+ VERSION --name \S+`"), "the Models page's *Move an alias* form (admins only)"),
     (re.compile(r" \(--exog-csv, REST `exog`\)"), " (the *Exogenous values* table)"),
 )
 

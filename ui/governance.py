@@ -138,7 +138,11 @@ def _follow_details(name: str, key: str, versions: list[str]) -> None:
 
 
 def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
-    versions = [LATEST] + [entry.label for entry in store.usable(name)]
+    usable = [entry.label for entry in store.usable(name)]
+    if not usable:  # `latest` too would be refused: it stands for no version
+        st.caption(f"Every version of **{name}** is withdrawn: an alias has nothing to point at until one is published")
+        return
+    versions = [LATEST, *usable]
     _follow_details(name, f"alias_version|{name}", versions)
     with st.form(f"alias_form|{name}", border=True):
         st.markdown("**Move an alias** (admin)")

@@ -20,4 +20,4 @@ def test_cli_and_rest_names_are_said_as_the_pages_controls():
         "give it as an exogenous value (the *Exogenous values* table)\n\nCorrect the value named above and try again."
     )
     moved = WithdrawnError("@champion points at 0.0.2; move it with `varlib alias set champion VERSION --name var`")
-    assert "move it with the Models page's *Move an alias* form" in explain(moved)
+    assert "move it with the Models page's *Move an alias* form (admins only)" in explain(moved)

@@ -157,3 +157,14 @@ def test_a_withdrawn_version_offers_no_scenario_save(seeded):
     notes = "\n".join(i.value for i in at.info)
     assert "var 0.0.1 was withdrawn (trained on the wrong file), so no new scenario is saved on it" in notes
     assert not any(b.label == "Save scenario" for b in at.button)
+
+
+def test_with_every_version_withdrawn_the_alias_form_offers_no_latest(seeded):
+    """`latest` stood for no version, and choosing it answered 'Not found' on the Models page itself."""
+    seeded.withdraw("var", "0.0.1", "wrong data")
+    at = open_app({"model": "var"}, page=MODELS)
+    at.session_state["admin_open|var"] = True
+    at.run()
+    assert errors(at) == ""
+    assert not [box for box in at.selectbox if box.key == "alias_version|var"]
+    assert any("Every version of **var** is withdrawn: an alias has nothing to point at" in c.value for c in at.caption)
