@@ -66,7 +66,9 @@ def render(name: str) -> None:
             f" you are a {sign_in.role or 'signed-in user without a role here'}."
         )
     history = st.expander(
-        "History: publishes, alias moves and withdrawals", key=f"history_open|{name}", on_change="rerun"
+        "History: publishes, alias moves, withdrawals and saved scenarios",
+        key=f"history_open|{name}",
+        on_change="rerun",
     )
     if not history.open:
         return
@@ -80,7 +82,9 @@ def render(name: str) -> None:
             help="When `varlib reindex` wrote this record from the stored change, whose own record was cut off"
             " (the store went away or the writer was stopped between the two)."
         )
-        st.dataframe(history_table(records), hide_index=True, width="stretch", column_config={"restored": restored})
+        widths = {"reason": st.column_config.TextColumn(width="large"), "alias": st.column_config.TextColumn(width=110)}
+        columns = {"restored": restored, **widths, "subject": st.column_config.TextColumn(width="small")}
+        st.dataframe(history_table(records), hide_index=True, width="stretch", column_config=columns)
 
 
 def version_choices(name: str, entries, withdrawn, named: set) -> tuple[list[str], dict[str, str]]:
