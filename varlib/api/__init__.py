@@ -47,6 +47,7 @@ from .head import HeadAsGet
 from .json_body import StrictJSONRoute
 from .lags import lag_inputs_of
 from .metrics import Metrics, MetricsMiddleware
+from .public import without_whereabouts
 from .query import refuse_loose_query
 from .scenarios import add_scenario_routes
 from .schemas import (
@@ -153,10 +154,8 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
                 f"model {name!r} has no versions in {registry.description}; GET /models lists the models"
             )
         withdrawn = registry.withdrawals(name)
-        return [
-            with_withdrawal(entry.to_dict(), withdrawn.get(entry.version) if entry.version else None)
-            for entry in entries
-        ]
+        rows = [with_withdrawal(e.to_dict(), withdrawn.get(e.version) if e.version else None) for e in entries]
+        return without_whereabouts(rows)
 
     @app.get(
         "/models/{name}/versions/{version}",
@@ -168,7 +167,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     def one_version(name: str = NAME, version: str = VERSION) -> dict:
         artifact = registry.load(name, version)
         withdrawal = registry.withdrawal(name, artifact.version) if artifact.version else None
-        return with_withdrawal(version_metadata(artifact), withdrawal)
+        return without_whereabouts(with_withdrawal(version_metadata(artifact), withdrawal))
 
     @app.post(
         "/models/{name}/versions/{version}/forecast",

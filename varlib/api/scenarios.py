@@ -19,6 +19,7 @@ from .caching import WithdrawalWatch
 from .error_schema import error_responses
 from .examples import SCENARIO_EXAMPLES
 from .lags import lag_inputs_of
+from .public import without_whereabouts
 from .schemas import (
     NAME,
     SCENARIO,
@@ -49,7 +50,8 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
     )
     def scenarios(name: str = NAME, version: str = VERSION) -> list[dict]:
         artifact = registry.load(name, version)  # an unknown version is a 404, not an empty list
-        return [scenario.to_dict() for scenario in registry.scenarios(name, artifact.version or version)]
+        saved = registry.scenarios(name, artifact.version or version)
+        return [without_whereabouts(scenario.to_dict()) for scenario in saved]
 
     @app.get(
         "/models/{name}/versions/{version}/scenarios/{scenario}",
@@ -59,7 +61,7 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
         responses=_READ_ERRORS,
     )
     def one(name: str = NAME, version: str = VERSION, scenario: str = SCENARIO) -> dict:
-        return _saved(registry, name, version, scenario).to_dict()
+        return without_whereabouts(_saved(registry, name, version, scenario).to_dict())
 
     @app.get(
         "/models/{name}/versions/{version}/scenarios/{scenario}/forecast",

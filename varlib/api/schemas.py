@@ -21,6 +21,8 @@ from varlib import (
     with_withdrawal,
 )
 
+from .public import without_whereabouts
+
 LEGACY_NAME = "var"  # the model the original `/var_predict/{version}` endpoint served
 # The library's own rules (varlib.versions, varlib.forecast), in the document so clients and fuzzers see them.
 _NAME = NAME_PATTERN.pattern.strip("^$")
@@ -170,7 +172,7 @@ class ForecastBody(BaseModel):
 
 def forecast_body(result, withdrawal) -> bytes:
     """The JSON bytes of a ForecastBody: `result` (a VersionForecast) and the version's withdrawal, or None."""
-    return to_json(with_withdrawal(result.to_dict(), withdrawal)).encode()
+    return to_json(without_whereabouts(with_withdrawal(result.to_dict(), withdrawal))).encode()
 
 
 class ScenarioBody(BaseModel):

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from varlib import ALIAS_PATTERN, Actor, NotFoundError, Registry
 
 from .error_schema import error_responses
+from .public import without_whereabouts
 from .schemas import NAME, VERSION, AliasRow, AuditRow, HistoryQuery
 from .security import guard_trail, signed_in
 
@@ -51,7 +52,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         responses=error_responses(403, 404, 422, 503),
     )
     def aliases(name: str = NAME) -> list[dict]:
-        return [alias.to_dict() for alias in registry.aliases(name)] or none_of(registry, name)
+        return [without_whereabouts(alias.to_dict()) for alias in registry.aliases(name)] or none_of(registry, name)
 
     @app.put(
         "/models/{name}/aliases/{alias}",
