@@ -19,7 +19,7 @@ import streamlit as st
 from ui import sign_in_link, store
 from ui.layout import quiet
 from ui.literal import literal
-from varlib import ROLES, Actor, RolePolicy, VarlibError, allows
+from varlib import ROLES, Actor, AuthSettings, RolePolicy, TokenVerifier, VarlibError, allows
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,14 @@ def render_gate(sign_in: SignIn) -> bool:
             st.info("Your sign-in has expired: sign in again to go on.", icon=":material/schedule:")
         st.markdown("Sign in with your organisation's account to see the models and their forecasts.")
         sign_in_link.remember()  # the link this screen was opened with reopens after signing in
-        if st.button("Sign in", type="primary", icon=":material/login:", key="auth_sign_in"):
+        problem = _provider_problem()
+        if problem:  # Streamlit's sign-in would end on a bare "Authentication error" page
+            st.warning(
+                "The sign-in service is not answering, so signing in would fail: try again in a moment."
+                f" For whoever runs it: {problem}.",
+                icon=":material/cloud_off:",
+            )
+        if st.button("Sign in", type="primary", icon=":material/login:", key="auth_sign_in", disabled=bool(problem)):
             st.login()
         return False
     who = literal(sign_in.actor.name) if sign_in.actor else ""
@@ -107,6 +114,18 @@ def render_gate(sign_in: SignIn) -> bool:
     if st.button("Sign out", icon=":material/logout:", key="auth_sign_out_norole"):
         st.logout()
     return False
+
+
+def _provider_problem() -> str | None:
+    """Why the identity provider in the `[auth]` secrets cannot sign anyone in now (its discovery document
+    does not answer), or None. Asked on the sign-in screen only, with a short timeout."""
+    section = st.secrets["auth"]
+    issuer = str(section.get("server_metadata_url", "")).removesuffix("/.well-known/openid-configuration")
+    try:
+        TokenVerifier(AuthSettings(issuer=issuer, audience=str(section.get("client_id", "")))).check_provider(2.0)
+    except VarlibError as exc:
+        return str(exc)
+    return None
 
 
 def publisher() -> SignIn | None:

@@ -35,3 +35,14 @@ def test_an_expired_sign_in_asks_to_sign_in_again(short_sessions, page):
     assert page.get_by_text("Move an alias or withdraw a version").count() == 0
     sign_in(page, url, dex, "admin", link="/models")  # a new token: the pages are back
     page.get_by_text("Move an alias or withdraw a version").wait_for()
+
+
+def test_with_the_provider_down_the_sign_in_screen_says_so(short_sessions, page):
+    """Streamlit's sign-in ended on a bare page reading "Authentication error" while the provider was down."""
+    url, _, dex = short_sessions
+    page.context.clear_cookies()  # signed out
+    dex.stop()  # the last test of this module: its Dex stays down
+    page.goto(url)
+    wait_for_app(page)
+    page.get_by_text("The sign-in service is not answering, so signing in would fail", exact=False).wait_for()
+    assert page.get_by_role("button", name="Sign in").is_disabled()
