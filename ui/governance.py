@@ -89,9 +89,11 @@ def render(name: str) -> None:
 
 def version_choices(name: str, entries, withdrawn, named: set) -> tuple[list[str], dict[str, str]]:
     """A version picker's choices after `latest`: the aliases, then the usable versions newest first
-    (withdrawn ones only when `named`, e.g. by a link), and how to show each."""
+    (withdrawn ones, and aliases of them, only when `named`, e.g. by a link), and how to show each."""
     # a damaged alias cannot be opened (the Models page lists it with the reason)
     aliases = {f"@{alias.alias}": alias.version for alias in store.aliases(name) if not alias.damaged}
+    # an alias of a withdrawn version is refused wherever it is used: offered only when named, as such a version
+    aliases = {a: version for a, version in aliases.items() if version not in withdrawn or a in named}
     usable = [entry.label for entry in entries if entry.ok and entry.version not in withdrawn]
     hidden = [entry.label for entry in entries if entry.ok and entry.version in withdrawn and entry.label in named]
     labels = {v: f"{v} ({aliases[v]}{', withdrawn' if aliases[v] in withdrawn else ''})" for v in aliases}

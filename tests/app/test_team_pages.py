@@ -168,3 +168,16 @@ def test_with_every_version_withdrawn_the_alias_form_offers_no_latest(seeded):
     assert errors(at) == ""
     assert not [box for box in at.selectbox if box.key == "alias_version|var"]
     assert any("Every version of **var** is withdrawn: an alias has nothing to point at" in c.value for c in at.caption)
+
+
+def test_an_alias_of_a_withdrawn_version_is_not_the_forecast_pages_default(seeded):
+    """With every version withdrawn, the Forecast page opened on @champion and a red 'Withdrawn' box, where
+    Diagnostics and Backtest said the model has no version in use."""
+    seeded.set_alias("var", "champion", "0.0.1")
+    seeded.withdraw("var", "0.0.1", "wrong data")
+    at = open_app({"model": "var"})
+    assert "no version in use: its only usable version is withdrawn" in errors(at)
+    assert at.selectbox(key="fc_version").options == []
+    named = open_app({"model": "var", "version": "@champion"})  # named by a link: offered, and refused by name
+    assert named.selectbox(key="fc_version").options == ["@champion (0.0.1, withdrawn)"]
+    assert "points at 0.0.1, which was withdrawn" in errors(named)
