@@ -285,20 +285,3 @@ def test_a_lag_csv_of_recent_data_gives_its_last_periods_and_dated_rows_are_cons
         read_lag_inputs(b"date,gdp\n2009-01-01,1\n2009-07-01,3\n", ["gdp"], 2, "none", frequency="QS-JAN")
     with pytest.raises(InvalidInputError, match="2009-02-15 is not a quarterly period of this model"):
         read_lag_inputs(b"date,gdp\n2009-02-15,1\n2009-05-16,3\n", ["gdp"], 2, "none", frequency="QS-JAN")
-
-
-def test_a_lag_file_of_a_blank_line_is_refused_not_a_traceback():
-    from varlib.data import read_lag_csv
-
-    with pytest.raises(InvalidInputError, match="'lags.csv' is empty: it needs a header row and data rows"):
-        read_lag_csv(b"\n", ["gdp", "cons"], 2, name="lags.csv")
-
-
-def test_a_file_of_bytes_is_refused_as_not_text_not_quoted_as_a_column():
-    """Random bytes read as one column named `\\x01\\x02binary`, refused as empty with the raw bytes quoted."""
-    from varlib.data.csv_text import read_text_table
-
-    refused = r"'blob.csv' is not a text CSV: it holds the control character '\\x01'"
-    with pytest.raises(InvalidInputError, match=refused):
-        read_text_table(b"\xff\x01\x02binary\n1,2\n", "blob.csv")
-    assert list(read_text_table(b"a,b\r\n1,2\r\n\x1a", "dos.csv").columns) == ["a", "b"]  # DOS's end mark is fine
