@@ -19,12 +19,11 @@ import pandas as pd
 from ..errors import InvalidInputError
 from .columns import HEADERLESS, headerless_columns, headerless_problem
 from .csv_preamble import without_preamble
-from .number_marks import canonical_numbers, comma_grouped, decimal_mark
+from .number_marks import ANY_NUMBER, canonical_numbers, comma_grouped, decimal_mark
 
 DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
 _WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and .xls
 _UNIT_LABEL = re.compile(r"|units?|unit of measure|einheit|unité|unidad|unità", re.IGNORECASE)
-_NUMBER = re.compile(r"[-+\u2212(]?[$€£¥]?\s*\d[\d.,' \u00a0]*\)?%?")  # any number a cell may write, in any dress
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # in a file of bytes, not text: tab, CR and LF are text
 # Cells that say "no value" as data sources write it: FRED's ".", Eurostat's ":", Excel's #N/A (#NV in German)
 MISSING_MARKS = frozenset({".", ":", "-", "–", "NA", "N/A", "n/a", "#N/A", "#NV", "NaN", "nan", "null", "NULL"})
@@ -122,7 +121,7 @@ def _without_units_row(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         return table, []
     first, *others = (str(cell).strip() for cell in table.iloc[0])
     words = [cell for cell in others if cell]
-    if not words or not _UNIT_LABEL.fullmatch(first) or any(_NUMBER.fullmatch(cell) for cell in words):
+    if not words or not _UNIT_LABEL.fullmatch(first) or any(ANY_NUMBER.fullmatch(cell) for cell in words):
         return table, []
     return table.iloc[1:].reset_index(drop=True), words
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..clock import iso_label
@@ -141,16 +142,16 @@ def _infer(index: pd.DatetimeIndex) -> str | None:
     return None if offset is None else getattr(offset, "freqstr", str(offset))
 
 
-def _on_grid(index: pd.DatetimeIndex, alias: str):
+def _on_grid(index: pd.DatetimeIndex, alias: str) -> np.ndarray:
     offset = pd.tseries.frequencies.to_offset(alias)
-    return pd.Series([offset.is_on_offset(stamp) for stamp in index], dtype=bool)
+    return np.array([offset.is_on_offset(stamp) for stamp in index], dtype=bool)
 
 
 def _refuse_a_few_off_a_grid(index: pd.DatetimeIndex, source: str) -> None:
     """Dates on one grid but for a few (at most one in ten) are named with the grid's date nearest to each: a
     mistyped date (2003-05-02 among month starts) is fixed there, where 'aggregate the data' would mislead."""
     for alias in CANDIDATES:
-        on = _on_grid(index, alias).to_numpy()
+        on = _on_grid(index, alias)
         off = index[~on]
         if not 0 < len(off) <= max(1, len(index) // 10):
             continue

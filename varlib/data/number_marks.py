@@ -30,8 +30,10 @@ _GROUPS = {  # two groups or more: only thousands (1.234.567 has a decimal comma
     ",": re.compile(r"[+-]?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"),
     ".": re.compile(r"[+-]?\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"),
 }
-_CURRENCY = re.compile(r"[-+\u2212]?\s*[$€£¥]\s*[-+]?\d[\d.,' \u00a0]*|[-+]?\d[\d.,' \u00a0]*\s*[$€£¥]")
-_IN_PARENTHESES = re.compile(r"\(\s*\d[\d.,' \u00a0]*\s*\)")
+_DIGITS = r"\d[\d.,' \u00a0]*"  # a number's digits, grouped or not, with either decimal mark
+_CURRENCY = re.compile(rf"[-+\u2212]?\s*[$€£¥]\s*[-+]?{_DIGITS}|[-+]?{_DIGITS}\s*[$€£¥]")
+_IN_PARENTHESES = re.compile(rf"\(\s*{_DIGITS}\s*\)")
+ANY_NUMBER = re.compile(rf"[-+\u2212(]?[$€£¥]?\s*{_DIGITS}\)?%?")  # a number a cell may write, in any dress
 _COMMA_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _PERIOD_COUNTS = re.compile(r"\d{4}[.:]\d{1,2}")  # 1960.1: a label of the date column, not a number
 
