@@ -22,7 +22,6 @@ from fastapi.responses import PlainTextResponse, Response
 from varlib import (
     AuthSettings,
     BoundedCache,
-    NotFoundError,
     Registry,
     Settings,
     VarlibError,
@@ -42,7 +41,7 @@ from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache, W
 from .docs_page import add_api_page
 from .error_schema import document_shared_errors, error_responses
 from .examples import FORECAST_EXAMPLES
-from .handlers import add_error_handlers, error_response
+from .handlers import add_error_handlers, error_response, no_versions
 from .head import HeadAsGet
 from .json_body import StrictJSONRoute
 from .lags import lag_inputs_of
@@ -150,9 +149,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     def versions(name: str = NAME) -> list[dict]:
         entries = registry.list_versions(name)
         if not entries:
-            raise NotFoundError(
-                f"model {name!r} has no versions in {registry.description}; GET /models lists the models"
-            )
+            raise no_versions(registry, name)
         withdrawn = registry.withdrawals(name)
         rows = [with_withdrawal(e.to_dict(), withdrawn.get(e.version) if e.version else None) for e in entries]
         return without_whereabouts(rows)

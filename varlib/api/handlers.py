@@ -18,6 +18,7 @@ from varlib import (
     InvalidInputError,
     NotFoundError,
     ObjectExistsError,
+    Registry,
     StoreUnavailableError,
     VarlibError,
     WithdrawnError,
@@ -136,6 +137,11 @@ async def _model_missing(request: Request) -> NotFoundError | None:
             return None
     except VarlibError:
         return None
+    return no_versions(registry, name)
+
+
+def no_versions(registry: Registry, name: str) -> NotFoundError:
+    """The 404 of a model that has no versions (or does not exist): it points at GET /models."""
     return NotFoundError(f"model {name!r} has no versions in {registry.description}; GET /models lists the models")
 
 

@@ -15,9 +15,10 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from varlib import ALIAS_PATTERN, Actor, NotFoundError, Registry
+from varlib import ALIAS_PATTERN, Actor, Registry
 
 from .error_schema import error_responses
+from .handlers import no_versions
 from .public import without_whereabouts
 from .schemas import NAME, VERSION, AliasRow, AuditRow, HistoryQuery
 from .security import guard_trail, signed_in
@@ -112,5 +113,5 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
 def none_of(registry: Registry, name: str) -> list[dict]:
     """An empty list for a model that exists; a 404 for one that does not, as its versions' listing says."""
     if not registry.list_versions(name):
-        raise NotFoundError(f"model {name!r} has no versions in {registry.description}; GET /models lists the models")
+        raise no_versions(registry, name)
     return []
