@@ -42,3 +42,8 @@ def chart_cells(count: int, per_row: int) -> list[DeltaGenerator]:
 def quiet(text: str) -> str:
     """Markdown for a caption-like line inside a larger markdown block (small and grey, as st.caption)."""
     return f":small[:gray[{text}]]"
+
+
+def sentence(clause: str) -> str:
+    """A library's clause (`column quarter: ...`) as a sentence of its own on a page: capitalised, closed."""
+    return f"{clause[:1].upper()}{clause[1:]}."

@@ -7,6 +7,7 @@ import streamlit as st
 
 from ui import auth, store
 from ui.errors import show_error
+from ui.layout import sentence
 from ui.selection import DEFAULT_MODEL
 from varlib import DEFAULT_VARIABLES, ModelSpec, Registry, VarlibError, load_dataset, publish_result, train_model
 
@@ -30,7 +31,7 @@ def _missing_bucket(registry: Registry) -> None:
     except VarlibError:  # the listing just answered; a store gone since then shows in the sidebar
         return
     if note:  # a caption: on a first visit to a new store this is expected, not a fault
-        st.caption(note[0].upper() + note[1:] + ".")
+        st.caption(sentence(note))
 
 
 def render_onboarding() -> None:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from ui.chart_look import plot
 from ui.figures import series_preview_figure
+from ui.layout import sentence
 from varlib import DataProfile, format_number, period_labels
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
     for problem in profile.problems:
         st.warning(problem, icon=":material/report:")
     for note in profile.notes:  # no variable, nothing to fix: said in passing, the preview stays open
-        st.caption(f":material/info: {note[0].upper()}{note[1:]}.")
+        st.caption(f":material/info: {sentence(note)}")
     with st.expander("Preview: first and last rows, and every numeric series", expanded=not profile.problems):
         table, left_out = preview_table(frame)
         if left_out:
