@@ -105,3 +105,14 @@ def test_a_huge_bad_value_is_named_not_echoed_whole(client, body):
     answer = client.post(FORECAST, json=body)
     assert answer.status_code == 422, answer.text[:300]
     assert len(answer.content) < 6_000 and ("kkkk" in answer.text or "vvvv" in answer.text)
+
+
+def test_the_document_lists_the_interval_kinds_and_the_steps_bounds(client):
+    """A client generated from the document offers the interval kinds the service takes, and no other."""
+    properties = client.get("/openapi.json").json()["components"]["schemas"]["ForecastRequest"]["properties"]
+    steps, kinds = properties["steps"], properties["intervals"]["enum"]
+    assert (steps["type"], steps["minimum"], steps["maximum"]) == ("integer", 1, 400)
+    for kind in kinds:
+        assert client.post(FORECAST, json={"steps": 2, "intervals": kind}).json()["intervals"] == kind
+    refused = client.post(FORECAST, json={"steps": 2, "intervals": "wide"})
+    assert refused.status_code == 422 and "'wide'" in refused.json()["error"], refused.text

@@ -77,7 +77,12 @@ class ForecastRequest(BaseModel):
         " frequency, e.g. 2010-01-01, 2010-04-01 for a quarterly model): the forecast continues from the last",
         examples=[["2010-01-01", "2010-04-01"]],
     )
-    intervals: str = Field("standard", description=f"interval kind, one of: {', '.join(INTERVAL_KINDS)}")
+    # The kinds are listed as an enum for clients, but checked by the library, whose message names the bad one.
+    intervals: str = Field(
+        "standard",
+        description=f"interval kind, one of: {', '.join(INTERVAL_KINDS)}",
+        json_schema_extra={"enum": list(INTERVAL_KINDS)},
+    )
     exog: dict[str, list[StrictFloat]] | None = Field(
         None,
         description="a VARX's exogenous variables: one list per variable, a value for every step (needed when the"
