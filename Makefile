@@ -99,5 +99,6 @@ dex-bin:
 minio:
 	./scripts/run-minio.sh
 
+## make clean: remove the environment, test caches and artifacts, and build output (the stores are kept)
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts build *.egg-info
