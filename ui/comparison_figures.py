@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from ui import hover
 from ui.diagnostics_figures import LINE, NAIVE, PALETTE, finish
-from varlib import Backtest, OverlaidForecast
+from varlib import Artifact, Backtest, OverlaidForecast
 
 DTICK_HORIZONS = 12  # up to this many horizons, every one gets its tick
 
@@ -57,11 +57,29 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
     return finish(fig, f"{metric.upper()} by horizon over {len(result.origins)} origins", 380)
 
 
+def by_frequency(
+    artifacts: Sequence[Artifact], overlaid: Sequence[OverlaidForecast]
+) -> dict[str | None, tuple[list[Artifact], list[OverlaidForecast]]]:
+    """The versions and their forecasts grouped by their data's frequency, in the order first picked."""
+    groups: dict[str | None, tuple[list[Artifact], list[OverlaidForecast]]] = {}
+    for artifact, item in zip(artifacts, overlaid, strict=True):
+        members, items = groups.setdefault(artifact.data.frequency, ([], []))
+        members.append(artifact)
+        items.append(item)
+    return groups
+
+
 def overlay_figure(
-    variable: str, history: pd.Series, overlaid: Sequence[OverlaidForecast], level: int, alias: str | None = None
+    variable: str,
+    history: pd.Series,
+    overlaid: Sequence[OverlaidForecast],
+    level: int,
+    alias: str | None = None,
+    frequency_name: str | None = None,
 ) -> go.Figure:
     """Recent history and each version's forecast of `variable` with its band; hovers name the periods
-    by the data's frequency `alias` (2006Q1). A forecast line starts at the last lag input it was made from,
+    by the data's frequency `alias` (2006Q1), and the title names it too when given (`frequency_name`: the page
+    compares versions of several frequencies). A forecast line starts at the last lag input it was made from,
     as on the Forecast page, so it joins the history (or, for a version on its own lags, shows where it starts)."""
     fig = go.Figure()
     fig.add_trace(
@@ -122,7 +140,8 @@ def overlay_figure(
                 **(hover.started if result.lag_index else hover.on)(started, alias, named),
             )
         )
-    return finish(fig, f"{variable}: forecasts with {level}% intervals", 380)
+    named = f"{variable} ({frequency_name} versions)" if frequency_name else variable
+    return finish(fig, f"{named}: forecasts with {level}% intervals", 380)
 
 
 def _translucent(hex_colour: str, alpha: float = 0.15) -> str:

@@ -20,7 +20,7 @@ from .errors import InvalidInputError
 from .forecast_inputs import held_exog
 from .service import VersionForecast, forecast_artifact
 from .training import METRIC_LABELS
-from .wording import and_list, utc_time
+from .wording import and_list, counted, utc_time
 
 METRIC_NAMES = ("rmse", "mae", "mape")
 
@@ -115,7 +115,7 @@ def _lag_inputs_for(artifact: Artifact, table: pd.DataFrame, first: Artifact):
             False,
             (
                 f"its data are {_frequency_words(artifact)} and the shared lag table's ({first.label}'s) are"
-                f" {_frequency_words(first)}: forecast from its own last {artifact.lag_rows} observations"
+                f" {_frequency_words(first)}: {_own_last(artifact)}"
             ),
         )
     missing = [v for v in artifact.variables if v not in table.columns]
@@ -124,8 +124,13 @@ def _lag_inputs_for(artifact: Artifact, table: pd.DataFrame, first: Artifact):
             None,
             False,
             (
-                f"its variables {and_list(artifact.variables)} are not all in the shared lag table (missing"
-                f" {and_list(missing)}): forecast from its own last {artifact.lag_rows} observations"
+                (
+                    f"none of its variables ({and_list(artifact.variables)}) are in the shared lag table"
+                    if len(missing) == len(artifact.variables)
+                    else f"its variables {and_list(artifact.variables)} are not all in the shared lag table"
+                    f" (missing {and_list(missing)})"
+                )
+                + f": {_own_last(artifact)}"
             ),
         )
     if len(table) < artifact.lag_rows:
@@ -139,6 +144,11 @@ def _lag_inputs_for(artifact: Artifact, table: pd.DataFrame, first: Artifact):
             ),
         )
     return table[artifact.variables].iloc[-artifact.lag_rows :], True, "shared lag inputs"
+
+
+def _own_last(artifact: Artifact) -> str:
+    rows = artifact.lag_rows
+    return "forecast from its own last " + (counted(rows, "observation") if rows > 1 else "observation")
 
 
 def all_variables(artifacts: list[Artifact]) -> list[str]:

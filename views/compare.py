@@ -26,6 +26,7 @@ from varlib import (
     count_changed,
     counted,
     editor_table,
+    label_of,
     level_to_alpha,
     other_holdout_order,
     overlay_forecasts,
@@ -140,13 +141,17 @@ def render() -> None:
             st.warning(f"**{item.label}**: {item.note}", icon=":material/info:")
         if item.assumed and item.forecast is not None:
             st.caption(f"**{item.label}**: {item.assumed}.")
-    for variable in all_variables(artifacts):
-        # the first picked version that has the variable draws its history
-        source = next(a for a in artifacts if variable in a.variables)
-        tail = recent(source.history[variable], steps)
-        figure = comparison_figures.overlay_figure(variable, tail, overlaid, level, source.data.frequency)
-        shown = and_list([a.label for a in artifacts if variable in a.variables])
-        plot(st, figure, key=f"cmp_chart|{variable}", name=f"{variable}: forecasts of {shown} overlaid")
+    # One set of charts per frequency: a monthly forecast on a quarterly chart squeezed both onto one time axis.
+    groups = comparison_figures.by_frequency(artifacts, overlaid)
+    for frequency, (members, items) in groups.items():
+        named = (label_of(frequency) if frequency else "irregularly dated") if len(groups) > 1 else None
+        for variable in all_variables(members):
+            # the first picked version that has the variable draws its history
+            source = next(a for a in members if variable in a.variables)
+            tail = recent(source.history[variable], steps)
+            figure = comparison_figures.overlay_figure(variable, tail, items, level, frequency, named)
+            shown = and_list([a.label for a in members if variable in a.variables])
+            plot(st, figure, key=f"cmp_chart|{frequency}|{variable}", name=f"{variable}: forecasts of {shown} overlaid")
 
 
 def _holdout_orders(shown: pd.DataFrame, artifacts: list[Artifact]) -> pd.DataFrame:

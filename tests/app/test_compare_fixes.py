@@ -34,8 +34,18 @@ def test_a_monthly_version_beside_a_quarterly_one_uses_its_own_lag_inputs_and_sa
     assert errors(at) == ""
     said = [w.value for w in at.warning if w.value.startswith("**monthly 0.0.1**")]
     assert said and "its data are monthly (MS)" in said[0] and "quarterly (QS-JAN)" in said[0]
-    line = next(t for t in charts(at)[0]["data"] if t.get("name") == "monthly 0.0.1")
+    # one set of charts per frequency: the monthly forecast beside the quarterly history squeezed both together
+    drawn = {chart["layout"]["title"]["text"].split(":")[0]: chart for chart in charts(at)}
+    assert list(drawn) == [f"{v} ({f} versions)" for f in ("quarterly", "monthly") for v in ("realgdp", "realcons")]
+    named = {key: {t.get("name") for t in chart["data"]} for key, chart in drawn.items()}
+    quarterly = named["realgdp (quarterly versions)"]
+    assert "monthly 0.0.1" not in quarterly and "var 0.0.1" in quarterly
+    assert "var 0.0.1" not in named["realgdp (monthly versions)"]
+    monthly_chart = drawn["realgdp (monthly versions)"]["data"]
+    line = next(t for t in monthly_chart if t.get("name") == "monthly 0.0.1")
     assert line["line"]["dash"] == "dash"  # drawn as a version on its own lag inputs
+    history = next(t for t in monthly_chart if t.get("name") == "history")
+    assert history["x"][-1].startswith("2009-12")  # its own months, not the quarterly version's quarters
 
 
 def test_a_holdout_scored_with_another_lag_order_says_so_in_the_table(seeded):

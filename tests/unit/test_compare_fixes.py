@@ -70,3 +70,17 @@ def test_the_spec_rows_read_as_given(quarterly):
     table = compare_table([quarterly, replace(searched, version=parse_version("0.0.2"))])
     assert table.loc["holdout fraction"].iloc[:2].tolist() == ["0.1", "0.2"]
     assert table.loc["max lags"].iloc[:2].tolist() == ["", "default"]  # a fixed order searched nothing
+
+
+def test_a_version_on_its_own_lag_inputs_is_worded_by_its_count(quarterly, monthly):
+    """`its own last 3 observations`, `its own last observation` (not `last 1 observations`), and `none of its
+    variables` when no variable is shared."""
+    overlaid = overlay_forecasts([quarterly, monthly], steps=2)
+    assert overlaid[1].note.endswith("forecast from its own last 3 observations")
+    assert overlay_forecasts([monthly, quarterly], steps=2)[1].note.endswith("forecast from its own last observation")
+    renamed = load_dataset(csv=_monthly_csv().replace(b"realgdp,realcons", b"sales,price"), csv_name="m.csv")
+    other = build_artifact(train(renamed, ModelSpec(variables=("sales", "price"), lags=1)), "other", "tester")
+    note = overlay_forecasts([monthly, other], steps=2)[1].note
+    assert note == (
+        "none of its variables (sales and price) are in the shared lag table: forecast from its own last observation"
+    )
