@@ -170,6 +170,12 @@ def whole_number(low: int, high: int) -> Callable[[str], int | None]:
     return parse
 
 
+def any_whole_number(raw: str) -> int | None:
+    """A link's number for a field of ui.whole_number: one outside the field's range is set to the nearest allowed
+    value by the field, which says so beside it, as for a number typed there (and as Forecast's steps)."""
+    return whole_number(-(10**9), 10**9)(raw)
+
+
 def given(raw: str) -> str | None:
     """Any text but blanks (checked against the store by the page)."""
     return str(raw).strip() or None

@@ -32,8 +32,8 @@ POLICIES = {"fixed": "Keep the version's lag order", "reselect": "Re-select the 
 PAGE = "bt"
 TABLE_ROWS_SHOWN = 24
 FIELDS = [
-    Field("origins", "bt_origins", url_state.whole_number(1, MAX_ORIGINS), f"1 to {MAX_ORIGINS}"),
-    Field("horizon", "bt_horizon", url_state.whole_number(1, MAX_HORIZON), f"1 to {MAX_HORIZON}"),
+    Field("origins", "bt_origins", url_state.any_whole_number, "a whole number"),
+    Field("horizon", "bt_horizon", url_state.any_whole_number, "a whole number"),
     Field("lags", "bt_policy", url_state.one_of(tuple(POLICIES)), " or ".join(POLICIES)),
     Field("metric", "bt_metric", url_state.one_of(METRICS), " or ".join(METRICS)),
 ]

@@ -56,7 +56,7 @@ FIELDS = [
     # a link from another page names one model (and version): the picker starts from it when no versions are named
     Field(url_state.MODEL, f"_{PAGE}_link_model", url_state.given, "a model's name"),
     Field(url_state.VERSION, f"_{PAGE}_link_version", url_state.given, "a version such as 0.0.3"),
-    Field("steps", "cmp_steps", url_state.whole_number(1, MAX_STEPS), f"1 to {MAX_STEPS}"),
+    Field("steps", "cmp_steps", url_state.any_whole_number, "a whole number"),
     Field("level", "cmp_level", parse_level, "one of " + ", ".join(map(str, LEVELS))),
     Field("only", "cmp_only", url_state.flag, "1 or 0"),
 ]

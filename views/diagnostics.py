@@ -39,10 +39,10 @@ FIELDS = [
         lambda raw: next((t for t, slug in SLUGS.items() if slug == raw), RENAMED.get(raw)),
         "a tab's name",
     ),
-    Field("irf_periods", "dg_periods", url_state.whole_number(1, MAX_IRF_SHOWN), f"1 to {MAX_IRF_SHOWN}"),
+    Field("irf_periods", "dg_periods", url_state.any_whole_number, "a whole number"),
     Field("irf", "dg_orth", lambda raw: {"orth": True, "plain": False}.get(raw), "orth or plain"),
-    # any whole number: one outside the version's range is named with that range (_whiteness_lags)
-    Field("whiteness_lags", LINK_WLAGS, url_state.whole_number(-(10**9), 10**9), "a whole number"),
+    # the version's range is known once it is picked (_whiteness_lags)
+    Field("whiteness_lags", LINK_WLAGS, url_state.any_whole_number, "a whole number"),
 ]
 
 
@@ -73,7 +73,7 @@ def render() -> None:
         persist_state="session",  # kept while another page runs, as the pickers are
         help="Periods of impulse responses and variance decompositions.",
     )
-    lags = _whiteness_lags(artifact, top[3], problems)
+    lags = _whiteness_lags(artifact, top[3])
     where = store.registry().description
     diag = _diagnostics(where, artifact.name, str(artifact.version), periods, lags, artifact)
     space = diag.to_dict()["model_space"]
@@ -120,15 +120,12 @@ def render() -> None:
     )
 
 
-def _whiteness_lags(artifact: Artifact, where, problems: list[str]) -> int:
+def _whiteness_lags(artifact: Artifact, where) -> int:
     lowest, most, default_lags = whiteness_lag_bounds(artifact)
     key = f"dg_lags|{artifact.k_ar}"
     linked = st.session_state.pop(LINK_WLAGS, None)
-    if linked is not None:
-        if lowest <= linked <= most:
-            st.session_state[key] = linked
-        else:
-            problems.append(f"whiteness_lags {linked}, which is outside {lowest}–{most} for this version")
+    if linked is not None:  # one outside the version's range is set in range by the field, which says so
+        st.session_state[key] = linked
     return whole_number(
         where,
         "Portmanteau lags",

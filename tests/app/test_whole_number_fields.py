@@ -50,11 +50,30 @@ def test_the_irf_horizon_link_and_report_follow_the_number_used(seeded, download
 def test_portmanteau_lags_out_of_range_typed_or_linked_name_the_versions_range(seeded):
     lowest, most, _ = whiteness_lag_bounds(seeded.load("var", "0.0.1"))
     at = open_app({"model": "var", "version": "0.0.1", "whiteness_lags": "99999"}, page=DIAG)
-    said = "\n".join(w.value for w in at.warning)
-    assert f"whiteness_lags 99999, which is outside {lowest}–{most} for this version" in said
     key = next(n.key for n in at.number_input if n.key.startswith("dg_lags|"))
+    assert at.number_input(key=key).value == most and f"99999 is outside {lowest}–{most}: using {most}." in _notes(at)
+    assert at.query_params["whiteness_lags"] == str(most) and not at.warning
     at.number_input(key=key).set_value(500).run()
     assert at.number_input(key=key).value == most and f"500 is outside {lowest}–{most}: using {most}." in _notes(at)
+
+
+@pytest.mark.parametrize(
+    ("page", "params", "key", "used"),
+    [
+        (DIAG, {"irf_periods": "999"}, "dg_periods", 40),
+        (BACKTEST, {"origins": "0"}, "bt_origins", 1),
+        (BACKTEST, {"horizon": "999"}, "bt_horizon", MAX_HORIZON),
+        (COMPARE, {"model": "var", "steps": "100000"}, "cmp_steps", MAX_STEPS),
+    ],
+)
+def test_a_links_number_outside_the_range_is_set_to_the_nearest_as_a_typed_one(seeded, page, params, key, used):
+    """As Forecast's steps: a link's 999 is used as the nearest allowed value, said beside the field, not swapped
+    for the default."""
+    at = open_app({"model": "var", "version": "0.0.1", **params}, page=page)
+    assert not at.exception and errors(at) == "" and not at.warning
+    assert at.number_input(key=key).value == used
+    (linked,) = params.values() if len(params) == 1 else [params[k] for k in params if k != "model"]
+    assert f"{linked} is outside 1–" in _notes(at) and f"using {used}." in _notes(at)
 
 
 def test_train_max_lags_emptied_is_sample_aware_and_fixed_lags_emptied_go_back_to_2(seeded):
