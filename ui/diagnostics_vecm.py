@@ -67,4 +67,6 @@ def _coefficients(coefs, key: str) -> None:
     styled = shown.style.apply(
         lambda column: [GREEN if p == p and p < 0.05 else "" for p in frame["p"]], subset=["p"], axis=0
     )
-    st.dataframe(styled, width="stretch", key=key)
+    # numbers right-aligned as in every other table: as text (for the dash) they would sit on the left
+    right = {column: st.column_config.TextColumn(alignment="right") for column in shown.columns}
+    st.dataframe(styled, width="stretch", key=key, column_config=right)

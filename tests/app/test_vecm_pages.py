@@ -3,6 +3,8 @@ backtest."""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -122,6 +124,9 @@ def test_diagnostics_page_has_a_cointegration_tab(with_vecm):
     beta, alpha = (df.value for df in at.dataframe if "p normal" in df.value and df.value.index.tolist() == names)
     assert float(beta.loc["realgdp", "coef"]) == 1 and alpha.loc["realgdp", "coef"].startswith("-")
     assert beta.loc["realgdp", "t"] == "–" and float(beta.loc["realcons", "stderr"]) > 0  # normalised: no t
+    for table in (df for df in at.dataframe if "p normal" in df.value):  # numbers as text (for the dash)
+        columns = json.loads(table.proto.columns)  # still read right-aligned, as in every other table
+        assert len(columns) == 5 and {config.get("alignment") for config in columns.values()} == {"right"}, columns
     at.session_state["dg_tab"] = "Stability"
     at.run()
     assert any("1 eigenvalue of its VAR representation is exactly 1" in s.value for s in at.success)
