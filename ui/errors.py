@@ -49,6 +49,7 @@ _ADVICE = {
 _DASHBOARD_WORDS = (
     (re.compile(r"`varlib alias set \S+ VERSION --name \S+`"), "the Models page's *Move an alias* form (admins only)"),
     (re.compile(r" \(--exog-csv, REST `exog`\)"), " (the *Exogenous values* table)"),
+    (re.compile(r" with `varlib train --name \S+ --publish`"), " on the *Train & publish* page"),
 )
 
 # The Train page's control for each CLI flag its refusals name (a value after the flag follows the label).

@@ -4,7 +4,7 @@ name keeps its case, and the CLI's and REST's names for a thing are said as the 
 from __future__ import annotations
 
 from ui.errors import explain
-from varlib import InvalidInputError, WithdrawnError
+from varlib import InvalidInputError, NotFoundError, WithdrawnError
 
 
 def test_a_file_name_keeps_its_case_and_a_word_starts_a_sentence():
@@ -21,3 +21,10 @@ def test_cli_and_rest_names_are_said_as_the_pages_controls():
     )
     moved = WithdrawnError("@champion points at 0.0.2; move it with `varlib alias set champion VERSION --name var`")
     assert "move it with the Models page's *Move an alias* form (admins only)" in explain(moved)
+    emptied = NotFoundError(
+        "model 'var' has no usable version yet in x; train and publish one with `varlib train --name var --publish`"
+    )
+    assert explain(emptied).startswith(
+        "**Not found.** Model 'var' has no usable version yet in x; train and publish one on the *Train & publish*"
+        " page\n"
+    )
