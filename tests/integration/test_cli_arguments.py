@@ -101,7 +101,8 @@ def test_scenario_save_and_show_take_the_version_after_an_option(store, tmp_path
 )
 def test_arguments_nothing_takes_are_still_refused(store, capsys, argv, unknown):
     code, _, err = run(capsys, *argv)
-    assert code == 2 and f"unrecognized arguments: {unknown} (see `varlib --help`)" in err
+    command = " ".join(argv[: 2 if argv[0] == "scenario" else 1])  # the help of the subcommand they were given to
+    assert code == 2 and f"unrecognized arguments: {unknown} (see `varlib {command} --help`)" in err
 
 
 @pytest.mark.parametrize("limit", ["0", "-1"])

@@ -19,10 +19,6 @@ def registry_from_env() -> Registry:
     return Registry.from_settings(Settings.from_env())
 
 
-NAME_HELP = "model name (default: the store's only model)"
-VERSION_HELP = "latest, a version such as 0.0.3 (or 0_0_3), or an alias such as @champion"
-
-
 def _check_version(text: str, name: str | None) -> None:
     """A version as typed; a model name in its place (`varlib forecast var`) is told where the name goes."""
     try:

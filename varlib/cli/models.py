@@ -5,6 +5,7 @@ and `varlib models`, every name the store holds (those messages name the first t
 from __future__ import annotations
 
 import argparse
+import sys
 
 from varlib import InvalidInputError, NotFoundError, Registry, Settings
 
@@ -30,7 +31,9 @@ def run_models(args: argparse.Namespace) -> int:
     registry = Registry.from_settings(Settings.from_env())
     names = registry.list_names()
     if args.json:
-        print_json(names)
+        print_json(names)  # stdout stays JSON alone: the note of an empty or missing store goes to stderr
+        if not names:
+            print(f"note: {no_models(registry)}", file=sys.stderr)
     elif names:
         print("\n".join(names))
     else:
@@ -52,7 +55,7 @@ def require_model(registry: Registry, name: str) -> None:
     if name in names:
         return
     held = f"its models: {_shown(names)} (choose one with --name)" if names else registry.missing_note()
-    held = held or "it holds no models yet"
+    held = held or "it holds no models yet: publish one with `varlib train --publish`"
     raise NotFoundError(
         f"model {name!r} does not exist in {registry.description}; {held}",
         field="name",

@@ -18,24 +18,17 @@ from varlib import (
     LATEST,
     TRANSFORMS,
     TRENDS,
-    InvalidInputError,
     kind_names,
 )
 
-from .commands import NAME_HELP, VERSION_HELP
+from .helps import NAME_HELP, VERSION_HELP, add_json
 from .scenarios import add_commands as add_scenario_commands
 from .scenarios import add_forecast_options
 from .team import add_commands as add_team_commands
+from .usage import UsageParser, chosen
 
 PROG = "varlib"
 LEGACY_NAME = "var"  # the name the original service published under
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports a usage error as one `error:` line (exit code 2, from the CLI's table)."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise InvalidInputError(f"{message} (see `{self.prog} --help`)")
 
 
 def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -48,17 +41,17 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     unplaced = "version" in args and args.version is None
     if unplaced and len(extras) == 1 and not extras[0].startswith("-"):
         args.version = extras.pop()
-    if extras:
-        parser.error(f"unrecognized arguments: {' '.join(extras)}")  # argparse's own words for them
+    if extras:  # argparse's own words for them, pointed at the help of the subcommand they were given to
+        chosen(parser, args).error(f"unrecognized arguments: {' '.join(extras)}")
     if unplaced and args.version is None:
         args.version = LATEST
     return args
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="VAR models versioned in MinIO or a local folder.")
+    parser = UsageParser(prog=PROG, description="VAR models versioned in MinIO or a local folder.")
     parser.add_argument("--version", action="version", version=f"{PROG} {varlib.__version__}")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=UsageParser)
     _train(commands.add_parser("train", help="fit a VAR (or a VECM) and optionally publish it"))
     reindex = commands.add_parser(
         "reindex",
@@ -68,25 +61,24 @@ def build_parser() -> argparse.ArgumentParser:
     reindex.add_argument("--name", help=NAME_HELP)
 
     models = commands.add_parser("models", help="every model's name, one per line")
-    models.add_argument("--json", action="store_true")
+    add_json(models)
 
     listing = commands.add_parser("list", help="versions, newest first")
     listing.add_argument("--name", help=NAME_HELP)
-    listing.add_argument("--json", action="store_true")
+    add_json(listing)
     listing.add_argument(
         "--verify", action="store_true", help="check every object against the card it was published with (slower)"
     )
 
     show = commands.add_parser("show", help="one version's metadata")
-    show.add_argument("version", help=VERSION_HELP)
-    show.add_argument("--name", help=NAME_HELP)
-    show.add_argument("--json", action="store_true")
+    _version(show)
+    add_json(show)
 
     forecast = commands.add_parser("forecast", help="forecast from a version (or a saved scenario of it)")
     _version(forecast)
     add_forecast_options(forecast)
     forecast.add_argument("--scenario", metavar="NAME", help="reopen a saved scenario of the version (as saved)")
-    forecast.add_argument("--json", action="store_true")
+    add_json(forecast)
 
     diagnose = commands.add_parser("diagnose", help="a version's diagnostics, refitted from its training data")
     _version(diagnose)
@@ -98,13 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"impulse-response horizon (default {DEFAULT_IRF_PERIODS})",
     )
     diagnose.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
-    diagnose.add_argument("--json", action="store_true")
+    add_json(diagnose)
 
     report = commands.add_parser(
         "report", help="a self-contained HTML report of a version (card, forecast, diagnostics, impulse responses)"
     )
     _version(report)
-    report.add_argument("--out", required=True, metavar="FILE.html")
+    report.add_argument(
+        "--out", required=True, metavar="FILE.html", help="the HTML file to write (required; replaced if it exists)"
+    )
     report.add_argument("--steps", type=int, default=None, help="forecast steps (default 8)")
     report.add_argument(
         "--level", type=float, default=None, metavar="PERCENT", help="forecast interval level in percent (default 95)"
@@ -138,11 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--horizon", type=int, default=4, metavar="H", help="steps ahead scored at each origin (default 4)"
     )
     back.add_argument("--reselect", action="store_true", help="re-run the spec's criterion at each origin")
-    back.add_argument("--json", action="store_true")
+    add_json(back)
 
     serve = commands.add_parser("serve", help="the REST service (uvicorn), docs at /docs")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
+    )
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on, 1 to 65535 (default 8000)")
     serve.add_argument("--workers", type=int, default=1, metavar="N", help="processes (each caches on its own)")
     serve.add_argument("--access-log", action="store_true", help="log one line per request")
     serve.add_argument(
@@ -154,13 +150,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     legacy = commands.add_parser("import-legacy", help="convert an old pickled model (<name>/<M_m_p>/model.pkl)")
     legacy.add_argument("version", help="the pickle's version, e.g. 0_0_1 or 0.0.1")
-    legacy.add_argument("--name", default=LEGACY_NAME)
+    legacy.add_argument(
+        "--name",
+        default=LEGACY_NAME,
+        help=f"the model the pickle is under and the new version is published to (default {LEGACY_NAME})",
+    )
     legacy.add_argument(
         "--trust",
         action="store_true",
         help="unpickling runs code: only for a bucket you control and nobody else writes",
     )
-    legacy.add_argument("--json", action="store_true")
+    add_json(legacy)
     add_team_commands(commands)  # alias, withdraw, history
     add_scenario_commands(commands)  # scenario save, list, show
     return parser
@@ -250,7 +250,7 @@ def _train(train: argparse.ArgumentParser) -> None:
         "--bump", choices=BUMPS, default="patch", help="which part of the version to raise (default patch)"
     )
     train.add_argument("--notes", default="", help="plain text kept with the version (what changed, why)")
-    train.add_argument("--json", action="store_true", help="the result as JSON")
+    add_json(train)
 
 
 def _names(text: str) -> list[str]:

@@ -11,7 +11,8 @@ import pandas as pd
 import varlib
 from varlib import CONDITIONS, EXOG, INTERVAL_KINDS, Actor, InvalidInputError, Settings, counted
 
-from .commands import NAME_HELP, load_version, named_version, registry_from_env, warn_if_withdrawn
+from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn
+from .helps import NAME_HELP, add_json
 from .output import plain, print_json, print_table
 
 DEFAULT_STEPS, DEFAULT_ALPHA = 8, 0.05
@@ -63,15 +64,15 @@ def add_commands(commands) -> None:
     # an optional VERSION defaults to None, which parser.parse settles (a version may follow the options)
     save.add_argument("version", nargs="?", default=None, help="the version it is for (default latest: resolved)")
     add_forecast_options(save)
-    save.add_argument("--notes", default="")
+    save.add_argument("--notes", default="", help="plain text kept with the scenario (what it assumes, why)")
     listing = actions.add_parser("list", help="the saved scenarios of a version")
     listing.add_argument("version", nargs="?", default=None, help="default latest")
     show = actions.add_parser("show", help="a saved scenario's inputs")
-    show.add_argument("scenario")
+    show.add_argument("scenario", help="the saved scenario's name, as `scenario list` shows it")
     show.add_argument("version", nargs="?", default=None, help="default latest")
     for parser in (save, listing, show):
         parser.add_argument("--name", help=NAME_HELP)
-        parser.add_argument("--json", action="store_true")
+        add_json(parser)
 
 
 def run_forecast(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from varlib import Actor, InvalidInputError, NotFoundError, Registry, Settings, Version
 
-from .commands import NAME_HELP
+from .helps import NAME_HELP, add_json
 from .models import model_name, require_model
 from .output import plain, print_json, print_table
 
@@ -21,9 +21,9 @@ def add_commands(commands) -> None:
     setting.add_argument("alias", help="e.g. champion (or @champion)")
     setting.add_argument("version", help="0.0.3, latest or @other")
     listing = actions.add_parser("list", help="every alias and the version it points at")
-    listing.add_argument("--json", action="store_true")
+    add_json(listing)
     deleting = actions.add_parser("delete", help="remove an alias (its history stays in the audit trail)")
-    deleting.add_argument("alias")
+    deleting.add_argument("alias", help="the alias to remove, e.g. champion (or @champion)")
     for parser in (setting, listing, deleting):
         parser.add_argument("--name", help=NAME_HELP)
 
@@ -35,7 +35,7 @@ def add_commands(commands) -> None:
     history = commands.add_parser("history", help="the audit trail: publishes, alias moves, withdrawals")
     history.add_argument("--name", help=NAME_HELP)
     history.add_argument("--limit", type=int, default=100, metavar="N", help="newest N records (default 100)")
-    history.add_argument("--json", action="store_true")
+    add_json(history)
 
 
 def _setup(args: argparse.Namespace) -> tuple[Registry, Actor]:

@@ -1,0 +1,47 @@
+"""Usage errors worded for a person: one `error:` line naming the subcommand's own `--help`."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from varlib import InvalidInputError
+
+REQUIRED = "the following arguments are required: "
+
+
+class UsageParser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one `error:` line (exit code 2, from the CLI's table)."""
+
+    commands: Any = None  # the subcommands' action, kept as added: argparse offers no public way back to it
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        self.commands = super().add_subparsers(**kwargs)
+        return self.commands
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise InvalidInputError(f"{self._worded(message)} (see `{self.prog} --help`)")
+
+    def _worded(self, message: str) -> str:
+        """argparse names a subcommand by the parser's internal `dest` (`the following arguments are required:
+        alias_command`, `argument alias_command: invalid choice: ...`), meaningless to a person: said here as
+        `varlib alias needs a command: set, list or delete` and `varlib alias command: invalid choice: ...`."""
+        if self.commands is None:
+            return message
+        dest = self.commands.dest
+        if message.startswith(REQUIRED) and dest in message.removeprefix(REQUIRED).split(", "):
+            *others, last = list(self.commands.choices)  # in the order --help lists them
+            return f"{self.prog} needs a command: {', '.join(others) + ' or ' if others else ''}{last}"
+        if message.startswith(f"argument {dest}: "):
+            return f"{self.prog} command: {message.removeprefix(f'argument {dest}: ')}"
+        return message
+
+
+def chosen(parser: argparse.ArgumentParser, args: argparse.Namespace) -> argparse.ArgumentParser:
+    """The parser of the subcommand the arguments chose (`varlib scenario show`), else `parser`: a word no
+    subcommand takes is then pointed at that subcommand's help, which lists what it does take."""
+    commands = getattr(parser, "commands", None)
+    name = getattr(args, commands.dest, None) if commands is not None else None
+    if commands is not None and name in commands.choices:
+        return chosen(commands.choices[name], args)
+    return parser
