@@ -97,6 +97,9 @@ class Settings:
         )
 
 
+ENDPOINT_FORMS = "use host:port or https://host:port, e.g. 127.0.0.1:9100"
+
+
 def _parse_endpoint(raw: str, secure_flag: str) -> tuple[str | None, bool]:
     raw = raw.strip()
     secure = _parse_bool("MINIO_SECURE", secure_flag)
@@ -105,10 +108,10 @@ def _parse_endpoint(raw: str, secure_flag: str) -> tuple[str | None, bool]:
     if "://" in raw:
         parts = urlsplit(raw)
         if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/"):
-            raise InvalidInputError(f"MINIO_ENDPOINT {raw!r} is not valid: use host:port, e.g. 127.0.0.1:9100")
+            raise InvalidInputError(f"MINIO_ENDPOINT {raw!r} is not valid: {ENDPOINT_FORMS}")
         return parts.netloc, secure or parts.scheme == "https"
     if "/" in raw:
-        raise InvalidInputError(f"MINIO_ENDPOINT {raw!r} is not valid: use host:port, e.g. 127.0.0.1:9100")
+        raise InvalidInputError(f"MINIO_ENDPOINT {raw!r} is not valid: {ENDPOINT_FORMS}")
     return raw, secure
 
 

@@ -31,3 +31,10 @@ def test_a_missing_ca_bundle_is_invalid_input(tmp_path):
     with pytest.raises(InvalidInputError, match="MINIO_CA_BUNDLE") as caught:
         open_store(Settings(minio_endpoint="127.0.0.1:9", minio_secure=True, ca_bundle=str(tmp_path / "none.pem")))
     assert caught.value.field == "MINIO_CA_BUNDLE"
+
+
+@pytest.mark.parametrize("raw", ["http//bad", "ftp://127.0.0.1:9100", "http://127.0.0.1:9100/models"])
+def test_a_malformed_endpoint_is_refused_naming_both_forms(raw):
+    """The refusal names https://host:port too, which is allowed (a mistyped `https//` read `use host:port`)."""
+    with pytest.raises(InvalidInputError, match="use host:port or https://host:port, e.g. 127.0.0.1:9100"):
+        Settings.from_env({"MINIO_ENDPOINT": raw})

@@ -17,7 +17,7 @@ import urllib3
 from minio import Minio
 from minio.error import S3Error
 
-from ..config import Settings
+from ..config import ENDPOINT_FORMS, Settings
 from ..errors import (
     InvalidInputError,
     ObjectTooLargeError,
@@ -87,7 +87,7 @@ class MinioStore:
             )
         except ValueError as exc:  # the SDK checks the endpoint's form (host, port)
             raise InvalidInputError(
-                f"MINIO_ENDPOINT {endpoint!r} is not valid ({exc}): use host:port, e.g. 127.0.0.1:9100",
+                f"MINIO_ENDPOINT {endpoint!r} is not valid ({exc}): {ENDPOINT_FORMS}",
                 endpoint=endpoint,
                 field="MINIO_ENDPOINT",
                 value=endpoint,
