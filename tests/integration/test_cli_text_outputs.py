@@ -4,6 +4,8 @@ scenario's paths as numbers (not Python reprs), which scenario an audit record s
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from varlib import Actor, ModelSpec, Registry, load_dataset, publish_result, train_model
@@ -104,3 +106,10 @@ def test_train_prints_the_unit_root_advice_the_train_page_shows(varx_store, caps
     assert code == 0 and "unit roots:" not in out  # advised what it trained
     code, out, _ = run(capsys, "train", "--vars", "realgdp,realcons", "--json")
     assert code == 0 and "(transform `logdiff`)" in __import__("json").loads(out)["unit_root_advice"]
+
+
+def test_train_names_the_span_it_trained_on(varx_store, capsys):
+    """`--end` past the data's last period moves nothing: the line says which periods were used."""
+    examples = Path(__file__).resolve().parents[2] / "examples" / "us-macro.csv"
+    code, out, _ = run(capsys, "train", "--csv", examples, "--start", "1990Q1", "--end", "2019-10-01", "--lags", "1")
+    assert code == 0 and "quarterly 1990Q1 to 2009Q3 (79 rows)" in out.splitlines()[0], out

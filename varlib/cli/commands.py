@@ -108,10 +108,12 @@ def run_train(args: argparse.Namespace) -> int:
         print_json({**_train_summary(name, published, result), "unit_root_advice": advice})
         return 0
     order = f"fixed at {spec.lags}" if result.lag_method == "fixed" else f"by {result.lag_method}"
+    # the span trained on, as --start and --end (or the file) left it: a bound past the data moves nothing
+    first, last = varlib.period_labels(dataset.frame.index[[0, -1]], dataset.frequency)
     print(
         f"trained {result.description} on {dataset.name} [{', '.join(spec.variables)}],"
-        f" {dataset.frequency and varlib.label_of(dataset.frequency) or 'undated'}, lag order {order},"
-        f" transform {spec.transform}, {result.seconds:.2f}s"
+        f" {dataset.frequency and varlib.label_of(dataset.frequency) or 'undated'} {first} to {last}"
+        f" ({len(dataset.frame)} rows), lag order {order}, transform {spec.transform}, {result.seconds:.2f}s"
     )
     if dataset.read_as:
         print(f"read as {', '.join(dataset.read_as)}")
