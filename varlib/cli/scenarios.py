@@ -13,7 +13,7 @@ from varlib import CONDITIONS, EXOG, INTERVAL_KINDS, Actor, InvalidInputError, S
 
 from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn
 from .helps import NAME_HELP, add_json
-from .output import plain, print_json, print_table
+from .output import MISSING, plain, print_json, print_table
 
 DEFAULT_STEPS, DEFAULT_ALPHA = 8, 0.05
 PATHS_HELP = (
@@ -149,8 +149,8 @@ def run_scenario(args: argparse.Namespace) -> int:
             {
                 "scenario": s.scenario + (" ⚠ damaged" if s.damaged else ""),
                 "steps": None if s.damaged else s.steps,
-                "conditioned": ", ".join(s.conditions) or "-",
-                "exogenous": ", ".join(s.exog) or "-",
+                "conditioned": ", ".join(s.conditions) or MISSING,
+                "exogenous": ", ".join(s.exog) or MISSING,
                 "by": s.actor.name if s.actor else "",
                 "at": s.created_at,
                 "notes": s.notes[:40],
@@ -164,15 +164,16 @@ def run_scenario(args: argparse.Namespace) -> int:
 
 
 def _shown(value: object) -> str:
-    """A field of `scenario show` as text: paths as `name: 1, 2, -` (- free), the actor by name, none as -."""
+    """A field of `scenario show` as text: paths as `name: 1, 2, –` (– free), the actor by name, none as –, the
+    mark every other listing uses for nothing."""
     if value is None:
-        return "-"
+        return MISSING
     if isinstance(value, dict) and all(isinstance(v, list) for v in value.values()):
         cells = (
-            ", ".join("-" if x is None else f"{x:g}" if isinstance(x, float) else str(x) for x in v)
+            ", ".join(MISSING if x is None else f"{x:g}" if isinstance(x, float) else str(x) for x in v)
             for v in value.values()
         )
-        return "; ".join(f"{name}: {text}" for name, text in zip(value, cells, strict=True)) or "-"
+        return "; ".join(f"{name}: {text}" for name, text in zip(value, cells, strict=True)) or MISSING
     if isinstance(value, dict) and "name" in value:
         return f"{value['name']} ({value.get('subject', '')}, via {value.get('via', '')})"
     if isinstance(value, list):
