@@ -31,11 +31,13 @@ RESULTS = "backtests"  # ui.session slot: (name, version, origins, horizon, poli
 POLICIES = {"fixed": "Keep the version's lag order", "reselect": "Re-select the order at each origin"}
 PAGE = "bt"
 TABLE_ROWS_SHOWN = 24
+LINK_METRIC = "_bt_link_metric"
 FIELDS = [
     Field("origins", "bt_origins", url_state.any_whole_number, "a whole number"),
     Field("horizon", "bt_horizon", url_state.any_whole_number, "a whole number"),
     Field("lags", "bt_policy", url_state.one_of(tuple(POLICIES)), " or ".join(POLICIES)),
-    Field("metric", "bt_metric", url_state.one_of(METRICS), " or ".join(METRICS)),
+    # a link carries the metric only once scores were shown (_show writes it): opening it shows them again
+    Field("metric", LINK_METRIC, url_state.one_of(METRICS), " or ".join(METRICS)),
 ]
 
 
@@ -83,7 +85,11 @@ def render() -> None:
     }
     url_state.warn(problems)
     key = (artifact.name, str(artifact.version), origins, horizon, policy)
-    if st.button("Run backtest", type="primary", icon=":material/play_arrow:", key="bt_run"):
+    linked = st.session_state.pop(LINK_METRIC, None)
+    if linked is not None:
+        st.session_state["bt_metric"] = linked
+    pressed = st.button("Run backtest", type="primary", icon=":material/play_arrow:", key="bt_run")
+    if pressed or (linked is not None and key not in session.results(RESULTS)):
         bar = st.progress(0.0, text="Refitting…")
         try:
             session.remember(
@@ -104,7 +110,7 @@ def render() -> None:
         bar.empty()
     result = session.results(RESULTS).get(key)
     if result is None:
-        url_state.write(PAGE, params)
+        url_state.write(PAGE, {**params, "metric": None})  # no scores shown: a link would not show any
         again = f", choosing its lag order by {artifact.spec.ic} again at each origin" if policy == "reselect" else ""
         st.info(
             f"Press **Run backtest** to refit the {artifact.description} {_times(origins)}{again}.",

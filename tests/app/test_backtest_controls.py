@@ -102,3 +102,18 @@ def test_the_prompt_says_when_the_order_is_chosen_again_and_one_origin_is_one(se
     _run(at, origins=1, horizon=1)
     said = "\n".join(c.value for c in at.caption)
     assert "1 origin from" in said and "over 1 forecast per horizon" in said and "1 origins" not in said
+
+
+def test_a_link_copied_from_shown_scores_shows_them_and_one_without_asks_for_a_run(seeded):
+    """A link carries `metric` only once scores were shown: opening it runs the same backtest and shows them."""
+    shown = _run(open_app(page=BACKTEST))
+    shown.segmented_control(key="bt_metric").set_value("mae").run()
+    link = dict(shown.query_params)
+    assert link["metric"] == "mae" and link["origins"] == "3"
+    opened = open_app(link, page=BACKTEST)
+    assert not opened.exception and errors(opened) == ""
+    assert opened.segmented_control(key="bt_metric").value == "mae" and charts(opened)
+    assert dict(opened.query_params) == link
+    bare = open_app({key: value for key, value in link.items() if key != "metric"}, page=BACKTEST)
+    assert not charts(bare) and any("Press **Run backtest**" in info.value for info in bare.info)
+    assert "metric" not in bare.query_params  # no scores shown: a copied link would not show any either
