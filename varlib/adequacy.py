@@ -111,7 +111,7 @@ def lm_whiteness_check(test: LMTest | None) -> Check:
         return Check("whiteness", True, "Not tested: too few rows for even one lagged residual in the LM test.")
     return Check(
         "whiteness",
-        bool(test.lmf_pvalue >= SIGNIF),
+        not rejects(test.lmf_pvalue),
         lm_whiteness_verdict(test.lmf_pvalue, test.lags),
         test.lmf,
         test.lmf_pvalue,
@@ -200,10 +200,30 @@ def whiteness_verdict(pvalue: float, lags: int, adjusted: bool) -> str:
     return _autocorrelation_verdict(pvalue, f" up to lag {lags}", f"{test} p")
 
 
+def rejects(pvalue: float) -> bool:
+    """Whether a test rejects at SIGNIF. A NaN p-value (a test that could not be computed, as on residuals with
+    a combination fitted exactly) is no rejection: its verdict says the test was not computed instead."""
+    return bool(pvalue < SIGNIF)
+
+
+def not_computed(what: str, test: str, pvalue: float) -> str | None:
+    """The verdict of a test whose p-value is not a number, else None; `test` says what the parentheses say
+    before the p-value, as in the other verdicts."""
+    if np.isfinite(pvalue):
+        return None
+    return (
+        f"Not tested: the {what} could not be computed on these residuals ({test} = {pvalue:g}), which happens when"
+        " they are degenerate, e.g. when a combination of the variables is fitted exactly; this is no evidence"
+        " either way. Look for a variable or exogenous column that is a combination of the others."
+    )
+
+
 def _autocorrelation_verdict(pvalue: float, scope: str, test: str) -> str:
     """The words of a whiteness verdict, whichever test gave `pvalue`: `scope` the lags it covers when the
     verdict names them, `test` what the parentheses say before the p-value."""
-    if pvalue >= SIGNIF:
+    if missing := not_computed(f"autocorrelation test{scope}", test, pvalue):
+        return missing
+    if not rejects(pvalue):
         return f"No evidence of residual autocorrelation{scope} ({test} = {pvalue:.3g})."
     return (
         f"The residuals are autocorrelated{scope} ({test} = {pvalue:.3g}): the model misses some dynamics, so its"
@@ -217,7 +237,9 @@ LOGGED = ("log", "logdiff")  # transforms already in logs: a log transform is no
 def normality_verdict(pvalue: float, transform: str | None = None) -> str:
     """The verdict of the joint Jarque-Bera test; the log-transform hint only for a model not in logs already
     (`transform` None: not known to the caller, so the hint stays)."""
-    if pvalue >= SIGNIF:
+    if missing := not_computed("normality test", "joint Jarque-Bera p", pvalue):
+        return missing
+    if not rejects(pvalue):
         return f"The residuals look normal (joint Jarque-Bera p = {pvalue:.3g})."
     hint = "" if transform in LOGGED else "; a log transform helps skewed series"
     return (
@@ -230,7 +252,7 @@ def normality_check(normal: Any, transform: str | None = None) -> Check:
     """The normality check of statsmodels' joint Jarque-Bera test result (`transform`: the model's)."""
     return Check(
         "normality",
-        bool(normal.pvalue >= SIGNIF),
+        not rejects(float(normal.pvalue)),
         normality_verdict(float(normal.pvalue), transform),
         float(normal.test_statistic),
         float(normal.pvalue),

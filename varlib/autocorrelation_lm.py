@@ -73,8 +73,11 @@ def lm_test(residuals: np.ndarray, regressors: np.ndarray, lags: int) -> LMTest:
     n_eff = nobs - regressors.shape[1] - m - 0.5 * (k - m + 1)
     df2 = _rao_df2(n_eff, k, m)
     s = _rao_s(k, m)
-    ratio = np.linalg.det(sigma_auxiliary) / np.linalg.det(sigma_restricted)  # 1 - R^2 of the system
-    lmf = (ratio ** (-1 / s) - 1) * df2 / (k * m)
+    # residuals with a combination fitted exactly (a singular covariance) leave 0/0, x/0 or a negative ratio here:
+    # the statistics are then NaN, which the verdicts read as "could not be computed", not as a rejection
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        ratio = np.linalg.det(sigma_auxiliary) / np.linalg.det(sigma_restricted)  # 1 - R^2 of the system
+        lmf = (ratio ** (-1 / s) - 1) * df2 / (k * m) if 0 < ratio < np.inf else np.nan
     return LMTest(
         lags,
         float(lm),

@@ -1,0 +1,134 @@
+"""A VARX whose exogenous columns are its own variables or its trend in disguise is refused; a test that
+cannot be computed (p = nan) says so instead of claiming a failure."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+from statsmodels.tsa.vector_ar.var_model import VAR
+
+from varlib import InvalidInputError, ModelSpec, load_dataset, train_model
+from varlib.adequacy import lm_whiteness_check, normality_check, var_lm_test, whiteness_verdict
+from varlib.model import fit_results
+
+ENDOG = ("realgdp", "realcons")
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    """statsmodels' macrodata, 1980Q1-1999Q4 (80 rows), with the columns the findings were made with."""
+    data = sm.datasets.macrodata.load_pandas().data
+    data.index = pd.PeriodIndex.from_fields(year=data.year.astype(int), quarter=data.quarter.astype(int), freq="Q")
+    data = data.loc["1980Q1":"1999Q4", ["realgdp", "realcons", "realint", "unemp"]].copy()
+    assert len(data) == 80
+    data.index = data.index.to_timestamp().rename("date")
+    data["gap"] = data.realgdp - data.realcons
+    # near exact: the identity up to noise of a ten-millionth of gap's variation (rounding in a spreadsheet)
+    data["near_gap"] = data.gap + np.random.default_rng(0).normal(0, 1e-7 * data.gap.std(), len(data))
+    data["dlog_gap"] = np.log(data.realgdp).diff() - np.log(data.realcons).diff()
+    data["t"] = np.arange(1.0, len(data) + 1.0)
+    data["one"] = 1.0
+    return data
+
+
+def _train(frame: pd.DataFrame, exog: tuple[str, ...], transform="none", trend="c", rows=slice(None)):
+    data = frame.iloc[rows]
+    columns = [*ENDOG, *exog]
+    dataset = load_dataset(data[columns].to_csv().encode(), variables=columns, csv_name="macro.csv")
+    spec = ModelSpec(variables=ENDOG, exog=exog, transform=transform, trend=trend, lags=2, holdout=0.1)
+    return train_model(dataset, spec)
+
+
+@pytest.mark.parametrize(("column", "transform"), [("gap", "none"), ("near_gap", "none"), ("dlog_gap", "logdiff")])
+def test_an_exogenous_combination_of_the_variables_is_refused_in_model_space(frame, column, transform):
+    rows = slice(1, None) if column == "dlog_gap" else slice(None)  # its first row has no difference
+    with pytest.raises(InvalidInputError) as refused:
+        _train(frame, (column,), transform, rows=rows)
+    message = str(refused.value)
+    assert f"the exogenous {column} and the variables realgdp and realcons move together exactly" in message
+    assert "same period" in message and message.endswith(f"drop {column}")
+    assert refused.value.field == "exog" and set(refused.value.value) == {column, *ENDOG}
+
+
+def test_the_same_column_in_another_space_is_no_combination_and_fits_as_statsmodels_does(frame):
+    # gap in levels is no combination of first differences: the VARX is identified, and equals statsmodels'
+    result = _train(frame, ("gap",), "diff")
+    endog = np.diff(frame[list(ENDOG)].to_numpy(), axis=0)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reference = VAR(endog, frame[["gap"]].to_numpy()[1:]).fit(2, trend="c")
+    np.testing.assert_allclose(result.params.coefs, reference.coefs, rtol=1e-8)
+    assert np.linalg.eigvalsh(result.params.sigma_u).min() > 1.0
+
+
+def test_the_fit_itself_refuses_the_combination_where_no_names_are_known(frame):
+    endog, gap = frame[list(ENDOG)].to_numpy(), frame[["gap"]].to_numpy()
+    with pytest.raises(InvalidInputError, match="the exogenous column 1 and the variables realgdp and realcons move"):
+        fit_results(endog, 2, "c", list(ENDOG), "levels", exog=gap)
+
+
+@pytest.mark.parametrize("transform", ["none", "diff"])
+def test_an_exogenous_time_trend_beside_trend_ct_is_refused(frame, transform):
+    with pytest.raises(InvalidInputError) as refused:
+        _train(frame, ("t",), transform, "ct")
+    message = str(refused.value)
+    assert message.startswith("the exogenous t rises by the same step every row") and "trend `ct`" in message
+    assert message.endswith("drop t, or keep it and use trend `c`")
+    assert refused.value.field == "exog" and refused.value.value == "t"
+
+
+def test_two_exogenous_columns_that_differ_by_the_time_trend_are_refused_with_ct(frame):
+    data = frame.assign(shifted=frame.unemp + 0.25 * frame.t)
+    with pytest.raises(InvalidInputError, match="the exogenous unemp and shifted move together exactly.*trend `ct`"):
+        _train(data, ("unemp", "shifted"), trend="ct")
+    _train(data, ("unemp", "shifted"), trend="c")  # with a constant only they are two different regressors
+
+
+@pytest.mark.parametrize("trend", ["c", "n"])
+def test_an_exogenous_time_trend_is_still_taken_with_trend_c_or_n(frame, trend):
+    result = _train(frame, ("realint", "t"), trend=trend)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reference = VAR(frame[list(ENDOG)].to_numpy(), frame[["realint", "t"]].to_numpy()).fit(2, trend=trend)
+    np.testing.assert_allclose(result.params.exog_coefs, reference.coefs_exog.T[-2:], rtol=1e-8)
+
+
+@pytest.mark.parametrize("trend", ["c", "ct"])
+def test_a_constant_exogenous_column_is_refused_beside_a_constant(frame, trend):
+    with pytest.raises(InvalidInputError, match="one is constant.*a constant belongs in the trend"):
+        _train(frame, ("one",), trend=trend)
+
+
+def _degenerate_results(frame):
+    """statsmodels' fit with gap as exogenous: realgdp - realcons is fitted exactly (singular residuals)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return VAR(frame[list(ENDOG)].to_numpy(), frame[["gap"]].to_numpy()).fit(2, trend="c")
+
+
+def test_an_lm_test_that_cannot_be_computed_is_not_tested_not_failed_and_warns_nothing(frame):
+    results = _degenerate_results(frame)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the RuntimeWarning of a negative determinant ratio leaked to stderr
+        test = var_lm_test(results)
+    assert test is not None and np.isnan(test.lmf_pvalue)
+    check = lm_whiteness_check(test)
+    assert check.ok and "autocorrelated" not in check.verdict
+    assert check.verdict.startswith("Not tested: the autocorrelation test could not be computed")
+    assert "5 lagged residuals: p = nan" in check.verdict
+
+
+def test_a_nan_p_value_of_any_residual_test_is_no_rejection():
+    class Normality:  # statsmodels' NormalityTestResults, reduced to what the check reads
+        pvalue, test_statistic, df = float("nan"), float("nan"), 4
+
+    check = normality_check(Normality(), "none")
+    assert check.ok and check.verdict.startswith("Not tested: the normality test could not be computed")
+    assert "not normal" not in check.verdict
+    verdict = whiteness_verdict(float("nan"), 10, adjusted=True)
+    assert verdict.startswith("Not tested") and "adjusted portmanteau p = nan" in verdict
+    assert not lm_whiteness_check(None).verdict.startswith("Not tested: the")  # too few rows keeps its words

@@ -1,0 +1,103 @@
+"""Refusal of a VARX whose exogenous columns the fit cannot tell from its variables or its trend terms."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .errors import InvalidInputError
+from .wording import and_list
+
+# The smallest singular value, as a share of the largest, of the model-space columns once the trend terms are
+# taken out and each is scaled to length 1, below which they count as moving together exactly. Float noise
+# and identities printed to 6 or more significant digits of their variation come out under 1e-9; the tightest
+# genuine relation among any 4-6 macrodata columns (30-200 rows, levels, differences or log differences, any
+# trend) came out at 1e-3. The margin either side keeps honest data accepted.
+SEPARABLE_RTOL = 1e-6
+# A column whose weight in the null direction is under this share of the largest takes no part in the relation:
+# in a near-exact one, columns outside it still get weights of about the noise's size.
+INVOLVED_SHARE = 1e-3
+
+
+def check_exog_separable(
+    series: np.ndarray,
+    exog: np.ndarray | None,
+    trend: str,
+    names: list[str] | None = None,
+    exog_names: list[str] | None = None,
+    where: str = "",
+) -> None:
+    """Refuse exogenous columns (`exog`, one row per row of the model-space `series`, as given) that are a
+    combination of the variables of the same period, of the trend terms, or of both.
+
+    A VARX regresses each variable on its lags, the trend terms and the exogenous columns of the same period.
+    An exogenous column equal to a combination of the variables (gap = gdp - cons in levels) fits that
+    combination exactly: the residual covariance is singular, so the tests, intervals and holdout scores are
+    degenerate. One equal to the trend terms (a time trend next to trend `ct`) is a regressor the fit cannot
+    tell from them, and the forecast rests on a split between the two that the data never identified. The check
+    is in model space, where the fit is: in first differences gap in levels is no such combination."""
+    if exog is None or series.shape[0] < 3:
+        return
+    rows, k = series.shape
+    extra = np.asarray(exog, dtype=float).reshape(rows, -1)
+    labels = [*(names or [f"variable {j + 1}" for j in range(k)])]
+    labels += exog_names or [f"column {j + 1}" for j in range(extra.shape[1])]  # read as "the exogenous column 1"
+    columns = np.column_stack([series, extra])
+    terms = _trend_terms(trend, rows)
+    left = columns - terms @ np.linalg.lstsq(terms, columns, rcond=None)[0] if terms.shape[1] else columns
+    size, kept = np.linalg.norm(columns, axis=0), np.linalg.norm(left, axis=0)
+    for j in np.flatnonzero(kept <= SEPARABLE_RTOL * size):
+        if j >= k:  # a variable of that kind is refused by check_not_degenerate, which says more
+            raise _in_trend(labels[j], extra[:, j - k], trend, where)
+    usable = kept > SEPARABLE_RTOL * size
+    if not usable[k:].any():
+        return
+    scaled = left[:, usable] / kept[usable]
+    _, singular, vt = np.linalg.svd(scaled, full_matrices=False)
+    if singular[-1] > SEPARABLE_RTOL * singular[0]:
+        return
+    weights = np.abs(vt[-1])
+    involved = [i for i, w in zip(np.flatnonzero(usable), weights, strict=True) if w > INVOLVED_SHARE * weights.max()]
+    raise _together([labels[i] for i in involved if i < k], [labels[i] for i in involved if i >= k], trend, where)
+
+
+def _trend_terms(trend: str, rows: int) -> np.ndarray:
+    """The deterministic regressors of statsmodels' VAR fit for `trend` (any start of t spans the same)."""
+    ones, t = np.ones(rows), np.arange(1.0, rows + 1.0)
+    return {"n": np.zeros((rows, 0)), "c": ones[:, None], "ct": np.column_stack([ones, t])}[trend]
+
+
+def _in_trend(name: str, values: np.ndarray, trend: str, where: str) -> InvalidInputError:
+    shown = ", ".join(f"{value:g}" for value in values[:3])
+    if trend == "ct":
+        what, fix = "rises by the same step every row", f"drop {name}, or keep it and use trend `c`"
+        term = "a time trend, as trend `ct` already has"
+    else:
+        what, fix, term = "is constant", f"drop {name}", f"a constant, as trend `{trend}` already has"
+    return InvalidInputError(
+        f"the exogenous {name} {what}{where} ({shown}, ...): it is {term}, so the fit cannot tell the two apart"
+        f" and a forecast would rest on a split between them that the data never identified; {fix}",
+        field="exog",
+        value=name,
+    )
+
+
+def _together(variables: list[str], exogenous: list[str], trend: str, where: str) -> InvalidInputError:
+    columns = ([f"the exogenous {and_list(exogenous)}"] if exogenous else []) + (
+        [f"the variables {and_list(variables)}"] if variables else []
+    )
+    up_to = {"ct": ", up to a constant and a time trend (the terms of trend `ct`)", "c": ", up to a constant"}
+    plus = up_to.get(trend, "")
+    if variables and exogenous:
+        why = (
+            "A VARX takes its exogenous columns as given, in the same period as its variables, so it would fit that"
+            " combination of the variables exactly, and its residuals, tests and intervals would be degenerate"
+        )
+        fix = f"drop {and_list(exogenous, 'or')}"
+    else:
+        why = "The fit cannot separate their effects"
+        fix = "drop one of them" + (", or use trend `c`" if trend == "ct" and not variables else "")
+    return InvalidInputError(
+        f"{' and '.join(columns)} move together exactly{where}: one is a combination of the others{plus}. {why}; {fix}",
+        field="exog",
+        value=[*exogenous, *variables],
+    )
