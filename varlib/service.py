@@ -11,6 +11,8 @@ from .artifact import Artifact, build_artifact
 from .catalog import Registry
 from .clock import iso_label
 from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata, periods_between, slice_dates
+from .data.left_out import refuse_left_out
+from .data.path_values import refuse_no_conditions
 from .data.paths import CONDITIONS, EXOG, check_path
 from .errors import InvalidInputError
 from .forecast_inputs import check_alpha, check_intervals, check_lag_inputs, check_steps
@@ -45,6 +47,7 @@ def load_dataset(
 
 def train_model(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     """Fit `spec` on `dataset`: holdout scores first (unless the holdout is 0), then a fit on every row."""
+    refuse_left_out(dataset, spec.variables, spec.exog)  # in the file but left out on loading: said so, and why
     return train(dataset, spec)
 
 
@@ -157,6 +160,7 @@ def _conditions(artifact: Artifact, conditions, index: list[str]) -> np.ndarray 
     """The conditions as a (steps x k) array of levels, NaN where free; None when nothing is conditioned."""
     if conditions is None:
         return None
+    refuse_no_conditions(conditions)  # else a plain forecast that reads as conditioned; REST and CLI refuse alike
     logged = artifact.spec.transform in LOGGED
     path = check_path(
         conditions, artifact.variables, index, CONDITIONS, logged, artifact.exog, frequency=artifact.data.frequency

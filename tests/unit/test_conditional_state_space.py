@@ -168,7 +168,11 @@ def test_conditional_forecast_in_levels_equals_the_kalman_smoother(artifact, dat
         half = norm.ppf(1 - ALPHA / 2) * np.sqrt(np.clip(np.diag(joint), 0, None)).reshape(STEPS, k)
         bounds = [mean, mean - half, mean + half]
         levels = np.exp(targets) if logged else targets
-        conditions = {v: [None if np.isnan(x) else x for x in levels[:, j]] for j, v in enumerate(artifact.variables)}
+        conditions = {  # a variable free at every step is left out: one given with no value is refused
+            v: [None if np.isnan(x) else x for x in levels[:, j]]
+            for j, v in enumerate(artifact.variables)
+            if not np.isnan(levels[:, j]).all()
+        }
         result = forecast_artifact(artifact, STEPS, ALPHA, exog=exog, conditions=conditions if conditioned else None)
         free = np.isnan(targets)
         forecast = result.forecast

@@ -135,18 +135,23 @@ def test_a_forecast_checks_conditions_against_its_own_dates(macro_result):
         forecast_artifact(artifact, 4, conditions=_csv("date,realgdp\n2011-01-01,13100\n"))
     eight = forecast_artifact(artifact, 8, conditions=_csv("date,realgdp\n2011-01-01,13100\n"))
     assert eight.conditions == [{"variable": "realgdp", "step": 6, "date": "2011-01-01", "value": 13100.0}]
-    empty = forecast_artifact(artifact, 4, conditions={"realgdp": [None, None]})
-    np.testing.assert_array_equal(empty.forecast.mean, forecast_artifact(artifact, 4).forecast.mean)
-    assert empty.conditions == []
+    # a variable given with no value would answer a plain forecast that reads as a conditioned one (as on REST)
+    with pytest.raises(InvalidInputError, match="'realgdp' holds no value to condition on"):
+        forecast_artifact(artifact, 4, conditions={"realgdp": [None, None]})
 
 
 @pytest.mark.parametrize(
     "text, where",
-    [("step\n1\n", "it has no variable's column"), ("date,realgdp\n2009Q4,\n", "column realgdp is empty")],
+    [
+        ("step\n1\n", r"it has no variable's column \(only step\)"),
+        ("date,realgdp\n2009Q4,\n", "its column realgdp is empty"),
+    ],
 )
 def test_a_conditions_file_that_conditions_nothing_is_refused(text, where):
     """Else it gives a plain forecast that reads as a conditioned one."""
-    with pytest.raises(InvalidInputError, match=f"conditions.csv conditions nothing: {where}; give a value"):
+    with pytest.raises(
+        InvalidInputError, match=f"conditions file conditions.csv holds no value to condition on: {where}; give a value"
+    ):
         _csv(text)
 
 

@@ -6,7 +6,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import Path
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat
 
 from varlib import (
     ALPHA_MAX,
@@ -83,33 +83,22 @@ class ForecastRequest(BaseModel):
         description=f"interval kind, one of: {', '.join(INTERVAL_KINDS)}",
         json_schema_extra={"enum": list(INTERVAL_KINDS)},
     )
-    exog: dict[str, list[StrictFloat]] | None = Field(
+    # null passes here so that the library's refusal names its step and date (a zero-based index would not)
+    exog: dict[str, list[StrictFloat | None]] | None = Field(
         None,
         description="a VARX's exogenous variables: one list per variable, a value for every step (needed when the"
-        " version has exogenous variables; GET its metadata for `spec.exog`). Values after the last step are not"
-        " used, so one path serves any horizon: the answer's `exog` holds the values used",
+        " version has exogenous variables; GET its metadata for `spec.exog`; null is refused, naming its step)."
+        " Values after the last step are not used, so one path serves any horizon: the answer's `exog` holds the"
+        " values used",
         examples=[{"realint": [1.0, 2.0, 2.0, 2.5]}],
     )
     conditions: dict[str, list[StrictFloat | None]] | None = Field(
         None,
         description="hard conditions on the future path, in levels: one list per variable, step by step from the"
-        " first forecast period, null where the path is free (a conditional forecast)",
+        " first forecast period, null where the path is free (a conditional forecast); a variable with no value"
+        " (only null) is refused by the library, as a conditions file without values is on the CLI",
         examples=[{"realgdp": [13100.0, None, 13300.0]}],
     )
-
-    @field_validator("conditions")
-    @classmethod
-    def _each_variable_conditioned(cls, conditions: dict[str, list] | None) -> dict[str, list] | None:
-        """A variable given with no value (all null, or []) would answer a plain forecast that reads as a
-        conditioned one, as a conditions file without values would on the CLI, which refuses it."""
-        for variable, values in (conditions or {}).items():
-            if all(value is None for value in values):
-                shown = variable if len(variable) <= 40 else f"{variable[:37]}..."
-                raise ValueError(
-                    f"{shown!r} holds no value to condition on (only null, or none); give at least one value (null"
-                    f" leaves a step free), or leave {shown!r} out of conditions"
-                )
-        return conditions
 
 
 class LegacyForecastQuery(BaseModel):

@@ -12,14 +12,15 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..spec import check_distinct, check_two_or_more
-from ..wording import counted
 from .columns import PERCENT_HINT, default_variables, guess_date_column, is_percent_column, misplaced_dates
 from .csv_text import READ_AS, read_text_table
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
+from .left_out import MACRO_WHY, columns_left_out
 from .number_marks import number_hint
 from .periods import newest_first
-from .timeindex import is_date, read_dates
+from .rows_not_data import without_dated_empty_ends, without_notes_below
+from .timeindex import read_dates
 
 MACRODATA = "macrodata"
 DEFAULT_VARIABLES = ("realgdp", "realcons")
@@ -37,6 +38,7 @@ class Dataset:
     frequency: str | None = None
     preparation: Preparation | None = None
     read_as: tuple[str, ...] = ()  # how a CSV was read where it is not a plain one, e.g. "dates day first"
+    left_out: tuple[tuple[str, str], ...] = ()  # (column, why) of the file's, when no variables were named
 
     @property
     def variables(self) -> list[str]:
@@ -53,7 +55,8 @@ def load_macrodata(variables: Sequence[str] | None = None) -> Dataset:
     frame.index.name = "date"
     frame = select_variables(frame, variables or DEFAULT_VARIABLES, source="macrodata")
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), "macrodata")
-    return Dataset(MACRODATA, frame, frame_sha256(frame), frequency.alias, Preparation(frequency.alias))
+    left = () if variables else tuple((str(c), MACRO_WHY) for c in raw.columns if c not in frame.columns)
+    return Dataset(MACRODATA, frame, frame_sha256(frame), frequency.alias, Preparation(frequency.alias), (), left)
 
 
 def macro_columns() -> list[str]:
@@ -132,7 +135,8 @@ def load_csv(
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
     how = read_as(raw, order, turned) + notes + trimmed + left_out
-    return Dataset(name, frame, digest, frequency.alias or None, preparation, how)
+    left = () if variables else columns_left_out(raw, date_col, chosen, left_out)  # named later: said why
+    return Dataset(name, frame, digest, frequency.alias or None, preparation, how, left)
 
 
 def by_date(frame: pd.DataFrame, dates: pd.Series, column: str, source: str) -> tuple[pd.DataFrame, str | None, bool]:
@@ -142,42 +146,6 @@ def by_date(frame: pd.DataFrame, dates: pd.Series, column: str, source: str) -> 
     turned = newest_first(index)
     frame = frame.set_axis(index.rename("date"))
     return (frame.iloc[::-1] if turned else frame), order, turned
-
-
-def without_notes_below(raw: pd.DataFrame, label_col: str) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """Without the lines under the data that hold text in the label column only and no date, as statistics
-    offices add them (`Source: ...`, `Note: seasonally adjusted`); said, as `read_as` says the rest."""
-    others = raw.drop(columns=label_col).apply(lambda column: column.astype(str).str.strip() != "")
-    filled = np.flatnonzero(others.any(axis=1).to_numpy())
-    below = raw[label_col].iloc[filled[-1] + 1 if len(filled) else 0 :].astype(str).str.strip()
-    notes = [cell for cell in below if cell and not is_date(cell)]
-    if not notes:
-        return raw, ()
-    # the empty lines that set the notes apart go with them (`;;;` then `Source: ...`): below the data they
-    # are no observations, and left in they would read as a row without a date
-    kept = raw.drop(index=below[below.isin(notes) | (below == "")].index)
-    shown = ", ".join(repr(note[:40]) for note in notes[:2]) + (" ..." if len(notes) > 2 else "")
-    return kept, (f"{counted(len(notes), 'line')} of notes under the data ({shown}) left out",)
-
-
-def without_dated_empty_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """Without the rows before the first value or after the last that hold a date and nothing else (a
-    spreadsheet's dates filled in ahead of the data): they are no observations, so no fill may invent them.
-    Said, as `read_as` says the rest: `2 dated rows without values after the data (2020-01-01 to ...)`."""
-    has = frame.notna().any(axis=1).to_numpy()
-    if has.all() or not has.any():
-        return frame, ()
-    first, last = np.flatnonzero(has)[[0, -1]]
-    notes = []
-    for rows, where in ((frame.index[:first], "before"), (frame.index[last + 1 :], "after")):
-        if len(rows):
-            span = _day(rows[0]) if len(rows) == 1 else f"{_day(rows[0])} to {_day(rows[-1])}"
-            notes.append(f"{counted(len(rows), 'dated row')} without values {where} the data ({span}) left out")
-    return frame.iloc[first : last + 1], tuple(notes)
-
-
-def _day(stamp) -> str:
-    return stamp.date().isoformat() if isinstance(stamp, pd.Timestamp) else str(stamp)
 
 
 def read_as(raw: pd.DataFrame, order: str | None, turned: bool = False) -> tuple[str, ...]:

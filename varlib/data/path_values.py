@@ -1,16 +1,17 @@
-"""The values of a future path (data.paths): which columns a path may have, each cell as a number, and
-every step of an exogenous path given; each message names the variable, the step and its date."""
+"""The values of a future path (data.paths): which columns a path may have, each cell as a number, every
+step of an exogenous path given, and conditions that hold a value; each message names the variable, the step
+and its date."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
 from ..forecast_inputs import MAX_MAGNITUDE
-from ..wording import counted
+from ..wording import and_list, counted
 from .columns import find_date_column
 
 STEP = "step"
@@ -111,28 +112,78 @@ def is_step_name(column: object) -> bool:
     return str(column).strip().lower() == STEP
 
 
-def refuse_no_conditions(table: pd.DataFrame, label: str) -> None:
-    """A conditions file with no value in any variable's column would give a plain forecast that reads as a
-    conditioned one."""
+def refuse_no_conditions(conditions, label: str = "the conditions table") -> None:
+    """The one rule for conditions that condition nothing, which would give a plain forecast that reads as a
+    conditioned one: the library's forecasts and scenarios (varlib.service), the REST schema (before the version
+    is read) and the conditions files of the CLI and the dashboard (read_path_csv) all refuse with it.
+
+    A mapping (the REST form) names each variable it gives, so a variable with no value (only None, or none) is
+    refused by name, as is a mapping of no variable. A table has its columns whatever was typed (the dashboard's
+    editor has one per variable), so only a table without any value is refused; `label` names it ("conditions
+    file gdp.csv"). The dashboard never passes an editor left empty: that is no conditions (ui.paths_editor
+    gives {} and the page forecasts without them)."""
+    if isinstance(conditions, Mapping):
+        _refuse_empty_mapping(conditions)
+    elif isinstance(conditions, pd.DataFrame):
+        _refuse_empty_table(conditions, label)
+
+
+SHOWN_NAMES = 5  # a body of thousands of empty keys is told by its first few
+
+
+def _refuse_empty_mapping(conditions: Mapping) -> None:
+    if not conditions:
+        raise InvalidInputError(
+            "conditions name no variable; give a variable's values step by step (null leaves a step free), or"
+            " leave conditions out for a forecast without them",
+            field=CONDITIONS,
+        )
+    empty = [str(key) for key, values in conditions.items() if _no_value(values)]
+    if not empty:
+        return
+    shown = [repr(key if len(key) <= 40 else f"{key[:37]}...") for key in empty[:SHOWN_NAMES]]
+    more = f" and {len(empty) - SHOWN_NAMES:,} more" if len(empty) > SHOWN_NAMES else ""
+    names = and_list(shown) if not more else ", ".join(shown) + more
+    one = len(empty) == 1
+    raise InvalidInputError(
+        f"{names} {'holds' if one else 'hold'} no value to condition on (only null, or none); give"
+        f" {'at least one value' if one else 'each at least one value'} (null leaves a step free), or leave"
+        f" {names if one else 'them'} out of conditions",
+        field=empty[0],
+        value=empty[:SHOWN_NAMES],
+    )
+
+
+def _no_value(values) -> bool:
+    """Only None (null) or blank text, step by step; NaN is a value, refused by its step (check_path), and
+    anything that is no list of values is named there too."""
+    if values is None:
+        return True
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        return False
+    return all(value is None or (isinstance(value, str) and not value.strip()) for value in values)
+
+
+def _refuse_empty_table(table: pd.DataFrame, label: str) -> None:
     placing = {find_date_column(table.columns), *(c for c in table.columns if is_step_name(c))}
     values = [c for c in table.columns if c not in placing]
-    if table.empty:
+    if not len(table):
+        header = f"a header ({', '.join(map(str, table.columns))}) but" if len(table.columns) else "no columns and"
         raise InvalidInputError(
-            f"{label} has a header ({', '.join(map(str, table.columns))}) but no rows: add one row per step to"
-            " condition on, or forecast without conditions",
+            f"{label} has {header} no rows: add one row per step to condition on, or forecast without conditions",
             field=CONDITIONS,
             value=label,
         )
-    if not any(not is_empty(cell) for column in values for cell in table[column]):
-        named = ", ".join(map(str, values))
-        where = (
-            (f"column {named} is empty" if len(values) == 1 else f"columns {named} are empty")
-            if values
-            else ("it has no variable's column")
-        )
-        raise InvalidInputError(
-            f"{label} conditions nothing: {where}; give a value for each variable and step to condition on"
-            " (an empty cell leaves it free), or forecast without conditions",
-            field=CONDITIONS,
-            value=label,
-        )
+    if any(not is_empty(cell) for column in values for cell in table[column]):
+        return
+    named = ", ".join(map(str, values))
+    if values:
+        where = f"its column {named} is empty" if len(values) == 1 else f"its columns {named} are empty"
+    else:
+        where = f"it has no variable's column (only {', '.join(map(str, table.columns))})"
+    raise InvalidInputError(
+        f"{label} holds no value to condition on: {where}; give a value where a variable is to be held (an empty"
+        " cell leaves that step free), or forecast without conditions",
+        field=CONDITIONS,
+        value=label,
+    )

@@ -12,7 +12,7 @@ used). Every message names the variable, the step and its date.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -50,7 +50,7 @@ def read_path_csv(source: str | Path | bytes, what: str = CONDITIONS, name: str 
         raise InvalidInputError(f"cannot read {what} from {label!r}: {exc.strerror or exc}", value=label) from None
     table = read_text_table(data, label, observations=False)
     if what == CONDITIONS:
-        refuse_no_conditions(table, label)
+        refuse_no_conditions(table, f"{what} file {label}")
     return table
 
 
@@ -122,6 +122,14 @@ def _as_frame(table) -> pd.DataFrame:
         frame.columns = [str(c).strip() for c in frame.columns]
         return frame
     if isinstance(table, Mapping):
+        for key, values in table.items():  # a bare number failed as a TypeError that named no variable
+            if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+                raise InvalidInputError(
+                    f"{key!s:.40} is {values!r:.40}, not a list of values step by step; give a list with one"
+                    " value per step, from the first forecast period",
+                    field=str(key),
+                    value=repr(values)[:40],
+                )
         # JSON null is a free value; a NaN that came through JSON is not a number anyone meant
         return pd.DataFrame(
             {str(k): pd.Series([_nan_as_text(v) for v in values], dtype=object) for k, values in table.items()}
