@@ -29,7 +29,16 @@ from .data.columns import is_straight_line
 from .integration_advice import recommend
 from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
 
-__all__ = ["DETERMINISTIC", "MAX_TESTED_ROWS", "Integration", "Johansen", "UnitRoot", "analyse", "johansen_test"]
+__all__ = [
+    "DETERMINISTIC",
+    "MAX_TESTED_ROWS",
+    "Integration",
+    "Johansen",
+    "UnitRoot",
+    "analyse",
+    "johansen_test",
+    "unit_roots",
+]
 
 SIGNIF = 0.05
 MAX_TESTED_ROWS = 5_000
@@ -41,19 +50,32 @@ def analyse(levels: np.ndarray, names: list[str], k_ar: int = 2) -> Integration:
     MAX_TESTED_ROWS rows of a longer sample)."""
     positive = bool(np.all(levels > 0))  # of the whole sample: the transform advised applies to all of it
     rows = len(levels)
-    levels = np.asarray(levels, dtype=float)[-MAX_TESTED_ROWS:]
-    series = np.log(levels) if positive else levels
-    roots = tuple(
-        _unit_root(series[:, j], name, is_straight_line(levels[:, j]) or is_straight_line(series[:, j]))
-        for j, name in enumerate(names)
-    )
+    series, roots = _tested(levels, names, positive)
     integrated = [u for u in roots if u.verdict == "integrated"]
     tested = [j for j, u in enumerate(roots) if u.verdict != DETERMINISTIC]
     johansen = (
         _johansen(series[:, tested], [names[j] for j in tested], max(k_ar - 1, 1)) if len(integrated) >= 2 else None
     )
     transform, advice = recommend(roots, positive, johansen)
-    return Integration("log levels" if positive else "levels", roots, transform, advice, johansen, len(levels), rows)
+    return Integration("log levels" if positive else "levels", roots, transform, advice, johansen, len(series), rows)
+
+
+def unit_roots(levels: np.ndarray, names: list[str]) -> tuple[str, tuple[UnitRoot, ...]]:
+    """The unit-root tests of `analyse` alone (no Johansen test, no advice): what they ran on ("log levels"
+    or "levels") and each variable's verdict, for a fit that asks whether its variables are I(1)."""
+    positive = bool(np.all(levels > 0))
+    return ("log levels" if positive else "levels"), _tested(levels, names, positive)[1]
+
+
+def _tested(levels: np.ndarray, names: list[str], positive: bool) -> tuple[np.ndarray, tuple[UnitRoot, ...]]:
+    """The tested series (the last MAX_TESTED_ROWS rows, in logs when `positive`) and its unit-root tests."""
+    levels = np.asarray(levels, dtype=float)[-MAX_TESTED_ROWS:]
+    series = np.log(levels) if positive else levels
+    roots = tuple(
+        _unit_root(series[:, j], name, is_straight_line(levels[:, j]) or is_straight_line(series[:, j]))
+        for j, name in enumerate(names)
+    )
+    return series, roots
 
 
 def _unit_root(x: np.ndarray, name: str, deterministic: bool) -> UnitRoot:

@@ -19,12 +19,13 @@ import numpy as np
 from ..errors import InvalidInputError
 from ..forecast import Forecast, forecast_levels
 from ..forecast_inputs import check_intervals
-from ..integration import johansen_test
+from ..integration import Johansen, johansen_test
 from ..lag_order import choose_order
 from ..model import LagSelection
 from ..spec import MODEL_SPACE, ModelSpec, to_model_space
 from ..vecm_checks import assess as assess_fit
 from ..vecm_model import DET_ORDER, LEVELS_TREND, RANK_BY_TEST, VecmParams, fit_vecm, params_of
+from ..vecm_warnings import small_sample_warning, stationary_warning
 from ..wording import counted
 from . import Fit
 
@@ -128,6 +129,8 @@ class VecmKind:
         results = fit_vecm(series, lags, rank, terms)
         params = params_of(results, terms, johansen, method, len(series))
         adequacy = assess_fit(results, params.var.coefs, rank, spec.transform) if assess else None
+        if assess:  # the final fit, whose warnings people see; a part fit's are dropped (varlib.part_fit)
+            warnings += _premise_warnings(levels, names, rank, johansen if method == RANK_BY_TEST else None, lags, spec)
         return Fit(params, how, selection, tuple(warnings), adequacy, tested)
 
     def forecast(
@@ -168,6 +171,17 @@ class VecmKind:
 
     def params_from_dict(self, raw: dict) -> VecmParams:
         return VecmParams.from_dict(raw)
+
+
+def _premise_warnings(
+    levels: np.ndarray, names: list[str], rank: int, tested: Johansen | None, lags: int, spec: ModelSpec
+) -> list[str]:
+    """Variables that look stationary, and (`tested`: the Johansen table, when it chose the rank) a rank that
+    Reinsel and Ahn's small-sample factor would change (varlib.vecm_warnings)."""
+    found = [stationary_warning(levels, names, rank)]
+    if tested is not None:
+        found.append(small_sample_warning(tested, len(levels), lags, spec.transform))
+    return [warning for warning in found if warning]
 
 
 def _terms(spec: ModelSpec) -> str:

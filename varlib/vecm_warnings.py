@@ -1,0 +1,90 @@
+"""Warnings of a VECM fit about its premises: variables that look stationary, a tested rank that small samples move.
+
+A VECM assumes I(1) variables. Johansen's rank counts a stationary variable as a cointegrating relation of its
+own (the variable alone is a stationary combination), so a rank-1 "relation" of an I(1) and an I(0) series is
+just the I(0) one. The unit-root tests of varlib.integration (ADF and KPSS, on the same rows and series as the
+Unit roots tab) name the variables both tests call stationary; a disagreement ("unclear") is not enough.
+
+Johansen's trace statistic -T Σ ln(1 - λ_i) over-rejects on few rows, finding relations that are not there.
+Reinsel and Ahn (1992) scale it by (T - Kp)/T, with T the effective sample of the test (the rows after the p
+presample ones, statsmodels' `coint_johansen` multiplier), K the variables and p the VAR order in levels
+(Cheung and Lai 1993 scale the critical values by the inverse, the same decision). The rank stays Johansen's
+as JMulTi and statsmodels compute it; when the scaled statistics would choose another rank, a warning says so.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .integration import unit_roots
+from .integration_results import Johansen
+from .wording import and_list, plural_of
+
+
+def stationary_warning(levels: np.ndarray, names: list[str], rank: int) -> str | None:
+    """A warning naming the variables that ADF and KPSS both call stationary in `levels` (None if none does)."""
+    tested_on, roots = unit_roots(levels, names)
+    stationary = [u for u in roots if u.verdict == "stationary"]
+    if not stationary:
+        return None
+    one = len(stationary) == 1
+    names_ = and_list(u.variable for u in stationary)
+    figures = "; ".join(
+        f"{u.variable}: ADF p = {u.adf_pvalue:.3g} rejects a unit root, KPSS p = {u.kpss_pvalue:.3g} does not"
+        " reject stationarity"
+        for u in stationary
+    )
+    return (
+        f"{names_} {'looks' if one else 'look'} stationary around a linear trend, not integrated as a VECM"
+        f" assumes ({figures}; both at 5%, on the {tested_on} of the training sample): Johansen's rank counts a"
+        f" stationary variable as a cointegrating relation of its own, so the rank-{rank} long-run"
+        f" {plural_of(rank, 'relation')} may be no more than {names_} {'itself' if one else 'themselves'};"
+        " consider a VAR (the Diagnostics page's Unit roots tab advises its transform), or leave"
+        f" {'it' if one else 'them'} out of the variables"
+    )
+
+
+def reinsel_ahn_factor(rows: int, k: int, k_ar: int) -> float | None:
+    """(T - Kp)/T for the test's effective sample T = rows - p of a series of `rows` rows (None if T <= Kp)."""
+    effective = rows - k_ar
+    return (effective - k * k_ar) / effective if effective > k * k_ar else None
+
+
+def scaled_rank(johansen: Johansen, factor: float) -> int:
+    """The trace test's rank at 5% with every statistic multiplied by `factor` (varlib.integration's rule)."""
+    trace, critical = johansen.trace, johansen.trace_critical
+    return next((r for r in range(len(trace)) if trace[r] * factor < critical[r][1]), len(trace))
+
+
+def small_sample_warning(johansen: Johansen, rows: int, k_ar: int, transform: str) -> str | None:
+    """A warning when Reinsel and Ahn's scaled trace statistics choose another rank than Johansen's test did
+    on a model-space series of `rows` rows at VAR order `k_ar` (None when they agree); `transform`: the
+    VECM's, whose differences a VAR would take."""
+    k = len(johansen.trace)
+    factor = reinsel_ahn_factor(rows, k, k_ar)
+    if factor is None:
+        return None  # an order this long is refused or warned about by the lag-order rules already
+    scaled = scaled_rank(johansen, factor)
+    if scaled == johansen.rank:
+        return None
+    effective = rows - k_ar
+    flips = "; ".join(
+        f"rank <= {r}: trace {johansen.trace[r]:.2f}, scaled {johansen.trace[r] * factor:.2f}, 5% critical"
+        f" value {johansen.trace_critical[r][1]:.2f}"
+        for r in range(scaled, johansen.rank)  # the factor is below 1: the scaled rank is never larger
+    )
+    force = "CLI --coint-rank {}, dashboard: Cointegration rank on the Train page"  # as ui.errors reads flags
+    if scaled == 0:
+        instead = (
+            "rank 0 is no cointegrating relation: compare a VAR in differences (transform"
+            f" `{'logdiff' if transform == 'log' else 'diff'}`) on the holdout"
+        )
+    else:
+        instead = f"to fit rank {scaled}, force it ({force.format(scaled)}) and compare on the holdout"
+    return (
+        f"Johansen's trace test chose rank {johansen.rank} at 5% on {effective} rows, close to its critical"
+        f" {plural_of(johansen.rank - scaled, 'value')}: with Reinsel and Ahn's small-sample factor (T - Kp)/T ="
+        f" ({effective} - {k}×{k_ar})/{effective} = {factor:.3f} it would choose rank {scaled} ({flips})."
+        f" The rank is kept; {instead}. To keep rank {johansen.rank} whatever the test finds, force it"
+        f" ({force.format(johansen.rank)})"
+    )
