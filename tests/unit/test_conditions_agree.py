@@ -114,7 +114,8 @@ def trend_file(tmp_path_factory):
 
 
 def test_a_column_left_out_on_loading_is_said_to_be_in_the_file(trend_file):
-    """It said "trendcol is not a column of dataset 'trend.csv'; its columns are a and b"."""
+    """Not "trendcol is not a column of dataset 'trend.csv'": the file has it, and the message says why it was left
+    out and how to keep it."""
     dataset = load_dataset(str(trend_file))
     assert dataset.variables == ["a", "b"]
     spec = ModelSpec(variables=("a", "b"), exog=("trendcol",), lags=1, holdout=0)
@@ -126,6 +127,14 @@ def test_a_column_left_out_on_loading_is_said_to_be_in_the_file(trend_file):
     assert "load_dataset(path, variables=['a', 'b', 'trendcol']) (on the CLI, --vars a,b as well as --exog)" in message
     kept = load_dataset(str(trend_file), variables=["a", "b", "trendcol"])  # the way the message says works
     assert train_model(kept, spec).spec.exog == ("trendcol",)
+
+
+def test_a_left_out_column_whose_name_holds_a_comma_keeps_its_reason(trend_file, tmp_path):
+    """The reason is the loader's for that column, whatever its name (a comma once split it in two)."""
+    renamed = tmp_path / "comma.csv"
+    renamed.write_text(trend_file.read_text().replace("trendcol", '"trend, t"', 1))
+    dataset = load_dataset(str(renamed))
+    assert dict(dataset.left_out)["trend, t"].startswith("constant or counting rows")
 
 
 def test_an_empty_column_is_said_to_hold_no_values_and_a_typo_is_still_a_typo(trend_file):

@@ -4,7 +4,7 @@ values under no header."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -14,6 +14,8 @@ from ..wording import and_list, plural_of
 from .frequency import detect_frequency
 from .periods import oldest_first
 from .timeindex import read_dates
+
+LeftOut = tuple[tuple[str, ...], str]  # columns a default choice of variables left out, and why
 
 # with the names spreadsheets in other languages give it (German and Dutch, Spanish and Italian, French);
 # `dates`, and `observation_date` as FRED's CSV downloads head theirs, always hold whole dates
@@ -159,12 +161,12 @@ CALENDAR_NOTE = (
 )
 
 
-def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tuple[str, ...]]:
+def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tuple[LeftOut, ...]]:
     """Every column holding a number: an empty or text one (a country code) is no variable (as the upload
     preview says), while a column of numbers with a stray word is, and the word is named. When that leaves
     fewer than two, every filled column, so the refusal names the text that is in the way. A constant or
     counting column (a saved row index) or a calendar one (`repeat_period`) is left out, and said, while two
-    others remain."""
+    others remain. The columns left out come in groups, each with why (`left_out_note` says one)."""
     filled = [c for c in raw.columns if c != date_col and (raw[c].astype(str).str.strip() != "").any()]
     numbers = {c: pd.to_numeric(raw[c].astype(str).str.strip(), errors="coerce") for c in filled}
     numeric = [c for c in filled if numbers[c].notna().any()]
@@ -172,20 +174,21 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
         return filled, ()
     text = [c for c in filled if c not in numeric]
     percent = [c for c in text if is_percent_column(raw[c])]
-    notes: tuple[str, ...] = (_left_out(percent, f"percentages: {PERCENT_HINT}"),) if percent else ()
+    notes: tuple[LeftOut, ...] = ((tuple(percent), f"percentages: {PERCENT_HINT}"),) if percent else ()
     words = [c for c in text if c not in percent]  # a country code: said, as the upload preview says it
-    notes += (_left_out(words, "text, not numbers"),) if words else ()
+    notes += ((tuple(words), "text, not numbers"),) if words else ()
     straight = [c for c in numeric if is_straight_line(numbers[c])]
     calendar = [c for c in numeric if c not in straight and repeat_period(numbers[c])]
     if len(numeric) - len(straight) - len(calendar) < 2 or not straight + calendar:
         return numeric, notes
     counting = "constant or counting rows: nothing to forecast; a time trend is the trend `ct`"
-    notes += (_left_out(straight, counting),) if straight else ()
-    notes += (_left_out(calendar, CALENDAR_NOTE),) if calendar else ()
+    notes += ((tuple(straight), counting),) if straight else ()
+    notes += ((tuple(calendar), CALENDAR_NOTE),) if calendar else ()
     return [c for c in numeric if c not in straight + calendar], notes
 
 
-def _left_out(columns: list[str], why: str) -> str:
+def left_out_note(columns: Sequence[str], why: str) -> str:
+    """How loading says a group of columns it left out: `columns a, b left out (why)`."""
     return f"{plural_of(len(columns), 'column')} {', '.join(columns)} left out ({why})"
 
 

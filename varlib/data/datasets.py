@@ -12,7 +12,14 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..spec import check_distinct, check_two_or_more
-from .columns import PERCENT_HINT, default_variables, guess_date_column, is_percent_column, misplaced_dates
+from .columns import (
+    PERCENT_HINT,
+    default_variables,
+    guess_date_column,
+    is_percent_column,
+    left_out_note,
+    misplaced_dates,
+)
 from .csv_text import READ_AS, read_text_table
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
@@ -134,7 +141,7 @@ def load_csv(
     check_dates(pd.DatetimeIndex(frame.index), name)
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
-    how = read_as(raw, order, turned) + notes + trimmed + left_out
+    how = read_as(raw, order, turned) + notes + trimmed + tuple(left_out_note(*group) for group in left_out)
     left = () if variables else columns_left_out(raw, date_col, chosen, left_out)  # named later: said why
     return Dataset(name, frame, digest, frequency.alias or None, preparation, how, left)
 

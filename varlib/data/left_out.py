@@ -11,21 +11,17 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..wording import and_list
+from .columns import LeftOut
 
 MACRO_WHY = "the bundled data loads only its default pair of variables unless variables are named"
 
 
 def columns_left_out(
-    raw: pd.DataFrame, date_col: str, chosen: Sequence[str], notes: Sequence[str]
+    raw: pd.DataFrame, date_col: str, chosen: Sequence[str], groups: Sequence[LeftOut]
 ) -> tuple[tuple[str, str], ...]:
-    """(column, why) for every column of `raw` but the date that is not among `chosen`; `notes` are what
-    columns.default_variables said of them (`columns a, b left out (why)`)."""
-    reasons: dict[str, str] = {}
-    for note in notes:
-        names, found, why = note.partition(" left out (")
-        if found:  # the names after `column`/`columns`, as columns._left_out writes them
-            for name in names.partition(" ")[2].split(", "):
-                reasons.setdefault(name, why.removesuffix(")"))
+    """(column, why) for every column of `raw` but the date that is not among `chosen`; `groups` are the
+    columns columns.default_variables left out, each group with why."""
+    reasons = {name: why for names, why in groups for name in names}
     left = [str(c) for c in raw.columns if c != date_col and c not in chosen]
     return tuple((c, reasons.get(c) or _why(raw[c])) for c in left)
 
