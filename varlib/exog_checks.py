@@ -13,6 +13,10 @@ from .wording import and_list
 # genuine relation among any 4-6 macrodata columns (30-200 rows, levels, differences or log differences, any
 # trend) came out at 1e-3. The margin either side keeps honest data accepted.
 SEPARABLE_RTOL = 1e-6
+# What is left of an exogenous column once the trend terms are taken out, as a share of its variation about its
+# mean, below which it is one of those terms (a time trend beside trend `ct`). Measured against the variation,
+# not the values: 100,000 plus noise of 0.01 varies, whatever its size.
+IN_TREND_RTOL = 1e-6
 # A column whose weight in the null direction is under this share of the largest takes no part in the relation:
 # in a near-exact one, columns outside it still get weights of about the noise's size.
 INVOLVED_SHARE = 1e-3
@@ -44,11 +48,11 @@ def check_exog_separable(
     columns = np.column_stack([series, extra])
     terms = _trend_terms(trend, rows)
     left = columns - terms @ np.linalg.lstsq(terms, columns, rcond=None)[0] if terms.shape[1] else columns
-    size, kept = np.linalg.norm(columns, axis=0), np.linalg.norm(left, axis=0)
-    for j in np.flatnonzero(kept <= SEPARABLE_RTOL * size):
-        if j >= k:  # a variable of that kind is refused by check_not_degenerate, which says more
-            raise _in_trend(labels[j], extra[:, j - k], trend, where)
-    usable = kept > SEPARABLE_RTOL * size
+    varies, kept = np.linalg.norm(columns - columns.mean(axis=0), axis=0), np.linalg.norm(left, axis=0)
+    for j in range(k, columns.shape[1]):  # a constant column is refused before (training.exog_values)
+        if varies[j] > 0 and kept[j] <= IN_TREND_RTOL * varies[j]:
+            raise _in_trend(labels[j], extra[:, j - k], where)
+    usable = (varies > 0) & (kept > IN_TREND_RTOL * varies)
     if not usable[k:].any():
         return
     scaled = left[:, usable] / kept[usable]
@@ -57,6 +61,8 @@ def check_exog_separable(
         return
     weights = np.abs(vt[-1])
     involved = [i for i, w in zip(np.flatnonzero(usable), weights, strict=True) if w > INVOLVED_SHARE * weights.max()]
+    # a relation among the variables alone (up to the trend terms) is theirs, and said so; a plain VAR's fit
+    # meets it as residuals that cannot be tested (varlib.adequacy)
     raise _together([labels[i] for i in involved if i < k], [labels[i] for i in involved if i >= k], trend, where)
 
 
@@ -66,16 +72,13 @@ def _trend_terms(trend: str, rows: int) -> np.ndarray:
     return {"n": np.zeros((rows, 0)), "c": ones[:, None], "ct": np.column_stack([ones, t])}[trend]
 
 
-def _in_trend(name: str, values: np.ndarray, trend: str, where: str) -> InvalidInputError:
+def _in_trend(name: str, values: np.ndarray, where: str) -> InvalidInputError:
+    """A column that varies but is the trend terms (only trend `ct` has a varying one: the time trend)."""
     shown = ", ".join(f"{value:g}" for value in values[:3])
-    if trend == "ct":
-        what, fix = "rises by the same step every row", f"drop {name}, or keep it and use trend `c`"
-        term = "a time trend, as trend `ct` already has"
-    else:
-        what, fix, term = "is constant", f"drop {name}", f"a constant, as trend `{trend}` already has"
     return InvalidInputError(
-        f"the exogenous {name} {what}{where} ({shown}, ...): it is {term}, so the fit cannot tell the two apart"
-        f" and a forecast would rest on a split between them that the data never identified; {fix}",
+        f"the exogenous {name} rises by the same step every row{where} ({shown}, ...): it is a time trend, as"
+        " trend `ct` already has, so the fit cannot tell the two apart and a forecast would rest on a split"
+        f" between them that the data never identified; drop {name}, or keep it and use trend `c`",
         field="exog",
         value=name,
     )
@@ -98,6 +101,6 @@ def _together(variables: list[str], exogenous: list[str], trend: str, where: str
         fix = "drop one of them" + (", or use trend `c`" if trend == "ct" and not variables else "")
     return InvalidInputError(
         f"{' and '.join(columns)} move together exactly{where}: one is a combination of the others{plus}. {why}; {fix}",
-        field="exog",
+        field="exog" if exogenous else "variables",
         value=[*exogenous, *variables],
     )

@@ -11,7 +11,6 @@ import numpy as np
 
 from .data.columns import is_straight_line, repeat_period
 from .errors import InvalidInputError
-from .exog_checks import check_exog_separable
 from .lag_search import information_criteria
 from .spec import CRITERIA
 from .wording import and_list
@@ -171,7 +170,6 @@ def fit_results(
     if series.shape[0] <= lags + 1:
         raise InvalidInputError(f"{series.shape[0]} rows cannot hold a VAR({lags}); use fewer lags or more rows")
     check_not_degenerate(series, names, f"in {space}" if space else "")
-    check_exog_separable(series, exog, trend, names, None, f" in {space}" if space else "")
     try:
         with _quiet_fit():
             results = VAR(series, exog).fit(lags, trend=trend)

@@ -18,6 +18,7 @@ from .exog_checks import check_exog_separable
 from .forecast_inputs import MAX_STEPS
 from .jsonsafe import in_order
 from .kinds import kind_of
+from .kinds.var import model_space_exog
 from .lag_order import MIN_RESIDUAL_DF, Sample
 from .model import LagSelection, check_not_degenerate
 from .part_fit import fit_part, rank_note
@@ -112,11 +113,11 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     check_not_degenerate(
         frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}", collinear=spec.transform not in LOGGED
     )
-    if exog is not None:  # here, where the exogenous columns have names; the fit checks every part again
+    if exog is not None:  # on every training row, once: a part's rows (a dummy still 0 there) may hold less
         series = to_model_space(frame.to_numpy(dtype=float), spec.transform, list(spec.variables))
         where = f" in {MODEL_SPACE[spec.transform]} of {dataset.name}"
-        rows = exog[len(exog) - len(series) :]  # as the fit aligns them (varlib.kinds.var.model_space_exog)
-        check_exog_separable(series, rows, spec.trend, list(spec.variables), list(spec.exog), where)
+        aligned = model_space_exog(spec, exog, len(series))
+        check_exog_separable(series, aligned, spec.trend, list(spec.variables), list(spec.exog), where)
     # at most the longest forecast the product makes: 10% of 5,000 daily rows would ask for 500 steps ahead
     holdout_rows = min(max(1, int(round(len(frame) * spec.holdout))), MAX_STEPS) if spec.holdout > 0 else 0
     # the sample knows the holdout that follows, so that a refusal's "at most N lags" fits that part too

@@ -13,7 +13,8 @@ from statsmodels.tsa.vector_ar.var_model import VAR
 
 from varlib import InvalidInputError, ModelSpec, load_dataset, train_model
 from varlib.adequacy import lm_whiteness_check, normality_check, var_lm_test, whiteness_verdict
-from varlib.model import fit_results
+from varlib.artifact import build_artifact
+from varlib.backtest import backtest
 
 ENDOG = ("realgdp", "realcons")
 
@@ -65,10 +66,31 @@ def test_the_same_column_in_another_space_is_no_combination_and_fits_as_statsmod
     assert np.linalg.eigvalsh(result.params.sigma_u).min() > 1.0
 
 
-def test_the_fit_itself_refuses_the_combination_where_no_names_are_known(frame):
-    endog, gap = frame[list(ENDOG)].to_numpy(), frame[["gap"]].to_numpy()
-    with pytest.raises(InvalidInputError, match="the exogenous column 1 and the variables realgdp and realcons move"):
-        fit_results(endog, 2, "c", list(ENDOG), "levels", exog=gap)
+def test_a_dummy_still_zero_before_the_holdout_and_the_origins_trains_and_backtests(frame):
+    """The check runs once, on every training row: a step dummy is 0 on the rows before the holdout and before
+    each backtest origin, and those part fits must not refuse it as constant."""
+    data = frame.assign(dummy=(np.arange(len(frame)) >= len(frame) - 5).astype(float))
+    result = _train(data, ("dummy",), "logdiff")
+    assert result.spec.exog == ("dummy",) and result.evaluation is not None
+    artifact = build_artifact(result, "dummy", "tester")
+    assert len(backtest(artifact, 8, 2).origins) == 8
+
+
+def test_large_values_that_vary_and_a_relation_of_the_variables_alone_are_not_the_exog_columns_doing(frame):
+    """Size is no constancy (100,000 plus noise of 0.01 varies); a tight but real relation is kept; and the
+    variables moving together is not said of an unrelated exogenous column."""
+    rng = np.random.default_rng(1)
+    data = frame.assign(
+        big=100_000 + rng.normal(0, 0.01, len(frame)),
+        tight=frame.gap + rng.normal(0, 1e-4 * frame.gap.std(), len(frame)),
+    )
+    assert _train(data, ("big",)).spec.exog == ("big",)
+    assert _train(data, ("tight",)).spec.exog == ("tight",)
+    twin = frame.assign(realcons=frame.realgdp * 0.5 + 0.25 * frame.t, x=rng.normal(size=len(frame)))
+    with pytest.raises(InvalidInputError) as refused:  # refused as the variables' own relation, not x's
+        _train(twin, ("x",), trend="ct")
+    assert str(refused.value).startswith("the variables realgdp and realcons move together exactly")
+    assert "up to a constant and a time trend" in str(refused.value) and refused.value.field == "variables"
 
 
 @pytest.mark.parametrize("transform", ["none", "diff"])
