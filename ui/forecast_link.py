@@ -86,7 +86,7 @@ def steps_in_range(value: int, named: str) -> int:
 
 def _linked_steps(raw: str) -> int | None:
     """A link's steps, in range as a typed value is; None for text that is no whole number."""
-    value = url_state.whole_number(-(10**9), 10**9)(raw)
+    value = url_state.any_whole_number(raw)
     return None if value is None else steps_in_range(value, f"The link's {value} steps are")
 
 

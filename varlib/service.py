@@ -157,7 +157,8 @@ def _exog_future(artifact: Artifact, exog, index: list[str]) -> np.ndarray | Non
 
 
 def _conditions(artifact: Artifact, conditions, index: list[str]) -> np.ndarray | None:
-    """The conditions as a (steps x k) array of levels, NaN where free; None when nothing is conditioned."""
+    """The conditions as a (steps x k) array of levels, NaN where free; None without conditions (conditions
+    that condition nothing are refused)."""
     if conditions is None:
         return None
     refuse_no_conditions(conditions)  # else a plain forecast that reads as conditioned; REST and CLI refuse alike
@@ -165,8 +166,7 @@ def _conditions(artifact: Artifact, conditions, index: list[str]) -> np.ndarray 
     path = check_path(
         conditions, artifact.variables, index, CONDITIONS, logged, artifact.exog, frequency=artifact.data.frequency
     )
-    fixed = path.reindex(columns=artifact.variables).to_numpy(dtype=float)
-    return fixed if np.isfinite(fixed).any() else None
+    return path.reindex(columns=artifact.variables).to_numpy(dtype=float)
 
 
 def _lag_labels(lag_inputs, artifact: Artifact) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .integration import unit_roots
+from .integration import trace_rank, unit_roots
 from .integration_results import Johansen
 from .wording import and_list, plural_of
 
@@ -50,12 +50,6 @@ def reinsel_ahn_factor(rows: int, k: int, k_ar: int) -> float | None:
     return (effective - k * k_ar) / effective if effective > k * k_ar else None
 
 
-def scaled_rank(johansen: Johansen, factor: float) -> int:
-    """The trace test's rank at 5% with every statistic multiplied by `factor` (varlib.integration's rule)."""
-    trace, critical = johansen.trace, johansen.trace_critical
-    return next((r for r in range(len(trace)) if trace[r] * factor < critical[r][1]), len(trace))
-
-
 def small_sample_warning(johansen: Johansen, rows: int, k_ar: int, transform: str) -> str | None:
     """A warning when Reinsel and Ahn's scaled trace statistics choose another rank than Johansen's test did
     on a model-space series of `rows` rows at VAR order `k_ar` (None when they agree); `transform`: the
@@ -64,7 +58,7 @@ def small_sample_warning(johansen: Johansen, rows: int, k_ar: int, transform: st
     factor = reinsel_ahn_factor(rows, k, k_ar)
     if factor is None:
         return None  # an order this long is refused or warned about by the lag-order rules already
-    scaled = scaled_rank(johansen, factor)
+    scaled = trace_rank(johansen.trace, johansen.trace_critical, factor)
     if scaled == johansen.rank:
         return None
     effective = rows - k_ar

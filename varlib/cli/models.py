@@ -41,10 +41,13 @@ def run_models(args: argparse.Namespace) -> int:
     return 0
 
 
+PUBLISH_ONE = "publish one with `varlib train --publish`"
+
+
 def no_models(registry: Registry) -> str:
     """The store holds no models: why, when its bucket does not exist, else how to publish one."""
     note = registry.missing_note()
-    first = "publish one with `varlib train --publish`"
+    first = PUBLISH_ONE
     return f"no models: {note}. To start, {first}" if note else f"no models in {registry.description}: {first}"
 
 
@@ -55,7 +58,7 @@ def require_model(registry: Registry, name: str) -> None:
     if name in names:
         return
     held = f"its models: {_shown(names)} (choose one with --name)" if names else registry.missing_note()
-    held = held or "it holds no models yet: publish one with `varlib train --publish`"
+    held = held or f"it holds no models yet: {PUBLISH_ONE}"
     raise NotFoundError(
         f"model {name!r} does not exist in {registry.description}; {held}",
         field="name",

@@ -114,8 +114,8 @@ def is_step_name(column: object) -> bool:
 
 def refuse_no_conditions(conditions, label: str = "the conditions table") -> None:
     """The one rule for conditions that condition nothing, which would give a plain forecast that reads as a
-    conditioned one: the library's forecasts and scenarios (varlib.service), the REST schema (before the version
-    is read) and the conditions files of the CLI and the dashboard (read_path_csv) all refuse with it.
+    conditioned one: the library's forecasts and scenarios (varlib.service, through which REST and the CLI
+    forecast) and the conditions files of the CLI and the dashboard (read_path_csv) all refuse with it.
 
     A mapping (the REST form) names each variable it gives, so a variable with no value (only None, or none) is
     refused by name, as is a mapping of no variable. A table has its columns whatever was typed (the dashboard's

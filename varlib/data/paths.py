@@ -122,7 +122,7 @@ def _as_frame(table) -> pd.DataFrame:
         frame.columns = [str(c).strip() for c in frame.columns]
         return frame
     if isinstance(table, Mapping):
-        for key, values in table.items():  # a bare number failed as a TypeError that named no variable
+        for key, values in table.items():  # a bare number is no path: named here, with the variable it is for
             if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
                 raise InvalidInputError(
                     f"{key!s:.40} is {values!r:.40}, not a list of values step by step; give a list with one"
