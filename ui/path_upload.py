@@ -26,17 +26,19 @@ def apply_upload(draft: dict, upload, horizon: int, what: str, check: Check) -> 
         draft["upload"], draft["refused"] = None, None
         return
     if upload.file_id != draft.get("upload"):
-        draft["upload"], draft["refused"] = upload.file_id, None
+        draft["upload"], draft["refused"], draft["file"] = upload.file_id, None, None
         try:
             draft["file"] = read_path_csv(upload.getvalue(), what, upload.name)
-            read = check(draft["file"], horizon)
         except VarlibError as exc:
-            draft["refused"] = exc
+            draft["refused"], draft["refused_at"] = exc, None  # the file itself: no horizon mends it
             return
-        draft.setdefault("before_upload", {c: list(v) for c, v in draft["values"].items()})
-        draft["values"] = {c: read[c].tolist() for c in read.columns}
-        draft["applied"], draft["rev"] = horizon, draft["rev"] + 1
-    elif draft.get("refused") is None and horizon > draft.get("applied", horizon):
+        _apply_file(draft, horizon, check)
+    elif draft.get("refused") is not None:
+        # refused for the horizon it was checked at (too few rows): another horizon checks the file again, so the
+        # steps field and the message never disagree, and a horizon the file covers takes it
+        if draft.get("refused_at") not in (None, horizon):
+            _apply_file(draft, horizon, check)
+    elif horizon > draft.get("applied", horizon):
         try:  # a longer horizon: the file's rows for the steps it adds (edits of earlier steps stay)
             read = check(draft["file"], horizon)
         except VarlibError:
@@ -48,3 +50,16 @@ def apply_upload(draft: dict, upload, horizon: int, what: str, check: Check) -> 
             values[start:horizon] = read[column].to_numpy(dtype=float)[start:horizon]
             draft["values"][column] = values.tolist()
         draft["applied"], draft["rev"] = horizon, draft["rev"] + 1
+
+
+def _apply_file(draft: dict, horizon: int, check: Check) -> None:
+    """The attached file's values for the first `horizon` steps into the draft, or its refusal at that horizon."""
+    try:
+        read = check(draft["file"], horizon)
+    except VarlibError as exc:
+        draft["refused"], draft["refused_at"] = exc, horizon
+        return
+    draft["refused"] = None
+    draft.setdefault("before_upload", {c: list(v) for c, v in draft["values"].items()})
+    draft["values"] = {c: read[c].tolist() for c in read.columns}
+    draft["applied"], draft["rev"] = horizon, draft["rev"] + 1

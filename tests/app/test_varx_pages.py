@@ -131,3 +131,21 @@ def test_an_uploaded_exogenous_file_reaches_a_longer_horizon_and_is_taken_back_w
     last = float(dataset.frame["realint"].iloc[-1])
     held = forecast_artifact(artifact, 12, exog={"realint": [last] * 12})
     np.testing.assert_allclose(values(trace(charts(at)[0], "forecast"), "y")[1:], held.forecast.mean[:, 0])
+
+
+def test_a_file_refused_for_too_few_steps_is_checked_again_at_a_horizon_it_covers(registry):
+    """4 rows at 8 steps are refused naming step 5; at 4 steps the same attached file is taken, never a message
+    naming 8 steps beside a field that says 4."""
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
+    artifact = publish_result(registry, train_model(dataset, spec), "varx")
+    at = open_app({"model": "varx", "version": "0.0.1", "steps": 8})
+    uploader = at.file_uploader(key="_fc_path|exogenous values|varx|0.0.1|upload")
+    uploader.set_value(("rate.csv", b"step,realint\n1,1\n2,1.5\n3,2\n4,2\n", "text/csv")).run()
+    assert "realint has no value for step 5" in errors(at) and "each of its 8 steps" in errors(at)
+    at.number_input(key="fc_steps").set_value(4).run()
+    assert errors(at) == "", errors(at)
+    expected = forecast_artifact(artifact, 4, exog={"realint": [1.0, 1.5, 2.0, 2.0]})
+    np.testing.assert_allclose(values(trace(charts(at)[0], "forecast"), "y")[1:], expected.forecast.mean[:, 0])
+    at.number_input(key="fc_steps").set_value(6).run()  # longer than the file again: named at the new horizon
+    assert "realint has no value for step 5" in errors(at) and "each of its 6 steps" in errors(at)
