@@ -95,7 +95,8 @@ def test_the_copy_link_carries_edited_lag_inputs_and_is_drawn_only_when_open(see
     [
         (None, "is empty"),
         (float("inf"), "use a finite number"),
-        ("9189,5", "is '9189,5', not a number: write it with a decimal point (1234.5)"),
+        ("9189,5", "is '9189,5', not a number; write it with a decimal point (9189.5)"),
+        ("13,141.92", "is '13,141.92', not a number; write it without the thousands separators (13141.92)"),
     ],
 )
 def test_invalid_lag_input_shows_error_and_no_forecast(seeded, value, message):

@@ -2,9 +2,14 @@
 accounting negative in parentheses is refused with the way to write it (it was called text to leave out, or a
 row to remove, which makes a missing period)."""
 
+import re
+
 import numpy as np
+import pandas as pd
 import pytest
 
+from varlib import ModelSpec, forecast_artifact, load_dataset, parse_lag_table, train_model
+from varlib.artifact import build_artifact
 from varlib.data import load_csv
 from varlib.errors import InvalidInputError
 
@@ -47,3 +52,30 @@ def test_a_column_of_currency_amounts_says_to_drop_the_sign_not_the_column():
     cells = [f"${1000 + n * 12.5:,.1f}" for n in range(40)]
     with pytest.raises(InvalidInputError, match=r"holds text, not numbers: '\$1,000.0' in row 1 \(1990-01-01\); write"):
         load_csv(_file(cells), name="dollars.csv", variables=["a", "b"])
+
+
+@pytest.mark.parametrize(
+    ("cell", "hint"),
+    [
+        ("13,141.92", "without the thousands separators (13141.92)"),
+        ("1,5", "with a decimal point (1.5)"),
+        ("1,234", "without the comma: 1234 for thousands, 1.234 for a decimal"),
+    ],
+)
+def test_a_typed_value_with_a_grouping_or_decimal_comma_is_told_how_to_write_it(cell, hint):
+    """A value typed or pasted into the lag or exogenous table has no file's decimal mark to read it by."""
+    table = pd.DataFrame(
+        {"date": ["2009-04-01", "2009-07-01"], "realgdp": [12990.3, 13000.0], "realcons": [9256.0, cell]}
+    )
+    with pytest.raises(InvalidInputError, match=re.escape(f"2009-07-01 is '{cell}', not a number; write it {hint}")):
+        parse_lag_table(table, ["realgdp", "realcons"], 2, "none")
+    artifact = build_artifact(
+        train_model(
+            load_dataset(variables=["realgdp", "realcons", "realint"]),
+            ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=1, holdout=0),
+        ),
+        "varx",
+        "tester",
+    )
+    with pytest.raises(InvalidInputError, match=re.escape(f"is '{cell}', not a number; write it {hint}")):
+        forecast_artifact(artifact, 2, exog={"realint": [1.0, cell]})

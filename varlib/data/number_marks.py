@@ -35,6 +35,8 @@ _CURRENCY = re.compile(rf"[-+\u2212]?\s*[$€£¥]\s*[-+]?{_DIGITS}|[-+]?{_DIGIT
 _IN_PARENTHESES = re.compile(rf"\(\s*{_DIGITS}\s*\)")
 ANY_NUMBER = re.compile(rf"[-+\u2212(]?[$€£¥]?\s*{_DIGITS}\)?%?")  # a number a cell may write, in any dress
 _COMMA_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_ONE_GROUP = re.compile(r"[+-]?\d{1,3},\d{3}")
+_GROUP_MARKS = re.compile(r"[. \u00a0\u202f']")  # what groups thousands beside a decimal comma
 _PERIOD_COUNTS = re.compile(r"\d{4}[.:]\d{1,2}")  # 1960.1: a label of the date column, not a number
 
 
@@ -56,13 +58,21 @@ def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
 
 
 def number_hint(cell: object) -> str | None:
-    """How to write a cell that is a number in another dress: with a currency sign, or negative in parentheses
-    as accounts write it; None for any other cell."""
+    """How to write a cell that is a number in another dress: with a currency sign, negative in parentheses as
+    accounts write it, with thousands separators or a decimal comma (a value typed or pasted into a table, where
+    no file's decimal mark says which); None for any other cell."""
     text = str(cell).strip()
     if _CURRENCY.fullmatch(text):
         return "write the numbers without the currency sign (6740.3, not $6,740.3)"
     if _IN_PARENTHESES.fullmatch(text):
         return f"write a negative number with a minus sign (-{text[1:-1]}, not {text})"
+    if _COMMA_GROUPED.fullmatch(text) and ("." in text or text.count(",") > 1):  # 13,141.92 and 1,234,567
+        return f"write it without the thousands separators ({text.replace(',', '')})"
+    if _ONE_GROUP.fullmatch(text):  # 1,234: a thousand and more, or a decimal comma
+        grouped, decimal = text.replace(",", ""), text.replace(",", ".")
+        return f"write it without the comma: {grouped} for thousands, {decimal} for a decimal"
+    if _DECIMAL_COMMA.fullmatch(text):  # 9189,5 and 1.234,5
+        return f"write it with a decimal point ({_GROUP_MARKS.sub('', text).replace(',', '.')})"
     return None
 
 
