@@ -1,6 +1,6 @@
 """A null among a VARX's exogenous values is refused in the library's words, naming the variable, the step and its
-date, as the CLI says it: the schema once refused it as `body.exog.realint.1: null: Input should be a valid number`
-(a zero-based index, no step, no date). Conditions without a value are refused in the library's words too."""
+date, as the CLI says it, not in the schema's words (a zero-based index, no step, no date). Conditions without a
+value are refused in the library's words too."""
 
 from __future__ import annotations
 
@@ -66,7 +66,7 @@ def test_text_among_exogenous_values_is_still_refused_by_the_schema(client):
 
 @pytest.mark.parametrize("conditions", [{"realgdp": [None, None]}, {"realgdp": [1.0], "realcons": []}, {}])
 def test_conditions_without_a_value_are_refused_in_the_librarys_words(client, store, conditions):
-    """The schema once had its own rule and words; the library's one rule now answers every caller alike."""
+    """One rule and one wording for every caller: the library's."""
     body = {"steps": 2, "exog": {"realint": [1.0, 2.0]}, "conditions": conditions}
     answer = client.post(FORECAST, json=body)
     assert answer.status_code == 422 and answer.json()["type"] == "InvalidInputError", answer.text

@@ -35,7 +35,7 @@ def published(macro_result, tmp_path_factory):
 
 @pytest.mark.parametrize("values", [[None, None], [], None], ids=["nulls", "empty list", "None"])
 def test_a_variable_with_no_value_is_refused_by_the_library_as_by_rest(published, values):
-    """It answered the plain forecast with `conditions: []`, and make_scenario stored conditions {}."""
+    """Not a plain forecast reading as a conditioned one (`conditions: []`), nor a scenario storing no conditions."""
     registry, artifact = published
     conditions = {"realgdp": values, "realcons": [9000.0]}
     with pytest.raises(InvalidInputError, match=NOTHING) as refused:
@@ -87,7 +87,7 @@ def test_the_dashboards_empty_editor_is_no_conditions_not_a_refusal():
     ],
 )
 def test_a_conditions_file_without_values_reads_as_a_sentence(text, where):
-    """It read "_c.csv conditions nothing: column realgdp is empty"."""
+    """The file is named as a conditions file, in a sentence."""
     with pytest.raises(InvalidInputError) as refused:
         read_path_csv(text, CONDITIONS, "gdp.csv")
     assert str(refused.value).startswith(f"conditions file gdp.csv holds no value to condition on: {where}; give")
@@ -130,7 +130,7 @@ def test_a_column_left_out_on_loading_is_said_to_be_in_the_file(trend_file):
 
 
 def test_a_left_out_column_whose_name_holds_a_comma_keeps_its_reason(trend_file, tmp_path):
-    """The reason is the loader's for that column, whatever its name (a comma once split it in two)."""
+    """The reason is the loader's for that column, whatever its name (a comma in it is no separator)."""
     renamed = tmp_path / "comma.csv"
     renamed.write_text(trend_file.read_text().replace("trendcol", '"trend, t"', 1))
     dataset = load_dataset(str(renamed))

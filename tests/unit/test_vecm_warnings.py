@@ -1,4 +1,4 @@
-"""A VECM fit warns when its premises look shaky on a small real sample (review: statsmodels' macrodata cut to
+"""A VECM fit warns when its premises look shaky on a small real sample (statsmodels' macrodata cut to
 80 or 64 quarters): a variable that ADF and KPSS both call stationary, and a tested rank that Reinsel and Ahn's
 small-sample factor would change. The figures are statsmodels' own tests on the same rows."""
 
