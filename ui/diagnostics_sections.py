@@ -83,7 +83,7 @@ def test_frame(rows: list[tuple[str, object]]) -> pd.DataFrame:
                 "statistic": test.statistic,
                 "df": test.df_text,
                 "p-value": test.pvalue,
-                f"at {test.signif:g}": "reject" if test.rejected else "do not reject",
+                f"at {test.signif:g}": test.decision,
             }
         )
     return pd.DataFrame(out).set_index("test")
@@ -110,7 +110,7 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
     and their autocorrelations."""
     whiteness = diag.whiteness_lm or diag.whiteness_adjusted  # the test the training check used
     for test in (whiteness, diag.normality):
-        (st.success if not test.rejected else st.warning)(test.verdict)
+        (st.success if test.rejected is False else st.warning)(test.verdict)  # not computed: no all-clear
     rows = [(f"{diag.whiteness_lm.name} (H0: no autocorrelation)", diag.whiteness_lm)] if diag.whiteness_lm else []
     rows += [
         (

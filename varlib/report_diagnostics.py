@@ -177,7 +177,7 @@ def result_row(result) -> dict:
         "statistic": result.statistic,
         "df": df,
         "p-value": result.pvalue,
-        f"at {result.signif:g}": "reject" if result.rejected else "do not reject",
+        f"at {result.signif:g}": result.decision,
     }
 
 

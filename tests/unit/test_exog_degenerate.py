@@ -154,3 +154,15 @@ def test_a_nan_p_value_of_any_residual_test_is_no_rejection():
     verdict = whiteness_verdict(float("nan"), 10, adjusted=True)
     assert verdict.startswith("Not tested") and "adjusted portmanteau p = nan" in verdict
     assert not lm_whiteness_check(None).verdict.startswith("Not tested: the")  # too few rows keeps its words
+
+
+def test_a_diagnostics_test_with_a_nan_p_value_is_not_computed_in_its_table_json_and_report():
+    """Neither "do not reject" nor "reject": the Diagnostics table, the HTML report and `diagnose --json` say
+    the test was not computed."""
+    from varlib.diagnostics import TestResult
+    from varlib.report_diagnostics import result_row
+
+    missing, passed = (TestResult("jarque-bera", stat, p, 2, 5.99, 0.05) for stat, p in ((np.nan, np.nan), (1.0, 0.6)))
+    assert (missing.rejected, missing.decision, missing.to_dict()["rejected"]) == (None, "not computed", None)
+    assert (passed.rejected, passed.decision) == (False, "do not reject")
+    assert result_row(missing)["at 0.05"] == "not computed"

@@ -14,45 +14,10 @@ from ..integration_advice import advice_for_model
 from ..jsonsafe import to_json_safe
 from ..model import LagSelection
 from ..spec import MODEL_SPACE
+from .outcome import TestResult
 
 if TYPE_CHECKING:
     from .cointegration import Cointegration
-
-
-@dataclass(frozen=True)
-class TestResult:
-    """One hypothesis test (statistic, p-value, degrees of freedom as statsmodels reports them) and, for
-    the residual tests, a plain verdict with advice."""
-
-    name: str
-    statistic: float
-    pvalue: float
-    df: int | tuple[int, ...]
-    crit_value: float
-    signif: float
-    verdict: str = ""
-
-    @property
-    def rejected(self) -> bool:
-        return bool(self.pvalue < self.signif)
-
-    @property
-    def df_text(self) -> str:
-        """The degrees of freedom as tables print them: `20, 358` for an F test (not `20,358`, read as thousands)."""
-        return ", ".join(map(str, self.df)) if isinstance(self.df, tuple) else str(self.df)
-
-    def to_dict(self) -> dict:
-        df = list(self.df) if isinstance(self.df, tuple) else self.df
-        return {
-            "test": self.name,
-            "statistic": self.statistic,
-            "pvalue": self.pvalue,
-            "df": df,
-            "crit_value": self.crit_value,
-            "signif": self.signif,
-            "rejected": self.rejected,
-            **({"verdict": self.verdict} if self.verdict else {}),
-        }
 
 
 @dataclass(frozen=True)
