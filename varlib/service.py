@@ -11,7 +11,6 @@ from .artifact import Artifact, build_artifact
 from .catalog import Registry
 from .clock import iso_label
 from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata, periods_between, slice_dates
-from .data.left_out import refuse_left_out
 from .data.path_values import refuse_no_conditions
 from .data.paths import CONDITIONS, EXOG, check_path
 from .errors import InvalidInputError
@@ -47,7 +46,6 @@ def load_dataset(
 
 def train_model(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     """Fit `spec` on `dataset`: holdout scores first (unless the holdout is 0), then a fit on every row."""
-    refuse_left_out(dataset, spec.variables, spec.exog)  # in the file but left out on loading: said so, and why
     return train(dataset, spec)
 
 

@@ -12,6 +12,7 @@ import pandas as pd
 from .adequacy import Adequacy
 from .clock import iso_label
 from .data import Dataset
+from .data.left_out import refuse_left_out
 from .data.periods import check_room_to_forecast
 from .errors import InvalidInputError
 from .exog_checks import check_exog_separable
@@ -88,6 +89,7 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     kind = kind_of(spec)
     missing = sorted(set(spec.variables + spec.exog) - set(dataset.frame.columns))
     if missing:
+        refuse_left_out(dataset, spec.variables, spec.exog)  # in the file but left out on loading: said so, and why
         what = "is not a column" if len(missing) == 1 else "are not columns"
         raise InvalidInputError(
             f"{and_list(missing)} {what} of dataset {dataset.name!r}; its columns are"
