@@ -24,7 +24,7 @@ from .columns import find_date_column
 from .csv_text import read_text_table
 from .datasets import without_notes_below
 from .frequency import label_of
-from .number_marks import number_hint
+from .number_marks import not_a_number
 from .periods import first_break, in_their_periods, newest_first, offset_of, on_grid
 from .timeindex import is_date, parse_dates
 
@@ -211,9 +211,7 @@ def _numbers(raw: pd.Series, variable: str, labels: list[str], transform: str) -
         if cell is None or (isinstance(cell, float) and np.isnan(cell)) or str(cell).strip() == "":
             raise InvalidInputError(f"{where} is empty; enter a number", field=where, value=cell)
         if np.isnan(number):
-            hint = number_hint(cell)
-            said = f"{where} is {cell!r}, not a number" + (f"; {hint}" if hint else "")
-            raise InvalidInputError(said, field=where, value=cell)
+            raise InvalidInputError(not_a_number(where, cell), field=where, value=cell)
         if not np.isfinite(number):
             raise InvalidInputError(f"{where} is {cell!r}; use a finite number", field=where, value=cell)
         if abs(number) > MAX_MAGNITUDE:

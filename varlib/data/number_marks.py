@@ -76,6 +76,13 @@ def number_hint(cell: object) -> str | None:
     return None
 
 
+def not_a_number(where: str, cell: object) -> str:
+    """`<where> is '1,5', not a number; write it with a decimal point (1.5)`: a typed cell's refusal, with how to
+    write it when it is a number in another dress."""
+    hint = number_hint(cell)
+    return f"{where} is {cell!r}, not a number" + (f"; {hint}" if hint else "")
+
+
 def decimal_mark(table: pd.DataFrame, label: str, comma_separated: bool = False) -> str:
     """A comma when numbers are written with one (`3,5`, `1.234,5`), else a point; refused when the file
     writes both `3,5` and `3.5`, whose mix has no one reading, or only numbers that read both ways (`1.000`).

@@ -13,7 +13,7 @@ from ..errors import InvalidInputError
 from ..forecast_inputs import MAX_MAGNITUDE
 from ..wording import and_list, counted
 from .columns import find_date_column
-from .number_marks import number_hint
+from .number_marks import not_a_number
 
 STEP = "step"
 CONDITIONS = "conditions"
@@ -62,9 +62,7 @@ def cell_number(cell, column: str, step: int, labels: Sequence[str], what: str, 
     try:
         number = float(str(cell).strip()) if not isinstance(cell, (int, float, np.number)) else float(cell)
     except ValueError:
-        hint = number_hint(cell)
-        said = f"{where} is {cell!r}, not a number" + (f"; {hint}" if hint else "")
-        raise InvalidInputError(said, field=column, value=str(cell)) from None
+        raise InvalidInputError(not_a_number(where, cell), field=column, value=str(cell)) from None
     if not np.isfinite(number):
         free = "; leave the cell empty for a free value" if what == CONDITIONS else ""
         shown = repr(str(cell).strip()) if isinstance(cell, str) else f"{number:g}"  # text as typed, numbers plain
