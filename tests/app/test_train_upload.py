@@ -51,8 +51,8 @@ def test_preview_names_the_problems_and_offers_numeric_columns_only(seeded):
     assert "**68 rows**, 1990-01-01 to 2007-04-01" in caption and "frequency **quarterly (QS-JAN)**" in caption
     assert "text (not usable): region" in caption
     problems = "\n".join(w.value for w in at.warning)
-    assert "quarterly dates with missing periods: 1995-04-01, 1995-07-01 (2 periods)" in problems
-    assert "empty cells: inv (1: 2000-01-01)" in problems
+    assert "quarterly dates with missing periods: 1995Q2, 1995Q3 (2 periods)" in problems
+    assert "empty cells: inv (1: 2000Q1)" in problems
     variables = at.multiselect[0]
     assert variables.options == ["gdp", "cons", "inv"] and variables.value == ["gdp", "cons", "inv"]  # as the CLI
     assert _fill_radio(at).value == "none"
@@ -80,7 +80,7 @@ def test_training_without_a_fill_is_refused_by_name(seeded):
     at = _upload(open_app(page=TRAIN), gappy_csv())
     _button(at, "Train").click().run()
     assert not at.exception
-    assert "these periods have no row: 1995-04-01, 1995-07-01 (2 periods)" in errors(at)
+    assert "these periods have no row: 1995Q2, 1995Q3 (2 periods)" in errors(at)
     assert not any(b.label.startswith("Publish") for b in at.button)
 
 
@@ -244,3 +244,4 @@ def test_a_column_with_values_but_no_header_is_named_by_its_position_not_offered
     assert "column 2 (" in problems and "has values but no header: name it in the header row" in problems
     _button(at, "Train").click().run()
     assert "'regional accounts.csv': column 2 (" in errors(at) and "has values but no header" in errors(at)
+

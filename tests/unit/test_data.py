@@ -170,7 +170,7 @@ def test_empty_cells_are_named_with_their_dates_or_rows():
         rows[i] = rows[i].rsplit(",", 1)[0] + ","
     content = ("date,gdp,cpi\n" + "\n".join(rows) + "\n").encode()
     problems = profile_csv(content, name="q.csv")[0].problems
-    assert "empty cells: cpi (5: 2001-04-01, 2002-04-01, 2003-04-01 and 2 more)" in problems
+    assert "empty cells: cpi (5: 2001Q2, 2002Q2, 2003Q2 and 2 more)" in problems
     undated = "\n".join(row.split(",", 1)[1] for row in rows)
     problems = profile_csv(f"gdp,cpi\n{undated}\n".encode(), name="u.csv")[0].problems
     assert "empty cells: cpi (5: row 6, row 10, row 14 and 2 more)" in problems

@@ -13,6 +13,7 @@ from varlib.artifact import build_artifact
 from varlib.data import load_macrodata
 
 LAST, GAP = "1978-10-01", "1977-10-01"  # the 80th quarter from 1959Q1, and the 76th
+LAST_Q, GAP_Q = "1978Q4", "1977Q4"  # as messages name them
 
 
 def _frame(rows: int = 80) -> pd.DataFrame:
@@ -58,7 +59,7 @@ def test_drop_refuses_a_late_gap_naming_it_and_what_it_would_cost():
     frame.loc[GAP, "realgdp"] = np.nan
     message = _refusal(frame, "drop", "gap.csv")
     assert message.startswith(
-        f"fill 'drop' would keep only 4 of the 80 rows of 'gap.csv' and discard 76: realgdp has no value on {GAP},"
+        f"fill 'drop' would keep only 4 of the 80 rows of 'gap.csv' and discard 76: realgdp has no value on {GAP_Q},"
         " and drop keeps only the rows after it. Fill it instead: use fill 'interpolate' or 'ffill'"
     )
     assert len(_load(frame, "interpolate", "gap.csv").frame) == 80  # and that works
@@ -70,15 +71,15 @@ def test_a_late_gap_with_a_ragged_edge_names_both_and_how_interpolate_can_fill()
     frame.loc[LAST, "realcons"] = np.nan
     message = _refusal(frame, "drop")
     assert "keep only 3 of the 80 rows of 'ragged.csv' and discard 77" in message
-    assert f"realgdp and realcons have no value on {GAP}" in message
-    assert f"(and the incomplete last row: realcons on {LAST})" in message
-    assert f"Fill them instead: use fill 'interpolate' with the data ending before {LAST} or 'ffill'" in message
+    assert f"realgdp and realcons have no value on {GAP_Q}" in message
+    assert f"(and the incomplete last row: realcons on {LAST_Q})" in message
+    assert f"Fill them instead: use fill 'interpolate' with the data ending before {LAST_Q} or 'ffill'" in message
 
 
 def test_a_late_missing_period_is_named_as_a_period():
     frame = _frame().drop(index=GAP)
     message = _refusal(frame, "drop", "gap.csv")
-    assert f"keep only 4 of the 79 rows of 'gap.csv' and discard 75: the period {GAP} has no row" in message
+    assert f"keep only 4 of the 79 rows of 'gap.csv' and discard 75: the period {GAP_Q} has no row" in message
 
 
 def test_a_variable_that_stops_early_is_named_with_where_it_stops():
@@ -86,7 +87,7 @@ def test_a_variable_that_stops_early_is_named_with_where_it_stops():
     frame.iloc[20:, 1] = np.nan  # realcons ends in 1963Q4; a dated row is kept while realgdp has a value
     message = _refusal(frame, "drop")
     assert "keep only 20 of the 80 rows of 'ragged.csv' and discard 60: the last 60 rows are incomplete" in message
-    assert "(realcons on 60 dates from 1964-01-01). Add those values or use fill 'ffill'" in message
+    assert "(realcons on 60 dates from 1964Q1). Add those values or use fill 'ffill'" in message
 
 
 def test_no_complete_row_is_said_as_such():
@@ -125,7 +126,7 @@ def test_interpolate_names_a_missing_last_value_as_having_nothing_after_it():
     frame = _frame()
     frame.loc[LAST, "realgdp"] = np.nan
     assert _refusal(frame, "interpolate") == (
-        f"realgdp has no value on {LAST} and nothing after it to interpolate to; end the data before {LAST}"
+        f"realgdp has no value on {LAST_Q} and nothing after it to interpolate to; end the data before {LAST_Q}"
         " (CLI --end, the Train page's To) or use fill 'ffill'"
     )
     assert _load(frame, "ffill").frame.loc[LAST, "realgdp"] == frame.loc["1978-07-01", "realgdp"]
@@ -136,8 +137,8 @@ def test_interpolate_names_the_earliest_of_several_missing_ends():
     frame.loc[LAST, "realgdp"] = np.nan
     frame.loc[["1978-07-01", LAST], "realcons"] = np.nan
     message = _refusal(frame, "interpolate")
-    assert message.startswith("realcons has no value on 1978-07-01 and nothing after it to interpolate to")
-    assert "end the data before 1978-07-01" in message
+    assert message.startswith("realcons has no value on 1978Q3 and nothing after it to interpolate to")
+    assert "end the data before 1978Q3" in message
 
 
 def test_a_missing_first_value_keeps_its_message():
@@ -146,5 +147,5 @@ def test_a_missing_first_value_keeps_its_message():
     frame.loc[LAST, "realcons"] = np.nan
     for fill in ("interpolate", "ffill"):
         assert _refusal(frame, fill).startswith(
-            f"realgdp has no value on 1959-01-01 and nothing before it to {fill} from; start the data later"
+            f"realgdp has no value on 1959Q1 and nothing before it to {fill} from; start the data later"
         )

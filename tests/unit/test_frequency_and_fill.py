@@ -46,14 +46,14 @@ def test_missing_quarters_are_named_first_few_and_counted():
     with pytest.raises(InvalidInputError) as caught:
         load_dataset(csv=_csv(GAPS), csv_name="gdp.csv")
     message = str(caught.value)
-    named = "these periods have no row: 2000-10-01, 2001-01-01, 2002-04-01 (3 periods)"
+    named = "these periods have no row: 2000Q4, 2001Q1, 2002Q2 (3 periods)"
     assert f"'gdp.csv' is quarterly but {named}" in message
     assert "Nothing is filled silently" in message and "interpolate" in message
 
 
 def test_empty_cells_are_named_by_column_and_date():
     rows = [(d, "" if i == 2 else a, b) for i, (d, a, b) in enumerate(FULL)]
-    with pytest.raises(InvalidInputError, match="these values are missing: a on 2000-07-01"):
+    with pytest.raises(InvalidInputError, match="these values are missing: a on 2000Q3"):
         load_dataset(csv=_csv(rows), csv_name="gdp.csv")
 
 
@@ -83,7 +83,7 @@ def test_drop_keeps_the_rows_after_the_last_gap():
 
 def test_a_hole_at_the_start_cannot_be_interpolated_and_says_what_to_do():
     rows = [(d, "" if i == 0 else a, b) for i, (d, a, b) in enumerate(FULL)]
-    with pytest.raises(InvalidInputError, match="a has no value on 2000-01-01 and nothing before it to interpolate"):
+    with pytest.raises(InvalidInputError, match="a has no value on 2000Q1 and nothing before it to interpolate"):
         load_dataset(csv=_csv(rows), csv_name="gdp.csv", fill="interpolate")
 
 

@@ -21,6 +21,7 @@ from .columns import (
     misplaced_dates,
 )
 from .csv_text import READ_AS, read_text_table
+from .file_rows import FileRows
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
 from .left_out import MACRO_WHY, columns_left_out
@@ -135,10 +136,11 @@ def load_csv(
         raise better from None
     if frame.index.has_duplicates and (better := misplaced_dates(raw, date_col, name, None)) is not None:
         raise better
-    frame = select_variables(frame, chosen, source=name, allow_missing=True)
+    rows = FileRows.of(raw[date_col], pd.DatetimeIndex(frame.index), turned)
+    frame = select_variables(frame, chosen, source=name, allow_missing=True, rows=rows)
     frame, trimmed = without_dated_empty_ends(frame)
     frame = slice_dates(frame, start, end)
-    check_dates(pd.DatetimeIndex(frame.index), name)
+    check_dates(pd.DatetimeIndex(frame.index), name, rows)
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
     how = read_as(raw, order, turned) + notes + trimmed + tuple(left_out_note(*group) for group in left_out)
@@ -163,10 +165,16 @@ def read_as(raw: pd.DataFrame, order: str | None, turned: bool = False) -> tuple
 
 
 def select_variables(
-    frame: pd.DataFrame, variables: Sequence[str], source: str, allow_missing: bool = False
+    frame: pd.DataFrame,
+    variables: Sequence[str],
+    source: str,
+    allow_missing: bool = False,
+    rows: FileRows | None = None,
 ) -> pd.DataFrame:
-    """Pick at least two distinct columns and make them floats, naming any bad cell. An empty cell is
-    NaN when `allow_missing` (the fill step decides), else refused like text or infinity."""
+    """Pick at least two distinct columns and make them floats, naming any bad cell (by its file's `rows`
+    when given). An empty cell is NaN when `allow_missing` (the fill step decides), else refused like text or
+    infinity."""
+    row_label = rows.at if rows is not None else lambda position: _row_label(frame.index, position)
     variables = [str(v).strip() for v in variables if str(v).strip()]
     check_distinct(variables, "variables")
     missing = [v for v in variables if v not in frame.columns]  # first: "needs 2 variables" hid a typo in one
@@ -187,13 +195,13 @@ def select_variables(
             cell = column.iloc[int(np.flatnonzero(text)[0])]  # a text column (a country code): no row to fix
             raise InvalidInputError(
                 f"column {variable!r} of {source!r} holds text, not numbers: {cell!r} in"
-                f" {_row_label(frame.index, int(np.flatnonzero(text)[0]))}; {number_hint(cell) or LEAVE_OUT}",
+                f" {row_label(int(np.flatnonzero(text)[0]))}; {number_hint(cell) or LEAVE_OUT}",
                 field=variable,
                 value=cell,
             )
         if bad.any():
             position = int(np.flatnonzero(bad)[0])
-            where = _row_label(frame.index, position)
+            where = row_label(position)
             fix = PERCENT_HINT if is_percent_column(column) else number_hint(column.iloc[position]) or PLAIN
             fix = "give it a value, or choose a fill for empty cells" if empty[position] else fix
             raise InvalidInputError(
@@ -251,15 +259,17 @@ def _listed(column: object) -> str:
     return '"' + name.replace('"', '""') + '"'  # a quote inside doubled, as csv.writer does
 
 
-def check_dates(index: pd.DatetimeIndex, source: str) -> None:
-    """Dates must be unique and increasing: a VAR reads rows as consecutive periods."""
+def check_dates(index: pd.DatetimeIndex, source: str, rows: FileRows | None = None) -> None:
+    """Dates must be unique and increasing: a VAR reads rows as consecutive periods. Named as the file
+    writes them when its `rows` are given."""
+    named = rows.date if rows is not None else lambda stamp: stamp.date().isoformat()
     if index.has_duplicates:
         duplicate = index[index.duplicated()][0]
-        raise InvalidInputError(f"{source!r} has the date {duplicate.date()} more than once; keep one row per date")
+        raise InvalidInputError(f"{source!r} has the date {named(duplicate)} more than once; keep one row per date")
     if not index.is_monotonic_increasing:
         position = int(np.flatnonzero(np.diff(index.asi8) < 0)[0]) + 1
         raise InvalidInputError(
-            f"{source!r} is not sorted by date: {index[position].date()} comes after {index[position - 1].date()};"
+            f"{source!r} is not sorted by date: {named(index[position])} comes after {named(index[position - 1])};"
             " sort the rows by date"
         )
 

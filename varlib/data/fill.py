@@ -11,6 +11,7 @@ What was done is a `Preparation`, stored in the version's provenance and shown o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -21,6 +22,7 @@ from ..errors import InvalidInputError
 from ..wording import and_list, counted
 from .frequency import SHOWN, Frequency
 
+Period = Callable[[pd.Timestamp], str]  # how a message names a period: `2001Q2` for a quarter
 FILL_METHODS = ("none", "drop", "interpolate", "ffill")
 MIN_ROWS = 30  # below this a VAR of two variables has little to learn from (the upload preview says so too)
 # drop is refused when it keeps fewer than MIN_ROWS rows and less than this share of them: the hole
@@ -101,34 +103,35 @@ def make_regular(
     filled = full.interpolate(method="linear", limit_area="inside") if method == "interpolate" else full.ffill()
     left = filled.isna()
     if left.to_numpy().any():
-        raise _out_of_reach(full, left, method)
+        raise _out_of_reach(full, left, method, frequency.name)
     counts = {str(v): int(before[v]) for v in frame.columns}
     added = tuple(iso_label(d) for d in frequency.missing)
     return filled, Preparation(frequency.alias, method, added, counts, filled=full.isna())
 
 
-def _out_of_reach(full: pd.DataFrame, left: pd.DataFrame, method: str) -> InvalidInputError:
+def _out_of_reach(full: pd.DataFrame, left: pd.DataFrame, method: str, period: Period) -> InvalidInputError:
     """The error for the values a fill left: before a variable's first value (nothing to fill from), or,
     for interpolate, after its last (nothing to interpolate to: the newest periods, not published yet)."""
     leading = left & (full.notna().cumsum() == 0)
     if leading.to_numpy().any():
         variable = str(leading.any()[leading.any()].index[0])
-        first = iso_label(leading.index[leading[variable].to_numpy()][0])
+        stamp = leading.index[leading[variable].to_numpy()][0]
+        first = period(stamp)
         return InvalidInputError(
             f"{variable} has no value on {first} and nothing before it to {method} from; start the data later"
             " (CLI --start, the Train page's From) or use fill 'drop'",
             field=variable,
-            value=first,
+            value=iso_label(stamp),
         )
     # the rest lie after a variable's last value; the earliest is named, as ending the data before it ends them all
     starts = {str(v): left.index[left[v].to_numpy()][0] for v in left.columns if left[v].any()}
     variable = min(starts, key=lambda v: starts[v])
-    first = iso_label(starts[variable])
+    first = period(starts[variable])
     return InvalidInputError(
         f"{variable} has no value on {first} and nothing after it to {method} to; end the data before {first}"
         " (CLI --end, the Train page's To) or use fill 'ffill'",
         field=variable,
-        value=first,
+        value=iso_label(starts[variable]),
     )
 
 
@@ -149,12 +152,15 @@ def _drop_holes(frame: pd.DataFrame, frequency: Frequency, source: str) -> tuple
     cut = max(holes) if holes else None
     kept = body if cut is None else body[body.index > cut]
     if len(kept) < MIN_ROWS and len(kept) < DROP_KEEPS_AT_LEAST * len(frame):
-        raise InvalidInputError(_too_few_kept(frame, len(kept), cut, end, source), field="rows", value=len(kept))
+        refusal = _too_few_kept(frame, len(kept), cut, end, source, frequency.name)
+        raise InvalidInputError(refusal, field="rows", value=len(kept))
     dropped = len(frame) - len(kept)
     return kept, Preparation(frequency.alias, "drop", dropped_rows=dropped, dropped_last=len(frame) - end)
 
 
-def _too_few_kept(frame: pd.DataFrame, kept: int, cut: pd.Timestamp | None, end: int, source: str) -> str:
+def _too_few_kept(
+    frame: pd.DataFrame, kept: int, cut: pd.Timestamp | None, end: int, source: str, period: Period
+) -> str:
     """What drop would keep and discard, the holes that cost the rows, and what to do instead."""
     rows = len(frame)
     head = f"fill 'drop' would keep {f'only {kept}' if kept else 'none'} of the {rows} rows of {source}"
@@ -166,33 +172,33 @@ def _too_few_kept(frame: pd.DataFrame, kept: int, cut: pd.Timestamp | None, end:
         # leaving them out is a choice only while two variables remain: a VAR needs two
         leave = f", leave out {and_list(lacking)}" if len(lacking) < len(frame.columns) - 1 else ""
         return (
-            f"{head}{where} ({_by_variable(edge)}). Add those values{leave} or use fill 'ffill' to carry the last"
-            " values forward (CLI --fill, dashboard: Missing periods or values)"
+            f"{head}{where} ({_by_variable(edge, period)}). Add those values{leave} or use fill 'ffill' to carry the"
+            " last values forward (CLI --fill, dashboard: Missing periods or values)"
         )
     gone = frame.isna()[frame.index == cut]  # no row when the hole is a missing period
     lacking = [str(c) for c in frame.columns if gone[c].any()]
-    hole = f"the period {iso_label(cut)} has no row"
+    hole = f"the period {period(cut)} has no row"
     if lacking:
-        hole = f"{and_list(lacking)} {'has' if len(lacking) == 1 else 'have'} no value on {iso_label(cut)}"
+        hole = f"{and_list(lacking)} {'has' if len(lacking) == 1 else 'have'} no value on {period(cut)}"
     also, ending = "", ""
     if len(edge):  # left out by drop anyway, and interpolate cannot fill it: said now, not on the next try
         which = "row" if len(edge) == 1 else f"{len(edge)} rows"
-        also = f" (and the incomplete last {which}: {_by_variable(edge)})"
-        ending = f" with the data ending before {iso_label(edge.index[0])}"
+        also = f" (and the incomplete last {which}: {_by_variable(edge, period)})"
+        ending = f" with the data ending before {period(edge.index[0])}"
     return (
         f"{head}{hole}, and drop keeps only the rows after it{also}. Fill {'them' if len(lacking) > 1 else 'it'}"
         f" instead: use fill 'interpolate'{ending} or 'ffill' (CLI --fill, dashboard: Missing periods or values)"
     )
 
 
-def _by_variable(frame: pd.DataFrame) -> str:
-    """`a on 2001-04-01, b on 3 dates from 2001-01-01`: the missing values of `frame`, by variable."""
+def _by_variable(frame: pd.DataFrame, period: Period) -> str:
+    """`a on 2001Q2, b on 3 dates from 2001Q1`: the missing values of `frame`, by variable."""
     parts = []
     for column in frame.columns:
         dates = frame.index[frame[column].isna().to_numpy()]
         if len(dates):
             when = f"on {len(dates)} dates from " if len(dates) > 1 else "on "
-            parts.append(f"{column} {when}{iso_label(dates[0])}")
+            parts.append(f"{column} {when}{period(dates[0])}")
     return ", ".join(parts)
 
 
@@ -203,9 +209,8 @@ def _refusal(frame: pd.DataFrame, frequency: Frequency, source: str) -> str:
     holes = frame.isna()
     if holes.to_numpy().any():
         rows, columns = np.nonzero(holes.to_numpy())
-        cells = [
-            f"{frame.columns[int(c)]} on {iso_label(frame.index[int(r)])}" for r, c in zip(rows, columns, strict=True)
-        ]
+        name = frequency.name
+        cells = [f"{frame.columns[int(c)]} on {name(frame.index[int(r)])}" for r, c in zip(rows, columns, strict=True)]
         more = ", ..." if len(cells) > SHOWN else ""
         parts.append(f"these values are missing: {', '.join(cells[:SHOWN])}{more} ({len(cells)} in all)")
     return (

@@ -77,9 +77,13 @@ class Frequency:
     def regular(self) -> bool:
         return not self.missing
 
+    def name(self, stamp: pd.Timestamp) -> str:
+        """How people name the period starting at `stamp` on this grid: `2001Q2`, `Apr 2001`, `2001-04-03`."""
+        return period_labels([stamp], self.alias)[0]
+
     def describe_missing(self, shown: int = SHOWN) -> str:
-        """`2001-04-01, 2001-07-01 (2 periods)`, or the first few and how many."""
-        labels = [iso_label(d) for d in self.missing[:shown]]
+        """`2001Q2, 2001Q3 (2 periods)`, or the first few and how many."""
+        labels = period_labels(self.missing[:shown], self.alias) if self.missing else []
         more = ", ..." if len(self.missing) > shown else ""
         count = len(self.missing)
         return f"{', '.join(labels)}{more} ({counted(count, 'period')})"

@@ -8,6 +8,7 @@ not problems: a file that holds one trains as it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from .columns import (
     repeat_period,
 )
 from .datasets import by_date, check_dates, read_as, read_csv, without_dated_empty_ends, without_notes_below
+from .file_rows import FileRows
 from .fill import MIN_ROWS  # said here, not refused
 from .frequency import Frequency, detect_frequency
 
@@ -87,9 +89,10 @@ def profile_csv(
     if date_col is not None and date_col in raw.columns:
         try:
             frame, order, turned = by_date(frame, raw[date_col], date_col, name)
+            rows = FileRows.of(raw[date_col], pd.DatetimeIndex(frame.index), turned)
             frame, trimmed = without_dated_empty_ends(frame)
             index = pd.DatetimeIndex(frame.index)
-            check_dates(index, name)
+            check_dates(index, name, rows)
             frequency = detect_frequency(index, repr(name))
             first, last = iso_label(index[0]), iso_label(index[-1])
         except InvalidInputError as exc:
@@ -123,7 +126,8 @@ def profile_csv(
         problems.append(f"{frequency.label} dates with missing periods: {frequency.describe_missing()}")
     missing = {c: int(frame[c].isna().sum()) for c in numeric if frame[c].isna().any()}
     if missing:  # with their dates, so the cell can be found in the file (training names them so too)
-        problems.append("empty cells: " + ", ".join(f"{c} ({_empty_cells(frame[c])})" for c in missing))
+        period = frequency.name if frequency is not None else iso_label
+        problems.append("empty cells: " + ", ".join(f"{c} ({_empty_cells(frame[c], period)})" for c in missing))
     constant = tuple(c for c in numeric if frame[c].nunique(dropna=True) <= 1 or is_straight_line(frame[c]))
     if constant:
         notes.append(
@@ -157,12 +161,12 @@ def profile_csv(
     return profile, frame
 
 
-def _empty_cells(values: pd.Series, shown: int = 3) -> str:
-    """`2: 2000-01-01, 2000-04-01`: how many of a column's values are missing, and the dates of the first few (the
-    rows, counted from 1, when the file has no dates)."""
+def _empty_cells(values: pd.Series, period: Callable[[pd.Timestamp], str], shown: int = 3) -> str:
+    """`2: 2000Q1, 2000Q2`: how many of a column's values are missing, and the `period` names of the first few
+    (the rows, counted from 1, when the file has no dates)."""
     where = np.flatnonzero(values.isna().to_numpy())
     dated = isinstance(values.index, pd.DatetimeIndex)
-    named = [iso_label(values.index[i]) if dated else f"row {i + 1}" for i in where[:shown]]
+    named = [period(values.index[i]) if dated else f"row {i + 1}" for i in where[:shown]]
     return f"{len(where)}: {_first_few(named, len(where))}"
 
 
