@@ -242,7 +242,11 @@ def _transform_advice(source: dict) -> None:
     if len(dataset.frame) < 20:
         return
     frame = dataset.frame[list(source["variables"])]  # the exogenous columns are given, not modelled
-    result = _integration(tuple(map(tuple, frame.to_numpy(dtype=float))), tuple(frame.columns))
+    try:
+        result = _integration(tuple(map(tuple, frame.to_numpy(dtype=float))), tuple(frame.columns))
+    except VarlibError as exc:  # variables that move together exactly: said now, as Train would say it
+        st.warning(f"**Unit-root tests** not run: {exc}", icon=":material/warning:")
+        return
     verdicts = ", ".join(f"{u.variable}: {u.verdict}" for u in result.unit_roots)
     st.info(
         f"**Unit-root tests** ({result.tested_on}; {verdicts}). {result.advice} {result.sample_note}",

@@ -28,6 +28,7 @@ import numpy as np
 from .data.columns import is_straight_line
 from .integration_advice import recommend
 from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
+from .model import check_not_degenerate
 
 __all__ = [
     "DETERMINISTIC",
@@ -48,17 +49,21 @@ MAX_TESTED_ROWS = 5_000
 def analyse(levels: np.ndarray, names: list[str], k_ar: int = 2) -> Integration:
     """Unit-root tests of each column of `levels`, a transform recommendation and, when two or more
     variables look integrated, Johansen's test with `k_ar - 1` lagged differences (on the last
-    MAX_TESTED_ROWS rows of a longer sample)."""
+    MAX_TESTED_ROWS rows of a longer sample). Refused, naming them, when those variables move together exactly."""
     positive = bool(np.all(levels > 0))  # of the whole sample: the transform advised applies to all of it
     rows = len(levels)
     series, roots = _tested(levels, names, positive)
     integrated = [u for u in roots if u.verdict == "integrated"]
     tested = [j for j, u in enumerate(roots) if u.verdict != DETERMINISTIC]
-    johansen = (
-        _johansen(series[:, tested], [names[j] for j in tested], max(k_ar - 1, 1)) if len(integrated) >= 2 else None
-    )
+    tested_on = "log levels" if positive else "levels"
+    johansen = None
+    if len(integrated) >= 2:
+        # two columns that move together exactly (a copy of one) leave Johansen's moment matrix singular:
+        # refused as training refuses them, naming the columns, not a linear-algebra error
+        check_not_degenerate(series[:, tested], [names[j] for j in tested], f"in {tested_on}", counters=False)
+        johansen = _johansen(series[:, tested], [names[j] for j in tested], max(k_ar - 1, 1))
     transform, advice = recommend(roots, positive, johansen)
-    return Integration("log levels" if positive else "levels", roots, transform, advice, johansen, len(series), rows)
+    return Integration(tested_on, roots, transform, advice, johansen, len(series), rows)
 
 
 def trace_rank(trace: tuple[float, ...], critical: tuple[tuple[float, float, float], ...], factor: float = 1.0) -> int:

@@ -8,6 +8,7 @@ import io
 import numpy as np
 import pandas as pd
 import pytest
+import statsmodels.api as sm
 
 from tests.app.conftest import displayed, errors, formats_of, open_app
 from ui.version_details import data_facts, fill_facts
@@ -245,3 +246,15 @@ def test_a_column_with_values_but_no_header_is_named_by_its_position_not_offered
     _button(at, "Train").click().run()
     assert "'regional accounts.csv': column 2 (" in errors(at) and "has values but no header" in errors(at)
 
+
+def test_a_copied_column_is_named_before_train_not_a_crash(seeded):
+    """Two identical integrated columns left Johansen's test singular: the page broke with a linear-algebra error."""
+    macro = sm.datasets.macrodata.load_pandas().data.iloc[:80]  # both integrated: Johansen's test runs
+    frame = pd.DataFrame({"gdp": macro.realgdp, "cons": macro.realcons, "gdp_copy": macro.realgdp})
+    frame.insert(0, "date", pd.date_range("1959-01-01", periods=80, freq="QS").strftime("%Y-%m-%d"))
+    at = _upload(open_app(page=TRAIN), frame.to_csv(index=False).encode())
+    at.multiselect[0].set_value(["gdp", "gdp_copy", "cons"]).run()
+    assert not at.exception, at.exception
+    warned = "\n".join(w.value for w in at.warning)
+    assert "**Unit-root tests** not run" in warned and "gdp and gdp_copy move together exactly" in warned
+    assert any(b.label.startswith("Train") for b in at.button)  # the page stays whole: Train says it again
