@@ -104,3 +104,53 @@ def _together(variables: list[str], exogenous: list[str], trend: str, where: str
         field="exog" if exogenous else "variables",
         value=[*exogenous, *variables],
     )
+
+
+def check_exog_not_lagged(
+    series: np.ndarray,
+    exog: np.ndarray | None,
+    lags: int,
+    trend: str,
+    names: list[str],
+    exog_names: list[str],
+    where: str,
+) -> None:
+    """Refuse exogenous columns that are a combination of the variables' own lags (and the trend terms), which
+    a VAR(`lags`) already has as regressors: `gdp_lag1`, realgdp shifted down a row, beside realgdp. The fit
+    cannot tell the column from those lags, so the split of their effect is arbitrary, and a forecast would
+    rest on it and on a future path of the column that is in fact the forecast's own past."""
+    rows = series.shape[0] - lags
+    if exog is None or lags < 1 or rows < 3:
+        return
+    lagged = np.column_stack([series[lags - j : lags - j + rows] for j in range(1, lags + 1)])
+    extra = np.asarray(exog, dtype=float).reshape(series.shape[0], -1)[lags:]
+    columns = np.column_stack([lagged, extra])
+    terms = _trend_terms(trend, rows)
+    left = columns - terms @ np.linalg.lstsq(terms, columns, rcond=None)[0] if terms.shape[1] else columns
+    kept = np.linalg.norm(left, axis=0)
+    usable = kept > IN_TREND_RTOL * np.linalg.norm(columns - columns.mean(axis=0), axis=0)
+    if not usable[lagged.shape[1] :].any():  # no exogenous column that varies beyond the trend terms
+        return
+    _, singular, vt = np.linalg.svd(left[:, usable] / kept[usable], full_matrices=False)
+    if singular[-1] > SEPARABLE_RTOL * singular[0]:
+        return
+    weights = np.abs(vt[-1])
+    involved = [i for i, w in zip(np.flatnonzero(usable), weights, strict=True) if w > INVOLVED_SHARE * weights.max()]
+    width = lagged.shape[1]
+    exogenous = [exog_names[i - width] for i in involved if i >= width]
+    k = series.shape[1]
+    shifted = [f"{names[i % k]} {i // k + 1} period{'' if i < k else 's'} earlier" for i in involved if i < width]
+    if not exogenous or not shifted:  # among the lags or the exogenous columns alone: check_exog_separable's
+        return
+    up_to = {"ct": " (up to a constant and a time trend)", "c": " (up to a constant)"}.get(trend, "")
+    one = len(exogenous) == 1
+    named = and_list(exogenous)
+    raise InvalidInputError(
+        f"the exogenous {named} {'moves' if one else 'move together'} exactly with {and_list(shifted)}{up_to}"
+        f"{where}. A VAR({lags}) already has {'that lag' if len(shifted) == 1 else 'those lags'} as regressors, so"
+        f" the fit cannot tell {named} from them,"
+        " and a forecast would need a future path of what is the forecast's own past; drop"
+        f" {and_list(exogenous, 'or')}: the VAR's lags carry {'it' if one else 'them'}",
+        field="exog",
+        value=exogenous,
+    )

@@ -15,7 +15,7 @@ from .data import Dataset
 from .data.left_out import refuse_left_out
 from .data.periods import check_room_to_forecast
 from .errors import InvalidInputError
-from .exog_checks import check_exog_separable
+from .exog_checks import check_exog_not_lagged, check_exog_separable
 from .forecast_inputs import MAX_STEPS
 from .jsonsafe import in_order
 from .kinds import kind_of
@@ -124,6 +124,9 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     holdout_rows = min(max(1, int(round(len(frame) * spec.holdout))), MAX_STEPS) if spec.holdout > 0 else 0
     # the sample knows the holdout that follows, so that a refusal's "at most N lags" fits that part too
     fitted = kind.fit(frame.to_numpy(dtype=float), spec, Sample("the training sample", holdout=holdout_rows), exog=exog)
+    if exog is not None:  # with the lag order the fit chose: lags beyond it are no regressors
+        lags = int(fitted.params.k_ar)
+        check_exog_not_lagged(series, aligned, lags, spec.trend, list(spec.variables), list(spec.exog), where)
     whole_rank = getattr(fitted.params, "coint_rank", None)
     filled = _filled(dataset, frame)
     evaluation, notes = _evaluate(frame, spec, holdout_rows, exog, whole_rank, filled) if holdout_rows else (None, ())
