@@ -271,7 +271,10 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
             f"Publishes as **{name} {registry.next_version(name, bump)}**, or the next free version if someone"
             " else publishes first. Published versions are never overwritten."
         )
-    if st.button("Publish", type="primary", icon=":material/publish:", disabled=refused):
+    # keyed by what the person saw: a version of another shape published meanwhile turns the page to a major
+    # bump, and the click made on the page before it must not publish that bump unseen (it is a new button)
+    seen = f"train_publish|{name}|{bump}|{'major' if changes else 'any'}"
+    if st.button("Publish", type="primary", icon=":material/publish:", disabled=refused, key=seen):
         try:
             artifact = publish_result(registry, result, name, bump, notes, actor=sign_in.actor)
         except AccessDeniedError as exc:
