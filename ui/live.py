@@ -1,10 +1,13 @@
-"""What keeps an open page current: a timed fragment that notices new publications.
+"""What keeps an open page current: a timed fragment that notices new publications, moved aliases and withdrawals.
 
 Listings are cached for store.LIST_TTL seconds, so an idle page would otherwise never show a
 version published meanwhile. Every LIST_TTL seconds the fragment asks the Registry what `latest`
-is (one small read). A page showing `latest` then reruns with the new version; a page showing a
-pinned version says that a version newer than the page's `latest` when it opened exists, and offers it
-(a newer one that was already there when the page opened is in the version picker, not news).
+is (one small read), what the page's alias points at (one more, for a page on an alias) and whether the
+version shown is withdrawn (the cached listing). A page showing `latest` or an alias then reruns with the
+version it now stands for, and one showing a version that was withdrawn meanwhile reruns to say so; a page
+showing a pinned version says that a version newer than the page's `latest` when it opened exists, and
+offers it (a newer one that was already there when the page opened is in the version picker, not news).
+A page with no version in use reruns once one is published.
 
 The offer is drawn by the page, not by the timed fragment: a click on a button that a timer redraws
 every few seconds can land while the fragment is rerunning and be lost. So the fragment only
@@ -13,31 +16,50 @@ records the newer version and reruns the page once; the page draws the notice an
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
 
 import streamlit as st
 
 from ui import store
-from varlib import VarlibError, Version
+from varlib import LATEST, NotFoundError, VarlibError, Version, WithdrawnError
 
 LATEST_SEEN = "_live_latest_seen"
 OPENED_WITH = "_live_opened_with"  # (name, pinned version shown, `latest` when the page opened on it)
 NEWER_SEEN = "_live_newer_seen"
+MOVED = "_live_moved"  # (name, alias, the version it pointed at before, the version it points at now)
 
 
-def watch_latest(
+@dataclass(frozen=True)
+class Standing:
+    """What an open page stands on, as the store says: `latest` (None when no version is in use), what the page's
+    alias points at (or why it cannot be used; None without an alias), and whether the version shown is withdrawn."""
+
+    latest: Version | None
+    target: Version | str | None
+    withdrawn: bool
+
+
+def watch(
     name: str,
-    shown: Version,
+    label: str,
+    shown: Version | None,
     newest: Version | None,
-    following_latest: bool,
+    withdrawn: Collection[Version],
     on_newer: Callable[[str], None] | None = None,
 ) -> None:
-    """Rerun (following `latest`) or offer the newer version (pinned) when `name` gets one newer than `shown`
-    and, pinned, newer than `newest` (`latest` as this run resolved it) was when the page opened on `shown`."""
-    st.session_state[LATEST_SEEN] = (name, str(shown))
+    """Keep a page showing `shown` of `name`, picked as `label` (`latest`, `@alias` or a version; `shown` None
+    when no version is in use), current: rerun when what it stands for changed, or offer a newer version (pinned)
+    when there is one newer than `shown` and than `newest` (`latest` as this run resolved it) was when the page
+    opened on `shown`."""
+    alias = label if label.startswith("@") else None
+    follows = label == LATEST or alias is not None or shown is None  # what it shows can change under it
+    then = Standing(None if alias else newest, shown if alias else None, shown in withdrawn)
+    st.session_state[LATEST_SEEN] = (name, label, str(shown))
     known = shown
-    if following_latest:
+    if follows:
         st.session_state.pop(OPENED_WITH, None)  # a later pinned view starts from the `latest` of its own opening
+        _say_moved(name, alias, shown)
     else:
         opened = st.session_state.get(OPENED_WITH)
         if opened is None or opened[:2] != (name, shown):
@@ -51,24 +73,53 @@ def watch_latest(
         if in_page_run[0]:
             in_page_run[0] = False
             return
-        if st.session_state.get(LATEST_SEEN) != (name, str(shown)):
+        if st.session_state.get(LATEST_SEEN) != (name, label, str(shown)):
             return  # the page moved on; a rerun of the whole page redraws this
         try:
-            now = store.latest(name)
+            now = standing(name, alias, shown)
         except VarlibError:
             return  # the page itself reports store failures; a notice is no place for them
-        if now == known or (now < known and not following_latest):
+        if follows or now.withdrawn != then.withdrawn:
+            if now != then:
+                if alias and isinstance(now.target, Version) and shown is not None and now.target != shown:
+                    st.session_state[MOVED] = (name, alias, str(shown), str(now.target))
+                store.refresh()  # the pickers and the withdrawal listing must say what changed too
+                st.rerun()
+            return
+        if now.latest is None or now.latest == known or now.latest < known:
             if _offered(name, shown):  # the offered version was withdrawn meanwhile: take the offer back
                 del st.session_state[NEWER_SEEN]
                 st.rerun()
-            return  # (a page following `latest` also follows it back, when its version is withdrawn)
-        if not following_latest and st.session_state.get(NEWER_SEEN) == (name, str(shown), str(now)):
+            return
+        if st.session_state.get(NEWER_SEEN) == (name, str(shown), str(now.latest)):
             return  # already offered by the page
         store.refresh()  # the pickers must list the new version too
-        st.session_state[NEWER_SEEN] = (name, str(shown), str(now))
-        st.rerun()  # the whole page: with the new version (following `latest`) or with the offer
+        st.session_state[NEWER_SEEN] = (name, str(shown), str(now.latest))
+        st.rerun()  # the whole page, with the offer
 
     _check()
+
+
+def standing(name: str, alias: str | None, shown: Version | None) -> Standing:
+    """What `alias` of `name` (without one: `latest`) stands for now, and whether `shown` is withdrawn
+    (StoreUnavailableError and the like pass through: the page reports them)."""
+    latest: Version | None = None
+    target: Version | str | None = None
+    try:
+        if alias is None:
+            latest = store.latest(name)
+        else:
+            target = store.resolve(name, alias)
+    except (WithdrawnError, NotFoundError) as exc:  # no version in use, or an alias the page refuses once it reruns
+        target = None if alias is None else str(exc)
+    return Standing(latest, target, shown is not None and shown in store.withdrawals(name))
+
+
+def _say_moved(name: str, alias: str | None, shown: Version | None) -> None:
+    moved = st.session_state.get(MOVED)
+    if alias is None or moved is None or moved[:2] != (name, alias) or moved[3] != str(shown):
+        return
+    st.info(f"{alias} of {name} now points at {moved[3]}; it pointed at {moved[2]} before.", icon=":material/move_up:")
 
 
 def _offer_newer(name: str, shown: Version, on_newer: Callable[[str], None] | None) -> None:

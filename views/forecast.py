@@ -59,6 +59,7 @@ def render() -> None:
     if newest is None and version_label in (None, LATEST):  # a withdrawn version a link names is still shown
         st.error(governance.no_version_in_use(name, entries, withdrawn))
         st.page_link("views/train.py", label="Train & publish", icon=":material/model_training:")
+        live.watch(name, LATEST, None, None, withdrawn)  # a version published next is shown without a reload
         return
     if version_label == LATEST:
         version = newest
@@ -68,7 +69,7 @@ def render() -> None:
     selection.share(PAGE, name, version_label, str(version))
     artifact = store.load(name, version)
     governance.warn_if_withdrawn(name, version, withdrawn)
-    live.watch_latest(name, version, newest, version_label == LATEST, on_newer=_show_version)
+    live.watch(name, version_label, version, newest, withdrawn, on_newer=_show_version)
     if not present:
         _model_card(artifact)
     forecast_panel(artifact, version_label, present)

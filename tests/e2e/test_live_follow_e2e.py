@@ -1,0 +1,71 @@
+"""An open Forecast page follows what it stands for without a click or a reload: an alias that moves, a version
+withdrawn under it, `latest` when every version is withdrawn and when one is published again (ui.live)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import running_dashboard, seeded_registry
+from tests.support.browser import shot, wait_for_app
+from varlib import publish_result
+
+pytestmark = [pytest.mark.e2e, pytest.mark.minio]
+REFRESH = 2
+WAIT_MS = 8 * REFRESH * 1000
+
+
+@pytest.fixture(scope="module")
+def following(minio, macro_result):
+    registry = seeded_registry(minio, macro_result)
+    env = {**minio.env(registry.store.bucket), "VARLIB_AUTHOR": "e2e", "VARLIB_REFRESH_SECONDS": str(REFRESH)}
+    with running_dashboard(env) as url:
+        yield url, registry
+
+
+def test_a_page_on_an_alias_follows_its_moves_and_says_when_its_version_is_withdrawn(following, page, macro_result):
+    url, registry = following
+    first = publish_result(registry, macro_result, "moving", "patch", "first").version
+    second = publish_result(registry, macro_result, "moving", "patch", "second").version
+    registry.set_alias("moving", "champion", second)
+    page.wait_for_timeout(REFRESH * 1000 + 500)  # the dashboard's listing of model names may be that old
+    page.goto(f"{url}/?model=moving&version=@champion&steps=6")
+    wait_for_app(page)
+    page.get_by_text(f"moving {second} · created").wait_for()
+    registry.set_alias("moving", "champion", first)
+    # nobody touches the page: it redraws with the version the alias points at now, and says it moved
+    page.get_by_text(f"moving {first} · created").wait_for(timeout=WAIT_MS)
+    page.get_by_text(f"@champion of moving now points at {first}; it pointed at {second} before.").wait_for()
+    shot(page, "live-alias-moved")
+    registry.withdraw("moving", first, "wrong data")
+    page.get_by_text("wrong data").first.wait_for(timeout=WAIT_MS)  # the alias's refusal, with the reason
+    assert page.get_by_text(f"moving {first} · created").count() == 0  # no forecast of a withdrawn version
+    shot(page, "live-alias-withdrawn")
+
+
+def test_a_page_on_latest_says_when_no_version_is_left_and_shows_the_next_one(following, page, macro_result):
+    url, registry = following
+    only = publish_result(registry, macro_result, "lonely", "patch", "the only one").version
+    page.wait_for_timeout(REFRESH * 1000 + 500)  # the dashboard's listing of model names may be that old
+    page.goto(f"{url}/?model=lonely&version=latest&steps=6")
+    wait_for_app(page)
+    page.get_by_text(f"lonely {only} · created").wait_for()
+    registry.withdraw("lonely", only, "retired")
+    page.get_by_text(f"lonely {only} · created").wait_for(state="detached", timeout=WAIT_MS)
+    assert page.get_by_text("Train & publish").first.is_visible()  # the page says no version is in use
+    published = publish_result(registry, macro_result, "lonely", "patch", "back again").version
+    page.get_by_text(f"lonely {published} · created").wait_for(timeout=WAIT_MS)
+    shot(page, "live-latest-back")
+
+
+def test_a_page_on_a_pinned_version_says_when_it_is_withdrawn(following, page, macro_result):
+    url, registry = following
+    pinned = publish_result(registry, macro_result, "pinned", "patch", "kept on screen").version
+    publish_result(registry, macro_result, "pinned", "patch", "the newer one")
+    page.wait_for_timeout(REFRESH * 1000 + 500)  # the dashboard's listing of model names may be that old
+    page.goto(f"{url}/?model=pinned&version={pinned}&steps=6")
+    wait_for_app(page)
+    page.get_by_text(f"pinned {pinned} · created").wait_for()
+    registry.withdraw("pinned", pinned, "a units error")
+    # still shown (a version named is reproducible), and now said to be withdrawn, with the reason
+    page.get_by_text("a units error").first.wait_for(timeout=WAIT_MS)
+    assert page.get_by_text(f"pinned {pinned} · created").is_visible()
