@@ -102,7 +102,7 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
             made = make_scenario(
                 artifact, scenario, body.steps, body.alpha, lags, body.intervals, body.exog, body.conditions, body.notes
             )
-            return registry.save_scenario(made, actor).to_dict()
+            return without_whereabouts(registry.save_scenario(made, actor).to_dict())
 
         saved = await run_in_threadpool(store)
         request.app.state.metrics.changes.labels("scenario.save").inc()

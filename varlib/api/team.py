@@ -70,7 +70,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     ) -> dict:
         moved = await run_in_threadpool(registry.set_alias, name, alias, body.version, actor)
         request.app.state.metrics.changes.labels("alias.set").inc()
-        return moved.to_dict()
+        return without_whereabouts(moved.to_dict())  # the trail alone keeps how to reach the mover
 
     @app.delete("/models/{name}/aliases/{alias}", tags=tags, summary="delete an alias (admin)", responses=_WRITE_ERRORS)
     async def delete_alias(
@@ -78,7 +78,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     ) -> dict:
         moved = await run_in_threadpool(registry.delete_alias, name, alias, actor)
         request.app.state.metrics.changes.labels("alias.delete").inc()
-        return moved.to_dict()
+        return without_whereabouts(moved.to_dict())  # the trail alone keeps how to reach the mover
 
     @app.post(
         "/models/{name}/versions/{version}/withdraw",
@@ -95,7 +95,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     ) -> dict:
         withdrawal = await run_in_threadpool(registry.withdraw, name, version, body.reason, actor)
         request.app.state.metrics.changes.labels("withdraw").inc()
-        return withdrawal.to_dict()
+        return without_whereabouts(withdrawal.to_dict())
 
     @app.get(
         "/models/{name}/history",
