@@ -78,6 +78,9 @@ def in_controls(message: str, controls: Mapping[str, str]) -> str:
     return _FLAG.sub(control, message)
 
 
+_NAME_AND_VERSION = re.compile(r"\S+ \d+\.\d+\.\d+\b")
+
+
 def explain(exc: VarlibError, controls: Mapping[str, str] | None = None) -> str:
     """The markdown shown for a failure: what happened, the library's message (starting with a capital; with
     `controls`, its CLI flags named as those controls), and the next step."""
@@ -89,7 +92,9 @@ def explain(exc: VarlibError, controls: Mapping[str, str] | None = None) -> str:
     named = str(getattr(exc, "field", None) or "")
     # a file's name (`allempty.csv`) keeps its case, as a column's does
     first = message.split(" ", 1)[0].rstrip(":,;").replace("-", "")
-    if not (named and " " not in named and message.startswith(named + " ")) and first.isalpha():
+    # so does a model's name before its version (`var 0.0.3 was withdrawn`): `Var` would be another model
+    versioned = _NAME_AND_VERSION.match(message) is not None
+    if not (named and " " not in named and message.startswith(named + " ")) and first.isalpha() and not versioned:
         message = message[:1].upper() + message[1:]  # a sentence of its own after the title
     for kind, (title, advice) in _ADVICE.items():
         if isinstance(exc, kind):

@@ -133,7 +133,7 @@ def _concrete(name: str, wanted: str | None, problems: list[str] | None) -> str 
         return str(store.resolve(name, wanted))
     except VarlibError as exc:
         if problems is not None:
-            problems.append(f"version {wanted} of {name}, which does not open ({exc})")
+            problems.append(f"version {wanted} of {name}, which does not open ({dashboard_words(str(exc))})")
         return None
 
 

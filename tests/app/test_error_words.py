@@ -3,8 +3,9 @@ name keeps its case, and the CLI's and REST's names for a thing are said as the 
 
 from __future__ import annotations
 
+from tests.app.conftest import open_app
 from ui.errors import explain
-from varlib import InvalidInputError, NotFoundError, WithdrawnError
+from varlib import InvalidInputError, NotFoundError, WithdrawnError, publish_result
 
 
 def test_a_file_name_keeps_its_case_and_a_word_starts_a_sentence():
@@ -12,6 +13,11 @@ def test_a_file_name_keeps_its_case_and_a_word_starts_a_sentence():
         "**Invalid input.** allempty.csv conditions"
     )  # it read "Allempty.csv"
     assert explain(InvalidInputError("steps must be 1 to 400")).startswith("**Invalid input.** Steps must")
+
+
+def test_a_model_name_before_its_version_keeps_its_case():
+    withdrawn = WithdrawnError("var 0.0.3 was withdrawn (race test); a scenario cannot be saved on it")
+    assert explain(withdrawn).startswith("**Withdrawn.** var 0.0.3 was withdrawn")  # `Var` is another model
 
 
 def test_cli_and_rest_names_are_said_as_the_pages_controls():
@@ -28,3 +34,14 @@ def test_cli_and_rest_names_are_said_as_the_pages_controls():
         "**Not found.** Model 'var' has no usable version yet in x; train and publish one on the *Train & publish*"
         " page\n"
     )
+
+
+def test_a_link_to_an_alias_of_a_withdrawn_version_names_the_pages_form_on_every_page(seeded, macro_result):
+    publish_result(seeded, macro_result, "var", "patch", "soon withdrawn")  # 0.0.2
+    seeded.set_alias("var", "champion", "0.0.2")
+    seeded.withdraw("var", "0.0.2", "leaky holdout")
+    for page in ("views/diagnostics.py", "views/backtest.py"):
+        at = open_app({"model": "var", "version": "@champion"}, page=page)
+        said = "\\n".join(w.value for w in at.warning)
+        assert "which does not open" in said and "the Models page's *Move an alias* form" in said, page
+        assert "varlib alias set" not in said, page
