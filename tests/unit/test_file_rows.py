@@ -48,3 +48,21 @@ def test_missing_periods_and_cells_are_named_as_quarters():
 def test_monthly_periods_are_named_by_month():
     message = _refusal("2001-01-01,1,2\n2001-02-01,2,3\n2001-04-01,4,5\n2001-05-01,4,5\n2001-06-01,1,1\n")
     assert "is monthly but these periods have no row: Mar 2001 (1 period)" in message
+
+
+@pytest.mark.parametrize(
+    ("rows", "said"),
+    [
+        (
+            "01/01/1985,1,2\n04/01/1985,2,3\n07/01/1985,2,3\n07/01/1985,4,5\n10/01/1985,4,5\n01/01/1986,4,5\n",
+            "has the date 07/01/1985 (rows 3 and 4) more than once",
+        ),
+        (
+            "01/01/1985,1,2\n07/01/1985,2,3\n04/01/1985,2,3\n10/01/1985,4,5\n01/01/1986,4,5\n",
+            "is not sorted by date: 04/01/1985 (row 3) comes after 07/01/1985 (row 2)",
+        ),
+    ],
+)
+def test_a_repeated_or_swapped_us_date_is_named_as_such_not_as_an_ambiguous_order(rows, said):
+    # month first is the only reading on a grid once the dates are sorted and counted once
+    assert said in _refusal(rows)

@@ -10,7 +10,7 @@ import pandas as pd
 from ..errors import InvalidInputError
 from .frequency import detect_frequency
 from .month_names import MONTH_NUMBER, MONTH_YEAR
-from .periods import Fits, oldest_first
+from .periods import Fits
 
 _NUMERIC_DATE = r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$"  # day and month in either order, then the year
 
@@ -269,10 +269,11 @@ def _refuse_ambiguous(text: pd.Series, readings: dict[str, pd.Series], column: s
 
 
 def _regular(index: pd.DatetimeIndex) -> bool:
-    """Increasing dates on a grid of some frequency (periods may be missing), newest first or oldest first;
-    never for fewer than 3."""
-    index = oldest_first(index)
-    if len(index) < 3 or not index.is_monotonic_increasing or index.has_duplicates:
+    """Dates on a grid of some frequency (periods may be missing); never for fewer than 3 distinct dates. A date
+    given twice or rows out of order do not count against it: they are the file's to mend, and said so by name
+    (datasets.check_dates) once the dates are read, not taken for a sign of the wrong reading."""
+    index = pd.DatetimeIndex(index.unique()).sort_values()
+    if len(index) < 3:
         return False
     try:
         detect_frequency(index)
