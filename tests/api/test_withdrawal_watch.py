@@ -20,10 +20,11 @@ class Listing:
         self.withdrawn: dict[Version, str] = {}
         self.reads = 0
         self.fail = False
+        self.seconds = 0.05  # a store that hangs takes its whole timeout
 
     def withdrawals(self, name: str) -> dict[Version, str]:
         self.reads += 1
-        time.sleep(0.05)
+        time.sleep(self.seconds)
         if self.fail:
             raise StoreUnavailableError("MinIO at 127.0.0.1:1 is unreachable")
         return dict(self.withdrawn)
@@ -57,6 +58,26 @@ def test_the_last_listing_stands_while_the_store_is_away():
         assert await watch.withdrawal("other", V2) is None  # never listed: taken as not withdrawn
         listing.fail = False
         listing.withdrawn[V1] = "also"
+        assert await watch.withdrawal("var", V1) is None  # the last listing, while the next read starts
+        await asyncio.sleep(0.1)
         assert await watch.withdrawal("var", V1) == "also"
+
+    asyncio.run(main())
+
+
+def test_once_a_listing_failed_requests_do_not_wait_for_a_store_that_hangs():
+    listing = Listing()
+    listing.withdrawn[V2] = "wrong file"
+
+    async def main():
+        watch = WithdrawalWatch(listing, fresh_s=0.0)
+        assert await watch.withdrawal("var", V2) == "wrong file"
+        listing.fail, listing.seconds = True, 0.5
+        assert await watch.withdrawal("var", V2) == "wrong file"  # the request that finds the store hanging waits
+        started = time.monotonic()
+        answers = [await watch.withdrawal("var", V2) for _ in range(5)]
+        assert answers == ["wrong file"] * 5 and time.monotonic() - started < 0.25  # the others do not
+        await asyncio.sleep(0.6)
+        assert listing.reads <= 4  # one read at a time tried again, not one per request
 
     asyncio.run(main())

@@ -80,35 +80,45 @@ class WithdrawalWatch:
     A withdrawal is a person's decision and never undone, so a second's delay costs nothing, while a read
     per request would cost every pinned answer a store round trip. Requests that find the knowledge too old
     share one listing. With the store unreachable the last listing stands (a withdrawal cannot be made
-    meanwhile: it is stored there); with none yet, the version is taken as not withdrawn."""
+    meanwhile: it is stored there); with none yet, the version is taken as not withdrawn. Once a listing has
+    failed, requests no longer wait for the next one: a store that hangs would hold every pinned answer for
+    its whole timeout. They take the last listing while one read at a time tries again in the background,
+    until one succeeds."""
 
     def __init__(self, registry: Registry, fresh_s: float = WITHDRAWALS_FRESH_S) -> None:
         self._registry = registry
         self._fresh_s = fresh_s
         self._seen: BoundedCache[tuple[float, dict[Version, Withdrawal]]] = BoundedCache(RESPONSE_CACHE_SIZE)
         self._reads: dict[str, asyncio.Future] = {}
+        self._failing: set[str] = set()  # names whose last listing failed
         self._loop: asyncio.AbstractEventLoop | None = None
 
     async def withdrawal(self, name: str, version: Version) -> Withdrawal | None:
         seen = self._seen.get(name)
         if seen is None or time.monotonic() - seen[0] > self._fresh_s:
-            seen = await self._read(name, seen)
+            read = self._reading(name)
+            if name in self._failing and seen is not None:
+                return seen[1].get(version)  # the read goes on without this request
+            found = await asyncio.shield(read)
+            seen = found or seen or (0.0, {})
         return seen[1].get(version)
 
-    async def _read(self, name: str, seen: tuple | None) -> tuple[float, dict[Version, Withdrawal]]:
+    def _reading(self, name: str) -> asyncio.Future:
+        """The listing of `name` under way, started if none is."""
         loop = asyncio.get_running_loop()
         if loop is not self._loop:  # a new event loop (tests run one per client): reads of the old one are gone
             self._loop, self._reads = loop, {}
-        if name not in self._reads:
-            self._reads[name] = loop.create_task(run_in_threadpool(self._registry.withdrawals, name))
-        read = self._reads[name]
+        if name not in self._reads or self._reads[name].done():
+            self._reads[name] = loop.create_task(self._read(name))
+        return self._reads[name]
+
+    async def _read(self, name: str) -> tuple[float, dict[Version, Withdrawal]] | None:
         try:
-            found = (time.monotonic(), await asyncio.shield(read))
+            found = (time.monotonic(), await run_in_threadpool(self._registry.withdrawals, name))
         except VarlibError:  # unreachable, or a name that is not a model's: the last listing, or none
-            return seen or (0.0, {})
-        finally:
-            if self._reads.get(name) is read and read.done():
-                del self._reads[name]
+            self._failing.add(name)
+            return None
+        self._failing.discard(name)
         self._seen.put(name, found)
         return found
 
