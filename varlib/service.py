@@ -10,7 +10,16 @@ import pandas as pd
 from .artifact import Artifact, build_artifact
 from .catalog import Registry
 from .clock import iso_label
-from .data import Dataset, frame_sha256, future_dates, load_csv, load_macrodata, periods_between, slice_dates
+from .data import (
+    MACRODATA,
+    Dataset,
+    frame_sha256,
+    future_dates,
+    load_csv,
+    load_macrodata,
+    periods_between,
+    slice_dates,
+)
 from .data.path_values import refuse_no_conditions
 from .data.paths import CONDITIONS, EXOG, check_path
 from .errors import InvalidInputError
@@ -38,7 +47,7 @@ def load_dataset(
     if csv is None:
         dataset = load_macrodata(variables)
         if start or end:
-            frame = slice_dates(dataset.frame, start, end)
+            frame = slice_dates(dataset.frame, start, end, MACRODATA)
             dataset = replace(dataset, frame=frame, sha256=frame_sha256(frame))
         return dataset
     return load_csv(csv, date_col=date_col, variables=variables, start=start, end=end, name=csv_name, fill=fill)

@@ -13,7 +13,6 @@ from .datasets import (
     macro_columns,
     read_csv,
     select_variables,
-    slice_dates,
 )
 from .fill import FILL_METHODS, Preparation, check_fill_method, make_regular
 from .frequency import Frequency, detect_frequency, label_of, period_labels
@@ -29,6 +28,7 @@ from .lag_inputs import (
 from .paths import CONDITIONS, EXOG, STEP, check_path, path_editor_table, read_path_csv
 from .periods import future_dates, periods_between, periods_from
 from .profile import DataProfile, profile_csv
+from .sample_window import slice_dates
 from .timeindex import infer_frequency, parse_dates
 
 __all__ = [

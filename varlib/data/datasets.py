@@ -28,6 +28,7 @@ from .left_out import MACRO_WHY, columns_left_out
 from .number_marks import number_hint
 from .periods import newest_first
 from .rows_not_data import without_dated_empty_ends, without_notes_below
+from .sample_window import slice_dates
 from .timeindex import read_dates
 
 MACRODATA = "macrodata"
@@ -139,7 +140,7 @@ def load_csv(
     rows = FileRows.of(raw[date_col], pd.DatetimeIndex(frame.index), turned)
     frame = select_variables(frame, chosen, source=name, allow_missing=True, rows=rows)
     frame, trimmed = without_dated_empty_ends(frame)
-    frame = slice_dates(frame, start, end)
+    frame = slice_dates(frame, start, end, repr(name))
     check_dates(pd.DatetimeIndex(frame.index), name, rows)
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
@@ -229,25 +230,6 @@ def _row_label(index: pd.Index, position: int) -> str:
         day = stamp.date().isoformat() if stamp == stamp.normalize() else stamp.isoformat()
         return f"row {position + 1} ({day})"
     return f"row {position + 1}"
-
-
-def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None) -> pd.DataFrame:
-    """Keep rows between start and end (inclusive); either may be None."""
-    if not start and not end:
-        return frame
-    bounds = {}
-    for label, value in (("start", start), ("end", end)):
-        if value:
-            try:
-                bounds[label] = pd.Timestamp(value)
-            except (ValueError, TypeError):
-                raise InvalidInputError(f"{label} date {value!r} is not a date (use YYYY-MM-DD)") from None
-    mask = np.ones(len(frame), dtype=bool)
-    if "start" in bounds:
-        mask &= frame.index >= bounds["start"]
-    if "end" in bounds:
-        mask &= frame.index <= bounds["end"]
-    return frame[mask]
 
 
 def _listed(column: object) -> str:

@@ -1,0 +1,36 @@
+"""A start and end date that keep no row, or a start after the end, are refused with the data's span, not
+reported later as a dataset of 0 rows that needs more data."""
+
+from __future__ import annotations
+
+import pytest
+
+from varlib import InvalidInputError, load_dataset
+
+CSV = "date,a,b\n" + "".join(f"{y}-{m:02d}-01,{y + m},{y * 2 - m}\n" for y in range(2000, 2003) for m in (1, 4, 7, 10))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "said"),
+    [
+        ("2020Q1", None, "no row of macrodata lies from 2020Q1 on: its data run from 1959Q1 to 2009Q3"),
+        (None, "1950-01-01", "no row of macrodata lies up to 1950-01-01: its data run from 1959Q1 to 2009Q3"),
+        ("1990Q1", "1980Q1", "start 1990Q1 lies after end 1980Q1: give the earlier date as start"),
+    ],
+)
+def test_the_bundled_data_names_its_span(start, end, said):
+    with pytest.raises(InvalidInputError, match=said):
+        load_dataset(start=start, end=end)
+
+
+def test_a_csv_names_its_span_as_quarters():
+    with pytest.raises(InvalidInputError) as refused:
+        load_dataset(CSV.encode(), variables=["a", "b"], start="2005-01-01", end="2006-01-01", csv_name="q.csv")
+    assert "no row of 'q.csv' lies between 2005-01-01 and 2006-01-01: its data run from 2000Q1 to 2002Q4" in str(
+        refused.value
+    )
+
+
+def test_a_window_inside_the_data_keeps_its_rows():
+    kept = load_dataset(CSV.encode(), variables=["a", "b"], start="2001-01-01", end="2001-10-01", csv_name="q.csv")
+    assert len(kept.frame) == 4
