@@ -13,6 +13,7 @@ import streamlit as st
 
 from ui.errors import show_error
 from ui.forecast_link import LAG_KEPT, LAG_RESET, LINK_LAGS, decode_lags, exact_text, reset_lag_table
+from ui.tables import UPLOAD_TYPES
 from varlib import (
     DATE,
     Artifact,
@@ -91,7 +92,7 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     with st.expander("Upload lag inputs (CSV)"):
         upload = st.file_uploader(
             f"CSV with columns {DATE}, {', '.join(artifact.variables)}; {needed} rows (of more, the last)",
-            type=["csv"],
+            type=UPLOAD_TYPES,
             key=f"lagcsv|{scope}",
         )
     own = _as_text(editor_table(artifact.default_lag_inputs()), artifact.variables)

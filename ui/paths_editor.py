@@ -16,6 +16,7 @@ import streamlit as st
 from ui.errors import show_error
 from ui.forecast_link import LINK_LAGS, encode_lags, exact_text, reset_lag_table
 from ui.path_upload import apply_upload
+from ui.tables import UPLOAD_TYPES
 from varlib import (
     CONDITIONS,
     EXOG,
@@ -167,7 +168,7 @@ def _editor(
     artifact: Artifact, what: str, columns: list[str], labels: list[str], flat: dict[str, float]
 ) -> pd.DataFrame | None:
     draft = _draft(artifact, what, flat)
-    upload = st.file_uploader(f"Upload {what} (CSV)", type=["csv"], key=f"{_key(artifact, what)}|upload")
+    upload = st.file_uploader(f"Upload {what} (CSV)", type=UPLOAD_TYPES, key=f"{_key(artifact, what)}|upload")
     positive, others = _positive(artifact, what), _others(artifact, what)
     frequency = artifact.data.frequency  # a file may date periods by their end: read as the periods they fall in
     apply_upload(

@@ -24,6 +24,9 @@ from varlib import (
     utc_time,
 )
 
+# what the uploaders take: the CSV reader reads tab-separated and UTF-16 text too, which spreadsheets save as
+# .txt (Excel's "Unicode Text") or .tsv
+UPLOAD_TYPES = ["csv", "tsv", "txt"]
 CHAR_PX = 7.5  # an average character of the dashboard's table font, for widths that fit a label
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.errors import TRAIN, show_error
+from ui.tables import UPLOAD_TYPES
 from ui.train_preview import preview
 from ui.train_vecm import propose_vecm
 from varlib import (
@@ -155,7 +156,7 @@ def _drop_kept() -> None:
 def _uploaded() -> dict | None:
     """The file in the uploader, else the one kept from an earlier visit (named, with a button to drop it)."""
     upload = st.file_uploader(
-        "CSV file: one date column and numeric columns", type=["csv"], key=UPLOADER, on_change=_forget_dropped
+        "CSV file: one date column and numeric columns", type=UPLOAD_TYPES, key=UPLOADER, on_change=_forget_dropped
     )
     kept = st.session_state.get(KEPT)
     if upload is not None:

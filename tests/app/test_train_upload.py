@@ -258,3 +258,13 @@ def test_a_copied_column_is_named_before_train_not_a_crash(seeded):
     warned = "\n".join(w.value for w in at.warning)
     assert "**Unit-root tests** not run" in warned and "gdp and gdp_copy move together exactly" in warned
     assert any(b.label.startswith("Train") for b in at.button)  # the page stays whole: Train says it again
+
+
+def test_a_spreadsheets_unicode_text_export_is_offered_and_read(seeded):
+    """Excel saves "Unicode Text" as a tab-separated UTF-16 .txt file, which the reader reads: the uploader takes it."""
+    at = open_app(page=TRAIN)
+    at.radio(key="train_source").set_value("Upload a CSV").run()
+    assert {".csv", ".tsv", ".txt"} <= set(at.get("file_uploader")[0].proto.type)
+    text = pd.read_csv(io.BytesIO(gappy_csv())).to_csv(sep="\t", index=False).encode("utf-16")
+    at = _upload(at, text, name="accounts.txt")
+    assert at.multiselect[0].value == ["gdp", "cons", "inv"]
