@@ -63,7 +63,7 @@ from .schemas import (
     VersionRow,
     forecast_body,
 )
-from .security import OPEN_PATHS, Security, guard_reads
+from .security import OPEN_PATHS, Security, document_tokens, guard_reads
 from .team import add_team_routes
 
 __all__ = ["create_app"]
@@ -102,6 +102,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     add_error_handlers(app)
     add_team_routes(app, registry)
     add_scenario_routes(app, registry, watch)
+    document_tokens(app, security)
 
     @app.get(
         "/metrics",

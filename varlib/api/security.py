@@ -13,9 +13,11 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 from functools import cache
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from varlib import (
     AccessDeniedError,
@@ -39,6 +41,11 @@ _DOING = {
     "withdraw": "withdrawing a version",
 }
 PROVIDER_TIMEOUT_S = 2.0  # a probe must answer quickly; a provider slower than this is as good as down
+# Declares the bearer token in the OpenAPI document (the docs page's Authorize button, generated clients) for
+# the routes that need one; it checks nothing itself (`auto_error=False`): `_bearer` and the verifier do, with
+# the service's own error JSON.
+BEARER = HTTPBearer(auto_error=False, description="an access token from the identity provider (VARLIB_OIDC_ISSUER)")
+Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)]
 
 
 class Security:
@@ -87,11 +94,11 @@ class Security:
 
 
 @cache  # one dependency per action, so that `app.dependency_overrides[signed_in(action)]` finds it
-def signed_in(action: str) -> Callable[[Request], Awaitable[Actor]]:
+def signed_in(action: str) -> Callable[..., Awaitable[Actor]]:
     """A route dependency: the verified caller allowed to do `action`. FastAPI solves dependencies before it
     validates the body, so a write without a valid token is a 401 (or 403) whatever its body holds."""
 
-    async def caller(request: Request) -> Actor:
+    async def caller(request: Request, _: Bearer) -> Actor:
         security: Security = request.app.state.security
         return await security.actor(request, action)
 
@@ -125,7 +132,7 @@ async def guard_reads(request: Request) -> None:
         await security.actor(request, "read")
 
 
-async def guard_trail(request: Request) -> None:
+async def guard_trail(request: Request, _: Bearer) -> None:
     """Route dependency of the audit trail: with a provider configured, a viewer's token even while other
     reads are open (without one, the service is one person's and the trail theirs)."""
     security: Security = request.app.state.security
@@ -137,3 +144,27 @@ async def guard_trail(request: Request) -> None:
             " while other reads are open: send `Authorization: Bearer <token>`"
         )
     await security.actor(request, "read")
+
+
+def document_tokens(app: FastAPI, security: Security) -> None:
+    """Make the OpenAPI document say which routes need a token as this service is configured: none without a
+    provider (writes are refused outright, the trail is open), every route but the open ones while reads are
+    closed, else the writes and the audit trail (the routes whose dependencies declare BEARER)."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        schema = build()  # FastAPI keeps it as app.openapi_schema: changed in place, once
+        schemes = schema.get("components", {}).get("securitySchemes", {})
+        for path, operations in schema["paths"].items():
+            for operation in operations.values():
+                if security.verifier is None:
+                    operation.pop("security", None)
+                elif security.reads_need_token and path not in OPEN_PATHS:
+                    operation["security"] = [{name: []} for name in schemes]
+        if security.verifier is None:
+            schema.get("components", {}).pop("securitySchemes", None)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
