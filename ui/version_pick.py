@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from ui import governance, linked_versions, selection, store, url_state
+from ui import governance, linked_versions, live, selection, store, url_state
 from ui.errors import dashboard_words
 from ui.onboarding import render_empty_store
 from varlib import LATEST, Artifact, CorruptArtifactError, VarlibError, and_list
@@ -73,6 +73,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         hidden = not asked and any(entry.ok and entry.version in withdrawn for entry in everything)
         message = governance.no_version_in_use(name, everything, withdrawn)
         st.error(message + (" Tick **Withdrawn too** to look at them." if hidden else ""))
+        live.watch(name, LATEST, None, None, withdrawn)  # a version published next is shown without a reload
         return None
     key = version_key(prefix, name)
     in_use = any(entry.version not in withdrawn for entry in entries)  # else there is no `latest` to offer
@@ -101,6 +102,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     version = newest if label == LATEST else next(e.version for e in entries if e.label == label)
     selection.share(prefix, name, label, str(version))
     governance.warn_if_withdrawn(name, version, withdrawn)
+    live.watch(name, label, version, newest, withdrawn)  # `latest` followed, a withdrawal said, while open
     return store.load(name, version)
 
 

@@ -4,6 +4,7 @@ withdrawn under it, `latest` when every version is withdrawn and when one is pub
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import running_dashboard, seeded_registry
 from tests.support.browser import shot, wait_for_app
@@ -69,3 +70,18 @@ def test_a_page_on_a_pinned_version_says_when_it_is_withdrawn(following, page, m
     # still shown (a version named is reproducible), and now said to be withdrawn, with the reason
     page.get_by_text("a units error").first.wait_for(timeout=WAIT_MS)
     assert page.get_by_text(f"pinned {pinned} · created").is_visible()
+
+
+@pytest.mark.parametrize("page_path", ["diagnostics", "backtest"])
+def test_diagnostics_and_backtest_on_latest_follow_a_withdrawal(following, page, macro_result, page_path):
+    url, registry = following
+    name = f"follow-{page_path}"
+    older = publish_result(registry, macro_result, name, "patch", "older").version
+    newer = publish_result(registry, macro_result, name, "patch", "newer").version
+    page.wait_for_timeout(REFRESH * 1000 + 500)  # the dashboard's listing of model names may be that old
+    page.goto(f"{url}/{page_path}?model={name}&version=latest")
+    wait_for_app(page)
+    picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Version").locator("input")
+    expect(picker).to_have_value(f"latest ({newer})")
+    registry.withdraw(name, newer, "superseded")
+    expect(picker).to_have_value(f"latest ({older})", timeout=WAIT_MS)  # nobody touched the page
