@@ -60,7 +60,9 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     named = any(str(v) in (wanted, fallback) for v in withdrawn)
     if named:
         st.session_state[f"{prefix}_withdrawn|{name}"] = True
-    asked = bool(withdrawn) and (where or st).checkbox(
+    host = where or st
+    picker = host.container()  # the Version picker above its box: level with the row's other controls
+    asked = bool(withdrawn) and host.checkbox(
         "Withdrawn too",  # short: it shares a narrow column with the Version picker
         value=named,
         key=f"{prefix}_withdrawn|{name}",
@@ -87,11 +89,13 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         st.session_state[key] = fallback if fallback in options else options[0]
     newest = store.latest(name) if in_use else None
 
+    gone = {str(v) for v in withdrawn}
+
     def label_of(v: str) -> str:
-        return f"latest ({newest})" if v == LATEST else v
+        return f"latest ({newest})" if v == LATEST else f"{v} (withdrawn)" if v in gone else v
 
     relabel(key, label_of)
-    label = (where or st).selectbox(
+    label = picker.selectbox(
         "Version",
         options,
         key=key,

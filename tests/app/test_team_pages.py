@@ -99,7 +99,7 @@ def test_pickers_leave_withdrawn_versions_out_unless_asked(seeded, macro_result)
     at = open_app(page="views/backtest.py")
     assert at.selectbox(key="bt_version|var").options == ["latest (0.0.1)", "0.0.1"]
     at.checkbox(key="bt_withdrawn|var").check().run()
-    assert at.selectbox(key="bt_version|var").options == ["latest (0.0.1)", "0.0.2", "0.0.1"]
+    assert at.selectbox(key="bt_version|var").options == ["latest (0.0.1)", "0.0.2 (withdrawn)", "0.0.1"]
 
 
 def test_a_model_whose_every_version_is_withdrawn_says_so_on_each_page(seeded):
@@ -114,7 +114,7 @@ def test_a_model_whose_every_version_is_withdrawn_says_so_on_each_page(seeded):
     at = open_app({"model": "var"}, page="views/backtest.py")
     assert "its only usable version is withdrawn" in errors(at) and "Withdrawn too" in errors(at)
     at.checkbox(key="bt_withdrawn|var").check().run()
-    assert errors(at) == "" and at.selectbox(key="bt_version|var").options == ["0.0.1"]  # no `latest` to offer
+    assert errors(at) == "" and at.selectbox(key="bt_version|var").options == ["0.0.1 (withdrawn)"]  # no `latest`
     assert any("was withdrawn" in w.value and "wrong data" in w.value for w in at.warning)
 
 
