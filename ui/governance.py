@@ -82,7 +82,11 @@ def render(name: str) -> None:
             help="When `varlib reindex` wrote this record from the stored change, whose own record was cut off"
             " (the store went away or the writer was stopped between the two)."
         )
-        widths = {"reason": st.column_config.TextColumn(width="large"), "alias": st.column_config.TextColumn(width=110)}
+        # who, then why, in sight at 1440 px; how to reach them (via, from, subject) is to the right of the reason
+        widths = {
+            "reason": st.column_config.TextColumn(width="medium"),
+            "alias": st.column_config.TextColumn(width=100),
+        }
         columns = {"restored": restored, **widths, "subject": st.column_config.TextColumn(width="small")}
         st.dataframe(history_table(records), hide_index=True, width="stretch", column_config=columns)
 

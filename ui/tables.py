@@ -168,8 +168,8 @@ def history_table(records) -> pd.DataFrame:
         }
         for r in records
     ]
-    # the reason before the identity's details: at 1440 px a subject (an opaque id) took its room
-    columns = ["at", "action", "version", "alias", "scenario", "was", "reason", "by", "via", "from", "subject"]
+    # who and why before the identity's details: at 1440 px a subject (an opaque id) took their room
+    columns = ["at", "action", "version", "alias", "scenario", "was", "by", "reason", "via", "from", "subject"]
     columns += ["restored"] if any(r.restored for r in records) else []  # by `varlib reindex` (a change cut off)
     return pd.DataFrame(rows, columns=columns)
 
