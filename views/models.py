@@ -55,8 +55,9 @@ def _show_versions(name: str) -> None:
         st.session_state[key] = wanted
     elif wanted is not None:
         st.warning(f"The link asked for version {wanted!r} of {name!r}, which is not in the store.")
-    if st.session_state.get(key) not in labels:
-        st.session_state[key] = labels[0]
+    if st.session_state.get(key) not in labels:  # the newest in use, as `latest` is: not a withdrawn one
+        in_use = [entry.label for entry in entries if entry.ok and entry.version not in withdrawn]
+        st.session_state[key] = in_use[0] if in_use else labels[0]
     # The picked version is loaded before the table is drawn: the listing does not verify checksums, so a
     # damaged object shows up only here, and the table and counts must not call it usable.
     position = labels.index(st.session_state[key])
@@ -74,7 +75,14 @@ def _show_versions(name: str) -> None:
             icon=":material/warning:",
         )
     st.subheader("Details")
-    label = st.selectbox("Version", labels, key=key, persist_state="session")
+    gone = {str(version) for version in withdrawn}
+    label = st.selectbox(
+        "Version",
+        labels,
+        key=key,
+        format_func=lambda v: f"{v} (withdrawn)" if v in gone else v,
+        persist_state="session",
+    )
     url_state.write(PAGE, {"model": name, "version": label})
     if entry.ok and failure is None:
         selection.share(PAGE, name, label, label)

@@ -181,3 +181,12 @@ def test_an_alias_of_a_withdrawn_version_is_not_the_forecast_pages_default(seede
     named = open_app({"model": "var", "version": "@champion"})  # named by a link: offered, and refused by name
     assert named.selectbox(key="fc_version").options == ["@champion (0.0.1, withdrawn)"]
     assert "points at 0.0.1, which was withdrawn" in errors(named)
+
+
+def test_the_models_details_open_on_the_newest_version_in_use_and_mark_the_withdrawn(seeded, macro_result):
+    publish_result(seeded, macro_result, "var", "patch", "soon withdrawn")  # 0.0.2, the newest
+    seeded.withdraw("var", "0.0.2", "leaky holdout")
+    at = open_app({"model": "var"}, page=MODELS)
+    details = at.selectbox(key="models_version|var")
+    assert details.value == "0.0.1" and details.options == ["0.0.2 (withdrawn)", "0.0.1"]
+    assert not any("was withdrawn" in w.value for w in at.warning)  # the version on screen is in use
