@@ -128,7 +128,8 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
     used = f"lag order {orders[0]} at every origin" if len(orders) == 1 else f"lag orders {and_list(orders)}"
     count = len(result.origins)
     span = f"{counted(count, 'origin')} from {first} to {last} (last training period)"
-    st.caption(f"{span}, {used}, {result.seconds:.2f}s.")
+    tested = f"**{result.name} {result.version}**: " if result.version else ""  # `latest` may move meanwhile
+    st.caption(f"{tested}{span}, {used}, {result.seconds:.2f}s.")
     table = result.scores()
     # MAPE left out for every variable (all change sign) would draw only empty panels: not offered then
     no_mape = table["mape"].isna().all()

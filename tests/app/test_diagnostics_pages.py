@@ -133,6 +133,7 @@ def test_backtest_page_runs_with_progress_and_shows_scores(seeded):
     k_ar = seeded.load("var", "0.0.1").k_ar
     summary = next(c.value for c in at.caption if "origins from" in c.value)
     assert f"(last training period), lag order {k_ar} at every origin, " in summary  # words, not a list
+    assert summary.startswith("**var 0.0.1**: 3 origins from")  # the version scored, whatever `latest` is later
     figure = charts(at)[0]
     assert len(figure["data"]) == 2 * 2  # VAR and random walk per variable
     expected = backtest(seeded.load("var", "0.0.1"), 3, 2).scores()
