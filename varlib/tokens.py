@@ -84,6 +84,11 @@ class TokenVerifier:
                 f"the identity provider {self.settings.issuer} did not hand out its signing keys ({exc}); try again",
                 endpoint=self.settings.issuer,
             ) from None
+        except jwt.DecodeError:  # not a JWT at all: PyJWT's own words are about bytes and codecs
+            raise AuthenticationError(
+                "the bearer token is not a token the identity provider issued (a JWT: three dot-separated parts"
+                " of base64url JSON); send the access token from signing in"
+            ) from None
         except (jwt.PyJWKClientError, jwt.InvalidTokenError) as exc:
             raise AuthenticationError(f"the bearer token is not valid ({exc}); sign in again") from None
         try:
