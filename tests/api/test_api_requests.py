@@ -60,6 +60,13 @@ def test_a_body_not_sent_as_json_says_which_header_to_send(http, content_type):
     assert "Content-Type: application/json" in message
 
 
+@pytest.mark.parametrize("content_type", ["application/json", None])
+def test_a_request_without_a_body_is_told_to_send_an_object(http, content_type):
+    headers = {"content-type": content_type} if content_type else {}
+    message = _error(http.post(FORECAST, headers=headers), 422)
+    assert message.startswith("the request has no body: send a JSON object") and "{} for every default" in message
+
+
 @pytest.mark.parametrize(
     "body, named",
     [  # each named with the value received

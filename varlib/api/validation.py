@@ -44,11 +44,18 @@ def validation_body(request: Request, exc: RequestValidationError) -> dict:
 
 
 def _not_json(request: Request, exc: RequestValidationError) -> str | None:
-    """The whole body refused because it was not sent as JSON (a form post, text/plain): say how to send it."""
+    """The whole body refused because it was not sent as JSON (a form post, text/plain) or not sent at all: say
+    how to send it."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind == "application/json" or kind.endswith("+json"):
+    whole = [error for error in exc.errors() if tuple(error.get("loc", ())) == ("body",)]
+    if not whole:
         return None
-    if not any(tuple(error.get("loc", ())) == ("body",) for error in exc.errors()):
+    if any(error.get("type") == "missing" for error in whole):  # no body at all, whatever its content type
+        return (
+            "the request has no body: send a JSON object (with Content-Type: application/json), {} for every"
+            " default; /docs lists the fields"
+        )
+    if kind == "application/json" or kind.endswith("+json"):
         return None
     return (
         f"the body was sent as {kind or 'no content type'}; send the JSON object with the header"
