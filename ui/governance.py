@@ -173,11 +173,14 @@ def _delete_controls(name: str, sign_in: auth.SignIn, aliases) -> None:
     where = {f"@{alias.alias}": alias.version for alias in aliases if not alias.damaged}
     if not where:
         return
+    withdrawn = store.withdrawals(name)  # an alias of a withdrawn version is the one most likely to go
+
+    def pointing(alias: str) -> str:
+        return f"{alias} (points at {where[alias]}{', withdrawn' if where[alias] in withdrawn else ''})"
+
     with st.form(f"alias_delete_form|{name}", border=True):
         st.markdown("**Delete an alias** (admin): links and commands naming it stop working; the history keeps it.")
-        picked = st.selectbox(
-            "Alias", list(where), key=f"alias_delete|{name}", format_func=lambda a: f"{a} (points at {where[a]})"
-        )
+        picked = st.selectbox("Alias", list(where), key=f"alias_delete|{name}", format_func=pointing)
         if st.form_submit_button("Delete alias", icon=":material/bookmark_remove:"):
             try:
                 deleted = store.registry().delete_alias(name, picked[1:], sign_in.actor)

@@ -41,6 +41,12 @@ def test_an_alias_on_a_withdrawn_version_is_marked(seeded, macro_result):
     assert "@best points at 0.0.2, which is withdrawn" in _text(at)
     # the table alone, as other pages would build it
     assert aliases_table(seeded.aliases("var"), seeded.withdrawals("var"))["version"].tolist()[0] == "0.0.2 (withdrawn)"
+    at.session_state["admin_open|var"] = True
+    at.run()  # the alias most likely to be deleted is marked in the form too
+    assert at.selectbox(key="alias_delete|var").options == [
+        "@best (points at 0.0.2, withdrawn)",
+        "@old (points at 0.0.1)",
+    ]
 
 
 def test_an_admin_deletes_an_alias_and_the_trail_records_it(seeded, macro_result):
