@@ -162,7 +162,7 @@ def test_notes_under_the_data_are_left_out_and_said():
     lags = read_lag_inputs(data, ["gdp", "cons"], 2, "none", frequency="QS-JAN")
     assert lags["gdp"].tolist() == [7.0, 10.0] and str(lags.index[-1].date()) == "2000-10-01"
     with pytest.raises(InvalidInputError, match=r"row 5: 'Source: Office' is not a date"):
-        load_csv(f"date,gdp,cons\n{rows}Source: Office,x,\n".encode(), name="office.csv")  # a value: not a note
+        load_csv(f"date,gdp,cons\n{rows}Source: Office,12x5,\n".encode(), name="office.csv")  # a value: not a note
 
 
 @pytest.mark.parametrize("separator", [",,\n", ",,\n,,\n"])

@@ -20,6 +20,7 @@ from ..errors import InvalidInputError
 from .columns import HEADERLESS, headerless_columns, headerless_problem
 from .csv_preamble import without_preamble
 from .number_marks import ANY_NUMBER, canonical_numbers, comma_grouped, decimal_mark
+from .rows_not_data import NOTE_LINES, words_only
 
 DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
 _WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and .xls
@@ -40,10 +41,10 @@ _WORDS = {
 
 def read_text_table(data: bytes, label: str, observations: bool = True, keep_headerless: bool = False) -> pd.DataFrame:
     """The cells of a CSV as text (no cell is NaN), numbers in one form; refused with a message saying
-    what to do when the bytes are not a CSV. In `observations` (training data, lag inputs) a cell marking a
-    missing value is empty; in a path an empty cell leaves a step free, which such a mark must not do
-    unasked, so there it stays as written (and is refused as no number). A column with values but no header
-    is refused, unless `keep_headerless` (a preview, which names it): then attrs[HEADERLESS] lists it."""
+    what to do when the bytes are not a CSV. In `observations` (training data) a cell marking a missing value
+    is empty; in a path an empty cell leaves a step free, which such a mark must not do unasked, and a lag
+    input is never missing, so there it stays as written (and is refused as typed). A column with values but
+    no header is refused, unless `keep_headerless` (a preview, which names it): then attrs[HEADERLESS] lists it."""
     if data.startswith(_WORKBOOK):
         raise InvalidInputError(
             f"{label!r} is a spreadsheet workbook, not a CSV: save it as CSV (comma- or semicolon-separated)",
@@ -65,6 +66,7 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     one_column = delimiter not in unquoted
     names = [name.strip() for name in next(csv.reader([header], delimiter=delimiter), [])]
     _refuse_a_name_twice(names, label)
+    text = _wide_notes_joined(text, delimiter, len(names))
     try:
         table = _unless_wider(text, delimiter, one_column)
         if table is None:  # rows wider than the header: refused with their line unless the extra fields are empty
@@ -173,6 +175,30 @@ def _cells(text: str, delimiter: str, one_column: bool, index_col: bool | None) 
             skip_blank_lines=not one_column,
             index_col=index_col,
         ).fillna("")
+
+
+def _wide_notes_joined(text: str, delimiter: str, width: int) -> str:
+    """The lines under the data that hold words only (rows_not_data.words_only) and more fields than the header
+    (a note whose commas are not quoted: `Source: BEA, chained 2005 dollars, SA` under `date,gdp`) with the
+    fields past the header's last joined into that one: the note is read whole, and left out as one under the
+    data, not refused as a row wider than the header. A line that holds a value or a date ends the notes."""
+    lines = io.StringIO(text).readlines()  # split at "\n" only, as the csv module counts lines
+    seen = 0
+    for number in range(len(lines) - 1, 0, -1):
+        line = lines[number].rstrip("\r\n")
+        if not line.strip(delimiter + " \t"):  # an empty line (`;;;`) between the data and the notes
+            continue
+        seen += 1
+        cells = next(csv.reader([line], delimiter=delimiter), [])
+        if seen > NOTE_LINES or line.count('"') % 2 or not words_only(cells):  # a quote over lines: left as is
+            break
+        if len(cells) > width:
+            joined = io.StringIO()
+            csv.writer(joined, delimiter=delimiter, lineterminator="").writerow(
+                cells[: width - 1] + [delimiter.join(cells[width - 1 :])]
+            )
+            lines[number] = joined.getvalue() + lines[number][len(line) :]
+    return "".join(lines)
 
 
 def _unless_wider(text: str, delimiter: str, one_column: bool) -> pd.DataFrame | None:

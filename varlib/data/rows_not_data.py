@@ -3,27 +3,66 @@ before or after it. Each is left out and said, as varlib.data.datasets.read_as s
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from ..wording import counted
+from .number_marks import ANY_NUMBER
 from .timeindex import is_date
+
+NOTE_LINES = 20  # notes under a table are a few lines: more lines of words are not notes, and cost a check each
+SHOWN = 40  # characters of a note said
+_VALUE = re.compile(r"\S*\d\S*")  # one token with a digit: a value or a date, maybe mistyped
 
 
 def without_notes_below(raw: pd.DataFrame, label_col: str) -> tuple[pd.DataFrame, tuple[str, ...]]:
-    """Without the lines under the data that hold text in the label column only and no date, as statistics
-    offices add them (`Source: ...`, `Note: seasonally adjusted`); said, as `read_as` says the rest."""
-    others = raw.drop(columns=label_col).apply(lambda column: column.astype(str).str.strip() != "")
-    filled = np.flatnonzero(others.any(axis=1).to_numpy())
-    below = raw[label_col].iloc[filled[-1] + 1 if len(filled) else 0 :].astype(str).str.strip()
-    notes = [cell for cell in below if cell and not is_date(cell)]
+    """Without the lines under the data that hold text and no date, as statistics offices add them (`Source:
+    ...`, `Note: seasonally adjusted`); said, as `read_as` says the rest. A note is text in the label column
+    only, or words across several cells (`Source: BEA, billions of chained 2005 dollars` with its comma
+    unquoted) with no date and no value in any (`words_only`): a row holding one (`2009Q4,12x5,...` or
+    `Total,,1234`) is data, refused by name after this, and a note must come after the last data row."""
+    cells = raw.apply(lambda column: column.astype(str).str.strip())
+    filled = np.flatnonzero(cells.drop(columns=label_col).ne("").any(axis=1).to_numpy())
+    # the rows with other cells filled that are notes: the last ones, as long as each holds words only
+    worded = 0
+    while worded < min(len(filled) - 1, NOTE_LINES + 1) and words_only(list(cells.iloc[filled[-1 - worded]])):
+        worded += 1
+    worded = worded if worded <= NOTE_LINES else 0  # more lines of words are a table's rows: refused by name
+    last = filled[-1 - worded] if len(filled) else -1  # the last data row (the whole file is never a note)
+    below = cells.iloc[last + 1 :]
+    notes = {
+        row: ", ".join(cell for cell in line if cell)
+        for row, line in zip(below.index, below.itertuples(index=False), strict=True)
+        if any(line) and not is_date(below.at[row, label_col])
+    }
     if not notes:
         return raw, ()
     # the empty lines that set the notes apart go with them (`;;;` then `Source: ...`): below the data they
     # are no observations, and left in they would read as a row without a date
-    kept = raw.drop(index=below[below.isin(notes) | (below == "")].index)
-    shown = ", ".join(repr(note[:40]) for note in notes[:2]) + (" ..." if len(notes) > 2 else "")
-    return kept, (f"{counted(len(notes), 'line')} of notes under the data ({shown}) left out",)
+    kept = raw.drop(index=[row for row in below.index if row in notes or not any(below.loc[row])])
+    said = list(notes.values())
+    shown = ", ".join(repr(_shortened(note)) for note in said[:2]) + (" ..." if len(said) > 2 else "")
+    return kept, (f"{counted(len(said), 'line')} of notes under the data ({shown}) left out",)
+
+
+def words_only(cells: list[str]) -> bool:
+    """Whether the cells of a line hold text and no date or value: a note written across cells. A cell with a
+    digit and no space reads as a value or a date with a typo (`12x5`, `2009Q4`), not as words
+    (`chained 2005 dollars`)."""
+    written = [cell.strip() for cell in cells if cell.strip()]
+    if not written or any(ANY_NUMBER.fullmatch(cell) or _VALUE.fullmatch(cell) for cell in written):
+        return False
+    return not any(is_date(cell) for cell in written)  # last: the slowest check, for the few lines left
+
+
+def _shortened(note: str) -> str:
+    """A note cut to SHOWN characters at a word's end, with an ellipsis; whole when it is short."""
+    if len(note) <= SHOWN:
+        return note
+    cut = note[: SHOWN + 1].rsplit(" ", 1)[0] if " " in note[:SHOWN] else note[:SHOWN]
+    return cut.rstrip(" ,;:-") + "…"
 
 
 def without_dated_empty_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, tuple[str, ...]]:
