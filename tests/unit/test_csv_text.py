@@ -269,7 +269,7 @@ def test_cells_that_mark_a_missing_value_are_missing_values_never_filled_silentl
     assert filled.read_as == ("'#N/A' and '.' as missing values",)
     profile = profile_csv(fred, name="fred.csv")[0]
     assert profile.numeric == ("GDPC1", "UNRATE") and profile.missing_values == {"GDPC1": 1, "UNRATE": 1}
-    with pytest.raises(InvalidInputError, match="lag input gdp on 2009-04-01 is empty"):
+    with pytest.raises(InvalidInputError, match="lag input gdp on 2009-04-01 is '.', which marks a missing value"):
         read_lag_inputs(b"date,gdp\n2009-04-01,.\n2009-07-01,2\n", ["gdp"], 2, "none")
 
 

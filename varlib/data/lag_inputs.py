@@ -21,7 +21,7 @@ from ..forecast_inputs import MAX_MAGNITUDE, check_lag_inputs
 from ..spec import LOGGED
 from ..wording import counted, plural_of
 from .columns import find_date_column
-from .csv_text import read_text_table
+from .csv_text import MISSING_MARKS, read_text_table
 from .datasets import without_notes_below
 from .frequency import label_of
 from .number_marks import not_a_number
@@ -40,7 +40,9 @@ def read_lag_csv(
         data = Path(source).read_bytes() if isinstance(source, (str, Path)) else bytes(source)
     except OSError as exc:
         raise InvalidInputError(f"cannot read lag inputs from {label!r}: {exc.strerror or exc}", value=label) from None
-    raw = read_text_table(data, label)
+    # marks of a missing value (NaN, NA, `.`) stay as written: a lag input cannot be missing, so the cell is
+    # refused as typed, not as an empty one the person never left
+    raw = read_text_table(data, label, observations=False)
     missing = [v for v in variables if v not in raw.columns]
     if missing:
         raise InvalidInputError(
@@ -210,10 +212,17 @@ def _numbers(raw: pd.Series, variable: str, labels: list[str], transform: str) -
         cell, where = raw.iloc[i], f"lag input {variable} on {labels[i]}"
         if cell is None or (isinstance(cell, float) and np.isnan(cell)) or str(cell).strip() == "":
             raise InvalidInputError(f"{where} is empty; enter a number", field=where, value=cell)
-        if np.isnan(number):
+        if np.isnan(number) and str(cell).strip() in MISSING_MARKS and not _writes_nan(cell):
+            raise InvalidInputError(
+                f"{where} is {str(cell).strip()!r}, which marks a missing value; enter a number",
+                field=where,
+                value=cell,
+            )
+        if np.isnan(number) and not _writes_nan(cell):
             raise InvalidInputError(not_a_number(where, cell), field=where, value=cell)
-        if not np.isfinite(number):
-            raise InvalidInputError(f"{where} is {cell!r}; use a finite number", field=where, value=cell)
+        if not np.isfinite(number):  # `nan`, `NaN`, `inf` as typed: a number, but none to forecast from
+            shown = repr(str(cell).strip()) if isinstance(cell, str) else f"{number:g}"
+            raise InvalidInputError(f"{where} is {shown}; use a finite number", field=where, value=cell)
         if abs(number) > MAX_MAGNITUDE:
             raise InvalidInputError(
                 f"{where} is {number:g}, too large in magnitude to forecast from (over {MAX_MAGNITUDE:g})",
@@ -225,6 +234,14 @@ def _numbers(raw: pd.Series, variable: str, labels: list[str], transform: str) -
                 f"{where} is {number:g}; this model works on logs and needs positive values", field=where, value=number
             )
     return numbers
+
+
+def _writes_nan(cell: object) -> bool:
+    """Whether a cell writes the number NaN itself (`nan`, `NaN`), which pandas reads as it reads `NA` or `x`."""
+    try:
+        return bool(np.isnan(float(str(cell).strip())))
+    except ValueError:
+        return False
 
 
 def dated_lag_inputs(
