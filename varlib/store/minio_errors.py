@@ -7,6 +7,7 @@ the product's error tree and fills its fields (endpoint, bucket, key, the S3 err
 from __future__ import annotations
 
 import http.client
+import re
 import ssl
 from xml.etree.ElementTree import ParseError
 
@@ -20,6 +21,11 @@ TRANSPORT_ERRORS = (MinioException, ParseError, urllib3.exceptions.HTTPError, ht
 _DENIED = {"AccessDenied", "AllAccessDisabled", "AccountProblem"}
 _BAD_CREDENTIALS = {"InvalidAccessKeyId", "SignatureDoesNotMatch", "InvalidToken", "ExpiredToken"}
 _TAKEN = {"PreconditionFailed", "ConditionalRequestConflict"}
+TIMEOUT_SETTING = "VARLIB_STORE_TIMEOUT"  # varlib.config: the seconds a request may wait for an answer
+# The address `make minio` serves (scripts/run-minio.sh): only there does naming it help. Elsewhere the message
+# reaches REST clients and dashboards whose operators cannot run the repository's Makefile.
+MAKE_MINIO_ENDPOINTS = frozenset({"127.0.0.1:9100", "localhost:9100"})
+_SECONDS = re.compile(r"\((read|connect) timeout=([0-9.]+)\)")  # urllib3's words: `(read timeout=5.0)`
 
 
 def translate(exc: BaseException, endpoint: str, bucket: str, key: str | None, anonymous: bool) -> VarlibError:
@@ -44,10 +50,11 @@ def translate(exc: BaseException, endpoint: str, bucket: str, key: str | None, a
             " from a private authority set MINIO_CA_BUNDLE to that CA's file, and check MINIO_SECURE",
             **fields,
         )
+    if _timed_out(exc):  # a server that hangs or a host that drops packets: it may be running, so check, not start
+        return StoreUnavailableError(_no_answer(where, exc), **fields)
+    local = " (`make minio` starts the development one at this address)" if endpoint in MAKE_MINIO_ENDPOINTS else ""
     return StoreUnavailableError(
-        f"{where} is unreachable ({_short_reason(exc)}); start the server or fix MINIO_ENDPOINT (for development,"
-        " `make minio` starts one)",
-        **fields,
+        f"{where} is unreachable ({_short_reason(exc)}); start the server or fix MINIO_ENDPOINT{local}", **fields
     )
 
 
@@ -91,13 +98,37 @@ def _tls_reason(exc: BaseException) -> str:
     return text[:160]
 
 
+def _timed_out(exc: BaseException) -> bool:
+    reason = getattr(exc, "reason", None)  # urllib3's MaxRetryError wraps the timeout
+    for error in (exc, reason):
+        if isinstance(error, urllib3.exceptions.NewConnectionError):  # urllib3 makes it a timeout's subclass
+            return "timed out" in str(error).lower()
+        if isinstance(error, (TimeoutError, urllib3.exceptions.TimeoutError)):
+            return True
+    return "timed out" in str(reason or exc).lower()
+
+
+def _no_answer(where: str, exc: BaseException) -> str:
+    """A timeout said as one, with its seconds when urllib3 gives them. The connect timeout is at most 2 s
+    whatever VARLIB_STORE_TIMEOUT says (minio_store._http_client), so that setting is named for answers only."""
+    seconds = _SECONDS.search(str(getattr(exc, "reason", None) or exc))
+    if seconds and seconds[1] == "connect":  # nothing took the call: a host that is down, or a wrong one
+        return (
+            f"{where} did not accept a connection within {float(seconds[2]):g} s; check that the server is running"
+            " and reachable from here, and that MINIO_ENDPOINT names it"
+        )
+    within = f"{float(seconds[2]):g} s ({TIMEOUT_SETTING})" if seconds else f"the timeout ({TIMEOUT_SETTING})"
+    return (
+        f"{where} did not answer within {within}; check that the server is running and reachable, or raise"
+        f" {TIMEOUT_SETTING} if it is only slow"
+    )
+
+
 def _short_reason(exc: BaseException) -> str:
     reason = getattr(exc, "reason", None) or exc
     text = str(reason)
     if "Connection refused" in text:
         return "connection refused"
-    if "timed out" in text.lower():
-        return "timed out"
     if "RemoteDisconnected" in text or "Connection aborted" in text:  # not Python's tuple of the two
         return "the connection was closed without an answer"
     return text.split(": ", 1)[-1][:160]
