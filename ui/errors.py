@@ -40,7 +40,9 @@ _ADVICE = {
         "Pick another version; the Models page lists every version with its status.",
     ),
     NotFoundError: ("Not found", "Pick another model or version; the Models page lists what exists."),
-    InvalidInputError: ("Invalid input", "Correct the value named above and try again."),
+    # the message names the value and what to do (a fill, a column to drop): a generic "correct it" would
+    # contradict it; what a person needs besides is that nothing happened
+    InvalidInputError: ("Invalid input", "Nothing was stored or changed."),
     ConflictError: ("Not published", "Nothing was written. Follow one of the ways forward named above."),
     ObjectExistsError: ("Not saved", "Nothing was overwritten."),  # the message says why and what to do
     WithdrawnError: ("Withdrawn", "Pick another version above; the Models page says who withdrew it and why."),

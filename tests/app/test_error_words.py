@@ -23,7 +23,7 @@ def test_a_model_name_before_its_version_keeps_its_case():
 def test_cli_and_rest_names_are_said_as_the_pages_controls():
     refused = InvalidInputError("gdp is exogenous: give it as an exogenous value (--exog-csv, REST `exog`)")
     assert explain(refused).endswith(
-        "give it as an exogenous value (the *Exogenous values* table)\n\nCorrect the value named above and try again."
+        "give it as an exogenous value (the *Exogenous values* table)\n\nNothing was stored or changed."
     )
     moved = WithdrawnError("@champion points at 0.0.2; move it with `varlib alias set champion VERSION --name var`")
     assert "move it with the Models page's *Move an alias* form (admins only)" in explain(moved)
