@@ -142,6 +142,18 @@ def dashboard(minio, macro_result):
         yield url, registry
 
 
+REFRESH = 2  # seconds between an open page's looks at the store (VARLIB_REFRESH_SECONDS) in the live tests
+
+
+@pytest.fixture(scope="module")
+def quick_dashboard(minio, macro_result):
+    """As `dashboard`, with open pages looking at the store every REFRESH seconds: (url, registry)."""
+    registry = seeded_registry(minio, macro_result)
+    env = {**minio.env(registry.store.bucket), "VARLIB_AUTHOR": "e2e", "VARLIB_REFRESH_SECONDS": str(REFRESH)}
+    with running_dashboard(env) as url:
+        yield url, registry
+
+
 @pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium through playwright (no browser download); missing means fail in CI, else skip loudly."""

@@ -6,25 +6,18 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import running_dashboard, seeded_registry
+from tests.e2e.conftest import REFRESH
 from tests.support.browser import shot, wait_for_app
 from varlib import publish_result
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
-REFRESH = 2
 WAIT_MS = 8 * REFRESH * 1000
 
 
-@pytest.fixture(scope="module")
-def following(minio, macro_result):
-    registry = seeded_registry(minio, macro_result)
-    env = {**minio.env(registry.store.bucket), "VARLIB_AUTHOR": "e2e", "VARLIB_REFRESH_SECONDS": str(REFRESH)}
-    with running_dashboard(env) as url:
-        yield url, registry
-
-
-def test_a_page_on_an_alias_follows_its_moves_and_says_when_its_version_is_withdrawn(following, page, macro_result):
-    url, registry = following
+def test_a_page_on_an_alias_follows_its_moves_and_says_when_its_version_is_withdrawn(
+    quick_dashboard, page, macro_result
+):
+    url, registry = quick_dashboard
     first = publish_result(registry, macro_result, "moving", "patch", "first").version
     second = publish_result(registry, macro_result, "moving", "patch", "second").version
     registry.set_alias("moving", "champion", second)
@@ -43,8 +36,8 @@ def test_a_page_on_an_alias_follows_its_moves_and_says_when_its_version_is_withd
     shot(page, "live-alias-withdrawn")
 
 
-def test_a_page_on_latest_says_when_no_version_is_left_and_shows_the_next_one(following, page, macro_result):
-    url, registry = following
+def test_a_page_on_latest_says_when_no_version_is_left_and_shows_the_next_one(quick_dashboard, page, macro_result):
+    url, registry = quick_dashboard
     only = publish_result(registry, macro_result, "lonely", "patch", "the only one").version
     page.wait_for_timeout(REFRESH * 1000 + 500)  # the dashboard's listing of model names may be that old
     page.goto(f"{url}/?model=lonely&version=latest&steps=6")
@@ -58,8 +51,8 @@ def test_a_page_on_latest_says_when_no_version_is_left_and_shows_the_next_one(fo
     shot(page, "live-latest-back")
 
 
-def test_a_page_on_a_pinned_version_says_when_it_is_withdrawn(following, page, macro_result):
-    url, registry = following
+def test_a_page_on_a_pinned_version_says_when_it_is_withdrawn(quick_dashboard, page, macro_result):
+    url, registry = quick_dashboard
     pinned = publish_result(registry, macro_result, "pinned", "patch", "kept on screen").version
     publish_result(registry, macro_result, "pinned", "patch", "the newer one")
     page.wait_for_timeout(REFRESH * 1000 + 500)  # the dashboard's listing of model names may be that old
@@ -73,8 +66,8 @@ def test_a_page_on_a_pinned_version_says_when_it_is_withdrawn(following, page, m
 
 
 @pytest.mark.parametrize("page_path", ["diagnostics", "backtest"])
-def test_diagnostics_and_backtest_on_latest_follow_a_withdrawal(following, page, macro_result, page_path):
-    url, registry = following
+def test_diagnostics_and_backtest_on_latest_follow_a_withdrawal(quick_dashboard, page, macro_result, page_path):
+    url, registry = quick_dashboard
     name = f"follow-{page_path}"
     older = publish_result(registry, macro_result, name, "patch", "older").version
     newer = publish_result(registry, macro_result, name, "patch", "newer").version

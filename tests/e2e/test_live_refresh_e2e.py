@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import running_dashboard, seeded_registry
+from tests.e2e.conftest import REFRESH
 from tests.support.browser import shot, wait_for_app, wait_for_forecast
 from varlib import publish_result
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
-REFRESH = 2
-
-
-@pytest.fixture(scope="module")
-def quick_dashboard(minio, macro_result):
-    registry = seeded_registry(minio, macro_result)
-    env = {**minio.env(registry.store.bucket), "VARLIB_AUTHOR": "e2e", "VARLIB_REFRESH_SECONDS": str(REFRESH)}
-    with running_dashboard(env) as url:
-        yield url, registry
 
 
 def test_a_page_following_latest_switches_to_a_new_version_and_a_pinned_one_offers_it(
