@@ -26,9 +26,9 @@ import warnings
 import numpy as np
 
 from .data.columns import is_straight_line
+from .fit_checks import check_not_degenerate
 from .integration_advice import recommend
 from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
-from .model import check_not_degenerate
 
 __all__ = [
     "DETERMINISTIC",

@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .data.columns import is_straight_line, repeat_period
 from .errors import InvalidInputError
+from .fit_checks import check_magnitude, check_not_degenerate, default_names
 from .lag_search import information_criteria
 from .spec import CRITERIA
-from .wording import and_list
 
 
 @dataclass(frozen=True)
@@ -124,10 +123,6 @@ def _argmin(table: tuple[dict, ...], ic: str) -> int:
     return int(min(finite, key=lambda row: row[ic])["lag"]) if finite else int(table[0]["lag"])
 
 
-LSTSQ_RCOND = 1e-15  # statsmodels' VAR fit (var_model._estimate_var) cuts singular values below this share
-MAX_VALUE = 1e100  # beyond it, products of values in the fit's moment matrices overflow (float64 ends at 1.8e308)
-
-
 def fit_params(series: np.ndarray, lags: int, trend: str, exog: np.ndarray | None = None) -> VarParams:
     """OLS fit of a VAR(lags) by statsmodels, kept as plain arrays."""
     return params_of(fit_results(series, lags, trend, exog=exog), trend)
@@ -177,110 +172,13 @@ def fit_results(
         raise InvalidInputError(
             f"the VAR cannot be estimated ({exc}): the variables are collinear or constant; drop one of them"
         ) from None
-    values, labels = series, names or _default_names(series.shape[1])
+    values, labels = series, names or default_names(series.shape[1])
     if exog is not None:  # a large exogenous column drowns the intercept as well: name it if it is the largest
         extra = np.asarray(exog, dtype=float).reshape(series.shape[0], -1)
         values = np.column_stack([series, extra])
         labels = [*labels, *(f"exogenous column {i + 1}" for i in range(extra.shape[1]))]
     check_magnitude(np.asarray(results.endog_lagged, dtype=float), values, labels)
     return results
-
-
-def check_magnitude(design: np.ndarray, series: np.ndarray, names: list[str]) -> None:
-    """Refuse values whose size makes statsmodels' least squares drop a term without a word.
-
-    Its VAR fit solves with `np.linalg.lstsq(..., rcond=1e-15)`, which discards any direction of the design
-    smaller than 1e-15 of the largest. Next to lagged values of about 1e15 (an economy's output in a small
-    currency unit, say), the column of ones is such a direction: the fit returns an intercept of 0 and other
-    coefficients. Next to the ones, values of about 1e-300 are lost the same way. A design that falls short
-    only because of its columns' sizes (full rank once each column is scaled to 1) is that case; a design
-    that is collinear as well is left to the other checks.
-    """
-    singular = np.linalg.svd(design, compute_uv=False)
-    if singular.size == 0 or singular[-1] > LSTSQ_RCOND * singular[0]:
-        return
-    sizes = np.abs(design).max(axis=0)
-    balanced = np.linalg.svd(design / np.where(sizes > 0, sizes, 1.0), compute_uv=False)
-    if balanced[-1] <= LSTSQ_RCOND * balanced[0]:
-        return
-    if np.abs(series).max() >= 1.0:
-        why = "next to values of that size the least-squares fit cannot tell the intercept (and a trend) from zero"
-    else:
-        why = "next to the intercept the least-squares fit cannot tell values of that size from zero"
-    raise _out_of_scale(series, names, why + ", so it would drop them without a word")
-
-
-def _out_of_scale(series: np.ndarray, names: list[str], why: str) -> InvalidInputError:
-    """The refusal of data too large (or too small) for the fit, naming the variable of the largest value."""
-    largest = np.abs(series).max(axis=0)
-    j = int(np.argmax(largest))
-    name = names[j]
-    if largest[j] >= 1.0:
-        size, fix = f"too large to fit a VAR on: {name} reaches {largest[j]:.3g}", "divide it by a power of ten"
-    else:
-        size, fix = f"too small to fit a VAR on: {name} reaches only {largest[j]:.3g}", "multiply it by a power of ten"
-    return InvalidInputError(
-        f"the values are {size}, and {why}. Rescale the data ({fix}: state it in other units) and train again",
-        field=name,
-        value=float(largest[j]),
-    )
-
-
-def check_not_degenerate(
-    series: np.ndarray, names: list[str] | None = None, space: str = "", counters: bool = True, collinear: bool = True
-) -> None:
-    """Refuse a constant variable (named), with `counters` one that rises by the same step every row (a saved
-    row index, a time trend: its equation fits exactly, so its residuals, tests and bands are degenerate), or
-    collinear variables: OLS cannot separate them."""
-    names = names or _default_names(series.shape[1])
-    where = f" {space}" if space else ""
-    if series.size and np.abs(series).max() > MAX_VALUE:
-        raise _out_of_scale(series, names, "sums of squares of such values overflow the computations")
-    for j in np.flatnonzero(np.ptp(series, axis=0) == 0):
-        raise InvalidInputError(
-            f"{names[j]} is constant{where}: every row is {series[0, j]:g}, so a VAR cannot use it; drop it",
-            field=names[j],
-            value=float(series[0, j]),
-        )
-    for column in range(series.shape[1]) if counters else ():
-        if is_straight_line(series[:, column]):
-            first, second, third = series[:3, column]
-            raise InvalidInputError(
-                f"{names[column]} rises by the same step every row{where} ({first:g}, {second:g}, {third:g}, ... by"
-                f" {second - first:g}): a counter or a time trend, whose equation a VAR fits exactly; drop it (a time"
-                " trend is the trend `ct`)",
-                field=names[column],
-                value=names[column],
-            )
-        if period := repeat_period(series[:, column]):
-            shown = ", ".join(f"{value:g}" for value in series[: period + 1, column])
-            raise InvalidInputError(
-                f"{names[column]} repeats itself every {period} rows{where} ({shown}, ...), as a quarter number, a"
-                " month number or a year does: the calendar, not data, whose equation a VAR fits exactly; drop it",
-                field=names[column],
-                value=names[column],
-            )
-    centred = series - series.mean(axis=0)
-    if collinear and np.linalg.matrix_rank(centred) < series.shape[1]:
-        involved = _dependent(centred, names)
-        raise InvalidInputError(
-            f"the variables {', '.join(names)} are collinear{where}: {and_list(involved)} move together exactly"
-            " (one is a combination of the others); drop one of those",
-            field="variables",
-            value=involved,
-        )
-
-
-def _default_names(count: int) -> list[str]:
-    """How a refusal names the columns of data given without names."""
-    return [f"variable {j + 1}" for j in range(count)]
-
-
-def _dependent(centred: np.ndarray, names: list[str]) -> list[str]:
-    """The variables in an exact linear relation: the non-zero weights of the (centred) data's null direction."""
-    _, _, vt = np.linalg.svd(centred, full_matrices=False)
-    weights = np.abs(vt[-1])
-    return [name for name, weight in zip(names, weights, strict=True) if weight > 1e-8 * weights.max()]
 
 
 def _finite_or_none(value) -> float | None:

@@ -16,12 +16,13 @@ from .data.left_out import refuse_left_out
 from .data.periods import check_room_to_forecast
 from .errors import InvalidInputError
 from .exog_checks import check_exog_not_lagged, check_exog_separable
+from .fit_checks import check_not_degenerate
 from .forecast_inputs import MAX_STEPS
 from .jsonsafe import in_order
 from .kinds import kind_of
 from .kinds.var import model_space_exog
 from .lag_order import MIN_RESIDUAL_DF, Sample
-from .model import LagSelection, check_not_degenerate
+from .model import LagSelection
 from .part_fit import fit_part, rank_note
 from .spec import LOGGED, MODEL_SPACE, ModelSpec, check_positive, to_model_space
 from .wording import and_list, counted
