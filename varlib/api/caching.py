@@ -88,37 +88,46 @@ class WithdrawalWatch:
     def __init__(self, registry: Registry, fresh_s: float = WITHDRAWALS_FRESH_S) -> None:
         self._registry = registry
         self._fresh_s = fresh_s
-        self._seen: BoundedCache[tuple[float, dict[Version, Withdrawal]]] = BoundedCache(RESPONSE_CACHE_SIZE)
-        self._reads: dict[str, asyncio.Future] = {}
-        self._failing: set[str] = set()  # names whose last listing failed
+        # per name: when it was listed, the listing, and whether the last try since failed (bounded: any name
+        # a request asks for lands here, a model's or not)
+        self._seen: BoundedCache[tuple[float, dict[Version, Withdrawal], bool]] = BoundedCache(RESPONSE_CACHE_SIZE)
+        self._reads: dict[str, asyncio.Task] = {}  # the listings under way, each gone once done
         self._loop: asyncio.AbstractEventLoop | None = None
 
     async def withdrawal(self, name: str, version: Version) -> Withdrawal | None:
         seen = self._seen.get(name)
         if seen is None or time.monotonic() - seen[0] > self._fresh_s:
             read = self._reading(name)
-            if name in self._failing and seen is not None:
-                return seen[1].get(version)  # the read goes on without this request
+            if seen is not None and seen[2]:
+                return seen[1].get(version)  # the store failed the last try: the read goes on without this request
             found = await asyncio.shield(read)
-            seen = found or seen or (0.0, {})
+            seen = found or self._seen.get(name) or (0.0, {}, False)
         return seen[1].get(version)
 
-    def _reading(self, name: str) -> asyncio.Future:
+    def _reading(self, name: str) -> asyncio.Task:
         """The listing of `name` under way, started if none is."""
         loop = asyncio.get_running_loop()
         if loop is not self._loop:  # a new event loop (tests run one per client): reads of the old one are gone
             self._loop, self._reads = loop, {}
-        if name not in self._reads or self._reads[name].done():
-            self._reads[name] = loop.create_task(self._read(name))
-        return self._reads[name]
+        read = self._reads.get(name)
+        if read is None:
+            read = self._reads[name] = loop.create_task(self._read(name))
+            read.add_done_callback(lambda done: self._finished(name, done))
+        return read
 
-    async def _read(self, name: str) -> tuple[float, dict[Version, Withdrawal]] | None:
+    def _finished(self, name: str, done: asyncio.Task) -> None:
+        if self._reads.get(name) is done:
+            del self._reads[name]
+        if not done.cancelled():
+            done.exception()  # taken here, so a failure nobody awaited is not logged as never retrieved
+
+    async def _read(self, name: str) -> tuple[float, dict[Version, Withdrawal], bool] | None:
         try:
-            found = (time.monotonic(), await run_in_threadpool(self._registry.withdrawals, name))
+            found = (time.monotonic(), await run_in_threadpool(self._registry.withdrawals, name), False)
         except VarlibError:  # unreachable, or a name that is not a model's: the last listing, or none
-            self._failing.add(name)
+            seen = self._seen.get(name)
+            self._seen.put(name, (seen[0], seen[1], True) if seen else (0.0, {}, True))
             return None
-        self._failing.discard(name)
         self._seen.put(name, found)
         return found
 
