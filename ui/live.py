@@ -1,13 +1,13 @@
 """What keeps an open page current: a timed fragment that notices new publications, moved aliases and withdrawals.
 
-Listings are cached for store.LIST_TTL seconds, so an idle page would otherwise never show a
-version published meanwhile. Every LIST_TTL seconds the fragment asks the Registry what `latest`
-is (one small read), what the page's alias points at (one more, for a page on an alias) and whether the
-version shown is withdrawn (the cached listing). A page showing `latest` or an alias then reruns with the
-version it now stands for, and one showing a version that was withdrawn meanwhile reruns to say so; a page
-showing a pinned version says that a version newer than the page's `latest` when it opened exists, and
-offers it (a newer one that was already there when the page opened is in the version picker, not news).
-A page with no version in use reruns once one is published.
+Listings are cached for store.LIST_TTL seconds, so an idle page would otherwise never show a version published
+meanwhile. Every LIST_TTL seconds the fragment asks the Registry what `latest` is (one small read), or for a page
+on an alias what it points at (the alias and its version's withdrawal: two reads), and whether the version shown
+is withdrawn (the withdrawals listing, read again once its cache has expired). A page showing `latest` or an
+alias then reruns with the version it now stands for, and one showing a version that was withdrawn meanwhile
+reruns to say so; a page showing a pinned version says that a version newer than the page's `latest` when it
+opened exists, and offers it (a newer one that was already there when the page opened is in the version picker,
+not news). A page with no version in use, or whose alias it refused, reruns once that changes.
 
 The offer is drawn by the page, not by the timed fragment: a click on a button that a timer redraws
 every few seconds can land while the fragment is rerunning and be lost. So the fragment only
@@ -41,31 +41,36 @@ class Standing:
 
 
 def watch(
+    page: str,
     name: str,
     label: str,
     shown: Version | None,
     newest: Version | None,
     withdrawn: Collection[Version],
     on_newer: Callable[[str], None] | None = None,
+    refused: str | None = None,
 ) -> None:
     """Keep a page showing `shown` of `name`, picked as `label` (`latest`, `@alias` or a version; `shown` None
     when no version is in use), current: rerun when what it stands for changed, or offer a newer version (pinned)
     when there is one newer than `shown` and than `newest` (`latest` as this run resolved it) was when the page
-    opened on `shown`."""
+    opened on `shown`; `refused` says why the page's alias could not be used."""
     alias = label if label.startswith("@") else None
     follows = label == LATEST or alias is not None or shown is None  # what it shows can change under it
-    then = Standing(None if alias else newest, shown if alias else None, shown in withdrawn)
+    # an alias the page refused (`refused`: why) is followed too: moved to a version in use, the page shows it
+    then = Standing(None if alias else newest, (refused or shown) if alias else None, shown in withdrawn)
     st.session_state[LATEST_SEEN] = (name, label, str(shown))
+    # per page: an offer, or the `latest` a pinned page opened with, is news only on the page that saw it
+    opened_key, newer_key = f"{OPENED_WITH}|{page}", f"{NEWER_SEEN}|{page}"
     known = shown
     if follows:
-        st.session_state.pop(OPENED_WITH, None)  # a later pinned view starts from the `latest` of its own opening
+        st.session_state.pop(opened_key, None)  # a later pinned view starts from the `latest` of its own opening
         _say_moved(name, alias, shown)
     else:
-        opened = st.session_state.get(OPENED_WITH)
+        opened = st.session_state.get(opened_key)
         if opened is None or opened[:2] != (name, shown):
-            st.session_state[OPENED_WITH] = opened = (name, shown, newest)
+            st.session_state[opened_key] = opened = (name, shown, newest)
         known = shown if opened[2] is None else max(shown, opened[2])  # None: every usable version withdrawn
-        _offer_newer(name, shown, on_newer)
+        _offer_newer(newer_key, name, shown, on_newer)
     in_page_run = [True]  # the page run that draws this has just resolved `latest` itself
 
     @st.fragment(run_every=store.LIST_TTL)
@@ -87,14 +92,14 @@ def watch(
                 st.rerun()
             return
         if now.latest is None or now.latest == known or now.latest < known:
-            if _offered(name, shown):  # the offered version was withdrawn meanwhile: take the offer back
-                del st.session_state[NEWER_SEEN]
+            if _offered(newer_key, name, shown):  # the offered version was withdrawn meanwhile: take it back
+                del st.session_state[newer_key]
                 st.rerun()
             return
-        if st.session_state.get(NEWER_SEEN) == (name, str(shown), str(now.latest)):
+        if st.session_state.get(newer_key) == (name, str(shown), str(now.latest)):
             return  # already offered by the page
         store.refresh()  # the pickers must list the new version too
-        st.session_state[NEWER_SEEN] = (name, str(shown), str(now.latest))
+        st.session_state[newer_key] = (name, str(shown), str(now.latest))
         st.rerun()  # the whole page, with the offer
 
     _check()
@@ -120,12 +125,13 @@ def _say_moved(name: str, alias: str | None, shown: Version | None) -> None:
     if alias is None or moved is None or moved[:2] != (name, alias) or moved[3] != str(shown):
         return
     st.info(f"{alias} of {name} now points at {moved[3]}; it pointed at {moved[2]} before.", icon=":material/move_up:")
+    del st.session_state[MOVED]  # said once, on the run that shows the move
 
 
-def _offer_newer(name: str, shown: Version, on_newer: Callable[[str], None] | None) -> None:
-    if not _offered(name, shown):
+def _offer_newer(key: str, name: str, shown: Version, on_newer: Callable[[str], None] | None) -> None:
+    if not _offered(key, name, shown):
         return
-    newest = st.session_state[NEWER_SEEN][2]
+    newest = st.session_state[key][2]
     st.info(f"{name} {newest} has been published since this page opened.", icon=":material/new_releases:")
     if on_newer is not None:
         st.button(
@@ -137,8 +143,8 @@ def _offer_newer(name: str, shown: Version, on_newer: Callable[[str], None] | No
         )
 
 
-def _offered(name: str, shown: Version) -> bool:
-    seen = st.session_state.get(NEWER_SEEN)
+def _offered(key: str, name: str, shown: Version) -> bool:
+    seen = st.session_state.get(key)
     return seen is not None and seen[:2] == (name, str(shown))
 
 

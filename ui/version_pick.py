@@ -75,7 +75,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         hidden = not asked and any(entry.ok and entry.version in withdrawn for entry in everything)
         message = governance.no_version_in_use(name, everything, withdrawn)
         st.error(message + (" Tick **Withdrawn too** to look at them." if hidden else ""))
-        live.watch(name, LATEST, None, None, withdrawn)  # a version published next is shown without a reload
+        live.watch(prefix, name, LATEST, None, None, withdrawn)  # a version published next is shown without a reload
         return None
     key = version_key(prefix, name)
     in_use = any(entry.version not in withdrawn for entry in entries)  # else there is no `latest` to offer
@@ -106,7 +106,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     version = newest if label == LATEST else next(e.version for e in entries if e.label == label)
     selection.share(prefix, name, label, str(version))
     governance.warn_if_withdrawn(name, version, withdrawn)
-    live.watch(name, label, version, newest, withdrawn)  # `latest` followed, a withdrawal said, while open
+    live.watch(prefix, name, label, version, newest, withdrawn)  # `latest` followed, a withdrawal said, while open
     return store.load(name, version)
 
 

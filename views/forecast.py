@@ -8,13 +8,22 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import governance, live, presentation, scenario_panel, selection, store, url_state, version_pick
-from ui.errors import guarded
+from ui.errors import guarded, show_error
 from ui.forecast_link import FIELDS, KEYS, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
 from ui.layout import control_row
 from ui.literal import literal
 from ui.onboarding import render_onboarding
-from varlib import LATEST, Artifact, Card, VersionEntry, other_holdout_order, utc_time
+from varlib import (
+    LATEST,
+    Artifact,
+    Card,
+    NotFoundError,
+    VersionEntry,
+    WithdrawnError,
+    other_holdout_order,
+    utc_time,
+)
 
 PICKER_WIDTH = 320
 
@@ -59,17 +68,23 @@ def render() -> None:
     if newest is None and version_label in (None, LATEST):  # a withdrawn version a link names is still shown
         st.error(governance.no_version_in_use(name, entries, withdrawn))
         st.page_link("views/train.py", label="Train & publish", icon=":material/model_training:")
-        live.watch(name, LATEST, None, None, withdrawn)  # a version published next is shown without a reload
+        live.watch(PAGE, name, LATEST, None, None, withdrawn)  # a version published next is shown without a reload
         return
     if version_label == LATEST:
         version = newest
-    else:  # an alias is read afresh (it can move); one of a withdrawn version is reported, not used
-        is_alias = version_label.startswith("@")
-        version = store.resolve(name, version_label) if is_alias else _entry(entries, version_label).version
+    elif version_label.startswith("@"):  # read afresh (it can move); one of a withdrawn version is refused
+        try:
+            version = store.resolve(name, version_label)
+        except (WithdrawnError, NotFoundError) as exc:  # said, and followed: moved back, the page shows it
+            show_error(exc)
+            live.watch(PAGE, name, version_label, None, newest, withdrawn, refused=str(exc))
+            return
+    else:
+        version = _entry(entries, version_label).version
     selection.share(PAGE, name, version_label, str(version))
     artifact = store.load(name, version)
     governance.warn_if_withdrawn(name, version, withdrawn)
-    live.watch(name, version_label, version, newest, withdrawn, on_newer=_show_version)
+    live.watch(PAGE, name, version_label, version, newest, withdrawn, on_newer=_show_version)
     if not present:
         _model_card(artifact)
     forecast_panel(artifact, version_label, present)

@@ -34,6 +34,9 @@ def test_a_page_on_an_alias_follows_its_moves_and_says_when_its_version_is_withd
     page.get_by_text("wrong data").first.wait_for(timeout=WAIT_MS)  # the alias's refusal, with the reason
     assert page.get_by_text(f"moving {first} · created").count() == 0  # no forecast of a withdrawn version
     shot(page, "live-alias-withdrawn")
+    registry.set_alias("moving", "champion", second)  # an admin moves it as the refusal says: the page follows
+    page.get_by_text(f"moving {second} · created").wait_for(timeout=WAIT_MS)
+    assert page.get_by_text("wrong data").count() == 0
 
 
 def test_a_page_on_latest_says_when_no_version_is_left_and_shows_the_next_one(quick_dashboard, page, macro_result):

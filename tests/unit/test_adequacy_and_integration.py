@@ -50,7 +50,8 @@ def test_whiteness_lags_are_at_least_ten_and_beyond_the_order_but_fewer_than_the
 
 def test_data_too_small_for_floating_point_is_refused_with_the_fix_not_a_linear_algebra_error():
     # found by tests/reliability/test_fuzz_inputs.py: statsmodels' whiteness test raised numpy's "Singular
-    # matrix"; the fit itself had already lost values this small beside the intercept (varlib.fit_checks.check_magnitude)
+    # matrix"; the fit itself had already lost values this small beside the intercept
+    # (varlib.fit_checks.check_magnitude)
     rng = np.random.default_rng(1)
     values = (np.cumsum(rng.normal(size=(40, 2)), axis=0) + 100) * 1e-300
     dates = [f"{2000 + i // 4}-{3 * (i % 4) + 1:02d}-01" for i in range(40)]
