@@ -115,10 +115,10 @@ def check_exog_not_lagged(
     exog_names: list[str],
     where: str,
 ) -> None:
-    """Refuse exogenous columns that are a combination of the variables' own lags (and the trend terms), which
-    a VAR(`lags`) already has as regressors: `gdp_lag1`, realgdp shifted down a row, beside realgdp. The fit
-    cannot tell the column from those lags, so the split of their effect is arbitrary, and a forecast would
-    rest on it and on a future path of the column that is in fact the forecast's own past."""
+    """Refuse exogenous columns that a VAR(`lags`) cannot tell from its other regressors on the rows it fits (all
+    but the first `lags`): a copy or combination of the variables' own lags (`gdp_lag1`, realgdp shifted down a
+    row, beside realgdp), or a column that does not vary beyond the trend terms there (a pulse in row 1, a step
+    from row 2). The split of their effects would be arbitrary, and a forecast would rest on it."""
     rows = series.shape[0] - lags
     if exog is None or lags < 1 or rows < 3:
         return
@@ -127,30 +127,75 @@ def check_exog_not_lagged(
     columns = np.column_stack([lagged, extra])
     terms = _trend_terms(trend, rows)
     left = columns - terms @ np.linalg.lstsq(terms, columns, rcond=None)[0] if terms.shape[1] else columns
-    kept = np.linalg.norm(left, axis=0)
-    usable = kept > IN_TREND_RTOL * np.linalg.norm(columns - columns.mean(axis=0), axis=0)
-    if not usable[lagged.shape[1] :].any():  # no exogenous column that varies beyond the trend terms
-        return
-    _, singular, vt = np.linalg.svd(left[:, usable] / kept[usable], full_matrices=False)
-    if singular[-1] > SEPARABLE_RTOL * singular[0]:
-        return
-    weights = np.abs(vt[-1])
-    involved = [i for i, w in zip(np.flatnonzero(usable), weights, strict=True) if w > INVOLVED_SHARE * weights.max()]
+    kept, varies = np.linalg.norm(left, axis=0), np.linalg.norm(columns - columns.mean(axis=0), axis=0)
     width = lagged.shape[1]
+    size = np.linalg.norm(columns, axis=0)
+    constant = varies <= 1e-12 * size  # up to float noise; a column of zeros too (0 <= 0)
+    idle = (kept <= IN_TREND_RTOL * varies) | (constant & ((trend != "n") | (size == 0)))
+    for j, name in enumerate(exog_names):
+        if idle[width + j]:
+            raise _idle_on_fitted_rows(name, extra[:, j], lags, trend, where)
+    usable = kept > IN_TREND_RTOL * varies
+    k = len(names)
+    lag_names = [f"{names[i % k]} {i // k + 1} period{'s' * (i >= k)} earlier" for i in range(width)]
+    # each column on its own first: two copies of two lags are both to drop, not one or the other
+    copies = {}
+    for j, name in enumerate(exog_names):
+        alone = usable & (np.arange(columns.shape[1]) < width)
+        alone[width + j] = True
+        involved = _relation(left, kept, alone)
+        if involved:
+            copies[name] = [lag_names[i] for i in involved if i < width]
+    if copies:
+        raise _lag_copies(copies, lags, trend, where, together=False)
+    involved = _relation(left, kept, usable)
     exogenous = [exog_names[i - width] for i in involved if i >= width]
-    k = series.shape[1]
-    shifted = [f"{names[i % k]} {i // k + 1} period{'' if i < k else 's'} earlier" for i in involved if i < width]
-    if not exogenous or not shifted:  # among the lags or the exogenous columns alone: check_exog_separable's
-        return
+    shifted = [lag_names[i] for i in involved if i < width]
+    if exogenous and shifted:  # else among the lags or the exogenous columns alone: check_exog_separable's
+        raise _lag_copies({and_list(exogenous): shifted}, lags, trend, where, together=True)
+
+
+def _relation(left: np.ndarray, kept: np.ndarray, mask: np.ndarray) -> list[int]:
+    """The columns (of `mask`) in an exact linear relation once the trend terms are out, or none."""
+    if mask.sum() < 2:
+        return []
+    _, singular, vt = np.linalg.svd(left[:, mask] / kept[mask], full_matrices=False)
+    if singular[-1] > SEPARABLE_RTOL * singular[0]:
+        return []
+    weights = np.abs(vt[-1])
+    return [int(i) for i, w in zip(np.flatnonzero(mask), weights, strict=True) if w > INVOLVED_SHARE * weights.max()]
+
+
+def _lag_copies(copies: dict[str, list[str]], lags: int, trend: str, where: str, together: bool) -> InvalidInputError:
+    """The refusal of exogenous columns that copy the variables' lags: `copies` maps each (or, `together`, the
+    columns of one relation, joined) to the lags it moves with."""
     up_to = {"ct": " (up to a constant and a time trend)", "c": " (up to a constant)"}.get(trend, "")
-    one = len(exogenous) == 1
+    exogenous = next(iter(copies)).split(" and ") if together else list(copies)
     named = and_list(exogenous)
-    raise InvalidInputError(
-        f"the exogenous {named} {'moves' if one else 'move together'} exactly with {and_list(shifted)}{up_to}"
-        f"{where}. A VAR({lags}) already has {'that lag' if len(shifted) == 1 else 'those lags'} as regressors, so"
-        f" the fit cannot tell {named} from them,"
-        " and a forecast would need a future path of what is the forecast's own past; drop"
-        f" {and_list(exogenous, 'or')}: the VAR's lags carry {'it' if one else 'them'}",
+    if together or len(copies) == 1:
+        moves = "move together exactly" if together else "moves exactly"
+        said = f"the exogenous {named} {moves} with {and_list(next(iter(copies.values())))}{up_to}{where}"
+    else:
+        each = "; ".join(f"{name} with {and_list(shifted)}" for name, shifted in copies.items())
+        said = f"the exogenous columns move exactly with the variables' own lags{up_to}{where}: {each}"
+    lagged = sum(len(shifted) for shifted in copies.values())
+    return InvalidInputError(
+        f"{said}. A VAR({lags}) already has {'that lag as a regressor' if lagged == 1 else 'those lags as regressors'},"
+        f" so the fit cannot tell {named} from {'it' if lagged == 1 else 'them'} and would split their effects"
+        f" arbitrarily; drop {and_list(exogenous, 'or' if together else 'and')}: the VAR's lags carry"
+        f" {'it' if len(exogenous) == 1 else 'them'}",
         field="exog",
         value=exogenous,
+    )
+
+
+def _idle_on_fitted_rows(name: str, values: np.ndarray, lags: int, trend: str, where: str) -> InvalidInputError:
+    """A column the fitted rows hold only as the trend terms: all 0, constant, or a time trend under `ct`."""
+    terms = {"c": "a constant", "ct": "a constant and a time trend"}.get(trend, "")
+    what = "is 0 on every row" if not np.any(values) else f"moves only as the trend terms ({terms}) on the rows"
+    return InvalidInputError(
+        f"the exogenous {name} {what} a VAR({lags}) fits (all but the first {lags}){where}, so the fit cannot"
+        f" estimate its effect; drop {name}, or give data in which it varies after those rows",
+        field="exog",
+        value=name,
     )

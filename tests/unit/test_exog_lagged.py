@@ -26,6 +26,8 @@ def frame() -> pd.DataFrame:
     growth["gdp_lag3"] = growth.realgdp.shift(3)
     growth = growth.loc["1980Q1":"1999Q4"].copy()
     growth.index = growth.index.to_timestamp().rename("date")
+    growth["pulse"] = np.eye(len(growth))[0]
+    growth["step"] = 1.0 - np.eye(len(growth))[0]
     return growth
 
 
@@ -44,15 +46,34 @@ def test_an_exogenous_copy_of_a_lag_is_refused_naming_the_lag(frame, column, lag
         _train(frame, (column,))
     message = str(refused.value)
     assert f"the exogenous {column} moves exactly with {lagged} (up to a constant) in levels of growth.csv" in message
-    assert "A VAR(2) already has that lag as regressors" in message and message.endswith("the VAR's lags carry it")
+    assert "A VAR(2) already has that lag as a regressor" in message and message.endswith("the VAR's lags carry it")
     assert refused.value.field == "exog" and refused.value.value == [column]
 
 
 def test_the_lag_order_the_fit_chose_decides(frame):
-    # by criterion the order is chosen first; a copy of lag 1 is inside any order, so it is refused whatever it is
-    with pytest.raises(InvalidInputError, match=r"already has that lag as regressors") as refused:
-        _train(frame, ("gdp_lag1",), lags=None)
-    assert "A VAR(" in str(refused.value)
+    # a copy of lag 3 is a regressor of its own in a VAR(2), and a copy of one of a VAR(3)'s lags
+    assert _train(frame, ("gdp_lag3",), lags=2).params.k_ar == 2
+    with pytest.raises(InvalidInputError, match=r"A VAR\(3\) already has that lag as a regressor"):
+        _train(frame, ("gdp_lag3",), lags=3)
+
+
+def test_two_copies_of_two_lags_are_both_to_drop(frame):
+    with pytest.raises(InvalidInputError) as refused:
+        _train(frame, ("gdp_lag1", "cons_lag2_scaled"))
+    message = str(refused.value)
+    assert "gdp_lag1 with realgdp 1 period earlier; cons_lag2_scaled with realcons 2 periods earlier" in message
+    assert "drop gdp_lag1 and cons_lag2_scaled: the VAR's lags carry them" in message
+
+
+@pytest.mark.parametrize(
+    ("column", "said"),
+    [("pulse", "is 0 on every row a VAR(2) fits"), ("step", "moves only as the trend terms (a constant) on the rows")],
+)
+def test_a_column_the_fitted_rows_hold_as_the_trend_terms_is_refused(frame, column, said):
+    # a pulse in row 1 and a step from row 2 vary over the data, but not over the rows a VAR(2) fits
+    with pytest.raises(InvalidInputError) as refused:
+        _train(frame, (column,))
+    assert f"the exogenous {column} {said}" in str(refused.value) and refused.value.value == column
 
 
 def test_a_lag_beyond_the_order_is_a_regressor_the_fit_can_identify(frame):
