@@ -34,3 +34,21 @@ def test_a_csv_names_its_span_as_quarters():
 def test_a_window_inside_the_data_keeps_its_rows():
     kept = load_dataset(CSV.encode(), variables=["a", "b"], start="2001-01-01", end="2001-10-01", csv_name="q.csv")
     assert len(kept.frame) == 4
+
+
+def test_a_window_inside_the_data_without_a_row_is_told_to_widen():
+    with pytest.raises(InvalidInputError) as refused:
+        load_dataset(CSV.encode(), variables=["a", "b"], start="2001-05-01", end="2001-06-01", csv_name="q.csv")
+    assert str(refused.value).endswith("its data run from 2000Q1 to 2002Q4; widen the window to hold a row")
+
+
+def test_an_end_before_the_data_is_the_bound_named():
+    with pytest.raises(InvalidInputError) as refused:
+        load_dataset(start="1940-01-01", end="1950-01-01")
+    assert refused.value.field == "end" and refused.value.value == "1950-01-01"
+
+
+@pytest.mark.parametrize("bound", ["start", "end"])
+def test_a_date_with_a_time_zone_is_refused_by_name(bound):
+    with pytest.raises(InvalidInputError, match=f"{bound} date '2001-01-01T00:00:00\\+00:00' has a time zone"):
+        load_dataset(**{bound: "2001-01-01T00:00:00+00:00"})

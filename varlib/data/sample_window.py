@@ -21,6 +21,9 @@ def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None, source:
                 bounds[label] = pd.Timestamp(value)
             except (ValueError, TypeError):
                 raise InvalidInputError(f"{label} date {value!r} is not a date (use YYYY-MM-DD)") from None
+            if bounds[label].tz is not None:  # the rows' dates have none: they would not compare
+                zoned = f"{label} date {value!r} has a time zone; give the date alone (YYYY-MM-DD)"
+                raise InvalidInputError(zoned, field=label, value=value)
     if "start" in bounds and "end" in bounds and bounds["start"] > bounds["end"]:
         raise InvalidInputError(f"start {start} lies after end {end}: give the earlier date as start", field="start")
     mask = np.ones(len(frame), dtype=bool)
@@ -29,18 +32,23 @@ def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None, source:
     if "end" in bounds:
         mask &= frame.index <= bounds["end"]
     if len(frame) and not mask.any():
+        dates = pd.DatetimeIndex(frame.index.unique()).sort_values()
         asked = f"between {start} and {end}" if start and end else f"from {start} on" if start else f"up to {end}"
+        # the bound to change: one past the data's end (a start) or before its beginning (an end)
+        field = "start" if "start" in bounds and bounds["start"] > dates[-1] else "end" if "end" in bounds else "start"
+        inside = "start" in bounds and "end" in bounds and bounds["start"] >= dates[0] and bounds["end"] <= dates[-1]
+        fix = "widen the window to hold a row" if inside else "give a start and an end within that"
         raise InvalidInputError(
-            f"no row of {source} lies {asked}: its data run from {_span(pd.DatetimeIndex(frame.index))};"
-            " give a start and an end within that",
-            field="start" if start else "end",
+            f"no row of {source} lies {asked}: its data run from {_span(dates)}; {fix}",
+            field=field,
+            value=start if field == "start" else end,
         )
     return frame[mask]
 
 
 def _span(index: pd.DatetimeIndex) -> str:
     """`1959Q1 to 2009Q3`: the first and last dates, named as periods of their frequency when they have one."""
-    dates = pd.DatetimeIndex(index.unique()).sort_values()
+    dates = pd.DatetimeIndex(index)  # unique and sorted
     try:
         alias: str | None = detect_frequency(dates).alias
     except InvalidInputError:
