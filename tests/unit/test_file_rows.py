@@ -66,3 +66,8 @@ def test_monthly_periods_are_named_by_month():
 def test_a_repeated_or_swapped_us_date_is_named_as_such_not_as_an_ambiguous_order(rows, said):
     # month first is the only reading on a grid once the dates are sorted and counted once
     assert said in _refusal(rows)
+
+
+def test_a_date_repeated_on_many_rows_names_the_first_few_and_counts_the_rest():
+    message = _refusal("".join(f"2020-01-01,{i},{i + 1}\n" for i in range(400)))
+    assert "has the date 2020-01-01 (rows 1, 2, 3, 4, 5 and 395 more) more than once" in message

@@ -15,6 +15,8 @@ import pandas as pd
 
 from ..wording import and_list
 
+SHOWN = 5  # rows named for a date; the rest counted
+
 
 @dataclass(frozen=True)
 class FileRows:
@@ -40,5 +42,5 @@ class FileRows:
         rows = [int(i) + 1 for i in np.flatnonzero(self.stamps == stamp)]
         if not rows:
             return stamp.date().isoformat()
-        numbers = and_list([str(row) for row in rows])
-        return f"{self.written[rows[0] - 1]} ({'row' if len(rows) == 1 else 'rows'} {numbers})"
+        shown = [str(row) for row in rows[:SHOWN]] + ([f"{len(rows) - SHOWN} more"] if len(rows) > SHOWN else [])
+        return f"{self.written[rows[0] - 1]} ({'row' if len(rows) == 1 else 'rows'} {and_list(shown)})"
