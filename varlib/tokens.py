@@ -28,6 +28,12 @@ REQUIRED_CLAIMS = ("exp", "iat", "iss", "aud", "sub")
 _TRUE = {"1", "true", "yes", "on"}
 
 
+NOT_A_JWT = (
+    "the bearer token is not a token the identity provider issued (a JWT: three dot-separated parts of base64url"
+    " JSON); send the access token from signing in"
+)
+
+
 @dataclass(frozen=True)
 class AuthSettings:
     """Sign-in for the REST service: off unless VARLIB_OIDC_ISSUER is set."""
@@ -85,10 +91,7 @@ class TokenVerifier:
                 endpoint=self.settings.issuer,
             ) from None
         except jwt.DecodeError:  # not a JWT at all: PyJWT's own words are about bytes and codecs
-            raise AuthenticationError(
-                "the bearer token is not a token the identity provider issued (a JWT: three dot-separated parts"
-                " of base64url JSON); send the access token from signing in"
-            ) from None
+            raise AuthenticationError(NOT_A_JWT) from None
         except (jwt.PyJWKClientError, jwt.InvalidTokenError) as exc:
             raise AuthenticationError(f"the bearer token is not valid ({exc}); sign in again") from None
         try:
@@ -103,6 +106,8 @@ class TokenVerifier:
             )
         except jwt.ExpiredSignatureError:
             raise AuthenticationError("the bearer token has expired; sign in again for a new one") from None
+        except jwt.DecodeError:  # a header that reads, with a payload that does not
+            raise AuthenticationError(NOT_A_JWT) from None
         except jwt.InvalidTokenError as exc:
             raise AuthenticationError(f"the bearer token is not valid ({exc}); sign in again") from None
         return claims

@@ -113,7 +113,8 @@ def test_foreign_tampered_and_malformed_tokens_are_refused(secured, dex):
             .json()["error"]
             .lower()
         )
-        for garbled in ("not-a-jwt", "abc.def.ghi"):  # said as what it is, not as a codec's complaint
+        no_json = base64.urlsafe_b64encode(b"not json").decode().rstrip("=")  # a header that reads, then this
+        for garbled in ("not-a-jwt", "abc.def.ghi", f"{header}.{no_json}.{signature}"):  # said as what it is
             said = http.put("/models/var/aliases/staging", json={"version": "0.0.1"}, headers=bearer(garbled))
             assert said.status_code == 401 and "is not a token the identity provider issued" in said.json()["error"]
             assert "codec" not in said.json()["error"], said.json()["error"]
