@@ -1,4 +1,5 @@
-"""Where a row of a CSV is in its file: its data-row number and its date as the file writes it.
+"""Where a row of a CSV is in its file: its data-row number (counted in the file's order from the first row of
+values; blank lines and a units row under the header are not counted) and its date as the file writes it.
 
 Messages about a cell or a date send the user to the line to mend, so they name it as the file does
 (`row 3 (1985Q4)`), not as it was read: a file dated newest first is read turned around, and `1985Q4` is
