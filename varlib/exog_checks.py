@@ -46,24 +46,24 @@ def check_exog_separable(
     labels = [*(names or [f"variable {j + 1}" for j in range(k)])]
     labels += exog_names or [f"column {j + 1}" for j in range(extra.shape[1])]  # read as "the exogenous column 1"
     columns = np.column_stack([series, extra])
-    terms = _trend_terms(trend, rows)
-    left = columns - terms @ np.linalg.lstsq(terms, columns, rcond=None)[0] if terms.shape[1] else columns
-    varies, kept = np.linalg.norm(columns - columns.mean(axis=0), axis=0), np.linalg.norm(left, axis=0)
+    left, kept, varies = _beyond_terms(columns, trend)
     for j in range(k, columns.shape[1]):  # a constant column is refused before (training.exog_values)
         if varies[j] > 0 and kept[j] <= IN_TREND_RTOL * varies[j]:
             raise _in_trend(labels[j], extra[:, j - k], where)
     usable = (varies > 0) & (kept > IN_TREND_RTOL * varies)
-    if not usable[k:].any():
+    involved = _relation(left, kept, usable) if usable[k:].any() else []
+    if not involved:
         return
-    scaled = left[:, usable] / kept[usable]
-    _, singular, vt = np.linalg.svd(scaled, full_matrices=False)
-    if singular[-1] > SEPARABLE_RTOL * singular[0]:
-        return
-    weights = np.abs(vt[-1])
-    involved = [i for i, w in zip(np.flatnonzero(usable), weights, strict=True) if w > INVOLVED_SHARE * weights.max()]
     # a relation among the variables alone (up to the trend terms) is theirs, and said so; a plain VAR's fit
     # meets it as residuals that cannot be tested (varlib.adequacy)
     raise _together([labels[i] for i in involved if i < k], [labels[i] for i in involved if i >= k], trend, where)
+
+
+def _beyond_terms(columns: np.ndarray, trend: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each column with the trend terms taken out, its length then, and its variation about its mean."""
+    terms = _trend_terms(trend, columns.shape[0])
+    left = columns - terms @ np.linalg.lstsq(terms, columns, rcond=None)[0] if terms.shape[1] else columns
+    return left, np.linalg.norm(left, axis=0), np.linalg.norm(columns - columns.mean(axis=0), axis=0)
 
 
 def _trend_terms(trend: str, rows: int) -> np.ndarray:
@@ -125,9 +125,7 @@ def check_exog_not_lagged(
     lagged = np.column_stack([series[lags - j : lags - j + rows] for j in range(1, lags + 1)])
     extra = np.asarray(exog, dtype=float).reshape(series.shape[0], -1)[lags:]
     columns = np.column_stack([lagged, extra])
-    terms = _trend_terms(trend, rows)
-    left = columns - terms @ np.linalg.lstsq(terms, columns, rcond=None)[0] if terms.shape[1] else columns
-    kept, varies = np.linalg.norm(left, axis=0), np.linalg.norm(columns - columns.mean(axis=0), axis=0)
+    left, kept, varies = _beyond_terms(columns, trend)
     width = lagged.shape[1]
     size = np.linalg.norm(columns, axis=0)
     constant = varies <= 1e-12 * size  # up to float noise; a column of zeros too (0 <= 0)
