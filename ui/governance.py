@@ -91,6 +91,11 @@ def render(name: str) -> None:
         st.dataframe(history_table(records), hide_index=True, width="stretch", column_config=columns)
 
 
+def marked(label: str, withdrawn_labels) -> str:
+    """A version's label as the pickers show it: `0.0.2 (withdrawn)` when it is one of `withdrawn_labels`."""
+    return f"{label} (withdrawn)" if label in withdrawn_labels else label
+
+
 def version_choices(name: str, entries, withdrawn, named: set) -> tuple[list[str], dict[str, str]]:
     """A version picker's choices after `latest`: the aliases, then the usable versions newest first
     (withdrawn ones, and aliases of them, only when `named`, e.g. by a link), and how to show each."""
@@ -101,7 +106,7 @@ def version_choices(name: str, entries, withdrawn, named: set) -> tuple[list[str
     usable = [entry.label for entry in entries if entry.ok and entry.version not in withdrawn]
     hidden = [entry.label for entry in entries if entry.ok and entry.version in withdrawn and entry.label in named]
     labels = {v: f"{v} ({aliases[v]}{', withdrawn' if aliases[v] in withdrawn else ''})" for v in aliases}
-    labels |= {v: f"{v} (withdrawn)" for v in hidden}
+    labels |= {v: marked(v, hidden) for v in hidden}
     return list(aliases) + usable + hidden, labels
 
 

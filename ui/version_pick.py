@@ -92,7 +92,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     gone = {str(v) for v in withdrawn}
 
     def label_of(v: str) -> str:
-        return f"latest ({newest})" if v == LATEST else f"{v} (withdrawn)" if v in gone else v
+        return f"latest ({newest})" if v == LATEST else governance.marked(v, gone)
 
     relabel(key, label_of)
     label = picker.selectbox(
@@ -202,7 +202,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         "Versions",
         [*entries, *named],
         key=key,
-        format_func=lambda label: f"{label} (withdrawn)" if label in gone else label,
+        format_func=lambda label: governance.marked(label, gone),
         persist_state="session",
         help="Pick two or more versions, of one model or of several.",
     )

@@ -80,7 +80,7 @@ def _show_versions(name: str) -> None:
         "Version",
         labels,
         key=key,
-        format_func=lambda v: f"{v} (withdrawn)" if v in gone else v,
+        format_func=lambda v: governance.marked(v, gone),
         persist_state="session",
     )
     url_state.write(PAGE, {"model": name, "version": label})
