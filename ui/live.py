@@ -7,7 +7,8 @@ is withdrawn (the withdrawals listing, read again once its cache has expired). A
 alias then reruns with the version it now stands for, and one showing a version that was withdrawn meanwhile
 reruns to say so; a page showing a pinned version says that a version newer than the page's `latest` when it
 opened exists, and offers it (a newer one that was already there when the page opened is in the version picker,
-not news). A page with no version in use, or whose alias it refused, reruns once that changes.
+not news). A page with no version in use, or whose alias it refused, reruns once that changes. A page comparing
+several picked versions reruns when one of them is withdrawn (`watch_withdrawals`).
 
 The offer is drawn by the page, not by the timed fragment: a click on a button that a timer redraws
 every few seconds can land while the fragment is rerunning and be lost. So the fragment only
@@ -27,6 +28,7 @@ from varlib import LATEST, NotFoundError, VarlibError, Version, WithdrawnError
 LATEST_SEEN = "_live_latest_seen"
 OPENED_WITH = "_live_opened_with"  # (name, pinned version shown, `latest` when the page opened on it)
 NEWER_SEEN = "_live_newer_seen"
+SHOWN_MANY = "_live_shown_many"  # (page, the versions a page comparing several shows)
 MOVED = "_live_moved"  # (name, alias, the version it pointed at before, the version it points at now)
 
 
@@ -103,6 +105,38 @@ def watch(
         st.rerun()  # the whole page, with the offer
 
     _check()
+
+
+def watch_withdrawals(page: str, shown: Collection[tuple[str, Version]]) -> None:
+    """Keep a page showing several versions side by side (Compare) current about withdrawals: once one of them is
+    withdrawn meanwhile, the page reruns and says so next to it. Its versions are picked, not followed, so
+    publications and alias moves are left to the picker."""
+    seen = (page, tuple((name, str(version)) for name, version in shown))
+    then = _withdrawn_among(shown)
+    st.session_state[SHOWN_MANY] = seen
+    in_page_run = [True]  # the page run that draws this has just read the withdrawals itself
+
+    @st.fragment(run_every=store.LIST_TTL)
+    def _check() -> None:
+        if in_page_run[0]:
+            in_page_run[0] = False
+            return
+        if st.session_state.get(SHOWN_MANY) != seen:
+            return  # the page moved on; a rerun of the whole page redraws this
+        try:
+            now = _withdrawn_among(shown)
+        except VarlibError:
+            return  # the page itself reports store failures
+        if now != then:
+            store.refresh()  # the picker must mark the version as withdrawn too
+            st.rerun()
+
+    if shown:
+        _check()
+
+
+def _withdrawn_among(shown: Collection[tuple[str, Version]]) -> set[tuple[str, Version]]:
+    return {(name, version) for name, version in shown if version in store.withdrawals(name)}
 
 
 def standing(name: str, alias: str | None, shown: Version | None) -> Standing:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import comparison_figures, linked_versions, store, url_state
+from ui import comparison_figures, linked_versions, live, store, url_state
 from ui.chart_look import plot
 from ui.errors import guarded, show_error
 from ui.figures import recent
@@ -72,6 +72,7 @@ def render() -> None:
     artifacts = pick_versions(PAGE, top[0], problems)
     if not store.model_names():  # the picker has said so and linked the pages that fill a store
         return
+    live.watch_withdrawals(PAGE, [(a.name, a.version) for a in artifacts])  # said while the page is open
     # kept while another page runs, as the versions picker is
     steps = whole_number(top[1], "Steps", 1, MAX_STEPS, "cmp_steps", 8, persist_state="session")
     # required: clicking the selected level keeps it, so the control always shows the level drawn

@@ -81,3 +81,19 @@ def test_diagnostics_and_backtest_on_latest_follow_a_withdrawal(quick_dashboard,
     expect(picker).to_have_value(f"latest ({newer})")
     registry.withdraw(name, newer, "superseded")
     expect(picker).to_have_value(f"latest ({older})", timeout=WAIT_MS)  # nobody touched the page
+
+
+def test_compare_says_when_a_version_it_shows_is_withdrawn(quick_dashboard, page, macro_result):
+    url, registry = quick_dashboard
+    older = publish_result(registry, macro_result, "compared", "patch", "older").version
+    newer = publish_result(registry, macro_result, "compared", "patch", "newer").version
+    page.wait_for_timeout(REFRESH * 1000 + 500)  # the dashboard's listing of model names may be that old
+    page.goto(f"{url}/compare?versions=compared:{older},compared:{newer}")
+    wait_for_app(page)
+    page.get_by_text("Forecasts overlaid").wait_for()
+    assert page.get_by_text("a sign error").count() == 0
+    registry.withdraw("compared", older, "a sign error")
+    # nobody touches the page: the withdrawn version stays compared (it was picked) and is said to be withdrawn
+    page.get_by_text("a sign error").first.wait_for(timeout=WAIT_MS)
+    expect(page.locator('[data-testid="stMultiSelect"]')).to_contain_text(f"compared {older} (withdrawn)")
+    assert page.get_by_text("Forecasts overlaid").is_visible()
