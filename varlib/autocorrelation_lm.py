@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 DEFAULT_LM_LAGS = 5  # JMulTi's and R vars' default
+SINGULAR = 1e-10  # smallest eigenvalue of the residual correlations, relative to the largest, of a usable fit
 
 
 @dataclass(frozen=True)
@@ -73,11 +74,15 @@ def lm_test(residuals: np.ndarray, regressors: np.ndarray, lags: int) -> LMTest:
     n_eff = nobs - regressors.shape[1] - m - 0.5 * (k - m + 1)
     df2 = _rao_df2(n_eff, k, m)
     s = _rao_s(k, m)
-    # residuals with a combination fitted exactly (a singular covariance) leave 0/0, x/0 or a negative ratio here:
-    # the statistics are then NaN, which the verdicts read as "could not be computed", not as a rejection
+    # residuals with a combination fitted exactly (a singular covariance) leave 0/0, x/0, a negative ratio or,
+    # depending on the machine's rounding, a ratio above 1 and a negative statistic: the statistics are then NaN,
+    # which the verdicts read as "could not be computed", not as a rejection
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         ratio = np.linalg.det(sigma_auxiliary) / np.linalg.det(sigma_restricted)  # 1 - R^2 of the system
-        lmf = (ratio ** (-1 / s) - 1) * df2 / (k * m) if 0 < ratio < np.inf else np.nan
+        if _singular(sigma_restricted) or not 0 < ratio < np.inf:
+            lm = lmf = np.nan
+        else:
+            lmf = (ratio ** (-1 / s) - 1) * df2 / (k * m)
     return LMTest(
         lags,
         float(lm),
@@ -88,6 +93,17 @@ def lm_test(residuals: np.ndarray, regressors: np.ndarray, lags: int) -> LMTest:
         k * m,
         float(df2),
     )
+
+
+def _singular(covariance: np.ndarray) -> bool:
+    """Whether residuals move together exactly: judged on their correlations, so that variables in units of very
+    different sizes (variances 1e20 apart) are not taken for it."""
+    spread = np.sqrt(np.diag(covariance))
+    if not np.all(spread > 0):
+        return True
+    correlation = covariance / np.outer(spread, spread)
+    eigenvalues = np.linalg.eigvalsh(correlation)
+    return bool(eigenvalues[0] <= SINGULAR * eigenvalues[-1])
 
 
 def lagged_residuals(residuals: np.ndarray, lags: int) -> np.ndarray:
