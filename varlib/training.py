@@ -23,6 +23,7 @@ from .kinds import kind_of
 from .kinds.var import model_space_exog
 from .lag_order import MIN_RESIDUAL_DF, Sample
 from .model import LagSelection
+from .near_identity import near_identity_warning
 from .part_fit import fit_part, rank_note
 from .spec import LOGGED, MODEL_SPACE, ModelSpec, check_positive, to_model_space
 from .wording import and_list, counted
@@ -128,6 +129,8 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     if exog is not None:  # with the lag order the fit chose: lags beyond it are no regressors
         lags = int(fitted.params.k_ar)
         check_exog_not_lagged(series, aligned, lags, spec.trend, list(spec.variables), list(spec.exog), where)
+    space = to_model_space(frame.to_numpy(dtype=float), spec.transform, list(spec.variables))
+    near = near_identity_warning(space, list(spec.variables))  # said, not refused: an exact one was refused above
     whole_rank = getattr(fitted.params, "coint_rank", None)
     filled = _filled(dataset, frame)
     evaluation, notes = _evaluate(frame, spec, holdout_rows, exog, whole_rank, filled) if holdout_rows else (None, ())
@@ -140,7 +143,7 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
         fitted.selection,
         evaluation,
         seconds,
-        (*fitted.warnings, *notes),
+        (*fitted.warnings, *([near] if near else []), *notes),
         fitted.adequacy,
     )
 
