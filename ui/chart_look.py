@@ -99,7 +99,7 @@ class Look:
         legend rows for a chart of half a laptop screen, one in presentation mode (sizes read in Chromium)."""
         if self.present:
             return {"l": 120, "r": 20, "t": 96, "b": 125}
-        return {"l": 98, "r": 20, "t": 72, "b": 118}
+        return {"l": 98, "r": 20, "t": 80, "b": 118}
 
     def layout(self, title: str, y_title: str, x_title: str, height: int) -> dict:
         """The whole layout of a forecast chart, in one dict."""
@@ -114,6 +114,13 @@ class Look:
                 "text": title,
                 "x": 0,
                 "xanchor": "left",
+                # from the top of the figure down, so that the subtitle ends well above the plot, clear of a tick
+                # label at its top edge (plotly centres a title in the top margin by default: the subtitle then
+                # reached the plot, and the larger tick labels of presentation mode ran into it)
+                "y": 1,
+                "yref": "container",
+                "yanchor": "top",
+                "pad": {"t": 2},
                 "subtitle": {"text": self.subtitle, **({"font": {"color": self.muted}} if self.muted else {})},
                 "font": {"size": self.font + 8},
             },
