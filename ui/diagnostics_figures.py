@@ -160,9 +160,27 @@ def acorr_figure(diag: Diagnostics) -> go.Figure:
     return finish(fig, f"Residual autocorrelations (bounds ±2/√T = ±{bound:.3f})", _grid_height(k))
 
 
-def granger_figure(diag: Diagnostics) -> go.Figure:
+# The Granger heatmap's cells, per theme: green below 0.05 (the strongest at 0), amber to 0.2, then a neutral
+# shade; each at 4.5:1 or more against the theme's text colour, which the p-values are printed in. Plotly's own
+# pick of text colour put dark grey on the mid green of p = 0.01 (2.9:1), and the white cells of p near 1 glared
+# on the dark page. Cells have a gap, so the neutral ones read as cells on either background.
+GRANGER_LOOK = {
+    "light": {
+        "text": "#262730",
+        "scale": [[0, "#66bd63"], [0.05, "#a6d96a"], [0.05, "#fee08b"], [0.2, "#e6e9ef"], [1, "#f0f2f6"]],
+    },
+    "dark": {
+        "text": "#fafafa",
+        "scale": [[0, "#1b7837"], [0.05, "#166534"], [0.05, "#6b5200"], [0.2, "#3a3d4a"], [1, "#31333f"]],
+    },
+}
+
+
+def granger_figure(diag: Diagnostics, theme: str = "light") -> go.Figure:
     """Heatmap of Granger p-values: rows caused, columns causing. With three or more variables a last row
-    and column hold the group tests: one variable -> all others, and all others -> one variable."""
+    and column hold the group tests: one variable -> all others, and all others -> one variable. `theme`:
+    the viewer's, 'light' or 'dark' (see GRANGER_LOOK)."""
+    look = GRANGER_LOOK.get(theme, GRANGER_LOOK["light"])
     names = list(diag.variables)
     groups = any(test.scope != "pair" for test in diag.granger)
     labels = names + (["all others"] if groups else [])
@@ -183,12 +201,15 @@ def granger_figure(diag: Diagnostics) -> go.Figure:
             y=labels,
             text=text,
             texttemplate="%{text}",
+            textfont={"color": look["text"]},
+            xgap=2,
+            ygap=2,
             customdata=hover,
             hovertemplate="%{customdata}<extra></extra>",
             zmin=0,
             zmax=1,
             colorbar={"title": "p-value"},
-            colorscale=[[0, "#1a9850"], [0.05, "#fee08b"], [0.2, "#f4f4f4"], [1, "#ffffff"]],
+            colorscale=look["scale"],
         )
     )
     fig.update_xaxes(title_text="causing")

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import diagnostics_figures as figures
+from ui import presentation
 from ui.chart_look import plot
 from ui.tables import number_formats
 from varlib import Diagnostics, and_list, counted
@@ -147,7 +148,7 @@ def granger(diag: Diagnostics) -> None:
             " Watson, 1990), so a p-value near 0.05 decides little; the same test on a model in differences, or"
             " with Toda and Yamamoto's extra lag, is the safer reading."
         )
-    plot(st, figures.granger_figure(diag), key="dg_granger")
+    plot(st, figures.granger_figure(diag, presentation.theme()), key="dg_granger")
     rows = [
         {
             "direction": t.scope_label,
