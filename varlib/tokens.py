@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 import os
 import threading
+import urllib.error
 import urllib.request
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlparse
 
 import jwt
 
@@ -82,18 +84,8 @@ class TokenVerifier:
 
     def verify(self, token: str) -> dict[str, Any]:
         """The token's claims; AuthenticationError when it does not verify, StoreUnavailableError when the
-        provider's keys cannot be fetched."""
-        try:
-            key = self._jwks().get_signing_key_from_jwt(token)
-        except jwt.PyJWKClientConnectionError as exc:
-            raise StoreUnavailableError(
-                f"the identity provider {self.settings.issuer} did not hand out its signing keys ({exc}); try again",
-                endpoint=self.settings.issuer,
-            ) from None
-        except jwt.DecodeError:  # not a JWT at all: PyJWT's own words are about bytes and codecs
-            raise AuthenticationError(NOT_A_JWT) from None
-        except (jwt.PyJWKClientError, jwt.InvalidTokenError) as exc:
-            raise AuthenticationError(f"the bearer token is not valid ({exc}); sign in again") from None
+        provider's keys cannot be had (it does not answer, or answers with no usable key set)."""
+        key = self._signing_key(token)
         try:
             claims = jwt.decode(
                 token,
@@ -113,9 +105,34 @@ class TokenVerifier:
         return claims
 
     def check_provider(self, timeout_s: float | None = None) -> None:
-        """StoreUnavailableError (or AuthenticationError, for a provider naming another issuer) when the
-        provider does not hand out its discovery document: sign-in, and every write, would then fail."""
+        """StoreUnavailableError when the provider does not hand out a discovery document of this issuer that
+        names its keys: sign-in, and every write, would then fail."""
         self._discover_jwks_uri(timeout_s)
+
+    def _signing_key(self, token: str) -> jwt.PyJWK:
+        """The provider's key that signed `token`. The key set is fetched (or taken from the cache) before the
+        token is looked at: a provider that cannot be reached, or answers with no usable key set, is a 503 in
+        plain words whatever the token, never a 500 or a 401 that blames the token."""
+        try:
+            client = self._jwks()
+            client.get_jwk_set()
+        except _PROVIDER_FAILURES as exc:
+            raise self._keys_unavailable(exc) from None
+        try:
+            return client.get_signing_key_from_jwt(token)
+        except jwt.DecodeError:  # not a JWT at all: PyJWT's own words are about bytes and codecs
+            raise AuthenticationError(NOT_A_JWT) from None
+        except (jwt.PyJWKClientConnectionError, jwt.PyJWKSetError, ValueError, OSError) as exc:
+            raise self._keys_unavailable(exc) from None  # the set is fetched again for a key id it lacks
+        except (jwt.PyJWKClientError, jwt.InvalidTokenError) as exc:  # e.g. a key id the provider never issued
+            raise AuthenticationError(f"the bearer token is not valid ({exc}); sign in again") from None
+
+    def _keys_unavailable(self, exc: Exception) -> StoreUnavailableError:
+        return StoreUnavailableError(
+            f"the identity provider {self.settings.issuer} did not hand out its signing keys ({plain_reason(exc)}),"
+            " so no token can be verified now; try again later, or check that VARLIB_OIDC_ISSUER names the provider",
+            endpoint=self.settings.issuer,
+        )
 
     def _jwks(self) -> jwt.PyJWKClient:
         with self._lock:
@@ -135,11 +152,55 @@ class TokenVerifier:
                 document = json.loads(answer.read(1024 * 1024))
         except (OSError, ValueError) as exc:
             raise StoreUnavailableError(
-                f"the identity provider's discovery document {url} cannot be read ({exc}); check VARLIB_OIDC_ISSUER",
+                f"the identity provider's discovery document {url} cannot be read ({plain_reason(exc)}); check"
+                " VARLIB_OIDC_ISSUER, or try again once the provider answers",
                 endpoint=self.settings.issuer,
             ) from None
-        if document.get("issuer", "").rstrip("/") != self.settings.issuer:
-            raise AuthenticationError(
-                f"the provider at {url} names issuer {document.get('issuer')!r}, not {self.settings.issuer!r}"
+        if not isinstance(document, dict):
+            raise StoreUnavailableError(
+                f"the identity provider's discovery document {url} is not a JSON object; check VARLIB_OIDC_ISSUER",
+                endpoint=self.settings.issuer,
             )
-        return str(document["jwks_uri"])
+        named = str(document.get("issuer") or "").rstrip("/")
+        if named != self.settings.issuer:  # the provider's configuration, not the token, is at fault: a 503
+            raise StoreUnavailableError(
+                f"the provider at {url} names issuer {named or None!r}, not {self.settings.issuer!r}; set"
+                " VARLIB_OIDC_ISSUER to the issuer the provider names",
+                endpoint=self.settings.issuer,
+            )
+        keys = document.get("jwks_uri")
+        if not isinstance(keys, str) or urlparse(keys).scheme not in ("http", "https"):
+            raise StoreUnavailableError(
+                f"the identity provider's discovery document {url} names no http(s) address of its signing keys"
+                f" (jwks_uri is {keys!r}); check the provider's configuration",
+                endpoint=self.settings.issuer,
+            )
+        return keys
+
+
+# A key set that cannot be had: PyJWT's client errors (no answer, an answer that is no JSON object, a set of no
+# usable key), and what it lets through from urllib and json (a connection reset mid-answer, text that is no JSON).
+_PROVIDER_FAILURES = (jwt.PyJWKClientError, jwt.PyJWKSetError, ValueError, OSError)
+
+
+def plain_reason(exc: BaseException) -> str:
+    """Why the provider could not be read, in plain words rather than urllib's (`<urlopen error [Errno 111]
+    Connection refused>`)."""
+    cause: BaseException = exc
+    if isinstance(exc, jwt.PyJWKClientConnectionError) and exc.__cause__ is not None:
+        cause = exc.__cause__  # PyJWT wraps urllib's error in "Fail to fetch data from the url, err: ..."
+    if isinstance(cause, urllib.error.HTTPError):
+        return f"it answered HTTP {cause.code} {cause.reason}".rstrip()
+    if isinstance(cause, urllib.error.URLError):
+        if not isinstance(cause.reason, BaseException):
+            return str(cause.reason)
+        cause = cause.reason
+    if isinstance(cause, TimeoutError):
+        return "it did not answer in time"
+    if isinstance(cause, ConnectionRefusedError):
+        return "nothing answers at that address: connection refused"
+    if isinstance(cause, OSError) and cause.strerror:
+        return cause.strerror
+    if isinstance(cause, ValueError):
+        return f"its answer is not JSON: {cause}"
+    return str(cause)

@@ -174,9 +174,9 @@ BAD_BODIES = [
     ({"steps": None}, "steps"),  # left out, steps is 8 (as the CLI); null is no number
     ({"steps": 2, "alpha": 0.9}, "alpha"),
     ({"steps": 2, "alpha": "x"}, "alpha"),
-    ({"steps": 2, "lag_inputs": [[1.0, 2.0]]}, "shape"),
-    ({"steps": 2, "lag_inputs": [[1.0, 2.0, 3.0]] * 3}, "shape"),
-    ({"steps": 2, "lag_inputs": [[1.0], [2.0, 3.0]]}, "lag inputs"),
+    ({"steps": 2, "lag_inputs": [[1.0, 2.0]]}, "lag_inputs has 1 row;"),
+    ({"steps": 2, "lag_inputs": [[1.0, 2.0, 3.0]] * 3}, "lag_inputs row 1 of 3 has 3 values;"),
+    ({"steps": 2, "lag_inputs": [[1.0], [2.0, 3.0]]}, "lag_inputs row 1 of 2 has 1 value;"),
     ({"steps": 2, "lag_inputs": "k_ar rows of 1e200"}, "too large"),
     ({"steps": 2, "intervals": "wide"}, "intervals"),
     ({"steps": 2, "colour": "red"}, "colour"),

@@ -46,7 +46,7 @@ def test_a_write_without_a_token_is_refused_before_its_body_is_checked(store, me
         ({"steps": 2, "alpha": "0.1"}, 'alpha: "0.1": Input should be a valid number'),
         ({"steps": 2, "alpha": 0}, "alpha: 0: Input should be greater than or equal to 0.0001"),  # 0 is in 0.0001
         ({"steps": 2, "intervals": ["x" * 100]}, '["xxxxxxxx'),
-        ({"steps": 2, "bogus": 1}, "body.bogus: not a parameter of this endpoint"),  # the name is what is wrong
+        ({"steps": 2, "bogus": 1}, "body.bogus: not a field of this body; send only these fields: steps,"),
     ],
 )
 def test_a_refused_value_is_named(client, body, words):
@@ -60,7 +60,8 @@ def test_a_refused_value_is_named(client, body, words):
     ("raw", "words"),
     [
         (b'{"steps": 2', "the body is not valid JSON at character 11"),
-        (b"\xff\xfe{}", "the body is not UTF-8 text: byte 0"),
+        (b"\xff\xfe{}", "the body is UTF-16 text"),
+        (b'{"steps": 2, "intervals": "\xe9"}', "the body is not UTF-8 text: byte 27 (0xE9)"),
         (b"[" * 100_000, "nests arrays or objects too deeply"),
         (b'{"steps": 2, "steps": 3}', "the key 'steps' twice"),
         (b'{"steps": 2, "conditions": {"realgdp": [1e3], "realgdp": [2e3]}}', "the key 'realgdp' twice"),

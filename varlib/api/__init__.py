@@ -46,6 +46,7 @@ from .head import HeadAsGet
 from .json_body import StrictJSONRoute
 from .lags import lag_inputs_of
 from .metrics import Metrics, MetricsMiddleware
+from .openapi_numbers import document_whole_bounds
 from .public import without_whereabouts
 from .query import refuse_loose_query
 from .scenarios import add_scenario_routes
@@ -103,6 +104,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     add_team_routes(app, registry)
     add_scenario_routes(app, registry, watch)
     document_tokens(app, security)
+    document_whole_bounds(app)
 
     @app.get(
         "/metrics",

@@ -2,15 +2,17 @@
 
 FastAPI reads a body with `json.loads`, which keeps the last of two equal keys (`{"steps": 2, "steps": 3}`
 forecast 3 steps), answers a body that is not UTF-8 or nests too deeply with a bare 400, one holding an integer
-over Python's 4300-digit limit with a 500, and a syntax error as "JSON decode error" at a bare position. The
-route class here reads the body first, through a request whose `json()` refuses each of these as
-InvalidInputError (a 422 like every other bad input, naming the key or the character); FastAPI then takes the
-parsed body from that request. The body size limit stays with varlib.api.body_limit, whose 413 passes through
+over Python's 4300-digit limit with a 500, a syntax error as "JSON decode error" at a bare position, and UTF-8
+led by a byte-order mark (as Windows tools write it) in codec words ("decode using utf-8-sig"). The route class
+here reads the body first, through a request whose `json()` reads such UTF-8 without its mark and refuses each of
+the others as InvalidInputError (a 422 like every other bad input, naming the key or the character); FastAPI then
+takes the parsed body from that request. The body size limit stays with varlib.api.body_limit, whose 413 passes through
 unchanged.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import sys
@@ -24,6 +26,14 @@ from varlib import InvalidInputError
 
 _SHOWN = 40  # characters of a bad spot shown in a message
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # a \uD800-\uDFFF escape: a UTF-16 surrogate, or half a pair
+_BOM = "\ufeff"  # the byte-order mark, as text
+# UTF-32 LE's mark starts with UTF-16 LE's, so it is looked for first.
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
 
 
 class StrictJSONRequest(Request):
@@ -59,18 +69,12 @@ def is_json(content_type: str) -> bool:
 
 
 def parse_json(body: bytes) -> Any:
-    """The body's JSON value; InvalidInputError for text that is not UTF-8, not JSON, too deep, that gives
-    one key twice in an object, holds a number too long to read or a string that is not Unicode text."""
+    """The body's JSON value (a leading byte-order mark is dropped); InvalidInputError for text that is not UTF-8,
+    not JSON, too deep, that gives one key twice in an object, holds a number too long to read or a string that is
+    not Unicode text."""
     if not body:
         return None
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InvalidInputError(
-            f"the body is not UTF-8 text: byte {exc.start} is {body[exc.start : exc.start + 1]!r}; send the JSON"
-            " object encoded as UTF-8",
-            field="body",
-        ) from None
+    text = _text(body)
     try:
         value = json.loads(text, object_pairs_hook=_unique_keys)
         if _SURROGATE_ESCAPE.search(body):  # only then can a string hold one: UTF-8 itself cannot carry it
@@ -96,6 +100,27 @@ def parse_json(body: bytes) -> Any:
             " digits); send numbers of the documented size",
             field="body",
         ) from None
+
+
+def _text(body: bytes) -> str:
+    """The body as UTF-8 text without a leading byte-order mark (no part of the JSON: some tools write one before
+    UTF-8 text); InvalidInputError, in plain words, for text in another encoding."""
+    for mark, encoding in _MARKS:
+        if body.startswith(mark):
+            raise InvalidInputError(
+                f"the body is {encoding} text (it starts with the {encoding} byte-order mark); send the JSON object"
+                " encoded as UTF-8",
+                field="body",
+            )
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InvalidInputError(
+            f"the body is not UTF-8 text: byte {exc.start:,} (0x{body[exc.start]:02X}) is no part of a UTF-8"
+            " character (text saved as Latin-1 or Windows-1252?); send the JSON object encoded as UTF-8",
+            field="body",
+        ) from None
+    return text.lstrip(_BOM)  # every mark: json.loads would refuse a second one in codec words
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -92,11 +92,13 @@ class ForecastRequest(BaseModel):
         " values used",
         examples=[{"realint": [1.0, 2.0, 2.0, 2.5]}],
     )
-    conditions: dict[str, list[StrictFloat | None]] | None = Field(
+    # A variable's null (no list) passes too: the library refuses it by name, as it refuses a list of only null,
+    # where the schema would say only "Input should be a valid list".
+    conditions: dict[str, list[StrictFloat | None] | None] | None = Field(
         None,
         description="hard conditions on the future path, in levels: one list per variable, step by step from the"
         " first forecast period, null where the path is free (a conditional forecast); a variable with no value"
-        " (only null) is refused by the library, as a conditions file without values is on the CLI",
+        " (null, or only null) is refused by the library, as a conditions file without values is on the CLI",
         examples=[{"realgdp": [13100.0, None, 13300.0]}],
     )
 

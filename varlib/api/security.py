@@ -4,7 +4,8 @@ Writes (alias moves, withdrawals) always need a token whose role allows them; wi
 configured (VARLIB_OIDC_ISSUER unset) the service takes no writes at all. Reads are open unless
 VARLIB_API_OPEN_READS=0, when they need the viewer role too; the audit trail, which names people and the
 addresses they came from, needs it whenever a provider is configured. Refusals use the usual error JSON:
-401 for a missing, malformed, expired or foreign token, 403 for a role that may not do it.
+401 for a missing, malformed, expired or foreign token, 403 for a role that may not do it, and 503 when the
+provider cannot be reached or hands out no usable keys (varlib.tokens), which no token could help.
 """
 
 from __future__ import annotations
@@ -106,12 +107,11 @@ def signed_in(action: str) -> Callable[..., Awaitable[Actor]]:
 
 
 def _unreachable(verifier: TokenVerifier) -> StoreUnavailableError | None:
+    """Why the provider cannot sign anyone in now (down, or answering for another issuer), or None."""
     try:
         verifier.check_provider(PROVIDER_TIMEOUT_S)
     except StoreUnavailableError as exc:
         return exc
-    except AuthenticationError as exc:  # a provider answering for another issuer: sign-in cannot work either
-        return StoreUnavailableError(str(exc), endpoint=verifier.settings.issuer)
     return None
 
 

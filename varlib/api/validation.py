@@ -4,18 +4,23 @@ refused (a 0.9 MB body of bad rows made a 12 MB answer)."""
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel
 
 from varlib import InvalidInputError, check_alias, check_name, check_scenario_name, parse_version
 
 from .error_json import SHOWN, shortened
 from .query import LISTED as PARAMETERS_LISTED
+from .schemas import ForecastRequest
 
 LISTED = 5  # refused parts told in the message and in `details`
+_NOT_A_FIELD = "not a field of this body"
+_PATHS = ("conditions", "exog")  # a body's paths: variable -> values step by step
 
 
 def validation_body(request: Request, exc: RequestValidationError) -> dict:
@@ -28,7 +33,10 @@ def validation_body(request: Request, exc: RequestValidationError) -> dict:
     details = [
         {
             "loc": [shortened(str(part), SHOWN) for part in error.get("loc", ())],  # a 100 kB key name
-            "msg": _path_reason(error) or str(error.get("msg", "")),
+            "msg": _path_reason(error)
+            or _unknown_field(request, error)
+            or _path_shape(error)
+            or str(error.get("msg", "")),
             "type": str(error.get("type", "")),
         }
         for error in listed
@@ -88,6 +96,41 @@ def _path_reason(error: dict) -> str | None:
     return None
 
 
+def _unknown_field(request: Request, error: dict) -> str | None:
+    """A key of the JSON body that its model does not take, told with the keys it does take (and the nearest one:
+    `conditons` is most likely `conditions`); None for any other error."""
+    loc = tuple(error.get("loc", ()))
+    if error.get("type") != "extra_forbidden" or len(loc) != 2 or loc[0] != "body":
+        return None
+    field = getattr(request.scope.get("route"), "body_field", None)
+    model = getattr(getattr(field, "field_info", None), "annotation", None)
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return None
+    names = list(model.model_fields)
+    nearest = difflib.get_close_matches(str(loc[1]), names, n=1)
+    guess = f" (did you mean {nearest[0]!r}?)" if nearest else ""
+    return f"{_NOT_A_FIELD}{guess}; send only these fields: {', '.join(names)}"
+
+
+def _path_shape(error: dict) -> str | None:
+    """`conditions` or `exog` (or one variable's values in them) not of their shape, told with the documented
+    example, rather than as pydantic's "Input should be a valid list"; None for any other error."""
+    loc = tuple(error.get("loc", ()))
+    if len(loc) not in (2, 3) or loc[0] != "body" or loc[1] not in _PATHS:
+        return None
+    example = (ForecastRequest.model_fields[str(loc[1])].examples or [{}])[0]  # the example /docs shows
+    free = " (null leaves a step free)" if loc[1] == "conditions" else " (a value for every step)"
+    if len(loc) == 2 and error.get("type") == "dict_type":
+        return (
+            f"not an object; give {loc[1]} as an object of variables, each with its values as a list step by step"
+            f" from the first forecast period{free}, e.g. {json.dumps(example)}"
+        )
+    if len(loc) == 3 and error.get("type") == "list_type":
+        values = json.dumps(next(iter(example.values()), []))
+        return f"not a list; give {shortened(str(loc[2]), SHOWN)}'s values as a list step by step{free}, e.g. {values}"
+    return None
+
+
 def _with_input(reason: str, error: dict) -> str:
     """The reason led by the value received (`steps: 401: Input should be ...`), shortened when long; not for
     a missing field (pydantic's input is then the whole object), an unknown one (its name is what is wrong) or a
@@ -111,6 +154,6 @@ def _as_word(text: str, reason: str) -> bool:
 
 def _reason(detail: dict) -> str:
     """A validation error's reason; an unknown parameter says where the endpoint's parameters are listed."""
-    if detail["type"] == "extra_forbidden":
+    if detail["type"] == "extra_forbidden" and not detail["msg"].startswith(_NOT_A_FIELD):  # _unknown_field's is told
         return f"not a parameter of this endpoint ({PARAMETERS_LISTED})"
     return detail["msg"].removeprefix("Value error, ")  # our own validators' words, without pydantic's label
