@@ -177,7 +177,8 @@ def _rule_hint(source: dict, kind: str, transform: str, trend: str, options: dic
 
 def _train(source: dict, spec_inputs: dict) -> None:
     st.session_state.pop(RESULT, None)
-    st.session_state.pop(PUBLISHED, None)
+    if st.session_state.pop(PUBLISHED, None):  # its notes went with it: the next version's start empty
+        st.session_state.pop("train_notes", None)
     with st.status("Training…", expanded=True) as status:
         try:
             check_name(spec_inputs["name"])
