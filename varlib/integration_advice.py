@@ -41,10 +41,11 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
             f"{subject}, and Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
             f" {plural_of(johansen.rank, 'relation')} at 5%: a vector"
             f" error-correction model keeps that long-run link (model kind `vecm` with cointegration rank"
-            f" {johansen.rank}{', transform `log`' if positive else ''}); a VAR in differences (transform"
-            f" `{difference}`) discards it."
+            f" {johansen.rank}{', transform `log`' + ALREADY_LOGS.format('none') if positive else ''}); a VAR in"
+            f" differences (transform `{difference}`{ALREADY_LOGS.format('diff') if positive else ''}) discards it."
         )
-    text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`)."
+    text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`"
+    text += f"{ALREADY_LOGS.format('diff') if positive else ''})."
     if johansen is not None and johansen.rank == 0:
         text += (
             f" Johansen's trace test ({_settings(johansen)}) finds no cointegrating relation at 5%: differences"
@@ -58,6 +59,10 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
         )
     return difference, text
 
+
+# Positive series are tested, and advised, in logs; but a file may hold logs already (log GDP, about 9), or rates
+# and shares, whose logs nobody models: which one it is, only the person knows.
+ALREADY_LOGS = ", or `{}` if the values are logs already, or rates"
 
 # The level tests with a linear trend call a trending series stationary when it only wanders around its line;
 # a VAR without the trend then takes the trend for a unit root (its stability check fails), so the advice names it.

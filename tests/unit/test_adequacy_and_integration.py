@@ -115,6 +115,12 @@ def test_integrated_macro_series_get_differencing_advice_and_johansen_equals_sta
     result = analyse_integration(levels, dataset.variables, k_ar=3)
     assert [u.verdict for u in result.unit_roots].count("integrated") >= 2
     assert result.recommended_transform == "logdiff" and "transform `logdiff`" in result.advice
+    # positive series are advised in logs; a file may hold logs (log GDP, about 9) or rates: diff is named for them
+    assert "(transform `logdiff`, or `diff` if the values are logs already, or rates)" in result.advice
+    logged = analyse_integration(np.log(levels), dataset.variables, k_ar=3)  # logs are positive too: still said
+    assert "or `diff` if the values are logs already" in logged.advice
+    growth = analyse_integration(np.diff(np.log(levels), axis=0) - 0.01, dataset.variables, k_ar=3)
+    assert "logs already" not in growth.advice  # not all positive: tested and advised in levels
     johansen = result.johansen
     reference = coint_johansen(np.log(levels), det_order=0, k_ar_diff=2)
     assert johansen.lagged_differences == 2
