@@ -32,6 +32,7 @@ from varlib import (
 
 BASELINE = "baseline (no conditions)"
 EXPORT = "fc_export"
+SIDE_BY_SIDE = 2  # variables whose differences (four columns each) fit the page side by side at 1440 px
 
 
 def editor_forecast(artifact: Artifact, lags: pd.DataFrame, edited: bool, steps: int, level: int, intervals: str):
@@ -185,6 +186,17 @@ def differences(baseline: VersionForecast, result: VersionForecast) -> None:
     st.subheader("Scenario against the baseline")
     table = differences_table(baseline, result)
     formats = shared_formats(table, baseline.variables)
+    variables = list(baseline.variables)
+    if len(variables) <= SIDE_BY_SIDE:
+        _differences_grid(table, formats)
+        return
+    width = len(table.columns) // len(variables)  # a variable's baseline, scenario and differences, in that order
+    for j, tab in enumerate(st.tabs(variables)):  # side by side they were wider than the page: a tab each
+        with tab:
+            _differences_grid(table.iloc[:, j * width : (j + 1) * width], formats)
+
+
+def _differences_grid(table: pd.DataFrame, formats: dict[str, str]) -> None:
     st.dataframe(
         table, width="stretch", column_config={column: _difference_column(column, formats[column]) for column in table}
     )

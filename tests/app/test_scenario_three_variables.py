@@ -1,0 +1,33 @@
+"""A scenario on a model of three variables: the table of differences is a tab per variable, so that none of its
+columns is cut at 1440 px (side by side, twelve columns ran past the page)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tests.app.conftest import errors, open_app
+from tests.app.test_scenario_pages import _condition
+from ui.paths_editor import EDITOR_OPEN
+from varlib import ModelSpec, forecast_artifact, load_dataset, publish_result, train_model
+
+
+def test_three_variables_differences_are_a_tab_each_so_no_column_is_cut(registry):
+    dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
+    publish_result(registry, train_model(dataset, ModelSpec(tuple(dataset.variables), lags=2)), "three")
+    at = open_app({"model": "three", "version": "0.0.1", "steps": 4})
+    at.session_state[EDITOR_OPEN] = True
+    at.run()
+    _condition(at, {0: {"realgdp": 12990.0}})
+    assert errors(at) == ""
+    parts = [f.value for f in at.dataframe if any(str(c).endswith(" difference %") for c in f.value.columns)]
+    # twelve columns side by side ran past the page at 1440 px: four a table, one table a variable
+    assert [list(part.columns) for part in parts] == [
+        [f"{name} baseline", f"{name} scenario", f"{name} difference", f"{name} difference %"]
+        for name in ("realgdp", "realcons", "realinv")
+    ]
+    artifact = registry.load("three", "0.0.1")
+    expected = forecast_artifact(artifact, 4, 0.05, conditions={"realgdp": [12990.0, None, None, None]})
+    baseline = forecast_artifact(artifact, 4, 0.05)
+    np.testing.assert_allclose(
+        parts[2]["realinv difference"], expected.forecast.mean[:, 2] - baseline.forecast.mean[:, 2], rtol=1e-9
+    )
