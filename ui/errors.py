@@ -47,6 +47,9 @@ _ADVICE = {
     ObjectExistsError: ("Not saved", "Nothing was overwritten."),  # the message says why and what to do
     WithdrawnError: ("Withdrawn", "Pick another version above; the Models page says who withdrew it and why."),
 }
+# A forecast input refused: nothing is stored by forecasting, so "nothing was stored" says nothing; what a person
+# needs is why the charts and tables went, and that they come back with the value
+FORECAST_WAITS = "The forecast, its charts and tables come back once this is corrected."
 # CLI commands the library's messages name, said as the dashboard's own controls
 _DASHBOARD_WORDS = (
     (re.compile(r"`varlib alias set \S+ VERSION --name \S+`"), "the Models page's *Move an alias* form (admins only)"),
@@ -83,9 +86,9 @@ def in_controls(message: str, controls: Mapping[str, str]) -> str:
 _NAME_AND_VERSION = re.compile(r"\S+ \d+\.\d+\.\d+\b")
 
 
-def explain(exc: VarlibError, controls: Mapping[str, str] | None = None) -> str:
+def explain(exc: VarlibError, controls: Mapping[str, str] | None = None, advice: str | None = None) -> str:
     """The markdown shown for a failure: what happened, the library's message (starting with a capital; with
-    `controls`, its CLI flags named as those controls), and the next step."""
+    `controls`, its CLI flags named as those controls), and the next step (`advice`, or the failure kind's)."""
     message = dashboard_words(str(exc))
     if controls is not None:  # other pages' refusals keep the flags until they map their controls
         message = in_controls(message, controls)
@@ -98,9 +101,9 @@ def explain(exc: VarlibError, controls: Mapping[str, str] | None = None) -> str:
     versioned = _NAME_AND_VERSION.match(message) is not None
     if not (named and " " not in named and message.startswith(named + " ")) and first.isalpha() and not versioned:
         message = message[:1].upper() + message[1:]  # a sentence of its own after the title
-    for kind, (title, advice) in _ADVICE.items():
+    for kind, (title, usual) in _ADVICE.items():
         if isinstance(exc, kind):
-            return f"**{title}.** {message}\n\n{advice}"
+            return f"**{title}.** {message}\n\n{advice or usual}"
     return f"**Something went wrong.** {message}"
 
 
@@ -111,9 +114,12 @@ def dashboard_words(message: str) -> str:
     return message
 
 
-def show_error(exc: VarlibError, where=None, controls: Mapping[str, str] | None = None) -> None:
-    """Render a VarlibError as st.error (in `where`, a container, when given; CLI flags as `controls`)."""
-    (where or st).error(explain(exc, controls), icon=":material/error:")
+def show_error(
+    exc: VarlibError, where=None, controls: Mapping[str, str] | None = None, advice: str | None = None
+) -> None:
+    """Render a VarlibError as st.error (in `where`, a container, when given; CLI flags as `controls`; `advice`
+    instead of the failure kind's next step, e.g. FORECAST_WAITS)."""
+    (where or st).error(explain(exc, controls, advice), icon=":material/error:")
 
 
 def shielded(render: Callable[..., None]) -> Callable[..., None]:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui import presentation, store
 from ui.chart_look import Look, export_config, file_stem, plot, scenario_part
-from ui.errors import show_error
+from ui.errors import FORECAST_WAITS, show_error
 from ui.figures import forecast_figure, recent
 from ui.layout import chart_cells
 from ui.paths_editor import condition_inputs, exog_inputs
@@ -47,7 +47,7 @@ def editor_forecast(artifact: Artifact, lags: pd.DataFrame, edited: bool, steps:
     try:
         baseline = forecast_artifact(artifact, steps, alpha, lags, intervals, exog)
     except VarlibError as exc:
-        show_error(exc)
+        show_error(exc, advice=FORECAST_WAITS)
         return None
     conditions = condition_inputs(artifact, labels, baseline)
     if conditions is None:  # refused, and said why: no forecast that would look like one given them
@@ -60,7 +60,7 @@ def editor_forecast(artifact: Artifact, lags: pd.DataFrame, edited: bool, steps:
             forecast_artifact(artifact, steps, alpha, lags, intervals, exog, conditions) if conditions else baseline
         )
     except VarlibError as exc:
-        show_error(exc)
+        show_error(exc, advice=FORECAST_WAITS)
         return None
     lag_inputs = lags if edited else None
     inputs = {"steps": steps, "alpha": alpha, "lag_inputs": lag_inputs, "intervals": intervals, "exog": exog}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.errors import show_error
+from ui.errors import FORECAST_WAITS, show_error
 from ui.forecast_link import LAG_KEPT, LAG_RESET, LINK_LAGS, decode_lags, exact_text, reset_lag_table
 from ui.tables import UPLOAD_TYPES
 from varlib import (
@@ -110,7 +110,8 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
                 uploaded, artifact.variables, needed, artifact.spec.transform, artifact.data.frequency
             )
         except VarlibError as exc:
-            show_error(exc)  # no forecast while the file stays: one from other inputs would look like one from it
+            # no forecast while the file stays: one from other inputs would look like one from it
+            show_error(exc, advice=FORECAST_WAITS)
             st.caption("Fix the CSV, or remove it to forecast from the model's own last observations.")
             return None
         else:
@@ -138,7 +139,7 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     try:
         lags = parse_lag_table(edited, artifact.variables, needed, artifact.spec.transform)
     except VarlibError as exc:
-        show_error(exc)
+        show_error(exc, advice=FORECAST_WAITS)
         return None
     if not isinstance(lags.index, pd.DatetimeIndex):  # no dates given: continue from the training data
         lags.index = artifact.default_lag_inputs().index

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui.errors import show_error
+from ui.errors import FORECAST_WAITS, show_error
 from ui.forecast_link import LINK_LAGS, encode_lags, exact_text, reset_lag_table
 from ui.path_upload import apply_upload
 from ui.tables import UPLOAD_TYPES
@@ -86,7 +86,7 @@ def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list
     draft = st.session_state.get(_key(artifact, CONDITIONS))
     refused = draft and (draft.get("refused") or draft.get("typed"))
     if refused:  # the file in the closed editor's uploader, or a cell typed in it, was refused
-        show_error(refused)
+        show_error(refused, advice=FORECAST_WAITS)
         return None
     if not draft or not draft["values"]:
         return {}
@@ -98,7 +98,7 @@ def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list
             path_editor_table(current, columns, labels), columns, labels, CONDITIONS, _positive(artifact, CONDITIONS)
         )  # the editor's own table: dated as the forecast is
     except VarlibError as exc:
-        show_error(exc)
+        show_error(exc, advice=FORECAST_WAITS)
         return None
     conditions = _conditions(path)
     if conditions:
@@ -179,7 +179,7 @@ def _editor(
         lambda file, n: check_path(file, columns, labels[:n], what, positive, others, frequency=frequency),
     )
     if draft.get("refused") is not None:
-        show_error(draft["refused"])
+        show_error(draft["refused"], advice=FORECAST_WAITS)
         return None
     current = pd.DataFrame({c: _padded(draft["values"].get(c), len(labels)) for c in columns})
     table = path_editor_table(current, columns, labels)
@@ -217,7 +217,7 @@ def _editor(
         path = check_path(edited, columns, labels, what, _positive(artifact, what), _others(artifact, what))
     except VarlibError as exc:
         draft["typed"] = exc  # the draft cannot hold the text typed: said again while the editor is closed
-        show_error(exc)
+        show_error(exc, advice=FORECAST_WAITS)
         return None
     draft["typed"] = None
     return path

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from tests.app.conftest import charts, errors, open_app, trace, values
+from ui.errors import FORECAST_WAITS
 from varlib import MAX_STEPS
 from varlib.service import forecast_artifact
 
@@ -55,6 +56,8 @@ def test_text_in_a_lag_cell_is_named(seeded, text):
     at.run()
     assert "Lag input realgdp on" in errors(at) and repr(text) in errors(at)
     assert not charts(at) and "lags" not in at.query_params
+    # why the charts went, and that they come back; not a publish's "nothing was stored or changed"
+    assert errors(at).endswith(FORECAST_WAITS) and "Nothing was stored" not in errors(at)
 
 
 def test_edited_lag_inputs_travel_in_the_link(seeded):
