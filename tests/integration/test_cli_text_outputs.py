@@ -112,3 +112,14 @@ def test_train_names_the_span_it_trained_on(varx_store, capsys):
     examples = Path(__file__).resolve().parents[2] / "examples" / "us-macro.csv"
     code, out, _ = run(capsys, "train", "--csv", examples, "--start", "1990Q1", "--end", "2019-10-01", "--lags", "1")
     assert code == 0 and "quarterly 1990Q1 to 2009Q3 (79 rows)" in out.splitlines()[0], out
+
+
+def test_train_and_diagnose_test_cointegration_at_the_same_order(varx_store, capsys):
+    # a VAR(3): diagnose tests with 2 lagged differences; train tested with 1 and advised the opposite
+    code, out, _ = run(capsys, "train", "--vars", "realcons,realdpi", "--lags", "3", "--name", "cd", "--publish")
+    trained = next(x for x in out.splitlines() if x.startswith("unit roots: "))
+    assert code == 0 and "2 lagged differences" in trained
+    code, out, _ = run(capsys, "diagnose", "--name", "cd")
+    assert code == 0 and "2 lagged differences" in out
+    said = "finds 1 cointegrating relation" if "finds 1 cointegrating relation" in out else "finds no cointegrating"
+    assert said in trained

@@ -139,12 +139,14 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 def _unit_root_advice(result) -> str | None:
-    """The Train page's unit-root advice, when it advises a VAR another transform than the one trained."""
+    """The unit-root advice, when it advises a VAR another transform than the one trained: Johansen's test at the
+    fitted order in levels, as `diagnose` tests the version, so that the two never advise apart."""
     spec = result.spec
     if spec.kind != "var":
         return None
     levels = result.dataset.frame[list(spec.variables)].to_numpy(dtype=float)
-    found = varlib.analyse_integration(levels, list(spec.variables))
+    order = max(result.params.k_ar + spec.lag_inputs_extra, 2)  # a VAR(p) of differences is a VAR(p + 1) of levels
+    found = varlib.analyse_integration(levels, list(spec.variables), order)
     return found.advice if found.recommended_transform not in (None, spec.transform) else None
 
 
