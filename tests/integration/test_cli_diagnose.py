@@ -1,9 +1,11 @@
 """`python -m varlib diagnose --json` and `report`, from outside, against statsmodels computed here."""
 
+import errno
 import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -142,6 +144,31 @@ def test_report_writes_one_html_file(local_published, tmp_path, monkeypatch, cap
         str(tmp_path / "no" / "such" / "dir" / "r.html"),
     )
     assert code == 2 and "cannot write the report" in err
+
+
+def test_a_report_that_cannot_be_written_whole_exits_1_and_keeps_the_one_before(
+    local_published, tmp_path, monkeypatch, capsys
+):
+    if not Path("/dev/full").exists():
+        pytest.fail("/dev/full is missing: this test needs a Linux machine")
+    code, _, err = in_process(local_published, monkeypatch, capsys, "report", "0.0.1", "--out", "/dev/full")
+    assert code == 1 and "cannot write the report to '/dev/full'" in err  # a full disk, as for stdout
+    target = tmp_path / "out" / "report.html"
+    target.parent.mkdir()
+    target.write_text("the report of last week")
+    target.chmod(0o644)
+
+    def full_disk(*_args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)  # the new report is written, then cannot take the old one's place
+    code, _, err = in_process(local_published, monkeypatch, capsys, "report", "0.0.1", "--out", str(target))
+    assert code == 1 and "is unchanged" in err
+    assert target.read_text() == "the report of last week"
+    assert [p.name for p in target.parent.iterdir()] == [target.name]  # no half-written file left beside it
+    monkeypatch.undo()
+    code, _, _ = in_process(local_published, monkeypatch, capsys, "report", "0.0.1", "--out", str(target))
+    assert code == 0 and "VAR model var 0.0.1" in target.read_text() and target.stat().st_mode & 0o777 == 0o644
 
 
 def test_report_has_the_forecast_and_the_impulse_responses_asked_for(local_published, tmp_path, monkeypatch, capsys):

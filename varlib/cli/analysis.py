@@ -6,7 +6,8 @@ import argparse
 
 import varlib
 
-from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn, write_text
+from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn
+from .files import write_text
 from .output import print_json, print_table
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 import pandas as pd
 
@@ -286,13 +285,3 @@ def run_import_legacy(args: argparse.Namespace) -> int:
         " the pickle is untouched"
     )
     return 0
-
-
-def write_text(path: str, text: str, what: str) -> None:
-    """Write a file the user named, or InvalidInputError naming it and what it was for."""
-    try:
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InvalidInputError(
-            f"cannot write {what} to {path!r}: {exc.strerror or exc}", field="out", value=path
-        ) from None
