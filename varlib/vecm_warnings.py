@@ -50,6 +50,18 @@ def reinsel_ahn_factor(rows: int, k: int, k_ar: int) -> float | None:
     return (effective - k * k_ar) / effective if effective > k * k_ar else None
 
 
+def _flip(rank: int, trace: float, scaled: float, critical: float) -> str:
+    """One rank's figures, with as many decimals (2 to 6) as it takes for the scaled statistic and the critical
+    value to read apart: 15.49 against 15.49 cannot show which side of it the statistic fell."""
+    decimals = 2
+    while decimals < 6 and f"{scaled:.{decimals}f}" == f"{critical:.{decimals}f}":
+        decimals += 1
+    return (
+        f"rank <= {rank}: trace {trace:.{decimals}f}, scaled {scaled:.{decimals}f}, 5% critical value"
+        f" {critical:.{decimals}f}"
+    )
+
+
 def small_sample_warning(johansen: Johansen, rows: int, k_ar: int, transform: str) -> str | None:
     """A warning when Reinsel and Ahn's scaled trace statistics choose another rank than Johansen's test did
     on a model-space series of `rows` rows at VAR order `k_ar` (None when they agree); `transform`: the
@@ -63,8 +75,7 @@ def small_sample_warning(johansen: Johansen, rows: int, k_ar: int, transform: st
         return None
     effective = rows - k_ar
     flips = "; ".join(
-        f"rank <= {r}: trace {johansen.trace[r]:.2f}, scaled {johansen.trace[r] * factor:.2f}, 5% critical"
-        f" value {johansen.trace_critical[r][1]:.2f}"
+        _flip(r, johansen.trace[r], johansen.trace[r] * factor, johansen.trace_critical[r][1])
         for r in range(scaled, johansen.rank)  # the factor is below 1: the scaled rank is never larger
     )
     force = "CLI --coint-rank {}, dashboard: Cointegration rank on the Train page"  # as ui.errors reads flags

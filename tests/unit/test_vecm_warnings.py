@@ -70,6 +70,14 @@ def test_a_rank_the_small_sample_factor_would_change_is_named(macro):
     assert not [w for w in fixed.warnings if "Reinsel" in w]  # a rank given is not the test's to question
 
 
+def test_figures_that_decide_the_rank_are_printed_with_digits_enough_to_tell_them_apart(macro):
+    # the bundled quarters: a scaled trace of 15.488 against a critical value of 15.494, both "15.49" at 2 decimals
+    spec = ModelSpec(("realgdp", "realcons"), kind="vecm")
+    result = train_model(as_quarterly(macro[["realgdp", "realcons"]], "macro"), spec)
+    (warning,) = [w for w in result.warnings if "Reinsel" in w]
+    assert "rank <= 0: trace 16.137, scaled 15.488, 5% critical value 15.494" in warning
+
+
 def test_the_cli_prints_the_warning_on_stderr(macro, tmp_path, capsys):
     path = tmp_path / "macro80.csv"
     frame = macro.loc["1980-01-01":"1999-10-01", ["tbilrate", "realint"]]
