@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+KPSS_TABLE = (0.01, 0.10)  # the p-values statsmodels' KPSS table spans; beyond them it returns the end
 DETERMINISTIC = "constant or a straight line"  # the verdict of a series with nothing random in it (untestable)
 
 
@@ -18,13 +19,27 @@ class UnitRoot:
     adf_statistic: float
     adf_pvalue: float
     kpss_statistic: float
-    kpss_pvalue: float  # interpolated by statsmodels within [0.01, 0.10]
+    kpss_pvalue: float  # interpolated by statsmodels within KPSS_TABLE
     diff_adf_pvalue: float
     verdict: str  # "stationary" | "integrated" | "unclear" | DETERMINISTIC
     order: int | None  # 0 or 1 when the tests agree, None otherwise
     # the level tests' deterministic terms (statsmodels' `regression`): varlib.integration runs both with "ct",
     # so "stationary" means stationary around a linear trend, which a VAR reproduces only with trend `ct`
     regression: str = "ct"
+
+    @property
+    def kpss_beyond_table(self) -> str | None:
+        """"below" or "above" when the KPSS p-value sits at an end of the table it is read from (statsmodels stops
+        at 0.01 and 0.10: the true one is that or less, that or more), else None."""
+        if self.kpss_pvalue <= KPSS_TABLE[0]:
+            return "below"
+        return "above" if self.kpss_pvalue >= KPSS_TABLE[1] else None
+
+    @property
+    def kpss_p_text(self) -> str:
+        """`0.0412`, or `≤ 0.01` / `≥ 0.1` at an end of the table: printed as exact, 0.01 claimed too much."""
+        bound = {"below": "≤ ", "above": "≥ "}.get(self.kpss_beyond_table or "", "")
+        return f"{bound}{self.kpss_pvalue:.3g}"
 
     def to_dict(self) -> dict:
         return {
@@ -33,6 +48,7 @@ class UnitRoot:
             "adf_pvalue": self.adf_pvalue,
             "kpss_statistic": self.kpss_statistic,
             "kpss_pvalue": self.kpss_pvalue,
+            "kpss_pvalue_beyond_table": self.kpss_beyond_table,
             "diff_adf_pvalue": self.diff_adf_pvalue,
             "verdict": self.verdict,
             "order": self.order,

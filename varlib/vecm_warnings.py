@@ -30,7 +30,8 @@ def stationary_warning(levels: np.ndarray, names: list[str], rank: int) -> str |
     one = len(stationary) == 1
     names_ = and_list(u.variable for u in stationary)
     figures = "; ".join(
-        f"{u.variable}: ADF p = {u.adf_pvalue:.3g} rejects a unit root, KPSS p = {u.kpss_pvalue:.3g} does not"
+        f"{u.variable}: ADF p = {u.adf_pvalue:.3g} rejects a unit root,"
+        f" KPSS p {'' if u.kpss_beyond_table else '= '}{u.kpss_p_text} does not"
         " reject stationarity"
         for u in stationary
     )

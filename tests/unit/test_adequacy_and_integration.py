@@ -247,3 +247,14 @@ def test_a_vecms_advice_says_which_rank_it_uses_when_the_unit_root_johansen_test
     assert f"rank {tested + 1}, the rank its own test chose" in other and f"other settings, finds {tested}" in other
     same = advice_for_model(result, "vecm", "none", rank=tested)
     assert "its own rank test is on the Cointegration tab" in same and "other settings" not in same
+
+
+def test_kpss_p_values_at_the_ends_of_its_table_read_as_bounds():
+    # statsmodels reads KPSS p-values from a table spanning 0.01-0.10 and returns its end beyond it
+    dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
+    roots = analyse_integration(dataset.frame.to_numpy(dtype=float), dataset.variables).unit_roots
+    by_name = {u.variable: u for u in roots}
+    assert by_name["realcons"].kpss_pvalue == 0.01 and by_name["realcons"].kpss_p_text == "≤ 0.01"
+    assert by_name["realinv"].kpss_pvalue == 0.1 and by_name["realinv"].kpss_p_text == "≥ 0.1"
+    assert by_name["realgdp"].kpss_p_text == f"{by_name['realgdp'].kpss_pvalue:.3g}"  # inside the table: as it is
+    assert [u.to_dict()["kpss_pvalue_beyond_table"] for u in roots] == [None, "below", "above"]  # and in JSON

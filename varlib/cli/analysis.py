@@ -48,7 +48,7 @@ def run_diagnose(args: argparse.Namespace) -> int:
         for root in result.integration.unit_roots:
             print(
                 f"unit root {root.variable} ({result.integration.tested_on}): ADF p {root.adf_pvalue:.3g},"
-                f" KPSS p {root.kpss_pvalue:.3g}: {root.verdict}"
+                f" KPSS p {root.kpss_p_text}: {root.verdict}"
             )
         if result.integration.sample_note:
             print(f"unit roots: {result.integration.sample_note}")
