@@ -80,8 +80,13 @@ def test_scenarios_belong_to_one_version(registry, macro_result):
     registry.save_scenario(make_scenario(first, "a", 4))
     registry.save_scenario(make_scenario(second, "a", 5))  # the same name on another version is another object
     assert registry.scenario("var", "0.0.1", "a").steps == 4 and registry.scenario("var", "latest", "a").steps == 5
-    with pytest.raises(NotFoundError, match=r"var 0.0.2 has no scenario 'b'; saved: a"):
+    with pytest.raises(NotFoundError, match=r"var 0.0.2 has no scenario 'b'; saved: a$"):
         registry.scenario("var", "0.0.2", "b")
+    registry.save_scenario(make_scenario(first, "only-first", 4))
+    third = _published(registry, macro_result)  # published after the scenario was saved: it does not have it
+    elsewhere = r"saved: none; 'only-first' is saved on var 0.0.1: open it on that version"
+    with pytest.raises(NotFoundError, match=elsewhere):
+        registry.scenario("var", str(third.version), "only-first")
     with pytest.raises(InvalidInputError, match="was made for var 0.0.1, not var 0.0.2"):
         forecast_scenario(second, registry.scenario("var", "0.0.1", "a"))
 

@@ -21,7 +21,8 @@ from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, Obj
 from ..identity import Actor
 from ..scenario import FORMAT, Scenario, check_scenario_name
 from ..store import Store
-from ..versions import Version, check_name
+from ..versions import Version, check_name, parse_key_version
+from ..wording import and_list
 from . import audit
 from .layout import SCENARIO_FOLDER, helper_prefix, scenario_key
 from .plain_text import check_notes
@@ -113,6 +114,9 @@ class ScenarioShelf:
             saved = [s.scenario for s in listed if not s.damaged]
             damaged = [s.scenario for s in listed if s.damaged]
             also = f" (damaged: {', '.join(damaged)})" if damaged else ""
+            elsewhere = self._versions_with(name, label)
+            if elsewhere:  # a scenario belongs to one version: a newer one published since does not have it
+                also += f"; {label!r} is saved on {name} {and_list(map(str, elsewhere))}: open it on that version"
             raise NotFoundError(
                 f"{name} {concrete} has no scenario {label!r}; saved: {', '.join(saved) or 'none'}{also}",
                 key=key,
@@ -138,6 +142,16 @@ class ScenarioShelf:
             except (NotFoundError, InvalidInputError):
                 continue  # gone meanwhile, or a name outside the rule: no scenario can be saved or opened so
         return sorted(found, key=lambda item: item.scenario)
+
+    def _versions_with(self, name: str, label: str) -> list[Version]:
+        """The versions of `name` that hold a scenario called `label`, newest first (one listing of them all)."""
+        found = set()
+        for info in self.store.list(helper_prefix(name, SCENARIO_FOLDER)):
+            folder, _, file = info.key.rpartition("/")
+            version = parse_key_version(folder.rsplit("/", 1)[-1])
+            if file == f"{label}.json" and version is not None:
+                found.add(version)
+        return sorted(found, reverse=True)
 
 
 def _encode(scenario: Scenario) -> bytes:
