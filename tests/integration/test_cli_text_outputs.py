@@ -123,3 +123,16 @@ def test_train_and_diagnose_test_cointegration_at_the_same_order(varx_store, cap
     assert code == 0 and "2 lagged differences" in out
     said = "finds 1 cointegrating relation" if "finds 1 cointegrating relation" in out else "finds no cointegrating"
     assert said in trained
+
+
+def test_lag_inputs_without_dates_say_where_they_are_taken_to_sit(varx_store, capsys, tmp_path):
+    undated = tmp_path / "undated.csv"
+    undated.write_text("realgdp,realcons\n12000,8000\n12100,8050\n")  # the VARX(2) needs two rows
+    code, out, err = run(capsys, "forecast", "--steps", "3", "--exog-csv", tmp_path / "rate.csv", "--lags-csv", undated)
+    assert code == 0 and out.splitlines()[1].endswith("(2009-10-01 to 2010-04-01)")
+    assert err.startswith(f"note: {undated} has no dates, so its rows stand for the training data's last periods")
+    assert "(2009Q2 to 2009Q3)" in err and "add a date column" in err
+    dated = tmp_path / "dated.csv"
+    dated.write_text("date,realgdp,realcons\n2009-04-01,12000,8000\n2009-07-01,12100,8050\n")
+    code, _, err = run(capsys, "forecast", "--steps", "3", "--exog-csv", tmp_path / "rate.csv", "--lags-csv", dated)
+    assert (code, err) == (0, "")  # dated rows say where they sit themselves

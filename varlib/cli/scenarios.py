@@ -200,6 +200,14 @@ def _inputs(args: argparse.Namespace, artifact: varlib.Artifact):
                 f"note: {args.lags_csv} has {len(table)} rows; the forecast starts from its last {len(lags)}",
                 file=sys.stderr,
             )
+        if not isinstance(lags.index, pd.DatetimeIndex):  # rows without dates: where they sit is the model's guess
+            own = varlib.period_labels(artifact.default_lag_inputs().index, artifact.data.frequency)
+            print(
+                f"note: {args.lags_csv} has no dates, so its rows stand for the training data's last periods"
+                f" ({own[0]} to {own[-1]}) and the forecast is dated from there; add a date column to forecast"
+                " from other periods",
+                file=sys.stderr,
+            )
     exog = varlib.read_path_csv(args.exog_csv, EXOG) if args.exog_csv else None
     conditions = varlib.read_path_csv(args.conditions_csv, CONDITIONS) if args.conditions_csv else None
     return lags, exog, conditions
