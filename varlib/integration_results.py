@@ -29,7 +29,7 @@ class UnitRoot:
 
     @property
     def kpss_beyond_table(self) -> str | None:
-        """"below" or "above" when the KPSS p-value sits at an end of the table it is read from (statsmodels stops
+        """ "below" or "above" when the KPSS p-value sits at an end of the table it is read from (statsmodels stops
         at 0.01 and 0.10: the true one is that or less, that or more), else None."""
         if self.kpss_pvalue <= KPSS_TABLE[0]:
             return "below"
