@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from varlib import Actor, ModelSpec, Registry, load_dataset, publish_result, train_model
+from varlib import Actor, InvalidInputError, ModelSpec, Registry, load_dataset, publish_result, train_model
 from varlib.cli import main
 
 
@@ -136,3 +136,13 @@ def test_lag_inputs_without_dates_say_where_they_are_taken_to_sit(varx_store, ca
     dated.write_text("date,realgdp,realcons\n2009-04-01,12000,8000\n2009-07-01,12100,8050\n")
     code, _, err = run(capsys, "forecast", "--steps", "3", "--exog-csv", tmp_path / "rate.csv", "--lags-csv", dated)
     assert (code, err) == (0, "")  # dated rows say where they sit themselves
+
+
+def test_an_alias_written_without_its_at_is_told_the_at(varx_store, capsys):
+    varx_store.set_alias("varx", "champion", "0.0.1")
+    code, _, err = run(capsys, "forecast", "champion", "--name", "varx")
+    assert code == 2 and err.strip().endswith("; did you mean @champion, the alias of varx that points at 0.0.1?")
+    code, _, err = run(capsys, "forecast", "champ", "--name", "varx")
+    assert code == 2 and "did you mean" not in err  # no alias of that name: the refusal alone
+    with pytest.raises(InvalidInputError, match="did you mean @champion"):  # the REST service's and pages' path
+        varx_store.resolve("varx", "champion")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..artifact import Artifact
 from ..config import Settings
-from ..errors import AccessDeniedError, CorruptArtifactError, NotFoundError
+from ..errors import AccessDeniedError, CorruptArtifactError, InvalidInputError, NotFoundError, VarlibError
 from ..identity import Actor
 from ..spec import ModelSpec
 from ..store import Store, open_store
@@ -92,7 +92,22 @@ class Registry(Governance, ScenarioShelf):
             return version
         if is_alias(version):
             return self.resolve_alias(name, version)
-        return self.resolve_latest(name) if is_latest(version) else parse_version(version)
+        if is_latest(version):
+            return self.resolve_latest(name)
+        try:
+            return parse_version(version)
+        except InvalidInputError as exc:
+            raise InvalidInputError(str(exc) + self.alias_hint(name, str(version))) from None
+
+    def alias_hint(self, name: str, text: str) -> str:
+        """`; did you mean @champion ...` when `text`, no version, names an alias of `name` without its @."""
+        try:
+            found = self.alias(name, text.strip())
+        except VarlibError:  # not an alias's name either, or the store cannot say: the refusal stands alone
+            return ""
+        if found is None or found.version is None:
+            return ""
+        return f"; did you mean @{found.alias}, the alias of {name} that points at {found.version}?"
 
     def load(self, name: str, version: str | Version = LATEST, *, cached: bool = True) -> Artifact:
         """The artifact of a version. Versions never change, so `cached` keeps them for good;

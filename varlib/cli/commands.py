@@ -18,15 +18,17 @@ def registry_from_env() -> Registry:
     return Registry.from_settings(Settings.from_env())
 
 
-def _check_version(text: str, name: str | None) -> None:
-    """A version as typed; a model name in its place (`varlib forecast var`) is told where the name goes."""
+def _check_version(text: str, name: str | None, registry: Registry) -> None:
+    """A version as typed; a model name in its place (`varlib forecast var`) is told where the name goes, and an
+    alias's name without its @ (`varlib forecast champion --name var`) is told the @."""
     try:
         varlib.parse_version(text)
     except InvalidInputError as exc:
         if name is None and varlib.NAME_PATTERN.fullmatch(text):
             hint = f"{exc}; the model is named with --name {text}"
             raise InvalidInputError(hint, field="version", value=text) from None
-        raise
+        hint = registry.alias_hint(name, text) if name else ""
+        raise InvalidInputError(f"{exc}{hint}", field="version", value=text) from None
 
 
 def load_version(args: argparse.Namespace, registry: Registry | None = None, warn: bool = True) -> varlib.Artifact:
@@ -44,11 +46,11 @@ def named_version(
     or the store the environment names, and (with `withdrawal`) its withdrawal, read once: only a version
     named by its number can have one, since `latest` and aliases never resolve to a withdrawn version."""
     pinned = args.version != varlib.LATEST and not varlib.is_alias(args.version)
+    registry = registry or registry_from_env()
     if varlib.is_alias(args.version):
         varlib.check_alias(args.version.lstrip("@"))
     elif pinned:
-        _check_version(args.version, args.name)  # a malformed version is bad input, whatever the store holds
-    registry = registry or registry_from_env()
+        _check_version(args.version, args.name, registry)  # a malformed version is bad input, whatever the store holds
     try:
         artifact = registry.load(model_name(registry, args.name), args.version)
     except NotFoundError:
