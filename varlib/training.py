@@ -117,8 +117,8 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     check_not_degenerate(
         frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}", collinear=spec.transform not in LOGGED
     )
+    series = to_model_space(frame.to_numpy(dtype=float), spec.transform, list(spec.variables))
     if exog is not None:  # on every training row, once: a part's rows (a dummy still 0 there) may hold less
-        series = to_model_space(frame.to_numpy(dtype=float), spec.transform, list(spec.variables))
         where = f" in {MODEL_SPACE[spec.transform]} of {dataset.name}"
         aligned = model_space_exog(spec, exog, len(series))
         check_exog_separable(series, aligned, spec.trend, list(spec.variables), list(spec.exog), where)
@@ -129,8 +129,7 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     if exog is not None:  # with the lag order the fit chose: lags beyond it are no regressors
         lags = int(fitted.params.k_ar)
         check_exog_not_lagged(series, aligned, lags, spec.trend, list(spec.variables), list(spec.exog), where)
-    space = to_model_space(frame.to_numpy(dtype=float), spec.transform, list(spec.variables))
-    near = near_identity_warning(space, list(spec.variables))  # said, not refused: an exact one was refused above
+    near = near_identity_warning(series, list(spec.variables))  # said, not refused: an exact one was refused above
     whole_rank = getattr(fitted.params, "coint_rank", None)
     filled = _filled(dataset, frame)
     evaluation, notes = _evaluate(frame, spec, holdout_rows, exog, whole_rank, filled) if holdout_rows else (None, ())

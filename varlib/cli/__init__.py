@@ -8,7 +8,6 @@ its reader (`varlib ... | head`) ends quietly with 141, as a Unix tool killed by
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -16,6 +15,7 @@ from collections.abc import Callable, Sequence
 from varlib import ConflictError, InvalidInputError, VarlibError
 
 from . import analysis, commands, models, scenarios, serve, team
+from .files import DEVICE_FAILURES
 from .parser import build_parser, parse
 
 # 128 + SIGPIPE: what the shell reports for `cat` or `grep` when the reader of a pipe exits early, so a
@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_stdout()
         return READER_GONE
     except OSError as exc:  # output to a full disk (`> /dev/full`) or a failing device: one line, not a traceback
-        if exc.errno not in (errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT):
+        if exc.errno not in DEVICE_FAILURES:
             raise
         _drop_stdout()
         print(f"error: the output could not be written: {exc.strerror}", file=sys.stderr)

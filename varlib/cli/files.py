@@ -16,7 +16,7 @@ from pathlib import Path
 
 from varlib import InvalidInputError, VarlibError
 
-DEVICE_FAILURES = (errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT)
+DEVICE_FAILURES = (errno.ENOSPC, errno.EFBIG, errno.EIO, errno.EDQUOT)  # a full disk or a failing device: exit 1
 
 
 def write_text(path: str, text: str, what: str) -> None:
