@@ -10,6 +10,7 @@ import streamlit as st
 
 from ui import store
 from ui.chart_look import file_stem, scenario_part
+from ui.layout import tab_per_variable
 from ui.tables import forecast_table
 from varlib import VersionForecast, Withdrawal, shared_formats, to_json, with_withdrawal
 
@@ -35,12 +36,8 @@ def _table(result: VersionForecast, level: int | float, fan: list[int]) -> None:
     formats = shared_formats(table, result.variables)
     variables = list(result.variables)
     if len(variables) > 1 and (fan or len(variables) > WHOLE_UP_TO):
-        # one table per variable: all of them side by side would be wider than the page and scroll sideways
-        width = len(table.columns) // len(variables)  # a variable's point forecast, then its bounds
-        for j, tab in enumerate(st.tabs(variables)):
-            part = table.iloc[:, j * width : (j + 1) * width]
-            with tab:
-                _grid(part, formats, {c: _bare(c, variables[j], result.forecast.point) for c in part})
+        for variable, part in tab_per_variable(table, variables):  # its point forecast, then its bounds
+            _grid(part, formats, {c: _bare(c, variable, result.forecast.point) for c in part})
     else:
         _grid(table, formats, {})
     bands = "fan-" + "-".join(map(str, fan)) if fan else str(level)

@@ -12,7 +12,7 @@ from ui import presentation, store
 from ui.chart_look import Look, export_config, file_stem, plot, scenario_part
 from ui.errors import FORECAST_WAITS, show_error
 from ui.figures import forecast_figure, recent
-from ui.layout import chart_cells
+from ui.layout import chart_cells, tab_per_variable
 from ui.paths_editor import condition_inputs, exog_inputs
 from ui.scenario_figures import Line, scenario_figure
 from ui.tables import differences_table
@@ -190,10 +190,8 @@ def differences(baseline: VersionForecast, result: VersionForecast) -> None:
     if len(variables) <= SIDE_BY_SIDE:
         _differences_grid(table, formats)
         return
-    width = len(table.columns) // len(variables)  # a variable's baseline, scenario and differences, in that order
-    for j, tab in enumerate(st.tabs(variables)):  # side by side they were wider than the page: a tab each
-        with tab:
-            _differences_grid(table.iloc[:, j * width : (j + 1) * width], formats)
+    for _, part in tab_per_variable(table, variables):  # its baseline, scenario and differences
+        _differences_grid(part, formats)
 
 
 def _differences_grid(table: pd.DataFrame, formats: dict[str, str]) -> None:

@@ -2,13 +2,16 @@
 
 The browser redraws every element a run sends (about 2 ms each, docs/BENCHMARKS.md), so a row of
 controls is one horizontal container rather than a column block per control, and short lines that
-belong together are one markdown block, the caption-like ones written with `quiet`.
+belong together are one markdown block, the caption-like ones written with `quiet`. A table of several
+variables' columns too wide for the page is a tab per variable (`tab_per_variable`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
+import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
@@ -47,3 +50,12 @@ def quiet(text: str) -> str:
 def sentence(clause: str) -> str:
     """A library's clause (`column quarter: ...`) as a sentence of its own on a page: capitalised, closed."""
     return f"{clause[:1].upper()}{clause[1:]}."
+
+
+def tab_per_variable(table: pd.DataFrame, variables: list[str]) -> Iterator[tuple[str, pd.DataFrame]]:
+    """Inside a tab per variable, each variable and its columns of `table` (the same number each, in the
+    variables' order): all of them side by side would be wider than the page and scroll sideways."""
+    width = len(table.columns) // len(variables)
+    for j, tab in enumerate(st.tabs(variables)):
+        with tab:
+            yield variables[j], table.iloc[:, j * width : (j + 1) * width]
