@@ -19,12 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
+from typing import TypeVar
 
 import streamlit as st
 
 from ui import store
 from varlib import LATEST, NotFoundError, VarlibError, Version, WithdrawnError
 
+T = TypeVar("T")
 LATEST_SEEN = "_live_latest_seen"
 OPENED_WITH = "_live_opened_with"  # (name, pinned version shown, `latest` when the page opened on it)
 NEWER_SEEN = "_live_newer_seen"
@@ -60,7 +62,6 @@ def watch(
     follows = label == LATEST or alias is not None or shown is None  # what it shows can change under it
     # an alias the page refused (`refused`: why) is followed too: moved to a version in use, the page shows it
     then = Standing(None if alias else newest, (refused or shown) if alias else None, shown in withdrawn)
-    st.session_state[LATEST_SEEN] = (name, label, str(shown))
     # per page: an offer, or the `latest` a pinned page opened with, is news only on the page that saw it
     opened_key, newer_key = f"{OPENED_WITH}|{page}", f"{NEWER_SEEN}|{page}"
     known = shown
@@ -73,19 +74,8 @@ def watch(
             st.session_state[opened_key] = opened = (name, shown, newest)
         known = shown if opened[2] is None else max(shown, opened[2])  # None: every usable version withdrawn
         _offer_newer(newer_key, name, shown, on_newer)
-    in_page_run = [True]  # the page run that draws this has just resolved `latest` itself
 
-    @st.fragment(run_every=store.LIST_TTL)
-    def _check() -> None:
-        if in_page_run[0]:
-            in_page_run[0] = False
-            return
-        if st.session_state.get(LATEST_SEEN) != (name, label, str(shown)):
-            return  # the page moved on; a rerun of the whole page redraws this
-        try:
-            now = standing(name, alias, shown)
-        except VarlibError:
-            return  # the page itself reports store failures; a notice is no place for them
+    def act(now: Standing) -> None:
         if follows or now.withdrawn != then.withdrawn:
             if now != then:
                 if alias and isinstance(now.target, Version) and shown is not None and now.target != shown:
@@ -104,35 +94,47 @@ def watch(
         st.session_state[newer_key] = (name, str(shown), str(now.latest))
         st.rerun()  # the whole page, with the offer
 
-    _check()
+    _on_ticks(LATEST_SEEN, (name, label, str(shown)), lambda: standing(name, alias, shown), act)
 
 
 def watch_withdrawals(page: str, shown: Collection[tuple[str, Version]]) -> None:
     """Keep a page showing several versions side by side (Compare) current about withdrawals: once one of them is
     withdrawn meanwhile, the page reruns and says so next to it. Its versions are picked, not followed, so
     publications and alias moves are left to the picker."""
-    seen = (page, tuple((name, str(version)) for name, version in shown))
     then = _withdrawn_among(shown)
-    st.session_state[SHOWN_MANY] = seen
-    in_page_run = [True]  # the page run that draws this has just read the withdrawals itself
+
+    def act(now: set[tuple[str, Version]]) -> None:
+        if now != then:
+            store.refresh()  # the picker must mark the version as withdrawn too
+            st.rerun()
+
+    if shown:
+        seen = (page, tuple((name, str(version)) for name, version in shown))
+        _on_ticks(SHOWN_MANY, seen, lambda: _withdrawn_among(shown), act)
+
+
+def _on_ticks(guard: str, seen: object, read: Callable[[], T], act: Callable[[T], None]) -> None:
+    """A timed fragment: every LIST_TTL seconds, `act` on what `read` finds in the store now. Not in the page run
+    that draws it (that run has just read the store itself), nor once the session's `guard` no longer holds `seen`
+    (the page moved on: a rerun of the whole page redraws this); a store failure skips the tick (the page itself
+    reports store failures: a notice is no place for them)."""
+    st.session_state[guard] = seen
+    in_page_run = [True]
 
     @st.fragment(run_every=store.LIST_TTL)
     def _check() -> None:
         if in_page_run[0]:
             in_page_run[0] = False
             return
-        if st.session_state.get(SHOWN_MANY) != seen:
-            return  # the page moved on; a rerun of the whole page redraws this
+        if st.session_state.get(guard) != seen:
+            return
         try:
-            now = _withdrawn_among(shown)
+            now = read()
         except VarlibError:
-            return  # the page itself reports store failures
-        if now != then:
-            store.refresh()  # the picker must mark the version as withdrawn too
-            st.rerun()
+            return
+        act(now)
 
-    if shown:
-        _check()
+    _check()
 
 
 def _withdrawn_among(shown: Collection[tuple[str, Version]]) -> set[tuple[str, Version]]:
