@@ -67,9 +67,9 @@ def widths(table: pd.DataFrame) -> dict[str, int]:
     return sized
 
 
-def column_config(table: pd.DataFrame | None = None) -> dict:
-    """Width and help of every column (see widths(); COLUMNS' without a table); the lag order as a whole number."""
-    sized = widths(table) if table is not None else {name: width for name, (width, _) in COLUMNS.items()}
+def column_config(table: pd.DataFrame) -> dict:
+    """Width (see widths()) and help of every column of `table`; the lag order as a whole number."""
+    sized = widths(table)
     config: dict = {
         name: st.column_config.TextColumn(name, width=sized[name], help=text) for name, (_, text) in COLUMNS.items()
     }
