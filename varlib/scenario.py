@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .data.period_labels import read_dates
 from .errors import InvalidInputError
 from .identity import Actor
 from .versions import Version
@@ -71,7 +72,7 @@ class Scenario:
         if self.lag_values is None:
             return None
         values = np.asarray(self.lag_values, dtype=float)
-        dates = pd.to_datetime(pd.Series(self.lag_dates, dtype=object), errors="coerce", format="mixed")
+        dates = read_dates(self.lag_dates)
         if len(self.lag_dates) == len(values) and not dates.isna().any():
             return pd.DataFrame(values, index=pd.DatetimeIndex(dates, name="date"), columns=variables)
         return values

@@ -121,4 +121,4 @@ def test_train_takes_the_dates_to_train_on(store, capsys):
     rows = store.load("cut", "latest").data.dates
     assert (rows[0], rows[-1], len(rows)) == ("1970-01-01", "2000-10-01", 124)
     code, out, err = run(capsys, "train", "--start", "banana")
-    assert code == 2 and err == "error: start date 'banana' is not a date (use YYYY-MM-DD)\n"
+    assert code == 2 and err == "error: start date 'banana' is not a date (use YYYY-MM-DD or 1970Q1)\n"

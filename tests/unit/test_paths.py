@@ -172,3 +172,10 @@ def test_a_one_step_forecast_is_one_step_in_words():
     """It read "the forecast has 1 steps"."""
     with pytest.raises(InvalidInputError, match=r"the forecast has 1 step \(2009-10-01 to 2009-10-01\)"):
         check_path(pd.DataFrame({"step": ["2"], "realgdp": ["13100"]}), ["realgdp"], ["2009-10-01"])
+
+
+def test_rows_dated_as_quarters_are_placed_against_quarter_labels():
+    # read by the library, not by pandas' own reading of 2010Q1, which warns that pandas 4 drops it
+    table = pd.DataFrame({"date": ["2010Q1", "Q2 2010"], "realgdp": ["1", "2"]})
+    path = check_path(table, VARIABLES, ["2009Q4", "2010Q1", "2010Q2"], frequency="QS")
+    assert path["realgdp"].tolist()[1:] == [1.0, 2.0] and np.isnan(path["realgdp"].iloc[0])

@@ -35,6 +35,7 @@ from .path_values import (
     refuse_no_conditions,
     step_label,
 )
+from .period_labels import read_date, read_dates
 from .periods import in_their_periods
 from .timeindex import AmbiguousDates, parse_dates
 
@@ -175,7 +176,7 @@ def _steps_of(
             _check_dates_agree(frame[date_column], steps, labels, what, frequency)
     elif date_column is not None or isinstance(frame.index, pd.DatetimeIndex):
         cells = frame[date_column] if date_column is not None else frame.index
-        periods = pd.to_datetime(pd.Series(list(labels)), errors="coerce", format="mixed")  # read once
+        periods = read_dates(labels)  # read once
         steps = [_step_of_date(cell, labels, periods, what) for cell in _as_dates(cells, periods, what, frequency)]
     else:
         steps = _position_steps(frame.drop(columns=[STEP], errors="ignore"), labels, what)
@@ -207,7 +208,7 @@ def _check_dates_agree(
     ]
     if not dated_rows:
         return
-    periods = pd.to_datetime(pd.Series(list(labels)), errors="coerce", format="mixed")
+    periods = read_dates(labels)
     dates = _as_dates(cells, periods, what, frequency)
     for row, step in dated_rows:
         dated = _step_of_date(dates[row], labels, periods, what)
@@ -271,7 +272,7 @@ def _step_number(cell, labels: Sequence[str], what: str) -> int | None:
 
 def _step_of_date(cell, labels: Sequence[str], periods: pd.Series, what: str) -> int | None:
     text = str(cell.date() if isinstance(cell, pd.Timestamp) and cell == cell.normalize() else cell).strip()
-    when = cell if isinstance(cell, pd.Timestamp) else pd.to_datetime(text, errors="coerce", format="mixed")
+    when = cell if isinstance(cell, pd.Timestamp) else read_date(text)
     if pd.isna(when):
         raise InvalidInputError(f"{what}: {text!r} is not a date", field="date", value=text)
     if periods.isna().any():

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from .frequency import detect_frequency, period_labels
+from .period_labels import read_date
 
 
 def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None, source: str = "the data") -> pd.DataFrame:
@@ -17,10 +18,9 @@ def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None, source:
     bounds = {}
     for label, value in (("start", start), ("end", end)):
         if value:
-            try:
-                bounds[label] = pd.Timestamp(value)
-            except (ValueError, TypeError):
-                raise InvalidInputError(f"{label} date {value!r} is not a date (use YYYY-MM-DD)") from None
+            bounds[label] = read_date(value)
+            if pd.isna(bounds[label]):
+                raise InvalidInputError(f"{label} date {value!r} is not a date (use YYYY-MM-DD or 1970Q1)")
             if bounds[label].tz is not None:  # the rows' dates have none: they would not compare
                 zoned = f"{label} date {value!r} has a time zone; give the date alone (YYYY-MM-DD)"
                 raise InvalidInputError(zoned, field=label, value=value)

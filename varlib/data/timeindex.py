@@ -10,20 +10,11 @@ import pandas as pd
 from ..errors import InvalidInputError
 from .frequency import detect_frequency
 from .month_names import MONTH_NUMBER, MONTH_YEAR
+from .period_labels import labels_as_iso
 from .periods import Fits
 
 _NUMERIC_DATE = r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$"  # day and month in either order, then the year
 
-
-def _quarter_start(year: str, quarter: str) -> str:
-    return f"{year}-{3 * int(quarter) - 2:02d}-01"
-
-
-_PERIOD_LABELS = (  # how statistics offices and econometrics programs name periods, as ISO dates
-    (r"^(\d{4})[\s:-]*[Qq]([1-4])$", lambda m: _quarter_start(m[1], m[2])),  # 2000Q1, 2000-Q1, 2000 Q1, 2000:Q1
-    (r"^[Qq]([1-4])[\s/-]*(\d{4})$", lambda m: _quarter_start(m[2], m[1])),  # Q1 2000, Q1-2000
-    (r"^(\d{4})[Mm](\d{2})$", lambda m: f"{m[1]}-{m[2]}"),  # 2000M01
-)
 
 _PERIOD_COUNT = r"^(\d{4})[:.](\d{1,2})$"  # 1960:1, 1960.1: the year and its quarter or month, as EViews,
 # gretl, RATS or JMulTi write them
@@ -62,8 +53,7 @@ def read_dates(
     iso = _iso(text)
     if iso is not None:  # the stored and the edited form (lag tables on every rerun): nothing to decide
         return _months_dated_by_a_day(iso, fits or _regular, None)
-    for pattern, form in _PERIOD_LABELS:
-        text = text.str.replace(pattern, form, regex=True)
+    text = labels_as_iso(text)
     order, ordered = _counted_periods(text, column, source, fits)
     _one_form(text, values, column, source)
     if ordered is None:
