@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import new_bucket
-from tests.support.browser import wait_for_app
+from tests.support.browser import shot, wait_for_app
 from tests.support.minio_server import free_port, minio_required, stop_process
 from varlib import Registry, publish_result
 
@@ -178,9 +178,20 @@ def browser_context(chromium):
     context.close()
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.call_failed = report.failed
+    return report
+
+
 @pytest.fixture
-def page(browser_context):
+def page(request, browser_context):
     page = browser_context.new_page()
     page.set_default_timeout(60_000)
     yield page
+    if getattr(request.node, "call_failed", False):  # a failure that passes when rerun is read from what it showed
+        shot(page, request.node.name)
+        print(f"page at failure: {page.url}\n{page.locator('body').inner_text()[:4000]}")
     page.close()
