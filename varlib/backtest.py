@@ -30,7 +30,7 @@ from .jsonsafe import to_json_safe
 from .kinds import kind_of
 from .lag_order import MIN_RESIDUAL_DF, check_order, residual_df, rows_needed, search_range
 from .part_fit import fit_part, rank_note
-from .training import one_signed, score
+from .training import load_estimation_code, one_signed, score
 from .wording import and_list
 
 LAG_POLICIES = ("fixed", "reselect")
@@ -170,6 +170,7 @@ def backtest(
 
     `progress(done, total)` is called after each origin (the dashboard draws a progress bar)."""
     origins, horizon = check_backtest(artifact, origins, horizon, lag_policy)
+    load_estimation_code()  # its first-use imports are not the backtest's time
     started = time.perf_counter()
     spec, levels, kind = artifact.spec, artifact.data.values, kind_of(artifact.spec)
     exog = artifact.data.exog  # a VARX is scored with the exogenous values that actually came
