@@ -92,3 +92,16 @@ def test_a_hung_server_is_said_to_time_out_through_the_registry(silent_server):
     assert str(caught.value).startswith(
         f"MinIO at {silent_server} did not answer within 0.5 s (VARLIB_STORE_TIMEOUT); check that the server is running"
     )
+
+
+def test_a_hung_https_server_is_said_to_stop_in_the_handshake(silent_server):
+    # urllib3 words it `read timeout=2.0`, but the 2 s are the connect timeout's: VARLIB_STORE_TIMEOUT is 5
+    settings = Settings(
+        minio_endpoint=silent_server, minio_secure=True, access_key="a", secret_key="b", bucket="models", timeout_s=5
+    )
+    with pytest.raises(StoreUnavailableError) as caught:
+        Registry.from_settings(settings).list_names()
+    assert str(caught.value) == (
+        f"MinIO at {silent_server} took the connection but did not complete the TLS handshake within 2 s;"
+        " check that the server is running and not overloaded"
+    )

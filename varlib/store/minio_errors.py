@@ -112,6 +112,11 @@ def _no_answer(where: str, exc: BaseException) -> str:
     """A timeout said as one, with its seconds when urllib3 gives them. The connect timeout is at most 2 s
     whatever VARLIB_STORE_TIMEOUT says (minio_store._http_client), so that setting is named for answers only."""
     seconds = _SECONDS.search(str(getattr(exc, "reason", None) or exc))
+    if seconds and _in_handshake(exc):  # urllib3 calls it a read timeout, but it is the connect timeout's
+        return (
+            f"{where} took the connection but did not complete the TLS handshake within {float(seconds[2]):g} s;"
+            " check that the server is running and not overloaded"
+        )
     if seconds and seconds[1] == "connect":  # nothing took the call: a host that is down, or a wrong one
         return (
             f"{where} did not accept a connection within {float(seconds[2]):g} s; check that the server is running"
@@ -122,6 +127,13 @@ def _no_answer(where: str, exc: BaseException) -> str:
         f"{where} did not answer within {within}; check that the server is running and reachable, or raise"
         f" {TIMEOUT_SETTING} if it is only slow"
     )
+
+
+def _in_handshake(exc: BaseException) -> bool:
+    """A timeout in the TLS handshake of an HTTPS store (Python's ssl module words it so)."""
+    reason = getattr(exc, "reason", None)
+    chain = [exc, reason, *(getattr(e, "__cause__", None) for e in (exc, reason))]
+    return any("handshake operation timed out" in str(error) for error in chain if error is not None)
 
 
 def _short_reason(exc: BaseException) -> str:
