@@ -146,3 +146,18 @@ def test_an_alias_written_without_its_at_is_told_the_at(varx_store, capsys):
     assert code == 2 and "did you mean" not in err  # no alias of that name: the refusal alone
     with pytest.raises(InvalidInputError, match="did you mean @champion"):  # the REST service's and pages' path
         varx_store.resolve("varx", "champion")
+
+
+def test_a_forecast_prints_each_variable_in_one_format(local_settings, monkeypatch, capsys):
+    # tbilrate's forecast is near 0.07 and its bounds near ±2: alone, its column turned scientific (6.46876e-02)
+    registry = Registry.from_settings(local_settings)
+    spec = ModelSpec(variables=("infl", "tbilrate"), transform="diff", lags=2)
+    publish_result(registry, train_model(load_dataset(variables=list(spec.variables)), spec), "rates")
+    monkeypatch.delenv("MINIO_ENDPOINT", raising=False)
+    monkeypatch.setenv("VARLIB_STORE_DIR", str(local_settings.store_dir))
+    code, out, err = run(capsys, "forecast", "--name", "rates", "--steps", "3")
+    assert (code, err) == (0, "")
+    first = out.splitlines()[4].split()  # date, then mean, lower and upper of infl and of tbilrate
+    assert "e" not in "".join(first[1:])
+    decimals = [len(cell.split(".")[1]) for cell in first[1:]]
+    assert decimals[0] == decimals[2] == decimals[4] and decimals[1] == decimals[3] == decimals[5]

@@ -22,11 +22,24 @@ def print_json(value: object) -> None:
     print(to_json(value, indent=2))
 
 
-def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6) -> None:
+def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6, shared_level: int | None = None) -> None:
     """A table with one number format per column (varlib.column_format: `digits` significant digits of the
-    column's largest value), so its decimals line up and a large value never turns scientific alone."""
-    formatters = [_column_formatter(frame.iloc[:, position], digits) for position in range(frame.shape[1])]
+    column's largest value), so its decimals line up and a large value never turns scientific alone.
+    `shared_level`: the columns that share a label at this level of their MultiIndex (a variable's forecast and
+    its bounds) share one format, as the dashboard's table gives them (varlib.shared_formats)."""
+    formatters = [
+        _column_formatter(frame.iloc[:, position], _format_source(frame, position, shared_level), digits)
+        for position in range(frame.shape[1])
+    ]
     print(_escaped(_dashed(frame)).to_string(index=index, formatters=formatters, na_rep=MISSING))
+
+
+def _format_source(frame: pd.DataFrame, position: int, shared_level: int | None) -> list:
+    """The values a column's format is chosen from: its own, or those of every column sharing its label."""
+    if shared_level is None:
+        return list(frame.iloc[:, position])
+    labels = frame.columns.get_level_values(shared_level)
+    return [value for p in range(frame.shape[1]) if labels[p] == labels[position] for value in frame.iloc[:, p]]
 
 
 def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
@@ -59,10 +72,10 @@ def _dashed(frame: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def _column_formatter(column: pd.Series, digits: int):
+def _column_formatter(column: pd.Series, values: list, digits: int):
     if not pd.api.types.is_float_dtype(column):
         return None
-    fmt = column_format(column, digits=digits)
+    fmt = column_format(values, digits=digits)
     return lambda value: format_number(value, fmt) or MISSING
 
 

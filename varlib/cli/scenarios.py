@@ -107,7 +107,7 @@ def run_forecast(args: argparse.Namespace) -> int:
             print(f"  exogenous: {name} = {', '.join(f'{v:g}' for v in result.exog[:, j])} ({span})")
     long = result.to_frame().rename(columns={"mean": result.forecast.point})  # a log model's point is the median
     table = long.pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
-    print_table(table)
+    print_table(table, shared_level=1)  # a variable's forecast and bounds in one format
     return 0
 
 
