@@ -17,6 +17,7 @@ from typing import Annotated, Any
 
 from fastapi import Body, Depends, FastAPI, Query
 from fastapi.concurrency import run_in_threadpool
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import PlainTextResponse, Response
 
 from varlib import (
@@ -67,7 +68,8 @@ from .schemas import (
 from .security import OPEN_PATHS, Security, document_tokens, guard_reads
 from .team import add_team_routes
 
-__all__ = ["create_app"]
+__all__ = ["GZIP_FROM_BYTES", "create_app"]
+GZIP_FROM_BYTES = 1024  # smaller answers go as they are: compressing them saves less than it costs
 _READ_ERRORS = error_responses(403, 404, 409, 410, 422, 503)  # 410: an alias of a withdrawn version
 
 
@@ -94,6 +96,9 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     if not security.reads_need_token:  # it answers before routing, so only when reads are open
         app.add_middleware(PinnedResponseCache, watch=watch, metrics=metrics)
     app.add_middleware(BodyLimitMiddleware)  # before the pinned responses, which read the body
+    # a 200-step forecast of two variables is 26 kB of JSON, 12 kB compressed; outside the
+    # pinned responses, which keep the plain answer for clients that do not ask for gzip
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_FROM_BYTES)
     app.add_middleware(HeadAsGet)  # outside the pinned responses, so that HEAD gets the GET's answer from them
     app.add_middleware(MetricsMiddleware, metrics=metrics, routes=app.router.routes)  # outermost: counts all
     app.state.registry = registry

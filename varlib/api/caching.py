@@ -51,7 +51,8 @@ class PinnedResponseCache:
             self.metrics.hit("pinned_responses", hit is not None)
         if hit is not None:
             headers, payload = hit
-            await send({"type": "http.response.start", "status": 200, "headers": headers})
+            # a copy: a middleware outside may change the headers it is sent in place (gzip's does)
+            await send({"type": "http.response.start", "status": 200, "headers": list(headers)})
             await send({"type": "http.response.body", "body": payload})
             return
         captured: dict = {}
