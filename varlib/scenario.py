@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .data.period_labels import read_dates
+from .data.date_text import read_dates
 from .errors import InvalidInputError
 from .identity import Actor
 from .versions import Version

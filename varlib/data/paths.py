@@ -22,6 +22,7 @@ from ..errors import InvalidInputError
 from ..wording import counted
 from .columns import find_date_column
 from .csv_text import read_text_table
+from .date_text import read_date, read_dates
 from .path_values import (
     CONDITIONS,
     EXOG,
@@ -35,7 +36,6 @@ from .path_values import (
     refuse_no_conditions,
     step_label,
 )
-from .period_labels import read_date, read_dates
 from .periods import in_their_periods
 from .timeindex import AmbiguousDates, parse_dates
 

@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
+from .date_text import read_date
 from .frequency import detect_frequency, period_labels
-from .period_labels import read_date
 
 
 def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None, source: str = "the data") -> pd.DataFrame:

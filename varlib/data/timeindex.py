@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
+from .date_text import labels_as_iso
 from .frequency import detect_frequency
 from .month_names import MONTH_NUMBER, MONTH_YEAR
-from .period_labels import labels_as_iso
 from .periods import Fits
 
 _NUMERIC_DATE = r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$"  # day and month in either order, then the year
