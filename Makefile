@@ -44,8 +44,16 @@ list: $(VENV)/.runtime
 	$(PY) -m varlib list
 
 ## make test: environment, a real MinIO server and a Dex OIDC provider (built once), the static checks, the whole suite
+## in TEST_WORKERS processes (each with its own MinIO, Dex and Chromium; a test file stays in one process, so its
+## servers start once); `make test TEST_WORKERS=1` runs it in one
+TEST_WORKERS ?= 2
 test: lint minio-bin dex-bin
+ifeq ($(TEST_WORKERS),1)
 	$(PY) -m pytest
+else
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile -m "not slow and not one_process"
+	$(PY) -m pytest -m "one_process and not slow"
+endif
 
 ## make fmt: apply ruff's safe fixes and its formatting (what `make lint` checks)
 fmt: $(VENV)/.dev

@@ -133,3 +133,16 @@ def dex(tmp_path_factory):
     server = start_dex(tmp_path_factory.mktemp("dex"))
     yield server
     server.stop()
+
+
+def pytest_xdist_node_collection_finished(node, ids: list[str]) -> None:
+    """Under pytest-xdist, refuse a run in which two tests share a node id: the workers report by id, so all but
+    one of them would vanish without a word (schemathesis gives every operation of its schema the same id; such
+    files are marked `one_process`, which `make test` runs after the rest, in one process)."""
+    seen: set[str] = set()
+    shared = sorted({nodeid for nodeid in ids if nodeid in seen or seen.add(nodeid)})
+    if shared:
+        raise pytest.UsageError(
+            f"{len(shared)} node ids are shared by several tests, which pytest-xdist would run or report once:"
+            f" {', '.join(shared[:5])}; mark their files `one_process` and run them without -n"
+        )

@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from tests.support.event_loop import run
 from varlib.api.caching import LatestResolver
 from varlib.errors import StoreUnavailableError
 from varlib.versions import Version
@@ -40,7 +41,7 @@ def test_concurrent_requests_share_reads():
         resolver = LatestResolver(pointer)
         return await asyncio.gather(*(resolver.resolve("var") for _ in range(30)))
 
-    assert asyncio.run(main()) == [Version(0, 0, 1)] * 30
+    assert run(main()) == [Version(0, 0, 1)] * 30
     assert pointer.reads <= 2
 
 
@@ -56,7 +57,7 @@ def test_a_request_never_gets_a_read_that_started_before_it_arrived():
         second = await resolver.resolve("var")
         return await first, second
 
-    assert asyncio.run(main()) == (Version(0, 0, 1), Version(0, 0, 2))
+    assert run(main()) == (Version(0, 0, 1), Version(0, 0, 2))
     assert pointer.reads == 2
 
 
@@ -73,7 +74,7 @@ def test_errors_reach_every_waiter_and_a_cancelled_client_cancels_nobody_else():
         pointer.fail = False
         return outcomes, await resolver.resolve("var")
 
-    outcomes, recovered = asyncio.run(main())
+    outcomes, recovered = run(main())
     assert isinstance(outcomes[0], asyncio.CancelledError)
     assert all(isinstance(outcome, StoreUnavailableError) for outcome in outcomes[1:])
     assert recovered == Version(0, 0, 1)
@@ -87,5 +88,5 @@ def test_models_are_resolved_independently(names):
         resolver = LatestResolver(pointer)
         return await asyncio.gather(*(resolver.resolve(name) for name in names))
 
-    assert asyncio.run(main()) == [Version(0, 0, 1)] * 2
+    assert run(main()) == [Version(0, 0, 1)] * 2
     assert pointer.reads == 2

@@ -17,7 +17,7 @@ from varlib.api import create_app
 from varlib.config import Settings
 from varlib.service import publish_result
 
-pytestmark = pytest.mark.minio
+pytestmark = [pytest.mark.minio, pytest.mark.one_process]  # schemathesis gives its operations one node id
 
 
 class _Delegate:

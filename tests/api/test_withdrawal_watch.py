@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 
+from tests.support.event_loop import run
 from varlib.api.caching import WithdrawalWatch
 from varlib.errors import StoreUnavailableError
 from varlib.versions import Version
@@ -43,7 +44,7 @@ def test_requests_share_one_listing_and_see_a_withdrawal_once_it_is_old_enough()
         assert await watch.withdrawal("var", V1) == "leaky holdout" and await watch.withdrawal("var", V2) is None
         assert listing.reads == 2
 
-    asyncio.run(main())
+    run(main())
 
 
 def test_the_last_listing_stands_while_the_store_is_away():
@@ -62,7 +63,7 @@ def test_the_last_listing_stands_while_the_store_is_away():
         await asyncio.sleep(0.1)
         assert await watch.withdrawal("var", V1) == "also"
 
-    asyncio.run(main())
+    run(main())
 
 
 def test_once_a_listing_failed_requests_do_not_wait_for_a_store_that_hangs():
@@ -80,7 +81,7 @@ def test_once_a_listing_failed_requests_do_not_wait_for_a_store_that_hangs():
         await asyncio.sleep(0.6)
         assert listing.reads <= 4  # one read at a time tried again, not one per request
 
-    asyncio.run(main())
+    run(main())
 
 
 def test_names_asked_for_leave_no_read_behind():
@@ -95,5 +96,5 @@ def test_names_asked_for_leave_no_read_behind():
         await asyncio.sleep(0.05)
         return watch
 
-    watch = asyncio.run(main())
+    watch = run(main())
     assert not watch._reads and listing.reads == 300
