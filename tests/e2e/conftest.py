@@ -192,6 +192,9 @@ def page(request, browser_context):
     page.set_default_timeout(60_000)
     yield page
     if getattr(request.node, "call_failed", False):  # a failure that passes when rerun is read from what it showed
-        shot(page, request.node.name)
-        print(f"page at failure: {page.url}\n{page.locator('body').inner_text()[:4000]}")
+        try:
+            shot(page, request.node.name)
+            print(f"page at failure: {page.url}\n{page.locator('body').inner_text(timeout=5_000)[:4000]}")
+        except Exception as exc:  # noqa: BLE001 - a crashed page: the test's own failure is the report
+            print(f"page at failure could not be read: {exc}")
     page.close()
