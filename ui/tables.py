@@ -82,18 +82,20 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
                 "frequency": card.frequency if card else "",
                 "lag order": card.k_ar if card else None,
                 "checks": ("⚠ " + ", ".join(card.flags) if card.flags else "ok") if card else "",
-                "holdout RMSE": _holdout_rmse(card, fmt) if card else "",
+                "holdout RMSE": holdout_rmse_text(card, fmt) if card else "",
                 "notes": card.notes if card else "",
             }
         )
     return pd.DataFrame(rows, columns=VERSION_COLUMNS)
 
 
-def _holdout_rmse(card, fmt: str) -> str:
-    """Per variable; with the holdout's own lag order when the criterion chose another one on its rows."""
+def holdout_rmse_text(card, fmt: str | None = None, order_words: str = "") -> str:
+    """Per variable, in `fmt` (default: the format of the version's own RMSE column, as its metrics table
+    prints it); with the holdout's own lag order when the criterion chose another one on its rows."""
+    fmt = fmt or column_format(card.holdout_rmse.values())
     text = ", ".join(f"{v} {format_number(x, fmt) or '–'}" for v, x in card.holdout_rmse.items())
     other = other_holdout_order(card.kind, card.k_ar, card.holdout_k_ar)
-    return f"{text} (of a {other})" if other and text else text
+    return f"{text} (of a {other}{order_words})" if other and text else text
 
 
 # What tells versions apart first (notes, checks); the wide columns last

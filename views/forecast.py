@@ -14,6 +14,7 @@ from ui.forecast_panel import forecast_panel, set_defaults
 from ui.layout import control_row
 from ui.literal import literal
 from ui.onboarding import render_onboarding
+from ui.tables import holdout_rmse_text
 from varlib import (
     LATEST,
     Artifact,
@@ -21,7 +22,6 @@ from varlib import (
     NotFoundError,
     VersionEntry,
     WithdrawnError,
-    other_holdout_order,
     utc_time,
 )
 
@@ -151,9 +151,8 @@ def _entry(entries: list[VersionEntry], label: str) -> VersionEntry:
 def _model_card(artifact: Artifact) -> None:
     card = Card.from_artifact(artifact)
     created = utc_time(card.created_at)
-    rmse = ", ".join(f"{v} {x:.4g}" for v, x in card.holdout_rmse.items() if x is not None) or "no holdout"
-    other = other_holdout_order(card.kind, card.k_ar, card.holdout_k_ar)
-    rmse += f" (of a {other}, the holdout's own order)" if other else ""
+    # the decimals the Train page and the Models page print the same numbers with
+    rmse = holdout_rmse_text(card, order_words=", the holdout's own order") or "no holdout"
     details = (
         f"**{artifact.description}** · variables **{', '.join(artifact.variables)}** ·"
         f" {card.frequency or 'undated'} · lag order **{artifact.k_ar}** ({artifact.lag_method}) · transform"

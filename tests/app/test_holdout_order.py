@@ -3,6 +3,8 @@ holdout fit repeats the search on the rows before the holdout, so a VAR(2) may c
 
 from __future__ import annotations
 
+import re
+
 from tests.app.conftest import errors, open_app
 from varlib import ModelSpec, load_dataset, train_model
 from varlib.service import publish_result
@@ -54,3 +56,17 @@ def test_the_models_table_names_the_holdouts_own_order(seeded):
     assert not any(
         "(of a" in str(x) for f in plain.dataframe if "holdout RMSE" in f.value.columns for x in f.value["holdout RMSE"]
     )
+
+
+def test_the_forecast_card_prints_holdout_rmse_as_the_models_page_does(seeded):
+    # RMSEs of different sizes (realgdp's in hundreds, infl's near 5): one format for both, the column's
+    spec = ModelSpec(variables=("realgdp", "infl"), holdout=0.1)
+    publish_result(seeded, train_model(load_dataset(variables=list(spec.variables)), spec), "mixed", "patch", "")
+    card = "\n".join(c.value for c in open_app({"model": "mixed"}).caption)
+    details = "\n".join(m.value for m in open_app({"model": "mixed"}, page="views/models.py").markdown)
+    header, _, *rows = [line for line in details.splitlines() if line.startswith("| ")]
+    column = [cell.strip() for cell in header.strip("| ").split("|")].index("RMSE")
+    table = {cells[0]: cells[column] for cells in ([c.strip() for c in r.strip("| ").split("|")] for r in rows)}
+    printed = re.search(r"holdout RMSE (.+?) ·", card).group(1)
+    assert printed == ", ".join(f"{name} {value}" for name, value in table.items())  # the same digits on both pages
+    assert list(table) == ["realgdp", "infl"], details
