@@ -46,6 +46,8 @@ def render_sidebar() -> None:
 sign_in = auth.current()
 if not auth.render_gate(sign_in):  # sign-in is configured and this session may not see the pages yet
     auth.render_sidebar(sign_in)
+    # a tab whose sign-in ended while it was open would keep its links to the pages in the sidebar
+    st.navigation(PAGES, position="hidden")
     st.stop()
 navigation = st.navigation(PAGES)
 if sign_in.configured:

@@ -16,10 +16,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from ui import sign_in_link, store
+from ui import sign_in_link, sign_outs, store
 from ui.layout import quiet
 from ui.literal import literal
 from varlib import ROLES, Actor, AuthSettings, RolePolicy, TokenVerifier, VarlibError, allows
+
+WATCH_S = 5  # how soon a tab notices that its sign-in ended elsewhere (a Sign out) or ran out
 
 
 @dataclass(frozen=True)
@@ -31,10 +33,18 @@ class SignIn:
     actor: Actor | None
     role: str | None
     expired: bool = False  # signed in once, but the provider's ID token has run out: sign in again
+    signed_out: bool = False  # signed out in another tab of this browser (ui.sign_outs)
 
     @property
     def signed_in(self) -> bool:
         return self.actor is not None
+
+    @property
+    def standing(self) -> str:
+        """Who this session is, for a refusal: "you are signed in as a viewer", or why it is no longer."""
+        if self.configured and not self.signed_in:  # ended in another tab, or run out, since the page was drawn
+            return "you are no longer signed in (signed out in another tab, or the sign-in ran out): reload the page"
+        return f"you are signed in as a {self.role}" if self.role else "you are signed in without a role here"
 
     def can(self, action: str) -> bool:
         """Whether this session may `publish`, move an `alias` or `withdraw` (and `read`)."""
@@ -62,6 +72,8 @@ def current() -> SignIn:
     # expiry is what ends a session, so a role taken away takes effect when the provider's token says.
     if isinstance(claims.get("exp"), int | float) and claims["exp"] <= time.time():
         return SignIn(True, None, None, expired=True)
+    if sign_outs.ended(claims):
+        return SignIn(True, None, None, signed_out=True)
     actor = Actor.from_claims(claims, via="dashboard", origin=origin)
     return SignIn(True, actor, RolePolicy.from_env().role_of(claims))
 
@@ -82,7 +94,22 @@ def render_sidebar(sign_in: SignIn) -> None:
             return
         st.markdown(f"{label}**{literal(sign_in.actor.name)}** :blue-badge[{sign_in.role or 'no role'}]")
         if st.button("Sign out", icon=":material/logout:", key="auth_sign_out"):
-            st.logout()
+            _sign_out()
+        _watch()
+
+
+def _sign_out() -> None:
+    """End this browser's sign-in in every tab (ui.sign_outs), then this tab's with Streamlit's cookie."""
+    sign_outs.end(st.user.to_dict())
+    st.logout()
+
+
+@st.fragment(run_every=WATCH_S)
+def _watch() -> None:
+    """Every WATCH_S seconds: once this tab's sign-in has ended (signed out in another tab, or its token
+    run out), the whole page reruns and shows the sign-in screen, without waiting for a click."""
+    if not current().signed_in:
+        st.rerun()
 
 
 def render_gate(sign_in: SignIn) -> bool:
@@ -93,6 +120,8 @@ def render_gate(sign_in: SignIn) -> bool:
     if not sign_in.signed_in:
         if sign_in.expired:
             st.info("Your sign-in has expired: sign in again to go on.", icon=":material/schedule:")
+        if sign_in.signed_out:
+            st.info("You signed out in another tab of this browser: sign in again to go on.", icon=":material/logout:")
         st.markdown("Sign in with your organisation's account to see the models and their forecasts.")
         sign_in_link.remember()  # the link this screen was opened with reopens after signing in
         problem = _provider_problem()
@@ -112,7 +141,7 @@ def render_gate(sign_in: SignIn) -> bool:
         icon=":material/lock:",
     )
     if st.button("Sign out", icon=":material/logout:", key="auth_sign_out_norole"):
-        st.logout()
+        _sign_out()
     return False
 
 
@@ -134,8 +163,7 @@ def publisher() -> SignIn | None:
     if sign_in.can("publish"):
         return sign_in
     st.info(
-        f"Publishing needs the publisher role; you are signed in as a {sign_in.role}. Training, forecasting and"
-        " inspecting still work.",
+        f"Publishing needs the publisher role; {sign_in.standing}. Training, forecasting and inspecting still work.",
         icon=":material/lock:",
     )
     return None

@@ -61,10 +61,7 @@ def render(name: str) -> None:
                 _delete_controls(name, sign_in, aliases)
                 _withdraw_controls(name, sign_in)
     elif sign_in.configured:
-        st.caption(
-            "Moving and deleting aliases and withdrawing versions need the admin role;"
-            f" you are a {sign_in.role or 'signed-in user without a role here'}."
-        )
+        st.caption(f"Moving and deleting aliases and withdrawing versions need the admin role; {sign_in.standing}.")
     history = st.expander(
         "History: publishes, alias moves, withdrawals and saved scenarios",
         key=f"history_open|{name}",

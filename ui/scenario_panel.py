@@ -121,7 +121,7 @@ def save_form(artifact: Artifact, inputs: dict) -> None:
     sign_in = auth.current()
     if not sign_in.can("scenario"):
         st.info(
-            f"Saving scenarios needs the publisher role; you are signed in as a {sign_in.role}. Editing and"
+            f"Saving scenarios needs the publisher role; {sign_in.standing}. Editing and"
             " forecasting scenarios still work.",
             icon=":material/lock:",
         )

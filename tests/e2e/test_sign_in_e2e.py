@@ -131,3 +131,27 @@ def test_a_shared_link_opens_after_signing_in(signed_dashboard, page):
     page.locator('[data-testid="stPlotlyChart"]').first.wait_for()  # the Forecast page, not the link again
     assert "/diagnostics" not in page.url
     sign_out(page, url)
+
+
+def test_signing_out_in_one_tab_signs_out_the_others(signed_dashboard, page, browser_context):
+    """Streamlit ends the sign-in of the tab whose Sign out was pressed; the browser's other tabs follow by
+    themselves, without a click, and a new sign-in afterwards is not taken for the ended one."""
+    url, _, dex = signed_dashboard
+    sign_in(page, url, dex, "publisher")
+    other = browser_context.new_page()  # the same browser: the same sign-in cookie
+    try:
+        other.goto(f"{url}/models")
+        wait_for_app(other)
+        other.locator('[data-testid="stSidebar"]').get_by_text("Paul Publisher").wait_for()
+        sign_out(page, url)
+        other.get_by_text("You signed out in another tab of this browser").wait_for(timeout=20_000)
+        assert other.locator('[data-testid="stDataFrame"]').count() == 0  # the Models page is gone
+        assert other.locator('[data-testid="stSidebarNav"]').count() == 0  # and so are the links to the pages
+        shot(other, "sign-in-7-signed-out-in-another-tab")
+        sign_in(other, url, dex, "viewer")  # a new sign-in, a new token: it stays signed in
+        other.wait_for_timeout(7_000)  # longer than the tab's check of its sign-in
+        assert other.locator('[data-testid="stSidebar"]').get_by_text("Vera Viewer").count() == 1
+        assert other.get_by_role("button", name="Sign in").count() == 0
+        sign_out(other, url)
+    finally:
+        other.close()

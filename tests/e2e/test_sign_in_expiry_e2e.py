@@ -28,6 +28,9 @@ def test_an_expired_sign_in_asks_to_sign_in_again(short_sessions, page):
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert sidebar.get_by_text("admin", exact=True).count() == 1
     time.sleep(max(0.0, LIFETIME_S + 2 - (time.monotonic() - signed_at)))
+    expired = page.get_by_text("Your sign-in has expired: sign in again to go on.")
+    expired.wait_for(timeout=10_000)  # the open page turns by itself (its check runs every 5 s), without a click
+    assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
     page.goto(f"{url}/models")
     wait_for_app(page)
     page.get_by_text("Your sign-in has expired: sign in again to go on.").wait_for()
