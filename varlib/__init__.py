@@ -1,7 +1,6 @@
 """varlib: train VAR models, keep them as safe versioned artifacts in MinIO or a folder, forecast.
 
-This module is the library's public surface, the one the CLI, the REST service and the
-dashboard use; everything else is internal and may move. In short:
+The library's public surface, used by the CLI, the REST service and the dashboard; the rest may move. In short:
 
 - settings and store: `Settings`, `Registry` (list, resolve `latest`, load, publish),
   `VersionEntry`, `Card`, `Version`, `LATEST`, `BUMPS`, `version_metadata`, `describe_store`
@@ -13,7 +12,7 @@ dashboard use; everything else is internal and may move. In short:
   levels for fan charts), `level_to_alpha`
 - scenarios: `Scenario`, `make_scenario`, `forecast_scenario`, `scenario_differences`, `check_scenario_name`
 - analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `overlay_forecasts`,
-  `shared_lag_table`, `render_report`
+  `overlay_frame`, `shared_lag_table`, `render_report`
 - team use: aliases (`Alias`, `check_alias`), withdrawals (`Withdrawal`), the audit trail (`AuditRecord`),
   identities (`Actor`), roles (`RolePolicy`, `allows`, `require_role`) and bearer tokens (`AuthSettings`,
   `TokenVerifier`)
@@ -38,7 +37,7 @@ from .catalog.aliases import Alias
 from .catalog.audit import AuditRecord
 from .catalog.plain_text import escape_controls
 from .catalog.withdrawals import Withdrawal, with_withdrawal
-from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, shared_lag_table
+from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, overlay_frame, shared_lag_table
 from .config import Settings
 from .data import (
     CONDITIONS,
@@ -272,6 +271,7 @@ __all__ = [
     "name_from",
     "newest_usable",
     "overlay_forecasts",
+    "overlay_frame",
     "parse_lag_table",
     "dated_lag_inputs",
     "parse_version",

@@ -1,4 +1,4 @@
-"""`varlib` (or `python -m varlib`): train, list, show, forecast and analyse versions from the shell.
+"""`varlib` (or `python -m varlib`): train, list, show, forecast, compare and analyse versions from the shell.
 
 Exit codes: 0 success, 2 bad input, 1 any other failure; a failure prints one `error: ...` line on
 stderr and no traceback. The codes are a table here, not attributes of the exceptions. Output cut off by
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from varlib import ConflictError, InvalidInputError, VarlibError
 
-from . import analysis, commands, models, scenarios, serve, team
+from . import analysis, commands, compare, models, scenarios, serve, team
 from .files import DEVICE_FAILURES
 from .parser import build_parser, parse
 
@@ -35,6 +35,7 @@ RUN: dict[str, Callable] = {
     "diagnose": analysis.run_diagnose,
     "report": analysis.run_report,
     "backtest": analysis.run_backtest,
+    "compare": compare.run_compare,
     "alias": team.run_alias,
     "withdraw": team.run_withdraw,
     "history": team.run_history,

@@ -59,6 +59,18 @@ def run_diagnose(args: argparse.Namespace) -> int:
     return 0
 
 
+def level_alpha(level: float) -> float:
+    """A `--level` in percent as the alpha it stands for; out of range it is refused in percent, as it was typed."""
+    lowest, highest = (1 - varlib.ALPHA_MAX) * 100, (1 - varlib.ALPHA_MIN) * 100
+    if not lowest <= level <= highest:
+        raise varlib.InvalidInputError(
+            f"--level {level:g} must be a percentage from {lowest:g} to {highest:g} (95 gives a 95% interval)",
+            field="level",
+            value=level,
+        )
+    return varlib.level_to_alpha(level)
+
+
 def run_report(args: argparse.Namespace) -> int:
     # the options are checked before the store is read, as `forecast` does
     fan = _fan_levels(args.fan) if args.fan else []
@@ -78,15 +90,8 @@ def run_report(args: argparse.Namespace) -> int:
             value=args.level,
         )
     level = 95.0 if args.level is None else args.level
-    lowest, highest = (1 - varlib.ALPHA_MAX) * 100, (1 - varlib.ALPHA_MIN) * 100
-    if not lowest <= level <= highest:
-        raise varlib.InvalidInputError(
-            f"--level {level:g} must be a percentage from {lowest:g} to {highest:g} (95 gives a 95% interval)",
-            field="level",
-            value=level,
-        )
     steps, alpha, intervals = varlib.check_forecast_options(
-        8 if args.steps is None else args.steps, varlib.level_to_alpha(level), args.intervals or "standard"
+        8 if args.steps is None else args.steps, level_alpha(level), args.intervals or "standard"
     )
     registry = registry_from_env()
     artifact, withdrawal = named_version(args, registry)

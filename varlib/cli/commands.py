@@ -219,8 +219,8 @@ def run_list(args: argparse.Namespace) -> int:
             "kind": e.card.kind if e.card else "",
             "lags": (e.card.k_ar if e.card else None) or "",
             "transform": e.card.transform if e.card else "",
-            "notes": _cut(e.card.notes if e.card else ""),
-            "withdrawn": _cut(withdrawn[e.version].reason) if e.version in withdrawn else "",
+            "notes": cell_text(e.card.notes if e.card else ""),
+            "withdrawn": cell_text(withdrawn[e.version].reason) if e.version in withdrawn else "",
         }
         for e in entries
     ]
@@ -228,7 +228,7 @@ def run_list(args: argparse.Namespace) -> int:
     return _damage_said(name, entries) if args.verify else 0
 
 
-def _cut(text: str, width: int = 40) -> str:
+def cell_text(text: str, width: int = 40) -> str:
     """Text for a table cell: whole, or its start and an ellipsis (`show` prints it whole)."""
     return text if len(text) <= width else text[: width - 1] + "…"
 

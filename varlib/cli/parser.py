@@ -21,6 +21,7 @@ from varlib import (
     kind_names,
 )
 
+from .compare import add_commands as add_compare_commands
 from .helps import NAME_HELP, VERSION_HELP, add_json
 from .scenarios import add_commands as add_scenario_commands
 from .scenarios import add_forecast_options
@@ -41,6 +42,8 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
     unplaced = "version" in args and args.version is None
     if unplaced and len(extras) == 1 and not extras[0].startswith("-"):
         args.version = extras.pop()
+    if "versions" in args and not any(word.startswith("-") for word in extras):  # `compare`'s, after options too
+        args.versions, extras = args.versions + extras, []
     if extras:  # argparse's own words for them, pointed at the help of the subcommand they were given to
         chosen(parser, args).error(f"unrecognized arguments: {' '.join(extras)}")
     if unplaced and args.version is None:
@@ -133,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     back.add_argument("--reselect", action="store_true", help="re-run the spec's criterion at each origin")
     add_json(back)
+    add_compare_commands(commands)  # compare, listed after the other analyses
 
     serve = commands.add_parser("serve", help="the REST service (uvicorn), docs at /docs")
     serve.add_argument(

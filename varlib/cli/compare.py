@@ -1,0 +1,219 @@
+"""`varlib compare`: versions of one model side by side, and their forecasts overlaid, as the dashboard's
+Compare page shows them (varlib.compare_table, varlib.overlay_forecasts).
+
+The table has one row per field (data, spec, lag order, holdout scores) and one column per version in the
+order given; its rows that differ are marked. The forecasts start from the first version's last
+observations wherever a version can use them (same variables and frequency, enough rows); each version's
+note says whether it did, and why not.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+import pandas as pd
+
+import varlib
+from varlib import InvalidInputError
+
+from .analysis import level_alpha
+from .commands import cell_text, load_version, registry_from_env
+from .helps import NAME_HELP, VERSION_HELP, add_json
+from .output import MISSING, plain, print_json, print_table
+from .scenarios import DEFAULT_STEPS
+
+DEFAULT_LEVEL = 95.0
+MARK = "*"
+
+
+def add_commands(commands) -> None:
+    """Add `compare` to the CLI's subcommands."""
+    compare = commands.add_parser(
+        "compare", help="versions side by side (spec, data, holdout scores) and their forecasts overlaid"
+    )
+    # one positional taking them all: two required positionals would refuse a single version in argparse's
+    # words ("the following arguments are required"), which do not say that a comparison needs two
+    compare.add_argument(
+        "versions",
+        nargs="+",
+        metavar="VERSION",
+        help=f"two or more versions, one column each in this order: {VERSION_HELP}",
+    )
+    compare.add_argument("--name", help=NAME_HELP)
+    compare.add_argument(
+        "--steps",
+        type=int,
+        default=DEFAULT_STEPS,
+        help=f"periods ahead, 1 to {varlib.MAX_STEPS} (default {DEFAULT_STEPS})",
+    )
+    compare.add_argument(
+        "--level",
+        type=float,
+        default=DEFAULT_LEVEL,
+        metavar="PERCENT",
+        help=f"forecast interval level in percent (default {DEFAULT_LEVEL:g})",
+    )
+    compare.add_argument("--only-differences", action="store_true", help="only the table's rows that differ")
+    add_json(compare)
+
+
+def run_compare(args: argparse.Namespace) -> int:
+    # the options and the count are bad input whatever the store holds: checked before it is read, as `forecast`
+    steps, alpha = _options(args.steps, args.level)
+    if len(args.versions) < 2:
+        raise InvalidInputError(
+            f"compare needs at least two versions and got one ({args.versions[0]}): name another, as"
+            " `varlib list` shows them",
+            field="versions",
+            value=args.versions,
+        )
+    artifacts = _load(args)
+    table = varlib.compare_table(artifacts)
+    differs = table.pop("differs")
+    shared = varlib.shared_lag_table(artifacts)
+    overlaid = varlib.overlay_forecasts(artifacts, steps, alpha, shared)
+    name, labels = artifacts[0].name, [artifact.label for artifact in artifacts]
+    if args.json:
+        print_json(
+            {
+                "name": name,
+                "versions": labels,
+                "fields": table.to_dict(orient="index"),
+                "differs": [str(field) for field in table.index[differs]],
+                "forecasts": [_forecast_dict(item) for item in overlaid],
+                "steps": steps,
+                "level": args.level,
+            }
+        )
+        return 0
+    _print_table(name, artifacts, table, differs, args.only_differences)
+    print()
+    _print_forecasts(artifacts, overlaid, shared, steps, args.level)
+    return 0
+
+
+def _options(steps: int, level: float) -> tuple[int, float]:
+    """Steps and the level's alpha, checked by the rules of `forecast` and `report`."""
+    checked_steps, checked_alpha, _ = varlib.check_forecast_options(steps, level_alpha(level), varlib.INTERVAL_KINDS[0])
+    return checked_steps, checked_alpha
+
+
+def _load(args: argparse.Namespace) -> list[varlib.Artifact]:
+    """Each version as the other commands load it (a withdrawn one named by number warns); one version named
+    twice, however spelled (`latest` and its number, an alias and its version), is refused by name."""
+    registry = registry_from_env()
+    artifacts: list[varlib.Artifact] = []
+    given: dict[str, str] = {}
+    for typed in args.versions:
+        artifact = load_version(argparse.Namespace(name=args.name, version=typed), registry)
+        if artifact.label in given:
+            first = given[artifact.label]
+            both = f" ({first} and {typed} both name it)" if first != typed else ""
+            raise InvalidInputError(
+                f"{artifact.label} is given twice{both}: compare distinct versions",
+                field="versions",
+                value=typed,
+            )
+        given[artifact.label] = typed
+        artifacts.append(artifact)
+    return artifacts
+
+
+def _forecast_dict(item: varlib.OverlaidForecast) -> dict:
+    rows = [] if item.forecast is None else item.forecast.to_frame().to_dict(orient="records")
+    return {"version": item.label, "shared": item.shared, "note": item.note, "assumed": item.assumed, "rows": rows}
+
+
+def _print_table(
+    name: str, artifacts: list[varlib.Artifact], table: pd.DataFrame, differs: pd.Series, only: bool
+) -> None:
+    count = f"{int(differs.sum())} of {len(differs)} rows differ"
+    if only and not differs.any():
+        print(f"{name}: no row differs between {varlib.and_list([a.label for a in artifacts])}")
+        return
+    print(f"{name}: {count}" + ("; only those are shown" if only else f"; {MARK} marks them"))
+    shown = _cells(table[differs] if only else table)
+    marked = _holdout_orders(shown, artifacts)
+    if not only:  # every row shown then differs: a mark on each would say nothing
+        shown.index = [f"{MARK if differs[field] else ' '} {field}" for field in shown.index]
+    print_table(shown)
+    if marked:
+        print(
+            f"holdout scores marked (of a …) were scored with another lag order than the version's own"
+            f" ({varlib.and_list(marked)}): the order its criterion chose on the rows before the holdout"
+        )
+
+
+def _cells(table: pd.DataFrame) -> pd.DataFrame:
+    """The table as text, one number format per row: a row holds one quantity across the versions (a score, a
+    row count), as the dashboard's table formats it; nothing is the dash every listing uses."""
+
+    def row_text(row: pd.Series) -> pd.Series:
+        present = [v for v in row if not _missing(v)]
+        if present and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
+            return pd.Series([text or MISSING for text in varlib.format_column(list(row))], index=row.index)
+        # notes as `list` cuts them: the whole text is in `show` and in --json
+        return row.map(lambda v: MISSING if _missing(v) else cell_text(str(v)) if row.name == "notes" else str(v))
+
+    return table.apply(row_text, axis=1)
+
+
+def _missing(value: object) -> bool:
+    return value is None or value == "" or (isinstance(value, float) and value != value)
+
+
+def _holdout_orders(shown: pd.DataFrame, artifacts: list[varlib.Artifact]) -> list[str]:
+    """A version's holdout scores name the lag order they were scored with when it is not the version's
+    (`0.0123 (of a VAR(3))`), as the dashboard marks them; the versions marked, for the line saying why."""
+    heads = tuple(f"holdout {label} " for label in varlib.METRIC_LABELS.values())
+    scores = [row for row in shown.index if str(row).startswith(heads)]
+    marked = []
+    for artifact in artifacts:
+        scored = (artifact.evaluation or {}).get("k_ar")
+        other = varlib.other_holdout_order(artifact.spec.kind, artifact.k_ar, scored)
+        if other and scores:
+            cells = shown.loc[scores, artifact.label]
+            shown.loc[scores, artifact.label] = [c if c == MISSING else f"{c} (of a {other})" for c in cells]
+            marked.append(f"{artifact.label}: a {other}")
+    return marked
+
+
+def _print_forecasts(
+    artifacts: list[varlib.Artifact],
+    overlaid: list[varlib.OverlaidForecast],
+    shared: pd.DataFrame,
+    steps: int,
+    level: float,
+) -> None:
+    first = artifacts[0]
+    end = varlib.period_labels(shared.index[-1:], first.data.frequency)[0]
+    print(
+        f"forecasts overlaid ({varlib.counted(steps, 'step')}, {level:g}% intervals): versions with the variables"
+        f" and frequency of {first.label} (the first given) start from its last"
+        f" {varlib.counted(len(shared), 'observation')} (ending {end})"
+    )
+    for item in overlaid:
+        print(f"  {item.label}: {plain(item.note)}" + (f"; {item.assumed}" if item.assumed else ""))
+        point = item.forecast.forecast.point if item.forecast is not None else "mean"
+        if point != "mean":  # a log model's point is its median in levels: the `mean` column holds that
+            print(f"  {item.label}: its point forecast (the mean column) is the {point}")
+    frame = varlib.overlay_frame(overlaid)
+    if frame.empty:
+        return
+    order = {label: n for n, label in enumerate(item.label for item in overlaid)}
+    variables = varlib.all_variables(artifacts)
+    frame = frame.sort_values(
+        ["date", "variable", "version"],
+        key=lambda c: c.map(order) if c.name == "version" else c.map(variables.index) if c.name == "variable" else c,
+        kind="stable",
+    )
+    # one format per variable, as `forecast` gives a variable's forecast and bounds: the versions' numbers line up
+    bounds = ["mean", "lower", "upper"]
+    values = {v: frame.loc[frame["variable"] == v, bounds].to_numpy().ravel().tolist() for v in variables}
+    formats = varlib.shared_formats(values, variables)
+    for column in bounds:
+        frame[column] = [
+            varlib.format_number(value, formats[variable]) or MISSING
+            for value, variable in zip(frame[column], frame["variable"], strict=True)
+        ]
+    print_table(frame[["date", "variable", "version", *bounds]], index=False)
