@@ -1,4 +1,4 @@
-"""Model and version pickers shared by the Diagnostics, Backtest, Models and Compare pages.
+"""Model and version pickers shared by the Diagnostics, Backtest and Models pages (Compare's: ui.compare_pick).
 
 They read the cached listings (ui.store), offer only usable versions, resolve `latest` through the
 Registry (so results can be cached per immutable version), start from the model and version chosen on
@@ -15,12 +15,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from ui import governance, linked_versions, live, selection, store, url_state
+from ui import governance, live, selection, store, url_state
 from ui.errors import dashboard_words
 from ui.onboarding import render_empty_store
-from varlib import LATEST, Artifact, CorruptArtifactError, VarlibError, and_list
-
-LINK = ":material/link:"
+from varlib import LATEST, Artifact, VarlibError
 
 
 def version_key(prefix: str, name: str) -> str:
@@ -53,7 +51,7 @@ def pick_model(prefix: str, where=None) -> str | None:
 def pick_version(prefix: str, name: str, where=None, problems: list[str] | None = None) -> Artifact | None:
     """One version of `name` ('latest' or a pinned one), loaded; None with a message when none is usable.
     Withdrawn versions are offered only when the person asks for them (or a link names one)."""
-    wanted = _concrete(name, url_state.take_pending_version(prefix), problems)
+    wanted = concrete_version(name, url_state.take_pending_version(prefix), problems)
     fallback = selection.fallback(prefix)
     withdrawn = store.withdrawals(name)
     # a withdrawn version a link or another page names is offered: the box is ticked for it, so it stays
@@ -127,7 +125,7 @@ def relabel(key: str, label_of: Callable[[str], str]) -> None:
         st.session_state[drawn] = (value, label)
 
 
-def _concrete(name: str, wanted: str | None, problems: list[str] | None) -> str | None:
+def concrete_version(name: str, wanted: str | None, problems: list[str] | None) -> str | None:
     """A link's version as the picker lists it: `0_0_3` as 0.0.3, `@alias` as the version it points at now (an
     alias that does not open is a problem, and the picker keeps its own choice)."""
     if wanted is None or wanted == LATEST:
@@ -141,158 +139,3 @@ def _concrete(name: str, wanted: str | None, problems: list[str] | None) -> str 
         if problems is not None:
             problems.append(f"version {wanted} of {name}, which does not open ({dashboard_words(str(exc))})")
         return None
-
-
-def pick_versions(prefix: str, where=None, problems: list[str] | None = None) -> list[Artifact]:
-    """Two or more usable versions of any models, loaded, in the order they were picked. Versions a link named
-    (`model version` labels, see views/compare.py; `model @alias` and `model latest` are resolved) are checked
-    here; a link's `model` (and `version`), else the model and version looked at on another page, else the first
-    model, start the picker with that version (or the newest) and the newest other one. A withdrawn version is
-    offered only while it is named (by a link or another page) and shown with its withdrawal, as the other pages
-    do; a version that cannot be read is named with the reason, left out and no longer offered."""
-    names = store.model_names()
-    if not names:
-        render_empty_store()
-        return []
-    problems = problems if problems is not None else []
-    key = f"{prefix}_versions"
-    damaged: dict[str, str] = st.session_state.setdefault(f"_{prefix}_damaged", {})  # label: why it cannot be read
-    withdrawn = {name: store.withdrawals(name) for name in names}
-    listed = {
-        f"{name} {entry.label}": (name, entry.version)
-        for name in names
-        for entry in store.usable(name, include_withdrawn=True)
-        if f"{name} {entry.label}" not in damaged
-    }
-    gone = {label for label, (name, version) in listed.items() if version in withdrawn[name]}
-    entries = {label: pair for label, pair in listed.items() if label not in gone}  # withdrawn: only when named
-    linked = st.session_state.pop(f"_{prefix}_link_versions", None)
-    start = st.session_state.pop(f"_{prefix}_link_model", None), st.session_state.pop(f"_{prefix}_link_version", None)
-    if linked is not None or start[0] is not None:
-        linked_versions.forget(prefix)  # a new link: the words of the one before no longer apply
-    if linked is not None:
-        missing: list[str] = []
-        linked = [label for label in (_resolved(prefix, label, names, missing) for label in linked) if label]
-        twice = [label for label in dict.fromkeys(linked) if linked.count(label) > 1]
-        if twice:
-            st.warning(f"The link names {and_list(twice)} more than once; each is compared once.", icon=LINK)
-        unknown = [label for label in dict.fromkeys(linked) if label not in listed and label not in damaged]
-        if unknown:
-            missing.append(f"versions {and_list(unknown)}, which the store does not have")
-        known = [label for label in dict.fromkeys(linked) if label in listed or label in damaged]
-        if known:
-            st.session_state[key] = known
-            for problem in missing:  # the others are compared: not "the default instead"
-                st.warning(f"The link asked for {problem}; left out.", icon=LINK)
-        else:  # none of them: the default pair below, as the warning says, not an empty picker
-            st.session_state.pop(key, None)
-            problems += missing
-    elif start[0] is not None and (labels := _linked_start(prefix, *start, names, entries, listed, problems)):
-        st.session_state[key] = labels
-    _leave_out_damaged(key, listed, entries, damaged)
-    if key not in st.session_state or not set(st.session_state[key]) <= set(listed):
-        shared = st.session_state.get(selection.SHARED)
-        if shared and shared[0] in names:
-            st.session_state[key] = _start(shared[0], shared[2], entries, listed)
-        else:
-            st.session_state[key] = _start(selection.default_model(names), None, entries, listed)
-        _leave_out_damaged(key, listed, entries, damaged)
-    named = [label for label in st.session_state.get(key, []) if label in gone]  # withdrawn: offered while chosen
-    chosen = (where or st).multiselect(
-        "Versions",
-        [*entries, *named],
-        key=key,
-        format_func=lambda label: governance.marked(label, gone),
-        persist_state="session",
-        help="Pick two or more versions, of one model or of several.",
-    )
-    # in the order picked: the first one picked is the comparison's reference (its lag inputs are shared)
-    artifacts = []
-    for label in chosen:
-        artifact = _load(label, listed, damaged)
-        if artifact is not None:
-            governance.warn_if_withdrawn(artifact.name, artifact.version, withdrawn[artifact.name])
-            artifacts.append(artifact)
-    return artifacts
-
-
-def _resolved(prefix: str, label: str, names: list[str], problems: list[str]) -> str | None:
-    """A link's `model @alias` or `model latest` as the version it stands for now (None, said, when it stands for
-    none; else remembered for the address, see ui.linked_versions); any other label as it is."""
-    name, _, version = label.partition(" ")
-    if name not in names or not (version.startswith("@") or version == LATEST):
-        return label
-    try:
-        resolved = f"{name} {store.resolve(name, version)}"
-    except VarlibError as exc:
-        problems.append(f"{label}, which does not open ({dashboard_words(str(exc))})")
-        return None
-    linked_versions.remember(prefix, resolved, version)
-    return resolved
-
-
-def _load(label: str, listed: dict, damaged: dict[str, str]) -> Artifact | None:
-    """The version, or None after naming it with the reason it cannot be read (it is then no longer offered)."""
-    try:
-        return store.load(*listed[label])
-    except CorruptArtifactError as exc:  # listed as usable, yet its object is damaged (a checksum mismatch)
-        damaged[label] = str(exc)
-        _say_damaged(label, str(exc))
-    except VarlibError as exc:  # the store failed, not the object: said, and offered again on the next run
-        st.warning(f"**{label}** is left out of the comparison this time: {exc}", icon=":material/cloud_off:")
-    return None
-
-
-def _say_damaged(label: str, reason: str) -> None:
-    st.warning(
-        f"**{label}** is left out of the comparison: it cannot be read ({reason}). The Models page lists its versions;"
-        " publish it again or pick another version.",
-        icon=":material/broken_image:",
-    )
-
-
-def _leave_out_damaged(key: str, listed: dict, entries: dict, damaged: dict[str, str]) -> None:
-    """Before the picker shows them: the chosen versions that cannot be read are named and taken out of the choice
-    and of what is offered. A choice of none but those is dropped, so the picker starts as it does by default."""
-    chosen = st.session_state.get(key)
-    if not chosen:
-        return
-    for label in chosen:
-        if label in damaged:  # found on an earlier run: named again, as the link asked for it again
-            _say_damaged(label, damaged[label])
-        elif label in listed:
-            _load(label, listed, damaged)
-    for label in damaged:
-        listed.pop(label, None)
-        entries.pop(label, None)
-    kept = [label for label in chosen if label not in damaged]
-    if kept:
-        st.session_state[key] = kept
-    else:
-        st.session_state.pop(key, None)
-
-
-def _start(model: str, version: str | None, entries: dict, listed: dict) -> list[str]:
-    """`version` of `model` (else its newest), then its newest other version in use (`entries`); the version named
-    may be a withdrawn one (`listed`)."""
-    own = [label for label, (name, _) in entries.items() if name == model]
-    looked_at = [label for label, (name, found) in listed.items() if name == model and str(found) == version]
-    return list(dict.fromkeys(looked_at + own))[:2]
-
-
-def _linked_start(
-    prefix: str, model: str, version: str | None, names: list[str], entries: dict, listed: dict, problems: list[str]
-) -> list[str]:
-    """The start a link's `model` and `version` (`latest`, `0.0.3`, `0_0_3` or `@alias`) ask for; each value the
-    store cannot offer is a problem."""
-    if model not in names:
-        problems.append(f"model {model}, which the store does not have (models: {and_list(names)})")
-        return []
-    wanted = _concrete(model, version, problems)
-    wanted = None if wanted == LATEST else wanted
-    labels = _start(model, wanted, entries, listed)
-    if wanted is not None and f"{model} {wanted}" not in labels:
-        problems.append(f"version {version} of {model}, which is not a usable version")
-    elif labels and version is not None and (version.startswith("@") or version == LATEST):
-        linked_versions.remember(prefix, labels[0], version.strip())
-    return labels

@@ -7,12 +7,12 @@ import streamlit as st
 
 from ui import comparison_figures, linked_versions, live, store, url_state
 from ui.chart_look import plot
+from ui.compare_pick import pick_versions
 from ui.errors import guarded, show_error
 from ui.figures import recent
 from ui.forecast_link import parse_level
 from ui.tables import comparison_cells, label_width
 from ui.url_state import Field
-from ui.version_pick import pick_versions
 from ui.whole_number import whole_number
 from varlib import (
     DATE,
