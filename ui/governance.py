@@ -96,15 +96,21 @@ def marked(label: str, withdrawn_labels) -> str:
 def version_choices(name: str, entries, withdrawn, named: set) -> tuple[list[str], dict[str, str]]:
     """A version picker's choices after `latest`: the aliases, then the usable versions newest first
     (withdrawn ones, and aliases of them, only when `named`, e.g. by a link), and how to show each."""
+    labels = alias_choices(name, withdrawn, named)
+    aliases = list(labels)
+    usable = [entry.label for entry in entries if entry.ok and entry.version not in withdrawn]
+    hidden = [entry.label for entry in entries if entry.ok and entry.version in withdrawn and entry.label in named]
+    labels |= {v: marked(v, hidden) for v in hidden}
+    return aliases + usable + hidden, labels
+
+
+def alias_choices(name: str, withdrawn, named: set) -> dict[str, str]:
+    """A version picker's aliases (`@champion`) and how to show each (`@champion (0.0.3)`)."""
     # a damaged alias cannot be opened (the Models page lists it with the reason)
     aliases = {f"@{alias.alias}": alias.version for alias in store.aliases(name) if not alias.damaged}
     # an alias of a withdrawn version is refused wherever it is used: offered only when named, as such a version
     aliases = {a: version for a, version in aliases.items() if version not in withdrawn or a in named}
-    usable = [entry.label for entry in entries if entry.ok and entry.version not in withdrawn]
-    hidden = [entry.label for entry in entries if entry.ok and entry.version in withdrawn and entry.label in named]
-    labels = {v: f"{v} ({aliases[v]}{', withdrawn' if aliases[v] in withdrawn else ''})" for v in aliases}
-    labels |= {v: marked(v, hidden) for v in hidden}
-    return list(aliases) + usable + hidden, labels
+    return {a: f"{a} ({version}{', withdrawn' if version in withdrawn else ''})" for a, version in aliases.items()}
 
 
 def no_version_in_use(name: str, entries, withdrawn) -> str:

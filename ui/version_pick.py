@@ -16,9 +16,9 @@ from collections.abc import Callable
 import streamlit as st
 
 from ui import governance, live, selection, store, url_state
-from ui.errors import dashboard_words
+from ui.errors import dashboard_words, show_error
 from ui.onboarding import render_empty_store
-from varlib import LATEST, Artifact, VarlibError
+from varlib import LATEST, Artifact, NotFoundError, VarlibError, WithdrawnError
 
 
 def version_key(prefix: str, name: str) -> str:
@@ -49,9 +49,12 @@ def pick_model(prefix: str, where=None) -> str | None:
 
 
 def pick_version(prefix: str, name: str, where=None, problems: list[str] | None = None) -> Artifact | None:
-    """One version of `name` ('latest' or a pinned one), loaded; None with a message when none is usable.
-    Withdrawn versions are offered only when the person asks for them (or a link names one)."""
-    wanted = concrete_version(name, url_state.take_pending_version(prefix), problems)
+    """One version of `name` ('latest', an alias or a pinned one), loaded; None with a message when none is usable.
+    Withdrawn versions are offered only when the person asks for them (or a link names one). `latest` and an alias
+    are followed while the page is open, as on the Forecast page."""
+    pending = url_state.take_pending_version(prefix)
+    alias = pending is not None and pending.strip().startswith("@")  # a link's alias stays one: it is followed
+    wanted = pending.strip() if alias else concrete_version(name, pending, problems)
     fallback = selection.fallback(prefix)
     withdrawn = store.withdrawals(name)
     # a withdrawn version a link or another page names is offered: the box is ticked for it, so it stays
@@ -77,7 +80,8 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         return None
     key = version_key(prefix, name)
     in_use = any(entry.version not in withdrawn for entry in entries)  # else there is no `latest` to offer
-    options = [LATEST] * in_use + [entry.label for entry in entries]
+    aliases = governance.alias_choices(name, withdrawn, {wanted, st.session_state.get(key)})
+    options = [LATEST] * in_use + list(aliases) + [entry.label for entry in entries]
     if wanted is not None:
         if wanted in options:
             st.session_state[key] = wanted
@@ -90,7 +94,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     gone = {str(v) for v in withdrawn}
 
     def label_of(v: str) -> str:
-        return f"latest ({newest})" if v == LATEST else governance.marked(v, gone)
+        return f"latest ({newest})" if v == LATEST else aliases.get(v) or governance.marked(v, gone)
 
     relabel(key, label_of)
     label = picker.selectbox(
@@ -99,9 +103,17 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         key=key,
         format_func=label_of,
         persist_state="session",
-        help="Newest first; 'latest' follows new publications.",
+        help="'latest' follows new publications, an alias (@name) its moves; then versions newest first.",
     )
-    version = newest if label == LATEST else next(e.version for e in entries if e.label == label)
+    if label in aliases:  # read afresh (it can move); one of a withdrawn version is refused
+        try:
+            version = store.resolve(name, label)
+        except (WithdrawnError, NotFoundError) as exc:  # said, and followed: moved back, the page shows it
+            show_error(exc)
+            live.watch(prefix, name, label, None, newest, withdrawn, refused=str(exc))
+            return None
+    else:
+        version = newest if label == LATEST else next(e.version for e in entries if e.label == label)
     selection.share(prefix, name, label, str(version))
     governance.warn_if_withdrawn(name, version, withdrawn)
     live.watch(prefix, name, label, version, newest, withdrawn)  # `latest` followed, a withdrawal said, while open
