@@ -17,27 +17,42 @@ import pandas as pd
 from .artifact import Artifact
 from .data import label_of, period_labels
 from .errors import InvalidInputError
-from .forecast_inputs import held_exog
-from .service import VersionForecast, forecast_artifact
+from .forecast_inputs import INTERVAL_KINDS, held_exog, level_to_alpha
+from .jsonsafe import to_json_safe
+from .service import VersionForecast, check_forecast_options, forecast_artifact
 from .training import METRIC_LABELS
 from .wording import and_list, counted, utc_time
 
 METRIC_NAMES = ("rmse", "mae", "mape")
 
 
-def compare_table(artifacts: list[Artifact]) -> pd.DataFrame:
-    """One row per field, one column per version, and a `differs` column (True where the versions disagree)."""
+def compare_table(artifacts: list[Artifact], given: list[str] | None = None) -> pd.DataFrame:
+    """One row per field, one column per version, and a `differs` column (True where the versions disagree).
+    `given`: the versions as they were named (`latest`, `0.0.2`, `@champion`), one per artifact, for the words
+    that refuse one version named twice."""
     if len(artifacts) < 1:
         raise InvalidInputError("pick at least one version to compare")
-    columns = {}
-    for artifact in artifacts:
-        label = artifact.label
-        if label in columns:
-            raise InvalidInputError(f"version {label} is picked twice; pick distinct versions")
-        columns[label] = _fields(artifact, all_variables(artifacts))
-    table = pd.DataFrame(columns)
+    _check_distinct(artifacts, given)
+    variables = all_variables(artifacts)
+    table = pd.DataFrame({artifact.label: _fields(artifact, variables) for artifact in artifacts})
     table["differs"] = [len({repr(v) for v in row}) > 1 for row in table.itertuples(index=False)]
     return table
+
+
+def _check_distinct(artifacts: list[Artifact], given: list[str] | None) -> None:
+    """One version named twice, however spelled (`latest` and its number, an alias and its version), refused by
+    name: the rule of `varlib compare` and of the service's comparison, which both pass what was typed."""
+    named: dict[str, str] = {}
+    for artifact, typed in zip(artifacts, given or [a.label for a in artifacts], strict=True):
+        label = artifact.label
+        if label in named and given is None:  # picked from a list (the dashboard): nothing was typed to name
+            raise InvalidInputError(f"version {label} is picked twice; pick distinct versions")
+        if label in named:
+            both = f" ({named[label]} and {typed} both name it)" if named[label] != typed else ""
+            raise InvalidInputError(
+                f"{label} is given twice{both}: compare distinct versions", field="versions", value=typed
+            )
+        named[label] = typed
 
 
 @dataclass(frozen=True)
@@ -97,6 +112,37 @@ def overlay_frame(overlaid: list[OverlaidForecast]) -> pd.DataFrame:
     if not frames:
         return pd.DataFrame(columns=["version", "date", "variable", "mean", "lower", "upper"])
     return pd.concat(frames, ignore_index=True)[["version", "date", "variable", "mean", "lower", "upper"]]
+
+
+def comparison_dict(
+    artifacts: list[Artifact], steps: int = 8, level: float = 95.0, given: list[str] | None = None
+) -> dict:
+    """The comparison as one JSON-safe object, which `varlib compare --json` prints and GET /models/{name}/compare
+    answers: `name` (the first version's model), `versions` (labels such as `var 0.0.1`, in the order given),
+    `fields` ({field: {label: value}}, compare_table's), `differs` (the fields that differ), `forecasts` (per
+    version `version`, `shared`, `note`, `assumed` and `rows` of date, variable, mean, lower, upper, overlaid from
+    shared_lag_table), `steps` and `level` (the intervals' level in percent, as given). `given` as compare_table's."""
+    # checked here, not only by the forecast: overlay_forecasts turns a version's refusal into its note
+    steps, alpha, _ = check_forecast_options(steps, level_to_alpha(level), INTERVAL_KINDS[0])
+    table = compare_table(artifacts, given)
+    differs = table.pop("differs")
+    overlaid = overlay_forecasts(artifacts, steps, alpha, shared_lag_table(artifacts))
+    return to_json_safe(
+        {
+            "name": artifacts[0].name,
+            "versions": [artifact.label for artifact in artifacts],
+            "fields": table.to_dict(orient="index"),
+            "differs": [str(field) for field in table.index[differs]],
+            "forecasts": [_forecast_dict(item) for item in overlaid],
+            "steps": steps,
+            "level": level,
+        }
+    )
+
+
+def _forecast_dict(item: OverlaidForecast) -> dict:
+    rows = [] if item.forecast is None else item.forecast.to_frame().to_dict(orient="records")
+    return {"version": item.label, "shared": item.shared, "note": item.note, "assumed": item.assumed, "rows": rows}
 
 
 def _same_frequency(artifact: Artifact, first: Artifact) -> bool:

@@ -39,6 +39,7 @@ from varlib import (
 
 from .body_limit import BodyLimitMiddleware
 from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache, WithdrawalWatch
+from .compare import add_compare_routes
 from .docs_page import add_api_page
 from .error_schema import document_shared_errors, error_responses
 from .examples import FORECAST_EXAMPLES
@@ -108,6 +109,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     add_error_handlers(app)
     add_team_routes(app, registry)
     add_scenario_routes(app, registry, watch)
+    add_compare_routes(app, registry, watch)
     document_tokens(app, security)
     document_whole_bounds(app)
 

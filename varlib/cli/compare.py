@@ -68,25 +68,14 @@ def run_compare(args: argparse.Namespace) -> int:
             value=args.versions,
         )
     artifacts = _load(args)
-    table = varlib.compare_table(artifacts)
+    if args.json:  # the service's comparison answers the same object (GET /models/{name}/compare)
+        print_json(varlib.comparison_dict(artifacts, steps, args.level, args.versions))
+        return 0
+    table = varlib.compare_table(artifacts, args.versions)
     differs = table.pop("differs")
     shared = varlib.shared_lag_table(artifacts)
     overlaid = varlib.overlay_forecasts(artifacts, steps, alpha, shared)
-    name, labels = artifacts[0].name, [artifact.label for artifact in artifacts]
-    if args.json:
-        print_json(
-            {
-                "name": name,
-                "versions": labels,
-                "fields": table.to_dict(orient="index"),
-                "differs": [str(field) for field in table.index[differs]],
-                "forecasts": [_forecast_dict(item) for item in overlaid],
-                "steps": steps,
-                "level": args.level,
-            }
-        )
-        return 0
-    _print_table(name, artifacts, table, differs, args.only_differences)
+    _print_table(artifacts[0].name, artifacts, table, differs, args.only_differences)
     print()
     _print_forecasts(artifacts, overlaid, shared, steps, args.level)
     return 0
@@ -99,29 +88,10 @@ def _options(steps: int, level: float) -> tuple[int, float]:
 
 
 def _load(args: argparse.Namespace) -> list[varlib.Artifact]:
-    """Each version as the other commands load it (a withdrawn one named by number warns); one version named
-    twice, however spelled (`latest` and its number, an alias and its version), is refused by name."""
+    """Each version as the other commands load it (a withdrawn one named by number warns). One version named
+    twice, however spelled, is refused by name by varlib.compare_table, the service's rule too."""
     registry = registry_from_env()
-    artifacts: list[varlib.Artifact] = []
-    given: dict[str, str] = {}
-    for typed in args.versions:
-        artifact = load_version(argparse.Namespace(name=args.name, version=typed), registry)
-        if artifact.label in given:
-            first = given[artifact.label]
-            both = f" ({first} and {typed} both name it)" if first != typed else ""
-            raise InvalidInputError(
-                f"{artifact.label} is given twice{both}: compare distinct versions",
-                field="versions",
-                value=typed,
-            )
-        given[artifact.label] = typed
-        artifacts.append(artifact)
-    return artifacts
-
-
-def _forecast_dict(item: varlib.OverlaidForecast) -> dict:
-    rows = [] if item.forecast is None else item.forecast.to_frame().to_dict(orient="records")
-    return {"version": item.label, "shared": item.shared, "note": item.note, "assumed": item.assumed, "rows": rows}
+    return [load_version(argparse.Namespace(name=args.name, version=typed), registry) for typed in args.versions]
 
 
 def _print_table(

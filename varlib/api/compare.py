@@ -1,0 +1,166 @@
+"""The comparison endpoint: versions of one model side by side and their forecasts overlaid, the object that
+`varlib compare --json` prints (varlib.comparison_dict), each forecast with its version's withdrawal.
+
+`versions` is the one query parameter that is given more than once (once per version, in the order of the
+columns); the service's rule against a parameter given twice still holds for every other one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from varlib import (
+    ALPHA_MAX,
+    ALPHA_MIN,
+    MAX_STEPS,
+    VERSION_PATTERN,
+    InvalidInputError,
+    Registry,
+    check_alias,
+    comparison_dict,
+    is_alias,
+    is_latest,
+    parse_version,
+    to_json,
+    with_withdrawal,
+)
+
+from .caching import WithdrawalWatch
+from .error_schema import error_responses
+from .public import without_whereabouts
+from .query import refuse_loose_query
+from .schemas import NAME, WholeNumber
+
+REPEATED = "versions"
+# the CLI's --level range (varlib.cli.analysis.level_alpha): the alphas the library takes, in percent
+LOWEST_LEVEL, HIGHEST_LEVEL = (1 - ALPHA_MAX) * 100, (1 - ALPHA_MIN) * 100
+
+
+def _version_words(value: Any) -> Any:
+    """A malformed version refused in the library's words, which name it and the forms it takes; the pattern
+    after it stays in the document for clients and fuzzers."""
+    if isinstance(value, str) and not is_latest(value):
+        try:
+            check_alias(value) if is_alias(value) else parse_version(value)
+        except InvalidInputError as refused:
+            raise ValueError(str(refused)) from None
+    return value
+
+
+VersionText = Annotated[str, StringConstraints(pattern=VERSION_PATTERN), BeforeValidator(_version_words)]
+
+
+class CompareQuery(BaseModel):
+    """The comparison's query; an unknown parameter is refused, as on every endpoint."""
+
+    model_config = ConfigDict(extra="forbid")
+    versions: list[VersionText] = Field(
+        min_length=2,
+        description="two or more versions of the model, one column each in this order: latest, 0.0.3, 0_0_3 or an"
+        " alias (@champion); give the parameter once per version. One version named twice (latest and its number)"
+        " is refused",
+        examples=[["0.0.1", "0.0.2"]],
+        json_schema_extra={"uniqueItems": True},
+    )
+    steps: WholeNumber = Field(8, ge=1, le=MAX_STEPS, description="how many periods ahead, as `varlib compare`")
+    level: float = Field(
+        95.0,
+        ge=LOWEST_LEVEL,
+        le=HIGHEST_LEVEL,
+        allow_inf_nan=False,
+        description="the forecast intervals' level in percent (95: 95% intervals), as `varlib compare --level`",
+    )
+
+
+class ComparedRow(BaseModel):
+    date: str = Field(description="the period's label, or +1, +2, ... when the version's data carry no dates")
+    variable: str
+    mean: float | None = Field(description="in levels; a log model's median")
+    lower: float | None
+    upper: float | None
+
+
+class ComparedForecast(BaseModel):
+    """One version's forecast in the overlay."""
+
+    version: str = Field(description="the version's label, e.g. var 0.0.1")
+    shared: bool = Field(description="whether it started from the first version's last observations")
+    note: str = Field(description="where it started from, and why not from the shared ones")
+    assumed: str = Field(description="what a VARX's forecast assumed for its exogenous values, else empty")
+    rows: list[ComparedRow] = Field(description="one per step and variable; empty when it could not be forecast")
+    withdrawn: dict[str, Any] | None = Field(
+        description="the version's withdrawal when it was named by its number (latest and aliases never name a"
+        " withdrawn one), as the forecast answer says it; seen within a second"
+    )
+
+
+class Comparison(BaseModel):
+    """The same JSON as `python -m varlib compare --json`, plus each forecast's `withdrawn`."""
+
+    name: str
+    versions: list[str] = Field(description="the versions' labels (var 0.0.1), in the order given")
+    fields: dict[str, dict[str, Any]] = Field(description="{field: {label: value}}: data, spec, lag order, scores")
+    differs: list[str] = Field(description="the fields whose values differ between the versions")
+    forecasts: list[ComparedForecast]
+    steps: int
+    level: float
+
+
+def add_compare_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch) -> None:
+    """The route, on the app itself (as varlib.api.scenarios adds its own), with the app's dependencies but
+    refuse_loose_query's rule relaxed for `versions`."""
+    tags: list[str | Enum] = ["models", "forecast"]
+
+    with _versions_repeat(app):
+
+        @app.get(
+            "/models/{name}/compare",
+            tags=tags,
+            response_model=Comparison,
+            summary="versions side by side (spec, data, holdout scores) and their forecasts overlaid",
+            responses=error_responses(403, 404, 409, 410, 422, 503),
+        )
+        async def compare(query: Annotated[CompareQuery, Query()], name: str = NAME) -> Response:
+            def build() -> tuple[list, dict]:
+                artifacts = [registry.load(name, version) for version in query.versions]
+                return artifacts, comparison_dict(artifacts, query.steps, query.level, query.versions)
+
+            artifacts, body = await run_in_threadpool(build)
+            forecasts = []
+            for typed, artifact, entry in zip(query.versions, artifacts, body["forecasts"], strict=True):
+                pinned = not is_latest(typed) and not is_alias(typed)  # the others never name a withdrawn version
+                withdrawal = await watch.withdrawal(name, artifact.version) if pinned and artifact.version else None
+                forecasts.append(with_withdrawal(entry, withdrawal))
+            answer = without_whereabouts({**body, "forecasts": forecasts})
+            return Response(to_json(answer), media_type="application/json")
+
+
+@contextmanager
+def _versions_repeat(app: FastAPI) -> Iterator[None]:
+    """Routes added inside get the app's dependencies with refuse_loose_query in the form that lets `versions`
+    repeat: an app-wide dependency runs before the route's own, which therefore cannot relax it, and the
+    dependencies are copied into each route as it is added, so the app's stay as they were for the others."""
+    kept = app.router.dependencies
+    app.router.dependencies = [
+        Depends(_query_but_versions) if getattr(given, "dependency", None) is refuse_loose_query else given
+        for given in kept
+    ]
+    try:
+        yield
+    finally:
+        app.router.dependencies = kept
+
+
+async def _query_but_versions(request: Request) -> None:
+    """refuse_loose_query's rule for every parameter but `versions` (a parameter given twice is named); an
+    unknown one is refused by CompareQuery, which forbids any other."""
+    others = [(key, value) for key, value in request.query_params.multi_items() if key != REPEATED]
+    refuse_loose_query(Request({**request.scope, "query_string": urlencode(others).encode()}))
