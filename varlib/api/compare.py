@@ -1,19 +1,15 @@
 """The comparison endpoint: versions of one model side by side and their forecasts overlaid, the object that
 `varlib compare --json` prints (varlib.comparison_dict), each forecast with its version's withdrawal.
 
-`versions` is the one query parameter that is given more than once (once per version, in the order of the
-columns); the service's rule against a parameter given twice still holds for every other one.
+`versions` is given once per version, in the order of the columns (varlib.api.query lets a list parameter repeat).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import Enum
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
-from fastapi import Depends, FastAPI, Query, Request, Response
+from fastapi import FastAPI, Query, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
@@ -36,10 +32,8 @@ from varlib import (
 from .caching import WithdrawalWatch
 from .error_schema import error_responses
 from .public import without_whereabouts
-from .query import refuse_loose_query
 from .schemas import NAME, WholeNumber
 
-REPEATED = "versions"
 # the CLI's --level range (varlib.cli.analysis.level_alpha): the alphas the library takes, in percent
 LOWEST_LEVEL, HIGHEST_LEVEL = (1 - ALPHA_MAX) * 100, (1 - ALPHA_MIN) * 100
 
@@ -115,52 +109,26 @@ class Comparison(BaseModel):
 
 
 def add_compare_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch) -> None:
-    """The route, on the app itself (as varlib.api.scenarios adds its own), with the app's dependencies but
-    refuse_loose_query's rule relaxed for `versions`."""
+    """The route, on the app itself (as varlib.api.scenarios adds its own)."""
     tags: list[str | Enum] = ["models", "forecast"]
 
-    with _versions_repeat(app):
+    @app.get(
+        "/models/{name}/compare",
+        tags=tags,
+        response_model=Comparison,
+        summary="versions side by side (spec, data, holdout scores) and their forecasts overlaid",
+        responses=error_responses(403, 404, 409, 410, 422, 503),
+    )
+    async def compare(query: Annotated[CompareQuery, Query()], name: str = NAME) -> Response:
+        def build() -> tuple[list, dict]:
+            artifacts = [registry.load(name, version) for version in query.versions]
+            return artifacts, comparison_dict(artifacts, query.steps, query.level, query.versions)
 
-        @app.get(
-            "/models/{name}/compare",
-            tags=tags,
-            response_model=Comparison,
-            summary="versions side by side (spec, data, holdout scores) and their forecasts overlaid",
-            responses=error_responses(403, 404, 409, 410, 422, 503),
-        )
-        async def compare(query: Annotated[CompareQuery, Query()], name: str = NAME) -> Response:
-            def build() -> tuple[list, dict]:
-                artifacts = [registry.load(name, version) for version in query.versions]
-                return artifacts, comparison_dict(artifacts, query.steps, query.level, query.versions)
-
-            artifacts, body = await run_in_threadpool(build)
-            forecasts = []
-            for typed, artifact, entry in zip(query.versions, artifacts, body["forecasts"], strict=True):
-                pinned = not is_latest(typed) and not is_alias(typed)  # the others never name a withdrawn version
-                withdrawal = await watch.withdrawal(name, artifact.version) if pinned and artifact.version else None
-                forecasts.append(with_withdrawal(entry, withdrawal))
-            answer = without_whereabouts({**body, "forecasts": forecasts})
-            return Response(to_json(answer), media_type="application/json")
-
-
-@contextmanager
-def _versions_repeat(app: FastAPI) -> Iterator[None]:
-    """Routes added inside get the app's dependencies with refuse_loose_query in the form that lets `versions`
-    repeat: an app-wide dependency runs before the route's own, which therefore cannot relax it, and the
-    dependencies are copied into each route as it is added, so the app's stay as they were for the others."""
-    kept = app.router.dependencies
-    app.router.dependencies = [
-        Depends(_query_but_versions) if getattr(given, "dependency", None) is refuse_loose_query else given
-        for given in kept
-    ]
-    try:
-        yield
-    finally:
-        app.router.dependencies = kept
-
-
-async def _query_but_versions(request: Request) -> None:
-    """refuse_loose_query's rule for every parameter but `versions` (a parameter given twice is named); an
-    unknown one is refused by CompareQuery, which forbids any other."""
-    others = [(key, value) for key, value in request.query_params.multi_items() if key != REPEATED]
-    refuse_loose_query(Request({**request.scope, "query_string": urlencode(others).encode()}))
+        artifacts, body = await run_in_threadpool(build)
+        forecasts = []
+        for typed, artifact, entry in zip(query.versions, artifacts, body["forecasts"], strict=True):
+            pinned = not is_latest(typed) and not is_alias(typed)  # the others never name a withdrawn version
+            withdrawal = await watch.withdrawal(name, artifact.version) if pinned and artifact.version else None
+            forecasts.append(with_withdrawal(entry, withdrawal))
+        answer = without_whereabouts({**body, "forecasts": forecasts})
+        return Response(to_json(answer), media_type="application/json")

@@ -4,8 +4,10 @@ is a 422 that names it, rather than an answer to a question nobody asked."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import get_origin
 
 from fastapi import Request
+from pydantic import BaseModel
 
 from varlib import InvalidInputError
 
@@ -20,15 +22,29 @@ def refuse_loose_query(request: Request) -> None:
     names = [name for name, _ in request.query_params.multi_items()]
     if not names or request.url.path in PAGE_PATHS:  # the API page and its files: a link may add anything
         return
-    repeated = [name for name, count in Counter(names).items() if count > 1]
+    route = request.scope.get("route")
+    lists = _list_parameters(route)  # given once per item, in order (e.g. a comparison's versions)
+    repeated = [name for name, count in Counter(names).items() if count > 1 and name not in lists]
     if repeated:
         raise InvalidInputError(
             f"query parameter {repeated[0]!r} is given {names.count(repeated[0])} times; give it once",
             field=repeated[0],
         )
-    dependant = getattr(request.scope.get("route"), "dependant", None)
+    dependant = getattr(route, "dependant", None)
     if dependant is not None and not dependant.query_params:
         raise InvalidInputError(
             f"query parameter {names[0]!r} is not a parameter of this endpoint, which takes none ({LISTED})",
             field=names[0],
         )
+
+
+def _list_parameters(route) -> set[str]:
+    """The query parameters a route takes as lists, read from its pydantic query model or its own parameters."""
+    names: set[str] = set()
+    for param in getattr(getattr(route, "dependant", None), "query_params", []):
+        kind = param.field_info.annotation
+        if isinstance(kind, type) and issubclass(kind, BaseModel):
+            names |= {name for name, info in kind.model_fields.items() if get_origin(info.annotation) is list}
+        elif get_origin(kind) is list:
+            names.add(param.alias)
+    return names
