@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from tests.integration.test_cli_arguments import run  # one CLI call, its exit code and a one-line error
 from varlib.cli import main
 
 
@@ -33,14 +34,6 @@ def _point_at(patch: pytest.MonkeyPatch, folder) -> None:
         patch.delenv(key, raising=False)
     patch.setenv("VARLIB_STORE_DIR", str(folder))
     patch.setenv("VARLIB_AUTHOR", "cli person")
-
-
-def run(capsys, *argv):
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    if code:
-        assert len(err.strip().splitlines()) == 1 and err.startswith("error: "), err
-    return code, out, err
 
 
 def _row(out: str, field: str) -> str:
