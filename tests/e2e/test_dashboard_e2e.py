@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import (
     edit_newest_lag,
@@ -124,7 +125,9 @@ def test_publish_then_find_it_on_the_models_page(dashboard, page):
     page.goto(f"{url}/train")
     wait_for_app(page)
     name = page.get_by_label("Model name", exact=True)
-    assert name.input_value() == "macrodata"  # the default name comes from the data
+    # the default name comes from the data; on a loaded machine the field was once read empty a moment
+    # before it showed it, so the check waits for it (and still fails if it never comes)
+    expect(name).to_have_value("macrodata", timeout=30_000)
     name.fill("var")  # the same shape as var 0.0.1 (realgdp, realcons in levels, quarterly): a patch
     name.press("Enter")
     wait_for_app(page)

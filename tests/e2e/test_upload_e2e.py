@@ -5,6 +5,7 @@ says how the gaps were filled."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.app.test_train_upload import gappy_csv
 from tests.support.browser import shot, wait_for_app, wait_for_forecast
@@ -26,7 +27,7 @@ def test_upload_with_gaps_interpolate_train_and_publish(dashboard, page, tmp_pat
         "quarterly dates with missing periods: 1995Q2, 1995Q3 (2 periods)"
     ).wait_for()  # MISSING, as quarters
     assert page.get_by_text("text (not usable): region", exact=False).first.is_visible()
-    assert page.get_by_label("Model name", exact=True).input_value() == "regional-accounts"
+    expect(page.get_by_label("Model name", exact=True)).to_have_value("regional-accounts", timeout=30_000)
     shot(page, "upload-1-preview")
 
     page.get_by_text("interpolate (fill each gap linearly)", exact=True).click()
