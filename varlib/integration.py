@@ -26,12 +26,14 @@ import warnings
 import numpy as np
 
 from .data.columns import is_straight_line
+from .errors import InvalidInputError
 from .fit_checks import check_not_degenerate
 from .integration_advice import recommend
 from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
 
 __all__ = [
     "DETERMINISTIC",
+    "MAX_JOHANSEN_VARIABLES",
     "MAX_TESTED_ROWS",
     "Integration",
     "Johansen",
@@ -44,6 +46,14 @@ __all__ = [
 
 SIGNIF = 0.05
 MAX_TESTED_ROWS = 5_000
+# statsmodels' critical values of the trace and maximum-eigenvalue statistics (Osterwald-Lenum's tables) end at 12
+# common trends: for more variables the first ranks' values are NaN, every comparison with them fails, and the
+# rank found would be too high by the variables past 12
+MAX_JOHANSEN_VARIABLES = 12
+UNTESTED_MANY = (
+    " Johansen's cointegration test was not run: its critical values cover at most 12 variables, not {count}; test"
+    " a VECM on fewer variables."
+)
 
 
 def analyse(levels: np.ndarray, names: list[str], k_ar: int = 2) -> Integration:
@@ -63,6 +73,8 @@ def analyse(levels: np.ndarray, names: list[str], k_ar: int = 2) -> Integration:
         check_not_degenerate(series[:, tested], [names[j] for j in tested], f"in {tested_on}", counters=False)
         johansen = _johansen(series[:, tested], [names[j] for j in tested], max(k_ar - 1, 1))
     transform, advice = recommend(roots, positive, johansen)
+    if len(integrated) >= 2 and len(tested) > MAX_JOHANSEN_VARIABLES:
+        advice += UNTESTED_MANY.format(count=len(tested))
     return Integration(tested_on, roots, transform, advice, johansen, len(series), rows)
 
 
@@ -113,9 +125,14 @@ def _unit_root(x: np.ndarray, name: str, deterministic: bool) -> UnitRoot:
 
 
 def _johansen(series: np.ndarray, names: list[str], lagged: int) -> Johansen | None:
+    if series.shape[1] > MAX_JOHANSEN_VARIABLES:
+        return None  # no critical values (analyse says so)
     if series.shape[0] <= series.shape[1] * (lagged + 1) + 10:
         return None  # too short for the test to say anything
-    return johansen_test(series, names, lagged, 0)
+    try:
+        return johansen_test(series, names, lagged, 0)
+    except (np.linalg.LinAlgError, ValueError):  # singular on this sample: advice without it, as on a short one
+        return None
 
 
 DET_ORDERS = {-1: "none", 0: "constant", 1: "linear trend"}
@@ -127,8 +144,17 @@ def johansen_test(series: np.ndarray, names: list[str], lagged: int, det_order: 
     critical value (as statsmodels' `select_coint_rank(method="trace", signif=0.05)`)."""
     from statsmodels.tsa.vector_ar.vecm import coint_johansen
 
+    count = series.shape[1]
+    if count > MAX_JOHANSEN_VARIABLES:
+        raise InvalidInputError(
+            f"Johansen's test has critical values for at most {MAX_JOHANSEN_VARIABLES} variables, not {count}, so"
+            " neither its rank nor its table would be right: model at most 12 variables in a VECM (or fit a VAR"
+            " in differences)",
+            field="variables",
+            value=count,
+        )
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+        warnings.simplefilter("ignore")  # its notice of critical values out of its tables is handled above
         result = coint_johansen(series, det_order=det_order, k_ar_diff=lagged)
     trace = tuple(float(v) for v in result.lr1)
     trace_crit = tuple((float(a), float(b), float(c)) for a, b, c in result.cvt)
