@@ -12,6 +12,7 @@ from .wording import and_list
 
 LSTSQ_RCOND = 1e-15  # statsmodels' VAR fit (var_model._estimate_var) cuts singular values below this share
 MAX_VALUE = 1e100  # beyond it, products of values in the fit's moment matrices overflow (float64 ends at 1.8e308)
+MIN_VALUE = 1e-100  # a variable whose values all stay below it: their products underflow to zero
 
 
 def check_magnitude(design: np.ndarray, series: np.ndarray, names: list[str]) -> None:
@@ -38,10 +39,11 @@ def check_magnitude(design: np.ndarray, series: np.ndarray, names: list[str]) ->
     raise _out_of_scale(series, names, why + ", so it would drop them without a word")
 
 
-def _out_of_scale(series: np.ndarray, names: list[str], why: str) -> InvalidInputError:
-    """The refusal of data too large (or too small) for the fit, naming the variable of the largest value."""
+def _out_of_scale(series: np.ndarray, names: list[str], why: str, j: int | None = None) -> InvalidInputError:
+    """The refusal of data too large (or too small) for the fit, naming variable `j` (default: the one of the
+    largest value)."""
     largest = np.abs(series).max(axis=0)
-    j = int(np.argmax(largest))
+    j = int(np.argmax(largest)) if j is None else j
     name = names[j]
     if largest[j] >= 1.0:
         size, fix = f"too large to fit a VAR on: {name} reaches {largest[j]:.3g}", "divide it by a power of ten"
@@ -64,6 +66,9 @@ def check_not_degenerate(
     where = f" {space}" if space else ""
     if series.size and np.abs(series).max() > MAX_VALUE:
         raise _out_of_scale(series, names, "sums of squares of such values overflow the computations")
+    sizes = np.abs(series).max(axis=0) if series.size else np.ones(series.shape[1])
+    for j in np.flatnonzero((sizes > 0) & (sizes < MIN_VALUE)):  # a column of zeros is refused as constant below
+        raise _out_of_scale(series, names, "squares of such values underflow to zero", int(j))
     for j in np.flatnonzero(np.ptp(series, axis=0) == 0):
         raise InvalidInputError(
             f"{names[j]} is constant{where}: every row is {series[0, j]:g}, so a VAR cannot use it; drop it",
@@ -89,8 +94,13 @@ def check_not_degenerate(
                 value=names[column],
             )
     centred = series - series.mean(axis=0)
-    if collinear and np.linalg.matrix_rank(centred) < series.shape[1]:
-        involved = _dependent(centred, names)
+    # each column scaled to its largest deviation: the rank's tolerance is relative to the largest column, so
+    # next to an output in dollars (1e13) a rate written as a decimal (0.05) looked like a combination of the
+    # others (a column's length would not do: the squares of values of 1e-300 are 0)
+    sizes = np.abs(centred).max(axis=0)
+    scaled = centred / np.where(sizes > 0, sizes, 1.0)
+    if collinear and np.linalg.matrix_rank(scaled) < series.shape[1]:
+        involved = _dependent(scaled, names)
         raise InvalidInputError(
             f"the variables {', '.join(names)} are collinear{where}: {and_list(involved)} move together exactly"
             " (one is a combination of the others); drop one of those",
