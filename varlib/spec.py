@@ -195,13 +195,19 @@ def to_model_space(levels: np.ndarray, transform: str, names: list[str] | None =
             name = names[column] if names else f"variable {column + 1}"
             raise InvalidInputError(
                 f"transform {transform!r} needs positive data: {name} is {levels[row, column]:g} in row {row + 1};"
-                " use 'diff' or 'none', or leave that variable out",
+                f" {_unlogged(transform)}, or leave that variable out",
                 field=name,
                 value=float(levels[row, column]),
             )
         logs = np.log(levels)
         return logs if transform == "log" else np.diff(logs, axis=0)
     return np.diff(levels, axis=0)
+
+
+def _unlogged(transform: str) -> str:
+    """The transforms without logs that fit what `transform` fits: levels for log levels (a VECM), differences
+    or levels for log differences (a VAR)."""
+    return "use 'none' (levels)" if transform == "log" else "use 'diff' or 'none'"
 
 
 def check_positive(frame: pd.DataFrame, transform: str) -> None:
@@ -216,7 +222,7 @@ def check_positive(frame: pd.DataFrame, transform: str) -> None:
         label = when.date().isoformat() if isinstance(when, pd.Timestamp) else f"row {row + 1}"
         raise InvalidInputError(
             f"transform {transform!r} needs positive data: {name} is {values[row, column]:g} on {label}"
-            f" (row {row + 1}); use 'diff' or 'none', or leave that variable out",
+            f" (row {row + 1}); {_unlogged(transform)}, or leave that variable out",
             field=name,
             value=float(values[row, column]),
         )

@@ -144,8 +144,14 @@ def load_csv(
     check_dates(pd.DatetimeIndex(frame.index), name, rows)
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
-    how = read_as(raw, order, turned) + notes + trimmed + tuple(left_out_note(*group) for group in left_out)
     left = () if variables else columns_left_out(raw, date_col, chosen, left_out)  # named later: said why
+    unsaid: dict[str, list[str]] = {}  # left out for holding no numbers: said too, as the groups are
+    grouped = {column for columns, _ in left_out for column in columns}
+    for column, why in left:
+        if column not in grouped:
+            unsaid.setdefault(why, []).append(column)
+    groups = (*left_out, *((columns, why) for why, columns in unsaid.items()))
+    how = read_as(raw, order, turned) + notes + trimmed + tuple(left_out_note(*group) for group in groups)
     return Dataset(name, frame, digest, frequency.alias or None, preparation, how, left)
 
 
