@@ -1,5 +1,5 @@
-"""Period labels as statistics offices and econometrics programs write them (2000Q1, Q1 2000, 2000M01), read as
-the ISO date their period starts on.
+"""Period labels as statistics offices and econometrics programs write them (2000Q1, Q1 2000, 2000M01, 90Q1), and
+months as finance files write them (199003), read as the ISO date their period starts on.
 
 pandas reads some of these labels itself, but warns that pandas 4 will stop doing so: every date the library
 takes from a user goes through here first, so a start date, a lag date or a path's period reads the same way on
@@ -10,15 +10,27 @@ from __future__ import annotations
 
 import pandas as pd
 
+# A quarter with a two-digit year, in the forms _PERIOD_LABELS reads with four (90Q1, 90-Q1, Q1 90, Q1-90)
+SHORT_YEAR_QUARTER = r"\d{2}[\s:-]*[Qq][1-4]|[Qq][1-4][\s/-]*\d{2}"
+_COMPACT_YEARS = (1800, 2200)  # YYYYMM: six digits are a month only where their first four are a likely year
+
 
 def _quarter_start(year: str, quarter: str) -> str:
     return f"{year}-{3 * int(quarter) - 2:02d}-01"
+
+
+def _century(year: str) -> str:
+    """A two-digit year as Python's `%y` reads it (69-99: 19xx, else 20xx), as timeindex reads `Dec-01`."""
+    return f"{19 if int(year) >= 69 else 20}{year}"
 
 
 _PERIOD_LABELS = (
     (r"^(\d{4})[\s:-]*[Qq]([1-4])$", lambda m: _quarter_start(m[1], m[2])),  # 2000Q1, 2000-Q1, 2000 Q1, 2000:Q1
     (r"^[Qq]([1-4])[\s/-]*(\d{4})$", lambda m: _quarter_start(m[2], m[1])),  # Q1 2000, Q1-2000
     (r"^(\d{4})[Mm](\d{2})$", lambda m: f"{m[1]}-{m[2]}"),  # 2000M01
+    # 90Q1, Q1-90: pandas would read 90Q1 as 2090Q1, and 00Q1 after 99Q4 as out of order
+    (r"^(\d{2})[\s:-]*[Qq]([1-4])$", lambda m: _quarter_start(_century(m[1]), m[2])),
+    (r"^[Qq]([1-4])[\s/-]*(\d{2})$", lambda m: _quarter_start(_century(m[2]), m[1])),
 )
 
 
@@ -27,6 +39,41 @@ def labels_as_iso(text: pd.Series) -> pd.Series:
     for pattern, form in _PERIOD_LABELS:
         text = text.str.replace(pattern, form, regex=True)
     return text
+
+
+def short_year_quarters(text: pd.Series, observed: bool) -> pd.Series:
+    """Quarters labelled with a two-digit year (`90Q1`, `Q1-90`) as the ISO date of their first day, the year
+    read as `_century` reads it and, when `observed`, never in the future (`not_after_today`); other cells as
+    they are."""
+    short = text.str.fullmatch(SHORT_YEAR_QUARTER)
+    if not short.any():
+        return text
+    dates = pd.to_datetime(labels_as_iso(text[short]), format="ISO8601")
+    dates = not_after_today(dates) if observed else dates
+    return text.where(~short, dates.dt.strftime("%Y-%m-%d"))
+
+
+def compact_months(text: pd.Series) -> pd.Series:
+    """A column of months written YYYYMM (`199003`, as finance files and Fama-French's write them) as the ISO
+    date of each month's first day; other columns as they are. Read so only when every written cell is six
+    digits starting with a likely year, and most name a month: pandas would guess each cell on its own,
+    `200103` as 20 January 2003 and `199003` as no date. A cell whose month does not exist (`199013`) is left
+    empty, no date, for the caller to name; an empty cell stays empty."""
+    written = text[text != ""]
+    parts = written.str.extract(r"^(\d{4})(\d{2})$")
+    if written.empty or parts[0].isna().any() or not parts[0].astype(int).between(*_COMPACT_YEARS).all():
+        return text
+    month = parts[1].astype(int).between(1, 12)
+    if 2 * month.sum() <= len(written):  # mostly no months: some other count of digits, not this form
+        return text
+    iso = (parts[0] + "-" + parts[1] + "-01").where(month, "")
+    return text.where(~text.index.isin(iso.index), iso)
+
+
+def not_after_today(dates: pd.Series) -> pd.Series:
+    """Two-digit years read a century earlier where they would lie after today."""
+    today = pd.Timestamp.now().normalize()
+    return dates.where(~(dates > today), dates - pd.DateOffset(years=100))
 
 
 def read_dates(values) -> pd.Series:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
-from .date_text import labels_as_iso
+from .date_text import compact_months, labels_as_iso, not_after_today, short_year_quarters
 from .frequency import detect_frequency
 from .month_names import MONTH_NUMBER, MONTH_YEAR
 from .periods import Fits
@@ -34,10 +34,10 @@ def parse_dates(
     """Parse a date column strictly, naming the first value that is not a date. Numeric dates such as
     01.04.2000 or 04/01/2000 are read in one order for the whole column (see `_day_or_month_first`; `fits`
     says which dates the reader expects, by default any on a regular grid); periods may be named as
-    statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01), as Excel does (Dec-01, Jan 2001:
-    see `_month_years`) or counted within the year as econometrics programs do (1960:1, 1960.1: see
-    `_counted_periods`). `observed`: the dates are of observations, so a two-digit year is never in the future
-    (`1/4/60` is 1960, not 2060)."""
+    statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01, 90Q1), as Excel does (Dec-01, Jan
+    2001: see `_month_years`), as finance files do (199003: see `compact_months`) or counted within the year as
+    econometrics programs do (1960:1, 1960.1: see `_counted_periods`). `observed`: the dates are of observations,
+    so a two-digit year is never in the future (`1/4/60` and `60Q1` are 1960, not 2060)."""
     return read_dates(values, column, source, fits, observed)[0]
 
 
@@ -47,7 +47,7 @@ def read_dates(
     """`parse_dates`, and how dates that could be read two ways were read (`day first`, `as quarters of the
     year`), else None."""
     text = pd.Series(values, dtype=str).str.strip()
-    text = _month_years(text, observed)
+    text = compact_months(short_year_quarters(_month_years(text, observed), observed))
     if text.str.fullmatch(r"\d{4}-[1-9]").any() and text.str.fullmatch(r"\d{4}-\d{1,2}").all():
         text = text.str.replace("-", ":", regex=False)  # 2000-1 ... 2000-4 count periods, as 2000:1 does
     iso = _iso(text)
@@ -62,7 +62,7 @@ def read_dates(
     bad = parsed.isna()
     if bad.any():
         position, good = int(np.flatnonzero(bad.to_numpy())[0]), np.flatnonzero(~bad.to_numpy())
-        like = f"as the other dates are ({values[good[0]]!r}) or " if len(good) else ""
+        like = f"as the other dates are ({values[good[0]]!r}) or " if _an_example(text, values, good, position) else ""
         raise InvalidInputError(
             f"date column {column!r} of {source!r}, row {position + 1}: {values[position]!r} is not a date; write it"
             f" {like}as YYYY-MM-DD",
@@ -70,6 +70,16 @@ def read_dates(
             value=values[position],
         )
     return _months_dated_by_a_day(pd.DatetimeIndex(parsed), fits or _regular, order)
+
+
+def _an_example(text: pd.Series, values: pd.Index, good: np.ndarray, bad: int) -> bool:
+    """Whether the first date read shows how to write the one that is not: not when both are digits alike
+    (`010190`, `999999`) that no form here read, only pandas' guess of each cell on its own."""
+    if not len(good):
+        return False
+    example, refused = str(values[good[0]]).strip(), str(values[bad]).strip()
+    guessed = text.iloc[good[0]] == example and example.isdigit() and refused.isdigit()
+    return not (guessed and len(example) == len(refused))
 
 
 def _months_dated_by_a_day(
@@ -118,7 +128,7 @@ def _month_years(text: pd.Series, observed: bool) -> pd.Series:
     month = parts[0][named].str[:3].str.lower().map(MONTH_NUMBER)
     dates = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": 1}), errors="coerce")
     if observed:
-        dates = dates.where(~two_digit, _not_after_today(dates))
+        dates = dates.where(~two_digit, not_after_today(dates))
     written = dates.dropna().dt.strftime("%Y-%m-%d")  # not a date (Dec-0000): as it is, for the caller to name
     return text.where(~text.index.isin(written.index), written)
 
@@ -222,7 +232,7 @@ def _day_or_month_first(
     forms = {"day first": f"%d{separator}%m{separator}{year}", "month first": f"%m{separator}%d{separator}{year}"}
     parsed = {order: pd.to_datetime(text, errors="coerce", format=form) for order, form in forms.items()}
     if year == "%y" and observed:  # Python's pivot puts 00-68 in 20xx; an observation is not from the future
-        parsed = {order: _not_after_today(dates) for order, dates in parsed.items()}
+        parsed = {order: not_after_today(dates) for order, dates in parsed.items()}
     complete = {order: dates for order, dates in parsed.items() if not dates.isna().any()}
     if len(complete) == 2:
         if parsed["day first"].equals(parsed["month first"]):
@@ -238,12 +248,6 @@ def _day_or_month_first(
     # unreadable dates the caller names
     order = "day first" if separator == "." else "month first"
     return order, parsed[order]
-
-
-def _not_after_today(dates: pd.Series) -> pd.Series:
-    """Two-digit years read a century earlier where they would lie after today."""
-    today = pd.Timestamp.now().normalize()
-    return dates.where(~(dates > today), dates - pd.DateOffset(years=100))
 
 
 def _refuse_ambiguous(text: pd.Series, readings: dict[str, pd.Series], column: str, source: str) -> None:
