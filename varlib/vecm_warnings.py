@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .integration import trace_rank, unit_roots
+from .integration import reinsel_ahn_factor, trace_rank, unit_roots
 from .integration_results import Johansen
 from .wording import and_list, plural_of
 
@@ -43,12 +43,6 @@ def stationary_warning(levels: np.ndarray, names: list[str], rank: int) -> str |
         " consider a VAR (the Diagnostics page's Unit roots tab advises its transform), or leave"
         f" {'it' if one else 'them'} out of the variables"
     )
-
-
-def reinsel_ahn_factor(rows: int, k: int, k_ar: int) -> float | None:
-    """(T - Kp)/T for the test's effective sample T = rows - p of a series of `rows` rows (None if T <= Kp)."""
-    effective = rows - k_ar
-    return (effective - k * k_ar) / effective if effective > k * k_ar else None
 
 
 def _flip(rank: int, trace: float, scaled: float, critical: float) -> str:
