@@ -14,6 +14,7 @@ from plotly.subplots import make_subplots
 
 from ui import hover
 from ui.chart_look import PANEL_MARGIN, TICK_FORMAT
+from ui.panel_lines import add_hlines
 from varlib import Diagnostics, column_format, counted, format_number
 
 LINE = "#2e86de"
@@ -108,8 +109,9 @@ def roots_figure(diag: Diagnostics) -> go.Figure:
 def residuals_figure(diag: Diagnostics, alias: str | None = None) -> go.Figure:
     """One panel per equation: residuals over time, hovering with period names by the data's frequency
     `alias` (2006Q1)."""
-    k = len(diag.variables)
-    fig = make_subplots(rows=k, cols=1, shared_xaxes=True, subplot_titles=list(diag.variables), vertical_spacing=0.06)
+    k, height = len(diag.variables), max(300, 180 * len(diag.variables) + 60)
+    gap = min(0.06, 50 / height)  # about 50 px for a panel's title: a share of the height left 14 panels thin strips
+    fig = make_subplots(rows=k, cols=1, shared_xaxes=True, subplot_titles=list(diag.variables), vertical_spacing=gap)
     dates = pd.to_datetime(list(diag.resid_dates))
     for j, variable in enumerate(diag.variables):
         fig.add_trace(
@@ -126,8 +128,8 @@ def residuals_figure(diag: Diagnostics, alias: str | None = None) -> go.Figure:
             row=j + 1,
             col=1,
         )
-        fig.add_hline(y=0, line={"color": NAIVE, "width": 1}, row=j + 1, col=1)
-    return finish(fig, f"Residuals ({diag.to_dict()['model_space']})", max(300, 180 * k + 60))
+    add_hlines(fig, ((j + 1, 1, 0.0, {"color": NAIVE, "width": 1}) for j in range(k)))
+    return finish(fig, f"Residuals ({diag.to_dict()['model_space']})", height)
 
 
 def acorr_figure(diag: Diagnostics) -> go.Figure:
@@ -152,8 +154,8 @@ def acorr_figure(diag: Diagnostics) -> go.Figure:
                 row=i + 1,
                 col=j + 1,
             )
-            for sign in (1, -1):
-                fig.add_hline(y=sign * bound, line={"color": NAIVE, "dash": "dot", "width": 1}, row=i + 1, col=j + 1)
+    dotted = {"color": NAIVE, "dash": "dot", "width": 1}
+    add_hlines(fig, ((i + 1, j + 1, sign * bound, dotted) for i in range(k) for j in range(k) for sign in (1, -1)))
     # one scale for every panel, fitted to the bars and bounds: on -1..1 bars of ±0.1 were a few pixels tall
     top = float(min(1.0, max(1.5 * bound, 1.1 * np.abs(acorr[1:]).max())))
     fig.update_yaxes(range=[-top, top])
@@ -266,7 +268,7 @@ def irf_figure(diag: Diagnostics, orth: bool = True) -> go.Figure:
                 row=i + 1,
                 col=j + 1,
             )
-            fig.add_hline(y=0, line={"color": NAIVE, "width": 1}, row=i + 1, col=j + 1)
+    add_hlines(fig, ((i + 1, j + 1, 0.0, {"color": NAIVE, "width": 1}) for i in range(k) for j in range(k)))
     kind = "Orthogonalised" if orth else "Plain"
     return finish(fig, f"{kind} impulse responses (impulse → response)", _grid_height(k))
 
