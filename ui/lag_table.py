@@ -84,14 +84,14 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     """The editable lag table; returns the validated inputs, or None after showing what is wrong."""
     needed = artifact.lag_rows
     st.caption(
-        f"The last {needed} observations the forecast starts from, oldest first, at full precision. Edit any"
-        " cell, or upload a CSV with the same columns."
+        f"The last {counted(needed, 'observation')} the forecast starts from, oldest first, at full precision."
+        " Edit any cell, or upload a CSV with the same columns."
     )
     counter = st.session_state.get(LAG_RESET, 0)
     scope = f"{artifact.name}|{artifact.version}|{counter}"
     with st.expander("Upload lag inputs (CSV)"):
         upload = st.file_uploader(
-            f"CSV with columns {DATE}, {', '.join(artifact.variables)}; {needed} rows (of more, the last)",
+            f"CSV with columns {DATE}, {', '.join(artifact.variables)}; {counted(needed, 'row')} (of more, the last)",
             type=UPLOAD_TYPES,
             key=f"lagcsv|{scope}",
         )

@@ -127,7 +127,7 @@ def render() -> None:
     first = artifacts[0]
     st.caption(
         f"Versions with the variables of {first.label} (the first picked) and its frequency start from the same"
-        f" {len(shared)} last observations (its training data, ending"
+        f" last {counted(len(shared), 'observation')} (its training data, ending"
         f" {period_labels(shared.index[-1:], first.data.frequency)[0]}); a dashed line marks a version that used its"
         " own lag inputs."
     )
@@ -179,7 +179,8 @@ def _shared_inputs(artifacts) -> tuple[pd.DataFrame, int] | None:
     """The shared lag table (the first version's last observations), editable, and how many of its values were
     edited; None after showing an error."""
     base = shared_lag_table(artifacts)
-    with st.expander(f"Shared lag inputs ({len(base)} rows of {and_list(base.columns)}, from {artifacts[0].label})"):
+    rows = counted(len(base), "row")
+    with st.expander(f"Shared lag inputs ({rows} of {and_list(base.columns)}, from {artifacts[0].label})"):
         st.caption("Edit a cell to forecast every matching version from the same changed inputs.")
         scope = "|".join(a.label for a in artifacts)
         edited = st.data_editor(
