@@ -113,3 +113,12 @@ def test_advice_of_a_vecm_on_few_rows_for_many_variables_says_the_test_over_find
     assert "with Reinsel and Ahn's small-sample factor 0.586 it finds none; compare the VECM" in short.advice
     long = analyse_integration(_walks(3, 400), names[:3], 2)
     assert "Reinsel" not in long.advice
+
+
+def test_a_totals_row_under_the_data_is_refused_as_such_not_asked_for_a_date():
+    rows = [f"{1990 + i // 4}Q{i % 4 + 1},{100 + 1.3 * i + i % 3},{50 + 0.7 * i - i % 2}" for i in range(40)]
+    with pytest.raises(InvalidInputError) as refused:
+        load_dataset(("date,gdp,cons\n" + "\n".join([*rows, "Total,4500,2600"])).encode(), csv_name="t.csv")
+    assert "row 41: 'Total' is not a date; a row of totals or averages under the data is no observation" in str(
+        refused.value
+    )

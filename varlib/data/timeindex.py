@@ -63,9 +63,11 @@ def read_dates(
     if bad.any():
         position, good = int(np.flatnonzero(bad.to_numpy())[0]), np.flatnonzero(~bad.to_numpy())
         like = f"as the other dates are ({values[good[0]]!r}) or " if _an_example(text, values, good, position) else ""
+        fix = f"write it {like}as YYYY-MM-DD"
+        if position == len(values) - 1 and not any(c.isdigit() for c in str(values[position])) and len(good):
+            fix = "a row of totals or averages under the data is no observation: delete that row"  # `Total,...`
         raise InvalidInputError(
-            f"date column {column!r} of {source!r}, row {position + 1}: {values[position]!r} is not a date; write it"
-            f" {like}as YYYY-MM-DD",
+            f"date column {column!r} of {source!r}, row {position + 1}: {values[position]!r} is not a date; {fix}",
             field=column,
             value=values[position],
         )
