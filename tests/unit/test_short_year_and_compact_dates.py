@@ -5,22 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from statsmodels.datasets import macrodata
 
+from tests.unit.test_month_year_dates import _csv, _iso
 from varlib.data import load_csv, parse_dates
 from varlib.data.date_text import read_date
 from varlib.errors import InvalidInputError
-
-
-def _csv(dates: list[str]) -> bytes:
-    """date,gdp,cons with the first values of statsmodels' macro data (real GDP and consumption)."""
-    data = macrodata.load_pandas().data.iloc[: len(dates)]
-    rows = zip(dates, data["realgdp"], data["realcons"], strict=True)
-    return ("date,gdp,cons\n" + "".join(f"{d},{gdp},{cons}\n" for d, gdp, cons in rows)).encode()
-
-
-def _iso(index: pd.Index) -> list[str]:
-    return [d.date().isoformat() for d in index]
 
 
 def _quarters(first: str, count: int) -> list[str]:
