@@ -11,20 +11,17 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, Query, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from varlib import (
     ALPHA_MAX,
     ALPHA_MIN,
     MAX_STEPS,
     VERSION_PATTERN,
-    InvalidInputError,
     Registry,
-    check_alias,
     comparison_dict,
     is_alias,
     is_latest,
-    parse_version,
     to_json,
     with_withdrawal,
 )
@@ -38,18 +35,8 @@ from .schemas import NAME, WholeNumber
 LOWEST_LEVEL, HIGHEST_LEVEL = (1 - ALPHA_MAX) * 100, (1 - ALPHA_MIN) * 100
 
 
-def _version_words(value: Any) -> Any:
-    """A malformed version refused in the library's words, which name it and the forms it takes; the pattern
-    after it stays in the document for clients and fuzzers."""
-    if isinstance(value, str) and not is_latest(value):
-        try:
-            check_alias(value) if is_alias(value) else parse_version(value)
-        except InvalidInputError as refused:
-            raise ValueError(str(refused)) from None
-    return value
-
-
-VersionText = Annotated[str, StringConstraints(pattern=VERSION_PATTERN), BeforeValidator(_version_words)]
+# a refused version is explained in the library's words by varlib.api.validation, as a path's is
+VersionText = Annotated[str, StringConstraints(pattern=VERSION_PATTERN)]
 
 
 class CompareQuery(BaseModel):

@@ -12,7 +12,7 @@ from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 
-from varlib import InvalidInputError, check_alias, check_name, check_scenario_name, parse_version
+from varlib import InvalidInputError, check_alias, check_name, check_scenario_name, is_alias, parse_version
 
 from .error_json import SHOWN, shortened
 from .query import LISTED as PARAMETERS_LISTED
@@ -71,13 +71,23 @@ def _not_json(request: Request, exc: RequestValidationError) -> str | None:
     )
 
 
-# A path value the route's pattern refused is explained in the library's words, naming the value.
+def _version_or_alias(value: str) -> object:
+    return check_alias(value) if is_alias(value) else parse_version(value)
+
+
+# A path value, or an item of a query list, that the route's pattern refused is explained in the library's words,
+# naming the value.
 _PATH_CHECKS = {"name": check_name, "version": parse_version, "alias": check_alias, "scenario": check_scenario_name}
+_QUERY_LIST_CHECKS = {"versions": _version_or_alias}  # GET /models/{name}/compare?versions=..&versions=..
 
 
 def _path_reason(error: dict) -> str | None:
     loc = tuple(error.get("loc", ()))
-    check = _PATH_CHECKS.get(str(loc[-1])) if len(loc) == 2 and loc[0] == "path" else None
+    check = None
+    if len(loc) == 2 and loc[0] == "path":
+        check = _PATH_CHECKS.get(str(loc[-1]))
+    elif len(loc) == 3 and loc[0] == "query":
+        check = _QUERY_LIST_CHECKS.get(str(loc[1]))
     value = error.get("input")
     if check is None or not isinstance(value, str):
         return None
