@@ -35,12 +35,12 @@ __all__ = [
     "DETERMINISTIC",
     "MAX_JOHANSEN_VARIABLES",
     "MAX_TESTED_ROWS",
-    "reinsel_ahn_factor",
     "Integration",
     "Johansen",
     "UnitRoot",
     "analyse",
     "johansen_test",
+    "small_sample_rank",
     "trace_rank",
     "unit_roots",
 ]
@@ -52,8 +52,8 @@ MAX_TESTED_ROWS = 5_000
 # rank found would be too high by the variables past 12
 MAX_JOHANSEN_VARIABLES = 12
 UNTESTED_MANY = (
-    " Johansen's cointegration test was not run: its critical values cover at most 12 variables, not {count}; test"
-    " a VECM on fewer variables."
+    f" Johansen's cointegration test was not run: its critical values cover at most {MAX_JOHANSEN_VARIABLES}"
+    " variables, not {count}; test a VECM on fewer variables."
 )
 
 
@@ -87,26 +87,30 @@ def trace_rank(trace: tuple[float, ...], critical: tuple[tuple[float, float, flo
     return next((r for r in range(len(trace)) if trace[r] * factor < critical[r][1]), len(trace))
 
 
-def reinsel_ahn_factor(rows: int, k: int, k_ar: int) -> float | None:
-    """Reinsel and Ahn's small-sample factor (T - Kp)/T of the trace statistics, for the test's effective sample
-    T = rows - p of a series of `rows` rows at VAR order p = `k_ar` (None if T <= Kp)."""
-    effective = rows - k_ar
-    return (effective - k * k_ar) / effective if effective > k * k_ar else None
+def small_sample_rank(johansen: Johansen, rows: int, k_ar: int) -> tuple[float, int] | None:
+    """Reinsel and Ahn's small-sample factor (T - Kp)/T and the rank the trace statistics scaled by it choose, for
+    the test's effective sample T = rows - p of a series of `rows` rows at VAR order p = `k_ar`; None when the
+    scaled statistics choose Johansen's rank too, or T <= Kp (an order the lag-order rules refuse or warn about)."""
+    effective, k = rows - k_ar, len(johansen.trace)
+    if effective <= k * k_ar:
+        return None
+    factor = (effective - k * k_ar) / effective
+    scaled = trace_rank(johansen.trace, johansen.trace_critical, factor)
+    return None if scaled == johansen.rank else (factor, scaled)
 
 
 def _small_sample_caveat(johansen: Johansen, rows: int) -> str:
-    """A sentence for advice that recommends Johansen's rank, when the trace statistics scaled by Reinsel and
-    Ahn's factor choose fewer relations (the test over-finds them on few rows for many variables); else ""."""
+    """A sentence for advice that recommends Johansen's rank, when the scaled trace statistics choose fewer
+    relations (the test over-finds them on few rows for many variables); else ""."""
     k_ar = johansen.lagged_differences + 1
-    factor = reinsel_ahn_factor(rows, len(johansen.trace), k_ar)
-    scaled = johansen.rank if factor is None else trace_rank(johansen.trace, johansen.trace_critical, factor)
-    if factor is None or scaled == johansen.rank:
+    found = small_sample_rank(johansen, rows, k_ar)
+    if found is None:
         return ""
-    found = "none" if scaled == 0 else str(scaled)
+    factor, scaled = found
     return (
         f" On {rows - k_ar} rows for {len(johansen.trace)} variables the test finds relations that are not there"
-        f" more often than 5% of the time: with Reinsel and Ahn's small-sample factor {factor:.3f} it finds {found};"
-        " compare the VECM with the VAR in differences on the holdout."
+        f" more often than 5% of the time: with Reinsel and Ahn's small-sample factor {factor:.3f} it finds"
+        f" {'none' if scaled == 0 else scaled}; compare the VECM with the VAR in differences on the holdout."
     )
 
 
@@ -174,8 +178,8 @@ def johansen_test(series: np.ndarray, names: list[str], lagged: int, det_order: 
     if count > MAX_JOHANSEN_VARIABLES:
         raise InvalidInputError(
             f"Johansen's test has critical values for at most {MAX_JOHANSEN_VARIABLES} variables, not {count}, so"
-            " neither its rank nor its table would be right: model at most 12 variables in a VECM (or fit a VAR"
-            " in differences)",
+            f" neither its rank nor its table would be right: model at most {MAX_JOHANSEN_VARIABLES} variables in a"
+            " VECM (or fit a VAR in differences)",
             field="variables",
             value=count,
         )

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .integration import reinsel_ahn_factor, trace_rank, unit_roots
+from .integration import small_sample_rank, unit_roots
 from .integration_results import Johansen
 from .wording import and_list, plural_of
 
@@ -61,14 +61,10 @@ def small_sample_warning(johansen: Johansen, rows: int, k_ar: int, transform: st
     """A warning when Reinsel and Ahn's scaled trace statistics choose another rank than Johansen's test did
     on a model-space series of `rows` rows at VAR order `k_ar` (None when they agree); `transform`: the
     VECM's, whose differences a VAR would take."""
-    k = len(johansen.trace)
-    factor = reinsel_ahn_factor(rows, k, k_ar)
-    if factor is None:
-        return None  # an order this long is refused or warned about by the lag-order rules already
-    scaled = trace_rank(johansen.trace, johansen.trace_critical, factor)
-    if scaled == johansen.rank:
+    found = small_sample_rank(johansen, rows, k_ar)
+    if found is None:
         return None
-    effective = rows - k_ar
+    (factor, scaled), k, effective = found, len(johansen.trace), rows - k_ar
     flips = "; ".join(
         _flip(r, johansen.trace[r], johansen.trace[r] * factor, johansen.trace_critical[r][1])
         for r in range(scaled, johansen.rank)  # the factor is below 1: the scaled rank is never larger
