@@ -64,9 +64,9 @@ def check_not_degenerate(
     collinear variables: OLS cannot separate them."""
     names = names or default_names(series.shape[1])
     where = f" {space}" if space else ""
-    if series.size and np.abs(series).max() > MAX_VALUE:
+    sizes = np.abs(series).max(axis=0) if series.size else np.zeros(series.shape[1])
+    if (sizes > MAX_VALUE).any():
         raise _out_of_scale(series, names, "sums of squares of such values overflow the computations")
-    sizes = np.abs(series).max(axis=0) if series.size else np.ones(series.shape[1])
     for j in np.flatnonzero((sizes > 0) & (sizes < MIN_VALUE)):  # a column of zeros is refused as constant below
         raise _out_of_scale(series, names, "squares of such values underflow to zero", int(j))
     for j in np.flatnonzero(np.ptp(series, axis=0) == 0):
@@ -97,8 +97,8 @@ def check_not_degenerate(
     # each column scaled to its largest deviation: the rank's tolerance is relative to the largest column, so
     # next to an output in dollars (1e13) a rate written as a decimal (0.05) looked like a combination of the
     # others (a column's length would not do: the squares of values of 1e-300 are 0)
-    sizes = np.abs(centred).max(axis=0)
-    scaled = centred / np.where(sizes > 0, sizes, 1.0)
+    spread = np.abs(centred).max(axis=0)  # above 0: constant columns are refused above
+    scaled = centred / np.where(spread > 0, spread, 1.0)
     if collinear and np.linalg.matrix_rank(scaled) < series.shape[1]:
         involved = _dependent(scaled, names)
         raise InvalidInputError(
