@@ -20,6 +20,7 @@ from varlib import Diagnostics, column_format, counted, format_number
 LINE = "#2e86de"
 BAND = "rgba(46, 134, 222, 0.3)"  # stands out from the light and the dark background alike (as ui.chart_look)
 NAIVE = "#7f8c9b"
+ZERO_LINE = {"color": NAIVE, "width": 1}  # a panel's zero, under residuals and responses
 BAD = "#e4572e"
 UNIT = "#8e44ad"  # a VECM's expected unit roots: neither the inside blue nor the outside red; 3:1 on both themes
 PALETTE = qualitative.Plotly
@@ -128,7 +129,7 @@ def residuals_figure(diag: Diagnostics, alias: str | None = None) -> go.Figure:
             row=j + 1,
             col=1,
         )
-    add_hlines(fig, ((j + 1, 1, 0.0, {"color": NAIVE, "width": 1}) for j in range(k)))
+    add_hlines(fig, ((j + 1, 1, 0.0, ZERO_LINE) for j in range(k)))
     return finish(fig, f"Residuals ({diag.to_dict()['model_space']})", height)
 
 
@@ -268,7 +269,7 @@ def irf_figure(diag: Diagnostics, orth: bool = True) -> go.Figure:
                 row=i + 1,
                 col=j + 1,
             )
-    add_hlines(fig, ((i + 1, j + 1, 0.0, {"color": NAIVE, "width": 1}) for i in range(k) for j in range(k)))
+    add_hlines(fig, ((i + 1, j + 1, 0.0, ZERO_LINE) for i in range(k) for j in range(k)))
     kind = "Orthogonalised" if orth else "Plain"
     return finish(fig, f"{kind} impulse responses (impulse → response)", _grid_height(k))
 
