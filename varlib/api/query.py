@@ -23,8 +23,10 @@ def refuse_loose_query(request: Request) -> None:
     if not names or request.url.path in PAGE_PATHS:  # the API page and its files: a link may add anything
         return
     route = request.scope.get("route")
-    lists = _list_parameters(route)  # given once per item, in order (e.g. a comparison's versions)
-    repeated = [name for name, count in Counter(names).items() if count > 1 and name not in lists]
+    repeated = [name for name, count in Counter(names).items() if count > 1]
+    if repeated:  # a list parameter is given once per item, in order (a comparison's versions): it may repeat
+        lists = _list_parameters(route)
+        repeated = [name for name in repeated if name not in lists]
     if repeated:
         raise InvalidInputError(
             f"query parameter {repeated[0]!r} is given {names.count(repeated[0])} times; give it once",
