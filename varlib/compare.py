@@ -45,14 +45,15 @@ def _check_distinct(artifacts: list[Artifact], given: list[str] | None) -> None:
     named: dict[str, str] = {}
     for artifact, typed in zip(artifacts, given or [a.label for a in artifacts], strict=True):
         label = artifact.label
-        if label in named and given is None:  # picked from a list (the dashboard): nothing was typed to name
+        if label not in named:
+            named[label] = typed
+            continue
+        if given is None:  # picked from a list (the dashboard): nothing was typed to name
             raise InvalidInputError(f"version {label} is picked twice; pick distinct versions")
-        if label in named:
-            both = f" ({named[label]} and {typed} both name it)" if named[label] != typed else ""
-            raise InvalidInputError(
-                f"{label} is given twice{both}: compare distinct versions", field="versions", value=typed
-            )
-        named[label] = typed
+        both = f" ({named[label]} and {typed} both name it)" if named[label] != typed else ""
+        raise InvalidInputError(
+            f"{label} is given twice{both}: compare distinct versions", field="versions", value=typed
+        )
 
 
 @dataclass(frozen=True)
