@@ -19,9 +19,12 @@ def _quarter_start(year: str, quarter: str) -> str:
     return f"{year}-{3 * int(quarter) - 2:02d}-01"
 
 
+PIVOT = 69  # Python's `%y`: a two-digit year from 69 is 19xx, below it 20xx
+
+
 def _century(year: str) -> str:
-    """A two-digit year as Python's `%y` reads it (69-99: 19xx, else 20xx), as timeindex reads `Dec-01`."""
-    return f"{19 if int(year) >= 69 else 20}{year}"
+    """A two-digit year as Python's `%y` reads it, as timeindex reads `Dec-01`."""
+    return f"{19 if int(year) >= PIVOT else 20}{year}"
 
 
 _PERIOD_LABELS = (

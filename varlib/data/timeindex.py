@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
-from .date_text import compact_months, labels_as_iso, not_after_today, short_year_quarters
+from .date_text import PIVOT, compact_months, labels_as_iso, not_after_today, short_year_quarters
 from .frequency import detect_frequency
 from .month_names import MONTH_NUMBER, MONTH_YEAR
 from .periods import Fits
@@ -126,7 +126,7 @@ def _month_years(text: pd.Series, observed: bool) -> pd.Series:
     if not named.any():
         return text
     year, two_digit = parts[1][named].astype(int), parts[1][named].str.len() == 2
-    year = year.where(~two_digit, year + np.where(year < 69, 2000, 1900))
+    year = year.where(~two_digit, year + np.where(year < PIVOT, 2000, 1900))
     month = parts[0][named].str[:3].str.lower().map(MONTH_NUMBER)
     dates = pd.to_datetime(pd.DataFrame({"year": year, "month": month, "day": 1}), errors="coerce")
     if observed:
