@@ -6,17 +6,20 @@ as `%d`, fixed decimals when every value reads well with the same number of deci
 notation for the whole column otherwise. p-values are always `%.4f` (a tiny one reads `0.0000`, which
 is what a reader needs from it). The formats are printf-style because Streamlit's NumberColumn takes
 the same strings, so a page and the report show a column alike. A forecast table shares one format among
-the columns of a variable in the same units (`shared_formats`): its forecast and bounds side by side.
+the columns of a variable in the same units (`shared_formats`): its forecast and bounds side by side, with
+enough decimals that a row's point and bounds never print alike when they differ (`row_gap`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 P_VALUE = "%.4f"
 MAX_DECIMALS = 6  # beyond this a fixed format is a row of zeros: scientific notation reads better
 LARGEST_FIXED = 1e7  # from here on digits before the point stop meaning anything to a reader
+MOST_SIGNIFICANT = 15  # a float's digits: a gap finer than this relative to the values cannot be printed
+ROUNDING = 1e-12  # a relative difference this small is arithmetic's, not the model's: such cells are equal
 
 
 def _finite(values: Iterable) -> list[float]:
@@ -33,13 +36,14 @@ def _finite(values: Iterable) -> list[float]:
     return out
 
 
-def column_format(values: Iterable, p_value: bool = False, digits: int = 4) -> str:
+def column_format(values: Iterable, p_value: bool = False, digits: int = 4, gap: float | None = None) -> str:
     """The printf format for a column of numbers (None, NaN and text are ignored).
 
     Whole numbers: `%d`. Otherwise the fewest decimals that give the largest value `digits` significant
     digits and the smallest non-zero one two, as long as that is at most MAX_DECIMALS and the largest
     is below LARGEST_FIXED; else scientific notation with `digits` significant digits (`%.3e`) for every
-    cell. Columns read by their differences (information criteria) ask for more digits.
+    cell. Columns read by their differences (information criteria) ask for more digits. `gap`: the smallest
+    difference that must show (`row_gap`), with two significant digits, also in scientific notation.
     """
     if p_value:
         return P_VALUE
@@ -50,11 +54,15 @@ def column_format(values: Iterable, p_value: bool = False, digits: int = 4) -> s
         return "%d"
     sizes = [abs(n) for n in numbers if n != 0]
     largest, smallest = max(sizes), min(sizes)
-    scientific = f"%.{max(digits - 1, 1)}e"  # the same significant digits as the fixed format would give
-    if largest >= LARGEST_FIXED:
-        return scientific
+    significant = digits  # the same significant digits as the fixed format would give
     decimals = max(digits - 1 - math.floor(math.log10(largest)), 1 - math.floor(math.log10(smallest)), 0)
-    return scientific if decimals > MAX_DECIMALS else f"%.{decimals}f"
+    if gap is not None and gap > 0:
+        shown = 1 - math.floor(math.log10(gap))  # the gap's first two significant digits
+        decimals = max(decimals, shown)
+        significant = max(significant, min(MOST_SIGNIFICANT, math.floor(math.log10(largest)) + shown + 1))
+    if largest >= LARGEST_FIXED or decimals > MAX_DECIMALS:
+        return f"%.{max(significant - 1, 1)}e"
+    return f"%.{decimals}f"
 
 
 def format_number(value, fmt: str) -> str:
@@ -91,7 +99,26 @@ def shared_formats(table: Mapping, variables: Iterable[str], digits: int = 6) ->
         percent = column.endswith(" %") and column != owner  # `gdp difference %`, not a fan's `gdp lower 30%`
         groups.setdefault((owner, percent), []).append(column)
     return {
-        column: column_format([value for c in columns for value in table[c]], digits=digits)
+        column: column_format(
+            [value for c in columns for value in table[c]], digits=digits, gap=row_gap([table[c] for c in columns])
+        )
         for columns in groups.values()
         for column in columns
     }
+
+
+def row_gap(columns: Sequence[Iterable]) -> float | None:
+    """The smallest non-zero difference between two cells of the same row across `columns` (a forecast and
+    its bounds): a format that prints it keeps a narrow interval from reading `1.200 to 1.200`. None for
+    fewer than two columns or no such difference (differences of rounding, ROUNDING, count as none)."""
+    if len(columns) < 2:
+        return None
+    gaps = []
+    for row in zip(*columns, strict=True):
+        cells = sorted(set(_finite(row)))
+        gaps += [
+            high - low
+            for low, high in zip(cells, cells[1:], strict=False)
+            if high - low > ROUNDING * max(abs(low), abs(high))
+        ]
+    return min(gaps, default=None)

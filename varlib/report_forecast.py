@@ -83,8 +83,8 @@ def forecast_section(
             low, high = bands[x]
             prefix = f"{variable} {x:g}% " if fan else f"{variable} "
             columns[f"{prefix}lower"], columns[f"{prefix}upper"] = low[:, j], high[:, j]
-    # one format per variable across its point and bounds, as the Forecast page's table (and the hover notes)
-    formats = shared_formats(columns, forecast.variables, digits=4)
+    # one format per variable across its point and bounds, the Forecast page table's (and the hover notes')
+    formats = shared_formats(columns, forecast.variables)
     fixed = result.fixed
     for j, variable in enumerate(forecast.variables):
         last = float(forecast.lag_inputs[-1, j])  # where the forecast starts (the last lag input)
@@ -98,7 +98,7 @@ def forecast_section(
         start = len(past) - 1  # the forecast line and band start at the last observation
         lines = [
             Line("history", history[variable].tolist(), HISTORY),
-            Line(point, [last, *mean], FORECAST, start=start, markers=True, notes=notes),
+            Line(point, [last, *mean], FORECAST, start=start, markers=True, notes=notes, fmt=fmt),
         ]
         if fixed is not None and np.isfinite(fixed[:, j]).any():
             held = [None, *(None if np.isnan(x) else float(x) for x in fixed[:, j])]

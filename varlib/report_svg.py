@@ -33,6 +33,7 @@ class Line:
     dashed: bool = False
     notes: Sequence[str] = field(default_factory=tuple)  # text after each point's value in its hover
     connect: bool = True  # False: the marked points only (a scenario's conditions; None where there is none)
+    fmt: str | None = None  # the hover's number format; None: chosen from the line's own values
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def _line(line: Line, x_labels: Sequence[str], px, py) -> list[str]:
         if line.connect
         else []
     )
-    fmt = column_format([v for _, v in points])
+    fmt = line.fmt or column_format([v for _, v in points])
     for n, (i, v) in enumerate(points):
         note = line.notes[n] if n < len(line.notes) else ""
         hover = f"{line.name} {x_labels[i]}: {format_number(v, fmt)}{note}"

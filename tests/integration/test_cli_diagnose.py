@@ -172,7 +172,7 @@ def test_a_report_that_cannot_be_written_whole_exits_1_and_keeps_the_one_before(
 
 
 def test_report_has_the_forecast_and_the_impulse_responses_asked_for(local_published, tmp_path, monkeypatch, capsys):
-    from varlib import column_format, diagnose, forecast_artifact
+    from varlib import column_format, diagnose, forecast_artifact, shared_formats
 
     artifact = Registry.from_settings(Settings(store_dir=local_published["VARLIB_STORE_DIR"])).load("var", "0.0.1")
     target = tmp_path / "defaults.html"
@@ -187,8 +187,9 @@ def test_report_has_the_forecast_and_the_impulse_responses_asked_for(local_publi
     assert code == 0 and "wrote" in out
     assert "<h2>Forecast: 5 steps, 80% intervals</h2>" in page and "Orthogonalised impulse" not in page
     assert "<h2>Plain impulse responses, horizon 4</h2>" in page
-    mean = forecast_artifact(artifact, 5, 0.2).forecast.mean[:, 1]  # realcons
-    assert all(f"<td>{column_format(mean) % v}</td>" in page for v in mean)
+    result = forecast_artifact(artifact, 5, 0.2).forecast
+    bounds = {"c": result.mean[:, 1], "c lower": result.lower[:, 1], "c upper": result.upper[:, 1]}  # realcons
+    assert all(f"<td>{shared_formats(bounds, ['c'])['c'] % v}</td>" in page for v in bounds["c"])
     plain = diagnose(artifact, irf_periods=4).irf.plain[:, 1, 0]  # realcons' response to realgdp
     assert all(f"<td>{column_format(plain) % v}</td>" in page for v in plain)
     for bad, message in (("--level=120", "--level 120 must be a percentage"), ("--steps=0", "steps")):

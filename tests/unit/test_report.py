@@ -5,7 +5,7 @@ import re
 import plotly.graph_objects as go
 import pytest
 
-from varlib import ModelSpec, column_format, load_dataset, utc_time
+from varlib import ModelSpec, column_format, load_dataset, shared_formats, utc_time
 from varlib.artifact import build_artifact
 from varlib.backtest import backtest
 from varlib.diagnostics import diagnose
@@ -107,9 +107,10 @@ def test_the_forecast_is_drawn_with_its_band_and_tabled_by_period(artifact):
     assert "<title>median 2009Q4: " in chart and "(90%: " in chart  # hover: the period, the value and the band
     rows = _cells(page, "<h2>Forecast:")
     assert [r[0] for r in rows[:2]] == ["2009Q4", "2010Q1"] and len(rows) == 12
-    mean = forecast.forecast.mean[:, 0]
-    fmt = column_format(mean)
-    assert [r[1] for r in rows] == [fmt % v for v in mean]  # realgdp median, one format for the column
+    result = forecast.forecast
+    mean = result.mean[:, 0]
+    fmt = shared_formats({"m": mean, "m lower": result.lower[:, 0], "m upper": result.upper[:, 0]}, ["m"])["m"]
+    assert [r[1] for r in rows] == [fmt % v for v in mean]  # realgdp median, the Forecast page's format
     assert "<script" not in page and not re.search(r"(src|href)=['\"]?https?:", page)  # nothing to fetch
 
 

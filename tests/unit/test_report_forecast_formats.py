@@ -38,7 +38,7 @@ def test_a_variables_point_and_bounds_share_one_format_when_a_bound_crosses_a_po
     page = render_report(artifact, diagnose(artifact), forecast=forecast)
     header, rows = _rows(page)
     columns = ["invest median", "invest lower", "invest upper"]
-    formats = shared_formats(dict(zip(columns, (mean, lower, upper), strict=True)), ["invest"], digits=4)
+    formats = shared_formats(dict(zip(columns, (mean, lower, upper), strict=True)), ["invest"])
     assert len(set(formats.values())) == 1
     for name, values in zip(columns, (mean, lower, upper), strict=True):
         assert [r[header.index(name)] for r in rows] == [formats[name] % v for v in values]

@@ -179,11 +179,11 @@ def _print_forecasts(
     )
     # one format per variable, as `forecast` gives a variable's forecast and bounds: the versions' numbers line up
     bounds = ["mean", "lower", "upper"]
-    values = {v: frame.loc[frame["variable"] == v, bounds].to_numpy().ravel().tolist() for v in variables}
+    values = {f"{v} {b}": frame.loc[frame["variable"] == v, b].tolist() for v in variables for b in bounds}
     formats = varlib.shared_formats(values, variables)
     for column in bounds:
         frame[column] = [
-            varlib.format_number(value, formats[variable]) or MISSING
+            varlib.format_number(value, formats[f"{variable} {column}"]) or MISSING
             for value, variable in zip(frame[column], frame["variable"], strict=True)
         ]
     print_table(frame[["date", "variable", "version", *bounds]], index=False)

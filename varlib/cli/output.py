@@ -8,6 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from varlib import column_format, escape_controls, format_number, to_json
+from varlib.number_format import row_gap
 
 MISSING = "–"
 
@@ -34,12 +35,12 @@ def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6, shared
     print(_escaped(_dashed(frame)).to_string(index=index, formatters=formatters, na_rep=MISSING))
 
 
-def _format_source(frame: pd.DataFrame, position: int, shared_level: int | None) -> list:
-    """The values a column's format is chosen from: its own, or those of every column sharing its label."""
+def _format_source(frame: pd.DataFrame, position: int, shared_level: int | None) -> list[list]:
+    """The columns a column's format is chosen from: its own, or every column sharing its label."""
     if shared_level is None:
-        return list(frame.iloc[:, position])
+        return [list(frame.iloc[:, position])]
     labels = frame.columns.get_level_values(shared_level)
-    return [value for p in range(frame.shape[1]) if labels[p] == labels[position] for value in frame.iloc[:, p]]
+    return [list(frame.iloc[:, p]) for p in range(frame.shape[1]) if labels[p] == labels[position]]
 
 
 def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
@@ -72,10 +73,11 @@ def _dashed(frame: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def _column_formatter(column: pd.Series, values: list, digits: int):
+def _column_formatter(column: pd.Series, group: list[list], digits: int):
     if not pd.api.types.is_float_dtype(column):
         return None
-    fmt = column_format(values, digits=digits)
+    # a variable's forecast and bounds are told apart in every row, however narrow the interval
+    fmt = column_format([value for values in group for value in values], digits=digits, gap=row_gap(group))
     return lambda value: format_number(value, fmt) or MISSING
 
 
