@@ -16,6 +16,7 @@ from varlib import (
     load_dataset,
     make_scenario,
     publish_result,
+    shared_formats,
     train_model,
 )
 
@@ -46,8 +47,10 @@ def test_the_report_honours_the_pages_impulse_responses_and_its_forecast_choice(
     artifact = seeded.load("var", "0.0.1")
     plain = diagnose(artifact, irf_periods=6).irf.plain[:, 1, 0]
     assert all(f"<td>{column_format(plain) % v}</td>" in page for v in plain)
-    upper = forecast_artifact(artifact, 5, 0.2).forecast.upper[:, 0]
-    assert all(f"<td>{column_format(upper) % v}</td>" in page for v in upper)
+    result = forecast_artifact(artifact, 5, 0.2).forecast
+    bounds = {"g": result.mean[:, 0], "g lower": result.lower[:, 0], "g upper": result.upper[:, 0]}
+    fmt = shared_formats(bounds, ["g"])["g"]  # the Forecast page table's format for realgdp
+    assert all(f"<td>{fmt % v}</td>" in page for v in bounds["g upper"])
     assert len(re.findall(r"plotly\.js v\d", page)) == 1 and "Impulse responses</h2>" not in page  # drawn once, as SVG
 
 
