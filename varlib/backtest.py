@@ -24,14 +24,14 @@ import numpy as np
 import pandas as pd
 
 from .artifact import Artifact
+from .backtest_notes import MEDIAN_NOTE, by_origin, rank_origins_note, span, thin_note
 from .data import period_labels
 from .errors import InvalidInputError
 from .jsonsafe import to_json_safe
 from .kinds import kind_of
 from .lag_order import MIN_RESIDUAL_DF, check_order, residual_df, rows_needed, search_range
-from .part_fit import fit_part, rank_note
+from .part_fit import fit_part
 from .training import load_estimation_code, one_signed, score
-from .wording import and_list
 
 LAG_POLICIES = ("fixed", "reselect")
 MAX_ORIGINS = 200
@@ -58,8 +58,22 @@ class Backtest:
     seconds: float
     percent: tuple[bool, ...]  # per variable: its values have one sign, so MAPE scores it (training.one_signed)
     exog: tuple[str, ...] = ()  # a VARX's exogenous variables, given their observed values at every origin
-    notes: tuple[str, ...] = ()  # origins whose own rank test failed, fitted with the version's rank (part_fit)
+    # for people: origins fitted on thin samples, origins whose own rank test failed (fitted with the version's
+    # rank, part_fit), and a median scored
+    notes: tuple[str, ...] = ()
     model: str = "VAR"  # the kind's title, for the charts' legend ("VECM")
+    periods: tuple[str, ...] = ()  # the origins as people name them (2005Q1)
+    ranks: tuple[int, ...] = ()  # a VECM's cointegration rank at each origin
+    point: str = "mean"  # the forecast scored: "median" in levels for a model fitted on logs
+
+    def summary(self) -> str:
+        """`8 origins from 2007Q1 to 2008Q4 (last training period), lag order 2 at every origin`, with a VECM's
+        ranks."""
+        periods = self.periods or self.origins
+        parts = [span(periods), by_origin("lag order", self.lag_orders, periods)]
+        if self.ranks:
+            parts.append(by_origin("cointegration rank", self.ranks, periods))
+        return ", ".join(parts)
 
     def scores(self) -> pd.DataFrame:
         """One row per variable and horizon: the VAR's and the random walk's RMSE/MAE/MAPE and the RMSE ratio."""
@@ -89,7 +103,10 @@ class Backtest:
                 "horizon": self.horizon,
                 "lag_policy": self.lag_policy,
                 "origins": list(self.origins),
+                "periods": list(self.periods),
                 "lag_orders": list(self.lag_orders),
+                **({"coint_ranks": list(self.ranks)} if self.ranks else {}),
+                "point": self.point,
                 **({"exog_observed": list(self.exog)} if self.exog else {}),
                 "notes": list(self.notes),
                 "scores": self.scores().to_dict(orient="records"),
@@ -181,9 +198,11 @@ def backtest(
     forecast = np.empty((origins, horizon, k))
     actual = np.empty((origins, horizon, k))
     naive = np.empty((origins, horizon, k))
-    lag_orders = []
+    lag_orders, ranks = [], []
     whole_rank = getattr(artifact.params, "coint_rank", None)
     stood_in: dict[int, int] = {}  # origin index: the rank its own test found, where the version's stood in
+    thin: dict[int, tuple[int, int]] = {}  # origin index: (rows, residual df) of a thin fit
+    order = kind.order_spec(spec)  # the VAR whose lag-order rules apply
     for n, cut in enumerate(cuts):
         train_levels = levels[:cut]
         past, future = (None, None) if exog is None else (exog[:cut], exog[cut : cut + horizon])
@@ -197,9 +216,21 @@ def backtest(
         actual[n] = levels[cut : cut + horizon]
         naive[n] = train_levels[-1]  # no-change: the last observed level at every horizon
         lag_orders.append(fitted.params.k_ar)
+        if whole_rank is not None:
+            ranks.append(int(fitted.params.coint_rank))
+        p, rows = fitted.params.k_ar, cut - spec.lag_inputs_extra - fitted.params.k_ar
+        df = residual_df(cut - spec.lag_inputs_extra, k, p, order.trend, len(order.exog))
+        if df < rows / 2:  # as training warns of a thin fit (lag_order.order_warnings)
+            thin[n] = (rows, df)
         if progress is not None:
             progress(n + 1, origins)
     dates = tuple(artifact.data.dates[cut - 1] for cut in cuts)
+    periods = period_labels(dates, artifact.data.frequency)
+    notes = [
+        *([thin_note(thin, periods)] if thin else []),
+        *([rank_origins_note(stood_in, k, whole_rank, periods)] if stood_in and whole_rank is not None else []),
+        *([MEDIAN_NOTE] if result.point == "median" else []),
+    ]
     return Backtest(
         artifact.name,
         str(artifact.version) if artifact.version else None,
@@ -214,15 +245,9 @@ def backtest(
         time.perf_counter() - started,
         tuple(bool(b) for b in one_signed(levels)),
         tuple(artifact.spec.exog) if exog is not None else (),
-        (_origins_note(stood_in, k, whole_rank, period_labels(dates, artifact.data.frequency)),)
-        if stood_in and whole_rank is not None
-        else (),
+        tuple(notes),
         kind.title,
+        tuple(periods),
+        tuple(ranks),
+        result.point,
     )
-
-
-def _origins_note(stood_in: dict[int, int], k: int, whole_rank: int, labels: list[str]) -> str:
-    """Names the origins by their periods (`2005Q1`), as the Backtest page's caption does."""
-    named = [labels[n] for n in sorted(stood_in)]
-    where = f"origin {named[0]}" if len(named) == 1 else f"origins {and_list(named)}"
-    return rank_note(f"the training part of {where}", list(stood_in.values()), k, whole_rank)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .backtest import Backtest
+from .backtest_notes import policy_text
 from .diagnostics import Cointegration, Diagnostics
 from .number_format import format_column
 from .training import score_notes
@@ -163,10 +164,11 @@ def fevd(diag: Diagnostics) -> list[str]:
 
 def backtest(result: Backtest) -> list[str]:
     scores = result.scores()
-    notes = score_notes(scores["mape"], result.exog)
+    notes = (*score_notes(scores["mape"], result.exog), *result.notes)
     return [
         f"<h2>Backtest ({len(result.origins)} origins, horizons 1..{result.horizon}, lag order"
         f" {result.lag_policy})</h2>",
+        f"<p>{html.escape(result.summary())}; {html.escape(policy_text(result))}.</p>",
         table(scores.set_index(["variable", "horizon"])),
         *(f"<p>{html.escape(note)}</p>" for note in notes),
     ]

@@ -17,13 +17,11 @@ from varlib import (
     METRICS,
     Backtest,
     VarlibError,
-    and_list,
     backtest,
     can_reselect,
     column_format,
     counted,
     format_number,
-    period_labels,
     score_notes,
 )
 
@@ -123,13 +121,9 @@ def render() -> None:
 def _show(result: Backtest, alias: str | None, params: dict) -> None:
     """The scores of a run: its span, the chart of the metric picked (written to the page's address with the
     settings in `params`), and the table."""
-    first, last = period_labels([result.origins[0], result.origins[-1]], alias)
-    orders = sorted(set(result.lag_orders))
-    used = f"lag order {orders[0]} at every origin" if len(orders) == 1 else f"lag orders {and_list(orders)}"
     count = len(result.origins)
-    span = f"{counted(count, 'origin')} from {first} to {last} (last training period)"
     tested = f"**{result.name} {result.version}**: " if result.version else ""  # `latest` may move meanwhile
-    st.caption(f"{tested}{span}, {used}, {result.seconds:.2f}s.")
+    st.caption(f"{tested}{result.summary()}, {result.seconds:.2f}s.")
     table = result.scores()
     # MAPE left out for every variable (all change sign) would draw only empty panels: not offered then
     no_mape = table["mape"].isna().all()

@@ -101,7 +101,7 @@ def test_the_prompt_says_when_the_order_is_chosen_again_and_one_origin_is_one(se
     assert prompt.endswith("once, choosing its lag order by aic again at each origin.") and "1 times" not in prompt
     _run(at, origins=1, horizon=1)
     said = "\n".join(c.value for c in at.caption)
-    assert "1 origin from" in said and "over 1 forecast per horizon" in said and "1 origins" not in said
+    assert "1 origin, " in said and "over 1 forecast per horizon" in said and "1 origins" not in said
 
 
 def test_a_link_copied_from_shown_scores_shows_them_and_one_without_asks_for_a_run(seeded):

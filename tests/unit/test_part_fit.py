@@ -51,11 +51,14 @@ def test_reselecting_origins_whose_test_fails_keep_the_versions_rank_and_one_not
     artifact = build_artifact(train_model(_dataset(), SPEC.with_(lags=None, max_lags=4, holdout=0)), "e6", "tester")
     result = backtest(artifact, origins=12, horizon=4, lag_policy="reselect")
     cuts = range(len(E6) - 4 - 12 + 1, len(E6) - 4 + 1)
-    failing = [
-        period_labels([artifact.data.dates[cut - 1]], artifact.data.frequency)[0]
-        for cut in cuts
-        if _rank(E6[:cut]) != 1
-    ]
-    assert failing and len(result.notes) == 1 and "Q" in failing[0]  # named by period, as the page's caption
-    assert f"origins {', '.join(failing[:-1])} and {failing[-1]}," in result.notes[0]
+    labels = period_labels([artifact.data.dates[cut - 1] for cut in cuts], artifact.data.frequency)
+    failing = [n for n, cut in enumerate(cuts) if _rank(E6[:cut]) != 1]
+    runs: list[list[int]] = []  # neighbouring origins are named as one span, 1980Q1–1981Q2
+    for n in failing:
+        runs.append([n]) if not runs or n != runs[-1][-1] + 1 else runs[-1].append(n)
+    named = [labels[r[0]] if len(r) == 1 else f"{labels[r[0]]}–{labels[r[-1]]}" for r in runs]
+    assert failing and len(result.notes) == 1 and "Q" in named[0]  # named by period, as the page's caption
+    where = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+    assert f"the training part of origins {where}," in result.notes[0], (result.notes[0], where)
     assert result.to_dict()["notes"] == list(result.notes)
+    assert result.ranks == (1,) * 12 and result.to_dict()["coint_ranks"] == [1] * 12  # the version's where it failed

@@ -1,0 +1,78 @@
+"""What a backtest run did, in the words the CLI, the Backtest page and the report share: its origins by period,
+the lag orders (and a VECM's cointegration ranks) fitted at them, and notes on what weighs on its scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .part_fit import rank_note
+from .wording import and_list, counted
+
+
+def policy_text(result: Any) -> str:
+    """How the lag order was set at each origin (`result`: a varlib.backtest.Backtest)."""
+    if result.lag_policy == "reselect":
+        return "lag order chosen again at each origin, as a fresh training would"
+    return "lag order fixed (the version's own)"
+
+
+def span(periods: Sequence[str]) -> str:
+    """`8 origins from 2007Q1 to 2008Q4 (last training period)`."""
+    if len(periods) == 1:
+        return f"1 origin, {periods[0]} (last training period)"
+    return f"{counted(len(periods), 'origin')} from {periods[0]} to {periods[-1]} (last training period)"
+
+
+def by_origin(what: str, values: Sequence[int], periods: Sequence[str]) -> str:
+    """`lag order 2 at every origin`, or where each value was fitted, in time: `lag orders 2 at 2005Q1–2008Q2 and
+    3 at 2008Q3`."""
+    if len(set(values)) == 1:
+        return f"{what} {values[0]}" + (" at every origin" if len(values) > 1 else "")
+    where = {value: _where([n for n, v in enumerate(values) if v == value], periods) for value in values}
+    return f"{what}s " + and_list(f"{value} at {origins}" for value, origins in where.items())
+
+
+def _where(indices: Sequence[int], periods: Sequence[str]) -> str:
+    """Origins by period, each run of neighbours as one span: `2005Q1–2006Q2 and 2008Q3`."""
+    runs: list[list[int]] = []
+    for n in indices:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return and_list(periods[r[0]] if len(r) == 1 else f"{periods[r[0]]}–{periods[r[-1]]}" for r in runs)
+
+
+def _origins(indices: Sequence[int], periods: Sequence[str]) -> str:
+    if len(indices) == len(periods):
+        return "every origin"
+    return f"{'origin' if len(indices) == 1 else 'origins'} {_where(indices, periods)}"
+
+
+def thin_note(thin: dict[int, tuple[int, int]], periods: Sequence[str]) -> str:
+    """`thin`: origin index -> (rows each equation is estimated from, residual degrees of freedom), for the origins
+    that keep fewer than half their rows as degrees of freedom (as training warns of a thin fit)."""
+    rows = sorted({r for r, _ in thin.values()})
+    df = sorted({d for _, d in thin.values()})
+    rows_text = f"{rows[0]}" if len(rows) == 1 else f"{rows[0]}-{rows[-1]}"
+    df_text = f"{df[0]}" if len(df) == 1 else f"{df[0]}-{df[-1]}"
+    return (
+        f"At {_origins(sorted(thin), periods)} the model is estimated with {df_text} residual degrees of freedom"
+        f" from {rows_text} rows, fewer than half: those forecasts rest on imprecise estimates and weigh on the"
+        " scores; fewer origins or a shorter horizon start the backtest on more rows (a lower lag order needs fewer)."
+    )
+
+
+def rank_origins_note(stood_in: dict[int, int], k: int, whole_rank: int, periods: Sequence[str]) -> str:
+    """The origins whose own rank test found a rank no VECM can have, fitted with the version's rank instead."""
+    return rank_note(
+        f"the training part of {_origins(sorted(stood_in), periods)}", list(stood_in.values()), k, whole_rank
+    )
+
+
+MEDIAN_NOTE = (
+    "The forecasts scored are medians in levels, as the Forecast page draws them for a model fitted on logs (the"
+    " exponential of the forecast in logs); the mean in levels is a little higher."
+)
