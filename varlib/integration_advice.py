@@ -92,14 +92,14 @@ def advice_for_model(
         if tested is not None and tested != rank:  # the two tests differ in series, terms or lags, so may disagree
             return (
                 f"{result.advice} This version is a vector error-correction model of rank {rank}, the rank its own"
-                f" test chose (the Cointegration tab: the model's series, deterministic terms and lags), where the"
+                f" test chose (under Cointegration: the model's series, deterministic terms and lags), where the"
                 f" test above, with its other settings, finds {tested}: the model keeps"
                 f" {rank} long-run {'relation' if rank == 1 else 'relations'}."
             )
         return (
             f"{result.advice} This version is a vector error-correction model of rank {rank}: it keeps"
             f" {'its long-run relation' if rank == 1 else 'the long-run relations'} instead of differencing"
-            " (its own rank test is on the Cointegration tab)."
+            " (its own rank test is under Cointegration)."
         )
     wanted = result.recommended_transform
     if wanted is None:

@@ -48,13 +48,18 @@ def cointegration(coint: Cointegration) -> list[str]:
         f"<p>Rank {coint.rank} ({html.escape(coint.rank_method)}); Johansen's test with"
         f" {counted(johansen.lagged_differences, 'lagged difference')} and deterministic terms"
         f" '{html.escape(johansen.deterministic)}' suggests rank {johansen.rank} at 5%.</p>",
-        *([f"<p class='note'>{html.escape(coint.johansen_caveat.capitalize())}.</p>"] if coint.johansen_caveat else []),
+        *([f"<p class='note'>{html.escape(_sentence(coint.johansen_caveat))}.</p>"] if coint.johansen_caveat else []),
         table(ranks),
     ]
     for title, coefs in (("Cointegration relations (beta, normalised)", coint.beta), ("Loadings (alpha)", coint.alpha)):
         for equation in coefs.equations:
             parts += [f"<h3>{title}: {html.escape(equation)}</h3>", table(coefs.frame(equation))]
     return parts
+
+
+def _sentence(text: str) -> str:
+    """Its first letter raised and no other lowered (str.capitalize wrote "johansen")."""
+    return text[:1].upper() + text[1:]
 
 
 def stability(diag: Diagnostics) -> list[str]:

@@ -246,7 +246,7 @@ def test_a_vecms_advice_says_which_rank_it_uses_when_the_unit_root_johansen_test
     other = advice_for_model(result, "vecm", "none", rank=tested + 1)
     assert f"rank {tested + 1}, the rank its own test chose" in other and f"other settings, finds {tested}" in other
     same = advice_for_model(result, "vecm", "none", rank=tested)
-    assert "its own rank test is on the Cointegration tab" in same and "other settings" not in same
+    assert "its own rank test is under Cointegration" in same and "other settings" not in same
 
 
 def test_kpss_p_values_at_the_ends_of_its_table_read_as_bounds():
