@@ -146,6 +146,20 @@ def _parse_int(name: str, env: Mapping[str, str], default: int) -> int:
     return value
 
 
+def whole_number_setting(name: str, env: Mapping[str, str], default: int, lowest: int, highest: int) -> int:
+    """A whole-number environment variable from `lowest` to `highest`, or `default` when unset; refused by name."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = lowest - 1
+    if not lowest <= value <= highest:
+        raise InvalidInputError(f"{name}={raw!r} is not a whole number from {lowest} to {highest}")
+    return value
+
+
 def _parse_float(name: str, env: Mapping[str, str], default: float) -> float:
     raw = env.get(name, "")
     if not raw:

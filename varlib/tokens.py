@@ -22,12 +22,14 @@ from urllib.parse import urlparse
 
 import jwt
 
+from .config import whole_number_setting
 from .errors import AuthenticationError, InvalidInputError, StoreUnavailableError
 from .roles import RolePolicy
 
 ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
 REQUIRED_CLAIMS = ("exp", "iat", "iss", "aud", "sub")
 _TRUE = {"1", "true", "yes", "on"}
+MAX_LEEWAY_S = 300  # clock skew tolerated on exp/iat: more would keep an expired token working for long
 
 
 NOT_A_JWT = (
@@ -61,8 +63,8 @@ class AuthSettings:
             issuer=issuer,
             audience=audience,
             open_reads=(env.get("VARLIB_API_OPEN_READS") or "1").strip().lower() in _TRUE,
-            jwks_seconds=int(env.get("VARLIB_OIDC_JWKS_SECONDS") or 300),
-            leeway_s=int(env.get("VARLIB_OIDC_LEEWAY_SECONDS") or 0),
+            jwks_seconds=whole_number_setting("VARLIB_OIDC_JWKS_SECONDS", env, 300, 1, 86_400),
+            leeway_s=whole_number_setting("VARLIB_OIDC_LEEWAY_SECONDS", env, 0, 0, MAX_LEEWAY_S),
             policy=RolePolicy.from_env(env),
         )
 
@@ -98,6 +100,11 @@ class TokenVerifier:
             )
         except jwt.ExpiredSignatureError:
             raise AuthenticationError("the bearer token has expired; sign in again for a new one") from None
+        except jwt.InvalidSignatureError:  # a DecodeError to PyJWT, but the token reads: it was altered
+            raise AuthenticationError(
+                "the bearer token's signature does not match its contents (it was changed after the identity"
+                " provider issued it); send the access token from signing in, unchanged"
+            ) from None
         except jwt.DecodeError:  # a header that reads, with a payload that does not
             raise AuthenticationError(NOT_A_JWT) from None
         except jwt.InvalidTokenError as exc:

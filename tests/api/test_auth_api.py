@@ -67,7 +67,10 @@ def test_writes_need_a_token_and_the_admin_role(secured, dex):
         pinned = {"steps": 3}  # answered, then kept by the pinned-response cache and the forecast-answer cache
         for _ in range(2):
             assert http.post("/models/var/versions/0.0.2/forecast", json=pinned).json()["withdrawn"] is None
-        withdrawn = http.post("/models/var/versions/0.0.2/withdraw", json={"reason": "leaky holdout"}, headers=admin)
+        forwarded = {**admin, "X-Forwarded-For": "6.6.6.6"}  # no proxy is trusted: the trail keeps the peer's address
+        withdrawn = http.post(
+            "/models/var/versions/0.0.2/withdraw", json={"reason": "leaky holdout"}, headers=forwarded
+        )
         assert withdrawn.status_code == 200, withdrawn.text
         time.sleep(WITHDRAWALS_FRESH_S + 0.2)  # what the service knows of withdrawals is at most this old
         for path in ("/models/var/versions/0.0.2/forecast", "/models/var/versions/0_0_2/forecast"):
@@ -107,6 +110,8 @@ def test_foreign_tampered_and_malformed_tokens_are_refused(secured, dex):
             answer = http.put("/models/var/aliases/staging", json={"version": "0.0.1"}, headers=bearer(token))
             assert answer.status_code == 401, answer.text
             assert answer.json()["type"] == "AuthenticationError"
+            if token is forged:  # it reads as a token: said to be altered, not "not a JWT"
+                assert "signature does not match its contents" in answer.json()["error"], answer.text
         assert (
             "audience"
             in http.put("/models/var/aliases/staging", json={"version": "0.0.1"}, headers=bearer(foreign))

@@ -11,3 +11,38 @@ def test_serve_refuses_bad_arguments_in_one_line(args, named, capsys):
     assert main(["serve", *args]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: ") and named in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "believed"), [([], (False, None)), (["--trusted-proxies", "10.0.0.5"], (True, "10.0.0.5"))]
+)
+def test_forwarded_addresses_are_believed_only_from_named_proxies(args, believed, monkeypatch, tmp_path):
+    import uvicorn
+
+    from varlib.cli import serve
+
+    monkeypatch.setenv("VARLIB_STORE_DIR", str(tmp_path))
+    ran: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: ran.update(kw))
+    monkeypatch.setattr(serve, "check_port", lambda host, port: None)
+    assert main(["serve", "--port", "8123", *args]) == 0
+    # uvicorn's own default believes X-Forwarded-For from 127.0.0.1, where the service listens by default
+    assert (ran["proxy_headers"], ran["forwarded_allow_ips"]) == believed
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "rule"),
+    [
+        ("VARLIB_OIDC_LEEWAY_SECONDS", "abc", "from 0 to 300"),
+        ("VARLIB_OIDC_LEEWAY_SECONDS", "3600", "from 0 to 300"),
+        ("VARLIB_OIDC_JWKS_SECONDS", "5m", "from 1 to 86400"),
+    ],
+)
+def test_a_bad_sign_in_setting_is_one_line_naming_it(name, raw, rule, monkeypatch, capsys, tmp_path):
+    monkeypatch.setenv("VARLIB_STORE_DIR", str(tmp_path))
+    monkeypatch.setenv("VARLIB_OIDC_ISSUER", "http://127.0.0.1:9/dex")
+    monkeypatch.setenv("VARLIB_OIDC_AUDIENCE", "varlib-dashboard")
+    monkeypatch.setenv(name, raw)
+    assert main(["serve", "--port", "8123"]) != 0
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and f"{name}={raw!r}" in err and rule in err and "Traceback" not in err

@@ -146,6 +146,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, metavar="N", help="processes (each caches on its own)")
     serve.add_argument("--access-log", action="store_true", help="log one line per request")
     serve.add_argument(
+        "--trusted-proxies",
+        default=None,
+        metavar="ADDRESSES",
+        help="comma-separated addresses of reverse proxies whose X-Forwarded-For names the client (default:"
+        " none, so the audit trail records the connecting address, which no client can choose)",
+    )
+    serve.add_argument(
         "--log-format",
         choices=("text", "json"),
         default=None,

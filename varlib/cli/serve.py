@@ -34,6 +34,10 @@ def run_serve(args: argparse.Namespace) -> int:
         access_log=args.access_log,
         log_level="info",
         log_config=log_config,
+        # uvicorn believes X-Forwarded-For from 127.0.0.1 by default: every local client could then choose the
+        # address the audit trail records. Only proxies named here are believed.
+        proxy_headers=bool(args.trusted_proxies),
+        forwarded_allow_ips=args.trusted_proxies or None,
     )
     return 0
 
