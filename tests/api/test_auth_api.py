@@ -17,7 +17,7 @@ from tests.api.conftest import start_server
 from tests.conftest import new_bucket
 from tests.support.minio_server import free_port, stop_process
 from tests.support.oidc_server import CLIENT_ID, start_dex
-from varlib import AuthSettings, Registry, RolePolicy, Settings, publish_result
+from varlib import AuthSettings, Registry, RolePolicy, Settings, parse_version, publish_result
 from varlib.api import create_app
 from varlib.api.caching import WITHDRAWALS_FRESH_S
 from varlib.api.docs_page import ASSETS
@@ -241,3 +241,18 @@ def test_an_unreachable_provider_is_a_503_not_a_pass(minio, dex, macro_result):
         answer = http.put("/models/var/aliases/a", json={"version": "0.0.1"}, headers=bearer(dex.access_token("admin")))
     assert answer.status_code == 503 and "identity provider" in answer.json()["error"]
     assert Registry.from_settings(settings).aliases("var") == []
+
+
+def test_a_write_with_an_unreadable_body_is_signed_in_first(secured, dex):
+    url, registry = secured
+    json_type = {"Content-Type": "application/json"}
+    with httpx.Client(base_url=url, timeout=30) as http:
+        for body in (b"notjson", b'{"reason": "a", "reason": "b"}'):
+            post = lambda headers, body=body: http.post(  # noqa: E731
+                "/models/var/versions/0.0.1/withdraw", content=body, headers={**json_type, **headers}
+            )
+            assert post({}).status_code == 401  # who asks comes first: nothing about the body to a stranger
+            assert post(bearer(dex.access_token("viewer"))).status_code == 403
+            allowed = post(bearer(dex.access_token("admin")))
+            assert allowed.status_code == 422 and allowed.json()["type"] == "InvalidInputError", allowed.text
+    assert registry.withdrawal("var", parse_version("0.0.1")) is None

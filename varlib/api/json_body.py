@@ -24,6 +24,8 @@ from fastapi.routing import APIRoute
 
 from varlib import InvalidInputError
 
+from .security import sign_in_before_body
+
 _SHOWN = 40  # characters of a bad spot shown in a message
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")  # a \uD800-\uDFFF escape: a UTF-16 surrogate, or half a pair
 _BOM = "\ufeff"  # the byte-order mark, as text
@@ -52,11 +54,16 @@ class StrictJSONRoute(APIRoute):
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handler = super().get_route_handler()
         takes_body = self.body_field is not None
+        gates = [dependency.call for dependency in self.dependant.dependencies if dependency.call is not None]
 
         async def strict(request: Request) -> Response:
             request = StrictJSONRequest(request.scope, request.receive)
             if takes_body and is_json(request.headers.get("content-type", "")):
-                await request.json()  # raises here, outside FastAPI's body reading, which would make it a 400
+                try:
+                    await request.json()  # raises here, outside FastAPI's body reading, which would make it a 400
+                except InvalidInputError:
+                    await sign_in_before_body(request, gates)  # a write is signed in first, whatever its body
+                    raise
             return await handler(request)
 
         return strict
