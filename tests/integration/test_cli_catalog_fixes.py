@@ -54,6 +54,9 @@ def test_withdraw_latest_or_an_alias_is_refused_and_withdraws_nothing(local_cli,
         ["scenario", "list", "0.0.1"],
         ["show", "latest"],
         ["forecast", "0.0.1", "--json"],
+        ["alias", "set", "champion", "0.0.1"],  # the changes too: not "nope 0.0.1 does not exist"
+        ["alias", "delete", "champion"],
+        ["withdraw", "0.0.1", "--reason", "x"],
     ],
 )
 def test_an_unknown_model_is_an_error_naming_the_models_there(local_cli, capsys, argv):
@@ -93,3 +96,12 @@ def test_stored_control_characters_are_printed_escaped(local_cli, capsys, monkey
         assert "\\x1b]0;owned\\x07" in outputs[command][1], command
     assert "\\x1b[31mred\\u202e" in outputs["scenario list"][1]
     assert "\\x1b[31mred\\u202e" in outputs["scenario show"][1]
+
+
+def test_a_version_whose_withdrawal_record_is_damaged_is_warned_of_without_blanks(local_cli, local_settings, capsys):
+    local_cli.withdraw("var", "0.0.1", "leaky holdout")
+    [record] = (local_settings.store_dir / "models" / "var" / "_withdrawn").glob("0_0_1*")
+    record.write_text("{not json")
+    code, _, err = run(capsys, "forecast", "0.0.1", "--name", "var", "--json")
+    assert code == 0 and err.startswith("warning: var 0.0.1 was withdrawn, but its withdrawal record cannot be read (")
+    assert " on  by " not in err and "unknown" not in err and err.endswith("(named explicitly, so it is used)\n")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from typing import TypeVar
 
 import pandas as pd
 
@@ -11,6 +13,8 @@ from varlib import Actor, InvalidInputError, NotFoundError, Registry, Settings, 
 from .helps import NAME_HELP, add_json
 from .models import model_name, require_model
 from .output import plain, print_json, print_table
+
+T = TypeVar("T")
 
 
 def add_commands(commands) -> None:
@@ -73,23 +77,34 @@ def run_alias(args: argparse.Namespace) -> int:
             _print_damaged(alias.damaged for alias in aliases)
         return 0
     if args.alias_command == "set":
-        moved = registry.set_alias(args.name, args.alias, args.version, actor)
+        moved = _of_a_model(registry, args.name, lambda: registry.set_alias(args.name, args.alias, args.version, actor))
         was = f" (was {moved.previous})" if moved.previous else ""
         print(f"@{moved.alias} of {args.name!r} -> {moved.version}{was}")
         return 0
-    moved = registry.delete_alias(args.name, args.alias, actor)
+    moved = _of_a_model(registry, args.name, lambda: registry.delete_alias(args.name, args.alias, actor))
     print(f"deleted @{moved.alias} of {args.name!r} (was {moved.previous})")
     return 0
 
 
 def run_withdraw(args: argparse.Namespace) -> int:
     registry, actor = _setup(args)
-    withdrawal = registry.withdraw(args.name, args.version, args.reason, actor)
+    name, reason = args.name, args.reason
+    withdrawal = _of_a_model(registry, name, lambda: registry.withdraw(name, args.version, reason, actor))
     print(
         f"withdrew {args.name} {withdrawal.version}: {plain(withdrawal.reason)}; `latest` is now"
         f" {_latest_or_none(registry, args.name)}"
     )
     return 0
+
+
+def _of_a_model(registry: Registry, name: str, change: Callable[[], T]) -> T:
+    """`change()`; when it finds no version or alias because the model itself (or the bucket) does not exist, the
+    refusal says that instead of naming a version that `varlib list` would then fail to show."""
+    try:
+        return change()
+    except NotFoundError:
+        require_model(registry, name)
+        raise
 
 
 def run_history(args: argparse.Namespace) -> int:
