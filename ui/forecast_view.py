@@ -122,6 +122,9 @@ def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlay
             " line is the **median** in levels (the exponential of the log forecast), and the bands are exact in"
             " levels."
         )
+    far = result.far_conditions()
+    if far:  # in a presentation too: a condition in the wrong unit would otherwise be shown as a forecast
+        st.warning(far, icon=":material/warning:")
     if present and result.exog is not None:  # the editor that shows them is folded away: say what was assumed
         st.caption(f"Exogenous values: {exog_summary(result)}.")
     what = f"scenario {result.scenario}" if result.scenario else "scenario" if result.conditions else ""

@@ -54,6 +54,9 @@ class Forecast:
     center: np.ndarray | None = None
     sd: np.ndarray | None = None
     fixed: np.ndarray | None = None
+    # per condition, how many standard deviations of the forecast without conditions it lies from that forecast
+    # (on the model's scale: log levels for a model fitted on logs); NaN where the path is free
+    surprise: np.ndarray | None = None
 
     def band(self, alpha: float) -> tuple[np.ndarray, np.ndarray]:
         """Lower and upper bounds of the (1 - alpha) band, e.g. for a fan chart of several levels (a fan's inner
@@ -131,7 +134,7 @@ def forecast_levels(
         sigma = standard_errors(error_covariances(params, steps, integrated, moments))
     else:
         sigma = model_standard_errors(params, steps, integrated)
-    fixed = None
+    fixed = surprise = None
     if conditions is not None:
         fixed = check_conditions(conditions, steps, params.k, logged)
         targets = np.log(fixed) if logged else fixed
@@ -139,6 +142,7 @@ def forecast_levels(
         # to the unconditional forecast moves nothing, bit for bit.
         reference = np.log(np.exp(mean)) if logged else mean
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # an overflow is refused below
+            surprise = (targets - reference) / sigma
             mean, sigma = condition_path(params, integrated, mean, sigma, targets, reference)
     point, lower, upper = _bounds(mean, sigma, alpha, logged, fixed)
     if not (np.all(np.isfinite(point)) and np.all(np.isfinite(lower)) and np.all(np.isfinite(upper))):
@@ -147,7 +151,8 @@ def forecast_levels(
             f"the forecast overflows to infinity within {steps} steps from these {' and '.join(given)}; use fewer"
             " steps or values of a realistic size"
         )
-    return Forecast(point, lower, upper, alpha, "median" if logged else "mean", intervals, mean, sigma, fixed)
+    logged_point = "median" if logged else "mean"
+    return Forecast(point, lower, upper, alpha, logged_point, intervals, mean, sigma, fixed, surprise)
 
 
 def _bounds(center, sd, alpha: float, logged: bool, fixed) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

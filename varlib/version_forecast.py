@@ -11,6 +11,15 @@ import pandas as pd
 
 from .forecast import Forecast
 from .versions import Version
+from .wording import and_list, counted
+
+# A condition this many standard deviations from the forecast without conditions has a chance under the model
+# of about 6 in 100,000 (two-sided): a stress scenario goes to 2 or 3, a wrong unit or a typo far beyond.
+FAR_SD = 4.0
+
+
+def _finite_or_none(value: float) -> float | None:
+    return float(value) if np.isfinite(value) else None
 
 
 @dataclass(frozen=True)
@@ -40,10 +49,33 @@ class VersionForecast:
         fixed = self.forecast.fixed
         if fixed is None:
             return []
+        surprise = self.forecast.surprise
         return [
-            {"variable": self.variables[j], "step": int(h) + 1, "date": self.index[h], "value": float(fixed[h, j])}
+            {
+                "variable": self.variables[j],
+                "step": int(h) + 1,
+                "date": self.index[h],
+                "value": float(fixed[h, j]),
+                "sd_from_forecast": None if surprise is None else _finite_or_none(surprise[h, j]),
+            }
             for h, j in zip(*np.nonzero(np.isfinite(fixed)), strict=True)
         ]
+
+    def far_conditions(self) -> str | None:
+        """For people: the conditions that lie so far from the forecast without them that the model gives them
+        almost no chance (FAR_SD standard deviations or more), or None."""
+        far = [c for c in self.conditions if c["sd_from_forecast"] is not None and abs(c["sd_from_forecast"]) >= FAR_SD]
+        if not far:
+            return None
+        far.sort(key=lambda c: -abs(c["sd_from_forecast"]))
+        shown = [f"{c['variable']} {c['value']:g} at {c['date']} ({c['sd_from_forecast']:+.1f} sd)" for c in far[:3]]
+        more = f" and {len(far) - 3} more" if len(far) > 3 else ""
+        return (
+            f"{counted(len(far), 'condition')} {'lies' if len(far) == 1 else 'lie'} {FAR_SD:g} or more standard"
+            f" deviations from the forecast without conditions: {and_list(shown)}{more}. The model gives such"
+            " values almost no chance, so the path it draws through them is arithmetic far outside anything in its"
+            " sample: check the values and their units."
+        )
 
     def band(self, level: float) -> tuple[np.ndarray, np.ndarray]:
         """Lower and upper bounds of the `level`% band (e.g. 60), whatever level the forecast was made at."""

@@ -48,9 +48,26 @@ def test_conditions_and_exog_in_the_forecast_body(served):
     body = answer.json()
     expected = forecast_artifact(registry.load("var", "0.0.1"), 4, conditions=CONDITIONS)
     np.testing.assert_array_equal(body["mean"], expected.forecast.mean)
+    plain_path = forecast_artifact(registry.load("var", "0.0.1"), 4).forecast  # how far each condition lies from it
+    far = [
+        (12990.0 - plain_path.center[0, 0]) / plain_path.sd[0, 0],
+        (13100.0 - plain_path.center[2, 0]) / plain_path.sd[2, 0],
+    ]
     assert body["conditions"] == [
-        {"variable": "realgdp", "step": 1, "date": "2009-10-01", "value": 12990.0},
-        {"variable": "realgdp", "step": 3, "date": "2010-04-01", "value": 13100.0},
+        {
+            "variable": "realgdp",
+            "step": 1,
+            "date": "2009-10-01",
+            "value": 12990.0,
+            "sd_from_forecast": pytest.approx(far[0]),
+        },
+        {
+            "variable": "realgdp",
+            "step": 3,
+            "date": "2010-04-01",
+            "value": 13100.0,
+            "sd_from_forecast": pytest.approx(far[1]),
+        },
     ]
     assert body["upper"][0][0] == body["lower"][0][0] == 12990.0 and body["scenario"] is None
     plain = client.post("/models/var/versions/0.0.1/forecast", json={"steps": 4}).json()

@@ -137,6 +137,11 @@ class Condition(BaseModel):
     step: int = Field(description="1 for the first forecast period")
     date: str
     value: float = Field(description="the level the path was held at")
+    sd_from_forecast: float | None = Field(
+        None,
+        description="how many standard deviations of the forecast without conditions the value lies from it (on"
+        " the model's scale, log levels for a model fitted on logs); 4 or more in either direction is flagged",
+    )
 
 
 class ForecastBody(BaseModel):

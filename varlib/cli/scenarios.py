@@ -101,6 +101,9 @@ def run_forecast(args: argparse.Namespace) -> int:
     )
     for condition in result.conditions[:20]:
         print(f"  conditioned: {condition['variable']} = {condition['value']:g} at {condition['date']}")
+    far = result.far_conditions()
+    if far:
+        print(f"warning: {far}", file=sys.stderr)
     if result.exog is not None:  # the path the forecast assumed, as the JSON gives it under `exog`
         span = f"{result.index[0]} to {result.index[-1]}" if result.steps > 1 else result.index[0]
         for j, name in enumerate(result.exog_names):
