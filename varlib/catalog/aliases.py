@@ -5,7 +5,9 @@ A move reads the alias and its ETag, then replaces it only if the ETag is unchan
 a writer that loses re-reads and tries again, so two moves at once are applied one after the other
 and each knows the version it replaced. Every alias object counts its moves (`revision`). Deleting
 an alias writes a tombstone (no version) the same way: nothing is ever deleted from the store, and
-a later `set` continues the count.
+a later `set` continues the count. A delete checks the alias is set on every try, so of several deletes at
+once exactly one succeeds. An object over MAX_ALIAS_BYTES is damaged like an unreadable one, and replaced by
+a move through the ETag its folder's listing gives (its body is never read).
 """
 
 from __future__ import annotations
@@ -15,10 +17,18 @@ from typing import Any
 
 import orjson
 
-from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, VarlibError
+from ..errors import (
+    CorruptArtifactError,
+    InvalidInputError,
+    NotFoundError,
+    ObjectExistsError,
+    ObjectTooLargeError,
+    VarlibError,
+)
 from ..identity import Actor
 from ..store import Store
 from ..versions import Version, check_alias, parse_version
+from .cut_off import may_be_done
 from .layout import ALIAS_FOLDER, alias_key, helper_prefix
 
 FORMAT = "varlib-alias"
@@ -102,6 +112,10 @@ def move_alias(store: Store, name: str, alias: str, version: Version | None, act
     for _ in range(CAS_ATTEMPTS):
         current = _read(store, name, alias)
         before = current.alias
+        if version is None:  # re-checked on every try: of deletes at once, only the first finds the alias
+            current.checked()
+            if before is None or before.version is None:
+                raise no_alias(name, alias)
         moved = Alias(
             name=name,
             alias=alias,
@@ -111,12 +125,19 @@ def move_alias(store: Store, name: str, alias: str, version: Version | None, act
             actor=actor,
             previous=before.version if before else None,
         )
+        look = f"look with `varlib alias list --name {name}`"
         try:
-            store.replace(alias_key(name, alias), orjson.dumps(moved.stored_dict()), current.etag)
+            with may_be_done(f"the move of @{alias} of {name!r}", look, "alias", alias):
+                store.replace(alias_key(name, alias), orjson.dumps(moved.stored_dict()), current.etag)
         except ObjectExistsError:
             continue  # someone moved it meanwhile: re-read, so `previous` stays exact
         return moved
     raise VarlibError(f"alias @{alias} of {name!r} kept changing; try again")
+
+
+def no_alias(name: str, alias: str) -> NotFoundError:
+    """The refusal to delete an alias that is not set (never, or deleted already)."""
+    return NotFoundError(f"model {name!r} has no alias @{alias}", field="alias", value=alias)
 
 
 def _read(store: Store, name: str, alias: str) -> _Stored:
@@ -125,6 +146,8 @@ def _read(store: Store, name: str, alias: str) -> _Stored:
         stored = store.get(key, MAX_ALIAS_BYTES)
     except NotFoundError:
         return _Stored(None, None)
+    except ObjectTooLargeError:  # refused unread: damaged, and a move replaces it by the ETag its listing gives
+        return _Stored(None, _listed_etag(store, key), _damage(name, alias, key, f"over {MAX_ALIAS_BYTES:,} bytes"))
     try:
         raw = orjson.loads(stored.data)
         if raw.get("format") != FORMAT or raw.get("alias") != alias or raw.get("name") != name:
@@ -137,6 +160,12 @@ def _read(store: Store, name: str, alias: str) -> _Stored:
         )
     except (ValueError, KeyError, TypeError, AttributeError, VarlibError):
         return _Stored(None, stored.etag, _damage(name, alias, key, "not a readable alias object"))
+
+
+def _listed_etag(store: Store, key: str) -> str | None:
+    """The ETag of the object at `key` as its folder lists it (None if it is gone)."""
+    folder = key.rsplit("/", 1)[0] + "/"
+    return next((info.etag for info in store.children(folder)[1] if info.key == key), None)
 
 
 def _damage(name: str, alias: str, key: str, problem: str) -> CorruptArtifactError:

@@ -9,11 +9,14 @@ the change it describes, so a writer killed in between leaves the change without
 change itself carries who made it (a version its author, an alias its last mover, a withdrawal its
 withdrawer, a scenario its saver), and `varlib reindex` restores the missing record from it
 (catalog.trail_repair). An object of the trail that cannot be read is listed in its place, saying why
-(`AuditRecord.damaged`), so a reader sees that something is there, and pages of the trail stay whole.
+(`AuditRecord.damaged`), so a reader sees that something is there, and pages of the trail stay whole; an
+object under another name than a record's is not part of the trail. A withdrawal's record has a key made
+from the change (`once_suffix`), so a retried withdrawal that completes one cut off never records it twice.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import secrets
@@ -107,7 +110,15 @@ class AuditRecord:
 
 
 def append(store: Store, record: AuditRecord) -> AuditRecord:
-    """Create the record under a fresh time-sorted key; the trail only ever grows."""
+    """Create the record under a fresh time-sorted key; the trail only ever grows. A withdrawal, made once, has
+    one key (`once_suffix`): its writer and a retry completing it cut off write a single record between them."""
+    once = once_suffix(record)
+    if once is not None:
+        key = record_key(record, once)
+        try:
+            return create(store, key, record)
+        except ObjectExistsError:
+            return AuditRecord(**{**record.__dict__, "key": key})  # written already, by whoever came first
     for _ in range(_ATTEMPTS):
         key = record_key(record, secrets.token_hex(4))
         try:
@@ -139,6 +150,26 @@ def record_key(record: AuditRecord, suffix: str) -> str:
     return f"{helper_prefix(record.name, AUDIT_FOLDER)}{_stamp(record.at)}-{suffix}.json"
 
 
+def once_suffix(record: AuditRecord) -> str | None:
+    """The key suffix of a change that happens once (a version's withdrawal), made from the change; else None."""
+    if record.action != "withdraw" or not record.version:
+        return None
+    return "withdraw-" + hashlib.sha256(f"{record.name}/{record.version}".encode()).hexdigest()[:16]
+
+
+def recorded(store: Store, name: str, cache: BoundedCache[AuditRecord], action: str, version: str, since: str) -> bool:
+    """Whether the trail of `name` holds a record of `action` on `version` at `since` (a trail time) or later:
+    a change's record is never older than the change, so only the records after it are read."""
+    folder = helper_prefix(name, AUDIT_FOLDER)
+    start = folder + _stamp(since)
+    for info in store.list(folder):
+        if info.key >= start and _is_record_key(folder, info.key):
+            record = _cached(store, name, cache, info.key)
+            if record.action == action and record.version == version:
+                return True
+    return False
+
+
 def now() -> str:
     return _trail_form(datetime.now(UTC))
 
@@ -162,24 +193,30 @@ def read_trail(
     by key). An object that cannot be read is never trusted but still listed, in its place, as a record with
     `damaged` saying why: it counts to `limit`, and its key pages on as any other's."""
     folder = helper_prefix(name, AUDIT_FOLDER)
-    if before is not None and not (before.startswith(folder) and _RECORD_KEY.fullmatch(before[len(folder) :])):
+    if before is not None and not _is_record_key(folder, before):
         raise InvalidInputError(
             f"before {before!r} is not the key of a record in the audit trail of {name!r}: give the `key` of the"
             f" last record listed (e.g. {folder}20261130T101500.000000Z-1a2b3c4d.json)",
             field="before",
             value=before,
         )
-    listed = store.list(folder)
-    keys = sorted((info.key for info in listed if before is None or info.key < before), reverse=True)
-    records: list[AuditRecord] = []
-    for key in keys[:limit]:
-        record = cache.get(key)
-        if record is None:
-            record = _read_record(store, name, key)
-            if record.damaged is None:  # a damaged object may yet be restored from a backup: read it again
-                cache.put(key, record)
-        records.append(record)
-    return records
+    # Only record keys: another object (`notes.json`) has no time to sort by, and could not be paged from.
+    listed = (info.key for info in store.list(folder) if _is_record_key(folder, info.key))
+    keys = sorted((key for key in listed if before is None or key < before), reverse=True)
+    return [_cached(store, name, cache, key) for key in keys[:limit]]
+
+
+def _is_record_key(folder: str, key: str) -> bool:
+    return key.startswith(folder) and _RECORD_KEY.fullmatch(key[len(folder) :]) is not None
+
+
+def _cached(store: Store, name: str, cache: BoundedCache[AuditRecord], key: str) -> AuditRecord:
+    record = cache.get(key)
+    if record is None:
+        record = _read_record(store, name, key)
+        if record.damaged is None:  # a damaged object may yet be restored from a backup: read it again
+            cache.put(key, record)
+    return record
 
 
 def _read_record(store: Store, name: str, key: str) -> AuditRecord:
@@ -206,7 +243,6 @@ def _damaged_record(name: str, key: str, problem: str) -> AuditRecord:
         " cannot be rebuilt: `varlib reindex` restores a record only of a change still stored (a version, a"
         " withdrawal, an alias's last move, a saved scenario)"
     )
-    at = at if _RECORD_KEY.fullmatch(file) else ""  # an object under another name carries no time
     return AuditRecord(at, "", name, Actor("", "", via=""), key=key, damaged=reason)
 
 

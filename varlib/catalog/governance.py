@@ -1,14 +1,18 @@
 """What a team needs on top of versions: aliases, withdrawals and the audit trail, as Registry methods.
 
 `Registry` inherits these; each operation is one module's job (catalog.aliases, catalog.withdrawals,
-catalog.audit) and every change appends an audit record naming the actor.
+catalog.audit) and every change appends an audit record naming the actor. A change cut off after its own write
+says it is stored and what completes the rest (catalog.cut_off); a retried withdrawal completes it.
 """
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
+from dataclasses import replace
+
 from ..artifact import Artifact
 from ..cache import BoundedCache
-from ..errors import InvalidInputError, NotFoundError, ObjectExistsError, WithdrawnError
+from ..errors import InvalidInputError, NotFoundError, ObjectExistsError, VarlibError, WithdrawnError
 from ..identity import Actor
 from ..store import Store
 from ..versions import Version, check_alias, check_name, is_alias, is_latest
@@ -16,6 +20,8 @@ from ..wording import utc_time
 from . import audit
 from .aliases import Alias, list_aliases, move_alias, read_alias
 from .audit import AuditRecord
+from .cut_off import done_but, may_be_done
+from .layout import withdrawal_key
 from .withdrawals import (
     Withdrawal,
     check_reason,
@@ -99,8 +105,12 @@ class Governance:
             )
         actor = actor or Actor.local(self.author)
         moved = move_alias(self.store, name, alias, concrete, actor, audit.now())
-        self._record("alias.set", name, actor, str(concrete), alias, moved.previous, revision=moved.revision)
-        if self.withdrawal(name, concrete) is not None:  # withdrawn while the alias moved: say so, not "done"
+        with self._moved_but(moved, "recording the move in the audit trail", self._reindex_records(name)):
+            self._record("alias.set", name, actor, str(concrete), alias, moved.previous, revision=moved.revision)
+        look = f"`varlib alias list --name {name}` shows whether it points at a withdrawn version"
+        with self._moved_but(moved, f"checking that {concrete} was not withdrawn meanwhile", look):
+            withdrawn = self.withdrawal(name, concrete) is not None
+        if withdrawn:  # withdrawn while the alias moved: say so, not "done"
             raise WithdrawnError(
                 f"{name} {concrete} was withdrawn while @{alias} moved to it; @{alias} points at it now and is"
                 f" refused until moved: `varlib alias set {alias} VERSION --name {name}`",
@@ -113,13 +123,24 @@ class Governance:
         """Remove `@alias` (a tombstone moved by compare-and-swap; the trail keeps its history)."""
         self.ensure_writable("deleting an alias")
         alias = check_alias(alias)
-        current = self.alias(name, alias)
-        if current is None or current.version is None:
-            raise NotFoundError(f"model {name!r} has no alias @{alias}", field="alias", value=alias)
         actor = actor or Actor.local(self.author)
-        moved = move_alias(self.store, name, alias, None, actor, audit.now())
-        self._record("alias.delete", name, actor, None, alias, moved.previous, revision=moved.revision)
+        # move_alias refuses an alias that is not set, on every compare-and-swap try: of deletes at once, one wins
+        moved = move_alias(self.store, check_name(name), alias, None, actor, audit.now())
+        with self._moved_but(moved, "recording the deletion in the audit trail", self._reindex_records(name)):
+            self._record("alias.delete", name, actor, None, alias, moved.previous, revision=moved.revision)
         return moved
+
+    @staticmethod
+    def _moved_but(moved: Alias, step: str, then: str) -> AbstractContextManager[None]:
+        """A failure after `moved` was stored: the alias moved, only what follows failed."""
+        was = f"it pointed at {moved.previous}" if moved.previous else "it was not set"
+        now = f"now points at {moved.version}" if moved.version else "is deleted"
+        done = f"the alias @{moved.alias} of {moved.name!r} {now} ({was})"
+        return done_but(done, step, then, "alias", moved.alias)
+
+    @staticmethod
+    def _reindex_records(name: str) -> str:
+        return f"`varlib reindex --name {name}` records it in the audit trail"
 
     # -- withdrawals ---------------------------------------------------------------------------------
     def withdrawal(self, name: str, version: Version) -> Withdrawal | None:
@@ -143,14 +164,45 @@ class Governance:
         self.load(name, concrete)  # only a version that exists and verifies
         actor = actor or Actor.local(self.author)
         withdrawal = Withdrawal(name, concrete, reason, audit.now(), actor)
+        again = f"withdraw {concrete} again once the store answers (a stored withdrawal is completed, not repeated)"
         try:
-            create_withdrawal(self.store, withdrawal)
-        except ObjectExistsError:  # withdrawn before; if that withdrawal was cut off, its pointer move was too
+            with may_be_done(f"the withdrawal of {name} {concrete}", again, "version", str(concrete)):
+                create_withdrawal(self.store, withdrawal)
+        except ObjectExistsError as exc:  # withdrawn before: complete that withdrawal if it was cut off
+            raise self._already_withdrawn(name, concrete, exc) from None
+        # Kept at once: `latest` in this process then skips it even if the pointer move below is cut off.
+        self._withdrawn.put(withdrawal_key(name, concrete), withdrawal)
+        with self._withdrawn_but(name, concrete, f"{name} {concrete} is withdrawn (its withdrawal is stored)"):
             settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
-            raise
-        settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
-        self._record("withdraw", name, actor, str(concrete), reason=reason)
+            self._record("withdraw", name, actor, str(concrete), reason=reason, at=withdrawal.at)
         return withdrawal
+
+    def _already_withdrawn(self, name: str, version: Version, exc: ObjectExistsError) -> ObjectExistsError:
+        """The refusal of a second withdrawal, once the first is complete: a withdrawal cut off after its record
+        was stored left `latest` on it or no audit record, and a retry is what a person does next. The answer
+        stays a refusal: this call withdrew nothing, and the stored withdrawal keeps its own reason and actor."""
+        with self._withdrawn_but(name, version, f"{name} {version} is already withdrawn"):
+            settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
+            written = self._record_withdrawal(name, version)
+        note = "; its audit record was missing and is written now" if written else ""
+        return ObjectExistsError(exc.message + note, **VarlibError.fields(exc))
+
+    def _record_withdrawal(self, name: str, version: Version) -> bool:
+        """Write the audit record of a stored withdrawal that has none (as `reindex` would); whether it did."""
+        stored = self.withdrawal(name, version)
+        if stored is None or stored.damaged:  # a damaged record keeps no actor or time to record
+            return False
+        at = audit.trail_time(stored.at)
+        if audit.recorded(self.store, name, self._trail, "withdraw", str(version), at):
+            return False
+        record = AuditRecord(at, "withdraw", name, stored.actor, str(version), reason=stored.reason)
+        audit.append(self.store, replace(record, restored=audit.now()))  # its writer's key: written once
+        return True
+
+    def _withdrawn_but(self, name: str, version: Version, done: str) -> AbstractContextManager[None]:
+        then = f"`varlib reindex --name {name}` (or withdrawing {version} again) completes both"
+        step = "moving `latest` off it and recording it in the audit trail"
+        return done_but(done, step, then, "version", str(version))
 
     def _needs_number(self, name: str, reference: str) -> str:
         """Why `withdraw latest` or `withdraw @alias` is refused, naming the version it points at now."""
@@ -189,9 +241,10 @@ class Governance:
         reason: str = "",
         revision: int | None = None,
         scenario: str | None = None,
+        at: str | None = None,
     ) -> None:
         previous_text = str(previous) if previous else None
         record = AuditRecord(
-            audit.now(), action, name, actor, version, alias, previous_text, reason, revision, scenario
+            at or audit.now(), action, name, actor, version, alias, previous_text, reason, revision, scenario
         )
         audit.append(self.store, record)

@@ -19,6 +19,7 @@ from . import publish as publishing
 from . import trail_repair
 from .audit import AuditRecord
 from .governance import Governance
+from .layout import withdrawal_key
 from .listing import Lister, VersionEntry, newest_usable
 from .plain_text import check_notes
 from .pointer import read_pointer
@@ -180,7 +181,10 @@ class Registry(Governance, ScenarioShelf):
     # -- `latest` ------------------------------------------------------------------------------
     def _latest(self, name: str, cached: bool) -> Artifact:
         pointer = read_pointer(self.store, name, self.max_artifact_bytes)
-        if pointer.version is not None and pointer.stands_for(name):
+        # Writers keep the pointer off withdrawn versions and reading it stays one read, so only a withdrawal
+        # this process already knows of (free to ask) is checked: one whose pointer move was cut off.
+        known = pointer.version is not None and self._withdrawn.get(withdrawal_key(name, pointer.version))
+        if pointer.version is not None and pointer.stands_for(name) and not known:
             hit = self._reader.cached(name, pointer.version) if cached else None
             if hit is not None:
                 return hit

@@ -22,7 +22,14 @@ import orjson
 
 from ..artifact import decode
 from ..cache import BoundedCache
-from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, VarlibError
+from ..errors import (
+    CorruptArtifactError,
+    InvalidInputError,
+    NotFoundError,
+    ObjectExistsError,
+    ObjectTooLargeError,
+    VarlibError,
+)
 from ..identity import Actor
 from ..store import Store
 from ..versions import Version, parse_key_version, parse_version
@@ -115,9 +122,13 @@ def read_withdrawal(
         return hit
     try:
         stored = store.get(key, MAX_RECORD_BYTES)
+        withdrawal = _parse(stored.data, name, version, key)
     except NotFoundError:
         return None
-    withdrawal = _parse(stored.data, name, version, key)
+    except CorruptArtifactError as exc:  # e.g. over MAX_RECORD_BYTES, refused unread: the key still withdraws
+        too_big = isinstance(exc, ObjectTooLargeError)
+        problem = f"over the {MAX_RECORD_BYTES:,}-byte limit" if too_big else "it cannot be read"
+        withdrawal = _damaged(name, version, f"the record {key} is damaged ({problem})")
     if cache is not None:
         cache.put(key, withdrawal)
     return withdrawal
@@ -181,6 +192,9 @@ def _parse(data: bytes, name: str, version: Version, key: str) -> Withdrawal:
             raise ValueError("foreign object")
         return Withdrawal(name, version, str(raw["reason"]), str(raw["at"]), Actor.from_dict(raw["actor"]))
     except (ValueError, KeyError, TypeError, AttributeError, VarlibError):
-        # A damaged record still withdraws: the key alone says the version was taken out.
-        damaged = f"the record {key} is damaged"
-        return Withdrawal(name, version, f"({damaged})", "", Actor("unknown", ""), damaged)
+        return _damaged(name, version, f"the record {key} is damaged")
+
+
+def _damaged(name: str, version: Version, damaged: str) -> Withdrawal:
+    # A damaged record still withdraws: the key alone says the version was taken out.
+    return Withdrawal(name, version, f"({damaged})", "", Actor("unknown", ""), damaged)
