@@ -9,8 +9,8 @@ import threading
 
 import pytest
 
-from varlib import Actor, Registry, publish_result
-from varlib.errors import NotFoundError, ObjectExistsError, StoreUnavailableError
+from varlib import Actor, ModelSpec, Registry, Settings, load_dataset, publish_result, train_model
+from varlib.errors import NotFoundError, ObjectExistsError, StoreUnavailableError, WithdrawnError
 from varlib.versions import Version
 
 ADA = Actor("Ada Admin", "ada", "http://issuer.test", "cli", "host-a")
@@ -182,3 +182,17 @@ def test_a_stray_object_in_the_audit_folder_does_not_break_paging(two):
     while page := two.history("var", 1, before=pages[-1][0].key):
         pages.append(page)
     assert [page[0].key for page in pages] == [r.key for r in every]
+
+
+def test_an_alias_set_to_an_alias_of_a_withdrawn_version_is_told_to_name_one_in_use(tmp_path):
+    registry = Registry.from_settings(Settings(store_dir=tmp_path))
+    result = train_model(load_dataset(), ModelSpec(("realgdp", "realcons"), lags=1, holdout=0))
+    for _ in range(3):
+        publish_result(registry, result, "var")
+    registry.set_alias("var", "staging", "0.0.2")
+    registry.withdraw("var", "0.0.2", "leaky holdout", Actor.local("t"))
+    with pytest.raises(WithdrawnError) as refused:
+        registry.set_alias("var", "prod", "@staging")
+    # naming 0.0.2 itself is refused as well, so the message may not suggest it
+    assert refused.value.message.endswith("an alias cannot point at it: name one in use")
+    assert "explicitly" not in refused.value.message and registry.alias("var", "prod") is None

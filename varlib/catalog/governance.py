@@ -70,8 +70,9 @@ class Governance:
         """One alias as stored (None if it was never set; a deleted one has no version)."""
         return read_alias(self.store, check_name(name), alias)
 
-    def resolve_alias(self, name: str, alias: str) -> Version:
-        """The version `@alias` stands for; WithdrawnError if that version was withdrawn."""
+    def resolve_alias(self, name: str, alias: str, instead: str | None = None) -> Version:
+        """The version `@alias` stands for; WithdrawnError if that version was withdrawn, ending with `instead`
+        (what to do; by default move the alias or name the version, which a read may still use)."""
         found = self.alias(name, alias)
         if found is None or found.version is None:
             raise NotFoundError(
@@ -83,8 +84,12 @@ class Governance:
         if withdrawal is not None:
             raise WithdrawnError(
                 f"alias @{found.alias} of {name!r} points at {found.version}, which was withdrawn"
-                f" ({withdrawal.reason}; {utc_time(withdrawal.at)} by {withdrawal.actor.name}); move it with"
-                f" `varlib alias set {found.alias} VERSION --name {name}`, or name {found.version} explicitly",
+                f" ({withdrawal.reason}; {utc_time(withdrawal.at)} by {withdrawal.actor.name}); "
+                + (
+                    instead
+                    or f"move it with `varlib alias set {found.alias} VERSION --name {name}`, or name"
+                    f" {found.version} explicitly"
+                ),
                 field="alias",
                 value=f"@{found.alias}",
             )
@@ -94,7 +99,10 @@ class Governance:
         """Point `@alias` at a usable, not withdrawn version (`latest` and other aliases are resolved first)."""
         self.ensure_writable("moving an alias")
         alias = check_alias(alias)
-        concrete = self.resolve(name, version)
+        if isinstance(version, str) and is_alias(version):  # naming its withdrawn version would be refused too
+            concrete = self.resolve_alias(check_name(name), version, "an alias cannot point at it: name one in use")
+        else:
+            concrete = self.resolve(name, version)
         self.load(name, concrete)  # it must exist and verify
         withdrawal = self.withdrawal(name, concrete)
         if withdrawal is not None:
