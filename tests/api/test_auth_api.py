@@ -62,7 +62,7 @@ def test_writes_need_a_token_and_the_admin_role(secured, dex):
         forecast = http.post("/models/var/versions/@champion/forecast", json={"steps": 3})
         assert forecast.status_code == 200 and forecast.json()["version"] == "0.0.2"
         assert http.get("/models/var/versions/@champion").json()["version"] == "0.0.2"
-        assert [a["alias"] for a in http.get("/models/var/aliases").json()] == ["champion"]
+        assert [(a["alias"], a["withdrawn"]) for a in http.get("/models/var/aliases").json()] == [("champion", False)]
 
         pinned = {"steps": 3}  # answered, then kept by the pinned-response cache and the forecast-answer cache
         for _ in range(2):
@@ -78,6 +78,7 @@ def test_writes_need_a_token_and_the_admin_role(secured, dex):
             assert kept.status_code == 200 and kept.json()["withdrawn"]["reason"] == "leaky holdout", path
         assert http.get("/var_predict/0.0.2?future_periods=2").json()["withdrawn"]["reason"] == "leaky holdout"
         assert http.post("/models/var/versions/latest/forecast", json=pinned).json()["withdrawn"] is None
+        assert http.get("/models/var/aliases").json()[0]["withdrawn"] is True  # as `alias list --json` says it
         gone = http.post("/models/var/versions/@champion/forecast", json={"steps": 3})
         assert gone.status_code == 410 and gone.json()["type"] == "WithdrawnError"
         assert "which was withdrawn" in gone.json()["error"]
@@ -255,4 +256,7 @@ def test_a_write_with_an_unreadable_body_is_signed_in_first(secured, dex):
             assert post(bearer(dex.access_token("viewer"))).status_code == 403
             allowed = post(bearer(dex.access_token("admin")))
             assert allowed.status_code == 422 and allowed.json()["type"] == "InvalidInputError", allowed.text
+        empty = http.post("/models/var/versions/0.0.1/withdraw", headers=bearer(dex.access_token("admin")))
+        said = empty.json()["error"]  # `{}` would be refused too: the field it cannot do without is named
+        assert empty.status_code == 422 and "a JSON object (with Content-Type: application/json), with `reason`" in said
     assert registry.withdrawal("var", parse_version("0.0.1")) is None

@@ -222,6 +222,9 @@ class AliasRow(BaseModel):
     at: str
     actor: dict[str, str]
     damaged: str | None = Field(description=_DAMAGED)
+    withdrawn: bool = Field(
+        False, description="the version it points at is withdrawn: the alias is refused until it is moved"
+    )
 
 
 class AuditRow(BaseModel):

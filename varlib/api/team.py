@@ -53,7 +53,10 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         responses=error_responses(403, 404, 422, 503),
     )
     def aliases(name: str = NAME) -> list[dict]:
-        return [without_whereabouts(alias.to_dict()) for alias in registry.aliases(name)] or none_of(registry, name)
+        listed = registry.aliases(name)
+        withdrawn = registry.withdrawals(name) if listed else {}  # as `alias list --json`: refused until moved
+        rows = [without_whereabouts(a.to_dict()) | {"withdrawn": a.version in withdrawn} for a in listed]
+        return rows or none_of(registry, name)
 
     @app.put(
         "/models/{name}/aliases/{alias}",

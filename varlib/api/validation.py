@@ -12,7 +12,7 @@ from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 
-from varlib import InvalidInputError, check_alias, check_name, check_scenario_name, is_alias, parse_version
+from varlib import InvalidInputError, and_list, check_alias, check_name, check_scenario_name, is_alias, parse_version
 
 from .error_json import SHOWN, shortened
 from .query import LISTED as PARAMETERS_LISTED
@@ -59,9 +59,11 @@ def _not_json(request: Request, exc: RequestValidationError) -> str | None:
     if not whole:
         return None
     if any(error.get("type") == "missing" for error in whole):  # no body at all, whatever its content type
+        required = _required_fields(request)
+        fields = f"with {and_list(f'`{name}`' for name in required)}" if required else "{} for every default"
         return (
-            "the request has no body: send a JSON object (with Content-Type: application/json), {} for every"
-            " default; /docs lists the fields"
+            f"the request has no body: send a JSON object (with Content-Type: application/json), {fields};"
+            " /docs lists the fields"
         )
     if kind == "application/json" or kind.endswith("+json"):
         return None
@@ -69,6 +71,14 @@ def _not_json(request: Request, exc: RequestValidationError) -> str | None:
         f"the body was sent as {kind or 'no content type'}; send the JSON object with the header"
         " Content-Type: application/json"
     )
+
+
+def _required_fields(request: Request) -> list[str]:
+    """The fields the route's body cannot do without (a withdrawal's `reason`): `{}` would be refused too."""
+    field = getattr(request.scope.get("route"), "body_field", None)
+    model = getattr(getattr(field, "field_info", None), "annotation", None)
+    fields = getattr(model, "model_fields", {})
+    return [name for name, info in fields.items() if info.is_required()]
 
 
 def _version_or_alias(value: str) -> object:
