@@ -22,6 +22,7 @@ from .data import (
 )
 from .data.path_values import refuse_no_conditions
 from .data.paths import CONDITIONS, EXOG, check_path
+from .data.periods import period_dates
 from .errors import InvalidInputError
 from .forecast_inputs import check_alpha, check_intervals, check_lag_inputs, check_steps
 from .identity import Actor
@@ -177,8 +178,9 @@ def _conditions(artifact: Artifact, conditions, index: list[str]) -> np.ndarray 
 
 
 def _lag_labels(lag_inputs, artifact: Artifact) -> tuple[str, ...]:
-    if isinstance(lag_inputs, pd.DataFrame) and isinstance(lag_inputs.index, pd.DatetimeIndex):
-        return tuple(iso_label(d) for d in lag_inputs.index)
+    dates = period_dates(lag_inputs.index, artifact.data.frequency) if isinstance(lag_inputs, pd.DataFrame) else None
+    if dates is not None:  # a DatetimeIndex, or a PeriodIndex (2010Q3) dated as the model dates its periods
+        return tuple(iso_label(d) for d in dates)
     return tuple(artifact.data.dates[-artifact.lag_rows :])
 
 
@@ -208,8 +210,9 @@ def forecast_version(
 def _last_date(lag_inputs, artifact: Artifact) -> pd.Timestamp:
     """Forecast dates continue from the lag inputs' own dates when they have them, else from the
     end of the training data (the lag table is prefilled with that tail)."""
-    if isinstance(lag_inputs, pd.DataFrame) and isinstance(lag_inputs.index, pd.DatetimeIndex) and len(lag_inputs):
-        return lag_inputs.index[-1]
+    dates = period_dates(lag_inputs.index, artifact.data.frequency) if isinstance(lag_inputs, pd.DataFrame) else None
+    if dates is not None and len(dates):  # dated by periods too: else a trend would count from the sample's end
+        return dates[-1]
     return _training_end(artifact)
 
 

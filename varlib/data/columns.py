@@ -4,7 +4,7 @@ values under no header."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -13,7 +13,7 @@ from ..errors import InvalidInputError
 from ..wording import and_list, plural_of
 from .frequency import detect_frequency
 from .periods import oldest_first
-from .timeindex import read_dates
+from .timeindex import is_date, parse_dates, read_dates
 
 LeftOut = tuple[tuple[str, ...], str]  # columns a default choice of variables left out, and why
 
@@ -55,6 +55,26 @@ def is_date_column_name(name: object) -> bool:
 def find_date_column(columns: Iterable[object]) -> str | None:
     """The first column named like a date, or None."""
     return next((str(c) for c in columns if is_date_column_name(c)), None)
+
+
+def dated_first_column(table: pd.DataFrame, variables: Collection[str], source: str) -> str | None:
+    """A first column that is not a variable and mostly holds dates (`obs`, `quarter` of `1972Q2`s, FRED's
+    `observation_date`, pandas' `to_csv()` index under an empty header): the date column of a file whose dates
+    are not named so, read the same way by lag inputs and paths (`source` names the file in the reading). Its
+    labels are then read strictly, so a mistyped date is named. No cell of dates has a sign: `-1.2` reads as a
+    date of the year -1, and a column of such numbers is a variable's, mistyped."""
+    first = str(table.columns[0]) if len(table.columns) else None
+    if first is None or first in variables or not len(table):
+        return None
+    cells = pd.Index([str(cell).strip() for cell in table[first]])
+    if any(cell[:1] in ("-", "+", "\u2212") for cell in cells):
+        return None
+    try:  # one read of the column: cell by cell takes seconds for thousands of rows
+        parse_dates(cells, first, source)
+        return first
+    except InvalidInputError:
+        readable = sum(map(is_date, cells))  # some cell is no date: are most of them dates?
+    return first if 2 * readable >= len(cells) else None
 
 
 def guess_date_column(columns: Iterable[object], table: pd.DataFrame | None = None) -> str | None:

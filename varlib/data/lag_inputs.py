@@ -20,13 +20,13 @@ from ..errors import InvalidInputError
 from ..forecast_inputs import MAX_MAGNITUDE, check_lag_inputs
 from ..spec import LOGGED
 from ..wording import counted, plural_of
-from .columns import find_date_column
+from .columns import dated_first_column, find_date_column
 from .csv_text import MISSING_MARKS, read_text_table
 from .datasets import without_notes_below
 from .frequency import label_of
 from .number_marks import not_a_number
 from .periods import first_break, in_their_periods, newest_first, offset_of, on_grid
-from .timeindex import is_date, parse_dates
+from .timeindex import parse_dates
 
 DATE = "date"  # the label column of an editor table
 
@@ -63,27 +63,13 @@ def read_lag_csv(
             value=len(raw),
         )
     table = pd.DataFrame({v: raw[v] for v in variables})
-    date_col = date_col or _dates_by_position(raw, variables)
+    date_col = date_col or dated_first_column(raw, variables, "the lag inputs")
     table.insert(0, DATE, raw[date_col] if date_col else _row_labels(len(raw)))
     return table
 
 
 def _row_labels(count: int) -> list[str]:
     return [f"row {i + 1}" for i in range(count)]
-
-
-def _dates_by_position(raw: pd.DataFrame, variables: list[str]) -> str | None:
-    """A first column that is not a variable and mostly holds dates (`obs`, FRED's `observation_date`): the
-    date column, as in training data. Its labels are then read strictly, so a mistyped date is named."""
-    first = str(raw.columns[0]) if len(raw.columns) else None
-    if first is None or first in variables:
-        return None
-    try:  # one read of the column: cell by cell takes seconds for thousands of rows
-        parse_dates(pd.Index(raw[first]), first, "the lag inputs")
-        return first
-    except InvalidInputError:
-        readable = sum(map(is_date, raw[first]))  # some cell is no date: are most of them dates?
-    return first if 2 * readable >= len(raw) else None
 
 
 def editor_table(lags: pd.DataFrame) -> pd.DataFrame:

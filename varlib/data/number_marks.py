@@ -38,6 +38,11 @@ _COMMA_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _ONE_GROUP = re.compile(r"[+-]?\d{1,3},\d{3}")
 _GROUP_MARKS = re.compile(r"[. \u00a0\u202f']")  # what groups thousands beside a decimal comma
 _PERIOD_COUNTS = re.compile(r"\d{4}[.:]\d{1,2}")  # 1960.1: a label of the date column, not a number
+# A number as pandas' to_numeric reads a cell of training data or lag inputs: ASCII digits, no `_` (Python's
+# float() reads `1_5` as 15 and `١٥` as 15, which no file means), and the words nan and inf(inity)
+_PLAIN_NUMBER = re.compile(
+    r"[+-]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|inf(?:inity)?|nan)", re.IGNORECASE
+)
 
 
 def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
@@ -55,6 +60,13 @@ def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
     ungrouped = text[plain].str.replace(grouping, "", regex=False).str.replace(r"[ \u00a0\u202f']", "", regex=True)
     numbers = text[plain].where(~grouped[plain], ungrouped)
     return cells.where(~plain, numbers.str.replace(",", ".", regex=False))
+
+
+def plain_number(text: str) -> float | None:
+    """A typed cell's number, read as the training and lag-input readers read one (`1.5`, `-2e3`, `inf`); None
+    for any other text, such as `1_5`, which Python's float() would read as 15."""
+    text = text.strip()
+    return float(text) if _PLAIN_NUMBER.fullmatch(text) else None
 
 
 def number_hint(cell: object) -> str | None:

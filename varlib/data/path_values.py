@@ -13,7 +13,7 @@ from ..errors import InvalidInputError
 from ..forecast_inputs import MAX_MAGNITUDE
 from ..wording import and_list, counted
 from .columns import find_date_column
-from .number_marks import not_a_number
+from .number_marks import not_a_number, plain_number
 
 STEP = "step"
 CONDITIONS = "conditions"
@@ -59,10 +59,9 @@ def cell_number(cell, column: str, step: int, labels: Sequence[str], what: str, 
     where = f"{'condition' if what == CONDITIONS else 'exogenous value'} {column} at step {step_label(step, labels)}"
     if is_empty(cell):
         return np.nan  # free (conditions); a missing exogenous value is named by check_complete
-    try:
-        number = float(str(cell).strip()) if not isinstance(cell, (int, float, np.number)) else float(cell)
-    except ValueError:
-        raise InvalidInputError(not_a_number(where, cell), field=column, value=str(cell)) from None
+    number = float(cell) if isinstance(cell, (int, float, np.number)) else plain_number(str(cell))
+    if number is None:
+        raise InvalidInputError(not_a_number(where, cell), field=column, value=str(cell))
     if not np.isfinite(number):
         free = "; leave the cell empty for a free value" if what == CONDITIONS else ""
         shown = repr(str(cell).strip()) if isinstance(cell, str) else f"{number:g}"  # text as typed, numbers plain

@@ -4,10 +4,12 @@ A path is a table with one row per forecast step and one column per variable. Th
 `--conditions-csv`), the REST service (`exog`, `conditions`: one list per variable, step by step) and
 the dashboard (editable tables, CSV uploads) all go through `check_path`, so the same file or table is
 accepted or refused with the same message everywhere. A row's step is given by a date column (named
-like a date, see `columns.DATE_COLUMN_NAMES`) holding forecast dates, by a `step` column of numbers
-from 1, or by the row order. For conditions an empty cell leaves that value free, and a step beyond
-the horizon is refused; exogenous values are needed for every step (rows after the last step are not
-used). Every message names the variable, the step and its date.
+like a date, see `columns.DATE_COLUMN_NAMES`, else a first column that is no variable and holds dates, as
+lag inputs find theirs) holding forecast dates, by the table's index of dates or periods, by a `step`
+column of numbers from 1, or by the row order. For conditions an empty cell leaves that value free, and
+a value beyond the horizon is refused (rows there without one are not used, however placed, so a template
+serves any horizon); exogenous values are needed for every step (rows after the last step are not used).
+Every message names the variable, the step and its date.
 """
 
 from __future__ import annotations
@@ -19,10 +21,11 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
-from ..wording import counted
-from .columns import find_date_column
+from .columns import dated_first_column, find_date_column, is_date_column_name
 from .csv_text import read_text_table
-from .date_text import read_date, read_dates
+from .date_text import read_dates
+from .number_marks import plain_number
+from .path_dates import as_dates, step_of_date
 from .path_values import (
     CONDITIONS,
     EXOG,
@@ -36,8 +39,7 @@ from .path_values import (
     refuse_no_conditions,
     step_label,
 )
-from .periods import in_their_periods
-from .timeindex import AmbiguousDates, parse_dates
+from .periods import period_dates
 
 __all__ = ["CONDITIONS", "EXOG", "STEP", "check_path", "path_editor_table", "read_path_csv"]
 
@@ -67,8 +69,9 @@ def check_path(
     """A path as floats: one row per step (index 1..len(labels)), one column per name in `columns` that the
     table has (every one for exogenous values), NaN where a condition is free.
 
-    `table` is a DataFrame (text or numbers; a date or `step` column, or a DatetimeIndex, places the rows)
-    or a mapping of variable -> values step by step (the REST form, None for a free value). `labels` are the
+    `table` is a DataFrame (text or numbers; a date or `step` column, or a DatetimeIndex or PeriodIndex, places
+    the rows) or a mapping of variable -> values step by step (the REST form, None for a free value; a Series
+    indexed by dates is refused there, its dates would be lost). `labels` are the
     forecast's period labels, of the model's `frequency` (dates dated another way, such as quarter ends for a
     model dated by the quarters' first days, are read as the periods they fall in); `positive` refuses values
     <= 0 (conditions of a logdiff model); names in `other_columns` get a message saying which kind of path they
@@ -79,7 +82,10 @@ def check_path(
     frame = _as_frame(table)
     if not by_position:
         frame = _step_column_named(frame, columns)
-    date_column = None if by_position else _date_column(frame)
+    date_column = None if by_position else _date_column(frame, [*columns, *other_columns], what)
+    if what == CONDITIONS and date_column and not is_date_column_name(date_column):
+        # refuse_no_conditions knows date columns by name: dates found by position (`quarter`) are no values either
+        refuse_no_conditions(frame.drop(columns=[date_column]))
     steps = (
         _position_steps(frame, labels, what) if by_position else _steps_of(frame, labels, what, date_column, frequency)
     )
@@ -124,6 +130,15 @@ def _as_frame(table) -> pd.DataFrame:
         return frame
     if isinstance(table, Mapping):
         for key, values in table.items():  # a bare number is no path: named here, with the variable it is for
+            if isinstance(values, pd.Series) and isinstance(values.index, (pd.DatetimeIndex, pd.PeriodIndex)):
+                # values step by step would drop the Series' dates (reversed ones would run backwards); a table
+                # places rows by its dates, where a date missing is named, not filled from the next row
+                raise InvalidInputError(
+                    f"{key!s:.40} is a Series indexed by dates, but a mapping gives values step by step from the"
+                    f" first forecast period; give a table, pd.DataFrame({{{str(key)[:40]!r}: series}}), whose dates"
+                    " place the rows",
+                    field=str(key),
+                )
             if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
                 raise InvalidInputError(
                     f"{key!s:.40} is {values!r:.40}, not a list of values step by step; give a list with one"
@@ -151,8 +166,11 @@ def _nan_as_text(value):
     return "NaN" if isinstance(value, float) and np.isnan(value) else value
 
 
-def _date_column(frame: pd.DataFrame) -> str | None:
-    return find_date_column(c for c in frame.columns if c != STEP)
+def _date_column(frame: pd.DataFrame, variables: Sequence[str], what: str) -> str | None:
+    """A column named like a date, else a first one (after a step column) that is no variable and holds dates
+    (`quarter` of `1972Q2`s, pandas' index under an empty header), as lag inputs find theirs."""
+    rest = frame.drop(columns=[STEP], errors="ignore")
+    return find_date_column(rest.columns) or dated_first_column(rest, variables, what)
 
 
 def _position_steps(frame: pd.DataFrame, labels: Sequence[str], what: str) -> list[int | None]:
@@ -169,19 +187,27 @@ def _position_steps(frame: pd.DataFrame, labels: Sequence[str], what: str) -> li
 def _steps_of(
     frame: pd.DataFrame, labels: Sequence[str], what: str, date_column: str | None, frequency: str | None
 ) -> list[int | None]:
-    """The step (1-based) of every row; None for exogenous rows after the horizon (not used)."""
+    """The step (1-based) of every row; None for rows after the horizon that are not used: exogenous ones, and
+    rows of conditions without a value (a template of more rows than the horizon, placed however)."""
+    values = [c for c in frame.columns if c not in (STEP, date_column)]
+    late_ok = [what == EXOG or all(is_empty(frame[c].iloc[row]) for c in values) for row in range(len(frame))]
+    index_dates = None if date_column is not None else period_dates(frame.index, frequency)
     if STEP in frame.columns:
-        steps = [_step_number(cell, labels, what) for cell in frame[STEP]]
+        steps: list[int | None] = [_step_number(cell, what) for cell in frame[STEP]]
         if date_column is not None:
             _check_dates_agree(frame[date_column], steps, labels, what, frequency)
-    elif date_column is not None or isinstance(frame.index, pd.DatetimeIndex):
+    elif date_column is not None or index_dates is not None:
         cells = frame[date_column] if date_column is not None else frame.index
         periods = read_dates(labels)  # read once
-        steps = [_step_of_date(cell, labels, periods, what) for cell in _as_dates(cells, periods, what, frequency)]
+        dates = as_dates(cells, periods, labels, what, frequency)
+        steps = [step_of_date(cell, labels, periods, what, late) for cell, late in zip(dates, late_ok, strict=True)]
     else:
         steps = _position_steps(frame.drop(columns=[STEP], errors="ignore"), labels, what)
-    if what == EXOG:
-        steps = [s if s is not None and s <= len(labels) else None for s in steps]
+    for row, step in enumerate(steps):
+        if step is not None and step > len(labels):
+            if not late_ok[row]:
+                beyond(step, labels, what)
+            steps[row] = None
     seen: set[int] = set()
     for step in steps:
         if step is not None and step in seen:
@@ -209,9 +235,9 @@ def _check_dates_agree(
     if not dated_rows:
         return
     periods = read_dates(labels)
-    dates = _as_dates(cells, periods, what, frequency)
+    dates = as_dates(cells, periods, labels, what, frequency)
     for row, step in dated_rows:
-        dated = _step_of_date(dates[row], labels, periods, what)
+        dated = step_of_date(dates[row], labels, periods, what, what == EXOG)
         if dated != step:
             raise InvalidInputError(
                 f"{what}: row {row + 1} gives step {step_label(step, labels)} and the date"
@@ -222,76 +248,12 @@ def _check_dates_agree(
             )
 
 
-def _as_dates(cells, periods: pd.Series, what: str, frequency: str | None):
-    """A column of date text read as one column (01.04.2010 day first in every row, see parse_dates); as
-    given when some cell is not a date, for that cell's own message. Dates that read day first and month
-    first alike are refused: a date read the wrong way could still be one of the forecast's periods."""
-    if isinstance(cells, pd.DatetimeIndex):
-        return cells
-    try:
-        labels = pd.Index([str(cell).strip() for cell in cells])
-        dates = parse_dates(labels, "date", what, _forecast_dates(periods), observed=False)
-        return _periods_of(dates, periods, frequency)
-    except AmbiguousDates:
-        raise
-    except InvalidInputError:
-        return cells
-
-
-def _periods_of(dates: pd.DatetimeIndex, periods: pd.Series, frequency: str | None) -> pd.DatetimeIndex:
-    """Dates dated another way than the forecast's periods (2005-02-15 or 2005-03-31 for periods dated by their
-    first day): the periods they fall in, when those are the forecast's (or later: exogenous rows past the
-    horizon), also for a date in the horizon's last period (which would otherwise read as past the horizon)."""
-    mapped, fits = in_their_periods(dates, frequency), _forecast_dates(periods)
-    return dates if mapped is None or fits is None or not fits(mapped) else mapped  # else named as written
-
-
-def _forecast_dates(periods: pd.Series):
-    """Dates a path's rows may have: the forecast's periods, or later ones (exogenous rows past the horizon)."""
-    if periods.isna().any() or periods.empty:
-        return None
-    known = set(periods)
-    return lambda index: all(stamp in known or stamp > periods.iloc[-1] for stamp in index)
-
-
-def _step_number(cell, labels: Sequence[str], what: str) -> int | None:
+def _step_number(cell, what: str) -> int:
+    """A step column's cell as its number; one past the horizon is for `_steps_of` to judge."""
     text = str(cell).strip()
-    try:
-        number = float(text)
-    except ValueError:
-        number = float("nan")
-    if not np.isfinite(number) or number != int(number) or number < 1:
+    number = plain_number(text)
+    if number is None or not np.isfinite(number) or number != int(number) or number < 1:
         raise InvalidInputError(
             f"{what}: step {text!r} is not a step number (1 for the first forecast period)", field=STEP, value=text
         )
-    step = int(number)
-    if step > len(labels) and what == CONDITIONS:
-        beyond(step, labels, what)
-    return step
-
-
-def _step_of_date(cell, labels: Sequence[str], periods: pd.Series, what: str) -> int | None:
-    text = str(cell.date() if isinstance(cell, pd.Timestamp) and cell == cell.normalize() else cell).strip()
-    when = cell if isinstance(cell, pd.Timestamp) else read_date(text)
-    if pd.isna(when):
-        raise InvalidInputError(f"{what}: {text!r} is not a date", field="date", value=text)
-    if periods.isna().any():
-        raise InvalidInputError(
-            f"{what}: the forecast periods of this model have no dates (its data has no regular frequency);"
-            f" give a {STEP} column with step numbers instead of {text!r}",
-            field="date",
-            value=text,
-        )
-    matches = np.flatnonzero(periods.to_numpy() == np.datetime64(when))
-    if matches.size:
-        return int(matches[0]) + 1
-    if when > periods.iloc[-1]:
-        if what == EXOG:
-            return None
-        beyond(None, labels, what, text)
-    raise InvalidInputError(
-        f"{what}: {text} is not one of the forecast's periods ({counted(len(labels), 'step')}, {labels[0]} to"
-        f" {labels[-1]}); use their dates",
-        field="date",
-        value=text,
-    )
+    return int(number)

@@ -68,6 +68,35 @@ def in_their_periods(dates: pd.DatetimeIndex, frequency: str | None) -> pd.Datet
     model dated by its start. Only dates alike in their periods (every one its period's last day, or all on one
     day of one month of it): None for mixed days, dates with a time of day, two dates in one period, or any
     frequency but these."""
+    found = _their_periods(dates, frequency)
+    if found is None:
+        return None
+    periods, groups = found
+    alike = not len(dates) or any(len(group) == len(dates) for group in groups)
+    return periods if alike and periods.is_unique else None
+
+
+def unlike_the_others(
+    dates: pd.DatetimeIndex, frequency: str | None, fits: Fits | None = None
+) -> tuple[int, int] | None:
+    """The position of the first date dated unlike most of the others (2010-08-31 among quarter ends), when those
+    others read as their periods (`in_their_periods`, and as `fits` expects), and the position of one of them: the
+    date to name, where the dates as a whole read as no periods. None when no date stands out so."""
+    found = _their_periods(dates, frequency)
+    if found is None or len(dates) < 2:
+        return None
+    group = max(found[1], key=len)  # of groups as large, the one dated first: a tie blames the later dates
+    if len(group) == len(dates) or 2 * len(group) < len(dates):
+        return None
+    mapped = in_their_periods(dates[group], frequency)
+    if mapped is None or (fits is not None and not fits(mapped)):
+        return None
+    return next(position for position in range(len(dates)) if position not in group), group[0]
+
+
+def _their_periods(dates: pd.DatetimeIndex, frequency: str | None) -> tuple[pd.DatetimeIndex, list[list[int]]] | None:
+    """The period of each date in `frequency`'s dating, and the positions of dates dated alike (the last days of
+    their periods; each day of a month of the period); None for dates with a time of day or another frequency."""
     offset = offset_of(frequency)
     if type(offset) not in (*_STARTS, *_ENDS) or offset.n != 1 or (dates != dates.normalize()).any():
         return None
@@ -78,8 +107,22 @@ def in_their_periods(dates: pd.DatetimeIndex, frequency: str | None) -> pd.Datet
         lasts = pd.DatetimeIndex([offset.rollforward(stamp) for stamp in dates])
         periods, firsts = lasts, lasts - offset + pd.Timedelta(days=1)
     months_in = (dates.year - firsts.year) * 12 + dates.month - firsts.month
-    alike = (dates == lasts).all() or (len(set(zip(months_in, dates.day, strict=True))) == 1)
-    return periods if alike and periods.is_unique else None
+    groups: dict[object, list[int]] = {"last": [i for i in range(len(dates)) if dates[i] == lasts[i]]}
+    for position, key in enumerate(zip(months_in, dates.day, strict=True)):
+        groups.setdefault(key, []).append(position)
+    return periods, sorted((group for group in groups.values() if group), key=lambda group: group[0])
+
+
+def period_dates(index: pd.Index, frequency: str | None) -> pd.DatetimeIndex | None:
+    """An index of dates as dates: a DatetimeIndex as it is, a PeriodIndex (`2010Q3`) as its periods dated as
+    `frequency` dates them (a quarter's first day, or its last for `QE-DEC`); None for any other index."""
+    if isinstance(index, pd.DatetimeIndex):
+        return index
+    if not isinstance(index, pd.PeriodIndex):
+        return None
+    starts = index.to_timestamp(how="start")
+    dated = in_their_periods(starts, frequency)
+    return starts if dated is None else dated
 
 
 def first_break(index: pd.DatetimeIndex, offset) -> int | None:
