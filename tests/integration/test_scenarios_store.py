@@ -99,9 +99,14 @@ def test_a_damaged_scenario_is_named_and_listed_as_damaged(registry, macro_resul
     stored = registry.store.get(key, 1 << 20)
     registry.store.replace(key, stored.data.replace(b'"steps":4', b'"steps":40'), stored.etag)
     fresh = Registry(registry.store)
-    with pytest.raises(CorruptArtifactError, match="scenario 'bad' of var 0.0.1 .* is damaged"):
+    with pytest.raises(CorruptArtifactError, match="scenario 'bad' of var 0.0.1 .* does not match its checksum"):
         fresh.scenario("var", "0.0.1", "bad")
-    assert [(s.scenario, bool(s.damaged)) for s in fresh.scenarios("var", "0.0.1")] == [("bad", True), ("good", False)]
+    good = registry.store.get("var/_scenarios/0_0_1/good.json", 1 << 20).data
+    registry.store.create("var/_scenarios/0_0_1/moved.json", good)  # a copy under another name: says whose it is
+    with pytest.raises(CorruptArtifactError, match="cannot be opened: it is var 0.0.1's scenario 'good', copied"):
+        fresh.scenario("var", "0.0.1", "moved")
+    listed = [(s.scenario, bool(s.damaged)) for s in fresh.scenarios("var", "0.0.1")]
+    assert listed == [("bad", True), ("good", False), ("moved", True)]
 
 
 def test_a_varx_scenario_keeps_its_exogenous_paths(registry):

@@ -161,22 +161,34 @@ def _encode(scenario: Scenario) -> bytes:
 
 
 def _decode(data: bytes, key: str, name: str, version: Version, label: str) -> Scenario:
-    damaged = CorruptArtifactError(
-        f"scenario {label!r} of {name} {version} ({key}) is damaged or not a scenario; its name stays taken, as"
-        " saved scenarios are never overwritten: save it again under another name, or ask an admin to restore"
-        " the object from a backup",
-        key=key,
-    )
+    def damaged(why: str) -> CorruptArtifactError:
+        return CorruptArtifactError(
+            f"scenario {label!r} of {name} {version} ({key}) cannot be opened: {why}; its name stays taken, as saved"
+            " scenarios are never overwritten: save it again under another name, or ask an admin to restore the"
+            " object from a backup",
+            key=key,
+        )
+
     try:
         body = orjson.loads(data)
-        claimed = body.pop("checksum", None)
-        if body.get("format") != FORMAT or claimed != "sha256:" + _digest(body):
-            raise damaged
-        if body.get("name") != name or body.get("version") != str(version) or body.get("scenario") != label:
-            raise damaged  # a copy moved to another key: it describes another version
+    except orjson.JSONDecodeError:
+        raise damaged("it is not JSON") from None
+    if not isinstance(body, dict) or body.get("format") != FORMAT:
+        raise damaged("it is not a saved scenario")
+    claimed = body.pop("checksum", None)
+    try:
+        intact = claimed == "sha256:" + _digest(body)
+    except (TypeError, ValueError):
+        intact = False
+    if not intact:
+        raise damaged("its content does not match its checksum (changed since it was saved)")
+    stored = (body.get("name"), body.get("version"), body.get("scenario"))
+    if stored != (name, str(version), label):  # a copy moved to another key: it describes another scenario
+        raise damaged(f"it is {stored[0]} {stored[1]}'s scenario {stored[2]!r}, copied or moved here")
+    try:
         return Scenario.from_dict(body, version)
-    except (orjson.JSONDecodeError, AttributeError, KeyError, TypeError, ValueError, InvalidInputError):
-        raise damaged from None
+    except (AttributeError, KeyError, TypeError, ValueError, InvalidInputError):
+        raise damaged("its fields are not a scenario's") from None
 
 
 def _digest(body: dict) -> str:
