@@ -39,3 +39,18 @@ def test_vars_naming_no_column_is_refused(capsys):
     """It trained on the default variables, as if the option had been left out."""
     assert cli.main(["train", "--vars", ""]) == 2
     assert "argument --vars: '' names no column: give names, or leave the option out" in capsys.readouterr().err
+
+
+def test_the_date_column_named_as_a_variable_is_said_to_date_the_rows(tmp_path, monkeypatch, capsys):
+    with pytest.raises(InvalidInputError, match=r"^'date' is the date column of 'text.csv', which dates the rows"):
+        load_dataset(csv=TEXT.encode(), csv_name="text.csv", variables=["a", "date"])
+    csv = tmp_path / "text.csv"
+    csv.write_text(TEXT)
+    monkeypatch.setenv("VARLIB_STORE_DIR", str(tmp_path))
+    assert cli.main(["train", "--csv", str(csv), "--vars", "a,b", "--exog", "date"]) == 2
+    assert "'date' is the date column of 'text.csv'" in capsys.readouterr().err
+
+
+def test_an_exogenous_column_listed_twice_is_blamed_on_the_exog_list(capsys):
+    assert cli.main(["train", "--vars", "realgdp,realcons", "--exog", "realint,realint"]) == 2
+    assert capsys.readouterr().err == "error: the --exog columns name realint more than once: list each column once\n"

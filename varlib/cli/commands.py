@@ -9,6 +9,7 @@ import pandas as pd
 
 import varlib
 from varlib import InvalidInputError, NotFoundError, Registry, Settings, counted
+from varlib.spec import check_distinct
 
 from .models import model_name, require_model
 from .output import plain, print_fields, print_json, print_table
@@ -79,6 +80,7 @@ def warn_if_withdrawn(artifact: varlib.Artifact, withdrawal: varlib.Withdrawal |
 def run_train(args: argparse.Namespace) -> int:
     variables = args.vars  # lists already: parser._names reads them as CSV rows
     exog = args.exog or []
+    check_distinct(exog, "--exog columns", field="exog")  # before they join the variables, whose list would be blamed
     if variables is None and args.csv is None:
         variables = list(varlib.DEFAULT_VARIABLES)  # the bundled data's default pair, with any exogenous columns
     wanted = None if variables is None else variables + [name for name in exog if name not in variables]

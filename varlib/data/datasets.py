@@ -186,6 +186,14 @@ def select_variables(
     check_distinct(variables, "variables")
     missing = [v for v in variables if v not in frame.columns]  # first: "needs 2 variables" hid a typo in one
     if missing:
+        dates = frame.index.name
+        if dates is not None and str(dates) in missing:  # named, but it is what dates the rows
+            raise InvalidInputError(
+                f"{str(dates)!r} is the date column of {source!r}, which dates the rows: it cannot also be a variable"
+                f" or an exogenous column; available: {', '.join(map(_listed, frame.columns))}",
+                field="variables",
+                value=str(dates),
+            )
         raise InvalidInputError(
             f"{', '.join(map(repr, missing))} not in {source!r}; available: {', '.join(map(_listed, frame.columns))}"
         )
