@@ -15,9 +15,10 @@ from varlib import VarlibError, read_path_csv
 Check = Callable[[pd.DataFrame, int], pd.DataFrame]  # the file's table against the first `n` forecast periods
 
 
-def apply_upload(draft: dict, upload, horizon: int, what: str, check: Check) -> None:
+def apply_upload(draft: dict, upload, horizon: int, what: str, check: Check, first: str = "") -> None:
     """Bring `draft` (ui.paths_editor's: values by step, editor revision, ...) in line with the uploader's file.
-    A refusal is kept in draft["refused"] while the file stays: a forecast without it would look like one with it."""
+    A refusal is kept in draft["refused"] while the file stays: a forecast without it would look like one with it.
+    `first`: the forecast's first period; when it moves (lag inputs dated later), a dated file is placed again."""
     if upload is None:
         before = draft.pop("before_upload", None)
         if draft.get("upload") is not None and before is not None:
@@ -32,12 +33,16 @@ def apply_upload(draft: dict, upload, horizon: int, what: str, check: Check) -> 
         except VarlibError as exc:
             draft["refused"], draft["refused_at"] = exc, None  # the file itself: no horizon mends it
             return
-        _apply_file(draft, horizon, check)
+        _apply_file(draft, horizon, check, first)
+    elif draft.get("first", first) != first and draft.get("file") is not None:
+        # the forecast's periods moved: the values a dated file gives its steps move with them, where the draft
+        # would keep them by step under new dates; a file placed by steps or rows gives the same and is left be
+        _moved(draft, horizon, check, first, what)
     elif draft.get("refused") is not None:
         # refused for the horizon it was checked at (too few rows): another horizon checks the file again, so the
         # steps field and the message never disagree, and a horizon the file covers takes it
         if draft.get("refused_at") not in (None, horizon):
-            _apply_file(draft, horizon, check)
+            _apply_file(draft, horizon, check, first)
     elif horizon > draft.get("applied", horizon):
         try:  # a longer horizon: the file's rows for the steps it adds (edits of earlier steps stay)
             read = check(draft["file"], horizon)
@@ -52,8 +57,9 @@ def apply_upload(draft: dict, upload, horizon: int, what: str, check: Check) -> 
         draft["applied"], draft["rev"] = horizon, draft["rev"] + 1
 
 
-def _apply_file(draft: dict, horizon: int, check: Check) -> None:
+def _apply_file(draft: dict, horizon: int, check: Check, first: str) -> None:
     """The attached file's values for the first `horizon` steps into the draft, or its refusal at that horizon."""
+    draft["first"] = first
     try:
         read = check(draft["file"], horizon)
     except VarlibError as exc:
@@ -62,4 +68,20 @@ def _apply_file(draft: dict, horizon: int, check: Check) -> None:
     draft["refused"] = None
     draft.setdefault("before_upload", {c: list(v) for c, v in draft["values"].items()})
     draft["values"] = {c: read[c].tolist() for c in read.columns}
+    draft["from_file"] = {c: read[c].tolist() for c in read.columns}
     draft["applied"], draft["rev"] = horizon, draft["rev"] + 1
+
+
+def _moved(draft: dict, horizon: int, check: Check, first: str, what: str) -> None:
+    try:
+        read = {c: values.tolist() for c, values in check(draft["file"], horizon).items()}
+    except VarlibError:
+        read = None  # the file's dates no longer cover the forecast: placed again, it is refused by name
+    if read is not None and read == draft.get("from_file"):
+        draft["first"] = first
+        return
+    _apply_file(draft, horizon, check, first)
+    st.caption(
+        f":material/event_repeat: The forecast now starts at {first}: the uploaded file's {what} are placed at"
+        " their dates again (edits made to them since are replaced)."
+    )

@@ -177,6 +177,7 @@ def _editor(
         len(labels),
         what,
         lambda file, n: check_path(file, columns, labels[:n], what, positive, others, frequency=frequency),
+        labels[0] if labels else "",
     )
     if draft.get("refused") is not None:
         show_error(draft["refused"], advice=FORECAST_WAITS)
