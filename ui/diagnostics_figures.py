@@ -53,7 +53,7 @@ def finish(fig: go.Figure, title: str, height: int) -> go.Figure:
     return fig
 
 
-def _grid_height(k: int) -> int:
+def grid_height(k: int) -> int:
     return max(360, min(1400, 220 * k + 60))
 
 
@@ -160,7 +160,7 @@ def acorr_figure(diag: Diagnostics) -> go.Figure:
     # one scale for every panel, fitted to the bars and bounds: on -1..1 bars of ±0.1 were a few pixels tall
     top = float(min(1.0, max(1.5 * bound, 1.1 * np.abs(acorr[1:]).max())))
     fig.update_yaxes(range=[-top, top])
-    return finish(fig, f"Residual autocorrelations (bounds ±2/√T = ±{bound:.3f})", _grid_height(k))
+    return finish(fig, f"Residual autocorrelations (bounds ±2/√T = ±{bound:.3f})", grid_height(k))
 
 
 # The Granger heatmap's cells, per theme: green below 0.05 (the strongest at 0), amber to 0.2, then a neutral
@@ -218,60 +218,6 @@ def granger_figure(diag: Diagnostics, theme: str = "light") -> go.Figure:
     fig.update_xaxes(title_text="causing")
     fig.update_yaxes(title_text="caused", autorange="reversed")
     return finish(fig, "Granger causality p-values (F test; green = significant)", max(300, 70 * len(labels) + 160))
-
-
-def irf_figure(diag: Diagnostics, orth: bool = True) -> go.Figure:
-    """k x k grid: row = response, column = impulse; line with its (1 - signif) asymptotic band."""
-    irf = diag.irf
-    names = list(diag.variables)
-    k = len(names)
-    values = irf.orth if orth else irf.plain
-    lower, upper = irf.bands(orth)
-    periods = np.arange(irf.periods + 1)
-    titles = [f"{impulse} → {response}" for response in names for impulse in names]
-    fig = make_subplots(rows=k, cols=k, subplot_titles=titles, shared_xaxes=True)
-    level = round((1 - irf.signif) * 100)
-    for i in range(k):
-        for j in range(k):
-            first = i == 0 and j == 0
-            fig.add_trace(
-                go.Scatter(
-                    x=periods, y=upper[:, i, j], mode="lines", line={"width": 0}, showlegend=False, hoverinfo="skip"
-                ),
-                row=i + 1,
-                col=j + 1,
-            )
-            fig.add_trace(
-                go.Scatter(
-                    x=periods,
-                    y=lower[:, i, j],
-                    mode="lines",
-                    line={"width": 0},
-                    fill="tonexty",
-                    fillcolor=BAND,
-                    name=f"{level}% asymptotic band",
-                    showlegend=first,
-                    hoverinfo="skip",
-                ),
-                row=i + 1,
-                col=j + 1,
-            )
-            fig.add_trace(
-                go.Scatter(
-                    x=periods,
-                    y=values[:, i, j],
-                    mode="lines",
-                    line={"color": LINE, "width": 2},
-                    name="response",
-                    showlegend=first,
-                    hovertemplate="h=%{x}: %{y:.4g}<extra></extra>",
-                ),
-                row=i + 1,
-                col=j + 1,
-            )
-    add_hlines(fig, ((i + 1, j + 1, 0.0, ZERO_LINE) for i in range(k) for j in range(k)))
-    kind = "Orthogonalised" if orth else "Plain"
-    return finish(fig, f"{kind} impulse responses (impulse → response)", _grid_height(k))
 
 
 def fevd_figure(diag: Diagnostics) -> go.Figure:

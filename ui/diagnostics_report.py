@@ -64,6 +64,7 @@ def _report(
     scenario: str = "",
     withdrawn: str | None = None,
     _withdrawal: Withdrawal | None = None,
+    shown: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
 ) -> bytes:
     # keyed by the store, the immutable version, every choice (a saved scenario is immutable too) and whether
     # the version is withdrawn (a withdrawal can come at any time); the objects themselves are not hashed
@@ -75,7 +76,7 @@ def _report(
         forecast = forecast_artifact(_artifact, steps, level_to_alpha(level))
     charts = report_figures(_diag, _artifact.data.frequency)
     return render_report(
-        _artifact, _diag, charts, _backtest, forecast, orth, fan, withdrawal=_withdrawal, scenario=_scenario
+        _artifact, _diag, charts, _backtest, forecast, orth, fan, _withdrawal, _scenario, shown
     ).encode()
 
 
@@ -89,8 +90,11 @@ def session_backtest(artifact: Artifact) -> tuple[tuple | None, Backtest | None]
     return mine[-1] if mine else (None, None)
 
 
-def render(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags: int, orth: bool) -> None:
-    """The tab: what the file will hold, the forecast's steps and level, and the download."""
+def render(
+    artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags: int, orth: bool, shown=((), ())
+) -> None:
+    """The tab: what the file will hold, the forecast's steps and level, and the download. `shown`: the impulses
+    and responses picked on the Impulse responses tab."""
     backtest_key, backtest = session_backtest(artifact)
     kind = "orthogonalised" if orth else "plain"
     saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)} if artifact.version else {}
@@ -160,6 +164,7 @@ def render(artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags
             chosen,
             withdrawal.describe() if withdrawal else None,
             withdrawal,
+            (tuple(shown[0]), tuple(shown[1])),
         ),
         f"{artifact.name}-{artifact.version}-report.html",
         "text/html",

@@ -163,9 +163,14 @@ def _paths_table(forecast: VersionForecast, table: Table, periods: list[str]) ->
     return ["<h3>The scenario's given values</h3>", table(frame)]
 
 
-def irf_section(diag: Diagnostics, orth: bool, table: Table) -> list[str]:
-    """Impulse responses of the kind asked for, up to the diagnostics' horizon, charts and table."""
+def irf_section(
+    diag: Diagnostics, orth: bool, table: Table, impulses: Sequence[str] = (), responses: Sequence[str] = ()
+) -> list[str]:
+    """Impulse responses of the kind asked for, up to the diagnostics' horizon, charts and table: of every pair of
+    variables, or of the `impulses` and `responses` given (as the Diagnostics page draws them)."""
     irf, names = diag.irf, list(diag.variables)
+    rows = [(i, v) for i, v in enumerate(names) if not responses or v in responses]
+    cols = [(j, v) for j, v in enumerate(names) if not impulses or v in impulses]
     values = irf.orth if orth else irf.plain
     lower, upper = irf.bands(orth)
     level = f"{(1 - irf.signif) * 100:g}%"
@@ -187,10 +192,10 @@ def irf_section(diag: Diagnostics, orth: bool, table: Table) -> list[str]:
             height=170,
             zero_line=True,
         )
-        for i, response in enumerate(names)
-        for j, impulse in enumerate(names)
+        for i, response in rows
+        for j, impulse in cols
     ]
-    pairs = [(i, response, j, impulse) for i, response in enumerate(names) for j, impulse in enumerate(names)]
+    pairs = [(i, response, j, impulse) for i, response in rows for j, impulse in cols]
     frame = pd.DataFrame(
         {f"{impulse} → {response}": values[:, i, j] for i, response, j, impulse in pairs},
         index=pd.Index(range(irf.periods + 1), name="h"),
@@ -198,7 +203,9 @@ def irf_section(diag: Diagnostics, orth: bool, table: Table) -> list[str]:
     return [
         f"<h2>{kind} impulse responses, horizon {irf.periods}</h2>",
         f"<p>{html.escape(how)}, in model space ({html.escape(diag.to_dict()['model_space'])}), with {level}"
-        " asymptotic bands. Rows of the grid: the responding variable; columns: the impulse.</p>",
-        f"<div class='grid' style='grid-template-columns:repeat({len(names)}, 250px)'>{''.join(charts)}</div>",
+        " asymptotic bands. Rows of the grid: the responding variable; columns: the impulse."
+        + ("" if len(pairs) == len(names) ** 2 else f" Shown: {counted(len(pairs), 'pair')} of {len(names) ** 2}.")
+        + "</p>",
+        f"<div class='grid' style='grid-template-columns:repeat({len(cols)}, 250px)'>{''.join(charts)}</div>",
         table(frame),
     ]

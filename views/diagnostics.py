@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import diagnostics_figures as figures
-from ui import diagnostics_report, diagnostics_vecm, store, url_state
+from ui import diagnostics_report, diagnostics_vecm, irf_pick, store, url_state
 from ui import diagnostics_sections as sections
 from ui.chart_look import plot
 from ui.errors import guarded
+from ui.response_figures import irf_figure
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
 from ui.whole_number import whole_number
@@ -43,6 +44,7 @@ FIELDS = [
     Field("irf", "dg_orth", lambda raw: {"orth": True, "plain": False}.get(raw), "orth or plain"),
     # the version's range is known once it is picked (_whiteness_lags)
     Field("whiteness_lags", LINK_WLAGS, url_state.any_whole_number, "a whole number"),
+    *irf_pick.FIELDS,
 ]
 
 
@@ -94,6 +96,7 @@ def render() -> None:
             st.session_state["dg_tab"] = linked
         else:
             problems.append(f"the tab {SLUGS[linked]!r}, which a {artifact.kind_title} version does not have")
+    irf_pick.settle(diag.variables, artifact.label, problems)
     url_state.warn(problems)  # above the tabs: a long tab would push it out of sight
     if st.session_state.get("dg_tab") not in labels:
         # st.tabs cannot persist its state while another page runs: back from one, the page's own last address
@@ -116,6 +119,7 @@ def render() -> None:
             "irf_periods": str(periods),
             "irf": "orth" if orth else "plain",
             "whiteness_lags": str(lags),
+            **irf_pick.link_values(diag.variables, *irf_pick.current(diag.variables, artifact.label)),
         },
     )
 
@@ -157,12 +161,14 @@ def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, per
         sections_by_label[label](diag)
     elif label == "Impulse responses":
         orth = st.toggle("Orthogonalised (Cholesky, in the variables' order)", key="dg_orth", persist_state="session")
-        plot(st, figures.irf_figure(diag, orth), key="dg_irf")
+        impulses, responses = irf_pick.pick(diag.variables, artifact.label)
+        plot(st, irf_figure(diag, orth, impulses, responses), key="dg_irf")
         st.caption(sections.irf_bands_note(diag, orth))
     elif label == "Variance decomposition":
         plot(st, figures.fevd_figure(diag), key="dg_fevd")
     else:  # the report follows the page: the IRF choice, the lags, and a forecast picked on the tab
-        diagnostics_report.render(artifact, diag, where, periods, lags, orth)
+        shown = irf_pick.current(diag.variables, artifact.label)
+        diagnostics_report.render(artifact, diag, where, periods, lags, orth, shown)
 
 
 guarded(render)

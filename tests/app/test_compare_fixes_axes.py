@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from tests.app.conftest import charts, errors, open_app
-from ui import comparison_figures, diagnostics_figures
+from ui import comparison_figures, diagnostics_figures, response_figures
 from ui.chart_look import TICK_FORMAT
 from varlib import ModelSpec, backtest, diagnose, load_dataset, overlay_forecasts
 from varlib.artifact import build_artifact
@@ -41,7 +41,7 @@ def test_every_value_axis_of_the_comparison_backtest_and_diagnostics_figures_pri
     figures |= {
         "residuals": diagnostics_figures.residuals_figure(diag, "QS-JAN"),
         "autocorrelations": diagnostics_figures.acorr_figure(diag),
-        "impulse responses": diagnostics_figures.irf_figure(diag),
+        "impulse responses": response_figures.irf_figure(diag),
         "roots": diagnostics_figures.roots_figure(diag),
     }
     for name, fig in figures.items():

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import pytest
 from plotly.subplots import make_subplots
 
-from ui import diagnostics_figures
+from ui import diagnostics_figures, response_figures
 from ui.panel_lines import add_hlines
 from varlib import ModelSpec, diagnose, load_dataset
 from varlib.artifact import build_artifact
@@ -57,7 +57,7 @@ def test_every_autocorrelation_panel_has_both_bounds_and_every_response_panel_it
     assert {(s.yref, round(s.y0, 12)) for s in acorr} == {
         (f"y{'' if p == 1 else p}", round(sign * bound, 12)) for p in range(1, COUNT**2 + 1) for sign in (1, -1)
     }
-    zeros = diagnostics_figures.irf_figure(diag).layout.shapes
+    zeros = response_figures.irf_figure(diag).layout.shapes
     assert len(zeros) == COUNT**2 and {s.y0 for s in zeros} == {0.0}
 
 
