@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui.url_state import Field
 
-GRID_ALL = 4  # up to this many variables the whole grid is drawn by default; beyond, the first GRID_ALL
+GRID_ALL = 6  # up to this many variables the whole grid is drawn by default; beyond, the first GRID_ALL
 LINKED = {"impulses": "_dg_link_impulses", "responses": "_dg_link_responses"}  # wait until the variables are known
 PREFIX = "dg_irf_pick"
 
