@@ -4,6 +4,9 @@ column left out of the default variables is said, as percentages are."""
 
 from __future__ import annotations
 
+import io
+
+import pandas as pd
 import pytest
 
 from varlib import InvalidInputError, cli, load_dataset
@@ -54,3 +57,10 @@ def test_the_date_column_named_as_a_variable_is_said_to_date_the_rows(tmp_path, 
 def test_an_exogenous_column_listed_twice_is_blamed_on_the_exog_list(capsys):
     assert cli.main(["train", "--vars", "realgdp,realcons", "--exog", "realint,realint"]) == 2
     assert capsys.readouterr().err == "error: the --exog columns name realint more than once: list each column once\n"
+
+
+def test_a_left_out_column_without_a_header_is_named_by_its_position():
+    frame = pd.read_csv(io.StringIO(TEXT)).drop(columns="country")  # pandas' to_csv writes its row numbers first
+    dataset = load_dataset(csv=frame.to_csv().encode(), csv_name="indexed.csv")
+    assert dataset.variables == ["a", "b"] and "Unnamed" not in " ".join(dataset.read_as)
+    assert any(note.startswith("column #1 (no header) left out (constant or counting rows") for note in dataset.read_as)

@@ -4,6 +4,7 @@ values under no header."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Sequence
 
 import numpy as np
@@ -208,8 +209,10 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
 
 
 def left_out_note(columns: Sequence[str], why: str) -> str:
-    """How loading says a group of columns it left out: `columns a, b left out (why)`."""
-    return f"{plural_of(len(columns), 'column')} {', '.join(columns)} left out ({why})"
+    """How loading says a group of columns it left out: `columns a, b left out (why)`; one without a header by its
+    position (`#1 (no header)`: pandas' `Unnamed: 0` is no name the file has)."""
+    named = [f"#{int(c[9:]) + 1} (no header)" if re.fullmatch(r"Unnamed: \d+", c) else c for c in map(str, columns)]
+    return f"{plural_of(len(columns), 'column')} {', '.join(named)} left out ({why})"
 
 
 def is_percent_column(cells) -> bool:
