@@ -66,6 +66,12 @@ class Backtest:
     ranks: tuple[int, ...] = ()  # a VECM's cointegration rank at each origin
     point: str = "mean"  # the forecast scored: "median" in levels for a model fitted on logs
 
+    def policy(self) -> str:
+        """How the lag order was set at each origin, for people."""
+        if self.lag_policy == "reselect":
+            return "lag order chosen again at each origin, as a fresh training would"
+        return "lag order fixed (the version's own)"
+
     def summary(self) -> str:
         """`8 origins from 2007Q1 to 2008Q4 (last training period), lag order 2 at every origin`, with a VECM's
         ranks."""

@@ -5,17 +5,9 @@ the lag orders (and a VECM's cointegration ranks) fitted at them, and notes on w
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from .part_fit import rank_note
 from .wording import and_list, counted
-
-
-def policy_text(result: Any) -> str:
-    """How the lag order was set at each origin (`result`: a varlib.backtest.Backtest)."""
-    if result.lag_policy == "reselect":
-        return "lag order chosen again at each origin, as a fresh training would"
-    return "lag order fixed (the version's own)"
 
 
 def span(periods: Sequence[str]) -> str:

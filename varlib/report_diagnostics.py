@@ -14,7 +14,6 @@ import numpy as np
 import pandas as pd
 
 from .backtest import Backtest
-from .backtest_notes import policy_text
 from .diagnostics import Cointegration, Diagnostics
 from .number_format import format_column
 from .training import score_notes
@@ -173,7 +172,7 @@ def backtest(result: Backtest) -> list[str]:
     return [
         f"<h2>Backtest ({len(result.origins)} origins, horizons 1..{result.horizon}, lag order"
         f" {result.lag_policy})</h2>",
-        f"<p>{html.escape(result.summary())}; {html.escape(policy_text(result))}.</p>",
+        f"<p>{html.escape(result.summary())}; {html.escape(result.policy())}.</p>",
         table(scores.set_index(["variable", "horizon"])),
         *(f"<p>{html.escape(note)}</p>" for note in notes),
     ]

@@ -56,7 +56,8 @@ def test_the_date_column_named_as_a_variable_is_said_to_date_the_rows(tmp_path, 
 
 def test_an_exogenous_column_listed_twice_is_blamed_on_the_exog_list(capsys):
     assert cli.main(["train", "--vars", "realgdp,realcons", "--exog", "realint,realint"]) == 2
-    assert capsys.readouterr().err == "error: the --exog columns name realint more than once: list each column once\n"
+    err = capsys.readouterr().err
+    assert err == "error: the exogenous variables name realint more than once: list each column once\n"
 
 
 def test_a_left_out_column_without_a_header_is_named_by_its_position():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 import varlib
-from varlib.backtest_notes import policy_text
 
 from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn
 from .files import write_text
@@ -142,7 +141,7 @@ def run_backtest(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.to_dict())
         return 0
-    print(f"{result.name} {result.version}: {result.summary()}; horizons 1..{result.horizon}; {policy_text(result)}")
+    print(f"{result.name} {result.version}: {result.summary()}; horizons 1..{result.horizon}; {result.policy()}")
     scores = result.scores()
     print_table(scores, index=False, digits=4)
     for note in (*varlib.score_notes(scores["mape"], result.exog), *result.notes):

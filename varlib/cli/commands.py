@@ -9,7 +9,6 @@ import pandas as pd
 
 import varlib
 from varlib import InvalidInputError, NotFoundError, Registry, Settings, counted
-from varlib.spec import check_distinct
 
 from .models import model_name, require_model
 from .output import plain, print_fields, print_json, print_table
@@ -80,10 +79,10 @@ def warn_if_withdrawn(artifact: varlib.Artifact, withdrawal: varlib.Withdrawal |
 def run_train(args: argparse.Namespace) -> int:
     variables = args.vars  # lists already: parser._names reads them as CSV rows
     exog = args.exog or []
-    check_distinct(exog, "--exog columns", field="exog")  # before they join the variables, whose list would be blamed
     if variables is None and args.csv is None:
         variables = list(varlib.DEFAULT_VARIABLES)  # the bundled data's default pair, with any exogenous columns
-    wanted = None if variables is None else variables + [name for name in exog if name not in variables]
+    # each exogenous column read once: one named twice is the spec's to refuse, as an --exog list, not the variables'
+    wanted = None if variables is None else variables + [name for name in dict.fromkeys(exog) if name not in variables]
     dataset = varlib.load_dataset(args.csv, args.date_col, wanted, args.start, args.end, fill=args.fill)
     spec = varlib.ModelSpec(
         variables=tuple(variables or [v for v in dataset.variables if v not in exog]),

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from varlib import column_format, escape_controls, format_number, to_json
-from varlib.number_format import row_gap
+from varlib import escape_controls, format_number, shared_formats, to_json
 
 MISSING = "–"
 
@@ -76,8 +75,8 @@ def _dashed(frame: pd.DataFrame) -> pd.DataFrame:
 def _column_formatter(column: pd.Series, group: list[list], digits: int):
     if not pd.api.types.is_float_dtype(column):
         return None
-    # a variable's forecast and bounds are told apart in every row, however narrow the interval
-    fmt = column_format([value for values in group for value in values], digits=digits, gap=row_gap(group))
+    # the group's columns as one variable's: its forecast and bounds are told apart in every row, however narrow
+    fmt = shared_formats({f"v {n}": values for n, values in enumerate(group)}, ["v"], digits)["v 0"]
     return lambda value: format_number(value, fmt) or MISSING
 
 
