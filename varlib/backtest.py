@@ -29,7 +29,7 @@ from .data import period_labels
 from .errors import InvalidInputError
 from .jsonsafe import to_json_safe
 from .kinds import kind_of
-from .lag_order import MIN_RESIDUAL_DF, check_order, residual_df, rows_needed, search_range
+from .lag_order import MIN_RESIDUAL_DF, check_order, residual_df, rows_needed, search_range, thin_fit
 from .part_fit import fit_part
 from .training import load_estimation_code, one_signed, score
 
@@ -224,10 +224,9 @@ def backtest(
         lag_orders.append(fitted.params.k_ar)
         if whole_rank is not None:
             ranks.append(int(fitted.params.coint_rank))
-        p, rows = fitted.params.k_ar, cut - spec.lag_inputs_extra - fitted.params.k_ar
-        df = residual_df(cut - spec.lag_inputs_extra, k, p, order.trend, len(order.exog))
-        if df < rows / 2:  # as training warns of a thin fit (lag_order.order_warnings)
-            thin[n] = (rows, df)
+        thin_part = thin_fit(cut - spec.lag_inputs_extra, k, fitted.params.k_ar, order.trend, len(order.exog))
+        if thin_part is not None:  # as training warns of a thin fit (lag_order.order_warnings)
+            thin[n] = thin_part
         if progress is not None:
             progress(n + 1, origins)
     dates = tuple(artifact.data.dates[cut - 1] for cut in cuts)

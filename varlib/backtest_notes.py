@@ -46,15 +46,18 @@ def _origins(indices: Sequence[int], periods: Sequence[str]) -> str:
 def thin_note(thin: dict[int, tuple[int, int]], periods: Sequence[str]) -> str:
     """`thin`: origin index -> (rows each equation is estimated from, residual degrees of freedom), for the origins
     that keep fewer than half their rows as degrees of freedom (as training warns of a thin fit)."""
-    rows = sorted({r for r, _ in thin.values()})
-    df = sorted({d for _, d in thin.values()})
-    rows_text = f"{rows[0]}" if len(rows) == 1 else f"{rows[0]}-{rows[-1]}"
-    df_text = f"{df[0]}" if len(df) == 1 else f"{df[0]}-{df[-1]}"
+    rows, df = (_range(values) for values in zip(*thin.values(), strict=True))
     return (
-        f"At {_origins(sorted(thin), periods)} the model is estimated with {df_text} residual degrees of freedom"
-        f" from {rows_text} rows, fewer than half: those forecasts rest on imprecise estimates and weigh on the"
+        f"At {_origins(sorted(thin), periods)} the model is estimated with {df} residual degrees of freedom"
+        f" from {rows} rows, fewer than half: those forecasts rest on imprecise estimates and weigh on the"
         " scores; fewer origins or a shorter horizon start the backtest on more rows (a lower lag order needs fewer)."
     )
+
+
+def _range(values: Sequence[int]) -> str:
+    """`21-26`, or `21` when all are alike."""
+    low, high = min(values), max(values)
+    return f"{low}" if low == high else f"{low}-{high}"
 
 
 def rank_origins_note(stood_in: dict[int, int], k: int, whole_rank: int, periods: Sequence[str]) -> str:

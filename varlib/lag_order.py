@@ -169,11 +169,19 @@ def choose_order(
     return chosen, selection, how, warnings + order_warnings(n, k, chosen, spec.trend, n_exog)
 
 
+def thin_fit(n: int, k: int, p: int, trend: str, exog: int = 0) -> tuple[int, int] | None:
+    """(rows each equation is estimated from, residual degrees of freedom) of a VAR(p) on `n` model-space rows
+    when the degrees of freedom are thin (fewer than half the rows), else None."""
+    df, rows = residual_df(n, k, p, trend, exog), n - p
+    return (rows, df) if df < rows / 2 else None
+
+
 def order_warnings(n: int, k: int, p: int, trend: str, exog: int = 0) -> list[str]:
     """A warning when an order's residual degrees of freedom are thin (fewer than half the rows)."""
-    df, rows = residual_df(n, k, p, trend, exog), n - p
-    if df >= rows / 2:
+    thin = thin_fit(n, k, p, trend, exog)
+    if thin is None:
         return []
+    rows, df = thin
     return [
         f"VAR({p}) estimates {k * p + deterministic_terms(trend, exog)} coefficients per equation from {rows} rows"
         f" ({df} residual degrees of freedom): the estimates are imprecise; use fewer lags or more data"
