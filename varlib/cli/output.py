@@ -28,18 +28,27 @@ def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6, shared
     `shared_level`: the columns that share a label at this level of their MultiIndex (a variable's forecast and
     its bounds) share one format, as the dashboard's table gives them (varlib.shared_formats)."""
     formatters = [
-        _column_formatter(frame.iloc[:, position], _format_source(frame, position, shared_level), digits)
-        for position in range(frame.shape[1])
+        _column_formatter(frame.iloc[:, position], fmt)
+        for position, fmt in enumerate(_formats(frame, shared_level, digits))
     ]
     print(_escaped(_dashed(frame)).to_string(index=index, formatters=formatters, na_rep=MISSING))
 
 
-def _format_source(frame: pd.DataFrame, position: int, shared_level: int | None) -> list[list]:
-    """The columns a column's format is chosen from: its own, or every column sharing its label."""
-    if shared_level is None:
-        return [list(frame.iloc[:, position])]
-    labels = frame.columns.get_level_values(shared_level)
-    return [list(frame.iloc[:, p]) for p in range(frame.shape[1]) if labels[p] == labels[position]]
+def _formats(frame: pd.DataFrame, shared_level: int | None, digits: int) -> list[str]:
+    """Each column's format, chosen once per group of columns: a column alone, or every column sharing its label
+    (a variable's forecast and bounds, told apart in every row however narrow the interval: shared_formats)."""
+    positions = range(frame.shape[1])
+    labels = list(positions) if shared_level is None else list(frame.columns.get_level_values(shared_level))
+    groups: dict[object, list[int]] = {}
+    for position in positions:
+        groups.setdefault(labels[position], []).append(position)
+    formats = [""] * frame.shape[1]
+    for group in groups.values():
+        columns = {f"v {n}": list(frame.iloc[:, position]) for n, position in enumerate(group)}
+        fmt = shared_formats(columns, ["v"], digits)["v 0"]  # the group's columns as one variable's
+        for position in group:
+            formats[position] = fmt
+    return formats
 
 
 def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
@@ -72,11 +81,9 @@ def _dashed(frame: pd.DataFrame) -> pd.DataFrame:
     return shown
 
 
-def _column_formatter(column: pd.Series, group: list[list], digits: int):
+def _column_formatter(column: pd.Series, fmt: str):
     if not pd.api.types.is_float_dtype(column):
         return None
-    # the group's columns as one variable's: its forecast and bounds are told apart in every row, however narrow
-    fmt = shared_formats({f"v {n}": values for n, values in enumerate(group)}, ["v"], digits)["v 0"]
     return lambda value: format_number(value, fmt) or MISSING
 
 
