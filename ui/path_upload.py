@@ -65,22 +65,29 @@ def _apply_file(draft: dict, horizon: int, check: Check, first: str) -> None:
     except VarlibError as exc:
         draft["refused"], draft["refused_at"] = exc, horizon
         return
+    _place(draft, {c: read[c].tolist() for c in read.columns}, horizon)
+
+
+def _place(draft: dict, values: dict[str, list], horizon: int) -> None:
+    """The file's values (read for `horizon` steps) as the draft's, kept apart to tell when its dates move them."""
     draft["refused"] = None
     draft.setdefault("before_upload", {c: list(v) for c, v in draft["values"].items()})
-    draft["values"] = {c: read[c].tolist() for c in read.columns}
-    draft["from_file"] = {c: read[c].tolist() for c in read.columns}
+    draft["values"] = {c: list(v) for c, v in values.items()}
+    draft["from_file"] = values
     draft["applied"], draft["rev"] = horizon, draft["rev"] + 1
 
 
 def _moved(draft: dict, horizon: int, check: Check, first: str, what: str) -> None:
     try:
-        read = {c: values.tolist() for c, values in check(draft["file"], horizon).items()}
-    except VarlibError:
-        read = None  # the file's dates no longer cover the forecast: placed again, it is refused by name
-    if read is not None and read == draft.get("from_file"):
-        draft["first"] = first
+        read = check(draft["file"], horizon)
+    except VarlibError:  # the file's dates no longer cover the forecast: placed again, it is refused by name
+        _apply_file(draft, horizon, check, first)
         return
-    _apply_file(draft, horizon, check, first)
+    draft["first"] = first
+    values = {c: read[c].tolist() for c in read.columns}
+    if values == draft.get("from_file"):
+        return
+    _place(draft, values, horizon)
     st.caption(
         f":material/event_repeat: The forecast now starts at {first}: the uploaded file's {what} are placed at"
         " their dates again (edits made to them since are replaced)."
