@@ -63,9 +63,9 @@ class Settings:
             ca_bundle=env.get("MINIO_CA_BUNDLE") or None,
             read_only=_parse_bool("VARLIB_READ_ONLY", env.get("VARLIB_READ_ONLY", "")),
             author=env.get("VARLIB_AUTHOR") or login_name(),
-            max_artifact_bytes=_parse_int("VARLIB_MAX_ARTIFACT_BYTES", env, DEFAULT_MAX_ARTIFACT_BYTES),
+            max_artifact_bytes=whole_number_setting("VARLIB_MAX_ARTIFACT_BYTES", env, DEFAULT_MAX_ARTIFACT_BYTES),
             timeout_s=_parse_float("VARLIB_STORE_TIMEOUT", env, 5.0),
-            refresh_s=_parse_int("VARLIB_REFRESH_SECONDS", env, 15),
+            refresh_s=whole_number_setting("VARLIB_REFRESH_SECONDS", env, 15),
         )
 
     @property
@@ -133,21 +133,11 @@ def _parse_bool(name: str, raw: str) -> bool:
     raise InvalidInputError(f"{name}={raw!r} is not a yes/no value: use 1 or 0")
 
 
-def _parse_int(name: str, env: Mapping[str, str], default: int) -> int:
-    raw = env.get(name, "")
-    if not raw:
-        return default
-    try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if value <= 0:
-        raise InvalidInputError(f"{name}={raw!r} is not a positive whole number")
-    return value
-
-
-def whole_number_setting(name: str, env: Mapping[str, str], default: int, lowest: int, highest: int) -> int:
-    """A whole-number environment variable from `lowest` to `highest`, or `default` when unset; refused by name."""
+def whole_number_setting(
+    name: str, env: Mapping[str, str], default: int, lowest: int = 1, highest: int | None = None
+) -> int:
+    """A whole-number environment variable from `lowest` to `highest` (no bound above when None), or `default` when
+    unset; refused by name."""
     raw = (env.get(name) or "").strip()
     if not raw:
         return default
@@ -155,8 +145,15 @@ def whole_number_setting(name: str, env: Mapping[str, str], default: int, lowest
         value = int(raw)
     except ValueError:
         value = lowest - 1
-    if not lowest <= value <= highest:
-        raise InvalidInputError(f"{name}={raw!r} is not a whole number from {lowest} to {highest}")
+    if value < lowest or (highest is not None and value > highest):
+        rule = (
+            f"a whole number from {lowest} to {highest}"
+            if highest is not None
+            else "a positive whole number"
+            if lowest == 1
+            else f"a whole number of at least {lowest}"
+        )
+        raise InvalidInputError(f"{name}={raw!r} is not {rule}")
     return value
 
 
