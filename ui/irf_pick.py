@@ -13,6 +13,7 @@ from ui.url_state import Field
 GRID_ALL = 6  # up to this many variables the whole grid is drawn by default; beyond, the first GRID_ALL
 LINKED = {"impulses": "_dg_link_impulses", "responses": "_dg_link_responses"}  # wait until the variables are known
 PREFIX = "dg_irf_pick"
+SIDES = tuple(LINKED)  # impulses, responses
 
 
 def _names(raw: str) -> list[str] | None:
@@ -35,7 +36,7 @@ def default(variables: Sequence[str]) -> list[str]:
 def settle(variables: Sequence[str], label: str, problems: list[str]) -> None:
     """Before the page draws: a link's impulses and responses into the pickers' state (a name the version does not
     have goes to `problems`, and the default stays), else the default."""
-    for field in ("impulses", "responses"):
+    for field in SIDES:
         key = _key(field, label)
         linked = st.session_state.pop(LINKED[field], None)
         if linked is not None:
@@ -51,7 +52,7 @@ def current(variables: Sequence[str], label: str) -> tuple[list[str], list[str]]
     """The impulses and responses to draw, in the variables' order; a side with none picked draws the default."""
     impulses, responses = (
         [v for v in variables if v in st.session_state.get(_key(field, label), ())] or default(variables)
-        for field in ("impulses", "responses")
+        for field in SIDES
     )
     return impulses, responses
 
@@ -68,7 +69,7 @@ def pick(variables: Sequence[str], label: str) -> tuple[list[str], list[str]]:
                 persist_state="session",
                 help="Which panels of the grid to draw (columns: impulses; rows: responses). The report follows.",
             )
-        if not all(st.session_state.get(_key(field, label)) for field in ("impulses", "responses")):
+        if not all(st.session_state.get(_key(field, label)) for field in SIDES):
             st.caption(f"Nothing picked on one side: the first {len(default(variables))} variables are drawn there.")
     return current(variables, label)
 
@@ -80,7 +81,5 @@ def _key(field: str, label: str) -> str:
 def link_values(variables: Sequence[str], impulses: Sequence[str], responses: Sequence[str]) -> dict[str, str | None]:
     """The fields for the address: left out while they are the default."""
     start = default(variables)
-    return {
-        "impulses": None if list(impulses) == start else ",".join(impulses),
-        "responses": None if list(responses) == start else ",".join(responses),
-    }
+    sides = zip(SIDES, (impulses, responses), strict=True)
+    return {field: None if list(names) == start else ",".join(names) for field, names in sides}
