@@ -132,6 +132,7 @@ def forecast_artifact(
         _lag_labels(lag_inputs, artifact),
         tuple(artifact.exog),
         exog_future,
+        frequency=artifact.data.frequency,
     )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .data.frequency import period_labels
 from .forecast import Forecast
 from .versions import Version
 from .wording import and_list, counted
@@ -38,6 +39,7 @@ class VersionForecast:
     exog_names: tuple[str, ...] = ()
     exog: np.ndarray | None = None
     scenario: str | None = None  # the saved scenario this forecast reopens, if any
+    frequency: str | None = None  # the sample's pandas alias, to name periods as people do (2010Q3)
 
     @property
     def steps(self) -> int:
@@ -68,7 +70,11 @@ class VersionForecast:
         if not far:
             return None
         far.sort(key=lambda c: -abs(c["sd_from_forecast"]))
-        shown = [f"{c['variable']} {c['value']:g} at {c['date']} ({c['sd_from_forecast']:+.1f} sd)" for c in far[:3]]
+        periods = period_labels([c["date"] for c in far[:3]], self.frequency)
+        shown = [
+            f"{c['variable']} {c['value']:g} at {period} ({c['sd_from_forecast']:+.1f} sd)"
+            for c, period in zip(far[:3], periods, strict=True)
+        ]
         more = f" and {len(far) - 3} more" if len(far) > 3 else ""
         return (
             f"{counted(len(far), 'condition')} {'lies' if len(far) == 1 else 'lie'} {FAR_SD:g} or more standard"
