@@ -5,10 +5,10 @@ from collections.abc import Callable
 from ..artifact import Artifact
 from ..errors import InvalidInputError
 from ..spec import MODEL_SPACE
+from .coefficients import Coefficients
 from .cointegration import Cointegration
 from .results import (
     CausalityTest,
-    Coefficients,
     Diagnostics,
     ImpulseResponses,
     Stability,

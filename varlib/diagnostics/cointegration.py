@@ -8,7 +8,7 @@ import numpy as np
 
 from ..integration import Johansen
 from ..vecm_model import johansen_caveat
-from .results import Coefficients
+from .coefficients import Coefficients
 
 
 @dataclass(frozen=True)

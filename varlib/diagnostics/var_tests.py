@@ -17,7 +17,8 @@ from ..artifact import Artifact
 from ..autocorrelation_lm import LMTest
 from ..lag_order import search_range
 from ..model import LagSelection, select_lags
-from .results import CausalityTest, Coefficients, ImpulseResponses, Stability, TestResult
+from .coefficients import Coefficients
+from .results import CausalityTest, ImpulseResponses, Stability, TestResult
 
 DEFAULT_SIGNIF = 0.05
 

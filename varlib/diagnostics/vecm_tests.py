@@ -15,8 +15,9 @@ import numpy as np
 from ..artifact import Artifact
 from ..integration import Johansen
 from ..vecm_model import params_of
+from .coefficients import Coefficients
 from .cointegration import Cointegration
-from .results import CausalityTest, Coefficients, ImpulseResponses, TestResult
+from .results import CausalityTest, ImpulseResponses, TestResult
 
 
 @dataclass(frozen=True)
