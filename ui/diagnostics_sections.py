@@ -119,15 +119,17 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
             diag.whiteness_adjusted,
         ),
         (f"portmanteau, unadjusted, {diag.whiteness_lags} lags (as statsmodels prints it)", diag.whiteness),
-        ("Jarque-Bera joint (H0: normal residuals)", diag.normality),
+        ("Doornik-Hansen joint (H0: normal residuals; the verdict's)", diag.normality),
+        ("Jarque-Bera joint, Lütkepohl's (Cholesky: depends on the variables' order)", diag.normality_lutkepohl),
     ]
     rows += [(f"Jarque-Bera {v}", t) for v, t in zip(diag.variables, diag.normality_by_variable, strict=True)]
     st.dataframe(_tests_styled(test_frame(rows)), width="stretch")
     note = WHITENESS_NOTE if diag.whiteness_lm else PORTMANTEAU_NOTE
     if diag.nobs < SHORT_SAMPLE:
         note += (
-            f" On {diag.nobs} residuals Jarque-Bera's chi-square approximation is rough (its skewness and kurtosis"
-            " converge slowly): read a p-value near 0.05 as undecided."
+            f" On {diag.nobs} residuals the Jarque-Bera tests' chi-square approximation is rough (skewness and"
+            " kurtosis converge slowly): read their p-values near 0.05 as undecided. Doornik-Hansen's transforms"
+            " are made for small samples."
         )
     st.caption(note)
     plot(st, figures.residuals_figure(diag, alias), key="dg_resid")

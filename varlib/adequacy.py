@@ -10,7 +10,8 @@ an inadequate model may still be published, visibly. The diagnostics page reuses
   of a correctly specified VAR(4) of 4 variables on 60 rows in about a third of samples, at a 5% level;
   the diagnostics still print it. A VECM's check is the same F form on its own auxiliary regression
   (varlib.vecm_lm).
-- Normality: the joint Jarque-Bera test of the residuals (statsmodels `test_normality`).
+- Normality: Doornik and Hansen's joint test of the residuals (varlib.normality), whose verdict depends
+  neither on the order of the variables nor on their units.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import numpy as np
 
 from .autocorrelation_lm import LMTest, largest_lm_lags, lm_test
 from .errors import InvalidInputError
+from .normality import JointNormality, doornik_hansen
 
 SIGNIF = 0.05
 NEAR_UNIT = 0.95  # a largest modulus above this behaves almost like a unit root over forecast horizons
@@ -83,7 +85,7 @@ def assess(results: Any, transform: str) -> Adequacy:
     """The three checks of statsmodels VARResults fitted on the model-space series."""
     try:
         whiteness = lm_whiteness_check(var_lm_test(results))
-        normal = results.test_normality(signif=SIGNIF)
+        normal = doornik_hansen(results.resid)
     except (np.linalg.LinAlgError, ValueError) as exc:
         # The OLS fit can succeed on numbers so small (or large) that the residual covariance under- or
         # overflows, or on variables that move together exactly; no test or interval of such a fit means anything.
@@ -235,26 +237,26 @@ LOGGED = ("log", "logdiff")  # transforms already in logs: a log transform is no
 
 
 def normality_verdict(pvalue: float, transform: str | None = None) -> str:
-    """The verdict of the joint Jarque-Bera test; the log-transform hint only for a model not in logs already
-    (`transform` None: not known to the caller, so the hint stays)."""
-    if missing := not_computed("normality test", "joint Jarque-Bera p", pvalue):
+    """The verdict of Doornik and Hansen's joint test; the log-transform hint only for a model not in logs
+    already (`transform` None: not known to the caller, so the hint stays)."""
+    if missing := not_computed("normality test", "Doornik-Hansen p", pvalue):
         return missing
     if not rejects(pvalue):
-        return f"The residuals look normal (joint Jarque-Bera p = {pvalue:.3g})."
+        return f"The residuals look normal (Doornik-Hansen p = {pvalue:.3g})."
     hint = "" if transform in LOGGED else "; a log transform helps skewed series"
     return (
-        f"The residuals are not normal (joint Jarque-Bera p = {pvalue:.3g}): point forecasts stay valid, but"
+        f"The residuals are not normal (Doornik-Hansen p = {pvalue:.3g}): point forecasts stay valid, but"
         f" the Gaussian intervals may be too narrow or too wide. Look for outliers or breaks{hint}."
     )
 
 
-def normality_check(normal: Any, transform: str | None = None) -> Check:
-    """The normality check of statsmodels' joint Jarque-Bera test result (`transform`: the model's)."""
+def normality_check(normal: JointNormality, transform: str | None = None) -> Check:
+    """The normality check of Doornik and Hansen's joint test (`transform`: the model's)."""
     return Check(
         "normality",
-        not rejects(float(normal.pvalue)),
-        normality_verdict(float(normal.pvalue), transform),
-        float(normal.test_statistic),
-        float(normal.pvalue),
-        int(normal.df),
+        not rejects(normal.pvalue),
+        normality_verdict(normal.pvalue, transform),
+        normal.statistic,
+        normal.pvalue,
+        normal.df,
     )

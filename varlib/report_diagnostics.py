@@ -74,7 +74,11 @@ def residual_tests(diag: Diagnostics) -> list[str]:
     rows += [
         {"test": f"portmanteau, adjusted ({adjusted_by}), {lags} lags", **result_row(diag.whiteness_adjusted)},
         {"test": f"portmanteau, unadjusted, {lags} lags", **result_row(diag.whiteness)},
-        {"test": "Jarque-Bera normality (joint)", **result_row(diag.normality)},
+        {"test": "Doornik-Hansen normality (joint; the verdict's)", **result_row(diag.normality)},
+        {
+            "test": "Jarque-Bera normality (joint, Lütkepohl's: in the variables' order)",
+            **result_row(diag.normality_lutkepohl),
+        },
     ]
     rows += [
         {"test": f"Jarque-Bera {v}", **result_row(t)}

@@ -14,7 +14,6 @@ import numpy as np
 
 from .adequacy import (
     NEAR_UNIT,
-    SIGNIF,
     Adequacy,
     Check,
     lm_whiteness_check,
@@ -22,6 +21,7 @@ from .adequacy import (
     near_unit_reading,
     normality_check,
 )
+from .normality import doornik_hansen
 from .vecm_lm import vecm_lm_test
 from .wording import counted, plural_of
 
@@ -87,6 +87,6 @@ def assess(results, coefs: np.ndarray, rank: int, transform: str | None = None) 
         (
             Check("stability", ok, verdict),
             lm_whiteness_check(vecm_lm_test(results)),
-            normality_check(results.test_normality(signif=SIGNIF), transform),
+            normality_check(doornik_hansen(results.resid), transform),
         )
     )

@@ -67,7 +67,7 @@ def test_johansen_and_jarque_bera_on_a_short_sample_say_they_are_rough(seeded):
     note = next(c.value for c in at.caption if "Trace and maximum-eigenvalue" in c.value)
     assert "On 80 rows the trace test, which has no small-sample correction here, rejects too often" in note
     at = open_app({"model": "short", "tab": "residuals"}, page="views/diagnostics.py")
-    assert any("Jarque-Bera's chi-square approximation is rough" in c.value for c in at.caption)
+    assert any("the Jarque-Bera tests' chi-square approximation is rough" in c.value for c in at.caption)
     at = open_app({"model": "var", "tab": "unit-roots"}, page="views/diagnostics.py")
     assert "rejects too often" not in next(c.value for c in at.caption if "Trace and maximum-eigenvalue" in c.value)
     at = open_app({"model": "var", "tab": "residuals"}, page="views/diagnostics.py")

@@ -152,8 +152,12 @@ def test_the_residual_tests_causality_and_responses_are_jmultis(outputs, case):
     assert diagnostics["whiteness_lm"]["test"] == "LM, Edgerton-Shukur F, 5 lags"
     assert diagnostics["whiteness_lm"]["df"][0] == 20 and 0 < diagnostics["whiteness_lm"]["pvalue"] < 1
     lutkepohl = diag.split("Reference: Lütkepohl", 1)[1]
-    close(diagnostics["normality"]["statistic"], jmulti.value_after(lutkepohl, "joint test statistic:"), f"{case} JB")
-    close(diagnostics["normality"]["pvalue"], jmulti.value_after(lutkepohl, "p-value:"), f"{case} JB p")
+    close(
+        diagnostics["normality_lutkepohl"]["statistic"],
+        jmulti.value_after(lutkepohl, "joint test statistic:"),
+        f"{case} JB",
+    )
+    close(diagnostics["normality_lutkepohl"]["pvalue"], jmulti.value_after(lutkepohl, "p-value:"), f"{case} JB p")
     for j, variable in enumerate(VARIABLES):
         row = jmulti.value_after(diag.split("JARQUE-BERA TEST", 1)[1], f"u{j + 1}")
         ours = diagnostics["normality_by_variable"][variable]

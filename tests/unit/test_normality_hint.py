@@ -15,7 +15,7 @@ def test_the_hint_is_given_to_levels_and_differences_only():
         assert HINT not in text and text.endswith("Look for outliers or breaks.")
     for transform in ("none", "diff", None):
         assert normality_verdict(0.001, transform).endswith(f"Look for outliers or breaks; {HINT}.")
-    assert normality_verdict(0.5, "none") == "The residuals look normal (joint Jarque-Bera p = 0.5)."
+    assert normality_verdict(0.5, "none") == "The residuals look normal (Doornik-Hansen p = 0.5)."
 
 
 def test_a_logdiff_var_that_fails_normality_is_not_told_to_take_logs():

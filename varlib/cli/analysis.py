@@ -38,7 +38,8 @@ def run_diagnose(args: argparse.Namespace) -> int:
     for label, test in (
         (f"whiteness, adjusted portmanteau ({lags} lags)", result.whiteness_adjusted),
         (f"whiteness, unadjusted portmanteau ({lags} lags)", result.whiteness),
-        ("normality, joint Jarque-Bera", result.normality),
+        ("normality, Doornik-Hansen (the verdict's)", result.normality),
+        ("normality, joint Jarque-Bera (Lütkepohl's: in the variables' order)", result.normality_lutkepohl),
     ):
         print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {test.pvalue:.4g}")
     for causality in result.granger:

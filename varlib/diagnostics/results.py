@@ -159,7 +159,8 @@ class Diagnostics:
     whiteness_adjusted: TestResult  # Hosking's small-sample adjusted one (R vars, JMulTi); a VECM's verdict
     whiteness_lags: int
     whiteness_lm: TestResult | None  # the LM test's F form, the verdict's; None: too few rows
-    normality: TestResult
+    normality: TestResult  # Doornik and Hansen's joint test, the verdict's (free of the variables' order and units)
+    normality_lutkepohl: TestResult  # statsmodels' and JMulTi's joint Jarque-Bera (Cholesky: order-bound)
     normality_by_variable: tuple[TestResult, ...]
     resid_dates: tuple[str, ...]
     resid: np.ndarray  # (nobs, k)
@@ -213,6 +214,7 @@ class Diagnostics:
                 "coefficient_pvalues": "p: Student t with the equation's residual degrees of freedom; p_normal:"
                 " standard normal (statsmodels)",
                 "normality": self.normality.to_dict(),
+                "normality_lutkepohl": self.normality_lutkepohl.to_dict(),
                 "normality_by_variable": {
                     v: t.to_dict() for v, t in zip(self.variables, self.normality_by_variable, strict=True)
                 },

@@ -24,9 +24,8 @@ from .var_tests import (
     granger_tests,
     impulse_responses,
     instantaneous_tests,
-    jarque_bera,
     lag_order,
-    normality,
+    normality_tests,
     stability,
     whiteness,
     whiteness_lm,
@@ -58,6 +57,7 @@ def diagnose(
     fitted = refit(artifact)
     results = fitted.results
     lags = check_whiteness_lags(whiteness_lags, artifact.k_ar, int(results.nobs))
+    normality, lutkepohl, by_variable = normality_tests(results, artifact.variables, artifact.spec.transform, signif)
     return Diagnostics(
         name=artifact.name,
         version=str(artifact.version) if artifact.version else None,
@@ -74,8 +74,9 @@ def diagnose(
         whiteness_adjusted=whiteness(fitted, lags, signif, adjusted=True),
         whiteness_lags=lags,
         whiteness_lm=whiteness_lm(fitted, signif),
-        normality=normality(fitted, signif),
-        normality_by_variable=tuple(jarque_bera(results.resid[:, j], signif) for j in range(results.neqs)),
+        normality=normality,
+        normality_lutkepohl=lutkepohl,
+        normality_by_variable=by_variable,
         resid_dates=fitted.resid_dates,
         resid=np.asarray(results.resid, dtype=float),
         resid_acorr=np.asarray(results.resid_acorr(lags), dtype=float),

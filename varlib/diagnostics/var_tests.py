@@ -7,6 +7,7 @@ decompositions are of the (log) differences.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +18,8 @@ from ..artifact import Artifact
 from ..autocorrelation_lm import LMTest
 from ..lag_order import search_range
 from ..model import LagSelection, select_lags
+from ..normality import doornik_hansen
+from ..wording import and_list
 from .coefficients import Coefficients
 from .results import CausalityTest, ImpulseResponses, Stability, TestResult
 
@@ -114,22 +117,42 @@ def lm_result(test: LMTest | None, signif: float = DEFAULT_SIGNIF) -> TestResult
     )
 
 
-def normality(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> TestResult:
-    """Multivariate Jarque-Bera test of normal residuals (statsmodels' test_normality)."""
-    res = fitted.results.test_normality(signif=signif)
-    return TestResult(
-        "jarque-bera (joint)",
+def normality_tests(
+    results, variables: Sequence[str], transform: str, signif: float = DEFAULT_SIGNIF
+) -> tuple[TestResult, TestResult, tuple[TestResult, ...]]:
+    """The normality tests of a VAR's or a VECM's statsmodels results: Doornik and Hansen's joint test, whose
+    verdict counts (it depends neither on the variables' order nor on their units), Lütkepohl's joint
+    Jarque-Bera (statsmodels' `test_normality`: Cholesky, so in the variables' order; JMulTi prints it too),
+    and each variable's own Jarque-Bera."""
+    from scipy import stats
+
+    resid = np.asarray(results.resid, dtype=float)
+    own = tuple(jarque_bera(resid[:, j], signif) for j in range(resid.shape[1]))
+    joint = doornik_hansen(resid)
+    verdict = normality_verdict(joint.pvalue, transform)
+    failing = [f"{v} (p = {t.pvalue:.3g})" for v, t in zip(variables, own, strict=True) if t.rejected]
+    if joint.pvalue >= signif and failing:  # the joint test can pass while one variable's residuals do not
+        one = len(failing) == 1
+        verdict += (
+            f" Yet the Jarque-Bera test of {and_list(failing)} {'alone rejects' if one else 'each reject'} normality:"
+            f" look at {'its' if one else 'their'} residuals for outliers."
+        )
+    critical = float(stats.chi2.isf(signif, joint.df))
+    doornik = TestResult("doornik-hansen (joint)", joint.statistic, joint.pvalue, joint.df, critical, signif, verdict)
+    res = results.test_normality(signif=signif)
+    lutkepohl = TestResult(
+        "jarque-bera (joint, Cholesky)",
         float(res.test_statistic),
         float(res.pvalue),
         int(res.df),
         float(res.crit_value),
         signif,
-        normality_verdict(float(res.pvalue), fitted.artifact.spec.transform),
     )
+    return doornik, lutkepohl, own
 
 
 def jarque_bera(resid: np.ndarray, signif: float = DEFAULT_SIGNIF) -> TestResult:
-    """Univariate Jarque-Bera of one equation's residuals (scipy), beside the joint test."""
+    """Univariate Jarque-Bera of one equation's residuals (scipy), beside the joint tests."""
     from scipy import stats
 
     res = stats.jarque_bera(resid)

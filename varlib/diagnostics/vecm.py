@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..adequacy import normality_verdict, whiteness_verdict
+from ..adequacy import whiteness_verdict
 from ..artifact import Artifact
 from ..integration import analyse, johansen_test
 from ..kinds import kind_of
@@ -24,7 +24,7 @@ from ..vecm_lm import vecm_lm_test
 from ..vecm_model import DET_ORDER, fit_vecm
 from .results import Diagnostics, Stability, TestResult
 from .var import check_irf_periods, check_whiteness_lags
-from .var_tests import DEFAULT_SIGNIF, jarque_bera, lm_result
+from .var_tests import DEFAULT_SIGNIF, lm_result, normality_tests
 from .vecm_tests import (
     VecmRefit,
     coefficients,
@@ -58,6 +58,7 @@ def diagnose(
     nobs = int(results.nobs)
     lags = check_whiteness_lags(whiteness_lags, artifact.k_ar, nobs)
     resid = np.asarray(results.resid, dtype=float)
+    normality, lutkepohl, by_variable = normality_tests(results, names, artifact.spec.transform, signif)
     johansen = johansen_test(fitted.series, names, params.k_ar - 1, DET_ORDER[params.deterministic])
     return Diagnostics(
         name=artifact.name,
@@ -75,8 +76,9 @@ def diagnose(
         whiteness_adjusted=_whiteness(fitted, lags, signif, adjusted=True),
         whiteness_lags=lags,
         whiteness_lm=lm_result(vecm_lm_test(results), signif),
-        normality=_normality(fitted, signif),
-        normality_by_variable=tuple(jarque_bera(resid[:, j], signif) for j in range(resid.shape[1])),
+        normality=normality,
+        normality_lutkepohl=lutkepohl,
+        normality_by_variable=by_variable,
         resid_dates=fitted.resid_dates,
         resid=resid,
         resid_acorr=residual_autocorrelations(resid, lags),
@@ -118,17 +120,4 @@ def _whiteness(fitted: VecmRefit, lags: int, signif: float, adjusted: bool) -> T
         float(res.crit_value),
         signif,
         whiteness_verdict(float(res.pvalue), lags, adjusted),
-    )
-
-
-def _normality(fitted: VecmRefit, signif: float) -> TestResult:
-    res = fitted.results.test_normality(signif=signif)
-    return TestResult(
-        "jarque-bera (joint)",
-        float(res.test_statistic),
-        float(res.pvalue),
-        int(res.df),
-        float(res.crit_value),
-        signif,
-        normality_verdict(float(res.pvalue), fitted.artifact.spec.transform),
     )
