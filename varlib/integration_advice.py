@@ -83,21 +83,31 @@ def _settings(johansen: Johansen) -> str:
 
 
 def advice_for_model(
-    result: Integration, kind: str, transform: str, rank: int | None = None, trend: str | None = None
+    result: Integration,
+    kind: str,
+    transform: str,
+    rank: int | None = None,
+    trend: str | None = None,
+    rank_fixed: bool = False,
 ) -> str:
     """The advice with what a fitted version already does about it (a VAR's transform and, given, its trend;
-    a VECM's rank)."""
+    a VECM's rank, and whether it was fixed at training rather than chosen by the model's own test)."""
     if kind == "vecm":
         tested = result.johansen.rank if result.johansen is not None else None
+        how = (
+            "the rank it was given when it was trained (its own test is under Cointegration)"
+            if rank_fixed
+            else "the rank its own test chose (under Cointegration: the model's series, deterministic terms and lags)"
+        )
         if tested is not None and tested != rank:  # the two tests differ in series, terms or lags, so may disagree
             return (
-                f"{result.advice} This version is a vector error-correction model of rank {rank}, the rank its own"
-                f" test chose (under Cointegration: the model's series, deterministic terms and lags), where the"
-                f" test above, with its other settings, finds {tested}: the model keeps"
+                f"{result.advice} This version is a vector error-correction model of rank {rank}, {how}, where the"
+                f" test above{'' if rank_fixed else ', with its other settings,'} finds {tested}: the model keeps"
                 f" {rank} long-run {'relation' if rank == 1 else 'relations'}."
             )
+        given = ", given when it was trained," if rank_fixed else ""
         return (
-            f"{result.advice} This version is a vector error-correction model of rank {rank}: it keeps"
+            f"{result.advice} This version is a vector error-correction model of rank {rank}{given}: it keeps"
             f" {'its long-run relation' if rank == 1 else 'the long-run relations'} instead of differencing"
             " (its own rank test is under Cointegration)."
         )

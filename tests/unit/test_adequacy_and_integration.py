@@ -248,6 +248,10 @@ def test_a_vecms_advice_says_which_rank_it_uses_when_the_unit_root_johansen_test
     assert f"rank {tested + 1}, the rank its own test chose" in other and f"other settings, finds {tested}" in other
     same = advice_for_model(result, "vecm", "none", rank=tested)
     assert "its own rank test is under Cointegration" in same and "other settings" not in same
+    given = advice_for_model(result, "vecm", "none", rank=tested + 1, rank_fixed=True)  # `--coint-rank`
+    assert f"rank {tested + 1}, the rank it was given when it was trained (its own test is under" in given
+    assert "its own test chose" not in given and f"the test above finds {tested}" in given
+    assert ", given when it was trained," in advice_for_model(result, "vecm", "none", rank=tested, rank_fixed=True)
 
 
 def test_kpss_p_values_at_the_ends_of_its_table_read_as_bounds():
@@ -259,3 +263,16 @@ def test_kpss_p_values_at_the_ends_of_its_table_read_as_bounds():
     assert by_name["realinv"].kpss_pvalue == 0.1 and by_name["realinv"].kpss_p_text == "≥ 0.1"
     assert by_name["realgdp"].kpss_p_text == f"{by_name['realgdp'].kpss_pvalue:.3g}"  # inside the table: as it is
     assert [u.to_dict()["kpss_pvalue_beyond_table"] for u in roots] == [None, "below", "above"]  # and in JSON
+
+
+def test_a_vecm_of_a_fixed_rank_is_not_said_to_have_chosen_it_by_its_own_test():
+    from varlib import diagnose
+    from varlib.artifact import build_artifact
+
+    variables = ("realgdp", "realcons", "realinv")
+    dataset = load_dataset(variables=list(variables), start="1989Q4")
+    spec = ModelSpec(variables=variables, kind="vecm", transform="log", lags=2, coint_rank=1, holdout=0)
+    diag = diagnose(build_artifact(train_model(dataset, spec), "fixed", "tester"))
+    assert diag.cointegration is not None and diag.cointegration.rank_method == "fixed"
+    advice = diag.integration_advice or ""
+    assert "rank 1, the rank it was given when it was trained" in advice and "own test chose" not in advice

@@ -186,8 +186,9 @@ class Diagnostics:
         """The unit-root advice with what this version already does about it (None: no tests)."""
         if self.integration is None:
             return None
-        rank = self.cointegration.rank if self.cointegration is not None else None
-        return advice_for_model(self.integration, self.kind, self.transform, rank, trend=self.trend)
+        coint = self.cointegration
+        rank, fixed = (coint.rank, coint.rank_method == "fixed") if coint is not None else (None, False)
+        return advice_for_model(self.integration, self.kind, self.transform, rank, trend=self.trend, rank_fixed=fixed)
 
     def to_dict(self) -> dict:
         """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept)."""
