@@ -214,7 +214,7 @@ def integration(diag: Diagnostics) -> None:
     johansen = result.johansen
     st.subheader("Johansen cointegration test")
     st.caption(
-        f"Trace and maximum-eigenvalue statistics (constant,"
+        f"Trace and maximum-eigenvalue statistics on the {result.tested_on} (constant,"
         f" {counted(johansen.lagged_differences, 'lagged difference')}); rank at 5% by the trace test:"
         f" **{johansen.rank}**."
         + (

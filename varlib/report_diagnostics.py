@@ -144,7 +144,8 @@ def integration(diag: Diagnostics) -> list[str]:
             index=pd.Index([f"rank <= {r}" for r in range(len(johansen.trace))], name="H0"),
         )
         parts += [
-            f"<h3>Johansen trace test (constant, {johansen.lagged_differences} lagged differences):"
+            f"<h3>Johansen trace test ({result.tested_on}, constant,"
+            f" {counted(johansen.lagged_differences, 'lagged difference')}):"
             f" rank {johansen.rank} at 5%</h3>",
             table(ranks),
         ]

@@ -170,3 +170,10 @@ def test_the_stability_table_prints_moduli_as_the_verdict_does():
     largest = f"{max(diag.stability.moduli):.4f}"
     assert largest.startswith("1.00") and largest in diag.stability.verdict
     assert f"<td>{largest}</td>" in render_report(levels, diag)
+
+
+def test_the_johansen_heading_names_the_series_tested_and_counts_its_lags_in_words():
+    dataset = load_dataset(variables=["realgdp", "realcons"])
+    levels = build_artifact(train(dataset, ModelSpec(variables=("realgdp", "realcons"), lags=2)), "var", "t")
+    page = render_report(levels, diagnose(levels))
+    assert "<h3>Johansen trace test (log levels, constant, 1 lagged difference): rank" in page
