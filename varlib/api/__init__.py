@@ -23,6 +23,7 @@ from fastapi.responses import PlainTextResponse, Response
 from varlib import (
     AuthSettings,
     BoundedCache,
+    NotFoundError,
     Registry,
     Settings,
     VarlibError,
@@ -137,17 +138,26 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     def ready() -> Any:
         try:
             registry.check()
+            if note := registry.missing_note():  # a mistyped bucket or folder must not pass for an empty store
+                raise NotFoundError(f"the store cannot serve a model: {note}")
             security.check_provider()  # with sign-in configured, no write works without its provider
-        except VarlibError as exc:  # not ready, whatever the reason (down, refused credentials)
+        except VarlibError as exc:  # not ready, whatever the reason (down, refused credentials, no bucket)
             metrics.count_error(exc)
             return error_response(503, exc)
         return {"status": "ready", "store": None if security.reads_need_token else registry.description}
 
     @app.get(
-        "/models", response_model=ModelList, tags=["models"], summary="model names", responses=error_responses(403, 503)
+        "/models",
+        response_model=ModelList,
+        tags=["models"],
+        summary="model names (404 when the store's bucket does not exist)",
+        responses=error_responses(403, 404, 503),
     )
     def models() -> dict:
-        return {"models": registry.list_names()}
+        names = registry.list_names()
+        if not names and (note := registry.missing_note()):
+            raise NotFoundError(f"no models: {note}")
+        return {"models": names}
 
     @app.get(
         "/models/{name}/versions",

@@ -141,7 +141,10 @@ async def _model_missing(request: Request) -> NotFoundError | None:
 
 
 def no_versions(registry: Registry, name: str) -> NotFoundError:
-    """The 404 of a model that has no versions (or does not exist): it points at GET /models."""
+    """The 404 of a model that has no versions (or does not exist): it points at GET /models, or says that the
+    store's bucket does not exist."""
+    if note := registry.missing_note():
+        return NotFoundError(f"model {name!r} has no versions: {note}")
     return NotFoundError(f"model {name!r} has no versions in {registry.description}; GET /models lists the models")
 
 
