@@ -124,13 +124,14 @@ def data_inputs(model_kind: str = "var") -> dict | None:
     return source
 
 
-def _exog_input(columns: list[str], variables: list[str], key: str, model_kind: str) -> list[str]:
+def _exog_input(columns: list[str], variables: list[str], key: str, model_kind: str, label=str) -> list[str]:
     """Columns that enter every equation as given (a VARX): never one of the variables, and none for another
     kind (the choice is kept, greyed out, for when the kind is a VAR again)."""
     var = model_kind == "var"
     chosen = st.multiselect(
         "Exogenous variables (optional, VAR only)",
         [c for c in columns if c not in variables],
+        format_func=label,
         key=key,
         disabled=not var,
         help="Given, not forecast: they enter every equation at the same period, and a forecast needs their"
@@ -187,17 +188,21 @@ def _upload_inputs(model_kind: str) -> dict | None:
         show_error(exc, controls=TRAIN)
         return None
     columns = [c for c in (profile.date_column, *profile.numeric, *profile.text) if c]
-    date_col = st.selectbox("Date column", columns, index=0, key=f"train_date|{file_id}", **KEEP)
+    date_col = st.selectbox(
+        "Date column", columns, index=0, format_func=profile.label, key=f"train_date|{file_id}", **KEEP
+    )
     if date_col != profile.date_column:
         profile, _ = _profile(data, file_name, date_col)
     frame = _profile(data, file_name, date_col)[1]
     preview(profile, frame)
     variables = st.multiselect(
         "Variables (at least two)",
-        list(profile.numeric),
-        default=[c for c in profile.numeric if c not in profile.constant],  # as the CLI: every usable column
+        list(profile.usable),  # as the CLI: every usable column; the preview's notes say why the others are not
+        default=list(profile.usable),
+        format_func=profile.label,
         key=f"train_vars|{file_id}|{date_col}",
-        help="Numeric columns only; text columns cannot be variables.",
+        help="Numeric columns that change over time; text, constant, counting and calendar columns cannot be"
+        " variables (the preview says which).",
         **KEEP,
     )
     fill = "none"
@@ -217,7 +222,9 @@ def _upload_inputs(model_kind: str) -> dict | None:
         "csv_name": file_name,
         "date_col": date_col,
         "variables": variables,
-        "exog": _exog_input(list(profile.numeric), variables, f"train_exog|{file_id}|{date_col}", model_kind),
+        "exog": _exog_input(
+            list(profile.usable), variables, f"train_exog|{file_id}|{date_col}", model_kind, profile.label
+        ),
         "fill": fill,
         "default_name": name_from(file_name),
     }

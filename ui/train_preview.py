@@ -24,7 +24,8 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
     frequency = f"{profile.frequency.label} ({profile.frequency.alias})" if profile.frequency else "not detected"
     span = f", {profile.first} to {profile.last}" if profile.first else ""
     st.caption(
-        f"**{profile.rows} rows**{span} · frequency **{frequency}** · numeric: {', '.join(profile.numeric)}"
+        f"**{profile.rows} rows**{span} · frequency **{frequency}**"
+        f" · numeric: {', '.join(map(profile.label, profile.numeric))}"
         + (f" · text (not usable): {', '.join(profile.text)}" if profile.text else "")
         + (f" · read as {', '.join(profile.read_as)}" if profile.read_as else "")
     )
@@ -32,6 +33,7 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
         st.warning(problem, icon=":material/report:")
     for note in profile.notes:  # no variable, nothing to fix: said in passing, the preview stays open
         st.caption(f":material/info: {sentence(note)}")
+    frame = frame.rename(columns=profile.label)  # a column without a header by its position, not pandas' name
     with st.expander("Preview: first and last rows, and every numeric series", expanded=not profile.problems):
         table, left_out = preview_table(frame)
         if left_out:

@@ -155,20 +155,19 @@ def test_an_empty_and_a_constant_column_are_not_the_default_variables(seeded):
     assert not any("notes" in w.value or "base" in w.value for w in at.warning)  # nothing to fix: no warning
 
 
-def test_a_saved_row_index_is_no_default_variable_and_breaks_nothing_when_chosen(seeded):
-    """pandas writes its index as a first, unnamed column: it counts rows, so nothing to forecast or test."""
+def test_a_saved_row_index_is_not_offered_as_a_variable_and_is_named_by_its_position(seeded):
+    """pandas writes its index as a first, unnamed column: it counts rows, so nothing to forecast or test, and
+    its name `Unnamed: 0` is pandas', not the file's."""
     dates = pd.date_range("1990-01-01", periods=70, freq="QS")
     growth = 0.005 + 0.01 * np.random.default_rng(4).standard_normal((70, 2))
     frame = pd.DataFrame(100 * np.exp(np.cumsum(growth, axis=0)), columns=["gdp", "cons"]).assign(date=dates)
     at = _upload(open_app(page=TRAIN), frame[["date", "gdp", "cons"]].to_csv().encode())  # header ",date,gdp,..."
-    variables = at.multiselect[0]
-    assert "Unnamed: 0" in variables.options and variables.value == ["gdp", "cons"]
-    assert "Column Unnamed: 0 constant or counting" in "\n".join(c.value for c in at.caption)
+    variables, exogenous = at.multiselect[0], at.multiselect[1]
+    assert variables.options == ["gdp", "cons"] == variables.value and exogenous.options == []
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Column #1 (no header) constant or counting" in captions and "Unnamed" not in captions
+    assert at.selectbox[0].options[:2] == ["date", "#1 (no header)"]  # the date column choices, as people see them
     assert not at.warning and at.expander[0].proto.expanded  # a saved index is no problem of the file
-    variables.set_value(["Unnamed: 0", "gdp", "cons"]).run()  # chosen anyway: the advice says why not
-    assert not at.exception, at.exception
-    advice = "\n".join(i.value for i in at.info)
-    assert "Unnamed: 0: constant or a straight line" in advice and "leave it out of the variables" in advice
 
 
 def test_a_growth_rate_gets_no_holdout_mape_and_the_page_says_why(seeded):
@@ -268,3 +267,21 @@ def test_a_spreadsheets_unicode_text_export_is_offered_and_read(seeded):
     text = pd.read_csv(io.BytesIO(gappy_csv())).to_csv(sep="\t", index=False).encode("utf-16")
     at = _upload(at, text, name="accounts.txt")
     assert at.multiselect[0].value == ["gdp", "cons", "inv"]
+
+
+def test_calendar_columns_are_no_variables_on_the_page_as_on_the_cli(seeded):
+    """A year and a quarter number beside a date column: the calendar, which the CLI leaves out; the page
+    offered and pre-selected them, and Train then refused `yr`."""
+    dates = pd.period_range("1985Q1", periods=80, freq="Q")
+    growth = 0.005 + 0.01 * np.random.default_rng(9).standard_normal((80, 2))
+    frame = pd.DataFrame(100 * np.exp(np.cumsum(growth, axis=0)), columns=["realgdp", "realcons"])
+    frame.insert(0, "qnum", dates.quarter)
+    frame.insert(0, "yr", dates.year)
+    frame.insert(0, "date", dates.astype(str))
+    at = _upload(open_app(page=TRAIN), frame.to_csv(index=False).encode())
+    variables = at.multiselect[0]
+    assert variables.options == ["realgdp", "realcons"] == variables.value
+    assert "Columns yr, qnum: " in "\n".join(c.value for c in at.caption)  # the preview says why
+    _button(at, "Train").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert any(b.label.startswith("Publish") for b in at.button)

@@ -208,10 +208,15 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
     return [c for c in numeric if c not in straight + calendar], notes
 
 
+def column_label(column: str) -> str:
+    """A column as people name it: one without a header by its position (`#1 (no header)`: pandas' `Unnamed: 0`
+    is no name the file has), any other by its header."""
+    return f"#{int(column[9:]) + 1} (no header)" if re.fullmatch(r"Unnamed: \d+", str(column)) else str(column)
+
+
 def left_out_note(columns: Sequence[str], why: str) -> str:
-    """How loading says a group of columns it left out: `columns a, b left out (why)`; one without a header by its
-    position (`#1 (no header)`: pandas' `Unnamed: 0` is no name the file has)."""
-    named = [f"#{int(c[9:]) + 1} (no header)" if re.fullmatch(r"Unnamed: \d+", c) else c for c in map(str, columns)]
+    """How loading says a group of columns it left out: `columns a, b left out (why)`, each by `column_label`."""
+    named = [column_label(c) for c in columns]
     return f"{plural_of(len(columns), 'column')} {', '.join(named)} left out ({why})"
 
 

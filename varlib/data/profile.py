@@ -22,6 +22,7 @@ from .columns import (
     CALENDAR_NOTE,
     HEADERLESS,
     PERCENT_HINT,
+    column_label,
     guess_date_column,
     headerless_problem,
     is_percent_column,
@@ -55,6 +56,17 @@ class DataProfile:
     problems: tuple[str, ...] = ()  # what stops training, or changes what it uses, until fixed or chosen
     notes: tuple[str, ...] = ()  # columns that are no variable and need nothing done: said, not warned of
     read_as: tuple[str, ...] = ()  # how the file was read where it is not a plain CSV, e.g. "decimal commas"
+    calendar: tuple[str, ...] = ()  # a year or quarter number repeating its pattern: the calendar, not data
+
+    @property
+    def usable(self) -> tuple[str, ...]:
+        """The numeric columns a VAR can use: neither constant, counting nor the calendar (as the CLI reads it)."""
+        return tuple(c for c in self.numeric if c not in self.constant and c not in self.calendar)
+
+    @staticmethod
+    def label(column: str) -> str:
+        """A column as people see it: one without a header by its position (`#1 (no header)`), as loading names it."""
+        return column_label(column)
 
     @property
     def needs_fill(self) -> bool:
@@ -131,13 +143,13 @@ def profile_csv(
     constant = tuple(c for c in numeric if frame[c].nunique(dropna=True) <= 1 or is_straight_line(frame[c]))
     if constant:
         notes.append(
-            f"{plural_of(len(constant), 'column')} {', '.join(constant)} constant or counting (the same step"
-            " every row, as a saved row index):"
+            f"{plural_of(len(constant), 'column')} {', '.join(map(column_label, constant))} constant or counting"
+            " (the same step every row, as a saved row index):"
             f" nothing to forecast, so a VAR cannot use {'it' if len(constant) == 1 else 'them'}"
         )
     calendar = tuple(c for c in numeric if c not in constant and repeat_period(frame[c]))
     if calendar:
-        named = f"{plural_of(len(calendar), 'column')} {', '.join(calendar)}"
+        named = f"{plural_of(len(calendar), 'column')} {', '.join(map(column_label, calendar))}"
         notes.append(f"{named}: {CALENDAR_NOTE}, so a VAR cannot use {'it' if len(calendar) == 1 else 'them'}")
     non_positive = tuple(c for c in numeric if bool((frame[c] <= 0).any()))
     if len(frame) < MIN_ROWS:  # the rows kept: dated rows without values are left out (and said in read_as)
@@ -157,6 +169,7 @@ def profile_csv(
         tuple(problems),
         tuple(notes),
         read_as(raw, order, turned) + below + trimmed,
+        calendar,
     )
     return profile, frame
 
