@@ -285,3 +285,16 @@ def test_calendar_columns_are_no_variables_on_the_page_as_on_the_cli(seeded):
     _button(at, "Train").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert any(b.label.startswith("Publish") for b in at.button)
+
+
+def test_a_date_column_placed_last_is_the_date_columns_first_choice(seeded):
+    """Dates in the last column, not named like dates: the preview took the first column (GDP values) for the
+    dates and told the user to rewrite them; the Date column now starts on the column that holds them."""
+    dates = pd.period_range("1985Q1", periods=80, freq="Q")
+    growth = 0.005 + 0.01 * np.random.default_rng(10).standard_normal((80, 2))
+    frame = pd.DataFrame(100 * np.exp(np.cumsum(growth, axis=0)), columns=["realgdp", "realcons"])
+    at = _upload(open_app(page=TRAIN), frame.assign(quarter=dates.astype(str)).to_csv(index=False).encode())
+    assert at.selectbox[0].value == "quarter" and not at.warning, [w.value for w in at.warning]
+    assert at.multiselect[0].value == ["realgdp", "realcons"]
+    _button(at, "Train").click().run()
+    assert not at.exception and not at.error and any(b.label.startswith("Publish") for b in at.button)

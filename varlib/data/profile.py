@@ -25,8 +25,11 @@ from .columns import (
     column_label,
     guess_date_column,
     headerless_problem,
+    holds_dates,
+    is_date_column_name,
     is_percent_column,
     is_straight_line,
+    other_date_column,
     repeat_period,
 )
 from .datasets import by_date, check_dates, read_as, read_csv, without_dated_empty_ends, without_notes_below
@@ -81,7 +84,10 @@ def profile_csv(
     raw, name, _ = read_csv(source, name, keep_headerless=True)  # training refuses a column without a header
     headerless = raw.attrs.get(HEADERLESS, {})
     raw = raw.drop(columns=list(headerless))  # so it is never offered as a variable under pandas' `Unnamed: 1`
-    date_col = date_col or guess_date_column(raw.columns, raw)  # as training reads it (datasets.load_csv)
+    if date_col is None:  # as training reads it (datasets.load_csv), or the column that holds the dates
+        date_col = guess_date_column(raw.columns, raw)
+        if date_col is not None and not is_date_column_name(date_col) and not holds_dates(raw[date_col]):
+            date_col = other_date_column(raw, date_col) or date_col  # training names it; the preview starts there
     below: tuple[str, ...] = ()  # notes written under the data, said in read_as
     if date_col is not None and date_col in raw.columns:
         raw, below = without_notes_below(raw, date_col)
