@@ -49,6 +49,20 @@ def test_calendar_columns_are_left_out_of_the_defaults_and_said():
     )
     profile, _ = profile_csv(_file(quarter=quarter), name="helpers.csv")
     assert any(note.startswith("column quarter: the same pattern every few rows") for note in profile.notes)
+    assert profile.calendar == ("quarter",) and profile.usable == ("realgdp", "realcons")  # the page's choices
+
+
+def test_the_preview_says_to_join_a_year_and_a_quarter_column_as_training_does():
+    """The preview said `has the date 1959 (rows 1, 2, 3 and 4) more than once; keep one row per date`, advice
+    that deletes data; training said to join the two columns."""
+    frame = pd.DataFrame({"year": MACRO["year"].astype(int), "quarter": MACRO["quarter"].astype(int)})
+    data = frame.assign(realgdp=MACRO["realgdp"], realcons=MACRO["realcons"]).to_csv(index=False).encode()
+    profile, _ = profile_csv(data, name="split.csv")
+    joined = "has each year more than once: year and quarter are in separate columns: join them into one date"
+    assert any(joined in problem for problem in profile.problems), profile.problems
+    assert not any("keep one row per date" in problem for problem in profile.problems)
+    with pytest.raises(InvalidInputError, match=joined):
+        load_csv(data, name="split.csv")
 
 
 @pytest.mark.parametrize("column", ["quarter", "year"])

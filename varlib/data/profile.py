@@ -29,6 +29,7 @@ from .columns import (
     is_date_column_name,
     is_percent_column,
     is_straight_line,
+    misplaced_dates,
     other_date_column,
     repeat_period,
 )
@@ -106,7 +107,12 @@ def profile_csv(
     trimmed: tuple[str, ...] = ()
     if date_col is not None and date_col in raw.columns:
         try:
-            frame, order, turned = by_date(frame, raw[date_col], date_col, name)
+            try:  # dates elsewhere, or years and quarters in two columns: said as training says it
+                frame, order, turned = by_date(frame, raw[date_col], date_col, name)
+            except InvalidInputError as exc:
+                raise misplaced_dates(raw, date_col, name, exc) or exc from None
+            if frame.index.has_duplicates and (better := misplaced_dates(raw, date_col, name, None)) is not None:
+                raise better
             rows = FileRows.of(raw[date_col], pd.DatetimeIndex(frame.index), turned)
             frame, trimmed = without_dated_empty_ends(frame)
             index = pd.DatetimeIndex(frame.index)
