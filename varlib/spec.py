@@ -210,8 +210,9 @@ def _unlogged(transform: str) -> str:
     return "use 'none' (levels)" if transform == "log" else "use 'diff' or 'none'"
 
 
-def check_positive(frame: pd.DataFrame, transform: str) -> None:
-    """For `logdiff` and `log`, refuse a non-positive value naming its column and date."""
+def check_positive(frame: pd.DataFrame, transform: str, frequency: str | None = None) -> None:
+    """For `logdiff` and `log`, refuse a non-positive value naming its column and its period, as people name it
+    (`1986Q1` for the pandas alias `frequency` of quarters)."""
     if transform not in LOGGED:
         return
     values = frame.to_numpy(dtype=float)
@@ -219,10 +220,15 @@ def check_positive(frame: pd.DataFrame, transform: str) -> None:
     if bad.size:
         row, column = (int(x) for x in bad[0])
         name, when = str(frame.columns[column]), frame.index[row]
-        label = when.date().isoformat() if isinstance(when, pd.Timestamp) else f"row {row + 1}"
+        if isinstance(when, pd.Timestamp):
+            from .data.frequency import period_labels  # on use: the data package imports this module
+
+            label = f"in {period_labels([when], frequency)[0]} (row {row + 1} of the data)"
+        else:
+            label = f"in row {row + 1}"
         raise InvalidInputError(
-            f"transform {transform!r} needs positive data: {name} is {values[row, column]:g} on {label}"
-            f" (row {row + 1}); {_unlogged(transform)}, or leave that variable out",
+            f"transform {transform!r} needs positive data: {name} is {values[row, column]:g} {label};"
+            f" {_unlogged(transform)}, or leave that variable out",
             field=name,
             value=float(values[row, column]),
         )

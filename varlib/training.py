@@ -121,7 +121,7 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
         )
     if dataset.frequency:
         check_room_to_forecast(frame.index[-1], dataset.frequency, MAX_STEPS, f"dataset {dataset.name!r}")
-    check_positive(frame, spec.transform)
+    check_positive(frame, spec.transform, dataset.frequency)
     # collinear levels stay collinear in the model unless it takes logs: cons, inv and total = cons + inv are
     # not collinear in log differences (the fit checks the model-space series itself)
     check_not_degenerate(

@@ -112,8 +112,9 @@ def test_logdiff_needs_positive_data():
     with pytest.raises(InvalidInputError) as caught:
         train_model(dataset, ModelSpec(variables=("realgdp", "realint"), transform="logdiff", lags=1, holdout=0))
     value = dataset.frame.loc[first, "realint"]
+    quarter = f"{first.year}Q{first.quarter}"  # as people name it, not the ISO date of its first day
     assert str(caught.value).startswith(
-        f"transform 'logdiff' needs positive data: realint is {value:g} on {first.date().isoformat()} (row {row});"
+        f"transform 'logdiff' needs positive data: realint is {value:g} in {quarter} (row {row} of the data);"
     )
     assert caught.value.field == "realint"
 
