@@ -129,14 +129,23 @@ async def _model_missing(request: Request) -> NotFoundError | None:
     which answer 404 as well when the model itself has no versions: then that is said, pointing at GET /models.
     None when the model has versions, or the store cannot tell (the library's own 404 stands)."""
     registry = getattr(request.app.state, "registry", None)
-    name = request.path_params.get("name", LEGACY_NAME if request.url.path.startswith("/var_predict/") else None)
+    legacy = request.url.path.startswith("/var_predict/")
+    name = request.path_params.get("name", LEGACY_NAME if legacy else None)
     if registry is None or not isinstance(name, str):
         return None
     try:
         if await run_in_threadpool(registry.list_versions, name):
             return None
+        others = await run_in_threadpool(registry.list_names) if legacy else []
     except VarlibError:
         return None
+    if others:  # the original endpoint serves one model by its fixed name; the store holds others
+        return NotFoundError(
+            f"/var_predict serves model {LEGACY_NAME!r}, as the original service did, and {registry.description}"
+            f" has no version of it; its models: {', '.join(others)}. Forecast one of them with"
+            " POST /models/{name}/versions/{version}/forecast (e.g. /models/"
+            f"{others[0]}/versions/latest/forecast)"
+        )
     return no_versions(registry, name)
 
 
