@@ -57,8 +57,9 @@ ZERO = Version(0, 0, 0)
 
 
 def is_latest(text: object) -> bool:
-    """True for `latest` (any case, surrounding spaces ignored)."""
-    return str(text).strip().lower() == LATEST
+    """True for `latest` (surrounding spaces ignored), in lower case as every address and command writes it: the
+    REST paths and the CLI refuse `LATEST`, so an alias move or a library call must not take it either."""
+    return str(text).strip() == LATEST
 
 
 def is_alias(text: object) -> bool:
