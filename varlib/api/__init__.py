@@ -92,6 +92,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         docs_url=None,  # varlib.api.docs_page serves it, without a CDN
         swagger_ui_oauth2_redirect_url=None,
         redoc_url=None,
+        redirect_slashes=False,  # Starlette's redirect writes the request's Host header into its Location
         dependencies=[Depends(guard_reads), Depends(refuse_loose_query)],
     )
     app.router.route_class = StrictJSONRoute  # before any route is added: every JSON body is read strictly

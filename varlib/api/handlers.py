@@ -113,7 +113,12 @@ def add_error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail, default=str)
         status = exc.status_code
         if status == 404:
-            message = f"{message}: no such endpoint; the endpoints are listed at /docs"
+            path = request.url.path
+            bare = path.rstrip("/")
+            if bare and bare != path and _route_methods(request, bare):  # not redirected (create_app says why)
+                message = f"{message}: {path} ends with a slash; the endpoint is {bare}"
+            else:
+                message = f"{message}: no such endpoint; the endpoints are listed at /docs"
         if status == 400:  # a body that is not even text: bad input like any other, so 422 as documented
             status, message = 422, f"{message}: send a JSON object (UTF-8)"
         headers = dict(getattr(exc, "headers", None) or {})
@@ -157,12 +162,18 @@ def no_versions(registry: Registry, name: str) -> NotFoundError:
     return NotFoundError(f"model {name!r} has no versions in {registry.description}; GET /models lists the models")
 
 
-def _allowed_methods(request: Request) -> list[str]:
+def _route_methods(request: Request, path: str) -> set[str]:
+    """The methods of the app's routes for `path` (empty: no route takes it)."""
     methods: set[str] = set()
     for route in request.app.router.routes:
         regex = getattr(route, "path_regex", None)
-        if regex is not None and regex.match(request.url.path):
+        if regex is not None and regex.match(path):
             methods |= set(getattr(route, "methods", None) or ())
+    return methods
+
+
+def _allowed_methods(request: Request) -> list[str]:
+    methods = _route_methods(request, request.url.path)
     if "GET" in methods:  # varlib.api.head answers HEAD for every GET
         methods.add("HEAD")
     return sorted(methods)
