@@ -46,3 +46,16 @@ def test_a_bad_sign_in_setting_is_one_line_naming_it(name, raw, rule, monkeypatc
     assert main(["serve", "--port", "8123"]) != 0
     err = capsys.readouterr().err
     assert err.startswith("error: ") and f"{name}={raw!r}" in err and rule in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("host", "url"), [("::1", "http://[::1]:8123"), ("127.0.0.1", "http://127.0.0.1:8123")])
+def test_the_start_up_line_gives_an_address_a_browser_takes(host, url, monkeypatch, tmp_path, capsys):
+    import uvicorn
+
+    from varlib.cli import serve
+
+    monkeypatch.setenv("VARLIB_STORE_DIR", str(tmp_path))
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: None)
+    monkeypatch.setattr(serve, "check_port", lambda host, port: None)
+    assert main(["serve", "--host", host, "--port", "8123"]) == 0
+    assert f" on {url} (docs at /docs)" in capsys.readouterr().out

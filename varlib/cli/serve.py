@@ -21,8 +21,9 @@ def run_serve(args: argparse.Namespace) -> int:
     varlib.AuthSettings.from_env()  # so does a half-configured sign-in
     log_config = varlib.logging_config(args.log_format)  # else VARLIB_LOG_FORMAT
     check_port(args.host, args.port)  # before "serving ... on": uvicorn would say so in its log and exit 3
+    host = f"[{args.host}]" if ":" in args.host else args.host  # an IPv6 address is bracketed in a URL (RFC 3986)
     print(
-        f"serving {varlib.describe_store(settings)} on http://{args.host}:{args.port} (docs at /docs),"
+        f"serving {varlib.describe_store(settings)} on http://{host}:{args.port} (docs at /docs),"
         f" {counted(args.workers, 'worker')}"
     )
     uvicorn.run(
