@@ -82,8 +82,8 @@ def test_the_answer_is_the_clis_json_with_each_forecasts_withdrawal(client, stor
     answer = _compare(client, "0.0.2", "@champion", steps=4, level=80)
     assert answer.status_code == 200, answer.text
     body = answer.json()
-    assert [item.pop("withdrawn") for item in body["forecasts"]] == [None, None]
-    assert body == printed
+    assert [item["withdrawn"] for item in body["forecasts"]] == [None, None]
+    assert body == printed  # withdrawals included: the CLI's JSON carried none
     assert printed["level"] == 80 and len(printed["forecasts"][1]["rows"]) == 4 * 2
 
 
@@ -135,9 +135,13 @@ def test_an_unknown_version_or_model_is_404(client):
     assert nobody.status_code == 404 and "model 'nope' has no versions" in nobody.json()["error"]
 
 
-def test_a_withdrawn_version_named_by_its_number_is_compared_saying_so(results, tmp_path):
+def test_a_withdrawn_version_named_by_its_number_is_compared_saying_so(results, tmp_path, monkeypatch, capsys):
     settings, registry = _store(tmp_path, results)
     registry.withdraw("var", "0.0.1", "trained on the wrong file")
+    point_cli_at(settings, monkeypatch)
+    assert main(["compare", "--name", "var", "latest", "0.0.1", "--json"]) == 0
+    printed = json.loads(capsys.readouterr().out)["forecasts"]
+    assert printed[0]["withdrawn"] is None and printed[1]["withdrawn"]["reason"] == "trained on the wrong file"
     for client in local_client(settings):
         answer = _compare(client, "latest", "0.0.1")
         assert answer.status_code == 200, answer.text

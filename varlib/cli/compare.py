@@ -67,9 +67,11 @@ def run_compare(args: argparse.Namespace) -> int:
             field="versions",
             value=args.versions,
         )
-    artifacts = _load(args)
+    registry = registry_from_env()
+    artifacts = _load(args, registry)
     if args.json:  # the service's comparison answers the same object (GET /models/{name}/compare)
-        print_json(varlib.comparison_dict(artifacts, steps, args.level, args.versions))
+        body = varlib.comparison_dict(artifacts, steps, args.level, args.versions)
+        print_json({**body, "forecasts": _with_withdrawals(registry, args, artifacts, body["forecasts"])})
         return 0
     table = varlib.compare_table(artifacts, args.versions)
     differs = table.pop("differs")
@@ -87,11 +89,24 @@ def _options(steps: int, level: float) -> tuple[int, float]:
     return checked_steps, checked_alpha
 
 
-def _load(args: argparse.Namespace) -> list[varlib.Artifact]:
+def _load(args: argparse.Namespace, registry: varlib.Registry) -> list[varlib.Artifact]:
     """Each version as the other commands load it (a withdrawn one named by number warns). One version named
     twice, however spelled, is refused by name by varlib.compare_table, the service's rule too."""
-    registry = registry_from_env()
     return [load_version(argparse.Namespace(name=args.name, version=typed), registry) for typed in args.versions]
+
+
+def _with_withdrawals(registry, args: argparse.Namespace, artifacts: list, forecasts: list[dict]) -> list[dict]:
+    """Each forecast with its `withdrawn` field, as the service answers it: `latest` and an alias never name a
+    withdrawn version, so only a version named by its number is looked up."""
+    return [
+        varlib.with_withdrawal(
+            entry,
+            registry.withdrawal(args.name, artifact.version)
+            if not varlib.is_latest(typed) and not varlib.is_alias(typed) and artifact.version
+            else None,
+        )
+        for typed, artifact, entry in zip(args.versions, artifacts, forecasts, strict=True)
+    ]
 
 
 def _print_table(
