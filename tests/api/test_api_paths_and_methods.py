@@ -99,7 +99,8 @@ def test_an_unknown_model_points_at_the_list_of_models(client, method, path):
     answer = client.request(method, path, json={"steps": 2} if method == "POST" else None)
     assert answer.status_code == 404, answer.text
     message = answer.json()["error"]
-    assert "model 'nope' has no versions" in message and message.endswith("GET /models lists the models")
+    assert "model 'nope' has no versions" in message and message.endswith("(GET /models lists the models)")
+    assert "; its models: var (GET" in message  # named, as the CLI names them
     assert (
         client.get("/models/var/versions/9.9.9").json()["error"].endswith("GET /models/var/versions lists the versions")
     )

@@ -154,12 +154,20 @@ async def _model_missing(request: Request) -> NotFoundError | None:
     return no_versions(registry, name)
 
 
+SHOWN_MODELS = 10  # a 404's list of the other models; GET /models has them all
+
+
 def no_versions(registry: Registry, name: str) -> NotFoundError:
     """The 404 of a model that has no versions (or does not exist): it points at GET /models, or says that the
     store's bucket does not exist."""
     if note := registry.missing_note():
         return NotFoundError(f"model {name!r} has no versions: {note}")
-    return NotFoundError(f"model {name!r} has no versions in {registry.description}; GET /models lists the models")
+    names = [other for other in registry.list_names() if other != name]  # as the CLI names them
+    more = f" and {len(names) - SHOWN_MODELS} more" if len(names) > SHOWN_MODELS else ""
+    held = f"its models: {', '.join(names[:SHOWN_MODELS])}{more}" if names else "it holds no models yet"
+    return NotFoundError(
+        f"model {name!r} has no versions in {registry.description}; {held} (GET /models lists the models)"
+    )
 
 
 def _route_methods(request: Request, path: str) -> set[str]:
