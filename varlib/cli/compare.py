@@ -101,7 +101,7 @@ def _with_withdrawals(registry, args: argparse.Namespace, artifacts: list, forec
     return [
         varlib.with_withdrawal(
             entry,
-            registry.withdrawal(args.name, artifact.version)
+            registry.withdrawal(artifact.name, artifact.version)  # --name may be left out: the store's one model
             if not varlib.is_latest(typed) and not varlib.is_alias(typed) and artifact.version
             else None,
         )
