@@ -65,6 +65,7 @@ def _report(
     withdrawn: str | None = None,
     _withdrawal: Withdrawal | None = None,
     shown: tuple[tuple[str, ...], tuple[str, ...]] = ((), ()),
+    accumulated: bool = False,
 ) -> bytes:
     # keyed by the store, the immutable version, every choice (a saved scenario is immutable too) and whether
     # the version is withdrawn (a withdrawal can come at any time); the objects themselves are not hashed
@@ -76,7 +77,7 @@ def _report(
         forecast = forecast_artifact(_artifact, steps, level_to_alpha(level))
     charts = report_figures(_diag, _artifact.data.frequency)
     return render_report(
-        _artifact, _diag, charts, _backtest, forecast, orth, fan, _withdrawal, _scenario, shown
+        _artifact, _diag, charts, _backtest, forecast, orth, fan, _withdrawal, _scenario, shown, accumulated
     ).encode()
 
 
@@ -91,12 +92,19 @@ def session_backtest(artifact: Artifact) -> tuple[tuple | None, Backtest | None]
 
 
 def render(
-    artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags: int, orth: bool, shown=((), ())
+    artifact: Artifact,
+    diag: Diagnostics,
+    where: str,
+    periods: int,
+    lags: int,
+    orth: bool,
+    shown=((), ()),
+    accumulated: bool = False,
 ) -> None:
     """The tab: what the file will hold, the forecast's steps and level, and the download. `shown`: the impulses
-    and responses picked on the Impulse responses tab."""
+    and responses picked on the Impulse responses tab, `accumulated` whether they are summed there."""
     backtest_key, backtest = session_backtest(artifact)
-    kind = "orthogonalised" if orth else "plain"
+    kind = ("orthogonalised" if orth else "plain") + (" accumulated" if accumulated else "")
     saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)} if artifact.version else {}
     chosen = st.session_state.get("dg_report_scenario") or ""  # the picker's, drawn below the controls it sets
     chosen = chosen if chosen in saved else ""
@@ -165,6 +173,7 @@ def render(
             withdrawal.describe() if withdrawal else None,
             withdrawal,
             (tuple(shown[0]), tuple(shown[1])),
+            accumulated,
         ),
         f"{artifact.name}-{artifact.version}-report.html",
         "text/html",

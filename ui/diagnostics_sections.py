@@ -228,13 +228,17 @@ def integration(diag: Diagnostics) -> None:
     st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch")
 
 
-def irf_bands_note(diag: Diagnostics, orth: bool) -> str:
-    """What the impulse-response bands are, and when they say little."""
+def irf_bands_note(diag: Diagnostics, orth: bool, accumulated: bool = False) -> str:
+    """What the responses and their bands are, and when they say little."""
     level = round((1 - diag.irf.signif) * 100)
     shock = "one standard deviation of the orthogonalised shock" if orth else "one unit of the variable's own shock"
+    order = (
+        f" Cholesky order: {', '.join(diag.variables)} (a shock moves the variables after it at once)." if orth else ""
+    )
+    summed = " summed over the periods (the response of the level, not of its change)" if accumulated else ""
     note = (
-        f"Each response to {shock}, with pointwise {level}% asymptotic (delta-method) bands: each period's band on its"
-        " own, not the whole path's."
+        f"Each response to {shock}{summed}, with pointwise {level}% asymptotic (delta-method) bands: each period's band"
+        f" on its own, not the whole path's.{order}"
     )
     if diag.kind == "vecm":
         note += " Responses of the levels of an integrated system need not die out, and their bands widen with h."

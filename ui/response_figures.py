@@ -15,16 +15,21 @@ from varlib import Diagnostics
 
 
 def irf_figure(
-    diag: Diagnostics, orth: bool = True, impulses: Sequence[str] | None = None, responses: Sequence[str] | None = None
+    diag: Diagnostics,
+    orth: bool = True,
+    impulses: Sequence[str] | None = None,
+    responses: Sequence[str] | None = None,
+    accumulated: bool = False,
 ) -> go.Figure:
     """A grid: row = response, column = impulse (every variable, or those given, in the variables' order); line
-    with its (1 - signif) asymptotic band."""
+    with its (1 - signif) asymptotic band; `accumulated`: summed over the periods (the levels' responses of a VAR
+    of differences)."""
     irf = diag.irf
     names = list(diag.variables)
     rows = [names.index(v) for v in (responses or names)]
     cols = [names.index(v) for v in (impulses or names)]
-    values = irf.orth if orth else irf.plain
-    lower, upper = irf.bands(orth)
+    values = irf.values(orth, accumulated)
+    lower, upper = irf.bands(orth, accumulated)
     periods = np.arange(irf.periods + 1)
     titles = [f"{names[j]} → {names[i]}" for i in rows for j in cols]
     fig = make_subplots(rows=len(rows), cols=len(cols), subplot_titles=titles, shared_xaxes=True)
@@ -68,5 +73,6 @@ def irf_figure(
                 col=col,
             )
     add_hlines(fig, ((row, col, 0.0, ZERO_LINE) for row in range(1, len(rows) + 1) for col in range(1, len(cols) + 1)))
-    kind = "Orthogonalised" if orth else "Plain"
-    return finish(fig, f"{kind} impulse responses (impulse → response)", grid_height(len(rows)))
+    kind = ("Orthogonalised" if orth else "Plain") + (" accumulated" if accumulated else "")
+    space = " of the levels" if accumulated else ""
+    return finish(fig, f"{kind} impulse responses{space} (impulse → response)", grid_height(len(rows)))

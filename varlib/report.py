@@ -57,12 +57,13 @@ def render_report(
     withdrawal: Withdrawal | None = None,
     scenario: Scenario | None = None,
     irf_shown: tuple[Sequence[str], Sequence[str]] = ((), ()),
+    accumulated: bool = False,
 ) -> str:
     """The whole report as one HTML string. `forecast`: shown after the card (chart and table), the baseline
     or a saved scenario's (`scenario`: its notes, who saved it and when), with a fan of the `fan` levels when
     given (else its own band); `orth`: which impulse responses to show; `figures`: (title, plotly figure) pairs,
     embedded in order at the end; `withdrawal`: the version's, said at the top; `irf_shown`: the impulses and the
-    responses to draw (each empty for all)."""
+    responses to draw (each empty for all); `accumulated`: the responses summed (a VAR of differences: the levels')."""
     label = artifact.label
     parts = [
         f"<h1>{html.escape(artifact.kind_title)} model {html.escape(label)}</h1>",
@@ -92,7 +93,7 @@ def render_report(
     parts += sections.integration(diagnostics)
     parts += sections.granger(diagnostics)
     parts += sections.coefficients(diagnostics)
-    parts += irf_section(diagnostics, orth, table, *irf_shown)
+    parts += irf_section(diagnostics, orth, table, *irf_shown, accumulated=accumulated)
     parts += sections.fevd(diagnostics)
     if backtest is not None:
         parts += sections.backtest(backtest)

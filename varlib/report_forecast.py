@@ -164,20 +164,27 @@ def _paths_table(forecast: VersionForecast, table: Table, periods: list[str]) ->
 
 
 def irf_section(
-    diag: Diagnostics, orth: bool, table: Table, impulses: Sequence[str] = (), responses: Sequence[str] = ()
+    diag: Diagnostics,
+    orth: bool,
+    table: Table,
+    impulses: Sequence[str] = (),
+    responses: Sequence[str] = (),
+    accumulated: bool = False,
 ) -> list[str]:
     """Impulse responses of the kind asked for, up to the diagnostics' horizon, charts and table: of every pair of
-    variables, or of the `impulses` and `responses` given (as the Diagnostics page draws them)."""
+    variables, or of the `impulses` and `responses` given (as the Diagnostics page draws them); `accumulated`:
+    summed over the periods, the levels' responses of a VAR of differences (ignored for any other model)."""
     irf, names = diag.irf, list(diag.variables)
+    accumulated = accumulated and diag.level_responses
     rows = [(i, v) for i, v in enumerate(names) if not responses or v in responses]
     cols = [(j, v) for j, v in enumerate(names) if not impulses or v in impulses]
-    values = irf.orth if orth else irf.plain
-    lower, upper = irf.bands(orth)
+    values = irf.values(orth, accumulated)
+    lower, upper = irf.bands(orth, accumulated)
     level = f"{(1 - irf.signif) * 100:g}%"
-    kind = "Orthogonalised" if orth else "Plain"
+    kind = ("Orthogonalised" if orth else "Plain") + (", accumulated," if accumulated else "")
     how = (
         "Responses to a one-standard-deviation shock, orthogonalised by the Cholesky factor of the residual"
-        " covariance in the variables' order"
+        f" covariance in the variables' order ({', '.join(names)}: a shock to one moves those after it at once)"
         if orth
         else "Responses to a unit shock in one equation's residual (not orthogonalised: shocks may be correlated)"
     )
@@ -202,7 +209,9 @@ def irf_section(
     )
     return [
         f"<h2>{kind} impulse responses, horizon {irf.periods}</h2>",
-        f"<p>{html.escape(how)}, in model space ({html.escape(diag.to_dict()['model_space'])}), with {level}"
+        f"<p>{html.escape(how)}, in model space ({html.escape(diag.to_dict()['model_space'])})"
+        + (", summed over the periods: the responses of the levels" if accumulated else "")
+        + f", with {level}"
         " asymptotic bands. Rows of the grid: the responding variable; columns: the impulse."
         + ("" if len(pairs) == len(names) ** 2 else f" Shown: {counted(len(pairs), 'pair')} of {len(names) ** 2}.")
         + "</p>",

@@ -42,6 +42,7 @@ FIELDS = [
     ),
     Field("irf_periods", "dg_periods", url_state.any_whole_number, "a whole number"),
     Field("irf", "dg_orth", lambda raw: {"orth": True, "plain": False}.get(raw), "orth or plain"),
+    Field("accumulated", "dg_accumulated", lambda raw: {"1": True, "0": False}.get(raw), "1 or 0"),
     # the version's range is known once it is picked (_whiteness_lags)
     Field("whiteness_lags", LINK_WLAGS, url_state.any_whole_number, "a whole number"),
     *irf_pick.FIELDS,
@@ -104,6 +105,7 @@ def render() -> None:
         kept = FIELDS[0].parse(url_state.last_written(PAGE).get("tab", ""))
         st.session_state["dg_tab"] = kept if kept in labels else labels[0]
     st.session_state.setdefault("dg_orth", True)
+    st.session_state.setdefault("dg_accumulated", False)
     # Only the open tab is drawn: a tab's charts and tables cost the browser even when hidden.
     tabs = st.tabs(labels, key="dg_tab", on_change="rerun")
     opened = next((label for label, tab in zip(labels, tabs, strict=True) if tab.open), labels[0])
@@ -118,10 +120,16 @@ def render() -> None:
             "tab": SLUGS[opened],
             "irf_periods": str(periods),
             "irf": "orth" if orth else "plain",
+            **({"accumulated": "1" if _accumulated(diag) else "0"} if diag.level_responses else {}),
             "whiteness_lags": str(lags),
             **irf_pick.link_values(diag.variables, *irf_pick.current(diag.variables, artifact.label)),
         },
     )
+
+
+def _accumulated(diag: Diagnostics) -> bool:
+    """The accumulated toggle's value, for a version that offers it (kept while its tab is closed)."""
+    return diag.level_responses and bool(st.session_state.get("dg_accumulated"))
 
 
 def _whiteness_lags(artifact: Artifact, where) -> int:
@@ -147,7 +155,7 @@ def _whiteness_lags(artifact: Artifact, where) -> int:
 
 def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags: int) -> None:
     """Draw one tab; the report follows the page's IRF choice (the toggle's session state)."""
-    orth = bool(st.session_state["dg_orth"])
+    orth, accumulated = bool(st.session_state["dg_orth"]), _accumulated(diag)
     sections_by_label = {
         "Lag order": sections.lag_order,
         "Cointegration": diagnostics_vecm.cointegration,
@@ -160,15 +168,26 @@ def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, per
     if label in sections_by_label:
         sections_by_label[label](diag)
     elif label == "Impulse responses":
-        orth = st.toggle("Orthogonalised (Cholesky, in the variables' order)", key="dg_orth", persist_state="session")
+        kinds = st.container(horizontal=True)
+        orth = kinds.toggle(
+            "Orthogonalised (Cholesky, in the variables' order)", key="dg_orth", persist_state="session"
+        )
+        if diag.level_responses:  # a VAR of differences: its responses summed are the levels'
+            accumulated = kinds.toggle(
+                "Accumulated (responses of the levels)",
+                key="dg_accumulated",
+                persist_state="session",
+                help="The responses summed over the periods: for a model of (log) differences, how the level (or log"
+                " level) responds, which is what a shock does to GDP itself rather than to its growth.",
+            )
         impulses, responses = irf_pick.pick(diag.variables, artifact.label)
-        plot(st, irf_figure(diag, orth, impulses, responses), key="dg_irf")
-        st.caption(sections.irf_bands_note(diag, orth))
+        plot(st, irf_figure(diag, orth, impulses, responses, accumulated), key="dg_irf")
+        st.caption(sections.irf_bands_note(diag, orth, accumulated))
     elif label == "Variance decomposition":
         plot(st, figures.fevd_figure(diag), key="dg_fevd")
     else:  # the report follows the page: the IRF choice, the lags, and a forecast picked on the tab
         shown = irf_pick.current(diag.variables, artifact.label)
-        diagnostics_report.render(artifact, diag, where, periods, lags, orth, shown)
+        diagnostics_report.render(artifact, diag, where, periods, lags, orth, shown, accumulated)
 
 
 guarded(render)

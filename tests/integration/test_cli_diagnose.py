@@ -220,3 +220,26 @@ def test_backtest_command_matches_the_library(local_published, monkeypatch, caps
     assert code == 0 and "rmse_rw" in out
     code, _, err = in_process(local_published, monkeypatch, capsys, "backtest", "--origins", "500")
     assert code == 2 and "origins 500" in err
+
+
+def test_report_accumulated_gives_a_var_of_differences_its_levels_responses(
+    local_published, tmp_path, monkeypatch, capsys
+):
+    from varlib import column_format, diagnose
+
+    artifact = Registry.from_settings(Settings(store_dir=local_published["VARLIB_STORE_DIR"])).load("var", "0.0.1")
+    target = tmp_path / "levels.html"
+    code, _, err = in_process(
+        local_published, monkeypatch, capsys, "report", "0.0.1", "--accumulated", "--out", str(target)
+    )
+    page = target.read_text()
+    assert code == 0 and "<h2>Orthogonalised, accumulated, impulse responses, horizon 10</h2>" in page, err
+    summed = diagnose(artifact).irf.values(orth=True, accumulated=True)[:, 1, 0]  # realcons' level after realgdp's
+    assert all(f"<td>{column_format(summed) % v}</td>" in page for v in summed)
+    levels = {**local_published, "VARLIB_STORE_DIR": str(tmp_path / "levels")}
+    dataset = load_dataset(variables=VARIABLES[:2])
+    result = train_model(dataset, ModelSpec(variables=tuple(VARIABLES[:2]), lags=2, holdout=0))
+    publish_result(Registry.from_settings(Settings(store_dir=tmp_path / "levels", author="t")), result, "var")
+    code, _, err = in_process(levels, monkeypatch, capsys, "report", "0.0.1", "--accumulated", "--out", str(target))
+    assert code == 2 and "--accumulated sums a VAR of differences' responses into the levels'" in err
+    assert "whose responses are of levels already: leave it out" in err

@@ -173,6 +173,20 @@ def test_impulse_responses_bands_and_fevd(case):
     close(np.sum(out["fevd"], axis=2), np.ones((len(diag.variables), 7)))
 
 
+def test_accumulated_responses_are_statsmodels_cumulative_effects(case):
+    """Summed over the periods, with their own asymptotic errors (Lütkepohl 2005, 3.7.1): a VAR of differences'
+    responses of the levels, offered for such versions only."""
+    reference, diag = case["reference"], case["diag"]
+    irf, out = reference.irf(7), diag.to_dict()["irf"]
+    close(out["accumulated_plain"], irf.cum_effects)
+    close(out["accumulated_orth"], irf.orth_cum_effects)
+    close(out["accumulated_plain_stderr"], irf.cum_effect_stderr(orth=False))
+    close(out["accumulated_orth_stderr"], irf.cum_effect_stderr(orth=True))
+    lower, upper = diag.irf.bands(orth=True, accumulated=True)
+    close((lower + upper) / 2, irf.orth_cum_effects)
+    assert diag.level_responses == (diag.transform in ("diff", "logdiff"))
+
+
 def test_portmanteau_adjusted_and_unadjusted_equal_statsmodels(case):
     reference, diag = case["reference"], case["diag"]
     for test, adjusted in ((diag.whiteness, False), (diag.whiteness_adjusted, True)):

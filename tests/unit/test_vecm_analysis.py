@@ -94,6 +94,7 @@ def test_stability_expects_k_minus_r_unit_roots(diag, reference):
 
 
 def test_residual_tests_causality_and_responses_are_statsmodels(diag, reference):
+    assert diag.irf.accumulated is None and not diag.level_responses  # a VECM's responses are the levels'
     for ours, adjusted in ((diag.whiteness, False), (diag.whiteness_adjusted, True)):
         theirs = reference.test_whiteness(nlags=12, adjusted=adjusted)
         close([ours.statistic, ours.pvalue, ours.df], [theirs.test_statistic, theirs.pvalue, theirs.df])

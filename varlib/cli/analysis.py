@@ -105,6 +105,13 @@ def run_report(args: argparse.Namespace) -> int:
             field="scenario",
         )
     diagnostics = varlib.diagnose(artifact, args.irf_periods, args.whiteness_lags)
+    if args.accumulated and not diagnostics.level_responses:
+        raise varlib.InvalidInputError(
+            f"--accumulated sums a VAR of differences' responses into the levels'; {artifact.label} is"
+            f" {artifact.description}, whose responses are of {diagnostics.to_dict()['model_space']} already:"
+            " leave it out",
+            field="accumulated",
+        )
     forecast, saved = None, None
     if args.scenario:
         saved = registry.scenario(artifact.name, artifact.version or args.version, args.scenario)
@@ -114,7 +121,14 @@ def run_report(args: argparse.Namespace) -> int:
     else:
         forecast = varlib.forecast_artifact(artifact, steps, alpha, intervals=intervals)
     page = varlib.render_report(
-        artifact, diagnostics, forecast=forecast, orth=args.orth, fan=fan, withdrawal=withdrawal, scenario=saved
+        artifact,
+        diagnostics,
+        forecast=forecast,
+        orth=args.orth,
+        fan=fan,
+        withdrawal=withdrawal,
+        scenario=saved,
+        accumulated=args.accumulated,
     )
     write_text(args.out, page, "the report")
     print(f"wrote {args.out} ({len(page.encode('utf-8')):,} bytes)")  # as write_text encodes it, not characters

@@ -120,6 +120,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=True,
         help="orthogonalised impulse responses (Cholesky, in the variables' order; the default) or plain (--no-orth)",
     )
+    report.add_argument(
+        "--accumulated",
+        action="store_true",
+        help="impulse responses summed over the periods: a VAR of differences' responses of the levels",
+    )
     report.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
     report.add_argument(
         "--fan", metavar="L,L,...", help="draw the forecast as a fan of these levels in percent, e.g. 30,60,90"

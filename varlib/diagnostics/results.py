@@ -13,7 +13,7 @@ from ..integration import Integration
 from ..integration_advice import advice_for_model
 from ..jsonsafe import to_json_safe
 from ..model import LagSelection
-from ..spec import MODEL_SPACE
+from ..spec import DIFFERENCED, MODEL_SPACE
 from .coefficients import Coefficients
 from .outcome import TestResult
 
@@ -120,7 +120,10 @@ class Stability:
 
 @dataclass(frozen=True)
 class ImpulseResponses:
-    """Responses indexed [period][response][impulse] with asymptotic standard errors."""
+    """Responses indexed [period][response][impulse] with asymptotic standard errors. A VAR's also come
+    accumulated over the periods (statsmodels' `cum_effects`, Lütkepohl 2005, 3.7.1): for a VAR of differences
+    those are the responses of the levels (or log levels). None where they are not computed (a VECM, whose
+    responses are of the levels already)."""
 
     periods: int
     plain: np.ndarray
@@ -128,16 +131,31 @@ class ImpulseResponses:
     plain_stderr: np.ndarray
     orth_stderr: np.ndarray
     signif: float
+    accumulated: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None  # plain, orth, their stderr
 
-    def bands(self, orth: bool) -> tuple[np.ndarray, np.ndarray]:
+    def values(self, orth: bool, accumulated: bool = False) -> np.ndarray:
+        """The responses of the kind asked for (accumulated only where computed: check `accumulated` first)."""
+        return self._arrays(orth, accumulated)[0]
+
+    def bands(self, orth: bool, accumulated: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """Lower and upper (1 - signif) bands: response -/+ z * stderr, as statsmodels' irf plot draws them."""
         q = normal_quantile(1 - self.signif / 2)
-        values, err = (self.orth, self.orth_stderr) if orth else (self.plain, self.plain_stderr)
+        values, err = self._arrays(orth, accumulated)
         return values - q * err, values + q * err
+
+    def _arrays(self, orth: bool, accumulated: bool) -> tuple[np.ndarray, np.ndarray]:
+        if accumulated:
+            if self.accumulated is None:
+                raise ValueError("accumulated responses were not computed for this model")
+            plain, orthogonal, plain_err, orth_err = self.accumulated
+            return (orthogonal, orth_err) if orth else (plain, plain_err)
+        return (self.orth, self.orth_stderr) if orth else (self.plain, self.plain_stderr)
 
     def to_dict(self) -> dict:
         arrays = {name: getattr(self, name).tolist() for name in ("orth", "plain", "orth_stderr", "plain_stderr")}
-        return {"periods": self.periods, **arrays, "signif": self.signif}
+        names = ("accumulated_plain", "accumulated_orth", "accumulated_plain_stderr", "accumulated_orth_stderr")
+        extra = dict(zip(names, (a.tolist() for a in self.accumulated), strict=True)) if self.accumulated else {}
+        return {"periods": self.periods, **arrays, **extra, "signif": self.signif}
 
 
 @dataclass(frozen=True)
@@ -180,6 +198,11 @@ class Diagnostics:
         if self.cointegration is not None:
             return self.cointegration.johansen
         return self.integration.johansen if self.integration else None
+
+    @property
+    def level_responses(self) -> bool:
+        """Whether accumulated responses are the levels' responses: a VAR of (log) differences."""
+        return self.irf.accumulated is not None and self.transform in DIFFERENCED
 
     @property
     def integration_advice(self) -> str | None:

@@ -200,6 +200,12 @@ def instantaneous_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[
 def impulse_responses(fitted: Refit, periods: int, signif: float = DEFAULT_SIGNIF) -> ImpulseResponses:
     """Plain and orthogonalised (Cholesky, in the variables' order) responses with asymptotic errors."""
     analysis = fitted.results.irf(periods)
+    accumulated = (
+        np.asarray(analysis.cum_effects, dtype=float),
+        np.asarray(analysis.orth_cum_effects, dtype=float),
+        np.asarray(analysis.cum_effect_stderr(orth=False), dtype=float),
+        np.asarray(analysis.cum_effect_stderr(orth=True), dtype=float),
+    )
     return ImpulseResponses(
         periods,
         np.asarray(analysis.irfs, dtype=float),
@@ -207,6 +213,7 @@ def impulse_responses(fitted: Refit, periods: int, signif: float = DEFAULT_SIGNI
         np.asarray(analysis.stderr(orth=False), dtype=float),
         np.asarray(analysis.stderr(orth=True), dtype=float),
         signif,
+        accumulated,
     )
 
 
