@@ -222,8 +222,8 @@ def _upload_inputs(model_kind: str) -> dict | None:
         "csv_name": file_name,
         "date_col": date_col,
         "variables": variables,
-        "exog": _exog_input(
-            list(profile.usable), variables, f"train_exog|{file_id}|{date_col}", model_kind, profile.label
+        "exog": _exog_input(  # any numeric column: a counting one is an exogenous trend (training refuses a constant)
+            list(profile.numeric), variables, f"train_exog|{file_id}|{date_col}", model_kind, profile.label
         ),
         "fill": fill,
         "default_name": name_from(file_name),

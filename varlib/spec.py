@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -210,9 +210,9 @@ def _unlogged(transform: str) -> str:
     return "use 'none' (levels)" if transform == "log" else "use 'diff' or 'none'"
 
 
-def check_positive(frame: pd.DataFrame, transform: str, frequency: str | None = None) -> None:
-    """For `logdiff` and `log`, refuse a non-positive value naming its column and its period, as people name it
-    (`1986Q1` for the pandas alias `frequency` of quarters)."""
+def check_positive(frame: pd.DataFrame, transform: str, period: Callable[[pd.Timestamp], str] = str) -> None:
+    """For `logdiff` and `log`, refuse a non-positive value naming its column and its `period` (the caller names
+    it as people do: `1986Q1`)."""
     if transform not in LOGGED:
         return
     values = frame.to_numpy(dtype=float)
@@ -221,9 +221,7 @@ def check_positive(frame: pd.DataFrame, transform: str, frequency: str | None = 
         row, column = (int(x) for x in bad[0])
         name, when = str(frame.columns[column]), frame.index[row]
         if isinstance(when, pd.Timestamp):
-            from .data.frequency import period_labels  # on use: the data package imports this module
-
-            label = f"in {period_labels([when], frequency)[0]} (row {row + 1} of the data)"
+            label = f"in {period(when)} (row {row + 1} of the data)"
         else:
             label = f"in row {row + 1}"
         raise InvalidInputError(

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .adequacy import Adequacy
 from .clock import iso_label
-from .data import Dataset
+from .data import Dataset, period_labels
 from .data.left_out import refuse_left_out
 from .data.periods import check_room_to_forecast
 from .errors import InvalidInputError
@@ -121,7 +121,7 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
         )
     if dataset.frequency:
         check_room_to_forecast(frame.index[-1], dataset.frequency, MAX_STEPS, f"dataset {dataset.name!r}")
-    check_positive(frame, spec.transform, dataset.frequency)
+    check_positive(frame, spec.transform, lambda stamp: period_labels([stamp], dataset.frequency)[0])
     # collinear levels stay collinear in the model unless it takes logs: cons, inv and total = cons + inv are
     # not collinear in log differences (the fit checks the model-space series itself)
     check_not_degenerate(

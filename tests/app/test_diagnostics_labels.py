@@ -33,9 +33,10 @@ def test_short_samples_and_vecms_get_their_caveat():
     from ui.diagnostics_sections import irf_bands_note
 
     def diag(kind: str, nobs: int):
-        return SimpleNamespace(kind=kind, nobs=nobs, irf=SimpleNamespace(signif=0.1))
+        return SimpleNamespace(kind=kind, nobs=nobs, irf=SimpleNamespace(signif=0.1), variables=("a", "b"))
 
     assert "On 77 observations asymptotic bands are often too narrow" in irf_bands_note(diag("var", 77), True)
+    assert "Cholesky order: a, b (a shock moves" in irf_bands_note(diag("var", 77), True)
     assert "pointwise 90% asymptotic" in irf_bands_note(diag("var", 77), True)
     vecm = irf_bands_note(diag("vecm", 150), False)
     assert "need not die out" in vecm and "too narrow" not in vecm
