@@ -99,7 +99,11 @@ def test_an_alias_names_its_version(client):
 def test_one_version_is_not_a_comparison(client):
     answer = _compare(client, "0.0.1")
     assert answer.status_code == 422 and answer.json()["type"] == "InvalidInputError"
-    assert 'query.versions: ["0.0.1"]: List should have at least 2 items' in answer.json()["error"]
+    message = answer.json()["error"]
+    assert 'query.versions: ["0.0.1"]: compare needs at least two versions and got one (0.0.1): give' in message
+    assert "`versions` once per version (versions=0.0.1&versions=0.0.2)" in message  # as the CLI words it
+    comma = _compare(client, "0.0.1,0.0.2").json()["error"]  # the dashboard's address writes them so
+    assert "version '0.0.1,0.0.2' is not valid" in comma and comma.endswith("; give `versions` once per version")
 
 
 def test_latest_and_its_number_are_one_version_named_twice(client):
@@ -113,10 +117,11 @@ def test_latest_and_its_number_are_one_version_named_twice(client):
 @pytest.mark.parametrize(
     ("query", "named"),
     [
-        ("versions=0.0.1&versions=0.0.2&steps=0", 'query.steps: "0": Input should be greater than or equal to 1'),
-        ("versions=0.0.1&versions=0.0.2&steps=401", 'query.steps: "401": Input should be less than or equal to 400'),
-        ("versions=0.0.1&versions=0.0.2&level=101", 'query.level: "101": Input should be less than or equal to 99.99'),
-        ("versions=0.0.1&versions=0.0.2&level=30", 'query.level: "30": Input should be greater than or equal to 50'),
+        # out of range: in the CLI's words, by the library's checks
+        ("versions=0.0.1&versions=0.0.2&steps=0", "query.steps: steps 0 must be a whole number from 1 to 400"),
+        ("versions=0.0.1&versions=0.0.2&steps=401", "query.steps: steps 401 must be a whole number from 1 to 400"),
+        ("versions=0.0.1&versions=0.0.2&level=101", "query.level: level 101 must be a percentage from 50 to 99.99 (95"),
+        ("versions=0.0.1&versions=0.0.2&level=30", "query.level: level 30 must be a percentage from 50 to 99.99"),
         ("versions=0.0.1&versions=0.0.x", "query.versions.1: version '0.0.x' is not valid: use M.m.p"),
         ("versions=0.0.1&versions=0.0.2&alpha=0.1", "query.alpha: not a parameter of this endpoint"),
         ("versions=0.0.1&versions=0.0.2&steps=2&steps=3", "query parameter 'steps' is given 2 times; give it once"),

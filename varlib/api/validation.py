@@ -12,7 +12,19 @@ from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 
-from varlib import InvalidInputError, and_list, check_alias, check_name, check_scenario_name, is_alias, parse_version
+from varlib import (
+    ALPHA_MAX,
+    ALPHA_MIN,
+    INTERVAL_KINDS,
+    InvalidInputError,
+    and_list,
+    check_alias,
+    check_forecast_options,
+    check_name,
+    check_scenario_name,
+    is_alias,
+    parse_version,
+)
 
 from .error_json import SHOWN, shortened
 from .query import LISTED as PARAMETERS_LISTED
@@ -34,6 +46,8 @@ def validation_body(request: Request, exc: RequestValidationError) -> dict:
         {
             "loc": [shortened(str(part), SHOWN) for part in error.get("loc", ())],  # a 100 kB key name
             "msg": _path_reason(error)
+            or _bound_reason(error)
+            or _too_few_versions(error)
             or _unknown_field(request, error)
             or _path_shape(error)
             or str(error.get("msg", "")),
@@ -112,8 +126,56 @@ def _path_reason(error: dict) -> str | None:
     try:
         check(value)
     except InvalidInputError as refused:
+        once = "; give `versions` once per version" if loc[0] == "query" and "," in value else ""
+        return f"{refused}{once}"
+    return None
+
+
+def _check_level(level) -> None:
+    low, high = (1 - ALPHA_MAX) * 100, (1 - ALPHA_MIN) * 100
+    if not low <= level <= high:
+        raise InvalidInputError(
+            f"level {level:g} must be a percentage from {low:g} to {high:g} (95 gives a 95% interval)"
+        )
+
+
+# A number out of its field's range is told as the CLI tells it, by the library's own checks.
+_BOUND_CHECKS = {
+    "alpha": lambda alpha: check_forecast_options(8, alpha, INTERVAL_KINDS[0]),
+    "steps": lambda steps: check_forecast_options(steps, 0.05, INTERVAL_KINDS[0]),
+    "future_periods": lambda steps: check_forecast_options(steps, 0.05, INTERVAL_KINDS[0]),
+    "level": _check_level,
+}
+
+
+def _bound_reason(error: dict) -> str | None:
+    loc = tuple(error.get("loc", ()))
+    check = _BOUND_CHECKS.get(str(loc[-1])) if loc else None
+    if check is None or error.get("type") not in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return None
+    value = error.get("input")
+    if isinstance(value, str):  # a query parameter, read as the number it held
+        try:
+            value = float(value) if any(mark in value for mark in ".eE") else int(value)
+        except ValueError:
+            return None
+    try:
+        check(value)
+    except InvalidInputError as refused:
         return str(refused)
     return None
+
+
+def _too_few_versions(error: dict) -> str | None:
+    """compare's `versions` with one version: said as the CLI says it."""
+    if error.get("type") != "too_short" or tuple(error.get("loc", ()))[-1:] != ("versions",):
+        return None
+    given = [str(v) for v in error.get("input") or []]
+    got = f"one ({given[0]})" if len(given) == 1 else "none"
+    return (
+        f"compare needs at least two versions and got {got}: give `versions` once per version"
+        " (versions=0.0.1&versions=0.0.2), as GET /models/{name}/versions lists them"
+    )
 
 
 def _unknown_field(request: Request, error: dict) -> str | None:
@@ -163,7 +225,10 @@ def _with_input(reason: str, error: dict) -> str:
         shown = repr(error["input"])
     if len(shown) > SHOWN:
         shown = f"{shown[: SHOWN - 3]}..."
-    named = any(_as_word(text, reason) for text in (shown, repr(error["input"])))
+    texts = [shown, repr(error["input"])]
+    if isinstance(error["input"], str) and re.fullmatch(r"[-+]?\d[\d.eE+-]*", error["input"]):
+        texts.append(error["input"])  # a query's number, which the library's reason names without quotes
+    named = any(_as_word(text, reason) for text in texts)
     return reason if named else f"{shown}: {reason}"
 
 
