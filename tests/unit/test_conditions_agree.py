@@ -107,6 +107,7 @@ def trend_file(tmp_path_factory):
             "a": rng.normal(size=rows).cumsum(),
             "b": rng.normal(size=rows).cumsum(),
             "trendcol": np.arange(rows, dtype=float),
+            "flat": 1.0,
             "hole": "",
         }
     )
@@ -126,9 +127,26 @@ def test_a_column_left_out_on_loading_is_said_to_be_in_the_file(trend_file):
     message = str(refused.value)
     assert message.startswith("trendcol is a column of 'trend.csv' but was left out when it was loaded")
     assert "(constant or counting rows" in message
-    assert "load_dataset(path, variables=['a', 'b', 'trendcol']) (on the CLI, --vars a,b as well as --exog)" in message
+    assert message.endswith(
+        "on the CLI --vars a,b as well as --exog; in Python load_dataset(path, variables=['a', 'b', 'trendcol'])"
+    )
     kept = load_dataset(str(trend_file), variables=["a", "b", "trendcol"])  # the way the message says works
     assert train_model(kept, spec).spec.exog == ("trendcol",)
+
+
+def test_a_left_out_column_that_naming_would_not_save_is_not_advised_to_be_named(trend_file):
+    """A constant exogenous column, or a counter as a variable, would be refused when named as well: the advice to
+    name it when loading led to a second refusal."""
+    dataset = load_dataset(str(trend_file))
+    assert dict(dataset.left_out)["flat"].startswith("constant: the same value every row")
+    for spec in (
+        ModelSpec(variables=("a", "b"), exog=("flat",), lags=1, holdout=0),
+        ModelSpec(variables=("a", "b", "trendcol"), lags=1, holdout=0),
+    ):
+        with pytest.raises(InvalidInputError) as refused:
+            train_model(dataset, spec)
+        message = str(refused.value)
+        assert " so a model cannot use it as it is" in message and "load_dataset" not in message, message
 
 
 def test_a_left_out_column_whose_name_holds_a_comma_keeps_its_reason(trend_file, tmp_path):

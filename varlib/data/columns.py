@@ -182,6 +182,10 @@ CALENDAR_NOTE = (
 )
 
 
+CONSTANT_NOTE = "constant: the same value every row, nothing to forecast or explain with; a constant is the trend `c`"
+COUNTING_NOTE = "constant or counting rows: nothing to forecast; a time trend is the trend `ct`"
+
+
 def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tuple[LeftOut, ...]]:
     """Every column holding a number: an empty or text one (a country code) is no variable (as the upload
     preview says), while a column of numbers with a stray word is, and the word is named. When that leaves
@@ -202,8 +206,10 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
     calendar = [c for c in numeric if c not in straight and repeat_period(numbers[c])]
     if len(numeric) - len(straight) - len(calendar) < 2 or not straight + calendar:
         return numeric, notes
-    counting = "constant or counting rows: nothing to forecast; a time trend is the trend `ct`"
-    notes += ((tuple(straight), counting),) if straight else ()
+    constant = [c for c in straight if numbers[c].nunique() <= 1]
+    counting = [c for c in straight if c not in constant]
+    notes += ((tuple(constant), CONSTANT_NOTE),) if constant else ()
+    notes += ((tuple(counting), COUNTING_NOTE),) if counting else ()
     notes += ((tuple(calendar), CALENDAR_NOTE),) if calendar else ()
     return [c for c in numeric if c not in straight + calendar], notes
 

@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..wording import and_list
-from .columns import LeftOut
+from .columns import CALENDAR_NOTE, COUNTING_NOTE, LeftOut
 
 MACRO_WHY = "the bundled data loads only its default pair of variables unless variables are named"
 
@@ -35,7 +35,8 @@ EMPTY = "it holds no values"
 
 def refuse_left_out(dataset, variables: Sequence[str], exog: Sequence[str] = ()) -> None:
     """Refuse a model of `variables` and `exog` that names columns of the dataset's file which loading left
-    out: name them, say why, and how to keep them (name every column to use when loading)."""
+    out: name them and say why; for those that naming them when loading would keep (the bundled data's other
+    series, a counter or the calendar as an exogenous column), say how."""
     left = dict(dataset.left_out)
     dropped = [n for n in dict.fromkeys([*variables, *exog]) if n not in dataset.frame.columns and n in left]
     empty = [name for name in dropped if left[name] == EMPTY]
@@ -50,18 +51,35 @@ def refuse_left_out(dataset, variables: Sequence[str], exog: Sequence[str] = ())
         )
     if not dropped:
         return
+    # named when loading, only these can be used: the bundled data's others, and a counter or the calendar as an
+    # exogenous column (a trend, seasonal terms); a constant, text or an empty column would be refused all the same
+    kept = [n for n in dropped if left[n] == MACRO_WHY or (n in exog and left[n] in (COUNTING_NOTE, CALENDAR_NOTE))]
+    if unusable := [n for n in dropped if n not in kept]:
+        one = len(unusable) == 1
+        raise InvalidInputError(
+            f"{and_list(unusable)} {'is a column' if one else 'are columns'} of {dataset.name!r} but"
+            f" {'was' if one else 'were'} left out when it was loaded ({_reasons(unusable, left)}), so a model cannot"
+            f" use {'it' if one else 'them'} as {'it is' if one else 'they are'}",
+            field="variables",
+            value=unusable,
+        )
     one = len(dropped) == 1
-    by_why: dict[str, list[str]] = {}
-    for name in dropped:
-        by_why.setdefault(left[name], []).append(name)
-    why = "; ".join(f"{and_list(names)}: {why}" for why, names in by_why.items()) if len(by_why) > 1 else [*by_why][0]
+    why = _reasons(dropped, left)
     keep = list(dict.fromkeys([*variables, *exog]))
     call = f"load_dataset({'' if all(left[n] == MACRO_WHY for n in dropped) else 'path, '}variables={keep!r})"
     cli = f"--vars {','.join(variables)} as well as --exog" if exog else f"--vars {','.join(keep)}"
     raise InvalidInputError(
         f"{and_list(dropped)} {'is a column' if one else 'are columns'} of {dataset.name!r} but"
         f" {'was' if one else 'were'} left out when it was loaded without naming its variables ({why}); to use"
-        f" {'it' if one else 'them'}, name every column to use when loading: {call} (on the CLI, {cli})",
+        f" {'it' if one else 'them'}, name every column to use when loading: on the CLI {cli}; in Python {call}",
         field="variables",
         value=dropped,
     )
+
+
+def _reasons(names: Sequence[str], left: dict[str, str]) -> str:
+    """Why loading left `names` out: one reason, or each with the columns it holds for."""
+    by_why: dict[str, list[str]] = {}
+    for name in names:
+        by_why.setdefault(left[name], []).append(name)
+    return "; ".join(f"{and_list(group)}: {why}" for why, group in by_why.items()) if len(by_why) > 1 else [*by_why][0]
