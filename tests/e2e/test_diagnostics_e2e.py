@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.support.browser import legends_under_modebar, refresh_listings, shot, wait_for_app
 
@@ -80,4 +81,12 @@ def test_the_granger_table_of_three_variables_shows_every_row(dashboard, page):
     table = page.get_by_test_id("stDataFrame").first  # the Granger tests: 6 pairs and 6 group tests
     table.wait_for()
     page.get_by_text("all others").first.wait_for()
-    assert table.bounding_box()["height"] >= (12 + 1) * 35  # every row and the header, no half row to scroll to
+    tall = (12 + 1) * 35  # every row and the header, no half row to scroll to
+    try:  # the grid takes its full height a frame or two after its rows are drawn (on a loaded machine, more)
+        page.wait_for_function(
+            "([grid, tall]) => grid.getBoundingClientRect().height >= tall",
+            arg=[table.element_handle(), tall],
+            timeout=10_000,
+        )
+    except PlaywrightTimeout:
+        pytest.fail(f"the Granger table is {table.bounding_box()['height']:.0f} px high after 10 s, not {tall}")
