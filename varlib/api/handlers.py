@@ -141,30 +141,30 @@ async def _model_missing(request: Request) -> NotFoundError | None:
     try:
         if await run_in_threadpool(registry.list_versions, name):
             return None
-        others = await run_in_threadpool(registry.list_names) if legacy else []
+        return await run_in_threadpool(no_versions, registry, name, legacy)  # store reads: off the event loop
     except VarlibError:
         return None
-    if others:  # the original endpoint serves one model by its fixed name; the store holds others
-        return NotFoundError(
-            f"/var_predict serves model {LEGACY_NAME!r}, as the original service did, and {registry.description}"
-            f" has no version of it; its models: {', '.join(others)}. Forecast one of them with"
-            " POST /models/{name}/versions/{version}/forecast (e.g. /models/"
-            f"{others[0]}/versions/latest/forecast)"
-        )
-    return no_versions(registry, name)
 
 
 SHOWN_MODELS = 10  # a 404's list of the other models; GET /models has them all
 
 
-def no_versions(registry: Registry, name: str) -> NotFoundError:
-    """The 404 of a model that has no versions (or does not exist): it points at GET /models, or says that the
-    store's bucket does not exist."""
-    if note := registry.missing_note():
-        return NotFoundError(f"model {name!r} has no versions: {note}")
+def no_versions(registry: Registry, name: str, legacy: bool = False) -> NotFoundError:
+    """The 404 of a model that has no versions (or does not exist), naming the store's models (`legacy`: for the
+    original endpoint, which serves one model by its fixed name), or saying that the store's bucket does not
+    exist. One listing; the bucket is looked at only when the listing is empty, as the CLI does."""
     names = [other for other in registry.list_names() if other != name]  # as the CLI names them
+    if not names and (note := registry.missing_note()):
+        return NotFoundError(f"model {name!r} has no versions: {note}")
     more = f" and {len(names) - SHOWN_MODELS} more" if len(names) > SHOWN_MODELS else ""
-    held = f"its models: {', '.join(names[:SHOWN_MODELS])}{more}" if names else "it holds no models yet"
+    shown = f"{', '.join(names[:SHOWN_MODELS])}{more}"
+    if legacy and names:
+        return NotFoundError(
+            f"/var_predict serves model {LEGACY_NAME!r}, as the original service did, and {registry.description}"
+            f" has no version of it; its models: {shown}. Forecast one of them with"
+            f" POST /models/{{name}}/versions/{{version}}/forecast (e.g. /models/{names[0]}/versions/latest/forecast)"
+        )
+    held = f"its models: {shown}" if names else "it holds no models yet"
     return NotFoundError(
         f"model {name!r} has no versions in {registry.description}; {held} (GET /models lists the models)"
     )
