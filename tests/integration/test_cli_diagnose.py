@@ -13,10 +13,10 @@ from statsmodels.datasets import macrodata
 from statsmodels.tsa.vector_ar.var_model import VAR
 
 from tests.conftest import new_bucket
+from tests.support.normality_reference import check_normality
 from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
 from varlib.cli import main
 from varlib.config import Settings
-from varlib.normality import doornik_hansen
 
 PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 _CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
@@ -74,12 +74,7 @@ def test_diagnose_json_equals_statsmodels(published):
     white = reference.test_whiteness(nlags=9)
     assert out["whiteness"]["lags"] == 9 and out["whiteness"]["df"] == white.df
     close([out["whiteness"]["statistic"], out["whiteness"]["pvalue"]], [white.test_statistic, white.pvalue])
-    norm = reference.test_normality()  # Lütkepohl's, in the variables' order
-    assert out["normality_lutkepohl"]["df"] == norm.df
-    close([out["normality_lutkepohl"][key] for key in ("statistic", "pvalue")], [norm.test_statistic, norm.pvalue])
-    joint = doornik_hansen(reference.resid)  # the verdict's, on statsmodels' own residuals
-    assert out["normality"]["df"] == joint.df == 2 * reference.neqs
-    close([out["normality"]["statistic"], out["normality"]["pvalue"]], [joint.statistic, joint.pvalue])
+    check_normality(out, reference, close)
     assert len(out["granger"]) == 2 * 3 + 6  # both group directions for each variable, then every ordered pair
     for entry in out["granger"]:
         want = reference.test_causality(entry["caused"], entry["causing"], kind="f")

@@ -14,12 +14,12 @@ from scipy import stats
 from statsmodels.datasets import macrodata
 from statsmodels.tsa.vector_ar.var_model import VAR
 
+from tests.support.normality_reference import check_normality
 from varlib import ModelSpec, load_dataset
 from varlib.artifact import build_artifact, decode, encode
 from varlib.autocorrelation_lm import lm_test
 from varlib.diagnostics import check_irf_periods, diagnose
 from varlib.errors import InvalidInputError
-from varlib.normality import doornik_hansen
 from varlib.training import train
 
 RTOL = 1e-8
@@ -117,12 +117,7 @@ def test_whiteness_and_normality(case):
     white = reference.test_whiteness(nlags=lags)
     assert out["whiteness"]["lags"] == lags and out["whiteness"]["df"] == white.df
     close([out["whiteness"]["statistic"], out["whiteness"]["pvalue"]], [white.test_statistic, white.pvalue])
-    norm = reference.test_normality()  # Lütkepohl's, in the variables' order
-    assert out["normality_lutkepohl"]["df"] == norm.df
-    close([out["normality_lutkepohl"][key] for key in ("statistic", "pvalue")], [norm.test_statistic, norm.pvalue])
-    joint = doornik_hansen(reference.resid)  # the verdict's, on statsmodels' own residuals
-    assert out["normality"]["df"] == joint.df == 2 * reference.neqs
-    close([out["normality"]["statistic"], out["normality"]["pvalue"]], [joint.statistic, joint.pvalue])
+    check_normality(out, reference, close)
     close(case["diag"].resid, reference.resid)
     close(case["diag"].resid_acorr, reference.resid_acorr(lags))
 
