@@ -7,8 +7,7 @@ The library's public surface, used by the CLI, the REST service and the dashboar
   lag inputs (`read_lag_inputs`, `read_lag_csv`, `parse_lag_table`, `editor_table`, `count_changed`),
   future paths: exogenous values and conditions (`read_path_csv`, `check_path`, `path_editor_table`)
 - models: `ModelSpec`, `train_model`, `publish_result`, `Artifact`, `kind_names`
-- forecasts: `forecast_artifact`, `forecast_version`, `forecast_periods`, `VersionForecast` (bands at other
-  levels for fan charts), `level_to_alpha`
+- forecasts: `forecast_artifact`, `forecast_version`, `forecast_periods`, `VersionForecast` (fans), `level_to_alpha`
 - scenarios: `Scenario`, `make_scenario`, `forecast_scenario`, `scenario_differences`, `check_scenario_name`
 - analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `comparison_dict` (its JSON),
   `overlay_forecasts`, `overlay_frame`, `shared_lag_table`, `render_report`
@@ -90,7 +89,7 @@ from .errors import (
     WithdrawnError,
 )
 from .forecast import Forecast
-from .forecast_inputs import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, MAX_STEPS, held_exog, level_to_alpha
+from .forecast_inputs import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, LEVEL_RANGE, MAX_STEPS, held_exog, level_to_alpha
 from .identity import Actor
 from .integration import Integration, Johansen, UnitRoot
 from .integration import analyse as analyse_integration
@@ -184,6 +183,7 @@ __all__ = [
     "JsonFormatter",
     "LAG_POLICIES",
     "LATEST",
+    "LEVEL_RANGE",
     "LOGGED",
     "MACRODATA",
     "MAX_HORIZON",

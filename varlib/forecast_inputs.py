@@ -8,6 +8,7 @@ calls them), so each surface refuses a value with the same words.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from numbers import Real
 
 import numpy as np
 
@@ -17,6 +18,7 @@ from .wording import counted
 
 MAX_STEPS = 400
 ALPHA_MIN, ALPHA_MAX = 0.0001, 0.5  # 99.99% to 50% intervals
+LEVEL_RANGE = (round((1 - ALPHA_MAX) * 100, 6), round((1 - ALPHA_MIN) * 100, 6))  # the same, as levels in percent
 INTERVAL_KINDS = ("standard", "corrected")
 MAX_MAGNITUDE = 1e150  # a lag input beyond it overflows within a few steps of any VAR
 
@@ -43,9 +45,19 @@ def check_alpha(alpha) -> float:
     return value
 
 
-def level_to_alpha(level: float) -> float:
+def level_to_alpha(level: float, name: str = "level") -> float:
     """The alpha of an interval level in percent: 95 -> 0.05 (rounded, so JSON shows 0.05, not
-    0.050000000000000044)."""
+    0.050000000000000044). Out of `LEVEL_RANGE` it is refused in percent, as typed, under `name` (the CLI's
+    "--level", the REST field "level")."""
+    lowest, highest = LEVEL_RANGE
+    number = isinstance(level, Real) and not isinstance(level, bool)
+    if not number or not lowest <= level <= highest:
+        shown = f"{level:g}" if number else repr(level)
+        raise InvalidInputError(
+            f"{name} {shown} must be a percentage from {lowest:g} to {highest:g} (95 gives a 95% interval)",
+            field=name.lstrip("-"),
+            value=level,
+        )
     return check_alpha(round(1 - float(level) / 100, 6))
 
 

@@ -14,8 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from varlib import (
-    ALPHA_MAX,
-    ALPHA_MIN,
+    LEVEL_RANGE,
     MAX_STEPS,
     VERSION_PATTERN,
     Registry,
@@ -31,8 +30,7 @@ from .error_schema import error_responses
 from .public import without_whereabouts
 from .schemas import NAME, WholeNumber
 
-# the CLI's --level range (varlib.cli.analysis.level_alpha): the alphas the library takes, in percent
-LOWEST_LEVEL, HIGHEST_LEVEL = (1 - ALPHA_MAX) * 100, (1 - ALPHA_MIN) * 100
+LOWEST_LEVEL, HIGHEST_LEVEL = LEVEL_RANGE  # the CLI's --level range: the alphas the library takes, in percent
 
 
 # a refused version is explained in the library's words by varlib.api.validation, as a path's is

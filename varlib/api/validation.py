@@ -7,14 +7,14 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable
+from typing import Any
 
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
 
 from varlib import (
-    ALPHA_MAX,
-    ALPHA_MIN,
     INTERVAL_KINDS,
     InvalidInputError,
     and_list,
@@ -23,6 +23,7 @@ from varlib import (
     check_name,
     check_scenario_name,
     is_alias,
+    level_to_alpha,
     parse_version,
 )
 
@@ -131,20 +132,12 @@ def _path_reason(error: dict) -> str | None:
     return None
 
 
-def _check_level(level) -> None:
-    low, high = (1 - ALPHA_MAX) * 100, (1 - ALPHA_MIN) * 100
-    if not low <= level <= high:
-        raise InvalidInputError(
-            f"level {level:g} must be a percentage from {low:g} to {high:g} (95 gives a 95% interval)"
-        )
-
-
 # A number out of its field's range is told as the CLI tells it, by the library's own checks.
-_BOUND_CHECKS = {
+_BOUND_CHECKS: dict[str, Callable[[Any], object]] = {
     "alpha": lambda alpha: check_forecast_options(8, alpha, INTERVAL_KINDS[0]),
     "steps": lambda steps: check_forecast_options(steps, 0.05, INTERVAL_KINDS[0]),
     "future_periods": lambda steps: check_forecast_options(steps, 0.05, INTERVAL_KINDS[0]),
-    "level": _check_level,
+    "level": level_to_alpha,
 }
 
 

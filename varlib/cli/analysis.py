@@ -62,14 +62,7 @@ def run_diagnose(args: argparse.Namespace) -> int:
 
 def level_alpha(level: float) -> float:
     """A `--level` in percent as the alpha it stands for; out of range it is refused in percent, as it was typed."""
-    lowest, highest = (1 - varlib.ALPHA_MAX) * 100, (1 - varlib.ALPHA_MIN) * 100
-    if not lowest <= level <= highest:
-        raise varlib.InvalidInputError(
-            f"--level {level:g} must be a percentage from {lowest:g} to {highest:g} (95 gives a 95% interval)",
-            field="level",
-            value=level,
-        )
-    return varlib.level_to_alpha(level)
+    return varlib.level_to_alpha(level, name="--level")
 
 
 def run_report(args: argparse.Namespace) -> int:
