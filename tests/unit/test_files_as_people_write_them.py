@@ -217,6 +217,9 @@ def test_decimal_years_are_refused_as_such():
     data = b"date,gdp,cons\n2000.00,1,5\n2000.25,2,4\n2000.50,3,6\n2000.75,4,5\n"
     with pytest.raises(InvalidInputError, match=r"'2000.00' is a year with a fraction, not a date; write"):
         load_csv(data, name="years.csv")
+    whole = "".join(f"{year}.0,{year - 1900},{2 * year}\n" for year in range(1950, 1960))  # a float column's years
+    dataset = load_csv(f"year,gdp,cons\n{whole}".encode(), name="years.csv")
+    assert dataset.frequency.startswith("YS") and str(dataset.frame.index[0].date()) == "1950-01-01"
 
 
 def test_a_header_without_rows_says_so():

@@ -47,6 +47,8 @@ def read_dates(
     """`parse_dates`, and how dates that could be read two ways were read (`day first`, `as quarters of the
     year`), else None."""
     text = pd.Series(values, dtype=str).str.strip()
+    if len(text) and text.str.fullmatch(r"\d{4}\.0+").all():  # 1985.0: whole years a spreadsheet wrote as numbers
+        text = text.str.replace(r"\.0+$", "", regex=True)
     text = compact_months(short_year_quarters(_month_years(text, observed), observed))
     if text.str.fullmatch(r"\d{4}-[1-9]").any() and text.str.fullmatch(r"\d{4}-\d{1,2}").all():
         text = text.str.replace("-", ":", regex=False)  # 2000-1 ... 2000-4 count periods, as 2000:1 does
