@@ -166,9 +166,7 @@ def coefficients(diag: Diagnostics) -> list[str]:
 
 
 def fevd(diag: Diagnostics) -> list[str]:
-    last = diag.fevd[:, -1, :]
-    frame = pd.DataFrame(last, index=list(diag.variables), columns=[f"shock {v}" for v in diag.variables])
-    return [f"<h2>Variance decomposition at horizon {diag.fevd.shape[1]}</h2>", table(frame)]
+    return [f"<h2>Variance decomposition at horizon {diag.fevd.shape[1]}</h2>", table(diag.variance_shares())]
 
 
 def backtest(result: Backtest) -> list[str]:

@@ -127,6 +127,25 @@ def test_diagnose_text_and_errors(local_published, monkeypatch, capsys):
     assert code == 1 and "0.0.7" in err
 
 
+def test_diagnose_text_prints_the_variance_decomposition_as_statsmodels(local_published, monkeypatch, capsys):
+    code, out, _ = in_process(local_published, monkeypatch, capsys, "diagnose", "latest", "--irf-periods", "4")
+    assert code == 0 and "variance decomposition at horizon 4 (shares; Cholesky order: realgdp, realcons):" in out
+    data = macrodata.load_pandas().data[VARIABLES[:2]].diff().dropna().to_numpy()
+    expected = VAR(data).fit(2, trend="c").fevd(4).decomp[:, -1, :]
+    rows = {
+        cells[0]: [float(x) for x in cells[1:]]
+        for cells in map(str.split, out.splitlines())
+        if cells[:1] == ["realgdp"]
+    }
+    rows |= {
+        cells[0]: [float(x) for x in cells[1:]]
+        for cells in map(str.split, out.splitlines())
+        if cells[:1] == ["realcons"]
+    }
+    assert np.allclose([rows["realgdp"], rows["realcons"]], expected, atol=5e-5)  # printed to 4 decimals
+    assert "impulse responses over 4 periods: in --json" in out
+
+
 def test_report_writes_one_html_file(local_published, tmp_path, monkeypatch, capsys):
     target = tmp_path / "report.html"
     run = cli(local_published, "report", "0.0.1", "--out", str(target))  # once from outside

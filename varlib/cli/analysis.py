@@ -57,6 +57,10 @@ def run_diagnose(args: argparse.Namespace) -> int:
         if trace_test is not None:
             print(f"johansen trace test: cointegration rank {trace_test.rank} at 5%")
         print(f"advice: {result.integration_advice}")
+    horizon = result.fevd.shape[1]
+    print(f"variance decomposition at horizon {horizon} (shares; Cholesky order: {', '.join(result.variables)}):")
+    print_table(result.variance_shares(), digits=4)
+    print(f"impulse responses over {horizon} periods: in --json (`irf`) and in `varlib report`")
     return 0
 
 

@@ -204,6 +204,12 @@ class Diagnostics:
         """Whether accumulated responses are the levels' responses: a VAR of (log) differences."""
         return self.irf.accumulated is not None and self.transform in DIFFERENCED
 
+    def variance_shares(self) -> pd.DataFrame:
+        """The forecast-error variance decomposition at its last horizon: a row per variable, a column per shock
+        (Cholesky, in the variables' order), shares summing to 1."""
+        shocks = [f"shock {v}" for v in self.variables]
+        return pd.DataFrame(self.fevd[:, -1, :], index=list(self.variables), columns=shocks)
+
     @property
     def integration_advice(self) -> str | None:
         """The unit-root advice with what this version already does about it (None: no tests)."""
