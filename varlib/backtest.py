@@ -27,11 +27,12 @@ from .artifact import Artifact
 from .backtest_notes import MEDIAN_NOTE, by_origin, rank_origins_note, span, thin_note
 from .data import period_labels
 from .errors import InvalidInputError
+from .filled_scores import filled_notes, scored_cells
 from .jsonsafe import to_json_safe
 from .kinds import kind_of
 from .lag_order import MIN_RESIDUAL_DF, check_order, residual_df, rows_needed, search_range, thin_fit
 from .part_fit import fit_part
-from .training import load_estimation_code, one_signed, score
+from .training import load_estimation_code, percent_scorable, score
 
 LAG_POLICIES = ("fixed", "reselect")
 MAX_ORIGINS = 200
@@ -56,7 +57,7 @@ class Backtest:
     actual: np.ndarray
     naive: np.ndarray
     seconds: float
-    percent: tuple[bool, ...]  # per variable: its values have one sign, so MAPE scores it (training.one_signed)
+    percent: tuple[bool, ...]  # per variable: MAPE scores it (training.percent_scorable)
     exog: tuple[str, ...] = ()  # a VARX's exogenous variables, given their observed values at every origin
     # for people: origins fitted on thin samples, origins whose own rank test failed (fitted with the version's
     # rank, part_fit), and a median scored
@@ -65,6 +66,7 @@ class Backtest:
     periods: tuple[str, ...] = ()  # the origins as people name them (2005Q1)
     ranks: tuple[int, ...] = ()  # a VECM's cointegration rank at each origin
     point: str = "mean"  # the forecast scored: "median" in levels for a model fitted on logs
+    scored: np.ndarray | None = None  # (origins, horizon, variables): False where a fill wrote the value (None: all)
 
     def policy(self) -> str:
         """How the lag order was set at each origin, for people."""
@@ -86,9 +88,11 @@ class Backtest:
         rows = []
         for j, variable in enumerate(self.variables):
             for h in range(self.horizon):
-                model = score(self.actual[:, h, j], self.forecast[:, h, j], self.percent[j])
-                naive = score(self.actual[:, h, j], self.naive[:, h, j], self.percent[j])
-                ratio = model["rmse"] / naive["rmse"] if naive["rmse"] > 0 else None
+                kept = slice(None) if self.scored is None else self.scored[:, h, j]
+                actual = self.actual[kept, h, j]
+                model = score(actual, self.forecast[kept, h, j], self.percent[j])
+                naive = score(actual, self.naive[kept, h, j], self.percent[j])
+                ratio = model["rmse"] / naive["rmse"] if naive["rmse"] and naive["rmse"] > 0 else None
                 rows.append(
                     {
                         "variable": variable,
@@ -231,7 +235,9 @@ def backtest(
             progress(n + 1, origins)
     dates = tuple(artifact.data.dates[cut - 1] for cut in cuts)
     periods = period_labels(dates, artifact.data.frequency)
+    scored, leaked = scored_cells(artifact, cuts, horizon)
     notes = [
+        *filled_notes(artifact, cuts, horizon, leaked),
         *([thin_note(thin, periods)] if thin else []),
         *([rank_origins_note(stood_in, k, whole_rank, periods)] if stood_in and whole_rank is not None else []),
         *([MEDIAN_NOTE] if result.point == "median" else []),
@@ -248,11 +254,12 @@ def backtest(
         actual,
         naive,
         time.perf_counter() - started,
-        tuple(bool(b) for b in one_signed(levels)),
+        tuple(bool(b) for b in percent_scorable(levels, actual.reshape(-1, k))),
         tuple(artifact.spec.exog) if exog is not None else (),
         tuple(notes),
         kind.title,
         tuple(periods),
         tuple(ranks),
         result.point,
+        None if scored.all() else scored,
     )

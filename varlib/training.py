@@ -16,6 +16,7 @@ from .data.left_out import refuse_left_out
 from .data.periods import check_room_to_forecast
 from .errors import InvalidInputError
 from .exog_checks import check_exog_not_lagged, check_exog_separable
+from .filled_scores import holdout_edge_note
 from .fit_checks import check_not_degenerate
 from .forecast_inputs import MAX_STEPS
 from .jsonsafe import in_order
@@ -133,7 +134,7 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
         aligned = model_space_exog(spec, exog, len(series))
         check_exog_separable(series, aligned, spec.trend, list(spec.variables), list(spec.exog), where)
     # at most the longest forecast the product makes: 10% of 5,000 daily rows would ask for 500 steps ahead
-    holdout_rows = min(max(1, int(round(len(frame) * spec.holdout))), MAX_STEPS) if spec.holdout > 0 else 0
+    holdout_rows = min(max(1, _half_up(len(frame) * spec.holdout)), MAX_STEPS) if spec.holdout > 0 else 0
     # the sample knows the holdout that follows, so that a refusal's "at most N lags" fits that part too
     fitted = kind.fit(frame.to_numpy(dtype=float), spec, Sample("the training sample", holdout=holdout_rows), exog=exog)
     if exog is not None:  # with the lag order the fit chose: lags beyond it are no regressors
@@ -143,6 +144,10 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     whole_rank = getattr(fitted.params, "coint_rank", None)
     filled = _filled(dataset, frame)
     evaluation, notes = _evaluate(frame, spec, holdout_rows, exog, whole_rank, filled) if holdout_rows else (None, ())
+    if holdout_rows and dataset.preparation is not None:
+        labels = period_labels([iso_label(d) for d in frame.index], dataset.frequency)
+        edge = holdout_edge_note(filled, dataset.preparation.method, holdout_rows, labels, list(spec.variables))
+        notes = (*notes, *([edge] if edge else []))
     seconds = time.perf_counter() - started
     return TrainResult(
         dataset,
@@ -166,6 +171,11 @@ def exog_values(dataset: Dataset, spec: ModelSpec) -> np.ndarray | None:
         values, list(spec.exog), f"in {dataset.name} (exogenous; a constant belongs in the trend)", counters=False
     )
     return values
+
+
+def _half_up(rows: float) -> int:
+    """Rows rounded half up, as people do: 12.5 is 13 (Python's round gave 12, and 11 for 105 rows' 10.500...02)."""
+    return int(np.floor(round(rows, 9) + 0.5))
 
 
 def _filled(dataset: Dataset, frame: pd.DataFrame) -> np.ndarray | None:
@@ -197,7 +207,7 @@ def _evaluate(
     note = None if found is None or whole_rank is None else rank_note(what, [found], len(spec.variables), whole_rank)
     needed = kind.lag_rows(spec, fitted.params)
     result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05, exog_future=future_exog)
-    percent = one_signed(levels)  # judged on the whole series: a short holdout may happen to keep one sign
+    percent = percent_scorable(levels, actual)  # the sign on the whole series: a short holdout may keep one
     observed = np.ones_like(actual, dtype=bool) if filled is None else ~filled[-rows:]
     for j in np.flatnonzero(~observed.any(axis=0)):
         raise InvalidInputError(
@@ -223,15 +233,25 @@ def _evaluate(
 # How every table heads the holdout and backtest scores (MAPE is in percent); the stored keys are the lower-case names
 METRIC_LABELS = {"rmse": "RMSE", "mae": "MAE", "mape": "MAPE %"}
 
+NEAR_ZERO = 0.05  # a scored value under this share of its variable's largest absolute value is near 0 for a MAPE
 _MAPE_NOTE = (
-    "MAPE is left out where a variable's actual values are not all of one sign: for values at or near 0,"
-    " as a growth rate or a spread may have, a percentage error says nothing."
+    "MAPE is left out where a variable's values are not all of one sign, or where a scored value is near 0"
+    f" (under {NEAR_ZERO:.0%} of the variable's largest): for values at or near 0, as a growth rate, a spread or"
+    " an interest rate may have, a percentage error says nothing."
 )
 
 
 def one_signed(levels: np.ndarray) -> np.ndarray:
-    """Per variable (column), whether its values all have one sign: the series a MAPE can score."""
+    """Per variable (column), whether its values all have one sign."""
     return np.all(levels > 0, axis=0) | np.all(levels < 0, axis=0)
+
+
+def percent_scorable(levels: np.ndarray, scored: np.ndarray) -> np.ndarray:
+    """Per variable (column), whether a MAPE can score it: its `levels` (the whole series) all have one sign and
+    none of its `scored` values (rows x variables) is near 0 (NEAR_ZERO): a bill rate of 0.12 after 15 gave
+    percentage errors of hundreds."""
+    largest = np.max(np.abs(levels), axis=0)
+    return one_signed(levels) & ~np.any(np.abs(scored) < NEAR_ZERO * largest, axis=0)
 
 
 def mape_note(values) -> str | None:
@@ -263,6 +283,8 @@ def score_notes(mapes, exog=()) -> list[str]:
 def score(actual: np.ndarray, predicted: np.ndarray, percent: bool = True) -> dict:
     """RMSE, MAE and MAPE (in percent; None when an actual value is 0, or when not `percent`: the series is
     zero or crosses it somewhere, as a growth rate or a spread may, see `one_signed`)."""
+    if not len(actual):  # every value of the cell was filled (filled_scores): nothing to score
+        return {"rmse": None, "mae": None, "mape": None}
     error = predicted - actual
     mape = float(np.mean(np.abs(error / actual)) * 100) if percent and np.all(actual != 0) else None
     return {"rmse": float(np.sqrt(np.mean(error**2))), "mae": float(np.mean(np.abs(error))), "mape": mape}

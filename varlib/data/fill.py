@@ -72,6 +72,17 @@ class Preparation:
             "dropped_rows": self.dropped_rows,
             "dropped_last": self.dropped_last,
             "summary": self.summary(),
+            "filled_cells": self.filled_cells(),
+        }
+
+    def filled_cells(self) -> dict[str, list[str]]:
+        """The periods of each column a fill wrote, as stored with a version: a backtest scores none of them."""
+        if self.filled is None:
+            return {}
+        return {
+            str(c): [iso_label(d) for d in self.filled.index[self.filled[c]]]
+            for c in self.filled
+            if self.filled[c].any()
         }
 
 
