@@ -46,11 +46,12 @@ def coefficients(diag: Diagnostics) -> None:
             " squares per equation; the relations and loadings are on the Cointegration tab."
         )
     what = "Standard errors" if diag.cointegration is not None else "OLS estimates per equation, with standard errors"
+    vecm = " (the relations taken as known)" if diag.cointegration is not None else ""
     st.caption(
         f"{what} and t statistics. `p`: two-sided, from Student's t with the equation's"
-        f" {diag.coefficients.df_resid} residual degrees of freedom (as R's vars reports it: a small-sample"
+        f" {diag.coefficients.df_resid} residual degrees of freedom{vecm} (as R's vars reports it: a small-sample"
         " convention, not exact in a dynamic model), highlighted below 0.05; `p normal`: the asymptotic normal"
-        " p-value statsmodels prints."
+        " p-value statsmodels and JMulTi print."
     )
     for tab, equation in zip(st.tabs(list(diag.coefficients.equations)), diag.coefficients.equations, strict=True):
         frame = diag.coefficients.frame(equation)

@@ -156,9 +156,10 @@ def coefficients(diag: Diagnostics) -> list[str]:
     parts = [
         "<h2>Coefficients</h2>",
         "<p class='note'>Estimates with standard errors and t statistics. p: two-sided, from Student's t with"
-        f" the equation's {diag.coefficients.df_resid} residual degrees of freedom (as R's vars reports it: a"
+        f" the equation's {diag.coefficients.df_resid} residual degrees of freedom"
+        f"{' (the relations taken as known)' if diag.cointegration is not None else ''} (as R's vars reports it: a"
         " small-sample convention, not exact in a dynamic model); p normal: the asymptotic normal p-value"
-        " statsmodels prints.</p>",
+        " statsmodels and JMulTi print.</p>",
     ]
     for equation in diag.coefficients.equations:
         parts += [f"<h3>Equation {html.escape(equation)}</h3>", table(diag.coefficients.frame(equation))]
