@@ -67,11 +67,14 @@ class Backtest:
     ranks: tuple[int, ...] = ()  # a VECM's cointegration rank at each origin
     point: str = "mean"  # the forecast scored: "median" in levels for a model fitted on logs
     scored: np.ndarray | None = None  # (origins, horizon, variables): False where a fill wrote the value (None: all)
+    chosen_on_all: bool = False  # the version's lag order came from a criterion run on every row, the scored included
 
     def policy(self) -> str:
         """How the lag order was set at each origin, for people."""
         if self.lag_policy == "reselect":
             return "lag order chosen again at each origin, as a fresh training would"
+        if self.chosen_on_all:  # as the page's help says: a little look-ahead
+            return "lag order fixed (the version's own, chosen on all its rows, the scored periods included)"
         return "lag order fixed (the version's own)"
 
     def summary(self) -> str:
@@ -262,4 +265,5 @@ def backtest(
         tuple(ranks),
         result.point,
         None if scored.all() else scored,
+        lag_policy == "fixed" and can_reselect(artifact),
     )

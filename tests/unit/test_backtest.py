@@ -36,6 +36,7 @@ def test_hand_computed_tiny_series(tiny):
     calls = []
     result = backtest(tiny, origins=2, horizon=2, progress=lambda done, total: calls.append((done, total)))
     assert calls == [(1, 2), (2, 2)]
+    assert result.policy() == "lag order fixed (the version's own)"  # given when trained: nothing chosen on the data
     # cut points 7 and 8: train on a[0..6] / a[0..7], forecast the next two quarters
     assert result.origins == ("2001-07-01", "2001-10-01") and result.lag_orders == (1, 1)
     np.testing.assert_allclose(result.actual[:, :, 1], [[128, 256], [256, 512]])
@@ -93,6 +94,7 @@ def test_reselect_policy_reruns_the_criterion():
     artifact = _artifact(frame, transform="logdiff", max_lags=6, ic="bic")
     fixed = backtest(artifact, origins=2, horizon=1)
     assert fixed.lag_orders == (artifact.k_ar, artifact.k_ar)
+    assert fixed.policy() == "lag order fixed (the version's own, chosen on all its rows, the scored periods included)"
     reselected = backtest(artifact, origins=2, horizon=1, lag_policy="reselect")
     levels = frame.to_numpy()
     for order, cut in zip(reselected.lag_orders, range(len(levels) - 2, len(levels)), strict=False):
