@@ -1,9 +1,8 @@
 """The Forecast page's future paths: a VARX's exogenous values and the scenario editor's conditions.
 
 Each is an editable table (one row per forecast step, one column per variable) with a CSV upload; the
-conditions also have a path shaper whose sliders are dragged to hold a level over a range of steps or
-draw a straight line between two values. What a person entered lives in a draft per version (session
-state), so changing the steps keeps it; the library's one checker (varlib.check_path) reads the table
+conditions also have a path shaper (ui.path_shaper). What a person entered lives in a draft per version
+(ui.path_draft), so changing the steps keeps it; the library's one checker (varlib.check_path) reads the table
 back and names the bad cell, and nothing is forecast from a table it refuses.
 """
 
@@ -15,13 +14,13 @@ import streamlit as st
 
 from ui.errors import FORECAST_WAITS, show_error
 from ui.forecast_link import LINK_LAGS, encode_lags, exact_text, reset_lag_table
+from ui.path_draft import draft_key, draft_of, other_columns, padded, positive_only
+from ui.path_shaper import shaper
 from ui.path_upload import apply_upload
 from ui.tables import UPLOAD_TYPES
 from varlib import (
     CONDITIONS,
     EXOG,
-    LOGGED,
-    MAX_STEPS,
     Artifact,
     Scenario,
     VarlibError,
@@ -32,7 +31,6 @@ from varlib import (
     path_editor_table,
 )
 
-DRAFT = "_fc_path"
 EDITOR_OPEN = "fc_scenario_open"
 
 
@@ -73,7 +71,7 @@ def condition_inputs(
             " bands. Leave a cell empty for a free value. Type values, drag a path, or upload a CSV (a date or"
             " step column, one column per variable)."
         )
-        _shaper(artifact, labels, baseline)
+        shaper(artifact, labels, baseline)
         return _conditions(_editor(artifact, CONDITIONS, artifact.variables, labels, {}))
 
 
@@ -83,7 +81,7 @@ def editor_open() -> bool:
 
 def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list[float | None]] | None:
     """The conditions of the draft, checked without drawing the editor (said under its closed expander)."""
-    draft = st.session_state.get(_key(artifact, CONDITIONS))
+    draft = st.session_state.get(draft_key(artifact, CONDITIONS))
     refused = draft and (draft.get("refused") or draft.get("typed"))
     if refused:  # the file in the closed editor's uploader, or a cell typed in it, was refused
         show_error(refused, advice=FORECAST_WAITS)
@@ -92,11 +90,10 @@ def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list
         return {}
     _say_beyond(draft, len(labels))
     columns = artifact.variables
-    current = pd.DataFrame({c: _padded(draft["values"].get(c), len(labels)) for c in columns})
+    current = pd.DataFrame({c: padded(draft["values"].get(c), len(labels)) for c in columns})
+    table = path_editor_table(current, columns, labels)  # the editor's own table: dated as the forecast is
     try:
-        path = check_path(
-            path_editor_table(current, columns, labels), columns, labels, CONDITIONS, _positive(artifact, CONDITIONS)
-        )  # the editor's own table: dated as the forecast is
+        path = check_path(table, columns, labels, CONDITIONS, positive_only(artifact, CONDITIONS))
     except VarlibError as exc:
         show_error(exc, advice=FORECAST_WAITS)
         return None
@@ -141,7 +138,7 @@ def copy_scenario(artifact: Artifact, scenario: Scenario) -> None:
     """Put a saved scenario's exogenous values, conditions and own lag inputs into the page's inputs, to edit as
     a new scenario."""
     for what, values in ((EXOG, scenario.exog), (CONDITIONS, scenario.conditions)):
-        draft = _draft(artifact, what, {})
+        draft = draft_of(artifact, what, {})
         draft["values"] = {k: [np.nan if x is None else float(x) for x in v] for k, v in values.items()}
         draft["rev"] += 1
     st.session_state[EDITOR_OPEN] = True
@@ -153,23 +150,12 @@ def copy_scenario(artifact: Artifact, scenario: Scenario) -> None:
         st.session_state[LINK_LAGS] = encode_lags(frame, own)
 
 
-def _key(artifact: Artifact, what: str) -> str:
-    return f"{DRAFT}|{what}|{artifact.name}|{artifact.version}"
-
-
-def _draft(artifact: Artifact, what: str, flat: dict[str, float]) -> dict:
-    """{"values": column -> values by step, "rev": editor revision, "upload": last applied file}."""
-    return st.session_state.setdefault(
-        _key(artifact, what), {"values": {k: [v] * MAX_STEPS for k, v in flat.items()}, "rev": 0, "upload": None}
-    )
-
-
 def _editor(
     artifact: Artifact, what: str, columns: list[str], labels: list[str], flat: dict[str, float]
 ) -> pd.DataFrame | None:
-    draft = _draft(artifact, what, flat)
-    upload = st.file_uploader(f"Upload {what} (CSV)", type=UPLOAD_TYPES, key=f"{_key(artifact, what)}|upload")
-    positive, others = _positive(artifact, what), _others(artifact, what)
+    draft = draft_of(artifact, what, flat)
+    upload = st.file_uploader(f"Upload {what} (CSV)", type=UPLOAD_TYPES, key=f"{draft_key(artifact, what)}|upload")
+    positive, others = positive_only(artifact, what), other_columns(artifact, what)
     frequency = artifact.data.frequency  # a file may date periods by their end: read as the periods they fall in
     apply_upload(
         draft,
@@ -182,7 +168,7 @@ def _editor(
     if draft.get("refused") is not None:
         show_error(draft["refused"], advice=FORECAST_WAITS)
         return None
-    current = pd.DataFrame({c: _padded(draft["values"].get(c), len(labels)) for c in columns})
+    current = pd.DataFrame({c: padded(draft["values"].get(c), len(labels)) for c in columns})
     table = path_editor_table(current, columns, labels)
     for column in columns:  # text at full precision, as the lag table: a number grid would drop `,` in `12,5`
         table[column] = ["" if np.isnan(x) else exact_text(x) for x in table[column]]
@@ -195,7 +181,7 @@ def _editor(
     )
     edited = st.data_editor(
         table,
-        key=f"{_key(artifact, what)}|{draft['rev']}|{len(labels)}",
+        key=f"{draft_key(artifact, what)}|{draft['rev']}|{len(labels)}",
         hide_index=True,
         num_rows="fixed",
         column_config=config,
@@ -204,78 +190,21 @@ def _editor(
         placeholder="",  # an empty cell is free, as the caption says (Streamlit would write "None")
     )
     for column in columns:  # keep what was typed beyond these steps too: a longer horizon shows it again
-        kept = _padded(draft["values"].get(column), max(len(labels), len(draft["values"].get(column) or ())))
+        kept = padded(draft["values"].get(column), max(len(labels), len(draft["values"].get(column) or ())))
         kept[: len(labels)] = pd.to_numeric(edited[column], errors="coerce").to_numpy(dtype=float)
         draft["values"][column] = kept.tolist()
     if what == CONDITIONS:
         _say_beyond(draft, len(labels))
     if what == CONDITIONS and st.button(
-        "Clear all conditions", icon=":material/backspace:", key=f"{_key(artifact, what)}|clear"
+        "Clear all conditions", icon=":material/backspace:", key=f"{draft_key(artifact, what)}|clear"
     ):
         draft["values"], draft["rev"] = {}, draft["rev"] + 1
         st.rerun()
     try:
-        path = check_path(edited, columns, labels, what, _positive(artifact, what), _others(artifact, what))
+        path = check_path(edited, columns, labels, what, positive_only(artifact, what), other_columns(artifact, what))
     except VarlibError as exc:
         draft["typed"] = exc  # the draft cannot hold the text typed: said again while the editor is closed
         show_error(exc, advice=FORECAST_WAITS)
         return None
     draft["typed"] = None
     return path
-
-
-def _shaper(artifact: Artifact, labels: list[str], baseline: VersionForecast) -> None:
-    """Drag a path: a level held over a range of steps, or a straight line from a start to an end value."""
-    if st.toggle("Drag a path", key=f"{_key(artifact, CONDITIONS)}|shaper", help="Hold a level or draw a line."):
-        variable = st.selectbox("Variable", artifact.variables, key=f"{_key(artifact, CONDITIONS)}|shape_var")
-        j = artifact.variables.index(variable)
-        first, last = st.select_slider(
-            "Steps to set (drag either end)",
-            options=labels,
-            value=(labels[0], labels[-1]),
-            key=f"{_key(artifact, CONDITIONS)}|shape_steps|{len(labels)}",
-        )
-        low, high = baseline.band(99)
-        start_at = labels.index(first)
-        bottom, top = float(np.min(low[:, j])), float(np.max(high[:, j]))
-        margin = 0.25 * (top - bottom) or abs(top) * 0.1 or 1.0
-        floor = bottom - margin
-        if _positive(artifact, CONDITIONS) and floor <= 0:
-            floor = bottom / 2  # a logged model's conditions must stay above 0
-        bounds = {"min_value": floor, "max_value": top + margin, "format": "%.6g"}
-        centre = float(baseline.forecast.mean[start_at, j])
-        shape = st.radio(
-            "Shape", ["hold a level", "straight line"], horizontal=True, key=f"{_key(artifact, CONDITIONS)}|shape"
-        )
-        start = st.slider(
-            "Start value" if shape == "straight line" else "Level",
-            value=centre,
-            key=f"{_key(artifact, CONDITIONS)}|shape_a|{variable}",
-            **bounds,
-        )
-        end = start
-        if shape == "straight line":
-            end = st.slider("End value", value=centre, key=f"{_key(artifact, CONDITIONS)}|shape_b|{variable}", **bounds)
-        if st.button("Apply to the table", icon=":material/done:", key=f"{_key(artifact, CONDITIONS)}|shape_apply"):
-            draft = _draft(artifact, CONDITIONS, {})
-            stop = labels.index(last)
-            values = _padded(draft["values"].get(variable), max(len(labels), len(draft["values"].get(variable) or ())))
-            values[start_at : stop + 1] = np.linspace(start, end, stop - start_at + 1)
-            draft["values"][variable], draft["rev"] = values.tolist(), draft["rev"] + 1
-            st.rerun()
-
-
-def _padded(values, length: int) -> np.ndarray:
-    out = np.full(length, np.nan)
-    if values:
-        given = np.asarray(values[:length], dtype=float)
-        out[: len(given)] = given
-    return out
-
-
-def _positive(artifact: Artifact, what: str) -> bool:
-    return what == CONDITIONS and artifact.spec.transform in LOGGED
-
-
-def _others(artifact: Artifact, what: str) -> list[str]:
-    return list(artifact.exog) if what == CONDITIONS else artifact.variables
