@@ -14,9 +14,10 @@ import streamlit as st
 
 from ui.errors import FORECAST_WAITS, show_error
 from ui.forecast_link import LINK_LAGS, encode_lags, exact_text, reset_lag_table
+from ui.literal import literal
 from ui.path_draft import draft_key, draft_of, other_columns, padded, positive_only
 from ui.path_shaper import shaper
-from ui.path_upload import apply_upload
+from ui.path_upload import apply_upload, file_in_force, forget, removed, say_kept
 from ui.tables import UPLOAD_TYPES
 from varlib import (
     CONDITIONS,
@@ -100,7 +101,11 @@ def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list
     conditions = _conditions(path)
     if conditions:
         held = ", ".join(_steps_of(sum(x is not None for x in v), k) for k, v in conditions.items())
-        st.caption(f":material/alt_route: Conditions in force on {held}: open the scenario editor to change them.")
+        name = file_in_force(draft)
+        source = f", from {literal(name)}" if name else ""
+        st.caption(
+            f":material/alt_route: Conditions in force on {held}{source}: open the scenario editor to change them."
+        )
     return conditions
 
 
@@ -154,7 +159,10 @@ def _editor(
     artifact: Artifact, what: str, columns: list[str], labels: list[str], flat: dict[str, float]
 ) -> pd.DataFrame | None:
     draft = draft_of(artifact, what, flat)
-    upload = st.file_uploader(f"Upload {what} (CSV)", type=UPLOAD_TYPES, key=f"{draft_key(artifact, what)}|upload")
+    at = draft_key(artifact, what)
+    upload = st.file_uploader(
+        f"Upload {what} (CSV)", type=UPLOAD_TYPES, key=f"{at}|upload", on_change=removed, args=(at, f"{at}|upload")
+    )
     positive, others = positive_only(artifact, what), other_columns(artifact, what)
     frequency = artifact.data.frequency  # a file may date periods by their end: read as the periods they fall in
     apply_upload(
@@ -165,6 +173,7 @@ def _editor(
         lambda file, n: check_path(file, columns, labels[:n], what, positive, others, frequency=frequency),
         labels[0] if labels else "",
     )
+    say_kept(draft, upload, what, at)
     if draft.get("refused") is not None:
         show_error(draft["refused"], advice=FORECAST_WAITS)
         return None
@@ -199,6 +208,8 @@ def _editor(
         "Clear all conditions", icon=":material/backspace:", key=f"{draft_key(artifact, what)}|clear"
     ):
         draft["values"], draft["rev"] = {}, draft["rev"] + 1
+        if upload is None:  # a file in force that the uploader no longer shows: cleared with its values
+            forget(draft)
         st.rerun()
     try:
         path = check_path(edited, columns, labels, what, positive_only(artifact, what), other_columns(artifact, what))

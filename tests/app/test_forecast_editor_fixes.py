@@ -1,0 +1,78 @@
+"""The Forecast page's scenario editor and a VARX's exogenous values, as trying them in a browser found them: an
+uploaded conditions file stays in force while the editor is closed and opened again, and only removing it takes its
+conditions back."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tests.app.conftest import charts, errors, open_app, trace, values
+from ui.paths_editor import EDITOR_OPEN
+from varlib import ModelSpec, forecast_artifact, load_dataset, publish_result, train_model
+
+UPLOADER = "_fc_path|conditions|varx|0.0.1|upload"
+
+
+def _varx(registry):
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
+    return publish_result(registry, train_model(dataset, spec), "varx"), float(dataset.frame["realint"].iloc[-1])
+
+
+def _text(at) -> str:
+    return "\n".join(x.value for x in [*at.markdown, *at.caption, *at.info, *at.warning])
+
+
+def _editor_open(at, open_: bool) -> None:
+    at.session_state[EDITOR_OPEN] = open_
+    at.run()
+
+
+def _scenario(at) -> np.ndarray:
+    return values(trace(charts(at)[0], "scenario"), "y")[1:]
+
+
+def test_a_conditions_file_stays_in_force_when_the_editor_is_closed_and_opened_again(registry):
+    """Reopened, the uploader was empty (a browser cannot refill it), and its file's conditions were taken back as if
+    it had been removed: the forecast fell back to the baseline."""
+    artifact, last = _varx(registry)
+    at = open_app({"model": "varx", "version": "0.0.1", "steps": 4})
+    _editor_open(at, True)
+    at.file_uploader(key=UPLOADER).set_value(("gdp.csv", b"step,realgdp\n2,12900\n4,13000\n", "text/csv")).run()
+    conditions = {"realgdp": [None, 12900.0, None, 13000.0]}
+    expected = forecast_artifact(artifact, 4, exog={"realint": [last] * 4}, conditions=conditions)
+    np.testing.assert_allclose(_scenario(at), expected.forecast.mean[:, 0])
+    _editor_open(at, False)
+    assert "Conditions in force on 2 steps of realgdp, from gdp.csv" in _text(at)
+    _editor_open(at, True)
+    assert errors(at) == "" and "taken back" not in _text(at)
+    np.testing.assert_allclose(_scenario(at), expected.forecast.mean[:, 0])
+    assert "gdp.csv is in force" in _text(at)  # its uploader is empty: the page names the file
+    next(b for b in at.button if b.label == "Remove gdp.csv").click().run()
+    assert "The conditions of the removed file are taken back" in _text(at)
+    assert trace(charts(at)[0], "forecast") and not any(b.label == "Remove gdp.csv" for b in at.button)
+
+
+def test_a_conditions_file_removed_from_its_uploader_is_taken_back_after_a_reopening(registry):
+    _varx(registry)
+    at = open_app({"model": "varx", "version": "0.0.1", "steps": 4})
+    _editor_open(at, True)
+    at.file_uploader(key=UPLOADER).set_value(("a.csv", b"step,realgdp\n2,12900\n", "text/csv")).run()
+    _editor_open(at, False)
+    _editor_open(at, True)
+    at.file_uploader(key=UPLOADER).set_value(("b.csv", b"step,realgdp\n3,13100\n", "text/csv")).run()
+    assert "b.csv is in force" not in _text(at)  # in the uploader: nothing to say
+    at.file_uploader(key=UPLOADER).set_value(None).run()
+    assert "The conditions of the removed file are taken back" in _text(at)
+    assert trace(charts(at)[0], "forecast")  # as before the first file: no conditions
+
+
+def test_clearing_the_conditions_of_a_file_no_longer_shown_clears_the_file_too(registry):
+    _varx(registry)
+    at = open_app({"model": "varx", "version": "0.0.1", "steps": 4})
+    _editor_open(at, True)
+    at.file_uploader(key=UPLOADER).set_value(("gdp.csv", b"step,realgdp\n2,12900\n4,13000\n", "text/csv")).run()
+    _editor_open(at, False)
+    _editor_open(at, True)
+    next(b for b in at.button if b.label == "Clear all conditions").click().run()
+    assert "gdp.csv" not in _text(at) and trace(charts(at)[0], "forecast")  # no file said to be in force
