@@ -109,20 +109,37 @@ def _drafted_conditions(artifact: Artifact, labels: list[str]) -> dict[str, list
     return conditions
 
 
-def _say_beyond(draft: dict, steps: int) -> None:
-    """Conditions typed for steps after the horizon are kept (a longer horizon applies them again) but not
-    used now: said, so a shorter forecast is never taken for one that holds them."""
-    beyond = [
-        f"{variable} at step {step}"
+def beyond_horizon(artifact: Artifact, steps: int) -> list[tuple[str, int]]:
+    """The conditions typed for steps after the horizon, (variable, step) each: kept, not used (ui.scenario_panel
+    refuses to save a scenario without them)."""
+    draft = st.session_state.get(draft_key(artifact, CONDITIONS))
+    return _beyond(draft, steps) if draft else []
+
+
+def _beyond(draft: dict, steps: int) -> list[tuple[str, int]]:
+    return [
+        (variable, step)
         for variable, values in draft["values"].items()
         for step, value in enumerate(values[steps:], start=steps + 1)
         if value is not None and not np.isnan(value)
     ]
+
+
+def beyond_words(beyond: list[tuple[str, int]]) -> str:
+    """`realgdp at step 8, realcons at step 9`, the first three of them."""
+    return ", ".join(f"{variable} at step {step}" for variable, step in beyond[:3]) + (
+        " ..." if len(beyond) > 3 else ""
+    )
+
+
+def _say_beyond(draft: dict, steps: int) -> None:
+    """Conditions typed for steps after the horizon are kept (a longer horizon applies them again) but not
+    used now: said, so a shorter forecast is never taken for one that holds them."""
+    beyond = _beyond(draft, steps)
     if beyond:
-        shown = ", ".join(beyond[:3]) + (" ..." if len(beyond) > 3 else "")
         st.caption(
-            f":orange[:material/warning: {counted(len(beyond), 'condition')} after the {steps}-step horizon ({shown})"
-            f" {'is' if len(beyond) == 1 else 'are'} not"
+            f":orange[:material/warning: {counted(len(beyond), 'condition')} after the {steps}-step horizon"
+            f" ({beyond_words(beyond)}) {'is' if len(beyond) == 1 else 'are'} not"
             " used: forecast more steps to apply them, or clear them.]"
         )
 

@@ -15,7 +15,7 @@ from ui.errors import show_error
 from ui.forecast_link import FAN_LEVELS, KEYS, LEVELS, LINK_SCENARIO, NO_SCENARIO
 from ui.layout import control_row
 from ui.literal import literal
-from ui.paths_editor import copy_scenario
+from ui.paths_editor import beyond_horizon, beyond_words, copy_scenario
 from varlib import (
     Artifact,
     Scenario,
@@ -141,6 +141,17 @@ def save_form(artifact: Artifact, inputs: dict) -> None:
         st.caption(f"Saved for **{artifact.label}**, once: a saved scenario is never overwritten.")
         if not st.form_submit_button("Save scenario", type="primary", icon=":material/bookmark_add:"):
             return
+    beyond = beyond_horizon(artifact, inputs["steps"])
+    if beyond:  # saved, the scenario would leave them out unsaid; the CLI and REST refuse them too
+        them = "it" if len(beyond) == 1 else "them"
+        st.error(
+            f"**Not saved.** {counted(len(beyond), 'condition')} typed after the {inputs['steps']}-step horizon"
+            f" ({beyond_words(beyond)}) would be left out of the scenario. Set Steps to"
+            f" {max(step for _, step in beyond)} to save {them} too, or clear {them} (**Clear all conditions**,"
+            f" or at that many steps empty {'its cell' if len(beyond) == 1 else 'their cells'}). Nothing was stored.",
+            icon=":material/error:",
+        )
+        return
     try:
         made = make_scenario(artifact, name.strip(), notes=notes, **inputs)
         saved = registry.save_scenario(made, sign_in.actor)

@@ -76,3 +76,22 @@ def test_clearing_the_conditions_of_a_file_no_longer_shown_clears_the_file_too(r
     _editor_open(at, True)
     next(b for b in at.button if b.label == "Clear all conditions").click().run()
     assert "gdp.csv" not in _text(at) and trace(charts(at)[0], "forecast")  # no file said to be in force
+
+
+def test_saving_is_refused_while_typed_conditions_lie_beyond_the_horizon(seeded):
+    """Saved, the scenario held no conditions at all, silently; the CLI and REST refuse a condition beyond the
+    horizon."""
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 8})
+    _editor_open(at, True)
+    editor = next(e for e in at.data_editor if e.key.startswith("_fc_path|conditions|"))
+    at.session_state[editor.key] = {"edited_rows": {7: {"realgdp": 13500.0}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    at.number_input(key="fc_steps").set_value(4).run()
+    at.text_input(key=next(t.key for t in at.text_input if t.label == "Name")).input("beyond-h")
+    next(b for b in at.button if b.label == "Save scenario").click().run()
+    said = errors(at)
+    assert "Not saved" in said and "realgdp at step 8" in said and "Steps to 8" in said and "clear" in said
+    assert seeded.scenarios("var", "0.0.1") == []
+    at.number_input(key="fc_steps").set_value(8).run()  # applied now: saved with it
+    next(b for b in at.button if b.label == "Save scenario").click().run()
+    assert errors(at) == "" and seeded.scenario("var", "0.0.1", "beyond-h").conditions["realgdp"][7] == 13500.0
