@@ -13,7 +13,7 @@ from ui import auth, store
 from ui.errors import show_error
 from ui.literal import literal
 from ui.tables import aliases_table, history_table
-from varlib import LATEST, VarlibError, check_alias
+from varlib import LATEST, VarlibError, check_alias, parse_version
 
 DONE = "_governance_done"  # what the last change did, shown after the rerun that redraws the tables
 CLEAR = "_governance_clear"  # inputs the last change used up, emptied before its forms are drawn again
@@ -162,12 +162,14 @@ def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
         return
     versions = [LATEST, *usable]
     _follow_details(name, f"alias_version|{name}", versions)
+    seen = st.session_state.get(f"alias_version|{name}")
     with st.form(f"alias_form|{name}", border=True):
         st.markdown("**Move an alias** (admin)")
         first, second = st.columns(2)
         alias = first.text_input("Alias", placeholder="e.g. champion", key=f"alias_name|{name}")
         version = second.selectbox("Version", versions, key=f"alias_version|{name}")
-        if st.form_submit_button("Set alias", icon=":material/bookmark_added:"):
+        gone = _gone_meanwhile(name, seen, versions)
+        if st.form_submit_button("Set alias", icon=":material/bookmark_added:") and not gone:
             try:
                 moved = store.registry().set_alias(name, check_alias(alias), version, sign_in.actor)
             except VarlibError as exc:
@@ -186,10 +188,12 @@ def _delete_controls(name: str, sign_in: auth.SignIn, aliases) -> None:
     def pointing(alias: str) -> str:
         return f"{alias} (points at {where[alias]}{', withdrawn' if where[alias] in withdrawn else ''})"
 
+    seen = st.session_state.get(f"alias_delete|{name}")
     with st.form(f"alias_delete_form|{name}", border=True):
         st.markdown("**Delete an alias** (admin): links and commands naming it stop working; the history keeps it.")
         picked = st.selectbox("Alias", list(where), key=f"alias_delete|{name}", format_func=pointing)
-        if st.form_submit_button("Delete alias", icon=":material/bookmark_remove:"):
+        gone = _gone_meanwhile(name, seen, list(where))
+        if st.form_submit_button("Delete alias", icon=":material/bookmark_remove:") and not gone:
             try:
                 deleted = store.registry().delete_alias(name, picked[1:], sign_in.actor)
             except VarlibError as exc:
@@ -203,13 +207,15 @@ def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
     if not versions:
         return
     _follow_details(name, f"withdraw_version|{name}", versions)
+    seen = st.session_state.get(f"withdraw_version|{name}")
     with st.form(f"withdraw_form|{name}", border=True):
         st.markdown("**Withdraw a version** (admin): `latest` and aliases stop using it; nothing is deleted.")
         first, second = st.columns([1, 3])
         version = first.selectbox("Version", versions, key=f"withdraw_version|{name}")
         reason = second.text_input("Reason", placeholder="why, for whoever finds it", key=f"withdraw_reason|{name}")
         sure = st.checkbox("Withdraw the version picked above", key=f"withdraw_sure|{name}")
-        if st.form_submit_button("Withdraw", icon=":material/block:"):
+        gone = _gone_meanwhile(name, seen, versions)
+        if st.form_submit_button("Withdraw", icon=":material/block:") and not gone:
             if not sure:  # the picker moves to the next version after a withdrawal: one click must not take it too
                 st.warning(
                     f"Tick *Withdraw the version picked above* to withdraw {name} {version}.", icon=":material/block:"
@@ -222,6 +228,25 @@ def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
             else:
                 emptied = {f"withdraw_reason|{name}": "", f"withdraw_sure|{name}": False}
                 _done(f"{name} {version} is withdrawn.", clear=emptied)
+
+
+def _gone_meanwhile(name: str, seen: str | None, choices: list[str]) -> bool:
+    """Whether a form's pick went away since the form was drawn (another admin withdrew the version or deleted the
+    alias), said in the form: Streamlit hands the picker another choice, and a click would act on that one.
+    `seen`: the pick as the reader saw it, read before the picker is drawn again with the current `choices`."""
+    if seen is None or seen in choices:
+        return False
+    alias = seen.startswith("@")
+    gone = None if alias or seen == LATEST else store.withdrawals(name).get(parse_version(seen))
+    why = "deleted" if alias else "withdrawn"
+    if gone is not None and not gone.damaged:
+        why = f"withdrawn by {literal(gone.actor.name)}"
+    st.warning(
+        f"**{literal(seen)}** was {why} after this form was drawn: nothing was changed. The form now shows what is"
+        " there; pick again before pressing.",
+        icon=":material/sync_problem:",
+    )
+    return True
 
 
 def _done(message: str, clear: dict[str, object] | None = None) -> None:

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+import ui.store
 from tests.app.conftest import APP, TIMEOUT, charts, errors, open_app
 from varlib import Actor
 from varlib.service import publish_result
 from varlib.versions import Version
 
 FORECAST, MODELS = "views/forecast.py", "views/models.py"
+OTHER = Actor("other admin", "o")
 
 
 def _markdown(at) -> str:
@@ -190,3 +192,48 @@ def test_the_models_details_open_on_the_newest_version_in_use_and_mark_the_withd
     details = at.selectbox(key="models_version|var")
     assert details.value == "0.0.1" and details.options == ["0.0.2 (withdrawn)", "0.0.1"]
     assert not any("was withdrawn" in w.value for w in at.warning)  # the version on screen is in use
+
+
+def test_a_form_whose_pick_went_away_meanwhile_changes_nothing(seeded, macro_result):
+    """Another admin withdrew the version (or deleted the alias) this form had picked: the click withdrew the
+    version the picker fell back to, with this reason, or deleted another alias."""
+    for note in ("second", "third"):
+        publish_result(seeded, macro_result, "var", "patch", note)
+    for alias in ("race", "bulk"):
+        seeded.set_alias("var", alias, "0.0.1")
+    for form, pick, button, change, said in (
+        (
+            "withdraw_version|var",
+            "0.0.2",
+            "Withdraw",
+            lambda: seeded.withdraw("var", "0.0.2", "pulled", OTHER),
+            "0.0.2** was withdrawn by other admin after this form was drawn: nothing was changed",
+        ),
+        (
+            "alias_delete|var",
+            "@race",
+            "Delete alias",
+            lambda: seeded.delete_alias("var", "race", OTHER),
+            "@race** was deleted after this form was drawn: nothing was changed",
+        ),
+        (
+            "alias_version|var",
+            "0.0.3",
+            "Set alias",
+            lambda: seeded.withdraw("var", "0.0.3", "pulled", OTHER),
+            "0.0.3** was withdrawn by other admin after this form was drawn",
+        ),
+    ):
+        at = open_app(page=MODELS)
+        at.session_state["admin_open|var"] = True
+        at.run()
+        at.selectbox(key=form).select(pick)
+        at.text_input(key="withdraw_reason|var").input("wrong file")
+        at.text_input(key="alias_name|var").input("champion")
+        at.checkbox(key="withdraw_sure|var").check()
+        change()  # while this form is on screen
+        ui.store.refresh()  # as the other admin's dashboard does after its change (ui.governance._done)
+        trail = len(seeded.history("var"))
+        next(b for b in at.button if b.label == button).click().run()
+        assert any(said in w.value for w in at.warning), [w.value for w in at.warning]
+        assert len(seeded.history("var")) == trail, button  # nothing else withdrawn, deleted or moved
