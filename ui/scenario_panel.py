@@ -12,7 +12,7 @@ import streamlit as st
 
 from ui import auth, store
 from ui.errors import show_error
-from ui.forecast_link import FAN_LEVELS, KEYS, LEVELS, LINK_SCENARIO, NO_SCENARIO
+from ui.forecast_link import FAN_LEVELS, KEYS, LEVELS, LINK_SCENARIO, NO_SCENARIO, forecast_page
 from ui.layout import control_row
 from ui.literal import literal
 from ui.paths_editor import beyond_horizon, beyond_words, copy_scenario
@@ -38,6 +38,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
     damaged = {s.scenario: s.damaged for s in store.damaged_scenarios(artifact.name, _version(artifact))}
     wanted = st.session_state.pop(LINK_SCENARIO, None)
     problems: list[str] = []
+    elsewhere: list[Version] = []
     if wanted is not None:
         if wanted in damaged:
             problems.append(f"a scenario that cannot be opened: {damaged[wanted]}")
@@ -47,8 +48,11 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
                 st.session_state[OVERRIDDEN] = _overridden(saved[wanted])
                 st.rerun()  # the controls show the scenario's steps and level from the first drawn run
         else:
+            refusal, elsewhere = _elsewhere(artifact, wanted)
             problems.append(
-                f"scenario {wanted!r} of {artifact.label}, which is not saved"
+                f"a scenario this version lacks: {refusal} (below)"
+                if elsewhere
+                else f"scenario {wanted!r} of {artifact.label}, which is not saved"
                 + (f" (saved: {', '.join(saved)})" if saved else "")
             )
     if st.session_state.get(key) not in (NO_SCENARIO, *saved):
@@ -74,6 +78,13 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
     )
     for problem in problems:
         st.warning(f"The link asked for {problem}; showing the editor instead.", icon=":material/link_off:")
+    for version in elsewhere:  # the version a scenario was saved on: its own link opens it
+        st.page_link(
+            forecast_page(),
+            label=f"Open {wanted} on {artifact.name} {version}",
+            icon=":material/bookmark:",
+            query_params={"model": artifact.name, "version": str(version), "scenario": wanted},
+        )
     if damaged and wanted not in damaged:  # not offered above, but not hidden either
         st.caption(
             f"Not offered, as they cannot be read: {', '.join(damaged)}. Their names stay taken; save them again"
@@ -83,6 +94,14 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
     if overridden:
         st.warning(overridden, icon=":material/link_off:")
     return (saved.get(chosen) if chosen else None), list(fan)
+
+
+def _elsewhere(artifact: Artifact, wanted: str) -> tuple[str, list[Version]]:
+    """The library's refusal of a scenario this version does not hold, naming the versions that do, and those."""
+    try:
+        return store.scenario_elsewhere(artifact.name, _version(artifact), wanted)
+    except VarlibError:  # a name no scenario can have, or the store away: the page's own words say enough
+        return "", []
 
 
 def describe(artifact: Artifact, scenario: Scenario) -> None:

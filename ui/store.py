@@ -152,6 +152,18 @@ def _all_scenarios(name: str, version: Version) -> tuple[Scenario, ...]:
     return seen[key][0]
 
 
+def scenario_elsewhere(name: str, version: Version, scenario: str) -> tuple[str, list[Version]]:
+    """Why `scenario` does not open on `version`, in the words the CLI and REST give (Registry.scenario's refusal,
+    naming the versions that hold it), and those versions, newest first; ("", []) when it opens after all."""
+    current = registry()
+    try:
+        current.scenario(name, version, scenario)
+    except NotFoundError as exc:
+        # the lookup behind that refusal (one listing of the model's scenarios), reused, not written again here
+        return str(exc), current._versions_with(name, scenario)  # noqa: SLF001
+    return "", []
+
+
 def withdrawals(name: str) -> dict[Version, Withdrawal]:
     """The withdrawn versions of `name` (cached for LIST_TTL seconds)."""
     current = settings()

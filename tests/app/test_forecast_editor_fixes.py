@@ -8,7 +8,7 @@ import numpy as np
 
 from tests.app.conftest import charts, errors, open_app, trace, values
 from ui.paths_editor import EDITOR_OPEN
-from varlib import ModelSpec, forecast_artifact, load_dataset, publish_result, train_model
+from varlib import ModelSpec, forecast_artifact, load_dataset, make_scenario, publish_result, train_model
 
 UPLOADER = "_fc_path|conditions|varx|0.0.1|upload"
 
@@ -95,3 +95,16 @@ def test_saving_is_refused_while_typed_conditions_lie_beyond_the_horizon(seeded)
     at.number_input(key="fc_steps").set_value(8).run()  # applied now: saved with it
     next(b for b in at.button if b.label == "Save scenario").click().run()
     assert errors(at) == "" and seeded.scenario("var", "0.0.1", "beyond-h").conditions["realgdp"][7] == 13500.0
+
+
+def test_a_scenario_link_on_another_version_names_the_version_that_holds_it_with_a_link(seeded, macro_result):
+    """The page said only that the scenario is not saved; the CLI and REST name the version that holds it."""
+    seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "page-dip", 4, conditions={"realgdp": [1e4]}))
+    publish_result(seeded, macro_result, "var", "minor", "newer")
+    at = open_app({"model": "var", "version": "latest", "scenario": "page-dip"})
+    assert "'page-dip' is saved on var 0.0.1: open it on that version (below)" in _text(at)
+    link = next(x.proto for x in at.get("page_link") if "page-dip" in x.proto.label)
+    assert (
+        link.label == "Open page-dip on var 0.0.1" and link.query_string == "model=var&version=0.0.1&scenario=page-dip"
+    )
+    assert at.selectbox(key="fc_scenario").value == ""  # the editor, as said
