@@ -22,6 +22,7 @@ from ui.tables import UPLOAD_TYPES
 from varlib import (
     CONDITIONS,
     EXOG,
+    MAX_STEPS,
     Artifact,
     Scenario,
     VarlibError,
@@ -38,13 +39,23 @@ EDITOR_OPEN = "fc_scenario_open"
 def exog_inputs(artifact: Artifact, labels: list[str]) -> dict[str, list[float]] | None:
     """The exogenous values of a VARX, checked (None after showing what is wrong)."""
     st.subheader("Exogenous values")
+    start = {name: path[0] for name, path in held_exog(artifact.exog, artifact.data.exog, 1).items()}
     st.caption(
         f"{', '.join(artifact.exog)} {'is' if len(artifact.exog) == 1 else 'are'} given, not forecast: a value for"
-        " every step. Prefilled with the last observed values held flat; edit the cells or upload a CSV."
+        f" every step. {_prefilled(draft_of(artifact, EXOG, start), len(labels))}; edit the cells or upload a CSV."
     )
-    start = {name: path[0] for name, path in held_exog(artifact.exog, artifact.data.exog, 1).items()}
     path = _editor(artifact, EXOG, list(artifact.exog), labels, start)
     return None if path is None else {c: path[c].tolist() for c in path.columns}
+
+
+def _prefilled(draft: dict, steps: int) -> str:
+    """What the exogenous table started from: a copied scenario's values, or the last observed ones."""
+    copied = draft.get("copied")
+    if copied is None:
+        return "Prefilled with the last observed values held flat"
+    name, given = copied
+    held = f"; steps {given + 1} to {steps} hold its step-{given} values flat" if steps > given else ""
+    return f"Prefilled with saved scenario {name}'s values for its {counted(given, 'step')}{held}"
 
 
 def exog_edited(artifact: Artifact, exog: dict[str, list[float]] | None) -> bool:
@@ -163,6 +174,11 @@ def copy_scenario(artifact: Artifact, scenario: Scenario) -> None:
         draft = draft_of(artifact, what, {})
         draft["values"] = {k: [np.nan if x is None else float(x) for x in v] for k, v in values.items()}
         draft["rev"] += 1
+        forget(draft)  # a file that was in force: the copy replaces its values
+    exog = draft_of(artifact, EXOG, {})
+    if scenario.exog:  # every step needs a value: steps added to the copy hold its last ones, as the start does
+        exog["values"] = {k: v + [v[-1]] * (MAX_STEPS - len(v)) for k, v in exog["values"].items()}
+        exog["copied"] = (literal(scenario.scenario), scenario.steps)
     st.session_state[EDITOR_OPEN] = True
     lags = scenario.lag_inputs(artifact.variables)
     if lags is not None:  # into a fresh lag table, the way a link's lag inputs are

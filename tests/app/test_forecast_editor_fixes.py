@@ -1,6 +1,7 @@
 """The Forecast page's scenario editor and a VARX's exogenous values, as trying them in a browser found them: an
 uploaded conditions file stays in force while the editor is closed and opened again, and only removing it takes its
-conditions back."""
+conditions back; saving is refused while typed conditions lie beyond the horizon; a scenario link on a version that
+lacks it names the one that holds it; a copy of a saved scenario holds its last exogenous values over added steps."""
 
 from __future__ import annotations
 
@@ -108,3 +109,23 @@ def test_a_scenario_link_on_another_version_names_the_version_that_holds_it_with
         link.label == "Open page-dip on var 0.0.1" and link.query_string == "model=var&version=0.0.1&scenario=page-dip"
     )
     assert at.selectbox(key="fc_scenario").value == ""  # the editor, as said
+
+
+def test_a_copy_of_a_saved_scenario_holds_its_last_exogenous_values_over_added_steps(registry):
+    """Raised from 4 to 8 steps, rows 5-8 were empty and the forecast refused ("realint has no value for step 5"),
+    while the caption said the values were the last observed ones held flat."""
+    artifact, _ = _varx(registry)
+    path, conditions = [1.0, 1.5, 2.0, 2.5], {"realgdp": [None, 12900.0, None, None]}
+    registry.save_scenario(make_scenario(artifact, "page-dip", 4, exog={"realint": path}, conditions=conditions))
+    at = open_app({"model": "varx", "version": "0.0.1", "scenario": "page-dip"})
+    next(b for b in at.button if b.label == "Edit a copy").click().run()
+    at.number_input(key="fc_steps").set_value(8).run()
+    assert errors(at) == "", errors(at)
+    exog = next(e for e in at.data_editor if e.key.startswith("_fc_path|exogenous values|"))
+    assert [float(x) for x in exog.value["realint"]] == [*path, 2.5, 2.5, 2.5, 2.5]
+    said = _text(at)
+    assert "saved scenario page-dip" in said and "steps 5 to 8 hold its step-4 values flat" in said
+    assert "the last observed values held flat" not in said
+    padded = {"realgdp": [*conditions["realgdp"], None, None, None, None]}
+    expected = forecast_artifact(artifact, 8, exog={"realint": [*path, 2.5, 2.5, 2.5, 2.5]}, conditions=padded)
+    np.testing.assert_allclose(_scenario(at), expected.forecast.mean[:, 0])
