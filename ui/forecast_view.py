@@ -41,16 +41,16 @@ def editor_forecast(artifact: Artifact, lags: pd.DataFrame, edited: bool, steps:
     the lag inputs differ from the version's own (a scenario of unedited ones keeps "the version's own")."""
     labels = forecast_periods(artifact, steps, lags)
     exog = exog_inputs(artifact, labels) if artifact.exog else None
-    if artifact.exog and exog is None:
-        return None
     alpha = level_to_alpha(level)
-    try:
-        baseline = forecast_artifact(artifact, steps, alpha, lags, intervals, exog)
-    except VarlibError as exc:
-        show_error(exc, advice=FORECAST_WAITS)
-        return None
+    baseline = None
+    if exog is not None or not artifact.exog:
+        try:
+            baseline = forecast_artifact(artifact, steps, alpha, lags, intervals, exog)
+        except VarlibError as exc:
+            show_error(exc, advice=FORECAST_WAITS)
+    # the conditions editor stays with an exogenous value to fix: both are named at once, and both can be fixed
     conditions = condition_inputs(artifact, labels, baseline)
-    if conditions is None:  # refused, and said why: no forecast that would look like one given them
+    if conditions is None or baseline is None:  # refused, and said why: no forecast that would look like one
         return None
     if conditions and intervals != "standard":  # the Intervals control shows it (ui.interval_control)
         intervals = "standard"

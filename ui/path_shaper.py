@@ -10,11 +10,16 @@ from ui.path_draft import draft_key, draft_of, padded, positive_only
 from varlib import CONDITIONS, Artifact, VersionForecast
 
 
-def shaper(artifact: Artifact, labels: list[str], baseline: VersionForecast) -> None:
+def shaper(artifact: Artifact, labels: list[str], baseline: VersionForecast | None) -> None:
     """Drag a path: a level held over a range of steps, or a straight line from a start to an end value. Its
-    sliders start from the forecast without conditions (`baseline`)."""
+    sliders start from the forecast without conditions (`baseline`); without one (an exogenous value to fix) it
+    waits, while the table still takes typed and uploaded conditions."""
     at = draft_key(artifact, CONDITIONS)
-    if not st.toggle("Drag a path", key=f"{at}|shaper", help="Hold a level or draw a line."):
+    waits = "It starts from the forecast: fix what is named above first." if baseline is None else None
+    on = st.toggle(
+        "Drag a path", key=f"{at}|shaper", help=waits or "Hold a level or draw a line.", disabled=bool(waits)
+    )
+    if not on or baseline is None:
         return
     variable = st.selectbox("Variable", artifact.variables, key=f"{at}|shape_var")
     j = artifact.variables.index(variable)

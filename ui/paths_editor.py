@@ -67,13 +67,14 @@ def exog_edited(artifact: Artifact, exog: dict[str, list[float]] | None) -> bool
 
 
 def condition_inputs(
-    artifact: Artifact, labels: list[str], baseline: VersionForecast
+    artifact: Artifact, labels: list[str], baseline: VersionForecast | None
 ) -> dict[str, list[float | None]] | None:
     """The scenario editor: conditions on the path in levels, checked; empty when nothing is conditioned, None
     when a cell or an uploaded file is wrong (then it says which, and no forecast is drawn).
 
     The editor is drawn only while its expander is open (its table, upload and sliders are the costliest
-    part of a Forecast run in the browser); the conditions typed before it was closed still apply."""
+    part of a Forecast run in the browser); the conditions typed before it was closed still apply. `baseline`:
+    the forecast without conditions, None while an exogenous value is to be fixed (the editor is still drawn)."""
     box = st.expander("Scenario: conditions", key=EDITOR_OPEN, on_change="rerun", icon=":material/alt_route:")
     if not box.open:
         return _drafted_conditions(artifact, labels)

@@ -1,7 +1,8 @@
 """The Forecast page's scenario editor and a VARX's exogenous values, as trying them in a browser found them: an
 uploaded conditions file stays in force while the editor is closed and opened again, and only removing it takes its
 conditions back; saving is refused while typed conditions lie beyond the horizon; a scenario link on a version that
-lacks it names the one that holds it; a copy of a saved scenario holds its last exogenous values over added steps."""
+lacks it names the one that holds it; a copy of a saved scenario holds its last exogenous values over added steps; an exogenous value to fix leaves the
+conditions editor in place."""
 
 from __future__ import annotations
 
@@ -129,3 +130,23 @@ def test_a_copy_of_a_saved_scenario_holds_its_last_exogenous_values_over_added_s
     padded = {"realgdp": [*conditions["realgdp"], None, None, None, None]}
     expected = forecast_artifact(artifact, 8, exog={"realint": [*path, 2.5, 2.5, 2.5, 2.5]}, conditions=padded)
     np.testing.assert_allclose(_scenario(at), expected.forecast.mean[:, 0])
+
+
+def test_an_exogenous_value_to_fix_keeps_the_conditions_editor_and_both_errors_show(registry):
+    """The conditions editor went with an exogenous error, though the message said to fix the exogenous values or
+    conditions below."""
+    _varx(registry)
+    at = open_app({"model": "varx", "version": "0.0.1", "steps": 4})
+    exog = next(e for e in at.data_editor if e.key.startswith("_fc_path|exogenous values|"))
+    at.session_state[exog.key] = {"edited_rows": {1: {"realint": None}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert "realint has no value for step 2" in errors(at)
+    assert [x.label for x in at.expander if x.label == "Scenario: conditions"]  # closed, but there to open
+    _editor_open(at, True)
+    conditions = next(e for e in at.data_editor if e.key.startswith("_fc_path|conditions|"))
+    at.session_state[conditions.key] = {"edited_rows": {0: {"realgdp": "abc"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    said = errors(at)
+    assert "realint has no value for step 2" in said and "Condition realgdp at step 1" in said
+    assert at.toggle(key="_fc_path|conditions|varx|0.0.1|shaper").disabled  # it starts from the forecast
+    assert "Fix the exogenous values or conditions below" in _text(at)
