@@ -1,8 +1,6 @@
-"""The Forecast page's scenario editor and a VARX's exogenous values, as trying them in a browser found them: an
-uploaded conditions file stays in force while the editor is closed and opened again, and only removing it takes its
-conditions back; saving is refused while typed conditions lie beyond the horizon; a scenario link on a version that
-lacks it names the one that holds it; a copy of a saved scenario holds its last exogenous values over added steps; an exogenous value to fix leaves the
-conditions editor in place."""
+"""The Forecast page's scenario editor and a VARX's exogenous values as trying them in a browser found them: a
+conditions file kept across closing the editor, a save refused for conditions beyond the horizon, a scenario link
+naming the version that holds it, a copy's added steps filled, the editor kept beside an exogenous error."""
 
 from __future__ import annotations
 
