@@ -12,6 +12,7 @@ import streamlit as st
 
 from ui import governance, linked_versions, selection, store
 from ui.errors import dashboard_words
+from ui.literal import library_text
 from ui.onboarding import render_empty_store
 from ui.version_pick import concrete_version
 from varlib import LATEST, Artifact, CorruptArtifactError, VarlibError, and_list
@@ -59,7 +60,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         if known:
             st.session_state[key] = known
             for problem in missing:  # the others are compared: not "the default instead"
-                st.warning(f"The link asked for {problem}; left out.", icon=LINK)
+                st.warning(f"The link asked for {library_text(problem)}; left out.", icon=LINK)
         else:  # none of them: the default pair below, as the warning says, not an empty picker
             st.session_state.pop(key, None)
             problems += missing
@@ -115,13 +116,17 @@ def _load(label: str, listed: dict, damaged: dict[str, str]) -> Artifact | None:
         damaged[label] = str(exc)
         _say_damaged(label, str(exc))
     except VarlibError as exc:  # the store failed, not the object: said, and offered again on the next run
-        st.warning(f"**{label}** is left out of the comparison this time: {exc}", icon=":material/cloud_off:")
+        st.warning(
+            f"**{library_text(label)}** is left out of the comparison this time: {library_text(exc)}",
+            icon=":material/cloud_off:",
+        )
     return None
 
 
 def _say_damaged(label: str, reason: str) -> None:
     st.warning(
-        f"**{label}** is left out of the comparison: it cannot be read ({reason}). The Models page lists its versions;"
+        f"**{library_text(label)}** is left out of the comparison: it cannot be read ({library_text(reason)}). The"
+        " Models page lists its versions;"
         " publish it again or pick another version.",
         icon=":material/broken_image:",
     )

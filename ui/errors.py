@@ -13,6 +13,7 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
+from ui.literal import EMPHASIS, library_text
 from varlib import (
     AccessDeniedError,
     ConflictError,
@@ -52,9 +53,12 @@ _ADVICE = {
 FORECAST_WAITS = "The forecast, its charts and tables come back once this is corrected."
 # CLI commands the library's messages name, said as the dashboard's own controls
 _DASHBOARD_WORDS = (
-    (re.compile(r"`varlib alias set \S+ VERSION --name \S+`"), "the Models page's *Move an alias* form (admins only)"),
-    (re.compile(r" \(--exog-csv, REST `exog`\)"), " (the *Exogenous values* table)"),
-    (re.compile(r" with `varlib train --name \S+ --publish`"), " on the *Train & publish* page"),
+    (
+        re.compile(r"`varlib alias set \S+ VERSION --name \S+`"),
+        "the Models page's {0}Move an alias{0} form (admins only)",
+    ),
+    (re.compile(r" \(--exog-csv, REST `exog`\)"), " (the {0}Exogenous values{0} table)"),
+    (re.compile(r" with `varlib train --name \S+ --publish`"), " on the {0}Train & publish{0} page"),
 )
 
 # The Train page's control for each CLI flag its refusals name (a value after the flag follows the label).
@@ -101,6 +105,7 @@ def explain(exc: VarlibError, controls: Mapping[str, str] | None = None, advice:
     versioned = _NAME_AND_VERSION.match(message) is not None
     if not (named and " " not in named and message.startswith(named + " ")) and first.isalpha() and not versioned:
         message = message[:1].upper() + message[1:]  # a sentence of its own after the title
+    message = library_text(message)  # a reason or a name in it is shown as typed: no link, image or colour
     for kind, (title, usual) in _ADVICE.items():
         if isinstance(exc, kind):
             return f"**{title}.** {message}\n\n{advice or usual}"
@@ -110,7 +115,7 @@ def explain(exc: VarlibError, controls: Mapping[str, str] | None = None, advice:
 def dashboard_words(message: str) -> str:
     """A library message with the CLI commands it names said as the dashboard's controls."""
     for command, control in _DASHBOARD_WORDS:
-        message = command.sub(control, message)
+        message = command.sub(control.format(EMPHASIS), message)
     return message
 
 

@@ -13,6 +13,7 @@ import streamlit as st
 
 from ui.errors import FORECAST_WAITS, show_error
 from ui.forecast_link import LAG_KEPT, LAG_RESET, LINK_LAGS, decode_lags, exact_text, reset_lag_table
+from ui.literal import library_text
 from ui.tables import UPLOAD_TYPES
 from varlib import (
     DATE,
@@ -48,7 +49,10 @@ def _from_link(artifact: Artifact, scope: str) -> pd.DataFrame | None:
         parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform)
     except (ValueError, VarlibError) as exc:
         st.session_state.pop(LINK_LAGS, None)
-        st.warning(f"The link's lag inputs were not used: {exc}. Showing the model's own.", icon=":material/link_off:")
+        st.warning(
+            f"The link's lag inputs were not used: {library_text(exc)}. Showing the model's own.",
+            icon=":material/link_off:",
+        )
         return None
     return table
 

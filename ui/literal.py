@@ -9,7 +9,22 @@ import re
 # vanished from the text)
 _FORMATTING = r"\\*_\[\]<>#|~$:"
 _TYPED, _LIBRARY = re.compile(f"([{_FORMATTING}`])"), re.compile(f"([{_FORMATTING}])")  # the second keeps code
+_LIBRARY_TEXT = re.compile(r"([\\*_\[\]<>#|~$])")
+_SHORT_CODE = re.compile(r":(?=[\w+-]+[:\[])")  # `:red[` or `:smile:`, a directive or an emoji's short code
 _LINE_START = re.compile(r"^(\s*)([-+]|\d+[.)])(?=\s)", re.MULTILINE)  # a list item or a numbered line
+
+
+EMPHASIS = "\x02"  # the dashboard's own *emphasis* inside a library message (ui.errors), kept when it is escaped
+
+
+def library_text(message: object) -> str:
+    """A library message for markdown: it may hold what people typed (a withdrawal's reason, a name, a link's
+    value), so it is escaped as `literal` (its `code` kept), and only the dashboard's own EMPHASIS is emphasis.
+    A colon is escaped only where it opens a directive or a short code (`:red[`, `:smile:`): a message's own
+    colons (`withdrawn: ...`) stay as they read."""
+    escaped = _LIBRARY_TEXT.sub(r"\\\1", str(message))
+    escaped = _LINE_START.sub(_not_a_list, _SHORT_CODE.sub(r"\\:", escaped))
+    return "  \n".join(escaped.splitlines()).replace(EMPHASIS, "*")
 
 
 def literal(text: object, code: bool = False) -> str:

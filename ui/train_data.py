@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.errors import TRAIN, show_error
+from ui.literal import library_text
 from ui.tables import UPLOAD_TYPES
 from ui.train_preview import preview
 from ui.train_vecm import propose_vecm
@@ -253,7 +254,7 @@ def _transform_advice(source: dict) -> None:
     try:
         result = _integration(tuple(map(tuple, frame.to_numpy(dtype=float))), tuple(frame.columns))
     except VarlibError as exc:  # variables that move together exactly: said now, as Train would say it
-        st.warning(f"**Unit-root tests** not run: {exc}", icon=":material/warning:")
+        st.warning(f"**Unit-root tests** not run: {library_text(exc)}", icon=":material/warning:")
         return
     verdicts = ", ".join(f"{u.variable}: {u.verdict}" for u in result.unit_roots)
     st.info(

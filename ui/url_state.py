@@ -19,6 +19,8 @@ from typing import Any
 
 import streamlit as st
 
+from ui.literal import library_text
+
 MODEL = "model"
 VERSION = "version"
 RECENT_WRITES = 8
@@ -154,7 +156,9 @@ def last_written(page: str) -> dict[str, str]:
 
 def warn(problems: list[str]) -> None:
     for problem in problems:
-        st.warning(f"The link asked for {problem}; showing the default instead.", icon=":material/link_off:")
+        st.warning(
+            f"The link asked for {library_text(problem)}; showing the default instead.", icon=":material/link_off:"
+        )
 
 
 def whole_number(low: int, high: int) -> Callable[[str], int | None]:

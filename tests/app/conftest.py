@@ -90,7 +90,8 @@ def trace(figure: dict, name: str) -> dict:
 
 
 def errors(at: AppTest) -> str:
-    return "\n".join(e.value for e in at.error)
+    """The errors' text as people read it: markdown's escapes (`VARLIB\\_READ\\_ONLY`, ui.literal) taken off."""
+    return re.sub(r"\\(.)", r"\1", "\n".join(e.value for e in at.error))
 
 
 def values(trace_: dict, axis: str) -> list | np.ndarray:

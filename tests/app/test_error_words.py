@@ -45,3 +45,22 @@ def test_a_link_to_an_alias_of_a_withdrawn_version_names_the_pages_form_on_every
         said = errors(at)  # refused where the page shows a version, as on the Forecast page (it follows the alias)
         assert "withdrawn" in said and "the Models page's *Move an alias* form" in said, page
         assert "varlib alias set" not in said, page
+
+
+def test_a_reason_or_a_name_in_a_refusal_is_shown_as_typed(seeded, macro_result):
+    """A withdrawal's reason was put into the page's markdown as it was: its link was live and its image was
+    fetched from another host by every viewer who opened the alias."""
+    publish_result(seeded, macro_result, "var", "patch", "canary")  # 0.0.2
+    seeded.set_alias("var", "canary", "0.0.2")
+    reason = "see [the incident](http://127.0.0.1:9/phish) ![t](http://127.0.0.1:9/pixel.png) :red[oops] *now*"
+    seeded.withdraw("var", "0.0.2", reason)
+    for page in ("views/forecast.py", "views/diagnostics.py", "views/backtest.py"):
+        at = open_app({"model": "var", "version": "@canary"}, page=page)
+        shown = "\n".join(e.value for e in at.error) + "\n".join(w.value for w in at.warning)
+        assert "](http" not in shown.replace("\\](http", ""), page  # no link, no image
+        assert ":red[" not in shown.replace("\\:red\\[", "") and "*now*" not in shown, page
+        assert reason in errors(at) + "\n".join(w.value.replace("\\", "") for w in at.warning), page  # as typed
+    moved = WithdrawnError(
+        "@canary points at 0.0.2: [x](http://127.0.0.1:9/y); move it with `varlib alias set c VERSION --name var`"
+    )
+    assert "\\[x\\](http" in explain(moved) and "the Models page's *Move an alias* form" in explain(moved)
