@@ -13,7 +13,7 @@ from ui import auth, store
 from ui.errors import show_error
 from ui.literal import literal
 from ui.tables import aliases_table, history_table
-from varlib import LATEST, VarlibError, check_alias, parse_version
+from varlib import LATEST, VarlibError, and_list, check_alias, parse_version
 
 DONE = "_governance_done"  # what the last change did, shown after the rerun that redraws the tables
 CLEAR = "_governance_clear"  # inputs the last change used up, emptied before its forms are drawn again
@@ -71,6 +71,11 @@ def render(name: str) -> None:
         return
     with history:
         records = store.history(name)
+        if len(records) == store.HISTORY_SHOWN:  # there may be more: a silent cut hid earlier changes
+            st.caption(
+                f"The newest {store.HISTORY_SHOWN} records are shown; all of them: `varlib history --name {name}"
+                f" --limit 100000`, or REST `GET /models/{name}/history`, a page at a time with `before`."
+            )
         alias_names = sorted({r.alias for r in records if r.alias})
         scope = st.selectbox("Show", ["everything"] + [f"@{a}" for a in alias_names], key=f"history_scope|{name}")
         if scope != "everything":
@@ -175,7 +180,8 @@ def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
             except VarlibError as exc:
                 show_error(exc)
             else:
-                _done(f"@{moved.alias} now points at {moved.version}.")
+                was = f" (it pointed at {moved.previous})" if moved.previous else " (a new alias)"
+                _done(f"@{moved.alias} now points at {moved.version}{was}.")
 
 
 def _delete_controls(name: str, sign_in: auth.SignIn, aliases) -> None:
@@ -227,7 +233,10 @@ def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
                 show_error(exc)
             else:
                 emptied = {f"withdraw_reason|{name}": "", f"withdraw_sure|{name}": False}
-                _done(f"{name} {version} is withdrawn.", clear=emptied)
+                refused = [f"@{a.alias}" for a in store.registry().aliases(name) if str(a.version) == version]
+                one = len(refused) == 1
+                stranded = f" {and_list(refused)} point{'s' if one else ''} at it: refused wherever used until moved."
+                _done(f"{name} {version} is withdrawn.{stranded if refused else ''}", clear=emptied)
 
 
 def _gone_meanwhile(name: str, seen: str | None, choices: list[str]) -> bool:

@@ -38,6 +38,7 @@ def _refresh_seconds() -> int:
         return 15
 
 
+HISTORY_SHOWN = 200  # audit records the Models page shows; the CLI and REST page through all of them
 LIST_TTL = _refresh_seconds()  # seconds a listing may be stale; open pages redraw it this often (ui.live)
 MAX_STORES = 4  # registries kept per server process (one per distinct settings)
 SCENARIOS_SEEN = "_scenarios_seen"  # the last listing of each version's saved scenarios this session read
@@ -113,7 +114,7 @@ def _aliases(fingerprint: str, name: str, _registry: Registry) -> tuple[Alias, .
 
 @st.cache_resource(ttl=LIST_TTL, max_entries=64, show_spinner=False)
 def _history(fingerprint: str, name: str, _registry: Registry) -> tuple[AuditRecord, ...]:
-    return tuple(_registry.history(name, 200))
+    return tuple(_registry.history(name, HISTORY_SHOWN))
 
 
 @st.cache_resource(ttl=LIST_TTL, max_entries=64, show_spinner=False)
@@ -177,7 +178,7 @@ def aliases(name: str) -> tuple[Alias, ...]:
 
 
 def history(name: str) -> tuple[AuditRecord, ...]:
-    """The newest 200 audit records of `name` (cached for LIST_TTL seconds)."""
+    """The newest HISTORY_SHOWN audit records of `name` (cached for LIST_TTL seconds)."""
     current = settings()
     return _history(_fingerprint(current), name, registry(current))
 

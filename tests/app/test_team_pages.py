@@ -35,7 +35,7 @@ def test_local_use_says_so_and_an_admin_form_moves_an_alias_and_withdraws(seeded
     alias = seeded.alias("var", "champion")
     assert alias.version == Version(0, 0, 1)
     admin = next(e for e in at.expander if e.label == "Move an alias or withdraw a version")
-    assert [s.value for s in admin.success] == ["@champion now points at 0.0.1."]  # beside the form
+    assert [s.value for s in admin.success] == ["@champion now points at 0.0.1 (a new alias)."]  # beside the form
     assert alias.actor.name == "tester" and alias.actor.via == "dashboard" and not alias.actor.signed_in
     at.selectbox(key="withdraw_version|var").select("0.0.2")
     at.text_input(key="withdraw_reason|var").input("bad holdout")
@@ -237,3 +237,27 @@ def test_a_form_whose_pick_went_away_meanwhile_changes_nothing(seeded, macro_res
         next(b for b in at.button if b.label == button).click().run()
         assert any(said in w.value for w in at.warning), [w.value for w in at.warning]
         assert len(seeded.history("var")) == trail, button  # nothing else withdrawn, deleted or moved
+
+
+def test_a_withdrawal_names_the_aliases_it_strands_and_a_cut_history_says_so(seeded, macro_result, monkeypatch):
+    publish_result(seeded, macro_result, "var", "patch", "second")
+    for alias in ("champion", "canary"):
+        seeded.set_alias("var", alias, "0.0.2")
+    monkeypatch.setattr(ui.store, "HISTORY_SHOWN", 3)  # 2 publishes and 2 moves: more than the page shows
+    ui.store.refresh()
+    at = open_app(page=MODELS)
+    at.session_state["admin_open|var"] = True
+    at.session_state["history_open|var"] = True
+    at.run()
+    assert any(c.value.startswith("The newest 3 records are shown; all of them: `varlib history") for c in at.caption)
+    at.text_input(key="alias_name|var").input("champion")
+    at.selectbox(key="alias_version|var").select("0.0.1")
+    next(b for b in at.button if b.label == "Set alias").click().run()
+    assert [s.value for s in at.success] == ["@champion now points at 0.0.1 (it pointed at 0.0.2)."]
+    at.selectbox(key="withdraw_version|var").select("0.0.2")
+    at.text_input(key="withdraw_reason|var").input("bad holdout")
+    at.checkbox(key="withdraw_sure|var").check()
+    next(b for b in at.button if b.label == "Withdraw").click().run()
+    assert [s.value for s in at.success] == [
+        "var 0.0.2 is withdrawn. @canary points at it: refused wherever used until moved."
+    ]
