@@ -14,7 +14,7 @@ from ui import auth, store
 from ui.errors import show_error
 from ui.forecast_link import FAN_LEVELS, KEYS, LEVELS, LINK_SCENARIO, NO_SCENARIO, forecast_page
 from ui.layout import control_row
-from ui.literal import literal
+from ui.literal import library_text, literal
 from ui.paths_editor import beyond_horizon, beyond_words, copy_scenario
 from varlib import (
     Artifact,
@@ -77,7 +77,9 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
         help="Several interval levels at once, drawn as a fan (e.g. 30, 60 and 90%); empty: the one level above.",
     )
     for problem in problems:
-        st.warning(f"The link asked for {problem}; showing the editor instead.", icon=":material/link_off:")
+        st.warning(
+            f"The link asked for {library_text(problem)}; showing the editor instead.", icon=":material/link_off:"
+        )
     for version in elsewhere:  # the version a scenario was saved on: its own link opens it
         st.page_link(
             forecast_page(),

@@ -161,7 +161,7 @@ def scenario_elsewhere(name: str, version: Version, scenario: str) -> tuple[str,
         current.scenario(name, version, scenario)
     except NotFoundError as exc:
         # the lookup behind that refusal (one listing of the model's scenarios), reused, not written again here
-        return str(exc), current._versions_with(name, scenario)  # noqa: SLF001
+        return str(exc), current.versions_with_scenario(name, scenario)
     return "", []
 
 

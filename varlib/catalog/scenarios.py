@@ -114,7 +114,7 @@ class ScenarioShelf:
             saved = [s.scenario for s in listed if not s.damaged]
             damaged = [s.scenario for s in listed if s.damaged]
             also = f" (damaged: {', '.join(damaged)})" if damaged else ""
-            elsewhere = self._versions_with(name, label)
+            elsewhere = self.versions_with_scenario(name, label)
             if elsewhere:  # a scenario belongs to one version: a newer one published since does not have it
                 also += f"; {label!r} is saved on {name} {and_list(map(str, elsewhere))}: open it on that version"
             raise NotFoundError(
@@ -143,7 +143,7 @@ class ScenarioShelf:
                 continue  # gone meanwhile, or a name outside the rule: no scenario can be saved or opened so
         return sorted(found, key=lambda item: item.scenario)
 
-    def _versions_with(self, name: str, label: str) -> list[Version]:
+    def versions_with_scenario(self, name: str, label: str) -> list[Version]:
         """The versions of `name` that hold a scenario called `label`, newest first (one listing of them all)."""
         found = set()
         for info in self.store.list(helper_prefix(name, SCENARIO_FOLDER)):
