@@ -163,7 +163,8 @@ def publisher() -> SignIn | None:
     if sign_in.can("publish"):
         return sign_in
     st.info(
-        f"Publishing needs the publisher role; {sign_in.standing}. Training, forecasting and inspecting still work.",
+        f"Publishing needs the publisher role; {sign_in.standing}: {RolePolicy.from_env().how_to_get('publisher')}."
+        " Training, forecasting and inspecting still work.",
         icon=":material/lock:",
     )
     return None

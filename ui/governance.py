@@ -13,7 +13,7 @@ from ui import auth, store
 from ui.errors import show_error
 from ui.literal import literal
 from ui.tables import aliases_table, history_table
-from varlib import LATEST, VarlibError, and_list, check_alias, parse_version
+from varlib import LATEST, RolePolicy, VarlibError, and_list, check_alias, parse_version
 
 DONE = "_governance_done"  # what the last change did, shown after the rerun that redraws the tables
 CLEAR = "_governance_clear"  # inputs the last change used up, emptied before its forms are drawn again
@@ -61,7 +61,10 @@ def render(name: str) -> None:
                 _delete_controls(name, sign_in, aliases)
                 _withdraw_controls(name, sign_in)
     elif sign_in.configured:
-        st.caption(f"Moving and deleting aliases and withdrawing versions need the admin role; {sign_in.standing}.")
+        st.caption(
+            "Moving and deleting aliases and withdrawing versions need the admin role;"
+            f" {sign_in.standing}: {RolePolicy.from_env().how_to_get('admin')}."
+        )
     history = st.expander(
         "History: publishes, alias moves, withdrawals and saved scenarios",
         key=f"history_open|{name}",

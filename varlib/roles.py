@@ -51,6 +51,15 @@ class RolePolicy:
             viewer_groups=_groups(env.get("VARLIB_VIEWER_GROUPS"), default.viewer_groups),
         )
 
+    def how_to_get(self, role: str, who: str = "you") -> str:
+        """The next step for someone who lacks `role`: the groups that grant it (any signed-in user is a viewer when
+        no viewer group is set)."""
+        groups = {ADMIN: self.admin_groups, PUBLISHER: self.publisher_groups, VIEWER: self.viewer_groups}[role]
+        if role == VIEWER and not groups:
+            return "signing in grants it"
+        named = " or ".join(f"`{g}`" for g in sorted(groups))
+        return f"ask an administrator of the identity provider to add {who} to the group {named}"
+
     def role_of(self, claims: Mapping[str, Any]) -> str | None:
         """The highest role the claims grant, or None (signed in, but no role here)."""
         groups = set(_claim_values(claims.get(self.claim)))
@@ -69,13 +78,14 @@ def allows(role: str | None, action: str) -> bool:
     return role is not None and ROLES.index(role) >= ROLES.index(needed)
 
 
-def require(role: str | None, action: str, who: str = "you") -> None:
-    """AccessDeniedError unless `role` may do `action`, naming the role it takes."""
+def require(role: str | None, action: str, who: str = "you", policy: RolePolicy | None = None) -> None:
+    """AccessDeniedError unless `role` may do `action`, naming the role it takes (and with `policy`, how to get it)."""
     if not allows(role, action):
         needed = ACTIONS[action]
+        then = f"; {policy.how_to_get(needed, 'you' if who == 'you' else 'them')}" if policy is not None else ""
         raise AccessDeniedError(
             f"not allowed: {ACTION_WORDS[action]} needs the {needed} role; {who} {'have' if who == 'you' else 'has'}"
-            f" {role or 'no role'}",
+            f" {role or 'no role'}{then}",
             field="role",
             value=role,
         )

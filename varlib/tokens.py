@@ -107,6 +107,16 @@ class TokenVerifier:
             ) from None
         except jwt.DecodeError:  # a header that reads, with a payload that does not
             raise AuthenticationError(NOT_A_JWT) from None
+        except jwt.InvalidAudienceError:  # signing in again to the same client would not help: say whose it is
+            raise AuthenticationError(
+                f"the bearer token was issued for another application, not for {self.settings.audience!r}"
+                " (VARLIB_OIDC_AUDIENCE); send a token of this service's client"
+            ) from None
+        except jwt.InvalidIssuerError:
+            raise AuthenticationError(
+                f"the bearer token was issued by another identity provider, not {self.settings.issuer}; sign in"
+                " there for a token"
+            ) from None
         except jwt.InvalidTokenError as exc:
             raise AuthenticationError(f"the bearer token is not valid ({exc}); sign in again") from None
         return claims
@@ -131,7 +141,12 @@ class TokenVerifier:
             raise AuthenticationError(NOT_A_JWT) from None
         except (jwt.PyJWKClientConnectionError, jwt.PyJWKSetError, ValueError, OSError) as exc:
             raise self._keys_unavailable(exc) from None  # the set is fetched again for a key id it lacks
-        except (jwt.PyJWKClientError, jwt.InvalidTokenError) as exc:  # e.g. a key id the provider never issued
+        except jwt.PyJWKClientError:  # a key id the provider does not publish: another provider's token, mostly
+            raise AuthenticationError(
+                f"the bearer token was signed with a key that {self.settings.issuer} does not publish: it comes from"
+                " another identity provider, or from a key this one has retired; sign in there for a new token"
+            ) from None
+        except jwt.InvalidTokenError as exc:
             raise AuthenticationError(f"the bearer token is not valid ({exc}); sign in again") from None
 
     def _keys_unavailable(self, exc: Exception) -> StoreUnavailableError:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from varlib import AccessDeniedError, InvalidInputError, Registry, Settings, counted, require_role
+from varlib import AccessDeniedError, InvalidInputError, Registry, RolePolicy, Settings, counted, require_role
 
 
 @pytest.mark.parametrize(
@@ -30,6 +30,18 @@ def test_a_refusal_names_the_action(action, role, said):
     with pytest.raises(AccessDeniedError) as caught:
         require_role(role, action)
     assert str(caught.value) == said
+
+
+def test_a_refusal_with_the_policy_names_the_group_that_grants_the_role():
+    policy = RolePolicy(admin_groups=frozenset({"ops", "varlib-admins"}))
+    with pytest.raises(AccessDeniedError) as caught:
+        require_role("viewer", "alias", who="Vera Viewer", policy=policy)
+    assert str(caught.value) == (
+        "not allowed: changing an alias needs the admin role; Vera Viewer has viewer; ask an administrator of the"
+        " identity provider to add them to the group `ops` or `varlib-admins`"
+    )
+    assert policy.how_to_get("viewer") == "signing in grants it"  # no viewer group: any signed-in user
+    assert RolePolicy(viewer_groups=frozenset({"staff"})).how_to_get("viewer").endswith("add you to the group `staff`")
 
 
 def test_a_bad_history_key_names_the_audit_trail(tmp_path):
