@@ -59,6 +59,7 @@ def test_the_cli_warns_on_stderr_and_the_json_carries_the_distance(tmp_path, mon
     capsys.readouterr()
     assert main(["forecast", "--name", "var", "--steps", "3", "--conditions-csv", str(conditions)]) == 0
     out, err = capsys.readouterr()
-    assert err.startswith("warning: 1 condition lies") and "realgdp 5 at " in err and "warning" not in out
+    assert err.startswith("warning: 1 condition lies") and "realgdp 5 at 2009Q4 (" in err and "warning" not in out
+    assert "  conditioned: realgdp = 5 at 2009Q4\n" in out  # the period named as the warning names it
     assert main(["forecast", "--name", "var", "--steps", "3", "--conditions-csv", str(conditions), "--json"]) == 0
     assert '"sd_from_forecast": -' in capsys.readouterr().out

@@ -99,8 +99,10 @@ def run_forecast(args: argparse.Namespace) -> int:
         f"{result.name} {result.version}{about}: {counted(result.steps, 'step')}, {level:g}%"
         f" {result.forecast.intervals} interval ({result.forecast.point})"
     )
-    for condition in result.conditions[:20]:
-        print(f"  conditioned: {condition['variable']} = {condition['value']:g} at {condition['date']}")
+    shown = result.conditions[:20]
+    periods = varlib.period_labels([c["date"] for c in shown], result.frequency)  # as the warnings name them
+    for condition, period in zip(shown, periods, strict=True):
+        print(f"  conditioned: {condition['variable']} = {condition['value']:g} at {period}")
     far = result.far_conditions()
     if far:
         print(f"warning: {far}", file=sys.stderr)

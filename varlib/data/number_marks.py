@@ -91,8 +91,8 @@ def number_hint(cell: object) -> str | None:
 def not_a_number(where: str, cell: object) -> str:
     """`<where> is '1,5', not a number; write it with a decimal point (1.5)`: a typed cell's refusal, with how to
     write it when it is a number in another dress."""
-    hint = number_hint(cell)
-    return f"{where} is {cell!r}, not a number" + (f"; {hint}" if hint else "")
+    hint = number_hint(cell) or "write a plain number there (such as -1234.5)"
+    return f"{where} is {cell!r}, not a number; {hint}"
 
 
 def decimal_mark(table: pd.DataFrame, label: str, comma_separated: bool = False) -> str:
