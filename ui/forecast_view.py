@@ -13,6 +13,7 @@ from ui.chart_look import Look, export_config, file_stem, plot, scenario_part
 from ui.errors import FORECAST_WAITS, show_error
 from ui.figures import forecast_figure, recent
 from ui.layout import chart_cells, tab_per_variable
+from ui.literal import library_text
 from ui.paths_editor import condition_inputs, exog_inputs
 from ui.scenario_figures import Line, scenario_figure
 from ui.tables import differences_table
@@ -122,9 +123,8 @@ def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlay
             " line is the **median** in levels (the exponential of the log forecast), and the bands are exact in"
             " levels."
         )
-    far = result.far_conditions()
-    if far:  # in a presentation too: a condition in the wrong unit would otherwise be shown as a forecast
-        st.warning(far, icon=":material/warning:")
+    for far in result.warnings():  # in a presentation too: a value in the wrong unit would pass for a forecast
+        st.warning(library_text(far), icon=":material/warning:")
     if present and result.exog is not None:  # the editor that shows them is folded away: say what was assumed
         st.caption(f"Exogenous values: {exog_summary(result)}.")
     what = f"scenario {result.scenario}" if result.scenario else "scenario" if result.conditions else ""

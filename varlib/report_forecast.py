@@ -140,11 +140,10 @@ def _scenario_notes(forecast: VersionForecast, scenario: Scenario | None) -> lis
     if forecast.exog is not None:
         notes.append(f"exogenous {html.escape(', '.join(forecast.exog_names))} as given for every step")
     text = "; ".join(notes)  # its first letter raised, not the others (variables keep their case)
-    far = forecast.far_conditions()
     return (
         saved
         + ([f"<p class='note'>{text[:1].upper()}{text[1:]}.</p>"] if notes else [])
-        + ([f"<p class='note'><strong>{html.escape(far)}</strong></p>"] if far else [])
+        + [f"<p class='note'><strong>{html.escape(far)}</strong></p>" for far in forecast.warnings()]
     )
 
 

@@ -133,7 +133,19 @@ def forecast_artifact(
         tuple(artifact.exog),
         exog_future,
         frequency=artifact.data.frequency,
+        exog_sd=_exog_distance(artifact, exog_future),
     )
+
+
+def _exog_distance(artifact: Artifact, exog_future: np.ndarray | None) -> np.ndarray | None:
+    """Each future exogenous value's distance from its variable's training values, in their standard deviations
+    (NaN for a column that never varied in training)."""
+    if exog_future is None or artifact.data.exog is None:
+        return None
+    past = np.asarray(artifact.data.exog, dtype=float)
+    spread = past.std(axis=0, ddof=1)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(spread > 0, (exog_future - past.mean(axis=0)) / spread, np.nan)
 
 
 def forecast_periods(artifact: Artifact, steps: int, lag_inputs=None) -> list[str]:

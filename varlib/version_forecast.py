@@ -40,6 +40,7 @@ class VersionForecast:
     exog: np.ndarray | None = None
     scenario: str | None = None  # the saved scenario this forecast reopens, if any
     frequency: str | None = None  # the sample's pandas alias, to name periods as people do (2010Q3)
+    exog_sd: np.ndarray | None = None  # each exogenous value's distance from its training values, in their sd
 
     @property
     def steps(self) -> int:
@@ -83,6 +84,31 @@ class VersionForecast:
             " sample: check the values and their units."
         )
 
+    def far_exog(self) -> str | None:
+        """For people: exogenous values FAR_SD or more standard deviations from that variable's training values
+        (a unit slip, a typo), or None. They are taken as known, so the bands do not widen: only this says so."""
+        if self.exog_sd is None or self.exog is None:
+            return None
+        far = [(h, j) for h, j in zip(*np.nonzero(np.abs(np.nan_to_num(self.exog_sd)) >= FAR_SD), strict=True)]
+        if not far:
+            return None
+        periods = period_labels([self.index[h] for h, _ in far[:3]], self.frequency)
+        shown = [
+            f"{self.exog_names[j]} {self.exog[h, j]:g} at {period} ({self.exog_sd[h, j]:+.1f} sd)"
+            for (h, j), period in zip(far[:3], periods, strict=True)
+        ]
+        more = f" and {len(far) - 3} more" if len(far) > 3 else ""
+        return (
+            f"{counted(len(far), 'exogenous value')} {'lies' if len(far) == 1 else 'lie'} {FAR_SD:g} or more standard"
+            f" deviations from that variable's training values: {and_list(shown)}{more}. The forecast takes them as"
+            " known, so its bands do not widen for them, while the fit never saw such values: check the values and"
+            " their units."
+        )
+
+    def warnings(self) -> list[str]:
+        """What `far_conditions` and `far_exog` say, for the JSON and the REST answer."""
+        return [note for note in (self.far_conditions(), self.far_exog()) if note]
+
     def band(self, level: float) -> tuple[np.ndarray, np.ndarray]:
         """Lower and upper bounds of the `level`% band (e.g. 60), whatever level the forecast was made at."""
         return self.forecast.band(round(1 - float(level) / 100, 6))  # checked there: fans go below 50%
@@ -110,6 +136,7 @@ class VersionForecast:
             else {},
             "conditions": self.conditions,
             "scenario": self.scenario,
+            "warnings": self.warnings(),
         }
 
     def to_frame(self) -> pd.DataFrame:

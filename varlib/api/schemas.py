@@ -165,6 +165,10 @@ class ForecastBody(BaseModel):
     exog: dict[str, list[float]] = Field(description="the exogenous values used (a VARX), else empty")
     conditions: list[Condition] = Field(description="what was conditioned (empty for a plain forecast)")
     scenario: str | None = Field(description="the saved scenario this forecast reopens, if any")
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="conditions or exogenous values the model gives almost no chance (4 sd or more), as the CLI says",
+    )
     withdrawn: dict[str, Any] | None = Field(
         description="the version's withdrawal when it was named by its number (latest and aliases never name a"
         " withdrawn one): it is still used, so that results made with it stay reproducible; seen within a second"

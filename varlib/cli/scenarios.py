@@ -103,8 +103,7 @@ def run_forecast(args: argparse.Namespace) -> int:
     periods = varlib.period_labels([c["date"] for c in shown], result.frequency)  # as the warnings name them
     for condition, period in zip(shown, periods, strict=True):
         print(f"  conditioned: {condition['variable']} = {condition['value']:g} at {period}")
-    far = result.far_conditions()
-    if far:
+    for far in result.warnings():
         print(f"warning: {far}", file=sys.stderr)
     if result.exog is not None:  # the path the forecast assumed, as the JSON gives it under `exog`
         span = f"{result.index[0]} to {result.index[-1]}" if result.steps > 1 else result.index[0]
