@@ -10,7 +10,7 @@ were stored has only their count, and its backtest says that those values were s
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
@@ -19,11 +19,21 @@ from .clock import iso_label
 from .data import period_labels
 from .wording import and_list, counted
 
-if TYPE_CHECKING:
-    from .artifact import Artifact
+
+class Version(Protocol):
+    """What is read here of a version (varlib.artifact.Artifact, which imports training, which imports this)."""
+
+    @property
+    def provenance(self) -> dict: ...
+
+    @property
+    def data(self) -> Any: ...  # its TrainingData: dates and frequency
+
+    @property
+    def variables(self) -> list[str]: ...
 
 
-def filled_mask(artifact: Artifact) -> np.ndarray | None:
+def filled_mask(artifact: Version) -> np.ndarray | None:
     """(rows, variables): True where the fill wrote the training value; None when nothing was filled or the
     version did not store which cells were."""
     cells = (artifact.provenance.get("preparation") or {}).get("filled_cells") or {}
@@ -39,7 +49,7 @@ def filled_mask(artifact: Artifact) -> np.ndarray | None:
     return mask if mask.any() else None
 
 
-def scored_cells(artifact: Artifact, cuts: Sequence[int], horizon: int) -> tuple[np.ndarray, list[int]]:
+def scored_cells(artifact: Version, cuts: Sequence[int], horizon: int) -> tuple[np.ndarray, list[int]]:
     """(origins, horizon, variables): True where a forecast is scored; and the origins (indices) left out
     because an interpolated value ends their training part."""
     k = len(artifact.variables)
@@ -57,7 +67,7 @@ def scored_cells(artifact: Artifact, cuts: Sequence[int], horizon: int) -> tuple
     return scored, leaked
 
 
-def filled_notes(artifact: Artifact, cuts: Sequence[int], horizon: int, leaked: list[int]) -> list[str]:
+def filled_notes(artifact: Version, cuts: Sequence[int], horizon: int, leaked: list[int]) -> list[str]:
     """What the scores leave out, naming the values by variable and period; or that an older version's filled
     values were scored as observed."""
     preparation = artifact.provenance.get("preparation") or {}

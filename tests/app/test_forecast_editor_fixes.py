@@ -53,13 +53,19 @@ def test_a_conditions_file_stays_in_force_when_the_editor_is_closed_and_opened_a
     assert trace(charts(at)[0], "forecast") and not any(b.label == "Remove gdp.csv" for b in at.button)
 
 
-def test_a_conditions_file_removed_from_its_uploader_is_taken_back_after_a_reopening(registry):
+def _uploaded_then_reopened(registry, name: str, body: bytes):
+    """The Forecast page of a VARX after a conditions file was uploaded and its editor closed and opened again."""
     _varx(registry)
     at = open_app({"model": "varx", "version": "0.0.1", "steps": 4})
     _editor_open(at, True)
-    at.file_uploader(key=UPLOADER).set_value(("a.csv", b"step,realgdp\n2,12900\n", "text/csv")).run()
+    at.file_uploader(key=UPLOADER).set_value((name, body, "text/csv")).run()
     _editor_open(at, False)
     _editor_open(at, True)
+    return at
+
+
+def test_a_conditions_file_removed_from_its_uploader_is_taken_back_after_a_reopening(registry):
+    at = _uploaded_then_reopened(registry, "a.csv", b"step,realgdp\n2,12900\n")
     at.file_uploader(key=UPLOADER).set_value(("b.csv", b"step,realgdp\n3,13100\n", "text/csv")).run()
     assert "b.csv is in force" not in _text(at)  # in the uploader: nothing to say
     at.file_uploader(key=UPLOADER).set_value(None).run()
@@ -68,12 +74,7 @@ def test_a_conditions_file_removed_from_its_uploader_is_taken_back_after_a_reope
 
 
 def test_clearing_the_conditions_of_a_file_no_longer_shown_clears_the_file_too(registry):
-    _varx(registry)
-    at = open_app({"model": "varx", "version": "0.0.1", "steps": 4})
-    _editor_open(at, True)
-    at.file_uploader(key=UPLOADER).set_value(("gdp.csv", b"step,realgdp\n2,12900\n4,13000\n", "text/csv")).run()
-    _editor_open(at, False)
-    _editor_open(at, True)
+    at = _uploaded_then_reopened(registry, "gdp.csv", b"step,realgdp\n2,12900\n4,13000\n")
     next(b for b in at.button if b.label == "Clear all conditions").click().run()
     assert "gdp.csv" not in _text(at) and trace(charts(at)[0], "forecast")  # no file said to be in force
 
