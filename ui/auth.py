@@ -58,7 +58,7 @@ def configured() -> bool:
 
 def current() -> SignIn:
     """This session's identity and role (local use: the configured author, every right)."""
-    origin = st.context.ip_address or ""
+    origin = st.context.ip_address or "localhost"  # Streamlit gives None for a browser on this machine
     if not configured():
         try:
             author = store.settings().author

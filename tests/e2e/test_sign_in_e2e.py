@@ -81,6 +81,7 @@ def test_a_publisher_publishes_as_itself(signed_dashboard, page):
     assert identity["via"] == "dashboard"
     record = next(r for r in registry.history("var") if r.action == "publish" and r.version == "0.0.2")
     assert record.actor.subject == identity["subject"] and record.actor.name == "Paul Publisher"
+    assert record.actor.origin == "localhost"  # where the change came from: this machine's browser, not empty
     page.goto(f"{url}/models")
     wait_for_app(page)
     page.get_by_text("Paul Publisher").first.wait_for()  # the versions table names the author
