@@ -93,8 +93,8 @@ def render_sidebar(sign_in: SignIn) -> None:
             st.markdown(f"{label}:gray-badge[:material/person: local use]  \n{quiet(note)}")
             return
         st.markdown(f"{label}**{literal(sign_in.actor.name)}** :blue-badge[{sign_in.role or 'no role'}]")
-        if st.button("Sign out", icon=":material/logout:", key="auth_sign_out"):
-            _sign_out()
+        if sign_in.role is not None and st.button("Sign out", icon=":material/logout:", key="auth_sign_out"):
+            _sign_out()  # without a role the page's own notice holds the one Sign out
         _watch()
 
 
@@ -137,7 +137,7 @@ def render_gate(sign_in: SignIn) -> bool:
     who = literal(sign_in.actor.name) if sign_in.actor else ""
     st.warning(
         f"You are signed in as **{who}**, but your account has no role on"
-        " this dashboard. Ask an administrator to add you to a viewer, publisher or admin group.",
+        f" this dashboard: {RolePolicy.from_env().how_to_get('viewer')} (or a publisher or admin group).",
         icon=":material/lock:",
     )
     if st.button("Sign out", icon=":material/logout:", key="auth_sign_out_norole"):

@@ -115,3 +115,16 @@ def test_the_status_column_is_wide_enough_to_read_a_withdrawal(seeded, macro_res
     assert table.value["status"].tolist() == ["ok", "withdrawn: bad holdout"]
     assert seeded.withdrawal("var", Version(0, 0, 1)).reason == "bad holdout"
     assert config["created"]["label"] == "created (UTC)"  # the cells stop at the minute, before the zone
+
+
+def test_a_signed_in_user_without_a_role_gets_one_sign_out_and_the_group_to_ask_for(seeded, monkeypatch):
+    import ui.auth
+
+    monkeypatch.setenv("VARLIB_VIEWER_GROUPS", "staff")
+    nobody = ui.auth.SignIn(True, Actor("Nora Nogroup", "n", "http://issuer.test", "dashboard"), None)
+    with monkeypatch.context() as patched:
+        patched.setattr(ui.auth, "current", lambda: nobody)
+        at = open_app(page=MODELS)
+    said = "\n".join(w.value for w in at.warning)
+    assert "has no role on this dashboard: ask an administrator of the identity provider to add you to" in said
+    assert "`staff`" in said and [b.label for b in at.button].count("Sign out") == 1  # it had two, page and sidebar
