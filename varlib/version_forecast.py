@@ -68,18 +68,13 @@ class VersionForecast:
         """For people: the conditions that lie so far from the forecast without them that the model gives them
         almost no chance (FAR_SD standard deviations or more), or None."""
         far = [c for c in self.conditions if c["sd_from_forecast"] is not None and abs(c["sd_from_forecast"]) >= FAR_SD]
-        if not far:
-            return None
         far.sort(key=lambda c: -abs(c["sd_from_forecast"]))
-        periods = period_labels([c["date"] for c in far[:3]], self.frequency)
-        shown = [
-            f"{c['variable']} {c['value']:g} at {period} ({c['sd_from_forecast']:+.1f} sd)"
-            for c, period in zip(far[:3], periods, strict=True)
-        ]
-        more = f" and {len(far) - 3} more" if len(far) > 3 else ""
+        listed = self._far_list([(c["variable"], c["value"], c["date"], c["sd_from_forecast"]) for c in far])
+        if listed is None:
+            return None
         return (
             f"{counted(len(far), 'condition')} {'lies' if len(far) == 1 else 'lie'} {FAR_SD:g} or more standard"
-            f" deviations from the forecast without conditions: {and_list(shown)}{more}. The model gives such"
+            f" deviations from the forecast without conditions: {listed}. The model gives such"
             " values almost no chance, so the path it draws through them is arithmetic far outside anything in its"
             " sample: check the values and their units."
         )
@@ -89,21 +84,29 @@ class VersionForecast:
         (a unit slip, a typo), or None. They are taken as known, so the bands do not widen: only this says so."""
         if self.exog_sd is None or self.exog is None:
             return None
-        far = [(h, j) for h, j in zip(*np.nonzero(np.abs(np.nan_to_num(self.exog_sd)) >= FAR_SD), strict=True)]
-        if not far:
+        far = list(zip(*np.nonzero(np.abs(np.nan_to_num(self.exog_sd)) >= FAR_SD), strict=True))
+        listed = self._far_list(
+            [(self.exog_names[j], self.exog[h, j], self.index[h], self.exog_sd[h, j]) for h, j in far]
+        )
+        if listed is None:
             return None
-        periods = period_labels([self.index[h] for h, _ in far[:3]], self.frequency)
-        shown = [
-            f"{self.exog_names[j]} {self.exog[h, j]:g} at {period} ({self.exog_sd[h, j]:+.1f} sd)"
-            for (h, j), period in zip(far[:3], periods, strict=True)
-        ]
-        more = f" and {len(far) - 3} more" if len(far) > 3 else ""
         return (
             f"{counted(len(far), 'exogenous value')} {'lies' if len(far) == 1 else 'lie'} {FAR_SD:g} or more standard"
-            f" deviations from that variable's training values: {and_list(shown)}{more}. The forecast takes them as"
+            f" deviations from that variable's training values: {listed}. The forecast takes them as"
             " known, so its bands do not widen for them, while the fit never saw such values: check the values and"
             " their units."
         )
+
+    def _far_list(self, far: list[tuple[str, float, str, float]]) -> str | None:
+        """`realgdp 5 at 2009Q4 (-277.7 sd) and 2 more`: the first three of (variable, value, date, sd), or None."""
+        if not far:
+            return None
+        periods = period_labels([date for _, _, date, _ in far[:3]], self.frequency)
+        shown = [
+            f"{name} {value:g} at {period} ({sd:+.1f} sd)"
+            for (name, value, _, sd), period in zip(far[:3], periods, strict=True)
+        ]
+        return and_list(shown) + (f" and {len(far) - 3} more" if len(far) > 3 else "")
 
     def warnings(self) -> list[str]:
         """What `far_conditions` and `far_exog` say, for the JSON and the REST answer."""
