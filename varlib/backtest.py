@@ -27,7 +27,7 @@ from .artifact import Artifact
 from .backtest_notes import MEDIAN_NOTE, by_origin, rank_origins_note, span, thin_note
 from .data import period_labels
 from .errors import InvalidInputError
-from .filled_scores import filled_notes, scored_cells
+from .filled_scores import filled_mask, filled_notes, scored_cells
 from .jsonsafe import to_json_safe
 from .kinds import kind_of
 from .lag_order import MIN_RESIDUAL_DF, check_order, residual_df, rows_needed, search_range, thin_fit
@@ -238,9 +238,10 @@ def backtest(
             progress(n + 1, origins)
     dates = tuple(artifact.data.dates[cut - 1] for cut in cuts)
     periods = period_labels(dates, artifact.data.frequency)
-    scored, leaked = scored_cells(artifact, cuts, horizon)
+    mask = filled_mask(artifact)
+    scored, leaked = scored_cells(artifact, mask, cuts, horizon)
     notes = [
-        *filled_notes(artifact, cuts, horizon, leaked),
+        *filled_notes(artifact, mask, cuts, horizon, leaked),
         *([thin_note(thin, periods)] if thin else []),
         *([rank_origins_note(stood_in, k, whole_rank, periods)] if stood_in and whole_rank is not None else []),
         *([MEDIAN_NOTE] if result.point == "median" else []),

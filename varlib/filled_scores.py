@@ -49,12 +49,13 @@ def filled_mask(artifact: Version) -> np.ndarray | None:
     return mask if mask.any() else None
 
 
-def scored_cells(artifact: Version, cuts: Sequence[int], horizon: int) -> tuple[np.ndarray, list[int]]:
+def scored_cells(
+    artifact: Version, mask: np.ndarray | None, cuts: Sequence[int], horizon: int
+) -> tuple[np.ndarray, list[int]]:
     """(origins, horizon, variables): True where a forecast is scored; and the origins (indices) left out
-    because an interpolated value ends their training part."""
+    because an interpolated value ends their training part. `mask`: the version's `filled_mask`."""
     k = len(artifact.variables)
     scored = np.ones((len(cuts), horizon, k), dtype=bool)
-    mask = filled_mask(artifact)
     if mask is None:
         return scored, []
     interpolated = (artifact.provenance.get("preparation") or {}).get("method") == "interpolate"
@@ -67,7 +68,9 @@ def scored_cells(artifact: Version, cuts: Sequence[int], horizon: int) -> tuple[
     return scored, leaked
 
 
-def filled_notes(artifact: Version, cuts: Sequence[int], horizon: int, leaked: list[int]) -> list[str]:
+def filled_notes(
+    artifact: Version, mask: np.ndarray | None, cuts: Sequence[int], horizon: int, leaked: list[int]
+) -> list[str]:
     """What the scores leave out, naming the values by variable and period; or that an older version's filled
     values were scored as observed."""
     preparation = artifact.provenance.get("preparation") or {}
@@ -79,7 +82,6 @@ def filled_notes(artifact: Version, cuts: Sequence[int], horizon: int, leaked: l
             f"This version was trained before the values a fill wrote were stored ({preparation.get('summary')}):"
             " its backtest scores them as if observed; retrain it to leave them out."
         ]
-    mask = filled_mask(artifact)
     if mask is None:
         return []
     periods = period_labels(artifact.data.dates, artifact.data.frequency)
@@ -111,14 +113,15 @@ def _names(row: np.ndarray, variables: Sequence[str]) -> list[str]:
 
 
 def holdout_edge_note(
-    filled: np.ndarray | None, method: str, rows: int, dates: Sequence[str], variables: Sequence[str]
+    filled: np.ndarray | None, method: str, rows: int, index: pd.Index, frequency: str | None, variables: Sequence[str]
 ) -> str | None:
     """When the training part before a `rows`-row holdout ends on a value interpolated from the first held-out
-    period's, a note that the holdout's first forecasts start from it; else None."""
+    period's, a note that the holdout's first forecasts start from it; else None. `index`: the rows' dates."""
     if filled is None or method != "interpolate" or not filled[-rows - 1].any():
         return None
     names = _names(filled[-rows - 1], variables)
+    last, first = period_labels([iso_label(d) for d in index[-rows - 1 : len(index) - rows + 1]], frequency)
     return (
-        f"The holdout's forecasts start from {and_list(names)} in {dates[-rows - 1]}, a value interpolated from the"
-        f" next period's, {dates[-rows]}, which the holdout scores: its first scores may flatter the model."
+        f"The holdout's forecasts start from {and_list(names)} in {last}, a value interpolated from the"
+        f" next period's, {first}, which the holdout scores: its first scores may flatter the model."
     )

@@ -145,8 +145,8 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     filled = _filled(dataset, frame)
     evaluation, notes = _evaluate(frame, spec, holdout_rows, exog, whole_rank, filled) if holdout_rows else (None, ())
     if holdout_rows and dataset.preparation is not None:
-        labels = period_labels([iso_label(d) for d in frame.index], dataset.frequency)
-        edge = holdout_edge_note(filled, dataset.preparation.method, holdout_rows, labels, list(spec.variables))
+        method, variables = dataset.preparation.method, list(spec.variables)
+        edge = holdout_edge_note(filled, method, holdout_rows, frame.index, dataset.frequency, variables)
         notes = (*notes, *([edge] if edge else []))
     seconds = time.perf_counter() - started
     return TrainResult(
