@@ -55,10 +55,10 @@ FORECAST_WAITS = "The forecast, its charts and tables come back once this is cor
 _DASHBOARD_WORDS = (
     (
         re.compile(r"`varlib alias set \S+ VERSION --name \S+`"),
-        "the Models page's {0}Move an alias{0} form (admins only)",
+        f"the Models page's {EMPHASIS}Move an alias{EMPHASIS} form (admins only)",
     ),
-    (re.compile(r" \(--exog-csv, REST `exog`\)"), " (the {0}Exogenous values{0} table)"),
-    (re.compile(r" with `varlib train --name \S+ --publish`"), " on the {0}Train & publish{0} page"),
+    (re.compile(r" \(--exog-csv, REST `exog`\)"), f" (the {EMPHASIS}Exogenous values{EMPHASIS} table)"),
+    (re.compile(r" with `varlib train --name \S+ --publish`"), f" on the {EMPHASIS}Train & publish{EMPHASIS} page"),
 )
 
 # The Train page's control for each CLI flag its refusals name (a value after the flag follows the label).
@@ -115,7 +115,7 @@ def explain(exc: VarlibError, controls: Mapping[str, str] | None = None, advice:
 def dashboard_words(message: str) -> str:
     """A library message with the CLI commands it names said as the dashboard's controls."""
     for command, control in _DASHBOARD_WORDS:
-        message = command.sub(control.format(EMPHASIS), message)
+        message = command.sub(control, message)
     return message
 
 

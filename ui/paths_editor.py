@@ -55,7 +55,7 @@ def _prefilled(draft: dict, steps: int) -> str:
         return "Prefilled with the last observed values held flat"
     name, given = copied
     held = f"; steps {given + 1} to {steps} hold its step-{given} values flat" if steps > given else ""
-    return f"Prefilled with saved scenario {name}'s values for its {counted(given, 'step')}{held}"
+    return f"Prefilled with saved scenario {literal(name)}'s values for its {counted(given, 'step')}{held}"
 
 
 def exog_edited(artifact: Artifact, exog: dict[str, list[float]] | None) -> bool:
@@ -179,7 +179,7 @@ def copy_scenario(artifact: Artifact, scenario: Scenario) -> None:
     exog = draft_of(artifact, EXOG, {})
     if scenario.exog:  # every step needs a value: steps added to the copy hold its last ones, as the start does
         exog["values"] = {k: v + [v[-1]] * (MAX_STEPS - len(v)) for k, v in exog["values"].items()}
-        exog["copied"] = (literal(scenario.scenario), scenario.steps)
+        exog["copied"] = (scenario.scenario, scenario.steps)
     st.session_state[EDITOR_OPEN] = True
     lags = scenario.lag_inputs(artifact.variables)
     if lags is not None:  # into a fresh lag table, the way a link's lag inputs are
