@@ -57,6 +57,7 @@ _DASHBOARD_WORDS = (
         re.compile(r"`varlib alias set \S+ VERSION --name \S+`"),
         f"the Models page's {EMPHASIS}Move an alias{EMPHASIS} form (admins only)",
     ),
+    (re.compile(r"`varlib alias list --name \S+` lists them"), "the Models page lists them"),
     (re.compile(r" \(--exog-csv, REST `exog`\)"), f" (the {EMPHASIS}Exogenous values{EMPHASIS} table)"),
     (re.compile(r" with `varlib train --name \S+ --publish`"), f" on the {EMPHASIS}Train & publish{EMPHASIS} page"),
 )

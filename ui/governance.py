@@ -118,7 +118,11 @@ def alias_choices(name: str, withdrawn, named: set) -> dict[str, str]:
     aliases = {f"@{alias.alias}": alias.version for alias in store.aliases(name) if not alias.damaged}
     # an alias of a withdrawn version is refused wherever it is used: offered only when named, as such a version
     aliases = {a: version for a, version in aliases.items() if version not in withdrawn or a in named}
-    return {a: f"{a} ({version}{', withdrawn' if version in withdrawn else ''})" for a, version in aliases.items()}
+    labels = {a: f"{a} ({version}{', withdrawn' if version in withdrawn else ''})" for a, version in aliases.items()}
+    # an alias the page follows that was deleted meanwhile stays picked, and is refused with who deleted it: the
+    # picker falling back to another version would change what the page shows without a word
+    held = {a for a in named if isinstance(a, str) and a.startswith("@") and a not in labels}
+    return labels | {a: f"{a} (deleted)" for a in sorted(held) if store.deleted_alias(name, a[1:])}
 
 
 def no_version_in_use(name: str, entries, withdrawn) -> str:

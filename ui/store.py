@@ -177,6 +177,16 @@ def aliases(name: str) -> tuple[Alias, ...]:
     return _aliases(_fingerprint(current), name, registry(current))
 
 
+def deleted_alias(name: str, alias: str) -> Alias | None:
+    """`alias` of `name` if it was deleted (its tombstone says when, by whom, from which version); else None.
+    One small read, never cached: it is asked only of an alias a page still holds that the listing lacks."""
+    try:
+        found = registry().alias(name, alias)
+    except VarlibError:  # a name outside the alias rule, or a damaged object: not a deletion
+        return None
+    return found if found is not None and found.version is None else None
+
+
 def history(name: str) -> tuple[AuditRecord, ...]:
     """The newest HISTORY_SHOWN audit records of `name` (cached for LIST_TTL seconds)."""
     current = settings()

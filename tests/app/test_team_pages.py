@@ -261,3 +261,24 @@ def test_a_withdrawal_names_the_aliases_it_strands_and_a_cut_history_says_so(see
     assert [s.value for s in at.success] == [
         "var 0.0.2 is withdrawn. @canary points at it: refused wherever used until moved."
     ]
+
+
+def test_a_page_on_an_alias_deleted_meanwhile_keeps_it_and_says_who_deleted_it(seeded, macro_result):
+    """The picker fell back to `latest` without a word: the page showed another version than the one followed."""
+    publish_result(seeded, macro_result, "var", "patch", "second")
+    seeded.set_alias("var", "champion", "0.0.1")
+    at = open_app({"model": "var", "version": "@champion"})
+    assert "var 0.0.1** · created" in _markdown(at)
+    seeded.delete_alias("var", "champion", OTHER)
+    ui.store.refresh()
+    at.run()
+    picker = at.selectbox(key="fc_version")
+    assert picker.value == "@champion" and "@champion (deleted)" in picker.options
+    said = errors(at)
+    assert said.startswith("**Not found.**") and "(it was deleted 20" in said, said
+    assert "by other admin; it pointed at 0.0.1); the Models page lists them" in said
+    assert "· created" not in _markdown(at)  # no model card, no forecast of another version
+    seeded.set_alias("var", "champion", "0.0.2")  # set again: the page shows what it stands for now
+    ui.store.refresh()
+    at.run()
+    assert "var 0.0.2** · created" in _markdown(at) and not at.error

@@ -37,6 +37,10 @@ def test_a_page_on_an_alias_follows_its_moves_and_says_when_its_version_is_withd
     registry.set_alias("moving", "champion", second)  # an admin moves it as the refusal says: the page follows
     page.get_by_text(f"moving {second} · created").wait_for(timeout=WAIT_MS)
     assert page.get_by_text("wrong data").count() == 0
+    registry.delete_alias("moving", "champion")  # the page keeps the alias and says so: no other version shown
+    page.get_by_text(f"it pointed at {second}); the Models page lists them").wait_for(timeout=WAIT_MS)
+    assert page.get_by_text(f"moving {second} · created").count() == 0
+    shot(page, "live-alias-deleted")
 
 
 def test_a_page_on_latest_says_when_no_version_is_left_and_shows_the_next_one(quick_dashboard, page, macro_result):

@@ -67,6 +67,9 @@ def test_aliases_withdrawal_and_history_through_the_cli(cli_env, capsys):
     assert [r["version"] for r in records if r["action"] == "publish"] == ["0.0.3", "0.0.2", "0.0.1"]
     code, out, _ = run(capsys, "history")
     assert code == 0 and "alias.delete" in out
+    code, _, err = run(capsys, "forecast", "@champion")  # a script that used it learns when and by whom it went
+    assert code == 1 and "has no alias @champion (it was deleted 20" in err
+    assert "by cli person; it pointed at 0.0.2)" in err
 
 
 def test_bad_alias_and_missing_reason_are_bad_input(cli_env, capsys):

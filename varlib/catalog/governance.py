@@ -75,8 +75,15 @@ class Governance:
         (what to do; by default move the alias or name the version, which a read may still use)."""
         found = self.alias(name, alias)
         if found is None or found.version is None:
+            # a page or a script that followed the alias is told when, by whom and from which version it went
+            deleted = (
+                f" (it was deleted {utc_time(found.at)} by {found.actor.name}; it pointed at {found.previous})"
+                if found is not None
+                else ""
+            )
             raise NotFoundError(
-                f"model {name!r} has no alias @{check_alias(alias)}; `varlib alias list --name {name}` lists them",
+                f"model {name!r} has no alias @{check_alias(alias)}{deleted}; `varlib alias list --name {name}`"
+                " lists them",
                 field="alias",
                 value=alias,
             )
