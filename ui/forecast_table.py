@@ -27,13 +27,14 @@ def show_table(result: VersionForecast, level: int | float, fan: list[int]) -> N
         return
     bands = f"the {', '.join(f'{x}%' for x in sorted(fan))} intervals" if fan else f"the {level}% interval"
     with box:
-        st.caption(f"The {result.forecast.point} and {bands} of each variable, by period.")
+        marks = " A ticked *conditioned* is a value a condition sets, not a forecast." if result.conditions else ""
+        st.caption(f"The {result.forecast.point} and {bands} of each variable, by period.{marks}")
         _table(result, level, sorted(fan))
 
 
 def _table(result: VersionForecast, level: int | float, fan: list[int]) -> None:
     table = forecast_table(result, fan)
-    formats = shared_formats(table, result.variables)
+    formats = shared_formats(table.select_dtypes("number"), result.variables)  # a `conditioned` mark is no number
     variables = list(result.variables)
     if len(variables) > 1 and (fan or len(variables) > WHOLE_UP_TO):
         for variable, part in tab_per_variable(table, variables):  # its point forecast, then its bounds
@@ -64,7 +65,12 @@ def _table(result: VersionForecast, level: int | float, fan: list[int]) -> None:
 
 
 def _grid(table, formats: dict[str, str], labels: dict[str, str]) -> None:
-    config = {c: st.column_config.NumberColumn(labels.get(c, c), format=formats[c]) for c in table}
+    config = {
+        c: st.column_config.NumberColumn(labels.get(c, c), format=formats[c])
+        if c in formats
+        else st.column_config.CheckboxColumn(labels.get(c, c), help="The value is a condition, not a forecast.")
+        for c in table
+    }
     st.dataframe(table, width="stretch", column_config=config)
 
 

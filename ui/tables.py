@@ -32,15 +32,20 @@ CHAR_PX = 7.5  # an average character of the dashboard's table font, for widths 
 
 def forecast_table(result: VersionForecast, fan: Iterable[int] = ()) -> pd.DataFrame:
     """Wide table: one row per date, per variable the point forecast and its band (`lower`, `upper`), or with
-    `fan` levels the bounds of each level the fan chart draws (`lower 30%`, `upper 30%`, ...)."""
+    `fan` levels the bounds of each level the fan chart draws (`lower 30%`, `upper 30%`, ...). A conditional
+    forecast adds `conditioned` per variable (True where the value is a condition, not a forecast): a
+    download read without the page would take a fixed value, its band of zero width, for the model's own."""
     bands = {f" {level}%": band for level, band in result.fan(fan).items()} if fan else None
     bands = bands or {"": (result.forecast.lower, result.forecast.upper)}
+    fixed = result.forecast.fixed
     columns = {}
     for j, variable in enumerate(result.variables):
         columns[variable] = result.forecast.mean[:, j]
         for suffix, (lower, upper) in bands.items():
             columns[f"{variable} lower{suffix}"] = lower[:, j]
             columns[f"{variable} upper{suffix}"] = upper[:, j]
+        if fixed is not None:  # every variable gets one, so each variable's tab holds as many columns
+            columns[f"{variable} conditioned"] = np.isfinite(fixed[:, j])
     return pd.DataFrame(columns, index=pd.Index(result.index, name="date"))
 
 

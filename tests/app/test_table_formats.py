@@ -1,4 +1,5 @@
-"""One number format for the columns of a variable in the same units (varlib.shared_formats)."""
+"""The forecast table: one number format for the columns of a variable in the same units (varlib.shared_formats),
+and the values a condition sets marked as such."""
 
 from __future__ import annotations
 
@@ -69,3 +70,24 @@ def test_the_train_pages_criteria_read_as_the_diagnostics_pages(seeded):
     shown = displayed(table)
     assert shown is not None, "the criteria are formatted by a Styler, not by the browser"
     assert all(re.fullmatch(r"\d\.\d{5}e[-+]\d{2}", cell) for cell in shown["fpe"]), shown["fpe"].tolist()
+
+
+def test_a_conditional_forecasts_table_marks_the_values_conditions_set(seeded):
+    """A CSV of a conditional forecast did not say which values were conditions: each read as a forecast."""
+    from ui.paths_editor import EDITOR_OPEN
+    from ui.tables import forecast_table
+    from varlib import forecast_artifact
+
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    at.session_state[EDITOR_OPEN] = True
+    at.session_state["fc_table_open"] = True
+    at.run()
+    editor = next(e for e in at.data_editor if e.key.startswith("_fc_path|conditions|"))
+    at.session_state[editor.key] = {"edited_rows": {1: {"realgdp": 13000.0}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    table = next(f.value for f in at.dataframe if "realgdp conditioned" in f.value.columns)
+    assert table["realgdp conditioned"].tolist() == [False, True, False, False]
+    assert not table["realcons conditioned"].any() and table["realgdp"].iloc[1] == 13000.0
+    assert any("A ticked *conditioned* is a value a condition sets" in c.value for c in at.caption)
+    plain = forecast_table(forecast_artifact(seeded.load("var", "0.0.1"), 4))
+    assert not any(c.endswith("conditioned") for c in plain.columns)  # without conditions: no such column
