@@ -102,6 +102,11 @@ PORTMANTEAU_NOTE = (
     " model has, it rejects white residuals too often."
 )
 
+ARCH_NOTE = (
+    "The ARCH-LM tests (Engle's per variable, Doornik's multivariate one; their figures equal JMulTi's) ask whether"
+    " the residuals' variance follows the size of recent shocks; `varlib diagnose --arch-lags` takes other lags."
+)
+
 
 def _tests_styled(frame: pd.DataFrame):
     return frame.style.format(number_formats(frame, p_values=("p-value",)))
@@ -111,7 +116,7 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
     """Residual tests with verdicts, residuals over time (hovering by period, `alias` the data's frequency)
     and their autocorrelations."""
     whiteness = diag.whiteness_lm or diag.whiteness_adjusted  # the test the training check used
-    for test in (whiteness, diag.normality):
+    for test in (whiteness, diag.normality, *([diag.arch] if diag.arch else [])):
         (st.success if test.rejected is False else st.warning)(test.verdict)  # not computed: no all-clear
     rows = [(f"{diag.whiteness_lm.name} (H0: no autocorrelation)", diag.whiteness_lm)] if diag.whiteness_lm else []
     rows += [
@@ -124,6 +129,7 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
         ("Jarque-Bera joint, Lütkepohl's (Cholesky: depends on the variables' order)", diag.normality_lutkepohl),
     ]
     rows += [(f"Jarque-Bera {v}", t) for v, t in zip(diag.variables, diag.normality_by_variable, strict=True)]
+    rows += diag.arch.labelled(diag.variables) if diag.arch else []
     st.dataframe(_tests_styled(test_frame(rows)), width="stretch")
     note = WHITENESS_NOTE if diag.whiteness_lm else PORTMANTEAU_NOTE
     if diag.nobs < SHORT_SAMPLE:
@@ -132,6 +138,8 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
             " kurtosis converge slowly): read their p-values near 0.05 as undecided. Doornik-Hansen's transforms"
             " are made for small samples."
         )
+    if diag.arch is not None:
+        note += f" {ARCH_NOTE}" + (f" Here {diag.arch.joint_note}." if diag.arch.joint_note else "")
     st.caption(note)
     plot(st, figures.residuals_figure(diag, alias), key="dg_resid")
     plot(st, figures.acorr_figure(diag), key="dg_acorr")

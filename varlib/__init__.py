@@ -68,8 +68,8 @@ from .data import (
     read_path_csv,
 )
 from .diagnostics import (
+    DEFAULT_ARCH_LAGS,
     DEFAULT_IRF_PERIODS,
-    DEFAULT_WHITENESS_LAGS,
     MAX_IRF_PERIODS,
     Diagnostics,
     diagnose,
@@ -138,6 +138,7 @@ from .versions import (
 from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, counted, order_words, other_holdout_order, utc_time
 
 __all__ = [
+    "DEFAULT_ARCH_LAGS",
     "ALIAS_PATTERN",
     "ALPHA_MAX",
     "ALPHA_MIN",
@@ -162,7 +163,6 @@ __all__ = [
     "DEFAULT_HOLDOUT",
     "DEFAULT_IRF_PERIODS",
     "DEFAULT_VARIABLES",
-    "DEFAULT_WHITENESS_LAGS",
     "DETERMINISTIC",
     "DETERMINISTIC_WORDS",
     "DataProfile",

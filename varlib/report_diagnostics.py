@@ -84,7 +84,13 @@ def residual_tests(diag: Diagnostics) -> list[str]:
         {"test": f"Jarque-Bera {v}", **result_row(t)}
         for v, t in zip(diag.variables, diag.normality_by_variable, strict=True)
     ]
-    return ["<h2>Residual tests</h2>", table(pd.DataFrame(rows).set_index("test"))]
+    rows += [{"test": label, **result_row(t)} for label, t in diag.arch.labelled(diag.variables)] if diag.arch else []
+    parts = ["<h2>Residual tests</h2>", table(pd.DataFrame(rows).set_index("test"))]
+    if diag.arch is not None:
+        css = "good" if diag.arch.rejected is False else "bad"
+        note = f" ({_sentence(diag.arch.joint_note)}.)" if diag.arch.joint_note else ""
+        parts.append(f"<p class='{css}'>{prose(diag.arch.verdict + note)}</p>")
+    return parts
 
 
 def granger(diag: Diagnostics) -> list[str]:

@@ -1,7 +1,7 @@
 """The Diagnostics page's labels say what they show: the lags field sets the portmanteau tests' lags, not the LM
 verdict's; the impulse responses' bands are named pointwise asymptotic bands, with the size of the shock; Granger
 tests in levels of integrated variables and Johansen's test on a short sample carry their caveats; the Backtest's
-default lag policy names its look-ahead."""
+default lag policy names its look-ahead; the ARCH tests sit with the residual tests."""
 
 from __future__ import annotations
 
@@ -78,3 +78,18 @@ def test_johansen_and_jarque_bera_on_a_short_sample_say_they_are_rough(seeded):
 def test_the_backtest_lag_policy_names_the_look_ahead_of_keeping_the_order(seeded):
     at = open_app({"model": "var"}, page="views/backtest.py")
     assert "a little look-ahead" in at.radio(key="bt_policy").help
+
+
+def test_the_residuals_tab_shows_the_arch_tests_with_their_verdict(seeded):
+    """The same figures as `varlib diagnose`: Engle's test per variable, the multivariate one, and the verdict."""
+    from varlib import diagnose
+
+    expected = diagnose(seeded.load("var", "latest")).arch
+    at = open_app({"model": "var", "tab": "residuals"}, page="views/diagnostics.py")
+    table = next(t.value for t in at.dataframe if any("ARCH-LM" in str(i) for i in t.value.index))
+    for label, test in expected.labelled(["realgdp", "realcons"]):
+        assert table.loc[label, "statistic"] == test.statistic and table.loc[label, "p-value"] == test.pvalue
+    assert "ARCH-LM multivariate, 4 lags (H0: constant variances)" in table.index
+    said = [w.value for w in at.warning] + [s.value for s in at.success]
+    assert expected.verdict in said and expected.rejected  # the bundled VAR: ARCH jointly (p = 0.018)
+    assert any("`varlib diagnose --arch-lags` takes other lags" in c.value for c in at.caption)

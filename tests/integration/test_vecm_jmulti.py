@@ -39,7 +39,7 @@ def run_json(env, *args) -> dict:
 
 @pytest.fixture(scope="module")
 def outputs(e6):
-    """Per case: the training summary, diagnose --json (16 portmanteau lags, 20 response periods) and a
+    """Per case: the training summary, diagnose --json (16 portmanteau and ARCH lags, 20 response periods) and a
     5-step forecast, of a VECM with 3 lagged differences (VAR order 4) and rank 1 as JMulTi fitted it."""
     csv, env = e6
     out = {}
@@ -49,7 +49,17 @@ def outputs(e6):
         summary = run_json(env, "train", *common, "--lags", "4", "--name", name, "--publish", "--json")
         searched = run_json(env, "train", *common, "--max-lags", "11", "--name", name, "--json")
         diagnostics = run_json(
-            env, "diagnose", "--name", name, "--whiteness-lags", "16", "--irf-periods", "20", "--json"
+            env,
+            "diagnose",
+            "--name",
+            name,
+            "--whiteness-lags",
+            "16",
+            "--arch-lags",
+            "16",
+            "--irf-periods",
+            "20",
+            "--json",
         )
         forecast = run_json(env, "forecast", "--name", name, "--steps", "5", "--json")
         out[case] = (summary, searched, diagnostics, forecast)
@@ -178,6 +188,26 @@ def test_the_residual_tests_causality_and_responses_are_jmultis(outputs, case):
         close(instantaneous[causing]["pvalue"], pvalue, f"{case} instantaneous {causing} p")
     responses = jmulti.impulse_responses(case)
     close(np.asarray(diagnostics["irf"]["plain"])[: len(responses.values)], responses, f"{case} impulse responses")
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_arch_tests_are_jmultis(outputs, e6, case):
+    """Engle's test of each variable with 16 lags and the multivariate test with 5, as JMulTi printed them."""
+    _, _, diagnostics, _ = outputs[case]
+    diag = jmulti.text(case, "_diag")
+    engle = diag.split("ARCH-LM TEST with 16 lags", 1)[1].split("***", 1)[0]
+    assert diagnostics["arch"]["lags"] == 16
+    for j, variable in enumerate(VARIABLES):
+        row = jmulti.value_after(engle, f"u{j + 1}")
+        ours = diagnostics["arch"]["by_variable"][variable]
+        printed = jmulti.Printed(row.values[:2], row.decimals[:2])
+        close([ours["statistic"], ours["pvalue"]], printed, f"{case} ARCH-LM {variable}")
+    joint = diag.split("MULTIVARIATE ARCH-LM TEST with 5 lags", 1)[1]
+    five = run_json(e6[1], "diagnose", "--name", f"e6-{case}", "--arch-lags", "5", "--json")["arch"]
+    assert five["joint_lags"] == 5 and five["joint_note"] is None
+    close(five["joint"]["statistic"], jmulti.value_after(joint, "VARCHLM test statistic:"), f"{case} VARCHLM")
+    close(five["joint"]["pvalue"], jmulti.value_after(joint, "p-value(chi^2):"), f"{case} VARCHLM p")
+    close(five["joint"]["df"], jmulti.value_after(joint, "degrees of freedom:"), f"{case} VARCHLM df")
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -40,8 +40,17 @@ def test_tables_are_all_there(artifact):
     ):
         assert heading in page, heading
     assert page.count("class='chosen'") == 4  # one mark per criterion
-    tests = [diag.whiteness_adjusted, diag.whiteness, diag.normality, *diag.normality_by_variable]
+    arch = diag.arch.labelled(diag.variables)
+    tests = [
+        diag.whiteness_adjusted,
+        diag.whiteness,
+        diag.normality,
+        *diag.normality_by_variable,
+        *(t for _, t in arch),
+    ]
     fmt = column_format([t.statistic for t in tests])  # one format for the whole statistic column
+    assert all(f"<th>{label}</th>" in page and f"<td>{fmt % t.statistic}</td>" in page for label, t in arch)
+    assert diag.arch.verdict.split(":")[0] in page  # its verdict below the table
     assert f"<td>{fmt % diag.whiteness.statistic}</td>" in page
     assert f"<td>{fmt % diag.whiteness_adjusted.statistic}</td>" in page
     assert "portmanteau, adjusted (as R vars and JMulTi print it), 10 lags" in page

@@ -12,7 +12,7 @@ from .output import print_json, print_table
 
 
 def run_diagnose(args: argparse.Namespace) -> int:
-    result = varlib.diagnose(load_version(args), args.irf_periods, args.whiteness_lags)
+    result = varlib.diagnose(load_version(args), args.irf_periods, args.whiteness_lags, args.arch_lags)
     if args.json:
         print_json(result.to_dict())
         return 0
@@ -42,6 +42,7 @@ def run_diagnose(args: argparse.Namespace) -> int:
         ("normality, joint Jarque-Bera (Lütkepohl's: in the variables' order)", result.normality_lutkepohl),
     ):
         print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {test.pvalue:.4g}")
+    _print_arch(result)
     for causality in result.granger:
         r = causality.result
         print(f"granger {causality.direction}: F {r.statistic:.4g}, df {r.df}, p {r.pvalue:.4g}")
@@ -62,6 +63,15 @@ def run_diagnose(args: argparse.Namespace) -> int:
     print_table(result.variance_shares(), digits=4)
     print(f"impulse responses over {horizon} periods: in --json (`irf`) and in `varlib report`")
     return 0
+
+
+def _print_arch(result: varlib.Diagnostics) -> None:
+    arch = result.arch
+    if arch is None:
+        return
+    for label, test in arch.labelled(result.variables):
+        print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {test.pvalue:.4g}")
+    print(f"ARCH: {arch.verdict}" + (f" (Note: {arch.joint_note}.)" if arch.joint_note else ""))
 
 
 def level_alpha(level: float) -> float:
@@ -101,7 +111,7 @@ def run_report(args: argparse.Namespace) -> int:
             f" (--scenario NAME, which keeps its own steps and level): {', '.join(given)} would not be shown",
             field="scenario",
         )
-    diagnostics = varlib.diagnose(artifact, args.irf_periods, args.whiteness_lags)
+    diagnostics = varlib.diagnose(artifact, args.irf_periods, args.whiteness_lags, args.arch_lags)
     if args.accumulated and not diagnostics.level_responses:
         raise varlib.InvalidInputError(
             f"--accumulated sums a VAR of differences' responses into the levels'; {artifact.label} is"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from varlib import DEFAULT_ARCH_LAGS, DEFAULT_IRF_PERIODS
+
 NAME_HELP = "model name (default: the store's only model)"
 VERSION_HELP = "latest, a version such as 0.0.3 (or 0_0_3), or an alias such as @champion"
 JSON_HELP = "print the result as JSON on stdout instead of text (notes and warnings go to stderr)"
@@ -12,3 +14,21 @@ JSON_HELP = "print the result as JSON on stdout instead of text (notes and warni
 def add_json(parser: argparse.ArgumentParser) -> None:
     """`--json`, with the one help text every command that takes it shows."""
     parser.add_argument("--json", action="store_true", help=JSON_HELP)
+
+
+def add_test_options(parser: argparse.ArgumentParser) -> None:
+    """The options of the tests `diagnose` and `report` both run, with the same help in both."""
+    parser.add_argument(
+        "--irf-periods",
+        type=int,
+        default=DEFAULT_IRF_PERIODS,
+        metavar="H",
+        help=f"impulse-response horizon (default {DEFAULT_IRF_PERIODS})",
+    )
+    parser.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
+    parser.add_argument(
+        "--arch-lags",
+        type=int,
+        metavar="L",
+        help=f"ARCH-LM test lags (default {DEFAULT_ARCH_LAGS}, fewer when the residuals cannot hold them)",
+    )

@@ -11,7 +11,6 @@ from varlib import (
     BUMPS,
     CRITERIA,
     DEFAULT_HOLDOUT,
-    DEFAULT_IRF_PERIODS,
     DETERMINISTIC,
     FILL_METHODS,
     INTERVAL_KINDS,
@@ -22,7 +21,7 @@ from varlib import (
 )
 
 from .compare import add_commands as add_compare_commands
-from .helps import NAME_HELP, VERSION_HELP, add_json
+from .helps import NAME_HELP, VERSION_HELP, add_json, add_test_options
 from .scenarios import add_commands as add_scenario_commands
 from .scenarios import add_forecast_options
 from .team import add_commands as add_team_commands
@@ -85,14 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     diagnose = commands.add_parser("diagnose", help="a version's diagnostics, refitted from its training data")
     _version(diagnose)
-    diagnose.add_argument(
-        "--irf-periods",
-        type=int,
-        default=DEFAULT_IRF_PERIODS,
-        metavar="H",
-        help=f"impulse-response horizon (default {DEFAULT_IRF_PERIODS})",
-    )
-    diagnose.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
+    add_test_options(diagnose)
     add_json(diagnose)
 
     report = commands.add_parser(
@@ -107,13 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--level", type=float, default=None, metavar="PERCENT", help="forecast interval level in percent (default 95)"
     )
     report.add_argument("--intervals", choices=INTERVAL_KINDS, default=None, help="forecast interval kind (standard)")
-    report.add_argument(
-        "--irf-periods",
-        type=int,
-        default=DEFAULT_IRF_PERIODS,
-        metavar="H",
-        help=f"impulse-response horizon (default {DEFAULT_IRF_PERIODS})",
-    )
+    add_test_options(report)
     report.add_argument(
         "--orth",
         action=argparse.BooleanOptionalAction,
@@ -125,7 +111,6 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="impulse responses summed over the periods: a VAR of differences' responses of the levels",
     )
-    report.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
     report.add_argument(
         "--fan", metavar="L,L,...", help="draw the forecast as a fan of these levels in percent, e.g. 30,60,90"
     )

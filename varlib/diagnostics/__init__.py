@@ -5,6 +5,7 @@ from collections.abc import Callable
 from ..artifact import Artifact
 from ..errors import InvalidInputError
 from ..spec import MODEL_SPACE
+from .arch import DEFAULT_ARCH_LAGS, ArchTests
 from .coefficients import Coefficients
 from .cointegration import Cointegration
 from .results import (
@@ -16,7 +17,6 @@ from .results import (
 )
 from .var import (
     DEFAULT_IRF_PERIODS,
-    DEFAULT_WHITENESS_LAGS,
     MAX_IRF_PERIODS,
     check_irf_periods,
     check_whiteness_lags,
@@ -32,7 +32,10 @@ _DIAGNOSE: dict[str, Callable[..., Diagnostics]] = {"var": diagnose_var, "vecm":
 
 
 def diagnose(
-    artifact: Artifact, irf_periods: int = DEFAULT_IRF_PERIODS, whiteness_lags: int | None = None
+    artifact: Artifact,
+    irf_periods: int = DEFAULT_IRF_PERIODS,
+    whiteness_lags: int | None = None,
+    arch_lags: int | None = None,
 ) -> Diagnostics:
     """Every diagnostic the version's model kind supports, refitted from its stored training data."""
     run = _DIAGNOSE.get(artifact.spec.kind)
@@ -42,13 +45,14 @@ def diagnose(
             field="kind",
             value=artifact.spec.kind,
         )
-    return run(artifact, irf_periods, whiteness_lags)
+    return run(artifact, irf_periods, whiteness_lags, arch_lags=arch_lags)
 
 
 __all__ = [
+    "DEFAULT_ARCH_LAGS",
+    "ArchTests",
     "DEFAULT_IRF_PERIODS",
     "DEFAULT_SIGNIF",
-    "DEFAULT_WHITENESS_LAGS",
     "MAX_IRF_PERIODS",
     "MODEL_SPACE",
     "CausalityTest",

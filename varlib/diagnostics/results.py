@@ -14,6 +14,7 @@ from ..integration_advice import advice_for_model
 from ..jsonsafe import to_json_safe
 from ..model import LagSelection
 from ..spec import DIFFERENCED, MODEL_SPACE
+from .arch import ArchTests
 from .coefficients import Coefficients
 from .outcome import TestResult
 
@@ -191,6 +192,7 @@ class Diagnostics:
     kind: str = "var"
     model: str = ""  # the fitted model in one line, e.g. "VAR(2) in levels, trend c"
     cointegration: Cointegration | None = None  # a VECM's Johansen table, relations and loadings
+    arch: ArchTests | None = None  # ARCH-LM tests of the residuals (Engle's per variable, the multivariate one)
 
     @property
     def johansen(self):
@@ -248,6 +250,7 @@ class Diagnostics:
                 "normality_by_variable": {
                     v: t.to_dict() for v, t in zip(self.variables, self.normality_by_variable, strict=True)
                 },
+                "arch": self.arch.to_dict(self.variables) if self.arch else None,
                 "resid_acorr": self.resid_acorr.tolist(),
                 "granger": [t.to_dict() for t in self.granger],
                 "instantaneous": [t.to_dict() for t in self.instantaneous],

@@ -16,6 +16,7 @@ from ..integration import analyse
 from ..kinds.var import model_space_exog
 from ..model import fit_results
 from ..spec import DIFFERENCED, to_model_space
+from .arch import arch_tests, check_arch_lags
 from .results import Diagnostics
 from .var_tests import (
     DEFAULT_SIGNIF,
@@ -33,7 +34,6 @@ from .var_tests import (
 
 DEFAULT_IRF_PERIODS = 10
 MAX_IRF_PERIODS = 100
-DEFAULT_WHITENESS_LAGS = 10
 
 
 def refit(artifact: Artifact) -> Refit:
@@ -51,12 +51,15 @@ def diagnose(
     irf_periods: int = DEFAULT_IRF_PERIODS,
     whiteness_lags: int | None = None,
     signif: float = DEFAULT_SIGNIF,
+    arch_lags: int | None = None,
 ) -> Diagnostics:
-    """All diagnostics of one version. `whiteness_lags` defaults to max(10, k_ar + 1), below the residual count."""
+    """All diagnostics of one version. `whiteness_lags` defaults to max(10, k_ar + 1), below the residual count;
+    `arch_lags` to DEFAULT_ARCH_LAGS, or as many as the residuals hold."""
     irf_periods = check_irf_periods(irf_periods)
     fitted = refit(artifact)
     results = fitted.results
     lags = check_whiteness_lags(whiteness_lags, artifact.k_ar, int(results.nobs))
+    arch_lags = check_arch_lags(arch_lags, int(results.nobs))
     normality, lutkepohl, by_variable = normality_tests(results, artifact.variables, artifact.spec.transform, signif)
     return Diagnostics(
         name=artifact.name,
@@ -86,6 +89,7 @@ def diagnose(
         fevd=np.asarray(results.fevd(irf_periods).decomp, dtype=float),
         integration=analyse(artifact.data.values, artifact.variables, max(_levels_order(artifact), 2)),
         model=artifact.description,
+        arch=arch_tests(np.asarray(results.resid), artifact.variables, arch_lags, signif),
     )
 
 

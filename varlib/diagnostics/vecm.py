@@ -22,6 +22,7 @@ from ..spec import to_model_space
 from ..vecm_checks import stability as vecm_stability
 from ..vecm_lm import vecm_lm_test
 from ..vecm_model import DET_ORDER, fit_vecm
+from .arch import arch_tests, check_arch_lags
 from .results import Diagnostics, Stability, TestResult
 from .var import check_irf_periods, check_whiteness_lags
 from .var_tests import DEFAULT_SIGNIF, lm_result, normality_tests
@@ -50,6 +51,7 @@ def diagnose(
     irf_periods: int = 10,
     whiteness_lags: int | None = None,
     signif: float = DEFAULT_SIGNIF,
+    arch_lags: int | None = None,
 ) -> Diagnostics:
     """All diagnostics of one VECM version."""
     irf_periods = check_irf_periods(irf_periods)
@@ -57,6 +59,7 @@ def diagnose(
     results, params, names = fitted.results, artifact.params, artifact.variables
     nobs = int(results.nobs)
     lags = check_whiteness_lags(whiteness_lags, artifact.k_ar, nobs)
+    arch_lags = check_arch_lags(arch_lags, nobs)
     resid = np.asarray(results.resid, dtype=float)
     normality, lutkepohl, by_variable = normality_tests(results, names, artifact.spec.transform, signif)
     johansen = johansen_test(fitted.series, names, params.k_ar - 1, DET_ORDER[params.deterministic])
@@ -90,6 +93,7 @@ def diagnose(
         kind=artifact.spec.kind,
         model=artifact.description,
         cointegration=cointegration(fitted, johansen),
+        arch=arch_tests(resid, names, arch_lags, signif),
     )
 
 
