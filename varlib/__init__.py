@@ -1,6 +1,6 @@
 """varlib: train VAR models, keep them as safe versioned artifacts in MinIO or a folder, forecast.
 
-The library's public surface, used by the CLI, the REST service and the dashboard; the rest may move. In short:
+The public surface of the CLI, the REST service and the dashboard (docs/LIBRARY.md: each); the rest may move:
 - settings and store: `Settings`, `Registry` (list, resolve `latest`, load, publish),
   `VersionEntry`, `Card`, `Version`, `LATEST`, `BUMPS`, `version_metadata`, `describe_store`
 - data: `load_dataset`, `read_csv`, `guess_date_column`, `macro_columns`, `DEFAULT_VARIABLES`,
@@ -10,12 +10,11 @@ The library's public surface, used by the CLI, the REST service and the dashboar
 - forecasts: `forecast_artifact`, `forecast_version`, `forecast_periods`, `VersionForecast` (fans), `level_to_alpha`
 - scenarios: `Scenario`, `make_scenario`, `forecast_scenario`, `scenario_differences`, `check_scenario_name`
 - analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `comparison_dict` (its JSON),
-  `overlay_forecasts`, `overlay_frame`, `shared_lag_table`, `render_report`
+  `holdout_notes`, `overlay_forecasts`, `overlay_frame`, `shared_lag_table`, `render_report`
 - team use: aliases (`Alias`, `check_alias`), withdrawals (`Withdrawal`), the audit trail (`AuditRecord`), identities
   (`Actor`), roles (`RolePolicy`, `allows`, `require_role`) and bearer tokens (`AuthSettings`, `TokenVerifier`)
 - errors: `VarlibError` and its subclasses; `to_json_safe`, `to_json` for JSON; `BoundedCache`, the one LRU
   (docs/CACHES.md); words (`and_list`, `counted`, `order_words`); `import_legacy` for the original service's pickles
-docs/LIBRARY.md describes each with an example.
 """
 
 import sys
@@ -35,7 +34,8 @@ from .catalog.audit import AuditRecord
 from .catalog.plain_text import escape_controls
 from .catalog.withdrawals import Withdrawal, with_withdrawal
 from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, overlay_frame, shared_lag_table
-from .compare import comparison_dict as comparison_dict  # apart: the line above has no room left for it
+from .compare import comparison_dict as comparison_dict  # apart: the line above has no room left for them
+from .compare import holdout_notes as holdout_notes
 from .config import Settings
 from .data import (
     CONDITIONS,
@@ -117,7 +117,7 @@ from .service import (
 from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
-from .training import METRIC_LABELS, Evaluation, TrainResult, exog_note, mape_note, score_notes
+from .training import METRIC_LABELS, Evaluation, TrainResult, exog_note, score_notes
 from .vecm_model import johansen_caveat
 from .version_forecast import VersionForecast
 from .versions import (
@@ -170,7 +170,7 @@ __all__ = [
     "Dataset",
     "Diagnostics",
     "Evaluation",
-    "mape_note",
+    "holdout_notes",
     "exog_note",
     "score_notes",
     "FILL_METHODS",

@@ -20,7 +20,7 @@ from .errors import InvalidInputError
 from .forecast_inputs import INTERVAL_KINDS, held_exog, level_to_alpha
 from .jsonsafe import to_json_safe
 from .service import VersionForecast, check_forecast_options, forecast_artifact
-from .training import METRIC_LABELS
+from .training import METRIC_LABELS, exog_note, mape_note
 from .wording import and_list, counted, utc_time
 
 METRIC_NAMES = ("rmse", "mae", "mape")
@@ -37,6 +37,15 @@ def compare_table(artifacts: list[Artifact], given: list[str] | None = None) -> 
     table = pd.DataFrame({artifact.label: _fields(artifact, variables) for artifact in artifacts})
     table["differs"] = [len({repr(v) for v in row}) > 1 for row in table.itertuples(index=False)]
     return table
+
+
+def holdout_notes(artifacts: list[Artifact]) -> list[str]:
+    """What the comparison says under its holdout scores, as every other table of scores does: why a scored
+    variable has no MAPE, and whose scores were given the observed exogenous path (a VARX's, which flatters it
+    against a version without)."""
+    scored = [m for a in artifacts for m in ((a.evaluation or {}).get("metrics") or {}).values()]
+    notes = [note for note in [mape_note([m.get("mape") for m in scored if m.get("rmse") is not None])] if note]
+    return notes + [f"{a.label}: {note}" for a in artifacts if (note := exog_note(a.spec.exog))]
 
 
 def _check_distinct(artifacts: list[Artifact], given: list[str] | None) -> None:
@@ -120,7 +129,8 @@ def comparison_dict(
 ) -> dict:
     """The comparison as one JSON-safe object, which `varlib compare --json` prints and GET /models/{name}/compare
     answers: `name` (the first version's model), `versions` (labels such as `var 0.0.1`, in the order given),
-    `fields` ({field: {label: value}}, compare_table's), `differs` (the fields that differ), `forecasts` (per
+    `fields` ({field: {label: value}}, compare_table's), `differs` (the fields that differ), `holdout_notes`
+    (holdout_notes': why a MAPE is missing, whose scores had the observed exogenous path), `forecasts` (per
     version `version`, `shared`, `note`, `assumed` and `rows` of date, variable, mean, lower, upper, overlaid from
     shared_lag_table), `steps` and `level` (the intervals' level in percent, as given). `given` as compare_table's."""
     # checked here, not only by the forecast: overlay_forecasts turns a version's refusal into its note
@@ -134,6 +144,7 @@ def comparison_dict(
             "versions": [artifact.label for artifact in artifacts],
             "fields": table.to_dict(orient="index"),
             "differs": [str(field) for field in table.index[differs]],
+            "holdout_notes": holdout_notes(artifacts),
             "forecasts": [_forecast_dict(item) for item in overlaid],
             "steps": steps,
             "level": level,

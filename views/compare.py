@@ -26,6 +26,7 @@ from varlib import (
     count_changed,
     counted,
     editor_table,
+    holdout_notes,
     label_of,
     level_to_alpha,
     other_holdout_order,
@@ -117,6 +118,8 @@ def render() -> None:
         # the row names are the only key to the numbers: never cut them
         column_config={"_index": st.column_config.TextColumn(width=label_width(table.index), pinned=True)},
     )
+    for note in holdout_notes(artifacts):  # under the scores, as under every other table of them
+        st.caption(note)
 
     st.subheader("Forecasts overlaid")
     inputs = _shared_inputs(artifacts)

@@ -55,6 +55,7 @@ def test_the_columns_follow_the_order_given_and_the_lag_order_differs(client):
     assert body["name"] == "var" and body["versions"] == ["var 0.0.2", "var 0.0.1"]
     assert list(body["fields"]["lag order (k_ar)"].items()) == [("var 0.0.2", 3), ("var 0.0.1", 2)]
     assert "lag order (k_ar)" in body["differs"] and "dataset" not in body["differs"]
+    assert body["holdout_notes"] == []  # GDP and consumption: every MAPE scored, no exogenous path
     assert [item["version"] for item in body["forecasts"]] == ["var 0.0.2", "var 0.0.1"]
     assert [item["withdrawn"] for item in body["forecasts"]] == [None, None]
     assert body["steps"] == 8 and body["level"] == 95  # the CLI's defaults

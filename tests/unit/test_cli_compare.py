@@ -132,3 +132,16 @@ def test_steps_and_level_out_of_range_are_bad_input(store, capsys, options, name
 def test_a_version_the_store_does_not_hold_exits_1(store, capsys):
     code, out, err = run(capsys, "compare", "0.0.1", "0.0.9")
     assert code == 1 and out == "" and "0.0.9" in err
+
+
+def test_a_missing_mape_is_explained_under_the_table_and_in_the_json(tmp_path, monkeypatch, capsys):
+    """A T-bill rate near 0 has no MAPE: the comparison left the cell blank without saying why."""
+    _point_at(monkeypatch, tmp_path / "store")
+    for lags in ("1", "2"):
+        assert main(["train", "--name", "rates", "--vars", "realgdp,tbilrate", "--lags", lags, "--publish"]) == 0
+    capsys.readouterr()
+    code, out, err = run(capsys, "compare", "--name", "rates", "0.0.1", "0.0.2")
+    assert code == 0, err
+    assert "note: MAPE is left out where a variable's values are not all of one sign" in out
+    compared = json.loads(run(capsys, "compare", "--name", "rates", "0.0.1", "0.0.2", "--json")[1])
+    assert compared["holdout_notes"] == [line.removeprefix("note: ") for line in out.splitlines() if "MAPE is" in line]

@@ -8,9 +8,9 @@ import pytest
 
 from varlib import ModelSpec, forecast_artifact, load_dataset
 from varlib.artifact import build_artifact
-from varlib.compare import compare_table, overlay_forecasts, overlay_frame, shared_lag_table
+from varlib.compare import compare_table, holdout_notes, overlay_forecasts, overlay_frame, shared_lag_table
 from varlib.errors import InvalidInputError
-from varlib.training import train
+from varlib.training import exog_note, train
 from varlib.versions import parse_version
 
 
@@ -60,6 +60,17 @@ def test_a_varxs_exogenous_variables_have_a_row_of_their_own(versions):
     assert overlaid[1].forecast is not None and f"held at their last observed (realint {last:g})" in overlaid[1].assumed
     expected = forecast_artifact(varx, 3, exog={"realint": [last] * 3})
     np.testing.assert_allclose(overlaid[1].forecast.forecast.mean, expected.forecast.mean, rtol=1e-12)
+    # its scores were given realint's observed path: said under the comparison, as under every table of scores
+    assert holdout_notes([versions[0], varx]) == [f"varx 0.0.1: {exog_note(['realint'])}"]
+
+
+def test_a_missing_mape_is_explained_and_a_variable_a_version_lacks_is_not_one(versions):
+    """Compare left a MAPE of a rate near 0 blank without a word; a version without the variable has none."""
+    assert holdout_notes(versions) == []  # 0.0.1 has no realinv: its empty cells are no left-out MAPE
+    rate = _version(4, ("realgdp", "tbilrate"), lags=2)  # the T-bill rate is 0.12 in 2009Q3
+    assert rate.evaluation["metrics"]["tbilrate"]["mape"] is None
+    notes = holdout_notes([versions[0], rate])
+    assert len(notes) == 1 and notes[0].startswith("MAPE is left out where a variable's values")
 
 
 def test_overlay_uses_the_shared_table_where_variables_match(versions):

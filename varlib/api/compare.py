@@ -88,6 +88,10 @@ class Comparison(BaseModel):
     versions: list[str] = Field(description="the versions' labels (var 0.0.1), in the order given")
     fields: dict[str, dict[str, Any]] = Field(description="{field: {label: value}}: data, spec, lag order, scores")
     differs: list[str] = Field(description="the fields whose values differ between the versions")
+    holdout_notes: list[str] = Field(
+        description="what the holdout scores need said: why a MAPE is missing, whose scores (a VARX's) were given"
+        " the observed exogenous path"
+    )
     forecasts: list[ComparedForecast]
     steps: int
     level: float

@@ -127,6 +127,8 @@ def _print_table(
             f"holdout scores marked (of a …) were scored with another lag order than the version's own"
             f" ({varlib.and_list(marked)}): the order its criterion chose on the rows before the holdout"
         )
+    for note in varlib.holdout_notes(artifacts):  # as under every other table of scores
+        print(f"note: {note}")
 
 
 def _cells(table: pd.DataFrame) -> pd.DataFrame:
