@@ -85,3 +85,24 @@ def test_a_read_only_store_is_not_repaired(registry, store_settings, macro_resul
     with pytest.raises(AccessDeniedError, match="read-only"):
         Registry.from_settings(replace(store_settings, read_only=True)).restore_trail("var")
     assert registry.history("var") == []
+
+
+@pytest.mark.parametrize("body", [b"garbage", None])
+def test_a_damaged_withdrawal_or_alias_is_skipped_not_a_crash(registry, macro_result, body):
+    """The repair read a damaged withdrawal's empty time and stopped on a traceback, every run; a time that does
+    not read (`yesterday`) is damage too."""
+    import orjson
+
+    from varlib.catalog.layout import alias_key, withdrawal_key
+
+    for _ in range(2):
+        publish_result(registry, macro_result, "var", actor=ALICE)
+    registry.withdraw("var", "0.0.1", "wrong data", ALICE)
+    registry.set_alias("var", "prod", "0.0.2", ALICE)
+    for key in (withdrawal_key("var", registry.resolve("var", "0.0.1")), alias_key("var", "prod")):
+        stored = registry.store.get(key, 1 << 16)
+        registry.store.replace(key, body or orjson.dumps({**orjson.loads(stored.data), "at": "yesterday"}), stored.etag)
+    fresh = Registry(registry.store)  # another process: nothing read before the damage
+    assert fresh.restore_trail("var") == []  # nothing readable to restore from them, and no crash
+    assert fresh.withdrawals("var")[fresh.resolve("var", "0.0.1")].damaged  # still withdrawn, marked
+    assert [a.damaged is not None for a in fresh.aliases("var")] == [True]

@@ -28,6 +28,7 @@ from ..errors import (
 from ..identity import Actor
 from ..store import Store
 from ..versions import Version, check_alias, parse_version
+from .audit import trail_time
 from .cut_off import may_be_done
 from .layout import ALIAS_FOLDER, alias_key, helper_prefix
 
@@ -154,6 +155,7 @@ def _read(store: Store, name: str, alias: str) -> _Stored:
             raise ValueError("foreign object")
         version = parse_version(raw["version"]) if raw.get("version") else None
         previous = parse_version(raw["previous"]) if raw.get("previous") else None
+        trail_time(str(raw["at"]))  # a time that does not read (`yesterday`) is damage: the trail repair reads it
         return _Stored(
             Alias(name, alias, version, int(raw["revision"]), str(raw["at"]), Actor.from_dict(raw["actor"]), previous),
             stored.etag,

@@ -80,6 +80,8 @@ def _stored_changes(registry: Registry, name: str) -> Iterator[AuditRecord]:
         if entry.ok and entry.version is not None:
             yield AuditRecord("", "publish", name, _UNKNOWN, str(entry.version))
     for version, gone in registry.withdrawals(name).items():
+        if gone.damaged:
+            continue  # no readable withdrawal to restore a record of (the listing names the damage)
         yield AuditRecord(audit.trail_time(gone.at), "withdraw", name, gone.actor, str(version), reason=gone.reason)
     for alias in list_aliases(registry.store, name, deleted=True):
         if alias.damaged:

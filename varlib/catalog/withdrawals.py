@@ -34,6 +34,7 @@ from ..identity import Actor
 from ..store import Store
 from ..versions import Version, parse_key_version, parse_version
 from ..wording import utc_time
+from .audit import trail_time
 from .layout import WITHDRAWN_FOLDER, helper_prefix, model_key, pointer_key, withdrawal_key
 from .plain_text import check_plain
 from .pointer import CAS_ATTEMPTS, read_pointer
@@ -190,6 +191,7 @@ def _parse(data: bytes, name: str, version: Version, key: str) -> Withdrawal:
         raw = orjson.loads(data)
         if raw.get("format") != FORMAT or raw.get("name") != name or parse_version(raw["version"]) != version:
             raise ValueError("foreign object")
+        trail_time(str(raw["at"]))  # a time that does not read (`yesterday`) is damage: the trail repair reads it
         return Withdrawal(name, version, str(raw["reason"]), str(raw["at"]), Actor.from_dict(raw["actor"]))
     except (ValueError, KeyError, TypeError, AttributeError, VarlibError):
         return _damaged(name, version, f"the record {key} is damaged")
