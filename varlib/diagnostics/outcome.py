@@ -15,7 +15,7 @@ class TestResult:
     name: str
     statistic: float
     pvalue: float
-    df: int | tuple[int, ...]
+    df: int | tuple[int | float, ...]  # an F test's second may be fractional (Rao's, of the LM test's F form)
     crit_value: float
     signif: float
     verdict: str = ""

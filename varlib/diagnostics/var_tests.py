@@ -100,8 +100,9 @@ def whiteness_lm(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> TestResult | 
 
 
 def lm_result(test: LMTest | None, signif: float = DEFAULT_SIGNIF) -> TestResult | None:
-    """An LM test's F form as a test result, its degrees of freedom as JMulTi prints them (the second
-    rounded down); None for None (too few rows)."""
+    """An LM test's F form as a test result, Rao's second degrees of freedom to one decimal (JMulTi prints them
+    rounded down, but the p-value takes them whole: 203 beside a p of 203.6's read as another p); None for None
+    (too few rows)."""
     from scipy import stats
 
     if test is None:
@@ -110,7 +111,7 @@ def lm_result(test: LMTest | None, signif: float = DEFAULT_SIGNIF) -> TestResult
         f"LM, Edgerton-Shukur F, {test.lags} lags",
         test.lmf,
         test.lmf_pvalue,
-        (test.df1, int(test.df2)),
+        (test.df1, round(float(test.df2), 1)),
         float(stats.f.isf(signif, test.df1, test.df2)),
         signif,
         lm_whiteness_verdict(test.lmf_pvalue, test.lags),
