@@ -200,7 +200,10 @@ def test_the_lm_test_is_the_verdict_and_equals_it_on_statsmodels_residuals(case)
     assert test.df == (want.df1, round(want.df2, 1)) and test.name == "LM, Edgerton-Shukur F, 5 lags"
     assert test.crit_value == pytest.approx(stats.f.isf(0.05, want.df1, want.df2))
     assert test.verdict == case["artifact"].adequacy["checks"][1]["verdict"]  # the training check's own words
-    assert case["diag"].to_dict()["whiteness_lm"]["df"] == [want.df1, round(want.df2, 1)]
+    assert case["diag"].to_dict()["whiteness_lm"]["df"] == [
+        want.df1,
+        round(want.df2, 1),
+    ]
 
 
 def test_json_is_strict_and_carries_the_required_keys(case):

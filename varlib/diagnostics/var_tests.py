@@ -111,11 +111,17 @@ def lm_result(test: LMTest | None, signif: float = DEFAULT_SIGNIF) -> TestResult
         f"LM, Edgerton-Shukur F, {test.lags} lags",
         test.lmf,
         test.lmf_pvalue,
-        (test.df1, round(float(test.df2), 1)),
+        (test.df1, _one_decimal(test.df2)),
         float(stats.f.isf(signif, test.df1, test.df2)),
         signif,
         lm_whiteness_verdict(test.lmf_pvalue, test.lags),
     )
+
+
+def _one_decimal(value: float) -> int | float:
+    """`203.6`, or `358` for a whole number (not `358.0`)."""
+    rounded = round(float(value), 1)
+    return int(rounded) if rounded.is_integer() else rounded
 
 
 def normality_tests(
