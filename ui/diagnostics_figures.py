@@ -243,4 +243,5 @@ def fevd_figure(diag: Diagnostics) -> go.Figure:
             )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(range=[0, 1], tickformat=".0%")
+    fig.update_xaxes(title_text="periods ahead")
     return finish(fig, "Forecast-error variance decomposition", 420)

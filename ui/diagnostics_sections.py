@@ -154,7 +154,8 @@ def granger(diag: Diagnostics) -> None:
     integrated = _integrated_in_levels(diag)
     if integrated:
         st.caption(
-            f":orange[:material/warning:] {and_list(integrated)} look integrated (Unit roots tab): in a VAR in levels,"
+            f":orange[:material/warning:] {and_list(integrated)} {'looks' if len(integrated) == 1 else 'look'}"
+            " integrated (Unit roots tab): in a VAR in levels,"
             " tests on the lags of integrated variables can have non-standard distributions (Sims, Stock and"
             " Watson, 1990), so a p-value near 0.05 decides little; the same test on a model in differences, or"
             " with Toda and Yamamoto's extra lag, is the safer reading."
@@ -254,3 +255,14 @@ def irf_bands_note(diag: Diagnostics, orth: bool, accumulated: bool = False) -> 
     if diag.nobs < SHORT_SAMPLE:
         note += f" On {diag.nobs} observations asymptotic bands are often too narrow: read them as rough."
     return note
+
+
+def fevd_note(diag: Diagnostics) -> str:
+    """What the decomposition's shares depend on: the shocks are orthogonalised in the variables' order."""
+    order = " → ".join(diag.variables)
+    return (
+        f"Each bar splits a variable's forecast-error variance at that horizon into the shares of the shocks,"
+        f" orthogonalised by the Cholesky factor in the variables' order ({order}): a shock moves the variables"
+        " after it at once, not those before, so another order gives other shares. `varlib diagnose` prints the"
+        " last horizon's shares."
+    )

@@ -185,6 +185,7 @@ def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, per
         st.caption(sections.irf_bands_note(diag, orth, accumulated))
     elif label == "Variance decomposition":
         plot(st, figures.fevd_figure(diag), key="dg_fevd")
+        st.caption(sections.fevd_note(diag))
     else:  # the report follows the page: the IRF choice, the lags, and a forecast picked on the tab
         shown = irf_pick.current(diag.variables, artifact.label)
         diagnostics_report.render(artifact, diag, where, periods, lags, orth, shown, accumulated)

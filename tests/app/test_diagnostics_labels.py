@@ -93,3 +93,10 @@ def test_the_residuals_tab_shows_the_arch_tests_with_their_verdict(seeded):
     said = [w.value for w in at.warning] + [s.value for s in at.success]
     assert expected.verdict in said and expected.rejected  # the bundled VAR: ARCH jointly (p = 0.018)
     assert any("`varlib diagnose --arch-lags` takes other lags" in c.value for c in at.caption)
+
+
+def test_the_variance_decomposition_names_the_order_its_shares_depend_on(seeded):
+    at = open_app({"model": "var", "tab": "variance-decomposition"}, page="views/diagnostics.py")
+    note = next(c.value for c in at.caption if "forecast-error variance at that horizon" in c.value)
+    assert "Cholesky factor in the variables' order (realgdp → realcons)" in note
+    assert charts(at)[0]["layout"]["xaxis"]["title"]["text"] == "periods ahead"
