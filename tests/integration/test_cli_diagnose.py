@@ -231,7 +231,7 @@ def test_backtest_command_matches_the_library(local_published, monkeypatch, caps
     close([r["mae_rw"] for r in body["scores"]], expected["mae_rw"])
     assert body["lag_orders"] == [2, 2, 2] and len(body["origins"]) == 3
     code, out, _ = in_process(local_published, monkeypatch, capsys, "backtest", "--origins", "2", "--horizon", "1")
-    assert code == 0 and "rmse_rw" in out
+    assert code == 0 and "rmse_rw" in out and "_rw: the random walk (no change); mape in percent" in out
     code, _, err = in_process(local_published, monkeypatch, capsys, "backtest", "--origins", "500")
     assert code == 2 and "origins 500" in err
 

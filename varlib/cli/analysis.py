@@ -166,6 +166,10 @@ def run_backtest(args: argparse.Namespace) -> int:
     print(f"{result.name} {result.version}: {result.summary()}; horizons 1..{result.horizon}; {result.policy()}")
     scores = result.scores()
     print_table(scores, index=False, digits=4)
+    # the page's caption: `mape 0.458` read as a fraction without it
+    print(
+        "_rw: the random walk (no change); mape in percent; rmse_ratio < 1: the model's RMSE is below the random walk's"
+    )
     for note in (*varlib.score_notes(scores["mape"], result.exog), *result.notes):
         print(note)
     return 0
