@@ -145,3 +145,9 @@ def test_a_missing_mape_is_explained_under_the_table_and_in_the_json(tmp_path, m
     assert "note: MAPE is left out where a variable's values are not all of one sign" in out
     compared = json.loads(run(capsys, "compare", "--name", "rates", "0.0.1", "0.0.2", "--json")[1])
     assert compared["holdout_notes"] == [line.removeprefix("note: ") for line in out.splitlines() if "MAPE is" in line]
+
+
+def test_the_pages_model_and_version_form_is_refused_with_what_the_cli_takes(store, capsys):
+    code, _, err = run(capsys, "compare", "var:0.0.1", "other:0.0.1")
+    assert code == 2 and "'var:0.0.1' names a model and a version; `varlib compare` compares versions of one" in err
+    assert "`varlib compare --name var VERSION VERSION`" in err

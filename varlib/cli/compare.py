@@ -67,6 +67,15 @@ def run_compare(args: argparse.Namespace) -> int:
             field="versions",
             value=args.versions,
         )
+    named = next((typed for typed in args.versions if ":" in typed), None)
+    if named is not None:  # the Compare page's link form (`var:0.0.1`): a version of another model
+        raise InvalidInputError(
+            f"{named!r} names a model and a version; `varlib compare` compares versions of one model, named with"
+            f" --name (`varlib compare --name {named.split(':', 1)[0]} VERSION VERSION`); the Compare page compares"
+            " versions of several models",
+            field="versions",
+            value=named,
+        )
     registry = registry_from_env()
     artifacts = _load(args, registry)
     if args.json:  # the service's comparison answers the same object (GET /models/{name}/compare)
