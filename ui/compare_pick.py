@@ -54,8 +54,13 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         if twice:
             st.warning(f"The link names {and_list(twice)} more than once; each is compared once.", icon=LINK)
         unknown = [label for label in dict.fromkeys(linked) if label not in listed and label not in damaged]
-        if unknown:
-            missing.append(f"versions {and_list(unknown)}, which the store does not have")
+        bare = [label for label in unknown if label in names]  # `us90`: a model, its version left out
+        if bare:
+            models = "names a model" if len(bare) == 1 else "name models"
+            missing.append(f"{and_list(bare)}, which {models} without a version (as in {bare[0]}:latest)")
+        if unknown := [label for label in unknown if label not in bare]:
+            versions = "version" if len(unknown) == 1 else "versions"
+            missing.append(f"{versions} {and_list(unknown)}, which the store does not have")
         known = [label for label in dict.fromkeys(linked) if label in listed or label in damaged]
         if known:
             st.session_state[key] = known

@@ -131,6 +131,10 @@ def test_compare_link_names_versions_the_store_lacks(two_models):
     at = open_app({"versions": "var:0.0.1,var:9.9.9,nope:0.0.1"}, page=COMPARE)
     assert "versions var 9.9.9 and nope 0.0.1, which the store does not have" in _warnings(at)
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.1"]
+    at = open_app({"versions": "growth,var:0.0.1,var:9.9.9"}, page=COMPARE)  # a model without its version
+    said = _warnings(at)
+    assert "growth, which names a model without a version (as in growth:latest)" in said
+    assert "version var 9.9.9, which the store does not have" in said and "growth, which the store" not in said
 
 
 def test_compare_starts_from_the_model_chosen_elsewhere(two_models):
