@@ -1,7 +1,7 @@
 """A date mistyped among dates of one grid (a Friday 1990-03-30 among quarter ends, 2003-05-02 among month
-starts) is named with the grid's nearest date. pandas inferred business quarter ends for the first, so the
-forecast was dated 2001-03-30, 2001-06-29, ...; the second was called irregular with two good dates as the
-example and 'aggregate the data' as the fix."""
+starts) is named with the grid date it stands for, the nearest one no other row has. pandas inferred business
+quarter ends for the first, so the forecast was dated 2001-03-30, 2001-06-29, ...; the second was called irregular
+with two good dates as the example and 'aggregate the data' as the fix."""
 
 import pandas as pd
 import pytest
@@ -22,11 +22,19 @@ def _with(dates: pd.DatetimeIndex, position: int, typed: str) -> pd.DatetimeInde
 @pytest.mark.parametrize(
     ("dates", "said"),
     [
-        (_with(QUARTER_ENDS, 20, "1990-03-30"), "are quarterly (QE-DEC) but for 1990-03-30 (nearest: 1990-03-31)"),
-        (_with(MONTH_STARTS, 40, "2003-05-02"), "are monthly (MS) but for 2003-05-02 (nearest: 2003-05-01)"),
+        (
+            _with(QUARTER_ENDS, 20, "1990-03-30"),
+            "are quarterly (QE-DEC) but for 1990-03-30 (nearest free date: 1990-03-31)",
+        ),
+        (_with(MONTH_STARTS, 40, "2003-05-02"), "are monthly (MS) but for 2003-05-02 (nearest free date: 2003-05-01)"),
+        # `1990Q2` among quarter ends reads as 1990-04-01: its period is the free 1990-06-30, not the row before's
+        (
+            _with(QUARTER_ENDS, 21, "1990-04-01"),
+            "are quarterly (QE-DEC) but for 1990-04-01 (nearest free date: 1990-06-30)",
+        ),
         (
             _with(pd.date_range("1980-01-01", periods=40, freq="QS-JAN"), 25, "1986-06-30"),
-            "are quarterly (QS-JAN) but for 1986-06-30 (nearest: 1986-07-01)",
+            "are quarterly (QS-JAN) but for 1986-06-30 (nearest free date: 1986-04-01)",
         ),
     ],
 )

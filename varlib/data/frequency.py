@@ -163,9 +163,9 @@ def _refuse_a_few_off_a_grid(index: pd.DatetimeIndex, source: str) -> None:
         grid = pd.date_range(index[on][0], index[on][-1], freq=offset)
         if len(grid.difference(index[on])) > len(off):
             continue  # the dates on this grid leave more gaps than the dates off it would fill
-        nearest = [_nearest(offset, stamp) for stamp in off]
+        nearest = [_nearest(offset, stamp, set(index[on])) for stamp in off]
         pairs = list(zip(off, nearest, strict=True))[:SHOWN]
-        fixes = ", ".join(f"{iso_label(d)} (nearest: {iso_label(g)})" for d, g in pairs)
+        fixes = ", ".join(f"{iso_label(d)} (nearest free date: {iso_label(g)})" for d, g in pairs)
         those = "that date to the period it stands" if len(off) == 1 else "those dates to the periods they stand"
         raise InvalidInputError(
             f"the dates of {source} are {label_of(alias)} ({alias}) but for {fixes}: a VAR needs one row per"
@@ -174,8 +174,13 @@ def _refuse_a_few_off_a_grid(index: pd.DatetimeIndex, source: str) -> None:
         )
 
 
-def _nearest(offset, stamp: pd.Timestamp) -> pd.Timestamp:
+def _nearest(offset, stamp: pd.Timestamp, taken: set) -> pd.Timestamp:
+    """The grid date `stamp` stands for: of the two around it, the one no other row has (`2001Q2`, read as
+    2001-04-01 among quarter ends, is 2001-06-30, not the row before's 2001-03-31), else the nearer."""
     before, after = offset.rollback(stamp), offset.rollforward(stamp)
+    free = [d for d in (before, after) if d not in taken]
+    if len(free) == 1:
+        return free[0]
     return before if stamp - before <= after - stamp else after
 
 
