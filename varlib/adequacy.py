@@ -23,6 +23,7 @@ import numpy as np
 
 from .autocorrelation_lm import LMTest, largest_lm_lags, lm_test
 from .errors import InvalidInputError
+from .near_identity import near_identity
 from .normality import JointNormality, doornik_hansen
 
 SIGNIF = 0.05
@@ -81,14 +82,23 @@ def default_whiteness_lags(k_ar: int, residuals: int) -> int:
     return max(k_ar + 1, min(max(WHITENESS_LAGS, k_ar + 1), residuals - 1))
 
 
-def assess(results: Any, transform: str) -> Adequacy:
-    """The three checks of statsmodels VARResults fitted on the model-space series."""
+def assess(results: Any, transform: str, names: list[str] | None = None) -> Adequacy:
+    """The three checks of statsmodels VARResults fitted on the model-space series (of the variables `names`)."""
     try:
         whiteness = lm_whiteness_check(var_lm_test(results))
         normal = doornik_hansen(results.resid)
     except (np.linalg.LinAlgError, ValueError) as exc:
         # The OLS fit can succeed on numbers so small (or large) that the residual covariance under- or
         # overflows, or on variables that move together exactly; no test or interval of such a fit means anything.
+        # A total stored to many decimals beside its parts passes the exact-collinearity check and ends here:
+        # named, since rescaling would not help
+        found = near_identity(np.asarray(results.endog, dtype=float), names or list(results.names))
+        if found is not None:
+            raise InvalidInputError(
+                f"{found[1]}, so the residuals of this fit cannot be tested ({exc}); drop the one computed from the"
+                " others, and train again",
+                field=found[0],
+            ) from None
         raise InvalidInputError(
             f"the residuals of this fit cannot be tested ({exc}): the values are too small or too large for"
             " double precision (e.g. 1e-300), or the variables move together exactly; rescale the data (e.g. to"

@@ -22,6 +22,20 @@ WEIGHT = 0.05  # a variable takes part in the relation when its weight is at lea
 def near_identity_warning(series: np.ndarray, names: list[str]) -> str | None:
     """The warning for the variable of the model's `series` whose changes the others' changes explain best, when
     they explain at least EXPLAINED of them (None otherwise, and for fewer than two variables or too few rows)."""
+    found = near_identity(series, names)
+    if found is None:
+        return None
+    variable, relation = found
+    return (
+        f"{relation}. The model fits, but the shocks of {variable} are nearly a combination of"
+        " theirs, so impulse responses, variance decompositions and Granger tests involving them are unreliable;"
+        " drop the one computed from the others."
+    )
+
+
+def near_identity(series: np.ndarray, names: list[str]) -> tuple[str, str] | None:
+    """The variable and the relation near_identity_warning says (`total moves almost exactly with gdp and cons:
+    ...`), or None."""
     changes = np.diff(np.asarray(series, dtype=float), axis=0)
     rows, count = changes.shape
     if count < 2 or rows <= count + 2:
@@ -44,10 +58,7 @@ def near_identity_warning(series: np.ndarray, names: list[str]) -> str | None:
     largest = np.abs(weights).max()
     partners = [name for name, weight in zip(others_names, weights, strict=True) if abs(weight) >= WEIGHT * largest]
     share = f"{100 * (1 - unexplained):.3f}".rstrip("0").rstrip(".")
-    return (
+    return names[j], (
         f"{names[j]} moves almost exactly with {and_list(partners)}: their period-to-period changes explain {share}%"
-        " of its own (as for a total beside its parts, or a rate defined from other variables, stored rounded)."
-        f" The model fits, but the shocks of {names[j]} are nearly a combination of theirs, so impulse responses,"
-        " variance decompositions and Granger tests involving them are unreliable; drop the one computed from the"
-        " others."
+        " of its own (as for a total beside its parts, or a rate defined from other variables, stored rounded)"
     )

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from varlib import ModelSpec, train_model
+from varlib import InvalidInputError, ModelSpec, train_model
 from varlib.data import Dataset
 from varlib.data.datasets import load_macrodata
 from varlib.near_identity import near_identity_warning
@@ -67,3 +67,21 @@ def test_training_keeps_the_warning_with_the_version(macro):
     assert any(w.startswith("total moves almost exactly with g and c") for w in result.warnings)
     parts = train_model(dataset, ModelSpec(variables=("g", "c", "i"), lags=1, holdout=0))
     assert not any("moves almost exactly" in w for w in parts.warnings)
+
+
+def test_a_total_exact_to_many_decimals_is_refused_by_name_not_as_a_scale_problem():
+    """The total of the parts before they were stored to six decimals: off by at most 1e-6, it passed the
+    exact-collinearity check, and its fit's residuals could not be tested. The refusal named no variable and said
+    to rescale the data, which does not help."""
+    rng = np.random.default_rng(5)
+    dates = pd.date_range("2000-01-01", periods=80, freq="QS-JAN")
+    walks = {"gdp": (2000, 10, 8), "cons": (1200, 6, 5), "inv": (500, 2, 6)}
+    raw = pd.DataFrame({k: start + np.cumsum(rng.normal(m, s, 80)) for k, (start, m, s) in walks.items()}, dates)
+    frame = raw.round(6)
+    frame["total"] = (raw["gdp"] + raw["cons"]).round(6)
+    dataset = Dataset("parts.csv", frame, "digest", "QS-JAN")
+    with pytest.raises(InvalidInputError) as refused:
+        train_model(dataset, ModelSpec(variables=tuple(frame.columns), lags=1, holdout=0))
+    said = str(refused.value)
+    assert said.startswith("total moves almost exactly with gdp and cons:") and refused.value.field == "total"
+    assert "cannot be tested" in said and "rescale" not in said and said.endswith("and train again")
