@@ -21,7 +21,8 @@ MAX_DECIMALS = 10  # beyond this a value is a computed one, not typed: shown at 
 
 
 def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
-    frequency = f"{profile.frequency.label} ({profile.frequency.alias})" if profile.frequency else "not detected"
+    known = profile.frequency and profile.frequency.alias  # one or two rows: too few to tell
+    frequency = f"{profile.frequency.label} ({profile.frequency.alias})" if known else "not detected"
     span = f", {profile.first} to {profile.last}" if profile.first else ""
     st.caption(
         f"**{profile.rows} rows**{span} · frequency **{frequency}**"

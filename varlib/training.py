@@ -22,7 +22,7 @@ from .forecast_inputs import MAX_STEPS
 from .jsonsafe import in_order
 from .kinds import kind_of
 from .kinds.var import model_space_exog
-from .lag_order import MIN_RESIDUAL_DF, Sample
+from .lag_order import MIN_RESIDUAL_DF, Sample, rows_needed
 from .model import LagSelection
 from .near_identity import near_identity_warning
 from .part_fit import fit_part, rank_note
@@ -112,11 +112,12 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
         )
     frame = dataset.frame[list(spec.variables)]
     exog = exog_values(dataset, spec)
-    if len(frame) < MIN_ROWS:
+    if len(frame) < MIN_ROWS:  # the same count as the lag rules give a longer file that is still too short
+        needed = rows_needed(len(spec.variables), 1, spec.trend, len(spec.exog))
         raise InvalidInputError(
-            f"dataset {dataset.name!r} has {len(frame)} rows; a {kind.title} needs at least {MIN_ROWS}"
-            f" ({MIN_RESIDUAL_DF} residual degrees of freedom and more for the holdout); use"
-            " more data",
+            f"dataset {dataset.name!r} has {counted(len(frame), 'row')}; even a VAR(1) of"
+            f" {counted(len(spec.variables), 'variable')} needs at least {needed} usable rows ({MIN_RESIDUAL_DF}"
+            " residual degrees of freedom), and more for the holdout; use more data",
             field="rows",
             value=len(frame),
         )

@@ -120,3 +120,21 @@ def test_a_sample_too_short_even_without_its_holdout_asks_for_rows_only():
     message = short(10, 0.1)
     assert message.startswith("the training sample has 10 usable rows")
     assert message.endswith("even a VAR(1) needs at least 14 usable rows; add rows") and "holdout" not in message
+
+
+def test_one_or_two_rows_ask_for_as_many_rows_as_a_longer_short_file():
+    """Two rows were told a VAR needs 3; three rows, then, that it needs 14: two minimums for one rule."""
+    message = short(2, 0)
+    assert message.startswith("dataset 'short.csv' has 2 rows; even a VAR(1) of 2 variables needs at least 14 usable")
+    assert "needs at least 3" not in message
+
+
+def test_the_preview_of_a_file_too_short_for_any_model_says_how_many_rows_it_needs():
+    """It said `only 3 rows: ... expect a small lag order`, then training refused the file."""
+    from varlib import profile_csv
+
+    profile, _ = profile_csv(macro(["when", "realgdp", "realcons"], rows=3), name="tiny.csv")
+    assert "only 3 rows: even a VAR(1) of two variables needs at least 14 usable rows" in " ".join(profile.problems)
+    assert not any("expect a small lag order" in p for p in profile.problems)
+    profile, _ = profile_csv(macro(["when", "realgdp", "realcons"], rows=20), name="short.csv")
+    assert any(p.startswith("only 20 rows: a VAR needs several times") for p in profile.problems)

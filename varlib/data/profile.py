@@ -17,7 +17,8 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
-from ..wording import plural_of
+from ..lag_order import rows_needed
+from ..wording import counted, plural_of
 from .columns import (
     CALENDAR_NOTE,
     HEADERLESS,
@@ -164,7 +165,13 @@ def profile_csv(
         named = f"{plural_of(len(calendar), 'column')} {', '.join(map(column_label, calendar))}"
         notes.append(f"{named}: {CALENDAR_NOTE}, so a VAR cannot use {'it' if len(calendar) == 1 else 'them'}")
     non_positive = tuple(c for c in numeric if bool((frame[c] <= 0).any()))
-    if len(frame) < MIN_ROWS:  # the rows kept: dated rows without values are left out (and said in read_as)
+    needed = rows_needed(2, 1, "c")  # the fewest a VAR(1) of two variables fits on: what training says of fewer
+    if len(frame) < needed:  # the rows kept: dated rows without values are left out (and said in read_as)
+        problems.append(
+            f"only {counted(len(frame), 'row')}: even a VAR(1) of two variables needs at least {needed} usable rows"
+            " (more with more variables and a holdout); add rows"
+        )
+    elif len(frame) < MIN_ROWS:
         problems.append(f"only {len(frame)} rows: a VAR needs several times its coefficients; expect a small lag order")
     profile = DataProfile(
         name,
