@@ -27,7 +27,7 @@ import orjson
 
 from ..errors import CorruptArtifactError, NotFoundError, ObjectExistsError, VarlibError
 from ..store import Store
-from ..versions import Version
+from ..versions import Version, parse_version
 from .cards import Card
 from .layout import INDEX_FOLDER, index_prefix
 
@@ -40,22 +40,26 @@ _log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class IndexedCard:
-    """A card bound to the ETag and size its object had when it was published."""
+    """A card bound to the ETag and size its object had when it was published. `removed`: when a reindex found
+    the object deleted behind the product's back; the card stays, so the version keeps its number (a publish
+    never takes it again) and listings name it, but it vouches for no object."""
 
     card: Card
     etag: str
     size: int
+    removed: str | None = None
 
     def vouches_for(self, name: str, label: str, max_bytes: int) -> bool:
         """True when this entry can stand for version `label` without reading the object."""
-        return self.card.names(name, label) and bool(self.etag) and 0 < self.size <= max_bytes
+        return self.removed is None and self.card.names(name, label) and bool(self.etag) and 0 < self.size <= max_bytes
 
     def matches(self, name: str, label: str, etag: str, size: int) -> bool:
         """True when a listed object is exactly the one this entry was published for."""
-        return self.card.names(name, label) and self.etag == etag and self.size == size
+        return self.removed is None and self.card.names(name, label) and self.etag == etag and self.size == size
 
     def to_dict(self) -> dict:
-        return {**self.card.to_dict(), "etag": self.etag, "bytes": self.size}
+        removed = {"removed": self.removed} if self.removed else {}
+        return {**self.card.to_dict(), "etag": self.etag, "bytes": self.size, **removed}
 
 
 def shard_key(name: str, version: Version) -> str:
@@ -83,9 +87,9 @@ def decode_shard(raw: bytes, name: str) -> dict[str, IndexedCard]:
         card = Card.from_dict(raw_card)  # None unless raw_card is a dict naming a model
         if card is None:
             continue
-        etag, size = raw_card.get("etag"), raw_card.get("bytes")
+        etag, size, removed = raw_card.get("etag"), raw_card.get("bytes"), raw_card.get("removed")
         if isinstance(etag, str) and isinstance(size, int) and not isinstance(size, bool):
-            entries[label] = IndexedCard(card, etag, size)
+            entries[label] = IndexedCard(card, etag, size, removed if isinstance(removed, str) else None)
     return entries
 
 
@@ -95,10 +99,10 @@ def encode_shard(name: str, entries: dict[str, IndexedCard]) -> bytes:
     return orjson.dumps(body, option=orjson.OPT_SORT_KEYS)
 
 
-def read_index(store: Store, name: str, folders: list[str], max_bytes: int) -> dict[str, IndexedCard]:
-    """Every indexed card of `name` by version label (none when the name has no index folder)."""
+def read_index(store: Store, name: str, folders: list[str] | None, max_bytes: int) -> dict[str, IndexedCard]:
+    """Every indexed card of `name` by version label (none when `folders`, if given, has no index folder)."""
     entries: dict[str, IndexedCard] = {}
-    if INDEX_FOLDER not in folders:
+    if folders is not None and INDEX_FOLDER not in folders:
         return entries
     for info in store.list(index_prefix(name)):
         if info.key.endswith(".json"):
@@ -107,6 +111,23 @@ def read_index(store: Store, name: str, folders: list[str], max_bytes: int) -> d
             except (NotFoundError, CorruptArtifactError):
                 continue  # gone or oversized: those versions are read instead
     return entries
+
+
+def newest_indexed(store: Store, name: str, max_bytes: int) -> Version | None:
+    """The newest version the index holds a card of, a removed one too (one listing of the index folder and one
+    read of its newest shard): a version deleted behind the product's back keeps its number through its card."""
+    shards = []
+    for info in store.list(index_prefix(name)):
+        parts = info.key.rsplit("/", 1)[-1].removesuffix(".json").split("_")
+        if len(parts) == 3 and all(part.isdigit() for part in parts):
+            shards.append((tuple(map(int, parts)), info.key))
+    if not shards:
+        return None
+    try:
+        labels = decode_shard(store.get(max(shards)[1], max_bytes).data, name)
+    except (NotFoundError, CorruptArtifactError):
+        return None  # gone or oversized: the folders alone decide, as before the index
+    return max(map(parse_version, labels), default=None)
 
 
 def add_card(store: Store, name: str, version: Version, entry: IndexedCard, max_bytes: int) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..store import ObjectInfo, Store
 from ..versions import Version, parse_key_version, parse_version
+from ..wording import utc_time
 from .cards import Card, card_from_header
 from .index import IndexedCard, read_index
 from .layout import classify_key, is_helper_folder, is_model_key, model_key
@@ -21,6 +22,10 @@ from .reader import OK, Reader
 
 # Above this many unindexed versions, one metadata listing is cheaper than a listing per folder.
 READS_BEFORE_METADATA_LISTING = 16
+REMOVED = "removed: "  # the status of a version deleted behind the product's back whose removal reindex recorded
+GONE = "gone: "  # one deleted so since the last reindex
+REPLACED = "replaced after it was published: "  # another object than the published one under its key
+KEPT = (REMOVED, GONE, REPLACED)  # statuses whose indexed card a reindex keeps (varlib.catalog.reindex)
 
 
 @dataclass(frozen=True, slots=True)  # slots: 10,000 of them per listing, less for the GC to walk
@@ -42,8 +47,14 @@ class VersionEntry:
 
     @property
     def damaged(self) -> bool:
-        """A version's model.json that cannot be used (or is gone): not a legacy pickle or a stray object."""
-        return not self.ok and self.version is not None and self.key.endswith("/model.json")
+        """A version's model.json that cannot be used (or is gone): not a legacy pickle or a stray object, nor a
+        version whose removal a reindex has recorded (named, and its number kept, but no longer news)."""
+        return (
+            not self.ok
+            and self.version is not None
+            and self.key.endswith("/model.json")
+            and not self.status.startswith(REMOVED)
+        )
 
     def to_dict(self) -> dict:
         card = self.card.to_dict() if self.card else {}
@@ -72,13 +83,16 @@ class Lister:
     def list_versions(self, name: str, verify: bool = False) -> list[VersionEntry]:
         """Every version of `name`, newest first; unusable objects are listed with their reason, last."""
         prefix = f"{name}/"
+        # the index first: a card in it was written after its object, so the folders listed next hold every
+        # indexed version that still exists, and one missing from them was deleted, not published meanwhile
+        index = read_index(self.store, name, None, self.max_bytes)
         folders, top_level = self.store.children(prefix)
-        index = read_index(self.store, name, folders, self.max_bytes)
         if verify:
             found = self._classify(name, self._every_object(prefix, index), index)
             return found + _gone(name, index, found)
         indexed, unindexed = self._split_by_index(name, folders, index)
-        return self._classify(name, self._objects_in(prefix, unindexed) + top_level, {}, indexed)
+        found = self._classify(name, self._objects_in(prefix, unindexed) + top_level, {}, indexed)
+        return found + _gone(name, index, found)  # no request more: the folders and the index are read
 
     def _split_by_index(
         self, name: str, folders: list[str], index: dict[str, IndexedCard]
@@ -167,6 +181,18 @@ class Lister:
             )
         if indexed is not None and indexed.matches(name, label, info.etag, info.size):
             return VersionEntry(name, label, version, info.key, info.size, OK, indexed.card, info.etag)
+        if indexed is not None and indexed.removed is None and indexed.card.names(name, label):
+            # another object than the one published (its ETag or size differ): read, it says why it is damaged,
+            # or it is a whole artifact that is not the published one, whose card the listing keeps
+            status, verified = self.reader.verified_card(name, version, info)
+            # damaged; or the published artifact itself, written back (a folder's ETag is no checksum of its bytes)
+            if status != OK or verified == indexed.card:
+                return VersionEntry(name, label, version, info.key, info.size, status, verified, info.etag)
+            why = (
+                f"{REPLACED}{info.key} is {info.size:,} bytes (ETag {info.etag[:12]}), the published object"
+                f" {indexed.size:,} bytes (ETag {indexed.etag[:12]}); restore the published object"
+            )
+            return VersionEntry(name, label, version, info.key, info.size, why, indexed.card, indexed.etag)
         card = card_from_header(info.metadata, name, label, info.etag, info.size)
         if card is not None:
             return VersionEntry(name, label, version, info.key, info.size, OK, card, info.etag)
@@ -203,9 +229,15 @@ def _gone(name: str, index: dict[str, IndexedCard], found: list[VersionEntry]) -
     present = {str(entry.version) for entry in found if entry.version is not None}
     gone = []
     for label, entry in sorted(index.items(), key=lambda item: parse_version(item[0]), reverse=True):
+        version = parse_version(label)
         if label not in present:
-            version = parse_version(label)
             key = model_key(name, version)
-            why = f"gone: published, but {key} is no longer in the store; `varlib reindex` drops its card"
+            why = (
+                f"{REMOVED}published, then deleted from the store outside the product (recorded by reindex"
+                f" {utc_time(entry.removed)}); its number stays taken"
+                if entry.removed
+                else f"{GONE}published, but {key} is no longer in the store; `varlib reindex` records its removal"
+                " (its number stays taken)"
+            )
             gone.append(VersionEntry(name, label, version, key, 0, why, entry.card, entry.etag))
     return gone

@@ -17,23 +17,27 @@ from ..errors import STORED, ObjectExistsError, StoreUnavailableError, VarlibErr
 from ..store import Store
 from ..versions import ZERO, Version, check_name, parse_key_version
 from .cards import Card, metadata_header
-from .index import IndexedCard, add_card
-from .layout import model_key
+from .index import IndexedCard, add_card, newest_indexed
+from .layout import INDEX_FOLDER, model_key
 from .pointer import advance_pointer
 from .shape import check_shape
 
 ATTEMPTS = 200
 
 
-def newest_version(store: Store, name: str) -> Version:
-    """The highest version folder of `name` (ZERO when there is none), usable or not."""
-    taken = [v for v in map(parse_key_version, store.list_folders(f"{name}/")) if v is not None]
-    return max(taken, default=ZERO)
+def newest_version(store: Store, name: str, max_bytes: int) -> Version:
+    """The highest version of `name` (ZERO when there is none), usable or not: its newest folder, or a newer
+    indexed one whose object was deleted behind the product's back (a number is never published twice: an
+    alias, a withdrawal or a record naming it would stand for another model)."""
+    folders = store.list_folders(f"{name}/")
+    taken = [v for v in map(parse_key_version, folders) if v is not None]
+    indexed = newest_indexed(store, name, max_bytes) if INDEX_FOLDER in folders else None
+    return max([*taken, *([indexed] if indexed else [])], default=ZERO)
 
 
-def next_version(store: Store, name: str, bump: str) -> Version:
+def next_version(store: Store, name: str, bump: str, max_bytes: int) -> Version:
     """The version a publish with `bump` would take now (a concurrent publish may take it first)."""
-    return newest_version(store, check_name(name)).bump(bump)
+    return newest_version(store, check_name(name), max_bytes).bump(bump)
 
 
 def publish(
@@ -47,7 +51,7 @@ def publish(
     name = check_name(artifact.name)
     ZERO.bump(bump)  # validates the bump before any I/O
     for _ in range(ATTEMPTS):
-        newest = newest_version(store, name)
+        newest = newest_version(store, name, max_bytes)
         check_shape(previous(name, newest) if newest != ZERO else None, artifact, bump)
         candidate = newest.bump(bump)
         published = replace(artifact, version=candidate)

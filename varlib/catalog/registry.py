@@ -125,7 +125,7 @@ class Registry(Governance, ScenarioShelf):
     # -- publishing ----------------------------------------------------------------------------
     def next_version(self, name: str, bump: str = "patch") -> Version:
         """The version a publish would take now (the publish itself re-checks at its commit point)."""
-        return publishing.next_version(self.store, name, bump)
+        return publishing.next_version(self.store, name, bump, self.max_artifact_bytes)
 
     def publish(self, artifact: Artifact, bump: str = "patch", actor: Actor | None = None) -> Artifact:
         """Store `artifact` as the next free version after the newest one; never overwrites. The audit
@@ -163,7 +163,7 @@ class Registry(Governance, ScenarioShelf):
     def shape_changes(self, name: str, spec: ModelSpec, frequency: str | None) -> list[str]:
         """What a version fitted with `spec` on data of `frequency` would change in the shape of `name`'s
         newest version (empty: nothing, or a new name); a patch or minor bump is refused when not empty."""
-        newest = publishing.newest_version(self.store, check_name(name))
+        newest = publishing.newest_version(self.store, check_name(name), self.max_artifact_bytes)
         previous = self._predecessor(name, newest) if newest != ZERO else None
         return artifact_shape(previous).differences(shape_of(spec, frequency)) if previous else []
 

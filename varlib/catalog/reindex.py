@@ -4,9 +4,12 @@
 It works from a verified listing (every object checked), so it knows which versions are damaged, and it
 says so instead of only leaving them out: `Reindexed` names each version it could not index and why.
 
-- The index keeps the cards of intact versions only. Every shard is rewritten, including one whose versions
-  are all damaged now, so no card of a damaged version survives to vouch for it: the quick listing then
-  looks into that folder and shows its reason, as `--verify` does (one read per damaged version).
+- The index keeps the cards of intact versions, and two kinds of card that vouch for nothing: a version whose
+  object was deleted behind the product's back keeps its card marked `removed` (its number is never published
+  again, and listings name it), and one whose object was replaced keeps its published card (`--verify` names
+  it until the published object is restored). Every shard is rewritten, including one whose versions are all
+  damaged now, so no other card of a damaged version survives to vouch for it: the quick listing then looks
+  into that folder and shows its reason, as `--verify` does (one read per damaged version).
 - `latest` goes to the newest intact version that is not withdrawn, back as well as forward when it names a
   version that is damaged or gone. Its copy in latest.json may still verify, but a version that no longer
   loads by its number must not stand for `latest`: a result made with it could not be reproduced. With no
@@ -17,16 +20,17 @@ says so instead of only leaving them out: `Reindexed` names each version it coul
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..artifact import decode
 from ..cache import BoundedCache
 from ..errors import InvalidInputError, ObjectExistsError, VarlibError
 from ..store import Store
 from ..versions import Version, parse_version
+from .audit import now
 from .index import IndexedCard, shard_key, update_shard
 from .layout import classify_key, index_prefix, pointer_key
-from .listing import VersionEntry
+from .listing import GONE, KEPT, VersionEntry
 from .pointer import CAS_ATTEMPTS, read_pointer
 from .withdrawals import Withdrawal, empty_pointer, read_withdrawals, settle_latest
 
@@ -52,7 +56,8 @@ def rebuild(
     listed = [entry for entry in entries if roles.get(entry.key) in ("model", "legacy")]
     intact = [entry for entry in listed if entry.ok]
     newest_listed = max((entry.version for entry in listed if entry.version is not None), default=None)
-    _rewrite_index(store, name, newest_listed, intact, max_bytes)
+    kept = {entry.label: entry.status.startswith(GONE) for entry in listed if entry.status.startswith(KEPT)}
+    _rewrite_index(store, name, newest_listed, intact, kept, max_bytes)
     withdrawn = set(read_withdrawals(store, name, withdrawals))
     newest = next((entry for entry in intact if entry.version not in withdrawn), None)
     target = None
@@ -67,7 +72,7 @@ def rebuild(
     return Reindexed(
         name,
         len(intact),
-        tuple(entry for entry in listed if not entry.ok and roles[entry.key] == "model"),
+        tuple(entry for entry in listed if entry.damaged),
         tuple(entry for entry in listed if not entry.ok and roles[entry.key] == "legacy"),
         latest,
         moved_off,
@@ -75,10 +80,16 @@ def rebuild(
 
 
 def _rewrite_index(
-    store: Store, name: str, newest_listed: Version | None, intact: list[VersionEntry], max_bytes: int
+    store: Store,
+    name: str,
+    newest_listed: Version | None,
+    intact: list[VersionEntry],
+    kept: dict[str, bool],
+    max_bytes: int,
 ) -> None:
-    """Every shard, existing or needed, rewritten to hold the cards of `intact` and nothing else listed (the
-    cards of versions newer than `newest_listed`, published meanwhile, are kept)."""
+    """Every shard, existing or needed, rewritten to hold the cards of `intact`, the indexed cards of `kept`
+    (label: whether its object is gone, to be marked removed now) and nothing else listed (the cards of versions
+    newer than `newest_listed`, published meanwhile, are kept)."""
     shards: dict[str, dict[str, IndexedCard]] = {
         info.key: {} for info in store.list(index_prefix(name)) if info.key.endswith(".json")
     }
@@ -87,18 +98,25 @@ def _rewrite_index(
             shard = shards.setdefault(shard_key(name, entry.version), {})
             shard[entry.label] = IndexedCard(entry.card, entry.etag, entry.size)
     for key, fresh in shards.items():
-        update_shard(store, key, name, _replacing(fresh, newest_listed), max_bytes)
+        update_shard(store, key, name, _replacing(fresh, newest_listed, kept), max_bytes)
 
 
 def _replacing(
-    fresh: dict[str, IndexedCard], newest_listed: Version | None
+    fresh: dict[str, IndexedCard], newest_listed: Version | None, kept: dict[str, bool]
 ) -> Callable[[dict[str, IndexedCard]], dict[str, IndexedCard]]:
-    """A shard update that puts `fresh` in place of the shard's cards, keeping only those of versions newer
-    than the listing (published meanwhile); a card of a damaged or vanished version is dropped."""
+    """A shard update that puts `fresh` in place of the shard's cards, keeping those of versions newer than the
+    listing (published meanwhile) and of `kept` (a gone one marked removed); other cards of damaged versions
+    are dropped."""
+    at = now()
 
     def change(current: dict[str, IndexedCard]) -> dict[str, IndexedCard]:
-        kept = {label: entry for label, entry in current.items() if _newer(label, newest_listed)}
-        return {**kept, **fresh}
+        newer = {label: entry for label, entry in current.items() if _newer(label, newest_listed)}
+        held = {
+            label: replace(entry, removed=entry.removed or at) if kept[label] else entry
+            for label, entry in current.items()
+            if label in kept
+        }
+        return {**newer, **held, **fresh}
 
     return change
 

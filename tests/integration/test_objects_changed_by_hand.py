@@ -1,0 +1,70 @@
+"""Versions whose object someone with the bucket's keys deleted or replaced, on both stores. A deleted version
+kept its number only while its folder existed: the next publish took it again, and an alias or a withdrawal of
+the old model stood for the new one. A replaced object (another whole artifact under the version's key) listed as
+`ok` under `--verify`, and a reindex adopted it."""
+
+from __future__ import annotations
+
+from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
+from varlib.config import Settings
+from varlib.versions import Version
+
+
+def _delete(store, key: str) -> None:
+    """What the product never does: remove an object."""
+    if hasattr(store, "client"):
+        store.client.remove_object(store.bucket, key)
+    else:
+        store._path(key).unlink()
+
+
+def _statuses(registry: Registry, verify: bool = False) -> dict[str, str]:
+    return {entry.label: entry.status for entry in registry.list_versions("var", verify=verify)}
+
+
+def test_a_deleted_version_keeps_its_number_and_is_named_until_and_after_reindex(store_settings, macro_result):
+    registry = Registry.from_settings(store_settings)
+    for _ in range(3):
+        publish_result(registry, macro_result, "var")
+    _delete(registry.store, "var/0_0_2/model.json")
+    _delete(registry.store, "var/0_0_3/model.json")  # the newest: only the index remembers its number
+    fresh = Registry.from_settings(store_settings)
+    listed = _statuses(fresh)  # the quick listing names the older one (a newer card may be a publish in flight)
+    assert listed["0.0.2"].startswith("gone: published, but var/0_0_2/model.json is no longer in the store")
+    assert publish_result(fresh, macro_result, "var").version == Version(0, 0, 4)  # not 0.0.3 again
+    done = fresh.reindex("var")
+    assert sorted(entry.label for entry in done.damaged) == ["0.0.2", "0.0.3"]  # named once, by this run
+    after = Registry.from_settings(store_settings)
+    listed = _statuses(after)
+    assert listed["0.0.3"].startswith("removed: published, then deleted from the store outside the product")
+    assert "its number stays taken" in listed["0.0.2"] and listed["0.0.4"] == "ok"
+    assert not any(entry.damaged for entry in after.list_versions("var", verify=True))  # recorded: no news
+    assert after.reindex("var").damaged == ()
+    _delete(after.store, "var/0_0_4/model.json")
+    after.reindex("var")
+    assert publish_result(after, macro_result, "var").version == Version(0, 0, 5)  # the removed newest kept too
+
+
+def test_another_artifact_under_a_versions_key_is_named_until_the_published_one_is_back(
+    store_settings, macro_result, tmp_path
+):
+    registry = Registry.from_settings(store_settings)
+    for _ in range(2):
+        publish_result(registry, macro_result, "var")
+    elsewhere = Registry.from_settings(Settings(store_dir=tmp_path / "elsewhere", author="someone else"))
+    dataset = load_dataset()
+    other = train_model(dataset, ModelSpec(variables=tuple(dataset.variables), lags=1))
+    for _ in range(2):
+        publish_result(elsewhere, other, "var")  # var 0.0.2 too, a whole artifact of its own
+    key = "var/0_0_2/model.json"
+    published = registry.store.get(key, 10**7)
+    registry.store.replace(key, elsewhere.store.get(key, 10**7).data, published.etag)
+    fresh = Registry.from_settings(store_settings)
+    status = _statuses(fresh, verify=True)["0.0.2"]
+    assert status.startswith("replaced after it was published: var/0_0_2/model.json is") and "restore" in status
+    assert [entry.label for entry in fresh.reindex("var").damaged] == ["0.0.2"]
+    assert [entry.label for entry in fresh.reindex("var").damaged] == ["0.0.2"]  # not adopted by the first run
+    current = fresh.store.get(key, 10**7)
+    fresh.store.replace(key, published.data, current.etag)  # restored from a backup
+    assert Registry.from_settings(store_settings).reindex("var").damaged == ()
+    assert _statuses(Registry.from_settings(store_settings), verify=True)["0.0.2"] == "ok"
