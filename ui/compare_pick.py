@@ -95,6 +95,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         if artifact is not None:
             governance.warn_if_withdrawn(artifact.name, artifact.version, withdrawn[artifact.name])
             artifacts.append(artifact)
+    _share_reference(prefix, artifacts)
     return artifacts
 
 
@@ -182,3 +183,17 @@ def _linked_start(
     elif labels and version is not None and (version.startswith("@") or version == LATEST):
         linked_versions.remember(prefix, labels[0], version.strip())
     return labels
+
+
+def _share_reference(prefix: str, artifacts: list[Artifact]) -> None:
+    """Once the person changes the first picked version (the comparison's reference), it is what another page
+    opens on next, as a version picked on any page is; a Compare page only visited leaves the selection made
+    elsewhere alone."""
+    first = artifacts[0] if artifacts else None
+    if first is None or first.version is None:
+        return
+    mark, label = f"_{prefix}_reference", f"{first.name} {first.version}"
+    before, st.session_state[mark] = st.session_state.get(mark), label
+    shared = st.session_state.get(selection.SHARED)
+    if before is not None and before != label and (shared is None or shared[::2] != (first.name, str(first.version))):
+        selection.share(prefix, first.name, str(first.version), str(first.version))

@@ -161,3 +161,17 @@ def test_an_uploaded_lag_file_is_not_kept_removing_it_returns_to_the_models_own(
     at.file_uploader[0].set_value(None).run()
     assert errors(at) == "" and "differ from the model's own data" not in _captions(at)
     assert _lag_table(at)["realgdp"].iloc[3] != "14000.0"
+
+
+def test_a_reference_picked_on_compare_is_what_the_other_pages_open_on(two_models):
+    """Compare read the selection made elsewhere but never wrote it: Diagnostics then opened on another model."""
+    at = open_app({"model": "var", "version": "0.0.1"}, page=DIAG)
+    _visit(at, COMPARE)
+    assert at.multiselect(key="cmp_versions").value[0].startswith("var ")  # started from the selection
+    _visit(at, DIAG)
+    assert at.selectbox(key="dg_model").value == "var"  # only visited: nothing changed
+    _visit(at, COMPARE)
+    at.multiselect(key="cmp_versions").set_value(["growth 0.0.1", "var 0.0.2"]).run()
+    _visit(at, DIAG)
+    assert at.selectbox(key="dg_model").value == "growth"
+    assert at.selectbox(key="dg_version|growth").value == "0.0.1"
