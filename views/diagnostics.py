@@ -13,9 +13,8 @@ from ui.response_figures import irf_figure
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
 from ui.whole_number import whole_number
-from varlib import DEFAULT_IRF_PERIODS, Artifact, Diagnostics, diagnose, whiteness_lag_bounds
+from varlib import DEFAULT_IRF_PERIODS, MAX_IRF_PERIODS, Artifact, Diagnostics, diagnose, whiteness_lag_bounds
 
-MAX_IRF_SHOWN = 40
 PAGE = "dg"
 TABS = (
     "Lag order",
@@ -70,7 +69,7 @@ def render() -> None:
         top[2],
         "IRF horizon",
         1,
-        MAX_IRF_SHOWN,
+        MAX_IRF_PERIODS,  # the CLI's bound too
         "dg_periods",
         DEFAULT_IRF_PERIODS,
         persist_state="session",  # kept while another page runs, as the pickers are

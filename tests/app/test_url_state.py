@@ -46,7 +46,7 @@ def test_diagnostics_link_with_bad_values_says_which(two_models):
     assert "tab 'cointegration', which a VAR version does not have" in text
     assert "irf_periods" not in text and "whiteness_lags" not in text  # numbers are set in range, beside the field
     notes = "\n".join(c.value for c in at.caption)
-    assert "0 is outside 1–40: using 1." in notes and "1 is outside 5–60: using 5." in notes
+    assert "0 is outside 1–100: using 1." in notes and "1 is outside 5–60: using 5." in notes
     assert at.session_state["dg_tab"] == "Lag order" and at.query_params["irf_periods"] == "1"
     order = [node.type for node in _in_order(at.main)]
     assert order.index("warning") < order.index("tab_container")  # said above the tabs, not under a long tab

@@ -9,7 +9,7 @@ import pytest
 from tests.app.conftest import errors, open_app
 from tests.app.test_diagnostics_pages import BACKTEST, COMPARE, DIAG
 from tests.app.test_pages import TRAIN
-from varlib import MAX_HORIZON, MAX_ORIGINS, MAX_STEPS, whiteness_lag_bounds
+from varlib import MAX_HORIZON, MAX_IRF_PERIODS, MAX_ORIGINS, MAX_STEPS, whiteness_lag_bounds
 
 
 def _notes(at) -> str:
@@ -19,8 +19,8 @@ def _notes(at) -> str:
 @pytest.mark.parametrize(
     ("page", "params", "key", "typed", "used", "high"),
     [
-        (DIAG, {"tab": "impulse-responses"}, "dg_periods", 100, 40, 40),
-        (DIAG, {"tab": "impulse-responses"}, "dg_periods", 0, 1, 40),
+        (DIAG, {"tab": "impulse-responses"}, "dg_periods", 1000, MAX_IRF_PERIODS, MAX_IRF_PERIODS),  # the CLI's
+        (DIAG, {"tab": "impulse-responses"}, "dg_periods", 0, 1, MAX_IRF_PERIODS),
         (BACKTEST, {}, "bt_origins", 999, MAX_ORIGINS, MAX_ORIGINS),
         (BACKTEST, {}, "bt_horizon", 99, MAX_HORIZON, MAX_HORIZON),
         (COMPARE, {"model": "var"}, "cmp_steps", 100000, MAX_STEPS, MAX_STEPS),
@@ -43,8 +43,8 @@ def test_the_irf_horizon_link_and_report_follow_the_number_used(seeded, download
     assert at.number_input(key="dg_report_steps").value == MAX_STEPS
     assert f"100000 is outside 1–{MAX_STEPS}: using {MAX_STEPS}." in _notes(at)
     assert f"<h2>Forecast: {MAX_STEPS} steps, 95% intervals</h2>" in downloads.files["Download HTML report"].decode()
-    at.number_input(key="dg_periods").set_value(100).run()
-    assert at.query_params["irf_periods"] == "40"
+    at.number_input(key="dg_periods").set_value(1000).run()
+    assert at.query_params["irf_periods"] == str(MAX_IRF_PERIODS)
 
 
 def test_portmanteau_lags_out_of_range_typed_or_linked_name_the_versions_range(seeded):
@@ -60,7 +60,7 @@ def test_portmanteau_lags_out_of_range_typed_or_linked_name_the_versions_range(s
 @pytest.mark.parametrize(
     ("page", "params", "key", "used"),
     [
-        (DIAG, {"irf_periods": "999"}, "dg_periods", 40),
+        (DIAG, {"irf_periods": "999"}, "dg_periods", MAX_IRF_PERIODS),
         (BACKTEST, {"origins": "0"}, "bt_origins", 1),
         (BACKTEST, {"horizon": "999"}, "bt_horizon", MAX_HORIZON),
         (COMPARE, {"model": "var", "steps": "100000"}, "cmp_steps", MAX_STEPS),

@@ -228,6 +228,10 @@ def test_bad_options_name_the_value_and_the_fix():
         diagnose(artifact, whiteness_lags=artifact.k_ar)
     with pytest.raises(InvalidInputError, match="whiteness lags 100000"):
         diagnose(artifact, whiteness_lags=100000)
+    # the page's bound: 86 of 87 residuals passed the CLI with p-values that meant nothing
+    with pytest.raises(InvalidInputError, match=r"whiteness lags 61 .* at most 60 \(below the \d+ residuals"):
+        diagnose(artifact, whiteness_lags=61)
+    assert diagnose(artifact, whiteness_lags=60).whiteness_lags == 60
     for bad in (0, -1, 101, 2.5, True):
         with pytest.raises(InvalidInputError, match="impulse-response horizon"):
             check_irf_periods(bad)

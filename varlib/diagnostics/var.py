@@ -109,7 +109,11 @@ def check_irf_periods(periods) -> int:
     return int(periods)
 
 
-def whiteness_lag_bounds(artifact: Artifact, most: int = 60) -> tuple[int, int, int]:
+# the page's bound and the CLI's: near the residual count, each lag's autocorrelation rests on a handful of pairs
+MAX_WHITENESS_LAGS = 60
+
+
+def whiteness_lag_bounds(artifact: Artifact, most: int = MAX_WHITENESS_LAGS) -> tuple[int, int, int]:
     """(lowest, highest, default) portmanteau lags for a version: above its lag order, below its
     residual count, and at most `most`."""
     residuals = len(artifact.data.values) - artifact.spec.lag_inputs_extra - artifact.k_ar
@@ -123,10 +127,12 @@ def check_whiteness_lags(lags, k_ar: int, nobs: int) -> int:
     default = default_whiteness_lags(k_ar, nobs)
     if lags is None:
         lags = default
-    if isinstance(lags, bool) or not isinstance(lags, (int, np.integer)) or not k_ar < lags < nobs:
+    most = max(k_ar + 1, min(MAX_WHITENESS_LAGS, nobs - 1))
+    if isinstance(lags, bool) or not isinstance(lags, (int, np.integer)) or not k_ar < lags <= most:
         raise InvalidInputError(
-            f"whiteness lags {lags!r} must be a whole number above the lag order {k_ar} and"
-            f" below the {nobs} residuals; try {default}",
+            f"whiteness lags {lags!r} must be a whole number above the lag order {k_ar} and at most {most}"
+            f" (below the {nobs} residuals, and {MAX_WHITENESS_LAGS} at most: near the residual count each lag's"
+            f" autocorrelation rests on a handful of pairs); try {default}",
             field="whiteness_lags",
             value=lags,
         )
