@@ -205,7 +205,7 @@ def integration(diag: Diagnostics) -> None:
             "ADF statistic": u.adf_statistic,
             "ADF p (H0: unit root)": u.adf_pvalue,
             "KPSS statistic": u.kpss_statistic,
-            "KPSS p (H0: stationary)": u.kpss_pvalue,
+            "KPSS p (H0: stationary)": u.kpss_p_text,  # `≤ 0.01` at the table's end: 0.0100 read as exact
             "ADF p of the difference": u.diff_adf_pvalue,
             "verdict": u.verdict,
         }
@@ -213,10 +213,10 @@ def integration(diag: Diagnostics) -> None:
     ]
     st.caption(
         f"ADF and KPSS with a constant and a trend, on the {result.tested_on} of the training data; KPSS"
-        f" p-values are read from its table, so they stop at 0.01 and 0.10. {result.sample_note}"
+        f" p-values are read from its table, so they stop at 0.01 (`≤ 0.01`) and 0.1 (`≥ 0.1`). {result.sample_note}"
     )
     roots = pd.DataFrame(rows)
-    p_values = ("ADF p (H0: unit root)", "KPSS p (H0: stationary)", "ADF p of the difference")
+    p_values = ("ADF p (H0: unit root)", "ADF p of the difference")
     st.dataframe(roots.style.format(number_formats(roots, p_values)), hide_index=True, width="stretch")
     if result.johansen is None:
         st.caption("Johansen's cointegration test runs when two or more variables look integrated.")

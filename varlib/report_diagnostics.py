@@ -124,7 +124,7 @@ def integration(diag: Diagnostics) -> list[str]:
                 "ADF statistic": u.adf_statistic,
                 "ADF p": u.adf_pvalue,
                 "KPSS statistic": u.kpss_statistic,
-                "KPSS p": u.kpss_pvalue,
+                "KPSS p": u.kpss_p_text,
                 "ADF p of the difference": u.diff_adf_pvalue,
                 "verdict": u.verdict,
             }
@@ -134,8 +134,8 @@ def integration(diag: Diagnostics) -> list[str]:
     parts = [
         "<h2>Unit roots and cointegration</h2>",
         f"<p>ADF (H0: unit root) and KPSS (H0: stationary), constant and trend, on {result.tested_on} of the"
-        " training data; KPSS p-values are read from its table, so 0.0100 stands for 0.01 or less and 0.1000 for"
-        f" 0.1 or more. {prose(result.sample_note)} {prose(diag.integration_advice or result.advice)}</p>",
+        " training data; KPSS p-values are read from its table, so they stop at 0.01 (≤ 0.01) and 0.1 (≥ 0.1)."
+        f" {prose(result.sample_note)} {prose(diag.integration_advice or result.advice)}</p>",
         table(roots),
     ]
     johansen = result.johansen

@@ -100,3 +100,11 @@ def test_the_variance_decomposition_names_the_order_its_shares_depend_on(seeded)
     note = next(c.value for c in at.caption if "forecast-error variance at that horizon" in c.value)
     assert "Cholesky factor in the variables' order (realgdp → realcons)" in note
     assert charts(at)[0]["layout"]["xaxis"]["title"]["text"] == "periods ahead"
+
+
+def test_a_kpss_p_value_at_the_end_of_its_table_is_not_shown_as_exact(seeded):
+    """0.0100 read as an exact p-value; the CLI prints `≤ 0.01`."""
+    at = open_app({"model": "var", "tab": "unit-roots"}, page="views/diagnostics.py")
+    table = next(t.value for t in at.dataframe if "KPSS p (H0: stationary)" in t.value.columns)
+    assert set(table["KPSS p (H0: stationary)"]) <= {"≤ 0.01", "0.0132"}, table["KPSS p (H0: stationary)"].tolist()
+    assert "≤ 0.01" in set(table["KPSS p (H0: stationary)"])
