@@ -54,7 +54,7 @@ def script_times(env: dict[str, str], reruns: int) -> dict:
     from streamlit.testing.v1 import AppTest
 
     sys.path.insert(0, str(PROJECT_DIR))
-    from ui.url_state import KEYS  # the app's own widget keys
+    from ui.forecast_link import KEYS  # the Forecast page's own widget keys
 
     with environment(env):
         at = AppTest.from_file(str(APP), default_timeout=180)

@@ -59,3 +59,15 @@ def test_the_lag_search_benchmark_reports_both_times_and_the_same_orders():
     for row in figures.values():
         assert row["varlib_s"] > 0 and row["select_order_s"] > 0 and row["select_order_over_varlib"] > 0
         assert row["same_orders"] is True
+
+
+def test_the_dashboard_rerun_benchmark_finds_the_steps_field(local_settings, macro_result):
+    """The benchmark's import of the Forecast page's keys broke when they moved, and only the full run (not the
+    tiny one above) reaches it."""
+    from bench.dashboard import script_times
+    from varlib import Registry, publish_result
+
+    publish_result(Registry.from_settings(local_settings), macro_result, "var")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
+    timed = script_times({**env, "VARLIB_STORE_DIR": str(local_settings.store_dir)}, 2)
+    assert timed["problems"] == [] and timed["rerun_ms"]["n"] == 2 and timed["first_load_ms"] > 0
