@@ -64,9 +64,16 @@ def refusal(key: str) -> str:
 
 
 def import_legacy(
-    registry: Registry, version: str, name: str = "var", *, trust: bool = False, author: str | None = None
+    registry: Registry,
+    version: str,
+    name: str = "var",
+    *,
+    trust: bool = False,
+    author: str | None = None,
+    bump: str = "patch",
 ) -> LegacyImport:
-    """Convert `<name>/<version>/model.pkl` into a new JSON version (the next one) and publish it."""
+    """Convert `<name>/<version>/model.pkl` into a new JSON version (the next one, raised by `bump`: `major`
+    when the pickle's variables differ from the model's newest version) and publish it."""
     check_name(name)
     source = parse_version(version)
     key = legacy_key(name, source)
@@ -123,7 +130,7 @@ def import_legacy(
             "packages": package_versions(),
         },
     )
-    published = registry.publish(artifact)
+    published = registry.publish(artifact, bump)
     return LegacyImport(key, digest, published, difference, how)
 
 

@@ -130,3 +130,20 @@ def test_missing_pickle_and_bad_version(bucket, capsys):
     assert "no legacy pickle var/0_0_3/model.pkl" in capsys.readouterr().err
     assert main(["import-legacy", "three", "--trust"]) == 2
     assert "version 'three' is not valid" in capsys.readouterr().err
+
+
+def test_a_pickle_of_other_variables_is_imported_as_a_major_version_when_asked(bucket, capsys):
+    """The refusal said `--bump major`, which import-legacy did not take: a model whose variables changed over its
+    history could be imported in one shape only."""
+    from statsmodels.tsa.vector_ar.var_model import VAR
+
+    rng = np.random.default_rng(2)
+    for key, k in (("var/0_0_1/model.pkl", 3), ("var/0_0_2/model.pkl", 2)):
+        levels = np.cumsum(rng.normal(size=(80, k)), axis=0) + 50
+        plant(bucket, pickle.dumps(VAR(levels).fit(1)), key)
+    assert main(["import-legacy", "0_0_1", "--trust"]) == 0
+    capsys.readouterr()
+    assert main(["import-legacy", "0_0_2", "--trust"]) == 2
+    assert "--bump major" in capsys.readouterr().err
+    assert main(["import-legacy", "0_0_2", "--trust", "--bump", "major"]) == 0
+    assert bucket.resolve("var", "latest") == Version(1, 0, 0)

@@ -281,7 +281,7 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_import_legacy(args: argparse.Namespace) -> int:
-    done = varlib.import_legacy(registry_from_env(), args.version, args.name, trust=args.trust)
+    done = varlib.import_legacy(registry_from_env(), args.version, args.name, trust=args.trust, bump=args.bump)
     if args.json:
         print_json(done.to_dict())
         return 0

@@ -161,6 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="unpickling runs code: only for a bucket you control and nobody else writes",
     )
+    legacy.add_argument("--bump", choices=BUMPS, default="patch", help="the part of the version to raise (patch)")
     add_json(legacy)
     add_team_commands(commands)  # alias, withdraw, history
     add_scenario_commands(commands)  # scenario save, list, show
