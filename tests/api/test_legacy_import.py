@@ -141,6 +141,9 @@ def test_a_pickle_of_other_variables_is_imported_as_a_major_version_when_asked(b
     for key, k in (("var/0_0_1/model.pkl", 3), ("var/0_0_2/model.pkl", 2)):
         levels = np.cumsum(rng.normal(size=(80, k)), axis=0) + 50
         plant(bucket, pickle.dumps(VAR(levels).fit(1)), key)
+    assert main(["show", "latest"]) == 1  # pickles only: the way to a usable version is named
+    said = capsys.readouterr().err
+    assert "or convert its legacy pickle with `varlib import-legacy 0.0.2 --name var --trust`" in said
     assert main(["import-legacy", "0_0_1", "--trust"]) == 0
     capsys.readouterr()
     assert main(["import-legacy", "0_0_2", "--trust"]) == 2

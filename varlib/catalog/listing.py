@@ -26,6 +26,7 @@ REMOVED = "removed: "  # the status of a version deleted behind the product's ba
 GONE = "gone: "  # one deleted so since the last reindex
 REPLACED = "replaced after it was published: "  # another object than the published one under its key
 KEPT = (REMOVED, GONE, REPLACED)  # statuses whose indexed card a reindex keeps (varlib.catalog.reindex)
+LEGACY = "legacy pickle, not loaded"  # the status of an old pickled version (`varlib import-legacy` converts it)
 
 
 @dataclass(frozen=True, slots=True)  # slots: 10,000 of them per listing, less for the GC to walk
@@ -218,8 +219,7 @@ def _legacy_entry(name: str, version: Version, info: ObjectInfo) -> VersionEntry
         version,
         info.key,
         info.size,
-        f"legacy pickle, not loaded (unpickling runs code): convert with"
-        f" `varlib import-legacy {version} --name {name} --trust`",
+        f"{LEGACY} (unpickling runs code): convert with `varlib import-legacy {version} --name {name} --trust`",
     )
 
 

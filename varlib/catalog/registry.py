@@ -20,7 +20,7 @@ from . import trail_repair
 from .audit import AuditRecord
 from .governance import Governance
 from .layout import withdrawal_key
-from .listing import Lister, VersionEntry, newest_usable
+from .listing import LEGACY, Lister, VersionEntry, newest_usable
 from .plain_text import check_notes
 from .pointer import read_pointer
 from .reader import Reader
@@ -204,15 +204,22 @@ class Registry(Governance, ScenarioShelf):
         # Every object checked: without a usable pointer, `latest` must land on an intact version
         # even if one was replaced after it was indexed, and never on a withdrawn one.
         withdrawn = self.withdrawals(name)
-        newest = newest_usable([e for e in self.list_versions(name, verify=True) if e.version not in withdrawn])
+        entries = self.list_versions(name, verify=True)
+        newest = newest_usable([e for e in entries if e.version not in withdrawn])
         if newest is None and withdrawn:
             raise NotFoundError(
                 f"every usable version of {name!r} is withdrawn ({len(withdrawn)}); publish a new one, or name a"
                 " withdrawn version explicitly"
             )
         if newest is None:
+            pickles = [e.label for e in entries if e.status.startswith(LEGACY)]
+            convert = (
+                f"; or convert its legacy pickle with `varlib import-legacy {pickles[0]} --name {name} --trust`"
+                if pickles
+                else ""
+            )
             raise NotFoundError(
                 f"model {name!r} has no usable version yet in {self.description}; train and publish one with"
-                f" `varlib train --name {name} --publish`"
+                f" `varlib train --name {name} --publish`{convert}"
             )
         return newest
