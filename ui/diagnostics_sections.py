@@ -213,7 +213,7 @@ def integration(diag: Diagnostics) -> None:
     ]
     st.caption(
         f"ADF and KPSS with a constant and a trend, on the {result.tested_on} of the training data; KPSS"
-        f" p-values are read from its table, so they stop at 0.01 (`≤ 0.01`) and 0.1 (`≥ 0.1`). {result.sample_note}"
+        f" p-values are read from its table, so they stop at 0.01 (≤ 0.01) and 0.1 (≥ 0.1). {result.sample_note}"
     )
     roots = pd.DataFrame(rows)
     p_values = ("ADF p (H0: unit root)", "ADF p of the difference")
