@@ -60,3 +60,27 @@ def test_long_notes_end_in_an_ellipsis_in_the_listing(registry, macro_result, cl
     assert cli.main(["list", "--name", "var"]) == 0
     out = capsys.readouterr().out
     assert notes[:39] + "…" in out and notes not in out
+
+
+def test_list_verify_says_when_latest_lags_behind_a_publish_cut_off_before_moving_it(
+    registry, store_settings, macro_result, cli_env, capsys, monkeypatch
+):
+    """The version was stored and listed `ok`, `latest` stayed on the one before, and --verify said nothing."""
+    from varlib.catalog import publish as publishing
+    from varlib.errors import StoreUnavailableError
+
+    publish_result(registry, macro_result, "var")
+
+    def gone(*args, **kwargs):
+        raise StoreUnavailableError("the store went away")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(publishing, "advance_pointer", gone)
+        with pytest.raises(StoreUnavailableError, match="is stored"):
+            publish_result(registry, macro_result, "var")
+    assert cli.main(["list", "--name", "var", "--verify"]) == 1
+    err = capsys.readouterr().err
+    assert "error: var: `latest` names 0.0.1 while 0.0.2 is the newest usable version not withdrawn" in err
+    assert cli.main(["reindex", "--name", "var"]) == 0
+    capsys.readouterr()
+    assert cli.main(["list", "--name", "var", "--verify"]) == 0

@@ -122,6 +122,22 @@ class Registry(Governance, ScenarioShelf):
         """Raise unless the store answers."""
         self.store.check()
 
+    def latest_behind(self, name: str, entries: list[VersionEntry]) -> str | None:
+        """For a verified listing `entries` of `name`: why `latest` names an older version than the newest usable
+        one not withdrawn (a publish cut off before it moved `latest`), else None."""
+        withdrawn = self.withdrawals(name)
+        newest = newest_usable([e for e in entries if e.version not in withdrawn])
+        try:
+            latest: Version | None = self.resolve_latest(name)
+        except NotFoundError:
+            latest = None
+        if newest is None or (latest is not None and latest >= newest):  # newer: published since the listing
+            return None
+        return (
+            f"`latest` names {latest or 'no version'} while {newest} is the newest usable version not withdrawn (a"
+            f" publish was cut off before it moved `latest`); `varlib reindex --name {name}` moves it"
+        )
+
     # -- publishing ----------------------------------------------------------------------------
     def next_version(self, name: str, bump: str = "patch") -> Version:
         """The version a publish would take now (the publish itself re-checks at its commit point)."""
