@@ -1,7 +1,8 @@
 """Versions whose object someone with the bucket's keys deleted or replaced, on both stores. A deleted version
 kept its number only while its folder existed: the next publish took it again, and an alias or a withdrawal of
 the old model stood for the new one. A replaced object (another whole artifact under the version's key) listed as
-`ok` under `--verify`, and a reindex adopted it."""
+`ok` under `--verify`, and a reindex adopted it. A `latest` copy or an index shard grown past the size limit
+could never be replaced."""
 
 from __future__ import annotations
 
@@ -68,3 +69,31 @@ def test_another_artifact_under_a_versions_key_is_named_until_the_published_one_
     fresh.store.replace(key, published.data, current.etag)  # restored from a backup
     assert Registry.from_settings(store_settings).reindex("var").damaged == ()
     assert _statuses(Registry.from_settings(store_settings), verify=True)["0.0.2"] == "ok"
+
+
+def test_a_latest_copy_too_large_to_read_is_replaced_by_the_next_publish_and_by_reindex(store_settings, macro_result):
+    """Read as no pointer and no ETag, it could never be replaced: each publish spent its 200 compare-and-swap
+    tries and left it, and reindex said `latest` kept changing though nobody changed it."""
+    registry = Registry.from_settings(store_settings)
+    publish_result(registry, macro_result, "var")
+    stored = registry.store.get("var/latest.json", 10**7)
+    registry.store.replace("var/latest.json", b" " * (registry.max_artifact_bytes + 1), stored.etag)
+    assert publish_result(registry, macro_result, "var").version == Version(0, 0, 2)
+    assert Registry.from_settings(store_settings).resolve("var", "latest") == Version(0, 0, 2)
+    assert len(registry.store.get("var/latest.json", 10**7).data) < registry.max_artifact_bytes
+    stored = registry.store.get("var/latest.json", 10**7)
+    registry.store.replace("var/latest.json", b" " * (registry.max_artifact_bytes + 1), stored.etag)
+    assert registry.reindex("var").latest == Version(0, 0, 2)
+    assert len(registry.store.get("var/latest.json", 10**7).data) < registry.max_artifact_bytes
+
+
+def test_an_index_shard_too_large_to_read_is_rebuilt_by_reindex(store_settings, macro_result):
+    """reindex stopped on `... over the limit; not read` and could not rebuild it."""
+    registry = Registry.from_settings(store_settings)
+    for _ in range(2):
+        publish_result(registry, macro_result, "var")
+    key = "var/_index/0_0_0.json"
+    stored = registry.store.get(key, 10**7)
+    registry.store.replace(key, b" " * (registry.max_artifact_bytes + 1), stored.etag)
+    assert registry.reindex("var").indexed == 2
+    assert len(registry.store.get(key, 10**7).data) == len(stored.data)  # the two cards, as before

@@ -30,7 +30,7 @@ from ..store import Store
 from ..versions import Version, check_alias, parse_version
 from .audit import trail_time
 from .cut_off import may_be_done
-from .layout import ALIAS_FOLDER, alias_key, helper_prefix
+from .layout import ALIAS_FOLDER, alias_key, helper_prefix, listed_etag
 
 FORMAT = "varlib-alias"
 MAX_ALIAS_BYTES = 64 * 1024
@@ -148,7 +148,7 @@ def _read(store: Store, name: str, alias: str) -> _Stored:
     except NotFoundError:
         return _Stored(None, None)
     except ObjectTooLargeError:  # refused unread: damaged, and a move replaces it by the ETag its listing gives
-        return _Stored(None, _listed_etag(store, key), _damage(name, alias, key, f"over {MAX_ALIAS_BYTES:,} bytes"))
+        return _Stored(None, listed_etag(store, key), _damage(name, alias, key, f"over {MAX_ALIAS_BYTES:,} bytes"))
     try:
         raw = orjson.loads(stored.data)
         if raw.get("format") != FORMAT or raw.get("alias") != alias or raw.get("name") != name:
@@ -162,12 +162,6 @@ def _read(store: Store, name: str, alias: str) -> _Stored:
         )
     except (ValueError, KeyError, TypeError, AttributeError, VarlibError):
         return _Stored(None, stored.etag, _damage(name, alias, key, "not a readable alias object"))
-
-
-def _listed_etag(store: Store, key: str) -> str | None:
-    """The ETag of the object at `key` as its folder lists it (None if it is gone)."""
-    folder = key.rsplit("/", 1)[0] + "/"
-    return next((info.etag for info in store.children(folder)[1] if info.key == key), None)
 
 
 def _damage(name: str, alias: str, key: str, problem: str) -> CorruptArtifactError:

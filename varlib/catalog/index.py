@@ -25,11 +25,11 @@ from dataclasses import dataclass
 
 import orjson
 
-from ..errors import CorruptArtifactError, NotFoundError, ObjectExistsError, VarlibError
+from ..errors import CorruptArtifactError, NotFoundError, ObjectExistsError, ObjectTooLargeError, VarlibError
 from ..store import Store
 from ..versions import Version, parse_version
 from .cards import Card
-from .layout import INDEX_FOLDER, index_prefix
+from .layout import INDEX_FOLDER, index_prefix, listed_etag
 
 SHARD_VERSIONS = 1000
 FORMAT = "varlib/card-index"
@@ -154,6 +154,8 @@ def update_shard(
             current, etag = decode_shard(stored.data, name), stored.etag
         except NotFoundError:
             current, etag = {}, None
+        except ObjectTooLargeError:  # unread, as an unreadable shard: rewritten from what is known now
+            current, etag = {}, listed_etag(store, key)
         try:
             store.replace(key, encode_shard(name, change(current)), etag)
             return

@@ -15,8 +15,12 @@ Every folder under `<name>/` whose name starts with `_` holds helpers, never ver
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..versions import Version, parse_key_version
+
+if TYPE_CHECKING:
+    from ..store import Store
 
 MODEL_FILE = "model.json"
 LEGACY_FILE = "model.pkl"
@@ -90,3 +94,10 @@ def classify_key(name: str, key: str) -> KeyRole:
 
 def is_model_key(key: str) -> bool:
     return key.endswith("/" + MODEL_FILE) and key.count("/") == 2
+
+
+def listed_etag(store: Store, key: str) -> str | None:
+    """The ETag of the object at `key` as its folder lists it (None if it is gone): for an object too large to
+    read, which a compare-and-swap must still be able to replace."""
+    folder = key.rsplit("/", 1)[0] + "/"
+    return next((info.etag for info in store.children(folder)[1] if info.key == key), None)

@@ -15,10 +15,10 @@ from typing import Any
 
 from ..artifact import FORMAT as ARTIFACT_FORMAT
 from ..artifact import Artifact, decode_parsed, parse
-from ..errors import CorruptArtifactError, NotFoundError, ObjectExistsError, VarlibError
+from ..errors import CorruptArtifactError, NotFoundError, ObjectExistsError, ObjectTooLargeError, VarlibError
 from ..store import Store
 from ..versions import Version, parse_version
-from .layout import pointer_key
+from .layout import listed_etag, pointer_key
 
 CAS_ATTEMPTS = 200
 
@@ -57,6 +57,8 @@ def read_pointer(store: Store, name: str, max_bytes: int) -> Pointer:
     """The pointer as stored; a missing or unreadable one has no version (then: the listing)."""
     try:
         stored = store.get(pointer_key(name), max_bytes)
+    except ObjectTooLargeError:  # unread, and replaced by the next move: a publish or reindex had none to replace
+        return Pointer(None, listed_etag(store, pointer_key(name)))
     except (NotFoundError, CorruptArtifactError):
         return Pointer(None, None)
     try:
