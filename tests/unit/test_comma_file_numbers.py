@@ -31,6 +31,14 @@ def test_commas_grouping_thousands_are_read_so_and_said():
     assert "commas grouping thousands" in dataset.read_as
 
 
+def test_points_grouping_thousands_beside_decimal_commas_are_said_too():
+    """A European export (`20.100,06`) was read right, but its read-as notes said only `decimal commas`."""
+    rows = [f"{date};{20 + n}.{(37 * n) % 1000:03d},06;{n % 9},5" for n, date in enumerate(QUARTERS)]
+    dataset = load_csv(("date;a;b\n" + "\n".join(rows) + "\n").encode(), name="eu.csv")
+    assert dataset.frame["a"].iloc[1] == pytest.approx(21037.06) and dataset.frame["b"].iloc[1] == 1.5
+    assert dataset.read_as == ("semicolon-separated", "decimal commas", "points grouping thousands")
+
+
 def test_a_decimal_comma_beside_a_decimal_point_is_refused_with_both_cells():
     text = _file([("1,94", "2")] + [("2", "3")] * 39).decode().replace('"2","3"\n', '2.5,"3"\n', 1).encode()
     with pytest.raises(InvalidInputError, match=r"decimal comma \(column 'a', row 1: '1,94'\) and with a decimal"):

@@ -84,14 +84,14 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     if observations:
         table, marks = _blank_missing_marks(table)
     decimal = decimal_mark(table, label, comma_separated=delimiter == ",")
-    grouped = decimal == "." and comma_grouped(table)
+    grouped = comma_grouped(table, decimal)
     table = table.apply(lambda column: canonical_numbers(column, decimal))
     table.attrs[READ_AS] = (
         tuple(_WORDS[w] for w in (encoding, delimiter) if w in _WORDS)
         + skipped
         + ((f"the units line under the header ({', '.join(map(repr, units))}) left out",) if units else ())
         + (("decimal commas",) if decimal == "," else ())
-        + (("commas grouping thousands",) if grouped else ())
+        + ((f"{'commas' if decimal == '.' else 'points'} grouping thousands",) if grouped else ())
         + ((f"{' and '.join(map(repr, marks))} as missing values",) if marks else ())
     )
     if headerless:

@@ -35,6 +35,7 @@ _CURRENCY = re.compile(rf"[-+\u2212]?\s*[$€£¥]\s*[-+]?{_DIGITS}|[-+]?{_DIGIT
 _IN_PARENTHESES = re.compile(rf"\(\s*{_DIGITS}\s*\)")
 ANY_NUMBER = re.compile(rf"[-+\u2212(]?[$€£¥]?\s*{_DIGITS}\)?%?")  # a number a cell may write, in any dress
 _COMMA_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_POINT_GROUPED = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # 20.100,06: beside decimal commas only
 _ONE_GROUP = re.compile(r"[+-]?\d{1,3},\d{3}")
 _GROUP_MARKS = re.compile(r"[. \u00a0\u202f']")  # what groups thousands beside a decimal comma
 _PERIOD_COUNTS = re.compile(r"\d{4}[.:]\d{1,2}")  # 1960.1: a label of the date column, not a number
@@ -124,9 +125,11 @@ def decimal_mark(table: pd.DataFrame, label: str, comma_separated: bool = False)
     return "," if comma else "."
 
 
-def comma_grouped(table: pd.DataFrame) -> bool:
-    """Whether a number groups its thousands with commas (`1,234` or `1,234.5`), which the file's read-as notes say."""
-    return _first_cell(table.drop(columns=_label_columns(table)), _COMMA_GROUPED) is not None
+def comma_grouped(table: pd.DataFrame, decimal: str = ".") -> bool:
+    """Whether a number groups its thousands with the mark that is not `decimal` (`1,234.5` beside decimal points,
+    `1.234,5` beside decimal commas), which the file's read-as notes say."""
+    grouped = _COMMA_GROUPED if decimal == "." else _POINT_GROUPED
+    return _first_cell(table.drop(columns=_label_columns(table)), grouped) is not None
 
 
 def _label_columns(table: pd.DataFrame) -> list[str]:
