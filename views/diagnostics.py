@@ -97,6 +97,10 @@ def render() -> None:
         else:
             problems.append(f"the tab {SLUGS[linked]!r}, which a {artifact.kind_title} version does not have")
     irf_pick.settle(diag.variables, artifact.label, problems)
+    if st.query_params.get("accumulated") == "1" and not diag.level_responses:  # the link's, read before it is written
+        problems.append(
+            f"accumulated responses, which {artifact.label} has not: its responses are of the levels already"
+        )
     url_state.warn(problems)  # above the tabs: a long tab would push it out of sight
     if st.session_state.get("dg_tab") not in labels:
         # st.tabs cannot persist its state while another page runs: back from one, the page's own last address

@@ -108,3 +108,13 @@ def test_a_kpss_p_value_at_the_end_of_its_table_is_not_shown_as_exact(seeded):
     table = next(t.value for t in at.dataframe if "KPSS p (H0: stationary)" in t.value.columns)
     assert set(table["KPSS p (H0: stationary)"]) <= {"≤ 0.01", "0.0132"}, table["KPSS p (H0: stationary)"].tolist()
     assert "≤ 0.01" in set(table["KPSS p (H0: stationary)"])
+
+
+def test_a_link_asking_accumulated_responses_of_a_levels_var_says_it_has_none(seeded):
+    """The link's accumulated=1 was dropped without a word (a VAR in levels responds in levels already)."""
+    at = open_app({"model": "var", "tab": "impulse-responses", "accumulated": "1"}, page="views/diagnostics.py")
+    said = [w.value for w in at.warning]
+    assert any("accumulated responses, which var 0.0.1 has not: its responses are of the levels" in w for w in said)
+    assert "accumulated" not in at.query_params
+    at.run()
+    assert not any("accumulated responses" in w.value for w in at.warning)  # said once, for the link
