@@ -76,11 +76,12 @@ def render() -> None:
     live.watch_withdrawals(PAGE, [(a.name, a.version) for a in artifacts])  # said while the page is open
     # kept while another page runs, as the versions picker is
     steps = whole_number(top[1], "Steps", 1, MAX_STEPS, "cmp_steps", 8, persist_state="session")
-    # required: clicking the selected level keeps it, so the control always shows the level drawn
+    # required: clicking the selected level keeps it, so the control always shows the level drawn. Its first value
+    # is set here, not as the widget's default: a link sets it too, and both at once is a warning in the log
+    st.session_state.setdefault("cmp_level", 95)
     level = top[2].segmented_control(
         "Interval",
         LEVELS,
-        default=95,
         required=True,
         key="cmp_level",
         format_func=lambda x: f"{x}%",
