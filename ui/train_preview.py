@@ -12,6 +12,7 @@ import streamlit as st
 from ui.chart_look import plot
 from ui.figures import series_preview_figure
 from ui.layout import sentence
+from ui.literal import library_text, literal
 from varlib import DataProfile, format_number, period_labels
 
 if TYPE_CHECKING:
@@ -24,16 +25,18 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
     known = profile.frequency and profile.frequency.alias  # one or two rows: too few to tell
     frequency = f"{profile.frequency.label} ({profile.frequency.alias})" if known else "not detected"
     span = f", {profile.first} to {profile.last}" if profile.first else ""
+    # the file's own words (column names, cells quoted in a note) are shown as typed: a name such as
+    # `![x](http://...)` would otherwise fetch an image from another host
     st.caption(
         f"**{profile.rows} rows**{span} · frequency **{frequency}**"
-        f" · numeric: {', '.join(map(profile.label, profile.numeric))}"
-        + (f" · text (not usable): {', '.join(profile.text)}" if profile.text else "")
-        + (f" · read as {', '.join(profile.read_as)}" if profile.read_as else "")
+        f" · numeric: {literal(', '.join(map(profile.label, profile.numeric)))}"
+        + (f" · text (not usable): {literal(', '.join(profile.text))}" if profile.text else "")
+        + (f" · read as {library_text(', '.join(profile.read_as))}" if profile.read_as else "")
     )
     for problem in profile.problems:
-        st.warning(problem, icon=":material/report:")
+        st.warning(library_text(problem), icon=":material/report:")
     for note in profile.notes:  # no variable, nothing to fix: said in passing, the preview stays open
-        st.caption(f":material/info: {sentence(note)}")
+        st.caption(f":material/info: {library_text(sentence(note))}")
     frame = frame.rename(columns=profile.label)  # a column without a header by its position, not pandas' name
     with st.expander("Preview: first and last rows, and every numeric series", expanded=not profile.problems):
         table, left_out = preview_table(frame)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui.chart_look import plot
 from ui.figures import holdout_figure
+from ui.literal import library_text, literal
 from ui.tables import lag_selection_table, metrics_table, number_formats
 from ui.train_vecm import show_cointegration
 from ui.version_details import holdout_order, metrics_markdown
@@ -17,12 +18,12 @@ def show_results(result: TrainResult) -> None:
     frequency = label_of(dataset.frequency) if dataset.frequency else "undated"
     st.markdown(
         f"**{result.description}**: lag order **{result.params.k_ar}** ({result.lag_method}), transform"
-        f" **{result.spec.transform}**, {len(dataset.frame)} {frequency} rows of {dataset.name}."
+        f" **{result.spec.transform}**, {len(dataset.frame)} {frequency} rows of {literal(dataset.name)}."
     )
     if dataset.preparation is not None and dataset.preparation.changed:
         st.caption(f":material/build: Missing data: {dataset.preparation.summary()} (recorded with the version).")
-    for warning in result.warnings:
-        st.warning(warning, icon=":material/warning:")
+    for warning in result.warnings:  # they name columns of the person's file: shown as typed
+        st.warning(library_text(warning), icon=":material/warning:")
     _adequacy(result)
     show_cointegration(result)
     left, right = st.columns(2, gap="large")

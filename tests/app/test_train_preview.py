@@ -42,3 +42,18 @@ def test_decimals_needed_stops_at_ten_and_ignores_gaps():
     assert decimals_needed(pd.Series([100.34558419206479])) == 10
     assert decimals_needed(pd.Series([-2.0, 1e12])) == 0
     assert decimals_needed(pd.Series([np.nan, np.inf])) == 0
+
+
+def test_the_files_own_words_are_shown_as_typed(seeded):
+    """Column names and quoted cells went into markdown: `**loud**` was bold, and a name written as an image
+    (`![x](http://...)`) would have been fetched from that host by the browser."""
+    rows = ["date,gdp,**loud**,![x](http://example.com/t.png),region"]
+    rows += [
+        f"{2000 + q // 4}-{1 + 3 * (q % 4):02d}-01,{100 + q * 1.7 % 5},{q},{q * 2},[n](http://a.b)" for q in range(40)
+    ]
+    at = open_app(page=TRAIN)
+    at.radio(key="train_source").set_value("Upload a CSV").run()
+    at.file_uploader(key="train_csv").set_value(("md.csv", "\n".join(rows).encode(), "text/csv")).run()
+    shown = "\n".join(c.value for c in at.caption) + "\n".join(w.value for w in at.warning)
+    assert r"\*\*loud\*\*" in shown and r"!\[x\](http" in shown and r"\[n\](http://a.b)" in shown
+    assert "**loud**" not in shown.replace(r"\*\*loud\*\*", "") and "![x](" not in shown

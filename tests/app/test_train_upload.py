@@ -166,7 +166,7 @@ def test_a_saved_row_index_is_not_offered_as_a_variable_and_is_named_by_its_posi
     assert variables.options == ["gdp", "cons"] == variables.value
     assert exogenous.options == ["#1 (no header)"]  # a counting column may enter as an exogenous trend
     captions = "\n".join(c.value for c in at.caption)
-    assert "Column #1 (no header) constant or counting" in captions and "Unnamed" not in captions
+    assert r"Column \#1 (no header) constant or counting" in captions and "Unnamed" not in captions
     assert at.selectbox[0].options[:2] == ["date", "#1 (no header)"]  # the date column choices, as people see them
     assert not at.warning and at.expander[0].proto.expanded  # a saved index is no problem of the file
 
