@@ -8,6 +8,7 @@ import streamlit as st
 from ui import diagnostics_figures as figures
 from ui import presentation
 from ui.chart_look import plot
+from ui.literal import literal
 from ui.tables import number_formats
 from varlib import Diagnostics, and_list, counted
 
@@ -243,7 +244,9 @@ def irf_bands_note(diag: Diagnostics, orth: bool, accumulated: bool = False) -> 
     level = round((1 - diag.irf.signif) * 100)
     shock = "one standard deviation of the orthogonalised shock" if orth else "one unit of the variable's own shock"
     order = (
-        f" Cholesky order: {', '.join(diag.variables)} (a shock moves the variables after it at once)." if orth else ""
+        f" Cholesky order: {literal(', '.join(diag.variables))} (a shock moves the variables after it at once)."
+        if orth
+        else ""
     )
     summed = " summed over the periods (the response of the level, not of its change)" if accumulated else ""
     note = (
@@ -259,7 +262,7 @@ def irf_bands_note(diag: Diagnostics, orth: bool, accumulated: bool = False) -> 
 
 def fevd_note(diag: Diagnostics) -> str:
     """What the decomposition's shares depend on: the shocks are orthogonalised in the variables' order."""
-    order = " → ".join(diag.variables)
+    order = literal(" → ".join(diag.variables))
     return (
         f"Each bar splits a variable's forecast-error variance at that horizon into the shares of the shocks,"
         f" orthogonalised by the Cholesky factor in the variables' order ({order}): a shock moves the variables"

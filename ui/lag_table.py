@@ -95,7 +95,8 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     scope = f"{artifact.name}|{artifact.version}|{counter}"
     with st.expander("Upload lag inputs (CSV)"):
         upload = st.file_uploader(
-            f"CSV with columns {DATE}, {', '.join(artifact.variables)}; {counted(needed, 'row')} (of more, the last)",
+            f"CSV with columns {DATE}, {library_text(', '.join(artifact.variables))}; {counted(needed, 'row')}"
+            " (of more, the last)",
             type=UPLOAD_TYPES,
             key=f"lagcsv|{scope}",
         )

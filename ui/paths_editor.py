@@ -151,7 +151,7 @@ def _say_beyond(draft: dict, steps: int) -> None:
     if beyond:
         st.caption(
             f":orange[:material/warning: {counted(len(beyond), 'condition')} after the {steps}-step horizon"
-            f" ({beyond_words(beyond)}) {'is' if len(beyond) == 1 else 'are'} not"
+            f" ({literal(beyond_words(beyond))}) {'is' if len(beyond) == 1 else 'are'} not"
             " used: forecast more steps to apply them, or clear them.]"
         )
 

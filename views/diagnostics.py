@@ -9,6 +9,7 @@ from ui import diagnostics_report, diagnostics_vecm, irf_pick, store, url_state
 from ui import diagnostics_sections as sections
 from ui.chart_look import plot
 from ui.errors import guarded
+from ui.literal import literal
 from ui.response_figures import irf_figure
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
@@ -81,7 +82,7 @@ def render() -> None:
     space = diag.to_dict()["model_space"]
     st.caption(
         f"**{artifact.name} {artifact.version}**: {diag.model}, refitted on {diag.nobs} observations of the"
-        f" {space} of {', '.join(diag.variables)}: every row of the stored data, the holdout's too, as the"
+        f" {space} of {literal(', '.join(diag.variables))}: every row of the stored data, the holdout's too, as the"
         " version itself was fitted (nothing is unpickled). Tests and responses are in model space."
     )
     if diag.refit_gap > 1e-6:

@@ -154,7 +154,7 @@ def _model_card(artifact: Artifact) -> None:
     # the decimals the Train page and the Models page print the same numbers with
     rmse = holdout_rmse_text(card, order_words=", the holdout's own order") or "no holdout"
     details = (
-        f"**{artifact.description}** · variables **{', '.join(artifact.variables)}** ·"
+        f"**{artifact.description}** · variables **{literal(', '.join(artifact.variables))}** ·"
         f" {card.frequency or 'undated'} · lag order **{artifact.k_ar}** ({artifact.lag_method}) · transform"
         f" **{artifact.spec.transform}** · holdout RMSE {rmse} · trained on {card.dataset}"
         + (f" · missing data: {card.fill}" if card.fill else "")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import auth, forecast_link, store
 from ui.errors import TRAIN, guarded, show_error
+from ui.literal import literal
 from ui.train_data import data_inputs, load_source
 from ui.train_results import show_results, trained_on
 from ui.train_vecm import kind_input, transform_key, vecm_inputs
@@ -185,7 +186,7 @@ def _train(source: dict, spec_inputs: dict) -> None:
             st.write("Reading and checking the data…")
             dataset = load_source(source)
             st.write(
-                f"{len(dataset.frame)} rows of {', '.join(dataset.variables)}, {dataset.frame.index[0].date()}"
+                f"{len(dataset.frame)} rows of {literal(', '.join(dataset.variables))}, {dataset.frame.index[0].date()}"
                 f" to {dataset.frame.index[-1].date()}."
             )
             spec = ModelSpec(

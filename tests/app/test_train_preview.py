@@ -57,3 +57,16 @@ def test_the_files_own_words_are_shown_as_typed(seeded):
     shown = "\n".join(c.value for c in at.caption) + "\n".join(w.value for w in at.warning)
     assert r"\*\*loud\*\*" in shown and r"!\[x\](http" in shown and r"\[n\](http://a.b)" in shown
     assert "**loud**" not in shown.replace(r"\*\*loud\*\*", "") and "![x](" not in shown
+
+
+def test_a_variable_named_in_markdown_reads_as_typed_on_the_forecast_and_diagnostics_pages(seeded):
+    from varlib import ModelSpec, load_dataset, publish_result, train_model
+
+    dataset = load_dataset()
+    frame = dataset.frame[["realgdp", "realcons"]].rename(columns={"realcons": "**cons**"})
+    renamed = type(dataset)("md.csv", frame, "0" * 64, frequency=dataset.frequency)
+    publish_result(seeded, train_model(renamed, ModelSpec(("realgdp", "**cons**"), lags=2)), "md")
+    for page, where in (("views/forecast.py", "caption"), ("views/diagnostics.py", "caption")):
+        at = open_app({"model": "md"}, page=page)
+        shown = "\n".join(c.value for c in getattr(at, where))
+        assert r"realgdp, \*\*cons\*\*" in shown and "realgdp, **cons**" not in shown, page
