@@ -26,11 +26,12 @@ import pandas as pd
 from .artifact import Artifact
 from .backtest_notes import MEDIAN_NOTE, by_origin, rank_origins_note, span, thin_note
 from .data import period_labels
+from .degrees_of_freedom import MIN_RESIDUAL_DF, residual_df, rows_needed
 from .errors import InvalidInputError
 from .filled_scores import filled_mask, filled_notes, scored_cells
 from .jsonsafe import to_json_safe
 from .kinds import kind_of
-from .lag_order import MIN_RESIDUAL_DF, check_order, residual_df, rows_needed, search_range, thin_fit
+from .lag_order import check_order, search_range, thin_fit
 from .part_fit import fit_part
 from .training import load_estimation_code, percent_scorable, score
 

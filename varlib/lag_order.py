@@ -23,34 +23,13 @@ import math
 
 import numpy as np
 
+from .degrees_of_freedom import MIN_RESIDUAL_DF, deterministic_terms, largest_fitting_order, residual_df, rows_needed
 from .errors import InvalidInputError
 from .model import LagSelection, select_lags
 from .spec import ModelSpec
 from .wording import and_list
 
-MIN_RESIDUAL_DF = 10
 SCHWERT = 12  # Schwert (1989): p_max = floor(12 * (n / 100) ** 0.25)
-
-
-def deterministic_terms(trend: str, exog: int = 0) -> int:
-    """Coefficients per equation besides the lags: the trend terms and `exog` exogenous regressors."""
-    return len(trend.replace("n", "")) + exog
-
-
-def residual_df(n: int, k: int, p: int, trend: str, exog: int = 0) -> int:
-    """Residual degrees of freedom per equation of a VAR(p) on n model-space rows."""
-    return (n - p) - (k * p + deterministic_terms(trend, exog))
-
-
-def rows_needed(k: int, p: int, trend: str, exog: int = 0) -> int:
-    """The fewest model-space rows on which a VAR(p) keeps MIN_RESIDUAL_DF residual degrees of freedom."""
-    return MIN_RESIDUAL_DF - residual_df(0, k, p, trend, exog)
-
-
-def largest_fitting_order(n: int, k: int, trend: str, min_df: int = MIN_RESIDUAL_DF, exog: int = 0) -> int:
-    """The largest p that keeps at least `min_df` residual degrees of freedom (0 when none does)."""
-    d = deterministic_terms(trend, exog)
-    return max(0, (n - d - min_df) // (k + 1))
 
 
 def default_max_lags(n: int, k: int, trend: str, exog: int = 0) -> int:

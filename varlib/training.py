@@ -14,6 +14,7 @@ from .clock import iso_label
 from .data import Dataset, period_labels
 from .data.left_out import refuse_left_out
 from .data.periods import check_room_to_forecast
+from .degrees_of_freedom import MIN_RESIDUAL_DF, rows_needed
 from .errors import InvalidInputError
 from .exog_checks import check_exog_not_lagged, check_exog_separable
 from .filled_scores import holdout_edge_note
@@ -22,7 +23,7 @@ from .forecast_inputs import MAX_STEPS
 from .jsonsafe import in_order
 from .kinds import kind_of
 from .kinds.var import model_space_exog
-from .lag_order import MIN_RESIDUAL_DF, Sample, rows_needed
+from .lag_order import Sample
 from .model import LagSelection
 from .near_identity import near_identity_warning
 from .part_fit import fit_part, rank_note

@@ -20,8 +20,8 @@ from varlib import (
     train_model,
 )
 from varlib.artifact import build_artifact
+from varlib.degrees_of_freedom import residual_df
 from varlib.diagnostics import diagnose
-from varlib.lag_order import residual_df
 
 
 @pytest.mark.parametrize("trend", ["n", "c", "ct"])

@@ -16,8 +16,8 @@ import numpy as np
 import pandas as pd
 
 from ..clock import iso_label
+from ..degrees_of_freedom import rows_needed
 from ..errors import InvalidInputError
-from ..lag_order import rows_needed
 from ..wording import counted, plural_of
 from .columns import (
     CALENDAR_NOTE,
