@@ -27,9 +27,9 @@ import orjson
 
 from ..errors import CorruptArtifactError, NotFoundError, ObjectExistsError, ObjectTooLargeError, VarlibError
 from ..store import Store
-from ..versions import Version, parse_version
+from ..versions import Version, parse_key_version, parse_version
 from .cards import Card
-from .layout import INDEX_FOLDER, index_prefix, listed_etag
+from .layout import index_prefix, listed_etag
 
 SHARD_VERSIONS = 1000
 FORMAT = "varlib/card-index"
@@ -99,11 +99,9 @@ def encode_shard(name: str, entries: dict[str, IndexedCard]) -> bytes:
     return orjson.dumps(body, option=orjson.OPT_SORT_KEYS)
 
 
-def read_index(store: Store, name: str, folders: list[str] | None, max_bytes: int) -> dict[str, IndexedCard]:
-    """Every indexed card of `name` by version label (none when `folders`, if given, has no index folder)."""
+def read_index(store: Store, name: str, max_bytes: int) -> dict[str, IndexedCard]:
+    """Every indexed card of `name` by version label (none when the name has no index)."""
     entries: dict[str, IndexedCard] = {}
-    if folders is not None and INDEX_FOLDER not in folders:
-        return entries
     for info in store.list(index_prefix(name)):
         if info.key.endswith(".json"):
             try:
@@ -116,15 +114,16 @@ def read_index(store: Store, name: str, folders: list[str] | None, max_bytes: in
 def newest_indexed(store: Store, name: str, max_bytes: int) -> Version | None:
     """The newest version the index holds a card of, a removed one too (one listing of the index folder and one
     read of its newest shard): a version deleted behind the product's back keeps its number through its card."""
-    shards = []
+    # a shard's name is its first version's key with the patch in thousands (shard_key): they order as versions
+    shards = {}
     for info in store.list(index_prefix(name)):
-        parts = info.key.rsplit("/", 1)[-1].removesuffix(".json").split("_")
-        if len(parts) == 3 and all(part.isdigit() for part in parts):
-            shards.append((tuple(map(int, parts)), info.key))
+        first = parse_key_version(info.key.rsplit("/", 1)[-1].removesuffix(".json"))
+        if first is not None:
+            shards[first] = info.key
     if not shards:
         return None
     try:
-        labels = decode_shard(store.get(max(shards)[1], max_bytes).data, name)
+        labels = decode_shard(store.get(shards[max(shards)], max_bytes).data, name)
     except (NotFoundError, CorruptArtifactError):
         return None  # gone or oversized: the folders alone decide, as before the index
     return max(map(parse_version, labels), default=None)

@@ -86,7 +86,7 @@ class Lister:
         prefix = f"{name}/"
         # the index first: a card in it was written after its object, so the folders listed next hold every
         # indexed version that still exists, and one missing from them was deleted, not published meanwhile
-        index = read_index(self.store, name, None, self.max_bytes)
+        index = read_index(self.store, name, self.max_bytes)
         folders, top_level = self.store.children(prefix)
         if verify:
             found = self._classify(name, self._every_object(prefix, index), index)
@@ -227,17 +227,17 @@ def _gone(name: str, index: dict[str, IndexedCard], found: list[VersionEntry]) -
     """Versions the card index vouched for whose model.json is no longer there (deleted behind the product's back):
     named with their card, not dropped from the listing without a word."""
     present = {str(entry.version) for entry in found if entry.version is not None}
+    # every listing runs this: only the missing labels are parsed and sorted, not the whole index
+    missing = [(parse_version(label), label, entry) for label, entry in index.items() if label not in present]
     gone = []
-    for label, entry in sorted(index.items(), key=lambda item: parse_version(item[0]), reverse=True):
-        version = parse_version(label)
-        if label not in present:
-            key = model_key(name, version)
-            why = (
-                f"{REMOVED}published, then deleted from the store outside the product (recorded by reindex"
-                f" {utc_time(entry.removed)}); its number stays taken"
-                if entry.removed
-                else f"{GONE}published, but {key} is no longer in the store; `varlib reindex` records its removal"
-                " (its number stays taken)"
-            )
-            gone.append(VersionEntry(name, label, version, key, 0, why, entry.card, entry.etag))
+    for version, label, entry in sorted(missing, key=lambda item: item[0], reverse=True):
+        key = model_key(name, version)
+        why = (
+            f"{REMOVED}published, then deleted from the store outside the product (recorded by reindex"
+            f" {utc_time(entry.removed)}); its number stays taken"
+            if entry.removed
+            else f"{GONE}published, but {key} is no longer in the store; `varlib reindex` records its removal"
+            " (its number stays taken)"
+        )
+        gone.append(VersionEntry(name, label, version, key, 0, why, entry.card, entry.etag))
     return gone

@@ -18,7 +18,7 @@ from ..store import Store
 from ..versions import ZERO, Version, check_name, parse_key_version
 from .cards import Card, metadata_header
 from .index import IndexedCard, add_card, newest_indexed
-from .layout import INDEX_FOLDER, model_key
+from .layout import model_key
 from .pointer import advance_pointer
 from .shape import check_shape
 
@@ -29,10 +29,12 @@ def newest_version(store: Store, name: str, max_bytes: int) -> Version:
     """The highest version of `name` (ZERO when there is none), usable or not: its newest folder, or a newer
     indexed one whose object was deleted behind the product's back (a number is never published twice: an
     alias, a withdrawal or a record naming it would stand for another model)."""
-    folders = store.list_folders(f"{name}/")
-    taken = [v for v in map(parse_key_version, folders) if v is not None]
-    indexed = newest_indexed(store, name, max_bytes) if INDEX_FOLDER in folders else None
-    return max([*taken, *([indexed] if indexed else [])], default=ZERO)
+    return max(_newest_folder(store, name), newest_indexed(store, name, max_bytes) or ZERO)
+
+
+def _newest_folder(store: Store, name: str) -> Version:
+    taken = [v for v in map(parse_key_version, store.list_folders(f"{name}/")) if v is not None]
+    return max(taken, default=ZERO)
 
 
 def next_version(store: Store, name: str, bump: str, max_bytes: int) -> Version:
@@ -50,8 +52,11 @@ def publish(
     publisher took the candidate first."""
     name = check_name(artifact.name)
     ZERO.bump(bump)  # validates the bump before any I/O
+    # the index's newest, read once and not on every retry: the numbers it keeps stay taken, and a version
+    # published by another writer since then is seen by its folder
+    indexed = newest_indexed(store, name, max_bytes) or ZERO
     for _ in range(ATTEMPTS):
-        newest = newest_version(store, name, max_bytes)
+        newest = max(_newest_folder(store, name), indexed)
         check_shape(previous(name, newest) if newest != ZERO else None, artifact, bump)
         candidate = newest.bump(bump)
         published = replace(artifact, version=candidate)

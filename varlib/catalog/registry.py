@@ -8,6 +8,8 @@ withdrawn, found through the `latest.json` copy when that is usable and through 
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ..artifact import Artifact
 from ..config import Settings
 from ..errors import AccessDeniedError, CorruptArtifactError, InvalidInputError, NotFoundError, VarlibError
@@ -122,10 +124,9 @@ class Registry(Governance, ScenarioShelf):
         """Raise unless the store answers."""
         self.store.check()
 
-    def latest_behind(self, name: str, entries: list[VersionEntry]) -> str | None:
-        """For a verified listing `entries` of `name`: why `latest` names an older version than the newest usable
-        one not withdrawn (a publish cut off before it moved `latest`), else None."""
-        withdrawn = self.withdrawals(name)
+    def latest_behind(self, name: str, entries: list[VersionEntry], withdrawn: Collection[Version]) -> str | None:
+        """For a verified listing `entries` of `name` and its `withdrawn` versions: why `latest` names an older
+        version than the newest usable one not withdrawn (a publish cut off before it moved `latest`), else None."""
         newest = newest_usable([e for e in entries if e.version not in withdrawn])
         try:
             latest: Version | None = self.resolve_latest(name)

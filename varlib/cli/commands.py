@@ -212,7 +212,7 @@ def run_list(args: argparse.Namespace) -> int:
                 for entry in entries
             ]
         )
-        return _damage_said(name, entries, registry) if args.verify else 0
+        return _damage_said(name, entries, registry, withdrawn) if args.verify else 0
     if not entries:
         print(f"no versions of {name!r} in {registry.description}")
         return 0
@@ -230,7 +230,7 @@ def run_list(args: argparse.Namespace) -> int:
         for e in entries
     ]
     print_table(pd.DataFrame(rows), index=False)
-    return _damage_said(name, entries, registry) if args.verify else 0
+    return _damage_said(name, entries, registry, withdrawn) if args.verify else 0
 
 
 def cell_text(text: str, width: int = 40) -> str:
@@ -238,11 +238,11 @@ def cell_text(text: str, width: int = 40) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _damage_said(name: str, entries: list[varlib.VersionEntry], registry: varlib.Registry) -> int:
+def _damage_said(name: str, entries: list[varlib.VersionEntry], registry: varlib.Registry, withdrawn) -> int:
     """For `--verify`: exit 1, naming each on stderr, when versions are damaged or gone, or `latest` lags behind,
     as reindex does (a plain listing is no check: it lists what it finds and exits 0)."""
     damaged = [f"{name} {entry.label}: {entry.status}" for entry in entries if entry.damaged]
-    damaged += [f"{name}: {behind}"] if (behind := registry.latest_behind(name, entries)) else []
+    damaged += [f"{name}: {behind}"] if (behind := registry.latest_behind(name, entries, withdrawn)) else []
     for said in damaged:
         print(f"error: {said}", file=sys.stderr)
     return 1 if damaged else 0

@@ -111,13 +111,14 @@ def largest_joint_lags(nobs: int, k: int, wanted: int) -> int:
 
 def check_arch_lags(lags, nobs: int) -> int:
     """The ARCH lags a person asked for (None: the default), if the residuals can hold Engle's regression."""
-    most = largest_engle_lags(nobs, nobs)
+    most = max(1, largest_engle_lags(nobs, nobs))
+    default = min(DEFAULT_ARCH_LAGS, most)
     if lags is None:
-        return max(1, min(DEFAULT_ARCH_LAGS, most))
-    if isinstance(lags, bool) or not isinstance(lags, (int, np.integer)) or not 1 <= lags <= max(most, 1):
+        return default
+    if isinstance(lags, bool) or not isinstance(lags, (int, np.integer)) or not 1 <= lags <= most:
         raise InvalidInputError(
-            f"ARCH lags {lags!r} must be a whole number from 1 to {max(most, 1)} ({nobs} residuals hold no more);"
-            f" try {max(1, min(DEFAULT_ARCH_LAGS, most))}",
+            f"ARCH lags {lags!r} must be a whole number from 1 to {most} ({nobs} residuals hold no more);"
+            f" try {default}",
             field="arch_lags",
             value=lags,
         )
