@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import REFRESH
 from tests.support.browser import shot, wait_for_app, wait_for_forecast
@@ -30,7 +31,7 @@ def test_a_page_following_latest_switches_to_a_new_version_and_a_pinned_one_offe
     assert page.get_by_text("published while the pages were open").first.is_visible()
     # the closed picker names the version drawn (Streamlit's browser side kept the label of an unchanged value)
     picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Version").locator("input")
-    assert picker.input_value() == "latest (0.0.2)"
+    expect(picker).to_have_value("latest (0.0.2)")
     shot(page, "live-latest-followed")
     # ... and the pinned one keeps 0.0.1 but says a newer version exists, and switches on request
     pinned.get_by_text("var 0.0.2 has been published since this page opened").wait_for(timeout=8 * REFRESH * 1000)
@@ -96,4 +97,4 @@ def test_the_diagnostics_picker_names_the_version_latest_moved_to(quick_dashboar
     wait_for_app(page)
     page.get_by_text(f"var {newer}: VAR").wait_for()
     picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Version").locator("input")
-    assert picker.input_value() == f"latest ({newer})"
+    expect(picker).to_have_value(f"latest ({newer})")

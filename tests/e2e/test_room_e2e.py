@@ -72,12 +72,13 @@ def test_back_and_forward_bring_earlier_views_back(dashboard, page):
     wait_for_app(page)
     wait_for_forecast(page, 6)
     page.wait_for_function("() => window.location.search.includes('steps=6')")
-    assert steps.input_value() == "6"
+    expect(steps).to_have_value("6")
     page.wait_for_timeout(1500)
     page.go_forward()
     wait_for_app(page)
     wait_for_forecast(page, 10)
-    assert "steps=10" in page.url and steps.input_value() == "10"
+    assert "steps=10" in page.url
+    expect(steps).to_have_value("10")
 
 
 def test_presentation_mode_at_1920(dashboard, chromium):
@@ -162,7 +163,7 @@ def test_steps_out_of_range_and_text_in_a_lag_cell_are_visible(dashboard, page):
     steps = _forecast_with_steps(page, f"{url}/?model=var&version=0.0.1&steps=8", 8, "100000")
     page.get_by_text("100000 is outside 1–400: using 400.").wait_for()
     wait_for_forecast(page, 400)
-    assert steps.input_value() == "400"  # the field shows what the chart uses
+    expect(steps).to_have_value("400")  # the field shows what the chart uses
     page.wait_for_function("() => window.location.search.includes('steps=400')")
     steps.fill("")  # an emptied field goes back to the default; the browser would send it as 0
     steps.press("Enter")
