@@ -6,8 +6,9 @@ any number of replicas can share one bucket. Errors are JSON `{"error": message,
 class}`: 404 unknown model or version, 422 bad input, 401 no valid bearer token, 403 access
 denied, 409 a stored object that is not a usable artifact, 410 an alias of a withdrawn version,
 503 store unreachable. Aliases, withdrawals and the audit trail are in varlib.api.team, saved scenarios in
-varlib.api.scenarios (writes need a token, varlib.api.security); `/metrics` is Prometheus (varlib.api.metrics). Run with
-`python -m varlib serve`.
+varlib.api.scenarios (writes need a token, varlib.api.security), comparisons in varlib.api.compare, diagnostics
+and backtests in varlib.api.analysis; `/metrics` is Prometheus (varlib.api.metrics). Run with `python -m varlib
+serve`.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from varlib import (
     with_withdrawal,
 )
 
+from .analysis import add_analysis_routes
 from .body_limit import BodyLimitMiddleware
 from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache, WithdrawalWatch
 from .compare import add_compare_routes
@@ -112,6 +114,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     add_team_routes(app, registry)
     add_scenario_routes(app, registry, watch)
     add_compare_routes(app, registry, watch)
+    add_analysis_routes(app, registry, watch, metrics)
     document_tokens(app, security)
     document_whole_bounds(app)
 

@@ -1,0 +1,171 @@
+"""The analysis endpoints: a version's diagnostics and its backtest, the objects `varlib diagnose --json` and
+`varlib backtest --json` print, each with `withdrawn` as a forecast answer has it.
+
+Both refit the version from its stored training data (a backtest once per origin, up to MAX_ORIGINS), so each
+process keeps its answers per concrete version and options: a version never changes. `latest` and an alias are
+resolved on every request, so they follow a publish or a move at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from typing import Annotated, Any, Literal
+
+from fastapi import FastAPI, Query, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, ConfigDict, Field
+
+from varlib import (
+    DEFAULT_IRF_PERIODS,
+    MAX_HORIZON,
+    MAX_IRF_PERIODS,
+    MAX_ORIGINS,
+    Artifact,
+    BoundedCache,
+    Registry,
+    backtest,
+    check_name,
+    diagnose,
+    is_alias,
+    is_latest,
+    to_json,
+    with_withdrawal,
+)
+
+from .caching import WithdrawalWatch
+from .error_schema import error_responses
+from .metrics import Metrics
+from .public import without_whereabouts
+from .schemas import NAME, VERSION, WholeNumber
+
+ANSWERS_KEPT = 64  # a diagnostics answer is about 20 kB of JSON, a backtest's a few kB
+LagPolicy = Literal["fixed", "reselect"]  # varlib.LAG_POLICIES; a test holds them equal
+
+
+class DiagnosticsQuery(BaseModel):
+    """The options of `varlib diagnose`; an unknown parameter is refused, as on every endpoint."""
+
+    model_config = ConfigDict(extra="forbid")
+    irf_periods: WholeNumber = Field(
+        DEFAULT_IRF_PERIODS, ge=1, le=MAX_IRF_PERIODS, description="periods of the impulse responses and FEVD"
+    )
+    whiteness_lags: WholeNumber | None = Field(
+        None,
+        ge=1,
+        description="lags of the portmanteau tests; default max(10, lag order + 1), and from lag order + 1 to 60,"
+        " below the residual count (a 422 names the range)",
+    )
+    arch_lags: WholeNumber | None = Field(
+        None, ge=1, description="lags of the ARCH-LM tests; default 4, or as many as the residuals hold"
+    )
+
+
+class BacktestQuery(BaseModel):
+    """The options of `varlib backtest`; an unknown parameter is refused, as on every endpoint."""
+
+    model_config = ConfigDict(extra="forbid")
+    origins: WholeNumber = Field(8, ge=1, le=MAX_ORIGINS, description="cut points: the last N")
+    horizon: WholeNumber = Field(4, ge=1, le=MAX_HORIZON, description="steps ahead scored at each origin")
+    lag_policy: LagPolicy = Field(
+        "fixed",
+        description="fixed: the version's lag order (and rank) at every origin; reselect: re-run the criterion"
+        " that chose them on each origin's sample (`--reselect`; refused for a version whose order was fixed)",
+    )
+
+
+class _Analysis(BaseModel):
+    """What both answers start with; the rest is as the CLI's JSON (README, section CLI)."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str
+    version: str | None
+    variables: list[str]
+    withdrawn: dict[str, Any] | None = Field(
+        description="the version's withdrawal when it was named by its number (latest and aliases never name a"
+        " withdrawn one), as the forecast answer says it; seen within a second"
+    )
+
+
+class DiagnosticsBody(_Analysis):
+    """`varlib diagnose --json`: lag order, coefficients, stability, residual tests (whiteness, normality,
+    ARCH), Granger and instantaneous causality, impulse responses, FEVD, unit roots and cointegration."""
+
+    kind: str
+    model: str = Field(description="e.g. VAR(4) in levels, trend c")
+    nobs: int
+    k_ar: int
+
+
+class BacktestBody(_Analysis):
+    """`varlib backtest --json`: the origins, the lag order at each, the scores per variable and horizon
+    (rmse, mae, mape in percent, and each against the random walk's) and the notes the scores need."""
+
+    horizon: int
+    lag_policy: str
+    origins: list[str]
+    scores: list[dict[str, Any]]
+    notes: list[str]
+
+
+class _Answers:
+    """The analyses' JSON per (model, concrete version, options)."""
+
+    def __init__(self, registry: Registry, watch: WithdrawalWatch, metrics: Metrics) -> None:
+        self.registry = registry
+        self.watch = watch
+        self.metrics = metrics
+        self.kept: BoundedCache[dict] = BoundedCache(ANSWERS_KEPT)
+
+    async def answer(self, name: str, version: str, options: tuple, compute: Callable[[Artifact], dict]) -> Response:
+        check_name(name)
+        artifact = await run_in_threadpool(self.registry.load, name, version)
+        key = (name, artifact.version, *options)
+        body = self.kept.get(key)
+        self.metrics.hit("analysis_answers", body is not None)
+        if body is None:
+            body = await run_in_threadpool(compute, artifact)
+            self.kept.put(key, body)
+        pinned = not is_latest(version) and not is_alias(version)  # the others never name a withdrawn version
+        withdrawal = await self.watch.withdrawal(name, artifact.version) if pinned and artifact.version else None
+        answer = without_whereabouts(with_withdrawal(body, withdrawal))  # a withdrawal's actor: name and front end
+        return Response(to_json(answer), media_type="application/json")
+
+
+def add_analysis_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch, metrics: Metrics) -> None:
+    """The two routes, on the app itself (as varlib.api.compare adds its own)."""
+    answers = _Answers(registry, watch, metrics)
+    tags: list[str | Enum] = ["analysis"]
+    errors = error_responses(403, 404, 409, 410, 422, 503)
+
+    @app.get(
+        "/models/{name}/versions/{version}/diagnostics",
+        tags=tags,
+        response_model=DiagnosticsBody,
+        summary="a version's diagnostics, as `varlib diagnose --json`",
+        responses=errors,
+    )
+    async def diagnostics(
+        query: Annotated[DiagnosticsQuery, Query()], name: str = NAME, version: str = VERSION
+    ) -> Response:
+        def compute(artifact: Artifact) -> dict:
+            return diagnose(artifact, query.irf_periods, query.whiteness_lags, query.arch_lags).to_dict()
+
+        options = ("diagnostics", query.irf_periods, query.whiteness_lags, query.arch_lags)
+        return await answers.answer(name, version, options, compute)
+
+    @app.get(
+        "/models/{name}/versions/{version}/backtest",
+        tags=tags,
+        response_model=BacktestBody,
+        summary="a version's pseudo-out-of-sample backtest, as `varlib backtest --json`",
+        responses=errors,
+    )
+    async def backtest_answer(
+        query: Annotated[BacktestQuery, Query()], name: str = NAME, version: str = VERSION
+    ) -> Response:
+        def compute(artifact: Artifact) -> dict:
+            return backtest(artifact, query.origins, query.horizon, query.lag_policy).to_dict()
+
+        options = ("backtest", query.origins, query.horizon, query.lag_policy)
+        return await answers.answer(name, version, options, compute)
