@@ -91,3 +91,14 @@ def test_empty_template_rows_past_the_horizon_are_ignored_however_placed():
         np.testing.assert_array_equal(path["realgdp"].to_numpy(), [np.nan, 13000, np.nan, np.nan])
         with pytest.raises(InvalidInputError, match="lies beyond the horizon"):
             _check(late_value)
+
+
+def test_a_long_list_of_free_steps_is_read_and_a_late_value_in_it_is_named():
+    """A request's list may run far past the horizon (the REST body limit allows some 100,000 nulls): the free steps
+    after it are ignored, and a value among them is named by its step."""
+    free = [13000.0] + [None] * 100_000
+    path = check_path({"realgdp": free}, VARIABLES, LABELS)
+    np.testing.assert_array_equal(path["realgdp"].to_numpy(), [13000, np.nan, np.nan, np.nan])
+    late = [*free[:50_000], 13100.0, *free[50_000:]]
+    with pytest.raises(InvalidInputError, match="realgdp has a value at step 50001, which lies beyond the horizon"):
+        check_path({"realgdp": late}, VARIABLES, LABELS)

@@ -178,9 +178,10 @@ def _position_steps(frame: pd.DataFrame, labels: Sequence[str], what: str) -> li
     variable) and an empty cell is no condition at all; exogenous values there are not used."""
     if what == CONDITIONS:
         for column in frame.columns:
-            late = [i for i in range(len(labels), len(frame)) if not is_empty(frame[column].iloc[i])]
-            if late:
-                beyond(late[0] + 1, labels, what, column=column)
+            after = frame[column].iloc[len(labels) :].tolist()  # one list, not a lookup per cell: a list may be long
+            late = next((i for i, cell in enumerate(after) if not is_empty(cell)), None)
+            if late is not None:
+                beyond(len(labels) + late + 1, labels, what, column=column)
     return [i + 1 if i < len(labels) else None for i in range(len(frame))]
 
 
@@ -190,7 +191,8 @@ def _steps_of(
     """The step (1-based) of every row; None for rows after the horizon that are not used: exogenous ones, and
     rows of conditions without a value (a template of more rows than the horizon, placed however)."""
     values = [c for c in frame.columns if c not in (STEP, date_column)]
-    late_ok = [what == EXOG or all(is_empty(frame[c].iloc[row]) for c in values) for row in range(len(frame))]
+    cells = [frame[c].tolist() for c in values]  # one list per column, not a lookup per cell
+    late_ok = [what == EXOG or all(is_empty(column[row]) for column in cells) for row in range(len(frame))]
     index_dates = None if date_column is not None else period_dates(frame.index, frequency)
     if STEP in frame.columns:
         steps: list[int | None] = [_step_number(cell, what) for cell in frame[STEP]]
