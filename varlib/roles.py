@@ -51,14 +51,21 @@ class RolePolicy:
             viewer_groups=_groups(env.get("VARLIB_VIEWER_GROUPS"), default.viewer_groups),
         )
 
-    def how_to_get(self, role: str, who: str = "you") -> str:
+    def how_to_get(self, role: str, who: str = "you", claims: Mapping[str, Any] | None = None) -> str:
         """The next step for someone who lacks `role`: the groups that grant it (any signed-in user is a viewer when
-        no viewer group is set)."""
+        no viewer group is set); when their token's `claims` carry no groups at all, a token that does may be enough."""
         groups = {ADMIN: self.admin_groups, PUBLISHER: self.publisher_groups, VIEWER: self.viewer_groups}[role]
         if role == VIEWER and not groups:
             return "signing in grants it"
         named = " or ".join(f"`{g}`" for g in sorted(groups))
-        return f"ask an administrator of the identity provider to add {who} to the group {named}"
+        ask = f"ask an administrator of the identity provider to add {who} to the group {named}"
+        if claims is not None and self.claim not in claims:  # no group at all, or a token asked for without them
+            return (
+                f"the token carries no `{self.claim}` claim: if {'you are' if who == 'you' else 'they are'} in {named}"
+                f' already, get a token that asks for the `{self.claim}` scope (scope="openid profile email'
+                f' {self.claim}"); otherwise {ask}'
+            )
+        return ask
 
     def role_of(self, claims: Mapping[str, Any]) -> str | None:
         """The highest role the claims grant, or None (signed in, but no role here)."""
@@ -78,11 +85,19 @@ def allows(role: str | None, action: str) -> bool:
     return role is not None and ROLES.index(role) >= ROLES.index(needed)
 
 
-def require(role: str | None, action: str, who: str = "you", policy: RolePolicy | None = None) -> None:
-    """AccessDeniedError unless `role` may do `action`, naming the role it takes (and with `policy`, how to get it)."""
+def require(
+    role: str | None,
+    action: str,
+    who: str = "you",
+    policy: RolePolicy | None = None,
+    claims: Mapping[str, Any] | None = None,
+) -> None:
+    """AccessDeniedError unless `role` may do `action`, naming the role it takes (and with `policy`, how to get it,
+    from the token's `claims` when given)."""
     if not allows(role, action):
         needed = ACTIONS[action]
-        then = f"; {policy.how_to_get(needed, 'you' if who == 'you' else 'them')}" if policy is not None else ""
+        how = policy.how_to_get(needed, "you" if who == "you" else "them", claims) if policy is not None else ""
+        then = f"; {how}" if how else ""
         raise AccessDeniedError(
             f"not allowed: {ACTION_WORDS[action]} needs the {needed} role; {who} {'have' if who == 'you' else 'has'}"
             f" {role or 'no role'}{then}",

@@ -97,6 +97,22 @@ def test_writes_need_a_token_and_the_admin_role(secured, dex):
         assert http.delete("/models/var/aliases/champion", headers=admin).status_code == 200
 
 
+def test_a_token_without_groups_says_so_rather_than_blame_the_groups(secured, dex):
+    """Alice is an admin, but a token asked for without the `groups` scope cannot say so."""
+    url, registry = secured
+    token = dex.tokens("admin", scope="openid profile email")["access_token"]
+    with httpx.Client(base_url=url, timeout=30) as http:
+        refused = http.put("/models/var/aliases/nogroups", json={"version": "0.0.1"}, headers=bearer(token))
+    assert refused.status_code == 403, refused.text
+    message = refused.json()["error"]
+    assert (
+        "has viewer; the token carries no `groups` claim: if they are in `varlib-admins` already, get a token"
+        in message
+    )
+    assert "the `groups` scope" in message and message.endswith("to add them to the group `varlib-admins`")
+    assert "nogroups" not in [alias.alias for alias in registry.aliases("var")]
+
+
 def test_foreign_tampered_and_malformed_tokens_are_refused(secured, dex):
     url, registry = secured
     admin_token = dex.access_token("admin")
