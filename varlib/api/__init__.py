@@ -89,7 +89,8 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     app = FastAPI(
         title="varlib forecasting service",
         version=__version__,
-        description="VAR model versions stored in MinIO (or a folder): list, inspect, forecast. Errors are JSON"
+        description="VAR model versions stored in MinIO (or a folder): list, inspect, forecast, compare, diagnose and"
+        " backtest them; aliases, withdrawals, saved scenarios and the audit trail. Errors are JSON"
         ' `{"error": ..., "type": ...}`.',
         docs_url=None,  # varlib.api.docs_page serves it, without a CDN
         swagger_ui_oauth2_redirect_url=None,

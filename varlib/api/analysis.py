@@ -37,7 +37,7 @@ from .caching import WithdrawalWatch
 from .error_schema import error_responses
 from .metrics import Metrics
 from .public import without_whereabouts
-from .schemas import NAME, VERSION, WholeNumber
+from .schemas import NAME, VERSION, WITHDRAWN, WholeNumber
 
 ANSWERS_KEPT = 64  # a diagnostics answer is about 20 kB of JSON, a backtest's a few kB
 LagPolicy = Literal["fixed", "reselect"]  # varlib.LAG_POLICIES; a test holds them equal
@@ -81,10 +81,7 @@ class _Analysis(BaseModel):
     name: str
     version: str | None
     variables: list[str]
-    withdrawn: dict[str, Any] | None = Field(
-        description="the version's withdrawal when it was named by its number (latest and aliases never name a"
-        " withdrawn one), as the forecast answer says it; seen within a second"
-    )
+    withdrawn: dict[str, Any] | None = Field(description=WITHDRAWN)
 
 
 class DiagnosticsBody(_Analysis):

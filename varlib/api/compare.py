@@ -28,7 +28,7 @@ from varlib import (
 from .caching import WithdrawalWatch
 from .error_schema import error_responses
 from .public import without_whereabouts
-from .schemas import NAME, WholeNumber
+from .schemas import NAME, WITHDRAWN, WholeNumber
 
 LOWEST_LEVEL, HIGHEST_LEVEL = LEVEL_RANGE  # the CLI's --level range: the alphas the library takes, in percent
 
@@ -75,10 +75,7 @@ class ComparedForecast(BaseModel):
     note: str = Field(description="where it started from, and why not from the shared ones")
     assumed: str = Field(description="what a VARX's forecast assumed for its exogenous values, else empty")
     rows: list[ComparedRow] = Field(description="one per step and variable; empty when it could not be forecast")
-    withdrawn: dict[str, Any] | None = Field(
-        description="the version's withdrawal when it was named by its number (latest and aliases never name a"
-        " withdrawn one), as the forecast answer says it; seen within a second"
-    )
+    withdrawn: dict[str, Any] | None = Field(description=WITHDRAWN)
 
 
 class Comparison(BaseModel):

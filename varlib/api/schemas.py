@@ -46,6 +46,10 @@ def _digits(value: Any) -> Any:
 
 
 WholeNumber = Annotated[int, BeforeValidator(_digits)]
+WITHDRAWN = (
+    "the version's withdrawal (reason, time, actor) when it was named by its number (latest and aliases never name a"
+    " withdrawn one), else null: it is still used, so that results made with it stay reproducible; seen within a second"
+)
 
 
 class ForecastRequest(BaseModel):
@@ -74,7 +78,8 @@ class ForecastRequest(BaseModel):
         None,
         max_length=1000,
         description="the date of each row of `lag_inputs`, oldest first (consecutive periods of the model's"
-        " frequency, e.g. 2010-01-01, 2010-04-01 for a quarterly model): the forecast continues from the last",
+        " frequency, e.g. 2010-01-01, 2010-04-01 for a quarterly model): the forecast continues from the last."
+        " Given only with `lag_inputs`, one date per row",
         examples=[["2010-01-01", "2010-04-01"]],
     )
     # The kinds are listed as an enum for clients, but checked by the library, whose message names the bad one.
@@ -90,7 +95,7 @@ class ForecastRequest(BaseModel):
         " version has exogenous variables; GET its metadata for `spec.exog`; null is refused, naming its step)."
         " Values after the last step are not used, so one path serves any horizon: the answer's `exog` holds the"
         " values used",
-        examples=[{"realint": [1.0, 2.0, 2.0, 2.5]}],
+        examples=[{"realint": [1.0, 2.0, 2.0, 2.5, 2.5, 2.5, 3.0, 3.0]}],  # as many as the default steps
     )
     # A variable's null (no list) passes too: the library refuses it by name, as it refuses a list of only null,
     # where the schema would say only "Input should be a valid list".
@@ -169,10 +174,7 @@ class ForecastBody(BaseModel):
         default_factory=list,
         description="conditions or exogenous values the model gives almost no chance (4 sd or more), as the CLI says",
     )
-    withdrawn: dict[str, Any] | None = Field(
-        description="the version's withdrawal when it was named by its number (latest and aliases never name a"
-        " withdrawn one): it is still used, so that results made with it stay reproducible; seen within a second"
-    )
+    withdrawn: dict[str, Any] | None = Field(description=WITHDRAWN)
 
 
 def forecast_body(result, withdrawal) -> bytes:
@@ -253,6 +255,7 @@ class VersionRow(BaseModel):
     created_at: str | None
     key: str
     bytes: int
+    withdrawn: dict[str, Any] | None = Field(description="the version's withdrawal (reason, time, actor), else null")
 
 
 class VersionMetadata(BaseModel):
@@ -270,6 +273,7 @@ class VersionMetadata(BaseModel):
     spec: dict[str, Any]
     evaluation: dict[str, Any] | None
     provenance: dict[str, Any]
+    withdrawn: dict[str, Any] | None = Field(description="the version's withdrawal (reason, time, actor), else null")
 
 
 class ModelList(BaseModel):
