@@ -21,12 +21,17 @@ from varlib import (
     InvalidInputError,
     NotFoundError,
     ObjectExistsError,
+    ProviderUnavailableError,
     StoreUnavailableError,
     VarlibError,
     WithdrawnError,
 )
 
-_ADVICE = {
+_ADVICE = {  # the first class the error is an instance of gives the words: a subclass before its parent
+    ProviderUnavailableError: (
+        "The sign-in provider cannot be reached",
+        "Signing in works again once it answers; pages already open keep working.",
+    ),
     StoreUnavailableError: (
         "The model store cannot be reached",
         "The dashboard tries again on every interaction: once the store answers, the page"

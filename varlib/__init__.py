@@ -67,14 +67,8 @@ from .data import (
     read_lag_inputs,
     read_path_csv,
 )
-from .diagnostics import (
-    DEFAULT_ARCH_LAGS,
-    DEFAULT_IRF_PERIODS,
-    MAX_IRF_PERIODS,
-    Diagnostics,
-    diagnose,
-    whiteness_lag_bounds,
-)
+from .diagnostics import DEFAULT_ARCH_LAGS, DEFAULT_IRF_PERIODS, MAX_IRF_PERIODS, Diagnostics, diagnose
+from .diagnostics.var import whiteness_lag_bounds
 from .errors import (
     AccessDeniedError,
     AuthenticationError,
@@ -84,6 +78,7 @@ from .errors import (
     NotFoundError,
     ObjectExistsError,
     ObjectTooLargeError,
+    ProviderUnavailableError,
     StoreUnavailableError,
     VarlibError,
     WithdrawnError,
@@ -209,6 +204,7 @@ __all__ = [
     "Registry",
     "RolePolicy",
     "Settings",
+    "ProviderUnavailableError",
     "StoreUnavailableError",
     "TRANSFORMS",
     "TRENDS",

@@ -72,6 +72,11 @@ class StoreUnavailableError(VarlibError):
     """The store did not answer (down, unreachable, timed out, TLS failure)."""
 
 
+class ProviderUnavailableError(StoreUnavailableError):
+    """The identity provider did not answer or is misconfigured, so no sign-in can be checked now. A subclass of
+    StoreUnavailableError (a service the request needs is down: 503), named apart so the store is not blamed."""
+
+
 class AccessDeniedError(VarlibError):
     """The store refused the request: bad credentials, missing permission or read-only mode."""
 

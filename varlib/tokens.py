@@ -23,7 +23,7 @@ from urllib.parse import urlparse
 import jwt
 
 from .config import whole_number_setting
-from .errors import AuthenticationError, InvalidInputError, StoreUnavailableError
+from .errors import AuthenticationError, InvalidInputError, ProviderUnavailableError
 from .roles import RolePolicy
 
 ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
@@ -85,7 +85,7 @@ class TokenVerifier:
         self._lock = threading.Lock()
 
     def verify(self, token: str) -> dict[str, Any]:
-        """The token's claims; AuthenticationError when it does not verify, StoreUnavailableError when the
+        """The token's claims; AuthenticationError when it does not verify, ProviderUnavailableError when the
         provider's keys cannot be had (it does not answer, or answers with no usable key set)."""
         key = self._signing_key(token)
         try:
@@ -122,7 +122,7 @@ class TokenVerifier:
         return claims
 
     def check_provider(self, timeout_s: float | None = None) -> None:
-        """StoreUnavailableError when the provider does not hand out a discovery document of this issuer that
+        """ProviderUnavailableError when the provider does not hand out a discovery document of this issuer that
         names its keys: sign-in, and every write, would then fail."""
         self._discover_jwks_uri(timeout_s)
 
@@ -149,8 +149,8 @@ class TokenVerifier:
         except jwt.InvalidTokenError as exc:
             raise AuthenticationError(f"the bearer token is not valid ({exc}); sign in again") from None
 
-    def _keys_unavailable(self, exc: Exception) -> StoreUnavailableError:
-        return StoreUnavailableError(
+    def _keys_unavailable(self, exc: Exception) -> ProviderUnavailableError:
+        return ProviderUnavailableError(
             f"the identity provider {self.settings.issuer} did not hand out its signing keys ({plain_reason(exc)}),"
             " so no token can be verified now; try again later, or check that VARLIB_OIDC_ISSUER names the provider",
             endpoint=self.settings.issuer,
@@ -173,26 +173,26 @@ class TokenVerifier:
             with urllib.request.urlopen(url, timeout=timeout_s or self.timeout_s) as answer:  # noqa: S310 - the configured issuer
                 document = json.loads(answer.read(1024 * 1024))
         except (OSError, ValueError) as exc:
-            raise StoreUnavailableError(
+            raise ProviderUnavailableError(
                 f"the identity provider's discovery document {url} cannot be read ({plain_reason(exc)}); check"
                 " VARLIB_OIDC_ISSUER, or try again once the provider answers",
                 endpoint=self.settings.issuer,
             ) from None
         if not isinstance(document, dict):
-            raise StoreUnavailableError(
+            raise ProviderUnavailableError(
                 f"the identity provider's discovery document {url} is not a JSON object; check VARLIB_OIDC_ISSUER",
                 endpoint=self.settings.issuer,
             )
         named = str(document.get("issuer") or "").rstrip("/")
         if named != self.settings.issuer:  # the provider's configuration, not the token, is at fault: a 503
-            raise StoreUnavailableError(
+            raise ProviderUnavailableError(
                 f"the provider at {url} names issuer {named or None!r}, not {self.settings.issuer!r}; set"
                 " VARLIB_OIDC_ISSUER to the issuer the provider names",
                 endpoint=self.settings.issuer,
             )
         keys = document.get("jwks_uri")
         if not isinstance(keys, str) or urlparse(keys).scheme not in ("http", "https"):
-            raise StoreUnavailableError(
+            raise ProviderUnavailableError(
                 f"the identity provider's discovery document {url} names no http(s) address of its signing keys"
                 f" (jwks_uri is {keys!r}); check the provider's configuration",
                 endpoint=self.settings.issuer,

@@ -19,7 +19,7 @@ def test_ready_names_an_unreachable_provider(settings):
     for client in local_client(settings, AuthSettings(issuer=issuer, audience="varlib")):
         answer = client.get("/ready")
         assert answer.status_code == 503, answer.text
-        assert answer.json()["type"] == "StoreUnavailableError" and issuer in answer.json()["error"]
+        assert answer.json()["type"] == "ProviderUnavailableError" and issuer in answer.json()["error"]
         assert client.head("/ready").status_code == 503
 
 

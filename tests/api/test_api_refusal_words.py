@@ -197,7 +197,7 @@ def test_a_provider_without_usable_keys_is_a_503_not_a_500_or_the_tokens_fault(s
     _Provider.routes = _answers(case, provider)
     for client in local_client(store[0], AuthSettings(issuer=provider, audience="varlib")):
         answer = client.put("/models/var/aliases/champion", json={"version": "0.0.1"}, headers=TOKEN)
-        body = _refused(answer, 503, "StoreUnavailableError")
+        body = _refused(answer, 503, "ProviderUnavailableError")
         assert words in body["error"] and body["endpoint"] == provider, body
         assert "bearer token" not in body["error"] and "www-authenticate" not in answer.headers, body
 
@@ -206,7 +206,9 @@ def test_an_unreachable_provider_is_told_without_urllibs_words(store):
     issuer = f"http://127.0.0.1:{free_port()}"  # nothing listens there
     for client in local_client(store[0], AuthSettings(issuer=issuer, audience="varlib")):
         body = _refused(
-            client.put("/models/var/aliases/a", json={"version": "0.0.1"}, headers=TOKEN), 503, "StoreUnavailableError"
+            client.put("/models/var/aliases/a", json={"version": "0.0.1"}, headers=TOKEN),
+            503,
+            "ProviderUnavailableError",
         )
         assert "cannot be read (nothing answers at that address: connection refused)" in body["error"], body
         assert "urlopen" not in body["error"] and "Errno" not in body["error"], body

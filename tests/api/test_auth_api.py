@@ -254,7 +254,13 @@ def test_an_unreachable_provider_is_a_503_not_a_pass(minio, dex, macro_result):
     gone = AuthSettings(issuer=f"http://127.0.0.1:{free_port()}/dex", audience=CLIENT_ID)
     with TestClient(create_app(settings, gone)) as http:
         answer = http.put("/models/var/aliases/a", json={"version": "0.0.1"}, headers=bearer(dex.access_token("admin")))
+        ready = http.get("/ready")
+        got = samples(http.get("/metrics").text)
     assert answer.status_code == 503 and "identity provider" in answer.json()["error"]
+    # named apart from the store's failures: a client that tells them by `type` does not blame the store
+    assert answer.json()["type"] == ready.json()["type"] == "ProviderUnavailableError"
+    assert got[("varlib_auth_refusals_total", (("status", "503"),))] == 2
+    assert ("varlib_store_errors_total", (("type", "ProviderUnavailableError"),)) not in got
     assert Registry.from_settings(settings).aliases("var") == []
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from tests.app.conftest import errors, open_app
 from ui.errors import explain
-from varlib import InvalidInputError, NotFoundError, WithdrawnError, publish_result
+from varlib import (
+    InvalidInputError,
+    NotFoundError,
+    ProviderUnavailableError,
+    StoreUnavailableError,
+    WithdrawnError,
+    publish_result,
+)
 
 
 def test_a_file_name_keeps_its_case_and_a_word_starts_a_sentence():
@@ -13,6 +20,12 @@ def test_a_file_name_keeps_its_case_and_a_word_starts_a_sentence():
         "**Invalid input.** allempty.csv conditions"
     )  # it read "Allempty.csv"
     assert explain(InvalidInputError("steps must be 1 to 400")).startswith("**Invalid input.** Steps must")
+
+
+def test_a_silent_sign_in_provider_is_not_called_the_store():
+    provider = explain(ProviderUnavailableError("the identity provider's discovery document cannot be read"))
+    assert provider.startswith("**The sign-in provider cannot be reached.**") and "store" not in provider
+    assert explain(StoreUnavailableError("nothing answers")).startswith("**The model store cannot be reached.**")
 
 
 def test_a_model_name_before_its_version_keeps_its_case():

@@ -14,7 +14,14 @@ import time
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, Counter, Histogram, generate_latest
 from starlette.routing import Match
 
-from varlib import AccessDeniedError, AuthenticationError, CorruptArtifactError, StoreUnavailableError, VarlibError
+from varlib import (
+    AccessDeniedError,
+    AuthenticationError,
+    CorruptArtifactError,
+    ProviderUnavailableError,
+    StoreUnavailableError,
+    VarlibError,
+)
 
 BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 UNMATCHED = "unmatched"
@@ -68,6 +75,8 @@ class Metrics:
         """Count a failure answered by the error handler: store failures, sign-in and role refusals."""
         if isinstance(exc, AuthenticationError):
             self.auth_refusals.labels("401").inc()
+        elif isinstance(exc, ProviderUnavailableError):  # no sign-in could be checked: not the store's failure
+            self.auth_refusals.labels("503").inc()
         elif isinstance(exc, AccessDeniedError) and exc.field == "role":
             self.auth_refusals.labels("403").inc()
         elif isinstance(exc, StoreUnavailableError | CorruptArtifactError | AccessDeniedError):
