@@ -135,6 +135,7 @@ class TokenVerifier:
             client.get_jwk_set()
         except _PROVIDER_FAILURES as exc:
             raise self._keys_unavailable(exc) from None
+        _check_algorithm(token)
         try:
             return client.get_signing_key_from_jwt(token)
         except jwt.DecodeError:  # not a JWT at all: PyJWT's own words are about bytes and codecs
@@ -226,3 +227,19 @@ def plain_reason(exc: BaseException) -> str:
     if isinstance(cause, ValueError):
         return f"its answer is not JSON: {cause}"
     return str(cause)
+
+
+def _check_algorithm(token: str) -> None:
+    """AuthenticationError for a token not signed with a public-key algorithm the provider uses: unsigned (`none`)
+    or signed with a shared secret (HS256), which the key lookup would blame on a key the provider does not publish."""
+    try:
+        algorithm = jwt.get_unverified_header(token).get("alg")
+    except jwt.DecodeError:
+        raise AuthenticationError(NOT_A_JWT) from None
+    if algorithm in ALGORITHMS:
+        return
+    how = "is not signed at all (alg none)" if str(algorithm).lower() == "none" else f"is signed with {algorithm!r}"
+    raise AuthenticationError(
+        f"the bearer token {how}, and this service takes only the identity provider's public-key signatures"
+        f" ({', '.join(ALGORITHMS)}); send the access token from signing in"
+    )

@@ -9,6 +9,7 @@ import json
 import time
 
 import httpx
+import jwt
 import pytest
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
@@ -138,6 +139,12 @@ def test_foreign_tampered_and_malformed_tokens_are_refused(secured, dex):
             said = http.put("/models/var/aliases/staging", json={"version": "0.0.1"}, headers=bearer(garbled))
             assert said.status_code == 401 and "is not a token the identity provider issued" in said.json()["error"]
             assert "codec" not in said.json()["error"], said.json()["error"]
+            assert said.headers["www-authenticate"] == 'Bearer realm="varlib", error="invalid_token"'  # RFC 6750
+        unsigned = jwt.encode(viewer_claims, None, algorithm="none")  # claims an admin's groups, with no signature
+        shared = jwt.encode(viewer_claims, "a secret guessed or leaked", algorithm="HS256")
+        for token, how in ((unsigned, "is not signed at all (alg none)"), (shared, "is signed with 'HS256'")):
+            said = http.put("/models/var/aliases/staging", json={"version": "0.0.1"}, headers=bearer(token))
+            assert said.status_code == 401 and f"the bearer token {how}, and this service" in said.json()["error"]
     assert registry.alias("var", "staging") is None
 
 

@@ -101,7 +101,7 @@ def add_error_handlers(app: FastAPI) -> None:
             exc = await _model_missing(request) or exc
         response = error_response(status, exc)
         if status == 401:
-            response.headers["WWW-Authenticate"] = 'Bearer realm="varlib"'
+            response.headers["WWW-Authenticate"] = _challenge(request)
         return response
 
     @app.exception_handler(RequestValidationError)
@@ -185,3 +185,11 @@ def _allowed_methods(request: Request) -> list[str]:
     if "GET" in methods:  # varlib.api.head answers HEAD for every GET
         methods.add("HEAD")
     return sorted(methods)
+
+
+def _challenge(request: Request) -> str:
+    """The 401's WWW-Authenticate (RFC 6750, 3.1): a bearer token was sent and did not verify (expired, altered,
+    another provider's or application's) is `invalid_token`; with none sent the challenge names no error."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    sent = scheme.lower() == "bearer" and token.strip()
+    return 'Bearer realm="varlib", error="invalid_token"' if sent else 'Bearer realm="varlib"'
