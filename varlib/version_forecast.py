@@ -103,7 +103,10 @@ class VersionForecast:
             return None
         periods = period_labels([date for _, _, date, _ in far[:3]], self.frequency)
         shown = [
+            # a value of 1e140 is some 1e137 sd away: in full it printed 140 digits
             f"{name} {value:g} at {period} ({sd:+.1f} sd)"
+            if abs(sd) < 1e6
+            else f"{name} {value:g} at {period} ({sd:+.3g} sd)"
             for (name, value, _, sd), period in zip(far[:3], periods, strict=True)
         ]
         return and_list(shown) + (f" and {len(far) - 3} more" if len(far) > 3 else "")

@@ -49,6 +49,15 @@ def test_only_a_far_condition_is_flagged_with_its_value_period_and_distance(arti
     assert f"<strong>{said}</strong>" in page
 
 
+def test_an_absurd_condition_says_its_distance_in_a_few_digits(artifact):
+    """A value in the wrong units by many orders (1e140) lies some 1e138 sd away in levels (in logs, 25,682): said in a
+    few digits, not in 140."""
+    said = forecast_artifact(artifact, 4, 0.05, conditions={"realgdp": [None, 1e140]}).far_conditions()
+    assert said is not None and "realgdp 1e+140 at 2010Q1 (+" in said
+    distance = said.split("(+", 1)[1].split(" sd)", 1)[0]
+    assert len(distance) <= 9 and float(distance) > 1e4, said
+
+
 def test_the_cli_warns_on_stderr_and_the_json_carries_the_distance(tmp_path, monkeypatch, capsys):
     from varlib.cli import main
 
