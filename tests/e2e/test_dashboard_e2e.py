@@ -43,9 +43,9 @@ def test_shared_url_steps_and_a_lag_edit(dashboard, page):
     first = wait_for_forecast(page, 12)
     assert charts.count() == 2
     assert first["x"][1].startswith("2009-10-01")
-    assert page.get_by_text("var 0.0.1", exact=False).first.is_visible()
+    expect(page.get_by_text("var 0.0.1", exact=False).first).to_be_visible()
     assert "steps=12" in page.url and "version=0.0.1" in page.url and "level=90" in page.url
-    assert page.get_by_text("90% interval").first.is_visible()  # the legend names the requested level
+    expect(page.get_by_text("90% interval").first).to_be_visible()  # the legend names the requested level
     assert grown_margins(page) == [[], []]  # each chart laid out once: its margins hold labels and legend
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert "reachable" in sidebar.inner_text() and "MinIO" in sidebar.inner_text()
@@ -153,7 +153,7 @@ def test_publish_then_find_it_on_the_models_page(dashboard, page):
     wait_for_app(page)
     page.wait_for_function("() => window.location.search.includes('version=0.0.2')")
     wait_for_forecast(page, 8)
-    assert page.get_by_text("published from the browser").first.is_visible()
+    expect(page.get_by_text("published from the browser").first).to_be_visible()
 
     page.get_by_role("link", name="Models").first.click()
     wait_for_app(page)

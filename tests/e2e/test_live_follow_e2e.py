@@ -52,7 +52,7 @@ def test_a_page_on_latest_says_when_no_version_is_left_and_shows_the_next_one(qu
     page.get_by_text(f"lonely {only} · created").wait_for()
     registry.withdraw("lonely", only, "retired")
     page.get_by_text(f"lonely {only} · created").wait_for(state="detached", timeout=WAIT_MS)
-    assert page.get_by_text("Train & publish").first.is_visible()  # the page says no version is in use
+    expect(page.get_by_text("Train & publish").first).to_be_visible()  # the page says no version is in use
     published = publish_result(registry, macro_result, "lonely", "patch", "back again").version
     page.get_by_text(f"lonely {published} · created").wait_for(timeout=WAIT_MS)
     shot(page, "live-latest-back")
@@ -100,4 +100,4 @@ def test_compare_says_when_a_version_it_shows_is_withdrawn(quick_dashboard, page
     # nobody touches the page: the withdrawn version stays compared (it was picked) and is said to be withdrawn
     page.get_by_text("a sign error").first.wait_for(timeout=WAIT_MS)
     expect(page.locator('[data-testid="stMultiSelect"]')).to_contain_text(f"compared {older} (withdrawn)")
-    assert page.get_by_text("Forecasts overlaid").is_visible()
+    expect(page.get_by_text("Forecasts overlaid")).to_be_visible()

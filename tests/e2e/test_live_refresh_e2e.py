@@ -28,14 +28,14 @@ def test_a_page_following_latest_switches_to_a_new_version_and_a_pinned_one_offe
     publish_result(registry, macro_result, "var", "patch", "published while the pages were open")
     # nobody touches either page: the one following `latest` redraws with 0.0.2 ...
     page.get_by_text("var 0.0.2 · created").wait_for(timeout=8 * REFRESH * 1000)
-    assert page.get_by_text("published while the pages were open").first.is_visible()
+    expect(page.get_by_text("published while the pages were open").first).to_be_visible()
     # the closed picker names the version drawn (Streamlit's browser side kept the label of an unchanged value)
     picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Version").locator("input")
     expect(picker).to_have_value("latest (0.0.2)")
     shot(page, "live-latest-followed")
     # ... and the pinned one keeps 0.0.1 but says a newer version exists, and switches on request
     pinned.get_by_text("var 0.0.2 has been published since this page opened").wait_for(timeout=8 * REFRESH * 1000)
-    assert pinned.get_by_text("var 0.0.1 · created").is_visible()
+    expect(pinned.get_by_text("var 0.0.1 · created")).to_be_visible()
     shot(pinned, "live-pinned-offered")
     pinned.get_by_role("button", name="Show var 0.0.2").click()
     wait_for_app(pinned)

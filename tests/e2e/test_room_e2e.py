@@ -174,7 +174,7 @@ def test_steps_out_of_range_and_text_in_a_lag_cell_are_visible(dashboard, page):
     edit_newest_lag(page, "12,5")
     wait_for_app(page)
     page.get_by_text("is '12,5', not a number").wait_for()
-    assert page.get_by_text("Fix the lag inputs to see the forecast.").is_visible()
+    expect(page.get_by_text("Fix the lag inputs to see the forecast.")).to_be_visible()
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 0  # no forecast from inputs it cannot read
     shot(page, "room-3-validation")
 

@@ -7,6 +7,7 @@ import json
 
 import numpy as np
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import refresh_listings, shot, table_overflow, wait_for_app
 from varlib import forecast_artifact, publish_result
@@ -67,8 +68,8 @@ def test_drag_a_path_save_the_scenario_and_open_its_link(dashboard, page, browse
     wait_for_app(fresh)
     reopened = _trace(fresh, "gdp-held", chart=1)["y"]
     np.testing.assert_allclose(reopened, scenario_line, rtol=1e-12)
-    assert fresh.get_by_text("Saved scenario").first.is_visible()
-    assert fresh.get_by_text("gdp-held").first.is_visible()
+    expect(fresh.get_by_text("Saved scenario").first).to_be_visible()
+    expect(fresh.get_by_text("gdp-held").first).to_be_visible()
     shot(fresh, "scenario-3-reopened")
     fresh.close()
 

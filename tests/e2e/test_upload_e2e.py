@@ -26,7 +26,7 @@ def test_upload_with_gaps_interpolate_train_and_publish(dashboard, page, tmp_pat
     page.get_by_text(
         "quarterly dates with missing periods: 1995Q2, 1995Q3 (2 periods)"
     ).wait_for()  # MISSING, as quarters
-    assert page.get_by_text("text (not usable): region", exact=False).first.is_visible()
+    expect(page.get_by_text("text (not usable): region", exact=False).first).to_be_visible()
     expect(page.get_by_label("Model name", exact=True)).to_have_value("regional-accounts", timeout=30_000)
     shot(page, "upload-1-preview")
 

@@ -5,6 +5,7 @@ one's reason (the app's own state said empty; the browser's form kept what it sh
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import wait_for_app
 from varlib import publish_result
@@ -26,8 +27,8 @@ def test_a_second_click_withdraws_nothing(dashboard, page, macro_result):
     form.get_by_role("button", name="Withdraw").click()
     page.get_by_text("is withdrawn.", exact=False).first.wait_for()
     wait_for_app(page)
-    assert form.get_by_label("Reason").input_value() == ""
-    assert not form.get_by_role("checkbox").is_checked()
+    expect(form.get_by_label("Reason")).to_have_value("")
+    expect(form.get_by_role("checkbox")).not_to_be_checked()
     form.get_by_role("button", name="Withdraw").click()
     page.get_by_text("Tick Withdraw the version picked above", exact=False).wait_for()
     assert len(registry.withdrawals("var")) == 1
