@@ -5,7 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import forecast_link, governance, live, models_table, selection, store, url_state, version_details
-from ui.errors import guarded, show_error
+from ui.errors import dashboard_words, guarded, show_error
+from ui.literal import library_text
 from ui.onboarding import render_empty_store
 from ui.version_pick import open_page
 from varlib import Artifact, CorruptArtifactError, VarlibError, VersionEntry, counted
@@ -45,16 +46,46 @@ def _versions(name: str) -> None:
         show_error(exc)
 
 
+def _followed(name: str) -> str:
+    return f"models_followed|{name}"
+
+
+def _follow(name: str, key: str, labels: list[str]) -> None:
+    """Pick the version a link or another page chose. `latest` or an alias picks the version it stands for, and is
+    remembered: the page passes it on (address, other pages) while that version stays picked, so a look at this
+    page does not turn another page's `@champion` into a pinned version."""
+    wanted = url_state.take_pending_version(PAGE)
+    fallback = selection.fallback(PAGE)  # set when another page's choice arrived (selection.follow)
+    if wanted is None and fallback is None:
+        return
+    st.session_state.pop(_followed(name), None)
+    asked = wanted if wanted is not None else st.session_state.get(key)
+    if asked in labels:
+        st.session_state[key] = asked
+        return
+    concrete = fallback if wanted is None else _version_of(name, str(asked))
+    if concrete in labels:
+        st.session_state[key] = concrete
+        st.session_state[_followed(name)] = (asked, concrete)
+    elif wanted is not None and concrete is not None:
+        st.warning(library_text(f"The link asked for version {wanted!r} of {name!r}, which is not in the store."))
+
+
+def _version_of(name: str, asked: str) -> str | None:
+    """The version `latest` or an alias stands for (a pinned one as it is); None, saying why, when it names none."""
+    try:
+        return str(store.resolve(name, asked))
+    except VarlibError as exc:  # an unknown alias, one of a withdrawn version, no version in use
+        st.warning(library_text(f"The link asked for version {asked!r} of {name!r}: {dashboard_words(str(exc))}"))
+        return None
+
+
 def _show_versions(name: str) -> None:
     entries = list(store.versions(name))
     withdrawn = store.withdrawals(name)
     labels = [entry.label for entry in entries]
     key = f"models_version|{name}"
-    wanted = url_state.take_pending_version(PAGE)
-    if wanted in labels:
-        st.session_state[key] = wanted
-    elif wanted is not None:
-        st.warning(f"The link asked for version {wanted!r} of {name!r}, which is not in the store.")
+    _follow(name, key, labels)
     if st.session_state.get(key) not in labels:  # the newest in use, as `latest` is: not a withdrawn one
         in_use = [entry.label for entry in entries if entry.ok and entry.version not in withdrawn]
         st.session_state[key] = in_use[0] if in_use else labels[0]
@@ -83,9 +114,11 @@ def _show_versions(name: str) -> None:
         format_func=lambda v: governance.marked(v, gone),
         persist_state="session",
     )
-    url_state.write(PAGE, {"model": name, "version": label})
+    followed = st.session_state.get(_followed(name))
+    standing = followed[0] if followed and followed[1] == label else label  # `latest`, an alias, or the version
+    url_state.write(PAGE, {"model": name, "version": standing})
     if entry.ok and failure is None:
-        selection.share(PAGE, name, label, label)
+        selection.share(PAGE, name, standing, label)
     governance.warn_if_withdrawn(name, entry.version, withdrawn)
     if artifact is not None:
         st.page_link(

@@ -12,6 +12,7 @@ from tests.app.conftest import open_app
 from varlib.service import publish_result
 
 MODELS, COMPARE, TRAIN, DIAG = "views/models.py", "views/compare.py", "views/train.py", "views/diagnostics.py"
+BACKTEST = "views/backtest.py"
 
 
 def _visit(at, page: str):
@@ -93,3 +94,37 @@ def test_the_counts_do_not_call_withdrawn_versions_usable(seeded, macro_result):
     assert caption.startswith("**var**: 3 versions: 2 usable, 1 withdrawn, newest first."), caption
     one = open_app({"model": "var", "version": "0.0.1"}, page=MODELS)
     assert "3 versions" in _text(one)
+
+
+@pytest.fixture
+def champion(seeded, macro_result):
+    """var 0.0.1 and 0.0.2, with @champion on 0.0.1."""
+    publish_result(seeded, macro_result, "var", "patch", "second")
+    seeded.set_alias("var", "champion", "0.0.1")
+    return seeded
+
+
+@pytest.mark.parametrize(("chosen", "shown"), [("@champion", "0.0.1"), ("latest", "0.0.2")])
+def test_a_look_at_the_models_page_keeps_an_alias_or_latest_chosen_elsewhere(champion, chosen, shown):
+    at = open_app({"model": "var", "version": chosen})  # the Forecast page
+    _visit(at, MODELS)
+    assert at.selectbox(key="models_version|var").value == shown and at.query_params["version"] == chosen
+    assert not at.warning
+    _visit(at, BACKTEST)
+    assert at.selectbox(key="bt_version|var").value == chosen  # it read 0.0.2 (the newest) for an alias
+    _visit(at, MODELS)
+    at.selectbox(key="models_version|var").set_value("0.0.2" if shown == "0.0.1" else "0.0.1").run()
+    picked = at.selectbox(key="models_version|var").value
+    assert at.query_params["version"] == picked  # a version picked here is passed on as picked
+    _visit(at, BACKTEST)
+    assert at.selectbox(key="bt_version|var").value == picked
+
+
+def test_a_models_link_takes_an_alias_and_latest_and_names_one_it_cannot(champion):
+    for version, shown in (("@champion", "0.0.1"), ("latest", "0.0.2"), ("0_0_1", "0.0.1")):
+        at = open_app({"model": "var", "version": version}, page=MODELS)
+        assert at.selectbox(key="models_version|var").value == shown and not at.warning, version
+    at = open_app({"model": "var", "version": "@nobody"}, page=MODELS)
+    [warning] = [w.value for w in at.warning]
+    assert warning.startswith("The link asked for version '@nobody' of 'var': ") and "no alias @nobody" in warning
+    assert at.selectbox(key="models_version|var").value == "0.0.2"
