@@ -49,9 +49,15 @@ def _welcome(registry: Registry) -> None:
         f"Models live in **{registry.description}**. A model is a vector autoregression (VAR) fitted to a few"
         " time series; each publication is an immutable version that every viewer of this store sees.\n\n"
         f"Start with a first model on the bundled US macro data (quarterly {' and '.join(DEFAULT_VARIABLES)},"
-        " 1959–2009; lag order chosen by AIC). It takes a few seconds. Later, train on your own CSV:"
+        " 1959–2009; lag order chosen by AIC). It takes a few seconds."
     )
+    _first_model(registry)
+    st.markdown("Or train on your own CSV:")
     st.page_link(TRAIN_PAGE, label="Train & publish", icon=":material/model_training:")
+
+
+def _first_model(registry: Registry) -> None:
+    """The one-click first model, where this user may publish."""
     if registry.read_only:
         st.info(
             "This store is read-only (VARLIB_READ_ONLY=1), so nothing can be published here. Point the"
@@ -64,10 +70,15 @@ def _welcome(registry: Registry) -> None:
         return
     if st.button("Train and publish a first model", type="primary", icon=":material/rocket_launch:"):
         try:
-            with st.spinner("Training on the macro data and publishing…"):
-                dataset = load_dataset(variables=list(DEFAULT_VARIABLES))
-                result = train_model(dataset, ModelSpec(variables=tuple(DEFAULT_VARIABLES)))
-                publish_result(registry, result, FIRST_MODEL, "patch", "first model (onboarding)", actor=sign_in.actor)
+            # A second click while the first ran starts this again once the first has published, before the
+            # cached listing knows: the store is asked, so the first model is published once.
+            if not registry.list_versions(FIRST_MODEL):
+                with st.spinner("Training on the macro data and publishing…"):
+                    dataset = load_dataset(variables=list(DEFAULT_VARIABLES))
+                    result = train_model(dataset, ModelSpec(variables=tuple(DEFAULT_VARIABLES)))
+                    publish_result(
+                        registry, result, FIRST_MODEL, "patch", "first model (onboarding)", actor=sign_in.actor
+                    )
         except VarlibError as exc:
             show_error(exc)
             return

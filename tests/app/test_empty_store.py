@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.app.conftest import errors, open_app
+from varlib import publish_result
 
 PAGES = ["views/models.py", "views/diagnostics.py", "views/backtest.py", "views/compare.py"]
 
@@ -31,6 +32,20 @@ def test_onboarding_links_the_train_page(store_dir):
     assert "no models yet" in "\n".join(s.value for s in at.subheader)
     assert _links(at).get("Train & publish") == "train"
     assert not any("**Train & publish**" in m.value for m in at.markdown)
+    texts = [m.value for m in at.markdown]
+    assert texts.index("Or train on your own CSV:") > 0  # the first-model button first, the other way after it
+
+
+def test_a_second_click_on_the_first_model_button_publishes_nothing_more(registry, macro_result):
+    """A double click runs the page again after the first click's publish, while the cached listing still says
+    the store is empty: the button is still drawn, and a second model must not be published."""
+    at = open_app()
+    publish_result(registry, macro_result, "var", "patch", "first model (onboarding)")  # the first click's
+    assert at.button[0].label == "Train and publish a first model"
+    at.button[0].click().run()
+    assert not at.exception and errors(at) == ""
+    assert [entry.label for entry in registry.list_versions("var")] == ["0.0.1"]
+    assert at.selectbox(key="fc_version").value == "latest"  # the Forecast page, with the one model
 
 
 def test_a_missing_bucket_is_named_beside_the_empty_store_hint(store_dir, monkeypatch):
