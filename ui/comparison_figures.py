@@ -10,7 +10,7 @@ from plotly.subplots import make_subplots
 
 from ui import hover
 from ui.diagnostics_figures import LINE, NAIVE, PALETTE, finish
-from varlib import Artifact, Backtest, OverlaidForecast
+from varlib import Artifact, Backtest, OverlaidForecast, counted
 
 DTICK_HORIZONS = 12  # up to this many horizons, every one gets its tick
 
@@ -21,7 +21,7 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
     scores = result.scores()
     names = list(result.variables)
     origins = hover.periods(result.origins, alias)
-    span = f"{len(origins)} origins, {origins[0]} to {origins[-1]}" if origins else "no origins"
+    span = f"{counted(len(origins), 'origin')}, {origins[0]} to {origins[-1]}" if origins else "no origins"
     fig = make_subplots(rows=1, cols=len(names), subplot_titles=names)
     for j, variable in enumerate(names):
         rows = scores[scores["variable"] == variable]
@@ -54,7 +54,7 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
                 axes(showticklabels=False, showgrid=False, zeroline=False, row=1, col=j + 1)
     # a tick per horizon while they fit side by side; beyond, plotly's own spacing (40 rotated ticks overlapped)
     fig.update_xaxes(title_text="horizon", dtick=1 if result.horizon <= DTICK_HORIZONS else None)
-    return finish(fig, f"{metric.upper()} by horizon over {len(result.origins)} origins", 380)
+    return finish(fig, f"{metric.upper()} by horizon over {counted(len(result.origins), 'origin')}", 380)
 
 
 def by_frequency(

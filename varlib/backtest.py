@@ -88,7 +88,8 @@ class Backtest:
         return ", ".join(parts)
 
     def scores(self) -> pd.DataFrame:
-        """One row per variable and horizon: the VAR's and the random walk's RMSE/MAE/MAPE and the RMSE ratio."""
+        """One row per variable and horizon: how many forecasts were scored (fewer than the origins where a fill
+        wrote the value), the VAR's and the random walk's RMSE/MAE/MAPE and the RMSE ratio."""
         rows = []
         for j, variable in enumerate(self.variables):
             for h in range(self.horizon):
@@ -101,6 +102,7 @@ class Backtest:
                     {
                         "variable": variable,
                         "horizon": h + 1,
+                        "forecasts": len(actual),
                         **{m: model[m] for m in METRICS},
                         **{f"{m}_rw": naive[m] for m in METRICS},
                         "rmse_ratio": ratio,
@@ -262,7 +264,7 @@ def backtest(
         tuple(bool(b) for b in percent_scorable(levels, actual.reshape(-1, k))),
         tuple(artifact.spec.exog) if exog is not None else (),
         tuple(notes),
-        kind.title,
+        kind.title + ("X" if exog is not None else ""),  # the legend's name: a VARX's is not a plain VAR's
         tuple(periods),
         tuple(ranks),
         result.point,

@@ -111,7 +111,7 @@ def render() -> None:
         url_state.write(PAGE, {**params, "metric": None})  # no scores shown: a link would not show any
         again = f", choosing its lag order by {artifact.spec.ic} again at each origin" if policy == "reselect" else ""
         st.info(
-            f"Press **Run backtest** to refit the {artifact.description} {_times(origins)}{again}.",
+            f"Press **Run backtest** to refit this version ({artifact.description}) {_times(origins)}{again}.",
             icon=":material/play_arrow:",
         )
         return
@@ -144,10 +144,13 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
     figure = comparison_figures.backtest_figure(result, metric, alias)
     plot(st, figure, key="bt_chart")
     styled = _paired_formats(backtest_styler(table), table)
+    over = counted(count, "forecast") + " per horizon"
+    if (table["forecasts"] < count).any():  # a fill wrote some of the values: those are not scored
+        over = f"up to {over} (`forecasts`: fewer where a filled value was not scored)"
     st.caption(
         "`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the model's RMSE is below"
-        f" the random walk's at that horizon, over {counted(count, 'forecast')} per horizon and with no"
-        " test of significance; on trending series a no-change forecast is a weak benchmark."
+        f" the random walk's at that horizon, over {over} and with no test of significance; on trending series a"
+        " no-change forecast is a weak benchmark."
     )
     # every row shown up to two dozen (a 12-row table scrolled after 10); a longer one scrolls inside the page
     height = "content" if len(table) <= TABLE_ROWS_SHOWN else "auto"

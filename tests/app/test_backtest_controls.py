@@ -7,6 +7,7 @@ import numpy as np
 from tests.app.conftest import charts, displayed, errors, formats_of, open_app
 from ui.comparison_figures import backtest_figure
 from varlib import Backtest, ModelSpec, load_dataset, train_model
+from varlib.data import load_csv
 from varlib.service import publish_result
 
 BACKTEST = "views/backtest.py"
@@ -117,3 +118,24 @@ def test_a_link_copied_from_shown_scores_shows_them_and_one_without_asks_for_a_r
     bare = open_app({key: value for key, value in link.items() if key != "metric"}, page=BACKTEST)
     assert not charts(bare) and any("Press **Run backtest**" in info.value for info in bare.info)
     assert "metric" not in bare.query_params  # no scores shown: a copied link would not show any either
+
+
+def test_scores_that_left_filled_values_out_say_they_rest_on_fewer_forecasts(seeded):
+    frame = load_dataset(variables=["realgdp", "realcons"]).frame.iloc[:80].copy()
+    frame.iloc[70, 0] = np.nan  # a gap the fill closes: its value is not scored
+    text = frame.to_csv(index_label="date").encode()
+    holes = load_csv(text, name="holes.csv", fill="interpolate")
+    publish_result(seeded, train_model(holes, ModelSpec(variables=("realgdp", "realcons"), lags=2)), "holes")
+    at = _run(open_app({"model": "holes"}, page=BACKTEST), origins=20, horizon=3)
+    note = next(c.value for c in at.caption if "rmse_ratio" in c.value)
+    assert "over up to 20 forecasts per horizon (`forecasts`: fewer where a filled value was not scored)" in note
+    counts = at.dataframe[0].value.set_index(["variable", "horizon"])["forecasts"]
+    assert counts[("realgdp", 1)] < 20 and counts.max() <= 20  # the gap's value, and an origin that ended on it
+
+
+def test_a_varx_is_named_so_in_the_chart(seeded):
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2)
+    publish_result(seeded, train_model(dataset, spec), "varx")
+    at = _run(open_app({"model": "varx"}, page=BACKTEST))
+    assert {trace["name"] for trace in charts(at)[0]["data"]} >= {"VARX", "random walk"}

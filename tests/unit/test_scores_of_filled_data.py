@@ -57,6 +57,7 @@ def test_backtest_scores_observed_values_only_and_no_origin_that_saw_the_future(
             ]  # the row scored at origin n, horizon h+1, is first_cut + n + h
             error = result.forecast[kept, h, j] - result.actual[kept, h, j]
             assert scores.loc[(variable, h + 1), "rmse"] == pytest.approx(_rmse(error), rel=1e-12)
+            assert scores.loc[(variable, h + 1), "forecasts"] == len(kept)  # what each row's scores rest on
     notes = " ".join(result.notes)
     assert "The scores leave out 3 values the fill wrote (" in notes
     assert ("are not scored: the value there was interpolated" in notes) == bool(leaked)
