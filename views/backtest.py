@@ -46,7 +46,8 @@ def render() -> None:
         " it and forecasts 1..h periods ahead; errors are scored in levels beside a no-change forecast."
     )
     problems = open_page(PAGE, FIELDS)
-    top = st.columns([1.5, 1.5, 1, 1, 2], vertical_alignment="top")  # labels in line above the taller radio
+    # labels in line above the taller radio; the number fields hold three digits beside their clear and step buttons
+    top = st.columns([1.4, 1.4, 1.2, 1.2, 1.8], vertical_alignment="top")
     name = pick_model(PAGE, top[0])
     if name is None:
         return
@@ -66,7 +67,7 @@ def render() -> None:
         persist_state="session",
         horizontal=True,
         disabled=not reselectable,
-        help="Keeping the version's order uses one the criterion (" + artifact.spec.ic + ") chose on every row,"
+        help="Keeping the version's order uses one the criterion (" + artifact.spec.ic.upper() + ") chose on every row,"
         " the backtest's own included: a little look-ahead. Re-selecting runs the criterion at every origin on the"
         " rows before it (and a VECM's rank test when Johansen's test chose its rank); slower, and honest."
         if reselectable
@@ -109,7 +110,11 @@ def render() -> None:
     result = session.results(RESULTS).get(key)
     if result is None:
         url_state.write(PAGE, {**params, "metric": None})  # no scores shown: a link would not show any
-        again = f", choosing its lag order by {artifact.spec.ic} again at each origin" if policy == "reselect" else ""
+        again = (
+            f", choosing its lag order by {artifact.spec.ic.upper()} again at each origin"
+            if policy == "reselect"
+            else ""
+        )
         st.info(
             f"Press **Run backtest** to refit this version ({artifact.description}) {_times(origins)}{again}.",
             icon=":material/play_arrow:",
