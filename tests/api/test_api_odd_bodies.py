@@ -4,6 +4,7 @@ answer stays small."""
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -119,3 +120,15 @@ def test_a_variable_conditioned_on_nothing_is_refused(client, method, path, valu
 def test_conditions_with_a_value_still_forecast(client):
     answer = client.post(FORECAST, json={"steps": 2, "conditions": {"realgdp": [None, 13100.0]}})
     assert answer.status_code == 200 and answer.json()["conditions"][0]["value"] == 13100.0, answer.text
+
+
+@pytest.mark.parametrize(
+    ("method", "path"), [("POST", "/models/var/versions/0.0.1/forecast"), ("PUT", "/models/var/aliases/zipped")]
+)
+def test_a_compressed_body_is_told_to_come_uncompressed(client, store, method, path):
+    """Its bytes read as text were refused as 'not UTF-8 ... saved as Latin-1?'."""
+    raw = gzip.compress(json.dumps({"version": "0.0.1"} if method == "PUT" else {"steps": 2}).encode())
+    headers = {"content-type": "application/json", "content-encoding": "gzip"}
+    message = _refused(client.request(method, path, content=raw, headers=headers))
+    assert message.startswith("the body was sent compressed (Content-Encoding: gzip)") and "UTF-8" not in message
+    assert store[1].alias("var", "zipped") is None

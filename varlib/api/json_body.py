@@ -43,6 +43,14 @@ class StrictJSONRequest(Request):
 
     async def json(self) -> Any:
         if not hasattr(self, "_json"):
+            encoding = self.headers.get("content-encoding", "identity").strip().lower()
+            if encoding not in ("", "identity"):  # its bytes would be read as text and refused as not UTF-8
+                raise InvalidInputError(
+                    f"the body was sent compressed (Content-Encoding: {encoding}), and this service reads a request"
+                    " body as it is: send the JSON uncompressed (a forecast request is a few kB)",
+                    field="content-encoding",
+                    value=encoding,
+                )
             self._json = parse_json(await self.body())
         return self._json
 
