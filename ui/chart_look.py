@@ -17,9 +17,11 @@ draw a chart, on every change.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ui import presentation
+from varlib import VersionForecast
 
 FORECAST_RGB = (228, 87, 46)
 BACKGROUNDS = {"light": (255, 255, 255), "dark": (14, 17, 23)}  # Streamlit's two base themes
@@ -153,6 +155,15 @@ def scenario_part(scenario: str | None, conditioned: bool) -> str | None:
     """What a file name says about the forecast's scenario: its saved name, `conditioned` for conditions not
     saved yet (so its files are not named as the plain forecast's), else nothing."""
     return scenario or ("conditioned" if conditioned else None)
+
+
+def export_stem(result: VersionForecast, what: str, level: float, fan: Sequence[int]) -> str:
+    """The name of a forecast's exported files, `what` being the chart's variable or `forecast` for the table:
+    `var-0.0.1-realgdp-dip-12-steps-30-60-90pct-standard`."""
+    levels = "-".join(map(str, fan)) or str(level)
+    scenario = scenario_part(result.scenario, bool(result.conditions))
+    steps, kind = f"{result.steps}-steps", result.forecast.intervals
+    return file_stem(result.name, result.version, what, scenario, steps, f"{levels}pct", kind)
 
 
 def accessible_name(fig) -> str | None:

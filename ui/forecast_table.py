@@ -9,7 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import store
-from ui.chart_look import file_stem, scenario_part
+from ui.chart_look import export_stem
 from ui.layout import tab_per_variable
 from ui.tables import forecast_table
 from varlib import VersionForecast, Withdrawal, shared_formats, to_json, with_withdrawal
@@ -41,9 +41,7 @@ def _table(result: VersionForecast, level: int | float, fan: list[int]) -> None:
             _grid(part, formats, {c: _bare(c, variable, result.forecast.point) for c in part})
     else:
         _grid(table, formats, {})
-    bands = "fan-" + "-".join(map(str, fan)) if fan else str(level)
-    scenario = scenario_part(result.scenario, bool(result.conditions))
-    stem = file_stem(result.name, result.version, scenario, "forecast", f"{result.steps}steps", bands)
+    stem = export_stem(result, "forecast", level, fan)  # as the charts' images are named
     first, second, _ = st.columns([1, 1, 4])
     first.download_button(
         "Download CSV",

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import presentation, store
-from ui.chart_look import Look, export_config, file_stem, plot, scenario_part
+from ui.chart_look import Look, export_config, export_stem, plot
 from ui.errors import FORECAST_WAITS, show_error
 from ui.figures import forecast_figure, recent
 from ui.layout import chart_cells, tab_per_variable
@@ -169,16 +169,7 @@ def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlay
                 height=height,
                 look=look,
             )
-        levels = "-".join(map(str, fan)) or str(level)
-        stem = file_stem(
-            artifact.name,
-            artifact.version,
-            variable,
-            scenario_part(result.scenario, bool(result.conditions)),
-            f"{result.steps}-steps",
-            f"{levels}pct",
-            intervals,
-        )
+        stem = export_stem(result, variable, level, fan)
         plot(cells[j], fig, key=f"chart|{variable}", config=export_config(stem, image_format))
 
 

@@ -8,6 +8,7 @@ import numpy as np
 
 from tests.app.conftest import charts, errors, open_app, trace, values
 from tests.app.test_scenario_pages import _with_editor
+from ui.chart_look import export_stem
 from ui.paths_editor import EDITOR_OPEN
 from varlib import ModelSpec, forecast_artifact, load_dataset, make_scenario, publish_result, train_model
 
@@ -146,3 +147,10 @@ def test_the_intervals_control_shows_standard_while_a_condition_is_set_and_keeps
     _type(at, "conditions", {0: {"realgdp": None}})  # the condition cleared: the choice is back
     assert at.segmented_control(key="fc_intervals").value == "corrected" and at.query_params["intervals"] == "corrected"
     assert "corrected interval" in charts(at)[0]["layout"]["title"]["subtitle"]["text"]
+
+
+def test_the_tables_downloads_are_named_as_the_charts_images(seeded):
+    """The table's CSV was `var-0.0.1-forecast-4steps-fan-30-90.csv` beside `var-0.0.1-realgdp-4-steps-30-90pct-...`."""
+    result = forecast_artifact(seeded.load("var", "0.0.1"), 4, 0.05, intervals="corrected")
+    assert export_stem(result, "forecast", 95, [30, 90]) == "var-0.0.1-forecast-4-steps-30-90pct-corrected"
+    assert export_stem(result, "realgdp", 80, []) == "var-0.0.1-realgdp-4-steps-80pct-corrected"
