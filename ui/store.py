@@ -213,8 +213,8 @@ def refresh() -> None:
     _scenarios.clear()
 
 
-def load(name: str, version: Version, current: Settings | None = None) -> Artifact:
-    """A pinned version's artifact; the Registry caches it after the first read."""
+def load(name: str, version: Version, current: Settings | None = None, via: str | None = None) -> Artifact:
+    """A pinned version's artifact; the Registry caches it after the first read. `via`: the alias that named it."""
     if not isinstance(version, Version):
         raise NotFoundError(f"{name} {version!r} is not a concrete version")
-    return registry(current).load(name, version, cached=True)
+    return registry(current).load(name, version, cached=True, via=via)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.app.conftest import errors, open_app
 from tests.integration.test_damaged_listings import overwrite
-from varlib import make_scenario
+from varlib import make_scenario, publish_result
 
 MODELS = "views/models.py"
 
@@ -48,3 +48,14 @@ def test_a_damaged_scenario_is_named_but_not_offered(seeded):
     linked = open_app({"model": "var", "version": "0.0.1", "scenario": "gdp-dip"})
     assert linked.selectbox(key="fc_scenario").value == ""
     assert "The link asked for a scenario that cannot be opened: scenario 'gdp-dip'" in _text(linked)
+
+
+def test_an_alias_of_a_version_deleted_by_hand_says_whose_version_went(seeded, macro_result, store_dir):
+    publish_result(seeded, macro_result, "var", "patch", "second")
+    seeded.set_alias("var", "champion", "0.0.1")
+    (store_dir / "models" / "var" / "0_0_1" / "model.json").unlink()
+    for page in (None, "views/backtest.py"):  # the Forecast page, and the pickers of the other pages
+        at = open_app({"model": "var", "version": "@champion"}, page=page)
+        said = errors(at)
+        assert "@champion points at var 0.0.1, which is no longer in the store" in said, (page, said)
+        assert "move it" in said

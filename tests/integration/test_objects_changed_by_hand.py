@@ -6,7 +6,14 @@ could never be replaced."""
 
 from __future__ import annotations
 
-from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
+import json
+
+import pytest
+
+from tests.api.local_store import local_client
+from tests.conftest import point_cli_at
+from varlib import ModelSpec, NotFoundError, Registry, load_dataset, publish_result, train_model
+from varlib.cli import main
 from varlib.config import Settings
 from varlib.versions import Version
 
@@ -97,3 +104,29 @@ def test_an_index_shard_too_large_to_read_is_rebuilt_by_reindex(store_settings, 
     registry.store.replace(key, b" " * (registry.max_artifact_bytes + 1), stored.etag)
     assert registry.reindex("var").indexed == 2
     assert len(registry.store.get(key, 10**7).data) == len(stored.data)  # the two cards, as before
+
+
+def test_an_alias_of_a_deleted_version_says_whose_version_went_and_how_to_move_it(
+    store_settings, macro_result, monkeypatch, capsys
+):
+    registry = Registry.from_settings(store_settings)
+    for _ in range(2):
+        publish_result(registry, macro_result, "var")
+    registry.set_alias("var", "champion", "0.0.1")
+    _delete(registry.store, "var/0_0_1/model.json")
+    fresh = Registry.from_settings(store_settings)
+    with pytest.raises(NotFoundError) as refused:
+        fresh.load("var", "@champion")
+    assert str(refused.value).startswith("@champion points at var 0.0.1, which is no longer in the store (")
+    assert str(refused.value).endswith("move it: `varlib alias set champion VERSION --name var`")
+    point_cli_at(store_settings, monkeypatch)
+    assert main(["alias", "list", "--name", "var"]) == 0
+    assert "@champion 0.0.1 (gone)" in capsys.readouterr().out
+    assert main(["alias", "list", "--name", "var", "--json"]) == 0
+    [listed] = json.loads(capsys.readouterr().out)
+    assert listed["version_status"].startswith("gone: published, but var/0_0_1/model.json is no longer")
+    for client in local_client(store_settings):  # the service resolves the alias itself, then loads its version
+        answer = client.post("/models/var/versions/@champion/forecast", json={"steps": 2})
+        assert answer.status_code == 404, answer.text
+        assert answer.json()["error"].startswith("@champion points at var 0.0.1, which is no longer in the store")
+        assert answer.json()["error"].endswith('move it: PUT /models/var/aliases/champion with {"version": VERSION}')

@@ -112,13 +112,31 @@ class Registry(Governance, ScenarioShelf):
             return ""
         return f"; did you mean @{found.alias}, the alias of {name} that points at {found.version}?"
 
-    def load(self, name: str, version: str | Version = LATEST, *, cached: bool = True) -> Artifact:
+    def load(
+        self, name: str, version: str | Version = LATEST, *, cached: bool = True, via: str | None = None
+    ) -> Artifact:
         """The artifact of a version. Versions never change, so `cached` keeps them for good;
-        `latest` is re-resolved on every call (with `cached=False` its copy is verified every time)."""
+        `latest` is re-resolved on every call (with `cached=False` its copy is verified every time). `via`: the
+        alias a caller resolved to `version` itself, named (as an alias given here is) if its version is gone."""
         check_name(name)
         if not isinstance(version, Version) and is_latest(version):
             return self._latest(name, cached)
-        return self._reader.load(name, self.resolve(name, version), cached)
+        if not isinstance(version, Version) and is_alias(version):
+            via = version
+        concrete = self.resolve(name, version)
+        try:
+            return self._reader.load(name, concrete, cached)
+        except NotFoundError as exc:
+            if via is None:
+                raise
+            alias = via.strip().lstrip("@")  # its version went behind the product's back: say whose it was
+            raise NotFoundError(
+                f"@{alias} points at {name} {concrete}, which is no longer in the store ({exc}); move it:"
+                f" `varlib alias set {alias} VERSION --name {name}`",
+                key=exc.key,
+                field="version",
+                value=f"@{alias}",
+            ) from None
 
     def check(self) -> None:
         """Raise unless the store answers."""

@@ -57,12 +57,22 @@ def run_alias(args: argparse.Namespace) -> int:
         if not aliases:
             require_model(registry, args.name)  # an unknown name is an error, not a model without aliases
         withdrawn = registry.withdrawals(args.name) if aliases else {}  # an alias of one is refused until moved
+        # a version deleted or damaged behind the product's back: its alias cannot be followed either
+        status = {entry.version: entry.status for entry in registry.list_versions(args.name)} if aliases else {}
         if args.json:
-            print_json([{**alias.to_dict(), "withdrawn": alias.version in withdrawn} for alias in aliases])
+            print_json(
+                [
+                    {**a.to_dict(), "withdrawn": a.version in withdrawn, "version_status": status.get(a.version)}
+                    for a in aliases
+                ]
+            )
         elif not aliases:
             print(f"no aliases of {args.name!r}")
         else:
             gone: dict[Version | None, str] = {version: f"{version} (withdrawn)" for version in withdrawn}
+            for version, said in status.items():
+                if said != "ok":  # deleted, or its object cannot be used: `varlib list` says why
+                    gone[version] = f"{version} ({'gone' if said.startswith(('gone:', 'removed:')) else 'unusable'})"
             rows = [
                 {
                     "alias": f"@{a.alias}",
