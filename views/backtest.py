@@ -116,7 +116,7 @@ def render() -> None:
             else ""
         )
         st.info(
-            f"Press **Run backtest** to refit this version ({artifact.description}) {_times(origins)}{again}.",
+            f"Press **Run backtest** to refit this version {_times(origins)}{again}: {artifact.description}.",
             icon=":material/play_arrow:",
         )
         return

@@ -99,7 +99,7 @@ def test_the_metric_is_in_the_link_and_a_link_opens_it(seeded):
 def test_the_prompt_says_when_the_order_is_chosen_again_and_one_origin_is_one(seeded):
     at = open_app({"model": "var", "origins": "1", "lags": "reselect"}, page=BACKTEST)
     prompt = at.info[0].value
-    assert prompt.endswith("once, choosing its lag order by AIC again at each origin.") and "1 times" not in prompt
+    assert "once, choosing its lag order by AIC again at each origin: VAR(" in prompt and "1 times" not in prompt
     _run(at, origins=1, horizon=1)
     said = "\n".join(c.value for c in at.caption)
     assert "1 origin, " in said and "over 1 forecast per horizon" in said and "1 origins" not in said

@@ -150,7 +150,7 @@ def test_compare_page_overlays_a_var_and_a_vecm(with_vecm):
 
 def test_backtest_page_refits_the_vecm(with_vecm):
     at = open_app({"model": "macro-vecm", "version": "0.0.1"}, page=BACKTEST)
-    assert "refit the VECM of cointegration rank 1" in "\n".join(i.value for i in at.info)
+    assert "refit this version 12 times: VECM of cointegration rank 1" in "\n".join(i.value for i in at.info)
     at.number_input(key="bt_origins").set_value(3)
     at.number_input(key="bt_horizon").set_value(2)
     at.button(key="bt_run").click().run()
