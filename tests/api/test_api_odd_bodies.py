@@ -132,3 +132,11 @@ def test_a_compressed_body_is_told_to_come_uncompressed(client, store, method, p
     message = _refused(client.request(method, path, content=raw, headers=headers))
     assert message.startswith("the body was sent compressed (Content-Encoding: gzip)") and "UTF-8" not in message
     assert store[1].alias("var", "zipped") is None
+
+
+def test_a_value_refused_for_a_control_character_is_echoed_with_it_escaped(client, store):
+    """The refused reason came back holding the very right-to-left override it was refused for."""
+    answer = client.post("/models/var/versions/0.0.1/withdraw", json={"reason": "bad\u202eevil"})
+    message = _refused(answer)
+    assert "control character U+202E" in message and answer.json()["value"] == "bad\\u202eevil"
+    assert store[1].withdrawals("var") == {}

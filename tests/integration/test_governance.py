@@ -72,6 +72,8 @@ def test_withdrawal_moves_latest_back_and_keeps_the_version_loadable(registry, m
     explicit = registry.load("var", "0.0.3")  # still there, named explicitly
     assert explicit.version == Version(0, 0, 3)
     assert registry.withdrawal("var", Version(0, 0, 3)).reason == "wrong data"
+    typed = registry.withdrawal("var", "0_0_3")  # a number as typed, as `withdraw` takes it
+    assert typed is not None and typed == registry.withdrawal("var", "0.0.3")
     with pytest.raises(WithdrawnError, match=r"@champion of 'var' points at 0\.0\.3, which was withdrawn"):
         registry.resolve("var", "@champion")
     with pytest.raises(WithdrawnError):

@@ -22,6 +22,7 @@ from varlib import (
     StoreUnavailableError,
     VarlibError,
     WithdrawnError,
+    escape_controls,
     to_json_safe,
 )
 
@@ -71,8 +72,12 @@ def rest_words(message: str) -> str:
 def error_response(status: int, exc: Exception, **extra) -> ErrorJSON:
     """The JSON error body: the message (hints told as endpoints), the class, and the error's context fields."""
     fields = _json_fields(exc) if isinstance(exc, VarlibError) else {}
-    # a value sent huge (a 200 kB variable name) is named, not echoed whole in the message and each field
-    fields = {name: shortened(value, SHOWN) if isinstance(value, str) else value for name, value in fields.items()}
+    # a value sent huge (a 200 kB variable name) is named, not echoed whole in the message and each field; one
+    # refused for a control character (a bidirectional override) is echoed with it escaped, as the message names it
+    fields = {
+        name: escape_controls(shortened(value, SHOWN)) if isinstance(value, str) else value
+        for name, value in fields.items()
+    }
     message = shortened(rest_words(str(exc)), LONGEST_MESSAGE)
     body = {"error": message, "type": type(exc).__name__, **fields, **extra}
     return ErrorJSON(body, status_code=status)

@@ -15,7 +15,7 @@ from ..cache import BoundedCache
 from ..errors import InvalidInputError, NotFoundError, ObjectExistsError, VarlibError, WithdrawnError
 from ..identity import Actor
 from ..store import Store
-from ..versions import Version, check_alias, check_name, is_alias, is_latest
+from ..versions import Version, check_alias, check_name, is_alias, is_latest, parse_version
 from ..wording import utc_time
 from . import audit
 from .aliases import Alias, list_aliases, move_alias, read_alias
@@ -158,9 +158,10 @@ class Governance:
         return f"`varlib reindex --name {name}` records it in the audit trail"
 
     # -- withdrawals ---------------------------------------------------------------------------------
-    def withdrawal(self, name: str, version: Version) -> Withdrawal | None:
-        """The withdrawal of `version`, or None (one small read)."""
-        return read_withdrawal(self.store, check_name(name), version, self._withdrawn)
+    def withdrawal(self, name: str, version: str | Version) -> Withdrawal | None:
+        """The withdrawal of `version` (a number: 0.0.3 or 0_0_3), or None (one small read)."""
+        concrete = version if isinstance(version, Version) else parse_version(version)
+        return read_withdrawal(self.store, check_name(name), concrete, self._withdrawn)
 
     def withdrawals(self, name: str) -> dict[Version, Withdrawal]:
         """Every withdrawn version of `name`."""
