@@ -167,6 +167,8 @@ def test_saving_needs_the_publisher_role_and_is_never_overwritten(secured, dex):
         saved = http.put("/models/var/versions/latest/scenarios/gdp", json=body, headers=_bearer(dex, "publisher"))
         assert saved.status_code == 201, saved.text
         assert saved.json()["version"] == "0.0.1" and saved.json()["actor"]["via"] == "rest"
+        assert saved.headers["location"] == "/models/var/versions/0.0.1/scenarios/gdp"  # under its version, not latest
+        assert http.get(saved.headers["location"]).json()["notes"] == "from REST"
         twice = http.put("/models/var/versions/0.0.1/scenarios/gdp", json={"steps": 8}, headers=_bearer(dex, "admin"))
         assert twice.status_code == 409 and "already exists" in twice.json()["error"]
         assert http.get("/models/var/versions/0.0.1/scenarios/gdp").json()["steps"] == 4

@@ -90,6 +90,7 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
     )
     async def save(
         request: Request,
+        response: Response,
         actor: Annotated[Actor, Depends(signed_in("scenario"))],
         body: Annotated[ScenarioRequest, Body(openapi_examples=SCENARIO_EXAMPLES)],
         name: str = NAME,
@@ -106,6 +107,8 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
 
         saved = await run_in_threadpool(store)
         request.app.state.metrics.changes.labels("scenario.save").inc()
+        # where it lives: under its concrete version, whichever name (latest, an alias) the request used
+        response.headers["Location"] = f"/models/{name}/versions/{saved['version']}/scenarios/{scenario}"
         return saved
 
 
