@@ -214,7 +214,8 @@ def refresh() -> None:
 
 
 def load(name: str, version: Version, current: Settings | None = None, via: str | None = None) -> Artifact:
-    """A pinned version's artifact; the Registry caches it after the first read. `via`: the alias that named it."""
+    """A pinned version's artifact; the Registry caches it after the first read. `via`: the name picked (an alias
+    is named if its version is gone)."""
     if not isinstance(version, Version):
         raise NotFoundError(f"{name} {version!r} is not a concrete version")
     return registry(current).load(name, version, cached=True, via=via)

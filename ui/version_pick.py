@@ -117,7 +117,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     selection.share(prefix, name, label, str(version))
     governance.warn_if_withdrawn(name, version, withdrawn)
     live.watch(prefix, name, label, version, newest, withdrawn)  # `latest` followed, a withdrawal said, while open
-    return store.load(name, version, via=label if label in aliases else None)
+    return store.load(name, version, via=label)
 
 
 def relabel(key: str, label_of: Callable[[str], str]) -> None:

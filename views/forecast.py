@@ -82,7 +82,7 @@ def render() -> None:
     else:
         version = _entry(entries, version_label).version
     selection.share(PAGE, name, version_label, str(version))
-    artifact = store.load(name, version, via=version_label if version_label.startswith("@") else None)
+    artifact = store.load(name, version, via=version_label)
     governance.warn_if_withdrawn(name, version, withdrawn)
     live.watch(PAGE, name, version_label, version, newest, withdrawn, on_newer=_show_version)
     if not present:

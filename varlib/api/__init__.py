@@ -268,13 +268,12 @@ class _Forecasts:
             self.metrics.hit("forecast_answers", hit is not None)
             if hit is not None:
                 return Response(hit, media_type="application/json")
-        via = version if is_alias(version) else None  # named if its version is gone
-        body = await run_in_threadpool(self._compute, key, inputs, withdrawal, via)
+        body = await run_in_threadpool(self._compute, key, inputs, withdrawal, version)
         return Response(body, media_type="application/json")
 
-    def _compute(self, key: tuple, inputs: _Inputs, withdrawal: Withdrawal | None, via: str | None) -> bytes:
+    def _compute(self, key: tuple, inputs: _Inputs, withdrawal: Withdrawal | None, asked: str) -> bytes:
         name, version, steps, alpha, intervals, _ = key
-        artifact = self.registry.load(name, version, via=via)
+        artifact = self.registry.load(name, version, via=asked)  # an alias asked for is named if its version is gone
         lags = lag_inputs_of(artifact, inputs.lag_inputs, inputs.lag_dates)
         result = forecast_artifact(artifact, steps, alpha, lags, intervals, inputs.exog, inputs.conditions)
         body = forecast_body(result, withdrawal)

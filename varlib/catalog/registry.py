@@ -116,18 +116,17 @@ class Registry(Governance, ScenarioShelf):
         self, name: str, version: str | Version = LATEST, *, cached: bool = True, via: str | None = None
     ) -> Artifact:
         """The artifact of a version. Versions never change, so `cached` keeps them for good;
-        `latest` is re-resolved on every call (with `cached=False` its copy is verified every time). `via`: the
-        alias a caller resolved to `version` itself, named (as an alias given here is) if its version is gone."""
+        `latest` is re-resolved on every call (with `cached=False` its copy is verified every time). `via`: the name
+        a caller resolved to `version` itself; an alias, here or there, is named if its version is gone."""
         check_name(name)
         if not isinstance(version, Version) and is_latest(version):
             return self._latest(name, cached)
-        if not isinstance(version, Version) and is_alias(version):
-            via = version
+        via = version if isinstance(version, str) and is_alias(version) else via
         concrete = self.resolve(name, version)
         try:
             return self._reader.load(name, concrete, cached)
         except NotFoundError as exc:
-            if via is None:
+            if via is None or not is_alias(via):
                 raise
             alias = via.strip().lstrip("@")  # its version went behind the product's back: say whose it was
             raise NotFoundError(
