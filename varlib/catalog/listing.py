@@ -57,6 +57,11 @@ class VersionEntry:
             and not self.status.startswith(REMOVED)
         )
 
+    @property
+    def gone(self) -> bool:
+        """Deleted behind the product's back, its removal recorded by a reindex or not yet."""
+        return self.status.startswith((GONE, REMOVED))
+
     def to_dict(self) -> dict:
         card = self.card.to_dict() if self.card else {}
         return {

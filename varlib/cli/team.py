@@ -58,8 +58,9 @@ def run_alias(args: argparse.Namespace) -> int:
             require_model(registry, args.name)  # an unknown name is an error, not a model without aliases
         withdrawn = registry.withdrawals(args.name) if aliases else {}  # an alias of one is refused until moved
         # a version deleted or damaged behind the product's back: its alias cannot be followed either
-        status = {entry.version: entry.status for entry in registry.list_versions(args.name)} if aliases else {}
+        listed = {entry.version: entry for entry in registry.list_versions(args.name)} if aliases else {}
         if args.json:
+            status = {version: entry.status for version, entry in listed.items()}
             print_json(
                 [
                     {**a.to_dict(), "withdrawn": a.version in withdrawn, "version_status": status.get(a.version)}
@@ -70,9 +71,9 @@ def run_alias(args: argparse.Namespace) -> int:
             print(f"no aliases of {args.name!r}")
         else:
             gone: dict[Version | None, str] = {version: f"{version} (withdrawn)" for version in withdrawn}
-            for version, said in status.items():
-                if said != "ok":  # deleted, or its object cannot be used: `varlib list` says why
-                    gone[version] = f"{version} ({'gone' if said.startswith(('gone:', 'removed:')) else 'unusable'})"
+            for version, entry in listed.items():
+                if not entry.ok:  # deleted, or its object cannot be used: `varlib list` says why
+                    gone[version] = f"{version} ({'gone' if entry.gone else 'unusable'})"
             rows = [
                 {
                     "alias": f"@{a.alias}",
