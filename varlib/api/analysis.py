@@ -25,7 +25,6 @@ from varlib import (
     BoundedCache,
     Registry,
     backtest,
-    check_name,
     diagnose,
     is_alias,
     is_latest,
@@ -114,10 +113,10 @@ class _Answers:
         self.metrics = metrics
         self.kept: BoundedCache[dict] = BoundedCache(ANSWERS_KEPT)
 
-    async def answer(self, name: str, version: str, options: tuple, compute: Callable[[Artifact], dict]) -> Response:
-        check_name(name)
+    async def answer(self, name: str, version: str, query: BaseModel, compute: Callable[[Artifact], dict]) -> Response:
+        """`compute` of the version's artifact, kept under the query's options (its class says which analysis)."""
         artifact = await run_in_threadpool(self.registry.load, name, version)
-        key = (name, artifact.version, *options)
+        key = (name, artifact.version, type(query), *query.model_dump().values())
         body = self.kept.get(key)
         self.metrics.hit("analysis_answers", body is not None)
         if body is None:
@@ -148,8 +147,7 @@ def add_analysis_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
         def compute(artifact: Artifact) -> dict:
             return diagnose(artifact, query.irf_periods, query.whiteness_lags, query.arch_lags).to_dict()
 
-        options = ("diagnostics", query.irf_periods, query.whiteness_lags, query.arch_lags)
-        return await answers.answer(name, version, options, compute)
+        return await answers.answer(name, version, query, compute)
 
     @app.get(
         "/models/{name}/versions/{version}/backtest",
@@ -164,5 +162,4 @@ def add_analysis_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
         def compute(artifact: Artifact) -> dict:
             return backtest(artifact, query.origins, query.horizon, query.lag_policy).to_dict()
 
-        options = ("backtest", query.origins, query.horizon, query.lag_policy)
-        return await answers.answer(name, version, options, compute)
+        return await answers.answer(name, version, query, compute)
