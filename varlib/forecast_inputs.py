@@ -23,10 +23,11 @@ INTERVAL_KINDS = ("standard", "corrected")
 MAX_MAGNITUDE = 1e150  # a lag input beyond it overflows within a few steps of any VAR
 
 
-def check_steps(steps) -> int:
+def check_steps(steps, named: str = "steps") -> int:
+    """`steps` as a whole number of periods; a refusal names it as the caller's parameter does (`named`)."""
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 1 <= steps <= MAX_STEPS:
         raise InvalidInputError(
-            f"steps {steps!r} must be a whole number from 1 to {MAX_STEPS}", field="steps", value=steps
+            f"{named} {steps!r} must be a whole number from 1 to {MAX_STEPS}", field=named, value=steps
         )
     return int(steps)
 

@@ -197,9 +197,10 @@ def _lag_labels(lag_inputs, artifact: Artifact) -> tuple[str, ...]:
     return tuple(artifact.data.dates[-artifact.lag_rows :])
 
 
-def check_forecast_options(steps, alpha, intervals: str) -> tuple[int, float, str]:
-    """Steps, alpha and interval kind checked before any store access (InvalidInputError names the bad one)."""
-    return check_steps(steps), check_alpha(alpha), check_intervals(intervals)
+def check_forecast_options(steps, alpha, intervals: str, steps_named: str = "steps") -> tuple[int, float, str]:
+    """Steps, alpha and interval kind checked before any store access (InvalidInputError names the bad one; the
+    steps as `steps_named`, the caller's name for them)."""
+    return check_steps(steps, steps_named), check_alpha(alpha), check_intervals(intervals)
 
 
 def forecast_version(

@@ -132,19 +132,11 @@ def _path_reason(error: dict) -> str | None:
     return None
 
 
-def _as_future_periods(periods: Any) -> None:
-    """The steps check, in the words of /var_predict's own parameter (its message would name the POST's `steps`)."""
-    try:
-        check_forecast_options(periods, 0.05, INTERVAL_KINDS[0])
-    except InvalidInputError as refused:
-        raise InvalidInputError(str(refused).replace("steps", "future_periods", 1)) from None
-
-
 # A number out of its field's range is told as the CLI tells it, by the library's own checks.
 _BOUND_CHECKS: dict[str, Callable[[Any], object]] = {
     "alpha": lambda alpha: check_forecast_options(8, alpha, INTERVAL_KINDS[0]),
     "steps": lambda steps: check_forecast_options(steps, 0.05, INTERVAL_KINDS[0]),
-    "future_periods": _as_future_periods,
+    "future_periods": lambda periods: check_forecast_options(periods, 0.05, INTERVAL_KINDS[0], "future_periods"),
     "level": level_to_alpha,
 }
 
