@@ -58,7 +58,7 @@ def render() -> None:
     # the settings, like the pickers, are kept while another page runs
     origins = whole_number(top[2], "Origins (N)", 1, MAX_ORIGINS, "bt_origins", 12, persist_state="session")
     horizon = whole_number(top[3], "Horizon (h)", 1, MAX_HORIZON, "bt_horizon", 4, persist_state="session")
-    reselectable = can_reselect(artifact)
+    reselectable, criterion = can_reselect(artifact), artifact.spec.ic.upper()
     policy = top[4].radio(
         "Lag order",
         list(POLICIES),
@@ -67,7 +67,7 @@ def render() -> None:
         persist_state="session",
         horizontal=True,
         disabled=not reselectable,
-        help="Keeping the version's order uses one the criterion (" + artifact.spec.ic.upper() + ") chose on every row,"
+        help=f"Keeping the version's order uses one the criterion ({criterion}) chose on every row,"
         " the backtest's own included: a little look-ahead. Re-selecting runs the criterion at every origin on the"
         " rows before it (and a VECM's rank test when Johansen's test chose its rank); slower, and honest."
         if reselectable
@@ -110,11 +110,7 @@ def render() -> None:
     result = session.results(RESULTS).get(key)
     if result is None:
         url_state.write(PAGE, {**params, "metric": None})  # no scores shown: a link would not show any
-        again = (
-            f", choosing its lag order by {artifact.spec.ic.upper()} again at each origin"
-            if policy == "reselect"
-            else ""
-        )
+        again = f", choosing its lag order by {criterion} again at each origin" if policy == "reselect" else ""
         st.info(
             f"Press **Run backtest** to refit this version {_times(origins)}{again}: {artifact.description}.",
             icon=":material/play_arrow:",

@@ -46,6 +46,7 @@ def _digits(value: Any) -> Any:
 
 
 WholeNumber = Annotated[int, BeforeValidator(_digits)]
+LISTED_WITHDRAWN = "the version's withdrawal (reason, time, actor), else null"  # a listing row's, its metadata's
 WITHDRAWN = (
     "the version's withdrawal (reason, time, actor) when it was named by its number (latest and aliases never name a"
     " withdrawn one), else null: it is still used, so that results made with it stay reproducible; seen within a second"
@@ -255,7 +256,7 @@ class VersionRow(BaseModel):
     created_at: str | None
     key: str
     bytes: int
-    withdrawn: dict[str, Any] | None = Field(description="the version's withdrawal (reason, time, actor), else null")
+    withdrawn: dict[str, Any] | None = Field(description=LISTED_WITHDRAWN)
 
 
 class VersionMetadata(BaseModel):
@@ -273,7 +274,7 @@ class VersionMetadata(BaseModel):
     spec: dict[str, Any]
     evaluation: dict[str, Any] | None
     provenance: dict[str, Any]
-    withdrawn: dict[str, Any] | None = Field(description="the version's withdrawal (reason, time, actor), else null")
+    withdrawn: dict[str, Any] | None = Field(description=LISTED_WITHDRAWN)
 
 
 class ModelList(BaseModel):

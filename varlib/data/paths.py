@@ -191,8 +191,11 @@ def _steps_of(
     """The step (1-based) of every row; None for rows after the horizon that are not used: exogenous ones, and
     rows of conditions without a value (a template of more rows than the horizon, placed however)."""
     values = [c for c in frame.columns if c not in (STEP, date_column)]
-    by_column = [frame[c].tolist() for c in values]  # one list per column, not a lookup per cell
-    late_ok = [what == EXOG or all(is_empty(column[row]) for column in by_column) for row in range(len(frame))]
+    if what == EXOG:  # exogenous rows after the horizon are not used, whatever they hold
+        late_ok = [True] * len(frame)
+    else:  # rows of conditions without a value; one list per column, not a lookup per cell
+        by_column = [frame[c].tolist() for c in values]
+        late_ok = [all(is_empty(column[row]) for column in by_column) for row in range(len(frame))]
     index_dates = None if date_column is not None else period_dates(frame.index, frequency)
     if STEP in frame.columns:
         steps: list[int | None] = [_step_number(cell, what) for cell in frame[STEP]]
