@@ -26,6 +26,8 @@ if sys.version_info < (3, 11):  # noqa: UP036 - the message is the point for peo
 
 from .adequacy import Adequacy, Check
 from .artifact import Artifact
+from .backtest import DEFAULT_HORIZON as DEFAULT_HORIZON
+from .backtest import DEFAULT_ORIGINS as DEFAULT_ORIGINS
 from .backtest import LAG_POLICIES, MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, backtest, can_reselect
 from .cache import BoundedCache
 from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata

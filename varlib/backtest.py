@@ -36,6 +36,7 @@ from .part_fit import fit_part
 from .training import load_estimation_code, percent_scorable, score
 
 LAG_POLICIES = ("fixed", "reselect")
+DEFAULT_ORIGINS, DEFAULT_HORIZON = 8, 4  # the CLI's, the REST service's and the page's
 MAX_ORIGINS = 200
 MAX_HORIZON = 40
 METRICS = ("rmse", "mae", "mape")
@@ -197,7 +198,11 @@ def _what_fits(room: int, horizon: int, smallest: int) -> str:
 
 
 def backtest(
-    artifact: Artifact, origins: int = 8, horizon: int = 4, lag_policy: str = "fixed", progress: Progress | None = None
+    artifact: Artifact,
+    origins: int = DEFAULT_ORIGINS,
+    horizon: int = DEFAULT_HORIZON,
+    lag_policy: str = "fixed",
+    progress: Progress | None = None,
 ) -> Backtest:
     """Refit the version's spec at each of the last `origins` cut points and forecast 1..`horizon` ahead.
 

@@ -12,6 +12,8 @@ from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
 from ui.whole_number import whole_number
 from varlib import (
+    DEFAULT_HORIZON,
+    DEFAULT_ORIGINS,
     MAX_HORIZON,
     MAX_ORIGINS,
     METRICS,
@@ -56,8 +58,12 @@ def render() -> None:
         url_state.warn(problems)
         return
     # the settings, like the pickers, are kept while another page runs
-    origins = whole_number(top[2], "Origins (N)", 1, MAX_ORIGINS, "bt_origins", 12, persist_state="session")
-    horizon = whole_number(top[3], "Horizon (h)", 1, MAX_HORIZON, "bt_horizon", 4, persist_state="session")
+    origins = whole_number(
+        top[2], "Origins (N)", 1, MAX_ORIGINS, "bt_origins", DEFAULT_ORIGINS, persist_state="session"
+    )
+    horizon = whole_number(
+        top[3], "Horizon (h)", 1, MAX_HORIZON, "bt_horizon", DEFAULT_HORIZON, persist_state="session"
+    )
     reselectable, criterion = can_reselect(artifact), artifact.spec.ic.upper()
     policy = top[4].radio(
         "Lag order",

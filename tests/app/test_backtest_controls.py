@@ -139,3 +139,15 @@ def test_a_varx_is_named_so_in_the_chart(seeded):
     publish_result(seeded, train_model(dataset, spec), "varx")
     at = _run(open_app({"model": "varx"}, page=BACKTEST))
     assert {trace["name"] for trace in charts(at)[0]["data"]} >= {"VARX", "random walk"}
+
+
+def test_the_page_starts_from_the_backtest_the_cli_and_the_rest_service_run(seeded):
+    from varlib import DEFAULT_HORIZON, DEFAULT_ORIGINS
+    from varlib.api.analysis import BacktestQuery
+    from varlib.cli.parser import build_parser
+
+    at = open_app(page=BACKTEST)
+    page = (at.number_input(key="bt_origins").value, at.number_input(key="bt_horizon").value)
+    cli = build_parser().parse_args(["backtest", "--name", "var", "latest"])
+    rest = BacktestQuery()
+    assert page == (cli.origins, cli.horizon) == (rest.origins, rest.horizon) == (DEFAULT_ORIGINS, DEFAULT_HORIZON)

@@ -17,7 +17,9 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
 from varlib import (
+    DEFAULT_HORIZON,
     DEFAULT_IRF_PERIODS,
+    DEFAULT_ORIGINS,
     MAX_HORIZON,
     MAX_IRF_PERIODS,
     MAX_ORIGINS,
@@ -64,8 +66,8 @@ class BacktestQuery(BaseModel):
     """The options of `varlib backtest`; an unknown parameter is refused, as on every endpoint."""
 
     model_config = ConfigDict(extra="forbid")
-    origins: WholeNumber = Field(8, ge=1, le=MAX_ORIGINS, description="cut points: the last N")
-    horizon: WholeNumber = Field(4, ge=1, le=MAX_HORIZON, description="steps ahead scored at each origin")
+    origins: WholeNumber = Field(DEFAULT_ORIGINS, ge=1, le=MAX_ORIGINS, description="cut points: the last N")
+    horizon: WholeNumber = Field(DEFAULT_HORIZON, ge=1, le=MAX_HORIZON, description="steps ahead scored at each origin")
     lag_policy: LagPolicy = Field(
         "fixed",
         description="fixed: the version's lag order (and rank) at every origin; reselect: re-run the criterion"

@@ -120,9 +120,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     back = commands.add_parser("backtest", help="rolling-origin backtest of a version's spec against a random walk")
     _version(back)
-    back.add_argument("--origins", type=int, default=8, metavar="N", help="cut points: the last N (default 8)")
     back.add_argument(
-        "--horizon", type=int, default=4, metavar="H", help="steps ahead scored at each origin (default 4)"
+        "--origins",
+        type=int,
+        default=varlib.DEFAULT_ORIGINS,
+        metavar="N",
+        help=f"cut points: the last N (default {varlib.DEFAULT_ORIGINS})",
+    )
+    back.add_argument(
+        "--horizon",
+        type=int,
+        default=varlib.DEFAULT_HORIZON,
+        metavar="H",
+        help=f"steps ahead scored at each origin (default {varlib.DEFAULT_HORIZON})",
     )
     back.add_argument("--reselect", action="store_true", help="re-run the spec's criterion at each origin")
     add_json(back)
