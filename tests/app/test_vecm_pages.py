@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from tests.app.conftest import charts, errors, open_app, trace, values
-from varlib import ModelSpec, load_dataset, train_model
+from varlib import DEFAULT_ORIGINS, ModelSpec, load_dataset, train_model
 from varlib.service import forecast_artifact, publish_result
 
 FORECAST, MODELS, TRAIN = "views/forecast.py", "views/models.py", "views/train.py"
@@ -150,7 +150,8 @@ def test_compare_page_overlays_a_var_and_a_vecm(with_vecm):
 
 def test_backtest_page_refits_the_vecm(with_vecm):
     at = open_app({"model": "macro-vecm", "version": "0.0.1"}, page=BACKTEST)
-    assert "refit this version 12 times: VECM of cointegration rank 1" in "\n".join(i.value for i in at.info)
+    infos = "\n".join(i.value for i in at.info)
+    assert f"refit this version {DEFAULT_ORIGINS} times: VECM of cointegration rank 1" in infos
     at.number_input(key="bt_origins").set_value(3)
     at.number_input(key="bt_horizon").set_value(2)
     at.button(key="bt_run").click().run()
