@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -92,12 +93,14 @@ def overlay_figure(
             **hover.on(history.index, alias, "history"),
         )
     )
+    drawn: list[tuple[str, list[str], np.ndarray]] = []  # (label, periods, line) of the lines drawn so far
     for n, item in enumerate(overlaid):
         result = item.forecast
         if result is None or variable not in result.variables:
             continue
         j = result.variables.index(variable)
         x = pd.to_datetime(result.index)
+        line = np.stack([result.forecast.mean[:, j], result.forecast.lower[:, j], result.forecast.upper[:, j]])
         colour = PALETTE[n % len(PALETTE)]
         fig.add_trace(
             go.Scatter(
@@ -127,6 +130,10 @@ def overlay_figure(
         dash = None if item.shared else "dash"
         # a logdiff version's line is its median in levels, the others' their mean: said where the lines are told apart
         named = f"{item.label} (median)" if result.forecast.point == "median" else item.label
+        # a line and band under an earlier one (a version republished from the same fit) would look missing
+        twin = next((label for label, index, seen in drawn if index == result.index and _same(seen, line)), None)
+        named += f" (same as {twin})" if twin else ""
+        drawn.append((item.label, result.index, line))
         started = pd.to_datetime([*result.lag_index[-1:], *result.index])
         start_y = [float(result.lag_inputs[-1, j])] if result.lag_index else []
         fig.add_trace(
@@ -142,6 +149,11 @@ def overlay_figure(
         )
     named = f"{variable} ({frequency_name} versions)" if frequency_name else variable
     return finish(fig, f"{named}: forecasts with {level}% intervals", 380)
+
+
+def _same(drawn: np.ndarray, line: np.ndarray) -> bool:
+    """Lines and bands equal to far beyond what a chart can show (refits of one spec agree to about 1e-15)."""
+    return drawn.shape == line.shape and bool(np.allclose(drawn, line, rtol=1e-10, atol=0.0))
 
 
 def _translucent(hex_colour: str, alpha: float = 0.15) -> str:

@@ -88,3 +88,20 @@ def test_the_autocorrelation_panels_are_scaled_to_their_bars_and_bounds(artifact
     tallest = float(abs(diag.resid_acorr[1:]).max())
     bound = 2 / diag.nobs**0.5
     assert low == -high and max(tallest, bound) < high < 0.5
+
+
+def test_a_line_under_an_earlier_one_says_so_in_the_legend(artifact):
+    """Two versions of one fit draw one line: the second's legend entry names the first instead of looking missing."""
+    twin = replace(artifact, version=parse_version("0.0.2"))
+    other = replace(
+        build_artifact(
+            train(load_dataset(variables=["realgdp", "realcons"]), ModelSpec(("realgdp", "realcons"), lags=3)),
+            "var",
+            "t",
+        ),
+        version=parse_version("0.0.3"),
+    )
+    overlaid = overlay_forecasts([artifact, twin, other], steps=4)
+    fig = comparison_figures.overlay_figure("realgdp", artifact.history["realgdp"].iloc[-20:], overlaid, 95, "QS-JAN")
+    lines = [t.name for t in fig.data if t.mode == "lines+markers"]
+    assert lines == ["var 0.0.1", "var 0.0.2 (same as var 0.0.1)", "var 0.0.3"]
