@@ -94,3 +94,17 @@ def test_saved_scenarios_keep_the_lag_inputs_dates(client):
     assert dated.status_code == 201, dated.text
     assert dated.json()["lag_inputs"]["dates"] == DATES
     assert client.get(f"{base}/dated/forecast").json()["index"] == ["2010-07-01", "2010-10-01"]
+
+
+@pytest.mark.parametrize("zone", ["Z", "+02:00", "-05:00"])
+def test_lag_dates_written_with_a_time_zone_are_the_days_written(client, zone):
+    zoned = [f"{day}T00:00:00{zone}" for day in DATES]
+    answer = client.post(
+        "/models/var/versions/0.0.2/forecast", json={"steps": 2, "lag_inputs": ROWS, "lag_dates": zoned}
+    )
+    plain = client.post(
+        "/models/var/versions/0.0.2/forecast", json={"steps": 2, "lag_inputs": ROWS, "lag_dates": DATES}
+    )
+    assert answer.status_code == 200, answer.text
+    assert answer.json()["index"] == plain.json()["index"] == ["2010-07-01", "2010-10-01"]
+    assert answer.json()["mean"] == plain.json()["mean"]

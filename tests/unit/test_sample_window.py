@@ -3,6 +3,7 @@ reported later as a dataset of 0 rows that needs more data."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from varlib import InvalidInputError, load_dataset
@@ -49,9 +50,12 @@ def test_an_end_before_the_data_is_the_bound_named():
 
 
 @pytest.mark.parametrize("bound", ["start", "end"])
-def test_a_date_with_a_time_zone_is_refused_by_name(bound):
-    with pytest.raises(InvalidInputError, match=f"{bound} date '2001-01-01T00:00:00\\+00:00' has a time zone"):
-        load_dataset(**{bound: "2001-01-01T00:00:00+00:00"})
+def test_a_date_with_a_time_zone_is_the_day_written(bound):
+    # as a zoned date column reads (tests/unit/test_zoned_dates.py): midnight at +02:00 is that day, not the one before
+    for zoned in ("2001-01-01T00:00:00+02:00", "2001-01-01T00Z", "2001-01-01T00:00:00 GMT"):
+        kept = load_dataset(**{bound: zoned}).frame.index
+        assert kept.equals(load_dataset(**{bound: "2001-01-01"}).frame.index)
+        assert kept[0 if bound == "start" else -1] == pd.Timestamp("2001-01-01")
 
 
 @pytest.mark.parametrize(("start", "end"), [("2001Q1", "2001Q4"), ("Q1 2001", "2001-Q4"), ("2001M01", "2001-10")])

@@ -13,6 +13,8 @@ import pandas as pd
 # A quarter with a two-digit year, in the forms _PERIOD_LABELS reads with four (90Q1, 90-Q1, Q1 90, Q1-90)
 SHORT_YEAR_QUARTER = r"\d{2}[\s:-]*[Qq][1-4]|[Qq][1-4][\s/-]*\d{2}"
 _COMPACT_YEARS = (1800, 2200)  # YYYYMM: six digits are a month only where their first four are a likely year
+# An ISO date and time followed by its time zone (Z, UTC, +02:00, -0500), as databases and APIs export them
+_ZONED = r"^(?P<wall>\d{4}-\d{2}-\d{2}[T ]\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?)\s*(?:Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)$"
 
 
 def _quarter_start(year: str, quarter: str) -> str:
@@ -35,6 +37,14 @@ _PERIOD_LABELS = (
     (r"^(\d{2})[\s:-]*[Qq]([1-4])$", lambda m: _quarter_start(_century(m[1]), m[2])),
     (r"^[Qq]([1-4])[\s/-]*(\d{2})$", lambda m: _quarter_start(_century(m[2]), m[1])),
 )
+
+
+def as_written_locally(text: pd.Series) -> pd.Series:
+    """Dates and times written with their time zone (`2000-01-01T00:00:00+02:00`) as the date and time written,
+    the zone dropped: an observation dated midnight at +02:00 belongs to that day, where converting to UTC would
+    move it to the day before, and a column whose offset changes with summer time still reads as one grid.
+    Other text as it was."""
+    return text.str.replace(_ZONED, r"\g<wall>", regex=True)
 
 
 def labels_as_iso(text: pd.Series) -> pd.Series:
@@ -81,7 +91,8 @@ def not_after_today(dates: pd.Series) -> pd.Series:
 
 def read_dates(values) -> pd.Series:
     """Dates typed or stored as text (ISO, or a period label), NaT where a value is not a date."""
-    text = labels_as_iso(pd.Series(list(values), dtype=object).astype(str).str.strip())
+    text = pd.Series(list(values), dtype=object).astype(str).str.strip()
+    text = labels_as_iso(as_written_locally(text))
     return pd.to_datetime(text, errors="coerce", format="mixed")
 
 

@@ -21,9 +21,6 @@ def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None, source:
             bounds[label] = read_date(value)
             if pd.isna(bounds[label]):
                 raise InvalidInputError(f"{label} date {value!r} is not a date (use YYYY-MM-DD or 1970Q1)")
-            if bounds[label].tz is not None:  # the rows' dates have none: they would not compare
-                zoned = f"{label} date {value!r} has a time zone; give the date alone (YYYY-MM-DD)"
-                raise InvalidInputError(zoned, field=label, value=value)
     if "start" in bounds and "end" in bounds and bounds["start"] > bounds["end"]:
         raise InvalidInputError(f"start {start} lies after end {end}: give the earlier date as start", field="start")
     mask = np.ones(len(frame), dtype=bool)

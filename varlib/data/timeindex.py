@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
-from .date_text import PIVOT, compact_months, labels_as_iso, not_after_today, short_year_quarters
+from .date_text import PIVOT, as_written_locally, compact_months, labels_as_iso, not_after_today, short_year_quarters
 from .frequency import detect_frequency
 from .month_names import MONTH_NUMBER, MONTH_YEAR
 from .periods import Fits
@@ -46,7 +46,7 @@ def read_dates(
 ) -> tuple[pd.DatetimeIndex, str | None]:
     """`parse_dates`, and how dates that could be read two ways were read (`day first`, `as quarters of the
     year`), else None."""
-    text = pd.Series(values, dtype=str).str.strip()
+    text = as_written_locally(pd.Series(values, dtype=str).str.strip())
     if len(text) and text.str.fullmatch(r"\d{4}\.0+").all():  # 1985.0: whole years a spreadsheet wrote as numbers
         text = text.str.replace(r"\.0+$", "", regex=True)
     text = compact_months(short_year_quarters(_month_years(text, observed), observed))
