@@ -175,7 +175,8 @@ def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
     versions = [LATEST, *usable]
     _follow_details(name, f"alias_version|{name}", versions)
     seen = st.session_state.get(f"alias_version|{name}")
-    with st.form(f"alias_form|{name}", border=True):
+    # Enter in the alias' name must not move it before the version is picked: only the button sets it
+    with st.form(f"alias_form|{name}", border=True, enter_to_submit=False):
         st.markdown("**Move an alias** (admin)")
         first, second = st.columns(2)
         alias = first.text_input("Alias", placeholder="e.g. champion", key=f"alias_name|{name}")

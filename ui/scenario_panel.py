@@ -157,7 +157,8 @@ def save_form(artifact: Artifact, inputs: dict) -> None:
             icon=":material/block:",
         )
         return
-    with st.form("fc_save_scenario", border=True):
+    # Enter in a half-typed name must not save it: a saved scenario is never overwritten, so only the button saves
+    with st.form("fc_save_scenario", border=True, enter_to_submit=False):
         first, second = st.columns([1, 2])
         name = first.text_input("Name", placeholder="gdp-recovers", help="Lower-case letters, digits, - and _.")
         notes = second.text_input("Notes", placeholder="what this scenario assumes")

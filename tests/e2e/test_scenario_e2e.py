@@ -1,5 +1,6 @@
 """A real Chromium against `streamlit run app.py` on a real MinIO: drag a path in the scenario editor, save the
-scenario, then open its link in a fresh page and see exactly the same forecast."""
+scenario (with the button: Enter in its name saves nothing), then open its link in a fresh page and see exactly
+the same forecast."""
 
 from __future__ import annotations
 
@@ -50,6 +51,10 @@ def test_drag_a_path_save_the_scenario_and_open_its_link(dashboard, page, browse
     _trace(page, "baseline", chart=1)  # the baseline is overlaid
     shot(page, "scenario-1-dragged")
 
+    page.get_by_label("Name", exact=True).fill("gdp-hel")
+    page.get_by_label("Name", exact=True).press("Enter")  # a name being typed: a saved scenario is never overwritten
+    wait_for_app(page)
+    assert registry.scenarios("var", "0.0.1") == [] and "scenario=" not in page.url
     page.get_by_label("Name", exact=True).fill("gdp-held")
     page.get_by_role("button", name="Save scenario").click()
     wait_for_app(page)

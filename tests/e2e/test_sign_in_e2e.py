@@ -95,6 +95,9 @@ def test_an_admin_moves_an_alias_at_two_screen_sizes(signed_dashboard, page):
     wait_for_app(page)
     page.get_by_text("Move an alias or withdraw a version").click()  # the admin forms are folded
     page.get_by_role("textbox", name="Alias").fill("champion")
+    page.get_by_role("textbox", name="Alias").press("Enter")  # the version is not picked yet: nothing moves
+    wait_for_app(page)
+    assert registry.alias("var", "champion") is None
     page.get_by_role("button", name="Set alias").click()
     page.get_by_text("@champion now points at").wait_for()
     wait_for_app(page)
