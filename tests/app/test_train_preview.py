@@ -70,3 +70,27 @@ def test_a_variable_named_in_markdown_reads_as_typed_on_the_forecast_and_diagnos
         at = open_app({"model": "md"}, page=page)
         shown = "\n".join(c.value for c in getattr(at, where))
         assert r"realgdp, \*\*cons\*\*" in shown and "realgdp, **cons**" not in shown, page
+
+
+def test_the_exogenous_picker_offers_no_constant_column(seeded):
+    """Training refuses a constant exogenous column (it is the VAR's own constant), so it is not offered; a
+    counting one is (an exogenous trend)."""
+    rows = 40
+    rng = np.random.default_rng(4)
+    frame = pd.DataFrame(
+        {
+            "date": pd.date_range("2000-01-01", periods=rows, freq="QS").strftime("%Y-%m-%d"),
+            "a": rng.normal(size=rows).cumsum(),
+            "b": rng.normal(size=rows).cumsum(),
+            "const": np.ones(rows),
+            "trend": np.arange(rows, dtype=float),
+            "rate": rng.normal(size=rows),
+        }
+    )
+    at = open_app(page=TRAIN)
+    at.radio(key="train_source").set_value("Upload a CSV").run()
+    at.file_uploader(key="train_csv").set_value(("x.csv", frame.to_csv(index=False).encode(), "text/csv")).run()
+    picker = next(m for m in at.multiselect if m.label.startswith("Exogenous variables"))
+    assert "trend" in picker.options and "const" not in picker.options
+    variables = next(m for m in at.multiselect if m.label.startswith("Variables"))
+    assert "const" not in variables.options
