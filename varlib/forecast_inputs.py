@@ -98,7 +98,12 @@ def check_lag_inputs(
             field="lag_inputs",
         )
     if np.max(np.abs(values)) > MAX_MAGNITUDE:
-        raise InvalidInputError(f"lag inputs are too large in magnitude (over {MAX_MAGNITUDE:g}) to forecast from")
+        row, col = np.argwhere(np.abs(values) > MAX_MAGNITUDE)[0]
+        raise InvalidInputError(
+            f"{_lag_cell(row, col, variables, dates)} is {values[row, col]:g}, too large in magnitude to forecast"
+            f" from (over {MAX_MAGNITUDE:g})",
+            field="lag_inputs",
+        )
     return values
 
 

@@ -108,3 +108,24 @@ def test_lag_dates_written_with_a_time_zone_are_the_days_written(client, zone):
     assert answer.status_code == 200, answer.text
     assert answer.json()["index"] == plain.json()["index"] == ["2010-07-01", "2010-10-01"]
     assert answer.json()["mean"] == plain.json()["mean"]
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_a_lag_input_too_large_is_named_by_its_variable_and_date(client, dated):
+    rows = [*ROWS[:2], [1e200, 9230.0], ROWS[3]]
+    body = {"steps": 2, "lag_inputs": rows, **({"lag_dates": DATES} if dated else {})}
+    answer = client.post("/models/var/versions/0.0.2/forecast", json=body)
+    assert answer.status_code == 422
+    when = "2010-01-01" if dated else "2009-04-01"  # undated rows stand for the training data's last periods
+    assert answer.json()["error"].startswith(f"lag input realgdp at {when} (row 3) is 1e+200, too large in magnitude")
+    assert answer.json()["field"] == "lag_inputs"
+
+
+def test_a_lag_date_that_is_not_one_is_named_as_lag_dates(client):
+    dates = [DATES[0], "soon", *DATES[2:]]
+    answer = client.post(
+        "/models/var/versions/0.0.2/forecast", json={"steps": 2, "lag_inputs": ROWS, "lag_dates": dates}
+    )
+    assert answer.status_code == 422
+    assert answer.json()["field"] == "lag_dates" and answer.json()["value"] == "soon"
+    assert "'lag_dates' of 'the lag inputs', row 2: 'soon' is not a date" in answer.json()["error"]

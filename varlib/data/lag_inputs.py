@@ -81,12 +81,18 @@ def editor_table(lags: pd.DataFrame) -> pd.DataFrame:
 
 
 def parse_lag_table(
-    table: pd.DataFrame, variables: list[str], needed: int, transform: str, frequency: str | None = None
+    table: pd.DataFrame,
+    variables: list[str],
+    needed: int,
+    transform: str,
+    frequency: str | None = None,
+    dates_named: str = DATE,
 ) -> pd.DataFrame:
     """Lag inputs as a float frame (with a DatetimeIndex when the labels are dates), or an error. Dated rows
     run oldest first or newest first; a table of more rows than `needed` (a file of recent data) gives its
     last ones in time. With the model's `frequency` the dates must be consecutive periods of it (and numeric
-    dates that read day first and month first alike are read the way that makes them so)."""
+    dates that read day first and month first alike are read the way that makes them so). `dates_named`: what
+    the caller calls the dates (a REST body's `lag_dates`), for a date that is not one."""
     if len(table) < needed:
         raise InvalidInputError(
             f"the model needs {needed} rows of lag inputs (the last observations, oldest first); got {len(table)}",
@@ -102,7 +108,7 @@ def parse_lag_table(
             value=missing,
         )
     labels = [str(x) for x in table[DATE]] if DATE in table.columns else _row_labels(len(table))
-    dates = None if labels == _row_labels(len(table)) else _dates(labels, frequency)
+    dates = None if labels == _row_labels(len(table)) else _dates(labels, frequency, dates_named)
     rows = np.arange(len(table))
     if dates is not None and newest_first(dates):  # the dates say which row is the last observation
         rows, dates = rows[::-1], dates[::-1]
@@ -163,14 +169,14 @@ def _check_order(dates: pd.DatetimeIndex) -> None:
             )
 
 
-def _dates(labels: list[str], frequency: str | None) -> pd.DatetimeIndex:
+def _dates(labels: list[str], frequency: str | None, named: str) -> pd.DatetimeIndex:
     """The labels as dates (numeric ones read in one order: a forecast's dates continue from the last); a
     label that is not a date is named (taken in file order, the rows would be dated from the training
     data's end), and dates that read day first and month first alike are refused. Dates of consecutive
     periods dated another way than the model's (2009-06-30 for a quarter the model dates 2009-04-01) are
     read as those periods."""
     fits = on_grid(frequency)
-    dates = parse_dates(pd.Index(labels), DATE, "the lag inputs", fits)
+    dates = parse_dates(pd.Index(labels), named, "the lag inputs", fits)
     periods = None if fits is None or fits(dates) else in_their_periods(dates, frequency)
     return dates if periods is None else periods  # a period skipped is named by the model's dates
 
@@ -235,7 +241,8 @@ def dated_lag_inputs(
 ) -> pd.DataFrame:
     """Lag rows given with their dates apart (a REST body's `lag_inputs` and `lag_dates`), checked as a lag
     table is (`parse_lag_table`): one date per row, in order, consecutive periods of `frequency`."""
-    check_lag_inputs(rows, needed, len(variables), transform)  # the shape first: a date count means nothing before
+    # the shape first (a date count means nothing before), a bad cell named by its variable and date as given
+    check_lag_inputs(rows, needed, len(variables), transform, variables, dates if len(dates) == len(rows) else None)
     shown = ", ".join(map(str, dates))
     shown = shown if len(shown) <= 80 else f"{shown[:80]}..."
     if len(dates) != len(rows):
@@ -248,7 +255,7 @@ def dated_lag_inputs(
         )
     table = pd.DataFrame(rows, columns=variables)
     table.insert(0, DATE, dates)
-    frame = parse_lag_table(table, variables, needed, transform, frequency)
+    frame = parse_lag_table(table, variables, needed, transform, frequency, dates_named="lag_dates")
     if not isinstance(frame.index, pd.DatetimeIndex):  # labels such as "row 1" read as no dates at all
         raise InvalidInputError(
             f"lag_dates ({shown}) are not dates; give each row's date, e.g. 2010-04-01", field="lag_dates", value=dates
