@@ -12,7 +12,7 @@ import pytest
 
 from tests.api.local_store import local_client
 from tests.conftest import point_cli_at
-from varlib import ModelSpec, NotFoundError, Registry, load_dataset, publish_result, train_model
+from varlib import ModelSpec, NotFoundError, Registry, load_dataset, make_scenario, publish_result, train_model
 from varlib.cli import main
 from varlib.config import Settings
 from varlib.versions import Version
@@ -130,3 +130,27 @@ def test_an_alias_of_a_deleted_version_says_whose_version_went_and_how_to_move_i
         assert answer.status_code == 404, answer.text
         assert answer.json()["error"].startswith("@champion points at var 0.0.1, which is no longer in the store")
         assert answer.json()["error"].endswith('move it: PUT /models/var/aliases/champion with {"version": VERSION}')
+
+
+@pytest.mark.parametrize("named_by", ["latest", "alias", "withdrawal", "scenario"])
+def test_a_deleted_newest_version_keeps_its_number_when_the_index_is_deleted_too(
+    store_settings, macro_result, named_by
+):
+    """With the index gone as well, the number was free again: the next publish took 0.0.3, and `latest`, an
+    alias, a withdrawal or a scenario of the deleted model stood for the new one without a word."""
+    registry = Registry.from_settings(store_settings)
+    for _ in range(3):
+        publish_result(registry, macro_result, "var")
+    if named_by == "alias":
+        registry.set_alias("var", "prod", "0.0.3")
+    elif named_by == "withdrawal":
+        registry.withdraw("var", "0.0.3", "trained on the wrong file")
+    elif named_by == "scenario":
+        held = make_scenario(registry.load("var", "0.0.3"), "hold", 4, conditions={"realgdp": [13000.0]})
+        registry.save_scenario(held)
+    gone = ["var/0_0_3/model.json", *(info.key for info in registry.store.list("var/_index/"))]
+    for key in gone + ([] if named_by == "latest" else ["var/latest.json"]):
+        _delete(registry.store, key)
+    fresh = Registry.from_settings(store_settings)
+    fresh.reindex("var")
+    assert publish_result(fresh, macro_result, "var").version == Version(0, 0, 4)

@@ -16,10 +16,11 @@ from ..artifact import Artifact, encode
 from ..errors import STORED, ObjectExistsError, StoreUnavailableError, VarlibError
 from ..store import Store
 from ..versions import ZERO, Version, check_name, parse_key_version
+from .aliases import list_aliases
 from .cards import Card, metadata_header
 from .index import IndexedCard, add_card, newest_indexed
-from .layout import model_key
-from .pointer import advance_pointer
+from .layout import SCENARIO_FOLDER, WITHDRAWN_FOLDER, helper_prefix, model_key
+from .pointer import advance_pointer, read_pointer
 from .shape import check_shape
 
 ATTEMPTS = 200
@@ -27,9 +28,26 @@ ATTEMPTS = 200
 
 def newest_version(store: Store, name: str, max_bytes: int) -> Version:
     """The highest version of `name` (ZERO when there is none), usable or not: its newest folder, or a newer
-    indexed one whose object was deleted behind the product's back (a number is never published twice: an
-    alias, a withdrawal or a record naming it would stand for another model)."""
-    return max(_newest_folder(store, name), newest_indexed(store, name, max_bytes) or ZERO)
+    one whose object was deleted behind the product's back (a number is never published twice: an alias, a
+    withdrawal or a record naming it would stand for another model), as the index or a helper names it."""
+    return max(_newest_folder(store, name), _newest_named(store, name, max_bytes))
+
+
+def _newest_named(store: Store, name: str, max_bytes: int) -> Version:
+    """The highest version the helpers of `name` name: its indexed cards, and, should the index be gone too,
+    `latest`, the aliases (deleted ones' last target included), the withdrawals and the saved scenarios. Each
+    would silently stand for another model if its number were published again."""
+    named = [newest_indexed(store, name, max_bytes) or ZERO]
+    pointer = read_pointer(store, name, max_bytes)
+    named += [pointer.version] if pointer.version is not None and pointer.stands_for(name) else []
+    named += [alias.version for alias in list_aliases(store, name, deleted=True) if alias.version is not None]
+    withdrawn = (
+        info.key.rsplit("/", 1)[-1].removesuffix(".json") for info in store.list(helper_prefix(name, WITHDRAWN_FOLDER))
+    )
+    for key in (*withdrawn, *store.list_folders(helper_prefix(name, SCENARIO_FOLDER))):
+        version = parse_key_version(key)
+        named += [version] if version is not None else []
+    return max(named)
 
 
 def _newest_folder(store: Store, name: str) -> Version:
@@ -52,9 +70,9 @@ def publish(
     publisher took the candidate first."""
     name = check_name(artifact.name)
     ZERO.bump(bump)  # validates the bump before any I/O
-    # the index's newest, read once and not on every retry: the numbers it keeps stay taken, and a version
-    # published by another writer since then is seen by its folder
-    indexed = newest_indexed(store, name, max_bytes) or ZERO
+    # the numbers the index and the other helpers name, read once and not on every retry: they stay taken, and
+    # a version published by another writer since then is seen by its folder
+    indexed = _newest_named(store, name, max_bytes)
     for _ in range(ATTEMPTS):
         newest = max(_newest_folder(store, name), indexed)
         check_shape(previous(name, newest) if newest != ZERO else None, artifact, bump)
