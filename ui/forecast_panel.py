@@ -146,7 +146,7 @@ def _results(
     if saved:  # its own level, whatever the level control held before it was opened
         level = saved.level
     computed, inputs = given.saved_forecasts, None
-    if saved is None and lags is not None:
+    if saved is None:
         found = forecast_view.editor_forecast(artifact, lags, given.edited, steps, level, intervals)
         if found is not None:
             *computed, inputs = found

@@ -36,12 +36,19 @@ EXPORT = "fc_export"
 SIDE_BY_SIDE = 2  # variables whose differences (four columns each) fit the page side by side at 1440 px
 
 
-def editor_forecast(artifact: Artifact, lags: pd.DataFrame, edited: bool, steps: int, level: int, intervals: str):
+def editor_forecast(
+    artifact: Artifact, lags: pd.DataFrame | None, edited: bool, steps: int, level: int, intervals: str
+):
     """The exogenous values and conditions of the editor (under the lag inputs) and the forecasts they give:
     (baseline, forecast, the inputs as make_scenario takes them), or None after saying what to fix. `edited`:
-    the lag inputs differ from the version's own (a scenario of unedited ones keeps "the version's own")."""
+    the lag inputs differ from the version's own (a scenario of unedited ones keeps "the version's own").
+    With lag inputs to fix (None) the editors stay, dated from the training data's end, so what is typed in
+    them can be seen and changed meanwhile; nothing is forecast."""
     labels = forecast_periods(artifact, steps, lags)
     exog = exog_inputs(artifact, labels) if artifact.exog else None
+    if lags is None:
+        condition_inputs(artifact, labels, None)
+        return None
     alpha = level_to_alpha(level)
     baseline = None
     if exog is not None or not artifact.exog:

@@ -3,10 +3,13 @@ stops the forecast and says what to fix, and its link says what it does not carr
 
 from __future__ import annotations
 
-from tests.app.conftest import charts, errors, open_app
+import numpy as np
+
+from tests.app.conftest import charts, errors, open_app, trace, values
 from tests.app.test_forecast_page import _editor_key
 from ui.forecast_panel import LINK_OPEN
 from ui.paths_editor import EDITOR_OPEN
+from varlib import ModelSpec, forecast_artifact, load_dataset, publish_result, train_model
 
 
 def _info(at) -> str:
@@ -48,3 +51,28 @@ def test_the_link_holds_the_intervals_drawn_and_says_it_leaves_the_conditions_ou
     assert errors(at) == "" and at.query_params["intervals"] == "standard"  # what the conditional forecast uses
     assert "intervals=standard" in at.code[0].value
     assert any("does not carry the conditions of the scenario editor" in c.value for c in at.caption)
+
+
+def test_a_lag_input_to_fix_keeps_the_exogenous_values_and_the_conditions_in_view(registry):
+    """They were hidden until the lag inputs were fixed: what was typed in them could be neither seen nor changed."""
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
+    artifact = publish_result(registry, train_model(dataset, spec), "varx")
+    at = open_app({"model": "varx", "version": "0.0.1", "steps": 3})
+    exog = next(e for e in at.data_editor if e.key.startswith("_fc_path|exogenous values|"))
+    at.session_state[exog.key] = {"edited_rows": {0: {"realint": 2.0}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    lag_key = next(e.key for e in at.data_editor if not e.key.startswith("_fc_path|"))
+    at.session_state[lag_key] = {"edited_rows": {1: {"realgdp": 1e300}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert "too large in magnitude" in errors(at) and charts(at) == []
+    assert "Fix the lag inputs to see the forecast." in _info(at)
+    shown = next(e for e in at.data_editor if e.key.startswith("_fc_path|exogenous values|"))
+    assert float(shown.value["realint"].iloc[0]) == 2.0  # as typed, still editable
+    assert any(e.label == "Scenario: conditions" for e in at.expander)
+    at.session_state[lag_key] = {"edited_rows": {}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    last = float(dataset.frame["realint"].iloc[-1])
+    expected = forecast_artifact(artifact, 3, exog={"realint": [2.0, last, last]})
+    assert errors(at) == ""
+    np.testing.assert_allclose(values(trace(charts(at)[0], "forecast"), "y")[1:], expected.forecast.mean[:, 0])
