@@ -8,6 +8,8 @@ be read is named with the reason and no longer offered.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from ui import governance, linked_versions, selection, store
@@ -49,6 +51,8 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         linked_versions.forget(prefix)  # a new link: the words of the one before no longer apply
     if linked is not None:
         missing: list[str] = []
+        of = start[0] if start[0] is not None else names[0] if len(names) == 1 else None
+        linked = [_of_model(label, of, names) for label in linked]
         linked = [label for label in (_resolved(prefix, label, names, missing) for label in linked) if label]
         twice = [label for label in dict.fromkeys(linked) if linked.count(label) > 1]
         if twice:
@@ -97,6 +101,18 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
             artifacts.append(artifact)
     _share_reference(prefix, artifacts)
     return artifacts
+
+
+def _of_model(label: str, model: str | None, names: list[str]) -> str:
+    """A link's bare version (`versions=0.0.1,0.0.2`, `@champion`, `latest`) as one of `model`: the link's
+    `model`, or the store's only one. Any other label as it is (a model of that name stays a bare model)."""
+    if model is None or " " in label or label in names:
+        return label
+    if label == LATEST or label.startswith("@"):
+        return f"{model} {label}"
+    if re.fullmatch(r"\d+([._])\d+\1\d+", label):  # 0.0.3, or 0_0_3 as in a store's keys
+        return f"{model} {label.replace('_', '.')}"
+    return label
 
 
 def _resolved(prefix: str, label: str, names: list[str], problems: list[str]) -> str | None:

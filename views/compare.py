@@ -53,6 +53,7 @@ def _versions(raw: str) -> list[str] | None:
 
 
 FIELDS = [
+    # bare versions (`0.0.1,0.0.2`) are of the link's `model`, or of the store's only one (ui.compare_pick)
     Field("versions", f"_{PAGE}_link_versions", _versions, "model:version pairs separated by commas"),
     # a link from another page names one model (and version): the picker starts from it when no versions are named
     Field(url_state.MODEL, f"_{PAGE}_link_model", url_state.given, "a model's name"),

@@ -170,3 +170,13 @@ def test_a_links_alias_stays_in_the_address_while_it_stands_for_the_version_show
     assert at.query_params["versions"] == "var:0.0.1,var:0.0.3"
     at = open_app({"model": "var", "version": "latest"}, page=COMPARE)
     assert at.query_params["versions"] == "var:latest,var:0.0.2"
+
+
+def test_a_link_may_name_bare_versions_of_its_model(three_versions):
+    """`versions=0.0.3,0.0.1` was read as two models of those names, "which the store does not have"."""
+    at = open_app({"model": "var", "versions": "0.0.3,0_0_1"}, page=COMPARE)
+    assert errors(at) == "" and "does not have" not in _text(at)
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.3", "var 0.0.1"]  # in the order named
+    assert at.query_params["versions"] == "var:0.0.3,var:0.0.1"
+    only_model = open_app({"versions": "latest,0.0.1"}, page=COMPARE)  # the store's only model
+    assert only_model.multiselect(key="cmp_versions").value == ["var 0.0.3", "var 0.0.1"]
