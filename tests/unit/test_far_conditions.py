@@ -5,6 +5,8 @@ FAR_SD on, the CLI, the Forecast page and the report say so."""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -71,4 +73,6 @@ def test_the_cli_warns_on_stderr_and_the_json_carries_the_distance(tmp_path, mon
     assert err.startswith("warning: 1 condition lies") and "realgdp 5 at 2009Q4 (" in err and "warning" not in out
     assert "  conditioned: realgdp = 5 at 2009Q4\n" in out  # the period named as the warning names it
     assert main(["forecast", "--name", "var", "--steps", "3", "--conditions-csv", str(conditions), "--json"]) == 0
-    assert '"sd_from_forecast": -' in capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert '"sd_from_forecast": -' in out and json.loads(out)["warnings"]  # the JSON alone on stdout
+    assert err.startswith("warning: 1 condition lies")  # and on stderr, as --json's help says: a person sees it

@@ -90,7 +90,8 @@ def run_forecast(args: argparse.Namespace) -> int:
         warn_if_withdrawn(artifact, withdrawal)
         lags, exog, conditions = _inputs(args, artifact)
         result = varlib.forecast_artifact(artifact, steps, alpha, lags, intervals, exog, conditions)
-    if args.json:  # the REST answer's JSON, with the withdrawal
+    if args.json:  # the REST answer's JSON, with the withdrawal; its warnings on stderr too, as --json's help says
+        _warn(result)
         print_json(varlib.with_withdrawal(result.to_dict(), withdrawal))
         return 0
     level = round((1 - result.forecast.alpha) * 100, 2)
@@ -103,8 +104,7 @@ def run_forecast(args: argparse.Namespace) -> int:
     periods = varlib.period_labels([c["date"] for c in shown], result.frequency)  # as the warnings name them
     for condition, period in zip(shown, periods, strict=True):
         print(f"  conditioned: {condition['variable']} = {condition['value']:g} at {period}")
-    for far in result.warnings():
-        print(f"warning: {far}", file=sys.stderr)
+    _warn(result)
     if result.exog is not None:  # the path the forecast assumed, as the JSON gives it under `exog`
         span = f"{result.index[0]} to {result.index[-1]}" if result.steps > 1 else result.index[0]
         for j, name in enumerate(result.exog_names):
@@ -113,6 +113,11 @@ def run_forecast(args: argparse.Namespace) -> int:
     table = long.pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
     print_table(table, shared_level=1)  # a variable's forecast and bounds in one format
     return 0
+
+
+def _warn(result) -> None:
+    for far in result.warnings():
+        print(f"warning: {far}", file=sys.stderr)
 
 
 def run_scenario(args: argparse.Namespace) -> int:
