@@ -110,15 +110,20 @@ def render() -> None:
     styled = shown.style.apply(
         lambda row: ["background-color: rgba(255,193,7,0.25)" if differs[row.name] else ""] * len(row), axis=1
     )
-    st.caption("Columns in the order the versions were picked; highlighted rows differ between the versions.")
+    wide = " The table scrolls sideways when the versions do not all fit." if len(artifacts) > 3 else ""
+    st.caption(f"Columns in the order the versions were picked; highlighted rows differ between the versions.{wide}")
     st.dataframe(
         styled,
         width="stretch",
         height="content",  # every row: the holdout scores at the bottom are what a comparison is read for
         key="cmp_table",
         placeholder="–",
-        # the row names are the only key to the numbers: never cut them
-        column_config={"_index": st.column_config.TextColumn(width=label_width(table.index), pinned=True)},
+        # the row names are the only key to the numbers: never cut them; nor a version's cells (`constant outside
+        # the relation (co)`): with many versions the table scrolls sideways, the row names pinned
+        column_config={
+            "_index": st.column_config.TextColumn(width=label_width(table.index), pinned=True),
+            **{column: st.column_config.TextColumn(width=label_width([column, *shown[column]])) for column in shown},
+        },
     )
     for note in holdout_notes(artifacts):  # under the scores, as under every other table of them
         st.caption(note)

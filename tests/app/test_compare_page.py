@@ -52,6 +52,9 @@ def test_row_names_are_shown_whole_and_each_row_has_one_number_format(two_versio
     width = config["_index"]["width"]
     assert isinstance(width, int) and width >= 7 * max(len(n) for n in names)  # "holdout RMSE realcons" fits
     assert config["_index"].get("pinned") is True
+    for column in table.value.columns:  # nor a version's cells: with many versions the table scrolls instead
+        cells = [column, *displayed(table)[column]]
+        assert config[column]["width"] >= 7 * max(len(str(cell)) for cell in cells), column
     rows = dict(zip(names, displayed(table).to_numpy().tolist(), strict=True))
     for name in ("holdout RMSE realgdp", "holdout MAE realcons", "holdout MAPE % realgdp", "holdout fraction"):
         assert len(formats_of(rows[name])) == 1, (name, rows[name])
