@@ -63,3 +63,41 @@ def test_a_window_may_be_given_as_periods(start, end):
     # pandas reads 2001Q1 itself only with a warning that pandas 4 drops it (an error in this suite)
     kept = load_dataset(CSV.encode(), variables=["a", "b"], start=start, end=end, csv_name="q.csv")
     assert [str(p) for p in kept.frame.index.to_period("Q")] == ["2001Q1", "2001Q2", "2001Q3", "2001Q4"]
+
+
+def _dated(freq: str, periods: int) -> bytes:
+    dates = pd.date_range("2010-01-01", periods=periods, freq=freq)
+    rows = "".join(f"{d.date()},{100 + i + (i * 7) % 5},{50 + (i * 3) % 7}\n" for i, d in enumerate(dates))
+    return ("date,a,b\n" + rows).encode()
+
+
+@pytest.mark.parametrize("dated_by", ["QS", "QE"])
+@pytest.mark.parametrize(
+    ("start", "end", "first", "last"),
+    [
+        (None, "2012Q4", "2010Q1", "2012Q4"),
+        (None, "2012", "2010Q1", "2012Q4"),  # the whole year
+        (None, "Dec 2012", "2010Q1", "2012Q4"),  # the quarter its last month is in
+        (None, "2012-12", "2010Q1", "2012Q4"),
+        ("2011Q2", None, "2011Q2", "2014Q4"),
+        ("2011", "2011Q3", "2011Q1", "2011Q3"),
+    ],
+)
+def test_a_bound_written_as_a_period_keeps_that_whole_period_however_rows_are_dated(dated_by, start, end, first, last):
+    """A file dating its quarters by their last day (2012-12-31) lost the quarter `--end 2012Q4` names, and
+    `--end 2012` kept 2012Q1 only: a silently shorter sample."""
+    kept = load_dataset(_dated(dated_by, 20), variables=["a", "b"], start=start, end=end, csv_name="q.csv")
+    quarters = kept.frame.index.to_period("Q")
+    assert (str(quarters[0]), str(quarters[-1])) == (first, last)
+
+
+@pytest.mark.parametrize(("freq", "end", "last"), [("ME", "Dec 2011", "2011-12"), ("YE", "2014", "2014")])
+def test_month_and_year_ends_are_their_periods_too(freq, end, last):
+    kept = load_dataset(_dated(freq, 36 if freq == "ME" else 12), variables=["a", "b"], end=end, csv_name="x.csv")
+    assert str(kept.frame.index.to_period(freq[0])[-1]) == last
+
+
+def test_a_bound_written_as_a_day_compares_the_dates_as_written():
+    quarter_ends = _dated("QE", 20)  # 2010-03-31, ..., 2014-12-31
+    kept = load_dataset(quarter_ends, variables=["a", "b"], start="2010-03-31", end="2012-11-15", csv_name="q.csv")
+    assert (kept.frame.index[0], kept.frame.index[-1]) == (pd.Timestamp("2010-03-31"), pd.Timestamp("2012-09-30"))

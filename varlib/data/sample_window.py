@@ -1,6 +1,13 @@
-"""The rows of a dataset between a start and an end date (CLI --start/--end, the Train page's From and To)."""
+"""The rows of a dataset between a start and an end date (CLI --start/--end, the Train page's From and To).
+
+A bound written as a period (`2018Q4`, `2018`, `Dec 2018`, `2018-12`, `2018M12`) means that whole period, and a
+row means the period it is dated in: `--end 2018Q4` keeps 2018Q4 whether the file dates it 2018-10-01 or
+2018-12-31, and `--end 2018` keeps all of 2018. A bound written as a day compares the rows' dates as written.
+"""
 
 from __future__ import annotations
+
+import re
 
 import numpy as np
 import pandas as pd
@@ -8,6 +15,14 @@ import pandas as pd
 from ..errors import InvalidInputError
 from .date_text import read_date
 from .frequency import detect_frequency, period_labels
+
+# How much a bound written as a period spans (else a day: the rows' own dates are compared with it)
+_SPANS = (
+    (re.compile(r"\d{4}"), pd.DateOffset(years=1)),
+    (re.compile(r".*[Qq][1-4].*"), pd.DateOffset(months=3)),
+    (re.compile(r"\d{4}[-/.]\d{1,2}|\d{4}[Mm]\d{2}|[A-Za-z]{3,9}[\s.-]*\d{2,4}"), pd.DateOffset(months=1)),
+)
+_DATED_BY_END = re.compile(r"B?(QE|ME|YE)(-[A-Z]{3})?")  # the grids whose rows are dated by their period's end
 
 
 def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None, source: str = "the data") -> pd.DataFrame:
@@ -24,10 +39,12 @@ def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None, source:
     if "start" in bounds and "end" in bounds and bounds["start"] > bounds["end"]:
         raise InvalidInputError(f"start {start} lies after end {end}: give the earlier date as start", field="start")
     mask = np.ones(len(frame), dtype=bool)
+    spans = {label: _span_of(str(value)) for label, value in (("start", start), ("end", end)) if value}
+    starts = _period_starts(pd.DatetimeIndex(frame.index)) if any(spans.values()) else frame.index
     if "start" in bounds:
-        mask &= frame.index >= bounds["start"]
+        mask &= (starts if spans["start"] else frame.index) >= bounds["start"]
     if "end" in bounds:
-        mask &= frame.index <= bounds["end"]
+        mask &= starts < bounds["end"] + spans["end"] if spans["end"] else frame.index <= bounds["end"]
     if len(frame) and not mask.any():
         dates = pd.DatetimeIndex(frame.index.unique()).sort_values()
         asked = f"between {start} and {end}" if start and end else f"from {start} on" if start else f"up to {end}"
@@ -52,3 +69,22 @@ def _span(index: pd.DatetimeIndex) -> str:
         alias = None
     first, last = period_labels([dates[0], dates[-1]], alias)
     return f"{first} to {last}"
+
+
+def _span_of(bound: str) -> pd.DateOffset | None:
+    """The length of the period a bound names (a year, a quarter, a month), None for a day."""
+    return next((span for form, span in _SPANS if form.fullmatch(bound.strip())), None)
+
+
+def _period_starts(index: pd.DatetimeIndex) -> pd.DatetimeIndex:
+    """The first day of the period of each row: the dates as they are, except on a grid dated by its periods'
+    ends (2018-12-31 for 2018Q4), where the period's first day (2018-10-01)."""
+    try:
+        alias = detect_frequency(index).alias
+    except InvalidInputError:  # no grid (yet: gaps and order are checked after the window): the dates as written
+        return index
+    dated_by_end = _DATED_BY_END.fullmatch(alias)
+    if dated_by_end is None:
+        return index
+    period = {"QE": "Q", "ME": "M", "YE": "Y"}[dated_by_end[1]] + (dated_by_end[2] or "")
+    return index.to_period(period).start_time
