@@ -54,6 +54,22 @@ def test_a_column_of_currency_amounts_says_to_drop_the_sign_not_the_column():
         load_csv(_file(cells), name="dollars.csv", variables=["a", "b"])
 
 
+def test_a_currency_column_left_out_by_default_says_how_to_keep_it():
+    """Left out as "text, not numbers", a column of dollar amounts did not say it could be used at all."""
+    cells = [f"${1000 + n * 12.5:,.1f}" for n in range(40)]
+    rows = [
+        f'{d},"{c}",{100 + n * 1.5 + np.sin(n):.4f},{50 + np.cos(n):.4f},US'
+        for n, (d, c) in enumerate(zip(DATES, cells, strict=True))
+    ]
+    dataset = load_csv(("date,a,b,c,country\n" + "\n".join(rows) + "\n").encode(), name="dollars.csv")
+    assert list(dataset.frame.columns) == ["b", "c"]
+    assert "column a left out (numbers written as '$1,000.0': write the numbers without the currency sign" in (
+        " ".join(dataset.read_as)
+    )
+    assert "column country left out (text, not numbers)" in dataset.read_as  # words stay words
+    assert dict(dataset.left_out)["a"].startswith("numbers written as '$1,000.0'")
+
+
 @pytest.mark.parametrize(
     ("cell", "hint"),
     [

@@ -184,6 +184,7 @@ CALENDAR_NOTE = (
 
 CONSTANT_NOTE = "constant: the same value every row, nothing to forecast or explain with; a constant is the trend `c`"
 COUNTING_NOTE = "constant or counting rows: nothing to forecast; a time trend is the trend `ct`"
+TEXT_NOTE = "text, not numbers"
 
 
 def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tuple[LeftOut, ...]]:
@@ -201,7 +202,7 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
     percent = [c for c in text if is_percent_column(raw[c])]
     notes: tuple[LeftOut, ...] = ((tuple(percent), f"percentages: {PERCENT_HINT}"),) if percent else ()
     words = [c for c in text if c not in percent]  # a country code: said, as the upload preview says it
-    notes += ((tuple(words), "text, not numbers"),) if words else ()
+    notes += ((tuple(words), TEXT_NOTE),) if words else ()
     straight = [c for c in numeric if is_straight_line(numbers[c])]
     calendar = [c for c in numeric if c not in straight and repeat_period(numbers[c])]
     if len(numeric) - len(straight) - len(calendar) < 2 or not straight + calendar:

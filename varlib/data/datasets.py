@@ -24,7 +24,7 @@ from .csv_text import READ_AS, read_text_table
 from .file_rows import FileRows
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
-from .left_out import MACRO_WHY, columns_left_out
+from .left_out import MACRO_WHY, columns_left_out, in_other_dress
 from .number_marks import number_hint
 from .periods import newest_first
 from .rows_not_data import without_dated_empty_ends, without_notes_below
@@ -128,6 +128,7 @@ def load_csv(
         )
     raw, notes = without_notes_below(raw, date_col)
     chosen, left_out = (list(variables), ()) if variables else default_variables(raw, date_col)
+    left_out = in_other_dress(raw, left_out)
     try:
         frame, order, turned = by_date(raw.drop(columns=date_col), raw[date_col], date_col, name)
     except InvalidInputError as exc:

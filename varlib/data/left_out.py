@@ -11,9 +11,31 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..wording import and_list
-from .columns import CALENDAR_NOTE, COUNTING_NOTE, LeftOut
+from .columns import CALENDAR_NOTE, COUNTING_NOTE, TEXT_NOTE, LeftOut
+from .number_marks import number_hint
 
 MACRO_WHY = "the bundled data loads only its default pair of variables unless variables are named"
+
+
+def in_other_dress(raw: pd.DataFrame, groups: Sequence[LeftOut]) -> tuple[LeftOut, ...]:
+    """`groups` with each text column whose first value is a number in another dress (`$1,005.01`, `(3.2)`) in a
+    group of its own that says how to write it: it was meant as a variable, and "text" would not say why not."""
+    out: list[LeftOut] = []
+    for columns, why in groups:
+        plain = [c for c in columns if why != TEXT_NOTE or _dressed(raw[c]) is None]
+        out += [(tuple(plain), why)] if plain else []
+        for column in (c for c in columns if c not in plain):
+            cell, hint = _dressed(raw[column]) or ("", "")
+            out.append(((column,), f"numbers written as {cell!r}: {hint} to use it"))
+    return tuple(out)
+
+
+def _dressed(cells: pd.Series) -> tuple[str, str] | None:
+    """The first filled cell and how to write it, when it is a number in another dress; else None."""
+    filled = cells.astype(str).str.strip()
+    filled = filled[~filled.isin(("", "nan", "None"))]
+    hint = number_hint(filled.iloc[0]) if len(filled) else None
+    return None if hint is None else (str(filled.iloc[0]), hint)
 
 
 def columns_left_out(
