@@ -95,3 +95,11 @@ def test_the_lags_shrink_to_what_the_residuals_hold_and_a_bad_request_names_the_
         check_arch_lags(30, 58)
     with pytest.raises(InvalidInputError, match="ARCH lags True"):
         check_arch_lags(True, 58)
+
+
+def test_one_lag_is_said_as_one_lag():
+    tests = arch_tests(np.random.default_rng(3).normal(size=(80, 2)), ("a", "b"), 1, 0.05)
+    labels = [label for label, _ in tests.labelled(("a", "b"))]
+    assert labels[0] == "ARCH-LM a, 1 lag (H0: constant variance)"
+    assert "ARCH-LM multivariate, 1 lag (H0: constant variances)" in labels
+    assert "(1 lag)" in tests.verdict or tests.rejected

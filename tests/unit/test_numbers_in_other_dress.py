@@ -95,3 +95,11 @@ def test_a_typed_value_with_a_grouping_or_decimal_comma_is_told_how_to_write_it(
     )
     with pytest.raises(InvalidInputError, match=re.escape(f"is '{cell}', not a number; write it {hint}")):
         forecast_artifact(artifact, 2, exog={"realint": [1.0, cell]})
+
+
+def test_a_stray_percent_sign_says_to_remove_it():
+    cells = [f"{3 + np.sin(n):.3f}" + ("%" if n == 7 else "") for n in range(40)]
+    with pytest.raises(
+        InvalidInputError, match=r"row 8 \(1991-10-01\): '(\d\.\d{3})%' .*; remove the % sign \(\1, not \1%\)"
+    ):
+        load_csv(_file(cells), name="percent.csv", variables=["a", "b"])

@@ -36,8 +36,8 @@ def run_diagnose(args: argparse.Namespace) -> int:
         test = result.whiteness_lm
         print(f"whiteness, {test.name}: F {test.statistic:.4g}, df {test.df}, p {test.pvalue:.4g} (the verdict's)")
     for label, test in (
-        (f"whiteness, adjusted portmanteau ({lags} lags)", result.whiteness_adjusted),
-        (f"whiteness, unadjusted portmanteau ({lags} lags)", result.whiteness),
+        (f"whiteness, adjusted portmanteau ({varlib.counted(lags, 'lag')})", result.whiteness_adjusted),
+        (f"whiteness, unadjusted portmanteau ({varlib.counted(lags, 'lag')})", result.whiteness),
         ("normality, Doornik-Hansen (the verdict's)", result.normality),
         ("normality, joint Jarque-Bera (Lütkepohl's: in the variables' order)", result.normality_lutkepohl),
     ):

@@ -77,6 +77,8 @@ def number_hint(cell: object) -> str | None:
     text = str(cell).strip()
     if _CURRENCY.fullmatch(text):
         return "write the numbers without the currency sign (6740.3, not $6,740.3)"
+    if text.endswith("%") and plain_number(text[:-1]) is not None:  # a cell of a percentage format
+        return f"remove the % sign ({text[:-1].strip()}, not {text})"
     if _IN_PARENTHESES.fullmatch(text):
         return f"write a negative number with a minus sign (-{text[1:-1]}, not {text})"
     if _COMMA_GROUPED.fullmatch(text) and ("." in text or text.count(",") > 1):  # 13,141.92 and 1,234,567

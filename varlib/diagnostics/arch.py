@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InvalidInputError
-from ..wording import and_list
+from ..wording import and_list, counted
 from .outcome import TestResult
 
 DEFAULT_ARCH_LAGS = 4  # a year of quarterly data (JMulTi's defaults, 16 and 5, are for long samples)
@@ -42,11 +42,12 @@ class ArchTests:
     def labelled(self, variables: Sequence[str]) -> list[tuple[str, TestResult]]:
         """Each test with the label the page's, the report's and the CLI's tables give it."""
         rows = [
-            (f"ARCH-LM {v}, {self.lags} lags (H0: constant variance)", test)
+            (f"ARCH-LM {v}, {counted(self.lags, 'lag')} (H0: constant variance)", test)
             for v, test in zip(variables, self.by_variable, strict=True)
         ]
         if self.joint is not None:
-            rows.append((f"ARCH-LM multivariate, {self.joint_lags} lags (H0: constant variances)", self.joint))
+            joint = f"ARCH-LM multivariate, {counted(self.joint_lags or 0, 'lag')} (H0: constant variances)"
+            rows.append((joint, self.joint))
         return rows
 
     def to_dict(self, variables: Sequence[str]) -> dict:
@@ -68,7 +69,12 @@ def engle_lm(resid: np.ndarray, lags: int, signif: float) -> TestResult:
 
     found = het_arch(np.asarray(resid, dtype=float), nlags=lags, result_object=True)
     return TestResult(
-        f"ARCH-LM, {lags} lags", float(found.lm), float(found.lmpval), lags, float(stats.chi2.isf(signif, lags)), signif
+        f"ARCH-LM, {counted(lags, 'lag')}",
+        float(found.lm),
+        float(found.lmpval),
+        lags,
+        float(stats.chi2.isf(signif, lags)),
+        signif,
     )
 
 
@@ -89,7 +95,7 @@ def multivariate_lm(resid: np.ndarray, lags: int, signif: float) -> TestResult:
     statistic = 0.5 * len(target) * k * (k + 1) * (1 - 2 * ratio / (k * (k + 1)))
     df = lags * k**2 * (k + 1) ** 2 // 4
     return TestResult(
-        f"multivariate ARCH-LM, {lags} lags",
+        f"multivariate ARCH-LM, {counted(lags, 'lag')}",
         float(statistic),
         float(stats.chi2.sf(statistic, df)),
         df,
@@ -139,7 +145,8 @@ def arch_tests(resid: np.ndarray, variables: Sequence[str], lags: int, signif: f
     if k > 1 and joint is None:
         note = f"the multivariate test is left out: {nobs} residuals cannot hold its regression for {k} variables"
     elif joint is not None and joint_lags < lags:
-        note = f"the multivariate test takes {joint_lags} lags: {nobs} residuals cannot hold more for {k} variables"
+        taken = counted(joint_lags, "lag")
+        note = f"the multivariate test takes {taken}: {nobs} residuals cannot hold more for {k} variables"
     verdict, rejected = _verdict(variables, own, joint, lags, nobs)
     return ArchTests(lags, own, joint, joint_lags if joint else None, note, verdict, rejected)
 
@@ -157,8 +164,8 @@ def _verdict(
         # studies/arch_size.py: on 60 rows the tests find GARCH residuals in about a third of samples
         short = f" On {nobs} residuals only strong ARCH effects show." if nobs < SHORT_SAMPLE else ""
         return (
-            f"No sign of ARCH effects ({lags} lags): nothing in the residuals says their variance follows the size"
-            f" of recent shocks, as the forecast bands assume it does not.{short}",
+            f"No sign of ARCH effects ({counted(lags, 'lag')}): nothing in the residuals says their variance follows"
+            f" the size of recent shocks, as the forecast bands assume it does not.{short}",
             False,
         )
     joint_p = joint.pvalue if joint is not None else float("nan")
