@@ -75,6 +75,7 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, csv.Error) as exc:
         _refuse_an_unclosed_quote(text, label)
         raise InvalidInputError(f"CSV {label!r} cannot be read: {str(exc).splitlines()[0]}", value=label) from None
+    _refuse_rows_split_otherwise(table, delimiter, label)
     headerless = headerless_columns(table, names)
     if headerless and not keep_headerless:
         raise InvalidInputError(f"CSV {label!r}: {headerless_problem(headerless)}", value=label)
@@ -209,6 +210,25 @@ def _unless_wider(text: str, delimiter: str, one_column: bool) -> pd.DataFrame |
     except pd.errors.ParserError:
         return None
     return table if isinstance(table.index, pd.RangeIndex) else None
+
+
+_MARKS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+
+
+def _refuse_rows_split_otherwise(table: pd.DataFrame, delimiter: str, label: str) -> None:
+    """Refuse a file whose header is split by one mark and its rows by another (a header typed by hand): every
+    value then lands in the first column and the others are empty, which would be refused as "no variables"."""
+    if len(table.columns) < 2 or not table.iloc[:, 1:].apply(lambda c: c.str.strip().eq("")).all().all():
+        return
+    first = table.iloc[:, 0].str.strip()
+    other = next((mark for mark in DELIMITERS if mark != delimiter and first.str.contains(mark).all()), None)
+    if other is not None and len(first):
+        raise InvalidInputError(
+            f"CSV {label!r} separates its header by {_MARKS[delimiter]} but its rows by {_MARKS[other]}"
+            f" ({first.iloc[0]!r} in row 1), so every value lands in the first column: use one separator in the"
+            " header and the rows",
+            value=label,
+        )
 
 
 def _refuse_a_name_twice(names: list[str], label: str) -> None:
