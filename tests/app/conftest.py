@@ -15,7 +15,7 @@ from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
 from ui import diagnostics_report
-from varlib import Registry
+from varlib import ModelSpec, Registry, load_dataset, train_model
 from varlib.config import Settings
 from varlib.service import publish_result
 
@@ -63,6 +63,15 @@ def seeded(registry, macro_result) -> Registry:
     """The store with one published model, var 0.0.1."""
     publish_result(registry, macro_result, "var", "patch", "seed")
     return registry
+
+
+@pytest.fixture
+def varx(registry):
+    """The store with a VARX, varx 0.0.1 (realgdp and realcons given realint, 2 lags, no holdout): its artifact and
+    the dataset it was trained on."""
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
+    return publish_result(registry, train_model(dataset, spec), "varx"), dataset
 
 
 def open_app(query: dict | None = None, page: str | None = None) -> AppTest:

@@ -9,7 +9,7 @@ from tests.app.conftest import charts, errors, open_app, trace, values
 from tests.app.test_forecast_page import _editor_key
 from ui.forecast_panel import LINK_OPEN
 from ui.paths_editor import EDITOR_OPEN
-from varlib import ModelSpec, forecast_artifact, load_dataset, publish_result, train_model
+from varlib import forecast_artifact
 
 
 def _info(at) -> str:
@@ -53,11 +53,9 @@ def test_the_link_holds_the_intervals_drawn_and_says_it_leaves_the_conditions_ou
     assert any("does not carry the conditions of the scenario editor" in c.value for c in at.caption)
 
 
-def test_a_lag_input_to_fix_keeps_the_exogenous_values_and_the_conditions_in_view(registry):
+def test_a_lag_input_to_fix_keeps_the_exogenous_values_and_the_conditions_in_view(varx):
     """They were hidden until the lag inputs were fixed: what was typed in them could be neither seen nor changed."""
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
-    artifact = publish_result(registry, train_model(dataset, spec), "varx")
+    artifact, dataset = varx
     at = open_app({"model": "varx", "version": "0.0.1", "steps": 3})
     exog = next(e for e in at.data_editor if e.key.startswith("_fc_path|exogenous values|"))
     at.session_state[exog.key] = {"edited_rows": {0: {"realint": 2.0}}, "added_rows": [], "deleted_rows": []}

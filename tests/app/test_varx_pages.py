@@ -11,7 +11,6 @@ from varlib import (
     ModelSpec,
     forecast_artifact,
     load_dataset,
-    publish_result,
     train_model,
 )
 
@@ -20,10 +19,8 @@ def _text(at) -> str:
     return "\n".join(x.value for x in [*at.markdown, *at.caption, *at.info, *at.warning])
 
 
-def test_a_varx_asks_for_its_exogenous_values(registry):
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
-    artifact = publish_result(registry, train_model(dataset, spec), "varx")
+def test_a_varx_asks_for_its_exogenous_values(varx):
+    artifact, dataset = varx
     at = open_app({"model": "varx", "version": "0.0.1", "steps": 3})
     editor = next(e for e in at.data_editor if e.key.startswith("_fc_path|exogenous values|"))
     last = float(dataset.frame["realint"].iloc[-1])
@@ -38,12 +35,9 @@ def test_a_varx_asks_for_its_exogenous_values(registry):
     assert "realint has no value for step 2" in errors(at)
 
 
-def test_a_varxs_link_says_it_leaves_exogenous_values_out_only_once_they_are_edited(registry):
+def test_a_varxs_link_says_it_leaves_exogenous_values_out_only_once_they_are_edited(varx):
     from ui.forecast_panel import LINK_OPEN
 
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
-    publish_result(registry, train_model(dataset, spec), "varx")
     at = open_app({"model": "varx", "version": "0.0.1", "steps": 3})
     at.session_state[LINK_OPEN] = True
     at.run()
@@ -54,10 +48,8 @@ def test_a_varxs_link_says_it_leaves_exogenous_values_out_only_once_they_are_edi
     assert any("does not carry the exogenous values of the scenario editor" in c.value for c in at.caption)
 
 
-def test_a_varx_presentation_says_what_exogenous_values_it_assumed(registry):
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
-    publish_result(registry, train_model(dataset, spec), "varx")
+def test_a_varx_presentation_says_what_exogenous_values_it_assumed(varx):
+    _, dataset = varx
     at = open_app({"model": "varx", "version": "0.0.1", "steps": 3, "present": 1})
     last = float(dataset.frame["realint"].iloc[-1])
     assert f"Exogenous values: realint {last:g} held flat." in [c.value for c in at.caption]
@@ -68,10 +60,8 @@ def test_a_varx_presentation_says_what_exogenous_values_it_assumed(registry):
     assert f"Exogenous values: realint as given, {low:g} to {high:g}." in [c.value for c in at.caption]
 
 
-def test_a_varx_shows_the_standard_intervals_it_offers_when_a_link_asks_for_corrected_ones(registry):
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
-    artifact = publish_result(registry, train_model(dataset, spec), "varx")
+def test_a_varx_shows_the_standard_intervals_it_offers_when_a_link_asks_for_corrected_ones(varx):
+    artifact, dataset = varx
     at = open_app({"model": "varx", "steps": 3, "intervals": "corrected"})
     assert errors(at) == ""
     assert "VAR versions with exogenous variables offer standard intervals only" in _text(at)
@@ -101,22 +91,17 @@ def test_the_train_page_fits_and_publishes_a_varx(registry):
     np.testing.assert_allclose(artifact.params.exog_coefs, reference.params.exog_coefs, rtol=1e-12)
 
 
-def test_a_varx_backtest_says_its_exogenous_values_were_the_observed_ones(registry):
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
-    publish_result(registry, train_model(dataset, spec), "varx")
+def test_a_varx_backtest_says_its_exogenous_values_were_the_observed_ones(varx):
     at = open_app({"model": "varx", "version": "0.0.1", "origins": 2, "horizon": 2}, page="views/backtest.py")
     at.button(key="bt_run").click().run()
     assert not at.exception and errors(at) == "", errors(at)
     assert "variable realint took its observed values over the scored periods" in _text(at)
 
 
-def test_an_uploaded_exogenous_file_reaches_a_longer_horizon_and_is_taken_back_when_removed(registry):
+def test_an_uploaded_exogenous_file_reaches_a_longer_horizon_and_is_taken_back_when_removed(varx):
     """Only the steps shown when the file was read were kept: 12 rows uploaded at 8 steps, then 12 steps asked,
     read "realint has no value for step 9" while the file was still attached."""
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
-    artifact = publish_result(registry, train_model(dataset, spec), "varx")
+    artifact, dataset = varx
     path = [1.0 + 0.25 * step for step in range(12)]
     csv = "step,realint\n" + "".join(f"{step + 1},{value}\n" for step, value in enumerate(path))
     at = open_app({"model": "varx", "version": "0.0.1", "steps": 8})
@@ -133,12 +118,10 @@ def test_an_uploaded_exogenous_file_reaches_a_longer_horizon_and_is_taken_back_w
     np.testing.assert_allclose(values(trace(charts(at)[0], "forecast"), "y")[1:], held.forecast.mean[:, 0])
 
 
-def test_a_file_refused_for_too_few_steps_is_checked_again_at_a_horizon_it_covers(registry):
+def test_a_file_refused_for_too_few_steps_is_checked_again_at_a_horizon_it_covers(varx):
     """4 rows at 8 steps are refused naming step 5; at 4 steps the same attached file is taken, never a message
     naming 8 steps beside a field that says 4."""
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
-    artifact = publish_result(registry, train_model(dataset, spec), "varx")
+    artifact, _ = varx
     at = open_app({"model": "varx", "version": "0.0.1", "steps": 8})
     uploader = at.file_uploader(key="_fc_path|exogenous values|varx|0.0.1|upload")
     uploader.set_value(("rate.csv", b"step,realint\n1,1\n2,1.5\n3,2\n4,2\n", "text/csv")).run()
