@@ -145,10 +145,14 @@ def forecast_levels(
             surprise = (targets - reference) / sigma
             mean, sigma = condition_path(params, integrated, mean, sigma, targets, reference)
     point, lower, upper = _bounds(mean, sigma, alpha, logged, fixed)
-    if not (np.all(np.isfinite(point)) and np.all(np.isfinite(lower)) and np.all(np.isfinite(upper))):
+    finite = np.all(np.isfinite(point)) and np.all(np.isfinite(lower)) and np.all(np.isfinite(upper))
+    # a log model's levels are exp() of its forecast: a 0 is an underflow, never a value it can give
+    vanished = logged and not (np.all(point > 0) and np.all(lower > 0) and np.all(upper > 0))
+    if not finite or vanished:
         given = ["lag inputs"] + ["exogenous values"] * (exog_future is not None) + ["conditions"] * (fixed is not None)
+        how = "overflows to infinity" if not finite else "underflows to zero, which a log model never gives,"
         raise InvalidInputError(
-            f"the forecast overflows to infinity within {steps} steps from these {' and '.join(given)}; use fewer"
+            f"the forecast {how} within {steps} steps from these {' and '.join(given)}; use fewer"
             " steps or values of a realistic size"
         )
     logged_point = "median" if logged else "mean"

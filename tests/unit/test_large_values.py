@@ -64,3 +64,23 @@ def test_a_large_exogenous_column_is_the_one_named():
     varx = dataclasses.replace(dataset, frame=frame)
     with pytest.raises(InvalidInputError, match="too large to fit a VAR on: exogenous column 1 reaches"):
         train_model(varx, ModelSpec(VARIABLES, lags=2, exog=("realint",)))
+
+
+@pytest.mark.parametrize(
+    ("lags", "said"),
+    [
+        ([[1e149] * 2, [1e149] * 2, [1e-300] * 2], "underflows to zero"),
+        ([[1e-300] * 2, [1e-300] * 2, [1e149] * 2], "overflows to infinity"),
+    ],
+)
+def test_a_log_model_refuses_a_forecast_that_underflows_as_it_refuses_one_that_overflows(lags, said):
+    """From a collapse of 449 orders of magnitude a logdiff model answered 400 steps of exactly 0 (means and
+    bounds) without a word: a level a log model can never give."""
+    from varlib import forecast_artifact
+    from varlib.artifact import build_artifact
+
+    result = train_model(load_dataset(), ModelSpec(VARIABLES, lags=2, transform="logdiff", holdout=0))
+    artifact = build_artifact(result, "lg", "0.0.1")
+    with pytest.raises(InvalidInputError, match=f"the forecast {said}.* within 400 steps from these lag inputs"):
+        forecast_artifact(artifact, 400, lag_inputs=lags)
+    assert np.all(forecast_artifact(artifact, 400).forecast.lower > 0)  # from the data: a positive path
