@@ -154,3 +154,26 @@ def test_closed_reads_need_a_token_here_too(store):
             assert {"401", "403", "404", "410", "422"} <= set(operation["get"]["responses"])
         client.app.dependency_overrides[guard_reads] = lambda: None  # a verified viewer, as far as the route knows
         assert _diagnostics(client, "0.0.1").status_code == 200
+
+
+def test_every_bound_in_the_schema_is_one_json_schema_knows(client):
+    """The optional lag counts of diagnostics were written `{"type": "integer", "ge": 1}`: `ge` is pydantic's
+    word, not JSON Schema's, so generated clients and validators let 0 through."""
+    schema = client.get("/openapi.json").json()
+    leaks: list[str] = []
+
+    def walk(node, where: str) -> None:
+        if isinstance(node, dict):
+            leaks.extend(f"{where}/{key}" for key in ("ge", "le", "gt", "lt") if key in node)
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for position, value in enumerate(node):
+                walk(value, f"{where}[{position}]")
+
+    walk(schema, "")
+    assert leaks == []
+    path = next(p for p in schema["paths"] if p.endswith("/diagnostics"))
+    counts = {p["name"]: p["schema"] for p in schema["paths"][path]["get"]["parameters"]}
+    for name in ("whiteness_lags", "arch_lags"):
+        assert {"type": "integer", "minimum": 1} in counts[name]["anyOf"], counts[name]

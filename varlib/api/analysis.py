@@ -38,7 +38,7 @@ from .caching import WithdrawalWatch
 from .error_schema import error_responses
 from .metrics import Metrics
 from .public import without_whereabouts
-from .schemas import NAME, VERSION, WITHDRAWN, WholeNumber
+from .schemas import NAME, VERSION, WITHDRAWN, OptionalCount, WholeNumber
 
 ANSWERS_KEPT = 64  # a diagnostics answer is about 20 kB of JSON, a backtest's a few kB
 LagPolicy = Literal["fixed", "reselect"]  # varlib.LAG_POLICIES; a test holds them equal
@@ -51,14 +51,13 @@ class DiagnosticsQuery(BaseModel):
     irf_periods: WholeNumber = Field(
         DEFAULT_IRF_PERIODS, ge=1, le=MAX_IRF_PERIODS, description="periods of the impulse responses and FEVD"
     )
-    whiteness_lags: WholeNumber | None = Field(
+    whiteness_lags: OptionalCount = Field(
         None,
-        ge=1,
         description="lags of the portmanteau tests; default max(10, lag order + 1), and from lag order + 1 to 60,"
         " below the residual count (a 422 names the range)",
     )
-    arch_lags: WholeNumber | None = Field(
-        None, ge=1, description="lags of the ARCH-LM tests; default 4, or as many as the residuals hold"
+    arch_lags: OptionalCount = Field(
+        None, description="lags of the ARCH-LM tests; default 4, or as many as the residuals hold"
     )
 
 

@@ -46,6 +46,9 @@ def _digits(value: Any) -> Any:
 
 
 WholeNumber = Annotated[int, BeforeValidator(_digits)]
+# An optional count of at least 1: the bound before the digits check, so that the schema says `minimum` (a bound
+# put on WholeNumber | None is written `ge` beside the type, which JSON Schema does not know and clients ignore)
+OptionalCount = Annotated[int, Field(ge=1), BeforeValidator(_digits)] | None
 LISTED_WITHDRAWN = "the version's withdrawal (reason, time, actor), else null"  # a listing row's, its metadata's
 WITHDRAWN = (
     "the version's withdrawal (reason, time, actor) when it was named by its number (latest and aliases never name a"
