@@ -133,6 +133,7 @@ from .versions import (
     parse_version,
 )
 from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, counted, order_words, other_holdout_order, utc_time
+from .wording import shortened as shortened
 
 __all__ = [
     "DEFAULT_ARCH_LAGS",

@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .errors import InvalidInputError
+from .wording import shortened
 
 # Lower-case names only, so a bucket copied between case-sensitive and case-insensitive
 # file systems cannot merge two models.
@@ -72,7 +73,7 @@ def check_alias(alias: str) -> str:
     name = str(alias).strip().removeprefix("@")
     if not ALIAS_PATTERN.fullmatch(name) or name == LATEST:
         raise InvalidInputError(
-            f"alias {alias!r} is not valid: use 1-40 lower-case letters, digits, '-' or '_', starting with a"
+            f"alias {_shown(alias)} is not valid: use 1-40 lower-case letters, digits, '-' or '_', starting with a"
             " letter (for example 'champion'), and not 'latest'",
             field="alias",
             value=alias,
@@ -85,7 +86,7 @@ def parse_version(text: str) -> Version:
     match = _VERSION_PATTERN.fullmatch(str(text).strip())
     if not match:
         raise InvalidInputError(
-            f"version {text!r} is not valid: use M.m.p such as 0.0.3 (or 0_0_3), 'latest', or an alias such as"
+            f"version {_shown(text)} is not valid: use M.m.p such as 0.0.3 (or 0_0_3), 'latest', or an alias such as"
             " @champion"
         )
     return Version(int(match.group(1)), int(match.group(3)), int(match.group(4)))
@@ -99,11 +100,16 @@ def parse_key_version(folder: str) -> Version | None:
     return Version(*(int(part) for part in match.groups()))
 
 
+def _shown(value: object) -> str:
+    """A refused name or version as a message quotes it: a path of 5,000 characters is not echoed whole."""
+    return repr(shortened(value, 60)) if isinstance(value, str) else repr(value)
+
+
 def check_name(name: str) -> str:
     """Return `name` if it is a valid model name, else raise with the rule."""
     if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
         raise InvalidInputError(
-            f"model name {name!r} is not valid: use 1-63 lower-case letters, digits, '-' or '_',"
+            f"model name {_shown(name)} is not valid: use 1-63 lower-case letters, digits, '-' or '_',"
             " starting with a letter or digit (for example 'var')"
         )
     return name

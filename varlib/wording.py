@@ -60,3 +60,11 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
 def plural_of(count: int, noun: str, plural: str | None = None) -> str:
     """`noun` for one, its plural for any other count: `column` before one name, `columns` before two."""
     return noun if count == 1 else plural or noun + "s"
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text`, or its start and end around `...` when longer than `limit` characters (a value echoed in a message)."""
+    if len(text) <= limit:
+        return text
+    head = limit * 2 // 3
+    return f"{text[:head]}...{text[len(text) - (limit - head - 3) :]}"

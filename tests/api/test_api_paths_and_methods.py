@@ -113,3 +113,18 @@ def test_refusals_name_the_action_and_quote_the_model_once(client):
     before = client.get("/models/var/history", params={"before": "zzz"})
     assert before.status_code == 422 and "''" not in before.json()["error"], before.text
     assert "is not the key of a record in the audit trail of 'var':" in before.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        ("/models/" + "a" * 5000 + "/versions", "model name 'aaaa"),
+        ("/models/var/versions/" + "9" * 3000, "version '9999"),
+        ("/models/var/versions/@" + "b" * 3000 + "/forecast", "version '@bbb"),
+    ],
+)
+def test_a_huge_name_or_version_in_the_path_is_not_echoed_whole(client, path, said):
+    """A 5,000-character model name came back twice in a 10 kB answer; values in a body are shortened."""
+    answer = client.post(path, json={}) if path.endswith("/forecast") else client.get(path)
+    assert answer.status_code == 422 and said in answer.json()["error"]
+    assert len(answer.content) < 1000 and "..." in answer.json()["error"]

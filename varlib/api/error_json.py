@@ -7,6 +7,8 @@ from typing import Any
 
 from fastapi.responses import JSONResponse
 
+from varlib import shortened as shortened  # the library's: callers here import it from this module
+
 SHOWN = 60  # characters of a received value shown in a message
 LONGEST_MESSAGE = 2000  # a message's start (what is wrong) and end (what to do) are kept around a cut
 
@@ -30,11 +32,3 @@ def readable(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [readable(item) for item in value]
     return value
-
-
-def shortened(text: str, limit: int) -> str:
-    """`text`, or its start and end around `...` when longer than `limit` characters."""
-    if len(text) <= limit:
-        return text
-    head = limit * 2 // 3
-    return f"{text[:head]}...{text[len(text) - (limit - head - 3) :]}"
