@@ -223,13 +223,8 @@ def _upload_inputs(model_kind: str) -> dict | None:
         "csv_name": file_name,
         "date_col": date_col,
         "variables": variables,
-        "exog": _exog_input(  # a counting column is an exogenous trend; a constant one the VAR's own constant,
-            # which training refuses, so it is not offered
-            [c for c in profile.numeric if frame[c].nunique(dropna=True) > 1],
-            variables,
-            f"train_exog|{file_id}|{date_col}",
-            model_kind,
-            profile.label,
+        "exog": _exog_input(
+            list(profile.exogenous_usable), variables, f"train_exog|{file_id}|{date_col}", model_kind, profile.label
         ),
         "fill": fill,
         "default_name": name_from(file_name),

@@ -62,11 +62,18 @@ class DataProfile:
     notes: tuple[str, ...] = ()  # columns that are no variable and need nothing done: said, not warned of
     read_as: tuple[str, ...] = ()  # how the file was read where it is not a plain CSV, e.g. "decimal commas"
     calendar: tuple[str, ...] = ()  # a year or quarter number repeating its pattern: the calendar, not data
+    flat: tuple[str, ...] = ()  # the same value every row (among `constant`, which counting columns join)
 
     @property
     def usable(self) -> tuple[str, ...]:
         """The numeric columns a VAR can use: neither constant, counting nor the calendar (as the CLI reads it)."""
         return tuple(c for c in self.numeric if c not in self.constant and c not in self.calendar)
+
+    @property
+    def exogenous_usable(self) -> tuple[str, ...]:
+        """The numeric columns a VARX can take as given: a counting one is an exogenous trend and the calendar
+        seasonal terms, but a flat one is the VAR's own constant, which training refuses."""
+        return tuple(c for c in self.numeric if c not in self.flat)
 
     @staticmethod
     def label(column: str) -> str:
@@ -153,7 +160,8 @@ def profile_csv(
     if missing:  # with their dates, so the cell can be found in the file (training names them so too)
         period = frequency.name if frequency is not None else iso_label
         problems.append("empty cells: " + ", ".join(f"{c} ({_empty_cells(frame[c], period)})" for c in missing))
-    constant = tuple(c for c in numeric if frame[c].nunique(dropna=True) <= 1 or is_straight_line(frame[c]))
+    flat = tuple(c for c in numeric if frame[c].nunique(dropna=True) <= 1)
+    constant = tuple(c for c in numeric if c in flat or is_straight_line(frame[c]))
     if constant:
         notes.append(
             f"{plural_of(len(constant), 'column')} {', '.join(map(column_label, constant))} constant or counting"
@@ -189,6 +197,7 @@ def profile_csv(
         tuple(notes),
         read_as(raw, order, turned) + below + trimmed,
         calendar,
+        flat,
     )
     return profile, frame
 
