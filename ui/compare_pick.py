@@ -8,8 +8,6 @@ be read is named with the reason and no longer offered.
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from ui import governance, linked_versions, selection, store
@@ -17,7 +15,17 @@ from ui.errors import dashboard_words
 from ui.literal import library_text
 from ui.onboarding import render_empty_store
 from ui.version_pick import concrete_version
-from varlib import LATEST, Artifact, CorruptArtifactError, VarlibError, and_list
+from varlib import (
+    LATEST,
+    Artifact,
+    CorruptArtifactError,
+    InvalidInputError,
+    VarlibError,
+    and_list,
+    is_alias,
+    is_latest,
+    parse_version,
+)
 
 LINK = ":material/link:"
 
@@ -104,15 +112,16 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
 
 
 def _of_model(label: str, model: str | None, names: list[str]) -> str:
-    """A link's bare version (`versions=0.0.1,0.0.2`, `@champion`, `latest`) as one of `model`: the link's
+    """A link's bare version (`versions=0.0.1,0.0_2`, `@champion`, `latest`) as one of `model`: the link's
     `model`, or the store's only one. Any other label as it is (a model of that name stays a bare model)."""
     if model is None or " " in label or label in names:
         return label
-    if label == LATEST or label.startswith("@"):
+    if is_latest(label) or is_alias(label):
         return f"{model} {label}"
-    if re.fullmatch(r"\d+([._])\d+\1\d+", label):  # 0.0.3, or 0_0_3 as in a store's keys
-        return f"{model} {label.replace('_', '.')}"
-    return label
+    try:
+        return f"{model} {parse_version(label)}"
+    except InvalidInputError:
+        return label
 
 
 def _resolved(prefix: str, label: str, names: list[str], problems: list[str]) -> str | None:

@@ -22,11 +22,13 @@ def in_other_dress(raw: pd.DataFrame, groups: Sequence[LeftOut]) -> tuple[LeftOu
     group of its own that says how to write it: it was meant as a variable, and "text" would not say why not."""
     out: list[LeftOut] = []
     for columns, why in groups:
-        plain = [c for c in columns if why != TEXT_NOTE or _dressed(raw[c]) is None]
-        out += [(tuple(plain), why)] if plain else []
-        for column in (c for c in columns if c not in plain):
-            cell, hint = _dressed(raw[column]) or ("", "")
-            out.append(((column,), f"numbers written as {cell!r}: {hint} to use it"))
+        dressed = {c: _dressed(raw[c]) for c in columns} if why == TEXT_NOTE else {}
+        plain = tuple(c for c in columns if dressed.get(c) is None)
+        out += [(plain, why)] if plain else []
+        for column, found in dressed.items():
+            if found is not None:
+                cell, hint = found
+                out.append(((column,), f"numbers written as {cell!r}: {hint} to use it"))
     return tuple(out)
 
 
