@@ -7,8 +7,6 @@ from typing import Any
 
 from fastapi.responses import JSONResponse
 
-from varlib import shortened as shortened  # the library's: callers here import it from this module
-
 SHOWN = 60  # characters of a received value shown in a message
 LONGEST_MESSAGE = 2000  # a message's start (what is wrong) and end (what to do) are kept around a cut
 

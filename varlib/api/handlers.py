@@ -23,10 +23,11 @@ from varlib import (
     VarlibError,
     WithdrawnError,
     escape_controls,
+    shortened,
     to_json_safe,
 )
 
-from .error_json import LONGEST_MESSAGE, SHOWN, ErrorJSON, shortened
+from .error_json import LONGEST_MESSAGE, SHOWN, ErrorJSON
 from .schemas import LEGACY_NAME
 from .validation import validation_body
 

@@ -25,9 +25,10 @@ from varlib import (
     is_alias,
     level_to_alpha,
     parse_version,
+    shortened,
 )
 
-from .error_json import SHOWN, shortened
+from .error_json import SHOWN
 from .query import LISTED as PARAMETERS_LISTED
 from .schemas import ForecastRequest
 

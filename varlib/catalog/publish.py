@@ -19,9 +19,10 @@ from ..versions import ZERO, Version, check_name, parse_key_version
 from .aliases import list_aliases
 from .cards import Card, metadata_header
 from .index import IndexedCard, add_card, newest_indexed
-from .layout import SCENARIO_FOLDER, WITHDRAWN_FOLDER, helper_prefix, model_key
+from .layout import SCENARIO_FOLDER, helper_prefix, model_key
 from .pointer import advance_pointer, read_pointer
 from .shape import check_shape
+from .withdrawals import withdrawn_versions
 
 ATTEMPTS = 200
 
@@ -41,13 +42,9 @@ def _newest_named(store: Store, name: str, max_bytes: int) -> Version:
     pointer = read_pointer(store, name, max_bytes)
     named += [pointer.version] if pointer.version is not None and pointer.stands_for(name) else []
     named += [alias.version for alias in list_aliases(store, name, deleted=True) if alias.version is not None]
-    withdrawn = (
-        info.key.rsplit("/", 1)[-1].removesuffix(".json") for info in store.list(helper_prefix(name, WITHDRAWN_FOLDER))
-    )
-    for key in (*withdrawn, *store.list_folders(helper_prefix(name, SCENARIO_FOLDER))):
-        version = parse_key_version(key)
-        named += [version] if version is not None else []
-    return max(named)
+    named += withdrawn_versions(store, name)
+    scenarios = map(parse_key_version, store.list_folders(helper_prefix(name, SCENARIO_FOLDER)))
+    return max([*named, *(version for version in scenarios if version is not None)])
 
 
 def _newest_folder(store: Store, name: str) -> Version:

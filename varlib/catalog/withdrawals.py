@@ -138,14 +138,19 @@ def read_withdrawal(
 def read_withdrawals(store: Store, name: str, cache: BoundedCache[Withdrawal]) -> dict[Version, Withdrawal]:
     """Every withdrawal of `name`, by version (one listing, then one read per record not yet cached)."""
     found: dict[Version, Withdrawal] = {}
-    for info in store.list(helper_prefix(name, WITHDRAWN_FOLDER)):
-        version = parse_key_version(info.key.rsplit("/", 1)[-1].removesuffix(".json"))
-        if version is None:
-            continue
+    for version in withdrawn_versions(store, name):
         withdrawal = read_withdrawal(store, name, version, cache)
         if withdrawal is not None:
             found[version] = withdrawal
     return found
+
+
+def withdrawn_versions(store: Store, name: str) -> list[Version]:
+    """The versions of `name` that have a withdrawal record, by its key alone (one listing, no read)."""
+    keys = (
+        info.key.rsplit("/", 1)[-1].removesuffix(".json") for info in store.list(helper_prefix(name, WITHDRAWN_FOLDER))
+    )
+    return [version for version in map(parse_key_version, keys) if version is not None]
 
 
 def settle_latest(store: Store, name: str, max_bytes: int, cache: BoundedCache[Withdrawal]) -> Version | None:

@@ -98,19 +98,37 @@ def _their_periods(dates: pd.DatetimeIndex, frequency: str | None) -> tuple[pd.D
     """The period of each date in `frequency`'s dating, and the positions of dates dated alike (the last days of
     their periods; each day of a month of the period); None for dates with a time of day or another frequency."""
     offset = offset_of(frequency)
-    if type(offset) not in (*_STARTS, *_ENDS) or offset.n != 1 or (dates != dates.normalize()).any():
+    if not _of_whole_periods(offset) or (dates != dates.normalize()).any():
         return None
-    if isinstance(offset, _STARTS):
-        firsts = pd.DatetimeIndex([offset.rollback(stamp) for stamp in dates])
-        periods, lasts = firsts, firsts + offset - pd.Timedelta(days=1)
-    else:
-        lasts = pd.DatetimeIndex([offset.rollforward(stamp) for stamp in dates])
-        periods, firsts = lasts, lasts - offset + pd.Timedelta(days=1)
+    firsts, lasts = _firsts_and_lasts(dates, offset)
+    periods = firsts if isinstance(offset, _STARTS) else lasts
     months_in = (dates.year - firsts.year) * 12 + dates.month - firsts.month
     groups: dict[object, list[int]] = {"last": [i for i in range(len(dates)) if dates[i] == lasts[i]]}
     for position, key in enumerate(zip(months_in, dates.day, strict=True)):
         groups.setdefault(key, []).append(position)
     return periods, sorted((group for group in groups.values() if group), key=lambda group: group[0])
+
+
+def period_firsts(dates: pd.DatetimeIndex, frequency: str | None) -> pd.DatetimeIndex:
+    """The first day of the month, quarter or year each date falls in, as `frequency` groups them, whether it
+    dates a period by its first day or its last (2018-12-31 in `QE-DEC` is 2018Q4, whose first day is 2018-10-01);
+    the dates as they are for any other frequency."""
+    offset = offset_of(frequency)
+    return _firsts_and_lasts(dates, offset)[0] if _of_whole_periods(offset) else dates
+
+
+def _of_whole_periods(offset) -> bool:
+    """A grid of single months, quarters or years, dated by their first day or their last."""
+    return type(offset) in (*_STARTS, *_ENDS) and offset.n == 1
+
+
+def _firsts_and_lasts(dates: pd.DatetimeIndex, offset) -> tuple[pd.DatetimeIndex, pd.DatetimeIndex]:
+    """The first and the last day of the period of `offset` (one of _STARTS or _ENDS) each date falls in."""
+    if isinstance(offset, _STARTS):
+        firsts = pd.DatetimeIndex([offset.rollback(stamp) for stamp in dates])
+        return firsts, firsts + offset - pd.Timedelta(days=1)
+    lasts = pd.DatetimeIndex([offset.rollforward(stamp) for stamp in dates])
+    return lasts - offset + pd.Timedelta(days=1), lasts
 
 
 def period_dates(index: pd.Index, frequency: str | None) -> pd.DatetimeIndex | None:

@@ -15,6 +15,7 @@ import pandas as pd
 from ..errors import InvalidInputError
 from .date_text import read_date
 from .frequency import detect_frequency, period_labels
+from .periods import period_firsts
 
 # How much a bound written as a period spans (else a day: the rows' own dates are compared with it)
 _SPANS = (
@@ -22,7 +23,6 @@ _SPANS = (
     (re.compile(r".*[Qq][1-4].*"), pd.DateOffset(months=3)),
     (re.compile(r"\d{4}[-/.]\d{1,2}|\d{4}[Mm]\d{2}|[A-Za-z]{3,9}[\s.-]*\d{2,4}"), pd.DateOffset(months=1)),
 )
-_DATED_BY_END = re.compile(r"B?(QE|ME|YE)(-[A-Z]{3})?")  # the grids whose rows are dated by their period's end
 
 
 def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None, source: str = "the data") -> pd.DataFrame:
@@ -77,14 +77,10 @@ def _span_of(bound: str) -> pd.DateOffset | None:
 
 
 def _period_starts(index: pd.DatetimeIndex) -> pd.DatetimeIndex:
-    """The first day of the period of each row: the dates as they are, except on a grid dated by its periods'
-    ends (2018-12-31 for 2018Q4), where the period's first day (2018-10-01)."""
+    """The first day of the period of each row (2018-10-01 for a quarter dated 2018-12-31); the dates as they are
+    on other grids, or when the rows are on none."""
     try:
         alias = detect_frequency(index).alias
     except InvalidInputError:  # no grid (yet: gaps and order are checked after the window): the dates as written
         return index
-    dated_by_end = _DATED_BY_END.fullmatch(alias)
-    if dated_by_end is None:
-        return index
-    period = {"QE": "Q", "ME": "M", "YE": "Y"}[dated_by_end[1]] + (dated_by_end[2] or "")
-    return index.to_period(period).start_time
+    return period_firsts(index, alias)
