@@ -112,7 +112,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
 
 
 def _of_model(label: str, model: str | None, names: list[str]) -> str:
-    """A link's bare version (`versions=0.0.1,0.0_2`, `@champion`, `latest`) as one of `model`: the link's
+    """A link's bare version (`versions=0.0.1,0_0_2`, `@champion`, `latest`) as one of `model`: the link's
     `model`, or the store's only one. Any other label as it is (a model of that name stays a bare model)."""
     if model is None or " " in label or label in names:
         return label
