@@ -72,11 +72,12 @@ def test_undated_lag_inputs_stand_for_the_training_datas_last_periods(client):
     ],
 )
 def test_lag_dates_are_checked_by_the_library(client, dates, words):
+    """Each refusal of the dates names them as the request does (`lag_dates`), not as a file's date column."""
     answer = client.post(
         "/models/var/versions/0.0.2/forecast", json={"steps": 2, "lag_inputs": ROWS, "lag_dates": dates}
     )
     assert answer.status_code == 422 and answer.json()["type"] == "InvalidInputError", answer.text
-    assert words in answer.json()["error"]
+    assert words in answer.json()["error"] and answer.json()["field"] == "lag_dates", answer.text
 
 
 def test_lag_dates_without_lag_inputs_are_refused(client):

@@ -14,7 +14,11 @@ class ErrorBody(BaseModel):
     model_config = ConfigDict(extra="allow")
     error: str = Field(description="what went wrong and how to fix it")
     type: str = Field(description="the error class, e.g. NotFoundError")
-    field: str | None = Field(None, description="the input that was refused, e.g. steps or realgdp")
+    field: str | None = Field(
+        None,
+        description="the input that was refused, e.g. steps or realgdp; for a request that does not fit its schema,"
+        " the first refused part's place, e.g. conditions.realgdp",
+    )
     value: Any = Field(None, description="the refused value, as received (long values shortened in the message)")
     details: list[dict[str, Any]] | None = Field(
         None, description="a request that does not fit its schema: each refused part's loc, msg and type (at most 5)"

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import annotated_types
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
@@ -22,6 +23,7 @@ from varlib import (
     check_forecast_options,
     check_name,
     check_scenario_name,
+    escape_controls,
     is_alias,
     level_to_alpha,
     parse_version,
@@ -33,6 +35,7 @@ from .query import LISTED as PARAMETERS_LISTED
 from .schemas import ForecastRequest
 
 LISTED = 5  # refused parts told in the message and in `details`
+ECHOED = 1000  # characters of JSON: a refused value longer than that is named by its place only
 _NOT_A_FIELD = "not a field of this body"
 _PATHS = ("conditions", "exog")  # a body's paths: variable -> values step by step
 
@@ -49,6 +52,7 @@ def validation_body(request: Request, exc: RequestValidationError) -> dict:
             "loc": [shortened(str(part), SHOWN) for part in error.get("loc", ())],  # a 100 kB key name
             "msg": _path_reason(error)
             or _bound_reason(error)
+            or _range_reason(request, error)
             or _too_few_versions(error)
             or _unknown_field(request, error)
             or _path_shape(error)
@@ -60,11 +64,35 @@ def validation_body(request: Request, exc: RequestValidationError) -> dict:
     summary = "; ".join(
         f"{'.'.join(d['loc'])}: {_with_input(_reason(d), error)}" for d, error in zip(details, listed, strict=True)
     )
-    body: dict = {"error": f"invalid request: {summary}", "type": "InvalidInputError", "details": details}
+    body: dict = {"error": f"invalid request: {summary}", "type": "InvalidInputError", **_first_refused(errors[0])}
+    body["details"] = details
     if left_out := len(errors) - len(listed):
         body["error"] += f"; and {left_out:,} more, not listed: correct these and send it again"
         body["details_left_out"] = left_out
     return body
+
+
+_PLACES = ("body", "query", "path", "header", "cookie")
+
+
+def _first_refused(error: dict) -> dict:
+    """`field` and `value` as a library refusal gives them, for the first refused part: its place without the
+    request's part (`steps`, `conditions.realgdp`, `irf_periods`) and the value received. No value for a missing
+    field (pydantic's input is then the whole object), none that JSON cannot carry (NaN), none for the whole body."""
+    loc = [str(part) for part in error.get("loc", ())]
+    place = loc[1:] if loc[:1] and loc[0] in _PLACES else loc
+    if not place:
+        return {}
+    refused: dict = {"field": shortened(".".join(place), SHOWN)}
+    if error.get("type") != "missing" and "input" in error:
+        value = error["input"]
+        try:
+            if len(json.dumps(value, allow_nan=False)) > ECHOED:  # 10,000 rows of the wrong shape are not echoed
+                return refused
+        except (TypeError, ValueError, RecursionError):
+            return refused
+        refused["value"] = escape_controls(shortened(value, SHOWN)) if isinstance(value, str) else value
+    return refused
 
 
 def _not_json(request: Request, exc: RequestValidationError) -> str | None:
@@ -157,6 +185,25 @@ def _bound_reason(error: dict) -> str | None:
         check(value)
     except InvalidInputError as refused:
         return str(refused)
+    return None
+
+
+def _range_reason(request: Request, error: dict) -> str | None:
+    """A whole number of a query model out of its declared range (`irf_periods`, `origins`, `horizon`, `limit`),
+    told with the range and what the number is for rather than as pydantic's "Input should be less than or equal
+    to 100"; None for any other error."""
+    loc = tuple(error.get("loc", ()))
+    if len(loc) != 2 or loc[0] != "query" or error.get("type") not in ("greater_than_equal", "less_than_equal"):
+        return None
+    for param in getattr(getattr(request.scope.get("route"), "dependant", None), "query_params", ()):
+        model = getattr(param.field_info, "annotation", None)
+        field = getattr(model, "model_fields", {}).get(loc[1])
+        if field is None or field.annotation is not int:
+            continue
+        low = next((bound.ge for bound in field.metadata if isinstance(bound, annotated_types.Ge)), None)
+        high = next((bound.le for bound in field.metadata if isinstance(bound, annotated_types.Le)), None)
+        if low is not None and high is not None:
+            return f"{loc[1]} {error.get('input')} must be a whole number from {low} to {high} ({field.description})"
     return None
 
 

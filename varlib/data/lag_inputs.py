@@ -92,7 +92,7 @@ def parse_lag_table(
     run oldest first or newest first; a table of more rows than `needed` (a file of recent data) gives its
     last ones in time. With the model's `frequency` the dates must be consecutive periods of it (and numeric
     dates that read day first and month first alike are read the way that makes them so). `dates_named`: what
-    the caller calls the dates (a REST body's `lag_dates`), for a date that is not one."""
+    the caller calls the dates (a REST body's `lag_dates`), as the field of a refusal about them."""
     if len(table) < needed:
         raise InvalidInputError(
             f"the model needs {needed} rows of lag inputs (the last observations, oldest first); got {len(table)}",
@@ -113,18 +113,18 @@ def parse_lag_table(
     if dates is not None and newest_first(dates):  # the dates say which row is the last observation
         rows, dates = rows[::-1], dates[::-1]
     if dates is not None:
-        _check_order(dates)
+        _check_order(dates, dates_named)
     rows = rows[-needed:]  # in time: the last observations
     kept = table.iloc[rows].reset_index(drop=True)
     frame = pd.DataFrame({v: _numbers(kept[v], v, [labels[i] for i in rows], transform) for v in variables})
     if dates is None:
         return frame
     frame.index = dates[-needed:].rename(DATE)
-    _check_periods(frame.index, frequency)
+    _check_periods(frame.index, frequency, dates_named)
     return frame
 
 
-def _check_periods(dates: pd.DatetimeIndex, frequency: str | None) -> None:
+def _check_periods(dates: pd.DatetimeIndex, frequency: str | None, named: str = DATE) -> None:
     """Dated lag inputs of a model with a frequency are consecutive periods of it: a VAR's lags are the
     periods just before the forecast, and a row missing or off the grid would shift every lag after it."""
     offset = offset_of(frequency)
@@ -136,19 +136,19 @@ def _check_periods(dates: pd.DatetimeIndex, frequency: str | None) -> None:
         raise InvalidInputError(
             f"the lag inputs' date {iso_label(date)} is not a {label} period of this model ({frequency});"
             f" use its dates, e.g. {iso_label(offset.rollback(date))}",
-            field=DATE,
+            field=named,
             value=iso_label(date),
         )
     before = dates[position - 1]
     raise InvalidInputError(
         f"the lag inputs skip {iso_label(before + offset)} (between {iso_label(before)} and {iso_label(date)}):"
         f" they are consecutive {label} periods, one row each",
-        field=DATE,
+        field=named,
         value=iso_label(date),
     )
 
 
-def _check_order(dates: pd.DatetimeIndex) -> None:
+def _check_order(dates: pd.DatetimeIndex, named: str = DATE) -> None:
     """Dated rows must run oldest to newest (or newest to oldest), once each: taken in file order, rows out of
     order would start the forecast from the wrong observation."""
     for position in range(1, len(dates)):
@@ -156,7 +156,7 @@ def _check_order(dates: pd.DatetimeIndex) -> None:
             raise InvalidInputError(
                 f"the lag inputs have the date {iso_label(dates[position])} twice (rows {position} and"
                 f" {position + 1}); keep one row per date",
-                field=DATE,
+                field=named,
                 value=iso_label(dates[position]),
             )
         if dates[position] < dates[position - 1]:
@@ -164,7 +164,7 @@ def _check_order(dates: pd.DatetimeIndex) -> None:
             raise InvalidInputError(
                 f"the lag inputs' dates are out of order: row {position + 1} ({date}) comes after {before};"
                 " sort the rows by date, oldest first",
-                field=DATE,
+                field=named,
                 value=date,
             )
 

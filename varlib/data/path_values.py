@@ -129,6 +129,7 @@ def refuse_no_conditions(conditions, label: str = "the conditions table") -> Non
 
 
 SHOWN_NAMES = 5  # a body of thousands of empty keys is told by its first few
+SHOWN_VALUES = 20  # an empty variable's values are echoed as `value` (`[null, null]`) up to this many
 
 
 def _refuse_empty_mapping(conditions: Mapping) -> None:
@@ -145,12 +146,14 @@ def _refuse_empty_mapping(conditions: Mapping) -> None:
     more = f" and {len(empty) - SHOWN_NAMES:,} more" if len(empty) > SHOWN_NAMES else ""
     names = and_list(shown) if not more else ", ".join(shown) + more
     one = len(empty) == 1
+    received = next(values for values in conditions.values() if _no_value(values))  # the first one's, as sent
+    echoed = received if isinstance(received, list | tuple) and len(received) <= SHOWN_VALUES else None
     raise InvalidInputError(
         f"{names} {'holds' if one else 'hold'} no value to condition on (only null, or none); give"
         f" {'at least one value' if one else 'each at least one value'} (null leaves a step free), or leave"
         f" {names if one else 'them'} out of conditions",
         field=empty[0],
-        value=empty[:SHOWN_NAMES],
+        value=echoed,
     )
 
 
