@@ -25,6 +25,7 @@ from .autocorrelation_lm import LMTest, largest_lm_lags, lm_test
 from .errors import InvalidInputError
 from .near_identity import near_identity
 from .normality import JointNormality, doornik_hansen
+from .wording import p_is
 
 SIGNIF = 0.05
 NEAR_UNIT = 0.95  # a largest modulus above this behaves almost like a unit root over forecast horizons
@@ -236,9 +237,9 @@ def _autocorrelation_verdict(pvalue: float, scope: str, test: str) -> str:
     if missing := not_computed(f"autocorrelation test{scope}", test, pvalue):
         return missing
     if not rejects(pvalue):
-        return f"No evidence of residual autocorrelation{scope} ({test} = {pvalue:.3g})."
+        return f"No evidence of residual autocorrelation{scope} ({test} {p_is(pvalue)})."
     return (
-        f"The residuals are autocorrelated{scope} ({test} = {pvalue:.3g}): the model misses some dynamics, so its"
+        f"The residuals are autocorrelated{scope} ({test} {p_is(pvalue)}): the model misses some dynamics, so its"
         " forecasts and intervals are off. Try more lags or another transform, and look for a break in the data."
     )
 
@@ -252,10 +253,10 @@ def normality_verdict(pvalue: float, transform: str | None = None) -> str:
     if missing := not_computed("normality test", "Doornik-Hansen p", pvalue):
         return missing
     if not rejects(pvalue):
-        return f"The residuals look normal (Doornik-Hansen p = {pvalue:.3g})."
+        return f"The residuals look normal (Doornik-Hansen p {p_is(pvalue)})."
     hint = "" if transform in LOGGED else "; a log transform helps skewed series"
     return (
-        f"The residuals are not normal (Doornik-Hansen p = {pvalue:.3g}): point forecasts stay valid, but"
+        f"The residuals are not normal (Doornik-Hansen p {p_is(pvalue)}): point forecasts stay valid, but"
         f" the Gaussian intervals may be too narrow or too wide. Look for outliers or breaks{hint}."
     )
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .wording import p_text
+
 KPSS_TABLE = (0.01, 0.10)  # the p-values statsmodels' KPSS table spans; beyond them it returns the end
 DETERMINISTIC = "constant or a straight line"  # the verdict of a series with nothing random in it (untestable)
 
@@ -34,6 +36,11 @@ class UnitRoot:
         if self.kpss_pvalue <= KPSS_TABLE[0]:
             return "below"
         return "above" if self.kpss_pvalue >= KPSS_TABLE[1] else None
+
+    @property
+    def adf_p_text(self) -> str:
+        """`0.0412`, or `> 0.999` where three digits would print 1."""
+        return p_text(self.adf_pvalue)
 
     @property
     def kpss_p_text(self) -> str:

@@ -68,3 +68,16 @@ def shortened(text: str, limit: int) -> str:
         return text
     head = limit * 2 // 3
     return f"{text[:head]}...{text[len(text) - (limit - head - 3) :]}"
+
+
+def p_text(pvalue: float) -> str:
+    """A p-value to three significant digits (`0.0412`), but `> 0.999` for one that would round to 1 (0.99986):
+    a p of 1 claims a perfect fit that no test gives."""
+    shown = f"{pvalue:.3g}"
+    return "> 0.999" if shown == "1" and pvalue < 1 else shown
+
+
+def p_is(pvalue: float) -> str:
+    """`p_text` as a sentence states it after `p`: `= 0.0412`, `> 0.999`."""
+    text = p_text(pvalue)
+    return text if text.startswith(">") else f"= {text}"

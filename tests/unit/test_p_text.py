@@ -1,0 +1,31 @@
+"""A p-value in a verdict is never printed as 1: three significant digits would round 0.99986 to `1`, a perfect
+fit no test gives; it reads `> 0.999`. Others keep their three digits."""
+
+from __future__ import annotations
+
+import pytest
+
+from varlib.adequacy import lm_whiteness_verdict, normality_verdict, whiteness_verdict
+from varlib.wording import p_is, p_text
+
+
+@pytest.mark.parametrize(
+    ("pvalue", "text", "stated"),
+    [
+        (0.99986, "> 0.999", "> 0.999"),
+        (0.9995, "> 0.999", "> 0.999"),
+        (0.9994, "0.999", "= 0.999"),
+        (0.0412, "0.0412", "= 0.0412"),
+        (1.234e-5, "1.23e-05", "= 1.23e-05"),
+        (1.0, "1", "= 1"),  # exactly 1 (a degenerate test) is what it is
+    ],
+)
+def test_a_p_value_is_printed_to_three_digits_but_never_rounded_to_one(pvalue, text, stated):
+    assert (p_text(pvalue), p_is(pvalue)) == (text, stated)
+
+
+def test_verdicts_of_a_p_value_just_below_one_say_so():
+    assert normality_verdict(0.99986, "none") == "The residuals look normal (Doornik-Hansen p > 0.999)."
+    assert lm_whiteness_verdict(0.99986, 5).endswith("5 lagged residuals: p > 0.999).")
+    assert whiteness_verdict(0.99986, 10, adjusted=True).endswith("up to lag 10 (adjusted portmanteau p > 0.999).")
+    assert normality_verdict(0.5, "none") == "The residuals look normal (Doornik-Hansen p = 0.5)."
