@@ -217,6 +217,13 @@ def test_decimal_years_are_refused_as_such():
     data = b"date,gdp,cons\n2000.00,1,5\n2000.25,2,4\n2000.50,3,6\n2000.75,4,5\n"
     with pytest.raises(InvalidInputError, match=r"'2000.00' is a year with a fraction, not a date; write"):
         load_csv(data, name="years.csv")
+    # the example is the value's own period: 2000.00 is 2000Q1; 2000.25 (refused first once 2000.00 is 2000.1) 2000Q2
+    for rows, period in ((data, "2000Q1 or 2000-01-01"), (data.replace(b"2000.00", b"2000.1"), "2000Q2 or 2000-04-01")):
+        with pytest.raises(InvalidInputError, match=f"write the periods as {period}$"):
+            load_csv(rows, name="years.csv")
+    months = "".join(f"{2000 + m / 12:.2f},{m},{9 - m % 3}\n" for m in range(1, 9)).encode()  # 2000.08, 2000.17
+    with pytest.raises(InvalidInputError, match="'2000.17' is a year .* as 2000-03 or 2000-03-01$"):
+        load_csv(b"date,gdp,cons\n" + months, name="months.csv")
     whole = "".join(f"{year}.0,{year - 1900},{2 * year}\n" for year in range(1950, 1960))  # a float column's years
     dataset = load_csv(f"year,gdp,cons\n{whole}".encode(), name="years.csv")
     assert dataset.frequency.startswith("YS") and str(dataset.frame.index[0].date()) == "1950-01-01"

@@ -99,3 +99,16 @@ def read_dates(values) -> pd.Series:
 def read_date(value: str) -> pd.Timestamp:
     """One date typed as text (ISO, or a period label); NaT when it is not a date."""
     return read_dates([value]).iloc[0]
+
+
+def fraction_as_period(text: str) -> str:
+    """How to write a year with a fraction (`2000.25`) as a date: its quarter (`2000Q2 or 2000-04-01`) or month
+    when the fraction is a whole number of them as printed (`2000.08`: a twelfth), else its first quarter."""
+    year, fraction = int(float(text)), float(text) % 1
+    for per_year in (4, 12):
+        if abs(fraction * per_year - round(fraction * per_year)) < 0.05:
+            number = round(fraction * per_year) + 1
+            month = number if per_year == 12 else 3 * number - 2
+            period = f"{year}Q{number}" if per_year == 4 else f"{year}-{month:02d}"
+            return f"{period} or {year}-{month:02d}-01"
+    return f"{year}Q1 or {year}-01-01 for its first quarter"

@@ -8,7 +8,15 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
-from .date_text import PIVOT, as_written_locally, compact_months, labels_as_iso, not_after_today, short_year_quarters
+from .date_text import (
+    PIVOT,
+    as_written_locally,
+    compact_months,
+    fraction_as_period,
+    labels_as_iso,
+    not_after_today,
+    short_year_quarters,
+)
 from .frequency import detect_frequency
 from .month_names import MONTH_NUMBER, MONTH_YEAR
 from .periods import Fits
@@ -179,7 +187,7 @@ def _counted_periods(
         example = text[beyond].iloc[0]  # 2000.25: a fraction of the year, which pandas would read as 2000
         raise InvalidInputError(
             f"date column {column!r} of {source!r}: {example!r} is a year with a fraction, not a date; write the"
-            " periods as 2000Q2 or 2000-04-01",
+            f" periods as {fraction_as_period(example)}",
             field=column,
             value=example,
         )
