@@ -45,8 +45,16 @@ def _out_of_scale(series: np.ndarray, names: list[str], why: str, j: int | None 
     largest = np.abs(series).max(axis=0)
     j = int(np.argmax(largest)) if j is None else j
     name = names[j]
-    if largest[j] >= 1.0:
-        size, fix = f"too large to fit a VAR on: {name} reaches {largest[j]:.3g}", "divide it by a power of ten"
+    if largest[j] >= 1.0:  # variables of about that size (within 1,000 times) are named too: all need rescaling
+        alike = [
+            f"{names[i]} {largest[i]:.3g}" for i in np.argsort(-largest) if i != j and largest[i] * 1e3 >= largest[j]
+        ]
+        also = f" ({', '.join(alike)})" if alike else ""
+        them = "them" if alike else "it"
+        size, fix = (
+            f"too large to fit a VAR on: {name} reaches {largest[j]:.3g}{also}",
+            f"divide {them} by a power of ten",
+        )
     else:
         size, fix = f"too small to fit a VAR on: {name} reaches only {largest[j]:.3g}", "multiply it by a power of ten"
     return InvalidInputError(

@@ -34,12 +34,28 @@ def test_values_near_1e15_are_refused_by_name_with_what_to_do():
         train_model(_scaled(1e11), ModelSpec(VARIABLES, lags=4))
     message = str(refused.value)
     assert message.startswith("the values are too large to fit a VAR on: realgdp reaches 1.34e+15")
-    assert "cannot tell the intercept" in message and "Rescale the data (divide it by a power of ten" in message
+    assert "cannot tell the intercept" in message and "Rescale the data (divide them by a power of ten" in message
     assert refused.value.field == "realgdp"
 
 
+def test_every_variable_of_about_that_size_is_named_and_no_smaller_one():
+    """Output, consumption and investment in a small currency unit all need rescaling; a rate beside them not."""
+    dataset = load_dataset(variables=["realgdp", "realcons", "realinv", "infl"])
+    frame = dataset.frame.copy()
+    frame[["realgdp", "realcons", "realinv"]] *= 1e11
+    with pytest.raises(InvalidInputError) as refused:
+        train_model(
+            dataclasses.replace(dataset, frame=frame), ModelSpec(("realgdp", "realcons", "realinv", "infl"), lags=2)
+        )
+    message = str(refused.value)
+    assert "realgdp reaches 1.34e+15 (realcons 9.36e+14, realinv 2.26e+14)," in message, message
+    assert "divide them by a power of ten" in message and "infl" not in message, message
+
+
 def test_values_that_overflow_are_refused_before_any_fit():
-    with pytest.raises(InvalidInputError, match=r"realgdp reaches 1.34e\+164, and sums of squares of such values"):
+    with pytest.raises(
+        InvalidInputError, match=r"realgdp reaches 1.34e\+164 \(realcons 9.36e\+163\), and sums of squares"
+    ):
         train_model(_scaled(1e160), ModelSpec(VARIABLES))
 
 
