@@ -43,3 +43,20 @@ def test_a_decimal_comma_beside_a_decimal_point_is_refused_with_both_cells():
     text = _file([("1,94", "2")] + [("2", "3")] * 39).decode().replace('"2","3"\n', '2.5,"3"\n', 1).encode()
     with pytest.raises(InvalidInputError, match=r"decimal comma \(column 'a', row 1: '1,94'\) and with a decimal"):
         load_csv(text, name="mixed.csv")
+
+
+def test_scientific_cells_with_decimal_commas_are_the_numbers_they_write():
+    """A spreadsheet that writes decimal commas saves cells formatted as scientific as `1,1986E+04`: read as
+    11986, the same data as the file with decimal points, not refused as a column of text."""
+    values = [(11986.0 + 37 * n, 1513.0 + 4 * n) for n in range(len(QUARTERS))]
+    written = {mark: [f"{a:.4E};{b:.3E}".replace(".", mark) for a, b in values] for mark in ".,"}
+    read = {
+        mark: load_csv(
+            ("date;a;b\n" + "\n".join(f"{d};{row}" for d, row in zip(QUARTERS, rows, strict=True)) + "\n").encode(),
+            name="scientific.csv",
+        )
+        for mark, rows in written.items()
+    }
+    assert written[","][0] == "1,1986E+04;1,513E+03"
+    assert read[","].frame.equals(read["."].frame) and read[","].frame["a"].iloc[1] == 12023.0
+    assert "decimal commas" in read[","].read_as

@@ -17,7 +17,8 @@ from .columns import find_date_column
 # Thousands grouped by a space (French: an ordinary or a non-breaking one) or an apostrophe (Swiss): never a
 # decimal mark, so read in a file of either
 _SPACED = r"\d{1,3}(?:[ \u00a0\u202f']\d{3})+"
-_DECIMAL_COMMA = re.compile(rf"[+-]?(?:\d{{1,3}}(?:\.\d{{3}})+|{_SPACED}|\d+),\d+")  # 3,5, 1.234,5, 1 234,5
+# 3,5, 1.234,5, 1 234,5, and 1,1986E+04 (a cell formatted as scientific by a spreadsheet that writes decimal commas)
+_DECIMAL_COMMA = re.compile(rf"[+-]?(?:(?:\d{{1,3}}(?:\.\d{{3}})+|{_SPACED}|\d+),\d+|\d+,\d+[eE][+-]?\d+)")
 _DECIMAL_POINT = re.compile(r"[+-]?\d+\.\d+")  # 3.5, unless it is 1.234 (thousands in the other form)
 _GROUPED = {  # thousands grouped, by decimal mark: 1,234,567.8 and 1.234.567,8; 1 234 567.8 and 1 234 567,8
     ".": re.compile(rf"[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|{_SPACED})(?:\.\d+)?"),
