@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-import annotated_types
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel
@@ -78,7 +77,8 @@ _PLACES = ("body", "query", "path", "header", "cookie")
 def _first_refused(error: dict) -> dict:
     """`field` and `value` as a library refusal gives them, for the first refused part: its place without the
     request's part (`steps`, `conditions.realgdp`, `irf_periods`) and the value received. No value for a missing
-    field (pydantic's input is then the whole object), none that JSON cannot carry (NaN), none for the whole body."""
+    field (pydantic's input is then the whole object), none that JSON cannot carry (NaN) or longer than ECHOED;
+    nothing for the whole body."""
     loc = [str(part) for part in error.get("loc", ())]
     place = loc[1:] if loc[:1] and loc[0] in _PLACES else loc
     if not place:
@@ -200,8 +200,8 @@ def _range_reason(request: Request, error: dict) -> str | None:
         field = getattr(model, "model_fields", {}).get(loc[1])
         if field is None or field.annotation is not int:
             continue
-        low = next((bound.ge for bound in field.metadata if isinstance(bound, annotated_types.Ge)), None)
-        high = next((bound.le for bound in field.metadata if isinstance(bound, annotated_types.Le)), None)
+        low = next((bound.ge for bound in field.metadata if hasattr(bound, "ge")), None)  # pydantic's Ge, Le
+        high = next((bound.le for bound in field.metadata if hasattr(bound, "le")), None)
         if low is not None and high is not None:
             return f"{loc[1]} {error.get('input')} must be a whole number from {low} to {high} ({field.description})"
     return None
