@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from tests.integration.test_cli_arguments import run  # one CLI call, its exit code and a one-line error
@@ -151,3 +152,21 @@ def test_the_pages_model_and_version_form_is_refused_with_what_the_cli_takes(sto
     code, _, err = run(capsys, "compare", "var:0.0.1", "other:0.0.1")
     assert code == 2 and "'var:0.0.1' names a model and a version; `varlib compare` compares versions of one" in err
     assert "`varlib compare --name var VERSION VERSION`" in err
+
+
+def test_versions_of_other_frequencies_are_listed_each_in_a_block_of_its_own(tmp_path, monkeypatch, capsys):
+    """A yearly and a quarterly version's forecasts were sorted into one date order, where 2010-01-01 is the year
+    2010 in one row and 2010Q1 in the next; each version's rows now come together, in the order given."""
+    _point_at(monkeypatch, tmp_path / "store")
+    walk = np.cumsum(np.random.default_rng(3).normal(1.0, 2.0, (60, 2)), axis=0) + [1000, 500]
+    values = [(f"{a:.2f}", f"{b:.2f}") for a, b in walk]
+    for dates, bump in ((range(1950, 2010), "patch"), ([f"{1995 + n // 4}Q{n % 4 + 1}" for n in range(60)], "major")):
+        rows = "".join(f"{date},{a},{b}\n" for date, (a, b) in zip(dates, values, strict=True))
+        (tmp_path / "data.csv").write_text(f"date,a,b\n{rows}")
+        train = ["train", "--csv", str(tmp_path / "data.csv"), "--name", "mixed", "--lags", "1", "--publish"]
+        assert main([*train, "--bump", bump]) == 0
+    capsys.readouterr()
+    code, out, err = run(capsys, "compare", "--name", "mixed", "0.0.1", "1.0.0", "--steps", "2")
+    assert code == 0, err
+    dated = [line.split() for line in out.splitlines() if line.strip()[:4] in ("2010", "2011")]
+    assert [" ".join(words[2:4]) for words in dated] == ["mixed 0.0.1"] * 4 + ["mixed 1.0.0"] * 4, out
