@@ -122,6 +122,10 @@ def test_an_alias_of_a_deleted_version_says_whose_version_went_and_how_to_move_i
     point_cli_at(store_settings, monkeypatch)
     assert main(["alias", "list", "--name", "var"]) == 0
     assert "@champion 0.0.1 (gone)" in capsys.readouterr().out
+    assert main(["list", "--name", "var"]) == 0  # the table says `gone`; its reason, 100 characters, comes under it
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[2].split()[:2] == ["0.0.1", "gone"] and max(map(len, lines[:3])) < 100, lines
+    assert lines[3].startswith("0.0.1 gone: published, but var/0_0_1/model.json is no longer in the store"), lines
     assert main(["alias", "list", "--name", "var", "--json"]) == 0
     [listed] = json.loads(capsys.readouterr().out)
     assert listed["version_status"].startswith("gone: published, but var/0_0_1/model.json is no longer")

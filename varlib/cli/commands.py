@@ -219,7 +219,7 @@ def run_list(args: argparse.Namespace) -> int:
     rows = [
         {
             "version": e.label,
-            "status": e.status,
+            "status": cell_text(e.status.split(": ", 1)[0], 32),  # `removed`: the whole reason under the table
             "created": (e.card.created_at if e.card else None) or "",
             "kind": e.card.kind if e.card else "",
             "lags": (e.card.k_ar if e.card else None) or "",
@@ -230,6 +230,10 @@ def run_list(args: argparse.Namespace) -> int:
         for e in entries
     ]
     print_table(pd.DataFrame(rows), index=False)
+    print(
+        "".join(f"{e.label} {e.status}\n" for e, row in zip(entries, rows, strict=True) if row["status"] != e.status),
+        end="",
+    )
     return _damage_said(name, entries, registry, withdrawn) if args.verify else 0
 
 
