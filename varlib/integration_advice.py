@@ -105,7 +105,7 @@ def advice_for_model(
                 f" test above{'' if rank_fixed else ', with its other settings,'} finds {tested}: the model keeps"
                 f" {rank} long-run {'relation' if rank == 1 else 'relations'}."
             )
-        given = ", given when it was trained," if rank_fixed else ""
+        given = " (given when it was trained)" if rank_fixed else ""
         return (
             f"{result.advice} This version is a vector error-correction model of rank {rank}{given}: it keeps"
             f" {'its long-run relation' if rank == 1 else 'the long-run relations'} instead of differencing"

@@ -251,7 +251,8 @@ def test_a_vecms_advice_says_which_rank_it_uses_when_the_unit_root_johansen_test
     given = advice_for_model(result, "vecm", "none", rank=tested + 1, rank_fixed=True)  # `--coint-rank`
     assert f"rank {tested + 1}, the rank it was given when it was trained (its own test is under" in given
     assert "its own test chose" not in given and f"the test above finds {tested}" in given
-    assert ", given when it was trained," in advice_for_model(result, "vecm", "none", rank=tested, rank_fixed=True)
+    fixed = advice_for_model(result, "vecm", "none", rank=tested, rank_fixed=True)
+    assert f"rank {tested} (given when it was trained): it keeps" in fixed and ",:" not in fixed, fixed
 
 
 def test_kpss_p_values_at_the_ends_of_its_table_read_as_bounds():
