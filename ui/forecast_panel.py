@@ -197,8 +197,8 @@ def _results(
 
 def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str]) -> None:
     """The page's link in a popover at the end of the settings row, written only while it is open (every
-    change redraws what is shown). `left_out`: what is on screen that a link does not carry (the scenario
-    editor's conditions and exogenous values; a saved scenario's link does)."""
+    change redraws what is shown). `left_out`: what is on screen that a link does not carry (typed
+    conditions, edited exogenous values; a saved scenario's link does)."""
     link = at_row_bottom(row).popover("Copy link", icon=":material/link:", key=LINK_OPEN, on_change="rerun")
     if not link.open:
         return
@@ -211,7 +211,11 @@ def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str]) -> None:
         st.caption("This view, with its settings and any edited lag inputs (copy icon at its right on hover):")
         st.code(url, language=None, wrap_lines=True)
         if left_out:
+            shown = {
+                "conditions": "the conditions of Scenario: conditions",
+                "exogenous values": "the edited Exogenous values",
+            }
             st.caption(
-                f"It does not carry the {' and the '.join(left_out)} of the scenario editor: save them as a scenario"
-                " (below) to share them with its link."
+                f"It does not carry {' or '.join(shown[what] for what in left_out)}: to share them with its link,"
+                " save them as a scenario (open Scenario: conditions, below, for its form)."
             )

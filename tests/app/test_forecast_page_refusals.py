@@ -50,7 +50,7 @@ def test_the_link_holds_the_intervals_drawn_and_says_it_leaves_the_conditions_ou
     at.run()
     assert errors(at) == "" and at.query_params["intervals"] == "standard"  # what the conditional forecast uses
     assert "intervals=standard" in at.code[0].value
-    assert any("does not carry the conditions of the scenario editor" in c.value for c in at.caption)
+    assert any("does not carry the conditions of Scenario: conditions:" in c.value for c in at.caption)
 
 
 def test_a_lag_input_to_fix_keeps_the_exogenous_values_and_the_conditions_in_view(varx):

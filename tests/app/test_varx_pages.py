@@ -45,7 +45,11 @@ def test_a_varxs_link_says_it_leaves_exogenous_values_out_only_once_they_are_edi
     editor = next(e for e in at.data_editor if e.key.startswith("_fc_path|exogenous values|"))
     at.session_state[editor.key] = {"edited_rows": {0: {"realint": 2.0}}, "added_rows": [], "deleted_rows": []}
     at.run()
-    assert any("does not carry the exogenous values of the scenario editor" in c.value for c in at.caption)
+    assert any(
+        "does not carry the edited Exogenous values: to share them with its link, save them as a scenario (open"
+        in c.value
+        for c in at.caption
+    )
 
 
 def test_a_varx_presentation_says_what_exogenous_values_it_assumed(varx):
