@@ -111,6 +111,7 @@ def render() -> None:
         except VarlibError as exc:
             bar.empty()
             show_error(exc)
+            url_state.write(PAGE, {**params, "metric": None})  # the settings in use, and no scores to show again
             return
         bar.empty()
     result = session.results(RESULTS).get(key)

@@ -120,6 +120,15 @@ def test_a_link_copied_from_shown_scores_shows_them_and_one_without_asks_for_a_r
     assert "metric" not in bare.query_params  # no scores shown: a copied link would not show any either
 
 
+def test_a_link_whose_backtest_is_refused_is_rewritten_to_the_settings_in_use(seeded):
+    """500 origins are used as 200 (said by the field); the data cannot hold 200 at horizon 3, so the run is refused:
+    the address said `origins=500&metric=rmse`, values the page was not using, for scores it does not show."""
+    at = open_app({"model": "var", "origins": "500", "horizon": "3", "metric": "rmse"}, page=BACKTEST)
+    assert "larger than the data allow" in errors(at) and not charts(at)
+    link = dict(at.query_params)
+    assert (link["origins"], link["horizon"], link["lags"]) == ("200", "3", "fixed") and "metric" not in link, link
+
+
 def test_scores_that_left_filled_values_out_say_they_rest_on_fewer_forecasts(seeded):
     frame = load_dataset(variables=["realgdp", "realcons"]).frame.iloc[:80].copy()
     frame.iloc[70, 0] = np.nan  # a gap the fill closes: its value is not scored
