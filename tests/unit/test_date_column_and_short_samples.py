@@ -66,6 +66,14 @@ def test_the_year_and_its_quarter_or_month_in_two_columns_are_named(columns, par
     assert "more than once; keep one row per date" not in message
 
 
+def test_a_year_and_quarter_written_as_floats_are_named_too():
+    """statsmodels' own macrodata CSV writes `1959.0,1.0,...`: told to join them, not that 1959.0 repeats."""
+    floats = macro(["year", "quarter", "realgdp", "realcons"]).replace(b",1,", b",1.0,").replace(b"1959,", b"1959.0,")
+    assert floats.splitlines()[1].startswith(b"1959.0,1.0,")
+    message = refusal(floats)
+    assert "year and quarter are in separate columns: join them into one date column such as 1959Q1" in message
+
+
 def test_only_names_that_hold_a_date_or_a_year_on_their_own_are_taken_for_dates():
     assert guess_date_column(["GDP", "observation_date"]) == "observation_date"  # FRED's CSV downloads
     assert guess_date_column(["gdp", "dates"]) == "dates"

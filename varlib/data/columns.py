@@ -138,12 +138,15 @@ def separate_periods(raw: pd.DataFrame, date_col: str) -> str | None:
     """When the date column holds years, each more than once, and another column numbers the quarters (1..4)
     or months (1..12) within them: what to do, `year and quarter are in separate columns: join them ...`.
     Else None."""
-    years = raw[date_col].astype(str).str.strip()
+    def whole(column: str) -> pd.Series:  # 1989.0 and 1.0 as a float column writes them (statsmodels' macrodata)
+        return raw[column].astype(str).str.strip().str.replace(r"\.0+$", "", regex=True)
+
+    years = whole(date_col)
     if not years.str.fullmatch(r"\d{4}").all() or not years.duplicated().any():
         return None
     for names, most, example in _PART_NAMES:
         for column in (str(c) for c in raw.columns if str(c).strip().lower() in names):
-            cells = raw[column].astype(str).str.strip()
+            cells = whole(column)
             if cells.str.fullmatch(r"\d{1,2}").all() and cells.astype(int).between(1, most).all():
                 joined = example.format(year=years.iloc[0])
                 return (
