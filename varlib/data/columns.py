@@ -138,6 +138,7 @@ def separate_periods(raw: pd.DataFrame, date_col: str) -> str | None:
     """When the date column holds years, each more than once, and another column numbers the quarters (1..4)
     or months (1..12) within them: what to do, `year and quarter are in separate columns: join them ...`.
     Else None."""
+
     def whole(column: str) -> pd.Series:  # 1989.0 and 1.0 as a float column writes them (statsmodels' macrodata)
         return raw[column].astype(str).str.strip().str.replace(r"\.0+$", "", regex=True)
 
