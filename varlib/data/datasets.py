@@ -25,6 +25,7 @@ from .file_rows import FileRows
 from .fill import Preparation, make_regular
 from .frequency import detect_frequency
 from .left_out import MACRO_WHY, columns_left_out, in_other_dress
+from .long_form import long_form
 from .number_marks import number_hint
 from .periods import newest_first
 from .rows_not_data import without_dated_empty_ends, without_notes_below
@@ -132,11 +133,13 @@ def load_csv(
     try:
         frame, order, turned = by_date(raw.drop(columns=date_col), raw[date_col], date_col, name)
     except InvalidInputError as exc:
-        better = misplaced_dates(raw, date_col, name, exc)  # the dates are elsewhere: say where
+        better = long_form(raw, date_col, name) or misplaced_dates(raw, date_col, name, exc)  # the dates elsewhere
         if better is None:
             raise
         raise better from None
-    if frame.index.has_duplicates and (better := misplaced_dates(raw, date_col, name, None)) is not None:
+    if frame.index.has_duplicates and (
+        better := long_form(raw, date_col, name) or misplaced_dates(raw, date_col, name, None)
+    ):
         raise better
     rows = FileRows.of(raw[date_col], pd.DatetimeIndex(frame.index), turned)
     frame = select_variables(frame, chosen, source=name, allow_missing=True, rows=rows)
