@@ -64,6 +64,8 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     unquoted = re.sub(r'"[^"]*"', "", header)
     delimiter = named or max(DELIMITERS, key=unquoted.count)  # else the one the header uses most outside quotes
     one_column = delimiter not in unquoted
+    if one_column:
+        _refuse_spaced_columns(text, label)
     names = [name.strip() for name in next(csv.reader([header], delimiter=delimiter), [])]
     _refuse_a_name_twice(names, label)
     text = _wide_notes_joined(text, delimiter, len(names))
@@ -213,6 +215,18 @@ def _unless_wider(text: str, delimiter: str, one_column: bool) -> pd.DataFrame |
 
 
 _MARKS = {",": "commas", ";": "semicolons", "\t": "tabs"}
+
+
+def _refuse_spaced_columns(text: str, label: str) -> None:
+    """Refuse a text file whose columns are aligned by runs of spaces (a FRED .txt download): read with the CSV
+    separators it is one column, which would be refused as "no variables"."""
+    last = text.strip().splitlines()[-1].strip()
+    if len(re.split(r"\s{2,}", last)) >= 2:
+        raise InvalidInputError(
+            f"{label!r} separates its values by spaces ({last!r}, its last row), so it reads as one column: save it"
+            " as CSV, with commas, semicolons or tabs between the values (or download the source's CSV)",
+            value=label,
+        )
 
 
 def _refuse_rows_split_otherwise(table: pd.DataFrame, delimiter: str, label: str) -> None:
