@@ -65,3 +65,12 @@ def test_a_left_out_column_without_a_header_is_named_by_its_position():
     dataset = load_dataset(csv=frame.to_csv().encode(), csv_name="indexed.csv")
     assert dataset.variables == ["a", "b"] and "Unnamed" not in " ".join(dataset.read_as)
     assert any(note.startswith("column #1 (no header) left out (constant or counting rows") for note in dataset.read_as)
+
+
+def test_a_first_column_without_a_header_is_named_by_its_position_when_its_dates_are_refused():
+    """An export with an empty first header cell (`,ICP.M.U2...`) and a title row under it was refused as `date
+    column 'Unnamed: 0' ...`, a name the file does not have."""
+    rows = "".join(f"{2000 + n // 12}-{n % 12 + 1:02d}-01,{100 + n * n % 7},{90 + n * n % 5}\n" for n in range(40))
+    with pytest.raises(InvalidInputError) as refused:
+        load_dataset(csv=(",HICP,FOOD\nTitle:,Overall index,Food\n" + rows).encode(), csv_name="ecb.csv")
+    assert str(refused.value).startswith("date column '#1 (no header)' of 'ecb.csv', row 1: 'Title:' is not a date")

@@ -106,7 +106,7 @@ def misplaced_dates(
     first = date_col == str(raw.columns[0]) and find_date_column(raw.columns) is None
     taken = " (the first column, taken as none is named like a date)" if first else ""
     return InvalidInputError(
-        f"date column {date_col!r} of {name!r}{taken} {what}; column {other!r} holds dates:"
+        f"date column {column_label(date_col)!r} of {name!r}{taken} {what}; column {other!r} holds dates:"
         f" {DATE_COLUMN_HINT.format(column=other)}",
         field=date_col,
         value=bad,

@@ -14,6 +14,7 @@ from ..errors import InvalidInputError
 from ..spec import check_distinct, check_two_or_more
 from .columns import (
     PERCENT_HINT,
+    column_label,
     default_variables,
     guess_date_column,
     is_percent_column,
@@ -131,7 +132,7 @@ def load_csv(
     chosen, left_out = (list(variables), ()) if variables else default_variables(raw, date_col)
     left_out = in_other_dress(raw, left_out)
     try:
-        frame, order, turned = by_date(raw.drop(columns=date_col), raw[date_col], date_col, name)
+        frame, order, turned = by_date(raw.drop(columns=date_col), raw[date_col], column_label(date_col), name)
     except InvalidInputError as exc:
         better = long_form(raw, date_col, name) or misplaced_dates(raw, date_col, name, exc)  # the dates elsewhere
         if better is None:
