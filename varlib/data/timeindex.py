@@ -18,7 +18,7 @@ from .date_text import (
     short_year_quarters,
 )
 from .frequency import detect_frequency
-from .month_names import MONTH_NUMBER, MONTH_YEAR
+from .month_names import MONTH_NUMBER, month_year_parts
 from .periods import Fits
 
 _NUMERIC_DATE = r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$"  # day and month in either order, then the year
@@ -131,7 +131,7 @@ def _month_years(text: pd.Series, observed: bool) -> pd.Series:
     cells as they are. pandas would read `Dec-01` as 1 December of the year 1, and `Dec-02` as the day after.
     A two-digit year is read as Python's `%y` reads it (69-99: 19xx, else 20xx), and when `observed` never
     in the future, as numeric dates are (see `_day_or_month_first`)."""
-    parts = text.str.extract(MONTH_YEAR, flags=re.IGNORECASE)
+    parts = month_year_parts(text)
     named = parts[0].notna()
     if not named.any():
         return text

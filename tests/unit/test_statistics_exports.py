@@ -1,5 +1,6 @@
-"""A text file whose columns are aligned by spaces (a FRED .txt download) is refused as such, naming its last row,
-instead of reading as one column and being refused for having no variables."""
+"""Exports as statistics offices write them: a text file whose columns are aligned by spaces (a FRED .txt
+download) is refused as such, naming its last row, instead of reading as one column and being refused for having no
+variables; months written year first (the ECB's `2000Jan`) are read."""
 
 from __future__ import annotations
 
@@ -22,3 +23,12 @@ def test_columns_aligned_by_spaces_are_refused_as_such():
         "'fred.txt' separates its values by spaces ('1998-10-01    7845.600    5198.3'"
     )
     assert "save it as CSV, with commas, semicolons or tabs between the values" in str(refused.value)
+
+
+def test_months_written_year_first_are_read_as_the_ecb_writes_them():
+    """`2000Jan` (the ECB's statistical data warehouse) was refused as no date; `Jan-2000` was read."""
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    rows = "".join(f"{2000 + n // 12}{months[n % 12]},{100 + n * n % 7},{90 + n * n % 5}\n" for n in range(40))
+    dataset = load_csv(("date,x,y\n" + rows).encode(), name="ecb.csv")
+    assert dataset.frequency == "MS" and str(dataset.frame.index[0].date()) == "2000-01-01"
+    assert str(dataset.frame.index[-1].date()) == "2003-04-01" and dataset.frame["x"].iloc[3] == 102.0
