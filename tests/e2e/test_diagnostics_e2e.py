@@ -83,9 +83,10 @@ def test_the_granger_table_of_three_variables_shows_every_row(dashboard, page):
     page.get_by_text("all others").first.wait_for()
     tall = (12 + 1) * 35  # every row and the header, no half row to scroll to
     try:  # the grid takes its full height a frame or two after its rows are drawn (on a loaded machine, more)
-        page.wait_for_function(
-            "([grid, tall]) => grid.getBoundingClientRect().height >= tall",
-            arg=[table.element_handle(), tall],
+        page.wait_for_function(  # the grid found afresh each time: a rerun may replace the element drawn first
+            "(tall) => (document.querySelector('[data-testid=\"stDataFrame\"]')?.getBoundingClientRect().height ?? 0)"
+            " >= tall",
+            arg=tall,
             timeout=10_000,
         )
     except PlaywrightTimeout:
