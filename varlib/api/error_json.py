@@ -7,6 +7,8 @@ from typing import Any
 
 from fastapi.responses import JSONResponse
 
+from varlib import escape_controls, shortened
+
 SHOWN = 60  # characters of a received value shown in a message
 LONGEST_MESSAGE = 2000  # a message's start (what is wrong) and end (what to do) are kept around a cut
 
@@ -30,3 +32,9 @@ def readable(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [readable(item) for item in value]
     return value
+
+
+def echoed(value: Any) -> Any:
+    """A received value as an error answer's field gives it: text shortened to SHOWN characters (a 200 kB name is
+    named, not echoed whole) with control characters escaped, as the message names them; anything else as it is."""
+    return escape_controls(shortened(value, SHOWN)) if isinstance(value, str) else value

@@ -22,12 +22,11 @@ from varlib import (
     StoreUnavailableError,
     VarlibError,
     WithdrawnError,
-    escape_controls,
     shortened,
     to_json_safe,
 )
 
-from .error_json import LONGEST_MESSAGE, SHOWN, ErrorJSON
+from .error_json import LONGEST_MESSAGE, ErrorJSON, echoed
 from .schemas import LEGACY_NAME
 from .validation import validation_body
 
@@ -75,10 +74,7 @@ def error_response(status: int, exc: Exception, **extra) -> ErrorJSON:
     fields = _json_fields(exc) if isinstance(exc, VarlibError) else {}
     # a value sent huge (a 200 kB variable name) is named, not echoed whole in the message and each field; one
     # refused for a control character (a bidirectional override) is echoed with it escaped, as the message names it
-    fields = {
-        name: escape_controls(shortened(value, SHOWN)) if isinstance(value, str) else value
-        for name, value in fields.items()
-    }
+    fields = {name: echoed(value) for name, value in fields.items()}
     message = shortened(rest_words(str(exc)), LONGEST_MESSAGE)
     body = {"error": message, "type": type(exc).__name__, **fields, **extra}
     return ErrorJSON(body, status_code=status)

@@ -22,14 +22,13 @@ from varlib import (
     check_forecast_options,
     check_name,
     check_scenario_name,
-    escape_controls,
     is_alias,
     level_to_alpha,
     parse_version,
     shortened,
 )
 
-from .error_json import SHOWN
+from .error_json import SHOWN, echoed
 from .query import LISTED as PARAMETERS_LISTED
 from .schemas import ForecastRequest
 
@@ -91,7 +90,7 @@ def _first_refused(error: dict) -> dict:
                 return refused
         except (TypeError, ValueError, RecursionError):
             return refused
-        refused["value"] = escape_controls(shortened(value, SHOWN)) if isinstance(value, str) else value
+        refused["value"] = echoed(value)
     return refused
 
 
