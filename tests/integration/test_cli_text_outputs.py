@@ -114,6 +114,16 @@ def test_train_names_the_span_it_trained_on(varx_store, capsys):
     assert code == 0 and "quarterly 1990Q1 to 2009Q3 (79 rows)" in out.splitlines()[0], out
 
 
+def test_show_and_train_json_name_the_span_trained_on(varx_store, capsys):
+    """The rows and the first and last period, as the train line names them, for people and programs."""
+    code, out, _ = run(capsys, "show", "0.0.1", "--name", "varx")
+    assert code == 0 and "span: rows 203, first 1959Q1, last 2009Q3" in out, out
+    code, out, _ = run(capsys, "show", "0.0.1", "--name", "varx", "--json")
+    assert code == 0 and __import__("json").loads(out)["span"] == {"rows": 203, "first": "1959Q1", "last": "2009Q3"}
+    code, out, _ = run(capsys, "train", "--start", "1990Q1", "--end", "2000Q4", "--lags", "1", "--json")
+    assert code == 0 and __import__("json").loads(out)["span"] == {"rows": 44, "first": "1990Q1", "last": "2000Q4"}
+
+
 def test_train_and_diagnose_test_cointegration_at_the_same_order(varx_store, capsys):
     # a VAR(3): diagnose tests with 2 lagged differences; train tested with 1 and advised the opposite
     code, out, _ = run(capsys, "train", "--vars", "realcons,realdpi", "--lags", "3", "--name", "cd", "--publish")

@@ -273,6 +273,7 @@ class VersionMetadata(BaseModel):
     k_ar: int
     transform: str
     trend: str
+    span: dict[str, Any] = Field(description="the training data's rows and its first and last period (2006Q1)")
     lag_inputs_needed: int
     spec: dict[str, Any]
     evaluation: dict[str, Any] | None

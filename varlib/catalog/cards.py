@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..artifact import EXOG_SCHEMA_VERSION, SCHEMA_VERSION, Artifact
-from ..data import label_of
+from ..data import data_span, label_of
 from ..jsonsafe import in_order, to_json_safe
 from ..wording import counted
 
@@ -157,6 +157,7 @@ def version_metadata(artifact: Artifact) -> dict:
     """One version's metadata for people and programs (the CLI's `show --json`, the REST service)."""
     return {
         **Card.from_artifact(artifact).to_dict(),
+        "span": data_span(artifact.data.dates, artifact.data.frequency),  # the training data's rows and ends
         "lag_inputs_needed": artifact.lag_rows,
         "spec": artifact.spec.to_dict(),
         "evaluation": (artifact.evaluation or {}).get("metrics"),

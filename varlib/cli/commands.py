@@ -115,11 +115,11 @@ def run_train(args: argparse.Namespace) -> int:
         return 0
     order = f"fixed at {spec.lags}" if result.lag_method == "fixed" else f"by {result.lag_method}"
     # the span trained on, as --start and --end (or the file) left it: a bound past the data moves nothing
-    first, last = varlib.period_labels(dataset.frame.index[[0, -1]], dataset.frequency)
+    span = dataset.span
     print(
         f"trained {result.description} on {dataset.name} [{', '.join(spec.variables)}],"
-        f" {dataset.frequency and varlib.label_of(dataset.frequency) or 'undated'} {first} to {last}"
-        f" ({len(dataset.frame)} rows), lag order {order}, transform {spec.transform}, {result.seconds:.2f}s"
+        f" {dataset.frequency and varlib.label_of(dataset.frequency) or 'undated'} {span['first']} to {span['last']}"
+        f" ({span['rows']} rows), lag order {order}, transform {spec.transform}, {result.seconds:.2f}s"
     )
     if dataset.read_as:
         print(f"read as {', '.join(dataset.read_as)}")
@@ -171,6 +171,7 @@ def _train_summary(name: str, published, result) -> dict:
         "dataset": dataset.name,
         "variables": list(spec.variables),  # the dataset also holds the exogenous columns
         "frequency": dataset.frequency,
+        "span": dataset.span,  # the periods trained on, as --start and --end (or the file) left them
         "read_as": list(dataset.read_as),
         "preparation": dataset.preparation.to_dict() if dataset.preparation else None,
         "kind": spec.kind,

@@ -15,7 +15,7 @@ from .datasets import (
     select_variables,
 )
 from .fill import FILL_METHODS, Preparation, check_fill_method, make_regular
-from .frequency import Frequency, detect_frequency, label_of, period_labels
+from .frequency import Frequency, data_span, detect_frequency, label_of, period_labels
 from .lag_inputs import (
     DATE,
     count_changed,
@@ -43,6 +43,7 @@ __all__ = [
     "Frequency",
     "Preparation",
     "check_fill_method",
+    "data_span",
     "detect_frequency",
     "label_of",
     "period_labels",

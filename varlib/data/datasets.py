@@ -24,7 +24,7 @@ from .columns import (
 from .csv_text import READ_AS, read_text_table
 from .file_rows import FileRows
 from .fill import Preparation, make_regular
-from .frequency import detect_frequency
+from .frequency import data_span, detect_frequency
 from .left_out import MACRO_WHY, columns_left_out, in_other_dress
 from .long_form import long_form
 from .number_marks import number_hint
@@ -54,6 +54,11 @@ class Dataset:
     @property
     def variables(self) -> list[str]:
         return list(self.frame.columns)
+
+    @property
+    def span(self) -> dict:
+        """Its rows and first and last period (`2006Q1`), for people and programs."""
+        return data_span(self.frame.index, self.frequency)
 
 
 def load_macrodata(variables: Sequence[str] | None = None) -> Dataset:

@@ -203,3 +203,9 @@ def period_labels(dates, alias: str | None) -> list[str]:
     if label == "yearly":
         return [str(stamp.year) for stamp in stamps]
     return [iso_label(stamp) for stamp in stamps]
+
+
+def data_span(dates, alias: str | None) -> dict:
+    """The rows of `dates` and their first and last period, named as `period_labels` names them."""
+    first, last = period_labels([dates[0], dates[-1]], alias)
+    return {"rows": len(dates), "first": first, "last": last}
