@@ -19,14 +19,13 @@ from .columns import (
     guess_date_column,
     is_percent_column,
     left_out_note,
-    misplaced_dates,
 )
 from .csv_text import READ_AS, read_text_table
+from .file_layout import layout_refusal
 from .file_rows import FileRows
 from .fill import Preparation, make_regular
 from .frequency import data_span, detect_frequency
 from .left_out import MACRO_WHY, columns_left_out, in_other_dress
-from .long_form import long_form
 from .number_marks import number_hint
 from .periods import newest_first
 from .rows_not_data import without_dated_empty_ends, without_notes_below
@@ -139,13 +138,11 @@ def load_csv(
     try:
         frame, order, turned = by_date(raw.drop(columns=date_col), raw[date_col], column_label(date_col), name)
     except InvalidInputError as exc:
-        better = long_form(raw, date_col, name) or misplaced_dates(raw, date_col, name, exc)  # the dates elsewhere
+        better = layout_refusal(raw, date_col, name, exc)  # long form, transposed, or the dates elsewhere
         if better is None:
             raise
         raise better from None
-    if frame.index.has_duplicates and (
-        better := long_form(raw, date_col, name) or misplaced_dates(raw, date_col, name, None)
-    ):
+    if frame.index.has_duplicates and (better := layout_refusal(raw, date_col, name, None)):
         raise better
     rows = FileRows.of(raw[date_col], pd.DatetimeIndex(frame.index), turned)
     frame = select_variables(frame, chosen, source=name, allow_missing=True, rows=rows)

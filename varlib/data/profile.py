@@ -30,11 +30,11 @@ from .columns import (
     is_date_column_name,
     is_percent_column,
     is_straight_line,
-    misplaced_dates,
     other_date_column,
     repeat_period,
 )
 from .datasets import by_date, check_dates, read_as, read_csv, without_dated_empty_ends, without_notes_below
+from .file_layout import layout_refusal
 from .file_rows import FileRows
 from .fill import MIN_ROWS  # said here, not refused
 from .frequency import Frequency, detect_frequency
@@ -115,11 +115,11 @@ def profile_csv(
     trimmed: tuple[str, ...] = ()
     if date_col is not None and date_col in raw.columns:
         try:
-            try:  # dates elsewhere, or years and quarters in two columns: said as training says it
+            try:  # long form, transposed, dates elsewhere or in two columns: said as training says it
                 frame, order, turned = by_date(frame, raw[date_col], date_col, name)
             except InvalidInputError as exc:
-                raise misplaced_dates(raw, date_col, name, exc) or exc from None
-            if frame.index.has_duplicates and (better := misplaced_dates(raw, date_col, name, None)) is not None:
+                raise layout_refusal(raw, date_col, name, exc) or exc from None
+            if frame.index.has_duplicates and (better := layout_refusal(raw, date_col, name, None)) is not None:
                 raise better
             rows = FileRows.of(raw[date_col], pd.DatetimeIndex(frame.index), turned)
             frame, trimmed = without_dated_empty_ends(frame)
