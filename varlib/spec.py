@@ -76,7 +76,7 @@ class ModelSpec:
         if rank is not None and (isinstance(rank, bool) or not isinstance(rank, int) or not 1 <= rank < k):
             raise InvalidInputError(
                 f"cointegration rank {rank!r} must be a whole number from 1 to {k - 1} for {k} variables"
-                " (rank 0 is a VAR in differences, rank k a VAR in levels)",
+                " (rank 0 is a VAR in differences, rank k a VAR in levels: model 'var')",
                 field="coint_rank",
                 value=rank,
             )

@@ -72,7 +72,7 @@ def small_sample_warning(johansen: Johansen, rows: int, k_ar: int, transform: st
     force = "CLI --coint-rank {}, dashboard: Cointegration rank on the Train page"  # as ui.errors reads flags
     if scaled == 0:
         instead = (
-            "rank 0 is no cointegrating relation: compare a VAR in differences (transform"
+            "rank 0 is no cointegrating relation: compare a VAR in differences (model `var`, transform"
             f" `{'logdiff' if transform == 'log' else 'diff'}`) on the holdout"
         )
     else:

@@ -33,7 +33,7 @@ NAMES = ("y1", "y2", "y3")
         ({"kind": "vecm", "trend": "ct"}, "trend 'ct' is a VAR option.*--deterministic"),
         ({"kind": "vecm", "deterministic": "cc"}, "deterministic 'cc' is not one of n, co, ci, lo, li"),
         ({"kind": "vecm", "coint_rank": 3}, "rank 3 must be a whole number from 1 to 2 for 3 variables"),
-        ({"kind": "vecm", "coint_rank": 0}, "rank 0 .*rank 0 is a VAR in differences"),
+        ({"kind": "vecm", "coint_rank": 0}, r"rank 0 .*rank 0 is a VAR in differences.*in levels: model 'var'\)"),
         ({"coint_rank": 1}, "coint_rank 1 is an option of model kind 'vecm'"),
         ({"deterministic": "co"}, "deterministic 'co' is an option of model kind 'vecm'.*trend"),
         ({"transform": "log"}, "transform 'log' is not one of none, diff, logdiff for a VAR"),
@@ -111,10 +111,11 @@ def test_no_relation_or_stationary_levels_are_refused_with_the_way_forward():
     rng = np.random.default_rng(3)
     walks = np.cumsum(rng.normal(size=(200, 2)), axis=0)
     spec = ModelSpec(variables=("a", "b"), kind="vecm", lags=2)
-    none = r"at VAR order 2 \(fixed\) finds no cointegrating relation.*VAR in differences.*force rank 1 "
+    none = r"at VAR order 2 \(fixed\) finds no cointegrating relation.*VAR in differences fits them \(model 'var',"
+    none += r" transform 'diff' or 'logdiff'\); or force rank 1 "
     with pytest.raises(InvalidInputError, match=none):
         get_kind("vecm").fit(walks, spec)
-    full = r"finds rank 2 .*as if the levels were stationary.*VAR in levels.*force rank 1 "
+    full = r"as if the levels were stationary.*VAR in levels \(model 'var'\) fits.*force rank 1 "
     with pytest.raises(InvalidInputError, match=full):
         get_kind("vecm").fit(rng.normal(size=(200, 2)), spec)
     three = ModelSpec(variables=("a", "b", "c"), kind="vecm", lags=2)

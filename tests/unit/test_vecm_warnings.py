@@ -64,7 +64,7 @@ def test_a_rank_the_small_sample_factor_would_change_is_named(macro):
     assert "(T - Kp)/T = (60 - 3×4)/60 = 0.800 it would choose rank 0" in warning
     assert f"rank <= 0: trace {trace:.2f}, scaled {trace * factor:.2f}, 5% critical value {critical:.2f}" in warning
     assert "29.88" in warning and "23.90" in warning and "29.80" in warning
-    assert "compare a VAR in differences (transform `diff`) on the holdout" in warning
+    assert "compare a VAR in differences (model `var`, transform `diff`) on the holdout" in warning
     assert "force it (CLI --coint-rank 1, dashboard: Cointegration rank on the Train page)" in warning
     fixed = train_model(as_quarterly(frame, "macro64"), spec.with_(coint_rank=1))
     assert not [w for w in fixed.warnings if "Reinsel" in w]  # a rank given is not the test's to question

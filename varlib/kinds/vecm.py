@@ -247,16 +247,16 @@ def _tested_rank(rank: int, k: int, what: str, order: _Order) -> int:
     if rank == 0:
         raise InvalidInputError(
             f"Johansen's trace test {order.words()} finds no cointegrating relation at 5% in {what}: "
-            f"{order.smaller(k)}if the variables do not share a long-run relation, a VAR in differences (transform"
-            f" 'diff' or 'logdiff') fits them; or {force}.{order.note()}",
+            f"{order.smaller(k)}if the variables do not share a long-run relation, a VAR in differences fits them"
+            f" (model 'var', transform 'diff' or 'logdiff'); or {force}.{order.note()}",
             field="coint_rank",
             value=0,
         )
     if rank >= k:
         raise InvalidInputError(
             f"Johansen's trace test {order.words()} finds rank {k} at 5% in {what}, as many as variables (as if"
-            f" the levels were stationary): {order.smaller(k)}a VAR in levels fits them if the unit-root tests"
-            f" call them stationary too; or {force}.{order.note()}",
+            f" the levels were stationary): {order.smaller(k)}a VAR in levels (model 'var') fits"
+            f" them if the unit-root tests call them stationary too; or {force}.{order.note()}",
             field="coint_rank",
             value=rank,
         )
