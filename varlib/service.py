@@ -20,7 +20,7 @@ from .data import (
     periods_between,
     slice_dates,
 )
-from .data.path_values import refuse_no_conditions
+from .data.path_values import horizon_words, refuse_no_conditions
 from .data.paths import CONDITIONS, EXOG, check_path
 from .data.periods import period_dates
 from .errors import InvalidInputError
@@ -31,7 +31,7 @@ from .spec import LOGGED, ModelSpec
 from .training import TrainResult, train
 from .version_forecast import VersionForecast
 from .versions import LATEST, Version
-from .wording import counted, plural_of
+from .wording import plural_of
 
 
 def load_dataset(
@@ -165,10 +165,11 @@ def _exog_future(artifact: Artifact, exog, index: list[str]) -> np.ndarray | Non
             )
         return None
     if exog is None:
+        their = "their values" if len(artifact.exog) > 1 else "its values"
         raise InvalidInputError(
             f"{artifact.label} has exogenous {plural_of(len(artifact.exog), 'variable')}"
-            f" {', '.join(artifact.exog)}: a forecast needs their values"
-            f" for each of its {counted(len(index), 'step')} ({index[0]} to {index[-1]}); give them as exogenous values"
+            f" {', '.join(artifact.exog)}: a forecast needs {their} for each of its {horizon_words(index)};"
+            f" give them as exogenous values"
             " (CLI --exog-csv, REST `exog`, the Forecast page's table)",
             field="exog",
         )

@@ -73,3 +73,34 @@ def test_conditions_without_a_value_are_refused_in_the_librarys_words(client, st
     with pytest.raises(InvalidInputError) as library:
         forecast_version(store[1], "varx", "0.0.1", steps=2, exog=body["exog"], conditions=conditions)
     assert answer.json()["error"] == str(library.value)
+
+
+def test_a_refusal_echoes_the_value_refused_not_its_step(client):
+    """`value` is the refused input: a condition past the horizon echoed 3 (its step), not the value sent; a
+    missing exogenous value echoed its step too, where nothing was sent."""
+    answer = client.post(
+        FORECAST, json={"steps": 2, "exog": {"realint": [1, 2]}, "conditions": {"realgdp": [None, 1, 3]}}
+    )
+    assert answer.status_code == 422 and answer.json()["field"] == "realgdp", answer.text
+    assert answer.json()["value"] == 3 and "realgdp has a value at step 3" in answer.json()["error"]
+    answer = client.post(
+        FORECAST, json={"steps": 2, "exog": {"realint": [1, 2]}, "conditions": {"realgdp": [None, 1, 12700]}}
+    )
+    assert (answer.json()["field"], answer.json()["value"]) == ("realgdp", 12700), answer.text
+    answer = client.post(FORECAST, json={"steps": 3, "exog": {"realint": [1.0, None, 2.0]}})
+    assert answer.json()["field"] == "realint" and "value" not in answer.json(), answer.text
+
+
+def test_the_original_endpoint_sends_a_varx_to_the_forecast_route_that_takes_its_values(store):
+    """/var_predict takes no exogenous values, yet was told to send `exog`, which it refuses as no parameter."""
+    settings, registry = store
+    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
+    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
+    publish_result(registry, train_model(dataset, spec), "var")
+    for legacy in local_client(settings):
+        answer = legacy.get("/var_predict/0_0_1?future_periods=3")
+        assert answer.status_code == 422 and answer.json()["field"] == "exog", answer.text
+        assert answer.json()["error"] == (
+            "var 0.0.1 has 1 exogenous variable (realint), whose future values /var_predict cannot take:"
+            " POST /models/var/versions/0.0.1/forecast with `exog` instead"
+        )

@@ -99,7 +99,7 @@ def test_a_varx_without_its_exogenous_values_is_422_naming_them(served):
     client, _ = served
     answer = client.post("/models/varx/versions/0.0.1/forecast", json={"steps": 4})
     assert answer.status_code == 422
-    assert "exogenous variable realint: a forecast needs their values" in answer.json()["error"]
+    assert "exogenous variable realint: a forecast needs its values" in answer.json()["error"]
     nan = client.post(
         "/models/varx/versions/0.0.1/forecast",
         content=b'{"steps": 2, "exog": {"realint": [1.0, NaN]}}',

@@ -56,7 +56,7 @@ def test_varx_forecast_with_an_exogenous_csv_equals_statsmodels(env, tmp_path):
     np.testing.assert_allclose(body["upper"], upper, rtol=1e-8)
     assert body["exog"] == {"realint": [1.0, 2.0, 2.0, 2.5]}
     missing = cli(env, "forecast", "--name", name, "--steps", "4")
-    assert missing.returncode == 2 and "exogenous variable realint: a forecast needs their values" in missing.stderr
+    assert missing.returncode == 2 and "exogenous variable realint: a forecast needs its values" in missing.stderr
 
 
 def test_conditions_csv_then_a_saved_scenario_reopened_by_name(env, tmp_path):

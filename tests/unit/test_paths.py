@@ -172,7 +172,7 @@ def test_a_conditions_file_of_a_header_alone_says_it_has_no_rows():
 
 def test_a_one_step_forecast_is_one_step_in_words():
     """It read "the forecast has 1 steps"."""
-    with pytest.raises(InvalidInputError, match=r"the forecast has 1 step \(2009-10-01 to 2009-10-01\)"):
+    with pytest.raises(InvalidInputError, match=r"the forecast has 1 step \(2009-10-01\); forecast more steps"):
         check_path(pd.DataFrame({"step": ["2"], "realgdp": ["13100"]}), ["realgdp"], ["2009-10-01"])
 
 

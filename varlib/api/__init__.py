@@ -24,6 +24,7 @@ from fastapi.responses import PlainTextResponse, Response
 from varlib import (
     AuthSettings,
     BoundedCache,
+    InvalidInputError,
     NotFoundError,
     Registry,
     Settings,
@@ -31,6 +32,7 @@ from varlib import (
     Withdrawal,
     __version__,
     check_name,
+    counted,
     forecast_artifact,
     is_alias,
     is_latest,
@@ -215,7 +217,8 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         responses=_READ_ERRORS,
     )
     async def var_predict(query: Annotated[LegacyForecastQuery, Query()], version: str = VERSION) -> Response:
-        return await forecasts.answer(LEGACY_NAME, version, query.future_periods, query.alpha, _Inputs(), "standard")
+        inputs = _Inputs(legacy=True)
+        return await forecasts.answer(LEGACY_NAME, version, query.future_periods, query.alpha, inputs, "standard")
 
     add_api_page(app)
     document_shared_errors(app.routes, security.reads_need_token, OPEN_PATHS)
@@ -231,6 +234,7 @@ class _Inputs:
     exog: Any = None
     conditions: Any = None
     lag_dates: list[str] | None = None
+    legacy: bool = False  # asked of /var_predict, which takes no exogenous values
 
     @property
     def default(self) -> bool:
@@ -274,6 +278,13 @@ class _Forecasts:
     def _compute(self, key: tuple, inputs: _Inputs, withdrawal: Withdrawal | None, asked: str) -> bytes:
         name, version, steps, alpha, intervals, _ = key
         artifact = self.registry.load(name, version, via=asked)  # an alias asked for is named if its version is gone
+        if inputs.legacy and artifact.exog:
+            raise InvalidInputError(
+                f"{artifact.label} has {counted(len(artifact.exog), 'exogenous variable')} ({', '.join(artifact.exog)})"
+                f", whose future values /var_predict cannot take: POST /models/{name}/versions/{version}/forecast"
+                " with `exog` instead",
+                field="exog",
+            )
         lags = lag_inputs_of(artifact, inputs.lag_inputs, inputs.lag_dates)
         result = forecast_artifact(artifact, steps, alpha, lags, intervals, inputs.exog, inputs.conditions)
         body = forecast_body(result, withdrawal)

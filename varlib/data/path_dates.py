@@ -10,9 +10,8 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
-from ..wording import counted
 from .date_text import read_date
-from .path_values import STEP, beyond
+from .path_values import STEP, beyond, horizon_words
 from .periods import in_their_periods, period_dates, unlike_the_others
 from .timeindex import AmbiguousDates, parse_dates
 
@@ -56,9 +55,8 @@ def _periods_of(
     if odd is not None:
         row, like = odd
         raise InvalidInputError(
-            f"{what}: {text[row]} (row {row + 1}) is not one of the forecast's periods ({counted(len(labels), 'step')},"
-            f" {labels[0]} to {labels[-1]}), nor dated like the other rows ({text[like]}, read as the period it falls"
-            " in); use the forecast's dates",
+            f"{what}: {text[row]} (row {row + 1}) is not one of the forecast's periods ({horizon_words(labels)}), nor"
+            f" dated like the other rows ({text[like]}, read as the period it falls in); use the forecast's dates",
             field="date",
             value=text[row],
         )
@@ -95,8 +93,7 @@ def step_of_date(cell, labels: Sequence[str], periods: pd.Series, what: str, lat
             return None
         beyond(None, labels, what, text)
     raise InvalidInputError(
-        f"{what}: {text} is not one of the forecast's periods ({counted(len(labels), 'step')}, {labels[0]} to"
-        f" {labels[-1]}); use their dates",
+        f"{what}: {text} is not one of the forecast's periods ({horizon_words(labels)}); use their dates",
         field="date",
         value=text,
     )

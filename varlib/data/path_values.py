@@ -20,15 +20,23 @@ CONDITIONS = "conditions"
 EXOG = "exogenous values"
 
 
-def beyond(step: int | None, labels: Sequence[str], what: str, text: str | None = None, column: str = "") -> None:
-    """Refuse a row (or, with `column`, a variable's value) placed after the forecast's last step."""
+def horizon_words(labels: Sequence[str]) -> str:
+    """The forecast's steps and the periods they span: `3 steps (2005-01-01 to 2005-07-01)`, `1 step (2005-01-01)`."""
+    span = labels[0] if len(labels) == 1 else f"{labels[0]} to {labels[-1]}"
+    return f"{counted(len(labels), 'step')} ({span})"
+
+
+def beyond(
+    step: int | None, labels: Sequence[str], what: str, text: str | None = None, column: str = "", cell=None
+) -> None:
+    """Refuse a row (or, with `column`, a variable's value `cell`) placed after the forecast's last step."""
     where = f"{text}" if text is not None else f"step {step}"
     which = f"{column} has a value at {where}, which" if column else where
     raise InvalidInputError(
-        f"{what}: {which} lies beyond the horizon: the forecast has {counted(len(labels), 'step')} ({labels[0]} to"
-        f" {labels[-1]}); forecast more steps or remove {'that value' if column else 'that row'}",
+        f"{what}: {which} lies beyond the horizon: the forecast has {horizon_words(labels)}; forecast more steps or"
+        f" remove {'that value' if column else 'that row'}",
         field=column or STEP,
-        value=text or step,
+        value=cell if column else text or step,  # the refused input: the value, or the row's date or step
     )
 
 
@@ -97,8 +105,7 @@ def check_complete(path: pd.DataFrame, columns: Sequence[str], labels: Sequence[
             raise InvalidInputError(
                 f"{EXOG}: {column} has no value for step {step_label(step, labels)}; a forecast needs every exogenous"
                 f" value for each of its {counted(len(labels), 'step')}",
-                field=column,
-                value=step,
+                field=column,  # no value: none was given
             )
 
 

@@ -34,6 +34,7 @@ from .path_values import (
     cell_number,
     check_columns,
     check_complete,
+    horizon_words,
     is_empty,
     is_step_name,
     refuse_no_conditions,
@@ -102,7 +103,7 @@ def check_path(
         if len(steps) and all(step is None for step in steps):  # every row after the horizon: none is used
             raise InvalidInputError(
                 f"{EXOG}: every row of the table lies after the forecast's last period ({labels[-1]}); give the"
-                f" values of its {len(labels)} periods, {labels[0]} to {labels[-1]}",
+                f" values of its {horizon_words(labels)}",
                 field="exog",
             )
         check_complete(out, columns, labels)
@@ -181,7 +182,7 @@ def _position_steps(frame: pd.DataFrame, labels: Sequence[str], what: str) -> li
             after = frame[column].iloc[len(labels) :].tolist()  # one list, not a lookup per cell: a list may be long
             late = next((i for i, cell in enumerate(after) if not is_empty(cell)), None)
             if late is not None:
-                beyond(len(labels) + late + 1, labels, what, column=column)
+                beyond(len(labels) + late + 1, labels, what, column=column, cell=after[late])
     return [i + 1 if i < len(labels) else None for i in range(len(frame))]
 
 
