@@ -196,3 +196,26 @@ def test_an_alias_set_to_an_alias_of_a_withdrawn_version_is_told_to_name_one_in_
     # naming 0.0.2 itself is refused as well, so the message may not suggest it
     assert refused.value.message.endswith("an alias cannot point at it: name one in use")
     assert "explicitly" not in refused.value.message and registry.alias("var", "prod") is None
+
+
+def test_a_scenario_save_cut_off_after_its_write_says_it_is_saved(two, local_settings):
+    """It said only the store's error, so a retry was refused as 'already exists' for a save reported failed."""
+    from varlib import make_scenario
+
+    registry, store = _dying(local_settings, "/_scenarios/")
+    with pytest.raises(StoreUnavailableError) as caught:
+        registry.save_scenario(make_scenario(two.load("var", "0.0.2"), "cut", 2), ADA)
+    assert str(caught.value).startswith(
+        "scenario 'cut' of var 0.0.2 is saved, but recording it in the audit trail failed:"
+        f" {AWAY}; once the store answers, `varlib reindex --name var` records it in the audit trail"
+    )
+    assert (caught.value.field, caught.value.value) == ("scenario", "cut")
+    store.revive()
+    assert [(r.action, r.scenario) for r in two.restore_trail("var")] == [("scenario.save", "cut")]
+    registry, _ = _dying(local_settings, "/_scenarios/", before=True)
+    with pytest.raises(StoreUnavailableError) as caught:
+        registry.save_scenario(make_scenario(two.load("var", "0.0.2"), "cut-2", 2), ADA)
+    assert str(caught.value) == (
+        f"{AWAY}; scenario 'cut-2' of var 0.0.2 may have been stored before the store stopped answering: open it"
+        " (`varlib scenario show cut-2 0.0.2 --name var`); if it is not there, save it again"
+    )

@@ -24,6 +24,7 @@ from ..store import Store
 from ..versions import Version, check_name, parse_key_version
 from ..wording import and_list
 from . import audit
+from .cut_off import done_but, may_be_done
 from .layout import SCENARIO_FOLDER, helper_prefix, scenario_key
 from .plain_text import check_notes
 from .withdrawals import Withdrawal
@@ -85,8 +86,12 @@ class ScenarioShelf:
             )
         saved = replace(scenario, created_at=audit.now(), actor=actor)
         key = scenario_key(scenario.name, scenario.version, scenario.scenario)
+        named = f"scenario {scenario.scenario!r} of {scenario.name} {scenario.version}"
         try:
-            self.store.create(key, _encode(saved))
+            show = f"varlib scenario show {scenario.scenario} {scenario.version} --name {scenario.name}"
+            look = f"open it (`{show}`); if it is not there, save it again"
+            with may_be_done(named, look, "scenario", scenario.scenario):
+                self.store.create(key, _encode(saved))
         except ObjectExistsError as exc:
             raise ObjectExistsError(
                 f"scenario {scenario.scenario!r} of {scenario.name} {scenario.version} already exists; saved"
@@ -96,7 +101,9 @@ class ScenarioShelf:
                 value=scenario.scenario,
             ) from exc
         self._scenarios.put(key, saved)
-        self._record("scenario.save", scenario.name, actor, str(scenario.version), scenario=scenario.scenario)
+        then = f"`varlib reindex --name {scenario.name}` records it in the audit trail"
+        with done_but(f"{named} is saved", "recording it in the audit trail", then, "scenario", scenario.scenario):
+            self._record("scenario.save", scenario.name, actor, str(scenario.version), scenario=scenario.scenario)
         return saved
 
     def scenario(self, name: str, version: str | Version, scenario: str) -> Scenario:
