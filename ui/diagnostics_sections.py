@@ -203,6 +203,7 @@ def integration(diag: Diagnostics) -> None:
     rows = [
         {
             "variable": u.variable,
+            "tested with": u.terms,  # the pair of tests whose verdict stands (varlib.integration)
             "ADF statistic": u.adf_statistic,
             "ADF p (H0: unit root)": u.adf_pvalue,
             "KPSS statistic": u.kpss_statistic,
@@ -213,8 +214,10 @@ def integration(diag: Diagnostics) -> None:
         for u in result.unit_roots
     ]
     st.caption(
-        f"ADF and KPSS with a constant and a trend, on the {result.tested_on} of the training data; KPSS"
-        f" p-values are read from its table, so they stop at 0.01 (≤ 0.01) and 0.1 (≥ 0.1). {result.sample_note}"
+        f"ADF and KPSS with a constant and a trend and with a constant only, on the {result.tested_on} of the"
+        " training data; each row shows the pair whose verdict stands (stationary if either pair says so,"
+        " integrated only if both do). KPSS p-values are read from its table, so they stop at 0.01 (≤ 0.01) and"
+        f" 0.1 (≥ 0.1). {result.sample_note}"
     )
     roots = pd.DataFrame(rows)
     p_values = ("ADF p (H0: unit root)", "ADF p of the difference")

@@ -194,7 +194,8 @@ def stability_verdict(stable: bool, largest_root: complex, transform: str) -> st
     if largest > NEAR_UNIT and transform == "none":
         return (
             f"{text} The largest is close to 1, which is typical of a VAR in levels of trending data: shocks"
-            " fade very slowly. A `diff` or `logdiff` transform is usually the better model."
+            " fade very slowly. A `diff` or `logdiff` transform usually fits such data better, or trend `ct` if"
+            " they are stationary around a trend (the unit-root advice says which)."
         )
     return text
 

@@ -4,10 +4,13 @@ Per variable, two tests with opposite null hypotheses (statsmodels): ADF (H0: a 
 (H0: stationary around a trend), both with a constant and a linear trend, on log levels when every
 value is positive (the series a `logdiff` model would difference), else on levels. Their verdict at 5%:
 
-- both say stationary (ADF rejects, KPSS does not): `stationary` around a trend (both tests include one), a
-  VAR in levels with trend `ct`;
+- both say stationary (ADF rejects, KPSS does not): `stationary`, around a trend (a VAR in levels with
+  trend `ct`) unless the same pair of tests with a constant only says stationary too (a VAR in levels):
+  testing with a trend alone advised `ct` for series that do not trend, and a trend that is not there drifts
+  every forecast. The constant-only pair alone decides nothing: a trending price level can pass its ADF;
 - both say unit root (ADF does not reject, KPSS rejects): `integrated`; if the first difference is
-  stationary (ADF with a constant rejects) the variable is I(1) and should be differenced;
+  stationary (ADF with a constant rejects) the variable is I(1) and should be differenced. A transform
+  differences every variable, so when others look stationary the advice leaves the choice to the holdout;
 - they disagree: `unclear` (short samples often leave it so).
 
 When two or more variables look integrated, Johansen's trace test (statsmodels `coint_johansen`,
@@ -133,25 +136,36 @@ def _tested(levels: np.ndarray, names: list[str], positive: bool) -> tuple[np.nd
 
 
 def _unit_root(x: np.ndarray, name: str, deterministic: bool) -> UnitRoot:
-    from statsmodels.tsa.stattools import adfuller, kpss
+    """The verdict of the level tests with a constant and a trend; a series they call stationary is tested again
+    with a constant only, and said stationary around a constant when those agree (then shown)."""
+    from statsmodels.tsa.stattools import adfuller
 
     if deterministic:
         nan = float("nan")
         return UnitRoot(name, nan, nan, nan, nan, nan, DETERMINISTIC, None)
+    shown, regression = _level_tests(x, "ct"), "ct"
+    if shown[-1] == "stationary" and (constant := _level_tests(x, "c"))[-1] == "stationary":
+        shown, regression = constant, "c"
+    adf_stat, adf_p, kpss_stat, kpss_p, verdict = shown
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        diff_p = float(adfuller(np.diff(x), regression="c", autolag="AIC", result_object=False)[1])
+    order = 0 if verdict == "stationary" else 1 if verdict == "integrated" and diff_p < SIGNIF else None
+    return UnitRoot(name, adf_stat, adf_p, kpss_stat, kpss_p, diff_p, verdict, order, regression)
+
+
+def _level_tests(x: np.ndarray, regression: str) -> tuple[float, float, float, float, str]:
+    """ADF and KPSS of `x` with deterministic terms `regression` ("ct" or "c"): statistics, p-values and their
+    verdict at 5% (stationary: ADF rejects and KPSS does not; integrated: the reverse; else unclear)."""
+    from statsmodels.tsa.stattools import adfuller, kpss
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # KPSS warns when its p-value is outside its table (then 0.01 or 0.10)
-        adf = adfuller(x, regression="ct", autolag="AIC", result_object=False)
-        level_kpss = kpss(x, regression="ct", nlags="auto", result_object=False)
-        diff_adf = adfuller(np.diff(x), regression="c", autolag="AIC", result_object=False)
-    adf_p, kpss_p, diff_p = float(adf[1]), float(level_kpss[1]), float(diff_adf[1])
-    order: int | None
-    if adf_p < SIGNIF <= kpss_p:
-        verdict, order = "stationary", 0
-    elif kpss_p < SIGNIF <= adf_p:
-        verdict, order = "integrated", (1 if diff_p < SIGNIF else None)
-    else:
-        verdict, order = "unclear", None
-    return UnitRoot(name, float(adf[0]), adf_p, float(level_kpss[0]), kpss_p, diff_p, verdict, order)
+        adf = adfuller(x, regression=regression, autolag="AIC", result_object=False)
+        level_kpss = kpss(x, regression=regression, nlags="auto", result_object=False)
+    adf_p, kpss_p = float(adf[1]), float(level_kpss[1])
+    verdict = "stationary" if adf_p < SIGNIF <= kpss_p else "integrated" if kpss_p < SIGNIF <= adf_p else "unclear"
+    return float(adf[0]), adf_p, float(level_kpss[0]), kpss_p, verdict
 
 
 def _johansen(series: np.ndarray, names: list[str], lagged: int) -> Johansen | None:

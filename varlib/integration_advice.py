@@ -24,8 +24,15 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
     difference = "logdiff" if positive else "diff"
     integrated = [u.variable for u in roots if u.verdict == "integrated"]
     if not integrated and all(u.verdict == "stationary" for u in roots):
-        if _around_a_trend(roots):
+        trending = [u.variable for u in roots if u.regression.startswith("ct")]
+        if len(trending) == len(roots):
             return "none", STATIONARY_AROUND_A_TREND
+        if trending:
+            return "none", (
+                f"Every variable looks stationary, {', '.join(trending)} around a linear trend (ADF and KPSS with a"
+                " constant and a trend; the others around a constant): a VAR in levels with a trend (transform"
+                " `none`, trend `ct`) fits them."
+            )
         return "none", "Every variable looks stationary: a VAR in levels (transform `none`) fits them."
     if not integrated:
         return None, (
@@ -44,8 +51,17 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
             f" {johansen.rank}{', transform `log`' + ALREADY_LOGS.format('none') if positive else ''}); a VAR in"
             f" differences (transform `{difference}`{ALREADY_LOGS.format('diff') if positive else ''}) discards it."
         )
-    text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`"
-    text += f"{ALREADY_LOGS.format('diff') if positive else ''})."
+    stationary = [u.variable for u in roots if u.verdict == "stationary"]
+    if stationary:  # a transform differences every variable: over-differenced, the stationary ones lose their level
+        text = (
+            f"{subject}, while {', '.join(stationary)} {'looks' if len(stationary) == 1 else 'look'} stationary: a"
+            " transform differences every variable, and differencing a stationary one throws its level away."
+            f" Compare `none` (a VAR in levels stays consistent with a unit root among its variables) and"
+            f" `{difference}` on the holdout."
+        )
+    else:
+        text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`"
+        text += f"{ALREADY_LOGS.format('diff') if positive else ''})."
     if johansen is not None and johansen.rank == 0:
         text += (
             f" Johansen's trace test ({_settings(johansen)}) finds no cointegrating relation at 5%: differences"
@@ -57,7 +73,7 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
             " at 5%, which would make the levels stationary: compare a VAR in levels (transform `none`) with"
             " the differenced one on the holdout."
         )
-    return difference, text
+    return (None if stationary else difference), text
 
 
 # Positive series are tested, and advised, in logs; but a file may hold logs already (log GDP, about 9), or rates
@@ -67,8 +83,9 @@ ALREADY_LOGS = ", or `{}` if the values are logs already, or rates"
 # The level tests with a linear trend call a trending series stationary when it only wanders around its line;
 # a VAR without the trend then takes the trend for a unit root (its stability check fails), so the advice names it.
 STATIONARY_AROUND_A_TREND = (
-    "Every variable looks stationary around a linear trend (ADF and KPSS with a constant and a trend): a VAR in"
-    " levels with a trend (transform `none`, trend `ct`) fits them; trend `c` suffices only if none of them trends."
+    "Every variable looks stationary around a linear trend (ADF and KPSS with a constant and a trend, where the"
+    " tests with a constant only do not call it stationary): a VAR in levels with a trend (transform `none`,"
+    " trend `ct`) fits them."
 )
 
 

@@ -25,9 +25,15 @@ class UnitRoot:
     diff_adf_pvalue: float
     verdict: str  # "stationary" | "integrated" | "unclear" | DETERMINISTIC
     order: int | None  # 0 or 1 when the tests agree, None otherwise
-    # the level tests' deterministic terms (statsmodels' `regression`): varlib.integration runs both with "ct",
-    # so "stationary" means stationary around a linear trend, which a VAR reproduces only with trend `ct`
+    # the deterministic terms (statsmodels' `regression`) of the pair of level tests shown, the one whose verdict
+    # stands (varlib.integration): "ct" for a series stationary around a linear trend, which a VAR reproduces only
+    # with trend `ct`; "c" for one stationary around a constant
     regression: str = "ct"
+
+    @property
+    def terms(self) -> str:
+        """The shown tests' deterministic terms in words, for tables and lines."""
+        return "constant and trend" if self.regression == "ct" else "constant"
 
     @property
     def kpss_beyond_table(self) -> str | None:
@@ -148,6 +154,13 @@ class Integration:
     johansen: Johansen | None
     rows_tested: int  # the last rows of the sample, when it is longer than the tests' limit
     rows: int
+
+    @property
+    def trend_advised(self) -> bool:
+        """A VAR in levels with trend `ct` is advised: some variable is stationary around a trend, and none
+        calls for differencing."""
+        stationary = [u for u in self.unit_roots if u.verdict == "stationary"]
+        return self.recommended_transform == "none" and any(u.regression.startswith("ct") for u in stationary)
 
     @property
     def sample_note(self) -> str:

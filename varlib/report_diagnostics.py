@@ -121,6 +121,7 @@ def integration(diag: Diagnostics) -> list[str]:
         [
             {
                 "variable": u.variable,
+                "tested with": u.terms,
                 "ADF statistic": u.adf_statistic,
                 "ADF p": u.adf_pvalue,
                 "KPSS statistic": u.kpss_statistic,
@@ -133,8 +134,10 @@ def integration(diag: Diagnostics) -> list[str]:
     ).set_index("variable")
     parts = [
         "<h2>Unit roots and cointegration</h2>",
-        f"<p>ADF (H0: unit root) and KPSS (H0: stationary), constant and trend, on {result.tested_on} of the"
-        " training data; KPSS p-values are read from its table, so they stop at 0.01 (≤ 0.01) and 0.1 (≥ 0.1)."
+        f"<p>ADF (H0: unit root) and KPSS (H0: stationary), with a constant and trend and with a constant only, on"
+        f" {result.tested_on} of the training data; each row shows the pair whose verdict stands (stationary if"
+        " either pair says so, integrated only if both do); KPSS p-values are read from its table, so they stop"
+        " at 0.01 (≤ 0.01) and 0.1 (≥ 0.1)."
         f" {prose(result.sample_note)} {prose(diag.integration_advice or result.advice)}</p>",
         table(roots),
     ]

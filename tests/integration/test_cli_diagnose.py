@@ -112,7 +112,7 @@ def test_diagnose_text_and_errors(local_published, monkeypatch, capsys):
     code, out, _ = in_process(env, monkeypatch, capsys, "diagnose", "latest")
     assert code == 0 and "stability: Stable" in out and "granger realcons → realgdp: F " in out
     assert "whiteness, adjusted portmanteau (10 lags)" in out and "whiteness, unadjusted portmanteau (10 lags)" in out
-    assert "unit root realgdp (log levels): ADF p " in out and "advice: " in out
+    assert "unit root realgdp (log levels, constant and trend): ADF p " in out and "advice: " in out
     assert "This version does so (transform `diff`)" in out or "This version differences them" in out
     code, out, _ = in_process(env, monkeypatch, capsys, "diagnose", "latest", "--json")
     advice = json.loads(out)["integration_advice"]

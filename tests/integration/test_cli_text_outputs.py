@@ -171,3 +171,20 @@ def test_a_forecast_prints_each_variable_in_one_format(local_settings, monkeypat
     assert "e" not in "".join(first[1:])
     decimals = [len(cell.split(".")[1]) for cell in first[1:]]
     assert decimals[0] == decimals[2] == decimals[4] and decimals[1] == decimals[3] == decimals[5]
+
+
+def test_train_advises_the_trend_that_series_stationary_around_one_need(varx_store, capsys, tmp_path):
+    """Levels with trend `c` of series stationary only around a trend: `diagnose` advised `--trend ct`, `train`
+    said nothing (it compared transforms only), and chose 7 lags to imitate the trend."""
+    import numpy as np
+
+    rng, rows = np.random.default_rng(2), []
+    a = b = 0.0
+    for t in range(80):
+        a, b = 0.5 * a + rng.normal(), 0.5 * b + rng.normal()
+        rows.append(f"{1990 + t // 4}Q{t % 4 + 1},{a + 0.3 * t:.4f},{b - 0.1 * t:.4f}\n")
+    (tmp_path / "trending.csv").write_text("date,a,b\n" + "".join(rows))
+    code, out, _ = run(capsys, "train", "--csv", tmp_path / "trending.csv")
+    assert code == 0 and "unit roots: Every variable looks stationary around a linear trend" in out, out
+    code, out, _ = run(capsys, "train", "--csv", tmp_path / "trending.csv", "--trend", "ct")
+    assert code == 0 and "unit roots:" not in out, out

@@ -49,7 +49,7 @@ def run_diagnose(args: argparse.Namespace) -> int:
     if result.integration is not None:
         for root in result.integration.unit_roots:
             print(
-                f"unit root {root.variable} ({result.integration.tested_on}): ADF p {root.adf_p_text},"
+                f"unit root {root.variable} ({result.integration.tested_on}, {root.terms}): ADF p {root.adf_p_text},"
                 f" KPSS p {root.kpss_p_text}: {root.verdict}"
             )
         if result.integration.sample_note:

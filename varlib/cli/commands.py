@@ -145,15 +145,15 @@ def run_train(args: argparse.Namespace) -> int:
 
 
 def _unit_root_advice(result) -> str | None:
-    """The unit-root advice, when it advises a VAR another transform than the one trained: Johansen's test at the
-    fitted order in levels, as `diagnose` tests the version, so that the two never advise apart."""
-    spec = result.spec
-    if spec.kind != "var":
+    """The unit-root advice, unless it advises the VAR trained (its transform, and a trend if one is due): Johansen's
+    test at the fitted order in levels, as `diagnose` tests the version, so that the two never advise apart."""
+    if (spec := result.spec).kind != "var":
         return None
     levels = result.dataset.frame[list(spec.variables)].to_numpy(dtype=float)
     order = max(result.params.k_ar + spec.lag_inputs_extra, 2)  # a VAR(p) of differences is a VAR(p + 1) of levels
     found = varlib.analyse_integration(levels, list(spec.variables), order)
-    return found.advice if found.recommended_transform not in (None, spec.transform) else None
+    untrended = found.trend_advised and spec.transform == "none" and not spec.trend.startswith("ct")
+    return None if found.recommended_transform == spec.transform and not untrended else found.advice
 
 
 def _warnings(result) -> list[str]:
