@@ -66,9 +66,7 @@ def conditional_moments(
             field="steps",
             value=steps,
         )
-    shocks = int(np.flatnonzero(fixed.any(axis=1))[-1]) + 1  # shocks after the last condition move no condition
-    loadings = shock_loadings(params, steps, shocks, integrated)
-    where = fixed.reshape(-1)
+    loadings, where = _conditioned_loadings(params, fixed, integrated)
     rows = loadings[where]
     cross = loadings @ rows.T  # Cov(path, conditioned entries)
     try:
@@ -91,6 +89,55 @@ def conditional_moments(
     variance = np.clip(sd.reshape(-1) ** 2 - np.sum(gain * cross, axis=1), 0.0, None)
     variance[where] = 0.0
     return conditioned.reshape(steps, k), variance.reshape(steps, k)
+
+
+def condition_distance(params: VarParams, integrated: bool, targets: np.ndarray, reference: np.ndarray) -> float:
+    """d2 = (c - yhat_S)' V_SS^-1 (c - yhat_S): how far all conditions together lie from the forecast without
+    them (`reference`, steps x k on the model's scale), in the metric of V_SS, the unconditional covariance of
+    the conditioned entries across variables and steps (rows S of L times their transpose, as above). Chi-square
+    with one degree of freedom per condition under the model; for one condition, its sd-distance squared."""
+    fixed = np.isfinite(targets)
+    if not fixed.any():
+        return 0.0
+    loadings, where = _conditioned_loadings(params, fixed, integrated)
+    rows = loadings[where]
+    cov = rows @ rows.T  # V_SS
+    scale = np.sqrt(np.diag(cov))
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        z = (targets.reshape(-1)[where] - reference.reshape(-1)[where]) / scale  # each condition's sd-distance
+    if not np.all(np.isfinite(z)):
+        return float("inf")
+    # On the correlation scale (units and horizons alike), a pseudo-inverse that drops only the directions lost
+    # in rounding: conditions nearly tied by an identity give V_SS a condition number of 1e5 or more, and the
+    # distance along that direction is the point, so it is kept; conditional_moments refuses truly tied ones.
+    values, vectors = np.linalg.eigh(cov / np.outer(scale, scale))
+    keep = values > values[-1] * len(values) * np.finfo(float).eps
+    projected = vectors[:, keep].T @ z
+    with np.errstate(over="ignore"):
+        return float(np.sum(projected**2 / values[keep]))
+
+
+def chance_as_sd(distance: float, count: int) -> float:
+    """The sd-distance of a single Gaussian value as unlikely (two-sided) as a chi-square `distance` with `count`
+    degrees of freedom: sqrt(distance) for one; in logs, so that distances of thousands do not underflow to 0."""
+    from scipy import special  # imported on use: scipy costs half a second to import
+
+    if not np.isfinite(distance):
+        return float("inf")
+    a, y = count / 2, distance / 2
+    tail = special.gammaincc(a, y)  # the chi-square upper tail
+    if tail > 1e-300:
+        log_tail = float(np.log(tail))
+    else:  # Q(a, y) ~ y^(a-1) e^-y / Gamma(a) (1 + (a-1)/y) far in the tail
+        log_tail = (a - 1) * np.log(y) - y - special.gammaln(a) + np.log1p((a - 1) / y)
+    return float(-special.ndtri_exp(log_tail - np.log(2.0)))
+
+
+def _conditioned_loadings(params: VarParams, fixed: np.ndarray, integrated: bool) -> tuple[np.ndarray, np.ndarray]:
+    """L for the shocks that move the conditioned entries, and the mask of those entries (step-major)."""
+    steps = fixed.shape[0]
+    shocks = int(np.flatnonzero(fixed.any(axis=1))[-1]) + 1  # shocks after the last condition move no condition
+    return shock_loadings(params, steps, shocks, integrated), fixed.reshape(-1)
 
 
 def _joint(params: VarParams, steps: int, integrated: bool) -> np.ndarray:

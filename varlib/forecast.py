@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .conditional import condition_path
+from .conditional import condition_distance, condition_path
 from .errors import InvalidInputError
 from .forecast_errors import error_covariances, model_standard_errors, normal_quantile, standard_errors
 from .forecast_inputs import (
@@ -57,6 +57,8 @@ class Forecast:
     # per condition, how many standard deviations of the forecast without conditions it lies from that forecast
     # (on the model's scale: log levels for a model fitted on logs); NaN where the path is free
     surprise: np.ndarray | None = None
+    # all conditions together: d2 = (c - yhat_S)' V_SS^-1 (c - yhat_S) (varlib.conditional.condition_distance)
+    condition_distance: float | None = None
 
     def band(self, alpha: float) -> tuple[np.ndarray, np.ndarray]:
         """Lower and upper bounds of the (1 - alpha) band, e.g. for a fan chart of several levels (a fan's inner
@@ -134,7 +136,7 @@ def forecast_levels(
         sigma = standard_errors(error_covariances(params, steps, integrated, moments))
     else:
         sigma = model_standard_errors(params, steps, integrated)
-    fixed = surprise = None
+    fixed = surprise = distance = None
     if conditions is not None:
         fixed = check_conditions(conditions, steps, params.k, logged)
         targets = np.log(fixed) if logged else fixed
@@ -144,6 +146,7 @@ def forecast_levels(
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # an overflow is refused below
             surprise = (targets - reference) / sigma
             mean, sigma = condition_path(params, integrated, mean, sigma, targets, reference)
+            distance = condition_distance(params, integrated, targets, reference)
     point, lower, upper = _bounds(mean, sigma, alpha, logged, fixed)
     finite = np.all(np.isfinite(point)) and np.all(np.isfinite(lower)) and np.all(np.isfinite(upper))
     # a log model's levels are exp() of its forecast: a 0 is an underflow, never a value it can give
@@ -156,7 +159,7 @@ def forecast_levels(
             " steps or values of a realistic size"
         )
     logged_point = "median" if logged else "mean"
-    return Forecast(point, lower, upper, alpha, logged_point, intervals, mean, sigma, fixed, surprise)
+    return Forecast(point, lower, upper, alpha, logged_point, intervals, mean, sigma, fixed, surprise, distance)
 
 
 def _bounds(center, sd, alpha: float, logged: bool, fixed) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -134,6 +134,7 @@ def forecast_artifact(
         exog_future,
         frequency=artifact.data.frequency,
         exog_sd=_exog_distance(artifact, exog_future),
+        condition_distance=result.condition_distance,
     )
 
 

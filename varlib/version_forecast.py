@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from .conditional import chance_as_sd
 from .data.frequency import period_labels
 from .forecast import Forecast
 from .versions import Version
@@ -41,6 +42,8 @@ class VersionForecast:
     scenario: str | None = None  # the saved scenario this forecast reopens, if any
     frequency: str | None = None  # the sample's pandas alias, to name periods as people do (2010Q3)
     exog_sd: np.ndarray | None = None  # each exogenous value's distance from its training values, in their sd
+    # all conditions' joint distance d2 from the forecast without them (varlib.conditional.condition_distance)
+    condition_distance: float | None = None
 
     @property
     def steps(self) -> int:
@@ -79,6 +82,26 @@ class VersionForecast:
             " sample: check the values and their units."
         )
 
+    def far_together(self) -> str | None:
+        """For people: two or more conditions, none FAR_SD from the forecast alone, that together are as unlikely
+        under the model as a single value FAR_SD or more sd away (the same chance), or None. Conditions at odds
+        with each other, such as three variables tied by an identity conditioned off it, draw an absurd path."""
+        conditions = [c for c in self.conditions if c["sd_from_forecast"] is not None]
+        if self.condition_distance is None or len(conditions) < 2 or self.far_conditions() is not None:
+            return None  # one far condition is said by far_conditions, and explains the distance of the set
+        sd = chance_as_sd(self.condition_distance, len(conditions))
+        if not sd >= FAR_SD:
+            return None
+        listed = self._far_list([(c["variable"], c["value"], c["date"], c["sd_from_forecast"]) for c in conditions])
+        return (
+            f"{counted(len(conditions), 'condition')} lie far from the forecast without conditions together, though"
+            f" each is within {FAR_SD:g} standard deviations of it: {listed}. Under the model the combination is as"
+            f" unlikely as a single value {sd:.3g} standard deviations away, so the path drawn through them lies far"
+            " outside anything in its sample: check that the conditions agree with each other, e.g. with an"
+            " accounting identity among the variables (a real rate is a nominal rate minus inflation), and give"
+            " values that respect it, or leave free the variable the others determine."
+        )
+
     def far_exog(self) -> str | None:
         """For people: exogenous values FAR_SD or more standard deviations from that variable's training values
         (a unit slip, a typo), or None. They are taken as known, so the bands do not widen: only this says so."""
@@ -112,8 +135,8 @@ class VersionForecast:
         return and_list(shown) + (f" and {len(far) - 3} more" if len(far) > 3 else "")
 
     def warnings(self) -> list[str]:
-        """What `far_conditions` and `far_exog` say, for the JSON and the REST answer."""
-        return [note for note in (self.far_conditions(), self.far_exog()) if note]
+        """What `far_conditions`, `far_together` and `far_exog` say, for the JSON and the REST answer."""
+        return [note for note in (self.far_conditions(), self.far_together(), self.far_exog()) if note]
 
     def band(self, level: float) -> tuple[np.ndarray, np.ndarray]:
         """Lower and upper bounds of the `level`% band (e.g. 60), whatever level the forecast was made at."""
