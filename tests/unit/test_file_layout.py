@@ -63,3 +63,19 @@ def test_a_header_of_small_numbers_is_not_taken_for_dates():
 def test_the_upload_preview_says_what_training_says(text):
     profile, _ = profile_csv(text.encode(), name="export.csv")
     assert _refusal(text) in profile.problems, profile.problems
+
+
+def test_a_file_without_dates_is_told_to_add_them_not_to_rewrite_its_first_column():
+    """statsmodels' engel data (income,foodexp) was told "'420.157' is not a date; write it as the other dates are
+    ('1309.879')", taking another income for an example of a date."""
+    message = _refusal("income,foodexp\n420.157,255.839\n541.412,310.959\n901.157,485.680\n1309.879,731.231\n")
+    assert message.startswith(
+        "'export.csv' has no column of dates: the column taken for them, 'income', holds numbers ('420.157', ...)"
+        " like the others, and none is named like a date. A VAR reads one row per period: add a first column of"
+        " dates"
+    ), message
+
+
+def test_a_date_column_with_a_number_among_its_dates_keeps_its_own_refusal():
+    message = _refusal("date,gdp,cons\n2000Q1,1,2\n12.5,2,3\n2000Q3,3,5\n2000Q4,4,4\n")
+    assert "no column of dates" not in message and "'12.5' is not a date" in message, message
