@@ -62,7 +62,7 @@ class Settings:
             bucket=_parse_bucket(env.get("MINIO_BUCKET") or DEFAULT_BUCKET),
             ca_bundle=env.get("MINIO_CA_BUNDLE") or None,
             read_only=_parse_bool("VARLIB_READ_ONLY", env.get("VARLIB_READ_ONLY", "")),
-            author=env.get("VARLIB_AUTHOR") or login_name(),
+            author=_parse_author(env.get("VARLIB_AUTHOR", "")) or login_name(),
             max_artifact_bytes=whole_number_setting("VARLIB_MAX_ARTIFACT_BYTES", env, DEFAULT_MAX_ARTIFACT_BYTES),
             timeout_s=_parse_float("VARLIB_STORE_TIMEOUT", env, 5.0),
             refresh_s=whole_number_setting("VARLIB_REFRESH_SECONDS", env, 15),
@@ -122,6 +122,15 @@ def _parse_bucket(raw: str) -> str:
             " starting and ending with a letter or digit (default 'models')"
         )
     return raw
+
+
+def _parse_author(raw: str) -> str:
+    """VARLIB_AUTHOR as it is recorded (in new versions and the audit trail, which the CLI, the dashboard and the
+    service show): a newline in it would fake a line of `varlib history`, so a control character is refused."""
+    from .catalog.plain_text import check_plain  # here: the catalog imports this module
+
+    hint = "set it to a plain name: it is recorded as the author of new versions and in the audit trail"
+    return check_plain(raw, "VARLIB_AUTHOR has", "VARLIB_AUTHOR", hint=hint)
 
 
 def _parse_bool(name: str, raw: str) -> bool:

@@ -30,9 +30,15 @@ class Actor:
 
     @classmethod
     def from_claims(cls, claims: Mapping[str, Any], via: str, origin: str = "") -> Actor:
-        """The identity an OpenID Connect provider vouched for (verified ID-token or access-token claims)."""
+        """The identity an OpenID Connect provider vouched for (verified ID-token or access-token claims). Its
+        name is the first of `name`, `preferred_username` and `email` without a control character (a newline in
+        a name would fake a line of the audit trail, as VARLIB_AUTHOR's would; varlib.config refuses that one),
+        else the subject, escaped."""
+        from .catalog.plain_text import escape_controls, is_control  # here: the catalog imports this module
+
         subject = str(claims.get("sub") or "")
-        name = next((str(claims[key]) for key in ("name", "preferred_username", "email") if claims.get(key)), subject)
+        names = (str(claims[key]) for key in ("name", "preferred_username", "email") if claims.get(key))
+        name = next((text for text in names if not any(is_control(char) for char in text)), escape_controls(subject))
         return cls(name=name, subject=subject, issuer=str(claims.get("iss") or ""), via=via, origin=origin)
 
     @property
