@@ -188,6 +188,11 @@ def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
             except VarlibError as exc:
                 show_error(exc)
             else:
+                if moved.unchanged:  # nothing stored or recorded: the tables above need no redraw
+                    st.info(
+                        f"@{moved.alias} already points at {moved.version}; nothing changed.", icon=":material/info:"
+                    )
+                    return
                 was = f" (it pointed at {moved.previous})" if moved.previous else " (a new alias)"
                 _done(f"@{moved.alias} now points at {moved.version}{was}.")
 

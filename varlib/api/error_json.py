@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from varlib import escape_controls, shortened
 
 SHOWN = 60  # characters of a received value shown in a message
+RECEIVED = ("field", "value")  # an error's fields that may hold what a request sent (`key` and the rest never do)
 LONGEST_MESSAGE = 2000  # a message's start (what is wrong) and end (what to do) are kept around a cut
 
 

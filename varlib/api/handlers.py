@@ -26,7 +26,7 @@ from varlib import (
     to_json_safe,
 )
 
-from .error_json import LONGEST_MESSAGE, ErrorJSON, echoed
+from .error_json import LONGEST_MESSAGE, RECEIVED, ErrorJSON, echoed
 from .schemas import LEGACY_NAME
 from .validation import validation_body
 
@@ -72,9 +72,10 @@ def rest_words(message: str) -> str:
 def error_response(status: int, exc: Exception, **extra) -> ErrorJSON:
     """The JSON error body: the message (hints told as endpoints), the class, and the error's context fields."""
     fields = _json_fields(exc) if isinstance(exc, VarlibError) else {}
-    # a value sent huge (a 200 kB variable name) is named, not echoed whole in the message and each field; one
-    # refused for a control character (a bidirectional override) is echoed with it escaped, as the message names it
-    fields = {name: echoed(value) for name, value in fields.items()}
+    # a value sent huge (a 200 kB variable name) is named, not echoed whole in the message and its fields; one
+    # refused for a control character (a bidirectional override) is echoed with it escaped, as the message names it.
+    # Only what was received is: a store's `key`, `bucket`, `endpoint` and `code` are given whole, as they are.
+    fields = {name: echoed(value) if name in RECEIVED else value for name, value in fields.items()}
     message = shortened(rest_words(str(exc)), LONGEST_MESSAGE)
     body = {"error": message, "type": type(exc).__name__, **fields, **extra}
     return ErrorJSON(body, status_code=status)

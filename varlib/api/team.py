@@ -61,7 +61,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     @app.put(
         "/models/{name}/aliases/{alias}",
         tags=tags,
-        summary="point an alias at a version (admin)",
+        summary="point an alias at a version (admin); `changed` is false when it points there already",
         responses=_WRITE_ERRORS,
     )
     async def set_alias(
@@ -72,8 +72,10 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         alias: str = ALIAS,
     ) -> dict:
         moved = await run_in_threadpool(registry.set_alias, name, alias, body.version, actor)
-        request.app.state.metrics.changes.labels("alias.set").inc()
-        return without_whereabouts(moved.to_dict())  # the trail alone keeps how to reach the mover
+        if not moved.unchanged:  # already pointing there: nothing stored, nothing recorded
+            request.app.state.metrics.changes.labels("alias.set").inc()
+        # the trail alone keeps how to reach the mover; `changed` is false when it pointed at that version already
+        return without_whereabouts(moved.to_dict()) | {"changed": not moved.unchanged}
 
     @app.delete("/models/{name}/aliases/{alias}", tags=tags, summary="delete an alias (admin)", responses=_WRITE_ERRORS)
     async def delete_alias(

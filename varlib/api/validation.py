@@ -76,8 +76,9 @@ _PLACES = ("body", "query", "path", "header", "cookie")
 def _first_refused(error: dict) -> dict:
     """`field` and `value` as a library refusal gives them, for the first refused part: its place without the
     request's part (`steps`, `conditions.realgdp`, `irf_periods`) and the value received. No value for a missing
-    field (pydantic's input is then the whole object), none that JSON cannot carry (NaN) or longer than ECHOED;
-    nothing for the whole body."""
+    field (pydantic's input is then the whole object), none that JSON cannot carry (NaN) or longer than ECHOED
+    (text is shortened instead, as the message quotes it: a 5,000-character alias is named); nothing for the whole
+    body."""
     loc = [str(part) for part in error.get("loc", ())]
     place = loc[1:] if loc[:1] and loc[0] in _PLACES else loc
     if not place:
@@ -86,7 +87,9 @@ def _first_refused(error: dict) -> dict:
     if error.get("type") != "missing" and "input" in error:
         value = error["input"]
         try:
-            if len(json.dumps(value, allow_nan=False)) > ECHOED:  # 10,000 rows of the wrong shape are not echoed
+            if (
+                not isinstance(value, str) and len(json.dumps(value, allow_nan=False)) > ECHOED
+            ):  # 10,000 rows of the wrong shape are not echoed
                 return refused
         except (TypeError, ValueError, RecursionError):
             return refused
@@ -259,13 +262,16 @@ def _with_input(reason: str, error: dict) -> str:
     reason that names the value already."""
     if error.get("type") in ("missing", "extra_forbidden") or "input" not in error:
         return reason
+    value = error["input"]
+    if isinstance(value, str):  # shortened inside its quotes, as the library's reasons quote it (`'aaaa...aaa'`)
+        value = shortened(value, SHOWN)
     try:
-        shown = json.dumps(error["input"], default=repr)  # NaN stays NaN: this is text, not the JSON body
+        shown = json.dumps(value, default=repr)  # NaN stays NaN: this is text, not the JSON body
     except (TypeError, ValueError, RecursionError):
-        shown = repr(error["input"])
-    if len(shown) > SHOWN:
+        shown = repr(value)
+    if len(shown) > SHOWN and not isinstance(value, str):  # a list of 10,000 rows (text is shortened already)
         shown = f"{shown[: SHOWN - 3]}..."
-    texts = [shown, repr(error["input"])]
+    texts = [shown, repr(value)]
     if isinstance(error["input"], str) and re.fullmatch(r"[-+]?\d[\d.eE+-]*", error["input"]):
         texts.append(error["input"])  # a query's number, which the library's reason names without quotes
     named = any(_as_word(text, reason) for text in texts)

@@ -6,13 +6,14 @@ a writer that loses re-reads and tries again, so two moves at once are applied o
 and each knows the version it replaced. Every alias object counts its moves (`revision`). Deleting
 an alias writes a tombstone (no version) the same way: nothing is ever deleted from the store, and
 a later `set` continues the count. A delete checks the alias is set on every try, so of several deletes at
-once exactly one succeeds. An object over MAX_ALIAS_BYTES is damaged like an unreadable one, and replaced by
-a move through the ETag its folder's listing gives (its body is never read).
+once exactly one succeeds; a move to the version the alias points at already stores nothing, decided on the same
+read as the compare-and-swap (the alias it returns says `unchanged`). An object over MAX_ALIAS_BYTES is damaged
+like an unreadable one, and replaced by a move through the ETag its folder's listing gives (its body is never read).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
@@ -49,6 +50,8 @@ class Alias:
     actor: Actor
     previous: Version | None = None  # what the last move replaced
     damaged: str | None = None  # why the stored object cannot be read, and how to repair it (then no version)
+    # a move found it pointing at its version already and stored nothing (never stored; not part of equality)
+    unchanged: bool = field(default=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -108,7 +111,9 @@ def list_aliases(store: Store, name: str, deleted: bool = False) -> list[Alias]:
 
 def move_alias(store: Store, name: str, alias: str, version: Version | None, actor: Actor, at: str) -> Alias:
     """Point `alias` at `version` (None deletes it) by compare-and-swap; returns the alias as written,
-    whose `previous` is the version this move replaced. A damaged alias object is replaced."""
+    whose `previous` is the version this move replaced. A damaged alias object is replaced. An alias that points at
+    `version` already is returned as stored, `unchanged`: nothing is written (no new revision), and the check is
+    made on the read the compare-and-swap would replace, so a move racing it is never taken for a no-op."""
     alias = check_alias(alias)
     for _ in range(CAS_ATTEMPTS):
         current = _read(store, name, alias)
@@ -117,6 +122,8 @@ def move_alias(store: Store, name: str, alias: str, version: Version | None, act
             current.checked()
             if before is None or before.version is None:
                 raise no_alias(name, alias)
+        elif before is not None and before.version == version:
+            return replace(before, unchanged=True)
         moved = Alias(
             name=name,
             alias=alias,

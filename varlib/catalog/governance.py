@@ -103,13 +103,19 @@ class Governance:
         return found.version
 
     def set_alias(self, name: str, alias: str, version: str | Version, actor: Actor | None = None) -> Alias:
-        """Point `@alias` at a usable, not withdrawn version (`latest` and other aliases are resolved first)."""
+        """Point `@alias` at a usable, not withdrawn version (`latest` and other aliases are resolved first). An
+        alias that points at that version already is returned `unchanged`: nothing is stored or recorded."""
         self.ensure_writable("moving an alias")
-        alias = check_alias(alias)
-        if isinstance(version, str) and is_alias(version):  # naming its withdrawn version would be refused too
-            concrete = self.resolve_alias(check_name(name), version, "an alias cannot point at it: name one in use")
-        else:
-            concrete = self.resolve(name, version)
+        alias, name = check_alias(alias), check_name(name)
+        try:
+            if isinstance(version, str) and is_alias(version):  # naming its withdrawn version would be refused too
+                concrete = self.resolve_alias(name, version, "an alias cannot point at it: name one in use")
+            else:
+                concrete = self.resolve(name, version)
+        except InvalidInputError as exc:  # `v1` or `@Bad`: refused as the version given, whatever check said so
+            raise InvalidInputError(
+                exc.message, **(VarlibError.fields(exc) | {"field": "version", "value": version})
+            ) from None
         self.load(name, concrete)  # it must exist and verify
         withdrawal = self.withdrawal(name, concrete)
         if withdrawal is not None:
@@ -119,15 +125,17 @@ class Governance:
                 value=str(concrete),
             )
         actor = actor or Actor.local(self.author)
-        moved = move_alias(self.store, name, alias, concrete, actor, audit.now())
-        with self._moved_but(moved, "recording the move in the audit trail", self._reindex_records(name)):
-            self._record("alias.set", name, actor, str(concrete), alias, moved.previous, revision=moved.revision)
+        moved = move_alias(self.store, name, alias, concrete, actor, audit.now())  # `unchanged`: nothing stored
+        if not moved.unchanged:
+            with self._moved_but(moved, "recording the move in the audit trail", self._reindex_records(name)):
+                self._record("alias.set", name, actor, str(concrete), alias, moved.previous, revision=moved.revision)
         look = f"`varlib alias list --name {name}` shows whether it points at a withdrawn version"
         with self._moved_but(moved, f"checking that {concrete} was not withdrawn meanwhile", look):
             withdrawn = self.withdrawal(name, concrete) is not None
-        if withdrawn:  # withdrawn while the alias moved: say so, not "done"
+        if withdrawn:  # withdrawn while the alias moved (or was found on it): say so, not "done"
+            moving = "pointed at" if moved.unchanged else "moved to"
             raise WithdrawnError(
-                f"{name} {concrete} was withdrawn while @{alias} moved to it; @{alias} points at it now and is"
+                f"{name} {concrete} was withdrawn while @{alias} {moving} it; @{alias} points at it now and is"
                 f" refused until moved: `varlib alias set {alias} VERSION --name {name}`",
                 field="version",
                 value=str(concrete),
@@ -150,7 +158,7 @@ class Governance:
         """A failure after `moved` was stored: the alias moved, only what follows failed."""
         was = f"it pointed at {moved.previous}" if moved.previous else "it was not set"
         now = f"now points at {moved.version}" if moved.version else "is deleted"
-        done = f"the alias @{moved.alias} of {moved.name!r} {now} ({was})"
+        done = f"the alias @{moved.alias} of {moved.name!r} {now} ({'unchanged' if moved.unchanged else was})"
         return done_but(done, step, then, "alias", moved.alias)
 
     @staticmethod

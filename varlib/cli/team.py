@@ -89,6 +89,9 @@ def run_alias(args: argparse.Namespace) -> int:
         return 0
     if args.alias_command == "set":
         moved = _of_a_model(registry, args.name, lambda: registry.set_alias(args.name, args.alias, args.version, actor))
+        if moved.unchanged:  # nothing stored, nothing recorded in the audit trail
+            print(f"@{moved.alias} of {args.name!r} already points at {moved.version}; nothing changed")
+            return 0
         was = f" (was {moved.previous})" if moved.previous else ""
         print(f"@{moved.alias} of {args.name!r} -> {moved.version}{was}")
         return 0
