@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -35,7 +36,7 @@ from .wording import plural_of
 
 
 def load_dataset(
-    csv: str | bytes | None = None,
+    csv: str | bytes | Path | pd.DataFrame | None = None,
     date_col: str | None = None,
     variables=None,
     start: str | None = None,
@@ -43,8 +44,17 @@ def load_dataset(
     csv_name: str | None = None,
     fill: str = "none",
 ) -> Dataset:
-    """The bundled macro data, or a CSV when one is given; `fill` says what to do with missing periods
-    or empty cells (varlib.data.fill: refuse them by default)."""
+    """The bundled macro data, or a CSV when one is given (a path, its bytes, or a pandas DataFrame, read as its
+    CSV would be, so its dates and cells are checked alike); `fill` says what to do with missing periods or empty
+    cells (varlib.data.fill: refuse them by default)."""
+    if isinstance(csv, pd.DataFrame):  # dated by its index unless that is a plain row count
+        dated = not isinstance(csv.index, pd.RangeIndex)
+        frame = csv.rename_axis(str(csv.index.name or "date")) if dated else csv
+        csv, csv_name = frame.to_csv(index=dated).encode(), csv_name or "DataFrame"
+    elif csv is not None and not isinstance(csv, str | bytes | Path):
+        raise InvalidInputError(
+            f"load_dataset reads a CSV path, its bytes or a pandas DataFrame, not a {type(csv).__name__}", field="csv"
+        )
     if csv is None:
         dataset = load_macrodata(variables)
         if start or end:
