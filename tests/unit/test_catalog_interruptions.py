@@ -161,7 +161,7 @@ def test_an_oversized_withdrawal_record_is_a_damaged_withdrawal(two):
     with pytest.raises(ObjectExistsError, match="already withdrawn"):  # still withdrawn
         two.withdraw("var", "0.0.1", "again", ADA)
     two.withdraw("var", "0.0.2", "wrong file", ADA)
-    with pytest.raises(NotFoundError, match="every usable version of 'var' is withdrawn"):
+    with pytest.raises(NotFoundError, match=r"every usable version of 'var' is withdrawn \(2 withdrawals\); publish"):
         two.resolve("var", "latest")
 
 

@@ -17,6 +17,7 @@ from ..identity import Actor
 from ..spec import ModelSpec
 from ..store import Store, open_store
 from ..versions import LATEST, NAME_PATTERN, ZERO, Version, check_name, is_alias, is_latest, parse_version
+from ..wording import counted
 from . import publish as publishing
 from . import trail_repair
 from .audit import AuditRecord
@@ -242,8 +243,8 @@ class Registry(Governance, ScenarioShelf):
         newest = newest_usable([e for e in entries if e.version not in withdrawn])
         if newest is None and withdrawn:
             raise NotFoundError(
-                f"every usable version of {name!r} is withdrawn ({len(withdrawn)}); publish a new one, or name a"
-                " withdrawn version explicitly"
+                f"every usable version of {name!r} is withdrawn ({counted(len(withdrawn), 'withdrawal')}); publish a"
+                " new one, or name a withdrawn version explicitly"
             )
         if newest is None:
             pickles = [e.label for e in entries if e.status.startswith(LEGACY)]
