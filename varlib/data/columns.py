@@ -186,6 +186,9 @@ CALENDAR_NOTE = (
 )
 
 
+DUMMY_NOTE = (
+    "only 0 and 1, a dummy for a break or an event: known ahead rather than forecast; to use it, make it exogenous"
+)
 CONSTANT_NOTE = "constant: the same value every row, nothing to forecast or explain with; a constant is the trend `c`"
 COUNTING_NOTE = "constant or counting rows: nothing to forecast; a time trend is the trend `ct`"
 TEXT_NOTE = "text, not numbers"
@@ -195,8 +198,9 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
     """Every column holding a number: an empty or text one (a country code) is no variable (as the upload
     preview says), while a column of numbers with a stray word is, and the word is named. When that leaves
     fewer than two, every filled column, so the refusal names the text that is in the way. A constant or
-    counting column (a saved row index) or a calendar one (`repeat_period`) is left out, and said, while two
-    others remain. The columns left out come in groups, each with why (`left_out_note` says one)."""
+    counting column (a saved row index), a calendar one (`repeat_period`) or a dummy of 0s and 1s (exogenous at
+    most) is left out, and said, while two others remain. The columns left out come in groups, each with why
+    (`left_out_note` says one)."""
     filled = [c for c in raw.columns if c != date_col and (raw[c].astype(str).str.strip() != "").any()]
     numbers = {c: pd.to_numeric(raw[c].astype(str).str.strip(), errors="coerce") for c in filled}
     numeric = [c for c in filled if numbers[c].notna().any()]
@@ -209,14 +213,22 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
     notes += ((tuple(words), TEXT_NOTE),) if words else ()
     straight = [c for c in numeric if is_straight_line(numbers[c])]
     calendar = [c for c in numeric if c not in straight and repeat_period(numbers[c])]
-    if len(numeric) - len(straight) - len(calendar) < 2 or not straight + calendar:
+    dummies = [c for c in numeric if c not in straight + calendar and is_dummy(numbers[c])]
+    if len(numeric) - len(straight) - len(calendar) - len(dummies) < 2 or not straight + calendar + dummies:
         return numeric, notes
     constant = [c for c in straight if numbers[c].nunique() <= 1]
     counting = [c for c in straight if c not in constant]
     notes += ((tuple(constant), CONSTANT_NOTE),) if constant else ()
     notes += ((tuple(counting), COUNTING_NOTE),) if counting else ()
     notes += ((tuple(calendar), CALENDAR_NOTE),) if calendar else ()
-    return [c for c in numeric if c not in straight + calendar], notes
+    notes += ((tuple(dummies), DUMMY_NOTE),) if dummies else ()
+    return [c for c in numeric if c not in straight + calendar + dummies], notes
+
+
+def is_dummy(values) -> bool:
+    """Every filled value 0 or 1, and both there: a dummy (a break from some date on, an event's quarter)."""
+    found = set(pd.Series(values, dtype=float).dropna().unique())
+    return found == {0.0, 1.0}
 
 
 def column_label(column: str) -> str:

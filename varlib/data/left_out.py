@@ -11,7 +11,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..wording import and_list
-from .columns import CALENDAR_NOTE, COUNTING_NOTE, TEXT_NOTE, LeftOut
+from .columns import CALENDAR_NOTE, COUNTING_NOTE, DUMMY_NOTE, TEXT_NOTE, LeftOut
 from .number_marks import number_hint
 
 MACRO_WHY = "the bundled data loads only its default pair of variables unless variables are named"
@@ -75,9 +75,10 @@ def refuse_left_out(dataset, variables: Sequence[str], exog: Sequence[str] = ())
         )
     if not dropped:
         return
-    # named when loading, only these can be used: the bundled data's others, and a counter or the calendar as an
-    # exogenous column (a trend, seasonal terms); a constant, text or an empty column would be refused all the same
-    kept = [n for n in dropped if left[n] == MACRO_WHY or (n in exog and left[n] in (COUNTING_NOTE, CALENDAR_NOTE))]
+    # named when loading, only these can be used: the bundled data's others, and a counter, the calendar or a dummy
+    # as an exogenous column (a trend, seasonal terms, a break); a constant, text or an empty column would be refused
+    exogenous = (COUNTING_NOTE, CALENDAR_NOTE, DUMMY_NOTE)
+    kept = [n for n in dropped if left[n] == MACRO_WHY or (n in exog and left[n] in exogenous)]
     if unusable := [n for n in dropped if n not in kept]:
         one = len(unusable) == 1
         raise InvalidInputError(

@@ -21,6 +21,7 @@ from ..errors import InvalidInputError
 from ..wording import counted, plural_of
 from .columns import (
     CALENDAR_NOTE,
+    DUMMY_NOTE,
     HEADERLESS,
     PERCENT_HINT,
     column_label,
@@ -28,6 +29,7 @@ from .columns import (
     headerless_problem,
     holds_dates,
     is_date_column_name,
+    is_dummy,
     is_percent_column,
     is_straight_line,
     other_date_column,
@@ -63,11 +65,13 @@ class DataProfile:
     read_as: tuple[str, ...] = ()  # how the file was read where it is not a plain CSV, e.g. "decimal commas"
     calendar: tuple[str, ...] = ()  # a year or quarter number repeating its pattern: the calendar, not data
     flat: tuple[str, ...] = ()  # the same value every row (among `constant`, which counting columns join)
+    dummies: tuple[str, ...] = ()  # only 0 and 1 beside two variables or more: exogenous at most, as the CLI reads it
 
     @property
     def usable(self) -> tuple[str, ...]:
-        """The numeric columns a VAR can use: neither constant, counting nor the calendar (as the CLI reads it)."""
-        return tuple(c for c in self.numeric if c not in self.constant and c not in self.calendar)
+        """The numeric columns a VAR can use: neither constant, counting, the calendar nor a dummy (as the CLI reads
+        it)."""
+        return tuple(c for c in self.numeric if c not in (*self.constant, *self.calendar, *self.dummies))
 
     @property
     def exogenous_usable(self) -> tuple[str, ...]:
@@ -172,6 +176,12 @@ def profile_csv(
     if calendar:
         named = f"{plural_of(len(calendar), 'column')} {', '.join(map(column_label, calendar))}"
         notes.append(f"{named}: {CALENDAR_NOTE}, so a VAR cannot use {'it' if len(calendar) == 1 else 'them'}")
+    others = [c for c in numeric if c not in constant + calendar]
+    dummies = tuple(c for c in others if is_dummy(frame[c]))
+    if dummies and len(others) - len(dummies) >= 2:  # as columns.default_variables leaves them out
+        notes.append(f"{plural_of(len(dummies), 'column')} {', '.join(map(column_label, dummies))}: {DUMMY_NOTE}")
+    else:
+        dummies = ()
     non_positive = tuple(c for c in numeric if bool((frame[c] <= 0).any()))
     needed = rows_needed(2, 1, "c")  # the fewest a VAR(1) of two variables fits on: what training says of fewer
     if len(frame) < needed:  # the rows kept: dated rows without values are left out (and said in read_as)
@@ -198,6 +208,7 @@ def profile_csv(
         read_as(raw, order, turned) + below + trimmed,
         calendar,
         flat,
+        dummies,
     )
     return profile, frame
 
