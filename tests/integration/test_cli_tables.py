@@ -40,7 +40,7 @@ def test_a_log_models_forecast_table_heads_its_median_and_keeps_one_format_per_c
     printed = cli(local_env, "forecast", "--name", "lg", "--steps", "6").stdout.splitlines()
     assert printed[0].endswith("interval (median)")
     assert printed[1].split() == ["median", "lower", "upper"]  # the point is exp of the log forecast: a median
-    rows = [line for line in printed if re.match(r"\d{4}-\d{2}-\d{2} ", line)]
+    rows = [line for line in printed if re.match(r"\d{4}Q\d ", line)]  # periods as `train` names them
     assert len(rows) == 6
     for column in _columns(rows)[1:]:
         assert len({_decimals(cell) for cell in column}) == 1, column

@@ -36,7 +36,7 @@ def run(capsys, *argv):
 def test_a_varx_forecast_names_its_exogenous_path(varx_store, capsys, tmp_path):
     code, out, err = run(capsys, "forecast", "--steps", "3", "--exog-csv", tmp_path / "rate.csv")
     assert (code, err) == (0, "")
-    assert out.splitlines()[1] == "  exogenous: realint = 1.5, 2, 2.25 (2009-10-01 to 2010-04-01)"
+    assert out.splitlines()[1] == "  exogenous: realint = 1.5, 2, 2.25 (2009Q4 to 2010Q2)"
 
 
 def test_scenario_show_and_history_print_the_scenario_plainly(varx_store, capsys, tmp_path):
@@ -139,7 +139,7 @@ def test_lag_inputs_without_dates_say_where_they_are_taken_to_sit(varx_store, ca
     undated = tmp_path / "undated.csv"
     undated.write_text("realgdp,realcons\n12000,8000\n12100,8050\n")  # the VARX(2) needs two rows
     code, out, err = run(capsys, "forecast", "--steps", "3", "--exog-csv", tmp_path / "rate.csv", "--lags-csv", undated)
-    assert code == 0 and out.splitlines()[1].endswith("(2009-10-01 to 2010-04-01)")
+    assert code == 0 and out.splitlines()[1].endswith("(2009Q4 to 2010Q2)")
     assert err.startswith(f"note: {undated} has no dates, so its rows stand for the training data's last periods")
     assert "(2009Q2 to 2009Q3)" in err and "add a date column" in err
     dated = tmp_path / "dated.csv"

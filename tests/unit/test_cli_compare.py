@@ -170,3 +170,5 @@ def test_versions_of_other_frequencies_are_listed_each_in_a_block_of_its_own(tmp
     assert code == 0, err
     dated = [line.split() for line in out.splitlines() if line.strip()[:4] in ("2010", "2011")]
     assert [" ".join(words[2:4]) for words in dated] == ["mixed 0.0.1"] * 4 + ["mixed 1.0.0"] * 4, out
+    # each named as people name its periods, as `forecast` and `train` name them: the year 2010, then 2010Q1
+    assert [words[0] for words in dated] == ["2010", "2010", "2011", "2011"] + ["2010Q1"] * 2 + ["2010Q2"] * 2, out

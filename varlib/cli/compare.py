@@ -215,4 +215,8 @@ def _print_forecasts(
             varlib.format_number(value, formats[f"{variable} {column}"]) or MISSING
             for value, variable in zip(frame[column], frame["variable"], strict=True)
         ]
-    print_table(frame[["date", "variable", "version", *bounds]], index=False)
+    frequency = {artifact.label: artifact.data.frequency for artifact in artifacts}  # named as `forecast` names them
+    frame["period"] = [
+        varlib.period_labels([d], frequency[v])[0] for d, v in zip(frame["date"], frame["version"], strict=True)
+    ]
+    print_table(frame[["period", "variable", "version", *bounds]], index=False)

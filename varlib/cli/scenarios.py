@@ -105,12 +105,14 @@ def run_forecast(args: argparse.Namespace) -> int:
     for condition, period in zip(shown, periods, strict=True):
         print(f"  conditioned: {condition['variable']} = {condition['value']:g} at {period}")
     _warn(result)
+    periods = varlib.period_labels(result.index, result.frequency)  # 2010Q1, as `train` names the periods
     if result.exog is not None:  # the path the forecast assumed, as the JSON gives it under `exog`
-        span = f"{result.index[0]} to {result.index[-1]}" if result.steps > 1 else result.index[0]
+        span = f"{periods[0]} to {periods[-1]}" if result.steps > 1 else periods[0]
         for j, name in enumerate(result.exog_names):
             print(f"  exogenous: {name} = {', '.join(f'{v:g}' for v in result.exog[:, j])} ({span})")
     long = result.to_frame().rename(columns={"mean": result.forecast.point})  # a log model's point is the median
     table = long.pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
+    table.index = pd.Index(periods, name="period")  # the JSON keeps ISO dates, for programs
     print_table(table, shared_level=1)  # a variable's forecast and bounds in one format
     return 0
 
