@@ -72,12 +72,15 @@ def shortened(text: str, limit: int) -> str:
 
 def p_text(pvalue: float) -> str:
     """A p-value to three significant digits (`0.0412`), but `> 0.999` for one that would round to 1 (0.99986):
-    a p of 1 claims a perfect fit that no test gives."""
+    a p of 1 claims a perfect fit that no test gives; and `< 1e-16` for one computed as 0, below what a tail
+    probability in double precision resolves (a p of 0 claims a certainty no test gives either)."""
+    if pvalue == 0:
+        return "< 1e-16"
     shown = f"{pvalue:.3g}"
     return "> 0.999" if shown == "1" and pvalue < 1 else shown
 
 
 def p_is(pvalue: float) -> str:
-    """`p_text` as a sentence states it after `p`: `= 0.0412`, `> 0.999`."""
+    """`p_text` as a sentence states it after `p`: `= 0.0412`, `> 0.999`, `< 1e-16`."""
     text = p_text(pvalue)
-    return text if text.startswith(">") else f"= {text}"
+    return text if text[0] in "<>" else f"= {text}"

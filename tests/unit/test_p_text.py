@@ -18,6 +18,8 @@ from varlib.wording import p_is, p_text
         (0.0412, "0.0412", "= 0.0412"),
         (1.234e-5, "1.23e-05", "= 1.23e-05"),
         (1.0, "1", "= 1"),  # exactly 1 (a degenerate test) is what it is
+        (0.0, "< 1e-16", "< 1e-16"),  # a tail too thin for double precision: "p = 0" claimed a certainty
+        (5e-324, "4.94e-324", "= 4.94e-324"),
     ],
 )
 def test_a_p_value_is_printed_to_three_digits_but_never_rounded_to_one(pvalue, text, stated):
@@ -29,3 +31,8 @@ def test_verdicts_of_a_p_value_just_below_one_say_so():
     assert lm_whiteness_verdict(0.99986, 5).endswith("5 lagged residuals: p > 0.999).")
     assert whiteness_verdict(0.99986, 10, adjusted=True).endswith("up to lag 10 (adjusted portmanteau p > 0.999).")
     assert normality_verdict(0.5, "none") == "The residuals look normal (Doornik-Hansen p = 0.5)."
+
+
+def test_a_verdict_of_a_p_value_computed_as_zero_says_how_small():
+    """A 0/1 break column in the variables gave "Doornik-Hansen p = 0"."""
+    assert normality_verdict(0.0, "none").startswith("The residuals are not normal (Doornik-Hansen p < 1e-16):")
