@@ -30,7 +30,7 @@ def test_a_vecm_refusal_names_the_rank_select_not_the_cli_flag(seeded):
     shown = _train(at)
     assert "finds no cointegrating relation" in shown
     assert "force rank 1 (the Cointegration rank select)" in shown
-    assert "(Lag order fixed, Lags 1;" in shown and "(Criterion bic;" in shown
+    assert "order 1 (Lag order fixed, Lags 1;" in shown and "the order BIC chooses, 1 (Criterion bic)" in shown
     assert "CLI" not in shown and "--" not in shown and "coint_rank" not in shown
 
 

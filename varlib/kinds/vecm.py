@@ -229,11 +229,11 @@ class _Order:
             except (np.linalg.LinAlgError, ValueError):
                 continue  # the refusal names what it can; it never fails for want of a suggestion
             if 0 < found < k:
-                ways.append(f"lags {p} (CLI --lags {p}; there the test finds rank {found})")
+                ways.append(f"order {p} (lags, CLI --lags {p}; there the test finds rank {found})")
                 break
         bic = self.selection.selected.get("bic")
         if self.ic != "bic" and bic is not None and bic < self.lags:
-            ways.append(f"ic bic (CLI --ic bic; it chooses order {bic})")
+            ways.append(f"the order BIC chooses, {bic} (ic, CLI --ic bic)")
         if not ways:
             return ""
         return f"the criterion's order can be too long for the test, so try a smaller one first: {' or '.join(ways)}; "
