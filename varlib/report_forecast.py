@@ -19,7 +19,7 @@ from .artifact import Artifact
 from .data.frequency import period_labels
 from .diagnostics import Diagnostics
 from .number_format import format_number, shared_formats
-from .report_svg import Band, Line, chart
+from .report_svg import Band, Line, chart, chart_number
 from .scenario import Scenario
 from .service import VersionForecast
 from .wording import counted, utc_time
@@ -92,17 +92,17 @@ def forecast_section(
         widest_low, widest_high = bands[levels[-1]][0][:, j].tolist(), bands[levels[-1]][1][:, j].tolist()
         fmt = formats[f"{variable} {point}"]
         notes = [" (last observation)"] + [
-            f" ({levels[-1]:g}%: {format_number(lo, fmt)} to {format_number(hi, fmt)})"
+            f" ({levels[-1]:g}%: {chart_number(lo, fmt)} to {chart_number(hi, fmt)})"
             for lo, hi in zip(widest_low, widest_high, strict=True)
         ]
         start = len(past) - 1  # the forecast line and band start at the last observation
         lines = [
-            Line("history", history[variable].tolist(), HISTORY),
+            Line("history", history[variable].tolist(), HISTORY, fmt=fmt),  # the point's format: one per variable
             Line(point, [last, *mean], FORECAST, start=start, markers=True, notes=notes, fmt=fmt),
         ]
         if fixed is not None and np.isfinite(fixed[:, j]).any():
             held = [None, *(None if np.isnan(x) else float(x) for x in fixed[:, j])]
-            lines.append(Line("condition", held, FORECAST, start=start, connect=False))
+            lines.append(Line("condition", held, FORECAST, start=start, connect=False, fmt=fmt))
         colour = FORECAST_BAND if not fan else FAN_LAYER
         layers = [
             Band(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -92,7 +93,7 @@ def chart(
     for tick in ticks:
         y = py(tick)
         parts.append(f"<line x1='{PAD_LEFT}' x2='{width - PAD_RIGHT}' y1='{y:.1f}' y2='{y:.1f}' class='grid'/>")
-        parts.append(f"<text x='{PAD_LEFT - 6}' y='{y + 4:.1f}' class='ytick'>{format_number(tick, fmt)}</text>")
+        parts.append(f"<text x='{PAD_LEFT - 6}' y='{y + 4:.1f}' class='ytick'>{chart_number(tick, fmt)}</text>")
     widest = max((len(str(label)) for label in x_labels), default=1)
     for i in _label_positions(len(x_labels), max(2, int(plot_w // (CHAR_PX * widest + 30)))):
         label = html.escape(str(x_labels[i]))
@@ -127,7 +128,7 @@ def _line(line: Line, x_labels: Sequence[str], px, py) -> list[str]:
     fmt = line.fmt or column_format([v for _, v in points])
     for n, (i, v) in enumerate(points):
         note = line.notes[n] if n < len(line.notes) else ""
-        hover = f"{line.name} {x_labels[i]}: {format_number(v, fmt)}{note}"
+        hover = f"{line.name} {x_labels[i]}: {chart_number(v, fmt)}{note}"
         radius = 3 if line.markers else 6  # unmarked lines still hover, through a transparent dot
         style = f"fill='{line.colour}'" if line.markers else "fill='transparent'"
         if not line.connect:  # a point on its own: a ring, so the line's dot under it still shows
@@ -159,6 +160,14 @@ def _legend(entries: list[tuple[str, str, str]], width: int, y: float) -> list[s
             )
         x -= 14
     return out
+
+
+def chart_number(value: float, fmt: str) -> str:
+    """A number as the charts write it: in `fmt`, thousands grouped (`12,990.3`), as the dashboard's charts
+    group them; scientific notation as it is."""
+    text = format_number(value, fmt)
+    whole = re.fullmatch(r"(-?)(\d+)(\.\d+)?", text)
+    return f"{whole[1]}{int(whole[2]):,}{whole[3] or ''}" if whole else text
 
 
 def tick_format(ticks: Sequence[float]) -> str:

@@ -60,3 +60,14 @@ def test_the_report_command_prints_the_bytes_it_wrote(tmp_path, monkeypatch, cap
     page = out.read_text(encoding="utf-8")
     assert len(page.encode("utf-8")) != len(page)  # the premise: the page has characters of several bytes
     assert f"wrote {out} ({out.stat().st_size:,} bytes)" in capsys.readouterr().out
+
+
+def test_the_forecast_charts_write_numbers_as_the_dashboards_do(macro_result):
+    """The report's axes read `11000 12000` where the dashboard's read `11,000`, and one point hovered twice
+    (`history 2009Q3: 12990`, `mean 2009Q3: 12990.3 (last observation)`) in two precisions."""
+    artifact = build_artifact(macro_result, "var", "t")
+    page = render_report(artifact, diagnose(artifact), forecast=forecast_artifact(artifact, 4, 0.05))
+    ticks = re.findall(r"class='ytick'>([^<]*)<", page)
+    assert any("," in tick for tick in ticks) and not any(re.fullmatch(r"\d{5,}", tick) for tick in ticks), ticks
+    last = {name: value for name, value in re.findall(r"<title>(history|mean) 2009Q3: ([^ <]+)", page)}
+    assert last["history"] == last["mean"] and re.fullmatch(r"\d{1,2},\d{3}(\.\d+)?", last["mean"]), last
