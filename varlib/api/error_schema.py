@@ -1,5 +1,5 @@
-"""The service's error answers as the OpenAPI document states them: the body every error has, and which
-statuses each operation can answer."""
+"""The service's error answers as the OpenAPI document states them: the body every error has, which statuses
+each operation can answer, and what its sign-in configuration makes of them (`as_configured`)."""
 
 from __future__ import annotations
 
@@ -30,19 +30,72 @@ class ErrorBody(BaseModel):
     code: str | None = Field(None, description="the store's own error code, e.g. AccessDenied")
 
 
-def error_responses(*codes: int) -> dict:
-    """The documented error answers of an operation."""
-    text = {
-        401: "no bearer token, or one that does not verify (expired, foreign, tampered)",
-        403: "access denied (the store, or a role that may not do this)",
-        404: "unknown model or version",
-        409: "stored object is not a usable artifact, or the change was already made (a scenario name is taken)",
-        410: "the alias points at a withdrawn version",
-        413: "the request body is over the service's limit (1 MB)",
-        422: "bad input",
-        503: "store unreachable",
-    }
+_TEXT = {
+    401: "no bearer token, or one that does not verify (expired, foreign, tampered)",
+    403: "access denied (the store, or a role that may not do this)",
+    404: "unknown model or version",
+    409: "stored object is not a usable artifact, or the change was already made (a scenario name is taken)",
+    410: "the alias points at a withdrawn version",
+    413: "the request body is over the service's limit (1 MB)",
+    422: "bad input",
+    503: "store unreachable (StoreUnavailableError)",
+}
+# What a service's sign-in configuration makes of the answers (varlib.api.security.document_tokens says which apply).
+NO_PROVIDER = (
+    "every write is refused (AccessDeniedError): it needs sign-in, and this service has no identity provider"
+    " configured (set VARLIB_OIDC_ISSUER and VARLIB_OIDC_AUDIENCE; use the CLI locally). Said before the body or"
+    " the store is read"
+)
+NO_PROVIDER_422 = "a query parameter this endpoint does not take (asked before sign-in)"
+WRITE_DENIED = "the token's role may not do this (AccessDeniedError), or the store refused access"
+PROVIDER_DOWN = (
+    "the store is unreachable (StoreUnavailableError), or the sign-in provider is, so no token can be checked"
+    " (ProviderUnavailableError)"
+)
+NOT_READY = "not ready: the store is unreachable or refuses access, or its bucket (folder) does not exist"
+NOT_READY_OR_PROVIDER = f"{NOT_READY}; or the sign-in provider is unreachable (ProviderUnavailableError)"
+_ERROR_BODY = "#/components/schemas/ErrorBody"
+
+
+def error_responses(*codes: int, texts: dict[int, str] | None = None) -> dict:
+    """The documented error answers of an operation; `texts` says what a code means on it, where that is more
+    particular than the service-wide meaning."""
+    text = _TEXT | (texts or {})
     return {code: {"model": ErrorBody, "description": text[code]} for code in codes}
+
+
+def error_answer(description: str) -> dict:
+    """An error answer as the OpenAPI document has it: the description, and the body every error has."""
+    return {"description": description, "content": {"application/json": {"schema": {"$ref": _ERROR_BODY}}}}
+
+
+def _is_error(code: str) -> bool:
+    return code.isdigit() and int(code) >= 400
+
+
+def as_configured(operation: dict, provider: bool, checks_token: bool, write: bool, ready: bool) -> None:
+    """Make an operation of the OpenAPI document (changed in place) state the error answers the service gives as
+    its sign-in is configured: without a provider no 401 anywhere, and a write answers only 403 (or 413, or 422 for
+    a stray query parameter); with one, a 503 where a token is checked (or /ready) may be the provider's."""
+    answers: dict[str, dict] = operation.setdefault("responses", {})
+    for code, answer in answers.items():  # the shared ones, added to a route after FastAPI read its answers
+        if _is_error(code) and "content" not in answer:
+            answer["content"] = error_answer("")["content"]
+    if not provider:
+        answers.pop("401", None)
+        if write:
+            for code in [code for code in answers if _is_error(code) and code != "413"]:
+                del answers[code]
+            answers["403"] = error_answer(NO_PROVIDER)
+            answers["422"] = error_answer(NO_PROVIDER_422)
+            operation["description"] = f"Refused on this service (403): {NO_PROVIDER}."
+    elif write and "403" in answers:
+        answers["403"]["description"] = WRITE_DENIED
+    if ready:
+        answers["503"] = error_answer(NOT_READY_OR_PROVIDER if provider else NOT_READY)
+    elif provider and checks_token:
+        answers["503"] = error_answer(PROVIDER_DOWN)
+    operation["responses"] = dict(sorted(answers.items()))
 
 
 def document_shared_errors(routes: list, reads_need_token: bool, open_paths: tuple[str, ...]) -> None:

@@ -86,7 +86,20 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
         response_model=ScenarioBody,
         status_code=201,
         summary="save a scenario of a version (publisher; immutable, a taken name is refused)",
-        responses=error_responses(401, 403, 404, 409, 410, 422, 503),
+        responses=error_responses(
+            401,
+            403,
+            404,
+            409,
+            410,
+            422,
+            503,
+            texts={
+                404: "unknown model, version or alias (a version named @alias)",
+                410: "the version (named, or the one the alias given as the version points at) is withdrawn: a"
+                " scenario cannot be saved on it (WithdrawnError)",
+            },
+        ),
     )
     async def save(
         request: Request,

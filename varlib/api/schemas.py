@@ -218,37 +218,6 @@ class ScenarioRow(BaseModel):
     damaged: str | None = Field(description="why the scenario cannot be opened and what to do; null when it opens")
 
 
-_DAMAGED = "why the stored object cannot be read and what to do; null when it reads"
-
-
-class AliasRow(BaseModel):
-    """One alias (`python -m varlib alias list --json`); a damaged alias object has `damaged` and no version."""
-
-    model_config = ConfigDict(extra="allow")
-    name: str
-    alias: str
-    version: str | None
-    revision: int
-    at: str
-    actor: dict[str, str]
-    damaged: str | None = Field(description=_DAMAGED)
-    withdrawn: bool = Field(
-        False, description="the version it points at is withdrawn: the alias is refused until it is moved"
-    )
-
-
-class AuditRow(BaseModel):
-    """One audit record (`python -m varlib history --json`); a damaged one has `damaged`, its time and its key."""
-
-    model_config = ConfigDict(extra="allow")
-    at: str
-    action: str = Field(description="publish, alias.set, alias.delete, withdraw or scenario.save; empty if damaged")
-    name: str
-    key: str = Field(description="where the record is stored: give it as `before` for the next page")
-    actor: dict[str, str]
-    damaged: str | None = Field(description=_DAMAGED)
-
-
 class VersionRow(BaseModel):
     """One row of a version listing (`python -m varlib list --json`)."""
 

@@ -18,6 +18,7 @@ from typing import Annotated
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from varlib import (
@@ -31,6 +32,7 @@ from varlib import (
 )
 
 from .docs_page import PAGE_PATHS
+from .error_schema import as_configured
 
 OPEN_PATHS = ("/health", "/ready", "/metrics", "/openapi.json", *PAGE_PATHS)
 PROVIDER_FRESH_S = 10.0  # how long /ready trusts its last look at the provider: probes come every few seconds
@@ -164,7 +166,9 @@ async def guard_trail(request: Request, _: Bearer) -> None:
 def document_tokens(app: FastAPI, security: Security) -> None:
     """Make the OpenAPI document say which routes need a token as this service is configured: none without a
     provider (writes are refused outright, the trail is open), every route but the open ones while reads are
-    closed, else the writes and the audit trail (the routes whose dependencies declare BEARER)."""
+    closed, else the writes and the audit trail (the routes whose dependencies declare BEARER); and the error
+    answers that configuration gives (varlib.api.error_schema.as_configured): without a provider every write is a
+    403 and nothing a 401, with one a 503 where a token is checked may be the provider's."""
     build = app.openapi
 
     def openapi() -> dict:
@@ -172,14 +176,28 @@ def document_tokens(app: FastAPI, security: Security) -> None:
             return app.openapi_schema
         schema = build()  # FastAPI keeps it as app.openapi_schema: changed in place, once
         schemes = schema.get("components", {}).get("securitySchemes", {})
+        writes = _writes(app)
+        provider = security.verifier is not None
         for path, operations in schema["paths"].items():
-            for operation in operations.values():
-                if security.verifier is None:
+            for method, operation in operations.items():
+                if not provider:
                     operation.pop("security", None)
                 elif security.reads_need_token and path not in OPEN_PATHS:
                     operation["security"] = [{name: []} for name in schemes]
-        if security.verifier is None:
+                checks = "security" in operation
+                as_configured(operation, provider, checks, (method, path) in writes, path == "/ready")
+        if not provider:
             schema.get("components", {}).pop("securitySchemes", None)
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _writes(app: FastAPI) -> set[tuple[str, str]]:
+    """The (method, path) of every route that needs a signed-in caller allowed to do an action (`signed_in`)."""
+    return {
+        (method.lower(), route.path)
+        for route in app.routes
+        if isinstance(route, APIRoute) and any(hasattr(d.call, "action") for d in route.dependant.dependencies)
+        for method in route.methods or ()
+    }

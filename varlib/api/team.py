@@ -20,14 +20,43 @@ from varlib import ALIAS_PATTERN, Actor, Registry
 from .error_schema import error_responses
 from .handlers import no_versions
 from .public import without_whereabouts
-from .schemas import NAME, VERSION, AliasRow, AuditRow, HistoryQuery
+from .schemas import NAME, VERSION, HistoryQuery
 from .security import guard_trail, signed_in
+from .team_schemas import AliasMove, AliasRecord, AliasRow, AuditRow, WithdrawalRecord
 
 log = logging.getLogger("varlib.api")
 ALIAS = PathParam(
     pattern=rf"^@?{ALIAS_PATTERN.pattern.strip('^$')}$", description="alias name, e.g. champion", examples=["champion"]
 )
-_WRITE_ERRORS = error_responses(401, 403, 404, 409, 410, 422, 503)
+# Each write's errors, as a service with sign-in answers them (varlib.api.security.document_tokens says what one
+# without a provider answers: 403). Withdrawing through an alias (or latest) is a 422, so only `PUT` has a 410.
+_SET_ERRORS = error_responses(
+    401,
+    403,
+    404,
+    409,
+    410,
+    422,
+    503,
+    texts={
+        404: "unknown model, or unknown version or alias given as `version`",
+        410: "the version given (or the one the alias given as `version` points at) is withdrawn: an alias cannot"
+        " point at it (WithdrawnError)",
+    },
+)
+_DELETE_ERRORS = error_responses(401, 403, 404, 409, 422, 503, texts={404: "unknown model, or unknown alias"})
+_WITHDRAW_ERRORS = error_responses(
+    401,
+    403,
+    404,
+    409,
+    422,
+    503,
+    texts={
+        409: "the version is already withdrawn (ObjectExistsError), or a stored object is not usable",
+        422: "bad input, e.g. a version given as latest or an alias: withdraw names a version number",
+    },
+)
 
 
 class AliasBody(BaseModel):
@@ -50,7 +79,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         tags=tags,
         response_model=list[AliasRow],
         summary="aliases of a model (a damaged alias object is listed with `damaged`)",
-        responses=error_responses(403, 404, 422, 503),
+        responses=error_responses(403, 404, 422, 503, texts={404: "unknown model"}),
     )
     def aliases(name: str = NAME) -> list[dict]:
         listed = registry.aliases(name)
@@ -61,8 +90,9 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     @app.put(
         "/models/{name}/aliases/{alias}",
         tags=tags,
+        response_model=AliasMove,
         summary="point an alias at a version (admin); `changed` is false when it points there already",
-        responses=_WRITE_ERRORS,
+        responses=_SET_ERRORS,
     )
     async def set_alias(
         request: Request,
@@ -77,7 +107,13 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         # the trail alone keeps how to reach the mover; `changed` is false when it pointed at that version already
         return without_whereabouts(moved.to_dict()) | {"changed": not moved.unchanged}
 
-    @app.delete("/models/{name}/aliases/{alias}", tags=tags, summary="delete an alias (admin)", responses=_WRITE_ERRORS)
+    @app.delete(
+        "/models/{name}/aliases/{alias}",
+        tags=tags,
+        response_model=AliasRecord,
+        summary="delete an alias (admin)",
+        responses=_DELETE_ERRORS,
+    )
     async def delete_alias(
         request: Request, actor: Annotated[Actor, Depends(signed_in("alias"))], name: str = NAME, alias: str = ALIAS
     ) -> dict:
@@ -88,8 +124,9 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     @app.post(
         "/models/{name}/versions/{version}/withdraw",
         tags=tags,
+        response_model=WithdrawalRecord,
         summary="withdraw a version (admin)",
-        responses=_WRITE_ERRORS,
+        responses=_WITHDRAW_ERRORS,
     )
     async def withdraw(
         request: Request,

@@ -1,0 +1,74 @@
+"""Response shapes of the team endpoints (varlib.api.team): aliases, their moves, withdrawals and the audit trail.
+
+The writes answer the library's records (an alias, a withdrawal) as stored, the actor cut to name and front end;
+their fields are declared in the records' own order, so that the JSON a route answers is the same with the shape
+as without it (any field the shape does not declare is kept too)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+_DAMAGED = "why the stored object cannot be read and what to do; null when it reads"
+_ACTOR = "who made the change: their name and the front end used (via, e.g. rest)"
+
+
+class AliasRow(BaseModel):
+    """One alias (`python -m varlib alias list --json`); a damaged alias object has `damaged` and no version."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str
+    alias: str
+    version: str | None
+    revision: int
+    at: str
+    actor: dict[str, str]
+    damaged: str | None = Field(description=_DAMAGED)
+    withdrawn: bool = Field(
+        False, description="the version it points at is withdrawn: the alias is refused until it is moved"
+    )
+
+
+class AliasRecord(BaseModel):
+    """An alias as stored after a change (`DELETE`: pointing nowhere, `previous` says where it pointed)."""
+
+    model_config = ConfigDict(extra="allow")
+    format: str = Field(description="varlib-alias")
+    name: str
+    alias: str
+    version: str | None = Field(description="the version it points at; null once deleted")
+    revision: int = Field(description="how many times it was set or deleted")
+    at: str = Field(description="when it was last set or deleted (UTC)")
+    previous: str | None = Field(description="the version it pointed at before that change, if any")
+    actor: dict[str, str] = Field(description=_ACTOR)
+    damaged: str | None = Field(description=_DAMAGED)
+
+
+class AliasMove(AliasRecord):
+    """An alias after `PUT`: its record, and whether the request changed it."""
+
+    changed: bool = Field(description="false when it pointed at that version already: nothing stored or recorded")
+
+
+class WithdrawalRecord(BaseModel):
+    """A version's withdrawal record, as stored."""
+
+    model_config = ConfigDict(extra="allow")
+    format: str = Field(description="varlib-withdrawal")
+    name: str
+    version: str
+    reason: str
+    at: str = Field(description="when it was withdrawn (UTC)")
+    actor: dict[str, str] = Field(description=_ACTOR)
+    damaged: str | None = Field(description=_DAMAGED)
+
+
+class AuditRow(BaseModel):
+    """One audit record (`python -m varlib history --json`); a damaged one has `damaged`, its time and its key."""
+
+    model_config = ConfigDict(extra="allow")
+    at: str
+    action: str = Field(description="publish, alias.set, alias.delete, withdraw or scenario.save; empty if damaged")
+    name: str
+    key: str = Field(description="where the record is stored: give it as `before` for the next page")
+    actor: dict[str, str]
+    damaged: str | None = Field(description=_DAMAGED)
