@@ -5,15 +5,23 @@ horizon chosen on the Impulse responses tab, its tests use the page's whiteness 
 forecast (chart with its band, or a fan of several levels, and a table) for the steps and level picked here,
 or a saved scenario of the version. The backtest run on
 the Backtest page in this session, if any, is included. Built on click and cached per choice.
+
+The tab's settings are in the page's address while it is open (`steps`, `level`, `fan`, `scenario`, as on the
+Forecast page) and kept while another page runs. A control the report does not use is greyed out showing what
+it uses: a saved scenario's own steps and level, and a fan's levels instead of the one interval.
 """
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
+
 import streamlit as st
 
 from ui import diagnostics_figures as figures
-from ui import session, store
-from ui.forecast_link import FAN_LEVELS
+from ui import session, store, url_state
+from ui.forecast_link import FAN_LEVELS, parse_fan, parse_level
+from ui.url_state import Field
 from ui.whole_number import whole_number
 from varlib import (
     MAX_STEPS,
@@ -31,6 +39,44 @@ from varlib import (
 BACKTESTS = "backtests"  # the ui.session slot where the Backtest page keeps this session's results
 LEVELS = (80, 90, 95, 99)
 FAN_HELP = "Draw the forecast as a fan of several levels (e.g. 30, 60 and 90%) instead of the one interval."
+FAN_DRAWS = "The report draws the levels picked under Fan; empty it to draw one band at this level."
+OWN = "A saved scenario keeps its own steps and level."
+KEYS = {
+    "steps": "dg_report_steps",
+    "level": "dg_report_level",
+    "fan": "dg_report_fan",
+    "scenario": "dg_report_scenario",
+}
+OWN_STEPS = "_dg_report_own_steps"  # the person's steps while a saved scenario's own are shown in the field
+DEFAULT_STEPS, DEFAULT_LEVEL = 8, 95
+LINK_SCENARIO = "_dg_link_report_scenario"  # a link's `scenario=`, until the version's saved scenarios are listed
+KEEP = {"persist_state": "session"}  # kept while another page runs (and while another tab is open)
+
+
+def _fan(raw: str) -> list[int] | None:
+    """`50,80` as the fan's levels, in the order written (the picker's order), or None when one is not offered."""
+    if parse_fan(raw) is None:
+        return None
+    return list(dict.fromkeys(int(part.strip().rstrip("%")) for part in str(raw).split(",") if part.strip()))
+
+
+def _cleared(key: str, default: object) -> Callable[[], None]:
+    """Back to a Report address that leaves the field out (its default): the field's default again. An address of
+    another tab leaves out every report field, and changes none."""
+
+    def clear() -> None:
+        if st.query_params.get("tab") == "report":
+            st.session_state[key] = copy.copy(default)
+
+    return clear
+
+
+FIELDS = [  # written while the Report tab is open (link_values); views/diagnostics.py adds them to its own
+    Field("steps", KEYS["steps"], url_state.any_whole_number, "a whole number"),
+    Field("level", KEYS["level"], parse_level, ", ".join(map(str, LEVELS))),
+    Field("fan", KEYS["fan"], _fan, "levels such as 50,80", _cleared(KEYS["fan"], [])),
+    Field("scenario", LINK_SCENARIO, url_state.given, "a saved scenario's name", _cleared(KEYS["scenario"], "")),
+]
 
 
 def report_figures(diag: Diagnostics, alias: str | None) -> list:
@@ -100,14 +146,18 @@ def render(
     orth: bool,
     shown=((), ()),
     accumulated: bool = False,
-) -> None:
+) -> dict[str, str | None]:
     """The tab: what the file will hold, the forecast's steps and level, and the download. `shown`: the impulses
-    and responses picked on the Impulse responses tab, `accumulated` whether they are summed there."""
+    and responses picked on the Impulse responses tab, `accumulated` whether they are summed there. Returns the
+    settings for the page's address."""
     backtest_key, backtest = session_backtest(artifact)
     kind = ("orthogonalised" if orth else "plain") + (" accumulated" if accumulated else "")
     saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)} if artifact.version else {}
-    chosen = st.session_state.get("dg_report_scenario") or ""  # the picker's, drawn below the controls it sets
-    chosen = chosen if chosen in saved else ""
+    _take_link(artifact, saved)
+    if st.session_state.get(KEYS["scenario"]) not in ("", *saved):  # another version's, or none yet
+        st.session_state[KEYS["scenario"]] = ""
+    chosen = st.session_state[KEYS["scenario"]]  # the picker's, drawn below the controls it sets
+    scenario = saved.get(chosen)
     no_forecast = bool(artifact.exog) and not chosen  # a VARX forecasts only with future exogenous values
     st.markdown(
         f"One self-contained HTML file (opens offline): model card, {'' if no_forecast else 'a forecast, '}every"
@@ -119,33 +169,35 @@ def render(
             else ". Run a backtest on the Backtest page to include its scores."
         )
     )
+    picked_fan = [] if no_forecast else list(st.session_state.get(KEYS["fan"]) or [])  # the fan's, drawn below
     left, right, _ = st.columns([1, 1.4, 2], vertical_alignment="top")  # labels in line; a note hangs below
-    own = "A saved scenario keeps its own steps and level." if chosen else None
-    off = no_forecast or bool(chosen)  # nothing to set: no forecast, or the scenario's own settings
-    steps = whole_number(left, "Forecast steps", 1, MAX_STEPS, "dg_report_steps", 8, disabled=off, help=own)
-    level = right.segmented_control(
-        "Interval", LEVELS, default=95, key="dg_report_level", format_func=lambda x: f"{x}%", disabled=off, help=own
-    )
-    level = int(level or 95)
+    steps, level = _steps_and_level(left, right, scenario, no_forecast, picked_fan)
     first, second = st.columns([1, 1.4])
     if saved:  # else it would offer only the baseline, which a VARX cannot forecast
         chosen = first.selectbox(
             "Forecast of",
             ["", *saved],
             format_func=lambda s: s or "the baseline",
-            key="dg_report_scenario",
+            key=KEYS["scenario"],
             help="The baseline, or a saved scenario of this version (with its own steps and level).",
+            **KEEP,
         )
     fan = tuple(
         (second if saved else first).multiselect(
             "Fan (optional)",
             FAN_LEVELS,
-            key="dg_report_fan",
+            key=KEYS["fan"],
             format_func=lambda x: f"{x}%",
             help=FAN_HELP,
             disabled=no_forecast,
+            **KEEP,
         )
     )
+    if fan and not no_forecast:
+        st.caption(
+            f":material/info: The report draws a fan of {', '.join(f'{x}%' for x in sorted(fan))} bands, not the"
+            " one interval: empty *Fan* to draw the interval."
+        )
     withdrawal = store.withdrawals(artifact.name).get(artifact.version) if artifact.version else None
     if no_forecast:
         st.caption(
@@ -181,3 +233,65 @@ def render(
         on_click="ignore",
         key="dg_report",
     )
+    return link_values(steps, level, list(fan), chosen, no_forecast)
+
+
+def link_values(steps: int, level: int, fan: list[int], chosen: str, no_forecast: bool) -> dict[str, str | None]:
+    """The tab's settings for the address: a saved scenario's own steps and level are the scenario's, not the
+    fields' (left out then); none without a forecast."""
+    if no_forecast:
+        return {}
+    own = {} if chosen else {"steps": str(steps), "level": str(level)}
+    return {**own, "fan": ",".join(map(str, fan)) or None, "scenario": chosen or None}
+
+
+def _take_link(artifact: Artifact, saved: dict[str, Scenario]) -> None:
+    """A link's saved scenario into the picker (one this version lacks is said, and the baseline stays)."""
+    wanted = st.session_state.pop(LINK_SCENARIO, None)
+    if wanted is None:
+        return
+    if wanted in saved:
+        st.session_state[KEYS["scenario"]] = wanted
+        return
+    others = f" (saved: {', '.join(saved)})" if saved else ""
+    url_state.warn([f"scenario {wanted!r} of {artifact.label}, which is not saved{others}"])
+
+
+def _steps_and_level(left, right, scenario: Scenario | None, no_forecast: bool, fan: list[int]) -> tuple[int, int]:
+    """The steps field and the Interval control. A saved scenario's own steps and level are shown, greyed out (the
+    person's steps are set aside until the baseline is picked again; the level has a control of its own, as it may
+    be one the control does not offer); with a fan, the interval is greyed out, as the report does not use it."""
+    fan_note = FAN_DRAWS if fan else None
+    if scenario is not None:
+        st.session_state.setdefault(OWN_STEPS, st.session_state.get(KEYS["steps"], DEFAULT_STEPS))
+        st.session_state[KEYS["steps"]] = scenario.steps
+        whole_number(
+            left, "Forecast steps", 1, MAX_STEPS, KEYS["steps"], DEFAULT_STEPS, disabled=True, help=OWN, **KEEP
+        )
+        st.session_state[f"{KEYS['level']}|saved"] = scenario.level
+        right.segmented_control(
+            "Interval",
+            [scenario.level],
+            key=f"{KEYS['level']}|saved",
+            format_func=lambda x: f"{x:g}%",
+            disabled=True,
+            help=f"{OWN} {fan_note or ''}".strip(),
+        )
+        return scenario.steps, scenario.level
+    if OWN_STEPS in st.session_state:  # back to the baseline: the person's own steps again
+        st.session_state[KEYS["steps"]] = st.session_state.pop(OWN_STEPS)
+    steps = whole_number(
+        left, "Forecast steps", 1, MAX_STEPS, KEYS["steps"], DEFAULT_STEPS, disabled=no_forecast, **KEEP
+    )
+    st.session_state.setdefault(KEYS["level"], DEFAULT_LEVEL)
+    level = right.segmented_control(
+        "Interval",
+        LEVELS,
+        key=KEYS["level"],
+        format_func=lambda x: f"{x}%",
+        required=True,
+        disabled=no_forecast or bool(fan),
+        help=fan_note,
+        **KEEP,
+    )
+    return int(steps or DEFAULT_STEPS), int(level or DEFAULT_LEVEL)

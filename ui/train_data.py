@@ -40,6 +40,14 @@ UPLOAD = "Upload a CSV"
 UPLOADER = "train_csv"
 KEPT = "train_kept_upload"  # the last upload's name, bytes and id: the uploader forgets its file on a page switch
 KEEP = {"persist_state": "session"}  # a widget's value outlives a run that does not draw it (another page)
+EXOG_HELP = (
+    "Given, not forecast: they enter every equation at the same period, and a forecast needs their"
+    " future values (the Forecast page asks for them). For example an interest rate set by policy."
+)
+NO_EXOG = (
+    "A VECM takes no exogenous variables: choose VAR as the Model kind to use them, or make them variables of the VECM."
+)
+EVERY_TAKEN = "Every numeric column is a variable: take one out of Variables to use it here."
 FILL_HELP = {
     "none": "refuse: fix the file first",
     "drop": "drop incomplete last rows; before them, keep the rows after the last gap",
@@ -127,21 +135,22 @@ def data_inputs(model_kind: str = "var") -> dict | None:
 
 def _exog_input(columns: list[str], variables: list[str], key: str, model_kind: str, label=str) -> list[str]:
     """Columns that enter every equation as given (a VARX): never one of the variables, and none for another
-    kind (the choice is kept, greyed out, for when the kind is a VAR again)."""
+    kind (the choice is kept, greyed out, for when the kind is a VAR again). With every column a variable the
+    picker has nothing to offer and is greyed out: said, with what to do."""
     var = model_kind == "var"
+    options = [c for c in columns if c not in variables]
+    taken = var and not options and bool(columns)
     chosen = st.multiselect(
         "Exogenous variables (optional, VAR only)",
-        [c for c in columns if c not in variables],
+        options,
         format_func=label,
         key=key,
         disabled=not var,
-        help="Given, not forecast: they enter every equation at the same period, and a forecast needs their"
-        " future values (the Forecast page asks for them). For example an interest rate set by policy."
-        if var
-        else "A VECM takes no exogenous variables: choose VAR as the Model kind to use them, or make them"
-        " variables of the VECM.",
+        help=EVERY_TAKEN if taken else EXOG_HELP if var else NO_EXOG,
         **KEEP,
     )
+    if taken:
+        st.caption(f":material/info: {EVERY_TAKEN}")
     return chosen if var else []
 
 

@@ -29,6 +29,7 @@ from .artifact import Artifact
 from .backtest import DEFAULT_HORIZON as DEFAULT_HORIZON
 from .backtest import DEFAULT_ORIGINS as DEFAULT_ORIGINS
 from .backtest import LAG_POLICIES, MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, backtest, can_reselect
+from .backtest import check_backtest as check_backtest  # the Backtest page: will the settings fit
 from .cache import BoundedCache
 from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata
 from .catalog.aliases import Alias

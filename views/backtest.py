@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import comparison_figures, session, url_state
 from ui.chart_look import plot
-from ui.errors import guarded, show_error
+from ui.errors import explain, guarded, show_error
 from ui.tables import backtest_styler
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
@@ -21,12 +21,14 @@ from varlib import (
     VarlibError,
     backtest,
     can_reselect,
+    check_backtest,
     column_format,
     counted,
     format_number,
     score_notes,
 )
 
+FITS = "Set fewer origins or a shorter horizon above: Run backtest waits until they fit this version's data."
 RESULTS = "backtests"  # ui.session slot: (name, version, origins, horizon, policy) -> Backtest
 POLICIES = {"fixed": "Keep the version's lag order", "reselect": "Re-select the order at each origin"}
 PAGE = "bt"
@@ -93,8 +95,21 @@ def render() -> None:
     linked = st.session_state.pop(LINK_METRIC, None)
     if linked is not None:
         st.session_state["bt_metric"] = linked
-    pressed = st.button("Run backtest", type="primary", icon=":material/play_arrow:", key="bt_run")
-    if pressed or (linked is not None and key not in session.results(RESULTS)):
+    # the version's data bound origins + horizon: a backtest they refuse is said before Run, which waits (a link
+    # asking for scores is answered by the run's refusal, as before)
+    refusal = _refusal(artifact, origins, horizon, policy)
+    asked = linked is not None and key not in session.results(RESULTS)  # a link with scores runs them (or fails)
+    if refusal is not None and not asked:
+        st.warning(explain(refusal, advice=FITS), icon=":material/block:")
+    pressed = st.button(
+        "Run backtest",
+        type="primary",
+        icon=":material/play_arrow:",
+        key="bt_run",
+        disabled=refusal is not None,
+        help=FITS if refusal is not None else None,
+    )
+    if pressed or asked:
         bar = st.progress(0.0, text="Refitting…")
         try:
             session.remember(
@@ -117,11 +132,14 @@ def render() -> None:
     result = session.results(RESULTS).get(key)
     if result is None:
         url_state.write(PAGE, {**params, "metric": None})  # no scores shown: a link would not show any
-        again = f", choosing its lag order by {criterion} again at each origin" if policy == "reselect" else ""
-        st.info(
-            f"Press **Run backtest** to refit this version {_times(origins)}{again}: {artifact.description}.",
-            icon=":material/play_arrow:",
-        )
+        if refusal is None:
+            again = f", choosing its lag order by {criterion} again at each origin" if policy == "reselect" else ""
+            most = _most_origins(artifact, horizon, policy)
+            st.info(
+                f"Press **Run backtest** to refit this version {_times(origins)}{again}: {artifact.description}."
+                f" At horizon {horizon} its data allow up to {counted(most, 'origin')}.",
+                icon=":material/play_arrow:",
+            )
         return
     _show(result, artifact.data.frequency, params)
 
@@ -184,6 +202,25 @@ def _paired_formats(styled, table):
         fmt = column_format([v for c in pair for v in table[c]])
         styled = styled.format(lambda v, fmt=fmt: format_number(v, fmt), subset=pair)
     return styled
+
+
+def _refusal(artifact, origins: int, horizon: int, policy: str) -> VarlibError | None:
+    """Why the library would refuse this backtest (too many origins or too long a horizon for the version's
+    rows), before anything is refitted; None when it runs."""
+    try:
+        check_backtest(artifact, origins, horizon, policy)
+    except VarlibError as exc:
+        return exc
+    return None
+
+
+def _most_origins(artifact, horizon: int, policy: str) -> int:
+    """The most origins the version's data allow at `horizon` (fewer leave the first origin more rows)."""
+    low, high = 0, MAX_ORIGINS
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if _refusal(artifact, middle, horizon, policy) is None else (low, middle - 1)
+    return low
 
 
 def _times(count: int) -> str:

@@ -46,6 +46,7 @@ FIELDS = [
     # the version's range is known once it is picked (_whiteness_lags)
     Field("whiteness_lags", LINK_WLAGS, url_state.any_whole_number, "a whole number"),
     *irf_pick.FIELDS,
+    *diagnostics_report.FIELDS,  # the Report tab's forecast settings, in the address while it is open
 ]
 
 
@@ -114,7 +115,7 @@ def render() -> None:
     tabs = st.tabs(labels, key="dg_tab", on_change="rerun")
     opened = next((label for label, tab in zip(labels, tabs, strict=True) if tab.open), labels[0])
     with tabs[labels.index(opened)]:
-        _draw_tab(opened, artifact, diag, where, periods, lags)
+        report = _draw_tab(opened, artifact, diag, where, periods, lags)
     orth = bool(st.session_state["dg_orth"])  # the toggle's value (kept while its tab is closed)
     url_state.write(
         PAGE,
@@ -127,6 +128,7 @@ def render() -> None:
             **({"accumulated": "1" if _accumulated(diag) else "0"} if diag.level_responses else {}),
             "whiteness_lags": str(lags),
             **irf_pick.link_values(diag.variables, *irf_pick.current(diag.variables, artifact.label)),
+            **report,
         },
     )
 
@@ -157,8 +159,11 @@ def _whiteness_lags(artifact: Artifact, where) -> int:
     )
 
 
-def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags: int) -> None:
-    """Draw one tab; the report follows the page's IRF choice (the toggle's session state)."""
+def _draw_tab(
+    label: str, artifact: Artifact, diag: Diagnostics, where: str, periods: int, lags: int
+) -> dict[str, str | None]:
+    """Draw one tab; the report follows the page's IRF choice (the toggle's session state). Returns the tab's own
+    settings for the address (the Report tab's; none for the others)."""
     orth, accumulated = bool(st.session_state["dg_orth"]), _accumulated(diag)
     sections_by_label = {
         "Lag order": sections.lag_order,
@@ -192,7 +197,8 @@ def _draw_tab(label: str, artifact: Artifact, diag: Diagnostics, where: str, per
         st.caption(sections.fevd_note(diag))
     else:  # the report follows the page: the IRF choice, the lags, and a forecast picked on the tab
         shown = irf_pick.current(diag.variables, artifact.label)
-        diagnostics_report.render(artifact, diag, where, periods, lags, orth, shown, accumulated)
+        return diagnostics_report.render(artifact, diag, where, periods, lags, orth, shown, accumulated)
+    return {}
 
 
 guarded(render)
