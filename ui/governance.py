@@ -77,7 +77,8 @@ def render(name: str) -> None:
         if len(records) == store.HISTORY_SHOWN:  # there may be more: a silent cut hid earlier changes
             st.caption(
                 f"The newest {store.HISTORY_SHOWN} records are shown; all of them: `varlib history --name {name}"
-                f" --limit 100000`, or REST `GET /models/{name}/history`, a page at a time with `before`."
+                " --limit 1000`, then `--before KEY` for each older page, or REST"
+                f" `GET /models/{name}/history`, a page at a time with `before`."
             )
         alias_names = sorted({r.alias for r in records if r.alias})
         scope = st.selectbox("Show", ["everything"] + [f"@{a}" for a in alias_names], key=f"history_scope|{name}")

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from ui import hover
 from varlib import (
     METRIC_LABELS,
     VersionEntry,
@@ -28,6 +29,14 @@ from varlib import (
 # .txt (Excel's "Unicode Text") or .tsv
 UPLOAD_TYPES = ["csv", "tsv", "txt"]
 CHAR_PX = 7.5  # an average character of the dashboard's table font, for widths that fit a label
+
+
+def period_index(dates: Iterable, frequency: str | None) -> pd.Index:
+    """A table's rows named by period as the charts' hovers name them (`2010Q1`, `Jan 2010`, `2010`; ISO dates
+    for data without a regular frequency, steps `+1` as they are), for the page: downloads keep ISO dates."""
+    dates = list(dates)
+    names = hover.periods(dates, frequency)
+    return pd.Index(names, name="date" if names == [str(d) for d in dates] else "period")
 
 
 def forecast_table(result: VersionForecast, fan: Iterable[int] = ()) -> pd.DataFrame:
@@ -166,6 +175,7 @@ def history_table(records) -> pd.DataFrame:
             "alias": f"@{r.alias}" if r.alias else "",
             "scenario": r.scenario or "",
             "was": r.previous or "",
+            "latest": r.latest_move(),  # `0.0.14 → 0.0.13` when the change moved `latest`
             "by": r.actor.name,
             "subject": r.actor.subject,
             "via": r.actor.via,
@@ -175,8 +185,9 @@ def history_table(records) -> pd.DataFrame:
         }
         for r in records
     ]
+    columns = ["at", "action", "version", "alias", "scenario", "was", "latest", "by", "reason"]
     # who and why before the identity's details: at 1440 px a subject (an opaque id) took their room
-    columns = ["at", "action", "version", "alias", "scenario", "was", "by", "reason", "via", "from", "subject"]
+    columns += ["via", "from", "subject"]
     columns += ["restored"] if any(r.restored for r in records) else []  # by `varlib reindex` (a change cut off)
     return pd.DataFrame(rows, columns=columns)
 

@@ -13,9 +13,7 @@ TRAIN = "views/train.py"
 
 def _upload(at, columns: dict):
     rows = 40
-    frame = pd.DataFrame(
-        {"date": pd.date_range("2000-01-01", periods=rows, freq="QS").strftime("%Y-%m-%d"), **columns}
-    )
+    frame = pd.DataFrame({"date": pd.date_range("2000-01-01", periods=rows, freq="QS").strftime("%Y-%m-%d"), **columns})
     at.radio(key="train_source").set_value("Upload a CSV").run()
     at.file_uploader(key="train_csv").set_value(("q.csv", frame.to_csv(index=False).encode(), "text/csv")).run()
     assert not at.exception

@@ -17,6 +17,7 @@ from varlib import (
     PINNED_PATTERN,
     SCENARIO_PATTERN,
     VERSION_PATTERN,
+    Registry,
     to_json,
     with_withdrawal,
 )
@@ -127,7 +128,7 @@ class HistoryQuery(BaseModel):
     """The audit trail's query; an unknown parameter is refused, as on the original endpoint."""
 
     model_config = ConfigDict(extra="forbid")
-    limit: WholeNumber = Field(100, ge=1, le=1000, description="how many records, newest first")
+    limit: WholeNumber = Field(100, ge=1, le=Registry.HISTORY_PAGE, description="how many records, newest first")
     before: str | None = Field(
         None, max_length=300, description="the `key` of a record listed before: only older records (the next page)"
     )

@@ -1,5 +1,5 @@
-"""The audit trail: one immutable record per publish, alias move, withdrawal and saved scenario, in
-`<name>/_audit/`.
+"""The audit trail: one immutable record per publish, alias move, withdrawal and saved scenario, and per move
+of `latest` by `varlib reindex`, in `<name>/_audit/`.
 
 Each record is created once (create-if-absent) under a key that sorts by time,
 `<name>/_audit/<UTC timestamp to the microsecond>Z-<random>.json`, so a listing in key order is the
@@ -12,6 +12,9 @@ withdrawer, a scenario its saver), and `varlib reindex` restores the missing rec
 (`AuditRecord.damaged`), so a reader sees that something is there, and pages of the trail stay whole; an
 object under another name than a record's is not part of the trail. A withdrawal's record has a key made
 from the change (`once_suffix`), so a retried withdrawal that completes one cut off never records it twice.
+A change that moved `latest` (a publish, a withdrawal of the version it named, a reindex's `latest.move`) says
+from which version to which (`latest_before`, `latest_after`; None: no version); a record without them, or
+one written before they existed, moved nothing that it knew of.
 """
 
 from __future__ import annotations
@@ -40,9 +43,10 @@ from ..store import Store
 from .layout import AUDIT_FOLDER, helper_prefix
 
 FORMAT = "varlib-audit"
-ACTIONS = ("publish", "alias.set", "alias.delete", "withdraw", "scenario.save")
+ACTIONS = ("publish", "alias.set", "alias.delete", "withdraw", "scenario.save", "latest.move")
 MAX_RECORD_BYTES = 64 * 1024
 DEFAULT_LIMIT = 500
+MAX_PAGE = 1000  # the most records one page of `varlib history` or REST's history lists (`before` pages on)
 _ATTEMPTS = 5
 _RECORD_KEY = re.compile(r"\d{8}T\d{6}\.\d{6}Z-[0-9a-z-]{1,40}\.json")  # under the trail's folder: time, then suffix
 log = logging.getLogger("varlib.audit")
@@ -63,6 +67,8 @@ class AuditRecord:
     revision: int | None = None  # an alias move: the alias's move count after it
     scenario: str | None = None  # a saved scenario's name
     restored: str | None = None  # when a repair wrote it from the stored change (catalog.trail_repair)
+    latest_before: str | None = None  # a change that moved `latest`: the version it named before (None: none)
+    latest_after: str | None = None  # ... and after; both None: `latest` did not move (or the record is older)
     key: str = ""  # where the record is stored (set when read)
     damaged: str | None = None  # why the object at `key` cannot be read (then only `at` and `key` are known)
 
@@ -79,9 +85,19 @@ class AuditRecord:
             "revision": self.revision,
             **({"scenario": self.scenario} if self.scenario else {}),
             "restored": self.restored,
+            **({"latest_before": self.latest_before, "latest_after": self.latest_after} if self.moved_latest else {}),
             "actor": self.actor.to_dict(),
             "damaged": self.damaged,
         }
+
+    @property
+    def moved_latest(self) -> bool:
+        """Whether the change moved `latest` (a move has two ends, one of them a version)."""
+        return self.latest_before != self.latest_after
+
+    def latest_move(self) -> str:
+        """`0.0.14 → 0.0.13` when the change moved `latest` (`none` for no version), else empty."""
+        return f"{self.latest_before or 'none'} → {self.latest_after or 'none'}" if self.moved_latest else ""
 
     def stored_dict(self) -> dict[str, Any]:
         """The record as stored: `damaged` is said of a stored object when read, never written into one."""
@@ -105,6 +121,8 @@ class AuditRecord:
             revision=raw["revision"] if isinstance(raw.get("revision"), int) else None,
             scenario=_text(raw.get("scenario")),
             restored=_text(raw.get("restored")),
+            latest_before=_text(raw.get("latest_before")),
+            latest_after=_text(raw.get("latest_after")),
             key=key,
         )
 
@@ -132,16 +150,27 @@ def create(store: Store, key: str, record: AuditRecord) -> AuditRecord:
     """Store `record` at `key` (ObjectExistsError if taken) and log it; returns it with its key."""
     store.create(key, orjson.dumps(record.stored_dict(), option=orjson.OPT_SORT_KEYS))
     log.info(
-        "%s %s %s by %s via %s%s",
+        "%s %s %s by %s via %s%s%s",
         record.action,
         record.name,
         record.alias and f"@{record.alias} -> {record.version}" or record.version,
         record.actor.describe(),
         record.actor.via,
+        f" (latest {record.latest_move()})" if record.moved_latest else "",
         f" (restored {record.restored})" if record.restored else "",
         extra={"audit": {**record.stored_dict(), "key": key}},
     )
     return AuditRecord(**{**record.__dict__, "key": key})
+
+
+Move = tuple[str | None, str | None]  # `latest` before and after a change; (None, None): it did not move
+STAYED: Move = (None, None)
+
+
+def latest_moved(before: object | None, after: object | None) -> Move:
+    """`latest_before` and `latest_after` of a record whose change moved `latest` from `before` to `after`
+    (versions, or None for no version); STAYED when it did not move."""
+    return STAYED if before == after else (_text(before), _text(after))
 
 
 def record_key(record: AuditRecord, suffix: str) -> str:

@@ -22,6 +22,7 @@ from .aliases import Alias, list_aliases, move_alias, read_alias
 from .audit import AuditRecord
 from .cut_off import done_but, may_be_done
 from .layout import withdrawal_key
+from .pointer import read_pointer
 from .withdrawals import (
     Withdrawal,
     check_reason,
@@ -197,8 +198,8 @@ class Governance:
         # Kept at once: `latest` in this process then skips it even if the pointer move below is cut off.
         self._withdrawn.put(withdrawal_key(name, concrete), withdrawal)
         with self._withdrawn_but(name, concrete, f"{name} {concrete} is withdrawn (its withdrawal is stored)"):
-            settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
-            self._record("withdraw", name, actor, str(concrete), reason=reason, at=withdrawal.at)
+            latest = self._settle_off(name, concrete)
+            self._record("withdraw", name, actor, str(concrete), reason=reason, at=withdrawal.at, latest=latest)
         return withdrawal
 
     def _already_withdrawn(self, name: str, version: Version, exc: ObjectExistsError) -> ObjectExistsError:
@@ -206,13 +207,20 @@ class Governance:
         was stored left `latest` on it or no audit record, and a retry is what a person does next. The answer
         stays a refusal: this call withdrew nothing, and the stored withdrawal keeps its own reason and actor."""
         with self._withdrawn_but(name, version, f"{name} {version} is already withdrawn"):
-            settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
-            written = self._record_withdrawal(name, version)
+            written = self._record_withdrawal(name, version, self._settle_off(name, version))
         note = "; its audit record was missing and is written now" if written else ""
         return ObjectExistsError(exc.message + note, **VarlibError.fields(exc))
 
-    def _record_withdrawal(self, name: str, version: Version) -> bool:
-        """Write the audit record of a stored withdrawal that has none (as `reindex` would); whether it did."""
+    def _settle_off(self, name: str, version: Version) -> audit.Move:
+        """Move `latest` off withdrawn versions; its move when it named `version` (withdrawn now) and moved,
+        whoever moved it (a publish racing the withdrawal may have settled it first, and records that too)."""
+        before = read_pointer(self.store, name, self.max_artifact_bytes).version
+        after = settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
+        return audit.latest_moved(before, after) if before == version else audit.STAYED
+
+    def _record_withdrawal(self, name: str, version: Version, latest: audit.Move) -> bool:
+        """Write the audit record of a stored withdrawal that has none (as `reindex` would), with the move of
+        `latest` that completing it made; whether it wrote one."""
         stored = self.withdrawal(name, version)
         if stored is None or stored.damaged:  # a damaged record keeps no actor or time to record
             return False
@@ -220,7 +228,8 @@ class Governance:
         if audit.recorded(self.store, name, self._trail, "withdraw", str(version), at):
             return False
         record = AuditRecord(at, "withdraw", name, stored.actor, str(version), reason=stored.reason)
-        audit.append(self.store, replace(record, restored=audit.now()))  # its writer's key: written once
+        record = replace(record, latest_before=latest[0], latest_after=latest[1], restored=audit.now())
+        audit.append(self.store, record)  # its writer's key: written once
         return True
 
     def _withdrawn_but(self, name: str, version: Version, done: str) -> AbstractContextManager[None]:
@@ -249,10 +258,12 @@ class Governance:
         """The newest `limit` audit records of `name`, newest first (with `before`, a record's key: older ones)."""
         return audit.read_trail(self.store, check_name(name), self._trail, limit, before)
 
-    def _after_publish(self, artifact: Artifact, actor: Actor | None) -> None:
-        """Keep `latest` off withdrawn versions (a withdrawal may have raced this publish), then record it."""
-        settle_latest(self.store, artifact.name, self.max_artifact_bytes, self._withdrawn)
-        self._record("publish", artifact.name, actor or Actor.local(self.author), str(artifact.version))
+    def _after_publish(self, artifact: Artifact, actor: Actor | None, moved: bool, replaced: Version | None) -> None:
+        """Keep `latest` off withdrawn versions (a withdrawal may have raced this publish), then record it, with
+        the move of `latest` when the publish `moved` it (from `replaced`, None: no version)."""
+        after = settle_latest(self.store, artifact.name, self.max_artifact_bytes, self._withdrawn)
+        latest = audit.latest_moved(replaced, after) if moved else audit.STAYED
+        self._record("publish", artifact.name, actor or Actor.local(self.author), str(artifact.version), latest=latest)
 
     def _record(
         self,
@@ -266,9 +277,22 @@ class Governance:
         revision: int | None = None,
         scenario: str | None = None,
         at: str | None = None,
+        latest: audit.Move = audit.STAYED,
     ) -> None:
+        """Append a record; `latest`: the move of `latest` the change made (audit.latest_moved), if any."""
         previous_text = str(previous) if previous else None
         record = AuditRecord(
-            at or audit.now(), action, name, actor, version, alias, previous_text, reason, revision, scenario
+            at or audit.now(),
+            action,
+            name,
+            actor,
+            version,
+            alias,
+            previous_text,
+            reason,
+            revision,
+            scenario,
+            latest_before=latest[0],
+            latest_after=latest[1],
         )
         audit.append(self.store, record)

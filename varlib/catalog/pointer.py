@@ -68,16 +68,18 @@ def read_pointer(store: Store, name: str, max_bytes: int) -> Pointer:
         return Pointer(None, stored.etag)  # unreadable: overwritten by the next publish
 
 
-def advance_pointer(store: Store, name: str, version: Version, body: bytes, max_bytes: int) -> None:
-    """Move `latest` forward to `version` (whose model.json is `body`), never back."""
+def advance_pointer(store: Store, name: str, version: Version, body: bytes, max_bytes: int) -> Pointer | None:
+    """Move `latest` forward to `version` (whose model.json is `body`), never back; returns the pointer it
+    replaced (for the audit record), or None when it left it there (on this version or a newer one)."""
     for _ in range(CAS_ATTEMPTS):
         current = read_pointer(store, name, max_bytes)
         if current.version is not None and (
             current.version > version or (current.version == version and current.holds_artifact)
         ):
-            return
+            return None
         try:
             store.replace(pointer_key(name), body, current.etag)
-            return
+            return current
         except ObjectExistsError:
             continue  # a concurrent publisher moved it; re-read and compare
+    return None  # lost every race: other publishers moved it on

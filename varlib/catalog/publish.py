@@ -3,14 +3,15 @@
 The commit point is a single create-if-absent of model.json (`If-None-Match: *` on MinIO, an
 exclusive create in a folder): the first writer wins and a loser takes the next version, so
 nothing is ever overwritten. The card index and the `latest` copy are updated afterwards; a
-publisher that dies in between leaves a valid version that listings still find.
+publisher that dies in between leaves a valid version that listings still find. What `latest` named before
+this publish moved it is returned, for the audit record (`Published`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..artifact import Artifact, encode
 from ..errors import STORED, ObjectExistsError, StoreUnavailableError, VarlibError
@@ -25,6 +26,15 @@ from .shape import check_shape
 from .withdrawals import withdrawn_versions
 
 ATTEMPTS = 200
+
+
+@dataclass(frozen=True)
+class Published:
+    """A stored version, and whether the publish moved `latest` to it from `replaced` (None: no version)."""
+
+    artifact: Artifact
+    moved: bool = False
+    replaced: Version | None = None
 
 
 def newest_version(store: Store, name: str, max_bytes: int) -> Version:
@@ -59,12 +69,12 @@ def next_version(store: Store, name: str, bump: str, max_bytes: int) -> Version:
 
 def publish(
     store: Store, artifact: Artifact, bump: str, max_bytes: int, previous: Callable[[str, Version], Artifact | None]
-) -> Artifact:
+) -> Published:
     """Store `artifact` as the next free version after the newest one; returns it with its version.
 
     `previous(name, newest)` gives the version the new one follows (None for a new name), whose shape
     it must keep unless `bump` is major (catalog.shape); it is checked again whenever another
-    publisher took the candidate first."""
+    publisher took the candidate first. `latest` then moves to it unless a newer version is there already."""
     name = check_name(artifact.name)
     ZERO.bump(bump)  # validates the bump before any I/O
     # the numbers the index and the other helpers name, read once and not on every retry: they stay taken, and
@@ -89,8 +99,10 @@ def publish(
             ) from None
         add_card(store, name, candidate, IndexedCard(card, etag, len(body)), max_bytes)
         with stored_but(published, "moving `latest` to it"):
-            advance_pointer(store, name, candidate, body, max_bytes)
-        return published
+            replaced = advance_pointer(store, name, candidate, body, max_bytes)
+        if replaced is None:
+            return Published(published)
+        return Published(published, True, replaced.version if replaced.stands_for(name) else None)
     raise VarlibError(f"could not find a free version of {name!r} after {ATTEMPTS} attempts; try again")
 
 

@@ -18,9 +18,9 @@ from ..spec import ModelSpec
 from ..store import Store, open_store
 from ..versions import LATEST, NAME_PATTERN, ZERO, Version, check_name, is_alias, is_latest, parse_version
 from ..wording import counted
+from . import audit, trail_repair
 from . import publish as publishing
-from . import trail_repair
-from .audit import AuditRecord
+from .audit import MAX_PAGE, AuditRecord
 from .governance import Governance
 from .layout import withdrawal_key
 from .listing import LEGACY, Lister, VersionEntry, newest_usable
@@ -35,6 +35,8 @@ from .shape import artifact_shape, shape_of
 class Registry(Governance, ScenarioShelf):
     """Versions of models in one store, with their aliases, withdrawals, audit trail and saved scenarios.
     Safe to share between threads."""
+
+    HISTORY_PAGE = MAX_PAGE  # the most audit records one page of `history` lists (`before` pages on)
 
     def __init__(
         self,
@@ -168,19 +170,27 @@ class Registry(Governance, ScenarioShelf):
         self.ensure_writable()
         # as a scenario's notes: a terminal printing `list` would obey an escape sequence in them
         check_notes(artifact.notes)
-        published = publishing.publish(self.store, artifact, bump, self.max_artifact_bytes, self._predecessor)
+        done = publishing.publish(self.store, artifact, bump, self.max_artifact_bytes, self._predecessor)
+        published = done.artifact
         self._reader.remember(published)
         with publishing.stored_but(published, "recording it (`latest`, the audit trail)"):
-            self._after_publish(published, actor)
+            self._after_publish(published, actor, done.moved, done.replaced)
         return published
 
-    def reindex(self, name: str) -> Reindexed:
+    def reindex(self, name: str, actor: Actor | None = None) -> Reindexed:
         """Rebuild the card index and the `latest` copy of `name` from the objects themselves (for buckets
         written before the index, by other tools, or damaged since): `latest` on the newest intact version
-        that is not withdrawn. Returns what it indexed and each version it could not (catalog.reindex)."""
+        that is not withdrawn. Returns what it indexed and each version it could not (catalog.reindex). A move
+        of `latest` is recorded in the audit trail as `latest.move` by `actor` (default: the local author)."""
         self.ensure_writable("reindexing")
         entries = self.list_versions(name, verify=True)
-        return rebuild(self.store, check_name(name), entries, self._withdrawn, self.max_artifact_bytes)
+        done = rebuild(self.store, check_name(name), entries, self._withdrawn, self.max_artifact_bytes)
+        if done.latest_before is not None:
+            moved = audit.latest_moved(done.latest_before, done.latest)
+            self._record(
+                "latest.move", done.name, actor or Actor.local(self.author), None, reason=done.why, latest=moved
+            )
+        return done
 
     def restore_trail(self, name: str) -> list[AuditRecord]:
         """Write the audit records of stored changes whose own record was cut off (catalog.trail_repair)."""

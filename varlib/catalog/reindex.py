@@ -14,7 +14,9 @@ says so instead of only leaving them out: `Reindexed` names each version it coul
   version that is damaged or gone. Its copy in latest.json may still verify, but a version that no longer
   loads by its number must not stand for `latest`: a result made with it could not be reproduced. With no
   such version left it becomes the empty pointer a withdrawal of the last version leaves. A version
-  published while this runs is newer than every listed one: it keeps the pointer and its card.
+  published while this runs is newer than every listed one: it keeps the pointer and its card. A move of
+  `latest` from a version (not from a missing or unreadable copy: `latest` was then found by the listing, as
+  here) is returned for the audit trail (`Reindexed.latest_before`, `why`), which records it as `latest.move`.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from .audit import now
 from .index import IndexedCard, shard_key, update_shard
 from .layout import classify_key, index_prefix, pointer_key
 from .listing import GONE, KEPT, VersionEntry
-from .pointer import CAS_ATTEMPTS, read_pointer
+from .pointer import CAS_ATTEMPTS, Pointer, read_pointer
 from .withdrawals import Withdrawal, empty_pointer, read_withdrawals, settle_latest
 
 
@@ -45,6 +47,8 @@ class Reindexed:
     legacy: tuple[VersionEntry, ...] = ()  # legacy pickles: never loaded here (`varlib import-legacy`)
     latest: Version | None = None  # the version latest.json names afterwards
     moved_off: Version | None = None  # the damaged or missing version `latest` named before, if it did
+    latest_before: Version | None = None  # the version `latest` named before this reindex moved it, if it did
+    why: str = ""  # why it moved it
 
 
 def rebuild(
@@ -66,17 +70,49 @@ def rebuild(
         decode(stored.data, stored.key)  # the bytes of `latest` are verified like any artifact
         target = (newest.version, stored.data)
     usable = {entry.version for entry in intact if entry.version is not None}
-    moved_off = _move_latest(store, name, target, usable, newest_listed, max_bytes)
+    moved = _move_latest(store, name, target, usable, newest_listed, max_bytes)
     # the move above never lands on a withdrawn version; one cut off before it settled is moved back here
+    then = read_pointer(store, name, max_bytes).version
     latest = settle_latest(store, name, max_bytes, withdrawals)
+    replaced, stale = moved or (None, False)
+    before, why = _latest_move(name, replaced, stale, then, latest, withdrawn, target[0] if target else None)
     return Reindexed(
         name,
         len(intact),
         tuple(entry for entry in listed if entry.damaged),
         tuple(entry for entry in listed if not entry.ok and roles[entry.key] == "legacy"),
         latest,
-        moved_off,
+        replaced.version if replaced is not None and stale else None,
+        before,
+        why,
     )
+
+
+def _latest_move(
+    name: str,
+    replaced: Pointer | None,
+    stale: bool,
+    then: Version | None,
+    latest: Version | None,
+    withdrawn: set[Version],
+    target: Version | None,
+) -> tuple[Version | None, str]:
+    """The version `latest` named before this reindex moved it, and why it moved: `replaced` by the move to
+    `target` (`stale`: off a version that does not load), or `then`, a withdrawn one, by settling it on `latest`.
+    None when it did not move, or moved from no version (`latest` was found by the listing, as here)."""
+    settled = then in withdrawn and then != latest
+    if replaced is not None:
+        before = replaced.version if replaced.stands_for(name) else None
+        after = latest if settled or target is None else target
+    else:
+        before, after = (then, latest) if settled else (None, None)
+    if before is None or before == after:
+        return None, ""
+    if stale:
+        return before, f"{before} does not load"
+    if before in withdrawn:
+        return before, f"{before} is withdrawn"
+    return before, f"{after} is the newest usable version not withdrawn"
 
 
 def _rewrite_index(
@@ -135,10 +171,11 @@ def _move_latest(
     usable: set[Version],
     newest_listed: Version | None,
     max_bytes: int,
-) -> Version | None:
+) -> tuple[Pointer, bool] | None:
     """Point latest.json at `target` (the newest intact version not withdrawn, with its bytes) by compare-and-
     swap. It moves forward, or back off a version that was listed damaged or not listed at all though older
-    than the newest listed one (versions are never reused, so that one is gone). Returns that version."""
+    than the newest listed one (versions are never reused, so that one is gone). Returns the pointer it
+    replaced and whether it moved off such a version, or None when it left it."""
     for _ in range(CAS_ATTEMPTS):
         current = read_pointer(store, name, max_bytes)
         stale = (
@@ -160,7 +197,7 @@ def _move_latest(
                 return None  # already there, or a newer publish (or a withdrawn one: settled next)
         try:
             store.replace(pointer_key(name), body, current.etag)
-            return current.version if stale else None
+            return current, stale
         except ObjectExistsError:
             continue  # a publisher or a withdrawal moved it: look again
     raise VarlibError(f"`latest` of {name!r} kept changing while reindex rebuilt it; try again")

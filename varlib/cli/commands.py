@@ -256,7 +256,7 @@ def _damage_said(name: str, entries: list[varlib.VersionEntry], registry: varlib
 def run_reindex(args: argparse.Namespace) -> int:
     registry = registry_from_env()
     name = model_name(registry, args.name)
-    done = registry.reindex(name)
+    done = registry.reindex(name, varlib.Actor.local(registry.author, via="cli"))  # a move of `latest` is recorded
     print(f"indexed the cards of {counted(done.indexed, 'version')} of {name!r} in {registry.description}")
     for entry in done.legacy:
         print(f"{name} {entry.label} not indexed: {entry.status}")

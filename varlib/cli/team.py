@@ -36,9 +36,20 @@ def add_commands(commands) -> None:
     withdraw.add_argument("--reason", required=True, help="why, for whoever finds the version later")
     withdraw.add_argument("--name", help=NAME_HELP)
 
-    history = commands.add_parser("history", help="the audit trail: publishes, alias moves, withdrawals")
+    history = commands.add_parser(
+        "history", help="the audit trail: publishes, alias moves, withdrawals, moves of `latest`"
+    )
     history.add_argument("--name", help=NAME_HELP)
-    history.add_argument("--limit", type=int, default=100, metavar="N", help="newest N records (default 100)")
+    history.add_argument(
+        "--limit",
+        type=int,
+        default=100,
+        metavar="N",
+        help=f"newest N records (default 100, at most {Registry.HISTORY_PAGE})",
+    )
+    history.add_argument(
+        "--before", metavar="KEY", help="only records older than this one (the `key` of the last listed: next page)"
+    )
     add_json(history)
 
 
@@ -128,15 +139,22 @@ def run_history(args: argparse.Namespace) -> int:
             field="limit",
             value=args.limit,
         )
+    if args.limit > Registry.HISTORY_PAGE:  # as REST's `limit`: a longer trail is read a page at a time
+        raise InvalidInputError(
+            f"--limit {args.limit} is more than {Registry.HISTORY_PAGE}, the most records one page lists: page on with"
+            " --before KEY, the `key` of the last record listed",
+            field="limit",
+            value=args.limit,
+        )
     registry, _ = _setup(args)
-    records = registry.history(args.name, args.limit)
+    records = registry.history(args.name, args.limit, args.before)
     if not records:
         require_model(registry, args.name)  # an unknown name is an error, not a model without a trail
     if args.json:
         print_json([record.to_dict() | {"key": record.key} for record in records])
         return 0
     if not records:
-        print(f"no audit records for {args.name!r}")
+        print(f"no audit records for {args.name!r}" + (f" older than {args.before}" if args.before else ""))
         return 0
     rows = [
         {
@@ -146,6 +164,7 @@ def run_history(args: argparse.Namespace) -> int:
             "alias": f"@{r.alias}" if r.alias else "",
             "scenario": r.scenario or "",
             "was": r.previous or "",
+            "latest": r.latest_move(),
             "by": r.actor.describe(),
             "via": r.actor.via,
             "from": r.actor.origin,
@@ -160,11 +179,14 @@ def run_history(args: argparse.Namespace) -> int:
         for column, used in (
             ("restored", any(r.restored for r in records)),
             ("scenario", any(r.scenario for r in records)),
+            ("latest", any(r.moved_latest for r in records)),
         )
         if not used
     ]
     print_table(table.drop(columns=unused), index=False)
     _print_damaged(record.damaged for record in records)
+    if len(records) == args.limit:  # there may be older ones
+        print(f"next page: `varlib history --name {args.name} --limit {args.limit} --before {records[-1].key}`")
     return 0
 
 
