@@ -35,8 +35,10 @@ def inputs(artifact: Artifact, present: bool, pickers: DeltaGenerator) -> Inputs
         if not present:
             st.subheader("Lag inputs")
         lags = lag_inputs(artifact)
-        edited = lags is not None and count_changed(lags, artifact.default_lag_inputs()) > 0
+        own = artifact.default_lag_inputs()
+        # other values, or the rows of other periods (a CSV of later data): not the version's own inputs
+        edited = lags is not None and (count_changed(lags, own) > 0 or not lags.index.equals(own.index))
         return Inputs(None, fan, lags, edited, None)
-    scenario_panel.describe(artifact, saved)
+    scenario_panel.describe(artifact, saved, fan)
     lags, baseline, result = forecast_view.saved_forecast(artifact, saved)
     return Inputs(saved, fan, lags, False, (baseline, result))

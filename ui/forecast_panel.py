@@ -36,7 +36,7 @@ from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact
 
 LINK_OPEN = "fc_link_open"
 SAVED_KEEPS = "A saved scenario keeps its own steps, level and intervals: **Edit a copy** (below) to change them."
-FAN_DRAWS = "The fan chart draws the levels picked under Fan chart; empty it to draw one band at this level."
+FAN_DRAWS = "The fan chart draws the levels picked under Fan chart"
 
 
 def set_defaults() -> None:
@@ -78,7 +78,20 @@ def _settings(
         disabled=bool(kept),
     )
     steps = int(DEFAULT_STEPS if typed is None else typed)
-    if given.saved:  # its own level, which may be one the control does not offer (saved from the CLI)
+    if given.fan:  # the levels the fan draws, in a control that cannot change them (the person's level is kept)
+        key = f"{KEYS['level']}|fan"
+        st.session_state[key] = list(given.fan)
+        level = given.saved.level if given.saved else st.session_state.get(KEYS["level"]) or DEFAULT_LEVEL
+        row.segmented_control(
+            "Interval level",
+            given.fan,
+            selection_mode="multi",
+            format_func=lambda x: f"{x}%",
+            key=key,
+            disabled=True,
+            help=_fan_help(given.saved, level),
+        )
+    elif given.saved:  # its own level, which may be one the control does not offer (saved from the CLI)
         own = given.saved.level
         key = f"{KEYS['level']}|saved"
         st.session_state[key] = own
@@ -93,8 +106,7 @@ def _settings(
             key=KEYS["level"],
             required=True,
             persist_state="session",
-            help=FAN_DRAWS if given.fan else "Coverage of the shaded band: 95% means alpha = 0.05.",
-            disabled=bool(given.fan),
+            help="Coverage of the shaded band: 95% means alpha = 0.05.",
         )
     intervals = interval_control.chosen(artifact)
     place = row.empty()  # filled by the results, once they know whether the forecast is conditioned
@@ -110,6 +122,13 @@ def _settings(
     if note:  # right under the field, which starts the row
         st.caption(f":orange[:material/warning: {note}]")
     return steps, level or DEFAULT_LEVEL, intervals, layout or "stack", row, place
+
+
+def _fan_help(saved, level) -> str:
+    """Why the level control shows the fan's levels, and what emptying the fan draws instead."""
+    if saved is None:
+        return f"{FAN_DRAWS}; empty it to draw one band at {level}%."
+    return f"{FAN_DRAWS}; empty it to draw the saved scenario's own {saved.level}% band. {SAVED_KEEPS}"
 
 
 @st.fragment
@@ -187,12 +206,12 @@ def _results(
         drawn = st.container() if present else nullcontext()
         overlays = forecast_view.overlays_input(artifact, result, saved, present)
         with drawn:
-            forecast_view.charts(artifact, lags, result, baseline, level, fan, overlays, present, layout)
+            forecast_view.charts(artifact, lags, result, baseline, level, fan, overlays, present, layout, given.edited)
     with charts if present else nullcontext():  # in a presentation the editor is folded away, not the table
         forecast_view.differences(baseline, result)
         if inputs is not None and not present and paths_editor.editor_open():
             scenario_panel.save_form(artifact, inputs)
-        show_table(result, level, fan)
+        show_table(result, level, fan, given.edited)
 
 
 def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str]) -> None:

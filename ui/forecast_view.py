@@ -9,14 +9,15 @@ import pandas as pd
 import streamlit as st
 
 from ui import presentation, store
-from ui.chart_look import Look, export_config, export_stem, plot
+from ui.chart_look import Look, export_config, plot
 from ui.errors import FORECAST_WAITS, show_error
 from ui.figures import forecast_figure, recent
+from ui.forecast_table import file_stem
 from ui.layout import chart_cells, tab_per_variable
 from ui.literal import library_text
 from ui.paths_editor import condition_inputs, exog_inputs
 from ui.scenario_figures import Line, scenario_figure
-from ui.tables import differences_table
+from ui.tables import differences_table, period_index
 from varlib import (
     Artifact,
     Card,
@@ -88,7 +89,7 @@ def saved_forecast(artifact: Artifact, scenario: Scenario):
     st.caption(
         "Saved with the scenario." if scenario.lag_values is not None else "The version's own last observations."
     )
-    st.dataframe(shown, width="stretch")
+    st.dataframe(shown.set_axis(period_index(shown.index, artifact.data.frequency)), width="stretch")  # as hovers
     shown.index = pd.to_datetime(shown.index)  # the charts draw them on the time axis
     for title, values, columns in (
         ("Exogenous values", scenario.exog, list(artifact.exog)),
@@ -98,6 +99,8 @@ def saved_forecast(artifact: Artifact, scenario: Scenario):
             st.subheader(title)
             path = pd.DataFrame({k: [np.nan if x is None else x for x in v] for k, v in values.items()})
             table = path_editor_table(path, columns, result.index)
+            named = period_index(table["date"], artifact.data.frequency)  # read-only: named as the hovers do
+            table = table.assign(date=list(named)).rename(columns={"date": named.name})
             st.dataframe(table, hide_index=True, width="stretch", placeholder="")  # empty: free, as in the editor
     return shown, baseline, result
 
@@ -120,8 +123,11 @@ def overlays_input(artifact: Artifact, result: VersionForecast, saved: Scenario 
     )
 
 
-def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlays: list[str], present, layout) -> None:
-    """One chart per variable: the band (or the fan), the conditions, the overlaid forecasts."""
+def charts(
+    artifact, lags, result, baseline, level: int, fan: list[int], overlays: list[str], present, layout, edited=False
+) -> None:
+    """One chart per variable: the band (or the fan), the conditions, the overlaid forecasts. `edited`: the lag
+    inputs are not the version's own, which the images' file names say (as the table's downloads do)."""
     shown = recent(artifact.history, result.steps, artifact.lag_rows)
     intervals = result.forecast.intervals
     if result.forecast.point == "median" and not present:
@@ -176,7 +182,7 @@ def charts(artifact, lags, result, baseline, level: int, fan: list[int], overlay
                 height=height,
                 look=look,
             )
-        stem = export_stem(result, variable, level, fan)
+        stem = file_stem(result, variable, level, fan, edited)
         plot(cells[j], fig, key=f"chart|{variable}", config=export_config(stem, image_format))
 
 
@@ -186,6 +192,7 @@ def differences(baseline: VersionForecast, result: VersionForecast) -> None:
         return
     st.subheader("Scenario against the baseline")
     table = differences_table(baseline, result)
+    table = table.set_axis(period_index(table.index, baseline.frequency))  # named as the hovers name them
     formats = shared_formats(table, baseline.variables)
     variables = list(baseline.variables)
     if len(variables) <= SIDE_BY_SIDE:

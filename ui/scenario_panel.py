@@ -107,8 +107,9 @@ def _elsewhere(artifact: Artifact, wanted: str) -> tuple[str, list[Version]]:
         return "", []
 
 
-def describe(artifact: Artifact, scenario: Scenario) -> None:
-    """What a saved scenario holds, who saved it, and a way to edit a copy."""
+def describe(artifact: Artifact, scenario: Scenario, fan: list[int] | None = None) -> None:
+    """What a saved scenario holds, who saved it, and a way to edit a copy; with a `fan`, that the chart draws
+    the fan's levels instead of the scenario's own one."""
     who = f" by **{literal(scenario.actor.name)}**" if scenario.actor else ""
     when = utc_time(scenario.created_at)
     held = {name: sum(x is not None for x in path) for name, path in scenario.conditions.items()}
@@ -116,9 +117,12 @@ def describe(artifact: Artifact, scenario: Scenario) -> None:
     parts += [f"exogenous {k}" for k in scenario.exog]
     if scenario.lag_values is not None:
         parts.append("its own lag inputs")
+    levels = f"{scenario.level}% {scenario.intervals} intervals"
+    if fan:  # what is drawn, as the level control and the charts' subtitles say
+        fanned = ", ".join(f"{x}%" for x in sorted(fan))
+        levels = f"{scenario.intervals} intervals at {scenario.level}%, drawn as a {fanned} fan"
     st.info(
-        f"Saved scenario **{scenario.scenario}**{who}, {when}: {scenario.steps} steps,"
-        f" {scenario.level}% {scenario.intervals} intervals;"
+        f"Saved scenario **{scenario.scenario}**{who}, {when}: {scenario.steps} steps, {levels};"
         f" {'; '.join(parts) or 'no conditions'}."
         + (f"  \n{literal(scenario.notes)}  \n" if scenario.notes else "")  # typed text, shown as typed
         + " Saved scenarios never change: its steps, level and intervals are its own (**Edit a copy** to change"

@@ -88,6 +88,6 @@ def test_a_conditional_forecasts_table_marks_the_values_conditions_set(seeded):
     table = next(f.value for f in at.dataframe if "realgdp conditioned" in f.value.columns)
     assert table["realgdp conditioned"].tolist() == [False, True, False, False]
     assert not table["realcons conditioned"].any() and table["realgdp"].iloc[1] == 13000.0
-    assert any("A ticked *conditioned* is a value a condition sets" in c.value for c in at.caption)
+    assert any("A ticked *conditioned* box marks a value that a condition sets" in c.value for c in at.caption)
     plain = forecast_table(forecast_artifact(seeded.load("var", "0.0.1"), 4))
     assert not any(c.endswith("conditioned") for c in plain.columns)  # without conditions: no such column
