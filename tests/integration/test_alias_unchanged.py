@@ -4,8 +4,7 @@ exactly one is recorded."""
 
 from __future__ import annotations
 
-import threading
-
+from tests.support.together import all_at_once
 from varlib import Actor, Registry, publish_result
 from varlib.cli import main
 from varlib.versions import Version
@@ -37,23 +36,13 @@ def test_moves_to_one_version_at_once_record_one_change(store_settings, macro_re
     for _ in range(2):
         publish_result(registry, macro_result, "var")
     registry.set_alias("var", "champion", "0.0.1", ALICE)
-    barrier = threading.Barrier(4)
-    answers, errors = [], []
+    answers = []
 
     def mover(worker: int) -> None:
         own = Registry.from_settings(store_settings)
-        try:
-            barrier.wait()
-            answers.append(own.set_alias("var", "champion", "0.0.2", Actor(f"worker {worker}", f"sub-{worker}")))
-        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
+        answers.append(own.set_alias("var", "champion", "0.0.2", Actor(f"worker {worker}", f"sub-{worker}")))
 
-    threads = [threading.Thread(target=mover, args=(w,)) for w in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    assert errors == []
+    assert all_at_once(4, mover) == []
     assert sorted(answer.unchanged for answer in answers) == [False, True, True, True]
     assert registry.alias("var", "champion").revision == 2
     records = _alias_records(registry)

@@ -4,6 +4,7 @@ import threading
 
 import pytest
 
+from tests.support.together import all_at_once
 from varlib import Actor, Registry, publish_result
 from varlib.errors import InvalidInputError, NotFoundError, ObjectExistsError, WithdrawnError
 from varlib.versions import Version
@@ -121,26 +122,16 @@ def test_the_trail_records_publishes_with_their_actor_and_is_never_rewritten(reg
 def test_two_alias_moves_at_once_are_applied_one_after_the_other(store_settings, macro_result):
     registry = Registry.from_settings(store_settings)
     publish_n(registry, macro_result, 4)
-    barrier = threading.Barrier(4)
-    errors, noops = [], []
+    noops = []
 
     def mover(worker: int) -> None:
         own = Registry.from_settings(store_settings)  # each thread as its own process would be
         actor = Actor(f"worker {worker}", f"sub-{worker}", "http://issuer.test", "cli")
-        try:
-            barrier.wait()
-            for i in range(6):
-                moved = own.set_alias("var", "champion", f"0.0.{(worker + i) % 4 + 1}", actor)
-                noops.append(moved.unchanged)  # a move to the version it points at already stores nothing
-        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
+        for i in range(6):
+            moved = own.set_alias("var", "champion", f"0.0.{(worker + i) % 4 + 1}", actor)
+            noops.append(moved.unchanged)  # a move to the version it points at already stores nothing
 
-    threads = [threading.Thread(target=mover, args=(w,)) for w in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(120)
-    assert errors == []
+    assert all_at_once(4, mover) == []
     final = registry.alias("var", "champion")
     count = 24 - sum(noops)  # the moves that changed it
     assert len(noops) == 24 and final.revision == count
