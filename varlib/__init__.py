@@ -34,7 +34,6 @@ from .cache import BoundedCache
 from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata
 from .catalog.aliases import Alias
 from .catalog.audit import AuditRecord
-from .catalog.plain_text import escape_controls
 from .catalog.withdrawals import Withdrawal, with_withdrawal
 from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, overlay_frame, shared_lag_table
 from .compare import comparison_dict as comparison_dict  # apart: the line above has no room left for them
@@ -98,6 +97,7 @@ from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
 from .number_format import column_format, format_column, format_number, shared_formats
+from .plain_text import escape_controls
 from .report import render_report
 from .roles import ROLES, RolePolicy, allows
 from .roles import require as require_role

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from .errors import InvalidInputError
 from .identity import login_name
+from .plain_text import check_plain
 
 STORE_DIR_NAME = "local-store"  # under the working directory unless VARLIB_STORE_DIR says otherwise
 DEFAULT_BUCKET = "models"
@@ -127,7 +128,6 @@ def _parse_bucket(raw: str) -> str:
 def _parse_author(raw: str) -> str:
     """VARLIB_AUTHOR as it is recorded (in new versions and the audit trail, which the CLI, the dashboard and the
     service show): a newline in it would fake a line of `varlib history`, so a control character is refused."""
-    from .catalog.plain_text import check_plain  # here: the catalog imports this module
 
     hint = "set it to a plain name: it is recorded as the author of new versions and in the audit trail"
     return check_plain(raw, "VARLIB_AUTHOR has", "VARLIB_AUTHOR", hint=hint)

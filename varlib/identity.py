@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .plain_text import escape_controls, is_control
+
 VIA = ("cli", "rest", "dashboard", "library")
 
 
@@ -34,7 +36,6 @@ class Actor:
         name is the first of `name`, `preferred_username` and `email` without a control character (a newline in
         a name would fake a line of the audit trail, as VARLIB_AUTHOR's would; varlib.config refuses that one),
         else the subject, escaped."""
-        from .catalog.plain_text import escape_controls, is_control  # here: the catalog imports this module
 
         subject = str(claims.get("sub") or "")
         names = (str(claims[key]) for key in ("name", "preferred_username", "email") if claims.get(key))

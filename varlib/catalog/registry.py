@@ -14,6 +14,7 @@ from ..artifact import Artifact
 from ..config import Settings
 from ..errors import AccessDeniedError, CorruptArtifactError, InvalidInputError, NotFoundError, VarlibError
 from ..identity import Actor
+from ..plain_text import check_notes
 from ..spec import ModelSpec
 from ..store import Store, open_store
 from ..versions import LATEST, NAME_PATTERN, ZERO, Version, check_name, is_alias, is_latest, parse_version
@@ -24,7 +25,6 @@ from .audit import MAX_PAGE, AuditRecord
 from .governance import Governance
 from .layout import withdrawal_key
 from .listing import LEGACY, Lister, VersionEntry, newest_usable
-from .plain_text import check_notes
 from .pointer import read_pointer
 from .reader import Reader
 from .reindex import Reindexed, rebuild

@@ -19,6 +19,7 @@ from ..artifact import Artifact
 from ..cache import BoundedCache
 from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, WithdrawnError
 from ..identity import Actor
+from ..plain_text import check_notes
 from ..scenario import FORMAT, Scenario, check_scenario_name
 from ..store import Store
 from ..versions import Version, check_name, parse_key_version
@@ -26,7 +27,6 @@ from ..wording import and_list
 from . import audit
 from .cut_off import done_but, may_be_done
 from .layout import SCENARIO_FOLDER, helper_prefix, scenario_key
-from .plain_text import check_notes
 from .withdrawals import Withdrawal
 
 MAX_SCENARIO_BYTES = 4 * 1024 * 1024  # 400 steps x 20 variables of conditions fit many times over

@@ -31,12 +31,12 @@ from ..errors import (
     VarlibError,
 )
 from ..identity import Actor
+from ..plain_text import check_plain
 from ..store import Store
 from ..versions import Version, parse_key_version, parse_version
 from ..wording import utc_time
 from .audit import trail_time
 from .layout import WITHDRAWN_FOLDER, helper_prefix, model_key, pointer_key, withdrawal_key
-from .plain_text import check_plain
 from .pointer import CAS_ATTEMPTS, read_pointer
 
 FORMAT = "varlib-withdrawal"

@@ -1,4 +1,4 @@
-"""Plain text for what people type into the store (withdrawal reasons, scenario notes), and its safe display.
+"""Plain text for what people type in (withdrawal reasons, scenario notes, author names), and its safe display.
 
 A terminal obeys control characters: an ESC sequence can clear the screen or retitle the window and a newline
 fakes an output line, so stored text is refused when it holds one (`check_plain`), and text stored before
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..errors import InvalidInputError
+from .errors import InvalidInputError
 
 # Arabic letter mark, left-to-right and right-to-left marks, embeddings, overrides and isolates.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
