@@ -148,6 +148,7 @@ def overlay_figure(
             )
         )
     named = f"{variable} ({frequency_name} versions)" if frequency_name else variable
+    fig.update_layout(hovermode="x unified")  # one hover per period listing every version, as on the Forecast page
     return finish(fig, f"{named}: forecasts with {level}% intervals", 380)
 
 

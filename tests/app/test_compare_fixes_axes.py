@@ -105,3 +105,6 @@ def test_a_line_under_an_earlier_one_says_so_in_the_legend(artifact):
     fig = comparison_figures.overlay_figure("realgdp", artifact.history["realgdp"].iloc[-20:], overlaid, 95, "QS-JAN")
     lines = [t.name for t in fig.data if t.mode == "lines+markers"]
     assert lines == ["var 0.0.1", "var 0.0.2 (same as var 0.0.1)", "var 0.0.3"]
+    # one hover per period, naming every version's value there, as the Forecast page's charts hover (it was one
+    # point at a time, so comparing versions at a period meant hovering each line in turn)
+    assert fig.layout.hovermode == "x unified"
