@@ -10,8 +10,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ui import hover
+from ui.chart_look import HOVER_FORMATS
 from ui.diagnostics_figures import LINE, NAIVE, PALETTE, finish
-from varlib import Artifact, Backtest, OverlaidForecast, counted
+from varlib import Artifact, Backtest, OverlaidForecast, counted, label_of
 
 DTICK_HORIZONS = 12  # up to this many horizons, every one gets its tick
 
@@ -149,6 +150,7 @@ def overlay_figure(
         )
     named = f"{variable} ({frequency_name} versions)" if frequency_name else variable
     fig.update_layout(hovermode="x unified")  # one hover per period listing every version, as on the Forecast page
+    fig.update_xaxes(hoverformat=HOVER_FORMATS.get(label_of(alias) if alias else ""))  # its header 2010Q1, not Jan 2010
     return finish(fig, f"{named}: forecasts with {level}% intervals", 380)
 
 

@@ -107,4 +107,4 @@ def test_a_line_under_an_earlier_one_says_so_in_the_legend(artifact):
     assert lines == ["var 0.0.1", "var 0.0.2 (same as var 0.0.1)", "var 0.0.3"]
     # one hover per period, naming every version's value there, as the Forecast page's charts hover (it was one
     # point at a time, so comparing versions at a period meant hovering each line in turn)
-    assert fig.layout.hovermode == "x unified"
+    assert fig.layout.hovermode == "x unified" and fig.layout.xaxis.hoverformat == "%YQ%q"  # its header 2010Q1
