@@ -11,11 +11,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import hover
 from ui.errors import FORECAST_WAITS, show_error
 from ui.forecast_link import LAG_KEPT, LAG_RESET, LINK_LAGS, decode_lags, exact_text, reset_lag_table
 from ui.literal import library_text
-from ui.tables import UPLOAD_TYPES
+from ui.tables import UPLOAD_TYPES, period_column
 from varlib import (
     DATE,
     Artifact,
@@ -130,7 +129,7 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
                 )
             source = upload.file_id
     columns = {v: st.column_config.TextColumn(v, required=True) for v in artifact.variables}
-    columns[DATE] = _period_column(list(base[DATE]), artifact.data.frequency)
+    columns[DATE] = period_column(DATE, list(base[DATE]), artifact.data.frequency, "The period of the observation.")
     edited = st.data_editor(
         base,
         key=_editor_key(scope, source),
@@ -153,16 +152,6 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     if note:
         st.caption(f":material/edit: {note}; the forecast starts from these inputs (the page's link carries them).")
     return lags
-
-
-def _period_column(dates: list[str], frequency: str | None):
-    """The read-only date column, showing each row's period as the charts' hovers name it (2009Q3) while its
-    cell keeps the ISO date the table is parsed back from: a label such as `2009Q3` does not say whether the
-    model dates its periods by their first or last day, and a date column edited as text would not stay exact."""
-    named = dict(zip(dates, hover.periods(dates, frequency), strict=True))
-    return st.column_config.SelectboxColumn(
-        DATE, options=list(named), format_func=named.get, disabled=True, help="The period of the observation."
-    )
 
 
 def _differ(changed: int) -> str:

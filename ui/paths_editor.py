@@ -18,7 +18,7 @@ from ui.literal import literal
 from ui.path_draft import draft_key, draft_of, other_columns, padded, positive_only
 from ui.path_shaper import shaper
 from ui.path_upload import apply_upload, file_in_force, forget, removed, say_kept
-from ui.tables import UPLOAD_TYPES
+from ui.tables import UPLOAD_TYPES, period_column
 from varlib import (
     CONDITIONS,
     EXOG,
@@ -219,7 +219,7 @@ def _editor(
     config.update(
         {
             "step": st.column_config.NumberColumn("step", disabled=True),
-            "date": st.column_config.TextColumn("date", disabled=True),
+            "date": period_column("date", labels, artifact.data.frequency, "The forecast period of the step."),
         }
     )
     edited = st.data_editor(

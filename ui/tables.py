@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
+import streamlit as st
 
 from ui import hover
 from varlib import (
@@ -37,6 +38,15 @@ def period_index(dates: Iterable, frequency: str | None) -> pd.Index:
     dates = list(dates)
     names = hover.periods(dates, frequency)
     return pd.Index(names, name="date" if names == [str(d) for d in dates] else "period")
+
+
+def period_column(name: str, dates: list[str], frequency: str | None, help: str):
+    """A read-only date column of an editable table, showing each row's period as the charts' hovers name it
+    (2009Q3; undated steps `+1` as they are) while its cell keeps the ISO date the table is parsed back from: a
+    label such as `2009Q3` does not say whether the model dates its periods by their first or last day, and a
+    date column edited as text would not stay exact."""
+    named = dict(zip(dates, hover.periods(dates, frequency), strict=True))
+    return st.column_config.SelectboxColumn(name, options=list(named), format_func=named.get, disabled=True, help=help)
 
 
 def forecast_table(result: VersionForecast, fan: Iterable[int] = ()) -> pd.DataFrame:
