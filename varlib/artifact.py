@@ -129,7 +129,8 @@ class Artifact:
         """The training levels as a frame indexed by date."""
         return pd.DataFrame(
             self.data.values,
-            index=pd.DatetimeIndex(pd.to_datetime(self.data.dates), name="date"),
+            # ISO8601: hourly dates are stored as `2021-03-01` at midnight and `2021-03-01T07:00:00` otherwise
+            index=pd.DatetimeIndex(pd.to_datetime(self.data.dates, format="ISO8601"), name="date"),
             columns=self.variables,
         )
 

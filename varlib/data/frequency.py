@@ -192,8 +192,12 @@ def _widest_step(index: pd.DatetimeIndex) -> str:
 
 def period_labels(dates, alias: str | None) -> list[str]:
     """How people name the periods of `dates` (anything pandas reads as dates): `2006Q1` for calendar
-    quarters, `Jan 2006` for months, `2006` for years, the ISO date otherwise (and for unknown grids)."""
-    stamps = pd.DatetimeIndex(pd.to_datetime(list(dates)))
+    quarters, `Jan 2006` for months, `2006` for years, the ISO date otherwise (and for unknown grids), with the time
+    of day on every label when some have one (hourly data)."""
+    try:
+        stamps = pd.DatetimeIndex(pd.to_datetime(list(dates)))
+    except ValueError:  # stored hourly dates: `2021-03-01` at midnight, `2021-03-01T07:00:00` otherwise
+        stamps = pd.DatetimeIndex(pd.to_datetime(list(dates), format="ISO8601"))
     label = label_of(alias) if alias else ""
     months = {stamp.month for stamp in stamps}
     if label == "quarterly" and (months <= {1, 4, 7, 10} or months <= {3, 6, 9, 12}):  # calendar quarters
@@ -202,6 +206,8 @@ def period_labels(dates, alias: str | None) -> list[str]:
         return [stamp.strftime("%b %Y") for stamp in stamps]
     if label == "yearly":
         return [str(stamp.year) for stamp in stamps]
+    if (stamps != stamps.normalize()).any():  # times of day: each with its time, midnight too (00:00)
+        return [stamp.isoformat(timespec="minutes") for stamp in stamps]
     return [iso_label(stamp) for stamp in stamps]
 
 
