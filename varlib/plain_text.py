@@ -19,8 +19,9 @@ _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def is_control(char: str) -> bool:
-    """True for a character a terminal may act on: category Cc (C0, DEL, C1) or a bidirectional control."""
-    return unicodedata.category(char) == "Cc" or char in BIDI_CONTROLS
+    """True for a character a terminal may act on: category Cc (C0, DEL, C1), a line or paragraph separator
+    (U+2028, U+2029: a new line to Python's splitlines and many viewers), or a bidirectional control."""
+    return unicodedata.category(char) in ("Cc", "Zl", "Zp") or char in BIDI_CONTROLS
 
 
 def check_plain(

@@ -12,7 +12,12 @@ from varlib.cli import main
 
 @pytest.mark.parametrize(
     ("author", "code", "position"),
-    [("Mallory\n2026 withdraw 0.0.1 Alice", "000A", 8), ("Eve\u202eecilA", "202E", 4), ("a\x1b[2J", "001B", 2)],
+    [
+        ("Mallory\n2026 withdraw 0.0.1 Alice", "000A", 8),
+        ("Eve\u202eecilA", "202E", 4),
+        ("a\x1b[2J", "001B", 2),
+        ("bob\u2028x", "2028", 4),  # a line separator: a new line to splitlines and many viewers
+    ],
 )
 def test_an_author_with_a_control_character_is_refused_by_name(author, code, position):
     with pytest.raises(InvalidInputError) as refused:
