@@ -93,13 +93,20 @@ class VersionForecast:
         if not sd >= FAR_SD:
             return None
         listed = self._far_list([(c["variable"], c["value"], c["date"], c["sd_from_forecast"]) for c in conditions])
+        variables = {c["variable"] for c in conditions}
+        check = (  # one variable's path: its steps against each other; several: the variables against each other
+            f"check that {next(iter(variables))} can move this way from period to period (a zig-zag or a jump the"
+            " model gives no chance), and give a smoother path, or fewer periods"
+            if len(variables) == 1
+            else "check that the conditions agree with each other, e.g. with an accounting identity among the"
+            " variables (a real rate is a nominal rate minus inflation), and give values that respect it, or leave"
+            " free the variable the others determine"
+        )
         return (
             f"{counted(len(conditions), 'condition')} lie far from the forecast without conditions together, though"
             f" each is within {FAR_SD:g} standard deviations of it: {listed}. Under the model the combination is as"
             f" unlikely as a single value {sd:.3g} standard deviations away, so the path drawn through them lies far"
-            " outside anything in its sample: check that the conditions agree with each other, e.g. with an"
-            " accounting identity among the variables (a real rate is a nominal rate minus inflation), and give"
-            " values that respect it, or leave free the variable the others determine."
+            f" outside anything in its sample: {check}."
         )
 
     def far_exog(self) -> str | None:
@@ -132,7 +139,7 @@ class VersionForecast:
             else f"{name} {value:g} at {period} ({sd:+.3g} sd)"
             for (name, value, _, sd), period in zip(far[:3], periods, strict=True)
         ]
-        return and_list(shown) + (f" and {len(far) - 3} more" if len(far) > 3 else "")
+        return ", ".join(shown) + f" and {len(far) - 3} more" if len(far) > 3 else and_list(shown)
 
     def warnings(self) -> list[str]:
         """What `far_conditions`, `far_together` and `far_exog` say, for the JSON and the REST answer."""

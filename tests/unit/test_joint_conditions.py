@@ -95,6 +95,19 @@ def test_a_single_far_condition_is_said_once(artifact):
     assert said == with_others.far_conditions() and said.startswith("1 condition lies")
 
 
+def test_one_variables_zig_zag_is_told_about_its_path_not_an_identity(artifact):
+    """One variable conditioned at every step, up and down by about 2 sd each time: far together, and the advice
+    is about the path's shape, since no other variable is conditioned; the list reads `a, b, c and 1 more`."""
+    plain = forecast_artifact(artifact, 4).forecast
+    zig = [plain.mean[h, 0] + (2.5 if h % 2 == 0 else -2.5) * plain.sd[h, 0] for h in range(4)]
+    result = forecast_artifact(artifact, 4, conditions={"tbilrate": zig})
+    said = result.far_together()
+    assert said is not None and "check that tbilrate can move this way from period to period" in said, said
+    assert "accounting identity" not in said
+    listed = said[said.index("of it: ") : said.index(". Under")]
+    assert listed.endswith(" and 1 more") and listed.count(" and ") == 1, listed
+
+
 def test_chance_as_sd_matches_the_single_value_check_and_does_not_underflow():
     assert chance_as_sd(FAR_SD**2, 1) == pytest.approx(FAR_SD, rel=1e-12)
     assert chance_as_sd(9025.0, 3) == pytest.approx(94.904, rel=1e-4)  # a chance of e^-4500 stays a number
