@@ -33,7 +33,7 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
                 " constant and a trend; the others around a constant): a VAR in levels with a trend (transform"
                 " `none`, trend `ct`) fits them."
             )
-        return "none", "Every variable looks stationary: a VAR in levels (transform `none`) fits them."
+        return "none", STATIONARY_AROUND_A_CONSTANT
     if not integrated:
         return None, (
             "The tests disagree for "
@@ -86,6 +86,13 @@ STATIONARY_AROUND_A_TREND = (
     "Every variable looks stationary around a linear trend (ADF and KPSS with a constant and a trend, where the"
     " tests with a constant only do not call it stationary): a VAR in levels with a trend (transform `none`,"
     " trend `ct`) fits them."
+)
+
+
+# ... and a series stationary around a constant needs no trend: one it does not have drifts every forecast.
+STATIONARY_AROUND_A_CONSTANT = (
+    "Every variable looks stationary around a constant: a VAR in levels (transform `none`, trend `c`) fits them; a"
+    " linear trend they do not have would drift every forecast."
 )
 
 
@@ -147,6 +154,11 @@ def advice_for_model(
                 f"{result.advice} This version models the levels (transform `{transform}`) without a linear trend"
                 f" (trend `{trend}`): if a series trends, the VAR takes the trend for a unit root (its stability"
                 " check fails); refit with trend `ct` (`--trend ct`)."
+            )
+        if not trended and trend is not None and trend.startswith("ct"):
+            return (
+                f"{result.advice} This version models the levels with a linear trend (trend `{trend}`), which the"
+                " tests do not call for: refit with trend `c` (`--trend c`) and compare on the holdout."
             )
         terms = f", trend `{trend}`" if trended and trend is not None else ""
         return f"{result.advice} This version does so (transform `{transform}`{terms})."

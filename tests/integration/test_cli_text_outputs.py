@@ -188,3 +188,23 @@ def test_train_advises_the_trend_that_series_stationary_around_one_need(varx_sto
     assert code == 0 and "unit roots: Every variable looks stationary around a linear trend" in out, out
     code, out, _ = run(capsys, "train", "--csv", tmp_path / "trending.csv", "--trend", "ct")
     assert code == 0 and "unit roots:" not in out, out
+
+
+def test_train_and_diagnose_say_when_a_trend_is_not_due(varx_store, capsys, tmp_path):
+    """Trend `ct` on series stationary around a constant: neither `train` nor `diagnose` said a word, though a
+    linear trend the series do not have drifts every forecast."""
+    import numpy as np
+
+    rng, rows = np.random.default_rng(7), []
+    a = b = 0.0
+    for t in range(80):
+        a, b = 0.5 * a + rng.normal(), 0.5 * b + rng.normal()
+        rows.append(f"{1990 + t // 4}Q{t % 4 + 1},{10 + a:.4f},{20 + b:.4f}\n")
+    (tmp_path / "flat.csv").write_text("date,a,b\n" + "".join(rows))
+    train = ["train", "--csv", tmp_path / "flat.csv", "--name", "flat"]
+    code, out, _ = run(capsys, *train, "--trend", "ct", "--publish")
+    assert code == 0 and "unit roots: Every variable looks stationary around a constant" in out, out
+    code, out, _ = run(capsys, "diagnose", "--name", "flat", "latest")
+    assert "This version models the levels with a linear trend (trend `ct`), which the tests do not call for" in out
+    code, out, _ = run(capsys, *train)
+    assert code == 0 and "unit roots:" not in out, out

@@ -149,11 +149,11 @@ def _unit_root_advice(result) -> str | None:
     test at the fitted order in levels, as `diagnose` tests the version, so that the two never advise apart."""
     if (spec := result.spec).kind != "var":
         return None
-    levels = result.dataset.frame[list(spec.variables)].to_numpy(dtype=float)
     order = max(result.params.k_ar + spec.lag_inputs_extra, 2)  # a VAR(p) of differences is a VAR(p + 1) of levels
-    found = varlib.analyse_integration(levels, list(spec.variables), order)
-    untrended = found.trend_advised and spec.transform == "none" and not spec.trend.startswith("ct")
-    return None if found.recommended_transform == spec.transform and not untrended else found.advice
+    found = varlib.analyse_integration(result.dataset.frame[names := list(spec.variables)].to_numpy(), names, order)
+    wanted, trended = found.recommended_transform, spec.trend.startswith("ct")
+    off = wanted != spec.transform or (wanted == "none" and trended != found.trend_advised)  # a trend missing/unneeded
+    return found.advice if off else None
 
 
 def _warnings(result) -> list[str]:
