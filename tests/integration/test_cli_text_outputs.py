@@ -173,35 +173,33 @@ def test_a_forecast_prints_each_variable_in_one_format(local_settings, monkeypat
     assert decimals[0] == decimals[2] == decimals[4] and decimals[1] == decimals[3] == decimals[5]
 
 
+def _two_ar1(path: Path, seed: int, a_at, b_at) -> Path:
+    """80 quarters of two AR(1) series (coefficient 0.5) placed by `a_at(t, x)` and `b_at(t, x)`, as a CSV."""
+    import numpy as np
+
+    rng, rows, a, b = np.random.default_rng(seed), [], 0.0, 0.0
+    for t in range(80):
+        a, b = 0.5 * a + rng.normal(), 0.5 * b + rng.normal()
+        rows.append(f"{1990 + t // 4}Q{t % 4 + 1},{a_at(t, a):.4f},{b_at(t, b):.4f}\n")
+    path.write_text("date,a,b\n" + "".join(rows))
+    return path
+
+
 def test_train_advises_the_trend_that_series_stationary_around_one_need(varx_store, capsys, tmp_path):
     """Levels with trend `c` of series stationary only around a trend: `diagnose` advised `--trend ct`, `train`
     said nothing (it compared transforms only), and chose 7 lags to imitate the trend."""
-    import numpy as np
-
-    rng, rows = np.random.default_rng(2), []
-    a = b = 0.0
-    for t in range(80):
-        a, b = 0.5 * a + rng.normal(), 0.5 * b + rng.normal()
-        rows.append(f"{1990 + t // 4}Q{t % 4 + 1},{a + 0.3 * t:.4f},{b - 0.1 * t:.4f}\n")
-    (tmp_path / "trending.csv").write_text("date,a,b\n" + "".join(rows))
-    code, out, _ = run(capsys, "train", "--csv", tmp_path / "trending.csv")
+    trending = _two_ar1(tmp_path / "trending.csv", 2, lambda t, x: x + 0.3 * t, lambda t, x: x - 0.1 * t)
+    code, out, _ = run(capsys, "train", "--csv", trending)
     assert code == 0 and "unit roots: Every variable looks stationary around a linear trend" in out, out
-    code, out, _ = run(capsys, "train", "--csv", tmp_path / "trending.csv", "--trend", "ct")
+    code, out, _ = run(capsys, "train", "--csv", trending, "--trend", "ct")
     assert code == 0 and "unit roots:" not in out, out
 
 
 def test_train_and_diagnose_say_when_a_trend_is_not_due(varx_store, capsys, tmp_path):
     """Trend `ct` on series stationary around a constant: neither `train` nor `diagnose` said a word, though a
     linear trend the series do not have drifts every forecast."""
-    import numpy as np
-
-    rng, rows = np.random.default_rng(7), []
-    a = b = 0.0
-    for t in range(80):
-        a, b = 0.5 * a + rng.normal(), 0.5 * b + rng.normal()
-        rows.append(f"{1990 + t // 4}Q{t % 4 + 1},{10 + a:.4f},{20 + b:.4f}\n")
-    (tmp_path / "flat.csv").write_text("date,a,b\n" + "".join(rows))
-    train = ["train", "--csv", tmp_path / "flat.csv", "--name", "flat"]
+    flat = _two_ar1(tmp_path / "flat.csv", 7, lambda t, x: 10 + x, lambda t, x: 20 + x)
+    train = ["train", "--csv", flat, "--name", "flat"]
     code, out, _ = run(capsys, *train, "--trend", "ct", "--publish")
     assert code == 0 and "unit roots: Every variable looks stationary around a constant" in out, out
     code, out, _ = run(capsys, "diagnose", "--name", "flat", "latest")
