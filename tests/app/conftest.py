@@ -86,6 +86,15 @@ def open_app(query: dict | None = None, page: str | None = None) -> AppTest:
     return at
 
 
+def visit(at: AppTest, page: str) -> AppTest:
+    """Open `page` from the sidebar (a sidebar link carries no query parameters); the run raised nothing."""
+    at.switch_page(page)
+    at.query_params.clear()
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def charts(at: AppTest) -> list[dict]:
     """The plotly figures on the page, as dicts."""
     return [json.loads(element.proto.spec) for element in at.get("plotly_chart")]

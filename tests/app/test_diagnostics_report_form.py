@@ -3,7 +3,7 @@ instead of the one interval; and its settings are in the address and kept across
 
 from __future__ import annotations
 
-from tests.app.conftest import errors, open_app
+from tests.app.conftest import errors, open_app, visit
 from ui import store
 from varlib import make_scenario
 
@@ -16,15 +16,6 @@ def _six(seeded):
     """A saved scenario of var 0.0.1: 6 steps, 80% intervals (as saved on the Forecast page)."""
     seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "six", 6, alpha=0.2))
     store.refresh()
-
-
-def _visit(at, page: str):
-    """Open `page` from the sidebar: a sidebar link carries no query parameters."""
-    at.switch_page(page)
-    at.query_params.clear()
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_a_saved_scenario_shows_its_own_steps_and_level_greyed_out(seeded, downloads):
@@ -60,16 +51,16 @@ def test_the_report_settings_are_in_the_address_and_kept_across_a_page_switch(se
     at.multiselect(key="dg_report_fan").set_value([50, 80]).run()
     shown = {k: at.query_params.get(k) for k in ("steps", "level", "fan")}
     assert shown == {"steps": "5", "level": "90", "fan": "50,80"}
-    _visit(at, MODELS)
-    _visit(at, DIAG)
+    visit(at, MODELS)
+    visit(at, DIAG)
     assert at.session_state["dg_tab"] == "Report"
     assert at.number_input(key="dg_report_steps").value == 5 and at.segmented_control(key="dg_report_level").value == 90
     assert at.multiselect(key="dg_report_fan").value == [50, 80]
     assert at.query_params["steps"] == "5" and at.query_params["fan"] == "50,80"
     at.selectbox(key="dg_report_scenario").set_value("six").run()
     assert at.query_params["scenario"] == "six" and "steps" not in at.query_params  # the scenario's own
-    _visit(at, MODELS)
-    _visit(at, DIAG)
+    visit(at, MODELS)
+    visit(at, DIAG)
     assert at.selectbox(key="dg_report_scenario").value == "six" and at.number_input(key="dg_report_steps").value == 6
     # another tab leaves the report's settings out of its address
     at.session_state["dg_tab"] = "Stability"

@@ -8,20 +8,11 @@ import re
 
 import pytest
 
-from tests.app.conftest import open_app
+from tests.app.conftest import open_app, visit
 from varlib.service import publish_result
 
 MODELS, COMPARE, TRAIN, DIAG = "views/models.py", "views/compare.py", "views/train.py", "views/diagnostics.py"
 BACKTEST = "views/backtest.py"
-
-
-def _visit(at, page: str):
-    """Open `page` from the sidebar: a sidebar link carries no query parameters."""
-    at.switch_page(page)
-    at.query_params.clear()
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def _text(at) -> str:
@@ -42,8 +33,8 @@ def test_the_models_page_keeps_its_model_and_version_across_pages(three_models, 
     at = open_app(page=MODELS)
     at.selectbox(key="models_name").set_value("three").run()
     at.selectbox(key="models_version|three").set_value("0.0.1").run()
-    _visit(at, away)
-    _visit(at, MODELS)
+    visit(at, away)
+    visit(at, MODELS)
     assert at.selectbox(key="models_name").value == "three"
     assert at.selectbox(key="models_version|three").value == "0.0.1"
 
@@ -107,16 +98,16 @@ def champion(seeded, macro_result):
 @pytest.mark.parametrize(("chosen", "shown"), [("@champion", "0.0.1"), ("latest", "0.0.2")])
 def test_a_look_at_the_models_page_keeps_an_alias_or_latest_chosen_elsewhere(champion, chosen, shown):
     at = open_app({"model": "var", "version": chosen})  # the Forecast page
-    _visit(at, MODELS)
+    visit(at, MODELS)
     assert at.selectbox(key="models_version|var").value == shown and at.query_params["version"] == chosen
     assert not at.warning
-    _visit(at, BACKTEST)
+    visit(at, BACKTEST)
     assert at.selectbox(key="bt_version|var").value == chosen  # it read 0.0.2 (the newest) for an alias
-    _visit(at, MODELS)
+    visit(at, MODELS)
     at.selectbox(key="models_version|var").set_value("0.0.2" if shown == "0.0.1" else "0.0.1").run()
     picked = at.selectbox(key="models_version|var").value
     assert at.query_params["version"] == picked  # a version picked here is passed on as picked
-    _visit(at, BACKTEST)
+    visit(at, BACKTEST)
     assert at.selectbox(key="bt_version|var").value == picked
 
 
