@@ -22,7 +22,6 @@ from .aliases import Alias, list_aliases, move_alias, read_alias
 from .audit import AuditRecord
 from .cut_off import done_but, may_be_done
 from .layout import withdrawal_key
-from .pointer import read_pointer
 from .withdrawals import (
     Withdrawal,
     check_reason,
@@ -214,8 +213,7 @@ class Governance:
     def _settle_off(self, name: str, version: Version) -> audit.Move:
         """Move `latest` off withdrawn versions; its move when it named `version` (withdrawn now) and moved,
         whoever moved it (a publish racing the withdrawal may have settled it first, and records that too)."""
-        before = read_pointer(self.store, name, self.max_artifact_bytes).version
-        after = settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
+        before, after = settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
         return audit.latest_moved(before, after) if before == version else audit.STAYED
 
     def _record_withdrawal(self, name: str, version: Version, latest: audit.Move) -> bool:
@@ -261,7 +259,7 @@ class Governance:
     def _after_publish(self, artifact: Artifact, actor: Actor | None, moved: bool, replaced: Version | None) -> None:
         """Keep `latest` off withdrawn versions (a withdrawal may have raced this publish), then record it, with
         the move of `latest` when the publish `moved` it (from `replaced`, None: no version)."""
-        after = settle_latest(self.store, artifact.name, self.max_artifact_bytes, self._withdrawn)
+        _, after = settle_latest(self.store, artifact.name, self.max_artifact_bytes, self._withdrawn)
         latest = audit.latest_moved(replaced, after) if moved else audit.STAYED
         self._record("publish", artifact.name, actor or Actor.local(self.author), str(artifact.version), latest=latest)
 

@@ -72,8 +72,7 @@ def rebuild(
     usable = {entry.version for entry in intact if entry.version is not None}
     moved = _move_latest(store, name, target, usable, newest_listed, max_bytes)
     # the move above never lands on a withdrawn version; one cut off before it settled is moved back here
-    then = read_pointer(store, name, max_bytes).version
-    latest = settle_latest(store, name, max_bytes, withdrawals)
+    then, latest = settle_latest(store, name, max_bytes, withdrawals)
     replaced, stale = moved or (None, False)
     before, why = _latest_move(name, replaced, stale, then, latest, withdrawn, target[0] if target else None)
     return Reindexed(

@@ -153,12 +153,17 @@ def withdrawn_versions(store: Store, name: str) -> list[Version]:
     return [version for version in map(parse_key_version, keys) if version is not None]
 
 
-def settle_latest(store: Store, name: str, max_bytes: int, cache: BoundedCache[Withdrawal]) -> Version | None:
-    """Make `latest.json` name no withdrawn version; returns the version it names afterwards."""
-    for _ in range(CAS_ATTEMPTS):
+def settle_latest(
+    store: Store, name: str, max_bytes: int, cache: BoundedCache[Withdrawal]
+) -> tuple[Version | None, Version | None]:
+    """Make `latest.json` name no withdrawn version; returns the version it named when first read (for the
+    audit record of a move) and the version it names afterwards."""
+    first: Version | None = None
+    for attempt in range(CAS_ATTEMPTS):
         pointer = read_pointer(store, name, max_bytes)
+        first = pointer.version if attempt == 0 else first
         if pointer.version is None or read_withdrawal(store, name, pointer.version, cache) is None:
-            return pointer.version
+            return first, pointer.version
         withdrawn = set(read_withdrawals(store, name, cache))
         target = _newest_intact(store, name, withdrawn, max_bytes)
         body = target[1] if target else empty_pointer(name)
