@@ -57,6 +57,11 @@ NOT_READY_OR_PROVIDER = f"{NOT_READY}; or the sign-in provider is unreachable (P
 _ERROR_BODY = "#/components/schemas/ErrorBody"
 
 
+# A write to a version that must exist and be in use: signed in (401, 403), the version (404), a stored object or a
+# name taken (409), a withdrawn target (410), bad input (422), the store or the provider away (503).
+WRITE_TO_A_VERSION = (401, 403, 404, 409, 410, 422, 503)
+
+
 def error_responses(*codes: int, texts: dict[int, str] | None = None) -> dict:
     """The documented error answers of an operation; `texts` says what a code means on it, where that is more
     particular than the service-wide meaning."""

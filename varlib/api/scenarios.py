@@ -16,7 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from varlib import Actor, NotFoundError, Registry, Scenario, forecast_scenario, is_alias, is_latest, make_scenario
 
 from .caching import WithdrawalWatch
-from .error_schema import error_responses
+from .error_schema import WRITE_TO_A_VERSION, error_responses
 from .examples import SCENARIO_EXAMPLES
 from .lags import lag_inputs_of
 from .public import without_whereabouts
@@ -87,13 +87,7 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
         status_code=201,
         summary="save a scenario of a version (publisher; immutable, a taken name is refused)",
         responses=error_responses(
-            401,
-            403,
-            404,
-            409,
-            410,
-            422,
-            503,
+            *WRITE_TO_A_VERSION,
             texts={
                 404: "unknown model, version or alias (a version named @alias)",
                 410: "the version (named, or the one the alias given as the version points at) is withdrawn: a"

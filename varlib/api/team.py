@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from varlib import ALIAS_PATTERN, Actor, Registry
 
-from .error_schema import error_responses
+from .error_schema import WRITE_TO_A_VERSION, error_responses
 from .handlers import no_versions
 from .public import without_whereabouts
 from .schemas import NAME, VERSION, HistoryQuery
@@ -31,13 +31,7 @@ ALIAS = PathParam(
 # Each write's errors, as a service with sign-in answers them (varlib.api.security.document_tokens says what one
 # without a provider answers: 403). Withdrawing through an alias (or latest) is a 422, so only `PUT` has a 410.
 _SET_ERRORS = error_responses(
-    401,
-    403,
-    404,
-    409,
-    410,
-    422,
-    503,
+    *WRITE_TO_A_VERSION,
     texts={
         404: "unknown model, or unknown version or alias given as `version`",
         410: "the version given (or the one the alias given as `version` points at) is withdrawn: an alias cannot"
