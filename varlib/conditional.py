@@ -37,12 +37,13 @@ def shock_loadings(params: VarParams, steps: int, shocks: int, integrated: bool)
 
 def condition_path(
     params: VarParams, integrated: bool, mean: np.ndarray, sd: np.ndarray, targets: np.ndarray, reference=None
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, float]:
     """The conditional mean and standard deviation (steps x k) of a path with unconditional `mean` and `sd`,
-    given `targets` (steps x k on the same scale, NaN where free). The deviation of each condition is taken
-    from `reference` (default `mean`), so a condition equal to it moves nothing, bit for bit."""
-    mean_c, cov_c = conditional_moments(params, integrated, mean, targets, reference, sd=sd)
-    return mean_c, np.sqrt(cov_c)
+    given `targets` (steps x k on the same scale, NaN where free), and the conditions' joint distance from the
+    forecast (`condition_distance`). The deviation of each condition is taken from `reference` (default `mean`),
+    so a condition equal to it moves nothing, bit for bit."""
+    mean_c, cov_c, distance = _moments(params, integrated, mean, targets, reference, sd)
+    return mean_c, np.sqrt(cov_c), distance
 
 
 def conditional_moments(
@@ -55,10 +56,18 @@ def conditional_moments(
 ) -> tuple[np.ndarray, np.ndarray]:
     """The conditional mean (steps x k) and, given the unconditional `sd`, the conditional variances (steps x k);
     without `sd`, the whole conditional covariance (steps*k x steps*k, rows in step-major order)."""
+    mean_c, cov_c, _ = _moments(params, integrated, mean, targets, reference, sd)
+    return mean_c, cov_c
+
+
+def _moments(
+    params: VarParams, integrated: bool, mean: np.ndarray, targets: np.ndarray, reference, sd: np.ndarray | None
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """`conditional_moments`, and the joint distance of the conditions from the same rows of L (built once)."""
     steps, k = mean.shape
     fixed = np.isfinite(targets)
     if not fixed.any():
-        return mean.copy(), (sd**2 if sd is not None else _joint(params, steps, integrated))
+        return mean.copy(), (sd**2 if sd is not None else _joint(params, steps, integrated)), 0.0
     if steps * k > MAX_STACKED:
         raise InvalidInputError(
             f"a conditional forecast of {steps} steps of {k} variables stacks {steps * k} values; at most"
@@ -81,14 +90,15 @@ def conditional_moments(
     deviation = targets.reshape(-1)[where] - base.reshape(-1)[where]
     conditioned = mean.reshape(-1) + gain @ deviation
     conditioned[where] = targets.reshape(-1)[where]  # exactly the condition, not a rounding of it
+    distance = _distance(rows, deviation)
     if sd is None:
         joint = _joint(params, steps, integrated) - gain @ cross.T
         joint[where, :] = 0.0
         joint[:, where] = 0.0
-        return conditioned.reshape(steps, k), joint
+        return conditioned.reshape(steps, k), joint, distance
     variance = np.clip(sd.reshape(-1) ** 2 - np.sum(gain * cross, axis=1), 0.0, None)
     variance[where] = 0.0
-    return conditioned.reshape(steps, k), variance.reshape(steps, k)
+    return conditioned.reshape(steps, k), variance.reshape(steps, k), distance
 
 
 def condition_distance(params: VarParams, integrated: bool, targets: np.ndarray, reference: np.ndarray) -> float:
@@ -100,11 +110,15 @@ def condition_distance(params: VarParams, integrated: bool, targets: np.ndarray,
     if not fixed.any():
         return 0.0
     loadings, where = _conditioned_loadings(params, fixed, integrated)
-    rows = loadings[where]
+    return _distance(loadings[where], targets.reshape(-1)[where] - reference.reshape(-1)[where])
+
+
+def _distance(rows: np.ndarray, deviation: np.ndarray) -> float:
+    """d2 of the conditions' `deviation` from the forecast, with `rows` the rows S of L (V_SS = rows rows')."""
     cov = rows @ rows.T  # V_SS
     scale = np.sqrt(np.diag(cov))
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        z = (targets.reshape(-1)[where] - reference.reshape(-1)[where]) / scale  # each condition's sd-distance
+        z = deviation / scale  # each condition's sd-distance
     if not np.all(np.isfinite(z)):
         return float("inf")
     # On the correlation scale (units and horizons alike), a pseudo-inverse that drops only the directions lost

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .conditional import condition_distance, condition_path
+from .conditional import condition_path
 from .errors import InvalidInputError
 from .forecast_errors import error_covariances, model_standard_errors, normal_quantile, standard_errors
 from .forecast_inputs import (
@@ -145,8 +145,7 @@ def forecast_levels(
         reference = np.log(np.exp(mean)) if logged else mean
         with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # an overflow is refused below
             surprise = (targets - reference) / sigma
-            mean, sigma = condition_path(params, integrated, mean, sigma, targets, reference)
-            distance = condition_distance(params, integrated, targets, reference)
+            mean, sigma, distance = condition_path(params, integrated, mean, sigma, targets, reference)
     point, lower, upper = _bounds(mean, sigma, alpha, logged, fixed)
     finite = np.all(np.isfinite(point)) and np.all(np.isfinite(lower)) and np.all(np.isfinite(upper))
     # a log model's levels are exp() of its forecast: a 0 is an underflow, never a value it can give
