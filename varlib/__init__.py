@@ -1,20 +1,8 @@
 """varlib: train VAR models, keep them as safe versioned artifacts in MinIO or a folder, forecast.
 
-The public surface of the CLI, the REST service and the dashboard (docs/LIBRARY.md: each); the rest may move:
-- settings and store: `Settings`, `Registry` (list, resolve `latest`, load, publish),
-  `VersionEntry`, `Card`, `Version`, `LATEST`, `BUMPS`, `version_metadata`, `describe_store`
-- data: `load_dataset`, `read_csv`, `guess_date_column`, `macro_columns`, `DEFAULT_VARIABLES`,
-  lag inputs (`read_lag_inputs`, `read_lag_csv`, `parse_lag_table`, `editor_table`, `count_changed`),
-  future paths: exogenous values and conditions (`read_path_csv`, `check_path`, `path_editor_table`)
-- models: `ModelSpec`, `train_model`, `publish_result`, `Artifact`, `kind_names`
-- forecasts: `forecast_artifact`, `forecast_version`, `forecast_periods`, `VersionForecast` (fans), `level_to_alpha`
-- scenarios: `Scenario`, `make_scenario`, `forecast_scenario`, `scenario_differences`, `check_scenario_name`
-- analysis: `diagnose`, `whiteness_lag_bounds`, `backtest`, `compare_table`, `comparison_dict` (its JSON),
-  `holdout_notes`, `overlay_forecasts`, `overlay_frame`, `shared_lag_table`, `render_report`
-- team use: aliases (`Alias`, `check_alias`), withdrawals (`Withdrawal`), the audit trail (`AuditRecord`), identities
-  (`Actor`), roles (`RolePolicy`, `allows`, `require_role`) and bearer tokens (`AuthSettings`, `TokenVerifier`)
-- errors: `VarlibError` and its subclasses; `to_json_safe`, `to_json` for JSON; `BoundedCache`, the one LRU
-  (docs/CACHES.md); words (`and_list`, `counted`, `order_words`); `import_legacy` for the original service's pickles
+The public surface of the CLI, the REST service and the dashboard, described by topic in docs/LIBRARY.md (settings
+and the store, team use, data and lag inputs, models, forecasts, scenarios, analysis, errors and output).
+Everything else in the package is internal and may move.
 """
 
 import sys
@@ -96,6 +84,7 @@ from .kinds import kind_names, kind_title, kind_transforms
 from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
+from .model_space import CRITERIA, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS
 from .number_format import column_format, format_column, format_number, shared_formats
 from .plain_text import escape_controls
 from .report import render_report
@@ -112,7 +101,7 @@ from .service import (
     publish_result,
     train_model,
 )
-from .spec import CRITERIA, DEFAULT_HOLDOUT, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS, ModelSpec
+from .spec import DEFAULT_HOLDOUT, ModelSpec
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
 from .training import METRIC_LABELS, Evaluation, TrainResult, exog_note, score_notes

@@ -36,7 +36,7 @@ from .forecast_inputs import (
 )
 from .intervals import SampleMoments
 from .model import VarParams
-from .spec import DIFFERENCED, LOGGED
+from .model_space import DIFFERENCED, LOGGED
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from numbers import Real
 import numpy as np
 
 from .errors import InvalidInputError
-from .spec import LOGGED
+from .model_space import LOGGED
 from .wording import counted
 
 MAX_STEPS = 400

@@ -20,14 +20,17 @@ rows, leaving
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from .degrees_of_freedom import MIN_RESIDUAL_DF, deterministic_terms, largest_fitting_order, residual_df, rows_needed
 from .errors import InvalidInputError
 from .model import LagSelection, select_lags
-from .spec import ModelSpec
 from .wording import and_list
+
+if TYPE_CHECKING:  # the spec consults the kinds, which use this module
+    from .spec import ModelSpec
 
 SCHWERT = 12  # Schwert (1989): p_max = floor(12 * (n / 100) ** 0.25)
 

@@ -15,7 +15,7 @@ import pandas as pd
 from .errors import CorruptArtifactError
 from .forecast import forecast_levels
 from .model import VarParams
-from .spec import TRENDS
+from .model_space import TRENDS
 
 CHECK_STEPS = 12
 CHECK_ALPHA = 0.05

@@ -12,7 +12,7 @@ import numpy as np
 from .errors import InvalidInputError
 from .fit_checks import check_magnitude, check_not_degenerate, default_names
 from .lag_search import information_criteria
-from .spec import CRITERIA
+from .model_space import CRITERIA
 
 
 @dataclass(frozen=True)

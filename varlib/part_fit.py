@@ -10,12 +10,14 @@ sample's rank instead, and the note returned says so.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .spec import ModelSpec
 from .wording import plural_of
+
+if TYPE_CHECKING:  # the spec consults the kinds, which use this module
+    from .spec import ModelSpec
 
 
 def fit_part(

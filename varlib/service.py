@@ -28,7 +28,8 @@ from .errors import InvalidInputError
 from .forecast_inputs import check_alpha, check_intervals, check_lag_inputs, check_steps
 from .identity import Actor
 from .kinds import kind_of
-from .spec import LOGGED, ModelSpec
+from .model_space import LOGGED
+from .spec import ModelSpec
 from .training import TrainResult, train
 from .version_forecast import VersionForecast
 from .versions import LATEST, Version

@@ -1,22 +1,14 @@
-"""What to fit: the model specification shared by every model kind, and the data transforms."""
+"""What to fit: the model specification shared by every model kind, checked by the kind it names."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import numpy as np
-import pandas as pd
-
 from .errors import InvalidInputError
+from .model_space import CRITERIA, DETERMINISTIC, DIFFERENCED, TRANSFORMS, TRENDS
 from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, repeated
 
-TRANSFORMS = ("none", "diff", "logdiff", "log")  # each kind says which it fits (ModelKind.transforms)
-TRENDS = ("c", "ct", "n")
-# A VECM's deterministic terms (statsmodels' and JMulTi's words): none, or a constant outside (co) or inside (ci)
-# the cointegration relation, and/or a linear trend outside (lo) or inside (li) it.
-DETERMINISTIC = ("n", "co", "ci", "lo", "li", "colo", "coli", "cilo", "cili")
-CRITERIA = ("aic", "bic", "hqic", "fpe")
 DEFAULT_HOLDOUT = 0.1
 
 
@@ -177,56 +169,3 @@ def _check_exog(variables: tuple[str, ...], exog: tuple[str, ...]) -> None:
     blank = [name for name in exog if not str(name).strip()]
     if blank:
         raise InvalidInputError("an exogenous variable has an empty name", field="exog", value=list(exog))
-
-
-MODEL_SPACE = {"none": "levels", "diff": "first differences", "logdiff": "log differences", "log": "log levels"}
-DIFFERENCED = ("diff", "logdiff")
-LOGGED = ("log", "logdiff")  # need positive data; their forecasts are exponentiated (a median in levels)
-
-
-def to_model_space(levels: np.ndarray, transform: str, names: list[str] | None = None) -> np.ndarray:
-    """The series a model is fitted on: levels, differences, log differences or log levels."""
-    if transform == "none":
-        return levels
-    if transform in LOGGED:
-        bad = np.argwhere(levels <= 0)
-        if bad.size:
-            row, column = (int(x) for x in bad[0])
-            name = names[column] if names else f"variable {column + 1}"
-            raise InvalidInputError(
-                f"transform {transform!r} needs positive data: {name} is {levels[row, column]:g} in row {row + 1};"
-                f" {_unlogged(transform)}, or leave that variable out",
-                field=name,
-                value=float(levels[row, column]),
-            )
-        logs = np.log(levels)
-        return logs if transform == "log" else np.diff(logs, axis=0)
-    return np.diff(levels, axis=0)
-
-
-def _unlogged(transform: str) -> str:
-    """The transforms without logs that fit what `transform` fits: levels for log levels (a VECM), differences
-    or levels for log differences (a VAR)."""
-    return "use 'none' (levels)" if transform == "log" else "use 'diff' or 'none'"
-
-
-def check_positive(frame: pd.DataFrame, transform: str, period: Callable[[pd.Timestamp], str] = str) -> None:
-    """For `logdiff` and `log`, refuse a non-positive value naming its column and its `period` (the caller names
-    it as people do: `1986Q1`)."""
-    if transform not in LOGGED:
-        return
-    values = frame.to_numpy(dtype=float)
-    bad = np.argwhere(values <= 0)
-    if bad.size:
-        row, column = (int(x) for x in bad[0])
-        name, when = str(frame.columns[column]), frame.index[row]
-        if isinstance(when, pd.Timestamp):
-            label = f"in {period(when)} (row {row + 1} of the data)"
-        else:
-            label = f"in row {row + 1}"
-        raise InvalidInputError(
-            f"transform {transform!r} needs positive data: {name} is {values[row, column]:g} {label};"
-            f" {_unlogged(transform)}, or leave that variable out",
-            field=name,
-            value=float(values[row, column]),
-        )

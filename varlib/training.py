@@ -25,9 +25,10 @@ from .kinds import kind_of
 from .kinds.var import model_space_exog
 from .lag_order import Sample
 from .model import LagSelection
+from .model_space import LOGGED, MODEL_SPACE, check_positive, to_model_space
 from .near_identity import near_identity_warning
 from .part_fit import fit_part, rank_note
-from .spec import LOGGED, MODEL_SPACE, ModelSpec, check_positive, to_model_space
+from .spec import ModelSpec
 from .wording import and_list, counted
 
 MIN_ROWS = 3  # fewer cannot even be differenced and lagged; the lag rules then ask for what a fit needs

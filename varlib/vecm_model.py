@@ -26,7 +26,7 @@ import numpy as np
 from .errors import InvalidInputError
 from .integration import Johansen
 from .model import VarParams, _quiet_fit
-from .spec import DETERMINISTIC
+from .model_space import DETERMINISTIC
 
 # The VAR in levels that a VECM is (for the lag-order rules and the criteria table): its deterministic terms.
 # A trend without a constant has no statsmodels VAR trend of its own; "ct" is searched for it.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-# What a model's deterministic-term codes mean (varlib.spec: a VAR's trend, a VECM's terms), for pages,
+# What a model's deterministic-term codes mean (varlib.model_space: a VAR's trend, a VECM's terms), for pages,
 # one-line descriptions and the report.
 DETERMINISTIC_WORDS = {
     "n": "none",

@@ -14,7 +14,7 @@ import pytest
 from varlib import InvalidInputError, ModelSpec, analyse_integration, load_dataset, train_model
 from varlib.fit_checks import check_not_degenerate
 from varlib.integration import MAX_JOHANSEN_VARIABLES, johansen_test
-from varlib.spec import to_model_space
+from varlib.model_space import to_model_space
 
 
 def _walks(count: int, rows: int, seed: int = 5) -> np.ndarray:

@@ -13,7 +13,7 @@ from statsmodels.tsa.vector_ar.vecm import VECM
 from varlib import InvalidInputError, ModelSpec, forecast_artifact, load_dataset, train_model
 from varlib.artifact import build_artifact, decode, encode
 from varlib.kinds import get_kind
-from varlib.spec import DETERMINISTIC
+from varlib.model_space import DETERMINISTIC
 from varlib.versions import Version
 
 RTOL = 1e-8

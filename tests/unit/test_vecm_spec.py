@@ -17,7 +17,7 @@ from varlib.artifact import _canonical, _digest, build_artifact, decode, encode
 from varlib.catalog.cards import Card
 from varlib.catalog.shape import check_shape
 from varlib.kinds import get_kind
-from varlib.spec import DETERMINISTIC, TRENDS
+from varlib.model_space import DETERMINISTIC, TRENDS
 from varlib.vecm_model import DET_ORDER, LEVELS_TREND
 from varlib.versions import Version
 from varlib.wording import DETERMINISTIC_WORDS, TREND_WORDS

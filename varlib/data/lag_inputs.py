@@ -18,7 +18,7 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from ..forecast_inputs import MAX_MAGNITUDE, check_lag_inputs
-from ..spec import LOGGED
+from ..model_space import LOGGED
 from ..wording import counted, plural_of
 from .columns import dated_first_column, find_date_column
 from .csv_text import MISSING_MARKS, read_text_table

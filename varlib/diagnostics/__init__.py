@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from ..artifact import Artifact
 from ..errors import InvalidInputError
-from ..spec import MODEL_SPACE
+from ..model_space import MODEL_SPACE
 from .arch import DEFAULT_ARCH_LAGS, ArchTests
 from .coefficients import Coefficients
 from .cointegration import Cointegration

@@ -13,7 +13,7 @@ from ..integration import Integration
 from ..integration_advice import advice_for_model
 from ..jsonsafe import to_json_safe
 from ..model import LagSelection
-from ..spec import DIFFERENCED, MODEL_SPACE
+from ..model_space import DIFFERENCED, MODEL_SPACE
 from .arch import ArchTests
 from .coefficients import Coefficients
 from .outcome import TestResult

@@ -15,7 +15,7 @@ from ..errors import InvalidInputError
 from ..integration import analyse
 from ..kinds.var import model_space_exog
 from ..model import fit_results
-from ..spec import DIFFERENCED, to_model_space
+from ..model_space import DIFFERENCED, to_model_space
 from .arch import arch_tests, check_arch_lags
 from .results import Diagnostics
 from .var_tests import (

@@ -18,7 +18,7 @@ from ..integration import analyse, johansen_test
 from ..kinds import kind_of
 from ..lag_order import search_range
 from ..model import select_lags
-from ..spec import to_model_space
+from ..model_space import to_model_space
 from ..vecm_checks import stability as vecm_stability
 from ..vecm_lm import vecm_lm_test
 from ..vecm_model import DET_ORDER, fit_vecm

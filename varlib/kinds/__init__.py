@@ -58,7 +58,7 @@ class ModelKind(Protocol):
     name: str  # as stored in ModelSpec.kind, e.g. "var"
     title: str  # for people, e.g. "VAR"
     interval_kinds: tuple[str, ...]  # the interval kinds its forecasts offer (see interval_kinds_of)
-    transforms: tuple[str, ...]  # the transforms (varlib.spec.TRANSFORMS) it fits
+    transforms: tuple[str, ...]  # the transforms (varlib.model_space.TRANSFORMS) it fits
     diagnostics: tuple[str, ...]  # the diagnostics sections it supports (varlib.diagnostics runs them)
 
     def check_spec(self, spec: ModelSpec) -> dict:

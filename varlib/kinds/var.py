@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from ..adequacy import assess as assess_fit
@@ -11,8 +13,11 @@ from ..forecast_inputs import INTERVAL_KINDS
 from ..intervals import sample_moments
 from ..lag_order import choose_order
 from ..model import VarParams, fit_results, params_of
-from ..spec import MODEL_SPACE, ModelSpec, to_model_space
+from ..model_space import MODEL_SPACE, to_model_space
 from . import Fit
+
+if TYPE_CHECKING:  # the spec consults the kinds, which only read specs they are given
+    from ..spec import ModelSpec
 
 
 class VarKind:

@@ -13,6 +13,7 @@ and keeps the criterion's warnings, which the refusal would otherwise lose.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -22,12 +23,15 @@ from ..forecast_inputs import check_intervals
 from ..integration import Johansen, johansen_test
 from ..lag_order import choose_order
 from ..model import LagSelection
-from ..spec import MODEL_SPACE, ModelSpec, to_model_space
+from ..model_space import MODEL_SPACE, to_model_space
 from ..vecm_checks import assess as assess_fit
 from ..vecm_model import DET_ORDER, LEVELS_TREND, RANK_BY_TEST, VecmParams, fit_vecm, params_of
 from ..vecm_warnings import small_sample_warning, stationary_warning
 from ..wording import counted
 from . import Fit
+
+if TYPE_CHECKING:  # the spec consults the kinds, which only read specs they are given
+    from ..spec import ModelSpec
 
 TRANSFORMS = ("none", "log")
 
@@ -84,7 +88,7 @@ class VecmKind:
 
     def order_spec(self, spec: ModelSpec) -> ModelSpec:
         """The VAR in levels (of the model-space series) whose lag-order rules and criteria the VECM uses."""
-        return ModelSpec(
+        return type(spec)(  # ModelSpec, which is only a type here (see the imports)
             variables=spec.variables,
             trend=LEVELS_TREND[_terms(spec)],
             lags=spec.lags,
