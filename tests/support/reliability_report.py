@@ -1,12 +1,15 @@
 """Render test-artifacts/reliability-*.json into the figures section of docs/RELIABILITY.md.
 
 .venv/bin/python -m tests.support.reliability_report     # after `make test-reliability`
+
+A suite without a file keeps the figures the page holds for it; with no file at all nothing is written.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from .figures import ARTIFACTS_DIR
 
@@ -32,14 +35,15 @@ def _value(value) -> str:
     return str(value)
 
 
-def render() -> str:
+def render(artifacts: Path, kept: dict[str, list[str]]) -> str:
+    """The figures section from the files in `artifacts`; a suite without one keeps its `kept` lines."""
     lines = [BEGIN, ""]
     for suite, title in SUITES:
-        path = ARTIFACTS_DIR / f"reliability-{suite}.json"
+        path = artifacts / f"reliability-{suite}.json"
         lines.append(f"#### {title}")
         lines.append("")
         if not path.exists():
-            lines += ["(not run)", ""]
+            lines += kept.get(title) or ["(not run)", ""]
             continue
         for case, figures in sorted(json.loads(path.read_text()).items()):
             stamp = figures.pop("recorded_at", "")
@@ -52,15 +56,34 @@ def render() -> str:
     return "\n".join(lines)
 
 
-def main() -> int:
-    text = DOC.read_text()
+def sections(figures: str) -> dict[str, list[str]]:
+    """The lines under each `#### title` of a figures section, blank lines included."""
+    found: dict[str, list[str]] = {}
+    current: list[str] | None = None
+    for line in figures.splitlines():
+        if line.startswith("#### "):
+            current = found.setdefault(line[5:], [])
+        elif current is not None and line not in (BEGIN, END):
+            current.append(line)
+    return {title: body for title, body in found.items() if any(body)}
+
+
+def main(doc: Path = DOC, artifacts: Path = ARTIFACTS_DIR) -> int:
+    text = doc.read_text()
     if BEGIN not in text or END not in text:
-        print(f"error: {DOC.name} lacks the {BEGIN} ... {END} markers", file=sys.stderr)
+        print(f"error: {doc.name} lacks the {BEGIN} ... {END} markers", file=sys.stderr)
+        return 1
+    if not any(artifacts.glob("reliability-*.json")):
+        print(
+            f"error: no reliability-*.json in {artifacts.name}/: run `make test-reliability` first;"
+            f" {doc.name} is unchanged",
+            file=sys.stderr,
+        )
         return 1
     head, rest = text.split(BEGIN, 1)
-    tail = rest.split(END, 1)[1]
-    DOC.write_text(head + render() + tail)
-    print(f"figures written into {DOC.relative_to(ARTIFACTS_DIR.parent)}")
+    figures, tail = rest.split(END, 1)
+    doc.write_text(head + render(artifacts, sections(figures)) + tail)
+    print(f"figures written into {doc.name}")
     return 0
 
 
