@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
-from studies.defaults import markdown, row
+from studies.defaults import RESULTS, SAMPLES, markdown, row
 from studies.samples import danish
 from varlib import ModelSpec, train_model
 
@@ -18,3 +20,10 @@ def test_a_sample_with_a_variable_without_mape_averages_the_others():
     assert 0 < len(scores) < len(metrics)
     assert np.isclose(result["holdout_mape_default"], np.mean(scores))
     assert f"| {np.mean(scores):.2f} |" in markdown([result])
+
+
+def test_the_table_quoted_in_the_docs_is_what_the_study_computes_now():
+    # A change to a default or a check must rerun the study (`python -m studies.defaults`) and update the page.
+    table = markdown([row(*sample) for sample in SAMPLES])
+    assert (RESULTS / "defaults.md").read_text() == table
+    assert table in (Path(__file__).resolve().parents[2] / "docs" / "CORRECTNESS.md").read_text()
