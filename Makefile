@@ -96,10 +96,11 @@ coverage: $(VENV)/.dev
 	$(PY) -m studies.coverage --jobs 2
 	$(PY) -m studies.cointegrated --jobs 2
 
+## make minio-bin: MinIO built once from its pinned source into .tools/bin/ (needs Go 1.24+; `make test` runs it)
 minio-bin:
 	./scripts/get-minio.sh
 
-## the OpenID Connect provider the sign-in tests start on loopback
+## make dex-bin: Dex, the OpenID Connect provider of the sign-in tests, built into .tools/bin/ (needs Go 1.25+)
 dex-bin:
 	./scripts/get-dex.sh
 
