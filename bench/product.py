@@ -22,7 +22,8 @@ STEPS = 8
 
 
 def default_spec(dataset) -> ModelSpec:
-    """The product's default pipeline: lags chosen by AIC up to 15, 10% holdout, refit on all rows."""
+    """The product's default pipeline searching the baseline's range: lags chosen by AIC up to 15 (the default's
+    sample-aware maximum is 14 on these rows), 10% holdout, refit on all rows."""
     return ModelSpec(variables=tuple(dataset.variables), max_lags=15, holdout=0.1)
 
 

@@ -106,7 +106,8 @@ def markdown(r: dict) -> str:
         f" it chose p = {r['baseline_chosen_p']}. Its artifact is `pickle.dumps` of the fitted results, stored in"
         " the same MinIO; a baseline request GETs the pickle (the minio SDK's `get_object`), unpickles it and"
         " calls `predict` for 8 steps (point forecasts only).",
-        "- Product: `train_model` with the default spec (lag order by AIC up to 15, 10% holdout evaluated,"
+        "- Product: `train_model` with lag order by AIC up to 15 (the baseline's range; the default's own maximum"
+        " is 14 on these rows), 10% holdout evaluated,"
         f" refit on all rows; it chose {r['train_k_ar']} lags), median of {len(r['train_s_all'])} runs after a"
         " warm-up; artifact = the published checksummed JSON object.",
         f"- Fresh forecast: {r['fresh_requests']} requests each, 8 steps with 95% intervals, product and baseline"
@@ -116,7 +117,8 @@ def markdown(r: dict) -> str:
         " is always served. It is one GET of `var/latest.json` (a presigned URL over a kept-alive http.client"
         " connection, varlib/store/presigned_get.py; *through the SDK* is the same request with every read"
         " through the SDK's `get_object`, interleaved with the others), which publishing keeps as a copy of the newest"
-        " version's model.json (compare-and-swap, forward only); *fresh pinned* reads `var/0_0_1/model.json`"
+        " version's model.json (compare-and-swap: a publish moves it forward, a withdrawal back);"
+        " *fresh pinned* reads `var/0_0_1/model.json`"
         " the same way.",
         f"- Cached forecast: `forecast_version(..., '0.0.1', cached=True)`, {r['cached_requests']} requests"
         " (the immutable artifact stays in the registry; the forecast itself is computed every time).",
