@@ -142,6 +142,13 @@ def _parse_bool(name: str, raw: str) -> bool:
     raise InvalidInputError(f"{name}={raw!r} is not a yes/no value: use 1 or 0")
 
 
+def yes_no_setting(name: str, env: Mapping[str, str], default: bool) -> bool:
+    """A yes/no environment variable (1/0, true/false, yes/no, on/off), or `default` when unset or empty; any
+    other value is refused by name, so a typo never flips a setting without a word."""
+    raw = env.get(name) or ""
+    return _parse_bool(name, raw) if raw.strip() else default
+
+
 def whole_number_setting(
     name: str, env: Mapping[str, str], default: int, lowest: int = 1, highest: int | None = None
 ) -> int:

@@ -22,13 +22,12 @@ from urllib.parse import urlparse
 
 import jwt
 
-from .config import whole_number_setting
+from .config import whole_number_setting, yes_no_setting
 from .errors import AuthenticationError, InvalidInputError, ProviderUnavailableError
 from .roles import RolePolicy
 
 ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
 REQUIRED_CLAIMS = ("exp", "iat", "iss", "aud", "sub")
-_TRUE = {"1", "true", "yes", "on"}
 MAX_LEEWAY_S = 300  # clock skew tolerated on exp/iat: more would keep an expired token working for long
 
 
@@ -62,7 +61,7 @@ class AuthSettings:
         return cls(
             issuer=issuer,
             audience=audience,
-            open_reads=(env.get("VARLIB_API_OPEN_READS") or "1").strip().lower() in _TRUE,
+            open_reads=yes_no_setting("VARLIB_API_OPEN_READS", env, default=True),
             jwks_seconds=whole_number_setting("VARLIB_OIDC_JWKS_SECONDS", env, 300, 1, 86_400),
             leeway_s=whole_number_setting("VARLIB_OIDC_LEEWAY_SECONDS", env, 0, 0, MAX_LEEWAY_S),
             policy=RolePolicy.from_env(env),
