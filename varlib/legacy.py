@@ -77,10 +77,7 @@ def import_legacy(
     check_name(name)
     source = parse_version(version)
     key = legacy_key(name, source)
-    if not trust:
-        raise InvalidInputError(refusal(key))
-    registry.ensure_writable()
-    try:
+    try:  # reading the bytes runs nothing: a missing pickle is said before asking for trust in it
         stored = registry.store.get(key, LEGACY_MAX_BYTES)
     except NotFoundError:
         raise NotFoundError(
@@ -88,6 +85,9 @@ def import_legacy(
             f" `varlib list --name {name}` shows what the model has",
             key=key,
         ) from None
+    if not trust:
+        raise InvalidInputError(refusal(key))
+    registry.ensure_writable()
     digest = hashlib.sha256(stored.data).hexdigest()
     legacy = read_results(unpickle(stored.data, key), key)
     dates, frequency, dataset, how = training_dates(legacy)
