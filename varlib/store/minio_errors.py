@@ -50,6 +50,14 @@ def translate(exc: BaseException, endpoint: str, bucket: str, key: str | None, a
             " from a private authority set MINIO_CA_BUNDLE to that CA's file, and check MINIO_SECURE",
             **fields,
         )
+    proxy_failure = getattr(exc, "reason", None)  # urllib3's MaxRetryError wraps it
+    if isinstance(proxy_failure, urllib3.exceptions.ProxyError):  # MinIO was never asked: not "start the server"
+        return StoreUnavailableError(
+            f"{where} could not be reached: the proxy that HTTP_PROXY or HTTPS_PROXY names for it failed"
+            f" ({_short_reason(proxy_failure)}); start that proxy or fix the setting, or add the endpoint's host"
+            " to NO_PROXY to reach MinIO directly",
+            **fields,
+        )
     if _timed_out(exc):  # a server that hangs or a host that drops packets: it may be running, so check, not start
         return StoreUnavailableError(_no_answer(where, exc), **fields)
     local = " (`make minio` starts the development one at this address)" if endpoint in MAKE_MINIO_ENDPOINTS else ""
