@@ -103,6 +103,7 @@ def test_one_version_is_not_a_comparison(client):
     message = answer.json()["error"]
     assert 'query.versions: ["0.0.1"]: compare needs at least two versions and got one (0.0.1): give' in message
     assert "`versions` once per version (versions=0.0.1&versions=0.0.2)" in message  # as the CLI words it
+    assert message.endswith("as GET /models/var/versions lists them")  # the model asked about, not a template
     comma = _compare(client, "0.0.1,0.0.2").json()["error"]  # the dashboard's address writes them so
     assert "version '0.0.1,0.0.2' is not valid" in comma and comma.endswith("; give `versions` once per version")
 

@@ -57,8 +57,8 @@ def test_a_missing_bucket_is_named_beside_the_empty_store_hint(store_dir, monkey
         assert errors(at) == ""
         notes = [c.value for c in at.caption if "does not exist" in c.value]
         assert notes == [
-            f"The folder {store_dir / 'modles'} does not exist (beside it: models): the first publish creates it;"
-            " if you expected models here, check VARLIB_STORE_DIR and MINIO_BUCKET."
+            f"The folder {store_dir / 'modles'} does not exist (beside it: models): the first publish (CLI or"
+            " dashboard) creates it; if you expected models here, check VARLIB_STORE_DIR and MINIO_BUCKET."
         ]
 
 

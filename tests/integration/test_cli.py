@@ -182,7 +182,7 @@ def test_a_lag_csv_of_recent_data_gives_its_last_rows_and_says_so(local_env, tmp
 def test_missing_version_exits_1(env):
     unknown = cli(env, "forecast", "0.0.9", "--name", "var")  # in an empty store the model is what is missing
     assert unknown.returncode == 1 and "model 'var' does not exist" in unknown.stderr
-    assert "the first publish creates it" in unknown.stderr  # not even its bucket exists
+    assert "the first publish (CLI or dashboard) creates it" in unknown.stderr  # not even its bucket exists
     empty = cli(env, "forecast", "0.0.9")
     assert empty.returncode == 1 and "no models: " in empty.stderr and "varlib train --publish" in empty.stderr
     assert cli(env, "train", "--name", "var", "--lags", "2", "--publish").returncode == 0

@@ -22,7 +22,7 @@ def test_a_missing_bucket_is_named_with_the_ones_beside_it(store_settings, macro
         assert note.startswith(f"the folder {typo.store_dir / typo.bucket} does not exist (beside it: ")
     beside = note.split(": ")[1].split(")")[0]  # the first ten, sorted: the test MinIO holds other tests' buckets
     assert store_settings.bucket in beside or beside.endswith(" more")
-    assert "the first publish creates it; if you expected models here, check" in note
+    assert "the first publish (CLI or dashboard) creates it; if you expected models here, check" in note
     assert note.endswith("MINIO_BUCKET")
     assert Registry.from_settings(store_settings).missing_note() is None  # the bucket that holds a model
 

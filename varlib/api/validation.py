@@ -51,7 +51,7 @@ def validation_body(request: Request, exc: RequestValidationError) -> dict:
             "msg": _path_reason(error)
             or _bound_reason(error)
             or _range_reason(request, error)
-            or _too_few_versions(error)
+            or _too_few_versions(request, error)
             or _unknown_field(request, error)
             or _path_shape(error)
             or str(error.get("msg", "")),
@@ -209,7 +209,7 @@ def _range_reason(request: Request, error: dict) -> str | None:
     return None
 
 
-def _too_few_versions(error: dict) -> str | None:
+def _too_few_versions(request: Request, error: dict) -> str | None:
     """compare's `versions` with one version: said as the CLI says it."""
     if error.get("type") != "too_short" or tuple(error.get("loc", ()))[-1:] != ("versions",):
         return None
@@ -217,7 +217,8 @@ def _too_few_versions(error: dict) -> str | None:
     got = f"one ({given[0]})" if len(given) == 1 else "none"
     return (
         f"compare needs at least two versions and got {got}: give `versions` once per version"
-        " (versions=0.0.1&versions=0.0.2), as GET /models/{name}/versions lists them"
+        f" (versions=0.0.1&versions=0.0.2), as GET /models/{request.path_params.get('name', '{name}')}/versions"
+        " lists them"
     )
 
 

@@ -105,7 +105,9 @@ def missing_bucket_note(missing: str, others_are: str, others: builtins.list[str
     """The words of `Store.missing_note`: what does not exist, what exists beside it, what to check."""
     shown = ", ".join(sorted(others)[:10]) + (f" and {len(others) - 10} more" if len(others) > 10 else "")
     beside = f" ({others_are}: {shown})" if others else ""
-    return f"{missing}{beside}: the first publish creates it; if you expected models here, check {settings}"
+    # the REST service does not publish: the note names where a publish comes from
+    created = "the first publish (CLI or dashboard) creates it"
+    return f"{missing}{beside}: {created}; if you expected models here, check {settings}"
 
 
 def open_store(settings: Settings) -> Store:
