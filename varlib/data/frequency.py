@@ -193,7 +193,11 @@ def _widest_step(index: pd.DatetimeIndex) -> str:
 def period_labels(dates, alias: str | None) -> list[str]:
     """How people name the periods of `dates` (anything pandas reads as dates): `2006Q1` for calendar
     quarters, `Jan 2006` for months, `2006` for years, the ISO date otherwise (and for unknown grids), with the time
-    of day on every label when some have one (hourly data)."""
+    of day on every label when some have one (hourly data). The steps of a version without a frequency are
+    already named as people count them (`+1`, `+2`, ...: periods.future_dates) and stay so."""
+    texts = [str(date) for date in dates]
+    if texts and all(text.startswith("+") and text[1:].isdigit() for text in texts):
+        return texts
     try:
         stamps = pd.DatetimeIndex(pd.to_datetime(list(dates)))
     except ValueError:  # stored hourly dates: `2021-03-01` at midnight, `2021-03-01T07:00:00` otherwise
