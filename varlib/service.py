@@ -12,12 +12,14 @@ from .artifact import Artifact, build_artifact
 from .catalog import Registry
 from .clock import iso_label
 from .data import (
+    DATE,
     MACRODATA,
     Dataset,
     frame_sha256,
     future_dates,
     load_csv,
     load_macrodata,
+    parse_lag_table,
     periods_between,
     slice_dates,
 )
@@ -110,6 +112,7 @@ def forecast_artifact(
         lag_values = artifact.data.values[-artifact.lag_rows :].copy()
         last = _training_end(artifact)
     else:
+        lag_inputs = _read_dated(lag_inputs, artifact)
         last = _last_date(lag_inputs, artifact)
         lag_values = _lag_values(lag_inputs, artifact.variables)
         # checked here, where a bad cell can be named by its variable and date (the forecast checks again)
@@ -201,6 +204,20 @@ def _conditions(artifact: Artifact, conditions, index: list[str]) -> np.ndarray 
         conditions, artifact.variables, index, CONDITIONS, logged, artifact.exog, frequency=artifact.data.frequency
     )
     return path.reindex(columns=artifact.variables).to_numpy(dtype=float)
+
+
+def _read_dated(lag_inputs, artifact: Artifact):
+    """Lag inputs dated by their index (dates, or periods such as 2010Q3) read as the CLI and the REST service
+    read a lag table (parse_lag_table): dated as the model dates its periods (2009-07-01 for a model dating
+    quarters by their end is 2009-09-30), consecutive and in order, so the forecast's periods and its trend
+    continue from the right one. Undated inputs are checked by their shape alone."""
+    frequency = artifact.data.frequency
+    dates = period_dates(lag_inputs.index, frequency) if isinstance(lag_inputs, pd.DataFrame) else None
+    if dates is None:
+        return lag_inputs
+    table = lag_inputs.reset_index(drop=True)
+    table.insert(0, DATE, [iso_label(date) for date in dates])
+    return parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform, frequency)
 
 
 def _lag_labels(lag_inputs, artifact: Artifact) -> tuple[str, ...]:

@@ -20,12 +20,13 @@ def logdiff_version():
 
 @pytest.mark.parametrize(
     "value, reason",
-    [(-5.0, r"is -5; a logdiff model needs positive values"), (np.nan, r"is nan; use a finite number")],
+    [(-5.0, r"is -5; this model works on logs and needs positive values"), (np.nan, r"is empty")],
 )
 def test_a_dated_table_names_the_variable_and_date(logdiff_version, value, reason):
+    # a dated table is read as the CLI reads a lag file (varlib.data.parse_lag_table), so it is worded alike
     table = logdiff_version.default_lag_inputs().copy()
     table.loc["2009-07-01", "realgdp"] = value
-    with pytest.raises(InvalidInputError, match=rf"^lag input realgdp at 2009-07-01 \(row 3\) {reason}"):
+    with pytest.raises(InvalidInputError, match=rf"^lag input realgdp on 2009-07-01 {reason}"):
         forecast_artifact(logdiff_version, 4, lag_inputs=table)
 
 
