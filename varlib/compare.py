@@ -131,8 +131,10 @@ def comparison_dict(
     answers: `name` (the first version's model), `versions` (labels such as `var 0.0.1`, in the order given),
     `fields` ({field: {label: value}}, compare_table's), `differs` (the fields that differ), `holdout_notes`
     (holdout_notes': why a MAPE is missing, whose scores had the observed exogenous path), `forecasts` (per
-    version `version`, `shared`, `note`, `assumed` and `rows` of date, variable, mean, lower, upper, overlaid from
-    shared_lag_table), `steps` and `level` (the intervals' level in percent, as given). `given` as compare_table's."""
+    version `version`, `shared`, `note`, `assumed`, `point` (what the rows' `mean` is: the mean, or the median in
+    levels of a log model, as `forecast --json` says; None without a forecast) and `rows` of date, variable, mean,
+    lower, upper, overlaid from shared_lag_table), `steps` and `level` (the intervals' level in percent, as
+    given). `given` as compare_table's."""
     # checked here, not only by the forecast: overlay_forecasts turns a version's refusal into its note
     steps, alpha, _ = check_forecast_options(steps, level_to_alpha(level), INTERVAL_KINDS[0])
     table = compare_table(artifacts, given)
@@ -154,7 +156,9 @@ def comparison_dict(
 
 def _forecast_dict(item: OverlaidForecast) -> dict:
     rows = [] if item.forecast is None else item.forecast.to_frame().to_dict(orient="records")
-    return {"version": item.label, "shared": item.shared, "note": item.note, "assumed": item.assumed, "rows": rows}
+    point = None if item.forecast is None else item.forecast.forecast.point
+    return {"version": item.label, "shared": item.shared, "note": item.note, "assumed": item.assumed, "point": point,
+            "rows": rows}  # fmt: skip
 
 
 def _same_frequency(artifact: Artifact, first: Artifact) -> bool:
