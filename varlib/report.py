@@ -85,6 +85,8 @@ def render_report(
             f" ({html.escape(', '.join(artifact.exog))}), whose future values a saved scenario holds; report one of"
             " its scenarios for a forecast.</p>"
         )
+    if diagnostics.refit_note:  # the sections below describe the refit, not the stored coefficients
+        parts.append(f"<p class='banner bad'>{html.escape(diagnostics.refit_note)}</p>")
     parts += sections.lag_order(diagnostics)
     if diagnostics.cointegration is not None:
         parts += sections.cointegration(diagnostics.cointegration)

@@ -86,11 +86,8 @@ def render() -> None:
         f" {space} of {literal(', '.join(diag.variables))}: every row of the stored data, the holdout's too, as the"
         " version itself was fitted (nothing is unpickled). Tests and responses are in model space."
     )
-    if diag.refit_gap > 1e-6:
-        st.warning(
-            f"The refit differs from the stored coefficients by up to {diag.refit_gap:.3g}: the version was"
-            " fitted by another statsmodels; the diagnostics describe the refit."
-        )
+    if diag.refit_note:  # an imported pickle estimated another way, or another statsmodels
+        st.warning(diag.refit_note)
     labels = [t for t in TABS if t != "Cointegration" or diag.cointegration is not None]
     linked = st.session_state.pop(LINK_TAB, None)
     if linked is not None:

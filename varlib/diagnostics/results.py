@@ -193,6 +193,25 @@ class Diagnostics:
     model: str = ""  # the fitted model in one line, e.g. "VAR(2) in levels, trend c"
     cointegration: Cointegration | None = None  # a VECM's Johansen table, relations and loadings
     arch: ArchTests | None = None  # ARCH-LM tests of the residuals (Engle's per variable, the multivariate one)
+    imported_from: str | None = None  # the class of the pickle an imported version was converted from
+
+    @property
+    def refit_note(self) -> str | None:
+        """Why the tests may not describe the stored model: the OLS refit's coefficients differ from the version's
+        own (a pickle estimated another way, or another statsmodels release); None when they agree."""
+        if self.refit_gap <= 1e-6:
+            return None
+        how = "by maximum likelihood" if (self.imported_from or "").startswith("VARMAX") else "another way"
+        why = (
+            f"it was imported from a {self.imported_from} pickle, estimated {how}"
+            if self.imported_from
+            else "it was fitted by another statsmodels release"
+        )
+        return (
+            f"These diagnostics describe an OLS refit on the stored data, whose coefficients differ from the"
+            f" version's own by up to {self.refit_gap:.3g} ({why}): stability, coefficients and responses are the"
+            " refit's, while the version's forecasts use its own coefficients."
+        )
 
     @property
     def johansen(self):
@@ -236,6 +255,7 @@ class Diagnostics:
                 "nobs": self.nobs,
                 "model_space": MODEL_SPACE[self.transform],
                 "refit_gap": self.refit_gap,
+                "refit_note": self.refit_note,
                 "lag_order": dict(self.lag_selection.selected),
                 "lag_order_table": {"max_lags": self.lag_selection.max_lags, "table": list(self.lag_selection.table)},
                 "coefficients": self.coefficients.to_dict(),

@@ -14,7 +14,7 @@ from ..artifact import Artifact
 from ..errors import InvalidInputError
 from ..integration import analyse
 from ..kinds.var import model_space_exog
-from ..model import fit_results
+from ..model import fit_results, params_of
 from ..model_space import DIFFERENCED, to_model_space
 from .arch import arch_tests, check_arch_lags
 from .results import Diagnostics
@@ -69,7 +69,7 @@ def diagnose(
         trend=artifact.spec.trend,
         k_ar=artifact.k_ar,
         nobs=int(results.nobs),
-        refit_gap=float(np.max(np.abs(np.asarray(results.coefs) - artifact.params.coefs))),
+        refit_gap=_refit_gap(results, artifact.params),
         lag_selection=lag_order(fitted),
         coefficients=coefficients(fitted),
         stability=stability(fitted),
@@ -90,6 +90,7 @@ def diagnose(
         integration=analyse(artifact.data.values, artifact.variables, max(_levels_order(artifact), 2)),
         model=artifact.description,
         arch=arch_tests(np.asarray(results.resid), artifact.variables, arch_lags, signif),
+        imported_from=artifact.provenance.get("source_class"),
     )
 
 
@@ -137,3 +138,12 @@ def check_whiteness_lags(lags, k_ar: int, nobs: int) -> int:
             value=lags,
         )
     return int(lags)
+
+
+def _refit_gap(results, params) -> float:
+    """The largest difference between the refit's coefficients and the version's, lags and deterministic terms."""
+    refitted = params_of(results, params.trend)
+    gaps = [np.abs(refitted.coefs - params.coefs).max()]
+    if params.trend_coefs.size and refitted.trend_coefs.shape == params.trend_coefs.shape:
+        gaps.append(np.abs(refitted.trend_coefs - params.trend_coefs).max())
+    return float(max(gaps))
