@@ -11,7 +11,7 @@ import varlib
 from varlib import InvalidInputError, NotFoundError, Registry, Settings, counted
 
 from .models import model_name, require_model
-from .output import plain, print_fields, print_json, print_table
+from .output import by_variable, plain, print_fields, print_json, print_table
 
 
 def registry_from_env() -> Registry:
@@ -136,9 +136,9 @@ def run_train(args: argparse.Namespace) -> int:
         trained = varlib.order_words(spec.kind, result.params.k_ar)
         of = f"; scored with a {other}, the order chosen on the rows before them, not the trained {trained}"
         print(f"holdout ({counted(result.evaluation.rows, 'row')}{of if other else ''}):")
-        print_table(pd.DataFrame(result.evaluation.metrics).T.rename(columns=varlib.METRIC_LABELS), digits=4)
-        mapes = [m["mape"] for m in result.evaluation.metrics.values()]
-        for note in varlib.score_notes(mapes, result.spec.exog):
+        scores = pd.DataFrame(result.evaluation.metrics).T.rename(columns=varlib.METRIC_LABELS)
+        print_table(scores, digits=4, share=by_variable([varlib.METRIC_LABELS[m] for m in ("rmse", "mae")]))
+        for note in varlib.score_notes([m["mape"] for m in result.evaluation.metrics.values()], result.spec.exog):
             print(note)
     print(f"published {name} {published.version}" if published else f"not published (add --publish; name {name})")
     return 0

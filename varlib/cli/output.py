@@ -1,10 +1,14 @@
-"""How the CLI prints: JSON through the library's one converter, tables with one number format per column, and
-metadata for people as `key: value` lines with nested parts indented below. Text for people goes through
-`plain`, so a control character in stored text (a reason or notes saved before they were refused) is shown
-escaped instead of acting on the terminal."""
+"""How the CLI prints: JSON through the library's one converter, tables with one number format per column (or per
+variable, as the dashboard's forecast table: `print_table`), and metadata for people as `key: value` lines with
+nested parts indented below. Text for people goes through `plain`, so a control character in stored text (a reason
+or notes saved before they were refused) is shown escaped instead of acting on the terminal."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Hashable
+from typing import Any
+
+import numpy as np
 import pandas as pd
 
 from varlib import escape_controls, format_number, shared_formats, to_json
@@ -22,33 +26,63 @@ def print_json(value: object) -> None:
     print(to_json(value, indent=2))
 
 
-def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6, shared_level: int | None = None) -> None:
-    """A table with one number format per column (varlib.column_format: `digits` significant digits of the
-    column's largest value), so its decimals line up and a large value never turns scientific alone.
-    `shared_level`: the columns that share a label at this level of their MultiIndex (a variable's forecast and
-    its bounds) share one format, as the dashboard's table gives them (varlib.shared_formats)."""
-    formatters = [
-        _column_formatter(frame.iloc[:, position], fmt)
-        for position, fmt in enumerate(_formats(frame, shared_level, digits))
-    ]
-    print(_escaped(_dashed(frame)).to_string(index=index, formatters=formatters, na_rep=MISSING))
+Share = Callable[[pd.Series, Any], Hashable]  # (a row, a column's label, a tuple too) -> its group of one format
 
 
-def _formats(frame: pd.DataFrame, shared_level: int | None, digits: int) -> list[str]:
-    """Each column's format, chosen once per group of columns: a column alone, or every column sharing its label
-    (a variable's forecast and bounds, told apart in every row however narrow the interval: shared_formats)."""
-    positions = range(frame.shape[1])
-    labels = list(positions) if shared_level is None else list(frame.columns.get_level_values(shared_level))
-    groups: dict[object, list[int]] = {}
-    for position in positions:
-        groups.setdefault(labels[position], []).append(position)
-    formats = [""] * frame.shape[1]
-    for group in groups.values():
-        columns = {f"v {n}": list(frame.iloc[:, position]) for n, position in enumerate(group)}
-        fmt = shared_formats(columns, ["v"], digits)["v 0"]  # the group's columns as one variable's
-        for position in group:
-            formats[position] = fmt
-    return formats
+def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6, share: Share | None = None) -> None:
+    """A table whose numbers print in one format per group of cells (varlib.shared_formats: `digits` significant
+    digits of the group's largest value, and more where two cells of a row in the group would print alike), so
+    decimals line up and a large value never turns scientific alone. A group is a column unless `share(row,
+    column)` names another (`row.name`: its index label): the cells of a variable in the same units, as the
+    dashboard's forecast table shares them (a forecast and its bounds), or a variable's scores in a table whose
+    rows hold several variables (`by_variable`), so that a rate's 5.021e-05 is not cut to 0.000050 by the
+    22208.17 of a level above it."""
+    shown, numbers = _escaped(_dashed(frame)), _numbers(frame, digits, share)
+    for position, cells in numbers.items():
+        shown = shown.copy() if shown is frame else shown
+        shown.isetitem(position, np.array(cells, dtype=object))
+    # a formatter keeps pandas from putting a space before each text cell: the numbers line up as floats do
+    formatters: list[Any] = [str if position in numbers else None for position in range(frame.shape[1])]
+    print(shown.to_string(index=index, formatters=formatters, na_rep=MISSING))
+
+
+def by_variable(units: Collection[Hashable], variable: str | None = None) -> Share:
+    """`share` for scores of several variables: a row's scores in its variable's units (`units`: RMSE and MAE, the
+    model's and the random walk's) in one format, told apart however close; any other column (a percentage, a
+    ratio) in one format down the column, a score's with the random walk's (`mape` with `mape_rw`), since those
+    compare across variables. `variable`: the column naming a row's variable; None: the index."""
+
+    def share(row: pd.Series, column: Hashable) -> Hashable:
+        if column in units:
+            return ("variable", row.name if variable is None else row[variable])
+        return ("column", str(column).removesuffix("_rw"))
+
+    return share
+
+
+def _numbers(frame: pd.DataFrame, digits: int, share: Share | None) -> dict[int, list[str]]:
+    """The float columns' cells as text by position, each in its group's format (nothing: the dash)."""
+    floats = [p for p in range(frame.shape[1]) if pd.api.types.is_float_dtype(frame.iloc[:, p])]
+    rows = [frame.iloc[i] for i in range(len(frame))] if share and floats else []
+    groups: dict[Hashable, dict[int, list[int]]] = {}  # a group's columns, each with its rows in the group
+    for position in floats:  # by position: column labels may repeat or be tuples
+        for i in range(len(frame)):
+            key = position if share is None else share(rows[i], frame.columns[position])
+            groups.setdefault(key, {}).setdefault(position, []).append(i)
+    cells = {position: [MISSING] * len(frame) for position in floats}
+    for members in groups.values():
+        # the group's columns as one variable's, row by row (a gap where a row of a column is not in the group),
+        # so that shared_formats tells the cells of a row apart (row_gap)
+        spanned = sorted({i for taken in members.values() for i in taken})
+        columns = {
+            f"v {n}": [frame.iat[i, p] if i in held else None for i in spanned]
+            for n, (p, held) in enumerate((p, set(taken)) for p, taken in members.items())
+        }
+        fmt = shared_formats(columns, ["v"], digits)["v 0"]
+        for position, taken in members.items():
+            for i in taken:
+                cells[position][i] = format_number(frame.iat[i, position], fmt) or MISSING
+    return cells
 
 
 def _escaped(frame: pd.DataFrame) -> pd.DataFrame:
@@ -79,12 +113,6 @@ def _dashed(frame: pd.DataFrame) -> pd.DataFrame:
         column = columns[position]
         shown.isetitem(position, column.astype(object).mask(column.isna(), MISSING).to_numpy())
     return shown
-
-
-def _column_formatter(column: pd.Series, fmt: str):
-    if not pd.api.types.is_float_dtype(column):
-        return None
-    return lambda value: format_number(value, fmt) or MISSING
 
 
 def print_fields(fields: dict) -> None:

@@ -113,7 +113,7 @@ def run_forecast(args: argparse.Namespace) -> int:
     long = result.to_frame().rename(columns={"mean": result.forecast.point})  # a log model's point is the median
     table = long.pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
     table.index = pd.Index(periods, name="period")  # the JSON keeps ISO dates, for programs
-    print_table(table, shared_level=1)  # a variable's forecast and bounds in one format
+    print_table(table, share=lambda _, column: column[1])  # a variable's forecast and bounds in one format
     return 0
 
 
