@@ -42,3 +42,15 @@ def test_a_version_fitted_here_has_no_note():
     artifact = build_artifact(train_model(dataset, ModelSpec(tuple(dataset.variables), lags=2)), "var", "t")
     found = diagnose(artifact)
     assert found.refit_gap < 1e-9 and found.refit_note is None and "OLS refit" not in render_report(artifact, found)
+
+
+def test_the_cli_says_it_before_the_figures(imported, tmp_path, monkeypatch, capsys):
+    from varlib.cli import main
+
+    registry = Registry.from_settings(Settings(store_dir=tmp_path, author="test"))
+    registry.publish(imported)
+    monkeypatch.setenv("VARLIB_STORE_DIR", str(tmp_path))
+    monkeypatch.delenv("MINIO_ENDPOINT", raising=False)
+    assert main(["diagnose", "latest"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("note: These diagnostics describe an OLS refit") and "VARMAXResults" in lines[1]

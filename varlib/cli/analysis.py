@@ -8,7 +8,7 @@ import varlib
 
 from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn
 from .files import write_text
-from .output import print_json, print_table
+from .output import by_variable, print_json, print_table
 
 
 def run_diagnose(args: argparse.Namespace) -> int:
@@ -17,6 +17,8 @@ def run_diagnose(args: argparse.Namespace) -> int:
         print_json(result.to_dict())
         return 0
     print(f"{result.name} {result.version}: {result.model}, {result.nobs} observations")
+    if result.refit_note:  # before every figure it qualifies
+        print(f"note: {result.refit_note}")
     print("lag order chosen: " + ", ".join(f"{c} {n}" for c, n in result.lag_selection.selected.items()))
     if result.cointegration is not None:
         johansen = result.cointegration.johansen
@@ -165,7 +167,8 @@ def run_backtest(args: argparse.Namespace) -> int:
         return 0
     print(f"{result.name} {result.version}: {result.summary()}; horizons 1..{result.horizon}; {result.policy()}")
     scores = result.scores()
-    print_table(scores, index=False, digits=4)
+    # a variable's scores in its units in one format, not its column's (a rate's below a level's printed 0.000050)
+    print_table(scores, index=False, digits=4, share=by_variable(("rmse", "mae", "rmse_rw", "mae_rw"), "variable"))
     # the page's caption: `mape 0.458` read as a fraction without it
     print(
         "_rw: the random walk (no change); mape in percent; rmse_ratio < 1: the model's RMSE is below the random walk's"
