@@ -22,10 +22,11 @@ from typing import Any
 import numpy as np
 
 from .autocorrelation_lm import LMTest, largest_lm_lags, lm_test
+from .degrees_of_freedom import largest_fitting_order
 from .errors import InvalidInputError
 from .near_identity import near_identity
 from .normality import JointNormality, doornik_hansen
-from .wording import p_is
+from .wording import counted, p_is
 
 SIGNIF = 0.05
 NEAR_UNIT = 0.95  # a largest modulus above this behaves almost like a unit root over forecast horizons
@@ -83,6 +84,24 @@ def default_whiteness_lags(k_ar: int, residuals: int) -> int:
     return max(k_ar + 1, min(max(WHITENESS_LAGS, k_ar + 1), residuals - 1))
 
 
+def _refuse_fewer_df_than_variables(results: Any) -> None:
+    """Residuals with fewer degrees of freedom than variables span too few dimensions for a full-rank covariance
+    (30 variables, 17 df): said as such, with the lags that fit, not as data to rescale."""
+    k, p, df = int(results.neqs), int(results.k_ar), int(results.df_resid)
+    if df >= k:
+        return
+    n, trend = int(results.nobs) + p, str(results.trend)
+    fits = largest_fitting_order(n, k, trend, min_df=k + 1, exog=int(getattr(results, "k_exog_user", 0) or 0))
+    fewer = f"at most {counted(fits, 'lag')}" if fits else "fewer variables (no order keeps enough with all of them)"
+    raise InvalidInputError(
+        f"a VAR({p}) of {k} variables on {n} rows keeps {df} residual degrees of freedom per equation, fewer than"
+        f" its {k} variables, so its residuals' covariance cannot have full rank and nothing about the fit can be"
+        f" tested; use {fewer}, fewer variables, or more rows",
+        field="lags",
+        value=p,
+    )
+
+
 def assess(results: Any, transform: str, names: list[str] | None = None) -> Adequacy:
     """The three checks of statsmodels VARResults fitted on the model-space series (of the variables `names`)."""
     try:
@@ -93,6 +112,7 @@ def assess(results: Any, transform: str, names: list[str] | None = None) -> Adeq
         # overflows, or on variables that move together exactly; no test or interval of such a fit means anything.
         # A total stored to many decimals beside its parts passes the exact-collinearity check and ends here:
         # named, since rescaling would not help
+        _refuse_fewer_df_than_variables(results)
         found = near_identity(np.asarray(results.endog, dtype=float), names or list(results.names))
         if found is not None:
             raise InvalidInputError(
