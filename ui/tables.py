@@ -16,6 +16,8 @@ import streamlit as st
 from ui import hover
 from varlib import (
     METRIC_LABELS,
+    METRICS,
+    UNIT_METRICS,
     VersionEntry,
     VersionForecast,
     column_format,
@@ -82,10 +84,8 @@ def differences_table(baseline: VersionForecast, scenario: VersionForecast) -> p
 
 def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None) -> pd.DataFrame:
     """The Models page table: one row per version or stray object, newest first (withdrawn ones say so).
-    Every holdout RMSE of the column is printed in the one format the column's values call for."""
+    Each holdout RMSE is printed in the format its own value calls for: the variables' units differ."""
     withdrawn = withdrawn or {}
-    rmse = [x for e in entries if e.card for x in e.card.holdout_rmse.values()]
-    fmt = column_format(rmse)
     rows = []
     for entry in entries:
         card = entry.card
@@ -106,18 +106,17 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
                 "frequency": card.frequency if card else "",
                 "lag order": card.k_ar if card else None,
                 "checks": ("⚠ " + ", ".join(card.flags) if card.flags else "ok") if card else "",
-                "holdout RMSE": holdout_rmse_text(card, fmt) if card else "",
+                "holdout RMSE": holdout_rmse_text(card) if card else "",
                 "notes": card.notes if card else "",
             }
         )
     return pd.DataFrame(rows, columns=VERSION_COLUMNS)
 
 
-def holdout_rmse_text(card, fmt: str | None = None, order_words: str = "") -> str:
-    """Per variable, in `fmt` (default: the format of the version's own RMSE column, as its metrics table
-    prints it); with the holdout's own lag order when the criterion chose another one on its rows."""
-    fmt = fmt or column_format(card.holdout_rmse.values())
-    text = ", ".join(f"{v} {format_number(x, fmt) or '–'}" for v, x in card.holdout_rmse.items())
+def holdout_rmse_text(card, order_words: str = "") -> str:
+    """Per variable, each in the format its value calls for (in its variable's units, as the metrics table prints
+    it); with the holdout's own lag order when the criterion chose another one on its rows."""
+    text = ", ".join(f"{v} {format_number(x, column_format([x])) or '–'}" for v, x in card.holdout_rmse.items())
     other = other_holdout_order(card.kind, card.k_ar, card.holdout_k_ar)
     return f"{text} (of a {other}{order_words})" if other and text else text
 
@@ -243,3 +242,16 @@ def backtest_styler(scores: pd.DataFrame):
     """Backtest scores, one format per column, the RMSE ratio green where the model beats the random walk."""
     styled = scores.style.format(number_formats(scores), na_rep="")
     return styled.map(lambda r: "" if r is None or r != r else (GOOD if r < 1 else POOR), subset=["rmse_ratio"])
+
+
+def paired_formats(styled, table: pd.DataFrame):
+    """One format for a metric's model and random-walk cells (side by side, 46.2 beside 76 in two formats reads as a
+    difference in precision), per variable for RMSE and MAE, which are in its units: a rate's 0.00005 beside a
+    level's 22208 in one format printed 0.000050 for two errors that differ."""
+    for metric in METRICS:
+        pair = [metric, f"{metric}_rw"]
+        groups = table.groupby("variable", sort=False).groups.values() if metric in UNIT_METRICS else [table.index]
+        for rows in groups:
+            fmt = column_format([v for c in pair for v in table.loc[rows, c]])
+            styled = styled.format(lambda v, fmt=fmt: format_number(v, fmt), subset=pd.IndexSlice[rows, pair])
+    return styled

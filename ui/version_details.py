@@ -12,9 +12,13 @@ import streamlit as st
 from ui.literal import literal
 from ui.tables import metrics_table, number_formats
 from varlib import (
+    METRIC_LABELS,
     MODEL_SPACE,
+    UNIT_METRICS,
     Artifact,
     and_list,
+    column_format,
+    format_number,
     label_of,
     order_words,
     other_holdout_order,
@@ -135,20 +139,25 @@ def metrics_frame(artifact: Artifact) -> pd.DataFrame | None:
 
 
 def metrics_markdown(frame: pd.DataFrame) -> str:
-    """The metrics as a markdown table: variables left, numbers right-aligned in one format per column, a dash
-    where a value is missing.
+    """The metrics as a markdown table: variables left, numbers right-aligned, a dash where a value is missing;
+    RMSE and MAE, in each variable's units, in the format of its RMSE, the others in one format per column.
 
     A few rows read as text. Streamlit's table element would make the browser fetch and compile its code
     the first time a tab shows it: that was a fifth of the Models page's first opening (docs/BENCHMARKS.md).
     """
     formats = number_formats(frame)
+    units = [METRIC_LABELS[m] for m in UNIT_METRICS if METRIC_LABELS[m] in frame.columns]  # each row its own
     columns = list(frame.columns)
     lines = [
         "| " + " | ".join(literal(str(name)) for name in [frame.index.name or "", *columns]) + " |",
         "| :-- |" + " --: |" * len(columns),
     ]
     for label, row in frame.iterrows():
-        cells = [(formats[c](row[c]) if c in formats else literal(str(row[c]))) or "–" for c in columns]
+        # a variable's errors in the format of its RMSE, as the Forecast card and the Models list print it: a rate's
+        # RMSE beside a level's in one column's format printed 0.000090
+        fmt = column_format([row[units[0]]] if units else [])
+        shown = {**formats, **{c: lambda value, fmt=fmt: format_number(value, fmt) for c in units}}
+        cells = [(shown[c](row[c]) if c in shown else literal(str(row[c]))) or "–" for c in columns]
         lines.append("| " + " | ".join([literal(str(label)), *cells]) + " |")
     return "\n".join(lines)
 

@@ -16,7 +16,7 @@ from .adequacy import Adequacy, Check
 from .artifact import Artifact
 from .backtest import DEFAULT_HORIZON as DEFAULT_HORIZON
 from .backtest import DEFAULT_ORIGINS as DEFAULT_ORIGINS
-from .backtest import LAG_POLICIES, MAX_HORIZON, MAX_ORIGINS, METRICS, Backtest, backtest, can_reselect
+from .backtest import LAG_POLICIES, MAX_HORIZON, MAX_ORIGINS, METRICS, UNIT_METRICS, Backtest, backtest, can_reselect
 from .backtest import check_backtest as check_backtest  # the Backtest page: will the settings fit
 from .cache import BoundedCache
 from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata
@@ -179,6 +179,7 @@ __all__ = [
     "MAX_ORIGINS",
     "MAX_STEPS",
     "METRICS",
+    "UNIT_METRICS",
     "METRIC_LABELS",
     "MIN_RESIDUAL_DF",
     "MODEL_SPACE",

@@ -40,6 +40,7 @@ DEFAULT_ORIGINS, DEFAULT_HORIZON = 8, 4  # the CLI's, the REST service's and the
 MAX_ORIGINS = 200
 MAX_HORIZON = 40
 METRICS = ("rmse", "mae", "mape")
+UNIT_METRICS = ("rmse", "mae")  # in each variable's own units (MAPE is in percent): formatted per variable
 
 Progress = Callable[[int, int], None]
 

@@ -7,7 +7,7 @@ import streamlit as st
 from ui import comparison_figures, session, url_state
 from ui.chart_look import plot
 from ui.errors import explain, guarded, show_error
-from ui.tables import backtest_styler
+from ui.tables import backtest_styler, paired_formats
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
 from ui.whole_number import whole_number
@@ -22,9 +22,7 @@ from varlib import (
     backtest,
     can_reselect,
     check_backtest,
-    column_format,
     counted,
-    format_number,
     score_notes,
 )
 
@@ -169,7 +167,7 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
     url_state.write(PAGE, {**params, "metric": metric})
     figure = comparison_figures.backtest_figure(result, metric, alias)
     plot(st, figure, key="bt_chart")
-    styled = _paired_formats(backtest_styler(table), table)
+    styled = paired_formats(backtest_styler(table), table)
     over = counted(count, "forecast") + " per horizon"
     if (table["forecasts"] < count).any():  # a fill wrote some of the values: those are not scored
         over = f"up to {over} (`forecasts`: fewer where a filled value was not scored)"
@@ -192,16 +190,6 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
         on_click="ignore",
         key="bt_download",
     )
-
-
-def _paired_formats(styled, table):
-    """One format for a metric's model and random-walk columns (each still one format for all its rows): side by
-    side, 46.2 beside 76, each column in its own format, read as a difference in precision."""
-    for metric in METRICS:
-        pair = [metric, f"{metric}_rw"]
-        fmt = column_format([v for c in pair for v in table[c]])
-        styled = styled.format(lambda v, fmt=fmt: format_number(v, fmt), subset=pair)
-    return styled
 
 
 def _refusal(artifact, origins: int, horizon: int, policy: str) -> VarlibError | None:

@@ -39,15 +39,18 @@ def test_diagnostics_tables_use_one_format_per_column(seeded):
     assert mixed == {}
 
 
-def test_backtest_scores_use_one_format_per_column_and_hover_by_quarter(seeded):
+def test_backtest_scores_use_one_format_per_variable_and_hover_by_quarter(seeded):
     at = open_app(page=BACKTEST)
     at.number_input(key="bt_origins").set_value(3)
     at.number_input(key="bt_horizon").set_value(2)
     at.button(key="bt_run").click().run()
     assert not at.exception and errors(at) == ""
-    assert _mixed_columns(at) == {}
+    # RMSE and MAE are in each variable's units: one format per variable, every other column one format
+    assert {key.split()[-1] for key in _mixed_columns(at)} <= {"rmse", "rmse_rw", "mae", "mae_rw"}
     shown = displayed(at.dataframe[0])
-    assert formats_of(shown["horizon"]) == {".0"} and len(formats_of(shown["rmse"])) == 1
+    assert formats_of(shown["horizon"]) == {".0"}
+    for _, rows in shown.groupby("variable"):
+        assert len(formats_of([*rows["rmse"], *rows["rmse_rw"]])) == 1
     line = charts(at)[0]["data"][0]
     assert values(line, "customdata")[0] == "3 origins, 2008Q3 to 2009Q1"  # last training quarters: 2 before the end
     assert "%{customdata}" in line["hovertemplate"]

@@ -59,7 +59,7 @@ def test_the_models_table_names_the_holdouts_own_order(seeded):
 
 
 def test_the_forecast_card_prints_holdout_rmse_as_the_models_page_does(seeded):
-    # RMSEs of different sizes (realgdp's in hundreds, infl's near 5): one format for both, the column's
+    # RMSEs of different sizes (realgdp's in hundreds, infl's near 5), each in the format its value calls for
     spec = ModelSpec(variables=("realgdp", "infl"), holdout=0.1)
     publish_result(seeded, train_model(load_dataset(variables=list(spec.variables)), spec), "mixed", "patch", "")
     card = "\n".join(c.value for c in open_app({"model": "mixed"}).caption)

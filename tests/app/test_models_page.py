@@ -85,7 +85,7 @@ def test_details_are_readable_sections(seeded):
     assert download and any("metadata" in d.proto.label for d in download)
 
 
-def test_metrics_table_escapes_names_marks_gaps_and_keeps_one_format_per_column():
+def test_metrics_table_escapes_names_marks_gaps_and_formats_errors_by_their_rmse():
     frame = pd.DataFrame(
         {"RMSE": [12.3456, 1.2], "MAE": [0.5, float("nan")], "MAPE %": [1.0, 2.0]},
         index=pd.Index(["real_gdp", "a|b"], name="variable"),
@@ -93,7 +93,8 @@ def test_metrics_table_escapes_names_marks_gaps_and_keeps_one_format_per_column(
     lines = version_details.metrics_markdown(frame).splitlines()
     assert lines[:2] == ["| variable | RMSE | MAE | MAPE % |", "| :-- | --: | --: | --: |"]
     # a name's underscore or bar stays text, and a missing value is a dash, not an empty cell
-    assert lines[2:] == ["| real\\_gdp | 12.35 | 0.5000 | 1 |", "| a\\|b | 1.20 | – | 2 |"]
+    # RMSE and MAE in the format of the variable's RMSE (its units), MAPE in one format for the column
+    assert lines[2:] == ["| real\\_gdp | 12.35 | 0.50 | 1 |", "| a\\|b | 1.200 | – | 2 |"]
 
 
 def test_a_mape_left_out_is_explained_on_the_models_and_backtest_pages(seeded):

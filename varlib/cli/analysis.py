@@ -168,7 +168,12 @@ def run_backtest(args: argparse.Namespace) -> int:
     print(f"{result.name} {result.version}: {result.summary()}; horizons 1..{result.horizon}; {result.policy()}")
     scores = result.scores()
     # a variable's scores in its units in one format, not its column's (a rate's below a level's printed 0.000050)
-    print_table(scores, index=False, digits=4, share=by_variable(("rmse", "mae", "rmse_rw", "mae_rw"), "variable"))
+    print_table(
+        scores,
+        index=False,
+        digits=4,
+        share=by_variable([f"{m}{rw}" for m in varlib.UNIT_METRICS for rw in ("", "_rw")], "variable"),
+    )
     # the page's caption: `mape 0.458` read as a fraction without it
     print(
         "_rw: the random walk (no change); mape in percent; rmse_ratio < 1: the model's RMSE is below the random walk's"

@@ -137,7 +137,7 @@ def run_train(args: argparse.Namespace) -> int:
         of = f"; scored with a {other}, the order chosen on the rows before them, not the trained {trained}"
         print(f"holdout ({counted(result.evaluation.rows, 'row')}{of if other else ''}):")
         scores = pd.DataFrame(result.evaluation.metrics).T.rename(columns=varlib.METRIC_LABELS)
-        print_table(scores, digits=4, share=by_variable([varlib.METRIC_LABELS[m] for m in ("rmse", "mae")]))
+        print_table(scores, digits=4, share=by_variable([varlib.METRIC_LABELS[m] for m in varlib.UNIT_METRICS]))
         for note in varlib.score_notes([m["mape"] for m in result.evaluation.metrics.values()], result.spec.exog):
             print(note)
     print(f"published {name} {published.version}" if published else f"not published (add --publish; name {name})")
