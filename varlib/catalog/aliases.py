@@ -9,6 +9,7 @@ a later `set` continues the count. A delete checks the alias is set on every try
 once exactly one succeeds; a move to the version the alias points at already stores nothing, decided on the same
 read as the compare-and-swap (the alias it returns says `unchanged`). An object over MAX_ALIAS_BYTES is damaged
 like an unreadable one, and replaced by a move through the ETag its folder's listing gives (its body is never read).
+A damaged alias object counts as set: a move or a delete replaces it (its count starts again: it cannot be read).
 """
 
 from __future__ import annotations
@@ -111,15 +112,15 @@ def list_aliases(store: Store, name: str, deleted: bool = False) -> list[Alias]:
 
 def move_alias(store: Store, name: str, alias: str, version: Version | None, actor: Actor, at: str) -> Alias:
     """Point `alias` at `version` (None deletes it) by compare-and-swap; returns the alias as written,
-    whose `previous` is the version this move replaced. A damaged alias object is replaced. An alias that points at
+    whose `previous` is the version this move replaced (None: none, or a damaged object, which a move and a delete
+    replace: deleting a damaged alias is what an admin does with it). An alias that points at
     `version` already is returned as stored, `unchanged`: nothing is written (no new revision), and the check is
     made on the read the compare-and-swap would replace, so a move racing it is never taken for a no-op."""
     alias = check_alias(alias)
     for _ in range(CAS_ATTEMPTS):
         current = _read(store, name, alias)
         before = current.alias
-        if version is None:  # re-checked on every try: of deletes at once, only the first finds the alias
-            current.checked()
+        if version is None and current.damage is None:  # re-checked on every try: of deletes at once, one finds it
             if before is None or before.version is None:
                 raise no_alias(name, alias)
         elif before is not None and before.version == version:
@@ -172,9 +173,11 @@ def _read(store: Store, name: str, alias: str) -> _Stored:
 
 
 def _damage(name: str, alias: str, key: str, problem: str) -> CorruptArtifactError:
-    """What is wrong with the alias object and how to repair it (move_alias replaces it, so `set` does)."""
+    """What is wrong with the alias object and how to repair it (move_alias replaces it: a set or a delete does).
+    Worded for every caller alike: the CLI, the REST service and the dashboard each reach `set` and `delete` their
+    own way, and the same damage must read the same from each."""
     return CorruptArtifactError(
-        f"alias @{alias} of {name!r} ({key}) is damaged ({problem}); set it again with `varlib alias set {alias}"
-        f" VERSION --name {name}` (a move replaces the damaged object)",
+        f"alias @{alias} of {name!r} ({key}) is damaged ({problem}); set it again or delete it: either replaces the"
+        " damaged object",
         key=key,
     )

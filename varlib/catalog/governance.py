@@ -7,17 +7,24 @@ says it is stored and what completes the rest (catalog.cut_off); a retried withd
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, suppress
 from dataclasses import replace
 
 from ..artifact import Artifact
 from ..cache import BoundedCache
-from ..errors import InvalidInputError, NotFoundError, ObjectExistsError, VarlibError, WithdrawnError
+from ..errors import (
+    CorruptArtifactError,
+    InvalidInputError,
+    NotFoundError,
+    ObjectExistsError,
+    VarlibError,
+    WithdrawnError,
+)
 from ..identity import Actor
 from ..store import Store
 from ..versions import Version, check_alias, check_name, is_alias, is_latest, parse_version
 from ..wording import utc_time
-from . import audit
+from . import audit, trail_repair
 from .aliases import Alias, list_aliases, move_alias, read_alias
 from .audit import AuditRecord
 from .cut_off import done_but, may_be_done
@@ -51,7 +58,7 @@ class Governance:
     def resolve(self, name: str, version: str | Version) -> Version:
         raise NotImplementedError
 
-    def resolve_latest(self, name: str) -> Version:
+    def resolve_latest(self, name: str, instead: str | None = None) -> Version:
         raise NotImplementedError
 
     def load(self, name: str, version: str | Version = "latest", *, cached: bool = True) -> Artifact:
@@ -110,13 +117,16 @@ class Governance:
         try:
             if isinstance(version, str) and is_alias(version):  # naming its withdrawn version would be refused too
                 concrete = self.resolve_alias(name, version, "an alias cannot point at it: name one in use")
+            elif isinstance(version, str) and is_latest(version):  # as above: no way out through a withdrawn one
+                concrete = self.resolve_latest(name, "an alias cannot point at a withdrawn version: publish a new one")
             else:
                 concrete = self.resolve(name, version)
         except InvalidInputError as exc:  # `v1` or `@Bad`: refused as the version given, whatever check said so
             raise InvalidInputError(
                 exc.message, **(VarlibError.fields(exc) | {"field": "version", "value": version})
             ) from None
-        self.load(name, concrete)  # it must exist and verify
+        # it must exist and verify, in the store: a version deleted behind the product's back may still be cached
+        self.load(name, concrete, cached=False)
         withdrawal = self.withdrawal(name, concrete)
         if withdrawal is not None:
             raise WithdrawnError(
@@ -143,7 +153,8 @@ class Governance:
         return moved
 
     def delete_alias(self, name: str, alias: str, actor: Actor | None = None) -> Alias:
-        """Remove `@alias` (a tombstone moved by compare-and-swap; the trail keeps its history)."""
+        """Remove `@alias` (a tombstone moved by compare-and-swap; the trail keeps its history), a damaged one too
+        (then its `previous` is None: the damaged object said no version)."""
         self.ensure_writable("deleting an alias")
         alias = check_alias(alias)
         actor = actor or Actor.local(self.author)
@@ -157,6 +168,7 @@ class Governance:
     def _moved_but(moved: Alias, step: str, then: str) -> AbstractContextManager[None]:
         """A failure after `moved` was stored: the alias moved, only what follows failed."""
         was = f"it pointed at {moved.previous}" if moved.previous else "it was not set"
+        was = "it was damaged" if moved.previous is None and moved.version is None else was  # only a set one deletes
         now = f"now points at {moved.version}" if moved.version else "is deleted"
         done = f"the alias @{moved.alias} of {moved.name!r} {now} ({'unchanged' if moved.unchanged else was})"
         return done_but(done, step, then, "alias", moved.alias)
@@ -185,7 +197,10 @@ class Governance:
                 self._needs_number(check_name(name), str(version).strip()), field="version", value=version
             )
         concrete = self.resolve(name, version)
-        self.load(name, concrete)  # only a version that exists and verifies
+        # only a version in the store (not just in this process's cache: it may have been deleted since); one
+        # stored but damaged is withdrawn too: taking it out of use is exactly what it needs
+        with suppress(CorruptArtifactError):
+            self.load(name, concrete, cached=False)
         actor = actor or Actor.local(self.author)
         withdrawal = Withdrawal(name, concrete, reason, audit.now(), actor)
         again = f"withdraw {concrete} again once the store answers (a stored withdrawal is completed, not repeated)"
@@ -199,14 +214,15 @@ class Governance:
         with self._withdrawn_but(name, concrete, f"{name} {concrete} is withdrawn (its withdrawal is stored)"):
             latest = self._settle_off(name, concrete)
             self._record("withdraw", name, actor, str(concrete), reason=reason, at=withdrawal.at, latest=latest)
-        return withdrawal
+        return replace(withdrawal, latest_move=latest)
 
     def _already_withdrawn(self, name: str, version: Version, exc: ObjectExistsError) -> ObjectExistsError:
         """The refusal of a second withdrawal, once the first is complete: a withdrawal cut off after its record
         was stored left `latest` on it or no audit record, and a retry is what a person does next. The answer
         stays a refusal: this call withdrew nothing, and the stored withdrawal keeps its own reason and actor."""
         with self._withdrawn_but(name, version, f"{name} {version} is already withdrawn"):
-            written = self._record_withdrawal(name, version, self._settle_off(name, version))
+            latest = self._settle_off(name, version)
+            written = trail_repair.record_withdrawal(self.store, self._trail, self.withdrawal(name, version), latest)
         note = "; its audit record was missing and is written now" if written else ""
         return ObjectExistsError(exc.message + note, **VarlibError.fields(exc))
 
@@ -215,20 +231,6 @@ class Governance:
         whoever moved it (a publish racing the withdrawal may have settled it first, and records that too)."""
         before, after = settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
         return audit.latest_moved(before, after) if before == version else audit.STAYED
-
-    def _record_withdrawal(self, name: str, version: Version, latest: audit.Move) -> bool:
-        """Write the audit record of a stored withdrawal that has none (as `reindex` would), with the move of
-        `latest` that completing it made; whether it wrote one."""
-        stored = self.withdrawal(name, version)
-        if stored is None or stored.damaged:  # a damaged record keeps no actor or time to record
-            return False
-        at = audit.trail_time(stored.at)
-        if audit.recorded(self.store, name, self._trail, "withdraw", str(version), at):
-            return False
-        record = AuditRecord(at, "withdraw", name, stored.actor, str(version), reason=stored.reason)
-        record = replace(record, latest_before=latest[0], latest_after=latest[1], restored=audit.now())
-        audit.append(self.store, record)  # its writer's key: written once
-        return True
 
     def _withdrawn_but(self, name: str, version: Version, done: str) -> AbstractContextManager[None]:
         then = f"`varlib reindex --name {name}` (or withdrawing {version} again) completes both"

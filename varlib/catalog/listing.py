@@ -87,18 +87,22 @@ class Lister:
         return self.reader.max_bytes
 
     def list_versions(self, name: str, verify: bool = False) -> list[VersionEntry]:
-        """Every version of `name`, newest first; unusable objects are listed with their reason, last."""
+        """Every version of `name`, newest first, an unusable or gone one in its place with its reason; objects
+        outside the naming pattern last."""
         prefix = f"{name}/"
         # the index first: a card in it was written after its object, so the folders listed next hold every
         # indexed version that still exists, and one missing from them was deleted, not published meanwhile
         index = read_index(self.store, name, self.max_bytes)
         folders, top_level = self.store.children(prefix)
         if verify:
-            found = self._classify(name, self._every_object(prefix, index), index)
-            return found + _gone(name, index, found)
-        indexed, unindexed = self._split_by_index(name, folders, index)
-        found = self._classify(name, self._objects_in(prefix, unindexed) + top_level, {}, indexed)
-        return found + _gone(name, index, found)  # no request more: the folders and the index are read
+            found, strays = self._classify(name, self._every_object(prefix, index), index)
+        else:
+            indexed, unindexed = self._split_by_index(name, folders, index)
+            found, strays = self._classify(name, self._objects_in(prefix, unindexed) + top_level, {}, indexed)
+        # no request more (the folders and the index are read); a gone version keeps its place among the others
+        found += _gone(name, index, found)
+        found.sort(key=lambda entry: entry.version or Version(-1, 0, 0), reverse=True)
+        return found + sorted(strays, key=lambda entry: entry.key)
 
     def _split_by_index(
         self, name: str, folders: list[str], index: dict[str, IndexedCard]
@@ -146,8 +150,8 @@ class Lister:
         infos: list[ObjectInfo],
         index: dict[str, IndexedCard],
         entries: list[VersionEntry] | None = None,
-    ) -> list[VersionEntry]:
-        """Entries for listed objects: models checked against the index, legacy pickles, strays."""
+    ) -> tuple[list[VersionEntry], list[VersionEntry]]:
+        """Entries for listed objects (models checked against the index, legacy pickles), and the strays."""
         models: dict[Version, ObjectInfo] = {}
         legacy: dict[Version, ObjectInfo] = {}
         strays: list[VersionEntry] = []
@@ -171,8 +175,7 @@ class Lister:
         found = list(entries or [])
         found += [self._entry(name, version, info, index.get(str(version))) for version, info in models.items()]
         found += [_legacy_entry(name, version, info) for version, info in legacy.items() if version not in models]
-        found.sort(key=lambda entry: entry.version or Version(-1, 0, 0), reverse=True)
-        return found + sorted(strays, key=lambda entry: entry.key)
+        return found, strays
 
     def _entry(self, name: str, version: Version, info: ObjectInfo, indexed: IndexedCard | None) -> VersionEntry:
         label = str(version)
@@ -232,10 +235,10 @@ def _gone(name: str, index: dict[str, IndexedCard], found: list[VersionEntry]) -
     """Versions the card index vouched for whose model.json is no longer there (deleted behind the product's back):
     named with their card, not dropped from the listing without a word."""
     present = {str(entry.version) for entry in found if entry.version is not None}
-    # every listing runs this: only the missing labels are parsed and sorted, not the whole index
+    # every listing runs this: only the missing labels are parsed, not the whole index (the caller sorts)
     missing = [(parse_version(label), label, entry) for label, entry in index.items() if label not in present]
     gone = []
-    for version, label, entry in sorted(missing, key=lambda item: item[0], reverse=True):
+    for version, label, entry in missing:
         key = model_key(name, version)
         why = (
             f"{REMOVED}published, then deleted from the store outside the product (recorded by reindex"

@@ -9,6 +9,7 @@ withdrawn, found through the `latest.json` copy when that is usable and through 
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import replace
 
 from ..artifact import Artifact
 from ..config import Settings
@@ -79,14 +80,15 @@ class Registry(Governance, ScenarioShelf):
         return [name for name in self.store.list_folders("") if NAME_PATTERN.fullmatch(name)]
 
     def list_versions(self, name: str, verify: bool = False) -> list[VersionEntry]:
-        """Every version of `name`, newest first; unusable objects are listed with their reason, last
-        (catalog.listing explains the index and `verify`)."""
+        """Every version of `name`, newest first, an unusable or gone one in its place with its reason; objects
+        outside the naming pattern last (catalog.listing explains the index and `verify`)."""
         return self._lister.list_versions(check_name(name), verify)
 
-    def resolve_latest(self, name: str) -> Version:
+    def resolve_latest(self, name: str, instead: str | None = None) -> Version:
         """The version `latest` stands for now; read afresh on every call. Its artifact is verified
-        and kept, so loading that version next costs no second read."""
-        version = self._latest(check_name(name), cached=True).version
+        and kept, so loading that version next costs no second read. `instead`: what to do when every version is
+        withdrawn (by default publish one or name a withdrawn one, which a read may still use)."""
+        version = self._latest(check_name(name), cached=True, instead=instead).version
         if version is None:  # a stored artifact always names its version (the reader checks it)
             raise NotFoundError(f"model {name!r}: the newest object names no version; run `varlib reindex`")
         return version
@@ -183,8 +185,10 @@ class Registry(Governance, ScenarioShelf):
         that is not withdrawn. Returns what it indexed and each version it could not (catalog.reindex). A move
         of `latest` is recorded in the audit trail as `latest.move` by `actor` (default: the local author)."""
         self.ensure_writable("reindexing")
+        # first: the withdrawals the trail records must hold before `latest` is rebuilt, or it could land on one
+        restored = tuple(trail_repair.restore_withdrawals(self, check_name(name)))
         entries = self.list_versions(name, verify=True)
-        done = rebuild(self.store, check_name(name), entries, self._withdrawn, self.max_artifact_bytes)
+        done = replace(rebuild(self.store, name, entries, self._withdrawn, self.max_artifact_bytes), restored=restored)
         if done.latest_before is not None:
             moved = audit.latest_moved(done.latest_before, done.latest)
             self._record(
@@ -224,7 +228,7 @@ class Registry(Governance, ScenarioShelf):
                 return None
 
     # -- `latest` ------------------------------------------------------------------------------
-    def _latest(self, name: str, cached: bool) -> Artifact:
+    def _latest(self, name: str, cached: bool, instead: str | None = None) -> Artifact:
         pointer = read_pointer(self.store, name, self.max_artifact_bytes)
         # Writers keep the pointer off withdrawn versions and reading it stays one read, so only a withdrawal
         # this process already knows of (free to ask) is checked: one whose pointer move was cut off.
@@ -243,9 +247,9 @@ class Registry(Governance, ScenarioShelf):
                 if cached:
                     self._reader.remember(artifact)
                 return artifact
-        return self._reader.load(name, self._newest_intact(name), cached)
+        return self._reader.load(name, self._newest_intact(name, instead), cached)
 
-    def _newest_intact(self, name: str) -> Version:
+    def _newest_intact(self, name: str, instead: str | None = None) -> Version:
         # Every object checked: without a usable pointer, `latest` must land on an intact version
         # even if one was replaced after it was indexed, and never on a withdrawn one.
         withdrawn = self.withdrawals(name)
@@ -253,8 +257,8 @@ class Registry(Governance, ScenarioShelf):
         newest = newest_usable([e for e in entries if e.version not in withdrawn])
         if newest is None and withdrawn:
             raise NotFoundError(
-                f"every usable version of {name!r} is withdrawn ({counted(len(withdrawn), 'withdrawal')}); publish a"
-                " new one, or name a withdrawn version explicitly"
+                f"every usable version of {name!r} is withdrawn ({counted(len(withdrawn), 'withdrawal')}); "
+                + (instead or "publish a new one, or name a withdrawn version explicitly")
             )
         if newest is None:
             pickles = [e.label for e in entries if e.status.startswith(LEGACY)]

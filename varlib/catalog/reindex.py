@@ -17,6 +17,9 @@ says so instead of only leaving them out: `Reindexed` names each version it coul
   published while this runs is newer than every listed one: it keeps the pointer and its card. A move of
   `latest` from a version (not from a missing or unreadable copy: `latest` was then found by the listing, as
   here) is returned for the audit trail (`Reindexed.latest_before`, `why`), which records it as `latest.move`.
+- A withdrawal is for good: one the audit trail records whose record the store lost (deleted by hand) is made
+  again from the trail before any of this (catalog.trail_repair), and named (`Reindexed.restored`), so `latest`
+  never returns to a withdrawn version.
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ class Reindexed:
     moved_off: Version | None = None  # the damaged or missing version `latest` named before, if it did
     latest_before: Version | None = None  # the version `latest` named before this reindex moved it, if it did
     why: str = ""  # why it moved it
+    restored: tuple[Withdrawal, ...] = ()  # withdrawals the audit trail records but the store had lost, made again
 
 
 def rebuild(

@@ -75,7 +75,8 @@ class ScenarioShelf:
         # checked here, where REST, CLI and dashboard saves all pass; new lines and tabs lay notes out
         check_notes(scenario.notes)
         actor = actor or Actor.local(self.author)
-        self.load(scenario.name, scenario.version)  # the version must exist and verify
+        # the version must exist and verify, in the store: one deleted behind the product's back may still be cached
+        self.load(scenario.name, scenario.version, cached=False)
         withdrawal = self.withdrawal(scenario.name, scenario.version)
         if withdrawal is not None:  # as an alias cannot point at it: a new link to it would be a new use
             raise WithdrawnError(

@@ -10,27 +10,33 @@ or channel), and an alias keeps its last move only.
 
 A restored record's key is made from the change it describes (create-if-absent), so two repairs at once
 write it once, and a repair run again finds nothing missing.
+
+The other way round, a withdrawal is for good: one the trail records whose own record the store lost (deleted
+by hand) would quietly put its version back into use (`latest`, aliases), so `restore_withdrawals` makes the
+record again from the trail's (its reason, time and withdrawer), create-if-absent, and logs a warning.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterator
 from dataclasses import replace
 from typing import Protocol
 
 from ..artifact import Artifact
-from ..errors import ObjectExistsError, VarlibError
+from ..cache import BoundedCache
+from ..errors import InvalidInputError, ObjectExistsError, VarlibError
 from ..identity import Actor
 from ..scenario import Scenario
 from ..store import Store
-from ..versions import Version, parse_key_version
+from ..versions import Version, parse_key_version, parse_version
 from . import audit
 from .aliases import list_aliases
 from .audit import AuditRecord
-from .layout import SCENARIO_FOLDER, helper_prefix
+from .layout import SCENARIO_FOLDER, helper_prefix, withdrawal_key
 from .listing import VersionEntry
-from .withdrawals import Withdrawal
+from .withdrawals import Withdrawal, create_withdrawal, withdrawn_versions
 
 
 class Registry(Protocol):
@@ -52,6 +58,7 @@ class Registry(Protocol):
 
 _ALL = 10**9  # the whole trail: a repair compares every record
 _UNKNOWN = Actor("unknown", "", via="")
+_log = logging.getLogger(__name__)
 
 
 def restore(registry: Registry, name: str) -> list[AuditRecord]:
@@ -125,6 +132,40 @@ def _scenario_saves(registry: Registry, name: str) -> Iterator[AuditRecord]:
         )
 
 
+def restore_withdrawals(registry: Registry, name: str) -> list[Withdrawal]:
+    """Create again every withdrawal record of `name` that the trail records and the store no longer holds;
+    returns those made (`Registry.reindex` runs this first, so `latest` is never rebuilt onto one of them)."""
+    held = set(withdrawn_versions(registry.store, name))  # by listing: a record this process keeps may be gone
+    made = []
+    for record in reversed(registry.history(name, _ALL)):  # oldest first: a version's first withdrawal is the one
+        version = _version(record.version)
+        if record.action != "withdraw" or record.damaged or version is None or version in held:
+            continue
+        held.add(version)
+        withdrawal = Withdrawal(name, version, record.reason, record.at, record.actor)
+        try:
+            create_withdrawal(registry.store, withdrawal)
+        except ObjectExistsError:
+            continue  # withdrawn again meanwhile, or restored by another repair: it holds either way
+        _log.warning(
+            "%s %s: its withdrawal record %s was missing from the store though the audit trail records it (%s);"
+            " made again from the trail, so the version stays withdrawn",
+            name,
+            version,
+            withdrawal_key(name, version),
+            withdrawal.describe(),
+        )
+        made.append(withdrawal)
+    return made
+
+
+def _version(text: str | None) -> Version | None:
+    try:
+        return parse_version(text) if text else None
+    except InvalidInputError:  # not a version: a record no change of ours wrote
+        return None
+
+
 def _change(record: AuditRecord) -> tuple:
     """What a record is about, whoever wrote it and whenever: the same change gives the same tuple."""
     if record.action in ("alias.set", "alias.delete"):
@@ -134,3 +175,19 @@ def _change(record: AuditRecord) -> tuple:
 
 def _digest(record: AuditRecord) -> str:
     return hashlib.sha256(repr((record.name, *_change(record))).encode()).hexdigest()[:16]
+
+
+def record_withdrawal(
+    store: Store, trail: BoundedCache[AuditRecord], stored: Withdrawal | None, latest: audit.Move
+) -> bool:
+    """Write the audit record of a stored withdrawal that has none (as `reindex` would), with the move of
+    `latest` that completing it made; whether it wrote one (a retried withdrawal completes one cut off so)."""
+    if stored is None or stored.damaged:  # a damaged record keeps no actor or time to record
+        return False
+    at, version = audit.trail_time(stored.at), str(stored.version)
+    if audit.recorded(store, stored.name, trail, "withdraw", version, at):
+        return False
+    record = AuditRecord(at, "withdraw", stored.name, stored.actor, version, reason=stored.reason)
+    record = replace(record, latest_before=latest[0], latest_after=latest[1], restored=audit.now())
+    audit.append(store, record)  # its writer's key: written once
+    return True

@@ -15,7 +15,7 @@ settles the pointer; two withdrawals settle it in turn (a lost compare-and-swap 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -35,7 +35,7 @@ from ..plain_text import check_plain
 from ..store import Store
 from ..versions import Version, parse_key_version, parse_version
 from ..wording import utc_time
-from .audit import trail_time
+from .audit import STAYED, Move, trail_time
 from .layout import WITHDRAWN_FOLDER, helper_prefix, model_key, pointer_key, withdrawal_key
 from .pointer import CAS_ATTEMPTS, read_pointer
 
@@ -55,6 +55,8 @@ class Withdrawal:
     at: str
     actor: Actor
     damaged: str | None = None  # why the record cannot be read (then `at`, `actor` and `reason` are unknown)
+    # what the withdrawal that returns it did to `latest` (audit.latest_moved; never stored, not part of equality)
+    latest_move: Move = field(default=STAYED, compare=False)
 
     def describe(self) -> str:
         """The withdrawal in a sentence: when, by whom and why (or that its record cannot be read)."""

@@ -96,7 +96,9 @@ def run_alias(args: argparse.Namespace) -> int:
                 for a in aliases
             ]
             print_table(pd.DataFrame(rows), index=False)
-            _print_damaged(alias.damaged for alias in aliases)
+            # the reason is worded for every caller alike: the CLI's own commands to repair it follow it here
+            fix = "(`varlib alias set {0} VERSION --name {1}` or `varlib alias delete {0} --name {1}`)"
+            _print_damaged(f"{a.damaged} {fix.format(a.alias, args.name)}" for a in aliases if a.damaged)
         return 0
     if args.alias_command == "set":
         moved = _of_a_model(registry, args.name, lambda: registry.set_alias(args.name, args.alias, args.version, actor))
@@ -107,7 +109,8 @@ def run_alias(args: argparse.Namespace) -> int:
         print(f"@{moved.alias} of {args.name!r} -> {moved.version}{was}")
         return 0
     moved = _of_a_model(registry, args.name, lambda: registry.delete_alias(args.name, args.alias, actor))
-    print(f"deleted @{moved.alias} of {args.name!r} (was {moved.previous})")
+    # no version before: the alias was set (an unset one is refused), so its object was damaged, and is replaced
+    print(f"deleted @{moved.alias} of {args.name!r} (was {moved.previous or 'a damaged alias object'})")
     return 0
 
 
@@ -115,10 +118,10 @@ def run_withdraw(args: argparse.Namespace) -> int:
     registry, actor = _setup(args)
     name, reason = args.name, args.reason
     withdrawal = _of_a_model(registry, name, lambda: registry.withdraw(name, args.version, reason, actor))
-    print(
-        f"withdrew {args.name} {withdrawal.version}: {plain(withdrawal.reason)}; `latest` is now"
-        f" {_latest_or_none(registry, args.name)}"
-    )
+    before, after = withdrawal.latest_move
+    # `latest` moves only when it named the withdrawn version: "is now" of one that did not move misleads
+    latest = f"is now {after or _NONE} (was {before})" if before else f"stays {_latest_or_none(registry, name)}"
+    print(f"withdrew {args.name} {withdrawal.version}: {plain(withdrawal.reason)}; `latest` {latest}")
     return 0
 
 
@@ -197,8 +200,11 @@ def _print_damaged(reasons) -> None:
             print(f"⚠ {plain(reason)}")
 
 
+_NONE = "none (every version is withdrawn)"
+
+
 def _latest_or_none(registry: Registry, name: str) -> str:
     try:
         return str(registry.resolve_latest(name))
     except NotFoundError:
-        return "none (every version is withdrawn)"
+        return _NONE
