@@ -43,7 +43,11 @@ def render_sidebar() -> None:
         store_status.render(settings)
 
 
-sign_in = auth.current()
+try:
+    sign_in = auth.current()
+except VarlibError as exc:  # a bad role setting (VARLIB_ADMIN_GROUPS set to no group): said, and no page is served
+    st.error(explain(exc))
+    st.stop()
 if not auth.render_gate(sign_in):  # sign-in is configured and this session may not see the pages yet
     auth.render_sidebar(sign_in)
     # a tab whose sign-in ended while it was open would keep its links to the pages in the sidebar

@@ -160,7 +160,7 @@ class Artifact:
 def build_artifact(result: TrainResult, name: str, author: str, notes: str = "") -> Artifact:
     """An unpublished artifact from a training run."""
     if len(notes) > MAX_NOTES:
-        raise InvalidInputError(f"notes are {len(notes)} characters; keep them under {MAX_NOTES}", field="notes")
+        raise InvalidInputError(f"notes are {len(notes)} characters; keep them to at most {MAX_NOTES}", field="notes")
     frame = result.dataset.frame[list(result.spec.variables)]
     exog = result.dataset.frame[list(result.spec.exog)].to_numpy(dtype=float) if result.spec.exog else None
     data = TrainingData(

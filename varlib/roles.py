@@ -5,8 +5,9 @@ everyone's Forecast page lists, so it is guarded like publishing); admins also m
 versions.
 Which groups make which role is configuration (`VARLIB_ROLES_CLAIM`, default `groups`, and
 `VARLIB_ADMIN_GROUPS`, `VARLIB_PUBLISHER_GROUPS`, `VARLIB_VIEWER_GROUPS`, comma-separated); an
-empty viewer list makes every signed-in user a viewer. The dashboard and the REST service use the
-same `RolePolicy`, so a group means the same in both.
+empty viewer list makes every signed-in user a viewer, while an admin or publisher variable set to no group
+is refused (nobody could get that role). The dashboard and the REST service use the same `RolePolicy`,
+so a group means the same in both.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import AccessDeniedError
+from .errors import AccessDeniedError, InvalidInputError
 
 VIEWER, PUBLISHER, ADMIN = "viewer", "publisher", "admin"
 ROLES = (VIEWER, PUBLISHER, ADMIN)  # each includes the ones before it
@@ -46,9 +47,9 @@ class RolePolicy:
         default = cls()
         return cls(
             claim=(env.get("VARLIB_ROLES_CLAIM") or default.claim).strip(),
-            admin_groups=_groups(env.get("VARLIB_ADMIN_GROUPS"), default.admin_groups),
-            publisher_groups=_groups(env.get("VARLIB_PUBLISHER_GROUPS"), default.publisher_groups),
-            viewer_groups=_groups(env.get("VARLIB_VIEWER_GROUPS"), default.viewer_groups),
+            admin_groups=_groups(env, "VARLIB_ADMIN_GROUPS", default.admin_groups, ADMIN),
+            publisher_groups=_groups(env, "VARLIB_PUBLISHER_GROUPS", default.publisher_groups, PUBLISHER),
+            viewer_groups=_groups(env, "VARLIB_VIEWER_GROUPS", default.viewer_groups),
         )
 
     def how_to_get(self, role: str, who: str = "you", claims: Mapping[str, Any] | None = None) -> str:
@@ -106,10 +107,21 @@ def require(
         )
 
 
-def _groups(raw: str | None, default: frozenset[str]) -> frozenset[str]:
+def _groups(env: Mapping[str, str], name: str, default: frozenset[str], role: str | None = None) -> frozenset[str]:
+    """The groups `name` lists, or `default` when it is unset. With `role`, a variable set to no group is refused:
+    nobody could then have the role, and every refusal would name no group to join."""
+    raw = env.get(name)
     if raw is None:
         return default
-    return frozenset(part.strip() for part in raw.split(",") if part.strip())
+    groups = frozenset(part.strip() for part in raw.split(",") if part.strip())
+    if role is not None and not groups:
+        raise InvalidInputError(
+            f"{name}={raw!r} names no group, so nobody could have the {role} role; give the groups whose members"
+            f" get it, comma-separated (e.g. {name}={','.join(sorted(default))}), or unset {name} for that default",
+            field=name,
+            value=raw,
+        )
+    return groups
 
 
 def _claim_values(value: Any) -> Iterable[str]:

@@ -34,7 +34,7 @@ def make_scenario(
         raise InvalidInputError("a scenario belongs to a published version; publish the model first", field="version")
     name = check_scenario_name(scenario)
     if len(notes) > MAX_NOTES:
-        raise InvalidInputError(f"notes are {len(notes)} characters; keep them under {MAX_NOTES}", field="notes")
+        raise InvalidInputError(f"notes are {len(notes)} characters; keep them to at most {MAX_NOTES}", field="notes")
     result = forecast_artifact(artifact, steps, alpha, lag_inputs, intervals, exog, conditions)
     return Scenario(
         name=artifact.name,

@@ -4,8 +4,9 @@ expiry; then the role the claims grant (varlib.roles).
 The provider's signing keys are found through its discovery document
 (`<issuer>/.well-known/openid-configuration`, `jwks_uri`) and kept by PyJWT's JWKS client for
 `VARLIB_OIDC_JWKS_SECONDS` (300 s); a token signed with a key not in the kept set makes the client
-fetch the set again once, so a key rotation needs no restart. Only asymmetric algorithms are
-accepted, so a token signed with the public key as an HMAC secret (or with `alg: none`) is refused.
+fetch the set again at once (at most once a second, JWKS_REFETCH_S), so a key rotation needs no restart.
+Only asymmetric algorithms are accepted, so a token signed with the public key as an HMAC secret (or with
+`alg: none`) is refused.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -29,6 +31,10 @@ from .roles import RolePolicy
 ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
 REQUIRED_CLAIMS = ("exp", "iat", "iss", "aud", "sub")
 MAX_LEEWAY_S = 300  # clock skew tolerated on exp/iat: more would keep an expired token working for long
+# PyJWT waits 30 s after any fetch, the first one included, before a key id it does not know makes it fetch the set
+# again: a provider's new key would be refused that long. Counted from the last such fetch instead, and one second,
+# a new key is fetched with its first token, and a flood of made-up key ids costs the provider one fetch a second.
+JWKS_REFETCH_S = 1.0
 
 
 NOT_A_JWT = (
@@ -47,6 +53,18 @@ class AuthSettings:
     jwks_seconds: int = 300
     leeway_s: int = 0  # clock skew tolerated on exp/iat
     policy: RolePolicy = field(default_factory=RolePolicy)
+
+    def __post_init__(self) -> None:
+        # without a scheme the service would start, then answer every write and /ready with urllib's
+        # "unknown url type": refused at start instead, as a bad VARLIB_OIDC_JWKS_SECONDS is
+        where = urlparse(self.issuer or "")
+        if self.issuer is not None and (where.scheme not in ("http", "https") or not where.netloc):
+            raise InvalidInputError(
+                f"VARLIB_OIDC_ISSUER={self.issuer!r} is not an http(s) address; give the provider's issuer as its"
+                " discovery document names it, scheme included (e.g. https://id.example.com/dex)",
+                field="VARLIB_OIDC_ISSUER",
+                value=self.issuer,
+            )
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AuthSettings:
@@ -82,6 +100,8 @@ class TokenVerifier:
         self.timeout_s = timeout_s
         self._client: jwt.PyJWKClient | None = None
         self._lock = threading.Lock()
+        self._refetch_lock = threading.Lock()
+        self._refetched = -JWKS_REFETCH_S  # when an unknown key id last made the set be fetched again (monotonic)
 
     def verify(self, token: str) -> dict[str, Any]:
         """The token's claims; AuthenticationError when it does not verify, ProviderUnavailableError when the
@@ -129,25 +149,44 @@ class TokenVerifier:
         """The provider's key that signed `token`. The key set is fetched (or taken from the cache) before the
         token is looked at: a provider that cannot be reached, or answers with no usable key set, is a 503 in
         plain words whatever the token, never a 500 or a 401 that blames the token."""
+        client = self._jwks_or_503()
+        kid = _check_algorithm(token)
+        if (key := _kept_key(self._kept_set(client), kid)) is not None:
+            return key
+        with self._refetch_lock:  # one look for an unknown key id at a time: the next finds the set it fetched
+            if (key := _kept_key(self._kept_set(client), kid)) is not None:
+                return key
+            if time.monotonic() - self._refetched < JWKS_REFETCH_S:
+                raise self._unknown_key()
+            self._refetched = time.monotonic()
+            try:
+                return client.get_signing_key_from_jwt(token)  # the set fetched again, for a key id it lacks
+            except jwt.DecodeError:  # not a JWT at all: PyJWT's own words are about bytes and codecs
+                raise AuthenticationError(NOT_A_JWT) from None
+            except (jwt.PyJWKClientConnectionError, jwt.PyJWKSetError, ValueError, OSError) as exc:
+                raise self._keys_unavailable(exc) from None
+            except jwt.PyJWKClientError:  # a key id the provider does not publish: another provider's token, mostly
+                raise self._unknown_key() from None
+            except jwt.InvalidTokenError as exc:
+                raise AuthenticationError(f"the bearer token is not valid ({exc}); sign in again") from None
+
+    def _jwks_or_503(self) -> jwt.PyJWKClient:
         try:
-            client = self._jwks()
-            client.get_jwk_set()
+            return self._jwks()
         except _PROVIDER_FAILURES as exc:
             raise self._keys_unavailable(exc) from None
-        _check_algorithm(token)
+
+    def _kept_set(self, client: jwt.PyJWKClient) -> jwt.PyJWKSet:
         try:
-            return client.get_signing_key_from_jwt(token)
-        except jwt.DecodeError:  # not a JWT at all: PyJWT's own words are about bytes and codecs
-            raise AuthenticationError(NOT_A_JWT) from None
-        except (jwt.PyJWKClientConnectionError, jwt.PyJWKSetError, ValueError, OSError) as exc:
-            raise self._keys_unavailable(exc) from None  # the set is fetched again for a key id it lacks
-        except jwt.PyJWKClientError:  # a key id the provider does not publish: another provider's token, mostly
-            raise AuthenticationError(
-                f"the bearer token was signed with a key that {self.settings.issuer} does not publish: it comes from"
-                " another identity provider, or from a key this one has retired; sign in there for a new token"
-            ) from None
-        except jwt.InvalidTokenError as exc:
-            raise AuthenticationError(f"the bearer token is not valid ({exc}); sign in again") from None
+            return client.get_jwk_set()  # from the cache while it is fresh
+        except _PROVIDER_FAILURES as exc:
+            raise self._keys_unavailable(exc) from None
+
+    def _unknown_key(self) -> AuthenticationError:
+        return AuthenticationError(
+            f"the bearer token was signed with a key that {self.settings.issuer} does not publish: it comes from"
+            " another identity provider, or from a key this one has retired; sign in there for a new token"
+        )
 
     def _keys_unavailable(self, exc: Exception) -> ProviderUnavailableError:
         return ProviderUnavailableError(
@@ -164,6 +203,7 @@ class TokenVerifier:
                     cache_jwk_set=True,
                     lifespan=self.settings.jwks_seconds,
                     timeout=int(max(1, self.timeout_s)),
+                    cooldown_duration=0,  # _signing_key spaces the fetches for unknown key ids itself
                 )
             return self._client
 
@@ -228,15 +268,26 @@ def plain_reason(exc: BaseException) -> str:
     return str(cause)
 
 
-def _check_algorithm(token: str) -> None:
-    """AuthenticationError for a token not signed with a public-key algorithm the provider uses: unsigned (`none`)
-    or signed with a shared secret (HS256), which the key lookup would blame on a key the provider does not publish."""
+def _kept_key(kept: jwt.PyJWKSet, kid: object) -> jwt.PyJWK | None:
+    """The signing key of id `kid` in the set, as PyJWT's client matches it (a key for signatures, or of no use)."""
+    if not kid:  # no key id: PyJWT's client looks it up (and refuses it), spaced like any unknown one
+        return None
+    return next((k for k in kept.keys if k.key_id == kid and k.public_key_use in ("sig", None)), None)
+
+
+def _check_algorithm(token: str) -> object:
+    """The id of the key that signed the token (its `kid`); AuthenticationError for a token not signed with a
+    public-key algorithm the provider uses: unsigned (`none`) or signed with a shared secret (HS256), which the key
+    lookup would blame on a key the provider does not publish."""
     try:
-        algorithm = jwt.get_unverified_header(token).get("alg")
+        header = jwt.get_unverified_header(token)
+        if header.get("alg") in ALGORITHMS:
+            # read whole, as PyJWT's key lookup did: a payload that is no JSON is no token, whatever its signature
+            jwt.decode_complete(token, options={"verify_signature": False})
+            return header.get("kid")
     except jwt.DecodeError:
         raise AuthenticationError(NOT_A_JWT) from None
-    if algorithm in ALGORITHMS:
-        return
+    algorithm = header.get("alg")
     how = "is not signed at all (alg none)" if str(algorithm).lower() == "none" else f"is signed with {algorithm!r}"
     raise AuthenticationError(
         f"the bearer token {how}, and this service takes only the identity provider's public-key signatures"

@@ -53,7 +53,7 @@ def test_a_long_alias_in_the_path_is_named_shortened_without_a_stray_quote(http)
     assert answer.status_code == 422, answer.text
     body = answer.json()
     shown = f"{'a' * 40}...{'a' * 17}"  # as the message quotes it
-    assert body["error"].startswith(f"invalid request: path.alias: alias '{shown}' is not valid: use 1-40")
+    assert body["error"].startswith(f"alias '{shown}' is not valid: use 1-40")
     assert '"' not in body["error"]
     assert (body["field"], body["value"]) == ("alias", shown)
 

@@ -81,14 +81,14 @@ def test_a_refusal_echoes_the_value_refused_not_its_step(client):
     answer = client.post(
         FORECAST, json={"steps": 2, "exog": {"realint": [1, 2]}, "conditions": {"realgdp": [None, 1, 3]}}
     )
-    assert answer.status_code == 422 and answer.json()["field"] == "realgdp", answer.text
+    assert answer.status_code == 422 and answer.json()["field"] == "conditions.realgdp", answer.text
     assert answer.json()["value"] == 3 and "realgdp has a value at step 3" in answer.json()["error"]
     answer = client.post(
         FORECAST, json={"steps": 2, "exog": {"realint": [1, 2]}, "conditions": {"realgdp": [None, 1, 12700]}}
     )
-    assert (answer.json()["field"], answer.json()["value"]) == ("realgdp", 12700), answer.text
+    assert (answer.json()["field"], answer.json()["value"]) == ("conditions.realgdp", 12700), answer.text
     answer = client.post(FORECAST, json={"steps": 3, "exog": {"realint": [1.0, None, 2.0]}})
-    assert answer.json()["field"] == "realint" and "value" not in answer.json(), answer.text
+    assert answer.json()["field"] == "exog.realint" and "value" not in answer.json(), answer.text
 
 
 def test_the_original_endpoint_sends_a_varx_to_the_forecast_route_that_takes_its_values(store):

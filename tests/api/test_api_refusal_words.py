@@ -46,7 +46,7 @@ def test_a_condition_without_a_value_is_named_with_what_to_send(client, store, v
     body = _refused(answer)
     with pytest.raises(InvalidInputError) as library:
         forecast_version(store[1], "var", "0.0.1", steps=2, conditions={"realgdp": [None, None]})
-    assert body["error"] == str(library.value) and body["field"] == "realgdp", body
+    assert body["error"] == str(library.value) and body["field"] == "conditions.realgdp", body
     assert "give at least one value (null leaves a step free), or leave 'realgdp' out of conditions" in body["error"]
 
 

@@ -69,4 +69,4 @@ def test_a_whole_number_out_of_range_is_told_with_its_range(client, path, field,
 @pytest.mark.parametrize(("values", "echoed"), [([None, None], [None, None]), ([None] * 500, None)])
 def test_a_condition_without_a_value_echoes_the_values_sent(client, values, echoed):
     refused = _refused(client.post(FORECAST, json={"steps": 2, "conditions": {"realgdp": values}}))
-    assert refused["field"] == "realgdp" and refused.get("value") == echoed, refused
+    assert refused["field"] == "conditions.realgdp" and refused.get("value") == echoed, refused

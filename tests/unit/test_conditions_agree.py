@@ -40,7 +40,7 @@ def test_a_variable_with_no_value_is_refused_by_the_library_as_by_rest(published
     conditions = {"realgdp": values, "realcons": [9000.0]}
     with pytest.raises(InvalidInputError, match=NOTHING) as refused:
         forecast_version(registry, "var", "0.0.1", steps=2, conditions=conditions)
-    assert refused.value.field == "realgdp"
+    assert refused.value.field == "conditions.realgdp"
     with pytest.raises(InvalidInputError, match=NOTHING):
         make_scenario(artifact, "empty", 2, conditions=conditions)
     if values is not None:  # the REST schema leaves the rule to the library: one owner, one message

@@ -16,8 +16,8 @@ class ErrorBody(BaseModel):
     type: str = Field(description="the error class, e.g. NotFoundError")
     field: str | None = Field(
         None,
-        description="the input that was refused, e.g. steps or realgdp; for a request that does not fit its schema,"
-        " the first refused part's place, e.g. conditions.realgdp",
+        description="the input that was refused, e.g. steps; a part of the body by its place, e.g."
+        " conditions.realgdp or exog.realint (for a request that does not fit its schema, the first refused part's)",
     )
     value: Any = Field(None, description="the refused value, as received (long values shortened in the message)")
     details: list[dict[str, Any]] | None = Field(

@@ -137,7 +137,11 @@ class HistoryQuery(BaseModel):
 class ScenarioRequest(ForecastRequest):
     """A scenario to save: the forecast inputs it reproduces, and notes."""
 
-    notes: str = Field("", max_length=2000, description="what the scenario assumes, for whoever opens it")
+    # the limit (the library's MAX_NOTES) is documented, not enforced here: make_scenario refuses longer notes in
+    # the CLI's words, not pydantic's
+    notes: str = Field(
+        "", description="what the scenario assumes, for whoever opens it", json_schema_extra={"maxLength": 2000}
+    )
 
 
 class Condition(BaseModel):

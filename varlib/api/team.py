@@ -15,8 +15,9 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from varlib import ALIAS_PATTERN, Actor, Registry
+from varlib import ALIAS_PATTERN, Actor, InvalidInputError, Registry, shortened
 
+from .error_json import SHOWN
 from .error_schema import WRITE_TO_A_VERSION, error_responses
 from .handlers import no_versions
 from .public import without_whereabouts
@@ -25,8 +26,12 @@ from .security import guard_trail, signed_in
 from .team_schemas import AliasMove, AliasRecord, AliasRow, AuditRow, WithdrawalRecord
 
 log = logging.getLogger("varlib.api")
+# The alias rule is in the document but not enforced by the path: the library's check_alias refuses a bad alias
+# (`Latest` and the reserved `latest` alike) in the words the CLI uses, where pydantic would answer another form.
 ALIAS = PathParam(
-    pattern=rf"^@?{ALIAS_PATTERN.pattern.strip('^$')}$", description="alias name, e.g. champion", examples=["champion"]
+    description="alias name, e.g. champion",
+    examples=["champion"],
+    json_schema_extra={"pattern": rf"^@?{ALIAS_PATTERN.pattern.strip('^$')}$"},
 )
 # Each write's errors, as a service with sign-in answers them (varlib.api.security.document_tokens says what one
 # without a provider answers: 403). Withdrawing through an alias (or latest) is a 422, so only `PUT` has a 410.
@@ -60,7 +65,12 @@ class AliasBody(BaseModel):
 
 class WithdrawBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    reason: str = Field(min_length=1, max_length=2000, description="why the version is withdrawn")
+    # the limits (the library's MAX_REASON) are documented, not enforced here: the library's check_reason refuses an
+    # empty or long reason in the CLI's words, not pydantic's
+    reason: str = Field(
+        description="why the version is withdrawn: 1-2000 characters of plain text, blanks around it dropped",
+        json_schema_extra={"minLength": 1, "maxLength": 2000},
+    )
 
 
 def add_team_routes(app: FastAPI, registry: Registry) -> None:
@@ -78,7 +88,19 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     def aliases(name: str = NAME) -> list[dict]:
         listed = registry.aliases(name)
         withdrawn = registry.withdrawals(name) if listed else {}  # as `alias list --json`: refused until moved
-        rows = [without_whereabouts(a.to_dict()) | {"withdrawn": a.version in withdrawn} for a in listed]
+        # and the status of the version it points at, as `alias list --json` gives it: a version deleted or damaged
+        # behind the product's back cannot be followed either (a stray object has no version: a damaged alias,
+        # which has none either, is not given its status)
+        entries = registry.list_versions(name) if listed else []
+        status = {entry.version: entry.status for entry in entries}
+        rows = [
+            without_whereabouts(a.to_dict())
+            | {
+                "withdrawn": a.version in withdrawn,
+                "version_status": None if a.version is None else status.get(a.version),
+            }
+            for a in listed
+        ]
         return rows or none_of(registry, name)
 
     @app.put(
@@ -95,7 +117,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         name: str = NAME,
         alias: str = ALIAS,
     ) -> dict:
-        moved = await run_in_threadpool(registry.set_alias, name, alias, body.version, actor)
+        moved = await run_in_threadpool(registry.set_alias, name, as_sent(alias), body.version, actor)
         if not moved.unchanged:  # already pointing there: nothing stored, nothing recorded
             request.app.state.metrics.changes.labels("alias.set").inc()
         # the trail alone keeps how to reach the mover; `changed` is false when it pointed at that version already
@@ -111,7 +133,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     async def delete_alias(
         request: Request, actor: Annotated[Actor, Depends(signed_in("alias"))], name: str = NAME, alias: str = ALIAS
     ) -> dict:
-        moved = await run_in_threadpool(registry.delete_alias, name, alias, actor)
+        moved = await run_in_threadpool(registry.delete_alias, name, as_sent(alias), actor)
         request.app.state.metrics.changes.labels("alias.delete").inc()
         return without_whereabouts(moved.to_dict())  # the trail alone keeps how to reach the mover
 
@@ -144,6 +166,19 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     def history(query: Annotated[HistoryQuery, Query()], name: str = NAME) -> list[dict]:
         records = registry.history(name, query.limit, query.before)
         return [record.to_dict() | {"key": record.key} for record in records] or none_of(registry, name)
+
+
+def as_sent(alias: str) -> str:
+    """The alias of a path, refused with blanks around it as every path value is (varlib.api.validation): the
+    library trims them, so `champion%20` would move `champion`. Its own rule is the library's to check."""
+    if alias.strip() and alias != alias.strip():
+        raise InvalidInputError(
+            f"alias {shortened(alias, SHOWN)!r} is not valid: it has blank characters around it; send"
+            f" {shortened(alias.strip(), SHOWN)!r}",
+            field="alias",
+            value=alias,
+        )
+    return alias
 
 
 def none_of(registry: Registry, name: str) -> list[dict]:

@@ -26,6 +26,12 @@ class AliasRow(BaseModel):
     withdrawn: bool = Field(
         False, description="the version it points at is withdrawn: the alias is refused until it is moved"
     )
+    version_status: str | None = Field(
+        None,
+        description="the listing's status of the version it points at: 'ok', or why it cannot be used (gone: deleted"
+        " behind the product's back, so the alias cannot be followed until it is moved); null for a damaged alias"
+        " or a version the listing does not have",
+    )
 
 
 class AliasRecord(BaseModel):

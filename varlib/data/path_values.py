@@ -1,6 +1,6 @@
 """The values of a future path (data.paths): which columns a path may have, each cell as a number, every
 step of an exogenous path given, and conditions that hold a value; each message names the variable, the step
-and its date."""
+and its date, and each refusal's `field` the variable's place (`conditions.realgdp`, `exog.realint`)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,20 @@ from .number_marks import not_a_number, plain_number
 STEP = "step"
 CONDITIONS = "conditions"
 EXOG = "exogenous values"
+# Where a path's variables are in a request (the REST body's keys): an error's `field` names a variable there, as a
+# body refused by its schema names `conditions.realgdp`, so that a client can tell a condition from a lag input.
+PLACES = {CONDITIONS: "conditions", EXOG: "exog"}
+SHOWN_VALUES = 20  # a refused variable's values are echoed as `value` (`[null, null]`) up to this many
+
+
+def place(what: str, column: object) -> str:
+    """A variable's place: `conditions.realgdp`, `exog.realint`."""
+    return f"{PLACES.get(what, what)}.{column}"
+
+
+def sent_values(values: object) -> object:
+    """A variable's values as `value` echoes them: a short list as sent, else nothing (a long one is named only)."""
+    return values if isinstance(values, list | tuple) and len(values) <= SHOWN_VALUES else None
 
 
 def horizon_words(labels: Sequence[str]) -> str:
@@ -35,27 +49,36 @@ def beyond(
     raise InvalidInputError(
         f"{what}: {which} lies beyond the horizon: the forecast has {horizon_words(labels)}; forecast more steps or"
         f" remove {'that value' if column else 'that row'}",
-        field=column or STEP,
+        field=place(what, column) if column else STEP,
         value=cell if column else text or step,  # the refused input: the value, or the row's date or step
     )
 
 
 def check_columns(
-    given: Iterable[str], columns: Sequence[str], what: str, other_columns: Sequence[str], placing: bool = True
+    given: Iterable[str],
+    columns: Sequence[str],
+    what: str,
+    other_columns: Sequence[str],
+    placing: bool = True,
+    sent: Mapping | None = None,
 ) -> None:
-    """Every given column is a variable of the path; `placing`: a date or step column may place the rows."""
+    """Every given column is a variable of the path; `placing`: a date or step column may place the rows; `sent`
+    (the REST form) gives the values of a refused one for `value` (the name is in `field`)."""
     for column in given:
         if column in columns:
             continue
+        value = sent_values(sent.get(column)) if sent is not None else None
         if column in other_columns:
             where = "as an exogenous value (--exog-csv, REST `exog`)" if what == CONDITIONS else "as a condition"
             role = "exogenous" if what == CONDITIONS else "a modelled variable"
-            raise InvalidInputError(f"{what}: {column!r} is {role}; give it {where}", field=column, value=column)
+            raise InvalidInputError(
+                f"{what}: {column!r} is {role}; give it {where}", field=place(what, column), value=value
+            )
         extra = f" (and optionally a date or {STEP} column)" if placing else ""
         raise InvalidInputError(
             f"{what}: {column!r} is not a variable of this model; use {', '.join(columns) or 'none'}{extra}",
-            field=column,
-            value=column,
+            field=place(what, column),
+            value=value,
         )
 
 
@@ -69,21 +92,23 @@ def cell_number(cell, column: str, step: int, labels: Sequence[str], what: str, 
         return np.nan  # free (conditions); a missing exogenous value is named by check_complete
     number = float(cell) if isinstance(cell, (int, float, np.number)) else plain_number(str(cell))
     if number is None:
-        raise InvalidInputError(not_a_number(where, cell), field=column, value=str(cell))
+        raise InvalidInputError(not_a_number(where, cell), field=place(what, column), value=str(cell))
     if not np.isfinite(number):
         free = "; leave the cell empty for a free value" if what == CONDITIONS else ""
         shown = repr(str(cell).strip()) if isinstance(cell, str) else f"{number:g}"  # text as typed, numbers plain
-        raise InvalidInputError(f"{where} is {shown}; use a finite number{free}", field=column, value=str(cell))
+        raise InvalidInputError(
+            f"{where} is {shown}; use a finite number{free}", field=place(what, column), value=str(cell)
+        )
     if abs(number) > MAX_MAGNITUDE:  # as for lag inputs: beyond it a forecast overflows or loses its bands
         raise InvalidInputError(
             f"{where} is {number:g}, too large in magnitude to forecast with (over {MAX_MAGNITUDE:g})",
-            field=column,
+            field=place(what, column),
             value=number,
         )
     if positive and number <= 0:
         raise InvalidInputError(
             f"{where} is {number:g}; this model works on logs, so conditions are levels above 0",
-            field=column,
+            field=place(what, column),
             value=number,
         )
     return number
@@ -105,7 +130,7 @@ def check_complete(path: pd.DataFrame, columns: Sequence[str], labels: Sequence[
             raise InvalidInputError(
                 f"{EXOG}: {column} has no value for step {step_label(step, labels)}; a forecast needs every exogenous"
                 f" value for each of its {counted(len(labels), 'step')}",
-                field=column,  # no value: none was given
+                field=place(EXOG, column),  # no value: none was given
             )
 
 
@@ -136,7 +161,6 @@ def refuse_no_conditions(conditions, label: str = "the conditions table") -> Non
 
 
 SHOWN_NAMES = 5  # a body of thousands of empty keys is told by its first few
-SHOWN_VALUES = 20  # an empty variable's values are echoed as `value` (`[null, null]`) up to this many
 
 
 def _refuse_empty_mapping(conditions: Mapping) -> None:
@@ -154,13 +178,12 @@ def _refuse_empty_mapping(conditions: Mapping) -> None:
     names = and_list(shown) if not more else ", ".join(shown) + more
     one = len(empty) == 1
     received = next(values for values in conditions.values() if _no_value(values))  # the first one's, as sent
-    echoed = received if isinstance(received, list | tuple) and len(received) <= SHOWN_VALUES else None
     raise InvalidInputError(
         f"{names} {'holds' if one else 'hold'} no value to condition on (only null, or none); give"
         f" {'at least one value' if one else 'each at least one value'} (null leaves a step free), or leave"
         f" {names if one else 'them'} out of conditions",
-        field=empty[0],
-        value=echoed,
+        field=place(CONDITIONS, empty[0]),
+        value=sent_values(received),
     )
 
 

@@ -37,6 +37,7 @@ from .path_values import (
     horizon_words,
     is_empty,
     is_step_name,
+    place,
     refuse_no_conditions,
     step_label,
 )
@@ -79,8 +80,8 @@ def check_path(
     belong in."""
     by_position = isinstance(table, Mapping)  # the REST form: each list step by step, every key a variable
     if by_position:  # before any other work: a body of many keys that are not variables costs nothing
-        check_columns((str(key) for key in table), columns, what, other_columns, placing=False)
-    frame = _as_frame(table)
+        check_columns((str(key) for key in table), columns, what, other_columns, placing=False, sent=table)
+    frame = _as_frame(table, what)
     if not by_position:
         frame = _step_column_named(frame, columns)
     date_column = None if by_position else _date_column(frame, [*columns, *other_columns], what)
@@ -124,7 +125,7 @@ def path_editor_table(path: pd.DataFrame | None, columns: Sequence[str], labels:
     return table
 
 
-def _as_frame(table) -> pd.DataFrame:
+def _as_frame(table, what: str) -> pd.DataFrame:
     if isinstance(table, pd.DataFrame):
         frame = table.copy()
         frame.columns = [str(c).strip() for c in frame.columns]
@@ -138,13 +139,13 @@ def _as_frame(table) -> pd.DataFrame:
                     f"{key!s:.40} is a Series indexed by dates, but a mapping gives values step by step from the"
                     f" first forecast period; give a table, pd.DataFrame({{{str(key)[:40]!r}: series}}), whose dates"
                     " place the rows",
-                    field=str(key),
+                    field=place(what, key),
                 )
             if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
                 raise InvalidInputError(
                     f"{key!s:.40} is {values!r:.40}, not a list of values step by step; give a list with one"
                     " value per step, from the first forecast period",
-                    field=str(key),
+                    field=place(what, key),
                     value=repr(values)[:40],
                 )
         # JSON null is a free value; a NaN that came through JSON is not a number anyone meant
@@ -218,7 +219,7 @@ def _steps_of(
     for step in steps:
         if step is not None and step in seen:
             raise InvalidInputError(
-                f"{what}: step {step_label(step, labels)} is given twice; keep one row per step", field=what, value=step
+                f"{what}: step {step_label(step, labels)} is given twice; keep one row per step", field=STEP, value=step
             )
         if step is not None:
             seen.add(step)
