@@ -17,12 +17,15 @@ from varlib import LATEST, RolePolicy, VarlibError, and_list, check_alias, parse
 
 DONE = "_governance_done"  # what the last change did, shown after the rerun that redraws the tables
 CLEAR = "_governance_clear"  # inputs the last change used up, emptied before its forms are drawn again
+OWN = "_governance_own"  # the picks this session's last change took away: gone, but not changed by someone else
 
 
 def render(name: str) -> None:
     """Aliases (with their history), the admin controls, and the audit trail of `name`."""
     sign_in = auth.current()
     done = st.session_state.pop(DONE, None)
+    if done is None:  # only the run right after this session's change knows which picks it took away
+        st.session_state.pop(OWN, None)
     # A reason left filled in made a second click withdraw the next version. Set, not removed: a form's fields
     # keep what the browser shows unless the page sets them (a removed key leaves them as they were).
     for key, empty in st.session_state.pop(CLEAR, {}).items():
@@ -219,7 +222,10 @@ def _delete_controls(name: str, sign_in: auth.SignIn, aliases) -> None:
             except VarlibError as exc:
                 show_error(exc)
             else:
-                _done(f"@{deleted.alias} is deleted (it pointed at {deleted.previous}); the history keeps its moves.")
+                _done(
+                    f"@{deleted.alias} is deleted (it pointed at {deleted.previous}); the history keeps its moves.",
+                    own=picked,
+                )
 
 
 def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
@@ -250,14 +256,14 @@ def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
                 refused = [f"@{a.alias}" for a in store.registry().aliases(name) if str(a.version) == version]
                 one = len(refused) == 1
                 stranded = f" {and_list(refused)} point{'s' if one else ''} at it: refused wherever used until moved."
-                _done(f"{name} {version} is withdrawn.{stranded if refused else ''}", clear=emptied)
+                _done(f"{name} {version} is withdrawn.{stranded if refused else ''}", clear=emptied, own=version)
 
 
 def _gone_meanwhile(name: str, seen: str | None, choices: list[str]) -> bool:
     """Whether a form's pick went away since the form was drawn (another admin withdrew the version or deleted the
     alias), said in the form: Streamlit hands the picker another choice, and a click would act on that one.
     `seen`: the pick as the reader saw it, read before the picker is drawn again with the current `choices`."""
-    if seen is None or seen in choices:
+    if seen is None or seen in choices or seen == st.session_state.get(OWN):  # this session's own change took it
         return False
     alias = seen.startswith("@")
     gone = None if alias or seen == LATEST else store.withdrawals(name).get(parse_version(seen))
@@ -272,8 +278,9 @@ def _gone_meanwhile(name: str, seen: str | None, choices: list[str]) -> bool:
     return True
 
 
-def _done(message: str, clear: dict[str, object] | None = None) -> None:
+def _done(message: str, clear: dict[str, object] | None = None, own: str | None = None) -> None:
     store.refresh()
     st.session_state[DONE] = message
     st.session_state[CLEAR] = clear or {}
+    st.session_state[OWN] = own  # the pick it took away (a withdrawn version, a deleted alias): no "meanwhile"
     st.rerun()  # every table above (versions, aliases) shows the change

@@ -282,3 +282,19 @@ def test_a_page_on_an_alias_deleted_meanwhile_keeps_it_and_says_who_deleted_it(s
     ui.store.refresh()
     at.run()
     assert "var 0.0.2** · created" in _markdown(at) and not at.error
+
+
+def test_this_sessions_own_withdrawal_is_not_said_to_have_happened_meanwhile(seeded, macro_result):
+    publish_result(seeded, macro_result, "var", "patch", "second")
+    at = open_app(page=MODELS)
+    at.session_state["admin_open|var"] = True
+    at.run()
+    at.selectbox(key="alias_version|var").select("0.0.2")  # the alias form has it picked too
+    at.selectbox(key="withdraw_version|var").select("0.0.2")
+    at.text_input(key="withdraw_reason|var").input("bad data")
+    at.checkbox(key="withdraw_sure|var").check()
+    next(b for b in at.button if b.label == "Withdraw").click().run()
+    assert any("var 0.0.2 is withdrawn" in s.value for s in at.success), [s.value for s in at.success]
+    assert not [w.value for w in at.warning if "after this form was drawn" in w.value]
+    at.run()  # the next run of the page: a pick gone from now on is someone else's doing again
+    assert not [w.value for w in at.warning if "after this form was drawn" in w.value]
