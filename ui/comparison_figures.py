@@ -43,9 +43,9 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
                 row=1,
                 col=j + 1,
             )
-        if rows[metric].isna().all():  # MAPE left out (the series changes sign): say so where the lines would be
+        if rows[metric].isna().all():  # MAPE left out (values of both signs, or near 0): said where the lines would be
             fig.add_annotation(
-                text=f"{metric.upper()} left out:<br>{variable} is not<br>all of one sign",
+                text=f"{metric.upper()} left out:<br>{variable} is near<br>or across 0",
                 xref=f"x{j + 1 if j else ''} domain",
                 yref=f"y{j + 1 if j else ''} domain",
                 x=0.5,

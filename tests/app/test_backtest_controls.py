@@ -33,7 +33,7 @@ def test_horizon_ticks_are_each_drawn_up_to_twelve_then_spaced_by_plotly():
 def test_a_panel_without_mape_says_why_instead_of_an_empty_axis():
     fig = backtest_figure(_result(4, percent=(True, False)), "mape")
     notes = [a.text for a in fig.layout.annotations if "left out" in a.text]
-    assert notes == ["MAPE left out:<br>b is not<br>all of one sign"] and fig.layout.annotations[-1].xref == "x2 domain"
+    assert notes == ["MAPE left out:<br>b is near<br>or across 0"] and fig.layout.annotations[-1].xref == "x2 domain"
     assert fig.layout.yaxis2.showticklabels is False and fig.layout.yaxis.showticklabels is not False
     assert not [a for a in backtest_figure(_result(4, percent=(True, False))).layout.annotations if "left" in a.text]
 
