@@ -128,6 +128,8 @@ def profile_csv(
             rows = FileRows.of(raw[date_col], pd.DatetimeIndex(frame.index), turned)
             frame, trimmed = without_dated_empty_ends(frame)
             index = pd.DatetimeIndex(frame.index)
+            if not len(index):  # no column of numbers kept a row: there is nothing to date
+                raise InvalidInputError(_no_numbers(raw, name))
             check_dates(index, name, rows)
             frequency = detect_frequency(index, repr(name))
             first, last = iso_label(index[0]), iso_label(index[-1])
@@ -258,3 +260,13 @@ def _first_text(cells: pd.Series, numbers: pd.Series) -> str:
     """The first cell of a column that is not a number, with its row: `'3.5%' in row 2`."""
     position = _not_numbers(cells, numbers)[0]
     return f"{cells.iloc[position]!r} in row {position + 1}"
+
+
+def _no_numbers(raw: pd.DataFrame, name: str) -> str:
+    """Why a file has no column of numbers: one column whose header holds the others (another separator), or none."""
+    if len(raw.columns) == 1:
+        return (
+            f"{name!r} reads as one column ({str(raw.columns[0])[:60]!r}): separate its columns by commas, semicolons"
+            " or tabs (a spreadsheet's CSV export does)"
+        )
+    return f"{name!r} has no column of numbers besides its dates: a VAR needs two or more"

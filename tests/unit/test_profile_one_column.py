@@ -1,0 +1,20 @@
+"""A file of one column (its separator is not a comma, semicolon or tab) is profiled with a reason for the Train
+page, not a crash: the preview dropped every row for want of a column of numbers and then read the first date."""
+
+from __future__ import annotations
+
+import pytest
+
+from varlib import profile_csv
+
+
+@pytest.mark.parametrize("separator", [" ", "|"])
+def test_another_separator_is_named(separator):
+    text = "\n".join(
+        separator.join(row)
+        for row in [["date", "sales", "orders"], *[[f"2010-0{m}-01", "1", "2"] for m in range(1, 4)]]
+    )
+    profile, _ = profile_csv(text.encode(), "shop.csv")
+    assert any(
+        p.startswith("'shop.csv' reads as one column") and "commas, semicolons or tabs" in p for p in profile.problems
+    )
