@@ -11,7 +11,7 @@ from ui.compare_pick import pick_versions
 from ui.errors import guarded, show_error
 from ui.figures import recent
 from ui.forecast_link import parse_level
-from ui.tables import comparison_cells, label_width
+from ui.tables import comparison_cells, label_width, period_column
 from ui.url_state import Field
 from ui.whole_number import whole_number
 from varlib import (
@@ -193,13 +193,16 @@ def _shared_inputs(artifacts) -> tuple[pd.DataFrame, int] | None:
     with st.expander(f"Shared lag inputs ({rows} of {and_list(base.columns)}, from {artifacts[0].label})"):
         st.caption("Edit a cell to forecast every matching version from the same changed inputs.")
         scope = "|".join(a.label for a in artifacts)
+        shown = editor_table(base)
+        periods = period_column(DATE, list(shown[DATE]), artifacts[0].data.frequency, "The period of the observation.")
         edited = st.data_editor(
-            editor_table(base),
+            shown,
             key=f"cmp_lags|{scope}",
             hide_index=True,
             num_rows="fixed",
             disabled=[DATE],
             width="stretch",
+            column_config={DATE: periods},  # 2009Q3, as the Forecast page's lag table and the caption name them
         )
     try:
         table = parse_lag_table(edited, list(base.columns), len(base), "none")

@@ -93,3 +93,12 @@ def test_a_varx_beside_a_var_says_what_it_assumed_for_its_exogenous_values(seede
     said = [c.value for c in at.caption if c.value.startswith("**varx 0.0.1**")]
     assert said == [f"**varx 0.0.1**: exogenous values held at their last observed (realint {last:g})."]
     assert len([t for t in charts(at)[0]["data"] if t.get("mode") == "lines+markers"]) == 2  # both forecast
+
+
+def test_the_shared_lag_table_names_periods_as_the_forecast_pages_does(two_versions):
+    at = open_app(page=COMPARE)
+    editor = at.data_editor[0]
+    column = json.loads(editor.proto.columns)["date"]
+    labels = [option["label"] for option in column["type_config"]["options"]]
+    assert labels[-1] == "2009Q3" and all(label[4] == "Q" for label in labels)  # not 2009-07-01
+    assert editor.value["date"].tolist()[-1] == "2009-07-01"  # the cells keep the ISO dates they are parsed from
