@@ -30,7 +30,11 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
     # `![x](http://...)` would otherwise fetch an image from another host
     st.caption(
         f"**{profile.rows} rows**{span} · frequency **{frequency}**"
-        f" · numeric: {literal(', '.join(map(profile.label, profile.numeric)))}"
+        + (
+            f" · numeric: {literal(', '.join(map(profile.label, profile.numeric)))}"
+            if profile.numeric
+            else " · no numeric column"
+        )
         + (f" · text (not usable): {literal(', '.join(profile.text))}" if profile.text else "")
         + (f" · read as {library_text(', '.join(profile.read_as))}" if profile.read_as else "")
     )
