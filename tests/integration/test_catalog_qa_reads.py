@@ -70,8 +70,9 @@ def test_reindex_makes_a_withdrawal_the_store_lost_again_from_the_trail(race, st
     assert [record.action for record in fresh.history("race")][:2] == ["withdraw", "publish"]  # no record more
     assert fresh.reindex("race").restored == () and fresh.restore_trail("race") == []
     _delete(race.store, "race/_withdrawn/0_0_4.json")
-    code, _, _ = cli(capsys, "reindex", "--name", "race")
+    code, out, _ = cli(capsys, "reindex", "--name", "race")
     assert code == 0 and str(Registry.from_settings(store_settings).resolve_latest("race")) == "0.0.3"
+    assert "restored the withdrawal of race 0.0.4 from the audit trail (oops)" in out  # said, not only logged
     assert Registry.from_settings(store_settings).withdrawal("race", "0.0.4") == withdrawn
 
 

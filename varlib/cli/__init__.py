@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 
 from varlib import ConflictError, InvalidInputError, VarlibError
 
-from . import analysis, commands, compare, models, scenarios, serve, team
+from . import analysis, commands, compare, models, scenarios, serve, team, upkeep
 from .files import DEVICE_FAILURES
 from .parser import build_parser, parse
 
@@ -27,11 +27,11 @@ RUN: dict[str, Callable] = {
     "train": commands.run_train,
     "models": models.run_models,
     "list": commands.run_list,
-    "reindex": commands.run_reindex,
+    "reindex": upkeep.run_reindex,
     "show": commands.run_show,
     "forecast": scenarios.run_forecast,
     "serve": serve.run_serve,
-    "import-legacy": commands.run_import_legacy,
+    "import-legacy": upkeep.run_import_legacy,
     "diagnose": analysis.run_diagnose,
     "report": analysis.run_report,
     "backtest": analysis.run_backtest,
