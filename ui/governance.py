@@ -202,13 +202,15 @@ def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
 
 
 def _delete_controls(name: str, sign_in: auth.SignIn, aliases) -> None:
-    # A damaged alias cannot be read, so it cannot be deleted either: setting it again repairs it (its warning).
-    where = {f"@{alias.alias}": alias.version for alias in aliases if not alias.damaged}
+    # a damaged alias too: deleting replaces its unreadable object, as setting it again does (its warning)
+    where = {f"@{alias.alias}": alias.version for alias in aliases}
     if not where:
         return
     withdrawn = store.withdrawals(name)  # an alias of a withdrawn version is the one most likely to go
 
     def pointing(alias: str) -> str:
+        if where[alias] is None:
+            return f"{alias} (damaged)"
         return f"{alias} (points at {where[alias]}{', withdrawn' if where[alias] in withdrawn else ''})"
 
     seen = st.session_state.get(f"alias_delete|{name}")
@@ -222,10 +224,8 @@ def _delete_controls(name: str, sign_in: auth.SignIn, aliases) -> None:
             except VarlibError as exc:
                 show_error(exc)
             else:
-                _done(
-                    f"@{deleted.alias} is deleted (it pointed at {deleted.previous}); the history keeps its moves.",
-                    own=picked,
-                )
+                was = f"it pointed at {deleted.previous}" if deleted.previous else "its object was damaged"
+                _done(f"@{deleted.alias} is deleted ({was}); the history keeps its moves.", own=picked)
 
 
 def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:

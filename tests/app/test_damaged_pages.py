@@ -59,3 +59,18 @@ def test_an_alias_of_a_version_deleted_by_hand_says_whose_version_went(seeded, m
         said = errors(at)
         assert "@champion points at var 0.0.1, which is no longer in the store" in said, (page, said)
         assert "move it" in said
+
+
+def test_an_admin_deletes_a_damaged_alias_from_the_models_page(seeded):
+    seeded.set_alias("var", "champion", "0.0.1")
+    overwrite(seeded, "var/_aliases/race.json", b'{"x":1}')
+    at = open_app(page=MODELS)
+    at.session_state["admin_open|var"] = True
+    at.run()
+    picker = at.selectbox(key="alias_delete|var")
+    assert "@race (damaged)" in picker.options
+    picker.select("@race")
+    next(b for b in at.button if b.label == "Delete alias").click().run()
+    assert not at.exception and errors(at) == ""
+    assert [s.value for s in at.success] == ["@race is deleted (its object was damaged); the history keeps its moves."]
+    assert [a.alias for a in seeded.aliases("var")] == ["champion"]
