@@ -13,6 +13,7 @@ def utc_now() -> str:
 
 
 def iso_label(stamp) -> str:
-    """A period label: `2009-07-01` for a midnight timestamp, the full ISO form otherwise."""
+    """A period label: `2009-07-01` for a midnight timestamp, the full ISO form otherwise. Written from its fields,
+    not `Timestamp.date()`, which raises for a year before 1 (`0000-01-01`) where pandas holds one."""
     stamp = pd.Timestamp(stamp)
-    return stamp.date().isoformat() if stamp == stamp.normalize() else stamp.isoformat()
+    return f"{stamp.year:04d}-{stamp.month:02d}-{stamp.day:02d}" if stamp == stamp.normalize() else stamp.isoformat()

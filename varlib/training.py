@@ -11,7 +11,7 @@ import pandas as pd
 
 from .adequacy import Adequacy
 from .clock import iso_label
-from .data import Dataset, period_labels
+from .data import Dataset, infer_frequency, period_labels
 from .data.left_out import refuse_left_out
 from .data.periods import check_room_to_forecast
 from .degrees_of_freedom import MIN_RESIDUAL_DF, rows_needed
@@ -225,7 +225,8 @@ def _evaluate(
     }
     dates = tuple(iso_label(d) for d in frame.index[-rows:])
     evaluation = Evaluation(rows, fitted.params.k_ar, metrics, dates, actual, result.mean, result.lower, result.upper)
-    left_out = [f"{spec.variables[j]} on {dates[i]}" for i, j in zip(*np.nonzero(~observed), strict=True)]
+    periods = period_labels(list(frame.index[-rows:]), infer_frequency(pd.DatetimeIndex(frame.index)))  # 2019Q4
+    left_out = [f"{spec.variables[j]} on {periods[i]}" for i, j in zip(*np.nonzero(~observed), strict=True)]
     unscored = (
         f"The holdout scores leave out {counted(len(left_out), 'filled value')} ({and_list(left_out[:5])}"
         f"{', ...' if len(left_out) > 5 else ''}): a value the fill wrote is no observation to score a forecast on."

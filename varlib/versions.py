@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -115,12 +116,25 @@ def check_name(name: str) -> str:
     return name
 
 
+# Latin letters NFKD leaves whole (ø is no o with a mark to drop), so `Øresund.csv` is `oresund`, not `resund-...`
+_LATIN = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"})
+_EXTENSION = r"\.(csv|txt|tsv)$"
+
+
 def name_from(text: str) -> str:
     """A valid model name made from a dataset or file name: `GDP Quarterly.csv` -> `gdp-quarterly`,
-    `Café Über.csv` -> `cafe-uber` (accents dropped, ß as ss), so a letter is not lost with its accent."""
+    `Café Über.csv` -> `cafe-uber` (accents dropped, ß as ss), so a letter is not lost with its accent. A name
+    with letters or digits a model name cannot hold (`日本.csv`, `ВВП 2020.csv`), or none (`---.csv`), ends in 8
+    hex digits of the name instead (`data-cf2abf0c`, `2020-d8a25b93`): stable for one file name, as the default
+    name must be, where one fallback name would make unrelated datasets versions of one model."""
     # NFKD splits é into e and a combining accent (and ligatures such as ﬁ into fi); casefold makes ß ss
     decomposed = unicodedata.normalize("NFKD", str(text).strip())
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
-    stem = re.sub(r"\.(csv|txt|tsv)$", "", plain, flags=re.IGNORECASE)
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char)).casefold().translate(_LATIN)
+    stem = re.sub(_EXTENSION, "", plain, flags=re.IGNORECASE)
     slug = re.sub(r"[^a-z0-9_-]+", "-", stem).strip("-_")[:63].strip("-_")
-    return slug if slug and NAME_PATTERN.fullmatch(slug) else "model"
+    if slug and not any(char.isalnum() and not re.fullmatch("[a-z0-9]", char) for char in stem):
+        return slug
+    # of the name as written (NFC: macOS stores file names decomposed), so й and и stay apart
+    written = re.sub(_EXTENSION, "", unicodedata.normalize("NFC", str(text).strip()).casefold(), flags=re.IGNORECASE)
+    tag = hashlib.sha256(written.encode()).hexdigest()[:8]
+    return f"{slug[:54].strip('-_')}-{tag}" if slug else f"data-{tag}"

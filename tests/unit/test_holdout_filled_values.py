@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import statsmodels.api as sm
 
-from varlib import ModelSpec, train_model
+from varlib import ModelSpec, period_labels, train_model
 from varlib.data import load_csv
 from varlib.errors import InvalidInputError
 
@@ -46,7 +46,7 @@ def test_filled_values_are_left_out_of_the_holdout_scores_and_said(fill):
     gdp = evaluation.forecast[:, 0] - evaluation.actual[:, 0]  # observed throughout: every row scored
     assert evaluation.metrics["realgdp"]["rmse"] == pytest.approx(_rmse(gdp), rel=1e-12)
     said = [w for w in result.warnings if w.startswith("The holdout scores leave out 1 filled value (realinv on ")]
-    assert len(said) == 1 and evaluation.dates[filled_row] in said[0]
+    assert len(said) == 1 and period_labels([evaluation.dates[filled_row]], dataset.frequency)[0] in said[0]
 
 
 def test_a_variable_whose_holdout_is_all_filled_is_refused_by_name():

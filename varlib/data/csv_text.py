@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 import warnings
 
 import pandas as pd
@@ -19,13 +20,12 @@ import pandas as pd
 from ..errors import InvalidInputError
 from .columns import HEADERLESS, headerless_columns, headerless_problem
 from .csv_preamble import without_preamble
+from .file_bytes import decode, refuse_control_characters, refuse_other_files, without_other_lines
 from .number_marks import ANY_NUMBER, canonical_numbers, comma_grouped, decimal_mark
 from .rows_not_data import NOTE_LINES, words_only
 
 DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
-_WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx (a zip) and .xls
 _UNIT_LABEL = re.compile(r"|units?|unit of measure|einheit|unité|unidad|unità", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # in a file of bytes, not text: tab, CR and LF are text
 # Cells that say "no value" as data sources write it: FRED's ".", Eurostat's ":", Excel's #N/A (#NV in German)
 MISSING_MARKS = frozenset({".", ":", "-", "–", "NA", "N/A", "n/a", "#N/A", "#NV", "NaN", "nan", "null", "NULL"})
 READ_AS = "read_as"  # the table's attrs entry: how the file was read, where it is not a plain CSV
@@ -45,18 +45,9 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     is empty; in a path an empty cell leaves a step free, which such a mark must not do unasked, and a lag
     input is never missing, so there it stays as written (and is refused as typed). A column with values but
     no header is refused, unless `keep_headerless` (a preview, which names it): then attrs[HEADERLESS] lists it."""
-    if data.startswith(_WORKBOOK):
-        raise InvalidInputError(
-            f"{label!r} is a spreadsheet workbook, not a CSV: save it as CSV (comma- or semicolon-separated)",
-            value=label,
-        )
-    text, encoding = _decode(data, label)
-    if control := _CONTROL.search(text.rstrip("\x1a")):  # DOS's end-of-file mark aside, no text file holds these
-        raise InvalidInputError(
-            f"{label!r} is not a text CSV: it holds the control character {control[0]!r} at character"
-            f" {control.start() + 1}; export the data as CSV (comma- or semicolon-separated)",
-            value=label,
-        )
+    refuse_other_files(data, label)
+    text, encoding, other_lines = decode(data, label)
+    refuse_control_characters(text, label)
     text, named, skipped = without_preamble(text, label, DELIMITERS)  # Excel's sep= line, title lines: now empty
     if not text.strip():  # pandas would say "No columns to parse from file"
         raise InvalidInputError(f"CSV {label!r} is empty: it needs a header row and data rows", value=label)
@@ -64,9 +55,10 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     unquoted = re.sub(r'"[^"]*"', "", header)
     delimiter = named or max(DELIMITERS, key=unquoted.count)  # else the one the header uses most outside quotes
     one_column = delimiter not in unquoted
+    text, other_notes = without_other_lines(text, other_lines, delimiter, label)
     if one_column:
         _refuse_spaced_columns(text, label)
-    names = [name.strip() for name in next(csv.reader([header], delimiter=delimiter), [])]
+    names = [column_name(name) for name in next(csv.reader([header], delimiter=delimiter), [])]
     _refuse_a_name_twice(names, label)
     text = _wide_notes_joined(text, delimiter, len(names))
     try:
@@ -92,6 +84,7 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     table.attrs[READ_AS] = (
         tuple(_WORDS[w] for w in (encoding, delimiter) if w in _WORDS)
         + skipped
+        + other_notes
         + ((f"the units line under the header ({', '.join(map(repr, units))}) left out",) if units else ())
         + (("decimal commas",) if decimal == "," else ())
         + ((f"{'commas' if decimal == '.' else 'points'} grouping thousands",) if grouped else ())
@@ -100,6 +93,12 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     if headerless:
         table.attrs[HEADERLESS] = headerless
     return table
+
+
+def column_name(text: object) -> str:
+    """A column's name as the product keeps it: stripped, and composed (NFC), so `Ö` written as one character and
+    as an O and its mark (decomposed, NFD, as macOS may save a file) are one name, whichever way it is typed."""
+    return unicodedata.normalize("NFC", str(text).strip())
 
 
 def _refuse_an_unclosed_quote(text: str, label: str) -> None:
@@ -139,29 +138,6 @@ def _blank_missing_marks(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
         return table, []
     marks = sorted({str(cell).strip() for cell in table.to_numpy()[marked.to_numpy()]})
     return table.mask(marked, ""), marks
-
-
-def _decode(data: bytes, label: str) -> tuple[str, str]:
-    """(text, encoding): UTF-16 when the bytes say so, else UTF-8 (with or without a byte-order mark), else
-    Windows-1252."""
-    head = data[:400]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encodings: tuple[str, ...] = ("utf-16",)
-    elif len(head) >= 4 and head[1::2].count(0) > len(head) // 3:  # UTF-16 without its mark: every other byte 0
-        encodings = ("utf-16-le",)
-    elif len(head) >= 4 and head[0::2].count(0) > len(head) // 3:
-        encodings = ("utf-16-be",)
-    else:
-        encodings = ("utf-8-sig", "cp1252")
-    for encoding in encodings:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise InvalidInputError(
-        f"CSV {label!r} cannot be read: it is not text in UTF-8, UTF-16 or Windows-1252; save it as 'CSV UTF-8'",
-        value=label,
-    )
 
 
 def _cells(text: str, delimiter: str, one_column: bool, index_col: bool | None) -> pd.DataFrame:
@@ -285,7 +261,7 @@ def _without_empty_margins(table: pd.DataFrame) -> pd.DataFrame:
     """Without what spreadsheets add after the data: rows of empty cells (`;;`) at the end and columns with
     neither a header nor a value (a `;` ending every row). An empty row between others stays: in a path
     placed by row order it is a step left free."""
-    table.columns = [str(c).strip() for c in table.columns]
+    table.columns = [column_name(c) for c in table.columns]
     empty = table.apply(lambda column: column.str.strip() == "")
     unnamed = [c for c in table.columns if c.startswith("Unnamed: ") and bool(empty[c].all())]
     filled = (~empty.all(axis=1)).to_numpy()

@@ -20,7 +20,7 @@ from .columns import (
     is_percent_column,
     left_out_note,
 )
-from .csv_text import READ_AS, read_text_table
+from .csv_text import READ_AS, column_name, read_text_table
 from .file_layout import layout_refusal
 from .file_rows import FileRows
 from .fill import Preparation, make_regular
@@ -125,7 +125,7 @@ def load_csv(
     Missing periods and empty cells are refused with their dates named, unless `fill` says how to
     make the rows regular (varlib.data.fill)."""
     raw, name, digest = read_csv(source, name)
-    date_col = date_col or guess_date_column(raw.columns, raw)
+    date_col = column_name(date_col) if date_col else guess_date_column(raw.columns, raw)
     if date_col is None:
         raise InvalidInputError(f"CSV {name!r} has no columns")
     if date_col not in raw.columns:
@@ -147,7 +147,7 @@ def load_csv(
     rows = FileRows.of(raw[date_col], pd.DatetimeIndex(frame.index), turned)
     frame = select_variables(frame, chosen, source=name, allow_missing=True, rows=rows)
     frame, trimmed = without_dated_empty_ends(frame)
-    frame = slice_dates(frame, start, end, repr(name))
+    frame = slice_dates(frame, start, end, repr(name), order)
     check_dates(pd.DatetimeIndex(frame.index), name, rows)
     frequency = detect_frequency(pd.DatetimeIndex(frame.index), repr(name))
     frame, preparation = make_regular(frame, frequency, fill, repr(name))
@@ -189,9 +189,12 @@ def select_variables(
     when given). An empty cell is NaN when `allow_missing` (the fill step decides), else refused like text or
     infinity."""
     row_label = rows.at if rows is not None else lambda position: _row_label(frame.index, position)
+    # found by their composed form (NFC: `Ö` as one character or as O and its mark), named as the caller wrote
+    # them, which is how a model spec names them
     variables = [str(v).strip() for v in variables if str(v).strip()]
-    check_distinct(variables, "variables")
-    missing = [v for v in variables if v not in frame.columns]  # first: "needs 2 variables" hid a typo in one
+    check_distinct([column_name(v) for v in variables], "variables")
+    named = {column_name(c): c for c in frame.columns}
+    missing = [v for v in variables if column_name(v) not in named]  # first: "needs 2 variables" hid a typo in one
     if missing:
         dates = frame.index.name
         if dates is not None and str(dates) in missing:  # named, but it is what dates the rows
@@ -207,7 +210,7 @@ def select_variables(
     check_two_or_more(variables, source)
     columns = {}
     for variable in variables:
-        column = frame[variable]
+        column = frame[named[column_name(variable)]]
         numbers = pd.to_numeric(column, errors="coerce").astype(float)
         # missing-value marks (NA, #N/A, ...) are already empty: the CSV reader owns them (csv_text.MISSING_MARKS)
         empty = (column.isna() | column.astype(str).str.strip().eq("")).to_numpy()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+NUMERIC_DATE = r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$"  # day and month in either order, then the year
 # A quarter with a two-digit year, in the forms _PERIOD_LABELS reads with four (90Q1, 90-Q1, Q1 90, Q1-90)
 SHORT_YEAR_QUARTER = r"\d{2}[\s:-]*[Qq][1-4]|[Qq][1-4][\s/-]*\d{2}"
 _COMPACT_YEARS = (1800, 2200)  # YYYYMM: six digits are a month only where their first four are a likely year
@@ -30,8 +31,11 @@ def _century(year: str) -> str:
 
 
 _PERIOD_LABELS = (
-    (r"^(\d{4})[\s:-]*[Qq]([1-4])$", lambda m: _quarter_start(m[1], m[2])),  # 2000Q1, 2000-Q1, 2000 Q1, 2000:Q1
-    (r"^[Qq]([1-4])[\s/-]*(\d{4})$", lambda m: _quarter_start(m[2], m[1])),  # Q1 2000, Q1-2000
+    # 2000Q1, 2000-Q1, 2000 Q1, 2000:Q1, and with T, as French, Spanish and Italian offices write a quarter
+    (r"^(\d{4})[\s:-]*[QqTt]([1-4])$", lambda m: _quarter_start(m[1], m[2])),
+    (r"^[QqTt]([1-4])[\s/-]*(\d{4})$", lambda m: _quarter_start(m[2], m[1])),  # Q1 2000, Q1-2000, T1 2000
+    # 10.2015, 10/2015: a month then a likely year (pandas reads 01.2015 as 1 January of the year 1)
+    (r"^(0[1-9]|1[0-2])[./-]((?:1[89]|2[01])\d{2})$", lambda m: f"{m[2]}-{m[1]}"),
     (r"^(\d{4})[Mm](\d{2})$", lambda m: f"{m[1]}-{m[2]}"),  # 2000M01
     # 90Q1, Q1-90: pandas would read 90Q1 as 2090Q1, and 00Q1 after 99Q4 as out of order
     (r"^(\d{2})[\s:-]*[Qq]([1-4])$", lambda m: _quarter_start(_century(m[1]), m[2])),
@@ -89,11 +93,23 @@ def not_after_today(dates: pd.Series) -> pd.Series:
     return dates.where(~(dates > today), dates - pd.DateOffset(years=100))
 
 
+def in_common_era(dates: pd.Series) -> pd.Series:
+    """Dates of the year 1 on; NaT (no date) before it. pandas reads `0000-01-01`, `-1` or `-2000` as years that
+    Python's dates, and so every label the product writes, cannot hold: such a cell is named as no date."""
+    return dates.where(dates.dt.year >= 1)
+
+
+def guessed_dates(text: pd.Series) -> pd.Series:
+    """pandas' reading of each cell on its own, NaT where it is no date: before the year 1, or in the year 1 where
+    the cell writes no such year (pandas' default for `15-Jan` or `01.2015`, text without a year)."""
+    dates = in_common_era(pd.to_datetime(text, errors="coerce", format="mixed"))
+    return dates.where((dates.dt.year != 1) | text.str.contains("0001", regex=False))
+
+
 def read_dates(values) -> pd.Series:
     """Dates typed or stored as text (ISO, or a period label), NaT where a value is not a date."""
     text = pd.Series(list(values), dtype=object).astype(str).str.strip()
-    text = labels_as_iso(as_written_locally(text))
-    return pd.to_datetime(text, errors="coerce", format="mixed")
+    return guessed_dates(labels_as_iso(as_written_locally(text)))
 
 
 def read_date(value: str) -> pd.Timestamp:

@@ -115,7 +115,7 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
     # pandas may infer business quarter or month ends for calendar ones with one date mistyped (a Friday)
     if inferred is not None and _on_grid(index, inferred).all():
         return Frequency(inferred, label_of(inferred))
-    for alias in CANDIDATES:
+    for position, alias in enumerate(CANDIDATES):
         offset = pd.tseries.frequencies.to_offset(alias)
         if not all(offset.is_on_offset(stamp) for stamp in index):
             continue
@@ -125,6 +125,8 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
         missing = grid.difference(index)
         if len(missing) > len(index):
             break  # a finer grid only misses more: the dates are irregular
+        if len(missing):  # or a few dates off a coarser grid that explains more (a Saturday among business days)
+            _refuse_a_few_off_a_grid(index, source, CANDIDATES[:position], len(missing))
         canonical = _infer(grid) or alias
         return Frequency(canonical, label_of(canonical), tuple(missing))
     _refuse_a_few_off_a_grid(index, source)
@@ -148,20 +150,27 @@ def _infer(index: pd.DatetimeIndex) -> str | None:
 
 def _on_grid(index: pd.DatetimeIndex, alias: str) -> np.ndarray:
     offset = pd.tseries.frequencies.to_offset(alias)
+    if len(index) and (index == index.normalize()).all():  # days: the grid's dates at once, not date by date
+        return np.asarray(index.isin(pd.date_range(index.min(), index.max(), freq=offset)), dtype=bool)
     return np.array([offset.is_on_offset(stamp) for stamp in index], dtype=bool)
 
 
-def _refuse_a_few_off_a_grid(index: pd.DatetimeIndex, source: str) -> None:
+def _refuse_a_few_off_a_grid(
+    index: pd.DatetimeIndex, source: str, candidates: tuple[str, ...] = CANDIDATES, than: int | None = None
+) -> None:
     """Dates on one grid but for a few (at most one in ten) are named with the grid's date nearest to each: a
-    mistyped date (2003-05-02 among month starts) is fixed there, where 'aggregate the data' would mislead."""
-    for alias in CANDIDATES:
+    mistyped date (2003-05-02 among month starts) is fixed there, where 'aggregate the data' would mislead, and
+    a Saturday among business days is not read as daily data missing every other weekend. `than`: the periods a
+    finer grid holding every date misses, which the few dates and their grid's gaps must be fewer than."""
+    for alias in candidates:
         on = _on_grid(index, alias)
         off = index[~on]
         if not 0 < len(off) <= max(1, len(index) // 10):
             continue
         offset = pd.tseries.frequencies.to_offset(alias)
         grid = pd.date_range(index[on][0], index[on][-1], freq=offset)
-        if len(grid.difference(index[on])) > len(off):
+        gaps = len(grid.difference(index[on]))
+        if gaps > len(off) or (than is not None and gaps + len(off) >= than):
             continue  # the dates on this grid leave more gaps than the dates off it would fill
         nearest = [_nearest(offset, stamp, set(index[on])) for stamp in off]
         pairs = list(zip(off, nearest, strict=True))[:SHOWN]

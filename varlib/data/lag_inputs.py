@@ -21,7 +21,7 @@ from ..forecast_inputs import MAX_MAGNITUDE, check_lag_inputs
 from ..model_space import LOGGED
 from ..wording import counted, plural_of
 from .columns import dated_first_column, find_date_column
-from .csv_text import MISSING_MARKS, read_text_table
+from .csv_text import MISSING_MARKS, column_name, read_text_table
 from .datasets import without_notes_below
 from .frequency import label_of
 from .number_marks import not_a_number
@@ -43,7 +43,7 @@ def read_lag_csv(
     # marks of a missing value (NaN, NA, `.`) stay as written: a lag input cannot be missing, so the cell is
     # refused as typed, not as an empty one the person never left
     raw = read_text_table(data, label, observations=False)
-    missing = [v for v in variables if v not in raw.columns]
+    missing = [v for v in variables if column_name(v) not in raw.columns]  # a model trained on NFD names too
     if missing:
         raise InvalidInputError(
             f"CSV {label!r} lacks the {plural_of(len(missing), 'column')} {', '.join(missing)}; it needs a"
@@ -62,7 +62,7 @@ def read_lag_csv(
             field="rows",
             value=len(raw),
         )
-    table = pd.DataFrame({v: raw[v] for v in variables})
+    table = pd.DataFrame({v: raw[column_name(v)] for v in variables})
     date_col = date_col or dated_first_column(raw, variables, "the lag inputs")
     table.insert(0, DATE, raw[date_col] if date_col else _row_labels(len(raw)))
     return table

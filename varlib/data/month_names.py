@@ -15,6 +15,7 @@ _NAMES = (
 )
 MONTH_YEAR = rf"^({_NAMES})[\s./-]*(\d{{2}}|\d{{4}})$"
 YEAR_MONTH = rf"^(\d{{4}})[\s./-]*({_NAMES})$"
+SHORT_YEAR_MONTH = rf"^(\d{{1,2}})[\s./-]*({_NAMES})$"  # 15-Jan: Excel's yy-mmm, or its d-mmm (date_forms decides)
 _ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 MONTH_NUMBER = {name: number for number, name in enumerate(_ABBREVIATIONS, 1)}  # by the first three letters
 

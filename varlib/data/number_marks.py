@@ -103,10 +103,15 @@ def decimal_mark(table: pd.DataFrame, label: str, comma_separated: bool = False)
     """A comma when numbers are written with one (`3,5`, `1.234,5`), else a point; refused when the file
     writes both `3,5` and `3.5`, whose mix has no one reading, or only numbers that read both ways (`1.000`).
     In a comma-separated file a comma between quotes groups thousands (`"1,234"`), as US and UK spreadsheets
-    write them, unless a cell writes a decimal comma (`"1,94"`): then its commas are decimal marks too."""
+    write them, unless a cell writes a decimal comma (`"1,94"`): then its commas are decimal marks too. When every
+    comma there is one group of three (`"3,000"`) and nothing else decides, it is refused as in a `;` file."""
     numbers = table.drop(columns=_label_columns(table))
     comma = _first_cell(numbers, _DECIMAL_COMMA, _EITHER[","]) or _first_cell(numbers, _GROUPS[","])
-    if comma_separated and not comma:
+    if comma_separated and not comma:  # a point here is a decimal one (1.000 too): commas then group thousands
+        # 1.5, 1,234.5 or 1,234,567 decide for commas grouping thousands, as whole numbers beside 1,050 do
+        grouped = _first_cell(numbers, _DECIMAL_POINT) or _first_cell(numbers, _COMMA_GROUPED, _EITHER[","])
+        if not (grouped or _below_1000(numbers)) and (either := _first_cell(numbers, _EITHER[","])):
+            _refuse_either(either, label)  # "3,000": as in a `;` file, never 1000 times 3 unasked
         return "."
     point = _first_cell(numbers, _DECIMAL_POINT, _EITHER["."]) or _first_cell(numbers, _GROUPS["."])
     if comma and point:
@@ -117,15 +122,30 @@ def decimal_mark(table: pd.DataFrame, label: str, comma_separated: bool = False)
         )
     either = None if comma or point else _first_cell(numbers, _EITHER["."]) or _first_cell(numbers, _EITHER[","])
     if either:
-        cell = either.rsplit(": ", 1)[1].strip("'")
-        grouped = cell.replace(".", "").replace(",", "")
-        raise InvalidInputError(
-            f"CSV {label!r} writes {either}, which is {grouped} if the {'point' if '.' in cell else 'comma'} groups"
-            f" thousands and {cell.replace(',', '.')} if it is a decimal mark, and no other number in the file says"
-            " which: save the numbers without thousands separators",
-            value=label,
-        )
+        _refuse_either(either, label)
     return "," if comma else "."
+
+
+def _refuse_either(either: str, label: str) -> None:
+    """Refuse the cell `either` (`column 'gdp', row 1: '3,000'`), which reads as a thousand grouped and as a
+    decimal, with both readings."""
+    cell = either.rsplit(": ", 1)[1].strip("'")
+    grouped = cell.replace(".", "").replace(",", "")
+    raise InvalidInputError(
+        f"CSV {label!r} writes {either}, which is {grouped} if the {'point' if '.' in cell else 'comma'} groups"
+        f" thousands and {cell.replace(',', '.')} if it is a decimal mark, and no other number in the file says"
+        " which: save the numbers without thousands separators",
+        value=label,
+    )
+
+
+def _below_1000(numbers: pd.DataFrame) -> bool:
+    """Whether a column writes `1,050` beside whole numbers without a comma (`950`): thousands grouped, as a
+    spreadsheet formats them, where a writer of three decimals writes each value so (`950,000`)."""
+    return any(
+        cells.str.fullmatch(_EITHER[","]).any() and cells.str.fullmatch(r"[+-]?\d{1,3}").any()
+        for cells in (numbers[column].str.strip() for column in numbers.columns)
+    )
 
 
 def comma_grouped(table: pd.DataFrame, decimal: str = ".") -> bool:

@@ -13,29 +13,31 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
-from .date_text import read_date
+from .date_forms import numeric_forms
+from .date_text import NUMERIC_DATE, read_date
 from .frequency import detect_frequency, period_labels
 from .periods import period_firsts
 
 # How much a bound written as a period spans (else a day: the rows' own dates are compared with it)
 _SPANS = (
     (re.compile(r"\d{4}"), pd.DateOffset(years=1)),
-    (re.compile(r".*[Qq][1-4].*"), pd.DateOffset(months=3)),
-    (re.compile(r"\d{4}[-/.]\d{1,2}|\d{4}[Mm]\d{2}|[A-Za-z]{3,9}[\s.-]*\d{2,4}"), pd.DateOffset(months=1)),
+    (re.compile(r".*[Qq][1-4].*|\d{4}[\s:-]*[Tt][1-4]|[Tt][1-4][\s/-]*\d{4}"), pd.DateOffset(months=3)),
+    (
+        re.compile(r"\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{4}|\d{4}[Mm]\d{2}|[A-Za-z]{3,9}[\s.-]*\d{2,4}"),
+        pd.DateOffset(months=1),
+    ),
 )
 
 
-def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None, source: str = "the data") -> pd.DataFrame:
+def slice_dates(
+    frame: pd.DataFrame, start: str | None, end: str | None, source: str = "the data", order: str | None = None
+) -> pd.DataFrame:
     """Keep rows between start and end (inclusive); either may be None. Refused, with the data's span, when
-    start lies after end or no row lies between them."""
+    start lies after end or no row lies between them. `order`: how the file's numeric dates were read (`day
+    first`, see timeindex.read_dates), which a bound written as numbers is read by too."""
     if not start and not end:
         return frame
-    bounds = {}
-    for label, value in (("start", start), ("end", end)):
-        if value:
-            bounds[label] = read_date(value)
-            if pd.isna(bounds[label]):
-                raise InvalidInputError(f"{label} date {value!r} is not a date (use YYYY-MM-DD or 1970Q1)")
+    bounds = {label: _bound(value, label, order) for label, value in (("start", start), ("end", end)) if value}
     if "start" in bounds and "end" in bounds and bounds["start"] > bounds["end"]:
         raise InvalidInputError(f"start {start} lies after end {end}: give the earlier date as start", field="start")
     mask = np.ones(len(frame), dtype=bool)
@@ -58,6 +60,36 @@ def slice_dates(frame: pd.DataFrame, start: str | None, end: str | None, source:
             value=start if field == "start" else end,
         )
     return frame[mask]
+
+
+def _bound(value: str, label: str, order: str | None) -> pd.Timestamp:
+    """A bound as a date. One written as numbers (`01.04.2010`, `04/01/2010`) is read in the order the file's own
+    dates were, else dotted day first (as wherever that form is used), else the one way it reads; never by pandas'
+    guess, month first, which put `--end 01.04.2010` in January. Two readings and nothing to tell: refused."""
+    parts, date = re.fullmatch(NUMERIC_DATE, value.strip()), None
+    if parts is None:
+        date, told = read_date(value), None
+    else:
+        forms = numeric_forms(parts[2], "%Y" if len(parts[4]) == 4 else "%y")
+        readings = {
+            way: pd.to_datetime([value.strip()], format=form, errors="coerce")[0] for way, form in forms.items()
+        }
+        told = next((way for way in forms if (order or "").startswith(way)), "day first" if parts[2] == "." else None)
+        ways = [told] if told else [way for way in ("day first", "month first") if pd.notna(readings[way])]
+        found = {readings[way] for way in ways}
+        if len(found) > 1:
+            day, month = readings["day first"], readings["month first"]
+            raise InvalidInputError(
+                f"{label} date {value!r} is {day:%d %B %Y} read day first or {month:%d %B %Y} read month first, and"
+                " the file's dates do not tell which; write it as YYYY-MM-DD",
+                field=label,
+                value=value,
+            )
+        date = next(iter(found), None)
+    if date is None or pd.isna(date):
+        how = f", read {told} as the file's dates are" if told and (order or "").startswith(told) else ""
+        raise InvalidInputError(f"{label} date {value!r} is not a date{how} (use YYYY-MM-DD or 1970Q1)")
+    return date
 
 
 def _span(index: pd.DatetimeIndex) -> str:

@@ -8,11 +8,14 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
+from .date_forms import AmbiguousDates, day_or_month_first, one_form, year_first_months
 from .date_text import (
     PIVOT,
     as_written_locally,
     compact_months,
     fraction_as_period,
+    guessed_dates,
+    in_common_era,
     labels_as_iso,
     not_after_today,
     short_year_quarters,
@@ -21,9 +24,6 @@ from .frequency import detect_frequency
 from .month_names import MONTH_NUMBER, month_year_parts
 from .periods import Fits
 
-_NUMERIC_DATE = r"^(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})$"  # day and month in either order, then the year
-
-
 _PERIOD_COUNT = r"^(\d{4})[:.](\d{1,2})$"  # 1960:1, 1960.1: the year and its quarter or month, as EViews,
 # gretl, RATS or JMulTi write them
 _YEAR_DOT = re.compile(r"\d{4}\.")
@@ -31,16 +31,11 @@ _YEAR_DOT = re.compile(r"\d{4}\.")
 _COUNTED = {"half-years": (2, 6), "quarters": (4, 3), "months": (12, 1)}
 
 
-class AmbiguousDates(InvalidInputError):
-    """Numeric dates that read as well day first as month first: a reader that would otherwise give up on
-    the dates (and carry on without them) must stop here instead."""
-
-
 def parse_dates(
     values: pd.Index, column: str, source: str, fits: Fits | None = None, observed: bool = True
 ) -> pd.DatetimeIndex:
     """Parse a date column strictly, naming the first value that is not a date. Numeric dates such as
-    01.04.2000 or 04/01/2000 are read in one order for the whole column (see `_day_or_month_first`; `fits`
+    01.04.2000 or 04/01/2000 are read in one order for the whole column (see `date_forms.day_or_month_first`; `fits`
     says which dates the reader expects, by default any on a regular grid); periods may be named as
     statistics offices do (2000Q1, 2000-Q1, 2000 Q1, Q1 2000, 2000M01, 2000-01, 90Q1), as Excel does (Dec-01, Jan
     2001: see `_month_years`), as finance files do (199003: see `compact_months`) or counted within the year as
@@ -57,18 +52,19 @@ def read_dates(
     text = as_written_locally(pd.Series(values, dtype=str).str.strip())
     if len(text) and text.str.fullmatch(r"\d{4}\.0+").all():  # 1985.0: whole years a spreadsheet wrote as numbers
         text = text.str.replace(r"\.0+$", "", regex=True)
+    text, said = year_first_months(text, column, source, fits or _regular, observed)  # 15-Jan: Jan 2015
     text = compact_months(short_year_quarters(_month_years(text, observed), observed))
-    if text.str.fullmatch(r"\d{4}-[1-9]").any() and text.str.fullmatch(r"\d{4}-\d{1,2}").all():
-        text = text.str.replace("-", ":", regex=False)  # 2000-1 ... 2000-4 count periods, as 2000:1 does
+    if text.str.fullmatch(r"\d{4}[-/][1-9]").any() and text.str.fullmatch(r"\d{4}([-/])\d{1,2}").all():
+        text = text.str.replace("[-/]", ":", regex=True)  # 2000-1 ... 2000/4 count periods, as 2000:1 does
     iso = _iso(text)
     if iso is not None:  # the stored and the edited form (lag tables on every rerun): nothing to decide
-        return _months_dated_by_a_day(iso, fits or _regular, None)
+        return _months_dated_by_a_day(iso, fits or _regular, said)
     text = labels_as_iso(text)
     order, ordered = _counted_periods(text, column, source, fits)
-    _one_form(text, values, column, source)
+    one_form(text, values, column, source)
     if ordered is None:
-        order, ordered = _day_or_month_first(text, column, source, fits or _regular, observed)
-    parsed = ordered if ordered is not None else pd.to_datetime(text, errors="coerce", format="mixed")
+        order, ordered = day_or_month_first(text, column, source, fits or _regular, observed)
+    parsed = in_common_era(ordered) if ordered is not None else guessed_dates(text)
     bad = parsed.isna()
     if bad.any():
         position, good = int(np.flatnonzero(bad.to_numpy())[0]), np.flatnonzero(~bad.to_numpy())
@@ -130,7 +126,7 @@ def _month_years(text: pd.Series, observed: bool) -> pd.Series:
     """Cells naming a month and its year (`Dec-01`, `jan 2001`) as the ISO date of the month's first day; other
     cells as they are. pandas would read `Dec-01` as 1 December of the year 1, and `Dec-02` as the day after.
     A two-digit year is read as Python's `%y` reads it (69-99: 19xx, else 20xx), and when `observed` never
-    in the future, as numeric dates are (see `_day_or_month_first`)."""
+    in the future, as numeric dates are (see `date_forms.day_or_month_first`)."""
     parts = month_year_parts(text)
     named = parts[0].notna()
     if not named.any():
@@ -145,22 +141,6 @@ def _month_years(text: pd.Series, observed: bool) -> pd.Series:
     return text.where(~text.index.isin(written.index), written)
 
 
-def _one_form(text: pd.Series, values: pd.Index, column: str, source: str) -> None:
-    """Numeric dates (01/07/2022) among dates of another form are refused: they would be read date by date,
-    each in whichever order parses it, and 01/08/2022 after 2022-07-01 could be 8 January."""
-    numeric = text.str.fullmatch(_NUMERIC_DATE).to_numpy()
-    other_form = ~numeric & (text != "").to_numpy()  # an empty cell is no form: it is named as no date
-    if not numeric.any() or not other_form.any():
-        return
-    first, other = int(numeric.argmax()), int(other_form.argmax())
-    raise InvalidInputError(
-        f"date column {column!r} of {source!r} writes dates in two forms: row {first + 1} {values[first]!r} and"
-        f" row {other + 1} {values[other]!r}; write every date one way, e.g. YYYY-MM-DD",
-        field=column,
-        value=values[other],
-    )
-
-
 def _iso(text: pd.Series) -> pd.DatetimeIndex | None:
     """The dates when every one is in ISO 8601 form (`2009-07-01`), else None."""
     if any(map(_YEAR_DOT.match, text)):  # pandas reads 1960.1 as a year-month; it may be a quarter
@@ -169,7 +149,7 @@ def _iso(text: pd.Series) -> pd.DatetimeIndex | None:
         parsed = pd.to_datetime(text, errors="coerce", format="ISO8601")
     except (ValueError, TypeError):  # e.g. offsets of several time zones: the general reading decides
         return None
-    return None if parsed.isna().any() else pd.DatetimeIndex(parsed)
+    return None if in_common_era(parsed).isna().any() else pd.DatetimeIndex(parsed)
 
 
 def _counted_periods(
@@ -223,52 +203,6 @@ def _refuse_counted(text: pd.Series, year: pd.Series, count: pd.Series, names: l
         f"date column {column!r} of {source!r}: {text.iloc[example]!r} is"
         f" {' or '.join(words[name] for name in names)} of {y} and the dates do not tell which; write them"
         f" as {' or '.join(forms[name] for name in names)}",
-        field=column,
-        value=text.iloc[example],
-    )
-
-
-def _day_or_month_first(
-    text: pd.Series, column: str, source: str, fits: Fits, observed: bool
-) -> tuple[str | None, pd.Series | None]:
-    """Dates written as numbers (`01.04.2000`, `1/4/00`), read day first or month first for the whole
-    column, never date by date (which reads 01/04 as 4 January and 13/04 as 13 April in one file). The
-    order that parses every date wins; when both do, dotted dates (01.04.2000) are day first, as wherever
-    that form is used, and other dates take the one order whose dates `fits`; when that leaves both or
-    neither, they are refused as ambiguous. (order, dates); (None, None) when the dates are not of this
-    form, and no order when both read every date alike (01/01/2000)."""
-    parts = text.str.extract(_NUMERIC_DATE)
-    if len(text) == 0 or parts.isna().any().any():
-        return None, None
-    separator, year = parts[1].iloc[0], "%Y" if len(parts[3].iloc[0]) == 4 else "%y"
-    forms = {"day first": f"%d{separator}%m{separator}{year}", "month first": f"%m{separator}%d{separator}{year}"}
-    parsed = {order: pd.to_datetime(text, errors="coerce", format=form) for order, form in forms.items()}
-    if year == "%y" and observed:  # Python's pivot puts 00-68 in 20xx; an observation is not from the future
-        parsed = {order: not_after_today(dates) for order, dates in parsed.items()}
-    complete = {order: dates for order, dates in parsed.items() if not dates.isna().any()}
-    if len(complete) == 2:
-        if parsed["day first"].equals(parsed["month first"]):
-            return None, parsed["day first"]
-        if separator == ".":
-            return "day first", parsed["day first"]
-        complete = {order: dates for order, dates in complete.items() if fits(pd.DatetimeIndex(dates))}
-        if len(complete) != 1:
-            _refuse_ambiguous(text, parsed, column, source)
-    if complete:
-        return next(iter(complete.items()))
-    # neither order reads every date: the form of the separator's custom (dots: day first), whose
-    # unreadable dates the caller names
-    order = "day first" if separator == "." else "month first"
-    return order, parsed[order]
-
-
-def _refuse_ambiguous(text: pd.Series, readings: dict[str, pd.Series], column: str, source: str) -> None:
-    day, month = readings["day first"], readings["month first"]
-    example = int((day != month).to_numpy().argmax())
-    raise AmbiguousDates(
-        f"date column {column!r} of {source!r}: its dates read day first and month first alike"
-        f" ({text.iloc[example]!r} is {day.iloc[example]:%d %B %Y} or {month.iloc[example]:%d %B %Y}) and"
-        " the dates do not tell which; write them as YYYY-MM-DD",
         field=column,
         value=text.iloc[example],
     )
