@@ -11,7 +11,8 @@ rows, leaving
   largest p whose coefficients per equation are at most half the rows it is estimated from
   (k*p + d <= (n - p) / 2). 60 quarterly rows of 3 variables give 8, 84 rows of 4 give 9, the
   203 rows of the bundled macro data 14. A maximum the user gives is kept, but orders below the
-  residual-df minimum are never searched.
+  residual-df minimum are never searched. On a very large sample the default is also cut so that the search's design
+  holds at most SEARCH_CELLS cells (100,000 rows of 48 variables: 5 lags), with a warning.
 - The search starts at lag 1 (a VAR(0) forecasts no dynamics) unless the spec asks to include 0.
 - A choice at the largest order searched, or an order with thin residual degrees of freedom
   (fewer than half the rows), comes with a warning that says what to do.
@@ -33,14 +34,24 @@ if TYPE_CHECKING:  # the spec consults the kinds, which use this module
     from .spec import ModelSpec
 
 SCHWERT = 12  # Schwert (1989): p_max = floor(12 * (n / 100) ** 0.25)
+# The search's design (n rows by k*p + d columns, a few copies at once in its QR decomposition) stays under this many
+# cells by default: 100,000 daily rows of 48 series searched to Schwert's 67 lags held about 13 GB.
+SEARCH_CELLS = 25_000_000
 
 
-def default_max_lags(n: int, k: int, trend: str, exog: int = 0) -> int:
-    """The documented default maximum lag order for n model-space rows of k variables (module docstring)."""
+def default_max_lags(n: int, k: int, trend: str, exog: int = 0, bounded: bool = True) -> int:
+    """The documented default maximum lag order for n model-space rows of k variables (module docstring);
+    `bounded=False`: without the memory bound."""
     schwert = math.floor(SCHWERT * (n / 100) ** 0.25)
     d = deterministic_terms(trend, exog)
     half = max(0, math.floor((n - 2 * d) / (2 * k + 1)))  # k*p + d <= (n - p) / 2
-    return max(1, min(schwert, half, largest_fitting_order(n, k, trend, exog=exog)))
+    memory = _within_memory(n, k, d) if bounded else schwert
+    return max(1, min(schwert, half, largest_fitting_order(n, k, trend, exog=exog), memory))
+
+
+def _within_memory(n: int, k: int, d: int) -> int:
+    """The largest order whose search design holds at most SEARCH_CELLS cells."""
+    return max(0, (SEARCH_CELLS // max(n, 1) - d) // k)
 
 
 class Sample(str):
@@ -114,7 +125,13 @@ def search_range(n: int, k: int, spec: ModelSpec, what: str) -> tuple[int, list[
     if fitting < max(1, spec.min_lags):
         check_order(n, k, 1, spec.trend, what, exog)  # raises with the rows needed
     if spec.max_lags is None:
-        return default_max_lags(n, k, spec.trend, exog), []
+        top = default_max_lags(n, k, spec.trend, exog)
+        if top >= (without := default_max_lags(n, k, spec.trend, exog, bounded=False)):
+            return top, []
+        return top, [  # a larger search is the user's to ask for: it is theirs to give the memory
+            f"the default maximum lag order is {top}, not {without}, on {n} rows of {k} variables, to keep the"
+            " search's memory bounded; give a larger maximum (CLI --max-lags) to search further"
+        ]
     if spec.max_lags <= fitting:
         return spec.max_lags, []
     return fitting, [
