@@ -20,6 +20,7 @@ from .data import (
     load_csv,
     load_macrodata,
     parse_lag_table,
+    period_labels,
     periods_between,
     slice_dates,
 )
@@ -117,7 +118,7 @@ def forecast_artifact(
         lag_values = _lag_values(lag_inputs, artifact.variables)
         # checked here, where a bad cell can be named by its variable and date (the forecast checks again)
         check_lag_inputs(lag_values, artifact.lag_rows, len(artifact.variables), artifact.spec.transform,
-                         artifact.variables, _lag_labels(lag_inputs, artifact))  # fmt: skip
+                         artifact.variables, _lag_periods(lag_inputs, artifact))  # fmt: skip
     index = future_dates(last, artifact.data.frequency, steps)
     exog_future = _exog_future(artifact, exog, index)
     fixed = _conditions(artifact, conditions, index)
@@ -225,6 +226,11 @@ def _lag_labels(lag_inputs, artifact: Artifact) -> tuple[str, ...]:
     if dates is not None:  # a DatetimeIndex, or a PeriodIndex (2010Q3) dated as the model dates its periods
         return tuple(iso_label(d) for d in dates)
     return tuple(artifact.data.dates[-artifact.lag_rows :])
+
+
+def _lag_periods(lag_inputs, artifact: Artifact) -> tuple[str, ...]:
+    """The lag rows' periods as the tables and charts name them (2009Q3), for a bad cell's message."""
+    return tuple(period_labels(_lag_labels(lag_inputs, artifact), artifact.data.frequency))
 
 
 def check_forecast_options(steps, alpha, intervals: str, steps_named: str = "steps") -> tuple[int, float, str]:

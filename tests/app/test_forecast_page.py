@@ -134,7 +134,7 @@ def test_logdiff_model_refuses_non_positive_lag_inputs_and_says_the_point_is_a_m
         ("date,realgdp,realcons\n1,1,2\n2,1,2\n3,1,2\n4,1,2\n", "row 1: '1' is not a date"),
         (
             "date,realgdp,realcons\n2008-10-01,1,x\n2009-01-01,1,2\n2009-04-01,1,2\n2009-07-01,1,2\n",
-            "realcons on 2008-10-01 is 'x', not a number",
+            "realcons on 2008Q4 is 'x', not a number",
         ),
         (b"date,realgdp\x81,realcons\x8d\n", "cannot be read: it is not text in UTF-8, UTF-16 or Windows-1252"),
     ],

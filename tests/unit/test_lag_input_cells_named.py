@@ -26,12 +26,12 @@ def test_a_dated_table_names_the_variable_and_date(logdiff_version, value, reaso
     # a dated table is read as the CLI reads a lag file (varlib.data.parse_lag_table), so it is worded alike
     table = logdiff_version.default_lag_inputs().copy()
     table.loc["2009-07-01", "realgdp"] = value
-    with pytest.raises(InvalidInputError, match=rf"^lag input realgdp on 2009-07-01 {reason}"):
+    with pytest.raises(InvalidInputError, match=rf"^lag input realgdp on 2009Q3 {reason}"):
         forecast_artifact(logdiff_version, 4, lag_inputs=table)
 
 
 def test_undated_rows_are_named_by_the_periods_they_stand_for(logdiff_version):
     rows = logdiff_version.default_lag_inputs().to_numpy().tolist()
     rows[0][1] = 0.0
-    with pytest.raises(InvalidInputError, match=r"^lag input realcons at 2009-01-01 \(row 1\) is 0; a logdiff"):
+    with pytest.raises(InvalidInputError, match=r"^lag input realcons at 2009Q1 \(row 1\) is 0; a logdiff"):
         forecast_artifact(logdiff_version, 4, lag_inputs=rows)

@@ -18,24 +18,24 @@ def lag_csv(cell: str) -> bytes:
 
 @pytest.mark.parametrize("cell", ["nan", "NaN", " NAN ", "inf", "-Infinity"])
 def test_a_cell_that_writes_no_finite_number_is_named_as_typed(cell):
-    said = rf"^lag input realgdp on 2009-01-01 is '{cell.strip()}'; use a finite number$"
+    said = rf"^lag input realgdp on 2009Q1 is '{cell.strip()}'; use a finite number$"
     with pytest.raises(InvalidInputError, match=said):
         read_lag_inputs(lag_csv(cell), VARIABLES, 2, "none", frequency="QS-JAN")
 
 
 def test_an_empty_cell_is_still_said_to_be_empty():
-    with pytest.raises(InvalidInputError, match=r"^lag input realgdp on 2009-01-01 is empty; enter a number$"):
+    with pytest.raises(InvalidInputError, match=r"^lag input realgdp on 2009Q1 is empty; enter a number$"):
         read_lag_inputs(lag_csv(""), VARIABLES, 2, "none", frequency="QS-JAN")
 
 
 @pytest.mark.parametrize("cell", ["NA", ".", "#N/A"])
 def test_a_mark_of_a_missing_value_is_named_as_typed(cell):
-    said = rf"^lag input realgdp on 2009-01-01 is '{cell}', which marks a missing value; enter a number$"
+    said = rf"^lag input realgdp on 2009Q1 is '{cell}', which marks a missing value; enter a number$"
     with pytest.raises(InvalidInputError, match=said):
         read_lag_inputs(lag_csv(cell), VARIABLES, 2, "none", frequency="QS-JAN")
 
 
 def test_the_table_editor_says_the_same_as_the_file():
     table = pd.DataFrame({"date": ["2008-10-01", "2009-01-01"], "realgdp": ["1", "nan"], "realcons": ["2", "3"]})
-    with pytest.raises(InvalidInputError, match=r"^lag input realgdp on 2009-01-01 is 'nan'; use a finite number$"):
+    with pytest.raises(InvalidInputError, match=r"^lag input realgdp on 2009Q1 is 'nan'; use a finite number$"):
         parse_lag_table(table, VARIABLES, 2, "none", "QS-JAN")

@@ -23,7 +23,7 @@ from ..wording import counted, plural_of
 from .columns import dated_first_column, find_date_column
 from .csv_text import MISSING_MARKS, column_name, read_text_table
 from .datasets import without_notes_below
-from .frequency import label_of
+from .frequency import label_of, period_labels
 from .number_marks import not_a_number
 from .periods import first_break, in_their_periods, newest_first, offset_of, on_grid
 from .timeindex import parse_dates
@@ -116,7 +116,9 @@ def parse_lag_table(
         _check_order(dates, dates_named)
     rows = rows[-needed:]  # in time: the last observations
     kept = table.iloc[rows].reset_index(drop=True)
-    frame = pd.DataFrame({v: _numbers(kept[v], v, [labels[i] for i in rows], transform) for v in variables})
+    # a bad cell named by its period as the tables and charts name it (2009Q3), not by the ISO date beneath it
+    named = [labels[i] for i in rows] if dates is None else period_labels(dates[-needed:], frequency)
+    frame = pd.DataFrame({v: _numbers(kept[v], v, named, transform) for v in variables})
     if dates is None:
         return frame
     frame.index = dates[-needed:].rename(DATE)
