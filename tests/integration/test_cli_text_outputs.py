@@ -206,3 +206,22 @@ def test_train_and_diagnose_say_when_a_trend_is_not_due(varx_store, capsys, tmp_
     assert "This version models the levels with a linear trend (trend `ct`), which the tests do not call for" in out
     code, out, _ = run(capsys, *train)
     assert code == 0 and "unit roots:" not in out, out
+
+
+def test_echoed_paths_keep_every_digit_given(varx_store, capsys, tmp_path):
+    # `{x:g}` kept six digits: a condition of 13123.4567 read 13123.5, and 12,352,022.44 read 1.2352e+07
+    (tmp_path / "exact.csv").write_text("step,realgdp\n2,13123.4567\n")
+    (tmp_path / "rates.csv").write_text("date,realint\n2009-10-01,1.234567\n2010-01-01,2\n2010-04-01,12352022.44\n")
+    code, out, _ = run(
+        capsys,
+        "forecast",
+        "--steps",
+        "3",
+        "--exog-csv",
+        tmp_path / "rates.csv",
+        "--conditions-csv",
+        tmp_path / "exact.csv",
+    )
+    assert code == 0
+    assert "  conditioned: realgdp = 13123.4567 at 2010Q1" in out.splitlines()
+    assert "  exogenous: realint = 1.234567, 2, 12352022.44 (2009Q4 to 2010Q2)" in out.splitlines()

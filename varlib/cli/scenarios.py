@@ -103,13 +103,13 @@ def run_forecast(args: argparse.Namespace) -> int:
     shown = result.conditions[:20]
     periods = varlib.period_labels([c["date"] for c in shown], result.frequency)  # as the warnings name them
     for condition, period in zip(shown, periods, strict=True):
-        print(f"  conditioned: {condition['variable']} = {condition['value']:g} at {period}")
+        print(f"  conditioned: {condition['variable']} = {condition['value']:.15g} at {period}")
     _warn(result)
     periods = varlib.period_labels(result.index, result.frequency)  # 2010Q1, as `train` names the periods
     if result.exog is not None:  # the path the forecast assumed, as the JSON gives it under `exog`
         span = f"{periods[0]} to {periods[-1]}" if result.steps > 1 else periods[0]
         for j, name in enumerate(result.exog_names):
-            print(f"  exogenous: {name} = {', '.join(f'{v:g}' for v in result.exog[:, j])} ({span})")
+            print(f"  exogenous: {name} = {', '.join(f'{v:.15g}' for v in result.exog[:, j])} ({span})")
     long = result.to_frame().rename(columns={"mean": result.forecast.point})  # a log model's point is the median
     table = long.pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
     table.index = pd.Index(periods, name="period")  # the JSON keeps ISO dates, for programs
@@ -181,14 +181,14 @@ def _shown(value: object) -> str:
         return MISSING
     if isinstance(value, dict) and all(isinstance(v, list) for v in value.values()):
         cells = (
-            ", ".join(MISSING if x is None else f"{x:g}" if isinstance(x, float) else str(x) for x in v)
+            ", ".join(MISSING if x is None else f"{x:.15g}" if isinstance(x, float) else str(x) for x in v)
             for v in value.values()
         )
         return "; ".join(f"{name}: {text}" for name, text in zip(value, cells, strict=True)) or MISSING
     if isinstance(value, dict) and "name" in value:
         return f"{value['name']} ({value.get('subject', '')}, via {value.get('via', '')})"
     if isinstance(value, list):
-        return " / ".join(", ".join(f"{x:g}" if isinstance(x, float) else str(x) for x in row) for row in value)
+        return " / ".join(", ".join(f"{x:.15g}" if isinstance(x, float) else str(x) for x in row) for row in value)
     return str(value)
 
 
