@@ -85,10 +85,11 @@ def test_a_damaged_alias_is_listed_with_how_to_repair_it(team, capsys):
     ]
     assert "set it again or delete it" in listed[1].damaged  # worded for every caller: the CLI adds its commands
     assert listed[0].to_dict()["damaged"] is None and "damaged" not in listed[0].stored_dict()
+    team.store.create("var/stray.txt", b"not a version")  # a stray object has no version either
     code, out = run(capsys, "alias", "list", "--json")
-    assert code == 0 and [(a["alias"], a["damaged"] is not None) for a in json.loads(out)] == [
-        ("champion", False),
-        ("race", True),
+    assert code == 0 and [(a["alias"], a["damaged"] is not None, a["version_status"]) for a in json.loads(out)] == [
+        ("champion", False, "ok"),
+        ("race", True, None),  # pointing nowhere: no version's status, and not the stray object's
     ]
     code, out = run(capsys, "alias", "list")
     assert code == 0 and "@race" in out and "⚠ damaged" in out and "⚠ alias @race of 'var'" in out

@@ -69,7 +69,8 @@ def run_alias(args: argparse.Namespace) -> int:
             require_model(registry, args.name)  # an unknown name is an error, not a model without aliases
         withdrawn = registry.withdrawals(args.name) if aliases else {}  # an alias of one is refused until moved
         # a version deleted or damaged behind the product's back: its alias cannot be followed either
-        listed = {entry.version: entry for entry in registry.list_versions(args.name)} if aliases else {}
+        # (by version: a stray object has none, and a damaged alias, pointing nowhere, must not take its status)
+        listed = {e.version: e for e in registry.list_versions(args.name) if e.version is not None} if aliases else {}
         if args.json:
             status = {version: entry.status for version, entry in listed.items()}
             print_json(
