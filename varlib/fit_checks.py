@@ -32,7 +32,19 @@ def check_magnitude(design: np.ndarray, series: np.ndarray, names: list[str]) ->
     balanced = np.linalg.svd(design / np.where(sizes > 0, sizes, 1.0), compute_uv=False)
     if balanced[-1] <= LSTSQ_RCOND * balanced[0]:
         return
-    if np.abs(series).max() >= 1.0:
+    largest = np.abs(series).max(axis=0)
+    big, small = int(np.argmax(largest)), int(np.argmin(largest))
+    if largest[big] >= 1.0 > largest[small] > 0:  # sizes on both sides of the intercept: the pair is the trouble
+        raise InvalidInputError(
+            f"the values are too far apart in size to fit a VAR on: {names[big]} reaches {largest[big]:.3g} while"
+            f" {names[small]} reaches only {largest[small]:.3g}, and next to each other the least-squares fit cannot"
+            f" tell the smaller one's coefficients from zero, so it would drop them without a word. Rescale one of"
+            f" them (divide {names[big]} or multiply {names[small]} by a power of ten: state it in other units) and"
+            " train again",
+            field=names[small],
+            value=float(largest[small]),
+        )
+    if largest[big] >= 1.0:
         why = "next to values of that size the least-squares fit cannot tell the intercept (and a trend) from zero"
     else:
         why = "next to the intercept the least-squares fit cannot tell values of that size from zero"
