@@ -138,11 +138,17 @@ def take_pending_version(page: str) -> str | None:
 def write(page: str, values: dict[str, str | None]) -> None:
     """Put the page's state in the address bar (only when it changed); None values are left out."""
     wanted = {k: v for k, v in values.items() if v is not None}
-    if st.query_params.to_dict() != wanted:
+    address = _address(page)
+    # A run's query string is the address the browser sent with its request, which can predate the last write: a
+    # file replaced in an uploader asks for two runs at once (its removal, which writes the address without the
+    # file's lags, then the new file), and a quick second click back to the first value does the same. The browser
+    # ends at the last write it is sent, so wanting other than that is a write, even when the query string agrees.
+    # (The browser ignores an address it already shows; an ordinary run's query string is the last write.)
+    newest = address.written[-1] if address.written else wanted
+    if st.query_params.to_dict() != wanted or newest != wanted:
         st.query_params.from_dict(wanted)
     # A rerun can start before the browser has shown the previous write (a quick second click): its
     # address is then one of ours, not a link, so the last few writes are all recognised.
-    address = _address(page)
     address.written = [*[w for w in address.written if w != wanted][-(RECENT_WRITES - 1) :], wanted]
     address.written_at, address.applied = time.monotonic(), None
 
