@@ -150,8 +150,9 @@ class TokenVerifier:
         token is looked at: a provider that cannot be reached, or answers with no usable key set, is a 503 in
         plain words whatever the token, never a 500 or a 401 that blames the token."""
         client = self._jwks_or_503()
+        kept = self._kept_set(client)  # before the token: an unreachable key set is a 503 whatever was sent
         kid = _check_algorithm(token)
-        if (key := _kept_key(self._kept_set(client), kid)) is not None:
+        if (key := _kept_key(kept, kid)) is not None:
             return key
         with self._refetch_lock:  # one look for an unknown key id at a time: the next finds the set it fetched
             if (key := _kept_key(self._kept_set(client), kid)) is not None:
