@@ -75,7 +75,11 @@ def run_alias(args: argparse.Namespace) -> int:
             status = {version: entry.status for version, entry in listed.items()}
             print_json(
                 [
-                    {**a.to_dict(), "withdrawn": a.version in withdrawn, "version_status": status.get(a.version)}
+                    {
+                        **a.to_dict(),
+                        "withdrawn": a.version in withdrawn,
+                        "version_status": status.get(a.version) if a.version else None,
+                    }
                     for a in aliases
                 ]
             )
