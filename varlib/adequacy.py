@@ -92,11 +92,12 @@ def _refuse_fewer_df_than_variables(results: Any) -> None:
         return
     n, trend = int(results.nobs) + p, str(results.trend)
     fits = largest_fitting_order(n, k, trend, min_df=k + 1, exog=int(getattr(results, "k_exog_user", 0) or 0))
-    fewer = f"at most {counted(fits, 'lag')}" if fits else "fewer variables (no order keeps enough with all of them)"
+    # no order keeps enough with all the variables: fewer of them, or more rows, are the only ways
+    ways = f"at most {counted(fits, 'lag')}, fewer variables, or more rows" if fits else "fewer variables or more rows"
     raise InvalidInputError(
         f"a VAR({p}) of {k} variables on {n} rows keeps {df} residual degrees of freedom per equation, fewer than"
         f" its {k} variables, so its residuals' covariance cannot have full rank and nothing about the fit can be"
-        f" tested; use {fewer}, fewer variables, or more rows",
+        f" tested; use {ways}",
         field="lags",
         value=p,
     )

@@ -130,7 +130,7 @@ def search_range(n: int, k: int, spec: ModelSpec, what: str) -> tuple[int, list[
             return top, []
         return top, [  # a larger search is the user's to ask for: it is theirs to give the memory
             f"the default maximum lag order is {top}, not {without}, on {n} rows of {k} variables, to keep the"
-            " search's memory bounded; give a larger maximum (CLI --max-lags) to search further"
+            " search's memory bounded; give a larger maximum (CLI --max-lags, dashboard: Max lags) to search further"
         ]
     if spec.max_lags <= fitting:
         return spec.max_lags, []

@@ -16,7 +16,7 @@ def test_a_huge_sample_is_searched_within_the_bound_and_told():
     chosen, warnings = search_range(100_000, 48, ModelSpec(tuple(f"v{i}" for i in range(48))), "the data")
     assert chosen == 5 and warnings == [
         "the default maximum lag order is 5, not 67, on 100000 rows of 48 variables, to keep the search's memory"
-        " bounded; give a larger maximum (CLI --max-lags) to search further"
+        " bounded; give a larger maximum (CLI --max-lags, dashboard: Max lags) to search further"
     ]
 
 

@@ -11,7 +11,7 @@ from varlib import counted
 
 from .commands import registry_from_env
 from .models import model_name
-from .output import print_json
+from .output import plain, print_json
 
 
 def run_reindex(args: argparse.Namespace) -> int:
@@ -27,7 +27,8 @@ def run_reindex(args: argparse.Namespace) -> int:
         where = f"to {done.latest}" if done.latest else "and no usable version is left for it"
         print(f"`latest` moved off {done.moved_off}, which does not load, {where}")
     for withdrawal in done.restored:  # the trail's record of it outlived the store's: `latest` stays off it
-        print(f"restored the withdrawal of {name} {withdrawal.version} from the audit trail ({withdrawal.reason})")
+        why = plain(withdrawal.reason)  # stored text: a control character must not drive the terminal
+        print(f"restored the withdrawal of {name} {withdrawal.version} from the audit trail ({why})")
     restored = registry.restore_trail(name)
     if restored:
         changes = ", ".join(" ".join(filter(None, (r.action, r.version, r.alias and f"@{r.alias}"))) for r in restored)
