@@ -29,10 +29,14 @@ def test_a_name_typed_composed_finds_the_decomposed_header_and_is_kept_composed(
     assert load_dataset(_nfd_csv(), csv_name="at.csv").variables == [NAME, "Zins"]  # the default, composed too
 
 
-def test_a_name_typed_decomposed_is_found_and_trains_as_typed():
+def test_a_name_typed_decomposed_trains_as_typed_and_takes_a_condition_keyed_composed():
     typed = unicodedata.normalize("NFD", NAME)
     dataset = load_dataset(_nfd_csv(), variables=[typed, "Zins"], csv_name="at.csv")
-    train_model(dataset, ModelSpec((typed, "Zins"), lags=1, holdout=0))  # the spec names it as typed
+    result = train_model(dataset, ModelSpec((typed, "Zins"), lags=1, holdout=0))  # the spec names it as typed
+    assert result.spec.variables == (typed, "Zins")
+    artifact = build_artifact(result, "at", "t")
+    conditioned = forecast_artifact(artifact, 2, conditions={NAME: [150.0, None]})  # keyed composed (NFC)
+    assert conditioned.forecast.mean[0, 0] == 150.0
 
 
 def test_lag_inputs_with_a_decomposed_header_fit_a_composed_model():

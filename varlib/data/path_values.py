@@ -4,6 +4,7 @@ and its date, and each refusal's `field` the variable's place (`conditions.realg
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -64,8 +65,9 @@ def check_columns(
 ) -> None:
     """Every given column is a variable of the path; `placing`: a date or step column may place the rows; `sent`
     (the REST form) gives the values of a refused one for `value` (the name is in `field`)."""
+    composed = {unicodedata.normalize("NFC", name) for name in columns}  # `Ö` as one character or O and its mark
     for column in given:
-        if column in columns:
+        if column in columns or unicodedata.normalize("NFC", str(column)) in composed:
             continue
         value = sent_values(sent.get(column)) if sent is not None else None
         if column in other_columns:

@@ -14,6 +14,7 @@ Every message names the variable, the step and its date.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
@@ -81,6 +82,7 @@ def check_path(
     by_position = isinstance(table, Mapping)  # the REST form: each list step by step, every key a variable
     if by_position:  # before any other work: a body of many keys that are not variables costs nothing
         check_columns((str(key) for key in table), columns, what, other_columns, placing=False, sent=table)
+    table = _in_model_spelling(table, [*columns, *other_columns])
     frame = _as_frame(table, what)
     if not by_position:
         frame = _step_column_named(frame, columns)
@@ -264,3 +266,16 @@ def _step_number(cell, what: str) -> int:
             f"{what}: step {text!r} is not a step number (1 for the first forecast period)", field=STEP, value=text
         )
     return int(number)
+
+
+def _in_model_spelling(table, names: Sequence[str]):
+    """Keys or columns that are one of `names` in another Unicode form (`Ö` as one character, or as O and its mark,
+    as macOS may save it) renamed to the model's own spelling, so that they match as the training file's did."""
+    own = {unicodedata.normalize("NFC", name): name for name in names}
+
+    def spelled(key):
+        return own.get(unicodedata.normalize("NFC", str(key)), key)
+
+    if isinstance(table, Mapping):
+        return {spelled(key): values for key, values in table.items()}
+    return table.rename(columns=spelled) if isinstance(table, pd.DataFrame) else table
