@@ -132,6 +132,8 @@ def load_csv(
         raise InvalidInputError(
             f"date column {date_col!r} is not in {name!r}; its columns are {', '.join(map(str, raw.columns))}"
         )
+    if len(raw.columns) == 1 and any(mark in str(raw.columns[0]).strip() for mark in " |"):
+        raise InvalidInputError(one_column(raw, name))  # its header holds every column, by another separator
     raw, notes = without_notes_below(raw, date_col)
     chosen, left_out = (list(variables), ()) if variables else default_variables(raw, date_col)
     left_out = in_other_dress(raw, left_out)
@@ -287,3 +289,11 @@ def frame_sha256(frame: pd.DataFrame) -> str:
     digest.update(np.ascontiguousarray(pd.DatetimeIndex(frame.index).asi8).tobytes())
     digest.update(np.ascontiguousarray(frame.to_numpy(dtype=float)).tobytes())
     return digest.hexdigest()
+
+
+def one_column(raw: pd.DataFrame, name: str) -> str:
+    """Why a file of one column has nothing to fit: its header holds the others, by another separator."""
+    return (
+        f"{name!r} reads as one column ({str(raw.columns[0])[:60]!r}): separate its columns by commas, semicolons"
+        " or tabs (a spreadsheet's CSV export does)"
+    )

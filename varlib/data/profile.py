@@ -35,7 +35,15 @@ from .columns import (
     other_date_column,
     repeat_period,
 )
-from .datasets import by_date, check_dates, read_as, read_csv, without_dated_empty_ends, without_notes_below
+from .datasets import (
+    by_date,
+    check_dates,
+    one_column,
+    read_as,
+    read_csv,
+    without_dated_empty_ends,
+    without_notes_below,
+)
 from .file_layout import layout_refusal
 from .file_rows import FileRows
 from .fill import MIN_ROWS  # said here, not refused
@@ -265,8 +273,5 @@ def _first_text(cells: pd.Series, numbers: pd.Series) -> str:
 def _no_numbers(raw: pd.DataFrame, name: str) -> str:
     """Why a file has no column of numbers: one column whose header holds the others (another separator), or none."""
     if len(raw.columns) == 1:
-        return (
-            f"{name!r} reads as one column ({str(raw.columns[0])[:60]!r}): separate its columns by commas, semicolons"
-            " or tabs (a spreadsheet's CSV export does)"
-        )
+        return one_column(raw, name)
     return f"{name!r} has no column of numbers besides its dates: a VAR needs two or more"
