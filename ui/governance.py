@@ -248,7 +248,7 @@ def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
                 )
                 return
             try:
-                store.registry().withdraw(name, version, reason, sign_in.actor)
+                withdrawal = store.registry().withdraw(name, version, reason, sign_in.actor)
             except VarlibError as exc:
                 show_error(exc)
             else:
@@ -256,7 +256,9 @@ def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
                 refused = [f"@{a.alias}" for a in store.registry().aliases(name) if str(a.version) == version]
                 one = len(refused) == 1
                 stranded = f" {and_list(refused)} point{'s' if one else ''} at it: refused wherever used until moved."
-                _done(f"{name} {version} is withdrawn.{stranded if refused else ''}", clear=emptied, own=version)
+                before, after = withdrawal.latest_move  # as the CLI says it: only a move is news
+                moved = f" `latest` is now {after or 'none: every version is withdrawn'}." if before else ""
+                _done(f"{name} {version} is withdrawn.{stranded if refused else ''}{moved}", clear=emptied, own=version)
 
 
 def _gone_meanwhile(name: str, seen: str | None, choices: list[str]) -> bool:

@@ -259,7 +259,7 @@ def test_a_withdrawal_names_the_aliases_it_strands_and_a_cut_history_says_so(see
     at.checkbox(key="withdraw_sure|var").check()
     next(b for b in at.button if b.label == "Withdraw").click().run()
     assert [s.value for s in at.success] == [
-        "var 0.0.2 is withdrawn. @canary points at it: refused wherever used until moved."
+        "var 0.0.2 is withdrawn. @canary points at it: refused wherever used until moved. `latest` is now 0.0.1."
     ]
 
 

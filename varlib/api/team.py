@@ -23,7 +23,7 @@ from .handlers import no_versions
 from .public import without_whereabouts
 from .schemas import NAME, VERSION, HistoryQuery
 from .security import guard_trail, signed_in
-from .team_schemas import AliasMove, AliasRecord, AliasRow, AuditRow, WithdrawalRecord
+from .team_schemas import AliasMove, AliasRecord, AliasRow, AuditRow, WithdrawAnswer
 
 log = logging.getLogger("varlib.api")
 # The alias rule is in the document but not enforced by the path: the library's check_alias refuses a bad alias
@@ -140,7 +140,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     @app.post(
         "/models/{name}/versions/{version}/withdraw",
         tags=tags,
-        response_model=WithdrawalRecord,
+        response_model=WithdrawAnswer,
         summary="withdraw a version (admin)",
         responses=_WITHDRAW_ERRORS,
     )
@@ -153,7 +153,9 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     ) -> dict:
         withdrawal = await run_in_threadpool(registry.withdraw, name, version, body.reason, actor)
         request.app.state.metrics.changes.labels("withdraw").inc()
-        return without_whereabouts(withdrawal.to_dict())
+        before, after = withdrawal.latest_move
+        moved = f"{before} → {after or 'none'}" if before else ""  # as the audit trail's rows say it
+        return without_whereabouts(withdrawal.to_dict()) | {"latest": moved}
 
     @app.get(
         "/models/{name}/history",

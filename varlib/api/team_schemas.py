@@ -68,6 +68,12 @@ class WithdrawalRecord(BaseModel):
     damaged: str | None = Field(description=_DAMAGED)
 
 
+class WithdrawAnswer(WithdrawalRecord):
+    """The withdrawal just made, and what it did to `latest` (the CLI's `withdraw` says it too)."""
+
+    latest: str = Field(description="`0.0.3 → 0.0.2` when `latest` moved off the version (`none`: no version left)")
+
+
 class AuditRow(BaseModel):
     """One audit record (`python -m varlib history --json`); a damaged one has `damaged`, its time and its key."""
 
