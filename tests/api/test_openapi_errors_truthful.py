@@ -146,4 +146,5 @@ def test_the_writes_answers_are_typed_with_exactly_the_fields_they_carry(setting
             shape = shapes[schema["$ref"].rsplit("/", 1)[-1]]
             assert list(answer.json()) == list(shape["properties"]), (method, path)  # none added, none left out
             assert set(shape["required"]) == set(shape["properties"])
-        assert "changed" in shapes["AliasMove"]["properties"] and "reason" in shapes["WithdrawalRecord"]["properties"]
+        assert "changed" in shapes["AliasMove"]["properties"] and "reason" in shapes["WithdrawAnswer"]["properties"]
+        assert "latest" in shapes["WithdrawAnswer"]["properties"]  # where `latest` went, as the CLI says it
