@@ -42,3 +42,13 @@ def test_daily_data_with_a_few_days_missing_is_still_daily():
 def test_business_days_with_holidays_are_still_business_days():
     days = pd.bdate_range("2020-01-01", periods=120).delete([0, 30])
     assert detect_frequency(days).alias == "B"
+
+
+def test_an_extra_saturday_between_two_rows_is_said_to_be_one_to_delete():
+    # the grid dates on either side both have rows: there is no free date to name, only a row too many
+    days = pd.bdate_range("2020-01-01", periods=120).append(pd.DatetimeIndex(["2020-03-14"])).sort_values()
+    with pytest.raises(InvalidInputError) as refused:
+        detect_frequency(days)
+    said = str(refused.value)
+    assert "but for 2020-03-14 (an extra row: 2020-03-13 and 2020-03-16 have rows)" in said
+    assert said.endswith("; delete that row") and "nearest free date" not in said

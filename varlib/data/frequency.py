@@ -172,15 +172,26 @@ def _refuse_a_few_off_a_grid(
         gaps = len(grid.difference(index[on]))
         if gaps > len(off) or (than is not None and gaps + len(off) >= than):
             continue  # the dates on this grid leave more gaps than the dates off it would fill
-        nearest = [_nearest(offset, stamp, set(index[on])) for stamp in off]
-        pairs = list(zip(off, nearest, strict=True))[:SHOWN]
-        fixes = ", ".join(f"{iso_label(d)} (nearest free date: {iso_label(g)})" for d, g in pairs)
+        taken = set(index[on])
+        said = [_fix_for(offset, stamp, taken) for stamp in off[:SHOWN]]
+        fixes, extra = ", ".join(said), sum("(an extra row" in one for one in said)
         those = "that date to the period it stands" if len(off) == 1 else "those dates to the periods they stand"
+        fix = f"correct {those} for" if not extra else "delete the extra rows, correct the others"
+        fix = "delete that row" if extra == len(off) == 1 else fix
         raise InvalidInputError(
             f"the dates of {source} are {label_of(alias)} ({alias}) but for {fixes}: a VAR needs one row per"
-            f" period; correct {those} for",
+            f" period; {fix}",
             field="dates",
         )
+
+
+def _fix_for(offset, stamp: pd.Timestamp, taken: set) -> str:
+    """The date off the grid with the grid date it stands for, or, when both grid dates beside it have rows, as an
+    extra row (a Saturday between a Friday and a Monday that are both there)."""
+    before, after = offset.rollback(stamp), offset.rollforward(stamp)
+    if before in taken and after in taken:
+        return f"{iso_label(stamp)} (an extra row: {iso_label(before)} and {iso_label(after)} have rows)"
+    return f"{iso_label(stamp)} (nearest free date: {iso_label(_nearest(offset, stamp, taken))})"
 
 
 def _nearest(offset, stamp: pd.Timestamp, taken: set) -> pd.Timestamp:
