@@ -110,7 +110,7 @@ def check_lag_inputs(
 def _lag_cell(row: int, col: int, variables: Sequence[str], dates: Sequence[str] | None) -> str:
     """A lag input cell as a person finds it: its variable and date, else its row and column."""
     if len(variables) > col and dates is not None and len(dates) > row:
-        return f"lag input {variables[col]} at {dates[row]} (row {row + 1})"
+        return f"lag input {variables[col]} on {dates[row]} (row {row + 1})"  # `on 2009Q3`, as a lag table says
     return f"lag input row {row + 1}, column {col + 1}"
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from varlib import InvalidInputError, ModelSpec, forecast_artifact, load_dataset, train_model
+from varlib import InvalidInputError, ModelSpec, forecast_artifact, load_dataset, read_lag_inputs, train_model
 from varlib.artifact import build_artifact
 
 
@@ -33,5 +33,13 @@ def test_a_dated_table_names_the_variable_and_date(logdiff_version, value, reaso
 def test_undated_rows_are_named_by_the_periods_they_stand_for(logdiff_version):
     rows = logdiff_version.default_lag_inputs().to_numpy().tolist()
     rows[0][1] = 0.0
-    with pytest.raises(InvalidInputError, match=r"^lag input realcons at 2009Q1 \(row 1\) is 0; a logdiff"):
+    with pytest.raises(InvalidInputError, match=r"^lag input realcons on 2009Q1 \(row 1\) is 0; a logdiff"):
         forecast_artifact(logdiff_version, 4, lag_inputs=rows)
+
+
+def test_a_lag_file_without_dates_names_the_cell_by_its_row():
+    # as a list of rows sent without dates is named ("on 2009Q2 (row 2)"), not "on row 2"
+    with pytest.raises(InvalidInputError, match=r"^lag input realcons in row 2 is 'abc'"):
+        read_lag_inputs(
+            b"realgdp,realcons\n12900.5,9100\n12901.5,abc\n", ["realgdp", "realcons"], 2, "none", "lags.csv"
+        )

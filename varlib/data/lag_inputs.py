@@ -203,7 +203,8 @@ def count_changed(lags: pd.DataFrame, reference: pd.DataFrame) -> int:
 def _numbers(raw: pd.Series, variable: str, labels: list[str], transform: str) -> np.ndarray:
     numbers = pd.to_numeric(raw, errors="coerce").astype(float).to_numpy()
     for i, number in enumerate(numbers):
-        cell, where = raw.iloc[i], f"lag input {variable} on {labels[i]}"
+        cell = raw.iloc[i]
+        where = f"lag input {variable} {'in' if labels[i].startswith('row ') else 'on'} {labels[i]}"  # row 2, 2009Q3
         if cell is None or (isinstance(cell, float) and np.isnan(cell)) or str(cell).strip() == "":
             raise InvalidInputError(f"{where} is empty; enter a number", field=where, value=cell)
         if np.isnan(number) and str(cell).strip() in MISSING_MARKS and not _writes_nan(cell):
