@@ -10,27 +10,23 @@ import pandas as pd
 
 from .artifact import Artifact, build_artifact
 from .catalog import Registry
-from .clock import iso_label
 from .data import (
-    DATE,
     MACRODATA,
     Dataset,
     frame_sha256,
     future_dates,
     load_csv,
     load_macrodata,
-    parse_lag_table,
-    period_labels,
     periods_between,
     slice_dates,
 )
 from .data.path_values import horizon_words, refuse_no_conditions
 from .data.paths import CONDITIONS, EXOG, check_path
-from .data.periods import period_dates
 from .errors import InvalidInputError
 from .forecast_inputs import check_alpha, check_intervals, check_lag_inputs, check_steps
 from .identity import Actor
 from .kinds import kind_of
+from .lag_given import lag_labels, lag_periods, lag_values_of, last_date, read_dated, training_end
 from .model_space import LOGGED
 from .spec import ModelSpec
 from .training import TrainResult, train
@@ -111,19 +107,24 @@ def forecast_artifact(
     steps, alpha, intervals = check_forecast_options(steps, alpha, intervals)
     if lag_inputs is None:  # the training tail, read straight from the arrays: no history frame to build
         lag_values = artifact.data.values[-artifact.lag_rows :].copy()
-        last = _training_end(artifact)
+        last = training_end(artifact)
     else:
-        lag_inputs = _read_dated(lag_inputs, artifact)
-        last = _last_date(lag_inputs, artifact)
-        lag_values = _lag_values(lag_inputs, artifact.variables)
-        # checked here, where a bad cell can be named by its variable and date (the forecast checks again)
-        check_lag_inputs(lag_values, artifact.lag_rows, len(artifact.variables), artifact.spec.transform,
-                         artifact.variables, _lag_periods(lag_inputs, artifact))  # fmt: skip
+        lag_inputs = read_dated(lag_inputs, artifact)
+        last = last_date(lag_inputs, artifact)
+        lag_values = lag_values_of(lag_inputs, artifact.variables)
+        # checked here, where a bad cell can be named by its variable and period (the forecast checks again); the
+        # periods are named only for a refusal: building them cost every forecast from a page's lag table
+        shape = (lag_values, artifact.lag_rows, len(artifact.variables), artifact.spec.transform, artifact.variables)
+        try:
+            check_lag_inputs(*shape)
+        except InvalidInputError:
+            check_lag_inputs(*shape, lag_periods(lag_inputs, artifact))  # the same refusal, with the cell's period
+            raise
     index = future_dates(last, artifact.data.frequency, steps)
     exog_future = _exog_future(artifact, exog, index)
     fixed = _conditions(artifact, conditions, index)
     # a trend goes on from where the lag inputs end, which dated ones may put before or after the sample's end
-    shift = periods_between(_training_end(artifact), last, artifact.data.frequency)
+    shift = periods_between(training_end(artifact), last, artifact.data.frequency)
     result = kind_of(artifact.spec).forecast(
         artifact.params,
         artifact.spec,
@@ -144,7 +145,7 @@ def forecast_artifact(
         result,
         np.asarray(lag_values, dtype=float),
         artifact.spec.transform,
-        _lag_labels(lag_inputs, artifact),
+        lag_labels(lag_inputs, artifact),
         tuple(artifact.exog),
         exog_future,
         frequency=artifact.data.frequency,
@@ -167,7 +168,7 @@ def _exog_distance(artifact: Artifact, exog_future: np.ndarray | None) -> np.nda
 def forecast_periods(artifact: Artifact, steps: int, lag_inputs=None) -> list[str]:
     """The period labels of a forecast of `steps` from `lag_inputs` (default: the training data's end), for the
     tables a person fills in before forecasting (exogenous values, conditions)."""
-    last = _training_end(artifact) if lag_inputs is None else _last_date(lag_inputs, artifact)
+    last = training_end(artifact) if lag_inputs is None else last_date(lag_inputs, artifact)
     return future_dates(last, artifact.data.frequency, check_steps(steps))
 
 
@@ -207,32 +208,6 @@ def _conditions(artifact: Artifact, conditions, index: list[str]) -> np.ndarray 
     return path.reindex(columns=artifact.variables).to_numpy(dtype=float)
 
 
-def _read_dated(lag_inputs, artifact: Artifact):
-    """Lag inputs dated by their index (dates, or periods such as 2010Q3) read as the CLI and the REST service
-    read a lag table (parse_lag_table): dated as the model dates its periods (2009-07-01 for a model dating
-    quarters by their end is 2009-09-30), consecutive and in order, so the forecast's periods and its trend
-    continue from the right one. Undated inputs are checked by their shape alone."""
-    frequency = artifact.data.frequency
-    dates = period_dates(lag_inputs.index, frequency) if isinstance(lag_inputs, pd.DataFrame) else None
-    if dates is None:
-        return lag_inputs
-    table = lag_inputs.reset_index(drop=True)
-    table.insert(0, DATE, [iso_label(date) for date in dates])
-    return parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform, frequency)
-
-
-def _lag_labels(lag_inputs, artifact: Artifact) -> tuple[str, ...]:
-    dates = period_dates(lag_inputs.index, artifact.data.frequency) if isinstance(lag_inputs, pd.DataFrame) else None
-    if dates is not None:  # a DatetimeIndex, or a PeriodIndex (2010Q3) dated as the model dates its periods
-        return tuple(iso_label(d) for d in dates)
-    return tuple(artifact.data.dates[-artifact.lag_rows :])
-
-
-def _lag_periods(lag_inputs, artifact: Artifact) -> tuple[str, ...]:
-    """The lag rows' periods as the tables and charts name them (2009Q3), for a bad cell's message."""
-    return tuple(period_labels(_lag_labels(lag_inputs, artifact), artifact.data.frequency))
-
-
 def check_forecast_options(steps, alpha, intervals: str, steps_named: str = "steps") -> tuple[int, float, str]:
     """Steps, alpha and interval kind checked before any store access (InvalidInputError names the bad one; the
     steps as `steps_named`, the caller's name for them)."""
@@ -255,34 +230,3 @@ def forecast_version(
     steps, alpha, intervals = check_forecast_options(steps, alpha, intervals)
     artifact = registry.load(name, version, cached=cached)
     return forecast_artifact(artifact, steps, alpha, lag_inputs, intervals, exog, conditions)
-
-
-def _last_date(lag_inputs, artifact: Artifact) -> pd.Timestamp:
-    """Forecast dates continue from the lag inputs' own dates when they have them, else from the
-    end of the training data (the lag table is prefilled with that tail)."""
-    dates = period_dates(lag_inputs.index, artifact.data.frequency) if isinstance(lag_inputs, pd.DataFrame) else None
-    if dates is not None and len(dates):  # dated by periods too: else a trend would count from the sample's end
-        return dates[-1]
-    return _training_end(artifact)
-
-
-def _training_end(artifact: Artifact) -> pd.Timestamp:
-    # The last label of artifact.history, without building the whole frame (a freshly loaded
-    # artifact has not built it yet, and parsing every date dominated a fresh forecast).
-    return pd.Timestamp(artifact.data.dates[-1])
-
-
-def _lag_values(lag_inputs, variables: list[str]):
-    if not isinstance(lag_inputs, pd.DataFrame):
-        return lag_inputs
-    missing = [v for v in variables if v not in lag_inputs.columns]
-    if missing:
-        raise InvalidInputError(
-            f"lag inputs lack the {plural_of(len(missing), 'column')} {', '.join(missing)}; they need"
-            f" {', '.join(variables)}",
-            field="columns",
-            value=missing,
-        )
-    if list(lag_inputs.columns) == list(variables):  # already in order: skip pandas' column selection
-        return lag_inputs.to_numpy()
-    return lag_inputs[variables].to_numpy()
