@@ -153,9 +153,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
     ) -> dict:
         withdrawal = await run_in_threadpool(registry.withdraw, name, version, body.reason, actor)
         request.app.state.metrics.changes.labels("withdraw").inc()
-        before, after = withdrawal.latest_move
-        moved = f"{before} → {after or 'none'}" if before else ""  # as the audit trail's rows say it
-        return without_whereabouts(withdrawal.to_dict()) | {"latest": moved}
+        return without_whereabouts(withdrawal.to_dict()) | {"latest": withdrawal.latest_words()}
 
     @app.get(
         "/models/{name}/history",

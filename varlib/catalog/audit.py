@@ -97,7 +97,7 @@ class AuditRecord:
 
     def latest_move(self) -> str:
         """`0.0.14 → 0.0.13` when the change moved `latest` (`none` for no version), else empty."""
-        return f"{self.latest_before or 'none'} → {self.latest_after or 'none'}" if self.moved_latest else ""
+        return move_words((self.latest_before, self.latest_after))
 
     def stored_dict(self) -> dict[str, Any]:
         """The record as stored: `damaged` is said of a stored object when read, never written into one."""
@@ -165,6 +165,12 @@ def create(store: Store, key: str, record: AuditRecord) -> AuditRecord:
 
 Move = tuple[str | None, str | None]  # `latest` before and after a change; (None, None): it did not move
 STAYED: Move = (None, None)
+
+
+def move_words(move: Move) -> str:
+    """A move of `latest` as the trail and the REST answers write it, `0.0.14 → 0.0.13` (`none` for no version);
+    empty when it stayed."""
+    return "" if move[0] == move[1] else f"{move[0] or 'none'} → {move[1] or 'none'}"
 
 
 def latest_moved(before: object | None, after: object | None) -> Move:

@@ -35,7 +35,7 @@ from ..plain_text import check_plain
 from ..store import Store
 from ..versions import Version, parse_key_version, parse_version
 from ..wording import utc_time
-from .audit import STAYED, Move, trail_time
+from .audit import STAYED, Move, move_words, trail_time
 from .layout import WITHDRAWN_FOLDER, helper_prefix, model_key, pointer_key, withdrawal_key
 from .pointer import CAS_ATTEMPTS, read_pointer
 
@@ -57,6 +57,10 @@ class Withdrawal:
     damaged: str | None = None  # why the record cannot be read (then `at`, `actor` and `reason` are unknown)
     # what the withdrawal that returns it did to `latest` (audit.latest_moved; never stored, not part of equality)
     latest_move: Move = field(default=STAYED, compare=False)
+
+    def latest_words(self) -> str:
+        """What the withdrawal did to `latest`, as the audit trail writes a move (`0.0.3 → 0.0.2`; empty: stayed)."""
+        return move_words(self.latest_move)
 
     def describe(self) -> str:
         """The withdrawal in a sentence: when, by whom and why (or that its record cannot be read)."""
