@@ -28,6 +28,7 @@ def _csv(labels) -> bytes:
         ([f"{d:%y-%b}" for d in MONTHS], "dates as years and months ('15-Jan': Jan 2015)"),  # Excel's yy-mmm
         ([f"{d:%y/%m/%d}" for d in MONTHS], "dates year first"),  # 15/01/01
         ([f"{d:%m.%Y}" for d in MONTHS], None),  # 01.2015 ... 10.2015
+        ([f"{d.month}.{d.year}" for d in MONTHS], None),  # 1.2015 ... 10.2015, as a spreadsheet writes M.YYYY
     ],
 )
 def test_months_in_these_forms_are_read_as_their_months(labels, how):
@@ -67,3 +68,10 @@ def test_dd_mm_yy_dates_stay_day_first():
     labels = [f"{d:%d/%m/%y}" for d in QUARTERS]  # 01/01/00, 01/04/00: year first would be 2001-01-00, no date
     dataset = load_dataset(_csv(labels), csv_name="dmy.csv")
     assert list(dataset.frame.index) == list(QUARTERS) and "dates day first" in dataset.read_as
+
+
+@pytest.mark.parametrize("bound", ["4.2016", "04.2016", "4/2016", "2016-04"])
+def test_a_month_bound_reads_with_or_without_its_leading_zero(bound):
+    """`--end 4.2016` was 'not a date' while `4/2016` and `04.2016` kept April 2016."""
+    dataset = load_dataset(_csv([f"{d:%Y-%m-%d}" for d in MONTHS]), csv_name="months.csv", end=bound)
+    assert dataset.frame.index[-1] == pd.Timestamp("2016-04-01")

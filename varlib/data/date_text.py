@@ -34,8 +34,8 @@ _PERIOD_LABELS = (
     # 2000Q1, 2000-Q1, 2000 Q1, 2000:Q1, and with T, as French, Spanish and Italian offices write a quarter
     (r"^(\d{4})[\s:-]*[QqTt]([1-4])$", lambda m: _quarter_start(m[1], m[2])),
     (r"^[QqTt]([1-4])[\s/-]*(\d{4})$", lambda m: _quarter_start(m[2], m[1])),  # Q1 2000, Q1-2000, T1 2000
-    # 10.2015, 10/2015: a month then a likely year (pandas reads 01.2015 as 1 January of the year 1)
-    (r"^(0[1-9]|1[0-2])[./-]((?:1[89]|2[01])\d{2})$", lambda m: f"{m[2]}-{m[1]}"),
+    # 10.2015, 10/2015, 4.2015: a month then a likely year (pandas reads 01.2015 as 1 January of the year 1)
+    (r"^(0?[1-9]|1[0-2])[./-]((?:1[89]|2[01])\d{2})$", lambda m: f"{m[2]}-{int(m[1]):02d}"),
     (r"^(\d{4})[Mm](\d{2})$", lambda m: f"{m[1]}-{m[2]}"),  # 2000M01
     # 90Q1, Q1-90: pandas would read 90Q1 as 2090Q1, and 00Q1 after 99Q4 as out of order
     (r"^(\d{2})[\s:-]*[Qq]([1-4])$", lambda m: _quarter_start(_century(m[1]), m[2])),
