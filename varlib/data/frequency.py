@@ -212,9 +212,10 @@ def _widest_step(index: pd.DatetimeIndex) -> str:
 
 def period_labels(dates, alias: str | None) -> list[str]:
     """How people name the periods of `dates` (anything pandas reads as dates): `2006Q1` for calendar
-    quarters, `Jan 2006` for months, `2006` for years, the ISO date otherwise (and for unknown grids), with the time
-    of day on every label when some have one (hourly data). The steps of a version without a frequency are
-    already named as people count them (`+1`, `+2`, ...: periods.future_dates) and stay so."""
+    quarters, `2006H1` for calendar half-years, `Jan 2006` for months, `2006` for years, the ISO date otherwise
+    (and for unknown grids), with the time of day on every label when some have one (hourly data). The steps of a
+    version without a frequency are already named as people count them (`+1`, `+2`, ...: periods.future_dates)
+    and stay so."""
     texts = [str(date) for date in dates]
     if texts and all(text.startswith("+") and text[1:].isdigit() for text in texts):
         return texts
@@ -226,6 +227,8 @@ def period_labels(dates, alias: str | None) -> list[str]:
     months = {stamp.month for stamp in stamps}
     if label == "quarterly" and (months <= {1, 4, 7, 10} or months <= {3, 6, 9, 12}):  # calendar quarters
         return [f"{stamp.year}Q{(stamp.month - 1) // 3 + 1}" for stamp in stamps]
+    if label == "half-yearly" and (months <= {1, 7} or months <= {6, 12}):  # calendar half-years
+        return [f"{stamp.year}H{(stamp.month - 1) // 6 + 1}" for stamp in stamps]
     if label in ("monthly", "quarterly"):  # quarters on other months are named by their month
         return [stamp.strftime("%b %Y") for stamp in stamps]
     if label == "yearly":

@@ -1,8 +1,9 @@
 """The rows of a dataset between a start and an end date (CLI --start/--end, the Train page's From and To).
 
-A bound written as a period (`2018Q4`, `2018`, `Dec 2018`, `2018-12`, `2018M12`) means that whole period, and a
-row means the period it is dated in: `--end 2018Q4` keeps 2018Q4 whether the file dates it 2018-10-01 or
-2018-12-31, and `--end 2018` keeps all of 2018. A bound written as a day compares the rows' dates as written.
+A bound written as a period (`2018Q4`, `2018H2`, `2018`, `Dec 2018`, `2018-12`, `2018M12`) means that whole
+period, and a row means the period it is dated in: `--end 2018Q4` keeps 2018Q4 whether the file dates it
+2018-10-01 or 2018-12-31, and `--end 2018` keeps all of 2018.
+A bound written as a day compares the rows' dates as written.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .periods import period_firsts
 _SPANS = (
     (re.compile(r"\d{4}"), pd.DateOffset(years=1)),
     (re.compile(r".*[Qq][1-4].*|\d{4}[\s:-]*[Tt][1-4]|[Tt][1-4][\s/-]*\d{4}"), pd.DateOffset(months=3)),
+    (re.compile(r"\d{4}[\s:-]*[HhSs][12]|[HhSs][12][\s/-]*\d{4}"), pd.DateOffset(months=6)),
     (
         re.compile(r"\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{4}|\d{4}[Mm]\d{2}|[A-Za-z]{3,9}[\s.-]*\d{2,4}"),
         pd.DateOffset(months=1),
