@@ -8,19 +8,24 @@ import pandas as pd
 from .artifact import Artifact
 from .clock import iso_label
 from .data import DATE, parse_lag_table, period_labels
-from .data.periods import first_break, offset_of, period_dates
+from .data.periods import dated_by_text, first_break, offset_of, period_dates
 from .errors import InvalidInputError
 from .forecast_inputs import check_lag_inputs
 from .wording import plural_of
 
 
 def read_dated(lag_inputs, artifact: Artifact):
-    """Lag inputs dated by their index (dates, or periods such as 2010Q3) read as the CLI and the REST service
-    read a lag table (parse_lag_table): dated as the model dates its periods (2009-07-01 for a model dating
-    quarters by their end is 2009-09-30), consecutive and in order, so the forecast's periods and its trend
-    continue from the right one. Undated inputs are checked by their shape alone."""
+    """Lag inputs dated by their index (dates, periods such as 2010Q3, or text naming either) read as the CLI
+    and the REST service read a lag table (parse_lag_table): dated as the model dates its periods (2009-07-01 for a
+    model dating quarters by their end is 2009-09-30), consecutive and in order, so the forecast's periods and its
+    trend continue from the right one. Undated inputs are checked by their shape alone."""
     frequency = artifact.data.frequency
     dates = period_dates(lag_inputs.index, frequency) if isinstance(lag_inputs, pd.DataFrame) else None
+    if dates is None and isinstance(lag_inputs, pd.DataFrame) and dated_by_text(lag_inputs.index):
+        table = lag_inputs.reset_index(drop=True)  # dated as a file's lag table is, as written (2010Q3)
+        table.insert(0, DATE, list(lag_inputs.index))
+        named = str(lag_inputs.index.name or "index")
+        return parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform, frequency, named)
     if dates is None:
         return lag_inputs
     if _read_already(lag_inputs, dates, artifact):  # a page's table, parsed once: not parsed again on every rerun

@@ -168,7 +168,7 @@ def _exog_distance(artifact: Artifact, exog_future: np.ndarray | None) -> np.nda
 def forecast_periods(artifact: Artifact, steps: int, lag_inputs=None) -> list[str]:
     """The period labels of a forecast of `steps` from `lag_inputs` (default: the training data's end), for the
     tables a person fills in before forecasting (exogenous values, conditions)."""
-    last = training_end(artifact) if lag_inputs is None else last_date(lag_inputs, artifact)
+    last = training_end(artifact) if lag_inputs is None else last_date(read_dated(lag_inputs, artifact), artifact)
     return future_dates(last, artifact.data.frequency, check_steps(steps))
 
 

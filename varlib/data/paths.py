@@ -42,7 +42,7 @@ from .path_values import (
     refuse_no_conditions,
     step_label,
 )
-from .periods import period_dates
+from .periods import dated_by_text, period_dates
 
 __all__ = ["CONDITIONS", "EXOG", "STEP", "check_path", "path_editor_table", "read_path_csv"]
 
@@ -200,12 +200,14 @@ def _steps_of(
     else:  # rows of conditions without a value; one list per column, not a lookup per cell
         by_column = [frame[c].tolist() for c in values]
         late_ok = [all(is_empty(column[row]) for column in by_column) for row in range(len(frame))]
-    index_dates = None if date_column is not None else period_dates(frame.index, frequency)
+    index_dated = date_column is None and (
+        period_dates(frame.index, frequency) is not None or dated_by_text(frame.index)
+    )
     if STEP in frame.columns:
         steps: list[int | None] = [_step_number(cell, what) for cell in frame[STEP]]
         if date_column is not None:
             _check_dates_agree(frame[date_column], steps, labels, what, frequency)
-    elif date_column is not None or index_dates is not None:
+    elif date_column is not None or index_dated:
         cells = frame[date_column] if date_column is not None else frame.index
         periods = read_dates(labels)  # read once
         dates = as_dates(cells, periods, labels, what, frequency)

@@ -11,6 +11,7 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from ..wording import counted
+from .date_text import read_dates
 
 Fits = Callable[[pd.DatetimeIndex], bool]  # what dates a reader expects, e.g. consecutive periods of a model
 LAST_DAY = pd.Timestamp("9999-12-31 23:59:59")  # the last a date can have (Python's and ISO 8601's four-digit year)
@@ -141,6 +142,16 @@ def period_dates(index: pd.Index, frequency: str | None) -> pd.DatetimeIndex | N
     starts = index.to_timestamp(how="start")
     dated = in_their_periods(starts, frequency)
     return starts if dated is None else dated
+
+
+def dated_by_text(index: pd.Index) -> bool:
+    """Whether an index of text labels dates its rows: some label reads as a date (`2010Q3`, `2010-07-01`), as
+    `pd.read_csv(path, index_col=0)` leaves a file's dates, or holds a year (`2010Q5`, a date mistyped, which the
+    reader then names). Labels such as `t-1`, `lag1` or `1` do not, and a row count or an index of numbers is no
+    date."""
+    if isinstance(index, pd.MultiIndex) or not len(index) or not all(isinstance(label, str) for label in index):
+        return False
+    return bool(read_dates(index).notna().any() or index.str.contains(r"\d{4}", regex=True).any())
 
 
 def first_break(index: pd.DatetimeIndex, offset) -> int | None:
