@@ -88,7 +88,8 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     """The editable lag table; returns the validated inputs, or None after showing what is wrong."""
     needed = artifact.lag_rows
     st.caption(
-        f"The last {counted(needed, 'observation')} the forecast starts from, oldest first, at full precision."
+        f"The {'last observation' if needed == 1 else f'last {needed} observations'} the forecast starts from"
+        f"{'' if needed == 1 else ', oldest first'}, at full precision."
         " Edit any cell, or upload a CSV with the same columns."
     )
     counter = st.session_state.get(LAG_RESET, 0)
