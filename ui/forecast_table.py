@@ -16,6 +16,7 @@ import streamlit as st
 from ui import store
 from ui.chart_look import export_stem
 from ui.layout import tab_per_variable
+from ui.spreadsheet_csv import csv_bytes
 from ui.tables import forecast_table, period_index
 from varlib import VersionForecast, Withdrawal, shared_formats, to_json, with_withdrawal
 
@@ -59,7 +60,7 @@ def _table(result: VersionForecast, level: int | float, fan: list[int], edited: 
     first, second, _ = st.columns([1, 1, 4])
     first.download_button(
         "Download CSV",
-        table.to_csv().encode(),
+        csv_bytes(table),
         f"{stem}.csv",
         "text/csv",
         icon=":material/download:",

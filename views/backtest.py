@@ -7,6 +7,7 @@ import streamlit as st
 from ui import comparison_figures, session, url_state
 from ui.chart_look import plot
 from ui.errors import explain, guarded, show_error
+from ui.spreadsheet_csv import csv_bytes
 from ui.tables import backtest_styler, paired_formats
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
@@ -183,7 +184,7 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
         st.caption(note)
     st.download_button(
         "Download scores (CSV)",
-        table.to_csv(index=False).encode(),
+        csv_bytes(table, index=False),
         f"{result.name}-{result.version}-backtest.csv",
         "text/csv",
         icon=":material/download:",
