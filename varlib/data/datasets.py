@@ -21,6 +21,7 @@ from .columns import (
     left_out_note,
 )
 from .csv_text import READ_AS, column_name, read_text_table
+from .file_bytes import MAX_CSV_BYTES, read_capped
 from .file_layout import layout_refusal
 from .file_rows import FileRows
 from .fill import Preparation, make_regular
@@ -34,7 +35,6 @@ from .timeindex import read_dates
 
 MACRODATA = "macrodata"
 DEFAULT_VARIABLES = ("realgdp", "realcons")
-MAX_CSV_BYTES = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def read_csv(
         if size > MAX_CSV_BYTES:
             raise InvalidInputError(f"CSV {path.name!r} is {size:,} bytes; the limit is {MAX_CSV_BYTES:,}")
         try:
-            data = path.read_bytes()
+            data = read_capped(path, str(source))  # a pipe's size is 0 until it is read
         except OSError as exc:  # a folder, or unreadable: stat() alone does not tell
             raise InvalidInputError(f"cannot read CSV {str(source)!r}: {exc.strerror or exc}") from None
         name = name or path.name

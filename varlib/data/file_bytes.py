@@ -12,15 +12,32 @@ import csv
 import io
 import re
 import zipfile
+from pathlib import Path
 
 from ..errors import InvalidInputError
 from .rows_not_data import NOTE_LINES, words_only
+
+MAX_CSV_BYTES = 50 * 1024 * 1024
 
 _COMPRESSED = {b"\x1f\x8b": "gzip", b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz", b"\x28\xb5\x2f\xfd": "zstd"}
 _ZIP, _XLS = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # in a file of bytes, not text: tab, CR and LF are text
 _UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _SAVE_AS_CSV = "save it as CSV (comma- or semicolon-separated)"
+
+
+def read_capped(path: Path, label: str) -> bytes:
+    """The bytes of the file at `path`, refused past MAX_CSV_BYTES while reading: a pipe or a device has no
+    size to check first (`--csv <(zcat data.gz)`, `/dev/zero`), and reading it whole could fill the memory.
+    OSError as open() raises it, for the caller's own words."""
+    with path.open("rb") as stream:
+        data = stream.read(MAX_CSV_BYTES + 1)
+    if len(data) > MAX_CSV_BYTES:
+        raise InvalidInputError(
+            f"{label!r} holds more than {MAX_CSV_BYTES:,} bytes, the limit for a CSV: give fewer rows or columns",
+            value=label,
+        )
+    return data
 
 
 def refuse_other_files(data: bytes, label: str) -> None:

@@ -23,6 +23,7 @@ from ..wording import counted, plural_of
 from .columns import dated_first_column, find_date_column
 from .csv_text import MISSING_MARKS, column_name, read_text_table
 from .datasets import without_notes_below
+from .file_bytes import read_capped
 from .frequency import label_of, period_labels
 from .number_marks import not_a_number
 from .periods import first_break, in_their_periods, newest_first, offset_of, on_grid
@@ -37,7 +38,7 @@ def read_lag_csv(
     """A lag-input CSV as a table of text cells: the `date` labels, then one column per variable."""
     label = name or (str(source) if isinstance(source, (str, Path)) else "upload.csv")  # the path as given
     try:
-        data = Path(source).read_bytes() if isinstance(source, (str, Path)) else bytes(source)
+        data = read_capped(Path(source), label) if isinstance(source, (str, Path)) else bytes(source)
     except OSError as exc:
         raise InvalidInputError(f"cannot read lag inputs from {label!r}: {exc.strerror or exc}", value=label) from None
     # marks of a missing value (NaN, NA, `.`) stay as written: a lag input cannot be missing, so the cell is

@@ -25,6 +25,7 @@ from ..errors import InvalidInputError
 from .columns import dated_first_column, find_date_column, is_date_column_name
 from .csv_text import read_text_table
 from .date_text import read_dates
+from .file_bytes import read_capped
 from .number_marks import plain_number
 from .path_dates import as_dates, step_of_date
 from .path_values import (
@@ -51,7 +52,7 @@ def read_path_csv(source: str | Path | bytes, what: str = CONDITIONS, name: str 
     """A path CSV (file or bytes) as a table of text cells; `check_path` checks it against a forecast."""
     label = name or (Path(source).name if isinstance(source, (str, Path)) else "upload.csv")
     try:
-        data = Path(source).read_bytes() if isinstance(source, (str, Path)) else bytes(source)
+        data = read_capped(Path(source), label) if isinstance(source, (str, Path)) else bytes(source)
     except OSError as exc:
         raise InvalidInputError(f"cannot read {what} from {label!r}: {exc.strerror or exc}", value=label) from None
     table = read_text_table(data, label, observations=False)
