@@ -39,6 +39,16 @@ def check_plain(
     return text
 
 
+def check_names(names, field: str) -> None:
+    """Column names a model is trained on: printed in every table, chart and terminal line, so none holds a
+    control character (a line break inside a quoted header cell, a direction mark that reorders the text)."""
+    for name in names:
+        shown = escape_controls(name)
+        check_plain(
+            str(name), f"column name '{shown}' holds", field, hint="rename the column to one line of plain text"
+        )
+
+
 def check_notes(notes: str) -> str:
     """Notes a person typed (a version's, a scenario's): plain text, where new lines and tabs lay them out."""
     return check_plain(notes, "notes have", "notes", "\n\t", "use plain text (new lines and tabs are fine)")

@@ -28,6 +28,7 @@ from .model import LagSelection
 from .model_space import LOGGED, MODEL_SPACE, check_positive, to_model_space
 from .near_identity import near_identity_warning
 from .part_fit import fit_part, rank_note
+from .plain_text import check_names
 from .spec import ModelSpec
 from .wording import and_list, counted
 
@@ -112,6 +113,7 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
             field="variables",
             value=missing,
         )
+    check_names(spec.variables + spec.exog, "variables")
     frame = dataset.frame[list(spec.variables)]
     exog = exog_values(dataset, spec)
     if len(frame) < MIN_ROWS:  # the same count as the lag rules give a longer file that is still too short
