@@ -42,6 +42,9 @@ def test_list_verify_names_damaged_and_deleted_versions_and_exits_1(
     out, err = capsys.readouterr()
     assert "0.0.1" in out and "error: var 0.0.2: " in err
     assert "error: var 0.0.3: gone: published, but var/0_0_3/model.json is no longer in the store" in err
+    # `latest` reads its copy, one read, so it still serves the deleted newest version until a reindex: said so
+    assert "error: var: `latest` still serves 0.0.3 (gone) from its copy in latest.json; `varlib reindex" in err
+    assert "moves it to 0.0.1" in err
     assert cli.main(["list", "--name", "var", "--verify", "--json"]) == 1
     listed = {row["version"]: row["status"] for row in json.loads(capsys.readouterr().out)}
     assert listed["0.0.1"] == "ok" and listed["0.0.3"].startswith("gone: ")

@@ -147,13 +147,20 @@ class Registry(Governance, ScenarioShelf):
         self.store.check()
 
     def latest_behind(self, name: str, entries: list[VersionEntry], withdrawn: Collection[Version]) -> str | None:
-        """For a verified listing `entries` of `name` and its `withdrawn` versions: why `latest` names an older
-        version than the newest usable one not withdrawn (a publish cut off before it moved `latest`), else None."""
+        """For a verified listing `entries` of `name` and its `withdrawn` versions: why `latest` names a version
+        that is gone or damaged, or an older one than the newest usable one not withdrawn (a publish cut off before
+        it moved `latest`), else None."""
         newest = newest_usable([e for e in entries if e.version not in withdrawn])
         try:
             latest: Version | None = self.resolve_latest(name)
         except NotFoundError:
             latest = None
+        named = next((e for e in entries if latest is not None and e.version == latest and not e.ok), None)
+        if named is not None:  # deleted or damaged behind the product's back: `latest` reads its copy meanwhile
+            return (
+                f"`latest` still serves {latest} ({named.status.split(':')[0]}) from its copy in latest.json;"
+                f" `varlib reindex --name {name}` moves it to {newest or 'the newest usable version'}"
+            )
         if newest is None or (latest is not None and latest >= newest):  # newer: published since the listing
             return None
         return (
