@@ -92,6 +92,8 @@ def cell_number(cell, column: str, step: int, labels: Sequence[str], what: str, 
     where = f"{'condition' if what == CONDITIONS else 'exogenous value'} {column} at step {step_label(step, labels)}"
     if is_empty(cell):
         return np.nan  # free (conditions); a missing exogenous value is named by check_complete
+    if isinstance(cell, (bool, np.bool_)):  # True is no number, as the REST service and a file refuse it
+        raise InvalidInputError(not_a_number(where, bool(cell)), field=place(what, column), value=str(bool(cell)))
     number = float(cell) if isinstance(cell, (int, float, np.number)) else plain_number(str(cell))
     if number is None:
         raise InvalidInputError(not_a_number(where, cell), field=place(what, column), value=str(cell))
@@ -144,6 +146,28 @@ def step_label(step: int, labels: Sequence[str]) -> str:
 def is_step_name(column: object) -> bool:
     """`step`, `Step` or `STEP`: a column placing a path's rows by their step number."""
     return str(column).strip().lower() == STEP
+
+
+def index_named_step(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table whose index is named `step` (`pd.read_csv(path, index_col="step")`) with that index as its step
+    column, which places the rows; any other table as it is."""
+    if not is_step_name(frame.index.name) or any(is_step_name(column) for column in frame.columns):
+        return frame
+    return frame.reset_index(names=STEP)
+
+
+def refuse_numbered_rows(index: pd.Index, what: str) -> None:
+    """Rows placed in order: refused when the table's index numbers them otherwise than 0, 1, 2, ... (steps
+    `3, 4`, or rows sliced from a longer table), which would be dropped without a word."""
+    if pd.api.types.is_integer_dtype(index) and not index.equals(pd.RangeIndex(len(index))):
+        shown = ", ".join(str(number) for number in index[:3]) + (", ..." if len(index) > 3 else "")
+        raise InvalidInputError(
+            f"{what}: the table's index numbers its rows {shown}, which could be steps or rows of a longer table;"
+            " name the index `step` to place each row at its step (1 is the first), or reset it"
+            " (reset_index(drop=True)) to place the rows in order",
+            field=STEP,
+            value=[int(number) for number in index[:3]],
+        )
 
 
 def refuse_no_conditions(conditions, label: str = "the conditions table") -> None:

@@ -37,10 +37,12 @@ from .path_values import (
     check_columns,
     check_complete,
     horizon_words,
+    index_named_step,
     is_empty,
     is_step_name,
     place,
     refuse_no_conditions,
+    refuse_numbered_rows,
     step_label,
 )
 from .periods import dated_by_text, period_dates
@@ -86,7 +88,7 @@ def check_path(
     table = _in_model_spelling(table, [*columns, *other_columns])
     frame = _as_frame(table, what)
     if not by_position:
-        frame = _step_column_named(frame, columns)
+        frame = _step_column_named(index_named_step(frame), columns)
     date_column = None if by_position else _date_column(frame, [*columns, *other_columns], what)
     if what == CONDITIONS and date_column and not is_date_column_name(date_column):
         # refuse_no_conditions knows date columns by name: dates found by position (`quarter`) are no values either
@@ -214,6 +216,7 @@ def _steps_of(
         dates = as_dates(cells, periods, labels, what, frequency)
         steps = [step_of_date(cell, labels, periods, what, late) for cell, late in zip(dates, late_ok, strict=True)]
     else:
+        refuse_numbered_rows(frame.index, what)
         steps = _position_steps(frame.drop(columns=[STEP], errors="ignore"), labels, what)
     for row, step in enumerate(steps):
         if step is not None and step > len(labels):
