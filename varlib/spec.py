@@ -148,11 +148,12 @@ def check_distinct(names: Sequence[str], what: str, **context) -> None:
 
 
 def check_two_or_more(variables: Sequence[str], source: str | None = None) -> None:
-    """Refuse fewer than two variables (a VAR of one is an AR), saying what was given and from where."""
+    """Refuse fewer than two variables (a VAR of one is an AR, and a VECM of one has nothing to cointegrate
+    with), saying what was given and from where."""
     if len(variables) < 2:
         got = f"only {and_list(variables)}" if variables else "none"
         where = f" from {source!r}" if source else ""
-        raise InvalidInputError(f"a VAR needs at least 2 variables; got {got}{where}: pick two or more columns")
+        raise InvalidInputError(f"a VAR or VECM needs at least 2 variables; got {got}{where}: pick two or more columns")
 
 
 def _check_exog(variables: tuple[str, ...], exog: tuple[str, ...]) -> None:

@@ -34,8 +34,14 @@ NAMES = ("y1", "y2", "y3")
         ({"kind": "vecm", "deterministic": "cc"}, "deterministic 'cc' is not one of n, co, ci, lo, li"),
         ({"kind": "vecm", "coint_rank": 3}, "rank 3 must be a whole number from 1 to 2 for 3 variables"),
         ({"kind": "vecm", "coint_rank": 0}, r"rank 0 .*rank 0 is a VAR in differences.*in levels: model 'var'\)"),
-        ({"coint_rank": 1}, "coint_rank 1 is an option of model kind 'vecm'"),
-        ({"deterministic": "co"}, "deterministic 'co' is an option of model kind 'vecm'.*trend"),
+        (
+            {"coint_rank": 1},
+            r"coint_rank 1 \(CLI --coint-rank\) is an option of model kind 'vecm' \(CLI --model vecm\)",
+        ),
+        (
+            {"deterministic": "co"},
+            r"deterministic 'co' \(CLI --deterministic\) is an option of model kind 'vecm'.*trend",
+        ),
         ({"transform": "log"}, "transform 'log' is not one of none, diff, logdiff for a VAR"),
         ({"kind": "tvp"}, "model kind 'tvp' is not one of var, vecm"),
     ],
@@ -158,3 +164,9 @@ def test_the_name_guard_treats_the_kind_as_part_of_the_shape(macro_result):
     check_shape(var, vecm, "major")  # a major version may change it
     card = Card.from_artifact(vecm)
     assert card.kind == "vecm" and card.trend == "co" and card.model.startswith("VECM of cointegration rank 1")
+
+
+def test_one_variable_is_refused_in_words_that_fit_a_vecm():
+    """It said "a VAR needs at least 2 variables" to a VECM asked for."""
+    with pytest.raises(InvalidInputError, match=r"^a VAR or VECM needs at least 2 variables; got only realgdp"):
+        ModelSpec(("realgdp",), kind="vecm")

@@ -52,8 +52,11 @@ class VarKind:
             ("coint_rank", spec.coint_rank, ""),
         ):
             if value is not None:
+                flag = f"--{option.replace('_', '-')}"  # named as the CLI's flags too, as other refusals are
                 raise InvalidInputError(
-                    f"{option} {value!r} is an option of model kind 'vecm'{instead}", field=option, value=value
+                    f"{option} {value!r} (CLI {flag}) is an option of model kind 'vecm' (CLI --model vecm){instead}",
+                    field=option,
+                    value=value,
                 )
         return {}
 
