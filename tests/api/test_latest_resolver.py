@@ -90,3 +90,22 @@ def test_models_are_resolved_independently(names):
 
     assert run(main()) == [Version(0, 0, 1)] * 2
     assert pointer.reads == 2
+
+
+def test_requests_queued_behind_a_silent_store_get_its_503_within_one_timeout():
+    """They waited for a read of their own, which began when the first timed out: up to twice the store's
+    timeout before their 503 (9-10 s against MinIO frozen with a 5 s timeout)."""
+    pointer = SlowPointer()
+    pointer.fail = True
+
+    async def main():
+        resolver = LatestResolver(pointer)
+        first = asyncio.create_task(resolver.resolve("var"))
+        while not pointer.started.is_set():
+            await asyncio.sleep(0.005)
+        queued = [asyncio.create_task(resolver.resolve("var")) for _ in range(3)]
+        return await asyncio.gather(first, *queued, return_exceptions=True)
+
+    outcomes = run(main())
+    assert all(isinstance(outcome, StoreUnavailableError) for outcome in outcomes)
+    assert pointer.reads == 1  # the queued requests were answered by the read that found the store silent

@@ -9,7 +9,7 @@ import time
 
 from fastapi.concurrency import run_in_threadpool
 
-from varlib import BoundedCache, Registry, VarlibError, Version, Withdrawal, parse_version
+from varlib import BoundedCache, Registry, StoreUnavailableError, VarlibError, Version, Withdrawal, parse_version
 
 from .schemas import PINNED_FORECAST
 
@@ -149,7 +149,8 @@ class LatestResolver:
     A request joins a pointer read only if that read starts after the request arrived: while one read
     is in flight, newcomers wait for the next one, which starts when it ends. So every answer is as
     fresh as a read of its own (a version published before the request arrived is always seen), and
-    under load one store round trip serves every request that queued behind it."""
+    under load one store round trip serves every request that queued behind it. A read that finds the store
+    silent (a timeout) answers the queued requests too: each still gets its 503 within one timeout."""
 
     def __init__(self, registry: Registry, metrics=None) -> None:
         self._registry = registry
@@ -180,6 +181,7 @@ class LatestResolver:
         return future
 
     async def _read(self, name: str, future: asyncio.Future) -> None:
+        silent: StoreUnavailableError | None = None
         try:
             future.set_result(await run_in_threadpool(self._registry.resolve_latest, name))
         except Exception as exc:  # noqa: BLE001 - handed to every waiter, which raises it
@@ -187,8 +189,14 @@ class LatestResolver:
             # Marked as seen: when every waiter has gone (clients disconnected) nobody retrieves it, and
             # asyncio would log "exception was never retrieved" from a finaliser at some random moment.
             future.exception()
+            silent = exc if isinstance(exc, StoreUnavailableError) else None
         finally:
             del self._running[name]
             waiting = self._next.pop(name, None)
-            if waiting is not None:
+            if waiting is not None and silent is not None:
+                # the store was silent while they waited: a read of their own would wait a timeout more, so
+                # that a request took up to twice VARLIB_STORE_TIMEOUT before its 503
+                waiting.set_exception(silent)
+                waiting.exception()
+            elif waiting is not None:
                 self._start(name, waiting)
