@@ -9,6 +9,7 @@ import pytest
 
 from varlib import InvalidInputError, StoreUnavailableError, Version, cli, publish_result
 from varlib.catalog import governance, publish
+from varlib.catalog import registry as registry_module
 
 
 def _away(*args, **kwargs):
@@ -19,7 +20,8 @@ def _away(*args, **kwargs):
     ("where", "step"),
     [
         ((publish, "advance_pointer"), "moving `latest` to it"),
-        ((governance.audit, "append"), "recording it (`latest`, the audit trail)"),
+        ((registry_module, "settle_latest"), "keeping `latest` off withdrawn versions"),
+        ((governance.audit, "append"), "recording it in the audit trail"),  # `latest` moved: not named as failed
     ],
 )
 def test_a_publish_cut_off_after_the_version_was_stored_names_it_and_reindex_completes_it(

@@ -69,8 +69,8 @@ def test_a_withdrawal_cut_off_after_its_record_says_it_is_stored_and_a_retry_com
         registry.withdraw("var", "0.0.2", "wrong file", ADA)
     said = str(caught.value)
     assert said.startswith(
-        "var 0.0.2 is withdrawn (its withdrawal is stored), but moving `latest` off it and recording it in the"
-        f" audit trail failed: {AWAY}; once the store answers, `varlib reindex --name var`"
+        f"var 0.0.2 is withdrawn (its withdrawal is stored), but moving `latest` off it failed: {AWAY}; once the"
+        " store answers, `varlib reindex --name var`"
     )
     assert (caught.value.field, caught.value.value, caught.value.endpoint) == ("version", "0.0.2", "127.0.0.1:9")
     store.revive()

@@ -211,8 +211,10 @@ class Governance:
             raise self._already_withdrawn(name, concrete, exc) from None
         # Kept at once: `latest` in this process then skips it even if the pointer move below is cut off.
         self._withdrawn.put(withdrawal_key(name, concrete), withdrawal)
-        with self._withdrawn_but(name, concrete, f"{name} {concrete} is withdrawn (its withdrawal is stored)"):
+        done = f"{name} {concrete} is withdrawn (its withdrawal is stored)"
+        with self._withdrawn_but(name, concrete, done, "moving `latest` off it"):
             latest = self._settle_off(name, concrete)
+        with self._withdrawn_but(name, concrete, done, "recording it in the audit trail"):
             self._record("withdraw", name, actor, str(concrete), reason=reason, at=withdrawal.at, latest=latest)
         return replace(withdrawal, latest_move=latest)
 
@@ -220,8 +222,10 @@ class Governance:
         """The refusal of a second withdrawal, once the first is complete: a withdrawal cut off after its record
         was stored left `latest` on it or no audit record, and a retry is what a person does next. The answer
         stays a refusal: this call withdrew nothing, and the stored withdrawal keeps its own reason and actor."""
-        with self._withdrawn_but(name, version, f"{name} {version} is already withdrawn"):
+        done = f"{name} {version} is already withdrawn"
+        with self._withdrawn_but(name, version, done, "moving `latest` off it"):
             latest = self._settle_off(name, version)
+        with self._withdrawn_but(name, version, done, "recording it in the audit trail"):
             written = trail_repair.record_withdrawal(self.store, self._trail, self.withdrawal(name, version), latest)
         note = "; its audit record was missing and is written now" if written else ""
         return ObjectExistsError(exc.message + note, **VarlibError.fields(exc))
@@ -232,9 +236,8 @@ class Governance:
         before, after = settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
         return audit.latest_moved(before, after) if before == version else audit.STAYED
 
-    def _withdrawn_but(self, name: str, version: Version, done: str) -> AbstractContextManager[None]:
-        then = f"`varlib reindex --name {name}` (or withdrawing {version} again) completes both"
-        step = "moving `latest` off it and recording it in the audit trail"
+    def _withdrawn_but(self, name: str, version: Version, done: str, step: str) -> AbstractContextManager[None]:
+        then = f"`varlib reindex --name {name}` (or withdrawing {version} again) completes it"
         return done_but(done, step, then, "version", str(version))
 
     def _needs_number(self, name: str, reference: str) -> str:
@@ -257,13 +260,6 @@ class Governance:
     def history(self, name: str, limit: int = audit.DEFAULT_LIMIT, before: str | None = None) -> list[AuditRecord]:
         """The newest `limit` audit records of `name`, newest first (with `before`, a record's key: older ones)."""
         return audit.read_trail(self.store, check_name(name), self._trail, limit, before)
-
-    def _after_publish(self, artifact: Artifact, actor: Actor | None, moved: bool, replaced: Version | None) -> None:
-        """Keep `latest` off withdrawn versions (a withdrawal may have raced this publish), then record it, with
-        the move of `latest` when the publish `moved` it (from `replaced`, None: no version)."""
-        _, after = settle_latest(self.store, artifact.name, self.max_artifact_bytes, self._withdrawn)
-        latest = audit.latest_moved(replaced, after) if moved else audit.STAYED
-        self._record("publish", artifact.name, actor or Actor.local(self.author), str(artifact.version), latest=latest)
 
     def _record(
         self,

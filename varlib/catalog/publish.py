@@ -30,11 +30,13 @@ ATTEMPTS = 200
 
 @dataclass(frozen=True)
 class Published:
-    """A stored version, and whether the publish moved `latest` to it from `replaced` (None: no version)."""
+    """A stored version, and whether the publish moved `latest` to it from `replaced` (None: no version, or
+    a pointer that named none of this model's: `pointed` False, and readers had `latest` from the listing)."""
 
     artifact: Artifact
     moved: bool = False
     replaced: Version | None = None
+    pointed: bool = True
 
 
 def newest_version(store: Store, name: str, max_bytes: int) -> Version:
@@ -102,7 +104,8 @@ def publish(
             replaced = advance_pointer(store, name, candidate, body, max_bytes)
         if replaced is None:
             return Published(published)
-        return Published(published, True, replaced.version if replaced.stands_for(name) else None)
+        named = replaced.stands_for(name)
+        return Published(published, True, replaced.version if named else None, named)
     raise VarlibError(f"could not find a free version of {name!r} after {ATTEMPTS} attempts; try again")
 
 

@@ -31,6 +31,7 @@ from .reader import Reader
 from .reindex import Reindexed, rebuild
 from .scenarios import ScenarioShelf
 from .shape import artifact_shape, shape_of
+from .withdrawals import settle_latest
 
 
 class Registry(Governance, ScenarioShelf):
@@ -180,11 +181,23 @@ class Registry(Governance, ScenarioShelf):
         # as a scenario's notes: a terminal printing `list` would obey an escape sequence in them
         check_notes(artifact.notes)
         done = publishing.publish(self.store, artifact, bump, self.max_artifact_bytes, self._predecessor)
-        published = done.artifact
+        published, name = done.artifact, artifact.name
         self._reader.remember(published)
-        with publishing.stored_but(published, "recording it (`latest`, the audit trail)"):
-            self._after_publish(published, actor, done.moved, done.replaced)
+        with publishing.stored_but(published, "keeping `latest` off withdrawn versions"):
+            # a withdrawal may have raced this publish; `latest` before it, for the trail: what readers had
+            _, after = settle_latest(self.store, name, self.max_artifact_bytes, self._withdrawn)
+            before = done.replaced if done.pointed else self._newest_before(name, published.version or ZERO)
+        latest = audit.latest_moved(before, after) if done.moved else audit.STAYED
+        with publishing.stored_but(published, "recording it in the audit trail"):
+            self._record("publish", name, actor or Actor.local(self.author), str(published.version), latest=latest)
         return published
+
+    def _newest_before(self, name: str, new: Version) -> Version | None:
+        """`latest` as readers had it before version `new` when the pointer named none (missing or damaged): the
+        newest usable version older than it that is not withdrawn, as the listing gives it."""
+        withdrawn = self.withdrawals(name)
+        older = [e for e in self.list_versions(name, verify=True) if e.version is not None and e.version < new]
+        return newest_usable([e for e in older if e.version not in withdrawn])
 
     def reindex(self, name: str, actor: Actor | None = None) -> Reindexed:
         """Rebuild the card index and the `latest` copy of `name` from the objects themselves (for buckets
