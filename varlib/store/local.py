@@ -135,9 +135,17 @@ class LocalStore:
 
     def check(self) -> None:
         existing = next(path for path in (self.bucket_dir, *self.bucket_dir.parents) if path.exists())
-        if not existing.is_dir():
+        if not existing.is_dir():  # VARLIB_STORE_DIR (or a folder above it), or the folder of models inside it
+            inside = existing == self.bucket_dir and existing != self.root
+            what = (
+                "is a file where the store keeps its folder of models (named by MINIO_BUCKET): move it away, or set"
+                " VARLIB_STORE_DIR to another folder"
+                if inside
+                else "is not a folder; set VARLIB_STORE_DIR to a folder"
+            )
             raise StoreUnavailableError(
-                f"{existing} is not a folder; set VARLIB_STORE_DIR to a folder", **self._fields(None)
+                f"{existing} {what}",
+                **self._fields(None),
             )
         parent = self.bucket_dir if self.bucket_dir.exists() else self.root
         if parent.exists() and not os.access(parent, os.R_OK):
@@ -188,8 +196,11 @@ class LocalStore:
         except (FileExistsError, NotADirectoryError):
             raise self._file_in_the_way(key, path) from None
         except PermissionError as exc:
+            self._remove_empty_folders(path.parent)
             raise AccessDeniedError(
-                f"cannot write under {path.parent}: permission denied", **self._fields(key)
+                f"cannot write {key} under {path.parent}: permission denied; nothing was changed (make the folder"
+                " writable for this user, or use a store it may write to)",
+                **self._fields(key),
             ) from exc
         except OSError as exc:  # a full disk, a read-only file system, ...
             self._remove_empty_folders(path.parent)
