@@ -16,11 +16,11 @@ draw a chart, on every change.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ui import presentation
+from ui.plot_text import plain
 from varlib import VersionForecast
 
 FORECAST_RGB = (228, 87, 46)
@@ -170,7 +170,7 @@ def accessible_name(fig) -> str | None:
     """What a screen reader announces for a chart: its title and subtitle as plain text."""
     title = fig.layout.title
     parts = [title.text, title.subtitle.text if title.subtitle else None]
-    text = " · ".join(re.sub(r"<[^>]+>", " ", str(part)).strip() for part in parts if part)
+    text = " · ".join(plain(part).strip() for part in parts if part)  # a name as typed, not its entities
     return " ".join(text.split()) or None
 
 

@@ -12,6 +12,8 @@ from plotly.subplots import make_subplots
 from ui import hover
 from ui.chart_look import HOVER_FORMATS
 from ui.diagnostics_figures import LINE, NAIVE, PALETTE, finish
+from ui.plot_text import name as shown
+from ui.plot_text import names as shown_all
 from varlib import Artifact, Backtest, OverlaidForecast, counted, label_of
 
 DTICK_HORIZONS = 12  # up to this many horizons, every one gets its tick
@@ -24,10 +26,10 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
     names = list(result.variables)
     origins = hover.periods(result.origins, alias)
     span = f"{counted(len(origins), 'origin')}, {origins[0]} to {origins[-1]}" if origins else "no origins"
-    fig = make_subplots(rows=1, cols=len(names), subplot_titles=names)
+    fig = make_subplots(rows=1, cols=len(names), subplot_titles=shown_all(names))
     for j, variable in enumerate(names):
         rows = scores[scores["variable"] == variable]
-        for column, label, colour in ((metric, result.model, LINE), (f"{metric}_rw", "random walk", NAIVE)):
+        for column, label, colour in ((metric, shown(result.model), LINE), (f"{metric}_rw", "random walk", NAIVE)):
             fig.add_trace(
                 go.Scatter(
                     x=rows["horizon"],
@@ -45,7 +47,7 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
             )
         if rows[metric].isna().all():  # MAPE left out (values of both signs, or near 0): said where the lines would be
             fig.add_annotation(
-                text=f"{metric.upper()} left out:<br>{variable} is near<br>or across 0",
+                text=f"{metric.upper()} left out:<br>{shown(variable)} is near<br>or across 0",
                 xref=f"x{j + 1 if j else ''} domain",
                 yref=f"y{j + 1 if j else ''} domain",
                 x=0.5,
@@ -103,6 +105,7 @@ def overlay_figure(
         x = pd.to_datetime(result.index)
         line = np.stack([result.forecast.mean[:, j], result.forecast.lower[:, j], result.forecast.upper[:, j]])
         colour = PALETTE[n % len(PALETTE)]
+        label = shown(item.label)  # a version's label as typed, in the legend and the hover
         fig.add_trace(
             go.Scatter(
                 x=x,
@@ -123,18 +126,18 @@ def overlay_figure(
                 fill="tonexty",
                 fillcolor=_translucent(colour),
                 legendgroup=item.label,
-                name=f"{item.label} {level}%",
+                name=f"{label} {level}%",
                 showlegend=False,
                 hoverinfo="skip",
             )
         )
         dash = None if item.shared else "dash"
         # a logdiff version's line is its median in levels, the others' their mean: said where the lines are told apart
-        named = f"{item.label} (median)" if result.forecast.point == "median" else item.label
+        named = f"{label} (median)" if result.forecast.point == "median" else label
         # a line and band under an earlier one (a version republished from the same fit) would look missing
-        twin = next((label for label, index, seen in drawn if index == result.index and _same(seen, line)), None)
+        twin = next((other for other, index, seen in drawn if index == result.index and _same(seen, line)), None)
         named += f" (same as {twin})" if twin else ""
-        drawn.append((item.label, result.index, line))
+        drawn.append((label, result.index, line))
         started = pd.to_datetime([*result.lag_index[-1:], *result.index])
         start_y = [float(result.lag_inputs[-1, j])] if result.lag_index else []
         fig.add_trace(
@@ -148,7 +151,7 @@ def overlay_figure(
                 **(hover.started if result.lag_index else hover.on)(started, alias, named),
             )
         )
-    named = f"{variable} ({frequency_name} versions)" if frequency_name else variable
+    named = f"{shown(variable)} ({frequency_name} versions)" if frequency_name else shown(variable)
     fig.update_layout(hovermode="x unified")  # one hover per period listing every version, as on the Forecast page
     fig.update_xaxes(hoverformat=HOVER_FORMATS.get(label_of(alias) if alias else ""))  # its header 2010Q1, not Jan 2010
     return finish(fig, f"{named}: forecasts with {level}% intervals", 380)

@@ -15,6 +15,8 @@ from plotly.subplots import make_subplots
 from ui import hover
 from ui.chart_look import PANEL_MARGIN, TICK_FORMAT
 from ui.panel_lines import add_hlines
+from ui.plot_text import name as shown
+from ui.plot_text import names as shown_all
 from varlib import Diagnostics, column_format, counted, format_number
 
 LINE = "#2e86de"
@@ -112,7 +114,9 @@ def residuals_figure(diag: Diagnostics, alias: str | None = None) -> go.Figure:
     `alias` (2006Q1)."""
     k, height = len(diag.variables), max(300, 180 * len(diag.variables) + 60)
     gap = min(0.06, 50 / height)  # about 50 px for a panel's title: a share of the height left 14 panels thin strips
-    fig = make_subplots(rows=k, cols=1, shared_xaxes=True, subplot_titles=list(diag.variables), vertical_spacing=gap)
+    fig = make_subplots(
+        rows=k, cols=1, shared_xaxes=True, subplot_titles=shown_all(diag.variables), vertical_spacing=gap
+    )
     dates = pd.to_datetime(list(diag.resid_dates))
     for j, variable in enumerate(diag.variables):
         fig.add_trace(
@@ -120,11 +124,11 @@ def residuals_figure(diag: Diagnostics, alias: str | None = None) -> go.Figure:
                 x=dates,
                 y=diag.resid[:, j],
                 mode="lines",
-                name=variable,
+                name=shown(variable),
                 showlegend=False,
                 line={"color": PALETTE[j % len(PALETTE)], "width": 1.3},
                 customdata=hover.periods(dates, alias),
-                hovertemplate="%{customdata}: %{y:.4g}<extra>" + variable + "</extra>",
+                hovertemplate="%{customdata}: %{y:.4g}<extra>" + shown(variable) + "</extra>",
             ),
             row=j + 1,
             col=1,
@@ -138,7 +142,8 @@ def acorr_figure(diag: Diagnostics) -> go.Figure:
     k, acorr = len(diag.variables), diag.resid_acorr
     lags = np.arange(1, acorr.shape[0])
     bound = 2 / np.sqrt(diag.nobs)
-    titles = [f"{a} ← {b}" if a != b else a for a in diag.variables for b in diag.variables]
+    names = shown_all(diag.variables)  # as typed in the panels' titles
+    titles = [f"{a} ← {b}" if a != b else a for a in names for b in names]
     fig = make_subplots(rows=k, cols=k, subplot_titles=titles, shared_xaxes=True)
     for i in range(k):
         for j in range(k):
@@ -186,7 +191,7 @@ def granger_figure(diag: Diagnostics, theme: str = "light") -> go.Figure:
     look = GRANGER_LOOK.get(theme, GRANGER_LOOK["light"])
     names = list(diag.variables)
     groups = any(test.scope != "pair" for test in diag.granger)
-    labels = names + (["all others"] if groups else [])
+    labels = shown_all(names) + (["all others"] if groups else [])  # category ticks: as typed
     z = np.full((len(labels), len(labels)), np.nan)
     text = [["" for _ in labels] for _ in labels]
     hover = [["" for _ in labels] for _ in labels]
@@ -196,7 +201,9 @@ def granger_figure(diag: Diagnostics, theme: str = "light") -> go.Figure:
         r = test.result
         z[i, j] = r.pvalue
         text[i][j] = format_number(r.pvalue, P_VALUES)  # as in the table beside it: 0.0000, never 9.35e-13
-        hover[i][j] = f"{test.direction}<br>F = {r.statistic:.4g}<br>df = ({r.df[0]}, {r.df[1]})<br>p = {r.pvalue:.4g}"
+        hover[i][j] = (
+            f"{shown(test.direction)}<br>F = {r.statistic:.4g}<br>df = ({r.df[0]}, {r.df[1]})<br>p = {r.pvalue:.4g}"
+        )
     fig = go.Figure(
         go.Heatmap(
             z=z,
@@ -225,18 +232,18 @@ def fevd_figure(diag: Diagnostics) -> go.Figure:
     names = list(diag.variables)
     k = len(names)
     horizons = np.arange(1, diag.fevd.shape[1] + 1)
-    fig = make_subplots(rows=1, cols=k, subplot_titles=names, shared_yaxes=True)
+    fig = make_subplots(rows=1, cols=k, subplot_titles=shown_all(names), shared_yaxes=True)
     for i in range(k):
         for s, shock in enumerate(names):
             fig.add_trace(
                 go.Bar(
                     x=horizons,
                     y=diag.fevd[i, :, s],
-                    name=f"shock {shock}",
-                    legendgroup=shock,
+                    name=f"shock {shown(shock)}",
+                    legendgroup=shown(shock),  # its text is no label, but kept alike
                     showlegend=i == 0,
                     marker_color=PALETTE[s % len(PALETTE)],
-                    hovertemplate=f"{shock}: " + "%{y:.1%} at h=%{x}<extra></extra>",
+                    hovertemplate=f"{shown(shock)}: " + "%{y:.1%} at h=%{x}<extra></extra>",
                 ),
                 row=1,
                 col=i + 1,

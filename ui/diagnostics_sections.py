@@ -8,7 +8,7 @@ import streamlit as st
 from ui import diagnostics_figures as figures
 from ui import presentation
 from ui.chart_look import plot
-from ui.literal import literal
+from ui.literal import library_text, literal
 from ui.tables import number_formats
 from varlib import Diagnostics, and_list, counted
 
@@ -54,7 +54,8 @@ def coefficients(diag: Diagnostics) -> None:
         " convention, not exact in a dynamic model), highlighted below 0.05; `p normal`: the asymptotic normal"
         " p-value statsmodels and JMulTi print."
     )
-    for tab, equation in zip(st.tabs(list(diag.coefficients.equations)), diag.coefficients.equations, strict=True):
+    equations = diag.coefficients.equations  # a tab's label is markdown: each variable as typed
+    for tab, equation in zip(st.tabs([literal(e) for e in equations]), equations, strict=True):
         frame = diag.coefficients.frame(equation)
         styled = frame.style.format(number_formats(frame, p_values=("p", "p normal"))).map(
             lambda p: "background-color: rgba(26,152,80,0.25)" if p < 0.05 else "", subset=["p"]
@@ -67,7 +68,7 @@ def stability(diag: Diagnostics) -> None:
     show = st.success if stab.stable and stab.moduli.max() <= 0.95 else (st.warning if stab.stable else st.error)
     if stab.as_expected is not None:  # a VECM: K - r unit roots are expected, the rest must be inside
         show = st.success if stab.adequate else st.error
-    show(stab.verdict)
+    show(library_text(stab.verdict))
     left, right = st.columns([2, 1])
     plot(left, figures.roots_figure(diag), key="dg_roots")
     frame = stab.roots_frame()
@@ -118,7 +119,7 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
     and their autocorrelations."""
     whiteness = diag.whiteness_lm or diag.whiteness_adjusted  # the test the training check used
     for test in (whiteness, diag.normality, *([diag.arch] if diag.arch else [])):
-        (st.success if test.rejected is False else st.warning)(test.verdict)  # not computed: no all-clear
+        (st.success if test.rejected is False else st.warning)(library_text(test.verdict))  # not computed: no all-clear
     rows = [(f"{diag.whiteness_lm.name} (H0: no autocorrelation)", diag.whiteness_lm)] if diag.whiteness_lm else []
     rows += [
         (
@@ -140,7 +141,7 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
             " are made for small samples."
         )
     if diag.arch is not None:
-        note += f" {ARCH_NOTE}" + (f" Here {diag.arch.joint_note}." if diag.arch.joint_note else "")
+        note += f" {ARCH_NOTE}" + (f" Here {library_text(diag.arch.joint_note)}." if diag.arch.joint_note else "")
     st.caption(note)
     plot(st, figures.residuals_figure(diag, alias), key="dg_resid")
     plot(st, figures.acorr_figure(diag), key="dg_acorr")
@@ -155,7 +156,7 @@ def granger(diag: Diagnostics) -> None:
     integrated = _integrated_in_levels(diag)
     if integrated:
         st.caption(
-            f":orange[:material/warning:] {and_list(integrated)} {'looks' if len(integrated) == 1 else 'look'}"
+            f":orange[:material/warning:] {literal(and_list(integrated))} {'looks' if len(integrated) == 1 else 'look'}"
             " integrated (Unit roots tab): in a VAR in levels,"
             " tests on the lags of integrated variables can have non-standard distributions (Sims, Stock and"
             " Watson, 1990), so a p-value near 0.05 decides little; the same test on a model in differences, or"
@@ -199,7 +200,7 @@ def integration(diag: Diagnostics) -> None:
     if result is None:
         st.info("No unit-root tests for this version.")
         return
-    st.info(diag.integration_advice, icon=":material/insights:")
+    st.info(library_text(diag.integration_advice), icon=":material/insights:")  # it names the variables
     rows = [
         {
             "variable": u.variable,
@@ -217,7 +218,7 @@ def integration(diag: Diagnostics) -> None:
         f"ADF and KPSS with a constant and a trend and with a constant only, on the {result.tested_on} of the"
         " training data; each row shows the pair whose verdict stands (stationary if either pair says so,"
         " integrated only if both do). KPSS p-values are read from its table, so they stop at 0.01 (≤ 0.01) and"
-        f" 0.1 (≥ 0.1). {result.sample_note}"
+        f" 0.1 (≥ 0.1). {library_text(result.sample_note)}"
     )
     roots = pd.DataFrame(rows)
     p_values = ("ADF p (H0: unit root)", "ADF p of the difference")

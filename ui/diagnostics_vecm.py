@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui.literal import library_text
 from ui.tables import number_formats
 from varlib import Diagnostics, counted, format_column
 
@@ -27,7 +28,7 @@ def cointegration(diag: Diagnostics) -> None:
         " statsmodels'"
         f" deterministic case: {johansen.deterministic}): H0 rank <= r is rejected where the statistic exceeds its"
         f" 95% critical value; the trace test suggests rank **{johansen.rank}**."
-        + (f" Note: {coint.johansen_caveat}." if coint.johansen_caveat else "")
+        + (f" Note: {library_text(coint.johansen_caveat)}." if coint.johansen_caveat else "")
     )
     table = johansen.frame(trace_levels=(90, 95, 99))
     st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch", key="dg_johansen")

@@ -14,6 +14,8 @@ import plotly.graph_objects as go
 
 from ui import hover
 from ui.chart_look import BAND, HOLDOUT_MARGIN, HOVER_FORMATS, LEGEND_BELOW, TICK_FORMAT, Look
+from ui.plot_text import name as shown
+from ui.plot_text import names as shown_all
 
 HISTORY = "#7f8c9b"
 INPUTS = "#5b6776"
@@ -135,7 +137,8 @@ def forecast_figure(
     # One Figure built from plain dicts: plotly checks it once (each add_trace or update_layout checks
     # again, several times the cost of the forecast itself on every rerun).
     return go.Figure(
-        data=[go.Scatter(trace) for trace in traces], layout=look.layout(variable, variable, x_title, height)
+        data=[go.Scatter(trace) for trace in traces],
+        layout=look.layout(shown(variable), shown(variable), x_title, height),
     )
 
 
@@ -188,7 +191,7 @@ def holdout_figure(
             hovertemplate=hover.line("forecast"),
         )
     )
-    return _layout(fig, f"{variable}: holdout", variable, "date", height, frequency)
+    return _layout(fig, f"{shown(variable)}: holdout", shown(variable), "date", height, frequency)
 
 
 def _axis(dates: Sequence[str]) -> list:
@@ -206,21 +209,22 @@ def series_preview_figure(frame: pd.DataFrame) -> go.Figure:
     from plotly.subplots import make_subplots
 
     names = [str(c) for c in frame.columns]
+    titles = shown_all(names)  # as typed: a header `<b>x</b>` is no bold title
     height = max(160, 130 * len(names))
     # each panel's title sits in the gap above it: 30 px keeps it off the tick labels of the panel above
     gap = min(30 / (height - PREVIEW_MARGIN["t"] - PREVIEW_MARGIN["b"]), 1 / max(len(names) - 1, 1))
-    fig = make_subplots(rows=len(names), cols=1, shared_xaxes=True, subplot_titles=names, vertical_spacing=gap)
-    for row, name in enumerate(names, start=1):
+    fig = make_subplots(rows=len(names), cols=1, shared_xaxes=True, subplot_titles=titles, vertical_spacing=gap)
+    for row, (name, title) in enumerate(zip(names, titles, strict=True), start=1):
         fig.add_trace(
             go.Scatter(
                 x=frame.index,
                 y=frame[name],
                 mode="lines",
-                name=name,
+                name=title,
                 showlegend=False,
                 line={"color": ACTUAL, "width": 1.5},
                 connectgaps=False,
-                hovertemplate=hover.line(name),
+                hovertemplate=hover.line(title),
             ),
             row=row,
             col=1,

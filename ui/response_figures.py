@@ -11,6 +11,7 @@ from plotly.subplots import make_subplots
 
 from ui.diagnostics_figures import BAND, LINE, ZERO_LINE, finish, grid_height
 from ui.panel_lines import add_hlines
+from ui.plot_text import name as shown
 from varlib import Diagnostics
 
 
@@ -31,7 +32,7 @@ def irf_figure(
     values = irf.values(orth, accumulated)
     lower, upper = irf.bands(orth, accumulated)
     periods = np.arange(irf.periods + 1)
-    titles = [f"{names[j]} → {names[i]}" for i in rows for j in cols]
+    titles = [f"{shown(names[j])} → {shown(names[i])}" for i in rows for j in cols]  # as typed
     fig = make_subplots(rows=len(rows), cols=len(cols), subplot_titles=titles, shared_xaxes=True)
     level = round((1 - irf.signif) * 100)
     for row, i in enumerate(rows, start=1):

@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 from ui import hover
 from ui.chart_look import Look, background_colour, fan_colours
 from ui.figures import FORECAST, HISTORY, INPUTS, _axis
+from ui.plot_text import name as shown
 
 OVERLAY_COLOURS = ("#2e86de", "#8e44ad", "#16a085", "#d35400", "#7f8c8d")
 
@@ -46,6 +47,7 @@ def scenario_figure(
     """`bands`: level -> (lower, upper) of this variable, one band or the layers of a fan; `conditioned`: the
     conditions of this variable by step (NaN where free)."""
     look = look or Look()
+    point_label = shown(point_label)  # a scenario's name: as typed, in the legend and the hover
     x, history, lag_inputs, x_title = _aligned(dates, history, lag_inputs)
     start_x = [lag_inputs.index[-1]] if len(lag_inputs) else []
     start_y = [float(lag_inputs.iloc[-1])] if start_x else []
@@ -89,9 +91,9 @@ def scenario_figure(
                 "x": start_x + list(_aligned(line.dates, history, lag_inputs)[0]),
                 "y": start_y + list(line.values),
                 "mode": "lines",
-                "name": line.label,
+                "name": shown(line.label),
                 "line": {"color": colour, "width": 2, "dash": "dash"},
-                "hovertemplate": hover.line(line.label),
+                "hovertemplate": hover.line(shown(line.label)),
             }
         )
     if len(bands) > 1:  # a casing, so that the line reads over the fan's strong centre
@@ -139,7 +141,8 @@ def scenario_figure(
         }
     )
     return go.Figure(
-        data=[go.Scatter(trace) for trace in traces], layout=look.layout(variable, variable, x_title, height)
+        data=[go.Scatter(trace) for trace in traces],
+        layout=look.layout(shown(variable), shown(variable), x_title, height),
     )
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.errors import TRAIN, show_error
-from ui.literal import library_text
+from ui.literal import library_text, literal
 from ui.tables import UPLOAD_TYPES
 from ui.train_preview import preview
 from ui.train_vecm import propose_vecm
@@ -175,11 +175,12 @@ def _uploaded() -> dict | None:
             kept = st.session_state[KEPT] = {"name": upload.name, "data": upload.getvalue(), "id": upload.file_id}
         return kept
     if kept is not None:
+        named = literal(kept["name"])  # the file's name as typed: a button's label is markdown too
         st.info(
-            f"Using **{kept['name']}**, uploaded earlier in this session. Upload another file to replace it.",
+            f"Using **{named}**, uploaded earlier in this session. Upload another file to replace it.",
             icon=":material/description:",
         )
-        st.button(f"Drop {kept['name']}", key="train_drop_upload", icon=":material/close:", on_click=_drop_kept)
+        st.button(f"Drop {named}", key="train_drop_upload", icon=":material/close:", on_click=_drop_kept)
     return kept
 
 
@@ -265,9 +266,10 @@ def _transform_advice(source: dict) -> None:
     except VarlibError as exc:  # variables that move together exactly: said now, as Train would say it
         st.warning(f"**Unit-root tests** not run: {library_text(exc)}", icon=":material/warning:")
         return
-    verdicts = ", ".join(f"{u.variable}: {u.verdict}" for u in result.unit_roots)
+    verdicts = ", ".join(f"{literal(u.variable)}: {u.verdict}" for u in result.unit_roots)  # names as typed
     st.info(
-        f"**Unit-root tests** ({result.tested_on}; {verdicts}). {result.advice} {result.sample_note}",
+        f"**Unit-root tests** ({result.tested_on}; {verdicts}). {library_text(result.advice)}"
+        f" {library_text(result.sample_note)}",
         icon=":material/insights:",
     )
     propose_vecm(result, len(frame.columns))

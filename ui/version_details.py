@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.literal import literal
+from ui.literal import library_text, literal
 from ui.tables import metrics_table, number_formats
 from varlib import (
     METRIC_LABELS,
@@ -182,7 +182,7 @@ def render(artifact: Artifact) -> None:
             )
             st.markdown(metrics_markdown(frame))
             for note in score_notes(frame["MAPE %"], artifact.spec.exog):
-                st.caption(note)
+                st.caption(library_text(note))  # it names exogenous variables: as typed
     with right.container(border=True):
         rows = adequacy_rows(artifact)
         icons = {True: ":green[:material/check_circle:]", False: ":orange[:material/warning:]"}

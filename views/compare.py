@@ -11,6 +11,7 @@ from ui.compare_pick import pick_versions
 from ui.errors import guarded, show_error
 from ui.figures import recent
 from ui.forecast_link import parse_level
+from ui.literal import library_text, literal
 from ui.tables import comparison_cells, label_width, period_column
 from ui.url_state import Field
 from ui.whole_number import whole_number
@@ -126,7 +127,7 @@ def render() -> None:
         },
     )
     for note in holdout_notes(artifacts):  # under the scores, as under every other table of them
-        st.caption(note)
+        st.caption(library_text(note))  # it names exogenous variables: as typed
 
     st.subheader("Forecasts overlaid")
     inputs = _shared_inputs(artifacts)
@@ -149,9 +150,9 @@ def render() -> None:
         )
     for item in overlaid:
         if not item.shared or item.forecast is None:
-            st.warning(f"**{item.label}**: {item.note}", icon=":material/info:")
+            st.warning(f"**{item.label}**: {library_text(item.note)}", icon=":material/info:")
         if item.assumed and item.forecast is not None:
-            st.caption(f"**{item.label}**: {item.assumed}.")
+            st.caption(f"**{item.label}**: {library_text(item.assumed)}.")
     # One set of charts per frequency: a monthly forecast on a quarterly chart squeezed both onto one time axis.
     groups = comparison_figures.by_frequency(artifacts, overlaid)
     for frequency, (members, items) in groups.items():
@@ -190,7 +191,8 @@ def _shared_inputs(artifacts) -> tuple[pd.DataFrame, int] | None:
     edited; None after showing an error."""
     base = shared_lag_table(artifacts)
     rows = counted(len(base), "row")
-    with st.expander(f"Shared lag inputs ({rows} of {and_list(base.columns)}, from {artifacts[0].label})"):
+    variables = literal(and_list(base.columns))  # an expander's label is markdown: the names as typed
+    with st.expander(f"Shared lag inputs ({rows} of {variables}, from {artifacts[0].label})"):
         st.caption("Edit a cell to forecast every matching version from the same changed inputs.")
         scope = "|".join(a.label for a in artifacts)
         shown = editor_table(base)

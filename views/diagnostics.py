@@ -9,7 +9,7 @@ from ui import diagnostics_report, diagnostics_vecm, irf_pick, store, url_state
 from ui import diagnostics_sections as sections
 from ui.chart_look import plot
 from ui.errors import guarded
-from ui.literal import literal
+from ui.literal import library_text, literal
 from ui.response_figures import irf_figure
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
@@ -82,12 +82,12 @@ def render() -> None:
     diag = _diagnostics(where, artifact.name, str(artifact.version), periods, lags, artifact)
     space = diag.to_dict()["model_space"]
     st.caption(
-        f"**{artifact.name} {artifact.version}**: {diag.model}, refitted on {diag.nobs} observations of the"
+        f"**{artifact.name} {artifact.version}**: {literal(diag.model)}, refitted on {diag.nobs} observations of the"
         f" {space} of {literal(', '.join(diag.variables))}: every row of the stored data, the holdout's too, as the"
         " version itself was fitted (nothing is unpickled). Tests and responses are in model space."
     )
     if diag.refit_note:  # an imported pickle estimated another way, or another statsmodels
-        st.warning(diag.refit_note)
+        st.warning(library_text(diag.refit_note))
     labels = [t for t in TABS if t != "Cointegration" or diag.cointegration is not None]
     linked = st.session_state.pop(LINK_TAB, None)
     if linked is not None:

@@ -12,7 +12,7 @@ from ui.errors import guarded, show_error
 from ui.forecast_link import FIELDS, KEYS, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
 from ui.layout import control_row
-from ui.literal import literal
+from ui.literal import library_text, literal
 from ui.onboarding import render_onboarding
 from ui.tables import holdout_rmse_text
 from varlib import (
@@ -152,17 +152,18 @@ def _model_card(artifact: Artifact) -> None:
     card = Card.from_artifact(artifact)
     created = utc_time(card.created_at)
     # the decimals the Train page and the Models page print the same numbers with
-    rmse = holdout_rmse_text(card, order_words=", the holdout's own order") or "no holdout"
+    rmse = literal(holdout_rmse_text(card, order_words=", the holdout's own order")) or "no holdout"
+    # the variables, the file's name and what was filled are typed text: shown as typed (ui.literal)
     details = (
-        f"**{artifact.description}** · variables **{literal(', '.join(artifact.variables))}** ·"
+        f"**{literal(artifact.description)}** · variables **{literal(', '.join(artifact.variables))}** ·"
         f" {card.frequency or 'undated'} · lag order **{artifact.k_ar}** ({artifact.lag_method}) · transform"
-        f" **{artifact.spec.transform}** · holdout RMSE {rmse} · trained on {card.dataset}"
-        + (f" · missing data: {card.fill}" if card.fill else "")
+        f" **{artifact.spec.transform}** · holdout RMSE {rmse} · trained on {literal(card.dataset)}"
+        + (f" · missing data: {library_text(card.fill)}" if card.fill else "")
     )
     if card.flags:
         details += (
             "  \n:material/warning: Checks at training time: "
-            + ", ".join(card.flags)
+            + ", ".join(map(library_text, card.flags))
             + " (the Diagnostics page explains each)."
         )
     with st.container(border=True):

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ui import auth, forecast_link, store
 from ui.errors import TRAIN, guarded, show_error
-from ui.literal import literal
+from ui.literal import library_text, literal
 from ui.train_data import data_inputs, load_source
 from ui.train_results import show_results, trained_on
 from ui.train_vecm import kind_input, transform_key, vecm_inputs
@@ -148,8 +148,7 @@ def _spec_inputs(source: dict | None, kind: str) -> dict:
 
 
 def _zero_lags(kind: str) -> int:
-    """The smallest order searched: 0 may be offered to a VAR (white noise around its trend); a VECM's
-    order is that of its VAR in levels, which needs at least one lag, so the choice is not passed to it."""
+    """The smallest order searched: 0 for a VAR if asked (white noise around its trend), 1 for a VECM (its VAR)."""
     var = kind == "var"
     zero = st.checkbox(
         "Let the criterion choose 0 lags",
@@ -209,7 +208,8 @@ def _train(source: dict, spec_inputs: dict) -> None:
             status.update(label="Training failed", state="error", expanded=True)
             show_error(exc, controls=TRAIN)
             return
-        status.update(label=f"Trained {result.description} in {result.seconds:.2f} s", state="complete", expanded=False)
+        took = f"Trained {literal(result.description)} in {result.seconds:.2f} s"  # it names exogenous variables
+        status.update(label=took, state="complete", expanded=False)
     st.session_state[RESULT] = result
     st.session_state[TRAINED_ON] = trained_on(source, spec_inputs)
 
@@ -223,7 +223,7 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
         name, version, *lagging = published
         st.success(f"Published **{name} {version}**.", icon=":material/check_circle:")
         for said in lagging:  # what failed after it was stored, until a reindex completes it
-            st.warning(said, icon=":material/sync_problem:")
+            st.warning(library_text(said), icon=":material/sync_problem:")
         st.page_link(
             forecast_link.forecast_page(),
             label=f"Open {name} {version} on the Forecast page",
@@ -253,9 +253,9 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
     changes = registry.shape_changes(name, result.spec, result.dataset.frequency)
     if changes:
         st.warning(
-            f"**{name}** has another shape ({'; '.join(changes)}). Within a major version a name keeps its"
-            " model kind, variables, exogenous variables, transform and frequency, so every link to it keeps meaning"
-            " the same model: publish this as a new **major** version, or under another name.",
+            f"**{name}** has another shape ({library_text('; '.join(changes))}). Within a major version a name keeps"
+            " its model kind, variables, exogenous variables, transform and frequency, so every link to it keeps"
+            " meaning the same model: publish this as a new **major** version, or under another name.",
             icon=":material/swap_horiz:",
         )
         st.session_state.setdefault(f"train_bump|{name}|major", "major")

@@ -72,7 +72,9 @@ def test_a_reason_or_a_name_in_a_refusal_is_shown_as_typed(seeded, macro_result)
         shown = "\n".join(e.value for e in at.error) + "\n".join(w.value for w in at.warning)
         assert "](http" not in shown.replace("\\](http", ""), page  # no link, no image
         assert ":red[" not in shown.replace("\\:red\\[", "") and "*now*" not in shown, page
-        assert reason in errors(at) + "\n".join(w.value.replace("\\", "") for w in at.warning), page  # as typed
+        # as typed: a word joiner (U+2060, invisible) keeps `http://` from becoming a bare link
+        said = (errors(at) + "\n".join(w.value.replace("\\", "") for w in at.warning)).replace("\u2060", "")
+        assert reason in said, page
     moved = WithdrawnError(
         "@canary points at 0.0.2: [x](http://127.0.0.1:9/y); move it with `varlib alias set c VERSION --name var`"
     )

@@ -10,7 +10,7 @@ from ui.literal import literal
 @pytest.mark.parametrize(
     ("typed", "shown"),
     [
-        ("![px](http://x/t.png)", "!\\[px\\](http\\://x/t.png)"),  # no image, so nothing fetched
+        ("![px](http://x/t.png)", "!\\[px\\](http\\:\u2060//x/t.png)"),  # no image, nothing fetched, no bare link
         (":red[URGENT] **bold** $x^2$ <b>", "\\:red\\[URGENT\\] \\*\\*bold\\*\\* \\$x^2\\$ \\<b\\>"),
         ("see note:later", "see note\\:later"),  # `:later` was read as a directive, and vanished
         ("line one\n# heading\n- item\n12. twelfth", "line one  \n\\# heading  \n\\- item  \n12\\. twelfth"),
