@@ -82,6 +82,15 @@ def _version_of(name: str, asked: str) -> str | None:
 
 def _show_versions(name: str) -> None:
     entries = list(store.versions(name))
+    if not entries:  # a folder of helper objects only (a `latest.json`), or a folder marker an S3 tool made
+        st.info(
+            library_text(
+                f"{name!r} has no versions in the store: its folder holds no model.json. Publish one on the Train &"
+                f" publish page, or with `varlib train --name {name} --publish`."
+            ),
+            icon=":material/inventory_2:",
+        )
+        return
     withdrawn = store.withdrawals(name)
     labels = [entry.label for entry in entries]
     key = f"models_version|{name}"
