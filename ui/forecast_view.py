@@ -139,7 +139,7 @@ def charts(
     for far in result.warnings():  # in a presentation too: a value in the wrong unit would pass for a forecast
         st.warning(library_text(far), icon=":material/warning:")
     if present and result.exog is not None:  # the editor that shows them is folded away: say what was assumed
-        st.caption(f"Exogenous values: {exog_summary(result)}.")
+        st.caption(f"Exogenous values: {library_text(exog_summary(result))}.")  # their names as typed
     what = f"scenario {result.scenario}" if result.scenario else "scenario" if result.conditions else ""
     # a log model's line is the median in levels: the subtitle says so where the caption is not (presentation
     # mode, an exported image)

@@ -17,11 +17,12 @@ def show_results(result: TrainResult) -> None:
     dataset = result.dataset
     frequency = label_of(dataset.frequency) if dataset.frequency else "undated"
     st.markdown(
-        f"**{result.description}**: lag order **{result.params.k_ar}** ({result.lag_method}), transform"
+        f"**{library_text(result.description)}**: lag order **{result.params.k_ar}** ({result.lag_method}), transform"
         f" **{result.spec.transform}**, {len(dataset.frame)} {frequency} rows of {literal(dataset.name)}."
     )
     if dataset.preparation is not None and dataset.preparation.changed:
-        st.caption(f":material/build: Missing data: {dataset.preparation.summary()} (recorded with the version).")
+        summary = library_text(dataset.preparation.summary())  # it names the file's columns
+        st.caption(f":material/build: Missing data: {summary} (recorded with the version).")
     for warning in result.warnings:  # they name columns of the person's file: shown as typed
         st.warning(library_text(warning), icon=":material/warning:")
     _adequacy(result)

@@ -7,6 +7,7 @@ import streamlit as st
 from ui import comparison_figures, session, url_state
 from ui.chart_look import plot
 from ui.errors import explain, guarded, show_error
+from ui.literal import library_text
 from ui.spreadsheet_csv import csv_bytes
 from ui.tables import backtest_styler, paired_formats
 from ui.url_state import Field
@@ -148,7 +149,7 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
     settings in `params`), and the table."""
     count = len(result.origins)
     tested = f"**{result.name} {result.version}**: " if result.version else ""  # `latest` may move meanwhile
-    st.caption(f"{tested}{result.summary()}, {result.seconds:.2f}s.")
+    st.caption(f"{tested}{library_text(result.summary())}, {result.seconds:.2f}s.")
     table = result.scores()
     # MAPE left out for every variable (all change sign) would draw only empty panels: not offered then
     no_mape = table["mape"].isna().all()

@@ -100,3 +100,13 @@ def test_train_unit_root_verdicts_show_names_as_typed(evil):
     assert not at.exception
     verdicts = next(i.value for i in at.info if "Unit-root tests" in i.value)
     assert_escaped(verdicts)
+
+
+def test_exogenous_names_in_a_presentation_show_as_typed(registry):
+    """A VARX's exogenous values, said under the charts in presentation mode, name the column as typed."""
+    frame = load_dataset(variables=["realgdp", "realcons", "realint"]).frame.set_axis(["gdp", "cons", LINK], axis=1)
+    dataset = load_dataset(frame, csv_name="varx.csv")
+    publish_result(registry, train_model(dataset, ModelSpec(("gdp", "cons"), exog=(LINK,), lags=1)), "varx")
+    at = open_app(query={"model": "varx", "present": 1})
+    said = next(c.value for c in at.caption if c.value.startswith("Exogenous values"))
+    assert "\\<a href" in said and not MARKUP.search(said)
