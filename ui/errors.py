@@ -34,8 +34,8 @@ _ADVICE = {  # the first class the error is an instance of gives the words: a su
     ),
     StoreUnavailableError: (
         "The model store cannot be reached",
-        "The dashboard tries again on every interaction: once the store answers, the page"
-        " works again without a restart.",
+        "The dashboard tries again on every interaction, and by itself as the sidebar checks the store: once the"
+        " store answers, the page works again without a restart.",
     ),
     AccessDeniedError: (
         "Access denied",
@@ -125,11 +125,16 @@ def dashboard_words(message: str) -> str:
     return message
 
 
+STORE_AWAY = "_errors_store_away"  # a run said the store cannot be reached: ui.store_status reruns it once it can
+
+
 def show_error(
     exc: VarlibError, where=None, controls: Mapping[str, str] | None = None, advice: str | None = None
 ) -> None:
     """Render a VarlibError as st.error (in `where`, a container, when given; CLI flags as `controls`; `advice`
     instead of the failure kind's next step, e.g. FORECAST_WAITS)."""
+    if isinstance(exc, StoreUnavailableError):
+        st.session_state[STORE_AWAY] = True
     (where or st).error(explain(exc, controls, advice), icon=":material/error:")
 
 

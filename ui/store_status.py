@@ -6,7 +6,9 @@ the bucket on MinIO, a folder check locally: about a millisecond on loopback, me
 docs/CACHES.md; answers are shared by every session of the process), says how old the answer is,
 and an idle page asks again on the refresh timer. The question runs in a thread and a rerun waits
 at most WAIT seconds for it: a silent endpoint (which takes the store timeout to fail) shows the
-last answer with "checking…" instead of holding up every page.
+last answer with "checking…" instead of holding up every page. A page that said the store cannot be reached is
+run again once the probe finds it reachable: nothing on such a page would try again by itself, and the sidebar
+said "reachable" beside it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from dataclasses import dataclass, replace
 import streamlit as st
 
 from ui import store
+from ui.errors import STORE_AWAY
 from ui.layout import quiet
 from varlib import Settings, StoreUnavailableError, VarlibError
 
@@ -101,9 +104,12 @@ def render(settings: Settings) -> None:
     @st.fragment(run_every=store.LIST_TTL)
     def _status() -> None:
         status = probe(settings).status()
+        if status.ok and st.session_state.pop(STORE_AWAY, False):
+            st.rerun(scope="app")  # the page said the store cannot be reached, and nothing on it would try again
         badge, caption = badges(status, settings.read_only)
         st.markdown(f"{badge}  \n{quiet(caption)}")
         if status.ok is False and status.error is not None:
             st.error(str(status.error))
 
+    st.session_state.pop(STORE_AWAY, None)  # a run of the whole page: its own errors say whether it failed
     _status()
