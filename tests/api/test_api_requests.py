@@ -200,3 +200,14 @@ def test_a_file_where_a_models_folder_should_be_is_a_404_to_read_and_a_409_to_pu
 def test_a_not_found_answer_names_the_endpoint_that_helps_not_a_cli_command(http, path, endpoint):
     message = _error(http.get(path), 404)
     assert endpoint in message and "varlib " not in message, message
+
+
+def test_a_listed_model_without_versions_is_named_as_such(store, http):
+    """GET /models names a folder holding no version (a stray latest.json, an S3 folder marker); asked for its
+    versions, the 404 said "its models:" and left it out, as if it were not one."""
+    (store.store_dir / "models" / "junk3").mkdir()
+    (store.store_dir / "models" / "junk3" / "latest.json").write_text("{}")
+    assert "junk3" in http.get("/models").json()["models"]
+    said = _error(http.get("/models/junk3/versions/latest"), 404)
+    assert "model 'junk3' has no versions in" in said and "its folder holds none yet (publish one)" in said
+    assert "its other models:" in said

@@ -156,7 +156,8 @@ def no_versions(registry: Registry, name: str, legacy: bool = False) -> NotFound
     """The 404 of a model that has no versions (or does not exist), naming the store's models (`legacy`: for the
     original endpoint, which serves one model by its fixed name), or saying that the store's bucket does not
     exist. One listing; the bucket is looked at only when the listing is empty, as the CLI does."""
-    names = [other for other in registry.list_names() if other != name]  # as the CLI names them
+    listed = registry.list_names()
+    names = [other for other in listed if other != name]  # as the CLI names them
     if not names and (note := registry.missing_note()):
         return NotFoundError(f"model {name!r} has no versions: {note}")
     more = f" and {len(names) - SHOWN_MODELS} more" if len(names) > SHOWN_MODELS else ""
@@ -168,6 +169,8 @@ def no_versions(registry: Registry, name: str, legacy: bool = False) -> NotFound
             f" POST /models/{{name}}/versions/{{version}}/forecast (e.g. /models/{names[0]}/versions/latest/forecast)"
         )
     held = f"its models: {shown}" if names else "it holds no models yet"
+    if name in listed:  # a folder holding no version (a folder marker, a stray latest.json): GET /models names it
+        held = f"its folder holds none yet (publish one); {held.replace('its models', 'its other models')}"
     return NotFoundError(
         f"model {name!r} has no versions in {registry.description}; {held} (GET /models lists the models)"
     )
