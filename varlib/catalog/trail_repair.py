@@ -147,7 +147,7 @@ def restore_withdrawals(registry: Registry, name: str) -> list[Withdrawal]:
             create_withdrawal(registry.store, withdrawal)
         except ObjectExistsError:
             continue  # withdrawn again meanwhile, or restored by another repair: it holds either way
-        _log.warning(
+        _log.info(  # returned too, and the one caller (`varlib reindex`) says it: a warning printed it twice
             "%s %s: its withdrawal record %s was missing from the store though the audit trail records it (%s);"
             " made again from the trail, so the version stays withdrawn",
             name,
