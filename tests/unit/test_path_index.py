@@ -13,24 +13,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from varlib import InvalidInputError, ModelSpec, forecast_artifact, load_dataset, make_scenario, train_model
-from varlib.artifact import build_artifact
+from varlib import InvalidInputError, forecast_artifact, make_scenario
 from varlib.versions import parse_version
 
 GDP = "date,realgdp\n2010-01-01,12900\n2010-07-01,13000\n"  # steps 2 and 4 of a forecast from 2009Q4
-
-
-@pytest.fixture(scope="module")
-def var2():
-    dataset = load_dataset(variables=["realgdp", "realcons"])
-    return build_artifact(train_model(dataset, ModelSpec(("realgdp", "realcons"), lags=2, holdout=0)), "m", "t")
-
-
-@pytest.fixture(scope="module")
-def varx():
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(("realgdp", "realcons"), exog=("realint",), lags=1, holdout=0)
-    return build_artifact(train_model(dataset, spec), "x", "t")
 
 
 def _placed(forecast) -> list[tuple[int, float]]:

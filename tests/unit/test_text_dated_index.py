@@ -10,21 +10,7 @@ import io
 import pandas as pd
 import pytest
 
-from varlib import InvalidInputError, ModelSpec, forecast_artifact, load_dataset, period_labels, train_model
-from varlib.artifact import build_artifact
-
-
-@pytest.fixture(scope="module")
-def var2():
-    dataset = load_dataset(variables=["realgdp", "realcons"])
-    return build_artifact(train_model(dataset, ModelSpec(("realgdp", "realcons"), lags=2, holdout=0)), "m", "t")
-
-
-@pytest.fixture(scope="module")
-def varx():
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(("realgdp", "realcons"), exog=("realint",), lags=1, holdout=0)
-    return build_artifact(train_model(dataset, spec), "x", "t")
+from varlib import InvalidInputError, forecast_artifact, period_labels
 
 
 def _lags(labels) -> pd.DataFrame:
