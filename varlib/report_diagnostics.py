@@ -162,6 +162,8 @@ def integration(diag: Diagnostics) -> list[str]:
 
 
 def coefficients(diag: Diagnostics) -> list[str]:
+    if diag.coefficients.none_note:
+        return ["<h2>Coefficients</h2>", f"<p class='note'>{html.escape(diag.coefficients.none_note)}</p>"]
     parts = [
         "<h2>Coefficients</h2>",
         "<p class='note'>Estimates with standard errors and t statistics. p: two-sided, from Student's t with"

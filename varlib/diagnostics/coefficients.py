@@ -21,6 +21,18 @@ class Coefficients:
     pvalues_normal: np.ndarray  # standard normal (asymptotic, as statsmodels' VARResults.pvalues)
     df_resid: int
 
+    @property
+    def none_note(self) -> str | None:
+        """Why the tables are empty, for a model with no coefficient to estimate outside its cointegrating
+        relations (a VECM of VAR order 1 whose deterministic terms are all inside them, or none); else None."""
+        if self.regressors:
+            return None
+        return (
+            "No short-run coefficients: at VAR order 1 a VECM has no lagged differences, and its deterministic"
+            " terms are all inside the cointegrating relations (or there are none), so each equation holds only"
+            " its error-correction terms (the loadings, under Cointegration)."
+        )
+
     def table(self, equation: str) -> list[dict]:
         """Rows {regressor, coef, stderr, t, p, p_normal} for one equation."""
         j = self.equations.index(equation)
@@ -38,7 +50,9 @@ class Coefficients:
 
     def frame(self, equation: str) -> pd.DataFrame:
         """One equation's table by regressor, headed as the Diagnostics page and the report print it (`p normal`)."""
-        return pd.DataFrame(self.table(equation)).set_index("regressor").rename(columns={"p_normal": "p normal"})
+        columns = ["regressor", "coef", "stderr", "t", "p", "p_normal"]  # also for none: a VECM(1) of `ci` has none
+        table = pd.DataFrame(self.table(equation), columns=columns).set_index("regressor")
+        return table.rename(columns={"p_normal": "p normal"})
 
     def to_dict(self) -> dict:
         return {eq: self.table(eq) for eq in self.equations}
