@@ -43,7 +43,11 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
             + "` on the holdout."
         )
     subject = f"{', '.join(integrated)} {'looks' if len(integrated) == 1 else 'look'} integrated (a unit root)"
-    if johansen is not None and johansen.links:
+    stationary = [u.variable for u in roots if u.verdict == "stationary"]
+    # a stationary variable is a cointegrating relation by itself (its own level): relations no more than those show
+    # no long-run link between the integrated ones (two independent random walks beside white noise: rank 1)
+    trivial = johansen is not None and johansen.links and johansen.rank <= len(stationary)
+    if johansen is not None and johansen.links and not trivial:
         return difference, (
             f"{subject}, and Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
             f" {plural_of(johansen.rank, 'relation')} at 5%: a vector"
@@ -51,7 +55,6 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
             f" {johansen.rank}{', transform `log`' + ALREADY_LOGS.format('none') if positive else ''}); a VAR in"
             f" differences (transform `{difference}`{ALREADY_LOGS.format('diff') if positive else ''}) discards it."
         )
-    stationary = [u.variable for u in roots if u.verdict == "stationary"]
     if stationary:  # a transform differences every variable: over-differenced, the stationary ones lose their level
         text = (
             f"{subject}, while {', '.join(stationary)} {'looks' if len(stationary) == 1 else 'look'} stationary: a"
@@ -62,7 +65,14 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
     else:
         text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`"
         text += f"{ALREADY_LOGS.format('diff') if positive else ''})."
-    if johansen is not None and johansen.rank == 0:
+    if trivial and johansen is not None:
+        text += (
+            f" Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
+            f" {plural_of(johansen.rank, 'relation')} at 5%, no more than the stationary variables it tested"
+            f" ({', '.join(stationary)}), each a relation by itself: no long-run link between {', '.join(integrated)}"
+            " is shown."
+        )
+    elif johansen is not None and johansen.rank == 0:
         text += (
             f" Johansen's trace test ({_settings(johansen)}) finds no cointegrating relation at 5%: differences"
             " lose nothing."

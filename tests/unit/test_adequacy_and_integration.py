@@ -277,3 +277,18 @@ def test_a_vecm_of_a_fixed_rank_is_not_said_to_have_chosen_it_by_its_own_test():
     assert diag.cointegration is not None and diag.cointegration.rank_method == "fixed"
     advice = diag.integration_advice or ""
     assert "rank 1, the rank it was given when it was trained" in advice and "own test chose" not in advice
+
+
+def test_a_stationary_variable_is_no_long_run_link_between_the_integrated_ones():
+    """Johansen's rank counts a stationary variable's own level as a relation: two independent random walks
+    beside white noise gave rank 1 and the advice "a VECM keeps that long-run link" between them."""
+    rng = np.random.default_rng(3)
+    walks = 100 + np.cumsum(rng.standard_normal((120, 2)), axis=0)
+    levels = np.column_stack([walks, 10 + rng.standard_normal(120)])
+    result = analyse_integration(levels, ["a", "b", "c"], k_ar=3)
+    assert [u.verdict for u in result.unit_roots] == ["integrated", "integrated", "stationary"]
+    assert result.johansen is not None and result.johansen.rank == 1
+    assert "vecm" not in result.advice and "keeps that long-run link" not in result.advice
+    assert "no more than the stationary variables it tested (c), each a relation by itself: no long-run link" in (
+        result.advice
+    )
