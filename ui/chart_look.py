@@ -19,8 +19,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from plotly.subplots import make_subplots
+
 from ui import presentation
-from ui.plot_text import plain
+from ui.plot_text import fitted, hover_titles, panel_chars, plain, text_width
 from varlib import VersionForecast
 
 FORECAST_RGB = (228, 87, 46)
@@ -30,6 +32,9 @@ BAND = f"rgba{(*FORECAST_RGB, BAND_ALPHA['light'])}"
 FAN_CENTRE_ALPHA = 0.8  # the narrowest level of a fan: the forecast colour at this strength over the background
 HOVER_FORMATS = {"quarterly": "%YQ%q", "monthly": "%b %Y", "yearly": "%Y"}  # as varlib.period_labels names them
 EXPORT_SCALE = 3
+# A forecast chart's title line, in characters: two charts side by side at 1440 px hold 50 of its 21 px bold Latin
+# ones (44 Cyrillic), presentation mode's 26 px ones in a grid about 60
+TITLE_CHARS = {False: 42, True: 56}
 # On a light background Streamlit's grey for ticks and subplot titles (#808495) is 3.7:1, below the 4.5:1 small
 # text needs (WCAG AA); this grey is 5.7:1. The dark theme's light grey is already 15:1.
 MUTED_LIGHT = "#62667a"
@@ -48,6 +53,47 @@ TICK_FORMAT = ",~g"
 # the chart, and stays clear of plotly's modebar, which appears top right on hover.
 LEGEND_BELOW = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0, "xanchor": "left",
                 "traceorder": "normal"}  # fmt: skip
+
+
+LINE_PX = 19  # a line of a subplot title (16 px) or of the legend's rows, as Chromium draws them
+PANEL_COLUMNS = 4  # a chart of one panel per variable puts at most this many side by side: 10 in a row overlapped
+
+
+def panel_grid(full: Sequence[str], columns: int, panel: int, titles: Sequence[str] | None = None, **options):
+    """A figure of len(full) panels in rows of `columns`, each `panel` px high under its title: `titles`, else
+    each of `full` fitted to its panel's width (ui.plot_text.fitted); a title hovers with its whole text. Returns
+    the figure, its height and its top margin, which hold the titles' lines (`options`: make_subplots')."""
+    rows, spacing = -(-len(full) // columns), 0.2 / columns  # plotly's own spacing between columns
+    chars = panel_chars(columns, spacing)
+    titles = list(titles) if titles is not None else [fitted(text, chars, 3) for text in full]
+    lines = max((title.count("<br>") + 1 for title in titles), default=1)
+    gap = lines * LINE_PX + 44  # the titles' lines, the tick labels of the panel above and some air
+    top = PANEL_MARGIN["t"] + (lines - 1) * LINE_PX
+    height = top + PANEL_MARGIN["b"] + rows * panel + (rows - 1) * gap
+    plot_height = height - top - PANEL_MARGIN["b"]
+    specs = [[{} if r * columns + c < len(full) else None for c in range(columns)] for r in range(rows)]
+    fig = make_subplots(rows=rows, cols=columns, subplot_titles=titles, horizontal_spacing=spacing, specs=specs,
+                        vertical_spacing=gap / plot_height if rows > 1 else 0.0, **options)  # fmt: skip
+    hover_titles(fig, full)
+    return fig, height, top
+
+
+def cell(i: int, columns: int) -> dict:
+    """The row and column of the `i`th panel of a grid `columns` wide, filled row by row."""
+    return {"row": i // columns + 1, "col": i % columns + 1}
+
+
+LEGEND_ROW_PX = 29  # a row of a legend across the top, and the widest its entries are: 40 px and a character's 5.5
+LEGEND_WIDTH = 940
+
+
+def legend_rows(labels: Sequence[str]) -> int:
+    """How many rows a legend across a chart drawn DRAWN_WIDTH wide takes for `labels` (as typed)."""
+    rows, used = 1, 0.0
+    for label in labels:
+        width = 40 + 5.5 * len(label)
+        rows, used = (rows + 1, width) if used and used + width > LEGEND_WIDTH else (rows, used + width)
+    return rows
 
 
 def band_colour(theme: str) -> str:
@@ -104,8 +150,15 @@ class Look:
         return {"l": 98, "r": 20, "t": 80, "b": 118}
 
     def layout(self, title: str, y_title: str, x_title: str, height: int) -> dict:
-        """The whole layout of a forecast chart, in one dict."""
+        """The whole layout of a forecast chart, in one dict. A long title (plotly text, ui.plot_text.name) wraps
+        to the chart's width, its whole text kept in `meta` for the accessible name; a y-axis title taller than
+        the plot is left out: the chart's title names the variable (rotated, it climbed over title and subtitle)."""
         font = {"size": self.font}
+        lines = fitted(plain(title), TITLE_CHARS[self.present], 3)
+        line = round(1.3 * (self.font + 8))  # px: a line of the title
+        margin = {**self.margin, "t": self.margin["t"] + line * lines.count("<br>")}
+        room = (height - margin["t"] - margin["b"]) / (0.55 * self.font)  # the plot's height in characters
+        y_title = y_title if text_width(plain(y_title)) <= room else ""
         muted = {**font, "color": self.muted} if self.muted else font
         axis = {"tickfont": muted, "title": {"text": "", "font": font}}
         x_axis = {**axis, "title": {"text": x_title, "font": font}}
@@ -113,7 +166,7 @@ class Look:
             x_axis["hoverformat"] = HOVER_FORMATS[self.frequency]
         return {
             "title": {
-                "text": title,
+                "text": lines,
                 "x": 0,
                 "xanchor": "left",
                 # from the top of the figure down, so that the subtitle ends well above the plot, clear of a tick
@@ -122,7 +175,9 @@ class Look:
                 "y": 1,
                 "yref": "container",
                 "yanchor": "top",
-                "pad": {"t": 2},
+                # plotly centres a title's lines on where its first would be: each further line moves it up half a
+                # line, out of the chart
+                "pad": {"t": 2 + line * lines.count("<br>") // 2},
                 "subtitle": {"text": self.subtitle, **({"font": {"color": self.muted}} if self.muted else {})},
                 "font": {"size": self.font + 8},
             },
@@ -131,7 +186,8 @@ class Look:
             "font": font,
             "hoverlabel": {"font": font},
             "legend": {**LEGEND_BELOW, "font": font},
-            "margin": self.margin,
+            "margin": margin,
+            "meta": {"title": title},  # the title unwrapped, for accessible_name
             "xaxis": x_axis,
             "yaxis": {**axis, "title": {"text": y_title, "font": font}, "tickformat": TICK_FORMAT},
         }
@@ -167,9 +223,11 @@ def export_stem(result: VersionForecast, what: str, level: float, fan: Sequence[
 
 
 def accessible_name(fig) -> str | None:
-    """What a screen reader announces for a chart: its title and subtitle as plain text."""
-    title = fig.layout.title
-    parts = [title.text, title.subtitle.text if title.subtitle else None]
+    """What a screen reader announces for a chart: its title (whole, as Look.layout keeps it) and subtitle as plain
+    text."""
+    title, meta = fig.layout.title, fig.layout.meta
+    whole = meta.get("title") if isinstance(meta, dict) else None
+    parts = [whole or title.text, title.subtitle.text if title.subtitle else None]
     text = " · ".join(plain(part).strip() for part in parts if part)  # a name as typed, not its entities
     return " ".join(text.split()) or None
 

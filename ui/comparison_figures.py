@@ -7,13 +7,11 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.subplots import make_subplots
 
 from ui import hover
-from ui.chart_look import HOVER_FORMATS
+from ui.chart_look import HOVER_FORMATS, PANEL_COLUMNS, cell, panel_grid
 from ui.diagnostics_figures import LINE, NAIVE, PALETTE, finish
 from ui.plot_text import name as shown
-from ui.plot_text import names as shown_all
 from varlib import Artifact, Backtest, OverlaidForecast, counted, label_of
 
 DTICK_HORIZONS = 12  # up to this many horizons, every one gets its tick
@@ -26,7 +24,9 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
     names = list(result.variables)
     origins = hover.periods(result.origins, alias)
     span = f"{counted(len(origins), 'origin')}, {origins[0]} to {origins[-1]}" if origins else "no origins"
-    fig = make_subplots(rows=1, cols=len(names), subplot_titles=shown_all(names))
+    # in rows of up to PANEL_COLUMNS, each title fitted to its panel (its whole name in the hover)
+    columns = min(len(names), PANEL_COLUMNS)
+    fig, height, top = panel_grid(names, columns, 250 if len(names) <= PANEL_COLUMNS else 190)
     for j, variable in enumerate(names):
         rows = scores[scores["variable"] == variable]
         for column, label, colour in ((metric, shown(result.model), LINE), (f"{metric}_rw", "random walk", NAIVE)):
@@ -42,8 +42,7 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
                     customdata=[span] * len(rows),
                     hovertemplate=f"{label} h=%{{x}}: %{{y:.4g}}<br>%{{customdata}}<extra></extra>",
                 ),
-                row=1,
-                col=j + 1,
+                **cell(j, columns),
             )
         if rows[metric].isna().all():  # MAPE left out (values of both signs, or near 0): said where the lines would be
             fig.add_annotation(
@@ -55,10 +54,12 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
                 showarrow=False,
             )
             for axes in (fig.update_xaxes, fig.update_yaxes):
-                axes(showticklabels=False, showgrid=False, zeroline=False, row=1, col=j + 1)
+                axes(showticklabels=False, showgrid=False, zeroline=False, **cell(j, columns))
     # a tick per horizon while they fit side by side; beyond, plotly's own spacing (40 rotated ticks overlapped)
-    fig.update_xaxes(title_text="horizon", dtick=1 if result.horizon <= DTICK_HORIZONS else None)
-    return finish(fig, f"{metric.upper()} by horizon over {counted(len(result.origins), 'origin')}", 380)
+    fig.update_xaxes(dtick=1 if result.horizon <= DTICK_HORIZONS else None)
+    for j in range(max(0, len(names) - columns), len(names)):  # under each column's lowest panel, once
+        fig.update_xaxes(title_text="horizon", **cell(j, columns))
+    return finish(fig, f"{metric.upper()} by horizon over {counted(len(result.origins), 'origin')}", height, top)
 
 
 def by_frequency(

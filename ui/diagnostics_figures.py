@@ -13,7 +13,7 @@ from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
 from ui import hover
-from ui.chart_look import PANEL_MARGIN, TICK_FORMAT
+from ui.chart_look import LEGEND_ROW_PX, PANEL_COLUMNS, PANEL_MARGIN, TICK_FORMAT, cell, legend_rows, panel_grid
 from ui.panel_lines import add_hlines
 from ui.plot_text import name as shown
 from ui.plot_text import names as shown_all
@@ -25,14 +25,17 @@ NAIVE = "#7f8c9b"
 ZERO_LINE = {"color": NAIVE, "width": 1}  # a panel's zero, under residuals and responses
 BAD = "#e4572e"
 UNIT = "#8e44ad"  # a VECM's expected unit roots: neither the inside blue nor the outside red; 3:1 on both themes
-PALETTE = qualitative.Plotly
+# plotly's ten colours first (charts of up to ten variables keep theirs), then those of Dark24 that read on both
+# themes (2.5:1 or more against either background), the ones least like the first ten first: 25 shocks, variables
+# or versions each in a colour of its own
+PALETTE = qualitative.Plotly + [qualitative.Dark24[i] for i in (0, 2, 3, 4, 6, 10, 11, 13, 14, 15, 1, 20, 12, 9, 23)]
 P_VALUES = column_format((), p_value=True)  # every table's format for p-values
 
 
 LEGEND_TOP = 34  # px from the chart's top: under the title, clear of plotly's modebar (top right, on hover)
 
 
-def finish(fig: go.Figure, title: str, height: int) -> go.Figure:
+def finish(fig: go.Figure, title: str, height: int, top: int | None = None) -> go.Figure:
     # the value axes print plain numbers (13,000), never SI prefixes (13k; 500m read as 500 million), as the
     # forecast charts do; an axis that already has its own format (percentages) keeps it
     fig.for_each_yaxis(lambda axis: axis.update(tickformat=TICK_FORMAT) if axis.tickformat is None else None)
@@ -41,7 +44,7 @@ def finish(fig: go.Figure, title: str, height: int) -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "y": 0.99, "yanchor": "top"},
         height=height,
-        margin=PANEL_MARGIN,
+        margin={**PANEL_MARGIN, "t": top or PANEL_MARGIN["t"]},  # `top`: more lines of subplot titles or legend
         legend={
             "orientation": "h",
             "yref": "container",
@@ -57,6 +60,11 @@ def finish(fig: go.Figure, title: str, height: int) -> go.Figure:
 
 def grid_height(k: int) -> int:
     return max(360, min(1400, 220 * k + 60))
+
+
+def colours(k: int) -> list[str]:
+    """A colour for each of `k` series, none twice: PALETTE's, or beyond it hues evenly spaced round the wheel."""
+    return PALETTE[:k] if k <= len(PALETTE) else [f"hsl({round(360 * i / k)}, 70%, 50%)" for i in range(k)]
 
 
 def roots_figure(diag: Diagnostics) -> go.Figure:
@@ -113,6 +121,7 @@ def residuals_figure(diag: Diagnostics, alias: str | None = None) -> go.Figure:
     """One panel per equation: residuals over time, hovering with period names by the data's frequency
     `alias` (2006Q1)."""
     k, height = len(diag.variables), max(300, 180 * len(diag.variables) + 60)
+    palette = colours(k)
     gap = min(0.06, 50 / height)  # about 50 px for a panel's title: a share of the height left 14 panels thin strips
     fig = make_subplots(
         rows=k, cols=1, shared_xaxes=True, subplot_titles=shown_all(diag.variables), vertical_spacing=gap
@@ -126,7 +135,7 @@ def residuals_figure(diag: Diagnostics, alias: str | None = None) -> go.Figure:
                 mode="lines",
                 name=shown(variable),
                 showlegend=False,
-                line={"color": PALETTE[j % len(PALETTE)], "width": 1.3},
+                line={"color": palette[j], "width": 1.3},
                 customdata=hover.periods(dates, alias),
                 hovertemplate="%{customdata}: %{y:.4g}<extra>" + shown(variable) + "</extra>",
             ),
@@ -228,11 +237,12 @@ def granger_figure(diag: Diagnostics, theme: str = "light") -> go.Figure:
 
 
 def fevd_figure(diag: Diagnostics) -> go.Figure:
-    """One panel per variable: the share of its forecast-error variance due to each shock, stacked."""
+    """One panel per variable, in rows of up to PANEL_COLUMNS: the share of its forecast-error variance due to each
+    shock, stacked, each shock in its own colour."""
     names = list(diag.variables)
-    k = len(names)
+    k, palette = len(names), colours(len(names))
     horizons = np.arange(1, diag.fevd.shape[1] + 1)
-    fig = make_subplots(rows=1, cols=k, subplot_titles=shown_all(names), shared_yaxes=True)
+    fig, height, top = panel_grid(names, min(k, PANEL_COLUMNS), 290 if k <= PANEL_COLUMNS else 200, shared_yaxes=True)
     for i in range(k):
         for s, shock in enumerate(names):
             fig.add_trace(
@@ -242,13 +252,14 @@ def fevd_figure(diag: Diagnostics) -> go.Figure:
                     name=f"shock {shown(shock)}",
                     legendgroup=shown(shock),  # its text is no label, but kept alike
                     showlegend=i == 0,
-                    marker_color=PALETTE[s % len(PALETTE)],
+                    marker_color=palette[s],
                     hovertemplate=f"{shown(shock)}: " + "%{y:.1%} at h=%{x}<extra></extra>",
                 ),
-                row=1,
-                col=i + 1,
+                **cell(i, PANEL_COLUMNS),
             )
     fig.update_layout(barmode="stack")
     fig.update_yaxes(range=[0, 1], tickformat=".0%")
-    fig.update_xaxes(title_text="periods ahead")
-    return finish(fig, "Forecast-error variance decomposition", 420)
+    for i in range(max(0, k - PANEL_COLUMNS), k):  # under each column's lowest panel: once, not run together
+        fig.update_xaxes(title_text="periods ahead", **cell(i, PANEL_COLUMNS))
+    extra = (legend_rows([f"shock {name}" for name in names]) - 1) * LEGEND_ROW_PX  # the legend's rows above
+    return finish(fig, "Forecast-error variance decomposition", height + extra, top + extra)

@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import hover
-from ui.chart_look import BAND, HOLDOUT_MARGIN, HOVER_FORMATS, LEGEND_BELOW, TICK_FORMAT, Look
+from ui.chart_look import BAND, HOLDOUT_MARGIN, HOVER_FORMATS, LEGEND_BELOW, TICK_FORMAT, TITLE_CHARS, Look
+from ui.plot_text import fitted, plain, text_width
 from ui.plot_text import name as shown
 from ui.plot_text import names as shown_all
 
@@ -56,16 +57,22 @@ def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: st
 
 
 def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int, frequency: str) -> go.Figure:
-    # the legend below the axis, as on the forecast charts: beside the title it sat under plotly's modebar
+    # the legend below the axis, as on the forecast charts: beside the title it sat under plotly's modebar. A long
+    # title wraps (its whole text in `meta`, the accessible name's), and a y-axis title taller than the plot is
+    # left out, as on the forecast charts (Look.layout): the title names the variable
+    lines = fitted(plain(title), TITLE_CHARS[False] + 8, 3)  # a 17 px title, not the forecast charts' 21 px
+    margin = {**HOLDOUT_MARGIN, "t": HOLDOUT_MARGIN["t"] + 22 * lines.count("<br>")}
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"},
+        title={"text": lines, "x": 0, "xanchor": "left"},
         height=height,
         hovermode="x unified",
-        margin=HOLDOUT_MARGIN,
+        margin=margin,
         legend=LEGEND_BELOW,
+        meta={"title": title},
     )
     fig.update_xaxes(title_text=x_title, hoverformat=HOVER_FORMATS.get(frequency))  # 2006Q1, not "Jan 2006"
-    fig.update_yaxes(title_text=y_title, tickformat=TICK_FORMAT)
+    room = (height - margin["t"] - margin["b"]) / 7  # the plot's height in characters of a 13 px axis title
+    fig.update_yaxes(title_text=y_title if text_width(plain(y_title)) <= room else "", tickformat=TICK_FORMAT)
     return fig
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterable
 
 _TAG = re.compile(r"<[^>]+>")
@@ -30,3 +31,67 @@ def plain(text: object) -> str:
     """Plotly text for people who read no markup (a screen reader, a file name): its tags (`<br>`) as spaces,
     its entities as the characters they stand for."""
     return html.unescape(_TAG.sub(" ", str(text)))
+
+
+# Panel titles (subplot titles) sized to their panel. A panel's width is a share of the chart's, which plotly
+# only knows in the browser: DRAWN_WIDTH is the narrowest a full-width chart is drawn at (980 px at 1440 px with
+# the sidebar open), CHAR_PX the widest average character of a 16 px title (Latin; a CJK character counts twice).
+DRAWN_WIDTH = 960
+CHAR_PX = 8.0
+ELLIPSIS = "…"
+
+
+def text_width(text: str) -> int:
+    """Characters as wide as a Latin one: a CJK character counts twice."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _lines(text: str, chars: int) -> list[str]:
+    """`text` broken into lines of up to `chars` characters, between words; a longer word is cut inside."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while text_width(word) > chars:  # a CJK name has no spaces: cut it where the line ends
+            room = chars - text_width(line) - (1 if line else 0)
+            if room < max(4, chars // 3):
+                lines, line = [*lines, line] if line else lines, ""
+                room = chars
+            cut = next(n for n in range(len(word), -1, -1) if text_width(word[:n]) <= room)
+            dash = "-" if text_width(word[cut - 1 : cut + 1]) == 2 and word[cut - 1 : cut + 1].isalpha() else ""
+            cut -= len(dash)  # a hyphen where a word of letters is cut (Verbraucherpreis-|index)
+            lines.append(f"{line} {word[:cut]}{dash}".strip())
+            line, word = "", word[cut:]
+        if line and text_width(line) + 1 + text_width(word) > chars:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return [*lines, line] if line else lines
+
+
+def fitted(text: object, chars: int, lines: int = 2) -> str:
+    """`text` as plotly text (as `name`) in up to `lines` lines (`<br>`) of about `chars` characters each; what
+    does not fit ends in an ellipsis (the full name goes in a hover, see `hover_titles`)."""
+    broken = _lines(str(text), max(chars, 4))
+    if len(broken) > lines:
+        last = broken[lines - 1]
+        if text_width(last) + 1 > chars and " " in last:  # the ellipsis after a whole word
+            last = last.rsplit(" ", 1)[0]
+        while last and text_width(last) + 1 > chars:
+            last = last[:-1]
+        broken = [*broken[: lines - 1], last.rstrip(" ,;:-") + ELLIPSIS]
+    return "<br>".join(name(line) for line in broken)
+
+
+def panel_chars(columns: int, spacing: float, font: float = 16) -> int:
+    """How many characters a title line holds over a panel of a grid of `columns` (plotly's horizontal_spacing
+    `spacing`), on a chart drawn DRAWN_WIDTH wide with the panel margins (56 px left, 20 right)."""
+    panel = (DRAWN_WIDTH - 76) * (1 - spacing * (columns - 1)) / columns
+    return max(6, int(panel / (CHAR_PX * font / 16)))
+
+
+def hover_titles(fig, full: Iterable[object]) -> None:
+    """Each subplot title (in plotly's order) hovers with its whole text, `full`, as typed: a shortened title's
+    name is read there."""
+    for note, text in zip(fig.layout.annotations, full, strict=False):
+        note.update(hovertext=name(text))

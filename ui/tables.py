@@ -234,6 +234,21 @@ def label_width(labels: Iterable) -> int:
     return int(24 + CHAR_PX * longest)
 
 
+# The Compare table at 1440 px with the sidebar open is about 980 px wide: its row names get at most ROW_NAMES_PX,
+# and up to three versions share the rest, so that they are all in sight however long a variable's name (a row
+# `holdout MAPE % <name>`, the `variables` cell) is; a cut text reads whole in its cell's overlay (a double click)
+COMPARE_PX, ROW_NAMES_PX, VERSION_PX = 960, 300, 220
+
+
+def comparison_widths(table: pd.DataFrame) -> tuple[int, dict[str, int], bool]:
+    """The width of the Compare table's row names and of each version's column (`table`: its cells as text), and
+    whether any text is cut short."""
+    whole = [label_width(table.index)] + [label_width([column, *table[column]]) for column in table.columns]
+    share = max(VERSION_PX, (COMPARE_PX - min(whole[0], ROW_NAMES_PX)) // max(len(table.columns), 1))
+    widths = [min(whole[0], ROW_NAMES_PX)] + [min(width, share) for width in whole[1:]]
+    return widths[0], dict(zip(table.columns, widths[1:], strict=True)), widths != whole
+
+
 GOOD = "background-color: rgba(26,152,80,0.25)"
 POOR = "background-color: rgba(228,87,46,0.2)"
 

@@ -12,7 +12,7 @@ from ui.errors import guarded, show_error
 from ui.figures import recent
 from ui.forecast_link import parse_level
 from ui.literal import library_text, literal
-from ui.tables import comparison_cells, label_width, period_column
+from ui.tables import comparison_cells, comparison_widths, period_column
 from ui.url_state import Field
 from ui.whole_number import whole_number
 from varlib import (
@@ -112,18 +112,21 @@ def render() -> None:
         lambda row: ["background-color: rgba(255,193,7,0.25)" if differs[row.name] else ""] * len(row), axis=1
     )
     wide = " The table scrolls sideways when the versions do not all fit." if len(artifacts) > 3 else ""
-    st.caption(f"Columns in the order the versions were picked; highlighted rows differ between the versions.{wide}")
+    names, widths, cut = comparison_widths(shown)
+    cut_words = " A text cut short (…) reads whole when its cell is double-clicked." if cut else ""
+    st.caption(f"Columns in the order the versions were picked; highlighted rows differ.{wide}{cut_words}")
     st.dataframe(
         styled,
         width="stretch",
         height="content",  # every row: the holdout scores at the bottom are what a comparison is read for
         key="cmp_table",
         placeholder="–",
-        # the row names are the only key to the numbers: never cut them; nor a version's cells (`constant outside
-        # the relation (co)`): with many versions the table scrolls sideways, the row names pinned
+        # the row names are the only key to the numbers, a version's cells its settings (`constant outside the
+        # relation (co)`): whole as far as the versions stay in sight side by side (long variable names made the
+        # first version's column fill the page); with many versions the table scrolls sideways, the row names pinned
         column_config={
-            "_index": st.column_config.TextColumn(width=label_width(table.index), pinned=True),
-            **{column: st.column_config.TextColumn(width=label_width([column, *shown[column]])) for column in shown},
+            "_index": st.column_config.TextColumn(width=names, pinned=True),
+            **{column: st.column_config.TextColumn(width=width) for column, width in widths.items()},
         },
     )
     for note in holdout_notes(artifacts):  # under the scores, as under every other table of them
