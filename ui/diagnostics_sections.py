@@ -252,7 +252,8 @@ def irf_bands_note(diag: Diagnostics, orth: bool, accumulated: bool = False) -> 
         if orth
         else ""
     )
-    summed = " summed over the periods (the response of the level, not of its change)" if accumulated else ""
+    summed_of = diag.summed_levels.removesuffix("s")  # `log level` for a model of log differences
+    summed = f" summed over the periods (the response of the {summed_of}, not of its change)" if accumulated else ""
     note = (
         f"Each response to {shock}{summed}, with pointwise {level}% asymptotic (delta-method) bands: each period's band"
         f" on its own, not the whole path's.{order}"

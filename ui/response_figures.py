@@ -80,7 +80,7 @@ def irf_figure(
             )
     add_hlines(fig, ((row, col, 0.0, ZERO_LINE) for row in range(1, len(rows) + 1) for col in range(1, len(cols) + 1)))
     kind = ("Orthogonalised" if orth else "Plain") + (" accumulated" if accumulated else "")
-    space = " of the levels" if accumulated else ""
+    space = f" of the {diag.summed_levels}" if accumulated else ""
     return finish(fig, f"{kind} impulse responses{space} (impulse → response)", max(360, height), top)
 
 

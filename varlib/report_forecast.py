@@ -209,7 +209,7 @@ def irf_section(
     return [
         f"<h2>{kind} impulse responses, horizon {irf.periods}</h2>",
         f"<p>{html.escape(how)}, in model space ({html.escape(diag.to_dict()['model_space'])})"
-        + (", summed over the periods: the responses of the levels" if accumulated else "")
+        + (f", summed over the periods: the responses of the {diag.summed_levels}" if accumulated else "")
         + f", with {level}"
         " asymptotic bands. Rows of the grid: the responding variable; columns: the impulse."
         + ("" if len(pairs) == len(names) ** 2 else f" Shown: {counted(len(pairs), 'pair')} of {len(names) ** 2}.")

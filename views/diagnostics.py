@@ -180,7 +180,7 @@ def _draw_tab(
         )
         if diag.level_responses:  # a VAR of differences: its responses summed are the levels'
             accumulated = kinds.toggle(
-                "Accumulated (responses of the levels)",
+                f"Accumulated (responses of the {diag.summed_levels})",
                 key="dg_accumulated",
                 persist_state="session",
                 help="The responses summed over the periods: for a model of (log) differences, how the level (or log"

@@ -31,15 +31,20 @@ def test_a_var_of_differences_offers_the_levels_responses_in_chart_address_and_r
     [plain] = charts(at)
     _toggle(at, "Accumulated").set_value(True).run()
     [summed] = charts(at)
-    assert summed["layout"]["title"]["text"].startswith("Orthogonalised accumulated impulse responses of the levels")
+    # of log differences: the responses summed are those of the log levels (they said "of the levels")
+    title = summed["layout"]["title"]["text"]
+    assert title.startswith("Orthogonalised accumulated impulse responses of the log levels")
     first, total = values(plain["data"][2], "y"), values(summed["data"][2], "y")  # realgdp → realgdp
     assert np.allclose(total, np.cumsum(first)) and at.query_params["accumulated"] == "1"
     note = next(c.value for c in at.caption if "Each response to" in c.value)
-    assert "summed over the periods" in note and "Cholesky order: realgdp, realcons, realinv" in note
+    assert (
+        "summed over the periods (the response of the log level, not" in note
+        and "Cholesky order: realgdp, realcons, realinv" in note
+    )
     at.session_state["dg_tab"] = "Report"
     at.run()
     page = downloads.files["Download HTML report"].decode()
-    assert "Orthogonalised, accumulated, impulse responses" in page and "the responses of the levels" in page
+    assert "Orthogonalised, accumulated, impulse responses" in page and "the responses of the log levels" in page
     assert "order (realgdp, realcons, realinv: a shock to one moves those after it at once)" in page
 
 

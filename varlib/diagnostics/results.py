@@ -196,6 +196,12 @@ class Diagnostics:
     imported_from: str | None = None  # the class of the pickle an imported version was converted from
 
     @property
+    def summed_levels(self) -> str:
+        """What accumulated responses are responses of: the log levels of a model of log differences, else the
+        levels (a model of differences; a model in levels sums its responses into no level)."""
+        return "log levels" if self.transform == "logdiff" else "levels"
+
+    @property
     def refit_note(self) -> str | None:
         """Why the tests may not describe the stored model: the OLS refit's coefficients differ from the version's
         own (a pickle estimated another way, or another statsmodels release); None when they agree."""
