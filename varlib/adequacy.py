@@ -45,6 +45,7 @@ class Check:
     pvalue: float | None = None
     df: int | None = None
     lags: int | None = None
+    df2: float | None = None  # an F test's denominator degrees of freedom (the LM test's F form: Rao's, fractional)
 
     @property
     def flag(self) -> str:
@@ -64,6 +65,7 @@ class Check:
             "pvalue": self.pvalue,
             "df": self.df,
             "lags": self.lags,
+            **({"df2": self.df2} if self.df2 is not None else {}),  # F(df, df2); absent: a chi-squared test's df
         }
 
 
@@ -151,6 +153,7 @@ def lm_whiteness_check(test: LMTest | None) -> Check:
         test.lmf_pvalue,
         test.df1,
         test.lags,
+        test.df2,
     )
 
 

@@ -292,3 +292,14 @@ def test_a_stationary_variable_is_no_long_run_link_between_the_integrated_ones()
     assert "no more than the stationary variables it tested (c), each a relation by itself: no long-run link" in (
         result.advice
     )
+
+
+def test_the_stored_whiteness_check_gives_both_degrees_of_freedom_of_its_f_test():
+    """It stored df 45 alone for an F(45, 523.6) statistic, which read as a chi-squared(45) would mean p near 1."""
+    from scipy.stats import f as f_distribution
+
+    dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
+    result = train_model(dataset, ModelSpec(tuple(dataset.variables), transform="logdiff", lags=2, holdout=0))
+    [check] = [c for c in result.adequacy.to_dict()["checks"] if c["name"] == "whiteness"]
+    assert check["df"] == 45 and 500 < check["df2"] < 550
+    assert check["pvalue"] == pytest.approx(f_distribution.sf(check["statistic"], check["df"], check["df2"]))
