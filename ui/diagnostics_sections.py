@@ -40,6 +40,9 @@ def lag_order(diag: Diagnostics) -> None:
 
 
 def coefficients(diag: Diagnostics) -> None:
+    if diag.coefficients.none_note:  # a VECM(1) with its terms inside the relations: empty tables say nothing
+        st.info(library_text(diag.coefficients.none_note), icon=":material/info:")
+        return
     if diag.cointegration is not None:
         st.caption(
             "The lagged differences (Γ) and the deterministic terms outside the cointegration relation, per"
