@@ -25,6 +25,9 @@ _FALSE = {"", "0", "false", "no", "off"}
 # A per-process key: cache keys carry an HMAC of the secret (so a rotated secret gets a new
 # client) that is worthless outside this process.
 _CACHE_KEY_SALT = secrets.token_bytes(16)
+# The longest VARLIB_STORE_TIMEOUT: a day. Beyond it (or inf) the HTTP client's deadline overflows the
+# platform's time_t and every MinIO request would crash instead of waiting.
+MAX_TIMEOUT_S = 86400.0
 
 
 def default_store_dir() -> Path:
@@ -65,7 +68,7 @@ class Settings:
             read_only=_parse_bool("VARLIB_READ_ONLY", env.get("VARLIB_READ_ONLY", "")),
             author=_parse_author(env.get("VARLIB_AUTHOR", "")) or login_name(),
             max_artifact_bytes=whole_number_setting("VARLIB_MAX_ARTIFACT_BYTES", env, DEFAULT_MAX_ARTIFACT_BYTES),
-            timeout_s=_parse_float("VARLIB_STORE_TIMEOUT", env, 5.0),
+            timeout_s=_parse_float("VARLIB_STORE_TIMEOUT", env, 5.0, MAX_TIMEOUT_S),
             refresh_s=whole_number_setting("VARLIB_REFRESH_SECONDS", env, 15),
         )
 
@@ -130,7 +133,8 @@ def _parse_author(raw: str) -> str:
     service show): a newline in it would fake a line of `varlib history`, so a control character is refused."""
 
     hint = "set it to a plain name: it is recorded as the author of new versions and in the audit trail"
-    return check_plain(raw, "VARLIB_AUTHOR has", "VARLIB_AUTHOR", hint=hint)
+    checked = check_plain(raw, "VARLIB_AUTHOR has", "VARLIB_AUTHOR", hint=hint)
+    return checked if checked.strip() else ""  # blank is unset, as empty is: the login name is recorded instead
 
 
 def _parse_bool(name: str, raw: str) -> bool:
@@ -173,7 +177,8 @@ def whole_number_setting(
     return value
 
 
-def _parse_float(name: str, env: Mapping[str, str], default: float) -> float:
+def _parse_float(name: str, env: Mapping[str, str], default: float, highest: float) -> float:
+    """Seconds above 0 and at most `highest`: nan and inf are refused here by name, at start, not per request."""
     raw = env.get(name, "")
     if not raw:
         return default
@@ -181,6 +186,6 @@ def _parse_float(name: str, env: Mapping[str, str], default: float) -> float:
         value = float(raw)
     except ValueError:
         value = 0.0
-    if not value > 0:
-        raise InvalidInputError(f"{name}={raw!r} is not a positive number of seconds")
+    if not 0 < value <= highest:  # False for nan and inf alike
+        raise InvalidInputError(f"{name}={raw!r} is not a number of seconds above 0 and at most {highest:g}")
     return value

@@ -51,7 +51,10 @@ class JsonFormatter(logging.Formatter):
 def check_log_format(value: str | None) -> str:
     fmt = (value or "text").strip().lower()
     if fmt not in FORMATS:
-        raise InvalidInputError(f"log format {value!r} must be one of {', '.join(FORMATS)}", field="log_format")
+        # named by its variable, as every VARLIB_* refusal is: `--log-format` has argparse's choices
+        raise InvalidInputError(
+            f"VARLIB_LOG_FORMAT={value!r} is not a log format: use one of {', '.join(FORMATS)}", field="log_format"
+        )
     return fmt
 
 

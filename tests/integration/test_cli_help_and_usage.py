@@ -110,11 +110,11 @@ def empty_env(tmp_path, monkeypatch):
 
 
 def test_models_json_on_a_missing_store_keeps_stdout_json_and_says_why_on_stderr(empty_env, capsys):
-    code, text, _ = run(capsys, "models")
-    assert code == 0 and "does not exist" in text
+    code, text, said = run(capsys, "models")
+    assert code == 1 and text == "" and "does not exist" in said and said.startswith("error: ")
     code, out, err = run(capsys, "models", "--json")
-    assert code == 0 and json.loads(out) == []
-    assert err == f"note: {text}"  # the text form's words, on stderr
+    assert code == 1 and json.loads(out) == []
+    assert err == said  # the text form's words, on stderr
 
 
 def test_models_json_on_an_empty_store_says_how_to_start(empty_env, capsys):

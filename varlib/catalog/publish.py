@@ -94,6 +94,8 @@ def publish(
         except ObjectExistsError:
             continue  # another publisher took it: list again and take the next one
         except StoreUnavailableError as exc:  # the write may have landed before the store stopped answering
+            if getattr(exc, "nothing_written", False):  # refused before its rename: stored nothing, said once
+                raise
             raise StoreUnavailableError(
                 f"{exc.message}; {name} {candidate} may have been stored before the store stopped answering: look"
                 f" with `varlib list --name {name}` before publishing again",

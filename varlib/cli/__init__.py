@@ -1,12 +1,13 @@
 """`varlib` (or `python -m varlib`): train, list, show, forecast, compare and analyse versions from the shell.
 
-Exit codes: 0 success, 2 bad input, 1 any other failure; a failure prints one `error: ...` line on
-stderr and no traceback. The codes are a table here, not attributes of the exceptions. Output cut off by
-its reader (`varlib ... | head`) ends quietly with 141, as a Unix tool killed by SIGPIPE does.
+Exit codes: 0 success, 2 bad input, 1 any other failure, 130 interrupted (Ctrl-C); a failure prints one
+`error: ...` line on stderr and no traceback. The codes are a table here, not attributes of the exceptions.
+Output cut off by its reader (`varlib ... | head`) ends quietly with 141, as a Unix tool killed by SIGPIPE does.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import sys
@@ -21,6 +22,7 @@ from .parser import build_parser, parse
 # 128 + SIGPIPE: what the shell reports for `cat` or `grep` when the reader of a pipe exits early, so a
 # script with `set -o pipefail` treats varlib like any other tool, and 0 would claim the output was delivered.
 READER_GONE = 141
+INTERRUPTED = 130  # 128 + SIGINT: Ctrl-C, which a script must tell from a failure (a retry may be wrong)
 # Most specific first; any other VarlibError exits 1. A refused shape is the caller's to fix, like bad input.
 EXIT_CODES: tuple[tuple[type[VarlibError], int], ...] = ((InvalidInputError, 2), (ConflictError, 2))
 RUN: dict[str, Callable] = {
@@ -49,6 +51,7 @@ def exit_code(exc: VarlibError) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _replace_unencodable()
     try:
         args = parse(argv)
         code = RUN[args.command](args) or 0
@@ -68,7 +71,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_code(exc)
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
-        return 1
+        return INTERRUPTED
+
+
+def _replace_unencodable() -> None:
+    """A stdout or stderr that is not UTF-8 (PYTHONIOENCODING=cp1252, a Windows console) writes `?` for what it
+    cannot encode (the `→` of `history`), instead of ending the command in a UnicodeEncodeError traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        with contextlib.suppress(LookupError):
+            encoding = codecs.lookup(encoding).name
+        # stderr already backslash-escapes by default: only a strict stream is changed
+        if encoding != "utf-8" and getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):  # a detached or closed stream: left as it is
+                stream.reconfigure(errors="replace")
 
 
 def _drop_stdout() -> None:
@@ -78,4 +94,4 @@ def _drop_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-__all__ = ["EXIT_CODES", "READER_GONE", "build_parser", "exit_code", "main"]
+__all__ = ["EXIT_CODES", "INTERRUPTED", "READER_GONE", "build_parser", "exit_code", "main"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 import varlib
 
@@ -125,8 +126,9 @@ def run_report(args: argparse.Namespace) -> int:
     if args.scenario:
         saved = registry.scenario(artifact.name, artifact.version or args.version, args.scenario)
         forecast = varlib.forecast_scenario(artifact, saved)
-    elif artifact.exog:  # said in the file too
-        print(f"note: {artifact.label} has exogenous variables; add --scenario NAME for a forecast section")
+    elif artifact.exog:  # said in the file too; on stderr when stdout is the page (`--out -`)
+        note = f"note: {artifact.label} has exogenous variables; add --scenario NAME for a forecast section"
+        print(note, file=sys.stderr if args.out == "-" else sys.stdout)
     else:
         forecast = varlib.forecast_artifact(artifact, steps, alpha, intervals=intervals)
     page = varlib.render_report(
@@ -139,9 +141,15 @@ def run_report(args: argparse.Namespace) -> int:
         scenario=saved,
         accumulated=args.accumulated,
     )
+    if args.out == "-":  # the page on stdout (`--out - | ssh host 'cat > r.html'`), not a file named `-`
+        sys.stdout.write(page)
+        return 0
     write_text(args.out, page, "the report")
     print(f"wrote {args.out} ({len(page.encode('utf-8')):,} bytes)")  # as write_text encodes it, not characters
     return 0
+
+
+FAN_LOWEST = 1.0
 
 
 def _fan_levels(text: str) -> list[float]:
@@ -150,9 +158,11 @@ def _fan_levels(text: str) -> list[float]:
     except ValueError:
         levels = []
     highest = (1 - varlib.ALPHA_MIN) * 100
-    if not levels or not all(0 < level <= highest for level in levels):
+    # from 1: a fan's inner bands may be narrow (30%), but 0.3 is a fraction meant as 30%, not a 0.3% band
+    if not levels or not all(FAN_LOWEST <= level <= highest for level in levels):
         raise varlib.InvalidInputError(
-            f"--fan {text!r} must list interval levels in percent above 0 and at most {highest:g}, e.g. 30,60,90",
+            f"--fan {text!r} must list interval levels in percent from {FAN_LOWEST:g} to {highest:g}, e.g. 30,60,90"
+            " (not fractions: 30, not 0.3)",
             field="fan",
             value=text,
         )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 
 import pandas as pd
@@ -83,6 +85,11 @@ def run_train(args: argparse.Namespace) -> int:
         variables = list(varlib.DEFAULT_VARIABLES)  # the bundled data's default pair, with any exogenous columns
     # each exogenous column read once: one named twice is the spec's to refuse, as an --exog list, not the variables'
     wanted = None if variables is None else variables + [name for name in dict.fromkeys(exog) if name not in variables]
+    if args.csv is not None and not args.name and not _regular_file(args.csv):
+        shown = "- (standard input)" if args.csv == "-" else f"{args.csv!r}, a pipe or device,"
+        raise InvalidInputError(
+            f"--csv {shown} has no file name to name the model by: give it one with --name", field="name"
+        )
     dataset = varlib.load_dataset(args.csv, args.date_col, wanted, args.start, args.end, fill=args.fill)
     spec = varlib.ModelSpec(
         variables=tuple(variables or [v for v in dataset.variables if v not in exog]),
@@ -103,13 +110,15 @@ def run_train(args: argparse.Namespace) -> int:
     if registry is not None:
         registry.ensure_writable()  # fail before spending time on the fit
     result = varlib.train_model(dataset, spec)
+    # the slow test before publishing: Ctrl-C during it must publish nothing, or a script that retries on
+    # `error: interrupted` would publish the same model twice; after the publish only printing is left
+    advice = _unit_root_advice(result)
     published = None
     if registry is not None:
         actor = varlib.Actor.local(registry.author, via="cli")  # the trail says the CLI published it
         published = varlib.publish_result(registry, result, name, args.bump, args.notes, actor=actor)
     for warning in _warnings(result):  # after publishing: a failure stays one `error:` line
         print(f"warning: {warning}", file=sys.stderr)
-    advice = _unit_root_advice(result)
     if args.json:
         print_json({**_train_summary(name, published, result), "unit_root_advice": advice})
         return 0
@@ -142,6 +151,19 @@ def run_train(args: argparse.Namespace) -> int:
             print(note)
     print(f"published {name} {published.version}" if published else f"not published (add --publish; name {name})")
     return 0
+
+
+def _regular_file(path: str) -> bool:
+    """False for `-` and for a pipe or device: `<(cat data.csv)` is /dev/fd/63, whose name (`63`) would
+    name the model, and a second dataset piped in would become its next version. True for anything else (a file,
+    a folder, a path that does not exist: reading it says why)."""
+    if path == "-":
+        return False
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return True
+    return not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode))
 
 
 def _unit_root_advice(result) -> str | None:

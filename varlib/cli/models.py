@@ -31,22 +31,25 @@ def run_models(args: argparse.Namespace) -> int:
     registry = Registry.from_settings(Settings.from_env())
     names = registry.list_names()
     if args.json:
-        print_json(names)  # stdout stays JSON alone: the note of an empty or missing store goes to stderr
-        if not names:
-            print(f"note: {no_models(registry)}", file=sys.stderr)
+        print_json(names)  # stdout stays JSON alone
     elif names:
         print("\n".join(names))
-    else:
-        print(no_models(registry))
-    return 0
+    if names:
+        return 0
+    # stdout holds names only (`varlib models | while read m` must not loop over a sentence): the note goes to
+    # stderr, and a bucket or folder that does not exist (a typo) exits 1, as `varlib list` does; empty is 0
+    missing = registry.missing_note()
+    print(f"{'error' if missing else 'note'}: {no_models(registry, missing)}", file=sys.stderr)
+    return 1 if missing else 0
 
 
 PUBLISH_ONE = "publish one with `varlib train --publish`"
 
 
-def no_models(registry: Registry) -> str:
-    """The store holds no models: why, when its bucket does not exist, else how to publish one."""
-    note = registry.missing_note()
+def no_models(registry: Registry, note: str | None = None) -> str:
+    """The store holds no models: why, when its bucket does not exist (`note`, else asked), else how to publish
+    one."""
+    note = note or registry.missing_note()
     first = PUBLISH_ONE
     return f"no models: {note}. To start, {first}" if note else f"no models in {registry.description}: {first}"
 

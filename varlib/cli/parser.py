@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _version(report)
     report.add_argument(
-        "--out", required=True, metavar="FILE.html", help="the HTML file to write (required; replaced if it exists)"
+        "--out", required=True, metavar="FILE.html", help="the HTML file to write, replaced if it exists (-: stdout)"
     )
     report.add_argument("--steps", type=int, default=None, help="forecast steps (default 8)")
     report.add_argument(
@@ -183,7 +183,9 @@ def _train(train: argparse.ArgumentParser) -> None:
     source.add_argument(
         "--dataset", choices=["macrodata"], default="macrodata", help="the bundled quarterly US macro data (default)"
     )
-    source.add_argument("--csv", metavar="FILE", help="your own data: a date column and one column per series")
+    source.add_argument(
+        "--csv", metavar="FILE", help="your data: a date column, one per series (-: stdin, needs --name)"
+    )
     train.add_argument("--date-col", metavar="COL", help="the CSV's date column (default: found by its name or values)")
     train.add_argument(
         "--vars",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import ipaddress
 import logging
 
 import varlib
@@ -13,6 +14,13 @@ from varlib import InvalidInputError, Settings, VarlibError, counted
 def run_serve(args: argparse.Namespace) -> int:
     import uvicorn  # the service's dependency, not the CLI's
 
+    if not args.host.strip():  # uvicorn would bind every interface for "", which README promises only for 0.0.0.0
+        raise InvalidInputError(
+            f"--host {args.host!r} is blank: give an address, e.g. 127.0.0.1 (this machine only) or 0.0.0.0 (all)",
+            field="host",
+            value=args.host,
+        )
+    proxies = check_proxies(args.trusted_proxies)
     if not 1 <= args.port <= 65535:
         raise InvalidInputError(f"port {args.port} must be from 1 to 65535", field="port", value=args.port)
     if not 1 <= args.workers <= 64:
@@ -37,10 +45,32 @@ def run_serve(args: argparse.Namespace) -> int:
         log_config=log_config,
         # uvicorn believes X-Forwarded-For from 127.0.0.1 by default: every local client could then choose the
         # address the audit trail records. Only proxies named here are believed.
-        proxy_headers=bool(args.trusted_proxies),
-        forwarded_allow_ips=args.trusted_proxies or None,
+        proxy_headers=bool(proxies),
+        forwarded_allow_ips=proxies,
     )
     return 0
+
+
+def check_proxies(given: str | None) -> str | None:
+    """--trusted-proxies as uvicorn should take it: every comma-separated entry an IP address or network, written
+    as `ipaddress` writes it (10.0.0.7/24 is the network 10.0.0.0/24), or `*` alone (uvicorn's "trust every
+    client"). Anything else is refused by name: uvicorn keeps it as a literal that never matches, without a word."""
+    if not given or given.strip() == "*":
+        return given.strip() if given else None
+    trusted = []
+    for entry in filter(None, (part.strip() for part in given.split(","))):
+        try:
+            trusted.append(
+                str(ipaddress.ip_network(entry, strict=False) if "/" in entry else ipaddress.ip_address(entry))
+            )
+        except ValueError:
+            raise InvalidInputError(
+                f"--trusted-proxies entry {entry!r} is not an IP address or network:"
+                " use e.g. 10.0.0.5 or 10.0.0.0/24, comma-separated",
+                field="trusted_proxies",
+                value=entry,
+            ) from None
+    return ",".join(trusted) or None
 
 
 def check_port(host: str, port: int) -> None:

@@ -10,13 +10,15 @@ import varlib
 from varlib import counted
 
 from .commands import registry_from_env
-from .models import model_name
+from .models import model_name, require_model
 from .output import plain, print_json
 
 
 def run_reindex(args: argparse.Namespace) -> int:
     registry = registry_from_env()
     name = model_name(registry, args.name)
+    if args.name:  # an unknown name (or the wrong VARLIB_STORE_DIR) is an error, not "0 versions indexed"
+        require_model(registry, name)
     done = registry.reindex(name, varlib.Actor.local(registry.author, via="cli"))  # a move of `latest` is recorded
     print(f"indexed the cards of {counted(done.indexed, 'version')} of {name!r} in {registry.description}")
     for entry in done.legacy:

@@ -21,7 +21,7 @@ from .columns import (
     left_out_note,
 )
 from .csv_text import READ_AS, column_name, read_text_table
-from .file_bytes import MAX_CSV_BYTES, read_capped
+from .file_bytes import MAX_CSV_BYTES, read_file
 from .file_layout import layout_refusal
 from .file_rows import FileRows
 from .fill import Preparation, make_regular
@@ -87,18 +87,7 @@ def read_csv(
     """Read a CSV into a frame of text cells (varlib.data.csv_text); returns (frame, dataset name, sha256 of
     the bytes). A column with values but no header is refused unless `keep_headerless` (the upload preview)."""
     if isinstance(source, (str, Path)):
-        path = Path(source)
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            raise InvalidInputError(f"cannot read CSV {str(source)!r}: {exc.strerror or exc}") from None
-        if size > MAX_CSV_BYTES:
-            raise InvalidInputError(f"CSV {path.name!r} is {size:,} bytes; the limit is {MAX_CSV_BYTES:,}")
-        try:
-            data = read_capped(path, str(source))  # a pipe's size is 0 until it is read
-        except OSError as exc:  # a folder, or unreadable: stat() alone does not tell
-            raise InvalidInputError(f"cannot read CSV {str(source)!r}: {exc.strerror or exc}") from None
-        name = name or path.name
+        data, name = read_file(source, name)  # `-`: standard input
     else:
         data = bytes(source)
         name = name or "upload.csv"

@@ -11,8 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+import sys
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import InvalidInputError
 from .rows_not_data import NOTE_LINES, words_only
@@ -26,12 +28,39 @@ _UTF8_LETTER = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\
 _SAVE_AS_CSV = "save it as CSV (comma- or semicolon-separated)"
 
 
+def read_file(source: str | Path, name: str | None) -> tuple[bytes, str]:
+    """The bytes of the CSV at `source` and its name (`name`, else the file's). `-` is standard input (the
+    CLI's `--csv -`, named `stdin`), read as a pipe is: up to MAX_CSV_BYTES."""
+    if str(source) == "-":
+        try:
+            return read_capped_stream(sys.stdin.buffer, "standard input"), name or "stdin"
+        except (AttributeError, ValueError, OSError) as exc:  # no stdin (closed, or none at all)
+            raise InvalidInputError(f"cannot read CSV from standard input: {exc}") from None
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read CSV {str(source)!r}: {exc.strerror or exc}") from None
+    if size > MAX_CSV_BYTES:
+        raise InvalidInputError(f"CSV {path.name!r} is {size:,} bytes; the limit is {MAX_CSV_BYTES:,}")
+    try:
+        data = read_capped(path, str(source))  # a pipe's size is 0 until it is read
+    except OSError as exc:  # a folder, or unreadable: stat() alone does not tell
+        raise InvalidInputError(f"cannot read CSV {str(source)!r}: {exc.strerror or exc}") from None
+    return data, name or path.name
+
+
 def read_capped(path: Path, label: str) -> bytes:
     """The bytes of the file at `path`, refused past MAX_CSV_BYTES while reading: a pipe or a device has no
     size to check first (`--csv <(zcat data.gz)`, `/dev/zero`), and reading it whole could fill the memory.
     OSError as open() raises it, for the caller's own words."""
     with path.open("rb") as stream:
-        data = stream.read(MAX_CSV_BYTES + 1)
+        return read_capped_stream(stream, label)
+
+
+def read_capped_stream(stream: BinaryIO, label: str) -> bytes:
+    """What `stream` holds, refused past MAX_CSV_BYTES (read_capped)."""
+    data = stream.read(MAX_CSV_BYTES + 1)
     if len(data) > MAX_CSV_BYTES:
         raise InvalidInputError(
             f"{label!r} holds more than {MAX_CSV_BYTES:,} bytes, the limit for a CSV: give fewer rows or columns",

@@ -7,6 +7,7 @@ complete file appear or fails because the name exists, so a crash never leaves h
 from __future__ import annotations
 
 import builtins
+import errno
 import os
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -227,9 +228,10 @@ class LocalStore:
             folder = folder.parent
 
     def _write_failed(self, key: str, path: Path, exc: OSError) -> StoreUnavailableError:
-        return StoreUnavailableError(
-            f"cannot write {key} under {path.parent}: {exc.strerror or exc}; nothing was changed (free space on"
-            " that disk, or make the folder writable, and try again)",
+        advice = _WRITE_ADVICE.get(exc.errno or 0)
+        return NothingWrittenError(
+            f"cannot write {key} under {path.parent}: {exc.strerror or exc}; nothing was changed"
+            + (f" ({advice})" if advice else ""),
             **self._fields(key),
         )
 
@@ -273,3 +275,21 @@ def _holds_object(folder: str) -> bool:
 def _is_object(file_name: str) -> bool:
     """A stored object, not a write in progress or a lock beside one."""
     return not file_name.startswith(_TEMP_PREFIX) and not file_name.endswith(_LOCK_SUFFIX)
+
+
+class NothingWrittenError(StoreUnavailableError):
+    """A local write that failed before its temporary file was renamed into place: unlike a store that stopped
+    answering, it certainly stored nothing, which `nothing_written` tells a caller (the publish loop)."""
+
+    nothing_written = True
+
+
+# What to do about a write the file system refused, by errno; any other reason is said as it is.
+_WRITE_ADVICE = {
+    errno.EROFS: "the file system is read-only: remount it writable, or point VARLIB_STORE_DIR at a writable one",
+    errno.ENOSPC: "free space on that disk and try again",
+    errno.EDQUOT: "free space within your disk quota and try again",
+    errno.EFBIG: "a file size limit was reached (`ulimit -f`, or the disk's): free space or raise it and try again",
+    errno.EACCES: "make the folder writable for this user, or use a store it may write to",
+    errno.EPERM: "make the folder writable for this user, or use a store it may write to",
+}
