@@ -255,8 +255,9 @@ def irf_bands_note(diag: Diagnostics, orth: bool, accumulated: bool = False) -> 
         if orth
         else ""
     )
-    summed_of = diag.summed_levels.removesuffix("s")  # `log level` for a model of log differences
-    summed = f" summed over the periods (the response of the {summed_of}, not of its change)" if accumulated else ""
+    summed = ""
+    if accumulated:  # of a model of log differences, the responses of the log levels
+        summed = f" summed over the periods (the response of the {diag.summed_levels[:-1]}, not of its change)"
     note = (
         f"Each response to {shock}{summed}, with pointwise {level}% asymptotic (delta-method) bands: each period's band"
         f" on its own, not the whole path's.{order}"
