@@ -8,10 +8,10 @@ import pandas as pd
 from .artifact import Artifact
 from .clock import iso_label
 from .data import DATE, parse_lag_table, period_labels
+from .data.lag_inputs import check_lag_columns
 from .data.periods import dated_by_text, first_break, offset_of, period_dates
 from .errors import InvalidInputError
 from .forecast_inputs import check_lag_inputs
-from .wording import plural_of
 
 
 def read_dated(lag_inputs, artifact: Artifact):
@@ -79,14 +79,7 @@ def training_end(artifact: Artifact) -> pd.Timestamp:
 def lag_values_of(lag_inputs, variables: list[str]):
     if not isinstance(lag_inputs, pd.DataFrame):
         return lag_inputs
-    missing = [v for v in variables if v not in lag_inputs.columns]
-    if missing:
-        raise InvalidInputError(
-            f"lag inputs lack the {plural_of(len(missing), 'column')} {', '.join(missing)}; they need"
-            f" {', '.join(variables)}",
-            field="columns",
-            value=missing,
-        )
+    check_lag_columns(lag_inputs.columns, variables)
     if list(lag_inputs.columns) == list(variables):  # already in order: skip pandas' column selection
         return lag_inputs.to_numpy()
     return lag_inputs[variables].to_numpy()

@@ -100,14 +100,7 @@ def parse_lag_table(
             field="rows",
             value=len(table),
         )
-    missing = [v for v in variables if v not in table.columns]
-    if missing:
-        raise InvalidInputError(
-            f"lag inputs lack the {plural_of(len(missing), 'column')} {', '.join(missing)}; they need"
-            f" {', '.join(variables)}",
-            field="columns",
-            value=missing,
-        )
+    check_lag_columns(table.columns, variables)
     labels = [str(x) for x in table[DATE]] if DATE in table.columns else _row_labels(len(table))
     dates = None if labels == _row_labels(len(table)) else _dates(labels, frequency, dates_named)
     rows = np.arange(len(table))
@@ -125,6 +118,18 @@ def parse_lag_table(
     frame.index = dates[-needed:].rename(DATE)
     _check_periods(frame.index, frequency, dates_named)
     return frame
+
+
+def check_lag_columns(columns, variables: list[str]) -> None:
+    """Refuse lag inputs that lack a column of the model (a table, or a library caller's DataFrame)."""
+    missing = [v for v in variables if v not in columns]
+    if missing:
+        raise InvalidInputError(
+            f"lag inputs lack the {plural_of(len(missing), 'column')} {', '.join(missing)}; they need"
+            f" {', '.join(variables)}",
+            field="columns",
+            value=missing,
+        )
 
 
 def _check_periods(dates: pd.DatetimeIndex, frequency: str | None, named: str = DATE) -> None:
