@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.api.local_store import local_client
+from tests.support.models import publish_varx
 from varlib import (
     Actor,
     InvalidInputError,
@@ -28,9 +29,7 @@ def store(tmp_path_factory) -> tuple[Settings, Registry]:
     """A local store with a VARX `varx` 0.0.1 (realgdp and realcons, given realint)."""
     settings = Settings(store_dir=tmp_path_factory.mktemp("exog-nulls"), author="api-test")
     registry = Registry.from_settings(settings)
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
-    publish_result(registry, train_model(dataset, spec), "varx")
+    publish_varx(registry)
     return settings, registry
 
 

@@ -9,18 +9,16 @@ import pytest
 from tests.api.local_store import local_client
 from tests.integration.test_damaged_listings import overwrite
 from tests.integration.test_objects_changed_by_hand import _delete
+from tests.support.models import publish_varx
 from varlib import (
     Actor,
     InvalidInputError,
-    ModelSpec,
     Registry,
     Settings,
     check_alias,
     forecast_version,
-    load_dataset,
     make_scenario,
     publish_result,
-    train_model,
 )
 from varlib.artifact import build_artifact
 
@@ -36,9 +34,7 @@ def store(macro_result, tmp_path_factory) -> tuple[Settings, Registry]:
     registry = Registry.from_settings(settings)
     for _ in range(2):
         publish_result(registry, macro_result, "var")
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
-    publish_result(registry, train_model(dataset, spec), "varx")
+    publish_varx(registry)
     return settings, registry
 
 

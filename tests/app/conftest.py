@@ -14,8 +14,9 @@ import streamlit as st
 from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
+from tests.support.models import publish_varx
 from ui import diagnostics_report
-from varlib import ModelSpec, Registry, load_dataset, train_model
+from varlib import Registry
 from varlib.config import Settings
 from varlib.service import publish_result
 
@@ -69,9 +70,7 @@ def seeded(registry, macro_result) -> Registry:
 def varx(registry):
     """The store with a VARX, varx 0.0.1 (realgdp and realcons given realint, 2 lags, no holdout): its artifact and
     the dataset it was trained on."""
-    dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
-    spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
-    return publish_result(registry, train_model(dataset, spec), "varx"), dataset
+    return publish_varx(registry)
 
 
 def open_app(query: dict | None = None, page: str | None = None) -> AppTest:
