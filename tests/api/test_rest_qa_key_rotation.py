@@ -5,17 +5,16 @@ most one fetch of its key set a second (varlib.tokens.JWKS_REFETCH_S)."""
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.api.local_store import local_client, local_registry
+from tests.support.json_server import json_server
 from tests.support.minio_server import free_port
 from tests.support.oidc_server import CLIENT_ID, DexServer, start_dex
 from varlib import AuthenticationError, AuthSettings, TokenVerifier
@@ -88,24 +87,8 @@ class _Provider:
 @pytest.fixture
 def provider() -> Iterator[_Provider]:
     served = _Provider()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            body = json.dumps(served.answer(self.path)).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", served.port), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield served
-    server.shutdown()
-    server.server_close()
+    with json_server(served.answer, served.port):
+        yield served
 
 
 def test_a_rotated_key_is_fetched_with_its_first_token(provider):
