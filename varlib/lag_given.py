@@ -19,20 +19,21 @@ def read_dated(lag_inputs, artifact: Artifact):
     and the REST service read a lag table (parse_lag_table): dated as the model dates its periods (2009-07-01 for a
     model dating quarters by their end is 2009-09-30), consecutive and in order, so the forecast's periods and its
     trend continue from the right one. Undated inputs are checked by their shape alone."""
-    frequency = artifact.data.frequency
-    dates = period_dates(lag_inputs.index, frequency) if isinstance(lag_inputs, pd.DataFrame) else None
-    if dates is None and isinstance(lag_inputs, pd.DataFrame) and dated_by_text(lag_inputs.index):
-        table = lag_inputs.reset_index(drop=True)  # dated as a file's lag table is, as written (2010Q3)
-        table.insert(0, DATE, list(lag_inputs.index))
-        named = str(lag_inputs.index.name or "index")
-        return parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform, frequency, named)
-    if dates is None:
+    if not isinstance(lag_inputs, pd.DataFrame):
         return lag_inputs
-    if _read_already(lag_inputs, dates, artifact):  # a page's table, parsed once: not parsed again on every rerun
+    frequency = artifact.data.frequency
+    dates = period_dates(lag_inputs.index, frequency)
+    if dates is not None and _read_already(lag_inputs, dates, artifact):  # a page's table, parsed once already
         return lag_inputs.set_axis(dates)
+    if dates is not None:
+        labels, named = [iso_label(date) for date in dates], DATE
+    elif dated_by_text(lag_inputs.index):  # dated as a file's lag table is, as written (2010Q3)
+        labels, named = list(lag_inputs.index), str(lag_inputs.index.name or "index")
+    else:
+        return lag_inputs
     table = lag_inputs.reset_index(drop=True)
-    table.insert(0, DATE, [iso_label(date) for date in dates])
-    return parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform, frequency)
+    table.insert(0, DATE, labels)
+    return parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform, frequency, named)
 
 
 def _read_already(lag_inputs: pd.DataFrame, dates: pd.DatetimeIndex, artifact: Artifact) -> bool:
