@@ -72,6 +72,11 @@ class StoreUnavailableError(VarlibError):
     """The store did not answer (down, unreachable, timed out, TLS failure)."""
 
 
+class NothingWrittenError(StoreUnavailableError):
+    """A write the store refused before it took effect (a local write that failed before its temporary file was
+    renamed into place): unlike a store that stopped answering mid-write, it certainly stored nothing."""
+
+
 class ProviderUnavailableError(StoreUnavailableError):
     """The identity provider did not answer or is misconfigured, so no sign-in can be checked now. A subclass of
     StoreUnavailableError (a service the request needs is down: 503), named apart so the store is not blamed."""

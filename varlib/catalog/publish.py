@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from ..artifact import Artifact, encode
-from ..errors import STORED, ObjectExistsError, StoreUnavailableError, VarlibError
+from ..errors import STORED, NothingWrittenError, ObjectExistsError, StoreUnavailableError, VarlibError
 from ..store import Store
 from ..versions import ZERO, Version, check_name, parse_key_version
 from .aliases import list_aliases
@@ -93,9 +93,9 @@ def publish(
             etag = store.create(model_key(name, candidate), body, metadata_header(card, body))
         except ObjectExistsError:
             continue  # another publisher took it: list again and take the next one
+        except NothingWrittenError:  # refused before it took effect: stored nothing, said once
+            raise
         except StoreUnavailableError as exc:  # the write may have landed before the store stopped answering
-            if getattr(exc, "nothing_written", False):  # refused before its rename: stored nothing, said once
-                raise
             raise StoreUnavailableError(
                 f"{exc.message}; {name} {candidate} may have been stored before the store stopped answering: look"
                 f" with `varlib list --name {name}` before publishing again",

@@ -20,6 +20,7 @@ from ..errors import (
     AccessDeniedError,
     ConflictError,
     NotFoundError,
+    NothingWrittenError,
     ObjectExistsError,
     ObjectTooLargeError,
     StoreUnavailableError,
@@ -275,13 +276,6 @@ def _holds_object(folder: str) -> bool:
 def _is_object(file_name: str) -> bool:
     """A stored object, not a write in progress or a lock beside one."""
     return not file_name.startswith(_TEMP_PREFIX) and not file_name.endswith(_LOCK_SUFFIX)
-
-
-class NothingWrittenError(StoreUnavailableError):
-    """A local write that failed before its temporary file was renamed into place: unlike a store that stopped
-    answering, it certainly stored nothing, which `nothing_written` tells a caller (the publish loop)."""
-
-    nothing_written = True
 
 
 # What to do about a write the file system refused, by errno; any other reason is said as it is.
