@@ -74,18 +74,26 @@ def vecm_inputs(where, k: int) -> dict:
 
 
 def propose_vecm(result: Integration, k: int) -> None:
-    """When the tests find integrated variables with 0 < r < k cointegrating relations, say so and offer a VECM."""
+    """When the advice names a VECM (integrated variables with 0 < r < k cointegrating relations that are not only
+    stationary variables' own levels), say so and offer one."""
     johansen = result.johansen
-    if johansen is None or not 0 < johansen.rank < k:
+    if johansen is None or result.vecm_rank is None:
         return
     transform = "log" if result.tested_on == "log levels" else "none"
-    st.success(
-        f"**Cointegration.** The variables look integrated and Johansen's trace test finds"
-        f" {counted(johansen.rank, 'long-run relation')} at 5%: a VECM of rank {johansen.rank} on the"
-        f" {result.tested_on} keeps {'it' if johansen.rank == 1 else 'them'},"
-        " where a VAR in differences would throw them away.",
-        icon=":material/link:",
-    )
+    found = f"Johansen's trace test finds {counted(johansen.rank, 'long-run relation')} at 5%"
+    if result.recommended_transform is None:  # the relations may be an unclear variable's own level (the advice)
+        st.info(
+            f"**Cointegration?** {found}, but not among the integrated variables alone: compare a VECM of rank"
+            f" {johansen.rank} on the {result.tested_on} with a VAR in differences on the holdout.",
+            icon=":material/link:",
+        )
+    else:
+        st.success(
+            f"**Cointegration.** The variables look integrated and {found}: a VECM of rank {johansen.rank} on the"
+            f" {result.tested_on} keeps {'it' if johansen.rank == 1 else 'them'}, where a VAR in differences would"
+            " throw them away.",
+            icon=":material/link:",
+        )
     st.button(
         f"Use a VECM with rank {johansen.rank} (transform {transform})",
         key="train_propose_vecm",

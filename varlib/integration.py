@@ -15,7 +15,9 @@ value is positive (the series a `logdiff` model would difference), else on level
 
 When two or more variables look integrated, Johansen's trace test (statsmodels `coint_johansen`,
 constant, p - 1 lagged differences) counts the cointegrating relations at 5%: with rank r > 0 a VAR
-in differences throws r long-run relations away and a vector error-correction model keeps them.
+in differences throws r long-run relations away and a vector error-correction model keeps them. A stationary
+variable's own level is a relation by itself, so relations found beside stationary or unclear variables count as a
+link only when the integrated variables alone have one too (the same test on them alone).
 
 A sample longer than MAX_TESTED_ROWS is tested on its last MAX_TESTED_ROWS rows, and the result says so:
 ADF's lag search (Schwert's rule, as statsmodels) costs about n^1.75, so the tests of 100,000 daily rows
@@ -31,7 +33,7 @@ import numpy as np
 from .data.columns import is_straight_line
 from .errors import InvalidInputError
 from .fit_checks import check_not_degenerate
-from .integration_advice import recommend
+from .integration_advice import recommend, vecm_rank
 from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
 
 __all__ = [
@@ -76,12 +78,25 @@ def analyse(levels: np.ndarray, names: list[str], k_ar: int = 2) -> Integration:
         # refused as training refuses them, naming the columns, not a linear-algebra error
         check_not_degenerate(series[:, tested], [names[j] for j in tested], f"in {tested_on}", counters=False)
         johansen = _johansen(series[:, tested], [names[j] for j in tested], max(k_ar - 1, 1))
-    transform, advice = recommend(roots, positive, johansen)
+    caveat = _small_sample_caveat(johansen, len(series)) if johansen is not None and johansen.links else ""
+    among_integrated = _rank_among_integrated(series, roots, johansen)
+    transform, advice = recommend(roots, positive, johansen, among_integrated, caveat)
     if len(integrated) >= 2 and len(tested) > MAX_JOHANSEN_VARIABLES:
         advice += UNTESTED_MANY.format(count=len(tested))
-    if johansen is not None and johansen.links:
-        advice += _small_sample_caveat(johansen, len(series))
-    return Integration(tested_on, roots, transform, advice, johansen, len(series), rows)
+    vecm = vecm_rank(roots, johansen, among_integrated)
+    return Integration(tested_on, roots, transform, advice, johansen, len(series), rows, vecm)
+
+
+def _rank_among_integrated(series: np.ndarray, roots: tuple[UnitRoot, ...], johansen: Johansen | None) -> int | None:
+    """Johansen's rank among the integrated variables alone, when the test of every tested variable found relations
+    and others beside them were tested (a stationary or unclear variable's own level is a relation by itself, so
+    only this rank shows a link between the integrated ones); else None."""
+    integrated = [j for j, u in enumerate(roots) if u.verdict == "integrated"]
+    tested = [u for u in roots if u.verdict != DETERMINISTIC]
+    if johansen is None or not johansen.links or len(integrated) == len(tested):
+        return None
+    alone = _johansen(series[:, integrated], [roots[j].variable for j in integrated], johansen.lagged_differences)
+    return None if alone is None else alone.rank
 
 
 def trace_rank(trace: tuple[float, ...], critical: tuple[tuple[float, float, float], ...], factor: float = 1.0) -> int:

@@ -7,12 +7,21 @@ from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
 from .wording import counted, plural_of
 
 
-def recommend(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen | None) -> tuple[str | None, str]:
+def recommend(
+    roots: tuple[UnitRoot, ...],
+    positive: bool,
+    johansen: Johansen | None,
+    integrated_rank: int | None = None,
+    caveat: str = "",
+) -> tuple[str | None, str]:
+    """The transform advised (None: compare on the holdout) and the advice, from the unit-root verdicts, Johansen's
+    test of the tested variables, its rank among the integrated ones alone (None when not run) and a caveat on its
+    rank, said where the advice names a VECM."""
     fixed = [u.variable for u in roots if u.verdict == DETERMINISTIC]
-    if not fixed:
-        return _recommend_tested(roots, positive, johansen)
     tested = tuple(u for u in roots if u.verdict != DETERMINISTIC)
-    transform, advice = _recommend_tested(tested, positive, johansen) if tested else (None, "")
+    transform, advice = _recommend_tested(tested, positive, johansen, integrated_rank, caveat) if tested else (None, "")
+    if not fixed:
+        return transform, advice
     return transform, (
         f"{', '.join(fixed)} {'is' if len(fixed) == 1 else 'are'} constant or {'moves' if len(fixed) == 1 else 'move'}"
         " by the same step every period (nothing random to test or forecast, e.g. a row counter): leave"
@@ -20,7 +29,9 @@ def recommend(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen | 
     )
 
 
-def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen | None) -> tuple[str | None, str]:
+def _recommend_tested(
+    roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen | None, integrated_rank: int | None, caveat: str
+) -> tuple[str | None, str]:
     difference = "logdiff" if positive else "diff"
     integrated = [u.variable for u in roots if u.verdict == "integrated"]
     if not integrated and all(u.verdict == "stationary" for u in roots):
@@ -43,18 +54,11 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
             + "` on the holdout."
         )
     subject = f"{', '.join(integrated)} {'looks' if len(integrated) == 1 else 'look'} integrated (a unit root)"
+    if johansen is not None and johansen.links:
+        linked = _recommend_linked(roots, positive, johansen, integrated_rank, subject)
+        if linked is not None:
+            return linked[0], linked[1] + caveat
     stationary = [u.variable for u in roots if u.verdict == "stationary"]
-    # a stationary variable is a cointegrating relation by itself (its own level): relations no more than those show
-    # no long-run link between the integrated ones (two independent random walks beside white noise: rank 1)
-    trivial = johansen is not None and johansen.links and johansen.rank <= len(stationary)
-    if johansen is not None and johansen.links and not trivial:
-        return difference, (
-            f"{subject}, and Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
-            f" {plural_of(johansen.rank, 'relation')} at 5%: a vector"
-            f" error-correction model keeps that long-run link (model kind `vecm` with cointegration rank"
-            f" {johansen.rank}{', transform `log`' + ALREADY_LOGS.format('none') if positive else ''}); a VAR in"
-            f" differences (transform `{difference}`{ALREADY_LOGS.format('diff') if positive else ''}) discards it."
-        )
     if stationary:  # a transform differences every variable: over-differenced, the stationary ones lose their level
         text = (
             f"{subject}, while {', '.join(stationary)} {'looks' if len(stationary) == 1 else 'look'} stationary: a"
@@ -65,25 +69,84 @@ def _recommend_tested(roots: tuple[UnitRoot, ...], positive: bool, johansen: Joh
     else:
         text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`"
         text += f"{ALREADY_LOGS.format('diff') if positive else ''})."
-    if trivial and johansen is not None:
-        text += (
-            f" Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
-            f" {plural_of(johansen.rank, 'relation')} at 5%, no more than the stationary variables it tested"
-            f" ({', '.join(stationary)}), each a relation by itself: no long-run link between {', '.join(integrated)}"
-            " is shown."
+    return (None if stationary else difference), text + _johansen_without_link(johansen, integrated, stationary)
+
+
+def vecm_rank(roots: tuple[UnitRoot, ...], johansen: Johansen | None, integrated_rank: int | None) -> int | None:
+    """The rank of the VECM the advice names (to keep a long-run link between the integrated variables, or to
+    compare when the relations may hold a variable the unit-root tests leave unclear), or None when it names none."""
+    if johansen is None or not johansen.links:
+        return None
+    stationary = [u for u in roots if u.verdict == "stationary"]
+    unclear = [u for u in roots if u.verdict == "unclear"]
+    # a stationary variable is a cointegrating relation by itself (its own level): relations no more than those,
+    # or relations the integrated ones alone do not have, show no long-run link between the integrated ones (two
+    # independent random walks beside white noise: rank 1)
+    if johansen.rank <= len(stationary) or (integrated_rank == 0 and not unclear):
+        return None
+    return johansen.rank
+
+
+def _recommend_linked(
+    roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen, integrated_rank: int | None, subject: str
+) -> tuple[str | None, str] | None:
+    """The advice when Johansen's test finds relations that may link the integrated variables: a VECM, or a VECM
+    compared with differences when the relations may be an unclear variable's own level; None when they show no
+    link (see _johansen_without_link)."""
+    if vecm_rank(roots, johansen, integrated_rank) is None:
+        return None
+    integrated = [u.variable for u in roots if u.verdict == "integrated"]
+    unclear = [u.variable for u in roots if u.verdict == "unclear"]
+    difference = "logdiff" if positive else "diff"
+    vecm = f"model kind `vecm` with cointegration rank {johansen.rank}" + (
+        f", transform `log`{ALREADY_LOGS.format('none')}" if positive else ""
+    )
+    differences = f"transform `{difference}`{ALREADY_LOGS.format('diff') if positive else ''}"
+    found = (
+        f"{subject}, and Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
+        f" {plural_of(johansen.rank, 'relation')} at 5%"
+    )
+    if integrated_rank != 0:
+        return difference, (
+            f"{found}: a vector error-correction model keeps that long-run link ({vecm}); a VAR in differences"
+            f" ({differences}) discards it."
         )
-    elif johansen is not None and johansen.rank == 0:
-        text += (
-            f" Johansen's trace test ({_settings(johansen)}) finds no cointegrating relation at 5%: differences"
-            " lose nothing."
+    # an unclear variable: a link if it is integrated, its own level if it is stationary
+    return None, (
+        f"{found} among all the variables, but none among {', '.join(integrated)} alone:"
+        f" {'it involves' if johansen.rank == 1 else 'they involve'} {', '.join(unclear)}, which the unit-root tests"
+        f" leave unclear (a long-run link if {'it is' if len(unclear) == 1 else 'they are'} integrated, a stationary"
+        f" level if not). Compare a vector error-correction model ({vecm}) with a VAR in differences ({differences})"
+        " on the holdout."
+    )
+
+
+def _johansen_without_link(johansen: Johansen | None, integrated: list[str], stationary: list[str]) -> str:
+    """What Johansen's test says when it shows no long-run link between the integrated variables."""
+    if johansen is None:
+        return ""
+    test = f" Johansen's trace test ({_settings(johansen)}) finds"
+    relations = f"{johansen.rank} cointegrating {plural_of(johansen.rank, 'relation')} at 5%"
+    no_link = f"no long-run link between {', '.join(integrated)} is shown."
+    if johansen.links and johansen.rank <= len(stationary):
+        return (
+            f"{test} {relations}, no more than the stationary variables it tested ({', '.join(stationary)}), each a"
+            f" relation by itself: {no_link}"
         )
-    elif johansen is not None:  # full rank: the test calls the levels stationary, unlike the unit-root tests
-        text += (
-            f" Johansen's trace test ({_settings(johansen)}) finds as many cointegrating relations as variables"
-            " at 5%, which would make the levels stationary: compare a VAR in levels (transform `none`) with"
-            " the differenced one on the holdout."
+    if johansen.links:  # more relations than stationary variables, but none among the integrated ones alone
+        one = len(stationary) == 1
+        return (
+            f"{test} {relations} among all the variables, but none among {', '.join(integrated)} alone: the"
+            f" stationary {'level' if one else 'levels'} of {', '.join(stationary)} {'is a relation' if one else 'are'}"
+            f"{'' if one else ' relations'} by {'itself' if one else 'themselves'}, and {no_link}"
         )
-    return (None if stationary else difference), text
+    if johansen.rank == 0:
+        return f"{test} no cointegrating relation at 5%: differences lose nothing."
+    # full rank: the test calls the levels stationary, unlike the unit-root tests
+    return (
+        f"{test} as many cointegrating relations as variables at 5%, which would make the levels stationary: compare"
+        " a VAR in levels (transform `none`) with the differenced one on the holdout."
+    )
 
 
 # Positive series are tested, and advised, in logs; but a file may hold logs already (log GDP, about 9), or rates

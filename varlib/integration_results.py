@@ -154,6 +154,7 @@ class Integration:
     johansen: Johansen | None
     rows_tested: int  # the last rows of the sample, when it is longer than the tests' limit
     rows: int
+    vecm_rank: int | None = None  # the rank of a VECM the advice names (keep, or compare with differences)
 
     @property
     def trend_advised(self) -> bool:
@@ -181,4 +182,5 @@ class Integration:
             "recommended_transform": self.recommended_transform,
             "advice": self.advice,
             "johansen": self.johansen.to_dict() if self.johansen else None,
+            "vecm_rank": self.vecm_rank,
         }

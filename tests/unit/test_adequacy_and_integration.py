@@ -113,18 +113,18 @@ def test_a_series_with_negative_values_is_tested_on_levels():
 def test_integrated_macro_series_get_differencing_advice_and_johansen_equals_statsmodels():
     dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
     levels = dataset.frame.to_numpy(dtype=float)
-    result = analyse_integration(levels, dataset.variables, k_ar=3)
+    result = analyse_integration(levels, dataset.variables, k_ar=2)
     assert [u.verdict for u in result.unit_roots].count("integrated") >= 2
     assert result.recommended_transform == "logdiff" and "transform `logdiff`" in result.advice
     # positive series are advised in logs; a file may hold logs (log GDP, about 9) or rates: diff is named for them
     assert "(transform `logdiff`, or `diff` if the values are logs already, or rates)" in result.advice
-    logged = analyse_integration(np.log(levels), dataset.variables, k_ar=3)  # logs are positive too: still said
+    logged = analyse_integration(np.log(levels), dataset.variables, k_ar=2)  # logs are positive too: still said
     assert "or `diff` if the values are logs already" in logged.advice
-    growth = analyse_integration(np.diff(np.log(levels), axis=0) - 0.01, dataset.variables, k_ar=3)
+    growth = analyse_integration(np.diff(np.log(levels), axis=0) - 0.01, dataset.variables, k_ar=2)
     assert "logs already" not in growth.advice  # not all positive: tested and advised in levels
     johansen = result.johansen
-    reference = coint_johansen(np.log(levels), det_order=0, k_ar_diff=2)
-    assert johansen.lagged_differences == 2
+    reference = coint_johansen(np.log(levels), det_order=0, k_ar_diff=1)
+    assert johansen.lagged_differences == 1
     np.testing.assert_allclose(johansen.trace, reference.lr1, rtol=1e-12)
     np.testing.assert_allclose(johansen.max_eigen, reference.lr2, rtol=1e-12)
     np.testing.assert_allclose(johansen.trace_critical, reference.cvt, rtol=1e-12)
@@ -137,13 +137,17 @@ def test_integrated_macro_series_get_differencing_advice_and_johansen_equals_sta
 def test_the_advice_never_says_difference_when_it_advises_a_vecm_and_says_what_a_version_does():
     from varlib.integration_advice import advice_for_model
 
-    dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
-    levels = dataset.frame.to_numpy(dtype=float)
-    linked = next(
-        r
-        for r in (analyse_integration(levels, dataset.variables, k_ar=p) for p in (2, 3, 4, 5))
-        if r.johansen is not None and 0 < r.johansen.rank < 3
+    rng = np.random.default_rng(0)  # a and b share one random walk; c is a walk of its own
+    shared = np.cumsum(rng.standard_normal(160))
+    levels = np.column_stack(
+        [
+            200 + shared + rng.standard_normal(160),
+            150 + shared + rng.standard_normal(160),
+            100 + np.cumsum(rng.standard_normal(160)),
+        ]
     )
+    linked = analyse_integration(levels, ["a", "b", "c"], k_ar=2)
+    assert linked.johansen is not None and linked.johansen.rank == 1 and linked.recommended_transform == "logdiff"
     assert "vecm" in linked.advice and "difference them" not in linked.advice
     assert "discards that link: compare it with a VECM" in advice_for_model(linked, "var", "logdiff")
     assert "instead of differencing" in advice_for_model(linked, "vecm", "log", linked.johansen.rank)
@@ -303,3 +307,29 @@ def test_the_stored_whiteness_check_gives_both_degrees_of_freedom_of_its_f_test(
     [check] = [c for c in result.adequacy.to_dict()["checks"] if c["name"] == "whiteness"]
     assert check["df"] == 45 and 500 < check["df2"] < 550
     assert check["pvalue"] == pytest.approx(f_distribution.sf(check["statistic"], check["df"], check["df2"]))
+
+
+def test_relations_the_integrated_variables_alone_do_not_have_are_no_long_run_link():
+    """Two independent random walks beside white noise the unit-root tests left unclear: Johansen's rank 1 (the
+    noise's own level) was advised as "a VECM keeps that long-run link", as no variable was called stationary."""
+    rng = np.random.default_rng(0)
+    walks = 100 + np.cumsum(rng.standard_normal((120, 2)), axis=0)
+    levels = np.column_stack([walks, 50 + rng.standard_normal(120)])
+    result = analyse_integration(levels, ["a", "b", "c"], k_ar=2)
+    assert [u.verdict for u in result.unit_roots] == ["integrated", "integrated", "unclear"]
+    assert result.johansen is not None and result.johansen.rank == 1
+    assert result.recommended_transform is None and "keeps that long-run link" not in result.advice
+    assert "finds 1 cointegrating relation at 5% among all the variables, but none among a, b alone: it involves c" in (
+        result.advice
+    )
+    assert "Compare a vector error-correction model (model kind `vecm` with cointegration rank 1" in result.advice
+    # beside a variable called stationary, relations the integrated ones alone lack are that variable's own level
+    rng = np.random.default_rng(303)
+    walks = 100 + np.cumsum(rng.standard_normal((120, 2)), axis=0)
+    levels = np.column_stack([walks, 50 + rng.standard_normal(120)])
+    result = analyse_integration(levels, ["a", "b", "c"], k_ar=2)
+    assert [u.verdict for u in result.unit_roots] == ["integrated", "integrated", "stationary"]
+    assert result.johansen is not None and result.johansen.rank == 2 and "vecm" not in result.advice
+    assert "but none among a, b alone: the stationary level of c is a relation by itself, and no long-run link" in (
+        result.advice
+    )
