@@ -7,11 +7,14 @@ value is positive (the series a `logdiff` model would difference), else on level
 - both say stationary (ADF rejects, KPSS does not): `stationary`, around a trend (a VAR in levels with
   trend `ct`) unless the same pair of tests with a constant only says stationary too (a VAR in levels):
   testing with a trend alone advised `ct` for series that do not trend, and a trend that is not there drifts
-  every forecast. The constant-only pair alone decides nothing: a trending price level can pass its ADF;
+  every forecast. The constant-only pair never overrides a unit root found with a trend (a trending price level
+  can pass its ADF);
 - both say unit root (ADF does not reject, KPSS rejects): `integrated`; if the first difference is
   stationary (ADF with a constant rejects) the variable is I(1) and should be differenced. A transform
   differences every variable, so when others look stationary the advice leaves the choice to the holdout;
-- they disagree: `unclear` (short samples often leave it so).
+- they disagree: `unclear` (short samples often leave it so), unless the pair with a constant only says
+  stationary (a growth rate whose ADF with a trend, the weaker test, does not reject): then `stationary` around
+  a constant (KPSS's test of a constant level finds no trend).
 
 When two or more variables look integrated, Johansen's trace test (statsmodels `coint_johansen`,
 constant, p - 1 lagged differences) counts the cointegrating relations at 5%: with rank r > 0 a VAR
@@ -159,7 +162,9 @@ def _unit_root(x: np.ndarray, name: str, deterministic: bool) -> UnitRoot:
         nan = float("nan")
         return UnitRoot(name, nan, nan, nan, nan, nan, DETERMINISTIC, None)
     shown, regression = _level_tests(x, "ct"), "ct"
-    if shown[-1] == "stationary" and (constant := _level_tests(x, "c"))[-1] == "stationary":
+    # the tests with a trend have less power (a growth rate's ADF may not reject): a series they leave unclear is
+    # stationary when the pair with a constant only agrees, KPSS's level test rejecting any trend
+    if shown[-1] != "integrated" and (constant := _level_tests(x, "c"))[-1] == "stationary":
         shown, regression = constant, "c"
     adf_stat, adf_p, kpss_stat, kpss_p, verdict = shown
     with warnings.catch_warnings():

@@ -162,26 +162,25 @@ def test_backtest_page_refits_the_vecm(with_vecm):
     assert legend == {"VECM", "random walk"}  # the model's kind, not "VAR"
 
 
-def _walks_beside_noise_csv(seed: int) -> bytes:
-    """Two independent random walks beside white noise (tests/unit/test_adequacy_and_integration.py)."""
-    rng = np.random.default_rng(seed)
-    walks = 100 + np.cumsum(rng.standard_normal((120, 2)), axis=0)
-    levels = np.column_stack([walks, 50 + rng.standard_normal(120)])
-    dates = [f"{1980 + n // 4}-{3 * (n % 4) + 1:02d}-01" for n in range(120)]
-    return "\n".join(
-        ["date,a,b,c"] + [f"{d},{a!r},{b!r},{c!r}" for d, (a, b, c) in zip(dates, levels.tolist(), strict=True)]
-    ).encode()
+def _walks_beside_csv(seed: int, phi: float) -> bytes:
+    """Two independent random walks beside an AR(1) (tests/unit/test_adequacy_and_integration.py)."""
+    from tests.unit.test_adequacy_and_integration import walks_beside_ar1
+
+    levels = walks_beside_ar1(seed, phi)
+    dates = [f"{1980 + n // 4}-{3 * (n % 4) + 1:02d}-01" for n in range(len(levels))]
+    rows = [f"{d},{a!r},{b!r},{c!r}" for d, (a, b, c) in zip(dates, levels.tolist(), strict=True)]
+    return "\n".join(["date,a,b,c", *rows]).encode()
 
 
 def test_train_page_offers_no_vecm_for_relations_that_are_only_a_stationary_level(with_vecm):
     """Johansen's rank 2 of two independent walks beside white noise offered "a VECM of rank 2 keeps them" beside
-    advice that showed no long-run link; with the noise unclear, a VECM is offered to compare, not as a link."""
+    advice that showed no long-run link; beside a series the tests leave unclear, a VECM is offered to compare."""
     at = open_app(page=TRAIN)
     at.radio(key="train_source").set_value("Upload a CSV").run()
-    at.file_uploader(key="train_csv").set_value(("walks.csv", _walks_beside_noise_csv(303), "text/csv")).run()
+    at.file_uploader(key="train_csv").set_value(("walks.csv", _walks_beside_csv(303, 0.0), "text/csv")).run()
     assert "no long-run link between a, b is shown" in "\n".join(i.value for i in at.info)
     assert not any(b.label.startswith("Use a VECM") for b in at.button) and not at.success
-    at.file_uploader(key="train_csv").set_value(("unclear.csv", _walks_beside_noise_csv(0), "text/csv")).run()
+    at.file_uploader(key="train_csv").set_value(("unclear.csv", _walks_beside_csv(72, 0.85), "text/csv")).run()
     infos = "\n".join(i.value for i in at.info)
     assert "**Cointegration?** Johansen's trace test finds 1 long-run relation at 5%, but not among" in infos
     assert any(b.label.startswith("Use a VECM with rank 1") for b in at.button) and not at.success

@@ -309,27 +309,32 @@ def test_the_stored_whiteness_check_gives_both_degrees_of_freedom_of_its_f_test(
     assert check["pvalue"] == pytest.approx(f_distribution.sf(check["statistic"], check["df"], check["df2"]))
 
 
-def test_relations_the_integrated_variables_alone_do_not_have_are_no_long_run_link():
-    """Two independent random walks beside white noise the unit-root tests left unclear: Johansen's rank 1 (the
-    noise's own level) was advised as "a VECM keeps that long-run link", as no variable was called stationary."""
-    rng = np.random.default_rng(0)
+def walks_beside_ar1(seed: int, phi: float) -> np.ndarray:
+    """120 rows of two independent random walks beside an AR(1) of coefficient `phi` around 50 (0: white noise)."""
+    rng = np.random.default_rng(seed)
     walks = 100 + np.cumsum(rng.standard_normal((120, 2)), axis=0)
-    levels = np.column_stack([walks, 50 + rng.standard_normal(120)])
-    result = analyse_integration(levels, ["a", "b", "c"], k_ar=2)
+    third = 50 + rng.standard_normal(120)
+    for t in range(1, 120):
+        third[t] += phi * (third[t - 1] - 50)
+    return np.column_stack([walks, third])
+
+
+def test_relations_the_integrated_variables_alone_do_not_have_are_no_long_run_link():
+    """Two independent random walks beside a persistent AR(1) the unit-root tests leave unclear: Johansen's rank 1
+    (perhaps its own level) was advised as "a VECM keeps that long-run link", as no variable was called stationary."""
+    result = analyse_integration(walks_beside_ar1(72, 0.85), ["a", "b", "c"], k_ar=2)
     assert [u.verdict for u in result.unit_roots] == ["integrated", "integrated", "unclear"]
-    assert result.johansen is not None and result.johansen.rank == 1
+    assert result.johansen is not None and result.johansen.rank == 1 and result.vecm_rank == 1
     assert result.recommended_transform is None and "keeps that long-run link" not in result.advice
     assert "finds 1 cointegrating relation at 5% among all the variables, but none among a, b alone: it involves c" in (
         result.advice
     )
     assert "Compare a vector error-correction model (model kind `vecm` with cointegration rank 1" in result.advice
     # beside a variable called stationary, relations the integrated ones alone lack are that variable's own level
-    rng = np.random.default_rng(303)
-    walks = 100 + np.cumsum(rng.standard_normal((120, 2)), axis=0)
-    levels = np.column_stack([walks, 50 + rng.standard_normal(120)])
-    result = analyse_integration(levels, ["a", "b", "c"], k_ar=2)
+    result = analyse_integration(walks_beside_ar1(303, 0.0), ["a", "b", "c"], k_ar=2)
     assert [u.verdict for u in result.unit_roots] == ["integrated", "integrated", "stationary"]
     assert result.johansen is not None and result.johansen.rank == 2 and "vecm" not in result.advice
+    assert result.vecm_rank is None
     assert "but none among a, b alone: the stationary level of c is a relation by itself, and no long-run link" in (
         result.advice
     )

@@ -54,3 +54,17 @@ def test_a_unit_root_beside_a_stationary_series_leaves_levels_or_differences_to_
         " and differencing a stationary one throws its level away. Compare `none` (a VAR in levels stays consistent"
         " with a unit root among its variables) and `logdiff` on the holdout."
     )
+
+
+def test_growth_rates_the_tests_with_a_trend_leave_unclear_are_stationary_when_those_with_a_constant_agree():
+    """Quarterly growth rates (400 x log differences, 1985-2004): ADF with a trend does not reject for realcons
+    (p 0.13) where ADF and KPSS with a constant both call it stationary; it was "unclear", advised `diff`."""
+    from varlib import load_dataset
+
+    dataset = load_dataset(variables=["realgdp", "realcons", "realinv"], start="1985Q1", end="2004Q4")
+    growth = 400 * np.diff(np.log(dataset.frame.to_numpy(dtype=float)), axis=0)
+    result = analyse_integration(growth, dataset.variables)
+    cons = result.unit_roots[1]
+    assert adfuller(growth[:, 1], regression="ct", autolag="AIC")[1] > 0.05  # the test with a trend alone: unclear
+    assert (cons.verdict, cons.regression) == ("stationary", "c") and cons.adf_pvalue < 0.05 <= cons.kpss_pvalue
+    assert result.recommended_transform == "none" and result.advice.startswith("Every variable looks stationary")
