@@ -81,7 +81,7 @@ def analyse(levels: np.ndarray, names: list[str], k_ar: int = 2) -> Integration:
         # refused as training refuses them, naming the columns, not a linear-algebra error
         check_not_degenerate(series[:, tested], [names[j] for j in tested], f"in {tested_on}", counters=False)
         johansen = _johansen(series[:, tested], [names[j] for j in tested], max(k_ar - 1, 1))
-    caveat = _small_sample_caveat(johansen, len(series)) if johansen is not None and johansen.links else ""
+    caveat = _small_sample_caveat(johansen, len(series)) if johansen is not None and johansen.rank > 0 else ""
     among_integrated = _rank_among_integrated(series, roots, johansen)
     transform, advice = recommend(roots, positive, johansen, among_integrated, caveat)
     if len(integrated) >= 2 and len(tested) > MAX_JOHANSEN_VARIABLES:
@@ -121,8 +121,9 @@ def small_sample_rank(johansen: Johansen, rows: int, k_ar: int) -> tuple[float, 
 
 
 def _small_sample_caveat(johansen: Johansen, rows: int) -> str:
-    """A sentence for advice that recommends Johansen's rank, when the scaled trace statistics choose fewer
-    relations (the test over-finds them on few rows for many variables); else ""."""
+    """A sentence for advice that reads Johansen's rank (a VECM's, or a full rank calling the levels stationary),
+    when the scaled trace statistics choose fewer relations (the test over-finds them on few rows for many
+    variables); else ""."""
     k_ar = johansen.lagged_differences + 1
     found = small_sample_rank(johansen, rows, k_ar)
     if found is None:
@@ -131,7 +132,12 @@ def _small_sample_caveat(johansen: Johansen, rows: int) -> str:
     return (
         f" On {rows - k_ar} rows for {len(johansen.trace)} variables the test finds relations that are not there"
         f" more often than 5% of the time: with Reinsel and Ahn's small-sample factor {factor:.3f} it finds"
-        f" {'none' if scaled == 0 else scaled}; compare the VECM with the VAR in differences on the holdout."
+        f" {'none' if scaled == 0 else scaled}"
+        + (
+            "; compare the VECM with the VAR in differences on the holdout."
+            if johansen.links
+            else ", so the levels need not be stationary."
+        )
     )
 
 

@@ -69,7 +69,7 @@ def _recommend_tested(
     else:
         text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`"
         text += f"{ALREADY_LOGS.format('diff') if positive else ''})."
-    return (None if stationary else difference), text + _johansen_without_link(johansen, integrated, stationary)
+    return (None if stationary else difference), text + _johansen_without_link(johansen, integrated, stationary, caveat)
 
 
 def vecm_rank(roots: tuple[UnitRoot, ...], johansen: Johansen | None, integrated_rank: int | None) -> int | None:
@@ -121,8 +121,9 @@ def _recommend_linked(
     )
 
 
-def _johansen_without_link(johansen: Johansen | None, integrated: list[str], stationary: list[str]) -> str:
-    """What Johansen's test says when it shows no long-run link between the integrated variables."""
+def _johansen_without_link(johansen: Johansen | None, integrated: list[str], stationary: list[str], caveat: str) -> str:
+    """What Johansen's test says when it shows no long-run link between the integrated variables (with the caveat
+    on its rank when that rank is full)."""
     if johansen is None:
         return ""
     test = f" Johansen's trace test ({_settings(johansen)}) finds"
@@ -145,7 +146,7 @@ def _johansen_without_link(johansen: Johansen | None, integrated: list[str], sta
     # full rank: the test calls the levels stationary, unlike the unit-root tests
     return (
         f"{test} as many cointegrating relations as variables at 5%, which would make the levels stationary: compare"
-        " a VAR in levels (transform `none`) with the differenced one on the holdout."
+        f" a VAR in levels (transform `none`) with the differenced one on the holdout.{caveat}"
     )
 
 
