@@ -54,10 +54,11 @@ def _recommend_tested(
             + "` on the holdout."
         )
     subject = f"{', '.join(integrated)} {'looks' if len(integrated) == 1 else 'look'} integrated (a unit root)"
+    twice = _differences_not_stationary(roots)
     if johansen is not None and johansen.links:
         linked = _recommend_linked(roots, positive, johansen, integrated_rank, subject)
         if linked is not None:
-            return linked[0], linked[1] + caveat
+            return linked[0], linked[1] + twice + caveat
     stationary = [u.variable for u in roots if u.verdict == "stationary"]
     if stationary:  # a transform differences every variable: over-differenced, the stationary ones lose their level
         text = (
@@ -69,7 +70,22 @@ def _recommend_tested(
     else:
         text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`"
         text += f"{ALREADY_LOGS.format('diff') if positive else ''})."
-    return (None if stationary else difference), text + _johansen_without_link(johansen, integrated, stationary, caveat)
+    without_link = _johansen_without_link(johansen, integrated, stationary, caveat)
+    return (None if stationary else difference), text + without_link + twice
+
+
+def _differences_not_stationary(roots: tuple[UnitRoot, ...]) -> str:
+    """A sentence naming integrated variables whose first differences the ADF test does not call stationary either
+    (perhaps I(2): one difference may leave a unit root, and a VECM assumes I(1) variables); else ""."""
+    twice = [u for u in roots if u.verdict == "integrated" and u.order is None]
+    if not twice:
+        return ""
+    said = ", ".join(f"{u.variable} (p {u.diff_adf_pvalue:.3g})" for u in twice)
+    return (
+        f" The ADF test does not call the first differences of {said} stationary either: one difference may not be"
+        f" enough (two unit roots, I(2)): look at {'its' if len(twice) == 1 else 'their'} differences before"
+        " trusting a model of them, or a VECM, which assumes one unit root."
+    )
 
 
 def vecm_rank(roots: tuple[UnitRoot, ...], johansen: Johansen | None, integrated_rank: int | None) -> int | None:

@@ -350,3 +350,15 @@ def test_a_full_rank_the_small_sample_factor_does_not_keep_is_said():
         "On 75 rows for 2 variables the test finds relations that are not there more often than 5% of the time: with"
         " Reinsel and Ahn's small-sample factor 0.893 it finds none, so the levels need not be stationary."
     )
+
+
+def test_a_variable_whose_differences_keep_a_unit_root_is_not_advised_one_difference_flatly():
+    """The Danish price level lpy: ADF p 0.257 on its first differences (order None), yet "difference them"."""
+    dataset = danish()
+    columns = ["lrm", "lry", "lpy", "ibo"]
+    result = analyse_integration(dataset.frame[columns].to_numpy(dtype=float), columns)
+    lpy = result.unit_roots[2]
+    assert lpy.verdict == "integrated" and lpy.order is None and lpy.diff_adf_pvalue > 0.05
+    said = f"The ADF test does not call the first differences of lpy (p {lpy.diff_adf_pvalue:.3g}) stationary either"
+    assert said in result.advice and "(two unit roots, I(2))" in result.advice
+    assert "lrm (p" not in result.advice and "ibo (p" not in result.advice  # their differences look stationary
