@@ -10,7 +10,9 @@ from ui.literal import library_text, literal
 from ui.tables import lag_selection_table, metrics_table, number_formats
 from ui.train_vecm import show_cointegration
 from ui.version_details import holdout_order, metrics_markdown
-from varlib import CRITERIA, Evaluation, TrainResult, label_of, order_words, score_notes
+from varlib import CRITERIA, Evaluation, TrainResult, label_of, order_words, score_notes, trained_advice
+
+ADVICE = "train_trained_advice"  # (the result, its advice): the tests run once per trained result, not per rerun
 
 
 def show_results(result: TrainResult) -> None:
@@ -26,6 +28,11 @@ def show_results(result: TrainResult) -> None:
     for warning in result.warnings:  # they name columns of the person's file: shown as typed
         st.warning(library_text(warning), icon=":material/warning:")
     _adequacy(result)
+    if advice := _advice(result):
+        st.info(
+            f"**Unit roots at the order fitted** (as Diagnostics tests this version). {library_text(advice)}",
+            icon=":material/insights:",
+        )
     show_cointegration(result)
     left, right = st.columns(2, gap="large")
     with left:
@@ -59,6 +66,15 @@ def show_results(result: TrainResult) -> None:
                 st.caption(note)
     if result.evaluation is not None:
         _holdout_charts(result, result.evaluation)
+
+
+def _advice(result: TrainResult) -> str | None:
+    """The unit-root advice at the fitted order, unless it advises the model trained (as `varlib train` prints it);
+    the preview's advice tests Johansen's rank with one lagged difference, before any order is chosen."""
+    kept = st.session_state.get(ADVICE)
+    if kept is None or kept[0] is not result:
+        kept = st.session_state[ADVICE] = (result, trained_advice(result))
+    return kept[1]
 
 
 def _adequacy(result: TrainResult) -> None:

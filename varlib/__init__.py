@@ -76,7 +76,7 @@ from .errors import (
 from .forecast import Forecast
 from .forecast_inputs import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, LEVEL_RANGE, MAX_STEPS, held_exog, level_to_alpha
 from .identity import Actor
-from .integration import Integration, Johansen, UnitRoot
+from .integration import Integration, Johansen, UnitRoot, trained_advice
 from .integration import analyse as analyse_integration
 from .jsonsafe import dumps as to_json
 from .jsonsafe import to_json_safe
@@ -217,6 +217,7 @@ __all__ = [
     "all_variables",
     "allows",
     "analyse_integration",
+    "trained_advice",
     "and_list",
     "backtest",
     "can_reselect",

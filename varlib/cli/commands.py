@@ -112,7 +112,7 @@ def run_train(args: argparse.Namespace) -> int:
     result = varlib.train_model(dataset, spec)
     # the slow test before publishing: Ctrl-C during it must publish nothing, or a script that retries on
     # `error: interrupted` would publish the same model twice; after the publish only printing is left
-    advice = _unit_root_advice(result)
+    advice = varlib.trained_advice(result)
     published = None
     if registry is not None:
         actor = varlib.Actor.local(registry.author, via="cli")  # the trail says the CLI published it
@@ -164,18 +164,6 @@ def _regular_file(path: str) -> bool:
     except OSError:
         return True
     return not (stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode))
-
-
-def _unit_root_advice(result) -> str | None:
-    """The unit-root advice, unless it advises the VAR trained (its transform, and a trend if one is due): Johansen's
-    test at the fitted order in levels, as `diagnose` tests the version, so that the two never advise apart."""
-    if (spec := result.spec).kind != "var":
-        return None
-    order = max(result.params.k_ar + spec.lag_inputs_extra, 2)  # a VAR(p) of differences is a VAR(p + 1) of levels
-    found = varlib.analyse_integration(result.dataset.frame[names := list(spec.variables)].to_numpy(), names, order)
-    wanted, trended = found.recommended_transform, spec.trend.startswith("ct")
-    off = wanted != spec.transform or (wanted == "none" and trended != found.trend_advised)  # a trend missing/unneeded
-    return found.advice if off else None
 
 
 def _warnings(result) -> list[str]:
