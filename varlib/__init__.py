@@ -92,6 +92,7 @@ from .roles import ROLES, RolePolicy, allows
 from .roles import require as require_role
 from .scenario import SCENARIO_PATTERN, Scenario, check_scenario_name
 from .scenario_forecast import forecast_scenario, make_scenario, scenario_differences
+from .scores import METRIC_LABELS, exog_note, score_notes
 from .service import (
     check_forecast_options,
     forecast_artifact,
@@ -104,7 +105,7 @@ from .service import (
 from .spec import DEFAULT_HOLDOUT, ModelSpec
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
-from .training import METRIC_LABELS, Evaluation, TrainResult, exog_note, score_notes
+from .training import Evaluation, TrainResult
 from .vecm_model import johansen_caveat
 from .version_forecast import VersionForecast
 from .versions import (

@@ -33,7 +33,8 @@ from .jsonsafe import to_json_safe
 from .kinds import kind_of
 from .lag_order import check_order, search_range, thin_fit
 from .part_fit import fit_part
-from .training import load_estimation_code, percent_scorable, score
+from .scores import percent_scorable, score
+from .training import load_estimation_code
 
 LAG_POLICIES = ("fixed", "reselect")
 DEFAULT_ORIGINS, DEFAULT_HORIZON = 8, 4  # the CLI's, the REST service's and the page's
@@ -60,7 +61,7 @@ class Backtest:
     actual: np.ndarray
     naive: np.ndarray
     seconds: float
-    percent: tuple[bool, ...]  # per variable: MAPE scores it (training.percent_scorable)
+    percent: tuple[bool, ...]  # per variable: MAPE scores it (scores.percent_scorable)
     exog: tuple[str, ...] = ()  # a VARX's exogenous variables, given their observed values at every origin
     # for people: origins fitted on thin samples, origins whose own rank test failed (fitted with the version's
     # rank, part_fit), and a median scored

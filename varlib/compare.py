@@ -19,8 +19,8 @@ from .data import label_of, period_labels
 from .errors import InvalidInputError
 from .forecast_inputs import INTERVAL_KINDS, held_exog, level_to_alpha
 from .jsonsafe import to_json_safe
+from .scores import METRIC_LABELS, exog_note, mape_note
 from .service import VersionForecast, check_forecast_options, forecast_artifact
-from .training import METRIC_LABELS, exog_note, mape_note
 from .wording import and_list, counted, utc_time
 
 METRIC_NAMES = ("rmse", "mae", "mape")

@@ -26,7 +26,7 @@ from .release import __version__
 from .report_diagnostics import prose, table
 from .report_forecast import forecast_section, irf_section, labels_of
 from .scenario import Scenario
-from .training import METRIC_LABELS, score_notes
+from .scores import METRIC_LABELS, score_notes
 from .version_forecast import VersionForecast
 from .wording import and_list, other_holdout_order, utc_time
 

@@ -16,7 +16,7 @@ import pandas as pd
 from .backtest import Backtest
 from .diagnostics import Cointegration, Diagnostics
 from .number_format import format_column
-from .training import score_notes
+from .scores import score_notes
 from .wording import counted
 
 P_COLUMNS = frozenset({"p", "p-value", "p normal", "pvalue", "ADF p", "KPSS p", "ADF p of the difference"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,7 @@ from .model_space import LOGGED, MODEL_SPACE, check_positive, to_model_space
 from .near_identity import near_identity_warning
 from .part_fit import fit_part, rank_note
 from .plain_text import check_names
+from .scores import percent_scorable, score
 from .spec import ModelSpec
 from .wording import and_list, counted
 
@@ -148,7 +150,11 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
     near = near_identity_warning(series, list(spec.variables))  # said, not refused: an exact one was refused above
     whole_rank = getattr(fitted.params, "coint_rank", None)
     filled = _filled(dataset, frame)
-    evaluation, notes = _evaluate(frame, spec, holdout_rows, exog, whole_rank, filled) if holdout_rows else (None, ())
+    evaluation, notes = (
+        _evaluate(frame, spec, holdout_rows, exog, (whole_rank, fitted.warnings), filled)
+        if holdout_rows
+        else (None, ())
+    )
     if holdout_rows and dataset.preparation is not None:
         method, variables = dataset.preparation.method, list(spec.variables)
         edge = holdout_edge_note(filled, method, holdout_rows, frame.index, dataset.frequency, variables)
@@ -197,12 +203,15 @@ def _evaluate(
     spec: ModelSpec,
     rows: int,
     exog: np.ndarray | None,
-    whole_rank: int | None,
+    whole: tuple[int | None, tuple[str, ...]],
     filled: np.ndarray | None = None,
 ) -> tuple[Evaluation, tuple[str, ...]]:
     """The holdout: fit without the last rows, forecast them (a VARX with their actual exogenous values),
     scored on the observed values only (`filled`: the cells a fill wrote); with notes when the whole sample's
-    cointegration rank stood in for the part's (part_fit) and when filled values were left out of the scores."""
+    cointegration rank (`whole`, with the whole fit's warnings) stood in for the part's (part_fit), when the part's
+    fit has a warning the whole fit's do not say in other numbers, and when filled values were left out of the
+    scores."""
+    whole_rank, said = whole
     kind = kind_of(spec)
     levels = frame.to_numpy(dtype=float)
     train_levels, actual = levels[:-rows], levels[-rows:]
@@ -210,6 +219,13 @@ def _evaluate(
     what = Sample(f"the training part before the {rows}-row holdout", held_out=rows)
     fitted, found = fit_part(kind, train_levels, spec, what, whole_rank, train_exog)
     note = None if found is None or whole_rank is None else rank_note(what, [found], len(spec.variables), whole_rank)
+    # the scores come from this fit: an order at the edge of its search, or thin on these rows, is said as such
+    known = {re.sub(r"\d+", "#", w) for w in said}  # the same warning with its own numbers says nothing new
+    part = [
+        f"On the {len(train_levels)} rows before the holdout (the fit it scores), {w}"
+        for w in fitted.warnings
+        if re.sub(r"\d+", "#", w) not in known
+    ]
     needed = kind.lag_rows(spec, fitted.params)
     result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05, exog_future=future_exog)
     percent = percent_scorable(levels, actual)  # the sign on the whole series: a short holdout may keep one
@@ -233,64 +249,4 @@ def _evaluate(
         f"The holdout scores leave out {counted(len(left_out), 'filled value')} ({and_list(left_out[:5])}"
         f"{', ...' if len(left_out) > 5 else ''}): a value the fill wrote is no observation to score a forecast on."
     )
-    return evaluation, tuple(n for n in (note, unscored if left_out else None) if n)
-
-
-# How every table heads the holdout and backtest scores (MAPE is in percent); the stored keys are the lower-case names
-METRIC_LABELS = {"rmse": "RMSE", "mae": "MAE", "mape": "MAPE %"}
-
-NEAR_ZERO = 0.05  # a scored value under this share of its variable's largest absolute value is near 0 for a MAPE
-_MAPE_NOTE = (
-    "MAPE is left out where a variable's values are not all of one sign, or where a scored value is near 0"
-    f" (under {NEAR_ZERO:.0%} of the variable's largest): for values at or near 0, as a growth rate, a spread or"
-    " an interest rate may have, a percentage error says nothing."
-)
-
-
-def one_signed(levels: np.ndarray) -> np.ndarray:
-    """Per variable (column), whether its values all have one sign."""
-    return np.all(levels > 0, axis=0) | np.all(levels < 0, axis=0)
-
-
-def percent_scorable(levels: np.ndarray, scored: np.ndarray) -> np.ndarray:
-    """Per variable (column), whether a MAPE can score it: its `levels` (the whole series) all have one sign and
-    none of its `scored` values (rows x variables) is near 0 (NEAR_ZERO): a bill rate of 0.12 after 15 gave
-    percentage errors of hundreds."""
-    largest = np.max(np.abs(levels), axis=0)
-    return one_signed(levels) & ~np.any(np.abs(scored) < NEAR_ZERO * largest, axis=0)
-
-
-def mape_note(values) -> str | None:
-    """Why MAPEs were left out, when any in `values` was (None, or NaN once in a table); else None. Every
-    page, the report and the CLI print it under their scores."""
-    return _MAPE_NOTE if any(v is None or v != v for v in values) else None
-
-
-def exog_note(exog) -> str | None:
-    """For a VARX (`exog` names its exogenous variables), why its holdout or backtest scores flatter it:
-    the forecasts were given the exogenous values observed over the scored periods; else None."""
-    names = list(exog)
-    if not names:
-        return None
-    which = f"variables {', '.join(names)} took their" if len(names) > 1 else f"variable {names[0]} took its"
-    return (
-        f"The exogenous {which} observed values over the scored periods: these are scores of forecasts given"
-        " that path, and a forecast that has to guess it will do worse."
-    )
-
-
-def score_notes(mapes, exog=()) -> list[str]:
-    """What every table of holdout or backtest scores says under it (the pages, the report, the CLI): why
-    MAPEs were left out (`mape_note` of its MAPE column) and that a VARX's forecasts were given the observed
-    exogenous path (`exog_note` of its exogenous variables)."""
-    return [note for note in (mape_note(mapes), exog_note(exog)) if note]
-
-
-def score(actual: np.ndarray, predicted: np.ndarray, percent: bool = True) -> dict:
-    """RMSE, MAE and MAPE (in percent; None when an actual value is 0, or when not `percent`: the series is
-    zero or crosses it somewhere, as a growth rate or a spread may, see `one_signed`)."""
-    if not len(actual):  # every value of the cell was filled (filled_scores): nothing to score
-        return {"rmse": None, "mae": None, "mape": None}
-    error = predicted - actual
-    mape = float(np.mean(np.abs(error / actual)) * 100) if percent and np.all(actual != 0) else None
-    return {"rmse": float(np.sqrt(np.mean(error**2))), "mae": float(np.mean(np.abs(error))), "mape": mape}
+    return evaluation, tuple(n for n in (*part, note, unscored if left_out else None) if n)

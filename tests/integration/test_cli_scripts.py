@@ -121,7 +121,7 @@ def test_an_interrupt_during_trains_slow_checks_publishes_nothing(tmp_path, monk
     def interrupted(result):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(commands, "_unit_root_advice", interrupted)
+    monkeypatch.setattr(commands.varlib, "trained_advice", interrupted)
     code, out, err = run(capsys, "train", "--name", "var", "--lags", "2", "--publish", "--json")
     assert code == 130 and err.endswith("error: interrupted\n")
     # a script that retries must not publish the model twice: the interrupt came before the publish

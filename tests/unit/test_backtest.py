@@ -51,7 +51,7 @@ def test_hand_computed_tiny_series(tiny):
     assert scores.loc[("b", 2), "rmse_rw"] == pytest.approx(np.sqrt((192**2 + 384**2) / 2))
     assert scores.loc[("b", 2), "mape_rw"] == pytest.approx(75)
     # on a: errors 0.5,0.25 (h=1) and 0.75,0.375 (h=2), 100% and 300% of actual values near 0 (0.125 to 0.5,
-    # where a started at 8192): no MAPE (training.percent_scorable)
+    # where a started at 8192): no MAPE (scores.percent_scorable)
     assert scores.loc[("a", 1), "mae_rw"] == pytest.approx(0.375)
     assert scores.loc[("a", 2), "mae_rw"] == pytest.approx(0.5625)
     assert scores.loc["a", ["mape", "mape_rw"]].isna().all().all() and result.percent == (False, True)

@@ -10,7 +10,8 @@ from varlib import ModelSpec, forecast_artifact, load_dataset
 from varlib.artifact import build_artifact
 from varlib.compare import compare_table, holdout_notes, overlay_forecasts, overlay_frame, shared_lag_table
 from varlib.errors import InvalidInputError
-from varlib.training import exog_note, train
+from varlib.scores import exog_note
+from varlib.training import train
 from varlib.versions import parse_version
 
 

@@ -16,7 +16,7 @@ from varlib import ModelSpec, train_model
 from varlib.artifact import build_artifact
 from varlib.backtest import backtest
 from varlib.data import load_csv
-from varlib.training import percent_scorable
+from varlib.scores import percent_scorable
 
 MACRO = sm.datasets.macrodata.load_pandas().data.iloc[:80]
 VARIABLES = ("realgdp", "realcons", "realinv")

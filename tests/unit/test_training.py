@@ -10,7 +10,8 @@ from statsmodels.tsa.vector_ar.var_model import VAR
 from varlib import ModelSpec, load_dataset, train_model
 from varlib.data import Dataset
 from varlib.errors import InvalidInputError
-from varlib.training import one_signed, score, train
+from varlib.scores import one_signed, score
+from varlib.training import train
 
 
 @pytest.fixture(scope="module")
