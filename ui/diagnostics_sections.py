@@ -257,7 +257,7 @@ def irf_bands_note(diag: Diagnostics, orth: bool, accumulated: bool = False) -> 
     )
     summed = ""
     if accumulated:  # of a model of log differences, the responses of the log levels
-        summed = f" summed over the periods (the response of the {diag.summed_levels[:-1]}, not of its change)"
+        summed = f" summed over the periods (responses of the {diag.summed_levels}, not of their changes)"
     note = (
         f"Each response to {shock}{summed}, with pointwise {level}% asymptotic (delta-method) bands: each period's band"
         f" on its own, not the whole path's.{order}"

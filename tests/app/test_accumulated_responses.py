@@ -38,7 +38,7 @@ def test_a_var_of_differences_offers_the_levels_responses_in_chart_address_and_r
     assert np.allclose(total, np.cumsum(first)) and at.query_params["accumulated"] == "1"
     note = next(c.value for c in at.caption if "Each response to" in c.value)
     assert (
-        "summed over the periods (the response of the log level, not" in note
+        "summed over the periods (responses of the log levels, not of their changes)" in note
         and "Cholesky order: realgdp, realcons, realinv" in note
     )
     at.session_state["dg_tab"] = "Report"
