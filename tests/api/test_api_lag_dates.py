@@ -65,7 +65,7 @@ def test_undated_lag_inputs_stand_for_the_training_datas_last_periods(client):
     ("dates", "words"),
     [
         (DATES[:3], "lag_dates has 3 dates"),
-        ([*DATES[:3], "2010-07-01"], "the lag inputs skip 2010-04-01"),
+        ([*DATES[:3], "2010-07-01"], "the lag inputs skip 2010Q2"),
         ([*DATES[:3], "2010-05-01"], "is not a quarterly period"),
         ([DATES[1], DATES[0], *DATES[2:]], "out of order"),
         (["a", "b", "c", "d"], "'a' is not a date"),

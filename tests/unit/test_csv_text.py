@@ -281,7 +281,7 @@ def test_a_lag_csv_of_recent_data_gives_its_last_periods_and_dated_rows_are_cons
         lags = read_lag_inputs(data, ["gdp"], 2, "none", frequency="QS-JAN")
         assert lags["gdp"].tolist() == [2.0, 3.0]
     assert read_lag_inputs(longer, ["gdp"], 2, "none").index[-1] == pd.Timestamp("2009-07-01")
-    with pytest.raises(InvalidInputError, match=r"skip 2009-04-01 \(between 2009-01-01 and 2009-07-01\)"):
+    with pytest.raises(InvalidInputError, match=r"skip 2009Q2 \(between 2009Q1 and 2009Q3\)"):
         read_lag_inputs(b"date,gdp\n2009-01-01,1\n2009-07-01,3\n", ["gdp"], 2, "none", frequency="QS-JAN")
     with pytest.raises(InvalidInputError, match="2009-02-15 is not a quarterly period of this model"):
         read_lag_inputs(b"date,gdp\n2009-02-15,1\n2009-05-16,3\n", ["gdp"], 2, "none", frequency="QS-JAN")

@@ -82,5 +82,5 @@ def test_lag_inputs_of_mixed_days_or_a_skipped_quarter_are_refused_by_their_date
     _, last = quarterly
     with pytest.raises(InvalidInputError, match="date 2009-06-29 is not a quarterly period of this model"):
         read_lag_inputs(_csv(["2009-06-29", "2009-09-30"], last), VARIABLES, 2, "none", frequency="QS-JAN")
-    with pytest.raises(InvalidInputError, match=r"skip 2009-07-01 \(between 2009-04-01 and 2009-10-01\)"):
+    with pytest.raises(InvalidInputError, match=r"skip 2009Q3 \(between 2009Q2 and 2009Q4\)"):
         read_lag_inputs(_csv(["2009-06-30", "2009-12-31"], last), VARIABLES, 2, "none", frequency="QS-JAN")

@@ -53,6 +53,6 @@ def test_a_period_index_is_read_as_the_model_dates_it(quarter_ends):
 
 def test_dates_that_skip_periods_are_refused():
     two_lags = _model(pd.date_range("2001-01-31", "2008-09-30", freq="ME"), lags=2)
-    skipped = r"the lag inputs skip 2008-08-31 \(between 2008-07-31 and 2008-09-30\)"
+    skipped = r"the lag inputs skip Aug 2008 \(between Jul 2008 and Sep 2008\)"
     with pytest.raises(InvalidInputError, match=skipped):
         forecast_artifact(two_lags, 1, lag_inputs=_lags(two_lags, "2008-07-31", "2008-09-30"))

@@ -28,7 +28,7 @@ from .fill import Preparation, make_regular
 from .frequency import data_span, detect_frequency
 from .left_out import MACRO_WHY, columns_left_out, in_other_dress
 from .number_marks import number_hint
-from .periods import newest_first
+from .periods import newest_first, one_period_twice
 from .rows_not_data import without_dated_empty_ends, without_notes_below
 from .sample_window import slice_dates
 from .timeindex import read_dates
@@ -265,6 +265,13 @@ def check_dates(index: pd.DatetimeIndex, source: str, rows: FileRows | None = No
         raise InvalidInputError(f"{source!r} has the date {named(duplicate)} more than once; keep one row per date")
     if not index.is_monotonic_increasing:
         position = int(np.flatnonzero(np.diff(index.asi8) < 0)[0]) + 1
+        period = one_period_twice(index, position)  # 1997-03-31 then 1997Q1: a repeat, which sorting keeps
+        if period is not None:
+            rows_of = rows.at if rows is not None else lambda at: f"row {at + 1} ({index.strftime('%Y-%m-%d')[at]})"
+            raise InvalidInputError(
+                f"{source!r} has the period {period} more than once: {rows_of(position - 1)} and {rows_of(position)};"
+                " keep one row per period"
+            )
         raise InvalidInputError(
             f"{source!r} is not sorted by date: {named(index[position])} comes after {named(index[position - 1])};"
             " sort the rows by date"

@@ -25,6 +25,8 @@ _WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
 CANDIDATES = (
     *(f"YS-{m}" for m in _MONTHS),
     *(f"YE-{m}" for m in _MONTHS),
+    *("2QS-JAN", "2QS-FEB", "2QS-MAR", "2QE-DEC", "2QE-JAN", "2QE-FEB"),  # half-years: pandas' grids start at the
+    # first date, so these six hold every phase (named by _phased)
     "QS-JAN",
     "QS-FEB",
     "QS-MAR",
@@ -114,7 +116,7 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
     inferred = _infer(index)
     # pandas may infer business quarter or month ends for calendar ones with one date mistyped (a Friday)
     if inferred is not None and _on_grid(index, inferred).all():
-        return Frequency(inferred, label_of(inferred))
+        return Frequency(_phased(inferred, index[0]), label_of(inferred))
     for position, alias in enumerate(CANDIDATES):
         offset = pd.tseries.frequencies.to_offset(alias)
         if not all(offset.is_on_offset(stamp) for stamp in index):
@@ -127,7 +129,7 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
             break  # a finer grid only misses more: the dates are irregular
         if len(missing):  # or a few dates off a coarser grid that explains more (a Saturday among business days)
             _refuse_a_few_off_a_grid(index, source, CANDIDATES[:position], len(missing))
-        canonical = _infer(grid) or alias
+        canonical = _phased(_infer(grid) or alias, index[0])
         return Frequency(canonical, label_of(canonical), tuple(missing))
     _refuse_a_few_off_a_grid(index, source)
     first_step = _widest_step(index)
@@ -137,6 +139,18 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
         " aggregate the data to one of them first",
         field="dates",
     )
+
+
+def _phased(alias: str, first: pd.Timestamp) -> str:
+    """A half-yearly alias naming a month its halves start (`2QS-`) or end (`2QE-`) in: pandas infers `2QS-JAN` for
+    halves starting in April and October too, and the model's lag inputs and conditions are read in its halves
+    (periods.period_of). Other aliases as they are."""
+    offset = pd.tseries.frequencies.to_offset(alias)
+    if not isinstance(offset, (pd.offsets.QuarterBegin, pd.offsets.QuarterEnd)) or offset.n != 2:
+        return alias
+    anchor, halves = _MONTHS.index(offset.freqstr.split("-")[1]) + 1, {first.month, (first.month + 5) % 12 + 1}
+    anchor = anchor if anchor in halves else (anchor + 2) % 12 + 1
+    return f"{alias.split('-')[0]}-{_MONTHS[anchor - 1]}"
 
 
 def _infer(index: pd.DatetimeIndex) -> str | None:
@@ -212,10 +226,11 @@ def _widest_step(index: pd.DatetimeIndex) -> str:
 
 def period_labels(dates, alias: str | None) -> list[str]:
     """How people name the periods of `dates` (anything pandas reads as dates): `2006Q1` for calendar
-    quarters, `2006H1` for calendar half-years, `Jan 2006` for months, `2006` for years, the ISO date otherwise
-    (and for unknown grids), with the time of day on every label when some have one (hourly data). The steps of a
-    version without a frequency are already named as people count them (`+1`, `+2`, ...: periods.future_dates)
-    and stay so."""
+    quarters, `2006H1` for calendar half-years, `Jan 2006` for months, `2006` for calendar years, other quarters,
+    half-years and years by the month they start in (`Jul 2006`: typed back, a label is that period), the ISO
+    date otherwise (and for unknown grids), with the time of day on every label when some have one (hourly
+    data). The steps of a version without a frequency are already named as people count them (`+1`, `+2`, ...:
+    periods.future_dates) and stay so."""
     texts = [str(date) for date in dates]
     if texts and all(text.startswith("+") and text[1:].isdigit() for text in texts):
         return texts
@@ -224,18 +239,32 @@ def period_labels(dates, alias: str | None) -> list[str]:
     except ValueError:  # stored hourly dates: `2021-03-01` at midnight, `2021-03-01T07:00:00` otherwise
         stamps = pd.DatetimeIndex(pd.to_datetime(list(dates), format="ISO8601"))
     label = label_of(alias) if alias else ""
-    months = {stamp.month for stamp in stamps}
-    if label == "quarterly" and (months <= {1, 4, 7, 10} or months <= {3, 6, 9, 12}):  # calendar quarters
-        return [f"{stamp.year}Q{(stamp.month - 1) // 3 + 1}" for stamp in stamps]
-    if label == "half-yearly" and (months <= {1, 7} or months <= {6, 12}):  # calendar half-years
-        return [f"{stamp.year}H{(stamp.month - 1) // 6 + 1}" for stamp in stamps]
-    if label in ("monthly", "quarterly"):  # quarters on other months are named by their month
+    length = {"quarterly": 3, "half-yearly": 6, "yearly": 12}.get(label)
+    if label == "monthly":
         return [stamp.strftime("%b %Y") for stamp in stamps]
-    if label == "yearly":
-        return [str(stamp.year) for stamp in stamps]
+    if length is not None:  # each period by its first month: an end-dated one's starts length - 1 months before
+        before = 0 if "Begin" in type(_offset(alias)).__name__ else length - 1
+        firsts = [stamp.to_period("M").to_timestamp() - pd.DateOffset(months=before) for stamp in stamps]
+        starts = {first.month for first in firsts}
+        if length == 3 and starts <= {1, 4, 7, 10}:  # calendar quarters
+            return [f"{first.year}Q{(first.month - 1) // 3 + 1}" for first in firsts]
+        if length == 6 and starts <= {1, 7}:  # calendar half-years
+            return [f"{first.year}H{(first.month - 1) // 6 + 1}" for first in firsts]
+        if length == 12 and starts == {1}:  # calendar years
+            return [str(first.year) for first in firsts]
+        # other quarters, half-years and years by the month they start in (`Jul 2010` for a year from July 2010,
+        # as `2011` would read as the year from January 2011: see periods.in_their_periods)
+        return [first.strftime("%b %Y") for first in firsts]
     if (stamps != stamps.normalize()).any():  # times of day: each with its time, midnight too (00:00)
         return [stamp.isoformat(timespec="minutes") for stamp in stamps]
     return [iso_label(stamp) for stamp in stamps]
+
+
+def _offset(alias):
+    try:
+        return pd.tseries.frequencies.to_offset(alias)
+    except ValueError:  # a frequency only named (`every 3 years`): its periods dated by their first day
+        return None
 
 
 def data_span(dates, alias: str | None) -> dict:

@@ -26,7 +26,7 @@ from .datasets import without_notes_below
 from .file_bytes import read_capped
 from .frequency import label_of, period_labels
 from .number_marks import not_a_number
-from .periods import first_break, in_their_periods, newest_first, offset_of, on_grid
+from .periods import first_break, in_their_periods, newest_first, offset_of, on_grid, on_its_grid, period_of
 from .timeindex import parse_dates
 
 DATE = "date"  # the label column of an editor table
@@ -140,16 +140,16 @@ def _check_periods(dates: pd.DatetimeIndex, frequency: str | None, named: str = 
     if position is None:
         return
     date, label = dates[position], label_of(str(frequency))
-    if not offset.is_on_offset(date):
+    if not on_its_grid(date, offset):  # the suggestion is the period the date lies in (rollback: the one before)
         raise InvalidInputError(
             f"the lag inputs' date {iso_label(date)} is not a {label} period of this model ({frequency});"
-            f" use its dates, e.g. {iso_label(offset.rollback(date))}",
+            f" use its dates, e.g. {iso_label(period_of(date, offset))}",
             field=named,
             value=iso_label(date),
         )
-    before = dates[position - 1]
-    raise InvalidInputError(
-        f"the lag inputs skip {iso_label(before + offset)} (between {iso_label(before)} and {iso_label(date)}):"
+    skipped, before, after = period_labels([dates[position - 1] + offset, dates[position - 1], date], frequency)
+    raise InvalidInputError(  # periods named as the tables name them (2010Q3), not by the ISO dates beneath
+        f"the lag inputs skip {skipped} (between {before} and {after}):"
         f" they are consecutive {label} periods, one row each",
         field=named,
         value=iso_label(date),

@@ -12,6 +12,7 @@ from ..clock import iso_label
 from ..errors import InvalidInputError
 from ..wording import counted
 from .date_text import read_dates
+from .frequency import detect_frequency, period_labels
 
 Fits = Callable[[pd.DatetimeIndex], bool]  # what dates a reader expects, e.g. consecutive periods of a model
 LAST_DAY = pd.Timestamp("9999-12-31 23:59:59")  # the last a date can have (Python's and ISO 8601's four-digit year)
@@ -30,7 +31,7 @@ def periods_from(first: str, frequency: str | None, count: int) -> list[str]:
     `first` is not one of its periods (or there is no frequency to count in)."""
     offset = offset_of(frequency)
     start = pd.to_datetime(first, errors="coerce", format="ISO8601")
-    if offset is None or pd.isna(start) or not offset.is_on_offset(start):
+    if offset is None or pd.isna(start) or not on_its_grid(start, offset):
         raise InvalidInputError(f"{first!r} is not a period of frequency {frequency}", field="date", value=first)
     return [iso_label(d) for d in pd.date_range(start, periods=count, freq=offset)]
 
@@ -104,32 +105,93 @@ def _their_periods(dates: pd.DatetimeIndex, frequency: str | None) -> tuple[pd.D
     firsts, lasts = _firsts_and_lasts(dates, offset)
     periods = firsts if isinstance(offset, _STARTS) else lasts
     months_in = (dates.year - firsts.year) * 12 + dates.month - firsts.month
+    if isinstance(offset, pd.offsets.Week):  # a day of the week, not of a month
+        months_in = (dates - firsts).days
     groups: dict[object, list[int]] = {"last": [i for i in range(len(dates)) if dates[i] == lasts[i]]}
-    for position, key in enumerate(zip(months_in, dates.day, strict=True)):
+    days = [day if not end else "end" for day, end in zip(dates.day, dates.is_month_end, strict=True)]  # 30th, 31st
+    for position, key in enumerate(zip(months_in, days, strict=True)):
         groups.setdefault(key, []).append(position)
     return periods, sorted((group for group in groups.values() if group), key=lambda group: group[0])
 
 
-def period_firsts(dates: pd.DatetimeIndex, frequency: str | None) -> pd.DatetimeIndex:
+def period_firsts(dates: pd.Index, frequency: str | None) -> pd.DatetimeIndex:
     """The first day of the month, quarter or year each date falls in, as `frequency` groups them, whether it
     dates a period by its first day or its last (2018-12-31 in `QE-DEC` is 2018Q4, whose first day is 2018-10-01);
     the dates as they are for any other frequency."""
-    offset = offset_of(frequency)
+    offset, dates = offset_of(frequency), pd.DatetimeIndex(dates)
     return _firsts_and_lasts(dates, offset)[0] if _of_whole_periods(offset) else dates
 
 
+def period_lasts(dates: pd.Index, frequency: str | None) -> pd.DatetimeIndex:
+    """The last day of the period each date falls in, as `period_firsts` finds its first."""
+    offset, dates = offset_of(frequency), pd.DatetimeIndex(dates)
+    return _firsts_and_lasts(dates, offset)[1] if _of_whole_periods(offset) else dates
+
+
+def one_period_twice(index: pd.DatetimeIndex, position: int) -> str | None:
+    """The label of the period the dates at `position - 1` and `position` share (`1997-03-31` then `1997Q1`), on
+    the grid the other dates lie on; None when they are two periods, or the others lie on no grid."""
+    others = index.delete(position)
+    if len(others) < 3 or not others.is_monotonic_increasing or not others.is_unique:
+        return None
+    try:
+        alias = detect_frequency(others).alias
+    except InvalidInputError:
+        return None
+    pair, offset = index[position - 1 : position + 1], offset_of(alias)
+    if not _of_whole_periods(offset) or period_firsts(pair, alias)[0] != period_firsts(pair, alias)[1]:
+        return None
+    return period_labels([period_of(pair[1], offset)], alias)[0]
+
+
 def _of_whole_periods(offset) -> bool:
-    """A grid of single months, quarters or years, dated by their first day or their last."""
+    """A grid of single weeks, months, quarters or years, or of half-years (two quarters: `2QS-JAN`, `2QE-DEC`),
+    dated by their first day or their last."""
+    if type(offset) in (pd.offsets.QuarterBegin, pd.offsets.QuarterEnd):
+        return offset.n in (1, 2)
+    if type(offset) is pd.offsets.Week:  # weeks ending on a weekday (`W-SUN`)
+        return offset.n == 1 and getattr(offset, "weekday", None) is not None
     return type(offset) in (*_STARTS, *_ENDS) and offset.n == 1
 
 
+def _first_month_and_length(offset) -> tuple[int, int]:
+    """The month one of `offset`'s periods starts in, and their length in months. A half-year's alias names the
+    month a half starts (`2QS-APR`: April and October) or ends (`2QE-DEC`: June and December) in, as
+    frequency.detect_frequency writes it: pandas' own offsets take any quarter's start or end for one."""
+    if isinstance(offset, (pd.offsets.MonthBegin, pd.offsets.MonthEnd)):
+        return 1, 1
+    anchor = offset.startingMonth if hasattr(offset, "startingMonth") else offset.month
+    length = 3 * offset.n if isinstance(offset, (pd.offsets.QuarterBegin, pd.offsets.QuarterEnd)) else 12
+    return (anchor if isinstance(offset, _STARTS) else anchor % 12 + 1), length
+
+
 def _firsts_and_lasts(dates: pd.DatetimeIndex, offset) -> tuple[pd.DatetimeIndex, pd.DatetimeIndex]:
-    """The first and the last day of the period of `offset` (one of _STARTS or _ENDS) each date falls in."""
-    if isinstance(offset, _STARTS):
-        firsts = pd.DatetimeIndex([offset.rollback(stamp) for stamp in dates])
-        return firsts, firsts + offset - pd.Timedelta(days=1)
-    lasts = pd.DatetimeIndex([offset.rollforward(stamp) for stamp in dates])
-    return lasts - offset + pd.Timedelta(days=1), lasts
+    """The first and the last day of the period of `offset` (one of _STARTS or _ENDS, or weeks) each date falls in."""
+    if isinstance(offset, pd.offsets.Week):
+        lasts = pd.DatetimeIndex([offset.rollforward(stamp) for stamp in dates])
+        return lasts - pd.Timedelta(days=6), lasts
+    first_month, length = _first_month_and_length(offset)
+    months = pd.Index(dates.year * 12 + dates.month - 1)
+    starts = months - (months - (first_month - 1)) % length  # the month each period starts in, counted from year 0
+    firsts = pd.DatetimeIndex(pd.to_datetime({"year": starts // 12, "month": starts % 12 + 1, "day": 1}))
+    lasts = firsts + pd.offsets.MonthBegin(length) - pd.Timedelta(days=1)
+    return firsts, lasts
+
+
+def period_of(stamp: pd.Timestamp, offset) -> pd.Timestamp:
+    """The date of `offset`'s period that `stamp` falls in: its first day for a grid dated so (`MS`, `QS-JAN`,
+    `2QS-JAN`), its last for one dated by the end (`ME`, `QE-DEC`, `W-SUN`: the Sunday that ends the week)."""
+    stamp = pd.Timestamp(stamp)
+    if _of_whole_periods(offset) and stamp == stamp.normalize():
+        firsts, lasts = _firsts_and_lasts(pd.DatetimeIndex([stamp]), offset)
+        return firsts[0] if isinstance(offset, _STARTS) else lasts[0]
+    return offset.rollback(stamp) if "Begin" in type(offset).__name__ else offset.rollforward(stamp)
+
+
+def on_its_grid(stamp: pd.Timestamp, offset) -> bool:
+    """Whether `stamp` is one of `offset`'s dates; for half-years, of the two halves its alias names (pandas'
+    `2QE-DEC` takes 2010-03-31 too)."""
+    return period_of(stamp, offset) == stamp if _of_whole_periods(offset) else offset.is_on_offset(stamp)
 
 
 def period_dates(index: pd.Index, frequency: str | None) -> pd.DatetimeIndex | None:
@@ -158,7 +220,7 @@ def first_break(index: pd.DatetimeIndex, offset) -> int | None:
     """The position of the first date off the grid of `offset` or not one period after the date before it;
     None when the dates follow one another period by period, as lag inputs do."""
     for position, stamp in enumerate(index):
-        if not offset.is_on_offset(stamp) or (position and stamp != index[position - 1] + offset):
+        if not on_its_grid(stamp, offset) or (position and stamp != index[position - 1] + offset):
             return position
     return None
 

@@ -3,7 +3,9 @@
 A bound written as a period (`2018Q4`, `2018H2`, `2018`, `Dec 2018`, `2018-12`, `2018M12`) means that whole
 period, and a row means the period it is dated in: `--end 2018Q4` keeps 2018Q4 whether the file dates it
 2018-10-01 or 2018-12-31, and `--end 2018` keeps all of 2018.
-A bound written as a day compares the rows' dates as written.
+A row is kept when its period overlaps the bound's (`--start "Mar 2000"` keeps 2000Q1 as `--end "Nov 2005"`
+keeps 2005Q4). A bound counting periods of a year (`2000.1`, `2000:1`) is read as the file's dates were (a quarter
+in a file of 1995.1 ... 2009.4). A bound written as a day compares the rows' dates as written.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from ..errors import InvalidInputError
 from .date_forms import numeric_forms
 from .date_text import NUMERIC_DATE, read_date
 from .frequency import detect_frequency, period_labels
-from .periods import period_firsts
+from .periods import period_firsts, period_lasts
+
+_COUNTED = {"half-years": (2, 6), "quarters": (4, 3), "months": (12, 1)}  # as timeindex reads 1960:1
 
 # How much a bound written as a period spans (else a day: the rows' own dates are compared with it)
 _SPANS = (
@@ -39,14 +43,20 @@ def slice_dates(
     first`, see timeindex.read_dates), which a bound written as numbers is read by too."""
     if not start and not end:
         return frame
-    bounds = {label: _bound(value, label, order) for label, value in (("start", start), ("end", end)) if value}
+    bounds, spans = {}, {}
+    for label, value in (("start", start), ("end", end)):
+        # 2000.1 in a file of 1995.1 ... 2009.4: a quarter, as the file's dates are read
+        if value:
+            counted = _counted(value, label, order)
+            bounds[label], spans[label] = counted or (_bound(value, label, order), _span_of(str(value)))
     if "start" in bounds and "end" in bounds and bounds["start"] > bounds["end"]:
         raise InvalidInputError(f"start {start} lies after end {end}: give the earlier date as start", field="start")
     mask = np.ones(len(frame), dtype=bool)
-    spans = {label: _span_of(str(value)) for label, value in (("start", start), ("end", end)) if value}
-    starts = _period_starts(pd.DatetimeIndex(frame.index)) if any(spans.values()) else frame.index
+    # one rule at both ends: a row is kept when its period overlaps the period a bound names (`--start "Mar
+    # 2000"` keeps 2000Q1, as `--end "Nov 2005"` keeps 2005Q4)
+    starts, lasts = _periods(pd.DatetimeIndex(frame.index)) if any(spans.values()) else (frame.index, frame.index)
     if "start" in bounds:
-        mask &= (starts if spans["start"] else frame.index) >= bounds["start"]
+        mask &= (lasts if spans["start"] else frame.index) >= bounds["start"]
     if "end" in bounds:
         mask &= starts < bounds["end"] + spans["end"] if spans["end"] else frame.index <= bounds["end"]
     if len(frame) and not mask.any():
@@ -110,11 +120,39 @@ def _span_of(bound: str) -> pd.DateOffset | None:
     return next((span for form, span in _SPANS if form.fullmatch(bound.strip())), None)
 
 
-def _period_starts(index: pd.DatetimeIndex) -> pd.DatetimeIndex:
-    """The first day of the period of each row (2018-10-01 for a quarter dated 2018-12-31); the dates as they are
-    on other grids, or when the rows are on none."""
+def _periods(index: pd.DatetimeIndex) -> tuple[pd.DatetimeIndex, pd.DatetimeIndex]:
+    """The first and the last day of the period of each row (2018-10-01 and 2018-12-31 for a quarter dated either);
+    the dates as they are on other grids, or when the rows are on none."""
     try:
         alias = detect_frequency(index).alias
     except InvalidInputError:  # no grid (yet: gaps and order are checked after the window): the dates as written
-        return index
-    return period_firsts(index, alias)
+        return index, index
+    return period_firsts(index, alias), period_lasts(index, alias)
+
+
+def _counted(value: str, label: str, order: str | None) -> tuple[pd.Timestamp, pd.DateOffset] | None:
+    """A bound that counts periods of a year (`2000.1`, `2000:1`, `2000-4`) and its span, read as the file's dates
+    were (`as quarters of the year`); None for other bounds and, but for `2000:1`, when the file's dates did not
+    count periods (`2000.1` and `2000-4` are then months, as dates elsewhere read). Refused when the count does
+    not fit the file's periods, or `2000:1` has no file reading to follow."""
+    parts = re.fullmatch(r"(\d{4})([:./-])([1-9]|1[0-2])", value.strip())
+    unit = (order or "")[3:-12] if (order or "").endswith(" of the year") else None
+    if parts is None or (unit is None and parts[2] != ":"):
+        return None
+    if unit is None:
+        raise InvalidInputError(
+            f"{label} date {value!r} counts periods of {parts[1]}, and the file's dates do not say whether quarters or"
+            f" months: write {parts[1]}Q{min(int(parts[3]), 4)} for a quarter or {parts[1]}-{int(parts[3]):02d} for a"
+            " month",
+            field=label,
+            value=value,
+        )
+    per_year, months = _COUNTED[unit]
+    if int(parts[3]) > per_year:
+        raise InvalidInputError(
+            f"{label} date {value!r} is read as the file's dates are, {unit} of the year, and {parts[1]} has"
+            f" {per_year}; use 1 to {per_year}",
+            field=label,
+            value=value,
+        )
+    return pd.Timestamp(int(parts[1]), (int(parts[3]) - 1) * months + 1, 1), pd.DateOffset(months=months)
