@@ -16,21 +16,37 @@ draw a chart, on every change.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import pandas as pd
 from plotly.subplots import make_subplots
 
 from ui import presentation
 from ui.plot_text import fitted, hover_titles, panel_chars, plain, text_width
-from varlib import VersionForecast
+from varlib import VersionForecast, period_labels
 
 FORECAST_RGB = (228, 87, 46)
 BACKGROUNDS = {"light": (255, 255, 255), "dark": (14, 17, 23)}  # Streamlit's two base themes
 BAND_ALPHA = {"light": 0.30, "dark": 0.40}
 BAND = f"rgba{(*FORECAST_RGB, BAND_ALPHA['light'])}"
 FAN_CENTRE_ALPHA = 0.8  # the narrowest level of a fan: the forecast colour at this strength over the background
-HOVER_FORMATS = {"quarterly": "%YQ%q", "monthly": "%b %Y", "yearly": "%Y"}  # as varlib.period_labels names them
+# The formats a unified hover's header (plotly's x `hoverformat`, d3's with plotly's %q quarter and %h half) may
+# take: the one that names every period of a chart as varlib.period_labels does (hover_format)
+HOVER_CANDIDATES = ("%YQ%q", "%YH%h", "%b %Y", "%Y", "%Y-%m-%d", "%Y-%m-%dT%H:%M")
+NO_HEADER = " "  # no format names the periods so: a blank header, each hover line naming its own period
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # plotly's English
+_DIRECTIVES = {
+    "Y": lambda d: f"{d.year:04d}",
+    "q": lambda d: str((d.month - 1) // 3 + 1),
+    "h": lambda d: str((d.month - 1) // 6 + 1),
+    "b": lambda d: _MONTHS[d.month - 1],
+    "m": lambda d: f"{d.month:02d}",
+    "d": lambda d: f"{d.day:02d}",
+    "H": lambda d: f"{d.hour:02d}",
+    "M": lambda d: f"{d.minute:02d}",
+}
 EXPORT_SCALE = 3
 # A forecast chart's title line, in characters: two charts side by side at 1440 px hold 50 of its 21 px bold Latin
 # ones (44 Cyrillic), presentation mode's 26 px ones in a grid about 60
@@ -118,6 +134,32 @@ def background_colour(theme: str) -> str:
     return f"rgb{BACKGROUNDS.get(theme, BACKGROUNDS['light'])}"
 
 
+def hover_format(dates: Iterable, alias: str | None) -> str | None:
+    """The x `hoverformat` that names each of `dates` (a chart's x) exactly as varlib.period_labels names it by the
+    frequency `alias`, so that a unified hover's header names its period as the lines under it do (2010H1 over
+    `mean 2010H1`, not `Jun 2010`); NO_HEADER when no format can; None for x that are no dates (steps ahead)."""
+    index = pd.Index(list(dates))
+    if not alias or not len(index) or not isinstance(index, pd.DatetimeIndex):
+        return None
+    stamps = index.unique().sort_values()
+    labels = period_labels(stamps, alias)  # whatever it names them, the header follows
+    for candidate in HOVER_CANDIDATES:
+        if [_rendered(candidate, stamp) for stamp in stamps] == labels:
+            return candidate
+    return NO_HEADER
+
+
+def _rendered(fmt: str, stamp: pd.Timestamp) -> str:
+    """A date as plotly's hover renders `fmt` (only the directives of HOVER_CANDIDATES)."""
+    return re.sub(r"%(.)", lambda m: _DIRECTIVES[m.group(1)](stamp), fmt)
+
+
+def period_hover(fig, alias: str | None) -> None:
+    """Name a built chart's hover header by the periods its traces are drawn at (hover_format)."""
+    dates = [x for trace in fig.data if trace.x is not None for x in trace.x]
+    fig.update_xaxes(hoverformat=hover_format(dates, alias))
+
+
 @dataclass(frozen=True)
 class Look:
     """A chart's subtitle, sizes and colours."""
@@ -125,8 +167,7 @@ class Look:
     subtitle: str = ""
     theme: str = "light"
     present: bool = False
-    frequency: str = ""  # quarterly, monthly, ...: how hover labels name the periods
-    alias: str | None = None  # the data's pandas frequency (QS-JAN): how a trace's own hover names its periods
+    alias: str | None = None  # the data's pandas frequency (QS-JAN): how the hovers name its periods
 
     @property
     def band(self) -> str:
@@ -149,8 +190,9 @@ class Look:
             return {"l": 120, "r": 20, "t": 96, "b": 125}
         return {"l": 98, "r": 20, "t": 80, "b": 118}
 
-    def layout(self, title: str, y_title: str, x_title: str, height: int) -> dict:
-        """The whole layout of a forecast chart, in one dict. A long title (plotly text, ui.plot_text.name) wraps
+    def layout(self, title: str, y_title: str, x_title: str, height: int, dates: Iterable = ()) -> dict:
+        """The whole layout of a forecast chart, in one dict, its hover header naming the periods of `dates` (its
+        x) as the hover's lines do (hover_format). A long title (plotly text, ui.plot_text.name) wraps
         to the chart's width, its whole text kept in `meta` for the accessible name; a y-axis title taller than
         the plot is left out: the chart's title names the variable (rotated, it climbed over title and subtitle)."""
         font = {"size": self.font}
@@ -162,8 +204,9 @@ class Look:
         muted = {**font, "color": self.muted} if self.muted else font
         axis = {"tickfont": muted, "title": {"text": "", "font": font}}
         x_axis = {**axis, "title": {"text": x_title, "font": font}}
-        if self.frequency in HOVER_FORMATS:
-            x_axis["hoverformat"] = HOVER_FORMATS[self.frequency]
+        header = hover_format(dates, self.alias)
+        if header:
+            x_axis["hoverformat"] = header
         return {
             "title": {
                 "text": lines,

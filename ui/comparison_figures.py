@@ -9,10 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import hover
-from ui.chart_look import HOVER_FORMATS, PANEL_COLUMNS, cell, panel_grid
+from ui.chart_look import PANEL_COLUMNS, cell, panel_grid, period_hover
 from ui.diagnostics_figures import LINE, NAIVE, PALETTE, finish
 from ui.plot_text import name as shown
-from varlib import Artifact, Backtest, OverlaidForecast, counted, label_of
+from varlib import Artifact, Backtest, OverlaidForecast, counted, period_labels
 
 DTICK_HORIZONS = 12  # up to this many horizons, every one gets its tick
 
@@ -65,10 +65,11 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
 def by_frequency(
     artifacts: Sequence[Artifact], overlaid: Sequence[OverlaidForecast]
 ) -> dict[str | None, tuple[list[Artifact], list[OverlaidForecast]]]:
-    """The versions and their forecasts grouped by their data's frequency, in the order first picked."""
+    """The versions and their forecasts grouped by their periods (OverlaidForecast.frequency: months dated by
+    their first day or their last are one group), in the order first picked."""
     groups: dict[str | None, tuple[list[Artifact], list[OverlaidForecast]]] = {}
     for artifact, item in zip(artifacts, overlaid, strict=True):
-        members, items = groups.setdefault(artifact.data.frequency, ([], []))
+        members, items = groups.setdefault(item.frequency or artifact.data.frequency, ([], []))
         members.append(artifact)
         items.append(item)
     return groups
@@ -103,7 +104,7 @@ def overlay_figure(
         if result is None or variable not in result.variables:
             continue
         j = result.variables.index(variable)
-        x = pd.to_datetime(result.index)
+        x = _dated_as(pd.to_datetime(result.index), result.frequency, alias)
         line = np.stack([result.forecast.mean[:, j], result.forecast.lower[:, j], result.forecast.upper[:, j]])
         colour = PALETTE[n % len(PALETTE)]
         label = shown(item.label)  # a version's label as typed, in the legend and the hover
@@ -139,7 +140,7 @@ def overlay_figure(
         twin = next((other for other, index, seen in drawn if index == result.index and _same(seen, line)), None)
         named += f" (same as {twin})" if twin else ""
         drawn.append((label, result.index, line))
-        started = pd.to_datetime([*result.lag_index[-1:], *result.index])
+        started = _dated_as(pd.to_datetime([*result.lag_index[-1:], *result.index]), result.frequency, alias)
         start_y = [float(result.lag_inputs[-1, j])] if result.lag_index else []
         fig.add_trace(
             go.Scatter(
@@ -154,8 +155,21 @@ def overlay_figure(
         )
     named = f"{shown(variable)} ({frequency_name} versions)" if frequency_name else shown(variable)
     fig.update_layout(hovermode="x unified")  # one hover per period listing every version, as on the Forecast page
-    fig.update_xaxes(hoverformat=HOVER_FORMATS.get(label_of(alias) if alias else ""))  # its header 2010Q1, not Jan 2010
+    period_hover(fig, alias)  # its header 2010Q1, as the lines under it, not Jan 2010
     return finish(fig, f"{named}: forecasts with {level}% intervals", 380)
+
+
+def _dated_as(dates: pd.DatetimeIndex, own: str | None, alias: str | None) -> pd.DatetimeIndex:
+    """A version's dates as the chart's frequency `alias` dates the same periods (named alike by period_labels):
+    its month ends (ME) at the chart's month starts (MS), so the lines overlay by period."""
+    if not own or not alias or own == alias or not len(dates):
+        return dates
+    span = pd.Timedelta(days=400)  # more than a period of any frequency either side
+    grid = pd.date_range(dates.min() - span, dates.max() + span, freq=alias)
+    by_label = dict(zip(period_labels(grid, alias), grid, strict=True))
+    return pd.DatetimeIndex(
+        [by_label.get(name, date) for name, date in zip(period_labels(dates, own), dates, strict=True)]
+    )
 
 
 def _same(drawn: np.ndarray, line: np.ndarray) -> bool:

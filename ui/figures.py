@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import hover
-from ui.chart_look import BAND, HOLDOUT_MARGIN, HOVER_FORMATS, LEGEND_BELOW, TICK_FORMAT, TITLE_CHARS, Look
+from ui.chart_look import BAND, HOLDOUT_MARGIN, LEGEND_BELOW, TICK_FORMAT, TITLE_CHARS, Look, period_hover
 from ui.plot_text import fitted, plain, text_width
 from ui.plot_text import name as shown
 from ui.plot_text import names as shown_all
@@ -56,7 +56,7 @@ def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: st
     ]
 
 
-def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int, frequency: str) -> go.Figure:
+def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int, alias: str | None) -> go.Figure:
     # the legend below the axis, as on the forecast charts: beside the title it sat under plotly's modebar. A long
     # title wraps (its whole text in `meta`, the accessible name's), and a y-axis title taller than the plot is
     # left out, as on the forecast charts (Look.layout): the title names the variable
@@ -70,7 +70,8 @@ def _layout(fig: go.Figure, title: str, y_title: str, x_title: str, height: int,
         legend=LEGEND_BELOW,
         meta={"title": title},
     )
-    fig.update_xaxes(title_text=x_title, hoverformat=HOVER_FORMATS.get(frequency))  # 2006Q1, not "Jan 2006"
+    fig.update_xaxes(title_text=x_title)
+    period_hover(fig, alias)  # its header 2006Q1, as the lines under it, not "Jan 2006"
     room = (height - margin["t"] - margin["b"]) / 7  # the plot's height in characters of a 13 px axis title
     fig.update_yaxes(title_text=y_title if text_width(plain(y_title)) <= room else "", tickformat=TICK_FORMAT)
     return fig
@@ -145,7 +146,7 @@ def forecast_figure(
     # again, several times the cost of the forecast itself on every rerun).
     return go.Figure(
         data=[go.Scatter(trace) for trace in traces],
-        layout=look.layout(shown(variable), shown(variable), x_title, height),
+        layout=look.layout(shown(variable), shown(variable), x_title, height, [*history.index, *x]),
     )
 
 
@@ -158,10 +159,10 @@ def holdout_figure(
     lower: np.ndarray,
     upper: np.ndarray,
     height: int = 340,
-    frequency: str = "",
+    alias: str | None = None,
 ) -> go.Figure:
-    """The holdout forecast (fitted without the last rows) against what actually happened; `frequency`
-    (quarterly, monthly, ...) names the periods in the hover."""
+    """The holdout forecast (fitted without the last rows) against what actually happened; the data's frequency
+    `alias` (QS-JAN) names the periods in the hover's header."""
     x = _axis(dates)
     fig = go.Figure()
     fig.add_trace(
@@ -198,7 +199,7 @@ def holdout_figure(
             hovertemplate=hover.line("forecast"),
         )
     )
-    return _layout(fig, f"{shown(variable)}: holdout", shown(variable), "date", height, frequency)
+    return _layout(fig, f"{shown(variable)}: holdout", shown(variable), "date", height, alias)
 
 
 def _axis(dates: Sequence[str]) -> list:

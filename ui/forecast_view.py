@@ -20,7 +20,6 @@ from ui.scenario_figures import Line, scenario_figure
 from ui.tables import differences_table, period_index
 from varlib import (
     Artifact,
-    Card,
     Scenario,
     VarlibError,
     VersionForecast,
@@ -149,7 +148,6 @@ def charts(
         f" {', '.join(f'{x}%' for x in fan) if fan else f'{level}%'} {intervals} interval{'s' if fan else ''}",
         theme=presentation.theme(),
         present=present,
-        frequency=Card.from_artifact(artifact).frequency,
         alias=artifact.data.frequency,
     )
     lines = _lines(artifact, baseline, overlays)

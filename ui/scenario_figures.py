@@ -142,7 +142,7 @@ def scenario_figure(
     )
     return go.Figure(
         data=[go.Scatter(trace) for trace in traces],
-        layout=look.layout(shown(variable), shown(variable), x_title, height),
+        layout=look.layout(shown(variable), shown(variable), x_title, height, [*history.index, *x]),
     )
 
 

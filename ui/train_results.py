@@ -105,7 +105,7 @@ def _holdout_charts(result: TrainResult, evaluation: Evaluation) -> None:
             evaluation.forecast[:, j],
             evaluation.lower[:, j],
             evaluation.upper[:, j],
-            frequency=label_of(result.dataset.frequency) if result.dataset.frequency else "",
+            alias=result.dataset.frequency,
         )
         plot(columns[j % len(columns)], fig, key=f"holdout|{variable}")
 

@@ -16,8 +16,9 @@ import pandas as pd
 
 from .artifact import Artifact
 from .data import label_of, period_labels
+from .data.periods import period_firsts
 from .errors import InvalidInputError
-from .forecast_inputs import INTERVAL_KINDS, held_exog, level_to_alpha
+from .forecast_inputs import INTERVAL_KINDS, held_exog, held_words, level_to_alpha
 from .jsonsafe import to_json_safe
 from .scores import METRIC_LABELS, exog_note, mape_note
 from .service import VersionForecast, check_forecast_options, forecast_artifact
@@ -74,6 +75,9 @@ class OverlaidForecast:
     shared: bool
     note: str
     assumed: str = ""  # what a VARX's forecast assumed for its exogenous values (empty for other versions)
+    # the frequency its periods are overlaid by: the first version's where they are the same periods however dated
+    # (its ME months on a chart of MS ones), else its data's own
+    frequency: str | None = None
 
 
 def shared_lag_table(artifacts: list[Artifact]) -> pd.DataFrame:
@@ -97,23 +101,25 @@ def overlay_forecasts(
         label = artifact.label
         lag_inputs, shared, note = _lag_inputs_for(artifact, table, artifacts[0])
         exog, held = _held_exog(artifact, steps)
+        same = _same_frequency(artifact, artifacts[0])
+        frequency = artifacts[0].data.frequency if same else artifact.data.frequency
         try:
             result = forecast_artifact(artifact, steps, alpha, lag_inputs, exog=exog)
         except InvalidInputError as exc:  # one version's bad inputs must not hide the others
-            overlaid.append(OverlaidForecast(label, None, shared, f"no forecast: {exc}"))
+            overlaid.append(OverlaidForecast(label, None, shared, f"no forecast: {exc}", frequency=frequency))
             continue
-        overlaid.append(OverlaidForecast(label, result, shared, note, held))
+        overlaid.append(OverlaidForecast(label, result, shared, note, held, frequency))
     return overlaid
 
 
 def _held_exog(artifact: Artifact, steps: int) -> tuple[dict[str, list[float]] | None, str]:
-    """A VARX's exogenous values for a comparison (held_exog: as the Forecast page starts them) and a note
-    saying so; (None, "") for a model without exogenous variables."""
+    """A VARX's exogenous values for a comparison (held_exog: as the Forecast page starts them, a seasonal dummy
+    continuing its pattern) and a note saying so (held_words); (None, "") for a model without exogenous variables."""
     if not artifact.exog:
         return None, ""
     values = held_exog(artifact.exog, artifact.data.exog, steps)
-    held = ", ".join(f"{name} {path[0]:g}" for name, path in values.items())
-    return values, f"exogenous values held at their last observed ({held})"
+    words = held_words(artifact.exog, artifact.data.exog, artifact.data.frequency)
+    return values, f"exogenous values{' ' if words.startswith('held') else ': '}{words}"
 
 
 def overlay_frame(overlaid: list[OverlaidForecast]) -> pd.DataFrame:
@@ -162,7 +168,17 @@ def _forecast_dict(item: OverlaidForecast) -> dict:
 
 
 def _same_frequency(artifact: Artifact, first: Artifact) -> bool:
-    return artifact.data.frequency == first.data.frequency  # detection names one grid one way (QS-JAN)
+    """Data of the same periods, however the two date them: months by their first day (MS) or their last (ME),
+    quarters starting in January (QS-JAN) or ending in December (QE-DEC), as publishing counts one model shape
+    (label_of). The first's last dates and the days either side fall in the same periods by both frequencies."""
+    mine, theirs = artifact.data.frequency, first.data.frequency
+    if mine == theirs or not mine or not theirs or label_of(mine) != label_of(theirs):
+        return mine == theirs
+    last = pd.DatetimeIndex(pd.to_datetime(list(first.data.dates[-3:])))
+    day = pd.Timedelta(days=1)
+    probes = last.append([last - day, last + day])
+    grouped = period_firsts(probes, theirs)  # dates as they are for a grid of no whole periods (days, 3 weeks)
+    return bool((grouped != probes).any() and grouped.equals(period_firsts(probes, mine)))
 
 
 def _frequency_words(artifact: Artifact) -> str:
