@@ -15,10 +15,12 @@ def draft_key(artifact: Artifact, what: str) -> str:
     return f"{DRAFT}|{what}|{artifact.name}|{artifact.version}"
 
 
-def draft_of(artifact: Artifact, what: str, flat: dict[str, float]) -> dict:
-    """{"values": column -> values by step, "rev": editor revision, "upload": last applied file, ...}."""
+def draft_of(artifact: Artifact, what: str, start: dict[str, list[float]]) -> dict:
+    """{"values": column -> values by step, "rev": editor revision, "upload": last applied file, ...}; a new draft
+    starts from `start` (column -> values of up to MAX_STEPS steps)."""
     return st.session_state.setdefault(
-        draft_key(artifact, what), {"values": {k: [v] * MAX_STEPS for k, v in flat.items()}, "rev": 0, "upload": None}
+        draft_key(artifact, what),
+        {"values": {k: list(v[:MAX_STEPS]) for k, v in start.items()}, "rev": 0, "upload": None},
     )
 
 

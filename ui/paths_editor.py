@@ -14,7 +14,7 @@ import streamlit as st
 
 from ui.errors import FORECAST_WAITS, show_error
 from ui.forecast_link import LINK_LAGS, encode_lags, exact_text, reset_lag_table
-from ui.literal import literal
+from ui.literal import library_text, literal
 from ui.path_draft import draft_key, draft_of, other_columns, padded, positive_only
 from ui.path_shaper import shaper
 from ui.path_upload import apply_upload, file_in_force, forget, removed, say_kept
@@ -30,6 +30,7 @@ from varlib import (
     check_path,
     counted,
     held_exog,
+    held_words,
     path_editor_table,
 )
 
@@ -39,31 +40,35 @@ EDITOR_OPEN = "fc_scenario_open"
 def exog_inputs(artifact: Artifact, labels: list[str]) -> dict[str, list[float]] | None:
     """The exogenous values of a VARX, checked (None after showing what is wrong)."""
     st.subheader("Exogenous values")
-    start = {name: path[0] for name, path in held_exog(artifact.exog, artifact.data.exog, 1).items()}
+    start = held_exog(artifact.exog, artifact.data.exog, MAX_STEPS)
+    prefilled = _prefilled(artifact, draft_of(artifact, EXOG, start), len(labels))
     st.caption(
         f"{', '.join(artifact.exog)} {'is' if len(artifact.exog) == 1 else 'are'} given, not forecast: a value for"
-        f" every step. {_prefilled(draft_of(artifact, EXOG, start), len(labels))}; edit the cells or upload a CSV."
+        f" every step. {prefilled}; edit the cells or upload a CSV."
     )
     path = _editor(artifact, EXOG, list(artifact.exog), labels, start)
     return None if path is None else {c: path[c].tolist() for c in path.columns}
 
 
-def _prefilled(draft: dict, steps: int) -> str:
-    """What the exogenous table started from: a copied scenario's values, or the last observed ones."""
+def _prefilled(artifact: Artifact, draft: dict, steps: int) -> str:
+    """What the exogenous table started from: a copied scenario's values, or the observed ones held (a seasonal
+    dummy continuing its pattern, held_words)."""
     copied = draft.get("copied")
     if copied is None:
-        return "Prefilled with the last observed values held flat"
+        held = held_words(artifact.exog, artifact.data.exog, artifact.data.frequency)
+        return f"Prefilled: {library_text(held)}"
     name, given = copied
     held = f"; steps {given + 1} to {steps} hold its step-{given} values flat" if steps > given else ""
     return f"Prefilled with saved scenario {literal(name)}'s values for its {counted(given, 'step')}{held}"
 
 
 def exog_edited(artifact: Artifact, exog: dict[str, list[float]] | None) -> bool:
-    """Whether the exogenous values differ from the editor's start (the last observed ones held flat)."""
+    """Whether the exogenous values differ from the editor's start (the observed ones held, held_exog)."""
     if not exog:
         return False
-    start = held_exog(artifact.exog, artifact.data.exog, 1)
-    return any(value != start[name][0] for name in artifact.exog for value in exog[name])
+    steps = max(len(values) for values in exog.values())
+    start = held_exog(artifact.exog, artifact.data.exog, steps)
+    return any(exog[name] != start[name][: len(exog[name])] for name in artifact.exog)
 
 
 def condition_inputs(
@@ -190,9 +195,9 @@ def copy_scenario(artifact: Artifact, scenario: Scenario) -> None:
 
 
 def _editor(
-    artifact: Artifact, what: str, columns: list[str], labels: list[str], flat: dict[str, float]
+    artifact: Artifact, what: str, columns: list[str], labels: list[str], start: dict[str, list[float]]
 ) -> pd.DataFrame | None:
-    draft = draft_of(artifact, what, flat)
+    draft = draft_of(artifact, what, start)
     at = draft_key(artifact, what)
     upload = st.file_uploader(
         f"Upload {what} (CSV)", type=UPLOAD_TYPES, key=f"{at}|upload", on_change=removed, args=(at, f"{at}|upload")

@@ -74,7 +74,9 @@ from .errors import (
     WithdrawnError,
 )
 from .forecast import Forecast
-from .forecast_inputs import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, LEVEL_RANGE, MAX_STEPS, held_exog, level_to_alpha
+from .forecast_inputs import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, LEVEL_RANGE, MAX_STEPS, level_to_alpha
+from .forecast_inputs import held_exog as held_exog
+from .forecast_inputs import held_words as held_words
 from .identity import Actor
 from .integration import Integration, Johansen, UnitRoot, trained_advice
 from .integration import analyse as analyse_integration
@@ -255,6 +257,7 @@ __all__ = [
     "kind_transforms",
     "label_of",
     "held_exog",
+    "held_words",
     "level_to_alpha",
     "load_dataset",
     "logging_config",
