@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import NoReturn
 
 import streamlit as st
 
@@ -45,6 +46,13 @@ class SignIn:
         if self.configured and not self.signed_in:  # ended in another tab, or run out, since the page was drawn
             return "you are no longer signed in (signed out in another tab, or the sign-in ran out): reload the page"
         return f"you are signed in as a {self.role}" if self.role else "you are signed in without a role here"
+
+    def refusal(self, role: str) -> str:
+        """Why this session lacks `role` and what to do: a group to join when signed in, or only the
+        reload when no longer signed in (the group would not help before signing in again)."""
+        if self.configured and not self.signed_in:
+            return self.standing
+        return f"{self.standing}: {RolePolicy.from_env().how_to_get(role)}"
 
     def can(self, action: str) -> bool:
         """Whether this session may `publish`, move an `alias` or `withdraw` (and `read`)."""
@@ -98,10 +106,14 @@ def render_sidebar(sign_in: SignIn) -> None:
         _watch()
 
 
-def _sign_out() -> None:
-    """End this browser's sign-in in every tab (ui.sign_outs), then this tab's with Streamlit's cookie."""
+def _sign_out() -> NoReturn:
+    """End this browser's sign-in in every tab (ui.sign_outs), then this tab's with Streamlit's cookie, and stop
+    the run: st.logout only queues the browser's visit to /auth/logout, which deletes the cookie, and any rerun
+    in this run (the timed check below, which now finds nobody signed in, or a page's own) drops it, leaving
+    the browser signed in again after a restart."""
     sign_outs.end(st.user.to_dict())
     st.logout()
+    st.stop()
 
 
 @st.fragment(run_every=WATCH_S)
@@ -127,10 +139,11 @@ def render_gate(sign_in: SignIn) -> bool:
         problem = _provider_problem()
         if problem:  # Streamlit's sign-in would end on a bare "Authentication error" page
             st.warning(
-                "The sign-in service is not answering, so signing in would fail: try again in a moment."
-                f" For whoever runs it: {problem}.",
+                "The sign-in service is not answering, so signing in would fail: the button below turns on by"
+                f" itself once it answers. For whoever runs it: {problem}.",
                 icon=":material/cloud_off:",
             )
+            _watch_provider()
         if st.button("Sign in", type="primary", icon=":material/login:", key="auth_sign_in", disabled=bool(problem)):
             st.login()
         return False
@@ -143,6 +156,21 @@ def render_gate(sign_in: SignIn) -> bool:
     if st.button("Sign out", icon=":material/logout:", key="auth_sign_out_norole"):
         _sign_out()
     return False
+
+
+def _watch_provider() -> None:
+    """While the provider does not answer: every WATCH_S seconds ask it again, and once it answers rerun the
+    page, whose Sign in button is then on (the page run that draws this has just asked)."""
+    in_page_run = [True]
+
+    @st.fragment(run_every=WATCH_S)
+    def _check() -> None:
+        if in_page_run[0]:
+            in_page_run[0] = False
+        elif _provider_problem() is None:
+            st.rerun()
+
+    _check()
 
 
 def _provider_problem() -> str | None:
@@ -163,7 +191,7 @@ def publisher() -> SignIn | None:
     if sign_in.can("publish"):
         return sign_in
     st.info(
-        f"Publishing needs the publisher role; {sign_in.standing}: {RolePolicy.from_env().how_to_get('publisher')}."
+        f"Publishing needs the publisher role; {sign_in.refusal('publisher')}."
         " Training, forecasting and inspecting still work.",
         icon=":material/lock:",
     )

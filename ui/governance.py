@@ -7,17 +7,20 @@ the audit trail.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
-from ui import auth, store
-from ui.errors import show_error
+from ui import auth, live, store
+from ui.errors import guarded, show_error
 from ui.literal import literal
 from ui.tables import aliases_table, history_table
-from varlib import LATEST, RolePolicy, VarlibError, and_list, check_alias, parse_version
+from varlib import LATEST, VarlibError, and_list, check_alias, parse_version
 
 DONE = "_governance_done"  # what the last change did, shown after the rerun that redraws the tables
 CLEAR = "_governance_clear"  # inputs the last change used up, emptied before its forms are drawn again
 OWN = "_governance_own"  # the picks this session's last change took away: gone, but not changed by someone else
+HISTORY = "History: publishes, alias moves, withdrawals and saved scenarios"
 
 
 def render(name: str) -> None:
@@ -31,22 +34,7 @@ def render(name: str) -> None:
     for key, empty in st.session_state.pop(CLEAR, {}).items():
         st.session_state[key] = empty
     st.subheader("Aliases")
-    aliases = store.aliases(name)
-    if aliases:
-        withdrawn = store.withdrawals(name)
-        st.dataframe(aliases_table(aliases, withdrawn), hide_index=True, width="stretch")
-        for alias in aliases:
-            if alias.damaged:
-                st.warning(alias.damaged, icon=":material/warning:")
-            elif alias.version in withdrawn:
-                st.warning(
-                    f"@{alias.alias} points at {alias.version}, which is withdrawn: it is refused wherever it is"
-                    " used until an admin moves it to another version or deletes it.",
-                    icon=":material/block:",
-                )
-        st.caption("Use an alias wherever a version goes: `?version=@champion`, `varlib forecast @champion`.")
-    else:
-        st.caption(f"**{name}** has no aliases yet.")
+    _live(_aliases, name)  # on the timer, as the versions table above is: a moved alias or a withdrawal shows
     # The admin forms and the audit trail are drawn when opened: the page opens faster without them.
     if sign_in.can("alias") and store.registry().read_only:
         st.info(
@@ -56,48 +44,64 @@ def render(name: str) -> None:
         )
     elif sign_in.can("alias"):
         admin = st.expander("Move an alias or withdraw a version", key=f"admin_open|{name}", on_change="rerun")
-        if admin.open:
+        if admin.open:  # the forms are not on the timer: a click must not land while a timed rerun redraws them
             with admin:
                 if done:  # beside the button that did it, not above the tables where it is out of sight
                     st.success(done, icon=":material/check_circle:")
                 _alias_controls(name, sign_in)
-                _delete_controls(name, sign_in, aliases)
+                _delete_controls(name, sign_in)
                 _withdraw_controls(name, sign_in)
     elif sign_in.configured:
         st.caption(
-            "Moving and deleting aliases and withdrawing versions need the admin role;"
-            f" {sign_in.standing}: {RolePolicy.from_env().how_to_get('admin')}."
+            f"Moving and deleting aliases and withdrawing versions need the admin role; {sign_in.refusal('admin')}."
         )
-    history = st.expander(
-        "History: publishes, alias moves, withdrawals and saved scenarios",
-        key=f"history_open|{name}",
-        on_change="rerun",
-    )
-    if not history.open:
+    history = st.expander(HISTORY, key=f"history_open|{name}", on_change="rerun")
+    if history.open:
+        with history:
+            _live(_history, name)
+
+
+@live.refresh_every()  # the cached listings expire every LIST_TTL seconds; this redraws them on screen
+def _live(part: Callable[[str], None], name: str) -> None:
+    guarded(lambda: part(name))  # a timed rerun runs this part alone, outside the page's guard
+
+
+def _aliases(name: str) -> None:
+    aliases, withdrawn = store.aliases(name), store.withdrawals(name)
+    if not aliases:
+        st.caption(f"**{name}** has no aliases yet.")
         return
-    with history:
-        records = store.history(name)
-        if len(records) == store.HISTORY_SHOWN:  # there may be more: a silent cut hid earlier changes
-            st.caption(
-                f"The newest {store.HISTORY_SHOWN} records are shown; all of them: `varlib history --name {name}"
-                " --limit 1000`, then `--before KEY` for each older page, or REST"
-                f" `GET /models/{name}/history`, a page at a time with `before`."
+    st.dataframe(aliases_table(aliases, withdrawn), hide_index=True, width="stretch")
+    for alias in aliases:
+        if alias.damaged:
+            st.warning(alias.damaged, icon=":material/warning:")
+        elif alias.version in withdrawn:
+            used = "it is refused wherever it is used until an admin moves it to another version or deletes it"
+            st.warning(
+                f"@{alias.alias} points at {alias.version}, which is withdrawn: {used}.", icon=":material/block:"
             )
-        alias_names = sorted({r.alias for r in records if r.alias})
-        scope = st.selectbox("Show", ["everything"] + [f"@{a}" for a in alias_names], key=f"history_scope|{name}")
-        if scope != "everything":
-            records = tuple(r for r in records if r.alias == scope[1:])
-        restored = st.column_config.TextColumn(
-            help="When `varlib reindex` wrote this record from the stored change, whose own record was cut off"
-            " (the store went away or the writer was stopped between the two)."
+    st.caption("Use an alias wherever a version goes: `?version=@champion`, `varlib forecast @champion`.")
+
+
+def _history(name: str) -> None:
+    records = store.history(name)
+    if len(records) == store.HISTORY_SHOWN:  # there may be more: a silent cut hid earlier changes
+        st.caption(
+            f"The newest {store.HISTORY_SHOWN} records are shown; all of them: `varlib history --name {name}"
+            " --limit 1000`, then `--before KEY` for each older page, or REST"
+            f" `GET /models/{name}/history`, a page at a time with `before`."
         )
-        # who, then why, in sight at 1440 px; how to reach them (via, from, subject) is to the right of the reason
-        widths = {
-            "reason": st.column_config.TextColumn(width="medium"),
-            "alias": st.column_config.TextColumn(width=100),
-        }
-        columns = {"restored": restored, **widths, "subject": st.column_config.TextColumn(width="small")}
-        st.dataframe(history_table(records), hide_index=True, width="stretch", column_config=columns)
+    alias_names = sorted({r.alias for r in records if r.alias})
+    scope = st.selectbox("Show", ["everything"] + [f"@{a}" for a in alias_names], key=f"history_scope|{name}")
+    if scope != "everything":
+        records = tuple(r for r in records if r.alias == scope[1:])
+    text = st.column_config.TextColumn
+    restored = "When `varlib reindex` wrote this record from the stored change, whose own record was cut off (the"
+    restored += " store went away or the writer was stopped between the two)."
+    # who, then why, in sight at 1440 px; how to reach them (via, from, subject) is to the right of the reason
+    columns = {"restored": text(help=restored), "reason": text(width="medium"), "alias": text(width=100)}
+    columns["subject"] = text(width="small")
+    st.dataframe(history_table(records), hide_index=True, width="stretch", column_config=columns)
 
 
 def marked(label: str, withdrawn_labels) -> str:
@@ -201,9 +205,9 @@ def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
                 _done(f"@{moved.alias} now points at {moved.version}{was}.")
 
 
-def _delete_controls(name: str, sign_in: auth.SignIn, aliases) -> None:
+def _delete_controls(name: str, sign_in: auth.SignIn) -> None:
     # a damaged alias too: deleting replaces its unreadable object, as setting it again does (its warning)
-    where = {f"@{alias.alias}": alias.version for alias in aliases}
+    where = {f"@{alias.alias}": alias.version for alias in store.aliases(name)}
     if not where:
         return
     withdrawn = store.withdrawals(name)  # an alias of a withdrawn version is the one most likely to go
@@ -213,10 +217,17 @@ def _delete_controls(name: str, sign_in: auth.SignIn, aliases) -> None:
             return f"{alias} (damaged)"
         return f"{alias} (points at {where[alias]}{', withdrawn' if where[alias] in withdrawn else ''})"
 
-    seen = st.session_state.get(f"alias_delete|{name}")
+    key = f"alias_delete|{name}"
+    seen = st.session_state.get(key)
+    # Streamlit hands back the text the browser showed: after the alias moved (or its version was withdrawn) that
+    # text matches no option, and read as "deleted meanwhile". The alias' name (it has no space) is the option.
+    if isinstance(seen, str) and seen not in where:
+        seen = seen.split(" ")[0]
+        if seen in where:  # the same alias, moved since: picked still (set only then: a pending pick stays)
+            st.session_state[key] = seen
     with st.form(f"alias_delete_form|{name}", border=True):
         st.markdown("**Delete an alias** (admin): links and commands naming it stop working; the history keeps it.")
-        picked = st.selectbox("Alias", list(where), key=f"alias_delete|{name}", format_func=pointing)
+        picked = st.selectbox("Alias", list(where), key=key, format_func=pointing)
         gone = _gone_meanwhile(name, seen, list(where))
         if st.form_submit_button("Delete alias", icon=":material/bookmark_remove:") and not gone:
             try:
@@ -243,9 +254,8 @@ def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
         gone = _gone_meanwhile(name, seen, versions)
         if st.form_submit_button("Withdraw", icon=":material/block:") and not gone:
             if not sure:  # the picker moves to the next version after a withdrawal: one click must not take it too
-                st.warning(
-                    f"Tick *Withdraw the version picked above* to withdraw {name} {version}.", icon=":material/block:"
-                )
+                tick = f"Tick *Withdraw the version picked above* to withdraw {name} {version}."
+                st.warning(tick, icon=":material/block:")
                 return
             try:
                 withdrawal = store.registry().withdraw(name, version, reason, sign_in.actor)

@@ -24,6 +24,7 @@ from typing import TypeVar
 import streamlit as st
 
 from ui import store
+from ui.literal import literal
 from varlib import LATEST, NotFoundError, VarlibError, Version, WithdrawnError
 
 T = TypeVar("T")
@@ -31,7 +32,7 @@ LATEST_SEEN = "_live_latest_seen"
 OPENED_WITH = "_live_opened_with"  # (name, pinned version shown, `latest` when the page opened on it)
 NEWER_SEEN = "_live_newer_seen"
 SHOWN_MANY = "_live_shown_many"  # (page, the versions a page comparing several shows)
-MOVED = "_live_moved"  # (name, alias, the version it pointed at before, the version it points at now)
+MOVED = "_live_moved"  # (name, alias or `latest`, the version it stood for before, the one now, who withdrew it)
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def watch(
     known = shown
     if follows:
         st.session_state.pop(opened_key, None)  # a later pinned view starts from the `latest` of its own opening
-        _say_moved(name, alias, shown)
+        _say_moved(name, label, shown)
     else:
         opened = st.session_state.get(opened_key)
         if opened is None or opened[:2] != (name, shown):
@@ -78,9 +79,11 @@ def watch(
     def act(now: Standing) -> None:
         if follows or now.withdrawn != then.withdrawn:
             if now != then:
-                if alias and isinstance(now.target, Version) and shown is not None and now.target != shown:
-                    st.session_state[MOVED] = (name, alias, str(shown), str(now.target))
                 store.refresh()  # the pickers and the withdrawal listing must say what changed too
+                if alias and isinstance(now.target, Version) and shown is not None and now.target != shown:
+                    st.session_state[MOVED] = (name, alias, str(shown), str(now.target), "")
+                elif label == LATEST and shown is not None and (now.latest != shown or now.withdrawn):
+                    _note_withdrawn(name, shown)  # a newly published version is switched to silently
                 st.rerun()
             return
         if now.latest is None or now.latest == known or now.latest < known:
@@ -156,11 +159,27 @@ def standing(name: str, alias: str | None, shown: Version | None) -> Standing:
     return Standing(latest, target, shown is not None and shown in store.withdrawals(name))
 
 
-def _say_moved(name: str, alias: str | None, shown: Version | None) -> None:
-    moved = st.session_state.get(MOVED)
-    if alias is None or moved is None or moved[:2] != (name, alias) or moved[3] != str(shown):
+def _note_withdrawn(name: str, shown: Version) -> None:
+    """Record, for the rerun to say, that `shown`, which the page on `latest` showed, was withdrawn (by whom and why)
+    and what `latest` is now. Both are asked again: a listing read for the tick may be older than the other."""
+    try:
+        gone, now = store.withdrawals(name).get(shown), standing(name, None, shown).latest
+    except VarlibError:  # the page reports the store's failure on its rerun
         return
-    st.info(f"{alias} of {name} now points at {moved[3]}; it pointed at {moved[2]} before.", icon=":material/move_up:")
+    if gone is not None:
+        by = "" if gone.damaged else f" by {literal(gone.actor.name)} ({literal(gone.reason)})"
+        st.session_state[MOVED] = (name, LATEST, str(shown), str(now), by)
+
+
+def _say_moved(name: str, label: str, shown: Version | None) -> None:
+    moved = st.session_state.get(MOVED)
+    if moved is None or moved[:2] != (name, label) or moved[3] != str(shown):  # `None`: no version in use now
+        return
+    if label == LATEST:
+        now = f"`latest` is now {shown}, shown here" if shown else "no version is in use"
+        st.info(f"{name} {moved[2]}, which this page showed, was withdrawn{moved[4]}: {now}.", icon=":material/block:")
+    else:  # an alias
+        st.info(f"{label} of {name} now points at {shown}; it pointed at {moved[2]} before.", icon=":material/move_up:")
     del st.session_state[MOVED]  # said once, on the run that shows the move
 
 

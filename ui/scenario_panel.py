@@ -18,7 +18,6 @@ from ui.literal import library_text, literal
 from ui.paths_editor import beyond_horizon, beyond_words, copy_scenario
 from varlib import (
     Artifact,
-    RolePolicy,
     Scenario,
     VarlibError,
     Version,
@@ -147,8 +146,7 @@ def save_form(artifact: Artifact, inputs: dict) -> None:
     sign_in = auth.current()
     if not sign_in.can("scenario"):
         st.info(
-            f"Saving scenarios needs the publisher role; {sign_in.standing}:"
-            f" {RolePolicy.from_env().how_to_get('publisher')}. Editing and"
+            f"Saving scenarios needs the publisher role; {sign_in.refusal('publisher')}. Editing and"
             " forecasting scenarios still work.",
             icon=":material/lock:",
         )
