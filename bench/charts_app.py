@@ -31,7 +31,7 @@ def _charts() -> None:
     artifact = _artifact()
     result = forecast_artifact(artifact, steps, 0.05)
     lags, shown = artifact.default_lag_inputs(), recent(artifact.history, steps, artifact.lag_rows)
-    look = Look(subtitle=f"{artifact.label} · mean with 95% standard interval", frequency="quarterly")
+    look = Look(subtitle=f"{artifact.label} · mean with 95% standard interval", alias=artifact.data.frequency)
     for j, variable in enumerate(artifact.variables):
         forecast = result.forecast
         figure = forecast_figure(
