@@ -75,10 +75,9 @@ from .errors import (
 )
 from .forecast import Forecast
 from .forecast_inputs import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, LEVEL_RANGE, MAX_STEPS, level_to_alpha
-from .forecast_inputs import held_exog as held_exog
-from .forecast_inputs import held_words as held_words
+from .held_exog import held_exog, held_words
 from .identity import Actor
-from .integration import Integration, Johansen, UnitRoot, trained_advice
+from .integration import Integration, Johansen, UnitRoot
 from .integration import analyse as analyse_integration
 from .jsonsafe import dumps as to_json
 from .jsonsafe import to_json_safe
@@ -107,6 +106,7 @@ from .service import (
 from .spec import DEFAULT_HOLDOUT, ModelSpec
 from .store import describe as describe_store
 from .tokens import AuthSettings, TokenVerifier
+from .trained_advice import trained_advice
 from .training import Evaluation, TrainResult
 from .vecm_model import johansen_caveat
 from .version_forecast import VersionForecast

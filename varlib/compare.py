@@ -18,7 +18,8 @@ from .artifact import Artifact
 from .data import label_of, period_labels
 from .data.periods import period_firsts
 from .errors import InvalidInputError
-from .forecast_inputs import INTERVAL_KINDS, held_exog, held_words, level_to_alpha
+from .forecast_inputs import INTERVAL_KINDS, level_to_alpha
+from .held_exog import held_exog, held_words
 from .jsonsafe import to_json_safe
 from .scores import METRIC_LABELS, exog_note, mape_note
 from .service import VersionForecast, check_forecast_options, forecast_artifact

@@ -30,7 +30,6 @@ took minutes where 5,000 rows take under a second, while the advice is read befo
 from __future__ import annotations
 
 import warnings
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -39,9 +38,6 @@ from .errors import InvalidInputError
 from .fit_checks import check_not_degenerate
 from .integration_advice import recommend, vecm_rank
 from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
-
-if TYPE_CHECKING:
-    from .training import TrainResult
 
 __all__ = [
     "DETERMINISTIC",
@@ -54,7 +50,6 @@ __all__ = [
     "johansen_test",
     "small_sample_rank",
     "trace_rank",
-    "trained_advice",
     "unit_roots",
 ]
 
@@ -105,20 +100,6 @@ def _rank_among_integrated(series: np.ndarray, roots: tuple[UnitRoot, ...], joha
         return None
     alone = _johansen(series[:, integrated], [roots[j].variable for j in integrated], johansen.lagged_differences)
     return None if alone is None else alone.rank
-
-
-def trained_advice(result: TrainResult) -> str | None:
-    """The unit-root advice for a trained VAR, unless it advises the model trained (its transform, and a trend if
-    one is due): Johansen's test at the fitted order in levels, as `diagnose` tests the version, so that the two
-    never advise apart. One owner for `varlib train` and the Train page's results; None for a VECM."""
-    if (spec := result.spec).kind != "var":
-        return None
-    order = max(result.params.k_ar + spec.lag_inputs_extra, 2)  # a VAR(p) of differences is a VAR(p + 1) of levels
-    names = list(spec.variables)
-    found = analyse(result.dataset.frame[names].to_numpy(dtype=float), names, order)
-    wanted, trended = found.recommended_transform, spec.trend.startswith("ct")
-    off = wanted != spec.transform or (wanted == "none" and trended != found.trend_advised)  # a trend missing/unneeded
-    return found.advice if off else None
 
 
 def trace_rank(trace: tuple[float, ...], critical: tuple[tuple[float, float, float], ...], factor: float = 1.0) -> int:

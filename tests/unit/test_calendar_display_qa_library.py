@@ -11,7 +11,7 @@ import pandas as pd
 from varlib import ModelSpec, held_exog, overlay_forecasts, parse_version
 from varlib.artifact import build_artifact
 from varlib.data.datasets import load_csv
-from varlib.forecast_inputs import held_words
+from varlib.held_exog import held_words
 from varlib.training import train
 
 ROWS = 60

@@ -1,0 +1,21 @@
+"""The unit-root advice for a trained model at its fitted order: one owner for `varlib train`'s `unit roots:` line
+and the Train page's results (the page's preview, before any order is chosen, calls varlib.integration itself)."""
+
+from __future__ import annotations
+
+from .integration import analyse
+from .training import TrainResult
+
+
+def trained_advice(result: TrainResult) -> str | None:
+    """The unit-root advice for a trained VAR, unless it advises the model trained (its transform, and a trend if
+    one is due): Johansen's test at the fitted order in levels, as `diagnose` tests the version, so that the two
+    never advise apart. One owner for `varlib train` and the Train page's results; None for a VECM."""
+    if (spec := result.spec).kind != "var":
+        return None
+    order = max(result.params.k_ar + spec.lag_inputs_extra, 2)  # a VAR(p) of differences is a VAR(p + 1) of levels
+    names = list(spec.variables)
+    found = analyse(result.dataset.frame[names].to_numpy(dtype=float), names, order)
+    wanted, trended = found.recommended_transform, spec.trend.startswith("ct")
+    off = wanted != spec.transform or (wanted == "none" and trended != found.trend_advised)  # a trend missing/unneeded
+    return found.advice if off else None
