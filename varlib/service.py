@@ -20,7 +20,7 @@ from .data import (
     periods_between,
     slice_dates,
 )
-from .data.path_values import horizon_words, refuse_no_conditions
+from .data.path_values import horizon_words, refuse_no_conditions, shown_labels
 from .data.paths import CONDITIONS, EXOG, check_path
 from .errors import InvalidInputError
 from .forecast_inputs import check_alpha, check_intervals, check_lag_inputs, check_steps
@@ -182,10 +182,11 @@ def _exog_future(artifact: Artifact, exog, index: list[str]) -> np.ndarray | Non
             )
         return None
     if exog is None:
+        shown = shown_labels(index, artifact.data.frequency)  # the periods as its tables name them
         their = "their values" if len(artifact.exog) > 1 else "its values"
         raise InvalidInputError(
             f"{artifact.label} has exogenous {plural_of(len(artifact.exog), 'variable')}"
-            f" {', '.join(artifact.exog)}: a forecast needs {their} for each of its {horizon_words(index)};"
+            f" {', '.join(artifact.exog)}: a forecast needs {their} for each of its {horizon_words(shown)};"
             f" give them as exogenous values"
             " (CLI --exog-csv, REST `exog`, the Forecast page's table)",
             field="exog",

@@ -96,7 +96,7 @@ def test_conditions_csv_then_a_saved_scenario_reopened_by_name(env, tmp_path):
     [
         ("step,realgdp\n9,1\n", "conditions: step 9 lies beyond the horizon: the forecast has 4 steps"),
         ("date,gdp\n2009-10-01,1\n", "conditions: 'gdp' is not a variable of this model; use realgdp, realcons"),
-        ("date,realgdp\n2009-10-01,inf\n", r"condition realgdp at step 1 \(2009-10-01\) is 'inf'"),
+        ("date,realgdp\n2009-10-01,inf\n", r"condition realgdp at step 1 \(2009Q4\) is 'inf'"),
     ],
 )
 def test_impossible_conditions_are_one_line_each(local_env, tmp_path, csv, message):

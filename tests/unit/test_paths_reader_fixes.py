@@ -25,7 +25,7 @@ def _check(text: str, what: str = CONDITIONS, columns=VARIABLES, other=()) -> pd
 
 def test_a_number_with_an_underscore_is_refused_by_every_reader(tmp_path):
     """Python's float() reads `1_5` as 15; pandas, which reads training data and lag inputs, reads no number."""
-    with pytest.raises(InvalidInputError, match=r"exogenous value realint at step 2 \(2010-01-01\) is '1_5', not a"):
+    with pytest.raises(InvalidInputError, match=r"exogenous value realint at step 2 \(2010Q1\) is '1_5', not a"):
         _check("step,realint\n1,1\n2,1_5\n3,2\n4,2\n", EXOG, ["realint"])
     with pytest.raises(InvalidInputError, match=r"condition realgdp at step 1 \(2009-10-01\) is '13_100', not a"):
         check_path({"realgdp": ["13_100"]}, VARIABLES, LABELS)

@@ -39,7 +39,7 @@ def test_exogenous_values_indexed_by_periods_are_placed_by_them(varx):
 
 def test_exogenous_values_for_other_periods_are_refused_not_shifted(varx):
     late = _exog(VALUES, pd.period_range("2010Q1", periods=4, freq="Q"))  # one quarter after the forecast's
-    with pytest.raises(InvalidInputError, match=r"realint has no value for step 1 \(2009-10-01\)"):
+    with pytest.raises(InvalidInputError, match=r"realint has no value for step 1 \(2009Q4\)"):
         forecast_artifact(varx, 4, exog=late)
 
 

@@ -116,7 +116,7 @@ def test_a_forecast_without_the_exogenous_values_names_what_is_missing(dataset):
     with pytest.raises(InvalidInputError, match="unemp is missing"):
         forecast_artifact(artifact, 6, exog={"realint": FUTURE["realint"]})
     short = dict(FUTURE, unemp=FUTURE["unemp"][:4])
-    with pytest.raises(InvalidInputError, match=r"unemp has no value for step 5 \(2010-10-01\)"):
+    with pytest.raises(InvalidInputError, match=r"unemp has no value for step 5 \(2010Q4\)"):
         forecast_artifact(artifact, 6, exog=short)
     with pytest.raises(InvalidInputError, match="realgdp' is a modelled variable; give it as a condition"):
         forecast_artifact(artifact, 6, exog=dict(FUTURE, realgdp=[1.0] * 6))

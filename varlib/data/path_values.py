@@ -14,6 +14,7 @@ from ..errors import InvalidInputError
 from ..forecast_inputs import MAX_MAGNITUDE
 from ..wording import and_list, counted
 from .columns import find_date_column
+from .frequency import period_labels
 from .number_marks import not_a_number, plain_number
 
 STEP = "step"
@@ -33,6 +34,15 @@ def place(what: str, column: object) -> str:
 def sent_values(values: object) -> object:
     """A variable's values as `value` echoes them: a short list as sent, else nothing (a long one is named only)."""
     return values if isinstance(values, list | tuple) and len(values) <= SHOWN_VALUES else None
+
+
+def shown_labels(labels: Sequence[str], frequency: str | None) -> list[str]:
+    """The forecast's periods as its tables name them (`2010Q3`, `2010H1`), for messages, from the ISO labels the
+    rows are matched against; as given without a frequency or when they are no dates (steps ahead: `+1`)."""
+    dates = pd.to_datetime(pd.Index(list(labels)), errors="coerce", format="ISO8601") if frequency else None
+    if dates is None or not len(dates) or dates.isna().any():
+        return list(labels)
+    return period_labels(dates, frequency)
 
 
 def horizon_words(labels: Sequence[str]) -> str:

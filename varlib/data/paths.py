@@ -43,9 +43,12 @@ from .path_values import (
     place,
     refuse_no_conditions,
     refuse_numbered_rows,
+    shown_labels,
     step_label,
 )
 from .periods import dated_by_text, period_dates
+
+Named = tuple[Sequence[str], Sequence[str]]  # a forecast's ISO labels (rows match them) and its labels as shown
 
 __all__ = ["CONDITIONS", "EXOG", "STEP", "check_path", "path_editor_table", "read_path_csv"]
 
@@ -93,8 +96,10 @@ def check_path(
     if what == CONDITIONS and date_column and not is_date_column_name(date_column):
         # refuse_no_conditions knows date columns by name: dates found by position (`quarter`) are no values either
         refuse_no_conditions(frame.drop(columns=[date_column]))
+    shown = shown_labels(labels, frequency)  # messages name periods as the tables do; rows match the ISO labels
+    named = (labels, shown)
     steps = (
-        _position_steps(frame, labels, what) if by_position else _steps_of(frame, labels, what, date_column, frequency)
+        _position_steps(frame, shown, what) if by_position else _steps_of(frame, named, what, date_column, frequency)
     )
     given = [c for c in frame.columns if c not in (STEP, date_column)] if not by_position else list(frame.columns)
     check_columns(given, columns, what, other_columns)
@@ -104,15 +109,15 @@ def check_path(
         if step is None:  # exogenous values after the horizon: not used
             continue
         for column in out.columns:
-            out.loc[step, column] = cell_number(frame[column].iloc[position], column, step, labels, what, positive)
+            out.loc[step, column] = cell_number(frame[column].iloc[position], column, step, shown, what, positive)
     if what == EXOG:
         if len(steps) and all(step is None for step in steps):  # every row after the horizon: none is used
             raise InvalidInputError(
-                f"{EXOG}: every row of the table lies after the forecast's last period ({labels[-1]}); give the"
-                f" values of its {horizon_words(labels)}",
+                f"{EXOG}: every row of the table lies after the forecast's last period ({shown[-1]}); give the"
+                f" values of its {horizon_words(shown)}",
                 field="exog",
             )
-        check_complete(out, columns, labels)
+        check_complete(out, columns, shown)
     return out
 
 
@@ -193,10 +198,12 @@ def _position_steps(frame: pd.DataFrame, labels: Sequence[str], what: str) -> li
 
 
 def _steps_of(
-    frame: pd.DataFrame, labels: Sequence[str], what: str, date_column: str | None, frequency: str | None
+    frame: pd.DataFrame, named: Named, what: str, date_column: str | None, frequency: str | None
 ) -> list[int | None]:
     """The step (1-based) of every row; None for rows after the horizon that are not used: exogenous ones, and
-    rows of conditions without a value (a template of more rows than the horizon, placed however)."""
+    rows of conditions without a value (a template of more rows than the horizon, placed however). `named`: the
+    forecast's ISO labels, which rows are matched against, and its labels as shown (shown_labels), for messages."""
+    labels, shown = named
     values = [c for c in frame.columns if c not in (STEP, date_column)]
     if what == EXOG:  # exogenous rows after the horizon are not used, whatever they hold
         late_ok = [True] * len(frame)
@@ -209,25 +216,25 @@ def _steps_of(
     if STEP in frame.columns:
         steps: list[int | None] = [_step_number(cell, what) for cell in frame[STEP]]
         if date_column is not None:
-            _check_dates_agree(frame[date_column], steps, labels, what, frequency)
+            _check_dates_agree(frame[date_column], steps, named, what, frequency)
     elif date_column is not None or index_dated:
         cells = frame[date_column] if date_column is not None else frame.index
         periods = read_dates(labels)  # read once
-        dates = as_dates(cells, periods, labels, what, frequency)
-        steps = [step_of_date(cell, labels, periods, what, late) for cell, late in zip(dates, late_ok, strict=True)]
+        dates = as_dates(cells, periods, shown, what, frequency)
+        steps = [step_of_date(cell, shown, periods, what, late) for cell, late in zip(dates, late_ok, strict=True)]
     else:
         refuse_numbered_rows(frame.index, what)
-        steps = _position_steps(frame.drop(columns=[STEP], errors="ignore"), labels, what)
+        steps = _position_steps(frame.drop(columns=[STEP], errors="ignore"), shown, what)
     for row, step in enumerate(steps):
         if step is not None and step > len(labels):
             if not late_ok[row]:
-                beyond(step, labels, what)
+                beyond(step, shown, what)
             steps[row] = None
     seen: set[int] = set()
     for step in steps:
         if step is not None and step in seen:
             raise InvalidInputError(
-                f"{what}: step {step_label(step, labels)} is given twice; keep one row per step", field=STEP, value=step
+                f"{what}: step {step_label(step, shown)} is given twice; keep one row per step", field=STEP, value=step
             )
         if step is not None:
             seen.add(step)
@@ -235,10 +242,11 @@ def _steps_of(
 
 
 def _check_dates_agree(
-    cells: pd.Series, steps: list[int | None], labels: Sequence[str], what: str, frequency: str | None
+    cells: pd.Series, steps: list[int | None], named: Named, what: str, frequency: str | None
 ) -> None:
     """Rows placed by a step column that also have dates: each date must be its step's period (the step would
     silently win otherwise). The editor's own table writes the forecast's labels, which agree as text."""
+    labels, shown = named
     dated_rows = [
         (row, step)
         for row, step in enumerate(steps)
@@ -250,13 +258,13 @@ def _check_dates_agree(
     if not dated_rows:
         return
     periods = read_dates(labels)
-    dates = as_dates(cells, periods, labels, what, frequency)
+    dates = as_dates(cells, periods, shown, what, frequency)
     for row, step in dated_rows:
-        dated = step_of_date(dates[row], labels, periods, what, what == EXOG)
+        dated = step_of_date(dates[row], shown, periods, what, what == EXOG)
         if dated != step:
             raise InvalidInputError(
-                f"{what}: row {row + 1} gives step {step_label(step, labels)} and the date"
-                f" {str(cells.iloc[row]).strip()}, which is step {step_label(dated, labels) if dated else 'none'};"
+                f"{what}: row {row + 1} gives step {step_label(step, shown)} and the date"
+                f" {str(cells.iloc[row]).strip()}, which is step {step_label(dated, shown) if dated else 'none'};"
                 " keep one of the two columns or make them agree",
                 field=STEP,
                 value=step,
