@@ -46,12 +46,10 @@ def _recommend_tested(
             )
         return "none", STATIONARY_AROUND_A_CONSTANT
     if not integrated:
+        unclear = ", ".join(u.variable for u in roots if u.verdict == "unclear")
         return None, (
-            "The tests disagree for "
-            + ", ".join(u.variable for u in roots if u.verdict == "unclear")
-            + " (common on short samples): compare `none` and `"
-            + difference
-            + "` on the holdout."
+            f"The tests disagree for {unclear} (common on short samples): compare `none` and `{difference}` on the"
+            f" holdout.{_differences_not_stationary(roots)}"
         )
     subject = f"{', '.join(integrated)} {'looks' if len(integrated) == 1 else 'look'} integrated (a unit root)"
     twice = _differences_not_stationary(roots)
@@ -75,9 +73,10 @@ def _recommend_tested(
 
 
 def _differences_not_stationary(roots: tuple[UnitRoot, ...]) -> str:
-    """A sentence naming integrated variables whose first differences the ADF test does not call stationary either
-    (perhaps I(2): one difference may leave a unit root, and a VECM assumes I(1) variables); else ""."""
-    twice = [u for u in roots if u.verdict == "integrated" and u.order is None]
+    """A sentence naming integrated (or unclear) variables whose first differences the ADF test does not call
+    stationary either (perhaps I(2): one difference may leave a unit root, and a VECM assumes I(1) variables);
+    else ""."""
+    twice = [u for u in roots if u.verdict in ("integrated", "unclear") and not u.diff_adf_pvalue < 0.05]
     if not twice:
         return ""
     said = ", ".join(f"{u.variable} (p {u.diff_adf_pvalue:.3g})" for u in twice)

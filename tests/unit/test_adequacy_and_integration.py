@@ -362,3 +362,14 @@ def test_a_variable_whose_differences_keep_a_unit_root_is_not_advised_one_differ
     said = f"The ADF test does not call the first differences of lpy (p {lpy.diff_adf_pvalue:.3g}) stationary either"
     assert said in result.advice and "(two unit roots, I(2))" in result.advice
     assert "lrm (p" not in result.advice and "ibo (p" not in result.advice  # their differences look stationary
+
+
+def test_an_unclear_variable_whose_differences_keep_a_unit_root_is_said_too():
+    """A price level whose level tests disagree was advised "compare none and logdiff" with no word that its
+    differences keep a unit root, which integrated variables are told (ADF p 0.068 on its differences)."""
+    rng = np.random.default_rng(15)
+    price = 100 + np.cumsum(1 + np.cumsum(rng.normal(0, 0.3, 100)))
+    result = analyse_integration(np.column_stack([price, 5 + rng.normal(size=100)]), ["price", "rate"])
+    assert result.unit_roots[0].verdict == "unclear" and result.unit_roots[0].diff_adf_pvalue > 0.05
+    assert result.advice.startswith("The tests disagree for price")
+    assert "The ADF test does not call the first differences of price (p 0.0679) stationary either" in result.advice
