@@ -124,11 +124,21 @@ def _held_exog(artifact: Artifact, steps: int) -> tuple[dict[str, list[float]] |
 
 
 def overlay_frame(overlaid: list[OverlaidForecast]) -> pd.DataFrame:
-    """Long table: version, date, variable, mean, lower, upper."""
+    """Long table: version, date, variable, mean, lower, upper, and `period`, the first day of the date's period by
+    the frequency the version is drawn by (a month-end version's 2015-01-31 is 2015-01-01 beside a month-start one):
+    rows of one period pair by it."""
+    columns = ["version", "date", "variable", "mean", "lower", "upper"]
     frames = [item.forecast.to_frame().assign(version=item.label) for item in overlaid if item.forecast is not None]
     if not frames:
-        return pd.DataFrame(columns=["version", "date", "variable", "mean", "lower", "upper"])
-    return pd.concat(frames, ignore_index=True)[["version", "date", "variable", "mean", "lower", "upper"]]
+        return pd.DataFrame(columns=[*columns, "period"])
+    frame = pd.concat(frames, ignore_index=True)[columns]
+    drawn_by = {item.label: item.frequency for item in overlaid}
+    dates = pd.to_datetime(frame["date"], errors="coerce")
+    frame["period"] = [
+        period_firsts(pd.DatetimeIndex([d]), drawn_by[v])[0] if drawn_by[v] and d == d else d
+        for d, v in zip(dates, frame["version"], strict=True)
+    ]
+    return frame
 
 
 def comparison_dict(

@@ -200,9 +200,10 @@ def _print_forecasts(
     variables = varlib.all_variables(artifacts)
     # by date, versions side by side; versions of other frequencies each in a block of its own, since their
     # dates name other periods (2020-01-01 is the year 2020 of a yearly version, January of a monthly one)
-    mixed = len({artifact.data.frequency for artifact in artifacts}) > 1
+    # (month starts and month ends are one frequency: their rows pair by the period, OverlaidForecast.frequency)
+    mixed = len({item.frequency for item in overlaid}) > 1
     frame = frame.sort_values(
-        ["version", "date", "variable"] if mixed else ["date", "variable", "version"],
+        ["version", "period", "variable"] if mixed else ["period", "variable", "version"],
         key=lambda c: c.map(order) if c.name == "version" else c.map(variables.index) if c.name == "variable" else c,
         kind="stable",
     )
