@@ -26,6 +26,9 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
     known = profile.frequency and profile.frequency.alias  # one or two rows: too few to tell
     frequency = f"{profile.frequency.label} ({profile.frequency.alias})" if known else "not detected"
     span = f", {profile.first} to {profile.last}" if profile.first else ""
+    if known and profile.first and profile.last:  # named as the CLI and the tables name the periods (2000H1)
+        first, last = period_labels(pd.DatetimeIndex([profile.first, profile.last]), profile.frequency.alias)
+        span = f", {first} to {last}"
     # the file's own words (column names, cells quoted in a note) are shown as typed: a name such as
     # `![x](http://...)` would otherwise fetch an image from another host
     st.caption(

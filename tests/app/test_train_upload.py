@@ -49,7 +49,7 @@ def _button(at, prefix: str):
 def test_preview_names_the_problems_and_offers_numeric_columns_only(seeded):
     at = _upload(open_app(page=TRAIN), gappy_csv())
     caption = "\n".join(c.value for c in at.caption)
-    assert "**68 rows**, 1990-01-01 to 2007-04-01" in caption and "frequency **quarterly (QS-JAN)**" in caption
+    assert "**68 rows**, 1990Q1 to 2007Q2" in caption and "frequency **quarterly (QS-JAN)**" in caption
     assert "text (not usable): region" in caption
     problems = "\n".join(w.value for w in at.warning)
     assert "quarterly dates with missing periods: 1995Q2, 1995Q3 (2 periods)" in problems
@@ -125,7 +125,7 @@ def test_a_european_spreadsheet_csv_is_previewed_and_trained_like_any_other(seed
     frame.insert(0, "date", pd.date_range("1990-01-01", periods=40, freq="QS").strftime("%d.%m.%Y"))
     at = _upload(open_app(page=TRAIN), frame.to_csv(sep=";", decimal=",", index=False).encode(), "konten.csv")
     caption = "\n".join(c.value for c in at.caption)
-    assert "**40 rows**, 1990-01-01 to 1999-10-01" in caption and "frequency **quarterly (QS-JAN)**" in caption
+    assert "**40 rows**, 1990Q1 to 1999Q4" in caption and "frequency **quarterly (QS-JAN)**" in caption
     assert "read as semicolon-separated, decimal commas, dates day first" in caption
     shown = at.dataframe[0].value
     assert shown.index[:2].tolist() == ["1990-01-01", "1990-04-01"]
