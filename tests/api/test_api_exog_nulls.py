@@ -45,9 +45,7 @@ def test_a_null_exogenous_value_is_named_by_its_step_and_date(client, method, pa
     answer = client.request(method, path, json={"steps": 3, "exog": {"realint": [1.0, None, 2.0]}})
     assert answer.status_code == 422, answer.text
     message = answer.json()["error"]
-    assert message.startswith("exogenous values: realint has no value for step 2 (2010Q1); a forecast needs"), (
-        message
-    )
+    assert message.startswith("exogenous values: realint has no value for step 2 (2010Q1); a forecast needs"), message
     assert "Input should be a valid number" not in message and "realint.1" not in message
 
 

@@ -187,7 +187,7 @@ def _refuse_a_few_off_a_grid(
         if gaps > len(off) or (than is not None and gaps + len(off) >= than):
             continue  # the dates on this grid leave more gaps than the dates off it would fill
         taken = set(index[on])
-        said = [_fix_for(offset, stamp, taken) for stamp in off[:SHOWN]]
+        said = [_fix_for(offset, stamp, taken, grid[0]) for stamp in off[:SHOWN]]
         fixes, extra = ", ".join(said), sum("(an extra row" in one for one in said)
         those = "that date to the period it stands" if len(off) == 1 else "those dates to the periods they stand"
         fix = f"correct {those} for" if not extra else "delete the extra rows, correct the others"
@@ -199,23 +199,36 @@ def _refuse_a_few_off_a_grid(
         )
 
 
-def _fix_for(offset, stamp: pd.Timestamp, taken: set) -> str:
+def _fix_for(offset, stamp: pd.Timestamp, taken: set, phase: pd.Timestamp) -> str:
     """The date off the grid with the grid date it stands for, or, when both grid dates beside it have rows, as an
-    extra row (a Saturday between a Friday and a Monday that are both there)."""
-    before, after = offset.rollback(stamp), offset.rollforward(stamp)
+    extra row (a Saturday between a Friday and a Monday that are both there). `phase`: a date of the grid."""
+    before, after = _around(offset, stamp, phase)
     if before in taken and after in taken:
         return f"{iso_label(stamp)} (an extra row: {iso_label(before)} and {iso_label(after)} have rows)"
-    return f"{iso_label(stamp)} (nearest free date: {iso_label(_nearest(offset, stamp, taken))})"
-
-
-def _nearest(offset, stamp: pd.Timestamp, taken: set) -> pd.Timestamp:
-    """The grid date `stamp` stands for: of the two around it, the one no other row has (`2001Q2`, read as
-    2001-04-01 among quarter ends, is 2001-06-30, not the row before's 2001-03-31), else the nearer."""
-    before, after = offset.rollback(stamp), offset.rollforward(stamp)
     free = [d for d in (before, after) if d not in taken]
-    if len(free) == 1:
-        return free[0]
-    return before if stamp - before <= after - stamp else after
+    # the grid date `stamp` stands for: of the two around it, the one no other row has (`2001Q2`, read as
+    # 2001-04-01 among quarter ends, is 2001-06-30, not the row before's 2001-03-31), else the nearer
+    nearest = free[0] if len(free) == 1 else before if stamp - before <= after - stamp else after
+    return f"{iso_label(stamp)} (nearest free date: {iso_label(nearest)})"
+
+
+def _around(offset, stamp: pd.Timestamp, phase: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The grid dates before and after `stamp`. pandas' half-year offsets (`2QS-JAN`, `2QE-DEC`) take every
+    quarter's start or end for theirs, so 2005-04-01 among January and July starts was its own fix: the halves
+    are counted in six months from `phase` instead."""
+    if not isinstance(offset, (pd.offsets.QuarterBegin, pd.offsets.QuarterEnd)) or offset.n != 2:
+        return offset.rollback(stamp), offset.rollforward(stamp)
+    month, anchor = stamp.year * 12 + stamp.month - 1, phase.year * 12 + phase.month - 1
+
+    def dated(months: int) -> pd.Timestamp:  # a half's first day, or its last for halves dated so
+        first = pd.Timestamp(months // 12, months % 12 + 1, 1)
+        return first if isinstance(offset, pd.offsets.QuarterBegin) else first + pd.offsets.MonthEnd(0)
+
+    if isinstance(offset, pd.offsets.QuarterBegin):
+        before = dated(month - (month - anchor) % 6)
+        return before, before if before == stamp else dated(month - (month - anchor) % 6 + 6)
+    after = dated(month + (anchor - month) % 6)
+    return after if after == stamp else dated(month + (anchor - month) % 6 - 6), after
 
 
 def _widest_step(index: pd.DatetimeIndex) -> str:

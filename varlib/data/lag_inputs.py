@@ -27,6 +27,7 @@ from .file_bytes import read_capped
 from .frequency import label_of, period_labels
 from .number_marks import not_a_number
 from .periods import first_break, in_their_periods, newest_first, offset_of, on_grid, on_its_grid, period_of
+from .sample_window import straddled_label
 from .timeindex import parse_dates
 
 DATE = "date"  # the label column of an editor table
@@ -185,6 +186,9 @@ def _dates(labels: list[str], frequency: str | None, named: str) -> pd.DatetimeI
     read as those periods."""
     fits = on_grid(frequency)
     dates = parse_dates(pd.Index(labels), named, "the lag inputs", fits)
+    for label, date in zip(labels, dates, strict=True):  # 2014Q3 among quarters from Nov: none of the model's
+        if (why := straddled_label(label, date, frequency)) is not None:
+            raise InvalidInputError(f"the lag inputs' date {why}", field=named, value=label)
     periods = None if fits is None or fits(dates) else in_their_periods(dates, frequency)
     return dates if periods is None else periods  # a period skipped is named by the model's dates
 

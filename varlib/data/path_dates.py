@@ -13,6 +13,7 @@ from ..errors import InvalidInputError
 from .date_text import read_date
 from .path_values import STEP, beyond, horizon_words
 from .periods import in_their_periods, period_dates, unlike_the_others
+from .sample_window import straddled_label
 from .timeindex import AmbiguousDates, parse_dates
 
 
@@ -32,6 +33,9 @@ def as_dates(cells, periods: pd.Series, labels: Sequence[str], what: str, freque
         raise
     except InvalidInputError:
         return cells
+    for cell, date in zip(text, dates, strict=True):  # 2015Q1 among quarters from Nov: none of the model's periods
+        if (why := straddled_label(cell, date, frequency)) is not None:
+            raise InvalidInputError(f"{what}: {why}", field="date", value=cell)
     return _periods_of(dates, text, periods, labels, what, frequency)
 
 

@@ -12,7 +12,7 @@ from ..clock import iso_label
 from ..errors import InvalidInputError
 from ..wording import counted
 from .date_text import read_dates
-from .frequency import detect_frequency, period_labels
+from .frequency import detect_frequency, label_of, period_labels
 
 Fits = Callable[[pd.DatetimeIndex], bool]  # what dates a reader expects, e.g. consecutive periods of a model
 LAST_DAY = pd.Timestamp("9999-12-31 23:59:59")  # the last a date can have (Python's and ISO 8601's four-digit year)
@@ -39,12 +39,9 @@ def periods_from(first: str, frequency: str | None, count: int) -> list[str]:
 def periods_between(first: pd.Timestamp, last: pd.Timestamp, frequency: str | None) -> int | None:
     """How many periods of `frequency` `last` lies after `first` (negative: before; both on its grid);
     None when there is no frequency to count in and the two differ."""
-    first, last = pd.Timestamp(first), pd.Timestamp(last)
-    if first == last:
-        return 0
-    offset = offset_of(frequency)
-    if offset is None:
-        return None
+    first, last, offset = pd.Timestamp(first), pd.Timestamp(last), offset_of(frequency)
+    if first == last or offset is None:
+        return 0 if first == last else None
     early, late = sorted((first, last))
     count = len(pd.date_range(early, late, freq=offset)) - 1
     return count if last > first else -count
@@ -67,9 +64,8 @@ def in_their_periods(dates: pd.DatetimeIndex, frequency: str | None) -> pd.Datet
     """Dates as the dates of the months, quarters or years they fall in, as `frequency` dates its periods:
     2009-06-30 in quarters dated by their first day (`QS-JAN`) is 2009-04-01, and 2009-04-01 in quarters dated by
     their last (`QE-DEC`) is 2009-06-30, so data dated by a period's end (pandas' `resample("QE")`) or middle fit a
-    model dated by its start. Only dates alike in their periods (every one its period's last day, or all on one
-    day of one month of it): None for mixed days, dates with a time of day, two dates in one period, or any
-    frequency but these."""
+    model dated by its start. Only dates alike in their periods (every one its period's last day, or all on one day
+    of one month of it): None for mixed days, times of day, two dates in one period, or any frequency but these."""
     found = _their_periods(dates, frequency)
     if found is None:
         return None
@@ -115,9 +111,8 @@ def _their_periods(dates: pd.DatetimeIndex, frequency: str | None) -> tuple[pd.D
 
 
 def period_firsts(dates: pd.Index, frequency: str | None) -> pd.DatetimeIndex:
-    """The first day of the month, quarter or year each date falls in, as `frequency` groups them, whether it
-    dates a period by its first day or its last (2018-12-31 in `QE-DEC` is 2018Q4, whose first day is 2018-10-01);
-    the dates as they are for any other frequency."""
+    """The first day of the month, quarter or year each date falls in, as `frequency` groups them, dated by its first
+    day or its last (2018-12-31 in `QE-DEC` is 2018Q4, first day 2018-10-01); the dates as they are for others."""
     offset, dates = offset_of(frequency), pd.DatetimeIndex(dates)
     return _firsts_and_lasts(dates, offset)[0] if _of_whole_periods(offset) else dates
 
@@ -129,19 +124,20 @@ def period_lasts(dates: pd.Index, frequency: str | None) -> pd.DatetimeIndex:
 
 
 def one_period_twice(index: pd.DatetimeIndex, position: int) -> str | None:
-    """The label of the period the dates at `position - 1` and `position` share (`1997-03-31` then `1997Q1`), on
-    the grid the other dates lie on; None when they are two periods, or the others lie on no grid."""
-    others = index.delete(position)
-    if len(others) < 3 or not others.is_monotonic_increasing or not others.is_unique:
-        return None
-    try:
-        alias = detect_frequency(others).alias
-    except InvalidInputError:
-        return None
-    pair, offset = index[position - 1 : position + 1], offset_of(alias)
-    if not _of_whole_periods(offset) or period_firsts(pair, alias)[0] != period_firsts(pair, alias)[1]:
-        return None
-    return period_labels([period_of(pair[1], offset)], alias)[0]
+    """The label of the period the dates at `position - 1` and `position` share (`1997-03-31` then `1997Q1`), on the
+    grid the others lie on without one of the two (either may be dated unlike them); None for two periods or no grid."""
+    for dropped in (position, position - 1):
+        others = index.delete(dropped)
+        if len(others) < 3 or not others.is_monotonic_increasing or not others.is_unique:
+            continue
+        try:
+            alias = detect_frequency(others).alias
+        except InvalidInputError:
+            continue
+        pair, offset = index[position - 1 : position + 1], offset_of(alias)
+        if _of_whole_periods(offset) and period_firsts(pair, alias)[0] == period_firsts(pair, alias)[1]:
+            return period_labels([period_of(pair[1], offset)], alias)[0]
+    return None
 
 
 def _of_whole_periods(offset) -> bool:
@@ -194,14 +190,35 @@ def on_its_grid(stamp: pd.Timestamp, offset) -> bool:
     return period_of(stamp, offset) == stamp if _of_whole_periods(offset) else offset.is_on_offset(stamp)
 
 
+def straddled(text: str, first: pd.Timestamp, last: pd.Timestamp, frequency: str | None) -> str | None:
+    """Why a label of the period from `first` to `last` (`2015Q1`) is none of `frequency`'s: one of another calendar
+    (a calendar quarter among quarters from Nov; a calendar year among years from July) overlaps two or more, which
+    read as the one its first day is in was silently wrong. None within one (a month, a day), or on weeks or days."""
+    offset = offset_of(frequency)
+    if not _of_whole_periods(offset) or isinstance(offset, pd.offsets.Week):
+        return None
+    ours = [period_of(stamp, offset) for stamp in (first, last)]
+    if ours[0] == ours[1]:
+        return None
+    one, other = period_labels(ours, frequency)
+    over = f"{one} and {other}" if periods_between(ours[0], ours[1], frequency) == 1 else f"{one} to {other}"
+    return (
+        f"{text} ({first:%b %Y} to {last:%b %Y}) is not a {label_of(str(frequency))} period of this model ({frequency})"
+        f" but overlaps {over}; write the period it stands for as the model names its periods ({one}, {other}), or"
+        " a date inside it"
+    )
+
+
 def period_dates(index: pd.Index, frequency: str | None) -> pd.DatetimeIndex | None:
     """An index of dates as dates: a DatetimeIndex as it is, a PeriodIndex (`2010Q3`) as its periods dated as
-    `frequency` dates them (a quarter's first day, or its last for `QE-DEC`); None for any other index."""
-    if isinstance(index, pd.DatetimeIndex):
-        return index
+    `frequency` dates them (a quarter's first day, or its last for `QE-DEC`); None for any other index. Refused:
+    a period of another calendar than the model's (`straddled`)."""
     if not isinstance(index, pd.PeriodIndex):
-        return None
+        return index if isinstance(index, pd.DatetimeIndex) else None
     starts = index.to_timestamp(how="start")
+    for period, first, last in zip(index, starts, index.to_timestamp(how="end").normalize(), strict=True):
+        if (why := straddled(str(period), first, last, frequency)) is not None:
+            raise InvalidInputError(f"the period {why}", field="date", value=str(period))
     dated = in_their_periods(starts, frequency)
     return starts if dated is None else dated
 
@@ -209,8 +226,7 @@ def period_dates(index: pd.Index, frequency: str | None) -> pd.DatetimeIndex | N
 def dated_by_text(index: pd.Index) -> bool:
     """Whether an index of text labels dates its rows: some label reads as a date (`2010Q3`, `2010-07-01`), as
     `pd.read_csv(path, index_col=0)` leaves a file's dates, or holds a year (`2010Q5`, a date mistyped, which the
-    reader then names). Labels such as `t-1`, `lag1` or `1` do not, and a row count or an index of numbers is no
-    date."""
+    reader then names). Labels such as `t-1`, `lag1` or `1` do not, and a row count or numbers are no date."""
     if isinstance(index, pd.MultiIndex) or not len(index) or not all(isinstance(label, str) for label in index):
         return False
     return bool(read_dates(index).notna().any() or index.str.contains(r"\d{4}", regex=True).any())
@@ -258,8 +274,7 @@ def _future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list
     if dates is None or dates[-1] > LAST_DAY:
         raise InvalidInputError(
             f"a forecast of {counted(steps, 'step')} from {iso_label(last)} would run past the year 9999, the"
-            " last a date can"
-            " have; forecast fewer steps, or check the dates of the data or the lag inputs",
+            " last a date can have; forecast fewer steps, or check the dates of the data or the lag inputs",
             field="steps",
             value=steps,
         )

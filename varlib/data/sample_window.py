@@ -19,7 +19,7 @@ from ..errors import InvalidInputError
 from .date_forms import numeric_forms
 from .date_text import NUMERIC_DATE, read_date
 from .frequency import detect_frequency, period_labels
-from .periods import period_firsts, period_lasts
+from .periods import period_firsts, period_lasts, straddled
 
 _COUNTED = {"half-years": (2, 6), "quarters": (4, 3), "months": (12, 1)}  # as timeindex reads 1960:1
 
@@ -48,7 +48,7 @@ def slice_dates(
         # 2000.1 in a file of 1995.1 ... 2009.4: a quarter, as the file's dates are read
         if value:
             counted = _counted(value, label, order)
-            bounds[label], spans[label] = counted or (_bound(value, label, order), _span_of(str(value)))
+            bounds[label], spans[label] = counted or (_bound(value, label, order), span_of(str(value)))
     if "start" in bounds and "end" in bounds and bounds["start"] > bounds["end"]:
         raise InvalidInputError(f"start {start} lies after end {end}: give the earlier date as start", field="start")
     mask = np.ones(len(frame), dtype=bool)
@@ -115,9 +115,15 @@ def _span(index: pd.DatetimeIndex) -> str:
     return f"{first} to {last}"
 
 
-def _span_of(bound: str) -> pd.DateOffset | None:
-    """The length of the period a bound names (a year, a quarter, a month), None for a day."""
+def span_of(bound: str) -> pd.DateOffset | None:
+    """The length of the period a bound or a label names (a year, a quarter, a half-year, a month), None for a day."""
     return next((span for form, span in _SPANS if form.fullmatch(bound.strip())), None)
+
+
+def straddled_label(text: str, date: pd.Timestamp, frequency: str | None) -> str | None:
+    """Why a label read as `date` names no period of `frequency` (periods.straddled); None for a day's date."""
+    span = span_of(text)
+    return None if span is None else straddled(text, date, date + span - pd.Timedelta(days=1), frequency)
 
 
 def _periods(index: pd.DatetimeIndex) -> tuple[pd.DatetimeIndex, pd.DatetimeIndex]:
