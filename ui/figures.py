@@ -31,7 +31,16 @@ def recent(history: pd.DataFrame | pd.Series, steps: int, lag_rows: int = 0):
     return history.iloc[-min(len(history), max(40, 3 * steps, 4 * lag_rows)) :]
 
 
-def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: str) -> list[go.Scatter]:
+def named(periods: list[str], label: str) -> dict:
+    """A trace's hover naming each of its points' `periods` (hover.periods of its x): a unified hover lists the
+    point of each trace nearest the pointer, so a band's edge beside the history's last point is at another period
+    than it, and the header names the periods only where a d3 format can (chart_look.hover_format)."""
+    return {"customdata": periods, "hovertemplate": hover.template(label)}
+
+
+def _band(
+    x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: str, periods: list[str]
+) -> list[go.Scatter]:
     """An interval as two traces: the upper edge, then the lower edge filled up to it."""
     return [
         go.Scatter(
@@ -41,7 +50,7 @@ def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: st
             line={"width": 0},
             name=f"{name} upper",
             showlegend=False,
-            hovertemplate=hover.line("upper"),
+            **named(periods, "upper"),
         ),
         go.Scatter(
             x=list(x),
@@ -51,7 +60,7 @@ def _band(x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: st
             fill="tonexty",
             fillcolor=fill,
             name=name,
-            hovertemplate=hover.line("lower"),
+            **named(periods, "lower"),
         ),
     ]
 
@@ -112,7 +121,8 @@ def forecast_figure(
     start_x = [lag_inputs.index[-1]] if len(lag_inputs) else []
     start_y = [float(lag_inputs.iloc[-1])] if start_x else []
     lines = {"mode": "lines", "line": {"width": 0}, "x": list(x)}
-    low = hover.line("lower")
+    ahead = hover.started(start_x + list(x), look.alias, point)
+    periods = ahead["customdata"][1:] if start_x else hover.periods(x, look.alias)  # named once, for every line
     traces = [
         {
             "x": history.index,
@@ -122,8 +132,8 @@ def forecast_figure(
             "line": {"color": HISTORY, "width": 2},
             **hover.on(history.index, look.alias, "history"),  # its period: unified hovers list it at any x
         },
-        {**lines, "y": upper, "name": f"{band} upper", "showlegend": False, "hovertemplate": hover.line("upper")},
-        {**lines, "y": lower, "name": band, "fill": "tonexty", "fillcolor": look.band, "hovertemplate": low},
+        {**lines, "y": upper, "name": f"{band} upper", "showlegend": False, **named(periods, "upper")},
+        {**lines, "y": lower, "name": band, "fill": "tonexty", "fillcolor": look.band, **named(periods, "lower")},
         {
             "x": start_x + list(x),
             "y": start_y + list(mean),
@@ -131,7 +141,7 @@ def forecast_figure(
             "name": f"forecast ({point})",
             "line": {"color": FORECAST, "width": 2.5},
             "marker": {"size": 5},
-            **hover.started(start_x + list(x), look.alias, point),
+            **ahead,
         },
         {
             "x": lag_inputs.index,
@@ -162,8 +172,9 @@ def holdout_figure(
     alias: str | None = None,
 ) -> go.Figure:
     """The holdout forecast (fitted without the last rows) against what actually happened; the data's frequency
-    `alias` (QS-JAN) names the periods in the hover's header."""
+    `alias` (QS-JAN) names the periods in the hover's lines and, where a d3 format can, its header."""
     x = _axis(dates)
+    periods = hover.periods(x, alias)
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
@@ -172,10 +183,10 @@ def holdout_figure(
             mode="lines",
             name="training data",
             line={"color": HISTORY, "width": 2},
-            hovertemplate=hover.line("data"),
+            **hover.on(train_tail.index, alias, "data"),
         )
     )
-    for trace in _band(x, lower, upper, "95% interval", BAND):
+    for trace in _band(x, lower, upper, "95% interval", BAND, periods):
         fig.add_trace(trace)
     fig.add_trace(
         go.Scatter(
@@ -185,7 +196,7 @@ def holdout_figure(
             name="actual",
             line={"color": ACTUAL, "width": 2},
             marker={"size": 5},
-            hovertemplate=hover.line("actual"),
+            **named(periods, "actual"),
         )
     )
     fig.add_trace(
@@ -196,7 +207,7 @@ def holdout_figure(
             name="holdout forecast",
             line={"color": FORECAST, "width": 2, "dash": "dash"},
             marker={"size": 5},
-            hovertemplate=hover.line("forecast"),
+            **named(periods, "forecast"),
         )
     )
     return _layout(fig, f"{shown(variable)}: holdout", shown(variable), "date", height, alias)

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from ui import hover
 from ui.chart_look import Look, background_colour, fan_colours
-from ui.figures import FORECAST, HISTORY, INPUTS, _axis
+from ui.figures import FORECAST, HISTORY, INPUTS, _axis, named
 from ui.plot_text import name as shown
 
 OVERLAY_COLOURS = ("#2e86de", "#8e44ad", "#16a085", "#d35400", "#7f8c8d")
@@ -51,6 +51,8 @@ def scenario_figure(
     x, history, lag_inputs, x_title = _aligned(dates, history, lag_inputs)
     start_x = [lag_inputs.index[-1]] if len(lag_inputs) else []
     start_y = [float(lag_inputs.iloc[-1])] if start_x else []
+    ahead = hover.started(start_x + list(x), look.alias, point_label)
+    periods = ahead["customdata"][1:] if start_x else hover.periods(x, look.alias)  # every line names its period
     traces: list[dict] = [
         {
             "x": history.index,
@@ -72,7 +74,7 @@ def scenario_figure(
                 "y": upper,
                 "name": f"{name} upper",
                 "showlegend": False,
-                "hovertemplate": hover.line(f"{level:g}% upper"),
+                **named(periods, f"{level:g}% upper"),
             }
         )
         traces.append(
@@ -82,18 +84,24 @@ def scenario_figure(
                 "name": name,
                 "fill": "tonexty",
                 "fillcolor": fill,
-                "hovertemplate": hover.line(f"{level:g}% lower"),
+                **named(periods, f"{level:g}% lower"),
             }
         )
     for colour, line in zip(OVERLAY_COLOURS, overlays, strict=False):
+        drawn = start_x + list(_aligned(line.dates, history, lag_inputs)[0])
         traces.append(
             {
-                "x": start_x + list(_aligned(line.dates, history, lag_inputs)[0]),
+                "x": drawn,
                 "y": start_y + list(line.values),
                 "mode": "lines",
                 "name": shown(line.label),
                 "line": {"color": colour, "width": 2, "dash": "dash"},
-                "hovertemplate": hover.line(shown(line.label)),
+                # the forecast's own periods' names when it has them (the baseline's do), else its own
+                **(
+                    {**ahead, "hovertemplate": hover.template(shown(line.label))}
+                    if drawn == start_x + list(x)
+                    else hover.started(drawn, look.alias, shown(line.label))
+                ),
             }
         )
     if len(bands) > 1:  # a casing, so that the line reads over the fan's strong centre
@@ -115,7 +123,7 @@ def scenario_figure(
             "name": point_label,
             "line": {"color": FORECAST, "width": 2.5},
             "marker": {"size": 5},
-            **hover.started(start_x + list(x), look.alias, point_label),
+            **ahead,
         }
     )
     if conditioned is not None and np.isfinite(conditioned).any():
@@ -124,10 +132,10 @@ def scenario_figure(
             {
                 "x": [value for value, keep in zip(x, held, strict=True) if keep],
                 "y": conditioned[held].tolist(),
+                **named([name for name, keep in zip(periods, held, strict=True) if keep], "condition"),
                 "mode": "markers",
                 "name": "condition",
                 "marker": {"color": FORECAST, "size": 11, "symbol": "diamond-open", "line": {"width": 2}},
-                "hovertemplate": hover.line("condition"),
             }
         )
     traces.append(
