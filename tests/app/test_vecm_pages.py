@@ -163,8 +163,8 @@ def test_backtest_page_refits_the_vecm(with_vecm):
 
 
 def _walks_beside_csv(seed: int, phi: float) -> bytes:
-    """Two independent random walks beside an AR(1) (tests/unit/test_adequacy_and_integration.py)."""
-    from tests.unit.test_adequacy_and_integration import walks_beside_ar1
+    """Two independent random walks beside an AR(1) (tests/unit/test_unit_root_links.py)."""
+    from tests.unit.test_unit_root_links import walks_beside_ar1
 
     levels = walks_beside_ar1(seed, phi)
     dates = [f"{1980 + n // 4}-{3 * (n % 4) + 1:02d}-01" for n in range(len(levels))]
