@@ -77,7 +77,7 @@ def test_a_request_without_a_body_is_told_to_send_an_object(http, content_type):
         ({"steps": 2, "alpha": "0.1"}, 'body.alpha: "0.1": Input should be a valid number'),  # as "8" for steps
         ({"steps": 2, "alpha": True}, "body.alpha: true: Input should be a valid number"),
         ({"steps": 2, "lag_inputs": [[1.0, 2.0], [4.0]]}, "lag_inputs row 2 of 2 has 1 value;"),
-        ({"steps": 3, "conditions": {"realgdp": [1.7e308]}}, "realgdp at step 1 (2009-10-01) is 1.7e+308, too large"),
+        ({"steps": 3, "conditions": {"realgdp": [1.7e308]}}, "realgdp at step 1 (2009Q4) is 1.7e+308, too large"),
     ],
 )
 def test_values_that_are_not_numbers_or_do_not_fit_are_named(http, body, named):
