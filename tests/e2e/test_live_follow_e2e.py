@@ -72,10 +72,12 @@ def test_a_page_on_a_pinned_version_says_when_it_is_withdrawn(quick_dashboard, p
     page.get_by_text(f"pinned {pinned} · created").first.wait_for()  # a rerun may show the old card beside it
 
 
-@pytest.mark.parametrize("page_path", ["diagnostics", "backtest"])
-def test_diagnostics_and_backtest_on_latest_follow_a_withdrawal(quick_dashboard, page, macro_result, page_path):
+@pytest.mark.parametrize("page_path", ["", "diagnostics", "backtest"])
+def test_a_page_on_latest_follows_a_withdrawal_and_says_so(quick_dashboard, page, macro_result, page_path):
+    """The Forecast page switched to the new `latest` without a word; every page on `latest` says which version was
+    withdrawn and which it shows now, and a new publication is followed without such a notice."""
     url, registry = quick_dashboard
-    name = f"follow-{page_path}"
+    name = f"follow-{page_path or 'forecast'}"
     older = publish_result(registry, macro_result, name, "patch", "older").version
     newer = publish_result(registry, macro_result, name, "patch", "newer").version
     page.wait_for_timeout(REFRESH * 1000 + 500)  # the dashboard's listing of model names may be that old
@@ -85,6 +87,11 @@ def test_diagnostics_and_backtest_on_latest_follow_a_withdrawal(quick_dashboard,
     expect(picker).to_have_value(f"latest ({newer})")
     registry.withdraw(name, newer, "superseded")
     expect(picker).to_have_value(f"latest ({older})", timeout=WAIT_MS)  # nobody touched the page
+    said = f"{name} {newer}, which this page showed, was withdrawn by e2e (superseded): latest is now {older}"
+    page.get_by_text(said, exact=False).wait_for()
+    third = publish_result(registry, macro_result, name, "patch", "third").version
+    expect(picker).to_have_value(f"latest ({third})", timeout=WAIT_MS)  # a new publication: followed, not said
+    assert page.get_by_text("which this page showed", exact=False).count() == 0
 
 
 def test_compare_says_when_a_version_it_shows_is_withdrawn(quick_dashboard, page, macro_result):

@@ -1,6 +1,6 @@
-"""What QA found stale or silent on open pages: a Forecast page on `latest` switched to another version without a
-word when its version was withdrawn, and the Models page's aliases table and History stayed as they were while
-the versions table above them redrew itself (ui.live, ui.governance)."""
+"""What QA found stale on open pages: the Models page's aliases table and History stayed as they were while the
+versions table above them redrew itself (ui.governance). A page on `latest` whose version is withdrawn:
+tests/e2e/test_live_follow_e2e.py."""
 
 from __future__ import annotations
 
@@ -12,24 +12,6 @@ from varlib import publish_result
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 WAIT_MS = 8 * REFRESH * 1000
-
-
-def test_a_page_on_latest_says_its_version_was_withdrawn_and_which_it_shows_now(quick_dashboard, page, macro_result):
-    url, registry = quick_dashboard
-    first = publish_result(registry, macro_result, "quiet", "patch", "first").version
-    second = publish_result(registry, macro_result, "quiet", "patch", "second").version
-    page.wait_for_timeout(REFRESH * 1000 + 500)  # the dashboard's listing of model names may be that old
-    page.goto(f"{url}/?model=quiet&version=latest&steps=6")
-    wait_for_app(page)
-    page.get_by_text(f"quiet {second} · created").wait_for()
-    registry.withdraw("quiet", second, "bad data in 2008")
-    page.get_by_text(f"quiet {first} · created").wait_for(timeout=WAIT_MS)  # nobody touches the page
-    said = f"quiet {second}, which this page showed, was withdrawn by e2e (bad data in 2008): latest is now {first}"
-    page.get_by_text(said, exact=False).wait_for()
-    shot(page, "team-qa-latest-withdrawn")
-    third = publish_result(registry, macro_result, "quiet", "patch", "third").version
-    page.get_by_text(f"quiet {third} · created").wait_for(timeout=WAIT_MS)  # a new publication: shown, as before
-    assert page.get_by_text("which this page showed", exact=False).count() == 0
 
 
 def test_the_aliases_table_and_the_history_follow_the_timer(quick_dashboard, page, macro_result):
