@@ -20,8 +20,7 @@ from .date_forms import numeric_forms
 from .date_text import NUMERIC_DATE, read_date
 from .frequency import detect_frequency, period_labels
 from .periods import period_firsts, period_lasts, straddled
-
-_COUNTED = {"half-years": (2, 6), "quarters": (4, 3), "months": (12, 1)}  # as timeindex reads 1960:1
+from .timeindex import COUNTED, counted_unit
 
 # How much a bound written as a period spans (else a day: the rows' own dates are compared with it)
 _SPANS = (
@@ -142,7 +141,7 @@ def _counted(value: str, label: str, order: str | None) -> tuple[pd.Timestamp, p
     count periods (`2000.1` and `2000-4` are then months, as dates elsewhere read). Refused when the count does
     not fit the file's periods, or `2000:1` has no file reading to follow."""
     parts = re.fullmatch(r"(\d{4})([:./-])([1-9]|1[0-2])", value.strip())
-    unit = (order or "")[3:-12] if (order or "").endswith(" of the year") else None
+    unit = counted_unit(order)
     if parts is None or (unit is None and parts[2] != ":"):
         return None
     if unit is None:
@@ -153,7 +152,7 @@ def _counted(value: str, label: str, order: str | None) -> tuple[pd.Timestamp, p
             field=label,
             value=value,
         )
-    per_year, months = _COUNTED[unit]
+    per_year, months = COUNTED[unit]
     if int(parts[3]) > per_year:
         raise InvalidInputError(
             f"{label} date {value!r} is read as the file's dates are, {unit} of the year, and {parts[1]} has"

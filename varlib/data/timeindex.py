@@ -28,7 +28,7 @@ _PERIOD_COUNT = r"^(\d{4})[:.](\d{1,2})$"  # 1960:1, 1960.1: the year and its qu
 # gretl, RATS or JMulTi write them
 _YEAR_DOT = re.compile(r"\d{4}\.")
 # periods a year and months a period, the fewest periods first: 1990:1 and 1990:2 alone are half-years
-_COUNTED = {"half-years": (2, 6), "quarters": (4, 3), "months": (12, 1)}
+COUNTED = {"half-years": (2, 6), "quarters": (4, 3), "months": (12, 1)}
 
 
 def parse_dates(
@@ -178,7 +178,7 @@ def _counted_periods(
         name: pd.Series(
             pd.to_datetime(pd.DataFrame({"year": year, "month": (count - 1) * months + 1, "day": 1})), index=text.index
         )
-        for name, (per_year, months) in _COUNTED.items()
+        for name, (per_year, months) in COUNTED.items()
         if count.min() >= 1 and count.max() <= per_year
     }
     if len(readings) > 1 and fits is not None and not count.eq(1).all():  # all 1: every reading is one date
@@ -190,6 +190,13 @@ def _counted_periods(
         readings = {fitting[0]: readings[fitting[0]]}
     name, dates = next(iter(readings.items()), (None, None))
     return (f"as {name} of the year", dates) if name else (None, None)
+
+
+def counted_unit(order: str | None) -> str | None:
+    """The periods (`quarters`) a file's dates counted, from how they were read (`as quarters of the year`, the
+    reading above); None for any other reading."""
+    found = re.fullmatch(r"as ([\w-]+) of the year", order or "")
+    return found[1] if found and found[1] in COUNTED else None
 
 
 def _refuse_counted(text: pd.Series, year: pd.Series, count: pd.Series, names: list[str], column: str, source: str):
