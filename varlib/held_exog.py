@@ -14,7 +14,7 @@ def held_exog(names, observed: np.ndarray | None, steps: int) -> dict[str, list[
     calendar (a seasonal dummy, a quarter number: varlib.data.columns.repeat_period) continues its pattern period by
     period; any other holds its last observed value flat (zeros for a version that stored no observations). The
     one place every front end holds values: the Forecast page's start, Compare (CLI, REST and dashboard)."""
-    rows = np.asarray(observed, dtype=float) if observed is not None and len(observed) else np.zeros((1, len(names)))
+    rows = _rows(names, observed)
     values = {}
     for j, name in enumerate(names):
         column, period = rows[:, j], _pattern(rows[:, j])
@@ -29,7 +29,7 @@ def held_exog(names, observed: np.ndarray | None, steps: int) -> dict[str, list[
 def held_words(names, observed: np.ndarray | None, frequency: str | None = None) -> str:
     """What held_exog assumed, in words: `d1, d2, d3 continue their quarterly pattern; z held at its last
     observed 3.2` (`frequency`: the data's alias, naming a pattern a year long)."""
-    rows = np.asarray(observed, dtype=float) if observed is not None and len(observed) else np.zeros((1, len(names)))
+    rows = _rows(names, observed)
     patterns: dict[str, list[str]] = {}
     held = []
     for j, name in enumerate(names):
@@ -60,3 +60,8 @@ _PER_YEAR = {"quarterly": 4, "monthly": 12, "half-yearly": 2, "bimonthly": 6}  #
 def _pattern(column: np.ndarray) -> int | None:
     """The rows a calendar column repeats after (repeat_period), when two whole periods were observed."""
     return repeat_period(column) if len(column) >= 5 else None
+
+
+def _rows(names, observed: np.ndarray | None) -> np.ndarray:
+    """The observed exogenous values (rows x names); one row of zeros for a version that stored none."""
+    return np.asarray(observed, dtype=float) if observed is not None and len(observed) else np.zeros((1, len(names)))
