@@ -31,13 +31,6 @@ def recent(history: pd.DataFrame | pd.Series, steps: int, lag_rows: int = 0):
     return history.iloc[-min(len(history), max(40, 3 * steps, 4 * lag_rows)) :]
 
 
-def named(periods: list[str], label: str) -> dict:
-    """A trace's hover naming each of its points' `periods` (hover.periods of its x): a unified hover lists the
-    point of each trace nearest the pointer, so a band's edge beside the history's last point is at another period
-    than it, and the header names the periods only where a d3 format can (chart_look.hover_format)."""
-    return {"customdata": periods, "hovertemplate": hover.template(label)}
-
-
 def _band(
     x: Sequence, lower: np.ndarray, upper: np.ndarray, name: str, fill: str, periods: list[str]
 ) -> list[go.Scatter]:
@@ -50,7 +43,7 @@ def _band(
             line={"width": 0},
             name=f"{name} upper",
             showlegend=False,
-            **named(periods, "upper"),
+            **hover.named(periods, "upper"),
         ),
         go.Scatter(
             x=list(x),
@@ -60,7 +53,7 @@ def _band(
             fill="tonexty",
             fillcolor=fill,
             name=name,
-            **named(periods, "lower"),
+            **hover.named(periods, "lower"),
         ),
     ]
 
@@ -132,8 +125,8 @@ def forecast_figure(
             "line": {"color": HISTORY, "width": 2},
             **hover.on(history.index, look.alias, "history"),  # its period: unified hovers list it at any x
         },
-        {**lines, "y": upper, "name": f"{band} upper", "showlegend": False, **named(periods, "upper")},
-        {**lines, "y": lower, "name": band, "fill": "tonexty", "fillcolor": look.band, **named(periods, "lower")},
+        {**lines, "y": upper, "name": f"{band} upper", "showlegend": False, **hover.named(periods, "upper")},
+        {**lines, "y": lower, "name": band, "fill": "tonexty", "fillcolor": look.band, **hover.named(periods, "lower")},
         {
             "x": start_x + list(x),
             "y": start_y + list(mean),
@@ -196,7 +189,7 @@ def holdout_figure(
             name="actual",
             line={"color": ACTUAL, "width": 2},
             marker={"size": 5},
-            **named(periods, "actual"),
+            **hover.named(periods, "actual"),
         )
     )
     fig.add_trace(
@@ -207,7 +200,7 @@ def holdout_figure(
             name="holdout forecast",
             line={"color": FORECAST, "width": 2, "dash": "dash"},
             marker={"size": 5},
-            **named(periods, "forecast"),
+            **hover.named(periods, "forecast"),
         )
     )
     return _layout(fig, f"{shown(variable)}: holdout", shown(variable), "date", height, alias)

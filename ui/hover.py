@@ -38,6 +38,13 @@ def template(name: str, value: str = VALUE, more: str = "") -> str:
     return f"{prefix}%{{customdata}}: {value}{more}<extra></extra>"
 
 
+def named(names: list[str], label: str) -> dict:
+    """Keyword arguments for a trace whose points' period `names` are known (periods of its x): a unified hover lists
+    the point of each trace nearest the pointer, so a band's edge beside the history's last point is at another
+    period than it, and the header names the periods only where a d3 format can (chart_look.hover_format)."""
+    return {"customdata": names, "hovertemplate": template(label)}
+
+
 def on(x: Iterable, alias: str | None, name: str, value: str = VALUE, more: str = "") -> dict:
     """Keyword arguments for go.Scatter (or go.Bar): customdata and hovertemplate naming each period."""
     return {"customdata": periods(x, alias), "hovertemplate": template(name, value, more)}
@@ -53,4 +60,4 @@ def started(x: Iterable, alias: str | None, name: str) -> dict:
     names = periods(x, alias)
     if names:
         names[0] = f"{names[0]} (the last lag input)"
-    return {"customdata": names, "hovertemplate": template(name)}
+    return named(names, name)

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from ui import hover
 from ui.chart_look import Look, background_colour, fan_colours
-from ui.figures import FORECAST, HISTORY, INPUTS, _axis, named
+from ui.figures import FORECAST, HISTORY, INPUTS, _axis
 from ui.plot_text import name as shown
 
 OVERLAY_COLOURS = ("#2e86de", "#8e44ad", "#16a085", "#d35400", "#7f8c8d")
@@ -74,7 +74,7 @@ def scenario_figure(
                 "y": upper,
                 "name": f"{name} upper",
                 "showlegend": False,
-                **named(periods, f"{level:g}% upper"),
+                **hover.named(periods, f"{level:g}% upper"),
             }
         )
         traces.append(
@@ -84,7 +84,7 @@ def scenario_figure(
                 "name": name,
                 "fill": "tonexty",
                 "fillcolor": fill,
-                **named(periods, f"{level:g}% lower"),
+                **hover.named(periods, f"{level:g}% lower"),
             }
         )
     for colour, line in zip(OVERLAY_COLOURS, overlays, strict=False):
@@ -132,7 +132,7 @@ def scenario_figure(
             {
                 "x": [value for value, keep in zip(x, held, strict=True) if keep],
                 "y": conditioned[held].tolist(),
-                **named([name for name, keep in zip(periods, held, strict=True) if keep], "condition"),
+                **hover.named([name for name, keep in zip(periods, held, strict=True) if keep], "condition"),
                 "mode": "markers",
                 "name": "condition",
                 "marker": {"color": FORECAST, "size": 11, "symbol": "diamond-open", "line": {"width": 2}},
