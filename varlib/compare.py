@@ -127,18 +127,14 @@ def overlay_frame(overlaid: list[OverlaidForecast]) -> pd.DataFrame:
     """Long table: version, date, variable, mean, lower, upper, and `period`, the first day of the date's period by
     the frequency the version is drawn by (a month-end version's 2015-01-31 is 2015-01-01 beside a month-start one):
     rows of one period pair by it."""
-    columns = ["version", "date", "variable", "mean", "lower", "upper"]
-    frames = [item.forecast.to_frame().assign(version=item.label) for item in overlaid if item.forecast is not None]
-    if not frames:
-        return pd.DataFrame(columns=[*columns, "period"])
-    frame = pd.concat(frames, ignore_index=True)[columns]
-    drawn_by = {item.label: item.frequency for item in overlaid}
-    dates = pd.to_datetime(frame["date"], errors="coerce")
-    frame["period"] = [
-        period_firsts(pd.DatetimeIndex([d]), drawn_by[v])[0] if drawn_by[v] and d == d else d
-        for d, v in zip(dates, frame["version"], strict=True)
-    ]
-    return frame
+    columns = ["version", "date", "variable", "mean", "lower", "upper", "period"]
+    frames = []
+    for item in overlaid:
+        if item.forecast is not None:
+            part = item.forecast.to_frame().assign(version=item.label)
+            dates = pd.DatetimeIndex(pd.to_datetime(part["date"], errors="coerce"))  # NaT: steps ahead, undated
+            frames.append(part.assign(period=period_firsts(dates, item.frequency) if dates.notna().all() else dates))
+    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
 
 
 def comparison_dict(
