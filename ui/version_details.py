@@ -28,8 +28,6 @@ from varlib import (
     utc_time,
 )
 
-SECTIONS = ("Spec", "Data", "Metrics", "Adequacy", "Fills", "Notes")
-
 
 def spec_facts(artifact: Artifact) -> dict[str, str]:
     """What was fitted and how its lag order was found."""

@@ -11,8 +11,6 @@ from typing import Any
 
 from .plain_text import escape_controls, is_control
 
-VIA = ("cli", "rest", "dashboard", "library")
-
 
 @dataclass(frozen=True)
 class Actor:
