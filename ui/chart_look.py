@@ -145,7 +145,7 @@ def hover_format(dates: Iterable, alias: str | None) -> str | None:
     if not alias or not len(index) or not isinstance(index, pd.DatetimeIndex):
         return None
     # the x of a chart are consecutive periods of one grid: a format that names the first ones names them all,
-    # and checking every one cost about 6 ms a chart on each rerun
+    # and checking every one would cost milliseconds a chart on every rerun
     stamps = index.unique().sort_values()[:SAMPLED]
     labels = period_labels(stamps, alias)  # whatever it names them, the header follows
     for candidate in HOVER_CANDIDATES:

@@ -19,7 +19,7 @@ def ma_matrices(coefs: np.ndarray, steps: int) -> np.ndarray:
     """Phi_0..Phi_{steps-1} of the moving-average representation."""
     p, k, _ = coefs.shape
     # Phi_h = sum_i Phi_{h-i} A_i as one product per horizon: the row of the p previous Phi's
-    # (zero-padded before Phi_0) times the stacked A's. The per-lag loop was most of a forecast.
+    # (zero-padded before Phi_0) times the stacked A's, not a product per lag and horizon.
     padded = np.zeros((max(p, 1) - 1 + steps, k, k))
     padded[max(p, 1) - 1] = np.eye(k)
     if p == 0:

@@ -195,7 +195,7 @@ class LatestResolver:
             waiting = self._next.pop(name, None)
             if waiting is not None and silent is not None:
                 # the store was silent while they waited: a read of their own would wait a timeout more, so
-                # that a request took up to twice VARLIB_STORE_TIMEOUT before its 503
+                # that a request could take up to twice VARLIB_STORE_TIMEOUT before its 503
                 waiting.set_exception(silent)
                 waiting.exception()
             elif waiting is not None:

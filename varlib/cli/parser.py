@@ -278,7 +278,7 @@ def _names(text: str) -> list[str]:
             """ close the quote, e.g. '"a, b",c'"""
         ) from None
     names = [name.strip() for name in row if name.strip()]
-    if not names:  # `--vars ''` took the default silently, as if the option had been left out
+    if not names:  # else `--vars ''` would take the default silently, as if the option had been left out
         raise argparse.ArgumentTypeError(f"{text!r} names no column: give names, or leave the option out")
     return names
 

@@ -258,7 +258,7 @@ def future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[
     return list(_future_labels(last, str(last.tz), frequency, steps))
 
 
-@lru_cache(maxsize=1024)  # pure in its arguments; building a date_range was a third of a cached forecast
+@lru_cache(maxsize=1024)  # pure in its arguments; a date_range is a large part of a cached forecast
 def _future_labels(last: pd.Timestamp, zone: str, frequency: str | None, steps: int) -> tuple[str, ...]:
     return tuple(_future_dates(last, frequency, steps))
 
