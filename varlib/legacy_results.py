@@ -37,17 +37,19 @@ class LegacyModel:
 
 
 def read_results(obj, key: str) -> LegacyModel:
-    """Plain parameters from a VARMAXResults of order (p, 0) or a VARResults."""
-    from statsmodels.tsa.statespace.varmax import VARMAXResults
-    from statsmodels.tsa.vector_ar.var_model import VARResults
+    """Plain parameters from a VARMAXResults of order (p, 0) or a VARResults. statsmodels hands out its results
+    in a ResultsWrapper, which is no instance of the results class: the kind is told by the public `model`, and
+    every value read goes through np.asarray, whatever the wrapper turns it into."""
+    from statsmodels.tsa.statespace.varmax import VARMAX
+    from statsmodels.tsa.vector_ar.var_model import VAR
 
-    inner = getattr(obj, "_results", obj)  # statsmodels hands out ResultsWrappers
-    if isinstance(inner, VARMAXResults):
-        return _from_varmax(inner, key)
-    if isinstance(inner, VARResults):
-        return _from_var(inner, key)
+    model = getattr(obj, "model", None)
+    if isinstance(model, VARMAX):
+        return _from_varmax(obj, key)
+    if isinstance(model, VAR):
+        return _from_var(obj, key)
     raise CorruptArtifactError(
-        f"{key} holds a {type(inner).__module__}.{type(inner).__name__}; only statsmodels VARMAXResults of"
+        f"{key} holds a {type(obj).__module__}.{type(obj).__name__}; only statsmodels VARMAXResults of"
         " order (p, 0) and VARResults can be converted"
     )
 
