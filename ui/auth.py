@@ -19,8 +19,8 @@ import streamlit as st
 
 from ui import sign_in_link, sign_outs, store
 from ui.layout import quiet
-from ui.literal import literal
-from varlib import ROLES, Actor, AuthSettings, RolePolicy, TokenVerifier, VarlibError, allows
+from ui.literal import library_text, literal
+from varlib import ROLES, Actor, RolePolicy, TokenVerifier, VarlibError, allows
 
 WATCH_S = 5  # how soon a tab notices that its sign-in ended elsewhere (a Sign out) or ran out
 
@@ -140,7 +140,7 @@ def render_gate(sign_in: SignIn) -> bool:
         if problem:  # Streamlit's sign-in would end on a bare "Authentication error" page
             st.warning(
                 "The sign-in service is not answering, so signing in would fail: the button below turns on by"
-                f" itself once it answers. For whoever runs it: {problem}.",
+                f" itself once it answers. For whoever runs it: {library_text(problem)}.",
                 icon=":material/cloud_off:",
             )
             _watch_provider()
@@ -173,13 +173,19 @@ def _watch_provider() -> None:
     _check()
 
 
+# Where the dashboard's provider is configured (README, "Sign-in and roles"): not VARLIB_OIDC_ISSUER, the REST's.
+METADATA_SETTING = (
+    "[auth] server_metadata_url in .streamlit/secrets.toml (or in the file given to --secrets.files, e.g. the one"
+    " scripts/auth_secrets.py writes)"
+)
+
+
 def _provider_problem() -> str | None:
-    """Why the identity provider in the `[auth]` secrets cannot sign anyone in now (its discovery document
-    does not answer), or None. Asked on the sign-in screen only, with a short timeout."""
-    section = st.secrets["auth"]
-    issuer = str(section.get("server_metadata_url", "")).removesuffix("/.well-known/openid-configuration")
+    """Why the identity provider in the `[auth]` secrets cannot sign anyone in now (its discovery document, at the
+    configured `server_metadata_url` as Streamlit asks it, does not answer), or None. Asked on the sign-in screen
+    only, with the library's probe timeout."""
     try:
-        TokenVerifier(AuthSettings(issuer=issuer, audience=str(section.get("client_id", "")))).check_provider(2.0)
+        TokenVerifier.check_metadata(str(st.secrets["auth"].get("server_metadata_url", "")), METADATA_SETTING)
     except VarlibError as exc:
         return str(exc)
     return None

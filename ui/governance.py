@@ -114,8 +114,8 @@ def version_choices(name: str, entries, withdrawn, named: set) -> tuple[list[str
     (withdrawn ones, and aliases of them, only when `named`, e.g. by a link), and how to show each."""
     labels = alias_choices(name, withdrawn, named)
     aliases = list(labels)
-    usable = [entry.label for entry in entries if entry.ok and entry.version not in withdrawn]
-    hidden = [entry.label for entry in entries if entry.ok and entry.version in withdrawn and entry.label in named]
+    usable = [entry.label for entry in entries if entry.usable(withdrawn)]
+    hidden = [entry.label for entry in entries if entry.ok and not entry.usable(withdrawn) and entry.label in named]
     labels |= {v: marked(v, hidden) for v in hidden}
     return aliases + usable + hidden, labels
 
@@ -135,7 +135,7 @@ def alias_choices(name: str, withdrawn, named: set) -> dict[str, str]:
 
 def no_version_in_use(name: str, entries, withdrawn) -> str:
     """Why `name` has no version to show: every usable one withdrawn, or none usable at all."""
-    gone = sum(1 for entry in entries if entry.ok and entry.version in withdrawn)
+    gone = sum(1 for entry in entries if entry.ok and not entry.usable(withdrawn))
     if gone:
         return (
             f"Model **{name}** has no version in use:"
@@ -154,14 +154,9 @@ def warn_if_withdrawn(name: str, version, withdrawn) -> None:
     gone = withdrawn.get(version)
     if gone is None:
         return
-    what = (
-        f"is withdrawn, but its withdrawal record is damaged ({gone.damaged}), so when, by whom and why are unknown"
-        if gone.damaged
-        else f"was withdrawn on {gone.at[:10]} by {literal(gone.actor.name)}: {literal(gone.reason)}"
-    )
-    st.warning(
-        f"**{name} {version}** {what}. It still loads when named, so earlier results stay reproducible; `latest`"
-        " and aliases never use it.",
+    st.warning(  # the library's words (who and why were typed: escaped), the version named in bold
+        f"**{name} {version}** {literal(gone.describe(subject=False))}. It still loads when named, so earlier"
+        " results stay reproducible; `latest` and aliases never use it.",
         icon=":material/block:",
     )
 

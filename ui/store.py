@@ -98,7 +98,7 @@ def versions(name: str, current: Settings | None = None) -> tuple[VersionEntry, 
 def usable(name: str, include_withdrawn: bool = False) -> list[VersionEntry]:
     """The versions of `name` that can be loaded, newest first; withdrawn ones only when asked."""
     gone = {} if include_withdrawn else withdrawals(name)
-    return [entry for entry in versions(name) if entry.ok and entry.version not in gone]
+    return [entry for entry in versions(name) if entry.usable(gone)]
 
 
 # Aliases, withdrawals and the trail change when someone acts: short-lived like the listings.

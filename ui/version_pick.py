@@ -73,13 +73,13 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     entries = store.usable(name, include_withdrawn=asked or named)
     if not entries:
         everything = store.versions(name)
-        hidden = not asked and any(entry.ok and entry.version in withdrawn for entry in everything)
+        hidden = not asked and any(entry.ok and not entry.usable(withdrawn) for entry in everything)
         message = governance.no_version_in_use(name, everything, withdrawn)
         st.error(message + (" Tick **Withdrawn too** to look at them." if hidden else ""))
         live.watch(prefix, name, LATEST, None, None, withdrawn)  # a version published next is shown without a reload
         return None
     key = version_key(prefix, name)
-    in_use = any(entry.version not in withdrawn for entry in entries)  # else there is no `latest` to offer
+    in_use = any(entry.usable(withdrawn) for entry in entries)  # else there is no `latest` to offer
     aliases = governance.alias_choices(name, withdrawn, {wanted, st.session_state.get(key)})
     options = [LATEST] * in_use + list(aliases) + [entry.label for entry in entries]
     if wanted is not None:

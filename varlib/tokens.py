@@ -35,7 +35,7 @@ MAX_LEEWAY_S = 300  # clock skew tolerated on exp/iat: more would keep an expire
 # again: a provider's new key would be refused that long. Counted from the last such fetch instead, and one second,
 # a new key is fetched with its first token, and a flood of made-up key ids costs the provider one fetch a second.
 JWKS_REFETCH_S = 1.0
-
+PROBE_TIMEOUT_S = 2.0  # a probe of the provider (/ready, the dashboard's sign-in screen) must be quick: slower is down
 
 NOT_A_JWT = (
     "the bearer token is not a token the identity provider issued (a JWT: three dot-separated parts of base64url"
@@ -140,10 +140,15 @@ class TokenVerifier:
             raise AuthenticationError(f"the bearer token is not valid ({exc}); sign in again") from None
         return claims
 
-    def check_provider(self, timeout_s: float | None = None) -> None:
+    def check_provider(self, timeout_s: float = PROBE_TIMEOUT_S) -> None:
         """ProviderUnavailableError when the provider does not hand out a discovery document of this issuer that
         names its keys: sign-in, and every write, would then fail."""
         self._discover_jwks_uri(timeout_s)
+
+    @staticmethod
+    def check_metadata(url: str, setting: str, timeout_s: float = PROBE_TIMEOUT_S) -> None:
+        """ProviderUnavailableError naming `setting` unless the discovery document at `url` (as given) names keys."""
+        _discovery(url, timeout_s, setting, url)
 
     def _signing_key(self, token: str) -> jwt.PyJWK:
         """The provider's key that signed `token`. The key set is fetched (or taken from the cache) before the
@@ -209,36 +214,35 @@ class TokenVerifier:
             return self._client
 
     def _discover_jwks_uri(self, timeout_s: float | None = None) -> str:
-        url = f"{self.settings.issuer}/.well-known/openid-configuration"
-        try:
-            with urllib.request.urlopen(url, timeout=timeout_s or self.timeout_s) as answer:  # noqa: S310 - the configured issuer
-                document = json.loads(answer.read(1024 * 1024))
-        except (OSError, ValueError) as exc:
-            raise ProviderUnavailableError(
-                f"the identity provider's discovery document {url} cannot be read ({plain_reason(exc)}); check"
-                " VARLIB_OIDC_ISSUER, or try again once the provider answers",
-                endpoint=self.settings.issuer,
-            ) from None
-        if not isinstance(document, dict):
-            raise ProviderUnavailableError(
-                f"the identity provider's discovery document {url} is not a JSON object; check VARLIB_OIDC_ISSUER",
-                endpoint=self.settings.issuer,
-            )
+        url, issuer = f"{self.settings.issuer}/.well-known/openid-configuration", self.settings.issuer
+        document = _discovery(url, timeout_s or self.timeout_s, "VARLIB_OIDC_ISSUER", issuer)
         named = str(document.get("issuer") or "").rstrip("/")
-        if named != self.settings.issuer:  # the provider's configuration, not the token, is at fault: a 503
+        if named != issuer:  # the provider's configuration, not the token, is at fault: a 503
+            wrong = f"the provider at {url} names issuer {named or None!r}, not {issuer!r}"
             raise ProviderUnavailableError(
-                f"the provider at {url} names issuer {named or None!r}, not {self.settings.issuer!r}; set"
-                " VARLIB_OIDC_ISSUER to the issuer the provider names",
-                endpoint=self.settings.issuer,
+                f"{wrong}; set VARLIB_OIDC_ISSUER to the issuer the provider names", endpoint=issuer
             )
-        keys = document.get("jwks_uri")
-        if not isinstance(keys, str) or urlparse(keys).scheme not in ("http", "https"):
-            raise ProviderUnavailableError(
-                f"the identity provider's discovery document {url} names no http(s) address of its signing keys"
-                f" (jwks_uri is {keys!r}); check the provider's configuration",
-                endpoint=self.settings.issuer,
-            )
-        return keys
+        return str(document["jwks_uri"])
+
+
+def _discovery(url: str, timeout_s: float, setting: str, endpoint: str | None) -> dict[str, Any]:
+    """The discovery document at `url`, naming an http(s) `jwks_uri`; else ProviderUnavailableError naming `setting`."""
+    what = f"the identity provider's discovery document {url}"
+    if urlparse(url).scheme not in ("http", "https"):  # urllib would read a local file, or fail in its own words
+        raise ProviderUnavailableError(f"{url!r} is not the http(s) address of a discovery document; check {setting}")
+    try:
+        with urllib.request.urlopen(url, timeout=timeout_s) as answer:  # noqa: S310 - the configured address
+            document = json.loads(answer.read(1024 * 1024))
+    except (OSError, ValueError) as exc:
+        why = f"cannot be read ({plain_reason(exc)}); check {setting}, or try again once the provider answers"
+        raise ProviderUnavailableError(f"{what} {why}", endpoint=endpoint) from None
+    if not isinstance(document, dict):
+        raise ProviderUnavailableError(f"{what} is not a JSON object; check {setting}", endpoint=endpoint)
+    keys = document.get("jwks_uri")
+    if not isinstance(keys, str) or urlparse(keys).scheme not in ("http", "https"):
+        why = f"names no http(s) address of its signing keys (jwks_uri is {keys!r}); check the provider's configuration"
+        raise ProviderUnavailableError(f"{what} {why}", endpoint=endpoint)
+    return document
 
 
 # A key set that cannot be had: PyJWT's client errors (no answer, an answer that is no JSON object, a set of no

@@ -55,7 +55,7 @@ def render() -> None:
         entries = store.versions(name)
         withdrawn = store.withdrawals(name)
         # `latest` is the registry's answer, read once per run (one small read; pinned versions need none)
-        newest = store.latest(name) if any(e.ok and e.version not in withdrawn for e in entries) else None
+        newest = store.latest(name) if any(e.usable(withdrawn) for e in entries) else None
         version_label = _pick_version(controls, name, entries, newest, problems, withdrawn)
         controls.toggle(
             "Presentation mode",

@@ -96,7 +96,7 @@ def _show_versions(name: str) -> None:
     key = f"models_version|{name}"
     _follow(name, key, labels)
     if st.session_state.get(key) not in labels:  # the newest in use, as `latest` is: not a withdrawn one
-        in_use = [entry.label for entry in entries if entry.ok and entry.version not in withdrawn]
+        in_use = [entry.label for entry in entries if entry.usable(withdrawn)]
         st.session_state[key] = in_use[0] if in_use else labels[0]
     # The picked version is loaded before the table is drawn: the listing does not verify checksums, so a
     # damaged object shows up only here, and the table and counts must not call it usable.
@@ -160,7 +160,7 @@ def _load(name: str, entry: VersionEntry) -> tuple[Artifact | None, VarlibError 
 
 def _counts(entries: list[VersionEntry], withdrawn) -> str:
     """`7 versions: 5 usable, 2 withdrawn`; usable ones load and are not withdrawn, a broken one is neither."""
-    gone = sum(1 for entry in entries if entry.ok and entry.version in withdrawn)
+    gone = sum(1 for entry in entries if entry.ok and not entry.usable(withdrawn))
     broken = sum(1 for entry in entries if not entry.ok)
     parts = [f"{len(entries) - gone - broken} usable"]
     parts += [f"{gone} withdrawn"] * bool(gone) + [f"{broken} cannot be used"] * bool(broken)

@@ -5,6 +5,7 @@ withdrawal record is worded as such, and the status column is wide enough to rea
 from __future__ import annotations
 
 import json
+import re
 
 from tests.app.conftest import errors, open_app
 from tests.integration.test_damaged_listings import overwrite
@@ -19,7 +20,10 @@ ADMIN = "Move an alias or withdraw a version"
 
 
 def _text(at) -> str:
-    return "\n".join(x.value for x in [*at.markdown, *at.caption, *at.info, *at.warning, *at.error])
+    """The page's text as people read it: markdown's escapes (ui.literal) taken off."""
+    return re.sub(
+        r"\\(.)", r"\1", "\n".join(x.value for x in [*at.markdown, *at.caption, *at.info, *at.warning, *at.error])
+    )
 
 
 def _aliases(at):

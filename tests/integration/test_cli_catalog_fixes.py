@@ -103,5 +103,5 @@ def test_a_version_whose_withdrawal_record_is_damaged_is_warned_of_without_blank
     [record] = (local_settings.store_dir / "models" / "var" / "_withdrawn").glob("0_0_1*")
     record.write_text("{not json")
     code, _, err = run(capsys, "forecast", "0.0.1", "--name", "var", "--json")
-    assert code == 0 and err.startswith("warning: var 0.0.1 was withdrawn, but its withdrawal record cannot be read (")
-    assert " on  by " not in err and "unknown" not in err and err.endswith("(named explicitly, so it is used)\n")
+    assert code == 0 and err.startswith("warning: var 0.0.1 is withdrawn, but its withdrawal record is damaged (")
+    assert " on  by " not in err and "by unknown" not in err and err.endswith("(named explicitly, so it is used)\n")

@@ -10,6 +10,7 @@ the registry's back (about 3x slower at 10,000 versions).
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from ..store import ObjectInfo, Store
@@ -45,6 +46,11 @@ class VersionEntry:
     @property
     def ok(self) -> bool:
         return self.status == OK
+
+    def usable(self, withdrawn: Collection[Version]) -> bool:
+        """Whether this version can be used: it loads (`ok`) and is not one of the `withdrawn` versions (e.g.
+        `Registry.withdrawals(name)`). The one place that says what "usable" means."""
+        return self.ok and self.version is not None and self.version not in withdrawn
 
     @property
     def damaged(self) -> bool:
@@ -209,9 +215,10 @@ class Lister:
         return VersionEntry(name, label, version, info.key, info.size, status, verified, info.etag)
 
 
-def newest_usable(entries: list[VersionEntry]) -> Version | None:
-    """The newest version of a listing that can be used."""
-    return next((entry.version for entry in entries if entry.ok and entry.version is not None), None)
+def newest_usable(entries: Iterable[VersionEntry], withdrawn: Collection[Version]) -> Version | None:
+    """The newest version of a listing (newest first) that can be used: it loads and is not one of the `withdrawn`
+    versions (required: a listing alone does not say which are withdrawn, and `latest` never names one)."""
+    return next((entry.version for entry in entries if entry.usable(withdrawn)), None)
 
 
 def _indexed(index: dict[str, IndexedCard], name: str, info: ObjectInfo) -> bool:

@@ -151,7 +151,7 @@ class Registry(Governance, ScenarioShelf):
         """For a verified listing `entries` of `name` and its `withdrawn` versions: why `latest` names a version
         that is gone or damaged, or an older one than the newest usable one not withdrawn (a publish cut off before
         it moved `latest`), else None."""
-        newest = newest_usable([e for e in entries if e.version not in withdrawn])
+        newest = newest_usable(entries, withdrawn)
         try:
             latest: Version | None = self.resolve_latest(name)
         except NotFoundError:
@@ -197,7 +197,7 @@ class Registry(Governance, ScenarioShelf):
         newest usable version older than it that is not withdrawn, as the listing gives it."""
         withdrawn = self.withdrawals(name)
         older = [e for e in self.list_versions(name, verify=True) if e.version is not None and e.version < new]
-        return newest_usable([e for e in older if e.version not in withdrawn])
+        return newest_usable(older, withdrawn)
 
     def reindex(self, name: str, actor: Actor | None = None) -> Reindexed:
         """Rebuild the card index and the `latest` copy of `name` from the objects themselves (for buckets
@@ -274,7 +274,7 @@ class Registry(Governance, ScenarioShelf):
         # even if one was replaced after it was indexed, and never on a withdrawn one.
         withdrawn = self.withdrawals(name)
         entries = self.list_versions(name, verify=True)
-        newest = newest_usable([e for e in entries if e.version not in withdrawn])
+        newest = newest_usable(entries, withdrawn)
         if newest is None and withdrawn:
             raise NotFoundError(
                 f"every usable version of {name!r} is withdrawn ({counted(len(withdrawn), 'withdrawal')}); "

@@ -62,16 +62,17 @@ class Withdrawal:
         """What the withdrawal did to `latest`, as the audit trail writes a move (`0.0.3 → 0.0.2`; empty: stayed)."""
         return move_words(self.latest_move)
 
-    def describe(self) -> str:
-        """The withdrawal in a sentence: when, by whom and why (or that its record cannot be read)."""
+    def describe(self, subject: bool = True) -> str:
+        """The withdrawal in a sentence: when, by whom and why (or that its record cannot be read); the one wording
+        of it for the CLI, the dashboard and reports. `subject=False` leaves out the leading `name version`, for a
+        caller that names the version its own way (the dashboard, in bold)."""
+        said = f"{self.name} {self.version} " if subject else ""
         if self.damaged:
             return (
-                f"{self.name} {self.version} is withdrawn, but its withdrawal record is damaged ({self.damaged}),"
+                f"{said}is withdrawn, but its withdrawal record is damaged ({self.damaged}),"
                 " so when, by whom and why are unknown"
             )
-        return (
-            f"{self.name} {self.version} was withdrawn on {utc_time(self.at)} by {self.actor.describe()}: {self.reason}"
-        )
+        return f"{said}was withdrawn on {utc_time(self.at)} by {self.actor.describe()}: {self.reason}"
 
     def to_dict(self) -> dict[str, Any]:
         return {

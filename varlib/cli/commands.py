@@ -65,17 +65,12 @@ def named_version(
 
 
 def warn_if_withdrawn(artifact: varlib.Artifact, withdrawal: varlib.Withdrawal | None) -> None:
-    """A warning on stderr for a withdrawn version that is used because it was named explicitly."""
+    """A warning on stderr for a withdrawn version that is used because it was named explicitly (`artifact`, the
+    version the withdrawal names: its sentence says which)."""
     if withdrawal is None:
         return
-    if withdrawal.damaged:  # no time, person or reason to name: the record says only that it was withdrawn
-        said = f"was withdrawn, but its withdrawal record cannot be read ({plain(withdrawal.damaged)})"
-    else:
-        said = (
-            f"was withdrawn on {varlib.utc_time(withdrawal.at)} by {plain(withdrawal.actor.describe())}:"
-            f" {plain(withdrawal.reason)}"
-        )
-    print(f"warning: {artifact.name} {artifact.version} {said} (named explicitly, so it is used)", file=sys.stderr)
+    # the library's sentence (one wording for the CLI, the dashboard and reports), control characters escaped
+    print(f"warning: {plain(withdrawal.describe())} (named explicitly, so it is used)", file=sys.stderr)
 
 
 def run_train(args: argparse.Namespace) -> int:
