@@ -14,7 +14,7 @@ from .adequacy import Adequacy
 from .clock import iso_label
 from .data import Dataset, infer_frequency, period_labels
 from .data.left_out import refuse_left_out
-from .data.periods import check_room_to_forecast
+from .data.periods_ahead import check_room_to_forecast
 from .degrees_of_freedom import MIN_RESIDUAL_DF, rows_needed
 from .errors import InvalidInputError
 from .exog_checks import check_exog_not_lagged, check_exog_separable

@@ -26,7 +26,8 @@ from .lag_inputs import (
     read_lag_inputs,
 )
 from .paths import CONDITIONS, EXOG, STEP, check_path, path_editor_table, read_path_csv
-from .periods import future_dates, periods_between, periods_from
+from .periods import periods_between
+from .periods_ahead import future_dates, periods_from
 from .profile import DataProfile, profile_csv
 from .sample_window import slice_dates
 from .timeindex import infer_frequency, parse_dates

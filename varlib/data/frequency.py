@@ -243,7 +243,7 @@ def period_labels(dates, alias: str | None) -> list[str]:
     half-years and years by the month they start in (`Jul 2006`: typed back, a label is that period), the ISO
     date otherwise (and for unknown grids), with the time of day on every label when some have one (hourly
     data). The steps of a version without a frequency are already named as people count them (`+1`, `+2`, ...:
-    periods.future_dates) and stay so."""
+    periods_ahead.future_dates) and stay so."""
     texts = [str(date) for date in dates]
     if texts and all(text.startswith("+") and text[1:].isdigit() for text in texts):
         return texts

@@ -1,21 +1,17 @@
-"""Periods of a frequency: its pandas offset, periods counted or listed from a date, consecutive dates (what
-lag inputs are), dates newest first, and the labels of forecast periods."""
+"""Periods of a frequency: its pandas offset, periods counted between two dates, the period a date falls in,
+consecutive dates (what lag inputs are) and dates newest first. Periods listed ahead: periods_ahead."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 
 import pandas as pd
 
-from ..clock import iso_label
 from ..errors import InvalidInputError
-from ..wording import counted
 from .date_text import read_dates
 from .frequency import detect_frequency, label_of, period_labels
 
 Fits = Callable[[pd.DatetimeIndex], bool]  # what dates a reader expects, e.g. consecutive periods of a model
-LAST_DAY = pd.Timestamp("9999-12-31 23:59:59")  # the last a date can have (Python's and ISO 8601's four-digit year)
 
 
 def offset_of(frequency: str | None):
@@ -24,16 +20,6 @@ def offset_of(frequency: str | None):
         return pd.tseries.frequencies.to_offset(frequency) if frequency else None
     except ValueError:
         return None
-
-
-def periods_from(first: str, frequency: str | None, count: int) -> list[str]:
-    """`count` consecutive periods of `frequency` from the ISO date `first`, as ISO labels; refused when
-    `first` is not one of its periods (or there is no frequency to count in)."""
-    offset = offset_of(frequency)
-    start = pd.to_datetime(first, errors="coerce", format="ISO8601")
-    if offset is None or pd.isna(start) or not on_its_grid(start, offset):
-        raise InvalidInputError(f"{first!r} is not a period of frequency {frequency}", field="date", value=first)
-    return [iso_label(d) for d in pd.date_range(start, periods=count, freq=offset)]
 
 
 def periods_between(first: pd.Timestamp, last: pd.Timestamp, frequency: str | None) -> int | None:
@@ -249,51 +235,3 @@ def newest_first(index: pd.Index) -> bool:
 def oldest_first(index: pd.DatetimeIndex) -> pd.DatetimeIndex:
     """Dates newest first turned around; dates in any other order as they are."""
     return index[::-1] if newest_first(index) else index
-
-
-def future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
-    """ISO labels for the forecast rows; `+1`, `+2`, ... when the frequency is unknown."""
-    last = pd.Timestamp(last)
-    # The zone is part of the key: equal instants in two zones hash alike but label differently.
-    return list(_future_labels(last, str(last.tz), frequency, steps))
-
-
-@lru_cache(maxsize=1024)  # pure in its arguments; a date_range is a large part of a cached forecast
-def _future_labels(last: pd.Timestamp, zone: str, frequency: str | None, steps: int) -> tuple[str, ...]:
-    return tuple(_future_dates(last, frequency, steps))
-
-
-def _future_dates(last: pd.Timestamp, frequency: str | None, steps: int) -> list[str]:
-    offset = offset_of(frequency)
-    if offset is None:
-        return [f"+{h}" for h in range(1, steps + 1)]
-    try:
-        dates = pd.date_range(last + offset, periods=steps, freq=offset)
-    except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
-        dates = None
-    if dates is None or dates[-1] > LAST_DAY:
-        raise InvalidInputError(
-            f"a forecast of {counted(steps, 'step')} from {iso_label(last)} would run past the year 9999, the"
-            " last a date can have; forecast fewer steps, or check the dates of the data or the lag inputs",
-            field="steps",
-            value=steps,
-        )
-    return [iso_label(d) for d in dates]
-
-
-def check_room_to_forecast(last: pd.Timestamp, frequency: str | None, steps: int, source: str) -> None:
-    """Refuse data whose last date leaves no room for `steps` periods before the end of the year 9999: the
-    product could not name the periods it forecasts (such dates are a typo, or a placeholder like 9999-12-31).
-    One step of `steps` periods, not the labels of all of them: this runs on every training."""
-    offset = offset_of(frequency)
-    try:
-        room = offset is None or pd.Timestamp(last) + offset * steps <= LAST_DAY
-    except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
-        room = False
-    if not room:
-        raise InvalidInputError(
-            f"the dates of {source} run to {iso_label(last)}: a forecast of up to {steps} periods from there"
-            " would run past the year 9999; check the date column",
-            field="dates",
-            value=iso_label(last),
-        )

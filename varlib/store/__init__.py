@@ -15,6 +15,7 @@ from typing import Protocol
 
 from ..config import Settings
 from ..errors import InvalidInputError
+from ..plain_text import escape_controls
 
 _KEY_PATTERN = re.compile(r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")
 
@@ -90,7 +91,7 @@ def describe(settings: Settings) -> str:
 
 
 def local_description(bucket_dir) -> str:
-    return f"local folder {bucket_dir}"
+    return f"local folder {escape_controls(str(bucket_dir))}"  # one line, whatever the folder's name holds
 
 
 def minio_description(endpoint: str, secure: bool, bucket: str) -> str:
