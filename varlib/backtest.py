@@ -35,6 +35,7 @@ from .lag_order import check_order, search_range, thin_fit
 from .part_fit import fit_part
 from .scores import percent_scorable, score
 from .training import load_estimation_code
+from .whole_numbers import whole_number
 
 LAG_POLICIES = ("fixed", "reselect")
 DEFAULT_ORIGINS, DEFAULT_HORIZON = 8, 4  # the CLI's, the REST service's and the page's
@@ -141,9 +142,8 @@ def can_reselect(artifact: Artifact) -> bool:
 
 def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixed") -> tuple[int, int]:
     """Validate the request against the version's data; returns (origins, horizon)."""
-    for label, value, upper in (("origins", origins, MAX_ORIGINS), ("horizon", horizon, MAX_HORIZON)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or not 1 <= value <= upper:
-            raise InvalidInputError(f"backtest {label} {value!r} must be a whole number from 1 to {upper}")
+    origins = whole_number(origins, 1, MAX_ORIGINS, "backtest origins", "origins")
+    horizon = whole_number(horizon, 1, MAX_HORIZON, "backtest horizon", "horizon")
     if lag_policy not in LAG_POLICIES:
         raise InvalidInputError(f"lag policy {lag_policy!r} is not one of {', '.join(LAG_POLICIES)}")
     spec = artifact.spec

@@ -45,7 +45,7 @@ class VarlibError(Exception):
         self.endpoint = endpoint  # the store endpoint, e.g. "127.0.0.1:9100"
         self.bucket = bucket
         self.code = code  # the store's own error code, e.g. "AccessDenied"
-        self.field = field  # which input was bad, e.g. "steps" or "lag input realgdp on 2009-07-01"
+        self.field = field  # which input was bad, as the caller names it: e.g. "steps", "lag_inputs", "lags"
         self.value = value  # the bad value itself
 
     @property

@@ -14,6 +14,7 @@ import numpy as np
 
 from .errors import InvalidInputError
 from .model_space import LOGGED
+from .whole_numbers import whole_number
 from .wording import counted
 
 MAX_STEPS = 400
@@ -25,11 +26,7 @@ MAX_MAGNITUDE = 1e150  # a lag input beyond it overflows within a few steps of a
 
 def check_steps(steps, named: str = "steps") -> int:
     """`steps` as a whole number of periods; a refusal names it as the caller's parameter does (`named`)."""
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 1 <= steps <= MAX_STEPS:
-        raise InvalidInputError(
-            f"{named} {steps!r} must be a whole number from 1 to {MAX_STEPS}", field=named, value=steps
-        )
-    return int(steps)
+    return whole_number(steps, 1, MAX_STEPS, named, named)
 
 
 def check_alpha(alpha) -> float:
@@ -63,10 +60,17 @@ def level_to_alpha(level: float, name: str = "level") -> float:
 
 
 def check_lag_inputs(
-    lag_levels, needed: int, k: int, transform: str, variables: Sequence[str] = (), dates: Sequence[str] | None = None
+    lag_levels, needed: int, k: int, transform: str, variables: Sequence[str] = (), labels: Sequence[str] | None = None
 ) -> np.ndarray:
-    """A (needed x k) array of finite levels, positive for logdiff and log, or a clear error (naming the cell by
-    its variable and date when `variables` and the rows' `dates` are given)."""
+    """A (needed x k) array of lag inputs that pass `check_lag_values`, or a clear error (naming a bad cell by its
+    variable and period when `variables` and the rows' `labels` are given)."""
+    values = lag_array(lag_levels, needed, k)
+    check_lag_values(values, transform, variables, labels)
+    return values
+
+
+def lag_array(lag_levels, needed: int, k: int) -> np.ndarray:
+    """Lag inputs as a (needed x k) float array, or an error about their shape (their values are not checked)."""
     if isinstance(lag_levels, list | tuple):  # rows of unequal length (a REST body) are named, not "not numbers"
         widths = [len(values) if isinstance(values, list | tuple) else None for values in lag_levels]
         if None not in widths and len(set(widths)) > 1:
@@ -84,34 +88,49 @@ def check_lag_inputs(
             f"lag inputs have shape {values.shape}; this model needs {needed} rows (the last observations,"
             f" oldest first) of {k} values"
         )
-    bad = np.argwhere(~np.isfinite(values))
-    if bad.size:
-        row, col = bad[0]
-        raise InvalidInputError(
-            f"{_lag_cell(row, col, variables, dates)} is {values[row, col]}; use a finite number", field="lag_inputs"
-        )
-    if transform in LOGGED and np.any(values <= 0):
-        row, col = np.argwhere(values <= 0)[0]
-        raise InvalidInputError(
-            f"{_lag_cell(row, col, variables, dates)} is {values[row, col]:g}; a {transform} model needs positive"
-            " values (it works on logs)",
-            field="lag_inputs",
-        )
-    if np.max(np.abs(values)) > MAX_MAGNITUDE:
-        row, col = np.argwhere(np.abs(values) > MAX_MAGNITUDE)[0]
-        raise InvalidInputError(
-            f"{_lag_cell(row, col, variables, dates)} is {values[row, col]:g}, too large in magnitude to forecast"
-            f" from (over {MAX_MAGNITUDE:g})",
-            field="lag_inputs",
-        )
     return values
 
 
-def _lag_cell(row: int, col: int, variables: Sequence[str], dates: Sequence[str] | None) -> str:
-    """A lag input cell as a person finds it: its variable and date, else its row and column."""
-    if len(variables) > col and dates is not None and len(dates) > row:
-        return f"lag input {variables[col]} on {dates[row]} (row {row + 1})"  # `on 2009Q3`, as a lag table says
-    return f"lag input row {row + 1}, column {col + 1}"
+def check_lag_values(
+    values: np.ndarray, transform: str, variables: Sequence[str] = (), labels: Sequence[str] | None = None
+) -> None:
+    """Refuse the first bad cell of a (rows x variables) array of lag inputs, in time order (oldest row first,
+    then the variables in the model's order), as `check_lag_value` words it."""
+    bad = ~(np.abs(values) <= MAX_MAGNITUDE)  # NaN compares false, so it is caught with infinity and the huge
+    if transform in LOGGED:
+        bad |= values <= 0
+    if bad.any():
+        row, col = np.argwhere(bad)[0]  # row-major: the oldest row's first bad value
+        check_lag_value(float(values[row, col]), lag_cell(row, col, variables, labels), transform)
+
+
+def check_lag_value(number: float, where: str, transform: str, typed: object = None) -> None:
+    """The rules a lag input value meets, and their words: the one owner, so a bad cell is refused alike from a
+    CSV (`forecast --lags-csv`, the dashboard's upload and table), a REST body and a library caller. `where` names
+    the cell (`lag_cell`); `typed`: the text the person wrote, shown as written when it is no finite number."""
+    shown = f"{number:g}"
+    if not np.isfinite(number):  # `nan`, `inf`: a number, but none to forecast from; quoted as the text it is
+        shown, reason = repr(str(typed).strip() if isinstance(typed, str) else shown), "; use a finite number"
+    elif abs(number) > MAX_MAGNITUDE:
+        reason = (
+            f", too large in magnitude to forecast from (over {MAX_MAGNITUDE:g}); enter the observed level in the"
+            " units of the training data"
+        )
+    elif transform in LOGGED and number <= 0:
+        reason = "; this model works on logs and needs positive values: enter a level above 0"
+    else:
+        return
+    value = typed if isinstance(typed, str) else number  # as given: the text typed, else the number
+    raise InvalidInputError(f"{where} is {shown}{reason}", field="lag_inputs", value=value)
+
+
+def lag_cell(row: int, col: int, variables: Sequence[str] = (), labels: Sequence[str] | None = None) -> str:
+    """A lag input cell as a person finds it: its variable and period (`on 2009Q3`, as a lag table names its rows)
+    or its row (`in row 2`, rows without dates), else its row and column."""
+    label = str(labels[row]) if labels is not None and len(labels) > row else f"row {row + 1}"
+    if len(variables) <= col:
+        return f"lag input {label}, column {col + 1}"
+    return f"lag input {variables[col]} {'in' if label.startswith('row ') else 'on'} {label}"
 
 
 def check_intervals(kind) -> str:

@@ -7,9 +7,11 @@ from dataclasses import dataclass, replace
 
 from .errors import InvalidInputError
 from .model_space import CRITERIA, DETERMINISTIC, DIFFERENCED, TRANSFORMS, TRENDS
+from .whole_numbers import whole_number
 from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, repeated
 
 DEFAULT_HOLDOUT = 0.1
+MAX_LAG_ORDER = 100  # the largest fixed order or search bound a spec takes
 
 
 @dataclass(frozen=True)
@@ -45,16 +47,12 @@ class ModelSpec:
             raise InvalidInputError(f"trend {self.trend!r} is not one of {', '.join(TRENDS)}")
         if self.ic not in CRITERIA:
             raise InvalidInputError(f"criterion {self.ic!r} is not one of {', '.join(CRITERIA)}")
-        if self.lags is not None and not (isinstance(self.lags, int) and 1 <= self.lags <= 100):
-            raise InvalidInputError(f"lag order {self.lags!r} must be a whole number from 1 to 100")
-        if self.max_lags is not None and not (isinstance(self.max_lags, int) and 1 <= self.max_lags <= 100):
-            raise InvalidInputError(
-                f"max lags {self.max_lags!r} must be a whole number from 1 to 100",
-                field="max_lags",
-                value=self.max_lags,
-            )
-        if self.min_lags not in (0, 1):
-            raise InvalidInputError(f"min lags {self.min_lags!r} must be 0 or 1", field="min_lags", value=self.min_lags)
+        # stored as the ints they are: True or np.int64(2) would reach statsmodels, which refuses them unexplained
+        if self.lags is not None:
+            object.__setattr__(self, "lags", whole_number(self.lags, 1, MAX_LAG_ORDER, "lag order", "lags"))
+        if self.max_lags is not None:
+            object.__setattr__(self, "max_lags", whole_number(self.max_lags, 1, MAX_LAG_ORDER, "max lags", "max_lags"))
+        object.__setattr__(self, "min_lags", whole_number(self.min_lags, 0, 1, "min lags", "min_lags", words="0 or 1"))
         if not (isinstance(self.holdout, (int, float)) and 0 <= self.holdout <= 0.5):
             raise InvalidInputError(f"holdout {self.holdout!r} must be a fraction from 0 to 0.5 (0 skips evaluation)")
         if self.deterministic is not None and self.deterministic not in DETERMINISTIC:
@@ -64,14 +62,16 @@ class ModelSpec:
                 value=self.deterministic,
             )
         k = len(self.variables)
-        rank = self.coint_rank
-        if rank is not None and (isinstance(rank, bool) or not isinstance(rank, int) or not 1 <= rank < k):
-            raise InvalidInputError(
-                f"cointegration rank {rank!r} must be a whole number from 1 to {k - 1} for {k} variables"
-                " (rank 0 is a VAR in differences, rank k a VAR in levels: model 'var')",
-                field="coint_rank",
-                value=rank,
+        if self.coint_rank is not None:
+            rank = whole_number(
+                self.coint_rank,
+                1,
+                k - 1,
+                "cointegration rank",
+                "coint_rank",
+                after=f" for {k} variables (rank 0 is a VAR in differences, rank k a VAR in levels: model 'var')",
             )
+            object.__setattr__(self, "coint_rank", rank)
         from .kinds import get_kind  # on use: the kinds import this module
 
         for name, value in get_kind(self.kind).check_spec(self).items():  # the kind's checks and defaults

@@ -92,8 +92,8 @@ def test_logdiff_point_is_the_exponentiated_log_forecast(levels):
     [
         (np.ones((1, 3)), "needs 2 rows"),
         (np.ones((2, 2)), "needs 2 rows"),
-        ([[1, 2, np.nan], [1, 2, 3]], "row 1, column 3 is nan"),
-        ([[1, 2, 3], [1, np.inf, 3]], "row 2, column 2 is inf"),
+        ([[1, 2, np.nan], [1, 2, 3]], "row 1, column 3 is 'nan'"),
+        ([[1, 2, 3], [1, np.inf, 3]], "row 2, column 2 is 'inf'"),
         ([["a", 2, 3], [1, 2, 3]], "must all be numbers"),
     ],
 )

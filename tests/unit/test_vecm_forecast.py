@@ -102,7 +102,7 @@ def test_log_levels_are_forecast_and_exponentiated():
     assert_close(ours.lower, np.exp(lower))
     assert_close(ours.upper, np.exp(upper))
     assert ours.point == "median"
-    with pytest.raises(InvalidInputError, match="a log model needs positive values"):
+    with pytest.raises(InvalidInputError, match="this model works on logs and needs positive values"):
         get_kind("vecm").forecast(params, spec, -SIMULATED[-2:], 6, 0.05)
 
 

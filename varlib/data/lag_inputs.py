@@ -17,8 +17,7 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
-from ..forecast_inputs import MAX_MAGNITUDE, check_lag_inputs
-from ..model_space import LOGGED
+from ..forecast_inputs import check_lag_value, check_lag_values, lag_array, lag_cell
 from ..wording import counted, plural_of
 from .columns import dated_first_column, find_date_column
 from .csv_text import MISSING_MARKS, column_name, read_text_table
@@ -95,6 +94,14 @@ def parse_lag_table(
     last ones in time. With the model's `frequency` the dates must be consecutive periods of it (and numeric
     dates that read day first and month first alike are read the way that makes them so). `dates_named`: what
     the caller calls the dates (a REST body's `lag_dates`), as the field of a refusal about them."""
+    kept, named, dates = _rows_in_time(table, variables, needed, frequency, dates_named)
+    return _dated(_numbers(kept, variables, named, transform), variables, dates, frequency, dates_named)
+
+
+def _rows_in_time(
+    table: pd.DataFrame, variables: list[str], needed: int, frequency: str | None, dates_named: str
+) -> tuple[pd.DataFrame, list[str], pd.DatetimeIndex | None]:
+    """The table's last `needed` rows in time, each row's label for a message, and their dates (None: undated)."""
     if len(table) < needed:
         raise InvalidInputError(
             f"the model needs {needed} rows of lag inputs (the last observations, oldest first); got {len(table)}",
@@ -109,15 +116,22 @@ def parse_lag_table(
         rows, dates = rows[::-1], dates[::-1]
     if dates is not None:
         _check_order(dates, dates_named)
+        dates = dates[-needed:]
     rows = rows[-needed:]  # in time: the last observations
-    kept = table.iloc[rows].reset_index(drop=True)
     # a bad cell named by its period as the tables and charts name it (2009Q3), not by the ISO date beneath it
-    named = [labels[i] for i in rows] if dates is None else period_labels(dates[-needed:], frequency)
-    frame = pd.DataFrame({v: _numbers(kept[v], v, named, transform) for v in variables})
+    named = [labels[i] for i in rows] if dates is None else period_labels(dates, frequency)
+    return table.iloc[rows].reset_index(drop=True), named, dates
+
+
+def _dated(
+    values: np.ndarray, variables: list[str], dates: pd.DatetimeIndex | None, frequency: str | None, named: str
+) -> pd.DataFrame:
+    """The checked values as a frame, indexed by their dates (consecutive periods of `frequency`) when dated."""
+    frame = pd.DataFrame(values, columns=variables)
     if dates is None:
         return frame
-    frame.index = dates[-needed:].rename(DATE)
-    _check_periods(frame.index, frequency, dates_named)
+    frame.index = dates.rename(DATE)
+    _check_periods(frame.index, frequency, named)
     return frame
 
 
@@ -210,34 +224,26 @@ def count_changed(lags: pd.DataFrame, reference: pd.DataFrame) -> int:
     return int((lags.to_numpy() != reference[list(lags.columns)].to_numpy()).sum())
 
 
-def _numbers(raw: pd.Series, variable: str, labels: list[str], transform: str) -> np.ndarray:
-    numbers = pd.to_numeric(raw, errors="coerce").astype(float).to_numpy()
-    for i, number in enumerate(numbers):
-        cell = raw.iloc[i]
-        where = f"lag input {variable} {'in' if labels[i].startswith('row ') else 'on'} {labels[i]}"  # row 2, 2009Q3
+def _numbers(kept: pd.DataFrame, variables: list[str], labels: list[str], transform: str) -> np.ndarray:
+    """The cells as a (rows x variables) array, read cell by cell in time order (each row, then the variables): a
+    cell that is no number is refused here, a number by the one owner of the value rules (check_lag_value), so a
+    bad value is worded as it is in a REST body's rows."""
+    cells = kept[variables].to_numpy(dtype=object)
+    numbers = np.column_stack([pd.to_numeric(kept[v], errors="coerce").astype(float).to_numpy() for v in variables])
+    for row, col in np.ndindex(*numbers.shape):
+        cell, number = cells[row, col], float(numbers[row, col])
+        where = lag_cell(row, col, variables, labels)  # lag input realgdp on 2009Q3, in row 2
         if cell is None or (isinstance(cell, float) and np.isnan(cell)) or str(cell).strip() == "":
-            raise InvalidInputError(f"{where} is empty; enter a number", field=where, value=cell)
+            raise InvalidInputError(f"{where} is empty; enter a number", field="lag_inputs", value=cell)
         if np.isnan(number) and str(cell).strip() in MISSING_MARKS and not _writes_nan(cell):
             raise InvalidInputError(
                 f"{where} is {str(cell).strip()!r}, which marks a missing value; enter a number",
-                field=where,
+                field="lag_inputs",
                 value=cell,
             )
         if np.isnan(number) and not _writes_nan(cell):
-            raise InvalidInputError(not_a_number(where, cell), field=where, value=cell)
-        if not np.isfinite(number):  # `nan`, `NaN`, `inf` as typed: a number, but none to forecast from
-            shown = repr(str(cell).strip()) if isinstance(cell, str) else f"{number:g}"
-            raise InvalidInputError(f"{where} is {shown}; use a finite number", field=where, value=cell)
-        if abs(number) > MAX_MAGNITUDE:
-            raise InvalidInputError(
-                f"{where} is {number:g}, too large in magnitude to forecast from (over {MAX_MAGNITUDE:g})",
-                field=where,
-                value=number,
-            )
-        if transform in LOGGED and number <= 0:
-            raise InvalidInputError(
-                f"{where} is {number:g}; this model works on logs and needs positive values", field=where, value=number
-            )
+            raise InvalidInputError(not_a_number(where, cell), field="lag_inputs", value=cell)
+        check_lag_value(number, where, transform, cell)
     return numbers
 
 
@@ -254,8 +260,7 @@ def dated_lag_inputs(
 ) -> pd.DataFrame:
     """Lag rows given with their dates apart (a REST body's `lag_inputs` and `lag_dates`), checked as a lag
     table is (`parse_lag_table`): one date per row, in order, consecutive periods of `frequency`."""
-    # the shape first (a date count means nothing before), a bad cell named by its variable and date as given
-    check_lag_inputs(rows, needed, len(variables), transform, variables, dates if len(dates) == len(rows) else None)
+    values = lag_array(rows, needed, len(variables))  # the shape first: a date count means nothing before
     shown = ", ".join(map(str, dates))
     shown = shown if len(shown) <= 80 else f"{shown[:80]}..."
     if len(dates) != len(rows):
@@ -266,9 +271,13 @@ def dated_lag_inputs(
             field="lag_dates",
             value=dates,
         )
-    table = pd.DataFrame(rows, columns=variables)
+    table = pd.DataFrame(values, columns=variables)
     table.insert(0, DATE, dates)
-    frame = parse_lag_table(table, variables, needed, transform, frequency, dates_named="lag_dates")
+    # read in time as a lag file is, so a bad value is named by its period as there (the numbers need no parsing)
+    kept, named, parsed = _rows_in_time(table, variables, needed, frequency, "lag_dates")
+    numbers = kept[variables].to_numpy(dtype=float)
+    check_lag_values(numbers, transform, variables, named)
+    frame = _dated(numbers, variables, parsed, frequency, "lag_dates")
     if not isinstance(frame.index, pd.DatetimeIndex):  # labels such as "row 1" read as no dates at all
         raise InvalidInputError(
             f"lag_dates ({shown}) are not dates; give each row's date, e.g. 2010-04-01", field="lag_dates", value=dates

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import InvalidInputError
+from ..whole_numbers import whole_number
 from ..wording import and_list, counted
 from .outcome import TestResult
 
@@ -121,14 +121,9 @@ def check_arch_lags(lags, nobs: int) -> int:
     default = min(DEFAULT_ARCH_LAGS, most)
     if lags is None:
         return default
-    if isinstance(lags, bool) or not isinstance(lags, (int, np.integer)) or not 1 <= lags <= most:
-        raise InvalidInputError(
-            f"ARCH lags {lags!r} must be a whole number from 1 to {most} ({nobs} residuals hold no more);"
-            f" try {default}",
-            field="arch_lags",
-            value=lags,
-        )
-    return int(lags)
+    return whole_number(
+        lags, 1, most, "ARCH lags", "arch_lags", after=f" ({nobs} residuals hold no more); try {default}"
+    )
 
 
 def arch_tests(resid: np.ndarray, variables: Sequence[str], lags: int, signif: float) -> ArchTests:

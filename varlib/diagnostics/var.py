@@ -11,11 +11,11 @@ import numpy as np
 
 from ..adequacy import default_whiteness_lags
 from ..artifact import Artifact
-from ..errors import InvalidInputError
 from ..integration import analyse
 from ..kinds.var import model_space_exog
 from ..model import fit_results, params_of
 from ..model_space import DIFFERENCED, to_model_space
+from ..whole_numbers import whole_number
 from .arch import arch_tests, check_arch_lags
 from .results import Diagnostics
 from .var_tests import (
@@ -101,13 +101,7 @@ def _levels_order(artifact: Artifact) -> int:
 
 
 def check_irf_periods(periods) -> int:
-    if isinstance(periods, bool) or not isinstance(periods, (int, np.integer)) or not 1 <= periods <= MAX_IRF_PERIODS:
-        raise InvalidInputError(
-            f"impulse-response horizon {periods!r} must be a whole number from 1 to {MAX_IRF_PERIODS}",
-            field="irf_periods",
-            value=periods,
-        )
-    return int(periods)
+    return whole_number(periods, 1, MAX_IRF_PERIODS, "impulse-response horizon", "irf_periods")
 
 
 # the page's bound and the CLI's: near the residual count, each lag's autocorrelation rests on a handful of pairs
@@ -129,15 +123,16 @@ def check_whiteness_lags(lags, k_ar: int, nobs: int) -> int:
     if lags is None:
         lags = default
     most = max(k_ar + 1, min(MAX_WHITENESS_LAGS, nobs - 1))
-    if isinstance(lags, bool) or not isinstance(lags, (int, np.integer)) or not k_ar < lags <= most:
-        raise InvalidInputError(
-            f"whiteness lags {lags!r} must be a whole number above the lag order {k_ar} and at most {most}"
-            f" (below the {nobs} residuals, and {MAX_WHITENESS_LAGS} at most: near the residual count each lag's"
-            f" autocorrelation rests on a handful of pairs); try {default}",
-            field="whiteness_lags",
-            value=lags,
-        )
-    return int(lags)
+    return whole_number(
+        lags,
+        k_ar + 1,
+        most,
+        "whiteness lags",
+        "whiteness_lags",
+        words=f"a whole number above the lag order {k_ar} and at most {most}",
+        after=f" (below the {nobs} residuals, and {MAX_WHITENESS_LAGS} at most: near the residual count each lag's"
+        f" autocorrelation rests on a handful of pairs); try {default}",
+    )
 
 
 def _refit_gap(results, params) -> float:
