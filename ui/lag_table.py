@@ -143,7 +143,7 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     st.button("Reset to the model's last observations", on_click=reset_lag_table, icon=":material/restart_alt:")
     _keep(artifact, edited, own, uploaded=upload is not None)
     try:
-        lags = parse_lag_table(edited, artifact.variables, needed, artifact.spec.transform)
+        lags = parse_lag_table(edited, artifact.variables, needed, artifact.spec.transform, artifact.data.frequency)
     except VarlibError as exc:
         show_error(exc, advice=FORECAST_WAITS)
         return None

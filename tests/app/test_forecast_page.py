@@ -104,7 +104,9 @@ def test_invalid_lag_input_shows_error_and_no_forecast(seeded, value, message):
     at.session_state[_editor_key(at)] = {"edited_rows": {1: {"realcons": value}}, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.exception
-    assert message in errors(at) and "realcons on 2009-01-01" in errors(at)
+    assert message in errors(at) and "realcons on 2009Q1" in errors(
+        at
+    )  # by its period, as the page and a lag file name it
     assert charts(at) == []
     assert not at.get("download_button")
 

@@ -36,7 +36,7 @@ def test_a_lag_input_too_large_is_named_by_variable_and_date(seeded):
     edit = {"edited_rows": {last: {"realgdp": 1e300}}, "added_rows": [], "deleted_rows": []}
     at.session_state[_editor_key(at)] = edit
     at.run()
-    assert "Lag input realgdp on 2009-07-01 is 1e+300, too large in magnitude" in errors(at)
+    assert "Lag input realgdp on 2009Q3 is 1e+300, too large in magnitude" in errors(at)
     assert "Fix the lag inputs to see the forecast." in _info(at) and charts(at) == []
 
 
