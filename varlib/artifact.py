@@ -22,6 +22,7 @@ from .data import infer_frequency
 from .errors import CorruptArtifactError, InvalidInputError
 from .jsonsafe import to_json_safe
 from .kinds import kind_names, kind_of
+from .plain_text import check_notes
 from .provenance import package_versions
 from .spec import ModelSpec
 from .training import TrainResult, stored_evaluation
@@ -35,7 +36,6 @@ SCHEMA_VERSION = 2
 # 3: exogenous variables (spec.exog, fit.exog_coefs, data.exog), only for a VARX: older readers refuse it.
 EXOG_SCHEMA_VERSION = 3
 READABLE_SCHEMAS = (1, 2, EXOG_SCHEMA_VERSION)
-MAX_NOTES = 2000
 
 
 @dataclass(frozen=True)
@@ -159,8 +159,7 @@ class Artifact:
 
 def build_artifact(result: TrainResult, name: str, author: str, notes: str = "") -> Artifact:
     """An unpublished artifact from a training run."""
-    if len(notes) > MAX_NOTES:
-        raise InvalidInputError(f"notes are {len(notes)} characters; keep them to at most {MAX_NOTES}", field="notes")
+    check_notes(notes)  # refused before the version is made, as make_scenario refuses a scenario's
     frame = result.dataset.frame[list(result.spec.variables)]
     exog = result.dataset.frame[list(result.spec.exog)].to_numpy(dtype=float) if result.spec.exog else None
     data = TrainingData(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from .errors import InvalidInputError
+from .model_space import trend_columns
 from .wording import and_list
 
 # The smallest singular value, as a share of the largest, of the model-space columns once the trend terms are
@@ -20,6 +21,10 @@ IN_TREND_RTOL = 1e-6
 # A column whose weight in the null direction is under this share of the largest takes no part in the relation:
 # in a near-exact one, columns outside it still get weights of about the noise's size.
 INVOLVED_SHARE = 1e-3
+# The trend terms as these refusals name them inside a sentence ("up to a constant and a time trend"): with
+# articles, and "time trend" as the refusal of a column that rises by a step calls it, where wording.TREND_WORDS
+# labels a choice in a list ("constant + linear trend"); one dict for the three sentences that name them.
+TERMS_SAID = {"n": "", "c": "a constant", "ct": "a constant and a time trend"}
 
 
 def check_exog_separable(
@@ -61,15 +66,9 @@ def check_exog_separable(
 
 def _beyond_terms(columns: np.ndarray, trend: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Each column with the trend terms taken out, its length then, and its variation about its mean."""
-    terms = _trend_terms(trend, columns.shape[0])
+    terms = trend_columns(trend, columns.shape[0])  # any start of t spans the same
     left = columns - terms @ np.linalg.lstsq(terms, columns, rcond=None)[0] if terms.shape[1] else columns
     return left, np.linalg.norm(left, axis=0), np.linalg.norm(columns - columns.mean(axis=0), axis=0)
-
-
-def _trend_terms(trend: str, rows: int) -> np.ndarray:
-    """The deterministic regressors of statsmodels' VAR fit for `trend` (any start of t spans the same)."""
-    ones, t = np.ones(rows), np.arange(1.0, rows + 1.0)
-    return {"n": np.zeros((rows, 0)), "c": ones[:, None], "ct": np.column_stack([ones, t])}[trend]
 
 
 def _in_trend(name: str, values: np.ndarray, where: str) -> InvalidInputError:
@@ -88,8 +87,8 @@ def _together(variables: list[str], exogenous: list[str], trend: str, where: str
     columns = ([f"the exogenous {and_list(exogenous)}"] if exogenous else []) + (
         [f"the variables {and_list(variables)}"] if variables else []
     )
-    up_to = {"ct": ", up to a constant and a time trend (the terms of trend `ct`)", "c": ", up to a constant"}
-    plus = up_to.get(trend, "")
+    plus = f", up to {TERMS_SAID[trend]}" if TERMS_SAID[trend] else ""
+    plus += " (the terms of trend `ct`)" if trend == "ct" else ""
     if variables and exogenous:
         why = (
             "A VARX takes its exogenous columns as given, in the same period as its variables, so it would fit that"
@@ -167,7 +166,7 @@ def _relation(left: np.ndarray, kept: np.ndarray, mask: np.ndarray) -> list[int]
 def _lag_copies(copies: dict[str, list[str]], lags: int, trend: str, where: str, together: bool) -> InvalidInputError:
     """The refusal of exogenous columns that copy the variables' lags: `copies` maps each (or, `together`, the
     columns of one relation, joined) to the lags it moves with."""
-    up_to = {"ct": " (up to a constant and a time trend)", "c": " (up to a constant)"}.get(trend, "")
+    up_to = f" (up to {TERMS_SAID[trend]})" if TERMS_SAID[trend] else ""
     exogenous = next(iter(copies)).split(" and ") if together else list(copies)
     named = and_list(exogenous)
     if together or len(copies) == 1:
@@ -189,7 +188,7 @@ def _lag_copies(copies: dict[str, list[str]], lags: int, trend: str, where: str,
 
 def _idle_on_fitted_rows(name: str, values: np.ndarray, lags: int, trend: str, where: str) -> InvalidInputError:
     """A column the fitted rows hold only as the trend terms: all 0, constant, or a time trend under `ct`."""
-    terms = {"c": "a constant", "ct": "a constant and a time trend"}.get(trend, "")
+    terms = TERMS_SAID[trend]
     what = "is 0 on every row" if not np.any(values) else f"moves only as the trend terms ({terms}) on the rows"
     return InvalidInputError(
         f"the exogenous {name} {what} a VAR({lags}) fits (all but the first {lags}){where}, so the fit cannot"

@@ -36,7 +36,7 @@ from .forecast_inputs import (
 )
 from .intervals import SampleMoments
 from .model import VarParams
-from .model_space import DIFFERENCED, LOGGED
+from .model_space import DIFFERENCED, LOGGED, trend_columns
 
 
 @dataclass(frozen=True)
@@ -198,17 +198,12 @@ def _check_corrected(params: VarParams, moments: SampleMoments | None, condition
 
 
 def _trend_regressors(params: VarParams, steps: int, periods_after_sample: int | None) -> np.ndarray:
-    columns = []
-    if params.trend.startswith("c"):
-        columns.append(np.ones(steps))
-    if "t" in params.trend:  # t counts the periods of the fitted sample: its last row is t = n_totobs
-        if periods_after_sample is None:
-            raise InvalidInputError(
-                "the lag inputs are dated otherwise than the training data's last rows, and this model's time"
-                " trend cannot be counted to them: its data have no regular frequency; give the lag inputs"
-                " without dates (they are then read as the training data's last periods)",
-                field="lag_inputs",
-            )
-        first = params.n_totobs + periods_after_sample + 1
-        columns.append(np.arange(first, first + steps, dtype=float))
-    return np.column_stack(columns)
+    if "t" in params.trend and periods_after_sample is None:
+        raise InvalidInputError(
+            "the lag inputs are dated otherwise than the training data's last rows, and this model's time"
+            " trend cannot be counted to them: its data have no regular frequency; give the lag inputs"
+            " without dates (they are then read as the training data's last periods)",
+            field="lag_inputs",
+        )
+    # t counts the periods of the fitted sample: its last row is t = n_totobs
+    return trend_columns(params.trend, steps, params.n_totobs + (periods_after_sample or 0) + 1)

@@ -29,6 +29,7 @@ import numpy as np
 
 from .errors import CorruptArtifactError, InvalidInputError
 from .model import VarParams
+from .model_space import trend_columns
 
 # Work of the recursion is about steps * m^3 * k^2 multiply-adds; beyond this a request would
 # take tens of seconds, so it is refused with the way out instead.
@@ -48,12 +49,8 @@ def regressors(series: np.ndarray, k_ar: int, trend: str) -> np.ndarray:
     series = np.asarray(series, dtype=float)
     rows = series.shape[0] - k_ar
     lagged = [series[k_ar - i : k_ar - i + rows] for i in range(1, k_ar + 1)]
-    columns = []
-    if trend.startswith("c"):
-        columns.append(np.ones((rows, 1)))
-    if "t" in trend:  # statsmodels' trend regressor of row t of the full series is t (1-based)
-        columns.append(np.arange(k_ar + 1, k_ar + 1 + rows, dtype=float)[:, None])
-    return np.hstack(columns + lagged)
+    # statsmodels' trend regressor of row t of the full series is t (1-based): the first fitted row is k_ar + 1
+    return np.hstack([trend_columns(trend, rows, k_ar + 1), *lagged])
 
 
 def sample_moments(params: VarParams, series: np.ndarray) -> SampleMoments:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .model_space import trend_columns
+
 RANK_TOLERANCE = 1e-10  # |R_ii| below this share of the largest: columns (nearly) dependent, leave it to statsmodels
 
 
@@ -26,7 +28,7 @@ def information_criteria(
     y = np.asarray(series, dtype=float)
     total, k = y.shape
     nobs = total - max_lags
-    fixed = _deterministic(trend, nobs)
+    fixed = trend_columns(trend, nobs)  # their start does not matter: the span is the same
     if exog is not None:
         fixed = np.column_stack([fixed, np.asarray(exog, dtype=float)[max_lags:]])
     lagged = [y[max_lags - i : total - i] for i in range(1, max_lags + 1)]  # y_{t-1} ... y_{t-p_max}
@@ -52,13 +54,6 @@ def information_criteria(
         except np.linalg.LinAlgError:  # a residual covariance that is not positive definite
             return None
     return found
-
-
-def _deterministic(trend: str, nobs: int) -> np.ndarray:
-    """The deterministic columns (their start does not matter: the span is the same)."""
-    t = np.arange(1.0, nobs + 1)
-    columns = {"n": [], "c": [np.ones(nobs)], "ct": [np.ones(nobs), t], "ctt": [np.ones(nobs), t, t * t]}[trend]
-    return np.column_stack(columns) if columns else np.zeros((nobs, 0))
 
 
 def _append(found: dict[str, list[float]], sigma: np.ndarray, nobs: int, k: int, lags: int, fixed: int) -> None:

@@ -22,6 +22,20 @@ DIFFERENCED = ("diff", "logdiff")
 LOGGED = ("log", "logdiff")  # need positive data; their forecasts are exponentiated (a median in levels)
 
 
+def trend_columns(trend: str, rows: int, start: int = 1) -> np.ndarray:
+    """The deterministic regressors of a VAR's `trend` over `rows` periods, as statsmodels lays them out: ones for
+    a constant, then the time trend `start`, `start + 1`, ... (`ct`); no columns for `n`. The one place they are
+    built: the fit's design (varlib.intervals), a forecast's future terms (varlib.forecast), the lag search
+    (varlib.lag_search) and the exogenous checks (varlib.exog_checks)."""
+    # powers of t, as statsmodels' trends count them; its quadratic `ctt` is no model's trend (TRENDS), but the lag
+    # search is checked against statsmodels' select_order with it too (tests/unit/test_lag_search.py)
+    powers = {"n": 0, "c": 1, "ct": 2, "ctt": 3}.get(trend)
+    if powers is None:
+        raise InvalidInputError(f"trend {trend!r} is not one of {', '.join(TRENDS)}", field="trend", value=trend)
+    t = np.arange(start, start + rows, dtype=float)
+    return np.column_stack([t**power for power in range(powers)]) if powers else np.zeros((rows, 0))
+
+
 def to_model_space(levels: np.ndarray, transform: str, names: list[str] | None = None) -> np.ndarray:
     """The series a model is fitted on: levels, differences, log differences or log levels."""
     if transform == "none":

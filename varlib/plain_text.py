@@ -16,6 +16,9 @@ from .errors import InvalidInputError
 # Arabic letter mark, left-to-right and right-to-left marks, embeddings, overrides and isolates.
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+# The most characters of a version's or a scenario's notes: the one limit, checked by `check_notes` and quoted by
+# the REST document (varlib.Scenario.MAX_NOTES). A withdrawal's reason has its own (catalog.withdrawals.MAX_REASON).
+MAX_NOTES = 2000
 
 
 def is_control(char: str) -> bool:
@@ -50,7 +53,10 @@ def check_names(names, field: str) -> None:
 
 
 def check_notes(notes: str) -> str:
-    """Notes a person typed (a version's, a scenario's): plain text, where new lines and tabs lay them out."""
+    """Notes a person typed (a version's, a scenario's): at most MAX_NOTES characters of plain text, where new
+    lines and tabs lay them out."""
+    if len(notes) > MAX_NOTES:
+        raise InvalidInputError(f"notes are {len(notes)} characters; keep them to at most {MAX_NOTES}", field="notes")
     return check_plain(notes, "notes have", "notes", "\n\t", "use plain text (new lines and tabs are fine)")
 
 

@@ -9,33 +9,24 @@ a saved scenario always opens) and forecasts it; varlib.catalog.scenarios stores
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
 
 from .data.date_text import read_dates
-from .errors import InvalidInputError
 from .identity import Actor
-from .versions import Version
+from .plain_text import MAX_NOTES
+from .versions import NAME_PATTERN, Version, check_key_name
 
 FORMAT = "varlib-scenario"
-SCENARIO_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+SCENARIO_PATTERN = NAME_PATTERN  # a scenario name goes into keys and links as a model name does: one rule
 
 
 def check_scenario_name(name: str) -> str:
-    """The scenario name if it is valid (it goes into keys and links), else InvalidInputError with the rule."""
-    text = str(name).strip()
-    if not SCENARIO_PATTERN.fullmatch(text):
-        raise InvalidInputError(
-            f"scenario name {name!r} is not valid: use 1-63 lower-case letters, digits, '-' or '_', starting with a"
-            " letter or digit (for example 'rate-hold-2pc')",
-            field="scenario",
-            value=name,
-        )
-    return text
+    """The scenario name if it is valid, else InvalidInputError with the rule (varlib.versions.check_key_name)."""
+    return check_key_name(name, "scenario name", "rate-hold-2pc", field="scenario")
 
 
 @dataclass(frozen=True)
@@ -56,6 +47,8 @@ class Scenario:
     created_at: str = ""
     actor: Actor | None = None
     damaged: str | None = None  # a listing's entry for an object that cannot be read: why, and what to do
+    # plain_text's notes limit, where the REST document can read it (the public surface), as Registry.HISTORY_PAGE
+    MAX_NOTES: ClassVar[int] = MAX_NOTES
 
     @property
     def label(self) -> str:

@@ -10,11 +10,10 @@ import pandas as pd
 
 from .artifact import Artifact
 from .errors import InvalidInputError
+from .plain_text import check_notes
 from .scenario import Scenario, check_scenario_name
 from .service import forecast_artifact
 from .version_forecast import VersionForecast
-
-MAX_NOTES = 2000
 
 
 def make_scenario(
@@ -33,8 +32,7 @@ def make_scenario(
     if artifact.version is None:
         raise InvalidInputError("a scenario belongs to a published version; publish the model first", field="version")
     name = check_scenario_name(scenario)
-    if len(notes) > MAX_NOTES:
-        raise InvalidInputError(f"notes are {len(notes)} characters; keep them to at most {MAX_NOTES}", field="notes")
+    check_notes(notes)  # before the forecast: what is wrong with the notes is said at once
     result = forecast_artifact(artifact, steps, alpha, lag_inputs, intervals, exog, conditions)
     return Scenario(
         name=artifact.name,

@@ -108,12 +108,23 @@ def _shown(value: object) -> str:
 
 def check_name(name: str) -> str:
     """Return `name` if it is a valid model name, else raise with the rule."""
-    if not isinstance(name, str) or not NAME_PATTERN.fullmatch(name):
-        raise InvalidInputError(
-            f"model name {_shown(name)} is not valid: use 1-63 lower-case letters, digits, '-' or '_',"
-            " starting with a letter or digit (for example 'var')"
+    return check_key_name(name, "model name", "var")
+
+
+def check_key_name(name: object, what: str, example: str, field: str | None = None) -> str:
+    """`name` if it fits NAME_PATTERN, the one rule of the names that go into store keys and links (a model's,
+    a scenario's), else InvalidInputError naming it as `what` with the rule. Blanks around a name are refused,
+    not trimmed: the rule has none, and a caller that checks without using the answer must not go on with them."""
+    if isinstance(name, str) and NAME_PATTERN.fullmatch(name):
+        return name
+    if isinstance(name, str) and NAME_PATTERN.fullmatch(name.strip()):
+        rule = f"it has blank characters around it; use {_shown(name.strip())}"
+    else:
+        rule = (
+            "use 1-63 lower-case letters, digits, '-' or '_', starting with a letter or digit"
+            f" (for example {example!r})"
         )
-    return name
+    raise InvalidInputError(f"{what} {_shown(name)} is not valid: {rule}", field=field, value=name if field else None)
 
 
 # Latin letters NFKD leaves whole (ø is no o with a mark to drop), so `Øresund.csv` is `oresund`, not `resund-...`

@@ -76,6 +76,7 @@ def test_stored_control_characters_are_printed_escaped(local_cli, capsys, monkey
     # what an older varlib stored before it refused such text
     monkeypatch.setattr("varlib.catalog.governance.check_reason", lambda reason: reason)
     monkeypatch.setattr("varlib.catalog.scenarios.check_notes", lambda text: text)
+    monkeypatch.setattr("varlib.scenario_forecast.check_notes", lambda text: text)
     local_cli.withdraw("var", "0.0.1", "\x1b]0;owned\x07\x1b[2J\nerror: fake")
     local_cli.save_scenario(make_scenario(local_cli.load("var", "0.0.2"), "odd", 2, notes="\x1b[31mred\u202e"))
     outputs = {

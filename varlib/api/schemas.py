@@ -18,6 +18,7 @@ from varlib import (
     SCENARIO_PATTERN,
     VERSION_PATTERN,
     Registry,
+    Scenario,
     to_json,
     with_withdrawal,
 )
@@ -137,10 +138,12 @@ class HistoryQuery(BaseModel):
 class ScenarioRequest(ForecastRequest):
     """A scenario to save: the forecast inputs it reproduces, and notes."""
 
-    # the limit (the library's MAX_NOTES) is documented, not enforced here: make_scenario refuses longer notes in
-    # the CLI's words, not pydantic's
+    # the limit (the library's, Scenario.MAX_NOTES) is documented, not enforced here: make_scenario refuses longer
+    # notes in the CLI's words, not pydantic's
     notes: str = Field(
-        "", description="what the scenario assumes, for whoever opens it", json_schema_extra={"maxLength": 2000}
+        "",
+        description=f"what the scenario assumes, for whoever opens it: at most {Scenario.MAX_NOTES} characters",
+        json_schema_extra={"maxLength": Scenario.MAX_NOTES},
     )
 
 

@@ -15,15 +15,15 @@ from fastapi import Path as PathParam
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
-from varlib import ALIAS_PATTERN, Actor, InvalidInputError, Registry, shortened
+from varlib import ALIAS_PATTERN, Actor, InvalidInputError, Registry, Withdrawal
 
-from .error_json import SHOWN
 from .error_schema import WRITE_TO_A_VERSION, error_responses
 from .handlers import no_versions
 from .public import without_whereabouts
 from .schemas import NAME, VERSION, HistoryQuery
 from .security import guard_trail, signed_in
 from .team_schemas import AliasMove, AliasRecord, AliasRow, AuditRow, WithdrawAnswer
+from .validation import blanks_around
 
 log = logging.getLogger("varlib.api")
 # The alias rule is in the document but not enforced by the path: the library's check_alias refuses a bad alias
@@ -68,8 +68,9 @@ class WithdrawBody(BaseModel):
     # the limits (the library's MAX_REASON) are documented, not enforced here: the library's check_reason refuses an
     # empty or long reason in the CLI's words, not pydantic's
     reason: str = Field(
-        description="why the version is withdrawn: 1-2000 characters of plain text, blanks around it dropped",
-        json_schema_extra={"minLength": 1, "maxLength": 2000},
+        description=f"why the version is withdrawn: 1-{Withdrawal.MAX_REASON} characters of plain text, blanks around"
+        " it dropped",
+        json_schema_extra={"minLength": 1, "maxLength": Withdrawal.MAX_REASON},
     )
 
 
@@ -169,15 +170,10 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
 
 
 def as_sent(alias: str) -> str:
-    """The alias of a path, refused with blanks around it as every path value is (varlib.api.validation): the
+    """The alias of a path, refused with blanks around it as every path value is (validation.blanks_around): the
     library trims them, so `champion%20` would move `champion`. Its own rule is the library's to check."""
-    if alias.strip() and alias != alias.strip():
-        raise InvalidInputError(
-            f"alias {shortened(alias, SHOWN)!r} is not valid: it has blank characters around it; send"
-            f" {shortened(alias.strip(), SHOWN)!r}",
-            field="alias",
-            value=alias,
-        )
+    if refused := blanks_around("alias", alias):
+        raise InvalidInputError(refused, field="alias", value=alias)
     return alias
 
 

@@ -147,20 +147,27 @@ def _path_reason(error: dict) -> str | None:
     value = error.get("input")
     if check is None or not isinstance(value, str):
         return None
-    if (
-        value.strip() and value != value.strip()
-    ):  # the library trims blanks before it reads; the path's pattern takes it as sent
-        what = {"name": "model name", "scenario": "scenario name"}.get(str(loc[-1]), str(loc[-1]))
-        return (
-            f"{what} {shortened(value, SHOWN)!r} is not valid: it has blank characters around it;"
-            f" send {shortened(value.strip(), SHOWN)!r}"
-        )
+    what = {"name": "model name", "scenario": "scenario name", "versions": "version"}.get(str(loc[1]), str(loc[1]))
+    if refused := blanks_around(what, value):
+        return refused
     try:
         check(value)
     except InvalidInputError as refused:
         once = "; give `versions` once per version" if loc[0] == "query" and "," in value else ""
         return f"{refused}{once}"
     return None
+
+
+def blanks_around(what: str, value: str) -> str | None:
+    """The refusal of a path value (`what`: model name, version, alias, scenario name) sent with blanks around it,
+    or None. The path is taken as sent, for every kind alike: the library trims a version or an alias before it
+    reads (`champion%20` would move `champion`), and refuses a model or scenario name in its own words."""
+    if not value.strip() or value == value.strip():
+        return None
+    return (
+        f"{what} {shortened(value, SHOWN)!r} is not valid: it has blank characters around it;"
+        f" send {shortened(value.strip(), SHOWN)!r}"
+    )
 
 
 # A number out of its field's range is told as the CLI tells it, by the library's own checks.

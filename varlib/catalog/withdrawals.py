@@ -16,7 +16,7 @@ settles the pointer; two withdrawals settle it in turn (a lost compare-and-swap 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import orjson
 
@@ -49,6 +49,7 @@ MAX_REASON = 2000
 class Withdrawal:
     """Which version was withdrawn, why, when and by whom."""
 
+    MAX_REASON: ClassVar[int] = MAX_REASON  # for callers outside the catalog, which see its exported names only
     name: str
     version: Version
     reason: str
