@@ -17,6 +17,7 @@ from ui.onboarding import render_empty_store
 from ui.version_pick import concrete_version
 from varlib import (
     LATEST,
+    MAX_COMPARED,
     Artifact,
     CorruptArtifactError,
     InvalidInputError,
@@ -74,6 +75,9 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
             versions = "version" if len(unknown) == 1 else "versions"
             missing.append(f"{versions} {and_list(unknown)}, which the store does not have")
         known = [label for label in dict.fromkeys(linked) if label in listed or label in damaged]
+        if len(known) > MAX_COMPARED:  # a picker holding more would refuse to draw
+            st.warning(f"The link names {len(known)} versions; the first {MAX_COMPARED} are compared.", icon=LINK)
+            known = known[:MAX_COMPARED]
         if known:
             st.session_state[key] = known
             for problem in missing:  # the others are compared: not "the default instead"
@@ -98,7 +102,8 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         key=key,
         format_func=lambda label: governance.marked(label, gone),
         persist_state="session",
-        help="Pick two or more versions, of one model or of several.",
+        max_selections=MAX_COMPARED,
+        help=f"Pick two or more versions (at most {MAX_COMPARED}), of one model or of several.",
     )
     # in the order picked: the first one picked is the comparison's reference (its lag inputs are shared)
     artifacts = []

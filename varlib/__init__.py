@@ -23,7 +23,9 @@ from .catalog import Card, Registry, VersionEntry, newest_usable, version_metada
 from .catalog.aliases import Alias
 from .catalog.audit import AuditRecord
 from .catalog.withdrawals import Withdrawal, with_withdrawal
+from .compare import MAX_COMPARED as MAX_COMPARED
 from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, overlay_frame, shared_lag_table
+from .compare import check_compared as check_compared
 from .compare import comparison_dict as comparison_dict  # apart: the line above has no room left for them
 from .compare import holdout_notes as holdout_notes
 from .config import Settings

@@ -26,6 +26,17 @@ from .service import VersionForecast, check_forecast_options, forecast_artifact
 from .wording import and_list, counted, utc_time
 
 METRIC_NAMES = ("rmse", "mae", "mape")
+MAX_COMPARED = 12  # a table of more columns (and a chart of more lines) cannot be read; the browser struggles too
+
+
+def check_compared(count: int) -> None:
+    """Refuse more than MAX_COMPARED versions, before any is loaded: the same words on every front end."""
+    if count > MAX_COMPARED:
+        raise InvalidInputError(
+            f"compare at most {MAX_COMPARED} versions at once, not {count}: pick the ones to read side by side",
+            field="versions",
+            value=count,
+        )
 
 
 def compare_table(artifacts: list[Artifact], given: list[str] | None = None) -> pd.DataFrame:

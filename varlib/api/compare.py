@@ -15,9 +15,11 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from varlib import (
     LEVEL_RANGE,
+    MAX_COMPARED,
     MAX_STEPS,
     VERSION_PATTERN,
     Registry,
+    check_compared,
     comparison_dict,
     is_alias,
     is_latest,
@@ -47,7 +49,7 @@ class CompareQuery(BaseModel):
         " alias (@champion); give the parameter once per version. One version named twice (latest and its number)"
         " is refused",
         examples=[["0.0.1", "0.0.2"]],
-        json_schema_extra={"uniqueItems": True},
+        json_schema_extra={"uniqueItems": True, "maxItems": MAX_COMPARED},
     )
     steps: WholeNumber = Field(8, ge=1, le=MAX_STEPS, description="how many periods ahead, as `varlib compare`")
     level: float = Field(
@@ -107,6 +109,7 @@ def add_compare_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch)
     )
     async def compare(query: Annotated[CompareQuery, Query()], name: str = NAME) -> Response:
         def build() -> tuple[list, dict]:
+            check_compared(len(query.versions))  # before any is loaded, in the CLI's words
             artifacts = [registry.load(name, version) for version in query.versions]
             return artifacts, comparison_dict(artifacts, query.steps, query.level, query.versions)
 

@@ -14,7 +14,7 @@ import argparse
 import pandas as pd
 
 import varlib
-from varlib import InvalidInputError
+from varlib import InvalidInputError, check_compared
 
 from .analysis import level_alpha
 from .commands import cell_text, load_version, registry_from_env
@@ -67,6 +67,7 @@ def run_compare(args: argparse.Namespace) -> int:
             field="versions",
             value=args.versions,
         )
+    check_compared(len(args.versions))
     named = next((typed for typed in args.versions if ":" in typed), None)
     if named is not None:  # the Compare page's link form (`var:0.0.1`): a version of another model
         raise InvalidInputError(
