@@ -10,7 +10,7 @@ from ui import presentation
 from ui.chart_look import plot
 from ui.literal import library_text, literal
 from ui.tables import number_formats
-from varlib import Diagnostics, and_list, counted
+from varlib import Diagnostics, and_list, counted, kind_names
 
 MAX_ROWS_SHOWN = 24  # a taller table scrolls (the Granger tests of five variables and more)
 SHORT_SAMPLE = 100  # rows below which the Johansen caption warns of over-rejection (and the IRF bands of width)
@@ -191,10 +191,16 @@ def granger(diag: Diagnostics) -> None:
 
 
 def _integrated_in_levels(diag: Diagnostics) -> list[str]:
-    """The variables that look integrated, when the model is a VAR in levels (else none: the caveat is moot)."""
-    if diag.kind != "var" or diag.transform != "none" or diag.integration is None:
+    """The variables that look integrated, when the model is a VAR in levels (else none: the caveat is moot), not
+    one that keeps cointegrated levels' relations (a VECM)."""
+    if _cointegrated(diag) or diag.transform != "none" or diag.integration is None:
         return []
     return [u.variable for u in diag.integration.unit_roots if u.verdict == "integrated"]
+
+
+def _cointegrated(diag: Diagnostics) -> bool:
+    """A model of cointegrated levels, a kind with a cointegration rank (a VECM), not a VAR."""
+    return diag.kind in kind_names("coint_rank")
 
 
 def integration(diag: Diagnostics) -> None:
@@ -204,28 +210,11 @@ def integration(diag: Diagnostics) -> None:
         st.info("No unit-root tests for this version.")
         return
     st.info(library_text(diag.integration_advice), icon=":material/insights:")  # it names the variables
-    rows = [
-        {
-            "variable": u.variable,
-            "tested with": u.terms,  # the pair of tests whose verdict stands (varlib.integration)
-            "ADF statistic": u.adf_statistic,
-            "ADF p (H0: unit root)": u.adf_pvalue,
-            "KPSS statistic": u.kpss_statistic,
-            "KPSS p (H0: stationary)": u.kpss_p_text,  # `≤ 0.01` at the table's end: 0.0100 read as exact
-            "ADF p of the difference": u.diff_adf_pvalue,
-            "verdict": u.verdict,
-        }
-        for u in result.unit_roots
-    ]
-    st.caption(
-        f"ADF and KPSS with a constant and a trend and with a constant only, on the {result.tested_on} of the"
-        " training data; each row shows the pair whose verdict stands (stationary if either pair says so,"
-        " integrated only if both do). KPSS p-values are read from its table, so they stop at 0.01 (≤ 0.01) and"
-        f" 0.1 (≥ 0.1). {library_text(result.sample_note)}"
+    roots = result.table()  # the report's table too
+    st.caption(library_text(roots.caption))
+    st.dataframe(
+        roots.frame.style.format(number_formats(roots.frame, roots.p_columns)), hide_index=True, width="stretch"
     )
-    roots = pd.DataFrame(rows)
-    p_values = ("ADF p (H0: unit root)", "ADF p of the difference")
-    st.dataframe(roots.style.format(number_formats(roots, p_values)), hide_index=True, width="stretch")
     if result.johansen is None:
         st.caption("Johansen's cointegration test runs when two or more variables look integrated.")
         return
@@ -262,7 +251,7 @@ def irf_bands_note(diag: Diagnostics, orth: bool, accumulated: bool = False) -> 
         f"Each response to {shock}{summed}, with pointwise {level}% asymptotic (delta-method) bands: each period's band"
         f" on its own, not the whole path's.{order}"
     )
-    if diag.kind == "vecm":
+    if _cointegrated(diag):  # unit roots by construction
         note += " Responses of the levels of an integrated system need not die out, and their bands widen with h."
     if diag.nobs < SHORT_SAMPLE:
         note += f" On {diag.nobs} observations asymptotic bands are often too narrow: read them as rough."

@@ -29,6 +29,8 @@ from varlib import (
     Integration,
     VarlibError,
     analyse_integration,
+    kind_names,
+    kind_title,
     load_dataset,
     macro_columns,
     name_from,
@@ -43,9 +45,6 @@ KEEP = {"persist_state": "session"}  # a widget's value outlives a run that does
 EXOG_HELP = (
     "Given, not forecast: they enter every equation at the same period, and a forecast needs their"
     " future values (the Forecast page asks for them). For example an interest rate set by policy."
-)
-NO_EXOG = (
-    "A VECM takes no exogenous variables: choose VAR as the Model kind to use them, or make them variables of the VECM."
 )
 EVERY_TAKEN = "Every numeric column is a variable: take one out of Variables to use it here."
 FILL_HELP = {
@@ -101,7 +100,7 @@ def load_source(source: dict) -> Dataset:
 
 def data_inputs(model_kind: str = "var") -> dict | None:
     """The chosen data as load_dataset's arguments plus a default model name; None until it is usable.
-    `model_kind` decides whether exogenous variables are offered (a VAR's option only)."""
+    `model_kind` decides whether exogenous variables are offered (to the kinds that take them: a VAR)."""
     kind = st.radio("Dataset", [MACRO, UPLOAD], horizontal=True, key="train_source", **KEEP)
     if kind == MACRO:
         variables = st.multiselect(
@@ -134,24 +133,30 @@ def data_inputs(model_kind: str = "var") -> dict | None:
 
 
 def _exog_input(columns: list[str], variables: list[str], key: str, model_kind: str, label=str) -> list[str]:
-    """Columns that enter every equation as given (a VARX): never one of the variables, and none for another
-    kind (the choice is kept, greyed out, for when the kind is a VAR again). With every column a variable the
-    picker has nothing to offer and is greyed out: said, with what to do."""
-    var = model_kind == "var"
+    """Columns that enter every equation as given (a VARX): never one of the variables, and none for a kind that
+    takes none (the choice is kept, greyed out, for when the kind is one that does). With every column a variable
+    the picker has nothing to offer and is greyed out: said, with what to do."""
+    takers = " or ".join(kind_title(k) for k in kind_names("exog"))  # VAR
+    takes = model_kind in kind_names("exog")
     options = [c for c in columns if c not in variables]
-    taken = var and not options and bool(columns)
+    taken = takes and not options and bool(columns)
+    title = kind_title(model_kind)
+    no_exog = (
+        f"A {title} takes no exogenous variables: choose {takers} as the Model kind to use them, or make them"
+        f" variables of the {title}."
+    )
     chosen = st.multiselect(
-        "Exogenous variables (optional, VAR only)",
+        f"Exogenous variables (optional, {takers} only)",
         options,
         format_func=label,
         key=key,
-        disabled=not var,
-        help=EVERY_TAKEN if taken else EXOG_HELP if var else NO_EXOG,
+        disabled=not takes,
+        help=EVERY_TAKEN if taken else EXOG_HELP if takes else no_exog,
         **KEEP,
     )
     if taken:
         st.caption(f":material/info: {EVERY_TAKEN}")
-    return chosen if var else []
+    return chosen if takes else []
 
 
 def _forget_dropped() -> None:

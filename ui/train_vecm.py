@@ -1,4 +1,5 @@
-"""The Train page's model-kind parts: the kind choice, a VECM's own inputs, the VECM the tests propose, its rank."""
+"""The Train page's model-kind parts: the kind choice, each kind's options (offered to the kinds that take them,
+varlib.kind_names), a VECM's own inputs and words, the VECM the tests propose, its rank."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from ui.tables import number_formats
 from varlib import (
     DETERMINISTIC,
     DETERMINISTIC_WORDS,
+    TREND_WORDS,
+    TRENDS,
     Integration,
     TrainResult,
     counted,
@@ -18,16 +21,46 @@ from varlib import (
 
 KIND = "train_kind"
 DETERMINISTIC_KEY = "train_deterministic"
-TRANSFORM = "train_transform"  # the VAR's key (kept as it was); other kinds add "|<kind>"
+TRANSFORM = "train_transform"  # the first kind's key, as it was before there were kinds; others add "|<kind>"
+FIRST_KIND = "var"  # the kind the page fitted before it offered others: a session's choice under its old key stays
 KIND_HELP = {
     "var": "vector autoregression: levels, differences or log differences",
     "vecm": "vector error correction: cointegrated levels, long-run relations kept",
 }
+# An error-correction model's own words. ORDER_FLOOR is varlib.kinds.vecm's, which warns with it when the library
+# raises min lags 0 to 1: a copy, as the dashboard imports `varlib` only (tests/unit/test_review_kinds_min_lags.py
+# holds the two equal).
+ORDER_FLOOR = "a VECM's order is its VAR order in levels, at least 1"
+VECM_ORDER = "The lag order is the VAR order in levels: the VECM has one lagged difference fewer."
 
 
 def transform_key(kind: str) -> str:
     """Each kind keeps its own transform choice (their options differ)."""
-    return TRANSFORM if kind == "var" else f"{TRANSFORM}|{kind}"
+    return TRANSFORM if kind == FIRST_KIND else f"{TRANSFORM}|{kind}"
+
+
+def model_options(where, kind: str, k: int) -> dict:
+    """The options `kind` takes beside its transform (in `where`, for `k` variables): a VAR's trend; a VECM's
+    rank and deterministic terms (vecm_inputs). ModelSpec's arguments; no trend: the default, c."""
+    if kind in kind_names("coint_rank"):  # an error-correction model's own inputs
+        return vecm_inputs(where, k)
+    if kind not in kind_names("trend"):
+        return {}
+    trend = where.selectbox(
+        "Trend", TRENDS, format_func=lambda t: f"{t} ({TREND_WORDS[t]})", key="train_trend", persist_state="session"
+    )
+    return {"trend": trend}
+
+
+def order_note(kind: str) -> str | None:
+    """How an error-correction model counts its lag order (None for a kind that counts its own lags: a VAR)."""
+    return VECM_ORDER if kind in kind_names("coint_rank") else None
+
+
+def zero_lags_help(kind: str) -> str | None:
+    """Why a criterion cannot choose 0 lags for `kind` (None where it can: a VAR, white noise around its trend)."""
+    takers = kind_names("min_lags")
+    return None if kind in takers else f"A {' or '.join(map(kind_title, takers))} option: {ORDER_FLOOR}."
 
 
 def rank_key(k: int) -> str:

@@ -172,7 +172,7 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
         room = n - spec.lag_inputs_extra - needed + 1  # origins + horizon that leave the first origin `needed` rows
         fit = _what_fits(room, horizon, needed + spec.lag_inputs_extra + 1)
         df = residual_df(rows, k, p, order.trend, exog)
-        model = f"VAR({p})" if artifact.kind_title == "VAR" else f"{artifact.kind_title} (VAR order {p})"
+        model = kind_of(spec).order_words(p)  # "VAR(2)", "VECM of VAR order 2"
         if df >= 0:  # a little short: the counts say by how much
             message = (
                 f"the first backtest origin's training part has {rows} usable rows, on which a {model} of {k}"

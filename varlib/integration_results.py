@@ -9,6 +9,11 @@ import pandas as pd
 
 from .wording import p_text
 
+# The table's columns name each test's null hypothesis: a reader need not know that ADF and KPSS test opposite ones.
+ADF_P = "ADF p (H0: unit root)"
+KPSS_P = "KPSS p (H0: stationary)"
+DIFF_P = "ADF p of the difference"
+P_COLUMNS = (ADF_P, DIFF_P)  # KPSS p is text (`≤ 0.01` at its table's end), not a number to format
 KPSS_TABLE = (0.01, 0.10)  # the p-values statsmodels' KPSS table spans; beyond them it returns the end
 DETERMINISTIC = "constant or a straight line"  # the verdict of a series with nothing random in it (untestable)
 
@@ -144,6 +149,16 @@ def _triple(values) -> tuple[float, float, float]:
 
 
 @dataclass(frozen=True)
+class UnitRootTable:
+    """The unit-root tests as a table: a row per variable (`variable` a column), the numeric p-value columns
+    and the caption for people, as library text (backticks mark code)."""
+
+    frame: pd.DataFrame
+    p_columns: tuple[str, ...]
+    caption: str
+
+
+@dataclass(frozen=True)
 class Integration:
     """Unit roots of every variable, the transform they suggest, and Johansen's test when it applies."""
 
@@ -172,6 +187,30 @@ class Integration:
             f"The tests ran on the last {self.rows_tested:,} of the {self.rows:,} rows: on a longer sample"
             " they take minutes."
         )
+
+    def table(self) -> UnitRootTable:
+        """The unit-root table the HTML report and the Diagnostics page both render: a row per variable, the
+        pair of tests whose verdict stands."""
+        rows = [
+            {
+                "variable": u.variable,
+                "tested with": u.terms,
+                "ADF statistic": u.adf_statistic,
+                ADF_P: u.adf_pvalue,
+                "KPSS statistic": u.kpss_statistic,
+                KPSS_P: u.kpss_p_text,  # `≤ 0.01` at the table's end: 0.0100 read as exact
+                DIFF_P: u.diff_adf_pvalue,
+                "verdict": u.verdict,
+            }
+            for u in self.unit_roots
+        ]
+        caption = (
+            f"ADF and KPSS with a constant and a trend and with a constant only, on the {self.tested_on} of the"
+            " training data; each row shows the pair whose verdict stands (stationary if either pair says so,"
+            " integrated only if both do). KPSS p-values are read from its table, so they stop at 0.01 (≤ 0.01) and"
+            f" 0.1 (≥ 0.1). {self.sample_note}"
+        ).strip()
+        return UnitRootTable(pd.DataFrame(rows), P_COLUMNS, caption)
 
     def to_dict(self) -> dict:
         return {

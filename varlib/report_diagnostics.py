@@ -15,11 +15,13 @@ import pandas as pd
 
 from .backtest import Backtest
 from .diagnostics import Cointegration, Diagnostics
+from .integration_results import P_COLUMNS as UNIT_ROOT_P
+from .kinds import get_kind
 from .number_format import format_column
 from .scores import score_notes
 from .wording import counted
 
-P_COLUMNS = frozenset({"p", "p-value", "p normal", "pvalue", "ADF p", "KPSS p", "ADF p of the difference"})
+P_COLUMNS = frozenset({"p", "p-value", "p normal", "pvalue", *UNIT_ROOT_P})
 
 
 def lag_order(diag: Diagnostics) -> list[str]:
@@ -32,7 +34,7 @@ def lag_order(diag: Diagnostics) -> list[str]:
     chosen = ", ".join(f"{c.upper()} {lag}" for c, lag in selection.selected.items())
     return [
         "<h2>Lag order selection</h2>",
-        f"<p>Up to {selection.max_lags} lags with {'trend' if diag.kind == 'var' else 'deterministic terms'}"
+        f"<p>Up to {selection.max_lags} lags with {get_kind(diag.kind).deterministic_name}"
         f" '{html.escape(diag.trend)}'; chosen (*): {chosen}. The version uses {diag.k_ar}"
         f"{' (VAR order in levels)' if diag.cointegration else ''}.</p>",
         table(cells, escape=False),
@@ -117,29 +119,11 @@ def integration(diag: Diagnostics) -> list[str]:
     result = diag.integration
     if result is None:
         return []
-    roots = pd.DataFrame(
-        [
-            {
-                "variable": u.variable,
-                "tested with": u.terms,
-                "ADF statistic": u.adf_statistic,
-                "ADF p": u.adf_pvalue,
-                "KPSS statistic": u.kpss_statistic,
-                "KPSS p": u.kpss_p_text,
-                "ADF p of the difference": u.diff_adf_pvalue,
-                "verdict": u.verdict,
-            }
-            for u in result.unit_roots
-        ]
-    ).set_index("variable")
+    roots = result.table()
     parts = [
         "<h2>Unit roots and cointegration</h2>",
-        f"<p>ADF (H0: unit root) and KPSS (H0: stationary), with a constant and trend and with a constant only, on"
-        f" {result.tested_on} of the training data; each row shows the pair whose verdict stands (stationary if"
-        " either pair says so, integrated only if both do); KPSS p-values are read from its table, so they stop"
-        " at 0.01 (≤ 0.01) and 0.1 (≥ 0.1)."
-        f" {prose(result.sample_note)} {prose(diag.integration_advice or result.advice)}</p>",
-        table(roots),
+        f"<p>{prose(roots.caption)} {prose(diag.integration_advice or result.advice)}</p>",
+        table(roots.frame.set_index("variable")),
     ]
     johansen = result.johansen
     if johansen is not None:

@@ -4,14 +4,16 @@ and the Train page's results (the page's preview, before any order is chosen, ca
 from __future__ import annotations
 
 from .integration import analyse
+from .kinds import kind_of
 from .training import TrainResult
 
 
 def trained_advice(result: TrainResult) -> str | None:
     """The unit-root advice for a trained VAR, unless it advises the model trained (its transform, and a trend if
     one is due): Johansen's test at the fitted order in levels, as `diagnose` tests the version, so that the two
-    never advise apart. One owner for `varlib train` and the Train page's results; None for a VECM."""
-    if (spec := result.spec).kind != "var":
+    never advise apart. One owner for `varlib train` and the Train page's results; None for a kind whose rank
+    answers the advice (a VECM's: `diagnose` says what it does about it)."""
+    if kind_of(spec := result.spec).cointegrated:
         return None
     order = max(result.params.k_ar + spec.lag_inputs_extra, 2)  # a VAR(p) of differences is a VAR(p + 1) of levels
     names = list(spec.variables)

@@ -43,7 +43,9 @@ def utc_time(stamp: str | None) -> str:
 
 def order_words(kind: str, k_ar: int) -> str:
     """A fit's lag order as its kind counts it: `VAR(4)`, or a VECM's VAR order in levels."""
-    return f"VAR({k_ar})" if kind == "var" else f"VECM of VAR order {k_ar}"
+    from .kinds import get_kind  # on use: the kinds use this module
+
+    return get_kind(kind).order_words(k_ar)
 
 
 def other_holdout_order(kind: str, k_ar: int | None, scored: int | None) -> str | None:

@@ -9,14 +9,12 @@ from ui.errors import TRAIN, guarded, show_error
 from ui.literal import library_text, literal
 from ui.train_data import data_inputs, load_source
 from ui.train_results import show_results, trained_on
-from ui.train_vecm import kind_input, transform_key, vecm_inputs
+from ui.train_vecm import kind_input, model_options, order_note, transform_key, zero_lags_help
 from ui.whole_number import whole_number
 from varlib import (
     BUMPS,
     CRITERIA,
     MODEL_SPACE,
-    TREND_WORDS,
-    TRENDS,
     AccessDeniedError,
     ConflictError,
     ModelSpec,
@@ -24,6 +22,7 @@ from varlib import (
     VarlibError,
     check_name,
     default_max_lags,
+    kind_names,
     kind_transforms,
     publish_result,
     train_model,
@@ -79,18 +78,13 @@ def _spec_inputs(source: dict | None, kind: str) -> dict:
         help="The unit-root tests on the left suggest one; the holdout shows which forecasts better. log and"
         " logdiff need positive data.",
     )
-    trend, options = "c", {}
-    if kind == "var":
-        trend = second.selectbox(
-            "Trend", TRENDS, format_func=lambda t: f"{t} ({TREND_WORDS[t]})", key="train_trend", persist_state="session"
-        )
-    else:  # a VECM's deterministic terms and rank
-        options = vecm_inputs(second, len((source or {}).get("variables") or ()))
+    options = model_options(second, kind, len((source or {}).get("variables") or ()))
+    trend = options.pop("trend", "c")  # a VAR's; ModelSpec's default for the others
     how = st.radio(
         "Lag order", ["chosen by a criterion", "fixed"], horizontal=True, key="train_how", persist_state="session"
     )
-    if kind != "var":
-        st.caption("The lag order is the VAR order in levels: the VECM has one lagged difference fewer.")
+    if note := order_note(kind):
+        st.caption(note)
     first, second = st.columns(2)
     lags, ic, max_lags, min_lags = None, "aic", None, 1
     if how == "fixed":
@@ -148,16 +142,16 @@ def _spec_inputs(source: dict | None, kind: str) -> dict:
 
 
 def _zero_lags(kind: str) -> int:
-    """The smallest order searched: 0 for a VAR if asked (white noise around its trend), 1 for a VECM (its VAR)."""
-    var = kind == "var"
+    """The smallest order searched: 0 if asked, for a kind that takes it (a VAR: white noise around its trend)."""
+    takes = kind in kind_names("min_lags")  # the library raises a VECM's 0 to 1 (ui.train_vecm.ORDER_FLOOR)
     zero = st.checkbox(
         "Let the criterion choose 0 lags",
         key="train_min0",
         persist_state="session",
-        disabled=not var,
-        help=None if var else "A VAR option: a VECM's order is its VAR order in levels, at least 1.",
+        disabled=not takes,
+        help=zero_lags_help(kind),
     )
-    return 0 if zero and var else 1
+    return 0 if zero and takes else 1
 
 
 def _rule_hint(source: dict, kind: str, transform: str, trend: str, options: dict, min_lags: int) -> str:

@@ -28,5 +28,5 @@ def test_a_vecm_backtest_too_large_names_a_vecm_not_a_var():
 
     result = train_model(danish(), ModelSpec(VARIABLES, kind="vecm", lags=2, coint_rank=1, holdout=0))
     artifact = build_artifact(result, "danish", "tester")
-    with pytest.raises(InvalidInputError, match=r"for a VECM \(VAR order 2\) of 4 variables"):
+    with pytest.raises(InvalidInputError, match=r"for a VECM of VAR order 2 of 4 variables"):
         backtest(artifact, origins=50, horizon=4)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -22,6 +22,9 @@ from ..normality import doornik_hansen
 from ..wording import and_list
 from .coefficients import Coefficients
 from .results import CausalityTest, ImpulseResponses, Stability, TestResult
+
+if TYPE_CHECKING:  # a VECM's refit imports nothing from here, yet its whiteness is this one
+    from .vecm_tests import VecmRefit
 
 DEFAULT_SIGNIF = 0.05
 
@@ -78,9 +81,12 @@ def stability(fitted: Refit) -> Stability:
     return Stability(stable, eigenvalues, stability_verdict(stable, largest, fitted.artifact.spec.transform))
 
 
-def whiteness(fitted: Refit, lags: int, signif: float = DEFAULT_SIGNIF, adjusted: bool = False) -> TestResult:
-    """Portmanteau test of no residual autocorrelation up to `lags`; `adjusted` is the small-sample
-    statistic T^2 sum 1/(T - i) tr(...) that R `vars` and JMulTi print."""
+def whiteness(
+    fitted: Refit | VecmRefit, lags: int, signif: float = DEFAULT_SIGNIF, adjusted: bool = False
+) -> TestResult:
+    """Portmanteau test of no residual autocorrelation up to `lags`, of either kind (statsmodels' VARResults, or
+    VECMResults with df K²(h - p + 1) - K r as JMulTi prints it); `adjusted` is the small-sample statistic
+    T^2 sum 1/(T - i) tr(...) that R `vars` and JMulTi print."""
     res = fitted.results.test_whiteness(nlags=lags, signif=signif, adjusted=adjusted)
     name = "portmanteau, adjusted (small-sample)" if adjusted else "portmanteau, unadjusted"
     return TestResult(

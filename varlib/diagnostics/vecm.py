@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..adequacy import whiteness_verdict
 from ..artifact import Artifact
 from ..integration import analyse, johansen_test
 from ..kinds import kind_of
@@ -23,9 +22,9 @@ from ..vecm_checks import stability as vecm_stability
 from ..vecm_lm import vecm_lm_test
 from ..vecm_model import DET_ORDER, fit_vecm
 from .arch import arch_tests, check_arch_lags
-from .results import Diagnostics, Stability, TestResult
+from .results import Diagnostics, Stability
 from .var import check_irf_periods, check_whiteness_lags
-from .var_tests import DEFAULT_SIGNIF, lm_result, normality_tests
+from .var_tests import DEFAULT_SIGNIF, lm_result, normality_tests, whiteness
 from .vecm_tests import (
     VecmRefit,
     coefficients,
@@ -75,8 +74,8 @@ def diagnose(
         lag_selection=_lag_order(fitted),
         coefficients=coefficients(fitted),
         stability=_stability(fitted),
-        whiteness=_whiteness(fitted, lags, signif, adjusted=False),
-        whiteness_adjusted=_whiteness(fitted, lags, signif, adjusted=True),
+        whiteness=whiteness(fitted, lags, signif, adjusted=False),
+        whiteness_adjusted=whiteness(fitted, lags, signif, adjusted=True),
         whiteness_lags=lags,
         whiteness_lm=lm_result(vecm_lm_test(results), signif),
         normality=normality,
@@ -110,18 +109,3 @@ def _stability(fitted: VecmRefit) -> Stability:
     ok, eigenvalues, units, verdict = vecm_stability(np.asarray(fitted.results.var_rep), rank)
     stable = bool(np.all(np.abs(eigenvalues) < 1))
     return Stability(stable, eigenvalues, verdict, len(fitted.artifact.variables) - rank, units, ok)
-
-
-def _whiteness(fitted: VecmRefit, lags: int, signif: float, adjusted: bool) -> TestResult:
-    """Portmanteau test (statsmodels' VECMResults; df K²(h - p + 1) - K r, as JMulTi prints it)."""
-    res = fitted.results.test_whiteness(nlags=lags, signif=signif, adjusted=adjusted)
-    name = "portmanteau, adjusted (small-sample)" if adjusted else "portmanteau, unadjusted"
-    return TestResult(
-        name,
-        float(res.test_statistic),
-        float(res.pvalue),
-        int(res.df),
-        float(res.crit_value),
-        signif,
-        whiteness_verdict(float(res.pvalue), lags, adjusted),
-    )

@@ -4,10 +4,12 @@ A kind turns levels and a ModelSpec into fitted parameters, forecasts in levels 
 says how many lag rows it needs, reads its parameters back from an artifact, and names the
 diagnostics it supports. It also checks the spec options that are its own (transforms, a VECM's
 deterministic terms and rank), names the VAR whose lag-order rules apply to it, fixes its fitted
-choices for refits (backtests), and describes a fit in one line for people. Training, serving,
-backtests, the CLI, the REST service and the dashboard reach a kind only through `kind_of(spec)`,
-so a new kind is one module plus a line in `_kinds` (and its diagnostics one module plus a line
-in `varlib.diagnostics`).
+choices for refits (backtests), and describes a fit and its lag order for people. It declares the
+spec options only some kinds take (`options`: the pages offer those, through `kind_names(option)`), what
+its deterministic terms are called, and whether it keeps cointegrated levels' long-run relations (a rank,
+which answers the unit-root advice). Training, serving, backtests, the CLI, the REST service and the
+dashboard reach a kind only through `kind_of(spec)` or those names, so a new kind is one module plus a
+line in `_kinds` (and its diagnostics one module plus a line in `varlib.diagnostics`).
 """
 
 from __future__ import annotations
@@ -60,6 +62,11 @@ class ModelKind(Protocol):
     interval_kinds: tuple[str, ...]  # the interval kinds its forecasts offer (see interval_kinds_of)
     transforms: tuple[str, ...]  # the transforms (varlib.model_space.TRANSFORMS) it fits
     diagnostics: tuple[str, ...]  # the diagnostics sections it supports (varlib.diagnostics runs them)
+    options: tuple[str, ...]  # the spec options of OPTIONS it takes (a VAR's trend; a VECM's rank)
+    deterministic_name: str  # what its deterministic terms are called, e.g. "trend" (a VAR's c, ct, n)
+    # keeps the long-run relations of cointegrated levels (a rank): the unit-root tests' advice to difference is
+    # answered by its rank, and its VAR representation has unit roots by construction
+    cointegrated: bool
 
     def check_spec(self, spec: ModelSpec) -> dict:
         """Refuse options the kind does not take (InvalidInputError naming them); return the fields whose
@@ -80,6 +87,10 @@ class ModelKind(Protocol):
 
     def describe(self, spec: ModelSpec, params: Any) -> str:
         """One line for people, e.g. `VAR(2), trend c`."""
+        ...
+
+    def order_words(self, k_ar: int) -> str:
+        """A fit's lag order as the kind counts it, for people: `VAR(4)`, `VECM of VAR order 4`."""
         ...
 
     def fit(
@@ -134,9 +145,17 @@ def _kinds() -> dict[str, ModelKind]:
     return {VAR_KIND.name: VAR_KIND, VECM_KIND.name: VECM_KIND}
 
 
-def kind_names() -> tuple[str, ...]:
-    """The registered kinds, e.g. ("var", "vecm")."""
-    return tuple(_kinds())
+# The spec options that only some kinds take: searching the lag order from 0 (`min_lags`), a VAR's trend and
+# exogenous variables, a VECM's deterministic terms and cointegration rank.
+OPTIONS = ("trend", "min_lags", "exog", "deterministic", "coint_rank")
+
+
+def kind_names(option: str | None = None) -> tuple[str, ...]:
+    """The registered kinds, e.g. ("var", "vecm"); given one of OPTIONS, only the kinds that take it (a page
+    offers the option for those: `kind_names("exog")` is ("var",))."""
+    if option is not None and option not in OPTIONS:
+        raise ValueError(f"option {option!r} is not one of {', '.join(OPTIONS)}")
+    return tuple(name for name, kind in _kinds().items() if option is None or option in kind.options)
 
 
 def kind_title(name: str) -> str:

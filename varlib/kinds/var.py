@@ -38,6 +38,9 @@ class VarKind:
         "variance decomposition",
         "unit roots and cointegration",
     )
+    options: tuple[str, ...] = ("trend", "min_lags", "exog")
+    deterministic_name = "trend"
+    cointegrated = False
 
     def check_spec(self, spec: ModelSpec) -> dict:
         if spec.transform not in self.transforms:
@@ -73,7 +76,10 @@ class VarKind:
 
     def describe(self, spec: ModelSpec, params: VarParams) -> str:
         exog = f", exogenous {', '.join(spec.exog)}" if spec.exog else ""
-        return f"VAR({params.k_ar}) in {MODEL_SPACE[spec.transform]}, trend {spec.trend}{exog}"
+        return f"{self.order_words(params.k_ar)} in {MODEL_SPACE[spec.transform]}, trend {spec.trend}{exog}"
+
+    def order_words(self, k_ar: int) -> str:
+        return f"VAR({k_ar})"
 
     def fit(
         self,

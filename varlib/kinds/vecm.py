@@ -7,7 +7,8 @@ test at 5% on the fitted sample (varlib.integration.johansen_test); a test that 
 relation: a VAR in differences) or K (as if the levels were stationary: a VAR in levels) is refused with
 that advice. The test depends on the lag order: when a criterion chose it (AIC often takes the largest order
 searched on a short sample), the refusal first names a smaller order at which the test finds a usable rank,
-and keeps the criterion's warnings, which the refusal would otherwise lose.
+and keeps the criterion's warnings, which the refusal would otherwise lose. A criterion searches from order 1:
+`min_lags` 0, a VAR's option, is raised to 1 with a warning (versions stored with it keep loading).
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ if TYPE_CHECKING:  # the spec consults the kinds, which only read specs they are
     from ..spec import ModelSpec
 
 TRANSFORMS = ("none", "log")
+# Why a criterion searches a VECM's order from 1: the Train page greys out its 0-lags box with these words too.
+ORDER_FLOOR = "a VECM's order is its VAR order in levels, at least 1"
 
 
 class VecmKind:
@@ -57,6 +60,9 @@ class VecmKind:
         "variance decomposition",
         "unit roots and cointegration",
     )
+    options: tuple[str, ...] = ("deterministic", "coint_rank")
+    deterministic_name = "deterministic terms"
+    cointegrated = True
 
     def check_spec(self, spec: ModelSpec) -> dict:
         if spec.transform not in TRANSFORMS:
@@ -95,7 +101,7 @@ class VecmKind:
             max_lags=spec.max_lags,
             ic=spec.ic,
             holdout=spec.holdout,
-            min_lags=spec.min_lags,
+            min_lags=1,  # ORDER_FLOOR: a VAR(0) in levels is no VECM (fit warns of a min_lags 0 it raised)
         )
 
     def refit_spec(self, spec: ModelSpec, params: VecmParams) -> ModelSpec:
@@ -110,6 +116,9 @@ class VecmKind:
             f" {spec.deterministic_words}"
         )
 
+    def order_words(self, k_ar: int) -> str:
+        return f"VECM of VAR order {k_ar}"
+
     def fit(
         self,
         levels: np.ndarray,
@@ -122,6 +131,10 @@ class VecmKind:
         names = list(spec.variables)
         series = to_model_space(levels, spec.transform, names)
         lags, selection, how, warnings = choose_order(series, self.order_spec(spec), what)
+        if spec.lags is None and spec.min_lags < 1:  # said first: it explains the range searched
+            warnings.insert(
+                0, f"min lags 0 (CLI --min-lags 0) is a VAR option: {ORDER_FLOOR}, so the criterion searched from 1"
+            )
         terms = _terms(spec)
         johansen = _johansen(series, names, lags, terms, what)
         rank, method, tested = spec.coint_rank, "fixed", None
