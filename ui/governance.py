@@ -15,7 +15,7 @@ from ui import auth, live, store
 from ui.errors import guarded, show_error
 from ui.literal import literal
 from ui.tables import aliases_table, history_table
-from varlib import LATEST, VarlibError, and_list, check_alias, parse_version
+from varlib import LATEST, VarlibError, and_list, check_alias, counted, parse_version
 
 DONE = "_governance_done"  # what the last change did, shown after the rerun that redraws the tables
 CLEAR = "_governance_clear"  # inputs the last change used up, emptied before its forms are drawn again
@@ -85,16 +85,21 @@ def _aliases(name: str) -> None:
 
 def _history(name: str) -> None:
     records = store.history(name)
-    if len(records) == store.HISTORY_SHOWN:  # there may be more: a silent cut hid earlier changes
+    cut = len(records) == store.HISTORY_SHOWN
+    if cut:  # there may be more: a silent cut hid earlier changes
         st.caption(
             f"The newest {store.HISTORY_SHOWN} records are shown; all of them: `varlib history --name {name}"
             " --limit 1000`, then `--before KEY` for each older page, or REST"
             f" `GET /models/{name}/history`, a page at a time with `before`."
         )
-    alias_names = sorted({r.alias for r in records if r.alias})
+    moves = {alias.alias: alias.revision for alias in store.aliases(name)}  # moved lately or not, each is offered
+    alias_names = sorted({r.alias for r in records if r.alias} | set(moves))
     scope = st.selectbox("Show", ["everything"] + [f"@{a}" for a in alias_names], key=f"history_scope|{name}")
     if scope != "everything":
         records = tuple(r for r in records if r.alias == scope[1:])
+        if cut:  # the filter reads the shown records only: say that they may be a part of the alias's story
+            moved = f"; it has moved {counted(moves[scope[1:]], 'time')} in all" if scope[1:] in moves else ""
+            st.caption(f"{scope}'s records among the newest {store.HISTORY_SHOWN} only: {len(records)}{moved}.")
     text = st.column_config.TextColumn
     restored = "When `varlib reindex` wrote this record from the stored change, whose own record was cut off (the"
     restored += " store went away or the writer was stopped between the two)."
