@@ -21,6 +21,7 @@ from ..model import LagSelection, select_lags
 from ..normality import doornik_hansen
 from ..wording import and_list
 from .coefficients import Coefficients
+from .granger import granger_f
 from .results import CausalityTest, ImpulseResponses, Stability, TestResult
 
 if TYPE_CHECKING:  # a VECM's refit imports nothing from here, yet its whiteness is this one
@@ -175,20 +176,27 @@ def jarque_bera(resid: np.ndarray, signif: float = DEFAULT_SIGNIF) -> TestResult
 
 def granger_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[CausalityTest, ...]:
     """F tests in both group directions (one variable -> all others, all others -> one) and for every
-    ordered pair. With two variables a group is a single variable, so only the pairs are listed."""
-    results, names = fitted.results, fitted.artifact.variables
+    ordered pair. With two variables a group is a single variable, so only the pairs are listed. The numbers
+    are statsmodels' test_causality, computed from one coefficient covariance (varlib.diagnostics.granger)."""
+    names = fitted.artifact.variables
     k = len(names)
-    tests = []
+    scoped: list[tuple[str, list[int], list[int]]] = []  # (scope, causing, caused)
     if k > 2:
         for j in range(k):
             others = [i for i in range(k) if i != j]
-            tests.append(_causality(results, "one_to_others", [j], others, names, signif))
-            tests.append(_causality(results, "others_to_one", others, [j], names, signif))
-    for j in range(k):
-        for i in range(k):
-            if i != j:
-                tests.append(_causality(results, "pair", [i], [j], names, signif))
-    return tuple(tests)
+            scoped += [("one_to_others", [j], others), ("others_to_one", others, [j])]
+    scoped += [("pair", [i], [j]) for j in range(k) for i in range(k) if i != j]
+    tests = granger_f(fitted.results, [(causing, caused) for _, causing, caused in scoped], signif)
+    return tuple(
+        CausalityTest(
+            "granger",
+            scope,
+            tuple(names[i] for i in causing),
+            tuple(names[j] for j in caused),
+            TestResult("granger F", test.statistic, test.pvalue, test.df, test.crit_value, signif),
+        )
+        for (scope, causing, caused), test in zip(scoped, tests, strict=True)
+    )
 
 
 def instantaneous_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[CausalityTest, ...]:
@@ -228,15 +236,6 @@ def impulse_responses(fitted: Refit, periods: int, signif: float = DEFAULT_SIGNI
         signif,
         accumulated,
     )
-
-
-def _causality(
-    results, scope: str, causing: list[int], caused: list[int], names: list[str], signif: float
-) -> CausalityTest:
-    res = results.test_causality(caused, causing, kind="f", signif=signif)
-    df = tuple(int(d) for d in res.df)
-    result = TestResult("granger F", float(res.test_statistic), float(res.pvalue), df, float(res.crit_value), signif)
-    return CausalityTest("granger", scope, tuple(names[i] for i in causing), tuple(names[j] for j in caused), result)
 
 
 _LAG_NAME = re.compile(r"^L(\d+)\.y(\d+)$")

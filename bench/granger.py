@@ -1,0 +1,101 @@
+"""`python -m bench.granger [--quick] [--json]`: the diagnostics' Granger tests of a wide VAR, old path and new.
+
+Old: statsmodels' `VARResults.test_causality` once per test, as `granger_tests` called it before (each call
+builds the full kron(inv(Z'Z), Σ_u) coefficient covariance). New: `varlib.diagnostics.var_tests.granger_tests`
+(varlib/diagnostics/granger.py: one inv(Z'Z), a sub-block per test). Both run in one process, alternating,
+on the same fitted VAR(2) of 20 simulated variables x 200 quarterly rows; the figures are medians, their
+ratio, and the largest relative difference of any statistic, p-value or critical value (0 when bit-identical).
+
+BLAS threads follow the environment, pinned to one by default as `python -m bench` pins them; the product
+itself runs unpinned, so `OPENBLAS_NUM_THREADS=2 python -m bench.granger` measures what a server sees.
+"""
+
+from __future__ import annotations
+
+import os
+
+if __name__ == "__main__":  # before numpy loads, as `python -m bench` pins it; importing it pins nothing
+    for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(_var, "1")
+
+import argparse
+import json
+import time
+
+import numpy as np
+
+SIGNIF = 0.05
+
+
+def simulated(k: int = 20, rows: int = 200, seed: int = 20261215) -> np.ndarray:
+    """A stable VAR(2) of `k` variables (own lags 0.3 and 0.1, small cross effects), burn-in dropped."""
+    rng = np.random.default_rng(seed)
+    a1 = 0.3 * np.eye(k) + 0.03 * rng.standard_normal((k, k))
+    a2 = 0.1 * np.eye(k) + 0.02 * rng.standard_normal((k, k))
+    y = np.zeros((rows + 50, k))
+    for t in range(2, rows + 50):
+        y[t] = a1 @ y[t - 1] + a2 @ y[t - 2] + rng.standard_normal(k)
+    return y[50:]
+
+
+def old_path(results, k: int) -> list[tuple[float, float, float]]:
+    """The 420 (for k = 20) calls the old `granger_tests` made, in its order: (statistic, p-value, critical)."""
+    groups: list[tuple[list[int], list[int]]] = []
+    if k > 2:
+        for j in range(k):
+            others = [i for i in range(k) if i != j]
+            groups += [([j], others), (others, [j])]
+    groups += [([i], [j]) for j in range(k) for i in range(k) if i != j]
+    out = []
+    for causing, caused in groups:
+        res = results.test_causality(caused, causing, kind="f", signif=SIGNIF)
+        out.append((float(res.test_statistic), float(res.pvalue), float(res.crit_value)))
+    return out
+
+
+def measure(k: int = 20, rows: int = 200, trend: str = "c", repeats: int = 3) -> dict:
+    """Medians (s) of both paths, their ratio, the number of tests and the largest relative difference."""
+    from types import SimpleNamespace
+
+    from varlib.diagnostics.var_tests import Refit, granger_tests
+    from varlib.model import fit_results
+
+    series = simulated(k, rows)
+    names = [f"y{i + 1}" for i in range(k)]
+    results = fit_results(series, 2, trend, names)
+    fitted = Refit(SimpleNamespace(variables=names, k_ar=2), series, (), results)  # type: ignore[arg-type]
+    granger_tests(fitted, SIGNIF)  # warm-up: scipy.stats' import and first calls
+    old_s, new_s = [], []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        old = old_path(results, k)
+        old_s.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        new = granger_tests(fitted, SIGNIF)
+        new_s.append(time.perf_counter() - start)
+    ours = [(t.result.statistic, t.result.pvalue, t.result.crit_value) for t in new]
+    pairs = [(a, b) for o, n in zip(old, ours, strict=True) for a, b in zip(o, n, strict=True)]
+    worst = max(abs(a - b) / abs(b) if b else abs(a - b) for a, b in pairs)
+    return {
+        "case": f"VAR(2), {k} variables x {rows} rows, trend {trend}",
+        "tests": len(new),
+        "blas_threads": os.environ.get("OPENBLAS_NUM_THREADS"),
+        "test_causality_s": round(float(np.median(old_s)), 4),
+        "varlib_s": round(float(np.median(new_s)), 5),
+        "test_causality_over_varlib": round(float(np.median(old_s) / np.median(new_s)), 1),
+        "largest_relative_difference": float(worst),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.granger", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one repetition instead of three")
+    parser.add_argument("--json", action="store_true", help="one JSON line instead of an indented object")
+    args = parser.parse_args(argv)
+    figures = measure(repeats=1 if args.quick else 3)
+    print(json.dumps(figures, indent=None if args.json else 2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
