@@ -5,7 +5,9 @@ The file needs no network: styles are inline, the forecast and impulse-response 
 SVG drawn here (varlib.report_svg), and plotly.js, when the caller adds plotly figures, is embedded
 once. The caller chooses what the report shows as a page would: the forecast's steps and level, the
 impulse responses' kind (orthogonalised or plain) and horizon (the diagnostics' IRF periods).
-Sections live in varlib.report_diagnostics and varlib.report_forecast.
+Sections live in varlib.report_diagnostics and varlib.report_forecast. Printed (paper cannot scroll), the forecast's
+and the impulse responses' wide tables are split into tables that fit a portrait page, charts shrink to its width and
+each plotly chart stays whole on one page with its heading.
 """
 
 from __future__ import annotations
@@ -41,8 +43,11 @@ svg.chart{display:block;margin:.5rem 0;font-size:11px}svg .title{font-weight:bol
 svg .grid{stroke:#eee}svg .zero{stroke:#999}svg .ytick{text-anchor:end;fill:#555}
 svg .xtick{text-anchor:middle;fill:#555}
 div.grid{display:grid;gap:4px}div.wide{overflow-x:auto}td{white-space:nowrap}.card td{white-space:normal}
-.banner{border:1px solid #a00;background:#fff4f4;padding:.5rem .8rem}
-@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}tr,svg{break-inside:avoid}div.wide{overflow:visible}}
+.banner{border:1px solid #a00;background:#fff4f4;padding:.5rem .8rem}div.print{display:none}
+@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}tr,svg,div.figure{break-inside:avoid}
+div.wide{overflow:visible}div.screen{display:none}div.print{display:block}table{font-size:9pt}th,td{padding:2px 5px}
+td{white-space:normal}svg.chart{max-width:100%;height:auto}
+div.grid{display:flex!important;flex-wrap:wrap}}
 """
 
 
@@ -163,10 +168,9 @@ def _figures(figures: Iterable) -> list[str]:
     for title, figure in figures:
         if not embedded:
             parts.append("<h2>Interactive charts</h2>")
-        # plotly.js goes in once, inline, so the file opens offline
-        parts += [
-            f"<h3>{html.escape(title)}</h3>",
-            figure.to_html(full_html=False, include_plotlyjs=not embedded, default_height="520px"),
-        ]
+        # plotly.js goes in once, inline, so the file opens offline; printed, a chart and its heading stay on one
+        # page (its stacked SVGs are no single svg that the print style keeps whole)
+        chart = figure.to_html(full_html=False, include_plotlyjs=not embedded, default_height="520px")
+        parts.append(f"<div class='figure'><h3>{html.escape(title)}</h3>{chart}</div>")
         embedded = True
     return parts

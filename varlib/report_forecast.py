@@ -4,12 +4,14 @@ The forecast: one chart per variable (recent history, the forecast from the last
 its interval band, or a fan of bands at several levels, and a scenario's conditions) and the table of
 every step, labelled by period (2009Q4). The impulse responses:
 the kind (orthogonalised or plain) and horizon the caller asked for, as a k x k grid of small charts
-with their asymptotic bands and a table, so a report says what the Diagnostics page showed.
+with their asymptotic bands and a table, so a report says what the Diagnostics page showed. Each table is also
+written split for print (`printable`), shown only there.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -18,7 +20,7 @@ import pandas as pd
 from .artifact import Artifact
 from .data.frequency import period_labels
 from .diagnostics import Diagnostics
-from .number_format import format_number, shared_formats
+from .number_format import format_column, format_number, shared_formats
 from .report_svg import Band, Line, chart, chart_number
 from .scenario import Scenario
 from .service import VersionForecast
@@ -31,6 +33,10 @@ FAN_ALPHA = 0.12
 FAN_LAYER = f"rgba(228, 87, 46, {FAN_ALPHA})"  # a fan's layers overlap, so the centre is darkest
 RESPONSE, RESPONSE_BAND = "#2e86de", "rgba(46, 134, 222, 0.3)"
 Table = Callable[..., str]  # the report's table renderer (one number format per column)
+# Paper cannot scroll a wide table sideways: printed, a table is split into tables no wider than this, what A4 or
+# Letter portrait leaves between margins of 2.5 cm (600 px at 96 an inch), with some to spare for the estimate.
+PRINT_WIDTH = 560
+PRINT_CHAR, PRINT_CELL = 7.6, 14  # px of a digit at the print tables' 9pt (DejaVu's, the widest), of padding
 
 
 def labels_of(dates, alias: str | None) -> list[str]:
@@ -77,12 +83,15 @@ def forecast_section(
     ]
     bands = {x: forecast.band(x) for x in levels} if fan else {levels[0]: (result.lower, result.upper)}
     columns: dict[str, np.ndarray] = {}
+    groups: list[list[list[str]]] = []  # printed, a table per variable: its point, then each level's two bounds
     for j, variable in enumerate(forecast.variables):
         columns[f"{variable} {point}"] = result.mean[:, j]
+        groups.append([[f"{variable} {point}"]])
         for x in levels:
             low, high = bands[x]
             prefix = f"{variable} {x:g}% " if fan else f"{variable} "
             columns[f"{prefix}lower"], columns[f"{prefix}upper"] = low[:, j], high[:, j]
+            groups[-1].append([f"{prefix}lower", f"{prefix}upper"])
     # one format per variable across its point and bounds, the Forecast page table's (and the hover notes')
     formats = shared_formats(columns, forecast.variables)
     fixed = result.fixed
@@ -118,8 +127,37 @@ def forecast_section(
         ]
         parts.append(chart(variable, past + ahead, lines, layers))
     cells = {c: [format_number(v, formats[c]) for v in values] for c, values in columns.items()}
-    parts.append(table(pd.DataFrame(cells, index=pd.Index(ahead, name="period"))))
+    parts.append(printable(table, pd.DataFrame(cells, index=pd.Index(ahead, name="period")), groups))
     return parts
+
+
+def printable(table: Table, frame: pd.DataFrame, groups: Sequence[Sequence[Sequence[str]]] = ()) -> str:
+    """`frame` as one table on screen (it scrolls sideways), and for print as tables that fit a portrait page, each
+    led by the rows' labels: every group of units (a variable's) starts a table, whose units (a point; a level's
+    lower and upper bounds) go on while they fit. No groups: each column a unit of one group."""
+    groups = groups or [[[c] for c in frame.columns]]
+
+    def width(texts: Sequence[str], header: str) -> float:  # a header wraps at spaces and hyphens, a number never
+        words = re.split(r"\s+|(?<=-)", header)
+        return PRINT_CELL + PRINT_CHAR * max([len(word) for word in words] + [len(t) for t in texts])
+
+    def texts(column: str) -> list[str]:
+        values = frame[column]
+        return [str(v) for v in values] if values.dtype == object else format_column(values)
+
+    room = PRINT_WIDTH - width([str(i) for i in frame.index], str(frame.index.name or ""))
+    printed = []
+    for group in groups:
+        chunk: list[str] = []
+        used = 0.0
+        for unit in group:
+            need = sum(width(texts(c), str(c)) for c in unit)
+            if chunk and used + need > room:
+                printed.append(table(frame[chunk]))
+                chunk, used = [], 0.0
+            chunk, used = [*chunk, *unit], used + need
+        printed.append(table(frame[chunk]))
+    return f"<div class='screen'>{table(frame)}</div><div class='print'>{''.join(printed)}</div>"
 
 
 def _scenario_notes(forecast: VersionForecast, scenario: Scenario | None) -> list[str]:
@@ -159,7 +197,7 @@ def _paths_table(forecast: VersionForecast, table: Table, periods: list[str]) ->
     if not columns:
         return []
     frame = pd.DataFrame(columns, index=pd.Index(periods, name="period"))
-    return ["<h3>The scenario's given values</h3>", table(frame)]
+    return ["<h3>The scenario's given values</h3>", printable(table, frame)]
 
 
 def irf_section(
@@ -215,5 +253,5 @@ def irf_section(
         + ("" if len(pairs) == len(names) ** 2 else f" Shown: {counted(len(pairs), 'pair')} of {len(names) ** 2}.")
         + "</p>",
         f"<div class='grid' style='grid-template-columns:repeat({len(cols)}, 250px)'>{''.join(charts)}</div>",
-        table(frame),
+        printable(table, frame),
     ]
