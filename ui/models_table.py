@@ -33,7 +33,11 @@ COLUMNS = {
     "author": (100, "Who published it."),
     "variables": (124, "The series the model forecasts, in the model's order."),
     "model": (160, "The fitted model in one line: kind, lag order, transform, trend."),
-    "checks": (126, "Adequacy at training time: ok, or the checks that failed (stability, whiteness, normality)."),
+    "checks": (
+        126,
+        "Adequacy at training time: ok, the checks that failed (stability, whiteness, normality), or not checked"
+        " (a version older than the checks).",
+    ),
     "notes": (126, "The publisher's notes."),
     "kind": (56, "VAR or VECM."),
     "lag order": (72, "The VAR order (in levels for a VECM)."),

@@ -105,12 +105,21 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
                 "variables": ", ".join(card.variables) if card else "",
                 "frequency": card.frequency if card else "",
                 "lag order": card.k_ar if card else None,
-                "checks": ("⚠ " + ", ".join(card.flags) if card.flags else "ok") if card else "",
+                "checks": checks_text(card) if card else "",
                 "holdout RMSE": holdout_rmse_text(card) if card else "",
                 "notes": card.notes if card else "",
             }
         )
     return pd.DataFrame(rows, columns=VERSION_COLUMNS)
+
+
+def checks_text(card) -> str:
+    """The `checks` cell: the failed checks and training warnings, `ok` only when checks were stored and all passed,
+    `not checked` for a version stored without them (older than the checks); empty when an old card does not say."""
+    flags = "⚠ " + ", ".join(card.flags) if card.flags else ""
+    if card.checked is False:
+        return f"not checked; {flags}" if flags else "not checked"
+    return flags or ("ok" if card.checked else "")
 
 
 def holdout_rmse_text(card, order_words: str = "") -> str:

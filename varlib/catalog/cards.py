@@ -3,6 +3,10 @@
 A card travels in three places: in the card index (catalog.index), in the user metadata of
 the version's object (`x-amz-meta-varlib-card`, for buckets without an index), and in memory
 as `VersionEntry.card`. It is always derived from the artifact, never the other way round.
+
+A card written by an older varlib lacks fields this one shows (frequency, model, holdout order, whether the
+checks were stored): it has no `card_format` (CARD_FORMAT), is not `current`, and listings read its artifact
+instead; `varlib reindex` writes it again from the artifact.
 """
 
 from __future__ import annotations
@@ -22,6 +26,13 @@ from ..wording import counted
 METADATA_KEY = "varlib-card"
 _METADATA_LIMIT = 1800  # S3 allows 2 KB of user metadata per object
 _NOTES_IN_METADATA = 200
+# 2: frequency, model, holdout_k_ar and checked, and the schema the artifact was stored with. A card without the
+# field (1) was written before it existed and may leave those blank: it stands for its version in no listing.
+CARD_FORMAT = 2
+# the fields of the first cards (2026-11), which a card of any format has from its artifact
+_FIRST_FIELDS: tuple[str, ...] = ("name", "version", "created_at", "author", "notes", "dataset", "variables")
+_FIRST_FIELDS += ("k_ar", "lag_method", "transform", "trend", "holdout_rmse", "kind")
+_STORED_SCHEMA = "_varlib_stored_schema"  # set on an artifact by catalog.reader, which reads the stored body
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +60,14 @@ class Card:
     fill: str = ""  # how missing periods or values were filled, if they were
     exog: tuple[str, ...] = ()  # exogenous variables (a VARX): a forecast needs their future values
     model: str = ""  # the fitted model in one line (the kind's words), e.g. "VAR(2) in levels, trend c"
+    # whether adequacy checks were stored (False: a version older than them); None: an older card does not say
+    checked: bool | None = None
+    card_format: int = CARD_FORMAT
+
+    @property
+    def current(self) -> bool:
+        """Written by this card format or a later one: every field is the artifact's (not left blank)."""
+        return self.card_format >= CARD_FORMAT
 
     @classmethod
     def from_artifact(cls, artifact: Artifact) -> Card:
@@ -72,8 +91,9 @@ class Card:
             flags=_flags(artifact),
             fill=((artifact.provenance.get("preparation") or {}).get("summary") or "") if _filled(artifact) else "",
             exog=tuple(artifact.exog),
-            schema_version=EXOG_SCHEMA_VERSION if artifact.exog else SCHEMA_VERSION,
+            schema_version=stored_schema(artifact),
             model=artifact.description,
+            checked=bool((artifact.adequacy or {}).get("checks")),
         )
 
     @classmethod
@@ -104,6 +124,8 @@ class Card:
                 fill=str(raw.get("fill") or ""),
                 exog=tuple(map(str, raw.get("exog") or ())),
                 model=str(raw.get("model") or ""),
+                checked=raw["checked"] if isinstance(raw.get("checked"), bool) else None,
+                card_format=int(raw.get("card_format") or 1),  # none: written before the field
             )
         except (TypeError, ValueError):
             return None
@@ -131,12 +153,35 @@ class Card:
                 "fill": self.fill,
                 "exog": list(self.exog),
                 "model": self.model,
+                "checked": self.checked,
+                "card_format": self.card_format,
             }
         )
 
     def names(self, name: str, label: str) -> bool:
         """True when this is the card of version `label` of model `name`."""
         return self.name == name and self.version == label
+
+    def describes_same(self, other: Card) -> bool:
+        """Whether two cards describe the same artifact; a card of an older format only on the fields every format
+        had (it left others blank): the published object written back under a new ETag is still the published one."""
+        if self.current and other.current:
+            return self == other
+        return all(getattr(self, f) == getattr(other, f) for f in _FIRST_FIELDS)
+
+
+def stored_schema(artifact: Artifact) -> int:
+    """The schema `artifact` was stored with (catalog.reader records it when it reads one), else the one it will be
+    written with: `show` and `list` name the schema the object holds."""
+    recorded = vars(artifact).get(_STORED_SCHEMA)
+    return recorded if isinstance(recorded, int) else (EXOG_SCHEMA_VERSION if artifact.exog else SCHEMA_VERSION)
+
+
+def keep_stored_schema(artifact: Artifact, schema: Any) -> None:
+    """Record on `artifact` the schema its stored body names. Artifact keeps no field for it: recorded beside its
+    fields, so it stays out of equality and of what is written (`encode` writes the schema of today)."""
+    if isinstance(schema, int) and not isinstance(schema, bool):
+        object.__setattr__(artifact, _STORED_SCHEMA, schema)  # a frozen dataclass: set as its __post_init__ would
 
 
 def _flags(artifact: Artifact) -> tuple[str, ...]:
@@ -191,4 +236,5 @@ def card_from_header(metadata: Mapping[str, str] | None, name: str, label: str, 
         return None
     card = Card.from_dict(raw)
     bound = isinstance(raw, dict) and raw.get("md5") == etag and raw.get("bytes") == size
-    return card if card is not None and bound and card.names(name, label) else None
+    # an older varlib's card left fields blank: the listing reads the object instead
+    return card if card is not None and bound and card.current and card.names(name, label) else None

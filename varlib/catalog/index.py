@@ -12,9 +12,10 @@ one level (the version folders) and reading the shards costs a fraction of that.
 
 What exists is still decided by the store, never by the index: a folder is listed from its
 indexed card only when the card names that folder's version; any other folder (planted by
-hand, a legacy pickle, a publisher that died before indexing) is looked into and its objects
-checked or read and verified. The recorded ETag and size let `list_versions(verify=True)`
-prove that no object was replaced after publishing; loading always verifies the checksum anyway.
+hand, a legacy pickle, a publisher that died before indexing, one whose card an older varlib wrote with
+fields left blank: Card.current) is looked into and its objects checked or read and verified. The recorded
+ETag and size let `list_versions(verify=True)` prove that no object was replaced after publishing; loading
+always verifies the checksum anyway.
 """
 
 from __future__ import annotations
@@ -50,8 +51,15 @@ class IndexedCard:
     removed: str | None = None
 
     def vouches_for(self, name: str, label: str, max_bytes: int) -> bool:
-        """True when this entry can stand for version `label` without reading the object."""
-        return self.removed is None and self.card.names(name, label) and bool(self.etag) and 0 < self.size <= max_bytes
+        """True when this entry can stand for version `label` without reading the object: not a card an older varlib
+        wrote, which may leave fields blank (read instead, until `varlib reindex` writes it again)."""
+        return (
+            self.removed is None
+            and self.card.current
+            and self.card.names(name, label)
+            and bool(self.etag)
+            and 0 < self.size <= max_bytes
+        )
 
     def matches(self, name: str, label: str, etag: str, size: int) -> bool:
         """True when a listed object is exactly the one this entry was published for."""

@@ -5,7 +5,9 @@ inside it: one folder-level listing plus one read per shard of 1,000 cards. Ever
 is listed and each object checked: its card metadata when that matches the object, else the
 object is read and verified. `verify=True` lists every object and checks the indexed ones
 against the ETag and size they were published with, which catches an object replaced behind
-the registry's back (about 3x slower at 10,000 versions).
+the registry's back (about 3x slower at 10,000 versions). A card an older varlib wrote (in the index or
+the metadata) may leave fields blank: its object is read instead, by every listing, once per process (the
+reader caches the card by ETag), until `varlib reindex` writes the card again from the artifact.
 """
 
 from __future__ import annotations
@@ -194,14 +196,18 @@ class Lister:
                 info.size,
                 f"too large: {info.size:,} bytes, over the {self.max_bytes:,}-byte limit",
             )
-        if indexed is not None and indexed.matches(name, label, info.etag, info.size):
+        if indexed is not None and indexed.matches(name, label, info.etag, info.size) and indexed.card.current:
             return VersionEntry(name, label, version, info.key, info.size, OK, indexed.card, info.etag)
+        if indexed is not None and indexed.matches(name, label, info.etag, info.size):
+            # the published object, its card by an older varlib (fields left blank): the card is read from it
+            status, verified = self.reader.verified_card(name, version, info)
+            return VersionEntry(name, label, version, info.key, info.size, status, verified, info.etag)
         if indexed is not None and indexed.removed is None and indexed.card.names(name, label):
             # another object than the one published (its ETag or size differ): read, it says why it is damaged,
             # or it is a whole artifact that is not the published one, whose card the listing keeps
             status, verified = self.reader.verified_card(name, version, info)
             # damaged; or the published artifact itself, written back (a folder's ETag is no checksum of its bytes)
-            if status != OK or verified == indexed.card:
+            if status != OK or (verified is not None and indexed.card.describes_same(verified)):
                 return VersionEntry(name, label, version, info.key, info.size, status, verified, info.etag)
             why = (
                 f"{REPLACED}{info.key} is {info.size:,} bytes (ETag {info.etag[:12]}), the published object"

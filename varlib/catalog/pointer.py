@@ -18,6 +18,7 @@ from ..artifact import Artifact, decode_parsed, parse
 from ..errors import CorruptArtifactError, NotFoundError, ObjectExistsError, ObjectTooLargeError, VarlibError
 from ..store import Store
 from ..versions import Version, parse_version
+from .cards import keep_stored_schema
 from .layout import listed_etag, pointer_key
 
 CAS_ATTEMPTS = 200
@@ -50,6 +51,7 @@ class Pointer:
             artifact = decode_parsed(self.data, dict(self.body or {}), pointer_key(name))
         except CorruptArtifactError:
             return None
+        keep_stored_schema(artifact, (self.body or {}).get("schema_version"))  # `show latest` names the schema stored
         return artifact if artifact.name == name and artifact.version == self.version else None
 
 

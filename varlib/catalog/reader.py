@@ -6,12 +6,12 @@ A published version never changes, so a decoded artifact can be kept for good un
 
 from __future__ import annotations
 
-from ..artifact import Artifact, decode
+from ..artifact import Artifact, decode_parsed, parse
 from ..cache import BoundedCache
 from ..errors import CorruptArtifactError, NotFoundError
 from ..store import ObjectInfo, Store
 from ..versions import Version
-from .cards import Card
+from .cards import Card, keep_stored_schema
 from .layout import LEGACY_FILE, model_key
 
 ARTIFACT_CACHE_SIZE = 256  # about 13 KB each for a two-variable model on 200 rows
@@ -44,7 +44,10 @@ class Reader:
             raise NotFoundError(
                 f"{name} {version} does not exist; `varlib list --name {name}` shows the versions", key=key
             ) from None
-        artifact = decode(stored.data, key)
+        body = parse(stored.data, key)
+        schema = body.get("schema_version") if isinstance(body, dict) else None  # before decoding consumes it
+        artifact = decode_parsed(stored.data, body, key)
+        keep_stored_schema(artifact, schema)  # `show` names the schema stored, not the one of today
         if artifact.name != name or artifact.version != version:
             raise CorruptArtifactError(
                 f"{key} says it is {artifact.name} {artifact.version}: an object copied to the wrong key", key=key

@@ -4,12 +4,14 @@
 It works from a verified listing (every object checked), so it knows which versions are damaged, and it
 says so instead of only leaving them out: `Reindexed` names each version it could not index and why.
 
-- The index keeps the cards of intact versions, and two kinds of card that vouch for nothing: a version whose
-  object was deleted behind the product's back keeps its card marked `removed` (its number is never published
-  again, and listings name it), and one whose object was replaced keeps its published card (`--verify` names
-  it until the published object is restored). Every shard is rewritten, including one whose versions are all
-  damaged now, so no other card of a damaged version survives to vouch for it: the quick listing then looks
-  into that folder and shows its reason, as `--verify` does (one read per damaged version).
+- The index keeps the cards of intact versions, from the verified listing: one an older varlib wrote (fields left
+  blank, catalog.cards.CARD_FORMAT) was read there from its artifact, and is written so. It keeps two kinds of card
+  that vouch for nothing: a version whose object was deleted behind the product's back keeps its card marked
+  `removed` (its number is never published again, and listings name it), and one whose object was replaced keeps
+  its published card (`--verify` names it until the published object is restored). Every shard is rewritten,
+  including one whose versions are all damaged now, so no other card of a damaged version survives to vouch for
+  it: the quick listing then looks into that folder and shows its reason, as `--verify` does (one read per
+  damaged version).
 - `latest` goes to the newest intact version that is not withdrawn, back as well as forward when it names a
   version that is damaged or gone. Its copy in latest.json may still verify, but a version that no longer
   loads by its number must not stand for `latest`: a result made with it could not be reproduced. With no

@@ -1,10 +1,12 @@
-"""Audit records restored from the stored changes themselves, for changes whose own record was cut off.
+"""Audit records restored from the stored changes themselves, for changes stored without their own record.
 
 A change is stored first and its audit record appended after it (catalog.audit), so a writer cut off in
 between (the store went away, the process was killed) leaves a version, withdrawal, alias move or saved
-scenario that the trail does not mention. Each of those objects says who made it and when, so `restore`
-writes the missing record from it, with the change's own time (it sorts into place in the trail) and
-marked `restored` with the time of the repair. What the object does not keep stays unknown: a version
+scenario that the trail does not mention. So does a version published by a varlib older than the trail: the
+first varlib with the trail (2026-11-29) stored versions exactly as the one before it, so nothing stored tells
+the two apart, and a restored record says only that the trail lacked it. Each of those objects says who made
+it and when, so `restore` writes the missing record from it, with the change's own time (it sorts into place
+in the trail) and marked `restored` with the time of the repair. What the object does not keep stays unknown: a version
 keeps the identity the service recorded in its provenance, else its author's name only (no subject, client
 or channel), and an alias keeps its last move only.
 

@@ -34,7 +34,10 @@ def run_reindex(args: argparse.Namespace) -> int:
     restored = registry.restore_trail(name)
     if restored:
         changes = ", ".join(" ".join(filter(None, (r.action, r.version, r.alias and f"@{r.alias}"))) for r in restored)
-        print(f"restored {counted(len(restored), 'audit record')} of changes cut off before their record: {changes}")
+        print(
+            f"restored {counted(len(restored), 'audit record')} of changes the trail lacked (cut off before their"
+            f" record was written, or made by a varlib older than the audit trail): {changes}"
+        )
     # 1 when a version is damaged though all else was done: a script must learn from the code that the store
     # holds a version that no longer loads (as `fsck` exits non-zero for what it could not fix). A legacy pickle
     # is no damage (never loaded here, kept after `import-legacy` converts it): named on stdout, code 0.
