@@ -6,7 +6,8 @@ in the light and the dark theme alike (tests/app/test_presentation.py checks bot
 solid colours from the single band's shade (the widest level) to a strong one (the narrowest), so each
 level's legend swatch is the colour drawn, however many levels there are; the forecast line then runs
 over the strong centre, so it gets a casing in the background's colour. Presentation
-mode uses fonts of 16 px and more. Image exports are 3x the drawn size and named after what they show.
+mode uses fonts of 16 px and more. Image exports are 3x the drawn size and named after what they show
+(ui.chart_files).
 
 Every chart's margins leave room for what it usually holds around its plot (tick labels, axis titles,
 title and legend; sizes read in Chromium). Plotly still widens them when a chart needs more (a narrow
@@ -19,16 +20,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from math import ceil
 
 import pandas as pd
+import streamlit as st
 from plotly.subplots import make_subplots
 
 from ui import presentation
-from ui.plot_text import fitted, hover_titles, panel_chars, plain, text_width
-from varlib import VersionForecast, period_labels
+from ui.chart_files import export_config as export_config  # where the pages took them from
+from ui.chart_files import export_stem as export_stem
+from ui.plot_text import balanced, fitted, hover_titles, literal, panel_chars, plain, text_width
+from varlib import period_labels
 
 FORECAST_RGB = (228, 87, 46)
-BACKGROUNDS = {"light": (255, 255, 255), "dark": (14, 17, 23)}  # Streamlit's two base themes
+BACKGROUNDS = {"light": (255, 255, 255), "dark": (23, 22, 20)}  # Streamlit 1.67's two base themes (#171614)
 BAND_ALPHA = {"light": 0.30, "dark": 0.40}
 BAND = f"rgba{(*FORECAST_RGB, BAND_ALPHA['light'])}"
 FAN_CENTRE_ALPHA = 0.8  # the narrowest level of a fan: the forecast colour at this strength over the background
@@ -47,13 +52,20 @@ _DIRECTIVES = {
     "H": lambda d: f"{d.hour:02d}",
     "M": lambda d: f"{d.minute:02d}",
 }
-EXPORT_SCALE = 3
-# A forecast chart's title line, in characters: two charts side by side at 1440 px hold 50 of its 21 px bold Latin
-# ones (44 Cyrillic), presentation mode's 26 px ones in a grid about 60
-TITLE_CHARS = {False: 42, True: 56}
+# A forecast chart's title and subtitle lines, in characters (Latin ones, 0.5 em bold, 0.53 em plain, read in
+# Chromium): two charts side by side at 1440 px (False) hold 42 of the 21 px title's and 67 of the 13 px subtitle's;
+# in presentation mode (26 and 18 px) a stacked chart (True) of a 1080 px wide screen 56 and 88, a cell of its grid
+# ("grid", half of that screen in portrait) 32 and 43. Only the browser knows the width: these fit the narrowest.
+TITLE_CHARS = {False: 42, True: 56, "grid": 32}
+SUBTITLE_CHARS = {False: 67, True: 88, "grid": 43}
 # On a light background Streamlit's grey for ticks and subplot titles (#808495) is 3.7:1, below the 4.5:1 small
 # text needs (WCAG AA); this grey is 5.7:1. The dark theme's light grey is already 15:1.
 MUTED_LIGHT = "#62667a"
+# On screen that grey (and the dark theme's) gives way to the page's text colour at 70%: 5.2:1 on the light
+# background, 8:1 on the dark one, and it follows a switch of theme in the viewer's menu at once, which reruns
+# nothing (a figure's colours are those of the theme it was built in; exported images keep them)
+THEMED_GREY = """<style>.js-plotly-plot :is(.xtick, .ytick) text, .js-plotly-plot .gtitle-subtitle
+{ fill: color-mix(in srgb, currentColor 70%, transparent) !important; }</style>"""
 # The small charts' margins (Look.margin has the forecast charts'): panels of the Diagnostics, Compare and
 # Backtest pages carry tick labels only, the title and legend above; a holdout chart adds both axis titles and
 # has its legend below, in up to two rows, as a forecast chart does.
@@ -173,6 +185,12 @@ class Look:
     theme: str = "light"
     present: bool = False
     alias: str | None = None  # the data's pandas frequency (QS-JAN): how the hovers name its periods
+    grid: bool = False  # a cell of presentation mode's grid: narrower than a stacked chart
+
+    @property
+    def drawn(self) -> bool | str:
+        """How wide it is drawn, the key of TITLE_CHARS and SUBTITLE_CHARS."""
+        return "grid" if self.present and self.grid else self.present
 
     @property
     def band(self) -> str:
@@ -188,6 +206,11 @@ class Look:
         return 18 if self.present else 13
 
     @property
+    def title_line(self) -> int:
+        """A line of the title, in px."""
+        return round(1.3 * (self.font + 8))
+
+    @property
     def margin(self) -> dict:
         """Title and subtitle above; the tick labels, both axis titles and the legend below and left: two
         legend rows for a chart of half a laptop screen, one in presentation mode (sizes read in Chromium)."""
@@ -201,9 +224,13 @@ class Look:
         to the chart's width, its whole text kept in `meta` for the accessible name; a y-axis title taller than
         the plot is left out: the chart's title names the variable (rotated, it climbed over title and subtitle)."""
         font = {"size": self.font}
-        lines = fitted(plain(title), TITLE_CHARS[self.present], 3)
-        line = round(1.3 * (self.font + 8))  # px: a line of the title
-        margin = {**self.margin, "t": self.margin["t"] + line * lines.count("<br>")}
+        lines = fitted(plain(title), TITLE_CHARS[self.drawn], 3)
+        subtitle = balanced(self.subtitle, SUBTITLE_CHARS[self.drawn], 3, literal)  # the page's own words: no %
+        line, sub_line = self.title_line, round(1.3 * self.font)  # px: a line of each
+        # plotly draws a subtitle of more lines 0.72 em higher, whatever their number (as the title, below): the
+        # plot moves down by the rest, and for 0.22 em more air over its top tick label
+        below = line * lines.count("<br>") + max(sub_line * subtitle.count("<br>") - ceil(0.5 * self.font), 0)
+        margin = {**self.margin, "t": self.margin["t"] + below}
         room = (height - margin["t"] - margin["b"]) / (0.55 * self.font)  # the plot's height in characters
         y_title = y_title if text_width(plain(y_title)) <= room else ""
         muted = {**font, "color": self.muted} if self.muted else font
@@ -223,10 +250,10 @@ class Look:
                 "y": 1,
                 "yref": "container",
                 "yanchor": "top",
-                # plotly centres a title's lines on where its first would be: each further line moves it up half a
-                # line, out of the chart
-                "pad": {"t": 2 + line * lines.count("<br>") // 2},
-                "subtitle": {"text": self.subtitle, **({"font": {"color": self.muted}} if self.muted else {})},
+                # 4 px of air over an accent (Ä); plotly draws a title of more lines 0.72 em higher, whatever their
+                # number: their top was cut off an exported image
+                "pad": {"t": 4 + (ceil(0.72 * (self.font + 8)) if "<br>" in lines else 0)},
+                "subtitle": {"text": subtitle, **({"font": {"color": self.muted}} if self.muted else {})},
                 "font": {"size": self.font + 8},
             },
             "height": height,
@@ -239,35 +266,6 @@ class Look:
             "xaxis": x_axis,
             "yaxis": {**axis, "title": {"text": y_title, "font": font}, "tickformat": TICK_FORMAT},
         }
-
-
-def export_config(filename: str, image_format: str = "png") -> dict:
-    """Plotly's modebar settings: no logo, and the camera saves `filename` at 3x in PNG or SVG."""
-    return {
-        "displaylogo": False,
-        "toImageButtonOptions": {"format": image_format, "filename": filename, "scale": EXPORT_SCALE},
-    }
-
-
-def file_stem(*parts: object) -> str:
-    """A file name from what a chart shows: `var-0.0.3-realgdp-8-steps-95pct`, safe on every system."""
-    text = "-".join(str(part) for part in parts if part not in (None, ""))
-    return "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in text)
-
-
-def scenario_part(scenario: str | None, conditioned: bool) -> str | None:
-    """What a file name says about the forecast's scenario: its saved name, `conditioned` for conditions not
-    saved yet (so its files are not named as the plain forecast's), else nothing."""
-    return scenario or ("conditioned" if conditioned else None)
-
-
-def export_stem(result: VersionForecast, what: str, level: float, fan: Sequence[int]) -> str:
-    """The name of a forecast's exported files, `what` being the chart's variable or `forecast` for the table:
-    `var-0.0.1-realgdp-dip-12-steps-30-60-90pct-standard`."""
-    levels = "-".join(map(str, fan)) or str(level)
-    scenario = scenario_part(result.scenario, bool(result.conditions))
-    steps, kind = f"{result.steps}-steps", result.forecast.intervals
-    return file_stem(result.name, result.version, what, scenario, steps, f"{levels}pct", kind)
 
 
 def accessible_name(fig) -> str | None:
@@ -289,10 +287,14 @@ def readable_on_light(fig) -> None:
     fig.update_traces(colorbar_tickfont_color=MUTED_LIGHT, selector={"type": "heatmap"})  # a p-value scale
 
 
-def plot(where, fig, key: str, config: dict | None = None, name: str | None = None) -> None:
+def plot(where, fig, key: str, config: dict | None = None, name: str | None = None, stretch: bool = False) -> None:
     """Place a chart (in `where`: a column, a container or `st`) with its accessible name (`name`, else its
-    title and subtitle) and, unless `config` says otherwise, no plotly logo. In the viewer's light theme,
-    small grey text the chart leaves to Streamlit is drawn in a readable grey."""
+    title and subtitle) and, unless `config` says otherwise, no plotly logo; `stretch`: as high as `where` (a
+    container of fixed height). In the viewer's light theme, small grey text the chart leaves to Streamlit is
+    drawn in a readable grey (on screen, THEMED_GREY's in either theme)."""
     if fig.layout.xaxis.tickfont.color is None and presentation.theme() == "light":
         readable_on_light(fig)
-    where.plotly_chart(fig, key=key, config=config or {"displaylogo": False}, alt=name or accessible_name(fig))
+    alt = name or accessible_name(fig)
+    config = config or {"displaylogo": False}
+    st.html(THEMED_GREY)  # style only: drawn nowhere
+    where.plotly_chart(fig, key=key, config=config, alt=alt, height="stretch" if stretch else "content")

@@ -16,7 +16,7 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ui import forecast_inputs, forecast_view, interval_control, paths_editor, scenario_panel, url_state
+from ui import forecast_inputs, forecast_view, interval_control, paths_editor, scenario_panel, store, url_state
 from ui.errors import shielded
 from ui.forecast_link import (
     DEFAULT_LEVEL,
@@ -24,19 +24,24 @@ from ui.forecast_link import (
     KEYS,
     LAYOUTS,
     LEVELS,
+    LINK_LAGS,
+    LINK_SCENARIO,
     PAGE,
     STEPS_NOTE,
+    decode_lags,
     encode_lags,
     steps_in_range,
 )
 from ui.forecast_table import show_table
 from ui.forecast_view import EXPORT
 from ui.layout import at_row_bottom, control_row
-from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact
+from varlib import DATE, INTERVAL_KINDS, MAX_STEPS, Artifact, VarlibError, editor_table, parse_lag_table
 
 LINK_OPEN = "fc_link_open"
 SAVED_KEEPS = "A saved scenario keeps its own steps, level and intervals: **Edit a copy** (below) to change them."
 FAN_DRAWS = "The fan chart draws the levels picked under Fan chart"
+FOLD = "Forecast settings and lag inputs"  # a presentation's controls, folded above the charts
+FOLD_OPEN = "_fc_fold_open"  # the version whose folded controls a refused link's value opened
 
 
 def set_defaults() -> None:
@@ -137,13 +142,44 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
     """The page below the pickers, in reading order: settings, scenario pickers, charts, lag inputs (or a saved
     scenario), the scenario editor and the table; in a presentation the controls are folded above the charts.
     The inputs are read first, then the results fragment draws from them."""
-    folded = st.expander("Forecast settings and lag inputs", expanded=False) if present else nullcontext()
+    folded = st.expander(FOLD, expanded=_unfolded(artifact)) if present else nullcontext()
     below_folded = st.container() if present else None  # created now, so it follows the folded controls
     with folded:
         settings, pickers = st.container(), st.container()
         charts = below_folded if below_folded is not None else st.container()
         given = forecast_inputs.inputs(artifact, present, pickers)
         _results(artifact, version_label, present, given, settings, charts)  # here: under the inputs
+
+
+def _unfolded(artifact: Artifact) -> bool:
+    """Whether a presentation's controls start open: a link's value that is refused is named in a warning among
+    them, or the room would see another forecast than the link's without being told. They stay open for this
+    version once opened so (the browser follows a change of `expanded`: the next run would close them under the
+    presenter's hands); closed by hand, they stay closed."""
+    opened = _link_refused(artifact) or st.session_state.get(FOLD_OPEN) == artifact.label
+    st.session_state[FOLD_OPEN] = artifact.label if opened else None
+    return opened
+
+
+def _link_refused(artifact: Artifact) -> bool:
+    """Whether this run refuses a link's steps, lag inputs or scenario, or says that a saved scenario keeps its own
+    settings (STEPS_NOTE, ui.lag_table and ui.scenario_panel warn; their checks, made before they are drawn)."""
+    if st.session_state.get(STEPS_NOTE) or st.session_state.get(scenario_panel.OVERRIDDEN):
+        return True
+    wanted, version = st.session_state.get(LINK_SCENARIO), artifact.version
+    saved = store.scenarios(artifact.name, version) if wanted is not None and version is not None else None
+    if saved is not None and wanted not in {s.scenario for s in saved}:
+        return True
+    link = st.session_state.get(LINK_LAGS)
+    if not isinstance(link, str):  # no link's lag inputs, or ones the table took already
+        return False
+    labels = list(editor_table(artifact.default_lag_inputs())[DATE])
+    try:
+        table = decode_lags(link, labels, artifact.variables, artifact.data.frequency)
+        parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform)
+    except (ValueError, VarlibError):
+        return True
+    return False
 
 
 @st.fragment

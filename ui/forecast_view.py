@@ -149,14 +149,17 @@ def charts(
         theme=presentation.theme(),
         present=present,
         alias=artifact.data.frequency,
+        grid=present and layout == "grid" and len(artifact.variables) > 1,
     )
     lines = _lines(artifact, baseline, overlays)
     bands = result.fan(fan) if fan else {level: (result.forecast.lower, result.forecast.upper)}
     plain = not fan and not result.conditions and not lines
-    fixed, height = result.forecast.fixed, presentation.chart_height(present, layout, len(artifact.variables))
-    per_row = presentation.columns_for(present, layout, len(artifact.variables))
+    count = len(artifact.variables)
+    fixed, height = result.forecast.fixed, presentation.chart_height(present, layout, count)
+    per_row = presentation.columns_for(present, layout, count)
     image_format = "svg" if st.session_state.get(EXPORT) == "SVG" else "png"
-    cells = chart_cells(len(artifact.variables), per_row)
+    cells = chart_cells(count, per_row)
+    extra = 0  # px: the further lines of the longest title, which a grid's rows make room for
     for j, variable in enumerate(artifact.variables):
         mean, history, start = result.forecast.mean[:, j], shown[variable], lags[variable]
         if plain:
@@ -180,8 +183,15 @@ def charts(
                 height=height,
                 look=look,
             )
+        presentation.fit_legend(fig, look)
+        extra = max(extra, fig.layout.title.text.count("<br>") * look.title_line)
         stem = file_stem(result, variable, level, fan, edited)
-        plot(cells[j], fig, key=f"chart|{variable}", config=export_config(stem, image_format))
+        where = cells[j]  # presented, a container as high as the window (ui.presentation)
+        if present:
+            where = where.container(key=presentation.screen_key(layout, count, j), height=height, border=False)
+        plot(where, fig, key=f"chart|{variable}", config=export_config(stem, image_format), stretch=present)
+    if present:
+        st.html(presentation.screen_css(extra))
 
 
 def differences(baseline: VersionForecast, result: VersionForecast) -> None:

@@ -22,6 +22,12 @@ def name(text: object) -> str:
     return html.escape(str(text), quote=False).replace("%", "&#37;")
 
 
+def literal(text: object) -> str:
+    """Text the dashboard writes itself (`95% interval`) for a plotly title: its markup characters as entities,
+    `%` kept (no hovertemplate reads it)."""
+    return html.escape(str(text), quote=False)
+
+
 def names(texts: Iterable[object]) -> list[str]:
     """Each of `texts` as `name`."""
     return [name(text) for text in texts]
@@ -69,9 +75,9 @@ def _lines(text: str, chars: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
-def fitted(text: object, chars: int, lines: int = 2) -> str:
-    """`text` as plotly text (as `name`) in up to `lines` lines (`<br>`) of about `chars` characters each; what
-    does not fit ends in an ellipsis (the full name goes in a hover, see `hover_titles`)."""
+def fitted(text: object, chars: int, lines: int = 2, shown=name) -> str:
+    """`text` as plotly text (as `name`, or `shown`) in up to `lines` lines (`<br>`) of about `chars` characters
+    each; what does not fit ends in an ellipsis (the full name goes in a hover, see `hover_titles`)."""
     broken = _lines(str(text), max(chars, 4))
     if len(broken) > lines:
         last = broken[lines - 1]
@@ -80,7 +86,15 @@ def fitted(text: object, chars: int, lines: int = 2) -> str:
         while last and text_width(last) + 1 > chars:
             last = last[:-1]
         broken = [*broken[: lines - 1], last.rstrip(" ,;:-") + ELLIPSIS]
-    return "<br>".join(name(line) for line in broken)
+    return "<br>".join(shown(line) for line in broken)
+
+
+def balanced(text: object, chars: int, lines: int = 2, shown=name) -> str:
+    """As `fitted`, in as many lines but as even as they can be (a last line of one word reads as left over)."""
+    count = len(_lines(str(text), chars))
+    while count <= lines and chars > 4 and len(_lines(str(text), chars - 1)) == count:
+        chars -= 1
+    return fitted(text, chars, lines, shown)
 
 
 def panel_chars(columns: int, spacing: float, font: float = 16) -> int:

@@ -1,19 +1,30 @@
 """Presentation mode: the Forecast page for a room (`?present=1`, or the toggle above the charts).
 
 The sidebar goes, the text grows (the root font size scales Streamlit's rem-based sizes), the
-controls fold into one expander, and the charts get a screen each (one chart per screen at
-1920x1080) or share it as a grid.
+controls fold into one expander, and the charts get a screen each (one chart per window, whatever
+its height) or share it as a grid.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-# One chart, its legend included, fills a window under the folded controls: a 1920x1080 screen's browser window
-# with its toolbars (about 950 px high) as well as a laptop's 1440x1000.
-STACK_HEIGHT = 740
-GRID_HEIGHT = 420  # two rows of charts and the folded controls fit a 1080 px high window (one row: as stacked)
+from ui.plot_text import plain, text_width
+
+# A presented chart fills the window under the folded controls (TOP px from its top, their margin included): its
+# height follows the window (screen_css), so that one chart with its legend fits a 1280x720 projector, a 1366x768
+# laptop and a 1920x1080 screen alike, and a grid's two rows a 1080 px high window. These are the least they are
+# drawn (a 720 px window's), what the figures are laid out for, and what they are without the CSS.
+STACK_HEIGHT = 500
+GRID_HEIGHT = 420  # a row of the grid: two fill a 1080 px window, one a lower one (one row: as stacked)
 NORMAL_HEIGHT = 360
+# Presentation mode's charts, stacked at 1280 px and a grid's cell at 1920, for the legend's rows (a narrower
+# chart's legend takes more: plotly widens the margin for them, in a second layout pass)
+LEGEND_PX = {True: 1095, "grid": 858}
+PRESENT_ROW_PX = 26  # a row of the legend (18 px), as Chromium draws it
+TOP = 220  # px above a chart that fills the window: the page's top, the two folded expanders and a gap
+SCREEN = "fc_screen"  # the keys of the containers the charts fill: `fc_screen_stack_0`, `fc_screen_grid_3`
+_WRAPPER = 'div[data-testid="stLayoutWrapper"]:has(> [class*="st-key-' + SCREEN  # Streamlit's, around one
 
 # Streamlit's labels, buttons, captions and expander titles are 0.875rem: 15.75 px at a root of 18 px, under the
 # 16 px a room needs; 18.5 px makes them 16.2 px
@@ -29,6 +40,24 @@ div[data-testid="stMainBlockContainer"] { padding-top: 4rem; max-width: 100%; }
 def enter() -> None:
     """Restyle the page for presenting (applies to this run of the page only)."""
     st.html(_CSS)
+
+
+def screen_css(extra: int = 0) -> str:
+    """The heights of the containers the charts fill (screen_key), each of fixed height with a chart of height
+    "stretch" in it, set in the layout wrapper Streamlit puts around it: a stacked chart is as high as the window
+    under the controls; the grid's rows, at least GRID_HEIGHT and the `extra` px of their titles' further lines,
+    share a window two by two when they fit, else take one each."""
+    least = GRID_HEIGHT + extra
+    return f"""<style>
+{_WRAPPER}_stack_"]) {{ --fc-fill: max({STACK_HEIGHT}px, 100vh - {TOP}px); }}
+{_WRAPPER}_grid_"]) {{ --fc-fill: max({least}px, (100vh - {TOP + 16}px) / 2); }}
+@media (max-height: {2 * least + TOP + 16}px) {{
+  {_WRAPPER}_grid_"]) {{ --fc-fill: max({least}px, 100vh - {TOP}px); }}
+}}
+{_WRAPPER}_"]) {{ height: var(--fc-fill) !important; }}
+div[data-testid="stVerticalBlock"] > {_WRAPPER}_"]) {{ flex: 0 0 var(--fc-fill) !important; }}
+[class*="st-key-{SCREEN}_"] {{ height: 100% !important; }}
+</style>"""
 
 
 def theme() -> str:
@@ -47,8 +76,26 @@ def chart_height(present: bool, layout: str, count: int) -> int:
     return GRID_HEIGHT
 
 
+def screen_key(layout: str, count: int, index: int) -> str:
+    """The key of the container the `index`th of `count` presented charts fills (its height: screen_css)."""
+    kind = "grid" if chart_height(True, layout, count) == GRID_HEIGHT else "stack"
+    return f"{SCREEN}_{kind}_{index}"
+
+
 def columns_for(present: bool, layout: str, count: int) -> int:
     """How many charts side by side: two on a normal page or a grid, one per row when stacked."""
     if present and layout == "stack":
         return 1
     return min(2, count)
+
+
+def fit_legend(fig, look) -> None:
+    """Room under a presentation chart (`look`: its ui.chart_look.Look) for the rows its legend takes at
+    LEGEND_PX. Plotly's legend is as wide as the plot; an entry is a 40 px swatch and 0.46 em a character, and
+    rows of several share the widest's width."""
+    if not look.present:
+        return
+    widths = [43 + 0.46 * look.font * text_width(plain(t.name or "")) for t in fig.data if t.showlegend is not False]
+    room = LEGEND_PX[look.drawn] - look.margin["l"] - look.margin["r"]
+    rows = 1 if sum(widths) <= room else -(-len(widths) // max(1, int(room // max(widths))))
+    fig.layout.margin.b = look.margin["b"] + (rows - 1) * PRESENT_ROW_PX

@@ -1,0 +1,72 @@
+"""What a forecast's exported files are called (chart images, the table's CSV and JSON) and the modebar that saves
+the images: named after what they show, safe on every system, and short enough for every file system.
+
+A file name is at most NAME_BYTES in UTF-8, its ending included: ext4, NTFS and APFS refuse names over 255
+bytes, and a variable can be named by a CSV column of 280. The model, version, steps, level(s) and interval kind
+are always kept; the variable gives way first, then the scenario, each cut to a prefix marked with a short
+digest of the whole name, so two long names that start alike still name two files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+from varlib import VersionForecast
+
+EXPORT_SCALE = 3
+NAME_BYTES = 150
+# the longest a stem gets after it: ui.forecast_table's `-edited-lags`, then `.json` (`.png`, `.svg`, `.csv` fit)
+STEM_BYTES = NAME_BYTES - len("-edited-lags.json")
+DIGEST_CHARS = 6  # hex digits of the whole name's digest that end a shortened part
+MIN_PART = 16  # bytes the variable keeps before the scenario is shortened too: a prefix and its digest
+
+
+def export_config(filename: str, image_format: str = "png") -> dict:
+    """Plotly's modebar settings: no logo, and the camera saves `filename` at 3x in PNG or SVG."""
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": image_format, "filename": filename, "scale": EXPORT_SCALE},
+    }
+
+
+def file_stem(*parts: object) -> str:
+    """A file name from what a chart shows: `var-0.0.3-realgdp-8-steps-95pct`, safe on every system."""
+    text = "-".join(str(part) for part in parts if part not in (None, ""))
+    return "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in text)
+
+
+def scenario_part(scenario: str | None, conditioned: bool) -> str | None:
+    """What a file name says about the forecast's scenario: its saved name, `conditioned` for conditions not
+    saved yet (so its files are not named as the plain forecast's), else nothing."""
+    return scenario or ("conditioned" if conditioned else None)
+
+
+def export_stem(result: VersionForecast, what: str, level: float, fan: Sequence[int]) -> str:
+    """The name of a forecast's exported files, `what` being the chart's variable or `forecast` for the table:
+    `var-0.0.1-realgdp-dip-12-steps-30-60-90pct-standard`, in STEM_BYTES of UTF-8 (a long variable or scenario
+    shortened; only a 63-byte model name with eleven fan levels leaves them less than the digests' bytes)."""
+    levels = "-".join(map(str, fan)) or str(level)
+    scenario = file_stem(scenario_part(result.scenario, bool(result.conditions)))
+    head, tail = (result.name, result.version), (f"{result.steps}-steps", f"{levels}pct", result.forecast.intervals)
+    whole = file_stem(*head, what, scenario, *tail)
+    if _size(whole) <= STEM_BYTES:
+        return whole
+    room = STEM_BYTES - _size(file_stem(*head, *tail)) - 1 - (1 if scenario else 0)  # for both, their dashes off
+    if _size(scenario) > room - MIN_PART:  # the scenario gives way too, leaving the variable MIN_PART at least
+        scenario = shortened(scenario, max(room - MIN_PART, room // 2))
+    return file_stem(*head, shortened(file_stem(what), room - _size(scenario)), scenario, *tail)
+
+
+def shortened(part: str, most: int) -> str:
+    """`part` (a file_stem) in at most `most` bytes of UTF-8: as it is if it fits, else its longest prefix that
+    leaves room for a dash and the digest of the whole, cut between characters."""
+    if _size(part) <= most:
+        return part
+    digest = hashlib.blake2b(part.encode(), digest_size=DIGEST_CHARS // 2).hexdigest()
+    prefix = part.encode()[: max(most - DIGEST_CHARS - 1, 0)].decode(errors="ignore").rstrip("-._")
+    return f"{prefix}-{digest}" if prefix else digest
+
+
+def _size(text: str) -> int:
+    return len(text.encode())
