@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import re
 
-from streamlit.testing.v1 import AppTest
-
-from tests.app.conftest import APP, TIMEOUT, open_app
+from tests.app.conftest import open_app
+from tests.app.test_team_pages import sign_in_screen
 from tests.support.json_server import json_server
 from tests.support.minio_server import free_port
 from ui.literal import WORD_JOINER, literal
@@ -22,20 +21,6 @@ MODELS = "views/models.py"
 def _read(markdown: str) -> str:
     """Markdown as people read it: escapes (ui.literal) and autolink breakers taken off."""
     return re.sub(r"\\(.)", r"\1", markdown).replace(WORD_JOINER, "")
-
-
-def _sign_in_screen(metadata_url: str) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.secrets["auth"] = {
-        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-        "cookie_secret": "x" * 32,
-        "client_id": "varlib-dashboard",
-        "client_secret": "y" * 16,
-        "server_metadata_url": metadata_url,
-    }
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_a_withdrawn_versions_warning_is_the_librarys_sentence(seeded, macro_result):
@@ -59,14 +44,14 @@ def test_the_sign_in_screen_asks_the_metadata_url_as_given():
         return document if path == "/realms/varlib/metadata" else []  # any other path: no discovery document
 
     with json_server(answer, port):  # a provider whose metadata URL does not end in /.well-known/...
-        at = _sign_in_screen(f"{issuer}/metadata")
+        at = sign_in_screen(f"{issuer}/metadata")
     assert asked and set(asked) == {"/realms/varlib/metadata"}
     assert not at.warning and [(b.label, b.disabled) for b in at.button] == [("Sign in", False)]
 
 
 def test_an_unreachable_provider_is_told_with_the_dashboards_own_setting():
     url = f"http://127.0.0.1:{free_port()}/dex/.well-known/openid-configuration"  # nothing listens there
-    at = _sign_in_screen(url)
+    at = sign_in_screen(url)
     [warning] = [_read(w.value) for w in at.warning]
     assert f"discovery document {url} cannot be read (nothing answers at that address: connection refused)" in warning
     assert "check [auth] server_metadata_url in .streamlit/secrets.toml" in warning

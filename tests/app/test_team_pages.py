@@ -80,17 +80,23 @@ def test_forecast_page_opens_an_alias_and_hides_withdrawn_versions(seeded, macro
     assert "the Models page's *Move an alias* form" in said and "varlib " not in said and "T0" not in said
 
 
-def test_with_a_provider_configured_nobody_sees_the_pages_before_signing_in(seeded):
+def sign_in_screen(metadata_url: str) -> AppTest:
+    """The app with sign-in configured against `metadata_url`, run once, as nobody signed in sees it."""
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.secrets["auth"] = {
         "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
         "cookie_secret": "x" * 32,
         "client_id": "varlib-dashboard",
         "client_secret": "y" * 16,
-        "server_metadata_url": "http://127.0.0.1:9/dex/.well-known/openid-configuration",
+        "server_metadata_url": metadata_url,
     }
     at.run()
-    assert not at.exception
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_with_a_provider_configured_nobody_sees_the_pages_before_signing_in(seeded):
+    at = sign_in_screen("http://127.0.0.1:9/dex/.well-known/openid-configuration")
     assert [b.label for b in at.button] == ["Sign in"]
     assert not at.selectbox and not at.dataframe and "Sign in with your organisation" in _markdown(at)
 
