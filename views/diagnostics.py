@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import diagnostics_figures as figures
-from ui import diagnostics_report, diagnostics_vecm, irf_pick, store, url_state
+from ui import diagnostics_report, diagnostics_vecm, irf_pick, report_settings, store, url_state
 from ui import diagnostics_sections as sections
 from ui.chart_look import plot
 from ui.errors import guarded
@@ -46,7 +46,7 @@ FIELDS = [
     # the version's range is known once it is picked (_whiteness_lags)
     Field("whiteness_lags", LINK_WLAGS, url_state.any_whole_number, "a whole number"),
     *irf_pick.FIELDS,
-    *diagnostics_report.FIELDS,  # the Report tab's forecast settings, in the address while it is open
+    *report_settings.FIELDS,  # the Report tab's forecast settings, in the address while it is open
 ]
 
 

@@ -148,7 +148,8 @@ class _Downloads:
         return getattr(self._real, name)
 
     def download_button(self, label, data, *args, **kwargs):
-        self.files[label] = data() if callable(data) else data
+        if not kwargs.get("disabled"):  # a greyed-out button cannot be clicked
+            self.files[label] = data() if callable(data) else data
         return self._real.download_button(label, data, *args, **kwargs)
 
 

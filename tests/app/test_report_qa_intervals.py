@@ -88,3 +88,19 @@ def test_a_version_offering_one_kind_shows_it_and_says_a_linked_one_is_not_used(
     said = "\n".join(c.value for c in at.caption)
     assert "VECM versions offer standard intervals only: the report uses standard ones, not corrected." in said
     assert "standard intervals" in downloads.files["Download HTML report"].decode()
+
+
+def test_a_forecast_too_costly_for_corrected_intervals_is_refused_on_the_page(registry, downloads):
+    """The download's own failure was silent (a traceback in the server's log, no file, no word)."""
+    columns = ("realgdp", "realcons", "realinv", "realgovt", "realdpi", "cpi", "m1", "tbilrate", "unemp", "pop")
+    dataset = load_dataset(variables=list(columns))
+    publish_result(registry, train_model(dataset, ModelSpec(variables=columns, lags=8)), "big")
+    at = open_app(
+        {"model": "big", "version": "0.0.1", "tab": "report", "steps": 400, "intervals": "corrected"}, page=DIAG
+    )
+    assert not at.exception
+    said = errors(at)
+    assert "Corrected intervals for 400 steps of a model with 81 regressors per equation are too costly" in said
+    assert "use at most 376 steps" in said and "downloaded once this is corrected" in said
+    assert "Download HTML report" not in downloads.files
+    assert next(b for b in at.get("download_button") if b.proto.label == "Download HTML report").proto.disabled
