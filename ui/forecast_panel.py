@@ -176,7 +176,7 @@ def _link_refused(artifact: Artifact) -> bool:
     labels = list(editor_table(artifact.default_lag_inputs())[DATE])
     try:
         table = decode_lags(link, labels, artifact.variables, artifact.data.frequency)
-        parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform)
+        parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform, artifact.data.frequency)
     except (ValueError, VarlibError):
         return True
     return False

@@ -46,7 +46,7 @@ def _from_link(artifact: Artifact, scope: str) -> pd.DataFrame | None:
     labels = list(editor_table(artifact.default_lag_inputs())[DATE])
     try:
         table = decode_lags(link[1], labels, artifact.variables, artifact.data.frequency)
-        parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform)
+        parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform, artifact.data.frequency)
     except (ValueError, VarlibError) as exc:
         st.session_state.pop(LINK_LAGS, None)
         st.warning(

@@ -210,7 +210,7 @@ def _shared_inputs(artifacts) -> tuple[pd.DataFrame, int] | None:
             column_config={DATE: periods},  # 2009Q3, as the Forecast page's lag table and the caption name them
         )
     try:
-        table = parse_lag_table(edited, list(base.columns), len(base), "none")
+        table = parse_lag_table(edited, list(base.columns), len(base), "none", artifacts[0].data.frequency)
     except VarlibError as exc:
         show_error(exc)
         return None

@@ -80,7 +80,14 @@ def test_edited_lag_inputs_travel_in_the_link(seeded):
     assert "lags" not in again.query_params and "differ" not in _captions(again)
 
 
-@pytest.mark.parametrize("lags, message", [("1,2~3", "have 2 rows"), ("a,b~c,d~e,f~g,h", "'a', not a number")])
+@pytest.mark.parametrize(
+    "lags, message",
+    [
+        ("1,2~3", "have 2 rows"),
+        ("a,b~c,d~e,f~g,h", "'a', not a number"),
+        ("1,2~3,nan~5,6~7,8", "realcons on 2009Q1 is 'nan'"),  # by its period, as the lag table names a cell
+    ],
+)
 def test_a_bad_lags_link_is_explained_and_the_model_data_used(seeded, lags, message):
     at = open_app({"model": "var", "version": "0.0.1", "lags": lags})
     warnings = "\n".join(w.value for w in at.warning)
