@@ -4,6 +4,7 @@ description stays one line whatever its folder's name holds."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 import varlib
@@ -12,6 +13,7 @@ from varlib import InvalidInputError
 
 def test_periods_from_counts_quarters_from_a_quarter():
     assert varlib.periods_from("2009-07-01", "QS-JAN", 3) == ["2009-07-01", "2009-10-01", "2010-01-01"]
+    assert varlib.periods_from("2009-07-01", "QS-JAN", np.int64(2)) == ["2009-07-01", "2009-10-01"]  # from an array
     assert varlib.periods_from("2009-07-01", "QS-JAN", 0) == []
 
 
@@ -21,9 +23,10 @@ def test_periods_from_counts_quarters_from_a_quarter():
         ("2009-07-01T12:00", "QS-JAN", 2, "is not a period of frequency QS-JAN"),  # noon is inside the quarter
         ("2009-08-01", "QS-JAN", 2, "is not a period of frequency QS-JAN"),
         ("9999-10-01", "QS-JAN", 3, "3 periods from '9999-10-01' run past the year 9999"),
-        ("2009-07-01", "QS-JAN", -1, "-1 periods: give a whole number, 0 or more"),
-        ("2009-07-01", "QS-JAN", 2.0, "2.0 periods: give a whole number, 0 or more"),
-        ("2009-07-01", "QS-JAN", True, "True periods: give a whole number, 0 or more"),
+        ("2009-07-01", "QS-JAN", -1, "periods -1 must be a whole number from 0 to 10000000"),
+        ("2009-07-01", "QS-JAN", 2.0, "periods 2.0 must be a whole number from 0 to 10000000"),
+        ("2009-07-01", "QS-JAN", True, "periods True must be a whole number from 0 to 10000000"),
+        ("2009-07-01", "QS-JAN", 10**7, "10000000 periods from '2009-07-01' run past the year 9999"),  # pandas' limit
         ("2009-07-01", None, 2, "'2009-07-01' cannot start periods: the dates have no frequency"),
     ],
 )
@@ -37,3 +40,5 @@ def test_a_folder_name_with_a_new_line_is_described_on_one_line(tmp_path):
     settings = varlib.Settings(store_dir=tmp_path / "a\nb")
     text = varlib.describe_store(settings)
     assert "\n" not in text and "a\\nb" in text
+    said = varlib.Registry.from_settings(settings).missing_note()  # what `varlib models` prints on an empty store
+    assert said is not None and "\n" not in said and "a\\nb" in said

@@ -9,9 +9,11 @@ import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
+from ..whole_numbers import whole_number
 from ..wording import counted
 from .periods import offset_of, on_its_grid
 
+MAX_PERIODS = 10**7  # more than any grid has before the year 9999 (daily from year 1: 3.65 million)
 LAST_DAY = pd.Timestamp("9999-12-31 23:59:59")  # the last a date can have (Python's and ISO 8601's four-digit year)
 
 
@@ -19,15 +21,17 @@ def periods_from(first: str, frequency: str | None, count: int) -> list[str]:
     """`count` consecutive periods of `frequency` from the ISO date `first`, as ISO labels; refused when `first`
     is not one of its periods (a day, at midnight), there is no frequency to count in, or they pass the year 9999."""
     offset, start = offset_of(frequency), pd.to_datetime(first, errors="coerce", format="ISO8601")
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-        raise InvalidInputError(f"{count!r} periods: give a whole number, 0 or more", field="count", value=count)
+    count = whole_number(count, 0, MAX_PERIODS, "periods", "count")
     if offset is None:
         raise InvalidInputError(
             f"{first!r} cannot start periods: the dates have no frequency", field="date", value=first
         )
     if pd.isna(start) or start != start.normalize() or not on_its_grid(start, offset):
         raise InvalidInputError(f"{first!r} is not a period of frequency {frequency}", field="date", value=first)
-    dates = pd.date_range(start, periods=count, freq=offset)
+    try:
+        dates = pd.date_range(start, periods=count, freq=offset)
+    except (ValueError, OverflowError, pd.errors.OutOfBoundsDatetime):
+        dates = pd.DatetimeIndex([LAST_DAY + pd.Timedelta(days=1)])  # past any date a label can name
     if len(dates) and dates[-1] > LAST_DAY:
         raise InvalidInputError(f"{count} periods from {first!r} run past the year 9999", field="date", value=first)
     return [iso_label(d) for d in dates]

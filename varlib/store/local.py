@@ -25,6 +25,7 @@ from ..errors import (
     ObjectTooLargeError,
     StoreUnavailableError,
 )
+from ..plain_text import escape_controls
 from . import ObjectInfo, StoredObject, check_key, local_description, missing_bucket_note
 
 _TEMP_PREFIX = ".tmp-"
@@ -64,11 +65,11 @@ class LocalStore:
         except NotADirectoryError:
             self.check()  # the store's own folder is a file: unavailable; else a file inside it blocks the key
             raise NotFoundError(
-                f"{key} does not exist in {self.description}: {self._blocking(path)} is a file, not a folder",
+                f"{key} does not exist in {self.description}: {_shown(self._blocking(path))} is a file, not a folder",
                 **self._fields(key),
             ) from None
         except PermissionError as exc:
-            raise AccessDeniedError(f"cannot read {path}: permission denied", **self._fields(key)) from exc
+            raise AccessDeniedError(f"cannot read {_shown(path)}: permission denied", **self._fields(key)) from exc
         return StoredObject(key, data, _etag(stat))
 
     def create(self, key: str, data: bytes, metadata: Mapping[str, str] | None = None) -> str:
@@ -146,12 +147,12 @@ class LocalStore:
                 else "is not a folder; set VARLIB_STORE_DIR to a folder"
             )
             raise StoreUnavailableError(
-                f"{existing} {what}",
+                f"{_shown(existing)} {what}",
                 **self._fields(None),
             )
         parent = self.bucket_dir if self.bucket_dir.exists() else self.root
         if parent.exists() and not os.access(parent, os.R_OK):
-            raise AccessDeniedError(f"cannot read {parent}: permission denied", **self._fields(None))
+            raise AccessDeniedError(f"cannot read {_shown(parent)}: permission denied", **self._fields(None))
 
     def missing_note(self) -> str | None:
         if self.bucket_dir.is_dir():
@@ -159,7 +160,10 @@ class LocalStore:
         self.check()
         others = [entry.name for entry in os.scandir(self.root) if entry.is_dir()] if self.root.is_dir() else []
         return missing_bucket_note(
-            f"the folder {self.bucket_dir} does not exist", "beside it", others, "VARLIB_STORE_DIR and MINIO_BUCKET"
+            f"the folder {_shown(self.bucket_dir)} does not exist",
+            "beside it",
+            others,
+            "VARLIB_STORE_DIR and MINIO_BUCKET",
         )
 
     def _check_bucket(self) -> None:
@@ -173,7 +177,7 @@ class LocalStore:
         as `check` says) or one inside it, which no write of that key can get past."""
         self.check()
         return ConflictError(
-            f"{key} cannot be written in {self.description}: {self._blocking(path)} is a file where a folder is"
+            f"{key} cannot be written in {self.description}: {_shown(self._blocking(path))} is a file where a folder is"
             " needed; move it away",
             **self._fields(key),
         )
@@ -200,8 +204,8 @@ class LocalStore:
         except PermissionError as exc:
             self._remove_empty_folders(path.parent)
             raise AccessDeniedError(
-                f"cannot write {key} under {path.parent}: permission denied; nothing was changed (make the folder"
-                " writable for this user, or use a store it may write to)",
+                f"cannot write {key} under {_shown(path.parent)}: permission denied; nothing was changed (make the"
+                " folder writable for this user, or use a store it may write to)",
                 **self._fields(key),
             ) from exc
         except OSError as exc:  # a full disk, a read-only file system, ...
@@ -231,7 +235,7 @@ class LocalStore:
     def _write_failed(self, key: str, path: Path, exc: OSError) -> StoreUnavailableError:
         advice = _WRITE_ADVICE.get(exc.errno or 0)
         return NothingWrittenError(
-            f"cannot write {key} under {path.parent}: {exc.strerror or exc}; nothing was changed"
+            f"cannot write {key} under {_shown(path.parent)}: {exc.strerror or exc}; nothing was changed"
             + (f" ({advice})" if advice else ""),
             **self._fields(key),
         )
@@ -253,7 +257,7 @@ class LocalStore:
             ) from exc
         except PermissionError as exc:
             raise AccessDeniedError(
-                f"cannot lock {key} under {path.parent}: permission denied", **self._fields(key)
+                f"cannot lock {key} under {_shown(path.parent)}: permission denied", **self._fields(key)
             ) from exc
         except OSError as exc:
             raise self._write_failed(key, path, exc) from exc
@@ -261,6 +265,11 @@ class LocalStore:
             yield
         finally:
             lock.release()
+
+
+def _shown(path: Path) -> str:
+    """A path in a message: one line, whatever the folder names hold (VARLIB_STORE_DIR is the user's)."""
+    return escape_controls(str(path))
 
 
 def _etag(stat: os.stat_result) -> str:
