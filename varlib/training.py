@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -160,6 +160,8 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
         edge = holdout_edge_note(filled, method, holdout_rows, frame.index, dataset.frequency, variables)
         notes = (*notes, *([edge] if edge else []))
     seconds = time.perf_counter() - started
+    if "min_lags" not in kind.options and spec.min_lags < 1:  # searched from 1 (the fit warned): stored as done
+        spec = replace(spec, min_lags=1)
     return TrainResult(
         dataset,
         spec,
