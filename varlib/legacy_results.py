@@ -48,10 +48,14 @@ def read_results(obj, key: str) -> LegacyModel:
         return _from_varmax(obj, key)
     if isinstance(model, VAR):
         return _from_var(obj, key)
+    held = f"results of a {_class(model)} model" if model is not None else f"a {_class(obj)}"
     raise CorruptArtifactError(
-        f"{key} holds a {type(obj).__module__}.{type(obj).__name__}; only statsmodels VARMAXResults of"
-        " order (p, 0) and VARResults can be converted"
+        f"{key} holds {held}; only statsmodels VARMAXResults of order (p, 0) and VARResults can be converted"
     )
+
+
+def _class(obj: object) -> str:
+    return f"{type(obj).__module__}.{type(obj).__name__}"
 
 
 def _from_varmax(results, key: str) -> LegacyModel:

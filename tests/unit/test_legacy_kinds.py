@@ -30,9 +30,7 @@ def test_other_statsmodels_results_are_refused_by_name():
 
     rng = np.random.default_rng(1)
     ols = sm.OLS(rng.normal(size=30), sm.add_constant(rng.normal(size=30))).fit()
-    with pytest.raises(
-        CorruptArtifactError, match="holds a statsmodels.regression.linear_model.RegressionResultsWrapper"
-    ):
+    with pytest.raises(CorruptArtifactError, match="holds results of a statsmodels.regression.linear_model.OLS model"):
         read_results(ols, "m/0_0_1/model.pkl")
     with pytest.raises(CorruptArtifactError, match="holds a builtins.dict"):
         read_results({"model": "VAR"}, "m/0_0_1/model.pkl")
