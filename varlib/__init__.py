@@ -83,7 +83,7 @@ from .integration import Integration, Johansen, UnitRoot
 from .integration import analyse as analyse_integration
 from .jsonsafe import dumps as to_json
 from .jsonsafe import to_json_safe
-from .kinds import kind_names, kind_title, kind_transforms
+from .kinds import kind_names, kind_title, kind_transforms, order_words, other_holdout_order
 from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
@@ -127,7 +127,7 @@ from .versions import (
     name_from,
     parse_version,
 )
-from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, counted, order_words, other_holdout_order, utc_time
+from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, counted, utc_time
 from .wording import shortened as shortened
 
 __all__ = [

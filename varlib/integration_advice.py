@@ -4,7 +4,6 @@ leaving out a series with nothing random in it; and, for a fitted version, what 
 from __future__ import annotations
 
 from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
-from .kinds import get_kind
 from .wording import counted, plural_of
 
 
@@ -198,7 +197,7 @@ def _settings(johansen: Johansen) -> str:
 
 def advice_for_model(
     result: Integration,
-    kind: str,
+    cointegrated: bool,
     transform: str,
     rank: int | None = None,
     trend: str | None = None,
@@ -206,7 +205,7 @@ def advice_for_model(
 ) -> str:
     """The advice with what a fitted version already does about it (a VAR's transform and, given, its trend;
     a VECM's rank, and whether it was fixed at training rather than chosen by the model's own test)."""
-    if get_kind(kind).cointegrated:  # its rank answers the advice: what follows is a VECM's, in its words
+    if cointegrated:  # a kind with a rank (a VECM's): its rank answers the advice, in its words
         tested = result.johansen.rank if result.johansen is not None else None
         how = (
             "the rank it was given when it was trained (its own test is under Cointegration)"

@@ -24,13 +24,14 @@ from .catalog.withdrawals import Withdrawal
 from .clock import utc_now
 from .data.frequency import label_of
 from .diagnostics import Diagnostics
+from .kinds import other_holdout_order
 from .release import __version__
 from .report_diagnostics import prose, table
 from .report_forecast import forecast_section, irf_section, labels_of
 from .scenario import Scenario
 from .scores import METRIC_LABELS, score_notes
 from .version_forecast import VersionForecast
-from .wording import and_list, other_holdout_order, utc_time
+from .wording import and_list, utc_time
 
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}

@@ -41,19 +41,6 @@ def utc_time(stamp: str | None) -> str:
     return f"{stamp[:19].replace('T', ' ')} UTC" if stamp else ""
 
 
-def order_words(kind: str, k_ar: int) -> str:
-    """A fit's lag order as its kind counts it: `VAR(4)`, or a VECM's VAR order in levels."""
-    from .kinds import get_kind  # on use: the kinds use this module
-
-    return get_kind(kind).order_words(k_ar)
-
-
-def other_holdout_order(kind: str, k_ar: int | None, scored: int | None) -> str | None:
-    """`VAR(9)` when the holdout was scored with another lag order than the version's (a criterion repeats its
-    search on the rows before the holdout, which may choose another order); else None."""
-    return order_words(kind, scored) if scored is not None and k_ar is not None and scored != k_ar else None
-
-
 def counted(count: int, noun: str, plural: str | None = None) -> str:
     """`1 value`, `3 values`, `0 values` (`plural` for a noun that takes more than an s)."""
     return f"{count} {plural_of(count, noun, plural)}"

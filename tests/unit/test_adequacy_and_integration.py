@@ -149,13 +149,13 @@ def test_the_advice_never_says_difference_when_it_advises_a_vecm_and_says_what_a
     linked = analyse_integration(levels, ["a", "b", "c"], k_ar=2)
     assert linked.johansen is not None and linked.johansen.rank == 1 and linked.recommended_transform == "logdiff"
     assert "vecm" in linked.advice and "difference them" not in linked.advice
-    assert "discards that link: compare it with a VECM" in advice_for_model(linked, "var", "logdiff")
-    assert "instead of differencing" in advice_for_model(linked, "vecm", "log", linked.johansen.rank)
-    assert "models the levels (transform `none`)" in advice_for_model(linked, "var", "none")
+    assert "discards that link: compare it with a VECM" in advice_for_model(linked, False, "logdiff")
+    assert "instead of differencing" in advice_for_model(linked, True, "log", linked.johansen.rank)
+    assert "models the levels (transform `none`)" in advice_for_model(linked, False, "none")
     rng = np.random.default_rng(11)
     stationary = analyse_integration(10 + rng.normal(size=(120, 2)), ["a", "b"])
-    assert advice_for_model(stationary, "var", "none").endswith("This version does so (transform `none`).")
-    assert "which the tests do not call for" in advice_for_model(stationary, "var", "diff")
+    assert advice_for_model(stationary, False, "none").endswith("This version does so (transform `none`).")
+    assert "which the tests do not call for" in advice_for_model(stationary, False, "diff")
 
 
 def test_a_full_rank_johansen_result_is_not_called_no_relation():
@@ -248,14 +248,14 @@ def test_a_vecms_advice_says_which_rank_it_uses_when_the_unit_root_johansen_test
     dataset = load_dataset(variables=["realgdp", "realcons"])
     result = analyse_integration(dataset.frame.to_numpy(dtype=float), dataset.variables)
     tested = result.johansen.rank
-    other = advice_for_model(result, "vecm", "none", rank=tested + 1)
+    other = advice_for_model(result, True, "none", rank=tested + 1)
     assert f"rank {tested + 1}, the rank its own test chose" in other and f"other settings, finds {tested}" in other
-    same = advice_for_model(result, "vecm", "none", rank=tested)
+    same = advice_for_model(result, True, "none", rank=tested)
     assert "its own rank test is under Cointegration" in same and "other settings" not in same
-    given = advice_for_model(result, "vecm", "none", rank=tested + 1, rank_fixed=True)  # `--coint-rank`
+    given = advice_for_model(result, True, "none", rank=tested + 1, rank_fixed=True)  # `--coint-rank`
     assert f"rank {tested + 1}, the rank it was given when it was trained (its own test is under" in given
     assert "its own test chose" not in given and f"the test above finds {tested}" in given
-    fixed = advice_for_model(result, "vecm", "none", rank=tested, rank_fixed=True)
+    fixed = advice_for_model(result, True, "none", rank=tested, rank_fixed=True)
     assert f"rank {tested} (given when it was trained): it keeps" in fixed and ",:" not in fixed, fixed
 
 

@@ -12,6 +12,7 @@ from ..forecast_errors import normal_quantile
 from ..integration import Integration
 from ..integration_advice import advice_for_model
 from ..jsonsafe import to_json_safe
+from ..kinds import get_kind
 from ..model import LagSelection
 from ..model_space import DIFFERENCED, MODEL_SPACE
 from .arch import ArchTests
@@ -244,7 +245,10 @@ class Diagnostics:
             return None
         coint = self.cointegration
         rank, fixed = (coint.rank, coint.rank_method == "fixed") if coint is not None else (None, False)
-        return advice_for_model(self.integration, self.kind, self.transform, rank, trend=self.trend, rank_fixed=fixed)
+        cointegrated = get_kind(self.kind).cointegrated
+        return advice_for_model(
+            self.integration, cointegrated, self.transform, rank, trend=self.trend, rank_fixed=fixed
+        )
 
     def to_dict(self) -> dict:
         """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept)."""

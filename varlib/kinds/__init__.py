@@ -179,3 +179,14 @@ def get_kind(name: str) -> ModelKind:
 def kind_of(spec: ModelSpec) -> ModelKind:
     """The kind a spec asks for."""
     return get_kind(spec.kind)
+
+
+def order_words(kind: str, k_ar: int) -> str:
+    """A fit's lag order as its kind counts it: `VAR(4)`, or a VECM's VAR order in levels."""
+    return get_kind(kind).order_words(k_ar)
+
+
+def other_holdout_order(kind: str, k_ar: int | None, scored: int | None) -> str | None:
+    """`VAR(9)` when the holdout was scored with another lag order than the version's (a criterion repeats its
+    search on the rows before the holdout, which may choose another order); else None."""
+    return order_words(kind, scored) if scored is not None and k_ar is not None and scored != k_ar else None
