@@ -21,7 +21,8 @@ from ..model import LagSelection, select_lags
 from ..normality import doornik_hansen
 from ..wording import and_list
 from .coefficients import Coefficients
-from .granger import granger_f
+from .granger import granger_f, instantaneous_wald
+from .irf_errors import ResponseErrors, var_weights
 from .results import CausalityTest, ImpulseResponses, Stability, TestResult
 
 if TYPE_CHECKING:  # a VECM's refit imports nothing from here, yet its whiteness is this one
@@ -200,41 +201,40 @@ def granger_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[Causal
 
 
 def instantaneous_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[CausalityTest, ...]:
-    """Wald tests of instantaneous causality between each variable and all the others (symmetric)."""
+    """Wald tests of instantaneous causality between each variable and all the others (symmetric): statsmodels'
+    test_inst_causality, with its duplication-matrix inverse made once (varlib.diagnostics.granger)."""
     results, names = fitted.results, fitted.artifact.variables
-    tests = []
-    for i, name in enumerate(names):
-        res = results.test_inst_causality(causing=[i], signif=signif)
-        result = TestResult(
-            "instantaneous wald",
-            float(res.test_statistic),
-            float(res.pvalue),
-            int(res.df),
-            float(res.crit_value),
-            signif,
+    tests = instantaneous_wald(results.sigma_u, int(results.nobs), [[i] for i in range(len(names))], signif)
+    return tuple(
+        CausalityTest(
+            "instantaneous",
+            "one_to_others",
+            (name,),
+            tuple(n for n in names if n != name),
+            TestResult("instantaneous wald", test.statistic, test.pvalue, test.df, test.crit_value, signif),
         )
-        others = tuple(n for n in names if n != name)
-        tests.append(CausalityTest("instantaneous", "one_to_others", (name,), others, result))
-    return tuple(tests)
+        for name, test in zip(names, tests, strict=True)
+    )
 
 
 def impulse_responses(fitted: Refit, periods: int, signif: float = DEFAULT_SIGNIF) -> ImpulseResponses:
-    """Plain and orthogonalised (Cholesky, in the variables' order) responses with asymptotic errors."""
-    analysis = fitted.results.irf(periods)
+    """Plain and orthogonalised (Cholesky, in the variables' order) responses with asymptotic errors, as statsmodels'
+    IRAnalysis has them; its stderr and cum_effect_stderr build a k² x k² covariance per period for its diagonal
+    alone, so the errors come from small Kronecker factors instead (varlib.diagnostics.irf_errors)."""
+    results = fitted.results
+    sigma_u = np.asarray(results.sigma_u, dtype=float)
+    # the responses as irf() makes them (it would also build the full coefficient covariance, unused here)
+    plain = np.asarray(results.ma_rep(periods), dtype=float)
+    orth = np.asarray(results.orth_ma_rep(periods, P=np.linalg.cholesky(sigma_u)), dtype=float)
+    errors = ResponseErrors(plain, results.coefs, var_weights(results), sigma_u, int(results.nobs))
     accumulated = (
-        np.asarray(analysis.cum_effects, dtype=float),
-        np.asarray(analysis.orth_cum_effects, dtype=float),
-        np.asarray(analysis.cum_effect_stderr(orth=False), dtype=float),
-        np.asarray(analysis.cum_effect_stderr(orth=True), dtype=float),
+        plain.cumsum(axis=0),
+        orth.cumsum(axis=0),
+        errors.stderr(orth=False, cumulative=True),
+        errors.stderr(orth=True, cumulative=True),
     )
     return ImpulseResponses(
-        periods,
-        np.asarray(analysis.irfs, dtype=float),
-        np.asarray(analysis.orth_irfs, dtype=float),
-        np.asarray(analysis.stderr(orth=False), dtype=float),
-        np.asarray(analysis.stderr(orth=True), dtype=float),
-        signif,
-        accumulated,
+        periods, plain, orth, errors.stderr(orth=False), errors.stderr(orth=True), signif, accumulated
     )
 
 

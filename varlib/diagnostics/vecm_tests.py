@@ -1,7 +1,8 @@
 """The tests of a refitted VECM, each as plain data: statsmodels' VECMResults (and VARProcess of its VAR form).
 
 Coefficients, loadings and relations carry statsmodels' standard errors; causality tests, impulse responses
-and their asymptotic errors are VECMResults' own (through the VAR representation); the variance
+and their asymptotic errors are VECMResults' own (through the VAR representation; the tests' shared parts made
+once, the errors from small Kronecker factors: varlib.diagnostics.granger and irf_errors); the variance
 decomposition is computed from statsmodels' VARProcess of the VAR representation as its FEVD does.
 """
 
@@ -17,6 +18,8 @@ from ..integration import Johansen
 from ..vecm_model import params_of
 from .coefficients import Coefficients
 from .cointegration import Cointegration
+from .granger import instantaneous_wald, vecm_granger_f, vecm_levels_var
+from .irf_errors import ResponseErrors, vecm_weights
 from .results import CausalityTest, ImpulseResponses, TestResult
 
 
@@ -110,61 +113,57 @@ def _table(regressors, equations, params, stderr, tvalues, pvalues_normal, df_re
 
 
 def granger_tests(fitted: VecmRefit, signif: float) -> tuple[CausalityTest, ...]:
-    """statsmodels' VECM Granger tests (F, in the VAR representation), in the VAR page's scopes."""
+    """statsmodels' VECM Granger tests (F, in the VAR representation), in the VAR page's scopes: its
+    test_granger_causality, with the VAR in levels it refits for every test fitted once (varlib.diagnostics.granger)."""
     names = fitted.artifact.variables
     k = len(names)
-    tests = []
+    scoped: list[tuple[str, list[int], list[int]]] = []  # (scope, causing, caused)
     if k > 2:
         for j in range(k):
             others = [i for i in range(k) if i != j]
-            tests.append(_granger(fitted, "one_to_others", [j], others, signif))
-            tests.append(_granger(fitted, "others_to_one", others, [j], signif))
-    for j in range(k):
-        for i in range(k):
-            if i != j:
-                tests.append(_granger(fitted, "pair", [i], [j], signif))
-    return tuple(tests)
-
-
-def _granger(fitted: VecmRefit, scope: str, causing: list[int], caused: list[int], signif: float) -> CausalityTest:
-    names = fitted.artifact.variables
-    res = fitted.results.test_granger_causality(caused=caused, causing=causing, signif=signif)
-    df = tuple(int(d) for d in res.df)
-    result = TestResult("granger F", float(res.test_statistic), float(res.pvalue), df, float(res.crit_value), signif)
-    return CausalityTest("granger", scope, tuple(names[i] for i in causing), tuple(names[j] for j in caused), result)
+            scoped += [("one_to_others", [j], others), ("others_to_one", others, [j])]
+    scoped += [("pair", [i], [j]) for j in range(k) for i in range(k) if i != j]
+    tests = vecm_granger_f(fitted.results, [(causing, caused) for _, causing, caused in scoped], signif)
+    return tuple(
+        CausalityTest(
+            "granger",
+            scope,
+            tuple(names[i] for i in causing),
+            tuple(names[j] for j in caused),
+            TestResult("granger F", test.statistic, test.pvalue, test.df, test.crit_value, signif),
+        )
+        for (scope, causing, caused), test in zip(scoped, tests, strict=True)
+    )
 
 
 def instantaneous_tests(fitted: VecmRefit, signif: float) -> tuple[CausalityTest, ...]:
-    """Wald tests of instantaneous causality between each variable and all the others."""
+    """Wald tests of instantaneous causality between each variable and all the others: VECMResults'
+    test_inst_causality, whose VAR in levels is fitted once here instead of once per test."""
     names = fitted.artifact.variables
-    tests = []
-    for i, name in enumerate(names):
-        res = fitted.results.test_inst_causality(causing=[i], signif=signif)
-        result = TestResult(
-            "instantaneous wald",
-            float(res.test_statistic),
-            float(res.pvalue),
-            int(res.df),
-            float(res.crit_value),
-            signif,
+    levels = vecm_levels_var(fitted.results)
+    tests = instantaneous_wald(levels.sigma_u, int(levels.nobs), [[i] for i in range(len(names))], signif)
+    return tuple(
+        CausalityTest(
+            "instantaneous",
+            "one_to_others",
+            (name,),
+            tuple(n for n in names if n != name),
+            TestResult("instantaneous wald", test.statistic, test.pvalue, test.df, test.crit_value, signif),
         )
-        tests.append(
-            CausalityTest("instantaneous", "one_to_others", (name,), tuple(n for n in names if n != name), result)
-        )
-    return tuple(tests)
+        for name, test in zip(names, tests, strict=True)
+    )
 
 
 def impulse_responses(fitted: VecmRefit, periods: int, signif: float) -> ImpulseResponses:
-    """VECMResults' plain and orthogonalised responses with their asymptotic standard errors."""
-    analysis = fitted.results.irf(periods)
-    return ImpulseResponses(
-        periods,
-        np.asarray(analysis.irfs, dtype=float),
-        np.asarray(analysis.orth_irfs, dtype=float),
-        np.asarray(analysis.stderr(orth=False), dtype=float),
-        np.asarray(analysis.stderr(orth=True), dtype=float),
-        signif,
-    )
+    """VECMResults' plain and orthogonalised responses (as its irf() computes them) with their asymptotic
+    standard errors, computed from small Kronecker factors (varlib.diagnostics.irf_errors): irf() itself would
+    build the k²p x k²p covariance of the VAR form and, per period, a k² x k² covariance for its diagonal."""
+    results = fitted.results
+    sigma_u = np.asarray(results.sigma_u)
+    plain = np.asarray(results.ma_rep(periods), dtype=float)
+    orth = np.asarray(results.orth_ma_rep(periods, P=np.linalg.cholesky(sigma_u)), dtype=float)
+    errors = ResponseErrors(plain, results.var_rep, vecm_weights(results), sigma_u, int(results.nobs))
+    return ImpulseResponses(periods, plain, orth, errors.stderr(orth=False), errors.stderr(orth=True), signif)
 
 
 def variance_decomposition(fitted: VecmRefit, periods: int) -> np.ndarray:
