@@ -14,10 +14,12 @@ as statsmodels' C picks. tests/unit/test_granger_fast_*.py and test_vecm_granger
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+
+from .results import CausalityTest, TestResult
 
 
 @dataclass(frozen=True)
@@ -175,3 +177,47 @@ def _levels_var(y: np.ndarray, exog: np.ndarray | None, lags: int):
     from statsmodels.tsa.vector_ar.var_model import VAR
 
     return VAR(y.T, exog).fit(maxlags=lags, trend="n")
+
+
+Pairs = list[tuple[list[int], list[int]]]  # (causing, caused) variable positions, one per test
+
+
+def scoped_tests(
+    names: Sequence[str], f_tests: Callable[[Pairs], Sequence[GrangerF]], signif: float
+) -> tuple[CausalityTest, ...]:
+    """A kind's Granger F tests (`f_tests`) in the pages' scopes: in both group directions (one variable -> all
+    others, all others -> one) and for every ordered pair; with two variables a group is a single variable, so
+    only the pairs are listed."""
+    k = len(names)
+    scoped: list[tuple[str, list[int], list[int]]] = []  # (scope, causing, caused)
+    if k > 2:
+        for j in range(k):
+            others = [i for i in range(k) if i != j]
+            scoped += [("one_to_others", [j], others), ("others_to_one", others, [j])]
+    scoped += [("pair", [i], [j]) for j in range(k) for i in range(k) if i != j]
+    tests = f_tests([(causing, caused) for _, causing, caused in scoped])
+    return tuple(
+        CausalityTest(
+            "granger",
+            scope,
+            tuple(names[i] for i in causing),
+            tuple(names[j] for j in caused),
+            TestResult("granger F", test.statistic, test.pvalue, test.df, test.crit_value, signif),
+        )
+        for (scope, causing, caused), test in zip(scoped, tests, strict=True)
+    )
+
+
+def instantaneous_table(names: Sequence[str], sigma_u, nobs: int, signif: float) -> tuple[CausalityTest, ...]:
+    """Each variable's instantaneous causality with all the others, from a fit's residual covariance."""
+    tests = instantaneous_wald(sigma_u, nobs, [[i] for i in range(len(names))], signif)
+    return tuple(
+        CausalityTest(
+            "instantaneous",
+            "one_to_others",
+            (name,),
+            tuple(n for n in names if n != name),
+            TestResult("instantaneous wald", test.statistic, test.pvalue, test.df, test.crit_value, signif),
+        )
+        for name, test in zip(names, tests, strict=True)
+    )

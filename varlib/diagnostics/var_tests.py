@@ -21,7 +21,7 @@ from ..model import LagSelection, select_lags
 from ..normality import doornik_hansen
 from ..wording import and_list
 from .coefficients import Coefficients
-from .granger import granger_f, instantaneous_wald
+from .granger import granger_f, instantaneous_table, scoped_tests
 from .irf_errors import ResponseErrors, var_weights
 from .results import CausalityTest, ImpulseResponses, Stability, TestResult
 
@@ -176,45 +176,15 @@ def jarque_bera(resid: np.ndarray, signif: float = DEFAULT_SIGNIF) -> TestResult
 
 
 def granger_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[CausalityTest, ...]:
-    """F tests in both group directions (one variable -> all others, all others -> one) and for every
-    ordered pair. With two variables a group is a single variable, so only the pairs are listed. The numbers
-    are statsmodels' test_causality, computed from one coefficient covariance (varlib.diagnostics.granger)."""
-    names = fitted.artifact.variables
-    k = len(names)
-    scoped: list[tuple[str, list[int], list[int]]] = []  # (scope, causing, caused)
-    if k > 2:
-        for j in range(k):
-            others = [i for i in range(k) if i != j]
-            scoped += [("one_to_others", [j], others), ("others_to_one", others, [j])]
-    scoped += [("pair", [i], [j]) for j in range(k) for i in range(k) if i != j]
-    tests = granger_f(fitted.results, [(causing, caused) for _, causing, caused in scoped], signif)
-    return tuple(
-        CausalityTest(
-            "granger",
-            scope,
-            tuple(names[i] for i in causing),
-            tuple(names[j] for j in caused),
-            TestResult("granger F", test.statistic, test.pvalue, test.df, test.crit_value, signif),
-        )
-        for (scope, causing, caused), test in zip(scoped, tests, strict=True)
-    )
+    """The Granger F tests in the pages' scopes (granger.scoped_tests): statsmodels' test_causality, computed
+    from one coefficient covariance (varlib.diagnostics.granger)."""
+    return scoped_tests(fitted.artifact.variables, lambda pairs: granger_f(fitted.results, pairs, signif), signif)
 
 
 def instantaneous_tests(fitted: Refit, signif: float = DEFAULT_SIGNIF) -> tuple[CausalityTest, ...]:
     """Wald tests of instantaneous causality between each variable and all the others (symmetric): statsmodels'
     test_inst_causality, with its duplication-matrix inverse made once (varlib.diagnostics.granger)."""
-    results, names = fitted.results, fitted.artifact.variables
-    tests = instantaneous_wald(results.sigma_u, int(results.nobs), [[i] for i in range(len(names))], signif)
-    return tuple(
-        CausalityTest(
-            "instantaneous",
-            "one_to_others",
-            (name,),
-            tuple(n for n in names if n != name),
-            TestResult("instantaneous wald", test.statistic, test.pvalue, test.df, test.crit_value, signif),
-        )
-        for name, test in zip(names, tests, strict=True)
-    )
+    return instantaneous_table(fitted.artifact.variables, fitted.results.sigma_u, int(fitted.results.nobs), signif)
 
 
 def impulse_responses(fitted: Refit, periods: int, signif: float = DEFAULT_SIGNIF) -> ImpulseResponses:

@@ -18,9 +18,9 @@ from ..integration import Johansen
 from ..vecm_model import params_of
 from .coefficients import Coefficients
 from .cointegration import Cointegration
-from .granger import instantaneous_wald, vecm_granger_f, vecm_levels_var
+from .granger import instantaneous_table, scoped_tests, vecm_granger_f, vecm_levels_var
 from .irf_errors import ResponseErrors, vecm_weights
-from .results import CausalityTest, ImpulseResponses, TestResult
+from .results import CausalityTest, ImpulseResponses
 
 
 @dataclass(frozen=True)
@@ -115,43 +115,14 @@ def _table(regressors, equations, params, stderr, tvalues, pvalues_normal, df_re
 def granger_tests(fitted: VecmRefit, signif: float) -> tuple[CausalityTest, ...]:
     """statsmodels' VECM Granger tests (F, in the VAR representation), in the VAR page's scopes: its
     test_granger_causality, with the VAR in levels it refits for every test fitted once (varlib.diagnostics.granger)."""
-    names = fitted.artifact.variables
-    k = len(names)
-    scoped: list[tuple[str, list[int], list[int]]] = []  # (scope, causing, caused)
-    if k > 2:
-        for j in range(k):
-            others = [i for i in range(k) if i != j]
-            scoped += [("one_to_others", [j], others), ("others_to_one", others, [j])]
-    scoped += [("pair", [i], [j]) for j in range(k) for i in range(k) if i != j]
-    tests = vecm_granger_f(fitted.results, [(causing, caused) for _, causing, caused in scoped], signif)
-    return tuple(
-        CausalityTest(
-            "granger",
-            scope,
-            tuple(names[i] for i in causing),
-            tuple(names[j] for j in caused),
-            TestResult("granger F", test.statistic, test.pvalue, test.df, test.crit_value, signif),
-        )
-        for (scope, causing, caused), test in zip(scoped, tests, strict=True)
-    )
+    return scoped_tests(fitted.artifact.variables, lambda pairs: vecm_granger_f(fitted.results, pairs, signif), signif)
 
 
 def instantaneous_tests(fitted: VecmRefit, signif: float) -> tuple[CausalityTest, ...]:
     """Wald tests of instantaneous causality between each variable and all the others: VECMResults'
     test_inst_causality, whose VAR in levels is fitted once here instead of once per test."""
-    names = fitted.artifact.variables
     levels = vecm_levels_var(fitted.results)
-    tests = instantaneous_wald(levels.sigma_u, int(levels.nobs), [[i] for i in range(len(names))], signif)
-    return tuple(
-        CausalityTest(
-            "instantaneous",
-            "one_to_others",
-            (name,),
-            tuple(n for n in names if n != name),
-            TestResult("instantaneous wald", test.statistic, test.pvalue, test.df, test.crit_value, signif),
-        )
-        for name, test in zip(names, tests, strict=True)
-    )
+    return instantaneous_table(fitted.artifact.variables, levels.sigma_u, int(levels.nobs), signif)
 
 
 def impulse_responses(fitted: VecmRefit, periods: int, signif: float) -> ImpulseResponses:
