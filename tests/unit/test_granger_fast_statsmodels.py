@@ -10,60 +10,20 @@ are VECMResults.test_granger_causality's, another function, and are not computed
 
 from __future__ import annotations
 
-import warnings
-
-import numpy as np
 import pandas as pd
 import pytest
 from statsmodels.datasets import macrodata
-from statsmodels.tsa.vector_ar.var_model import VAR, VARResults
+from statsmodels.tsa.vector_ar.var_model import VARResults
 
+from studies.wide import stable_var2 as simulated
+from tests.support.var_cases import MACRO, WIDE, fit, model_space, stored, varx_case
 from varlib import ModelSpec, load_dataset
-from varlib.artifact import build_artifact, decode, encode
 from varlib.data import Dataset
 from varlib.diagnostics import refit
 from varlib.diagnostics.granger import granger_f
 from varlib.diagnostics.var_tests import granger_tests
-from varlib.training import train
 
 RTOL = 1e-10
-
-MACRO = {  # variables, transform, trend, lags
-    "levels-n": (("infl", "realint", "unemp"), "none", "n", 3),
-    "diff-c": (("realgdp", "realcons", "realinv"), "diff", "c", 2),
-    "logdiff-ct": (("realgdp", "realcons", "realinv", "cpi"), "logdiff", "ct", 2),
-    "two-variables": (("realgdp", "realcons"), "diff", "c", 4),
-}
-WIDE = [f"y{i + 1}" for i in range(20)]
-
-
-def simulated(k: int, rows: int, seed: int = 20261215) -> np.ndarray:
-    """A stable VAR(2) with small cross effects (bench/granger.py times the same design)."""
-    rng = np.random.default_rng(seed)
-    a1 = 0.3 * np.eye(k) + 0.03 * rng.standard_normal((k, k))
-    a2 = 0.1 * np.eye(k) + 0.02 * rng.standard_normal((k, k))
-    y = np.zeros((rows + 50, k))
-    for t in range(2, rows + 50):
-        y[t] = a1 @ y[t - 1] + a2 @ y[t - 2] + rng.standard_normal(k)
-    return y[50:]
-
-
-def _stored(dataset, spec):
-    return decode(encode(build_artifact(train(dataset, spec), "granger", "tester")))  # as a loaded version
-
-
-def _fit(endog, lags, trend, exog=None):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # statsmodels on a plain array: no frequency to warn about
-        return VAR(endog, exog).fit(lags, trend=trend)
-
-
-def _model_space(frame: pd.DataFrame, transform: str) -> pd.DataFrame:
-    if transform == "logdiff":
-        frame = np.log(frame).diff().iloc[1:]
-    elif transform == "diff":
-        frame = frame.diff().iloc[1:]
-    return frame.reset_index(drop=True)
 
 
 def _same(a: float, b: float) -> bool:
@@ -100,8 +60,8 @@ def _scopes(k: int) -> list[tuple[str, list[int], list[int]]]:
 def test_bundled_data_through_the_stored_version_equals_test_causality(case):
     variables, transform, trend, lags = MACRO[case]
     spec = ModelSpec(variables=variables, transform=transform, trend=trend, lags=lags, holdout=0)
-    artifact = _stored(load_dataset(variables=list(variables)), spec)
-    reference = _fit(_model_space(macrodata.load_pandas().data[list(variables)].astype(float), transform), lags, trend)
+    artifact = stored(load_dataset(variables=list(variables)), spec)
+    reference = fit(model_space(macrodata.load_pandas().data[list(variables)].astype(float), transform), lags, trend)
     for signif in (0.05, 0.1):
         tests = granger_tests(refit(artifact), signif)
         check_against_test_causality(tests, reference, list(variables), signif)
@@ -121,14 +81,14 @@ def wide_series():
 def test_twenty_variables_equal_test_causality(wide_series, trend):
     index = pd.date_range("1970-01-01", periods=len(wide_series), freq="QS", name="date")
     dataset = Dataset("wide20", pd.DataFrame(wide_series, columns=WIDE, index=index), "0" * 64, "QS-JAN")
-    artifact = _stored(dataset, ModelSpec(variables=tuple(WIDE), trend=trend, lags=2, holdout=0))
+    artifact = stored(dataset, ModelSpec(variables=tuple(WIDE), trend=trend, lags=2, holdout=0))
     tests = granger_tests(refit(artifact))
     assert len(tests) == 2 * 20 + 20 * 19
     # statsmodels' side is the slow one (seconds per trend): all 420 with a constant, and with the other
     # trends every group test and every pair from or to the first or the last variable
     ends = {WIDE[0], WIDE[-1]}
     checked = [t for t in tests if trend == "c" or t.scope != "pair" or ends & {*t.causing, *t.caused}]
-    check_against_test_causality(checked, _fit(wide_series, 2, trend), WIDE)
+    check_against_test_causality(checked, fit(wide_series, 2, trend), WIDE)
     assert sum(t.result.rejected for t in tests if t.scope == "pair") > 0  # the cross effects show in some pairs
     df_resid = 198 - 2 * 20 - {"n": 0, "c": 1, "ct": 2}[trend]  # 200 rows less 2 lags, less the regressors
     assert sorted({t.result.df for t in tests}) == [(2, 20 * df_resid), (2 * 19, 20 * df_resid)]
@@ -137,22 +97,14 @@ def test_twenty_variables_equal_test_causality(wide_series, trend):
 @pytest.mark.parametrize("trend", ["n", "c", "ct"])
 @pytest.mark.parametrize("transform", ["none", "diff"])
 def test_a_varxs_tests_equal_test_causality_of_var_endog_exog(transform, trend):
-    endog, exog = ["realgdp", "realcons", "realinv"], ["realint", "unemp"]
-    spec = ModelSpec(variables=tuple(endog), exog=tuple(exog), transform=transform, trend=trend, lags=2, holdout=0)
-    artifact = _stored(load_dataset(variables=endog + exog), spec)
-    raw = macrodata.load_pandas().data
-    levels, regressors = raw[endog].to_numpy(dtype=float), raw[exog].to_numpy(dtype=float)
-    if transform == "diff":  # the differences of period t on the exogenous values of period t, as given
-        levels, regressors = np.diff(levels, axis=0), regressors[1:]
-    reference = _fit(levels, 2, trend, regressors)
-    assert reference.k_exog == {"n": 0, "c": 1, "ct": 2}[trend] + 2
+    artifact, reference, endog = varx_case(transform, trend)
     check_against_test_causality(granger_tests(refit(artifact)), reference, endog)
 
 
 def test_the_product_path_neither_calls_test_causality_nor_builds_the_full_covariance(wide_series, monkeypatch):
     """The speed fix itself: statsmodels' per-test route (test_causality, which builds the 820 x 820
     cov_params of a 20-variable VAR(2) each time) is not taken; its numbers are above."""
-    results = _fit(wide_series, 2, "c")
+    results = fit(wide_series, 2, "c")
     expected = [results.test_causality([j], [i], kind="f").test_statistic for j in range(3) for i in range(3) if i != j]
 
     def refuse(*args, **kwargs):
@@ -175,7 +127,7 @@ def test_the_product_path_neither_calls_test_causality_nor_builds_the_full_covar
 
 def test_statsmodels_own_refusals_are_kept():
     """A significance level outside (0, 1) and no pairs at all: as test_causality (and the old loop) did."""
-    results = _fit(simulated(3, 80), 1, "c")
+    results = fit(simulated(3, 80), 1, "c")
     with pytest.raises(ValueError, match="signif has to be between 0 and 1"):
         granger_f(results, [([0], [1])], 1.0)
     assert granger_f(results, [], 0.05) == ()

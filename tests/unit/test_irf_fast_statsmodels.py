@@ -10,61 +10,22 @@ measured, they agree to about 2e-15.
 
 from __future__ import annotations
 
-import warnings
-
 import numpy as np
 import pandas as pd
 import pytest
 from statsmodels.datasets import macrodata
 from statsmodels.tsa.vector_ar.irf import IRAnalysis
-from statsmodels.tsa.vector_ar.var_model import VAR, VARResults
+from statsmodels.tsa.vector_ar.var_model import VARResults
 
+from studies.wide import stable_var2 as simulated
+from tests.support.var_cases import MACRO, WIDE, fit, model_space, stored, varx_case
 from varlib import ModelSpec, load_dataset
-from varlib.artifact import build_artifact, decode, encode
 from varlib.data import Dataset
 from varlib.diagnostics import refit
 from varlib.diagnostics.irf_errors import ResponseErrors, var_weights
 from varlib.diagnostics.var_tests import impulse_responses
-from varlib.training import train
 
 RTOL = 1e-12
-
-MACRO = {  # variables, transform, trend, lags
-    "levels-n": (("infl", "realint", "unemp"), "none", "n", 3),
-    "diff-c": (("realgdp", "realcons", "realinv"), "diff", "c", 2),
-    "logdiff-ct": (("realgdp", "realcons", "realinv", "cpi"), "logdiff", "ct", 2),
-    "two-variables": (("realgdp", "realcons"), "diff", "c", 4),
-}
-WIDE = [f"y{i + 1}" for i in range(20)]
-
-
-def simulated(k: int, rows: int, seed: int = 20261215) -> np.ndarray:
-    """A stable VAR(2) with small cross effects (bench/irf_errors.py times the same design)."""
-    rng = np.random.default_rng(seed)
-    a1 = 0.3 * np.eye(k) + 0.03 * rng.standard_normal((k, k))
-    a2 = 0.1 * np.eye(k) + 0.02 * rng.standard_normal((k, k))
-    y = np.zeros((rows + 50, k))
-    for t in range(2, rows + 50):
-        y[t] = a1 @ y[t - 1] + a2 @ y[t - 2] + rng.standard_normal(k)
-    return y[50:]
-
-
-def _stored(dataset, spec):
-    return decode(encode(build_artifact(train(dataset, spec), "irf", "tester")))  # as a loaded version
-
-
-def _fit(endog, lags, trend, exog=None):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # statsmodels on a plain array: no frequency to warn about
-        return VAR(endog, exog).fit(lags, trend=trend)
-
-
-def _model_space(frame: pd.DataFrame, transform: str) -> np.ndarray:
-    if transform == "logdiff":
-        frame = np.log(frame).diff().iloc[1:]
-    elif transform == "diff":
-        frame = frame.diff().iloc[1:]
-    return frame.to_numpy(dtype=float)
 
 
 def check_against_irf(responses, reference, periods: int, cumulative: bool = True) -> None:
@@ -88,8 +49,10 @@ def check_against_irf(responses, reference, periods: int, cumulative: bool = Tru
 def test_bundled_data_through_the_stored_version_equals_irf_stderr(case):
     variables, transform, trend, lags = MACRO[case]
     spec = ModelSpec(variables=variables, transform=transform, trend=trend, lags=lags, holdout=0)
-    artifact = _stored(load_dataset(variables=list(variables)), spec)
-    reference = _fit(_model_space(macrodata.load_pandas().data[list(variables)].astype(float), transform), lags, trend)
+    artifact = stored(load_dataset(variables=list(variables)), spec)
+    reference = fit(
+        model_space(macrodata.load_pandas().data[list(variables)].astype(float), transform).to_numpy(), lags, trend
+    )
     for periods in (1, 10, 24):
         check_against_irf(impulse_responses(refit(artifact), periods), reference, periods)
 
@@ -103,23 +66,15 @@ def wide_series():
 def test_twenty_variables_equal_irf_stderr(wide_series, trend):
     index = pd.date_range("1970-01-01", periods=len(wide_series), freq="QS", name="date")
     dataset = Dataset("wide20", pd.DataFrame(wide_series, columns=WIDE, index=index), "0" * 64, "QS-JAN")
-    artifact = _stored(dataset, ModelSpec(variables=tuple(WIDE), trend=trend, lags=2, holdout=0))
+    artifact = stored(dataset, ModelSpec(variables=tuple(WIDE), trend=trend, lags=2, holdout=0))
     periods = 6 if trend == "c" else 3  # statsmodels' side is the slow one: about a second per period here
-    check_against_irf(impulse_responses(refit(artifact), periods), _fit(wide_series, 2, trend), periods)
+    check_against_irf(impulse_responses(refit(artifact), periods), fit(wide_series, 2, trend), periods)
 
 
 @pytest.mark.parametrize("trend", ["n", "c", "ct"])
 @pytest.mark.parametrize("transform", ["none", "diff"])
 def test_a_varxs_errors_equal_irf_stderr_of_var_endog_exog(transform, trend):
-    endog, exog = ["realgdp", "realcons", "realinv"], ["realint", "unemp"]
-    spec = ModelSpec(variables=tuple(endog), exog=tuple(exog), transform=transform, trend=trend, lags=2, holdout=0)
-    artifact = _stored(load_dataset(variables=endog + exog), spec)
-    raw = macrodata.load_pandas().data
-    levels, regressors = raw[endog].to_numpy(dtype=float), raw[exog].to_numpy(dtype=float)
-    if transform == "diff":  # the differences of period t on the exogenous values of period t, as given
-        levels, regressors = np.diff(levels, axis=0), regressors[1:]
-    reference = _fit(levels, 2, trend, regressors)
-    assert reference.k_exog == {"n": 0, "c": 1, "ct": 2}[trend] + 2  # W drops these rows of inv(Z'Z)
+    artifact, reference, _ = varx_case(transform, trend)  # W drops the trend's and exogenous rows of inv(Z'Z)
     check_against_irf(impulse_responses(refit(artifact), 10), reference, 10)
 
 
@@ -127,7 +82,7 @@ def test_a_varxs_errors_equal_irf_stderr_of_var_endog_exog(transform, trend):
 def test_other_orders_and_a_long_horizon(lags):
     """A VAR(1) (no shifted block in the companion) and a VAR(4), over 40 periods."""
     series = simulated(5, 150, seed=lags)
-    results = _fit(series, lags, "c")
+    results = fit(series, lags, "c")
     analysis = results.irf(40)
     errors = ResponseErrors(analysis.irfs, results.coefs, var_weights(results), results.sigma_u, results.nobs)
     for orth in (False, True):
@@ -140,7 +95,7 @@ def test_the_product_path_builds_no_per_period_covariance(wide_series, monkeypat
     """The speed fix itself: statsmodels' route (IRAnalysis.cov and cum_effect_cov, k² x k² per period, behind
     stderr and cum_effect_stderr; irf() itself builds the full coefficient covariance) is not taken; its numbers
     are above."""
-    results = _fit(wide_series[:, :4], 2, "c")
+    results = fit(wide_series[:, :4], 2, "c")
     expected = results.irf(3).stderr(orth=True)
 
     def refuse(*args, **kwargs):

@@ -21,6 +21,7 @@ from statsmodels.datasets import macrodata
 from statsmodels.tsa.vector_ar.irf import IRAnalysis
 from statsmodels.tsa.vector_ar.vecm import VECM, VECMResults
 
+from studies.wide import two_walk_levels as cointegrated
 from varlib import ModelSpec, load_dataset
 from varlib.artifact import build_artifact, decode, encode
 from varlib.data import Dataset
@@ -33,13 +34,6 @@ from varlib.training import train
 RTOL = 1e-12
 MACRO = ("realgdp", "realcons", "realinv")
 WIDE = [f"y{i + 1}" for i in range(12)]  # the most a VECM takes (Johansen's critical values)
-
-
-def cointegrated(k: int, rows: int = 200, seed: int = 20261215) -> np.ndarray:
-    """Levels driven by two random walks plus noise: cointegrated, rank k - 2 (bench/irf_errors.py's design)."""
-    rng = np.random.default_rng(seed)
-    walks = np.cumsum(rng.standard_normal((rows, 2)), axis=0)
-    return 50 + walks @ rng.standard_normal((2, k)) + 0.5 * rng.standard_normal((rows, k))
 
 
 def _stored(dataset, spec):

@@ -18,6 +18,7 @@ import pytest
 from statsmodels.datasets import macrodata
 from statsmodels.tsa.vector_ar.vecm import VECM, VECMResults
 
+from studies.wide import two_walk_levels as cointegrated
 from varlib import ModelSpec, load_dataset
 from varlib.artifact import build_artifact, decode, encode
 from varlib.data import Dataset
@@ -28,13 +29,6 @@ from varlib.model_space import DETERMINISTIC
 from varlib.training import train
 
 MACRO = ("realgdp", "realcons", "realinv")
-
-
-def cointegrated(k: int, rows: int = 200, seed: int = 20261215) -> np.ndarray:
-    """Levels driven by two random walks plus noise: cointegrated, rank k - 2 (bench/granger.py's design)."""
-    rng = np.random.default_rng(seed)
-    walks = np.cumsum(rng.standard_normal((rows, 2)), axis=0)
-    return 50 + walks @ rng.standard_normal((2, k)) + 0.5 * rng.standard_normal((rows, k))
 
 
 def _vecm(levels: np.ndarray, lags: int, rank: int, deterministic: str):
