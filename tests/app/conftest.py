@@ -159,3 +159,18 @@ def downloads(monkeypatch):
     spy = _Downloads(diagnostics_report.st)
     monkeypatch.setattr(diagnostics_report, "st", spy)
     return spy
+
+
+def sign_in_screen(metadata_url: str) -> AppTest:
+    """The app with sign-in configured against `metadata_url`, run once, as nobody signed in sees it."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.secrets["auth"] = {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "x" * 32,
+        "client_id": "varlib-dashboard",
+        "client_secret": "y" * 16,
+        "server_metadata_url": metadata_url,
+    }
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from tests.app.conftest import open_app
-from tests.app.test_team_pages import sign_in_screen
+from tests.app.conftest import open_app, sign_in_screen
 from tests.support.json_server import json_server
 from tests.support.minio_server import free_port
 from ui.literal import WORD_JOINER, literal

@@ -4,10 +4,8 @@ sign-in screen when a provider is configured (the signed-in flow runs in Chromiu
 
 from __future__ import annotations
 
-from streamlit.testing.v1 import AppTest
-
 import ui.store
-from tests.app.conftest import APP, TIMEOUT, charts, errors, open_app
+from tests.app.conftest import charts, errors, open_app, sign_in_screen
 from varlib import Actor
 from varlib.service import publish_result
 from varlib.versions import Version
@@ -78,21 +76,6 @@ def test_forecast_page_opens_an_alias_and_hides_withdrawn_versions(seeded, macro
     said = errors(at)
     assert said.startswith("**Withdrawn.**") and "which was withdrawn (also wrong; 20" in said and " UTC by " in said
     assert "the Models page's *Move an alias* form" in said and "varlib " not in said and "T0" not in said
-
-
-def sign_in_screen(metadata_url: str) -> AppTest:
-    """The app with sign-in configured against `metadata_url`, run once, as nobody signed in sees it."""
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.secrets["auth"] = {
-        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
-        "cookie_secret": "x" * 32,
-        "client_id": "varlib-dashboard",
-        "client_secret": "y" * 16,
-        "server_metadata_url": metadata_url,
-    }
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_with_a_provider_configured_nobody_sees_the_pages_before_signing_in(seeded):
