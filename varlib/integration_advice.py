@@ -205,6 +205,8 @@ def advice_for_model(
 ) -> str:
     """The advice with what a fitted version already does about it (a VAR's transform and, given, its trend;
     a VECM's rank, and whether it was fixed at training rather than chosen by the model's own test)."""
+    if not isinstance(cointegrated, bool):  # a kind's name ("var") where its trait belongs would read as True
+        raise TypeError(f"cointegrated must be True or False, not {cointegrated!r}")
     if cointegrated:  # a kind with a rank (a VECM's): its rank answers the advice, in its words
         tested = result.johansen.rank if result.johansen is not None else None
         how = (

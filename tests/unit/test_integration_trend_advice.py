@@ -22,14 +22,14 @@ def test_trend_stationary_series_are_advised_a_var_in_levels_with_a_trend():
     assert [u.verdict for u in result.unit_roots] == ["stationary", "stationary"]
     assert {u.regression for u in result.unit_roots} == {"ct"} and result.unit_roots[0].to_dict()["regression"] == "ct"
     assert result.recommended_transform == "none" and ADVICE in result.advice
-    without = advice_for_model(result, "var", "none", trend="c")
+    without = advice_for_model(result, False, "none", trend="c")
     assert "without a linear trend (trend `c`)" in without and "`--trend ct`" in without
     assert "This version does so" not in without
-    assert advice_for_model(result, "var", "none", trend="ct").endswith(
+    assert advice_for_model(result, False, "none", trend="ct").endswith(
         "This version does so (transform `none`, trend `ct`)."
     )
     assert "compare it with a VAR in levels with a trend (trend `ct`)" in advice_for_model(
-        result, "var", "logdiff", trend="c"
+        result, False, "logdiff", trend="c"
     )
 
 
