@@ -18,6 +18,7 @@ from .diagnostics import Cointegration, Diagnostics
 from .integration_results import P_COLUMNS as UNIT_ROOT_P
 from .kinds import get_kind
 from .number_format import format_column
+from .report_forecast import printable
 from .scores import score_notes
 from .wording import counted
 
@@ -162,7 +163,8 @@ def coefficients(diag: Diagnostics) -> list[str]:
 
 
 def fevd(diag: Diagnostics) -> list[str]:
-    return [f"<h2>Variance decomposition at horizon {diag.fevd.shape[1]}</h2>", table(diag.variance_shares())]
+    shares = diag.variance_shares()  # a column per shock: printed, split into tables that fit the page
+    return [f"<h2>Variance decomposition at horizon {diag.fevd.shape[1]}</h2>", printable(table, shares)]
 
 
 def backtest(result: Backtest) -> list[str]:

@@ -86,6 +86,24 @@ def test_the_impulse_responses_table_is_split_for_print_too(six):
     assert [c for head in tables for c in head[1:]] == wide[1:] and all(head[0] == "h" for head in tables)
 
 
+def test_the_variance_decomposition_table_is_split_for_print_too():
+    """A 10-variable model's table of shocks was one table 1,715 px wide in print, most of it off the page."""
+    ten = ("realgdp", "realcons", "realinv", "realgovt", "realdpi", "cpi", "m1", "tbilrate", "unemp", "pop")
+    artifact = build_artifact(train(load_dataset(variables=list(ten)), ModelSpec(ten, lags=1, holdout=0)), "w", "t")
+    page = render_report(artifact, diagnose(artifact, irf_periods=4))
+    section = page[page.index("<h2>Variance decomposition") :]
+    following = section.find("<h2>", 4)
+    section = section if following < 0 else section[:following]
+    screen = section[section.index("<div class='screen'>") : section.index("<div class='print'>")]
+    printed = section[section.index("<div class='print'>") :]
+    (wide,) = _headers(screen)
+    tables = _headers(printed)
+    assert len(wide) == 1 + 10 and len(tables) > 1
+    assert [c for head in tables for c in head[1:]] == wide[1:]  # every shock once, in order
+    for table in re.findall(r"<table.*?</table>", printed, flags=re.S):
+        assert _estimated(table) <= PRINT_WIDTH
+
+
 def test_each_interactive_chart_is_kept_whole_on_a_printed_page_with_its_heading(six):
     figures = [(f"chart {n}", go.Figure(go.Scatter(x=[1, 2], y=[n, 1]))) for n in range(3)]
     page = render_report(six, diagnose(six, irf_periods=4), figures)
