@@ -112,8 +112,9 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     if upload is not None:
         try:
             uploaded = read_lag_csv(upload.getvalue(), artifact.variables, needed, upload.name)
+            own = period_labels(artifact.default_lag_inputs().index, artifact.data.frequency)  # undated rows' periods
             parsed = parse_lag_table(
-                uploaded, artifact.variables, needed, artifact.spec.transform, artifact.data.frequency
+                uploaded, artifact.variables, needed, artifact.spec.transform, artifact.data.frequency, periods=own
             )
         except VarlibError as exc:
             # no forecast while the file stays: one from other inputs would look like one from it

@@ -106,6 +106,18 @@ def test_a_bad_undated_row_gets_the_words_of_the_file_dated_by_the_periods_it_st
     assert by_cli == by_rest == str(library.value)
 
 
+@pytest.mark.parametrize("typed, number, words", BAD)
+def test_a_file_without_dates_names_a_bad_cell_by_the_period_its_row_stands_for(
+    published, client, tmp_path, monkeypatch, capsys, typed, number, words
+):
+    """A file without a date column said `in row 2` where REST's undated rows said `on 2009Q2`."""
+    rows = published[1].default_lag_inputs().to_numpy().tolist()
+    text = "realgdp,realcons\n" + "".join(f"{a},{b}\n" for a, b in _with([[repr(a), repr(b)] for a, b in rows], typed))
+    by_cli = _cli(published, tmp_path, monkeypatch, capsys, text)
+    assert by_cli.startswith(f"lag input realgdp on 2009Q2 {words}"), by_cli
+    assert by_cli == _rest(client, {"steps": 2, "lag_inputs": _with(rows, number)})
+
+
 def test_the_first_bad_cell_in_time_is_named_the_same_from_a_file_and_a_list(published, client):
     # a log model's 0 in the first row comes before a NaN in the second, whichever rule each breaks
     artifact = published[1]

@@ -203,8 +203,9 @@ def _inputs(args: argparse.Namespace, artifact: varlib.Artifact):
     lags = None
     if args.lags_csv:
         table = varlib.read_lag_csv(args.lags_csv, artifact.variables, artifact.lag_rows)
+        own = varlib.period_labels(artifact.default_lag_inputs().index, artifact.data.frequency)
         lags = varlib.parse_lag_table(
-            table, artifact.variables, artifact.lag_rows, artifact.spec.transform, artifact.data.frequency
+            table, artifact.variables, artifact.lag_rows, artifact.spec.transform, artifact.data.frequency, periods=own
         )
         if len(table) > len(lags):  # a file of recent data: said, as the JSON on stdout stays the forecast
             print(
@@ -212,7 +213,6 @@ def _inputs(args: argparse.Namespace, artifact: varlib.Artifact):
                 file=sys.stderr,
             )
         if not isinstance(lags.index, pd.DatetimeIndex):  # rows without dates: where they sit is the model's guess
-            own = varlib.period_labels(artifact.default_lag_inputs().index, artifact.data.frequency)
             print(
                 f"note: {args.lags_csv} has no dates, so its rows stand for the training data's last periods"
                 f" ({own[0]} to {own[-1]}) and the forecast is dated from there; add a date column to forecast"

@@ -10,6 +10,7 @@ data gives its last rows. Every check names the variable and the row
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -88,13 +89,17 @@ def parse_lag_table(
     transform: str,
     frequency: str | None = None,
     dates_named: str = DATE,
+    periods: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Lag inputs as a float frame (with a DatetimeIndex when the labels are dates), or an error. Dated rows
     run oldest first or newest first; a table of more rows than `needed` (a file of recent data) gives its
     last ones in time. With the model's `frequency` the dates must be consecutive periods of it (and numeric
     dates that read day first and month first alike are read the way that makes them so). `dates_named`: what
-    the caller calls the dates (a REST body's `lag_dates`), as the field of a refusal about them."""
+    the caller calls the dates (a REST body's `lag_dates`), as the field of a refusal about them. `periods`: the
+    periods undated rows stand for (the model's last ones), which name a bad cell as REST's undated rows are named."""
     kept, named, dates = _rows_in_time(table, variables, needed, frequency, dates_named)
+    if dates is None and periods is not None and len(periods) == len(named):
+        named = [str(period) for period in periods]
     return _dated(_numbers(kept, variables, named, transform), variables, dates, frequency, dates_named)
 
 
