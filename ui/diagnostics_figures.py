@@ -231,8 +231,10 @@ def granger_figure(diag: Diagnostics, theme: str = "light") -> go.Figure:
             colorscale=look["scale"],
         )
     )
-    fig.update_xaxes(title_text="causing")
-    fig.update_yaxes(title_text="caused", autorange="reversed")
+    # the names' room is made by plotly from the labels, in the report's stand-alone chart too (its fixed margin cut
+    # `consumption` to `sumption`)
+    fig.update_xaxes(title_text="causing", automargin=True)
+    fig.update_yaxes(title_text="caused", autorange="reversed", automargin=True)
     return finish(fig, "Granger causality p-values (F test; green = significant)", max(300, 70 * len(labels) + 160))
 
 

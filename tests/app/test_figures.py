@@ -70,7 +70,10 @@ def test_granger_heatmap_puts_each_direction_in_its_own_cell():
     names = ["realgdp", "realcons", "realinv"]
     result = train_model(load_dataset(variables=names), ModelSpec(tuple(names), transform="logdiff", lags=2, holdout=0))
     diag = diagnose(build_artifact(result, "three", "tester"))
-    heat = granger_figure(diag).data[0]
+    figure = granger_figure(diag)
+    heat = figure.data[0]
+    # room for the names made from the labels, in the report's stand-alone chart too (it printed `sumption`)
+    assert figure.layout.yaxis.automargin is True and figure.layout.xaxis.automargin is True
     z = np.array(heat.z, dtype=float)
     assert list(heat.x) == list(heat.y) == [*names, "all others"] and z.shape == (4, 4)
     levels = load_dataset(variables=names).frame.to_numpy()
