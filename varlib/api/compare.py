@@ -45,9 +45,9 @@ class CompareQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
     versions: list[VersionText] = Field(
         min_length=2,
-        description="two or more versions of the model, one column each in this order: latest, 0.0.3, 0_0_3 or an"
-        " alias (@champion); give the parameter once per version. One version named twice (latest and its number)"
-        " is refused",
+        description=f"two to {MAX_COMPARED} versions of the model, one column each in this order: latest, 0.0.3,"
+        " 0_0_3 or an alias (@champion); give the parameter once per version. One version named twice (latest and its"
+        " number) is refused",
         examples=[["0.0.1", "0.0.2"]],
         json_schema_extra={"uniqueItems": True, "maxItems": MAX_COMPARED},
     )

@@ -14,7 +14,7 @@ import argparse
 import pandas as pd
 
 import varlib
-from varlib import InvalidInputError, check_compared
+from varlib import MAX_COMPARED, InvalidInputError, check_compared
 
 from .analysis import level_alpha
 from .commands import cell_text, load_version, registry_from_env
@@ -37,7 +37,7 @@ def add_commands(commands) -> None:
         "versions",
         nargs="+",
         metavar="VERSION",
-        help=f"two or more versions, one column each in this order: {VERSION_HELP}",
+        help=f"two to {MAX_COMPARED} versions, one column each in this order: {VERSION_HELP}",
     )
     compare.add_argument("--name", help=NAME_HELP)
     compare.add_argument(
