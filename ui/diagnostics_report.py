@@ -74,11 +74,12 @@ def _report(
     ).encode()
 
 
-def _refusal(artifact: Artifact, steps: int, level: int, intervals: str) -> VarlibError | None:
-    """Why the report's forecast cannot be made (corrected intervals too costly for these steps), or None; the
-    forecast is kept by the library's cache for the report itself."""
+@st.cache_data(max_entries=32, show_spinner=False)
+def _refusal(key: tuple, steps: int, level: int, intervals: str, _artifact: Artifact) -> VarlibError | None:
+    """Why the report's forecast cannot be made (corrected intervals too costly for these steps), or None: found
+    once per version and choice (keyed by `key`, as _report), not by a forecast on every rerun of the tab."""
     try:
-        forecast_artifact(artifact, steps, level_to_alpha(level), intervals=intervals)
+        forecast_artifact(_artifact, steps, level_to_alpha(level), intervals=intervals)
     except VarlibError as exc:
         return exc
     return None
@@ -166,7 +167,7 @@ def render(
     key = (*refit, backtest_key, withdrawal.describe() if withdrawal else None)
     choice = {"orth": orth, "steps": steps, "level": level, "intervals": intervals, "fan": fan, "scenario": chosen}
     choice |= {"shown": (tuple(shown[0]), tuple(shown[1])), "accumulated": accumulated}
-    refused = None if no_forecast or chosen else _refusal(artifact, steps, level, intervals)
+    refused = None if no_forecast or chosen else _refusal(key, steps, level, intervals, artifact)
     if refused is not None:  # shown here: the download would fail silently, on the click
         show_error(refused, advice="The report can be downloaded once this is corrected.")
     st.download_button(
