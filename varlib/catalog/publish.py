@@ -14,7 +14,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 
 from ..artifact import Artifact, encode
-from ..errors import STORED, NothingWrittenError, ObjectExistsError, StoreUnavailableError, VarlibError
+from ..errors import (
+    STORED,
+    InvalidInputError,
+    NothingWrittenError,
+    ObjectExistsError,
+    StoreUnavailableError,
+    VarlibError,
+)
 from ..store import Store
 from ..versions import ZERO, Version, check_name, parse_key_version
 from .aliases import list_aliases
@@ -88,6 +95,7 @@ def publish(
         candidate = newest.bump(bump)
         published = replace(artifact, version=candidate)
         body = encode(published)
+        _check_size(name, body, max_bytes)
         card = Card.from_artifact(published)
         try:
             etag = store.create(model_key(name, candidate), body, metadata_header(card, body))
@@ -109,6 +117,20 @@ def publish(
         named = replaced.stands_for(name)
         return Published(published, True, replaced.version if named else None, named)
     raise VarlibError(f"could not find a free version of {name!r} after {ATTEMPTS} attempts; try again")
+
+
+def _check_size(name: str, body: bytes, max_bytes: int) -> None:
+    """Refuse a version larger than the store's readers take, before anything is stored: stored, it would be
+    listed as too large, never forecast from, and its number taken for good."""
+    if len(body) > max_bytes:
+        raise InvalidInputError(
+            f"the new version of {name} would be {len(body):,} bytes, over the {max_bytes:,}-byte limit of what is"
+            " read from the store (VARLIB_MAX_ARTIFACT_BYTES), so nobody could use it; nothing was stored: train it on"
+            " fewer rows (a later start) or fewer variables, or raise VARLIB_MAX_ARTIFACT_BYTES wherever the store"
+            " is read",
+            field="size",
+            value=len(body),
+        )
 
 
 @contextmanager
