@@ -28,14 +28,14 @@ from ui.forecast_link import (
     LINK_SCENARIO,
     PAGE,
     STEPS_NOTE,
-    decode_lags,
     encode_lags,
     steps_in_range,
 )
 from ui.forecast_table import show_table
 from ui.forecast_view import EXPORT
+from ui.lag_table import link_lags
 from ui.layout import at_row_bottom, control_row
-from varlib import DATE, INTERVAL_KINDS, MAX_STEPS, Artifact, VarlibError, editor_table, parse_lag_table
+from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact
 
 LINK_OPEN = "fc_link_open"
 SAVED_KEEPS = "A saved scenario keeps its own steps, level and intervals: **Edit a copy** (below) to change them."
@@ -173,13 +173,7 @@ def _link_refused(artifact: Artifact) -> bool:
     link = st.session_state.get(LINK_LAGS)
     if not isinstance(link, str):  # no link's lag inputs, or ones the table took already
         return False
-    labels = list(editor_table(artifact.default_lag_inputs())[DATE])
-    try:
-        table = decode_lags(link, labels, artifact.variables, artifact.data.frequency)
-        parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform, artifact.data.frequency)
-    except (ValueError, VarlibError):
-        return True
-    return False
+    return link_lags(artifact, link)[1] is not None
 
 
 @st.fragment

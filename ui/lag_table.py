@@ -43,18 +43,26 @@ def _from_link(artifact: Artifact, scope: str) -> pd.DataFrame | None:
     if link is None or link[0] != scope:
         st.session_state.pop(LINK_LAGS, None)
         return None
-    labels = list(editor_table(artifact.default_lag_inputs())[DATE])
-    try:
-        table = decode_lags(link[1], labels, artifact.variables, artifact.data.frequency)
-        parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform, artifact.data.frequency)
-    except (ValueError, VarlibError) as exc:
+    table, refused = link_lags(artifact, link[1])
+    if refused is not None:
         st.session_state.pop(LINK_LAGS, None)
         st.warning(
-            f"The link's lag inputs were not used: {library_text(exc)}. Showing the model's own.",
-            icon=":material/link_off:",
+            f"The link's lag inputs were not used: {refused}. Showing the model's own.", icon=":material/link_off:"
         )
-        return None
     return table
+
+
+def link_lags(artifact: Artifact, encoded: str) -> tuple[pd.DataFrame | None, str | None]:
+    """A link's lag inputs (its `lags` value) for this version: (the table, None) when they are used, or (None, why
+    they are refused). The one check for both the table's warning and the presentation's fold, which opens on a
+    refusal (ui.forecast_panel): kept in one place so the fold never stays shut over a warning, nor opens on none."""
+    labels = list(editor_table(artifact.default_lag_inputs())[DATE])
+    try:
+        table = decode_lags(encoded, labels, artifact.variables, artifact.data.frequency)
+        parse_lag_table(table, artifact.variables, artifact.lag_rows, artifact.spec.transform, artifact.data.frequency)
+    except (ValueError, VarlibError) as exc:
+        return None, library_text(exc)
+    return table, None
 
 
 def _kept(artifact: Artifact, scope: str) -> pd.DataFrame | None:
