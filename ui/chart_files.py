@@ -2,9 +2,10 @@
 the images: named after what they show, safe on every system, and short enough for every file system.
 
 A file name is at most NAME_BYTES in UTF-8, its ending included: ext4, NTFS and APFS refuse names over 255
-bytes, and a variable can be named by a CSV column of 280. The model, version, steps, level(s) and interval kind
-are always kept; the variable gives way first, then the scenario, each cut to a prefix marked with a short
-digest of the whole name, so two long names that start alike still name two files.
+bytes, and a variable can be named by a CSV column of 280. The version, steps, level(s) and interval kind are
+always kept; the variable gives way first, then the scenario, each cut to a prefix marked with a short digest of
+the whole name, so two long names that start alike still name two files. The model's name gives way only when
+the two are down to their digests and it is still too long (a 63-byte name with eleven fan levels can be).
 """
 
 from __future__ import annotations
@@ -44,18 +45,23 @@ def scenario_part(scenario: str | None, conditioned: bool) -> str | None:
 
 def export_stem(result: VersionForecast, what: str, level: float, fan: Sequence[int]) -> str:
     """The name of a forecast's exported files, `what` being the chart's variable or `forecast` for the table:
-    `var-0.0.1-realgdp-dip-12-steps-30-60-90pct-standard`, in STEM_BYTES of UTF-8 (a long variable or scenario
-    shortened; only a 63-byte model name with eleven fan levels leaves them less than the digests' bytes)."""
+    `var-0.0.1-realgdp-dip-12-steps-30-60-90pct-standard`, in STEM_BYTES of UTF-8 (long names shortened)."""
     levels = "-".join(map(str, fan)) or str(level)
     scenario = file_stem(scenario_part(result.scenario, bool(result.conditions)))
-    head, tail = (result.name, result.version), (f"{result.steps}-steps", f"{levels}pct", result.forecast.intervals)
-    whole = file_stem(*head, what, scenario, *tail)
+    name, tail = file_stem(result.name), (f"{result.steps}-steps", f"{levels}pct", result.forecast.intervals)
+    whole = file_stem(name, result.version, what, scenario, *tail)
     if _size(whole) <= STEM_BYTES:
         return whole
-    room = STEM_BYTES - _size(file_stem(*head, *tail)) - 1 - (1 if scenario else 0)  # for both, their dashes off
+    rest = _size(file_stem(result.version, *tail)) + 2 + (1 if scenario else 0)  # with the parts' dashes
+    least = DIGEST_CHARS * (2 if scenario else 1)  # the variable and the scenario as bare digests
+    if STEM_BYTES - rest - _size(name) < least:  # a long name, version and fan: the name gives way, just enough
+        name = shortened(name, STEM_BYTES - rest - least)
+    room = STEM_BYTES - rest - _size(name)  # for the variable and the scenario
     if _size(scenario) > room - MIN_PART:  # the scenario gives way too, leaving the variable MIN_PART at least
         scenario = shortened(scenario, max(room - MIN_PART, room // 2))
-    return file_stem(*head, shortened(file_stem(what), room - _size(scenario)), scenario, *tail)
+    stem = file_stem(name, result.version, shortened(file_stem(what), room - _size(scenario)), scenario, *tail)
+    # the cuts above fit every allowed input (tests/unit/test_export_names_worst_cases.py); this guards any other
+    return shortened(stem, STEM_BYTES)
 
 
 def shortened(part: str, most: int) -> str:
