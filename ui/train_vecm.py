@@ -17,6 +17,7 @@ from varlib import (
     johansen_caveat,
     kind_names,
     kind_title,
+    order_floor,
 )
 
 KIND = "train_kind"
@@ -27,10 +28,7 @@ KIND_HELP = {
     "var": "vector autoregression: levels, differences or log differences",
     "vecm": "vector error correction: cointegrated levels, long-run relations kept",
 }
-# An error-correction model's own words. ORDER_FLOOR is varlib.kinds.vecm's, which warns with it when the library
-# raises min lags 0 to 1: a copy, as the dashboard imports `varlib` only (tests/unit/test_review_kinds_min_lags.py
-# holds the two equal).
-ORDER_FLOOR = "a VECM's order is its VAR order in levels, at least 1"
+# An error-correction model's own words (why it searches from 1 lag is the library's: varlib.order_floor)
 VECM_ORDER = "The lag order is the VAR order in levels: the VECM has one lagged difference fewer."
 
 
@@ -60,7 +58,10 @@ def order_note(kind: str) -> str | None:
 def zero_lags_help(kind: str) -> str | None:
     """Why a criterion cannot choose 0 lags for `kind` (None where it can: a VAR, white noise around its trend)."""
     takers = kind_names("min_lags")
-    return None if kind in takers else f"A {' or '.join(map(kind_title, takers))} option: {ORDER_FLOOR}."
+    if kind in takers:
+        return None
+    why = order_floor(kind)  # the words the library warns with when it raises a min lags 0 to 1
+    return f"A {' or '.join(map(kind_title, takers))} option" + (f": {why}." if why else ".")
 
 
 def rank_key(k: int) -> str:

@@ -1,8 +1,7 @@
 """varlib: train VAR models, keep them as safe versioned artifacts in MinIO or a folder, forecast.
 
-The public surface of the CLI, the REST service and the dashboard, described by topic in docs/LIBRARY.md (settings
-and the store, team use, data and lag inputs, models, forecasts, scenarios, analysis, errors and output).
-Everything else in the package is internal and may move.
+The public surface of the CLI, the REST service and the dashboard, described topic by topic in docs/LIBRARY.md;
+everything else in the package is internal and may move.
 """
 
 import sys
@@ -83,7 +82,7 @@ from .integration import Integration, Johansen, UnitRoot
 from .integration import analyse as analyse_integration
 from .jsonsafe import dumps as to_json
 from .jsonsafe import to_json_safe
-from .kinds import kind_names, kind_title, kind_transforms, order_words, other_holdout_order
+from .kinds import kind_names, kind_title, kind_transforms, order_floor, order_words, other_holdout_order
 from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
@@ -278,6 +277,7 @@ __all__ = [
     "profile_csv",
     "publish_result",
     "read_csv",
+    "order_floor",
     "order_words",
     "other_holdout_order",
     "read_lag_csv",

@@ -143,7 +143,7 @@ def _spec_inputs(source: dict | None, kind: str) -> dict:
 
 def _zero_lags(kind: str) -> int:
     """The smallest order searched: 0 if asked, for a kind that takes it (a VAR: white noise around its trend)."""
-    takes = kind in kind_names("min_lags")  # the library raises a VECM's 0 to 1 (ui.train_vecm.ORDER_FLOOR)
+    takes = kind in kind_names("min_lags")  # the library raises a VECM's 0 to 1 (why: varlib.order_floor)
     zero = st.checkbox(
         "Let the criterion choose 0 lags",
         key="train_min0",

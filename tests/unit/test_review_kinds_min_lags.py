@@ -11,7 +11,7 @@ import pytest
 
 from studies.samples import as_quarterly
 from ui import train_vecm
-from varlib import ModelSpec, diagnose, train_model
+from varlib import ModelSpec, diagnose, order_floor, train_model
 from varlib.artifact import build_artifact
 from varlib.cli import main
 
@@ -62,6 +62,15 @@ def test_the_cli_and_the_train_page_say_it_in_the_same_words(noise, tmp_path, ca
     assert f"warning: {RAISED}" in captured.err and "lags 1-" in captured.out
     from varlib.kinds import vecm
 
-    assert train_vecm.ORDER_FLOOR == vecm.ORDER_FLOOR == ORDER_FLOOR  # the page's copy (it imports `varlib` only)
+    assert order_floor("vecm") == vecm.ORDER_FLOOR == ORDER_FLOOR and order_floor("var") is None
     assert train_vecm.zero_lags_help("vecm") == f"A VAR option: {ORDER_FLOOR}."
     assert train_vecm.zero_lags_help("var") is None
+
+
+def test_the_train_page_reads_the_library_s_words_and_keeps_no_copy(monkeypatch):
+    """The page has no sentence of its own to drift: other words in the library are the page's words."""
+    from varlib.kinds import get_kind
+
+    assert not hasattr(train_vecm, "ORDER_FLOOR")
+    monkeypatch.setattr(get_kind("vecm"), "order_floor", "a VECM needs a lag, as the library now says")
+    assert train_vecm.zero_lags_help("vecm") == "A VAR option: a VECM needs a lag, as the library now says."

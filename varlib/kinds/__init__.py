@@ -67,6 +67,9 @@ class ModelKind(Protocol):
     # keeps the long-run relations of cointegrated levels (a rank): the unit-root tests' advice to difference is
     # answered by its rank, and its VAR representation has unit roots by construction
     cointegrated: bool
+    # why its criterion searches the lag order from 1, not 0 (a `min_lags` 0 is raised, with a warning in these
+    # words); None for a kind that takes `min_lags` 0 (a VAR)
+    order_floor: str | None
 
     def check_spec(self, spec: ModelSpec) -> dict:
         """Refuse options the kind does not take (InvalidInputError naming them); return the fields whose
@@ -161,6 +164,12 @@ def kind_names(option: str | None = None) -> tuple[str, ...]:
 def kind_title(name: str) -> str:
     """The kind for people, e.g. "VECM"."""
     return get_kind(name).title
+
+
+def order_floor(name: str) -> str | None:
+    """Why a kind's criterion searches its lag order from 1, e.g. "a VECM's order is its VAR order in levels, at
+    least 1" (the words of the warning when it raises a `min_lags` 0); None for a kind that searches from 0."""
+    return get_kind(name).order_floor
 
 
 def kind_transforms(name: str) -> tuple[str, ...]:

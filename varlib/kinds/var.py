@@ -41,6 +41,7 @@ class VarKind:
     options: tuple[str, ...] = ("trend", "min_lags", "exog")
     deterministic_name = "trend"
     cointegrated = False
+    order_floor: str | None = None  # it searches from 0 lags when asked (`min_lags`)
 
     def check_spec(self, spec: ModelSpec) -> dict:
         if spec.transform not in self.transforms:

@@ -35,7 +35,8 @@ if TYPE_CHECKING:  # the spec consults the kinds, which only read specs they are
     from ..spec import ModelSpec
 
 TRANSFORMS = ("none", "log")
-# Why a criterion searches a VECM's order from 1: the Train page greys out its 0-lags box with these words too.
+# Why a criterion searches a VECM's order from 1 (the kind's `order_floor`): the Train page greys out its 0-lags
+# box with these words too, read through varlib.order_floor.
 ORDER_FLOOR = "a VECM's order is its VAR order in levels, at least 1"
 
 
@@ -63,6 +64,7 @@ class VecmKind:
     options: tuple[str, ...] = ("deterministic", "coint_rank")
     deterministic_name = "deterministic terms"
     cointegrated = True
+    order_floor: str | None = ORDER_FLOOR
 
     def check_spec(self, spec: ModelSpec) -> dict:
         if spec.transform not in TRANSFORMS:
