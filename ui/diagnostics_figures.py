@@ -6,15 +6,18 @@ impulse / causing variable); every figure has a title in layout.title.text.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative
 from plotly.subplots import make_subplots
 
-from ui import hover
+from ui import chart_look, hover
 from ui.chart_look import LEGEND_ROW_PX, PANEL_COLUMNS, PANEL_MARGIN, TICK_FORMAT, cell, legend_rows, panel_grid
 from ui.panel_lines import add_hlines
+from ui.plot_text import DRAWN_WIDTH, fitted, pair_title, panel_chars
 from ui.plot_text import name as shown
 from ui.plot_text import names as shown_all
 from varlib import Diagnostics, column_format, counted, format_number
@@ -56,10 +59,6 @@ def finish(fig: go.Figure, title: str, height: int, top: int | None = None) -> g
         },
     )
     return fig
-
-
-def grid_height(k: int) -> int:
-    return max(360, min(1400, 220 * k + 60))
 
 
 def colours(k: int) -> list[str]:
@@ -117,17 +116,18 @@ def roots_figure(diag: Diagnostics) -> go.Figure:
     return finish(fig, f"Eigenvalues of the companion matrix ({verdict})", 460)
 
 
-def residuals_figure(diag: Diagnostics, alias: str | None = None) -> go.Figure:
-    """One panel per equation: residuals over time, hovering with period names by the data's frequency
-    `alias` (2006Q1)."""
-    k, height = len(diag.variables), max(300, 180 * len(diag.variables) + 60)
-    palette = colours(k)
+def residuals_figure(diag: Diagnostics, alias: str | None = None, only: Sequence[int] | None = None) -> go.Figure:
+    """One panel per equation (or those of the variables at `only`, each in its colour of the whole): residuals
+    over time, hovering with period names by the data's frequency `alias` (2006Q1)."""
+    picked = list(range(len(diag.variables))) if only is None else list(only)
+    k, height = len(picked), max(300, 180 * len(picked) + 60)
+    palette = colours(len(diag.variables))
     gap = min(0.06, 50 / height)  # about 50 px for a panel's title: a share of the height left 14 panels thin strips
-    fig = make_subplots(
-        rows=k, cols=1, shared_xaxes=True, subplot_titles=shown_all(diag.variables), vertical_spacing=gap
-    )
+    titles = shown_all(diag.variables[j] for j in picked)
+    fig = make_subplots(rows=k, cols=1, shared_xaxes=True, subplot_titles=titles, vertical_spacing=gap)
     dates = pd.to_datetime(list(diag.resid_dates))
-    for j, variable in enumerate(diag.variables):
+    for row, j in enumerate(picked, start=1):
+        variable = diag.variables[j]
         fig.add_trace(
             go.Scatter(
                 x=dates,
@@ -139,42 +139,63 @@ def residuals_figure(diag: Diagnostics, alias: str | None = None) -> go.Figure:
                 customdata=hover.periods(dates, alias),
                 hovertemplate="%{customdata}: %{y:.4g}<extra>" + shown(variable) + "</extra>",
             ),
-            row=j + 1,
+            row=row,
             col=1,
         )
-    add_hlines(fig, ((j + 1, 1, 0.0, ZERO_LINE) for j in range(k)))
+    add_hlines(fig, ((row, 1, 0.0, ZERO_LINE) for row in range(1, k + 1)))
     return finish(fig, f"Residuals ({diag.to_dict()['model_space']})", height)
 
 
-def acorr_figure(diag: Diagnostics) -> go.Figure:
-    """k x k grid of residual (cross-)autocorrelations for lags 1..L with +-2/sqrt(T) bounds."""
+def acorr_figure(
+    diag: Diagnostics, rows: Sequence[int] | None = None, cols: Sequence[int] | None = None, drawn: int = DRAWN_WIDTH
+) -> go.Figure:
+    """k x k grid of residual (cross-)autocorrelations for lags 1..L with +-2/sqrt(T) bounds; or its panels in
+    `rows` and `cols` (a page of the report), each as tall as in the whole grid. Panel titles fit a chart `drawn`
+    px wide (the report's are printed on paper narrower than the page's chart) and hover with the whole names."""
     k, acorr = len(diag.variables), diag.resid_acorr
+    rows, cols = list(range(k)) if rows is None else list(rows), list(range(k)) if cols is None else list(cols)
     lags = np.arange(1, acorr.shape[0])
     bound = 2 / np.sqrt(diag.nobs)
-    names = shown_all(diag.variables)  # as typed in the panels' titles
-    titles = [f"{a} ← {b}" if a != b else a for a in names for b in names]
-    fig = make_subplots(rows=k, cols=k, subplot_titles=titles, shared_xaxes=True)
-    for i in range(k):
-        for j in range(k):
+    names = list(diag.variables)
+    full = [f"{names[i]} ← {names[j]}" if i != j else names[i] for i in rows for j in cols]  # as typed; the hovers
+    chars = title_chars(len(cols), drawn)
+    lines = 2 if len(cols) <= PANEL_COLUMNS else 1
+    titles = [
+        fitted(names[i], chars, 2 * lines) if i == j else pair_title(names[i], "←", names[j], chars, lines)
+        for i in rows
+        for j in cols
+    ]
+    # as the impulse-response grid: panels sized so the whole k x k grid is about 1,300 px tall, and
+    # a piece of three rows fits a printed page (ui.diagnostics_report)
+    gap = (max(title.count("<br>") for title in titles) + 1) * chart_look.LINE_PX + 44
+    fig, height, top = panel_grid(full, len(cols), max(90, min(170, (1300 - (k - 1) * gap) // k)), titles,
+                                  shared_xaxes=True)  # fmt: skip
+    for row, i in enumerate(rows, start=1):
+        for col, j in enumerate(cols, start=1):
             values = acorr[1:, i, j]
-            colours = [BAD if abs(v) > bound else LINE for v in values]
             fig.add_trace(
                 go.Bar(
                     x=lags,
                     y=values,
-                    marker_color=colours,
+                    marker_color=[BAD if abs(v) > bound else LINE for v in values],
                     showlegend=False,
                     hovertemplate="lag %{x}: %{y:.3f}<extra></extra>",
                 ),
-                row=i + 1,
-                col=j + 1,
+                row=row,
+                col=col,
             )
     dotted = {"color": NAIVE, "dash": "dot", "width": 1}
-    add_hlines(fig, ((i + 1, j + 1, sign * bound, dotted) for i in range(k) for j in range(k) for sign in (1, -1)))
+    cells = [(r, c) for r in range(1, len(rows) + 1) for c in range(1, len(cols) + 1)]
+    add_hlines(fig, ((r, c, sign * bound, dotted) for r, c in cells for sign in (1, -1)))
     # one scale for every panel, fitted to the bars and bounds: on -1..1 bars of ±0.1 were a few pixels tall
-    top = float(min(1.0, max(1.5 * bound, 1.1 * np.abs(acorr[1:]).max())))
-    fig.update_yaxes(range=[-top, top])
-    return finish(fig, f"Residual autocorrelations (bounds ±2/√T = ±{bound:.3f})", grid_height(k))
+    top_value = float(min(1.0, max(1.5 * bound, 1.1 * np.abs(acorr[1:]).max())))
+    fig.update_yaxes(range=[-top_value, top_value])
+    return finish(fig, f"Residual autocorrelations (bounds ±2/√T = ±{bound:.3f})", max(360, height), top)
+
+
+def title_chars(columns: int, drawn: int = DRAWN_WIDTH) -> int:
+    """ui.plot_text.panel_chars on a chart `drawn` px wide: the report's are printed, narrower than a page's."""
+    return max(6, panel_chars(columns, 0.2 / columns) * (drawn - 76) // (DRAWN_WIDTH - 76))
 
 
 # The Granger heatmap's cells, per theme: green below 0.05 (the strongest at 0), amber to 0.2, then a neutral
@@ -238,13 +259,16 @@ def granger_figure(diag: Diagnostics, theme: str = "light") -> go.Figure:
     return finish(fig, "Granger causality p-values (F test; green = significant)", max(300, 70 * len(labels) + 160))
 
 
-def fevd_figure(diag: Diagnostics) -> go.Figure:
+def fevd_figure(diag: Diagnostics, drawn: int = DRAWN_WIDTH) -> go.Figure:
     """One panel per variable, in rows of up to PANEL_COLUMNS: the share of its forecast-error variance due to each
-    shock, stacked, each shock in its own colour."""
+    shock, stacked, each shock in its own colour; panel titles fit a chart `drawn` px wide, as acorr_figure's."""
     names = list(diag.variables)
     k, palette = len(names), colours(len(names))
     horizons = np.arange(1, diag.fevd.shape[1] + 1)
-    fig, height, top = panel_grid(names, min(k, PANEL_COLUMNS), 290 if k <= PANEL_COLUMNS else 200, shared_yaxes=True)
+    titles = [fitted(name, title_chars(min(k, PANEL_COLUMNS), drawn), 3) for name in names]  # as panel_grid's
+    fig, height, top = panel_grid(
+        names, min(k, PANEL_COLUMNS), 290 if k <= PANEL_COLUMNS else 200, titles, shared_yaxes=True
+    )
     for i in range(k):
         for s, shock in enumerate(names):
             fig.add_trace(

@@ -34,16 +34,60 @@ from varlib import (
 BACKTESTS = "backtests"  # the ui.session slot where the Backtest page keeps this session's results
 
 
+# Printed, a chart must fit a page with its heading: Letter between margins of 2.5 cm is 867 px tall (96 an inch)
+# and 600 px wide (A4's is about the same), less the heading's 60. The residuals and autocorrelation grids of more
+# than a few variables are taller, so the report draws them in pieces of whole panels that fit, titled for paper.
+PRINTED_HEIGHT = 800
+PRINTED_WIDTH = 600
+
+
 def report_figures(diag: Diagnostics, alias: str | None) -> list:
     """The plotly charts the report embeds after its own sections (its forecast and impulse responses
-    are drawn by the report itself, as the CLI's are)."""
+    are drawn by the report itself, as the CLI's are): each fits a printed page (PRINTED_HEIGHT)."""
+    k = len(diag.variables)
+    residuals = _pieces(k, PRINTED_HEIGHT, lambda part: figures.residuals_figure(diag, alias, part))
+    # at most PANEL_COLUMNS columns, so a panel's title is readable on paper
+    blocks = _parts(k, figures.PANEL_COLUMNS)
+    acorr = [
+        (rows, cols, figure)
+        for cols in blocks
+        for rows, figure in _pieces(
+            k, PRINTED_HEIGHT, lambda part, cols=cols: figures.acorr_figure(diag, part, cols, PRINTED_WIDTH)
+        )
+    ]
     return [
         ("Stability", figures.roots_figure(diag)),
-        ("Residuals", figures.residuals_figure(diag, alias)),
-        ("Residual autocorrelations", figures.acorr_figure(diag)),
+        *((_part_title("Residuals", rows, (), k), figure) for rows, figure in residuals),
+        *((_part_title("Residual autocorrelations", rows, cols, k), figure) for rows, cols, figure in acorr),
         ("Granger causality", figures.granger_figure(diag)),
-        ("Variance decomposition", figures.fevd_figure(diag)),
+        ("Variance decomposition", figures.fevd_figure(diag, PRINTED_WIDTH)),
     ]
+
+
+def _parts(k: int, size: int) -> list[range]:
+    """0..k-1 in runs of about equal length, none longer than `size`."""
+    count = -(-k // size)
+    size = -(-k // count)
+    return [range(start, min(k, start + size)) for start in range(0, k, size)]
+
+
+def _pieces(k: int, height: int, draw) -> list[tuple[range, object]]:
+    """`draw(part)`'s figures for runs of 0..k-1, as long as `height` allows (one panel row each at the least)."""
+    fits = 1  # the longest run that fits, found from the short end: a grid of 14 rows is slow to draw
+    while fits < k and draw(_parts(k, fits + 1)[0]).layout.height <= height:
+        fits += 1
+    return [(part, draw(part)) for part in _parts(k, fits)]
+
+
+def _part_title(title: str, rows: range, cols: range | tuple, k: int) -> str:
+    """A piece's heading: `Residuals (variables 1–3 of 6)`; the whole chart's is the title alone."""
+    if len(rows) == k and len(cols) in (0, k):
+        return title
+    said = f"variables {rows.start + 1}–{rows.stop} of {k}" if len(rows) > 1 else f"variable {rows.start + 1} of {k}"
+    if not cols:
+        return f"{title} ({said})"
+    across = f"{cols.start + 1}–{cols.stop}" if len(cols) > 1 else f"{cols.start + 1}"
+    return f"{title} ({said.replace('variable', 'row')}, columns {across})"
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -89,6 +89,14 @@ def fitted(text: object, chars: int, lines: int = 2, shown=name) -> str:
     return "<br>".join(shown(line) for line in broken)
 
 
+def pair_title(first: object, arrow: str, second: object, chars: int, lines: int) -> str:
+    """A grid panel's title for two variables (`impulse → response`, `response ← lagged`): on one line when it
+    fits `chars`, else the first over the second, each in up to `lines` lines (`fitted`)."""
+    if text_width(f"{first} {arrow} {second}") <= chars:
+        return f"{name(first)} {arrow} {name(second)}"
+    return f"{fitted(first, chars - 2, lines)} {arrow}<br>{fitted(second, chars, lines)}"
+
+
 def balanced(text: object, chars: int, lines: int = 2, shown=name) -> str:
     """As `fitted`, in as many lines but as even as they can be (a last line of one word reads as left over)."""
     count = len(_lines(str(text), chars))

@@ -11,8 +11,7 @@ import plotly.graph_objects as go
 from ui.chart_look import LINE_PX, PANEL_COLUMNS, panel_grid
 from ui.diagnostics_figures import BAND, LINE, ZERO_LINE, finish
 from ui.panel_lines import add_hlines
-from ui.plot_text import fitted, panel_chars
-from ui.plot_text import name as shown
+from ui.plot_text import pair_title, panel_chars
 from varlib import Diagnostics
 
 
@@ -35,9 +34,10 @@ def irf_figure(
     periods = np.arange(irf.periods + 1)
     full = [f"{names[j]} → {names[i]}" for i in rows for j in cols]  # as typed; each panel's hover
     chars = panel_chars(len(cols), 0.2 / len(cols))
-    titles = [_title(names[j], names[i], chars, 2 if len(cols) <= PANEL_COLUMNS else 1) for i in rows for j in cols]
+    lines = 2 if len(cols) <= PANEL_COLUMNS else 1
+    titles = [pair_title(names[j], "→", names[i], chars, lines) for i in rows for j in cols]
     gap = (max(title.count("<br>") for title in titles) + 1) * LINE_PX + 44  # as ui.chart_look.panel_grid's
-    panel = max(90, min(190, (1300 - (len(rows) - 1) * gap) // len(rows)))  # about grid_height's whole
+    panel = max(90, min(190, (1300 - (len(rows) - 1) * gap) // len(rows)))  # the whole grid about 1,300 px
     fig, height, top = panel_grid(full, len(cols), panel, titles, shared_xaxes=True)
     level = round((1 - irf.signif) * 100)
     for row, i in enumerate(rows, start=1):
@@ -82,11 +82,3 @@ def irf_figure(
     kind = ("Orthogonalised" if orth else "Plain") + (" accumulated" if accumulated else "")
     space = f" of the {diag.summed_levels}" if accumulated else ""
     return finish(fig, f"{kind} impulse responses{space} (impulse → response)", max(360, height), top)
-
-
-def _title(impulse: str, response: str, chars: int, lines: int) -> str:
-    """A panel's title, `impulse → response`, on one line when it fits, else the impulse over the response, each
-    in up to `lines` lines of `chars` characters (shortened with an ellipsis)."""
-    if len(f"{impulse} → {response}") <= chars:
-        return f"{shown(impulse)} → {shown(response)}"
-    return f"{fitted(impulse, chars - 2, lines)} →<br>{fitted(response, chars, lines)}"

@@ -164,7 +164,8 @@ def _card(artifact: Artifact) -> list[str]:
 
 def _figures(figures: Iterable) -> list[str]:
     """The caller's plotly charts under one heading of their own, each titled one level below: a chart of a
-    section above (Stability) must not read as a second section of that name."""
+    section above (Stability) must not read as a second section of that name. Print keeps a chart whole only when it
+    fits a page (about 800 px tall and 600 wide, with its heading), so a taller grid comes in page-sized pieces."""
     parts, embedded = [], False
     for title, figure in figures:
         if not embedded:

@@ -61,8 +61,12 @@ def test_printed_no_table_is_wider_than_the_page_and_every_forecast_column_is_sh
         assert sorted(h for h in printed if h in wide) == sorted(wide)  # every column printed, once
         assert page.evaluate(KEPT) == [
             "Stability",
-            "Residuals",
-            "Residual autocorrelations",
+            "Residuals (variables 1–3 of 6)",  # page-sized pieces (tests/e2e/test_report_print_pages_e2e.py)
+            "Residuals (variables 4–6 of 6)",
+            "Residual autocorrelations (rows 1–3 of 6, columns 1–3)",
+            "Residual autocorrelations (rows 4–6 of 6, columns 1–3)",
+            "Residual autocorrelations (rows 1–3 of 6, columns 4–6)",
+            "Residual autocorrelations (rows 4–6 of 6, columns 4–6)",
             "Granger causality",
             "Variance decomposition",
         ]

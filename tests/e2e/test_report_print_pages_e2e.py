@@ -1,0 +1,99 @@
+"""The HTML report as Chromium prints it, for six variables of long names (63 characters are allowed): the residuals
+and autocorrelation grids (1,140 and 1,380 px tall) broke across pages, and their panel titles ran into each other,
+in the report and on the Diagnostics page. The report is a file: no dashboard server is needed.
+
+Measured in print media at a page's printable size: Letter between margins of 2.5 cm (600 x 867 px at 96 an inch)
+is the smallest of A4 and Letter."""
+
+from __future__ import annotations
+
+import pytest
+
+from ui.diagnostics_figures import acorr_figure
+from ui.diagnostics_report import report_figures
+from varlib import ModelSpec, diagnose, load_dataset, render_report, train_model
+from varlib.artifact import build_artifact
+
+pytestmark = [pytest.mark.e2e]
+
+SIX = ("realgdp", "realcons", "realinv", "realgovt", "realdpi", "unemp")
+TAIL = " seasonally adjusted annual rate in chained 2012 dollars index of the quarter"
+LONG = tuple(f"{name}{TAIL}"[:63] for name in SIX[:3]) + tuple(f"{name}_{'x' * 60}"[:63] for name in SIX[3:])
+PRINTABLE = {"width": 600, "height": 867}  # px
+
+# each plotly chart: the height of the nearest box print keeps on one page, and that box's heading
+KEPT = """() => [...document.querySelectorAll('.js-plotly-plot')].map(chart => {
+  let box = chart;
+  while (box && getComputedStyle(box).breakInside !== 'avoid') box = box.parentElement;
+  const heading = box && box.querySelector('h3');
+  return [heading ? heading.textContent : null, box ? box.getBoundingClientRect().height : Infinity]; })"""
+# each chart's pairs of panel titles (plotly's annotations) whose drawn boxes overlap
+OVERLAPS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(chart => {
+  const boxes = [...chart.querySelectorAll('g.annotation')].map(a => [a.textContent, a.getBoundingClientRect()]);
+  return boxes.flatMap(([one, a], i) => boxes.slice(i + 1)
+    .filter(([, b]) => a.left < b.right - 0.5 && b.left < a.right - 0.5
+      && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+    .map(([other]) => [one, other])); })"""
+
+
+@pytest.fixture(scope="module")
+def artifact():
+    frame = load_dataset(variables=list(SIX)).frame.rename(columns=dict(zip(SIX, LONG, strict=True)))
+    model = train_model(load_dataset(frame, variables=list(LONG)), ModelSpec(LONG, transform="logdiff"))
+    return build_artifact(model, "six", "t")
+
+
+@pytest.fixture(scope="module")
+def diag(artifact):
+    return diagnose(artifact, irf_periods=6)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory, artifact, diag):
+    path = tmp_path_factory.mktemp("report") / "six.html"
+    path.write_text(render_report(artifact, diag, report_figures(diag, "QS-OCT")), encoding="utf-8")
+    return path
+
+
+def _opened(chromium, url: str, width: int):
+    context = chromium.new_context(viewport={"width": width, "height": 900}, offline=True)
+    page = context.new_page()
+    page.goto(url)
+    page.wait_for_selector(".js-plotly-plot .main-svg")
+    return context, page
+
+
+def test_printed_every_chart_is_whole_on_a_page_with_its_heading_and_no_panel_titles_overlap(chromium, report):
+    context, page = _opened(chromium, report.as_uri(), PRINTABLE["width"])
+    try:
+        page.emulate_media(media="print")
+        page.wait_for_timeout(300)
+        kept = page.evaluate(KEPT)
+        tall = [(heading, round(height)) for heading, height in kept if height > PRINTABLE["height"]]
+        assert tall == []
+        assert page.evaluate(OVERLAPS) == []
+        headings = [heading for heading, _ in kept]  # each chart with a heading of its own
+        assert None not in headings and len(set(headings)) == len(headings), headings
+        assert [h for h in headings if h.startswith("Residuals")] == [
+            "Residuals (variables 1–3 of 6)",
+            "Residuals (variables 4–6 of 6)",
+        ]
+        assert sum(h.startswith("Residual autocorrelations (") for h in headings) == 4  # 3 rows x 3 columns each
+    finally:
+        context.close()
+
+
+def test_the_pages_autocorrelation_grid_has_no_overlapping_titles_and_hovers_with_the_whole_names(
+    chromium, diag, tmp_path
+):
+    fig = acorr_figure(diag)
+    path = tmp_path / "acorr.html"
+    path.write_text(fig.to_html(include_plotlyjs=True), encoding="utf-8")
+    context, page = _opened(chromium, path.as_uri(), 980 + 16)  # the narrowest a page's chart is drawn (980 px)
+    try:
+        assert page.evaluate(OVERLAPS) == []
+    finally:
+        context.close()
+    hovers = [note.hovertext for note in fig.layout.annotations]
+    assert hovers[1] == f"{LONG[0]} ← {LONG[1]}" and hovers[0] == LONG[0]  # the whole names, as typed
+    assert all(len(note.text) < len(hover) for note, hover in zip(fig.layout.annotations, hovers, strict=True))
