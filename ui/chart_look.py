@@ -115,12 +115,12 @@ LEGEND_ROW_PX = 29  # a row of a legend across the top, and the widest its entri
 LEGEND_WIDTH = 940
 
 
-def legend_rows(labels: Sequence[str]) -> int:
-    """How many rows a legend across a chart drawn DRAWN_WIDTH wide takes for `labels` (as typed)."""
+def legend_rows(labels: Sequence[str], room: float = LEGEND_WIDTH) -> int:
+    """How many rows a legend `room` px wide (across a chart drawn DRAWN_WIDTH wide) takes for `labels` (as typed)."""
     rows, used = 1, 0.0
     for label in labels:
         width = 40 + 5.5 * len(label)
-        rows, used = (rows + 1, width) if used and used + width > LEGEND_WIDTH else (rows, used + width)
+        rows, used = (rows + 1, width) if used and used + width > room else (rows, used + width)
     return rows
 
 

@@ -287,5 +287,6 @@ def fevd_figure(diag: Diagnostics, drawn: int = DRAWN_WIDTH) -> go.Figure:
     fig.update_yaxes(range=[0, 1], tickformat=".0%")
     for i in range(max(0, k - PANEL_COLUMNS), k):  # under each column's lowest panel: once, not run together
         fig.update_xaxes(title_text="periods ahead", **cell(i, PANEL_COLUMNS))
-    extra = (legend_rows([f"shock {name}" for name in names]) - 1) * LEGEND_ROW_PX  # the legend's rows above
+    shocks = [f"shock {name}" for name in names]  # the legend's rows go above: on paper, more of them
+    extra = (legend_rows(shocks, chart_look.LEGEND_WIDTH * (drawn - 20) / (DRAWN_WIDTH - 20)) - 1) * LEGEND_ROW_PX
     return finish(fig, "Forecast-error variance decomposition", height + extra, top + extra)

@@ -35,6 +35,16 @@ OVERLAPS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(ch
       && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
     .map(([other]) => [one, other])); })"""
 
+# panel titles a chart's legend covers (the variance decomposition's legend of six long shocks took more rows on
+# paper than the room left for it, and covered three titles)
+UNDER_LEGEND = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(chart => {
+  const legend = chart.querySelector('g.legend');
+  if (!legend) return [];
+  const l = legend.getBoundingClientRect();
+  return [...chart.querySelectorAll('g.annotation')].filter(note => { const b = note.getBoundingClientRect();
+    return l.left < b.right - 0.5 && b.left < l.right - 0.5 && l.top < b.bottom - 0.5 && b.top < l.bottom - 0.5; })
+    .map(note => note.textContent); })"""
+
 
 @pytest.fixture(scope="module")
 def artifact():
@@ -72,6 +82,7 @@ def test_printed_every_chart_is_whole_on_a_page_with_its_heading_and_no_panel_ti
         tall = [(heading, round(height)) for heading, height in kept if height > PRINTABLE["height"]]
         assert tall == []
         assert page.evaluate(OVERLAPS) == []
+        assert page.evaluate(UNDER_LEGEND) == []
         headings = [heading for heading, _ in kept]  # each chart with a heading of its own
         assert None not in headings and len(set(headings)) == len(headings), headings
         assert [h for h in headings if h.startswith("Residuals")] == [
