@@ -271,7 +271,8 @@ def _transform_advice(source: dict) -> None:
     except VarlibError as exc:  # variables that move together exactly: said now, as Train would say it
         st.warning(f"**Unit-root tests** not run: {library_text(exc)}", icon=":material/warning:")
         return
-    verdicts = ", ".join(f"{literal(u.variable)}: {u.verdict}" for u in result.unit_roots)  # names as typed
+    # names as typed; a verdict with a trend says whether the trend is significant (trend p)
+    verdicts = ", ".join(f"{literal(u.variable)}: {u.verdict_text}" for u in result.unit_roots)
     st.info(
         f"**Unit-root tests** ({result.tested_on}; {verdicts}). {library_text(result.advice)}"
         f" {library_text(result.sample_note)}",

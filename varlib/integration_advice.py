@@ -35,16 +35,16 @@ def _recommend_tested(
     difference = "logdiff" if positive else "diff"
     integrated = [u.variable for u in roots if u.verdict == "integrated"]
     if not integrated and all(u.verdict == "stationary" for u in roots):
-        trending = [u.variable for u in roots if u.regression.startswith("ct")]
+        trending = [u.variable for u in roots if u.trending]
         if len(trending) == len(roots):
             return "none", STATIONARY_AROUND_A_TREND
         if trending:
             return "none", (
                 f"Every variable looks stationary, {', '.join(trending)} around a linear trend (ADF and KPSS with a"
                 " constant and a trend; the others around a constant): a VAR in levels with a trend (transform"
-                " `none`, trend `ct`) fits them."
+                " `none`, trend `ct`) fits them." + _trend_not_significant(roots)
             )
-        return "none", STATIONARY_AROUND_A_CONSTANT
+        return "none", STATIONARY_AROUND_A_CONSTANT + _trend_not_significant(roots)
     if not integrated:
         unclear = ", ".join(u.variable for u in roots if u.verdict == "unclear")
         return None, (
@@ -70,6 +70,21 @@ def _recommend_tested(
         text += f"{ALREADY_LOGS.format('diff') if positive else ''})."
     without_link = _johansen_without_link(johansen, integrated, stationary, caveat)
     return (None if stationary else difference), text + without_link + twice
+
+
+def _trend_not_significant(roots: tuple[UnitRoot, ...]) -> str:
+    """A sentence naming the series the tests with a trend call stationary whose trend is not significant (so
+    around a constant, not advised trend `ct`), with its p-value; else ""."""
+    flat = [u for u in roots if u.trend_pvalue is not None and not u.trending]
+    if not flat:
+        return ""
+    one = len(flat) == 1
+    p_values = ", ".join(f"{u.variable}: p {u.trend_pvalue:.3g}" for u in flat)
+    return (
+        f" ADF and KPSS with a constant and a trend call {', '.join(u.variable for u in flat)} stationary, but the"
+        f" trend's t-test in the ADF regression finds no trend at 5% ({p_values}): {'it is' if one else 'they are'}"
+        " stationary around a constant."
+    )
 
 
 def _differences_not_stationary(roots: tuple[UnitRoot, ...]) -> str:
@@ -186,7 +201,7 @@ STATIONARY_AROUND_A_CONSTANT = (
 
 
 def _around_a_trend(roots: tuple[UnitRoot, ...]) -> bool:
-    return any(u.regression.startswith("ct") for u in roots if u.verdict == "stationary")
+    return any(u.trending for u in roots if u.verdict == "stationary")
 
 
 def _settings(johansen: Johansen) -> str:

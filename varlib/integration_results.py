@@ -16,6 +16,7 @@ DIFF_P = "ADF p of the difference"
 P_COLUMNS = (ADF_P, DIFF_P)  # KPSS p is text (`≤ 0.01` at its table's end), not a number to format
 KPSS_TABLE = (0.01, 0.10)  # the p-values statsmodels' KPSS table spans; beyond them it returns the end
 DETERMINISTIC = "constant or a straight line"  # the verdict of a series with nothing random in it (untestable)
+SIGNIF = 0.05  # every test's level: the unit-root verdicts' and the trend's
 
 
 @dataclass(frozen=True)
@@ -34,11 +35,31 @@ class UnitRoot:
     # stands (varlib.integration): "ct" for a series stationary around a linear trend, which a VAR reproduces only
     # with trend `ct`; "c" for one stationary around a constant
     regression: str = "ct"
+    # of a series the tests with a trend call stationary: the trend's t-test in their ADF regression
+    # (varlib.integration); at 5% or more the trend is not there and the series is stationary around a constant.
+    # None where it was not run, and in results from before it: those read as they did (a trend wherever "ct")
+    trend_pvalue: float | None = None
 
     @property
     def terms(self) -> str:
         """The shown tests' deterministic terms in words, for tables and lines."""
         return "constant and trend" if self.regression == "ct" else "constant"
+
+    @property
+    def trending(self) -> bool:
+        """Tested with a trend that stands (significant at 5%, or not tested): with verdict `stationary`, a series
+        a VAR in levels models only with trend `ct`."""
+        return self.regression.startswith("ct") and not (self.trend_pvalue is not None and self.trend_pvalue >= SIGNIF)
+
+    @property
+    def verdict_text(self) -> str:
+        """The verdict for tables and lines, saying around what a series tested with a trend is stationary, and
+        the trend's p-value that decided it (`stationary around a constant (trend p 0.419, not significant)`)."""
+        if self.trend_pvalue is None:
+            return self.verdict
+        if self.trending:
+            return f"{self.verdict} around a trend (trend p {p_text(self.trend_pvalue)})"
+        return f"{self.verdict} around a constant (trend p {p_text(self.trend_pvalue)}, not significant)"
 
     @property
     def kpss_beyond_table(self) -> str | None:
@@ -71,7 +92,30 @@ class UnitRoot:
             "verdict": self.verdict,
             "order": self.order,
             "regression": self.regression,
+            "trend_pvalue": self.trend_pvalue,
         }
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> UnitRoot:
+        """The inverse of `to_dict`; a result stored before the trend's test (no `trend_pvalue`) reads as it did."""
+        order, trend_p = raw["order"], raw.get("trend_pvalue")
+        return cls(
+            str(raw["variable"]),
+            _number(raw["adf_statistic"]),
+            _number(raw["adf_pvalue"]),
+            _number(raw["kpss_statistic"]),
+            _number(raw["kpss_pvalue"]),
+            _number(raw["diff_adf_pvalue"]),
+            str(raw["verdict"]),
+            None if order is None else int(order),
+            str(raw.get("regression", "ct")),
+            None if trend_p is None else float(trend_p),
+        )
+
+
+def _number(value) -> float:
+    """A stored statistic: JSON writes an untestable series' NaN as null."""
+    return float("nan") if value is None else float(value)
 
 
 @dataclass(frozen=True)
@@ -176,7 +220,7 @@ class Integration:
         """A VAR in levels with trend `ct` is advised: some variable is stationary around a trend, and none
         calls for differencing."""
         stationary = [u for u in self.unit_roots if u.verdict == "stationary"]
-        return self.recommended_transform == "none" and any(u.regression.startswith("ct") for u in stationary)
+        return self.recommended_transform == "none" and any(u.trending for u in stationary)
 
     @property
     def sample_note(self) -> str:
@@ -200,14 +244,16 @@ class Integration:
                 "KPSS statistic": u.kpss_statistic,
                 KPSS_P: u.kpss_p_text,  # `≤ 0.01` at the table's end: 0.0100 read as exact
                 DIFF_P: u.diff_adf_pvalue,
-                "verdict": u.verdict,
+                "verdict": u.verdict_text,  # with the trend's p-value where it was tested
             }
             for u in self.unit_roots
         ]
         caption = (
             f"ADF and KPSS with a constant and a trend and with a constant only, on the {self.tested_on} of the"
             " training data; each row shows the pair whose verdict stands (stationary if either pair says so,"
-            " integrated only if both do). KPSS p-values are read from its table, so they stop at 0.01 (≤ 0.01) and"
+            " integrated only if both do); a series stationary with a trend keeps it when the t-test of the trend"
+            " in the ADF regression is significant at 5% (trend p), else it is stationary around a constant. KPSS"
+            " p-values are read from its table, so they stop at 0.01 (≤ 0.01) and"
             f" 0.1 (≥ 0.1). {self.sample_note}"
         ).strip()
         return UnitRootTable(pd.DataFrame(rows), P_COLUMNS, caption)

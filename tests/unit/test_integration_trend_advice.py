@@ -4,7 +4,10 @@ advice said a VAR in levels fits realinv and realdpi 1970-1990 while the stabili
 
 from __future__ import annotations
 
+import numpy as np
+import pytest
 from statsmodels.tsa.api import VAR
+from statsmodels.tsa.stattools import adfuller
 
 from varlib import ModelSpec, analyse_integration, load_dataset, train_model
 from varlib.integration_advice import advice_for_model
@@ -21,6 +24,11 @@ def test_trend_stationary_series_are_advised_a_var_in_levels_with_a_trend():
     result = analyse_integration(dataset.frame.to_numpy(dtype=float), dataset.variables, k_ar=3)
     assert [u.verdict for u in result.unit_roots] == ["stationary", "stationary"]
     assert {u.regression for u in result.unit_roots} == {"ct"} and result.unit_roots[0].to_dict()["regression"] == "ct"
+    # the trend is there: its t-test in statsmodels' ADF regression (of the logs, the series tested) is significant
+    for root, logs in zip(result.unit_roots, np.log(dataset.frame.to_numpy(dtype=float)).T, strict=True):
+        ols = adfuller(logs, regression="ct", autolag="AIC", regresults=True, result_object=False)[-1].resols
+        assert root.trend_pvalue == pytest.approx(float(ols.pvalues[-1]), rel=1e-10) and root.trend_pvalue < 0.05
+        assert root.trending and root.verdict_text == f"stationary around a trend (trend p {root.trend_pvalue:.3g})"
     assert result.recommended_transform == "none" and ADVICE in result.advice
     without = advice_for_model(result, False, "none", trend="c")
     assert "without a linear trend (trend `c`)" in without and "`--trend ct`" in without

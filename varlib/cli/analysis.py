@@ -53,7 +53,7 @@ def run_diagnose(args: argparse.Namespace) -> int:
         for root in result.integration.unit_roots:
             print(
                 f"unit root {root.variable} ({result.integration.tested_on}, {root.terms}): ADF p {root.adf_p_text},"
-                f" KPSS p {root.kpss_p_text}: {root.verdict}"
+                f" KPSS p {root.kpss_p_text}: {root.verdict_text}"  # with the trend's p where it was tested
             )
         if result.integration.sample_note:
             print(f"unit roots: {result.integration.sample_note}")
