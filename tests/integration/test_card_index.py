@@ -24,9 +24,9 @@ class CountingStore:
         self.gets.append(key)
         return self.store.get(key, max_bytes)
 
-    def list(self, prefix, metadata=False):
+    def list(self, prefix, metadata=False, start_after=None):
         self.lists.append(metadata)
-        return self.store.list(prefix, metadata)
+        return self.store.list(prefix, metadata, start_after)
 
     def __getattr__(self, name):
         return getattr(self.store, name)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -40,6 +39,7 @@ from ..errors import (
 )
 from ..identity import Actor
 from ..store import Store
+from .audit_listing import is_record_key, keys_after, newest_keys
 from .layout import AUDIT_FOLDER, helper_prefix
 
 FORMAT = "varlib-audit"
@@ -48,7 +48,6 @@ MAX_RECORD_BYTES = 64 * 1024
 DEFAULT_LIMIT = 500
 MAX_PAGE = 1000  # the most records one page of `varlib history` or REST's history lists (`before` pages on)
 _ATTEMPTS = 5
-_RECORD_KEY = re.compile(r"\d{8}T\d{6}\.\d{6}Z-[0-9a-z-]{1,40}\.json")  # under the trail's folder: time, then suffix
 log = logging.getLogger("varlib.audit")
 
 
@@ -194,14 +193,12 @@ def once_suffix(record: AuditRecord) -> str | None:
 
 def recorded(store: Store, name: str, cache: BoundedCache[AuditRecord], action: str, version: str, since: str) -> bool:
     """Whether the trail of `name` holds a record of `action` on `version` at `since` (a trail time) or later:
-    a change's record is never older than the change, so only the records after it are read."""
+    a change's record is never older than the change, so only the records after it are listed and read."""
     folder = helper_prefix(name, AUDIT_FOLDER)
-    start = folder + _stamp(since)
-    for info in store.list(folder):
-        if info.key >= start and _is_record_key(folder, info.key):
-            record = _cached(store, name, cache, info.key)
-            if record.action == action and record.version == version:
-                return True
+    for key in keys_after(store, folder, folder + _stamp(since)):
+        record = _cached(store, name, cache, key)
+        if record.action == action and record.version == version:
+            return True
     return False
 
 
@@ -226,9 +223,10 @@ def read_trail(
     """The newest `limit` records of `name`, newest first; with `before` (a record's key, e.g. the last of a
     page) only older ones: keys sort by time. Records are immutable, so each is read once per process (cached
     by key). An object that cannot be read is never trusted but still listed, in its place, as a record with
-    `damaged` saying why: it counts to `limit`, and its key pages on as any other's."""
+    `damaged` saying why: it counts to `limit`, and its key pages on as any other's. Only a window of the trail
+    before the page is listed, as wide as it takes to fill it (audit_listing)."""
     folder = helper_prefix(name, AUDIT_FOLDER)
-    if before is not None and not _is_record_key(folder, before):
+    if before is not None and not is_record_key(folder, before):
         raise InvalidInputError(
             f"before {before!r} is not the key of a record in the audit trail of {name!r}: give the `key` of the"
             f" last record listed (e.g. {folder}20261130T101500.000000Z-1a2b3c4d.json)",
@@ -236,13 +234,7 @@ def read_trail(
             value=before,
         )
     # Only record keys: another object (`notes.json`) has no time to sort by, and could not be paged from.
-    listed = (info.key for info in store.list(folder) if _is_record_key(folder, info.key))
-    keys = sorted((key for key in listed if before is None or key < before), reverse=True)
-    return [_cached(store, name, cache, key) for key in keys[:limit]]
-
-
-def _is_record_key(folder: str, key: str) -> bool:
-    return key.startswith(folder) and _RECORD_KEY.fullmatch(key[len(folder) :]) is not None
+    return [_cached(store, name, cache, key) for key in newest_keys(store, folder, limit, before)]
 
 
 def _cached(store: Store, name: str, cache: BoundedCache[AuditRecord], key: str) -> AuditRecord:

@@ -57,9 +57,11 @@ class Store(Protocol):
 
         Raises ObjectExistsError when the precondition fails."""
 
-    def list(self, prefix: str, metadata: bool = False) -> Iterator[ObjectInfo]:
+    def list(self, prefix: str, metadata: bool = False, start_after: str | None = None) -> Iterator[ObjectInfo]:
         """Every object under prefix, recursively, in no promised order; with `metadata`, each
-        object's user metadata too where the backend can list it (else ObjectInfo.metadata is None)."""
+        object's user metadata too where the backend can list it (else ObjectInfo.metadata is None).
+        With `start_after` (S3's), only the keys that sort after it, in ascending order, as S3 lists them: a
+        reader can stop early, and one after the newest keys lists only those (the audit trail's pages)."""
 
     def children(self, prefix: str) -> tuple[builtins.list[str], builtins.list[ObjectInfo]]:
         """One level under prefix (which ends in '/' or is ''): the folder names, sorted, and the objects."""

@@ -34,6 +34,13 @@ _LOCK_TIMEOUT_S = 30.0  # a holder writes one small file: waiting longer means i
 _LOCK_POLL_S = 0.005  # filelock polls a non-blocking lock; its 50 ms default would slow racing publishers
 
 
+def _walked_keys(base: Path, start: Path) -> Iterator[str]:
+    """The keys of the objects under `start`, folder by folder, each folder's in name order."""
+    for folder, dirs, files in os.walk(start):
+        dirs.sort()  # the order os.walk enters them next
+        yield from ((Path(folder) / name).relative_to(base).as_posix() for name in sorted(files) if _is_object(name))
+
+
 class LocalStore:
     """A bucket kept as a directory tree."""
 
@@ -96,24 +103,19 @@ class LocalStore:
             os.replace(tmp, path)
             return _etag(path.stat())
 
-    def list(self, prefix: str, metadata: bool = False) -> Iterator[ObjectInfo]:
+    def list(self, prefix: str, metadata: bool = False, start_after: str | None = None) -> Iterator[ObjectInfo]:
         # A folder has no user metadata: `metadata` is accepted for the interface and ignored.
-        base = self.bucket_dir
-        start = base / prefix if prefix else base
+        start = self.bucket_dir / prefix if prefix else self.bucket_dir
         if not start.is_dir():
             self._check_bucket()  # nothing listed, unless the store's own folder is a file
             return
-        for folder, dirs, files in os.walk(start):
-            dirs.sort()
-            for name in sorted(files):
-                if not _is_object(name):
-                    continue
-                path = Path(folder) / name
-                try:
-                    stat = path.stat()
-                except FileNotFoundError:  # removed while listing
-                    continue
-                yield ObjectInfo(path.relative_to(base).as_posix(), stat.st_size, _etag(stat))
+        walked = _walked_keys(self.bucket_dir, start)
+        for key in walked if start_after is None else sorted(key for key in walked if key > start_after):
+            try:
+                stat = (self.bucket_dir / key).stat()
+            except FileNotFoundError:  # removed while listing
+                continue
+            yield ObjectInfo(key, stat.st_size, _etag(stat))
 
     def children(self, prefix: str) -> tuple[builtins.list[str], builtins.list[ObjectInfo]]:
         start = self.bucket_dir / prefix if prefix else self.bucket_dir

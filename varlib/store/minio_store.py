@@ -120,13 +120,16 @@ class MinioStore:
                 response.release_conn()
         return StoredObject(key, data, etag, metadata)
 
-    def list(self, prefix: str, metadata: bool = False) -> Iterator[ObjectInfo]:
+    def list(self, prefix: str, metadata: bool = False, start_after: str | None = None) -> Iterator[ObjectInfo]:
         with self._translate(prefix or None):
             if not self._bucket_exists():
                 return
             # include_user_meta is MinIO's `metadata=true` extension (other S3 servers ignore it);
             # MinIO authorises each object of such a listing again, about 3x a plain one.
-            for obj in self.client.list_objects(self.bucket, prefix=prefix, recursive=True, include_user_meta=metadata):
+            listed = self.client.list_objects(
+                self.bucket, prefix=prefix, recursive=True, start_after=start_after or None, include_user_meta=metadata
+            )
+            for obj in listed:  # S3 lists in ascending key order, as `start_after` promises
                 if not obj.is_dir:  # a key ending in '/' is a folder marker, not an object
                     yield _info(obj)
 
