@@ -38,6 +38,13 @@ SCENARIO = Path(pattern=SCENARIO_PATTERN.pattern, description="scenario name, e.
 VERSION = Path(
     pattern=VERSION_PATTERN, description="latest, 0.0.3, 0_0_3 or an alias (@champion)", examples=["latest", "0.0.1"]
 )
+# a withdrawal names the version by its number: `latest` and aliases pass the pattern so that the library's refusal
+# can say which version they point at now
+NUMBERED_VERSION = Path(
+    pattern=VERSION_PATTERN,
+    description="the version's number, 0.0.3 or 0_0_3 (latest and aliases are refused, naming what they point at)",
+    examples=["0.0.1"],
+)
 
 
 def _digits(value: Any) -> Any:

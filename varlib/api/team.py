@@ -20,7 +20,7 @@ from varlib import ALIAS_PATTERN, Actor, InvalidInputError, Registry, Withdrawal
 from .error_schema import WRITE_TO_A_VERSION, error_responses
 from .handlers import no_versions
 from .public import without_whereabouts
-from .schemas import NAME, VERSION, HistoryQuery
+from .schemas import NAME, NUMBERED_VERSION, HistoryQuery
 from .security import guard_trail, signed_in
 from .team_schemas import AliasMove, AliasRecord, AliasRow, AuditRow, WithdrawAnswer
 from .validation import blanks_around
@@ -150,7 +150,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         actor: Annotated[Actor, Depends(signed_in("withdraw"))],
         body: WithdrawBody,
         name: str = NAME,
-        version: str = VERSION,
+        version: str = NUMBERED_VERSION,
     ) -> dict:
         withdrawal = await run_in_threadpool(registry.withdraw, name, version, body.reason, actor)
         request.app.state.metrics.changes.labels("withdraw").inc()
