@@ -32,6 +32,17 @@ def test_app_reads_only_variables_the_settings_know(compose):
         assert set(env) <= known | {"MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"}, set(env) - known
 
 
+def test_the_users_service_is_given_every_variable_its_script_reads(compose):
+    """The README says `minio-users` waits up to VARLIB_SETUP_WAIT seconds: compose did not pass it on, so it
+    always waited the default 60."""
+    script = (PROJECT / "scripts" / "minio_users.py").read_text()
+    read = set(re.findall(r'"(VARLIB_[A-Z_]+)"', script))
+    assert "VARLIB_SETUP_WAIT" in read
+    assert read <= set(compose["services"]["minio-users"]["environment"]), read - set(
+        compose["services"]["minio-users"]["environment"]
+    )
+
+
 def test_start_order_waits_for_health_and_bucket(compose):
     services = compose["services"]
     assert services["minio-init"]["depends_on"]["minio"]["condition"] == "service_healthy"
