@@ -39,9 +39,9 @@ API_WORKERS ?= 1
 api: $(VENV)/.runtime
 	$(PY) -m varlib serve --host 127.0.0.1 --port $(API_PORT) --workers $(API_WORKERS)
 
-## make list: the CLI's version list for the configured store
+## make list NAME=var: the CLI's version list of model NAME in the configured store (NAME may be left out while it holds one model)
 list: $(VENV)/.runtime
-	$(PY) -m varlib list
+	$(PY) -m varlib list $(if $(NAME),--name '$(NAME)')
 
 ## make test: environment, a real MinIO server and a Dex OIDC provider (built once), the static checks, the whole suite
 ## in TEST_WORKERS processes (each with its own MinIO, Dex and Chromium; a test file stays in one process, so its

@@ -37,7 +37,7 @@ def add_commands(commands) -> None:
     withdraw.add_argument("--name", help=NAME_HELP)
 
     history = commands.add_parser(
-        "history", help="the audit trail: publishes, alias moves, withdrawals, moves of `latest`"
+        "history", help="the audit trail: publishes, alias moves, withdrawals, saved scenarios, moves of `latest`"
     )
     history.add_argument("--name", help=NAME_HELP)
     history.add_argument(
