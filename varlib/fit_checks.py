@@ -1,6 +1,7 @@
 """What a least-squares VAR fit cannot use, refused by name before it runs: a constant, counting or calendar
-variable, variables that move together exactly, and values too large or too small beside the intercept. Shared by
-the fit (varlib.model) and the tests that read the data first (varlib.integration)."""
+variable, variables that move together exactly (or but for the transform's rounding), and values too large or
+too small beside the intercept. Shared by the fit (varlib.model), training, and the tests that read the data
+first (varlib.integration)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,17 @@ import numpy as np
 
 from .data.columns import is_straight_line, repeat_period
 from .errors import InvalidInputError
+from .model_space import DIFFERENCED, LOGGED
 from .wording import and_list
 
 LSTSQ_RCOND = 1e-15  # statsmodels' VAR fit (var_model._estimate_var) cuts singular values below this share
 MAX_VALUE = 1e100  # beyond it, products of values in the fit's moment matrices overflow (float64 ends at 1.8e308)
 MIN_VALUE = 1e-100  # a variable whose values all stay below it: their products underflow to zero
+EPS = float(np.finfo(float).eps)
+# Weyl's bound is for the worst case; the factor covers a log that rounds within an ulp, not half of one. On 79
+# quarters of macrodata, a combination off by noise of 1e-6 of the values stays over 1e5 times above it
+ROUNDING_MARGIN = 10.0
+NEARLY_SINGULAR = 1e-8  # the data's condition number squared (in the normal equations) then passes 1/EPS
 
 
 def check_magnitude(design: np.ndarray, series: np.ndarray, names: list[str]) -> None:
@@ -32,6 +39,8 @@ def check_magnitude(design: np.ndarray, series: np.ndarray, names: list[str]) ->
     balanced = np.linalg.svd(design / np.where(sizes > 0, sizes, 1.0), compute_uv=False)
     if balanced[-1] <= LSTSQ_RCOND * balanced[0]:
         return
+    if (scaled := nearly_collinear(series)) is not None:  # full rank once scaled only by rounding: a relation
+        raise collinear_error(scaled, names)
     largest = np.abs(series).max(axis=0)
     big, small = int(np.argmax(largest)), int(np.argmin(largest))
     if largest[big] >= 1.0 > largest[small] > 0:  # sizes on both sides of the intercept: the pair is the trouble
@@ -113,20 +122,71 @@ def check_not_degenerate(
                 field=names[column],
                 value=names[column],
             )
+    if collinear:
+        check_collinear(series, names, space)
+
+
+def check_collinear(
+    series: np.ndarray, names: list[str] | None = None, space: str = "", rounding: np.ndarray | None = None
+) -> None:
+    """Refuse variables of which one is a linear combination of the others: exactly, or with `rounding` (each
+    column's largest rounding error, model_space_rounding) to within what rounding moves the data. A constant
+    column is left to check_not_degenerate, which names it as such."""
+    names = names or default_names(series.shape[1])
+    singular, scaled = _scaled_singular(series)
+    if scaled is None:
+        return
+    tolerance = singular[0] * max(scaled.shape) * EPS  # numpy's matrix_rank: an exact relation, in float64
+    if rounding is not None:  # rounding moves a scaled entry (mean taken off) by up to 2 r / spread: Weyl's bound
+        spread = np.abs(series - series.mean(axis=0)).max(axis=0)
+        moved = np.sqrt(series.shape[0] * np.sum((2 * np.asarray(rounding) / spread) ** 2))
+        tolerance = max(tolerance, ROUNDING_MARGIN * moved)
+    if np.count_nonzero(singular > tolerance) < series.shape[1]:
+        raise collinear_error(scaled, names, space)
+
+
+def collinear_error(scaled: np.ndarray, names: list[str], space: str = "") -> InvalidInputError:
+    """The refusal of collinear variables, naming those of the relation (`scaled`: the data from
+    _scaled_singular)."""
+    where = f" {space}" if space else ""
+    involved = _dependent(scaled, names)
+    return InvalidInputError(
+        f"the variables {', '.join(names)} are collinear{where}: {and_list(involved)} move together exactly"
+        " (one is a combination of the others); drop one of those",
+        field="variables",
+        value=involved,
+    )
+
+
+def nearly_collinear(series: np.ndarray) -> np.ndarray | None:
+    """The scaled data (for collinear_error) when the variables are so close to collinear that a least-squares
+    fit on them and their lags cannot be solved (its normal equations lose all precision), else None."""
+    singular, scaled = _scaled_singular(series)
+    if scaled is None or (singular.size == series.shape[1] and singular[-1] > NEARLY_SINGULAR * singular[0]):
+        return None
+    return scaled
+
+
+def _scaled_singular(series: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+    """The singular values of the centred data with each column scaled to its largest deviation, and that data
+    (None with a constant column). Scaled because a rank's tolerance is relative to the largest column: next to
+    an output in dollars (1e13) a rate written as a decimal (0.05) looked like a combination of the others (a
+    column's length would not do: the squares of values of 1e-300 are 0)."""
     centred = series - series.mean(axis=0)
-    # each column scaled to its largest deviation: the rank's tolerance is relative to the largest column, so
-    # next to an output in dollars (1e13) a rate written as a decimal (0.05) looked like a combination of the
-    # others (a column's length would not do: the squares of values of 1e-300 are 0)
-    spread = np.abs(centred).max(axis=0)  # above 0: constant columns are refused above
-    scaled = centred / np.where(spread > 0, spread, 1.0)
-    if collinear and np.linalg.matrix_rank(scaled) < series.shape[1]:
-        involved = _dependent(scaled, names)
-        raise InvalidInputError(
-            f"the variables {', '.join(names)} are collinear{where}: {and_list(involved)} move together exactly"
-            " (one is a combination of the others); drop one of those",
-            field="variables",
-            value=involved,
-        )
+    spread = np.abs(centred).max(axis=0)
+    if series.size == 0 or not np.all(spread > 0):
+        return np.zeros(0), None
+    scaled = centred / spread
+    return np.linalg.svd(scaled, compute_uv=False), scaled
+
+
+def model_space_rounding(levels: np.ndarray, transform: str) -> np.ndarray:
+    """Each column's largest rounding error in the model-space series of `levels` under `transform`: a value read
+    from text is off by up to EPS/2 of itself, which a log turns into EPS/2 absolute, and the log rounds its
+    result by as much relative to it; a difference adds its two operands' errors."""
+    values = np.abs(levels).max(axis=0)
+    one = EPS * (1.0 + np.abs(np.log(levels)).max(axis=0)) if transform in LOGGED else EPS * values
+    return 2 * one if transform in DIFFERENCED else one
 
 
 def default_names(count: int) -> list[str]:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import InvalidInputError
-from .fit_checks import check_magnitude, check_not_degenerate, default_names
+from .fit_checks import check_magnitude, check_not_degenerate, collinear_error, default_names, nearly_collinear
 from .lag_search import information_criteria
 from .model_space import CRITERIA
 
@@ -103,9 +103,11 @@ def select_lags(
         try:
             with _quiet_fit():
                 ics = dict(VAR(series, exog).select_order(max_lags, trend=trend).ics)
-        except (np.linalg.LinAlgError, ValueError) as exc:  # statsmodels' words for degenerate regressors
+        except (np.linalg.LinAlgError, ValueError):  # statsmodels' words ("5-th leading minor ...") tell no one
+            if (scaled := nearly_collinear(series)) is not None:  # collinear up to rounding: name the relation
+                raise collinear_error(scaled, names or default_names(series.shape[1])) from None
             raise InvalidInputError(
-                f"the lag order cannot be chosen on this data ({exc}): a variable is (nearly) constant over the"
+                "the lag order cannot be chosen on this data: a variable is (nearly) constant over the"
                 " sample or the variables are collinear; drop one of them or give fewer max lags"
             ) from None
     first = max_lags + 1 - len(ics["aic"])  # with trend 'n' statsmodels starts at lag 1 (no VAR(0))

@@ -1,7 +1,8 @@
 """A variable that is, up to rounding, a combination of the others: said at training time, not refused.
 
-An exact linear relation between the variables is refused before the fit (varlib.fit_checks). One that holds
-only up to rounding passes that check: a total stored to two decimals beside its parts, or a real rate stored
+An exact linear relation between the variables is refused before the fit (varlib.fit_checks), as is one exact
+but for the computer's rounding of the transform (g2 = 2 * gdp in log differences). One that holds only up to
+the rounding of the stored values passes: a total stored to two decimals beside its parts, or a real rate stored
 beside the nominal rate and inflation it was computed from (the bundled data's realint, tbilrate and infl).
 The VAR then fits, but that variable's shocks are nearly a combination of the others', so its residual
 covariance is close to singular: orthogonalised impulse responses, variance decompositions and Granger tests

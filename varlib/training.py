@@ -19,7 +19,7 @@ from .degrees_of_freedom import MIN_RESIDUAL_DF, rows_needed
 from .errors import InvalidInputError
 from .exog_checks import check_exog_not_lagged, check_exog_separable
 from .filled_scores import holdout_edge_note
-from .fit_checks import check_not_degenerate
+from .fit_checks import check_collinear, check_not_degenerate, model_space_rounding
 from .forecast_inputs import MAX_STEPS
 from .jsonsafe import in_order
 from .kinds import kind_of
@@ -136,6 +136,10 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
         frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}", collinear=spec.transform not in LOGGED
     )
     series = to_model_space(frame.to_numpy(dtype=float), spec.transform, list(spec.variables))
+    # logs round: g2 = 2 * gdp is collinear with gdp in log differences only up to 1e-16 (the fit then failed with
+    # statsmodels' words); judged against what the transform's rounding can move, which only training knows
+    rounding = model_space_rounding(frame.to_numpy(dtype=float), spec.transform)
+    check_collinear(series, list(spec.variables), f"in {MODEL_SPACE[spec.transform]} of {dataset.name}", rounding)
     if exog is not None:  # on every training row, once: a part's rows (a dummy still 0 there) may hold less
         where = f" in {MODEL_SPACE[spec.transform]} of {dataset.name}"
         aligned = model_space_exog(spec, exog, len(series))
