@@ -1,4 +1,4 @@
-"""Period labels as statistics offices and econometrics programs write them (2000Q1, Q1 2000, 2000M01, 90Q1,
+"""Period labels as statistics offices and econometrics programs write them (2000Q1, Q1 2000, 2000M01, 2000m1, 90Q1,
 half-years as 2000H1 or 2000-S1), and
 months as finance files write them (199003), read as the ISO date their period starts on.
 
@@ -37,7 +37,8 @@ _PERIOD_LABELS = (
     (r"^[QqTt]([1-4])[\s/-]*(\d{4})$", lambda m: _quarter_start(m[2], m[1])),  # Q1 2000, Q1-2000, T1 2000
     # 10.2015, 10/2015, 4.2015: a month then a likely year (pandas reads 01.2015 as 1 January of the year 1)
     (r"^(0?[1-9]|1[0-2])[./-]((?:1[89]|2[01])\d{2})$", lambda m: f"{m[2]}-{int(m[1]):02d}"),
-    (r"^(\d{4})[Mm](\d{2})$", lambda m: f"{m[1]}-{m[2]}"),  # 2000M01
+    # 2000M01, and Stata's 2000m1 (its %tm months are unpadded: 2000m1 ... 2000m12)
+    (r"^(\d{4})[Mm](0?[1-9]|1[0-2])$", lambda m: f"{m[1]}-{int(m[2]):02d}"),
     # 2000H1, 2000-H2, H1 2000, and 2000-S1 as Eurostat writes a semester
     (r"^(\d{4})[\s:-]*[HhSs]([12])$", lambda m: f"{m[1]}-{6 * int(m[2]) - 5:02d}-01"),
     (r"^[HhSs]([12])[\s/-]*(\d{4})$", lambda m: f"{m[2]}-{6 * int(m[1]) - 5:02d}-01"),

@@ -27,42 +27,16 @@ CANDIDATES = (
     *(f"YE-{m}" for m in _MONTHS),
     *("2QS-JAN", "2QS-FEB", "2QS-MAR", "2QE-DEC", "2QE-JAN", "2QE-FEB"),  # half-years: pandas' grids start at the
     # first date, so these six hold every phase (named by _phased)
-    "QS-JAN",
-    "QS-FEB",
-    "QS-MAR",
-    "QE-DEC",
-    "QE-JAN",
-    "QE-FEB",
-    "MS",
-    "ME",
-    "BMS",
-    "BME",
+    *("QS-JAN", "QS-FEB", "QS-MAR", "QE-DEC", "QE-JAN", "QE-FEB", "MS", "ME", "BMS", "BME"),
     *(f"W-{d}" for d in _WEEKDAYS),
     "B",
     "D",
 )
-_LABELS = (
-    ("Y", "yearly"),
-    ("A", "yearly"),
-    ("Q", "quarterly"),
-    ("BQ", "quarterly"),
-    ("M", "monthly"),
-    ("BM", "monthly"),
-    ("W", "weekly"),
-    ("B", "business daily"),
-    ("D", "daily"),
-    ("h", "hourly"),
-)
+_LABELS = {"Y": "yearly", "A": "yearly", "Q": "quarterly", "BQ": "quarterly", "M": "monthly", "BM": "monthly"}
+_LABELS |= {"W": "weekly", "B": "business daily", "D": "daily", "h": "hourly"}
 _MULTIPLES = {(2, "quarterly"): "half-yearly", (2, "monthly"): "bimonthly", (2, "weekly"): "fortnightly"}
-_UNITS = {
-    "yearly": "years",
-    "quarterly": "quarters",
-    "monthly": "months",
-    "weekly": "weeks",
-    "business daily": "business days",
-    "daily": "days",
-    "hourly": "hours",
-}
+_UNITS = {"yearly": "years", "quarterly": "quarters", "monthly": "months", "weekly": "weeks", "daily": "days"}
+_UNITS |= {"business daily": "business days", "hourly": "hours"}
 SHOWN = 5  # missing periods named in a message
 
 
@@ -101,7 +75,7 @@ def label_of(alias: str) -> str:
     head = alias.split("-")[0]
     letters = "".join(ch for ch in head if not ch.isdigit())
     count = int(re.sub(r"\D.*", "", head) or 1)  # 2 in 2QS-JAN: the digits before the letters
-    for prefix, label in sorted(_LABELS, key=lambda item: -len(item[0])):
+    for prefix, label in sorted(_LABELS.items(), key=lambda item: -len(item[0])):
         if letters.startswith(prefix):
             return label if count == 1 else _MULTIPLES.get((count, label), f"every {count} {_UNITS[label]}")
     return alias
@@ -132,9 +106,11 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
         canonical = _phased(_infer(grid) or alias, index[0])
         return Frequency(canonical, label_of(canonical), tuple(missing))
     _refuse_a_few_off_a_grid(index, source)
-    first_step = _widest_step(index)
+    switch = _switch(index)
+    if switch is not None:  # two grids one after the other: where it changes, not a regular step of either
+        raise InvalidInputError(f"the dates of {source} {switch}", field="dates")
     raise InvalidInputError(
-        f"the dates of {source} are irregularly spaced (for example {first_step}): a VAR needs one row per"
+        f"the dates of {source} are irregularly spaced (for example {_widest_step(index)}): a VAR needs one row per"
         " period of a regular frequency (daily, business daily, weekly, monthly, quarterly or yearly);"
         " aggregate the data to one of them first",
         field="dates",
@@ -235,6 +211,34 @@ def _widest_step(index: pd.DatetimeIndex) -> str:
     steps = index[1:] - index[:-1]
     position = int(steps.argmax())
     return f"{iso_label(index[position])} then {iso_label(index[position + 1])}"
+
+
+def _switch(index: pd.DatetimeIndex) -> str | None:
+    """Where the dates change from one frequency to another (quarterly rows, then monthly): the first two runs of
+    like steps (days, weeks, so many months) that lie on grids of different frequencies; None when none do."""
+    days = np.asarray((index[1:] - index[:-1]) / pd.Timedelta(days=1), dtype=float)
+    kinds = np.where(days <= 4, 0, np.where(days < 28, np.round(days), 1000 * np.round(days / 30.44)))
+    runs = [0, *(np.flatnonzero(np.diff(kinds)) + 1), len(days)]  # where each run of like steps starts
+    for first, turn, last in list(zip(runs, runs[1:], runs[2:], strict=False))[:20]:  # a few: each is a detection
+        labels = [_label(index[first : turn + 1]), _label(index[turn : last + 1])]
+        if None not in labels and labels[0] != labels[1]:
+            fine = int(days[turn] < days[turn - 1])  # 1: the later rows are the finer, to aggregate
+            steps = ", then ".join(iso_label(stamp) for stamp in index[turn - 1 : turn + 2])
+            return (
+                f"change from {labels[0]} to {labels[1]} rows at {iso_label(index[turn])} ({steps}): a VAR needs one"
+                f" row per period of one frequency; aggregate the {labels[fine]} rows to"
+                f" {_UNITS.get(str(labels[1 - fine]), 'one frequency')}, or keep the rows of one frequency (a start"
+                " or end date), first"
+            )
+    return None
+
+
+def _label(dates: pd.DatetimeIndex) -> str | None:
+    """The frequency of a run of 3 or more dates on one grid, else None."""
+    try:
+        return detect_frequency(dates).label if len(dates) >= 3 else None
+    except InvalidInputError:
+        return None
 
 
 def period_labels(dates, alias: str | None) -> list[str]:

@@ -5,7 +5,10 @@ period, and a row means the period it is dated in: `--end 2018Q4` keeps 2018Q4 w
 2018-10-01 or 2018-12-31, and `--end 2018` keeps all of 2018.
 A row is kept when its period overlaps the bound's (`--start "Mar 2000"` keeps 2000Q1 as `--end "Nov 2005"`
 keeps 2005Q4). A bound counting periods of a year (`2000.1`, `2000:1`) is read as the file's dates were (a quarter
-in a file of 1995.1 ... 2009.4). A bound written as a day compares the rows' dates as written.
+in a file of 1995.1 ... 2009.4). A bound written as a day is that day: a start keeps the rows whose period holds or
+follows it, an end those whose period holds or precedes it, so the same quarters give the same sample whether the
+file dates them 1995-01-01 or 1995-03-31 (a date picker's every bound is a day). Only a bound with a time of day
+is compared with the rows' dates as written.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ _SPANS = (
     (re.compile(r".*[Qq][1-4].*|\d{4}[\s:-]*[Tt][1-4]|[Tt][1-4][\s/-]*\d{4}"), pd.DateOffset(months=3)),
     (re.compile(r"\d{4}[\s:-]*[HhSs][12]|[HhSs][12][\s/-]*\d{4}"), pd.DateOffset(months=6)),
     (
-        re.compile(r"\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{4}|\d{4}[Mm]\d{2}|[A-Za-z]{3,9}[\s.-]*\d{2,4}"),
+        re.compile(r"\d{4}[-/.]\d{1,2}|\d{1,2}[-/.]\d{4}|\d{4}[Mm]\d{1,2}|[A-Za-z]{3,9}[\s.-]*\d{2,4}"),
         pd.DateOffset(months=1),
     ),
 )
@@ -47,7 +50,7 @@ def slice_dates(
         # 2000.1 in a file of 1995.1 ... 2009.4: a quarter, as the file's dates are read
         if value:
             counted = _counted(value, label, order)
-            bounds[label], spans[label] = counted or (_bound(value, label, order), span_of(str(value)))
+            bounds[label], spans[label] = counted or _bound_and_span(value, label, order)
     if "start" in bounds and "end" in bounds and bounds["start"] > bounds["end"]:
         raise InvalidInputError(f"start {start} lies after end {end}: give the earlier date as start", field="start")
     mask = np.ones(len(frame), dtype=bool)
@@ -71,6 +74,13 @@ def slice_dates(
             value=start if field == "start" else end,
         )
     return frame[mask]
+
+
+def _bound_and_span(value: str, label: str, order: str | None) -> tuple[pd.Timestamp, pd.DateOffset | None]:
+    """A bound as a date and the length of the period it names: a day for a day (never the rows' own dates, which
+    name a quarter by its first day in one file and its last in another); None for an instant (a time of day)."""
+    date = _bound(value, label, order)
+    return date, span_of(str(value)) or (pd.DateOffset(days=1) if date == date.normalize() else None)
 
 
 def _bound(value: str, label: str, order: str | None) -> pd.Timestamp:

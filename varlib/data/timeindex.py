@@ -68,8 +68,7 @@ def read_dates(
     bad = parsed.isna()
     if bad.any():
         position, good = int(np.flatnonzero(bad.to_numpy())[0]), np.flatnonzero(~bad.to_numpy())
-        like = f"as the other dates are ({values[good[0]]!r}) or " if _an_example(text, values, good, position) else ""
-        fix = f"write it {like}as YYYY-MM-DD"
+        fix = _fix_for(text, values, good, position)
         if position == len(values) - 1 and not any(c.isdigit() for c in str(values[position])) and len(good):
             fix = "a row of totals or averages under the data is no observation: delete that row"  # `Total,...`
         raise InvalidInputError(
@@ -80,14 +79,27 @@ def read_dates(
     return _months_dated_by_a_day(pd.DatetimeIndex(parsed), fits or _regular, order)
 
 
-def _an_example(text: pd.Series, values: pd.Index, good: np.ndarray, bad: int) -> bool:
-    """Whether the first date read shows how to write the one that is not: not when both are digits alike
-    (`010190`, `999999`) that no form here read, only pandas' guess of each cell on its own."""
+def _fix_for(text: pd.Series, values: pd.Index, good: np.ndarray, bad: int) -> str:
+    """How to write the date that is not: as the first date read, when that shows a form the refused one lacks
+    (`01/04/2022` for `01/07/22`). A date of the refused one's own form (`199001` for `199013`) is no fix: its
+    numbers are what is wrong, and offering the form it has as the one to use contradicts itself. No example
+    for digits alike that no form here read (`010190`, `999999`), only pandas' guess of each cell on its own."""
     if not len(good):
-        return False
+        return "write it as YYYY-MM-DD"
     example, refused = str(values[good[0]]).strip(), str(values[bad]).strip()
     guessed = text.iloc[good[0]] == example and example.isdigit() and refused.isdigit()
-    return not (guessed and len(example) == len(refused))
+    if guessed and len(example) == len(refused):
+        return "write it as YYYY-MM-DD"
+    if _form(example) == _form(refused):
+        return f"it is written as the other dates are ({example!r}) but names no day, month or period: correct it"
+    return f"write it as the other dates are ({example!r}) or as YYYY-MM-DD"
+
+
+def _form(cell: str) -> str:
+    """The form a date is written in, whatever its numbers: a day or month's one or two digits alike (`1990m1`,
+    `1990m10`; `1/4/2000`, `01/04/2000`), longer numbers by their length (a year of two digits or four), letters
+    ignoring case."""
+    return re.sub(r"\d+", lambda digits: "0" * len(digits[0]) if len(digits[0]) > 2 else "0", cell.lower())
 
 
 def _months_dated_by_a_day(
