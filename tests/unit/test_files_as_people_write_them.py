@@ -29,7 +29,7 @@ def test_a_mistyped_lag_date_is_named_not_dropped_with_the_others(header):
                        r" \('01/04/2022'\) or as YYYY-MM-DD"):  # fmt: skip
         load_csv(two_digit_year, name="yy.csv")
     repeated_header = b"date,gdp\n2021-01-01,1\ndate,gdp\n2021-04-01,2\n"
-    with pytest.raises(InvalidInputError, match=r"row 2: 'date' is not a date"):
+    with pytest.raises(InvalidInputError, match=r"row 2 repeats the header \(date, gdp\); delete that line"):
         read_lag_inputs(repeated_header, ["gdp"], 2, "none")
 
 

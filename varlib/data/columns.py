@@ -246,7 +246,14 @@ def left_out_note(columns: Sequence[str], why: str) -> str:
 def is_percent_column(cells) -> bool:
     """Every filled cell a number followed by `%` (`6.64%`, as spreadsheets export a percentage format)."""
     text = [str(cell).strip() for cell in cells if str(cell).strip() not in ("", "nan", "None")]
-    return bool(text) and all(t.endswith("%") and _is_number(t[:-1]) for t in text)
+    return bool(text) and all(percent_number(t) is not None for t in text)
+
+
+def percent_number(text: str) -> str | None:
+    """The number of a percentage cell as written, without its `%` (`6.64` of `6.64%`, `2,58` of `2,58 %`: a
+    spreadsheet that writes decimal commas formats percentages so too); None for any other cell."""
+    number = text.strip()[:-1].strip() if text.strip().endswith("%") else ""
+    return number if _is_number(number) or _DECIMAL_COMMA.fullmatch(number) else None
 
 
 PERCENT_HINT = "remove the % signs to use it (write 6.64 for 6.64%: the model then works in percent)"
@@ -258,6 +265,9 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")  # 2,58: here, not in number_marks, which imports this module
 
 
 def headerless_columns(table: pd.DataFrame, names: list[str]) -> dict[str, tuple[int, str]]:

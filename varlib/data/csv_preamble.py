@@ -8,6 +8,8 @@ import re
 
 from ..errors import InvalidInputError
 from ..wording import counted
+from .number_marks import ANY_NUMBER
+from .timeindex import is_date
 
 # Excel's first line naming the separator: `sep=;`, any case, maybe padded with the separator or white space
 _SEP_LINE = re.compile(r"sep=(\t|[^\w\s\"'])(?:\1|[ \t])*", re.IGNORECASE)
@@ -30,7 +32,8 @@ def without_preamble(text: str, label: str, delimiters: tuple[str, ...]) -> tupl
     lines among them) whose first field alone is filled, padded with the delimiter to more than one field as a
     spreadsheet saves a title cell above a table (`Quarterly national accounts;;;;`). The line after them is the
     header when it has at least two filled fields and none of them is a number (names, not values), and the
-    first data rows after it (up to three) have as many fields as it has. A header of one name and empty ones
+    first data rows after it (up to three) have as many fields as it has. Lines of separators only above the
+    header (`,,,,`, a spreadsheet's empty first row) are skipped as blank lines are. A header of one name and empty ones
     (`date;;`) followed by data rows stays the header, as before. When the lines above look like titles and the
     line after them like a header but the rows below do not match it, the file is refused naming the lines to
     delete. A title without any delimiter (`GDP and consumption`) is not skipped, as a one-column file's header
@@ -45,6 +48,10 @@ def without_preamble(text: str, label: str, delimiters: tuple[str, ...]) -> tupl
         delimiter = sep.group(1)
         notes = (f"first line sep={delimiter.replace(TAB, BACKSLASH_T)} skipped",)
         lines[0] = _ending(lines[0])
+    for at, line in enumerate(lines):  # rows of empty cells above the header (`,,,,` from Excel): blank lines
+        if line.strip(",;\t \r\n"):
+            break
+        lines[at] = _ending(line)
     titles = _title_lines(lines, label, (delimiter,) if delimiter else _by_use(lines, delimiters))
     if titles:
         delimiter, count, shown = titles
@@ -104,3 +111,20 @@ def _title_lines(lines: list[str], label: str, delimiters: tuple[str, ...]) -> t
             )
         return delimiter, above, titles
     return None
+
+
+def refuse_values_as_header(header: str, delimiters: tuple[str, ...], label: str) -> None:
+    """Refuse a file without a header row: its first line, split by one of `delimiters` (the file's first, then
+    any other it holds: a headerless `;` file of decimal commas has as many commas), holds only dates and numbers,
+    the first cell filled (`1990Q1,8027.693,...`). Read as the header, its values would become the variables'
+    names and the first observation would be lost. A name that looks like a number beside real names (a column
+    `2020`) decides nothing, nor does a line with an empty first cell (pandas' index above a transposed table)."""
+    for delimiter in (d for n, d in enumerate(delimiters) if not n or d in header):
+        cells = [cell.strip() for cell in next(csv.reader([header], delimiter=delimiter), [])]
+        if cells and cells[0] and all(ANY_NUMBER.fullmatch(c) or is_date(c) for c in cells if c):
+            shown = ", ".join(map(repr, cells[:4])) + (", ..." if len(cells) > 4 else "")
+            raise InvalidInputError(
+                f"CSV {label!r} has no header row: its first line ({shown}) holds values, not column names; add a"
+                " header row above it that names each column (the dates' column, then one name per series)",
+                value=label,
+            )

@@ -19,10 +19,10 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from .columns import HEADERLESS, headerless_columns, headerless_problem
-from .csv_preamble import without_preamble
+from .csv_preamble import refuse_values_as_header, without_preamble
 from .file_bytes import decode, refuse_control_characters, refuse_other_files, without_other_lines
 from .number_marks import ANY_NUMBER, canonical_numbers, comma_grouped, decimal_mark
-from .rows_not_data import NOTE_LINES, words_only
+from .rows_not_data import NOTE_LINES, refuse_repeated_header, words_only
 
 DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
 _UNIT_LABEL = re.compile(r"|units?|unit of measure|einheit|unité|unidad|unità", re.IGNORECASE)
@@ -59,6 +59,7 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     if one_column:
         _refuse_spaced_columns(text, label)
     names = [column_name(name) for name in next(csv.reader([header], delimiter=delimiter), [])]
+    refuse_values_as_header(header, (delimiter, *DELIMITERS), label)
     _refuse_a_name_twice(names, label)
     text = _wide_notes_joined(text, delimiter, len(names))
     try:
@@ -76,6 +77,7 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     table = _without_empty_margins(table)
     table, units = _without_units_row(table)
     marks: list[str] = []
+    refuse_repeated_header(table, label)  # after the units row, so that the row is numbered as the data's
     if observations:
         table, marks = _blank_missing_marks(table)
     decimal = decimal_mark(table, label, comma_separated=delimiter == ",")

@@ -12,7 +12,7 @@ import re
 import pandas as pd
 
 from ..errors import InvalidInputError
-from .columns import find_date_column
+from .columns import find_date_column, percent_number
 
 # Thousands grouped by a space (French: an ordinary or a non-breaking one) or an apostrophe (Swiss): never a
 # decimal mark, so read in a file of either
@@ -27,9 +27,10 @@ _GROUPED = {  # thousands grouped, by decimal mark: 1,234,567.8 and 1.234.567,8;
 # In a `;` or tab file, one group of three digits after a point or a comma reads two ways: 1.000 is a thousand
 # (the point grouping thousands) or one (a decimal point); 129,810 is 129810 or 129.81. Other numbers decide.
 _EITHER = {".": re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}"), ",": re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")}
-_GROUPS = {  # two groups or more: only thousands (1.234.567 has a decimal comma, 1,234,567 a decimal point)
-    ",": re.compile(r"[+-]?\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"),
-    ".": re.compile(r"[+-]?\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?"),
+_GROUPS = {  # two groups or more, or one and the other mark after it: only thousands (1.234.567 and 1.234,5 have
+    # a decimal comma, 1,234,567 and 1,234.567 a decimal point)
+    ",": re.compile(r"[+-]?\d{1,3}(?:(?:\.\d{3}){2,}(?:,\d+)?|(?:\.\d{3})+,\d+)"),
+    ".": re.compile(r"[+-]?\d{1,3}(?:(?:,\d{3}){2,}(?:\.\d+)?|(?:,\d{3})+\.\d+)"),
 }
 _DIGITS = r"\d[\d.,' \u00a0]*"  # a number's digits, grouped or not, with either decimal mark
 _CURRENCY = re.compile(rf"[-+\u2212]?\s*[$€£¥]\s*[-+]?{_DIGITS}|[-+]?{_DIGITS}\s*[$€£¥]")
@@ -78,8 +79,8 @@ def number_hint(cell: object) -> str | None:
     text = str(cell).strip()
     if _CURRENCY.fullmatch(text):
         return "write the numbers without the currency sign (6740.3, not $6,740.3)"
-    if text.endswith("%") and plain_number(text[:-1]) is not None:  # a cell of a percentage format
-        return f"remove the % sign ({text[:-1].strip()}, not {text})"
+    if (number := percent_number(text)) is not None:  # a cell of a percentage format, maybe with a decimal comma
+        return f"remove the % sign ({number}, not {text})"
     if _IN_PARENTHESES.fullmatch(text):
         return f"write a negative number with a minus sign (-{text[1:-1]}, not {text})"
     if _COMMA_GROUPED.fullmatch(text) and ("." in text or text.count(",") > 1):  # 13,141.92 and 1,234,567

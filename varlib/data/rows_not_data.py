@@ -1,5 +1,6 @@
 """The rows of a CSV that are no observations: notes under the data (`Source: ...`) and dated rows without values
-before or after it. Each is left out and said, as varlib.data.datasets.read_as says how the rest was read."""
+before or after it, each left out and said, as varlib.data.datasets.read_as says how the rest was read; and the
+header repeated among the rows (files pasted together), refused by row."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import re
 import numpy as np
 import pandas as pd
 
-from ..wording import counted
+from ..errors import InvalidInputError
+from ..wording import and_list, counted
 from .number_marks import ANY_NUMBER
 from .timeindex import is_date
 
@@ -83,3 +85,23 @@ def without_dated_empty_ends(frame: pd.DataFrame) -> tuple[pd.DataFrame, tuple[s
 
 def _day(stamp) -> str:
     return stamp.date().isoformat() if isinstance(stamp, pd.Timestamp) else str(stamp)
+
+
+def refuse_repeated_header(table: pd.DataFrame, label: str) -> None:
+    """Refuse a file whose header line comes again among the rows (two files pasted together, a spreadsheet's
+    header repeated per page), naming the rows: read as data, its names are a date that does not read and
+    text in every column of numbers, which would be said once per column, not as the one line to delete."""
+    names = [("" if re.fullmatch(r"Unnamed: \d+", str(c)) else str(c).strip()) for c in table.columns]
+    if not any(names):
+        return
+    cells = table.apply(lambda column: column.str.strip())
+    rows = np.flatnonzero(cells.eq(pd.Series(names, index=table.columns)).all(axis=1).to_numpy())
+    if not len(rows):
+        return
+    one = len(rows) == 1
+    shown = and_list([str(row + 1) for row in rows[:5]] + ([f"{len(rows) - 5} more"] if len(rows) > 5 else []))
+    raise InvalidInputError(
+        f"CSV {label!r}: {'row' if one else 'rows'} {shown} {'repeats' if one else 'repeat'} the header"
+        f" ({', '.join(name for name in names if name)}); delete {'that line' if one else 'those lines'}",
+        value=label,
+    )
