@@ -156,9 +156,9 @@ def _counted(value: str, label: str, order: str | None) -> tuple[pd.Timestamp, p
         return None
     if unit is None:
         raise InvalidInputError(
-            f"{label} date {value!r} counts periods of {parts[1]}, and the file's dates do not say whether quarters or"
-            f" months: write {parts[1]}Q{min(int(parts[3]), 4)} for a quarter or {parts[1]}-{int(parts[3]):02d} for a"
-            " month",
+            f"{label} date {value!r} counts periods of {parts[1]}, a form the file's dates are not written in, so"
+            f" it could mean quarters or months: write {parts[1]}Q{min(int(parts[3]), 4)} for a quarter or"
+            f" {parts[1]}-{int(parts[3]):02d} for a month",
             field=label,
             value=value,
         )
