@@ -72,6 +72,7 @@ def odd_trail(store_settings):
     damaged = [f"{FOLDER}{stamp(now - timedelta(days=d))}-bad{d}.json" for d in (100, 0)]
     damaged.append(f"{FOLDER}20261340T250000.000000Z-nodate.json")  # a record's key by its form, not a date
     damaged.append(f"{FOLDER}00010101T000000.000000Z-yearone.json")  # nothing can be older
+    damaged.append(f"{FOLDER}99991231T000000.000000Z-farahead.json")  # a window widened to it overflowed
     for key in damaged:
         store.create(key, b"not json")
     for key in ("notes.json", "20261130T101500.000000Z-UPPER.json", "sub/20261130T101500.000000Z-a.json"):
@@ -85,7 +86,7 @@ def test_every_page_is_the_page_of_the_whole_listing(odd_trail, first):
     registry = Registry(store, author="tester")
     absent = f"{FOLDER}{stamp(datetime.now(UTC) - timedelta(days=41))}-absent.json"  # between records
     for before in [None, absent, *keys]:
-        for limit in (1, 3, 7, 100, 500):
+        for limit in (1, 3, 7, 100, 500, 1000):
             _FIRST_STEP.clear()
             if first is not None:
                 _FIRST_STEP.put((store.description, FOLDER), first)

@@ -39,7 +39,7 @@ from ..errors import (
 )
 from ..identity import Actor
 from ..store import Store
-from .audit_listing import is_record_key, keys_after, newest_keys
+from .audit_listing import is_record_key, key_stamp, keys_after, newest_keys, stamp_text
 from .layout import AUDIT_FOLDER, helper_prefix
 
 FORMAT = "varlib-audit"
@@ -181,7 +181,7 @@ def latest_moved(before: object | None, after: object | None) -> Move:
 def record_key(record: AuditRecord, suffix: str) -> str:
     """Where `record` is stored: its time (keys sort as the trail does), then `suffix` (random, or for a
     restored record one made from the change it describes)."""
-    return f"{helper_prefix(record.name, AUDIT_FOLDER)}{_stamp(record.at)}-{suffix}.json"
+    return f"{helper_prefix(record.name, AUDIT_FOLDER)}{key_stamp(record.at)}-{suffix}.json"
 
 
 def once_suffix(record: AuditRecord) -> str | None:
@@ -195,7 +195,7 @@ def recorded(store: Store, name: str, cache: BoundedCache[AuditRecord], action: 
     """Whether the trail of `name` holds a record of `action` on `version` at `since` (a trail time) or later:
     a change's record is never older than the change, so only the records after it are listed and read."""
     folder = helper_prefix(name, AUDIT_FOLDER)
-    for key in keys_after(store, folder, folder + _stamp(since)):
+    for key in keys_after(store, folder, folder + key_stamp(since)):
         record = _cached(store, name, cache, key)
         if record.action == action and record.version == version:
             return True
@@ -263,19 +263,13 @@ def _read_record(store: Store, name: str, key: str) -> AuditRecord:
 def _damaged_record(name: str, key: str, problem: str) -> AuditRecord:
     """The trail's entry for an object it cannot read: the time its key carries, its key, and what to do."""
     file = key.rsplit("/", 1)[-1]
-    stamp = file.partition("-")[0]  # `20261129T081530.123456Z`, the time the key sorts by
-    at = f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}T{stamp[9:11]}:{stamp[11:13]}:{stamp[13:]}"
+    at = stamp_text(file.partition("-")[0])  # the time the key sorts by
     reason = (
         f"audit record {key} is damaged ({problem}); it is kept as it is, as the trail is never rewritten, and"
         " cannot be rebuilt: `varlib reindex` restores a record only of a change still stored (a version, a"
         " withdrawal, an alias's last move, a saved scenario)"
     )
     return AuditRecord(at, "", name, Actor("", "", via=""), key=key, damaged=reason)
-
-
-def _stamp(at: str) -> str:
-    """`2026-11-29T08:15:30.123456Z` -> `20261129T081530.123456Z` (sorts as text)."""
-    return at.replace("-", "").replace(":", "")
 
 
 def _text(value: Any) -> str | None:

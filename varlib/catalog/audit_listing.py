@@ -1,7 +1,7 @@
 """Which keys of an audit trail a page of it needs, listed from a window of time instead of the whole trail.
 
 A record's key starts with its UTC time, so keys sort as the trail does, but S3 lists keys only in ascending
-order (from any key on: `start_after`), so the newest records were found by listing every one. A page is now
+order (from any key on: `start_after`): the newest records are the last listed. A page is therefore
 listed from a window before its anchor (now, or the time of the key it continues `before`), widened step by step
 until the page is full or the whole trail was listed. Every key left unlisted sorts at or before the window's
 start, below every key listed, so a full page from the window is the page of the whole listing, whatever the
@@ -10,7 +10,7 @@ times: records newer than now (a writer's clock ahead) are in every window, whic
 Each step is one listing request, and on MinIO one that stops early still costs a response of up to 1,000 keys
 (a page deep in a trail pays that much per step), so a step widens as far as the density seen calls for, and a
 process remembers per trail the step that would have held its last full page and starts there: a small trail is
-then listed whole at once, as before, and a long one from the window its density calls for. The hint and the
+then listed whole at once, and a long one from the window its density calls for. The hint and the
 step sizes only change what is listed, never the page.
 """
 
@@ -24,16 +24,27 @@ from ..store import Store
 
 RECORD_KEY = re.compile(r"\d{8}T\d{6}\.\d{6}Z-[0-9a-z-]{1,40}\.json")  # under the trail's folder: time, then suffix
 # How far before the anchor a page is looked for, each step wider (None: the whole trail); a too-narrow step
-# costs one more request, a too-wide one the keys it lists for nothing (about 0.1 ms each on MinIO).
+# costs one more request, a too-wide one the keys it lists for nothing.
 WINDOWS = (
     *(timedelta(minutes=minutes) for minutes in (1, 10, 60, 360)),  # a burst of records (a script publishing)
     *(timedelta(days=days) for days in (1, 7, 31, 366)),  # a trail of a few records a day or fewer
     None,
 )
-_STAMP = "%Y%m%dT%H%M%S.%fZ"  # a key's time, as audit.record_key writes it
+_STAMP = "%Y%m%dT%H%M%S.%fZ"  # a record key's time (key_stamp), which keys sort by
 _PEEK = 100  # records past a page's `before` read to tell the trail's density there (see _wider)
 # (store, trail folder) -> the step of WINDOWS to start at: a hint only, every window gives the same page
 _FIRST_STEP: BoundedCache[int] = BoundedCache(4096)
+
+
+def key_stamp(at: str) -> str:
+    """A trail time in a record key's form: `2026-11-29T08:15:30.123456Z` -> `20261129T081530.123456Z` (sorts as
+    text, as _STAMP reads it back)."""
+    return at.replace("-", "").replace(":", "")
+
+
+def stamp_text(stamp: str) -> str:
+    """A record key's time as a trail time again (key_stamp's inverse), as written even where it is no date."""
+    return f"{stamp[:4]}-{stamp[4:6]}-{stamp[6:8]}T{stamp[9:11]}:{stamp[11:13]}:{stamp[13:]}"
 
 
 def is_record_key(folder: str, key: str) -> bool:
@@ -89,8 +100,9 @@ def _wider(folder: str, step: int, anchor: datetime | None, seen: int, past: lis
     past a page's `before` costs a MinIO request of 1,000 keys, so a sparse trail is not widened a little at a time."""
     window, last = WINDOWS[step] or timedelta(0), _time(folder, past[-1]) if past else None
     span = window + (last - anchor if last is not None and anchor is not None and last > anchor else timedelta(0))
-    wanted = span * (1.5 * limit / seen) if seen else window
-    return next(i for i in range(step + 1, len(WINDOWS)) if (WINDOWS[i] or wanted) >= wanted)
+    # in seconds, as a float: a key dated in the year 9999 past `before` would overflow a timedelta
+    wanted = span.total_seconds() * (1.5 * limit / seen) if seen else window.total_seconds()
+    return next(i for i in range(step + 1, len(WINDOWS)) if (w := WINDOWS[i]) is None or w.total_seconds() >= wanted)
 
 
 def _time(folder: str, key: str) -> datetime | None:
@@ -110,4 +122,4 @@ def _start(folder: str, anchor: datetime | None, window: timedelta | None) -> st
         moment = anchor - window
     except OverflowError:  # before year 1: the whole trail
         return folder
-    return folder + moment.isoformat(timespec="microseconds").replace("-", "").replace(":", "") + "Z"
+    return folder + key_stamp(moment.isoformat(timespec="microseconds") + "Z")
