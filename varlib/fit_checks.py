@@ -16,8 +16,8 @@ LSTSQ_RCOND = 1e-15  # statsmodels' VAR fit (var_model._estimate_var) cuts singu
 MAX_VALUE = 1e100  # beyond it, products of values in the fit's moment matrices overflow (float64 ends at 1.8e308)
 MIN_VALUE = 1e-100  # a variable whose values all stay below it: their products underflow to zero
 EPS = float(np.finfo(float).eps)
-# Weyl's bound is for the worst case; the factor covers a log that rounds within an ulp, not half of one. On 79
-# quarters of macrodata, a combination off by noise of 1e-6 of the values stays over 1e5 times above it
+# Weyl's bound is for the worst case; the factor covers a log that rounds within an ulp, not half of one, and
+# stays far below what a relation off by real noise moves (docs/CORRECTNESS.md)
 ROUNDING_MARGIN = 10.0
 NEARLY_SINGULAR = 1e-8  # the data's condition number squared (in the normal equations) then passes 1/EPS
 
@@ -40,7 +40,7 @@ def check_magnitude(design: np.ndarray, series: np.ndarray, names: list[str]) ->
     if balanced[-1] <= LSTSQ_RCOND * balanced[0]:
         return
     if (scaled := nearly_collinear(series)) is not None:  # full rank once scaled only by rounding: a relation
-        raise collinear_error(scaled, names)
+        raise collinear_error(scaled, names, closely=True)
     largest = np.abs(series).max(axis=0)
     big, small = int(np.argmax(largest)), int(np.argmin(largest))
     if largest[big] >= 1.0 > largest[small] > 0:  # sizes on both sides of the intercept: the pair is the trouble
@@ -145,13 +145,14 @@ def check_collinear(
         raise collinear_error(scaled, names, space)
 
 
-def collinear_error(scaled: np.ndarray, names: list[str], space: str = "") -> InvalidInputError:
+def collinear_error(scaled: np.ndarray, names: list[str], space: str = "", closely: bool = False) -> InvalidInputError:
     """The refusal of collinear variables, naming those of the relation (`scaled`: the data from
-    _scaled_singular)."""
+    _scaled_singular); `closely`: not exactly, but too closely for a fit (nearly_collinear)."""
     where = f" {space}" if space else ""
     involved = _dependent(scaled, names)
+    how = "almost exactly, too closely for a least-squares fit" if closely else "exactly"
     return InvalidInputError(
-        f"the variables {', '.join(names)} are collinear{where}: {and_list(involved)} move together exactly"
+        f"the variables {', '.join(names)} are collinear{where}: {and_list(involved)} move together {how}"
         " (one is a combination of the others); drop one of those",
         field="variables",
         value=involved,

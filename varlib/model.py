@@ -105,7 +105,7 @@ def select_lags(
                 ics = dict(VAR(series, exog).select_order(max_lags, trend=trend).ics)
         except (np.linalg.LinAlgError, ValueError):  # statsmodels' words ("5-th leading minor ...") tell no one
             if (scaled := nearly_collinear(series)) is not None:  # collinear up to rounding: name the relation
-                raise collinear_error(scaled, names or default_names(series.shape[1])) from None
+                raise collinear_error(scaled, names or default_names(series.shape[1]), closely=True) from None
             raise InvalidInputError(
                 "the lag order cannot be chosen on this data: a variable is (nearly) constant over the"
                 " sample or the variables are collinear; drop one of them or give fewer max lags"

@@ -62,7 +62,7 @@ def _series(extra: str) -> np.ndarray:
 def test_the_lag_search_names_the_relation_not_statsmodels_error(extra):
     with pytest.raises(InvalidInputError) as refused:
         select_lags(_series(extra), 4, "c", names=[*BASE, extra])
-    assert f": {NAMED[extra]} move together exactly" in str(refused.value)
+    assert f": {NAMED[extra]} move together almost exactly, too closely for a least-squares fit" in str(refused.value)
     assert "leading minor" not in str(refused.value)
 
 
@@ -70,7 +70,7 @@ def test_the_lag_search_names_the_relation_not_statsmodels_error(extra):
 def test_a_fixed_order_fit_calls_it_a_relation_not_values_too_small(extra):
     with pytest.raises(InvalidInputError) as refused:
         fit_results(_series(extra), 2, "c", [*BASE, extra], "log differences")
-    assert f": {NAMED[extra]} move together exactly" in str(refused.value)
+    assert f": {NAMED[extra]} move together almost exactly, too closely for a least-squares fit" in str(refused.value)
     assert "too small" not in str(refused.value) and "Rescale" not in str(refused.value)
 
 
@@ -96,3 +96,11 @@ def test_the_train_page_says_the_same_words(tmp_path, monkeypatch):
     assert not at.exception, at.exception
     said = _refusal("g2")
     assert f"**Invalid input.** {said[0].upper()}{said[1:]}\n" in errors(at), errors(at)  # a sentence: capitalised
+
+
+def test_a_relation_off_by_more_than_rounding_is_not_called_exact():
+    """Off by 1e-12 (ten thousand times the rounding), the relation is no exact one, though too close to fit: the
+    lag search says so, where it said `exactly` (a review found the words contradicting the fixed-order fit's)."""
+    with pytest.raises(InvalidInputError) as refused:
+        train_model(_dataset("g2", 1e-12), ModelSpec((*BASE, "g2"), transform="logdiff", holdout=0))
+    assert "realgdp and g2 move together almost exactly, too closely for a least-squares fit" in str(refused.value)
