@@ -3,9 +3,10 @@ the images: named after what they show, safe on every system, and short enough f
 
 A file name is at most NAME_BYTES in UTF-8, its ending included: ext4, NTFS and APFS refuse names over 255
 bytes, and a variable can be named by a CSV column of 280. The version, steps, level(s) and interval kind are
-always kept; the variable gives way first, then the scenario, each cut to a prefix marked with a short digest of
+kept; the variable gives way first, then the scenario, each cut to a prefix marked with a short digest of
 the whole name, so two long names that start alike still name two files. The model's name gives way only when
-the two are down to their digests and it is still too long (a 63-byte name with eleven fan levels can be).
+the two are down to their digests and it is still too long (a 63-byte name with eleven fan levels can be); a last
+cut of the whole name guards any input beyond those the tests try.
 """
 
 from __future__ import annotations

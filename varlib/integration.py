@@ -190,8 +190,8 @@ def _trend_pvalue(x: np.ndarray, lags: int) -> float:
     unit root, b's t-statistic is asymptotically normal (statsmodels' OLS p-value: Student's t, as close on
     these samples), and b = 0 is no trend in the level (its slope is -b/g). Its lagged differences take up the
     serial correlation; a Newey-West t-test of the levels on a trend, with the few lags its bandwidth rule gives
-    a short sample, does not, and finds trends that are not there: of simulated AR(1) series without one, the old
-    rule advised trend `ct` for 8-14%, with this test 5-10%, with Newey-West's 8-13% (studies/trend_significance.py)."""
+    a short sample, does not, and finds trends that are not there more often (simulated rates in
+    docs/CORRECTNESS.md, from studies/trend_significance.py)."""
     from statsmodels.regression.linear_model import OLS
     from statsmodels.tsa.tsatools import add_trend, lagmat
 

@@ -136,8 +136,8 @@ def train(dataset: Dataset, spec: ModelSpec) -> TrainResult:
         frame.to_numpy(dtype=float), list(spec.variables), f"in {dataset.name}", collinear=spec.transform not in LOGGED
     )
     series = to_model_space(frame.to_numpy(dtype=float), spec.transform, list(spec.variables))
-    # logs round: g2 = 2 * gdp is collinear with gdp in log differences only up to 1e-16 (the fit then failed with
-    # statsmodels' words); judged against what the transform's rounding can move, which only training knows
+    # logs round: g2 = 2 * gdp is collinear with gdp in log differences only up to 1e-16, so a relation is judged
+    # against what the transform's rounding can move, which only training knows
     rounding = model_space_rounding(frame.to_numpy(dtype=float), spec.transform)
     check_collinear(series, list(spec.variables), f"in {MODEL_SPACE[spec.transform]} of {dataset.name}", rounding)
     if exog is not None:  # on every training row, once: a part's rows (a dummy still 0 there) may hold less
