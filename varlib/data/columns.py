@@ -13,6 +13,7 @@ import pandas as pd
 from ..errors import InvalidInputError
 from ..wording import and_list, plural_of
 from .frequency import detect_frequency
+from .number_forms import written_number
 from .periods import oldest_first
 from .timeindex import is_date, parse_dates, read_dates
 
@@ -208,7 +209,8 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
         return filled, ()
     text = [c for c in filled if c not in numeric]
     percent = [c for c in text if is_percent_column(raw[c])]
-    notes: tuple[LeftOut, ...] = ((tuple(percent), f"percentages: {PERCENT_HINT}"),) if percent else ()
+    hint = percent_hint(raw[percent[0]]) if percent else ""
+    notes: tuple[LeftOut, ...] = ((tuple(percent), f"percentages: {hint}"),) if percent else ()
     words = [c for c in text if c not in percent]  # a country code: said, as the upload preview says it
     notes += ((tuple(words), TEXT_NOTE),) if words else ()
     straight = [c for c in numeric if is_straight_line(numbers[c])]
@@ -250,24 +252,20 @@ def is_percent_column(cells) -> bool:
 
 
 def percent_number(text: str) -> str | None:
-    """The number of a percentage cell as written, without its `%` (`6.64` of `6.64%`, `2,58` of `2,58 %`: a
-    spreadsheet that writes decimal commas formats percentages so too); None for any other cell."""
+    """The number of a percentage cell as written, without its `%` (`6.64` of `6.64%`, `2,58` of `2,58 %`,
+    `1.234,5` of `1.234,5 %`: a spreadsheet that writes decimal commas formats percentages so too); None for any
+    other cell."""
     number = text.strip()[:-1].strip() if text.strip().endswith("%") else ""
-    return number if _is_number(number) or _DECIMAL_COMMA.fullmatch(number) else None
+    return number if number and written_number(number) else None
 
 
-PERCENT_HINT = "remove the % signs to use it (write 6.64 for 6.64%: the model then works in percent)"
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")  # 2,58: here, not in number_marks, which imports this module
+def percent_hint(cells: Iterable[object] = ()) -> str:
+    """How to use a column of percentages, with its first filled cell's own number (`write 2,58 for 2,58 %`: a
+    decimal-comma file keeps its commas, which its decimal mark reads)."""
+    found = (str(cell).strip() for cell in cells)
+    cell = next((text for text in found if percent_number(text) is not None), None)
+    example = f"write {percent_number(cell)} for {cell}" if cell else "write each number without its % sign"
+    return f"remove the % signs to use it ({example}: the model then works in percent)"
 
 
 def headerless_columns(table: pd.DataFrame, names: list[str]) -> dict[str, tuple[int, str]]:

@@ -13,12 +13,12 @@ import pandas as pd
 from ..errors import InvalidInputError
 from ..spec import check_distinct, check_two_or_more
 from .columns import (
-    PERCENT_HINT,
     column_label,
     default_variables,
     guess_date_column,
     is_percent_column,
     left_out_note,
+    percent_hint,
 )
 from .csv_text import READ_AS, column_name, read_text_table
 from .file_bytes import MAX_CSV_BYTES, read_file
@@ -218,7 +218,11 @@ def select_variables(
         if bad.any():
             position = int(np.flatnonzero(bad)[0])
             where = row_label(position)
-            fix = PERCENT_HINT if is_percent_column(column) else number_hint(column.iloc[position]) or PLAIN
+            fix = (
+                percent_hint([column.iloc[position]])
+                if is_percent_column(column)
+                else number_hint(column.iloc[position]) or PLAIN
+            )
             fix = "give it a value, or choose a fill for empty cells" if empty[position] else fix
             raise InvalidInputError(
                 f"column {variable!r} of {source!r}, {where}: {column.iloc[position]!r} is not a finite number; {fix}",

@@ -13,17 +13,9 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from .columns import find_date_column, percent_number
+from .number_forms import DECIMAL_COMMA, GROUPED
 
-# Thousands grouped by a space (French: an ordinary or a non-breaking one) or an apostrophe (Swiss): never a
-# decimal mark, so read in a file of either
-_SPACED = r"\d{1,3}(?:[ \u00a0\u202f']\d{3})+"
-# 3,5, 1.234,5, 1 234,5, and 1,1986E+04 (a cell formatted as scientific by a spreadsheet that writes decimal commas)
-_DECIMAL_COMMA = re.compile(rf"[+-]?(?:(?:\d{{1,3}}(?:\.\d{{3}})+|{_SPACED}|\d+),\d+|\d+,\d+[eE][+-]?\d+)")
 _DECIMAL_POINT = re.compile(r"[+-]?\d+\.\d+")  # 3.5, unless it is 1.234 (thousands in the other form)
-_GROUPED = {  # thousands grouped, by decimal mark: 1,234,567.8 and 1.234.567,8; 1 234 567.8 and 1 234 567,8
-    ".": re.compile(rf"[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|{_SPACED})(?:\.\d+)?"),
-    ",": re.compile(rf"[+-]?(?:\d{{1,3}}(?:\.\d{{3}})+|{_SPACED})(?:,\d+)?"),
-}
 # In a `;` or tab file, one group of three digits after a point or a comma reads two ways: 1.000 is a thousand
 # (the point grouping thousands) or one (a decimal point); 129,810 is 129810 or 129.81. Other numbers decide.
 _EITHER = {".": re.compile(r"[+-]?[1-9]\d{0,2}\.\d{3}"), ",": re.compile(r"[+-]?[1-9]\d{0,2},\d{3}")}
@@ -55,8 +47,8 @@ def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
     signed = cells.str.strip().str.match("\u2212[0-9]")
     cells = cells.where(~signed, cells.str.strip().str.replace("\u2212", "-", n=1, regex=False))
     text = cells.str.strip()
-    grouped = text.str.fullmatch(_GROUPED[decimal])
-    plain = grouped | (text.str.fullmatch(_DECIMAL_COMMA) if decimal == "," else False)
+    grouped = text.str.fullmatch(GROUPED[decimal])
+    plain = grouped | (text.str.fullmatch(DECIMAL_COMMA) if decimal == "," else False)
     if not plain.any():
         return cells
     grouping = "," if decimal == "." else "."
@@ -88,7 +80,7 @@ def number_hint(cell: object) -> str | None:
     if _ONE_GROUP.fullmatch(text):  # 1,234: a thousand and more, or a decimal comma
         grouped, decimal = text.replace(",", ""), text.replace(",", ".")
         return f"write it without the comma: {grouped} for thousands, {decimal} for a decimal"
-    if _DECIMAL_COMMA.fullmatch(text):  # 9189,5 and 1.234,5
+    if DECIMAL_COMMA.fullmatch(text):  # 9189,5 and 1.234,5
         return f"write it with a decimal point ({_GROUP_MARKS.sub('', text).replace(',', '.')})"
     return None
 
@@ -107,7 +99,7 @@ def decimal_mark(table: pd.DataFrame, label: str, comma_separated: bool = False)
     write them, unless a cell writes a decimal comma (`"1,94"`): then its commas are decimal marks too. When every
     comma there is one group of three (`"3,000"`) and nothing else decides, it is refused as in a `;` file."""
     numbers = table.drop(columns=_label_columns(table))
-    comma = _first_cell(numbers, _DECIMAL_COMMA, _EITHER[","]) or _first_cell(numbers, _GROUPS[","])
+    comma = _first_cell(numbers, DECIMAL_COMMA, _EITHER[","]) or _first_cell(numbers, _GROUPS[","])
     if comma_separated and not comma:  # a point here is a decimal one (1.000 too): commas then group thousands
         # 1.5, 1,234.5 or 1,234,567 decide for commas grouping thousands, as whole numbers beside 1,050 do
         grouped = _first_cell(numbers, _DECIMAL_POINT) or _first_cell(numbers, _COMMA_GROUPED, _EITHER[","])

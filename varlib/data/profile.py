@@ -23,7 +23,6 @@ from .columns import (
     CALENDAR_NOTE,
     DUMMY_NOTE,
     HEADERLESS,
-    PERCENT_HINT,
     column_label,
     guess_date_column,
     headerless_problem,
@@ -33,6 +32,7 @@ from .columns import (
     is_percent_column,
     is_straight_line,
     other_date_column,
+    percent_hint,
     repeat_period,
 )
 from .datasets import (
@@ -159,7 +159,7 @@ def profile_csv(
     percent = tuple(c for c in text_only if is_percent_column(raw[c]))  # meant as numbers: a problem, with the fix
     if percent:
         holds = f"{', '.join(percent)} {'holds' if len(percent) == 1 else 'hold'} percentages"
-        problems.append(f"{_text_columns(percent, raw, numbers)}; {holds}: {PERCENT_HINT}")
+        problems.append(f"{_text_columns(percent, raw, numbers)}; {holds}: {percent_hint(raw[percent[0]])}")
     plain = tuple(c for c in text_only if c not in percent)
     if plain:
         notes.append(_text_columns(plain, raw, numbers))

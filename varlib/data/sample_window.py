@@ -7,8 +7,12 @@ A row is kept when its period overlaps the bound's (`--start "Mar 2000"` keeps 2
 keeps 2005Q4). A bound counting periods of a year (`2000.1`, `2000:1`) is read as the file's dates were (a quarter
 in a file of 1995.1 ... 2009.4). A bound written as a day is that day: a start keeps the rows whose period holds or
 follows it, an end those whose period holds or precedes it, so the same quarters give the same sample whether the
-file dates them 1995-01-01 or 1995-03-31 (a date picker's every bound is a day). Only a bound with a time of day
-is compared with the rows' dates as written.
+file dates them 1995-01-01 or 1995-03-31 (a date picker's every bound is a day). A row's period is the one its date
+falls in, as the frequency detection reads the rows: a month dated on its 1st, its 15th, its last day or its last
+business day is that month. Weekly rows are the days they are dated, as one file dates a week by its first day
+and another by its last and nothing tells which: `--end 2020-01-14` keeps the weeks dated up to 14 January, `--end
+"Jan 2020"` those dated in January. Only a bound with a time of day written (`2020-01-14T00:00` too: the text
+decides, not the value) is compared with the rows' dates as written.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from .date_forms import numeric_forms
 from .date_text import NUMERIC_DATE, read_date
 from .frequency import detect_frequency, period_labels
 from .periods import period_firsts, period_lasts, straddled
-from .timeindex import COUNTED, counted_unit
+from .timeindex import COUNTED, as_their_months, counted_unit
 
 # How much a bound written as a period spans (else a day: the rows' own dates are compared with it)
 _SPANS = (
@@ -35,6 +39,9 @@ _SPANS = (
         pd.DateOffset(months=1),
     ),
 )
+
+# A time of day written after a date: `T00` (ISO's hour), `00:00`, `0:00`, `12am`, `00h00`; never `1995:02`'s colon
+_TIME_OF_DAY = re.compile(r"\dT\d{1,2}|(?<![\d:])\d{1,2}(?::\d{2}|h\d{2})|\d\s*[AaPp]\.?[Mm]\b")
 
 
 def slice_dates(
@@ -78,9 +85,10 @@ def slice_dates(
 
 def _bound_and_span(value: str, label: str, order: str | None) -> tuple[pd.Timestamp, pd.DateOffset | None]:
     """A bound as a date and the length of the period it names: a day for a day (never the rows' own dates, which
-    name a quarter by its first day in one file and its last in another); None for an instant (a time of day)."""
+    name a quarter by its first day in one file and its last in another); None for an instant, a bound with a time
+    of day written (`1995-02-15T00:00` too: the text says so, not the value, which is midnight either way)."""
     date = _bound(value, label, order)
-    return date, span_of(str(value)) or (pd.DateOffset(days=1) if date == date.normalize() else None)
+    return date, span_of(str(value)) or (None if _TIME_OF_DAY.search(str(value)) else pd.DateOffset(days=1))
 
 
 def _bound(value: str, label: str, order: str | None) -> pd.Timestamp:
@@ -136,13 +144,26 @@ def straddled_label(text: str, date: pd.Timestamp, frequency: str | None) -> str
 
 
 def _periods(index: pd.DatetimeIndex) -> tuple[pd.DatetimeIndex, pd.DatetimeIndex]:
-    """The first and the last day of the period of each row (2018-10-01 and 2018-12-31 for a quarter dated either);
-    the dates as they are on other grids, or when the rows are on none."""
-    try:
-        alias = detect_frequency(index).alias
-    except InvalidInputError:  # no grid (yet: gaps and order are checked after the window): the dates as written
+    """The first and the last day of the period of each row, as the frequency detection reads the rows: 2018-10-01
+    and 2018-12-31 for a quarter dated by either, a business month's end (2020-05-29) its calendar month's, a month
+    dated on its 15th that month (as a file's dates so are read: timeindex.as_their_months). Weekly rows, and rows
+    on no grid, as dated: a week may be dated by its first day or its last, and nothing tells which."""
+    dates, alias = index, _alias(index)
+    months = as_their_months(index) if alias is None else None
+    if months is not None and (alias := _alias(months)) is not None:
+        dates = months
+    if alias is None or alias.startswith("W"):
         return index, index
-    return period_firsts(index, alias), period_lasts(index, alias)
+    calendar = re.sub(r"^B(?=[MQY])", "", alias)  # BME, BQE-DEC: a business day dates its calendar period
+    return period_firsts(dates, calendar), period_lasts(dates, calendar)
+
+
+def _alias(index: pd.DatetimeIndex) -> str | None:
+    """The grid the dates lie on; None for none (gaps and order are checked after the window) or too few rows."""
+    try:
+        return detect_frequency(index).alias or None
+    except InvalidInputError:
+        return None
 
 
 def _counted(value: str, label: str, order: str | None) -> tuple[pd.Timestamp, pd.DateOffset] | None:

@@ -1,0 +1,29 @@
+"""The forms a number takes in a CSV cell with a decimal comma or thousands grouped (`1.234,5`, `1 234,5`,
+`1,234.5`): one owner of these patterns, which columns.py (percentages) and number_marks.py (the file's decimal
+mark) both read by. Its own module because number_marks imports columns."""
+
+from __future__ import annotations
+
+import re
+
+# Thousands grouped by a space (French: an ordinary or a non-breaking one) or an apostrophe (Swiss): never a
+# decimal mark, so read in a file of either
+SPACED = r"\d{1,3}(?:[ \u00a0\u202f']\d{3})+"
+# 3,5, 1.234,5, 1 234,5, and 1,1986E+04 (a cell formatted as scientific by a spreadsheet that writes decimal commas)
+DECIMAL_COMMA = re.compile(rf"[+-]?(?:(?:\d{{1,3}}(?:\.\d{{3}})+|{SPACED}|\d+),\d+|\d+,\d+[eE][+-]?\d+)")
+GROUPED = {  # thousands grouped, by decimal mark: 1,234,567.8 and 1.234.567,8; 1 234 567.8 and 1 234 567,8
+    ".": re.compile(rf"[+-]?(?:\d{{1,3}}(?:,\d{{3}})+|{SPACED})(?:\.\d+)?"),
+    ",": re.compile(rf"[+-]?(?:\d{{1,3}}(?:\.\d{{3}})+|{SPACED})(?:,\d+)?"),
+}
+
+
+def written_number(text: str) -> bool:
+    """Whether `text` is a number in any form a CSV writes one: plain (`-1.5`, `2e3`), with a decimal comma
+    (`2,58`, `1.234,5`) or with thousands grouped (`1,234.5`, `1 234,5`). The file's decimal mark decides later
+    how it reads; this only says it is a number."""
+    text = text.strip()
+    try:
+        float(text)
+    except ValueError:
+        return any(form.fullmatch(text) for form in (DECIMAL_COMMA, *GROUPED.values()))
+    return "_" not in text  # float() reads `1_5` as 15, which no file means
