@@ -17,6 +17,15 @@ class UsageParser(argparse.ArgumentParser):
 
     def add_subparsers(self, **kwargs: Any) -> Any:
         self.commands = super().add_subparsers(**kwargs)
+        add = self.commands.add_parser
+
+        def add_parser(name: str, **options: Any) -> Any:
+            # a command's own --help opens with the line the list of commands shows for it (argparse shows it
+            # only in that list: `varlib history --help` did not say what the trail holds)
+            options.setdefault("description", options.get("help"))
+            return add(name, **options)
+
+        self.commands.add_parser = add_parser
         return self.commands
 
     def error(self, message: str) -> None:  # type: ignore[override]
