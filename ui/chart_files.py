@@ -4,9 +4,9 @@ the images: named after what they show, safe on every system, and short enough f
 A file name is at most NAME_BYTES in UTF-8, its ending included: ext4, NTFS and APFS refuse names over 255
 bytes, and a variable can be named by a CSV column of 280. The version, steps, level(s) and interval kind are
 kept; the variable gives way first, then the scenario, each cut to a prefix marked with a short digest of
-the whole name, so two long names that start alike still name two files. The model's name gives way only when
-the two are down to their digests and it is still too long (a 63-byte name with eleven fan levels can be); a last
-cut of the whole name guards any input beyond those the tests try.
+the whole name, so two long names that start alike still name two files. The model's name gives way once
+the two are down to MIN_PART bytes each and it is still too long (a 63-byte name with eleven fan levels can be); a
+last cut of the whole name guards any input beyond those the tests try.
 """
 
 from __future__ import annotations
@@ -18,8 +18,7 @@ from varlib import VersionForecast
 
 EXPORT_SCALE = 3
 NAME_BYTES = 150
-# the longest a stem gets after it: ui.forecast_table's `-edited-lags`, then `.json` (`.png`, `.svg`, `.csv` fit)
-STEM_BYTES = NAME_BYTES - len("-edited-lags.json")
+ENDING_BYTES = len(".json")  # the longest file ending after a stem (`.png`, `.svg`, `.csv` are shorter)
 DIGEST_CHARS = 6  # hex digits of the whole name's digest that end a shortened part
 MIN_PART = 16  # bytes the variable keeps before the scenario is shortened too: a prefix and its digest
 
@@ -44,25 +43,33 @@ def scenario_part(scenario: str | None, conditioned: bool) -> str | None:
     return scenario or ("conditioned" if conditioned else None)
 
 
-def export_stem(result: VersionForecast, what: str, level: float, fan: Sequence[int]) -> str:
+def export_stem(result: VersionForecast, what: str, level: float, fan: Sequence[int], mark: str = "") -> str:
     """The name of a forecast's exported files, `what` being the chart's variable or `forecast` for the table:
-    `var-0.0.1-realgdp-dip-12-steps-30-60-90pct-standard`, in STEM_BYTES of UTF-8 (long names shortened)."""
+    `var-0.0.1-realgdp-dip-12-steps-30-60-90pct-standard`, then `mark` (ui.forecast_table's `-edited-lags`), in
+    NAME_BYTES of UTF-8 with the file's ending (long names shortened, only as far as this name needs)."""
+    room_for_stem = NAME_BYTES - ENDING_BYTES - _size(mark)
+    return _stem(result, what, level, fan, room_for_stem) + mark
+
+
+def _stem(result: VersionForecast, what: str, level: float, fan: Sequence[int], most: int) -> str:
     levels = "-".join(map(str, fan)) or str(level)
     scenario = file_stem(scenario_part(result.scenario, bool(result.conditions)))
     name, tail = file_stem(result.name), (f"{result.steps}-steps", f"{levels}pct", result.forecast.intervals)
     whole = file_stem(name, result.version, what, scenario, *tail)
-    if _size(whole) <= STEM_BYTES:
+    if _size(whole) <= most:
         return whole
     rest = _size(file_stem(result.version, *tail)) + 2 + (1 if scenario else 0)  # with the parts' dashes
-    least = DIGEST_CHARS * (2 if scenario else 1)  # the variable and the scenario as bare digests
-    if STEM_BYTES - rest - _size(name) < least:  # a long name, version and fan: the name gives way, just enough
-        name = shortened(name, STEM_BYTES - rest - least)
-    room = STEM_BYTES - rest - _size(name)  # for the variable and the scenario
-    if _size(scenario) > room - MIN_PART:  # the scenario gives way too, leaving the variable MIN_PART at least
-        scenario = shortened(scenario, max(room - MIN_PART, room // 2))
+    # the variable and the scenario keep MIN_PART each (or all of a shorter one) before the model's name gives way
+    keep = min(_size(file_stem(what)), MIN_PART)
+    least = keep + (min(_size(scenario), MIN_PART) if scenario else 0)
+    if most - rest - _size(name) < least:  # a long name, version and fan: the name gives way, just enough
+        name = shortened(name, most - rest - least)
+    room = most - rest - _size(name)  # for the variable and the scenario
+    if _size(scenario) > room - keep:  # the scenario gives way too, leaving the variable `keep` at least
+        scenario = shortened(scenario, max(room - keep, room // 2))
     stem = file_stem(name, result.version, shortened(file_stem(what), room - _size(scenario)), scenario, *tail)
     # the cuts above fit every allowed input (tests/unit/test_export_names_worst_cases.py); this guards any other
-    return shortened(stem, STEM_BYTES)
+    return shortened(stem, most)
 
 
 def shortened(part: str, most: int) -> str:

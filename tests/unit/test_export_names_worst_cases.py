@@ -39,8 +39,9 @@ def _result(name: str, version: str, scenario: str | None, steps: int, intervals
 
 
 def _longest(stem: str) -> int:
-    """The bytes of the longest file a stem names: the edited lag inputs, as JSON (ui.forecast_table)."""
-    return len(f"{stem}-edited-lags.json".encode())
+    """The bytes of the longest file a plain stem names: the table as JSON (edited lag inputs are marked in their
+    own stem, ui.forecast_table.file_stem, checked beside it)."""
+    return len(f"{stem}.json".encode())
 
 
 def test_the_worst_inputs_are_allowed_ones():
@@ -81,3 +82,16 @@ def test_the_model_name_gives_way_last_and_two_alike_stay_apart():
     # with room enough the model's name is whole and a short variable too
     stem = export_stem(_result(NAME, "0.0.1", None, MAX_STEPS, "corrected"), "realgdp", 95, fan)
     assert stem == f"{NAME}-0.0.1-realgdp-400-steps-10-20-30-40-50-60-70-80-90-95-99pct-corrected"
+
+
+def test_short_names_stay_whole_when_the_file_has_room_for_them():
+    """A name is cut only as far as its own file needs: an image or a table without edited lag inputs has no
+    `-edited-lags` to make room for, and a short variable or scenario is kept beside a long model name (a QA pass
+    found `realcons` and `forecast` as digests in names of 134-138 bytes, and 50 characters of the model kept)."""
+    fan = list(FAN_LEVELS)
+    plain = export_stem(_result(NAME, "0.0.1", None, MAX_STEPS, "corrected"), "realcons", 95, fan)
+    assert plain == f"{NAME}-0.0.1-realcons-400-steps-{'-'.join(map(str, fan))}pct-corrected"
+    saved = _result(NAME, "0.0.1", "recession", MAX_STEPS, "corrected")
+    edited = file_stem(saved, "realgdp", 95, fan, edited=True)
+    assert "-0.0.1-realgdp-recession-400-steps-" in edited and edited.endswith("-edited-lags")
+    assert len(f"{edited}.json".encode()) <= NAME_BYTES and edited.startswith("m" * 16)

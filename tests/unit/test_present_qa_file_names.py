@@ -27,8 +27,8 @@ def _result(scenario=None, steps=8, name="long-names", version="0.0.1", interval
     )  # fmt: skip
 
 
-def _fits(stem: str, after: str = "-edited-lags.json") -> bool:
-    """The longest file a stem names (edited lag inputs, as JSON: `after`) within NAME_BYTES."""
+def _fits(stem: str, after: str = ".json") -> bool:
+    """The longest file a stem names (as JSON: `after`) within NAME_BYTES."""
     return len(f"{stem}{after}".encode()) <= NAME_BYTES
 
 
