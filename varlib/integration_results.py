@@ -13,6 +13,7 @@ from .wording import p_text
 ADF_P = "ADF p (H0: unit root)"
 KPSS_P = "KPSS p (H0: stationary)"
 DIFF_P = "ADF p of the difference"
+TREND_P = "trend p"  # the trend's t-test in the ADF regression, where a trend-stationary series is tested for it
 P_COLUMNS = (ADF_P, DIFF_P)  # KPSS p is text (`≤ 0.01` at its table's end), not a number to format
 KPSS_TABLE = (0.01, 0.10)  # the p-values statsmodels' KPSS table spans; beyond them it returns the end
 DETERMINISTIC = "constant or a straight line"  # the verdict of a series with nothing random in it (untestable)
@@ -57,9 +58,16 @@ class UnitRoot:
         the trend's p-value that decided it (`stationary around a constant (trend p 0.419, not significant)`)."""
         if self.trend_pvalue is None:
             return self.verdict
-        if self.trending:
-            return f"{self.verdict} around a trend (trend p {p_text(self.trend_pvalue)})"
-        return f"{self.verdict} around a constant (trend p {p_text(self.trend_pvalue)}, not significant)"
+        return f"{self.around} (trend p {p_text(self.trend_pvalue)}{'' if self.trending else ', not significant'})"
+
+    @property
+    def around(self) -> str:
+        """The verdict, and for a series whose trend was tested, around what it is stationary (tables)."""
+        return (
+            self.verdict
+            if self.trend_pvalue is None
+            else f"{self.verdict} around a {'trend' if self.trending else 'constant'}"
+        )
 
     @property
     def kpss_beyond_table(self) -> str | None:
@@ -238,13 +246,14 @@ class Integration:
         rows = [
             {
                 "variable": u.variable,
+                "verdict": u.around,  # first after the name: a wide table scrolls, and this is what it says
+                TREND_P: "" if u.trend_pvalue is None else p_text(u.trend_pvalue),  # blank where not tested
                 "tested with": u.terms,
                 "ADF statistic": u.adf_statistic,
                 ADF_P: u.adf_pvalue,
                 "KPSS statistic": u.kpss_statistic,
                 KPSS_P: u.kpss_p_text,  # `≤ 0.01` at the table's end: 0.0100 read as exact
                 DIFF_P: u.diff_adf_pvalue,
-                "verdict": u.verdict_text,  # with the trend's p-value where it was tested
             }
             for u in self.unit_roots
         ]

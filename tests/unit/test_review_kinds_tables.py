@@ -24,13 +24,14 @@ def unit_root_table(result):
 
 COLUMNS = [
     "variable",
+    "verdict",
+    "trend p",
     "tested with",
     "ADF statistic",
     "ADF p (H0: unit root)",
     "KPSS statistic",
     "KPSS p (H0: stationary)",
     "ADF p of the difference",
-    "verdict",
 ]
 
 
