@@ -118,10 +118,18 @@ def refuse_values_as_header(header: str, delimiters: tuple[str, ...], label: str
     any other it holds: a headerless `;` file of decimal commas has as many commas), holds only dates and numbers,
     the first cell filled (`1990Q1,8027.693,...`). Read as the header, its values would become the variables'
     names and the first observation would be lost. A name that looks like a number beside real names (a column
-    `2020`) decides nothing, nor does a line with an empty first cell (pandas' index above a transposed table)."""
+    `2020`) decides nothing, nor does a line with an empty first cell (pandas' index above a transposed table).
+    A missing-value mark the reader knows (`NA`, `.`, `#N/A`) stands for a value too, as an empty cell does, when
+    the first cell is a date and another cell a number or date (`1959-01-01,NA,1707.4`): a header may name a
+    column `NA`, but not beside only values under a date."""
+    from .csv_text import MISSING_MARKS  # on use: csv_text imports this module
+
     for delimiter in (d for n, d in enumerate(delimiters) if not n or d in header):
         cells = [cell.strip() for cell in next(csv.reader([header], delimiter=delimiter), [])]
-        if cells and cells[0] and all(ANY_NUMBER.fullmatch(c) or is_date(c) for c in cells if c):
+        values = [c for c in cells if c and c not in MISSING_MARKS]  # a mark is a value left out, as an empty cell
+        if not cells or not cells[0] or not all(ANY_NUMBER.fullmatch(c) or is_date(c) for c in values):
+            continue
+        if len(values) + cells.count("") == len(cells) or (is_date(cells[0]) and len(values) > 1):
             shown = ", ".join(map(repr, cells[:4])) + (", ..." if len(cells) > 4 else "")
             raise InvalidInputError(
                 f"CSV {label!r} has no header row: its first line ({shown}) holds values, not column names; add a"

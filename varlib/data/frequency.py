@@ -1,10 +1,10 @@
 """The frequency of a date column, and the periods missing from it.
 
-A VAR reads rows as consecutive periods, so the dates must lie on one regular grid: daily,
-business daily, weekly, monthly, quarterly or yearly, with the usual anchors (month start or
-end, the weekday of a weekly series, the month a year or quarter starts or ends). The grid is
-the coarsest one that holds every date; the periods of that grid without a row are the gaps.
-Dates on no grid, or on one where more periods are missing than present, are irregular.
+A VAR reads rows as consecutive periods, so the dates must lie on one regular grid: daily, business daily, weekly,
+monthly, quarterly or yearly, with the usual anchors (month start or end, the weekday of a weekly series, the month a
+year or quarter starts or ends). The grid is the coarsest one that holds every date; the periods of that grid without
+a row are the gaps. Dates on no grid, or on one where more periods are missing than present, are irregular; rows on
+one grid then on another (quarterly, then monthly) are said where they change, however many of each there are.
 """
 
 from __future__ import annotations
@@ -61,8 +61,7 @@ class Frequency:
         """`2001Q2, 2001Q3 (2 periods)`, or the first few and how many."""
         labels = period_labels(self.missing[:shown], self.alias) if self.missing else []
         more = ", ..." if len(self.missing) > shown else ""
-        count = len(self.missing)
-        return f"{', '.join(labels)}{more} ({counted(count, 'period')})"
+        return f"{', '.join(labels)}{more} ({counted(len(self.missing), 'period')})"
 
 
 UNKNOWN = Frequency("", "of unknown frequency")
@@ -82,9 +81,8 @@ def label_of(alias: str) -> str:
 
 
 def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequency:
-    """The grid the dates lie on, with its missing periods; InvalidInputError when there is none.
-
-    The index must be sorted and free of duplicates (datasets.check_dates)."""
+    """The grid the dates lie on, with its missing periods; InvalidInputError when there is none. The index must be
+    sorted and free of duplicates (datasets.check_dates)."""
     if len(index) < 3:
         return UNKNOWN  # too few rows to tell; far too few to fit a model, which says so
     inferred = _infer(index)
@@ -101,18 +99,18 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
         missing = grid.difference(index)
         if len(missing) > len(index):
             break  # a finer grid only misses more: the dates are irregular
+        canonical = _phased(_infer(grid) or alias, index[0])
         if len(missing):  # or a few dates off a coarser grid that explains more (a Saturday among business days)
             _refuse_a_few_off_a_grid(index, source, CANDIDATES[:position], len(missing))
-        canonical = _phased(_infer(grid) or alias, index[0])
+            _refuse_a_switch(index, source, label_of(canonical), missing)
         return Frequency(canonical, label_of(canonical), tuple(missing))
     _refuse_a_few_off_a_grid(index, source)
-    switch = _switch(index)
-    if switch is not None:  # two grids one after the other: where it changes, not a regular step of either
-        raise InvalidInputError(f"the dates of {source} {switch}", field="dates")
+    _refuse_runs_on_two_grids(index, source)  # two grids one after the other: where it changes, not a step of either
+    widest = int((index[1:] - index[:-1]).argmax())  # the widest step: where the dates leave any grid most plainly
     raise InvalidInputError(
-        f"the dates of {source} are irregularly spaced (for example {_widest_step(index)}): a VAR needs one row per"
-        " period of a regular frequency (daily, business daily, weekly, monthly, quarterly or yearly);"
-        " aggregate the data to one of them first",
+        f"the dates of {source} are irregularly spaced (for example {iso_label(index[widest])} then"
+        f" {iso_label(index[widest + 1])}): a VAR needs one row per period of a regular frequency (daily, business"
+        " daily, weekly, monthly, quarterly or yearly); aggregate the data to one of them first",
         field="dates",
     )
 
@@ -207,36 +205,46 @@ def _around(offset, stamp: pd.Timestamp, phase: pd.Timestamp) -> tuple[pd.Timest
     return after if after == stamp else dated(month + (anchor - month) % 6 - 6), after
 
 
-def _widest_step(index: pd.DatetimeIndex) -> str:
-    steps = index[1:] - index[:-1]
-    position = int(steps.argmax())
-    return f"{iso_label(index[position])} then {iso_label(index[position + 1])}"
-
-
-def _switch(index: pd.DatetimeIndex) -> str | None:
-    """Where the dates change from one frequency to another (quarterly rows, then monthly): the first two runs of
-    like steps (days, weeks, so many months) that lie on grids of different frequencies; None when none do."""
+def _refuse_runs_on_two_grids(index: pd.DatetimeIndex, source: str) -> None:
+    """Refuse dates that change from one frequency to another (quarterly rows, then monthly) where the first two runs
+    of like steps (days, weeks, so many months) that lie on grids of different frequencies meet; none: nothing."""
     days = np.asarray((index[1:] - index[:-1]) / pd.Timedelta(days=1), dtype=float)
     kinds = np.where(days <= 4, 0, np.where(days < 28, np.round(days), 1000 * np.round(days / 30.44)))
     runs = [0, *(np.flatnonzero(np.diff(kinds)) + 1), len(days)]  # where each run of like steps starts
     for first, turn, last in list(zip(runs, runs[1:], runs[2:], strict=False))[:20]:  # a few: each is a detection
-        labels = [_label(index[first : turn + 1]), _label(index[turn : last + 1])]
-        if None not in labels and labels[0] != labels[1]:
-            fine = int(days[turn] < days[turn - 1])  # 1: the later rows are the finer, to aggregate
-            steps = ", then ".join(iso_label(stamp) for stamp in index[turn - 1 : turn + 2])
-            return (
-                f"change from {labels[0]} to {labels[1]} rows at {iso_label(index[turn])} ({steps}): a VAR needs one"
-                f" row per period of one frequency; aggregate the {labels[fine]} rows to"
-                f" {_UNITS.get(str(labels[1 - fine]), 'one frequency')}, or keep the rows of one frequency (a start"
-                " or end date), first"
-            )
-    return None
+        before, after = _run(index[first : turn + 1]), _run(index[turn : last + 1])
+        if before and after and before.label != after.label:
+            _refuse_the_switch(index, source, turn, (before.label, after.label))
 
 
-def _label(dates: pd.DatetimeIndex) -> str | None:
-    """The frequency of a run of 3 or more dates on one grid, else None."""
+def _refuse_a_switch(index: pd.DatetimeIndex, source: str, label: str, missing: pd.DatetimeIndex) -> None:
+    """Refuse rows on a coarser grid before or after those on `label`'s grid that hold every period it misses, more
+    than they are (quarterly rows, then monthly): the frequency changes there, which no fill mends. Gaps elsewhere (a
+    few months anywhere, every other month for a while) stay gaps to fill, however many rows follow."""
+    head, tail = index[index < missing[-1]], index[index > missing[0]]  # the rows before the last gap, after the first
+    for run, turn in ((head, len(head)), (tail, len(index) - len(tail) - 1)):
+        coarse = _run(run) if len(missing) > len(run) and 0 < turn < len(index) - 1 else None
+        if coarse and coarse.regular and coarse.label != label:
+            _refuse_the_switch(index, source, turn, (coarse.label, label) if run is head else (label, coarse.label))
+
+
+def _refuse_the_switch(index: pd.DatetimeIndex, source: str, turn: int, labels: tuple[str, str]) -> None:
+    """Refuse the change from `labels[0]` rows to `labels[1]` rows at `index[turn]` (in both runs): what to do."""
+    fine = int(index[turn + 1] - index[turn] < index[turn] - index[turn - 1])  # 1: the later rows are the finer
+    steps = ", then ".join(iso_label(stamp) for stamp in index[turn - 1 : turn + 2])
+    raise InvalidInputError(
+        f"the dates of {source} change from {labels[0]} to {labels[1]} rows at {iso_label(index[turn])} ({steps}): a"
+        f" VAR needs one row per period of one frequency; aggregate the {labels[fine]} rows to"
+        f" {_UNITS.get(labels[1 - fine], 'one frequency')}, or keep the rows of one frequency (a start or end date),"
+        " first",
+        field="dates",
+    )
+
+
+def _run(dates: pd.DatetimeIndex) -> Frequency | None:
+    """The grid of a run of 3 or more dates, else None."""
     try:
-        return detect_frequency(dates).label if len(dates) >= 3 else None
+        return detect_frequency(dates) if len(dates) >= 3 else None
     except InvalidInputError:
         return None
 
