@@ -124,7 +124,7 @@ def integration(diag: Diagnostics) -> list[str]:
     parts = [
         "<h2>Unit roots and cointegration</h2>",
         f"<p>{prose(roots.caption)} {prose(diag.integration_advice or result.advice)}</p>",
-        table(roots.frame.set_index("variable")),
+        printable(table, roots.frame.set_index("variable")),  # nine columns: split to fit a page in print
     ]
     johansen = result.johansen
     if johansen is not None:
