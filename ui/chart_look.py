@@ -30,7 +30,7 @@ from ui import presentation
 from ui.chart_files import export_config as export_config  # where the pages took them from
 from ui.chart_files import export_stem as export_stem
 from ui.plot_text import balanced, fitted, hover_titles, literal, panel_chars, plain, text_width
-from varlib import period_labels
+from varlib import grid_names, period_labels
 
 FORECAST_RGB = (228, 87, 46)
 BACKGROUNDS = {"light": (255, 255, 255), "dark": (23, 22, 20)}  # Streamlit 1.67's two base themes (#171614)
@@ -93,7 +93,7 @@ def panel_grid(full: Sequence[str], columns: int, panel: int, titles: Sequence[s
     the figure, its height and its top margin, which hold the titles' lines (`options`: make_subplots')."""
     rows, spacing = -(-len(full) // columns), 0.2 / columns  # plotly's own spacing between columns
     chars = panel_chars(columns, spacing)
-    titles = list(titles) if titles is not None else [fitted(text, chars, 3) for text in full]
+    titles = list(titles) if titles is not None else [fitted(t, chars, 3) for t in grid_names(full, chars, 3)]
     lines = max((title.count("<br>") + 1 for title in titles), default=1)
     gap = lines * LINE_PX + 44  # the titles' lines, the tick labels of the panel above and some air
     top = PANEL_MARGIN["t"] + (lines - 1) * LINE_PX

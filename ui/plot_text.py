@@ -45,6 +45,7 @@ def plain(text: object) -> str:
 DRAWN_WIDTH = 960
 CHAR_PX = 8.0
 ELLIPSIS = "…"
+SHORT = 8  # as varlib.grid_names: a name this long is never cut, over a panel however narrow
 
 
 def text_width(text: str) -> int:
@@ -89,12 +90,20 @@ def fitted(text: object, chars: int, lines: int = 2, shown=name) -> str:
     return "<br>".join(shown(line) for line in broken)
 
 
-def pair_title(first: object, arrow: str, second: object, chars: int, lines: int) -> str:
-    """A grid panel's title for two variables (`impulse → response`, `response ← lagged`): on one line when it
-    fits `chars`, else the first over the second, each in up to `lines` lines (`fitted`)."""
+def pair_title(first: object, arrow: str, second: object, chars: int) -> str:
+    """A grid panel's title for two variables (`impulse → response`, `response ← lagged`), each as the grid names
+    it (varlib.grid_names: short enough already, so never cut here): on one line when it fits `chars`, else the first
+    ending in the arrow over the second, each broken between words; a name of up to SHORT characters stays whole
+    (`realgovt`, not `realgo-vt`), and the arrow takes a line of its own where none has room for it."""
+    chars = max(chars, SHORT)
     if text_width(f"{first} {arrow} {second}") <= chars:
         return f"{name(first)} {arrow} {name(second)}"
-    return f"{fitted(first, chars - 2, lines)} {arrow}<br>{fitted(second, chars, lines)}"
+    top = [name(line) for line in _lines(str(first), chars)]
+    if text_width(plain(top[-1])) + 2 <= chars:
+        top[-1] = f"{top[-1]} {arrow}"
+    else:
+        top.append(arrow)
+    return "<br>".join([*top, *(name(line) for line in _lines(str(second), chars))])
 
 
 def balanced(text: object, chars: int, lines: int = 2, shown=name) -> str:

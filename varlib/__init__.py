@@ -88,6 +88,7 @@ from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
 from .model_space import CRITERIA, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS
 from .number_format import column_format, format_column, format_number, shared_formats
+from .panel_names import grid_names as grid_names  # a grid's panel titles, in the report and the dashboard
 from .plain_text import escape_controls
 from .report import render_report
 from .roles import ROLES, RolePolicy, allows

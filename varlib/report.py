@@ -33,6 +33,8 @@ from .scores import METRIC_LABELS, score_notes
 from .version_forecast import VersionForecast
 from .wording import and_list, utc_time
 
+# Printed, a grid's panels are inline blocks in a block: pages break between their lines, each panel whole at its
+# size (a flex row at a page break was squashed into a sliver); its lead paragraph stays with the first row.
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size:1.05rem}
@@ -48,7 +50,8 @@ div.grid{display:grid;gap:4px}div.wide{overflow-x:auto}td{white-space:nowrap}.ca
 @media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}tr,svg,div.figure{break-inside:avoid}
 div.wide{overflow:visible}div.screen{display:none}div.print{display:block}table{font-size:9pt}th,td{padding:2px 5px}
 td{white-space:normal}svg.chart{max-width:100%;height:auto}
-div.grid{display:flex!important;flex-wrap:wrap}}
+div.grid{display:block!important;orphans:1;widows:1}div.grid>svg.chart{display:inline-block;vertical-align:top;margin:2px}
+p.keep{break-inside:avoid;break-after:avoid}}
 """
 
 

@@ -21,7 +21,8 @@ from .artifact import Artifact
 from .data.frequency import period_labels
 from .diagnostics import Diagnostics
 from .number_format import format_column, format_number, shared_formats
-from .report_svg import Band, Line, chart, chart_number
+from .panel_names import grid_names
+from .report_svg import PAD_LEFT, PAD_RIGHT, TITLE_CHAR_PX, Band, Line, chart, chart_number
 from .scenario import Scenario
 from .service import VersionForecast
 from .wording import counted, utc_time
@@ -37,6 +38,7 @@ Table = Callable[..., str]  # the report's table renderer (one number format per
 # Letter portrait leaves between margins of 2.5 cm (600 px at 96 an inch), with some to spare for the estimate.
 PRINT_WIDTH = 560
 PRINT_CHAR, PRINT_CELL = 7.6, 14  # px of a digit at the print tables' 9pt (DejaVu's, the widest), of padding
+PANEL_WIDTH = 250  # an impulse-response panel: two side by side on a printed page
 
 
 def labels_of(dates, alias: str | None) -> list[str]:
@@ -226,19 +228,26 @@ def irf_section(
         else "Responses to a unit shock in one equation's residual (not orthogonalised: shocks may be correlated)"
     )
     steps = [f"h={h}" for h in range(irf.periods + 1)]
+    room = int((PANEL_WIDTH - PAD_LEFT - PAD_RIGHT) // TITLE_CHAR_PX)  # a title line's characters
+    whole = all(len(f"{names[j]} → {names[i]}") <= room for i, _ in rows for j, _ in cols)
+    short = names if whole else grid_names(names, room - 2)  # paper has no hover: the key below names them whole
     charts = [
         chart(
             f"{impulse} → {response}",
             steps,
             [Line("response", values[:, i, j].tolist(), RESPONSE)],
             Band(lower[:, i, j].tolist(), upper[:, i, j].tolist(), RESPONSE_BAND),  # no legend: too small
-            width=250,
+            width=PANEL_WIDTH,
             height=170,
             zero_line=True,
+            # every panel's title the same lines high, so that a row's plots line up
+            shown=[f"{short[j]} → {short[i]}"] if whole else [f"{short[j]} →", short[i]],
         )
         for i, response in rows
         for j, impulse in cols
     ]
+    drawn = {v for _, v in rows} | {v for _, v in cols}
+    key = [f"{html.escape(s)} = {html.escape(n)}" for s, n in zip(short, names, strict=True) if s != n and n in drawn]
     pairs = [(i, response, j, impulse) for i, response in rows for j, impulse in cols]
     frame = pd.DataFrame(
         {f"{impulse} → {response}": values[:, i, j] for i, response, j, impulse in pairs},
@@ -246,12 +255,13 @@ def irf_section(
     )
     return [
         f"<h2>{kind} impulse responses, horizon {irf.periods}</h2>",
-        f"<p>{html.escape(how)}, in model space ({html.escape(diag.to_dict()['model_space'])})"
+        f"<p class='keep'>{html.escape(how)}, in model space ({html.escape(diag.to_dict()['model_space'])})"
         + (f", summed over the periods: the responses of the {diag.summed_levels}" if accumulated else "")
         + f", with {level}"
         " asymptotic bands. Rows of the grid: the responding variable; columns: the impulse."
         + ("" if len(pairs) == len(names) ** 2 else f" Shown: {counted(len(pairs), 'pair')} of {len(names) ** 2}.")
         + "</p>",
-        f"<div class='grid' style='grid-template-columns:repeat({len(cols)}, 250px)'>{''.join(charts)}</div>",
+        f"<div class='grid' style='grid-template-columns:repeat({len(cols)}, {PANEL_WIDTH}px)'>{''.join(charts)}</div>",
+        f"<p class='note'>Names shortened in the titles: {'; '.join(key)}.</p>" if key else "",
         printable(table, frame),
     ]

@@ -20,6 +20,7 @@ PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 64, 28, 26, 34
 CHAR_PX = 6.5  # an average character at the charts' 11 px font, to space labels and the legend
 TITLE_CHAR_PX = 7.5  # the same at the title's 12 px bold
 LEGEND_ROW = 18  # a legend too wide for the title's line gets a line of its own, below it
+TITLE_ROW = 15  # a further line of a title (a grid panel's `impulse →` over its `response`)
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,11 @@ def chart(
     width: int = 760,
     height: int = 260,
     zero_line: bool = False,
+    shown: Sequence[str] = (),
 ) -> str:
     """One chart as an <svg> element: x positions 0..len(x_labels)-1, y scaled to everything drawn. Several
-    bands (a fan's layers) are drawn in the order given, so the widest goes first."""
+    bands (a fan's layers) are drawn in the order given, so the widest goes first. `shown`: the title's lines as
+    drawn (a grid's panel, its names from `grid_names`), else `title` fitted to the width."""
     bands = [band] if isinstance(band, Band) else list(band or ())
     values = [v for line in lines for v in line.values] + [v for b in bands for v in [*b.lower, *b.upper]]
     finite = [float(v) for v in values if v is not None and math.isfinite(v)]
@@ -74,7 +77,8 @@ def chart(
     ]
     beside = PAD_LEFT + TITLE_CHAR_PX * len(title) + 24 + _legend_width(entries) <= width - PAD_RIGHT
     legend_y = 16 if beside else 16 + LEGEND_ROW
-    top = PAD_TOP + (0 if beside or not named else LEGEND_ROW)
+    drawn = [html.escape(line) for line in shown] or [html.escape(_fitted(title, width))]
+    top = PAD_TOP + (0 if beside or not named else LEGEND_ROW) + TITLE_ROW * (len(drawn) - 1)
     plot_w, plot_h = width - PAD_LEFT - PAD_RIGHT, height - top - PAD_BOTTOM
     steps = max(len(x_labels) - 1, 1)
 
@@ -87,8 +91,9 @@ def chart(
     parts = [
         f"<svg xmlns='http://www.w3.org/2000/svg' width='{width}' height='{height}' viewBox='0 0 {width} {height}'"
         f" role='img' aria-label='{html.escape(title)}' class='chart'>",
-        f"<text x='{PAD_LEFT}' y='16' class='title'><title>{html.escape(title)}</title>"
-        f"{html.escape(_fitted(title, width))}</text>",
+        f"<text x='{PAD_LEFT}' y='16' class='title'><title>{html.escape(title)}</title>{drawn[0]}"
+        + "".join(f"<tspan x='{PAD_LEFT}' dy='{TITLE_ROW}'>{line}</tspan>" for line in drawn[1:])
+        + "</text>",
     ]
     fmt = tick_format(ticks)
     for tick in ticks:
@@ -204,8 +209,8 @@ def _label_positions(count: int, most: int = 7) -> list[int]:
 
 
 def _fitted(title: str, width: int) -> str:
-    """`title` shortened in its middle to the chart's width, so that both ends stay (an impulse response's
-    `impulse → response`: paper has no hover to show the rest; the SVG's own title and label hold it whole)."""
+    """`title` shortened in its middle to the chart's width, so that both ends stay (a long forecast title; a grid's
+    panels get their names from `grid_names` instead). The SVG's own title and label hold it whole."""
     room = max(8, int((width - PAD_LEFT - PAD_RIGHT) // TITLE_CHAR_PX))
     if len(title) <= room:
         return title

@@ -108,3 +108,36 @@ def test_the_pages_autocorrelation_grid_has_no_overlapping_titles_and_hovers_wit
     hovers = [note.hovertext for note in fig.layout.annotations]
     assert hovers[1] == f"{LONG[0]} ← {LONG[1]}" and hovers[0] == LONG[0]  # the whole names, as typed
     assert all(len(note.text) < len(hover) for note, hover in zip(fig.layout.annotations, hovers, strict=True))
+
+
+# the impulse-response grid's panels as print lays them out on pages: the body in columns of a printable page's
+# size, which Chromium fragments as it does pages (a flex row that met a page's end was squashed into a sliver a
+# few pixels high); and what keeps the grid's heading and lead paragraph with its first row
+PAGED = f"""() => {{
+  const heading = [...document.querySelectorAll('h2')].find(h => h.textContent.includes('impulse responses'));
+  const kept = [heading, heading.nextElementSibling].map(e => getComputedStyle(e))
+    .map(style => [style.breakInside, style.breakAfter]);
+  document.body.style.cssText += ';margin:0;max-width:none;column-width:{PRINTABLE["width"]}px;'
+    + 'column-gap:0;column-fill:auto;height:{PRINTABLE["height"]}px';
+  return {{heights: [...document.querySelectorAll('div.grid > svg')].map(s => s.getBoundingClientRect().height),
+    kept: kept, next: heading.nextElementSibling.nextElementSibling.className}}; }}"""
+
+
+def test_printed_every_impulse_response_panel_is_whole_at_its_size_and_the_heading_keeps_its_first_row(
+    chromium, report
+):
+    context, page = _opened(chromium, report.as_uri(), PRINTABLE["width"])
+    try:
+        screen = page.evaluate(
+            "() => [...document.querySelectorAll('div.grid > svg')].map(s => s.getAttribute('height'))"
+        )
+        page.emulate_media(media="print")
+        paged = page.evaluate(PAGED)
+    finally:
+        context.close()
+    assert len(screen) == 36 and set(screen) == {"170"}
+    squashed = [(n, round(height)) for n, height in enumerate(paged["heights"]) if round(height) != 170]
+    assert squashed == []  # each panel whole, at its size, on one page
+    # the heading stays with its lead paragraph, kept whole and with the grid's first row (a PDF of the report
+    # shows them so on A4 and Letter; columns do not honour `avoid` as pages do, so the styles are what is read)
+    assert paged["next"] == "grid" and paged["kept"][0][1] == "avoid" and paged["kept"][1] == ["avoid", "avoid"]
