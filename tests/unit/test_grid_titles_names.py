@@ -5,19 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.test_grid_titles import LONG6, V12
 from ui.plot_text import fitted
 from varlib import grid_names
 
-LONG6 = [
-    "Real gross domestic product in chained 2005 dollars",
-    "Real personal consumption expenditures total",
-    "Real gross private domestic investment total",
-    "Real federal government consumption and investment",
-    "Real private disposable income of households",
-    "Consumer price index for all urban consumers",
-]
-V12 = ["realgdp", "realcons", "realinv", "realgovt", "realdpi", "cpi"]
-V12 += ["m1", "tbilrate", "unemp", "pop", "infl", "realint"]  # the bundled macro data's 12 short names
 SAME_START = [f"Regional price index of the western district, series {n}" for n in ("A", "B", "C")]
 
 

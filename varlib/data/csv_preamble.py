@@ -8,6 +8,7 @@ import re
 
 from ..errors import InvalidInputError
 from ..wording import counted
+from .number_forms import MISSING_MARKS
 from .number_marks import ANY_NUMBER
 from .timeindex import is_date
 
@@ -122,7 +123,6 @@ def refuse_values_as_header(header: str, delimiters: tuple[str, ...], label: str
     A missing-value mark the reader knows (`NA`, `.`, `#N/A`) stands for a value too, as an empty cell does, when
     the first cell is a date and another cell a number or date (`1959-01-01,NA,1707.4`): a header may name a
     column `NA`, but not beside only values under a date."""
-    from .csv_text import MISSING_MARKS  # on use: csv_text imports this module
 
     for delimiter in (d for n, d in enumerate(delimiters) if not n or d in header):
         cells = [cell.strip() for cell in next(csv.reader([header], delimiter=delimiter), [])]

@@ -21,13 +21,12 @@ from ..errors import InvalidInputError
 from .columns import HEADERLESS, headerless_columns, headerless_problem
 from .csv_preamble import refuse_values_as_header, without_preamble
 from .file_bytes import decode, refuse_control_characters, refuse_other_files, without_other_lines
+from .number_forms import MISSING_MARKS
 from .number_marks import ANY_NUMBER, canonical_numbers, comma_grouped, decimal_mark
 from .rows_not_data import NOTE_LINES, refuse_repeated_header, words_only
 
 DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
 _UNIT_LABEL = re.compile(r"|units?|unit of measure|einheit|unité|unidad|unità", re.IGNORECASE)
-# Cells that say "no value" as data sources write it: FRED's ".", Eurostat's ":", Excel's #N/A (#NV in German)
-MISSING_MARKS = frozenset({".", ":", "-", "–", "NA", "N/A", "n/a", "#N/A", "#NV", "NaN", "nan", "null", "NULL"})
 READ_AS = "read_as"  # the table's attrs entry: how the file was read, where it is not a plain CSV
 _WORDS = {
     "utf-16": "UTF-16",

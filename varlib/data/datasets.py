@@ -203,7 +203,7 @@ def select_variables(
     for variable in variables:
         column = frame[named[column_name(variable)]]
         numbers = pd.to_numeric(column, errors="coerce").astype(float)
-        # missing-value marks (NA, #N/A, ...) are already empty: the CSV reader owns them (csv_text.MISSING_MARKS)
+        # missing-value marks (NA, #N/A, ...) are already empty: the reader empties them (number_forms.MISSING_MARKS)
         empty = (column.isna() | column.astype(str).str.strip().eq("")).to_numpy()
         bad = ~np.isfinite(numbers.to_numpy()) & ~(empty & allow_missing)
         text = numbers.isna().to_numpy() & ~empty  # cells that are no number at all (inf is one)

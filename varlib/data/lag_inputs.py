@@ -21,10 +21,11 @@ from ..errors import InvalidInputError
 from ..forecast_inputs import check_lag_value, check_lag_values, lag_array, lag_cell
 from ..wording import counted, plural_of
 from .columns import dated_first_column, find_date_column
-from .csv_text import MISSING_MARKS, column_name, read_text_table
+from .csv_text import column_name, read_text_table
 from .datasets import without_notes_below
 from .file_bytes import read_capped
 from .frequency import label_of, period_labels
+from .number_forms import MISSING_MARKS
 from .number_marks import not_a_number
 from .periods import first_break, in_their_periods, newest_first, offset_of, on_grid, on_its_grid, period_of
 from .sample_window import straddled_label

@@ -1,10 +1,14 @@
 """The forms a number takes in a CSV cell with a decimal comma or thousands grouped (`1.234,5`, `1 234,5`,
-`1,234.5`): one owner of these patterns, which columns.py (percentages) and number_marks.py (the file's decimal
-mark) both read by. Its own module because number_marks imports columns."""
+`1,234.5`), and the marks that stand for no number: one owner of these, which columns.py (percentages),
+number_marks.py (the file's decimal mark) and the CSV reader (csv_text, csv_preamble) read by. Its own module
+because number_marks imports columns and csv_text imports csv_preamble."""
 
 from __future__ import annotations
 
 import re
+
+# Cells that say "no value" as data sources write it: FRED's ".", Eurostat's ":", Excel's #N/A (#NV in German)
+MISSING_MARKS = frozenset({".", ":", "-", "–", "NA", "N/A", "n/a", "#N/A", "#NV", "NaN", "nan", "null", "NULL"})
 
 # Thousands grouped by a space (French: an ordinary or a non-breaking one) or an apostrophe (Swiss): never a
 # decimal mark, so read in a file of either
