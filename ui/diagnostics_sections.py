@@ -255,7 +255,7 @@ def irf_bands_note(diag: Diagnostics, orth: bool, accumulated: bool = False) -> 
         note += " Responses of the levels of an integrated system need not die out, and their bands widen with h."
     if diag.nobs < SHORT_SAMPLE:
         note += f" On {diag.nobs} observations asymptotic bands are often too narrow: read them as rough."
-    return note
+    return note + _unstable(diag, "responses and their bands")
 
 
 def fevd_note(diag: Diagnostics) -> str:
@@ -266,4 +266,16 @@ def fevd_note(diag: Diagnostics) -> str:
         f" orthogonalised by the Cholesky factor in the variables' order ({order}): a shock moves the variables"
         " after it at once, not those before, so another order gives other shares. `varlib diagnose` prints the"
         " last horizon's shares."
+    ) + _unstable(diag, "shares")
+
+
+def _unstable(diag: Diagnostics, what: str) -> str:
+    """The Stability tab's caveat, said where a VAR's responses are read: an unstable one's never die out."""
+    stab = diag.stability
+    if stab.stable or stab.as_expected is not None:  # a VECM's unit roots are expected, its own verdict says so
+        return ""
+    largest = stab.root_text(float(stab.moduli.max()))
+    return (
+        f" **This VAR is not stable** (largest eigenvalue modulus {largest}, on or outside the unit circle: see"
+        f" Stability): shocks never die out, so these {what} are not meaningful."
     )

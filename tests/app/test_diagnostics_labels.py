@@ -33,7 +33,10 @@ def test_short_samples_and_vecms_get_their_caveat():
     from ui.diagnostics_sections import irf_bands_note
 
     def diag(kind: str, nobs: int):
-        return SimpleNamespace(kind=kind, nobs=nobs, irf=SimpleNamespace(signif=0.1), variables=("a", "b"))
+        stability = SimpleNamespace(stable=True, as_expected=None if kind == "var" else True)
+        return SimpleNamespace(
+            kind=kind, nobs=nobs, irf=SimpleNamespace(signif=0.1), variables=("a", "b"), stability=stability
+        )
 
     assert "On 77 observations asymptotic bands are often too narrow" in irf_bands_note(diag("var", 77), True)
     assert "Cholesky order: a, b (a shock moves" in irf_bands_note(diag("var", 77), True)

@@ -98,9 +98,12 @@ class Stability:
 
     @classmethod
     def root_text(cls, value: float) -> str:
-        """A table cell in ROOTS_FORMAT, unsigned where it rounds to zero: `-0.0000` as a real root's imaginary
-        part misled."""
+        """A table cell in ROOTS_FORMAT, unsigned where it rounds to zero (`-0.0000` as a real root's imaginary part
+        misled), and with the digits that tell a root near the unit circle from one on it (1.00002 and 0.99996 both
+        printed 1.0000 beside a verdict that turns on which side of 1 it lies)."""
         text = cls.ROOTS_FORMAT.format(value)
+        if abs(float(text)) == 1 and abs(value) != 1:
+            return f"{value:.12g}"
         return cls.ROOTS_FORMAT.format(0.0) if float(text) == 0 else text
 
     @property
