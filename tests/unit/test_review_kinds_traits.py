@@ -99,6 +99,7 @@ def test_the_diagnostics_page_reads_the_kind_for_its_caveats(levels):
             variables=VARIABLES,
             transform="none",
             integration=found,
+            stability=SimpleNamespace(stable=True, as_expected=None),
         )
 
     assert "need not die out" in diagnostics_sections.irf_bands_note(diag("ec"), False)
