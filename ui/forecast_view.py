@@ -231,7 +231,8 @@ def exog_summary(result: VersionForecast) -> str:
     for j, name in enumerate(result.exog_names):
         path = result.exog[:, j]
         flat = bool(np.all(path == path[0]))
-        parts.append(f"{name} {path[0]:g} held flat" if flat else f"{name} as given, {path.min():g} to {path.max():g}")
+        given = f"{name} as given, ranging from {path.min():g} to {path.max():g}"  # not steps 1 to 2: its values
+        parts.append(f"{name} {path[0]:g} held flat" if flat else given)
     return ", ".join(parts)
 
 

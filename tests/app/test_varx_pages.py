@@ -61,7 +61,7 @@ def test_a_varx_presentation_says_what_exogenous_values_it_assumed(varx):
     at.session_state[editor.key] = {"edited_rows": {0: {"realint": 2.0}}, "added_rows": [], "deleted_rows": []}
     at.run()
     low, high = sorted([2.0, last])
-    assert f"Exogenous values: realint as given, {low:g} to {high:g}." in [c.value for c in at.caption]
+    assert f"Exogenous values: realint as given, ranging from {low:g} to {high:g}." in [c.value for c in at.caption]
 
 
 def test_a_varx_shows_the_standard_intervals_it_offers_when_a_link_asks_for_corrected_ones(varx):
