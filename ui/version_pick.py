@@ -63,13 +63,17 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         st.session_state[f"{prefix}_withdrawn|{name}"] = True
     host = where or st
     picker = host.container()  # the Version picker above its box: level with the row's other controls
-    asked = bool(withdrawn) and host.checkbox(
+    # drawn for every model, greyed where none is withdrawn: a box that came and went moved the page below it
+    asked = host.checkbox(
         "Withdrawn too",  # short: it shares a narrow column with the Version picker
         value=named,
         key=f"{prefix}_withdrawn|{name}",
         persist_state="session",  # else a withdrawn version picked with it is not offered back
-        help="Offer the withdrawn versions too; they still load when named explicitly.",
-    )
+        help="Offer the withdrawn versions too; they still load when named explicitly."
+        if withdrawn
+        else f"No version of {name} is withdrawn.",
+        disabled=not withdrawn,
+    ) and bool(withdrawn)
     entries = store.usable(name, include_withdrawn=asked or named)
     if not entries:
         everything = store.versions(name)
