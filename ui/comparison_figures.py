@@ -9,8 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import hover
-from ui.chart_look import PANEL_COLUMNS, cell, panel_grid, period_hover
+from ui.chart_look import PANEL_COLUMNS, cell, panel_grid
 from ui.diagnostics_figures import LINE, NAIVE, PALETTE, finish
+from ui.period_hover import period_hover
 from ui.plot_text import name as shown
 from varlib import Artifact, Backtest, OverlaidForecast, counted, period_labels
 

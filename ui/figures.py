@@ -13,7 +13,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import hover
-from ui.chart_look import BAND, HOLDOUT_MARGIN, LEGEND_BELOW, TICK_FORMAT, TITLE_CHARS, Look, period_hover
+from ui.chart_look import BAND, HOLDOUT_MARGIN, LEGEND_BELOW, TICK_FORMAT, TITLE_CHARS, Look
+from ui.period_hover import period_hover
 from ui.plot_text import fitted, plain, text_width
 from ui.plot_text import name as shown
 from ui.plot_text import names as shown_all

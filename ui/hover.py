@@ -41,7 +41,7 @@ def template(name: str, value: str = VALUE, more: str = "") -> str:
 def named(names: list[str], label: str) -> dict:
     """Keyword arguments for a trace whose points' period `names` are known (periods of its x): a unified hover lists
     the point of each trace nearest the pointer, so a band's edge beside the history's last point is at another
-    period than it, and the header names the periods only where a d3 format can (chart_look.hover_format)."""
+    period than it, and the header names the periods only where a d3 format can (ui.period_hover.hover_format)."""
     return {"customdata": names, "hovertemplate": template(label)}
 
 

@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 
 from ui import comparison_figures
-from ui.chart_look import NO_HEADER, Look, hover_format
+from ui.chart_look import Look
 from ui.figures import forecast_figure, holdout_figure
+from ui.period_hover import NO_HEADER, hover_format
 from varlib import ModelSpec, overlay_forecasts, parse_version, period_labels
 from varlib.artifact import build_artifact
 from varlib.data.datasets import load_csv

@@ -11,8 +11,9 @@ import pytest
 
 from tests.app.conftest import charts, errors, open_app, values
 from ui import comparison_figures
-from ui.chart_look import HOVER_CANDIDATES, NO_HEADER, Look, _rendered
+from ui.chart_look import Look
 from ui.figures import forecast_figure, holdout_figure
+from ui.period_hover import HOVER_CANDIDATES, NO_HEADER, _rendered
 from ui.scenario_figures import Line, scenario_figure
 from varlib import ModelSpec, overlay_forecasts, period_labels
 from varlib.artifact import build_artifact
