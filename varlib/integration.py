@@ -172,9 +172,9 @@ def _unit_root(x: np.ndarray, name: str, deterministic: bool) -> UnitRoot:
     # stationary when the pair with a constant only agrees, KPSS's level test rejecting any trend
     if shown[4] != "integrated" and (constant := _level_tests(x, "c"))[4] == "stationary":
         shown, regression = constant, "c"
-    adf_stat, adf_p, kpss_stat, kpss_p, verdict, lags = shown
+    adf_stat, adf_p, kpss_stat, kpss_p, verdict, trend = shown
     # stationary with a trend but not with a constant alone: whether the trend is there is a test of its own
-    trend_p = _trend_pvalue(x, lags) if regression == "ct" and verdict == "stationary" else None
+    trend_p = trend if regression == "ct" and verdict == "stationary" else None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         diff_p = float(adfuller(np.diff(x), regression="c", autolag="AIC", result_object=False)[1])
@@ -182,40 +182,29 @@ def _unit_root(x: np.ndarray, name: str, deterministic: bool) -> UnitRoot:
     return UnitRoot(name, adf_stat, adf_p, kpss_stat, kpss_p, diff_p, verdict, order, regression, trend_p)
 
 
-def _trend_pvalue(x: np.ndarray, lags: int) -> float:
-    """The p-value of the trend's t-test in the ADF regression with a constant and a trend (its AIC-chosen `lags`
-    lagged differences), as statsmodels' `adfuller` fits it: dx_t = a + b·t + g·x_{t-1} + lagged dx + e_t.
-
-    The sequential procedure's test (Dolado, Jenkinson and Sosvilla-Rivero 1990; Enders): once ADF rejects the
-    unit root, b's t-statistic is asymptotically normal (statsmodels' OLS p-value: Student's t, as close on
-    these samples), and b = 0 is no trend in the level (its slope is -b/g). Its lagged differences take up the
-    serial correlation; a Newey-West t-test of the levels on a trend, with the few lags its bandwidth rule gives
-    a short sample, does not, and finds trends that are not there more often (simulated rates in
-    docs/CORRECTNESS.md, from studies/trend_significance.py)."""
-    from statsmodels.regression.linear_model import OLS
-    from statsmodels.tsa.tsatools import add_trend, lagmat
-
-    dx = np.diff(x)
-    regressors = lagmat(dx[:, None], lags, trim="both", original="in")
-    rows = len(regressors)
-    regressors[:, 0] = x[-rows - 1 : -1]  # the lagged level, as adfuller replaces the unlagged difference
-    fit = OLS(dx[-rows:], add_trend(regressors, "ct")).fit()
-    return float(fit.pvalues[-1])  # the trend: add_trend appends the constant, then it
-
-
-def _level_tests(x: np.ndarray, regression: str) -> tuple[float, float, float, float, str, int]:
+def _level_tests(x: np.ndarray, regression: str) -> tuple[float, float, float, float, str, float]:
     """ADF and KPSS of `x` with deterministic terms `regression` ("ct" or "c"): statistics, p-values, their
-    verdict at 5% (stationary: ADF rejects and KPSS does not; integrated: the reverse; else unclear) and the lagged
-    differences ADF's regression chose."""
+    verdict at 5% (stationary: ADF rejects and KPSS does not; integrated: the reverse; else unclear) and the
+    p-value of the trend's t-test in ADF's own regression (`regresults`; NaN without a trend).
+
+    The trend's test is the sequential procedure's (Dolado, Jenkinson and Sosvilla-Rivero 1990; Enders): once ADF
+    rejects the unit root, the t-statistic of b in dx_t = a + b·t + g·x_{t-1} + lagged dx + e_t is asymptotically
+    normal, and b = 0 is no trend in the level (its slope is -b/g). The regression's lagged differences take up the
+    serial correlation; a Newey-West t-test of the levels on a trend, with the few lags its bandwidth rule gives a
+    short sample, does not, and finds trends that are not there more often (simulated rates in
+    docs/CORRECTNESS.md, from studies/trend_significance.py)."""
     from statsmodels.tsa.stattools import adfuller, kpss
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # KPSS warns when its p-value is outside its table (then 0.01 or 0.10)
-        adf = adfuller(x, regression=regression, autolag="AIC", result_object=False)
+        adf_stat, adf_p, _, fitted = adfuller(
+            x, regression=regression, autolag="AIC", regresults=True, result_object=False
+        )
         level_kpss = kpss(x, regression=regression, nlags="auto", result_object=False)
-    adf_p, kpss_p = float(adf[1]), float(level_kpss[1])
+    adf_p, kpss_p = float(adf_p), float(level_kpss[1])
     verdict = "stationary" if adf_p < SIGNIF <= kpss_p else "integrated" if kpss_p < SIGNIF <= adf_p else "unclear"
-    return float(adf[0]), adf_p, float(level_kpss[0]), kpss_p, verdict, int(adf[2])
+    trend_p = float(fitted.resols.pvalues[-1]) if regression == "ct" else float("nan")  # the trend is the last term
+    return float(adf_stat), adf_p, float(level_kpss[0]), kpss_p, verdict, trend_p
 
 
 def _johansen(series: np.ndarray, names: list[str], lagged: int) -> Johansen | None:
