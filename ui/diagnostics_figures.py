@@ -17,10 +17,10 @@ from plotly.subplots import make_subplots
 from ui import chart_look, hover
 from ui.chart_look import LEGEND_ROW_PX, PANEL_COLUMNS, PANEL_MARGIN, TICK_FORMAT, cell, legend_rows, panel_grid
 from ui.panel_lines import add_hlines
-from ui.plot_text import DRAWN_WIDTH, SHORT, fitted, pair_title, panel_chars
+from ui.plot_text import DRAWN_WIDTH, fitted, pair_title, panel_chars
 from ui.plot_text import name as shown
 from ui.plot_text import names as shown_all
-from varlib import Diagnostics, column_format, counted, format_number, grid_names
+from varlib import SHORT_NAME, Diagnostics, column_format, counted, format_number, grid_names
 
 LINE = "#2e86de"
 BAND = "rgba(46, 134, 222, 0.3)"  # stands out from the light and the dark background alike (as ui.chart_look)
@@ -162,7 +162,7 @@ def acorr_figure(
     lines = 2 if len(cols) <= PANEL_COLUMNS else 1
     short, alone = grid_names(names, chars - 2, lines), grid_names(names, chars, 2 * lines)  # ` ←`; own panel
     titles = [
-        fitted(alone[i], max(chars, SHORT), 2 * lines) if i == j else pair_title(short[i], "←", short[j], chars)
+        fitted(alone[i], max(chars, SHORT_NAME), 2 * lines) if i == j else pair_title(short[i], "←", short[j], chars)
         for i in rows
         for j in cols
     ]
@@ -266,7 +266,7 @@ def fevd_figure(diag: Diagnostics, drawn: int = DRAWN_WIDTH) -> go.Figure:
     names = list(diag.variables)
     k, palette = len(names), colours(len(names))
     horizons = np.arange(1, diag.fevd.shape[1] + 1)
-    chars = max(SHORT, title_chars(min(k, PANEL_COLUMNS), drawn))
+    chars = max(SHORT_NAME, title_chars(min(k, PANEL_COLUMNS), drawn))
     titles = [fitted(short, chars, 3) for short in grid_names(names, chars, 3)]  # told apart; as panel_grid's lines
     fig, height, top = panel_grid(
         names, min(k, PANEL_COLUMNS), 290 if k <= PANEL_COLUMNS else 200, titles, shared_yaxes=True

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterable
+
+from varlib import SHORT_NAME, text_width
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -45,12 +46,6 @@ def plain(text: object) -> str:
 DRAWN_WIDTH = 960
 CHAR_PX = 8.0
 ELLIPSIS = "…"
-SHORT = 8  # as varlib.grid_names: a name this long is never cut, over a panel however narrow
-
-
-def text_width(text: str) -> int:
-    """Characters as wide as a Latin one: a CJK character counts twice."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _lines(text: str, chars: int) -> list[str]:
@@ -93,9 +88,9 @@ def fitted(text: object, chars: int, lines: int = 2, shown=name) -> str:
 def pair_title(first: object, arrow: str, second: object, chars: int) -> str:
     """A grid panel's title for two variables (`impulse → response`, `response ← lagged`), each as the grid names
     it (varlib.grid_names: short enough already, so never cut here): on one line when it fits `chars`, else the first
-    ending in the arrow over the second, each broken between words; a name of up to SHORT characters stays whole
+    ending in the arrow over the second, each broken between words; a name of up to SHORT_NAME characters stays whole
     (`realgovt`, not `realgo-vt`), and the arrow takes a line of its own where none has room for it."""
-    chars = max(chars, SHORT)
+    chars = max(chars, SHORT_NAME)
     if text_width(f"{first} {arrow} {second}") <= chars:
         return f"{name(first)} {arrow} {name(second)}"
     top = [name(line) for line in _lines(str(first), chars)]

@@ -1,8 +1,6 @@
 """varlib: train VAR models, keep them as safe versioned artifacts in MinIO or a folder, forecast.
 
-The public surface of the CLI, the REST service and the dashboard, described topic by topic in docs/LIBRARY.md;
-everything else in the package is internal and may move.
-"""
+The public surface of the CLI, REST service and dashboard (docs/LIBRARY.md); the rest is internal and may move."""
 
 import sys
 
@@ -88,7 +86,9 @@ from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
 from .model_space import CRITERIA, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS
 from .number_format import column_format, format_column, format_number, shared_formats
-from .panel_names import grid_names as grid_names  # a grid's panel titles, in the report and the dashboard
+from .panel_names import SHORT_NAME as SHORT_NAME  # grid titles: whole up to it
+from .panel_names import grid_names as grid_names
+from .panel_names import text_width as text_width
 from .plain_text import escape_controls
 from .report import render_report
 from .roles import ROLES, RolePolicy, allows

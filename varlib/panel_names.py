@@ -9,16 +9,16 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-SHORT = 8  # a name this long is never cut (`realgovt` read as `realgo-vt`): its title takes another line instead
+SHORT_NAME = 8  # a name this long is never cut (`realgovt` read as `realgo-vt`): its title takes another line instead
 
 
 def grid_names(names: Sequence[str], chars: int, lines: int = 1) -> list[str]:
     """`names` (the variables of one grid, in order) as its panel titles show them: each fits `lines` lines of
-    `chars` characters (at least SHORT; broken between words, a CJK character counting twice) and no two are alike.
+    `chars` characters (at least SHORT_NAME; broken between words, a CJK character counting twice) and no two are alike.
     A name too long keeps its first words, else its start up to where it differs from the others (`Real gross
     dom…`, `Real gross pri…`); names alike for longer keep their distinguishing end (`Real…index 2005`); if nothing
     short tells it apart, its number in the grid (`Real gr… (3)`). Callers keep the whole names in a hover or key."""
-    chars = max(chars, SHORT)
+    chars = max(chars, SHORT_NAME)
     ways = (_word_head, _char_head, _ends, _numbered)
     level = {i: 0 for i, name in enumerate(names) if _rows(name, chars) > lines}
     shown = list(names)
@@ -33,7 +33,8 @@ def grid_names(names: Sequence[str], chars: int, lines: int = 1) -> list[str]:
             level[i] += 1
 
 
-def _width(text: str) -> int:
+def text_width(text: str) -> int:
+    """Characters as wide as a Latin one: a CJK character counts twice (East Asian wide and full-width)."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -42,8 +43,8 @@ def _rows(text: str, chars: int) -> int:
     would be cut and hyphenated) makes it too long for any; one of CJK characters is cut anywhere, as on the page."""
     rows, used = 0, 0
     for word in text.split():
-        width = _width(word)
-        if width > chars and not any(_width(ch) == 2 for ch in word):
+        width = text_width(word)
+        if width > chars and not any(text_width(ch) == 2 for ch in word):
             return 10**6
         if used and used + 1 + width <= chars:
             used += 1 + width
