@@ -63,7 +63,12 @@ def _open(chromium, url: str, width: int, height: int, **options):
     page.set_default_timeout(60_000)
     page.goto(url)
     wait_for_app(page)
-    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot .legend').length > 0")
+    # every chart drawn, not only the first: under load a grid's second chart was measured before it had a size
+    page.wait_for_function(
+        "() => { const charts = [...document.querySelectorAll('.js-plotly-plot')];"
+        " return charts.length > 0"
+        " && charts.every(c => c.querySelector('.legend') && c.getBoundingClientRect().height > 0); }"
+    )
     return page
 
 
