@@ -16,9 +16,10 @@ import numpy as np
 import pandas as pd
 
 from .data.date_text import read_dates
+from .errors import InvalidInputError
 from .identity import Actor
 from .plain_text import MAX_NOTES
-from .versions import NAME_PATTERN, Version, check_key_name
+from .versions import LATEST, NAME_PATTERN, Version, check_key_name
 
 FORMAT = "varlib-scenario"
 SCENARIO_PATTERN = NAME_PATTERN  # a scenario name goes into keys and links as a model name does: one rule
@@ -27,6 +28,21 @@ SCENARIO_PATTERN = NAME_PATTERN  # a scenario name goes into keys and links as a
 def check_scenario_name(name: str) -> str:
     """The scenario name if it is valid, else InvalidInputError with the rule (varlib.versions.check_key_name)."""
     return check_key_name(name, "scenario name", "rate-hold-2pc", field="scenario")
+
+
+def check_new_scenario_name(name: str) -> str:
+    """check_scenario_name, and not `latest`: where a version is asked for, `latest` is one, so
+    `varlib scenario save latest` (the scenario's name forgotten) saved a scenario called latest on the newest
+    version. Checked for new names only: a scenario stored under that name before still opens."""
+    if check_scenario_name(name) == LATEST:
+        raise InvalidInputError(
+            f"scenario name {LATEST!r} is not valid: it stands for a model's newest version; give the scenario a name"
+            " of its own, for example 'rate-hold-2pc' (the CLI takes the name first and then the version:"
+            " varlib scenario save rate-hold-2pc latest)",
+            field="scenario",
+            value=name,
+        )
+    return name
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from varlib import (
     to_json,
     train_model,
 )
+from varlib.catalog.layout import scenario_key
+from varlib.catalog.scenarios import _encode
 from varlib.errors import (
     AccessDeniedError,
     CorruptArtifactError,
@@ -154,3 +156,14 @@ def test_a_withdrawn_version_takes_no_new_scenario_but_its_saved_ones_still_open
     assert [s.scenario for s in registry.scenarios("var", "0.0.1")] == ["before"]
     assert registry.scenario("var", "0.0.1", "before").steps == 4
     assert [r.action for r in registry.history("var")][0] == "withdraw"  # no save recorded
+
+
+def test_a_new_scenario_may_not_be_called_latest_but_one_stored_so_before_still_opens(registry, macro_result):
+    """`varlib scenario save latest` (the name forgotten, the version given) saved a scenario called latest."""
+    artifact = _published(registry, macro_result)
+    with pytest.raises(InvalidInputError, match="scenario name 'latest' is not valid: it stands for a model's newest"):
+        registry.save_scenario(make_scenario(artifact, "latest", 4))
+    assert registry.scenarios("var", "0.0.1") == []
+    older = make_scenario(artifact, "latest", 4)  # as an earlier version of the product stored it
+    registry.store.create(scenario_key("var", artifact.version, "latest"), _encode(older))
+    assert registry.scenario("var", "0.0.1", "latest").steps == 4

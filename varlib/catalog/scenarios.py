@@ -20,7 +20,7 @@ from ..cache import BoundedCache
 from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, WithdrawnError
 from ..identity import Actor
 from ..plain_text import check_notes
-from ..scenario import FORMAT, Scenario, check_scenario_name
+from ..scenario import FORMAT, Scenario, check_new_scenario_name, check_scenario_name
 from ..store import Store
 from ..versions import Version, check_name, parse_key_version
 from ..wording import and_list
@@ -74,6 +74,7 @@ class ScenarioShelf:
         self.ensure_writable("saving a scenario")
         # checked here, where REST, CLI and dashboard saves all pass; new lines and tabs lay notes out
         check_notes(scenario.notes)
+        check_new_scenario_name(scenario.scenario)
         actor = actor or Actor.local(self.author)
         # the version must exist and verify, in the store: one deleted behind the product's back may still be cached
         self.load(scenario.name, scenario.version, cached=False)
