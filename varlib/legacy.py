@@ -9,6 +9,7 @@ the pickle itself is only read, never changed.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import pickle
 import warnings
@@ -20,13 +21,15 @@ import pandas as pd
 from .artifact import Artifact, TrainingData
 from .catalog import Registry
 from .catalog.layout import legacy_key
+from .catalog.listing import LEGACY
 from .clock import iso_label, utc_now
 from .data import frame_sha256, infer_frequency, load_macrodata
 from .errors import CorruptArtifactError, InvalidInputError, NotFoundError
 from .legacy_results import CHECK_ALPHA, CHECK_STEPS, LegacyModel, check_forecasts, read_results
 from .provenance import package_versions
 from .spec import ModelSpec
-from .versions import check_name, parse_version
+from .versions import Version, check_name, is_alias, is_latest, parse_version
+from .wording import shortened
 
 LEGACY_MAX_BYTES = 256 * 1024 * 1024  # a results pickle carries filter output: larger than an artifact
 PLACEHOLDER_START = "1970-01-01"
@@ -63,6 +66,22 @@ def refusal(key: str) -> str:
     )
 
 
+def _pickle_version(text: str, name: str) -> Version:
+    """The version of the pickle to convert. Only its number names it: `latest` and aliases stand for versions
+    this product published, never for a pickle, so the refusal says what to give instead of the version rule's
+    `'latest', or an alias`."""
+    if not (is_latest(text) or is_alias(text)):
+        with contextlib.suppress(InvalidInputError):
+            return parse_version(text)
+    raise InvalidInputError(
+        f"the pickle's version {shortened(str(text), 60)!r} is not a version number: give the number of its folder"
+        f" {name}/<M_m_p>/model.pkl, such as 0_0_1 (or 0.0.1); `varlib list --name {name}` names each pickle"
+        f" '{LEGACY}'",
+        field="version",
+        value=text,
+    )
+
+
 def import_legacy(
     registry: Registry,
     version: str,
@@ -75,7 +94,7 @@ def import_legacy(
     """Convert `<name>/<version>/model.pkl` into a new JSON version (the next one, raised by `bump`: `major`
     when the pickle's variables differ from the model's newest version) and publish it."""
     check_name(name)
-    source = parse_version(version)
+    source = _pickle_version(version, name)
     key = legacy_key(name, source)
     try:  # reading the bytes runs nothing: a missing pickle is said before asking for trust in it
         stored = registry.store.get(key, LEGACY_MAX_BYTES)

@@ -129,7 +129,7 @@ def test_missing_pickle_and_bad_version(bucket, capsys):
     assert main(["import-legacy", "0_0_3", "--trust"]) == 1
     assert "no legacy pickle var/0_0_3/model.pkl" in capsys.readouterr().err
     assert main(["import-legacy", "three", "--trust"]) == 2
-    assert "version 'three' is not valid" in capsys.readouterr().err
+    assert "the pickle's version 'three' is not a version number" in capsys.readouterr().err
 
 
 def test_a_pickle_of_other_variables_is_imported_as_a_major_version_when_asked(bucket, capsys):
