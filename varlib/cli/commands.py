@@ -80,7 +80,9 @@ def run_train(args: argparse.Namespace) -> int:
         variables = list(varlib.DEFAULT_VARIABLES)  # the bundled data's default pair, with any exogenous columns
     # each exogenous column read once: one named twice is the spec's to refuse, as an --exog list, not the variables'
     wanted = None if variables is None else variables + [name for name in dict.fromkeys(exog) if name not in variables]
-    if args.csv is not None and not args.name and not _regular_file(args.csv):
+    if args.name is not None:  # `--name ""` is refused before the data are read, not taken for no name
+        varlib.check_name(args.name)
+    if args.csv is not None and args.name is None and not _regular_file(args.csv):
         shown = "- (standard input)" if args.csv == "-" else f"{args.csv!r}, a pipe or device,"
         raise InvalidInputError(
             f"--csv {shown} has no file name to name the model by: give it one with --name", field="name"
@@ -100,7 +102,7 @@ def run_train(args: argparse.Namespace) -> int:
         deterministic=args.deterministic,
         coint_rank=args.coint_rank,
     )
-    name = varlib.check_name(args.name or varlib.name_from(dataset.name))
+    name = varlib.check_name(varlib.name_from(dataset.name) if args.name is None else args.name)
     registry = registry_from_env() if args.publish else None
     if registry is not None:
         registry.ensure_writable()  # fail before spending time on the fit

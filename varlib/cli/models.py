@@ -7,15 +7,17 @@ from __future__ import annotations
 import argparse
 import sys
 
-from varlib import InvalidInputError, NotFoundError, Registry, Settings
+from varlib import InvalidInputError, NotFoundError, Registry, Settings, check_name
 
 from .output import print_json
 
 
 def model_name(registry: Registry, given: str | None) -> str:
     """The name given, else the store's only model; several models need `--name`."""
-    if given:
-        return given
+    # `--name ""` (an unset shell variable, `--name "$MODEL"`) is a bad name, refused as such: read as no
+    # name, it would act on the store's only model, a withdrawal or an alias move included
+    if given is not None:
+        return check_name(given)
     names = registry.list_names()
     if len(names) == 1:
         return names[0]
