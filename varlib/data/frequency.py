@@ -18,6 +18,7 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from ..wording import counted
+from .two_datings import refuse_two_datings
 
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 _WEEKDAYS = ("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN")
@@ -106,6 +107,7 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
         return Frequency(canonical, label_of(canonical), tuple(missing))
     _refuse_a_few_off_a_grid(index, source)
     _refuse_runs_on_two_grids(index, source)  # two grids one after the other: where it changes, not a step of either
+    refuse_two_datings(index, source, _run)  # one frequency dated two ways (quarter ends, then quarter starts)
     widest = int((index[1:] - index[:-1]).argmax())  # the widest step: where the dates leave any grid most plainly
     raise InvalidInputError(
         f"the dates of {source} are irregularly spaced (for example {iso_label(index[widest])} then"

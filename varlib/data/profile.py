@@ -194,12 +194,14 @@ def profile_csv(
         dummies = ()
     non_positive = tuple(c for c in numeric if bool((frame[c] <= 0).any()))
     needed = rows_needed(2, 1, "c")  # the fewest a VAR(1) of two variables fits on: what training says of fewer
-    if len(frame) < needed:  # the rows kept: dated rows without values are left out (and said in read_as)
+    # the rows kept: dated rows without values are left out (and said in read_as); without a column of numbers
+    # there are none to count, and `add rows` would mislead (the file's cells to fix are said above)
+    if numeric and len(frame) < needed:
         problems.append(
             f"only {counted(len(frame), 'row')}: even a VAR(1) of two variables needs at least {needed} usable rows"
             " (more with more variables and a holdout); add rows"
         )
-    elif len(frame) < MIN_ROWS:
+    elif numeric and len(frame) < MIN_ROWS:
         problems.append(f"only {len(frame)} rows: a VAR needs several times its coefficients; expect a small lag order")
     profile = DataProfile(
         name,

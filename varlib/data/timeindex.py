@@ -71,6 +71,8 @@ def read_dates(
         fix = _fix_for(text, values, good, position)
         if position == len(values) - 1 and not any(c.isdigit() for c in str(values[position])) and len(good):
             fix = "a row of totals or averages under the data is no observation: delete that row"  # `Total,...`
+        if above := _lines_above_the_data(values, bad.to_numpy()):
+            raise InvalidInputError(f"date column {column!r} of {source!r}: {above}", field=column, value=values[0])
         raise InvalidInputError(
             f"date column {column!r} of {source!r}, row {position + 1}: {values[position]!r} is not a date; {fix}",
             field=column,
@@ -93,6 +95,22 @@ def _fix_for(text: pd.Series, values: pd.Index, good: np.ndarray, bad: int) -> s
     if _form(example) == _form(refused):
         return f"it is written as the other dates are ({example!r}) but names no day, month or period: correct it"
     return f"write it as the other dates are ({example!r}) or as YYYY-MM-DD"
+
+
+def _lines_above_the_data(values: pd.Index, bad: np.ndarray) -> str | None:
+    """Rows at the top holding words, not dates, above rows that all hold dates: lines describing the series above
+    the table, as a central bank's download writes them (`Unit:`, `Multiplier:`, ..., `Time Period` above the
+    dates), said as such with the fix; asking for the first of them `as the other dates are` misled. None for
+    anything else (a single such row, a row with digits: a date mistyped)."""
+    lead = int(np.argmin(bad)) if not bad.all() else 0
+    if lead < 2 or bad[lead:].any() or any(c.isdigit() for cell in values[:lead] for c in str(cell)):
+        return None
+    shown = ", ".join(repr(str(cell).strip()) for cell in values[: min(lead, 3)]) + (", ..." if lead > 3 else "")
+    return (
+        f"rows 1 to {lead} ({shown}) hold words, not dates, above rows that all hold dates (from row {lead + 1}):"
+        " lines describing the series sit above the data; delete them, keeping one line that names the columns"
+        f" (such as {str(values[lead - 1]).strip()!r}) as the header above the first date"
+    )
 
 
 def _form(cell: str) -> str:
