@@ -4,7 +4,7 @@ leaving out a series with nothing random in it; and, for a fitted version, what 
 from __future__ import annotations
 
 from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
-from .wording import counted, plural_of
+from .wording import counted, p_text, plural_of
 
 
 def recommend(
@@ -79,7 +79,8 @@ def _trend_not_significant(roots: tuple[UnitRoot, ...]) -> str:
     if not flat:
         return ""
     one = len(flat) == 1
-    p_values = ", ".join(f"{u.variable}: p {u.trend_pvalue:.3g}" for u in flat)
+    # p_text, as the verdicts and the table write the same p: 0.99986 is `> 0.999`, never `1`
+    p_values = ", ".join(f"{u.variable}: p {p_text(p)}" for u in flat if (p := u.trend_pvalue) is not None)
     return (
         f" ADF and KPSS with a constant and a trend call {', '.join(u.variable for u in flat)} stationary, but the"
         f" trend's t-test in the ADF regression finds no trend at 5% ({p_values}): {'it is' if one else 'they are'}"

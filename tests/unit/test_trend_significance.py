@@ -11,7 +11,7 @@ from statsmodels.datasets import macrodata
 from statsmodels.tsa.stattools import adfuller
 
 from varlib import analyse_integration
-from varlib.integration_advice import advice_for_model
+from varlib.integration_advice import advice_for_model, recommend
 from varlib.integration_results import UnitRoot
 
 DATA = macrodata.load_pandas().data
@@ -102,3 +102,11 @@ def test_integrated_and_constant_only_series_have_no_trend_test():
         ("stationary", "c", None),
     ]
     assert [u.verdict_text for u in result.unit_roots] == ["integrated", "stationary"]
+
+
+def test_the_advice_writes_a_trend_p_as_the_verdict_and_the_table_do():
+    """A trend p of 0.99986 is `> 0.999` in the advice too, as p_text writes it beside: `p 1` claimed a certainty."""
+    root = UnitRoot("flat", -4.0, 0.001, 0.05, 0.1, 0.001, "stationary", 0, "ct", 0.99986)
+    _, advice = recommend((root,), False, None)
+    assert root.verdict_text == "stationary around a constant (trend p > 0.999, not significant)"
+    assert "(flat: p > 0.999)" in advice and "p 1)" not in advice
