@@ -11,7 +11,7 @@ import pandas as pd
 from .artifact import Artifact
 from .errors import InvalidInputError
 from .plain_text import check_notes
-from .scenario import Scenario, check_scenario_name
+from .scenario import Scenario, check_new_scenario_name
 from .service import forecast_artifact
 from .version_forecast import VersionForecast
 
@@ -31,7 +31,7 @@ def make_scenario(
     inputs are kept as the forecast read them (conditions in levels, null where free)."""
     if artifact.version is None:
         raise InvalidInputError("a scenario belongs to a published version; publish the model first", field="version")
-    name = check_scenario_name(scenario)
+    name = check_new_scenario_name(scenario)  # a new scenario's: `latest` is refused before the forecast runs
     check_notes(notes)  # before the forecast: what is wrong with the notes is said at once
     result = forecast_artifact(artifact, steps, alpha, lag_inputs, intervals, exog, conditions)
     return Scenario(

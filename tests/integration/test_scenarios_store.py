@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -161,9 +163,12 @@ def test_a_withdrawn_version_takes_no_new_scenario_but_its_saved_ones_still_open
 def test_a_new_scenario_may_not_be_called_latest_but_one_stored_so_before_still_opens(registry, macro_result):
     """`varlib scenario save latest` (the name forgotten, the version given) saved a scenario called latest."""
     artifact = _published(registry, macro_result)
-    with pytest.raises(InvalidInputError, match="scenario name 'latest' is not valid: it stands for a model's newest"):
-        registry.save_scenario(make_scenario(artifact, "latest", 4))
+    refused = "scenario name 'latest' is not valid: it stands for a model's newest"
+    with pytest.raises(InvalidInputError, match=refused):  # before its forecast is computed
+        make_scenario(artifact, "latest", 4, conditions={"realgdp": [None] * 4 + [1.0]})
+    older = replace(make_scenario(artifact, "fine", 4), scenario="latest")  # as an earlier product stored it
+    with pytest.raises(InvalidInputError, match=refused):  # every save passes here, however the scenario was made
+        registry.save_scenario(older)
     assert registry.scenarios("var", "0.0.1") == []
-    older = make_scenario(artifact, "latest", 4)  # as an earlier version of the product stored it
     registry.store.create(scenario_key("var", artifact.version, "latest"), _encode(older))
     assert registry.scenario("var", "0.0.1", "latest").steps == 4
