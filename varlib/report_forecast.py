@@ -21,7 +21,7 @@ from .artifact import Artifact
 from .data.frequency import period_labels
 from .diagnostics import Diagnostics
 from .number_format import format_column, format_number, shared_formats
-from .panel_names import grid_names
+from .panel_names import grid_names, text_width
 from .report_svg import PAD_LEFT, PAD_RIGHT, TITLE_CHAR_PX, Band, Line, chart, chart_number
 from .scenario import Scenario
 from .service import VersionForecast
@@ -229,7 +229,7 @@ def irf_section(
     )
     steps = [f"h={h}" for h in range(irf.periods + 1)]
     room = int((PANEL_WIDTH - PAD_LEFT - PAD_RIGHT) // TITLE_CHAR_PX)  # a title line's characters
-    whole = all(len(f"{names[j]} → {names[i]}") <= room for i, _ in rows for j, _ in cols)
+    whole = all(text_width(f"{names[j]} → {names[i]}") <= room for i, _ in rows for j, _ in cols)
     short = names if whole else grid_names(names, room - 2)  # paper has no hover: the key below names them whole
     charts = [
         chart(

@@ -123,3 +123,15 @@ def test_the_backtest_and_comparison_grids_title_their_panels_apart():
     titles = [plain(note.text) for note in fig.layout.annotations]
     assert len(set(titles)) == len(alike), titles  # all `Gross domestic product at market prices, chain…` before
     assert [note.hovertext for note in fig.layout.annotations] == alike
+
+
+def test_the_reports_impulse_response_titles_measure_wide_characters_as_wide():
+    """Nine CJK characters are as wide as eighteen Latin ones (panel_names.text_width): a pair of such names is
+    39 of a title line's 21 characters, so each title takes two lines, a name on each (by count, 21, it took one
+    line and ran past its panel)."""
+    names = ["国内生产总值实际值", "个人消费支出实际值"]
+    found = TITLE.findall("".join(irf_section(_diag(names), True, table)))
+    assert len(found) == 4
+    for whole, first, more in found:
+        impulse, response = whole.split(" → ")
+        assert (first, re.sub(r"<[^>]+>", "", more).strip()) == (f"{impulse} →", response)
