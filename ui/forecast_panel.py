@@ -16,7 +16,16 @@ from urllib.parse import urlencode, urlsplit
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ui import forecast_inputs, forecast_view, interval_control, paths_editor, scenario_panel, store, url_state
+from ui import (
+    forecast_inputs,
+    forecast_view,
+    interval_control,
+    paths_editor,
+    presentation,
+    scenario_panel,
+    store,
+    url_state,
+)
 from ui.errors import shielded
 from ui.forecast_link import (
     DEFAULT_LEVEL,
@@ -42,6 +51,11 @@ SAVED_KEEPS = "A saved scenario keeps its own steps, level and intervals: **Edit
 FAN_DRAWS = "The fan chart draws the levels picked under Fan chart"
 FOLD = "Forecast settings and lag inputs"  # a presentation's controls, folded above the charts
 FOLD_OPEN = "_fc_fold_open"  # the version whose folded controls a refused link's value opened
+# px: the places of the Interval level and Intervals controls, as wide as their widest usual forms (four levels;
+# standard and corrected), so that a fan's or a saved scenario's level, or a single kind, moves nothing after
+# them; a fan of more levels wraps in its place
+SLOTS = {"level": 240, "intervals": 180}
+LINE_PX = 68  # the Steps field under its label: Copy link stays at its bottom, however high a wrapped fan makes the row
 
 
 def set_defaults() -> None:
@@ -83,11 +97,12 @@ def _settings(
         disabled=bool(kept),
     )
     steps = int(DEFAULT_STEPS if typed is None else typed)
+    level_slot = row.container(width=presentation.scaled(SLOTS["level"], present))
     if given.fan:  # the levels the fan draws, in a control that cannot change them (the person's level is kept)
         key = f"{KEYS['level']}|fan"
         st.session_state[key] = list(given.fan)
         level = given.saved.level if given.saved else st.session_state.get(KEYS["level"]) or DEFAULT_LEVEL
-        row.segmented_control(
+        level_slot.segmented_control(
             "Interval level",
             given.fan,
             selection_mode="multi",
@@ -95,16 +110,17 @@ def _settings(
             key=key,
             disabled=True,
             help=_fan_help(given.saved, level),
+            wrap=True,
         )
     elif given.saved:  # its own level, which may be one the control does not offer (saved from the CLI)
         own = given.saved.level
         key = f"{KEYS['level']}|saved"
         st.session_state[key] = own
-        level = row.segmented_control(
+        level = level_slot.segmented_control(
             "Interval level", [own], format_func=lambda x: f"{x}%", key=key, disabled=True, help=kept
         )
     else:
-        level = row.segmented_control(
+        level = level_slot.segmented_control(
             "Interval level",
             LEVELS,
             format_func=lambda x: f"{x}%",
@@ -114,7 +130,8 @@ def _settings(
             help="Coverage of the shaded band: 95% means alpha = 0.05.",
         )
     intervals = interval_control.chosen(artifact)
-    place = row.empty()  # filled by the results, once they know whether the forecast is conditioned
+    # filled by the results, once they know whether the forecast is conditioned
+    place = row.container(width=presentation.scaled(SLOTS["intervals"], present)).empty()
     layout = "stack"
     if present:
         layout = row.segmented_control(
@@ -224,7 +241,7 @@ def _results(
         edited_exog = paths_editor.exog_edited(artifact, inputs["exog"])
         editor = {"conditions": inputs["conditions"], "exogenous values": edited_exog}
     left_out = [what for what, value in editor.items() if value]
-    _copy_link(settings_row, params, left_out)
+    _copy_link(settings_row, params, left_out, present)
     with charts:
         if not computed:
             paths = "the exogenous values or conditions" if artifact.exog else "the conditions"
@@ -244,11 +261,12 @@ def _results(
         show_table(result, level, fan, given.edited)
 
 
-def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str]) -> None:
+def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str], present: bool) -> None:
     """The page's link in a popover at the end of the settings row, written only while it is open (every
     change redraws what is shown). `left_out`: what is on screen that a link does not carry (typed
     conditions, edited exogenous values; a saved scenario's link does)."""
-    link = at_row_bottom(row).popover("Copy link", icon=":material/link:", key=LINK_OPEN, on_change="rerun")
+    place = at_row_bottom(row, presentation.scaled(LINE_PX, present))
+    link = place.popover("Copy link", icon=":material/link:", key=LINK_OPEN, on_change="rerun")
     if not link.open:
         return
     query = urlencode({k: v for k, v in params.items() if v is not None})

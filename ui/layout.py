@@ -24,9 +24,10 @@ def control_row(
     return st.container(horizontal=True, vertical_alignment=align, gap=gap)
 
 
-def at_row_bottom(row: DeltaGenerator) -> DeltaGenerator:
-    """A place at the bottom of a top-aligned `row`, for a control without a label (a button)."""
-    return row.container(width="content", height="stretch", vertical_alignment="bottom")
+def at_row_bottom(row: DeltaGenerator, height: int | Literal["stretch"] = "stretch") -> DeltaGenerator:
+    """A place at the bottom of a top-aligned `row`, for a control without a label (a button); `height` px: at the
+    bottom of the row's first line of controls that high, where a control after it that grows (wraps) leaves it."""
+    return row.container(width="content", height=height, vertical_alignment="bottom", border=False)
 
 
 def chart_cells(count: int, per_row: int) -> list[DeltaGenerator]:

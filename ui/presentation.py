@@ -18,21 +18,24 @@ from ui.plot_text import plain, text_width
 STACK_HEIGHT = 500
 GRID_HEIGHT = 420  # a row of the grid: two fill a 1080 px window, one a lower one (one row: as stacked)
 NORMAL_HEIGHT = 360
-# Presentation mode's charts, stacked at 1280 px and a grid's cell at 1920, for the legend's rows (a narrower
-# chart's legend takes more: plotly widens the margin for them, in a second layout pass)
-LEGEND_PX = {True: 1095, "grid": 858}
-PRESENT_ROW_PX = 26  # a row of the legend (18 px), as Chromium draws it
+# The charts' widths the legend's rows are counted at: a page's two side by side at 1440 px (False), presentation
+# mode's stacked at 1280 px and a grid's cell at 1920 (a narrower chart's legend takes more: plotly widens the margin
+# for them, in a second layout pass)
+LEGEND_PX = {False: 482, True: 1095, "grid": 858}
+ROW_PX = {False: 20, True: 26}  # a row of the legend (13 px, presented 18 px), as Chromium draws it
+MARGIN_ROWS = {False: 2, True: 1}  # the legend's rows ui.chart_look.Look.margin holds
 TOP = 220  # px above a chart that fills the window: the page's top, the two folded expanders and a gap
 SCREEN = "fc_screen"  # the keys of the containers the charts fill: `fc_screen_stack_0`, `fc_screen_grid_3`
 _WRAPPER = 'div[data-testid="stLayoutWrapper"]:has(> [class*="st-key-' + SCREEN  # Streamlit's, around one
 
 # Streamlit's labels, buttons, captions and expander titles are 0.875rem: 15.75 px at a root of 18 px, under the
-# 16 px a room needs; 18.5 px makes them 16.2 px
-_CSS = """
+# 16 px a room needs; 18.5 px makes them 16.2 px (Streamlit's own root is 16 px)
+ROOT_PX = 18.5
+_CSS = f"""
 <style>
-html { font-size: 18.5px; }
-section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"] { display: none; }
-div[data-testid="stMainBlockContainer"] { padding-top: 4rem; max-width: 100%; }
+html {{ font-size: {ROOT_PX}px; }}
+section[data-testid="stSidebar"], div[data-testid="stSidebarCollapsedControl"] {{ display: none; }}
+div[data-testid="stMainBlockContainer"] {{ padding-top: 4rem; max-width: 100%; }}
 </style>
 """
 
@@ -40,6 +43,11 @@ div[data-testid="stMainBlockContainer"] { padding-top: 4rem; max-width: 100%; }
 def enter() -> None:
     """Restyle the page for presenting (applies to this run of the page only)."""
     st.html(_CSS)
+
+
+def scaled(px: int, present: bool) -> int:
+    """A width of `px` at Streamlit's own 16 px root, for text of the page's size (larger in a presentation)."""
+    return round(px * ROOT_PX / 16) if present else px
 
 
 def screen_css(extra: int = 0) -> str:
@@ -90,12 +98,14 @@ def columns_for(present: bool, layout: str, count: int) -> int:
 
 
 def fit_legend(fig, look) -> None:
-    """Room under a presentation chart (`look`: its ui.chart_look.Look) for the rows its legend takes at
-    LEGEND_PX. Plotly's legend is as wide as the plot; an entry is a 40 px swatch and 0.46 em a character, and
-    rows of several share the widest's width."""
-    if not look.present:
-        return
+    """Room under a chart (`look`: its ui.chart_look.Look) for the rows its legend takes at LEGEND_PX. Plotly's
+    legend is as wide as the plot; an entry is a 40 px swatch and 0.46 em a character, and rows of several share the
+    widest's width. A page's chart grows by the further rows, so that its plot keeps its height (a fan's levels and
+    overlays squeezed it to a strip); a presented one fills its window whatever its height."""
     widths = [43 + 0.46 * look.font * text_width(plain(t.name or "")) for t in fig.data if t.showlegend is not False]
     room = LEGEND_PX[look.drawn] - look.margin["l"] - look.margin["r"]
     rows = 1 if sum(widths) <= room else -(-len(widths) // max(1, int(room // max(widths))))
-    fig.layout.margin.b = look.margin["b"] + (rows - 1) * PRESENT_ROW_PX
+    more = max(rows - MARGIN_ROWS[look.present], 0) * ROW_PX[look.present]
+    fig.layout.margin.b = look.margin["b"] + more
+    if not look.present:
+        fig.layout.height += more
