@@ -27,7 +27,7 @@ CONDITIONED = " A ticked *conditioned* box marks a value that a condition sets, 
 
 
 def file_stem(result: VersionForecast, what: str, level: int | float, fan: list[int], edited: bool) -> str:
-    """The name of a forecast's exported files (ui.chart_look.export_stem), marked when the lag inputs are not
+    """The name of a forecast's exported files (ui.chart_files.export_stem), marked when the lag inputs are not
     the version's own: two files of one name never hold different numbers."""
     return export_stem(result, what, level, fan, EDITED if edited else "")
 
