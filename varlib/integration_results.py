@@ -103,28 +103,6 @@ class UnitRoot:
             "trend_pvalue": self.trend_pvalue,
         }
 
-    @classmethod
-    def from_dict(cls, raw: dict) -> UnitRoot:
-        """The inverse of `to_dict`; a result stored before the trend's test (no `trend_pvalue`) reads as it did."""
-        order, trend_p = raw["order"], raw.get("trend_pvalue")
-        return cls(
-            str(raw["variable"]),
-            _number(raw["adf_statistic"]),
-            _number(raw["adf_pvalue"]),
-            _number(raw["kpss_statistic"]),
-            _number(raw["kpss_pvalue"]),
-            _number(raw["diff_adf_pvalue"]),
-            str(raw["verdict"]),
-            None if order is None else int(order),
-            str(raw.get("regression", "ct")),
-            None if trend_p is None else float(trend_p),
-        )
-
-
-def _number(value) -> float:
-    """A stored statistic: JSON writes an untestable series' NaN as null."""
-    return float("nan") if value is None else float(value)
-
 
 @dataclass(frozen=True)
 class Johansen:

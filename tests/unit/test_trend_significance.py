@@ -77,20 +77,14 @@ def test_a_significant_trend_beside_a_flat_one_is_still_advised_and_the_flat_one
     assert "call infl stationary, but" in result.advice and f"(infl: p {flat.trend_pvalue:.3g})" in result.advice
 
 
-def test_the_trend_p_value_is_stored_and_old_results_without_it_read_as_before():
+def test_the_trend_p_value_is_written_out_and_a_series_without_a_test_has_none():
     x = _slice("cpi", "growth", 60, 40)
     root = analyse_integration(x.reshape(-1, 1), ["cpi"]).unit_roots[0]
-    stored = root.to_dict()
-    assert stored["trend_pvalue"] == root.trend_pvalue and UnitRoot.from_dict(stored) == root
-    old = {k: v for k, v in stored.items() if k != "trend_pvalue"}  # stored before the trend's test
-    before = UnitRoot.from_dict(old)
-    assert before.trend_pvalue is None and before.trending and before.verdict_text == "stationary"
-    assert UnitRoot.from_dict({**old, "regression": "c"}).trending is False
-    # a series with nothing random: NaN statistics, stored by JSON as null, and no trend test
+    assert root.to_dict()["trend_pvalue"] == root.trend_pvalue is not None
+    # a series with nothing random: NaN statistics, and no trend test
     nan = float("nan")
-    fixed = UnitRoot("t", nan, nan, nan, nan, nan, "constant or a straight line", None).to_dict()
-    assert fixed["trend_pvalue"] is None
-    assert UnitRoot.from_dict({**fixed, "adf_pvalue": None}).verdict_text == "constant or a straight line"
+    fixed = UnitRoot("t", nan, nan, nan, nan, nan, "constant or a straight line", None)
+    assert fixed.to_dict()["trend_pvalue"] is None and fixed.verdict_text == "constant or a straight line"
 
 
 def test_integrated_and_constant_only_series_have_no_trend_test():
