@@ -28,7 +28,7 @@ from pathlib import Path
 from tests.support.minio_server import MinioServer
 from varlib.catalog import audit
 from varlib.catalog.audit import AuditRecord
-from varlib.catalog.audit_listing import _FIRST_STEP, is_record_key, newest_keys
+from varlib.catalog.audit_listing import forget_densities, is_record_key, newest_keys
 from varlib.config import Settings
 from varlib.identity import Actor
 from varlib.store import open_store
@@ -76,7 +76,7 @@ def measure_case(store, case: str, keys: list[str], before: str | None, repeats:
     for repeat in range(repeats + 1):  # the first round warms connections and MinIO's caches, and is not counted
         for way in times:
             if way == "first":
-                _FIRST_STEP.clear()
+                forget_densities()
             counting.listed = 0
             start = time.perf_counter()
             page = whole_listing(store, PAGE, before) if way == "whole" else newest_keys(counting, FOLDER, PAGE, before)

@@ -14,7 +14,7 @@ from varlib import Registry
 from varlib.cache import BoundedCache
 from varlib.catalog import audit
 from varlib.catalog.audit import AuditRecord
-from varlib.catalog.audit_listing import _FIRST_STEP, WINDOWS
+from varlib.catalog.audit_listing import _FIRST_STEP, WINDOWS, forget_densities
 from varlib.identity import Actor
 from varlib.store import open_store
 
@@ -87,7 +87,7 @@ def test_every_page_is_the_page_of_the_whole_listing(odd_trail, first):
     absent = f"{FOLDER}{stamp(datetime.now(UTC) - timedelta(days=41))}-absent.json"  # between records
     for before in [None, absent, *keys]:
         for limit in (1, 3, 7, 100, 500, 1000):
-            _FIRST_STEP.clear()
+            forget_densities()
             if first is not None:
                 _FIRST_STEP.put((store.description, FOLDER), first)
             page = registry.history("var", limit, before)

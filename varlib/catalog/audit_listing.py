@@ -36,6 +36,11 @@ _PEEK = 100  # records past a page's `before` read to tell the trail's density t
 _FIRST_STEP: BoundedCache[int] = BoundedCache(4096)
 
 
+def forget_densities() -> None:
+    """Start every trail's next page from the narrowest window, as a new process does (a benchmark's first page)."""
+    _FIRST_STEP.clear()
+
+
 def key_stamp(at: str) -> str:
     """A trail time in a record key's form: `2026-11-29T08:15:30.123456Z` -> `20261129T081530.123456Z` (sorts as
     text, as _STAMP reads it back)."""
