@@ -9,11 +9,12 @@ from ui import diagnostics_figures as figures
 from ui import presentation
 from ui.chart_look import plot
 from ui.literal import library_text, literal
-from ui.tables import number_formats
+from ui.tables import name_columns, number_formats
 from varlib import Diagnostics, and_list, counted, kind_names
 
 MAX_ROWS_SHOWN = 24  # a taller table scrolls (the Granger tests of five variables and more)
 SHORT_SAMPLE = 100  # rows below which the Johansen caption warns of over-rejection (and the IRF bands of width)
+UNIT_ROOT_NAMES_PX = 140  # the unit-root table's variable names, cut beyond (whole in a cell's overlay)
 ROOTS_HEIGHT, ROW_PX = 420, 35  # the eigenvalue table beside the chart: its tallest, and Streamlit's row height
 
 
@@ -183,6 +184,7 @@ def granger(diag: Diagnostics) -> None:
         hide_index=True,
         width="stretch",
         height="content" if len(table) <= MAX_ROWS_SHOWN else "auto",  # no half row for three or four variables
+        column_config=name_columns(table, ["causing", "caused"]),
     )
     st.subheader("Instantaneous causality")
     st.caption("Wald tests of correlation between each variable's residual and the others' (symmetric).")
@@ -213,7 +215,11 @@ def integration(diag: Diagnostics) -> None:
     roots = result.table()  # the report's table too
     st.caption(library_text(roots.caption))
     st.dataframe(
-        roots.frame.style.format(number_formats(roots.frame, roots.p_columns)), hide_index=True, width="stretch"
+        roots.frame.style.format(number_formats(roots.frame, roots.p_columns)),
+        hide_index=True,
+        width="stretch",
+        # eight columns of verdicts and tests beside the names take some 830 px of the 980 at 1440 px
+        column_config=name_columns(roots.frame, ["variable"], most=UNIT_ROOT_NAMES_PX),
     )
     if result.johansen is None:
         st.caption("Johansen's cointegration test runs when two or more variables look integrated.")

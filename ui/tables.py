@@ -249,6 +249,13 @@ def label_width(labels: Iterable) -> int:
 COMPARE_PX, ROW_NAMES_PX, VERSION_PX = 960, 300, 220
 
 
+def name_columns(frame: pd.DataFrame, columns: Iterable[str], most: int = ROW_NAMES_PX) -> dict:
+    """Column settings that keep each of `columns` (names: variables, `a, b` lists) to the width its longest text
+    needs, `most` px at the widest: long variable names widened such a column so far that the numbers beside it
+    (p-values, the RMSE ratio) ran off the table's right edge at 1440 px. A cut name reads whole in its overlay."""
+    return {c: st.column_config.TextColumn(width=min(label_width([c, *frame[c]]), most)) for c in columns}
+
+
 def comparison_widths(table: pd.DataFrame) -> tuple[int, dict[str, int], bool]:
     """The width of the Compare table's row names and of each version's column (`table`: its cells as text), and
     whether any text is cut short."""

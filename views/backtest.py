@@ -9,7 +9,7 @@ from ui.chart_look import plot
 from ui.errors import explain, guarded, show_error
 from ui.literal import library_text
 from ui.spreadsheet_csv import csv_bytes
-from ui.tables import backtest_styler, paired_formats
+from ui.tables import backtest_styler, name_columns, paired_formats
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
 from ui.whole_number import whole_number
@@ -180,7 +180,10 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
     )
     # every row shown up to two dozen (a 12-row table scrolled after 10); a longer one scrolls inside the page
     height = "content" if len(table) <= TABLE_ROWS_SHOWN else "auto"
-    st.dataframe(styled, hide_index=True, width="stretch", height=height, key="bt_table", placeholder="–")
+    names = name_columns(table, ["variable"])
+    st.dataframe(
+        styled, hide_index=True, width="stretch", height=height, key="bt_table", placeholder="–", column_config=names
+    )
     for note in (*score_notes(table["mape"], result.exog), *result.notes):
         st.caption(note)
     st.download_button(
