@@ -73,7 +73,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         if withdrawn
         else f"No version of {name} is withdrawn.",
         disabled=not withdrawn,
-    ) and bool(withdrawn)
+    ) and bool(withdrawn)  # a tick the session kept from a model with withdrawn versions asks for nothing here
     entries = store.usable(name, include_withdrawn=asked or named)
     if not entries:
         everything = store.versions(name)
