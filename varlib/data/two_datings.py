@@ -10,21 +10,28 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
 
-if TYPE_CHECKING:
-    from .frequency import Frequency
-
 MIN_RUN = 3  # dates a run needs for its grid to be told
 
 
+class Grid(Protocol):
+    """What this module reads of a frequency.Frequency (which calls it: an import of it here would be a circle)."""
+
+    @property
+    def alias(self) -> str: ...  # pandas' (`QE-DEC`)
+
+    @property
+    def label(self) -> str: ...  # for people (`quarterly`)
+
+
 def refuse_two_datings(
-    index: pd.DatetimeIndex, source: str, grid_of: Callable[[pd.DatetimeIndex], Frequency | None]
+    index: pd.DatetimeIndex, source: str, grid_of: Callable[[pd.DatetimeIndex], Grid | None]
 ) -> None:
     """Refuse dates on one grid up to a row and on another grid of the same frequency from it on; nothing else.
     `grid_of`: the grid of a run of dates, or None when they lie on none (frequency's, which imports this module)."""
@@ -52,7 +59,7 @@ def refuse_two_datings(
     )
 
 
-def _off_grid(dates: pd.DatetimeIndex, grid: Frequency | None) -> int:
+def _off_grid(dates: pd.DatetimeIndex, grid: Grid | None) -> int:
     """The position of the first date off `grid` (0 without a grid, the length when every date is on it)."""
     if grid is None:
         return 0
