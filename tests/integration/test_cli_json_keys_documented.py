@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import point_cli_at
 from varlib import Registry, publish_result
 from varlib.cli import main
 
@@ -27,9 +28,7 @@ def two_versions(local_settings, monkeypatch, macro_result) -> Registry:
     registry = Registry.from_settings(local_settings)
     for _ in range(2):
         publish_result(registry, macro_result, "var")
-    for key in ("MINIO_ENDPOINT", "MINIO_BUCKET", "VARLIB_READ_ONLY"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("VARLIB_STORE_DIR", str(local_settings.store_dir))
+    point_cli_at(local_settings, monkeypatch)
     return registry
 
 
