@@ -32,8 +32,14 @@ CHARTS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(el => {
   el.querySelectorAll('svg text').forEach(t => { const r = t.getBoundingClientRect();
     if (r.width && (r.right > box.right + 1 || r.left < box.left - 1 || r.bottom > box.bottom + 1))
       out.push([t.textContent, Math.round(Math.max(r.right - box.right, r.bottom - box.bottom))]); });
-  return {top: box.top, bottom: box.bottom, width: box.width, height: box.height, out,
+  return {top: box.top, left: box.left, bottom: box.bottom, width: box.width, height: box.height, out,
           plot: el.querySelector('.nsewdrag')?.getBoundingClientRect().height ?? 0}; })"""
+# The charts the page has mounted since it opened, each element once, and how many of them it has removed since
+CHARTS_SEEN = """window.__seen = new Set();
+new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => { if (n.nodeType === 1)
+  [n, ...n.querySelectorAll('[data-testid=stPlotlyChart]')].forEach(c => c.matches('[data-testid=stPlotlyChart]')
+    && window.__seen.add(c)); }))).observe(document, {childList: true, subtree: true});"""
+MOUNTS = "() => ({added: window.__seen.size, removed: [...window.__seen].filter(c => !c.isConnected).length})"
 GREYS = """() => { const el = document.querySelector('.js-plotly-plot');
   return {background: getComputedStyle(document.querySelector('.stApp')).backgroundColor,
           greys: [el.querySelector('.xtick text'), el.querySelector('.gtitle-subtitle')]
@@ -61,6 +67,7 @@ def room(tmp_path_factory):
 def _open(chromium, url: str, width: int, height: int, **options):
     page = chromium.new_context(viewport={"width": width, "height": height}, **options).new_page()
     page.set_default_timeout(60_000)
+    page.add_init_script(CHARTS_SEEN)
     page.goto(url)
     wait_for_app(page)
     # every chart drawn, not only the first: under load a grid's second chart was measured before it had a size
@@ -73,9 +80,10 @@ def _open(chromium, url: str, width: int, height: int, **options):
 
 
 def _measured(page, count: int) -> list[dict]:
-    """CHARTS once the page holds `count` charts, each with its size, and they stay so for 300 ms: the presented
-    page reruns after it is first drawn, and a chart mounted anew then was measured at 0 px, or beside the stale
-    one it replaces (three charts of a grid of four, two in one place)."""
+    """CHARTS once the page holds `count` charts, each with its size, and they stay so for 300 ms. The page is
+    drawn in one run, but its charts come later: each is mounted once Streamlit's plotly code has loaded (seconds
+    after the run under load, not all at once: three charts of a grid of four, two of them side by side in its
+    second row), first at 0 px or at the figure's own height (GRID_HEIGHT), then at its container's."""
     sized = f"() => {{ const c = ({CHARTS})(); return c.length === {count} && c.every(x => x.width && x.plot) && c; }}"
     before: list[dict] = []
     for _ in range(60):
@@ -112,8 +120,10 @@ def test_the_grid_keeps_titles_subtitles_and_legends_in_room_for_the_plot(room, 
     page = _open(chromium, f"{room}/{address}", *size)
     try:
         charts = _measured(page, count)
+        mounts = page.evaluate(MOUNTS)
     finally:
         page.context.close()
+    assert mounts == {"added": count, "removed": 0}, mounts  # each chart mounted once: no second drawing
     for chart in charts:
         assert chart["out"] == [], chart  # the subtitle ran 53 px past a portrait cell, a long title off its cell
         assert chart["plot"] >= 150, chart  # six legend rows in a 420 px chart had left it 60 px
