@@ -50,7 +50,7 @@ def test_scenario_show_and_history_print_the_scenario_plainly(varx_store, capsys
     assert code == 0
     assert fields["exog"] == "realint: 1.5, 2, 2.25"
     assert fields["conditions"] == "realgdp: –, 13100, –"  # the mark of nothing in every listing
-    assert fields["lag_inputs"] == "–"
+    assert fields["lag_inputs"] == "–" and fields["notes"] == "–"  # none given: the mark, as `varlib show` prints it
     assert fields["actor"].startswith("tester (") and "{" not in out and "None" not in out
     code, out, _ = run(capsys, "history")
     header, saved_row = out.splitlines()[:2]

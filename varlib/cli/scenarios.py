@@ -176,8 +176,8 @@ def run_scenario(args: argparse.Namespace) -> int:
 
 def _shown(value: object) -> str:
     """A field of `scenario show` as text: paths as `name: 1, 2, –` (– free), the actor by name, none as –, the
-    mark every other listing uses for nothing."""
-    if value is None:
+    mark every other listing uses for nothing (empty notes too, as `varlib show` prints them)."""
+    if value is None or value == "":
         return MISSING
     if isinstance(value, dict) and all(isinstance(v, list) for v in value.values()):
         cells = (
