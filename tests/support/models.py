@@ -1,8 +1,17 @@
-"""Models several test modules publish, built one way: the VARX of the bundled data."""
+"""Models several test modules build one way: the VARX of the bundled data, and diagnostics of noise under names
+of any length."""
 
 from __future__ import annotations
 
-from varlib import Artifact, Dataset, ModelSpec, Registry, load_dataset, publish_result, train_model
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+
+from varlib import Artifact, Dataset, ModelSpec, Registry, diagnose, load_dataset, publish_result, train_model
+from varlib.artifact import build_artifact
+from varlib.training import train
+from varlib.versions import parse_version
 
 
 def publish_varx(registry: Registry, name: str = "varx") -> tuple[Artifact, Dataset]:
@@ -11,3 +20,15 @@ def publish_varx(registry: Registry, name: str = "varx") -> tuple[Artifact, Data
     dataset = load_dataset(variables=["realgdp", "realcons", "realint"])
     spec = ModelSpec(variables=("realgdp", "realcons"), exog=("realint",), lags=2, holdout=0)
     return publish_result(registry, train_model(dataset, spec), name), dataset
+
+
+def diagnosed_noise(names: list[str], seed: int, **options):
+    """The diagnostics (varlib.diagnose with `options`) of a VAR(1) version 0.0.1 fitted on 120 quarters of
+    standard normal noise in columns named `names`, read from a CSV as an upload is: charts and titles of names of
+    any length and script."""
+    rng = np.random.default_rng(seed)
+    index = pd.period_range("1980Q1", periods=120, freq="Q").to_timestamp()
+    frame = pd.DataFrame(rng.standard_normal((120, len(names))), columns=names, index=index).rename_axis("date")
+    dataset = load_dataset(frame.to_csv().encode(), csv_name="noise.csv", variables=names)
+    model = build_artifact(train(dataset, ModelSpec(variables=tuple(names), lags=1)), "noise", "tester")
+    return diagnose(replace(model, version=parse_version("0.0.1")), **options)

@@ -7,21 +7,15 @@ in the titles' own `<title>` and a key under the grid (report)."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-import numpy as np
-import pandas as pd
 import pytest
 
+from tests.support.models import diagnosed_noise
 from ui.diagnostics_figures import acorr_figure, fevd_figure
 from ui.plot_text import plain
 from ui.response_figures import irf_figure
-from varlib import ModelSpec, diagnose, load_dataset
-from varlib.artifact import build_artifact
 from varlib.report_diagnostics import table
 from varlib.report_forecast import irf_section
-from varlib.training import train
-from varlib.versions import parse_version
 
 LONG6 = [  # the QA's long6.csv
     "Real gross domestic product in chained 2005 dollars",
@@ -37,12 +31,7 @@ ARROWS = {"→", "←"}
 
 
 def _diag(names: list[str]):
-    rng = np.random.default_rng(3)
-    index = pd.period_range("1980Q1", periods=120, freq="Q").to_timestamp()
-    frame = pd.DataFrame(rng.standard_normal((120, len(names))), columns=names, index=index).rename_axis("date")
-    dataset = load_dataset(frame.to_csv().encode(), csv_name="grid.csv", variables=names)
-    model = build_artifact(train(dataset, ModelSpec(variables=tuple(names), lags=1)), "grid", "tester")
-    return diagnose(replace(model, version=parse_version("0.0.1")), irf_periods=4)
+    return diagnosed_noise(names, 3, irf_periods=4)
 
 
 @pytest.fixture(scope="module", params=["long6", "v12"])

@@ -4,23 +4,19 @@ that wrap with no y-axis title climbing over them, and a Compare table whose ver
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from plotly.colors import qualitative
 
+from tests.support.models import diagnosed_noise
 from ui import chart_look, diagnostics_figures, response_figures
 from ui.chart_look import Look, accessible_name
 from ui.comparison_figures import backtest_figure
 from ui.plot_text import fitted, plain
 from ui.tables import COMPARE_PX, comparison_widths
-from varlib import Backtest, ModelSpec, diagnose, load_dataset
-from varlib.artifact import build_artifact
-from varlib.training import train
-from varlib.versions import parse_version
+from varlib import Backtest
 
 LONG = [
     "Real gross domestic product, billions of chained 2005 dollars",
@@ -38,12 +34,7 @@ LONG = [
 
 
 def _diag(names: list[str]):
-    rng = np.random.default_rng(5)
-    index = pd.period_range("1980Q1", periods=120, freq="Q").to_timestamp()
-    frame = pd.DataFrame(rng.standard_normal((120, len(names))), columns=names, index=index).rename_axis("date")
-    dataset = load_dataset(frame.to_csv().encode(), csv_name="wide.csv", variables=names)
-    fitted_model = build_artifact(train(dataset, ModelSpec(variables=tuple(names), lags=1)), "wide", "tester")
-    return diagnose(replace(fitted_model, version=parse_version("0.0.1")))
+    return diagnosed_noise(names, 5)
 
 
 @pytest.fixture(scope="module")
