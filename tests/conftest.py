@@ -121,6 +121,18 @@ def macro_result():
     return train_model(dataset, ModelSpec(variables=tuple(dataset.variables)))
 
 
+@pytest.fixture
+def cli_var_store(local_settings, monkeypatch, macro_result) -> Registry:
+    """A local store holding var 0.0.1 and 0.0.2 (the bundled data's fit), with the CLI pointed at it."""
+    from varlib import publish_result
+
+    registry = Registry.from_settings(local_settings)
+    for _ in range(2):
+        publish_result(registry, macro_result, "var")
+    point_cli_at(local_settings, monkeypatch)
+    return registry
+
+
 def project_dir() -> Path:
     return Path(__file__).resolve().parent.parent
 

@@ -6,20 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import point_cli_at
-from varlib import Registry, publish_result
 from varlib.cli import main
 
 REFUSAL = "error: model name '' is not valid: use 1-63 lower-case letters"
-
-
-@pytest.fixture
-def one_model(local_settings, monkeypatch, macro_result) -> Registry:
-    registry = Registry.from_settings(local_settings)
-    for _ in range(2):
-        publish_result(registry, macro_result, "var")
-    point_cli_at(local_settings, monkeypatch)
-    return registry
 
 
 @pytest.mark.parametrize(
@@ -38,10 +27,10 @@ def one_model(local_settings, monkeypatch, macro_result) -> Registry:
         ["import-legacy", "0_0_1", "--trust"],
     ],
 )
-def test_a_blank_name_is_refused_and_changes_nothing(one_model, capsys, argv):
+def test_a_blank_name_is_refused_and_changes_nothing(cli_var_store, capsys, argv):
     code = main([*argv, "--name", ""])
     out, err = capsys.readouterr()
     assert (code, out) == (2, "")
     assert err.startswith(REFUSAL) and err.count("\n") == 1
-    assert one_model.withdrawals("var") == {} and one_model.aliases("var") == []
-    assert [entry.label for entry in one_model.list_versions("var")] == ["0.0.2", "0.0.1"]
+    assert cli_var_store.withdrawals("var") == {} and cli_var_store.aliases("var") == []
+    assert [entry.label for entry in cli_var_store.list_versions("var")] == ["0.0.2", "0.0.1"]

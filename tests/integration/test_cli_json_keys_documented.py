@@ -8,10 +8,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
-from tests.conftest import point_cli_at
-from varlib import Registry, publish_result
 from varlib.cli import main
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
@@ -23,28 +19,19 @@ def _paragraph(start: str, end: str) -> set[str]:
     return set(re.findall(r"`([a-z_]+)`", text))
 
 
-@pytest.fixture
-def two_versions(local_settings, monkeypatch, macro_result) -> Registry:
-    registry = Registry.from_settings(local_settings)
-    for _ in range(2):
-        publish_result(registry, macro_result, "var")
-    point_cli_at(local_settings, monkeypatch)
-    return registry
-
-
 def _json(capsys, *argv) -> dict:
     assert main(list(argv)) == 0
     return json.loads(capsys.readouterr().out)
 
 
-def test_every_key_of_compare_json_is_documented(two_versions, capsys):
+def test_every_key_of_compare_json_is_documented(cli_var_store, capsys):
     named = _paragraph("`compare` is the dashboard's Compare page as text", "`diagnose --json` prints one object")
     answer = _json(capsys, "compare", "0.0.1", "0.0.2", "--steps", "2", "--json")
     assert [key for key in answer if key not in named] == []
     assert [key for key in answer["forecasts"][0] if key not in named] == []
 
 
-def test_every_key_of_diagnose_json_is_documented(two_versions, capsys):
+def test_every_key_of_diagnose_json_is_documented(cli_var_store, capsys):
     named = _paragraph("`diagnose --json` prints one object", "## VECM: cointegrated series")
     answer = _json(capsys, "diagnose", "0.0.1", "--json")
     assert [key for key in answer if key not in named] == []
