@@ -231,7 +231,7 @@ def granger_figure(diag: Diagnostics, theme: str = "light") -> go.Figure:
         j = len(names) if test.scope == "others_to_one" else names.index(test.causing[0])
         r = test.result
         z[i, j] = r.pvalue
-        text[i][j] = format_number(r.pvalue, P_VALUES)  # as in the table beside it: 0.0000, never 9.35e-13
+        text[i][j] = format_number(r.pvalue, P_VALUES)  # as in the table beside it: < 0.0001, never 9.35e-13
         hover[i][j] = (
             f"{shown(test.direction)}<br>F = {r.statistic:.4g}<br>df = ({r.df[0]}, {r.df[1]})<br>p = {r.pvalue:.4g}"
         )

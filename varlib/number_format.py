@@ -3,8 +3,9 @@
 A column that prints 12.3 in one row and 1.23e-05 in the next is hard to scan and easy to misread, so
 tables (the dashboard's and the HTML report's) pick one printf-style format per column: whole numbers
 as `%d`, fixed decimals when every value reads well with the same number of decimals, scientific
-notation for the whole column otherwise. p-values are always `%.4f` (a tiny one reads `0.0000`, which
-is what a reader needs from it). The formats are printf-style because Streamlit's NumberColumn takes
+notation for the whole column otherwise. p-values are always four decimals (`P_VALUE`), and one that would
+round to `0.0000` reads `< 0.0001`: a p-value is never exactly zero, and `< 0.0001` is what a reader needs
+from it. The formats are printf-style because Streamlit's NumberColumn takes
 the same strings, so a page and the report show a column alike. A forecast table shares one format among
 the columns of a variable in the same units (`shared_formats`): its forecast and bounds side by side, with
 enough decimals that a row's point and bounds never print alike when they differ (`row_gap`).
@@ -15,7 +16,11 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 
-P_VALUE = "%.4f"
+# four decimals; the `#` flag prints nothing more for `%f` but keeps the string apart from a column's own `%.4f`,
+# so `format_number` knows a p-value (whose tiny values read `< 0.0001`) from a number that may print 0.0000
+P_VALUE = "%#.4f"
+P_SMALLEST = 0.00005  # below this, four decimals print 0.0000
+P_BELOW = "< 0.0001"
 MAX_DECIMALS = 6  # beyond this a fixed format is a row of zeros: scientific notation reads better
 LARGEST_FIXED = 1e7  # from here on digits before the point stop meaning anything to a reader
 MOST_SIGNIFICANT = 15  # a float's digits: a gap finer than this relative to the values cannot be printed
@@ -66,7 +71,8 @@ def column_format(values: Iterable, p_value: bool = False, digits: int = 4, gap:
 
 
 def format_number(value, fmt: str) -> str:
-    """One cell in a column's format; empty for None and NaN, the text itself for text."""
+    """One cell in a column's format; empty for None and NaN, the text itself for text; `< 0.0001` for a p-value
+    that four decimals would print as 0."""
     if value is None or isinstance(value, str):
         return value or ""
     try:
@@ -77,6 +83,8 @@ def format_number(value, fmt: str) -> str:
         return ""
     if not math.isfinite(number):
         return "∞" if number > 0 else "-∞"
+    if fmt == P_VALUE and number < P_SMALLEST:
+        return P_BELOW
     return fmt % (round(number) if fmt == "%d" else number)
 
 

@@ -197,7 +197,7 @@ def prose(text: object) -> str:
 def table(
     frame: pd.DataFrame, escape: bool = True, classes: str | None = None, digits: int = 4, header: bool = True
 ) -> str:
-    """A frame as an HTML table, each numeric column in one number format (p-values to four decimals);
+    """A frame as an HTML table, each numeric column in one number format (p-values to four decimals, `< 0.0001` below);
     `header=False` for a list of names and values, whose column names would say nothing."""
     shown = frame.copy()
     for column in frame.columns:

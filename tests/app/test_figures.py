@@ -87,8 +87,10 @@ def test_granger_heatmap_puts_each_direction_in_its_own_cell():
     assert z[3, 2] == pytest.approx(p([0, 1], [2]))  # realinv -> all others
     assert np.isnan(z[3, 3]) and np.isnan(z[1, 1])
     shown = [cell for row in heat.text for cell in row if cell]
-    assert all(len(cell) == 6 and cell[1] == "." and "e" not in cell for cell in shown), shown  # 0.0000, as the table
-    assert heat.text[0][1] == f"{p([0], [1]):.4f}"
+    # four decimals, as the table; one too small for them `< 0.0001`, never 0.0000 nor 9.35e-13
+    assert all(cell == "< 0.0001" or (len(cell) == 6 and cell[1] == "." and "e" not in cell) for cell in shown), shown
+    assert p([0], [1]) < 0.00005 and heat.text[0][1] == "< 0.0001"
+    assert heat.text[3][2] == f"{p([0, 1], [2]):.4f}"
     # the hover names the direction with the arrow of the impulse-response titles
     assert heat.customdata[0][1].startswith("realcons → realgdp<br>F = ")
     assert heat.customdata[3][2].startswith("realinv → all others<br>")

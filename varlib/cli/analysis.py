@@ -37,18 +37,19 @@ def run_diagnose(args: argparse.Namespace) -> int:
     lags = result.whiteness_lags
     if result.whiteness_lm is not None:
         test = result.whiteness_lm
-        print(f"whiteness, {test.name}: F {test.statistic:.4g}, df {test.df}, p {test.pvalue:.4g} (the verdict's)")
+        p = varlib.p_text(test.pvalue)
+        print(f"whiteness, {test.name}: F {test.statistic:.4g}, df {test.df}, p {p} (the verdict's)")
     for label, test in (
         (f"whiteness, adjusted portmanteau ({varlib.counted(lags, 'lag')})", result.whiteness_adjusted),
         (f"whiteness, unadjusted portmanteau ({varlib.counted(lags, 'lag')})", result.whiteness),
         ("normality, Doornik-Hansen (the verdict's)", result.normality),
         ("normality, joint Jarque-Bera (Lütkepohl's: in the variables' order)", result.normality_lutkepohl),
     ):
-        print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {test.pvalue:.4g}")
+        print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {varlib.p_text(test.pvalue)}")
     _print_arch(result)
     for causality in result.granger:
         r = causality.result
-        print(f"granger {causality.direction}: F {r.statistic:.4g}, df {r.df}, p {r.pvalue:.4g}")
+        print(f"granger {causality.direction}: F {r.statistic:.4g}, df {r.df}, p {varlib.p_text(r.pvalue)}")
     if result.integration is not None:
         for root in result.integration.unit_roots:
             print(
@@ -73,7 +74,7 @@ def _print_arch(result: varlib.Diagnostics) -> None:
     if arch is None:
         return
     for label, test in arch.labelled(result.variables):
-        print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {test.pvalue:.4g}")
+        print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {varlib.p_text(test.pvalue)}")
     print(f"ARCH: {arch.verdict}" + (f" (Note: {arch.joint_note}.)" if arch.joint_note else ""))
 
 
