@@ -14,7 +14,7 @@ from ui.chart_look import plot
 from ui.figures import series_preview_figure
 from ui.layout import sentence
 from ui.literal import library_text, literal
-from varlib import DataProfile, format_number, period_labels
+from varlib import DataProfile, counted, format_number, period_labels
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
@@ -29,10 +29,14 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
     if known and profile.first and profile.last:  # named as the CLI and the tables name the periods (2000H1)
         first, last = period_labels(pd.DatetimeIndex([profile.first, profile.last]), profile.frequency.alias)
         span = f", {first} to {last}"
+    # the rows training reads, counted once the dates are read: a file it refuses (lines describing the series
+    # above the header, a date column of words, no column of numbers) has none to count, and `0 rows` beside the
+    # message naming the lines to delete read as an empty file
+    rows = f"**{counted(profile.rows, 'row')}**{span} · " if profile.first else ""
     # the file's own words (column names, cells quoted in a note) are shown as typed: a name such as
     # `![x](http://...)` would otherwise fetch an image from another host
     st.caption(
-        f"**{profile.rows} rows**{span} · frequency **{frequency}**"
+        f"{rows}frequency **{frequency}**"
         + (
             f" · numeric: {literal(', '.join(map(profile.label, profile.numeric)))}"
             if profile.numeric
