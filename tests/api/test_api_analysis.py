@@ -127,6 +127,13 @@ def test_a_withdrawn_version_is_analysed_saying_so_and_latest_moves_on(results, 
         ("backtest?steps=3", "query.steps: not a parameter of this endpoint"),
         ("diagnostics?whiteness_lags=2", "whiteness lags 2 must be a whole number above the lag order 2"),
         ("diagnostics?arch_lags=150", "ARCH lags 150 must be a whole number from 1 to"),
+        # below the schema's minimum too: the library's whole rule, not pydantic's "greater than or equal to 1"
+        (
+            "diagnostics?arch_lags=0",
+            "ARCH lags 0 must be a whole number from 1 to 66 (201 residuals hold no more); try 4",
+        ),
+        ("diagnostics?arch_lags=-2", "ARCH lags -2 must be a whole number from 1 to"),
+        ("diagnostics?whiteness_lags=0", "whiteness lags 0 must be a whole number above the lag order 2 and at most"),
         (
             "diagnostics?irf_periods=101",
             "query.irf_periods: irf_periods 101 must be a whole number from 1 to 100 (periods of",

@@ -55,9 +55,11 @@ def _digits(value: Any) -> Any:
 
 
 WholeNumber = Annotated[int, BeforeValidator(_digits)]
-# An optional count of at least 1: the bound before the digits check, so that the schema says `minimum` (a bound
-# put on WholeNumber | None is written `ge` beside the type, which JSON Schema does not know and clients ignore)
-OptionalCount = Annotated[int, Field(ge=1), BeforeValidator(_digits)] | None
+# An optional count of at least 1, as the schema says (`minimum`, which clients and fuzzers read), refused below
+# that by the library's check as any other count out of range is: its message gives the whole rule (what the count
+# is, its range for this version, the default to try), where a bound here gave pydantic's "greater than or equal
+# to 1". A bound put on WholeNumber | None is written `ge` beside the type, which JSON Schema does not know.
+OptionalCount = Annotated[int, Field(json_schema_extra={"minimum": 1}), BeforeValidator(_digits)] | None
 LISTED_WITHDRAWN = "the version's withdrawal (reason, time, actor), else null"  # a listing row's, its metadata's
 WITHDRAWN = (
     "the version's withdrawal (reason, time, actor) when it was named by its number (latest and aliases never name a"
