@@ -59,3 +59,23 @@ def test_the_start_up_line_gives_an_address_a_browser_takes(host, url, monkeypat
     monkeypatch.setattr(serve, "check_port", lambda host, port: None)
     assert main(["serve", "--host", host, "--port", "8123"]) == 0
     assert f" on {url} (docs at /docs)" in capsys.readouterr().out
+
+
+def test_trusting_every_proxy_is_served_with_a_warning(monkeypatch, tmp_path, capsys):
+    """`*` is uvicorn's "believe every client": kept, but said on stderr, with what to give instead."""
+    import uvicorn
+
+    from varlib.cli import serve
+
+    monkeypatch.setenv("VARLIB_STORE_DIR", str(tmp_path))
+    ran: dict = {}
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: ran.update(kw))
+    monkeypatch.setattr(serve, "check_port", lambda host, port: None)
+    assert main(["serve", "--port", "8123", "--trusted-proxies", " * "]) == 0
+    assert (ran["proxy_headers"], ran["forwarded_allow_ips"]) == (True, "*")
+    out, err = capsys.readouterr()
+    assert out.startswith("serving ") and "warning" not in out
+    assert err.startswith("warning: --trusted-proxies '*' believes X-Forwarded-For") and err.count("\n") == 1
+    assert "any client can then forge the address" in err and "list the proxies' addresses instead" in err
+    assert main(["serve", "--port", "8123", "--trusted-proxies", "10.0.0.5"]) == 0
+    assert capsys.readouterr().err == ""  # named proxies: nothing to warn of
