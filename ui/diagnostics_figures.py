@@ -20,7 +20,7 @@ from ui.panel_lines import add_hlines
 from ui.plot_text import DRAWN_WIDTH, fitted, pair_title, panel_chars
 from ui.plot_text import name as shown
 from ui.plot_text import names as shown_all
-from varlib import SHORT_NAME, Diagnostics, column_format, counted, format_number, grid_names
+from varlib import SHORT_NAME, Diagnostics, column_format, counted, format_number, grid_names, p_is
 
 LINE = "#2e86de"
 BAND = "rgba(46, 134, 222, 0.3)"  # stands out from the light and the dark background alike (as ui.chart_look)
@@ -233,7 +233,7 @@ def granger_figure(diag: Diagnostics, theme: str = "light") -> go.Figure:
         z[i, j] = r.pvalue
         text[i][j] = format_number(r.pvalue, P_VALUES)  # as in the table beside it: < 0.0001, never 9.35e-13
         hover[i][j] = (
-            f"{shown(test.direction)}<br>F = {r.statistic:.4g}<br>df = ({r.df[0]}, {r.df[1]})<br>p = {r.pvalue:.4g}"
+            f"{shown(test.direction)}<br>F = {r.statistic:.4g}<br>df = ({r.df[0]}, {r.df[1]})<br>p {p_is(r.pvalue)}"
         )
     fig = go.Figure(
         go.Heatmap(

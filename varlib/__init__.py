@@ -127,7 +127,7 @@ from .versions import (
     name_from,
     parse_version,
 )
-from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, counted, p_text, utc_time
+from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, counted, p_is, p_text, utc_time
 from .wording import shortened as shortened
 
 __all__ = [
@@ -269,6 +269,7 @@ __all__ = [
     "newest_usable",
     "overlay_forecasts",
     "overlay_frame",
+    "p_is",
     "p_text",
     "parse_lag_table",
     "dated_lag_inputs",

@@ -18,7 +18,7 @@ import numpy as np
 
 from .integration import small_sample_rank, unit_roots
 from .integration_results import Johansen
-from .wording import and_list, plural_of
+from .wording import and_list, p_is, plural_of
 
 
 def stationary_warning(levels: np.ndarray, names: list[str], rank: int) -> str | None:
@@ -30,7 +30,7 @@ def stationary_warning(levels: np.ndarray, names: list[str], rank: int) -> str |
     one = len(stationary) == 1
     names_ = and_list(u.variable for u in stationary)
     figures = "; ".join(
-        f"{u.variable}: ADF p = {u.adf_pvalue:.3g} rejects a unit root,"
+        f"{u.variable}: ADF p {p_is(u.adf_pvalue)} rejects a unit root,"
         f" KPSS p {'' if u.kpss_beyond_table else '= '}{u.kpss_p_text} does not"
         " reject stationarity"
         for u in stationary

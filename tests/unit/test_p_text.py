@@ -36,3 +36,17 @@ def test_verdicts_of_a_p_value_just_below_one_say_so():
 def test_a_verdict_of_a_p_value_computed_as_zero_says_how_small():
     """A 0/1 break column in the variables gave "Doornik-Hansen p = 0"."""
     assert normality_verdict(0.0, "none").startswith("The residuals are not normal (Doornik-Hansen p < 1e-16):")
+
+
+def test_verdicts_naming_failing_variables_never_say_p_0():
+    """The ARCH verdict names each failing variable with its p; a statistic far in the tail has p computed as 0."""
+    from varlib.diagnostics.arch import _verdict
+    from varlib.diagnostics.outcome import TestResult
+
+    def test(pvalue: float) -> TestResult:
+        return TestResult("arch", 2000.0, pvalue, 4, 9.49, 0.05)
+
+    said, rejected = _verdict(["gdp", "infl"], (test(0.0), test(0.5)), test(0.0), 4, 200)
+    assert rejected and said.startswith("ARCH effects in gdp (p < 1e-16):"), said
+    said, _ = _verdict(["gdp", "infl"], (test(0.5), test(0.5)), test(0.0), 4, 200)
+    assert said.startswith("ARCH effects jointly (p < 1e-16), in no variable alone"), said

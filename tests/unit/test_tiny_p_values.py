@@ -41,6 +41,8 @@ def test_the_granger_heatmap_cells_print_it():
     heat = granger_figure(_tiny(diagnosed_noise(["a", "b"], seed=3))).data[0]
     cells = {cell for row in heat.text for cell in row if cell}
     assert cells == {"< 0.0001"}
+    hovers = [cell for row in heat.customdata for cell in row if cell]
+    assert hovers and all(h.endswith("<br>p < 1e-16") for h in hovers), hovers  # not `p = 0`
 
 
 def test_diagnose_never_prints_a_p_of_zero(cli_var_store, capsys, monkeypatch):

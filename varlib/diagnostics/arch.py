@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..whole_numbers import whole_number
-from ..wording import and_list, counted
+from ..wording import and_list, counted, p_is
 from .outcome import TestResult
 
 DEFAULT_ARCH_LAGS = 4  # a year of quarterly data (JMulTi's defaults, 16 and 5, are for long samples)
@@ -153,7 +153,7 @@ def _verdict(
     decided = [t.rejected for t in tests if t.rejected is not None]
     if not decided:
         return "The ARCH tests could not be computed on these residuals.", None
-    failing = [f"{v} (p = {t.pvalue:.3g})" for v, t in zip(variables, own, strict=True) if t.rejected]
+    failing = [f"{v} (p {p_is(t.pvalue)})" for v, t in zip(variables, own, strict=True) if t.rejected]
     jointly = joint is not None and joint.rejected
     if not failing and not jointly:
         # studies/arch_size.py: on 60 rows the tests find GARCH residuals in about a third of samples
@@ -164,7 +164,7 @@ def _verdict(
             False,
         )
     joint_p = joint.pvalue if joint is not None else float("nan")
-    found = f"in {and_list(failing)}" if failing else f"jointly (p = {joint_p:.3g}), in no variable alone"
+    found = f"in {and_list(failing)}" if failing else f"jointly (p {p_is(joint_p)}), in no variable alone"
     return (
         f"ARCH effects {found}: the residuals' variance rises after large shocks and falls in calm periods, while"
         " the forecast bands assume one constant variance. The point forecasts are not affected; the bands are too"

@@ -19,7 +19,7 @@ from ..autocorrelation_lm import LMTest
 from ..lag_order import search_range
 from ..model import LagSelection, select_lags
 from ..normality import doornik_hansen
-from ..wording import and_list
+from ..wording import and_list, p_is
 from .coefficients import Coefficients
 from .granger import granger_f, instantaneous_table, scoped_tests
 from .irf_errors import ResponseErrors, var_weights
@@ -145,7 +145,7 @@ def normality_tests(
     own = tuple(jarque_bera(resid[:, j], signif) for j in range(resid.shape[1]))
     joint = doornik_hansen(resid)
     verdict = normality_verdict(joint.pvalue, transform)
-    failing = [f"{v} (p = {t.pvalue:.3g})" for v, t in zip(variables, own, strict=True) if t.rejected]
+    failing = [f"{v} (p {p_is(t.pvalue)})" for v, t in zip(variables, own, strict=True) if t.rejected]
     if joint.pvalue >= signif and failing:  # the joint test can pass while one variable's residuals do not
         one = len(failing) == 1
         verdict += (
