@@ -135,10 +135,12 @@ def charts(
             " line is the **median** in levels (the exponential of the log forecast), and the bands are exact in"
             " levels."
         )
-    for far in result.warnings():  # in a presentation too: a value in the wrong unit would pass for a forecast
+    notes = [("warning", far) for far in result.warnings()]  # in a presentation too: a value in the wrong unit
+    for _, far in notes:  # would pass for a forecast
         st.warning(library_text(far), icon=":material/warning:")
     if present and result.exog is not None:  # the editor that shows them is folded away: say what was assumed
-        st.caption(f"Exogenous values: {library_text(exog_summary(result))}.")  # their names as typed
+        notes.append(("caption", f"Exogenous values: {exog_summary(result)}."))
+        st.caption(library_text(notes[-1][1]))  # their names as typed
     what = f"scenario {result.scenario}" if result.scenario else "scenario" if result.conditions else ""
     # a log model's line is the median in levels: the subtitle says so where the caption is not (presentation
     # mode, an exported image)
@@ -191,7 +193,7 @@ def charts(
             where = where.container(key=presentation.screen_key(layout, count, j), height=height, border=False)
         plot(where, fig, key=f"chart|{variable}", config=export_config(stem, image_format), stretch=present)
     if present:
-        st.html(presentation.screen_css(extra))
+        st.html(presentation.screen_css(extra, notes))  # the notes above take their room
 
 
 def differences(baseline: VersionForecast, result: VersionForecast) -> None:

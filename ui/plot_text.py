@@ -74,6 +74,11 @@ def _lines(text: str, chars: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
+def line_count(text: str, chars: int) -> int:
+    """How many lines of up to `chars` characters `text` takes, broken between words (as a browser wraps it)."""
+    return max(len(_lines(text, max(chars, 4))), 1)
+
+
 def fitted(text: object, chars: int, lines: int = 2, shown=name) -> str:
     """`text` as plotly text (as `name`, or `shown`) in up to `lines` lines (`<br>`) of about `chars` characters
     each; what does not fit ends in an ellipsis (the full name goes in a hover, see `hover_titles`)."""

@@ -7,9 +7,12 @@ its height) or share it as a grid.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from math import ceil
+
 import streamlit as st
 
-from ui.plot_text import plain, text_width
+from ui.plot_text import line_count, plain, text_width
 
 # A presented chart fills the window under the folded controls (TOP px from its top, their margin included): its
 # height follows the window (screen_css), so that one chart with its legend fits a 1280x720 projector, a 1366x768
@@ -25,6 +28,12 @@ LEGEND_PX = {False: 482, True: 1095, "grid": 858}
 ROW_PX = {False: 20, True: 26}  # a row of the legend (13 px, presented 18 px), as Chromium draws it
 MARGIN_ROWS = {False: 2, True: 1}  # the legend's rows ui.chart_look.Look.margin holds
 TOP = 220  # px above a chart that fills the window: the page's top, the two folded expanders and a gap
+# A note written above the charts (a warning, a caption) takes that much more from their window (read in Chromium):
+# px a line, px more (padding and the gap under it), the font's px and the page's width its text does not get
+# (the page's padding, a warning's icon); a character is counted 0.5 em, wider than most, so that lines are not
+# undercounted. They are counted at each of NOTE_WINDOWS' widths, for the windows at least that wide.
+NOTE_PX = {"caption": (25.9, 18, 16.2, 185), "warning": (27.75, 56, 18.5, 254)}
+NOTE_WINDOWS = (800, 1280, 1366, 1440, 1920)
 SCREEN = "fc_screen"  # the keys of the containers the charts fill: `fc_screen_stack_0`, `fc_screen_grid_3`
 _WRAPPER = 'div[data-testid="stLayoutWrapper"]:has(> [class*="st-key-' + SCREEN  # Streamlit's, around one
 
@@ -50,19 +59,39 @@ def scaled(px: int, present: bool) -> int:
     return round(px * ROOT_PX / 16) if present else px
 
 
-def screen_css(extra: int = 0) -> str:
+def notes_px(notes: Sequence[tuple[str, str]], window: int) -> int:
+    """The px that `notes` ((kind, text): a "warning" or a "caption", as NOTE_PX) take above the charts in a
+    window `window` px wide."""
+    total = 0.0
+    for kind, text in notes:
+        line, more, font, padding = NOTE_PX[kind]
+        total += more + line * line_count(text, int((window - padding) / (0.5 * font)))
+    return ceil(total)
+
+
+def _fills(least: int, top: int) -> str:
+    """The heights of the charts' containers with `top` px above the first (least: a grid row's)."""
+    return f"""{_WRAPPER}_stack_"]) {{ --fc-fill: max({STACK_HEIGHT}px, 100vh - {top}px); }}
+{_WRAPPER}_grid_"]) {{ --fc-fill: max({least}px, (100vh - {top + 16}px) / 2); }}
+@media (max-height: {2 * least + top + 16}px) {{
+  {_WRAPPER}_grid_"]) {{ --fc-fill: max({least}px, 100vh - {top}px); }}
+}}
+"""
+
+
+def screen_css(extra: int = 0, notes: Sequence[tuple[str, str]] = ()) -> str:
     """The heights of the containers the charts fill (screen_key), each of fixed height with a chart of height
     "stretch" in it, set in the layout wrapper Streamlit puts around it: a stacked chart is as high as the window
     under the controls; the grid's rows, at least GRID_HEIGHT and the `extra` px of their titles' further lines,
-    share a window two by two when they fit, else take one each."""
+    share a window two by two when they fit, else take one each. `notes` written above the charts (notes_px) take
+    their px from the window, as wide as it is: fixed, they pushed the first legend under the window's bottom."""
     least = GRID_HEIGHT + extra
+    fills = _fills(least, TOP + notes_px(notes, NOTE_WINDOWS[0]))
+    if notes:
+        for window in NOTE_WINDOWS[1:]:
+            fills += f"@media (min-width: {window}px) {{\n{_fills(least, TOP + notes_px(notes, window))}}}\n"
     return f"""<style>
-{_WRAPPER}_stack_"]) {{ --fc-fill: max({STACK_HEIGHT}px, 100vh - {TOP}px); }}
-{_WRAPPER}_grid_"]) {{ --fc-fill: max({least}px, (100vh - {TOP + 16}px) / 2); }}
-@media (max-height: {2 * least + TOP + 16}px) {{
-  {_WRAPPER}_grid_"]) {{ --fc-fill: max({least}px, 100vh - {TOP}px); }}
-}}
-{_WRAPPER}_"]) {{ height: var(--fc-fill) !important; }}
+{fills}{_WRAPPER}_"]) {{ height: var(--fc-fill) !important; }}
 div[data-testid="stVerticalBlock"] > {_WRAPPER}_"]) {{ flex: 0 0 var(--fc-fill) !important; }}
 [class*="st-key-{SCREEN}_"] {{ height: 100% !important; }}
 </style>"""
