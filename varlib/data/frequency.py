@@ -18,6 +18,7 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from ..wording import counted
+from .grid_dates import DayCounts, grid_between, within
 from .two_datings import refuse_two_datings
 
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
@@ -86,18 +87,18 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
     sorted and free of duplicates (datasets.check_dates)."""
     if len(index) < 3:
         return UNKNOWN  # too few rows to tell; far too few to fit a model, which says so
-    inferred = _infer(index)
+    inferred, counts = _infer(index), DayCounts(index)
     # pandas may infer business quarter or month ends for calendar ones with one date mistyped (a Friday)
-    if inferred is not None and _on_grid(index, inferred).all():
+    if inferred is not None and counts.on_grid(pd.tseries.frequencies.to_offset(inferred)).all():
         return Frequency(_phased(inferred, index[0]), label_of(inferred))
     for position, alias in enumerate(CANDIDATES):
         offset = pd.tseries.frequencies.to_offset(alias)
-        if not all(offset.is_on_offset(stamp) for stamp in index):
+        if not counts.on_offset(offset).all():
             continue
-        grid = pd.date_range(index[0], index[-1], freq=offset)
-        if not index.isin(grid).all():
+        grid = grid_between(index[0], index[-1], offset)
+        if not within(index, grid).all():
             continue
-        missing = grid.difference(index)
+        missing = grid.difference(index) if len(grid) <= 2 * len(index) else grid  # else more missing than dates
         if len(missing) > len(index):
             break  # a finer grid only misses more: the dates are irregular
         canonical = _phased(_infer(grid) or alias, index[0])
@@ -138,13 +139,6 @@ def _infer(index: pd.DatetimeIndex) -> str | None:
     return None if offset is None else getattr(offset, "freqstr", str(offset))
 
 
-def _on_grid(index: pd.DatetimeIndex, alias: str) -> np.ndarray:
-    offset = pd.tseries.frequencies.to_offset(alias)
-    if len(index) and (index == index.normalize()).all():  # days: the grid's dates at once, not date by date
-        return np.asarray(index.isin(pd.date_range(index.min(), index.max(), freq=offset)), dtype=bool)
-    return np.array([offset.is_on_offset(stamp) for stamp in index], dtype=bool)
-
-
 def _refuse_a_few_off_a_grid(
     index: pd.DatetimeIndex, source: str, candidates: tuple[str, ...] = CANDIDATES, than: int | None = None
 ) -> None:
@@ -152,13 +146,14 @@ def _refuse_a_few_off_a_grid(
     mistyped date (2003-05-02 among month starts) is fixed there, where 'aggregate the data' would mislead, and
     a Saturday among business days is not read as daily data missing every other weekend. `than`: the periods a
     finer grid holding every date misses, which the few dates and their grid's gaps must be fewer than."""
+    counts = DayCounts(index)  # the dates' days and months, counted once for every grid
     for alias in candidates:
-        on = _on_grid(index, alias)
-        off = index[~on]
-        if not 0 < len(off) <= max(1, len(index) // 10):
-            continue
         offset = pd.tseries.frequencies.to_offset(alias)
-        grid = pd.date_range(index[on][0], index[on][-1], freq=offset)
+        on = counts.on_grid(offset)
+        if not 0 < len(on) - int(on.sum()) <= max(1, len(index) // 10):  # counted first: taking the dates costs more
+            continue
+        off = index[~on]
+        grid = grid_between(index[on][0], index[on][-1], offset)
         gaps = len(grid.difference(index[on]))
         if gaps > len(off) or (than is not None and gaps + len(off) >= than):
             continue  # the dates on this grid leave more gaps than the dates off it would fill

@@ -12,10 +12,12 @@ import calendar
 from collections.abc import Callable
 from typing import Protocol
 
+import numpy as np
 import pandas as pd
 
 from ..clock import iso_label
 from ..errors import InvalidInputError
+from .grid_dates import on_offset
 
 MIN_RUN = 3  # dates a run needs for its grid to be told
 
@@ -63,8 +65,8 @@ def _off_grid(dates: pd.DatetimeIndex, grid: Grid | None) -> int:
     """The position of the first date off `grid` (0 without a grid, the length when every date is on it)."""
     if grid is None:
         return 0
-    offset = pd.tseries.frequencies.to_offset(grid.alias)
-    return next((i for i, stamp in enumerate(dates) if not offset.is_on_offset(stamp)), len(dates))
+    on = on_offset(dates, pd.tseries.frequencies.to_offset(grid.alias))
+    return len(dates) if on.all() else int(np.argmin(on))
 
 
 def _dated_by(alias: str) -> str:
