@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -86,3 +87,16 @@ def test_months_with_gaps_stay_months_with_gaps(gone):
 def test_business_days_missing_holidays_stay_business_days():
     days = pd.bdate_range("2020-01-01", periods=500)
     assert detect_frequency(days.delete([10, 100, 200, 300])).label == "business daily"
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_scattered_dates_are_irregular_not_a_switch(seed):
+    """Weekly dates with a fifth of them moved a few days make runs of three weeks, then three steps of nine days:
+    read as 'a change from weekly to every 9 days rows', which told the analyst to aggregate rows of a frequency
+    the file does not have."""
+    rng = np.random.default_rng(seed)
+    weeks = pd.date_range("2000-01-02", periods=400, freq="W-SUN")
+    moved = pd.DatetimeIndex(weeks + pd.to_timedelta(rng.integers(1, 6, 400) * (rng.random(400) < 0.2), "D"))
+    with pytest.raises(InvalidInputError) as refused:
+        detect_frequency(moved.unique().sort_values(), "'moved.csv'")
+    assert str(refused.value).startswith("the dates of 'moved.csv' are irregularly spaced (for example "), refused.value

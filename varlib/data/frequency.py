@@ -34,6 +34,7 @@ CANDIDATES = (
     "B",
     "D",
 )
+SCATTERED = 4  # dates per run of like steps, on average, below which the steps are scattered, not a switch
 _LABELS = {"Y": "yearly", "A": "yearly", "Q": "quarterly", "BQ": "quarterly", "M": "monthly", "BM": "monthly"}
 _LABELS |= {"W": "weekly", "B": "business daily", "D": "daily", "h": "hourly"}
 _MULTIPLES = {(2, "quarterly"): "half-yearly", (2, "monthly"): "bimonthly", (2, "weekly"): "fortnightly"}
@@ -208,6 +209,8 @@ def _refuse_runs_on_two_grids(index: pd.DatetimeIndex, source: str) -> None:
     days = np.asarray((index[1:] - index[:-1]) / pd.Timedelta(days=1), dtype=float)
     kinds = np.where(days <= 4, 0, np.where(days < 28, np.round(days), 1000 * np.round(days / 30.44)))
     runs = [0, *(np.flatnonzero(np.diff(kinds)) + 1), len(days)]  # where each run of like steps starts
+    if len(runs) - 1 > len(index) / SCATTERED:  # runs of a few dates each: dates on no grid, not two frequencies
+        return
     for first, turn, last in list(zip(runs, runs[1:], runs[2:], strict=False))[:20]:  # a few: each is a detection
         before, after = _run(index[first : turn + 1]), _run(index[turn : last + 1])
         if before and after and before.label != after.label:
