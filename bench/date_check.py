@@ -10,12 +10,12 @@ and their ratio. Goal: the check takes at most 10x pandas' reading of the same 1
 
 from __future__ import annotations
 
-import argparse
-import json
 import time
 
 import numpy as np
 import pandas as pd
+
+from .timing import standalone
 
 SIZES = (5_000, 100_000)
 GOAL_RATIO = 10.0  # the check over pandas' reading, at the largest size
@@ -80,13 +80,7 @@ def measure(sizes: tuple[int, ...] = SIZES, repeats: int = 3) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.date_check", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="one repetition instead of three")
-    parser.add_argument("--json", action="store_true", help="one JSON line instead of an indented object")
-    args = parser.parse_args(argv)
-    figures = measure(repeats=1 if args.quick else 3)
-    print(json.dumps(figures, indent=None if args.json else 2))
-    return 0
+    return standalone("python -m bench.date_check", __doc__ or "", measure, argv)
 
 
 if __name__ == "__main__":

@@ -21,8 +21,6 @@ if __name__ == "__main__":  # before numpy loads, as `python -m bench` pins it; 
     for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(_var, "1")
 
-import argparse
-import json
 import time
 import warnings
 from types import SimpleNamespace
@@ -30,6 +28,7 @@ from types import SimpleNamespace
 import numpy as np
 
 from .granger import SIGNIF, cointegrated, simulated
+from .timing import standalone
 
 PERIODS = 10
 
@@ -136,13 +135,7 @@ def measure(k: int = 20, rows: int = 200, repeats: int = 3) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bench.irf_errors", description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="one repetition instead of three")
-    parser.add_argument("--json", action="store_true", help="one JSON line instead of an indented object")
-    args = parser.parse_args(argv)
-    figures = measure(repeats=1 if args.quick else 3)
-    print(json.dumps(figures, indent=None if args.json else 2))
-    return 0
+    return standalone("python -m bench.irf_errors", __doc__ or "", measure, argv)
 
 
 if __name__ == "__main__":

@@ -86,3 +86,18 @@ def interleave(fns: dict[str, Callable[[], object]], n: int, warmup: int = 3, bl
                 cpus[label].append(cpu)
         done += size
     return {label: Latency.of(walls[label], cpus[label]) for label in fns}
+
+
+def standalone(prog: str, doc: str, measure: Callable[..., object], argv: list[str] | None) -> int:
+    """The command line of a benchmark run on its own (`python -m bench.NAME [--quick] [--json]`): `measure(repeats=)`
+    once, three repetitions or one, its figures printed as JSON."""
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(prog=prog, description=doc.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="one repetition instead of three")
+    parser.add_argument("--json", action="store_true", help="one JSON line instead of an indented object")
+    args = parser.parse_args(argv)
+    figures = measure(repeats=1 if args.quick else 3)
+    print(json.dumps(figures, indent=None if args.json else 2))
+    return 0
