@@ -126,3 +126,28 @@ def test_a_refusal_of_many_irregular_dates_is_unchanged(monkeypatch):
     _ask_pandas(monkeypatch)
     assert ours == [_said(index) for index in cases]
     assert isinstance(ours[0], str)  # the scattered days refused
+
+
+def test_hourly_dates_on_each_offset_as_pandas_says():
+    """Times of day (hours, minutes, before 1970 too: a day is the one the time falls on) are answered from the
+    dates' days, as pandas' `is_on_offset` reads them, and detect_frequency says what it said asking pandas."""
+    rng = np.random.default_rng(21)
+    for _ in range(12):
+        start = pd.Timestamp("1950-01-01") + pd.Timedelta(minutes=int(rng.integers(0, 40_000_000)))
+        steps = np.cumsum(rng.choice([1, 2, 3, 24, 25, 720], int(rng.integers(5, 60))))
+        index = pd.DatetimeIndex(start + pd.to_timedelta(steps, "h")).as_unit(["s", "us", "ns"][int(rng.integers(3))])
+        counts, pandas_counts = DayCounts(index), PandasDayCounts(index)
+        for offset in OFFSETS:
+            assert counts.on_offset(offset).tolist() == pandas_counts.on_offset(offset).tolist(), (offset, index)
+            assert counts.on_grid(offset).tolist() == pandas_counts.on_grid(offset).tolist(), (offset, index)
+
+
+def test_hourly_refusals_unchanged(monkeypatch):
+    rng = np.random.default_rng(5)
+    cases = [
+        pd.Timestamp("1960-03-01 05:00") + pd.to_timedelta(np.cumsum(rng.integers(1, k, 400)), "h") for k in (3, 30)
+    ]
+    cases.append(pd.date_range("1969-12-30 22:00", periods=300, freq="h").delete([5, 9]))
+    ours = [_said(pd.DatetimeIndex(index)) for index in cases]
+    _ask_pandas(monkeypatch)
+    assert ours == [_said(pd.DatetimeIndex(index)) for index in cases]

@@ -3,8 +3,8 @@
 pandas tests a date against a monthly, quarterly, yearly or weekly offset one date at a time and builds such a
 grid date by date in Python; frequency.detect_frequency tries some 50 grids, on every run of dates too, so 100,000
 dates on no grid took a minute. The answers here are pandas' own (`offset.is_on_offset` of each date,
-`pd.date_range(first, last, freq=offset)`), worked out on whole arrays for midnight dates without a time zone and
-the offsets of frequency.CANDIDATES; anything else is still asked of pandas.
+`pd.date_range(first, last, freq=offset)`), worked out on whole arrays for dates without a time zone (a grid's:
+midnight dates) and the offsets of frequency.CANDIDATES; anything else is still asked of pandas.
 """
 
 from __future__ import annotations
@@ -36,33 +36,37 @@ def _counted(offset) -> bool:
 
 
 class DayCounts:
-    """`index`'s dates as day and month numbers, worked out once for every grid asked about (None when they have a
-    time of day or a time zone: pandas then answers date by date)."""
+    """`index`'s dates as day and month numbers, worked out once for every grid asked about. `days` is None when
+    they have a time of day or a time zone: a grid is then asked of pandas. `dated` (the day each falls on) is None
+    for a time zone only: a day's, month's or week's offset asks for the day alone, whatever the time of day
+    (pandas' `is_on_offset` of such an offset reads the date's day, month and weekday), and pandas answers date by
+    date only in a time zone."""
 
     def __init__(self, index: pd.DatetimeIndex) -> None:
         self.index = index
         values = index.to_numpy() if index.tz is None else None
-        days = values.astype("datetime64[D]") if values is not None else None
-        self.days = days if days is not None and len(days) and (days == values).all() else None
-        if self.days is not None:
-            months = self.days.astype("datetime64[M]")
+        self.dated = values.astype("datetime64[D]") if values is not None else None  # floored: 23:00 is that day's
+        midnight = self.dated is not None and len(self.dated) and (self.dated == values).all()
+        self.days = self.dated if midnight else None
+        if self.dated is not None:
+            months = self.dated.astype("datetime64[M]")
             self.month = months.astype(np.int64)  # months since January 1970
             self.calendar = self.month % 12 + 1  # January is 1
             self.starts, self.ends = months.astype("datetime64[D]"), (months + 1).astype("datetime64[D]") - 1
-            self.weekday = (self.days.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday; Monday is 0
+            self.weekday = (self.dated.astype(np.int64) + 3) % 7  # 1970-01-01 was a Thursday; Monday is 0
 
     def on_offset(self, offset) -> np.ndarray:
         """`offset.is_on_offset` of each date (a half-year's offset takes any quarter's date, as pandas' does)."""
         kind = type(offset)
-        if self.days is not None and kind is _O.Day and not offset.normalize:  # any number of days: pandas
-            return np.ones(len(self.days), dtype=bool)  # steps there and back, which lands on every date
-        if self.days is None or not _counted(offset):
+        if self.dated is not None and kind is _O.Day and not offset.normalize:  # any number of days: pandas
+            return np.ones(len(self.dated), dtype=bool)  # steps there and back, which lands on every date
+        if self.dated is None or not _counted(offset):
             return np.array([offset.is_on_offset(stamp) for stamp in self.index], dtype=bool)
         if kind is _O.BusinessDay:
             return self.weekday < 5
         if kind is _O.Week:
             return self.weekday == offset.weekday
-        return (self.days == _dated(kind, self.starts, self.ends)) & _in_cycle(offset, self.calendar)
+        return (self.dated == _dated(kind, self.starts, self.ends)) & _in_cycle(offset, self.calendar)
 
     def on_grid(self, offset) -> np.ndarray:
         """Whether each date is one of `pd.date_range(first date, last date, freq=offset)`: the grid's dates as

@@ -173,7 +173,7 @@ def _month_years(text: pd.Series, observed: bool) -> pd.Series:
 
 def _iso(text: pd.Series) -> pd.DatetimeIndex | None:
     """The dates when every one is in ISO 8601 form (`2009-07-01`), else None."""
-    if any(map(_YEAR_DOT.match, text)):  # pandas reads 1960.1 as a year-month; it may be a quarter
+    if text.str.match(_YEAR_DOT).any():  # pandas reads 1960.1 as a year-month; it may be a quarter
         return None
     try:
         parsed = pd.to_datetime(text, errors="coerce", format="ISO8601")
