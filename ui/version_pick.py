@@ -17,8 +17,9 @@ import streamlit as st
 
 from ui import governance, live, selection, store, url_state
 from ui.errors import dashboard_words, show_error
+from ui.literal import literal
 from ui.onboarding import render_empty_store
-from varlib import LATEST, Artifact, NotFoundError, VarlibError, WithdrawnError
+from varlib import LATEST, Artifact, NotFoundError, VarlibError, WithdrawnError, shortened, text_width
 
 
 def version_key(prefix: str, name: str) -> str:
@@ -36,6 +37,27 @@ def open_page(prefix: str, fields: list[url_state.Field], model_key: str | None 
     return url_state.apply_selection(prefix, params, model_key, names) + url_state.apply(prefix, fields, params)
 
 
+def model_labels(names: list[str], chars: int) -> Callable[[str], str]:
+    """How a Model picker that shows `chars` characters names each of `names` in its box and its list: a longer
+    name by its start and end (names of up to 63 characters alike but for their end, `...-alpha-one` and
+    `...-alpha-two`, read the same cut at the picker's edge); names that would still read alike stay whole. Only
+    the labels change: the picked value is the name."""
+    labels = {name: name if text_width(name) <= chars else shortened(name, chars) for name in names}
+    shown = list(labels.values())
+    return lambda name: name if shown.count(labels.get(name, name)) != 1 else labels[name]
+
+
+def whole_name_help(name: str | None, chars: int) -> str | None:
+    """The Model picker's help for a name longer than the `chars` it shows: the name whole, as typed."""
+    return f"The whole name: {literal(name)}" if name is not None and text_width(name) > chars else None
+
+
+# The characters of a model name the pickers show whole, by page: the Forecast page's 320 px (35 at a
+# presentation's font; names have up to 63), the Diagnostics and Backtest pages' columns at 1280 px. A longer name
+# is shown by its start and end (model_labels), and the help gives it whole.
+PICKER_CHARS = {"fc": 30, "dg": 22, "bt": 16}
+
+
 def pick_model(prefix: str, where=None) -> str | None:
     """A model selectbox (None, with a hint, when the store has no models)."""
     names = store.model_names()
@@ -45,7 +67,10 @@ def pick_model(prefix: str, where=None) -> str | None:
     key = f"{prefix}_model"
     if st.session_state.get(key) not in names:
         st.session_state[key] = selection.default_model(names)
-    return (where or st).selectbox("Model", names, key=key, persist_state="session")
+    chars = PICKER_CHARS.get(prefix, 10**3)
+    shown = model_labels(names, chars)
+    whole = whole_name_help(st.session_state[key], chars)
+    return (where or st).selectbox("Model", names, key=key, persist_state="session", format_func=shown, help=whole)
 
 
 def pick_version(prefix: str, name: str, where=None, problems: list[str] | None = None) -> Artifact | None:

@@ -22,14 +22,10 @@ from varlib import (
     NotFoundError,
     VersionEntry,
     WithdrawnError,
-    text_width,
     utc_time,
 )
 
-PICKER_WIDTH = 320
-# The characters of a model name the picker shows whole (35 at a presentation's font; names have up to 63): a
-# longer one is cut there, and in its list, so its help gives it whole (two names alike but for their end differ)
-PICKER_CHARS = 30
+PICKER_WIDTH = 320  # px: a model name longer than ui.version_pick.PICKER_CHARS["fc"] is shown by its start and end
 
 
 def render() -> None:
@@ -98,10 +94,17 @@ def _pick_model(where, names: list[str]) -> str:
     key = KEYS["model"]
     if st.session_state.get(key) not in names:
         st.session_state[key] = selection.default_model(names)
-    shown = st.session_state[key]
-    whole = f"The whole name: {literal(shown)}" if text_width(shown) > PICKER_CHARS else None
+    whole = version_pick.whole_name_help(st.session_state[key], version_pick.PICKER_CHARS[PAGE])
+    shown = version_pick.model_labels(names, version_pick.PICKER_CHARS[PAGE])
     return where.selectbox(
-        "Model", names, key=key, on_change=_model_changed, persist_state="session", width=PICKER_WIDTH, help=whole
+        "Model",
+        names,
+        key=key,
+        on_change=_model_changed,
+        persist_state="session",
+        width=PICKER_WIDTH,
+        help=whole,
+        format_func=shown,
     )
 
 
