@@ -221,12 +221,13 @@ class Look:
         }
 
 
-def accessible_name(fig) -> str | None:
-    """What a screen reader announces for a chart: its title (whole, as Look.layout keeps it) and subtitle as plain
-    text."""
+def accessible_name(fig, subtitle: str | None = None) -> str | None:
+    """What a screen reader announces for a chart: its title (whole, as Look.layout keeps it) and subtitle (or
+    `subtitle`, as typed: a presentation grid's cells draw theirs without the model's name) as plain text."""
     title, meta = fig.layout.title, fig.layout.meta
     whole = meta.get("title") if isinstance(meta, dict) else None
-    parts = [whole or title.text, title.subtitle.text if title.subtitle else None]
+    drawn = title.subtitle.text if title.subtitle else None
+    parts = [whole or title.text, literal(subtitle) if subtitle else drawn]
     text = " · ".join(plain(part).strip() for part in parts if part)  # a name as typed, not its entities
     return " ".join(text.split()) or None
 

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import presentation, store
-from ui.chart_look import Look, export_config, plot
+from ui.chart_look import Look, accessible_name, export_config, plot
 from ui.errors import FORECAST_WAITS, show_error
 from ui.figures import forecast_figure, recent
 from ui.forecast_table import file_stem
@@ -29,10 +29,12 @@ from varlib import (
     level_to_alpha,
     path_editor_table,
     shared_formats,
+    shortened,
 )
 
 BASELINE = "baseline (no conditions)"
 EXPORT = "fc_export"
+GRID_NAME_CHARS = 24  # of a model name in a presentation grid's subtitles: with its version and interval, two lines
 SIDE_BY_SIDE = 2  # variables whose differences (four columns each) fit the page side by side at 1440 px
 
 
@@ -145,13 +147,20 @@ def charts(
     # a log model's line is the median in levels: the subtitle says so where the caption is not (presentation
     # mode, an exported image)
     point = "median in levels" if result.forecast.point == "median" else result.forecast.point
+    grid = present and layout == "grid" and len(artifact.variables) > 1
+    drawn = f"{' · ' + what if what else ''} · {point} with" + (
+        f" {', '.join(f'{x}%' for x in fan) if fan else f'{level}%'} {intervals} interval{'s' if fan else ''}"
+    )
+    whole = f"{artifact.name} {artifact.version}{drawn}"
+    # a grid's cells share a window's height two rows at a time: a model name of up to 63 characters took a third
+    # line of each subtitle there and left the plots a strip; it is shortened by its middle (its start and end tell
+    # names apart), and stays whole in the accessible name and the exported files' names
     look = Look(
-        subtitle=f"{artifact.name} {artifact.version}{' · ' + what if what else ''} · {point} with"
-        f" {', '.join(f'{x}%' for x in fan) if fan else f'{level}%'} {intervals} interval{'s' if fan else ''}",
+        subtitle=f"{shortened(artifact.name, GRID_NAME_CHARS)} {artifact.version}{drawn}" if grid else whole,
         theme=presentation.theme(),
         present=present,
         alias=artifact.data.frequency,
-        grid=present and layout == "grid" and len(artifact.variables) > 1,
+        grid=grid,
     )
     lines = _lines(artifact, baseline, overlays)
     bands = result.fan(fan) if fan else {level: (result.forecast.lower, result.forecast.upper)}
@@ -191,7 +200,8 @@ def charts(
         where = cells[j]  # presented, a container as high as the window (ui.presentation)
         if present:
             where = where.container(key=presentation.screen_key(layout, count, j), height=height, border=False)
-        plot(where, fig, key=f"chart|{variable}", config=export_config(stem, image_format), stretch=present)
+        alt = accessible_name(fig, whole) if grid else None  # the model named whole
+        plot(where, fig, key=f"chart|{variable}", config=export_config(stem, image_format), name=alt, stretch=present)
     if present:
         st.html(presentation.screen_css(extra, notes))  # the notes above take their room
 
