@@ -31,14 +31,23 @@ TABS = (
 )
 SLUGS = {label: label.lower().replace(" ", "-") for label in TABS}
 RENAMED = {"unit-roots-cointegration": "Unit roots"}  # links copied before the tab's label was shortened
+
+
+def _tab(raw: str) -> str | None:
+    """The tab a link's `tab=` names: as links write it (`granger-causality`), or as the page shows it, typed by
+    hand (`Granger causality`, `granger causality`)."""
+    slug = " ".join(raw.split()).lower().replace(" ", "-")
+    return next((t for t, known in SLUGS.items() if known == slug), RENAMED.get(slug))
+
+
 LINK_WLAGS = "_dg_link_wlags"  # checked against the version's bounds once it is loaded
 LINK_TAB = "_dg_link_tab"  # checked once the version's tabs are known (Cointegration: a VECM's only)
 FIELDS = [
     Field(
         "tab",
         LINK_TAB,
-        lambda raw: next((t for t, slug in SLUGS.items() if slug == raw), RENAMED.get(raw)),
-        "a tab's name",
+        lambda raw: _tab(raw),
+        f"a tab as links name it: {', '.join(SLUGS.values())}",
     ),
     Field("irf_periods", "dg_periods", url_state.any_whole_number, "a whole number"),
     Field("irf", "dg_orth", lambda raw: {"orth": True, "plain": False}.get(raw), "orth or plain"),

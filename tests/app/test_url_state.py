@@ -66,6 +66,20 @@ def test_a_diagnostics_link_to_a_renamed_tab_still_opens_it(two_models):
     assert at.session_state["dg_tab"] == "Unit roots" and at.query_params["tab"] == "unit-roots"
 
 
+@pytest.mark.parametrize("typed", ["Granger causality", "granger  Causality", "granger-causality"])
+def test_a_diagnostics_link_may_name_a_tab_as_the_page_shows_it(two_models, typed):
+    """A tab typed by hand as its label reads (`?tab=Granger+causality`) was refused as not "a tab's name"."""
+    at = open_app({"model": "var", "version": "0.0.1", "tab": typed}, page=DIAG)
+    assert errors(at) == "" and _warnings(at) == ""
+    assert at.session_state["dg_tab"] == "Granger causality" and at.query_params["tab"] == "granger-causality"
+
+
+def test_a_refused_tab_lists_the_tabs_as_links_name_them(two_models):
+    at = open_app({"model": "var", "version": "0.0.1", "tab": "granger"}, page=DIAG)
+    assert "tab 'granger', which is not valid (a tab as links name it: lag-order, cointegration," in _warnings(at)
+    assert "granger-causality" in _warnings(at)
+
+
 def test_backtest_link_round_trip(two_models):
     at = open_app({"model": "var", "version": "0.0.1", "origins": 5, "horizon": 2, "lags": "reselect"}, page=BACKTEST)
     assert errors(at) == "" and _warnings(at) == ""
