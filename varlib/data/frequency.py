@@ -104,10 +104,10 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
             break  # a finer grid only misses more: the dates are irregular
         canonical = _phased(_infer(grid) or alias, index[0])
         if len(missing):  # or a few dates off a coarser grid that explains more (a Saturday among business days)
-            _refuse_a_few_off_a_grid(index, source, CANDIDATES[:position], len(missing))
+            _refuse_a_few_off_a_grid(counts, source, CANDIDATES[:position], len(missing))
             _refuse_a_switch(index, source, label_of(canonical), missing)
         return Frequency(canonical, label_of(canonical), tuple(missing))
-    _refuse_a_few_off_a_grid(index, source)
+    _refuse_a_few_off_a_grid(counts, source)
     _refuse_runs_on_two_grids(index, source)  # two grids one after the other: where it changes, not a step of either
     refuse_two_datings(index, source, _run)  # one frequency dated two ways (quarter ends, then quarter starts)
     widest = int((index[1:] - index[:-1]).argmax())  # the widest step: where the dates leave any grid most plainly
@@ -141,13 +141,14 @@ def _infer(index: pd.DatetimeIndex) -> str | None:
 
 
 def _refuse_a_few_off_a_grid(
-    index: pd.DatetimeIndex, source: str, candidates: tuple[str, ...] = CANDIDATES, than: int | None = None
+    counts: DayCounts, source: str, candidates: tuple[str, ...] = CANDIDATES, than: int | None = None
 ) -> None:
     """Dates on one grid but for a few (at most one in ten) are named with the grid's date nearest to each: a
     mistyped date (2003-05-02 among month starts) is fixed there, where 'aggregate the data' would mislead, and
     a Saturday among business days is not read as daily data missing every other weekend. `than`: the periods a
-    finer grid holding every date misses, which the few dates and their grid's gaps must be fewer than."""
-    counts = DayCounts(index)  # the dates' days and months, counted once for every grid
+    finer grid holding every date misses, which the few dates and their grid's gaps must be fewer than. `counts`:
+    the dates' days and months, counted once for every grid (detect_frequency's)."""
+    index = counts.index
     for alias in candidates:
         offset = pd.tseries.frequencies.to_offset(alias)
         on = counts.on_grid(offset)
