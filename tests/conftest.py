@@ -121,16 +121,22 @@ def macro_result():
     return train_model(dataset, ModelSpec(variables=tuple(dataset.variables)))
 
 
+def cli_store(settings: Settings, monkeypatch, result, name: str, versions: int) -> Registry:
+    """The store of `settings` holding `versions` versions of `name` (0.0.1 on, each the fit `result`), with the CLI
+    pointed at it."""
+    from varlib import publish_result
+
+    registry = Registry.from_settings(settings)
+    for _ in range(versions):
+        publish_result(registry, result, name)
+    point_cli_at(settings, monkeypatch)
+    return registry
+
+
 @pytest.fixture
 def cli_var_store(local_settings, monkeypatch, macro_result) -> Registry:
     """A local store holding var 0.0.1 and 0.0.2 (the bundled data's fit), with the CLI pointed at it."""
-    from varlib import publish_result
-
-    registry = Registry.from_settings(local_settings)
-    for _ in range(2):
-        publish_result(registry, macro_result, "var")
-    point_cli_at(local_settings, monkeypatch)
-    return registry
+    return cli_store(local_settings, monkeypatch, macro_result, "var", 2)
 
 
 def project_dir() -> Path:

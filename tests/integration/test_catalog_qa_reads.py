@@ -11,7 +11,7 @@ import logging
 import pytest
 
 from tests.api.local_store import local_client
-from tests.conftest import point_cli_at
+from tests.conftest import cli_store
 from tests.integration.test_damaged_listings import overwrite
 from tests.integration.test_objects_changed_by_hand import _delete
 from varlib import NotFoundError, Registry, publish_result
@@ -21,11 +21,7 @@ from varlib.cli import main
 @pytest.fixture
 def race(store_settings, macro_result, monkeypatch) -> Registry:
     """`race` 0.0.1-0.0.4, and the CLI's environment on the same store."""
-    registry = Registry.from_settings(store_settings)
-    for _ in range(4):
-        publish_result(registry, macro_result, "race")
-    point_cli_at(store_settings, monkeypatch)
-    return registry
+    return cli_store(store_settings, monkeypatch, macro_result, "race", 4)
 
 
 def cli(capsys, *argv: str) -> tuple[int, str, str]:
