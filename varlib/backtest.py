@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .artifact import Artifact
-from .backtest_notes import MEDIAN_NOTE, by_origin, rank_origins_note, span, thin_note
+from .backtest_notes import MEDIAN_NOTE, by_origin, idle_origins_notes, rank_origins_note, span, thin_note
 from .data import period_labels
 from .degrees_of_freedom import MIN_RESIDUAL_DF, residual_df, rows_needed
 from .errors import InvalidInputError
@@ -225,12 +225,13 @@ def backtest(
     whole_rank = getattr(artifact.params, "coint_rank", None)
     stood_in: dict[int, int] = {}  # origin index: the rank its own test found, where the version's stood in
     thin: dict[int, tuple[int, int]] = {}  # origin index: (rows, residual df) of a thin fit
+    idle: dict[int, dict[str, str]] = {}  # origin index: the exogenous columns its fit left out (part_fit)
     order = kind.order_spec(spec)  # the VAR whose lag-order rules apply
     for n, cut in enumerate(cuts):
         train_levels = levels[:cut]
         past, future = (None, None) if exog is None else (exog[:cut], exog[cut : cut + horizon])
         what = f"the training part of origin {n + 1}"
-        fitted, found = fit_part(kind, train_levels, refit_spec, what, whole_rank, past)
+        fitted, found, idle[n] = fit_part(kind, train_levels, refit_spec, what, whole_rank, past)
         if found is not None:
             stood_in[n] = found
         needed = kind.lag_rows(refit_spec, fitted.params)
@@ -254,6 +255,7 @@ def backtest(
         *filled_notes(artifact, mask, cuts, horizon, leaked),
         *([thin_note(thin, periods)] if thin else []),
         *([rank_origins_note(stood_in, k, whole_rank, periods)] if stood_in and whole_rank is not None else []),
+        *idle_origins_notes(idle, periods),
         *([MEDIAN_NOTE] if result.point == "median" else []),
     ]
     return Backtest(

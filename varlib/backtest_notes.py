@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .part_fit import rank_note
+from .part_fit import idle_note, rank_note
 from .wording import and_list, counted
 
 
@@ -65,6 +65,19 @@ def rank_origins_note(stood_in: dict[int, int], k: int, whole_rank: int, periods
     return rank_note(
         f"the training part of {_origins(sorted(stood_in), periods)}", list(stood_in.values()), k, whole_rank
     )
+
+
+def idle_origins_notes(idle: dict[int, dict[str, str]], periods: Sequence[str]) -> list[str]:
+    """`idle`: origin index -> the exogenous columns its fit left out (part_fit), with how they look there; one
+    note per set of columns, naming the origins that left it out."""
+    groups: dict[tuple[tuple[str, str], ...], list[int]] = {}
+    for n, columns in idle.items():
+        if columns:
+            groups.setdefault(tuple(columns.items()), []).append(n)
+    return [
+        idle_note(f"the training part of {_origins(indices, periods)}", dict(columns), "those fits")
+        for columns, indices in groups.items()
+    ]
 
 
 MEDIAN_NOTE = (

@@ -126,11 +126,9 @@ def check_exog_not_lagged(
     columns = np.column_stack([lagged, extra])
     left, kept, varies = _beyond_terms(columns, trend)
     width = lagged.shape[1]
-    size = np.linalg.norm(columns, axis=0)
-    constant = varies <= 1e-12 * size  # up to float noise; a column of zeros too (0 <= 0)
-    idle = (kept <= IN_TREND_RTOL * varies) | (constant & ((trend != "n") | (size == 0)))
+    idle = idle_exog(extra, trend)
     for j, name in enumerate(exog_names):
-        if idle[width + j]:
+        if idle[j]:
             raise _idle_on_fitted_rows(name, extra[:, j], lags, trend, where)
     usable = kept > IN_TREND_RTOL * varies
     k = len(names)
@@ -150,6 +148,23 @@ def check_exog_not_lagged(
     shifted = [lag_names[i] for i in involved if i < width]
     if exogenous and shifted:  # else among the lags or the exogenous columns alone: check_exog_separable's
         raise _lag_copies({and_list(exogenous): shifted}, lags, trend, where, together=True)
+
+
+def idle_exog(rows: np.ndarray, trend: str) -> np.ndarray:
+    """Per exogenous column of `rows` (the rows a fit uses): True where it does not vary there beyond the trend
+    terms (0 throughout, one value beside a constant, a time trend beside trend `ct`), so the fit cannot estimate
+    its effect."""
+    _, kept, varies = _beyond_terms(rows, trend)
+    size = np.linalg.norm(rows, axis=0)
+    constant = varies <= 1e-12 * size  # up to float noise; a column of zeros too (0 <= 0)
+    return (kept <= IN_TREND_RTOL * varies) | (constant & ((trend != "n") | (size == 0)))
+
+
+def idle_words(values: np.ndarray, trend: str) -> str:
+    """How a column idle_exog found idle looks on those rows, to go before "the fit uses": `is 1 on every row`."""
+    if np.allclose(values, values[0], rtol=1e-12, atol=0):
+        return f"is {values[0]:g} on every row"
+    return f"moves only as the trend terms ({TERMS_SAID[trend]}) on the rows"
 
 
 def _relation(left: np.ndarray, kept: np.ndarray, mask: np.ndarray) -> list[int]:

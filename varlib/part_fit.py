@@ -6,15 +6,23 @@ have, while the whole sample's test gave a usable one: e6 (German inflation and 
 gives rank 1 on every row and rank 2 of 2 on the 96 before a 10% holdout. Refusing the training or the
 whole backtest for that would let a scoring step veto the model; the part is fitted with the whole
 sample's rank instead, and the note returned says so.
+
+A VARX's exogenous column may not vary on a part's rows while it does on every row: a dummy that is 0 (or 1)
+until the last quarters. The fit on every row estimates its effect; on the part it is a regressor of no
+variation, whose least-squares coefficient is arbitrary (beside a constant, the intercept's split between the
+two), so the part's forecasts, once the column moves, were numbers the data never identified. Such a part is
+fitted without the column, which then has no effect on its forecasts, and a note names it.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .wording import plural_of
+from .exog_checks import idle_exog, idle_words
+from .wording import and_list, plural_of
 
 if TYPE_CHECKING:  # the spec consults the kinds, which use this module
     from .spec import ModelSpec
@@ -22,12 +30,50 @@ if TYPE_CHECKING:  # the spec consults the kinds, which use this module
 
 def fit_part(
     kind: Any, levels: np.ndarray, spec: ModelSpec, what: str, whole_rank: int | None, exog: np.ndarray | None
-) -> tuple[Any, int | None]:
-    """`kind.fit` on `levels` (unassessed), and the rank the part's own test found when it was one no VECM
-    can have and the whole sample's cointegration rank `whole_rank` stood in for it (else None). The kind
-    takes the stand-in itself, in the one fit: no refusal to build and catch, no second lag search."""
-    fitted = kind.fit(levels, spec, what, assess=False, exog=exog, rank_fallback=whole_rank)
-    return fitted, fitted.tested_rank
+) -> tuple[Any, int | None, dict[str, str]]:
+    """`kind.fit` on `levels` (unassessed), the rank the part's own test found when it was one no VECM
+    can have and the whole sample's cointegration rank `whole_rank` stood in for it (else None), and the
+    exogenous columns that do not vary on the part's rows, each with how it looks there (idle_words): the fit
+    leaves them out and their coefficients are 0. The kind takes the stand-in rank itself, in the one fit: no
+    refusal to build and catch, no second lag search."""
+    idle = _idle(spec, exog)
+    if exog is None or not idle:
+        fitted = kind.fit(levels, spec, what, assess=False, exog=exog, rank_fallback=whole_rank)
+        return fitted, fitted.tested_rank, {}
+    keep = [j for j, name in enumerate(spec.exog) if name not in idle]
+    part_spec = spec.with_(exog=tuple(spec.exog[j] for j in keep))
+    fitted = kind.fit(
+        levels, part_spec, what, assess=False, exog=exog[:, keep] if keep else None, rank_fallback=whole_rank
+    )
+    effects = np.zeros((len(spec.exog), fitted.params.k))  # forecasts take every column's values: the idle add 0
+    if keep:
+        effects[keep] = fitted.params.exog_coefs
+    return replace(fitted, params=replace(fitted.params, exog_coefs=effects)), fitted.tested_rank, idle
+
+
+def _idle(spec: ModelSpec, exog: np.ndarray | None) -> dict[str, str]:
+    """The exogenous columns that do not vary on the rows a fit of the part uses, at its fixed order or the
+    smallest a criterion fits (1): name -> how they look there."""
+    if exog is None or not spec.exog:
+        return {}
+    rows = np.asarray(exog, dtype=float)[spec.lag_inputs_extra + (spec.lags or 1) :]
+    if len(rows) < 3:  # the fit refuses so few rows itself
+        return {}
+    flags = idle_exog(rows, spec.trend)
+    return {name: idle_words(rows[:, j], spec.trend) for j, name in enumerate(spec.exog) if flags[j]}
+
+
+def idle_note(where: str, idle: dict[str, str], fits: str) -> str:
+    """For people: the exogenous columns a part's fit left out (fit_part), where and why; `fits`: that fit or those
+    fits, as the sentence names them."""
+    names, its = and_list(idle), "its" if len(idle) == 1 else "their"
+    said = and_list(f"{name} {words} the fit uses" for name, words in idle.items())
+    leave, whose = ("leaves", "its") if fits == "that fit" else ("leave", "their")
+    return (
+        f"On {where}, {said}, so {its} effect cannot be estimated there: {fits} {leave} {names} out and"
+        f" {whose} forecasts carry none of {its} effect, which the fit on every row estimates; the scores are"
+        f" those of a model without {names}."
+    )
 
 
 def rank_note(where: str, found: list[int], k: int, whole_rank: int) -> str:

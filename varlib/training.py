@@ -28,7 +28,7 @@ from .lag_order import Sample
 from .model import LagSelection
 from .model_space import LOGGED, MODEL_SPACE, check_positive, to_model_space
 from .near_identity import near_identity_warning
-from .part_fit import fit_part, rank_note
+from .part_fit import fit_part, idle_note, rank_note
 from .plain_text import check_names
 from .scores import percent_scorable, score
 from .spec import ModelSpec
@@ -215,7 +215,8 @@ def _evaluate(
     """The holdout: fit without the last rows, forecast them (a VARX with their actual exogenous values),
     scored on the observed values only (`filled`: the cells a fill wrote); with notes when the whole sample's
     cointegration rank (`whole`, with the whole fit's warnings) stood in for the part's (part_fit), when the part's
-    fit has a warning the whole fit's do not say in other numbers, and when filled values were left out of the
+    fit has a warning the whole fit's do not say in other numbers, when it left out an exogenous column that does
+    not vary on its rows (part_fit), and when filled values were left out of the
     scores."""
     whole_rank, said = whole
     kind = kind_of(spec)
@@ -223,8 +224,13 @@ def _evaluate(
     train_levels, actual = levels[:-rows], levels[-rows:]
     train_exog, future_exog = (None, None) if exog is None else (exog[:-rows], exog[-rows:])
     what = Sample(f"the training part before the {rows}-row holdout", held_out=rows)
-    fitted, found = fit_part(kind, train_levels, spec, what, whole_rank, train_exog)
+    fitted, found, idle = fit_part(kind, train_levels, spec, what, whole_rank, train_exog)
     note = None if found is None or whole_rank is None else rank_note(what, [found], len(spec.variables), whole_rank)
+    left = (
+        idle_note(f"the {len(train_levels)} rows before the holdout (the fit it scores)", idle, "that fit")
+        if idle
+        else None
+    )
     # the scores come from this fit: an order at the edge of its search, or thin on these rows, is said as such
     known = {re.sub(r"\d+", "#", w) for w in said}  # the same warning with its own numbers says nothing new
     part = [
@@ -255,4 +261,4 @@ def _evaluate(
         f"The holdout scores leave out {counted(len(left_out), 'filled value')} ({and_list(left_out[:5])}"
         f"{', ...' if len(left_out) > 5 else ''}): a value the fill wrote is no observation to score a forecast on."
     )
-    return evaluation, tuple(n for n in (*part, note, unscored if left_out else None) if n)
+    return evaluation, tuple(n for n in (*part, note, left, unscored if left_out else None) if n)

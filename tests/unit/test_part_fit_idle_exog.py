@@ -1,0 +1,62 @@
+"""A VARX whose exogenous column does not vary on a part of its sample (a dummy that is 1 until the last
+quarters): the holdout's and the backtest origins' fits leave it out, so their forecasts carry none of its
+effect, and a note says so; before, the part's least squares split the intercept between the constant and the
+column arbitrarily, and the scores rested on that split."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from varlib import ModelSpec, load_dataset, macro_columns, train_model
+from varlib.artifact import build_artifact
+from varlib.backtest import backtest
+
+ENDOG = ("realgdp", "realcons")
+
+
+@pytest.fixture(scope="module")
+def frame() -> pd.DataFrame:
+    """The last 60 quarters of the bundled data (1994Q4-2009Q3) with `calm`: 1 until 2008Q3, then 0."""
+    data = load_dataset(variables=list(macro_columns())).frame.iloc[-60:][list(ENDOG)].copy()
+    data["calm"] = np.where(data.index < "2008-10-01", 1.0, 0.0)
+    return data
+
+
+def _train(frame: pd.DataFrame, exog: tuple[str, ...], holdout: float = 0.1):
+    dataset = load_dataset(frame, variables=[*ENDOG, *exog])
+    return train_model(dataset, ModelSpec(ENDOG, transform="logdiff", lags=2, exog=exog, holdout=holdout))
+
+
+def test_the_holdout_fit_leaves_out_a_column_it_never_sees_vary_and_says_so(frame):
+    varx, plain = _train(frame, ("calm",)), _train(frame, ())
+    assert varx.params.exog_coefs is not None and np.all(varx.params.exog_coefs != 0)  # every row estimates it
+    # the 54 rows before the 6-row holdout hold calm = 1 throughout: their fit is the plain VAR's
+    np.testing.assert_allclose(varx.evaluation.forecast, plain.evaluation.forecast, rtol=1e-12)
+    assert varx.warnings[-1] == (
+        "On the 54 rows before the holdout (the fit it scores), calm is 1 on every row the fit uses, so its effect"
+        " cannot be estimated there: that fit leaves calm out and its forecasts carry none of its effect, which the"
+        " fit on every row estimates; the scores are those of a model without calm."
+    )
+    assert not any("calm" in warning for warning in plain.warnings)
+
+
+def test_backtest_origins_that_never_see_it_vary_leave_it_out_in_one_note(frame):
+    varx = build_artifact(_train(frame, ("calm",), holdout=0), "varx", "tester")
+    plain = build_artifact(_train(frame, (), holdout=0), "var", "tester")
+    result, baseline = backtest(varx, origins=8, horizon=4), backtest(plain, origins=8, horizon=4)
+    np.testing.assert_allclose(result.forecast, baseline.forecast, rtol=1e-12)  # calm is 1 before every origin
+    assert [note for note in result.notes if "calm" in note] == [
+        "On the training part of every origin, calm is 1 on every row the fit uses, so its effect cannot be"
+        " estimated there: those fits leave calm out and their forecasts carry none of its effect, which the fit"
+        " on every row estimates; the scores are those of a model without calm."
+    ]
+
+
+def test_a_column_that_varies_on_the_part_is_fitted_as_before(frame):
+    varied = frame.assign(calm=np.where(frame.index < "2001-01-01", 1.0, 0.0))  # a break well inside the part
+    result = _train(varied, ("calm",))
+    assert not any("calm" in warning for warning in result.warnings)
+    plain = _train(varied, ())
+    assert not np.allclose(result.evaluation.forecast, plain.evaluation.forecast)
