@@ -33,13 +33,35 @@ def fit_part(
 ) -> tuple[Any, int | None, dict[str, str]]:
     """`kind.fit` on `levels` (unassessed), the rank the part's own test found when it was one no VECM
     can have and the whole sample's cointegration rank `whole_rank` stood in for it (else None), and the
-    exogenous columns that do not vary on the part's rows, each with how it looks there (idle_words): the fit
-    leaves them out and their coefficients are 0. The kind takes the stand-in rank itself, in the one fit: no
-    refusal to build and catch, no second lag search."""
-    idle = _idle(spec, exog)
+    exogenous columns that do not vary on the rows the part's fit uses, each with how it looks there
+    (idle_words): the fit leaves them out and their coefficients are 0. The kind takes the stand-in rank itself,
+    in the one fit: no refusal to build and catch."""
+    idle = _idle(spec, exog, spec.lags or 1)
+    fitted = _fit_without(kind, levels, spec, what, whole_rank, exog, idle)
+    chosen = int(fitted.params.k_ar)
+    if spec.lags is None and exog is not None and chosen > 1:
+        # a criterion's order above 1 fits fewer rows than were looked at: a column may not vary on those (a
+        # dummy that moves in the part's first rows only), and its coefficient would be as arbitrary there
+        late = _idle(spec, exog, chosen)
+        if late.keys() - idle.keys():
+            idle = late
+            refit = _fit_without(kind, levels, spec.with_(lags=chosen), what, whole_rank, exog, idle)
+            fitted = replace(refit, lag_method=fitted.lag_method, selection=fitted.selection, warnings=fitted.warnings)
+    return fitted, fitted.tested_rank, idle
+
+
+def _fit_without(
+    kind: Any,
+    levels: np.ndarray,
+    spec: ModelSpec,
+    what: str,
+    whole_rank: int | None,
+    exog: np.ndarray | None,
+    idle: dict[str, str],
+) -> Any:
+    """`kind.fit` without the exogenous columns named in `idle`, whose coefficients are then 0."""
     if exog is None or not idle:
-        fitted = kind.fit(levels, spec, what, assess=False, exog=exog, rank_fallback=whole_rank)
-        return fitted, fitted.tested_rank, {}
+        return kind.fit(levels, spec, what, assess=False, exog=exog, rank_fallback=whole_rank)
     keep = [j for j, name in enumerate(spec.exog) if name not in idle]
     part_spec = spec.with_(exog=tuple(spec.exog[j] for j in keep))
     fitted = kind.fit(
@@ -48,15 +70,15 @@ def fit_part(
     effects = np.zeros((len(spec.exog), fitted.params.k))  # forecasts take every column's values: the idle add 0
     if keep:
         effects[keep] = fitted.params.exog_coefs
-    return replace(fitted, params=replace(fitted.params, exog_coefs=effects)), fitted.tested_rank, idle
+    return replace(fitted, params=replace(fitted.params, exog_coefs=effects))
 
 
-def _idle(spec: ModelSpec, exog: np.ndarray | None) -> dict[str, str]:
-    """The exogenous columns that do not vary on the rows a fit of the part uses, at its fixed order or the
-    smallest a criterion fits (1): name -> how they look there."""
+def _idle(spec: ModelSpec, exog: np.ndarray | None, lags: int) -> dict[str, str]:
+    """The exogenous columns that do not vary on the rows a fit of order `lags` uses: name -> how they look
+    there."""
     if exog is None or not spec.exog:
         return {}
-    rows = np.asarray(exog, dtype=float)[spec.lag_inputs_extra + (spec.lags or 1) :]
+    rows = np.asarray(exog, dtype=float)[spec.lag_inputs_extra + lags :]
     if len(rows) < 3:  # the fit refuses so few rows itself
         return {}
     flags = idle_exog(rows, spec.trend)

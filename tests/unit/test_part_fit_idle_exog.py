@@ -60,3 +60,22 @@ def test_a_column_that_varies_on_the_part_is_fitted_as_before(frame):
     assert not any("calm" in warning for warning in result.warnings)
     plain = _train(varied, ())
     assert not np.allclose(result.evaluation.forecast, plain.evaluation.forecast)
+
+
+def test_a_column_that_moves_only_before_the_order_a_criterion_chose_is_left_out_too():
+    """A dummy whose one move (row 1) is among the rows an order of 1 fits, but not the rows of the order 3 that
+    the criterion chose on the part: there it is 1 throughout, and its coefficient was the intercept's split."""
+    rng, rows = np.random.default_rng(3), 80
+    levels = np.zeros((rows, 2))
+    for t in range(3, rows):  # a VAR(3), which AIC finds on the part
+        levels[t] = 1 + 0.3 * levels[t - 1] - 0.2 * levels[t - 2][::-1] + 0.5 * levels[t - 3] + rng.normal(0, 0.3, 2)
+    data = pd.DataFrame(levels + 10, index=pd.date_range("2000-01-01", periods=rows, freq="QS"), columns=["a", "b"])
+    data["calm"] = np.where(np.arange(rows) < rows - 6, 1.0, 0.0)
+    data.loc[data.index[1], "calm"] = 0.0
+    varx = train_model(load_dataset(data, variables=["a", "b", "calm"]), ModelSpec(("a", "b"), exog=("calm",)))
+    plain = train_model(load_dataset(data, variables=["a", "b"]), ModelSpec(("a", "b"), lags=3))
+    assert varx.evaluation.k_ar == 3
+    np.testing.assert_allclose(varx.evaluation.forecast, plain.evaluation.forecast, rtol=1e-10)
+    assert any(
+        w.startswith("On the 72 rows before the holdout") and "calm is 1 on every row" in w for w in varx.warnings
+    )
