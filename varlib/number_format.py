@@ -5,10 +5,11 @@ tables (the dashboard's and the HTML report's) pick one printf-style format per 
 as `%d`, fixed decimals when every value reads well with the same number of decimals, scientific
 notation for the whole column otherwise. p-values are always four decimals (`P_VALUE`), and one that would
 round to `0.0000` reads `< 0.0001`: a p-value is never exactly zero, and `< 0.0001` is what a reader needs
-from it. The formats are printf-style because Streamlit's NumberColumn takes
-the same strings, so a page and the report show a column alike. A forecast table shares one format among
-the columns of a variable in the same units (`shared_formats`): its forecast and bounds side by side, with
-enough decimals that a row's point and bounds never print alike when they differ (`row_gap`).
+from it; one below 1 that would round to `1.0000` reads `> 0.9999`, as wording.p_text never prints it as 1.
+The formats are printf-style because Streamlit's NumberColumn takes the same strings, so a page and the
+report show a column alike. A forecast table shares one format among the columns of a variable in the same
+units (`shared_formats`): its forecast and bounds side by side, with enough decimals that a row's point and
+bounds never print alike when they differ (`row_gap`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Iterable, Mapping, Sequence
 P_VALUE = "%#.4f"
 P_SMALLEST = 0.00005  # below this, four decimals print 0.0000
 P_BELOW = "< 0.0001"
+P_ABOVE = "> 0.9999"  # a p below 1 that four decimals print as 1.0000: a perfect fit no test gives
 MAX_DECIMALS = 6  # beyond this a fixed format is a row of zeros: scientific notation reads better
 LARGEST_FIXED = 1e7  # from here on digits before the point stop meaning anything to a reader
 MOST_SIGNIFICANT = 15  # a float's digits: a gap finer than this relative to the values cannot be printed
@@ -72,7 +74,7 @@ def column_format(values: Iterable, p_value: bool = False, digits: int = 4, gap:
 
 def format_number(value, fmt: str) -> str:
     """One cell in a column's format; empty for None and NaN, the text itself for text; `< 0.0001` for a p-value
-    that four decimals would print as 0."""
+    that four decimals would print as 0, `> 0.9999` for one below 1 that they would print as 1."""
     if value is None or isinstance(value, str):
         return value or ""
     try:
@@ -85,7 +87,8 @@ def format_number(value, fmt: str) -> str:
         return "∞" if number > 0 else "-∞"
     if fmt == P_VALUE and number < P_SMALLEST:
         return P_BELOW
-    return fmt % (round(number) if fmt == "%d" else number)
+    text = fmt % (round(number) if fmt == "%d" else number)
+    return P_ABOVE if fmt == P_VALUE and text == "1.0000" and number < 1 else text
 
 
 def format_column(values: Iterable, p_value: bool = False, digits: int = 4) -> list[str]:

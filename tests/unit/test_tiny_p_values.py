@@ -52,3 +52,10 @@ def test_diagnose_never_prints_a_p_of_zero(cli_var_store, capsys, monkeypatch):
     lines = capsys.readouterr().out.splitlines()
     granger = [line for line in lines if line.startswith(("granger", "normality, Doornik-Hansen"))]
     assert granger and all(line.endswith("p < 1e-16") for line in granger), granger
+
+
+def test_a_p_value_just_below_one_never_reads_one():
+    """As p_text prints 0.99986 as `> 0.999`, a table does not print 0.99996 as a perfect 1.0000; an exact 1 stays."""
+    cells = format_column([0.99994, 0.99996, 1.0, 0.5], p_value=True)
+    assert cells == ["0.9999", "> 0.9999", "1.0000", "0.5000"]
+    assert format_column([0.99996, 0.5]) == ["1.0000", "0.5000"]  # not a p-value: rounded as any number
