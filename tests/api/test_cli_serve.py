@@ -79,3 +79,20 @@ def test_trusting_every_proxy_is_served_with_a_warning(monkeypatch, tmp_path, ca
     assert "any client can then forge the address" in err and "list the proxies' addresses instead" in err
     assert main(["serve", "--port", "8123", "--trusted-proxies", "10.0.0.5"]) == 0
     assert capsys.readouterr().err == ""  # named proxies: nothing to warn of
+
+
+@pytest.mark.parametrize(
+    ("given", "said"), [("10.0.0.5, 0.0.0.0/0", "0.0.0.0/0"), ("::/0", "::/0"), ("1.2.3.4/0", "0.0.0.0/0")]
+)
+def test_a_network_of_every_address_gets_the_same_warning(given, said, monkeypatch, tmp_path, capsys):
+    """0.0.0.0/0 believes every IPv4 client as `*` does (uvicorn matches networks): the same word on stderr."""
+    import uvicorn
+
+    from varlib.cli import serve
+
+    monkeypatch.setenv("VARLIB_STORE_DIR", str(tmp_path))
+    monkeypatch.setattr(uvicorn, "run", lambda *a, **kw: None)
+    monkeypatch.setattr(serve, "check_port", lambda host, port: None)
+    assert main(["serve", "--port", "8123", "--trusted-proxies", given]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"warning: --trusted-proxies '{said}' believes X-Forwarded-For") and err.count("\n") == 1

@@ -11,8 +11,8 @@ import sys
 import varlib
 from varlib import InvalidInputError, Settings, VarlibError, counted
 
-EVERY_PROXY = (
-    "--trusted-proxies '*' believes X-Forwarded-For and X-Forwarded-Proto from every client, not only from a"
+EVERY_PROXY = (  # `*`, or a network of every address (0.0.0.0/0, ::/0), which uvicorn takes alike
+    "--trusted-proxies '{}' believes X-Forwarded-For and X-Forwarded-Proto from every client, not only from a"
     " reverse proxy: any client can then forge the address the audit trail and the access log record for it;"
     " list the proxies' addresses instead (e.g. --trusted-proxies 10.0.0.5 or 10.0.0.0/24)"
 )
@@ -37,8 +37,9 @@ def run_serve(args: argparse.Namespace) -> int:
     log_config = varlib.logging_config(args.log_format)  # else VARLIB_LOG_FORMAT
     check_port(args.host, args.port)  # before "serving ... on": uvicorn would say so in its log and exit 3
     host = f"[{args.host}]" if ":" in args.host else args.host  # an IPv6 address is bracketed in a URL (RFC 3986)
-    if proxies == "*":  # accepted, as uvicorn takes it, but never without a word: it undoes what the option is for
-        print(f"warning: {EVERY_PROXY}", file=sys.stderr)
+    # accepted, as uvicorn takes it, but never without a word: it undoes what the option is for
+    for every in (p for p in (proxies or "").split(",") if p == "*" or p.endswith("/0")):
+        print(f"warning: {EVERY_PROXY.format(every)}", file=sys.stderr)
     print(
         f"serving {varlib.describe_store(settings)} on http://{host}:{args.port} (docs at /docs),"
         f" {counted(args.workers, 'worker')}"
