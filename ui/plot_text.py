@@ -61,7 +61,10 @@ def _lines(text: str, chars: int) -> list[str]:
             cut = next(n for n in range(len(word), -1, -1) if text_width(word[:n]) <= room)
             joint = max(word.rfind("-", 0, cut), word.rfind("_", 0, cut)) + 1  # after the word's own - or _
             dash = "-" if text_width(word[cut - 1 : cut + 1]) == 2 and word[cut - 1 : cut + 1].isalpha() else ""
-            if joint:  # a model name's parts stay whole: `long-name-` | `model`, never `long-n-` | `ame-model`
+            # a model name's parts stay whole: `long-name-` | `model`, never `long-n-` | `ame-model`; but not after
+            # a joint early in a line when the rest then takes more than one (`d_` | `Verbraucher-` | `preisindex`
+            # took a line more than `d_Verbrauch-` | `erpreisindex`, and a title of two lines lost its end)
+            if joint and (joint > cut // 2 or text_width(word[joint:]) <= chars):
                 cut, dash = joint, ""
             cut -= len(dash)  # a hyphen where a word of letters is cut (Verbraucherpreis-|index)
             lines.append(f"{line} {word[:cut]}{dash}".strip())

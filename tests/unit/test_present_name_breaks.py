@@ -35,3 +35,9 @@ def test_a_long_model_name_breaks_between_its_parts(name, present, grid):
 
 def test_a_word_without_a_hyphen_is_still_cut_with_one():
     assert fitted("Verbraucherpreisindex", 12, 3) == "Verbraucher-<br>preisindex"
+
+
+def test_a_joint_early_in_a_line_does_not_cost_a_name_its_end():
+    """Broken after `d_`, the rest took two lines more and a title of two lines lost its end (`d_<br>Verbraucher…`);
+    cut inside, it reads whole in two."""
+    assert fitted("d_Verbraucherpreisindex", 12, 2) == "d_Verbrauch-<br>erpreisindex"
