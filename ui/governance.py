@@ -15,11 +15,12 @@ from ui import auth, live, store
 from ui.errors import guarded, show_error
 from ui.literal import literal
 from ui.tables import aliases_table, history_table
-from varlib import LATEST, VarlibError, and_list, check_alias, counted, parse_version
+from varlib import LATEST, VarlibError, and_list, check_alias, counted, parse_version, unfollowed
 
 DONE = "_governance_done"  # what the last change did, shown after the rerun that redraws the tables
 CLEAR = "_governance_clear"  # inputs the last change used up, emptied before its forms are drawn again
 OWN = "_governance_own"  # the picks this session's last change took away: gone, but not changed by someone else
+BLOCK = ":material/block:"
 HISTORY = "History: publishes, alias moves, withdrawals and saved scenarios"
 
 
@@ -71,15 +72,15 @@ def _aliases(name: str) -> None:
     if not aliases:
         st.caption(f"**{name}** has no aliases yet.")
         return
-    st.dataframe(aliases_table(aliases, withdrawn), hide_index=True, width="stretch")
+    st.dataframe(aliases_table(aliases, withdrawn, entries := store.versions(name)), hide_index=True, width="stretch")
+    why = dict.fromkeys(withdrawn, "withdrawn")  # then, as `unfollowed` marks them, the ones that cannot load
+    why |= {entry.version: f"not usable ({literal(entry.status)})" for entry in entries if not entry.ok}
+    used = "it is refused wherever it is used until an admin moves it to another version or deletes it"
     for alias in aliases:
         if alias.damaged:
             st.warning(alias.damaged, icon=":material/warning:")
-        elif alias.version in withdrawn:
-            used = "it is refused wherever it is used until an admin moves it to another version or deletes it"
-            st.warning(
-                f"@{alias.alias} points at {alias.version}, which is withdrawn: {used}.", icon=":material/block:"
-            )
+        elif alias.version in why:
+            st.warning(f"@{alias.alias} points at {alias.version}, which is {why[alias.version]}: {used}.", icon=BLOCK)
     st.caption("Use an alias wherever a version goes: `?version=@champion`, `varlib forecast @champion`.")
 
 
@@ -129,9 +130,10 @@ def alias_choices(name: str, withdrawn, named: set) -> dict[str, str]:
     """A version picker's aliases (`@champion`) and how to show each (`@champion (0.0.3)`)."""
     # a damaged alias cannot be opened (the Models page lists it with the reason)
     aliases = {f"@{alias.alias}": alias.version for alias in store.aliases(name) if not alias.damaged}
-    # an alias of a withdrawn version is refused wherever it is used: offered only when named, as such a version
-    aliases = {a: version for a, version in aliases.items() if version not in withdrawn or a in named}
-    labels = {a: f"{a} ({version}{', withdrawn' if version in withdrawn else ''})" for a, version in aliases.items()}
+    # an alias of a withdrawn, deleted or unusable version is refused wherever used: offered only when named, as such
+    marked = {version: f"{version}, {word}" for version, word in unfollowed(store.versions(name), withdrawn).items()}
+    aliases = {a: version for a, version in aliases.items() if version not in marked or a in named}
+    labels = {a: f"{a} ({marked.get(version, version)})" for a, version in aliases.items()}
     # an alias the page follows that was deleted meanwhile stays picked, and is refused with who deleted it: the
     # picker falling back to another version would change what the page shows without a word
     held = {a for a in named if isinstance(a, str) and a.startswith("@") and a not in labels}
@@ -210,12 +212,12 @@ def _delete_controls(name: str, sign_in: auth.SignIn) -> None:
     where = {f"@{alias.alias}": alias.version for alias in store.aliases(name)}
     if not where:
         return
-    withdrawn = store.withdrawals(name)  # an alias of a withdrawn version is the one most likely to go
+    marks = unfollowed(store.versions(name), store.withdrawals(name))  # an alias of one is the likeliest to go
 
     def pointing(alias: str) -> str:
         if where[alias] is None:
             return f"{alias} (damaged)"
-        return f"{alias} (points at {where[alias]}{', withdrawn' if where[alias] in withdrawn else ''})"
+        return f"{alias} (points at {where[alias]}{f', {marks[where[alias]]}' if where[alias] in marks else ''})"
 
     key = f"alias_delete|{name}"
     seen = st.session_state.get(key)

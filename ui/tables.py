@@ -25,6 +25,7 @@ from varlib import (
     format_number,
     other_holdout_order,
     scenario_differences,
+    unfollowed,
     utc_time,
 )
 
@@ -165,15 +166,16 @@ def metrics_table(evaluation: dict) -> pd.DataFrame:
     return frame.rename(columns=METRIC_LABELS)
 
 
-def aliases_table(aliases, withdrawn: Mapping | None = None) -> pd.DataFrame:
-    """Aliases of a model: where each points (`(withdrawn)` when that version is: the alias is refused until
-    moved), how often it moved, who moved it last and when; a damaged alias object says so (ui.governance writes
-    why, and how to repair it, under the table: too long for a cell)."""
-    withdrawn = withdrawn or {}
+def aliases_table(aliases, withdrawn: Mapping | None = None, entries: Iterable = ()) -> pd.DataFrame:
+    """Aliases of a model: where each points (`(withdrawn)`, `(gone)` or `(unusable)` when that version is, from
+    the model's listing `entries`: the alias is refused until moved), how often it moved, who moved it last and
+    when; a damaged alias object says so (ui.governance writes why, and how to repair it, under the table: too long
+    for a cell)."""
+    marked = {version: f"{version} ({word})" for version, word in unfollowed(entries, withdrawn or {}).items()}
     rows = [
         {
             "alias": f"@{a.alias}",
-            "version": "⚠ damaged" if a.damaged else f"{a.version}{' (withdrawn)' if a.version in withdrawn else ''}",
+            "version": "⚠ damaged" if a.damaged else marked.get(a.version, str(a.version)),
             "moves": a.revision,
             "moved by": a.actor.name,
             "at": utc_time(a.at),

@@ -16,9 +16,7 @@ from .backtest import DEFAULT_ORIGINS as DEFAULT_ORIGINS
 from .backtest import LAG_POLICIES, MAX_HORIZON, MAX_ORIGINS, METRICS, UNIT_METRICS, Backtest, backtest, can_reselect
 from .backtest import check_backtest as check_backtest  # the Backtest page: will the settings fit
 from .cache import BoundedCache
-from .catalog import Card, Registry, VersionEntry, newest_usable, version_metadata
-from .catalog.aliases import Alias
-from .catalog.audit import AuditRecord
+from .catalog import Alias, AuditRecord, Card, Registry, VersionEntry, newest_usable, unfollowed, version_metadata
 from .catalog.withdrawals import Withdrawal, with_withdrawal
 from .compare import MAX_COMPARED as MAX_COMPARED
 from .compare import OverlaidForecast, all_variables, compare_table, overlay_forecasts, overlay_frame, shared_lag_table
@@ -267,6 +265,7 @@ __all__ = [
     "make_scenario",
     "name_from",
     "newest_usable",
+    "unfollowed",
     "overlay_forecasts",
     "overlay_frame",
     "p_is",

@@ -227,6 +227,17 @@ def newest_usable(entries: Iterable[VersionEntry], withdrawn: Collection[Version
     return next((entry.version for entry in entries if entry.usable(withdrawn)), None)
 
 
+def unfollowed(entries: Iterable[VersionEntry], withdrawn: Collection[Version]) -> dict[Version, str]:
+    """The versions an alias cannot be followed to, each with the word an alias list marks it with: `withdrawn`,
+    `gone` (deleted behind the product's back) or `unusable` (its object cannot be used: `varlib list` says why).
+    One rule for the CLI's `alias list` and the dashboard's aliases and version pickers."""
+    marks = dict.fromkeys(withdrawn, "withdrawn")
+    for entry in entries:
+        if entry.version is not None and not entry.ok:
+            marks[entry.version] = "gone" if entry.gone else "unusable"
+    return marks
+
+
 def _indexed(index: dict[str, IndexedCard], name: str, info: ObjectInfo) -> bool:
     version = classify_key(name, info.key).version
     entry = index.get(str(version)) if version is not None else None

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from varlib import Actor, InvalidInputError, NotFoundError, Registry, Settings, Version
+from varlib import Actor, InvalidInputError, NotFoundError, Registry, Settings, Version, unfollowed
 
 from .helps import NAME_HELP, add_json
 from .models import model_name, require_model
@@ -86,14 +86,13 @@ def run_alias(args: argparse.Namespace) -> int:
         elif not aliases:
             print(f"no aliases of {args.name!r}")
         else:
-            gone: dict[Version | None, str] = {version: f"{version} (withdrawn)" for version in withdrawn}
-            for version, entry in listed.items():
-                if not entry.ok:  # deleted, or its object cannot be used: `varlib list` says why
-                    gone[version] = f"{version} ({'gone' if entry.gone else 'unusable'})"
+            # withdrawn, deleted, or its object cannot be used (`varlib list` says why): marked
+            marks = unfollowed(listed.values(), withdrawn)
+            marked: dict[Version | None, str] = {version: f"{version} ({word})" for version, word in marks.items()}
             rows = [
                 {
                     "alias": f"@{a.alias}",
-                    "version": "⚠ damaged" if a.damaged else gone.get(a.version, str(a.version)),
+                    "version": "⚠ damaged" if a.damaged else marked.get(a.version, str(a.version)),
                     "moves": a.revision,
                     "by": a.actor.name,
                     "at": a.at,
