@@ -12,8 +12,9 @@ every right the store allows, the author is VARLIB_AUTHOR (or the login name), a
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
-from typing import NoReturn
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, NoReturn
 
 import streamlit as st
 
@@ -22,6 +23,7 @@ from ui.layout import quiet
 from ui.literal import library_text, literal
 from varlib import ROLES, Actor, RolePolicy, TokenVerifier, VarlibError, allows
 
+DASHBOARD = "the dashboard"  # whose sign-in asks the provider for the role claim (RolePolicy.how_to_get)
 WATCH_S = 5  # how soon a tab notices that its sign-in ended elsewhere (a Sign out) or ran out
 
 
@@ -35,6 +37,7 @@ class SignIn:
     role: str | None
     expired: bool = False  # signed in once, but the provider's ID token has run out: sign in again
     signed_out: bool = False  # signed out in another tab of this browser (ui.sign_outs)
+    claims: Mapping[str, Any] | None = field(default=None, repr=False)  # the ID token's: say what a refusal lacks
 
     @property
     def signed_in(self) -> bool:
@@ -52,7 +55,7 @@ class SignIn:
         reload when no longer signed in (the group would not help before signing in again)."""
         if self.configured and not self.signed_in:
             return self.standing
-        return f"{self.standing}: {RolePolicy.from_env().how_to_get(role)}"
+        return f"{self.standing}: {RolePolicy.from_env().how_to_get(role, claims=self.claims, signed_in_by=DASHBOARD)}"
 
     def can(self, action: str) -> bool:
         """Whether this session may `publish`, move an `alias` or `withdraw` (and `read`)."""
@@ -83,7 +86,7 @@ def current() -> SignIn:
     if sign_outs.ended(claims):
         return SignIn(True, None, None, signed_out=True)
     actor = Actor.from_claims(claims, via="dashboard", origin=origin)
-    return SignIn(True, actor, RolePolicy.from_env().role_of(claims))
+    return SignIn(True, actor, RolePolicy.from_env().role_of(claims), claims=claims)
 
 
 def render_sidebar(sign_in: SignIn) -> None:
@@ -150,7 +153,8 @@ def render_gate(sign_in: SignIn) -> bool:
     who = literal(sign_in.actor.name) if sign_in.actor else ""
     st.warning(
         f"You are signed in as **{who}**, but your account has no role on"
-        f" this dashboard: {RolePolicy.from_env().how_to_get('viewer')} (or a publisher or admin group).",
+        f" this dashboard: {RolePolicy.from_env().how_to_get('viewer', claims=sign_in.claims, signed_in_by=DASHBOARD)}"
+        " (or a publisher or admin group).",
         icon=":material/lock:",
     )
     if st.button("Sign out", icon=":material/logout:", key="auth_sign_out_norole"):

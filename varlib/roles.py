@@ -52,19 +52,28 @@ class RolePolicy:
             viewer_groups=_groups(env, "VARLIB_VIEWER_GROUPS", default.viewer_groups),
         )
 
-    def how_to_get(self, role: str, who: str = "you", claims: Mapping[str, Any] | None = None) -> str:
+    def how_to_get(
+        self, role: str, who: str = "you", claims: Mapping[str, Any] | None = None, signed_in_by: str = ""
+    ) -> str:
         """The next step for someone who lacks `role`: the groups that grant it (any signed-in user is a viewer when
-        no viewer group is set); when their token's `claims` carry no groups at all, a token that does may be enough."""
+        no viewer group is set); when their token's `claims` carry no groups at all, a token that does may be enough.
+        `signed_in_by` names the sign-in that asks the provider for the claims (`the dashboard`: its scope is its
+        configuration, not the user's to change); empty for a bearer token, which its holder asks for."""
         groups = {ADMIN: self.admin_groups, PUBLISHER: self.publisher_groups, VIEWER: self.viewer_groups}[role]
         if role == VIEWER and not groups:
             return "signing in grants it"
         named = " or ".join(f"`{g}`" for g in sorted(groups))
         ask = f"ask an administrator of the identity provider to add {who} to the group {named}"
         if claims is not None and self.claim not in claims:  # no group at all, or a token asked for without them
+            get = f'get a token that asks for the `{self.claim}` scope (scope="openid profile email {self.claim}")'
+            if signed_in_by:  # a group the user is in would not help: the sign-in must ask for it (or be given it)
+                get = (
+                    f"{signed_in_by} must ask the provider for the `{self.claim}` scope (`VARLIB_OIDC_SCOPE`), or the"
+                    f" provider put the claim in its ID token: tell whoever runs {signed_in_by}"
+                )
             return (
-                f"the token carries no `{self.claim}` claim: if {'you are' if who == 'you' else 'they are'} in {named}"
-                f' already, get a token that asks for the `{self.claim}` scope (scope="openid profile email'
-                f' {self.claim}"); otherwise {ask}'
+                f"the {'sign-in' if signed_in_by else 'token'} carries no `{self.claim}` claim: if"
+                f" {'you are' if who == 'you' else 'they are'} in {named} already, {get}; otherwise {ask}"
             )
         return ask
 
