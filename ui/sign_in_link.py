@@ -20,9 +20,21 @@ LIFETIME_SECONDS = 900  # long enough to sign in, short enough not to surprise a
 _OPENED = "_sign_in_link_opened"  # this session has looked for a remembered link
 _FORGET = "_sign_in_link_forget"  # the cookie is still in the browser: clear it on the next drawn run
 
+# Written when the screen is drawn, and again at each press or key on it: a tab whose sign-in ran out turns to this
+# screen by itself, maybe hours before anyone presses Sign in, when a cookie written only then has long lapsed.
+# Each run of the screen draws the script again; one listener of each kind is enough.
 _REMEMBER_SCRIPT = f"""<script>
-document.cookie = "{COOKIE}=" + encodeURIComponent(window.location.pathname + window.location.search)
-  + "; path=/; max-age={LIFETIME_SECONDS}; SameSite=Lax";
+(() => {{
+  const remember = () => {{
+    document.cookie = "{COOKIE}=" + encodeURIComponent(window.location.pathname + window.location.search)
+      + "; path=/; max-age={LIFETIME_SECONDS}; SameSite=Lax";
+  }};
+  remember();
+  if (!window.varlibReturnWatched) {{
+    window.varlibReturnWatched = true;
+    for (const kind of ["pointerdown", "keydown"]) document.addEventListener(kind, remember, true);
+  }}
+}})();
 </script>"""
 _FORGET_SCRIPT = f'<script>document.cookie = "{COOKIE}=; path=/; max-age=0; SameSite=Lax";</script>'
 

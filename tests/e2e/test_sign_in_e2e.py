@@ -138,6 +138,25 @@ def test_a_shared_link_opens_after_signing_in(signed_dashboard, page):
     sign_out(page, url)
 
 
+def test_a_link_waiting_long_on_the_sign_in_screen_still_opens_after_signing_in(signed_dashboard, page):
+    """A tab whose sign-in ran out turns to the sign-in screen by itself, maybe hours before anyone presses Sign in:
+    the remembered link, written only when the screen was drawn, had lapsed by then and the home page opened."""
+    url, _, dex = signed_dashboard
+    page.goto(f"{url}/diagnostics?model=var&version=0.0.1&tab=impulse-responses")
+    wait_for_app(page)
+    page.context.clear_cookies(name="varlib_return")  # as its 15 minutes running out would
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_selector('input[name="login"]')
+    user = dex.users["viewer"]
+    page.fill('input[name="login"]', user.email)
+    page.fill('input[name="password"]', user.password)
+    page.locator('button[type="submit"]').click()
+    page.wait_for_url("**/diagnostics?**")
+    wait_for_app(page)
+    assert "tab=impulse-responses" in page.url, page.url
+    sign_out(page, url)
+
+
 def test_signing_out_in_one_tab_signs_out_the_others(signed_dashboard, page, browser_context):
     """Streamlit ends the sign-in of the tab whose Sign out was pressed; the browser's other tabs follow by
     themselves, without a click, and a new sign-in afterwards is not taken for the ended one."""
