@@ -138,8 +138,11 @@ def charts(
             " levels."
         )
     notes = [("warning", far) for far in result.warnings()]  # in a presentation too: a value in the wrong unit
-    for _, far in notes:  # would pass for a forecast
-        st.warning(library_text(far), icon=":material/warning:")
+    if present and notes:  # would pass for a forecast; folded there, so that the window keeps the first chart
+        notes = [("folded", presentation.fold([far for _, far in notes]))]
+    else:
+        for _, far in notes:
+            st.warning(library_text(far), icon=":material/warning:")
     if present and result.exog is not None:  # the editor that shows them is folded away: say what was assumed
         notes.append(("caption", f"Exogenous values: {exog_summary(result)}."))
         st.caption(library_text(notes[-1][1]))  # their names as typed
@@ -203,7 +206,7 @@ def charts(
         alt = accessible_name(fig, whole) if grid else None  # the model named whole
         plot(where, fig, key=f"chart|{variable}", config=export_config(stem, image_format), name=alt, stretch=present)
     if present:
-        st.html(presentation.screen_css(extra, notes))  # the notes above take their room
+        st.html(presentation.screen_css(extra, [*presentation.noted_above(), *notes]))  # the notes above: their room
 
 
 def differences(baseline: VersionForecast, result: VersionForecast) -> None:

@@ -156,16 +156,16 @@ def no_version_in_use(name: str, entries, withdrawn) -> str:
     )
 
 
-def warn_if_withdrawn(name: str, version, withdrawn) -> None:
-    """Say so when the version on screen was withdrawn (it is only shown when named explicitly)."""
-    gone = withdrawn.get(version)
-    if gone is None:
-        return
-    st.warning(  # the library's words (who and why were typed: escaped), the version named in bold
+def warn_if_withdrawn(name: str, version, withdrawn) -> str | None:
+    """Say so when the version on screen was withdrawn (it is only shown when named explicitly); returns what."""
+    if (gone := withdrawn.get(version)) is None:
+        return None
+    said = (  # the library's words (who and why were typed: escaped), the version named in bold
         f"**{name} {version}** {literal(gone.describe(subject=False))}. It still loads when named, so earlier"
-        " results stay reproducible; `latest` and aliases never use it.",
-        icon=":material/block:",
+        " results stay reproducible; `latest` and aliases never use it."
     )
+    st.warning(said, icon=BLOCK)
+    return said
 
 
 def _follow_details(name: str, key: str, versions: list[str]) -> None:

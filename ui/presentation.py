@@ -12,7 +12,9 @@ from math import ceil
 
 import streamlit as st
 
+from ui.literal import library_text
 from ui.plot_text import line_count, plain, text_width
+from varlib import counted
 
 # A presented chart fills the window under the folded controls (TOP px from its top, their margin included): its
 # height follows the window (screen_css), so that one chart with its legend fits a 1280x720 projector, a 1366x768
@@ -28,12 +30,14 @@ LEGEND_PX = {False: 482, True: 1095, "grid": 858}
 ROW_PX = {False: 20, True: 26}  # a row of the legend (13 px, presented 18 px), as Chromium draws it
 MARGIN_ROWS = {False: 2, True: 1}  # the legend's rows ui.chart_look.Look.margin holds
 TOP = 220  # px above a chart that fills the window: the page's top, the two folded expanders and a gap
-# A note written above the charts (a warning, a caption) takes that much more from their window (read in Chromium):
-# px a line, px more (padding and the gap under it), the font's px and the page's width its text does not get
-# (the page's padding, a warning's icon); a character is counted 0.5 em, wider than most, so that lines are not
-# undercounted. They are counted at each of NOTE_WINDOWS' widths, for the windows at least that wide.
-NOTE_PX = {"caption": (25.9, 18, 16.2, 185), "warning": (27.75, 56, 18.5, 254)}
+# A note written above the charts (a warning, a caption, the line warnings fold into: fold) takes that much more
+# from their window (read in Chromium): px a line, px more (padding and the gap under it), the font's px and the
+# page's width its text does not get (the page's padding, a warning's icon); a character is counted 0.5 em, wider
+# than most, so that lines are not undercounted. They are counted at each of NOTE_WINDOWS' widths, for the windows
+# at least that wide.
+NOTE_PX = {"caption": (25.9, 18, 16.2, 185), "warning": (27.75, 56, 18.5, 254), "folded": (25.9, 39, 16.2, 270)}
 NOTE_WINDOWS = (800, 1280, 1366, 1440, 1920)
+ABOVE = "fc_notes_above"  # the session's key of the notes above the forecast's panel (above)
 SCREEN = "fc_screen"  # the keys of the containers the charts fill: `fc_screen_stack_0`, `fc_screen_grid_3`
 _WRAPPER = 'div[data-testid="stLayoutWrapper"]:has(> [class*="st-key-' + SCREEN  # Streamlit's, around one
 
@@ -60,8 +64,8 @@ def scaled(px: int, present: bool) -> int:
 
 
 def notes_px(notes: Sequence[tuple[str, str]], window: int) -> int:
-    """The px that `notes` ((kind, text): a "warning" or a "caption", as NOTE_PX) take above the charts in a
-    window `window` px wide."""
+    """The px that `notes` ((kind, text): a "warning", a "caption" or "folded", as NOTE_PX) take above the charts
+    in a window `window` px wide."""
     total = 0.0
     for kind, text in notes:
         line, more, font, padding = NOTE_PX[kind]
@@ -69,12 +73,37 @@ def notes_px(notes: Sequence[tuple[str, str]], window: int) -> int:
     return ceil(total)
 
 
-def _fills(least: int, top: int) -> str:
-    """The heights of the charts' containers with `top` px above the first (least: a grid row's)."""
-    return f"""{_WRAPPER}_stack_"]) {{ --fc-fill: max({STACK_HEIGHT}px, 100vh - {top}px); }}
+def above(notes: Sequence[tuple[str, str]]) -> None:
+    """The notes ((kind, text), as notes_px) the page wrote above the forecast's panel in this run (a withdrawn
+    version's warning), which the presented charts' window makes room for: the panel is a fragment, whose reruns
+    leave them on screen."""
+    st.session_state[ABOVE] = list(notes)
+
+
+def noted_above() -> list[tuple[str, str]]:
+    return list(st.session_state.get(ABOVE, []))
+
+
+def fold(warnings: Sequence[str]) -> str:
+    """Warnings above the presented charts in one line, in the warning's colour, that says how many and opens on
+    their text: each took 84 px or more of a 720 px window, and two pushed the first chart's legend under its
+    bottom. Returns the line's text (a "folded" note of notes_px)."""
+    label = f"{counted(len(warnings), 'warning')}: values far from what the model knows (open to read)"
+    with st.expander(f":orange[{label}]", icon=":material/warning:"):
+        for text in warnings:
+            st.warning(library_text(text), icon=":material/warning:")
+    return label
+
+
+def _fills(least: int, notes: int) -> str:
+    """The heights of the charts' containers with `notes` px of notes above the first (least: a grid row's). The
+    notes' px come off a chart's least height too: a 720 px window, which the least heights fill, still holds the
+    first chart whole, its legend included."""
+    top = TOP + notes
+    return f"""{_WRAPPER}_stack_"]) {{ --fc-fill: max({STACK_HEIGHT - notes}px, 100vh - {top}px); }}
 {_WRAPPER}_grid_"]) {{ --fc-fill: max({least}px, (100vh - {top + 16}px) / 2); }}
 @media (max-height: {2 * least + top + 16}px) {{
-  {_WRAPPER}_grid_"]) {{ --fc-fill: max({least}px, 100vh - {top}px); }}
+  {_WRAPPER}_grid_"]) {{ --fc-fill: max({least - notes}px, 100vh - {top}px); }}
 }}
 """
 
@@ -86,10 +115,10 @@ def screen_css(extra: int = 0, notes: Sequence[tuple[str, str]] = ()) -> str:
     share a window two by two when they fit, else take one each. `notes` written above the charts (notes_px) take
     their px from the window, as wide as it is: fixed, they pushed the first legend under the window's bottom."""
     least = GRID_HEIGHT + extra
-    fills = _fills(least, TOP + notes_px(notes, NOTE_WINDOWS[0]))
+    fills = _fills(least, notes_px(notes, NOTE_WINDOWS[0]))
     if notes:
         for window in NOTE_WINDOWS[1:]:
-            fills += f"@media (min-width: {window}px) {{\n{_fills(least, TOP + notes_px(notes, window))}}}\n"
+            fills += f"@media (min-width: {window}px) {{\n{_fills(least, notes_px(notes, window))}}}\n"
     return f"""<style>
 {fills}{_WRAPPER}_"]) {{ height: var(--fc-fill) !important; }}
 div[data-testid="stVerticalBlock"] > {_WRAPPER}_"]) {{ flex: 0 0 var(--fc-fill) !important; }}

@@ -83,7 +83,8 @@ def render() -> None:
         version = _entry(entries, version_label).version
     selection.share(PAGE, name, version_label, str(version))
     artifact = store.load(name, version, via=version_label)
-    governance.warn_if_withdrawn(name, version, withdrawn)
+    gone = governance.warn_if_withdrawn(name, version, withdrawn)
+    presentation.above([("warning", gone)] if gone else [])  # its lines come off the presented charts' window
     live.watch(PAGE, name, version_label, version, newest, withdrawn, on_newer=_show_version)
     if not present:
         _model_card(artifact)

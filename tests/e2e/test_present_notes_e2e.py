@@ -1,7 +1,9 @@
 """Presentation mode with notes above the charts, in Chromium: a VARX's held exogenous values (a caption) and a
 scenario far from the forecast (warnings) took their lines from the first chart's window, whose height counted
 only the folded controls: its legend ended 28 px (a caption) to 266 px (two warnings and a caption) under a
-1920x1080 window. The window's height now counts them, at its width. A long hyphenated model name in a grid's
+1920x1080 window. The window's height now counts them, at its width, and a chart's least height too (a 720 px
+window still holds the first chart whole), with the warnings folded into one line; so does a withdrawn version's
+warning, written above the forecast's panel. A long hyphenated model name in a grid's
 subtitle breaks after one of its hyphens, as the browser draws it. The store is a local folder."""
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import pytest
 from tests.e2e.conftest import running_dashboard
 from tests.e2e.test_present_qa_screens_e2e import _measured, _open
 from tests.support.models import publish_varx
-from varlib import Registry, make_scenario
+from varlib import ModelSpec, Registry, load_dataset, make_scenario, publish_result, train_model
 from varlib.config import Settings
 
 pytestmark = pytest.mark.e2e
@@ -21,13 +23,15 @@ LONG = "quarterly-us-macro-consumption-and-output-varx-model-beta"  # 57 charact
 @pytest.fixture(scope="module")
 def noted(tmp_path_factory):
     """A dashboard on a local store holding LONG 0.0.1, a VARX, with a scenario `far` whose exogenous values and
-    condition lie far from the forecast."""
+    condition lie far from the forecast, and `gone` 0.0.1, a VAR withdrawn."""
     folder = tmp_path_factory.mktemp("noted") / "store"
     settings = {"VARLIB_STORE_DIR": str(folder), "VARLIB_AUTHOR": "e2e"}
     registry = Registry.from_settings(Settings.from_env(settings))
     version, _ = publish_varx(registry, LONG)
     far = make_scenario(version, "far", 8, exog={"realint": [90.0, 90.0] + [1.0] * 6}, conditions={"realgdp": [2e4]})
     registry.save_scenario(far)
+    publish_result(registry, train_model(load_dataset(), ModelSpec(("realgdp", "realcons"), lags=2)), "gone")
+    registry.withdraw("gone", "0.0.1", "trained on the wrong file")
     with running_dashboard(settings) as url:
         yield url
 
@@ -63,3 +67,46 @@ def test_a_subtitle_breaks_a_long_name_after_a_hyphen(noted, chromium):
     assert lines[0].endswith("-"), lines  # after a hyphen of its own
     parts = set(LONG.split("-"))
     assert all(part in parts for part in "".join(lines[:2]).split(" ")[0].split("-")), lines  # not `o-`, `utput`
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1024, 768)])
+@pytest.mark.parametrize("query", ["&scenario=far", "&scenario=far&layout=grid"])
+def test_warnings_fold_into_one_line_that_leaves_a_small_window_its_first_chart(noted, chromium, size, query):
+    """Two warnings (84 px or more each) and a caption pushed the first legend 305 px under a 1280x720 window, as a
+    chart is at least 500 px high: they fold into one line, whose px come off that height too."""
+    page = _open(chromium, f"{noted}/?model={LONG}&version=0.0.1&present=1{query}", *size)
+    try:
+        first = _measured(page, 2)[0]
+        fold = page.get_by_test_id("stExpander").filter(has_text="2 warnings")
+        line = fold.locator("summary").bounding_box()
+        fold.locator("summary").click()  # opened, it reads them
+        page.get_by_text("1 condition lies 4 or more standard deviations").wait_for()
+    finally:
+        page.context.close()
+    assert line is not None and line["height"] < 50, line  # one line
+    assert first["bottom"] <= size[1] and first["out"] == [], (size, first)  # the legend included
+    assert first["plot"] >= (150 if "grid" not in query else 1), first  # (a cell's six legend rows take the grid's)
+
+
+def test_a_caption_alone_leaves_a_projector_its_first_legend(noted, chromium):
+    """The VARX's held exogenous values (a caption) pushed the first legend 44 px under a 1280x720 window."""
+    page = _open(chromium, f"{noted}/?model={LONG}&version=0.0.1&present=1", 1280, 720)
+    try:
+        first = _measured(page, 2)[0]
+    finally:
+        page.context.close()
+    assert first["bottom"] <= 720 and first["out"] == [] and first["plot"] >= 150, first
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)])
+def test_a_withdrawn_versions_warning_leaves_the_window_its_first_legend(noted, chromium, size):
+    """The warning that names a withdrawn version, written above the forecast's panel, pushed the first legend
+    95 px under a 1280x720 window and 110 px under a 1920x1080 one."""
+    page = _open(chromium, f"{noted}/?model=gone&version=0.0.1&present=1", *size)
+    try:
+        first = _measured(page, 2)[0]
+        warned = page.get_by_text("gone 0.0.1 was withdrawn").count()
+    finally:
+        page.context.close()
+    assert warned == 1  # the room still reads it
+    assert first["bottom"] <= size[1] and first["out"] == [] and first["plot"] >= 150, first
