@@ -13,6 +13,7 @@ from .catalog import Registry
 from .data import (
     MACRODATA,
     Dataset,
+    check_fill_method,
     frame_sha256,
     future_dates,
     load_csv,
@@ -55,6 +56,7 @@ def load_dataset(
         raise InvalidInputError(
             f"load_dataset reads a CSV path, its bytes or a pandas DataFrame, not a {type(csv).__name__}", field="csv"
         )
+    check_fill_method(fill)  # the bundled data has no gap to fill, but a mistyped fill must not pass unnoticed
     if csv is None:
         dataset = load_macrodata(variables)
         if start or end:
