@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -58,6 +59,17 @@ def test_every_public_name_exists_and_is_documented():
     assert missing == []
     undocumented = [name for name in varlib.__all__ if f"`{name}`" not in documented]
     assert undocumented == [], f"docs/LIBRARY.md does not describe {undocumented}"
+
+
+def test_every_name_the_library_doc_lists_can_be_imported():
+    """The other way round: a name in the first column of a table of docs/LIBRARY.md that `import varlib` does
+    not give would send a reader to an ImportError, and one left out of `__all__` is missing from `help(varlib)`
+    and `from varlib import *`."""
+    rows = [line.split("|")[1] for line in LIBRARY_DOC.read_text().splitlines() if line.startswith("| `")]
+    listed = {name for cell in rows for name in re.findall(r"`([A-Za-z_][A-Za-z0-9_]*)`", cell)}
+    assert len(listed) > 150  # the tables were found
+    assert sorted(name for name in listed if not hasattr(varlib, name)) == []
+    assert sorted(listed - set(varlib.__all__)) == []
 
 
 def test_no_module_of_the_product_is_longer_than_300_lines():
