@@ -24,10 +24,18 @@ import numpy as np
 import pandas as pd
 
 from .artifact import Artifact
-from .backtest_notes import MEDIAN_NOTE, by_origin, idle_origins_notes, rank_origins_note, span, thin_note
+from .backtest_notes import (
+    MEDIAN_NOTE,
+    by_origin,
+    idle_origins_notes,
+    rank_origins_note,
+    span,
+    thin_note,
+    unforecastable,
+)
 from .data import period_labels
 from .degrees_of_freedom import MIN_RESIDUAL_DF, residual_df, rows_needed
-from .errors import InvalidInputError
+from .errors import InvalidInputError, OutOfRangeError
 from .filled_scores import filled_mask, filled_notes, scored_cells
 from .jsonsafe import to_json_safe
 from .kinds import kind_of
@@ -235,7 +243,11 @@ def backtest(
         if found is not None:
             stood_in[n] = found
         needed = kind.lag_rows(refit_spec, fitted.params)
-        result = kind.forecast(fitted.params, refit_spec, train_levels[-needed:], horizon, 0.05, exog_future=future)
+        try:
+            result = kind.forecast(fitted.params, refit_spec, train_levels[-needed:], horizon, 0.05, exog_future=future)
+        except OutOfRangeError as exc:  # its words speak of lag inputs typed in, and a backtest has none
+            period = period_labels([artifact.data.dates[cut - 1]], artifact.data.frequency)[0]
+            raise unforecastable(n + 1, origins, cut, period, exc.how, horizon) from None
         forecast[n] = result.mean
         actual[n] = levels[cut : cut + horizon]
         naive[n] = train_levels[-1]  # no-change: the last observed level at every horizon

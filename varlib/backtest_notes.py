@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .errors import InvalidInputError
 from .part_fit import idle_note, rank_note
 from .wording import and_list, counted
 
@@ -78,6 +79,19 @@ def idle_origins_notes(idle: dict[int, dict[str, str]], periods: Sequence[str]) 
         idle_note(f"the training part of {_origins(indices, periods)}", dict(columns), "those fits")
         for columns, indices in groups.items()
     ]
+
+
+def unforecastable(origin: int, origins: int, rows: int, period: str, how: str, horizon: int) -> InvalidInputError:
+    """The refusal of a backtest whose refit at `origin` (of `origins`, on the `rows` up to `period`) forecasts
+    values beyond what floats hold (`how`: "overflows to infinity"): an explosive fit, likeliest on the first
+    origins' fewest rows."""
+    return InvalidInputError(
+        f"the model refitted at origin {origin} of {origins} (on the {rows} rows up to {period}) has no usable"
+        f" forecast: it {how} within {horizon} steps (a fit on few rows can explode); use a shorter horizon or"
+        " fewer origins, which start the backtest on more rows",
+        field="horizon",
+        value=horizon,
+    )
 
 
 MEDIAN_NOTE = (

@@ -64,6 +64,15 @@ class InvalidInputError(VarlibError):
     """The caller gave a value the product cannot use; the message names it."""
 
 
+class OutOfRangeError(InvalidInputError):
+    """A forecast beyond what floats hold; `how` says which way, to be followed by "within N steps" ("overflows to
+    infinity"), for a caller whose inputs no one typed (a backtest's origins), who words the advice itself."""
+
+    def __init__(self, message: str, how: str) -> None:
+        super().__init__(message)
+        self.how = how
+
+
 class NotFoundError(VarlibError):
     """A model, version or object does not exist in the store."""
 

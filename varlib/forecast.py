@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .conditional import condition_path
-from .errors import InvalidInputError
+from .errors import InvalidInputError, OutOfRangeError
 from .forecast_errors import error_covariances, model_standard_errors, normal_quantile, standard_errors
 from .forecast_inputs import (
     ALPHA_MIN,
@@ -153,9 +153,10 @@ def forecast_levels(
     if not finite or vanished:
         given = ["lag inputs"] + ["exogenous values"] * (exog_future is not None) + ["conditions"] * (fixed is not None)
         how = "overflows to infinity" if not finite else "underflows to zero, which a log model never gives,"
-        raise InvalidInputError(
+        raise OutOfRangeError(
             f"the forecast {how} within {steps} steps from these {' and '.join(given)}; use fewer"
-            " steps or values of a realistic size"
+            " steps or values of a realistic size",
+            how,
         )
     logged_point = "median" if logged else "mean"
     return Forecast(point, lower, upper, alpha, logged_point, intervals, mean, sigma, fixed, surprise, distance)
