@@ -259,6 +259,8 @@ def _fields(artifact: Artifact, variables: list[str]) -> dict:
     spec, data = artifact.spec, artifact.data
     first, last = period_labels([data.dates[0], data.dates[-1]], data.frequency)  # named as people name them
     evaluation = artifact.evaluation or {}
+    scored = list(evaluation.get("dates") or [])  # the holdout's periods: its first and last, as people name them
+    held = dict.fromkeys(period_labels(scored[:1] + scored[-1:], data.frequency)) if scored else {}
     metrics = evaluation.get("metrics") or {}
     fields = {
         "created": utc_time(artifact.created_at),
@@ -288,6 +290,7 @@ def _fields(artifact: Artifact, variables: list[str]) -> dict:
         "lag inputs needed": artifact.lag_rows,
         "holdout fraction": f"{spec.holdout:g}",  # as given (0.1), not in the table's numeric format
         "holdout rows": evaluation.get("rows"),
+        "holdout periods": " to ".join(held),  # scores of other periods (the 2008 quarters or not) compare roughly
     }
     for variable in variables:
         for metric in METRIC_NAMES:
