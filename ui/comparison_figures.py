@@ -41,7 +41,7 @@ def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = 
                     showlegend=j == 0,
                     line={"color": colour},
                     customdata=[span] * len(rows),
-                    hovertemplate=f"{label} h=%{{x}}: %{{y:.4g}}<br>%{{customdata}}<extra></extra>",
+                    hovertemplate=f"{label} h=%{{x}}: {hover.VALUE}<br>%{{customdata}}<extra></extra>",
                 ),
                 **cell(j, columns),
             )

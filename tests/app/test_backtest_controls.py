@@ -38,6 +38,14 @@ def test_a_panel_without_mape_says_why_instead_of_an_empty_axis():
     assert not [a for a in backtest_figure(_result(4, percent=(True, False))).layout.annotations if "left" in a.text]
 
 
+def test_hovered_scores_read_as_the_axis_and_the_table_print_them():
+    """An RMSE of 79,530 (a series in thousands) hovered as `7.953e+4` beside an axis of `100,000`: d3's `.4g` writes
+    an exponent from 10,000 on; the product's hover format (ui.hover.VALUE) writes `79,529.9`."""
+    fig = backtest_figure(_result(2))
+    templates = {trace.hovertemplate for trace in fig.data}
+    assert len(templates) == 2 and all("%{y:,.6~g}" in t and ".4g" not in t for t in templates), templates
+
+
 def _run(at, origins=3, horizon=2):
     at.number_input(key="bt_origins").set_value(origins)
     at.number_input(key="bt_horizon").set_value(horizon)
