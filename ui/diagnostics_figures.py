@@ -137,7 +137,7 @@ def residuals_figure(diag: Diagnostics, alias: str | None = None, only: Sequence
                 showlegend=False,
                 line={"color": palette[j], "width": 1.3},
                 customdata=hover.periods(dates, alias),
-                hovertemplate="%{customdata}: %{y:.4g}<extra>" + shown(variable) + "</extra>",
+                hovertemplate=f"%{{customdata}}: {hover.VALUE}<extra>" + shown(variable) + "</extra>",
             ),
             row=row,
             col=1,

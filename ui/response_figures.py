@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import numpy as np
 import plotly.graph_objects as go
 
+from ui import hover
 from ui.chart_look import LINE_PX, PANEL_COLUMNS, panel_grid
 from ui.diagnostics_figures import BAND, LINE, ZERO_LINE, finish
 from ui.panel_lines import add_hlines
@@ -74,7 +75,7 @@ def irf_figure(
                     line={"color": LINE, "width": 2},
                     name="response",
                     showlegend=first,
-                    hovertemplate="h=%{x}: %{y:.4g}<extra></extra>",
+                    hovertemplate=f"h=%{{x}}: {hover.VALUE}<extra></extra>",
                 ),
                 row=row,
                 col=col,

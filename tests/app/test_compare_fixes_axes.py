@@ -10,6 +10,7 @@ import pytest
 from tests.app.conftest import charts, errors, open_app
 from ui import comparison_figures, diagnostics_figures, response_figures
 from ui.chart_look import TICK_FORMAT
+from ui.hover import VALUE
 from varlib import ModelSpec, backtest, diagnose, load_dataset, overlay_forecasts
 from varlib.artifact import build_artifact
 from varlib.service import publish_result
@@ -50,6 +51,20 @@ def test_every_value_axis_of_the_comparison_backtest_and_diagnostics_figures_pri
     assert figures["roots"].layout.xaxis.tickformat == TICK_FORMAT  # its real axis is a value axis too
     fevd = _y_axes(diagnostics_figures.fevd_figure(diag).to_plotly_json()["layout"])
     assert {axis.get("tickformat") for axis in fevd.values()} == {".0%"}  # shares keep their own format
+
+
+def test_hovered_values_of_the_backtest_residual_and_response_charts_read_as_their_axes(artifact):
+    """d3's `.4g` hovered a residual or a response of 79,530 as `7.953e+4` beside an axis of `100,000`: every
+    value these charts hover is in the product's format (ui.hover.VALUE), as the Forecast charts'."""
+    diag = diagnose(artifact)
+    figures = {
+        "backtest": comparison_figures.backtest_figure(backtest(artifact, origins=2, horizon=2), "rmse", "QS-JAN"),
+        "residuals": diagnostics_figures.residuals_figure(diag, "QS-JAN"),
+        "impulse responses": response_figures.irf_figure(diag),
+    }
+    for name, fig in figures.items():
+        hovered = [t.hovertemplate for t in fig.data if t.hovertemplate and "%{y" in t.hovertemplate]
+        assert hovered and all(VALUE in t and ".4g" not in t for t in hovered), (name, hovered)
 
 
 def test_the_compare_and_backtest_pages_draw_plain_number_axes(seeded, macro_result):
