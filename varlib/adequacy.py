@@ -133,7 +133,7 @@ def assess(results: Any, transform: str, names: list[str] | None = None) -> Adeq
     stable = bool(results.is_stable())
     return Adequacy(
         (
-            Check("stability", stable, stability_verdict(stable, largest, transform)),
+            Check("stability", stable, stability_verdict(stable, largest, transform, getattr(results, "trend", None))),
             whiteness,
             normality_check(normal, transform),
         )
@@ -166,7 +166,8 @@ def var_lm_test(results: Any) -> LMTest | None:
 
 
 def lm_whiteness_verdict(pvalue: float, lags: int) -> str:
-    return _autocorrelation_verdict(pvalue, "", f"LM test, Edgerton-Shukur F form, {lags} lagged residuals: p")
+    test = f"LM test, Edgerton-Shukur F form, {counted(lags, 'lagged residual')}: p"
+    return _autocorrelation_verdict(pvalue, "", test)
 
 
 def near_unit_reading(eigenvalue: complex) -> str | None:
@@ -192,13 +193,15 @@ def near_unit_reading(eigenvalue: complex) -> str | None:
     )
 
 
-def stability_verdict(stable: bool, largest_root: complex, transform: str) -> str:
-    """The VAR's stability check in words; `largest_root`: its companion eigenvalue of the largest modulus."""
+def stability_verdict(stable: bool, largest_root: complex, transform: str, trend: str | None = None) -> str:
+    """The VAR's stability check in words (`largest_root`: the largest-modulus eigenvalue; `trend`: the model's)."""
     largest = abs(largest_root)
+    around = "stationary around a trend (the unit-root advice says which)"
+    ct = "" if trend == "ct" else f"; series {around} need trend `ct` instead"  # one with `ct` is unstable with it
+    ct_too = "" if trend == "ct" else f", or trend `ct` if they are {around}"
     levels_hint = (
         "A VAR in levels of trending data is usually not stable (the trend acts as a unit root);"
-        " refit with transform `diff`, or `logdiff` for positive series such as GDP; series stationary around a"
-        " trend (the unit-root advice says which) need trend `ct` instead."
+        f" refit with transform `diff`, or `logdiff` for positive series such as GDP{ct}."
     )
     if not stable:
         text = (
@@ -218,8 +221,7 @@ def stability_verdict(stable: bool, largest_root: complex, transform: str) -> st
     if largest > NEAR_UNIT and transform == "none":
         return (
             f"{text} The largest is close to 1, which is typical of a VAR in levels of trending data: shocks"
-            " fade very slowly. A `diff` or `logdiff` transform usually fits such data better, or trend `ct` if"
-            " they are stationary around a trend (the unit-root advice says which)."
+            f" fade very slowly. A `diff` or `logdiff` transform usually fits such data better{ct_too}."
         )
     return text
 

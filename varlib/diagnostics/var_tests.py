@@ -19,7 +19,7 @@ from ..autocorrelation_lm import LMTest
 from ..lag_order import search_range
 from ..model import LagSelection, select_lags
 from ..normality import doornik_hansen
-from ..wording import and_list, p_is
+from ..wording import and_list, counted, p_is
 from .coefficients import Coefficients
 from .granger import granger_f, instantaneous_table, scoped_tests
 from .irf_errors import ResponseErrors, var_weights
@@ -80,7 +80,8 @@ def stability(fitted: Refit) -> Stability:
     eigenvalues = eigenvalues[np.argsort(-np.abs(eigenvalues), kind="stable")]
     stable = bool(results.is_stable())
     largest = complex(eigenvalues[0]) if eigenvalues.size else 0j
-    return Stability(stable, eigenvalues, stability_verdict(stable, largest, fitted.artifact.spec.transform))
+    spec = fitted.artifact.spec
+    return Stability(stable, eigenvalues, stability_verdict(stable, largest, spec.transform, spec.trend))
 
 
 def whiteness(
@@ -116,7 +117,7 @@ def lm_result(test: LMTest | None, signif: float = DEFAULT_SIGNIF) -> TestResult
     if test is None:
         return None
     return TestResult(
-        f"LM, Edgerton-Shukur F, {test.lags} lags",
+        f"LM, Edgerton-Shukur F, {counted(test.lags, 'lag')}",
         test.lmf,
         test.lmf_pvalue,
         (test.df1, _one_decimal(test.df2)),
