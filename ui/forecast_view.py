@@ -174,6 +174,8 @@ def charts(
     image_format = "svg" if st.session_state.get(EXPORT) == "SVG" else "png"
     cells = chart_cells(count, per_row)
     extra = 0  # px: the further lines of the longest title, which a grid's rows make room for
+    needs: dict[int, int] = {}  # px a grid's cell needs for its plot, by window width: the most of its charts'
+    noted, cell = [*presentation.noted_above(), *notes], height
     for j, variable in enumerate(artifact.variables):
         mean, history, start = result.forecast.mean[:, j], shown[variable], lags[variable]
         if plain:
@@ -197,16 +199,19 @@ def charts(
                 height=height,
                 look=look,
             )
-        presentation.fit_legend(fig, look)
         extra = max(extra, fig.layout.title.text.count("<br>") * look.title_line)
+        cell = height + (extra if height == presentation.GRID_HEIGHT else 0)  # a grid cell's least height
+        own = presentation.cell_needs(fig, look) if grid else {}  # a grid too low for its cells stacks
+        presentation.fit_legend(fig, look, stacks=bool(own and presentation.grid_stacks(own, cell, noted)))
+        needs = {w: max(needs.get(w, 0), px) for w, px in own.items()}
         stem = file_stem(result, variable, level, fan, edited)
         where = cells[j]  # presented, a container as high as the window (ui.presentation)
         if present:
             where = where.container(key=presentation.screen_key(layout, count, j), height=height, border=False)
         alt = accessible_name(fig, whole) if grid else None  # the model named whole
         plot(where, fig, key=f"chart|{variable}", config=export_config(stem, image_format), name=alt, stretch=present)
-    if present:
-        st.html(presentation.screen_css(extra, [*presentation.noted_above(), *notes]))  # the notes above: their room
+    if present:  # the notes above: their room; a grid too low for its cells: stacked
+        st.html(presentation.screen_css(extra, noted, needs, cell))
 
 
 def differences(baseline: VersionForecast, result: VersionForecast) -> None:

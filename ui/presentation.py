@@ -25,7 +25,8 @@ GRID_HEIGHT = 420  # a row of the grid: two fill a 1080 px window, one a lower o
 NORMAL_HEIGHT = 360
 # The charts' widths the legend's rows are counted at: a page's two side by side at 1440 px (False), presentation
 # mode's stacked at 1280 px and a grid's cell at 1920 (a narrower chart's legend takes more: plotly widens the margin
-# for them, in a second layout pass)
+# for them, in a second layout pass); a cell of a grid that stacks in a low window (grid_stacks) is counted as stacked:
+# its cell's rows left the stacked chart's plot 50 px less
 LEGEND_PX = {False: 482, True: 1095, "grid": 858}
 ROW_PX = {False: 20, True: 26}  # a row of the legend (13 px, presented 18 px), as Chromium draws it
 MARGIN_ROWS = {False: 2, True: 1}  # the legend's rows ui.chart_look.Look.margin holds
@@ -37,6 +38,13 @@ TOP = 220  # px above a chart that fills the window: the page's top, the two fol
 # at least that wide.
 NOTE_PX = {"caption": (25.9, 18, 16.2, 185), "warning": (27.75, 56, 18.5, 254), "folded": (25.9, 39, 16.2, 270)}
 NOTE_WINDOWS = (800, 1280, 1366, 1440, 1920)
+# A grid's cell keeps a plot PLOT_LEAST px high at least: in a window too low for that, the grid's charts stack, a
+# window each (a far scenario's six legend rows had left a cell of a 1280x720 window a 30 px plot). A cell is half
+# the page's width less PAGE_PX (its padding and the gap between the cells), whose legend's rows are counted at
+# each of GRID_WINDOWS' widths, for the windows at least that wide
+PLOT_LEAST = 150
+PAGE_PX = 204
+GRID_WINDOWS = (800, 1024, 1280, 1366, 1440, 1920)
 ABOVE = "fc_notes_above"  # the session's key of the notes above the forecast's panel (above)
 SCREEN = "fc_screen"  # the keys of the containers the charts fill: `fc_screen_stack_0`, `fc_screen_grid_3`
 _WRAPPER = 'div[data-testid="stLayoutWrapper"]:has(> [class*="st-key-' + SCREEN  # Streamlit's, around one
@@ -108,19 +116,51 @@ def _fills(least: int, notes: int) -> str:
 """
 
 
-def screen_css(extra: int = 0, notes: Sequence[tuple[str, str]] = ()) -> str:
+def _noted(notes: Sequence[tuple[str, str]], window: int) -> int:
+    """The px of `notes` that _fills takes off the charts of a window `window` px wide (as screen_css writes it)."""
+    return notes_px(notes, max([w for w in NOTE_WINDOWS if w <= window] or NOTE_WINDOWS[:1])) if notes else 0
+
+
+def grid_stacks(needs: dict[int, int], least: int, notes: Sequence[tuple[str, str]] = ()) -> str:
+    """CSS that stacks a grid's charts in the windows too low for its cells: `needs` (cell_needs: the most of its
+    charts'), `least` the cells' least height, the `notes` above as screen_css. A stacked chart is as wide as the page
+    and as high as a stacked chart of the presentation (its legend takes a row or two there)."""
+    css = ""
+    bounds = [*GRID_WINDOWS[1:], None]
+    for i, (window, wider) in enumerate(zip(GRID_WINDOWS, bounds, strict=True)):
+        noted, need = _noted(notes, window), needs.get(window, 0)
+        if least - noted >= need:  # the cell's least height holds the plot, in any window
+            continue
+        widths = ([f"(min-width: {window}px)"] if i else []) + ([f"(max-width: {wider - 0.02}px)"] if wider else [])
+        query = " and ".join([*widths, f"(max-height: {need + TOP + noted - 1}px)"])
+        css += f"""@media {query} {{
+  div[data-testid="stHorizontalBlock"] > {_WRAPPER}_"]),
+  div[data-testid="stHorizontalBlock"] > div[data-testid="stColumn"]:has([class*="st-key-{SCREEN}_"])
+  {{ flex: 1 1 100% !important; }}
+  {_WRAPPER}_grid_"]) {{ --fc-fill: max({STACK_HEIGHT - noted}px, 100vh - {TOP + noted}px); }}
+}}
+"""
+    return css
+
+
+def screen_css(
+    extra: int = 0, notes: Sequence[tuple[str, str]] = (), needs: dict[int, int] | None = None, cell: int = 0
+) -> str:
     """The heights of the containers the charts fill (screen_key), each of fixed height with a chart of height
     "stretch" in it, set in the layout wrapper Streamlit puts around it: a stacked chart is as high as the window
     under the controls; the grid's rows, at least GRID_HEIGHT and the `extra` px of their titles' further lines,
     share a window two by two when they fit, else take one each. `notes` written above the charts (notes_px) take
-    their px from the window, as wide as it is: fixed, they pushed the first legend under the window's bottom."""
+    their px from the window, as wide as it is: fixed, they pushed the first legend under the window's bottom.
+    `needs` and `cell` (its cells' least height): a grid's, whose charts stack in a window too low for its cells
+    (grid_stacks)."""
     least = GRID_HEIGHT + extra
     fills = _fills(least, notes_px(notes, NOTE_WINDOWS[0]))
     if notes:
         for window in NOTE_WINDOWS[1:]:
             fills += f"@media (min-width: {window}px) {{\n{_fills(least, notes_px(notes, window))}}}\n"
+    stacks = grid_stacks(needs, cell, notes) if needs else ""
     return f"""<style>
-{fills}{_WRAPPER}_"]) {{ height: var(--fc-fill) !important; }}
+{fills}{stacks}{_WRAPPER}_"]) {{ height: var(--fc-fill) !important; }}
 div[data-testid="stVerticalBlock"] > {_WRAPPER}_"]) {{ flex: 0 0 var(--fc-fill) !important; }}
 [class*="st-key-{SCREEN}_"] {{ height: 100% !important; }}
 </style>"""
@@ -155,14 +195,32 @@ def columns_for(present: bool, layout: str, count: int) -> int:
     return min(2, count)
 
 
-def fit_legend(fig, look) -> None:
-    """Room under a chart (`look`: its ui.chart_look.Look) for the rows its legend takes at LEGEND_PX. Plotly's
+def legend_rows(fig, look, width: float) -> int:
+    """The rows the legend of `fig` (`look`: its ui.chart_look.Look) takes on a chart `width` px wide. Plotly's
     legend is as wide as the plot; an entry is a 40 px swatch and 0.46 em a character, and rows of several share the
-    widest's width. A page's chart grows by the further rows, so that its plot keeps its height (a fan's levels and
-    overlays squeezed it to a strip); a presented one fills its window whatever its height."""
+    widest's width."""
     widths = [43 + 0.46 * look.font * text_width(plain(t.name or "")) for t in fig.data if t.showlegend is not False]
-    room = LEGEND_PX[look.drawn] - look.margin["l"] - look.margin["r"]
-    rows = 1 if sum(widths) <= room else -(-len(widths) // max(1, int(room // max(widths))))
+    room = width - look.margin["l"] - look.margin["r"]
+    return 1 if sum(widths) <= room else -(-len(widths) // max(1, int(room // max(widths))))
+
+
+def cell_needs(fig, look) -> dict[int, int]:
+    """The px a grid's cell needs for `fig` (fit_legend's) to keep a plot PLOT_LEAST px high, in a window of each of
+    GRID_WINDOWS' widths: its top margin, its bottom one and the further rows of its legend at the cell's width."""
+    needs = {}
+    for window in GRID_WINDOWS:
+        rows = legend_rows(fig, look, (window - PAGE_PX) / 2)
+        more = max(rows - MARGIN_ROWS[True], 0) * ROW_PX[True]
+        needs[window] = PLOT_LEAST + fig.layout.margin.t + look.margin["b"] + more
+    return needs
+
+
+def fit_legend(fig, look, stacks: bool = False) -> None:
+    """Room under a chart (`look`: its ui.chart_look.Look) for the rows its legend takes at LEGEND_PX (legend_rows;
+    `stacks`: a grid's cell that a low window stacks, as a stacked chart). A page's chart grows by the further rows,
+    so that its plot keeps its height (a fan's levels and overlays squeezed it to a strip); a presented one fills its
+    window whatever its height."""
+    rows = legend_rows(fig, look, LEGEND_PX[True if stacks else look.drawn])
     more = max(rows - MARGIN_ROWS[look.present], 0) * ROW_PX[look.present]
     fig.layout.margin.b = look.margin["b"] + more
     if not look.present:

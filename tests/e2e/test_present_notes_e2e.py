@@ -85,7 +85,29 @@ def test_warnings_fold_into_one_line_that_leaves_a_small_window_its_first_chart(
         page.context.close()
     assert line is not None and line["height"] < 50, line  # one line
     assert first["bottom"] <= size[1] and first["out"] == [], (size, first)  # the legend included
-    assert first["plot"] >= (150 if "grid" not in query else 1), first  # (a cell's six legend rows take the grid's)
+    assert first["plot"] >= 150, first
+
+
+# The y tick labels of each chart, as [top, bottom] px, top to bottom
+Y_TICKS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(el => [...el.querySelectorAll('.ytick text')]
+  .map(t => t.getBoundingClientRect()).map(r => [r.top, r.bottom]).sort((a, b) => a[0] - b[0]))"""
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768), (1024, 768)])
+def test_a_grid_too_low_for_its_cells_stacks_its_charts(noted, chromium, size):
+    """A far scenario's six legend entries took a row each in a grid's cell and left its plot 30 to 105 px, its y
+    tick labels overlapping: in a window that low the charts stack, each as wide as the page, its legend in a row or
+    two."""
+    page = _open(chromium, f"{noted}/?model={LONG}&version=0.0.1&present=1&scenario=far&layout=grid", *size)
+    try:
+        charts = _measured(page, 2)
+        ticks = page.evaluate(Y_TICKS)
+    finally:
+        page.context.close()
+    assert charts[0]["bottom"] <= size[1], charts[0]  # the first chart whole, its legend included
+    for chart, labels in zip(charts, ticks, strict=True):
+        assert chart["out"] == [] and chart["plot"] >= 150 and chart["width"] > 0.8 * size[0], chart
+        assert all(a[1] <= b[0] for a, b in zip(labels, labels[1:], strict=False)), labels  # no tick label over another
 
 
 def test_a_caption_alone_leaves_a_projector_its_first_legend(noted, chromium):
