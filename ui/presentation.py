@@ -23,6 +23,10 @@ from varlib import counted
 STACK_HEIGHT = 500
 GRID_HEIGHT = 420  # a row of the grid: two fill a 1080 px window, one a lower one (one row: as stacked)
 NORMAL_HEIGHT = 360
+# The least a presented chart keeps however many lines of notes are above it (a withdrawal's reason runs to 2000
+# characters): taken off without end, they left a negative height, which the browser draws as none, and the chart
+# was gone; this keeps a plot of 150 px under its title, with its axis and a row of its legend.
+LEAST_KEPT = 300
 # The charts' widths the legend's rows are counted at: a page's two side by side at 1440 px (False), presentation
 # mode's stacked at 1280 px and a grid's cell at 1920 (a narrower chart's legend takes more: plotly widens the margin
 # for them, in a second layout pass); a cell of a grid that stacks in a low window (grid_stacks) is counted as stacked:
@@ -106,12 +110,13 @@ def fold(warnings: Sequence[str]) -> str:
 def _fills(least: int, notes: int) -> str:
     """The heights of the charts' containers with `notes` px of notes above the first (least: a grid row's). The
     notes' px come off a chart's least height too: a 720 px window, which the least heights fill, still holds the
-    first chart whole, its legend included."""
+    first chart whole, its legend included; but never below LEAST_KEPT."""
     top = TOP + notes
-    return f"""{_WRAPPER}_stack_"]) {{ --fc-fill: max({STACK_HEIGHT - notes}px, 100vh - {top}px); }}
+    stack, row = max(STACK_HEIGHT - notes, LEAST_KEPT), max(least - notes, LEAST_KEPT)
+    return f"""{_WRAPPER}_stack_"]) {{ --fc-fill: max({stack}px, 100vh - {top}px); }}
 {_WRAPPER}_grid_"]) {{ --fc-fill: max({least}px, (100vh - {top + 16}px) / 2); }}
 @media (max-height: {2 * least + top + 16}px) {{
-  {_WRAPPER}_grid_"]) {{ --fc-fill: max({least - notes}px, 100vh - {top}px); }}
+  {_WRAPPER}_grid_"]) {{ --fc-fill: max({row}px, 100vh - {top}px); }}
 }}
 """
 
@@ -137,7 +142,7 @@ def grid_stacks(needs: dict[int, int], least: int, notes: Sequence[tuple[str, st
   div[data-testid="stHorizontalBlock"] > {_WRAPPER}_"]),
   div[data-testid="stHorizontalBlock"] > div[data-testid="stColumn"]:has([class*="st-key-{SCREEN}_"])
   {{ flex: 1 1 100% !important; }}
-  {_WRAPPER}_grid_"]) {{ --fc-fill: max({STACK_HEIGHT - noted}px, 100vh - {TOP + noted}px); }}
+  {_WRAPPER}_grid_"]) {{ --fc-fill: max({max(STACK_HEIGHT - noted, LEAST_KEPT)}px, 100vh - {TOP + noted}px); }}
 }}
 """
     return css
