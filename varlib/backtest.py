@@ -254,7 +254,8 @@ def backtest(
         lag_orders.append(fitted.params.k_ar)
         if whole_rank is not None:
             ranks.append(int(fitted.params.coint_rank))
-        thin_part = thin_fit(cut - spec.lag_inputs_extra, k, fitted.params.k_ar, order.trend, len(order.exog))
+        estimated = len(order.exog) - len(idle[n])  # a column the fit left out has no coefficient to estimate
+        thin_part = thin_fit(cut - spec.lag_inputs_extra, k, fitted.params.k_ar, order.trend, estimated)
         if thin_part is not None:  # as training warns of a thin fit (lag_order.order_warnings)
             thin[n] = thin_part
         if progress is not None:
