@@ -55,6 +55,15 @@ PROVIDER_DOWN = (
 NOT_READY = "not ready: the store is unreachable or refuses access, or its bucket (folder) does not exist"
 NOT_READY_OR_PROVIDER = f"{NOT_READY}; or the sign-in provider is unreachable (ProviderUnavailableError)"
 _ERROR_BODY = "#/components/schemas/ErrorBody"
+# A 503 is a store or a sign-in provider that is away for now and asked again by the next request: the answer says
+# when trying again makes sense (RFC 9110, 10.2.3), so a client neither hammers the service nor gives up.
+RETRY_AFTER_S = 5
+RETRY_AFTER = {
+    "Retry-After": {
+        "description": f"seconds to wait before asking again ({RETRY_AFTER_S})",
+        "schema": {"type": "integer", "example": RETRY_AFTER_S},
+    }
+}
 
 
 # A write to a version that must exist and be in use: signed in (401, 403), the version (404), a stored object or a
@@ -100,6 +109,8 @@ def as_configured(operation: dict, provider: bool, checks_token: bool, write: bo
         answers["503"] = error_answer(NOT_READY_OR_PROVIDER if provider else NOT_READY)
     elif provider and checks_token:
         answers["503"] = error_answer(PROVIDER_DOWN)
+    if "503" in answers:
+        answers["503"]["headers"] = RETRY_AFTER
     operation["responses"] = dict(sorted(answers.items()))
 
 

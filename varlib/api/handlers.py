@@ -27,6 +27,7 @@ from varlib import (
 )
 
 from .error_json import LONGEST_MESSAGE, RECEIVED, ErrorJSON, echoed
+from .error_schema import RETRY_AFTER_S
 from .schemas import LEGACY_NAME
 from .validation import validation_body
 
@@ -70,7 +71,8 @@ def rest_words(message: str) -> str:
 
 
 def error_response(status: int, exc: Exception, **extra) -> ErrorJSON:
-    """The JSON error body: the message (hints told as endpoints), the class, and the error's context fields."""
+    """The JSON error body: the message (hints told as endpoints), the class, and the error's context fields;
+    a 503 carries Retry-After."""
     fields = _json_fields(exc) if isinstance(exc, VarlibError) else {}
     # a value sent huge (a 200 kB variable name) is named, not echoed whole in the message and its fields; one
     # refused for a control character (a bidirectional override) is echoed with it escaped, as the message names it.
@@ -78,7 +80,8 @@ def error_response(status: int, exc: Exception, **extra) -> ErrorJSON:
     fields = {name: echoed(value) if name in RECEIVED else value for name, value in fields.items()}
     message = shortened(rest_words(str(exc)), LONGEST_MESSAGE)
     body = {"error": message, "type": type(exc).__name__, **fields, **extra}
-    return ErrorJSON(body, status_code=status)
+    headers = {"Retry-After": str(RETRY_AFTER_S)} if status == 503 else None
+    return ErrorJSON(body, status_code=status, headers=headers)
 
 
 def _json_fields(exc: VarlibError) -> dict:
