@@ -46,9 +46,11 @@ def minio(tmp_path_factory) -> MinioTarget:
     """A running MinIO: the one MINIO_ENDPOINT names, else a server started on a free port."""
     external = os.environ.get("MINIO_ENDPOINT")
     if external:
-        return MinioTarget(
+        # a generator fixture: `return` alone would yield nothing, and every test using it would error
+        yield MinioTarget(
             external, os.environ.get("MINIO_ACCESS_KEY", ""), os.environ.get("MINIO_SECRET_KEY", ""), None
         )
+        return
     if not minio_available():
         message = (
             "MinIO server binary .tools/bin/minio is missing: run `make test` (it builds it with"

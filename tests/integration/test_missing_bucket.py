@@ -3,8 +3,10 @@ setting to check: a mistyped MINIO_BUCKET must not read as an empty store that t
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
 
+from tests.api.local_store import local_client
 from tests.conftest import new_bucket, point_cli_at
 from varlib import Registry, cli, publish_result
 
@@ -35,3 +37,30 @@ def test_a_missing_bucket_is_named_with_the_ones_beside_it(store_settings, macro
     assert note in capsys.readouterr().err
     assert cli.main(["list", "--name", "var"]) == 1
     assert f"model 'var' does not exist in {registry.description}; {note}" in capsys.readouterr().err
+
+
+def test_a_bucket_removed_under_a_running_service_is_no_longer_ready(store_settings, macro_result):
+    """A long-running process remembered that the bucket existed: /ready kept answering 200 after it was removed."""
+    registry = Registry.from_settings(store_settings)
+    publish_result(registry, macro_result, "var")
+    for client in local_client(store_settings):
+        assert client.get("/ready").status_code == 200
+        _remove_bucket(registry.store)
+        ready = client.get("/ready")
+        assert ready.status_code == 503, ready.text
+        assert "does not exist" in ready.json()["error"] and store_settings.bucket in ready.json()["error"]
+        assert client.get("/models").status_code == 404
+    registry.check()  # as the dashboard's probe asks, each second
+    assert registry.missing_note() is not None
+    publish_result(registry, macro_result, "var")  # the next publish creates it again
+    assert registry.missing_note() is None
+
+
+def _remove_bucket(store) -> None:
+    """What the product never does: delete every object and the bucket (a local store: its folder)."""
+    if hasattr(store, "client"):
+        for listed in store.client.list_objects(store.bucket, recursive=True):
+            store.client.remove_object(store.bucket, listed.object_name)
+        store.client.remove_bucket(store.bucket)
+    else:
+        shutil.rmtree(store.bucket_dir)

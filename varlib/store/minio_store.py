@@ -152,7 +152,9 @@ class MinioStore:
 
     def check(self) -> None:
         with self._translate(None):
-            self.client.bucket_exists(self.bucket)
+            # remembered afresh: a bucket removed since it was first seen must not keep reading as there
+            # (missing_note, asked after this by /ready and the dashboard's probe, and the next publish's create)
+            self._bucket_known = self.client.bucket_exists(self.bucket)
 
     def missing_note(self) -> str | None:
         with self._translate(None):
