@@ -11,7 +11,13 @@ from dataclasses import replace
 import pytest
 
 from tests.support.tcp_proxy import TcpProxy
-from varlib.errors import AccessDeniedError, CorruptArtifactError, NotFoundError, ObjectTooLargeError
+from varlib.errors import (
+    AccessDeniedError,
+    CorruptArtifactError,
+    NotFoundError,
+    ObjectTooLargeError,
+    StoreUnavailableError,
+)
 from varlib.store import open_store
 from varlib.store.presigned_get import PresignedGet, proxy_for
 
@@ -143,3 +149,19 @@ def test_a_host_behind_a_proxy_is_read_through_the_sdk_and_its_proxy(minio_setti
     assert store._fast_reads.get(KEY, 10**6) is None  # the quick path steps aside before signing anything
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     assert proxy_for("http", "127.0.0.1") is None
+
+
+def test_a_silent_store_is_said_to_time_out_in_the_same_words_on_both_paths(proxied):
+    """A version's read (the quick path) said "within the timeout" where a listing of the same frozen MinIO said
+    "within 0.5 s": a forecast and a listing disagreed on what the operator should look at."""
+    proxy, settings = proxied
+    store = open_store(replace(settings, timeout_s=0.5))
+    assert store.get(KEY, 10**6).data == BODY  # the bucket's region and a kept-alive connection, as in service
+    proxy.go_silent()
+    said = []
+    for read in (lambda: store.get(KEY, 10**6), lambda: list(store.list("var/"))):
+        with pytest.raises(StoreUnavailableError) as caught:
+            read()
+        said.append(str(caught.value))
+    assert said[0] == said[1], said
+    assert said[0].startswith(f"MinIO at {proxy.endpoint} did not answer within 0.5 s (VARLIB_STORE_TIMEOUT)"), said

@@ -41,7 +41,7 @@ def test_a_connect_timeout_says_no_connection_was_accepted():
 
 
 def test_a_timeout_without_its_seconds_names_the_setting():
-    message = said(TimeoutError("timed out"))  # the quick read path's http.client: no seconds in the error
+    message = said(TimeoutError("timed out"))  # a bare socket timeout: no seconds in the error
     assert "did not answer within the timeout (VARLIB_STORE_TIMEOUT)" in message
     assert "start the server" not in message and "make minio" not in message
 
