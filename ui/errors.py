@@ -65,6 +65,8 @@ _DASHBOARD_WORDS = (
     (re.compile(r"`varlib alias list --name \S+` lists them"), "the Models page lists them"),
     (re.compile(r" \(--exog-csv, REST `exog`\)"), f" (the {EMPHASIS}Exogenous values{EMPHASIS} table)"),
     (re.compile(r" with `varlib train --name \S+ --publish`"), f" on the {EMPHASIS}Train & publish{EMPHASIS} page"),
+    # a publish whose write went unanswered: whether it landed is seen in the dashboard's own listing
+    (re.compile(r"look with `varlib list --name \S+`"), f"look on the {EMPHASIS}Models{EMPHASIS} page"),
 )
 
 # The Train page's control for each CLI flag its refusals name (a value after the flag follows the label).
