@@ -18,6 +18,7 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from ..wording import counted
+from .coarse_stretch import stretches
 from .grid_dates import DayCounts, grid_between, within
 from .two_datings import refuse_two_datings
 
@@ -219,14 +220,13 @@ def _refuse_runs_on_two_grids(index: pd.DatetimeIndex, source: str) -> None:
 
 
 def _refuse_a_switch(index: pd.DatetimeIndex, source: str, label: str, missing: pd.DatetimeIndex) -> None:
-    """Refuse rows on a coarser grid before or after those on `label`'s grid that hold every period it misses, more
-    than they are (quarterly rows, then monthly): the frequency changes there, which no fill mends. Gaps elsewhere (a
-    few months anywhere, every other month for a while) stay gaps to fill, however many rows follow."""
-    head, tail = index[index < missing[-1]], index[index > missing[0]]  # the rows before the last gap, after the first
-    for run, turn in ((head, len(head)), (tail, len(index) - len(tail) - 1)):
-        coarse = _run(run) if len(missing) > len(run) and 0 < turn < len(index) - 1 else None
+    """Refuse rows on a coarser grid before or after those on `label`'s grid that hold more of the periods it misses
+    than they are (quarterly rows, then monthly with a few months missing or none): the frequency changes there, which
+    no fill mends. Other gaps (a few months anywhere, every other month for a while) stay gaps, however many rows."""
+    for run, turn, gaps, first in stretches(index, missing, _run):
+        coarse = _run(run) if gaps > len(run) and 0 < turn < len(index) - 1 else None
         if coarse and coarse.regular and coarse.label != label:
-            _refuse_the_switch(index, source, turn, (coarse.label, label) if run is head else (label, coarse.label))
+            _refuse_the_switch(index, source, turn, (coarse.label, label) if first else (label, coarse.label))
 
 
 def _refuse_the_switch(index: pd.DatetimeIndex, source: str, turn: int, labels: tuple[str, str]) -> None:
