@@ -32,6 +32,7 @@ from .backtest_notes import (
     span,
     thin_note,
     unforecastable,
+    what_fits,
 )
 from .data import period_labels
 from .degrees_of_freedom import MIN_RESIDUAL_DF, residual_df, rows_needed
@@ -40,7 +41,7 @@ from .filled_scores import filled_mask, filled_notes, scored_cells
 from .jsonsafe import to_json_safe
 from .kinds import kind_of
 from .lag_order import check_order, search_range, thin_fit
-from .part_fit import fit_part
+from .part_fit import estimated_columns, fit_part
 from .scores import percent_scorable, score
 from .training import load_estimation_code
 from .whole_numbers import whole_number
@@ -165,20 +166,22 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
             value=lag_policy,
         )
     order = kind_of(spec).order_spec(spec)  # the VAR whose lag-order rules apply
-    n, k, exog = len(artifact.data.values), len(spec.variables), len(order.exog)
+    n, k = len(artifact.data.values), len(spec.variables)
     rows = n - horizon - origins + 1 - spec.lag_inputs_extra  # model-space rows before the first origin
     reselect = lag_policy == "reselect"  # a version of fixed order was refused above
+    p = 1 if reselect else artifact.k_ar  # the order the check holds the rows to (search_range: a VAR(1))
+    exog = estimated_columns(spec, artifact.data.exog, p, n - horizon - origins + 1)  # as the first origin's fit
     what = "the first backtest origin's training part"
     try:
         if reselect:
-            search_range(rows, k, order, what)
+            search_range(rows, k, order.with_(exog=order.exog[:exog]), what)  # only their number counts there
         else:
             check_order(rows, k, artifact.k_ar, order.trend, what, exog)
     except InvalidInputError:
-        p = 1 if reselect else artifact.k_ar  # the order the check holds the rows to (search_range: a VAR(1))
         needed = rows_needed(k, p, order.trend, exog)
-        room = n - spec.lag_inputs_extra - needed + 1  # origins + horizon that leave the first origin `needed` rows
-        fit = _what_fits(room, horizon, needed + spec.lag_inputs_extra + 1)
+        one = estimated_columns(spec, artifact.data.exog, p, n - 1)  # at 1 origin, horizon 1
+        smallest = rows_needed(k, p, order.trend, one) + spec.lag_inputs_extra + 1
+        fit = what_fits(_room(artifact, p), horizon, smallest)
         df = residual_df(rows, k, p, order.trend, exog)
         model = kind_of(spec).order_words(p)  # "VAR(2)", "VECM of VAR order 2"
         if df >= 0:  # a little short: the counts say by how much
@@ -197,14 +200,16 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
     return int(origins), int(horizon)
 
 
-def _what_fits(room: int, horizon: int, smallest: int) -> str:
-    """What to ask instead when origins + horizon may come to at most `room`; `smallest` is the rows one origin
-    at horizon 1 needs, named when not even that fits."""
-    if room < 2:
-        return f"no backtest fits these data: one origin at horizon 1 needs {smallest} rows"
-    origins, horizon = (room - horizon, horizon) if room > horizon else (1, room - 1)
-    example = f"{origins} origin{'' if origins == 1 else 's'} at horizon {horizon}"
-    return f"use fewer origins or a shorter horizon (origins + horizon at most {room}, e.g. {example})"
+def _room(artifact: Artifact, p: int) -> int:
+    """The most origins + horizon that leave the first origin's VAR(`p`) MIN_RESIDUAL_DF residual degrees of
+    freedom, as do all fewer: counting every exogenous column gives a bound, and the columns a first origin's fit
+    leaves out may allow a little more."""
+    spec, exog, n, k = artifact.spec, artifact.data.exog, len(artifact.data.values), len(artifact.spec.variables)
+    trend, extra = kind_of(spec).order_spec(spec).trend, spec.lag_inputs_extra
+    room = max(1, n - extra - rows_needed(k, p, trend, estimated_columns(spec, exog, p, n)) + 1)
+    while residual_df(n - room - extra, k, p, trend, estimated_columns(spec, exog, p, n - room)) >= MIN_RESIDUAL_DF:
+        room += 1  # origins + horizon of room + 1 leave the first origin n - room rows
+    return room
 
 
 def backtest(

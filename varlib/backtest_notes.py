@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .errors import InvalidInputError
-from .part_fit import idle_note, rank_note
+from .part_fit import idle_note, rank_note, unforecastable_part
 from .wording import and_list, counted
 
 
@@ -81,16 +81,27 @@ def idle_origins_notes(idle: dict[int, dict[str, str]], periods: Sequence[str]) 
     ]
 
 
+def what_fits(room: int, horizon: int, smallest: int) -> str:
+    """What to ask instead when origins + horizon may come to at most `room`; `smallest` is the rows one origin
+    at horizon 1 needs, named when not even that fits."""
+    if room < 2:
+        return f"no backtest fits these data: one origin at horizon 1 needs {smallest} rows"
+    origins, horizon = (room - horizon, horizon) if room > horizon else (1, room - 1)
+    example = f"{origins} origin{'' if origins == 1 else 's'} at horizon {horizon}"
+    return f"use fewer origins or a shorter horizon (origins + horizon at most {room}, e.g. {example})"
+
+
 def unforecastable(origin: int, origins: int, rows: int, period: str, how: str, horizon: int) -> InvalidInputError:
     """The refusal of a backtest whose refit at `origin` (of `origins`, on the `rows` up to `period`) forecasts
     values beyond what floats hold (`how`: "overflows to infinity"): an explosive fit, likeliest on the first
     origins' fewest rows."""
-    return InvalidInputError(
-        f"the model refitted at origin {origin} of {origins} (on the {rows} rows up to {period}) has no usable"
-        f" forecast: it {how} within {horizon} steps (a fit on few rows can explode); use a shorter horizon or"
-        " fewer origins, which start the backtest on more rows",
-        field="horizon",
-        value=horizon,
+    return unforecastable_part(
+        f"the model refitted at origin {origin} of {origins} (on the {rows} rows up to {period})",
+        how,
+        horizon,
+        "use a shorter horizon or fewer origins, which start the backtest on more rows",
+        "horizon",
+        horizon,
     )
 
 

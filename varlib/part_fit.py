@@ -21,7 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from .errors import InvalidInputError
 from .exog_checks import idle_exog, idle_words
+from .lag_order import order_warnings
 from .wording import and_list, plural_of
 
 if TYPE_CHECKING:  # the spec consults the kinds, which use this module
@@ -36,17 +38,22 @@ def fit_part(
     exogenous columns that do not vary on the rows the part's fit uses, each with how it looks there
     (idle_words): the fit leaves them out and their coefficients are 0. The kind takes the stand-in rank itself,
     in the one fit: no refusal to build and catch."""
-    idle = _idle(spec, exog, spec.lags or 1)
+    idle = idle_columns(spec, exog, spec.lags or 1)
     fitted = _fit_without(kind, levels, spec, what, whole_rank, exog, idle)
     chosen = int(fitted.params.k_ar)
     if spec.lags is None and exog is not None and chosen > 1:
         # a criterion's order above 1 fits fewer rows than were looked at: a column may not vary on those (a
         # dummy that moves in the part's first rows only), and its coefficient would be as arbitrary there
-        late = _idle(spec, exog, chosen)
+        late = idle_columns(spec, exog, chosen)
         if late.keys() - idle.keys():
+            # the search's own warnings (an order at its edge, a cut maximum) stand; its thin-fit warning counted
+            # columns the refit leaves out, and the refit's (a fixed order's only warning) replaces it
+            rows, k = len(levels) - spec.lag_inputs_extra, len(spec.variables)
+            thin = order_warnings(rows, k, chosen, spec.trend, len(spec.exog) - len(idle))
             idle = late
             refit = _fit_without(kind, levels, spec.with_(lags=chosen), what, whole_rank, exog, idle)
-            fitted = replace(refit, lag_method=fitted.lag_method, selection=fitted.selection, warnings=fitted.warnings)
+            warnings = (*(w for w in fitted.warnings if w not in thin), *refit.warnings)
+            fitted = replace(refit, lag_method=fitted.lag_method, selection=fitted.selection, warnings=warnings)
     return fitted, fitted.tested_rank, idle
 
 
@@ -73,9 +80,10 @@ def _fit_without(
     return replace(fitted, params=replace(fitted.params, exog_coefs=effects))
 
 
-def _idle(spec: ModelSpec, exog: np.ndarray | None, lags: int) -> dict[str, str]:
-    """The exogenous columns that do not vary on the rows a fit of order `lags` uses: name -> how they look
-    there."""
+def idle_columns(spec: ModelSpec, exog: np.ndarray | None, lags: int) -> dict[str, str]:
+    """The exogenous columns that do not vary on the rows a fit of order `lags` on a part with exogenous values
+    `exog` uses: name -> how they look there (the columns fit_part leaves out, which a backtest's check does not
+    count)."""
     if exog is None or not spec.exog:
         return {}
     rows = np.asarray(exog, dtype=float)[spec.lag_inputs_extra + lags :]
@@ -83,6 +91,14 @@ def _idle(spec: ModelSpec, exog: np.ndarray | None, lags: int) -> dict[str, str]
         return {}
     flags = idle_exog(rows, spec.trend)
     return {name: idle_words(rows[:, j], spec.trend) for j, name in enumerate(spec.exog) if flags[j]}
+
+
+def estimated_columns(spec: ModelSpec, exog: np.ndarray | None, lags: int, rows: int) -> int:
+    """How many exogenous columns a fit of order `lags` on the first `rows` rows estimates: those that vary there
+    (a check of the rows a part needs counts these, as the part's fit does)."""
+    if exog is None:
+        return 0
+    return len(spec.exog) - len(idle_columns(spec, exog[: max(rows, 0)], lags))
 
 
 def idle_note(where: str, idle: dict[str, str], fits: str) -> str:
@@ -106,4 +122,16 @@ def rank_note(where: str, found: list[int], k: int, whole_rank: int) -> str:
         f" rank no VECM of {k}"
         f" variables can have; {'it was' if len(found) == 1 else 'they were'} fitted with the rank the whole"
         f" sample's test chose, {whole_rank}."
+    )
+
+
+def unforecastable_part(fit: str, how: str, steps: int, fix: str, field: str, value: Any) -> InvalidInputError:
+    """The refusal of a part's fit (`fit`: "the model refitted at origin 7 of 42 (on the 25 rows up to 1990Q4)")
+    whose forecast of its `steps` scored periods is beyond what floats hold (`how`: OutOfRangeError.how), an
+    explosive fit on few rows; `fix`: what to change. The forecast's own words speak of lag inputs typed in, and a
+    part has none."""
+    return InvalidInputError(
+        f"{fit} has no usable forecast: it {how} within {steps} steps (a fit on few rows can explode); {fix}",
+        field=field,
+        value=value,
     )

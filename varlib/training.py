@@ -16,7 +16,7 @@ from .data import Dataset, infer_frequency, period_labels
 from .data.left_out import refuse_left_out
 from .data.periods_ahead import check_room_to_forecast
 from .degrees_of_freedom import MIN_RESIDUAL_DF, rows_needed
-from .errors import InvalidInputError
+from .errors import InvalidInputError, OutOfRangeError
 from .exog_checks import check_exog_not_lagged, check_exog_separable
 from .filled_scores import holdout_edge_note
 from .fit_checks import check_collinear, check_not_degenerate, model_space_rounding
@@ -28,7 +28,7 @@ from .lag_order import Sample
 from .model import LagSelection
 from .model_space import LOGGED, MODEL_SPACE, check_positive, to_model_space
 from .near_identity import near_identity_warning
-from .part_fit import fit_part, idle_note, rank_note
+from .part_fit import fit_part, idle_note, rank_note, unforecastable_part
 from .plain_text import check_names
 from .scores import percent_scorable, score
 from .spec import ModelSpec
@@ -239,7 +239,19 @@ def _evaluate(
         if re.sub(r"\d+", "#", w) not in known
     ]
     needed = kind.lag_rows(spec, fitted.params)
-    result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05, exog_future=future_exog)
+    try:
+        result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05, exog_future=future_exog)
+    except OutOfRangeError as exc:  # its words speak of lag inputs typed in, and a holdout has none
+        period = period_labels([frame.index[-rows - 1]], infer_frequency(pd.DatetimeIndex(frame.index)))[0]
+        raise unforecastable_part(
+            f"the model fitted on the {len(train_levels)} rows before the {rows}-row holdout (up to {period})",
+            exc.how,
+            rows,
+            "use a smaller holdout (CLI --holdout, dashboard: Holdout fraction), which leaves that fit more rows, or"
+            " another lag order (CLI --lags)",
+            "holdout",
+            spec.holdout,
+        ) from None
     percent = percent_scorable(levels, actual)  # the sign on the whole series: a short holdout may keep one
     observed = np.ones_like(actual, dtype=bool) if filled is None else ~filled[-rows:]
     for j in np.flatnonzero(~observed.any(axis=0)):

@@ -12,6 +12,8 @@ import pytest
 from varlib import ModelSpec, load_dataset, macro_columns, train_model
 from varlib.artifact import build_artifact
 from varlib.backtest import backtest
+from varlib.kinds import kind_of
+from varlib.part_fit import fit_part
 
 ENDOG = ("realgdp", "realcons")
 
@@ -96,3 +98,21 @@ def test_a_column_left_out_is_not_counted_in_a_backtest_fits_degrees_of_freedom(
     result = backtest(build_artifact(varx, "varx", "tester"), origins=30, horizon=4)
     assert any("calm is 1 on every row" in note for note in result.notes)  # every origin left it out
     assert not any("residual degrees of freedom" in note for note in result.notes), result.notes
+
+
+def test_a_refit_without_a_column_warns_of_its_own_degrees_of_freedom():
+    """A criterion's order 3 leaves out a dummy that moves only in row 1, and the part is refitted without it: its
+    VAR(3) of 4 variables estimates 13 coefficients per equation from 26 rows, keeping 13 residual degrees of
+    freedom, half its rows, which is no thin fit. The search's fit, with the dummy, estimated 14, and its thin-fit
+    warning was kept for a fit that no longer had the column."""
+    rng, rows, k = np.random.default_rng(0), 29, 4
+    levels = np.zeros((rows, k))
+    for t in range(3, rows):
+        levels[t] = 0.3 * levels[t - 1] - 0.2 * levels[t - 2][::-1] + 0.6 * levels[t - 3] + rng.normal(0, 0.3, k)
+    exog = np.ones((rows, 1))
+    exog[1] = 0
+    spec = ModelSpec(("a", "b", "c", "d"), exog=("calm",), max_lags=3)
+    fitted, _, idle = fit_part(kind_of(spec), levels + 10, spec, "the part", None, exog)
+    assert fitted.params.k_ar == 3 and idle == {"calm": "is 1 on every row"}
+    assert not any("coefficients per equation" in warning for warning in fitted.warnings), fitted.warnings
+    assert any("chose the largest order searched (3)" in warning for warning in fitted.warnings)  # the search's stays
