@@ -202,7 +202,7 @@ def charts(
         extra = max(extra, fig.layout.title.text.count("<br>") * look.title_line)
         cell = height + (extra if height == presentation.GRID_HEIGHT else 0)  # a grid cell's least height
         own = presentation.cell_needs(fig, look) if grid else {}  # a grid too low for its cells stacks
-        presentation.fit_legend(fig, look, stacks=bool(own and presentation.grid_stacks(own, cell, noted)))
+        presentation.fit_legend(fig, look, stacks=bool(own) and presentation.stacks(own, cell, noted))
         needs = {w: max(needs.get(w, 0), px) for w, px in own.items()}
         stem = file_stem(result, variable, level, fan, edited)
         where = cells[j]  # presented, a container as high as the window (ui.presentation)

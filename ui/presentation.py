@@ -126,26 +126,39 @@ def _noted(notes: Sequence[tuple[str, str]], window: int) -> int:
     return notes_px(notes, max([w for w in NOTE_WINDOWS if w <= window] or NOTE_WINDOWS[:1])) if notes else 0
 
 
-def grid_stacks(needs: dict[int, int], least: int, notes: Sequence[tuple[str, str]] = ()) -> str:
-    """CSS that stacks a grid's charts in the windows too low for its cells: `needs` (cell_needs: the most of its
-    charts'), `least` the cells' least height, the `notes` above as screen_css. A stacked chart is as wide as the page
-    and as high as a stacked chart of the presentation (its legend takes a row or two there)."""
-    css = ""
+def _stacked(needs: dict[int, int], least: int, notes: Sequence[tuple[str, str]]) -> list[tuple[int, str]]:
+    """The windows too low for a grid's cells (`needs`: cell_needs, the most of its charts'; `least` the cells' least
+    height; the `notes` above, as screen_css): each with the px of its notes and its media query."""
+    low = []
     bounds = [*GRID_WINDOWS[1:], None]
     for i, (window, wider) in enumerate(zip(GRID_WINDOWS, bounds, strict=True)):
         noted, need = _noted(notes, window), needs.get(window, 0)
         if least - noted >= need:  # the cell's least height holds the plot, in any window
             continue
         widths = ([f"(min-width: {window}px)"] if i else []) + ([f"(max-width: {wider - 0.02}px)"] if wider else [])
-        query = " and ".join([*widths, f"(max-height: {need + TOP + noted - 1}px)"])
-        css += f"""@media {query} {{
+        low.append((noted, " and ".join([*widths, f"(max-height: {need + TOP + noted - 1}px)"])))
+    return low
+
+
+def stacks(needs: dict[int, int], least: int, notes: Sequence[tuple[str, str]] = ()) -> bool:
+    """Whether a grid with cells of `least` px stacks its charts in some window (grid_stacks)."""
+    return bool(_stacked(needs, least, notes))
+
+
+def grid_stacks(needs: dict[int, int], least: int, notes: Sequence[tuple[str, str]] = ()) -> str:
+    """CSS that stacks a grid's charts in the windows too low for its cells: `needs` (cell_needs: the most of its
+    charts'), `least` the cells' least height, the `notes` above as screen_css. A stacked chart is as wide as the page
+    and as high as a stacked chart of the presentation (its legend takes a row or two there)."""
+    return "".join(
+        f"""@media {query} {{
   div[data-testid="stHorizontalBlock"] > {_WRAPPER}_"]),
   div[data-testid="stHorizontalBlock"] > div[data-testid="stColumn"]:has([class*="st-key-{SCREEN}_"])
   {{ flex: 1 1 100% !important; }}
   {_WRAPPER}_grid_"]) {{ --fc-fill: max({max(STACK_HEIGHT - noted, LEAST_KEPT)}px, 100vh - {TOP + noted}px); }}
 }}
 """
-    return css
+        for noted, query in _stacked(needs, least, notes)
+    )
 
 
 def screen_css(
