@@ -76,7 +76,7 @@ def idle_origins_notes(idle: dict[int, dict[str, str]], periods: Sequence[str]) 
         if columns:
             groups.setdefault(tuple(columns.items()), []).append(n)
     return [
-        idle_note(f"the training part of {_origins(indices, periods)}", dict(columns), "those fits")
+        idle_note(f"the training part of {_origins(indices, periods)}", dict(columns), several=True)
         for columns, indices in groups.items()
     ]
 

@@ -101,12 +101,12 @@ def estimated_columns(spec: ModelSpec, exog: np.ndarray | None, lags: int, rows:
     return len(spec.exog) - len(idle_columns(spec, exog[: max(rows, 0)], lags))
 
 
-def idle_note(where: str, idle: dict[str, str], fits: str) -> str:
-    """For people: the exogenous columns a part's fit left out (fit_part), where and why; `fits`: that fit or those
-    fits, as the sentence names them."""
+def idle_note(where: str, idle: dict[str, str], several: bool = False) -> str:
+    """For people: the exogenous columns a part's fit left out (fit_part), where and why; `several`: the fits of
+    several parts (a backtest's origins), one fit else."""
     names, its = and_list(idle), "its" if len(idle) == 1 else "their"
     said = and_list(f"{name} {words} the fit uses" for name, words in idle.items())
-    leave, whose = ("leaves", "its") if fits == "that fit" else ("leave", "their")
+    fits, leave, whose = ("those fits", "leave", "their") if several else ("that fit", "leaves", "its")
     return (
         f"On {where}, {said}, so {its} effect cannot be estimated there: {fits} {leave} {names} out and"
         f" {whose} forecasts carry none of {its} effect, which the fit on every row estimates; the scores are"

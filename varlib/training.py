@@ -226,18 +226,11 @@ def _evaluate(
     what = Sample(f"the training part before the {rows}-row holdout", held_out=rows)
     fitted, found, idle = fit_part(kind, train_levels, spec, what, whole_rank, train_exog)
     note = None if found is None or whole_rank is None else rank_note(what, [found], len(spec.variables), whole_rank)
-    left = (
-        idle_note(f"the {len(train_levels)} rows before the holdout (the fit it scores)", idle, "that fit")
-        if idle
-        else None
-    )
+    scored_by = f"the {len(train_levels)} rows before the holdout (the fit it scores)"
+    left = idle_note(scored_by, idle) if idle else None
     # the scores come from this fit: an order at the edge of its search, or thin on these rows, is said as such
     known = {re.sub(r"\d+", "#", w) for w in said}  # the same warning with its own numbers says nothing new
-    part = [
-        f"On the {len(train_levels)} rows before the holdout (the fit it scores), {w}"
-        for w in fitted.warnings
-        if re.sub(r"\d+", "#", w) not in known
-    ]
+    part = [f"On {scored_by}, {w}" for w in fitted.warnings if re.sub(r"\d+", "#", w) not in known]
     needed = kind.lag_rows(spec, fitted.params)
     try:
         result = kind.forecast(fitted.params, spec, train_levels[-needed:], rows, 0.05, exog_future=future_exog)
