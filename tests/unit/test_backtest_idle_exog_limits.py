@@ -4,10 +4,9 @@ settings that run, and stated a limit one below the real one."""
 
 import sys
 
-import numpy as np
-import pandas as pd
 import pytest
 
+from tests.support.calm_dummy import quarters_calm_until
 from varlib import ModelSpec, load_dataset, train_model
 from varlib.artifact import build_artifact
 from varlib.backtest import backtest, check_backtest
@@ -16,12 +15,7 @@ from varlib.errors import InvalidInputError
 
 def _artifact(lags: int | None):
     """40 quarters of a VAR(1) of 2 variables in levels, with `calm`: 1 until the last 3 rows, then 0."""
-    rng, rows = np.random.default_rng(5), 40
-    levels = np.zeros((rows, 2))
-    for t in range(1, rows):
-        levels[t] = 0.5 * levels[t - 1] + rng.normal(0, 1, 2)
-    data = pd.DataFrame(levels + 10, index=pd.date_range("2000-01-01", periods=rows, freq="QS"), columns=["a", "b"])
-    data["calm"] = np.where(np.arange(rows) < rows - 3, 1.0, 0.0)
+    data = quarters_calm_until(40)
     spec = ModelSpec(("a", "b"), lags=lags, max_lags=None if lags else 1, exog=("calm",), holdout=0)
     return build_artifact(train_model(load_dataset(data, variables=["a", "b", "calm"]), spec), "varx", "tester")
 

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tests.support.calm_dummy import quarters_calm_until
 from varlib import ModelSpec, load_dataset, macro_columns, train_model
 from varlib.artifact import build_artifact
 from varlib.backtest import backtest
@@ -87,13 +88,7 @@ def test_a_column_left_out_is_not_counted_in_a_backtest_fits_degrees_of_freedom(
     """A VAR(5) of 2 variables on the first origins' 22-23 rows keeps 11-12 residual degrees of freedom, half its
     rows or more: no thin fit. Counting the column the fits left out made them 10-11, and a note said the VARX's
     forecasts, the plain VAR's to the digit, rested on thin fits."""
-    rng, rows = np.random.default_rng(5), 60
-    levels = np.zeros((rows, 2))
-    for t in range(1, rows):
-        levels[t] = 0.5 * levels[t - 1] + rng.normal(0, 1, 2)
-    data = pd.DataFrame(levels + 10, index=pd.date_range("2000-01-01", periods=rows, freq="QS"), columns=["a", "b"])
-    data["calm"] = np.where(np.arange(rows) < rows - 3, 1.0, 0.0)
-    dataset = load_dataset(data, variables=["a", "b", "calm"])
+    dataset = load_dataset(quarters_calm_until(60), variables=["a", "b", "calm"])
     varx = train_model(dataset, ModelSpec(("a", "b"), lags=5, exog=("calm",), holdout=0))
     result = backtest(build_artifact(varx, "varx", "tester"), origins=30, horizon=4)
     assert any("calm is 1 on every row" in note for note in result.notes)  # every origin left it out
