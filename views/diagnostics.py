@@ -46,7 +46,7 @@ FIELDS = [
     Field(
         "tab",
         LINK_TAB,
-        lambda raw: _tab(raw),
+        _tab,
         f"a tab as links name it: {', '.join(SLUGS.values())}",
     ),
     Field("irf_periods", "dg_periods", url_state.any_whole_number, "a whole number"),
