@@ -105,8 +105,9 @@ def idle_note(where: str, idle: dict[str, str], several: bool = False) -> str:
     """For people: the exogenous columns a part's fit left out (fit_part), where and why; `several`: the fits of
     several parts (a backtest's origins), one fit else."""
     names, its = and_list(idle), "its" if len(idle) == 1 else "their"
-    said = and_list(f"{name} {words} the fit uses" for name, words in idle.items())
     fits, leave, whose = ("those fits", "leave", "their") if several else ("that fit", "leaves", "its")
+    uses = "those fits use" if several else "the fit uses"  # idle_words: on every row (or on the rows) it uses
+    said = and_list(f"{name} {words} {uses}" for name, words in idle.items())
     return (
         f"On {where}, {said}, so {its} effect cannot be estimated there: {fits} {leave} {names} out and"
         f" {whose} forecasts carry none of {its} effect, which the fit on every row estimates; the scores are"

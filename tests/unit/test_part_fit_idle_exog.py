@@ -51,7 +51,7 @@ def test_backtest_origins_that_never_see_it_vary_leave_it_out_in_one_note(frame)
     result, baseline = backtest(varx, origins=8, horizon=4), backtest(plain, origins=8, horizon=4)
     np.testing.assert_allclose(result.forecast, baseline.forecast, rtol=1e-12)  # calm is 1 before every origin
     assert [note for note in result.notes if "calm" in note] == [
-        "On the training part of every origin, calm is 1 on every row the fit uses, so its effect cannot be"
+        "On the training part of every origin, calm is 1 on every row those fits use, so its effect cannot be"
         " estimated there: those fits leave calm out and their forecasts carry none of its effect, which the fit"
         " on every row estimates; the scores are those of a model without calm."
     ]
