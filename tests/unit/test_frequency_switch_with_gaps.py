@@ -99,6 +99,16 @@ def test_a_quarter_missing_among_the_quarters_is_not_said_as_the_switch():
         assert "2002-07-01" not in said and "quarterly rows to months" not in said, said
 
 
+@pytest.mark.parametrize("months", [MONTHS, pd.date_range("2005-01-01", periods=60, freq="MS")], ids=["gaps", "none"])
+def test_quarters_with_one_missing_then_months_are_the_switch_not_41_months_to_fill(months):
+    """19 quarters (2002Q2 missing), then months: read as monthly with 41 periods to fill, two in every quarter, which
+    interpolate wrote; as 20 quarters, they are a change of frequency."""
+    dates = QUARTERS.delete([9]).append(months)
+    assert _refusal(dates).startswith(f"the dates of 'x.csv' {SWITCH}{ADVICE.format('monthly', 'quarters')}")
+    with pytest.raises(InvalidInputError, match=re.escape(f"'qm.csv' {SWITCH}")):
+        load_dataset(_csv(dates), variables=["a", "b"], csv_name="qm.csv", fill="interpolate")
+
+
 @pytest.mark.parametrize(
     "alias, periods, gone, label",
     [

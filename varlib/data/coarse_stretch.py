@@ -4,7 +4,8 @@ change of frequency (quarterly rows, then monthly) from gaps to fill.
 The finer grid holding every date misses the periods between the coarser rows. When it misses nothing else, every gap
 lies before (or after) the rows of the finer frequency. When it also misses a few periods among those (five months of
 sixty), the gaps no longer end where the frequency changes: the coarse rows are then found as the longest run at the
-start (or end) that steps one period of the grid of its first (last) three rows at a time.
+start (or end) that steps one period of the grid of its first (last) three rows at a time, or over a few of that
+grid's own periods missing (a quarter among quarters).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class Grid(Protocol):
 
     @property
     def regular(self) -> bool: ...  # no period missing
+
+    @property
+    def missing(self) -> tuple[pd.Timestamp, ...]: ...  # its periods without a row
 
 
 Stretch = tuple[pd.DatetimeIndex, int, int, bool]  # the rows, where they meet the others, the gaps they span, first?
@@ -63,19 +67,46 @@ def stretches(
                 yield run, len(index) - len(run) - 1, len(gaps), False
 
 
+def mostly_whole(grid: Grid, rows: int) -> bool:
+    """Whether a run of `rows` rows on `grid` misses few enough of its own periods (one in MIN_STRETCH rows at most)
+    to be rows of that frequency: 19 quarters without 2002Q2 before 60 months are a change of frequency, as 20 are,
+    not 41 months to fill."""
+    return len(grid.missing) * MIN_STRETCH <= rows
+
+
 def _coarse_run(dates: pd.DatetimeIndex, grid_of: Callable[[pd.DatetimeIndex], Grid | None]) -> int:
-    """How many of `dates` (oldest or newest first) follow one another on the grid their first three lie on without a
-    gap, up to where finer steps begin; 0 when those lie on none or the run ends at one of its own periods missing.
-    `grid_of` is detect_frequency's, which comes back here for three dates with gaps."""
+    """How many of `dates` (oldest or newest first) follow one another on the grid their first three lie on, across a
+    few of its own periods missing (mostly_whole), up to where finer steps begin; 0 when those lie on none or the run
+    ends at more of its own periods missing. `grid_of` is detect_frequency's, which comes back here for three dates
+    with gaps."""
     grid = grid_of(dates[:3].sort_values())
     if grid is None or not grid.regular or len(dates) < 3:
         return 0
     offset = pd.tseries.frequencies.to_offset(grid.alias)
     step, on = offset if dates[0] < dates[-1] else -offset, on_offset(dates, offset)
-    follows = np.asarray(dates[1:] == dates[:-1] + step) & on[1:]
-    rows = 1 + (len(follows) if follows.all() else int(np.argmin(follows)))
+    rows = _on_grid(dates, step, on)
     if not on[0] or rows == len(dates):
         return rows if on[0] else 0
-    # one of its own periods missing (2002Q2 among quarters) ends a run too: the rows after it are no finer rows
+    # its own periods missing beyond a few (quarters with a year missing) end a run too: the rows after are not finer
     last, after = dates[rows - 1], dates[rows]
     return rows if abs(after - last) < abs(last + step - last) else 0
+
+
+def _on_grid(dates: pd.DatetimeIndex, step, on: np.ndarray) -> int:
+    """How many of `dates` from the first follow one another a `step` at a time (`on`: each on the step's grid), or a
+    few steps where the grid's own periods are missing: a quarter missing among quarters does not end their run,
+    which a change to monthly rows after them must be told by (one in MIN_STRETCH rows at most, as mostly_whole)."""
+    follows = np.asarray(dates[1:] == dates[:-1] + step) & on[1:]
+    rows, missed = 1, 0
+    while True:
+        rest = follows[rows - 1 :]
+        rows += len(rest) if rest.all() else int(np.argmin(rest))
+        if rows == len(dates) or not on[rows]:
+            return rows
+        last, later, skipped = dates[rows - 1], dates[rows], 0
+        at = last + step
+        while abs(at - last) < abs(later - last) and (missed + skipped + 1) * MIN_STRETCH <= rows + 1:
+            at, skipped = at + step, skipped + 1
+        if at != later:  # a finer step, a date off the grid, or more of its own periods missing than a few
+            return rows
+        missed, rows = missed + skipped, rows + 1

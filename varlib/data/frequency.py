@@ -18,7 +18,7 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from ..wording import counted
-from .coarse_stretch import stretches
+from .coarse_stretch import mostly_whole, stretches
 from .grid_dates import DayCounts, grid_between, within
 from .two_datings import refuse_two_datings
 
@@ -225,7 +225,7 @@ def _refuse_a_switch(index: pd.DatetimeIndex, source: str, label: str, missing: 
     no fill mends. Other gaps (a few months anywhere, every other month for a while) stay gaps, however many rows."""
     for run, turn, gaps, first in stretches(index, missing, _run):
         coarse = _run(run) if gaps > len(run) and 0 < turn < len(index) - 1 else None
-        if coarse and coarse.regular and coarse.label != label:
+        if coarse and mostly_whole(coarse, len(run)) and coarse.label != label:
             _refuse_the_switch(index, source, turn, (coarse.label, label) if first else (label, coarse.label))
 
 
