@@ -24,6 +24,7 @@ from .backtest import (
     can_reselect,
     check_backtest,  # the Backtest page: will the settings fit
 )
+from .backtest_file import backtest_file_table
 from .cache import BoundedCache
 from .catalog import Alias, AuditRecord, Card, Registry, VersionEntry, newest_usable, unfollowed, version_metadata
 from .catalog.withdrawals import Withdrawal, with_withdrawal
@@ -152,6 +153,7 @@ __all__ = [  # packed by hand: one name a line would take 170 lines of this fron
     "VERSION_PATTERN", "__version__", "AccessDeniedError", "Actor", "Adequacy", "Alias", "all_variables", "allows",
     "analyse_integration", "and_list", "Artifact", "AuditRecord", "AuthenticationError", "AuthSettings", "Backtest",
     "backtest", "BoundedCache", "can_reselect", "Card", "Check", "check_alias", "check_backtest", "check_compared",
+    "backtest_file_table",
     "check_forecast_options", "check_name", "check_path", "check_scenario_name", "column_format", "compare_table",
     "comparison_dict", "ConflictError", "CorruptArtifactError", "count_changed", "counted", "DataProfile", "Dataset",
     "dated_lag_inputs", "default_max_lags", "describe_store", "detect_frequency", "diagnose", "Diagnostics",

@@ -22,6 +22,7 @@ from varlib import (
     Backtest,
     VarlibError,
     backtest,
+    backtest_file_table,
     can_reselect,
     check_backtest,
     counted,
@@ -188,7 +189,7 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
         st.caption(note)
     st.download_button(
         "Download scores (CSV)",
-        csv_bytes(table, index=False),
+        csv_bytes(backtest_file_table(result), index=False),  # with the run's settings
         f"{result.name}-{result.version}-backtest.csv",
         "text/csv",
         icon=":material/download:",

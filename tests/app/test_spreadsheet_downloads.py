@@ -76,3 +76,20 @@ def test_the_backtest_csv_writes_formula_like_names_as_text(formula_named, files
 def test_negative_numbers_and_plain_text_are_written_as_they_are():
     table = pd.DataFrame({"-2+3": [-1.5, 2.0], "note": ["+ok", "plain"]}, index=pd.Index(["a", "=b"], name="@i"))
     assert _cells(csv_bytes(table)) == [["'@i", "'-2+3", "note"], ["a", "-1.5", "'+ok"], ["'=b", "2.0", "plain"]]
+
+
+def test_the_backtest_csv_names_the_run_that_produced_it(seeded, files):
+    """The CSV held only the scores: read later on its own, one run's file could not be told from another's."""
+    at = open_app({"model": "var"}, page="views/backtest.py")
+    at.number_input(key="bt_origins").set_value(3)
+    at.number_input(key="bt_horizon").set_value(2)
+    at.button(key="bt_run").click().run()
+    assert not at.exception and errors(at) == ""
+    table = pd.read_csv(io.BytesIO(files["Download scores (CSV)"]))
+    settings = ["model", "version", "lag_policy", "lag_order", "origins", "first_origin", "last_origin"]
+    assert list(table.columns[: len(settings) + 2]) == [*settings, "max_horizon", "point"]
+    first = table.iloc[0]
+    assert (first["model"], first["version"], first["lag_policy"]) == ("var", "0.0.1", "fixed")
+    assert (first["origins"], first["max_horizon"], first["point"]) == (3, 2, "mean")
+    assert first["first_origin"] < first["last_origin"] and table["lag_order"].nunique() == 1
+    assert list(table["horizon"]) == [1, 2, 1, 2] and table["rmse"].notna().all()  # the scores as before
