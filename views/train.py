@@ -225,14 +225,19 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
             query_params={"model": name, "version": version},
         )
         return
-    if registry.read_only or st.session_state.get(DENIED):
-        reason = st.session_state.get(DENIED) or "VARLIB_READ_ONLY=1"
+    if registry.read_only:
         st.info(
-            f"This store is read-only ({reason}), so publishing is switched off. Training and inspecting"
+            "This store is read-only (VARLIB_READ_ONLY=1), so publishing is switched off. Training and inspecting"
             " still work; publish from a dashboard with write access.",
             icon=":material/lock:",
         )
         return
+    if st.session_state.get(DENIED):  # a refusal may be lifted (folder rights, a bucket policy): Publish asks again
+        st.warning(
+            "The store refused the last publish. Once it accepts writes, press **Publish** again: the trained model"
+            " and its settings are kept.",
+            icon=":material/lock:",
+        )
     sign_in = auth.publisher()  # None, after a notice, unless this session may publish
     if sign_in is None:
         return
@@ -287,6 +292,7 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
             show_error(exc, controls=TRAIN)
             return
         store.refresh()
+        st.session_state.pop(DENIED, None)
         st.session_state[PUBLISHED] = (artifact.name, str(artifact.version))
         st.rerun()
 
