@@ -247,12 +247,11 @@ def rejects(pvalue: float) -> bool:
 
 
 def not_computed(what: str, test: str, pvalue: float) -> str | None:
-    """The verdict of a test whose p-value is not a number, else None; `test` says what the parentheses say
-    before the p-value, as in the other verdicts."""
+    """The verdict of a test whose p-value is NaN, else None; `test` names it as the other verdicts' parentheses do."""
     if np.isfinite(pvalue):
         return None
     return (
-        f"Not tested: the {what} could not be computed on these residuals ({test} = {pvalue:g}), which happens when"
+        f"Not tested: the {what} could not be computed on these residuals ({test} {p_is(pvalue)}), which happens when"
         " they are degenerate, e.g. when a combination of the variables is fitted exactly; this is no evidence"
         " either way. Look for a variable or exogenous column that is a combination of the others."
     )

@@ -59,10 +59,16 @@ def shortened(text: str, limit: int) -> str:
     return f"{text[:head]}...{text[len(text) - (limit - head - 3) :]}"
 
 
+NOT_COMPUTABLE = "not computable"  # a p-value that is NaN, as every table, verdict and CLI line writes it
+
+
 def p_text(pvalue: float) -> str:
     """A p-value to three significant digits (`0.0412`), but `> 0.999` for one that would round to 1 (0.99986):
     a p of 1 claims a perfect fit that no test gives; and `< 1e-16` for one computed as 0, below what a tail
-    probability in double precision resolves (a p of 0 claims a certainty no test gives either)."""
+    probability in double precision resolves (a p of 0 claims a certainty no test gives either); `not computable`
+    for a NaN (degenerate residuals, e.g. a combination of the variables fitted exactly), never `nan`."""
+    if pvalue != pvalue:  # NaN, without numpy
+        return NOT_COMPUTABLE
     if pvalue == 0:
         return "< 1e-16"
     shown = f"{pvalue:.3g}"
@@ -70,6 +76,6 @@ def p_text(pvalue: float) -> str:
 
 
 def p_is(pvalue: float) -> str:
-    """`p_text` as a sentence states it after `p`: `= 0.0412`, `> 0.999`, `< 1e-16`."""
+    """`p_text` as a sentence states it after `p`: `= 0.0412`, `> 0.999`, `< 1e-16`, `not computable`."""
     text = p_text(pvalue)
-    return text if text[0] in "<>" else f"= {text}"
+    return text if text[0] in "<>" or text == NOT_COMPUTABLE else f"= {text}"

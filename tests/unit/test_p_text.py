@@ -20,6 +20,7 @@ from varlib.wording import p_is, p_text
         (1.0, "1", "= 1"),  # exactly 1 (a degenerate test) is what it is
         (0.0, "< 1e-16", "< 1e-16"),  # a tail too thin for double precision: "p = 0" claimed a certainty
         (5e-324, "4.94e-324", "= 4.94e-324"),
+        (float("nan"), "not computable", "not computable"),  # degenerate residuals: "p = nan" said nothing
     ],
 )
 def test_a_p_value_is_printed_to_three_digits_but_never_rounded_to_one(pvalue, text, stated):
@@ -50,3 +51,8 @@ def test_verdicts_naming_failing_variables_never_say_p_0():
     assert rejected and said.startswith("ARCH effects in gdp (p < 1e-16):"), said
     said, _ = _verdict(["gdp", "infl"], (test(0.5), test(0.5)), test(0.0), 4, 200)
     assert said.startswith("ARCH effects jointly (p < 1e-16), in no variable alone"), said
+
+
+def test_a_verdict_of_a_test_that_could_not_be_computed_never_says_p_nan():
+    said = whiteness_verdict(float("nan"), 10, adjusted=False)
+    assert "(portmanteau p not computable)" in said and "nan" not in said, said
