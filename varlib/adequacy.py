@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from .autocorrelation_lm import LMTest, largest_lm_lags, lm_test
+from .autocorrelation_lm import LMTest, largest_lm_lags, lm_scope, lm_test, untested_lags
 from .degrees_of_freedom import largest_fitting_order
 from .errors import InvalidInputError
 from .near_identity import near_identity
@@ -141,8 +141,7 @@ def assess(results: Any, transform: str, names: list[str] | None = None) -> Adeq
 
 
 def lm_whiteness_check(test: LMTest | None) -> Check:
-    """The whiteness check of a VAR or a VECM: the LM test's F form, 5 lagged residuals (fewer when the
-    sample cannot hold them; None: not even one)."""
+    """The whiteness check of a VAR or a VECM: the LM test's F form on up to 5 lagged residuals (None: not one)."""
     if test is None:
         return Check("whiteness", True, "Not tested: too few rows for even one lagged residual in the LM test.")
     return Check(
@@ -167,7 +166,9 @@ def var_lm_test(results: Any) -> LMTest | None:
 
 def lm_whiteness_verdict(pvalue: float, lags: int) -> str:
     test = f"LM test, Edgerton-Shukur F form, {counted(lags, 'lagged residual')}: p"
-    return _autocorrelation_verdict(pvalue, "", test)
+    said = _autocorrelation_verdict(pvalue, lm_scope(lags), test)
+    passed = bool(np.isfinite(pvalue)) and not rejects(pvalue)  # a pass on fewer lags is no all-clear beyond them
+    return f"{said} {untested_lags(lags)}".rstrip() if passed else said
 
 
 def near_unit_reading(eigenvalue: complex) -> str | None:

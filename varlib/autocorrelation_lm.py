@@ -57,6 +57,23 @@ def largest_lm_lags(nobs: int, k: int, regressors: int, wanted: int = DEFAULT_LM
     return 0
 
 
+def lm_scope(lags: int) -> str:
+    """The lags a verdict names: none at the full 5; fewer, on a short sample, are the only ones tested."""
+    return "" if lags >= DEFAULT_LM_LAGS else " at lag 1" if lags == 1 else f" up to lag {lags}"
+
+
+def untested_lags(lags: int) -> str:
+    """What a pass of the test on fewer than its 5 lagged residuals leaves untested ('' at 5): the portmanteau
+    tests beside it cover more lags, and may reject where this passes."""
+    if lags >= DEFAULT_LM_LAGS:
+        return ""
+    return (
+        f"The sample has too few rows for the LM test's {DEFAULT_LM_LAGS} lagged residuals, so autocorrelation"
+        f" beyond lag {lags} is not tested: this is no all-clear. A model of fewer lags or variables leaves it"
+        " room for more."
+    )
+
+
 def lm_test(residuals: np.ndarray, regressors: np.ndarray, lags: int) -> LMTest:
     """The test of `residuals` (T x K) of a regression on `regressors` (T x n, deterministic terms
     included) with `lags` lagged residuals in the auxiliary regression."""
