@@ -7,12 +7,17 @@ kept; the variable gives way first, then the scenario, each cut to a prefix mark
 the whole name, so two long names that start alike still name two files. The model's name gives way once
 the two are down to MIN_PART bytes each and it is still too long (a 63-byte name with eleven fan levels can be); a
 last cut of the whole name guards any input beyond those the tests try.
+
+The other pages' charts are named after the page and what they show (`var-0.0.1-diagnostics-roots.png`):
+without a name, the camera saved every one of them as plotly's `newplot.png`.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from varlib import VersionForecast
 
@@ -21,6 +26,8 @@ NAME_BYTES = 150
 ENDING_BYTES = len(".json")  # the longest file ending after a stem (`.png`, `.svg`, `.csv` are shorter)
 DIGEST_CHARS = 6  # hex digits of the whole name's digest that end a shortened part
 MIN_PART = 16  # bytes the variable keeps before the scenario is shortened too: a prefix and its digest
+# what the page's charts show (`var-0.0.1-backtest`), set by the page around them: its sections need not pass it on
+_PAGE_IMAGES: ContextVar[str | None] = ContextVar("page_images", default=None)
 
 
 def export_config(filename: str, image_format: str = "png") -> dict:
@@ -35,6 +42,27 @@ def file_stem(*parts: object) -> str:
     """A file name from what a chart shows: `var-0.0.3-realgdp-8-steps-95pct`, safe on every system."""
     text = "-".join(str(part) for part in parts if part not in (None, ""))
     return "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in text)
+
+
+@contextmanager
+def images_named(*parts: object) -> Iterator[None]:
+    """Inside this block, a chart drawn without a config of its own (ui.chart_look.plot) saves its image as
+    `parts` and what the chart shows: `images_named(name, version, "backtest")`."""
+    token = _PAGE_IMAGES.set(file_stem(*parts))
+    try:
+        yield
+    finally:
+        _PAGE_IMAGES.reset(token)
+
+
+def page_image_config(what: str) -> dict | None:
+    """The modebar settings of a chart showing `what` inside images_named, within NAME_BYTES; None outside. A
+    long page part (Compare's many versions) gives way first, so the name keeps saying which chart it is."""
+    page, most, what = _PAGE_IMAGES.get(), NAME_BYTES - ENDING_BYTES, file_stem(what)
+    if page is None:
+        return None
+    page = shortened(page, max(most - _size(what) - 1, MIN_PART))
+    return export_config(shortened(file_stem(page, what), most))
 
 
 def scenario_part(scenario: str | None, conditioned: bool) -> str | None:

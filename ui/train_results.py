@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from ui.chart_files import images_named
 from ui.chart_look import plot
 from ui.figures import holdout_figure
 from ui.literal import library_text, literal
@@ -107,7 +108,8 @@ def _holdout_charts(result: TrainResult, evaluation: Evaluation) -> None:
             evaluation.upper[:, j],
             alias=result.dataset.frequency,
         )
-        plot(columns[j % len(columns)], fig, key=f"holdout|{variable}")
+        with images_named(result.dataset.name, "holdout"):  # not published yet: named after its data
+            plot(columns[j % len(columns)], fig, key=f"holdout|{variable}", image=variable)
 
 
 def trained_on(source: dict | None, spec_inputs: dict) -> tuple[dict, dict] | None:

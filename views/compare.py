@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import comparison_figures, linked_versions, live, store, url_state
+from ui.chart_files import images_named
 from ui.chart_look import plot
 from ui.compare_pick import pick_versions
 from ui.errors import guarded, show_error
@@ -166,7 +167,14 @@ def render() -> None:
             tail = recent(source.history[variable], steps)
             figure = comparison_figures.overlay_figure(variable, tail, items, level, frequency, named)
             shown = and_list([a.label for a in members if variable in a.variables])
-            plot(st, figure, key=f"cmp_chart|{frequency}|{variable}", name=f"{variable}: forecasts of {shown} overlaid")
+            with images_named("compare", *[a.label for a in members]):  # each version, in the order picked
+                plot(
+                    st,
+                    figure,
+                    key=f"cmp_chart|{frequency}|{variable}",
+                    image=variable,
+                    name=f"{variable}: forecasts of {shown} overlaid",
+                )
 
 
 def _holdout_orders(shown: pd.DataFrame, artifacts: list[Artifact]) -> pd.DataFrame:

@@ -7,6 +7,7 @@ import streamlit as st
 from ui import diagnostics_figures as figures
 from ui import diagnostics_report, diagnostics_vecm, irf_pick, report_settings, store, url_state
 from ui import diagnostics_sections as sections
+from ui.chart_files import images_named
 from ui.chart_look import plot
 from ui.errors import guarded
 from ui.literal import library_text, literal
@@ -120,7 +121,7 @@ def render() -> None:
     # Only the open tab is drawn: a tab's charts and tables cost the browser even when hidden.
     tabs = st.tabs(labels, key="dg_tab", on_change="rerun")
     opened = next((label for label, tab in zip(labels, tabs, strict=True) if tab.open), labels[0])
-    with tabs[labels.index(opened)]:
+    with tabs[labels.index(opened)], images_named(artifact.name, artifact.version, "diagnostics"):
         report = _draw_tab(opened, artifact, diag, where, periods, lags)
     orth = bool(st.session_state["dg_orth"])  # the toggle's value (kept while its tab is closed)
     url_state.write(
