@@ -236,7 +236,7 @@ def _results(
         "scenario": saved.scenario if saved else None,
     }
     url_state.write(PAGE, params)
-    editor = {}  # what the link leaves out: typed conditions and exogenous values other than their start
+    editor, edited_exog = {}, False  # what the link leaves out: typed conditions, exogenous values not their start
     if not saved and inputs is not None:
         edited_exog = paths_editor.exog_edited(artifact, inputs["exog"])
         editor = {"conditions": inputs["conditions"], "exogenous values": edited_exog}
@@ -253,12 +253,14 @@ def _results(
         drawn = st.container() if present else nullcontext()
         overlays = forecast_view.overlays_input(artifact, result, saved, present)
         with drawn:
-            forecast_view.charts(artifact, lags, result, baseline, level, fan, overlays, present, layout, given.edited)
+            forecast_view.charts(
+                artifact, lags, result, baseline, level, fan, overlays, present, layout, given.edited, edited_exog
+            )
     with charts if present else nullcontext():  # in a presentation the editor is folded away, not the table
         forecast_view.differences(baseline, result)
         if inputs is not None and not present and paths_editor.editor_open():
             scenario_panel.save_form(artifact, inputs)
-        show_table(result, level, fan, given.edited)
+        show_table(result, level, fan, given.edited, edited_exog)
 
 
 def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str], present: bool) -> None:

@@ -2,7 +2,9 @@
 
 The table names its rows by period as the charts' hovers do (2010Q1); the downloads keep ISO dates, for
 programs. A forecast from lag inputs other than the version's own (edited, uploaded, from a link) says so in
-its files' names (`-edited-lags`) and holds those inputs in its JSON, as the REST request takes them.
+its files' names (`-edited-lags`) and holds those inputs in its JSON, as the REST request takes them; one from
+exogenous values other than the editor's start (typed or uploaded, not saved as a scenario) says so too
+(`-edited-exog`), its JSON holding them under `exog`.
 
 They sit in an expander that is drawn only when open: a table is the costliest element the browser
 redraws on every change of steps, and most views only need the charts.
@@ -23,19 +25,26 @@ from varlib import VersionForecast, Withdrawal, shared_formats, to_json, with_wi
 OPEN = "fc_table_open"
 WHOLE_UP_TO = 3  # variables whose forecasts and bands fit one table at 1440 px; more get a table each
 EDITED = "-edited-lags"  # ends the name of a file forecast from lag inputs other than the version's own
+EDITED_EXOG = "-edited-exog"  # and of one from exogenous values other than the editor's start
 CONDITIONED = " A ticked *conditioned* box marks a value that a condition sets, not one the model forecasts."
 
 
-def file_stem(result: VersionForecast, what: str, level: int | float, fan: list[int], edited: bool) -> str:
+def file_stem(
+    result: VersionForecast, what: str, level: int | float, fan: list[int], edited: bool, exog_edited: bool = False
+) -> str:
     """The name of a forecast's exported files (ui.chart_files.export_stem), marked when the lag inputs are not
-    the version's own: two files of one name never hold different numbers."""
-    return export_stem(result, what, level, fan, EDITED if edited else "")
+    the version's own or the exogenous values not the editor's start: two files of one name never hold different
+    numbers."""
+    return export_stem(result, what, level, fan, (EDITED if edited else "") + (EDITED_EXOG if exog_edited else ""))
 
 
-def show_table(result: VersionForecast, level: int | float, fan: list[int], edited: bool = False) -> None:
+def show_table(
+    result: VersionForecast, level: int | float, fan: list[int], edited: bool = False, exog_edited: bool = False
+) -> None:
     """The expander (its title fixed: Streamlit's expander identity includes it, so a title that named the
     level closed an open table on every change of level or fan), and inside it the bands it holds: the chart's
-    fan levels when it draws a fan, else `level`. `edited`: the lag inputs are not the version's own."""
+    fan levels when it draws a fan, else `level`. `edited`: the lag inputs are not the version's own;
+    `exog_edited`: nor the exogenous values the editor's start."""
     box = st.expander("Forecast table and downloads", key=OPEN, on_change="rerun", icon=":material/table:")
     if not box.open:
         return
@@ -43,10 +52,10 @@ def show_table(result: VersionForecast, level: int | float, fan: list[int], edit
     with box:
         marks = CONDITIONED if result.conditions else ""
         st.caption(f"The {result.forecast.point} and {bands} of each variable, by period.{marks}")
-        _table(result, level, sorted(fan), edited)
+        _table(result, level, sorted(fan), edited, exog_edited)
 
 
-def _table(result: VersionForecast, level: int | float, fan: list[int], edited: bool) -> None:
+def _table(result: VersionForecast, level: int | float, fan: list[int], edited: bool, exog_edited: bool) -> None:
     table = forecast_table(result, fan)  # dated in ISO, for the downloads
     shown = table.set_axis(period_index(table.index, result.frequency))  # named as the hovers name them
     formats = shared_formats(table.select_dtypes("number"), result.variables)  # a `conditioned` mark is no number
@@ -56,7 +65,7 @@ def _table(result: VersionForecast, level: int | float, fan: list[int], edited: 
             _grid(part, formats, {c: _bare(c, variable, result.forecast.point) for c in part})
     else:
         _grid(shown, formats, {})
-    stem = file_stem(result, "forecast", level, fan, edited)  # as the charts' images are named
+    stem = file_stem(result, "forecast", level, fan, edited, exog_edited)  # as the charts' images are named
     first, second, _ = st.columns([1, 1, 4])
     first.download_button(
         "Download CSV",

@@ -125,10 +125,21 @@ def overlays_input(artifact: Artifact, result: VersionForecast, saved: Scenario 
 
 
 def charts(
-    artifact, lags, result, baseline, level: int, fan: list[int], overlays: list[str], present, layout, edited=False
+    artifact,
+    lags,
+    result,
+    baseline,
+    level: int,
+    fan: list[int],
+    overlays: list[str],
+    present,
+    layout,
+    edited=False,
+    exog_edited=False,
 ) -> None:
     """One chart per variable: the band (or the fan), the conditions, the overlaid forecasts. `edited`: the lag
-    inputs are not the version's own, which the images' file names say (as the table's downloads do)."""
+    inputs are not the version's own, `exog_edited`: nor the exogenous values the editor's start, which the
+    images' file names say (as the table's downloads do)."""
     shown = recent(artifact.history, result.steps, artifact.lag_rows)
     intervals = result.forecast.intervals
     if result.forecast.point == "median" and not present:
@@ -204,7 +215,7 @@ def charts(
         own = presentation.cell_needs(fig, look) if grid else {}  # a grid too low for its cells stacks
         presentation.fit_legend(fig, look, stacks=bool(own) and presentation.stacks(own, cell, noted))
         needs = {w: max(needs.get(w, 0), px) for w, px in own.items()}
-        stem = file_stem(result, variable, level, fan, edited)
+        stem = file_stem(result, variable, level, fan, edited, exog_edited)
         where = cells[j]  # presented, a container as high as the window (ui.presentation)
         if present:
             where = where.container(key=presentation.screen_key(layout, count, j), height=height, border=False)
