@@ -123,7 +123,11 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
     and their autocorrelations."""
     whiteness = diag.whiteness_lm or diag.whiteness_adjusted  # the test the training check used
     for test in (whiteness, diag.normality, *([diag.arch] if diag.arch else [])):
-        (st.success if test.rejected is False else st.warning)(library_text(test.verdict))  # not computed: no all-clear
+        # not computed, or passed on fewer lags than the test's own: no all-clear
+        box = (
+            st.warning if test.rejected is not False else st.info if test is whiteness and test.partial else st.success
+        )
+        box(library_text(test.verdict))
     rows = [(f"{diag.whiteness_lm.name} (H0: no autocorrelation)", diag.whiteness_lm)] if diag.whiteness_lm else []
     rows += [
         (

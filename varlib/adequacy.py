@@ -1,15 +1,15 @@
 """Is a fitted VAR adequate? Stability, residual whiteness and normality, each with a plain verdict.
 
-Run at training time on the final fit, shown before publishing and stored with the version;
-an inadequate model may still be published, visibly. The diagnostics page reuses the verdicts.
+Run at training time on the final fit, shown before publishing and stored with the version; an inadequate model may
+still be published, visibly. The diagnostics page reuses the verdicts.
 
 - Stability: every eigenvalue of the companion matrix inside the unit circle.
 - Whiteness of a VAR: the LM test's small-sample F form (Edgerton-Shukur, as JMulTi prints it;
-  varlib.autocorrelation_lm) with 5 lagged residuals. The adjusted portmanteau test (Hosking's Q*;
-  statsmodels `test_whiteness(adjusted=True)`, up to `default_whiteness_lags` lags) rejected white residuals
-  of a correctly specified VAR(4) of 4 variables on 60 rows in about a third of samples, at a 5% level;
-  the diagnostics still print it. A VECM's check is the same F form on its own auxiliary regression
-  (varlib.vecm_lm).
+  varlib.autocorrelation_lm) with 5 lagged residuals (fewer on a short sample, whose pass is `partial`). The
+  adjusted portmanteau test (Hosking's Q*; statsmodels `test_whiteness(adjusted=True)`, up to
+  `default_whiteness_lags` lags) rejected white residuals of a correctly specified VAR(4) of 4 variables on 60
+  rows in about a third of samples, at a 5% level; the diagnostics still print it. A VECM's check is the same F
+  form on its own auxiliary regression (varlib.vecm_lm).
 - Normality: Doornik and Hansen's joint test of the residuals (varlib.normality), whose verdict depends
   neither on the order of the variables nor on their units.
 """
@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from .autocorrelation_lm import LMTest, largest_lm_lags, lm_scope, lm_test, untested_lags
+from .autocorrelation_lm import DEFAULT_LM_LAGS, LMTest, largest_lm_lags, lm_scope, lm_test, untested_lags
 from .degrees_of_freedom import largest_fitting_order
 from .errors import InvalidInputError
 from .near_identity import near_identity
@@ -32,6 +32,7 @@ SIGNIF = 0.05
 NEAR_UNIT = 0.95  # a largest modulus above this behaves almost like a unit root over forecast horizons
 SLOW_ANGLE = np.pi / 8  # an eigenvalue within this angle of the positive real axis: a decay, not a cycle (>16 periods)
 WHITENESS_LAGS = 10
+FLAGS = {"stability": "not stable", "whiteness": "autocorrelated residuals", "normality": "non-normal residuals"}
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,12 @@ class Check:
     @property
     def flag(self) -> str:
         """A short label for a listing when the check fails."""
-        return {
-            "stability": "not stable",
-            "whiteness": "autocorrelated residuals",
-            "normality": "non-normal residuals",
-        }.get(self.name, self.name)
+        return FLAGS.get(self.name, self.name)
+
+    @property
+    def partial(self) -> bool:
+        """A pass of the LM test (its F form: df2) on fewer than its 5 lagged residuals: no all-clear beyond them."""
+        return self.ok and self.df2 is not None and (self.lags or 0) < DEFAULT_LM_LAGS
 
     def to_dict(self) -> dict:
         return {
@@ -144,16 +146,8 @@ def lm_whiteness_check(test: LMTest | None) -> Check:
     """The whiteness check of a VAR or a VECM: the LM test's F form on up to 5 lagged residuals (None: not one)."""
     if test is None:
         return Check("whiteness", True, "Not tested: too few rows for even one lagged residual in the LM test.")
-    return Check(
-        "whiteness",
-        not rejects(test.lmf_pvalue),
-        lm_whiteness_verdict(test.lmf_pvalue, test.lags),
-        test.lmf,
-        test.lmf_pvalue,
-        test.df1,
-        test.lags,
-        test.df2,
-    )
+    pvalue, verdict = test.lmf_pvalue, lm_whiteness_verdict(test.lmf_pvalue, test.lags)
+    return Check("whiteness", not rejects(pvalue), verdict, test.lmf, pvalue, test.df1, test.lags, test.df2)
 
 
 def var_lm_test(results: Any) -> LMTest | None:

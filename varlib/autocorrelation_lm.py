@@ -69,8 +69,8 @@ def untested_lags(lags: int) -> str:
         return ""
     return (
         f"The sample has too few rows for the LM test's {DEFAULT_LM_LAGS} lagged residuals, so autocorrelation"
-        f" beyond lag {lags} is not tested: this is no all-clear. A model of fewer lags or variables leaves it"
-        " room for more."
+        f" beyond lag {lags} is not ruled out (the portmanteau tests cover more lags). A model with fewer lags or"
+        " variables leaves the test room for more."
     )
 
 

@@ -15,7 +15,7 @@ import numpy as np
 
 from ..adequacy import lm_whiteness_verdict, normality_verdict, stability_verdict, var_lm_test, whiteness_verdict
 from ..artifact import Artifact
-from ..autocorrelation_lm import LMTest
+from ..autocorrelation_lm import DEFAULT_LM_LAGS, LMTest
 from ..lag_order import search_range
 from ..model import LagSelection, select_lags
 from ..normality import doornik_hansen
@@ -124,6 +124,7 @@ def lm_result(test: LMTest | None, signif: float = DEFAULT_SIGNIF) -> TestResult
         float(stats.f.isf(signif, test.df1, test.df2)),
         signif,
         lm_whiteness_verdict(test.lmf_pvalue, test.lags),
+        test.lags < DEFAULT_LM_LAGS,
     )
 
 

@@ -1,0 +1,40 @@
+"""A whiteness pass of the LM test on fewer lagged residuals than its 5 (a VAR(8) of five differenced series on
+61 quarters holds one) is no all-clear: the portmanteau tests beside it reject at p 1e-40. The page showed it in
+green as a pass like any other; it is shown as a note, as the Train page's check is, and a full pass stays green."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import errors, open_app
+from varlib import ModelSpec, load_dataset, train_model
+from varlib.service import publish_result
+
+VARIABLES = ("realgdp", "realcons", "realinv", "realgovt", "m1")
+
+
+@pytest.fixture(scope="module")
+def short_var8():
+    dataset = load_dataset(variables=list(VARIABLES), start="1994-07-01")  # 61 quarters
+    return train_model(dataset, ModelSpec(variables=VARIABLES, lags=8, transform="diff", holdout=0))
+
+
+def test_the_checks_pass_on_one_lagged_residual_is_partial(short_var8, macro_result):
+    whiteness = next(check for check in short_var8.adequacy.checks if check.name == "whiteness")
+    assert whiteness.ok and whiteness.lags == 1 and whiteness.partial
+    assert not any(check.partial for check in macro_result.adequacy.checks)  # 5 lagged residuals: a full pass
+
+
+def test_the_diagnostics_page_shows_a_partial_pass_as_a_note_not_a_success(registry, short_var8):
+    publish_result(registry, short_var8, "short")
+    at = open_app({"model": "short", "version": "0.0.1", "tab": "residuals"}, page="views/diagnostics.py")
+    assert not at.exception and errors(at) == ""
+    noted = [box.value for box in at.info if "LM test" in box.value]
+    assert len(noted) == 1 and "beyond lag 1 is not ruled out" in noted[0], noted
+    assert not any("LM test" in box.value for box in at.success)
+
+
+def test_a_full_pass_stays_a_success(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "tab": "residuals"}, page="views/diagnostics.py")
+    assert not at.exception and errors(at) == ""
+    assert any("No evidence of residual autocorrelation (LM test" in box.value for box in at.success)
