@@ -38,3 +38,21 @@ def test_a_full_pass_stays_a_success(seeded):
     at = open_app({"model": "var", "version": "0.0.1", "tab": "residuals"}, page="views/diagnostics.py")
     assert not at.exception and errors(at) == ""
     assert any("No evidence of residual autocorrelation (LM test" in box.value for box in at.success)
+
+
+def test_the_train_pages_check_shows_a_partial_pass_as_a_note(registry):
+    import datetime
+
+    at = open_app(page="views/train.py")
+    at.multiselect(key="train_macro_vars").set_value(list(VARIABLES))
+    at.checkbox(key="train_limit").check().run()
+    at.date_input(key="train_start").set_value(datetime.date(1994, 7, 1))
+    at.selectbox(key="train_transform").set_value("diff")
+    at.radio(key="train_how").set_value("fixed").run()
+    at.number_input(key="train_lags").set_value(8)
+    at.slider(key="train_holdout").set_value(0.0).run()
+    next(b for b in at.button if b.label == "Train").click().run()
+    assert not at.exception and errors(at) == "", errors(at)
+    noted = [box.value for box in at.info if box.value.startswith("**Whiteness.**")]
+    assert len(noted) == 1 and "beyond lag 1 is not ruled out" in noted[0], [i.value for i in at.info]
+    assert not any(box.value.startswith("**Whiteness.**") for box in at.success)
