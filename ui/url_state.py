@@ -153,6 +153,12 @@ def write(page: str, values: dict[str, str | None]) -> None:
     address.written_at, address.applied = time.monotonic(), None
 
 
+def applied(page: str) -> dict[str, str]:
+    """The address a link (or the browser's Back or Forward) brought to this run, until the page writes its own:
+    for a value that can be checked only against the version the pickers then load."""
+    return dict(_address(page).applied or {})
+
+
 def last_written(page: str) -> dict[str, str]:
     """The address the page last wrote in this session (empty before its first): the view it showed when
     last drawn, for a widget whose state Streamlit drops while another page runs and cannot persist (st.tabs)."""

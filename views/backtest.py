@@ -69,6 +69,11 @@ def render() -> None:
         top[3], "Horizon (h)", 1, MAX_HORIZON, "bt_horizon", DEFAULT_HORIZON, persist_state="session"
     )
     reselectable, criterion = can_reselect(artifact), artifact.spec.ic.upper()
+    if not reselectable and st.session_state.get("bt_policy") == "reselect":
+        # the greyed-out radio must show the order the backtest keeps, not a re-selection it does not run
+        st.session_state["bt_policy"] = "fixed"
+        if url_state.applied(PAGE).get("lags") == "reselect":
+            problems.append(f"lags 'reselect' for {artifact.label}, whose lag order is fixed (no criterion chose it)")
     policy = top[4].radio(
         "Lag order",
         list(POLICIES),
