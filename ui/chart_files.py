@@ -1,5 +1,5 @@
-"""What a forecast's exported files are called (chart images, the table's CSV and JSON) and the modebar that saves
-the images: named after what they show, safe on every system, and short enough for every file system.
+"""What a forecast's exported files are called (chart images, the table's CSV and JSON, the HTML report) and the
+modebar that saves the images: named after what they show, safe on every system, and short enough for every file system.
 
 A file name is at most NAME_BYTES in UTF-8, its ending included: ext4, NTFS and APFS refuse names over 255
 bytes, and a variable can be named by a CSV column of 280. The version, steps, level(s) and interval kind are
@@ -75,18 +75,35 @@ def export_stem(result: VersionForecast, what: str, level: float, fan: Sequence[
     """The name of a forecast's exported files, `what` being the chart's variable or `forecast` for the table:
     `var-0.0.1-realgdp-dip-12-steps-30-60-90pct-standard`, then `mark` (ui.forecast_table's `-edited-lags`), in
     NAME_BYTES of UTF-8 with the file's ending (long names shortened, only as far as this name needs)."""
+    scenario = scenario_part(result.scenario, bool(result.conditions))
+    forecast = (result.steps, level, fan, result.forecast.intervals)
+    return stem_of(result.name, result.version, what, scenario, forecast, mark)
+
+
+def stem_of(
+    name: str,
+    version: object,
+    what: str,
+    scenario: str | None,
+    forecast: tuple[int, float, Sequence[int], str] | None,
+    mark: str = "",
+) -> str:
+    """export_stem from its parts, for a file built before its forecast is (the Diagnostics page's HTML report,
+    `what` being `report`): `forecast` is its (steps, level, fan, interval kind), or None for a file without one."""
     room_for_stem = NAME_BYTES - ENDING_BYTES - _size(mark)
-    return _stem(result, what, level, fan, room_for_stem) + mark
+    return _stem(name, version, what, scenario, forecast, room_for_stem) + mark
 
 
-def _stem(result: VersionForecast, what: str, level: float, fan: Sequence[int], most: int) -> str:
-    levels = "-".join(map(str, fan)) or str(level)
-    scenario = file_stem(scenario_part(result.scenario, bool(result.conditions)))
-    name, tail = file_stem(result.name), (f"{result.steps}-steps", f"{levels}pct", result.forecast.intervals)
-    whole = file_stem(name, result.version, what, scenario, *tail)
+def _stem(name_: str, version: object, what: str, scenario_: str | None, forecast, most: int) -> str:
+    tail: tuple[str, ...] = ()
+    if forecast is not None:
+        steps, level, fan, intervals = forecast
+        tail = (f"{steps}-steps", f"{'-'.join(map(str, fan)) or str(level)}pct", intervals)
+    scenario, name = file_stem(scenario_), file_stem(name_)
+    whole = file_stem(name, version, what, scenario, *tail)
     if _size(whole) <= most:
         return whole
-    rest = _size(file_stem(result.version, *tail)) + 2 + (1 if scenario else 0)  # with the parts' dashes
+    rest = _size(file_stem(version, *tail)) + 2 + (1 if scenario else 0)  # with the parts' dashes
     # the variable and the scenario keep MIN_PART each (or all of a shorter one) before the model's name gives way
     keep = min(_size(file_stem(what)), MIN_PART)
     least = keep + (min(_size(scenario), MIN_PART) if scenario else 0)
@@ -95,7 +112,7 @@ def _stem(result: VersionForecast, what: str, level: float, fan: Sequence[int], 
     room = most - rest - _size(name)  # for the variable and the scenario
     if _size(scenario) > room - keep:  # the scenario gives way too, leaving the variable `keep` at least
         scenario = shortened(scenario, max(room - keep, room // 2))
-    stem = file_stem(name, result.version, shortened(file_stem(what), room - _size(scenario)), scenario, *tail)
+    stem = file_stem(name, version, shortened(file_stem(what), room - _size(scenario)), scenario, *tail)
     # the cuts above fit every allowed input (tests/unit/test_export_names_worst_cases.py); this guards any other
     return shortened(stem, most)
 

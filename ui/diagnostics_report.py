@@ -16,6 +16,7 @@ import streamlit as st
 from ui import diagnostics_figures as figures
 from ui import report_settings as settings
 from ui import session, store
+from ui.chart_files import file_stem, stem_of
 from ui.errors import show_error
 from ui.forecast_link import FAN_LEVELS
 from varlib import (
@@ -88,6 +89,14 @@ def _part_title(title: str, rows: range, cols: range | tuple, k: int) -> str:
         return f"{title} ({said})"
     across = f"{cols.start + 1}–{cols.stop}" if len(cols) > 1 else f"{cols.start + 1}"
     return f"{title} ({said.replace('variable', 'row')}, columns {across})"
+
+
+def report_name(artifact: Artifact, scenario: str, forecast: tuple | None, kind: str, periods: int) -> str:
+    """The file's name after what it holds, as the forecast's files are named (ui.chart_files): the scenario,
+    steps, level or fan and interval kind of its forecast, then its impulse responses' kind and horizon, so two
+    reports of one version that hold different numbers never share a name."""
+    responses = file_stem("irf", kind, periods)
+    return f"{stem_of(artifact.name, artifact.version, 'report', scenario or None, forecast, '-' + responses)}.html"
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -217,7 +226,7 @@ def render(
     st.download_button(
         "Download HTML report",
         lambda: _report(key, choice, artifact, diag, backtest, saved.get(chosen), withdrawal),
-        f"{artifact.name}-{artifact.version}-report.html",
+        report_name(artifact, chosen, None if no_forecast else (steps, level, sorted(fan), intervals), kind, periods),
         "text/html",
         icon=":material/download:",
         on_click="ignore",

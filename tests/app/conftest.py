@@ -142,7 +142,7 @@ class _Downloads:
     click in a browser would build it (AppTest cannot click a download)."""
 
     def __init__(self, real) -> None:
-        self._real, self.files = real, {}
+        self._real, self.files, self.names = real, {}, {}
 
     def __getattr__(self, name):
         return getattr(self._real, name)
@@ -150,6 +150,7 @@ class _Downloads:
     def download_button(self, label, data, *args, **kwargs):
         if not kwargs.get("disabled"):  # a greyed-out button cannot be clicked
             self.files[label] = data() if callable(data) else data
+            self.names[label] = args[0] if args else kwargs.get("file_name")
         return self._real.download_button(label, data, *args, **kwargs)
 
 

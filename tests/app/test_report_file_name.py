@@ -1,0 +1,31 @@
+"""The Diagnostics page's HTML report is named after what it holds, as the forecast's files are: two reports of
+one version with different forecasts or impulse responses never share a name."""
+
+from __future__ import annotations
+
+from tests.app.conftest import errors, open_app
+from ui import store
+from varlib import make_scenario
+
+DIAG = "views/diagnostics.py"
+REPORT = {"model": "var", "version": "0.0.1", "tab": "report"}
+LABEL = "Download HTML report"
+
+
+def test_the_reports_name_follows_its_forecast_and_impulse_responses(seeded, downloads):
+    at = open_app(REPORT, page=DIAG)
+    assert downloads.names[LABEL] == "var-0.0.1-report-8-steps-95pct-standard-irf-orthogonalised-10.html"
+    at.number_input(key="dg_report_steps").set_value(5)
+    at.segmented_control(key="dg_report_level").set_value(80).run()
+    assert not at.exception and errors(at) == ""
+    assert downloads.names[LABEL] == "var-0.0.1-report-5-steps-80pct-standard-irf-orthogonalised-10.html"
+    at.multiselect(key="dg_report_fan").set_value([80, 50]).run()
+    assert downloads.names[LABEL] == "var-0.0.1-report-5-steps-50-80pct-standard-irf-orthogonalised-10.html"
+
+
+def test_a_link_with_plain_responses_and_a_scenario_names_both(seeded, downloads):
+    seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "dip", 6, alpha=0.2))
+    store.refresh()
+    open_app({**REPORT, "irf": "plain", "irf_periods": 6, "scenario": "dip"}, page=DIAG)
+    assert "<h2>Plain impulse responses, horizon 6</h2>" in downloads.files[LABEL].decode()
+    assert downloads.names[LABEL] == "var-0.0.1-report-dip-6-steps-80pct-standard-irf-plain-6.html"
