@@ -123,10 +123,8 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
     and their autocorrelations."""
     whiteness = diag.whiteness_lm or diag.whiteness_adjusted  # the test the training check used
     for test in (whiteness, diag.normality, *([diag.arch] if diag.arch else [])):
-        # not computed, or passed on fewer lags than the test's own: no all-clear
-        box = (
-            st.warning if test.rejected is not False else st.info if test is whiteness and test.partial else st.success
-        )
+        partial = test is whiteness and test.fewer_lags  # a pass on fewer lags than the test's own: no all-clear
+        box = st.warning if test.rejected is not False else st.info if partial else st.success  # not computed: warn
         box(library_text(test.verdict))
     rows = [(f"{diag.whiteness_lm.name} (H0: no autocorrelation)", diag.whiteness_lm)] if diag.whiteness_lm else []
     rows += [

@@ -85,7 +85,7 @@ def _adequacy(result: TrainResult) -> None:
     st.markdown("**Adequacy of the fit**")
     for check in result.adequacy.checks:
         text = f"**{check.name.capitalize()}.** {check.verdict}"
-        if check.partial:  # passed on fewer lagged residuals than the test's own: no all-clear
+        if check.partial:  # passed on fewer lagged residuals than the test's own, or not tested: no all-clear
             st.info(text, icon=":material/info:")
         elif check.ok:
             st.success(text, icon=":material/check_circle:")

@@ -32,6 +32,10 @@ SIGNIF = 0.05
 NEAR_UNIT = 0.95  # a largest modulus above this behaves almost like a unit root over forecast horizons
 SLOW_ANGLE = np.pi / 8  # an eigenvalue within this angle of the positive real axis: a decay, not a cycle (>16 periods)
 WHITENESS_LAGS = 10
+NO_LM_LAG = (
+    "Not tested: too few rows for even one lagged residual in the LM test, so residual autocorrelation is not ruled"
+    " out (the portmanteau tests cover more lags). A model with fewer lags or variables leaves the test room."
+)
 FLAGS = {"stability": "not stable", "whiteness": "autocorrelated residuals", "normality": "non-normal residuals"}
 
 
@@ -55,8 +59,9 @@ class Check:
 
     @property
     def partial(self) -> bool:
-        """A pass of the LM test (its F form: df2) on fewer than its 5 lagged residuals: no all-clear beyond them."""
-        return self.ok and self.df2 is not None and (self.lags or 0) < DEFAULT_LM_LAGS
+        """A whiteness check that passed on fewer than the LM test's 5 lagged residuals, or on none (too few rows: not
+        tested at all, `lags` None): no all-clear, so never shown as one."""
+        return self.name == "whiteness" and self.ok and (self.lags or 0) < DEFAULT_LM_LAGS
 
     def to_dict(self) -> dict:
         return {
@@ -145,7 +150,7 @@ def assess(results: Any, transform: str, names: list[str] | None = None) -> Adeq
 def lm_whiteness_check(test: LMTest | None) -> Check:
     """The whiteness check of a VAR or a VECM: the LM test's F form on up to 5 lagged residuals (None: not one)."""
     if test is None:
-        return Check("whiteness", True, "Not tested: too few rows for even one lagged residual in the LM test.")
+        return Check("whiteness", True, NO_LM_LAG)
     pvalue, verdict = test.lmf_pvalue, lm_whiteness_verdict(test.lmf_pvalue, test.lags)
     return Check("whiteness", not rejects(pvalue), verdict, test.lmf, pvalue, test.df1, test.lags, test.df2)
 

@@ -19,7 +19,7 @@ class TestResult:
     crit_value: float
     signif: float
     verdict: str = ""
-    partial: bool = False  # the LM test on fewer than its 5 lagged residuals: a pass is no all-clear beyond them
+    fewer_lags: bool = False  # the LM test on fewer than its 5 lagged residuals: a pass is no all-clear beyond them
 
     @property
     def rejected(self) -> bool | None:
