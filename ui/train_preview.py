@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import hover
+from ui.chart_files import images_named
 from ui.chart_look import plot
 from ui.figures import series_preview_figure
 from ui.layout import sentence
@@ -61,7 +62,8 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
             # each point names its period, as the holdout charts' hovers do: `realinv 2000Q1: 1,803.67`
             alias = profile.frequency.alias if profile.frequency else None
             figure.for_each_trace(lambda trace: trace.update(**hover.on(frame.index, alias, trace.name)))
-            plot(st, figure, key="train_preview_chart", name=name)
+            with images_named(profile.name):  # saved as what it shows (`q.csv-preview.png`), not `newplot.png`
+                plot(st, figure, key="train_preview_chart", name=name, image="preview")
 
 
 def decimals_needed(values: pd.Series) -> int:

@@ -89,3 +89,13 @@ def test_a_long_page_part_gives_way_to_the_chart_it_names():
     assert name.startswith("compare-a-long-model-name-0") and name.endswith("-realgdp")
     assert len(f"{name}.json".encode()) <= NAME_BYTES
     assert page_image_config("realgdp") is None  # outside the block: plotly's own settings
+
+
+def test_the_train_pages_upload_preview_chart_names_the_file(seeded):
+    """The preview of an upload's series saved as plotly's `newplot.png`, the Train page's holdout charts beside it
+    by their data."""
+    from tests.app.test_train_preview_words import TRAIN, _two, _upload
+
+    at = _upload(open_app(page=TRAIN), _two())
+    assert not at.exception and errors(at) == ""
+    assert _images(at) == ["q.csv-preview"]
