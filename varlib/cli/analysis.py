@@ -9,6 +9,8 @@ import varlib
 
 from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn
 from .files import write_text
+from .helps import add_test_options
+from .helps import given as given_text
 from .output import by_variable, print_json, print_table
 
 
@@ -81,6 +83,48 @@ def _print_arch(result: varlib.Diagnostics) -> None:
 def level_alpha(level: float) -> float:
     """A `--level` in percent as the alpha it stands for; out of range it is refused in percent, as it was typed."""
     return varlib.level_to_alpha(level, name="--level")
+
+
+def add_report_options(parser: argparse.ArgumentParser) -> None:
+    """`report`'s options: its file, its forecast's and its impulse responses' choices."""
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=given_text,
+        metavar="FILE.html",
+        help="the HTML file to write, replaced if it exists (-: stdout)",
+    )
+    parser.add_argument("--steps", type=int, default=None, help="forecast steps (default 8)")
+    parser.add_argument(
+        "--level", type=float, default=None, metavar="PERCENT", help="forecast interval level in percent (default 95)"
+    )
+    parser.add_argument(
+        "--intervals", choices=varlib.INTERVAL_KINDS, default=None, help="forecast interval kind (standard)"
+    )
+    add_test_options(parser)
+    parser.add_argument(
+        "--orth",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="orthogonalised impulse responses (Cholesky, in the variables' order; the default) or plain (--no-orth)",
+    )
+    parser.add_argument(
+        "--accumulated",
+        action="store_true",
+        help="impulse responses summed over the periods: a VAR of differences' responses of the levels",
+    )
+    parser.add_argument(
+        "--fan",
+        type=given_text,
+        metavar="L,L,...",
+        help="draw the forecast as a fan of these levels in percent, e.g. 30,60,90",
+    )
+    parser.add_argument(
+        "--scenario",
+        type=given_text,
+        metavar="NAME",
+        help="the forecast of this saved scenario (its own steps, level and intervals)",
+    )
 
 
 def run_report(args: argparse.Namespace) -> int:

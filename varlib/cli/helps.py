@@ -11,6 +11,17 @@ VERSION_HELP = "latest, a version such as 0.0.3 (or 0_0_3), or an alias such as 
 JSON_HELP = "print the result as JSON on stdout instead of text (notes and warnings go to stderr)"
 
 
+def given(text: str) -> str:
+    """An option's value, refused when blank: `--lags-csv "$LAGS"` with the variable unset would otherwise be
+    taken as no option at all (a forecast from the training data, an unconditional one, every date trained on)
+    or, for a path, as the current folder ("Is a directory")."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is empty: give a value (an unset shell variable gives an empty one)"
+        )
+    return text
+
+
 def add_json(parser: argparse.ArgumentParser) -> None:
     """`--json`, with the one help text every command that takes it shows."""
     parser.add_argument("--json", action="store_true", help=JSON_HELP)

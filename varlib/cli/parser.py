@@ -13,15 +13,15 @@ from varlib import (
     DEFAULT_HOLDOUT,
     DETERMINISTIC,
     FILL_METHODS,
-    INTERVAL_KINDS,
     LATEST,
     TRANSFORMS,
     TRENDS,
     kind_names,
 )
 
+from .analysis import add_report_options
 from .compare import add_commands as add_compare_commands
-from .helps import NAME_HELP, VERSION_HELP, add_json, add_test_options
+from .helps import NAME_HELP, VERSION_HELP, add_json, add_test_options, given
 from .scenarios import add_commands as add_scenario_commands
 from .scenarios import add_forecast_options
 from .team import add_commands as add_team_commands
@@ -79,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     forecast = commands.add_parser("forecast", help="forecast from a version (or a saved scenario of it)")
     _version(forecast)
     add_forecast_options(forecast)
-    forecast.add_argument("--scenario", metavar="NAME", help="reopen a saved scenario of the version (as saved)")
+    forecast.add_argument(
+        "--scenario", type=given, metavar="NAME", help="reopen a saved scenario of the version (as saved)"
+    )
     add_json(forecast)
 
     diagnose = commands.add_parser("diagnose", help="a version's diagnostics, refitted from its training data")
@@ -91,32 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
         "report", help="a self-contained HTML report of a version (card, forecast, diagnostics, impulse responses)"
     )
     _version(report)
-    report.add_argument(
-        "--out", required=True, metavar="FILE.html", help="the HTML file to write, replaced if it exists (-: stdout)"
-    )
-    report.add_argument("--steps", type=int, default=None, help="forecast steps (default 8)")
-    report.add_argument(
-        "--level", type=float, default=None, metavar="PERCENT", help="forecast interval level in percent (default 95)"
-    )
-    report.add_argument("--intervals", choices=INTERVAL_KINDS, default=None, help="forecast interval kind (standard)")
-    add_test_options(report)
-    report.add_argument(
-        "--orth",
-        action=argparse.BooleanOptionalAction,
-        default=True,
-        help="orthogonalised impulse responses (Cholesky, in the variables' order; the default) or plain (--no-orth)",
-    )
-    report.add_argument(
-        "--accumulated",
-        action="store_true",
-        help="impulse responses summed over the periods: a VAR of differences' responses of the levels",
-    )
-    report.add_argument(
-        "--fan", metavar="L,L,...", help="draw the forecast as a fan of these levels in percent, e.g. 30,60,90"
-    )
-    report.add_argument(
-        "--scenario", metavar="NAME", help="the forecast of this saved scenario (its own steps, level and intervals)"
-    )
+    add_report_options(report)
 
     back = commands.add_parser("backtest", help="rolling-origin backtest of a version's spec against a random walk")
     _version(back)
@@ -184,9 +161,11 @@ def _train(train: argparse.ArgumentParser) -> None:
         "--dataset", choices=["macrodata"], default="macrodata", help="the bundled quarterly US macro data (default)"
     )
     source.add_argument(
-        "--csv", metavar="FILE", help="your data: a date column, one per series (-: stdin, needs --name)"
+        "--csv", type=given, metavar="FILE", help="your data: a date column, one per series (-: stdin, needs --name)"
     )
-    train.add_argument("--date-col", metavar="COL", help="the CSV's date column (default: found by its name or values)")
+    train.add_argument(
+        "--date-col", type=given, metavar="COL", help="the CSV's date column (default: found by its name or values)"
+    )
     train.add_argument(
         "--vars",
         type=_names,
@@ -256,8 +235,10 @@ def _train(train: argparse.ArgumentParser) -> None:
         " the last earlier hole (drop; refused when that leaves too few), interpolate, or carry the last value"
         " forward (ffill)",
     )
-    train.add_argument("--start", metavar="DATE", help="the first date to train on (default: the data's first)")
-    train.add_argument("--end", metavar="DATE", help="the last date to train on (default: the data's last)")
+    train.add_argument(
+        "--start", type=given, metavar="DATE", help="the first date to train on (default: the data's first)"
+    )
+    train.add_argument("--end", type=given, metavar="DATE", help="the last date to train on (default: the data's last)")
     train.add_argument("--name", help="model name (default: from the data: the CSV's file name, or macrodata)")
     train.add_argument("--publish", action="store_true", help="store the model as the name's next version")
     train.add_argument(

@@ -12,7 +12,7 @@ import varlib
 from varlib import CONDITIONS, EXOG, INTERVAL_KINDS, Actor, InvalidInputError, Settings, counted
 
 from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn
-from .helps import NAME_HELP, add_json
+from .helps import NAME_HELP, add_json, given
 from .output import MISSING, plain, print_json, print_table
 
 DEFAULT_STEPS, DEFAULT_ALPHA = 8, 0.05
@@ -41,15 +41,20 @@ def add_forecast_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--lags-csv",
+        type=given,
         metavar="FILE",
         help="lag inputs: an optional date column and one column per variable, the last"
         " observations oldest first (the dashboard's upload takes the same files)",
     )
     parser.add_argument(
-        "--exog-csv", metavar="FILE", help=f"future values of a VARX's exogenous variables for every step: {PATHS_HELP}"
+        "--exog-csv",
+        type=given,
+        metavar="FILE",
+        help=f"future values of a VARX's exogenous variables for every step: {PATHS_HELP}",
     )
     parser.add_argument(
         "--conditions-csv",
+        type=given,
         metavar="FILE",
         help=f"hard conditions on the future path, in levels: {PATHS_HELP}; an empty cell leaves it free",
     )
