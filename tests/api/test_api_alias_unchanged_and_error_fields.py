@@ -1,6 +1,7 @@
 """PUT of an alias to the version it points at already answers 200 with the alias as it is and `changed: false`,
 storing and recording nothing; error bodies give `field` and `value` for a refused value (shortened, as the
-message quotes it, without a stray quote), and a store object's `key` whole."""
+message quotes it, without a stray quote), a model that does not exist as `field` `name`, and a store
+object's `key` whole."""
 
 from __future__ import annotations
 
@@ -66,3 +67,33 @@ def test_a_key_is_given_whole_and_a_received_value_shortened():
     assert '"value":"' + "b" * 40 + "..." + "b" * 17 + '"' in body
     escaped = error_response(422, InvalidInputError("bad", value="x\ny")).body.decode()
     assert '"value":"x\\\\ny"' in escaped  # a control character received is escaped, as the message names it
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/models/nope/versions",
+        "/models/nope/versions/latest",
+        "/models/nope/aliases",
+        "/models/nope/history",
+        "/models/nope/compare?versions=0.0.1&versions=0.0.2",
+    ],
+)
+def test_a_model_that_does_not_exist_is_named_by_field_and_value(http, path):
+    client, _ = http
+    answer = client.get(path)
+    assert answer.status_code == 404, answer.text
+    body = answer.json()
+    assert body["error"].startswith("model 'nope' has no versions in")
+    assert (body["field"], body["value"]) == ("name", "nope")  # as the alias and the version are named
+    sent = client.post("/models/nope/versions/latest/forecast", json={})
+    assert (sent.status_code, sent.json()["field"], sent.json()["value"]) == (404, "name", "nope")
+
+
+def test_a_delete_of_an_alias_not_set_says_where_the_aliases_are_listed(http):
+    client, _ = http
+    answer = client.delete("/models/var/aliases/nobody")
+    assert answer.status_code == 404, answer.text
+    body = answer.json()
+    assert body["error"] == "model 'var' has no alias @nobody; GET /models/var/aliases lists them"
+    assert (body["field"], body["value"]) == ("alias", "nobody")

@@ -41,5 +41,8 @@ def test_six_deletes_of_one_alias_at_once_delete_it_once(registry, store_setting
     threads = [threading.Thread(target=delete, args=(other,)) for other in registries]
     [thread.start() for thread in threads]
     [thread.join() for thread in threads]
-    assert sorted(results) == ["deleted, was 0.0.1"] + ["model 'var' has no alias @ee"] * 5
+    assert (
+        sorted(results)
+        == ["deleted, was 0.0.1"] + ["model 'var' has no alias @ee; `varlib alias list --name var` lists them"] * 5
+    )
     assert [r.previous for r in registry.history("var") if r.action == "alias.delete"] == ["0.0.1"]

@@ -79,6 +79,8 @@ def test_bad_alias_and_missing_reason_are_bad_input(cli_env, capsys):
     assert code == 2 and "--reason" in err
     code, _, err = run(capsys, "forecast", "@nobody")
     assert code == 1 and "has no alias @nobody" in err
+    code, _, err = run(capsys, "alias", "delete", "nobody")  # what to do, as the forecast's refusal says
+    assert (code, err) == (1, "error: model 'var' has no alias @nobody; `varlib alias list --name var` lists them\n")
 
 
 def test_a_model_name_where_the_version_goes_is_told_about_name(cli_env, capsys):

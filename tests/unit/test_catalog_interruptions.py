@@ -147,7 +147,10 @@ def test_concurrent_deletes_of_one_alias_delete_it_once(two, local_settings):
     threads = [threading.Thread(target=delete, args=(registry,)) for registry in registries]
     [thread.start() for thread in threads]
     [thread.join() for thread in threads]
-    assert sorted(results) == ["deleted, was 0.0.1"] + ["model 'var' has no alias @ee"] * 5
+    assert (
+        sorted(results)
+        == ["deleted, was 0.0.1"] + ["model 'var' has no alias @ee; `varlib alias list --name var` lists them"] * 5
+    )
     assert [r.previous for r in two.history("var") if r.action == "alias.delete"] == ["0.0.1"]
 
 

@@ -174,8 +174,10 @@ def no_versions(registry: Registry, name: str, legacy: bool = False) -> NotFound
     held = f"its models: {shown}" if names else "it holds no models yet"
     if name in listed:  # a folder holding no version (a folder marker, a stray latest.json): GET /models names it
         held = f"its folder holds none yet (publish one); {held.replace('its models', 'its other models')}"
-    return NotFoundError(
-        f"model {name!r} has no versions in {registry.description}; {held} (GET /models lists the models)"
+    return NotFoundError(  # the path's `name` named, as the CLI names its --name
+        f"model {name!r} has no versions in {registry.description}; {held} (GET /models lists the models)",
+        field="name",
+        value=name,
     )
 
 

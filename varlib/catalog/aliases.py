@@ -146,7 +146,11 @@ def move_alias(store: Store, name: str, alias: str, version: Version | None, act
 
 def no_alias(name: str, alias: str) -> NotFoundError:
     """The refusal to delete an alias that is not set (never, or deleted already)."""
-    return NotFoundError(f"model {name!r} has no alias @{alias}", field="alias", value=alias)
+    return NotFoundError(  # what to do, as a forecast of a missing alias says (over REST: its endpoint)
+        f"model {name!r} has no alias @{alias}; `varlib alias list --name {name}` lists them",
+        field="alias",
+        value=alias,
+    )
 
 
 def _read(store: Store, name: str, alias: str) -> _Stored:
