@@ -13,13 +13,28 @@ from varlib import DEFAULT_VARIABLES, ModelSpec, Registry, VarlibError, load_dat
 
 FIRST_MODEL = DEFAULT_MODEL  # the pages start at the model the bundled data is published as
 TRAIN_PAGE, FORECAST_PAGE = "views/train.py", "views/forecast.py"  # as app.py registers them
+READ_ONLY = (
+    "This store is read-only (VARLIB_READ_ONLY=1), so nothing can be published here. Point the dashboard at a store"
+    " with models, or publish from a dashboard or the CLI with write access (VARLIB_READ_ONLY unset, keys that may"
+    " write)."
+)
 
 
 def render_empty_store() -> None:
     """Say the store is empty and link the two ways to fill it: training on any data, or the Forecast
     page's one-click first model."""
+    registry = store.registry()
+    if registry.read_only:  # the links below lead to a Publish this dashboard does not offer
+        st.info(f"The store has no models yet. {READ_ONLY}", icon=":material/lock:")
+        _missing_bucket(registry)
+        return
+    if not auth.current().can("publish"):  # a viewer: the one-click first model is not offered to them either
+        st.info("The store has no models yet.", icon=":material/inbox:")
+        auth.publisher()  # says which role publishing needs and how to get it
+        _missing_bucket(registry)
+        return
     st.info("The store has no models yet. Publish one first:", icon=":material/inbox:")
-    _missing_bucket(store.registry())
+    _missing_bucket(registry)
     st.page_link(TRAIN_PAGE, label="Train & publish: your CSV or the bundled data", icon=":material/model_training:")
     st.page_link(FORECAST_PAGE, label="Forecast: a first model in one click", icon=":material/show_chart:")
 
@@ -43,13 +58,20 @@ def render_onboarding() -> None:
 
 
 def _welcome(registry: Registry) -> None:
-    """The welcome, the link to the Train page, and the one-click first model where this user may publish."""
+    """The welcome, the link to the Train page, and the one-click first model where this user may publish; a
+    read-only dashboard offers neither (its Train page cannot publish) and says where to publish instead."""
     st.subheader("Welcome: this store has no models yet")
-    st.markdown(
+    where = (
         f"Models live in **{registry.description}**. A model is a vector autoregression (VAR) fitted to a few"
-        " time series; each publication is an immutable version that every viewer of this store sees.\n\n"
-        f"Start with a first model on the bundled US macro data (quarterly {' and '.join(DEFAULT_VARIABLES)},"
-        " 1959–2009; lag order chosen by AIC). It takes a few seconds."
+        " time series; each publication is an immutable version that every viewer of this store sees."
+    )
+    if registry.read_only:
+        st.markdown(where)
+        st.info(READ_ONLY, icon=":material/lock:")
+        return
+    st.markdown(
+        f"{where}\n\nStart with a first model on the bundled US macro data (quarterly"
+        f" {' and '.join(DEFAULT_VARIABLES)}, 1959–2009; lag order chosen by AIC). It takes a few seconds."
     )
     _first_model(registry)
     st.markdown("Or train on your own CSV:")
@@ -58,13 +80,6 @@ def _welcome(registry: Registry) -> None:
 
 def _first_model(registry: Registry) -> None:
     """The one-click first model, where this user may publish."""
-    if registry.read_only:
-        st.info(
-            "This store is read-only (VARLIB_READ_ONLY=1), so nothing can be published here. Point the"
-            " dashboard at a store with models, or unset VARLIB_READ_ONLY.",
-            icon=":material/lock:",
-        )
-        return
     sign_in = auth.publisher()
     if sign_in is None:
         return

@@ -67,3 +67,43 @@ def test_an_existing_empty_bucket_has_no_missing_note(store_dir):
     at = open_app(page="views/models.py")
     assert "no models yet" in "\n".join(i.value for i in at.info)
     assert not [c.value for c in at.caption if "does not exist" in c.value]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_read_only_empty_store_offers_no_link_to_a_publish_it_cannot_do(store_dir, monkeypatch, page):
+    """The hint linked "a first model in one click" on a dashboard that offers no such button (read-only, as the
+    compose file's default dashboard is): it says why instead, as the welcome does."""
+    monkeypatch.setenv("VARLIB_READ_ONLY", "1")
+    at = open_app(page=page)
+    assert errors(at) == ""
+    hint = next(i.value for i in at.info if "no models yet" in i.value)
+    assert "read-only (VARLIB_READ_ONLY=1)" in hint and "with write access" in hint
+    assert not _links(at)
+
+
+def test_a_read_only_welcome_offers_neither_the_first_model_nor_the_train_page(store_dir, monkeypatch):
+    """It still said "Start with a first model ... It takes a few seconds" and linked Train & publish, where
+    nothing can be published either."""
+    monkeypatch.setenv("VARLIB_READ_ONLY", "1")
+    at = open_app()
+    assert errors(at) == "" and not at.button
+    assert "read-only (VARLIB_READ_ONLY=1)" in "\n".join(i.value for i in at.info)
+    texts = "\n".join(m.value for m in at.markdown)
+    assert "Start with a first model" not in texts and "Or train on your own CSV" not in texts
+    assert not _links(at)
+
+
+def test_a_viewer_is_not_sent_to_a_first_model_button_it_is_not_shown(store_dir, monkeypatch):
+    """A signed-in viewer was linked to "Forecast: a first model in one click", where the button is left out for
+    want of the publisher role."""
+    import ui.auth
+    from varlib import Actor
+
+    claims = {"sub": "v", "iss": "http://issuer.test", "name": "Vera Viewer", "groups": ["staff"]}
+    sign_in = ui.auth.SignIn(True, Actor.from_claims(claims, via="dashboard"), "viewer", claims=claims)
+    monkeypatch.setattr(ui.auth, "current", lambda: sign_in)
+    at = open_app(page="views/models.py")
+    assert errors(at) == ""
+    said = "\n".join(i.value for i in at.info)
+    assert "no models yet" in said and "Publishing needs the publisher role" in said
+    assert "Forecast: a first model in one click" not in _links(at)
