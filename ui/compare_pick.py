@@ -13,7 +13,7 @@ import streamlit as st
 from ui import governance, linked_versions, selection, store
 from ui.errors import dashboard_words
 from ui.literal import library_text
-from ui.onboarding import render_empty_store
+from ui.onboarding import TRAIN_PAGE, render_empty_store
 from ui.version_pick import concrete_version
 from varlib import (
     LATEST,
@@ -114,6 +114,25 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
             artifacts.append(artifact)
     _share_reference(prefix, artifacts)
     return artifacts
+
+
+def ask_for_a_second() -> None:
+    """With fewer than two versions picked: ask for another, or, where the store offers fewer than two (a first
+    model just published), say so and link the page that publishes one, since the picker has nothing more."""
+    offered = [f"{name} {entry.label}" for name in store.model_names() for entry in store.usable(name)]
+    if len(offered) >= 2:
+        st.info("Pick at least two versions.", icon=":material/compare_arrows:")
+        return
+    holds = f"one version in use, {offered[0]}" if offered else "no version in use"
+    read_only = store.registry().read_only  # its Train page cannot publish: no link there
+    where = " from a dashboard or the CLI with write access" if read_only else ""
+    st.info(
+        f"A comparison needs two versions, and the store holds {library_text(holds)}: publish another{where}"
+        " (another lag order, transform or data) to compare them.",
+        icon=":material/compare_arrows:",
+    )
+    if not read_only:
+        st.page_link(TRAIN_PAGE, label="Train & publish", icon=":material/model_training:")
 
 
 def _of_model(label: str, model: str | None, names: list[str]) -> str:

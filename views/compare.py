@@ -8,7 +8,7 @@ import streamlit as st
 from ui import comparison_figures, linked_versions, live, store, url_state
 from ui.chart_files import images_named
 from ui.chart_look import plot
-from ui.compare_pick import pick_versions
+from ui.compare_pick import ask_for_a_second, pick_versions
 from ui.errors import guarded, show_error
 from ui.figures import recent
 from ui.forecast_link import parse_level
@@ -102,7 +102,7 @@ def render() -> None:
     )
     url_state.warn(problems)
     if len(artifacts) < 2:  # one version's column alone compares nothing: its table would claim rows differ
-        st.info("Pick at least two versions.", icon=":material/compare_arrows:")
+        ask_for_a_second()
         return
     st.subheader("Side by side")
     table = compare_table(artifacts)
