@@ -9,7 +9,8 @@ the two are down to MIN_PART bytes each and it is still too long (a 63-byte name
 last cut of the whole name guards any input beyond those the tests try.
 
 The other pages' charts are named after the page and what they show (`var-0.0.1-diagnostics-roots.png`):
-without a name, the camera saved every one of them as plotly's `newplot.png`.
+without a name, the camera saved every one of them as plotly's `newplot.png`. A page's settings that change a
+chart's numbers are in its name too (`var-0.0.1-diagnostics-fevd-10-periods`), as on Forecast and Backtest.
 """
 
 from __future__ import annotations
@@ -122,9 +123,14 @@ def shortened(part: str, most: int) -> str:
     leaves room for a dash and the digest of the whole, cut between characters."""
     if _size(part) <= most:
         return part
-    digest = hashlib.blake2b(part.encode(), digest_size=DIGEST_CHARS // 2).hexdigest()
+    digest = digest_of(part.encode())
     prefix = part.encode()[: max(most - DIGEST_CHARS - 1, 0)].decode(errors="ignore").rstrip("-._")
     return f"{prefix}-{digest}" if prefix else digest
+
+
+def digest_of(content: bytes) -> str:
+    """DIGEST_CHARS hex digits of `content`: in a name, it tells apart what the readable parts cannot all say."""
+    return hashlib.blake2b(content, digest_size=DIGEST_CHARS // 2).hexdigest()
 
 
 def _size(text: str) -> int:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import diagnostics_figures as figures
+from ui import irf_pick, session, store
 from ui import report_settings as settings
-from ui import session, store
-from ui.chart_files import file_stem, stem_of
+from ui.chart_files import file_stem, shortened, stem_of
 from ui.errors import show_error
 from ui.forecast_link import FAN_LEVELS
 from varlib import (
@@ -30,6 +30,7 @@ from varlib import (
     forecast_scenario,
     level_to_alpha,
     render_report,
+    whiteness_lag_bounds,
 )
 
 BACKTESTS = "backtests"  # the ui.session slot where the Backtest page keeps this session's results
@@ -40,6 +41,7 @@ BACKTESTS = "backtests"  # the ui.session slot where the Backtest page keeps thi
 # than a few variables are taller, so the report draws them in pieces of whole panels that fit, titled for paper.
 PRINTED_HEIGHT = 800
 PRINTED_WIDTH = 600
+PANELS_BYTES = 40  # of the file's name for the impulse-response panels picked: the rest keeps its room
 
 
 def report_figures(diag: Diagnostics, alias: str | None) -> list:
@@ -91,11 +93,21 @@ def _part_title(title: str, rows: range, cols: range | tuple, k: int) -> str:
     return f"{title} ({said.replace('variable', 'row')}, columns {across})"
 
 
-def report_name(artifact: Artifact, scenario: str, forecast: tuple | None, kind: str, periods: int) -> str:
+def report_name(
+    artifact: Artifact,
+    scenario: str,
+    forecast: tuple | None,
+    kind: str,
+    periods: int,
+    panels: str | None = None,
+    lags: int | None = None,
+) -> str:
     """The file's name after what it holds, as the forecast's files are named (ui.chart_files): the scenario,
-    steps, level or fan and interval kind of its forecast, then its impulse responses' kind and horizon, so two
-    reports of one version that hold different numbers never share a name."""
-    responses = file_stem("irf", kind, periods)
+    steps, level or fan and interval kind of its forecast, then its impulse responses' kind and horizon, the
+    panels picked (ui.irf_pick.name_part, cut to PANELS_BYTES) and the portmanteau tests' lags other than the
+    version's default, so two reports of one version that hold different numbers never share a name."""
+    picked = shortened(file_stem(panels), PANELS_BYTES) if panels else None
+    responses = file_stem("irf", kind, periods, picked, f"{lags}-whiteness-lags" if lags else None)
     return f"{stem_of(artifact.name, artifact.version, 'report', scenario or None, forecast, '-' + responses)}.html"
 
 
@@ -226,7 +238,15 @@ def render(
     st.download_button(
         "Download HTML report",
         lambda: _report(key, choice, artifact, diag, backtest, saved.get(chosen), withdrawal),
-        report_name(artifact, chosen, None if no_forecast else (steps, level, sorted(fan), intervals), kind, periods),
+        report_name(
+            artifact,
+            chosen,
+            None if no_forecast else (steps, level, sorted(fan), intervals),
+            kind,
+            periods,
+            irf_pick.name_part(diag.variables, *shown),
+            None if lags == whiteness_lag_bounds(artifact)[2] else lags,  # the version's default: its name as before
+        ),
         "text/html",
         icon=":material/download:",
         on_click="ignore",

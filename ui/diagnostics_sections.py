@@ -150,7 +150,7 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
         note += f" {ARCH_NOTE}" + (f" Here {library_text(diag.arch.joint_note)}." if diag.arch.joint_note else "")
     st.caption(note)
     plot(st, figures.residuals_figure(diag, alias), key="dg_resid")
-    plot(st, figures.acorr_figure(diag), key="dg_acorr")
+    plot(st, figures.acorr_figure(diag), key="dg_acorr", image=f"acorr-{diag.whiteness_lags}-lags")  # the page's choice
 
 
 def granger(diag: Diagnostics) -> None:

@@ -83,3 +83,12 @@ def link_values(variables: Sequence[str], impulses: Sequence[str], responses: Se
     start = default(variables)
     sides = zip(SIDES, (impulses, responses), strict=True)
     return {field: None if list(names) == start else ",".join(names) for field, names in sides}
+
+
+def name_part(variables: Sequence[str], impulses: Sequence[str], responses: Sequence[str]) -> str | None:
+    """What a saved file's name says of the panels picked (`realgdp-to-realcons-realinv`), so two files of other
+    panels never share a name; nothing for the default."""
+    start = default(variables)
+    if list(impulses) == start and list(responses) == start:
+        return None
+    return f"{'-'.join(impulses)}-to-{'-'.join(responses)}"

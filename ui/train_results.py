@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
-from ui.chart_files import images_named
+from ui.chart_files import digest_of, images_named
 from ui.chart_look import plot
 from ui.figures import holdout_figure
 from ui.literal import library_text, literal
@@ -99,6 +100,7 @@ def _holdout_charts(result: TrainResult, evaluation: Evaluation) -> None:
     frame = result.dataset.frame
     tail = frame.iloc[-(evaluation.rows + max(3 * evaluation.rows, 20)) : -evaluation.rows]
     columns = st.columns(min(len(result.spec.variables), 2))
+    named = _holdout_name(result, evaluation)
     for j, variable in enumerate(result.spec.variables):
         fig = holdout_figure(
             variable,
@@ -110,8 +112,17 @@ def _holdout_charts(result: TrainResult, evaluation: Evaluation) -> None:
             evaluation.upper[:, j],
             alias=result.dataset.frequency,
         )
-        with images_named(result.dataset.name, "holdout"):  # not published yet: named after its data
+        with images_named(*named):  # not published yet: named after its data
             plot(columns[j % len(columns)], fig, key=f"holdout|{variable}", image=variable)
+
+
+def _holdout_name(result: TrainResult, evaluation: Evaluation) -> tuple[str, ...]:
+    """The holdout charts' name parts: the data, the lag order scored and the rows held out
+    (`macrodata-holdout-3-lags-20-rows`), then a digest of the data and every other setting (variables, transform,
+    trend, ...), so two trainings' images of one name never show different numbers."""
+    frame = result.dataset.frame
+    content = repr(result.spec).encode() + pd.util.hash_pandas_object(frame).to_numpy().tobytes()
+    return result.dataset.name, "holdout", f"{evaluation.k_ar}-lags", f"{evaluation.rows}-rows", digest_of(content)
 
 
 def trained_on(source: dict | None, spec_inputs: dict) -> tuple[dict, dict] | None:

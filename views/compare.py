@@ -12,6 +12,7 @@ from ui.compare_pick import ask_for_a_second, pick_versions
 from ui.errors import guarded, show_error
 from ui.figures import recent
 from ui.forecast_link import parse_level
+from ui.forecast_table import EDITED
 from ui.literal import library_text, literal
 from ui.tables import comparison_cells, comparison_widths, period_column
 from ui.url_state import Field
@@ -167,7 +168,8 @@ def render() -> None:
             tail = recent(source.history[variable], steps)
             figure = comparison_figures.overlay_figure(variable, tail, items, level, frequency, named)
             shown = and_list([a.label for a in members if variable in a.variables])
-            with images_named("compare", *[a.label for a in members]):  # each version, in the order picked
+            # each version in the order picked, then what changes the numbers: steps, level and edited lag inputs
+            with images_named("compare", *[a.label for a in members], *_settings(steps, level, changed)):
                 plot(
                     st,
                     figure,
@@ -175,6 +177,12 @@ def render() -> None:
                     image=variable,
                     name=f"{variable}: forecasts of {shown} overlaid",
                 )
+
+
+def _settings(steps: int, level: int, changed: int) -> tuple[str, ...]:
+    """What the overlaid charts' file names say of the page's settings: `8-steps`, `95pct`, and `edited-lags` when
+    the shared lag inputs are not the first version's own, so two images of one name never show different numbers."""
+    return f"{steps}-steps", f"{level}pct", *((EDITED.lstrip("-"),) if changed else ())
 
 
 def _holdout_orders(shown: pd.DataFrame, artifacts: list[Artifact]) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import streamlit as st
 from ui import diagnostics_figures as figures
 from ui import diagnostics_report, diagnostics_vecm, irf_pick, report_settings, store, url_state
 from ui import diagnostics_sections as sections
-from ui.chart_files import images_named
+from ui.chart_files import file_stem, images_named
 from ui.chart_look import plot
 from ui.errors import guarded
 from ui.literal import library_text, literal
@@ -197,10 +197,13 @@ def _draw_tab(
                 " level) responds, which is what a shock does to GDP itself rather than to its growth.",
             )
         impulses, responses = irf_pick.pick(diag.variables, artifact.label)
-        plot(st, irf_figure(diag, orth, impulses, responses, accumulated), key="dg_irf")
+        # its image names what changes its numbers: the kind, the horizon and the panels picked
+        kind = file_stem("irf", "orthogonalised" if orth else "plain", "accumulated" if accumulated else None)
+        image = file_stem(kind, f"{periods}-periods", irf_pick.name_part(diag.variables, impulses, responses))
+        plot(st, irf_figure(diag, orth, impulses, responses, accumulated), key="dg_irf", image=image)
         st.caption(sections.irf_bands_note(diag, orth, accumulated))
     elif label == "Variance decomposition":
-        plot(st, figures.fevd_figure(diag), key="dg_fevd")
+        plot(st, figures.fevd_figure(diag), key="dg_fevd", image=f"fevd-{periods}-periods")
         st.caption(sections.fevd_note(diag))
     else:  # the report follows the page: the IRF choice, the lags, and a forecast picked on the tab
         shown = irf_pick.current(diag.variables, artifact.label)

@@ -62,14 +62,15 @@ def test_the_diagnostics_charts_name_the_version_and_the_chart(seeded):
     assert not at.exception and errors(at) == ""
     assert _images(at) == ["var-0.0.1-diagnostics-roots"]
     at = open_app({"model": "var", "version": "0.0.1", "tab": "residuals"}, page="views/diagnostics.py")
-    assert _images(at) == ["var-0.0.1-diagnostics-resid", "var-0.0.1-diagnostics-acorr"]
+    assert _images(at) == ["var-0.0.1-diagnostics-resid", "var-0.0.1-diagnostics-acorr-10-lags"]
 
 
 def test_the_compare_charts_name_the_versions_in_their_order_and_the_variable(two_versions):
     at = open_app(page="views/compare.py")
     at.multiselect(key="cmp_versions").set_value(["var 0.0.1", "var 0.0.2"]).run()
     assert not at.exception and errors(at) == ""
-    assert _images(at) == ["compare-var-0.0.1-var-0.0.2-realgdp", "compare-var-0.0.1-var-0.0.2-realcons"]
+    stem = "compare-var-0.0.1-var-0.0.2-8-steps-95pct"  # the page's steps and level (test_page_image_settings.py)
+    assert _images(at) == [f"{stem}-realgdp", f"{stem}-realcons"]
 
 
 def test_the_train_pages_holdout_charts_name_the_data_and_the_variable(registry):
@@ -78,7 +79,10 @@ def test_the_train_pages_holdout_charts_name_the_data_and_the_variable(registry)
     at.radio(key="train_how").set_value("fixed").run()
     next(b for b in at.button if b.label == "Train").click().run()
     assert not at.exception and errors(at) == ""
-    assert _images(at)[-2:] == ["macrodata-holdout-realgdp", "macrodata-holdout-realcons"]
+    # the lag order and rows scored, and a digest of the other settings (test_page_image_settings.py)
+    names = _images(at)[-2:]
+    assert [name.rsplit("-", 2)[0] for name in names] == ["macrodata-holdout-2-lags-20-rows"] * 2
+    assert [name.rsplit("-", 1)[1] for name in names] == ["realgdp", "realcons"]
 
 
 def test_a_long_page_part_gives_way_to_the_chart_it_names():
