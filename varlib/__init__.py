@@ -140,7 +140,17 @@ from .versions import (
     name_from,
     parse_version,
 )
-from .wording import DETERMINISTIC_WORDS, TREND_WORDS, and_list, counted, p_is, p_text, shortened, utc_time
+from .wording import (
+    DETERMINISTIC_WORDS,
+    TREND_WORDS,
+    and_list,
+    counted,
+    p_is,
+    p_text,
+    shortened,
+    statistic_text,
+    utc_time,
+)
 
 # fmt: off
 __all__ = [  # packed by hand: one name a line would take 170 lines of this front door
@@ -168,8 +178,8 @@ __all__ = [  # packed by hand: one name a line would take 170 lines of this fron
     "period_labels", "periods_from", "Preparation", "profile_csv", "ProviderUnavailableError", "publish_result",
     "read_csv", "read_lag_csv", "read_lag_inputs", "read_path_csv", "Registry", "render_report", "require_role",
     "RolePolicy", "Scenario", "scenario_differences", "score_notes", "Settings", "shared_formats", "shared_lag_table",
-    "shortened", "StoreUnavailableError", "text_width", "to_json", "to_json_safe", "TokenVerifier", "train_model",
-    "trained_advice", "TrainResult", "unfollowed", "UnitRoot", "utc_time", "VarlibError", "Version",
+    "shortened", "statistic_text", "StoreUnavailableError", "text_width", "to_json", "to_json_safe", "TokenVerifier",
+    "train_model", "trained_advice", "TrainResult", "unfollowed", "UnitRoot", "utc_time", "VarlibError", "Version",
     "version_metadata", "VersionEntry", "VersionForecast", "whiteness_lag_bounds", "with_withdrawal", "Withdrawal",
     "WithdrawnError",
 ]

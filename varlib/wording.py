@@ -75,6 +75,12 @@ def p_text(pvalue: float) -> str:
     return "> 0.999" if shown == "1" and pvalue < 1 else shown
 
 
+def statistic_text(value: float) -> str:
+    """A test's statistic to four significant digits (`12.35`), `not computable` for a NaN as p_text writes its
+    p-value (degenerate residuals), never `nan`."""
+    return NOT_COMPUTABLE if value != value else f"{value:.4g}"
+
+
 def p_is(pvalue: float) -> str:
     """`p_text` as a sentence states it after `p`: `= 0.0412`, `> 0.999`, `< 1e-16`, `not computable`."""
     text = p_text(pvalue)

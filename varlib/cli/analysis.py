@@ -29,7 +29,7 @@ def run_diagnose(args: argparse.Namespace) -> int:
             f"cointegration rank {result.cointegration.rank} ({result.cointegration.rank_method}); Johansen trace"
             " statistics "
             + ", ".join(
-                f"r<={r} {t:.4g} (95% {c[1]:.4g})"
+                f"r<={r} {varlib.statistic_text(t)} (95% {varlib.statistic_text(c[1])})"
                 for r, (t, c) in enumerate(zip(johansen.trace, johansen.trace_critical, strict=True))
             )
         )
@@ -40,18 +40,21 @@ def run_diagnose(args: argparse.Namespace) -> int:
     if result.whiteness_lm is not None:
         test = result.whiteness_lm
         p = varlib.p_text(test.pvalue)
-        print(f"whiteness, {test.name}: F {test.statistic:.4g}, df {test.df}, p {p} (the verdict's)")
+        print(f"whiteness, {test.name}: F {varlib.statistic_text(test.statistic)}, df {test.df}, p {p} (the verdict's)")
     for label, test in (
         (f"whiteness, adjusted portmanteau ({varlib.counted(lags, 'lag')})", result.whiteness_adjusted),
         (f"whiteness, unadjusted portmanteau ({varlib.counted(lags, 'lag')})", result.whiteness),
         ("normality, Doornik-Hansen (the verdict's)", result.normality),
         ("normality, joint Jarque-Bera (Lütkepohl's: in the variables' order)", result.normality_lutkepohl),
     ):
-        print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {varlib.p_text(test.pvalue)}")
+        print(
+            f"{label}: statistic {varlib.statistic_text(test.statistic)}, df {test.df}, p {varlib.p_text(test.pvalue)}"
+        )
     _print_arch(result)
     for causality in result.granger:
         r = causality.result
-        print(f"granger {causality.direction}: F {r.statistic:.4g}, df {r.df}, p {varlib.p_text(r.pvalue)}")
+        statistic = varlib.statistic_text(r.statistic)
+        print(f"granger {causality.direction}: F {statistic}, df {r.df}, p {varlib.p_text(r.pvalue)}")
     if result.integration is not None:
         for root in result.integration.unit_roots:
             print(
@@ -76,7 +79,9 @@ def _print_arch(result: varlib.Diagnostics) -> None:
     if arch is None:
         return
     for label, test in arch.labelled(result.variables):
-        print(f"{label}: statistic {test.statistic:.4g}, df {test.df}, p {varlib.p_text(test.pvalue)}")
+        print(
+            f"{label}: statistic {varlib.statistic_text(test.statistic)}, df {test.df}, p {varlib.p_text(test.pvalue)}"
+        )
     print(f"ARCH: {arch.verdict}" + (f" (Note: {arch.joint_note}.)" if arch.joint_note else ""))
 
 
