@@ -11,11 +11,11 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from ui import auth, live, store
+from ui import auth, live, model_history, store
 from ui.errors import guarded, show_error
 from ui.literal import literal
-from ui.tables import aliases_table, history_table
-from varlib import LATEST, VarlibError, and_list, check_alias, counted, parse_version, unfollowed
+from ui.tables import aliases_table
+from varlib import LATEST, VarlibError, and_list, check_alias, parse_version, unfollowed
 
 DONE = "_governance_done"  # what the last change did, shown after the rerun that redraws the tables
 CLEAR = "_governance_clear"  # inputs the last change used up, emptied before its forms are drawn again
@@ -56,10 +56,11 @@ def render(name: str) -> None:
         st.caption(
             f"Moving and deleting aliases and withdrawing versions need the admin role; {sign_in.refusal('admin')}."
         )
+    model_history.open_if_linked(name)  # a link's `history` filter is the History, open
     history = st.expander(HISTORY, key=f"history_open|{name}", on_change="rerun")
     if history.open:
         with history:
-            _live(_history, name)
+            _live(model_history.render, name)
 
 
 @live.refresh_every()  # the cached listings expire every LIST_TTL seconds; this redraws them on screen
@@ -82,32 +83,6 @@ def _aliases(name: str) -> None:
         elif alias.version in why:
             st.warning(f"@{alias.alias} points at {alias.version}, which is {why[alias.version]}: {used}.", icon=BLOCK)
     st.caption("Use an alias wherever a version goes: `?version=@champion`, `varlib forecast @champion`.")
-
-
-def _history(name: str) -> None:
-    records = store.history(name)
-    cut = len(records) == store.HISTORY_SHOWN
-    if cut:  # there may be more: a silent cut hid earlier changes
-        st.caption(
-            f"The newest {store.HISTORY_SHOWN} records are shown; all of them: `varlib history --name {name}"
-            " --limit 1000`, then `--before KEY` for each older page, or REST"
-            f" `GET /models/{name}/history`, a page at a time with `before`."
-        )
-    moves = {alias.alias: alias.revision for alias in store.aliases(name)}  # moved lately or not, each is offered
-    alias_names = sorted({r.alias for r in records if r.alias} | set(moves))
-    scope = st.selectbox("Show", ["everything"] + [f"@{a}" for a in alias_names], key=f"history_scope|{name}")
-    if scope != "everything":
-        records = tuple(r for r in records if r.alias == scope[1:])
-        if cut:  # the filter reads the shown records only: say that they may be a part of the alias's story
-            moved = f"; it has moved {counted(moves[scope[1:]], 'time')} in all" if scope[1:] in moves else ""
-            st.caption(f"{scope}'s records among the newest {store.HISTORY_SHOWN} only: {len(records)}{moved}.")
-    text = st.column_config.TextColumn
-    restored = "When `varlib reindex` wrote this record from the stored change, whose own record was cut off (the"
-    restored += " store went away or the writer was stopped between the two)."
-    # who, then why, in sight at 1440 px; how to reach them (via, from, subject) is to the right of the reason
-    columns = {"restored": text(help=restored), "reason": text(width="medium"), "alias": text(width=100)}
-    columns["subject"] = text(width="small")
-    st.dataframe(history_table(records), hide_index=True, width="stretch", column_config=columns)
 
 
 def marked(label: str, withdrawn_labels) -> str:

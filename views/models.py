@@ -4,18 +4,28 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import forecast_link, governance, live, models_table, selection, store, url_state, version_details
+from ui import (
+    forecast_link,
+    governance,
+    live,
+    model_history,
+    models_table,
+    selection,
+    store,
+    url_state,
+    version_details,
+)
 from ui.errors import dashboard_words, guarded, show_error
 from ui.literal import library_text
 from ui.onboarding import render_empty_store
 from ui.version_pick import open_page
 from varlib import Artifact, CorruptArtifactError, VarlibError, VersionEntry, counted
 
-PAGE = "models"
+PAGE = model_history.PAGE
 
 
 def render() -> None:
-    problems = open_page(PAGE, [], model_key="models_name")
+    problems = open_page(PAGE, model_history.FIELDS, model_key="models_name")
     title, button = st.columns([4, 1], vertical_alignment="bottom")
     title.title("Models")
     if button.button(
@@ -125,7 +135,7 @@ def _show_versions(name: str) -> None:
     )
     followed = st.session_state.get(_followed(name))
     standing = followed[0] if followed and followed[1] == label else label  # `latest`, an alias, or the version
-    url_state.write(PAGE, {"model": name, "version": standing})
+    url_state.write(PAGE, {"model": name, "version": standing, "history": model_history.link_value(name)})
     if entry.ok and failure is None:
         selection.share(PAGE, name, standing, label)
     governance.warn_if_withdrawn(name, entry.version, withdrawn)
