@@ -14,7 +14,7 @@ from ui import governance, linked_versions, selection, store
 from ui.errors import dashboard_words
 from ui.literal import library_text
 from ui.onboarding import TRAIN_PAGE, render_empty_store
-from ui.version_pick import concrete_version
+from ui.version_pick import concrete_version, latest_of_none
 from varlib import (
     LATEST,
     MAX_COMPARED,
@@ -62,10 +62,9 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         missing: list[str] = []
         of = start[0] if start[0] is not None else names[0] if len(names) == 1 else None
         linked = [_of_model(label, of, names) for label in linked]
-        linked = [label for label in (_resolved(prefix, label, names, missing) for label in linked) if label]
-        twice = [label for label in dict.fromkeys(linked) if linked.count(label) > 1]
-        if twice:
-            st.warning(f"The link names {and_list(twice)} more than once; each is compared once.", icon=LINK)
+        named = [(label, _resolved(label, names, missing)) for label in linked]
+        linked = [resolved for _, resolved in named if resolved]
+        _named_twice(prefix, named)
         unknown = [label for label in dict.fromkeys(linked) if label not in listed and label not in damaged]
         bare = [label for label in unknown if label in names]  # `us90`: a model, its version left out
         if bare:
@@ -148,9 +147,9 @@ def _of_model(label: str, model: str | None, names: list[str]) -> str:
         return label
 
 
-def _resolved(prefix: str, label: str, names: list[str], problems: list[str]) -> str | None:
+def _resolved(label: str, names: list[str], problems: list[str]) -> str | None:
     """A link's `model @alias` or `model latest` as the version it stands for now (None, said, when it stands for
-    none; else remembered for the address, see ui.linked_versions); any other label as it is."""
+    none); any other label as it is."""
     name, _, version = label.partition(" ")
     if name not in names or not (version.startswith("@") or version == LATEST):
         return label
@@ -159,8 +158,38 @@ def _resolved(prefix: str, label: str, names: list[str], problems: list[str]) ->
     except VarlibError as exc:
         problems.append(f"{label}, which does not open ({dashboard_words(str(exc))})")
         return None
-    linked_versions.remember(prefix, resolved, version)
     return resolved
+
+
+def _named_twice(prefix: str, named: list[tuple[str, str | None]]) -> None:
+    """Remember the words a link named each version by (for the address, ui.linked_versions), and say which
+    version it names more than once: twice alike, or by an alias (or `latest`) that now points at a version the
+    link names otherwise too (`var:0.0.2,var:@champion`), which the person reads as two versions."""
+    words: dict[str, list[str]] = {}
+    for label, resolved in named:
+        if resolved is not None:
+            words.setdefault(resolved, []).append(label.partition(" ")[2])
+    alike = []
+    for resolved, said in words.items():
+        moving = [word for word in dict.fromkeys(said) if is_alias(word) or is_latest(word)]
+        if moving:
+            linked_versions.remember(prefix, resolved, *dict.fromkeys(said))
+        if len(set(said)) == 1:
+            alike += [resolved] if len(said) > 1 else []
+            continue
+        name, _, version = resolved.partition(" ")
+        points = and_list(
+            [f"{word} now {'points at' if is_alias(word) else 'stands for'} {version}" for word in moving]
+        )
+        kept = "both names" if len(set(said)) == 2 else "each name"
+        st.warning(
+            f"The link names {resolved} more than once: {points} ({and_list([f'{name}:{w}' for w in said])} in the"
+            f" link). It is compared once; the address keeps {kept}, so the link compares them apart again once"
+            f" {and_list(moving)} {'moves' if len(moving) == 1 else 'move'} on.",
+            icon=LINK,
+        )
+    if alike:
+        st.warning(f"The link names {and_list(alike)} more than once; each is compared once.", icon=LINK)
 
 
 def _load(label: str, listed: dict, damaged: dict[str, str]) -> Artifact | None:
@@ -227,7 +256,9 @@ def _linked_start(
     wanted = concrete_version(model, version, problems)
     wanted = None if wanted == LATEST else wanted
     labels = _start(model, wanted, entries, listed)
-    if wanted is not None and f"{model} {wanted}" not in labels:
+    if not labels and wanted is None:  # no version in use: `latest` stands for none (the default pair instead)
+        problems.append(latest_of_none(model, store.versions(model), store.withdrawals(model)))
+    elif wanted is not None and f"{model} {wanted}" not in labels:
         problems.append(f"version {version} of {model}, which is not a usable version")
     elif labels and version is not None and (version.startswith("@") or version == LATEST):
         linked_versions.remember(prefix, labels[0], version.strip())

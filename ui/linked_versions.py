@@ -3,7 +3,9 @@
 The picker lists versions by number, so a link's alias is resolved to the version it stands for. The address the
 page writes names the alias again while the picked version is still the one it stands for: a copied link then
 follows the alias, as the Forecast page's does. Once the alias moves on (or the version is picked anew by number),
-the page keeps showing what it shows, and the address names that version by its number.
+the page keeps showing what it shows, and the address names that version by its number. A link naming one version
+twice (`var:0.0.2,var:@champion` once @champion points at 0.0.2) compares it once, and its address keeps both
+names while the alias stands for that version: copied, it compares the two again once the alias moves on.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import store
-from varlib import Artifact, VarlibError
+from varlib import LATEST, Artifact, VarlibError
 
 
-def _memory(prefix: str) -> dict[str, str]:
-    """Picker label (`var 0.0.1`) -> the word a link named it by (`@champion` or `latest`)."""
+def _memory(prefix: str) -> dict[str, tuple[str, ...]]:
+    """Picker label (`var 0.0.1`) -> the words a link named it by, in the link's order (`@champion`, `latest`, and
+    its number when the link named that too)."""
     return st.session_state.setdefault(f"_{prefix}_aliased", {})
 
 
@@ -24,8 +27,8 @@ def forget(prefix: str) -> None:
     _memory(prefix).clear()
 
 
-def remember(prefix: str, label: str, word: str) -> None:
-    _memory(prefix)[label] = word
+def remember(prefix: str, label: str, *words: str) -> None:
+    _memory(prefix)[label] = words
 
 
 def link_value(prefix: str, artifacts: list[Artifact]) -> str | None:
@@ -35,19 +38,23 @@ def link_value(prefix: str, artifacts: list[Artifact]) -> str | None:
     picked = {f"{a.name} {a.version}" for a in artifacts}
     for label in [label for label in memory if label not in picked]:  # taken out of the picker: picked anew later
         del memory[label]
-    return ",".join(f"{a.name}:{_word(memory, a)}" for a in artifacts) or None
+    return ",".join(f"{a.name}:{word}" for a in artifacts for word in _words(memory, a)) or None
 
 
-def _word(memory: dict[str, str], artifact: Artifact) -> str:
-    label = f"{artifact.name} {artifact.version}"
-    word = memory.get(label)
-    if word is None:
-        return str(artifact.version)
+def _words(memory: dict[str, tuple[str, ...]], artifact: Artifact) -> list[str]:
+    label, number = f"{artifact.name} {artifact.version}", str(artifact.version)
+    kept = [word for word in memory.get(label, ()) if _stands_for(artifact, word)]
+    if not any(word.startswith("@") or word == LATEST for word in kept):
+        memory.pop(label, None)
+        return [number]
+    memory[label] = tuple(kept)
+    return kept
+
+
+def _stands_for(artifact: Artifact, word: str) -> bool:
+    if not (word.startswith("@") or word == LATEST):
+        return word == str(artifact.version)
     try:
-        still = store.resolve(artifact.name, word) == artifact.version
+        return store.resolve(artifact.name, word) == artifact.version
     except VarlibError:  # the alias was removed, or its version withdrawn: the number is what is shown
-        still = False
-    if not still:
-        del memory[label]
-        return str(artifact.version)
-    return word
+        return False

@@ -180,3 +180,16 @@ def concrete_version(name: str, wanted: str | None, problems: list[str] | None) 
         if problems is not None:
             problems.append(f"version {wanted} of {name}, which does not open ({dashboard_words(str(exc))})")
         return None
+
+
+def latest_of_none(name: str, entries, withdrawn) -> str:
+    """What a link's `latest` of `name` asked for when no version is in use (for "The link asked for ..."): `latest`
+    exists as a word but stands for no version (why, as governance.no_version_in_use says it), and how to open one."""
+    gone = [entry.label for entry in entries if entry.ok and not entry.usable(withdrawn)]
+    if not gone:
+        why, then = "none of its versions can be used", "publish a new version"
+    else:
+        every = "every version" if len(gone) == len(entries) else "every usable version"
+        why = f"{every} of {name!r} is withdrawn"
+        then = f"open a withdrawn one by its number (`version={gone[0]}` in the link), or publish a new version"
+    return f"version 'latest' of {name!r}, which stands for no version now: {why}; {then}"

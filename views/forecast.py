@@ -66,6 +66,9 @@ def render() -> None:
     url_state.warn(problems)
 
     if newest is None and version_label in (None, LATEST):  # a withdrawn version a link names is still shown
+        if url_state.applied(PAGE).get(url_state.VERSION) == LATEST:
+            said = version_pick.latest_of_none(name, entries, withdrawn)
+            st.warning(f"The link asked for {library_text(said)}.", icon=":material/link_off:")
         st.error(governance.no_version_in_use(name, entries, withdrawn))
         st.page_link("views/train.py", label="Train & publish", icon=":material/model_training:")
         live.watch(PAGE, name, LATEST, None, None, withdrawn)  # a version published next is shown without a reload
@@ -127,7 +130,7 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
     if wanted is not None:
         if wanted in options:
             st.session_state[key] = wanted
-        else:
+        elif wanted != LATEST:  # a `latest` that stands for no version is said beside the page's error
             broken = next((e for e in entries if e.label == wanted and not e.ok), None)
             reason = f" ({broken.status})" if broken else ""
             problems.append(

@@ -1,0 +1,45 @@
+"""What a link's `latest` and aliases say when they stand for no version, or for one the link names otherwise too:
+`version=latest` of a model whose only version is withdrawn read "which does not exist", and a Compare link naming
+0.0.2 and @champion (moved to 0.0.2) said 0.0.2 was named twice, then wrote `versions=var:@champion` alone."""
+
+from __future__ import annotations
+
+import ui.store
+from tests.app.conftest import open_app
+from varlib.service import publish_result
+
+COMPARE = "views/compare.py"
+
+
+def _warnings(at) -> str:
+    return "\n".join(w.value for w in at.warning)
+
+
+def test_latest_of_a_model_whose_every_version_is_withdrawn_says_so(seeded):
+    seeded.withdraw("var", "0.0.1", "wrong data")
+    ui.store.refresh()
+    at = open_app({"model": "var", "version": "latest"})
+    said = _warnings(at)
+    assert "which does not exist" not in said
+    assert (
+        "The link asked for version 'latest' of 'var', which stands for no version now: every version of 'var'" in said
+    )
+    assert "open a withdrawn one by its number (`version=0.0.1` in the link), or publish a new version." in said
+    assert "has no version in use: its only usable version is withdrawn" in at.error[0].value
+    compare = open_app({"model": "var", "version": "latest"}, page=COMPARE)  # it said nothing of the link
+    assert "which stands for no version now: every version of 'var' is withdrawn" in _warnings(compare)
+
+
+def test_a_compare_link_naming_a_version_and_an_alias_of_it_says_the_alias_points_there(seeded, macro_result):
+    publish_result(seeded, macro_result, "var", "patch", "seed")  # 0.0.2
+    seeded.set_alias("var", "champion", "0.0.2")
+    at = open_app({"versions": "var:0.0.2,var:@champion"}, page=COMPARE)
+    said = _warnings(at)
+    assert "@champion now points at 0.0.2 (var:0.0.2 and var:@champion in the link). It is compared once" in said
+    assert "each is compared once" not in said
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.2"]
+    assert at.query_params["versions"] == "var:0.0.2,var:@champion"  # as the link named them, not @champion alone
+    seeded.set_alias("var", "champion", "0.0.1")  # moved on: the page shows 0.0.2 still, by its number
+    ui.store.refresh()
+    at.run()
+    assert at.query_params["versions"] == "var:0.0.2"
