@@ -16,6 +16,7 @@ from varlib import (
     MODEL_SPACE,
     UNIT_METRICS,
     Artifact,
+    Check,
     and_list,
     column_format,
     format_number,
@@ -122,10 +123,16 @@ def note_facts(artifact: Artifact) -> dict[str, str]:
     return facts
 
 
-def adequacy_rows(artifact: Artifact) -> list[tuple[bool, str, str]]:
-    """(passed, check, verdict) per check made at training time; empty for versions older than the checks."""
-    checks = (artifact.adequacy or {}).get("checks") or []
-    return [(bool(c.get("ok")), str(c.get("name", "")), str(c.get("verdict", ""))) for c in checks]
+def adequacy_rows(artifact: Artifact) -> list[tuple[str, str, str]]:
+    """(ok, note or failed; check; verdict) per check made at training time, a whiteness pass on fewer lagged
+    residuals than the LM test's (Check.partial) a note as on the Train page; empty for versions older than the
+    checks."""
+    rows = []
+    for raw in (artifact.adequacy or {}).get("checks") or []:
+        name, verdict = str(raw.get("name", "")), str(raw.get("verdict", ""))
+        check = Check(name, bool(raw.get("ok")), verdict, lags=raw.get("lags"), df2=raw.get("df2"))
+        rows.append(("note" if check.partial else "ok" if check.ok else "failed", check.name, check.verdict))
+    return rows
 
 
 def metrics_frame(artifact: Artifact) -> pd.DataFrame | None:
@@ -183,12 +190,10 @@ def render(artifact: Artifact) -> None:
                 st.caption(library_text(note))  # it names exogenous variables: as typed
     with right.container(border=True):
         rows = adequacy_rows(artifact)
-        icons = {True: ":green[:material/check_circle:]", False: ":orange[:material/warning:]"}
+        icons = {"ok": ":green[:material/check_circle:]", "note": ":blue[:material/info:]"}
+        icons["failed"] = ":orange[:material/warning:]"
         # a verdict's `code` (a transform's name) reads as on the Diagnostics page
-        lines = [
-            f"{icons[bool(passed)]} **{literal(name)}**: {literal(verdict, code=True)}"
-            for passed, name, verdict in rows
-        ]
+        lines = [f"{icons[state]} **{literal(name)}**: {literal(verdict, code=True)}" for state, name, verdict in rows]
         st.markdown("  \n".join(["**Adequacy**", *lines]))  # one block (ui.layout)
         if not rows:
             st.caption("Not checked: the version is older than the adequacy checks.")

@@ -60,3 +60,16 @@ def test_the_train_pages_check_shows_a_partial_or_untested_pass_as_a_note(regist
     noted = [box.value for box in at.info if box.value.startswith("**Whiteness.**")]
     assert len(noted) == 1 and said in noted[0], [i.value for i in at.info]
     assert not any(box.value.startswith("**Whiteness.**") for box in at.success)
+
+
+def test_the_models_pages_adequacy_card_marks_a_partial_pass_as_a_note(registry, short_var8, macro_result):
+    """The version's card put a green tick before it, as before a full pass."""
+    publish_result(registry, short_var8, "short")
+    publish_result(registry, macro_result, "var")
+    cards = {}
+    for name in ("short", "var"):
+        at = open_app({"model": name}, page="views/models.py")
+        assert not at.exception and errors(at) == ""
+        cards[name] = next(m.value for m in at.markdown if m.value.startswith("**Adequacy**"))
+    assert ":blue[:material/info:] **whiteness**" in cards["short"], cards["short"]
+    assert ":green[:material/check_circle:] **whiteness**" in cards["var"], cards["var"]
