@@ -19,6 +19,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from varlib import AuthSettings, InvalidInputError
+
 REQUIRED = (
     "VARLIB_OIDC_CLIENT_ID",
     "VARLIB_OIDC_CLIENT_SECRET",
@@ -38,6 +40,10 @@ def render(env: Mapping[str, str]) -> str | None:
         raise SystemExit(
             f"error: VARLIB_OIDC_ISSUER is set but {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not"
         )
+    try:  # the issuer as the product reads it: an address without its scheme is refused here, not at sign-in
+        issuer = AuthSettings.from_env(env).issuer or issuer
+    except InvalidInputError as exc:
+        raise SystemExit(f"error: {exc}") from None
     if len(env["VARLIB_OIDC_COOKIE_SECRET"]) < 32:
         raise SystemExit("error: VARLIB_OIDC_COOKIE_SECRET must be at least 32 characters (e.g. openssl rand -hex 32)")
 
