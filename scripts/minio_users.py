@@ -5,22 +5,36 @@
     VARLIB_PUBLISHER_ACCESS_KEY=... VARLIB_PUBLISHER_SECRET_KEY=... \
     python scripts/minio_users.py
 
-Idempotent: running it again updates the policies and the users' secrets. Uses MinIO's admin
+MINIO_ENDPOINT, MINIO_SECURE, MINIO_CA_BUNDLE, MINIO_BUCKET and VARLIB_STORE_TIMEOUT are read as the product
+reads them (varlib.Settings: `host:port` or `http(s)://host:port`, 1/true/yes/on for TLS), with the root user
+as the keys. Idempotent: running it again updates the policies and the users' secrets. Uses MinIO's admin
 API through the `minio` package's MinioAdmin (the same calls as `mc admin user/policy`).
 """
 
 from __future__ import annotations
 
 import os
-import ssl
 import sys
 import time
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 import urllib3
-from minio import Minio
-from minio.credentials import StaticProvider
 from minio.error import MinioAdminException, S3Error
-from minio.minioadmin import MinioAdmin
+
+from varlib import InvalidInputError, Settings, minio_admin_clients, minio_failure
+from varlib.config import whole_number_setting
+
+Result = TypeVar("Result")
+REQUIRED = (
+    "MINIO_ENDPOINT",
+    "MINIO_ROOT_USER",
+    "MINIO_ROOT_PASSWORD",
+    "VARLIB_READER_ACCESS_KEY",
+    "VARLIB_READER_SECRET_KEY",
+    "VARLIB_PUBLISHER_ACCESS_KEY",
+    "VARLIB_PUBLISHER_SECRET_KEY",
+)
 
 
 def read_only_policy(bucket: str) -> dict:
@@ -47,43 +61,13 @@ def publisher_policy(bucket: str) -> dict:
     return policy
 
 
-def _http(ca_bundle: str | None, secure: bool) -> urllib3.PoolManager:
-    options: dict = {
-        "timeout": urllib3.Timeout(connect=3, read=15),
-        "retries": urllib3.Retry(total=2, backoff_factor=0.2),
-    }
-    if secure:
-        options["ssl_context"] = ssl.create_default_context(cafile=ca_bundle)
-    return urllib3.PoolManager(**options)
-
-
-def set_up(
-    endpoint: str,
-    root_access_key: str,
-    root_secret_key: str,
-    bucket: str,
-    reader: tuple[str, str],
-    publisher: tuple[str, str],
-    *,
-    secure: bool = False,
-    ca_bundle: str | None = None,
-) -> dict[str, str]:
-    """Create the bucket, both policies and both users; returns {user: policy name}."""
-    client = Minio(
-        endpoint,
-        access_key=root_access_key,
-        secret_key=root_secret_key,
-        secure=secure,
-        http_client=_http(ca_bundle, secure),
-    )
+def set_up(root: Settings, reader: tuple[str, str], publisher: tuple[str, str]) -> dict[str, str]:
+    """Create the bucket, both policies and both users with the root user's `root` settings; returns
+    {user: policy name}."""
+    client, admin = minio_admin_clients(root)
+    bucket = root.bucket
     if not client.bucket_exists(bucket):
         client.make_bucket(bucket)
-    admin = MinioAdmin(
-        endpoint=endpoint,
-        credentials=StaticProvider(root_access_key, root_secret_key),
-        secure=secure,
-        http_client=_http(ca_bundle, secure),
-    )
     assigned = {}
     for (access_key, secret_key), policy_name, policy in (
         (reader, f"varlib-read-{bucket}", read_only_policy(bucket)),
@@ -96,53 +80,59 @@ def set_up(
     return assigned
 
 
+def root_settings(env: Mapping[str, str], user: str, password: str) -> Settings:
+    """The product's store settings from `env`, with the root user's keys (refused by name when invalid)."""
+    return Settings.from_env({**env, "MINIO_ACCESS_KEY": env.get(user, ""), "MINIO_SECRET_KEY": env.get(password, "")})
+
+
+def setup_wait(env: Mapping[str, str]) -> int:
+    """VARLIB_SETUP_WAIT: whole seconds to wait for a server that is still starting (docker-compose)."""
+    return whole_number_setting("VARLIB_SETUP_WAIT", env, 60, lowest=0)
+
+
+def until_ready(action: Callable[[], Result], settings: Settings, wait_s: float) -> Result | None:
+    """`action()` once MinIO answers; None, after one `error:` line, when it refused or did not answer in time."""
+    deadline = time.monotonic() + wait_s
+    while True:  # in docker-compose the server may still be starting
+        try:
+            return action()
+        except (S3Error, MinioAdminException) as exc:  # e.g. wrong root credentials: retrying will not help
+            code = getattr(exc, "code", None) or type(exc).__name__
+            print(f"error: MinIO at {settings.minio_endpoint} refused the set-up: {code}", file=sys.stderr)
+            return None
+        except (urllib3.exceptions.HTTPError, OSError) as exc:
+            if time.monotonic() > deadline:  # the store's words: unreachable, TLS (MINIO_CA_BUNDLE), timeout
+                print(f"error: {minio_failure(exc, settings)} (waited {wait_s:g} s)", file=sys.stderr)
+                return None
+            time.sleep(1)
+
+
 def main() -> int:
     env = os.environ
-    required = [
-        "MINIO_ENDPOINT",
-        "MINIO_ROOT_USER",
-        "MINIO_ROOT_PASSWORD",
-        "VARLIB_READER_ACCESS_KEY",
-        "VARLIB_READER_SECRET_KEY",
-        "VARLIB_PUBLISHER_ACCESS_KEY",
-        "VARLIB_PUBLISHER_SECRET_KEY",
-    ]
-    missing = [name for name in required if not env.get(name)]
+    missing = [name for name in REQUIRED if not env.get(name)]
     if missing:
         print(f"error: set {', '.join(missing)}", file=sys.stderr)
         return 2
-    endpoint = env["MINIO_ENDPOINT"].removeprefix("http://").removeprefix("https://").rstrip("/")
-    secure = env.get("MINIO_SECURE", "0").lower() in ("1", "true", "yes") or env["MINIO_ENDPOINT"].startswith(
-        "https://"
+    try:
+        root = root_settings(env, "MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD")
+        minio_admin_clients(root)  # the endpoint's form, the CA bundle: refused now, not retried
+        wait_s = setup_wait(env)
+    except InvalidInputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    assigned = until_ready(
+        lambda: set_up(
+            root,
+            (env["VARLIB_READER_ACCESS_KEY"], env["VARLIB_READER_SECRET_KEY"]),
+            (env["VARLIB_PUBLISHER_ACCESS_KEY"], env["VARLIB_PUBLISHER_SECRET_KEY"]),
+        ),
+        root,
+        wait_s,
     )
-    bucket = env.get("MINIO_BUCKET") or "models"
-    deadline = time.monotonic() + float(env.get("VARLIB_SETUP_WAIT", "60"))
-    while True:  # in docker-compose the server may still be starting
-        try:
-            assigned = set_up(
-                endpoint,
-                env["MINIO_ROOT_USER"],
-                env["MINIO_ROOT_PASSWORD"],
-                bucket,
-                (env["VARLIB_READER_ACCESS_KEY"], env["VARLIB_READER_SECRET_KEY"]),
-                (env["VARLIB_PUBLISHER_ACCESS_KEY"], env["VARLIB_PUBLISHER_SECRET_KEY"]),
-                secure=secure,
-                ca_bundle=env.get("MINIO_CA_BUNDLE") or None,
-            )
-            break
-        except (S3Error, MinioAdminException) as exc:  # e.g. wrong root credentials: retrying will not help
-            print(
-                f"error: MinIO at {endpoint} refused the set-up: {getattr(exc, 'code', None) or type(exc).__name__}",
-                file=sys.stderr,
-            )
-            return 1
-        except (urllib3.exceptions.HTTPError, OSError) as exc:
-            if time.monotonic() > deadline:
-                print(f"error: MinIO at {endpoint} did not answer: {type(exc).__name__}", file=sys.stderr)
-                return 1
-            time.sleep(1)
+    if assigned is None:
+        return 1
     for user, policy in assigned.items():
-        print(f"user {user}: policy {policy} on bucket '{bucket}'")
+        print(f"user {user}: policy {policy} on bucket '{root.bucket}'")
     return 0
 
 

@@ -120,6 +120,7 @@ from .service import (
 )
 from .spec import DEFAULT_HOLDOUT, ModelSpec
 from .store import describe as describe_store
+from .store import minio_admin_clients, minio_failure
 from .tokens import AuthSettings, TokenVerifier
 from .trained_advice import trained_advice
 from .training import Evaluation, TrainResult
@@ -163,7 +164,7 @@ __all__ = [  # packed by hand: one name a line would take 170 lines of this fron
     "VERSION_PATTERN", "__version__", "AccessDeniedError", "Actor", "Adequacy", "Alias", "all_variables", "allows",
     "analyse_integration", "and_list", "Artifact", "AuditRecord", "AuthenticationError", "AuthSettings", "Backtest",
     "backtest", "BoundedCache", "can_reselect", "Card", "Check", "check_alias", "check_backtest", "check_compared",
-    "backtest_file_table",
+    "backtest_file_table", "minio_admin_clients", "minio_failure",
     "check_forecast_options", "check_name", "check_path", "check_scenario_name", "column_format", "compare_table",
     "comparison_dict", "ConflictError", "CorruptArtifactError", "count_changed", "counted", "DataProfile", "Dataset",
     "dated_lag_inputs", "default_max_lags", "describe_store", "detect_frequency", "diagnose", "Diagnostics",

@@ -54,9 +54,7 @@ def users(minio, macro_result):
     """A bucket with var 0.0.1 (published by the admin), a read-only user and a publisher."""
     bucket = new_bucket()
     created = Users(minio, bucket)
-    assigned = _load_script().set_up(
-        minio.endpoint, minio.access_key, minio.secret_key, bucket, created.reader, created.publisher
-    )
+    assigned = _load_script().set_up(minio.settings(bucket), created.reader, created.publisher)
     assert set(assigned) == {created.reader[0], created.publisher[0]}
     from varlib.service import publish_result
 

@@ -11,11 +11,15 @@ import builtins
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ..config import Settings
-from ..errors import InvalidInputError
+from ..errors import InvalidInputError, VarlibError
 from ..plain_text import escape_controls
+
+if TYPE_CHECKING:  # the minio package is imported only when MinIO is used
+    from minio import Minio
+    from minio.minioadmin import MinioAdmin
 
 _KEY_PATTERN = re.compile(r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")
 
@@ -122,3 +126,18 @@ def open_store(settings: Settings) -> Store:
     from .local import LocalStore
 
     return LocalStore(settings.store_dir, settings.bucket)
+
+
+def minio_admin_clients(settings: Settings) -> tuple[Minio, MinioAdmin]:
+    """The S3 client and MinIO's admin client for the settings, read and checked as the store reads them (endpoint
+    forms, MINIO_SECURE, MINIO_CA_BUNDLE, keys): what the deployment scripts set up buckets and users with."""
+    from .minio_store import admin_clients
+
+    return admin_clients(settings)
+
+
+def minio_failure(exc: BaseException, settings: Settings) -> VarlibError:
+    """The product's words for a transport failure of the settings' MinIO (unreachable, TLS, timeout, proxy)."""
+    from .minio_errors import translate
+
+    return translate(exc, settings.minio_endpoint or "", settings.bucket, None, settings.anonymous)

@@ -15,7 +15,9 @@ from contextlib import contextmanager
 
 import urllib3
 from minio import Minio
+from minio.credentials import StaticProvider
 from minio.error import S3Error
+from minio.minioadmin import MinioAdmin
 
 from ..config import ENDPOINT_FORMS, Settings
 from ..errors import (
@@ -57,41 +59,8 @@ class MinioStore:
     @classmethod
     def from_settings(cls, settings: Settings) -> MinioStore:
         """A store for the settings' endpoint and bucket; anonymous (unsigned requests) without keys."""
+        client, context = connect(settings)
         endpoint = settings.minio_endpoint or ""
-        if bool(settings.access_key) != bool(settings.secret_key):
-            # One key alone would quietly mean anonymous, and every denial would look like a policy problem.
-            missing = "MINIO_SECRET_KEY" if settings.access_key else "MINIO_ACCESS_KEY"
-            raise InvalidInputError(
-                f"{missing} is not set: set both {KEYS}, or neither for anonymous access",
-                endpoint=endpoint,
-                bucket=settings.bucket,
-                field=missing,
-            )
-        try:
-            context = ssl.create_default_context(cafile=settings.ca_bundle) if settings.minio_secure else None
-        except OSError as exc:  # a missing or unreadable CA file
-            raise InvalidInputError(
-                f"MINIO_CA_BUNDLE {settings.ca_bundle!r} cannot be used: {exc}",
-                endpoint=endpoint,
-                field="MINIO_CA_BUNDLE",
-                value=settings.ca_bundle,
-            ) from exc
-        access, secret = (None, None) if settings.anonymous else (settings.access_key, settings.secret_key)
-        try:
-            client = Minio(
-                endpoint,
-                access_key=access,
-                secret_key=secret,
-                secure=settings.minio_secure,
-                http_client=_http_client(settings, context),
-            )
-        except ValueError as exc:  # the SDK checks the endpoint's form (host, port)
-            raise InvalidInputError(
-                f"MINIO_ENDPOINT {endpoint!r} is not valid ({exc}): {ENDPOINT_FORMS}",
-                endpoint=endpoint,
-                field="MINIO_ENDPOINT",
-                value=endpoint,
-            ) from exc
         fast = PresignedGet(client, settings.bucket, endpoint, settings.minio_secure, context, settings.timeout_s)
         return cls(client, settings.bucket, endpoint, settings.minio_secure, settings.anonymous, fast)
 
@@ -215,6 +184,64 @@ class MinioStore:
             if isinstance(exc, S3Error) and exc.code == "NoSuchBucket":
                 self._bucket_known = False  # created again by the next publish
             raise translate(exc, self.endpoint, self.bucket, key, self.anonymous) from exc
+
+
+def connect(settings: Settings) -> tuple[Minio, ssl.SSLContext | None]:
+    """The SDK client for the settings (both keys or neither, the CA bundle, the endpoint's form checked, each refused
+    by name) and its TLS context (None without TLS)."""
+    endpoint = settings.minio_endpoint or ""
+    if bool(settings.access_key) != bool(settings.secret_key):
+        # One key alone would quietly mean anonymous, and every denial would look like a policy problem.
+        missing = "MINIO_SECRET_KEY" if settings.access_key else "MINIO_ACCESS_KEY"
+        raise InvalidInputError(
+            f"{missing} is not set: set both {KEYS}, or neither for anonymous access",
+            endpoint=endpoint,
+            bucket=settings.bucket,
+            field=missing,
+        )
+    try:
+        context = ssl.create_default_context(cafile=settings.ca_bundle) if settings.minio_secure else None
+    except OSError as exc:  # a missing or unreadable CA file
+        raise InvalidInputError(
+            f"MINIO_CA_BUNDLE {settings.ca_bundle!r} cannot be used: {exc}",
+            endpoint=endpoint,
+            field="MINIO_CA_BUNDLE",
+            value=settings.ca_bundle,
+        ) from exc
+    access, secret = (None, None) if settings.anonymous else (settings.access_key, settings.secret_key)
+    try:
+        client = Minio(
+            endpoint,
+            access_key=access,
+            secret_key=secret,
+            secure=settings.minio_secure,
+            http_client=_http_client(settings, context),
+        )
+    except ValueError as exc:  # the SDK checks the endpoint's form (host, port)
+        raise InvalidInputError(
+            f"MINIO_ENDPOINT {endpoint!r} is not valid ({exc}): {ENDPOINT_FORMS}",
+            endpoint=endpoint,
+            field="MINIO_ENDPOINT",
+            value=endpoint,
+        ) from exc
+    return client, context
+
+
+def admin_clients(settings: Settings) -> tuple[Minio, MinioAdmin]:
+    """The S3 client and MinIO's admin client (users, policies) for the settings' endpoint, TLS and keys, built as
+    the store builds its own: the deployment scripts set up a bucket and its users with them."""
+    if not settings.uses_minio:
+        raise InvalidInputError(f"MINIO_ENDPOINT is not set: {ENDPOINT_FORMS}", field="MINIO_ENDPOINT")
+    client, context = connect(settings)
+    if settings.anonymous:  # the admin API has no anonymous calls
+        raise InvalidInputError(f"set {KEYS} (the server's root user)", endpoint=settings.minio_endpoint)
+    admin = MinioAdmin(
+        endpoint=settings.minio_endpoint or "",
+        credentials=StaticProvider(settings.access_key or "", settings.secret_key or ""),
+        secure=settings.minio_secure,
+        http_client=_http_client(settings, context),
+    )
+    return client, admin
 
 
 def conditional_put_headers(condition: Mapping[str, str], metadata: Mapping[str, str] | None) -> dict[str, str]:
