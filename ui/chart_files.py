@@ -31,10 +31,21 @@ MIN_PART = 16  # bytes the variable keeps before the scenario is shortened too: 
 _PAGE_IMAGES: ContextVar[str | None] = ContextVar("page_images", default=None)
 
 
+# Each modebar button is a Tab stop (8 a chart), between the settings and the content. The drag-mode switches
+# do nothing from the keyboard and the mouse keeps them without the buttons (drag zooms, Shift+drag pans,
+# double-click resets the axes, as Autoscale did), so they are left out: 5 stops a chart.
+MODEBAR_LEFT_OUT = ("zoom2d", "pan2d", "autoScale2d")
+
+
+def modebar_config() -> dict:
+    """Plotly's modebar settings of every chart: no logo, and only the buttons a keyboard can use."""
+    return {"displaylogo": False, "modeBarButtonsToRemove": list(MODEBAR_LEFT_OUT)}
+
+
 def export_config(filename: str, image_format: str = "png") -> dict:
-    """Plotly's modebar settings: no logo, and the camera saves `filename` at 3x in PNG or SVG."""
+    """modebar_config with the camera saving `filename` at 3x in PNG or SVG."""
     return {
-        "displaylogo": False,
+        **modebar_config(),
         "toImageButtonOptions": {"format": image_format, "filename": filename, "scale": EXPORT_SCALE},
     }
 

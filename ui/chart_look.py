@@ -27,7 +27,7 @@ from plotly.subplots import make_subplots
 from ui import presentation
 from ui.chart_files import export_config as export_config  # where the pages took them from
 from ui.chart_files import export_stem as export_stem
-from ui.chart_files import page_image_config
+from ui.chart_files import modebar_config, page_image_config
 from ui.period_hover import hover_format
 from ui.plot_text import balanced, fitted, hover_titles, literal, panel_chars, plain, text_width
 from varlib import grid_names
@@ -246,13 +246,14 @@ def plot(
     where, fig, key: str, config: dict | None = None, name: str | None = None, stretch: bool = False, image: str = ""
 ) -> None:
     """Place a chart (in `where`: a column, a container or `st`) with its accessible name (`name`, else its
-    title and subtitle) and, unless `config` says otherwise, no plotly logo; `stretch`: as high as `where` (a
-    container of fixed height); `image`: what its saved image is named after inside ui.chart_files.images_named
-    (else the key after its page's prefix: `dg_roots`, `roots`). In the viewer's light theme, small grey text the
-    chart leaves to Streamlit is drawn in a readable grey (on screen, THEMED_GREY's in either theme)."""
+    title and subtitle) and, unless `config` says otherwise, ui.chart_files.modebar_config's modebar; `stretch`:
+    as high as `where` (a container of fixed height); `image`: what its saved image is named after inside
+    ui.chart_files.images_named (else the key after its page's prefix: `dg_roots`, `roots`). In the viewer's light
+    theme, small grey text the chart leaves to Streamlit is drawn in a readable grey (on screen, THEMED_GREY's in
+    either theme)."""
     if fig.layout.xaxis.tickfont.color is None and presentation.theme() == "light":
         readable_on_light(fig)
     alt = name or accessible_name(fig)
-    config = config or page_image_config(image or key.split("_", 1)[-1]) or {"displaylogo": False}
+    config = config or page_image_config(image or key.split("_", 1)[-1]) or modebar_config()
     st.html(THEMED_GREY)  # style only: drawn nowhere
     where.plotly_chart(fig, key=key, config=config, alt=alt, height="stretch" if stretch else "content")
