@@ -277,7 +277,11 @@ def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str], present: 
         base += "/"
     url = f"{base}?{query}"
     with link:
-        st.caption("This view, with its settings and any edited lag inputs (copy icon at its right on hover):")
+        # the code block's copy icon shows on hover only and is no Tab stop: the keyboard's way is the address bar
+        st.caption(
+            "This view, with its settings and any edited lag inputs (copy icon at its right on hover; from the"
+            " keyboard, copy the browser's address, which holds the same link):"
+        )
         st.code(url, language=None, wrap_lines=True)
         if left_out:
             shown = {
