@@ -184,9 +184,7 @@ def charts(
     per_row = presentation.columns_for(present, layout, count)
     image_format = "svg" if st.session_state.get(EXPORT) == "SVG" else "png"
     cells = chart_cells(count, per_row)
-    extra = 0  # px: the further lines of the longest title, which a grid's rows make room for
-    needs: dict[int, int] = {}  # px a grid's cell needs for its plot, by window width: the most of its charts'
-    noted, cell = [*presentation.noted_above(), *notes], height
+    figures = []
     for j, variable in enumerate(artifact.variables):
         mean, history, start = result.forecast.mean[:, j], shown[variable], lags[variable]
         if plain:
@@ -210,11 +208,20 @@ def charts(
                 height=height,
                 look=look,
             )
-        extra = max(extra, fig.layout.title.text.count("<br>") * look.title_line)
-        cell = height + (extra if height == presentation.GRID_HEIGHT else 0)  # a grid cell's least height
-        own = presentation.cell_needs(fig, look) if grid else {}  # a grid too low for its cells stacks
-        presentation.fit_legend(fig, look, stacks=bool(own) and presentation.stacks(own, cell, noted))
-        needs = {w: max(needs.get(w, 0), px) for w, px in own.items()}
+        figures.append(fig)
+    # whether a low window stacks the grid is the grid's (its longest title, its charts' most needs), and so is
+    # how every chart counts its legend's rows: decided chart by chart, a chart whose own legend fitted its cell was
+    # counted for one in the window that stacked it (empty room under its plot), or the other way round
+    # px: the further lines of the longest title, which a grid's rows make room for
+    extra = max((fig.layout.title.text.count("<br>") for fig in figures), default=0) * look.title_line
+    cell = height + (extra if height == presentation.GRID_HEIGHT else 0)  # a grid cell's least height
+    needs: dict[int, int] = {}  # px a grid's cell needs for its plot, by window width: the most of its charts'
+    for fig in figures if grid else ():
+        needs = {w: max(needs.get(w, 0), px) for w, px in presentation.cell_needs(fig, look).items()}
+    noted = [*presentation.noted_above(), *notes]
+    stacks = bool(needs) and presentation.stacks(needs, cell, noted)
+    for j, (variable, fig) in enumerate(zip(artifact.variables, figures, strict=True)):
+        presentation.fit_legend(fig, look, stacks=stacks)
         stem = file_stem(result, variable, level, fan, edited, exog_edited)
         where = cells[j]  # presented, a container as high as the window (ui.presentation)
         if present:
