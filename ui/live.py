@@ -54,11 +54,12 @@ def watch(
     withdrawn: Collection[Version],
     on_newer: Callable[[str], None] | None = None,
     refused: str | None = None,
-) -> None:
+) -> list[tuple[str, str]]:
     """Keep a page showing `shown` of `name`, picked as `label` (`latest`, `@alias` or a version; `shown` None
     when no version is in use), current: rerun when what it stands for changed, or offer a newer version (pinned)
     when there is one newer than `shown` and than `newest` (`latest` as this run resolved it) was when the page
-    opened on `shown`; `refused` says why the page's alias could not be used."""
+    opened on `shown`; `refused` says why the page's alias could not be used. Returns the notices it wrote, as
+    (kind, text) of ui.presentation.notes_px: a presented chart's window makes room for them."""
     alias = label if label.startswith("@") else None
     follows = label == LATEST or alias is not None or shown is None  # what it shows can change under it
     # an alias the page refused (`refused`: why) is followed too: moved to a version in use, the page shows it
@@ -68,13 +69,13 @@ def watch(
     known = shown
     if follows:
         st.session_state.pop(opened_key, None)  # a later pinned view starts from the `latest` of its own opening
-        _say_moved(name, label, shown)
+        said = _say_moved(name, label, shown)
     else:
         opened = st.session_state.get(opened_key)
         if opened is None or opened[:2] != (name, shown):
             st.session_state[opened_key] = opened = (name, shown, newest)
         known = shown if opened[2] is None else max(shown, opened[2])  # None: every usable version withdrawn
-        _offer_newer(newer_key, name, shown, on_newer)
+        said = _offer_newer(newer_key, name, shown, on_newer)
 
     def act(now: Standing) -> None:
         if follows or now.withdrawn != then.withdrawn:
@@ -98,6 +99,7 @@ def watch(
         st.rerun()  # the whole page, with the offer
 
     _on_ticks(LATEST_SEEN, (name, label, str(shown)), lambda: standing(name, alias, shown), act)
+    return said
 
 
 def watch_withdrawals(page: str, shown: Collection[tuple[str, Version]]) -> None:
@@ -171,31 +173,33 @@ def _note_withdrawn(name: str, shown: Version) -> None:
         st.session_state[MOVED] = (name, LATEST, str(shown), str(now), by)
 
 
-def _say_moved(name: str, label: str, shown: Version | None) -> None:
+def _say_moved(name: str, label: str, shown: Version | None) -> list[tuple[str, str]]:
     moved = st.session_state.get(MOVED)
     if moved is None or moved[:2] != (name, label) or moved[3] != str(shown):  # `None`: no version in use now
-        return
+        return []
     if label == LATEST:
         now = f"`latest` is now {shown}, shown here" if shown else "no version is in use"
-        st.info(f"{name} {moved[2]}, which this page showed, was withdrawn{moved[4]}: {now}.", icon=":material/block:")
+        text = f"{name} {moved[2]}, which this page showed, was withdrawn{moved[4]}: {now}."
+        st.info(text, icon=":material/block:")
     else:  # an alias
-        st.info(f"{label} of {name} now points at {shown}; it pointed at {moved[2]} before.", icon=":material/move_up:")
+        text = f"{label} of {name} now points at {shown}; it pointed at {moved[2]} before."
+        st.info(text, icon=":material/move_up:")
     del st.session_state[MOVED]  # said once, on the run that shows the move
+    return [("info", text)]
 
 
-def _offer_newer(key: str, name: str, shown: Version, on_newer: Callable[[str], None] | None) -> None:
+def _offer_newer(key: str, name: str, shown: Version, on_newer: Callable[[str], None] | None) -> list[tuple[str, str]]:
     if not _offered(key, name, shown):
-        return
+        return []
     newest = st.session_state[key][2]
-    st.info(f"{name} {newest} has been published since this page opened.", icon=":material/new_releases:")
+    said = [("info", f"{name} {newest} has been published since this page opened.")]
+    st.info(said[0][1], icon=":material/new_releases:")
     if on_newer is not None:
+        said.append(("button", f"Show {name} {newest}"))
         st.button(
-            f"Show {name} {newest}",
-            key=f"live_show|{name}|{newest}",
-            on_click=on_newer,
-            args=(newest,),
-            icon=":material/update:",
+            said[-1][1], key=f"live_show|{name}|{newest}", on_click=on_newer, args=(newest,), icon=":material/update:"
         )
+    return said
 
 
 def _offered(key: str, name: str, shown: Version) -> bool:

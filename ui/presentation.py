@@ -35,12 +35,19 @@ LEGEND_PX = {False: 482, True: 1095, "grid": 858}
 ROW_PX = {False: 20, True: 26}  # a row of the legend (13 px, presented 18 px), as Chromium draws it
 MARGIN_ROWS = {False: 2, True: 1}  # the legend's rows ui.chart_look.Look.margin holds
 TOP = 220  # px above a chart that fills the window: the page's top, the two folded expanders and a gap
-# A note written above the charts (a warning, a caption, the line warnings fold into: fold) takes that much more
+# A note written above the charts (a warning, a caption, the line warnings fold into: fold; a notice of ui.live and
+# the button that shows a newer version: "info", "button") takes that much more
 # from their window (read in Chromium): px a line, px more (padding and the gap under it), the font's px and the
 # page's width its text does not get (the page's padding, a warning's icon); a character is counted 0.5 em, wider
 # than most, so that lines are not undercounted. They are counted at each of NOTE_WINDOWS' widths, for the windows
 # at least that wide.
-NOTE_PX = {"caption": (25.9, 18, 16.2, 185), "warning": (27.75, 56, 18.5, 254), "folded": (25.9, 39, 16.2, 270)}
+NOTE_PX = {
+    "caption": (25.9, 18, 16.2, 185),
+    "warning": (27.75, 56, 18.5, 254),
+    "folded": (25.9, 39, 16.2, 270),
+    "info": (27.75, 58.5, 18.5, 254),
+    "button": (44, 21, 16.2, 270),
+}
 NOTE_WINDOWS = (800, 1280, 1366, 1440, 1920)
 # A grid's cell keeps a plot PLOT_LEAST px high at least: in a window too low for that, the grid's charts stack, a
 # window each (a far scenario's six legend rows had left a cell of a 1280x720 window a 30 px plot). A cell is half

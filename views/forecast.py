@@ -87,8 +87,9 @@ def render() -> None:
     selection.share(PAGE, name, version_label, str(version))
     artifact = store.load(name, version, via=version_label)
     gone = governance.warn_if_withdrawn(name, version, withdrawn)
-    presentation.above([("warning", gone)] if gone else [])  # its lines come off the presented charts' window
-    live.watch(PAGE, name, version_label, version, newest, withdrawn, on_newer=_show_version)
+    said = live.watch(PAGE, name, version_label, version, newest, withdrawn, on_newer=_show_version)
+    # their lines come off the presented charts' window: a moved alias's or a newer version's notice too
+    presentation.above([*([("warning", gone)] if gone else []), *said])
     if not present:
         _model_card(artifact)
     forecast_panel(artifact, version_label, present)
