@@ -256,7 +256,7 @@ def _linked_start(
     wanted = concrete_version(model, version, problems)
     wanted = None if wanted == LATEST else wanted
     labels = _start(model, wanted, entries, listed)
-    if not labels and wanted is None:  # no version in use: `latest` stands for none (the default pair instead)
+    if not labels and version == LATEST:  # no version in use: `latest` stands for none (the default pair instead)
         problems.append(latest_of_none(model, store.versions(model), store.withdrawals(model)))
     elif wanted is not None and f"{model} {wanted}" not in labels:
         problems.append(f"version {version} of {model}, which is not a usable version")

@@ -66,7 +66,8 @@ def render() -> None:
     url_state.warn(problems)
 
     if newest is None and version_label in (None, LATEST):  # a withdrawn version a link names is still shown
-        if url_state.applied(PAGE).get(url_state.VERSION) == LATEST:
+        linked = url_state.applied(PAGE)  # kept until the page writes its own: a model picked since is not the link's
+        if linked.get(url_state.VERSION) == LATEST and linked.get(url_state.MODEL, name) == name:
             said = version_pick.latest_of_none(name, entries, withdrawn)
             st.warning(f"The link asked for {library_text(said)}.", icon=":material/link_off:")
         st.error(governance.no_version_in_use(name, entries, withdrawn))

@@ -43,3 +43,31 @@ def test_a_compare_link_naming_a_version_and_an_alias_of_it_says_the_alias_point
     ui.store.refresh()
     at.run()
     assert at.query_params["versions"] == "var:0.0.2"
+
+
+def test_a_compare_link_without_latest_says_nothing_of_latest(seeded):
+    """A link naming no version, or an alias whose version is withdrawn, did not ask for `latest`: the page said it
+    had (the alias's own refusal was followed by a second line about `latest`)."""
+    seeded.set_alias("var", "champion", "0.0.1")
+    seeded.withdraw("var", "0.0.1", "wrong data")
+    ui.store.refresh()
+    bare = open_app({"model": "var"}, page=COMPARE)
+    assert "version 'latest'" not in _warnings(bare)
+    aliased = open_app({"model": "var", "version": "@champion"}, page=COMPARE)
+    said = _warnings(aliased)
+    assert "version @champion of var, which does not open" in said
+    assert "version 'latest'" not in said
+
+
+def test_a_model_picked_after_such_a_link_is_not_said_to_be_the_links(seeded, macro_result):
+    """The Forecast page kept the link's `latest` while no version was in use, and said the link had asked for
+    `latest` of the next model picked when that one had no version in use either."""
+    publish_result(seeded, macro_result, "growth", "patch", "seed")
+    seeded.withdraw("var", "0.0.1", "wrong data")
+    seeded.withdraw("growth", "0.0.1", "wrong data too")
+    ui.store.refresh()
+    at = open_app({"model": "var", "version": "latest"})
+    assert "version 'latest' of 'var'" in _warnings(at)
+    at.selectbox(key="fc_model").select("growth").run()
+    assert "The link asked for" not in _warnings(at)
+    assert "Model **growth** has no version in use" in at.error[0].value
