@@ -26,6 +26,7 @@ from varlib import InvalidInputError, Settings, minio_admin_clients, minio_failu
 from varlib.config import whole_number_setting
 
 Result = TypeVar("Result")
+STARTING = {"XMinioServerNotInitialized", "ServiceUnavailable"}  # S3 error codes of a server still starting
 REQUIRED = (
     "MINIO_ENDPOINT",
     "MINIO_ROOT_USER",
@@ -90,6 +91,14 @@ def setup_wait(env: Mapping[str, str]) -> int:
     return whole_number_setting("VARLIB_SETUP_WAIT", env, 60, lowest=0)
 
 
+def still_starting(exc: S3Error | MinioAdminException) -> bool:
+    """Whether MinIO's refusal says it is still starting (503 until its S3 API is up, which comes after the
+    health check docker-compose waits for): worth waiting for, unlike wrong credentials."""
+    if isinstance(exc, S3Error):
+        return exc.code in STARTING or getattr(exc.response, "status", None) == 503
+    return "Status: 503" in str(exc)  # the admin client's error states its status only in its message
+
+
 def until_ready(action: Callable[[], Result], settings: Settings, wait_s: float) -> Result | None:
     """`action()` once MinIO answers; None, after one `error:` line, when it refused or did not answer in time."""
     deadline = time.monotonic() + wait_s
@@ -97,6 +106,9 @@ def until_ready(action: Callable[[], Result], settings: Settings, wait_s: float)
         try:
             return action()
         except (S3Error, MinioAdminException) as exc:  # e.g. wrong root credentials: retrying will not help
+            if still_starting(exc) and time.monotonic() <= deadline:
+                time.sleep(1)
+                continue
             code = getattr(exc, "code", None) or type(exc).__name__
             print(f"error: MinIO at {settings.minio_endpoint} refused the set-up: {code}", file=sys.stderr)
             return None
