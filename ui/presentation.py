@@ -83,8 +83,8 @@ def scaled(px: int, present: bool) -> int:
 
 
 def notes_px(notes: Sequence[tuple[str, str]], window: int) -> int:
-    """The px that `notes` ((kind, text): a "warning", a "caption" or "folded", as NOTE_PX) take above the charts
-    in a window `window` px wide."""
+    """The px that `notes` ((kind, text): a "warning", a "caption", "folded", a ui.live "info" or its "button", as
+    NOTE_PX) take above the charts in a window `window` px wide."""
     total = 0.0
     for kind, text in notes:
         line, more, font, padding = NOTE_PX[kind]
@@ -94,8 +94,8 @@ def notes_px(notes: Sequence[tuple[str, str]], window: int) -> int:
 
 def above(notes: Sequence[tuple[str, str]]) -> None:
     """The notes ((kind, text), as notes_px) the page wrote above the forecast's panel in this run (a withdrawn
-    version's warning), which the presented charts' window makes room for: the panel is a fragment, whose reruns
-    leave them on screen."""
+    version's warning, a moved alias's or a newer version's notice), which the presented charts' window makes room
+    for: the panel is a fragment, whose reruns leave them on screen."""
     st.session_state[ABOVE] = list(notes)
 
 
