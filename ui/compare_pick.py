@@ -185,7 +185,7 @@ def _named_twice(prefix: str, named: list[tuple[str, str | None]]) -> None:
         st.warning(
             f"The link names {resolved} more than once: {points} ({and_list([f'{name}:{w}' for w in said])} in the"
             f" link). It is compared once; the address keeps {kept}, so the link compares them apart again once"
-            f" {and_list(moving)} {'moves' if len(moving) == 1 else 'move'} on.",
+            f" {and_list(moving, last='or')} moves on.",
             icon=LINK,
         )
     if alike:

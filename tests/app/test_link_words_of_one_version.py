@@ -71,3 +71,15 @@ def test_a_model_picked_after_such_a_link_is_not_said_to_be_the_links(seeded, ma
     at.selectbox(key="fc_model").select("growth").run()
     assert "The link asked for" not in _warnings(at)
     assert "Model **growth** has no version in use" in at.error[0].value
+
+
+def test_two_aliases_of_one_version_in_a_link_are_compared_apart_once_either_moves(seeded, macro_result):
+    """It said "once @champion and @stable move on", though either moving is enough."""
+    publish_result(seeded, macro_result, "var", "patch", "seed")  # 0.0.2
+    seeded.set_alias("var", "champion", "0.0.2")
+    seeded.set_alias("var", "stable", "0.0.2")
+    at = open_app({"versions": "var:0.0.2,var:@champion,var:@stable"}, page=COMPARE)
+    said = _warnings(at)
+    assert "the address keeps each name, so the link compares them apart again once @champion or @stable moves on" in (
+        said
+    ), said
