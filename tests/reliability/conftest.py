@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.minio_server import MinioServer, minio_available, minio_required
+from tests.support.tls import make_certificates, openssl_available
 from varlib.artifact import Artifact, build_artifact
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -78,6 +79,18 @@ def start_server(folder: Path, **options) -> MinioServer:
 def own_minio(tmp_path):
     server = start_server(tmp_path / "own")
     yield server
+    server.stop(kill=True)
+
+
+@pytest.fixture
+def tls_minio(tmp_path):
+    """A MinIO of its own speaking TLS with a certificate of a private authority: (server, its certificate files)."""
+    require_minio()
+    if not openssl_available():
+        pytest.fail("the openssl CLI is needed to make the test certificates")
+    files = make_certificates(tmp_path / "tls")
+    server = MinioServer([tmp_path / "data"], certs_dir=files.certs_dir, ca_file=files.ca_cert).start()
+    yield server, files
     server.stop(kill=True)
 
 

@@ -12,10 +12,8 @@ from collections import Counter
 
 import pytest
 
-from tests.reliability.conftest import PROJECT_DIR, assert_clean_failure, clean_env, require_minio, run_cli
+from tests.reliability.conftest import PROJECT_DIR, assert_clean_failure, clean_env, run_cli
 from tests.support.figures import record
-from tests.support.minio_server import MinioServer
-from tests.support.tls import make_certificates, openssl_available
 from varlib import Registry
 from varlib.config import Settings
 from varlib.errors import AccessDeniedError, StoreUnavailableError
@@ -141,17 +139,6 @@ def test_secrets_never_appear_in_errors_or_output(minio, macro_artifact, tmp_pat
         checked += 1
     assert wrong not in caplog.text and wrong not in "".join(capsys.readouterr())
     record("secrets", "wrong secret and unreachable server", messages_checked=checked, secrets_found_in_messages=0)
-
-
-@pytest.fixture
-def tls_minio(tmp_path):
-    require_minio()
-    if not openssl_available():
-        pytest.fail("the openssl CLI is needed to make the test certificates")
-    files = make_certificates(tmp_path / "tls")
-    server = MinioServer([tmp_path / "data"], certs_dir=files.certs_dir, ca_file=files.ca_cert).start()
-    yield server, files
-    server.stop(kill=True)
 
 
 @pytest.mark.minio

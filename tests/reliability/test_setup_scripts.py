@@ -11,9 +11,8 @@ import pytest
 from minio import Minio
 
 from tests.conftest import new_bucket
-from tests.reliability.conftest import PROJECT_DIR, clean_env, require_minio
-from tests.support.minio_server import MinioServer, free_port
-from tests.support.tls import make_certificates, openssl_available
+from tests.reliability.conftest import PROJECT_DIR, clean_env
+from tests.support.minio_server import free_port
 from varlib import Registry
 from varlib.config import Settings
 
@@ -51,17 +50,6 @@ def _clean_failure(done: subprocess.CompletedProcess, code: int, *needles: str) 
     assert lines and lines[-1].startswith("error: ") and "Traceback" not in done.stderr, done.stderr
     for needle in needles:
         assert needle in lines[-1], (needle, done.stderr)
-
-
-@pytest.fixture
-def tls_minio(tmp_path):
-    require_minio()
-    if not openssl_available():
-        pytest.fail("the openssl CLI is needed to make the test certificates")
-    files = make_certificates(tmp_path / "tls")
-    server = MinioServer([tmp_path / "data"], certs_dir=files.certs_dir, ca_file=files.ca_cert).start()
-    yield server, files
-    server.stop(kill=True)
 
 
 @pytest.mark.minio
