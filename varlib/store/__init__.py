@@ -11,15 +11,11 @@ import builtins
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import Any, Protocol
 
 from ..config import Settings
 from ..errors import InvalidInputError, VarlibError
 from ..plain_text import escape_controls
-
-if TYPE_CHECKING:  # the minio package is imported only when MinIO is used
-    from minio import Minio
-    from minio.minioadmin import MinioAdmin
 
 _KEY_PATTERN = re.compile(r"^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")
 
@@ -128,7 +124,7 @@ def open_store(settings: Settings) -> Store:
     return LocalStore(settings.store_dir, settings.bucket)
 
 
-def minio_admin_clients(settings: Settings) -> tuple[Minio, MinioAdmin]:
+def minio_admin_clients(settings: Settings) -> tuple[Any, Any]:  # (minio.Minio, minio.minioadmin.MinioAdmin)
     """The S3 client and MinIO's admin client for the settings, read and checked as the store reads them (endpoint
     forms, MINIO_SECURE, MINIO_CA_BUNDLE, keys): what the deployment scripts set up buckets and users with."""
     from .minio_store import admin_clients
