@@ -166,11 +166,12 @@ def last_written(page: str) -> dict[str, str]:
     return dict(written[-1]) if written else {}
 
 
-def warn(problems: list[str]) -> None:
-    for problem in problems:
-        st.warning(
-            f"The link asked for {library_text(problem)}; showing the default instead.", icon=":material/link_off:"
-        )
+def warn(problems: list[str]) -> list[str]:
+    """A warning per refused value; returns their texts, for a page that makes room for them (ui.presentation)."""
+    said = [f"The link asked for {problem}; showing the default instead." for problem in problems]
+    for text in said:
+        st.warning(library_text(text), icon=":material/link_off:")
+    return said
 
 
 def whole_number(low: int, high: int) -> Callable[[str], int | None]:

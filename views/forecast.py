@@ -63,7 +63,7 @@ def render() -> None:
             persist_state="session",
             help="For a room: no sidebar, large fonts, one chart per screen or a grid, controls folded away.",
         )
-    url_state.warn(problems)
+    refused = url_state.warn(problems)  # above the charts too: their lines come off the presented window
 
     if newest is None and version_label in (None, LATEST):  # a withdrawn version a link names is still shown
         linked = url_state.applied(PAGE)  # kept until the page writes its own: a model picked since is not the link's
@@ -89,8 +89,9 @@ def render() -> None:
     artifact = store.load(name, version, via=version_label)
     gone = governance.warn_if_withdrawn(name, version, withdrawn)
     said = live.watch(PAGE, name, version_label, version, newest, withdrawn, on_newer=_show_version)
-    # their lines come off the presented charts' window: a moved alias's or a newer version's notice too
-    presentation.above([*([("warning", gone)] if gone else []), *said])
+    # their lines come off the presented charts' window: the link's refusals, a moved alias's or a newer version's
+    # notice too
+    presentation.above([*(("warning", text) for text in refused), *([("warning", gone)] if gone else []), *said])
     if not present:
         _model_card(artifact)
     forecast_panel(artifact, version_label, present)

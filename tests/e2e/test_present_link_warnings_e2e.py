@@ -1,0 +1,48 @@
+"""Presentation mode under a link's refusals, in Chromium: a warning that the link asked for a value the page could
+not use (a level, steps) is written above the charts, and one pushed the first chart's legend 70 px under a
+1280x720 window, two 156 px under a 1920x1080 one, as a withdrawn version's warning did before its lines were
+counted. The window's height now counts them too. The store is a local folder."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.conftest import running_dashboard
+from tests.e2e.test_present_qa_screens_e2e import _measured, _open
+from ui import presentation
+from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
+from varlib.config import Settings
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory):
+    """A dashboard on a local store holding `var` 0.0.1."""
+    folder = tmp_path_factory.mktemp("linked") / "store"
+    settings = {"VARLIB_STORE_DIR": str(folder), "VARLIB_AUTHOR": "e2e"}
+    registry = Registry.from_settings(Settings.from_env(settings))
+    result = train_model(load_dataset(), ModelSpec(("realgdp", "realcons"), lags=2))
+    publish_result(registry, result, "var")
+    with running_dashboard(settings) as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    "size, query",
+    [
+        ((1280, 720), "&level=97"),
+        ((1366, 768), "&level=97&layout=grid"),
+        ((1920, 1080), "&level=97&steps=abc&layout=grid"),
+    ],
+)
+def test_a_links_warnings_leave_the_window_its_first_legend(linked, chromium, size, query):
+    page = _open(chromium, f"{linked}/?model=var&version=0.0.1&present=1{query}", *size)
+    try:
+        first = _measured(page, 2)[0]
+        warned = page.get_by_text("The link asked for").count()
+    finally:
+        page.context.close()
+    assert warned == query.count("level=") + query.count("steps="), warned  # the room still reads each
+    assert first["bottom"] <= size[1] and first["out"] == [], (size, first)  # its legend and axis included
+    assert first["plot"] >= presentation.PLOT_LEAST, first
