@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from ui.chart_files import digest_of, images_named
@@ -12,7 +11,16 @@ from ui.literal import library_text, literal
 from ui.tables import lag_selection_table, metrics_table, number_formats
 from ui.train_vecm import show_cointegration
 from ui.version_details import holdout_order, metrics_markdown
-from varlib import CRITERIA, Evaluation, TrainResult, label_of, order_words, score_notes, trained_advice
+from varlib import (
+    CRITERIA,
+    Evaluation,
+    TrainResult,
+    frame_sha256,
+    label_of,
+    order_words,
+    score_notes,
+    trained_advice,
+)
 
 ADVICE = "train_trained_advice"  # (the result, its advice): the tests run once per trained result, not per rerun
 
@@ -120,8 +128,7 @@ def _holdout_name(result: TrainResult, evaluation: Evaluation) -> tuple[str, ...
     """The holdout charts' name parts: the data, the lag order scored and the rows held out
     (`macrodata-holdout-3-lags-20-rows`), then a digest of the data and every other setting (variables, transform,
     trend, ...), so two trainings' images of one name never show different numbers."""
-    frame = result.dataset.frame
-    content = repr(result.spec).encode() + pd.util.hash_pandas_object(frame).to_numpy().tobytes()
+    content = f"{result.spec!r}{frame_sha256(result.dataset.frame)}".encode()
     return result.dataset.name, "holdout", f"{evaluation.k_ar}-lags", f"{evaluation.rows}-rows", digest_of(content)
 
 
