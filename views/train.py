@@ -279,7 +279,7 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
         try:
             artifact = publish_result(registry, result, name, bump, notes, actor=sign_in.actor)
         except AccessDeniedError as exc:
-            st.session_state[DENIED] = "the store refused the write"
+            st.session_state[DENIED] = True
             show_error(exc, controls=TRAIN)
             return
         except ConflictError as exc:
