@@ -9,8 +9,7 @@ import varlib
 
 from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn
 from .files import write_text
-from .helps import add_test_options
-from .helps import given as given_text
+from .helps import add_test_options, given
 from .output import by_variable, print_json, print_table
 
 
@@ -95,7 +94,7 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out",
         required=True,
-        type=given_text,
+        type=given,
         metavar="FILE.html",
         help="the HTML file to write, replaced if it exists (-: stdout)",
     )
@@ -120,13 +119,13 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--fan",
-        type=given_text,
+        type=given,
         metavar="L,L,...",
         help="draw the forecast as a fan of these levels in percent, e.g. 30,60,90",
     )
     parser.add_argument(
         "--scenario",
-        type=given_text,
+        type=given,
         metavar="NAME",
         help="the forecast of this saved scenario (its own steps, level and intervals)",
     )
@@ -135,10 +134,10 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
 def run_report(args: argparse.Namespace) -> int:
     # the options are checked before the store is read, as `forecast` does
     fan = _fan_levels(args.fan) if args.fan else []
-    given = [f"--{o}" for o in ("steps", "level", "intervals") if getattr(args, o) is not None]
-    if args.scenario and given:
+    asked = [f"--{o}" for o in ("steps", "level", "intervals") if getattr(args, o) is not None]
+    if args.scenario and asked:
         raise varlib.InvalidInputError(
-            f"--scenario {args.scenario} is reported as it was saved, so {', '.join(given)} cannot change it;"
+            f"--scenario {args.scenario} is reported as it was saved, so {', '.join(asked)} cannot change it;"
             " leave them out",
             field="scenario",
             value=args.scenario,
@@ -157,11 +156,11 @@ def run_report(args: argparse.Namespace) -> int:
     registry = registry_from_env()
     artifact, withdrawal = named_version(args, registry)
     warn_if_withdrawn(artifact, withdrawal)
-    given += ["--fan"] * bool(args.fan)
-    if artifact.exog and not args.scenario and given:  # a VARX's forecast needs future exogenous values
+    asked += ["--fan"] * bool(args.fan)
+    if artifact.exog and not args.scenario and asked:  # a VARX's forecast needs future exogenous values
         raise varlib.InvalidInputError(
             f"{artifact.label} has exogenous variables, so its report has a forecast only of a saved scenario"
-            f" (--scenario NAME, which keeps its own steps and level): {', '.join(given)} would not be shown",
+            f" (--scenario NAME, which keeps its own steps and level): {', '.join(asked)} would not be shown",
             field="scenario",
         )
     diagnostics = varlib.diagnose(artifact, args.irf_periods, args.whiteness_lags, args.arch_lags)
