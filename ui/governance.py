@@ -90,13 +90,18 @@ def marked(label: str, withdrawn_labels) -> str:
     return f"{label} (withdrawn)" if label in withdrawn_labels else label
 
 
+def withdrawn_of(entries, withdrawn) -> list[str]:
+    """The labels of `entries` that load but are withdrawn (usable but for their withdrawal), in their order."""
+    return [entry.label for entry in entries if entry.ok and not entry.usable(withdrawn)]
+
+
 def version_choices(name: str, entries, withdrawn, named: set) -> tuple[list[str], dict[str, str]]:
     """A version picker's choices after `latest`: the aliases, then the usable versions newest first
     (withdrawn ones, and aliases of them, only when `named`, e.g. by a link), and how to show each."""
     labels = alias_choices(name, withdrawn, named)
     aliases = list(labels)
     usable = [entry.label for entry in entries if entry.usable(withdrawn)]
-    hidden = [entry.label for entry in entries if entry.ok and not entry.usable(withdrawn) and entry.label in named]
+    hidden = [label for label in withdrawn_of(entries, withdrawn) if label in named]
     labels |= {v: marked(v, hidden) for v in hidden}
     return aliases + usable + hidden, labels
 
@@ -117,7 +122,7 @@ def alias_choices(name: str, withdrawn, named: set) -> dict[str, str]:
 
 def no_version_in_use(name: str, entries, withdrawn) -> str:
     """Why `name` has no version to show: every usable one withdrawn, or none usable at all."""
-    gone = sum(1 for entry in entries if entry.ok and not entry.usable(withdrawn))
+    gone = len(withdrawn_of(entries, withdrawn))
     if gone:
         return (
             f"Model **{name}** has no version in use:"

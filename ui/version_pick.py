@@ -102,7 +102,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     entries = store.usable(name, include_withdrawn=asked or named)
     if not entries:
         everything = store.versions(name)
-        hidden = not asked and any(entry.ok and not entry.usable(withdrawn) for entry in everything)
+        hidden = not asked and bool(governance.withdrawn_of(everything, withdrawn))
         message = governance.no_version_in_use(name, everything, withdrawn)
         st.error(message + (" Tick **Withdrawn too** to look at them." if hidden else ""))
         live.watch(prefix, name, LATEST, None, None, withdrawn)  # a version published next is shown without a reload
@@ -185,7 +185,7 @@ def concrete_version(name: str, wanted: str | None, problems: list[str] | None) 
 def latest_of_none(name: str, entries, withdrawn) -> str:
     """What a link's `latest` of `name` asked for when no version is in use (for "The link asked for ..."): `latest`
     exists as a word but stands for no version (why, as governance.no_version_in_use says it), and how to open one."""
-    gone = [entry.label for entry in entries if entry.ok and not entry.usable(withdrawn)]
+    gone = governance.withdrawn_of(entries, withdrawn)
     if not gone:
         why, then = "none of its versions can be used", "publish a new version"
     else:

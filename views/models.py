@@ -170,7 +170,7 @@ def _load(name: str, entry: VersionEntry) -> tuple[Artifact | None, VarlibError 
 
 def _counts(entries: list[VersionEntry], withdrawn) -> str:
     """`7 versions: 5 usable, 2 withdrawn`; usable ones load and are not withdrawn, a broken one is neither."""
-    gone = sum(1 for entry in entries if entry.ok and not entry.usable(withdrawn))
+    gone = len(governance.withdrawn_of(entries, withdrawn))
     broken = sum(1 for entry in entries if not entry.ok)
     parts = [f"{len(entries) - gone - broken} usable"]
     parts += [f"{gone} withdrawn"] * bool(gone) + [f"{broken} cannot be used"] * bool(broken)
