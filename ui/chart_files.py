@@ -106,12 +106,12 @@ def stem_of(
     return _stem(name, version, what, scenario, forecast, room_for_stem) + mark
 
 
-def _stem(name_: str, version: object, what: str, scenario_: str | None, forecast, most: int) -> str:
+def _stem(model: str, version: object, what: str, saved: str | None, forecast, most: int) -> str:
     tail: tuple[str, ...] = ()
     if forecast is not None:
         steps, level, fan, intervals = forecast
         tail = (f"{steps}-steps", f"{'-'.join(map(str, fan)) or str(level)}pct", intervals)
-    scenario, name = file_stem(scenario_), file_stem(name_)
+    scenario, name = file_stem(saved), file_stem(model)
     whole = file_stem(name, version, what, scenario, *tail)
     if _size(whole) <= most:
         return whole
