@@ -24,7 +24,6 @@ from varlib import (
     VarlibError,
     and_list,
     is_alias,
-    is_latest,
     parse_version,
 )
 
@@ -139,7 +138,7 @@ def _of_model(label: str, model: str | None, names: list[str]) -> str:
     `model`, or the store's only one. Any other label as it is (a model of that name stays a bare model)."""
     if model is None or " " in label or label in names:
         return label
-    if is_latest(label) or is_alias(label):
+    if linked_versions.moves(label):
         return f"{model} {label}"
     try:
         return f"{model} {parse_version(label)}"
@@ -151,7 +150,7 @@ def _resolved(label: str, names: list[str], problems: list[str]) -> str | None:
     """A link's `model @alias` or `model latest` as the version it stands for now (None, said, when it stands for
     none); any other label as it is."""
     name, _, version = label.partition(" ")
-    if name not in names or not (version.startswith("@") or version == LATEST):
+    if name not in names or not linked_versions.moves(version):
         return label
     try:
         resolved = f"{name} {store.resolve(name, version)}"
@@ -171,7 +170,7 @@ def _named_twice(prefix: str, named: list[tuple[str, str | None]]) -> None:
             words.setdefault(resolved, []).append(label.partition(" ")[2])
     alike = []
     for resolved, said in words.items():
-        moving = [word for word in dict.fromkeys(said) if is_alias(word) or is_latest(word)]
+        moving = [word for word in dict.fromkeys(said) if linked_versions.moves(word)]
         if moving:
             linked_versions.remember(prefix, resolved, *dict.fromkeys(said))
         if len(set(said)) == 1:
@@ -260,7 +259,7 @@ def _linked_start(
         problems.append(latest_of_none(model, store.versions(model), store.withdrawals(model)))
     elif wanted is not None and f"{model} {wanted}" not in labels:
         problems.append(f"version {version} of {model}, which is not a usable version")
-    elif labels and version is not None and (version.startswith("@") or version == LATEST):
+    elif labels and version is not None and linked_versions.moves(version):
         linked_versions.remember(prefix, labels[0], version.strip())
     return labels
 

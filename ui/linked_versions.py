@@ -44,20 +44,20 @@ def link_value(prefix: str, artifacts: list[Artifact]) -> str | None:
 def _words(memory: dict[str, tuple[str, ...]], artifact: Artifact) -> list[str]:
     label, number = f"{artifact.name} {artifact.version}", str(artifact.version)
     kept = [word for word in memory.get(label, ()) if _stands_for(artifact, word)]
-    if not any(_moves(word) for word in kept):
+    if not any(moves(word) for word in kept):
         memory.pop(label, None)
         return [number]
     memory[label] = tuple(kept)
     return kept
 
 
-def _moves(word: str) -> bool:
+def moves(word: str) -> bool:
     """An alias or `latest`: a word whose version can change under a link."""
     return is_alias(word) or is_latest(word)
 
 
 def _stands_for(artifact: Artifact, word: str) -> bool:
-    if not _moves(word):
+    if not moves(word):
         return word == str(artifact.version)
     try:
         return store.resolve(artifact.name, word) == artifact.version
