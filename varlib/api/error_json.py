@@ -3,6 +3,7 @@ carry it, and shortened where it was sent huge."""
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from fastapi.responses import JSONResponse
@@ -37,5 +38,11 @@ def readable(value: Any) -> Any:
 
 def echoed(value: Any) -> Any:
     """A received value as an error answer's field gives it: text shortened to SHOWN characters (a 200 kB name is
-    named, not echoed whole) with control characters escaped, as the message names them; anything else as it is."""
-    return escape_controls(shortened(value, SHOWN)) if isinstance(value, str) else value
+    named, not echoed whole) with control characters escaped, as the message names them; a number JSON cannot carry
+    named as the body wrote it (`"NaN"`, `"Infinity"`, `"-Infinity"`: the answer's JSON would make it null); anything
+    else as it is."""
+    if isinstance(value, str):
+        return escape_controls(shortened(value, SHOWN))
+    if isinstance(value, float) and not math.isfinite(value):  # numpy's floats are floats too
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    return value

@@ -19,7 +19,11 @@ class ErrorBody(BaseModel):
         description="the input that was refused, e.g. steps; a part of the body by its place, e.g."
         " conditions.realgdp or exog.realint (for a request that does not fit its schema, the first refused part's)",
     )
-    value: Any = Field(None, description="the refused value, as received (long values shortened in the message)")
+    value: Any = Field(
+        None,
+        description="the refused value, as received (long values shortened in the message; NaN and infinities as the"
+        ' body wrote them: "NaN", "Infinity", "-Infinity")',
+    )
     details: list[dict[str, Any]] | None = Field(
         None, description="a request that does not fit its schema: each refused part's loc, msg and type (at most 5)"
     )

@@ -74,10 +74,6 @@ def error_response(status: int, exc: Exception, **extra) -> ErrorJSON:
     """The JSON error body: the message (hints told as endpoints), the class, and the error's context fields;
     a 503 carries Retry-After."""
     fields = _json_fields(exc) if isinstance(exc, VarlibError) else {}
-    # a value sent huge (a 200 kB variable name) is named, not echoed whole in the message and its fields; one
-    # refused for a control character (a bidirectional override) is echoed with it escaped, as the message names it.
-    # Only what was received is: a store's `key`, `bucket`, `endpoint` and `code` are given whole, as they are.
-    fields = {name: echoed(value) if name in RECEIVED else value for name, value in fields.items()}
     message = shortened(rest_words(str(exc)), LONGEST_MESSAGE)
     body = {"error": message, "type": type(exc).__name__, **fields, **extra}
     headers = {"Retry-After": str(RETRY_AFTER_S)} if status == 503 else None
@@ -87,7 +83,11 @@ def error_response(status: int, exc: Exception, **extra) -> ErrorJSON:
 def _json_fields(exc: VarlibError) -> dict:
     fields = {}
     for name, value in exc.fields().items():
-        value = to_json_safe(value)
+        # a value sent huge (a 200 kB variable name) is named, not echoed whole in the message and its fields; one
+        # refused for a control character (a bidirectional override) is echoed with it escaped, as the message names
+        # it, and a NaN as the body wrote it, before JSON could only say null. Only what was received is: a store's
+        # `key`, `bucket`, `endpoint` and `code` are given whole, as they are.
+        value = to_json_safe(echoed(value) if name in RECEIVED else value)
         try:
             json.dumps(value, allow_nan=False)
         except (TypeError, ValueError):

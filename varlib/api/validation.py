@@ -76,8 +76,8 @@ _PLACES = ("body", "query", "path", "header", "cookie")
 def _first_refused(error: dict) -> dict:
     """`field` and `value` as a library refusal gives them, for the first refused part: its place without the
     request's part (`steps`, `conditions.realgdp`, `irf_periods`) and the value received. No value for a missing
-    field (pydantic's input is then the whole object), none that JSON cannot carry (NaN) or longer than ECHOED
-    (text is shortened instead, as the message quotes it: a 5,000-character alias is named); nothing for the whole
+    field (pydantic's input is then the whole object), none longer than ECHOED (text is shortened instead, as the
+    message quotes it: a 5,000-character alias is named; a NaN is named as the body wrote it); nothing for the whole
     body."""
     loc = [str(part) for part in error.get("loc", ())]
     place = loc[1:] if loc[:1] and loc[0] in _PLACES else loc
@@ -85,7 +85,7 @@ def _first_refused(error: dict) -> dict:
         return {}
     refused: dict = {"field": shortened(".".join(place), SHOWN)}
     if error.get("type") != "missing" and "input" in error:
-        value = error["input"]
+        value = echoed(error["input"])
         try:
             if (
                 not isinstance(value, str) and len(json.dumps(value, allow_nan=False)) > ECHOED
@@ -93,7 +93,7 @@ def _first_refused(error: dict) -> dict:
                 return refused
         except (TypeError, ValueError, RecursionError):
             return refused
-        refused["value"] = echoed(value)
+        refused["value"] = value
     return refused
 
 

@@ -110,8 +110,9 @@ def cell_number(cell, column: str, step: int, labels: Sequence[str], what: str, 
     if not np.isfinite(number):
         free = "; leave the cell empty for a free value" if what == CONDITIONS else ""
         shown = repr(str(cell).strip()) if isinstance(cell, str) else f"{number:g}"  # text as typed, numbers plain
+        given = cell if isinstance(cell, str) else number  # as lag inputs give it: the text typed, else the number
         raise InvalidInputError(
-            f"{where} is {shown}; use a finite number{free}", field=place(what, column), value=str(cell)
+            f"{where} is {shown}; use a finite number{free}", field=place(what, column), value=given
         )
     if abs(number) > MAX_MAGNITUDE:  # as for lag inputs: beyond it a forecast overflows or loses its bands
         raise InvalidInputError(
