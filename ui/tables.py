@@ -114,13 +114,20 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
     return pd.DataFrame(rows, columns=VERSION_COLUMNS)
 
 
+NOTE = "note"  # a check passed only as a note (varlib Check.partial): the card, its table and the `checks` cell
+
+
 def checks_text(card) -> str:
     """The `checks` cell: the failed checks and training warnings, `ok` only when checks were stored and all passed,
-    `not checked` for a version stored without them (older than the checks); empty when an old card does not say."""
+    `ok (note)` when one passed only as a note (Check.partial), `not checked` for a version stored without them
+    (older than the checks); empty when an old card does not say."""
     flags = "⚠ " + ", ".join(card.flags) if card.flags else ""
     if card.checked is False:
         return f"not checked; {flags}" if flags else "not checked"
-    return flags or ("ok" if card.checked else "")
+    if flags or not card.checked:
+        return flags or ""
+    # a pass on fewer lagged residuals is a note, as the Diagnostics page and the version's card say: no all-clear
+    return f"ok ({NOTE})" if card.noted else "ok"
 
 
 def holdout_rmse_text(card, order_words: str = "") -> str:

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from ui.literal import library_text, literal
-from ui.tables import metrics_table, number_formats
+from ui.tables import NOTE, metrics_table, number_formats
 from varlib import (
     METRIC_LABELS,
     MODEL_SPACE,
@@ -131,7 +131,7 @@ def adequacy_rows(artifact: Artifact) -> list[tuple[str, str, str]]:
     for raw in (artifact.adequacy or {}).get("checks") or []:
         name, verdict = str(raw.get("name", "")), str(raw.get("verdict", ""))
         check = Check(name, bool(raw.get("ok")), verdict, lags=raw.get("lags"), df2=raw.get("df2"))
-        rows.append(("note" if check.partial else "ok" if check.ok else "failed", check.name, check.verdict))
+        rows.append((NOTE if check.partial else "ok" if check.ok else "failed", check.name, check.verdict))
     return rows
 
 
@@ -190,7 +190,7 @@ def render(artifact: Artifact) -> None:
                 st.caption(library_text(note))  # it names exogenous variables: as typed
     with right.container(border=True):
         rows = adequacy_rows(artifact)
-        icons = {"ok": ":green[:material/check_circle:]", "note": ":blue[:material/info:]"}
+        icons = {"ok": ":green[:material/check_circle:]", NOTE: ":blue[:material/info:]"}
         icons["failed"] = ":orange[:material/warning:]"
         # a verdict's `code` (a transform's name) reads as on the Diagnostics page
         lines = [f"{icons[state]} **{literal(name)}**: {literal(verdict, code=True)}" for state, name, verdict in rows]

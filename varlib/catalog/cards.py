@@ -5,8 +5,8 @@ the version's object (`x-amz-meta-varlib-card`, for buckets without an index), a
 as `VersionEntry.card`. It is always derived from the artifact, never the other way round.
 
 A card written by an older varlib lacks fields this one shows (frequency, model, holdout order, whether the
-checks were stored): it has no `card_format` (CARD_FORMAT), is not `current`, and listings read its artifact
-instead; `varlib reindex` writes it again from the artifact.
+checks were stored, which passed only as a note): its `card_format` is below CARD_FORMAT (none at all before the
+field), it is not `current`, and listings read its artifact instead; `varlib reindex` writes it again.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..adequacy import Check
 from ..artifact import EXOG_SCHEMA_VERSION, SCHEMA_VERSION, Artifact
 from ..data import data_span, label_of
 from ..jsonsafe import in_order, to_json_safe
@@ -28,7 +29,8 @@ _METADATA_LIMIT = 1800  # S3 allows 2 KB of user metadata per object
 _NOTES_IN_METADATA = 200
 # 2: frequency, model, holdout_k_ar and checked, and the schema the artifact was stored with. A card without the
 # field (1) was written before it existed and may leave those blank: it stands for its version in no listing.
-CARD_FORMAT = 2
+# 3: noted, the checks passed only as a note (a format-2 card would read as an all-clear `ok`).
+CARD_FORMAT = 3
 # the fields of the first cards (2026-11), which a card of any format has from its artifact
 _FIRST_FIELDS: tuple[str, ...] = ("name", "version", "created_at", "author", "notes", "dataset", "variables")
 _FIRST_FIELDS += ("k_ar", "lag_method", "transform", "trend", "holdout_rmse", "kind")
@@ -62,6 +64,8 @@ class Card:
     model: str = ""  # the fitted model in one line (the kind's words), e.g. "VAR(2) in levels, trend c"
     # whether adequacy checks were stored (False: a version older than them); None: an older card does not say
     checked: bool | None = None
+    # checks that passed only as a note (Check.partial: whiteness on fewer lagged residuals than the LM test's)
+    noted: tuple[str, ...] = ()
     card_format: int = CARD_FORMAT
 
     @property
@@ -94,6 +98,7 @@ class Card:
             schema_version=stored_schema(artifact),
             model=artifact.description,
             checked=bool((artifact.adequacy or {}).get("checks")),
+            noted=_noted(artifact),
         )
 
     @classmethod
@@ -125,6 +130,7 @@ class Card:
                 exog=tuple(map(str, raw.get("exog") or ())),
                 model=str(raw.get("model") or ""),
                 checked=raw["checked"] if isinstance(raw.get("checked"), bool) else None,
+                noted=tuple(map(str, raw.get("noted") or ())),
                 card_format=int(raw.get("card_format") or 1),  # none: written before the field
             )
         except (TypeError, ValueError):
@@ -154,6 +160,7 @@ class Card:
                 "exog": list(self.exog),
                 "model": self.model,
                 "checked": self.checked,
+                "noted": list(self.noted),
                 "card_format": self.card_format,
             }
         )
@@ -187,6 +194,15 @@ def keep_stored_schema(artifact: Artifact, schema: Any) -> None:
 def _flags(artifact: Artifact) -> tuple[str, ...]:
     flags = tuple((artifact.adequacy or {}).get("flags") or ())
     return flags + (counted(len(artifact.warnings), "training warning"),) if artifact.warnings else flags
+
+
+def _noted(artifact: Artifact) -> tuple[str, ...]:
+    checks = (artifact.adequacy or {}).get("checks") or []
+    return tuple(
+        str(raw.get("name", ""))
+        for raw in checks
+        if Check(str(raw.get("name", "")), bool(raw.get("ok")), "", lags=raw.get("lags")).partial
+    )
 
 
 def _filled(artifact: Artifact) -> bool:
