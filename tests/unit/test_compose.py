@@ -24,12 +24,24 @@ def test_services_ports_and_volume(compose):
     assert "healthcheck" in services["minio"]
 
 
+def _quoted_names(path: Path) -> set[str]:
+    return set(re.findall(r'"((?:MINIO|VARLIB)_[A-Z_]+)"', path.read_text()))
+
+
 def test_app_reads_only_variables_the_settings_know(compose):
-    known = set(re.findall(r'"((?:MINIO|VARLIB)_[A-Z_]+)"', (PROJECT / "varlib" / "config.py").read_text()))
-    for name in ("app", "minio-init"):
+    known = _quoted_names(PROJECT / "varlib" / "config.py")
+    setup = _quoted_names(PROJECT / "scripts" / "minio_users.py")  # the set-up scripts' own (VARLIB_SETUP_WAIT)
+    for name, allowed in (("app", known), ("minio-init", known | setup)):
         env = compose["services"][name]["environment"]
         assert env["MINIO_ENDPOINT"] == "minio:9100"
-        assert set(env) <= known | {"MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"}, set(env) - known
+        assert set(env) <= allowed | {"MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"}, set(env) - allowed
+
+
+def test_the_bucket_service_is_given_the_wait_its_script_reads(compose):
+    """scripts/init_minio.py waits up to VARLIB_SETUP_WAIT seconds, as the README says of the set-up scripts:
+    compose passed it to `minio-users` only, so `minio-init` always waited the default 60."""
+    assert "setup_wait(os.environ)" in (PROJECT / "scripts" / "init_minio.py").read_text()
+    assert compose["services"]["minio-init"]["environment"]["VARLIB_SETUP_WAIT"] == "${VARLIB_SETUP_WAIT:-60}"
 
 
 def test_the_users_service_is_given_every_variable_its_script_reads(compose):
