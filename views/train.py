@@ -8,6 +8,7 @@ from ui import auth, forecast_link, store
 from ui.errors import TRAIN, guarded, show_error
 from ui.literal import library_text, literal
 from ui.train_data import data_inputs, load_source
+from ui.train_order import lag_search_hint
 from ui.train_results import show_results, trained_on
 from ui.train_vecm import kind_input, model_options, order_note, transform_key, zero_lags_help
 from ui.whole_number import whole_number
@@ -21,7 +22,6 @@ from varlib import (
     TrainResult,
     VarlibError,
     check_name,
-    default_max_lags,
     kind_names,
     kind_transforms,
     publish_result,
@@ -126,7 +126,7 @@ def _spec_inputs(source: dict | None, kind: str) -> dict:
         " major version.",
     )
     if max_lags is None and lags is None and source is not None:
-        st.caption(_rule_hint(source, kind, transform, trend, options, min_lags))
+        lag_search_hint(source, kind, transform, trend, options, min_lags)
     return {
         "kind": kind,
         **options,
@@ -152,21 +152,6 @@ def _zero_lags(kind: str) -> int:
         help=zero_lags_help(kind),
     )
     return 0 if zero and takes else 1
-
-
-def _rule_hint(source: dict, kind: str, transform: str, trend: str, options: dict, min_lags: int) -> str:
-    """The default maximum on all rows (the holdout fit, on fewer rows, may search fewer)."""
-    try:
-        dataset = load_source(source)
-        exog = tuple(source.get("exog") or ())
-        spec = ModelSpec(
-            variables=tuple(source["variables"]), exog=exog, kind=kind, transform=transform, trend=trend, **options
-        )
-    except VarlibError:
-        return f"Lag search from {min_lags} up to a maximum set by the number of rows, once the data load."
-    rows = len(dataset.frame) - spec.lag_inputs_extra
-    top = default_max_lags(rows, len(spec.variables), spec.lag_rule_trend, len(exog))
-    return f"Lag search from {min_lags} up to {top}, the sample-aware maximum on these {rows} rows."
 
 
 def _train(source: dict, spec_inputs: dict) -> None:
