@@ -153,6 +153,13 @@ def write(page: str, values: dict[str, str | None]) -> None:
     address.written_at, address.applied = time.monotonic(), None
 
 
+def write_unopened(page: str, model: str, version: str | None = None) -> None:
+    """The address of a page that opens no version of `model` (none in use, or an alias it refuses): the model and
+    the version label shown, and nothing of the view it showed before, so the address bar says what is shown and a
+    link's version or model is not taken as asked of a model picked since (its words are said once, as a link's)."""
+    write(page, {MODEL: model, VERSION: version})
+
+
 def applied(page: str) -> dict[str, str]:
     """The address a link (or the browser's Back or Forward) brought to this run, until the page writes its own:
     for a value that can be checked only against the version the pickers then load."""

@@ -105,6 +105,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         hidden = not asked and bool(governance.withdrawn_of(everything, withdrawn))
         message = governance.no_version_in_use(name, everything, withdrawn)
         st.error(message + (" Tick **Withdrawn too** to look at them." if hidden else ""))
+        url_state.write_unopened(prefix, name)
         live.watch(prefix, name, LATEST, None, None, withdrawn)  # a version published next is shown without a reload
         return None
     key = version_key(prefix, name)
@@ -139,6 +140,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
             version = store.resolve(name, label)
         except (WithdrawnError, NotFoundError) as exc:  # said, and followed: moved back, the page shows it
             show_error(exc)
+            url_state.write_unopened(prefix, name, label)
             live.watch(prefix, name, label, None, newest, withdrawn, refused=str(exc))
             return None
     else:

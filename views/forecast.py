@@ -72,6 +72,7 @@ def render() -> None:
             st.warning(f"The link asked for {library_text(said)}.", icon=":material/link_off:")
         st.error(governance.no_version_in_use(name, entries, withdrawn))
         st.page_link("views/train.py", label="Train & publish", icon=":material/model_training:")
+        url_state.write_unopened(PAGE, name)
         live.watch(PAGE, name, LATEST, None, None, withdrawn)  # a version published next is shown without a reload
         return
     if version_label == LATEST:
@@ -81,6 +82,7 @@ def render() -> None:
             version = store.resolve(name, version_label)
         except (WithdrawnError, NotFoundError) as exc:  # said, and followed: moved back, the page shows it
             show_error(exc)
+            url_state.write_unopened(PAGE, name, version_label)
             live.watch(PAGE, name, version_label, None, newest, withdrawn, refused=str(exc))
             return
     else:
