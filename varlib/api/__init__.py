@@ -269,6 +269,8 @@ class _Forecasts:
         key = (name, concrete, steps, alpha, intervals, withdrawal is not None)
         if inputs.default:
             hit = self.cache.get(key)
+            if hit is not None and not is_latest(version) and not await self.watch.stored(name, concrete):
+                hit = None  # deleted from the store by hand since (`latest` serves its pointer's copy, as documented)
             self.metrics.hit("forecast_answers", hit is not None)
             if hit is not None:
                 return Response(hit, media_type="application/json")

@@ -1,6 +1,6 @@
-"""What the service may reuse: answers for pinned versions (they never change), one pointer read shared by
-the `latest` requests that arrived before it started, and which versions are withdrawn (read at most once a
-second per model)."""
+"""What the service may reuse: answers for pinned versions (they never change, while the store holds the version:
+asked at most once a second per version), one pointer read shared by the `latest` requests that arrived before it
+started, and which versions are withdrawn (read at most once a second per model)."""
 
 from __future__ import annotations
 
@@ -47,6 +47,8 @@ class PinnedResponseCache:
         withdrawn = await self.watch.withdrawal(*_name_and_version(scope["path"])) is not None
         key = (scope["method"], scope["path"], scope["query_string"], content_type, body, withdrawn)
         hit = self._store.get(key)
+        if hit is not None and not await self.watch.stored(*_name_and_version(scope["path"])):
+            hit = None  # deleted from the store by hand since: the app says it does not exist
         if self.metrics is not None:
             self.metrics.hit("pinned_responses", hit is not None)
         if hit is not None:
@@ -104,6 +106,13 @@ class WithdrawalWatch:
             found = await asyncio.shield(read)
             seen = found or self._seen.get(name) or (0.0, {}, False)
         return seen[1].get(version)
+
+    async def stored(self, name: str, version: Version) -> bool:
+        """Whether the store still holds a pinned version whose answers are kept (Registry.still_stored): free when
+        it was seen there in the last second, else one small listing in the thread pool."""
+        if self._registry.still_stored(name, version, ask=False):
+            return True
+        return await run_in_threadpool(self._registry.still_stored, name, version)
 
     def _reading(self, name: str) -> asyncio.Task:
         """The listing of `name` under way, started if none is."""

@@ -143,6 +143,10 @@ class Registry(Governance, ScenarioShelf):
                 value=f"@{alias}",
             ) from None
 
+    def still_stored(self, name: str, version: Version, ask: bool = True) -> bool:
+        """Whether the store holds a version read before (catalog.reader); `ask=False`: if seen in the last second."""
+        return self._reader.still_stored(name, version) if ask else self._reader.seen_lately(name, version)
+
     def check(self) -> None:
         """Raise unless the store answers."""
         self.store.check()

@@ -1,0 +1,72 @@
+"""A kept artifact is served while the store holds its version: asked at most once a second (one small listing of
+the version's folder, not a read of the version), never by two threads at once, and not at all while a store that
+could not be asked waits for its retry."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+
+import pytest
+
+import varlib.catalog.reader
+from varlib import Registry, Settings, publish_result
+from varlib.errors import NotFoundError, StoreUnavailableError
+from varlib.versions import Version
+
+V1 = Version(0, 0, 1)
+
+
+@pytest.fixture
+def kept(tmp_path, macro_result, monkeypatch):
+    """A registry on a local folder with var 0.0.1 read once, and a count of the store's folder listings."""
+    registry = Registry.from_settings(Settings(store_dir=tmp_path, author="reader-test"))
+    publish_result(registry, macro_result, "var")
+    registry.load("var", "0.0.1")
+    store, asked = registry.store, []
+    children = store.children
+
+    def counted(prefix):
+        asked.append(prefix)
+        if getattr(store, "fail", False):
+            raise StoreUnavailableError("the store is unreachable")
+        time.sleep(getattr(store, "slow", 0.0))
+        return children(prefix)
+
+    monkeypatch.setattr(store, "children", counted)
+    return registry, asked, tmp_path / "models" / "var" / "0_0_1"
+
+
+def test_a_deleted_version_is_no_longer_served_once_a_second_has_passed(kept, monkeypatch):
+    registry, asked, folder = kept
+    shutil.rmtree(folder)
+    assert registry.load("var", "0.0.1").version == V1  # read less than a second ago: not asked again
+    assert asked == []
+    monkeypatch.setattr(varlib.catalog.reader, "PRESENT_FRESH_S", 0.0, raising=False)
+    with pytest.raises(NotFoundError, match="var 0.0.1 does not exist"):
+        registry.load("var", "0.0.1")
+    assert asked[0] == "var/0_0_1/"
+
+
+def test_threads_that_ask_meanwhile_do_not_wait_for_the_listing(kept, monkeypatch):
+    registry, asked, _ = kept
+    monkeypatch.setattr(varlib.catalog.reader, "PRESENT_FRESH_S", 0.0, raising=False)
+    registry.store.slow = 0.3
+    threads = [threading.Thread(target=registry.load, args=("var", "0.0.1")) for _ in range(6)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(asked) < 6  # one listing at a time; the others took the last answer
+    assert time.monotonic() - started < 1.5
+
+
+def test_a_store_that_cannot_be_asked_keeps_the_version_served_and_is_asked_later(kept, monkeypatch):
+    registry, asked, _ = kept
+    monkeypatch.setattr(varlib.catalog.reader, "PRESENT_FRESH_S", 0.0, raising=False)
+    registry.store.fail = True
+    assert registry.load("var", "0.0.1").version == V1
+    assert registry.load("var", "0.0.1").version == V1
+    assert len(asked) == 1  # not again before UNASKED_RETRY_S
