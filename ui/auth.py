@@ -18,7 +18,7 @@ from typing import Any, NoReturn
 
 import streamlit as st
 
-from ui import sign_in_link, sign_outs, store
+from ui import sign_in_link, sign_outs, store, train_data
 from ui.layout import quiet
 from ui.literal import library_text, literal
 from varlib import ROLES, Actor, RolePolicy, TokenVerifier, VarlibError, allows
@@ -135,6 +135,7 @@ def render_gate(sign_in: SignIn) -> bool:
     if not sign_in.signed_in:
         if sign_in.expired:
             st.info("Your sign-in has expired: sign in again to go on.", icon=":material/schedule:")
+            _keep_draft()
         if sign_in.signed_out:
             st.info("You signed out in another tab of this browser: sign in again to go on.", icon=":material/logout:")
         st.markdown("Sign in with your organisation's account to see the models and their forecasts.")
@@ -160,6 +161,21 @@ def render_gate(sign_in: SignIn) -> bool:
     if st.button("Sign out", icon=":material/logout:", key="auth_sign_out_norole"):
         _sign_out()
     return False
+
+
+def _keep_draft() -> None:
+    """What this session had typed comes back after signing in again (ui.sign_in_link); say what cannot."""
+    lost = []
+    if not sign_in_link.keep_draft():
+        lost.append("The model name and notes typed on the Train page are too long to keep: copy them first.")
+    upload = st.session_state.get(train_data.KEPT)  # the browser forgets the file itself on leaving the page
+    if upload:
+        lost.append(
+            f"The file {literal(upload['name'])} uploaded on the Train page is not kept: upload it again there, and"
+            " choose its columns again."
+        )
+    for text in lost:
+        st.warning(text, icon=":material/warning:")
 
 
 def _watch_provider() -> None:

@@ -6,12 +6,18 @@ the root), and the session after signing in is a new page load, so neither the a
 state carries the link across. The address waits in a short-lived cookie of this app, written by the
 sign-in screen in the browser and read by the server from the next session's request. Only the name of
 one of this app's pages and the query are taken from it; anything else in it is ignored.
+
+A sign-in that ran out also takes with it what was typed on the Train page and is in no address: the sign-in
+screen of such a session (which still holds it) keeps the model name and the notes in a second cookie, and the
+first run after signing in puts them back. An uploaded file cannot travel so (the browser forgets it, and a cookie
+holds 4 KB): the screen says to upload it again.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 import streamlit as st
 
@@ -36,12 +42,63 @@ _REMEMBER_SCRIPT = f"""<script>
   }}
 }})();
 </script>"""
-_FORGET_SCRIPT = f'<script>document.cookie = "{COOKIE}=; path=/; max-age=0; SameSite=Lax";</script>'
+DRAFT_COOKIE = "varlib_draft"
+# The Train page's typed text, by session-state key (a key's start): the model name's key ends with its default
+DRAFT_KEYS = ("train_name|", "train_notes")
+_OWNER = "@owner"  # not a session-state key: who typed the draft
+DRAFT_MAX_BYTES = 3800  # the cookie's value as sent: browsers drop a cookie over 4096 bytes without a word
+_FORGET_SCRIPT = (
+    f'<script>document.cookie = "{COOKIE}=; path=/; max-age=0; SameSite=Lax";'
+    f' document.cookie = "{DRAFT_COOKIE}=; path=/; max-age=0; SameSite=Lax";</script>'
+)
 
 
 def remember() -> None:
     """On the sign-in screen: keep this address for the first run after signing in."""
     _run_in_browser(_REMEMBER_SCRIPT)
+
+
+def keep_draft() -> bool:
+    """On the screen of a sign-in that ran out: keep the Train page's typed text for the first run after signing in
+    again. False when it is too long for a cookie (then nothing is kept, and the screen says to copy it)."""
+    draft = {
+        key: value
+        for key, value in st.session_state.to_dict().items()
+        if key.startswith(DRAFT_KEYS) and isinstance(value, str) and value
+    }
+    if not draft:
+        return True
+    value = quote(json.dumps({**draft, _OWNER: _signed_in_as()}), safe="")
+    if len(value) > DRAFT_MAX_BYTES:
+        return False
+    # the value is %-encoded, so no quote or `<` of the typed text reaches the script
+    cookie = f"{DRAFT_COOKIE}={value}; path=/; max-age={LIFETIME_SECONDS}; SameSite=Lax"
+    _run_in_browser(f'<script>document.cookie = "{cookie}";</script>')
+    return True
+
+
+def _signed_in_as() -> str:
+    """Who this session is signed in as (the ID token's issuer and subject, expired or not); empty when nobody."""
+    claims = st.user.to_dict() if getattr(st.user, "is_logged_in", False) else {}
+    return f"{claims.get('iss', '')} {claims.get('sub', '')}".strip()
+
+
+def _restore_draft() -> bool:
+    """Put back the typed text a sign-in that ran out kept (`keep_draft`), unless this session has its own; True when
+    the browser held some."""
+    kept = st.context.cookies.get(DRAFT_COOKIE)
+    if not isinstance(kept, str) or not kept:  # (AppTest's context answers with a stand-in object)
+        return False
+    try:
+        draft = json.loads(unquote(kept))
+    except ValueError:
+        return True  # damaged: forgotten with the rest
+    # another person signing in next in this browser does not get the text: only the one who typed it
+    if isinstance(draft, dict) and draft.get(_OWNER) == _signed_in_as():
+        for key, value in draft.items():
+            if isinstance(key, str) and key.startswith(DRAFT_KEYS) and isinstance(value, str):
+                st.session_state.setdefault(key, value)
+    return True
 
 
 def target(address: str, pages: Sequence[st.Page]) -> tuple[st.Page, dict[str, str]] | None:
@@ -73,8 +130,11 @@ def open_remembered(pages: Sequence[st.Page]) -> None:
     if st.session_state.get(_OPENED):
         return
     st.session_state[_OPENED] = True
+    drafted = _restore_draft()
     address = st.context.cookies.get(COOKIE)
     if not isinstance(address, str) or not address:  # (AppTest's context answers with a stand-in object)
+        if drafted:
+            _run_in_browser(_FORGET_SCRIPT)
         return
     found = target(unquote(address), pages)  # the browser wrote it encoded, and cookies arrive as written
     if found is None:

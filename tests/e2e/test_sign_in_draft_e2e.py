@@ -1,0 +1,103 @@
+"""A sign-in that runs out mid-typing on the Train page: signing in again brings back the model name and the notes
+typed (they were lost: the sign-in goes through the provider, and the page that comes back is a new session), and
+the sign-in screen says that an uploaded file must be uploaded again."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import dashboard_signing_in, sign_in
+from tests.support.browser import shot, wait_for_app
+
+pytestmark = [pytest.mark.e2e, pytest.mark.minio]
+LIFETIME_S = 45  # signing in, training and typing the notes fit in it
+EXPIRED = "Your sign-in has expired: sign in again to go on."
+CSV = Path(__file__).resolve().parents[2] / "examples" / "rates.csv"
+NOTES = 'refit after the "March" revision <b>not bold</b>'
+
+
+@pytest.fixture(scope="module")
+def short_sessions(minio, macro_result, tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("draft")
+    with dashboard_signing_in(minio, macro_result, workdir, id_token_expiry=f"{LIFETIME_S}s") as running:
+        yield running
+
+
+def expire_and_sign_in_again(page, url: str, dex, signed_at: float, before_sign_in=None) -> None:
+    """Wait for the open page to turn to the sign-in screen by itself, then sign in from it (no new load first)."""
+    assert time.monotonic() - signed_at < LIFETIME_S, "typing took longer than the sign-in lasts: raise LIFETIME_S"
+    time.sleep(max(0.0, LIFETIME_S + 2 - (time.monotonic() - signed_at)))
+    page.get_by_text(EXPIRED).wait_for(timeout=15_000)
+    wait_for_app(page)
+    if before_sign_in is not None:
+        before_sign_in()
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_selector('input[name="login"]')
+    user = dex.users["publisher"]
+    page.fill('input[name="login"]', user.email)
+    page.fill('input[name="password"]', user.password)
+    page.locator('button[type="submit"]').click()
+    page.wait_for_url(f"{url}/train**")  # the remembered address
+    wait_for_app(page)
+
+
+def train(page) -> None:
+    page.get_by_role("button", name="Train").click()
+    page.get_by_text("4 · Publish").wait_for(timeout=120_000)
+    wait_for_app(page)
+
+
+def test_the_train_draft_comes_back_after_signing_in_again(short_sessions, page):
+    url, _, dex = short_sessions
+    sign_in(page, url, dex, "publisher", link="/train")
+    signed_at = time.monotonic()  # the token was issued before this: its lifetime has begun
+    name = page.get_by_role("textbox", name="Model name")
+    name.fill("draft-name")
+    name.press("Enter")
+    wait_for_app(page)
+    train(page)
+    notes = page.get_by_role("textbox", name="Notes")
+    notes.fill(NOTES)
+    notes.press("Control+Enter")
+    wait_for_app(page)
+    expire_and_sign_in_again(page, url, dex, signed_at)
+    name = page.get_by_role("textbox", name="Model name")
+    name.wait_for()
+    assert name.input_value() == "draft-name"
+    train(page)  # the trained result is a new session's to make again; the notes wait for it
+    assert page.get_by_role("textbox", name="Notes").input_value() == NOTES
+    shot(page, "sign-in-draft-after")
+    assert "varlib_draft" not in {cookie["name"] for cookie in page.context.cookies()}  # read once, then cleared
+
+
+def test_the_sign_in_screen_says_an_upload_must_be_made_again(short_sessions, page):
+    url, _, dex = short_sessions
+    page.context.clear_cookies()
+    sign_in(page, url, dex, "publisher", link="/train")
+    signed_at = time.monotonic()
+    page.get_by_text("Upload a CSV", exact=True).click()
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzone"] input[type="file"]').set_input_files(str(CSV))
+    wait_for_app(page)
+    name = page.get_by_role("textbox", name="Model name")
+    name.wait_for()
+    assert name.input_value() == "rates"  # the file's default
+    name.fill("rates-draft")
+    name.press("Enter")
+    wait_for_app(page)
+
+    def said_before_sign_in() -> None:
+        lost = page.get_by_text("uploaded on the Train page is not kept: upload it again there", exact=False)
+        lost.wait_for()
+        assert "rates.csv" in lost.inner_text()
+        shot(page, "sign-in-draft-upload-lost")
+
+    expire_and_sign_in_again(page, url, dex, signed_at, said_before_sign_in)
+    page.get_by_text("Upload a CSV", exact=True).click()
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzone"] input[type="file"]').set_input_files(str(CSV))
+    wait_for_app(page)
+    assert page.get_by_role("textbox", name="Model name").input_value() == "rates-draft"  # its name comes back
