@@ -47,7 +47,11 @@ class SignIn:
     def standing(self) -> str:
         """Who this session is, for a refusal: "you are signed in as a viewer", or why it is no longer."""
         if self.configured and not self.signed_in:  # ended in another tab, or run out, since the page was drawn
-            return "you are no longer signed in (signed out in another tab, or the sign-in ran out): reload the page"
+            # not "reload": the screen the tab turns to by itself keeps the Train page's typed text (ui.sign_in_link)
+            return (
+                "you are no longer signed in (signed out in another tab, or the sign-in ran out): sign in again on the"
+                f" screen this tab turns to within {WATCH_S} seconds"
+            )
         return f"you are signed in as a {self.role}" if self.role else "you are signed in without a role here"
 
     def refusal(self, role: str) -> str:

@@ -1,5 +1,6 @@
 """Refusals for a session whose sign-in ended after its page was drawn (signed out in another tab, or run out):
-they say to reload and sign in again, not to ask for a group, which would not help before signing in."""
+they say to sign in again on the screen the tab turns to (not to reload, which loses a Train draft), not to ask for
+a group, which would not help before signing in."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from tests.app.test_scenario_pages import _with_editor
 from varlib import Actor
 
 GROUP_ADVICE = "ask an administrator of the identity provider"
-RELOAD = "you are no longer signed in (signed out in another tab, or the sign-in ran out): reload the page"
+SIGN_IN_AGAIN = (
+    "you are no longer signed in (signed out in another tab, or the sign-in ran out): sign in again on the screen"
+    " this tab turns to within 5 seconds"
+)
 
 
 def _text(at) -> str:
@@ -36,21 +40,21 @@ def signed_out_meanwhile(monkeypatch):
     monkeypatch.setattr(ui.auth, "current", current)
 
 
-def test_saving_a_scenario_signed_out_says_to_reload_only(seeded, signed_out_meanwhile):
+def test_saving_a_scenario_signed_out_says_to_sign_in_again_only(seeded, signed_out_meanwhile):
     said = _text(_with_editor({"model": "var", "version": "0.0.1", "steps": 4}))
-    assert f"Saving scenarios needs the publisher role; {RELOAD}. Editing and forecasting" in said
+    assert f"Saving scenarios needs the publisher role; {SIGN_IN_AGAIN}. Editing and forecasting" in said
     assert GROUP_ADVICE not in said
 
 
-def test_publishing_signed_out_says_to_reload_only(store_dir, signed_out_meanwhile):
+def test_publishing_signed_out_says_to_sign_in_again_only(store_dir, signed_out_meanwhile):
     said = _text(open_app())  # an empty store: the first-model button is for publishers
-    assert f"Publishing needs the publisher role; {RELOAD}. Training" in said
+    assert f"Publishing needs the publisher role; {SIGN_IN_AGAIN}. Training" in said
     assert GROUP_ADVICE not in said
 
 
-def test_the_admin_controls_signed_out_say_to_reload_only(seeded, signed_out_meanwhile):
+def test_the_admin_controls_signed_out_say_to_sign_in_again_only(seeded, signed_out_meanwhile):
     said = _text(open_app(page="views/models.py"))
-    assert f"need the admin role; {RELOAD}." in said
+    assert f"need the admin role; {SIGN_IN_AGAIN}." in said
     assert GROUP_ADVICE not in said
 
 
