@@ -22,6 +22,7 @@ class Listing:
         self.reads = 0
         self.fail = False
         self.seconds = 0.05  # a store that hangs takes its whole timeout
+        self.presence = 0  # still_stored's listings
 
     def withdrawals(self, name: str) -> dict[Version, str]:
         self.reads += 1
@@ -29,6 +30,13 @@ class Listing:
         if self.fail:
             raise StoreUnavailableError("MinIO at 127.0.0.1:1 is unreachable")
         return dict(self.withdrawn)
+
+    def still_stored(self, name: str, version: Version, ask: bool = True) -> bool:
+        """Registry.still_stored: never seen lately; a listing that fails (after its timeout) keeps the version."""
+        if ask:
+            self.presence += 1
+            time.sleep(self.seconds)
+        return ask
 
 
 def test_requests_share_one_listing_and_see_a_withdrawal_once_it_is_old_enough():
@@ -98,3 +106,19 @@ def test_names_asked_for_leave_no_read_behind():
 
     watch = run(main())
     assert not watch._reads and listing.reads == 300
+
+
+def test_a_pinned_answer_waits_for_a_store_that_hangs_once_not_twice():
+    """A pinned answer asks the store for the version's withdrawals and then whether it still holds the version:
+    with a store that hangs, the request that found it so waited its timeout twice, the second time for a listing
+    whose failure changes nothing (the kept answer is served), and more than any other request waits."""
+    listing = Listing()
+
+    async def main():
+        watch = WithdrawalWatch(listing, fresh_s=0.0)
+        assert await watch.withdrawal("var", V1) is None and await watch.stored("var", V1)
+        listing.fail = True
+        assert await watch.withdrawal("var", V1) is None and await watch.stored("var", V1)
+
+    run(main())
+    assert listing.presence == 1  # asked while the store answered, not again (another timeout) while it hangs

@@ -95,6 +95,7 @@ class WithdrawalWatch:
         # a request asks for lands here, a model's or not)
         self._seen: BoundedCache[tuple[float, dict[Version, Withdrawal], bool]] = BoundedCache(RESPONSE_CACHE_SIZE)
         self._reads: dict[str, asyncio.Task] = {}  # the listings under way, each gone once done
+        self._unreachable: BoundedCache[bool] = BoundedCache(RESPONSE_CACHE_SIZE)  # names whose last read timed out
         self._loop: asyncio.AbstractEventLoop | None = None
 
     async def withdrawal(self, name: str, version: Version) -> Withdrawal | None:
@@ -109,9 +110,10 @@ class WithdrawalWatch:
 
     async def stored(self, name: str, version: Version) -> bool:
         """Whether the store still holds a pinned version whose answers are kept (Registry.still_stored): free when
-        it was seen there in the last second, else one small listing in the thread pool."""
-        if self._registry.still_stored(name, version, ask=False):
-            return True
+        it was seen there in the last second or the store did not answer the model's last withdrawals listing (that
+        request already waited its timeout once), else one small listing in the thread pool."""
+        if self._registry.still_stored(name, version, ask=False) or self._unreachable.get(name):
+            return True  # unreachable: its listing would keep the version too, after a timeout more for this request
         return await run_in_threadpool(self._registry.still_stored, name, version)
 
     def _reading(self, name: str) -> asyncio.Task:
@@ -134,11 +136,14 @@ class WithdrawalWatch:
     async def _read(self, name: str) -> tuple[float, dict[Version, Withdrawal], bool] | None:
         try:
             found = (time.monotonic(), await run_in_threadpool(self._registry.withdrawals, name), False)
-        except VarlibError:  # unreachable, or a name that is not a model's: the last listing, or none
+        except VarlibError as exc:  # unreachable, or a name that is not a model's: the last listing, or none
+            if isinstance(exc, StoreUnavailableError):
+                self._unreachable.put(name, True)
             seen = self._seen.get(name)
             self._seen.put(name, (seen[0], seen[1], True) if seen else (0.0, {}, True))
             return None
         self._seen.put(name, found)
+        self._unreachable.pop(name)
         return found
 
 

@@ -36,6 +36,7 @@ class Reader:
         self.present: BoundedCache[float] = BoundedCache(ARTIFACT_CACHE_SIZE)  # (name, version) -> when last seen
         self._asking: BoundedCache[threading.Lock] = BoundedCache(ARTIFACT_CACHE_SIZE)  # one check at a time
         self._locks = threading.Lock()
+        self._unasked: BoundedCache[bool] = BoundedCache(ARTIFACT_CACHE_SIZE)  # the store failed their last listing
 
     def read(self, name: str, version: Version) -> Artifact:
         """The verified artifact of a version, read from the store (no cache)."""
@@ -77,9 +78,10 @@ class Reader:
     def still_stored(self, name: str, version: Version) -> bool:
         """Whether the store still holds the version's model.json, as it said at most PRESENT_FRESH_S ago: one
         small listing of its folder. Threads that ask while it runs take the last answer instead of waiting, and a
-        store that cannot be asked is asked again only UNASKED_RETRY_S later: a kept version is served meanwhile,
-        as before, rather than every request waiting for the store's timeout. One deleted by hand is forgotten
-        (its artifact too), so the next load reads the store and says it does not exist."""
+        store that cannot be asked is asked again only UNASKED_RETRY_S later, in the background: a kept version is
+        served meanwhile, as before, rather than a request waiting for the store's timeout at each retry. One
+        deleted by hand is forgotten (its artifact too), so the next load reads the store and says it does not
+        exist."""
         if self.seen_lately(name, version):
             return True
         with self._locks:
@@ -89,13 +91,23 @@ class Reader:
                 self._asking.put((name, version), lock)
         if not lock.acquire(blocking=False):
             return True  # being asked now: it was there when last asked
+        if self._unasked.get((name, version)):
+            # the last listing failed: a store that hangs would hold this request for its timeout again
+            threading.Thread(target=self._ask, args=(name, version, lock), daemon=True).start()
+            return True
+        return self._ask(name, version, lock)
+
+    def _ask(self, name: str, version: Version, lock: threading.Lock) -> bool:
+        """still_stored's listing, with `lock` held (released here, also when run in a thread of its own)."""
         try:
             key = model_key(name, version)
             try:
                 found = any(info.key == key for info in self.store.children(f"{name}/{version.key}/")[1])
             except VarlibError:  # unreachable or refusing: what it held is served, and asked for again later
+                self._unasked.put((name, version), True)
                 self.present.put((name, version), time.monotonic() + UNASKED_RETRY_S - PRESENT_FRESH_S)
                 return True
+            self._unasked.pop((name, version))
             if found:
                 self.present.put((name, version), time.monotonic())
             else:
