@@ -73,8 +73,23 @@ def keep_draft() -> bool:
         return False
     # the value is %-encoded, so no quote or `<` of the typed text reaches the script
     cookie = f"{DRAFT_COOKIE}={value}; path=/; max-age={LIFETIME_SECONDS}; SameSite=Lax"
-    _run_in_browser(f'<script>document.cookie = "{cookie}";</script>')
+    _run_in_browser(_DRAFT_SCRIPT.replace("COOKIE", cookie))
     return True
+
+
+# Written again at each press or key on the screen, as the return address is (_REMEMBER_SCRIPT): a tab that turned
+# to it by itself long before would otherwise return to the Train page without the text. The newest draft is kept.
+_DRAFT_SCRIPT = """<script>
+(() => {
+  window.varlibKeepDraft = () => { document.cookie = "COOKIE"; };
+  window.varlibKeepDraft();
+  if (!window.varlibDraftWatched) {
+    window.varlibDraftWatched = true;
+    const keep = () => window.varlibKeepDraft();
+    for (const kind of ["pointerdown", "keydown"]) document.addEventListener(kind, keep, true);
+  }
+})();
+</script>"""
 
 
 def _signed_in_as() -> str:
