@@ -35,7 +35,8 @@ COLUMNS = {
     "model": (160, "The fitted model in one line: kind, lag order, transform, trend."),
     "checks": (
         126,
-        "Adequacy at training time: ok, the checks that failed (stability, whiteness, normality), or not checked"
+        "Adequacy at training time: ok, ok (note) when one passed only as a note (whiteness on fewer lagged"
+        " residuals: no all-clear), the checks that failed (stability, whiteness, normality), or not checked"
         " (a version older than the checks).",
     ),
     "notes": (126, "The publisher's notes."),

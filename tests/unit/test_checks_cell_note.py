@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from ui.models_table import COLUMNS
 from ui.tables import checks_text, versions_table
 from varlib import ModelSpec, Registry, Settings, VersionEntry, load_dataset, publish_result, train_model
 from varlib.catalog.cards import Card
@@ -38,3 +39,8 @@ def test_a_pass_only_as_a_note_is_no_all_clear_in_the_checks_cell():
 def test_the_card_keeps_the_note_through_its_json(registry):
     card = Card.from_artifact(registry.load("short", "0.0.1"))
     assert card.noted == ("whiteness",) and Card.from_dict(card.to_dict()) == card
+
+
+def test_the_checks_column_help_names_the_note():
+    """The column's help listed `ok`, the failed checks and `not checked`: not what `ok (note)` means."""
+    assert "ok (note)" in COLUMNS["checks"][1]
