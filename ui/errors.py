@@ -77,6 +77,8 @@ TRAIN = {
     "--ic": "Criterion",
     "--holdout": "Holdout fraction",
     "--fill": "Missing periods or values",
+    "--start": "From",  # Limit the date range
+    "--end": "To",
 }
 # `(coint_rank, CLI --coint-rank)`, `CLI --lags 3`, `CLI --fill, dashboard: Missing data`, `--holdout 0; dashboard:
 # Holdout fraction`: the field name, the flag, its value and the library's own dashboard wording, if any

@@ -16,7 +16,7 @@ CSV = "date,a,b\n" + "".join(f"{y}-{m:02d}-01,{y + m},{y * 2 - m}\n" for y in ra
     [
         ("2020Q1", None, "no row of macrodata lies from 2020Q1 on: its data run from 1959Q1 to 2009Q3"),
         (None, "1950-01-01", "no row of macrodata lies up to 1950-01-01: its data run from 1959Q1 to 2009Q3"),
-        ("1990Q1", "1980Q1", "start 1990Q1 lies after end 1980Q1: give the earlier date as start"),
+        ("1990Q1", "1980Q1", "--start 1990Q1 lies after --end 1980Q1: give the earlier date as --start"),
     ],
 )
 def test_the_bundled_data_names_its_span(start, end, said):

@@ -58,8 +58,11 @@ def slice_dates(
         if value:
             counted = _counted(value, label, order)
             bounds[label], spans[label] = counted or _bound_and_span(value, label, order)
+    # the bounds named as the CLI's flags, which the Train page says as its From and To (ui.errors.TRAIN)
     if "start" in bounds and "end" in bounds and bounds["start"] > bounds["end"]:
-        raise InvalidInputError(f"start {start} lies after end {end}: give the earlier date as start", field="start")
+        raise InvalidInputError(
+            f"--start {start} lies after --end {end}: give the earlier date as --start", field="start", value=start
+        )
     mask = np.ones(len(frame), dtype=bool)
     # one rule at both ends: a row is kept when its period overlaps the period a bound names (`--start "Mar
     # 2000"` keeps 2000Q1, as `--end "Nov 2005"` keeps 2005Q4)
@@ -74,7 +77,7 @@ def slice_dates(
         # the bound to change: one past the data's end (a start) or before its beginning (an end)
         field = "start" if "start" in bounds and bounds["start"] > dates[-1] else "end" if "end" in bounds else "start"
         inside = "start" in bounds and "end" in bounds and bounds["start"] >= dates[0] and bounds["end"] <= dates[-1]
-        fix = "widen the window to hold a row" if inside else "give a start and an end within that"
+        fix = "widen the window to hold a row" if inside else "give --start and --end within that"
         raise InvalidInputError(
             f"no row of {source} lies {asked}: its data run from {_span(dates)}; {fix}",
             field=field,
