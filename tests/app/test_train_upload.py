@@ -151,7 +151,7 @@ def test_an_empty_and_a_constant_column_are_not_the_default_variables(seeded):
     variables = at.multiselect[0]
     assert "notes" not in variables.options and variables.value == ["gdp", "cons", "inv"]
     notes = "\n".join(c.value for c in at.caption)
-    assert "Empty column notes" in notes and "Column base constant or counting" in notes
+    assert "Empty column notes" in notes and "Column base constant: the same value" in notes and "counting" not in notes
     assert not any("notes" in w.value or "base" in w.value for w in at.warning)  # nothing to fix: no warning
 
 
@@ -166,7 +166,7 @@ def test_a_saved_row_index_is_not_offered_as_a_variable_and_is_named_by_its_posi
     assert variables.options == ["gdp", "cons"] == variables.value
     assert exogenous.options == ["#1 (no header)"]  # a counting column may enter as an exogenous trend
     captions = "\n".join(c.value for c in at.caption)
-    assert r"Column \#1 (no header) constant or counting" in captions and "Unnamed" not in captions
+    assert r"Column \#1 (no header) counting: the same step every row" in captions and "Unnamed" not in captions
     assert at.selectbox[0].options[:2] == ["date", "#1 (no header)"]  # the date column choices, as people see them
     assert not at.warning and at.expander[0].proto.expanded  # a saved index is no problem of the file
 

@@ -126,7 +126,7 @@ def test_a_column_left_out_on_loading_is_said_to_be_in_the_file(trend_file):
         train_model(dataset, spec)
     message = str(refused.value)
     assert message.startswith("trendcol is a column of 'trend.csv' but was left out when it was loaded")
-    assert "(constant or counting rows" in message
+    assert "(counting: the same step every row" in message
     assert message.endswith(
         "on the CLI --vars a,b as well as --exog; in Python load_dataset(path, variables=['a', 'b', 'trendcol'])"
     )
@@ -154,7 +154,7 @@ def test_a_left_out_column_whose_name_holds_a_comma_keeps_its_reason(trend_file,
     renamed = tmp_path / "comma.csv"
     renamed.write_text(trend_file.read_text().replace("trendcol", '"trend, t"', 1))
     dataset = load_dataset(str(renamed))
-    assert dict(dataset.left_out)["trend, t"].startswith("constant or counting rows")
+    assert dict(dataset.left_out)["trend, t"].startswith("counting: the same step every row")
 
 
 def test_an_empty_column_is_said_to_hold_no_values_and_a_typo_is_still_a_typo(trend_file):

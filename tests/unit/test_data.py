@@ -108,8 +108,8 @@ def test_a_csv_saved_with_its_row_index_leaves_the_index_out_of_the_default_vari
     dataset = load_dataset(csv=path)
     assert dataset.variables == ["realgdp", "realcons"]
     assert (
-        "column #1 (no header) left out (constant or counting rows: nothing to forecast; a time trend is the"
-        " trend `ct`)" in dataset.read_as
+        "column #1 (no header) left out (counting: the same step every row, as a saved row index or a time trend;"
+        " nothing to forecast, and a time trend is the trend `ct`)" in dataset.read_as
     )
     assert load_dataset(csv=path, variables=["Unnamed: 0", "realgdp"]).variables == ["Unnamed: 0", "realgdp"]
 

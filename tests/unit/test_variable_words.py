@@ -64,7 +64,8 @@ def test_a_left_out_column_without_a_header_is_named_by_its_position():
     frame = pd.read_csv(io.StringIO(TEXT)).drop(columns="country")  # pandas' to_csv writes its row numbers first
     dataset = load_dataset(csv=frame.to_csv().encode(), csv_name="indexed.csv")
     assert dataset.variables == ["a", "b"] and "Unnamed" not in " ".join(dataset.read_as)
-    assert any(note.startswith("column #1 (no header) left out (constant or counting rows") for note in dataset.read_as)
+    left_out = "column #1 (no header) left out (counting: the same step every row"
+    assert any(note.startswith(left_out) for note in dataset.read_as)
 
 
 def test_a_first_column_without_a_header_is_named_by_its_position_when_its_dates_are_refused():

@@ -191,7 +191,10 @@ DUMMY_NOTE = (
     "only 0 and 1, a dummy for a break or an event: known ahead rather than forecast; to use it, make it exogenous"
 )
 CONSTANT_NOTE = "constant: the same value every row, nothing to forecast or explain with; a constant is the trend `c`"
-COUNTING_NOTE = "constant or counting rows: nothing to forecast; a time trend is the trend `ct`"
+COUNTING_NOTE = (
+    "counting: the same step every row, as a saved row index or a time trend; nothing to forecast, and a time trend"
+    " is the trend `ct`"
+)
 TEXT_NOTE = "text, not numbers"
 
 

@@ -21,6 +21,8 @@ from ..errors import InvalidInputError
 from ..wording import counted, plural_of
 from .columns import (
     CALENDAR_NOTE,
+    CONSTANT_NOTE,
+    COUNTING_NOTE,
     DUMMY_NOTE,
     HEADERLESS,
     column_label,
@@ -176,12 +178,10 @@ def profile_csv(
         problems.append("empty cells: " + ", ".join(f"{c} ({_empty_cells(frame[c], period)})" for c in missing))
     flat = tuple(c for c in numeric if frame[c].nunique(dropna=True) <= 1)
     constant = tuple(c for c in numeric if c in flat or is_straight_line(frame[c]))
-    if constant:
-        notes.append(
-            f"{plural_of(len(constant), 'column')} {', '.join(map(column_label, constant))} constant or counting"
-            " (the same step every row, as a saved row index):"
-            f" nothing to forecast, so a VAR cannot use {'it' if len(constant) == 1 else 'them'}"
-        )
+    # each named as what it is: one value every row, or the same step (the words loading leaves them out with)
+    for group, why in ((flat, CONSTANT_NOTE), (tuple(c for c in constant if c not in flat), COUNTING_NOTE)):
+        if group:
+            notes.append(f"{plural_of(len(group), 'column')} {', '.join(map(column_label, group))} {why}")
     calendar = tuple(c for c in numeric if c not in constant and repeat_period(frame[c]))
     if calendar:
         named = f"{plural_of(len(calendar), 'column')} {', '.join(map(column_label, calendar))}"
