@@ -55,6 +55,11 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
     entries = {label: pair for label, pair in listed.items() if label not in gone}  # withdrawn: only when named
     linked = st.session_state.pop(f"_{prefix}_link_versions", None)
     start = st.session_state.pop(f"_{prefix}_link_model", None), st.session_state.pop(f"_{prefix}_link_version", None)
+    if linked is None and start[0] is None and start[1] is not None:  # of which model is not said: said, not dropped
+        problems.append(
+            f"version {start[1]} without a model: a Compare link names its model with it (model={names[0]}&version="
+            f"{start[1]}) or names versions as model:version pairs (versions={names[0]}:{start[1]},...)"
+        )
     if linked is not None or start[0] is not None:
         linked_versions.forget(prefix)  # a new link: the words of the one before no longer apply
     if linked is not None:

@@ -83,3 +83,13 @@ def test_two_aliases_of_one_version_in_a_link_are_compared_apart_once_either_mov
     assert "the address keeps each name, so the link compares them apart again once @champion or @stable moves on" in (
         said
     ), said
+
+
+def test_a_compare_link_with_a_version_and_no_model_says_so(seeded):
+    """`version=latest` without `model` (or `versions`) was dropped without a word: which model's is not said."""
+    for version in ("latest", "0.0.1"):
+        at = open_app({"version": version}, page=COMPARE)
+        said = _warnings(at).replace("\\", "")
+        assert f"The link asked for version {version} without a model: a Compare link names its model with it" in said
+        assert f"(model=var&version={version}) or names versions as model:version pairs" in said
+        assert "showing the default instead" in said
