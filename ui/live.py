@@ -5,10 +5,12 @@ meanwhile. Every LIST_TTL seconds the fragment asks the Registry what `latest` i
 on an alias what it points at (the alias and its version's withdrawal: two reads), and whether the version shown
 is withdrawn (the withdrawals listing, read again once its cache has expired). A page showing `latest` or an
 alias then reruns with the version it now stands for, and one showing a version that was withdrawn meanwhile
-reruns to say so; a page showing a pinned version says that a version newer than the page's `latest` when it
-opened exists, and offers it (a newer one that was already there when the page opened is in the version picker,
-not news). A page with no version in use, or whose alias it refused, reruns once that changes. A page comparing
-several picked versions reruns when one of them is withdrawn (`watch_withdrawals`).
+reruns to say so; a pinned version no longer in the store (its folder deleted by hand) is said as the page
+shows what its picker falls back to instead (`note_gone`); a page showing a pinned version says that a version
+newer than the page's `latest` when it opened exists, and offers it (a newer one that was already there when
+the page opened is in the version picker, not news). A page with no version in use, or whose alias it refused,
+reruns once that changes. A page comparing several picked versions reruns when one of them is withdrawn
+(`watch_withdrawals`).
 
 The offer is drawn by the page, not by the timed fragment: a click on a button that a timer redraws
 every few seconds can land while the fragment is rerunning and be lost. So the fragment only
@@ -25,7 +27,7 @@ import streamlit as st
 
 from ui import store
 from ui.literal import literal
-from varlib import LATEST, NotFoundError, VarlibError, Version, WithdrawnError
+from varlib import LATEST, NotFoundError, VarlibError, Version, VersionEntry, WithdrawnError
 
 T = TypeVar("T")
 LATEST_SEEN = "_live_latest_seen"
@@ -33,16 +35,19 @@ OPENED_WITH = "_live_opened_with"  # (name, pinned version shown, `latest` when 
 NEWER_SEEN = "_live_newer_seen"
 SHOWN_MANY = "_live_shown_many"  # (page, the versions a page comparing several shows)
 MOVED = "_live_moved"  # (name, alias or `latest`, the version it stood for before, the one now, who withdrew it)
+GONE = "_live_gone"  # (page, name, the pinned version it showed, which the store no longer holds)
 
 
 @dataclass(frozen=True)
 class Standing:
     """What an open page stands on, as the store says: `latest` (None when no version is in use), what the page's
-    alias points at (or why it cannot be used; None without an alias), and whether the version shown is withdrawn."""
+    alias points at (or why it cannot be used; None without an alias), whether the version shown is withdrawn,
+    and whether a pinned one is gone from the store (deleted by hand)."""
 
     latest: Version | None
     target: Version | str | None
     withdrawn: bool
+    gone: bool = False
 
 
 def watch(
@@ -66,7 +71,7 @@ def watch(
     then = Standing(None if alias else newest, (refused or shown) if alias else None, shown in withdrawn)
     # per page: an offer, or the `latest` a pinned page opened with, is news only on the page that saw it
     opened_key, newer_key = f"{OPENED_WITH}|{page}", f"{NEWER_SEEN}|{page}"
-    known = shown
+    known, gone = shown, _say_gone(page, name, label, shown)
     if follows:
         st.session_state.pop(opened_key, None)  # a later pinned view starts from the `latest` of its own opening
         said = _say_moved(name, label, shown)
@@ -76,8 +81,12 @@ def watch(
             st.session_state[opened_key] = opened = (name, shown, newest)
         known = shown if opened[2] is None else max(shown, opened[2])  # None: every usable version withdrawn
         said = _offer_newer(newer_key, name, shown, on_newer)
+    said = gone + said
 
     def act(now: Standing) -> None:
+        if now.gone:  # the rerun's picker falls back, and the page says why (note_gone)
+            store.refresh()
+            st.rerun()
         if follows or now.withdrawn != then.withdrawn:
             if now != then:
                 store.refresh()  # the pickers and the withdrawal listing must say what changed too
@@ -98,7 +107,7 @@ def watch(
         st.session_state[newer_key] = (name, str(shown), str(now.latest))
         st.rerun()  # the whole page, with the offer
 
-    _on_ticks(LATEST_SEEN, (name, label, str(shown)), lambda: standing(name, alias, shown), act)
+    _on_ticks(LATEST_SEEN, (name, label, str(shown)), lambda: standing(name, alias, shown, not follows), act)
     return said
 
 
@@ -146,9 +155,10 @@ def _withdrawn_among(shown: Collection[tuple[str, Version]]) -> set[tuple[str, V
     return {(name, version) for name, version in shown if version in store.withdrawals(name)}
 
 
-def standing(name: str, alias: str | None, shown: Version | None) -> Standing:
-    """What `alias` of `name` (without one: `latest`) stands for now, and whether `shown` is withdrawn
-    (StoreUnavailableError and the like pass through: the page reports them)."""
+def standing(name: str, alias: str | None, shown: Version | None, pinned: bool = False) -> Standing:
+    """What `alias` of `name` (without one: `latest`) stands for now, whether `shown` is withdrawn and, `pinned`,
+    whether it is gone from the store's listing (StoreUnavailableError and the like pass through: the page reports
+    them)."""
     latest: Version | None = None
     target: Version | str | None = None
     try:
@@ -158,7 +168,8 @@ def standing(name: str, alias: str | None, shown: Version | None) -> Standing:
             target = store.resolve(name, alias)
     except (WithdrawnError, NotFoundError) as exc:  # no version in use, or an alias the page refuses once it reruns
         target = None if alias is None else str(exc)
-    return Standing(latest, target, shown is not None and shown in store.withdrawals(name))
+    gone = pinned and shown is not None and not any(e.version == shown and not e.gone for e in store.versions(name))
+    return Standing(latest, target, shown is not None and shown in store.withdrawals(name), gone)
 
 
 def _note_withdrawn(name: str, shown: Version) -> None:
@@ -171,6 +182,30 @@ def _note_withdrawn(name: str, shown: Version) -> None:
     if gone is not None:
         by = "" if gone.damaged else f" by {literal(gone.actor.name)} ({literal(gone.reason)})"
         st.session_state[MOVED] = (name, LATEST, str(shown), str(now), by)
+
+
+def note_gone(page: str, name: str, entries: Collection[VersionEntry]) -> None:
+    """Before the page's picker falls back: when the pinned version the page showed last of `name` is no longer in
+    the store (`entries`: absent, or listed as gone: deleted by hand), record it for `watch` to say on this run;
+    the picker would otherwise switch to `latest` without a word."""
+    opened = st.session_state.get(f"{OPENED_WITH}|{page}")
+    if opened is None or opened[0] != name or opened[1] is None:
+        return
+    entry = next((entry for entry in entries if entry.label == str(opened[1])), None)
+    if entry is None or entry.gone:
+        st.session_state[GONE] = (page, name, str(opened[1]))
+
+
+def _say_gone(page: str, name: str, label: str, shown: Version | None) -> list[tuple[str, str]]:
+    gone = st.session_state.get(GONE)
+    if gone is None or gone[:2] != (page, name):
+        return []
+    del st.session_state[GONE]  # said once, on the run that shows what replaced it
+    now = f"`{label}` ({shown}) is" if label == LATEST or label.startswith("@") else f"{shown} is"
+    instead = f"{now} shown instead" if shown is not None else "no version is in use"
+    text = f"{name} {gone[2]}, which this page showed, is no longer in the store (deleted from it): {instead}."
+    st.info(text, icon=":material/delete:")
+    return [("info", text)]
 
 
 def _say_moved(name: str, label: str, shown: Version | None) -> list[tuple[str, str]]:

@@ -88,7 +88,14 @@ def render() -> None:
     else:
         version = _entry(entries, version_label).version
     selection.share(PAGE, name, version_label, str(version))
-    artifact = store.load(name, version, via=version_label)
+    try:
+        artifact = store.load(name, version, via=version_label)
+    except NotFoundError:
+        store.refresh()  # deleted since the listing was read: the listing read afresh says so (live.note_gone)
+        pinned = version_label != LATEST and not version_label.startswith("@")
+        if not pinned or any(e.label == version_label and e.ok for e in store.versions(name)):
+            raise
+        st.rerun()
     gone = governance.warn_if_withdrawn(name, version, withdrawn)
     said = live.watch(PAGE, name, version_label, version, newest, withdrawn, on_newer=_show_version)
     # their lines come off the presented charts' window: the link's refusals, a moved alias's or a newer version's
@@ -144,6 +151,7 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
                 else f"version {wanted!r} of {name!r}, which does not exist"
             )
     if st.session_state.get(key) not in options:
+        live.note_gone(PAGE, name, entries)  # deleted from the store by hand: said, not dropped
         st.session_state[key] = fallback if fallback in options else (options[0] if options else None)
     latest_label = f"latest ({newest})" if newest else "latest"
 
