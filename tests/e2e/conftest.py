@@ -112,16 +112,22 @@ def dashboard_signing_in(minio, macro_result, workdir: Path, **dex_options) -> I
         dex.stop()
 
 
-def sign_in(page, url: str, dex, role: str, link: str = "") -> None:
-    """Sign in as the test user of `role` through Dex's own login form."""
-    page.goto(f"{url}{link}")
-    wait_for_app(page)
+def log_in_at_dex(page, dex, role: str):
+    """Press the page's Sign in and fill Dex's own login form as the test user of `role` (returned)."""
     page.get_by_role("button", name="Sign in").click()
-    page.wait_for_selector('input[name="login"]')  # Dex's own login form
+    page.wait_for_selector('input[name="login"]')
     user = dex.users[role]
     page.fill('input[name="login"]', user.email)
     page.fill('input[name="password"]', user.password)
     page.locator('button[type="submit"]').click()
+    return user
+
+
+def sign_in(page, url: str, dex, role: str, link: str = "") -> None:
+    """Sign in as the test user of `role` through Dex's own login form."""
+    page.goto(f"{url}{link}")
+    wait_for_app(page)
+    user = log_in_at_dex(page, dex, role)
     page.wait_for_url(f"{url}/**")
     wait_for_app(page)
     page.locator('[data-testid="stSidebar"]').get_by_text(user.name).wait_for()

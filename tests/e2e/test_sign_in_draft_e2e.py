@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import dashboard_signing_in, sign_in
+from tests.e2e.conftest import dashboard_signing_in, log_in_at_dex, sign_in
 from tests.support.browser import shot, wait_for_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -34,12 +34,7 @@ def expire_and_sign_in_again(page, url: str, dex, signed_at: float, before_sign_
     wait_for_app(page)
     if before_sign_in is not None:
         before_sign_in()
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_selector('input[name="login"]')
-    user = dex.users["publisher"]
-    page.fill('input[name="login"]', user.email)
-    page.fill('input[name="password"]', user.password)
-    page.locator('button[type="submit"]').click()
+    log_in_at_dex(page, dex, "publisher")
     page.wait_for_url(f"{url}/train**")  # the remembered address
     wait_for_app(page)
 

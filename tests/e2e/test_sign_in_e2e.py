@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import dashboard_signing_in, sign_in
+from tests.e2e.conftest import dashboard_signing_in, log_in_at_dex, sign_in
 from tests.support.browser import shot, wait_for_app
 from varlib import Version
 
@@ -145,12 +145,7 @@ def test_a_link_waiting_long_on_the_sign_in_screen_still_opens_after_signing_in(
     page.goto(f"{url}/diagnostics?model=var&version=0.0.1&tab=impulse-responses")
     wait_for_app(page)
     page.context.clear_cookies(name="varlib_return")  # as its 15 minutes running out would
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_selector('input[name="login"]')
-    user = dex.users["viewer"]
-    page.fill('input[name="login"]', user.email)
-    page.fill('input[name="password"]', user.password)
-    page.locator('button[type="submit"]').click()
+    log_in_at_dex(page, dex, "viewer")
     page.wait_for_url("**/diagnostics?**")
     wait_for_app(page)
     assert "tab=impulse-responses" in page.url, page.url
