@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import governance, linked_versions, selection, store
+from ui import governance, linked_versions, live, selection, store
 from ui.errors import dashboard_words
 from ui.literal import library_text
 from ui.onboarding import TRAIN_PAGE, render_empty_store
@@ -91,6 +91,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
     elif start[0] is not None and (labels := _linked_start(prefix, *start, names, entries, listed, problems)):
         st.session_state[key] = labels
     _leave_out_damaged(key, listed, entries, damaged)
+    _leave_out_gone(key, listed)
     if key not in st.session_state or not set(st.session_state[key]) <= set(listed):
         shared = st.session_state.get(selection.SHARED)
         if shared and shared[0] in names:
@@ -197,15 +198,18 @@ def _named_twice(prefix: str, named: list[tuple[str, str | None]]) -> None:
 
 
 def _load(label: str, listed: dict, damaged: dict[str, str]) -> Artifact | None:
-    """The version, or None after naming it with the reason it cannot be read (it is then no longer offered)."""
+    """The version, or None after naming it with the reason it cannot be read (it is then no longer offered); one
+    deleted since the listing was read reruns the page, which says so (_leave_out_gone)."""
+    name, version = listed[label]
     try:
-        return store.load(*listed[label])
+        return live.load(name, version, str(version))
     except CorruptArtifactError as exc:  # listed as usable, yet its object is damaged (a checksum mismatch)
         damaged[label] = str(exc)
         _say_damaged(label, str(exc))
     except VarlibError as exc:  # the store failed, not the object: said, and offered again on the next run
         st.warning(
-            f"**{library_text(label)}** is left out of the comparison this time: {library_text(exc)}",
+            f"**{library_text(label)}** is left out of the comparison this time:"
+            f" {library_text(dashboard_words(str(exc)))}",
             icon=":material/cloud_off:",
         )
     return None
@@ -239,6 +243,17 @@ def _leave_out_damaged(key: str, listed: dict, entries: dict, damaged: dict[str,
         st.session_state[key] = kept
     else:
         st.session_state.pop(key, None)
+
+
+def _leave_out_gone(key: str, listed: dict) -> None:
+    """Before the picker shows them: the chosen versions deleted from the store by hand are said and taken out of
+    the choice (the others stay compared), where the picker switched to another pair without a word."""
+    chosen = st.session_state.get(key) or []
+    gone = [label for label in chosen if label not in listed and live.deleted(*label.partition(" ")[::2])]
+    for name, _, version in (label.partition(" ") for label in gone):
+        live.say_gone(name, version, "left out of the comparison", did="compared")
+    if gone:
+        st.session_state[key] = [label for label in chosen if label not in gone]
 
 
 def _start(model: str, version: str | None, entries: dict, listed: dict) -> list[str]:

@@ -65,6 +65,11 @@ _DASHBOARD_WORDS = (
     (re.compile(r"`varlib alias list --name \S+` lists them"), "the Models page lists them"),
     (re.compile(r" \(--exog-csv, REST `exog`\)"), f" (the {EMPHASIS}Exogenous values{EMPHASIS} table)"),
     (re.compile(r" with `varlib train --name \S+ --publish`"), f" on the {EMPHASIS}Train & publish{EMPHASIS} page"),
+    # a version that does not exist (a link's, or one deleted since the listing was read): the page that lists them
+    (
+        re.compile(r"`varlib list --name \S+` (?:shows|lists) (?:the versions(?: of '[^']*')?|what the model has)"),
+        f"the {EMPHASIS}Models{EMPHASIS} page lists the versions",
+    ),
     # a publish whose write went unanswered: whether it landed is seen in the dashboard's own listing
     (re.compile(r"look with `varlib list --name \S+`"), f"look on the {EMPHASIS}Models{EMPHASIS} page"),
 )

@@ -27,7 +27,7 @@ import streamlit as st
 
 from ui import store
 from ui.literal import literal
-from varlib import LATEST, NotFoundError, VarlibError, Version, VersionEntry, WithdrawnError
+from varlib import LATEST, Artifact, NotFoundError, VarlibError, Version, VersionEntry, WithdrawnError
 
 T = TypeVar("T")
 LATEST_SEEN = "_live_latest_seen"
@@ -191,9 +191,41 @@ def note_gone(page: str, name: str, entries: Collection[VersionEntry]) -> None:
     opened = st.session_state.get(f"{OPENED_WITH}|{page}")
     if opened is None or opened[0] != name or opened[1] is None:
         return
-    entry = next((entry for entry in entries if entry.label == str(opened[1])), None)
-    if entry is None or entry.gone:
+    if _gone_from(entries, str(opened[1])):
         st.session_state[GONE] = (page, name, str(opened[1]))
+
+
+def deleted(name: str, label: str) -> bool:
+    """Whether version `label` of `name`, a model the store holds, is no longer in the store (deleted by hand)."""
+    return name in store.model_names() and _gone_from(store.versions(name), label)
+
+
+def _gone_from(entries: Collection[VersionEntry], label: str) -> bool:
+    """`label` absent from a model's listing, or listed as gone (its object deleted behind the product's back)."""
+    entry = next((entry for entry in entries if entry.label == label), None)
+    return entry is None or entry.gone
+
+
+def load(name: str, version: Version, label: str) -> Artifact:
+    """The artifact of `version` of `name`, picked as `label`. A pinned version deleted from the store since its
+    listing was read reruns the page with the listing read afresh: its picker then falls back and the page says
+    why (`note_gone`, `say_gone`), where the load said only "does not exist"."""
+    try:
+        return store.load(name, version, via=label)
+    except NotFoundError:
+        store.refresh()
+        pinned = label != LATEST and not label.startswith("@")
+        if not pinned or any(e.label == label and e.ok for e in store.versions(name)):
+            raise
+        st.rerun()
+
+
+def say_gone(name: str, version: str, instead: str, did: str = "showed") -> str:
+    """Say that `version` of `name`, which the page `did` (showed, compared), is no longer in the store, and what
+    the page shows `instead`; the words of every page."""
+    text = f"{name} {version}, which this page {did}, is no longer in the store (deleted from it): {instead}."
+    st.info(text, icon=":material/delete:")
+    return text
 
 
 def _say_gone(page: str, name: str, label: str, shown: Version | None) -> list[tuple[str, str]]:
@@ -203,9 +235,7 @@ def _say_gone(page: str, name: str, label: str, shown: Version | None) -> list[t
     del st.session_state[GONE]  # said once, on the run that shows what replaced it
     now = f"`{label}` ({shown}) is" if label == LATEST or label.startswith("@") else f"{shown} is"
     instead = f"{now} shown instead" if shown is not None else "no version is in use"
-    text = f"{name} {gone[2]}, which this page showed, is no longer in the store (deleted from it): {instead}."
-    st.info(text, icon=":material/delete:")
-    return [("info", text)]
+    return [("info", say_gone(name, gone[2], instead))]
 
 
 def _say_moved(name: str, label: str, shown: Version | None) -> list[tuple[str, str]]:

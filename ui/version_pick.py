@@ -118,6 +118,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         elif problems is not None:
             problems.append(f"version {wanted!r} of {name!r}, which is not a usable version")
     if st.session_state.get(key) not in options:
+        live.note_gone(prefix, name, store.versions(name))  # deleted from the store by hand: said, not dropped
         st.session_state[key] = fallback if fallback in options else options[0]
     newest = store.latest(name) if in_use else None
 
@@ -148,7 +149,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     selection.share(prefix, name, label, str(version))
     governance.warn_if_withdrawn(name, version, withdrawn)
     live.watch(prefix, name, label, version, newest, withdrawn)  # `latest` followed, a withdrawal said, while open
-    return store.load(name, version, via=label)
+    return live.load(name, version, label)  # deleted since the listing was read: said (live.note_gone)
 
 
 def relabel(key: str, label_of: Callable[[str], str]) -> None:

@@ -88,14 +88,7 @@ def render() -> None:
     else:
         version = _entry(entries, version_label).version
     selection.share(PAGE, name, version_label, str(version))
-    try:
-        artifact = store.load(name, version, via=version_label)
-    except NotFoundError:
-        store.refresh()  # deleted since the listing was read: the listing read afresh says so (live.note_gone)
-        pinned = version_label != LATEST and not version_label.startswith("@")
-        if not pinned or any(e.label == version_label and e.ok for e in store.versions(name)):
-            raise
-        st.rerun()
+    artifact = live.load(name, version, version_label)  # deleted since the listing was read: said (live.note_gone)
     gone = governance.warn_if_withdrawn(name, version, withdrawn)
     said = live.watch(PAGE, name, version_label, version, newest, withdrawn, on_newer=_show_version)
     # their lines come off the presented charts' window: the link's refusals, a moved alias's or a newer version's

@@ -163,7 +163,8 @@ def _load(name: str, entry: VersionEntry) -> tuple[Artifact | None, VarlibError 
     if not entry.ok or entry.version is None:
         return None, None
     try:
-        return store.load(name, entry.version), None
+        # deleted since the listing was read: the page reruns on the listing read afresh, which lists it as gone
+        return live.load(name, entry.version, entry.label), None
     except VarlibError as exc:
         return None, exc
 

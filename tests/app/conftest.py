@@ -16,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.support.models import publish_varx
 from ui import diagnostics_report
-from varlib import Registry
+from varlib import ModelSpec, Registry, load_dataset, train_model
 from varlib.config import Settings
 from varlib.service import publish_result
 
@@ -64,6 +64,15 @@ def seeded(registry, macro_result) -> Registry:
     """The store with one published model, var 0.0.1."""
     publish_result(registry, macro_result, "var", "patch", "seed")
     return registry
+
+
+@pytest.fixture
+def three_versions(seeded) -> Registry:
+    """var 0.0.1 (the seed), 0.0.2 (one lag) and 0.0.3 (two lags)."""
+    dataset = load_dataset()
+    for lags in (1, 2):
+        publish_result(seeded, train_model(dataset, ModelSpec(variables=tuple(dataset.variables), lags=lags)), "var")
+    return seeded
 
 
 @pytest.fixture

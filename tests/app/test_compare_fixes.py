@@ -3,8 +3,6 @@ what a link names (aliases, `0_0_2`, a version twice), Back, the interval contro
 
 from __future__ import annotations
 
-import pytest
-
 from tests.app.conftest import charts, errors, open_app
 from tests.unit.test_compare_fixes import _monthly_csv
 from ui import url_state
@@ -16,15 +14,6 @@ COMPARE = "views/compare.py"
 
 def _text(at) -> str:
     return "\n".join(x.value for x in [*at.warning, *at.caption, *at.info, *at.error])
-
-
-@pytest.fixture
-def three_versions(seeded):
-    """var 0.0.1 (the seed), 0.0.2 (one lag) and 0.0.3 (two lags)."""
-    dataset = load_dataset()
-    for lags in (1, 2):
-        publish_result(seeded, train_model(dataset, ModelSpec(variables=tuple(dataset.variables), lags=lags)), "var")
-    return seeded
 
 
 def test_a_monthly_version_beside_a_quarterly_one_uses_its_own_lag_inputs_and_says_so(seeded):

@@ -11,19 +11,8 @@ import pytest
 
 import ui.store
 from tests.app.conftest import charts, errors, open_app
-from varlib import ModelSpec, load_dataset, train_model
-from varlib.service import publish_result
 
 SAID = "var 0.0.1, which this page showed, is no longer in the store (deleted from it): `latest` (0.0.3) is shown"
-
-
-@pytest.fixture
-def three_versions(seeded):
-    """var 0.0.1 (the seed), 0.0.2 and 0.0.3."""
-    dataset = load_dataset()
-    for lags in (1, 2):
-        publish_result(seeded, train_model(dataset, ModelSpec(variables=tuple(dataset.variables), lags=lags)), "var")
-    return seeded
 
 
 @pytest.mark.parametrize("listing_refreshed", [True, False])
