@@ -235,6 +235,8 @@ def _say_gone(page: str, name: str, label: str, shown: Version | None) -> list[t
     del st.session_state[GONE]  # said once, on the run that shows what replaced it
     now = f"`{label}` ({shown}) is" if label == LATEST or label.startswith("@") else f"{shown} is"
     instead = f"{now} shown instead" if shown is not None else "no version is in use"
+    if str(shown) == gone[2]:  # the newest: `latest` still names it and serves its own copy (Registry.load)
+        instead = f"`{label}` still stands for it and is shown from the copy it keeps"
     return [("info", say_gone(name, gone[2], instead))]
 
 

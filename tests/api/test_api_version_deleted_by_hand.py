@@ -65,3 +65,21 @@ def test_the_newest_deleted_by_hand_is_still_latest_as_documented(store_settings
         _delete(registry, "var/0_0_2/model.json")
         assert client.get("/var_predict/0.0.2?future_periods=2").status_code == 404
         assert client.get("/var_predict/latest?future_periods=2").json()["version"] == "0.0.2"  # from its copy
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body"),
+    [("GET", "/var_predict/latest?future_periods=3", None), ("POST", "/models/var/versions/latest/forecast", {})],
+)
+def test_a_service_that_never_served_the_newest_serves_latest_from_its_copy(
+    store_settings, macro_result, method, path, body
+):
+    """Above, `latest` was served from an answer kept for 0.0.2 before its deletion: a service started after it (or
+    asked for other steps) answered 404, "var 0.0.2 does not exist", for `latest`, which still names it."""
+    registry = _published(store_settings, macro_result, 2)
+    _delete(registry, "var/0_0_2/model.json")
+    for client in local_client(store_settings):
+        answer = client.request(method, path, json=body)
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["version"] == "0.0.2"
+        assert client.get("/var_predict/0.0.2?future_periods=3").status_code == 404  # pinned: absent, as before
