@@ -80,13 +80,55 @@ def test_a_store_that_hangs_holds_no_request_once_it_has_failed(kept, monkeypatc
     monkeypatch.setattr(varlib.catalog.reader, "PRESENT_FRESH_S", 0.0, raising=False)
     monkeypatch.setattr(varlib.catalog.reader, "UNASKED_RETRY_S", 0.0, raising=False)
     registry.store.fail, registry.store.slow = True, 0.2
+    started = _started_threads(monkeypatch)
     assert registry.load("var", "0.0.1").version == V1  # the request that finds the store hanging waits
     assert [registry.load("var", "0.0.1").version for _ in range(3)] == [V1] * 3
-    time.sleep(0.5)
+    _settle(started)  # joined, not slept for: a busy machine runs them late
     caller = threading.current_thread()
     assert registry.store.askers[0] is caller and len(asked) >= 2  # tried again, one listing at a time:
     assert all(thread is not caller for thread in registry.store.askers[1:])  # in the background, no request held
     registry.store.fail, registry.store.slow = False, 0.0
     registry.load("var", "0.0.1")  # asked again in the background, and it answers
-    time.sleep(0.1)
+    _settle(started)
     assert registry.still_stored("var", Version(0, 0, 1)) and not registry._reader._unasked.get(("var", V1))
+
+
+def test_a_retry_that_gets_no_thread_leaves_the_version_asked_for_later(kept, monkeypatch):
+    """A background retry whose thread cannot start (as at interpreter exit: RuntimeError) kept its lock held, so
+    every later check took "being asked now" and served the kept version for good, one deleted by hand too."""
+    registry, asked, folder = kept
+    monkeypatch.setattr(varlib.catalog.reader, "PRESENT_FRESH_S", 0.0, raising=False)
+    monkeypatch.setattr(varlib.catalog.reader, "UNASKED_RETRY_S", 0.0, raising=False)
+    registry.store.fail = True
+    assert registry.load("var", "0.0.1").version == V1  # the listing fails: retried in the background from now on
+
+    def refused(self):
+        raise RuntimeError("can't create new thread at interpreter shutdown")
+
+    monkeypatch.setattr(threading.Thread, "start", refused)
+    assert registry.load("var", "0.0.1").version == V1  # no thread: the kept version is served, as before
+    monkeypatch.undo()
+    monkeypatch.setattr(varlib.catalog.reader, "PRESENT_FRESH_S", 0.0, raising=False)
+    registry.store.fail = False
+    shutil.rmtree(folder)
+    registry._reader._unasked.pop(("var", V1))  # the store answers again: asked in this request
+    with pytest.raises(NotFoundError, match="var 0.0.1 does not exist"):
+        registry.load("var", "0.0.1")
+
+
+def _started_threads(monkeypatch) -> list[threading.Thread]:
+    """The threads started from now on (the reader's background listings), to be joined."""
+    started: list[threading.Thread] = []
+
+    class Recorded(threading.Thread):
+        def start(self) -> None:
+            started.append(self)
+            super().start()
+
+    monkeypatch.setattr(varlib.catalog.reader.threading, "Thread", Recorded)
+    return started
+
+
+def _settle(started: list[threading.Thread]) -> None:
+    for thread in started:
+        thread.join(timeout=30)

@@ -93,7 +93,10 @@ class Reader:
             return True  # being asked now: it was there when last asked
         if self._unasked.get((name, version)):
             # the last listing failed: a store that hangs would hold this request for its timeout again
-            threading.Thread(target=self._ask, args=(name, version, lock), daemon=True).start()
+            try:
+                threading.Thread(target=self._ask, args=(name, version, lock), daemon=True).start()
+            except RuntimeError:  # no thread to be had (at interpreter exit): a lock left held would stop every check
+                lock.release()
             return True
         return self._ask(name, version, lock)
 
