@@ -44,6 +44,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
     problems = problems if problems is not None else []
     key = f"{prefix}_versions"
     damaged: dict[str, str] = st.session_state.setdefault(f"_{prefix}_damaged", {})  # label: why it cannot be read
+    loaded: dict[str, Artifact | None] = {}  # this run's reads: a version is read, and its failure said, once
     withdrawn = {name: store.withdrawals(name) for name in names}
     listed = {
         f"{name} {entry.label}": (name, entry.version)
@@ -90,7 +91,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
             problems += missing
     elif start[0] is not None and (labels := _linked_start(prefix, *start, names, entries, listed, problems)):
         st.session_state[key] = labels
-    _leave_out_damaged(key, listed, entries, damaged)
+    _leave_out_damaged(key, listed, entries, damaged, loaded)
     _leave_out_gone(key, listed)
     if key not in st.session_state or not set(st.session_state[key]) <= set(listed):
         shared = st.session_state.get(selection.SHARED)
@@ -98,7 +99,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
             st.session_state[key] = _start(shared[0], shared[2], entries, listed)
         else:
             st.session_state[key] = _start(selection.default_model(names), None, entries, listed)
-        _leave_out_damaged(key, listed, entries, damaged)
+        _leave_out_damaged(key, listed, entries, damaged, loaded)
     named = [label for label in st.session_state.get(key, []) if label in gone]  # withdrawn: offered while chosen
     chosen = (where or st).multiselect(
         "Versions",
@@ -112,7 +113,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
     # in the order picked: the first one picked is the comparison's reference (its lag inputs are shared)
     artifacts = []
     for label in chosen:
-        artifact = _load(label, listed, damaged)
+        artifact = _load(label, listed, damaged, loaded)
         if artifact is not None:
             governance.warn_if_withdrawn(artifact.name, artifact.version, withdrawn[artifact.name])
             artifacts.append(artifact)
@@ -197,12 +198,14 @@ def _named_twice(prefix: str, named: list[tuple[str, str | None]]) -> None:
         st.warning(f"The link names {and_list(alike)} more than once; each is compared once.", icon=LINK)
 
 
-def _load(label: str, listed: dict, damaged: dict[str, str]) -> Artifact | None:
-    """The version, or None after naming it with the reason it cannot be read (it is then no longer offered); one
-    deleted since the listing was read reruns the page, which says so (_leave_out_gone)."""
+def _load(label: str, listed: dict, damaged: dict[str, str], loaded: dict[str, Artifact | None]) -> Artifact | None:
+    """The version, read once a run (`loaded`: else a store failure is said twice), or None after naming it with the
+    reason it cannot be read (then no longer offered); one deleted since the listing was read reruns the page."""
+    if label in loaded:
+        return loaded[label]
     name, version = listed[label]
     try:
-        return live.load(name, version, str(version))
+        loaded[label] = live.load(name, version, str(version))
     except CorruptArtifactError as exc:  # listed as usable, yet its object is damaged (a checksum mismatch)
         damaged[label] = str(exc)
         _say_damaged(label, str(exc))
@@ -212,19 +215,18 @@ def _load(label: str, listed: dict, damaged: dict[str, str]) -> Artifact | None:
             f" {library_text(dashboard_words(str(exc)))}",
             icon=":material/cloud_off:",
         )
-    return None
+    return loaded.setdefault(label, None)
 
 
 def _say_damaged(label: str, reason: str) -> None:
     st.warning(
         f"**{library_text(label)}** is left out of the comparison: it cannot be read ({library_text(reason)}). The"
-        " Models page lists its versions;"
-        " publish it again or pick another version.",
+        " Models page lists its versions; publish it again or pick another version.",
         icon=":material/broken_image:",
     )
 
 
-def _leave_out_damaged(key: str, listed: dict, entries: dict, damaged: dict[str, str]) -> None:
+def _leave_out_damaged(key: str, listed: dict, entries: dict, damaged: dict[str, str], loaded: dict) -> None:
     """Before the picker shows them: the chosen versions that cannot be read are named and taken out of the choice
     and of what is offered. A choice of none but those is dropped, so the picker starts as it does by default."""
     chosen = st.session_state.get(key)
@@ -234,7 +236,7 @@ def _leave_out_damaged(key: str, listed: dict, entries: dict, damaged: dict[str,
         if label in damaged:  # found on an earlier run: named again, as the link asked for it again
             _say_damaged(label, damaged[label])
         elif label in listed:
-            _load(label, listed, damaged)
+            _load(label, listed, damaged, loaded)
     for label in damaged:
         listed.pop(label, None)
         entries.pop(label, None)

@@ -5,8 +5,9 @@ meanwhile. Every LIST_TTL seconds the fragment asks the Registry what `latest` i
 on an alias what it points at (the alias and its version's withdrawal: two reads), and whether the version shown
 is withdrawn (the withdrawals listing, read again once its cache has expired). A page showing `latest` or an
 alias then reruns with the version it now stands for, and one showing a version that was withdrawn meanwhile
-reruns to say so; a pinned version no longer in the store (its folder deleted by hand) is said as the page
-shows what its picker falls back to instead (`note_gone`); a page showing a pinned version says that a version
+reruns to say so; a pinned version no longer in the store (its folder deleted by hand) or that can no longer be
+used (its object damaged in place, as the listing says) is said as the page shows what its picker falls back to
+instead (`note_gone`); a page showing a pinned version says that a version
 newer than the page's `latest` when it opened exists, and offers it (a newer one that was already there when
 the page opened is in the version picker, not news). A page with no version in use, or whose alias it refused,
 reruns once that changes. A page comparing several picked versions reruns when one of them is withdrawn
@@ -26,7 +27,7 @@ from typing import TypeVar
 import streamlit as st
 
 from ui import store
-from ui.literal import literal
+from ui.literal import library_text, literal
 from varlib import LATEST, Artifact, NotFoundError, VarlibError, Version, VersionEntry, WithdrawnError
 
 T = TypeVar("T")
@@ -35,14 +36,14 @@ OPENED_WITH = "_live_opened_with"  # (name, pinned version shown, `latest` when 
 NEWER_SEEN = "_live_newer_seen"
 SHOWN_MANY = "_live_shown_many"  # (page, the versions a page comparing several shows)
 MOVED = "_live_moved"  # (name, alias or `latest`, the version it stood for before, the one now, who withdrew it)
-GONE = "_live_gone"  # (page, name, the pinned version it showed, which the store no longer holds)
+GONE = "_live_gone"  # (page, name, the pinned version it showed, why it cannot be shown: None when deleted)
 
 
 @dataclass(frozen=True)
 class Standing:
     """What an open page stands on, as the store says: `latest` (None when no version is in use), what the page's
     alias points at (or why it cannot be used; None without an alias), whether the version shown is withdrawn,
-    and whether a pinned one is gone from the store (deleted by hand)."""
+    and whether a pinned one is gone from the store (deleted by hand) or can no longer be used (damaged)."""
 
     latest: Version | None
     target: Version | str | None
@@ -157,8 +158,8 @@ def _withdrawn_among(shown: Collection[tuple[str, Version]]) -> set[tuple[str, V
 
 def standing(name: str, alias: str | None, shown: Version | None, pinned: bool = False) -> Standing:
     """What `alias` of `name` (without one: `latest`) stands for now, whether `shown` is withdrawn and, `pinned`,
-    whether it is gone from the store's listing (StoreUnavailableError and the like pass through: the page reports
-    them)."""
+    whether it is gone from the store's listing or listed as unusable (StoreUnavailableError and the like pass
+    through: the page reports them)."""
     latest: Version | None = None
     target: Version | str | None = None
     try:
@@ -168,7 +169,7 @@ def standing(name: str, alias: str | None, shown: Version | None, pinned: bool =
             target = store.resolve(name, alias)
     except (WithdrawnError, NotFoundError) as exc:  # no version in use, or an alias the page refuses once it reruns
         target = None if alias is None else str(exc)
-    gone = pinned and shown is not None and not any(e.version == shown and not e.gone for e in store.versions(name))
+    gone = pinned and shown is not None and not any(e.version == shown and e.ok for e in store.versions(name))
     return Standing(latest, target, shown is not None and shown in store.withdrawals(name), gone)
 
 
@@ -186,13 +187,21 @@ def _note_withdrawn(name: str, shown: Version) -> None:
 
 def note_gone(page: str, name: str, entries: Collection[VersionEntry]) -> None:
     """Before the page's picker falls back: when the pinned version the page showed last of `name` is no longer in
-    the store (`entries`: absent, or listed as gone: deleted by hand), record it for `watch` to say on this run;
-    the picker would otherwise switch to `latest` without a word."""
+    the store (`entries`: absent, or listed as gone: deleted by hand) or is listed as unusable (its object damaged
+    in place), record it for `watch` to say on this run; the picker would otherwise switch to `latest` without a
+    word."""
     opened = st.session_state.get(f"{OPENED_WITH}|{page}")
     if opened is None or opened[0] != name or opened[1] is None:
         return
-    if _gone_from(entries, str(opened[1])):
-        st.session_state[GONE] = (page, name, str(opened[1]))
+    entry = _entry(entries, str(opened[1]))
+    if entry is None or not entry.ok:
+        st.session_state[GONE] = (page, name, str(opened[1]), None if entry is None or entry.gone else entry.status)
+
+
+def new_run() -> None:
+    """At the start of every run of the whole page: a notice `note_gone` recorded on a run that failed before
+    `watch` said it is dropped, not said on some later run (maybe much later, and of another view)."""
+    st.session_state.pop(GONE, None)
 
 
 def deleted(name: str, label: str) -> bool:
@@ -202,8 +211,12 @@ def deleted(name: str, label: str) -> bool:
 
 def _gone_from(entries: Collection[VersionEntry], label: str) -> bool:
     """`label` absent from a model's listing, or listed as gone (its object deleted behind the product's back)."""
-    entry = next((entry for entry in entries if entry.label == label), None)
+    entry = _entry(entries, label)
     return entry is None or entry.gone
+
+
+def _entry(entries: Collection[VersionEntry], label: str) -> VersionEntry | None:
+    return next((entry for entry in entries if entry.label == label), None)
 
 
 def load(name: str, version: Version, label: str) -> Artifact:
@@ -220,11 +233,13 @@ def load(name: str, version: Version, label: str) -> Artifact:
         st.rerun()
 
 
-def say_gone(name: str, version: str, instead: str, did: str = "showed") -> str:
-    """Say that `version` of `name`, which the page `did` (showed, compared), is no longer in the store, and what
-    the page shows `instead`; the words of every page."""
-    text = f"{name} {version}, which this page {did}, is no longer in the store (deleted from it): {instead}."
-    st.info(text, icon=":material/delete:")
+def say_gone(name: str, version: str, instead: str, did: str = "showed", damaged: str | None = None) -> str:
+    """Say that `version` of `name`, which the page `did` (showed, compared), is no longer in the store, or, with
+    the listing's reason it is `damaged`, that it cannot be used (the Models page's words), and what the page shows
+    `instead`; the words of every page."""
+    why = f"cannot be used ({library_text(damaged)})" if damaged else "is no longer in the store (deleted from it)"
+    text = f"{name} {version}, which this page {did}, {why}: {instead}."
+    st.info(text, icon=":material/broken_image:" if damaged else ":material/delete:")
     return text
 
 
@@ -235,9 +250,9 @@ def _say_gone(page: str, name: str, label: str, shown: Version | None) -> list[t
     del st.session_state[GONE]  # said once, on the run that shows what replaced it
     now = f"`{label}` ({shown}) is" if label == LATEST or label.startswith("@") else f"{shown} is"
     instead = f"{now} shown instead" if shown is not None else "no version is in use"
-    if str(shown) == gone[2]:  # the newest: `latest` still names it and serves its own copy (Registry.load)
+    if str(shown) == gone[2] and gone[3] is None:  # the newest deleted: `latest` serves its copy (Registry.load)
         instead = f"`{label}` still stands for it and is shown from the copy it keeps"
-    return [("info", say_gone(name, gone[2], instead))]
+    return [("info", say_gone(name, gone[2], instead, damaged=gone[3]))]
 
 
 def _say_moved(name: str, label: str, shown: Version | None) -> list[tuple[str, str]]:

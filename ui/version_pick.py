@@ -118,7 +118,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         elif problems is not None:
             problems.append(f"version {wanted!r} of {name!r}, which is not a usable version")
     if st.session_state.get(key) not in options:
-        live.note_gone(prefix, name, store.versions(name))  # deleted from the store by hand: said, not dropped
+        live.note_gone(prefix, name, store.versions(name))  # deleted, or listed as damaged: said, not dropped
         st.session_state[key] = fallback if fallback in options else options[0]
     newest = store.latest(name) if in_use else None
 

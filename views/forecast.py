@@ -144,7 +144,7 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
                 else f"version {wanted!r} of {name!r}, which does not exist"
             )
     if st.session_state.get(key) not in options:
-        live.note_gone(PAGE, name, entries)  # deleted from the store by hand: said, not dropped
+        live.note_gone(PAGE, name, entries)  # deleted by hand, or listed as damaged: said, not dropped
         st.session_state[key] = fallback if fallback in options else (options[0] if options else None)
     latest_label = f"latest ({newest})" if newest else "latest"
 
