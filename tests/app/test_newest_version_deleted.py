@@ -13,17 +13,6 @@ import pytest
 
 import ui.store
 from tests.app.conftest import charts, errors, open_app
-from varlib import ModelSpec, load_dataset, train_model
-from varlib.service import publish_result
-
-
-@pytest.fixture
-def three_versions(seeded):
-    """var 0.0.1 (the seed), 0.0.2 and 0.0.3."""
-    dataset = load_dataset()
-    for lags in (1, 2):
-        publish_result(seeded, train_model(dataset, ModelSpec(variables=tuple(dataset.variables), lags=lags)), "var")
-    return seeded
 
 
 @pytest.mark.parametrize("query", [{"model": "var"}, {"model": "var", "version": "0.0.3"}])
