@@ -248,12 +248,12 @@ def _leave_out_damaged(key: str, listed: dict, entries: dict, damaged: dict[str,
 
 
 def _leave_out_gone(key: str, listed: dict) -> None:
-    """Before the picker shows them: the chosen versions deleted from the store by hand are said and taken out of
-    the choice (the others stay compared), where the picker switched to another pair without a word."""
+    """Before the picker shows them: the chosen versions deleted from the store by hand, or listed as unusable since
+    (damaged in place), are said and taken out of the choice (the others stay compared), not switched silently."""
     chosen = st.session_state.get(key) or []
-    gone = [label for label in chosen if label not in listed and live.deleted(*label.partition(" ")[::2])]
-    for name, _, version in (label.partition(" ") for label in gone):
-        live.say_gone(name, version, "left out of the comparison", did="compared")
+    why = {label: live.lost(*label.partition(" ")[::2]) for label in chosen if label not in listed}
+    for label in (gone := [label for label in chosen if why.get(label) is not None]):
+        live.say_gone(*label.partition(" ")[::2], "left out of the comparison", did="compared", damaged=why[label])
     if gone:
         st.session_state[key] = [label for label in chosen if label not in gone]
 

@@ -193,9 +193,9 @@ def note_gone(page: str, name: str, entries: Collection[VersionEntry]) -> None:
     opened = st.session_state.get(f"{OPENED_WITH}|{page}")
     if opened is None or opened[0] != name or opened[1] is None:
         return
-    entry = _entry(entries, str(opened[1]))
-    if entry is None or not entry.ok:
-        st.session_state[GONE] = (page, name, str(opened[1]), None if entry is None or entry.gone else entry.status)
+    why = _why_lost(_entry(entries, str(opened[1])))
+    if why is not None:
+        st.session_state[GONE] = (page, name, str(opened[1]), why or None)
 
 
 def new_run() -> None:
@@ -204,15 +204,19 @@ def new_run() -> None:
     st.session_state.pop(GONE, None)
 
 
-def deleted(name: str, label: str) -> bool:
-    """Whether version `label` of `name`, a model the store holds, is no longer in the store (deleted by hand)."""
-    return name in store.model_names() and _gone_from(store.versions(name), label)
+def lost(name: str, label: str) -> str | None:
+    """Why version `label` of `name`, a model the store holds, can no longer be used, as `say_gone` takes it: ""
+    when it is no longer in the store (deleted by hand), the listing's reason when it is listed as unusable (damaged
+    in place); None while it is listed as usable, or when the store no longer holds the model."""
+    return _why_lost(_entry(store.versions(name), label)) if name in store.model_names() else None
 
 
-def _gone_from(entries: Collection[VersionEntry], label: str) -> bool:
-    """`label` absent from a model's listing, or listed as gone (its object deleted behind the product's back)."""
-    entry = _entry(entries, label)
-    return entry is None or entry.gone
+def _why_lost(entry: VersionEntry | None) -> str | None:
+    """An empty reason for a version absent from its listing or listed as gone (deleted behind the product's back),
+    the listing's reason for one listed as unusable, None for one listed as usable."""
+    if entry is not None and entry.ok:
+        return None
+    return "" if entry is None or entry.gone else entry.status
 
 
 def _entry(entries: Collection[VersionEntry], label: str) -> VersionEntry | None:

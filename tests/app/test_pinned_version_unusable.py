@@ -1,7 +1,8 @@
 """A page's pinned version that cannot be shown any more, said once and on the run that shows what replaced it: one
 damaged in place (its model.json truncated, then listed as unusable) is said with the listing's reason where the
 pickers fell back to `latest` without a word; a deletion noticed on a run that then failed is not said on a later
-run; and Compare says a version the store failed to give once, where it said it twice."""
+run; and Compare says a version the store failed to give once, where it said it twice, and one listed as
+unusable, where it switched to another pair without a word."""
 
 from __future__ import annotations
 
@@ -89,3 +90,21 @@ def test_the_timed_check_notices_a_pinned_version_listed_as_unusable(three_versi
     ui.store.refresh()
     assert live.standing("var", None, parse_version("0.0.1"), pinned=True).gone
     assert not live.standing("var", None, parse_version("0.0.2"), pinned=True).gone
+
+
+def test_compare_says_a_compared_version_listed_as_unusable_and_keeps_the_other(three_versions, store_dir):
+    """Compare says a compared version damaged in place (listed as unusable) as it says a deleted one, where it
+    switched to another pair (0.0.3 and 0.0.2) without a word."""
+    at = open_app({"versions": "var:0.0.1,var:0.0.3"}, "views/compare.py")
+    stored = store_dir / "models" / "var" / "0_0_1" / "model.json"
+    stored.write_bytes(stored.read_bytes()[:300])
+    three_versions.reindex("var")
+    ui.store.refresh()
+    at.run()
+    assert not at.exception and errors(at) == ""
+    said = _infos(at)
+    assert "var 0.0.1, which this page compared, cannot be used (not valid JSON (var/0\\_0\\_1/model.json)" in said
+    assert "the object is truncated or not an artifact): left out of the comparison." in said
+    assert at.multiselect(key="cmp_versions").value == ["var 0.0.3"]
+    at.run()
+    assert "which this page compared" not in _infos(at)
