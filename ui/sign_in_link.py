@@ -26,22 +26,31 @@ LIFETIME_SECONDS = 900  # long enough to sign in, short enough not to surprise a
 _OPENED = "_sign_in_link_opened"  # this session has looked for a remembered link
 _FORGET = "_sign_in_link_forget"  # the cookie is still in the browser: clear it on the next drawn run
 
-# Written when the screen is drawn, and again at each press or key on it: a tab whose sign-in ran out turns to this
-# screen by itself, maybe hours before anyone presses Sign in, when a cookie written only then has long lapsed.
-# Each run of the screen draws the script again; one listener of each kind is enough.
-_REMEMBER_SCRIPT = f"""<script>
+_SAME_SITE = f"; path=/; max-age={LIFETIME_SECONDS}; SameSite=Lax"
+
+
+def _kept_script(write: str, cookie: str) -> str:
+    """A script that sets a cookie (`cookie`: the JavaScript expression of the whole cookie) now, and again at each
+    press or key on the screen: a tab whose sign-in ran out turns to this screen by itself, maybe hours before
+    anyone presses Sign in, when a cookie written only then has long lapsed. Each run of the screen draws the script
+    again; the newest `write` is kept, and one listener of each kind is enough."""
+    return f"""<script>
 (() => {{
-  const remember = () => {{
-    document.cookie = "{COOKIE}=" + encodeURIComponent(window.location.pathname + window.location.search)
-      + "; path=/; max-age={LIFETIME_SECONDS}; SameSite=Lax";
-  }};
-  remember();
-  if (!window.varlibReturnWatched) {{
-    window.varlibReturnWatched = true;
-    for (const kind of ["pointerdown", "keydown"]) document.addEventListener(kind, remember, true);
+  window.{write} = () => {{ document.cookie = {cookie}; }};
+  window.{write}();
+  if (!window.{write}Watched) {{
+    window.{write}Watched = true;
+    for (const kind of ["pointerdown", "keydown"]) document.addEventListener(kind, () => window.{write}(), true);
   }}
 }})();
 </script>"""
+
+
+_REMEMBER_SCRIPT = _kept_script(
+    "varlibRemember",
+    f'"{COOKIE}=" + encodeURIComponent(window.location.pathname + window.location.search) + "{_SAME_SITE}"',
+)
+
 DRAFT_COOKIE = "varlib_draft"
 # The Train page's typed text, by session-state key (a key's start): the model name's key ends with its default
 DRAFT_KEYS = ("train_name|", "train_notes")
@@ -72,24 +81,8 @@ def keep_draft() -> bool:
     if len(value) > DRAFT_MAX_BYTES:
         return False
     # the value is %-encoded, so no quote or `<` of the typed text reaches the script
-    cookie = f"{DRAFT_COOKIE}={value}; path=/; max-age={LIFETIME_SECONDS}; SameSite=Lax"
-    _run_in_browser(_DRAFT_SCRIPT.replace("COOKIE", cookie))
+    _run_in_browser(_kept_script("varlibKeepDraft", f'"{DRAFT_COOKIE}={value}{_SAME_SITE}"'))
     return True
-
-
-# Written again at each press or key on the screen, as the return address is (_REMEMBER_SCRIPT): a tab that turned
-# to it by itself long before would otherwise return to the Train page without the text. The newest draft is kept.
-_DRAFT_SCRIPT = """<script>
-(() => {
-  window.varlibKeepDraft = () => { document.cookie = "COOKIE"; };
-  window.varlibKeepDraft();
-  if (!window.varlibDraftWatched) {
-    window.varlibDraftWatched = true;
-    const keep = () => window.varlibKeepDraft();
-    for (const kind of ["pointerdown", "keydown"]) document.addEventListener(kind, keep, true);
-  }
-})();
-</script>"""
 
 
 def _signed_in_as() -> str:
