@@ -67,7 +67,7 @@ def watch(
     opened on `shown`; `refused` says why the page's alias could not be used. Returns the notices it wrote, as
     (kind, text) of ui.presentation.notes_px: a presented chart's window makes room for them."""
     alias = label if label.startswith("@") else None
-    follows = label == LATEST or alias is not None or shown is None  # what it shows can change under it
+    follows = _moves(label) or shown is None  # what it shows can change under it
     # an alias the page refused (`refused`: why) is followed too: moved to a version in use, the page shows it
     then = Standing(None if alias else newest, (refused or shown) if alias else None, shown in withdrawn)
     # per page: an offer, or the `latest` a pinned page opened with, is news only on the page that saw it
@@ -169,7 +169,7 @@ def standing(name: str, alias: str | None, shown: Version | None, pinned: bool =
             target = store.resolve(name, alias)
     except (WithdrawnError, NotFoundError) as exc:  # no version in use, or an alias the page refuses once it reruns
         target = None if alias is None else str(exc)
-    gone = pinned and shown is not None and not any(e.version == shown and e.ok for e in store.versions(name))
+    gone = pinned and shown is not None and _why_lost(store.versions(name), str(shown)) is not None
     return Standing(latest, target, shown is not None and shown in store.withdrawals(name), gone)
 
 
@@ -193,7 +193,7 @@ def note_gone(page: str, name: str, entries: Collection[VersionEntry]) -> None:
     opened = st.session_state.get(f"{OPENED_WITH}|{page}")
     if opened is None or opened[0] != name or opened[1] is None:
         return
-    why = _why_lost(_entry(entries, str(opened[1])))
+    why = _why_lost(entries, str(opened[1]))
     if why is not None:
         st.session_state[GONE] = (page, name, str(opened[1]), why or None)
 
@@ -208,19 +208,21 @@ def lost(name: str, label: str) -> str | None:
     """Why version `label` of `name`, a model the store holds, can no longer be used, as `say_gone` takes it: ""
     when it is no longer in the store (deleted by hand), the listing's reason when it is listed as unusable (damaged
     in place); None while it is listed as usable, or when the store no longer holds the model."""
-    return _why_lost(_entry(store.versions(name), label)) if name in store.model_names() else None
+    return _why_lost(store.versions(name), label) if name in store.model_names() else None
 
 
-def _why_lost(entry: VersionEntry | None) -> str | None:
-    """An empty reason for a version absent from its listing or listed as gone (deleted behind the product's back),
-    the listing's reason for one listed as unusable, None for one listed as usable."""
+def _why_lost(entries: Collection[VersionEntry], label: str) -> str | None:
+    """Why version `label` is lost from a model's listing `entries`: "" when absent or listed as gone (deleted behind
+    the product's back), the listing's reason when listed as unusable; None when listed as usable."""
+    entry = next((entry for entry in entries if entry.label == label), None)
     if entry is not None and entry.ok:
         return None
     return "" if entry is None or entry.gone else entry.status
 
 
-def _entry(entries: Collection[VersionEntry], label: str) -> VersionEntry | None:
-    return next((entry for entry in entries if entry.label == label), None)
+def _moves(label: str) -> bool:
+    """`latest` or an alias: a label whose version can change under the page (a pinned one cannot)."""
+    return label == LATEST or label.startswith("@")
 
 
 def load(name: str, version: Version, label: str) -> Artifact:
@@ -231,8 +233,7 @@ def load(name: str, version: Version, label: str) -> Artifact:
         return store.load(name, version, via=label)
     except NotFoundError:
         store.refresh()
-        pinned = label != LATEST and not label.startswith("@")
-        if not pinned or any(e.label == label and e.ok for e in store.versions(name)):
+        if _moves(label) or _why_lost(store.versions(name), label) is None:
             raise
         st.rerun()
 
@@ -252,7 +253,7 @@ def _say_gone(page: str, name: str, label: str, shown: Version | None) -> list[t
     if gone is None or gone[:2] != (page, name):
         return []
     del st.session_state[GONE]  # said once, on the run that shows what replaced it
-    now = f"`{label}` ({shown}) is" if label == LATEST or label.startswith("@") else f"{shown} is"
+    now = f"`{label}` ({shown}) is" if _moves(label) else f"{shown} is"
     instead = f"{now} shown instead" if shown is not None else "no version is in use"
     if str(shown) == gone[2] and gone[3] is None:  # the newest deleted: `latest` serves its copy (Registry.load)
         instead = f"`{label}` still stands for it and is shown from the copy it keeps"
