@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import running_dashboard
-from tests.e2e.test_present_qa_screens_e2e import _measured, _open
+from tests.e2e.test_present_qa_screens_e2e import first_chart_and_said
 from ui import presentation
 from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
 from varlib.config import Settings
@@ -37,12 +37,8 @@ def linked(tmp_path_factory):
     ],
 )
 def test_a_links_warnings_leave_the_window_its_first_legend(linked, chromium, size, query):
-    page = _open(chromium, f"{linked}/?model=var&version=0.0.1&present=1{query}", *size)
-    try:
-        first = _measured(page, 2)[0]
-        warned = page.get_by_text("The link asked for").count()
-    finally:
-        page.context.close()
+    url = f"{linked}/?model=var&version=0.0.1&present=1{query}"
+    first, warned = first_chart_and_said(chromium, url, size, "The link asked for")
     assert warned == query.count("level=") + query.count("steps="), warned  # the room still reads each
     assert first["bottom"] <= size[1] and first["out"] == [], (size, first)  # its legend and axis included
     assert first["plot"] >= presentation.PLOT_LEAST, first

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import running_dashboard
-from tests.e2e.test_present_qa_screens_e2e import _measured, _open
+from tests.e2e.test_present_qa_screens_e2e import _measured, _open, first_chart_and_said
 from tests.support.models import publish_varx
 from varlib import ModelSpec, Registry, load_dataset, make_scenario, publish_result, train_model
 from varlib.config import Settings
@@ -124,11 +124,7 @@ def test_a_caption_alone_leaves_a_projector_its_first_legend(noted, chromium):
 def test_a_withdrawn_versions_warning_leaves_the_window_its_first_legend(noted, chromium, size):
     """The warning that names a withdrawn version, written above the forecast's panel, pushed the first legend
     95 px under a 1280x720 window and 110 px under a 1920x1080 one."""
-    page = _open(chromium, f"{noted}/?model=gone&version=0.0.1&present=1", *size)
-    try:
-        first = _measured(page, 2)[0]
-        warned = page.get_by_text("gone 0.0.1 was withdrawn").count()
-    finally:
-        page.context.close()
+    url = f"{noted}/?model=gone&version=0.0.1&present=1"
+    first, warned = first_chart_and_said(chromium, url, size, "gone 0.0.1 was withdrawn")
     assert warned == 1  # the room still reads it
     assert first["bottom"] <= size[1] and first["out"] == [] and first["plot"] >= 150, first

@@ -95,6 +95,15 @@ def _measured(page, count: int) -> list[dict]:
     raise AssertionError(f"the charts kept changing: {before}")
 
 
+def first_chart_and_said(chromium, url: str, size: tuple[int, int], said: str) -> tuple[dict, int]:
+    """The first of two charts of `url` opened at `size`, measured, and how often the page shows `said`."""
+    page = _open(chromium, url, *size)
+    try:
+        return _measured(page, 2)[0], page.get_by_text(said).count()
+    finally:
+        page.context.close()
+
+
 def test_one_chart_fits_each_window_of_a_room(room, chromium):
     page = _open(chromium, f"{room}/?model=four&version=0.0.1&present=1", 1280, 720)
     try:
