@@ -129,8 +129,7 @@ def adequacy_rows(artifact: Artifact) -> list[tuple[str, str, str]]:
     checks."""
     rows = []
     for raw in (artifact.adequacy or {}).get("checks") or []:
-        name, verdict = str(raw.get("name", "")), str(raw.get("verdict", ""))
-        check = Check(name, bool(raw.get("ok")), verdict, lags=raw.get("lags"), df2=raw.get("df2"))
+        check = Check.from_dict(raw)
         rows.append((NOTE if check.partial else "ok" if check.ok else "failed", check.name, check.verdict))
     return rows
 

@@ -16,7 +16,7 @@ still be published, visibly. The diagnostics page reuses the verdicts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 import numpy as np
@@ -64,16 +64,14 @@ class Check:
         return self.name == "whiteness" and self.ok and (self.lags or 0) < DEFAULT_LM_LAGS
 
     def to_dict(self) -> dict:
-        return {
-            "name": self.name,
-            "ok": self.ok,
-            "verdict": self.verdict,
-            "statistic": self.statistic,
-            "pvalue": self.pvalue,
-            "df": self.df,
-            "lags": self.lags,
-            **({"df2": self.df2} if self.df2 is not None else {}),  # F(df, df2); absent: a chi-squared test's df
-        }
+        raw = asdict(self)  # in the fields' order; df2 absent for a chi-squared test's df, as stored before it existed
+        return raw if self.df2 is not None else {key: value for key, value in raw.items() if key != "df2"}
+
+    @classmethod
+    def from_dict(cls, raw: dict) -> Check:
+        """A check as a version stored it (`to_dict`)."""
+        figures = {key: raw.get(key) for key in ("statistic", "pvalue", "df", "lags", "df2")}
+        return cls(str(raw.get("name", "")), bool(raw.get("ok")), str(raw.get("verdict", "")), **figures)
 
 
 @dataclass(frozen=True)

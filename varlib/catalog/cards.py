@@ -198,11 +198,7 @@ def _flags(artifact: Artifact) -> tuple[str, ...]:
 
 def _noted(artifact: Artifact) -> tuple[str, ...]:
     checks = (artifact.adequacy or {}).get("checks") or []
-    return tuple(
-        str(raw.get("name", ""))
-        for raw in checks
-        if Check(str(raw.get("name", "")), bool(raw.get("ok")), "", lags=raw.get("lags")).partial
-    )
+    return tuple(check.name for check in map(Check.from_dict, checks) if check.partial)
 
 
 def _filled(artifact: Artifact) -> bool:
