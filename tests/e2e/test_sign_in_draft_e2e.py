@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import dashboard_signing_in, log_in_at_dex, sign_in
-from tests.support.browser import shot, wait_for_app
+from tests.support.browser import cookie_once, shot, wait_for_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 LIFETIME_S = 45  # signing in, training and typing the notes fit in it
@@ -65,7 +65,7 @@ def test_the_train_draft_comes_back_after_signing_in_again(short_sessions, page)
     train(page)  # the trained result is a new session's to make again; the notes wait for it
     assert page.get_by_role("textbox", name="Notes").input_value() == NOTES
     shot(page, "sign-in-draft-after")
-    assert "varlib_draft" not in {cookie["name"] for cookie in page.context.cookies()}  # read once, then cleared
+    assert cookie_once(page, "varlib_draft", lambda value: value is None) is None  # read once, then cleared
 
 
 def test_the_sign_in_screen_says_an_upload_must_be_made_again(short_sessions, page):

@@ -240,3 +240,17 @@ def label_spread(page, names: list[str]) -> float:
     tops = page.evaluate(LABEL_TOPS, names)
     assert sorted(tops) == sorted(names), tops
     return max(tops.values()) - min(tops.values())
+
+
+def cookie_once(page, name: str, holds, origin: str | None = None, timeout_ms: int = 5_000) -> str | None:
+    """The browser's cookie `name` (None when it has none) once `holds(value)` is true, else as it is at the timeout.
+
+    A page's `document.cookie = ...` reaches the browser's cookie store a moment later (Chromium sends it on without
+    waiting for it to be stored), so reading the store at once can miss a cookie just written or cleared."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        found = [c["value"] for c in page.context.cookies(*([origin] if origin else [])) if c["name"] == name]
+        value = found[0] if found else None
+        if holds(value) or time.monotonic() > deadline:
+            return value
+        page.wait_for_timeout(50)
