@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import governance, linked_versions, live, selection, store
+from ui import governance, link_problems, linked_versions, live, selection, store
 from ui.errors import dashboard_words
 from ui.literal import library_text
 from ui.onboarding import TRAIN_PAGE, render_empty_store
@@ -71,13 +71,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         linked = [resolved for _, resolved in named if resolved]
         _named_twice(prefix, named)
         unknown = [label for label in dict.fromkeys(linked) if label not in listed and label not in damaged]
-        bare = [label for label in unknown if label in names]  # `us90`: a model, its version left out
-        if bare:
-            models = "names a model" if len(bare) == 1 else "name models"
-            missing.append(f"{and_list(bare)}, which {models} without a version (as in {bare[0]}:latest)")
-        if unknown := [label for label in unknown if label not in bare]:
-            versions = "version" if len(unknown) == 1 else "versions"
-            missing.append(f"{versions} {and_list(unknown)}, which the store does not have")
+        missing += link_problems.unlisted(unknown, names)  # a bare model, a bare version of several models, ...
         known = [label for label in dict.fromkeys(linked) if label in listed or label in damaged]
         if len(known) > MAX_COMPARED:  # a picker holding more would refuse to draw
             st.warning(f"The link names {len(known)} versions; the first {MAX_COMPARED} are compared.", icon=LINK)

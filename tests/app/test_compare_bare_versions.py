@@ -1,0 +1,46 @@
+"""A Compare link naming versions without their model (`versions=0.0.1`) on a store of several models: the page said
+the store did not have version 0.0.1, which both models have; it says which model is not named and how to name it,
+as it does for `version=` without `model=` (tests/app/test_link_words_of_one_version.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import ui.store
+from tests.app.conftest import open_app
+from varlib.service import publish_result
+
+COMPARE = "views/compare.py"
+
+
+def _warnings(at) -> str:
+    return "\n".join(w.value for w in at.warning).replace("\\", "")
+
+
+@pytest.fixture
+def two_models(seeded, macro_result):
+    """var 0.0.1 and growth 0.0.1."""
+    publish_result(seeded, macro_result, "growth", "patch", "other model")
+    ui.store.refresh()
+    return seeded
+
+
+@pytest.mark.parametrize("versions", ["0.0.1", "0_0_1", "latest", "0.0.1,0.0.2"])
+def test_versions_without_a_model_on_a_store_of_several_say_so(two_models, versions):
+    at = open_app({"versions": versions}, page=COMPARE)
+    said = _warnings(at)
+    assert not at.exception and "which the store does not have" not in said
+    first = versions.split(",")[0]  # named as the link wrote it
+    assert f"without a model: a Compare link names each with its model (versions=growth:{first},...)" in said
+    assert f"or names the model once (model=growth&versions={first},...)" in said
+
+
+def test_a_version_the_store_lacks_is_still_said_so(two_models):
+    at = open_app({"versions": "var:0.0.9"}, page=COMPARE)
+    assert "version var 0.0.9, which the store does not have" in _warnings(at)
+
+
+def test_versions_without_a_model_are_that_models_with_model_named(two_models):
+    at = open_app({"model": "growth", "versions": "0.0.1"}, page=COMPARE)
+    assert "without a model" not in _warnings(at)
+    assert at.multiselect(key="cmp_versions").value == ["growth 0.0.1"]

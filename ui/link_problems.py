@@ -1,0 +1,45 @@
+"""What a Compare link's `versions` names that the store does not list, in words a person can act on.
+
+A label the store does not list is a model named without its version (`us90`), a version named without its model
+on a store of several models (`0.0.1`: which model's is not said; on a store of one it is that model's), or a
+version the store does not have.
+"""
+
+from __future__ import annotations
+
+from ui import linked_versions
+from varlib import InvalidInputError, and_list, parse_version
+
+
+def unlisted(labels: list[str], names: list[str]) -> list[str]:
+    """The problems of a link's `labels` the store does not list (`names`: its models), one sentence per kind."""
+    problems = []
+    bare = [label for label in labels if label in names]  # `us90`: a model, its version left out
+    if bare:
+        models = "names a model" if len(bare) == 1 else "name models"
+        problems.append(f"{and_list(bare)}, which {models} without a version (as in {bare[0]}:latest)")
+    modelless = [label for label in labels if label not in bare and _version_alone(label)]
+    if modelless:
+        versions = "version" if len(modelless) == 1 else "versions"
+        problems.append(
+            f"{versions} {and_list(modelless)} without a model: a Compare link names each with its model"
+            f" (versions={names[0]}:{modelless[0]},...) or names the model once (model={names[0]}&versions="
+            f"{modelless[0]},...)"
+        )
+    if unknown := [label for label in labels if label not in bare and label not in modelless]:
+        versions = "version" if len(unknown) == 1 else "versions"
+        problems.append(f"{versions} {and_list(unknown)}, which the store does not have")
+    return problems
+
+
+def _version_alone(label: str) -> bool:
+    """A version (`0.0.1`, `latest`, `@champion`) with no model's name before it."""
+    if " " in label:
+        return False
+    if linked_versions.moves(label):
+        return True
+    try:
+        parse_version(label)
+    except InvalidInputError:
+        return False
+    return True
