@@ -25,6 +25,7 @@ from varlib import (
     StoreUnavailableError,
     VarlibError,
     WithdrawnError,
+    bounds_named,
 )
 
 _ADVICE = {  # the first class the error is an instance of gives the words: a subclass before its parent
@@ -91,7 +92,10 @@ _FLAG = re.compile(r"(?:(?<=\()[a-z_]+, )?(?:CLI )?(--[a-z][a-z-]*)(?: ([\w.]+))
 
 
 def in_controls(message: str, controls: Mapping[str, str]) -> str:
-    """`message` with each CLI flag that has a control in `controls` named as that control (others kept)."""
+    """`message` with each CLI flag that has a control in `controls` named as that control (others kept); a date
+    range's bounds (`the start date`) as the controls of `--start` and `--end`, where `controls` has them."""
+    if "--start" in controls and "--end" in controls:
+        message = bounds_named(message, controls["--start"], controls["--end"])
 
     def control(match: re.Match) -> str:
         label = controls.get(match[1])

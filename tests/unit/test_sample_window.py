@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from varlib import InvalidInputError, load_dataset
+from varlib import InvalidInputError, bounds_named, load_dataset
+from varlib.cli import main
 
 CSV = "date,a,b\n" + "".join(f"{y}-{m:02d}-01,{y + m},{y * 2 - m}\n" for y in range(2000, 2003) for m in (1, 4, 7, 10))
 
@@ -16,7 +17,11 @@ CSV = "date,a,b\n" + "".join(f"{y}-{m:02d}-01,{y + m},{y * 2 - m}\n" for y in ra
     [
         ("2020Q1", None, "no row of macrodata lies from 2020Q1 on: its data run from 1959Q1 to 2009Q3"),
         (None, "1950-01-01", "no row of macrodata lies up to 1950-01-01: its data run from 1959Q1 to 2009Q3"),
-        ("1990Q1", "1980Q1", "--start 1990Q1 lies after --end 1980Q1: give the earlier date as --start"),
+        (
+            "1990Q1",
+            "1980Q1",
+            "the start date 1990Q1 lies after the end date 1980Q1: give the earlier date as the start date",
+        ),
     ],
 )
 def test_the_bundled_data_names_its_span(start, end, said):
@@ -95,3 +100,24 @@ def test_a_bound_written_as_a_day_keeps_the_period_holding_it():
     quarter_ends = _dated("QE", 20)  # 2010-03-31, ..., 2014-12-31
     kept = load_dataset(quarter_ends, variables=["a", "b"], start="2010-03-31", end="2012-11-15", csv_name="q.csv")
     assert (kept.frame.index[0], kept.frame.index[-1]) == (pd.Timestamp("2010-03-31"), pd.Timestamp("2012-12-31"))
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "said"),
+    [
+        ("1990Q1", "1980Q1", "give the earlier date as the start date"),
+        ("2030Q1", None, "its data run from 1959Q1 to 2009Q3; give the start date and the end date within that"),
+    ],
+)
+def test_a_python_caller_is_told_its_arguments_and_the_cli_its_options(start, end, said, tmp_path, monkeypatch, capsys):
+    """The library named the CLI's --start and --end to a caller who passed `start=`; the CLI still says them."""
+    for key in ("MINIO_ENDPOINT", "MINIO_BUCKET", "VARLIB_READ_ONLY"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("VARLIB_STORE_DIR", str(tmp_path / "store"))
+    with pytest.raises(InvalidInputError) as refused:
+        load_dataset(start=start, end=end)
+    assert said in str(refused.value) and "--" not in str(refused.value)
+    assert main(["train", "--lags", "1", "--start", start, *(["--end", end] if end else [])]) == 2
+    told = capsys.readouterr().err
+    assert bounds_named(said, "--start", "--end") in told and "the start date" not in told
+    assert told.startswith("error: --start 1990Q1 lies after --end 1980Q1" if end else "error: no row of macrodata")

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from varlib import ConflictError, InvalidInputError, VarlibError
+from varlib import ConflictError, InvalidInputError, VarlibError, bounds_named
 
 from . import analysis, commands, compare, models, scenarios, serve, team, upkeep
 from .files import DEVICE_FAILURES
@@ -67,7 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: the output could not be written: {exc.strerror}", file=sys.stderr)
         return 1
     except VarlibError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        said = str(exc)
+        if exc.field in ("start", "end"):  # a date range's bounds named as `train`'s options, as the person typed them
+            said = bounds_named(said, "--start", "--end")
+        print(f"error: {said}", file=sys.stderr)
         return exit_code(exc)
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)

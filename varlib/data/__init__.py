@@ -29,7 +29,7 @@ from .paths import CONDITIONS, EXOG, STEP, check_path, path_editor_table, read_p
 from .periods import periods_between
 from .periods_ahead import future_dates, periods_from
 from .profile import DataProfile, profile_csv
-from .sample_window import slice_dates
+from .sample_window import bounds_named, slice_dates
 from .timeindex import infer_frequency, parse_dates
 
 __all__ = [
@@ -77,5 +77,6 @@ __all__ = [
     "read_lag_csv",
     "read_lag_inputs",
     "select_variables",
+    "bounds_named",
     "slice_dates",
 ]

@@ -1,5 +1,8 @@
 """The rows of a dataset between a start and an end date (CLI --start/--end, the Train page's From and To).
 
+Its refusals name the bounds as `the start date` and `the end date`, the words of any caller of the library;
+`bounds_named` says them as a front's own (the CLI's --start and --end, the Train page's From and To).
+
 A bound written as a period (`2018Q4`, `2018H2`, `2018`, `Dec 2018`, `2018-12`, `2018M12`) means that whole
 period, and a row means the period it is dated in: `--end 2018Q4` keeps 2018Q4 whether the file dates it
 2018-10-01 or 2018-12-31, and `--end 2018` keeps all of 2018.
@@ -40,6 +43,9 @@ _SPANS = (
     ),
 )
 
+# How a refusal names each bound; a front says them as its own options or fields (bounds_named)
+BOUND_WORDS = {"start": "the start date", "end": "the end date"}
+
 # A time of day written after a date: `T00` (ISO's hour), `00:00`, `0:00`, `12am`, `00h00`; never `1995:02`'s colon
 _TIME_OF_DAY = re.compile(r"\dT\d{1,2}|(?<![\d:])\d{1,2}(?::\d{2}|h\d{2})|\d\s*[AaPp]\.?[Mm]\b")
 
@@ -58,10 +64,10 @@ def slice_dates(
         if value:
             counted = _counted(value, label, order)
             bounds[label], spans[label] = counted or _bound_and_span(value, label, order)
-    # the bounds named as the CLI's flags, which the Train page says as its From and To (ui.errors.TRAIN)
+    first, last = BOUND_WORDS["start"], BOUND_WORDS["end"]  # the CLI says --start, the Train page From (bounds_named)
     if "start" in bounds and "end" in bounds and bounds["start"] > bounds["end"]:
         raise InvalidInputError(
-            f"--start {start} lies after --end {end}: give the earlier date as --start", field="start", value=start
+            f"{first} {start} lies after {last} {end}: give the earlier date as {first}", field="start", value=start
         )
     mask = np.ones(len(frame), dtype=bool)
     # one rule at both ends: a row is kept when its period overlaps the period a bound names (`--start "Mar
@@ -77,13 +83,18 @@ def slice_dates(
         # the bound to change: one past the data's end (a start) or before its beginning (an end)
         field = "start" if "start" in bounds and bounds["start"] > dates[-1] else "end" if "end" in bounds else "start"
         inside = "start" in bounds and "end" in bounds and bounds["start"] >= dates[0] and bounds["end"] <= dates[-1]
-        fix = "widen the window to hold a row" if inside else "give --start and --end within that"
+        fix = "widen the window to hold a row" if inside else f"give {first} and {last} within that"
         raise InvalidInputError(
             f"no row of {source} lies {asked}: its data run from {_span(dates)}; {fix}",
             field=field,
             value=start if field == "start" else end,
         )
     return frame[mask]
+
+
+def bounds_named(message: str, start: str, end: str) -> str:
+    """`message` with the bounds it names (BOUND_WORDS) said as a front's own: `--start` and `--end` for the CLI."""
+    return message.replace(BOUND_WORDS["start"], start).replace(BOUND_WORDS["end"], end)
 
 
 def _bound_and_span(value: str, label: str, order: str | None) -> tuple[pd.Timestamp, pd.DateOffset | None]:
