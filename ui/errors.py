@@ -26,6 +26,7 @@ from varlib import (
     VarlibError,
     WithdrawnError,
     bounds_named,
+    cli_hints_said,
 )
 
 _ADVICE = {  # the first class the error is an instance of gives the words: a subclass before its parent
@@ -57,23 +58,17 @@ _ADVICE = {  # the first class the error is an instance of gives the words: a su
 # A forecast input refused: nothing is stored by forecasting, so "nothing was stored" says nothing; what a person
 # needs is why the charts and tables went, and that they come back with the value
 FORECAST_WAITS = "The forecast, its charts and tables come back once this is corrected."
-# CLI commands the library's messages name, said as the dashboard's own controls
-_DASHBOARD_WORDS = (
-    (
-        re.compile(r"`varlib alias set \S+ VERSION --name \S+`"),
-        f"the Models page's {EMPHASIS}Move an alias{EMPHASIS} form (admins only)",
-    ),
-    (re.compile(r"`varlib alias list --name \S+` lists them"), "the Models page lists them"),
-    (re.compile(r" \(--exog-csv, REST `exog`\)"), f" (the {EMPHASIS}Exogenous values{EMPHASIS} table)"),
-    (re.compile(r" with `varlib train --name \S+ --publish`"), f" on the {EMPHASIS}Train & publish{EMPHASIS} page"),
+# CLI commands the library's messages name (varlib.CLI_HINTS), said as the dashboard's own controls
+_DASHBOARD_WORDS = {
+    "alias set": f"the Models page's {EMPHASIS}Move an alias{EMPHASIS} form (admins only)",
+    "alias list": "the Models page lists them",
+    "exog csv": f" (the {EMPHASIS}Exogenous values{EMPHASIS} table)",
+    "train publish": f" on the {EMPHASIS}Train & publish{EMPHASIS} page",
     # a version that does not exist (a link's, or one deleted since the listing was read): the page that lists them
-    (
-        re.compile(r"`varlib list --name \S+` (?:shows|lists) (?:the versions(?: of '[^']*')?|what the model has)"),
-        f"the {EMPHASIS}Models{EMPHASIS} page lists the versions",
-    ),
+    "list versions": f"the {EMPHASIS}Models{EMPHASIS} page lists the versions",
     # a publish whose write went unanswered: whether it landed is seen in the dashboard's own listing
-    (re.compile(r"look with `varlib list --name \S+`"), f"look on the {EMPHASIS}Models{EMPHASIS} page"),
-)
+    "look with list": f"look on the {EMPHASIS}Models{EMPHASIS} page",
+}
 
 # The Train page's control for each CLI flag its refusals name (a value after the flag follows the label).
 TRAIN = {
@@ -133,9 +128,7 @@ def explain(exc: VarlibError, controls: Mapping[str, str] | None = None, advice:
 
 def dashboard_words(message: str) -> str:
     """A library message with the CLI commands it names said as the dashboard's controls."""
-    for command, control in _DASHBOARD_WORDS:
-        message = command.sub(control, message)
-    return message
+    return cli_hints_said(message, _DASHBOARD_WORDS)
 
 
 STORE_AWAY = "_errors_store_away"  # a run said the store cannot be reached: ui.store_status reruns it once it can

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -22,6 +21,7 @@ from varlib import (
     StoreUnavailableError,
     VarlibError,
     WithdrawnError,
+    cli_hints_said,
     shortened,
     to_json_safe,
 )
@@ -52,22 +52,17 @@ def status_of(exc: VarlibError) -> int:
 
 
 # The library's messages name the CLI command that helps; over HTTP the endpoint that does the same is named.
-_REST_HINTS = (
-    (
-        r"`varlib list --name (\S+?)` (?:shows|lists) (?:the versions(?: of '[^']*')?|what the model has)",
-        r"GET /models/\1/versions lists the versions",
-    ),
-    (r"`varlib alias list --name (\S+?)` lists them", r"GET /models/\1/aliases lists them"),
-    (r"`varlib alias set (\S+?) VERSION --name (\S+?)`", r'PUT /models/\2/aliases/\1 with {"version": VERSION}'),
-    (r"`varlib history --name (\S+?)` shows", r"GET /models/\1/history shows"),
-)
+_REST_HINTS = {  # varlib.CLI_HINTS
+    "list versions": r"GET /models/\g<name>/versions lists the versions",
+    "alias list": r"GET /models/\g<name>/aliases lists them",
+    "alias set": r'PUT /models/\g<name>/aliases/\g<alias> with {"version": VERSION}',
+    "history": r"GET /models/\g<name>/history shows",
+}
 
 
 def rest_words(message: str) -> str:
     """A library message with its CLI hints told as the service's endpoints."""
-    for pattern, endpoint in _REST_HINTS:
-        message = re.sub(pattern, endpoint, message)
-    return message
+    return cli_hints_said(message, _REST_HINTS)
 
 
 def error_response(status: int, exc: Exception, **extra) -> ErrorJSON:
