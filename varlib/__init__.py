@@ -26,7 +26,17 @@ from .backtest import (
 )
 from .backtest_file import backtest_file_table
 from .cache import BoundedCache
-from .catalog import Alias, AuditRecord, Card, Registry, VersionEntry, newest_usable, unfollowed, version_metadata
+from .catalog import (
+    Alias,
+    AuditRecord,
+    Card,
+    Registry,
+    VersionEntry,
+    newest_usable,
+    older_cards_note,
+    unfollowed,
+    version_metadata,
+)
 from .catalog.withdrawals import Withdrawal, with_withdrawal
 from .cli_hints import CLI_HINTS, cli_hints_said
 from .compare import (
@@ -178,12 +188,12 @@ __all__ = [  # packed by hand: one name a line would take 170 lines of this fron
     "InvalidInputError", "is_alias", "is_latest", "Johansen", "johansen_caveat", "JsonFormatter", "kind_names",
     "kind_title", "kind_transforms", "label_of", "largest_fitting_order", "level_to_alpha", "load_dataset",
     "logging_config", "macro_columns", "make_scenario", "minio_admin_clients", "minio_failure", "ModelSpec",
-    "name_from", "newest_usable", "NotFoundError", "ObjectExistsError", "ObjectTooLargeError", "order_floor",
-    "order_words", "other_holdout_order", "OverlaidForecast", "overlay_forecasts", "overlay_frame", "p_is", "p_text",
-    "parse_lag_table", "parse_version", "path_editor_table", "period_labels", "periods_from", "Preparation",
-    "profile_csv", "ProviderUnavailableError", "publish_result", "read_csv", "read_lag_csv", "read_lag_inputs",
-    "read_path_csv", "Registry", "render_report", "require_role", "RolePolicy", "rows_needed", "Scenario",
-    "scenario_differences", "score_notes", "Settings", "shared_formats", "shared_lag_table", "shortened",
+    "name_from", "newest_usable", "NotFoundError", "ObjectExistsError", "ObjectTooLargeError", "older_cards_note",
+    "order_floor", "order_words", "other_holdout_order", "OverlaidForecast", "overlay_forecasts", "overlay_frame",
+    "p_is", "p_text", "parse_lag_table", "parse_version", "path_editor_table", "period_labels", "periods_from",
+    "Preparation", "profile_csv", "ProviderUnavailableError", "publish_result", "read_csv", "read_lag_csv",
+    "read_lag_inputs", "read_path_csv", "Registry", "render_report", "require_role", "RolePolicy", "rows_needed",
+    "Scenario", "scenario_differences", "score_notes", "Settings", "shared_formats", "shared_lag_table", "shortened",
     "statistic_text", "StoreUnavailableError", "text_width", "to_json", "to_json_safe", "TokenVerifier", "train_model",
     "trained_advice", "TrainResult", "unfollowed", "UnitRoot", "utc_time", "VarlibError", "Version", "version_metadata",
     "VersionEntry", "VersionForecast", "whiteness_lag_bounds", "with_withdrawal", "Withdrawal", "WithdrawnError",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import (
+    auth,
     forecast_link,
     governance,
     live,
@@ -19,7 +20,7 @@ from ui.errors import dashboard_words, guarded, show_error
 from ui.literal import library_text
 from ui.onboarding import render_empty_store
 from ui.version_pick import open_page
-from varlib import Artifact, CorruptArtifactError, VarlibError, VersionEntry, counted
+from varlib import Artifact, CorruptArtifactError, VarlibError, VersionEntry, counted, older_cards_note
 
 PAGE = model_history.PAGE
 
@@ -117,6 +118,9 @@ def _show_versions(name: str) -> None:
     entry = entries[position]
     st.caption(f"**{name}**: {_counts(entries, withdrawn)}, newest first. {CUT}")
     models_table.render(entries, withdrawn)
+    # said to those who look after the store (a reindex writes cards); the listing already knows which, so no read
+    if (older := older_cards_note(name, entries)) and auth.current().can("publish"):
+        st.caption(library_text(f"{older}."), help=REINDEX_HELP)
     broken = [e for e in entries if not e.ok]
     if broken:
         st.warning(
@@ -156,6 +160,7 @@ def _show_versions(name: str) -> None:
 
 
 CUT = "A cut cell shows its whole text when double-clicked."
+REINDEX_HELP = "The table is right either way; reading those versions only makes each listing slower."
 
 
 def _load(name: str, entry: VersionEntry) -> tuple[Artifact | None, VarlibError | None]:

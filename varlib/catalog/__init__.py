@@ -5,7 +5,7 @@ from .audit import AuditRecord
 from .cards import Card, version_metadata
 from .listing import VersionEntry, newest_usable, unfollowed
 from .registry import Registry
-from .reindex import Reindexed
+from .reindex import Reindexed, older_cards_note
 
 __all__ = [
     "Alias",
@@ -15,6 +15,7 @@ __all__ = [
     "Reindexed",
     "VersionEntry",
     "newest_usable",
+    "older_cards_note",
     "unfollowed",
     "version_metadata",
 ]

@@ -238,7 +238,14 @@ def metadata_header(card: Card, body: bytes) -> dict[str, str]:
 
 
 def card_from_header(metadata: Mapping[str, str] | None, name: str, label: str, etag: str, size: int) -> Card | None:
-    """The card in a listed object's metadata, if it was written for exactly this object."""
+    """The card in a listed object's metadata, if it was written for exactly this object by this card format."""
+    card = header_card(metadata, name, label, etag, size)
+    # an older varlib's card left fields blank: the listing reads the object instead
+    return card if card is not None and card.current else None
+
+
+def header_card(metadata: Mapping[str, str] | None, name: str, label: str, etag: str, size: int) -> Card | None:
+    """The card in a listed object's metadata, if it was written for exactly this object, of any card format."""
     encoded = (metadata or {}).get(METADATA_KEY)
     if not encoded:
         return None
@@ -248,5 +255,4 @@ def card_from_header(metadata: Mapping[str, str] | None, name: str, label: str, 
         return None
     card = Card.from_dict(raw)
     bound = isinstance(raw, dict) and raw.get("md5") == etag and raw.get("bytes") == size
-    # an older varlib's card left fields blank: the listing reads the object instead
-    return card if card is not None and bound and card.current and card.names(name, label) else None
+    return card if card is not None and bound and card.names(name, label) else None

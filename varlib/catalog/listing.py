@@ -13,12 +13,12 @@ reader caches the card by ETag), until `varlib reindex` writes the card again fr
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..store import ObjectInfo, Store
 from ..versions import Version, parse_key_version, parse_version
 from ..wording import utc_time
-from .cards import Card, card_from_header
+from .cards import Card, header_card
 from .index import IndexedCard, read_index
 from .layout import classify_key, is_helper_folder, is_model_key, model_key
 from .reader import OK, Reader
@@ -44,6 +44,9 @@ class VersionEntry:
     status: str  # "ok" or the reason the object cannot be used
     card: Card | None = None
     etag: str = ""
+    # its card (in the index or the object's metadata) is of an older card format, so this listing looked past it
+    # (into the folder, or the artifact) and every listing will until `varlib reindex` writes it again
+    older_card: bool = False
 
     @property
     def ok(self) -> bool:
@@ -108,7 +111,7 @@ class Lister:
             indexed, unindexed = self._split_by_index(name, folders, index)
             found, strays = self._classify(name, self._objects_in(prefix, unindexed) + top_level, {}, indexed)
         # no request more (the folders and the index are read); a gone version keeps its place among the others
-        found += _gone(name, index, found)
+        found = [_older_indexed(entry, index) for entry in found] + _gone(name, index, found)
         found.sort(key=lambda entry: entry.version or Version(-1, 0, 0), reverse=True)
         return found + sorted(strays, key=lambda entry: entry.key)
 
@@ -214,11 +217,12 @@ class Lister:
                 f" {indexed.size:,} bytes (ETag {indexed.etag[:12]}); restore the published object"
             )
             return VersionEntry(name, label, version, info.key, info.size, why, indexed.card, indexed.etag)
-        card = card_from_header(info.metadata, name, label, info.etag, info.size)
-        if card is not None:
+        card = header_card(info.metadata, name, label, info.etag, info.size)
+        if card is not None and card.current:
             return VersionEntry(name, label, version, info.key, info.size, OK, card, info.etag)
         status, verified = self.reader.verified_card(name, version, info)
-        return VersionEntry(name, label, version, info.key, info.size, status, verified, info.etag)
+        older = card is not None  # written for this object by an older varlib: read instead
+        return VersionEntry(name, label, version, info.key, info.size, status, verified, info.etag, older)
 
 
 def newest_usable(entries: Iterable[VersionEntry], withdrawn: Collection[Version]) -> Version | None:
@@ -242,6 +246,17 @@ def _indexed(index: dict[str, IndexedCard], name: str, info: ObjectInfo) -> bool
     version = classify_key(name, info.key).version
     entry = index.get(str(version)) if version is not None else None
     return entry is not None and entry.matches(name, str(version), info.etag, info.size)
+
+
+def _older_indexed(entry: VersionEntry, index: dict[str, IndexedCard]) -> VersionEntry:
+    """`entry` marked `older_card` when the index holds an older format's card for exactly its object (the quick
+    listing looked into its folder instead; asks nothing more)."""
+    indexed = index.get(entry.label)
+    if entry.older_card or indexed is None or indexed.card.current:
+        return entry
+    return (
+        replace(entry, older_card=True) if indexed.matches(entry.name, entry.label, entry.etag, entry.size) else entry
+    )
 
 
 def _legacy_entry(name: str, version: Version, info: ObjectInfo) -> VersionEntry:

@@ -26,7 +26,7 @@ says so instead of only leaving them out: `Reindexed` names each version it coul
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..artifact import decode
@@ -34,6 +34,7 @@ from ..cache import BoundedCache
 from ..errors import InvalidInputError, ObjectExistsError, VarlibError
 from ..store import Store
 from ..versions import Version, parse_version
+from ..wording import counted
 from .audit import now
 from .index import IndexedCard, shard_key, update_shard
 from .layout import classify_key, index_prefix, pointer_key
@@ -55,6 +56,20 @@ class Reindexed:
     latest_before: Version | None = None  # the version `latest` named before this reindex moved it, if it did
     why: str = ""  # why it moved it
     restored: tuple[Withdrawal, ...] = ()  # withdrawals the audit trail records but the store had lost, made again
+
+
+def older_cards_note(name: str, entries: Iterable[VersionEntry]) -> str | None:
+    """The line that says how many versions of a listing (`Registry.list_versions(name)`) have a card of an older
+    format, which every listing reads past, and that a reindex writes them again; None when none has."""
+    older = sum(1 for entry in entries if entry.older_card)
+    if not older:
+        return None
+    their = "its card is" if older == 1 else "their cards are"
+    return (
+        f"{counted(older, 'version')} of {name!r}: {their} of an older format, so every listing reads"
+        f" {'that version' if older == 1 else 'them'} from the store instead; run `varlib reindex --name {name}`"
+        " to write the cards again"
+    )
 
 
 def rebuild(

@@ -244,6 +244,8 @@ def run_list(args: argparse.Namespace) -> int:
         "".join(f"{e.label} {e.status}\n" for e, row in zip(entries, rows, strict=True) if row["status"] != e.status),
         end="",
     )
+    if note := varlib.older_cards_note(name, entries):  # every listing reads those versions until a reindex
+        print(f"note: {note}")
     return _damage_said(name, entries, registry, withdrawn) if args.verify else 0
 
 
