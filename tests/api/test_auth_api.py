@@ -149,7 +149,9 @@ def test_foreign_tampered_and_malformed_tokens_are_refused(secured, dex):
 
 
 def test_an_expired_token_is_refused(minio, macro_result, tmp_path):
-    short = start_dex(tmp_path / "dex-short", id_token_expiry="2s")  # a provider of its own with 2 s tokens
+    # a provider of its own with short tokens: long enough for the first request, which also fetches the provider's
+    # keys (its `exp` is whole seconds, so a 2 s token left as little as 1 s for it on a loaded machine)
+    short = start_dex(tmp_path / "dex-short", id_token_expiry="6s")
     try:
         settings = minio.settings(new_bucket(), author="t")
         publish_result(Registry.from_settings(settings), macro_result, "var")
@@ -159,7 +161,7 @@ def test_an_expired_token_is_refused(minio, macro_result, tmp_path):
             assert (
                 http.put("/models/var/aliases/a", json={"version": "0.0.1"}, headers=bearer(token)).status_code == 200
             )
-            time.sleep(3.5)
+            time.sleep(7.5)
             late = http.put("/models/var/aliases/a", json={"version": "0.0.1"}, headers=bearer(token))
             assert late.status_code == 401 and "expired" in late.json()["error"]
     finally:

@@ -36,12 +36,17 @@ def _headers(page, expected: list[str]) -> list[str]:
     return page.evaluate(HEADERS)
 
 
-def _legend(page) -> list[str]:
-    """The versions in the first overlay chart, in the order of its traces (the legend's order)."""
-    return page.evaluate(
-        """() => { const el = document.querySelectorAll('.js-plotly-plot')[0];
-                   return el.data.filter(d => d.mode === 'lines+markers').map(d => d.name); }"""
-    )
+# null while the chart is not drawn (yet, or again during a rerun): the wait then keeps polling
+LEGEND = """() => { const el = document.querySelectorAll('.js-plotly-plot')[0];
+                    return el && el.data ? el.data.filter(d => d.mode === 'lines+markers').map(d => d.name) : null; }"""
+
+
+def _legend(page, expected: list[str]) -> list[str]:
+    """The versions in the first overlay chart, in the order of its traces (the legend's order), once they are
+    `expected` (or the last seen after the wait): the chart is drawn after the table above it."""
+    with contextlib.suppress(PlaywrightTimeoutError):  # the assertion shows what was there instead
+        page.wait_for_function(f"(want) => JSON.stringify(({LEGEND})()) === JSON.stringify(want)", arg=expected)
+    return page.evaluate(LEGEND)
 
 
 def test_versions_picked_oldest_first_stay_in_that_order(two_versions, page):
@@ -61,7 +66,7 @@ def test_versions_picked_oldest_first_stay_in_that_order(two_versions, page):
         wait_for_app(page)
     page.get_by_role("heading", name="Forecasts overlaid").wait_for()
     assert _headers(page, ["", "var 0.0.1", "var 0.0.2"]) == ["", "var 0.0.1", "var 0.0.2"]
-    assert _legend(page) == ["var 0.0.1", "var 0.0.2"]
+    assert _legend(page, ["var 0.0.1", "var 0.0.2"]) == ["var 0.0.1", "var 0.0.2"]
     page.locator(".js-plotly-plot").first.hover()  # the modebar appears top right, where the legend once was
     assert not any(legends_under_modebar(page))
     page.get_by_text("Versions with the variables of var 0.0.1 (the first picked)").wait_for()

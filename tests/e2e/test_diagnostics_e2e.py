@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.support.browser import legends_under_modebar, refresh_listings, shot, wait_for_app
+from tests.support.browser import legends_under_modebar, refresh_listings, shot, table_height, wait_for_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -29,10 +28,9 @@ def test_diagnostics_page_in_a_browser(dashboard, page, tmp_path):
     diagnosis = _diagnosis(registry)
     lags = diagnosis.lag_selection.max_lags
     assert lags > 10  # more rows than a table shows by default
-    table = page.get_by_test_id("stDataFrame").first  # the first tab's: the lag order
-    table.wait_for()
+    page.get_by_test_id("stDataFrame").first.wait_for()  # the first tab's: the lag order
     # every lag in view with the header, at Streamlit's 35 px rows: nothing to scroll to inside the table
-    assert table.bounding_box()["height"] >= (lags + 1) * 35
+    assert table_height(page, (lags + 1) * 35) >= (lags + 1) * 35
 
     page.get_by_role("tab", name="Stability").click()
     verdict = diagnosis.stability.verdict
@@ -82,12 +80,5 @@ def test_the_granger_table_of_three_variables_shows_every_row(dashboard, page):
     table.wait_for()
     page.get_by_text("all others").first.wait_for()
     tall = (12 + 1) * 35  # every row and the header, no half row to scroll to
-    try:  # the grid takes its full height a frame or two after its rows are drawn (on a loaded machine, more)
-        page.wait_for_function(  # the grid found afresh each time: a rerun may replace the element drawn first
-            "(tall) => (document.querySelector('[data-testid=\"stDataFrame\"]')?.getBoundingClientRect().height ?? 0)"
-            " >= tall",
-            arg=tall,
-            timeout=10_000,
-        )
-    except PlaywrightTimeout:
-        pytest.fail(f"the Granger table is {table.bounding_box()['height']:.0f} px high after 10 s, not {tall}")
+    height = table_height(page, tall)
+    assert height >= tall, f"the Granger table is {height:.0f} px high after 10 s, not {tall}"

@@ -35,6 +35,8 @@ def test_forecast_and_diagnostics_show_names_as_typed(page, evil_dashboard):
     wait_for_app(page)
     chart = page.locator(".js-plotly-plot").first
     chart.locator("text.gtitle").first.wait_for()
+    # one chart per variable (three), painted one after the other: all are waited for before they are read
+    page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot text.gtitle').length >= 3")
     # a long title wraps between words (its lines are tspans, read back without the space): compared without spaces
     titles = ["".join(t.text_content().split()) for t in page.locator(".js-plotly-plot text.gtitle").all()]
     assert "".join(LINK.split()) in titles and BOLD in titles  # plotly's own markup is not read in a name

@@ -9,6 +9,7 @@ import pytest
 
 from tests.e2e.conftest import REFRESH, running_dashboard
 from tests.e2e.test_present_qa_screens_e2e import _measured, _open
+from tests.support.browser import wait_for_app
 from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
 from varlib.config import Settings
 
@@ -42,6 +43,7 @@ def test_a_live_notice_leaves_the_window_its_first_legend(live, chromium, versio
             publish_result(registry, result, "var")
             said = "var 0.0.3 has been published since this page opened"
         page.get_by_text(said).wait_for(timeout=8 * REFRESH * 1000)
+        wait_for_app(page)  # the notice comes first in its run: the charts' new heights come later in it
         first = _measured(page, 2)[0]
     finally:
         page.context.close()

@@ -8,12 +8,14 @@ What the browser draws is measured, not computed. The store is a local folder (n
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 
 import numpy as np
 import pytest
 from PIL import Image
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.e2e.conftest import running_dashboard
 from tests.support.browser import wait_for_app
@@ -107,10 +109,15 @@ def first_chart_and_said(chromium, url: str, size: tuple[int, int], said: str) -
 def test_one_chart_fits_each_window_of_a_room(room, chromium):
     page = _open(chromium, f"{room}/?model=four&version=0.0.1&present=1", 1280, 720)
     try:
+        before = None
         for width, height in ((1280, 720), (1366, 768), (1920, 1080)):  # the chart follows, with no rerun
             page.set_viewport_size({"width": width, "height": height})
+            if before is not None:  # it follows a moment later (seconds on a loaded machine): its old height waited out
+                with contextlib.suppress(PlaywrightTimeoutError):
+                    page.wait_for_function(f"(old) => ({CHARTS})()[0].height !== old", arg=before, timeout=10_000)
             page.wait_for_timeout(800)
             chart = _measured(page, 4)[0]  # four variables, stacked
+            before = chart["height"]
             assert chart["top"] < 250 and chart["bottom"] <= height, (width, height, chart)  # legend included
             assert chart["height"] >= height - presentation.TOP - 20 and chart["width"] > 0.8 * width, chart
             assert chart["out"] == [], chart
@@ -164,7 +171,11 @@ def test_small_grey_text_stays_readable_after_a_switch_to_dark(room, chromium):
         page.get_by_test_id("stMainMenuItem-theme-Dark").click()
         page.wait_for_function("() => getComputedStyle(document.querySelector('.stApp')).backgroundColor !== "
                                f"'{before['background']}'")  # fmt: skip
-        page.wait_for_timeout(500)
+        # the charts take the new theme a moment after the page: waited for (up to 10 s) until every grey changed
+        with contextlib.suppress(PlaywrightTimeoutError):
+            page.wait_for_function(
+                f"(old) => ({GREYS})().greys.every((fill, i) => fill !== old[i])", arg=before["greys"], timeout=10_000
+            )
         after = page.evaluate(GREYS)
     finally:
         page.context.close()

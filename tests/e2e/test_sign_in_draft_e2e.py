@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import dashboard_signing_in, log_in_at_dex, sign_in
 from tests.support.browser import cookie_once, shot, wait_for_app
@@ -60,10 +61,10 @@ def test_the_train_draft_comes_back_after_signing_in_again(short_sessions, page)
     wait_for_app(page)
     expire_and_sign_in_again(page, url, dex, signed_at)
     name = page.get_by_role("textbox", name="Model name")
-    name.wait_for()
-    assert name.input_value() == "draft-name"
+    # the draft reaches the field a moment after the field is drawn: read until it holds it
+    expect(name).to_have_value("draft-name", timeout=30_000)
     train(page)  # the trained result is a new session's to make again; the notes wait for it
-    assert page.get_by_role("textbox", name="Notes").input_value() == NOTES
+    expect(page.get_by_role("textbox", name="Notes")).to_have_value(NOTES, timeout=30_000)
     shot(page, "sign-in-draft-after")
     assert cookie_once(page, "varlib_draft", lambda value: value is None) is None  # read once, then cleared
 
@@ -78,8 +79,7 @@ def test_the_sign_in_screen_says_an_upload_must_be_made_again(short_sessions, pa
     page.locator('[data-testid="stFileUploaderDropzone"] input[type="file"]').set_input_files(str(CSV))
     wait_for_app(page)
     name = page.get_by_role("textbox", name="Model name")
-    name.wait_for()
-    assert name.input_value() == "rates"  # the file's default
+    expect(name).to_have_value("rates", timeout=30_000)  # the file's default
     name.fill("rates-draft")
     name.press("Enter")
     wait_for_app(page)
@@ -95,4 +95,5 @@ def test_the_sign_in_screen_says_an_upload_must_be_made_again(short_sessions, pa
     wait_for_app(page)
     page.locator('[data-testid="stFileUploaderDropzone"] input[type="file"]').set_input_files(str(CSV))
     wait_for_app(page)
-    assert page.get_by_role("textbox", name="Model name").input_value() == "rates-draft"  # its name comes back
+    name = page.get_by_role("textbox", name="Model name")
+    expect(name).to_have_value("rates-draft", timeout=30_000)  # its name comes back

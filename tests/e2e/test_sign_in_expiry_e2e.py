@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import dashboard_signing_in, sign_in
 from tests.support.browser import wait_for_app
@@ -29,12 +30,14 @@ def test_an_expired_sign_in_asks_to_sign_in_again(short_sessions, page):
     assert sidebar.get_by_text("admin", exact=True).count() == 1
     time.sleep(max(0.0, LIFETIME_S + 2 - (time.monotonic() - signed_at)))
     expired = page.get_by_text("Your sign-in has expired: sign in again to go on.")
-    expired.wait_for(timeout=10_000)  # the open page turns by itself (its check runs every 5 s), without a click
-    assert page.locator('[data-testid="stPlotlyChart"]').count() == 0
+    # the open page turns by itself (its check runs every 5 s; a loaded machine runs it late), without a click
+    expired.wait_for(timeout=30_000)
+    # the message comes first in the run that clears the page: its elements go when that run ends
+    expect(page.locator('[data-testid="stPlotlyChart"]')).to_have_count(0, timeout=10_000)
     page.goto(f"{url}/models")
     wait_for_app(page)
     page.get_by_text("Your sign-in has expired: sign in again to go on.").wait_for()
-    assert page.get_by_role("button", name="Sign in").count() == 1
+    expect(page.get_by_role("button", name="Sign in")).to_have_count(1, timeout=10_000)
     assert page.get_by_text("Move an alias or withdraw a version").count() == 0
     sign_in(page, url, dex, "admin", link="/models")  # a new token: the pages are back
     page.get_by_text("Move an alias or withdraw a version").wait_for()
@@ -48,4 +51,4 @@ def test_with_the_provider_down_the_sign_in_screen_says_so(short_sessions, page)
     page.goto(url)
     wait_for_app(page)
     page.get_by_text("The sign-in service is not answering, so signing in would fail", exact=False).wait_for()
-    assert page.get_by_role("button", name="Sign in").is_disabled()
+    expect(page.get_by_role("button", name="Sign in")).to_be_disabled(timeout=10_000)

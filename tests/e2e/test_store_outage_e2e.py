@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import running_dashboard, seeded_registry
 from tests.support.browser import shot, wait_for_app, wait_for_forecast
@@ -52,7 +53,8 @@ def test_a_steps_change_while_the_store_is_away_still_forecasts(minio, macro_res
             time.sleep(REFRESH_S + 1)
             _change_steps(page, 10)
             assert _crash_boxes(page) == 0
-            sidebar.get_by_text("reachable", exact=False).first.wait_for(timeout=30_000)
-            assert "unreachable" not in sidebar.inner_text()
+            # "reachable" is also found in "unreachable": the timed status is waited for until the latter is gone
+            expect(sidebar).not_to_contain_text("unreachable", timeout=30_000)
+            expect(sidebar).to_contain_text("reachable")
     finally:
         proxy.stop()

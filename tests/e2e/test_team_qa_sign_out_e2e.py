@@ -84,11 +84,11 @@ def test_the_sign_in_button_turns_on_once_the_provider_answers_again(signed_dash
         wait_for_app(page)
         page.get_by_text("The sign-in service is not answering, so signing in would fail", exact=False).wait_for()
         button = page.get_by_role("button", name="Sign in")
-        expect(button).to_be_disabled()
+        expect(button).to_be_disabled(timeout=10_000)
         page.wait_for_timeout(6_000)  # a check while it is still down keeps the button off
-        expect(button).to_be_disabled()
+        expect(button).to_be_disabled(timeout=10_000)
     finally:
         dex.start()
     expect(button).to_be_enabled(timeout=15_000)  # without a reload: the screen asks again every 5 s
-    assert page.get_by_text("The sign-in service is not answering", exact=False).count() == 0
+    expect(page.get_by_text("The sign-in service is not answering", exact=False)).to_have_count(0, timeout=10_000)
     sign_in(page, url, dex, "publisher")  # and signing in works

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.app.test_train_upload import gappy_csv
-from tests.support.browser import shot, wait_for_app, wait_for_forecast
+from tests.support.browser import shot, table_height, wait_for_app, wait_for_forecast
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -64,5 +64,5 @@ def test_the_lag_selection_table_shows_every_lag_searched(dashboard, page):
     page.get_by_text("Lag selection", exact=True).wait_for()
     grid = page.locator('[data-testid="stDataFrame"]').first
     grid.scroll_into_view_if_needed()
-    height = grid.bounding_box()["height"]
+    height = table_height(page, 35 * 15)  # the grid takes its full height a moment after its rows are drawn
     assert height >= 35 * 15, height  # the header and lags 1 to 14 (the bundled data's search), each 35 px

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support.browser import cut_selects, shot, wait_for_app, wait_for_forecast
 from ui import models_table
@@ -48,7 +49,7 @@ def test_train_publish_and_forecast_a_vecm(dashboard, page):
     assert line["y"][1:] == pytest.approx(expected.forecast.mean[:, 0].tolist(), rel=1e-9)
     page.get_by_text("VECM of cointegration rank 1").first.wait_for()  # the model card says what it is
     # a VECM offers standard intervals only: the control shows that kind, disabled, never "corrected"
-    assert page.get_by_role("radio", name="standard", exact=True).is_disabled()
+    expect(page.get_by_role("radio", name="standard", exact=True)).to_be_disabled(timeout=10_000)
     assert page.get_by_text("corrected", exact=True).count() == 0
     shot(page, "vecm-3-forecast")
 

@@ -213,6 +213,18 @@ def table_overflow(page, settle_ms: int = 5_000) -> list[int]:
     return page.evaluate(TABLE_OVERFLOW)
 
 
+def table_height(page, at_least: float, timeout_ms: int = 10_000) -> float:
+    """The height (px) of the page's first table once it is `at_least` high, else as it is after `timeout_ms`: the
+    grid takes its full height a frame or more after its rows are drawn (on a loaded machine, later still). It is
+    found afresh at each look, as a rerun may replace the element drawn first."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    height = """() => document.querySelector('[data-testid="stDataFrame"]')?.getBoundingClientRect().height ?? 0"""
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(f"(least) => ({height})() >= least", arg=at_least, timeout=timeout_ms)
+    return page.evaluate(height)
+
+
 def refresh_listings(page, url: str) -> None:
     """Ask for the model listings again (the dashboard caches them for every session) from the Models page,
     so that a model a test published just now can be opened."""
