@@ -14,7 +14,7 @@ from tests.e2e.conftest import dashboard_signing_in, log_in_at_dex, sign_in
 from tests.support.browser import cookie_once, shot, wait_for_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
-LIFETIME_S = 45  # signing in, training and typing the notes fit in it
+LIFETIME_S = 60  # signing in, training and typing the notes fit in it, even on a loaded machine
 EXPIRED = "Your sign-in has expired: sign in again to go on."
 CSV = Path(__file__).resolve().parents[2] / "examples" / "rates.csv"
 NOTES = 'refit after the "March" revision <b>not bold</b>'
