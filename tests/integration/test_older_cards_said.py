@@ -35,8 +35,11 @@ def _published(settings, result, versions: int = 3) -> Registry:
 
 
 def _listed(capsys) -> str:
+    """What `varlib list` says beside its table (on stderr: the table alone is on stdout, for scripts)."""
     assert cli.main(["list", "--name", "var"]) == 0
-    return capsys.readouterr().out
+    listed = capsys.readouterr()
+    assert "note:" not in listed.out
+    return listed.err
 
 
 def test_list_says_how_many_cards_are_older_until_a_reindex(local_settings, macro_result, monkeypatch, capsys):

@@ -245,7 +245,7 @@ def run_list(args: argparse.Namespace) -> int:
         end="",
     )
     if note := varlib.older_cards_note(name, entries):  # every listing reads those versions until a reindex
-        print(f"note: {note}")
+        print(f"note: {note}", file=sys.stderr)  # stdout keeps the table alone, for scripts that read it
     return _damage_said(name, entries, registry, withdrawn) if args.verify else 0
 
 
