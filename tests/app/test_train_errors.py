@@ -66,3 +66,11 @@ def test_a_message_that_starts_with_a_column_name_keeps_its_case():
     assert explain(other).startswith("**Invalid input.** The values are too large")
     label = InvalidInputError("lag input realgdp on 2009-04-01 is 'abc'", field="lag input realgdp on 2009-04-01")
     assert explain(label).startswith("**Invalid input.** Lag input realgdp")  # a label, not a name: a sentence
+
+
+def test_a_file_named_with_the_words_of_a_bound_keeps_its_name_on_the_train_page():
+    """Every refusal of the Train page had `the start date` and `the end date` replaced, in a file's name too."""
+    from ui.errors import TRAIN, explain
+
+    refused = InvalidInputError("dataset 'orders to the end date.csv' has 1 row; use more data", field="rows")
+    assert "'orders to the end date.csv'" in explain(refused, TRAIN)

@@ -121,3 +121,21 @@ def test_a_python_caller_is_told_its_arguments_and_the_cli_its_options(start, en
     told = capsys.readouterr().err
     assert bounds_named(said, "--start", "--end") in told and "the start date" not in told
     assert told.startswith("error: --start 1990Q1 lies after --end 1980Q1" if end else "error: no row of macrodata")
+
+
+def test_a_file_named_with_the_words_of_a_bound_keeps_its_name(tmp_path, monkeypatch, capsys):
+    """The bounds' words were replaced wherever they stood: `sales up to the end date.csv` was named
+    `sales up to --end.csv` by the CLI (and `sales up to To.csv` by the Train page)."""
+    for key in ("MINIO_ENDPOINT", "MINIO_BUCKET", "VARLIB_READ_ONLY"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("VARLIB_STORE_DIR", str(tmp_path / "store"))
+    csv = tmp_path / "sales up to the end date.csv"
+    csv.write_text(CSV)
+    assert main(["train", "--csv", str(csv), "--date-col", "date", "--lags", "1", "--end", "1990"]) == 2
+    told = capsys.readouterr().err
+    assert told.startswith("error: no row of 'sales up to the end date.csv' lies up to 1990"), told
+    assert told.rstrip().endswith("give --start and --end within that"), told
+    said = 'no row of "bob\'s the start date.csv" lies from 2030: give the start date and the end date within that'
+    assert bounds_named(said, "From", "To") == (
+        'no row of "bob\'s the start date.csv" lies from 2030: give From and To within that'
+    )

@@ -45,6 +45,8 @@ _SPANS = (
 
 # How a refusal names each bound; a front says them as its own options or fields (bounds_named)
 BOUND_WORDS = {"start": "the start date", "end": "the end date"}
+# A name a message quotes as repr does ('sales to the end date.csv', a column's): the person's text, never a bound
+_QUOTED = re.compile(r"""('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")""")
 
 # A time of day written after a date: `T00` (ISO's hour), `00:00`, `0:00`, `12am`, `00h00`; never `1995:02`'s colon
 _TIME_OF_DAY = re.compile(r"\dT\d{1,2}|(?<![\d:])\d{1,2}(?::\d{2}|h\d{2})|\d\s*[AaPp]\.?[Mm]\b")
@@ -93,8 +95,13 @@ def slice_dates(
 
 
 def bounds_named(message: str, start: str, end: str) -> str:
-    """`message` with the bounds it names (BOUND_WORDS) said as a front's own: `--start` and `--end` for the CLI."""
-    return message.replace(BOUND_WORDS["start"], start).replace(BOUND_WORDS["end"], end)
+    """`message` with the bounds it names (BOUND_WORDS) said as a front's own: `--start` and `--end` for the CLI.
+    A name it quotes (a file's, a column's) is kept as written."""
+    parts = _QUOTED.split(message)  # the quoted names at odd places
+    return "".join(
+        part if at % 2 else part.replace(BOUND_WORDS["start"], start).replace(BOUND_WORDS["end"], end)
+        for at, part in enumerate(parts)
+    )
 
 
 def _bound_and_span(value: str, label: str, order: str | None) -> tuple[pd.Timestamp, pd.DateOffset | None]:
