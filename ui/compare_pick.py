@@ -71,7 +71,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         linked = [resolved for _, resolved in named if resolved]
         _named_twice(prefix, named)
         unknown = [label for label in dict.fromkeys(linked) if label not in listed and label not in damaged]
-        missing += link_problems.unlisted(unknown, names)  # a bare model, a bare version of several models, ...
+        missing += link_problems.unlisted(unknown, names, listed)  # a bare model, a bare version, ...
         known = [label for label in dict.fromkeys(linked) if label in listed or label in damaged]
         if len(known) > MAX_COMPARED:  # a picker holding more would refuse to draw
             st.warning(f"The link names {len(known)} versions; the first {MAX_COMPARED} are compared.", icon=LINK)

@@ -7,12 +7,15 @@ version the store does not have.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ui import linked_versions
 from varlib import InvalidInputError, and_list, parse_version
 
 
-def unlisted(labels: list[str], names: list[str]) -> list[str]:
-    """The problems of a link's `labels` the store does not list (`names`: its models), one sentence per kind."""
+def unlisted(labels: list[str], names: list[str], listed: Collection[str] = ()) -> list[str]:
+    """The problems of a link's `labels` the store does not list (`names`: its models; `listed`: its `model
+    version` labels), one sentence per kind."""
     problems = []
     bare = [label for label in labels if label in names]  # `us90`: a model, its version left out
     if bare:
@@ -21,15 +24,26 @@ def unlisted(labels: list[str], names: list[str]) -> list[str]:
     modelless = [label for label in labels if label not in bare and _version_alone(label)]
     if modelless:
         versions = "version" if len(modelless) == 1 else "versions"
+        model = _holding(modelless[0], names, listed)
         problems.append(
             f"{versions} {and_list(modelless)} without a model: a Compare link names each with its model"
-            f" (versions={names[0]}:{modelless[0]},...) or names the model once (model={names[0]}&versions="
+            f" (versions={model}:{modelless[0]},...) or names the model once (model={model}&versions="
             f"{modelless[0]},...)"
         )
     if unknown := [label for label in labels if label not in bare and label not in modelless]:
         versions = "version" if len(unknown) == 1 else "versions"
         problems.append(f"{versions} {and_list(unknown)}, which the store does not have")
     return problems
+
+
+def _holding(label: str, names: list[str], listed: Collection[str]) -> str:
+    """The model the example names for a bare version: the first that has it (a link copied from the example then
+    opens), else the first model (an alias or `latest` every model may have)."""
+    try:
+        version = str(parse_version(label))
+    except InvalidInputError:
+        return names[0]
+    return next((name for name in names if f"{name} {version}" in listed), names[0])
 
 
 def _version_alone(label: str) -> bool:
