@@ -118,8 +118,10 @@ def _show_versions(name: str) -> None:
     entry = entries[position]
     st.caption(f"**{name}**: {_counts(entries, withdrawn)}, newest first. {CUT}")
     models_table.render(entries, withdrawn)
-    # said to those who look after the store (a reindex writes cards); the listing already knows which, so no read
-    if (older := older_cards_note(name, entries)) and auth.current().can("publish"):
+    # said to those who look after the store (a reindex writes cards; not through a read-only one); the listing
+    # already knows which, so no read
+    older = older_cards_note(name, entries)
+    if older and auth.current().can("publish") and not store.registry().read_only:
         st.caption(library_text(f"{older}."), help=REINDEX_HELP)
     broken = [e for e in entries if not e.ok]
     if broken:

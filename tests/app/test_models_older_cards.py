@@ -33,3 +33,11 @@ def test_a_viewer_is_not_told_to_reindex(seeded, monkeypatch):
     monkeypatch.setattr(ui.auth, "current", lambda: viewer)
     at = open_app(page=MODELS)
     assert not at.exception and not any("older format" in caption for caption in _captions(at))
+
+
+def test_a_read_only_dashboard_is_not_told_to_reindex(seeded, monkeypatch):
+    """Without sign-in everyone may publish, but a read-only store's dashboard writes nothing: the note is not its."""
+    as_older_cards(seeded.store, "var")
+    monkeypatch.setenv("VARLIB_READ_ONLY", "1")
+    at = open_app(page=MODELS)
+    assert not at.exception and not any("older format" in caption for caption in _captions(at))

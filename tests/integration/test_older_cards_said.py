@@ -12,6 +12,7 @@ from tests.integration.test_card_index import counting_registry
 from tests.integration.test_upgrade_old_store import NAME, OLD, plant_old_versions
 from varlib import Registry, cli, older_cards_note, publish_result
 from varlib.catalog.index import shard_key
+from varlib.config import Settings
 from varlib.store import Store, open_store
 from varlib.versions import Version
 
@@ -54,17 +55,16 @@ def test_list_says_how_many_cards_are_older_until_a_reindex(local_settings, macr
     assert "note:" not in _listed(capsys)
 
 
-def test_the_listing_marks_the_cards_it_read_past_and_reads_no_more(store_settings, macro_result):
+def test_the_listing_marks_the_cards_it_read_past(store_settings, macro_result):
     _published(store_settings, macro_result, 2)
-    registry, counting = counting_registry(store_settings)
+    registry, _ = counting_registry(store_settings)
     assert not any(entry.older_card for entry in registry.list_versions("var"))
     as_older_cards(registry.store, "var")
     for verify in (False, True):
-        registry, counting = counting_registry(store_settings)
+        registry, _ = counting_registry(store_settings)
         entries = registry.list_versions("var", verify=verify)
         assert [entry.older_card for entry in entries] == [True, True], verify
-        reads = list(counting.gets)
-        assert older_cards_note("var", entries) is not None and counting.gets == reads  # said from the listing
+        assert older_cards_note("var", entries) is not None  # said from the listing's entries alone
 
 
 @pytest.mark.minio
@@ -77,3 +77,17 @@ def test_an_older_card_in_the_metadata_alone_is_marked_too(minio_settings, macro
     assert note is not None and note.startswith(f"2 versions of {NAME!r}: their cards are of an older format")
     one = older_cards_note(NAME, entries[-1:])
     assert one is not None and "1 version of" in one and "its card is of an older format" in one
+
+
+def test_a_version_that_does_not_load_is_not_counted(local_settings, macro_result, tmp_path):
+    """A reindex cannot write the card of a version whose object was replaced, so counting it would keep the note
+    after the reindex it asks for: one replaced by another artifact of the same size was counted."""
+    registry = _published(local_settings, macro_result, 2)
+    as_older_cards(registry.store, "var")
+    elsewhere = Settings(store_dir=tmp_path / "elsewhere", author="tested")  # its author as long as "tester"
+    publish_result(Registry.from_settings(elsewhere), macro_result, "var")
+    model = local_settings.store_dir / "models" / "var" / "0_0_1" / "model.json"
+    model.write_bytes((elsewhere.store_dir / "models" / "var" / "0_0_1" / "model.json").read_bytes())
+    entries = {entry.label: entry for entry in Registry.from_settings(local_settings).list_versions("var", verify=True)}
+    assert not entries["0.0.1"].ok and not entries["0.0.1"].older_card
+    assert entries["0.0.2"].older_card

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from varlib.artifact import SCHEMA_VERSION, build_artifact, decode, encode
-from varlib.catalog.cards import Card, card_from_header, metadata_header
+from varlib.catalog.cards import Card, header_card, metadata_header
 from varlib.errors import CorruptArtifactError
 from varlib.versions import Version
 
@@ -67,11 +67,11 @@ def test_card_metadata_round_trips_and_fits_a_header(artifact):
     metadata = metadata_header(Card.from_artifact(artifact), body)
     assert len(metadata["varlib-card"]) <= 1800
     md5 = hashlib.md5(body).hexdigest()
-    card = card_from_header(metadata, artifact.name, "0.0.3", md5, len(body))
+    card = header_card(metadata, artifact.name, "0.0.3", md5, len(body))
     assert card == Card.from_artifact(artifact)
-    assert card_from_header(metadata, artifact.name, "0.0.3", md5, len(body) + 1) is None  # another object
-    assert card_from_header(metadata, artifact.name, "0.0.4", md5, len(body)) is None  # another version
-    assert card_from_header({"varlib-card": "%%%"}, artifact.name, "0.0.3", md5, len(body)) is None
+    assert header_card(metadata, artifact.name, "0.0.3", md5, len(body) + 1) is None  # another object
+    assert header_card(metadata, artifact.name, "0.0.4", md5, len(body)) is None  # another version
+    assert header_card({"varlib-card": "%%%"}, artifact.name, "0.0.3", md5, len(body)) is None
 
 
 def test_a_card_lists_holdout_rmse_in_the_models_order_of_variables(artifact):
@@ -81,7 +81,7 @@ def test_a_card_lists_holdout_rmse_in_the_models_order_of_variables(artifact):
     from_stored = Card.from_artifact(decode(body))
     assert list(from_stored.holdout_rmse) == ["realgdp", "realcons"]
     md5 = hashlib.md5(body).hexdigest()
-    header = card_from_header(metadata_header(from_stored, body), artifact.name, "0.0.3", md5, len(body))
+    header = header_card(metadata_header(from_stored, body), artifact.name, "0.0.3", md5, len(body))
     assert header is not None and list(header.holdout_rmse) == ["realgdp", "realcons"]
 
 

@@ -237,15 +237,9 @@ def metadata_header(card: Card, body: bytes) -> dict[str, str]:
     return {METADATA_KEY: encoded}
 
 
-def card_from_header(metadata: Mapping[str, str] | None, name: str, label: str, etag: str, size: int) -> Card | None:
-    """The card in a listed object's metadata, if it was written for exactly this object by this card format."""
-    card = header_card(metadata, name, label, etag, size)
-    # an older varlib's card left fields blank: the listing reads the object instead
-    return card if card is not None and card.current else None
-
-
 def header_card(metadata: Mapping[str, str] | None, name: str, label: str, etag: str, size: int) -> Card | None:
-    """The card in a listed object's metadata, if it was written for exactly this object, of any card format."""
+    """The card in a listed object's metadata, if it was written for exactly this object, of any card format (an
+    older varlib's card leaves fields blank: the listing reads the object instead, and says so)."""
     encoded = (metadata or {}).get(METADATA_KEY)
     if not encoded:
         return None

@@ -221,7 +221,7 @@ class Lister:
         if card is not None and card.current:
             return VersionEntry(name, label, version, info.key, info.size, OK, card, info.etag)
         status, verified = self.reader.verified_card(name, version, info)
-        older = card is not None  # written for this object by an older varlib: read instead
+        older = card is not None and status == OK  # an older varlib's card for this object (a reindex writes it anew)
         return VersionEntry(name, label, version, info.key, info.size, status, verified, info.etag, older)
 
 
@@ -252,7 +252,8 @@ def _older_indexed(entry: VersionEntry, index: dict[str, IndexedCard]) -> Versio
     """`entry` marked `older_card` when the index holds an older format's card for exactly its object (the quick
     listing looked into its folder instead; asks nothing more)."""
     indexed = index.get(entry.label)
-    if entry.older_card or indexed is None or indexed.card.current:
+    # a version that does not load keeps its note out: a reindex cannot write its card, so the note would stay
+    if entry.older_card or not entry.ok or indexed is None or indexed.card.current:
         return entry
     return (
         replace(entry, older_card=True) if indexed.matches(entry.name, entry.label, entry.etag, entry.size) else entry
