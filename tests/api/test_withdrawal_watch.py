@@ -4,6 +4,7 @@ found it too old, and the last listing kept while the store is away."""
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from types import SimpleNamespace
 
@@ -25,10 +26,16 @@ class Listing:
         self.fail = False
         self.seconds = 0.05  # a store that hangs takes its whole timeout
         self.presence = 0  # still_stored's listings
+        self.hang: threading.Event | None = None  # when set: a store that hangs until released
+        self.done = 0  # reads that came back
 
     def withdrawals(self, name: str) -> dict[Version, str]:
         self.reads += 1
-        time.sleep(self.seconds)
+        if self.hang is not None:
+            self.hang.wait(10)
+        else:
+            time.sleep(self.seconds)
+        self.done += 1
         if self.fail:
             raise StoreUnavailableError("MinIO at 127.0.0.1:1 is unreachable")
         return dict(self.withdrawn)
@@ -91,13 +98,19 @@ def test_once_a_listing_failed_requests_do_not_wait_for_a_store_that_hangs():
         assert await watch.withdrawal("var", V2) == "wrong file"
         listing.fail, listing.seconds = True, 0.5
         assert await watch.withdrawal("var", V2) == "wrong file"  # the request that finds the store hanging waits
-        started = time.monotonic()
+        listing.hang = threading.Event()  # from now on no read comes back until the test ends
+        done = listing.done
         answers = [await watch.withdrawal("var", V2) for _ in range(5)]
-        assert answers == ["wrong file"] * 5 and time.monotonic() - started < 0.45  # the others do not wait 0.5 s
+        # answered while no read came back: none of the others waited for the store
+        assert answers == ["wrong file"] * 5 and listing.done == done
         await asyncio.sleep(0.6)
         assert listing.reads <= 4  # one read at a time tried again, not one per request
 
-    run(main())
+    try:
+        run(main())
+    finally:
+        if listing.hang is not None:
+            listing.hang.set()  # the reads still hanging end
 
 
 def test_names_asked_for_leave_no_read_behind():
