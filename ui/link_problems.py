@@ -2,7 +2,7 @@
 
 A label the store does not list is a model named without its version (`us90`), a version named without its model
 on a store of several models (`0.0.1`: which model's is not said; on a store of one it is that model's), or a
-version the store does not have.
+version the store does not have. A link's `version` beside its `versions` is left out, and said so.
 """
 
 from __future__ import annotations
@@ -44,6 +44,25 @@ def _holding(label: str, names: list[str], listed: Collection[str]) -> str:
     except InvalidInputError:
         return names[0]
     return next((name for name in names if f"{name} {version}" in listed), names[0])
+
+
+def version_beside(version: str | None, model: str | None, linked: list[str]) -> str | None:
+    """The words for a link's `version` beside its `versions` (`linked`: the picker's labels), which are compared
+    instead; None when there is no `version` or the `versions` name it too (of `model`, the link's, when it names
+    one), as then nothing is left out."""
+    if version is None:
+        return None
+    try:
+        wanted = str(parse_version(version))
+    except InvalidInputError:  # `latest`, `@champion` or a word: compared as written
+        wanted = version.strip()
+    pairs = [label.partition(" ")[::2] for label in linked]
+    if any(found == wanted and model in (None, name) for name, found in pairs):
+        return None
+    return (
+        f"The link names version={version} beside versions=: the versions it names are compared and {version} is"
+        f" left out (to compare it too, add it to versions, as in versions={model or pairs[0][0]}:{version},...)."
+    )
 
 
 def _version_alone(label: str) -> bool:
