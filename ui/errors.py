@@ -68,6 +68,10 @@ _DASHBOARD_WORDS = {
     "list versions": f"the {EMPHASIS}Models{EMPHASIS} page lists the versions",
     # a publish whose write went unanswered: whether it landed is seen in the dashboard's own listing
     "look with list": f"look on the {EMPHASIS}Models{EMPHASIS} page",
+    # a version deleted by hand: what the pages still show of it; recording its removal is the store's upkeep, which
+    # only the CLI does, so the command stays, for those who run it (no emphasis: a table cell shows this too)
+    "reindex removal": r"the Models page lists it as it was published, and an administrator of the store can record"
+    r" its removal with `varlib reindex --name \g<name>`",
 }
 
 # The Train page's control for each CLI flag its refusals name (a value after the flag follows the label).

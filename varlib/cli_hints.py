@@ -20,6 +20,7 @@ CLI_HINTS: dict[str, re.Pattern[str]] = {
     "history": re.compile(r"`varlib history --name (?P<name>\S+?)` shows"),
     "train publish": re.compile(r" with `varlib train --name (?P<name>\S+?) --publish`"),
     "exog csv": re.compile(r" \(--exog-csv, REST `exog`\)"),
+    "reindex removal": re.compile(r"`varlib reindex --name (?P<name>\S+?)` records its removal"),  # one deleted by hand
 }
 
 

@@ -284,8 +284,8 @@ def _gone(name: str, index: dict[str, IndexedCard], found: list[VersionEntry]) -
             f"{REMOVED}published, then deleted from the store outside the product (recorded by reindex"
             f" {utc_time(entry.removed)}); its number stays taken"
             if entry.removed
-            else f"{GONE}published, but {key} is no longer in the store; `varlib reindex` records its removal"
-            " (its number stays taken)"
+            else f"{GONE}published, but {key} is no longer in the store; `varlib reindex --name {name}` records its"
+            " removal (its number stays taken)"
         )
         gone.append(VersionEntry(name, label, version, key, 0, why, entry.card, entry.etag))
     return gone
