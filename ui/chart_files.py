@@ -56,6 +56,12 @@ def file_stem(*parts: object) -> str:
     return "".join(ch if ch.isalnum() or ch in ".-_" else "-" for ch in text)
 
 
+def backtest_part(origins: object, horizon: object, policy: object) -> tuple[str, ...]:
+    """What a backtest's file names say of its settings: `8-origins`, `4-steps`, `fixed-lags` (the Backtest page's
+    files, and a report that holds the backtest)."""
+    return f"{origins}-origins", f"{horizon}-steps", f"{policy}-lags"
+
+
 @contextmanager
 def images_named(*parts: object) -> Iterator[None]:
     """Inside this block, a chart drawn without a config of its own (ui.chart_look.plot) saves its image as

@@ -16,7 +16,7 @@ import streamlit as st
 from ui import diagnostics_figures as figures
 from ui import irf_pick, session, store
 from ui import report_settings as settings
-from ui.chart_files import file_stem, shortened, stem_of
+from ui.chart_files import backtest_part, file_stem, shortened, stem_of
 from ui.errors import show_error
 from ui.forecast_link import FAN_LEVELS
 from varlib import (
@@ -101,13 +101,16 @@ def report_name(
     periods: int,
     panels: str | None = None,
     lags: int | None = None,
+    backtest: tuple | None = None,
 ) -> str:
     """The file's name after what it holds, as the forecast's files are named (ui.chart_files): the scenario,
     steps, level or fan and interval kind of its forecast, then its impulse responses' kind and horizon, the
-    panels picked (ui.irf_pick.name_part, cut to PANELS_BYTES) and the portmanteau tests' lags other than the
-    version's default, so two reports of one version that hold different numbers never share a name."""
+    panels picked (ui.irf_pick.name_part, cut to PANELS_BYTES), the portmanteau tests' lags other than the
+    version's default and the backtest's settings (`backtest`: its origins, horizon and lags policy) as the
+    Backtest page names its files, so two reports of one version that hold different numbers never share a name."""
     picked = shortened(file_stem(panels), PANELS_BYTES) if panels else None
-    responses = file_stem("irf", kind, periods, picked, f"{lags}-whiteness-lags" if lags else None)
+    scored = ("backtest", *backtest_part(*backtest)) if backtest else ()
+    responses = file_stem("irf", kind, periods, picked, f"{lags}-whiteness-lags" if lags else None, *scored)
     return f"{stem_of(artifact.name, artifact.version, 'report', scenario or None, forecast, '-' + responses)}.html"
 
 
@@ -246,6 +249,7 @@ def render(
             periods,
             irf_pick.name_part(diag.variables, *shown),
             None if lags == whiteness_lag_bounds(artifact)[2] else lags,  # the version's default: its name as before
+            backtest_key[2:] if backtest else None,  # (name, version, origins, horizon, policy)
         ),
         "text/html",
         icon=":material/download:",

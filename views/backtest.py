@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import comparison_figures, session, url_state
-from ui.chart_files import file_stem, images_named
+from ui.chart_files import backtest_part, file_stem, images_named
 from ui.chart_look import plot
 from ui.errors import explain, guarded, show_error
 from ui.literal import library_text
@@ -176,7 +176,9 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
     url_state.write(PAGE, {**params, "metric": metric})
     figure = comparison_figures.backtest_figure(result, metric, alias)
     # the files are named after the settings that scored them: two runs' files never share a name
-    stem = file_stem(result.name, result.version, "backtest", *_settings(params))
+    stem = file_stem(
+        result.name, result.version, "backtest", *backtest_part(params["origins"], params["horizon"], params["lags"])
+    )
     with images_named(stem):
         plot(st, figure, key="bt_chart", image=metric)
     styled = paired_formats(backtest_styler(table), table)
@@ -224,11 +226,6 @@ def _most_origins(artifact, horizon: int, policy: str) -> int:
         middle = (low + high + 1) // 2
         low, high = (middle, high) if _refusal(artifact, middle, horizon, policy) is None else (low, middle - 1)
     return low
-
-
-def _settings(params: dict) -> tuple[str, ...]:
-    """What a backtest's file names say of its settings: `8-origins`, `4-steps`, `fixed-lags`."""
-    return f"{params['origins']}-origins", f"{params['horizon']}-steps", f"{params['lags']}-lags"
 
 
 def _times(count: int) -> str:

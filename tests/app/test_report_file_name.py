@@ -29,3 +29,26 @@ def test_a_link_with_plain_responses_and_a_scenario_names_both(seeded, downloads
     open_app({**REPORT, "irf": "plain", "irf_periods": 6, "scenario": "dip"}, page=DIAG)
     assert "<h2>Plain impulse responses, horizon 6</h2>" in downloads.files[LABEL].decode()
     assert downloads.names[LABEL] == "var-0.0.1-report-dip-6-steps-80pct-standard-irf-plain-6.html"
+
+
+def _backtest(at, origins: int, policy: str):
+    """Run a backtest of var 0.0.1 on the Backtest page (horizon 1), then open the Report tab."""
+    at.switch_page("views/backtest.py").run()
+    at.number_input(key="bt_origins").set_value(origins)
+    at.number_input(key="bt_horizon").set_value(1)
+    at.radio(key="bt_policy").set_value(policy)
+    at.button(key="bt_run").click().run()
+    at.session_state["dg_tab"] = "Report"
+    at.switch_page(DIAG).run()
+    assert not at.exception and errors(at) == ""
+
+
+def test_a_report_with_a_backtest_names_its_settings(seeded, downloads):
+    """Two reports of one version with different backtests had one name: the backtest was not in it."""
+    at = open_app(REPORT, page=DIAG)
+    plain = "var-0.0.1-report-8-steps-95pct-standard-irf-orthogonalised-10"
+    assert downloads.names[LABEL] == f"{plain}.html"
+    _backtest(at, 2, "fixed")
+    assert downloads.names[LABEL] == f"{plain}-backtest-2-origins-1-steps-fixed-lags.html"
+    _backtest(at, 3, "reselect")
+    assert downloads.names[LABEL] == f"{plain}-backtest-3-origins-1-steps-reselect-lags.html"
