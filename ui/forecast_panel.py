@@ -44,13 +44,13 @@ from ui.forecast_table import show_table
 from ui.forecast_view import EXPORT
 from ui.lag_table import link_lags
 from ui.layout import at_row_bottom, control_row
+from ui.literal import library_text
 from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact
 
 LINK_OPEN = "fc_link_open"
 SAVED_KEEPS = "A saved scenario keeps its own steps, level and intervals: **Edit a copy** (below) to change them."
 FAN_DRAWS = "The fan chart draws the levels picked under Fan chart"
 FOLD = "Forecast settings and lag inputs"  # a presentation's controls, folded above the charts
-FOLD_OPEN = "_fc_fold_open"  # the version whose folded controls a refused link's value opened
 # px: the places of the Interval level and Intervals controls, as wide as their widest usual forms (four levels;
 # standard and corrected), so that a fan's or a saved scenario's level, or a single kind, moves nothing after
 # them; a fan of more levels wraps in its place
@@ -159,7 +159,13 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
     """The page below the pickers, in reading order: settings, scenario pickers, charts, lag inputs (or a saved
     scenario), the scenario editor and the table; in a presentation the controls are folded above the charts.
     The inputs are read first, then the results fragment draws from them."""
-    folded = st.expander(FOLD, expanded=_unfolded(artifact)) if present else nullcontext()
+    if present:  # a link's value not used is said above the folded controls, which stay folded: the room sees the
+        # forecast drawn (the default in its place) and why, the presenter opens them to change it
+        notices = _link_notices(artifact)
+        for text in notices:
+            st.warning(text, icon=":material/link_off:")
+        presentation.above([("warning", text) for text in notices], part="panel")
+    folded = st.expander(FOLD, expanded=False) if present else nullcontext()
     below_folded = st.container() if present else None  # created now, so it follows the folded controls
     with folded:
         settings, pickers = st.container(), st.container()
@@ -168,29 +174,27 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
         _results(artifact, version_label, present, given, settings, charts)  # here: under the inputs
 
 
-def _unfolded(artifact: Artifact) -> bool:
-    """Whether a presentation's controls start open: a link's value that is refused is named in a warning among
-    them, or the room would see another forecast than the link's without being told. They stay open for this
-    version once opened so (the browser follows a change of `expanded`: the next run would close them under the
-    presenter's hands); closed by hand, they stay closed."""
-    opened = _link_refused(artifact) or st.session_state.get(FOLD_OPEN) == artifact.label
-    st.session_state[FOLD_OPEN] = artifact.label if opened else None
-    return opened
-
-
-def _link_refused(artifact: Artifact) -> bool:
-    """Whether this run refuses a link's steps, lag inputs or scenario, or says that a saved scenario keeps its own
-    settings (STEPS_NOTE, ui.lag_table and ui.scenario_panel warn; their checks, made before they are drawn)."""
-    if st.session_state.get(STEPS_NOTE) or st.session_state.get(scenario_panel.OVERRIDDEN):
-        return True
+def _link_notices(artifact: Artifact) -> list[str]:
+    """A line for each of a link's steps, lag inputs or scenario that this run does not use as given, and for a
+    saved scenario that keeps its own settings (STEPS_NOTE, ui.lag_table and ui.scenario_panel warn among the
+    controls; their checks, made before they are drawn)."""
+    said = []
+    if (steps := st.session_state.get(STEPS_NOTE)) and steps.startswith("The link's"):  # not the presenter's typing
+        said.append(steps)
+    if overridden := st.session_state.get(scenario_panel.OVERRIDDEN):  # markdown, as the controls' warning says it
+        said.append(overridden)
     wanted, version = st.session_state.get(LINK_SCENARIO), artifact.version
     saved = store.scenarios(artifact.name, version) if wanted is not None and version is not None else None
     if saved is not None and wanted not in {s.scenario for s in saved}:
-        return True
+        said.append(
+            library_text(
+                f"The link's scenario {wanted!r} is not saved for {artifact.label}: showing the forecast without it."
+            )
+        )
     link = st.session_state.get(LINK_LAGS)
-    if not isinstance(link, str):  # no link's lag inputs, or ones the table took already
-        return False
-    return link_lags(artifact, link)[1] is not None
+    if isinstance(link, str) and link_lags(artifact, link)[1] is not None:  # else none, or taken by the table
+        said.append("The link's lag inputs were not used: the forecast starts from the model's own.")
+    return said
 
 
 @st.fragment

@@ -94,15 +94,16 @@ def notes_px(notes: Sequence[tuple[str, str]], window: int) -> int:
     return ceil(total)
 
 
-def above(notes: Sequence[tuple[str, str]]) -> None:
-    """The notes ((kind, text), as notes_px) the page wrote above the forecast's panel in this run (a withdrawn
-    version's warning, a moved alias's or a newer version's notice), which the presented charts' window makes room
-    for: the panel is a fragment, whose reruns leave them on screen."""
-    st.session_state[ABOVE] = list(notes)
+def above(notes: Sequence[tuple[str, str]], part: str = "page") -> None:
+    """The notes ((kind, text), as notes_px) written above the presented charts in this run of `part`: the page's
+    (a withdrawn version's warning, a moved alias's or a newer version's notice), whose panel is a fragment whose
+    reruns leave them on screen, or the panel's ("panel": a link's value it does not use, above its folded
+    controls), which its own reruns write anew. The charts' window makes room for both."""
+    st.session_state.setdefault(ABOVE, {})[part] = list(notes)
 
 
 def noted_above() -> list[tuple[str, str]]:
-    return list(st.session_state.get(ABOVE, []))
+    return [note for notes in st.session_state.get(ABOVE, {}).values() for note in notes]
 
 
 def fold(warnings: Sequence[str]) -> str:

@@ -1,6 +1,6 @@
 """One owner decides whether a link's lag inputs are refused: ui.lag_table.link_lags. The lag table warns with its
-reason and a presentation opens its folded controls on it (ui.forecast_panel used to repeat the decoding and the
-checks, a copy that could drift from the table's)."""
+reason and a presentation names the refusal above its folded controls (ui.forecast_panel used to repeat the
+decoding and the checks, a copy that could drift from the table's)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def test_the_panel_asks_the_lag_table_and_decodes_nothing_itself():
 
 
 @pytest.mark.parametrize("case", ["used", "a row more", "not a number", "one value a row"])
-def test_the_reason_is_the_warnings_and_opens_the_fold(seeded, case):
+def test_the_reason_is_the_warnings_and_said_above_the_fold(seeded, case):
     artifact = seeded.load("var", "0.0.1")
     rows = artifact.lag_rows
     encoded = {
@@ -50,4 +50,5 @@ def test_the_reason_is_the_warnings_and_opens_the_fold(seeded, case):
         assert list(table.columns[1:]) == artifact.variables and len(table) == rows
     else:
         assert f"The link's lag inputs were not used: {refused}. Showing the model's own." in warnings
-        assert fold.proto.expanded
+        assert "The link's lag inputs were not used: the forecast starts from the model's own." in warnings
+        assert not fold.proto.expanded
