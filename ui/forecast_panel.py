@@ -161,9 +161,9 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
     The inputs are read first, then the results fragment draws from them."""
     if present:  # a link's value not used is said above the folded controls, which stay folded: the room sees the
         # forecast drawn (the default in its place) and why, the presenter opens them to change it
-        notices = _link_notices(artifact)
-        for text in notices:
-            st.warning(text, icon=":material/link_off:")
+        notices, said = _link_notices(artifact), st.container()  # always there: the fold after it keeps its place,
+        for text in notices:  # and so stays open when a notice goes (the browser closed it under the presenter)
+            said.warning(text, icon=":material/link_off:")
         presentation.above([("warning", text) for text in notices], part="panel")
     folded = st.expander(FOLD, expanded=False) if present else nullcontext()
     below_folded = st.container() if present else None  # created now, so it follows the folded controls
@@ -171,24 +171,23 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
         settings, pickers = st.container(), st.container()
         charts = below_folded if below_folded is not None else st.container()
         given = forecast_inputs.inputs(artifact, present, pickers)
-        _results(artifact, version_label, present, given, settings, charts)  # here: under the inputs
+        _results(artifact, version_label, present, given, settings, charts, st.session_state.get(STEPS_NOTE))
 
 
 def _link_notices(artifact: Artifact) -> list[str]:
     """A line for each of a link's steps, lag inputs or scenario that this run does not use as given, and for a
     saved scenario that keeps its own settings (STEPS_NOTE, ui.lag_table and ui.scenario_panel warn among the
     controls; their checks, made before they are drawn)."""
-    said = []
-    if (steps := st.session_state.get(STEPS_NOTE)) and steps.startswith("The link's"):  # not the presenter's typing
-        said.append(steps)
+    steps = st.session_state.get(STEPS_NOTE)
+    said = [steps] if steps and steps.startswith("The link's") else []  # not the presenter's typing
     if overridden := st.session_state.get(scenario_panel.OVERRIDDEN):  # markdown, as the controls' warning says it
         said.append(overridden)
     wanted, version = st.session_state.get(LINK_SCENARIO), artifact.version
     saved = store.scenarios(artifact.name, version) if wanted is not None and version is not None else None
-    if saved is not None and wanted not in {s.scenario for s in saved}:
+    if saved is not None and wanted not in {s.scenario for s in saved}:  # not saved, or saved but unreadable (damaged)
         said.append(
             library_text(
-                f"The link's scenario {wanted!r} is not saved for {artifact.label}: showing the forecast without it."
+                f"The link's scenario {wanted!r} cannot be opened on {artifact.label}: showing the forecast without it."
             )
         )
     link = st.session_state.get(LINK_LAGS)
@@ -206,12 +205,15 @@ def _results(
     given: forecast_inputs.Inputs,
     settings: DeltaGenerator,
     charts: DeltaGenerator,
+    linked: str | None = None,
 ) -> None:
-    """The scenario editor and the table (here, under the lag inputs), the settings and the charts (above
-    them); the page's URL and link. Streamlit keeps a fragment's writes to containers outside it in place
-    when it writes there on every run, as it does to these two."""
+    """The scenario editor and the table (here, under the lag inputs; the panel's call is there), the settings and
+    the charts (above them); the page's URL and link. Streamlit keeps a fragment's writes to containers outside it
+    in place when it writes there on every run, as it does to these two. `linked`: STEPS_NOTE as the panel read it."""
     with settings:
         steps, level, intervals, layout, settings_row, intervals_place = _settings(artifact, present, given)
+    if present and str(linked).startswith("The link's") and st.session_state.get(STEPS_NOTE) != linked:
+        st.rerun(scope="app")  # steps typed since: the panel's run drops its notice above the fold (this one cannot)
     saved, fan, lags = given.saved, given.fan, given.lags
     if saved:  # its own level, whatever the level control held before it was opened
         level = saved.level

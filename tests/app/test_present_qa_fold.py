@@ -7,6 +7,7 @@ with controls above the charts)."""
 from __future__ import annotations
 
 from tests.app.conftest import charts, errors, open_app
+from tests.integration.test_damaged_listings import overwrite
 from ui.forecast_panel import FOLD
 from varlib import make_scenario
 
@@ -68,10 +69,19 @@ def test_a_scenario_not_saved_is_said_above_the_folded_controls(varx, registry):
     registry.save_scenario(make_scenario(artifact, "gdp-dip", 4, conditions={"realgdp": [1e4]}, exog=exog))
     at = open_app({"model": "varx", "version": "0.0.1", "scenario": "nope", "present": 1})
     assert "The link asked for scenario 'nope' of varx 0.0.1, which is not saved (saved: gdp-dip)" in _warnings(at)
-    assert _above(at) == ["The link's scenario 'nope' is not saved for varx 0.0.1: showing the forecast without it."]
+    assert _above(at) == ["The link's scenario 'nope' cannot be opened on varx 0.0.1: showing the forecast without it."]
     assert not _fold(at).proto.expanded and len(charts(at)) == 2
     # a saved scenario that keeps its own steps over the link's says so above the controls too
     at = open_app({"model": "varx", "version": "0.0.1", "scenario": "gdp-dip", "steps": 9, "present": 1})
     assert "keeps its own" in "\n".join(_above(at)) and not _fold(at).proto.expanded
     at = open_app({"model": "varx", "version": "0.0.1", "scenario": "gdp-dip", "present": 1})
     assert not _fold(at).proto.expanded and _above(at) == []
+
+
+def test_a_scenario_saved_but_unreadable_is_not_said_unsaved_above_the_folded_controls(seeded):
+    """A damaged scenario is saved (its name stays taken): the line above the controls said it was not saved."""
+    seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "dip", 4, conditions={"realgdp": [1e4]}))
+    overwrite(seeded, "var/_scenarios/0_0_1/dip.json", b"{")
+    at = open_app({"model": "var", "version": "0.0.1", "scenario": "dip", "present": 1})
+    assert "a scenario that cannot be opened: scenario 'dip'" in _warnings(at)  # among the controls, with why
+    assert _above(at) == ["The link's scenario 'dip' cannot be opened on var 0.0.1: showing the forecast without it."]
