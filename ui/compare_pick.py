@@ -67,7 +67,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         missing: list[str] = []
         of = start[0] if start[0] is not None else names[0] if len(names) == 1 else None
         linked = [_of_model(label, of, names) for label in linked]
-        if beside := link_problems.version_beside(start[1], of, linked):  # else dropped unsaid
+        if beside := link_problems.version_beside(start[1], of, linked, names, listed):  # else dropped unsaid
             st.warning(library_text(beside), icon=LINK)
         named = [(label, _resolved(label, names, missing)) for label in linked]
         linked = [resolved for _, resolved in named if resolved]

@@ -46,10 +46,13 @@ def _holding(label: str, names: list[str], listed: Collection[str]) -> str:
     return next((name for name in names if f"{name} {version}" in listed), names[0])
 
 
-def version_beside(version: str | None, model: str | None, linked: list[str]) -> str | None:
+def version_beside(
+    version: str | None, model: str | None, linked: list[str], names: list[str], listed: Collection[str]
+) -> str | None:
     """The words for a link's `version` beside its `versions` (`linked`: the picker's labels), which are compared
     instead; None when there is no `version` or the `versions` name it too (of `model`, the link's, when it names
-    one), as then nothing is left out."""
+    one), as then nothing is left out. The example names `model`, else the first model a label names, else one of
+    the store's (`names`, `listed`: as unlisted) that has the version: a bare label is no model."""
     if version is None:
         return None
     try:
@@ -59,9 +62,10 @@ def version_beside(version: str | None, model: str | None, linked: list[str]) ->
     pairs = [label.partition(" ")[::2] for label in linked]
     if any(found == wanted and model in (None, name) for name, found in pairs):
         return None
+    named = model or next((name for name, found in pairs if found), None) or _holding(version, names, listed)
     return (
-        f"The link names version={version} beside versions=: the versions it names are compared and {version} is"
-        f" left out (to compare it too, add it to versions, as in versions={model or pairs[0][0]}:{version},...)."
+        f"The link names version={version} beside versions=: versions= decides what is compared and {version} is"
+        f" left out (to compare it too, add it to versions, as in versions={named}:{version},...)."
     )
 
 

@@ -57,3 +57,16 @@ def test_the_example_names_a_model_that_has_the_version(two_models, macro_result
     assert "version 0.0.2 without a model: a Compare link names each with its model (versions=var:0.0.2,...)" in said
     assert "(model=var&versions=0.0.2,...); left out." in said
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.1", "growth 0.0.1"]
+
+
+def test_a_version_beside_bare_versions_is_shown_with_a_model_that_has_it(two_models, macro_result):
+    """`version=` beside `versions` that name no model: the example took the first label for a model
+    (`versions=0.0.1:0.0.2`); it names the model that has the version."""
+    publish_result(two_models, macro_result, "var", "patch", "second")
+    ui.store.refresh()
+    at = open_app({"versions": "0.0.1", "version": "0.0.2"}, page=COMPARE)
+    said = _warnings(at)
+    assert not at.exception
+    assert "add it to versions, as in versions=var:0.0.2,...)" in said, said
+    # none of the versions named is compared (the default is): the notice does not say they are
+    assert "versions= decides what is compared" in said and "the versions it names are compared" not in said
