@@ -27,6 +27,7 @@ from typing import TypeVar
 import streamlit as st
 
 from ui import store
+from ui.linked_versions import moves
 from ui.literal import library_text, literal
 from varlib import LATEST, Artifact, NotFoundError, VarlibError, Version, VersionEntry, WithdrawnError
 
@@ -67,7 +68,7 @@ def watch(
     opened on `shown`; `refused` says why the page's alias could not be used. Returns the notices it wrote, as
     (kind, text) of ui.presentation.notes_px: a presented chart's window makes room for them."""
     alias = label if label.startswith("@") else None
-    follows = _moves(label) or shown is None  # what it shows can change under it
+    follows = moves(label) or shown is None  # what it shows can change under it
     # an alias the page refused (`refused`: why) is followed too: moved to a version in use, the page shows it
     then = Standing(None if alias else newest, (refused or shown) if alias else None, shown in withdrawn)
     # per page: an offer, or the `latest` a pinned page opened with, is news only on the page that saw it
@@ -220,11 +221,6 @@ def _why_lost(entries: Collection[VersionEntry], label: str) -> str | None:
     return "" if entry is None or entry.gone else entry.status
 
 
-def _moves(label: str) -> bool:
-    """`latest` or an alias: a label whose version can change under the page (a pinned one cannot)."""
-    return label == LATEST or label.startswith("@")
-
-
 def load(name: str, version: Version, label: str) -> Artifact:
     """The artifact of `version` of `name`, picked as `label`. A pinned version deleted from the store since its
     listing was read reruns the page with the listing read afresh: its picker then falls back and the page says
@@ -233,7 +229,7 @@ def load(name: str, version: Version, label: str) -> Artifact:
         return store.load(name, version, via=label)
     except NotFoundError:
         store.refresh()
-        if _moves(label) or _why_lost(store.versions(name), label) is None:
+        if moves(label) or _why_lost(store.versions(name), label) is None:
             raise
         st.rerun()
 
@@ -253,7 +249,7 @@ def _say_gone(page: str, name: str, label: str, shown: Version | None) -> list[t
     if gone is None or gone[:2] != (page, name):
         return []
     del st.session_state[GONE]  # said once, on the run that shows what replaced it
-    now = f"`{label}` ({shown}) is" if _moves(label) else f"{shown} is"
+    now = f"`{label}` ({shown}) is" if moves(label) else f"{shown} is"
     instead = f"{now} shown instead" if shown is not None else "no version is in use"
     if str(shown) == gone[2] and gone[3] is None:  # the newest deleted: `latest` serves its copy (Registry.load)
         instead = f"`{label}` still stands for it and is shown from the copy it keeps"
