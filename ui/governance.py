@@ -12,7 +12,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from ui import auth, live, model_history, store
-from ui.errors import dashboard_words, guarded, show_error
+from ui.errors import guarded, show_error
 from ui.literal import literal
 from ui.tables import aliases_table
 from varlib import LATEST, VarlibError, and_list, check_alias, parse_version, unfollowed
@@ -75,9 +75,7 @@ def _aliases(name: str) -> None:
         return
     st.dataframe(aliases_table(aliases, withdrawn, entries := store.versions(name)), hide_index=True, width="stretch")
     why = dict.fromkeys(withdrawn, "withdrawn")  # then, as `unfollowed` marks them, the ones that cannot load
-    why |= {
-        entry.version: f"not usable ({literal(dashboard_words(entry.status))})" for entry in entries if not entry.ok
-    }
+    why |= {entry.version: f"not usable ({literal(entry.status)})" for entry in entries if not entry.ok}
     used = "it is refused wherever it is used until an admin moves it to another version or deletes it"
     for alias in aliases:
         if alias.damaged:

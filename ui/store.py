@@ -11,9 +11,11 @@ tries again (recovery without a restart).
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import streamlit as st
 
+from ui.errors import dashboard_words
 from varlib import (
     Alias,
     Artifact,
@@ -80,7 +82,12 @@ def _names(fingerprint: str, _registry: Registry) -> tuple[str, ...]:
 
 @st.cache_resource(ttl=LIST_TTL, max_entries=64, show_spinner=False)
 def _versions(fingerprint: str, name: str, _registry: Registry) -> tuple[VersionEntry, ...]:
-    return tuple(_registry.list_versions(name))
+    # an unusable version's reason in the dashboard's words (the CLI commands it names said as the pages' own), once
+    # per listing for every page that shows it
+    return tuple(
+        entry if entry.ok else replace(entry, status=dashboard_words(entry.status))
+        for entry in _registry.list_versions(name)
+    )
 
 
 def model_names(current: Settings | None = None) -> list[str]:

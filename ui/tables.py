@@ -14,7 +14,6 @@ import pandas as pd
 import streamlit as st
 
 from ui import hover
-from ui.errors import dashboard_words
 from varlib import (
     METRIC_LABELS,
     METRICS,
@@ -91,7 +90,7 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
     rows = []
     for entry in entries:
         card = entry.card
-        status = "ok" if entry.ok else f"⚠ {dashboard_words(entry.status)}"
+        status = "ok" if entry.ok else f"⚠ {entry.status}"
         if entry.version in withdrawn:
             gone = withdrawn[entry.version]
             status = "withdrawn (its withdrawal record is damaged)" if gone.damaged else f"withdrawn: {gone.reason}"

@@ -9,7 +9,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui.errors import dashboard_words
 from ui.literal import library_text, literal
 from ui.tables import NOTE, metrics_table, number_formats
 from varlib import (
@@ -215,7 +214,7 @@ def render(artifact: Artifact) -> None:
 def render_entry(entry) -> None:
     """What the listing knows of an object that cannot be loaded: where it is, how big, and why."""
     facts = {"object": entry.key, "size": f"{entry.size:,} bytes" if entry.size is not None else "unknown"}
-    facts |= {"etag": entry.etag or "none", "status": dashboard_words(entry.status)}
+    facts |= {"etag": entry.etag or "none", "status": entry.status}
     with st.container(border=True):
         _facts("Object", facts)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import governance, live, presentation, scenario_panel, selection, store, url_state, version_pick
-from ui.errors import dashboard_words, guarded, show_error
+from ui.errors import guarded, show_error
 from ui.forecast_link import FIELDS, KEYS, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
 from ui.layout import control_row
@@ -137,7 +137,7 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
             st.session_state[key] = wanted
         elif wanted != LATEST:  # a `latest` that stands for no version is said beside the page's error
             broken = next((e for e in entries if e.label == wanted and not e.ok), None)
-            reason = f" ({dashboard_words(broken.status)})" if broken else ""
+            reason = f" ({broken.status})" if broken else ""
             problems.append(
                 f"version {wanted!r} of {name!r}, which is not usable{reason}"
                 if broken

@@ -157,7 +157,7 @@ def _show_versions(name: str) -> None:
         show_error(failure)
         version_details.render_entry(entry)
     else:
-        st.error(f"**{label}** cannot be used: {library_text(dashboard_words(entry.status))}", icon=":material/error:")
+        st.error(f"**{label}** cannot be used: {library_text(entry.status)}", icon=":material/error:")
         version_details.render_entry(entry)
 
 
