@@ -29,6 +29,7 @@ LAYOUTS = {"stack": "One chart per screen", "grid": "Grid"}
 LINK_LAGS = "_fc_link_lags"  # the raw `lags=` text of a link, until the lag table has checked it
 LINK_SCENARIO = "_fc_link_scenario"  # a link's `scenario=`, until the version's saved scenarios are listed
 STEPS_NOTE = "_fc_steps_note"  # why the steps field holds another number than was typed or linked
+LINKED = "The link's"  # how the note starts when it is about a link's steps (linked_steps_note)
 LAG_RESET = "_fc_reset"  # counts the lag table's resets: each one starts it again from the version's own inputs
 LAG_KEPT = "_fc_lag_kept"  # "name|version" -> its lag table as last edited, for when that version is shown again
 NO_SCENARIO = ""  # the saved-scenario picker's "none: edit a new scenario"
@@ -87,7 +88,13 @@ def steps_in_range(value: int, named: str) -> int:
 def _linked_steps(raw: str) -> int | None:
     """A link's steps, in range as a typed value is; None for text that is no whole number."""
     value = url_state.any_whole_number(raw)
-    return None if value is None else steps_in_range(value, f"The link's {value} steps are")
+    return None if value is None else steps_in_range(value, f"{LINKED} {value} steps are")
+
+
+def linked_steps_note() -> str | None:
+    """The steps field's note when it says that a link's steps were not used as given (not a typed value's)."""
+    note = st.session_state.get(STEPS_NOTE)
+    return note if isinstance(note, str) and note.startswith(LINKED) else None
 
 
 def reset_lag_table() -> None:

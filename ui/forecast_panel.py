@@ -38,6 +38,7 @@ from ui.forecast_link import (
     PAGE,
     STEPS_NOTE,
     encode_lags,
+    linked_steps_note,
     steps_in_range,
 )
 from ui.forecast_table import show_table
@@ -171,15 +172,14 @@ def forecast_panel(artifact: Artifact, version_label: str, present: bool) -> Non
         settings, pickers = st.container(), st.container()
         charts = below_folded if below_folded is not None else st.container()
         given = forecast_inputs.inputs(artifact, present, pickers)
-        _results(artifact, version_label, present, given, settings, charts, st.session_state.get(STEPS_NOTE))
+        _results(artifact, version_label, present, given, settings, charts, linked_steps_note())
 
 
 def _link_notices(artifact: Artifact) -> list[str]:
     """A line for each of a link's steps, lag inputs or scenario that this run does not use as given, and for a
     saved scenario that keeps its own settings (STEPS_NOTE, ui.lag_table and ui.scenario_panel warn among the
     controls; their checks, made before they are drawn)."""
-    steps = st.session_state.get(STEPS_NOTE)
-    said = [steps] if steps and steps.startswith("The link's") else []  # not the presenter's typing
+    said = [steps] if (steps := linked_steps_note()) else []  # not the presenter's typing
     if overridden := st.session_state.get(scenario_panel.OVERRIDDEN):  # markdown, as the controls' warning says it
         said.append(overridden)
     wanted, version = st.session_state.get(LINK_SCENARIO), artifact.version
@@ -207,12 +207,12 @@ def _results(
     charts: DeltaGenerator,
     linked: str | None = None,
 ) -> None:
-    """The scenario editor and the table (here, under the lag inputs; the panel's call is there), the settings and
-    the charts (above them); the page's URL and link. Streamlit keeps a fragment's writes to containers outside it
-    in place when it writes there on every run, as it does to these two. `linked`: STEPS_NOTE as the panel read it."""
+    """The scenario editor and the table (here, under the lag inputs), the settings and the charts (above them);
+    the page's URL and link. Streamlit keeps a fragment's writes to containers outside it in place when it writes
+    there on every run, as it does to these two. `linked`: linked_steps_note() as the panel's run read it."""
     with settings:
         steps, level, intervals, layout, settings_row, intervals_place = _settings(artifact, present, given)
-    if present and str(linked).startswith("The link's") and st.session_state.get(STEPS_NOTE) != linked:
+    if present and linked is not None and linked_steps_note() != linked:
         st.rerun(scope="app")  # steps typed since: the panel's run drops its notice above the fold (this one cannot)
     saved, fan, lags = given.saved, given.fan, given.lags
     if saved:  # its own level, whatever the level control held before it was opened
