@@ -66,11 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_stdout()
         print(f"error: the output could not be written: {exc.strerror}", file=sys.stderr)
         return 1
-    except VarlibError as exc:
-        said = str(exc)
-        if exc.field in ("start", "end"):  # a date range's bounds named as `train`'s options, as the person typed them
-            said = bounds_named(said, "--start", "--end")
-        print(f"error: {said}", file=sys.stderr)
+    except VarlibError as exc:  # a date range's bounds named as `train`'s options, as the Train page names its own
+        print(f"error: {bounds_named(str(exc), '--start', '--end')}", file=sys.stderr)
         return exit_code(exc)
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
