@@ -22,7 +22,8 @@ import pytest
 from tests.conftest import new_bucket
 from tests.support.browser import shot, wait_for_app
 from tests.support.minio_server import free_port, minio_required, stop_process
-from varlib import Registry, publish_result
+from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
+from varlib.config import Settings
 
 PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -158,6 +159,17 @@ def quick_dashboard(minio, macro_result):
     env = {**minio.env(registry.store.bucket), "VARLIB_AUTHOR": "e2e", "VARLIB_REFRESH_SECONDS": str(REFRESH)}
     with running_dashboard(env) as url:
         yield url, registry
+
+
+@pytest.fixture(scope="module")
+def local_var_dashboard(tmp_path_factory):
+    """A dashboard on a local store (no MinIO) holding `var` 0.0.1, a VAR(2) of realgdp and realcons; yields its URL."""
+    folder = tmp_path_factory.mktemp("local_var") / "store"
+    settings = {"VARLIB_STORE_DIR": str(folder), "VARLIB_AUTHOR": "e2e"}
+    registry = Registry.from_settings(Settings.from_env(settings))
+    publish_result(registry, train_model(load_dataset(), ModelSpec(("realgdp", "realcons"), lags=2)), "var")
+    with running_dashboard(settings) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -8,26 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import running_dashboard
 from tests.support.browser import wait_for_app
 from ui.forecast_panel import FOLD
-from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
-from varlib.config import Settings
 
 pytestmark = pytest.mark.e2e
 NOTICE = '[data-testid="stAlert"]:not([data-testid="stExpander"] *)'  # above the folded controls
-
-
-@pytest.fixture(scope="module")
-def linked(tmp_path_factory):
-    """A dashboard on a local store holding `var` 0.0.1."""
-    folder = tmp_path_factory.mktemp("fold_kept") / "store"
-    settings = {"VARLIB_STORE_DIR": str(folder), "VARLIB_AUTHOR": "e2e"}
-    registry = Registry.from_settings(Settings.from_env(settings))
-    result = train_model(load_dataset(), ModelSpec(("realgdp", "realcons"), lags=2))
-    publish_result(registry, result, "var")
-    with running_dashboard(settings) as url:
-        yield url
 
 
 def _said_and_open(page, change) -> tuple[list[str], bool]:
@@ -49,10 +34,10 @@ def _typed(page) -> None:
     field.press("Enter")
 
 
-def test_steps_typed_over_a_links_drop_its_notice_and_keep_the_controls_open(linked, chromium):
+def test_steps_typed_over_a_links_drop_its_notice_and_keep_the_controls_open(local_var_dashboard, chromium):
     page = chromium.new_context(viewport={"width": 1440, "height": 1000}).new_page()
     try:
-        page.goto(f"{linked}/?model=var&version=0.0.1&steps=999&present=1")
+        page.goto(f"{local_var_dashboard}/?model=var&version=0.0.1&steps=999&present=1")
         wait_for_app(page)
         assert "The link's 999 steps are outside" in page.locator(NOTICE).first.inner_text()
         said, opened = _said_and_open(page, _typed)
@@ -61,11 +46,11 @@ def test_steps_typed_over_a_links_drop_its_notice_and_keep_the_controls_open(lin
         page.context.close()
 
 
-def test_lag_inputs_reset_keep_the_controls_open(linked, chromium):
+def test_lag_inputs_reset_keep_the_controls_open(local_var_dashboard, chromium):
     lags = "~".join(f"{13000 + 10 * i},{9200 + 10 * i}" for i in range(9))  # more rows than the model's lags
     page = chromium.new_context(viewport={"width": 1440, "height": 1000}).new_page()
     try:
-        page.goto(f"{linked}/?model=var&version=0.0.1&lags={lags}&present=1")
+        page.goto(f"{local_var_dashboard}/?model=var&version=0.0.1&lags={lags}&present=1")
         wait_for_app(page)
         assert "The link's lag inputs were not used" in page.locator(NOTICE).first.inner_text()
         said, opened = _said_and_open(page, lambda p: p.get_by_text("Reset to the model's last observations").click())

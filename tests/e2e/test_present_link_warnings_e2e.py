@@ -7,25 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import running_dashboard
 from tests.e2e.test_present_qa_screens_e2e import first_chart_and_said
 from ui import presentation
-from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
-from varlib.config import Settings
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def linked(tmp_path_factory):
-    """A dashboard on a local store holding `var` 0.0.1."""
-    folder = tmp_path_factory.mktemp("linked") / "store"
-    settings = {"VARLIB_STORE_DIR": str(folder), "VARLIB_AUTHOR": "e2e"}
-    registry = Registry.from_settings(Settings.from_env(settings))
-    result = train_model(load_dataset(), ModelSpec(("realgdp", "realcons"), lags=2))
-    publish_result(registry, result, "var")
-    with running_dashboard(settings) as url:
-        yield url
 
 
 @pytest.mark.parametrize(
@@ -36,8 +21,8 @@ def linked(tmp_path_factory):
         ((1920, 1080), "&level=97&steps=abc&layout=grid"),
     ],
 )
-def test_a_links_warnings_leave_the_window_its_first_legend(linked, chromium, size, query):
-    url = f"{linked}/?model=var&version=0.0.1&present=1{query}"
+def test_a_links_warnings_leave_the_window_its_first_legend(local_var_dashboard, chromium, size, query):
+    url = f"{local_var_dashboard}/?model=var&version=0.0.1&present=1{query}"
     first, warned = first_chart_and_said(chromium, url, size, "The link asked for")
     assert warned == query.count("level=") + query.count("steps="), warned  # the room still reads each
     assert first["bottom"] <= size[1] and first["out"] == [], (size, first)  # its legend and axis included
