@@ -120,6 +120,11 @@ def errors(at: AppTest) -> str:
     return re.sub(r"\\(.)", r"\1", "\n".join(e.value for e in at.error))
 
 
+def warnings(at: AppTest) -> str:
+    """The warnings' text as people read it, as `errors` reads the errors."""
+    return re.sub(r"\\(.)", r"\1", "\n".join(w.value for w in at.warning))
+
+
 def values(trace_: dict, axis: str) -> list | np.ndarray:
     """A trace's x or y values; plotly sends numeric arrays as base64 typed arrays."""
     raw = trace_.get(axis, [])

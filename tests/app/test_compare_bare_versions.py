@@ -7,14 +7,10 @@ from __future__ import annotations
 import pytest
 
 import ui.store
-from tests.app.conftest import open_app
+from tests.app.conftest import open_app, warnings
 from varlib.service import publish_result
 
 COMPARE = "views/compare.py"
-
-
-def _warnings(at) -> str:
-    return "\n".join(w.value for w in at.warning).replace("\\", "")
 
 
 @pytest.fixture
@@ -28,7 +24,7 @@ def two_models(seeded, macro_result):
 @pytest.mark.parametrize("versions", ["0.0.1", "0_0_1", "latest", "0.0.1,0.0.2"])
 def test_versions_without_a_model_on_a_store_of_several_say_so(two_models, versions):
     at = open_app({"versions": versions}, page=COMPARE)
-    said = _warnings(at)
+    said = warnings(at)
     assert not at.exception and "which the store does not have" not in said
     first = versions.split(",")[0]  # named as the link wrote it
     assert f"without a model: a Compare link names each with its model (versions=growth:{first},...)" in said
@@ -37,12 +33,12 @@ def test_versions_without_a_model_on_a_store_of_several_say_so(two_models, versi
 
 def test_a_version_the_store_lacks_is_still_said_so(two_models):
     at = open_app({"versions": "var:0.0.9"}, page=COMPARE)
-    assert "version var 0.0.9, which the store does not have" in _warnings(at)
+    assert "version var 0.0.9, which the store does not have" in warnings(at)
 
 
 def test_versions_without_a_model_are_that_models_with_model_named(two_models):
     at = open_app({"model": "growth", "versions": "0.0.1"}, page=COMPARE)
-    assert "without a model" not in _warnings(at)
+    assert "without a model" not in warnings(at)
     assert at.multiselect(key="cmp_versions").value == ["growth 0.0.1"]
 
 
@@ -53,7 +49,7 @@ def test_the_example_names_a_model_that_has_the_version(two_models, macro_result
     publish_result(two_models, macro_result, "var", "patch", "second")
     ui.store.refresh()
     at = open_app({"versions": "var:0.0.1,0.0.2,growth:0.0.1"}, page=COMPARE)
-    said = _warnings(at)
+    said = warnings(at)
     assert "version 0.0.2 without a model: a Compare link names each with its model (versions=var:0.0.2,...)" in said
     assert "(model=var&versions=0.0.2,...); left out." in said
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.1", "growth 0.0.1"]
@@ -65,7 +61,7 @@ def test_a_version_beside_bare_versions_is_shown_with_a_model_that_has_it(two_mo
     publish_result(two_models, macro_result, "var", "patch", "second")
     ui.store.refresh()
     at = open_app({"versions": "0.0.1", "version": "0.0.2"}, page=COMPARE)
-    said = _warnings(at)
+    said = warnings(at)
     assert not at.exception
     assert "add it to versions, as in versions=var:0.0.2,...)" in said, said
     # none of the versions named is compared (the default is): the notice does not say they are

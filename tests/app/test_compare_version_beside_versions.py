@@ -5,13 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.conftest import open_app
+from tests.app.conftest import open_app, warnings
 
 COMPARE = "views/compare.py"
-
-
-def _warnings(at) -> str:
-    return "\n".join(w.value for w in at.warning).replace("\\", "")
 
 
 @pytest.mark.parametrize(
@@ -24,7 +20,7 @@ def _warnings(at) -> str:
 )
 def test_a_version_beside_versions_is_said_left_out(three_versions, query):
     at = open_app(query, page=COMPARE)
-    said = _warnings(at)
+    said = warnings(at)
     assert not at.exception
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.1", "var 0.0.2"]
     assert said.count(f"version={query['version']}") == 1, said
@@ -33,12 +29,12 @@ def test_a_version_beside_versions_is_said_left_out(three_versions, query):
 
 def test_a_version_beside_versions_that_name_it_too_is_not_said(three_versions):
     at = open_app({"versions": "var:0.0.1,var:0.0.3", "version": "0.0.3"}, page=COMPARE)
-    assert "version=" not in _warnings(at)
+    assert "version=" not in warnings(at)
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.1", "var 0.0.3"]
 
 
 def test_the_notice_is_said_once(three_versions):
     at = open_app({"versions": "var:0.0.1,var:0.0.2", "version": "0.0.3"}, page=COMPARE)
-    assert "version=0.0.3" in _warnings(at)
+    assert "version=0.0.3" in warnings(at)
     at.run()
-    assert "version=0.0.3" not in _warnings(at)
+    assert "version=0.0.3" not in warnings(at)
