@@ -3,12 +3,9 @@ under the modebar (server, MinIO and browser fixtures in tests/e2e/conftest.py).
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from tests.support.browser import legends_under_modebar, shot, wait_for_app
+from tests.support.browser import legends_under_modebar, read_when, shot, wait_for_app
 from varlib import ModelSpec, load_dataset, publish_result, train_model
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -28,12 +25,13 @@ HEADERS = """() => { const grid = document.querySelector('[data-testid="stDataFr
                      return grid ? [...grid.querySelectorAll('canvas thead th')].map(th => th.textContent) : null; }"""
 
 
+SAME = "(found, want) => JSON.stringify(found) === JSON.stringify(want)"
+
+
 def _headers(page, expected: list[str]) -> list[str]:
     """The comparison table's column headers once they are `expected` (or the last seen after the wait), read
     from the grid's accessible table: the grid itself is drawn on a canvas."""
-    with contextlib.suppress(PlaywrightTimeoutError):  # the assertion shows what was there instead
-        page.wait_for_function(f"(want) => JSON.stringify(({HEADERS})()) === JSON.stringify(want)", arg=expected)
-    return page.evaluate(HEADERS)
+    return read_when(page, HEADERS, SAME, expected, timeout_ms=30_000)
 
 
 # null while the chart is not drawn (yet, or again during a rerun): the wait then keeps polling
@@ -44,9 +42,7 @@ LEGEND = """() => { const el = document.querySelectorAll('.js-plotly-plot')[0];
 def _legend(page, expected: list[str]) -> list[str]:
     """The versions in the first overlay chart, in the order of its traces (the legend's order), once they are
     `expected` (or the last seen after the wait): the chart is drawn after the table above it."""
-    with contextlib.suppress(PlaywrightTimeoutError):  # the assertion shows what was there instead
-        page.wait_for_function(f"(want) => JSON.stringify(({LEGEND})()) === JSON.stringify(want)", arg=expected)
-    return page.evaluate(LEGEND)
+    return read_when(page, LEGEND, SAME, expected, timeout_ms=30_000)
 
 
 def test_versions_picked_oldest_first_stay_in_that_order(two_versions, page):

@@ -197,6 +197,17 @@ def cut_selects(page) -> list[str]:
     return page.evaluate(CUT_SELECTS)
 
 
+def read_when(page, reader: str, holds: str, arg=None, timeout_ms: int = 10_000):
+    """What `reader` (a JavaScript function of `arg`) reads once `holds` (a JavaScript function of that value and
+    `arg`) is true, else as it is after `timeout_ms`: the page draws it a frame or a rerun after the step that
+    brought it, and the caller's assertion then shows what was there instead."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(f"(arg) => ({holds})(({reader})(arg), arg)", arg=arg, timeout=timeout_ms)
+    return page.evaluate(reader, arg)
+
+
 # Per table on the page: how much wider its content is than the table (px; above 0 it scrolls sideways)
 TABLE_OVERFLOW = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')].filter(t => t.offsetParent)
   .map(t => { const s = t.querySelector('.dvn-scroller'); return s ? s.scrollWidth - s.clientWidth : 0; })"""
@@ -206,23 +217,15 @@ def table_overflow(page, settle_ms: int = 5_000) -> list[int]:
     """How far each visible table's content runs past its width (px), once the tables have laid out: a grid
     just shown (its tab clicked) measures its width a frame or more later, so it is read until every table
     fits or `settle_ms` has passed; a table that overflows for good is then reported as it is."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    with contextlib.suppress(PlaywrightTimeout):
-        page.wait_for_function(f"() => ({TABLE_OVERFLOW})().every(width => width === 0)", timeout=settle_ms)
-    return page.evaluate(TABLE_OVERFLOW)
+    return read_when(page, TABLE_OVERFLOW, "(widths) => widths.every(width => width === 0)", timeout_ms=settle_ms)
 
 
 def table_height(page, at_least: float, timeout_ms: int = 10_000) -> float:
     """The height (px) of the page's first table once it is `at_least` high, else as it is after `timeout_ms`: the
     grid takes its full height a frame or more after its rows are drawn (on a loaded machine, later still). It is
     found afresh at each look, as a rerun may replace the element drawn first."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     height = """() => document.querySelector('[data-testid="stDataFrame"]')?.getBoundingClientRect().height ?? 0"""
-    with contextlib.suppress(PlaywrightTimeout):
-        page.wait_for_function(f"(least) => ({height})() >= least", arg=at_least, timeout=timeout_ms)
-    return page.evaluate(height)
+    return read_when(page, height, "(high, least) => high >= least", at_least, timeout_ms)
 
 
 def refresh_listings(page, url: str) -> None:
@@ -243,13 +246,7 @@ LABEL_TOPS = """(names) => Object.fromEntries([...document.querySelectorAll('[da
 def label_spread(page, names: list[str]) -> float:
     """How far apart (px) the labels of one row of controls sit vertically; every name must be on screen. The
     row's controls reach the page one by one, so they are waited for (up to 10 s) before being measured."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    with contextlib.suppress(PlaywrightTimeout):
-        page.wait_for_function(
-            f"(names) => Object.keys(({LABEL_TOPS})(names)).length === names.length", arg=names, timeout=10_000
-        )
-    tops = page.evaluate(LABEL_TOPS, names)
+    tops = read_when(page, LABEL_TOPS, "(tops, names) => Object.keys(tops).length === names.length", names)
     assert sorted(tops) == sorted(names), tops
     return max(tops.values()) - min(tops.values())
 
