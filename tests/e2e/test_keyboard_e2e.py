@@ -11,10 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.e2e.conftest import running_dashboard
 from tests.support.browser import wait_for_app
-from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
-from varlib.config import Settings
 
 pytestmark = pytest.mark.e2e
 # What has the focus: a modebar button's title, else the element's accessible name or text
@@ -23,19 +20,8 @@ FOCUSED = """() => { const e = document.activeElement;
   return e.getAttribute('aria-label') || (e.innerText || '').trim(); }"""
 
 
-@pytest.fixture(scope="module")
-def store_url(tmp_path_factory):
-    """A dashboard on a local store holding `var` 0.0.1 (realgdp and realcons: two charts)."""
-    folder = tmp_path_factory.mktemp("keyboard") / "store"
-    settings = {"VARLIB_STORE_DIR": str(folder), "VARLIB_AUTHOR": "e2e"}
-    registry = Registry.from_settings(Settings.from_env(settings))
-    publish_result(registry, train_model(load_dataset(), ModelSpec(("realgdp", "realcons"), lags=2)), "var")
-    with running_dashboard(settings) as url:
-        yield url
-
-
-def test_each_chart_adds_five_tab_stops_between_the_settings_and_the_content(store_url, page):
-    page.goto(f"{store_url}/?model=var")
+def test_each_chart_adds_five_tab_stops_between_the_settings_and_the_content(local_var_dashboard, page):
+    page.goto(f"{local_var_dashboard}/?model=var")
     wait_for_app(page)
     page.locator('[data-testid="stPlotlyChart"] .modebar').nth(1).wait_for(state="attached")
     page.get_by_role("combobox", name="Fan chart").focus()
@@ -49,8 +35,8 @@ def test_each_chart_adds_five_tab_stops_between_the_settings_and_the_content(sto
     assert stops[:-1] == [f"modebar:{button}" for button in buttons] * 2, stops
 
 
-def test_copy_link_says_how_to_copy_it_from_the_keyboard(store_url, page):
-    page.goto(f"{store_url}/?model=var&steps=12")
+def test_copy_link_says_how_to_copy_it_from_the_keyboard(local_var_dashboard, page):
+    page.goto(f"{local_var_dashboard}/?model=var&steps=12")
     wait_for_app(page)
     page.get_by_role("button", name="Copy link").focus()
     page.keyboard.press("Enter")
