@@ -1,10 +1,14 @@
 """How the CLI prints: JSON through the library's one converter, tables with one number format per column (or per
 variable, as the dashboard's forecast table: `print_table`), and metadata for people as `key: value` lines with
 nested parts indented below. Text for people goes through `plain`, so a control character in stored text (a reason
-or notes saved before they were refused) is shown escaped instead of acting on the terminal."""
+or notes saved before they were refused) is shown escaped instead of acting on the terminal. A table wider than the
+terminal it is printed on is cut into blocks of whole columns that fit, each led by the rows' labels (`table_width`);
+a pipe or a file gets each row on one line, as a program reading it expects."""
 
 from __future__ import annotations
 
+import shutil
+import sys
 from collections.abc import Callable, Collection, Hashable
 from typing import Any
 
@@ -43,7 +47,18 @@ def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6, share:
         shown.isetitem(position, np.array(cells, dtype=object))
     # a formatter keeps pandas from putting a space before each text cell: the numbers line up as floats do
     formatters: list[Any] = [str if position in numbers else None for position in range(frame.shape[1])]
-    print(shown.to_string(index=index, formatters=formatters, na_rep=MISSING))
+    width = table_width()
+    # cut into blocks, each column names its whole label (`lower` over every bound): pandas otherwise names a
+    # group only above its first column, and a block starting inside it would show bounds headed by no word
+    text = shown.to_string(index=index, formatters=formatters, na_rep=MISSING, line_width=width, sparsify=width is None)
+    print(text)
+
+
+def table_width() -> int | None:
+    """The terminal's width (COLUMNS, else the terminal's own) when stdout is a terminal: a nine-variable forecast
+    prints 27 columns, a line of 750 characters that the terminal folds into an unreadable jumble. None (one
+    line per row) for a pipe or a file."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
 
 
 def by_variable(units: Collection[Hashable], variable: str | None = None) -> Share:
