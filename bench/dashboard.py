@@ -14,12 +14,11 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from .servers import streamlit_server
+from .browser import CHROMIUM
+from .servers import PROJECT_DIR, streamlit_server
 from .timing import Latency, timed
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 APP = PROJECT_DIR / "app.py"
-CHROMIUM = "/usr/bin/chromium"
 
 
 def available() -> str | None:

@@ -15,9 +15,9 @@ from varlib.artifact import Artifact, build_artifact, encode
 from varlib.service import forecast_version
 
 from .fixtures import MODEL_NAME, BenchMinio
+from .servers import PROJECT_DIR
 from .timing import Latency, repeat, timed
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
 STEPS = 8
 
 

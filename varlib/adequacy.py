@@ -24,6 +24,7 @@ import numpy as np
 from .autocorrelation_lm import DEFAULT_LM_LAGS, LMTest, largest_lm_lags, lm_scope, lm_test, untested_lags
 from .degrees_of_freedom import largest_fitting_order
 from .errors import InvalidInputError
+from .model_space import LOGGED
 from .near_identity import near_identity
 from .normality import JointNormality, doornik_hansen
 from .wording import counted, p_is
@@ -268,9 +269,6 @@ def _autocorrelation_verdict(pvalue: float, scope: str, test: str) -> str:
     )
 
 
-LOGGED = ("log", "logdiff")  # transforms already in logs: a log transform is no advice for them
-
-
 def normality_verdict(pvalue: float, transform: str | None = None) -> str:
     """The verdict of Doornik and Hansen's joint test; the log-transform hint only for a model not in logs
     already (`transform` None: not known to the caller, so the hint stays)."""
@@ -278,7 +276,7 @@ def normality_verdict(pvalue: float, transform: str | None = None) -> str:
         return missing
     if not rejects(pvalue):
         return f"The residuals look normal (Doornik-Hansen p {p_is(pvalue)})."
-    hint = "" if transform in LOGGED else "; a log transform helps skewed series"
+    hint = "" if transform in LOGGED else "; a log transform helps skewed series"  # none for one in logs already
     return (
         f"The residuals are not normal (Doornik-Hansen p {p_is(pvalue)}): point forecasts stay valid, but"
         f" the Gaussian intervals may be too narrow or too wide. Look for outliers or breaks{hint}."

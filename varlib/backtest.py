@@ -42,7 +42,7 @@ from .jsonsafe import to_json_safe
 from .kinds import kind_of
 from .lag_order import check_order, search_range, thin_fit
 from .part_fit import estimated_columns, fit_part
-from .scores import percent_scorable, score
+from .scores import METRIC_LABELS, percent_scorable, score
 from .training import load_estimation_code
 from .whole_numbers import whole_number
 
@@ -50,7 +50,7 @@ LAG_POLICIES = ("fixed", "reselect")
 DEFAULT_ORIGINS, DEFAULT_HORIZON = 8, 4  # the CLI's, the REST service's and the page's
 MAX_ORIGINS = 200
 MAX_HORIZON = 40
-METRICS = ("rmse", "mae", "mape")
+METRICS = tuple(METRIC_LABELS)  # the scores' keys (varlib.scores.score), in the tables' order
 UNIT_METRICS = ("rmse", "mae")  # in each variable's own units (MAPE is in percent): formatted per variable
 
 Progress = Callable[[int, int], None]

@@ -25,7 +25,6 @@ from .scores import METRIC_LABELS, exog_note, mape_note
 from .service import VersionForecast, check_forecast_options, forecast_artifact
 from .wording import and_list, counted, utc_time
 
-METRIC_NAMES = ("rmse", "mae", "mape")
 MAX_COMPARED = 12  # a table of more columns (and a chart of more lines) cannot be read; the browser struggles too
 
 
@@ -293,7 +292,7 @@ def _fields(artifact: Artifact, variables: list[str]) -> dict:
         "holdout periods": " to ".join(held),  # scores of other periods (the 2008 quarters or not) compare roughly
     }
     for variable in variables:
-        for metric in METRIC_NAMES:
+        for metric in METRIC_LABELS:
             value = (metrics.get(variable) or {}).get(metric)
             fields[f"holdout {METRIC_LABELS[metric]} {variable}"] = None if value is None else float(value)
     return fields

@@ -22,12 +22,18 @@ def to_json_safe(value: Any) -> Any:
     if isinstance(value, np.ndarray):
         return to_json_safe(value.tolist())
     if isinstance(value, (float, np.floating)):
-        return float(value) if np.isfinite(value) else None
+        return finite_or_none(value)
     if isinstance(value, np.integer):
         return int(value)
     if isinstance(value, np.bool_):
         return bool(value)
     return value
+
+
+def finite_or_none(value: Any) -> float | None:
+    """A number as a Python float, or None (JSON's null) when it is NaN or infinite."""
+    value = float(value)
+    return value if np.isfinite(value) else None
 
 
 def dumps(value: Any, *, indent: int | None = None) -> str:

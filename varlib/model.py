@@ -11,6 +11,7 @@ import numpy as np
 
 from .errors import InvalidInputError
 from .fit_checks import check_magnitude, check_not_degenerate, collinear_error, default_names, nearly_collinear
+from .jsonsafe import finite_or_none
 from .lag_search import information_criteria
 from .model_space import CRITERIA
 
@@ -112,7 +113,7 @@ def select_lags(
             ) from None
     first = max_lags + 1 - len(ics["aic"])  # with trend 'n' statsmodels starts at lag 1 (no VAR(0))
     table = tuple(
-        {"lag": lag, **{ic: _finite_or_none(ics[ic][lag - first]) for ic in CRITERIA}}
+        {"lag": lag, **{ic: finite_or_none(ics[ic][lag - first]) for ic in CRITERIA}}
         for lag in range(max(first, min_lags), max_lags + 1)
     )
     selected = {ic: _argmin(table, ic) for ic in CRITERIA}
@@ -123,11 +124,6 @@ def _argmin(table: tuple[dict, ...], ic: str) -> int:
     """The lag with the smallest finite value of a criterion (the first one on ties, as statsmodels)."""
     finite = [row for row in table if row[ic] is not None]
     return int(min(finite, key=lambda row: row[ic])["lag"]) if finite else int(table[0]["lag"])
-
-
-def fit_params(series: np.ndarray, lags: int, trend: str, exog: np.ndarray | None = None) -> VarParams:
-    """OLS fit of a VAR(lags) by statsmodels, kept as plain arrays."""
-    return params_of(fit_results(series, lags, trend, exog=exog), trend)
 
 
 def params_of(results, trend: str) -> VarParams:
@@ -181,11 +177,6 @@ def fit_results(
         labels = [*labels, *(f"exogenous column {i + 1}" for i in range(extra.shape[1]))]
     check_magnitude(np.asarray(results.endog_lagged, dtype=float), values, labels)
     return results
-
-
-def _finite_or_none(value) -> float | None:
-    value = float(value)
-    return value if np.isfinite(value) else None
 
 
 class _quiet_fit(warnings.catch_warnings):

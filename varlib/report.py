@@ -154,7 +154,7 @@ def _card(artifact: Artifact) -> list[str]:
     if evaluation.get("metrics"):
         # RMSE, MAE and MAPE in their usual order (a stored version's keys are sorted)
         metrics = pd.DataFrame(evaluation["metrics"]).T
-        metrics = metrics[[m for m in ("rmse", "mae", "mape") if m in metrics.columns]]
+        metrics = metrics[[m for m in METRIC_LABELS if m in metrics.columns]]
         other = other_holdout_order(artifact.spec.kind, artifact.k_ar, evaluation.get("k_ar"))
         scored = f", scored with a {other}: the criterion's search on the rows before the holdout" if other else ""
         parts += [

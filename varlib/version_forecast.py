@@ -12,16 +12,13 @@ import pandas as pd
 from .conditional import chance_as_sd
 from .data.frequency import period_labels
 from .forecast import Forecast
+from .jsonsafe import finite_or_none
 from .versions import Version
 from .wording import and_list, counted
 
 # A condition this many standard deviations from the forecast without conditions has a chance under the model
 # of about 6 in 100,000 (two-sided): a stress scenario goes to 2 or 3, a wrong unit or a typo far beyond.
 FAR_SD = 4.0
-
-
-def _finite_or_none(value: float) -> float | None:
-    return float(value) if np.isfinite(value) else None
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,7 @@ class VersionForecast:
                 "step": int(h) + 1,
                 "date": self.index[h],
                 "value": float(fixed[h, j]),
-                "sd_from_forecast": None if surprise is None else _finite_or_none(surprise[h, j]),
+                "sd_from_forecast": None if surprise is None else finite_or_none(surprise[h, j]),
             }
             for h, j in zip(*np.nonzero(np.isfinite(fixed)), strict=True)
         ]

@@ -10,8 +10,14 @@ import pandas as pd
 
 from varlib import Artifact, Dataset, ModelSpec, Registry, diagnose, load_dataset, publish_result, train_model
 from varlib.artifact import build_artifact
+from varlib.model import VarParams, fit_results, params_of
 from varlib.training import train
 from varlib.versions import parse_version
+
+
+def fit_params(series: np.ndarray, lags: int, trend: str) -> VarParams:
+    """OLS fit of a VAR(lags) by statsmodels as training fits one (varlib.model.fit_results), as plain arrays."""
+    return params_of(fit_results(series, lags, trend), trend)
 
 
 def publish_varx(registry: Registry, name: str = "varx") -> tuple[Artifact, Dataset]:

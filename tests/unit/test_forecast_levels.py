@@ -11,12 +11,12 @@ from statsmodels.tsa.vector_ar.var_model import VAR
 
 from studies.coverage import Design, run_design
 from studies.simulate import fit_ols, make_process, simulate
+from tests.support.models import fit_params
 from varlib import ModelSpec, Registry, load_dataset, train_model
 from varlib.artifact import build_artifact, decode, encode
 from varlib.cli import main
 from varlib.forecast_inputs import INTERVAL_KINDS
 from varlib.intervals import sample_moments
-from varlib.model import fit_params
 from varlib.service import forecast_artifact, forecast_version
 
 RTOL = 1e-8

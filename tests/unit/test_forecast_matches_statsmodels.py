@@ -4,11 +4,11 @@ import numpy as np
 import pytest
 from statsmodels.tsa.vector_ar.var_model import VAR
 
+from tests.support.models import fit_params
 from varlib import ModelSpec, forecast_artifact, load_dataset, train_model
 from varlib.artifact import build_artifact, decode, encode
 from varlib.errors import InvalidInputError
 from varlib.forecast import forecast_levels
-from varlib.model import fit_params
 
 RTOL = 1e-8
 

@@ -8,12 +8,12 @@ import pytest
 from scipy.stats import norm
 from statsmodels.tsa.vector_ar.var_model import VAR
 
+from tests.support.models import fit_params
 from varlib import load_dataset
 from varlib.errors import CorruptArtifactError, InvalidInputError
 from varlib.forecast import forecast_levels
 from varlib.forecast_errors import ma_matrices
 from varlib.intervals import estimation_covariances, sample_moments
-from varlib.model import fit_params
 
 RTOL = 1e-8
 

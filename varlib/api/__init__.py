@@ -46,7 +46,7 @@ from .body_limit import BodyLimitMiddleware
 from .caching import RESPONSE_CACHE_SIZE, LatestResolver, PinnedResponseCache, WithdrawalWatch
 from .compare import add_compare_routes
 from .docs_page import add_api_page
-from .error_schema import document_shared_errors, error_responses
+from .error_schema import READ_OF_A_VERSION, document_shared_errors, error_responses
 from .examples import FORECAST_EXAMPLES
 from .handlers import add_error_handlers, error_response, no_versions
 from .head import HeadAsGet
@@ -76,7 +76,7 @@ from .team import add_team_routes
 
 __all__ = ["GZIP_FROM_BYTES", "create_app"]
 GZIP_FROM_BYTES = 1024  # smaller answers go as they are: compressing them saves less than it costs
-_READ_ERRORS = error_responses(403, 404, 409, 410, 422, 503)  # 410: an alias of a withdrawn version
+_READ_ERRORS = error_responses(*READ_OF_A_VERSION)
 
 
 def create_app(settings: Settings | None = None, auth: AuthSettings | None = None) -> FastAPI:

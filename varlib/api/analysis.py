@@ -35,7 +35,7 @@ from varlib import (
 )
 
 from .caching import WithdrawalWatch
-from .error_schema import error_responses
+from .error_schema import READ_OF_A_VERSION, error_responses
 from .metrics import Metrics
 from .public import without_whereabouts
 from .schemas import NAME, VERSION, WITHDRAWN, OptionalCount, WholeNumber
@@ -133,7 +133,7 @@ def add_analysis_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
     """The two routes, on the app itself (as varlib.api.compare adds its own)."""
     answers = _Answers(registry, watch, metrics)
     tags: list[str | Enum] = ["analysis"]
-    errors = error_responses(403, 404, 409, 410, 422, 503)
+    errors = error_responses(*READ_OF_A_VERSION)
 
     @app.get(
         "/models/{name}/versions/{version}/diagnostics",

@@ -28,7 +28,7 @@ from varlib import (
 )
 
 from .caching import WithdrawalWatch
-from .error_schema import error_responses
+from .error_schema import READ_OF_A_VERSION, error_responses
 from .public import without_whereabouts
 from .schemas import NAME, WITHDRAWN, WholeNumber
 
@@ -105,7 +105,7 @@ def add_compare_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch)
         tags=tags,
         response_model=Comparison,
         summary="versions side by side (spec, data, holdout scores) and their forecasts overlaid",
-        responses=error_responses(403, 404, 409, 410, 422, 503),
+        responses=error_responses(*READ_OF_A_VERSION),
     )
     async def compare(query: Annotated[CompareQuery, Query()], name: str = NAME) -> Response:
         def build() -> tuple[list, dict]:

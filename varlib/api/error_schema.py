@@ -73,6 +73,9 @@ RETRY_AFTER = {
 # A write to a version that must exist and be in use: signed in (401, 403), the version (404), a stored object or a
 # name taken (409), a withdrawn target (410), bad input (422), the store or the provider away (503).
 WRITE_TO_A_VERSION = (401, 403, 404, 409, 410, 422, 503)
+# A read of a version: the store refusing (403), the version (404), a stored object that is no artifact (409), an
+# alias of a withdrawn version (410), bad input (422), the store away (503).
+READ_OF_A_VERSION = (403, 404, 409, 410, 422, 503)
 
 
 def error_responses(*codes: int, texts: dict[int, str] | None = None) -> dict:

@@ -16,7 +16,7 @@ from fastapi.concurrency import run_in_threadpool
 from varlib import Actor, NotFoundError, Registry, Scenario, forecast_scenario, is_alias, is_latest, make_scenario
 
 from .caching import WithdrawalWatch
-from .error_schema import WRITE_TO_A_VERSION, error_responses
+from .error_schema import READ_OF_A_VERSION, WRITE_TO_A_VERSION, error_responses
 from .examples import SCENARIO_EXAMPLES
 from .lags import lag_inputs_of
 from .public import without_whereabouts
@@ -33,7 +33,7 @@ from .schemas import (
 from .security import signed_in
 from .team import none_of
 
-_READ_ERRORS = error_responses(403, 404, 409, 410, 422, 503)
+_READ_ERRORS = error_responses(*READ_OF_A_VERSION)
 
 
 def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch) -> None:

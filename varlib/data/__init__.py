@@ -4,7 +4,6 @@ from .columns import DATE_COLUMN_NAMES, find_date_column, guess_date_column, is_
 from .datasets import (
     DEFAULT_VARIABLES,
     MACRODATA,
-    MAX_CSV_BYTES,
     Dataset,
     check_dates,
     frame_sha256,
@@ -14,8 +13,9 @@ from .datasets import (
     read_csv,
     select_variables,
 )
+from .file_bytes import MAX_CSV_BYTES
 from .fill import FILL_METHODS, Preparation, check_fill_method, make_regular
-from .frequency import Frequency, data_span, detect_frequency, label_of, period_labels
+from .frequency import Frequency, data_span, detect_frequency, infer_frequency, label_of, period_labels
 from .lag_inputs import (
     DATE,
     count_changed,
@@ -30,7 +30,7 @@ from .periods import periods_between
 from .periods_ahead import future_dates, periods_from
 from .profile import DataProfile, profile_csv
 from .sample_window import bounds_named, slice_dates
-from .timeindex import infer_frequency, parse_dates
+from .timeindex import parse_dates
 
 __all__ = [
     "CONDITIONS",

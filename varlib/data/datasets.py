@@ -21,7 +21,7 @@ from .columns import (
     percent_hint,
 )
 from .csv_text import READ_AS, column_name, read_text_table
-from .file_bytes import MAX_CSV_BYTES, read_file
+from .file_bytes import check_size, read_file
 from .file_layout import layout_refusal
 from .file_rows import FileRows
 from .fill import Preparation, make_regular
@@ -91,8 +91,7 @@ def read_csv(
     else:
         data = bytes(source)
         name = name or "upload.csv"
-        if len(data) > MAX_CSV_BYTES:
-            raise InvalidInputError(f"CSV {name!r} is {len(data):,} bytes; the limit is {MAX_CSV_BYTES:,}")
+        check_size(len(data), name)
     table = read_text_table(data, name, keep_headerless=keep_headerless)
     if table.empty:
         names = ", ".join(map(str, table.columns))

@@ -41,13 +41,18 @@ def read_file(source: str | Path, name: str | None) -> tuple[bytes, str]:
         size = path.stat().st_size
     except OSError as exc:
         raise InvalidInputError(f"cannot read CSV {str(source)!r}: {exc.strerror or exc}") from None
-    if size > MAX_CSV_BYTES:
-        raise InvalidInputError(f"CSV {path.name!r} is {size:,} bytes; the limit is {MAX_CSV_BYTES:,}")
+    check_size(size, path.name)
     try:
         data = read_capped(path, str(source))  # a pipe's size is 0 until it is read
     except OSError as exc:  # a folder, or unreadable: stat() alone does not tell
         raise InvalidInputError(f"cannot read CSV {str(source)!r}: {exc.strerror or exc}") from None
     return data, name or path.name
+
+
+def check_size(size: int, name: str) -> None:
+    """Refuse a CSV of more than MAX_CSV_BYTES, a file's or an upload's, by its name and size."""
+    if size > MAX_CSV_BYTES:
+        raise InvalidInputError(f"CSV {name!r} is {size:,} bytes; the limit is {MAX_CSV_BYTES:,}")
 
 
 def read_capped(path: Path, label: str) -> bytes:

@@ -89,7 +89,7 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
     sorted and free of duplicates (datasets.check_dates)."""
     if len(index) < 3:
         return UNKNOWN  # too few rows to tell; far too few to fit a model, which says so
-    inferred, counts = _infer(index), DayCounts(index)
+    inferred, counts = infer_frequency(index), DayCounts(index)
     # pandas may infer business quarter or month ends for calendar ones with one date mistyped (a Friday)
     if inferred is not None and counts.on_grid(pd.tseries.frequencies.to_offset(inferred)).all():
         return Frequency(_phased(inferred, index[0]), label_of(inferred))
@@ -103,7 +103,7 @@ def detect_frequency(index: pd.DatetimeIndex, source: str = "the data") -> Frequ
         missing = grid.difference(index) if len(grid) <= 2 * len(index) else grid  # else more missing than dates
         if len(missing) > len(index):
             break  # a finer grid only misses more: the dates are irregular
-        canonical = _phased(_infer(grid) or alias, index[0])
+        canonical = _phased(infer_frequency(grid) or alias, index[0])
         if len(missing):  # or a few dates off a coarser grid that explains more (a Saturday among business days)
             _refuse_a_few_off_a_grid(counts, source, CANDIDATES[:position], len(missing))
             _refuse_a_switch(index, source, label_of(canonical), missing)
@@ -132,7 +132,8 @@ def _phased(alias: str, first: pd.Timestamp) -> str:
     return f"{alias.split('-')[0]}-{_MONTHS[anchor - 1]}"
 
 
-def _infer(index: pd.DatetimeIndex) -> str | None:
+def infer_frequency(index: pd.DatetimeIndex) -> str | None:
+    """The pandas frequency alias of the dates, or None when irregular (or fewer than 3: pandas refuses them)."""
     try:
         with pd.option_context("future.infer_freq_returns_offset", True):
             offset = pd.infer_freq(index)

@@ -257,15 +257,3 @@ def _regular(index: pd.DatetimeIndex) -> bool:
     except InvalidInputError:
         return False
     return True
-
-
-def infer_frequency(index: pd.DatetimeIndex) -> str | None:
-    """The pandas frequency alias of the dates, or None when irregular."""
-    if len(index) < 3:
-        return None
-    try:
-        with pd.option_context("future.infer_freq_returns_offset", True):
-            offset = pd.infer_freq(index)
-    except (TypeError, ValueError):
-        return None
-    return None if offset is None else getattr(offset, "freqstr", str(offset))

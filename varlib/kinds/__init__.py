@@ -1,9 +1,9 @@
 """Model kinds: one small interface that every kind implements, and the registry of kinds.
 
 A kind turns levels and a ModelSpec into fitted parameters, forecasts in levels from lag inputs,
-says how many lag rows it needs, reads its parameters back from an artifact, and names the
-diagnostics it supports. It also checks the spec options that are its own (transforms, a VECM's
-deterministic terms and rank), names the VAR whose lag-order rules apply to it, fixes its fitted
+says how many lag rows it needs and reads its parameters back from an artifact. It also checks
+the spec options that are its own (transforms, a VECM's deterministic terms and rank), names the
+VAR whose lag-order rules apply to it, fixes its fitted
 choices for refits (backtests), and describes a fit and its lag order for people. It declares the
 spec options only some kinds take (`options`: the pages offer those, through `kind_names(option)`), what
 its deterministic terms are called, and whether it keeps cointegrated levels' long-run relations (a rank,
@@ -29,24 +29,12 @@ if TYPE_CHECKING:
     from ..spec import ModelSpec
 
 
-class Params(Protocol):
-    """Fitted parameters as plain arrays; `k_ar` is the VAR order in levels, `k` the variable count."""
-
-    @property
-    def k_ar(self) -> int: ...
-
-    @property
-    def k(self) -> int: ...
-
-    def to_dict(self) -> dict: ...
-
-
 @dataclass(frozen=True)
 class Fit:
     """What fitting produced: the parameters, how the lag order was found, the criteria table, warnings
     for people (an order at the edge of the search, thin degrees of freedom) and the adequacy checks."""
 
-    params: Any  # the kind's Params
+    params: Any  # the kind's fitted parameters as plain arrays: `k_ar` (the VAR order in levels), `k`, `to_dict()`
     lag_method: str
     selection: LagSelection | None
     warnings: tuple[str, ...] = ()
@@ -61,7 +49,6 @@ class ModelKind(Protocol):
     title: str  # for people, e.g. "VAR"
     interval_kinds: tuple[str, ...]  # the interval kinds its forecasts offer (see interval_kinds_of)
     transforms: tuple[str, ...]  # the transforms (varlib.model_space.TRANSFORMS) it fits
-    diagnostics: tuple[str, ...]  # the diagnostics sections it supports (varlib.diagnostics runs them)
     options: tuple[str, ...]  # the spec options of OPTIONS it takes (a VAR's trend; a VECM's rank)
     deterministic_name: str  # what its deterministic terms are called, e.g. "trend" (a VAR's c, ct, n)
     # keeps the long-run relations of cointegrated levels (a rank): the unit-root tests' advice to difference is

@@ -27,17 +27,6 @@ class VarKind:
     title = "VAR"
     interval_kinds: tuple[str, ...] = INTERVAL_KINDS
     transforms: tuple[str, ...] = ("none", "diff", "logdiff")
-    diagnostics: tuple[str, ...] = (
-        "lag order",
-        "coefficients",
-        "stability",
-        "residual tests",
-        "granger causality",
-        "instantaneous causality",
-        "impulse responses",
-        "variance decomposition",
-        "unit roots and cointegration",
-    )
     options: tuple[str, ...] = ("trend", "min_lags", "exog")
     deterministic_name = "trend"
     cointegrated = False

@@ -49,18 +49,6 @@ class VecmKind:
     # regressors, which the levels of a cointegrated system do not have: refused (docs/CORRECTNESS.md).
     interval_kinds: tuple[str, ...] = ("standard",)
     transforms: tuple[str, ...] = TRANSFORMS
-    diagnostics: tuple[str, ...] = (
-        "lag order",
-        "cointegration",
-        "coefficients",
-        "stability",
-        "residual tests",
-        "granger causality",
-        "instantaneous causality",
-        "impulse responses",
-        "variance decomposition",
-        "unit roots and cointegration",
-    )
     options: tuple[str, ...] = ("deterministic", "coint_rank")
     deterministic_name = "deterministic terms"
     cointegrated = True

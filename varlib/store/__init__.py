@@ -44,7 +44,6 @@ class Store(Protocol):
     """What the registry needs from a storage backend."""
 
     description: str
-    writable_hint: bool
 
     def get(self, key: str, max_bytes: int) -> StoredObject:
         """Read a whole object; NotFoundError if absent, ObjectTooLargeError if over max_bytes."""

@@ -44,8 +44,6 @@ def _walked_keys(base: Path, start: Path) -> Iterator[str]:
 class LocalStore:
     """A bucket kept as a directory tree."""
 
-    writable_hint = True
-
     def __init__(self, root: Path, bucket: str) -> None:
         self.root = Path(root)
         self.bucket = check_key(bucket)

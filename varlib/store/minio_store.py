@@ -35,8 +35,6 @@ META_PREFIX = "x-amz-meta-"
 class MinioStore:
     """A bucket on a MinIO or other S3 server."""
 
-    writable_hint = True
-
     def __init__(
         self,
         client: Minio,
