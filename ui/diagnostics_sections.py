@@ -9,7 +9,7 @@ from ui import diagnostics_figures as figures
 from ui import presentation
 from ui.chart_look import plot
 from ui.literal import library_text, literal
-from ui.tables import name_columns, number_formats
+from ui.tables import GOOD, name_columns, number_formats
 from varlib import Diagnostics, and_list, counted, kind_names
 
 MAX_ROWS_SHOWN = 24  # a taller table scrolls (the Granger tests of five variables and more)
@@ -62,7 +62,7 @@ def coefficients(diag: Diagnostics) -> None:
     for tab, equation in zip(st.tabs([literal(e) for e in equations]), equations, strict=True):
         frame = diag.coefficients.frame(equation)
         styled = frame.style.format(number_formats(frame, p_values=("p", "p normal"))).map(
-            lambda p: "background-color: rgba(26,152,80,0.25)" if p < 0.05 else "", subset=["p"]
+            lambda p: GOOD if p < 0.05 else "", subset=["p"]
         )
         tab.dataframe(styled, width="stretch")
 

@@ -6,10 +6,8 @@ import pandas as pd
 import streamlit as st
 
 from ui.literal import library_text
-from ui.tables import number_formats
+from ui.tables import GOOD, number_formats
 from varlib import Diagnostics, counted, format_column
-
-GREEN = "background-color: rgba(26,152,80,0.25)"
 
 
 def cointegration(diag: Diagnostics) -> None:
@@ -66,7 +64,7 @@ def _coefficients(coefs, key: str) -> None:
         index=frame.index,
     )
     styled = shown.style.apply(
-        lambda column: [GREEN if p == p and p < 0.05 else "" for p in frame["p"]], subset=["p"], axis=0
+        lambda column: [GOOD if p == p and p < 0.05 else "" for p in frame["p"]], subset=["p"], axis=0
     )
     # numbers right-aligned as in every other table: as text (for the dash) they would sit on the left
     right = {column: st.column_config.TextColumn(alignment="right") for column in shown.columns}

@@ -138,14 +138,12 @@ def dashboard_words(message: str) -> str:
 STORE_AWAY = "_errors_store_away"  # a run said the store cannot be reached: ui.store_status reruns it once it can
 
 
-def show_error(
-    exc: VarlibError, where=None, controls: Mapping[str, str] | None = None, advice: str | None = None
-) -> None:
-    """Render a VarlibError as st.error (in `where`, a container, when given; CLI flags as `controls`; `advice`
-    instead of the failure kind's next step, e.g. FORECAST_WAITS)."""
+def show_error(exc: VarlibError, controls: Mapping[str, str] | None = None, advice: str | None = None) -> None:
+    """Render a VarlibError as st.error (CLI flags as `controls`; `advice` instead of the failure kind's next step,
+    e.g. FORECAST_WAITS)."""
     if isinstance(exc, StoreUnavailableError):
         st.session_state[STORE_AWAY] = True
-    (where or st).error(explain(exc, controls, advice), icon=":material/error:")
+    st.error(explain(exc, controls, advice), icon=":material/error:")
 
 
 def shielded(render: Callable[..., None]) -> Callable[..., None]:

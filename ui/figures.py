@@ -102,13 +102,7 @@ def forecast_figure(
     forecast rows are `+1`, `+2`, ... and everything is drawn against periods relative to the last
     observation (0), so the two never end up on mismatched axes.
     """
-    x = _axis(dates)
-    x_title = "date"
-    if x and isinstance(x[0], str):
-        x = list(range(1, len(x) + 1))
-        history = pd.Series(history.to_numpy(), index=range(1 - len(history), 1))
-        lag_inputs = pd.Series(lag_inputs.to_numpy(), index=range(1 - len(lag_inputs), 1))
-        x_title = "periods after the last observation"
+    x, history, lag_inputs, x_title = aligned(dates, history, lag_inputs)
     look = look or Look()
     band = f"{level:g}% interval"
     # The forecast line starts at the last lag input, so it visibly continues from it.
@@ -118,14 +112,7 @@ def forecast_figure(
     ahead = hover.started(start_x + list(x), look.alias, point)
     periods = ahead["customdata"][1:] if start_x else hover.periods(x, look.alias)  # named once, for every line
     traces = [
-        {
-            "x": history.index,
-            "y": history.to_numpy(),
-            "mode": "lines",
-            "name": "history",
-            "line": {"color": HISTORY, "width": 2},
-            **hover.on(history.index, look.alias, "history"),  # its period: unified hovers list it at any x
-        },
+        history_trace(history, look),
         {**lines, "y": upper, "name": f"{band} upper", "showlegend": False, **hover.named(periods, "upper")},
         {**lines, "y": lower, "name": band, "fill": "tonexty", "fillcolor": look.band, **hover.named(periods, "lower")},
         {
@@ -137,14 +124,7 @@ def forecast_figure(
             "marker": {"size": 5},
             **ahead,
         },
-        {
-            "x": lag_inputs.index,
-            "y": lag_inputs.to_numpy(),
-            "mode": "markers",
-            "name": "lag inputs",
-            "marker": {"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
-            **hover.on(lag_inputs.index, look.alias, "lag input"),
-        },
+        lag_inputs_trace(lag_inputs, look),
     ]
     # One Figure built from plain dicts: plotly checks it once (each add_trace or update_layout checks
     # again, several times the cost of the forecast itself on every rerun).
@@ -205,6 +185,42 @@ def holdout_figure(
         )
     )
     return _layout(fig, f"{shown(variable)}: holdout", shown(variable), "date", height, alias)
+
+
+def aligned(dates: Sequence[str], history: pd.Series, lag_inputs: pd.Series):
+    """The forecast axis, with history and lag inputs on the same axis: dates, or periods relative to the
+    last observation (0) when the data has no regular frequency, so the two never end up on mismatched axes."""
+    x = _axis(dates)
+    if x and isinstance(x[0], str):
+        x = list(range(1, len(x) + 1))
+        history = pd.Series(history.to_numpy(), index=range(1 - len(history), 1))
+        lag_inputs = pd.Series(lag_inputs.to_numpy(), index=range(1 - len(lag_inputs), 1))
+        return x, history, lag_inputs, "periods after the last observation"
+    return x, history, lag_inputs, "date"
+
+
+def history_trace(history: pd.Series, look: Look) -> dict:
+    """The recent history under a forecast (ui.figures and ui.scenario_figures draw it alike)."""
+    return {
+        "x": history.index,
+        "y": history.to_numpy(),
+        "mode": "lines",
+        "name": "history",
+        "line": {"color": HISTORY, "width": 2},
+        **hover.on(history.index, look.alias, "history"),  # its period: unified hovers list it at any x
+    }
+
+
+def lag_inputs_trace(lag_inputs: pd.Series, look: Look) -> dict:
+    """The observations a forecast starts from, marked as open circles."""
+    return {
+        "x": lag_inputs.index,
+        "y": lag_inputs.to_numpy(),
+        "mode": "markers",
+        "name": "lag inputs",
+        "marker": {"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
+        **hover.on(lag_inputs.index, look.alias, "lag input"),
+    }
 
 
 def _axis(dates: Sequence[str]) -> list:

@@ -22,7 +22,7 @@ from ui.url_state import Field
 from varlib import INTERVAL_KINDS, MAX_STEPS, counted, periods_from
 
 PAGE = "fc"
-LEVELS = (80, 90, 95, 99)
+LEVELS = (80, 90, 95, 99)  # the interval levels every page offers, and a link may name (parse_level)
 DEFAULT_STEPS = 8
 DEFAULT_LEVEL = 95
 LAYOUTS = {"stack": "One chart per screen", "grid": "Grid"}

@@ -32,10 +32,10 @@ def periods(x: Iterable, alias: str | None) -> list[str]:
     return period_labels(stamps, alias)
 
 
-def template(name: str, value: str = VALUE, more: str = "") -> str:
-    """`<name> <period>: <value>`, with `more` (plotly template text) after the value."""
+def template(name: str) -> str:
+    """`<name> <period>: <value>`."""
     prefix = f"{name} " if name else ""
-    return f"{prefix}%{{customdata}}: {value}{more}<extra></extra>"
+    return f"{prefix}%{{customdata}}: {VALUE}<extra></extra>"
 
 
 def named(names: list[str], label: str) -> dict:
@@ -45,9 +45,9 @@ def named(names: list[str], label: str) -> dict:
     return {"customdata": names, "hovertemplate": template(label)}
 
 
-def on(x: Iterable, alias: str | None, name: str, value: str = VALUE, more: str = "") -> dict:
+def on(x: Iterable, alias: str | None, name: str) -> dict:
     """Keyword arguments for go.Scatter (or go.Bar): customdata and hovertemplate naming each period."""
-    return {"customdata": periods(x, alias), "hovertemplate": template(name, value, more)}
+    return {"customdata": periods(x, alias), "hovertemplate": template(name)}
 
 
 def line(label: str) -> str:

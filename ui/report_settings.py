@@ -12,12 +12,11 @@ from collections.abc import Callable
 import streamlit as st
 
 from ui import interval_control, url_state
-from ui.forecast_link import parse_fan, parse_level
+from ui.forecast_link import LEVELS, parse_fan, parse_level
 from ui.url_state import Field
 from ui.whole_number import whole_number
 from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact, Scenario
 
-LEVELS = (80, 90, 95, 99)
 FAN_HELP = "Draw the forecast as a fan of several levels (e.g. 30, 60 and 90%) instead of the one interval."
 FAN_DRAWS = "The report draws the levels picked under Fan; empty it to draw one band at this level."
 OWN = "A saved scenario keeps its own steps, level and intervals."

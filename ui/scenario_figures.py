@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from ui import hover
 from ui.chart_look import Look, background_colour, fan_colours
-from ui.figures import FORECAST, HISTORY, INPUTS, _axis
+from ui.figures import FORECAST, aligned, history_trace, lag_inputs_trace
 from ui.plot_text import name as shown
 
 OVERLAY_COLOURS = ("#2e86de", "#8e44ad", "#16a085", "#d35400", "#7f8c8d")
@@ -48,21 +48,12 @@ def scenario_figure(
     conditions of this variable by step (NaN where free)."""
     look = look or Look()
     point_label = shown(point_label)  # a scenario's name: as typed, in the legend and the hover
-    x, history, lag_inputs, x_title = _aligned(dates, history, lag_inputs)
+    x, history, lag_inputs, x_title = aligned(dates, history, lag_inputs)
     start_x = [lag_inputs.index[-1]] if len(lag_inputs) else []
     start_y = [float(lag_inputs.iloc[-1])] if start_x else []
     ahead = hover.started(start_x + list(x), look.alias, point_label)
     periods = ahead["customdata"][1:] if start_x else hover.periods(x, look.alias)  # every line names its period
-    traces: list[dict] = [
-        {
-            "x": history.index,
-            "y": history.to_numpy(),
-            "mode": "lines",
-            "name": "history",
-            "line": {"color": HISTORY, "width": 2},
-            **hover.on(history.index, look.alias, "history"),  # its period: unified hovers list it at any x
-        }
-    ]
+    traces: list[dict] = [history_trace(history, look)]
     fills = [look.band] if len(bands) == 1 else fan_colours(look.theme, len(bands))
     for level, fill in zip(sorted(bands, reverse=True), fills, strict=True):  # widest first, narrower ones over it
         lower, upper = bands[level]
@@ -88,7 +79,7 @@ def scenario_figure(
             }
         )
     for colour, line in zip(OVERLAY_COLOURS, overlays, strict=False):
-        drawn = start_x + list(_aligned(line.dates, history, lag_inputs)[0])
+        drawn = start_x + list(aligned(line.dates, history, lag_inputs)[0])
         traces.append(
             {
                 "x": drawn,
@@ -138,29 +129,8 @@ def scenario_figure(
                 "marker": {"color": FORECAST, "size": 11, "symbol": "diamond-open", "line": {"width": 2}},
             }
         )
-    traces.append(
-        {
-            "x": lag_inputs.index,
-            "y": lag_inputs.to_numpy(),
-            "mode": "markers",
-            "name": "lag inputs",
-            "marker": {"color": INPUTS, "size": 8, "symbol": "circle-open", "line": {"width": 2}},
-            **hover.on(lag_inputs.index, look.alias, "lag input"),
-        }
-    )
+    traces.append(lag_inputs_trace(lag_inputs, look))
     return go.Figure(
         data=[go.Scatter(trace) for trace in traces],
         layout=look.layout(shown(variable), shown(variable), x_title, height, [*history.index, *x]),
     )
-
-
-def _aligned(dates: Sequence[str], history: pd.Series, lag_inputs: pd.Series):
-    """The forecast axis, with history and lag inputs on the same axis: dates, or periods relative to the
-    last observation (0) when the data has no regular frequency."""
-    x = _axis(dates)
-    if x and isinstance(x[0], str):
-        x = list(range(1, len(x) + 1))
-        history = pd.Series(history.to_numpy(), index=range(1 - len(history), 1))
-        lag_inputs = pd.Series(lag_inputs.to_numpy(), index=range(1 - len(lag_inputs), 1))
-        return x, history, lag_inputs, "periods after the last observation"
-    return x, history, lag_inputs, "date"

@@ -90,15 +90,15 @@ def _versions(fingerprint: str, name: str, _registry: Registry) -> tuple[Version
     )
 
 
-def model_names(current: Settings | None = None) -> list[str]:
+def model_names() -> list[str]:
     """Model names in the store (cached for LIST_TTL seconds)."""
-    current = current or settings()
+    current = settings()
     return list(_names(_fingerprint(current), registry(current)))
 
 
-def versions(name: str, current: Settings | None = None) -> tuple[VersionEntry, ...]:
+def versions(name: str) -> tuple[VersionEntry, ...]:
     """Every version of `name`, newest first, broken ones with their reason (cached briefly, shared)."""
-    current = current or settings()
+    current = settings()
     return _versions(_fingerprint(current), name, registry(current))
 
 
@@ -220,9 +220,9 @@ def refresh() -> None:
     _scenarios.clear()
 
 
-def load(name: str, version: Version, current: Settings | None = None, via: str | None = None) -> Artifact:
+def load(name: str, version: Version, via: str | None = None) -> Artifact:
     """A pinned version's artifact; the Registry caches it after the first read. `via`: the name picked (an alias
     is named if its version is gone)."""
     if not isinstance(version, Version):
         raise NotFoundError(f"{name} {version!r} is not a concrete version")
-    return registry(current).load(name, version, cached=True, via=via)
+    return registry().load(name, version, cached=True, via=via)

@@ -169,7 +169,7 @@ def metrics_table(evaluation: dict) -> pd.DataFrame:
     """Holdout RMSE, MAE and MAPE per variable."""
     frame = pd.DataFrame(evaluation["metrics"]).T
     frame.index.name = "variable"
-    frame = frame[[m for m in ("rmse", "mae", "mape") if m in frame.columns]]  # a stored version's keys are sorted
+    frame = frame[[m for m in METRICS if m in frame.columns]]  # a stored version's keys are sorted
     return frame.rename(columns=METRIC_LABELS)
 
 
@@ -219,14 +219,12 @@ def history_table(records) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def number_formats(
-    frame: pd.DataFrame, p_values: Iterable[str] = (), digits: int = 4, skip: Iterable[str] = ()
-) -> dict[str, Callable]:
+def number_formats(frame: pd.DataFrame, p_values: Iterable[str] = (), digits: int = 4) -> dict[str, Callable]:
     """Styler formatters: each numeric column of `frame` in the one format its values call for."""
-    p_values, skip = set(p_values), set(skip)
+    p_values = set(p_values)
     formats = {}
     for column in frame.columns:
-        if column in skip or not pd.api.types.is_numeric_dtype(frame[column]) or frame[column].dtype == bool:
+        if not pd.api.types.is_numeric_dtype(frame[column]) or frame[column].dtype == bool:
             continue
         fmt = column_format(frame[column], column in p_values, digits)
         formats[column] = lambda value, fmt=fmt: format_number(value, fmt)
@@ -274,7 +272,7 @@ def comparison_widths(table: pd.DataFrame) -> tuple[int, dict[str, int], bool]:
     return widths[0], dict(zip(table.columns, widths[1:], strict=True)), widths != whole
 
 
-GOOD = "background-color: rgba(26,152,80,0.25)"
+GOOD = "background-color: rgba(26,152,80,0.25)"  # a good score, a significant p-value
 POOR = "background-color: rgba(228,87,46,0.2)"
 
 

@@ -19,7 +19,17 @@ from ui import governance, live, selection, store, url_state
 from ui.errors import dashboard_words, show_error
 from ui.literal import literal
 from ui.onboarding import render_empty_store
-from varlib import LATEST, Artifact, NotFoundError, VarlibError, WithdrawnError, shortened, text_width
+from varlib import (
+    LATEST,
+    Artifact,
+    NotFoundError,
+    VarlibError,
+    Version,
+    Withdrawal,
+    WithdrawnError,
+    shortened,
+    text_width,
+)
 
 
 def version_key(prefix: str, name: str) -> str:
@@ -136,13 +146,8 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         persist_state="session",
         help="'latest' follows new publications, an alias (@name) its moves; then versions newest first.",
     )
-    if label in aliases:  # read afresh (it can move); one of a withdrawn version is refused
-        try:
-            version = store.resolve(name, label)
-        except (WithdrawnError, NotFoundError) as exc:  # said, and followed: moved back, the page shows it
-            show_error(exc)
-            url_state.write_unopened(prefix, name, label)
-            live.watch(prefix, name, label, None, newest, withdrawn, refused=str(exc))
+    if label in aliases:
+        if (version := aliased_version(prefix, name, label, newest, withdrawn)) is None:
             return None
     else:
         version = newest if label == LATEST else next(e.version for e in entries if e.label == label)
@@ -150,6 +155,20 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
     governance.warn_if_withdrawn(name, version, withdrawn)
     live.watch(prefix, name, label, version, newest, withdrawn)  # `latest` followed, a withdrawal said, while open
     return live.load(name, version, label)  # deleted since the listing was read: said (live.note_gone)
+
+
+def aliased_version(
+    prefix: str, name: str, alias: str, newest: Version | None, withdrawn: dict[Version, Withdrawal]
+) -> Version | None:
+    """The version `alias` points at, read afresh (it can move); None when it is refused (one of a withdrawn
+    version) or gone, which is said and followed: moved back, the page shows it."""
+    try:
+        return store.resolve(name, alias)
+    except (WithdrawnError, NotFoundError) as exc:
+        show_error(exc)
+        url_state.write_unopened(prefix, name, alias)
+        live.watch(prefix, name, alias, None, newest, withdrawn, refused=str(exc))
+        return None
 
 
 def relabel(key: str, label_of: Callable[[str], str]) -> None:

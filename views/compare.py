@@ -11,7 +11,7 @@ from ui.chart_look import plot
 from ui.compare_pick import ask_for_a_second, pick_versions
 from ui.errors import guarded, show_error
 from ui.figures import recent
-from ui.forecast_link import parse_level
+from ui.forecast_link import LEVELS, parse_level
 from ui.forecast_table import EDITED
 from ui.literal import library_text, literal
 from ui.tables import comparison_cells, comparison_widths, period_column
@@ -39,7 +39,6 @@ from varlib import (
     shared_lag_table,
 )
 
-LEVELS = (80, 90, 95, 99)
 PAGE = "cmp"
 
 

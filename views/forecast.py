@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import governance, live, presentation, scenario_panel, selection, store, url_state, version_pick
-from ui.errors import guarded, show_error
+from ui.errors import guarded
 from ui.forecast_link import FIELDS, KEYS, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
 from ui.layout import control_row
@@ -19,9 +19,7 @@ from varlib import (
     LATEST,
     Artifact,
     Card,
-    NotFoundError,
     VersionEntry,
-    WithdrawnError,
     utc_time,
 )
 
@@ -77,13 +75,8 @@ def render() -> None:
         return
     if version_label == LATEST:
         version = newest
-    elif version_label.startswith("@"):  # read afresh (it can move); one of a withdrawn version is refused
-        try:
-            version = store.resolve(name, version_label)
-        except (WithdrawnError, NotFoundError) as exc:  # said, and followed: moved back, the page shows it
-            show_error(exc)
-            url_state.write_unopened(PAGE, name, version_label)
-            live.watch(PAGE, name, version_label, None, newest, withdrawn, refused=str(exc))
+    elif version_label.startswith("@"):
+        if (version := version_pick.aliased_version(PAGE, name, version_label, newest, withdrawn)) is None:
             return
     else:
         version = _entry(entries, version_label).version
