@@ -11,6 +11,7 @@ if sys.version_info < (3, 11):  # noqa: UP036 - the message is the point for peo
 
 from .adequacy import Adequacy, Check
 from .artifact import Artifact
+from .auth_settings import AuthSettings
 from .backtest import (
     DEFAULT_HORIZON,
     DEFAULT_ORIGINS,
@@ -135,7 +136,7 @@ from .service import (
 from .spec import DEFAULT_HOLDOUT, ModelSpec
 from .store import describe as describe_store
 from .store import minio_admin_clients, minio_failure
-from .tokens import AuthSettings, TokenVerifier
+from .tokens import TokenVerifier
 from .trained_advice import trained_advice
 from .training import Evaluation, TrainResult
 from .vecm_model import johansen_caveat

@@ -12,25 +12,20 @@ Only asymmetric algorithms are accepted, so a token signed with the public key a
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
 import jwt
 
-from .config import whole_number_setting, yes_no_setting
+from .auth_settings import AuthSettings
 from .errors import AuthenticationError, InvalidInputError, ProviderUnavailableError
-from .roles import RolePolicy
 
 ALGORITHMS = ("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA")
 REQUIRED_CLAIMS = ("exp", "iat", "iss", "aud", "sub")
-MAX_LEEWAY_S = 300  # clock skew tolerated on exp/iat: more would keep an expired token working for long
 # PyJWT waits 30 s after any fetch, the first one included, before a key id it does not know makes it fetch the set
 # again: a provider's new key would be refused that long. Counted from the last such fetch instead, and one second,
 # a new key is fetched with its first token, and a flood of made-up key ids costs the provider one fetch a second.
@@ -41,53 +36,6 @@ NOT_A_JWT = (
     "the bearer token is not a token the identity provider issued (a JWT: three dot-separated parts of base64url"
     " JSON); send the access token from signing in"
 )
-
-
-@dataclass(frozen=True)
-class AuthSettings:
-    """Sign-in for the REST service: off unless VARLIB_OIDC_ISSUER is set."""
-
-    issuer: str | None = None
-    audience: str | None = None  # VARLIB_OIDC_AUDIENCE, else the dashboard's client id
-    open_reads: bool = True  # VARLIB_API_OPEN_READS=0 makes reads need the viewer role too
-    jwks_seconds: int = 300
-    leeway_s: int = 0  # clock skew tolerated on exp/iat
-    policy: RolePolicy = field(default_factory=RolePolicy)
-
-    def __post_init__(self) -> None:
-        # without a scheme the service would start, then answer every write and /ready with urllib's
-        # "unknown url type": refused at start instead, as a bad VARLIB_OIDC_JWKS_SECONDS is
-        where = urlparse(self.issuer or "")
-        if self.issuer is not None and (where.scheme not in ("http", "https") or not where.netloc):
-            raise InvalidInputError(
-                f"VARLIB_OIDC_ISSUER={self.issuer!r} is not an http(s) address; give the provider's issuer as its"
-                " discovery document names it, scheme included (e.g. https://id.example.com/dex)",
-                field="VARLIB_OIDC_ISSUER",
-                value=self.issuer,
-            )
-
-    @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> AuthSettings:
-        env = os.environ if env is None else env
-        issuer = (env.get("VARLIB_OIDC_ISSUER") or "").strip().rstrip("/") or None
-        audience = (env.get("VARLIB_OIDC_AUDIENCE") or env.get("VARLIB_OIDC_CLIENT_ID") or "").strip() or None
-        if issuer and not audience:
-            raise InvalidInputError(
-                "VARLIB_OIDC_ISSUER is set but no audience: set VARLIB_OIDC_AUDIENCE (or VARLIB_OIDC_CLIENT_ID) to"
-                " the client id the provider issues the tokens for"
-            )
-        return cls(
-            issuer=issuer,
-            audience=audience,
-            open_reads=yes_no_setting("VARLIB_API_OPEN_READS", env, default=True),
-            jwks_seconds=whole_number_setting("VARLIB_OIDC_JWKS_SECONDS", env, 300, 1, 86_400),
-            leeway_s=whole_number_setting("VARLIB_OIDC_LEEWAY_SECONDS", env, 0, 0, MAX_LEEWAY_S),
-            policy=RolePolicy.from_env(env),
-        )
-
-    @property
-    def enabled(self) -> bool:
-        return self.issuer is not None
 
 
 class TokenVerifier:

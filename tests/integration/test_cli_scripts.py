@@ -1,6 +1,7 @@
 """The CLI as scripts use it: settings refused at start by name, an unknown model or a missing store an error
-(not an empty answer on stdout), `serve` refusing a blank host or a proxy that is no address, output on a
-non-UTF-8 stdout degraded instead of a traceback, and Ctrl-C exiting 130 without a half-told publish."""
+(not an empty answer on stdout), `serve` refusing a blank host, a proxy that is no address or closed reads
+without a provider, output on a non-UTF-8 stdout degraded instead of a traceback, and Ctrl-C exiting 130 without
+a half-told publish."""
 
 from __future__ import annotations
 
@@ -86,6 +87,17 @@ def test_a_log_format_variable_is_refused_by_its_name(served, monkeypatch, capsy
     code, _, err = run(capsys, "serve")
     assert code == 2 and not served
     assert err == "error: VARLIB_LOG_FORMAT='xml' is not a log format: use one of text, json\n"
+
+
+def test_serve_refuses_closed_reads_without_a_provider_before_serving(served, monkeypatch, capsys):
+    monkeypatch.delenv("VARLIB_OIDC_ISSUER", raising=False)
+    monkeypatch.setenv("VARLIB_API_OPEN_READS", "0")
+    code, out, err = run(capsys, "serve")
+    assert code == 2 and out == "" and not served
+    assert (
+        err.startswith("error: VARLIB_API_OPEN_READS=0 makes REST reads need a signed-in viewer")
+        and err.count("\n") == 1
+    )
 
 
 @pytest.mark.parametrize("blank", ["", "   "])

@@ -1,4 +1,5 @@
-"""VARLIB_API_OPEN_READS is a yes/no setting like the others: a typo is refused by name, not read as "no"."""
+"""VARLIB_API_OPEN_READS is a yes/no setting like the others: a typo is refused by name, not read as "no"; and
+closed reads without a provider to verify tokens are refused, not served open."""
 
 from __future__ import annotations
 
@@ -19,3 +20,13 @@ def test_open_reads_reads_yes_and_no(raw, open_reads):
 def test_a_value_that_is_neither_is_refused_by_name(raw):
     with pytest.raises(InvalidInputError, match=rf"VARLIB_API_OPEN_READS='{raw}' is not a yes/no value"):
         AuthSettings.from_env(SIGN_IN | {"VARLIB_API_OPEN_READS": raw})
+
+
+@pytest.mark.parametrize("issuer", [None, "", "  "])
+def test_closed_reads_without_a_provider_are_refused_not_served_open(issuer):
+    # no issuer, no token can be verified: the service used to start and answer every read to anyone
+    env = {"VARLIB_API_OPEN_READS": "0"} | ({} if issuer is None else {"VARLIB_OIDC_ISSUER": issuer})
+    with pytest.raises(InvalidInputError, match="VARLIB_API_OPEN_READS=0 .* VARLIB_OIDC_ISSUER is not set") as refused:
+        AuthSettings.from_env(env)
+    assert refused.value.field == "VARLIB_API_OPEN_READS"
+    assert AuthSettings.from_env({"VARLIB_API_OPEN_READS": "1"}).open_reads  # open reads need no provider
