@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import auth, live, sign_in_link, store, store_status
+from ui import auth, live, sign_in_link, store, store_status, theme_follow
 from ui.errors import explain
 from varlib import VarlibError
 
@@ -58,5 +58,6 @@ if sign_in.configured:
     sign_in_link.open_remembered(PAGES)  # the shared link the sign-in screen was opened with
 render_sidebar()
 auth.render_sidebar(sign_in)
+theme_follow.follow_theme()  # a switch of theme in the menu redraws the charts in its colours
 live.new_run()  # a page run's notices are said on that run, or not at all
 navigation.run()

@@ -47,8 +47,8 @@ SUBTITLE_CHARS = {False: 67, True: 88, "grid": 43}
 # text needs (WCAG AA); this grey is 5.7:1. The dark theme's light grey is already 15:1.
 MUTED_LIGHT = "#62667a"
 # On screen that grey (and the dark theme's) gives way to the page's text colour at 70%: 5.2:1 on the light
-# background, 8:1 on the dark one, and it follows a switch of theme in the viewer's menu at once, which reruns
-# nothing (a figure's colours are those of the theme it was built in; exported images keep them)
+# background, 8:1 on the dark one, and it follows a switch of theme in the viewer's menu at once, before the run
+# the switch asks for (ui.theme_follow) redraws the figures in the new theme's colours (exported images keep them)
 THEMED_GREY = """<style>.js-plotly-plot :is(.xtick, .ytick) text, .js-plotly-plot .gtitle-subtitle
 { fill: color-mix(in srgb, currentColor 70%, transparent) !important; }</style>"""
 # The small charts' margins (Look.margin has the forecast charts'): panels of the Diagnostics, Compare and

@@ -1,7 +1,7 @@
 """Presentation mode on the screens of a meeting room, in Chromium (QA pass): one chart fits a 1280x720 projector,
 a 1366x768 laptop and a 1920x1080 screen; a portrait screen's grid keeps room for the plot, the subtitle and the
 legend, and long names stay inside their cell; the small grey text stays readable when the viewer switches to
-Dark in the menu (which reruns nothing); an exported image keeps the top of a title of two lines.
+Dark in the menu; an exported image keeps the top of a title of two lines.
 
 What the browser draws is measured, not computed. The store is a local folder (no MinIO needed).
 """
