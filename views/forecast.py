@@ -59,8 +59,10 @@ def render() -> None:
             "Presentation mode",
             key=KEYS["present"],
             persist_state="session",
+            on_change=presentation.switched,
             help="For a room: no sidebar, large fonts, one chart per screen or a grid, controls folded away.",
         )
+    presentation.keep_focus(present)
     refused = url_state.warn(problems)  # above the charts too: their lines come off the presented window
 
     if newest is None and version_label in (None, LATEST):  # a withdrawn version a link names is still shown

@@ -1,15 +1,18 @@
 """The Forecast page from the keyboard alone in Chromium: a chart's modebar adds five Tab stops between the
 settings and the content (the buttons a keyboard can use; it added eight), and Copy link, opened with Enter, says
 how to copy its link without the pointer: its copy icon shows on hover only and is no Tab stop, and the browser's
-address holds the same link.
+address holds the same link. Presentation mode, switched on and off with Space on its toggle, leaves the focus
+on the expander that folds the toggle away, then on the toggle, not on the page's body.
 
 The store is a local folder (no MinIO needed)."""
 
 from __future__ import annotations
 
+import contextlib
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.support.browser import wait_for_app
 
@@ -50,3 +53,35 @@ def test_copy_link_says_how_to_copy_it_from_the_keyboard(local_var_dashboard, pa
     page.keyboard.press("Escape")
     body.wait_for(state="hidden")
     assert "Copy link" in page.evaluate(FOCUSED)  # back on the button that opened it
+
+
+def _focus_after_switch(page) -> str:
+    """FOCUSED once the run a switch of presentation mode asked for is drawn and the focus has settled (given up to
+    10 s to leave the page's body)."""
+    wait_for_app(page)
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function("() => document.activeElement && document.activeElement !== document.body",
+                               timeout=10_000)  # fmt: skip
+    return (
+        "the page's body" if page.evaluate("() => document.activeElement === document.body") else page.evaluate(FOCUSED)
+    )
+
+
+def test_presentation_mode_switched_from_the_keyboard_keeps_the_focus(local_var_dashboard, page):
+    page.goto(f"{local_var_dashboard}/?model=var")
+    wait_for_app(page)
+    sidebar = page.get_by_test_id("stSidebar")
+    page.get_by_role("switch", name="Presentation mode").focus()
+    page.keyboard.press("Space")
+    sidebar.wait_for(state="hidden")  # presented
+    on = _focus_after_switch(page)
+    assert "Model and version" in on, on  # the folded controls that hold the toggle (it fell to the body)
+    page.keyboard.press("Enter")  # they open
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUSED) == "Presentation mode":
+            break
+    page.keyboard.press("Space")
+    sidebar.wait_for(state="visible")  # not presented
+    off = _focus_after_switch(page)
+    assert off == "Presentation mode", off
