@@ -67,6 +67,7 @@ def pick(variables: Sequence[str], label: str) -> tuple[list[str], list[str]]:
                 list(variables),
                 key=_key(field, label),
                 persist_state="session",
+                wrap=True,  # in a column the chips would keep to one row, most picked names out of sight
                 help="Which panels of the grid to draw (columns: impulses; rows: responses). The report follows.",
             )
         if not all(st.session_state.get(_key(field, label)) for field in SIDES):

@@ -108,6 +108,7 @@ def data_inputs(model_kind: str = "var") -> dict | None:
             _macro_columns(),
             default=list(DEFAULT_VARIABLES),
             key="train_macro_vars",
+            wrap=True,  # in a column the chips would keep to one row, most chosen names out of sight
             **KEEP,
         )
         st.caption("US macro data bundled with statsmodels, quarterly 1959Q1–2009Q3.")
@@ -152,6 +153,7 @@ def _exog_input(columns: list[str], variables: list[str], key: str, model_kind: 
         key=key,
         disabled=not takes,
         help=EVERY_TAKEN if taken else EXOG_HELP if takes else no_exog,
+        wrap=True,
         **KEEP,
     )
     if taken:
@@ -219,6 +221,7 @@ def _upload_inputs(model_kind: str) -> dict | None:
         key=f"train_vars|{file_id}|{date_col}",
         help="Numeric columns that change over time; text, constant, counting and calendar columns cannot be"
         " variables (the preview says which).",
+        wrap=True,
         **KEEP,
     )
     fill = "none"
