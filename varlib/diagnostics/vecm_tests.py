@@ -65,6 +65,9 @@ def cointegration(fitted: VecmRefit, johansen: Johansen) -> Cointegration:
     relations = tuple(f"ec{i + 1}" for i in range(rank))
     inside = [label for label, code in (("const", "ci"), ("trend", "li")) if code in results.deterministic]
     beta = np.vstack([results.beta, results.det_coef_coint])
+    # the normalisation makes the first r rows I_r; computed as beta @ inv(beta[:r]) they carry rounding noise
+    # (4.2e-17 where 0 is meant), which read as an estimate and turned the whole column to scientific notation
+    beta[:rank] = np.identity(rank)
     beta_se = np.vstack([results.stderr_beta, results.stderr_det_coef_coint])
     with np.errstate(divide="ignore", invalid="ignore"):
         # the first r rows are the normalisation (I_r), not estimates: no t or p value
