@@ -8,13 +8,14 @@ period, and a row means the period it is dated in: `--end 2018Q4` keeps 2018Q4 w
 2018-10-01 or 2018-12-31, and `--end 2018` keeps all of 2018.
 A row is kept when its period overlaps the bound's (`--start "Mar 2000"` keeps 2000Q1 as `--end "Nov 2005"`
 keeps 2005Q4). A bound counting periods of a year (`2000.1`, `2000:1`) is read as the file's dates were (a quarter
-in a file of 1995.1 ... 2009.4). A bound written as a day is that day: a start keeps the rows whose period holds or
-follows it, an end those whose period holds or precedes it, so the same quarters give the same sample whether the
-file dates them 1995-01-01 or 1995-03-31 (a date picker's every bound is a day). A row's period is the one its date
-falls in, as the frequency detection reads the rows: a month dated on its 1st, its 15th, its last day or its last
-business day is that month. Weekly rows are the days they are dated, as one file dates a week by its first day
-and another by its last and nothing tells which: `--end 2020-01-14` keeps the weeks dated up to 14 January, `--end
-"Jan 2020"` those dated in January. Only a bound with a time of day written (`2020-01-14T00:00` too: the text
+in a file of 1995.1 ... 2009.4); on other files `2000:1` is refused, and `2000.1` too on rows longer than a month.
+A bound written as a day is that day: a start keeps the rows whose period holds or follows it, an end those whose
+period holds or precedes it, so the same quarters give the same sample whether the file dates them 1995-01-01 or
+1995-03-31 (a date picker's every bound is a day). A row's period is the one its date falls in, as the frequency
+detection reads the rows: a month dated on its 1st, its 15th, its last day or its last business day is that month.
+Weekly rows are the days they are dated, as one file dates a week by its first day and another by its last and
+nothing tells which: `--end 2020-01-14` keeps the weeks dated up to 14 January, `--end "Jan 2020"` those dated in
+January. Only a bound with a time of day written (`2020-01-14T00:00` too: the text
 decides, not the value) is compared with the rows' dates as written.
 """
 
@@ -64,7 +65,7 @@ def slice_dates(
     for label, value in (("start", start), ("end", end)):
         # 2000.1 in a file of 1995.1 ... 2009.4: a quarter, as the file's dates are read
         if value:
-            counted = _counted(value, label, order)
+            counted = _counted(value, label, order, pd.DatetimeIndex(frame.index))
             bounds[label], spans[label] = counted or _bound_and_span(value, label, order)
     first, last = BOUND_WORDS["start"], BOUND_WORDS["end"]  # the CLI says --start, the Train page From (bounds_named)
     if "start" in bounds and "end" in bounds and bounds["start"] > bounds["end"]:
@@ -169,14 +170,31 @@ def _periods(index: pd.DatetimeIndex) -> tuple[pd.DatetimeIndex, pd.DatetimeInde
     and 2018-12-31 for a quarter dated by either, a business month's end (2020-05-29) its calendar month's, a month
     dated on its 15th that month (as a file's dates so are read: timeindex.as_their_months). Weekly rows, and rows
     on no grid, as dated: a week may be dated by its first day or its last, and nothing tells which."""
-    dates, alias = index, _alias(index)
-    months = as_their_months(index) if alias is None else None
-    if months is not None and (alias := _alias(months)) is not None:
-        dates = months
+    dates, alias = _grid(index)
     if alias is None or alias.startswith("W"):
         return index, index
     calendar = re.sub(r"^B(?=[MQY])", "", alias)  # BME, BQE-DEC: a business day dates its calendar period
     return period_firsts(dates, calendar), period_lasts(dates, calendar)
+
+
+def _grid(index: pd.DatetimeIndex) -> tuple[pd.DatetimeIndex, str | None]:
+    """The rows' dates as the frequency detection reads them (a month dated on its 15th: that month's 1st) and the
+    grid they lie on; None for none."""
+    alias = _alias(index)
+    months = as_their_months(index) if alias is None else None
+    if months is not None and (found := _alias(months)) is not None:
+        return months, found
+    return index, alias
+
+
+def _coarser_than_months(index: pd.DatetimeIndex) -> bool:
+    """Whether the rows are periods longer than a month (quarters, half-years, years), where a bound `2005.4` could
+    mean the fourth quarter as well as April. False for monthly or finer rows and for rows on no grid."""
+    dates, alias = _grid(index)
+    if alias is None:
+        return False
+    step = pd.date_range(dates[0], periods=2, freq=alias)  # one step of the grid: 3 months for QS-JAN
+    return bool(step[1] - step[0] > pd.Timedelta(days=31))
 
 
 def _alias(index: pd.DatetimeIndex) -> str | None:
@@ -187,14 +205,21 @@ def _alias(index: pd.DatetimeIndex) -> str | None:
         return None
 
 
-def _counted(value: str, label: str, order: str | None) -> tuple[pd.Timestamp, pd.DateOffset] | None:
+def _counted(
+    value: str, label: str, order: str | None, rows: pd.DatetimeIndex
+) -> tuple[pd.Timestamp, pd.DateOffset] | None:
     """A bound that counts periods of a year (`2000.1`, `2000:1`, `2000-4`) and its span, read as the file's dates
     were (`as quarters of the year`); None for other bounds and, but for `2000:1`, when the file's dates did not
-    count periods (`2000.1` and `2000-4` are then months, as dates elsewhere read). Refused when the count does
-    not fit the file's periods, or `2000:1` has no file reading to follow."""
+    count periods (`2000-4` is then a month, as dates elsewhere read, and so is `2000.1` on monthly or finer rows).
+    Refused when the count does not fit the file's periods, or `2000:1` has no file reading to follow, nor `2000.1`
+    to `2000.4` when the `rows` are longer than a month: econometrics programs write the fourth quarter `2005.4`,
+    which read as April would drop two quarters unsaid (`2000.5` on is no quarter: a month)."""
     parts = re.fullmatch(r"(\d{4})([:./-])([1-9]|1[0-2])", value.strip())
     unit = counted_unit(order)
-    if parts is None or (unit is None and parts[2] != ":"):
+    quarter_or_month = (  # the rows' grid is looked for only for such a bound
+        parts is not None and unit is None and parts[2] == "." and int(parts[3]) <= 4 and _coarser_than_months(rows)
+    )
+    if parts is None or (unit is None and parts[2] != ":" and not quarter_or_month):
         return None
     if unit is None:
         raise InvalidInputError(
