@@ -1,7 +1,7 @@
 """A forecast of nine variables on a terminal: its 27 columns (a mean and two bounds each) printed as one line of
 over 300 characters, which the terminal folded into a jumble. On a terminal the table is cut into blocks of whole
 columns that fit its width, each led by the periods, each column headed by mean, lower or upper; a pipe still gets
-one line per period."""
+one line per period, and a closed stdout (`>&-`) one error line instead of a traceback."""
 
 from __future__ import annotations
 
@@ -58,3 +58,11 @@ def test_a_piped_wide_forecast_keeps_one_line_per_period(nine, capsys, monkeypat
     monkeypatch.setenv("COLUMNS", "120")  # not a terminal: a program reads the rows whole
     rows = [line for line in _forecast(capsys) if PERIOD.match(line)]
     assert len(rows) == 3 and all(len(row.split()) == 1 + 3 * len(NINE) for row in rows)
+
+
+def test_a_forecast_with_stdout_closed_says_so_in_one_line(nine, monkeypatch, capsys):
+    # `varlib forecast >&-`: Python's stdout is None; asking it for a terminal (and flushing it) ended the command
+    # in an AttributeError traceback
+    monkeypatch.setattr(sys, "stdout", None)
+    assert main(["forecast", "--name", "nine", "--steps", "3"]) == 1
+    assert capsys.readouterr().err == "error: the output could not be written: stdout is closed\n"

@@ -55,6 +55,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = parse(argv)
         code = RUN[args.command](args) or 0
+        if sys.stdout is None:  # started with stdout closed (`>&-`): print wrote nothing, which is no success
+            print("error: the output could not be written: stdout is closed", file=sys.stderr)
+            return 1
         sys.stdout.flush()  # a reader that went away is found here, not in the interpreter's flush at exit
         return code
     except BrokenPipeError:

@@ -57,8 +57,12 @@ def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6, share:
 def table_width() -> int | None:
     """The terminal's width (COLUMNS, else the terminal's own) when stdout is a terminal: a nine-variable forecast
     prints 27 columns, a line of 750 characters that the terminal folds into an unreadable jumble. None (one
-    line per row) for a pipe or a file."""
-    return shutil.get_terminal_size().columns if sys.stdout.isatty() else None
+    line per row) for a pipe or a file, and for no stdout at all (`>&-`: Python's is None), where print is silent."""
+    try:
+        terminal = sys.stdout.isatty()
+    except (AttributeError, ValueError):  # None, or closed by a caller: no terminal to fit
+        return None
+    return shutil.get_terminal_size().columns if terminal else None
 
 
 def by_variable(units: Collection[Hashable], variable: str | None = None) -> Share:
