@@ -48,6 +48,13 @@ def test_a_dotted_count_stays_a_month_on_monthly_rows_and_where_it_can_be_no_qua
     assert _last(_csv("QS-JAN"), end="2005.7") == "2005Q3"  # July: no quarter is the 7th
 
 
+@pytest.mark.parametrize(("freq", "first"), [("BME", "2020-02-28"), ("BMS", "2019-08-01")])
+def test_a_dotted_count_stays_a_month_on_business_months_whose_first_step_is_over_31_days(freq, first):
+    # a step of business months can be 32 days (2020-02-28 to 2020-03-31): these monthly rows were taken for
+    # periods longer than a month, and `2022.4` refused as a quarter or a month
+    assert _last(_csv(freq, first=first), end="2022.4") == "Apr 2022"
+
+
 def test_a_year_month_bound_is_still_a_month_on_quarterly_rows():
     assert _last(_csv("QS-JAN"), end="2005-4") == "2005Q2"
     assert _last(_csv("QS-JAN"), end="2005Q4") == "2005Q4"

@@ -193,8 +193,9 @@ def _coarser_than_months(index: pd.DatetimeIndex) -> bool:
     dates, alias = _grid(index)
     if alias is None:
         return False
-    step = pd.date_range(dates[0], periods=2, freq=alias)  # one step of the grid: 3 months for QS-JAN
-    return bool(step[1] - step[0] > pd.Timedelta(days=31))
+    # a year of the grid's steps, averaged: one step of business months can be 32 days (2020-02-28 to 2020-03-31)
+    steps = pd.date_range(dates[0], periods=13, freq=alias)
+    return bool((steps[-1] - steps[0]) / 12 > pd.Timedelta(days=45))
 
 
 def _alias(index: pd.DatetimeIndex) -> str | None:
