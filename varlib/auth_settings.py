@@ -55,12 +55,13 @@ class AuthSettings:
         if not open_reads and not issuer:
             # closed reads check a token, which needs a provider to verify it: without one every read would stay
             # open, the opposite of what the setting asks, and nothing would say so
+            raw = (env.get("VARLIB_API_OPEN_READS") or "").strip()  # as written: `no`, `false` and `off` too
             raise InvalidInputError(
-                "VARLIB_API_OPEN_READS=0 makes REST reads need a signed-in viewer, but VARLIB_OIDC_ISSUER is not set,"
-                " so no token could be verified: set VARLIB_OIDC_ISSUER and VARLIB_OIDC_AUDIENCE, or unset"
+                f"VARLIB_API_OPEN_READS={raw} makes REST reads need a signed-in viewer, but VARLIB_OIDC_ISSUER is not"
+                " set, so no token could be verified: set VARLIB_OIDC_ISSUER and VARLIB_OIDC_AUDIENCE, or unset"
                 " VARLIB_API_OPEN_READS to leave reads open",
                 field="VARLIB_API_OPEN_READS",
-                value=env.get("VARLIB_API_OPEN_READS"),
+                value=raw,
             )
         return cls(
             issuer=issuer,

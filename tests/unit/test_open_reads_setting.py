@@ -30,3 +30,11 @@ def test_closed_reads_without_a_provider_are_refused_not_served_open(issuer):
         AuthSettings.from_env(env)
     assert refused.value.field == "VARLIB_API_OPEN_READS"
     assert AuthSettings.from_env({"VARLIB_API_OPEN_READS": "1"}).open_reads  # open reads need no provider
+
+
+@pytest.mark.parametrize("raw", ["no", "false", "off"])
+def test_the_refusal_names_the_value_as_written(raw):
+    # it said VARLIB_API_OPEN_READS=0 whatever the setting held
+    with pytest.raises(InvalidInputError, match=rf"^VARLIB_API_OPEN_READS={raw} makes REST reads need") as refused:
+        AuthSettings.from_env({"VARLIB_API_OPEN_READS": raw})
+    assert refused.value.value == raw
