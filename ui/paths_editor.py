@@ -251,7 +251,7 @@ def _editor(
             forget(draft)
         st.rerun()
     try:
-        path = check_path(edited, columns, labels, what, positive_only(artifact, what), other_columns(artifact, what))
+        path = check_path(edited, columns, labels, what, positive, others, frequency=frequency)  # periods as shown
     except VarlibError as exc:
         draft["typed"] = exc  # the draft cannot hold the text typed: said again while the editor is closed
         show_error(exc, advice=FORECAST_WAITS)

@@ -25,7 +25,7 @@ def _type(at, what: str, edits: dict) -> None:
 def test_a_decimal_comma_typed_as_a_condition_is_named_not_read_as_another_number(seeded):
     at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
     _type(at, "conditions", {1: {"realcons": "9300,5"}})
-    assert "Condition realcons at step 2 (2010-01-01) is '9300,5', not a number" in errors(at)
+    assert "Condition realcons at step 2 (2010Q1) is '9300,5', not a number" in errors(at)
     assert charts(at) == []
     at.session_state[EDITOR_OPEN] = False  # closed, the typed cell still stops the forecast
     at.run()
@@ -48,7 +48,7 @@ def test_a_decimal_comma_typed_as_an_exogenous_value_is_named(registry):
     publish_result(registry, train_model(dataset, spec), "varx")
     at = open_app({"model": "varx", "version": "0.0.1", "steps": 3})
     _type(at, "exogenous values", {1: {"realint": "12,5"}})
-    assert "Exogenous value realint at step 2 (2010-01-01) is '12,5', not a number" in errors(at)
+    assert "Exogenous value realint at step 2 (2010Q1) is '12,5', not a number" in errors(at)
     assert charts(at) == []
 
 

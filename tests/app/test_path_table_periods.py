@@ -63,3 +63,15 @@ def test_the_exogenous_values_table_names_periods_and_still_forecasts_from_what_
     expected = forecast_artifact(artifact, 4, exog={"realint": [last, last, 1.5, last]})
     forecast = values(trace(charts(at)[0], "forecast"), "y")[1:]
     np.testing.assert_allclose(forecast, expected.forecast.mean[:, 0], rtol=0, atol=0)
+
+
+def test_a_refused_typed_cell_is_named_by_the_period_its_row_shows(seeded, varx):
+    """A bad cell's message names its row as the table shows it (2010Q1), as an uploaded file's does; it named the
+    ISO date (2010-01-01), which no row of the table shows."""
+    for model, what, variable in (("var", "conditions", "realgdp"), ("varx", "exogenous values", "realint")):
+        at = _opened({"model": model, "version": "0.0.1", "steps": 4})
+        key = _table(at, what).key
+        at.session_state[key] = {"edited_rows": {1: {variable: "abc"}}, "added_rows": [], "deleted_rows": []}
+        at.run()
+        assert f"{variable} at step 2 (2010Q1) is 'abc', not a number" in errors(at)
+        assert "2010-01-01" not in errors(at) and charts(at) == []

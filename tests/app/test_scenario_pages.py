@@ -137,7 +137,7 @@ def test_the_closed_editor_is_not_drawn_and_its_conditions_still_apply(seeded):
 
 
 @pytest.mark.parametrize(
-    "value, message", [(float("inf"), "Condition realgdp at step 2 (2010-01-01) is 'inf'; use a finite number")]
+    "value, message", [(float("inf"), "Condition realgdp at step 2 (2010Q1) is 'inf'; use a finite number")]
 )
 def test_an_impossible_condition_is_named_and_nothing_is_drawn(seeded, value, message):
     at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
