@@ -263,7 +263,7 @@ def _results(
                 artifact, lags, result, baseline, level, fan, overlays, present, layout, given.edited, edited_exog
             )
     with charts if present else nullcontext():  # in a presentation the editor is folded away, not the table
-        forecast_view.differences(baseline, result)
+        forecast_view.differences(baseline, result, artifact.data.values)
         if inputs is not None and not present and paths_editor.editor_open():
             scenario_panel.save_form(artifact, inputs)
         show_table(result, level, fan, given.edited, edited_exog)

@@ -232,12 +232,20 @@ def charts(
         st.html(presentation.screen_css(extra, noted, needs, cell))
 
 
-def differences(baseline: VersionForecast, result: VersionForecast) -> None:
-    """The scenario against the baseline, step by step (only when something was conditioned)."""
+def differences(baseline: VersionForecast, result: VersionForecast, levels=None) -> None:
+    """The scenario against the baseline, step by step (only when something was conditioned); `levels`: the
+    variables' history, which tells the ones whose difference in percent says nothing (left out, and said so)."""
     if not result.conditions:
         return
     st.subheader("Scenario against the baseline")
-    table = differences_table(baseline, result)
+    table = differences_table(baseline, result, levels)
+    blank = [v for v in baseline.variables if table[f"{v} difference %"].isna().all()]
+    if blank:
+        st.caption(
+            f"Δ % is left out for {', '.join(blank)}: {'its' if len(blank) == 1 else 'their'} values are not all of"
+            " one sign or come near 0, where a difference in percent of the baseline says nothing (the Δ column"
+            " holds the difference)."
+        )
     table = table.set_axis(period_index(table.index, baseline.frequency))  # named as the hovers name them
     formats = shared_formats(table, baseline.variables)
     variables = list(baseline.variables)
@@ -250,7 +258,10 @@ def differences(baseline: VersionForecast, result: VersionForecast) -> None:
 
 def _differences_grid(table: pd.DataFrame, formats: dict[str, str]) -> None:
     st.dataframe(
-        table, width="stretch", column_config={column: _difference_column(column, formats[column]) for column in table}
+        table,
+        width="stretch",
+        column_config={column: _difference_column(column, formats[column]) for column in table},
+        placeholder="–",  # a Δ % left out (differences): no percent, as a left-out MAPE shows
     )
 
 

@@ -71,10 +71,10 @@ def forecast_table(result: VersionForecast, fan: Iterable[int] = ()) -> pd.DataF
     return pd.DataFrame(columns, index=pd.Index(result.index, name="date"))
 
 
-def differences_table(baseline: VersionForecast, scenario: VersionForecast) -> pd.DataFrame:
+def differences_table(baseline: VersionForecast, scenario: VersionForecast, levels=None) -> pd.DataFrame:
     """Scenario against baseline, one row per date: per variable the baseline, the scenario and the
-    difference (absolute, and in percent of the baseline)."""
-    long = scenario_differences(baseline, scenario)
+    difference (absolute, and in percent of the baseline; none near 0, see scenario_differences' `levels`)."""
+    long = scenario_differences(baseline, scenario, levels)
     columns = {}
     for variable in baseline.variables:
         rows = long[long["variable"] == variable].set_index("date").reindex(baseline.index)

@@ -12,6 +12,7 @@ from .artifact import Artifact
 from .errors import InvalidInputError
 from .plain_text import check_notes
 from .scenario import Scenario, check_new_scenario_name
+from .scores import percent_scorable
 from .service import forecast_artifact
 from .version_forecast import VersionForecast
 
@@ -71,9 +72,13 @@ def forecast_scenario(artifact: Artifact, scenario: Scenario) -> VersionForecast
     return replace(result, scenario=scenario.scenario)
 
 
-def scenario_differences(baseline: VersionForecast, scenario: VersionForecast) -> pd.DataFrame:
+def scenario_differences(baseline: VersionForecast, scenario: VersionForecast, levels=None) -> pd.DataFrame:
     """Scenario against baseline, one row per step and variable: both points, the difference and the
-    difference in percent of the baseline (the table under the overlaid chart)."""
+    difference in percent of the baseline (the table under the overlaid chart).
+
+    `levels`: the variables' history (rows x variables, such as the version's training levels). A variable whose
+    history and baseline are not all of one sign, or whose baseline comes near 0, gets no percent (NaN), by the
+    rule that leaves out its MAPE (scores.percent_scorable): a rate at 0.2 conditioned to 7.4 read +3688%."""
     if baseline.variables != scenario.variables or baseline.index != scenario.index:
         raise InvalidInputError(
             "the baseline and the scenario cover different variables or periods; compare forecasts of one version"
@@ -83,6 +88,8 @@ def scenario_differences(baseline: VersionForecast, scenario: VersionForecast) -
     base, other = baseline.forecast.mean, scenario.forecast.mean
     with np.errstate(divide="ignore", invalid="ignore"):
         percent = np.where(base != 0, 100 * (other - base) / np.abs(base), np.nan)
+    if levels is not None:
+        percent[:, ~percent_scorable(np.vstack([np.asarray(levels, dtype=float), base]), base)] = np.nan
     rows = [
         {
             "date": label,
