@@ -28,8 +28,8 @@ def _other(dataset, spec_changes=None, variables=("realgdp", "realcons")):
 @pytest.mark.parametrize(
     "variables, changes, named",
     [
-        (("realinv", "unemp"), {}, "variables realgdp, realcons -> realinv, unemp"),
-        (("realcons", "realgdp"), {}, "variables realgdp, realcons -> realcons, realgdp"),  # order matters
+        (("realinv", "unemp"), {}, "variables added: realinv, unemp; variables removed: realgdp, realcons"),
+        (("realcons", "realgdp"), {}, "variable order realgdp, realcons -> realcons, realgdp"),  # order matters
         (("realgdp", "realcons"), {"transform": "logdiff"}, "transform none -> logdiff"),
     ],
 )
@@ -37,7 +37,7 @@ def test_another_shape_is_refused_and_nothing_stored_changes(registry, macro_pai
     _, first = macro_pair
     publish_result(registry, first, "gdp", "patch", "")
     other = _other(None, changes, variables)
-    assert registry.shape_changes("gdp", other.spec, other.dataset.frequency) == [named]
+    assert "; ".join(registry.shape_changes("gdp", other.spec, other.dataset.frequency)) == named
     for bump in ("patch", "minor"):
         with pytest.raises(ConflictError) as caught:
             publish_result(registry, other, "gdp", bump, "")
@@ -98,7 +98,7 @@ def test_cli_refuses_another_shape_with_exit_2_and_one_line(env, tmp_path):  # n
     refused = cli(env, "train", "--lags", "2", "--vars", "realinv,unemp", "--publish")
     assert refused.returncode == 2
     assert "model 'macrodata' 0.0.1 has another shape" in refused.stderr
-    assert "variables realgdp, realcons -> realinv, unemp" in refused.stderr
+    assert "variables added: realinv, unemp; variables removed: realgdp, realcons" in refused.stderr
     listed = cli(env, "list", "--name", "macrodata", "--json")
     assert listed.returncode == 0 and '"0.0.1"' in listed.stdout and '"0.0.2"' not in listed.stdout
     major = cli(env, "train", "--lags", "2", "--vars", "realinv,unemp", "--publish", "--bump", "major")

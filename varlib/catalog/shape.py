@@ -24,18 +24,43 @@ class Shape:
     exog: tuple[str, ...] = ()  # a forecast needs their future values, so adding one changes what callers send
 
     def differences(self, new: Shape) -> list[str]:
-        """What `new` changes, for people: `variables realgdp, realcons -> realinv, unemp`."""
-        out = []
-        for field, old_value, new_value in (
-            ("kind", self.kind, new.kind),
-            ("variables", ", ".join(self.variables), ", ".join(new.variables)),
-            ("transform", self.transform, new.transform),
-            ("frequency", self.frequency, new.frequency),
-            ("exogenous variables", ", ".join(self.exog) or "none", ", ".join(new.exog) or "none"),
-        ):
-            if old_value != new_value:
-                out.append(f"{field} {old_value or 'unknown'} -> {new_value or 'unknown'}")
-        return out
+        """What `new` changes, for people, naming only what changed (`variable added: realinv`, `variable moved to
+        the exogenous variables: unemp`), so the one change among ten long names is found at once."""
+        out = [
+            f"{field} {old_value or 'unknown'} -> {new_value or 'unknown'}"
+            for field, old_value, new_value in (
+                ("kind", self.kind, new.kind),
+                ("transform", self.transform, new.transform),
+                ("frequency", self.frequency, new.frequency),
+            )
+            if old_value != new_value
+        ]
+        return out + _moves(self.variables, self.exog, new.variables, new.exog)
+
+
+def _moves(
+    variables: tuple[str, ...], exog: tuple[str, ...], new: tuple[str, ...], new_exog: tuple[str, ...]
+) -> list[str]:
+    """The names added, removed or moved between the variables and the exogenous variables, and the order of
+    those kept on the same side when it changed (only the stretch that differs)."""
+    groups = (
+        ("moved to the exogenous variables", [v for v in variables if v in new_exog]),
+        ("moved from the exogenous variables", [v for v in exog if v in new]),
+        ("added", [v for v in new if v not in variables and v not in exog]),
+        ("removed", [v for v in variables if v not in new and v not in new_exog]),
+        ("added as exogenous", [v for v in new_exog if v not in exog and v not in variables]),
+        ("removed from the exogenous variables", [v for v in exog if v not in new_exog and v not in new]),
+    )
+    out = [
+        f"{'variables' if len(names) > 1 else 'variable'} {what}: {', '.join(names)}" for what, names in groups if names
+    ]
+    for side, before, after in (("variable", variables, new), ("exogenous variable", exog, new_exog)):
+        kept, now = [v for v in before if v in after], [v for v in after if v in before]
+        if kept != now:  # the stretch between the first and the last place that differs
+            at = [i for i, (a, b) in enumerate(zip(kept, now, strict=True)) if a != b]
+            span = slice(at[0], at[-1] + 1)
+            out.append(f"{side} order {', '.join(kept[span])} -> {', '.join(now[span])}")
+    return out
 
 
 def shape_of(spec: ModelSpec, frequency: str | None) -> Shape:
