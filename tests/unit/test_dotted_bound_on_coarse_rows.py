@@ -1,6 +1,7 @@
 """`--end 2005.4` on a quarterly file dated `2005-10-01` was read as April 2005 and ended the sample at 2005Q2 without
 a word, though econometrics programs write the fourth quarter so; `2005:4` was already refused as ambiguous. The
-dotted form is now refused alike on rows longer than a month, and stays a month on monthly or finer rows."""
+dotted form is now refused alike on rows longer than a month, and stays a month on monthly or finer rows. The refusal
+fits the rows: on half-years it names the half-year (`2005H2`) first, on years it says the year alone is enough."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def _last(data: bytes, **bounds) -> str:
     return load_dataset(data, csv_name="data.csv", **bounds).span["last"]
 
 
-@pytest.mark.parametrize("freq", ["QS-JAN", "QE-DEC", "2QS-JAN", "YS-JAN"])
+@pytest.mark.parametrize("freq", ["QS-JAN", "QE-DEC"])
 def test_a_dotted_count_on_rows_longer_than_a_month_is_refused_naming_both_readings(freq):
     with pytest.raises(InvalidInputError) as refused:
         load_dataset(_csv(freq), csv_name="data.csv", end="2005.4")
@@ -34,6 +35,35 @@ def test_a_dotted_count_on_rows_longer_than_a_month_is_refused_naming_both_readi
     assert (refused.value.field, refused.value.value) == ("end", "2005.4")
     with pytest.raises(InvalidInputError, match=r"start date '2000.1' .* write 2000Q1 for a quarter or 2000-01 for"):
         load_dataset(_csv(freq), csv_name="data.csv", start="2000.1")
+
+
+@pytest.mark.parametrize("freq", ["2QS-JAN", "2QE-DEC"])
+def test_on_half_yearly_rows_the_refusal_names_the_half_year_first(freq):
+    # `2005.2` on half-years most likely means the second half: "quarters or months" named neither that reading
+    # nor the form that writes it
+    halves = _csv(freq, first="1995-06-30" if "E" in freq else "1995-01-01")  # calendar halves, either dating
+    with pytest.raises(InvalidInputError) as refused:
+        load_dataset(halves, csv_name="data.csv", end="2005.2")
+    assert str(refused.value) == (
+        "end date '2005.2' counts periods of 2005, a form the file's dates are not written in, so it could mean a"
+        " half-year, a quarter or a month: write 2005H2 for a half-year, 2005Q2 for a quarter or 2005-02 for a month"
+    )
+    assert (refused.value.field, refused.value.value) == ("end", "2005.2")
+    with pytest.raises(InvalidInputError, match=r"'2005.4' .* half-years are 2005H1 and 2005H2, so it could mean a"):
+        load_dataset(halves, csv_name="data.csv", end="2005.4")
+    # and the form it names is read so, ending the sample at that half-year
+    assert _last(halves, end="2005H2") == "2005H2"
+
+
+@pytest.mark.parametrize("freq", ["YS-JAN", "YE-DEC"])
+def test_on_yearly_rows_the_refusal_says_the_year_alone_is_enough(freq):
+    with pytest.raises(InvalidInputError) as refused:
+        load_dataset(_csv(freq, periods=30), csv_name="data.csv", start="2000.1")
+    assert str(refused.value) == (
+        "start date '2000.1' counts periods of 2000, a form the file's dates are not written in; the rows are whole"
+        " years, so the year alone is enough: write 2000"
+    )
+    assert _last(_csv(freq, periods=30), end="2005") == "2005"
 
 
 def test_the_bundled_quarterly_data_refuses_it_too():

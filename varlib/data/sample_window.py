@@ -223,13 +223,8 @@ def _counted(
     if parts is None or (unit is None and parts[2] != ":" and not quarter_or_month):
         return None
     if unit is None:
-        raise InvalidInputError(
-            f"{label} date {value!r} counts periods of {parts[1]}, a form the file's dates are not written in, so"
-            f" it could mean quarters or months: write {parts[1]}Q{min(int(parts[3]), 4)} for a quarter or"
-            f" {parts[1]}-{int(parts[3]):02d} for a month",
-            field=label,
-            value=value,
-        )
+        said = f"{label} date {value!r} counts periods of {parts[1]}, a form the file's dates are not written in"
+        raise InvalidInputError(f"{said}{_readings(parts[1], int(parts[3]), rows)}", field=label, value=value)
     per_year, months = COUNTED[unit]
     if int(parts[3]) > per_year:
         raise InvalidInputError(
@@ -239,3 +234,21 @@ def _counted(
             value=value,
         )
     return pd.Timestamp(int(parts[1]), (int(parts[3]) - 1) * months + 1, 1), pd.DateOffset(months=months)
+
+
+def _readings(year: str, count: int, rows: pd.DatetimeIndex) -> str:
+    """What a bound `2005.2` could mean, and how to write each, on `rows`: on calendar half-years most likely the
+    half-year (`2005H2`), on calendar years nothing finer matters (the year alone keeps the same rows), else a
+    quarter or a month."""
+    dates, alias = _grid(rows)
+    named = period_labels([dates[0]], alias)[0] if alias else ""
+    quarter, month = f"{year}Q{min(count, 4)} for a quarter", f"{year}-{count:02d} for a month"
+    if re.fullmatch(r"\d{4}", named):
+        return f"; the rows are whole years, so the year alone is enough: write {year}"
+    if re.fullmatch(r"\d{4}H[12]", named):
+        if count <= 2:
+            half = f"{year}H{count} for a half-year"
+            return f", so it could mean a half-year, a quarter or a month: write {half}, {quarter} or {month}"
+        halves = f"the rows' half-years are {year}H1 and {year}H2"
+        return f", and {halves}, so it could mean a quarter or a month: write {quarter} or {month}"
+    return f", so it could mean quarters or months: write {quarter} or {month}"
