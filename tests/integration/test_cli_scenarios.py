@@ -94,7 +94,15 @@ def test_conditions_csv_then_a_saved_scenario_reopened_by_name(env, tmp_path):
 @pytest.mark.parametrize(
     "csv, message",
     [
-        ("step,realgdp\n9,1\n", "conditions: step 9 lies beyond the horizon: the forecast has 4 steps"),
+        (
+            "step,realgdp\n9,1\n",
+            "conditions: realgdp has a value at step 9, which lies beyond the horizon: the forecast has 4 steps",
+        ),
+        (
+            "date,realgdp,realcons\n2011-06-01,1,2\n",
+            r"conditions: realgdp and realcons have values at 2011Q2 \(the row dated 2011-06-01\), which lies beyond"
+            r" the horizon: the forecast has 4 steps \(2009Q4 to 2010Q3\); forecast more steps or remove that row",
+        ),
         ("date,gdp\n2009-10-01,1\n", "conditions: 'gdp' is not a variable of this model; use realgdp, realcons"),
         ("date,realgdp\n2009-10-01,inf\n", r"condition realgdp at step 1 \(2009Q4\) is 'inf'"),
     ],

@@ -41,8 +41,11 @@ def test_dates_step_numbers_or_row_order_place_the_conditions(text):
 @pytest.mark.parametrize(
     "table, message",
     [
-        ("step,realgdp\n5,13100\n", r"step 5 lies beyond the horizon: the forecast has 4 steps \(2009-10-01 to"),
-        ("date,realgdp\n2011-01-01,13100\n", "2011-01-01 lies beyond the horizon"),
+        (
+            "step,realgdp\n5,13100\n",
+            r"realgdp has a value at step 5, which lies beyond the horizon: the forecast has 4 steps",
+        ),
+        ("date,realgdp\n2011-01-01,13100\n", "realgdp has a value at 2011-01-01, which lies beyond the horizon"),
         ("realgdp\n1\n2\n3\n4\n5\n", "realgdp has a value at step 5, which lies beyond the horizon"),
         ("date,realgdp\n2010-02-15,13100\n", "2010-02-15 is not one of the forecast's periods"),
         ("date,gdp\n2010-01-01,13100\n", "'gdp' is not a variable of this model; use realgdp, realcons"),
@@ -131,7 +134,12 @@ def test_an_unreadable_file_is_named(tmp_path):
 def test_a_forecast_checks_conditions_against_its_own_dates(macro_result):
     artifact = build_artifact(macro_result, "var", "tester")
     assert artifact.data.dates[-1] == "2009-07-01"
-    with pytest.raises(InvalidInputError, match=r"conditions: 2011-01-01 lies beyond the horizon: the forecast has 4"):
+    with pytest.raises(
+        InvalidInputError,
+        # the variable, the period as the model names it (and the row's date as written) and the horizon
+        match=r"conditions: realgdp has a value at 2011Q1 \(the row dated 2011-01-01\), which lies beyond the horizon:"
+        r" the forecast has 4 steps \(2009Q4 to 2010Q3\); forecast more steps or remove that row",
+    ):
         forecast_artifact(artifact, 4, conditions=_csv("date,realgdp\n2011-01-01,13100\n"))
     eight = forecast_artifact(artifact, 8, conditions=_csv("date,realgdp\n2011-01-01,13100\n"))
     assert [{k: v for k, v in c.items() if k != "sd_from_forecast"} for c in eight.conditions] == [

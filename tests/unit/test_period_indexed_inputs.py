@@ -49,7 +49,7 @@ def test_conditions_indexed_by_periods_are_placed_by_them_and_refused_beyond_the
     forecast = forecast_artifact(varx, 4, exog=exog, conditions=held)
     assert [(c["step"], c["date"]) for c in forecast.conditions] == [(4, "2010-07-01")]
     far = pd.DataFrame({"realgdp": [12900.0]}, index=pd.PeriodIndex([pd.Period("2030Q3", "Q")]))
-    with pytest.raises(InvalidInputError, match="2030-07-01 lies beyond the horizon"):
+    with pytest.raises(InvalidInputError, match="realgdp has a value at 2030Q3, which lies beyond the horizon"):
         forecast_artifact(varx, 4, exog=exog, conditions=far)
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 from ..clock import iso_label
 from ..errors import InvalidInputError
 from .date_text import read_date
+from .frequency import period_labels
 from .path_values import STEP, beyond, horizon_words
 from .periods import in_their_periods, period_dates, unlike_the_others
 from .sample_window import straddled_label
@@ -75,10 +76,20 @@ def _forecast_dates(periods: pd.Series):
     return lambda index: all(stamp in known or stamp > periods.iloc[-1] for stamp in index)
 
 
-def step_of_date(cell, labels: Sequence[str], periods: pd.Series, what: str, late_ok: bool) -> int | None:
+def step_of_date(
+    cell,
+    labels: Sequence[str],
+    periods: pd.Series,
+    what: str,
+    late_ok: bool,
+    held: Sequence[str] = (),
+    frequency: str | None = None,
+    written: str | None = None,
+) -> int | None:
     """The step of a row's date; None for a date past the horizon when `late_ok` (exogenous rows, and empty rows
-    of a conditions template), which is refused otherwise."""
-    text = str(cell.date() if isinstance(cell, pd.Timestamp) and cell == cell.normalize() else cell).strip()
+    of a conditions template), which is refused otherwise, naming the variables the row holds (`held`), its
+    period as the model's `frequency` names it and its date as `written` (a quarter's end read as its start)."""
+    text = as_written(cell)
     when = cell if isinstance(cell, pd.Timestamp) else read_date(text)
     if pd.isna(when):
         raise InvalidInputError(f"{what}: {text!r} is not a date", field="date", value=text)
@@ -95,9 +106,15 @@ def step_of_date(cell, labels: Sequence[str], periods: pd.Series, what: str, lat
     if when > periods.iloc[-1]:
         if late_ok:
             return None
-        beyond(None, labels, what, text)
+        period = period_labels([when], frequency)[0] if frequency else None
+        beyond(None, labels, what, written or text, held=held, period=period)
     raise InvalidInputError(
         f"{what}: {text} is not one of the forecast's periods ({horizon_words(labels)}); use their dates",
         field="date",
         value=text,
     )
+
+
+def as_written(cell) -> str:
+    """A row's date as a message names it: the text typed, a timestamp at midnight as its day (`2011-06-30`)."""
+    return str(cell.date() if isinstance(cell, pd.Timestamp) and cell == cell.normalize() else cell).strip()

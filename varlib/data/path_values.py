@@ -52,11 +52,27 @@ def horizon_words(labels: Sequence[str]) -> str:
 
 
 def beyond(
-    step: int | None, labels: Sequence[str], what: str, text: str | None = None, column: str = "", cell=None
+    step: int | None,
+    labels: Sequence[str],
+    what: str,
+    text: str | None = None,
+    column: str = "",
+    cell=None,
+    held: Sequence[str] = (),
+    period: str | None = None,
 ) -> None:
-    """Refuse a row (or, with `column`, a variable's value `cell`) placed after the forecast's last step."""
-    where = f"{text}" if text is not None else f"step {step}"
-    which = f"{column} has a value at {where}, which" if column else where
+    """Refuse a row (or, with `column`, a variable's value `cell`) placed after the forecast's last step. A row
+    names the variables it gives a value (`held`), as a value names its own, and a dated row its `period` as the
+    forecast's periods are named (2011Q3), with its date as written to find the row by."""
+    where = f"step {step}" if text is None else text
+    if text is not None and period and period != text:
+        where = f"{period} (the row dated {text})"
+    if column or held:
+        variables = [column] if column else list(held)
+        values = "has a value" if len(variables) == 1 else "have values"
+        which = f"{and_list(variables)} {values} at {where}, which"
+    else:
+        which = where
     raise InvalidInputError(
         f"{what}: {which} lies beyond the horizon: the forecast has {horizon_words(labels)}; forecast more steps or"
         f" remove {'that value' if column else 'that row'}",

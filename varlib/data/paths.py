@@ -27,7 +27,7 @@ from .csv_text import read_text_table
 from .date_text import read_dates
 from .file_bytes import read_capped
 from .number_marks import plain_number
-from .path_dates import as_dates, step_of_date
+from .path_dates import as_dates, as_written, step_of_date
 from .path_values import (
     CONDITIONS,
     EXOG,
@@ -205,11 +205,10 @@ def _steps_of(
     forecast's ISO labels, which rows are matched against, and its labels as shown (shown_labels), for messages."""
     labels, shown = named
     values = [c for c in frame.columns if c not in (STEP, date_column)]
-    if what == EXOG:  # exogenous rows after the horizon are not used, whatever they hold
-        late_ok = [True] * len(frame)
-    else:  # rows of conditions without a value; one list per column, not a lookup per cell
-        by_column = [frame[c].tolist() for c in values]
-        late_ok = [all(is_empty(column[row]) for column in by_column) for row in range(len(frame))]
+    # the variables each row of conditions gives a value, named if it lies after the horizon; one list per
+    # column, not a lookup per cell. Rows without one may lie there, as may exogenous ones, whatever they hold.
+    by_column = [(c, frame[c].tolist()) for c in values] if what != EXOG else []
+    held = [[c for c, cells in by_column if not is_empty(cells[row])] for row in range(len(frame))]
     index_dated = date_column is None and (
         period_dates(frame.index, frequency) is not None or dated_by_text(frame.index)
     )
@@ -221,14 +220,15 @@ def _steps_of(
         cells = frame[date_column] if date_column is not None else frame.index
         periods = read_dates(labels)  # read once
         dates = as_dates(cells, periods, shown, what, frequency)
-        steps = [step_of_date(cell, shown, periods, what, late) for cell, late in zip(dates, late_ok, strict=True)]
+        rows = zip(dates, held, [as_written(cell) for cell in cells], strict=True)  # each date as written too
+        steps = [step_of_date(cell, shown, periods, what, not had, had, frequency, text) for cell, had, text in rows]
     else:
         refuse_numbered_rows(frame.index, what)
         steps = _position_steps(frame.drop(columns=[STEP], errors="ignore"), shown, what)
     for row, step in enumerate(steps):
         if step is not None and step > len(labels):
-            if not late_ok[row]:
-                beyond(step, shown, what)
+            if held[row]:
+                beyond(step, shown, what, held=held[row])
             steps[row] = None
     seen: set[int] = set()
     for step in steps:
