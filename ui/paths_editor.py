@@ -32,6 +32,7 @@ from varlib import (
     held_exog,
     held_words,
     path_editor_table,
+    plural_of,
 )
 
 EDITOR_OPEN = "fc_scenario_open"
@@ -154,10 +155,11 @@ def _say_beyond(draft: dict, steps: int) -> None:
     used now: said, so a shorter forecast is never taken for one that holds them."""
     beyond = _beyond(draft, steps)
     if beyond:
+        them = plural_of(len(beyond), "it", "them")
         st.caption(
             f":orange[:material/warning: {counted(len(beyond), 'condition')} after the {steps}-step horizon"
             f" ({literal(beyond_words(beyond))}) {'is' if len(beyond) == 1 else 'are'} not"
-            " used: forecast more steps to apply them, or clear them.]"
+            f" used: forecast more steps to apply {them}, or clear {them}.]"
         )
 
 

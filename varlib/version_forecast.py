@@ -14,7 +14,7 @@ from .data.frequency import period_labels
 from .forecast import Forecast
 from .jsonsafe import finite_or_none
 from .versions import Version
-from .wording import and_list, counted
+from .wording import and_list, counted, plural_of
 
 # A condition this many standard deviations from the forecast without conditions has a chance under the model
 # of about 6 in 100,000 (two-sided): a stress scenario goes to 2 or 3, a wrong unit or a typo far beyond.
@@ -74,9 +74,9 @@ class VersionForecast:
             return None
         return (
             f"{counted(len(far), 'condition')} {'lies' if len(far) == 1 else 'lie'} {FAR_SD:g} or more standard"
-            f" deviations from the forecast without conditions: {listed}. The model gives such"
-            " values almost no chance, so the path it draws through them is arithmetic far outside anything in its"
-            " sample: check the values and their units."
+            f" deviations from the forecast without conditions: {listed}. The model gives such values almost no"
+            f" chance, so the path it draws through {plural_of(len(far), 'it', 'them')} is arithmetic far outside"
+            " anything in its sample: check the values and their units."
         )
 
     def far_together(self) -> str | None:
@@ -117,11 +117,12 @@ class VersionForecast:
         )
         if listed is None:
             return None
+        them = plural_of(len(far), "it", "them")
         return (
             f"{counted(len(far), 'exogenous value')} {'lies' if len(far) == 1 else 'lie'} {FAR_SD:g} or more standard"
-            f" deviations from that variable's training values: {listed}. The forecast takes them as"
-            " known, so its bands do not widen for them, while the fit never saw such values: check the values and"
-            " their units."
+            f" deviations from that variable's training values: {listed}. The forecast takes {them} as"
+            f" known, so its bands do not widen for {them}, while the fit never saw such values: check the"
+            " values and their units."
         )
 
     def _far_list(self, far: list[tuple[str, float, str, float]]) -> str | None:

@@ -28,7 +28,7 @@ def test_the_library_names_the_far_value_and_its_distance(varx):
     assert np.isclose(far.exog_sd[1, 0], distance) and abs(far.exog_sd[0, 0]) < 1
     assert far.far_exog() == (
         f"1 exogenous value lies 4 or more standard deviations from that variable's training values: realint 350 at"
-        f" 2010Q1 ({distance:+.1f} sd). The forecast takes them as known, so its bands do not widen for them, while"
+        f" 2010Q1 ({distance:+.1f} sd). The forecast takes it as known, so its bands do not widen for it, while"
         " the fit never saw such values: check the values and their units."
     )
     assert far.to_dict()["warnings"] == [far.far_exog()]
@@ -43,6 +43,7 @@ def test_the_cli_rest_and_page_say_it(varx, tmp_path, monkeypatch, capsys):
     assert main(["forecast", "--name", "varx", "--steps", "2", "--exog-csv", str(values)]) == 0
     err = capsys.readouterr().err
     assert err.startswith("warning: 2 exogenous values lie 4 or more standard deviations") and "realint 350 at" in err
+    assert "The forecast takes them as known, so its bands do not widen for them" in err  # two: them; one: it
     for http in local_client(settings):
         answer = http.post("/models/varx/versions/0.0.1/forecast", json={"steps": 2, "exog": {"realint": [350, 1]}})
         assert answer.status_code == 200 and answer.json()["warnings"][0].startswith("1 exogenous value lies")

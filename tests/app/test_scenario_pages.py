@@ -289,7 +289,7 @@ def test_conditions_after_a_shortened_horizon_are_said_to_be_unused_and_return_w
     at = _with_editor({"model": "var", "version": "0.0.1", "steps": 6})
     _condition(at, {1: {"realgdp": 13000.0}, 3: {"realgdp": 13100.0}})
     at.number_input(key="fc_steps").set_value(2).run()
-    assert "1 condition after the 2-step horizon (realgdp at step 4) is not used" in _text(at)
+    assert "2-step horizon (realgdp at step 4) is not used: forecast more steps to apply it, or clear it" in _text(at)
     gdp = charts(at)[0]
     np.testing.assert_array_equal(values(trace(gdp, "condition"), "y"), [13000.0])  # what is drawn holds one
     at.session_state[EDITOR_OPEN] = False  # closed, the editor still says so

@@ -47,6 +47,7 @@ def test_only_a_far_condition_is_flagged_with_its_value_period_and_distance(arti
     assert said is not None and said.startswith(f"1 condition lies {FAR_SD:g} or more standard deviations from")
     assert far.index[1] == "2010-01-01"  # named in the message as people name quarters
     assert f"realgdp {value:g} at 2010Q1 (-12.0 sd)" in said and "check the values and their units" in said
+    assert "the path it draws through it is arithmetic" in said  # one condition: it, not them
     page = render_report(artifact, diagnose(artifact), forecast=far)
     assert f"<strong>{said}</strong>" in page
 
