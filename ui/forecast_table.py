@@ -27,6 +27,7 @@ WHOLE_UP_TO = 3  # variables whose forecasts and bands fit one table at 1440 px;
 EDITED = "-edited-lags"  # ends the name of a file forecast from lag inputs other than the version's own
 EDITED_EXOG = "-edited-exog"  # and of one from exogenous values other than the editor's start
 CONDITIONED = " A ticked *conditioned* box marks a value that a condition sets, not one the model forecasts."
+CONDITIONED_HELP = "The value is a condition, not a forecast."  # a `conditioned` column's header, in every table
 
 
 def file_stem(
@@ -90,7 +91,7 @@ def _grid(table, formats: dict[str, str], labels: dict[str, str]) -> None:
     config = {
         c: st.column_config.NumberColumn(labels.get(c, c), format=formats[c])
         if c in formats
-        else st.column_config.CheckboxColumn(labels.get(c, c), help="The value is a condition, not a forecast.")
+        else st.column_config.CheckboxColumn(labels.get(c, c), help=CONDITIONED_HELP)
         for c in table
     }
     st.dataframe(table, width="stretch", column_config=config)

@@ -12,7 +12,7 @@ from ui import presentation, store
 from ui.chart_look import Look, accessible_name, export_config, plot
 from ui.errors import FORECAST_WAITS, show_error
 from ui.figures import forecast_figure, recent
-from ui.forecast_table import file_stem
+from ui.forecast_table import CONDITIONED_HELP, file_stem
 from ui.layout import chart_cells, tab_per_variable
 from ui.literal import library_text
 from ui.paths_editor import condition_inputs, exog_inputs
@@ -35,7 +35,8 @@ from varlib import (
 BASELINE = "baseline (no conditions)"
 EXPORT = "fc_export"
 GRID_NAME_CHARS = 24  # of a model name in a presentation grid's subtitles: with its version and interval, two lines
-SIDE_BY_SIDE = 2  # variables whose differences (four columns each) fit the page side by side at 1440 px
+# two variables' differences fit side by side at 1440 px, four columns each and a conditioned one's fifth: nine
+SIDE_BY_SIDE, SIDE_COLUMNS = 2, 9
 
 
 def editor_forecast(
@@ -247,9 +248,9 @@ def differences(baseline: VersionForecast, result: VersionForecast, levels=None)
             " holds the difference)."
         )
     table = table.set_axis(period_index(table.index, baseline.frequency))  # named as the hovers name them
-    formats = shared_formats(table, baseline.variables)
+    formats = shared_formats(table.select_dtypes("number"), baseline.variables)  # a `conditioned` mark is no number
     variables = list(baseline.variables)
-    if len(variables) <= SIDE_BY_SIDE:
+    if len(variables) <= SIDE_BY_SIDE and len(table.columns) <= SIDE_COLUMNS:
         _differences_grid(table, formats)
         return
     for _, part in tab_per_variable(table, variables):  # its baseline, scenario and differences
@@ -260,14 +261,16 @@ def _differences_grid(table: pd.DataFrame, formats: dict[str, str]) -> None:
     st.dataframe(
         table,
         width="stretch",
-        column_config={column: _difference_column(column, formats[column]) for column in table},
+        column_config={column: _difference_column(column, formats.get(column)) for column in table},
         placeholder="–",  # a Δ % left out (differences): no percent, as a left-out MAPE shows
     )
 
 
-def _difference_column(name: str, shared: str):
-    """A variable's baseline, scenario and difference in one number format (`shared`; percentages with two
-    decimals), and Δ for "difference" in the header so that two variables' eight columns fit at 1440 px."""
+def _difference_column(name: str, shared: str | None):
+    """A variable's baseline, scenario and difference in one format (`shared`; percentages with two decimals), Δ
+    for "difference" in the headers (SIDE_COLUMNS fit at 1440 px); its `conditioned` mark (no format) ticked."""
+    if shared is None:
+        return st.column_config.CheckboxColumn(name, help=CONDITIONED_HELP)
     label = name.replace(" difference %", " Δ %").replace(" difference", " Δ")
     fmt = "%.2f%%" if name.endswith("%") else shared
     what = "the scenario minus the baseline" + (", in percent of the baseline" if name.endswith("%") else "")

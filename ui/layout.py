@@ -54,9 +54,11 @@ def sentence(clause: str) -> str:
 
 
 def tab_per_variable(table: pd.DataFrame, variables: list[str]) -> Iterator[tuple[str, pd.DataFrame]]:
-    """Inside a tab per variable, each variable and its columns of `table` (the same number each, in the
-    variables' order): all of them side by side would be wider than the page and scroll sideways."""
-    width = len(table.columns) // len(variables)
-    for j, tab in enumerate(st.tabs(variables)):
+    """Inside a tab per variable, each variable and its columns of `table` (named `<variable>` or `<variable>
+    <what>`; a column goes to the longest variable name it starts with, so `gdp` does not take `gdp growth`'s): all
+    of them side by side would be wider than the page and scroll sideways."""
+    longest_first = sorted(variables, key=len, reverse=True)
+    owner = {c: next((v for v in longest_first if f"{c} ".startswith(f"{v} ")), None) for c in table.columns}
+    for variable, tab in zip(variables, st.tabs(variables), strict=True):
         with tab:
-            yield variables[j], table.iloc[:, j * width : (j + 1) * width]
+            yield variable, table[[c for c in table.columns if owner[c] == variable]]

@@ -73,13 +73,17 @@ def forecast_table(result: VersionForecast, fan: Iterable[int] = ()) -> pd.DataF
 
 def differences_table(baseline: VersionForecast, scenario: VersionForecast, levels=None) -> pd.DataFrame:
     """Scenario against baseline, one row per date: per variable the baseline, the scenario and the
-    difference (absolute, and in percent of the baseline; none near 0, see scenario_differences' `levels`)."""
+    difference (absolute, and in percent of the baseline; none near 0, see scenario_differences' `levels`), and
+    `conditioned` as forecast_table marks it: which differences were imposed and which followed from them."""
     long = scenario_differences(baseline, scenario, levels)
+    fixed = scenario.forecast.fixed
     columns = {}
-    for variable in baseline.variables:
+    for j, variable in enumerate(baseline.variables):
         rows = long[long["variable"] == variable].set_index("date").reindex(baseline.index)
         for what in ("baseline", "scenario", "difference", "difference %"):
             columns[f"{variable} {what}"] = rows[what].to_numpy()
+        if fixed is not None and np.isfinite(fixed[:, j]).any():  # a variable no condition fixes has no mark
+            columns[f"{variable} conditioned"] = np.isfinite(fixed[:, j])
     return pd.DataFrame(columns, index=pd.Index(baseline.index, name="date"))
 
 

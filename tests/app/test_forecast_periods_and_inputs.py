@@ -80,8 +80,14 @@ def test_the_differences_table_names_periods_as_the_hovers(seeded):
     editor = next(e for e in at.data_editor if e.key.startswith("_fc_path|conditions|"))
     at.session_state[editor.key] = {"edited_rows": {1: {"realgdp": 13000.0}}, "added_rows": [], "deleted_rows": []}
     at.run()
-    differences = next(f.value for f in at.dataframe if "realgdp difference" in f.value.columns)
+    frame = next(f for f in at.dataframe if "realgdp difference" in f.value.columns)
+    differences = frame.value
     assert differences.index.tolist() == QUARTERS
+    # which differences were imposed and which followed, ticked as the forecast table ticks them
+    assert differences["realgdp conditioned"].tolist() == [False, True, False, False, False, False]
+    assert "realcons conditioned" not in differences  # no condition fixes it: no mark, and no column more
+    config = json.loads(frame.proto.columns)["realgdp conditioned"]
+    assert config["help"] == forecast_table.CONDITIONED_HELP and config["type_config"]["type"] == "checkbox"
 
 
 def test_the_lag_table_shows_periods_and_keeps_its_iso_dates_for_parsing(seeded):

@@ -21,13 +21,30 @@ def test_three_variables_differences_are_a_tab_each_so_no_column_is_cut(registry
     assert errors(at) == ""
     parts = [f.value for f in at.dataframe if any(str(c).endswith(" difference %") for c in f.value.columns)]
     # twelve columns side by side ran past the page at 1440 px: four a table, one table a variable
-    assert [list(part.columns) for part in parts] == [
-        [f"{name} baseline", f"{name} scenario", f"{name} difference", f"{name} difference %"]
-        for name in ("realgdp", "realcons", "realinv")
-    ]
+    differences = [[f"{name} baseline", f"{name} scenario", f"{name} difference", f"{name} difference %"] for name in
+                   ("realgdp", "realcons", "realinv")]  # fmt: skip
+    differences[0].append("realgdp conditioned")  # the one conditioned variable: its mark
+    assert [list(part.columns) for part in parts] == differences
     artifact = registry.load("three", "0.0.1")
     expected = forecast_artifact(artifact, 4, 0.05, conditions={"realgdp": [12990.0, None, None, None]})
     baseline = forecast_artifact(artifact, 4, 0.05)
     np.testing.assert_allclose(
         parts[2]["realinv difference"], expected.forecast.mean[:, 2] - baseline.forecast.mean[:, 2], rtol=1e-9
     )
+
+
+def test_two_variables_both_conditioned_get_a_tab_each_so_their_marks_are_not_cut(seeded):
+    """Two variables' differences sit side by side while their columns fit at 1440 px (nine beside the periods); a
+    conditioned variable's mark is a fifth column, and with both conditioned the tenth ran past the page."""
+    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
+    at.session_state[EDITOR_OPEN] = True
+    at.run()
+    _condition(at, {0: {"realgdp": 12990.0}})
+    one = [list(f.value.columns) for f in at.dataframe if "realgdp difference" in f.value.columns]
+    assert len(one) == 1 and len(one[0]) == 9 and "realcons conditioned" not in one[0]  # side by side: it fits
+    _condition(at, {0: {"realgdp": 12990.0, "realcons": 9300.0}})
+    assert errors(at) == ""
+    parts = [
+        list(f.value.columns) for f in at.dataframe if any(str(c).endswith(" difference %") for c in f.value.columns)
+    ]
+    assert [part[-1] for part in parts] == ["realgdp conditioned", "realcons conditioned"]  # a tab each
