@@ -55,10 +55,19 @@ def sentence(clause: str) -> str:
 
 def tab_per_variable(table: pd.DataFrame, variables: list[str]) -> Iterator[tuple[str, pd.DataFrame]]:
     """Inside a tab per variable, each variable and its columns of `table` (named `<variable>` or `<variable>
-    <what>`; a column goes to the longest variable name it starts with, so `gdp` does not take `gdp growth`'s): all
-    of them side by side would be wider than the page and scroll sideways."""
+    <what>`): all of them side by side would be wider than the page and scroll sideways. Where one name starts
+    another (`rate`, `rate difference`), `rate difference` is both `rate`'s Δ and that variable's name, so a column
+    goes by the endings that every variable's columns have (` baseline`, ` difference`: `rate difference` has no
+    ` difference baseline`), and one ending otherwise (a ` conditioned` mark some lack) to the longest name it
+    starts with."""
     longest_first = sorted(variables, key=len, reverse=True)
-    owner = {c: next((v for v in longest_first if f"{c} ".startswith(f"{v} ")), None) for c in table.columns}
+    endings = set.intersection(
+        *({c[len(v) :] for c in table.columns if f"{c} ".startswith(f"{v} ")} for v in variables)
+    )
+    named = {f"{v}{ending}": v for v in longest_first[::-1] for ending in endings}  # the longer name wins a tie
+    owner = {
+        c: named.get(c) or next((v for v in longest_first if f"{c} ".startswith(f"{v} ")), None) for c in table.columns
+    }
     for variable, tab in zip(variables, st.tabs(variables), strict=True):
         with tab:
             yield variable, table[[c for c in table.columns if owner[c] == variable]]

@@ -48,3 +48,23 @@ def test_two_variables_both_conditioned_get_a_tab_each_so_their_marks_are_not_cu
         list(f.value.columns) for f in at.dataframe if any(str(c).endswith(" difference %") for c in f.value.columns)
     ]
     assert [part[-1] for part in parts] == ["realgdp conditioned", "realcons conditioned"]  # a tab each
+
+
+def test_a_name_that_starts_another_keeps_its_own_differences_in_its_tab(registry):
+    """`rate difference` is both `rate`'s Δ column and the name of another variable: taken by the longest name it
+    starts with, `rate`'s Δ and Δ % showed in the `rate difference` tab, and `rate`'s tab lacked them."""
+    macro = load_dataset(variables=["realgdp", "realcons", "realinv"])
+    dataset = load_dataset(macro.frame.set_axis(["rate", "rate difference", "realinv"], axis=1))
+    publish_result(registry, train_model(dataset, ModelSpec(tuple(dataset.variables), lags=2)), "names")
+    at = open_app({"model": "names", "version": "0.0.1", "steps": 4})
+    at.session_state[EDITOR_OPEN] = True
+    at.run()
+    _condition(at, {0: {"rate": 12990.0}})
+    assert errors(at) == ""
+    parts = [list(f.value.columns) for f in at.dataframe if any(str(c).endswith(" baseline") for c in f.value.columns)]
+    ends = ["baseline", "scenario", "difference", "difference %"]
+    assert parts == [
+        [f"rate {end}" for end in ends] + ["rate conditioned"],
+        [f"rate difference {end}" for end in ends],
+        [f"realinv {end}" for end in ends],
+    ]
