@@ -60,6 +60,10 @@ def test_dates_step_numbers_or_row_order_place_the_conditions(text):
             "date,step,realgdp\n2009-10-01,2,13200\n",
             r"row 1 gives step 2 \(2010-01-01\) and the date 2009-10-01, which is step 1 \(2009-10-01\); keep one",
         ),
+        (  # a date past the horizon against a step within it: the two disagree (it said the date lay beyond)
+            "step,date,realgdp\n1,2011-01-01,13100\n",
+            r"row 1 gives step 1 \(2009-10-01\) and the date 2011-01-01, which is after the forecast's last step; keep",
+        ),
     ],
 )
 def test_impossible_conditions_are_refused_by_name(table, message):

@@ -260,11 +260,13 @@ def _check_dates_agree(
     periods = read_dates(labels)
     dates = as_dates(cells, periods, shown, what, frequency)
     for row, step in dated_rows:
-        dated = step_of_date(dates[row], shown, periods, what, what == EXOG)
+        # a date past the horizon is a disagreement too: "2011-01-01 lies beyond the horizon" hid the step given
+        dated = step_of_date(dates[row], shown, periods, what, True)
         if dated != step:
+            which = f"step {step_label(dated, shown)}" if dated else "after the forecast's last step"
             raise InvalidInputError(
                 f"{what}: row {row + 1} gives step {step_label(step, shown)} and the date"
-                f" {str(cells.iloc[row]).strip()}, which is step {step_label(dated, shown) if dated else 'none'};"
+                f" {str(cells.iloc[row]).strip()}, which is {which};"
                 " keep one of the two columns or make them agree",
                 field=STEP,
                 value=step,
