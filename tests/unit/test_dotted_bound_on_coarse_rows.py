@@ -100,3 +100,14 @@ def test_the_cli_refuses_it_in_one_line_with_exit_2(tmp_path, monkeypatch, capsy
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("error: ") and "Traceback" not in err
     assert "'2005.4'" in err and "write 2005Q4 for a quarter or 2005-04 for a month" in err
+
+
+@pytest.mark.parametrize("freq", ["MS", "QS-JAN", "2QS-JAN"])
+def test_a_counted_bound_past_4_is_offered_as_a_month_only(freq):
+    # `2005:7` offered `2005Q4 for a quarter`, another period, which written so would end the sample there
+    with pytest.raises(InvalidInputError) as refused:
+        load_dataset(_csv(freq, periods=200 if freq == "MS" else 48), csv_name="data.csv", end="2005:7")
+    assert str(refused.value) == (
+        "end date '2005:7' counts periods of 2005, a form the file's dates are not written in, and a year has 4"
+        " quarters, so it can only mean a month: write 2005-07"
+    )

@@ -238,13 +238,15 @@ def _counted(
 
 def _readings(year: str, count: int, rows: pd.DatetimeIndex) -> str:
     """What a bound `2005.2` could mean, and how to write each, on `rows`: on calendar half-years most likely the
-    half-year (`2005H2`), on calendar years nothing finer matters (the year alone keeps the same rows), else a
-    quarter or a month."""
+    half-year (`2005H2`), on calendar years nothing finer matters (the year alone keeps the same rows), past 4 only
+    a month, else a quarter or a month."""
     dates, alias = _grid(rows)
     named = period_labels([dates[0]], alias)[0] if alias else ""
-    quarter, month = f"{year}Q{min(count, 4)} for a quarter", f"{year}-{count:02d} for a month"
+    quarter, month = f"{year}Q{count} for a quarter", f"{year}-{count:02d} for a month"
     if re.fullmatch(r"\d{4}", named):
         return f"; the rows are whole years, so the year alone is enough: write {year}"
+    if count > 4:  # `2005:7` is no quarter: offering 2005Q4 would end the sample at another period
+        return f", and a year has 4 quarters, so it can only mean a month: write {year}-{count:02d}"
     if re.fullmatch(r"\d{4}H[12]", named):
         if count <= 2:
             half = f"{year}H{count} for a half-year"
