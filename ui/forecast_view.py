@@ -23,11 +23,13 @@ from varlib import (
     Scenario,
     VarlibError,
     VersionForecast,
+    and_list,
     forecast_artifact,
     forecast_periods,
     forecast_scenario,
     level_to_alpha,
     path_editor_table,
+    plural_of,
     shared_formats,
     shortened,
 )
@@ -240,20 +242,18 @@ def differences(baseline: VersionForecast, result: VersionForecast, levels=None)
         return
     st.subheader("Scenario against the baseline")
     table = differences_table(baseline, result, levels)
-    blank = [v for v in baseline.variables if table[f"{v} difference %"].isna().all()]
-    if blank:
+    if blank := [v for v in baseline.variables if table[f"{v} difference %"].isna().all()]:
         st.caption(
-            f"Δ % is left out for {', '.join(blank)}: {'its' if len(blank) == 1 else 'their'} values are not all of"
-            " one sign or come near 0, where a difference in percent of the baseline says nothing (the Δ column"
-            " holds the difference)."
+            f"Δ % is left out for {and_list(blank)}: {plural_of(len(blank), 'its', 'their')} values are not all of one"
+            " sign or come near 0, where a difference in percent of the baseline says nothing (the Δ column holds the"
+            " difference)."
         )
     table = table.set_axis(period_index(table.index, baseline.frequency))  # named as the hovers name them
     formats = shared_formats(table.select_dtypes("number"), baseline.variables)  # a `conditioned` mark is no number
-    variables = list(baseline.variables)
-    if len(variables) <= SIDE_BY_SIDE and len(table.columns) <= SIDE_COLUMNS:
+    if len(baseline.variables) <= SIDE_BY_SIDE and len(table.columns) <= SIDE_COLUMNS:
         _differences_grid(table, formats)
         return
-    for _, part in tab_per_variable(table, variables):  # its baseline, scenario and differences
+    for _, part in tab_per_variable(table, list(baseline.variables)):  # its baseline, scenario and differences
         _differences_grid(part, formats)
 
 

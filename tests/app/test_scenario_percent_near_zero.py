@@ -31,3 +31,15 @@ def test_a_rate_that_crosses_zero_gets_no_percent_and_the_page_says_why(registry
     np.testing.assert_allclose(table["realgdp difference %"], gdp, rtol=1e-9)
     notes = "\n".join(c.value for c in at.caption)
     assert "Δ % is left out for realint: its values are not all of one sign or come near 0" in notes
+
+
+def test_two_rates_are_named_as_a_list_is_written(registry):
+    dataset = load_dataset(variables=["realgdp", "realint", "infl"])  # both rates cross 0
+    publish_result(registry, train_model(dataset, ModelSpec(tuple(dataset.variables), lags=2)), "rates")
+    at = open_app({"model": "rates", "version": "0.0.1", "steps": 4})
+    at.session_state[EDITOR_OPEN] = True
+    at.run()
+    _condition(at, {0: {"realint": 9.0}})
+    notes = "\n".join(c.value for c in at.caption)
+    # varlib.and_list, as every other list in a message: it read `realint, infl`
+    assert "Δ % is left out for realint and infl: their values are not all of one sign" in notes
