@@ -52,7 +52,9 @@ def read_file(source: str | Path, name: str | None) -> tuple[bytes, str]:
 def check_size(size: int, name: str) -> None:
     """Refuse a CSV of more than MAX_CSV_BYTES, a file's or an upload's, by its name and size."""
     if size > MAX_CSV_BYTES:
-        raise InvalidInputError(f"CSV {name!r} is {size:,} bytes; the limit is {MAX_CSV_BYTES:,}")
+        raise InvalidInputError(
+            f"CSV {name!r} is {size:,} bytes; the limit is {MAX_CSV_BYTES:,}: give fewer rows or columns"
+        )
 
 
 def read_capped(path: Path, label: str) -> bytes:
