@@ -6,19 +6,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from tests.app.conftest import errors, open_app
-from tests.app.test_scenario_pages import _condition
-from ui.paths_editor import EDITOR_OPEN
-from varlib import ModelSpec, forecast_artifact, load_dataset, publish_result, train_model
+from tests.app.conftest import errors
+from tests.app.test_scenario_three_variables import conditioned
+from varlib import forecast_artifact, load_dataset
 
 
 def test_a_rate_that_crosses_zero_gets_no_percent_and_the_page_says_why(registry):
     dataset = load_dataset(variables=["realgdp", "realint"])  # realint runs from -6.79 to 10.95
-    publish_result(registry, train_model(dataset, ModelSpec(tuple(dataset.variables), lags=2)), "rates")
-    at = open_app({"model": "rates", "version": "0.0.1", "steps": 4})
-    at.session_state[EDITOR_OPEN] = True
-    at.run()
-    _condition(at, {0: {"realint": 9.0}})
+    at = conditioned(registry, dataset, "rates", {0: {"realint": 9.0}})
     assert errors(at) == ""
     shown = next(f for f in at.dataframe if "realint difference %" in f.value.columns)
     table = shown.value
@@ -35,11 +30,7 @@ def test_a_rate_that_crosses_zero_gets_no_percent_and_the_page_says_why(registry
 
 def test_two_rates_are_named_as_a_list_is_written(registry):
     dataset = load_dataset(variables=["realgdp", "realint", "infl"])  # both rates cross 0
-    publish_result(registry, train_model(dataset, ModelSpec(tuple(dataset.variables), lags=2)), "rates")
-    at = open_app({"model": "rates", "version": "0.0.1", "steps": 4})
-    at.session_state[EDITOR_OPEN] = True
-    at.run()
-    _condition(at, {0: {"realint": 9.0}})
+    at = conditioned(registry, dataset, "rates", {0: {"realint": 9.0}})
     notes = "\n".join(c.value for c in at.caption)
     # varlib.and_list, as every other list in a message: it read `realint, infl`
     assert "Δ % is left out for realint and infl: their values are not all of one sign" in notes

@@ -5,19 +5,23 @@ from __future__ import annotations
 
 import numpy as np
 
-from tests.app.conftest import errors, open_app
-from tests.app.test_scenario_pages import _condition
-from ui.paths_editor import EDITOR_OPEN
+from tests.app.conftest import errors
+from tests.app.test_scenario_pages import _condition, _with_editor
 from varlib import ModelSpec, forecast_artifact, load_dataset, publish_result, train_model
+
+
+def conditioned(registry, dataset, name: str, edits: dict):
+    """`name` 0.0.1, a VAR(2) of `dataset`'s variables, on the Forecast page at 4 steps with the scenario editor
+    open and `edits` typed into its conditions table ({row: {variable: value}})."""
+    publish_result(registry, train_model(dataset, ModelSpec(tuple(dataset.variables), lags=2)), name)
+    at = _with_editor({"model": name, "version": "0.0.1", "steps": 4})
+    _condition(at, edits)
+    return at
 
 
 def test_three_variables_differences_are_a_tab_each_so_no_column_is_cut(registry):
     dataset = load_dataset(variables=["realgdp", "realcons", "realinv"])
-    publish_result(registry, train_model(dataset, ModelSpec(tuple(dataset.variables), lags=2)), "three")
-    at = open_app({"model": "three", "version": "0.0.1", "steps": 4})
-    at.session_state[EDITOR_OPEN] = True
-    at.run()
-    _condition(at, {0: {"realgdp": 12990.0}})
+    at = conditioned(registry, dataset, "three", {0: {"realgdp": 12990.0}})
     assert errors(at) == ""
     parts = [f.value for f in at.dataframe if any(str(c).endswith(" difference %") for c in f.value.columns)]
     # twelve columns side by side ran past the page at 1440 px: four a table, one table a variable
@@ -36,9 +40,7 @@ def test_three_variables_differences_are_a_tab_each_so_no_column_is_cut(registry
 def test_two_variables_both_conditioned_get_a_tab_each_so_their_marks_are_not_cut(seeded):
     """Two variables' differences sit side by side while their columns fit at 1440 px (nine beside the periods); a
     conditioned variable's mark is a fifth column, and with both conditioned the tenth ran past the page."""
-    at = open_app({"model": "var", "version": "0.0.1", "steps": 4})
-    at.session_state[EDITOR_OPEN] = True
-    at.run()
+    at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
     _condition(at, {0: {"realgdp": 12990.0}})
     one = [list(f.value.columns) for f in at.dataframe if "realgdp difference" in f.value.columns]
     assert len(one) == 1 and len(one[0]) == 9 and "realcons conditioned" not in one[0]  # side by side: it fits
@@ -55,11 +57,7 @@ def test_a_name_that_starts_another_keeps_its_own_differences_in_its_tab(registr
     starts with, `rate`'s Δ and Δ % showed in the `rate difference` tab, and `rate`'s tab lacked them."""
     macro = load_dataset(variables=["realgdp", "realcons", "realinv"])
     dataset = load_dataset(macro.frame.set_axis(["rate", "rate difference", "realinv"], axis=1))
-    publish_result(registry, train_model(dataset, ModelSpec(tuple(dataset.variables), lags=2)), "names")
-    at = open_app({"model": "names", "version": "0.0.1", "steps": 4})
-    at.session_state[EDITOR_OPEN] = True
-    at.run()
-    _condition(at, {0: {"rate": 12990.0}})
+    at = conditioned(registry, dataset, "names", {0: {"rate": 12990.0}})
     assert errors(at) == ""
     parts = [list(f.value.columns) for f in at.dataframe if any(str(c).endswith(" baseline") for c in f.value.columns)]
     ends = ["baseline", "scenario", "difference", "difference %"]
