@@ -42,11 +42,13 @@ new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => {
   [n, ...n.querySelectorAll('[data-testid=stPlotlyChart]')].forEach(c => c.matches('[data-testid=stPlotlyChart]')
     && window.__seen.add(c)); }))).observe(document, {childList: true, subtree: true});"""
 MOUNTS = "() => ({added: window.__seen.size, removed: [...window.__seen].filter(c => !c.isConnected).length})"
+# greys is null while the first chart is being mounted again (a switch of theme asks for one run that redraws it)
 GREYS = """() => { const el = document.querySelector('.js-plotly-plot');
+  const texts = el ? [el.querySelector('.xtick text'), el.querySelector('.gtitle-subtitle')] : [null];
   return {background: getComputedStyle(document.querySelector('.stApp')).backgroundColor,
-          greys: [el.querySelector('.xtick text'), el.querySelector('.gtitle-subtitle')]
-            .map(t => getComputedStyle(t).fill)};
+          greys: texts.every(t => t) ? texts.map(t => getComputedStyle(t).fill) : null};
 }"""
+DRAWN_GREYS = f"() => {{ const colours = ({GREYS})(); return colours.greys && colours; }}"
 
 
 @pytest.fixture(scope="module")
@@ -166,7 +168,7 @@ def _contrast(fill: str, background: str) -> float:
 def test_small_grey_text_stays_readable_after_a_switch_to_dark(room, chromium):
     page = _open(chromium, f"{room}/?model=four&version=0.0.1&present=1", 1280, 720, color_scheme="light")
     try:
-        before = page.evaluate(GREYS)
+        before = page.wait_for_function(DRAWN_GREYS).json_value()
         page.get_by_test_id("stMainMenu").click()
         page.get_by_test_id("stMainMenuItem-theme-Dark").click()
         page.wait_for_function("() => getComputedStyle(document.querySelector('.stApp')).backgroundColor !== "
@@ -174,9 +176,9 @@ def test_small_grey_text_stays_readable_after_a_switch_to_dark(room, chromium):
         # the charts take the new theme a moment after the page: waited for (up to 10 s) until every grey changed
         with contextlib.suppress(PlaywrightTimeoutError):
             page.wait_for_function(
-                f"(old) => ({GREYS})().greys.every((fill, i) => fill !== old[i])", arg=before["greys"], timeout=10_000
+                f"(old) => ({GREYS})().greys?.every((fill, i) => fill !== old[i])", arg=before["greys"], timeout=10_000
             )
-        after = page.evaluate(GREYS)
+        after = page.wait_for_function(DRAWN_GREYS).json_value()
     finally:
         page.context.close()
     # the background the fan's solid colours and the line's casing are mixed over is Streamlit's own

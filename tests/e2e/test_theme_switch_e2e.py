@@ -19,6 +19,9 @@ pytestmark = pytest.mark.e2e
 # Each chart's fills, widest level first, as drawn
 FILLS = """() => [...document.querySelectorAll('.js-plotly-plot')].map(el =>
   [...el.querySelectorAll('.scatterlayer .js-fill')].map(p => getComputedStyle(p).fill))"""
+# Changed, and every fill drawn: the switch's run mounts the charts again, and a chart being mounted has none
+CHANGED = f"""(old) => {{ const now = ({FILLS})();
+  return now.flat().length === old.flat().length && JSON.stringify(now) !== JSON.stringify(old); }}"""
 
 
 def _switch(page, theme: str, drawn: list[list[str]]) -> list[list[str]]:
@@ -27,8 +30,7 @@ def _switch(page, theme: str, drawn: list[list[str]]) -> list[list[str]]:
     page.get_by_test_id(f"stMainMenuItem-theme-{theme.title()}").click()
     page.keyboard.press("Escape")
     with contextlib.suppress(PlaywrightTimeoutError):  # unchanged: the assertions say so, with the colours
-        page.wait_for_function(f"(old) => JSON.stringify(({FILLS})()) !== JSON.stringify(old)", arg=drawn,
-                               timeout=15_000)  # fmt: skip
+        page.wait_for_function(CHANGED, arg=drawn, timeout=15_000)
     wait_for_app(page)
     return page.evaluate(FILLS)
 
