@@ -39,7 +39,8 @@ def test_a_log_models_forecast_table_heads_its_median_and_keeps_one_format_per_c
     cli(local_env, "train", "--transform", "logdiff", "--lags", "2", "--name", "lg", "--publish")
     printed = cli(local_env, "forecast", "--name", "lg", "--steps", "6").stdout.splitlines()
     assert printed[0].endswith("interval (median)")
-    assert printed[1].split() == ["median", "lower", "upper"]  # the point is exp of the log forecast: a median
+    assert printed[1].split() == ["variable", "realgdp", "realcons"]  # each variable's point and bounds together
+    assert printed[2].split() == ["median", "lower", "upper"] * 2  # the point is exp of the log forecast: a median
     rows = [line for line in printed if re.match(r"\d{4}Q\d ", line)]  # periods as `train` names them
     assert len(rows) == 6
     for column in _columns(rows)[1:]:
@@ -47,7 +48,7 @@ def test_a_log_models_forecast_table_heads_its_median_and_keeps_one_format_per_c
         assert not any("e" in cell for cell in column)
     mean = cli(local_env, "train", "--lags", "2", "--name", "plain", "--publish")
     assert mean.returncode == 0
-    assert cli(local_env, "forecast", "--name", "plain", "--steps", "2").stdout.splitlines()[1].split()[0] == "mean"
+    assert cli(local_env, "forecast", "--name", "plain", "--steps", "2").stdout.splitlines()[2].split()[0] == "mean"
 
 
 def test_backtest_scores_line_up_by_column(local_env):

@@ -167,10 +167,10 @@ def test_a_forecast_prints_each_variable_in_one_format(local_settings, monkeypat
     monkeypatch.setenv("VARLIB_STORE_DIR", str(local_settings.store_dir))
     code, out, err = run(capsys, "forecast", "--name", "rates", "--steps", "3")
     assert (code, err) == (0, "")
-    first = out.splitlines()[4].split()  # date, then mean, lower and upper of infl and of tbilrate
+    first = out.splitlines()[4].split()  # date, then mean, lower and upper of infl, then of tbilrate
     assert "e" not in "".join(first[1:])
     decimals = [len(cell.split(".")[1]) for cell in first[1:]]
-    assert decimals[0] == decimals[2] == decimals[4] and decimals[1] == decimals[3] == decimals[5]
+    assert decimals[0] == decimals[1] == decimals[2] and decimals[3] == decimals[4] == decimals[5]
 
 
 def _two_ar1(path: Path, seed: int, a_at, b_at) -> Path:

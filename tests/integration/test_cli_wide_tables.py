@@ -52,6 +52,9 @@ def test_a_wide_forecast_fits_the_terminal_in_blocks_of_whole_columns(nine, caps
     assert all(len(row) == 3 * len(NINE) for row in cells.values()), cells  # no column lost between blocks
     heads = [word for line in lines for word in line.split() if word in ("mean", "lower", "upper")]
     assert [heads.count(kind) for kind in ("mean", "lower", "upper")] == [len(NINE)] * 3  # each column says which
+    # a variable's bounds come right after its mean, so no block holds a mean whose bounds another block shows
+    names = [word for line in lines if line.startswith("variable ") for word in line.split()[1:] if word != "\\"]
+    assert names == [name for name in NINE for _ in range(3)], names
 
 
 def test_a_piped_wide_forecast_keeps_one_line_per_period(nine, capsys, monkeypatch):

@@ -116,9 +116,13 @@ def run_forecast(args: argparse.Namespace) -> int:
         for j, name in enumerate(result.exog_names):
             print(f"  exogenous: {name} = {', '.join(f'{v:.15g}' for v in result.exog[:, j])} ({span})")
     long = result.to_frame().rename(columns={"mean": result.forecast.point})  # a log model's point is the median
-    table = long.pivot(index="date", columns="variable").reindex(columns=result.variables, level=1)
+    # each variable's point and bounds side by side, so a table cut into blocks on a terminal keeps them together
+    table = long.pivot(index="date", columns="variable").swaplevel(axis=1)
+    point = result.forecast.point
+    table = table.reindex(columns=pd.MultiIndex.from_product([result.variables, [point, "lower", "upper"]]))
+    table.columns.names = ["variable", None]
     table.index = pd.Index(periods, name="period")  # the JSON keeps ISO dates, for programs
-    print_table(table, share=lambda _, column: column[1])  # a variable's forecast and bounds in one format
+    print_table(table, share=lambda _, column: column[0])  # a variable's forecast and bounds in one format
     return 0
 
 
