@@ -17,6 +17,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from ui import (
+    differences_view,
     forecast_inputs,
     forecast_view,
     interval_control,
@@ -52,9 +53,8 @@ LINK_OPEN = "fc_link_open"
 SAVED_KEEPS = "A saved scenario keeps its own steps, level and intervals: **Edit a copy** (below) to change them."
 FAN_DRAWS = "The fan chart draws the levels picked under Fan chart"
 FOLD = "Forecast settings and lag inputs"  # a presentation's controls, folded above the charts
-# px: the places of the Interval level and Intervals controls, as wide as their widest usual forms (four levels;
-# standard and corrected), so that a fan's or a saved scenario's level, or a single kind, moves nothing after
-# them; a fan of more levels wraps in its place
+# px: the Interval level and Intervals controls' places, as wide as their widest usual forms (four levels; standard
+# and corrected): a fan's or a saved scenario's level, or one kind, moves nothing after them; more levels wrap
 SLOTS = {"level": 240, "intervals": 180}
 LINE_PX = 68  # the Steps field under its label: Copy link stays at its bottom, however high a wrapped fan makes the row
 
@@ -263,7 +263,7 @@ def _results(
                 artifact, lags, result, baseline, level, fan, overlays, present, layout, given.edited, edited_exog
             )
     with charts if present else nullcontext():  # in a presentation the editor is folded away, not the table
-        forecast_view.differences(baseline, result, artifact.data.values)
+        differences_view.differences(baseline, result, artifact.data.values)
         if inputs is not None and not present and paths_editor.editor_open():
             scenario_panel.save_form(artifact, inputs)
         show_table(result, level, fan, given.edited, edited_exog)

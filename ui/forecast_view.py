@@ -12,33 +12,28 @@ from ui import presentation, store
 from ui.chart_look import Look, accessible_name, export_config, plot
 from ui.errors import FORECAST_WAITS, show_error
 from ui.figures import forecast_figure, recent
-from ui.forecast_table import CONDITIONED_HELP, file_stem
-from ui.layout import chart_cells, tab_per_variable
+from ui.forecast_table import file_stem
+from ui.layout import chart_cells
 from ui.literal import library_text
 from ui.paths_editor import condition_inputs, exog_inputs
 from ui.scenario_figures import Line, scenario_figure
-from ui.tables import differences_table, period_index
+from ui.tables import period_index
 from varlib import (
     Artifact,
     Scenario,
     VarlibError,
     VersionForecast,
-    and_list,
     forecast_artifact,
     forecast_periods,
     forecast_scenario,
     level_to_alpha,
     path_editor_table,
-    plural_of,
-    shared_formats,
     shortened,
 )
 
 BASELINE = "baseline (no conditions)"
 EXPORT = "fc_export"
 GRID_NAME_CHARS = 24  # of a model name in a presentation grid's subtitles: with its version and interval, two lines
-# two variables' differences fit side by side at 1440 px, four columns each and a conditioned one's fifth: nine
-SIDE_BY_SIDE, SIDE_COLUMNS = 2, 9
 
 
 def editor_forecast(
@@ -233,48 +228,6 @@ def charts(
         plot(where, fig, key=f"chart|{variable}", config=export_config(stem, image_format), name=alt, stretch=present)
     if present:  # the notes above: their room; a grid too low for its cells: stacked
         st.html(presentation.screen_css(extra, noted, needs, cell))
-
-
-def differences(baseline: VersionForecast, result: VersionForecast, levels=None) -> None:
-    """The scenario against the baseline, step by step (only when something was conditioned); `levels`: the
-    variables' history, which tells the ones whose difference in percent says nothing (left out, and said so)."""
-    if not result.conditions:
-        return
-    st.subheader("Scenario against the baseline")
-    table = differences_table(baseline, result, levels)
-    if blank := [v for v in baseline.variables if table[f"{v} difference %"].isna().all()]:
-        st.caption(
-            f"Δ % is left out for {and_list(blank)}: {plural_of(len(blank), 'its', 'their')} values are not all of one"
-            " sign or come near 0, where a difference in percent of the baseline says nothing (the Δ column holds the"
-            " difference)."
-        )
-    table = table.set_axis(period_index(table.index, baseline.frequency))  # named as the hovers name them
-    formats = shared_formats(table.select_dtypes("number"), baseline.variables)  # a `conditioned` mark is no number
-    if len(baseline.variables) <= SIDE_BY_SIDE and len(table.columns) <= SIDE_COLUMNS:
-        _differences_grid(table, formats)
-        return
-    for _, part in tab_per_variable(table, list(baseline.variables)):  # its baseline, scenario and differences
-        _differences_grid(part, formats)
-
-
-def _differences_grid(table: pd.DataFrame, formats: dict[str, str]) -> None:
-    st.dataframe(
-        table,
-        width="stretch",
-        column_config={column: _difference_column(column, formats.get(column)) for column in table},
-        placeholder="–",  # a Δ % left out (differences): no percent, as a left-out MAPE shows
-    )
-
-
-def _difference_column(name: str, shared: str | None):
-    """A variable's baseline, scenario and difference in one format (`shared`; percentages with two decimals), Δ
-    for "difference" in the headers (SIDE_COLUMNS fit at 1440 px); its `conditioned` mark (no format) ticked."""
-    if shared is None:
-        return st.column_config.CheckboxColumn(name, help=CONDITIONED_HELP)
-    label = name.replace(" difference %", " Δ %").replace(" difference", " Δ")
-    fmt = "%.2f%%" if name.endswith("%") else shared
-    what = "the scenario minus the baseline" + (", in percent of the baseline" if name.endswith("%") else "")
-    return st.column_config.NumberColumn(label, format=fmt, help=what if label != name else None)
 
 
 def exog_summary(result: VersionForecast) -> str:

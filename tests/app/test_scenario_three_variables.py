@@ -3,6 +3,8 @@ columns is cut at 1440 px (side by side, twelve columns ran past the page)."""
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 
 from tests.app.conftest import errors
@@ -66,3 +68,17 @@ def test_a_name_that_starts_another_keeps_its_own_differences_in_its_tab(registr
         [f"rate difference {end}" for end in ends],
         [f"realinv {end}" for end in ends],
     ]
+
+
+def test_a_name_holding_difference_keeps_it_in_its_headers(registry):
+    """Headers say Δ for a column's `difference` ending only: `rate difference`'s own columns read `rate Δ baseline`
+    and `rate Δ Δ`, each with the help of a difference."""
+    macro = load_dataset(variables=["realgdp", "realcons", "realinv"])
+    dataset = load_dataset(macro.frame.set_axis(["rate", "rate difference", "realinv"], axis=1))
+    at = conditioned(registry, dataset, "names", {0: {"rate": 12990.0}})
+    grids = [json.loads(f.proto.columns) for f in at.dataframe if "rate difference baseline" in f.value.columns]
+    labels = {column: (config["label"], config.get("help")) for column, config in grids[0].items()}
+    assert labels["rate difference baseline"] == ("rate difference baseline", None)
+    assert labels["rate difference scenario"] == ("rate difference scenario", None)
+    assert labels["rate difference difference"] == ("rate difference Δ", "the scenario minus the baseline")
+    assert labels["rate difference difference %"][0] == "rate difference Δ %"
