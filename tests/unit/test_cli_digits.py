@@ -107,8 +107,8 @@ def test_the_forecast_table_prints_each_variable_as_the_dashboard_does(mixed, ca
     variables = forecast["variables"]
     table = {
         f"{v}{'' if bound == 'mean' else ' ' + bound}": [row[j] for row in forecast[bound]]
-        for bound in ("mean", "lower", "upper")
         for j, v in enumerate(variables)
+        for bound in ("mean", "lower", "upper")  # a variable's point and bounds side by side
     }
     formats = shared_formats(table, variables)
     expected = [
