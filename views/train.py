@@ -234,22 +234,23 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
     except VarlibError as exc:
         show_error(exc, controls=TRAIN)
         return
-    changes = registry.shape_changes(name, result.spec, result.dataset.frequency)
-    if changes:
+    changed = registry.shape_changes(name, result.spec, result.dataset.frequency)
+    if changed:  # named with the version compared against, as the CLI's and REST's refusal name it
         st.warning(
-            f"**{name}** has another shape ({library_text('; '.join(changes))}). Within a major version a name keeps"
-            " its model kind, variables, exogenous variables, transform and frequency, so every link to it keeps"
-            " meaning the same model: publish this as a new **major** version, or under another name.",
+            f"**{name} {changed.version}** has another shape than this model ({library_text(changed.text)}). Within"
+            " a major version a name keeps its model kind, variables, exogenous variables, transform and frequency,"
+            " so every link to it keeps meaning the same model: publish this as a new **major** version, or under"
+            " another name.",
             icon=":material/swap_horiz:",
         )
         st.session_state.setdefault(f"train_bump|{name}|major", "major")
     first, second = st.columns([1, 2])
-    bump_key = f"train_bump|{name}|{'major' if changes else 'any'}"
+    bump_key = f"train_bump|{name}|{'major' if changed else 'any'}"
     bump = first.radio("Version bump", BUMPS, horizontal=True, key=bump_key, persist_state="session")
     notes = second.text_input(
         "Notes", key="train_notes", placeholder="what changed, why this model", persist_state="session"
     )
-    refused = bool(changes) and bump != "major"  # the name guard would refuse it: not offered as if it would pass
+    refused = bool(changed) and bump != "major"  # the name guard would refuse it: not offered as if it would pass
     if refused:
         st.caption(f"A {bump} version of **{name}** keeps its shape, which this model changes: choose **major**.")
     else:
@@ -259,7 +260,7 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
         )
     # keyed by what the person saw: a version of another shape published meanwhile turns the page to a major
     # bump, and the click made on the page before it must not publish that bump unseen (it is a new button)
-    seen = f"train_publish|{name}|{bump}|{'major' if changes else 'any'}"
+    seen = f"train_publish|{name}|{bump}|{'major' if changed else 'any'}"
     if st.button("Publish", type="primary", icon=":material/publish:", disabled=refused, key=seen):
         try:
             artifact = publish_result(registry, result, name, bump, notes, actor=sign_in.actor)

@@ -21,7 +21,7 @@ def test_a_shape_change_published_meanwhile_stops_the_click_and_asks_for_major(s
     _button(at, "Publish").click().run()
     assert not at.exception and errors(at) == ""
     assert [str(e.version) for e in seeded.list_versions("race")] == ["0.0.1"]  # the click published nothing
-    warned = next(w.value.replace("\\", "") for w in at.warning if "**race** has another shape" in w.value)
+    warned = next(w.value.replace("\\", "") for w in at.warning if "**race 0.0.1** has another shape" in w.value)
     assert "(variable removed: realinv)" in warned and "realgdp" not in warned  # only the change, not both lists
     assert at.radio(key="train_bump|race|major").value == "major"
     _button(at, "Publish").click().run()  # now chosen with the change in sight

@@ -37,7 +37,8 @@ def test_another_shape_is_refused_and_nothing_stored_changes(registry, macro_pai
     _, first = macro_pair
     publish_result(registry, first, "gdp", "patch", "")
     other = _other(None, changes, variables)
-    assert "; ".join(registry.shape_changes("gdp", other.spec, other.dataset.frequency)) == named
+    changed = registry.shape_changes("gdp", other.spec, other.dataset.frequency)
+    assert changed is not None and str(changed.version) == "0.0.1" and changed.text == named
     for bump in ("patch", "minor"):
         with pytest.raises(ConflictError) as caught:
             publish_result(registry, other, "gdp", bump, "")

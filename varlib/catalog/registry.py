@@ -30,7 +30,7 @@ from .pointer import read_pointer
 from .reader import Reader
 from .reindex import Reindexed, rebuild
 from .scenarios import ScenarioShelf
-from .shape import artifact_shape, shape_of
+from .shape import Reshaped, reshaped, shape_of
 from .withdrawals import settle_latest
 
 
@@ -235,12 +235,12 @@ class Registry(Governance, ScenarioShelf):
                 f"not allowed: this store is read-only (VARLIB_READ_ONLY=1); {action} needs write access"
             )
 
-    def shape_changes(self, name: str, spec: ModelSpec, frequency: str | None) -> list[str]:
-        """What a version fitted with `spec` on data of `frequency` would change in the shape of `name`'s
-        newest version (empty: nothing, or a new name); a patch or minor bump is refused when not empty."""
+    def shape_changes(self, name: str, spec: ModelSpec, frequency: str | None) -> Reshaped | None:
+        """What a version fitted with `spec` on data of `frequency` would change in the shape of the version of
+        `name` it would follow, with that version (None: nothing, or a new name); a patch or minor bump is refused
+        when not None."""
         newest = publishing.newest_version(self.store, check_name(name), self.max_artifact_bytes)
-        previous = self._predecessor(name, newest) if newest != ZERO else None
-        return artifact_shape(previous).differences(shape_of(spec, frequency)) if previous else []
+        return reshaped(self._predecessor(name, newest) if newest != ZERO else None, shape_of(spec, frequency))
 
     def _predecessor(self, name: str, newest: Version) -> Artifact | None:
         """The version a new one follows: the newest folder when it holds a readable model, else the

@@ -13,6 +13,7 @@ from ..artifact import Artifact
 from ..data import label_of
 from ..errors import ConflictError
 from ..spec import ModelSpec
+from ..versions import Version
 
 
 @dataclass(frozen=True)
@@ -74,15 +75,34 @@ def artifact_shape(artifact: Artifact) -> Shape:
     return shape_of(artifact.spec, artifact.data.frequency)
 
 
+@dataclass(frozen=True)
+class Reshaped:
+    """What a new model changes in the shape of the version it follows: that version, so people know which one they
+    would break from, and each change."""
+
+    version: Version | None
+    changes: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "; ".join(self.changes)
+
+
+def reshaped(previous: Artifact | None, new: Shape) -> Reshaped | None:
+    """What `new` changes in the shape of `previous` (the version it follows); None when nothing or no version."""
+    if previous is None:
+        return None
+    changes = artifact_shape(previous).differences(new)
+    return Reshaped(previous.version, tuple(changes)) if changes else None
+
+
 def check_shape(previous: Artifact | None, new: Artifact, bump: str) -> None:
     """Refuse `new` under its name unless it keeps the shape of `previous` (the version it follows) or is a
     major bump. The message names the differences and both ways forward."""
-    if previous is None or bump == "major":
-        return
-    changes = artifact_shape(previous).differences(artifact_shape(new))
-    if changes:
+    changed = reshaped(previous, artifact_shape(new)) if bump != "major" else None
+    if changed:
         raise ConflictError(
-            f"model {new.name!r} {previous.version} has another shape than this version ({'; '.join(changes)}):"
+            f"model {new.name!r} {changed.version} has another shape than this version ({changed.text}):"
             f" within a major version `latest` keeps its shape, so every link to {new.name!r} keeps meaning the"
             " same model. Publish it as a new major version (--bump major, or the dashboard's major bump), or"
             " under another name",
