@@ -17,7 +17,6 @@ from ui import hover
 from varlib import (
     METRIC_LABELS,
     METRICS,
-    UNIT_METRICS,
     VersionEntry,
     VersionForecast,
     column_format,
@@ -277,23 +276,3 @@ def comparison_widths(table: pd.DataFrame) -> tuple[int, dict[str, int], bool]:
 
 
 GOOD = "background-color: rgba(26,152,80,0.25)"  # a good score, a significant p-value
-POOR = "background-color: rgba(228,87,46,0.2)"
-
-
-def backtest_styler(scores: pd.DataFrame):
-    """Backtest scores, one format per column, the RMSE ratio green where the model beats the random walk."""
-    styled = scores.style.format(number_formats(scores), na_rep="")
-    return styled.map(lambda r: "" if r is None or r != r else (GOOD if r < 1 else POOR), subset=["rmse_ratio"])
-
-
-def paired_formats(styled, table: pd.DataFrame):
-    """One format for a metric's model and random-walk cells (side by side, 46.2 beside 76 in two formats reads as a
-    difference in precision), per variable for RMSE and MAE, which are in its units: a rate's 0.00005 beside a
-    level's 22208 in one format printed 0.000050 for two errors that differ."""
-    for metric in METRICS:
-        pair = [metric, f"{metric}_rw"]
-        groups = table.groupby("variable", sort=False).groups.values() if metric in UNIT_METRICS else [table.index]
-        for rows in groups:
-            fmt = column_format([v for c in pair for v in table.loc[rows, c]])
-            styled = styled.format(lambda v, fmt=fmt: format_number(v, fmt), subset=pd.IndexSlice[rows, pair])
-    return styled

@@ -115,7 +115,7 @@ from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
 from .model_space import CRITERIA, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS
-from .number_format import column_format, format_column, format_number, shared_formats
+from .number_format import apart_format, column_format, format_column, format_number, shared_formats
 from .panel_names import SHORT_NAME, grid_names, text_width
 from .plain_text import escape_controls
 from .report import render_report
@@ -178,26 +178,27 @@ __all__ = [  # packed by hand: one name a line would take 170 lines of this fron
     "MAX_ORIGINS", "MAX_STEPS", "METRICS", "METRIC_LABELS", "MIN_RESIDUAL_DF", "MODEL_SPACE", "NAME_PATTERN",
     "PINNED_PATTERN", "ROLES", "SCENARIO_PATTERN", "SHORT_NAME", "STEP", "TRANSFORMS", "TRENDS", "TREND_WORDS",
     "UNIT_METRICS", "VERSION_PATTERN", "__version__", "AccessDeniedError", "Actor", "Adequacy", "Alias",
-    "all_variables", "allows", "analyse_integration", "and_list", "Artifact", "AuditRecord", "AuthenticationError",
-    "AuthSettings", "Backtest", "backtest", "backtest_file_table", "BoundedCache", "bounds_named", "can_reselect",
-    "Card", "Check", "check_alias", "check_backtest", "check_compared", "check_forecast_options", "check_name",
-    "check_path", "check_scenario_name", "cli_hints_said", "column_format", "compare_table", "comparison_dict",
-    "ConflictError", "CorruptArtifactError", "count_changed", "counted", "DataProfile", "Dataset", "dated_lag_inputs",
-    "default_max_lags", "describe_store", "detect_frequency", "diagnose", "Diagnostics", "editor_table",
-    "escape_controls", "Evaluation", "exog_note", "Forecast", "forecast_artifact", "forecast_periods",
-    "forecast_scenario", "forecast_version", "format_column", "format_number", "frame_sha256", "Frequency",
-    "grid_names", "guess_date_column", "held_exog", "held_words", "holdout_notes", "import_legacy", "Integration",
-    "InvalidInputError", "is_alias", "is_latest", "Johansen", "johansen_caveat", "JsonFormatter", "kind_names",
-    "kind_title", "kind_transforms", "label_of", "largest_fitting_order", "level_to_alpha", "load_dataset",
-    "logging_config", "macro_columns", "make_scenario", "minio_admin_clients", "minio_failure", "ModelSpec",
-    "name_from", "newest_usable", "NotFoundError", "ObjectExistsError", "ObjectTooLargeError", "older_cards_note",
-    "order_floor", "order_words", "other_holdout_order", "OverlaidForecast", "overlay_forecasts", "overlay_frame",
-    "p_is", "p_text", "parse_lag_table", "parse_version", "path_editor_table", "period_labels", "periods_from",
-    "plural_of", "Preparation", "profile_csv", "ProviderUnavailableError", "publish_result", "read_csv", "read_lag_csv",
-    "read_lag_inputs", "read_path_csv", "Registry", "render_report", "require_role", "RolePolicy", "rows_needed",
-    "Scenario", "scenario_differences", "score_notes", "Settings", "shared_formats", "shared_lag_table", "shortened",
-    "statistic_text", "StoreUnavailableError", "text_width", "to_json", "to_json_safe", "TokenVerifier", "train_model",
-    "trained_advice", "TrainResult", "unfollowed", "UnitRoot", "utc_time", "VarlibError", "Version", "version_metadata",
-    "VersionEntry", "VersionForecast", "whiteness_lag_bounds", "with_withdrawal", "Withdrawal", "WithdrawnError",
+    "all_variables", "allows", "analyse_integration", "and_list", "apart_format", "Artifact", "AuditRecord",
+    "AuthenticationError", "AuthSettings", "Backtest", "backtest", "backtest_file_table", "BoundedCache",
+    "bounds_named", "can_reselect", "Card", "Check", "check_alias", "check_backtest", "check_compared",
+    "check_forecast_options", "check_name", "check_path", "check_scenario_name", "cli_hints_said", "column_format",
+    "compare_table", "comparison_dict", "ConflictError", "CorruptArtifactError", "count_changed", "counted",
+    "DataProfile", "Dataset", "dated_lag_inputs", "default_max_lags", "describe_store", "detect_frequency", "diagnose",
+    "Diagnostics", "editor_table", "escape_controls", "Evaluation", "exog_note", "Forecast", "forecast_artifact",
+    "forecast_periods", "forecast_scenario", "forecast_version", "format_column", "format_number", "frame_sha256",
+    "Frequency", "grid_names", "guess_date_column", "held_exog", "held_words", "holdout_notes", "import_legacy",
+    "Integration", "InvalidInputError", "is_alias", "is_latest", "Johansen", "johansen_caveat", "JsonFormatter",
+    "kind_names", "kind_title", "kind_transforms", "label_of", "largest_fitting_order", "level_to_alpha",
+    "load_dataset", "logging_config", "macro_columns", "make_scenario", "minio_admin_clients", "minio_failure",
+    "ModelSpec", "name_from", "newest_usable", "NotFoundError", "ObjectExistsError", "ObjectTooLargeError",
+    "older_cards_note", "order_floor", "order_words", "other_holdout_order", "OverlaidForecast", "overlay_forecasts",
+    "overlay_frame", "p_is", "p_text", "parse_lag_table", "parse_version", "path_editor_table", "period_labels",
+    "periods_from", "plural_of", "Preparation", "profile_csv", "ProviderUnavailableError", "publish_result", "read_csv",
+    "read_lag_csv", "read_lag_inputs", "read_path_csv", "Registry", "render_report", "require_role", "RolePolicy",
+    "rows_needed", "Scenario", "scenario_differences", "score_notes", "Settings", "shared_formats", "shared_lag_table",
+    "shortened", "statistic_text", "StoreUnavailableError", "text_width", "to_json", "to_json_safe", "TokenVerifier",
+    "train_model", "trained_advice", "TrainResult", "unfollowed", "UnitRoot", "utc_time", "VarlibError", "Version",
+    "version_metadata", "VersionEntry", "VersionForecast", "whiteness_lag_bounds", "with_withdrawal", "Withdrawal",
+    "WithdrawnError",
 ]
 # fmt: on

@@ -9,7 +9,8 @@ from it; one below 1 that would round to `1.0000` reads `> 0.9999`, as wording.p
 The formats are printf-style because Streamlit's NumberColumn takes the same strings, so a page and the
 report show a column alike. A forecast table shares one format among the columns of a variable in the same
 units (`shared_formats`): its forecast and bounds side by side, with enough decimals that a row's point and
-bounds never print alike when they differ (`row_gap`).
+bounds never print alike when they differ (`row_gap`), in fixed decimals while the values' sizes allow them. A
+ratio gets the decimals that print it apart from 1 (`apart_format`).
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ def column_format(values: Iterable, p_value: bool = False, digits: int = 4, gap:
     digits and the smallest non-zero one two, as long as that is at most MAX_DECIMALS and the largest
     is below LARGEST_FIXED; else scientific notation with `digits` significant digits (`%.3e`) for every
     cell. Columns read by their differences (information criteria) ask for more digits. `gap`: the smallest
-    difference that must show (`row_gap`), with two significant digits, also in scientific notation.
+    difference that must show (`row_gap`), with two significant digits (at most a float's MOST_SIGNIFICANT), in
+    the notation the values' sizes chose: fixed decimals past MAX_DECIMALS for values of ordinary size.
     """
     if p_value:
         return P_VALUE
@@ -63,11 +65,14 @@ def column_format(values: Iterable, p_value: bool = False, digits: int = 4, gap:
     largest, smallest = max(sizes), min(sizes)
     significant = digits  # the same significant digits as the fixed format would give
     decimals = max(digits - 1 - math.floor(math.log10(largest)), 1 - math.floor(math.log10(smallest)), 0)
+    # the values' sizes alone choose scientific notation: a gap's decimals are digits that differ, not leading
+    # zeros, and two scores a millionth apart turned their variable's cells scientific beside fixed ones
+    scientific = largest >= LARGEST_FIXED or decimals > MAX_DECIMALS
     if gap is not None and gap > 0:
         shown = 1 - math.floor(math.log10(gap))  # the gap's first two significant digits
-        decimals = max(decimals, shown)
+        decimals = max(decimals, min(shown, MOST_SIGNIFICANT - 1 - math.floor(math.log10(largest))))
         significant = max(significant, min(MOST_SIGNIFICANT, math.floor(math.log10(largest)) + shown + 1))
-    if largest >= LARGEST_FIXED or decimals > MAX_DECIMALS:
+    if scientific:
         return f"%.{max(significant - 1, 1)}e"
     return f"%.{decimals}f"
 
@@ -133,3 +138,16 @@ def row_gap(columns: Sequence[Iterable]) -> float | None:
             if high - low > ROUNDING * max(abs(low), abs(high))
         ]
     return min(gaps, default=None)
+
+
+def apart_format(values: Iterable, reference: float = 1.0, digits: int = 4) -> str:
+    """`column_format`, with the decimals that print each value apart from `reference` (a ratio from 1: 1.0004 as
+    `1.000` reads as a tie), up to MAX_DECIMALS: a value nearer than that prints as the reference does."""
+    fmt = column_format(values, digits=digits)
+    if not fmt.endswith("f"):  # whole numbers are apart as they are; a scientific column shows its digits
+        return fmt
+    decimals = int(fmt[2:-1])
+    others = [number for number in _finite(values) if number != reference]
+    while decimals < MAX_DECIMALS and any(f"%.{decimals}f" % n == f"%.{decimals}f" % reference for n in others):
+        decimals += 1
+    return f"%.{decimals}f"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import comparison_figures, session, url_state
+from ui.backtest_table import backtest_styler, paired_formats
 from ui.chart_files import backtest_part, file_stem, images_named
 from ui.chart_look import plot
 from ui.errors import explain, guarded, show_error
 from ui.literal import library_text
 from ui.spreadsheet_csv import csv_bytes
-from ui.tables import backtest_styler, name_columns, paired_formats
+from ui.tables import name_columns
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
 from ui.whole_number import whole_number
@@ -187,7 +188,8 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
         over = f"up to {over} (`forecasts`: fewer where a filled value was not scored)"
     st.caption(
         "`_rw`: the random walk (no change); MAPE in percent. `rmse_ratio` < 1 (green): the model's RMSE is below"
-        f" the random walk's at that horizon, over {over} and with no test of significance; on trending series a"
+        " the random walk's (above it: red; uncoloured where equal to six decimals) at that horizon,"
+        f" over {over} and with no test of significance; on trending series a"
         " no-change forecast is a weak benchmark."
     )
     # every row shown up to two dozen (a 12-row table scrolled after 10); a longer one scrolls inside the page

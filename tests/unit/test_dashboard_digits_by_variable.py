@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ui.tables import backtest_styler, paired_formats
+from ui.backtest_table import backtest_styler, paired_formats
 from ui.version_details import metrics_markdown
 
 

@@ -46,9 +46,15 @@ def test_a_row_of_a_forecast_and_its_bounds_never_prints_alike(point, lower, upp
             assert _differ([fmt % v for v in row]), (fmt, row)
 
 
-def test_a_gap_finer_than_six_decimals_turns_the_column_scientific_with_the_digits_it_needs():
+def test_a_gap_finer_than_six_decimals_gets_the_decimals_it_needs_in_fixed_notation():
+    """Scientific notation is for values too large or too small for fixed decimals, not for close ones: the cells
+    stay aligned with the other variables' fixed ones."""
     fmt = shared_formats({"x": [1.2], "x lower": [1.2 - 1e-8], "x upper": [1.2 + 1e-8]}, ["x"])["x"]
-    assert fmt.endswith("e") and _differ([fmt % v for v in (1.2, 1.2 - 1e-8, 1.2 + 1e-8)])
+    assert fmt.endswith("f") and _differ([fmt % v for v in (1.2, 1.2 - 1e-8, 1.2 + 1e-8)])
+    tiny = shared_formats({"x": [3e-8], "x lower": [2e-8], "x upper": [3.1e-8]}, ["x"])["x"]
+    assert tiny.endswith("e") and _differ([tiny % v for v in (3e-8, 2e-8, 3.1e-8)])  # by their size: scientific
+    finest = shared_formats({"x": [1.2], "x upper": [1.2 + 1e-11]}, ["x"])["x"]
+    assert finest.endswith("f") and _differ([finest % v for v in (1.2, 1.2 + 1e-11)])
 
 
 def test_differences_of_rounding_and_equal_bounds_add_no_decimals():

@@ -33,15 +33,20 @@ def print_json(value: object) -> None:
 Share = Callable[[pd.Series, Any], Hashable]  # (a row, a column's label, a tuple too) -> its group of one format
 
 
-def print_table(frame: pd.DataFrame, index: bool = True, digits: int = 6, share: Share | None = None) -> None:
+def print_table(
+    frame: pd.DataFrame, index: bool = True, digits: int = 6, share: Share | None = None, formats: dict | None = None
+) -> None:
     """A table whose numbers print in one format per group of cells (varlib.shared_formats: `digits` significant
     digits of the group's largest value, and more where two cells of a row in the group would print alike), so
     decimals line up and a large value never turns scientific alone. A group is a column unless `share(row,
     column)` names another (`row.name`: its index label): the cells of a variable in the same units, as the
     dashboard's forecast table shares them (a forecast and its bounds), or a variable's scores in a table whose
     rows hold several variables (`by_variable`), so that a rate's 5.021e-05 is not cut to 0.000050 by the
-    22208.17 of a level above it."""
+    22208.17 of a level above it. `formats`: a column's own format instead (a ratio's, told apart from 1)."""
     shown, numbers = _escaped(_dashed(frame)), _numbers(frame, digits, share)
+    for column, fmt in (formats or {}).items():
+        position = list(frame.columns).index(column)
+        numbers[position] = [format_number(value, fmt) or MISSING for value in frame[column]]
     for position, cells in numbers.items():
         shown = shown.copy() if shown is frame else shown
         shown.isetitem(position, np.array(cells, dtype=object))
