@@ -55,13 +55,18 @@ def forecast_table(result: VersionForecast, fan: Iterable[int] = ()) -> pd.DataF
     """Wide table: one row per date, per variable the point forecast and its band (`lower`, `upper`), or with
     `fan` levels the bounds of each level the fan chart draws (`lower 30%`, `upper 30%`, ...). A conditional
     forecast adds `conditioned` per variable (True where the value is a condition, not a forecast): a
-    download read without the page would take a fixed value, its band of zero width, for the model's own."""
+    download read without the page would take a fixed value, its band of zero width, for the model's own. A
+    point's column is its variable's name, or `<variable> mean` where one variable is named as another's bound."""
     bands = {f" {level}%": band for level, band in result.fan(fan).items()} if fan else None
     bands = bands or {"": (result.forecast.lower, result.forecast.upper)}
     fixed = result.forecast.fixed
+    ends = [f" {side}{suffix}" for suffix in bands for side in ("lower", "upper")] + [" conditioned"]
+    # a variable named as another's bound (`fedfunds lower` beside `fedfunds`) would overwrite it: the points
+    # are named `fedfunds mean` then, every column once
+    clash = any(f"{v}{end}" in result.variables for v in result.variables for end in ends)
     columns = {}
     for j, variable in enumerate(result.variables):
-        columns[variable] = result.forecast.mean[:, j]
+        columns[f"{variable} {result.forecast.point}" if clash else variable] = result.forecast.mean[:, j]
         for suffix, (lower, upper) in bands.items():
             columns[f"{variable} lower{suffix}"] = lower[:, j]
             columns[f"{variable} upper{suffix}"] = upper[:, j]
