@@ -68,10 +68,17 @@ def test_a_yyyymm_month_that_does_not_exist_is_named_with_a_date_that_reads():
         parse_dates(pd.Index(dates), "date", "x.csv")
 
 
-@pytest.mark.parametrize("dates", [["36526", "36527", "36528"], ["1", "2", "3"], ["123456", "123457", "123458"]])
-def test_numbers_that_are_no_dates_stay_refused(dates):
-    """Excel's day numbers, row numbers and six digits without a likely year are no months."""
-    with pytest.raises(InvalidInputError, match=rf"row 1: '{dates[0]}' is not a date; write it as YYYY-MM-DD"):
+@pytest.mark.parametrize(
+    ("dates", "fix"),
+    [
+        (["36526", "36527", "36528"], r"it looks like a spreadsheet's day number \(2000-01-01 as Excel counts days\)"),
+        (["1", "2", "3"], "write it as YYYY-MM-DD"),
+        (["123456", "123457", "123458"], "write it as YYYY-MM-DD"),
+    ],
+)
+def test_numbers_that_are_no_dates_stay_refused(dates, fix):
+    """Excel's day numbers (said as such), row numbers and six digits without a likely year are no months."""
+    with pytest.raises(InvalidInputError, match=rf"row 1: '{dates[0]}' is not a date; {fix}"):
         parse_dates(pd.Index(dates), "date", "x.csv")
 
 

@@ -26,6 +26,7 @@ _GROUPS = {  # two groups or more, or one and the other mark after it: only thou
 }
 _DIGITS = r"\d[\d.,' \u00a0]*"  # a number's digits, grouped or not, with either decimal mark
 _CURRENCY = re.compile(rf"[-+\u2212]?\s*[$€£¥]\s*[-+]?{_DIGITS}|[-+]?{_DIGITS}\s*[$€£¥]")
+_CURRENCY_SIGN = re.compile(r"\s*[$€£¥]\s*")
 _IN_PARENTHESES = re.compile(rf"\(\s*{_DIGITS}\s*\)")
 ANY_NUMBER = re.compile(rf"[-+\u2212(]?[$€£¥]?\s*{_DIGITS}\)?%?")  # a number a cell may write, in any dress
 _COMMA_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
@@ -70,7 +71,9 @@ def number_hint(cell: object) -> str | None:
     no file's decimal mark says which); None for any other cell."""
     text = str(cell).strip()
     if _CURRENCY.fullmatch(text):
-        return "write the numbers without the currency sign (6740.3, not $6,740.3)"
+        bare = _CURRENCY_SIGN.sub("", text)  # the cell's own number, in the file's decimal mark
+        plain = bare.replace(",", "") if _COMMA_GROUPED.fullmatch(bare) else bare
+        return f"write the numbers without the currency sign ({plain}, not {text})"
     if (number := percent_number(text)) is not None:  # a cell of a percentage format, maybe with a decimal comma
         return f"remove the % sign ({number}, not {text})"
     if _IN_PARENTHESES.fullmatch(text):

@@ -94,8 +94,10 @@ def refuse_repeated_header(table: pd.DataFrame, label: str) -> None:
     names = [("" if re.fullmatch(r"Unnamed: \d+", str(c)) else str(c).strip()) for c in table.columns]
     if not any(names):
         return
-    cells = table.apply(lambda column: column.str.strip())
-    rows = np.flatnonzero(cells.eq(pd.Series(names, index=table.columns)).all(axis=1).to_numpy())
+    # ignoring case: files pasted together may name the same columns `date,gdp` in one and `Date,GDP` in another
+    cells = table.apply(lambda column: column.str.strip().str.casefold())
+    header = pd.Series([name.casefold() for name in names], index=table.columns)
+    rows = np.flatnonzero(cells.eq(header).all(axis=1).to_numpy())
     if not len(rows):
         return
     one = len(rows) == 1

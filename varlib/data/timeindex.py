@@ -23,6 +23,7 @@ from .date_text import (
 from .frequency import detect_frequency
 from .month_names import MONTH_NUMBER, month_year_parts
 from .periods import Fits
+from .unread_dates import unread_date_hint
 
 _PERIOD_COUNT = r"^(\d{4})[:.](\d{1,2})$"  # 1960:1, 1960.1: the year and its quarter or month, as EViews,
 # gretl, RATS or JMulTi write them
@@ -85,7 +86,10 @@ def _fix_for(text: pd.Series, values: pd.Index, good: np.ndarray, bad: int) -> s
     """How to write the date that is not: as the first date read, when that shows a form the refused one lacks
     (`01/04/2022` for `01/07/22`). A date of the refused one's own form (`199001` for `199013`) is no fix: its
     numbers are what is wrong, and offering the form it has as the one to use contradicts itself. No example
-    for digits alike that no form here read (`010190`, `999999`), only pandas' guess of each cell on its own."""
+    for digits alike that no form here read (`010190`, `999999`), only pandas' guess of each cell on its own.
+    A spreadsheet's day number, a month named in another language or an empty cell is said as such."""
+    if hint := unread_date_hint(pd.Series(values, dtype=str).str.strip(), str(values[bad]).strip()):
+        return hint
     if not len(good):
         return "write it as YYYY-MM-DD"
     example, refused = str(values[good[0]]).strip(), str(values[bad]).strip()
