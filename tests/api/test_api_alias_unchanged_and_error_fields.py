@@ -1,7 +1,7 @@
 """PUT of an alias to the version it points at already answers 200 with the alias as it is and `changed: false`,
 storing and recording nothing; error bodies give `field` and `value` for a refused value (shortened, as the
-message quotes it, without a stray quote), a model that does not exist as `field` `name`, and a store
-object's `key` whole."""
+message quotes it, without a stray quote), a version an alias cannot be pointed at as the body's `version` (not
+`alias`, the one being moved), a model that does not exist as `field` `name`, and a store object's `key` whole."""
 
 from __future__ import annotations
 
@@ -45,6 +45,35 @@ def test_a_version_that_is_not_valid_is_named_by_field_and_value(http):
         body = answer.json()
         assert body["type"] == "InvalidInputError" and "is not valid" in body["error"]
         assert (body["field"], body["value"]) == ("version", sent)
+
+
+@pytest.fixture(scope="module")
+def withdrawn(macro_result, tmp_path_factory):
+    """A store of its own whose 0.0.1 is withdrawn and pointed at by @gone."""
+    settings, registry = local_registry(tmp_path_factory.mktemp("withdrawn"), macro_result)
+    registry.set_alias("var", "gone", "0.0.1")
+    registry.withdraw("var", "0.0.1", "superseded")
+    for client in local_client(settings, actor=ADMIN):
+        yield client, registry
+
+
+@pytest.mark.parametrize(
+    ("sent", "status", "said"),
+    [
+        ("@nobody", 404, "model 'var' has no alias @nobody"),  # the alias resolution's own field was `alias`
+        ("0.0.9", 404, "var 0.0.9 does not exist"),  # the version's load named no field
+        ("@gone", 410, "points at 0.0.1, which was withdrawn"),  # an alias given as the version was `alias`
+    ],
+)
+def test_a_version_given_that_cannot_be_pointed_at_is_named_as_the_body_version(withdrawn, sent, status, said):
+    client, registry = withdrawn
+    answer = client.put("/models/var/aliases/other", json={"version": sent})
+    assert answer.status_code == status, answer.text
+    body = answer.json()
+    assert said in body["error"]
+    # the request's `alias` is `other`, which is fine: the refused input is the body's version
+    assert (body["field"], body["value"]) == ("version", sent)
+    assert registry.alias("var", "other") is None  # nothing stored
 
 
 def test_a_long_alias_in_the_path_is_named_shortened_without_a_stray_quote(http):

@@ -121,12 +121,12 @@ class Governance:
                 concrete = self.resolve_latest(name, "an alias cannot point at a withdrawn version: publish a new one")
             else:
                 concrete = self.resolve(name, version)
-        except InvalidInputError as exc:  # `v1` or `@Bad`: refused as the version given, whatever check said so
-            raise InvalidInputError(
-                exc.message, **(VarlibError.fields(exc) | {"field": "version", "value": version})
-            ) from None
-        # it must exist and verify, in the store: a version deleted behind the product's back may still be cached
-        self.load(name, concrete, cached=False)
+            # it must exist and verify, in the store: a version deleted behind the product's back may still be cached
+            self.load(name, concrete, cached=False)
+        except (InvalidInputError, NotFoundError, WithdrawnError) as exc:  # `v1`, `@nope`, 0.0.9: refused as the
+            # version given, whatever said so (an alias's resolution names `alias`, the alias being moved over REST)
+            kind = next(k for k in (InvalidInputError, NotFoundError, WithdrawnError) if isinstance(exc, k))
+            raise kind(exc.message, **(VarlibError.fields(exc) | {"field": "version", "value": str(version)})) from None
         withdrawal = self.withdrawal(name, concrete)
         if withdrawal is not None:
             raise WithdrawnError(
