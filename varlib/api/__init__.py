@@ -55,7 +55,7 @@ from .lags import lag_inputs_of
 from .metrics import Metrics, MetricsMiddleware
 from .openapi_numbers import document_whole_bounds
 from .public import without_whereabouts
-from .query import refuse_loose_query
+from .query import refuse_loose_query, refuse_read_body
 from .scenarios import add_scenario_routes
 from .schemas import (
     LEGACY_NAME,
@@ -98,7 +98,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         swagger_ui_oauth2_redirect_url=None,
         redoc_url=None,
         redirect_slashes=False,  # Starlette's redirect writes the request's Host header into its Location
-        dependencies=[Depends(guard_reads), Depends(refuse_loose_query)],
+        dependencies=[Depends(guard_reads), Depends(refuse_loose_query), Depends(refuse_read_body)],
     )
     app.router.route_class = StrictJSONRoute  # before any route is added: every JSON body is read strictly
     if not security.reads_need_token:  # it answers before routing, so only when reads are open
