@@ -113,6 +113,8 @@ def test_non_finite_and_broken_json_are_422(http, store, raw):
         ("/var_predict/0.0.1?future_periods=3&future_periods=5", "'future_periods' is given 2 times"),
         ("/var_predict/0.0.1?future_periods=3_0", "'3_0' is not a whole number written in digits"),
         ("/models/var/history?limit=1_0", "'1_0' is not a whole number written in digits"),
+        ("/var_predict/0.0.1?future_periods=%D9%A3", "'٣' is not a whole number written in digits"),  # Arabic 3
+        ("/var_predict/0.0.1?future_periods=%C2%B2", "'²' is not a whole number written in digits"),
     ],
 )
 def test_a_loose_query_string_is_refused_not_read(http, path, named):

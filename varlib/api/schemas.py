@@ -48,8 +48,9 @@ NUMBERED_VERSION = Path(
 
 
 def _digits(value: Any) -> Any:
-    """A query's whole number written as digits: pydantic alone reads `3_0` as 30, as Python's int() does."""
-    if isinstance(value, str) and not value.strip().lstrip("+-").isdigit():
+    """A query's whole number written as digits: pydantic alone reads `3_0` as 30, as Python's int() does (and
+    str.isdigit takes `٣` and `²`, which pydantic then refuses in its own words)."""
+    if isinstance(value, str) and not (value.strip().lstrip("+-").isdigit() and value.isascii()):
         raise ValueError(f"{value!r} is not a whole number written in digits")
     return value
 
