@@ -115,6 +115,12 @@ def test_non_finite_and_broken_json_are_422(http, store, raw):
         ("/models/var/history?limit=1_0", "'1_0' is not a whole number written in digits"),
         ("/var_predict/0.0.1?future_periods=%D9%A3", "'٣' is not a whole number written in digits"),  # Arabic 3
         ("/var_predict/0.0.1?future_periods=%C2%B2", "'²' is not a whole number written in digits"),
+        (
+            "/var_predict/0.0.1?alpha=0,05",
+            "'0,05' is not a number written with digits and a decimal point (write 0.05)",
+        ),
+        ("/models/var/compare?versions=0.0.1&level=95%25", "'95%' is not a number written with digits and a decimal"),
+        ("/var_predict/0.0.1?alpha=nan", "Input should be a finite number"),
     ],
 )
 def test_a_loose_query_string_is_refused_not_read(http, path, named):

@@ -30,7 +30,7 @@ from varlib import (
 from .caching import WithdrawalWatch
 from .error_schema import READ_OF_A_VERSION, error_responses
 from .public import without_whereabouts
-from .schemas import NAME, WITHDRAWN, WholeNumber
+from .schemas import NAME, WITHDRAWN, QueryNumber, WholeNumber
 
 LOWEST_LEVEL, HIGHEST_LEVEL = LEVEL_RANGE  # the CLI's --level range: the alphas the library takes, in percent
 
@@ -52,7 +52,7 @@ class CompareQuery(BaseModel):
         json_schema_extra={"uniqueItems": True, "maxItems": MAX_COMPARED},
     )
     steps: WholeNumber = Field(8, ge=1, le=MAX_STEPS, description="how many periods ahead, as `varlib compare`")
-    level: float = Field(
+    level: QueryNumber = Field(
         95.0,
         ge=LOWEST_LEVEL,
         le=HIGHEST_LEVEL,

@@ -56,6 +56,21 @@ def _digits(value: Any) -> Any:
 
 
 WholeNumber = Annotated[int, BeforeValidator(_digits)]
+
+
+def _decimal(value: Any) -> Any:
+    """A query's number, refused with what to write (`0,05`, `95%`) where pydantic says only that it is none."""
+    text = value.strip() if isinstance(value, str) else None
+    if text is None or re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", text) and text.isascii():
+        return value
+    if text.lower().lstrip("+-") in ("nan", "inf", "infinity"):  # a number, but none a query may hold: pydantic's
+        return value  # "Input should be a finite number" says so
+    bare = text.removesuffix("%").strip().replace(",", ".")
+    fix = f" (write {bare})" if re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)", bare) and bare.isascii() else ""
+    raise ValueError(f"{value!r} is not a number written with digits and a decimal point{fix}")
+
+
+QueryNumber = Annotated[float, BeforeValidator(_decimal)]
 # An optional count of at least 1, as the schema says (`minimum`, which clients and fuzzers read), refused below
 # that by the library's check as any other count out of range is: its message gives the whole rule (what the count
 # is, its range for this version, the default to try), where a bound here gave pydantic's "greater than or equal
@@ -130,7 +145,7 @@ class LegacyForecastQuery(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     future_periods: WholeNumber = Field(8, ge=1, le=MAX_STEPS, description="how many periods ahead")
-    alpha: float = Field(
+    alpha: QueryNumber = Field(
         0.05, ge=ALPHA_MIN, le=ALPHA_MAX, allow_inf_nan=False, description="1 - coverage of the interval (0.05: 95%)"
     )
 
