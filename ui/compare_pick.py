@@ -104,6 +104,7 @@ def pick_versions(prefix: str, where=None, problems: list[str] | None = None) ->
         format_func=lambda label: governance.marked(label, gone),
         persist_state="session",
         max_selections=MAX_COMPARED,
+        wrap=True,  # in a column the chips would keep to one row: past four versions the rest were out of sight
         help=f"Pick two or more versions (at most {MAX_COMPARED}), of one model or of several.",
     )
     # in the order picked: the first one picked is the comparison's reference (its lag inputs are shared)

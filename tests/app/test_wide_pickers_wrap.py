@@ -1,6 +1,7 @@
 """Pickers of many long-named variables wrap their chips onto rows: placed in a column, a multiselect keeps its chips
 on one row by default, and with nine or ten series (`consumer_price_index_all_items`, ...) the Train page showed two
-of ten chosen variables and Diagnostics three of six impulses, the rest out of sight."""
+of ten chosen variables, Diagnostics three of six impulses and Compare four of eight versions, the rest out of
+sight."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from varlib import ModelSpec, load_dataset, publish_result, train_model
 
 TRAIN = "views/train.py"
 DIAG = "views/diagnostics.py"
+COMPARE = "views/compare.py"
 SEVEN = ("realgdp", "realcons", "realinv", "realgovt", "realdpi", "cpi", "m1")
 NAMES = [
     "industrial_production_index",
@@ -54,3 +56,9 @@ def test_impulse_and_response_pickers_wrap_their_chips(seven):
     for side in ("impulses", "responses"):
         picker = at.multiselect(key=f"{PREFIX}|{side}|seven 0.0.1")
         assert len(picker.value) == 6 and picker.proto.wrap
+
+
+def test_compare_versions_picker_wraps_its_chips(three_versions):
+    at = open_app({"versions": "var:0.0.1,var:0.0.2,var:0.0.3"}, page=COMPARE)
+    picker = at.multiselect(key="cmp_versions")
+    assert len(picker.value) == 3 and picker.proto.wrap
