@@ -12,7 +12,7 @@ from ui.literal import library_text, literal
 from ui.tables import GOOD, name_columns, number_formats
 from varlib import Diagnostics, and_list, counted, kind_names
 
-MAX_ROWS_SHOWN = 24  # a taller table scrolls (the Granger tests of five variables and more)
+MAX_ROWS_SHOWN = 24  # a taller table scrolls (the Granger tests of five variables, a VAR(8)'s coefficients)
 SHORT_SAMPLE = 100  # rows below which the Johansen caption warns of over-rejection (and the IRF bands of width)
 UNIT_ROOT_NAMES_PX = 140  # the unit-root table's variable names, cut beyond (whole in a cell's overlay)
 ROOTS_HEIGHT, ROW_PX = 420, 35  # the eigenvalue table beside the chart: its tallest, and Streamlit's row height
@@ -64,7 +64,7 @@ def coefficients(diag: Diagnostics) -> None:
         styled = frame.style.format(number_formats(frame, p_values=("p", "p normal"))).map(
             lambda p: GOOD if p < 0.05 else "", subset=["p"]
         )
-        tab.dataframe(styled, width="stretch")
+        tab.dataframe(styled, width="stretch", height=_height(len(frame)))
 
 
 def stability(diag: Diagnostics) -> None:
@@ -138,7 +138,8 @@ def residuals(diag: Diagnostics, alias: str | None = None) -> None:
     ]
     rows += [(f"Jarque-Bera {v}", t) for v, t in zip(diag.variables, diag.normality_by_variable, strict=True)]
     rows += diag.arch.labelled(diag.variables) if diag.arch else []
-    st.dataframe(_tests_styled(test_frame(rows)), width="stretch")
+    # every test in sight: the multivariate ARCH row of three variables hid under the 10 rows drawn by default
+    st.dataframe(_tests_styled(test_frame(rows)), width="stretch", height=_height(len(rows)))
     note = WHITENESS_NOTE if diag.whiteness_lm else PORTMANTEAU_NOTE
     if diag.nobs < SHORT_SAMPLE:
         note += (
@@ -185,13 +186,18 @@ def granger(diag: Diagnostics) -> None:
         table.style.format(number_formats(table, p_values=("p-value",))),
         hide_index=True,
         width="stretch",
-        height="content" if len(table) <= MAX_ROWS_SHOWN else "auto",  # no half row for three or four variables
+        height=_height(len(table)),  # no half row for three or four variables
         column_config=name_columns(table, ["causing", "caused"]),
     )
     st.subheader("Instantaneous causality")
     st.caption("Wald tests of correlation between each variable's residual and the others' (symmetric).")
     inst = test_frame([(f"{t.causing[0]} ↔ others", t.result) for t in diag.instantaneous])
-    st.dataframe(_tests_styled(inst), width="stretch")
+    st.dataframe(_tests_styled(inst), width="stretch", height=_height(len(inst)))
+
+
+def _height(rows: int) -> str:
+    """A table's height: all its rows up to MAX_ROWS_SHOWN (Streamlit's default draws ten and half of the next)."""
+    return "content" if rows <= MAX_ROWS_SHOWN else "auto"
 
 
 def _integrated_in_levels(diag: Diagnostics) -> list[str]:
