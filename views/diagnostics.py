@@ -106,7 +106,7 @@ def render() -> None:
         else:
             problems.append(f"the tab {SLUGS[linked]!r}, which a {artifact.kind_title} version does not have")
     irf_pick.settle(diag.variables, artifact.label, problems)
-    if st.query_params.get("accumulated") == "1" and not diag.level_responses:  # the link's, read before it is written
+    if url_state.applied(PAGE).get("accumulated") == "1" and not diag.level_responses:  # a link's, not a version picked
         problems.append(
             f"accumulated responses, which {artifact.label} has not: its responses are of the levels already"
         )

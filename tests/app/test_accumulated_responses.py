@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.app.conftest import charts, errors, open_app, values
+from tests.app.conftest import charts, errors, open_app, values, warnings
 from varlib import ModelSpec, load_dataset, publish_result, train_model
 
 DIAG = "views/diagnostics.py"
@@ -56,3 +56,12 @@ def test_a_link_opens_them_and_a_levels_var_offers_none(growth, seeded):
     assert "accumulated" not in at.query_params
     [figure] = charts(at)
     assert "accumulated" not in figure["layout"]["title"]["text"]
+
+
+def test_a_levels_version_picked_after_them_is_no_link_of_them(growth, seeded):
+    at = open_app({"model": "growth", "tab": "impulse-responses"}, page=DIAG)
+    _toggle(at, "Accumulated").set_value(True).run()
+    at.selectbox(key="dg_model").select("var").run()  # picked on the page: no link asked for anything
+    assert errors(at) == "" and "accumulated" not in warnings(at), warnings(at)
+    linked = open_app({"model": "var", "tab": "impulse-responses", "accumulated": "1"}, page=DIAG)
+    assert "The link asked for accumulated responses, which var 0.0.1 has not" in warnings(linked)
