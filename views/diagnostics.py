@@ -116,6 +116,8 @@ def render() -> None:
         # names the tab it showed
         kept = FIELDS[0].parse(url_state.last_written(PAGE).get("tab", ""))
         st.session_state["dg_tab"] = kept if kept in labels else labels[0]
+    else:  # set anew: another set of tabs (a VECM's has Cointegration) is a new widget, which opened on its first
+        st.session_state["dg_tab"] = st.session_state["dg_tab"]
     st.session_state.setdefault("dg_orth", True)
     st.session_state.setdefault("dg_accumulated", False)
     # Only the open tab is drawn: a tab's charts and tables cost the browser even when hidden.
