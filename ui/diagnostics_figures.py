@@ -255,8 +255,12 @@ def granger_figure(diag: Diagnostics, theme: str = "light") -> go.Figure:
     )
     # the names' room is made by plotly from the labels, in the report's stand-alone chart too (its fixed margin cut
     # `consumption` to `sumption`)
-    fig.update_xaxes(title_text="causing", automargin=True)
-    fig.update_yaxes(title_text="caused", autorange="reversed", automargin=True)
+    # long names broken into lines, cut past them (whole in the hovers): turned on end, they took the heatmap's height
+    raw = [*names, *(["all others"] if groups else [])]
+    across = max(SHORT_NAME, (DRAWN_WIDTH - 360) // (7 * len(raw)))  # a column's characters at 12 px
+    ticks = {"tickmode": "array", "tickvals": labels, "automargin": True}
+    fig.update_xaxes(title_text="causing", ticktext=[fitted(n, across, 3) for n in raw], tickangle=0, **ticks)
+    fig.update_yaxes(title_text="caused", ticktext=[fitted(n, 30) for n in raw], autorange="reversed", **ticks)
     return finish(fig, "Granger causality p-values (F test; green = significant)", max(300, 70 * len(labels) + 160))
 
 
