@@ -9,7 +9,7 @@ from ui import comparison_figures, linked_versions, live, store, url_state
 from ui.chart_files import images_named
 from ui.chart_look import plot
 from ui.compare_pick import ask_for_a_second, pick_versions
-from ui.errors import guarded, show_error
+from ui.errors import guarded, shielded, show_error
 from ui.figures import recent
 from ui.forecast_link import LEVELS, parse_level
 from ui.forecast_table import EDITED
@@ -90,24 +90,30 @@ def render() -> None:
         format_func=lambda x: f"{x}%",
         persist_state="session",
     )
-    only = bool(st.session_state.get("cmp_only", False))
-    url_state.write(
-        PAGE,
-        {
-            "versions": linked_versions.link_value(PAGE, artifacts),  # an alias named by the link stays so
-            "steps": str(steps),
-            "level": str(level),
-            "only": "1" if only else None,
-        },
-    )
+    address = {
+        "versions": linked_versions.link_value(PAGE, artifacts),  # an alias named by the link stays so
+        "steps": str(steps),
+        "level": str(level),
+    }
+    url_state.write(PAGE, {**address, "only": "1" if st.session_state.get("cmp_only") else None})
     url_state.warn(problems)
     if len(artifacts) < 2:  # one version's column alone compares nothing: its table would claim rows differ
         ask_for_a_second()
         return
+    _side_by_side(artifacts, address)
+    _overlaid(artifacts, steps, level)
+
+
+@st.fragment
+@shielded
+def _side_by_side(artifacts: list[Artifact], address: dict[str, str]) -> None:
+    """The versions' settings and scores in one table. Its toggle reruns this part alone: the forecasts below stay
+    as drawn, and are not computed and sent again (nine charts of eight versions took over a second)."""
     st.subheader("Side by side")
     table = compare_table(artifacts)
     differs = table.pop("differs")
     only = st.toggle("Only rows that differ", key="cmp_only", persist_state="session")
+    url_state.write(PAGE, {**address, "only": "1" if only else None})  # the same as the page's, but on the toggle
     shown = _holdout_orders(comparison_cells(table[differs] if only else table), artifacts)
     styled = shown.style.apply(
         lambda row: ["background-color: rgba(255,193,7,0.25)" if differs[row.name] else ""] * len(row), axis=1
@@ -133,6 +139,9 @@ def render() -> None:
     for note in holdout_notes(artifacts):  # under the scores, as under every other table of them
         st.caption(library_text(note))  # it names exogenous variables: as typed
 
+
+def _overlaid(artifacts: list[Artifact], steps: int, level: int) -> None:
+    """Every version's forecast from the shared lag inputs, a chart per variable (per frequency)."""
     st.subheader("Forecasts overlaid")
     inputs = _shared_inputs(artifacts)
     if inputs is None:
