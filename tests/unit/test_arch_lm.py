@@ -12,7 +12,8 @@ from statsmodels.tsa.api import VAR
 
 from tests.support import jmulti
 from varlib import InvalidInputError
-from varlib.diagnostics.arch import DEFAULT_ARCH_LAGS, arch_tests, check_arch_lags
+from varlib.diagnostics.arch import DEFAULT_ARCH_LAGS, _verdict, arch_tests, check_arch_lags
+from varlib.diagnostics.outcome import TestResult
 
 VARIABLES = ("realcons", "realgdp", "realinv")
 
@@ -103,3 +104,16 @@ def test_one_lag_is_said_as_one_lag():
     assert labels[0] == "ARCH-LM a, 1 lag (H0: constant variance)"
     assert "ARCH-LM multivariate, 1 lag (H0: constant variances)" in labels
     assert "(1 lag)" in tests.verdict or tests.rejected
+
+
+def test_a_joint_rejection_is_said_beside_a_variables_own():
+    """The verdict named only realcons (p 0.0406) while the multivariate test, in the table below it, rejected at
+    p < 0.0001 (a multivariate rejection is said beside them)."""
+    one = TestResult("ARCH-LM", 12.0, 0.0406, 4, 9.49, 0.05)
+    calm = TestResult("ARCH-LM", 2.0, 0.7, 4, 9.49, 0.05)
+    joint = TestResult("multivariate ARCH-LM", 90.0, 0.0002, 36, 51.0, 0.05)
+    verdict, rejected = _verdict(("realgdp", "realcons"), (calm, one), joint, 4, 200)
+    assert rejected and verdict.startswith("ARCH effects in realcons (p = 0.0406) and jointly (p = 0.0002):"), verdict
+    quiet = TestResult("multivariate ARCH-LM", 30.0, 0.6, 36, 51.0, 0.05)
+    verdict, _ = _verdict(("realgdp", "realcons"), (calm, one), quiet, 4, 200)
+    assert verdict.startswith("ARCH effects in realcons (p = 0.0406):"), verdict

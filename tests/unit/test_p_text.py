@@ -48,7 +48,7 @@ def test_verdicts_naming_failing_variables_never_say_p_0():
         return TestResult("arch", 2000.0, pvalue, 4, 9.49, 0.05)
 
     said, rejected = _verdict(["gdp", "infl"], (test(0.0), test(0.5)), test(0.0), 4, 200)
-    assert rejected and said.startswith("ARCH effects in gdp (p < 1e-16):"), said
+    assert rejected and said.startswith("ARCH effects in gdp (p < 1e-16) and jointly (p < 1e-16):"), said
     said, _ = _verdict(["gdp", "infl"], (test(0.5), test(0.5)), test(0.0), 4, 200)
     assert said.startswith("ARCH effects jointly (p < 1e-16), in no variable alone"), said
 
