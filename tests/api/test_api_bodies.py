@@ -43,7 +43,7 @@ def test_a_write_without_a_token_is_refused_before_its_body_is_checked(store, me
     ("body", "words"),
     [
         ({"steps": 401}, "steps: steps 401 must be a whole number from 1 to 400"),  # the CLI's words
-        ({"steps": 2, "alpha": "0.1"}, 'alpha: "0.1": Input should be a valid number'),
+        ({"steps": 2, "alpha": "0.1"}, 'alpha: "0.1": send a JSON number (0.1), not a string'),
         ({"steps": 2, "alpha": 0}, "alpha: alpha 0 must be between 0.0001 and 0.5 (0.05 gives a 95% interval)"),
         ({"steps": 2, "intervals": ["x" * 100]}, '["xxxxxxxx'),
         ({"steps": 2, "bogus": 1}, "body.bogus: not a field of this body; send only these fields: steps,"),

@@ -70,12 +70,15 @@ def test_a_request_without_a_body_is_told_to_send_an_object(http, content_type):
 @pytest.mark.parametrize(
     "body, named",
     [  # each named with the value received
-        ({"steps": 2, "lag_inputs": [[True, False]] * 3}, "body.lag_inputs.0.0: true: Input should be a valid number"),
-        ({"steps": 2, "lag_inputs": [[1.0, 2.0, "3.5"]] * 3}, 'lag_inputs.0.2: "3.5": Input should be a valid number'),
-        ({"steps": 3, "conditions": {"realgdp": [True]}}, "conditions.realgdp.0: true: Input should be a valid number"),
+        ({"steps": 2, "lag_inputs": [[True, False]] * 3}, "body.lag_inputs.0.0: send a number, not true"),
+        (
+            {"steps": 2, "lag_inputs": [[1.0, 2.0, "3.5"]] * 3},
+            'lag_inputs.0.2: "3.5": send a JSON number (3.5), not a string',
+        ),
+        ({"steps": 3, "conditions": {"realgdp": [True]}}, "conditions.realgdp.0: send a number, not true"),
         ({"steps": 2, "alpha": float("nan")}, "body.alpha: NaN: Input should be a finite number"),
-        ({"steps": 2, "alpha": "0.1"}, 'body.alpha: "0.1": Input should be a valid number'),  # as "8" for steps
-        ({"steps": 2, "alpha": True}, "body.alpha: true: Input should be a valid number"),
+        ({"steps": 2, "alpha": "0.1"}, 'body.alpha: "0.1": send a JSON number (0.1), not a string'),  # as "8" for steps
+        ({"steps": 2, "alpha": True}, "body.alpha: send a number from 0.0001 to 0.5, not true"),
         ({"steps": 2, "lag_inputs": [[1.0, 2.0], [4.0]]}, "lag_inputs row 2 of 2 has 1 value;"),
         ({"steps": 3, "conditions": {"realgdp": [1.7e308]}}, "realgdp at step 1 (2009Q4) is 1.7e+308, too large"),
     ],

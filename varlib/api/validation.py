@@ -31,6 +31,7 @@ from varlib import (
 from .error_json import SHOWN, echoed
 from .query import LISTED as PARAMETERS_LISTED
 from .schemas import ForecastRequest
+from .type_reasons import type_reason
 
 LISTED = 5  # refused parts told in the message and in `details`
 ECHOED = 1000  # characters of JSON: a refused value longer than that is named by its place only
@@ -54,6 +55,7 @@ def validation_body(request: Request, exc: RequestValidationError) -> dict:
             or _too_few_versions(request, error)
             or _unknown_field(request, error)
             or _path_shape(error)
+            or type_reason(request, error)
             or str(error.get("msg", "")),
             "type": str(error.get("type", "")),
         }
@@ -87,9 +89,8 @@ def _first_refused(error: dict) -> dict:
     if error.get("type") != "missing" and "input" in error:
         value = echoed(error["input"])
         try:
-            if (
-                not isinstance(value, str) and len(json.dumps(value, allow_nan=False)) > ECHOED
-            ):  # 10,000 rows of the wrong shape are not echoed
+            # 10,000 rows of the wrong shape are not echoed
+            if not isinstance(value, str) and len(json.dumps(value, allow_nan=False)) > ECHOED:
                 return refused
         except (TypeError, ValueError, RecursionError):
             return refused
@@ -280,7 +281,8 @@ def _with_input(reason: str, error: dict) -> str:
     if len(shown) > SHOWN and not isinstance(value, str):  # a list of 10,000 rows (text is shortened already)
         shown = f"{shown[: SHOWN - 3]}..."
     texts = [shown, repr(value)]
-    if isinstance(error["input"], str) and re.fullmatch(r"[-+]?\d[\d.eE+-]*", error["input"]):
+    query = tuple(error.get("loc", ()))[:1] == ("query",)  # a body's "0.1" is a string, which no reason names bare
+    if query and isinstance(error["input"], str) and re.fullmatch(r"[-+]?\d[\d.eE+-]*", error["input"]):
         texts.append(error["input"])  # a query's number, which the library's reason names without quotes
     named = any(_as_word(text, reason) for text in texts)
     return reason if named else f"{shown}: {reason}"
