@@ -14,7 +14,7 @@ from ui import governance, link_problems, linked_versions, live, selection, stor
 from ui.errors import dashboard_words
 from ui.literal import library_text
 from ui.onboarding import TRAIN_PAGE, render_empty_store
-from ui.version_pick import concrete_version, latest_of_none
+from ui.version_pick import concrete_version, latest_of_none, refused_version
 from varlib import (
     LATEST,
     MAX_COMPARED,
@@ -277,7 +277,7 @@ def _linked_start(
     if not labels and version == LATEST:  # no version in use: `latest` stands for none (the default pair instead)
         problems.append(latest_of_none(model, store.versions(model), store.withdrawals(model)))
     elif wanted is not None and f"{model} {wanted}" not in labels:
-        problems.append(f"version {version} of {model}, which is not a usable version")
+        problems.append(refused_version(model, wanted))
     elif labels and version is not None and linked_versions.moves(version):
         linked_versions.remember(prefix, labels[0], version.strip())
     return labels

@@ -53,23 +53,33 @@ COLUMNS = {
 AUTHOR_MOST = 180  # about 20 characters; a longer name is cut, and whole on a double-click
 GIVERS = ("notes", "checks", "variables")
 GIVING_FLOOR = 96
+SECONDS_PX = 134  # created with its seconds, "2026-12-02 15:09:07": 132 px in Chromium (the minutes: 115 px)
 
 
 def widths(table: pd.DataFrame) -> dict[str, int]:
-    """Each column's width (px): COLUMNS', but the author's fits the longest name listed (up to AUTHOR_MOST),
-    the room taken from GIVERS in turn, so the default columns' total stays what fits the page at 1440 px."""
+    """Each column's width (px): COLUMNS', but created fits its seconds when they are shown (ui.tables) and the
+    author's the longest name listed (up to AUTHOR_MOST), the room taken from GIVERS in turn, so the default
+    columns' total stays what fits the page at 1440 px."""
     sized = {name: width for name, (width, _) in COLUMNS.items()}
+    stamps = [str(stamp) for stamp in table.get("created", pd.Series(dtype=str)).dropna()]
+    if any(len(stamp) > len("2026-12-02 15:09") for stamp in stamps):
+        _widen(sized, "created", SECONDS_PX)  # first: a time cut reads as another time
     names = [str(name) for name in table.get("author", pd.Series(dtype=str)).dropna()]
     need = max(sized["author"], label_width(names)) if names else sized["author"]
-    extra = min(need, AUTHOR_MOST) - sized["author"]
+    _widen(sized, "author", min(need, AUTHOR_MOST))
+    return sized
+
+
+def _widen(sized: dict[str, int], column: str, wanted: int) -> None:
+    """`column` up to `wanted` px, with what GIVERS can give above GIVING_FLOOR."""
+    extra = wanted - sized[column]
     for name in GIVERS * 4:  # a few px from each in turn, so no one column loses all of it
         if extra <= 0:
             break
         given = min(extra, max(0, sized[name] - GIVING_FLOOR), 8)
         sized[name] -= given
-        sized["author"] += given
+        sized[column] += given
         extra -= given
-    return sized
 
 
 def column_config(table: pd.DataFrame) -> dict:
@@ -78,7 +88,7 @@ def column_config(table: pd.DataFrame) -> dict:
     config: dict = {
         name: st.column_config.TextColumn(name, width=sized[name], help=text) for name, (_, text) in COLUMNS.items()
     }
-    text = COLUMNS["created"][1]  # the cells end at the minute, before the zone
+    text = COLUMNS["created"][1]  # the cells end at the minute (the second, where two would read alike), no zone
     config["created"] = st.column_config.TextColumn("created (UTC)", width=sized["created"], help=text)
     text = COLUMNS["lag order"][1]
     config["lag order"] = st.column_config.NumberColumn("lag order", width=sized["lag order"], help=text, format="%d")

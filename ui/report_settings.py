@@ -14,7 +14,7 @@ import streamlit as st
 from ui import interval_control, url_state
 from ui.forecast_link import LEVELS, parse_fan, parse_level
 from ui.url_state import Field
-from ui.whole_number import whole_number
+from ui.whole_number import from_link, whole_number
 from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact, Scenario
 
 FAN_HELP = "Draw the forecast as a fan of several levels (e.g. 30, 60 and 90%) instead of the one interval."
@@ -52,7 +52,7 @@ def _cleared(key: str, default: object) -> Callable[[], None]:
 
 
 FIELDS = [  # written while the Report tab is open (link_values); views/diagnostics.py adds them to its own
-    Field("steps", KEYS["steps"], url_state.any_whole_number, "a whole number"),
+    Field("steps", KEYS["steps"], from_link(KEYS["steps"], "{} steps are"), "a whole number"),
     Field("level", KEYS["level"], parse_level, ", ".join(map(str, LEVELS))),
     Field("intervals", INTERVALS, url_state.one_of(INTERVAL_KINDS), "one of " + ", ".join(INTERVAL_KINDS)),
     Field("fan", KEYS["fan"], _fan, "levels such as 50,80", _cleared(KEYS["fan"], [])),

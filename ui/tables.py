@@ -96,7 +96,8 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
     Each holdout RMSE is printed in the format its own value calls for: the variables' units differ."""
     withdrawn = withdrawn or {}
     rows = []
-    for entry in entries:
+    created = _created(entries)
+    for entry, when in zip(entries, created, strict=True):
         card = entry.card
         status = "ok" if entry.ok else f"⚠ {entry.status}"
         if entry.version in withdrawn:
@@ -108,7 +109,7 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
                 "status": status,
                 "kind": card.kind.upper() if card else "",
                 "model": card.model if card else "",
-                "created": utc_time(card.created_at if card else None)[:16],  # to the minute: the column is narrow
+                "created": when,
                 "author": card.author if card else "",
                 "dataset": card.dataset if card else "",
                 "variables": ", ".join(card.variables) if card else "",
@@ -120,6 +121,14 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
             }
         )
     return pd.DataFrame(rows, columns=VERSION_COLUMNS)
+
+
+def _created(entries: list[VersionEntry]) -> list[str]:
+    """Each entry's publication time to the minute (the column is narrow), or to the second for the whole column
+    when two would read alike: then which was published first reads in the table, as its newest-first order."""
+    stamps = [utc_time(entry.card.created_at if entry.card else None)[:19] for entry in entries]
+    minutes = [stamp[:16] for stamp in stamps if stamp]
+    return stamps if len(set(minutes)) < len(minutes) else [stamp[:16] for stamp in stamps]
 
 
 NOTE = "note"  # a check passed only as a note (varlib Check.partial): the card, its table and the `checks` cell

@@ -126,7 +126,7 @@ def pick_version(prefix: str, name: str, where=None, problems: list[str] | None 
         if wanted in options:
             st.session_state[key] = wanted
         elif problems is not None:
-            problems.append(f"version {wanted!r} of {name!r}, which is not a usable version")
+            problems.append(refused_version(name, wanted))
     if st.session_state.get(key) not in options:
         live.note_gone(prefix, name, store.versions(name))  # deleted, or listed as damaged: said, not dropped
         st.session_state[key] = fallback if fallback in options else options[0]
@@ -200,8 +200,28 @@ def concrete_version(name: str, wanted: str | None, problems: list[str] | None) 
         return str(store.resolve(name, wanted))
     except VarlibError as exc:
         if problems is not None:
-            problems.append(f"version {wanted} of {name}, which does not open ({dashboard_words(str(exc))})")
+            problems.append(_not_opening(name, wanted, exc))
         return None
+
+
+def refused_version(name: str, wanted: str) -> str:
+    """The words (for "The link asked for ...") of a link's version of `name` that no picker offers: an alias or
+    `latest` that opens none (the library's reason: an alias the model lacks, one of a withdrawn version), a version
+    the store does not have, or one it has that cannot be used (damaged). Every page says it so."""
+    if wanted.startswith("@") or wanted == LATEST:
+        try:
+            store.resolve(name, wanted)
+        except VarlibError as exc:
+            if wanted == LATEST:
+                return latest_of_none(name, store.versions(name), store.withdrawals(name))
+            return _not_opening(name, wanted, exc)
+    elif wanted not in {entry.label for entry in store.versions(name)}:
+        return f"version {wanted!r} of {name!r}, which the store does not have"
+    return f"version {wanted!r} of {name!r}, which is not a usable version"
+
+
+def _not_opening(name: str, wanted: str, exc: VarlibError) -> str:
+    return f"version {wanted!r} of {name!r}, which does not open ({dashboard_words(str(exc))})"
 
 
 def latest_of_none(name: str, entries, withdrawn) -> str:

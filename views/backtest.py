@@ -14,7 +14,7 @@ from ui.spreadsheet_csv import csv_bytes
 from ui.tables import name_columns
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
-from ui.whole_number import whole_number
+from ui.whole_number import from_link, whole_number
 from varlib import (
     DEFAULT_HORIZON,
     DEFAULT_ORIGINS,
@@ -38,8 +38,8 @@ PAGE = "bt"
 TABLE_ROWS_SHOWN = 24
 LINK_METRIC = "_bt_link_metric"
 FIELDS = [
-    Field("origins", "bt_origins", url_state.any_whole_number, "a whole number"),
-    Field("horizon", "bt_horizon", url_state.any_whole_number, "a whole number"),
+    Field("origins", "bt_origins", from_link("bt_origins", "{} origins are"), "a whole number"),
+    Field("horizon", "bt_horizon", from_link("bt_horizon", "horizon {} is"), "a whole number"),
     Field("lags", "bt_policy", url_state.one_of(tuple(POLICIES)), " or ".join(POLICIES)),
     # a link carries the metric only once scores were shown (_show writes it): opening it shows them again
     Field("metric", LINK_METRIC, url_state.one_of(METRICS), " or ".join(METRICS)),

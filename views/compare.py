@@ -16,7 +16,7 @@ from ui.forecast_table import EDITED
 from ui.literal import library_text, literal
 from ui.tables import comparison_cells, comparison_widths, period_column
 from ui.url_state import Field
-from ui.whole_number import whole_number
+from ui.whole_number import from_link, whole_number
 from varlib import (
     DATE,
     MAX_STEPS,
@@ -60,7 +60,7 @@ FIELDS = [
     # a link from another page names one model (and version): the picker starts from it when no versions are named
     Field(url_state.MODEL, f"_{PAGE}_link_model", url_state.given, "a model's name"),
     Field(url_state.VERSION, f"_{PAGE}_link_version", url_state.given, "a version such as 0.0.3"),
-    Field("steps", "cmp_steps", url_state.any_whole_number, "a whole number"),
+    Field("steps", "cmp_steps", from_link("cmp_steps", "{} steps are"), "a whole number"),
     Field("level", "cmp_level", parse_level, "one of " + ", ".join(map(str, LEVELS))),
     Field("only", "cmp_only", url_state.flag, "1 or 0"),
 ]

@@ -14,7 +14,7 @@ from ui.literal import library_text, literal
 from ui.response_figures import irf_figure
 from ui.url_state import Field
 from ui.version_pick import open_page, pick_model, pick_version
-from ui.whole_number import whole_number
+from ui.whole_number import from_link, mark_linked, whole_number
 from varlib import DEFAULT_IRF_PERIODS, MAX_IRF_PERIODS, Artifact, Diagnostics, diagnose, whiteness_lag_bounds
 
 PAGE = "dg"
@@ -50,7 +50,7 @@ FIELDS = [
         _tab,
         f"a tab as links name it: {', '.join(SLUGS.values())}",
     ),
-    Field("irf_periods", "dg_periods", url_state.any_whole_number, "a whole number"),
+    Field("irf_periods", "dg_periods", from_link("dg_periods", "IRF horizon {} is"), "a whole number"),
     Field("irf", "dg_orth", lambda raw: {"orth": True, "plain": False}.get(raw), "orth or plain"),
     Field("accumulated", "dg_accumulated", lambda raw: {"1": True, "0": False}.get(raw), "1 or 0"),
     # the version's range is known once it is picked (_whiteness_lags)
@@ -153,6 +153,7 @@ def _whiteness_lags(artifact: Artifact, where) -> int:
     linked = st.session_state.pop(LINK_WLAGS, None)
     if linked is not None:  # one outside the version's range is set in range by the field, which says so
         st.session_state[key] = linked
+        mark_linked(key, linked, "{} portmanteau lags are")
     return whole_number(
         where,
         "Portmanteau lags",

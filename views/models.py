@@ -16,10 +16,10 @@ from ui import (
     url_state,
     version_details,
 )
-from ui.errors import dashboard_words, guarded, show_error
+from ui.errors import guarded, show_error
 from ui.literal import library_text
 from ui.onboarding import render_empty_store
-from ui.version_pick import open_page
+from ui.version_pick import open_page, refused_version
 from varlib import Artifact, CorruptArtifactError, VarlibError, VersionEntry, counted, older_cards_note
 
 PAGE = model_history.PAGE
@@ -78,16 +78,15 @@ def _follow(name: str, key: str, labels: list[str]) -> None:
     if concrete in labels:
         st.session_state[key] = concrete
         st.session_state[_followed(name)] = (asked, concrete)
-    elif wanted is not None and concrete is not None:
-        st.warning(library_text(f"The link asked for version {wanted!r} of {name!r}, which is not in the store."))
+    elif wanted is not None:  # in the words and look of every page's link warnings
+        url_state.warn([refused_version(name, wanted)])
 
 
 def _version_of(name: str, asked: str) -> str | None:
-    """The version `latest` or an alias stands for (a pinned one as it is); None, saying why, when it names none."""
+    """The version `latest` or an alias stands for (a pinned one as it is); None when it names none."""
     try:
         return str(store.resolve(name, asked))
-    except VarlibError as exc:  # an unknown alias, one of a withdrawn version, no version in use
-        st.warning(library_text(f"The link asked for version {asked!r} of {name!r}: {dashboard_words(str(exc))}"))
+    except VarlibError:  # an unknown alias, one of a withdrawn version, no version in use: refused_version says which
         return None
 
 

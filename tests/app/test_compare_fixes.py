@@ -98,7 +98,7 @@ def test_a_links_alias_and_underscored_versions_resolve(three_versions):
     assert errors(at) == "" and not at.warning
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.1"]
     at = open_app({"model": "var", "version": "@nope"}, page=COMPARE)
-    assert "version @nope of var, which does not open (model 'var' has no alias @nope" in _text(at)
+    assert "version '@nope' of 'var', which does not open (model 'var' has no alias @nope" in _text(at)
 
 
 def test_a_links_withdrawn_alias_is_left_out_in_words_and_one_version_compares_nothing(three_versions):

@@ -55,7 +55,7 @@ def test_a_compare_link_without_latest_says_nothing_of_latest(seeded):
     assert "version 'latest'" not in _warnings(bare)
     aliased = open_app({"model": "var", "version": "@champion"}, page=COMPARE)
     said = _warnings(aliased)
-    assert "version @champion of var, which does not open" in said
+    assert "version '@champion' of 'var', which does not open" in said
     assert "version 'latest'" not in said
 
 

@@ -46,7 +46,8 @@ def test_diagnostics_link_with_bad_values_says_which(two_models):
     assert "tab 'cointegration', which a VAR version does not have" in text
     assert "irf_periods" not in text and "whiteness_lags" not in text  # numbers are set in range, beside the field
     notes = "\n".join(c.value for c in at.caption)
-    assert "0 is outside 1–100: using 1." in notes and "1 is outside 5–60: using 5." in notes
+    assert "The link's IRF horizon 0 is outside 1–100: using 1." in notes
+    assert "The link's 1 portmanteau lags are outside 5–60: using 5." in notes
     assert at.session_state["dg_tab"] == "Lag order" and at.query_params["irf_periods"] == "1"
     order = [node.type for node in _in_order(at.main)]
     assert order.index("warning") < order.index("tab_container")  # said above the tabs, not under a long tab
@@ -182,7 +183,7 @@ def test_compare_link_with_a_model_or_version_the_store_lacks_says_which(two_mod
     assert "model nope, which the store does not have (models: growth and var)" in _warnings(at)
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.1"]
     at = open_app({"model": "var", "version": "9.9.9"}, page=COMPARE)
-    assert "version 9.9.9 of var, which is not a usable version" in _warnings(at)
+    assert "version '9.9.9' of 'var', which the store does not have" in _warnings(at)
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.1"]
 
 

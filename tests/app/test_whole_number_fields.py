@@ -51,7 +51,8 @@ def test_portmanteau_lags_out_of_range_typed_or_linked_name_the_versions_range(s
     lowest, most, _ = whiteness_lag_bounds(seeded.load("var", "0.0.1"))
     at = open_app({"model": "var", "version": "0.0.1", "whiteness_lags": "99999"}, page=DIAG)
     key = next(n.key for n in at.number_input if n.key.startswith("dg_lags|"))
-    assert at.number_input(key=key).value == most and f"99999 is outside {lowest}–{most}: using {most}." in _notes(at)
+    said = f"The link's 99999 portmanteau lags are outside {lowest}–{most}: using {most}."
+    assert at.number_input(key=key).value == most and said in _notes(at)
     assert at.query_params["whiteness_lags"] == str(most) and not at.warning
     at.number_input(key=key).set_value(500).run()
     assert at.number_input(key=key).value == most and f"500 is outside {lowest}–{most}: using {most}." in _notes(at)
@@ -67,13 +68,14 @@ def test_portmanteau_lags_out_of_range_typed_or_linked_name_the_versions_range(s
     ],
 )
 def test_a_links_number_outside_the_range_is_set_to_the_nearest_as_a_typed_one(seeded, page, params, key, used):
-    """As Forecast's steps: a link's 999 is used as the nearest allowed value, said beside the field, not swapped
-    for the default."""
+    """As Forecast's steps: a link's 999 is used as the nearest allowed value, said beside the field as the link's,
+    not swapped for the default."""
     at = open_app({"model": "var", "version": "0.0.1", **params}, page=page)
     assert not at.exception and errors(at) == "" and not at.warning
     assert at.number_input(key=key).value == used
     (linked,) = params.values() if len(params) == 1 else [params[k] for k in params if k != "model"]
-    assert f"{linked} is outside 1–" in _notes(at) and f"using {used}." in _notes(at)
+    assert "The link's " in _notes(at) and f"{linked} " in _notes(at)
+    assert "outside 1–" in _notes(at) and f"using {used}." in _notes(at)
 
 
 def test_train_max_lags_emptied_is_sample_aware_and_fixed_lags_emptied_go_back_to_2(seeded):
