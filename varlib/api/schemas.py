@@ -58,10 +58,13 @@ def _digits(value: Any) -> Any:
 WholeNumber = Annotated[int, BeforeValidator(_digits)]
 
 
+DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")  # a number as JSON or a query writes it (ASCII)
+
+
 def _decimal(value: Any) -> Any:
     """A query's number, refused with what to write (`0,05`, `95%`) where pydantic says only that it is none."""
     text = value.strip() if isinstance(value, str) else None
-    if text is None or re.fullmatch(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?", text) and text.isascii():
+    if text is None or DECIMAL.fullmatch(text) and text.isascii():
         return value
     if text.lower().lstrip("+-") in ("nan", "inf", "infinity"):  # a number, but none a query may hold: pydantic's
         return value  # "Input should be a finite number" says so

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from typing import Any
 
 from fastapi import Request
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+from .schemas import DECIMAL
+
 _CELLS = ("lag_inputs", "exog", "conditions")  # lists of numbers, whose cells sit deeper than a field
 _ROW = "[13141.9, 9195.3]"  # one lag row of a two-variable model, as the README's example sends it
 
@@ -93,7 +93,7 @@ def _whole(value: float | str, field: FieldInfo) -> str:
     string = ", not a string" if isinstance(value, str) else ""
     wanted = _wanted(field, "int_type")
     if isinstance(value, str):
-        if not _NUMBER.fullmatch(value.strip()):
+        if not DECIMAL.fullmatch(value.strip()):
             return f"send {wanted}, not a string"
         value = float(value)
     low, high = _bounds(field)
@@ -108,7 +108,7 @@ def _whole(value: float | str, field: FieldInfo) -> str:
 
 def _as_number(value: Any, wanted: str) -> str:
     """A number's advice for a string ("0.1": a JSON number, not a string), true or false, a list or an object."""
-    if isinstance(value, str) and _NUMBER.fullmatch(value.strip()):
+    if isinstance(value, str) and DECIMAL.fullmatch(value.strip()):
         return f"send a JSON number ({value.strip()}), not a string"
     return f"send {wanted}{_not(value)}"
 
