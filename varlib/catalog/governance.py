@@ -40,6 +40,8 @@ from .withdrawals import (
 
 WITHDRAWAL_CACHE = 4096
 TRAIL_CACHE = 16384
+# what refuses an alias's target version; each is said again as a refusal of the `version` given
+_TARGET_REFUSALS = (InvalidInputError, NotFoundError, WithdrawnError)
 
 
 class Governance:
@@ -123,9 +125,9 @@ class Governance:
                 concrete = self.resolve(name, version)
             # it must exist and verify, in the store: a version deleted behind the product's back may still be cached
             self.load(name, concrete, cached=False)
-        except (InvalidInputError, NotFoundError, WithdrawnError) as exc:  # `v1`, `@nope`, 0.0.9: refused as the
-            # version given, whatever said so (an alias's resolution names `alias`, the alias being moved over REST)
-            kind = next(k for k in (InvalidInputError, NotFoundError, WithdrawnError) if isinstance(exc, k))
+        except _TARGET_REFUSALS as exc:  # `v1`, `@nope`, 0.0.9: refused as the version given, whatever said so
+            # (an alias's resolution names `alias`, the alias being moved over REST)
+            kind = next(k for k in _TARGET_REFUSALS if isinstance(exc, k))
             raise kind(exc.message, **(VarlibError.fields(exc) | {"field": "version", "value": str(version)})) from None
         withdrawal = self.withdrawal(name, concrete)
         if withdrawal is not None:
