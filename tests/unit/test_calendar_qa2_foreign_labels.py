@@ -2,7 +2,7 @@
 May and Aug; a calendar year among years from July) is refused, naming the model's periods it overlaps: it was
 read as the period its first day falls in (`2015Q1` as the Nov-Jan quarter, with which it shares one month). A
 plain date or a month inside one of the model's periods still reads as that period; --start/--end bounds keep
-their overlap rule."""
+rows by their own rule (varlib.data.sample_window)."""
 
 from __future__ import annotations
 
@@ -94,6 +94,10 @@ def test_a_period_index_of_another_calendar_is_refused_in_the_library(quarters):
         forecast_artifact(quarters, 2, conditions=exog)
 
 
-def test_bounds_keep_their_overlap_rule_on_a_calendar_of_other_quarters():
+def test_bounds_keep_their_rows_on_a_calendar_of_other_quarters():
+    """Quarters and years as bounds keep the rows dated in them (varlib.data.sample_window), four rows a year."""
     dataset = load_dataset(_csv(QUARTERS_TO_JAN), csv_name="q.csv", start="2014Q1", end="2014Q2")
-    assert list(dataset.frame.index.strftime("%Y-%m-%d")) == ["2014-01-31", "2014-04-30", "2014-07-31"]
+    assert list(dataset.frame.index.strftime("%Y-%m-%d")) == ["2014-01-31", "2014-04-30"]
+    dataset = load_dataset(_csv(QUARTERS_TO_JAN), csv_name="q.csv", start="2013", end="2013")
+    dated = ["2013-01-31", "2013-04-30", "2013-07-31", "2013-10-31"]  # not Nov 2013 to Jan 2014 too
+    assert list(dataset.frame.index.strftime("%Y-%m-%d")) == dated

@@ -6,9 +6,13 @@ Its refusals name the bounds as `the start date` and `the end date`, the words o
 A bound written as a period (`2018Q4`, `2018H2`, `2018`, `Dec 2018`, `2018-12`, `2018M12`) means that whole
 period, and a row means the period it is dated in: `--end 2018Q4` keeps 2018Q4 whether the file dates it
 2018-10-01 or 2018-12-31, and `--end 2018` keeps all of 2018.
-A row is kept when its period overlaps the bound's (`--start "Mar 2000"` keeps 2000Q1 as `--end "Nov 2005"`
-keeps 2005Q4). A bound counting periods of a year (`2000.1`, `2000:1`) is read as the file's dates were (a quarter
-in a file of 1995.1 ... 2009.4); on other files `2000:1` is refused, and `2000.1` too on rows longer than a month.
+A row is kept when its period overlaps the bound's (`--start "Mar 2000"` keeps 2000Q1 as `--end "Nov 2005"` keeps
+2005Q4); a bound at least as long as the rows' periods (a quarter or a year on quarterly rows, a year on yearly
+ones) keeps instead the rows dated in it: on quarters dated Mar, Jun, Sep and Dec (read as quarters from March:
+`Mar 1995` is March to May) `--start 1995Q1` and `--start 1995` keep Mar 1995 on, not Dec 1994 too, and on years
+dated June `--start 2010` keeps Jun 2010 on, not Jun 2009 too (on calendar periods both rules keep the same rows).
+A bound counting periods of a year (`2000.1`, `2000:1`) is read as the file's dates were (a quarter in a file of
+1995.1 ... 2009.4); on other files `2000:1` is refused, and `2000.1` too on rows longer than a month.
 A bound written as a day is that day: a start keeps the rows whose period holds or follows it, an end those whose
 period holds or precedes it, so the same quarters give the same sample whether the file dates them 1995-01-01 or
 1995-03-31 (a date picker's every bound is a day). A row's period is the one its date falls in, as the frequency
@@ -74,12 +78,15 @@ def slice_dates(
         )
     mask = np.ones(len(frame), dtype=bool)
     # one rule at both ends: a row is kept when its period overlaps the period a bound names (`--start "Mar
-    # 2000"` keeps 2000Q1, as `--end "Nov 2005"` keeps 2005Q4)
+    # 2000"` keeps 2000Q1, as `--end "Nov 2005"` keeps 2005Q4); a bound at least as long as the rows' periods
+    # keeps the rows dated in it (`--start 1995Q1` on quarters dated Mar, Jun, ...: Mar 1995, not Dec 1994 too)
     starts, lasts = _periods(pd.DatetimeIndex(frame.index)) if any(spans.values()) else (frame.index, frame.index)
+    dated = {label: _holds_whole_rows(span, starts, lasts) for label, span in spans.items()}
     if "start" in bounds:
-        mask &= (lasts if spans["start"] else frame.index) >= bounds["start"]
+        mask &= (lasts if spans["start"] and not dated["start"] else frame.index) >= bounds["start"]
     if "end" in bounds:
-        mask &= starts < bounds["end"] + spans["end"] if spans["end"] else frame.index <= bounds["end"]
+        ends = frame.index if dated["end"] else starts
+        mask &= ends < bounds["end"] + spans["end"] if spans["end"] else frame.index <= bounds["end"]
     if len(frame) and not mask.any():
         dates = pd.DatetimeIndex(frame.index.unique()).sort_values()
         asked = f"between {start} and {end}" if start and end else f"from {start} on" if start else f"up to {end}"
@@ -163,6 +170,13 @@ def straddled_label(text: str, date: pd.Timestamp, frequency: str | None) -> str
     """Why a label read as `date` names no period of `frequency` (periods.straddled); None for a day's date."""
     span = span_of(text)
     return None if span is None else straddled(text, date, date + span - pd.Timedelta(days=1), frequency)
+
+
+def _holds_whole_rows(span: pd.DateOffset | None, starts: pd.Index, lasts: pd.Index) -> bool:
+    """Whether a bound's period is at least as long as the rows' own (a quarter or a year on quarterly rows): it
+    holds the dates of as many rows as it has room for, however the rows are anchored (Mar, Jun, ...: one a
+    quarter, four a year), where it overlaps one row more. `starts` and `lasts`: the rows' periods (`_periods`)."""
+    return span is not None and len(starts) > 0 and starts[0] + span - pd.Timedelta(days=1) >= lasts[0]
 
 
 def _periods(index: pd.DatetimeIndex) -> tuple[pd.DatetimeIndex, pd.DatetimeIndex]:
