@@ -14,12 +14,13 @@ from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, Query, Response
 from fastapi.concurrency import run_in_threadpool
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from varlib import (
     DEFAULT_HORIZON,
     DEFAULT_IRF_PERIODS,
     DEFAULT_ORIGINS,
+    LAG_POLICIES,
     MAX_HORIZON,
     MAX_IRF_PERIODS,
     MAX_ORIGINS,
@@ -30,11 +31,13 @@ from varlib import (
     diagnose,
     is_alias,
     is_latest,
+    shortened,
     to_json,
     with_withdrawal,
 )
 
 from .caching import WithdrawalWatch
+from .error_json import SHOWN
 from .error_schema import READ_OF_A_VERSION, error_responses
 from .metrics import Metrics
 from .public import without_whereabouts
@@ -42,6 +45,14 @@ from .schemas import NAME, VERSION, WITHDRAWN, OptionalCount, WholeNumber
 
 ANSWERS_KEPT = 64  # a diagnostics answer is about 20 kB of JSON, a backtest's a few kB
 LagPolicy = Literal["fixed", "reselect"]  # varlib.LAG_POLICIES; a test holds them equal
+
+
+def _policy(value: Any) -> Any:
+    """A lag policy that is none of them, refused naming it and the ones there are, as the library's check of an
+    interval kind says it, where pydantic said only "Input should be 'fixed' or 'reselect'"."""
+    if isinstance(value, str) and value not in LAG_POLICIES:
+        raise ValueError(f"lag_policy {shortened(value, SHOWN)!r} must be one of {', '.join(LAG_POLICIES)}")
+    return value
 
 
 class DiagnosticsQuery(BaseModel):
@@ -67,7 +78,7 @@ class BacktestQuery(BaseModel):
     model_config = ConfigDict(extra="forbid")
     origins: WholeNumber = Field(DEFAULT_ORIGINS, ge=1, le=MAX_ORIGINS, description="cut points: the last N")
     horizon: WholeNumber = Field(DEFAULT_HORIZON, ge=1, le=MAX_HORIZON, description="steps ahead scored at each origin")
-    lag_policy: LagPolicy = Field(
+    lag_policy: Annotated[LagPolicy, BeforeValidator(_policy)] = Field(
         "fixed",
         description="fixed: the version's lag order (and rank) at every origin; reselect: re-run the criterion"
         " that chose them on each origin's sample (`--reselect`; refused for a version whose order was fixed)",

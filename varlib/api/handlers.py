@@ -22,6 +22,9 @@ from varlib import (
     VarlibError,
     WithdrawnError,
     cli_hints_said,
+    is_alias,
+    is_latest,
+    parse_version,
     shortened,
     to_json_safe,
 )
@@ -99,7 +102,7 @@ def add_error_handlers(app: FastAPI) -> None:
         if metrics is not None:
             metrics.count_error(exc)
         if isinstance(exc, NotFoundError):
-            exc = await _model_missing(request) or exc
+            exc = await _model_missing(request) or _version_named(request, exc)
         response = error_response(status, exc)
         if status == 401:
             response.headers["WWW-Authenticate"] = _challenge(request)
@@ -135,16 +138,44 @@ async def _model_missing(request: Request) -> NotFoundError | None:
     which answer 404 as well when the model itself has no versions: then that is said, pointing at GET /models.
     None when the model has versions, or the store cannot tell (the library's own 404 stands)."""
     registry = getattr(request.app.state, "registry", None)
-    legacy = request.url.path.startswith("/var_predict/")
-    name = request.path_params.get("name", LEGACY_NAME if legacy else None)
+    name = _asked_model(request)
     if registry is None or not isinstance(name, str):
         return None
     try:
         if await run_in_threadpool(registry.list_versions, name):
             return None
+        legacy = "name" not in request.path_params  # the original endpoint, which serves one model
         return await run_in_threadpool(no_versions, registry, name, legacy)  # store reads: off the event loop
     except VarlibError:
         return None
+
+
+def _version_named(request: Request, exc: NotFoundError) -> NotFoundError:
+    """The library's 404 of a version asked for by its number (`var 9.9.9 does not exist`, a legacy pickle) with
+    the request's part that named it as `field` and `value`, as sent (`9_9_9` stays `9_9_9`), as every other refusal
+    names its input: the path's `version`, or compare's `versions` (as the library names a version given twice).
+    Matched by the stored object's key, so that any other 404 is answered as it is."""
+    name = _asked_model(request)
+    if exc.field is not None or exc.key is None or not isinstance(name, str):
+        return exc
+    sent = [("version", request.path_params.get("version"))]
+    sent += [("versions", value) for value in request.query_params.getlist("versions")]
+    for field, value in sent:
+        if not isinstance(value, str) or is_latest(value) or is_alias(value):
+            continue  # `latest` and an alias are resolved to a number: their own refusals name them
+        try:
+            folder = f"{name}/{parse_version(value).key}/"
+        except InvalidInputError:
+            continue
+        if exc.key.startswith(folder):
+            return NotFoundError(exc.message, **(exc.fields() | {"field": field, "value": value}))
+    return exc
+
+
+def _asked_model(request: Request) -> object:
+    """The model a request names: its path's `name`, or the one the original endpoint serves."""
+    legacy = request.url.path.startswith("/var_predict/")
+    return request.path_params.get("name", LEGACY_NAME if legacy else None)
 
 
 SHOWN_MODELS = 10  # a 404's list of the other models; GET /models has them all

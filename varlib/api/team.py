@@ -118,7 +118,8 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         name: str = NAME,
         alias: str = ALIAS,
     ) -> dict:
-        moved = await run_in_threadpool(registry.set_alias, name, as_sent(alias), body.version, actor)
+        alias, version = as_sent(alias), as_sent(body.version, "version")  # the path's alias, then the body's
+        moved = await run_in_threadpool(registry.set_alias, name, alias, version, actor)
         if not moved.unchanged:  # already pointing there: nothing stored, nothing recorded
             request.app.state.metrics.changes.labels("alias.set").inc()
         # the trail alone keeps how to reach the mover; `changed` is false when it pointed at that version already
@@ -169,12 +170,13 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         return [record.to_dict() | {"key": record.key} for record in records] or none_of(registry, name)
 
 
-def as_sent(alias: str) -> str:
-    """The alias of a path, refused with blanks around it as every path value is (validation.blanks_around): the
-    library trims them, so `champion%20` would move `champion`. Its own rule is the library's to check."""
-    if refused := blanks_around("alias", alias):
-        raise InvalidInputError(refused, field="alias", value=alias)
-    return alias
+def as_sent(value: str, field: str = "alias") -> str:
+    """The alias of a path, or the version of a body, refused with blanks around it as every path value is
+    (validation.blanks_around), in the same words: the library trims them, so `champion%20` would move `champion`,
+    and `" 0.0.1"` in a body would be taken where `%200.0.1` in a path is refused. Its own rule is the library's."""
+    if refused := blanks_around(field, value):
+        raise InvalidInputError(refused, field=field, value=value)
+    return value
 
 
 def none_of(registry: Registry, name: str) -> list[dict]:

@@ -56,7 +56,7 @@ def validation_body(request: Request, exc: RequestValidationError) -> dict:
             or _unknown_field(request, error)
             or _path_shape(error)
             or type_reason(request, error)
-            or str(error.get("msg", "")),
+            or str(error.get("msg", "")).removeprefix("Value error, "),  # our validators' words, without the label
             "type": str(error.get("type", "")),
         }
         for error in listed
@@ -297,4 +297,4 @@ def _reason(detail: dict) -> str:
     """A validation error's reason; an unknown parameter says where the endpoint's parameters are listed."""
     if detail["type"] == "extra_forbidden" and not detail["msg"].startswith(_NOT_A_FIELD):  # _unknown_field's is told
         return f"not a parameter of this endpoint ({PARAMETERS_LISTED})"
-    return detail["msg"].removeprefix("Value error, ")  # our own validators' words, without pydantic's label
+    return detail["msg"]
