@@ -155,10 +155,7 @@ def choose_order(
     chosen = selection.selected[spec.ic]
     how = f"{spec.ic} (lags {spec.min_lags}-{max_lags})"
     if chosen == 0:  # only when asked to search from 0: no dynamics, but a VAR(1) is the smallest forecast
-        warnings.append(
-            f"{spec.ic} prefers no lags at all: the series look like noise around their trend;"
-            " a VAR(1), the smallest, is fitted"
-        )
+        warnings.append(f"{spec.ic} prefers no lags at all: {_noise(spec)}; a VAR(1), the smallest, is fitted")
         return 1, selection, f"{how}; 0 chosen, 1 fitted", warnings + order_warnings(n, k, 1, spec.trend, n_exog)
     if chosen == max_lags and max_lags > max(1, spec.min_lags):
         warnings.append(
@@ -166,6 +163,15 @@ def choose_order(
             " it, or the criterion overfits; compare a smaller fixed order on the holdout"
         )
     return chosen, selection, how, warnings + order_warnings(n, k, chosen, spec.trend, n_exog)
+
+
+def _noise(spec: ModelSpec) -> str:
+    """What a criterion's order 0 says of the model-space series: noise around the spec's deterministic terms
+    (a constant is no trend, nor zero: each is named as fitted)."""
+    series = {"diff": "the differences", "logdiff": "the log differences"}.get(spec.transform, "the series")
+    around = {"n": "zero", "c": "a constant", "ct": "a linear trend"}.get(spec.trend, "their trend")
+    given = " and the exogenous variables' effect" if spec.exog else ""
+    return f"{series} look like noise around {around}{given}"
 
 
 def thin_fit(n: int, k: int, p: int, trend: str, exog: int = 0) -> tuple[int, int] | None:

@@ -17,32 +17,58 @@ from __future__ import annotations
 import numpy as np
 
 from .integration import small_sample_rank, unit_roots
-from .integration_results import Johansen
+from .integration_results import Johansen, UnitRoot
 from .wording import and_list, p_is, plural_of
 
 
 def stationary_warning(levels: np.ndarray, names: list[str], rank: int) -> str | None:
-    """A warning naming the variables that ADF and KPSS both call stationary in `levels` (None if none does)."""
+    """A warning naming the variables that ADF and KPSS both call stationary in `levels` (None if none does), each
+    around what the tests found: a linear trend, or a constant where the tests with a constant only decided or the
+    trend's t-test found no trend (as the Unit roots tab words it)."""
     tested_on, roots = unit_roots(levels, names)
     stationary = [u for u in roots if u.verdict == "stationary"]
     if not stationary:
         return None
     one = len(stationary) == 1
     names_ = and_list(u.variable for u in stationary)
-    figures = "; ".join(
-        f"{u.variable}: ADF p {p_is(u.adf_pvalue)} rejects a unit root,"
-        f" KPSS p {'' if u.kpss_beyond_table else '= '}{u.kpss_p_text} does not"
-        " reject stationarity"
-        for u in stationary
-    )
+    figures = "; ".join(_stationary_figures(u) for u in stationary)
     return (
-        f"{names_} {'looks' if one else 'look'} stationary around a linear trend, not integrated as a VECM"
-        f" assumes ({figures}; both at 5%, on the {tested_on} of the training sample): Johansen's rank counts a"
+        f"{names_} {'looks' if one else 'look'} stationary {_around_each(stationary)}, not integrated as a VECM"
+        f" assumes ({figures}; every test at 5%, on the {tested_on} of the training sample): Johansen's rank counts a"
         f" stationary variable as a cointegrating relation of its own, so the rank-{rank} long-run"
         f" {plural_of(rank, 'relation')} may be no more than {names_} {'itself' if one else 'themselves'};"
         " consider a VAR (the Diagnostics page's Unit roots tab advises its transform), or leave"
         f" {'it' if one else 'them'} out of the variables"
     )
+
+
+def _around(root: UnitRoot) -> str:
+    return "around a linear trend" if root.trending else "around a constant"
+
+
+def _around_each(stationary: list[UnitRoot]) -> str:
+    """`around a linear trend` or `around a constant` when all share it, else which variables are around which: a
+    trend the tests did not find is not to be named (a VAR in levels with trend `ct` would drift with it)."""
+    groups: dict[str, list[str]] = {}
+    for root in stationary:
+        groups.setdefault(_around(root), []).append(root.variable)
+    if len(groups) == 1:
+        return next(iter(groups))
+    return "(" + "; ".join(f"{and_list(names)} {around}" for around, names in groups.items()) + ")"
+
+
+def _stationary_figures(root: UnitRoot) -> str:
+    """The tests that call one variable stationary, with the deterministic terms they had when those were a
+    constant only, and the trend's p-value when its t-test found no trend."""
+    terms = " (both with a constant only)" if root.regression == "c" else ""
+    kpss = f"{'' if root.kpss_beyond_table else '= '}{root.kpss_p_text}"
+    figures = (
+        f"{root.variable}: ADF p {p_is(root.adf_pvalue)} rejects a unit root, KPSS p {kpss} does not reject"
+        f" stationarity{terms}"
+    )
+    if root.trend_pvalue is not None and not root.trending:
+        figures += f", and the trend's t-test in the ADF regression, p {p_is(root.trend_pvalue)}, finds no trend"
+    return figures
 
 
 def _flip(rank: int, trace: float, scaled: float, critical: float) -> str:

@@ -9,6 +9,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 import pytest
+from statsmodels.tsa.api import VAR
 
 from studies.samples import as_quarterly, danish, lutkepohl_e1, macro_84
 from varlib import (
@@ -133,3 +134,18 @@ def test_diagnose_searches_the_same_range_as_training():
     diagnostics = diagnose(build_artifact(result, "danish", "tester"))
     assert diagnostics.lag_selection.max_lags == result.selection.max_lags == 5
     assert diagnostics.lag_selection.selected == result.selection.selected
+
+
+def test_an_order_of_zero_on_lutkepohls_growth_rates_is_said_as_noise_around_their_mean():
+    # his sample and maximum (1960Q1-1978Q4, 4 lags): BIC and HQ choose 0, as statsmodels' select_order does; the
+    # growth rates are fitted with a constant, so the warning said "noise around their trend" of a trend not fitted
+    spec = ModelSpec(("invest", "income", "cons"), transform="logdiff", ic="bic", min_lags=0, max_lags=4, holdout=0)
+    result = train_model(lutkepohl_e1(), spec)
+    growth = np.diff(np.log(lutkepohl_e1().frame[["invest", "income", "cons"]].to_numpy()), axis=0)
+    reference = VAR(growth).select_order(4, trend="c").selected_orders
+    assert result.selection.selected == {ic: int(reference[ic]) for ic in ("aic", "bic", "hqic", "fpe")}
+    assert result.selection.selected == {"aic": 2, "bic": 0, "hqic": 0, "fpe": 2} and result.params.k_ar == 1
+    assert result.warnings[0] == (
+        "bic prefers no lags at all: the log differences look like noise around a constant; a VAR(1), the smallest,"
+        " is fitted"
+    )

@@ -87,3 +87,25 @@ def test_the_cli_prints_the_warning_on_stderr(macro, tmp_path, capsys):
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert "realint looks stationary around a linear trend" in captured.err
+
+
+def _trend_p(x: np.ndarray) -> float:
+    """The trend's p-value in statsmodels' own ADF regression with a constant and a trend (AIC's lags)."""
+    store = adfuller(x, regression="ct", autolag="AIC", regresults=True, result_object=False)[-1]
+    return float(store.resols.pvalues[-1])
+
+
+def test_a_stationary_variable_without_a_significant_trend_is_said_stationary_around_a_constant():
+    # 99 quarters, 1985Q1-2009Q3: infl passes ADF and KPSS with a trend, but that trend's t-test finds none, so the
+    # Unit roots tab calls it stationary around a constant; tbilrate's trend is there. The warning said both were
+    # "stationary around a linear trend"
+    names = ["realgdp", "unemp", "infl", "tbilrate"]
+    frame = load_dataset(variables=names).frame.loc["1985-01-01":"2009-07-01", names]
+    result = train_model(as_quarterly(frame, "macro99"), ModelSpec(tuple(names), kind="vecm"))
+    infl_p, tbilrate_p = _trend_p(frame["infl"].to_numpy()), _trend_p(frame["tbilrate"].to_numpy())
+    assert infl_p >= 0.05 > tbilrate_p  # the premise
+    (warning,) = [w for w in result.warnings if "stationary" in w]
+    assert warning.startswith(
+        "infl and tbilrate look stationary (infl around a constant; tbilrate around a linear trend), not integrated"
+    )
+    assert f"and the trend's t-test in the ADF regression, p = {infl_p:.3g}, finds no trend; tbilrate:" in warning
