@@ -215,10 +215,10 @@ GRANGER_LOOK = {
 }
 
 
-def granger_figure(diag: Diagnostics, theme: str = "light") -> go.Figure:
+def granger_figure(diag: Diagnostics, theme: str = "light", drawn: int = DRAWN_WIDTH) -> go.Figure:
     """Heatmap of Granger p-values: rows caused, columns causing. With three or more variables a last row
     and column hold the group tests: one variable -> all others, and all others -> one variable. `theme`:
-    the viewer's, 'light' or 'dark' (see GRANGER_LOOK)."""
+    the viewer's, 'light' or 'dark' (see GRANGER_LOOK); the causing names fit a chart `drawn` px wide."""
     look = GRANGER_LOOK.get(theme, GRANGER_LOOK["light"])
     names = list(diag.variables)
     groups = any(test.scope != "pair" for test in diag.granger)
@@ -257,7 +257,7 @@ def granger_figure(diag: Diagnostics, theme: str = "light") -> go.Figure:
     # `consumption` to `sumption`)
     # long names broken into lines, cut past them (whole in the hovers): turned on end, they took the heatmap's height
     raw = [*names, *(["all others"] if groups else [])]
-    across = max(SHORT_NAME, (DRAWN_WIDTH - 360) // (7 * len(raw)))  # a column's characters at 12 px
+    across = max(SHORT_NAME, (drawn - 360) // (7 * len(raw)))  # a column's characters at 12 px
     ticks = {"tickmode": "array", "tickvals": labels, "automargin": True}
     fig.update_xaxes(title_text="causing", ticktext=[fitted(n, across, 3) for n in raw], tickangle=0, **ticks)
     fig.update_yaxes(title_text="caused", ticktext=[fitted(n, 30) for n in raw], autorange="reversed", **ticks)

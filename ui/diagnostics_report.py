@@ -46,7 +46,7 @@ PANELS_BYTES = 40  # of the file's name for the impulse-response panels picked: 
 
 def report_figures(diag: Diagnostics, alias: str | None) -> list:
     """The plotly charts the report embeds after its own sections (its forecast and impulse responses
-    are drawn by the report itself, as the CLI's are): each fits a printed page (PRINTED_HEIGHT)."""
+    are drawn by the report itself, as the CLI's are): each fits a printed page (PRINTED_HEIGHT, PRINTED_WIDTH)."""
     k = len(diag.variables)
     residuals = _pieces(k, PRINTED_HEIGHT, lambda part: figures.residuals_figure(diag, alias, part))
     # at most PANEL_COLUMNS columns, so a panel's title is readable on paper
@@ -58,13 +58,16 @@ def report_figures(diag: Diagnostics, alias: str | None) -> list:
             k, PRINTED_HEIGHT, lambda part, cols=cols: figures.acorr_figure(diag, part, cols, PRINTED_WIDTH)
         )
     ]
-    return [
+    charts = [
         ("Stability", figures.roots_figure(diag)),
         *((_part_title("Residuals", rows, (), k), figure) for rows, figure in residuals),
         *((_part_title("Residual autocorrelations", rows, cols, k), figure) for rows, cols, figure in acorr),
-        ("Granger causality", figures.granger_figure(diag)),
+        ("Granger causality", figures.granger_figure(diag, drawn=PRINTED_WIDTH)),
         ("Variance decomposition", figures.fevd_figure(diag, PRINTED_WIDTH)),
     ]
+    # drawn at the page's width on screen too: print does not redraw a chart, so one drawn across a wide window
+    # made Chromium shrink every page to fit it (to two thirds from a window 1,440 px wide: tables in 6 points)
+    return [(title, figure.update_layout(width=PRINTED_WIDTH)) for title, figure in charts]
 
 
 def _parts(k: int, size: int) -> list[range]:

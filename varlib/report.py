@@ -34,7 +34,10 @@ from .version_forecast import VersionForecast
 from .wording import and_list, utc_time
 
 # Printed, a grid's panels are inline blocks in a block: pages break between their lines, each panel whole at its
-# size (a flex row at a page break was squashed into a sliver); its lead paragraph stays with the first row.
+# size (a flex row at a page break was squashed into a sliver); its lead paragraph stays with the first row. A value
+# never breaks, printed either (`<` over `0.0001`, `3,` over `567` read as two values; printable() splits tables by
+# their values' widths), while the card's text breaks even inside a word (a link in the notes): a table wider than the
+# paper makes the browser shrink every page.
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size:1.05rem}
@@ -45,11 +48,12 @@ text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:
 svg.chart{display:block;margin:.5rem 0;font-size:11px}svg .title{font-weight:bold;font-size:12px}
 svg .grid{stroke:#eee}svg .zero{stroke:#999}svg .ytick{text-anchor:end;fill:#555}
 svg .xtick{text-anchor:middle;fill:#555}
-div.grid{display:grid;gap:4px}div.wide{overflow-x:auto}td{white-space:nowrap}.card td{white-space:normal}
-.banner{border:1px solid #a00;background:#fff4f4;padding:.5rem .8rem}div.print{display:none}
+div.grid{display:grid;gap:4px}div.wide{overflow-x:auto}td{white-space:nowrap}
+.card td{white-space:normal;overflow-wrap:anywhere}div.print{display:none}
+.banner{border:1px solid #a00;background:#fff4f4;padding:.5rem .8rem}
 @media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}tr,svg,div.figure{break-inside:avoid}
 div.wide{overflow:visible}div.screen{display:none}div.print{display:block}table{font-size:9pt}th,td{padding:2px 5px}
-td{white-space:normal}svg.chart{max-width:100%;height:auto}
+svg.chart{max-width:100%;height:auto}
 div.grid{display:block!important;orphans:1;widows:1}div.grid>svg.chart{display:inline-block;vertical-align:top;margin:2px}
 p.keep{break-inside:avoid;break-after:avoid}}
 """
@@ -73,9 +77,10 @@ def render_report(
     given (else its own band); `orth`: which impulse responses to show; `figures`: (title, plotly figure) pairs,
     embedded in order at the end; `withdrawal`: the version's, said at the top; `irf_shown`: the impulses and the
     responses to draw (each empty for all); `accumulated`: the responses summed (a VAR of differences: the levels')."""
-    label = artifact.label
+    label = html.escape(artifact.label)
+    withdrawn = "" if withdrawal is None else " (withdrawn)"  # in the title too, which heads every printed page
     parts = [
-        f"<h1>{html.escape(artifact.kind_title)} model {html.escape(label)}</h1>",
+        f"<h1>{html.escape(artifact.kind_title)} model {label}{withdrawn}</h1>",
         f"<p class='note'>Generated {utc_time(utc_now())} by varlib {__version__}. All diagnostics refit the version's"
         f" spec on its stored training data; tests are on the model-space series"
         f" ({html.escape(diagnostics.to_dict()['model_space'])}).</p>",
@@ -83,7 +88,7 @@ def render_report(
     if withdrawal is not None:
         parts.append(
             f"<p class='banner bad'>{html.escape(withdrawal.describe())}. It is reported because it was named;"
-            " `latest` and aliases never use it.</p>"
+            " <code>latest</code> and aliases never use it.</p>"
         )
     parts += _card(artifact)
     if forecast is not None:
@@ -111,7 +116,7 @@ def render_report(
     parts += _figures(figures)
     body = "\n".join(parts)
     return (
-        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(label)} report</title>"
+        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{label} report{withdrawn}</title>"
         f"<style>{_STYLE}</style></head><body>{body}</body></html>"
     )
 

@@ -77,7 +77,9 @@ def forecast_section(
     parts = [
         f"<h2>{'Scenario ' + html.escape(forecast.scenario) if forecast.scenario else 'Forecast'}:"
         f" {counted(forecast.steps, 'step')}, {level} {'fan' if fan else 'intervals'}</h2>",
-        f"<p>From {start_from}, {html.escape(result.intervals)} intervals. The line is the {point} in levels"
+        # printed, kept with the chart below it (a page ended on the heading and this, the chart on the next)
+        f"<p class='keep'>From {start_from}, {html.escape(result.intervals)} intervals. The line is the {point} in"
+        " levels"
         + (" (the model is fitted on logs, so the median of the level)" if point == "median" else "")
         + ". Hover a point for its value and interval.</p>",
         *_scenario_notes(forecast, scenario),
@@ -220,7 +222,9 @@ def irf_section(
     values = irf.values(orth, accumulated)
     lower, upper = irf.bands(orth, accumulated)
     level = f"{(1 - irf.signif) * 100:g}%"
-    kind = ("Orthogonalised" if orth else "Plain") + (", accumulated," if accumulated else "")
+    # as the Diagnostics page titles its chart: "Plain accumulated impulse responses of the log levels"
+    kind = ("Orthogonalised" if orth else "Plain") + (" accumulated" if accumulated else "")
+    of_levels = f" of the {diag.summed_levels}" if accumulated else ""
     how = (
         "Responses to a one-standard-deviation shock, orthogonalised by the Cholesky factor of the residual"
         f" covariance in the variables' order ({', '.join(names)}: a shock to one moves those after it at once)"
@@ -254,7 +258,7 @@ def irf_section(
         index=pd.Index(range(irf.periods + 1), name="h"),
     )
     return [
-        f"<h2>{kind} impulse responses, horizon {irf.periods}</h2>",
+        f"<h2>{kind} impulse responses{of_levels}, horizon {irf.periods}</h2>",
         f"<p class='keep'>{html.escape(how)}, in model space ({html.escape(diag.to_dict()['model_space'])})"
         + (f", summed over the periods: the responses of the {diag.summed_levels}" if accumulated else "")
         + f", with {level}"

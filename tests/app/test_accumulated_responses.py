@@ -44,7 +44,7 @@ def test_a_var_of_differences_offers_the_levels_responses_in_chart_address_and_r
     at.session_state["dg_tab"] = "Report"
     at.run()
     page = downloads.files["Download HTML report"].decode()
-    assert "Orthogonalised, accumulated, impulse responses" in page and "the responses of the log levels" in page
+    assert "<h2>Orthogonalised accumulated impulse responses of the log levels, horizon" in page
     assert "order (realgdp, realcons, realinv: a shock to one moves those after it at once)" in page
 
 

@@ -247,7 +247,7 @@ def test_report_accumulated_gives_a_var_of_differences_its_levels_responses(
         local_published, monkeypatch, capsys, "report", "0.0.1", "--accumulated", "--out", str(target)
     )
     page = target.read_text()
-    assert code == 0 and "<h2>Orthogonalised, accumulated, impulse responses, horizon 10</h2>" in page, err
+    assert code == 0 and "<h2>Orthogonalised accumulated impulse responses of the levels, horizon 10</h2>" in page, err
     summed = diagnose(artifact).irf.values(orth=True, accumulated=True)[:, 1, 0]  # realcons' level after realgdp's
     assert all(f"<td>{column_format(summed) % v}</td>" in page for v in summed)
     levels = {**local_published, "VARLIB_STORE_DIR": str(tmp_path / "levels")}

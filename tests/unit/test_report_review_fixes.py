@@ -52,6 +52,18 @@ def test_a_withdrawn_version_says_so_at_the_top_and_failed_checks_stand_out(big)
     assert failed and f"<p class='bad'>Failed at training time: {failed[0]}" in page
 
 
+def test_a_withdrawn_versions_title_says_so_and_its_banner_shows_no_markdown(big):
+    """The title heads every page a browser prints, so a page read on its own still says withdrawn; the banner is
+    HTML, where `latest` in backticks showed its backticks."""
+    gone = Withdrawal("big", parse_version("0.0.2"), "wrong file", "2026-11-30T03:42:03Z", Actor("Publisher", "sub-1"))
+    page = render_report(big, diagnose(big, irf_periods=2), withdrawal=gone)
+    assert "<title>big 0.0.2 report (withdrawn)</title>" in page and "<h1>VAR model big 0.0.2 (withdrawn)</h1>" in page
+    banner = re.search(r"<p class='banner bad'>(.*?)</p>", page)[1]
+    assert "<code>latest</code> and aliases never use it" in banner and "`" not in banner
+    kept = render_report(big, diagnose(big, irf_periods=2))
+    assert "withdrawn" not in kept and "<title>big 0.0.2 report</title>" in kept
+
+
 def test_a_holdout_scored_with_another_order_says_so(big):
     other = replace(big, evaluation={**big.evaluation, "k_ar": 2})
     assert "Holdout (" in (page := render_report(other, diagnose(big)))
