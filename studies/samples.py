@@ -3,6 +3,7 @@ data (shipped with statsmodels' JMulTi results), the Danish money demand data an
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -19,13 +20,26 @@ def as_quarterly(frame: pd.DataFrame, name: str) -> Dataset:
     return Dataset(name, frame, frame_sha256(frame), "QS-JAN")
 
 
-def lutkepohl_e1() -> Dataset:
-    """Lütkepohl's West German investment, income and consumption, 1960Q1-1978Q4 (76 quarters), the
-    estimation sample of his VAR(2) example."""
-    path = Path(jmulti_results.__file__).parent / "e1.dat"
-    frame = pd.read_csv(path, skiprows=6, sep=r"\s+")
+def lutkepohl_e1(end: str | None = "1978-10-01") -> Dataset:
+    """Lütkepohl's West German investment, income and consumption (seasonally adjusted), 1960Q1 to `end`: by
+    default 1978Q4 (76 quarters), the estimation sample of his VAR(2) example; the file runs to 1982Q4."""
+    return as_quarterly(_jmulti_quarters("e1").loc[:end], "e1")
+
+
+def lutkepohl_e4(end: str | None = "1979-10-01") -> Dataset:
+    """Lütkepohl's unadjusted (seasonal) West German disposable income and consumption, 1960Q1 to `end`: by
+    default 1979Q4 (80 quarters); the file runs to 1987Q4."""
+    return as_quarterly(_jmulti_quarters("e4").loc[:end], "e4")
+
+
+def _jmulti_quarters(name: str) -> pd.DataFrame:
+    """One of the JMulTi data files statsmodels ships, quarterly from 1960Q1: a comment, a `<1960 Q1>` line, a
+    header of names and the rows."""
+    lines = (Path(jmulti_results.__file__).parent / f"{name}.dat").read_text().splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("<"))
+    frame = pd.read_csv(io.StringIO("\n".join(lines[start + 1 :])), sep=r"\s+")
     frame.index = pd.date_range("1960-01-01", periods=len(frame), freq="QS")
-    return as_quarterly(frame.loc[:"1978-10-01"], "e1")
+    return frame
 
 
 def danish() -> Dataset:

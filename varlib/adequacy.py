@@ -26,12 +26,12 @@ from .degrees_of_freedom import largest_fitting_order
 from .errors import InvalidInputError
 from .model_space import LOGGED
 from .near_identity import near_identity
+from .near_unit import near_unit_reading
 from .normality import JointNormality, doornik_hansen
 from .wording import counted, p_is
 
 SIGNIF = 0.05
 NEAR_UNIT = 0.95  # a largest modulus above this behaves almost like a unit root over forecast horizons
-SLOW_ANGLE = np.pi / 8  # an eigenvalue within this angle of the positive real axis: a decay, not a cycle (>16 periods)
 WHITENESS_LAGS = 10
 NO_LM_LAG = (
     "Not tested: too few rows for even one lagged residual in the LM test, so residual autocorrelation is not ruled"
@@ -111,8 +111,9 @@ def _refuse_fewer_df_than_variables(results: Any) -> None:
     )
 
 
-def assess(results: Any, transform: str, names: list[str] | None = None) -> Adequacy:
-    """The three checks of statsmodels VARResults fitted on the model-space series (of the variables `names`)."""
+def assess(results: Any, transform: str, names: list[str] | None = None, criterion: str | None = None) -> Adequacy:
+    """The three checks of statsmodels VARResults fitted on the model-space series (of the variables `names`;
+    `criterion`: the one that chose its lag order, None for a fixed order)."""
     try:
         whiteness = lm_whiteness_check(var_lm_test(results))
         normal = doornik_hansen(results.resid)
@@ -136,10 +137,10 @@ def assess(results: Any, transform: str, names: list[str] | None = None) -> Adeq
         ) from None
     eigenvalues = 1.0 / np.asarray(results.roots) if len(results.roots) else np.zeros(1, dtype=complex)
     largest = complex(eigenvalues[int(np.argmax(np.abs(eigenvalues)))])
-    stable = bool(results.is_stable())
+    stable, trend = bool(results.is_stable()), getattr(results, "trend", None)
     return Adequacy(
         (
-            Check("stability", stable, stability_verdict(stable, largest, transform, getattr(results, "trend", None))),
+            Check("stability", stable, stability_verdict(stable, largest, transform, trend, criterion)),
             whiteness,
             normality_check(normal, transform),
         )
@@ -169,31 +170,11 @@ def lm_whiteness_verdict(pvalue: float, lags: int) -> str:
     return f"{said} {untested_lags(lags)}".rstrip() if passed else said
 
 
-def near_unit_reading(eigenvalue: complex) -> str | None:
-    """What a slowly dying part of the dynamics is, read from the angle of its eigenvalue; None for a real,
-    positive one (a slow, one-signed decay: each verdict words that case for its own model).
-
-    A modulus near 1 is not always slow adjustment: an eigenvalue near -1 flips sign every period, and a
-    complex pair is a damped cycle, of 2*pi/angle periods. With quarterly data a cycle of 4 periods (or 2) is
-    the season, which a model of unadjusted data leaves in its dynamics."""
-    angle = abs(float(np.angle(eigenvalue)))
-    if angle < SLOW_ANGLE:
-        return None
-    if angle > np.pi - SLOW_ANGLE:
-        return (
-            f"The largest, {eigenvalue.real:.4f}, is close to -1: a part that changes sign every period dies out"
-            " slowly, often a seasonal pattern (every second period) or a series differenced once too often"
-        )
-    period = 2 * np.pi / angle
-    return (
-        f"The largest, {eigenvalue.real:.4f} ± {abs(eigenvalue.imag):.4f}i, is a slowly damped cycle of about"
-        f" {period:.1f} periods, often a season the model leaves in its data (4 periods is a year of quarters,"
-        " 12 of months); seasonally adjusted data usually fits better"
-    )
-
-
-def stability_verdict(stable: bool, largest_root: complex, transform: str, trend: str | None = None) -> str:
-    """The VAR's stability check in words (`largest_root`: the largest-modulus eigenvalue; `trend`: the model's)."""
+def stability_verdict(
+    stable: bool, largest_root: complex, transform: str, trend: str | None = None, criterion: str | None = None
+) -> str:
+    """The VAR's stability check in words (`largest_root`: the largest-modulus eigenvalue; `trend`: the model's;
+    `criterion`: the one that chose its lag order, None for a fixed order)."""
     largest = abs(largest_root)
     around = "stationary around a trend (the unit-root advice says which)"
     ct = "" if trend == "ct" else f"; series {around} need trend `ct` instead"  # one with `ct` is unstable with it
@@ -214,7 +195,7 @@ def stability_verdict(stable: bool, largest_root: complex, transform: str, trend
         f"Stable: every eigenvalue of the companion matrix is inside the unit circle (largest modulus"
         f" {modulus(largest)})."
     )
-    reading = near_unit_reading(largest_root) if largest > NEAR_UNIT else None
+    reading = near_unit_reading(largest_root, criterion=criterion) if largest > NEAR_UNIT else None
     if reading:
         return f"{text} {reading}."
     if largest > NEAR_UNIT and transform == "none":

@@ -260,9 +260,9 @@ def backtest(
         if whole_rank is not None:
             ranks.append(int(fitted.params.coint_rank))
         estimated = len(order.exog) - len(idle[n])  # a column the fit left out has no coefficient to estimate
-        thin_part = thin_fit(cut - spec.lag_inputs_extra, k, fitted.params.k_ar, order.trend, estimated)
-        if thin_part is not None:  # as training warns of a thin fit (lag_order.order_warnings)
-            thin[n] = thin_part
+        own = getattr(fitted.params, "regressors", None)  # a VECM's, fewer than its VAR in levels has
+        if part := thin_fit(cut - spec.lag_inputs_extra, k, fitted.params.k_ar, order.trend, estimated, own):
+            thin[n] = part  # as training warns of a thin fit (lag_order.order_warnings, vecm_warnings.thin_warnings)
         if progress is not None:
             progress(n + 1, origins)
     dates = tuple(artifact.data.dates[cut - 1] for cut in cuts)

@@ -59,17 +59,39 @@ def _recommend_tested(
             return linked[0], linked[1] + twice + caveat
     stationary = [u.variable for u in roots if u.verdict == "stationary"]
     if stationary:  # a transform differences every variable: over-differenced, the stationary ones lose their level
-        text = (
-            f"{subject}, while {', '.join(stationary)} {'looks' if len(stationary) == 1 else 'look'} stationary: a"
-            " transform differences every variable, and differencing a stationary one throws its level away."
-            f" Compare `none` (a VAR in levels stays consistent with a unit root among its variables) and"
-            f" `{difference}` on the holdout."
-        )
+        text = _beside_stationary(roots, subject, difference, johansen)
     else:
         text = f"{subject}: difference {'it' if len(integrated) == 1 else 'them'} (transform `{difference}`"
         text += f"{ALREADY_LOGS.format('diff') if positive else ''})."
     without_link = _johansen_without_link(johansen, integrated, stationary, caveat)
     return (None if stationary else difference), text + without_link + twice
+
+
+def _beside_stationary(roots: tuple[UnitRoot, ...], subject: str, difference: str, johansen: Johansen | None) -> str:
+    """The advice when some variables look integrated and others stationary, each named as what it is: a transform
+    differences every variable, which costs the stationary ones their level, and the integrated ones nothing when
+    Johansen finds no relation; the holdout decides between levels (trend `ct` when one trends) and differences."""
+    names = [u.variable for u in roots if u.verdict == "stationary"]
+    trending = [u.variable for u in roots if u.verdict == "stationary" and u.trending]
+    integrated = [u.variable for u in roots if u.verdict == "integrated"]
+    around = " around a linear trend" if trending else ""
+    if 0 < len(trending) < len(names):  # the others are stationary around a constant
+        around = f" ({', '.join(trending)} around a linear trend)"
+    one = len(names) == 1
+    text = (
+        f"{subject}, while {', '.join(names)} {'looks' if one else 'look'} stationary{around}: a transform"
+        f" differences every variable, which throws the level{'' if one else 's'} of {', '.join(names)} away"
+    )
+    if johansen is not None and johansen.rank == 0:  # said here: "differences lose nothing" is so for these alone
+        text += (
+            f" but costs {', '.join(integrated)} nothing (Johansen's trace test, {_settings(johansen)}, finds no"
+            " cointegrating relation at 5%: no long-run link between them)"
+        )
+    levels = f"transform `none`{', trend `ct`' if trending else ''}"
+    return (
+        f"{text}. Compare a VAR in levels ({levels}; it stays consistent with a unit root among its variables) and"
+        f" `{difference}` on the holdout."
+    )
 
 
 def _trend_not_significant(roots: tuple[UnitRoot, ...]) -> str:
@@ -172,8 +194,8 @@ def _johansen_without_link(johansen: Johansen | None, integrated: list[str], sta
             f" stationary {'level' if one else 'levels'} of {', '.join(stationary)} {'is a relation' if one else 'are'}"
             f"{'' if one else ' relations'} by {'itself' if one else 'themselves'}, and {no_link}"
         )
-    if johansen.rank == 0:
-        return f"{test} no cointegrating relation at 5%: differences lose nothing."
+    if johansen.rank == 0:  # beside stationary variables, which differencing does lose, _beside_stationary says it
+        return "" if stationary else f"{test} no cointegrating relation at 5%: differences lose nothing."
     # full rank: the test calls the levels stationary, unlike the unit-root tests
     return (
         f"{test} as many cointegrating relations as variables at 5%, which would make the levels stationary: compare"

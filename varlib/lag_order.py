@@ -15,7 +15,8 @@ rows, leaving
   holds at most SEARCH_CELLS cells (100,000 rows of 48 variables: 5 lags), with a warning.
 - The search starts at lag 1 (a VAR(0) forecasts no dynamics) unless the spec asks to include 0.
 - A choice at the largest order searched, or an order with thin residual degrees of freedom
-  (fewer than half the rows), comes with a warning that says what to do.
+  (fewer than half the rows), comes with a warning that says what to do; a VECM's counts its own
+  regressors per equation, fewer than the VAR in levels searched (varlib.vecm_warnings.thin_warnings).
 """
 
 from __future__ import annotations
@@ -174,10 +175,14 @@ def _noise(spec: ModelSpec) -> str:
     return f"{series} look like noise around {around}{given}"
 
 
-def thin_fit(n: int, k: int, p: int, trend: str, exog: int = 0) -> tuple[int, int] | None:
+def thin_fit(
+    n: int, k: int, p: int, trend: str, exog: int = 0, regressors: int | None = None
+) -> tuple[int, int] | None:
     """(rows each equation is estimated from, residual degrees of freedom) of a VAR(p) on `n` model-space rows
-    when the degrees of freedom are thin (fewer than half the rows), else None."""
-    df, rows = residual_df(n, k, p, trend, exog), n - p
+    when the degrees of freedom are thin (fewer than half the rows), else None. `regressors`: the coefficients
+    per equation of a VECM of VAR order p (VecmParams.regressors), in place of the VAR's k*p + d."""
+    rows = n - p
+    df = residual_df(n, k, p, trend, exog) if regressors is None else rows - regressors
     return (rows, df) if df < rows / 2 else None
 
 
@@ -189,5 +194,8 @@ def order_warnings(n: int, k: int, p: int, trend: str, exog: int = 0) -> list[st
     rows, df = thin
     return [
         f"VAR({p}) estimates {k * p + deterministic_terms(trend, exog)} coefficients per equation from {rows} rows"
-        f" ({df} residual degrees of freedom): the estimates are imprecise; use fewer lags or more data"
+        f" ({df} residual degrees of freedom): {THIN_ADVICE}"
     ]
+
+
+THIN_ADVICE = "the estimates are imprecise; use fewer lags or more data"

@@ -83,6 +83,11 @@ class ModelSpec:
         return 1 if self.transform in DIFFERENCED else 0
 
     @property
+    def order_criterion(self) -> str | None:
+        """The criterion that chooses the lag order (`ic`), None when the order is fixed (`lags`)."""
+        return self.ic if self.lags is None else None
+
+    @property
     def lag_rule_trend(self) -> str:
         """The deterministic terms the lag-order rules count (varlib.lag_order): a VAR's trend, or the trend of
         the VAR in levels that a VECM is."""

@@ -18,9 +18,9 @@ from .adequacy import (
     Check,
     lm_whiteness_check,
     modulus,
-    near_unit_reading,
     normality_check,
 )
+from .near_unit import near_unit_reading
 from .normality import doornik_hansen
 from .vecm_lm import vecm_lm_test
 from .wording import counted, plural_of
@@ -42,8 +42,9 @@ def unit_root_count(eigenvalues: np.ndarray) -> int:
     return int(np.sum(np.abs(eigenvalues - 1) < UNIT_TOLERANCE))
 
 
-def stability(coefs: np.ndarray, rank: int) -> tuple[bool, np.ndarray, int, str]:
-    """(as expected, eigenvalues largest first, unit roots found, verdict) of a VECM's VAR representation."""
+def stability(coefs: np.ndarray, rank: int, criterion: str | None = None) -> tuple[bool, np.ndarray, int, str]:
+    """(as expected, eigenvalues largest first, unit roots found, verdict) of a VECM's VAR representation
+    (`criterion`: the one that chose its lag order, None for a fixed order)."""
     k = coefs.shape[1]
     eigenvalues = companion_eigenvalues(coefs)
     expected = k - rank
@@ -62,7 +63,7 @@ def stability(coefs: np.ndarray, rank: int) -> tuple[bool, np.ndarray, int, str]
             f" levels wander), and every other one is inside the unit circle (largest modulus {modulus(largest)}), so"
             f" deviations from the long-run {plural_of(rank, 'relation')} die out."
         )
-        reading = near_unit_reading(largest_root) if largest > NEAR_UNIT else None
+        reading = near_unit_reading(largest_root, dummies=False, criterion=criterion) if largest > NEAR_UNIT else None
         if reading:
             verdict += f" {reading}."
         elif largest > NEAR_UNIT:
@@ -79,10 +80,13 @@ def stability(coefs: np.ndarray, rank: int) -> tuple[bool, np.ndarray, int, str]
     return False, eigenvalues, units, verdict
 
 
-def assess(results, coefs: np.ndarray, rank: int, transform: str | None = None) -> Adequacy:
+def assess(
+    results, coefs: np.ndarray, rank: int, transform: str | None = None, criterion: str | None = None
+) -> Adequacy:
     """The three checks of statsmodels VECMResults, with the stability of its VAR representation `coefs`
-    (`transform`: the model's, so that a model already in logs is not advised a log transform)."""
-    ok, _, _, verdict = stability(coefs, rank)
+    (`transform`: the model's, so that a model already in logs is not advised a log transform; `criterion`: the
+    one that chose its lag order, None for a fixed order)."""
+    ok, _, _, verdict = stability(coefs, rank, criterion)
     return Adequacy(
         (
             Check("stability", ok, verdict),

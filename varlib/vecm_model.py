@@ -81,6 +81,13 @@ class VecmParams:
     def lagged_differences(self) -> int:
         return self.k_ar - 1
 
+    @property
+    def regressors(self) -> int:
+        """Regressors per equation, as statsmodels' VECMResults estimates them (the rows of its `_delta_x` and the
+        columns of alpha): k(p - 1) lagged differences, the terms outside the relation (`co`, `lo`) and r
+        error-correction terms; the terms inside it (`ci`, `li`) enter through the relations."""
+        return int(self.gamma.shape[1] + self.det_coef.shape[1] + self.alpha.shape[1])
+
     @cached_property
     def var(self) -> VarParams:
         """The VAR representation in levels (module docstring), kept with the parameters."""

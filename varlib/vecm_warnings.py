@@ -1,4 +1,4 @@
-"""Warnings of a VECM fit about its premises: variables that look stationary, a tested rank that small samples move.
+"""Warnings of a VECM fit: variables that look stationary, a tested rank that small samples move, a thin fit.
 
 A VECM assumes I(1) variables. Johansen's rank counts a stationary variable as a cointegrating relation of its
 own (the variable alone is a stationary combination), so a rank-1 "relation" of an I(1) and an I(0) series is
@@ -10,6 +10,9 @@ Reinsel and Ahn (1992) scale it by (T - Kp)/T, with T the effective sample of th
 presample ones, statsmodels' `coint_johansen` multiplier), K the variables and p the VAR order in levels
 (Cheung and Lai 1993 scale the critical values by the inverse, the same decision). The rank stays Johansen's
 as JMulTi and statsmodels compute it; when the scaled statistics would choose another rank, a warning says so.
+
+A VECM of VAR order p estimates k(p - 1) + r + d coefficients per equation, fewer than the k*p + d of the VAR in
+levels whose lag order the criteria searched: its thin-fit warning counts its own.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ import numpy as np
 
 from .integration import small_sample_rank, unit_roots
 from .integration_results import Johansen, UnitRoot
-from .wording import and_list, p_is, plural_of
+from .lag_order import THIN_ADVICE, order_warnings, thin_fit
+from .vecm_model import VecmParams
+from .wording import and_list, counted, p_is, plural_of
 
 
 def stationary_warning(levels: np.ndarray, names: list[str], rank: int) -> str | None:
@@ -110,3 +115,24 @@ def small_sample_warning(johansen: Johansen, rows: int, k_ar: int, transform: st
         f" The rank is kept; {instead}. To keep rank {johansen.rank} whatever the test finds, force it"
         f" ({force.format(johansen.rank)})"
     )
+
+
+def thin_warnings(searched: list[str], n: int, trend: str, params: VecmParams) -> list[str]:
+    """The lag-order search's warnings `searched` (on `n` model-space rows, the VAR in levels of trend `trend`)
+    with the thin-fit one, which counts that VAR's coefficients, replaced by the VECM's own (VecmParams.regressors)."""
+    k, p, rank = params.k, params.k_ar, params.coint_rank
+    var_thin = order_warnings(n, k, p, trend)
+    kept = [warning for warning in searched if warning not in var_thin]
+    thin = thin_fit(n, k, p, trend, regressors=params.regressors)
+    if thin is None:
+        return kept
+    rows, df = thin
+    terms = int(params.det_coef.shape[1])
+    parts = [f"{k * (p - 1)} on {counted(p - 1, 'lagged difference')}"] if p > 1 else []
+    parts.append(f"{counted(rank, 'loading')} of the long-run {plural_of(rank, 'relation')}")
+    parts += [counted(terms, "deterministic term")] if terms else []
+    return [
+        *kept,
+        f"VECM of VAR order {p} estimates {params.regressors} coefficients per equation ({', '.join(parts)}) from"
+        f" {rows} rows ({df} residual degrees of freedom): {THIN_ADVICE}",
+    ]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from varlib.adequacy import near_unit_reading, stability_verdict
+from varlib.adequacy import stability_verdict
+from varlib.near_unit import near_unit_reading
 from varlib.vecm_checks import stability
 
 

@@ -51,7 +51,7 @@ def test_a_unit_root_beside_a_stationary_series_leaves_levels_or_differences_to_
     assert result.recommended_transform is None
     assert result.advice == (
         "walk looks integrated (a unit root), while noise looks stationary: a transform differences every variable,"
-        " and differencing a stationary one throws its level away. Compare `none` (a VAR in levels stays consistent"
+        " which throws the level of noise away. Compare a VAR in levels (transform `none`; it stays consistent"
         " with a unit root among its variables) and `logdiff` on the holdout."
     )
 

@@ -81,7 +81,8 @@ def stability(fitted: Refit) -> Stability:
     stable = bool(results.is_stable())
     largest = complex(eigenvalues[0]) if eigenvalues.size else 0j
     spec = fitted.artifact.spec
-    return Stability(stable, eigenvalues, stability_verdict(stable, largest, spec.transform, spec.trend))
+    verdict = stability_verdict(stable, largest, spec.transform, spec.trend, spec.order_criterion)
+    return Stability(stable, eigenvalues, verdict)
 
 
 def whiteness(

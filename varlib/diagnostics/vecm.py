@@ -106,6 +106,7 @@ def _lag_order(fitted: VecmRefit):
 
 def _stability(fitted: VecmRefit) -> Stability:
     rank = int(fitted.results.coint_rank)
-    ok, eigenvalues, units, verdict = vecm_stability(np.asarray(fitted.results.var_rep), rank)
+    criterion = fitted.artifact.spec.order_criterion
+    ok, eigenvalues, units, verdict = vecm_stability(np.asarray(fitted.results.var_rep), rank, criterion)
     stable = bool(np.all(np.abs(eigenvalues) < 1))
     return Stability(stable, eigenvalues, verdict, len(fitted.artifact.variables) - rank, units, ok)

@@ -27,7 +27,7 @@ from ..model import LagSelection
 from ..model_space import MODEL_SPACE, to_model_space
 from ..vecm_checks import assess as assess_fit
 from ..vecm_model import DET_ORDER, LEVELS_TREND, RANK_BY_TEST, VecmParams, fit_vecm, params_of
-from ..vecm_warnings import small_sample_warning, stationary_warning
+from ..vecm_warnings import small_sample_warning, stationary_warning, thin_warnings
 from ..wording import counted
 from . import Fit
 
@@ -135,7 +135,9 @@ class VecmKind:
             rank, method = _tested_rank(johansen.rank, len(names), what, order), RANK_BY_TEST
         results = fit_vecm(series, lags, rank, terms)
         params = params_of(results, terms, johansen, method, len(series))
-        adequacy = assess_fit(results, params.var.coefs, rank, spec.transform) if assess else None
+        warnings = thin_warnings(warnings, len(series), self.order_spec(spec).trend, params)
+        criterion = spec.order_criterion
+        adequacy = assess_fit(results, params.var.coefs, rank, spec.transform, criterion) if assess else None
         if assess:  # the final fit, whose warnings people see; a part fit's are dropped (varlib.part_fit)
             warnings += _premise_warnings(levels, names, rank, johansen if method == RANK_BY_TEST else None, lags, spec)
         return Fit(params, how, selection, tuple(warnings), adequacy, tested)
