@@ -229,7 +229,7 @@ def run_list(args: argparse.Namespace) -> int:
     rows = [
         {
             "version": e.label,
-            "status": cell_text(e.status.split(": ", 1)[0], 32),  # `removed`: the whole reason under the table
+            "status": _status(e, withdrawn),
             "created": (e.card.created_at if e.card else None) or "",
             "kind": e.card.kind if e.card else "",
             "lags": (e.card.k_ar if e.card else None) or "",
@@ -240,13 +240,18 @@ def run_list(args: argparse.Namespace) -> int:
         for e in entries
     ]
     print_table(pd.DataFrame(rows), index=False)
-    print(
-        "".join(f"{e.label} {e.status}\n" for e, row in zip(entries, rows, strict=True) if row["status"] != e.status),
-        end="",
-    )
+    # an object's trouble the status cell does not show whole, under the table (a damaged version withdrawn too)
+    cut = [e for e, row in zip(entries, rows, strict=True) if not e.ok and row["status"] != e.status]
+    print("".join(f"{e.label} {e.status}\n" for e in cut), end="")
     if note := varlib.older_cards_note(name, entries):  # every listing reads those versions until a reindex
         print(f"note: {note}", file=sys.stderr)  # stdout keeps the table alone, for scripts that read it
     return _damage_said(name, entries, registry, withdrawn) if args.verify else 0
+
+
+def _status(entry: varlib.VersionEntry, withdrawn) -> str:
+    """The status cell: `withdrawn` for a withdrawn version, as the Models page's status (`withdrawn: <reason>`; an
+    `ok` beside the withdrawal read as in use), else the entry's status up to its reason (`removed`)."""
+    return "withdrawn" if entry.version in withdrawn else cell_text(entry.status.split(": ", 1)[0], 32)
 
 
 def cell_text(text: str, width: int = 40) -> str:
