@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import governance, link_problems, linked_versions, live, selection, store
+from ui import governance, link_problems, linked_versions, live, selection, store, url_state
 from ui.errors import dashboard_words
 from ui.literal import library_text
 from ui.onboarding import TRAIN_PAGE, render_empty_store
-from ui.version_pick import concrete_version, latest_of_none, refused_version
+from ui.version_pick import concrete_version, latest_of_none, not_opening, refused_version
 from varlib import (
     LATEST,
     MAX_COMPARED,
@@ -159,7 +159,7 @@ def _resolved(label: str, names: list[str], problems: list[str]) -> str | None:
     try:
         resolved = f"{name} {store.resolve(name, version)}"
     except VarlibError as exc:
-        problems.append(f"{label}, which does not open ({dashboard_words(str(exc))})")
+        problems.append(not_opening(name, version, exc))
         return None
     return resolved
 
@@ -269,7 +269,7 @@ def _linked_start(
     """The start a link's `model` and `version` (`latest`, `0.0.3`, `0_0_3` or `@alias`) ask for; each value the
     store cannot offer is a problem."""
     if model not in names:
-        problems.append(f"model {model}, which the store does not have (models: {and_list(names)})")
+        problems.append(url_state.unknown_model(model, names))
         return []
     wanted = concrete_version(model, version, problems)
     wanted = None if wanted == LATEST else wanted

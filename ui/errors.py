@@ -73,6 +73,15 @@ _DASHBOARD_WORDS = {
     "reindex removal": r"the Models page lists it as it was published, and an administrator of the store can record"
     r" its removal with `varlib reindex --name \g<name>`",
 }
+# On the page a word above (or a failure's next step) sends a person to, what that page has in sight instead (by the
+# page's address): the Models page said "the Models page lists them"
+_ON_PAGE = {"models": {"alias list": "the Aliases section lists them"}}
+_ADVICE_ON_PAGE = {
+    "models": {
+        NotFoundError: "The versions table and the Aliases section show what there is now.",
+        WithdrawnError: "Pick another version; the versions table says why it was withdrawn, the History by whom.",
+    }
+}
 
 # The Train page's control for each CLI flag its refusals name (a value after the flag follows the label).
 TRAIN = {
@@ -108,10 +117,13 @@ def in_controls(message: str, controls: Mapping[str, str]) -> str:
 _NAME_AND_VERSION = re.compile(r"\S+ \d+\.\d+\.\d+\b")
 
 
-def explain(exc: VarlibError, controls: Mapping[str, str] | None = None, advice: str | None = None) -> str:
+def explain(
+    exc: VarlibError, controls: Mapping[str, str] | None = None, advice: str | None = None, here: str | None = None
+) -> str:
     """The markdown shown for a failure: what happened, the library's message (starting with a capital; with
-    `controls`, its CLI flags named as those controls), and the next step (`advice`, or the failure kind's)."""
-    message = dashboard_words(str(exc))
+    `controls`, its CLI flags named as those controls; on the page `here`, see dashboard_words), and the next step
+    (`advice`, or the failure kind's, as said on the page `here`)."""
+    message = dashboard_words(str(exc), here)
     if controls is not None:  # other pages' refusals keep the flags until they map their controls
         message = in_controls(message, controls)
     # a message that starts with a column's name keeps its case (`const` is not `Const`); a field that is a label
@@ -126,24 +138,28 @@ def explain(exc: VarlibError, controls: Mapping[str, str] | None = None, advice:
     message = library_text(message)  # a reason or a name in it is shown as typed: no link, image or colour
     for kind, (title, usual) in _ADVICE.items():
         if isinstance(exc, kind):
+            usual = _ADVICE_ON_PAGE.get(here or "", {}).get(kind, usual)
             return f"**{title}.** {message}\n\n{advice or usual}"
     return f"**Something went wrong.** {message}"
 
 
-def dashboard_words(message: str) -> str:
-    """A library message with the CLI commands it names said as the dashboard's controls."""
-    return cli_hints_said(message, _DASHBOARD_WORDS)
+def dashboard_words(message: str, here: str | None = None) -> str:
+    """A library message with the CLI commands it names said as the dashboard's controls; shown on the page `here`
+    (its address, e.g. `models`), those that would send a person to that very page say where on it to look."""
+    return cli_hints_said(message, _DASHBOARD_WORDS | _ON_PAGE.get(here or "", {}))
 
 
 STORE_AWAY = "_errors_store_away"  # a run said the store cannot be reached: ui.store_status reruns it once it can
 
 
-def show_error(exc: VarlibError, controls: Mapping[str, str] | None = None, advice: str | None = None) -> None:
+def show_error(
+    exc: VarlibError, controls: Mapping[str, str] | None = None, advice: str | None = None, here: str | None = None
+) -> None:
     """Render a VarlibError as st.error (CLI flags as `controls`; `advice` instead of the failure kind's next step,
-    e.g. FORECAST_WAITS)."""
+    e.g. FORECAST_WAITS; `here`: the page's address, see dashboard_words)."""
     if isinstance(exc, StoreUnavailableError):
         st.session_state[STORE_AWAY] = True
-    st.error(explain(exc, controls, advice), icon=":material/error:")
+    st.error(explain(exc, controls, advice, here), icon=":material/error:")
 
 
 def shielded(render: Callable[..., None]) -> Callable[..., None]:

@@ -176,7 +176,7 @@ def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
             try:
                 moved = store.registry().set_alias(name, check_alias(alias), version, sign_in.actor)
             except VarlibError as exc:
-                show_error(exc)
+                show_error(exc, here=model_history.PAGE)
             else:
                 if moved.unchanged:  # nothing stored or recorded: the tables above need no redraw
                     st.info(
@@ -215,7 +215,7 @@ def _delete_controls(name: str, sign_in: auth.SignIn) -> None:
             try:
                 deleted = store.registry().delete_alias(name, picked[1:], sign_in.actor)
             except VarlibError as exc:
-                show_error(exc)
+                show_error(exc, here=model_history.PAGE)
             else:
                 was = f"it pointed at {deleted.previous}" if deleted.previous else "its object was damaged"
                 _done(f"@{deleted.alias} is deleted ({was}); the history keeps its moves.", own=picked)
@@ -242,7 +242,7 @@ def _withdraw_controls(name: str, sign_in: auth.SignIn) -> None:
             try:
                 withdrawal = store.registry().withdraw(name, version, reason, sign_in.actor)
             except VarlibError as exc:
-                show_error(exc)
+                show_error(exc, here=model_history.PAGE)
             else:
                 emptied = {f"withdraw_reason|{name}": "", f"withdraw_sure|{name}": False}
                 refused = [f"@{a.alias}" for a in store.registry().aliases(name) if str(a.version) == version]

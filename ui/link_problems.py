@@ -2,20 +2,22 @@
 
 A label the store does not list is a model named without its version (`us90`), a version named without its model
 on a store of several models (`0.0.1`: which model's is not said; on a store of one it is that model's), or a
-version the store does not have. A link's `version` beside its `versions` is left out, and said so.
+version or model the store does not have, said as every page says a link's (ui.version_pick.refused_version,
+ui.url_state.unknown_model). A link's `version` beside its `versions` is left out, and said so.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
 
-from ui import linked_versions
+from ui import linked_versions, url_state
+from ui.version_pick import refused_version
 from varlib import InvalidInputError, and_list, parse_version
 
 
 def unlisted(labels: list[str], names: list[str], listed: Collection[str] = ()) -> list[str]:
     """The problems of a link's `labels` the store does not list (`names`: its models; `listed`: its `model
-    version` labels), one sentence per kind."""
+    version` labels): one sentence for the bare models, one for the bare versions, one for each other label."""
     problems = []
     bare = [label for label in labels if label in names]  # `us90`: a model, its version left out
     if bare:
@@ -30,9 +32,9 @@ def unlisted(labels: list[str], names: list[str], listed: Collection[str] = ()) 
             f" (versions={model}:{modelless[0]},...) or names the model once (model={model}&versions="
             f"{modelless[0]},...)"
         )
-    if unknown := [label for label in labels if label not in bare and label not in modelless]:
-        versions = "version" if len(unknown) == 1 else "versions"
-        problems.append(f"{versions} {and_list(unknown)}, which the store does not have")
+    for label in (label for label in labels if label not in bare and label not in modelless):
+        name, _, version = label.partition(" ")  # in the other pages' words: `version '0.0.9' of 'var', which ...`
+        problems.append(refused_version(name, version) if name in names else url_state.unknown_model(name, names))
     return problems
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import store, url_state
+from ui import column_widths, store, url_state
 from ui.tables import history_table
 from varlib import counted, is_alias
 
 PAGE = "models"  # the Models page's address (views/models.py)
 EVERYTHING = "everything"
+ROOM = 942  # the table's width at 1440 px, in its expander (944 px) less its borders (wider pages stretch it)
+WHOLE = ("at", "action", "version", "was", "latest")  # never cut: a time, an action or a version cut reads as another
 LINKED = f"_{PAGE}_link_history"  # a link's filter, until the History can check it against the model's aliases
 
 
@@ -83,10 +85,13 @@ def render(name: str) -> None:
         if cut:  # the filter reads the shown records only: say that they may be a part of the alias's story
             moved = f"; it has moved {counted(moves[scope[1:]], 'time')} in all" if scope[1:] in moves else ""
             st.caption(f"{scope}'s records among the newest {store.HISTORY_SHOWN} only: {len(records)}{moved}.")
-    text = st.column_config.TextColumn
+    table = history_table(records)
+    # each column as wide as its text: an empty reason kept a medium width, and the table scrolled sideways at
+    # 1440 px; a long reason is cut first, then the widest of the others, each whole on a double-click
+    sized = column_widths.laid_out(table, ROOM, whole=WHOLE, rest="reason")
+    columns = {column: st.column_config.TextColumn(width=width) for column, width in sized.items()}
     restored = "When `varlib reindex` wrote this record from the stored change, whose own record was cut off (the"
     restored += " store went away or the writer was stopped between the two)."
-    # who, then why, in sight at 1440 px; how to reach them (via, from, subject) is to the right of the reason
-    columns = {"restored": text(help=restored), "reason": text(width="medium"), "alias": text(width=100)}
-    columns["subject"] = text(width="small")
-    st.dataframe(history_table(records), hide_index=True, width="stretch", column_config=columns)
+    if "restored" in columns:
+        columns["restored"] = st.column_config.TextColumn(width=sized["restored"], help=restored)
+    st.dataframe(table, hide_index=True, width="stretch", column_config=columns)

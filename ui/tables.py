@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import hover
+from ui import column_widths, hover
 from varlib import (
     METRIC_LABELS,
     METRICS,
@@ -31,7 +31,6 @@ from varlib import (
 # what the uploaders take: the CSV reader reads tab-separated and UTF-16 text too, which spreadsheets save as
 # .txt (Excel's "Unicode Text") or .tsv
 UPLOAD_TYPES = ["csv", "tsv", "txt"]
-CHAR_PX = 7.5  # an average character of the dashboard's table font, for widths that fit a label
 
 
 def period_index(dates: Iterable, frequency: str | None) -> pd.Index:
@@ -262,9 +261,9 @@ def comparison_cells(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def label_width(labels: Iterable) -> int:
-    """Pixels a column needs to show its longest label whole (row names of the Compare table)."""
-    longest = max((len(str(label)) for label in labels), default=8)
-    return int(24 + CHAR_PX * longest)
+    """Pixels a column needs to show its longest label whole (row names of the Compare table; ui.column_widths),
+    as wide as 8 characters when there is none."""
+    return column_widths.need([str(label) for label in labels] or ["x" * 8])
 
 
 # The Compare table at 1440 px with the sidebar open is about 980 px wide: its row names get at most ROW_NAMES_PX,

@@ -119,10 +119,15 @@ def apply_selection(page: str, params: dict[str, str], model_key: str, names: li
         if model in names:
             st.session_state[model_key] = model
         else:
-            problems.append(f"model {model!r}, which is not in the store (models: {', '.join(names) or 'none'})")
+            problems.append(unknown_model(model, names))
     if VERSION in params:
         _address(page).version = params[VERSION]
     return problems
+
+
+def unknown_model(model: str, names: list[str]) -> str:
+    """The words (for "The link asked for ...") of a link's model the store does not have; every page says it so."""
+    return f"model {model!r}, which is not in the store (models: {', '.join(names) or 'none'})"
 
 
 def take_pending_version(page: str) -> str | None:

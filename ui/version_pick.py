@@ -200,28 +200,31 @@ def concrete_version(name: str, wanted: str | None, problems: list[str] | None) 
         return str(store.resolve(name, wanted))
     except VarlibError as exc:
         if problems is not None:
-            problems.append(_not_opening(name, wanted, exc))
+            problems.append(not_opening(name, wanted, exc))
         return None
 
 
-def refused_version(name: str, wanted: str) -> str:
+def refused_version(name: str, wanted: str, here: str | None = None) -> str:
     """The words (for "The link asked for ...") of a link's version of `name` that no picker offers: an alias or
     `latest` that opens none (the library's reason: an alias the model lacks, one of a withdrawn version), a version
-    the store does not have, or one it has that cannot be used (damaged). Every page says it so."""
+    the store does not have, or one it has that cannot be used (damaged). Every page says it so (`here`: the page's
+    address, see ui.errors.dashboard_words)."""
     if wanted.startswith("@") or wanted == LATEST:
         try:
             store.resolve(name, wanted)
         except VarlibError as exc:
             if wanted == LATEST:
                 return latest_of_none(name, store.versions(name), store.withdrawals(name))
-            return _not_opening(name, wanted, exc)
+            return not_opening(name, wanted, exc, here)
     elif wanted not in {entry.label for entry in store.versions(name)}:
         return f"version {wanted!r} of {name!r}, which the store does not have"
     return f"version {wanted!r} of {name!r}, which is not a usable version"
 
 
-def _not_opening(name: str, wanted: str, exc: VarlibError) -> str:
-    return f"version {wanted!r} of {name!r}, which does not open ({dashboard_words(str(exc))})"
+def not_opening(name: str, wanted: str, exc: VarlibError, here: str | None = None) -> str:
+    """The words of a link's alias (or `latest`) of `name` that opens no version, with the library's reason `exc`
+    (as said on the page `here`, see ui.errors.dashboard_words)."""
+    return f"version {wanted!r} of {name!r}, which does not open ({dashboard_words(str(exc), here)})"
 
 
 def latest_of_none(name: str, entries, withdrawn) -> str:

@@ -79,7 +79,7 @@ def _follow(name: str, key: str, labels: list[str]) -> None:
         st.session_state[key] = concrete
         st.session_state[_followed(name)] = (asked, concrete)
     elif wanted is not None:  # in the words and look of every page's link warnings
-        url_state.warn([refused_version(name, wanted)])
+        url_state.warn([refused_version(name, wanted, here=PAGE)])  # not "the Models page lists them"
 
 
 def _version_of(name: str, asked: str) -> str | None:

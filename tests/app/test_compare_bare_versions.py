@@ -33,7 +33,7 @@ def test_versions_without_a_model_on_a_store_of_several_say_so(two_models, versi
 
 def test_a_version_the_store_lacks_is_still_said_so(two_models):
     at = open_app({"versions": "var:0.0.9"}, page=COMPARE)
-    assert "version var 0.0.9, which the store does not have" in warnings(at)
+    assert "version '0.0.9' of 'var', which the store does not have" in warnings(at)
 
 
 def test_versions_without_a_model_are_that_models_with_model_named(two_models):

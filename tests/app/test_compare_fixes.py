@@ -109,7 +109,7 @@ def test_a_links_withdrawn_alias_is_left_out_in_words_and_one_version_compares_n
     at = open_app({"versions": "var:@champion,var:0.0.2,var:0.0.3"}, page=COMPARE)
     assert errors(at) == "" and at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.3"]
     said = _text(at)
-    assert "The link asked for var @champion, which does not open (" in said and "; left out." in said
+    assert "The link asked for version '@champion' of 'var', which does not open (" in said and "; left out." in said
     assert "the Models page's *Move an alias* form" in said and "varlib " not in said and "default" not in said
     at = open_app({"versions": "var:@champion,var:0.0.2"}, page=COMPARE)
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.2"] and "Pick at least two versions." in _text(at)

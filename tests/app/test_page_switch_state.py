@@ -98,7 +98,8 @@ def test_forecast_keeps_an_open_saved_scenario(two_models):
 
 def test_a_compare_link_naming_only_missing_versions_shows_the_default_pair(two_models):
     at = open_app({"versions": "var:9.9.9,nope:0.0.1"}, page=COMPARE)
-    assert "versions var 9.9.9 and nope 0.0.1, which the store does not have" in "\n".join(w.value for w in at.warning)
+    said = "\n".join(w.value for w in at.warning)
+    assert "version '9.9.9' of 'var', which the store does not have" in said and "model 'nope', which is not" in said
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.1"]
     assert not any("Pick at least two" in i.value for i in at.info)
     assert at.query_params["versions"] == "var:0.0.2,var:0.0.1"

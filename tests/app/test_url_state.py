@@ -144,12 +144,14 @@ def test_compare_link_keeps_the_order_given(two_models):
 
 def test_compare_link_names_versions_the_store_lacks(two_models):
     at = open_app({"versions": "var:0.0.1,var:9.9.9,nope:0.0.1"}, page=COMPARE)
-    assert "versions var 9.9.9 and nope 0.0.1, which the store does not have" in _warnings(at)
+    said = _warnings(at)
+    assert "version '9.9.9' of 'var', which the store does not have" in said
+    assert "model 'nope', which is not in the store (models: growth, var)" in said
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.1"]
     at = open_app({"versions": "growth,var:0.0.1,var:9.9.9"}, page=COMPARE)  # a model without its version
     said = _warnings(at)
     assert "growth, which names a model without a version (as in growth:latest)" in said
-    assert "version var 9.9.9, which the store does not have" in said and "growth, which the store" not in said
+    assert "version '9.9.9' of 'var', which the store does not have" in said and "growth, which the store" not in said
 
 
 def test_compare_starts_from_the_model_chosen_elsewhere(two_models):
@@ -180,7 +182,7 @@ def test_compare_takes_the_model_and_version_other_pages_link(two_models, link, 
 
 def test_compare_link_with_a_model_or_version_the_store_lacks_says_which(two_models):
     at = open_app({"model": "nope"}, page=COMPARE)
-    assert "model nope, which the store does not have (models: growth and var)" in _warnings(at)
+    assert "model 'nope', which is not in the store (models: growth, var)" in _warnings(at)
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.1"]
     at = open_app({"model": "var", "version": "9.9.9"}, page=COMPARE)
     assert "version '9.9.9' of 'var', which the store does not have" in _warnings(at)

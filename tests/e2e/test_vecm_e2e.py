@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.support.browser import cut_selects, shot, wait_for_app, wait_for_forecast
-from ui import models_table
+from tests.support.grid import grid_columns
 from varlib import forecast_artifact
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -82,7 +82,7 @@ def test_train_publish_and_forecast_a_vecm(dashboard, page):
     )
     page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
     shot(page, "vecm-6-compare")
-    # the one-line model is cut in the Models table at 1440 px; double-clicking the cell shows all of it
+    # double-clicking the Models table's cell of the one-line model shows all of it (a long one is cut at 1440 px)
     assert _models_cell_read_whole(page, url, "model") == artifact.description
 
 
@@ -92,9 +92,11 @@ def _models_cell_read_whole(page, url: str, column: str) -> str:
     wait_for_app(page)
     grid = page.locator('[data-testid="stDataFrame"]').first
     grid.wait_for()
-    left = sum(models_table.COLUMNS[name][0] for name in models_table.DEFAULT[: models_table.DEFAULT.index(column)])
+    columns = grid_columns(page, 1)[0]
+    at = [c["header"] for c in columns].index(column)
+    left = sum(c["width"] for c in columns[:at])
     box = grid.bounding_box()
-    page.mouse.dblclick(box["x"] + left + models_table.COLUMNS[column][0] / 2, box["y"] + 52)  # the first row
+    page.mouse.dblclick(box["x"] + left + columns[at]["width"] / 2, box["y"] + 52)  # the first row
     overlay = page.locator("textarea.gdg-input")
     overlay.wait_for()
     text = overlay.input_value()
