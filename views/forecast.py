@@ -133,10 +133,10 @@ def _pick_version(where, name: str, entries: list[VersionEntry], newest, problem
         elif wanted != LATEST:  # a `latest` that stands for no version is said beside the page's error
             broken = next((e for e in entries if e.label == wanted and not e.ok), None)
             reason = f" ({broken.status})" if broken else ""
-            problems.append(
+            problems.append(  # a damaged one with its status, else as every page says it
                 f"version {wanted!r} of {name!r}, which is not usable{reason}"
                 if broken
-                else f"version {wanted!r} of {name!r}, which does not exist"
+                else version_pick.refused_version(name, wanted)
             )
     if st.session_state.get(key) not in options:
         live.note_gone(PAGE, name, entries)  # deleted by hand, or listed as damaged: said, not dropped

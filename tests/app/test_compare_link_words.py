@@ -41,3 +41,16 @@ def test_a_versions_entry_is_named_as_the_other_pages_name_a_link_version(two_mo
     other = warnings(open_app({"model": "var", "version": "9.9.9"}, page=DIAG))
     assert "version '9.9.9' of 'var', which the store does not have" in other
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.1"]
+
+
+@pytest.mark.parametrize(
+    ("wanted", "said"),
+    [
+        ("9.9.9", "version '9.9.9' of 'var', which the store does not have"),
+        ("@gone", "version '@gone' of 'var', which does not open (model 'var' has no alias @gone; the Models page"),
+    ],
+)
+def test_the_forecast_page_names_a_link_version_as_the_other_pages(two_models, wanted, said):
+    """Forecast said `which does not exist` of both, where the other pages say which it is."""
+    for page in (FORECAST, DIAG):
+        assert said in warnings(open_app({"model": "var", "version": wanted}, page=page))
