@@ -50,7 +50,7 @@ svg .grid{stroke:#eee}svg .zero{stroke:#999}svg .ytick{text-anchor:end;fill:#555
 svg .xtick{text-anchor:middle;fill:#555}
 div.grid{display:grid;gap:4px}div.wide{overflow-x:auto}td{white-space:nowrap}
 .card td{white-space:normal;overflow-wrap:anywhere}div.print{display:none}
-.banner{border:1px solid #a00;background:#fff4f4;padding:.5rem .8rem}
+.banner{border:1px solid #a00;background:#fff4f4;padding:.5rem .8rem}@page{margin:14mm}
 @media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}tr,svg,div.figure{break-inside:avoid}
 div.wide{overflow:visible}div.screen{display:none}div.print{display:block}table{font-size:9pt}th,td{padding:2px 5px}
 svg.chart{max-width:100%;height:auto}
@@ -127,7 +127,7 @@ def _card(artifact: Artifact) -> list[str]:
     rows = {
         "created": utc_time(artifact.created_at),
         "author": artifact.author,
-        "notes": artifact.notes,
+        **({"notes": artifact.notes} if artifact.notes else {}),  # an empty row read as notes lost
         "dataset": f"{data.name} ({data.sha256[:12]})",
         "variables": ", ".join(artifact.variables),
         "sample": f"{first} to {last} ({len(data.values)} rows, {label_of(data.frequency) if data.frequency else 'no'}"

@@ -112,3 +112,10 @@ def test_tables_are_headed_and_scoped_in_words_never_by_internal_names(big):
     assert "one_to_others" not in page and "others_to_one" not in page and "p_normal" not in page
     assert "<td>one → all others</td>" in page and "<td>all others → one</td>" in page
     assert page.count("<th>p normal</th>") == 3 and "p normal: the asymptotic normal p-value" in page
+
+
+def test_a_version_without_notes_has_no_empty_notes_row_and_the_printed_page_keeps_a_margin(big):
+    """An empty `notes` row read as notes lost; a PDF printed without a dialog ran to the paper's edge."""
+    assert big.notes == "" and "<th>notes</th>" not in render_report(big, diagnose(big))
+    noted = render_report(replace(big, notes="first cut"), diagnose(big))
+    assert re.search(r"<th>notes</th>\s*<td>first cut</td>", noted) and "@page{margin:14mm}" in noted
