@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tests.conftest import point_cli_at
 from varlib import InvalidInputError, load_dataset
 from varlib.cli import main
 from varlib.data import slice_dates
@@ -85,10 +86,8 @@ def test_a_start_past_the_last_row_dated_in_a_quarter_is_refused_with_the_span()
     assert str(refused.value).startswith(said) and refused.value.field == "start"
 
 
-def test_the_cli_trains_on_the_quarters_its_bounds_name(tmp_path, monkeypatch, capsys):
-    for key in ("MINIO_ENDPOINT", "MINIO_BUCKET", "VARLIB_READ_ONLY"):
-        monkeypatch.delenv(key, raising=False)
-    monkeypatch.setenv("VARLIB_STORE_DIR", str(tmp_path / "store"))
+def test_the_cli_trains_on_the_quarters_its_bounds_name(tmp_path, monkeypatch, capsys, local_settings):
+    point_cli_at(local_settings, monkeypatch)
     csv = tmp_path / "gdp.csv"
     csv.write_text(_spreadsheet_quarters())
     assert main(["train", "--csv", str(csv), "--lags", "1", "--start", "1995Q1", "--end", "2000Q4", "--json"]) == 0
