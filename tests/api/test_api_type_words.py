@@ -86,3 +86,27 @@ def test_the_value_refused_is_still_echoed_as_sent(client):
     """Only the words changed: `field` and `value` are those received, and a string is still no number."""
     body = client.post(FORECAST, json={"steps": "3"}).json()
     assert (body["field"], body["value"], body["details"][0]["type"]) == ("steps", "3", "int_type"), body
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "field", "words"),
+    [
+        (
+            "POST",
+            "/models/var/versions/0.0.1/withdraw",
+            "reason",
+            "body.reason: missing: send reason (why the version is withdrawn: 1-2000 characters of plain text, blanks"
+            ' around it dropped), e.g. {"reason": "trained on the wrong file"}',
+        ),
+        (
+            "PUT",
+            "/models/var/aliases/champion",
+            "version",
+            'body.version: missing: send version (0.0.3, latest or @other (resolved now)), e.g. {"version": "0.0.3"}',
+        ),
+    ],
+)
+def test_a_field_the_body_needs_left_out_says_what_to_send(client, method, path, field, words):
+    """`{}` was refused as pydantic's bare "body.reason: Field required": no word of what the field holds."""
+    refused = _refused(client.request(method, path, json={}), field)
+    assert words in refused and "Field required" not in refused

@@ -70,6 +70,7 @@ class WithdrawBody(BaseModel):
     reason: str = Field(
         description=f"why the version is withdrawn: 1-{Withdrawal.MAX_REASON} characters of plain text, blanks around"
         " it dropped",
+        examples=["trained on the wrong file"],
         json_schema_extra={"minLength": 1, "maxLength": Withdrawal.MAX_REASON},
     )
 

@@ -1,7 +1,8 @@
 """A body value of the wrong JSON type, told with what to send rather than as pydantic's "Input should be a valid
 integer": `3.0` for `steps` is "send a whole number (3)", `"0.1"` for `alpha` is "send a JSON number (0.1), not a
-string", null is "leave steps out for its default (8 steps)". Only the words change: the body is still read strictly,
-so a string is never taken for a number."""
+string", null is "leave steps out for its default (8 steps)"; a field the body needs, left out (a withdrawal's
+`reason`), is told with what it holds and an example, not as "Field required". Only the words change: the body is
+still read strictly, so a string is never taken for a number."""
 
 from __future__ import annotations
 
@@ -23,7 +24,11 @@ def type_reason(request: Request, error: dict) -> str | None:
     """What to send instead of a body value of the wrong JSON type; None for any other error."""
     loc = tuple(error.get("loc", ()))
     kind = str(error.get("type"))
-    if loc[:1] != ("body",) or len(loc) < 2 or kind not in ("int_type", "float_type", "string_type", "list_type"):
+    if loc[:1] != ("body",) or len(loc) < 2:
+        return None
+    if kind == "missing":
+        return _missing(request, loc)
+    if kind not in ("int_type", "float_type", "string_type", "list_type"):
         return None
     value = error.get("input")
     if kind == "list_type":
@@ -47,6 +52,16 @@ def type_reason(request: Request, error: dict) -> str | None:
     if kind == "int_type" and isinstance(value, float | str):
         return _whole(value, field)
     return _as_number(value, what)
+
+
+def _missing(request: Request, loc: tuple) -> str | None:
+    """A field the body cannot do without, left out: what it holds and an example of the body to send."""
+    field = _body_field(request, str(loc[1])) if len(loc) == 2 else None
+    if field is None:
+        return None
+    about = f" ({field.description})" if field.description else ""
+    example = f", e.g. {json.dumps({loc[1]: field.examples[0]})}" if field.examples else ""
+    return f"missing: send {loc[1]}{about}{example}"
 
 
 def _body_field(request: Request, name: str) -> FieldInfo | None:

@@ -11,7 +11,7 @@ import pandas as pd
 import varlib
 from varlib import CONDITIONS, EXOG, INTERVAL_KINDS, Actor, InvalidInputError, Settings, counted
 
-from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn
+from .commands import cell_text, load_version, named_version, registry_from_env, warn_if_withdrawn
 from .helps import NAME_HELP, add_json, given
 from .output import MISSING, plain, print_json, print_table
 
@@ -173,7 +173,7 @@ def run_scenario(args: argparse.Namespace) -> int:
                 "exogenous": ", ".join(s.exog) or MISSING,
                 "by": s.actor.name if s.actor else "",
                 "at": s.created_at,
-                "notes": s.notes[:40],
+                "notes": cell_text(s.notes),  # whole in `scenario show`
             }
             for s in scenarios
         ]

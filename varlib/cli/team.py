@@ -10,6 +10,7 @@ import pandas as pd
 
 from varlib import Actor, InvalidInputError, NotFoundError, Registry, Settings, Version, unfollowed
 
+from .commands import cell_text
 from .helps import NAME_HELP, add_json
 from .models import model_name, require_model
 from .output import plain, print_json, print_table
@@ -175,7 +176,7 @@ def run_history(args: argparse.Namespace) -> int:
             "by": r.actor.describe(),
             "via": r.actor.via,
             "from": r.actor.origin,
-            "reason": r.reason[:40],
+            "reason": cell_text(r.reason),
             "restored": r.restored or "",
         }
         for r in records
@@ -192,6 +193,8 @@ def run_history(args: argparse.Namespace) -> int:
     ]
     print_table(table.drop(columns=unused), index=False)
     _print_damaged(record.damaged for record in records)
+    if any(row["reason"] != r.reason for row, r in zip(rows, records, strict=True)):  # a cut cell is no record
+        print(f"a reason ending in … is cut to fit: `varlib history --name {args.name} --json` gives each whole")
     if len(records) == args.limit:  # there may be older ones
         print(f"next page: `varlib history --name {args.name} --limit {args.limit} --before {records[-1].key}`")
     return 0
