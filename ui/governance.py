@@ -121,19 +121,34 @@ def alias_choices(name: str, withdrawn, named: set) -> dict[str, str]:
 
 
 def no_version_in_use(name: str, entries, withdrawn) -> str:
-    """Why `name` has no version to show: every usable one withdrawn, or none usable at all."""
+    """Why `name` has no version to show (every usable one withdrawn, or none usable at all), and how a new one
+    comes: a viewer was sent to publish one on the Train page, whose Publish only said they may not."""
     gone = len(withdrawn_of(entries, withdrawn))
     if gone:
         return (
             f"Model **{name}** has no version in use:"
             f" {'its only usable version is' if gone == 1 else f'its {gone} usable versions are'} withdrawn."
-            " The Models page"
-            " shows who withdrew each and why; publish a new version from the Train & publish page."
+            f" The Models page shows who withdrew each and why; {_new_version()}."
         )
     return (
         f"Model **{name}** has no usable version: every object is broken or legacy. The Models page shows each"
-        " reason; publish a new version from the Train & publish page."
+        f" reason; {_new_version()}."
     )
+
+
+def may_publish_here() -> bool:
+    """Whether this session can publish from this dashboard: the publisher role, on a store it may write."""
+    return auth.current().can("publish") and not store.registry().read_only
+
+
+def _new_version() -> str:
+    """How a new version can be published, as this session can do it or have it done."""
+    if store.registry().read_only:  # this dashboard's Train page cannot publish, whatever the role
+        return "publish a new version from a dashboard or the CLI with write access"
+    sign_in = auth.current()
+    if not sign_in.can("publish"):
+        return f"publishing a new version needs the publisher role; {sign_in.refusal('publisher')}"
+    return "publish a new version from the Train & publish page"
 
 
 def warn_if_withdrawn(name: str, version, withdrawn) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import column_widths, store, url_state
+from ui import column_widths, models_table, store, url_state
 from ui.tables import history_table
 from varlib import counted, is_alias
 
@@ -13,6 +13,9 @@ PAGE = "models"  # the Models page's address (views/models.py)
 EVERYTHING = "everything"
 ROOM = 942  # the table's width at 1440 px, in its expander (944 px) less its borders (wider pages stretch it)
 WHOLE = ("at", "action", "version", "was", "latest")  # never cut: a time, an action or a version cut reads as another
+# who made the change, whole as the versions table's author is (up to its width): cut to the others' common width,
+# "Paul Publisher" read "Paul Publi" beside an opaque subject that took as much room
+WHO = {"by": models_table.AUTHOR_MOST}
 LINKED = f"_{PAGE}_link_history"  # a link's filter, until the History can check it against the model's aliases
 
 
@@ -88,7 +91,7 @@ def render(name: str) -> None:
     table = history_table(records)
     # each column as wide as its text: an empty reason kept a medium width, and the table scrolled sideways at
     # 1440 px; a long reason is cut first, then the widest of the others, each whole on a double-click
-    sized = column_widths.laid_out(table, ROOM, whole=WHOLE, rest="reason")
+    sized = column_widths.laid_out(table, ROOM, whole=(*WHOLE, *WHO), rest="reason", most=WHO)
     columns = {column: st.column_config.TextColumn(width=width) for column, width in sized.items()}
     restored = "When `varlib reindex` wrote this record from the stored change, whose own record was cut off (the"
     restored += " store went away or the writer was stopped between the two)."
