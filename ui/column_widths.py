@@ -56,21 +56,22 @@ def laid_out(
     whole: Iterable[str] = (),
     rest: str | None = None,
     most: Mapping[str, int] | None = None,
+    rest_least: int = REST_LEAST,
 ) -> dict[str, int]:
     """The widths of `table`'s columns in `room` px (see needs(); a column of `most` at most that wide): the `whole`
     ones (a version, a time: cut, it reads as another) as they need, the `rest` one (free text, whole on a double
     click) what the others leave, and the others as they need unless they do not fit between, then the widest cut
-    first, to one common width. The `rest` is cut before them down to REST_LEAST (or what it needs, when less);
-    no header is cut."""
+    first, to one common width. The `rest` is cut before them down to `rest_least` (or what it needs, when less);
+    no header is cut, and the table is wider than `room` when even the cut columns do not fit."""
     wanted = needs(table, headers)
     wanted |= {column: min(px, wanted[column]) for column, px in (most or {}).items()}
     least = needs(table.iloc[:0], headers)
     sized = {column: wanted[column] for column in whole}
-    floor = min(REST_LEAST, wanted[rest]) if rest else 0
+    floor = min(rest_least, wanted[rest]) if rest else 0
     others = {column: px for column, px in wanted.items() if column not in sized and column != rest}
     sized |= _fit(others, room - floor - sum(sized.values()), least)
     if rest:
-        sized[rest] = max(least[rest], room - sum(sized.values()))
+        sized[rest] = max(floor, least[rest], room - sum(sized.values()))
     return {column: sized[column] for column in table.columns}
 
 

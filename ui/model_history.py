@@ -16,6 +16,8 @@ WHOLE = ("at", "action", "version", "was", "latest")  # never cut: a time, an ac
 # who made the change, whole as the versions table's author is (up to its width): cut to the others' common width,
 # "Paul Publisher" read "Paul Publi" beside an opaque subject that took as much room
 WHO = {"by": models_table.AUTHOR_MOST}
+KEPT = ("at", "action", "version", "by", "reason")  # shown even empty; another column only when a row fills it
+REASON_LEAST = 240  # px: about 30 characters of a reason, the rest whole on a double-click
 LINKED = f"_{PAGE}_link_history"  # a link's filter, until the History can check it against the model's aliases
 
 
@@ -89,9 +91,20 @@ def render(name: str) -> None:
             moved = f"; it has moved {counted(moves[scope[1:]], 'time')} in all" if scope[1:] in moves else ""
             st.caption(f"{scope}'s records among the newest {store.HISTORY_SHOWN} only: {len(records)}{moved}.")
     table = history_table(records)
+    # a column empty in every row told nothing and took the reason's room (`scenario`, `was` where none moved)
+    table = table[[c for c in table if c in KEPT or table[c].astype(bool).any()]]
     # each column as wide as its text: an empty reason kept a medium width, and the table scrolled sideways at
-    # 1440 px; a long reason is cut first, then the widest of the others, each whole on a double-click
-    sized = column_widths.laid_out(table, ROOM, whole=(*WHOLE, *WHO), rest="reason", most=WHO)
+    # 1440 px; a long reason is cut first, but not below REASON_LEAST (cut to 64 px, every reason read "the 2008…"),
+    # then the widest of the others; each whole on a double-click
+    whole = [column for column in (*WHOLE, *WHO) if column in table]
+    sized = column_widths.laid_out(
+        table,
+        ROOM,
+        whole=whole,
+        rest="reason",
+        most=WHO,
+        rest_least=REASON_LEAST,
+    )
     columns = {column: st.column_config.TextColumn(width=width) for column, width in sized.items()}
     restored = "When `varlib reindex` wrote this record from the stored change, whose own record was cut off (the"
     restored += " store went away or the writer was stopped between the two)."
