@@ -28,6 +28,7 @@ from varlib import (
 )
 
 LINK = ":material/link:"
+ICON = ":material/compare_arrows:"
 
 
 def pick_versions(prefix: str, where=None, problems: list[str] | None = None) -> list[Artifact]:
@@ -123,17 +124,12 @@ def ask_for_a_second() -> None:
     model just published), say so and link the page that publishes one, since the picker has nothing more."""
     offered = [f"{name} {entry.label}" for name in store.model_names() for entry in store.usable(name)]
     if len(offered) >= 2:
-        st.info("Pick at least two versions.", icon=":material/compare_arrows:")
+        st.info("Pick at least two versions.", icon=ICON)
         return
     holds = f"one version in use, {offered[0]}" if offered else "no version in use"
-    read_only = store.registry().read_only  # its Train page cannot publish: no link there
-    where = " from a dashboard or the CLI with write access" if read_only else ""
-    st.info(
-        f"A comparison needs two versions, and the store holds {library_text(holds)}: publish another{where}"
-        " (another lag order, transform or data) to compare them.",
-        icon=":material/compare_arrows:",
-    )
-    if not read_only:
+    needs = "A comparison needs two versions (of another lag order, transform or data, say)"
+    st.info(f"{needs}, and the store holds {library_text(holds)}: {governance.new_version_step('another')}.", icon=ICON)
+    if governance.may_publish_here():  # else the words say who can: its Publish would refuse
         st.page_link(TRAIN_PAGE, label="Train & publish", icon=":material/model_training:")
 
 

@@ -128,11 +128,11 @@ def no_version_in_use(name: str, entries, withdrawn) -> str:
         return (
             f"Model **{name}** has no version in use:"
             f" {'its only usable version is' if gone == 1 else f'its {gone} usable versions are'} withdrawn."
-            f" The Models page shows who withdrew each and why; {_new_version()}."
+            f" The Models page shows who withdrew each and why; {new_version_step()}."
         )
     return (
         f"Model **{name}** has no usable version: every object is broken or legacy. The Models page shows each"
-        f" reason; {_new_version()}."
+        f" reason; {new_version_step()}."
     )
 
 
@@ -141,14 +141,15 @@ def may_publish_here() -> bool:
     return auth.current().can("publish") and not store.registry().read_only
 
 
-def _new_version() -> str:
-    """How a new version can be published, as this session can do it or have it done."""
+def new_version_step(version: str = "a new version") -> str:
+    """How `version` can be published, as this session can do it or have it done (ui.compare_pick says it of
+    "another" version)."""
     if store.registry().read_only:  # this dashboard's Train page cannot publish, whatever the role
-        return "publish a new version from a dashboard or the CLI with write access"
+        return f"publish {version} from a dashboard or the CLI with write access"
     sign_in = auth.current()
     if not sign_in.can("publish"):
-        return f"publishing a new version needs the publisher role; {sign_in.refusal('publisher')}"
-    return "publish a new version from the Train & publish page"
+        return f"publishing {version} needs the publisher role; {sign_in.refusal('publisher')}"
+    return f"publish {version} from the Train & publish page"
 
 
 def warn_if_withdrawn(name: str, version, withdrawn) -> str | None:

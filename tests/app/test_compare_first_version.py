@@ -3,6 +3,7 @@ offer, so the page says what to do instead of asking for a second pick that cann
 
 from __future__ import annotations
 
+import ui.auth
 from tests.app.conftest import errors, open_app
 from varlib import publish_result
 
@@ -38,4 +39,15 @@ def test_a_read_only_dashboard_says_where_to_publish_the_second(seeded, monkeypa
     at = open_app(page=COMPARE)
     assert errors(at) == ""
     assert "publish another from a dashboard or the CLI with write access" in "\n".join(i.value for i in at.info)
+    assert not _links(at)
+
+
+def test_a_viewer_is_told_who_can_publish_the_second(seeded, monkeypatch):
+    """A viewer was told to publish another and given the Train page's link, whose Publish only says they may not."""
+    from tests.app.test_no_version_publish_step import VIEWER
+
+    monkeypatch.setattr(ui.auth, "current", lambda: VIEWER)
+    at = open_app(page=COMPARE)
+    said = "\n".join(i.value for i in at.info)
+    assert "publishing another needs the publisher role; you are signed in as a viewer: ask an" in said
     assert not _links(at)
