@@ -58,7 +58,8 @@ class Actor:
         return cls(**{key: str(raw.get(key) or "") for key in ("name", "subject", "issuer", "via", "origin")})
 
     def describe(self) -> str:
-        """`Alice Admin (sub CiQ...)` for people."""
+        """`Alice Admin (CiQ...)` for people: the name, and the provider's subject, which tells two people of one name
+        apart."""
         return f"{self.name} ({self.subject})" if self.subject and self.subject != self.name else self.name
 
 
