@@ -89,14 +89,18 @@ TRAIN = {
     "--deterministic": "the Deterministic terms select",
     "--lags": "Lag order fixed, Lags",
     "--ic": "Criterion",
+    "--max-lags": "Max lags",
     "--holdout": "Holdout fraction",
     "--fill": "Missing periods or values",
     "--start": "From",  # Limit the date range
     "--end": "To",
 }
 # `(coint_rank, CLI --coint-rank)`, `CLI --lags 3`, `CLI --fill, dashboard: Missing data`, `--holdout 0; dashboard:
-# Holdout fraction`: the field name, the flag, its value and the library's own dashboard wording, if any
-_FLAG = re.compile(r"(?:(?<=\()[a-z_]+, )?(?:CLI )?(--[a-z][a-z-]*)(?: ([\w.]+))?(?:[;,] dashboard: [^;)]*)?")
+# Holdout fraction`, `CLI --start, the Train page's From`: the field name, the flag, its value and the library's own
+# dashboard wording, if any (kept, it said the control twice: `From, the Train page's From`)
+_FLAG = re.compile(
+    r"(?:(?<=\()[a-z_]+, )?(?:CLI )?(--[a-z][a-z-]*)(?: ([\w.]+))?(?:[;,] (?:dashboard: |the Train page's )[^;)]*)?"
+)
 
 
 def in_controls(message: str, controls: Mapping[str, str]) -> str:

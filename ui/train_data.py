@@ -19,6 +19,7 @@ import streamlit as st
 from ui.errors import TRAIN, show_error
 from ui.literal import library_text, literal
 from ui.tables import UPLOAD_TYPES
+from ui.train_columns import first_choice, too_few, too_many
 from ui.train_preview import preview
 from ui.train_vecm import propose_vecm
 from varlib import (
@@ -99,7 +100,7 @@ def load_source(source: dict) -> Dataset:
 
 
 def data_inputs(model_kind: str = "var") -> dict | None:
-    """The chosen data as load_dataset's arguments plus a default model name; None until it is usable.
+    """The chosen data as load_dataset's arguments; None until it is usable (the model name: suggested_name).
     `model_kind` decides whether exogenous variables are offered (to the kinds that take them: a VAR)."""
     kind = st.radio("Dataset", [MACRO, UPLOAD], horizontal=True, key="train_source", **KEEP)
     if kind == MACRO:
@@ -119,7 +120,6 @@ def data_inputs(model_kind: str = "var") -> dict | None:
             "variables": variables,
             "exog": _exog_input(_macro_columns(), variables, "train_macro_exog", model_kind),
             "fill": "none",
-            "default_name": "macrodata",
         }
     else:
         source = _upload_inputs(model_kind)
@@ -201,7 +201,7 @@ def _upload_inputs(model_kind: str) -> dict | None:
         return None
     data, file_name, file_id = upload["data"], upload["name"], upload["id"]
     try:
-        profile, _ = _profile(data, file_name, None)
+        profile, frame = _profile(data, file_name, None)
     except VarlibError as exc:
         show_error(exc, controls=TRAIN)
         return None
@@ -209,14 +209,15 @@ def _upload_inputs(model_kind: str) -> dict | None:
     date_col = st.selectbox(
         "Date column", columns, index=0, format_func=profile.label, key=f"train_date|{file_id}", **KEEP
     )
-    if date_col != profile.date_column:
-        profile, _ = _profile(data, file_name, date_col)
-    frame = _profile(data, file_name, date_col)[1]
+    if date_col != profile.date_column:  # the detected column's profile is the one read above: not read again
+        profile, frame = _profile(data, file_name, date_col)
     preview(profile, frame)
+    if too_few(profile, file_name):  # nothing to pick two from: said with what to do, and no picker
+        return None
     variables = st.multiselect(
         "Variables (at least two)",
         list(profile.usable),  # as the CLI: every usable column; the preview's notes say why the others are not
-        default=list(profile.usable),
+        default=first_choice(profile),  # all of them, unless more than a VAR(1) fits on the rows
         format_func=profile.label,
         key=f"train_vars|{file_id}|{date_col}",
         help="Numeric columns that change over time; text, constant, counting and calendar columns cannot be"
@@ -224,6 +225,7 @@ def _upload_inputs(model_kind: str) -> dict | None:
         wrap=True,
         **KEEP,
     )
+    too_many(profile)
     fill = "none"
     if profile.needs_fill:
         fill = st.radio(
@@ -245,8 +247,14 @@ def _upload_inputs(model_kind: str) -> dict | None:
             list(profile.exogenous_usable), variables, f"train_exog|{file_id}|{date_col}", model_kind, profile.label
         ),
         "fill": fill,
-        "default_name": name_from(file_name),
     }
+
+
+def suggested_name() -> str:
+    """The model name the data suggest: the upload's file name, once a file is in, whether or not its variables are
+    chosen yet (a wide file starts with none, and a name typed then was kept under the bundled data's), else theirs."""
+    kept = st.session_state.get(KEPT)
+    return name_from(kept["name"]) if st.session_state.get("train_source") == UPLOAD and kept else "macrodata"
 
 
 def _date_range() -> dict:
@@ -264,8 +272,10 @@ def _transform_advice(source: dict) -> None:
     """Unit-root tests of the chosen variables and the transform they suggest (before any fit)."""
     try:
         dataset = load_source(source)
-    except VarlibError:
-        return  # Train reports it in full; the advice needs loadable data
+    except VarlibError as exc:  # Train reports it in full; the advice needs loadable data
+        if getattr(exc, "field", None) in ("start", "end"):  # a range chosen just above that leaves no rows: said now
+            show_error(exc, controls=TRAIN)
+        return
     if len(dataset.frame) < 20:
         return
     frame = dataset.frame[list(source["variables"])]  # the exogenous columns are given, not modelled

@@ -15,12 +15,14 @@ from ui.chart_look import plot
 from ui.figures import series_preview_figure
 from ui.layout import sentence
 from ui.literal import library_text, literal
+from ui.train_columns import names
 from varlib import DataProfile, counted, format_number, period_labels
 
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
 MAX_DECIMALS = 10  # beyond this a value is a computed one, not typed: shown at this many
+SHOWN = 12  # the columns a caption names and the charts draw; a file may hold a thousand
 
 
 def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
@@ -39,11 +41,11 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
     st.caption(
         f"{rows}frequency **{frequency}**"
         + (
-            f" · numeric: {literal(', '.join(map(profile.label, profile.numeric)))}"
+            f" · numeric: {literal(names(list(map(profile.label, profile.numeric)), SHOWN))}"
             if profile.numeric
             else " · no numeric column"
         )
-        + (f" · text (not usable): {literal(', '.join(profile.text))}" if profile.text else "")
+        + (f" · text (not usable): {literal(names(list(profile.text), SHOWN))}" if profile.text else "")
         + (f" · read as {library_text(', '.join(profile.read_as))}" if profile.read_as else "")
     )
     for problem in profile.problems:
@@ -57,6 +59,9 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
             st.caption(left_out)
         st.dataframe(table, width="stretch")
         if len(frame.columns) and isinstance(frame.index, pd.DatetimeIndex):
+            if len(frame.columns) > SHOWN:  # a chart 130 px high per column: a thousand made the page wait minutes
+                st.caption(f"The charts show the first {SHOWN} of the {len(frame.columns)} numeric columns.")
+                frame = frame.iloc[:, :SHOWN]
             name = f"The upload's numeric columns over time: {', '.join(map(str, frame.columns))}"
             figure = series_preview_figure(frame)
             # each point names its period, as the holdout charts' hovers do: `realinv 2000Q1: 1,803.67`

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui.chart_files import digest_of, images_named
 from ui.chart_look import plot
+from ui.errors import TRAIN, in_controls
 from ui.figures import holdout_figure
 from ui.literal import library_text, literal
 from ui.tables import lag_selection_table, metrics_table, number_formats
@@ -35,8 +36,8 @@ def show_results(result: TrainResult) -> None:
     if dataset.preparation is not None and dataset.preparation.changed:
         summary = library_text(dataset.preparation.summary())  # it names the file's columns
         st.caption(f":material/build: Missing data: {summary} (recorded with the version).")
-    for warning in result.warnings:  # they name columns of the person's file: shown as typed
-        st.warning(library_text(warning), icon=":material/warning:")
+    for warning in result.warnings:  # they name columns of the person's file: shown as typed; flags as controls
+        st.warning(library_text(in_controls(warning, TRAIN)), icon=":material/warning:")
     _adequacy(result)
     if advice := _advice(result):
         st.info(
@@ -137,5 +138,5 @@ def trained_on(source: dict | None, spec_inputs: dict) -> tuple[dict, dict] | No
     on every rerun) and the model settings; not the name, which only says where it is published."""
     if source is None:
         return None
-    chosen = {k: v for k, v in source.items() if k not in ("csv", "default_name", "recommended_transform")}
+    chosen = {k: v for k, v in source.items() if k not in ("csv", "recommended_transform")}
     return chosen, {k: v for k, v in spec_inputs.items() if k != "name"}

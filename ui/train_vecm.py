@@ -157,5 +157,7 @@ def show_cointegration(result: TrainResult) -> None:
         + (f" Note: {caveat}." if (caveat := johansen_caveat(result.spec.deterministic)) else "")
     )
     table = johansen.frame(eigenvalues=False)
-    # each column in the one format its values call for, as the Diagnostics page's Johansen table
-    st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch", key="train_johansen")
+    # each column in the one format its values call for, as the Diagnostics page's Johansen table; every rank in
+    # sight (the one chosen can be past the tenth, which an inner scroll hid)
+    styled = table.style.format(number_formats(table))
+    st.dataframe(styled, hide_index=True, width="stretch", height="content", key="train_johansen")

@@ -7,7 +7,7 @@ import streamlit as st
 from ui import auth, forecast_link, store
 from ui.errors import TRAIN, guarded, show_error
 from ui.literal import library_text, literal
-from ui.train_data import data_inputs, load_source
+from ui.train_data import data_inputs, load_source, suggested_name
 from ui.train_order import lag_search_hint
 from ui.train_results import show_results, trained_on
 from ui.train_vecm import kind_input, model_options, order_note, transform_key, zero_lags_help
@@ -115,11 +115,11 @@ def _spec_inputs(source: dict | None, kind: str) -> dict:
         persist_state="session",
         help="The last part of the data is forecast by a model fitted without it (0 skips this).",
     )
-    default_name = (source or {}).get("default_name", "macrodata")
+    suggested = suggested_name()
     name = st.text_input(
         "Model name",
-        value=default_name,
-        key=f"train_name|{default_name}",
+        value=suggested,
+        key=f"train_name|{suggested}",
         persist_state="session",
         help="From the data by default. Lower-case letters, digits, '-' or '_'. Versions are"
         " numbered per name, and a name keeps its model kind, variables, transform and frequency within a"
