@@ -245,8 +245,8 @@ def integration(diag: Diagnostics) -> None:
             else ""
         )
     )
-    table = johansen.frame()
-    st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch")
+    table = johansen.frame()  # every rank in sight: past ten, an inner scroll hid them
+    st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch", height="content")
 
 
 def irf_bands_note(diag: Diagnostics, orth: bool, accumulated: bool = False) -> str:

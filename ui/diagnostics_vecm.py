@@ -29,7 +29,8 @@ def cointegration(diag: Diagnostics) -> None:
         + (f" Note: {library_text(coint.johansen_caveat)}." if coint.johansen_caveat else "")
     )
     table = johansen.frame(trace_levels=(90, 95, 99))
-    st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch", key="dg_johansen")
+    styled = table.style.format(number_formats(table))  # every rank in sight: past ten, an inner scroll hid them
+    st.dataframe(styled, hide_index=True, width="stretch", height="content", key="dg_johansen")
     left, right = st.columns(2, gap="large")
     with left:
         st.markdown("**Cointegration relations (β, normalised)**")
