@@ -19,13 +19,18 @@ def _history_widths(at) -> dict[str, int]:
     return {column: config["width"] for column, config in json.loads(table.proto.columns).items() if "width" in config}
 
 
-def test_a_signed_in_name_is_whole_and_the_table_fits_the_page(seeded):
+def _team_history(seeded):
+    """The Models page with the History open, after an alias move by one person and a withdrawal by another."""
     seeded.set_alias("var", "champion", "0.0.1", PAUL)
     seeded.withdraw("var", "0.0.1", REASON, ALICE)
     at = open_app({"model": "var"}, page="views/models.py")
     at.session_state["history_open|var"] = True
     at.run()
-    widths = _history_widths(at)
+    return at
+
+
+def test_a_signed_in_name_is_whole_and_the_table_fits_the_page(seeded):
+    widths = _history_widths(_team_history(seeded))
     assert widths["by"] >= column_widths.need(["by", "Paul Publisher"])
     assert sum(widths.values()) <= model_history.ROOM  # the others are cut instead, each whole on a double-click
     assert widths["reason"] >= column_widths.REST_LEAST
@@ -34,11 +39,6 @@ def test_a_signed_in_name_is_whole_and_the_table_fits_the_page(seeded):
 def test_a_reason_keeps_room_to_be_read_and_empty_columns_are_left_out(seeded):
     """The reason was cut first, to 64 px at 1440: every reason read "the 2008…"; a column no row fills
     (`scenario`, `was`) took its room."""
-    seeded.set_alias("var", "champion", "0.0.1", PAUL)
-    seeded.withdraw("var", "0.0.1", REASON, ALICE)
-    at = open_app({"model": "var"}, page="views/models.py")
-    at.session_state["history_open|var"] = True
-    at.run()
-    widths = _history_widths(at)
+    widths = _history_widths(_team_history(seeded))
     assert widths["reason"] >= model_history.REASON_LEAST and sum(widths.values()) <= model_history.ROOM
     assert "scenario" not in widths and "was" not in widths and "alias" in widths
