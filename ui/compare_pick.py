@@ -13,7 +13,7 @@ import streamlit as st
 from ui import governance, link_problems, linked_versions, live, selection, store, url_state
 from ui.errors import dashboard_words
 from ui.literal import library_text
-from ui.onboarding import TRAIN_PAGE, render_empty_store
+from ui.onboarding import render_empty_store
 from ui.version_pick import concrete_version, latest_of_none, not_opening, refused_version
 from varlib import (
     LATEST,
@@ -129,8 +129,7 @@ def ask_for_a_second() -> None:
     holds = f"one version in use, {offered[0]}" if offered else "no version in use"
     needs = "A comparison needs two versions (of another lag order, transform or data, say)"
     st.info(f"{needs}, and the store holds {library_text(holds)}: {governance.new_version_step('another')}.", icon=ICON)
-    if governance.may_publish_here():  # else the words say who can: its Publish would refuse
-        st.page_link(TRAIN_PAGE, label="Train & publish", icon=":material/model_training:")
+    governance.publish_link()
 
 
 def _of_model(label: str, model: str | None, names: list[str]) -> str:

@@ -14,6 +14,7 @@ import streamlit as st
 from ui import auth, live, model_history, store
 from ui.errors import guarded, show_error
 from ui.literal import literal
+from ui.onboarding import train_link
 from ui.tables import aliases_table
 from varlib import LATEST, VarlibError, and_list, check_alias, parse_version, unfollowed
 
@@ -136,9 +137,11 @@ def no_version_in_use(name: str, entries, withdrawn) -> str:
     )
 
 
-def may_publish_here() -> bool:
-    """Whether this session can publish from this dashboard: the publisher role, on a store it may write."""
-    return auth.current().can("publish") and not store.registry().read_only
+def publish_link() -> None:
+    """The Train & publish page's link where this session may publish (the publisher role, on a store it may
+    write); else new_version_step's words say who can, since the page's Publish would only refuse."""
+    if auth.current().can("publish") and not store.registry().read_only:
+        train_link()
 
 
 def new_version_step(version: str = "a new version") -> str:

@@ -75,7 +75,7 @@ def _welcome(registry: Registry) -> None:
     )
     _first_model(registry)
     st.markdown("Or train on your own CSV:")
-    st.page_link(TRAIN_PAGE, label="Train & publish", icon=":material/model_training:")
+    train_link()
 
 
 def _first_model(registry: Registry) -> None:
@@ -99,3 +99,8 @@ def _first_model(registry: Registry) -> None:
             return
         store.refresh()
         st.rerun()
+
+
+def train_link() -> None:
+    """The link to the Train & publish page, where a version is published."""
+    st.page_link(TRAIN_PAGE, label="Train & publish", icon=":material/model_training:")

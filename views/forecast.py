@@ -71,8 +71,7 @@ def render() -> None:
             said = version_pick.latest_of_none(name, entries, withdrawn)
             st.warning(f"The link asked for {library_text(said)}.", icon=":material/link_off:")
         st.error(governance.no_version_in_use(name, entries, withdrawn))
-        if governance.may_publish_here():  # else the message says who can: the page's Publish would refuse
-            st.page_link("views/train.py", label="Train & publish", icon=":material/model_training:")
+        governance.publish_link()
         url_state.write_unopened(PAGE, name)
         live.watch(PAGE, name, LATEST, None, None, withdrawn)  # a version published next is shown without a reload
         return
