@@ -62,11 +62,12 @@ def laid_out(
     ones (a version, a time: cut, it reads as another) as they need, the `rest` one (free text, whole on a double
     click) what the others leave, and the others as they need unless they do not fit between, then the widest cut
     first, to one common width. The `rest` is cut before them down to `rest_least` (or what it needs, when less);
-    no header is cut, and the table is wider than `room` when even the cut columns do not fit."""
+    no header is cut, and the table is wider than `room` when even the cut columns do not fit. A column of `whole`
+    or `most` that the table leaves out is passed over."""
     wanted = needs(table, headers)
-    wanted |= {column: min(px, wanted[column]) for column, px in (most or {}).items()}
+    wanted |= {column: min(px, wanted[column]) for column, px in (most or {}).items() if column in wanted}
     least = needs(table.iloc[:0], headers)
-    sized = {column: wanted[column] for column in whole}
+    sized = {column: wanted[column] for column in whole if column in wanted}
     floor = min(rest_least, wanted[rest]) if rest else 0
     others = {column: px for column, px in wanted.items() if column not in sized and column != rest}
     sized |= _fit(others, room - floor - sum(sized.values()), least)

@@ -96,11 +96,10 @@ def render(name: str) -> None:
     # each column as wide as its text: an empty reason kept a medium width, and the table scrolled sideways at
     # 1440 px; a long reason is cut first, but not below REASON_LEAST (cut to 64 px, every reason read "the 2008…"),
     # then the widest of the others; each whole on a double-click
-    whole = [column for column in (*WHOLE, *WHO) if column in table]
     sized = column_widths.laid_out(
         table,
         ROOM,
-        whole=whole,
+        whole=(*WHOLE, *WHO),
         rest="reason",
         most=WHO,
         rest_least=REASON_LEAST,
