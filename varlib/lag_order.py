@@ -38,6 +38,7 @@ SCHWERT = 12  # Schwert (1989): p_max = floor(12 * (n / 100) ** 0.25)
 # The search's design (n rows by k*p + d columns, a few copies at once in its QR decomposition) stays under this many
 # cells by default: 100,000 daily rows of 48 series searched to Schwert's 67 lags held about 13 GB.
 SEARCH_CELLS = 25_000_000
+THIN_ADVICE = "the estimates are imprecise; use fewer lags or more data"  # a thin fit's, VAR's or VECM's
 
 
 def default_max_lags(n: int, k: int, trend: str, exog: int = 0, bounded: bool = True) -> int:
@@ -196,6 +197,3 @@ def order_warnings(n: int, k: int, p: int, trend: str, exog: int = 0) -> list[st
         f"VAR({p}) estimates {k * p + deterministic_terms(trend, exog)} coefficients per equation from {rows} rows"
         f" ({df} residual degrees of freedom): {THIN_ADVICE}"
     ]
-
-
-THIN_ADVICE = "the estimates are imprecise; use fewer lags or more data"

@@ -95,7 +95,7 @@ def render_report(
         parts += forecast_section(artifact, forecast, table, fan, scenario)
     elif artifact.exog:
         parts.append(
-            f"<p class='note'>No forecast section: {html.escape(artifact.label)} has exogenous variables"
+            f"<p class='note'>No forecast section: {label} has exogenous variables"
             f" ({html.escape(', '.join(artifact.exog))}), whose future values a saved scenario holds; report one of"
             " its scenarios for a forecast.</p>"
         )
