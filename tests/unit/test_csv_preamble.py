@@ -126,7 +126,29 @@ def test_a_first_column_named_like_a_title_is_a_column_not_a_title():
 @pytest.mark.parametrize("delimiter", [",", ";", "\t"])
 def test_a_title_without_delimiters_is_refused_with_its_hint_in_a_file_of_any_delimiter(delimiter):
     data = "GDP and consumption\n\ndate;gdp;cons\n2000-01-01;1;2\n2000-04-01;2;3\n".replace(";", delimiter).encode()
-    with pytest.raises(InvalidInputError, match=r"line 3: 3 fields where .*title line above the header\? remove it"):
+    with pytest.raises(
+        InvalidInputError,
+        match=r"line 1 \('GDP and consumption'\) looks like a title above the header on line 3 .*delete line 1",
+    ):
         load_csv(data, name="sheet.csv")
     one_column = b"gdp\n1\n\n3\n"  # a one-column file's header looks like such a title: read as before
-    assert read_text_table(one_column, "path.csv", observations=False)["gdp"].tolist() == ["1", "", "3"]
+    assert read_text_table(one_column, "path.csv", observations=False, steps=True)["gdp"].tolist() == ["1", "", "3"]
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("Quarterly data, source: office\n", "line 1 ('Quarterly data, source: office') looks like a title"),
+        ("Quarterly data, source: office\nSeasonally adjusted, real\n", "lines 1-2 ('Quarterly data, source"),
+    ],
+)
+def test_a_title_holding_the_delimiter_is_refused_naming_the_lines_to_delete(title, said):
+    """Two fields of a title (its comma unquoted) were taken for the header: the real header under it was refused
+    as a row of too many fields, with no word of the title."""
+    data = f"{title}date,gdp,cons\n2000-01-01,1,2\n2000-04-01,2,3\n".encode()
+    with pytest.raises(InvalidInputError) as refused:
+        load_csv(data, name="sheet.csv")
+    where = "line 1" if title.count("\n") == 1 else "lines 1-2"
+    assert said in str(refused.value) and str(refused.value).endswith(
+        f"(date, gdp, cons), with fewer fields than it; delete {where}"
+    )

@@ -60,8 +60,19 @@ def test_a_word_beside_a_year_under_iso_dates_is_no_month_name():
 
 def test_a_row_without_a_date_asks_for_its_date():
     labels = [d.date().isoformat() for d in QUARTERS]
-    message = _refusal(_csv(labels, rows={10: ",,"}))
+    message = _refusal(_csv(labels, rows={10: ",1070,2.5"}))
     assert "row 11: '' is not a date; a row needs its date: write it there, or delete the line" in message
+
+
+@pytest.mark.parametrize("empty", [",,", " , ,", ""], ids=["separators", "spaces", "blank"])
+def test_a_row_of_separators_only_is_left_out_as_a_blank_line_is(empty):
+    """`,,` between two rows was refused as a row without a date while a blank line was skipped: both are now
+    left out, and a period they leave missing is named as any gap is."""
+    labels = [d.date().isoformat() for d in QUARTERS]
+    kept = load_dataset(_csv(labels, rows={10: empty}), csv_name="export.csv")
+    assert len(kept.frame) == len(QUARTERS)
+    instead = _refusal(_csv(labels[:10] + labels[11:], rows={10: empty}))
+    assert "these periods have no row: 1992Q3 (1 period)" in instead
 
 
 @pytest.mark.parametrize("repeated", ["Date,GDP,Cons", "DATE, gdp ,CONS"])

@@ -118,7 +118,7 @@ def test_a_long_daily_file_trains_with_a_holdout_of_at_most_the_longest_forecast
 @pytest.mark.parametrize(
     "data, message",
     [
-        (b"GDP and consumption\n\ndate,gdp,cons\n2000-01-01,1,2\n", r"line 3: 3 fields where the header \(GDP and"),
+        (b"GDP and consumption\n\ndate,gdp,cons\n2000-01-01,1,2\n", r"line 1 \('GDP and consumption'\) looks like a"),
         (b"date,gdp,cons\n2000-01-01,1,000,000.0,5\n", r"line 2: 5 fields where .* in quotes \(\"1,234.5\"\)"),
         (b"date;gdp;cons\n2000-01-01;1;2;3\n", r"line 2: 4 fields where the header \(date, gdp, cons\) has 3; every"),
     ],

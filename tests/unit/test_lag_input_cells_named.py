@@ -43,3 +43,13 @@ def test_a_lag_file_without_dates_names_the_cell_by_its_row():
         read_lag_inputs(
             b"realgdp,realcons\n12900.5,9100\n12901.5,abc\n", ["realgdp", "realcons"], 2, "none", "lags.csv"
         )
+
+
+def test_a_row_of_separators_only_among_lag_inputs_is_skipped_as_a_blank_line():
+    """`,,` between two rows was refused as an empty lag input (or a row without a date), a blank line skipped."""
+    variables = ["realgdp", "realcons"]
+    for data in (
+        b"realgdp,realcons\n12900.5,9100\n,\n12901.5,9101\n",
+        b"date,realgdp,realcons\n2009Q1,1,2\n,,\n2009Q2,3,4\n",
+    ):
+        assert read_lag_inputs(data, variables, 2, "none", "lags.csv").to_numpy().shape == (2, 2)

@@ -71,11 +71,30 @@ def test_a_longer_bound_keeps_the_rows_dated_in_it(start, end, first, last):
     assert (kept.index[0], kept.index[-1]) == (pd.Timestamp(first), pd.Timestamp(last))
 
 
-@pytest.mark.parametrize(("start", "first"), [("Feb 1995", "1994-12-01"), ("1995-02-15", "1994-12-01")])
-def test_a_shorter_bound_keeps_the_row_it_overlaps(start, first):
-    """A month or a day on quarters from March keeps the rule it had: the row whose period holds it."""
+@pytest.mark.parametrize("start", ["Jan 1995", "Feb 1995", "1995-01-01", "1995-02-15", "1995-03-01"])
+def test_a_shorter_bound_on_periods_not_the_calendars_keeps_the_rows_dated_from_it(start):
+    """A month or a day (the Train page's From) on quarters from March keeps the rows dated on or after it, as
+    `--start 1995Q1` does: it kept Dec 1994 too, whose period (Dec to Feb) holds 1 January, where a whole quarter
+    holding that day no longer did."""
     kept = slice_dates(_frame("QS-MAR", "1990-03-01"), start, None)
-    assert kept.index[0] == pd.Timestamp(first)
+    assert kept.index[0] == pd.Timestamp("1995-03-01")
+
+
+@pytest.mark.parametrize("end", ["2014Q2", "2014-06-30", "Jun 2014", "2014-05-15"])
+def test_an_end_on_quarters_dated_by_their_last_day_keeps_the_rows_dated_up_to_it(end):
+    """Quarters to January, April, July and October: the To of 30 June kept the row dated 31 July (May to July
+    holds it) where `--end 2014Q2` ends at the row dated in 2014Q2, 30 April; now both end there."""
+    kept = slice_dates(_frame("QE-JAN", "2000-01-31", rows=80), None, end)
+    assert kept.index[-1] == pd.Timestamp("2014-04-30")
+
+
+@pytest.mark.parametrize(
+    ("freq", "first", "dated"), [("QS-JAN", "1990-01-01", "1995-01-01"), ("QE-DEC", "1990-03-31", "1995-03-31")]
+)
+def test_a_day_on_calendar_quarters_still_keeps_the_quarter_holding_it(freq, first, dated):
+    """On calendar periods a day stands for the period holding it, whichever day of it the file dates."""
+    kept = slice_dates(_frame(freq, first), "1995-02-15", "1995-02-15")
+    assert kept.index.tolist() == [pd.Timestamp(dated)]
 
 
 def test_a_start_past_the_last_row_dated_in_a_quarter_is_refused_with_the_span():

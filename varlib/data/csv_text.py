@@ -38,12 +38,16 @@ _WORDS = {
 }
 
 
-def read_text_table(data: bytes, label: str, observations: bool = True, keep_headerless: bool = False) -> pd.DataFrame:
+def read_text_table(
+    data: bytes, label: str, observations: bool = True, keep_headerless: bool = False, steps: bool = False
+) -> pd.DataFrame:
     """The cells of a CSV as text (no cell is NaN), numbers in one form; refused with a message saying
     what to do when the bytes are not a CSV. In `observations` (training data) a cell marking a missing value
     is empty; in a path an empty cell leaves a step free, which such a mark must not do unasked, and a lag
     input is never missing, so there it stays as written (and is refused as typed). A column with values but
-    no header is refused, unless `keep_headerless` (a preview, which names it): then attrs[HEADERLESS] lists it."""
+    no header is refused, unless `keep_headerless` (a preview, which names it): then attrs[HEADERLESS] lists it.
+    A row of empty cells (`,,`) is a blank line, left out as one, but in `steps` (a path placed by row order:
+    a step left free)."""
     refuse_other_files(data, label)
     text, encoding, other_lines = decode(data, label)
     refuse_control_characters(text, label)
@@ -59,7 +63,7 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
         _refuse_spaced_columns(text, label)
     names = [column_name(name) for name in next(csv.reader([header], delimiter=delimiter), [])]
     refuse_values_as_header(header, (delimiter, *DELIMITERS), label)
-    _refuse_a_name_twice(names, label)
+    _refuse_a_name_twice(names, label, observations)
     text = _wide_notes_joined(text, delimiter, len(names))
     try:
         table = _unless_wider(text, delimiter, one_column)
@@ -73,7 +77,7 @@ def read_text_table(data: bytes, label: str, observations: bool = True, keep_hea
     headerless = headerless_columns(table, names)
     if headerless and not keep_headerless:
         raise InvalidInputError(f"CSV {label!r}: {headerless_problem(headerless)}", value=label)
-    table = _without_empty_margins(table)
+    table = _without_empty_margins(table, steps)
     table, units = _without_units_row(table)
     marks: list[str] = []
     refuse_repeated_header(table, label)  # after the units row, so that the row is numbered as the data's
@@ -222,28 +226,52 @@ def _refuse_rows_split_otherwise(table: pd.DataFrame, delimiter: str, label: str
         )
 
 
-def _refuse_a_name_twice(names: list[str], label: str) -> None:
-    """pandas would rename a second `gdp` to `gdp.1`, and a variable would be read from the first."""
-    twice = next((name for position, name in enumerate(names) if name and name in names[:position]), None)
-    if twice is not None:
-        columns = [str(n + 1) for n, name in enumerate(names) if name == twice]
+def _refuse_a_name_twice(names: list[str], label: str, observations: bool) -> None:
+    """pandas would rename a second `gdp` to `gdp.1`, and a variable would be read from the first. In training
+    data `gdp` and `GDP` are one name too: two variables told apart by case alone are one series twice, or two
+    that every chart and table would name alike to a reader (a model trained so still reads its lag files)."""
+    key = str.casefold if observations else str
+    twice = next((name for at, name in enumerate(names) if name and key(name) in map(key, names[:at])), None)
+    if twice is None:
+        return
+    columns = [str(n + 1) for n, name in enumerate(names) if key(name) == key(twice)]
+    spelled = list(dict.fromkeys(name for name in names if key(name) == key(twice)))
+    if len(spelled) > 1:
         raise InvalidInputError(
-            f"CSV {label!r} has the column {twice!r} more than once (columns {' and '.join(columns)}); keep one"
-            " or rename the others",
+            f"CSV {label!r} has the columns {' and '.join(map(repr, spelled))} (columns {' and '.join(columns)}),"
+            " one name in different cases, which would be two variables; keep one, or rename the others so that"
+            " their names differ by more than case",
             value=label,
         )
+    raise InvalidInputError(
+        f"CSV {label!r} has the column {twice!r} more than once (columns {' and '.join(columns)}); keep one"
+        " or rename the others",
+        value=label,
+    )
 
 
 def _refuse_wider_rows(text: str, delimiter: str, label: str) -> None:
     """A row with more fields than the header is refused with its line when those fields hold values: pandas
-    would make the first column the index and shift every name (a title line above the header, or
-    `1,000,000.0` unquoted in a comma-separated file). Empty ones are a delimiter ending the data rows only."""
+    would make the first column the index and shift every name (`1,000,000.0` unquoted in a comma-separated file).
+    Empty ones are a delimiter ending the data rows only. A row of names only, wider than the lines of words above
+    it, is the header under a title (`Quarterly data, source: office`): the title's lines are named, to delete."""
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows = (row for row in reader if any(cell.strip() for cell in row))
-    header = next(rows, [])
+    header, first, titles = next(rows, []), reader.line_num, True  # titles: no value or date above this row yet
+    last = first  # the last filled line above this row
     for row in rows:
         if len(row) <= len(header) or not any(cell.strip() for cell in row[len(header) :]):
+            titles, last = titles and words_only(row), reader.line_num
             continue
+        if titles and words_only(row) and sum(bool(cell.strip()) for cell in row) > 1:  # the header, below a title
+            one = first == last
+            above = f"line {first}" if one else f"lines {first}-{last}"
+            raise InvalidInputError(
+                f"CSV {label!r}: {above} ({delimiter.join(header)!r}{'' if one else ', ...'})"
+                f" {'looks' if one else 'look'} like a title above the header on line {reader.line_num}"
+                f" ({', '.join(row)}), with fewer fields than it; delete {above}",
+                value=label,
+            )
         hint = (
             "is there a title line above the header? remove it"
             if len(header) == 1
@@ -258,13 +286,14 @@ def _refuse_wider_rows(text: str, delimiter: str, label: str) -> None:
         )
 
 
-def _without_empty_margins(table: pd.DataFrame) -> pd.DataFrame:
+def _without_empty_margins(table: pd.DataFrame, steps: bool) -> pd.DataFrame:
     """Without what spreadsheets add after the data: rows of empty cells (`;;`) at the end and columns with
-    neither a header nor a value (a `;` ending every row). An empty row between others stays: in a path
-    placed by row order it is a step left free."""
+    neither a header nor a value (a `;` ending every row). An empty row between others goes too, as a blank
+    line does (a period it leaves out is then named as missing), but in `steps`: there it is a step left free."""
     table.columns = [column_name(c) for c in table.columns]
     empty = table.apply(lambda column: column.str.strip() == "")
     unnamed = [c for c in table.columns if c.startswith("Unnamed: ") and bool(empty[c].all())]
     filled = (~empty.all(axis=1)).to_numpy()
     rows = int(filled.nonzero()[0][-1]) + 1 if filled.any() else 0
-    return table.iloc[:rows].loc[:, [c for c in table.columns if c not in unnamed]]
+    kept = table.iloc[:rows] if steps else table.iloc[filled.nonzero()[0]].reset_index(drop=True)
+    return kept.loc[:, [c for c in table.columns if c not in unnamed]]

@@ -29,7 +29,7 @@ from .number_forms import MISSING_MARKS
 from .number_marks import not_a_number
 from .periods import first_break, in_their_periods, newest_first, offset_of, on_grid, on_its_grid, period_of
 from .sample_window import straddled_label
-from .timeindex import parse_dates
+from .timeindex import AmbiguousDates, counted_off_grid, parse_dates
 
 DATE = "date"  # the label column of an editor table
 
@@ -205,7 +205,12 @@ def _dates(labels: list[str], frequency: str | None, named: str) -> pd.DatetimeI
     periods dated another way than the model's (2009-06-30 for a quarter the model dates 2009-04-01) are
     read as those periods."""
     fits = on_grid(frequency)
-    dates = parse_dates(pd.Index(labels), named, "the lag inputs", fits)
+    try:
+        dates = parse_dates(pd.Index(labels), named, "the lag inputs", fits)
+    except AmbiguousDates:  # `2009.3` on quarters from March: neither 2009Q3 nor 2009-03 is the model's
+        if (why := counted_off_grid(labels, frequency)) is None:
+            raise
+        raise InvalidInputError(f"the lag inputs' date {why}", field=named, value=labels[0]) from None
     for label, date in zip(labels, dates, strict=True):  # 2014Q3 among quarters from Nov: none of the model's
         if (why := straddled_label(label, date, frequency)) is not None:
             raise InvalidInputError(f"the lag inputs' date {why}", field=named, value=label)

@@ -60,7 +60,7 @@ def read_path_csv(source: str | Path | bytes, what: str = CONDITIONS, name: str 
         data = read_capped(Path(source), label) if isinstance(source, (str, Path)) else bytes(source)
     except OSError as exc:
         raise InvalidInputError(f"cannot read {what} from {label!r}: {exc.strerror or exc}", value=label) from None
-    table = read_text_table(data, label, observations=False)
+    table = read_text_table(data, label, observations=False, steps=True)
     if what == CONDITIONS:
         refuse_no_conditions(table, f"{what} file {label}")
     return table

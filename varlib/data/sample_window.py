@@ -11,12 +11,16 @@ A row is kept when its period overlaps the bound's (`--start "Mar 2000"` keeps 2
 ones) keeps instead the rows dated in it: on quarters dated Mar, Jun, Sep and Dec (read as quarters from March:
 `Mar 1995` is March to May) `--start 1995Q1` and `--start 1995` keep Mar 1995 on, not Dec 1994 too, and on years
 dated June `--start 2010` keeps Jun 2010 on, not Jun 2009 too (on calendar periods both rules keep the same rows).
+On periods not the calendar's every bound keeps the rows dated in it, a month or a day too: such dates name the
+period they end as often as the one they start, so a From of 1 January 1995 keeps Mar 1995 on, as `1995Q1` does, and
+on quarters dated 31 January, 30 April, ... `--end 2014-06-30` ends at 30 April, as `--end 2014Q2` does.
 A bound counting periods of a year (`2000.1`, `2000:1`) is read as the file's dates were (a quarter in a file of
 1995.1 ... 2009.4); on other files `2000:1` is refused, and `2000.1` too on rows longer than a month.
-A bound written as a day is that day: a start keeps the rows whose period holds or follows it, an end those whose
-period holds or precedes it, so the same quarters give the same sample whether the file dates them 1995-01-01 or
-1995-03-31 (a date picker's every bound is a day). A row's period is the one its date falls in, as the frequency
-detection reads the rows: a month dated on its 1st, its 15th, its last day or its last business day is that month.
+A bound written as a day is that day: on calendar periods a start keeps the rows whose period holds or follows
+it, an end those whose period holds or precedes it, so the same quarters give the same sample whether the file dates
+them 1995-01-01 or 1995-03-31 (a date picker's every bound is a day). A row's period is the one its date falls
+in, as the frequency detection reads the rows: a month dated on its 1st, its 15th, its last day or its last
+business day is that month.
 Weekly rows are the days they are dated, as one file dates a week by its first day and another by its last and
 nothing tells which: `--end 2020-01-14` keeps the weeks dated up to 14 January, `--end "Jan 2020"` those dated in
 January. Only a bound with a time of day written (`2020-01-14T00:00` too: the text
@@ -81,7 +85,10 @@ def slice_dates(
     # 2000"` keeps 2000Q1, as `--end "Nov 2005"` keeps 2005Q4); a bound at least as long as the rows' periods
     # keeps the rows dated in it (`--start 1995Q1` on quarters dated Mar, Jun, ...: Mar 1995, not Dec 1994 too)
     starts, lasts = _periods(pd.DatetimeIndex(frame.index)) if any(spans.values()) else (frame.index, frame.index)
-    dated = {label: _holds_whole_rows(span, starts, lasts) for label, span in spans.items()}
+    # on periods not the calendar's (quarters from March) any bound keeps the rows dated in it, a day (a date
+    # picker's From) as a quarter does: `Mar-95` is more often Jan-Mar 1995 than the Mar-May the grid reads
+    off = any(spans.values()) and not _of_the_calendar(starts, lasts)
+    dated = {label: off or _holds_whole_rows(span, starts, lasts) for label, span in spans.items()}
     if "start" in bounds:
         mask &= (lasts if spans["start"] and not dated["start"] else frame.index) >= bounds["start"]
     if "end" in bounds:
@@ -177,6 +184,16 @@ def _holds_whole_rows(span: pd.DateOffset | None, starts: pd.Index, lasts: pd.In
     holds the dates of as many rows as it has room for, however the rows are anchored (Mar, Jun, ...: one a
     quarter, four a year), where it overlaps one row more. `starts` and `lasts`: the rows' periods (`_periods`)."""
     return span is not None and len(starts) > 0 and starts[0] + span - pd.Timedelta(days=1) >= lasts[0]
+
+
+def _of_the_calendar(starts: pd.Index, lasts: pd.Index) -> bool:
+    """Whether the rows' periods are the calendar's (months; quarters from January, April, ...; half-years from
+    January and July; years from January), or are no periods (weeks, days, rows on no grid: `_periods`)."""
+    if not len(starts) or starts[0] == lasts[0]:
+        return True
+    first, last = pd.Timestamp(starts[0]), pd.Timestamp(lasts[0])
+    length = (last.year - first.year) * 12 + last.month - first.month + 1
+    return first.day == 1 and (first.month - 1) % length == 0
 
 
 def _periods(index: pd.DatetimeIndex) -> tuple[pd.DatetimeIndex, pd.DatetimeIndex]:

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
+from ..wording import and_list
 from .date_forms import AmbiguousDates, day_or_month_first, one_form, year_first_months
 from .date_text import (
     PIVOT,
@@ -20,9 +21,9 @@ from .date_text import (
     not_after_today,
     short_year_quarters,
 )
-from .frequency import detect_frequency
+from .frequency import detect_frequency, label_of, period_labels
 from .month_names import MONTH_NUMBER, month_year_parts
-from .periods import Fits
+from .periods import Fits, in_their_periods, offset_of, on_grid, period_of, straddled
 from .unread_dates import unread_date_hint
 
 _PERIOD_COUNT = r"^(\d{4})[:.](\d{1,2})$"  # 1960:1, 1960.1: the year and its quarter or month, as EViews,
@@ -247,6 +248,42 @@ def _refuse_counted(text: pd.Series, year: pd.Series, count: pd.Series, names: l
         field=column,
         value=text.iloc[example],
     )
+
+
+def counted_off_grid(labels: list[str], frequency: str | None) -> str | None:
+    """Why counted labels (`2009.3`, `2009.4`) read no way as consecutive periods of a model of `frequency` (on
+    quarters from March, quarter 3 overlaps two and months 3 and 4 skip one), naming the model's periods of that
+    year, a form it reads; None when a reading fits (the refusal offering each form names one read) or none counts."""
+    fits, parts = on_grid(frequency), [re.fullmatch(_PERIOD_COUNT, label.strip()) for label in labels]
+    if fits is None or not labels or not all(parts):
+        return None
+    counts = [(int(part[1]), int(part[2])) for part in parts if part]
+    readings = {
+        name: pd.DatetimeIndex([pd.Timestamp(year, (n - 1) * months + 1, 1) for year, n in counts])
+        for name, (per_year, months) in COUNTED.items()
+        if min(n for _, n in counts) >= 1 and max(n for _, n in counts) <= per_year
+    }
+    if not readings or any(_fits_as(dates, COUNTED[name][1], frequency, fits) for name, dates in readings.items()):
+        return None
+    year, offset = counts[0][0], offset_of(frequency)  # the model's periods dated in that year, as it names them
+    own = sorted(
+        {day for day in (period_of(pd.Timestamp(year, m, 1), offset) for m in range(1, 13)) if day.year == year}
+    )
+    return (
+        f"{labels[0]!r} counts {and_list(readings, 'or')} of {year}, and no reading gives consecutive"
+        f" {label_of(str(frequency))} periods of this model ({frequency}); write the dates as the model names its"
+        f" periods, e.g. {and_list(period_labels(own, frequency))}"
+    )
+
+
+def _fits_as(dates: pd.DatetimeIndex, months: int, frequency: str | None, fits: Fits) -> bool:
+    """Whether periods of `months` from `dates` are `fits`'s periods, or fall each in one of them (`in_their_periods`:
+    quarters read on a model dated by quarter ends); a calendar quarter among quarters from March overlaps two."""
+    lasts = dates + pd.DateOffset(months=months) - pd.Timedelta(days=1)
+    if any(straddled("", first, last, frequency) for first, last in zip(dates, lasts, strict=True)):
+        return False
+    mapped = in_their_periods(dates, frequency)
+    return fits(dates) or (mapped is not None and fits(mapped))
 
 
 def _regular(index: pd.DatetimeIndex) -> bool:
