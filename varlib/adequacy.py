@@ -24,7 +24,7 @@ import numpy as np
 from .autocorrelation_lm import DEFAULT_LM_LAGS, LMTest, largest_lm_lags, lm_scope, lm_test, untested_lags
 from .degrees_of_freedom import largest_fitting_order
 from .errors import InvalidInputError
-from .model_space import LOGGED
+from .model_space import LOGGED, named_in_logs
 from .near_identity import near_identity
 from .near_unit import near_unit_reading
 from .normality import JointNormality, doornik_hansen
@@ -142,7 +142,7 @@ def assess(results: Any, transform: str, names: list[str] | None = None, criteri
         (
             Check("stability", stable, stability_verdict(stable, largest, transform, trend, criterion)),
             whiteness,
-            normality_check(normal, transform),
+            normality_check(normal, transform, names or ()),
         )
     )
 
@@ -250,26 +250,28 @@ def _autocorrelation_verdict(pvalue: float, scope: str, test: str) -> str:
     )
 
 
-def normality_verdict(pvalue: float, transform: str | None = None) -> str:
+def normality_verdict(pvalue: float, transform: str | None = None, names=()) -> str:
     """The verdict of Doornik and Hansen's joint test; the log-transform hint only for a model not in logs
-    already (`transform` None: not known to the caller, so the hint stays)."""
+    already (`transform` None: not known to the caller, so the hint stays), of variables none of whose `names`
+    says it holds logs already (model_space.named_in_logs)."""
     if missing := not_computed("normality test", "Doornik-Hansen p", pvalue):
         return missing
     if not rejects(pvalue):
         return f"The residuals look normal (Doornik-Hansen p {p_is(pvalue)})."
-    hint = "" if transform in LOGGED else "; a log transform helps skewed series"  # none for one in logs already
+    logs = transform in LOGGED or named_in_logs(names)  # a log transform would take logs of logs
+    hint = "" if logs else "; a log transform helps skewed series"
     return (
         f"The residuals are not normal (Doornik-Hansen p {p_is(pvalue)}): point forecasts stay valid, but"
         f" the Gaussian intervals may be too narrow or too wide. Look for outliers or breaks{hint}."
     )
 
 
-def normality_check(normal: JointNormality, transform: str | None = None) -> Check:
-    """The normality check of Doornik and Hansen's joint test (`transform`: the model's)."""
+def normality_check(normal: JointNormality, transform: str | None = None, names=()) -> Check:
+    """The normality check of Doornik and Hansen's joint test (`transform`: the model's; `names`: its variables')."""
     return Check(
         "normality",
         not rejects(normal.pvalue),
-        normality_verdict(normal.pvalue, transform),
+        normality_verdict(normal.pvalue, transform, names),
         normal.statistic,
         normal.pvalue,
         normal.df,

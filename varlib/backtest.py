@@ -8,10 +8,9 @@ forecasts the last training level for every horizon.
 Lag order at each origin (`lag_policy`):
 - "fixed" (default): the version's own lag order k_ar (and a VECM's cointegration rank). Cheap,
   and it isolates the parameter re-estimation.
-- "reselect": when the spec chose its order by a criterion (`lags` unset), re-run that
-  criterion up to the spec's max_lags on each origin's sample, as a fresh training would (a VECM
-  whose rank was chosen by Johansen's test re-runs the test too); refused for a version trained with
-  a fixed `lags`, which has no criterion to re-run.
+- "reselect": when the spec chose its order by a criterion (`lags` unset), re-run that criterion up to the spec's
+  max_lags on each origin's sample, as a fresh training would (a VECM whose rank was chosen by Johansen's test re-runs
+  the test too); refused for a version trained with a fixed `lags`, which has no criterion to re-run.
 """
 
 from __future__ import annotations
@@ -172,17 +171,19 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
     p = 1 if reselect else artifact.k_ar  # the order the check holds the rows to (search_range: a VAR(1))
     exog = estimated_columns(spec, artifact.data.exog, p, n - horizon - origins + 1)  # as the first origin's fit
     what = "the first backtest origin's training part"
+    own = None if reselect else getattr(artifact.params, "regressors", None)  # a VECM's own count, at its rank
+    terms = None if own is None else own - k * p  # (degrees_of_freedom.vecm_terms), fewer than the VAR in levels'
     try:
         if reselect:
             search_range(rows, k, order.with_(exog=order.exog[:exog]), what)  # only their number counts there
         else:
-            check_order(rows, k, artifact.k_ar, order.trend, what, exog)
+            check_order(rows, k, artifact.k_ar, order.trend, what, exog, terms)
     except InvalidInputError:
-        needed = rows_needed(k, p, order.trend, exog)
+        needed = rows_needed(k, p, order.trend, exog, terms)
         one = estimated_columns(spec, artifact.data.exog, p, n - 1)  # at 1 origin, horizon 1
-        smallest = rows_needed(k, p, order.trend, one) + spec.lag_inputs_extra + 1
-        fit = what_fits(_room(artifact, p), horizon, smallest)
-        df = residual_df(rows, k, p, order.trend, exog)
+        smallest = rows_needed(k, p, order.trend, one, terms) + spec.lag_inputs_extra + 1
+        fit = what_fits(_room(artifact, p, terms), horizon, smallest)
+        df = residual_df(rows, k, p, order.trend, exog, terms)
         model = kind_of(spec).order_words(p)  # "VAR(2)", "VECM of VAR order 2"
         if df >= 0:  # a little short: the counts say by how much
             message = (
@@ -200,14 +201,13 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
     return int(origins), int(horizon)
 
 
-def _room(artifact: Artifact, p: int) -> int:
-    """The most origins + horizon that leave the first origin's VAR(`p`) MIN_RESIDUAL_DF residual degrees of
-    freedom, as do all fewer: counting every exogenous column gives a bound, and the columns a first origin's fit
-    leaves out may allow a little more."""
+def _room(artifact: Artifact, p: int, terms: int | None) -> int:
+    """The most origins + horizon that leave the first origin's fit at order `p` (`terms`: a VECM's own count)
+    MIN_RESIDUAL_DF residual degrees of freedom, as do all fewer (counting every exogenous column: a bound)."""
     spec, exog, n, k = artifact.spec, artifact.data.exog, len(artifact.data.values), len(artifact.spec.variables)
-    trend, extra = kind_of(spec).order_spec(spec).trend, spec.lag_inputs_extra
-    room = max(1, n - extra - rows_needed(k, p, trend, estimated_columns(spec, exog, p, n)) + 1)
-    while residual_df(n - room - extra, k, p, trend, estimated_columns(spec, exog, p, n - room)) >= MIN_RESIDUAL_DF:
+    trend, extra, columns = kind_of(spec).order_spec(spec).trend, spec.lag_inputs_extra, estimated_columns
+    room = max(1, n - extra - rows_needed(k, p, trend, columns(spec, exog, p, n), terms) + 1)
+    while residual_df(n - room - extra, k, p, trend, columns(spec, exog, p, n - room), terms) >= MIN_RESIDUAL_DF:
         room += 1  # origins + horizon of room + 1 leave the first origin n - room rows
     return room
 

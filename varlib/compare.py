@@ -57,7 +57,7 @@ def holdout_notes(artifacts: list[Artifact]) -> list[str]:
     against a version without)."""
     scored = [m for a in artifacts for m in ((a.evaluation or {}).get("metrics") or {}).values()]
     notes = [note for note in [mape_note([m.get("mape") for m in scored if m.get("rmse") is not None])] if note]
-    return notes + [f"{a.label}: {note}" for a in artifacts if (note := exog_note(a.spec.exog))]
+    return notes + [f"{a.label}: {note}" for a in artifacts if (note := exog_note(a.spec.exog, a.data.exog))]
 
 
 def _check_distinct(artifacts: list[Artifact], given: list[str] | None) -> None:

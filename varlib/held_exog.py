@@ -57,6 +57,13 @@ def held_words(names, observed: np.ndarray | None, frequency: str | None = None)
 _PER_YEAR = {"quarterly": 4, "monthly": 12, "half-yearly": 2, "bimonthly": 6}  # a calendar pattern a year long
 
 
+def calendar_columns(names, observed: np.ndarray | None) -> list[str]:
+    """The exogenous columns that repeat with the calendar (held_exog continues them), whose future values are
+    known in advance; none for a version that stored no observations."""
+    rows = _rows(names, observed)
+    return [name for j, name in enumerate(names) if _pattern(rows[:, j]) is not None]
+
+
 def _pattern(column: np.ndarray) -> int | None:
     """The rows a calendar column repeats after (repeat_period), when two whole periods were observed."""
     return repeat_period(column) if len(column) >= 5 else None

@@ -83,10 +83,16 @@ def _beside_stationary(roots: tuple[UnitRoot, ...], subject: str, difference: st
         f" differences every variable, which throws the level{'' if one else 's'} of {', '.join(names)} away"
     )
     if johansen is not None and johansen.rank == 0:  # said here: "differences lose nothing" is so for these alone
-        text += (
-            f" but costs {', '.join(integrated)} nothing (Johansen's trace test, {_settings(johansen)}, finds no"
-            " cointegrating relation at 5%: no long-run link between them)"
-        )
+        found = f"Johansen's trace test, {_settings(johansen)}, finds no cointegrating relation at 5%"
+        flat = [u.variable for u in roots if u.verdict == "stationary" and not u.trending]
+        if flat and johansen.deterministic != "none":  # such a level is a relation by itself: rank 0 contradicts
+            text += (
+                f"; {found}, which contradicts the unit-root tests: {', '.join(flat)}, stationary around a constant,"
+                f" would be a relation by {'itself' if len(flat) == 1 else 'themselves'}, so one of the tests errs"
+                f" (both are weak on few rows) and a long-run link between {', '.join(integrated)} is not ruled out"
+            )
+        else:
+            text += f" but costs {', '.join(integrated)} nothing ({found}: no long-run link between them)"
     levels = f"transform `none`{', trend `ct`' if trending else ''}"
     return (
         f"{text}. Compare a VAR in levels ({levels}; it stays consistent with a unit root among its variables) and"
@@ -223,10 +229,6 @@ STATIONARY_AROUND_A_CONSTANT = (
 )
 
 
-def _around_a_trend(roots: tuple[UnitRoot, ...]) -> bool:
-    return any(u.trending for u in roots if u.verdict == "stationary")
-
-
 def _settings(johansen: Johansen) -> str:
     """The test's settings, which a VECM's own rank test (its lags and deterministic terms) may not share."""
     terms = "no deterministic terms" if johansen.deterministic == "none" else f"a {johansen.deterministic}"
@@ -268,7 +270,7 @@ def advice_for_model(
     if wanted is None:
         return result.advice
     linked = result.johansen is not None and result.johansen.links
-    trended = wanted == "none" and _around_a_trend(result.unit_roots)
+    trended = wanted == "none" and any(u.trending for u in result.unit_roots if u.verdict == "stationary")
     if transform in ("diff", "logdiff"):
         this = f"This version differences them (transform `{transform}`)"
         if linked:

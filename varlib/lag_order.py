@@ -16,12 +16,14 @@ rows, leaving
 - The search starts at lag 1 (a VAR(0) forecasts no dynamics) unless the spec asks to include 0.
 - A choice at the largest order searched, or an order with thin residual degrees of freedom
   (fewer than half the rows), comes with a warning that says what to do; a VECM's counts its own
-  regressors per equation, fewer than the VAR in levels searched (varlib.vecm_warnings.thin_warnings).
+  regressors per equation, fewer than the VAR in levels searched (varlib.vecm_warnings.thin_warnings), and so
+  does its refusal of a fixed order (degrees_of_freedom.vecm_terms).
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -44,11 +46,18 @@ THIN_ADVICE = "the estimates are imprecise; use fewer lags or more data"  # a th
 def default_max_lags(n: int, k: int, trend: str, exog: int = 0, bounded: bool = True) -> int:
     """The documented default maximum lag order for n model-space rows of k variables (module docstring);
     `bounded=False`: without the memory bound."""
-    schwert = math.floor(SCHWERT * (n / 100) ** 0.25)
-    d = deterministic_terms(trend, exog)
-    half = max(0, math.floor((n - 2 * d) / (2 * k + 1)))  # k*p + d <= (n - p) / 2
-    memory = _within_memory(n, k, d) if bounded else schwert
-    return max(1, min(schwert, half, largest_fitting_order(n, k, trend, exog=exog), memory))
+    schwert = _schwert(n)
+    memory = _within_memory(n, k, deterministic_terms(trend, exog)) if bounded else schwert
+    return max(1, min(schwert, _half_rows(n, k, trend, exog), largest_fitting_order(n, k, trend, exog=exog), memory))
+
+
+def _schwert(n: int) -> int:
+    return math.floor(SCHWERT * (n / 100) ** 0.25)
+
+
+def _half_rows(n: int, k: int, trend: str, exog: int) -> int:
+    """The largest p whose coefficients per equation are at most half the rows: k*p + d <= (n - p) / 2."""
+    return max(0, math.floor((n - 2 * deterministic_terms(trend, exog)) / (2 * k + 1)))
 
 
 def _within_memory(n: int, k: int, d: int) -> int:
@@ -75,14 +84,14 @@ class Sample(str):
 _LOWER_HOLDOUT = " (--holdout 0; dashboard: Holdout fraction)"
 
 
-def _fewer_lags(n: int, k: int, p: int, trend: str, what: str, exog: int) -> str:
+def _fewer_lags(n: int, k: int, p: int, trend: str, what: str, exog: int, terms: int | None) -> str:
     """The fix for an order too large for n rows when a smaller one fits: an order that also fits the fit
     before a later holdout, and the holdout as the other way when it is what takes the rows."""
-    fits = largest_fitting_order(n, k, trend, exog=exog)
-    needed = rows_needed(k, p, trend, exog)
+    fits = largest_fitting_order(n, k, trend, exog=exog, terms=terms)
+    needed = rows_needed(k, p, trend, exog, terms)
     later = getattr(what, "holdout", 0)  # the whole sample: the holdout fit that follows has `later` fewer rows
     if later:
-        part = largest_fitting_order(n - later, k, trend, exog=exog)
+        part = largest_fitting_order(n - later, k, trend, exog=exog, terms=terms)
         if part < fits:
             no_holdout = f"at most {fits} with no holdout{_LOWER_HOLDOUT}"
             lags = f"at most {part} here, as the fit before the {later}-row holdout needs, or {no_holdout}"
@@ -92,28 +101,42 @@ def _fewer_lags(n: int, k: int, p: int, trend: str, what: str, exog: int) -> str
             )
     fix = f"use fewer lags (at most {fits} here) or at least {needed} usable rows"
     held = getattr(what, "held_out", 0)  # a part before a holdout: without it the order may fit
-    if held and residual_df(n + held, k, p, trend, exog) >= MIN_RESIDUAL_DF:
+    if held and residual_df(n + held, k, p, trend, exog, terms) >= MIN_RESIDUAL_DF:
         fix += f", or lower the holdout, which takes {held} row{'' if held == 1 else 's'}{_LOWER_HOLDOUT}"
     return fix
 
 
-def check_order(n: int, k: int, p: int, trend: str, what: str, exog: int = 0) -> None:
-    """Refuse an order that would leave fewer than MIN_RESIDUAL_DF residual degrees of freedom."""
-    df = residual_df(n, k, p, trend, exog)
+def _var_words(p: int) -> str:
+    return f"VAR({p})"
+
+
+def check_order(
+    n: int,
+    k: int,
+    p: int,
+    trend: str,
+    what: str,
+    exog: int = 0,
+    terms: int | None = None,
+    words: Callable[[int], str] = _var_words,
+) -> None:
+    """Refuse an order that would leave fewer than MIN_RESIDUAL_DF residual degrees of freedom; `terms` and
+    `words`: another model's count besides k*p and its name at an order (a VECM's: varlib.kinds.vecm)."""
+    df = residual_df(n, k, p, trend, exog, terms)
     if df < MIN_RESIDUAL_DF:
-        if largest_fitting_order(n, k, trend, exog=exog) >= 1:
-            fix = _fewer_lags(n, k, p, trend, what, exog)
-        else:  # no order fits: more rows for a VAR(1), fewer variables (a VAR has two at least), a smaller holdout
-            needed = rows_needed(k, 1, trend, exog)
+        if largest_fitting_order(n, k, trend, exog=exog, terms=terms) >= 1:
+            fix = _fewer_lags(n, k, p, trend, what, exog, terms)
+        else:  # no order fits: more rows for order 1, fewer variables (a VAR has two at least), a smaller holdout
+            needed = rows_needed(k, 1, trend, exog, terms)
             ways = ["add rows"] + (["use fewer variables"] if k > 2 else [])
             held = getattr(what, "held_out", 0)  # a Sample: the rows a holdout keeps out of this fit
             if held:
                 lower = f"lower the holdout, which takes {held} row{'' if held == 1 else 's'}{_LOWER_HOLDOUT}"
                 ways.insert(0 if n + held >= needed else len(ways), lower)  # first when it is enough
-            fix = f"even a VAR(1) needs at least {needed} usable rows; {and_list(ways, 'or')}"
+            fix = f"even a {words(1)} needs at least {needed} usable rows; {and_list(ways, 'or')}"
         raise InvalidInputError(
-            f"{what} has {n} usable rows; a VAR({p}) of {k} variables estimates"
-            f" {k * p + deterministic_terms(trend, exog)} coefficients per equation and would keep {df} residual"
+            f"{what} has {n} usable rows; a {words(p)} of {k} variables estimates"
+            f" {k * p + deterministic_terms(trend, exog, terms)} coefficients per equation and would keep {df} residual"
             f" degrees of freedom, below the minimum of {MIN_RESIDUAL_DF}: {fix}",
             field="lags",
             value=p,
@@ -143,28 +166,63 @@ def search_range(n: int, k: int, spec: ModelSpec, what: str) -> tuple[int, list[
 
 
 def choose_order(
-    series: np.ndarray, spec: ModelSpec, what: str, exog: np.ndarray | None = None
+    series: np.ndarray,
+    spec: ModelSpec,
+    what: str,
+    exog: np.ndarray | None = None,
+    check: Callable[[int, int, int, str, str, int], None] = check_order,
+    fits_the_var: bool = True,
 ) -> tuple[int, LagSelection | None, str, list[str]]:
     """The lag order for a spec on a model-space series (and its exogenous regressors, row by row):
-    (p, criteria table, how, warnings)."""
+    (p, criteria table, how, warnings). `check` refuses a fixed order (a VECM's counts its own coefficients);
+    `fits_the_var`: whether the VAR searched is the model fitted (a VECM is not: its order is at least 1, and its
+    coefficients per equation are its own)."""
     n, k = series.shape
     n_exog = len(spec.exog)
+
+    def thin(p: int) -> list[str]:  # a VECM warns of its own count once its rank is known (vecm_warnings)
+        return order_warnings(n, k, p, spec.trend, n_exog) if fits_the_var else []
+
     if spec.lags is not None:
-        check_order(n, k, spec.lags, spec.trend, what, n_exog)
-        return spec.lags, None, "fixed", order_warnings(n, k, spec.lags, spec.trend, n_exog)
+        check(n, k, spec.lags, spec.trend, what, n_exog)
+        return spec.lags, None, "fixed", thin(spec.lags)
     max_lags, warnings = search_range(n, k, spec, what)
-    selection = select_lags(series, max_lags, spec.trend, spec.min_lags, list(spec.variables), exog)
+    whole = select_lags(series, max_lags, spec.trend, 0, list(spec.variables), exog)  # from 0 where it exists
+    selection = whole.from_lag(spec.min_lags)
     chosen = selection.selected[spec.ic]
     how = f"{spec.ic} (lags {spec.min_lags}-{max_lags})"
+    if fits_the_var and chosen == spec.min_lags == 1 and whole.selected[spec.ic] == 0:  # hidden below the search
+        warnings.append(
+            f"{spec.ic} chose the smallest order searched (1), but prefers no lags at all below it: {_noise(spec)},"
+            " so the VAR(1)'s dynamics may be noise too; the search starts at 1 unless asked to start at 0 (CLI"
+            " --min-lags 0, dashboard: Let the criterion choose 0 lags)"
+        )
     if chosen == 0:  # only when asked to search from 0: no dynamics, but a VAR(1) is the smallest forecast
         warnings.append(f"{spec.ic} prefers no lags at all: {_noise(spec)}; a VAR(1), the smallest, is fitted")
-        return 1, selection, f"{how}; 0 chosen, 1 fitted", warnings + order_warnings(n, k, 1, spec.trend, n_exog)
+        return 1, selection, f"{how}; 0 chosen, 1 fitted", warnings + thin(1)
     if chosen == max_lags and max_lags > max(1, spec.min_lags):
-        warnings.append(
-            f"{spec.ic} chose the largest order searched ({chosen}): the best order may lie beyond"
-            " it, or the criterion overfits; compare a smaller fixed order on the holdout"
+        warnings.append(_at_the_top(n, k, chosen, spec, selection, fits_the_var))
+    return chosen, selection, how, warnings + thin(chosen)
+
+
+def _at_the_top(n: int, k: int, p: int, spec: ModelSpec, selection: LagSelection, fits_the_var: bool) -> str:
+    """The warning of a choice at the largest order searched. Where the default maximum is the half-rows bound, a
+    larger order would estimate more coefficients per equation than half its rows: the best order is not beyond it,
+    and so many coefficients (25 per equation of a VAR(4) of 6 variables from 55 rows) are said."""
+    bic = selection.selected.get("bic")
+    smaller = f" (BIC chooses {bic})" if spec.ic != "bic" and bic is not None and bic < p else ""
+    halved = fits_the_var and spec.max_lags is None and p == _half_rows(n, k, spec.trend, len(spec.exog)) < _schwert(n)
+    if not halved:
+        return (
+            f"{spec.ic} chose the largest order searched ({p}): the best order may lie beyond it, or the criterion"
+            f" overfits; compare a smaller fixed order{smaller} on the holdout"
         )
-    return chosen, selection, how, warnings + order_warnings(n, k, chosen, spec.trend, n_exog)
+    coefficients = k * p + deterministic_terms(spec.trend, len(spec.exog))
+    return (
+        f"{spec.ic} chose the largest order searched ({p}), the most the default allows on {n} rows of {k} variables:"
+        f" a VAR({p}) estimates {coefficients} coefficients per equation from {n - p} rows, close to half, so its"
+        f" estimates are imprecise and the criterion may overfit; compare a smaller fixed order{smaller} on the holdout"
+    )
 
 
 def _noise(spec: ModelSpec) -> str:

@@ -83,6 +83,11 @@ class LagSelection:
     def to_dict(self) -> dict:
         return {"max_lags": self.max_lags, "table": list(self.table), "selected": dict(self.selected)}
 
+    def from_lag(self, min_lags: int) -> LagSelection:
+        """The table from order `min_lags` on, with each criterion's choice there (the same common sample)."""
+        table = tuple(row for row in self.table if row["lag"] >= min_lags)
+        return LagSelection(self.max_lags, table, {ic: _argmin(table, ic) for ic in CRITERIA})
+
 
 def select_lags(
     series: np.ndarray,
@@ -114,10 +119,9 @@ def select_lags(
     first = max_lags + 1 - len(ics["aic"])  # with trend 'n' statsmodels starts at lag 1 (no VAR(0))
     table = tuple(
         {"lag": lag, **{ic: finite_or_none(ics[ic][lag - first]) for ic in CRITERIA}}
-        for lag in range(max(first, min_lags), max_lags + 1)
+        for lag in range(first, max_lags + 1)
     )
-    selected = {ic: _argmin(table, ic) for ic in CRITERIA}
-    return LagSelection(max_lags, table, selected)
+    return LagSelection(max_lags, table).from_lag(min_lags)
 
 
 def _argmin(table: tuple[dict, ...], ic: str) -> int:

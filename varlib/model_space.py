@@ -20,6 +20,14 @@ CRITERIA = ("aic", "bic", "hqic", "fpe")
 MODEL_SPACE = {"none": "levels", "diff": "first differences", "logdiff": "log differences", "log": "log levels"}
 DIFFERENCED = ("diff", "logdiff")
 LOGGED = ("log", "logdiff")  # need positive data; their forecasts are exponentiated (a median in levels)
+# Names that say a column holds logs already (log_gdp, ln_cons, log(gdp)): it is neither tested nor advised in logs
+# again. Values alone cannot tell: log GDP of 9 and an index of 9 look alike.
+LOG_NAMES = ("log_", "ln_", "log(", "ln(", "log ", "ln ", "log.", "ln.")
+
+
+def named_in_logs(names) -> list[str]:
+    """The names among `names` that say their column holds logs already (LOG_NAMES)."""
+    return [name for name in names if str(name).lower().startswith(LOG_NAMES)]
 
 
 def trend_columns(trend: str, rows: int, start: int = 1) -> np.ndarray:

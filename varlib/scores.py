@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .held_exog import calendar_columns
+
 # How every table heads the holdout and backtest scores (MAPE is in percent); the stored keys are the lower-case names
 METRIC_LABELS = {"rmse": "RMSE", "mae": "MAE", "mape": "MAPE %"}
 
@@ -35,24 +37,44 @@ def mape_note(values) -> str | None:
     return _MAPE_NOTE if any(v is None or v != v for v in values) else None
 
 
-def exog_note(exog) -> str | None:
-    """For a VARX (`exog` names its exogenous variables), why its holdout or backtest scores flatter it:
-    the forecasts were given the exogenous values observed over the scored periods; else None."""
+def exog_note(exog, observed: np.ndarray | None = None) -> str | None:
+    """For a VARX (`exog` names its exogenous variables), what its holdout or backtest scores assume: the
+    forecasts were given the exogenous values observed over the scored periods, which flatters them where a
+    forecast would have to guess those values, not where the calendar sets them (`observed`: the columns'
+    values, rows x names, to tell which; without them the note says both cases); else None."""
     names = list(exog)
     if not names:
         return None
-    which = f"variables {', '.join(names)} took their" if len(names) > 1 else f"variable {names[0]} took its"
-    return (
-        f"The exogenous {which} observed values over the scored periods: these are scores of forecasts given"
-        " that path, and a forecast that has to guess it will do worse."
+    known = calendar_columns(names, observed) if observed is not None else []
+    guessed = [name for name in names if name not in known]
+    if not guessed:
+        return (
+            f"The exogenous {_which(names, 'repeat', 'repeats')} with the calendar: these forecasts were given"
+            f" {'their' if len(names) > 1 else 'its'} values over the scored periods, which a forecast knows in"
+            " advance."
+        )
+    took = _which(guessed, "took their", "took its")
+    given = f"The exogenous {took} observed values over the scored periods: these are scores of forecasts given that"
+    if known:  # the calendar's columns are known in advance; the others' path is not
+        calendar = f"{_which(known, 'repeat', 'repeats')} with the calendar: known in advance"
+        return f"{given} path, and a forecast that has to guess it will do worse (the {calendar})."
+    if observed is not None:
+        return f"{given} path, and a forecast that has to guess it will do worse."
+    return (  # which columns the calendar sets is not known here: both cases, each as it is
+        f"{given} path. A forecast knows such a path in advance only where the calendar sets it (seasonal dummies,"
+        " a quarter number); for any other column it has to guess it, and will do worse."
     )
 
 
-def score_notes(mapes, exog=()) -> list[str]:
+def _which(names: list[str], many: str, one: str) -> str:
+    return f"variables {', '.join(names)} {many}" if len(names) > 1 else f"variable {names[0]} {one}"
+
+
+def score_notes(mapes, exog=(), observed: np.ndarray | None = None) -> list[str]:
     """What every table of holdout or backtest scores says under it (the pages, the report, the CLI): why
-    MAPEs were left out (`mape_note` of its MAPE column) and that a VARX's forecasts were given the observed
-    exogenous path (`exog_note` of its exogenous variables)."""
-    return [note for note in (mape_note(mapes), exog_note(exog)) if note]
+    MAPEs were left out (`mape_note` of its MAPE column) and what a VARX's scores assume (`exog_note` of its
+    exogenous variables and, given, their observed values)."""
+    return [note for note in (mape_note(mapes), exog_note(exog, observed)) if note]
 
 
 def score(actual: np.ndarray, predicted: np.ndarray, percent: bool = True) -> dict:

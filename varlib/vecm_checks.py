@@ -81,16 +81,16 @@ def stability(coefs: np.ndarray, rank: int, criterion: str | None = None) -> tup
 
 
 def assess(
-    results, coefs: np.ndarray, rank: int, transform: str | None = None, criterion: str | None = None
+    results, coefs: np.ndarray, rank: int, transform: str | None = None, criterion: str | None = None, names=()
 ) -> Adequacy:
     """The three checks of statsmodels VECMResults, with the stability of its VAR representation `coefs`
-    (`transform`: the model's, so that a model already in logs is not advised a log transform; `criterion`: the
-    one that chose its lag order, None for a fixed order)."""
+    (`transform` and `names`: the model's and its variables', so that a model already in logs is not advised a log
+    transform; `criterion`: the one that chose its lag order, None for a fixed order)."""
     ok, _, _, verdict = stability(coefs, rank, criterion)
     return Adequacy(
         (
             Check("stability", ok, verdict),
             lm_whiteness_check(vecm_lm_test(results)),
-            normality_check(doornik_hansen(results.resid), transform),
+            normality_check(doornik_hansen(results.resid), transform, names),
         )
     )

@@ -23,6 +23,7 @@ from functools import cached_property
 
 import numpy as np
 
+from .degrees_of_freedom import vecm_regressors
 from .errors import InvalidInputError
 from .integration import Johansen
 from .model import VarParams, _quiet_fit
@@ -86,7 +87,7 @@ class VecmParams:
         """Regressors per equation, as statsmodels' VECMResults estimates them (the rows of its `_delta_x` and the
         columns of alpha): k(p - 1) lagged differences, the terms outside the relation (`co`, `lo`) and r
         error-correction terms; the terms inside it (`ci`, `li`) enter through the relations."""
-        return int(self.gamma.shape[1] + self.det_coef.shape[1] + self.alpha.shape[1])
+        return vecm_regressors(self.k, self.k_ar, self.coint_rank, int(self.det_coef.shape[1]))
 
     @cached_property
     def var(self) -> VarParams:
@@ -143,7 +144,7 @@ class VecmParams:
         if terms not in LEVELS_TREND or not 1 <= rank < k or p < 1:
             raise ValueError(f"deterministic {terms!r}, rank {rank} or order {p} is not a VECM of {k} variables")
         inside = ("ci" in terms) + ("li" in terms)
-        outside = ("co" in terms) + ("lo" in terms)
+        outside = outside_terms(terms)
         return cls(
             np.asarray(raw["alpha"], dtype=float).reshape(k, rank),
             np.asarray(raw["beta"], dtype=float).reshape(k, rank),
@@ -170,6 +171,11 @@ def var_coefficients(alpha: np.ndarray, beta: np.ndarray, gamma: np.ndarray, k_a
         for i in range(1, k_ar - 1):
             coefs[i] = gamma[:, k * i : k * (i + 1)] - gamma[:, k * (i - 1) : k * i]
     return coefs
+
+
+def outside_terms(deterministic: str) -> int:
+    """How many deterministic terms lie outside the relations (`co`, `lo`): a coefficient per equation each."""
+    return ("co" in deterministic) + ("lo" in deterministic)
 
 
 def fit_vecm(series: np.ndarray, k_ar: int, rank: int, deterministic: str):

@@ -21,7 +21,7 @@ import numpy as np
 
 from .integration import small_sample_rank, unit_roots
 from .integration_results import Johansen, UnitRoot
-from .lag_order import THIN_ADVICE, order_warnings, thin_fit
+from .lag_order import THIN_ADVICE, thin_fit
 from .vecm_model import VecmParams
 from .wording import and_list, counted, p_is, plural_of
 
@@ -118,11 +118,9 @@ def small_sample_warning(johansen: Johansen, rows: int, k_ar: int, transform: st
 
 
 def thin_warnings(searched: list[str], n: int, trend: str, params: VecmParams) -> list[str]:
-    """The lag-order search's warnings `searched` (on `n` model-space rows, the VAR in levels of trend `trend`)
-    with the thin-fit one, which counts that VAR's coefficients, replaced by the VECM's own (VecmParams.regressors)."""
-    k, p, rank = params.k, params.k_ar, params.coint_rank
-    var_thin = order_warnings(n, k, p, trend)
-    kept = [warning for warning in searched if warning not in var_thin]
+    """The lag-order search's warnings `searched` (on `n` model-space rows, the VAR in levels of trend `trend`, whose
+    thin-fit warning the search leaves to the VECM) with the VECM's own (VecmParams.regressors)."""
+    k, p, rank, kept = params.k, params.k_ar, params.coint_rank, searched
     thin = thin_fit(n, k, p, trend, regressors=params.regressors)
     if thin is None:
         return kept

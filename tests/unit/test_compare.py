@@ -62,7 +62,7 @@ def test_a_varxs_exogenous_variables_have_a_row_of_their_own(versions):
     expected = forecast_artifact(varx, 3, exog={"realint": [last] * 3})
     np.testing.assert_allclose(overlaid[1].forecast.forecast.mean, expected.forecast.mean, rtol=1e-12)
     # its scores were given realint's observed path: said under the comparison, as under every table of scores
-    assert holdout_notes([versions[0], varx]) == [f"varx 0.0.1: {exog_note(['realint'])}"]
+    assert holdout_notes([versions[0], varx]) == [f"varx 0.0.1: {exog_note(['realint'], varx.data.exog)}"]
 
 
 def test_a_missing_mape_is_explained_and_a_variable_a_version_lacks_is_not_one(versions):

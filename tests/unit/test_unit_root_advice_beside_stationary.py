@@ -5,6 +5,9 @@ test finds no relation; the advice said both "differencing a stationary one thro
 
 from __future__ import annotations
 
+from statsmodels.datasets import macrodata
+from statsmodels.tsa.vector_ar.vecm import coint_johansen
+
 from studies.samples import lutkepohl_e1
 from varlib import ModelSpec, analyse_integration, train_model
 from varlib.artifact import build_artifact
@@ -41,3 +44,23 @@ def test_relations_no_more_than_the_stationary_variables_keep_their_own_sentence
         " more than the stationary variables it tested (invest), each a relation by itself: no long-run link between"
         " income, cons is shown."
     )
+
+
+def test_rank_0_beside_a_variable_stationary_around_a_constant_is_said_to_contradict():
+    """macrodata 1974Q1-1996Q2 (90 rows): unemp looks stationary around a constant, realgdp and realint integrated,
+    and Johansen's test with a constant finds rank 0, where unemp's level alone is a stationary combination."""
+    frame = macrodata.load_pandas().data.iloc[60:150]
+    names = ["realgdp", "unemp", "realint"]
+    found = analyse_integration(frame[names].to_numpy(dtype=float), names, k_ar=2)
+    assert [(u.verdict, u.trending) for u in found.unit_roots][1] == ("stationary", False)  # premise
+    trace = coint_johansen(frame[names].to_numpy(dtype=float), 0, 1)  # a constant, 1 lagged difference
+    assert found.johansen is not None and found.johansen.rank == 0 and trace.lr1[0] < trace.cvt[0][1]
+    assert found.advice == (
+        "realgdp, realint look integrated (a unit root), while unemp looks stationary: a transform differences every"
+        " variable, which throws the level of unemp away; Johansen's trace test, with a constant and 1 lagged"
+        " difference, finds no cointegrating relation at 5%, which contradicts the unit-root tests: unemp, stationary"
+        " around a constant, would be a relation by itself, so one of the tests errs (both are weak on few rows) and"
+        " a long-run link between realgdp, realint is not ruled out. Compare a VAR in levels (transform `none`; it"
+        " stays consistent with a unit root among its variables) and `diff` on the holdout."
+    )
+    assert "lose nothing" not in found.advice and "costs" not in found.advice

@@ -12,6 +12,7 @@ from studies.samples import lutkepohl_e1
 from varlib import ModelSpec, train_model
 from varlib.artifact import build_artifact
 from varlib.backtest import backtest
+from varlib.errors import InvalidInputError
 
 SPEC = ModelSpec(("invest", "income", "cons"), kind="vecm", lags=9, coint_rank=1, holdout=0)
 
@@ -45,3 +46,34 @@ def test_a_vecm_backtest_names_the_origins_thin_for_the_vecm():
     where = f"{result.periods[0]}–{result.periods[1]}"
     assert note.startswith(f"At origins {where} the model is estimated with 24-25 residual degrees of freedom"), note
     assert "from 50-51 rows" in note
+
+
+def test_a_fixed_order_is_refused_by_the_vecms_own_count_not_the_var_in_levels():
+    """61 rows of e1 at VAR order 13: the VAR in levels would estimate 40 coefficients per equation from 48 rows (8
+    residual degrees of freedom, refused); the VECM of rank 1 estimates 38 (statsmodels' own count), keeping 10."""
+    sample = lutkepohl_e1(end="1975-01-01")
+    result = train_model(sample, SPEC.with_(lags=13))
+    fitted = VECM(sample.frame.to_numpy(dtype=float), k_ar_diff=12, coint_rank=1, deterministic="co").fit()
+    assert result.params.regressors == fitted._delta_x.shape[0] + fitted.alpha.shape[1] == 38
+    assert len(fitted.resid) - result.params.regressors == 10
+    with pytest.raises(InvalidInputError) as refused:  # rank 2: one loading more, 9 left
+        train_model(sample, SPEC.with_(lags=13, coint_rank=2))
+    assert str(refused.value) == (
+        "the training sample has 61 usable rows; a VECM of VAR order 13 (cointegration rank 2) of 3 variables"
+        " estimates 39 coefficients per equation and would keep 9 residual degrees of freedom, below the minimum of"
+        " 10: use fewer lags (at most 12 here) or at least 62 usable rows"
+    )
+
+
+def test_a_vecm_backtest_is_sized_by_the_vecms_own_count():
+    """92 rows of e1, VAR order 9, rank 1: the first origin's fit needs 9 + 26 + 10 = 45 rows (the VAR in levels'
+    28 coefficients would need 47), so 44 origins at horizon 4 (45 rows) run and 45 are refused in the VECM's words."""
+    artifact = build_artifact(train_model(lutkepohl_e1(end=None), SPEC), "e1", "t")
+    assert len(backtest(artifact, origins=44, horizon=4).periods) == 44
+    with pytest.raises(InvalidInputError) as refused:
+        backtest(artifact, origins=45, horizon=4)
+    assert str(refused.value) == (
+        "the first backtest origin's training part has 44 usable rows, on which a VECM of VAR order 9 of 3 variables"
+        " would keep 9 residual degrees of freedom, below the minimum of 10 (it needs 45 rows); use fewer origins or"
+        " a shorter horizon (origins + horizon at most 48, e.g. 44 origins at horizon 4)"
+    )

@@ -238,6 +238,6 @@ def run_backtest(args: argparse.Namespace) -> int:
     print(
         "_rw: the random walk (no change); mape in percent; rmse_ratio < 1: the model's RMSE is below the random walk's"
     )
-    for note in (*varlib.score_notes(scores["mape"], result.exog), *result.notes):
+    for note in (*varlib.score_notes(scores["mape"], result.exog, artifact.data.exog), *result.notes):
         print(note)
     return 0

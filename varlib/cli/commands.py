@@ -146,7 +146,8 @@ def run_train(args: argparse.Namespace) -> int:
         print(f"holdout ({counted(result.evaluation.rows, 'row')}{of if other else ''}):")
         scores = pd.DataFrame(result.evaluation.metrics).T.rename(columns=varlib.METRIC_LABELS)
         print_table(scores, digits=4, share=by_variable([varlib.METRIC_LABELS[m] for m in varlib.UNIT_METRICS]))
-        for note in varlib.score_notes([m["mape"] for m in result.evaluation.metrics.values()], result.spec.exog):
+        exog = result.dataset.frame[list(spec.exog)].to_numpy(dtype=float)  # a calendar's columns are known ahead
+        for note in varlib.score_notes([m["mape"] for m in result.evaluation.metrics.values()], spec.exog, exog):
             print(note)
     print(f"published {name} {published.version}" if published else f"not published (add --publish; name {name})")
     return 0

@@ -147,7 +147,7 @@ def normality_tests(
     resid = np.asarray(results.resid, dtype=float)
     own = tuple(jarque_bera(resid[:, j], signif) for j in range(resid.shape[1]))
     joint = doornik_hansen(resid)
-    verdict = normality_verdict(joint.pvalue, transform)
+    verdict = normality_verdict(joint.pvalue, transform, variables)
     failing = [f"{v} (p {p_is(t.pvalue)})" for v, t in zip(variables, own, strict=True) if t.rejected]
     if joint.pvalue >= signif and failing:  # the joint test can pass while one variable's residuals do not
         one = len(failing) == 1

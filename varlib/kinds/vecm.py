@@ -13,20 +13,23 @@ and keeps the criterion's warnings, which the refusal would otherwise lose. A cr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..degrees_of_freedom import vecm_terms
 from ..errors import InvalidInputError
 from ..forecast import Forecast, forecast_levels
 from ..forecast_inputs import check_intervals
 from ..integration import Johansen, johansen_test
-from ..lag_order import choose_order
+from ..lag_order import check_order, choose_order
 from ..model import LagSelection
 from ..model_space import MODEL_SPACE, to_model_space
 from ..vecm_checks import assess as assess_fit
-from ..vecm_model import DET_ORDER, LEVELS_TREND, RANK_BY_TEST, VecmParams, fit_vecm, params_of
+from ..vecm_model import DET_ORDER, LEVELS_TREND, RANK_BY_TEST, VecmParams, fit_vecm, outside_terms, params_of
 from ..vecm_warnings import small_sample_warning, stationary_warning, thin_warnings
 from ..wording import counted
 from . import Fit
@@ -120,7 +123,9 @@ class VecmKind:
     ) -> Fit:
         names = list(spec.variables)
         series = to_model_space(levels, spec.transform, names)
-        lags, selection, how, warnings = choose_order(series, self.order_spec(spec), what)
+        fewest = 1 if spec.coint_rank is None else spec.coint_rank  # the test's rank is not known yet
+        check, levels_var = _order_check(spec, fewest), self.order_spec(spec)
+        lags, selection, how, warnings = choose_order(series, levels_var, what, check=check, fits_the_var=False)
         if spec.lags is None and spec.min_lags < 1:  # said first: it explains the range searched
             warnings.insert(
                 0, f"min lags 0 (CLI --min-lags 0) is a VAR option: {ORDER_FLOOR}, so the criterion searched from 1"
@@ -133,11 +138,13 @@ class VecmKind:
         elif rank is None:
             order = _Order(series, names, lags, terms, how, selection, spec.ic, warnings)
             rank, method = _tested_rank(johansen.rank, len(names), what, order), RANK_BY_TEST
+        if spec.lags is not None and rank != fewest:  # a searched order fits: the VAR searched counts more
+            _order_check(spec, rank)(len(series), len(names), lags, "n", what, 0)
         results = fit_vecm(series, lags, rank, terms)
         params = params_of(results, terms, johansen, method, len(series))
-        warnings = thin_warnings(warnings, len(series), self.order_spec(spec).trend, params)
+        warnings = thin_warnings(warnings, len(series), levels_var.trend, params)
         criterion = spec.order_criterion
-        adequacy = assess_fit(results, params.var.coefs, rank, spec.transform, criterion) if assess else None
+        adequacy = assess_fit(results, params.var.coefs, rank, spec.transform, criterion, names) if assess else None
         if assess:  # the final fit, whose warnings people see; a part fit's are dropped (varlib.part_fit)
             warnings += _premise_warnings(levels, names, rank, johansen if method == RANK_BY_TEST else None, lags, spec)
         return Fit(params, how, selection, tuple(warnings), adequacy, tested)
@@ -195,6 +202,13 @@ def _premise_warnings(
 
 def _terms(spec: ModelSpec) -> str:
     return spec.deterministic or "co"
+
+
+def _order_check(spec: ModelSpec, rank: int) -> Callable[[int, int, int, str, str, int], None]:
+    """The refusal of a fixed order for a VECM of cointegration rank `rank`: it counts the VECM's own coefficients per
+    equation (varlib.degrees_of_freedom.vecm_terms), fewer than the VAR in levels whose order the criteria search."""
+    terms = vecm_terms(len(spec.variables), rank, outside_terms(_terms(spec)))
+    return partial(check_order, terms=terms, words=lambda p: f"VECM of VAR order {p} (cointegration rank {rank})")
 
 
 def _johansen(series: np.ndarray, names: list[str], lags: int, terms: str, what: str):
