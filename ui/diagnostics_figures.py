@@ -17,7 +17,7 @@ from plotly.subplots import make_subplots
 from ui import chart_look, hover
 from ui.chart_look import LEGEND_ROW_PX, PANEL_COLUMNS, PANEL_MARGIN, TICK_FORMAT, cell, legend_rows, panel_grid
 from ui.panel_lines import add_hlines
-from ui.plot_text import DRAWN_WIDTH, fitted, pair_title, panel_chars
+from ui.plot_text import DRAWN_WIDTH, fitted, heat_labels, pair_title, panel_chars
 from ui.plot_text import name as shown
 from ui.plot_text import names as shown_all
 from varlib import SHORT_NAME, Diagnostics, column_format, counted, format_number, grid_names, p_is
@@ -255,12 +255,13 @@ def granger_figure(diag: Diagnostics, theme: str = "light", drawn: int = DRAWN_W
     )
     # the names' room is made by plotly from the labels, in the report's stand-alone chart too (its fixed margin cut
     # `consumption` to `sumption`)
-    # long names broken into lines, cut past them (whole in the hovers): turned on end, they took the heatmap's height
-    raw = [*names, *(["all others"] if groups else [])]
-    across = max(SHORT_NAME, (drawn - 360) // (7 * len(raw)))  # a column's characters at 12 px
+    # long names broken into lines, cut past them or numbered (whole in the hovers): turned on end, they took the
+    # heatmap's height
+    rows, columns, numbered = heat_labels(names, ["all others"] * groups, drawn)
     ticks = {"tickmode": "array", "tickvals": labels, "automargin": True}
-    fig.update_xaxes(title_text="causing", ticktext=[fitted(n, across, 3) for n in raw], tickangle=0, **ticks)
-    fig.update_yaxes(title_text="caused", ticktext=[fitted(n, 30) for n in raw], autorange="reversed", **ticks)
+    causing = "causing (numbered as the rows)" if numbered else "causing"
+    fig.update_xaxes(title_text=causing, ticktext=columns, tickangle=0, **ticks)
+    fig.update_yaxes(title_text="caused", ticktext=rows, autorange="reversed", **ticks)
     return finish(fig, "Granger causality p-values (F test; green = significant)", max(300, 70 * len(labels) + 160))
 
 

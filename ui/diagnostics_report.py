@@ -41,6 +41,13 @@ BACKTESTS = "backtests"  # the ui.session slot where the Backtest page keeps thi
 # than a few variables are taller, so the report draws them in pieces of whole panels that fit, titled for paper.
 PRINTED_HEIGHT = 800
 PRINTED_WIDTH = 600
+CHARTS = "dg_report_charts"
+CHARTS_HELP = (
+    "The Diagnostics page's charts, interactive (residuals, their autocorrelations, the eigenvalues, Granger"
+    " causality, variance decomposition), with plotly.js in the file so it opens offline: about 5 MB. Off, the"
+    " file is the one `varlib report` writes, under 1 MB to mail: every table, and the forecast and impulse"
+    " responses drawn as charts."
+)
 PANELS_BYTES = 40  # of the file's name for the impulse-response panels picked: the rest keeps its room
 
 
@@ -105,15 +112,18 @@ def report_name(
     panels: str | None = None,
     lags: int | None = None,
     backtest: tuple | None = None,
+    charts: bool = True,
 ) -> str:
     """The file's name after what it holds, as the forecast's files are named (ui.chart_files): the scenario,
     steps, level or fan and interval kind of its forecast, then its impulse responses' kind and horizon, the
     panels picked (ui.irf_pick.name_part, cut to PANELS_BYTES), the portmanteau tests' lags other than the
     version's default and the backtest's settings (`backtest`: its origins, horizon and lags policy) as the
-    Backtest page names its files, so two reports of one version that hold different numbers never share a name."""
+    Backtest page names its files, and `light` without the interactive charts (`charts`), so two reports of one
+    version that hold different numbers or charts never share a name."""
     picked = shortened(file_stem(panels), PANELS_BYTES) if panels else None
     scored = ("backtest", *backtest_part(*backtest)) if backtest else ()
-    responses = file_stem("irf", kind, periods, picked, f"{lags}-whiteness-lags" if lags else None, *scored)
+    light = None if charts else "light"
+    responses = file_stem("irf", kind, periods, picked, f"{lags}-whiteness-lags" if lags else None, *scored, light)
     return f"{stem_of(artifact.name, artifact.version, 'report', scenario or None, forecast, '-' + responses)}.html"
 
 
@@ -137,7 +147,7 @@ def _report(
     else:
         alpha = level_to_alpha(choice["level"])
         forecast = forecast_artifact(_artifact, choice["steps"], alpha, intervals=choice["intervals"])
-    charts = report_figures(_diag, _artifact.data.frequency)
+    charts = report_figures(_diag, _artifact.data.frequency) if choice["charts"] else []
     shown, accumulated = choice["shown"], choice["accumulated"]
     fan, orth = choice["fan"], choice["orth"]
     return render_report(
@@ -188,9 +198,12 @@ def render(
     chosen = st.session_state[settings.KEYS["scenario"]]  # the picker's, drawn below the controls it sets
     scenario = saved.get(chosen)
     no_forecast = bool(artifact.exog) and not chosen  # a VARX forecasts only with future exogenous values
+    # plotly.js makes a file of about 5 MB, 50 times the rest: a person picks it only for the charts it draws
+    charts = st.session_state.setdefault(CHARTS, True)
+    drawn = "and the interactive charts (about 5 MB)" if charts else "without the interactive charts (under 1 MB)"
     st.markdown(
         f"One self-contained HTML file (opens offline): model card, {'' if no_forecast else 'a forecast, '}every"
-        f" table above and the charts, with the {kind} impulse responses up to horizon {periods} as on the Impulse"
+        f" table above {drawn}, with the {kind} impulse responses up to horizon {periods} as on the Impulse"
         " responses tab"
         + (
             f", plus the backtest you ran ({backtest_key[2]} origins, horizon {backtest_key[3]})."
@@ -223,6 +236,7 @@ def render(
             **settings.KEEP,
         )
     )
+    st.toggle("Interactive charts", key=CHARTS, help=CHARTS_HELP, **settings.KEEP)
     if fan and not no_forecast:
         st.caption(
             f":material/info: The report draws a fan of {', '.join(f'{x}%' for x in sorted(fan))} bands, not the"
@@ -237,7 +251,7 @@ def render(
     refit = (where, artifact.name, str(artifact.version), periods, lags)
     key = (*refit, backtest_key, withdrawal.describe() if withdrawal else None)
     choice = {"orth": orth, "steps": steps, "level": level, "intervals": intervals, "fan": fan, "scenario": chosen}
-    choice |= {"shown": (tuple(shown[0]), tuple(shown[1])), "accumulated": accumulated}
+    choice |= {"shown": (tuple(shown[0]), tuple(shown[1])), "accumulated": accumulated, "charts": charts}
     refused = None if no_forecast or chosen else _refusal(key, steps, level, intervals, artifact)
     if refused is not None:  # shown here: the download would fail silently, on the click
         show_error(refused, advice="The report can be downloaded once this is corrected.")
@@ -253,6 +267,7 @@ def render(
             irf_pick.name_part(diag.variables, *shown),
             None if lags == whiteness_lag_bounds(artifact)[2] else lags,  # the version's default: its name as before
             backtest_key[2:] if backtest else None,  # (name, version, origins, horizon, policy)
+            charts,
         ),
         "text/html",
         icon=":material/download:",

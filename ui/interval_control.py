@@ -13,7 +13,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from ui.forecast_link import KEYS
-from varlib import Artifact
+from varlib import Artifact, kind_title
 
 HELP = (
     "How the band is computed. 'standard': from the residual covariance alone (as statsmodels);"
@@ -54,7 +54,7 @@ def draw(place: DeltaGenerator, artifact: Artifact, kept: str | None, conditione
 
 def only(artifact: Artifact) -> str:
     """Why a version offers one interval kind (the README's sections on VECMs and VARX)."""
-    which = f"{artifact.kind_title} versions{' with exogenous variables' if artifact.exog else ''}"
+    which = f"{kind_title(artifact.spec.kind)} versions{' with exogenous variables' if artifact.exog else ''}"
     return f"{which} offer {artifact.interval_kinds[0]} intervals only"
 
 

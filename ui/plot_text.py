@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from varlib import SHORT_NAME, text_width
 
@@ -132,3 +132,27 @@ def hover_titles(fig, full: Iterable[object]) -> None:
     name is read there."""
     for note, text in zip(fig.layout.annotations, full, strict=False):
         note.update(hovertext=name(text))
+
+
+def heat_labels(names: Sequence[str], groups: Sequence[str], drawn: int) -> tuple[list[str], list[str], bool]:
+    """A square heatmap's row and column labels, plotly text, for its `names` and then its `groups` (`all others`)
+    in a chart `drawn` px wide, and whether the columns are numbered: rows in lines of 30 characters, columns in up
+    to three lines of what their width holds; numbers where that is less than a short name, or cuts names alike
+    (`real_disp-osable_…`), the rows then numbered as their key (whole names go in the hovers)."""
+    raw = [*names, *groups]
+    rows = [fitted(n, 30) for n in raw]
+    across = _heat_columns(rows, len(raw), drawn)
+    columns = [fitted(n, across if len(n) <= across else across - 1, 3) for n in raw]  # room for a hyphen
+    if across >= min(SHORT_NAME, max(map(len, names))) and len(set(columns)) == len(columns):
+        return rows, columns, False
+    rows = [f"{n}: {row}" for n, row in enumerate(rows[: len(names)], 1)] + rows[len(names) :]
+    short = [fitted(g, across, 2) if across >= 6 else g.split()[0] for g in groups]  # `all others` or `all`
+    return rows, [str(n) for n in range(1, len(names) + 1)] + short, True
+
+
+def _heat_columns(rows: Iterable[str], count: int, drawn: int) -> int:
+    """The characters a line of a heatmap's column label has room for, 4 px spare between columns: the chart `drawn`
+    px wide less its rows' labels (`rows`, plotly text, 6 px a character at 12 px), its axis title and colour bar
+    (125 px together, as Chromium draws them), shared by `count` columns of 6.5 px a character."""
+    longest = max(text_width(plain(line)) for row in rows for line in row.split("<br>"))
+    return int(((drawn - 125 - 6 * longest) / count - 4) // 6.5)

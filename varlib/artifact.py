@@ -101,8 +101,9 @@ class Artifact:
 
     @property
     def kind_title(self) -> str:
-        """The model kind for people: `VAR`, `VECM`."""
-        return kind_of(self.spec).title
+        """The model kind for people: `VAR`, `VECM`, or `VARX` for a VAR with exogenous variables (the backtest's
+        legend names it so too)."""
+        return kind_of(self.spec).title + ("X" if self.spec.exog else "")
 
     @property
     def description(self) -> str:

@@ -291,7 +291,7 @@ def backtest(
         tuple(bool(b) for b in percent_scorable(levels, actual.reshape(-1, k))),
         tuple(artifact.spec.exog) if exog is not None else (),
         tuple(notes),
-        kind.title + ("X" if exog is not None else ""),  # the legend's name: a VARX's is not a plain VAR's
+        artifact.kind_title,  # the legend's name: a VARX's is not a plain VAR's
         tuple(periods),
         tuple(ranks),
         result.point,

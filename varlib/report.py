@@ -13,6 +13,7 @@ each plotly chart stays whole on one page with its heading.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -37,7 +38,7 @@ from .wording import and_list, utc_time
 # size (a flex row at a page break was squashed into a sliver); its lead paragraph stays with the first row. A value
 # never breaks, printed either (`<` over `0.0001`, `3,` over `567` read as two values; printable() splits tables by
 # their values' widths), while the card's text breaks even inside a word (a link in the notes): a table wider than the
-# paper makes the browser shrink every page.
+# paper makes the browser shrink every page. On screen a grid wider than the page scrolls sideways, as a wide table.
 _STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;color:#222}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ddd}h3{font-size:1.05rem}
@@ -48,13 +49,15 @@ text-align:right}th{background:#f4f4f4}td:first-child,th:first-child{text-align:
 svg.chart{display:block;margin:.5rem 0;font-size:11px}svg .title{font-weight:bold;font-size:12px}
 svg .grid{stroke:#eee}svg .zero{stroke:#999}svg .ytick{text-anchor:end;fill:#555}
 svg .xtick{text-anchor:middle;fill:#555}
-div.grid{display:grid;gap:4px}div.wide{overflow-x:auto}td{white-space:nowrap}
+div.grid{display:grid;gap:4px;overflow-x:auto}div.wide{overflow-x:auto}td{white-space:nowrap}
 .card td{white-space:normal;overflow-wrap:anywhere}div.print{display:none}
+nav.contents ol{columns:2;margin:.3rem 0}nav.contents li{margin:1px 0}nav.contents a{color:inherit}
 .banner{border:1px solid #a00;background:#fff4f4;padding:.5rem .8rem}@page{margin:14mm}
 @media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}tr,svg,div.figure{break-inside:avoid}
-div.wide{overflow:visible}div.screen{display:none}div.print{display:block}table{font-size:9pt}th,td{padding:2px 5px}
+div.wide{overflow:visible}div.screen{display:none}span.screen{display:none}div.print{display:block}
+table{font-size:9pt}th,td{padding:2px 5px}
 svg.chart{max-width:100%;height:auto}
-div.grid{display:block!important;orphans:1;widows:1}div.grid>svg.chart{display:inline-block;vertical-align:top;margin:2px}
+div.grid{display:block!important;overflow:visible;orphans:1;widows:1}div.grid>svg.chart{display:inline-block;vertical-align:top;margin:2px}
 p.keep{break-inside:avoid;break-after:avoid}}
 """
 
@@ -114,11 +117,31 @@ def render_report(
     if backtest is not None:
         parts += sections.backtest(backtest)
     parts += _figures(figures)
-    body = "\n".join(parts)
+    body = "\n".join(_contents(parts))
     return (
         f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{label} report{withdrawn}</title>"
         f"<style>{_STYLE}</style></head><body>{body}</body></html>"
     )
+
+
+def _contents(parts: list[str]) -> list[str]:
+    """`parts` with each section (an `<h2>` and what follows it) in a `<section>` of its own id, led by a list of
+    links to them: a long report is read by section, and printed the list says what follows."""
+    linked: list[str] = []
+    entries: list[str] = []
+    for part in parts:
+        heading = re.fullmatch(r"<h2>(.*)</h2>", part, re.S)
+        if heading:
+            words = html.unescape(re.sub(r"<[^>]+>", "", heading[1])).lower()
+            anchor = f"{len(entries) + 1}-{re.sub(r'[^a-z0-9]+', '-', words).strip('-')}".rstrip("-")
+            linked += ["</section>"] * bool(entries) + [f"<section id='{anchor}'>"]
+            entries.append(f"<li><a href='#{anchor}'>{heading[1]}</a></li>")
+        linked.append(part)
+    if not entries:
+        return linked
+    first = linked.index(next(p for p in linked if p.startswith("<section")))
+    contents = f"<nav class='contents'><h2>Contents</h2><ol>{''.join(entries)}</ol></nav>"
+    return [*linked[:first], contents, *linked[first:], "</section>"]
 
 
 def _card(artifact: Artifact) -> list[str]:
@@ -130,6 +153,7 @@ def _card(artifact: Artifact) -> list[str]:
         **({"notes": artifact.notes} if artifact.notes else {}),  # an empty row read as notes lost
         "dataset": f"{data.name} ({data.sha256[:12]})",
         "variables": ", ".join(artifact.variables),
+        **({"exogenous": ", ".join(artifact.exog)} if artifact.exog else {}),  # a VARX's, given for every period
         "sample": f"{first} to {last} ({len(data.values)} rows, {label_of(data.frequency) if data.frequency else 'no'}"
         " frequency)",
         "model": artifact.description,
@@ -145,13 +169,18 @@ def _card(artifact: Artifact) -> list[str]:
         rows["missing data"] = preparation.get("summary", preparation["method"])
     checks = (artifact.adequacy or {}).get("checks") or []
     if checks:
-        rows["checks at training time"] = " ".join(f"{c['name']}: {c['verdict']}" for c in checks)
+        # a line each: run together, three verdicts read as one paragraph
+        rows["checks at training time"] = "<br>".join(prose(f"{c['name']}: {c['verdict']}") for c in checks)
         failed = [c["name"] for c in checks if not c.get("ok", True)]
     for number, warning in enumerate(artifact.warnings, 1):
         rows[f"training warning {number}"] = warning
-    said = {"checks at training time", *(f"training warning {n}" for n in range(1, len(artifact.warnings) + 1))}
-    # the library's words may mark code; a person's (notes, names) read as typed
-    card = pd.DataFrame({"value": {k: prose(v) if k in said else html.escape(str(v)) for k, v in rows.items()}})
+    said = {f"training warning {n}" for n in range(1, len(artifact.warnings) + 1)}
+    # the library's words may mark code; a person's (notes, names) read as typed; the checks are HTML already
+    shown = {
+        k: v if k == "checks at training time" else prose(v) if k in said else html.escape(str(v))
+        for k, v in rows.items()
+    }
+    card = pd.DataFrame({"value": shown})
     parts = ["<h2>Model card</h2>", table(card, escape=False, classes="card", header=False)]
     if checks and failed:
         parts.append(f"<p class='bad'>Failed at training time: {html.escape(and_list(failed))} (see the checks).</p>")

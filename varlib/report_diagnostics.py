@@ -164,7 +164,14 @@ def coefficients(diag: Diagnostics) -> list[str]:
 
 def fevd(diag: Diagnostics) -> list[str]:
     shares = diag.variance_shares()  # a column per shock: printed, split into tables that fit the page
-    return [f"<h2>Variance decomposition at horizon {diag.fevd.shape[1]}</h2>", printable(table, shares)]
+    horizon = diag.fevd.shape[1]
+    return [
+        f"<h2>Variance decomposition at horizon {horizon}</h2>",
+        # the table alone did not say what its rows and columns are, nor that a row adds up to 1
+        f"<p class='note'>Each row: the shares of that variable's {horizon}-step forecast-error variance due to each"
+        " shock (orthogonalised by the Cholesky factor, in the variables' order); a row sums to 1.</p>",
+        printable(table, shares),
+    ]
 
 
 def backtest(result: Backtest) -> list[str]:

@@ -262,7 +262,10 @@ def irf_section(
         f"<p class='keep'>{html.escape(how)}, in model space ({html.escape(diag.to_dict()['model_space'])})"
         + (f", summed over the periods: the responses of the {diag.summed_levels}" if accumulated else "")
         + f", with {level}"
-        " asymptotic bands. Rows of the grid: the responding variable; columns: the impulse."
+        " asymptotic bands. Each panel is titled impulse → response, and they run by responding variable: all of"
+        " one variable's before the next's"
+        # printed, two panels go to a line, so the grid's rows are the page's only on screen
+        + "<span class='screen'> (a row of the grid each; columns: the impulse)</span>."
         + ("" if len(pairs) == len(names) ** 2 else f" Shown: {counted(len(pairs), 'pair')} of {len(names) ** 2}.")
         + "</p>",
         f"<div class='grid' style='grid-template-columns:repeat({len(cols)}, {PANEL_WIDTH}px)'>{''.join(charts)}</div>",

@@ -52,3 +52,17 @@ def test_a_report_with_a_backtest_names_its_settings(seeded, downloads):
     assert downloads.names[LABEL] == f"{plain}-backtest-2-origins-1-steps-fixed-lags.html"
     _backtest(at, 3, "reselect")
     assert downloads.names[LABEL] == f"{plain}-backtest-3-origins-1-steps-reselect-lags.html"
+
+
+def test_without_the_interactive_charts_the_report_is_the_clis_light_file_and_says_so(seeded, downloads):
+    """plotly.js made every report of the tab about 5 MB, 50 times the CLI's file of the same tables: a person who
+    mails one picks the light form, named apart."""
+    at = open_app(REPORT, page=DIAG)
+    heavy = downloads.files[LABEL]
+    assert b"<h2>Interactive charts</h2>" in heavy and len(heavy) > 3_000_000
+    at.toggle(key="dg_report_charts").set_value(False).run()
+    assert not at.exception and errors(at) == ""
+    light = downloads.files[LABEL]
+    assert b"Interactive charts" not in light and b"plotly" not in light.lower() and len(light) < 200_000
+    assert downloads.names[LABEL] == "var-0.0.1-report-8-steps-95pct-standard-irf-orthogonalised-10-light.html"
+    assert any("without the interactive charts (under 1 MB)" in m.value for m in at.markdown)

@@ -141,3 +141,36 @@ def test_printed_every_impulse_response_panel_is_whole_at_its_size_and_the_headi
     # the heading stays with its lead paragraph, kept whole and with the grid's first row (a PDF of the report
     # shows them so on A4 and Letter; columns do not honour `avoid` as pages do, so the styles are what is read)
     assert paged["next"] == "grid" and paged["kept"][0][1] == "avoid" and paged["kept"][1] == ["avoid", "avoid"]
+
+
+# pairs of the Granger heatmap's axis ticks whose drawn boxes touch or overlap (3 px apart at least)
+TICKS_APART = """() => { const chart = [...document.querySelectorAll('div.figure')]
+    .find(f => f.querySelector('h3').textContent === 'Granger causality');
+  const boxes = [...chart.querySelectorAll('g.xtick text, g.ytick text')]
+    .map(t => [t.closest('g').getAttribute('class'), t.textContent, t.getBoundingClientRect()]);
+  return boxes.flatMap(([kind, one, a], i) => boxes.slice(i + 1)
+    .filter(([other, , b]) => other === kind && a.left < b.right + 3 && b.left < a.right + 3
+      && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5).map(([, two]) => [one, two])); }"""
+
+
+def test_the_granger_heatmaps_ticks_of_six_long_names_never_touch_on_paper(chromium, report):
+    context, page = _opened(chromium, report.as_uri(), PRINTABLE["width"])
+    try:
+        page.emulate_media(media="print")
+        page.wait_for_timeout(300)
+        assert page.evaluate(TICKS_APART) == []
+    finally:
+        context.close()
+
+
+def test_on_a_wide_screen_the_six_by_six_response_grid_scrolls_in_its_box_not_the_page(chromium, report):
+    """Six panels of 250 px are wider than the page's 1,100 px: the whole page scrolled sideways at 1,440 px."""
+    context, page = _opened(chromium, report.as_uri(), 1440)
+    try:
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 1440
+        grid = page.evaluate(
+            "() => { const g = document.querySelector('div.grid'); return [g.scrollWidth, g.clientWidth]; }"
+        )
+        assert grid[0] > grid[1]  # the panels are all there, a scroll away
+    finally:
+        context.close()

@@ -77,7 +77,7 @@ def test_the_printed_forecast_table_is_split_by_variable_into_tables_that_fit_a_
 
 def test_the_impulse_responses_table_is_split_for_print_too(six):
     page = render_report(six, diagnose(six, irf_periods=4))
-    section = page[page.index("impulse responses, horizon") :]
+    section = page[page.index("impulse responses, horizon 4</h2>") :]
     section = section[: section.index("<h2>")]
     screen = section[section.index("<div class='screen'>") : section.index("<div class='print'>")]
     (wide,) = _headers(screen)
@@ -108,7 +108,7 @@ def test_each_interactive_chart_is_kept_whole_on_a_printed_page_with_its_heading
     figures = [(f"chart {n}", go.Figure(go.Scatter(x=[1, 2], y=[n, 1]))) for n in range(3)]
     page = render_report(six, diagnose(six, irf_periods=4), figures)
     kept = re.findall(
-        r"<div class='figure'><h3>(chart \d)</h3>(.*?)</div>\s*(?=<div class='figure'>|</body>)", page, re.S
+        r"<div class='figure'><h3>(chart \d)</h3>(.*?)</div>\s*(?=<div class='figure'>|</section></body>)", page, re.S
     )
     assert [title for title, _ in kept] == ["chart 0", "chart 1", "chart 2"]
     assert all("plotly-graph-div" in chart for _, chart in kept)  # the chart sits in the heading's box

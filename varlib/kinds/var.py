@@ -66,7 +66,8 @@ class VarKind:
 
     def describe(self, spec: ModelSpec, params: VarParams) -> str:
         exog = f", exogenous {', '.join(spec.exog)}" if spec.exog else ""
-        return f"{self.order_words(params.k_ar)} in {MODEL_SPACE[spec.transform]}, trend {spec.trend}{exog}"
+        order = f"VARX({params.k_ar})" if spec.exog else self.order_words(params.k_ar)  # as Artifact.kind_title
+        return f"{order} in {MODEL_SPACE[spec.transform]}, trend {spec.trend}{exog}"
 
     def order_words(self, k_ar: int) -> str:
         return f"VAR({k_ar})"
