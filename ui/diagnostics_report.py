@@ -41,13 +41,6 @@ BACKTESTS = "backtests"  # the ui.session slot where the Backtest page keeps thi
 # than a few variables are taller, so the report draws them in pieces of whole panels that fit, titled for paper.
 PRINTED_HEIGHT = 800
 PRINTED_WIDTH = 600
-CHARTS = "dg_report_charts"
-CHARTS_HELP = (
-    "The Diagnostics page's charts, interactive (residuals, their autocorrelations, the eigenvalues, Granger"
-    " causality, variance decomposition), with plotly.js in the file so it opens offline: about 5 MB. Off, the"
-    " file is the one `varlib report` writes, under 1 MB to mail: every table, and the forecast and impulse"
-    " responses drawn as charts."
-)
 PANELS_BYTES = 40  # of the file's name for the impulse-response panels picked: the rest keeps its room
 
 
@@ -199,7 +192,7 @@ def render(
     scenario = saved.get(chosen)
     no_forecast = bool(artifact.exog) and not chosen  # a VARX forecasts only with future exogenous values
     # plotly.js makes a file of about 5 MB, 50 times the rest: a person picks it only for the charts it draws
-    charts = st.session_state.setdefault(CHARTS, True)
+    charts = st.session_state.setdefault(settings.CHARTS, True)
     drawn = "and the interactive charts (about 5 MB)" if charts else "without the interactive charts (under 1 MB)"
     st.markdown(
         f"One self-contained HTML file (opens offline): model card, {'' if no_forecast else 'a forecast, '}every"
@@ -236,7 +229,7 @@ def render(
             **settings.KEEP,
         )
     )
-    st.toggle("Interactive charts", key=CHARTS, help=CHARTS_HELP, **settings.KEEP)
+    st.toggle("Interactive charts", key=settings.CHARTS, help=settings.CHARTS_HELP, **settings.KEEP)
     if fan and not no_forecast:
         st.caption(
             f":material/info: The report draws a fan of {', '.join(f'{x}%' for x in sorted(fan))} bands, not the"
@@ -275,4 +268,4 @@ def render(
         key="dg_report",
         disabled=refused is not None,
     )
-    return settings.link_values(steps, level, list(fan), chosen, no_forecast, intervals)
+    return settings.link_values(steps, level, list(fan), chosen, no_forecast, intervals, charts)

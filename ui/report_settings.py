@@ -1,8 +1,8 @@
-"""The Report tab's settings: the forecast's steps, interval level and kind, a fan and a saved scenario, as
-controls, and their place in the page's address (`steps`, `level`, `intervals`, `fan`, `scenario`, written while
-the tab is open and kept while another page runs). A control the report does not use is greyed out showing what
-it uses: a saved scenario's own steps, level and intervals, a version's one interval kind (a VECM's), and a fan's
-levels instead of the one interval."""
+"""The Report tab's settings: the forecast's steps, interval level and kind, a fan, a saved scenario and whether
+the file holds the interactive charts, as controls, and their place in the page's address (`steps`, `level`,
+`intervals`, `fan`, `scenario`, `charts=off`: written while the tab is open and kept while another page runs). A
+control the report does not use is greyed out showing what it uses: a saved scenario's own steps, level and
+intervals, a version's one interval kind (a VECM's), and a fan's levels instead of the one interval."""
 
 from __future__ import annotations
 
@@ -30,6 +30,13 @@ INTERVALS = "dg_report_intervals"
 OWN_STEPS = "_dg_report_own_steps"  # the person's steps while a saved scenario's own are shown in the field
 DEFAULT_STEPS, DEFAULT_LEVEL = 8, 95
 LINK_SCENARIO = "_dg_link_report_scenario"  # a link's `scenario=`, until the version's saved scenarios are listed
+CHARTS = "dg_report_charts"  # the interactive charts in the file (`charts=off`: the light file)
+CHARTS_HELP = (
+    "The Diagnostics page's charts, interactive (residuals, their autocorrelations, the eigenvalues, Granger"
+    " causality, variance decomposition), with plotly.js in the file so it opens offline: about 5 MB. Off, the"
+    " file is the one `varlib report` writes, under 1 MB to mail: every table, and the forecast and impulse"
+    " responses drawn as charts."
+)
 KEEP = {"persist_state": "session"}  # kept while another page runs (and while another tab is open)
 
 
@@ -57,18 +64,20 @@ FIELDS = [  # written while the Report tab is open (link_values); views/diagnost
     Field("intervals", INTERVALS, url_state.one_of(INTERVAL_KINDS), "one of " + ", ".join(INTERVAL_KINDS)),
     Field("fan", KEYS["fan"], _fan, "levels such as 50,80", _cleared(KEYS["fan"], [])),
     Field("scenario", LINK_SCENARIO, url_state.given, "a saved scenario's name", _cleared(KEYS["scenario"], "")),
+    Field("charts", CHARTS, url_state.flag, "on or off", _cleared(CHARTS, True)),
 ]
 
 
 def link_values(
-    steps: int, level: int, fan: list[int], chosen: str, no_forecast: bool, intervals: str
+    steps: int, level: int, fan: list[int], chosen: str, no_forecast: bool, intervals: str, charts: bool = True
 ) -> dict[str, str | None]:
     """The tab's settings for the address: a saved scenario's own steps, level and intervals are the scenario's, not
-    the fields' (left out then); none without a forecast."""
+    the fields' (left out then); no forecast's without a forecast; `charts=off` for the light file."""
+    light = {"charts": None if charts else "off"}
     if no_forecast:
-        return {}
+        return light
     own = {} if chosen else {"steps": str(steps), "level": str(level), "intervals": intervals}
-    return {**own, "fan": ",".join(map(str, fan)) or None, "scenario": chosen or None}
+    return {**own, "fan": ",".join(map(str, fan)) or None, "scenario": chosen or None, **light}
 
 
 def take_link(artifact: Artifact, saved: dict[str, Scenario]) -> None:

@@ -66,3 +66,10 @@ def test_without_the_interactive_charts_the_report_is_the_clis_light_file_and_sa
     assert b"Interactive charts" not in light and b"plotly" not in light.lower() and len(light) < 200_000
     assert downloads.names[LABEL] == "var-0.0.1-report-8-steps-95pct-standard-irf-orthogonalised-10-light.html"
     assert any("without the interactive charts (under 1 MB)" in m.value for m in at.markdown)
+    assert at.query_params["charts"] == "off"  # a link to the tab gives the light file too
+
+
+def test_a_link_asking_for_no_charts_gives_the_light_file(seeded, downloads):
+    open_app({**REPORT, "charts": "off"}, page=DIAG)
+    assert b"plotly" not in downloads.files[LABEL].lower()
+    assert downloads.names[LABEL].endswith("-light.html")
