@@ -73,7 +73,8 @@ def show_results(result: TrainResult) -> None:
             st.caption(caption)
             st.markdown(metrics_markdown(metrics_table(evaluation)))  # as on the Models page, a dash where left out
             mapes = [m["mape"] for m in evaluation["metrics"].values()]
-            for note in score_notes(mapes, result.spec.exog):
+            exog = result.dataset.frame[list(result.spec.exog)].to_numpy(dtype=float)  # a calendar's: known ahead
+            for note in score_notes(mapes, result.spec.exog, exog):
                 st.caption(note)
     if result.evaluation is not None:
         _holdout_charts(result, result.evaluation)

@@ -185,7 +185,7 @@ def render(artifact: Artifact) -> None:
                 + (f", {other}." if other else ".")
             )
             st.markdown(metrics_markdown(frame))
-            for note in score_notes(frame["MAPE %"], artifact.spec.exog):
+            for note in score_notes(frame["MAPE %"], artifact.spec.exog, artifact.data.exog):
                 st.caption(library_text(note))  # it names exogenous variables: as typed
     with right.container(border=True):
         rows = adequacy_rows(artifact)

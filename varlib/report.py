@@ -195,7 +195,10 @@ def _card(artifact: Artifact) -> list[str]:
             f"<h3>Holdout ({evaluation.get('rows')} rows{html.escape(scored)})</h3>",
             table(metrics.rename(columns=METRIC_LABELS)),
         ]
-        parts += [f"<p>{html.escape(note)}</p>" for note in score_notes(metrics["mape"], artifact.spec.exog)]
+        parts += [
+            f"<p>{html.escape(note)}</p>"
+            for note in score_notes(metrics["mape"], artifact.spec.exog, artifact.data.exog)
+        ]
     return parts
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
 from ui import comparison_figures, session, url_state
@@ -149,10 +150,10 @@ def render() -> None:
                 icon=":material/play_arrow:",
             )
         return
-    _show(result, artifact.data.frequency, params)
+    _show(result, artifact.data.frequency, params, artifact.data.exog)
 
 
-def _show(result: Backtest, alias: str | None, params: dict) -> None:
+def _show(result: Backtest, alias: str | None, params: dict, observed: np.ndarray | None) -> None:
     """The scores of a run: its span, the chart of the metric picked (written to the page's address with the
     settings in `params`), and the table."""
     count = len(result.origins)
@@ -198,7 +199,7 @@ def _show(result: Backtest, alias: str | None, params: dict) -> None:
     st.dataframe(
         styled, hide_index=True, width="stretch", height=height, key="bt_table", placeholder="–", column_config=names
     )
-    for note in (*score_notes(table["mape"], result.exog), *result.notes):
+    for note in (*score_notes(table["mape"], result.exog, observed), *result.notes):
         st.caption(note)
     st.download_button(
         "Download scores (CSV)",
