@@ -1,11 +1,11 @@
 """The Models page's version table: columns that fit the page, more on request, and a word on each.
 
 At 1440 px wide the page leaves 978 px for the table. The default columns (what tells versions apart:
-status, when and by whom, variables, the fitted model, checks, notes) are each as wide as their text needs
-(ui.column_widths), the notes taking what the others leave: a note is free text, whole in the version's
-details below and on a double-click. When even the short columns do not fit, the widest of them are cut first.
-The rest (kind, lag order, frequency, dataset, holdout RMSE) are one pick away, shown beside the version (the
-table then scrolls sideways to the notes).
+status, when and by whom, variables, the fitted model, checks) are each as wide as their text needs
+(ui.column_widths); when they do not fit, the widest of them are cut first. A status is a word (why a version
+was withdrawn is in its details below) and the checks name the failed ones: cut to one common width with a
+withdrawal's reason and the notes, neither read at 1440 px. The rest (notes, kind, lag order, frequency,
+dataset, holdout RMSE) are one pick away, shown beside the version (the table then scrolls sideways).
 """
 
 from __future__ import annotations
@@ -19,29 +19,29 @@ from ui import column_widths
 from ui.tables import VERSION_COLUMNS, versions_table
 from varlib import VarlibError, VersionEntry
 
-DEFAULT = ["version", "status", "created", "author", "variables", "model", "checks", "notes"]
+DEFAULT = ["version", "status", "created", "author", "variables", "model", "checks"]
 OPTIONAL = [column for column in VERSION_COLUMNS if column not in DEFAULT]
 PICKED = "models_columns"
 CREATED = "created (UTC)"  # the cells end at the minute (the second, where two would read alike), no zone
 
 HELP = {
     "version": "Newest first. Pick one under Details to see all of it.",
-    "status": "ok, why an object cannot be used, or why the version was withdrawn.",
+    "status": "ok, why an object cannot be used, or withdrawn (who withdrew it and why: the version's details).",
     "created": "When it was published (UTC).",
     "author": "Who published it.",
     "variables": "The series the model forecasts, in the model's order.",
     "model": "The fitted model in one line: kind, lag order, transform, trend.",
     "checks": "Adequacy at training time: ok, ok (note) when one passed only as a note (whiteness on fewer lagged"
-    " residuals: no all-clear), the checks that failed (stability, whiteness, normality), or not checked"
-    " (a version older than the checks).",
-    "notes": "The publisher's notes.",
+    " residuals: no all-clear), the checks that failed (stability, whiteness, normality; each one's verdict in the"
+    " version's details), or not checked (a version older than the checks).",
+    "notes": "The publisher's notes (whole in the version's details).",
     "kind": "VAR or VECM.",
     "lag order": "The VAR order (in levels for a VECM).",
     "frequency": "The data's frequency.",
     "dataset": "The training data's name.",
     "holdout RMSE": "Root mean squared error of the holdout forecast per variable, in levels.",
 }
-PICKED_PX = {"kind": 56, "lag order": 72, "frequency": 84, "dataset": 110, "holdout RMSE": 200}
+PICKED_PX = {"notes": 320, "kind": 56, "lag order": 72, "frequency": 84, "dataset": 110, "holdout RMSE": 200}
 
 ROOM = 976  # the default columns' total at 1440 px: the table's 978 px less its borders (wider pages stretch them)
 AUTHOR_MOST = 180  # about 20 characters; a longer name is cut, and whole on a double-click
@@ -49,11 +49,10 @@ AUTHOR_MOST = 180  # about 20 characters; a longer name is cut, and whole on a d
 
 def widths(table: pd.DataFrame) -> dict[str, int]:
     """Each column's width (px): a default column's as its text needs (ui.column_widths; the author's up to
-    AUTHOR_MOST), the notes taking what the others leave and cut first, the version and the time never (cut, they
-    read as another); an optional column's PICKED_PX."""
+    AUTHOR_MOST), the version and the time never cut (cut, they read as another); an optional column's PICKED_PX."""
     shown = table[DEFAULT]
     most = {"author": AUTHOR_MOST}
-    sized = column_widths.laid_out(shown, ROOM, {"created": CREATED}, ("version", "created"), "notes", most)
+    sized = column_widths.laid_out(shown, ROOM, {"created": CREATED}, ("version", "created"), None, most)
     return sized | PICKED_PX
 
 

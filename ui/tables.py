@@ -15,6 +15,7 @@ import streamlit as st
 
 from ui import column_widths, hover
 from varlib import (
+    CHECK_FLAGS,
     METRIC_LABELS,
     METRICS,
     VersionEntry,
@@ -101,7 +102,9 @@ def versions_table(entries: list[VersionEntry], withdrawn: Mapping | None = None
         status = "ok" if entry.ok else f"⚠ {entry.status}"
         if entry.version in withdrawn:
             gone = withdrawn[entry.version]
-            status = "withdrawn (its withdrawal record is damaged)" if gone.damaged else f"withdrawn: {gone.reason}"
+            # the word alone: a reason runs to 2000 characters, and cut to the column it read as neither; the
+            # version's details (governance.warn_if_withdrawn) say who withdrew it and why
+            status = "withdrawn (record damaged)" if gone.damaged else "withdrawn"
         rows.append(
             {
                 "version": entry.label,
@@ -133,11 +136,16 @@ def _created(entries: list[VersionEntry]) -> list[str]:
 NOTE = "note"  # a check passed only as a note (varlib Check.partial): the card, its table and the `checks` cell
 
 
+# A failed check by its name (`stability`), not its flag (`not stable`): the three flags took 385 px of the table,
+# which then cut them; the version's details give each check's verdict
+_CHECK_OF_FLAG = {flag: check for check, flag in CHECK_FLAGS.items()}
+
+
 def checks_text(card) -> str:
-    """The `checks` cell: the failed checks and training warnings, `ok` only when checks were stored and all passed,
-    `ok (note)` when one passed only as a note (Check.partial), `not checked` for a version stored without them
-    (older than the checks); empty when an old card does not say."""
-    flags = "⚠ " + ", ".join(card.flags) if card.flags else ""
+    """The `checks` cell: the failed checks (by name) and training warnings, `ok` only when checks were stored and
+    all passed, `ok (note)` when one passed only as a note (Check.partial), `not checked` for a version stored
+    without them (older than the checks); empty when an old card does not say."""
+    flags = "⚠ " + ", ".join(_CHECK_OF_FLAG.get(flag, flag) for flag in card.flags) if card.flags else ""
     if card.checked is False:
         return f"not checked; {flags}" if flags else "not checked"
     if flags or not card.checked:

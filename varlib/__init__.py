@@ -9,6 +9,7 @@ from .release import __version__
 if sys.version_info < (3, 11):  # noqa: UP036 - the message is the point for people on an old Python
     raise ImportError(f"varlib needs Python 3.11 or newer; this is {sys.version.split()[0]}")
 
+from .adequacy import FLAGS as CHECK_FLAGS
 from .adequacy import Adequacy, Check
 from .artifact import Artifact
 from .auth_settings import AuthSettings
@@ -177,7 +178,7 @@ __all__ = [  # packed by hand: one name a line would take 170 lines of this fron
     "LAG_POLICIES", "LATEST", "LEVEL_RANGE", "LOGGED", "MACRODATA", "MAX_COMPARED", "MAX_HORIZON", "MAX_IRF_PERIODS",
     "MAX_ORIGINS", "MAX_STEPS", "METRICS", "METRIC_LABELS", "MIN_RESIDUAL_DF", "MODEL_SPACE", "NAME_PATTERN",
     "PINNED_PATTERN", "ROLES", "SCENARIO_PATTERN", "SHORT_NAME", "STEP", "TRANSFORMS", "TRENDS", "TREND_WORDS",
-    "UNIT_METRICS", "VERSION_PATTERN", "__version__", "AccessDeniedError", "Actor", "Adequacy", "Alias",
+    "UNIT_METRICS", "VERSION_PATTERN", "__version__", "AccessDeniedError", "Actor", "Adequacy", "CHECK_FLAGS", "Alias",
     "all_variables", "allows", "analyse_integration", "and_list", "apart_format", "Artifact", "AuditRecord",
     "AuthenticationError", "AuthSettings", "Backtest", "backtest", "backtest_file_table", "BoundedCache",
     "bounds_named", "can_reselect", "Card", "Check", "check_alias", "check_backtest", "check_compared",

@@ -51,7 +51,7 @@ def test_local_use_says_so_and_an_admin_form_moves_an_alias_and_withdraws(seeded
     assert seeded.resolve_latest("var") == Version(0, 0, 1)
     frames = [frame.value for frame in at.dataframe]
     versions = next(f for f in frames if "status" in f.columns)
-    assert versions["status"].tolist() == ["withdrawn: bad holdout", "ok"]
+    assert versions["status"].tolist() == ["withdrawn", "ok"]
     assert next(f for f in frames if "alias" in f.columns and "moves" in f.columns)["alias"].tolist() == ["@champion"]
     trail = next(f for f in frames if "action" in f.columns)
     assert trail["action"].tolist()[:2] == ["withdraw", "alias.set"]

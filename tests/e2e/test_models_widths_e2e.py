@@ -1,6 +1,8 @@
 """The Models page's tables at 1440 px, as Chromium draws them: the versions table cut its short columns (checks,
 model, status, variables) while the notes kept room, and the History scrolled sideways while its reason column
-was empty. Each short column is as wide as its text now, the notes take the rest, and neither table scrolls."""
+was empty. Each short column is as wide as its text now and neither table scrolls. A withdrawal's long reason and
+three failed checks then cut status, checks and notes to one common width (notes to 64 px): the status is a word
+(the reason is in the version's details), the checks name the failed ones, and the notes are one pick away."""
 
 from __future__ import annotations
 
@@ -12,6 +14,10 @@ from varlib import ModelSpec, load_dataset, publish_result, train_model
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
+REASON = (
+    "The training file held the preliminary estimates of the national accounts, not the revised ones; refit on the"
+    " revised file and compare the holdout errors before using it again"
+)
 NOTE = (
     "Refit on the revised national accounts: the holdout covers the last two years, the lag order was chosen by AIC"
     " again, and the intervals are the asymptotic ones"
@@ -39,13 +45,15 @@ def test_the_models_tables_fit_the_page_and_cut_only_their_free_text(dashboard, 
     assert table_overflow(page) == [0, 0]  # the versions and the History (no alias yet: no aliases table)
     versions, history = cut_columns(page, 2)
     shot(page, "models-widths-1440")
-    assert versions == {"headers": [], "cells": ["notes"]}  # the short columns whole; the notes cut, not them
-    assert history == {"headers": [], "cells": []}
-    registry.withdraw("var", "0.0.3", "wrong data file")
+    assert versions == history == {"headers": [], "cells": []}  # every default column whole
+    registry.withdraw("var", "0.0.3", REASON)
     registry.set_alias("var", "champion", "0.0.2")
     _open_history(page, url, "4 versions: 3 usable, 1 withdrawn")
     assert table_overflow(page) == [0, 0, 0]
     versions, aliases, history = cut_columns(page, 3)
     shot(page, "models-widths-1440-withdrawn")
-    assert versions == {"headers": [], "cells": ["notes"]}  # `withdrawn: wrong data file` whole too
-    assert aliases == history == {"headers": [], "cells": []}
+    assert versions == aliases == {"headers": [], "cells": []}  # status and checks read whole
+    assert history == {"headers": [], "cells": ["reason"]}  # free text, whole on a double-click
+    page.goto(f"{url}/models?model=var&version=0.0.3")
+    wait_for_app(page)
+    page.get_by_text("refit on the revised file").first.wait_for()  # the reason, whole in the version's details

@@ -32,7 +32,7 @@ def test_a_pass_only_as_a_note_is_no_all_clear_in_the_checks_cell():
     assert versions_table([VersionEntry("m", "0.0.1", Version(0, 0, 1), "m/0_0_1/model.json", 100, "ok", noted)])[
         "checks"
     ].tolist() == ["ok (note)"]
-    assert checks_text(replace(noted, flags=("not stable",))) == "⚠ not stable"  # a failure says more than a note
+    assert checks_text(replace(noted, flags=("not stable",))) == "⚠ stability"  # a failure says more than a note
     assert checks_text(replace(noted, noted=())) == "ok"  # a full pass
 
 

@@ -96,4 +96,4 @@ def test_the_models_table_says_not_checked_for_a_version_stored_without_checks(v
     warned = replace(unchecked, flags=("1 training warning",))
     unknown = replace(unchecked, checked=None, card_format=1)  # a gone version's older card
     table = versions_table([_entry(card) for card in (unchecked, passed, failed, warned, unknown)])
-    assert list(table["checks"]) == ["not checked", "ok", "⚠ not stable", "not checked; ⚠ 1 training warning", ""]
+    assert list(table["checks"]) == ["not checked", "ok", "⚠ stability", "not checked; ⚠ 1 training warning", ""]
