@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from ui import column_widths
 from ui.errors import FORECAST_WAITS, show_error
 from ui.forecast_link import LINK_LAGS, encode_lags, exact_text, reset_lag_table
 from ui.literal import library_text, literal
@@ -196,6 +197,41 @@ def copy_scenario(artifact: Artifact, scenario: Scenario) -> None:
         st.session_state[LINK_LAGS] = encode_lags(frame, own)
 
 
+# The editor's width at 1440 px (in the scenario's expander; the exogenous values' is 978 px), and the pencil an
+# editable column's header draws before its name
+EDITOR_ROOM = 944
+EDIT_ICON_PX = 22
+
+
+def _shown(table: pd.DataFrame, columns: list[str], at: str, current: pd.DataFrame) -> list[str]:
+    """The variables the table shows: every one when all fit EDITOR_ROOM as wide as their names and values need
+    (ui.column_widths), else the ones picked, at first the conditioned ones and then the rest in order, as many as
+    fit (nine long names scrolled the table sideways at 1440 px, each of them cut)."""
+    need = column_widths.needs(table)
+    room = EDITOR_ROOM - need["step"] - need["date"]
+    if sum(need[c] + EDIT_ICON_PX for c in columns) <= room:
+        return list(columns)
+    key = f"{at}|shown"
+    if not set(st.session_state.get(key) or ()) <= set(columns):
+        st.session_state.pop(key)
+    if key not in st.session_state:
+        first = sorted(columns, key=lambda c: not np.isfinite(current[c].to_numpy()).any())  # stable: in order
+        fit = [sum(need[c] + EDIT_ICON_PX for c in first[: n + 1]) <= room for n in range(len(first))]
+        st.session_state[key] = first[: max(1, sum(fit))]
+    picked = st.multiselect(
+        "Variables in the table",
+        columns,
+        key=key,
+        help="As many as fit the page at first. The values of the others stay as they are and still apply.",
+    )
+    return [c for c in columns if c in picked]
+
+
+def _picked_key(columns: list[str], shown: list[str]) -> str:
+    """A table of other variables is another editor: its edits name columns by position."""
+    return "" if shown == columns else "|" + "|".join(shown)
+
+
 def _editor(
     artifact: Artifact, what: str, columns: list[str], labels: list[str], start: dict[str, list[float]]
 ) -> pd.DataFrame | None:
@@ -222,7 +258,8 @@ def _editor(
     table = path_editor_table(current, columns, labels)
     for column in columns:  # text at full precision, as the lag table: a number grid would drop `,` in `12,5`
         table[column] = ["" if np.isnan(x) else exact_text(x) for x in table[column]]
-    config = {c: st.column_config.TextColumn(c, required=what == EXOG) for c in columns}
+    shown = _shown(table, columns, at, current)
+    config = {c: st.column_config.TextColumn(c, required=what == EXOG, help=literal(c)) for c in shown}
     config.update(
         {
             "step": st.column_config.NumberColumn("step", disabled=True),
@@ -230,8 +267,8 @@ def _editor(
         }
     )
     edited = st.data_editor(
-        table,
-        key=f"{draft_key(artifact, what)}|{draft['rev']}|{len(labels)}",
+        table[[*table.columns[:2], *shown]],  # step, date and the variables shown
+        key=f"{draft_key(artifact, what)}|{draft['rev']}|{len(labels)}{_picked_key(columns, shown)}",
         hide_index=True,
         num_rows="fixed",
         column_config=config,
@@ -239,7 +276,7 @@ def _editor(
         width="stretch",
         placeholder="",  # an empty cell is free, as the caption says (Streamlit would write "None")
     )
-    for column in columns:  # keep what was typed beyond these steps too: a longer horizon shows it again
+    for column in shown:  # keep what was typed beyond these steps too: a longer horizon shows it again
         kept = padded(draft["values"].get(column), max(len(labels), len(draft["values"].get(column) or ())))
         kept[: len(labels)] = pd.to_numeric(edited[column], errors="coerce").to_numpy(dtype=float)
         draft["values"][column] = kept.tolist()
@@ -252,8 +289,9 @@ def _editor(
         if upload is None:  # a file in force that the uploader no longer shows: cleared with its values
             forget(draft)
         st.rerun()
+    whole = table.assign(**{column: edited[column] for column in shown})  # the variables not shown as drafted
     try:
-        path = check_path(edited, columns, labels, what, positive, others, frequency=frequency)  # periods as shown
+        path = check_path(whole, columns, labels, what, positive, others, frequency=frequency)  # periods as shown
     except VarlibError as exc:
         draft["typed"] = exc  # the draft cannot hold the text typed: said again while the editor is closed
         show_error(exc, advice=FORECAST_WAITS)
