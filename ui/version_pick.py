@@ -62,6 +62,35 @@ def whole_name_help(name: str | None, chars: int) -> str | None:
     return f"The whole name: {literal(name)}" if name is not None and text_width(name) > chars else None
 
 
+def typed_model(key: str, names: list[str]) -> None:
+    """A Model picker's on_change: its search reads only the labels, which show a long name by its start and end
+    (model_labels), so typed text that is no label is taken (accept_new_options) and read here: a whole name, or
+    a part of one name only (case aside), picks that model; anything else keeps the model shown, and says why."""
+    typed = st.session_state.get(key)
+    if typed in names:
+        return
+    text = str(typed or "").strip().casefold()
+    found = [name for name in names if name.casefold() == text] or [name for name in names if text in name.casefold()]
+    if text and len(found) == 1:
+        st.session_state[key] = found[0]
+        return
+    st.session_state[key] = st.session_state.get(f"{key}|shown", selection.default_model(names))
+    if not found:
+        st.session_state[f"{key}|typed"] = f"No model's name holds {literal(repr(typed))}: pick one from the list."
+    else:
+        listed = ", ".join(literal(name) for name in found[:3]) + (", …" if len(found) > 3 else "")
+        st.session_state[f"{key}|typed"] = (
+            f"{literal(repr(typed))} is part of {len(found)} models' names ({listed}): type more of the name."
+        )
+
+
+def say_typed(key: str, value: str | None, where=None) -> None:
+    """After a Model picker: why the text typed into it picked no model (typed_model), and the model it shows."""
+    st.session_state[f"{key}|shown"] = value
+    if (said := st.session_state.pop(f"{key}|typed", None)) is not None:
+        (where or st).warning(said, icon=":material/search_off:")
+
+
 # The characters of a model name the pickers show whole, by page: the Forecast page's 320 px (35 at a
 # presentation's font; names have up to 63), the Diagnostics and Backtest pages' columns at 1280 px. A longer name
 # is shown by its start and end (model_labels), and the help gives it whole.
@@ -80,7 +109,19 @@ def pick_model(prefix: str, where=None) -> str | None:
     chars = PICKER_CHARS.get(prefix, 10**3)
     shown = model_labels(names, chars)
     whole = whole_name_help(st.session_state[key], chars)
-    return (where or st).selectbox("Model", names, key=key, persist_state="session", format_func=shown, help=whole)
+    picked = (where or st).selectbox(
+        "Model",
+        names,
+        key=key,
+        persist_state="session",
+        format_func=shown,
+        help=whole,
+        accept_new_options=True,  # a whole name typed is found, not only the shortened label (typed_model)
+        on_change=typed_model,
+        args=(key, names),
+    )
+    say_typed(key, picked, where)
+    return picked
 
 
 def pick_version(prefix: str, name: str, where=None, problems: list[str] | None = None) -> Artifact | None:

@@ -100,20 +100,27 @@ def _pick_model(where, names: list[str]) -> str:
         st.session_state[key] = selection.default_model(names)
     whole = version_pick.whole_name_help(st.session_state[key], version_pick.PICKER_CHARS[PAGE])
     shown = version_pick.model_labels(names, version_pick.PICKER_CHARS[PAGE])
-    return where.selectbox(
+    picked = where.selectbox(
         "Model",
         names,
         key=key,
         on_change=_model_changed,
+        args=(names,),
         persist_state="session",
         width=PICKER_WIDTH,
         help=whole,
         format_func=shown,
+        accept_new_options=True,  # a whole name typed is found, not only the shortened label (typed_model)
     )
+    version_pick.say_typed(key, picked, where)
+    return picked
 
 
-def _model_changed() -> None:
-    st.session_state[KEYS["version"]] = LATEST
+def _model_changed(names: list[str]) -> None:
+    before = st.session_state.get(f"{KEYS['model']}|shown")
+    version_pick.typed_model(KEYS["model"], names)
+    if st.session_state[KEYS["model"]] != before:  # typed text that picked no model keeps the version too
+        st.session_state[KEYS["version"]] = LATEST
 
 
 def _show_version(label: str) -> None:

@@ -51,3 +51,35 @@ def test_the_pickers_list_tells_long_names_apart_by_their_end(registry, page, ke
     assert picker.help and TWO.replace("_", r"\_") in picker.help  # the chosen one whole
     picker.set_value(ONE).run()
     assert not at.exception and at.selectbox(key=key).value == ONE
+
+
+def _typed(picker, text: str):
+    """What the browser sends when `text` is typed into the picker's search and taken as it is (no label matched)."""
+    picker.options.append(text)  # as a new option: AppTest sends only a value it finds among the labels
+    return picker.set_value(text)
+
+
+@pytest.mark.parametrize(
+    ("page", "key"), [(None, KEYS["model"]), ("views/diagnostics.py", "dg_model"), ("views/backtest.py", "bt_model")]
+)
+def test_a_long_name_is_found_by_a_part_its_shortened_label_leaves_out(registry, page, key):
+    """The search of a picker reads only its labels: the middle of a long name, cut out of its label, found none."""
+    for name in (ONE, TWO, "varx"):
+        publish_varx(registry, name)
+    at = open_app({"model": TWO, "version": "0.0.1"}, page=page)
+    assert "consumption" not in " ".join(at.selectbox(key=key).options)  # cut out of the labels
+    _typed(at.selectbox(key=key), "CONSUMPTION-and-output-model_alpha-one").run()
+    assert not at.exception and at.selectbox(key=key).value == ONE
+    assert not at.warning
+
+
+def test_typed_text_that_names_no_single_model_keeps_the_model_and_says_why(registry):
+    for name in (ONE, TWO, "varx"):
+        publish_varx(registry, name)
+    at = open_app({"model": TWO, "version": "0.0.1"})
+    _typed(at.selectbox(key=KEYS["model"]), "consumption").run()
+    assert not at.exception and at.selectbox(key=KEYS["model"]).value == TWO
+    assert any("'consumption' is part of 2 models' names" in w.value and "type more" in w.value for w in at.warning)
+    _typed(at.selectbox(key=KEYS["model"]), "gdp-nowcast").run()
+    assert at.selectbox(key=KEYS["model"]).value == TWO
+    assert [w.value for w in at.warning] == ["No model's name holds 'gdp-nowcast': pick one from the list."]
