@@ -85,3 +85,18 @@ def test_presentation_mode_switched_from_the_keyboard_keeps_the_focus(local_var_
     sidebar.wait_for(state="visible")  # not presented
     off = _focus_after_switch(page)
     assert off == "Presentation mode", off
+
+
+def test_the_focus_is_not_taken_back_once_the_person_moved_it(local_var_dashboard, page):
+    """The script that puts the focus back on the folded controls went on for 5 s after the switch when the person
+    had moved the focus first (Tab right after Space, before the switch's run was drawn), and moved it to the
+    expander whenever it fell to the page's body within those seconds: the person's Tab was undone."""
+    page.goto(f"{local_var_dashboard}/?model=var")
+    wait_for_app(page)
+    page.get_by_role("switch", name="Presentation mode").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")  # on at once, to the next control
+    page.get_by_test_id("stSidebar").wait_for(state="hidden")  # presented
+    wait_for_app(page)
+    page.wait_for_timeout(1500)  # the script looked every 100 ms
+    assert not page.evaluate("() => document.activeElement.matches('summary')"), page.evaluate(FOCUSED)  # no expander
