@@ -18,10 +18,10 @@ from typing import Any, NoReturn
 
 import streamlit as st
 
-from ui import sign_in_link, sign_outs, store, train_data
+from ui import presses, sign_in_link, sign_outs, store, train_data
 from ui.layout import quiet
 from ui.literal import library_text, literal
-from varlib import ROLES, Actor, RolePolicy, TokenVerifier, VarlibError, allows
+from varlib import ROLES, Actor, RolePolicy, TokenVerifier, VarlibError, allows, role_needs
 
 DASHBOARD = "the dashboard"  # whose sign-in asks the provider for the role claim (RolePolicy.how_to_get)
 WATCH_S = 5  # how soon a tab notices that its sign-in ended elsewhere (a Sign out) or ran out
@@ -64,6 +64,12 @@ class SignIn:
     def can(self, action: str) -> bool:
         """Whether this session may `publish`, move an `alias` or `withdraw` (and `read`)."""
         return allows(self.role, action)
+
+
+def needs(*actions: str) -> str:
+    """The rule of `actions` as a sentence starts, in the words the REST service refuses them with (varlib.roles)."""
+    rule = role_needs(*actions)
+    return rule[:1].upper() + rule[1:]
 
 
 def configured() -> bool:
@@ -142,6 +148,9 @@ def render_gate(sign_in: SignIn) -> bool:
             _keep_draft()
         if sign_in.signed_out:
             st.info("You signed out in another tab of this browser: sign in again to go on.", icon=":material/logout:")
+        # a change pressed as this screen came (none before a first sign-in): not done, and said so
+        for said in presses.cut_off("your sign-in had run out" if sign_in.expired else "you signed out in another tab"):
+            st.warning(said, icon=":material/block:")
         st.markdown("Sign in with your organisation's account to see the models and their forecasts.")
         sign_in_link.remember()  # the link this screen was opened with reopens after signing in
         problem = _provider_problem()
@@ -221,8 +230,7 @@ def publisher() -> SignIn | None:
     if sign_in.can("publish"):
         return sign_in
     st.info(
-        f"Publishing needs the publisher role; {sign_in.refusal('publisher')}."
-        " Training, forecasting and inspecting still work.",
+        f"{needs('publish')}; {sign_in.refusal('publisher')}. Training, forecasting and inspecting still work.",
         icon=":material/lock:",
     )
     return None

@@ -75,7 +75,13 @@ _DASHBOARD_WORDS = {
 }
 # On the page a word above (or a failure's next step) sends a person to, what that page has in sight instead (by the
 # page's address): the Models page said "the Models page lists them"
-_ON_PAGE = {"models": {"alias list": "the Aliases section lists them"}}
+_ON_PAGE = {
+    "models": {
+        "alias list": "the Aliases section lists them",
+        "reindex removal": _DASHBOARD_WORDS["reindex removal"].replace("the Models page", "the versions table", 1),
+    }
+}
+OWN_WORDS = tuple(_ON_PAGE)  # the pages whose words differ (ui.store words a listing for each of them)
 _ADVICE_ON_PAGE = {
     "models": {
         NotFoundError: "The versions table and the Aliases section show what there is now.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import auth, store
+from ui import auth, presses, store
 from ui.errors import show_error
 from ui.forecast_link import FAN_LEVELS, KEYS, LEVELS, LINK_SCENARIO, NO_SCENARIO, forecast_page
 from ui.layout import control_row
@@ -146,8 +146,7 @@ def save_form(artifact: Artifact, inputs: dict) -> None:
     sign_in = auth.current()
     if not sign_in.can("scenario"):
         st.info(
-            f"Saving scenarios needs the publisher role; {sign_in.refusal('publisher')}. Editing and"
-            " forecasting scenarios still work.",
+            f"{auth.needs('scenario')}; {sign_in.refusal('publisher')}. Editing and forecasting scenarios still work.",
             icon=":material/lock:",
         )
         return
@@ -165,7 +164,8 @@ def save_form(artifact: Artifact, inputs: dict) -> None:
         name = first.text_input("Name", placeholder="gdp-recovers", help="Lower-case letters, digits, - and _.")
         notes = second.text_input("Notes", placeholder="what this scenario assumes")
         st.caption(f"Saved for **{artifact.label}**, once: a saved scenario is never overwritten.")
-        if not st.form_submit_button("Save scenario", type="primary", icon=":material/bookmark_add:"):
+        button = presses.key("Save scenario", artifact.name)
+        if not st.form_submit_button("Save scenario", type="primary", icon=":material/bookmark_add:", key=button):
             return
     beyond = beyond_horizon(artifact, inputs["steps"])
     if beyond:  # saved, the scenario would leave them out unsaid; the CLI and REST refuse them too

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from ui.errors import dashboard_words
+from ui.errors import OWN_WORDS, dashboard_words
 from varlib import (
     Alias,
     Artifact,
@@ -81,13 +81,16 @@ def _names(fingerprint: str, _registry: Registry) -> tuple[str, ...]:
 
 
 @st.cache_resource(ttl=LIST_TTL, max_entries=64, show_spinner=False)
-def _versions(fingerprint: str, name: str, _registry: Registry) -> tuple[VersionEntry, ...]:
+def _versions(fingerprint: str, name: str, _registry: Registry) -> dict[str | None, tuple[VersionEntry, ...]]:
     # an unusable version's reason in the dashboard's words (the CLI commands it names said as the pages' own), once
-    # per listing for every page that shows it
-    return tuple(
-        entry if entry.ok else replace(entry, status=dashboard_words(entry.status))
-        for entry in _registry.list_versions(name)
-    )
+    # per listing: as every page says it (None), and as each page with words of its own does (the Models page does
+    # not send a person to the Models page)
+    entries = _registry.list_versions(name)
+
+    def worded(entry: VersionEntry, here: str | None) -> VersionEntry:
+        return entry if entry.ok else replace(entry, status=dashboard_words(entry.status, here))
+
+    return {here: tuple(worded(entry, here) for entry in entries) for here in (None, *OWN_WORDS)}
 
 
 def model_names() -> list[str]:
@@ -96,10 +99,12 @@ def model_names() -> list[str]:
     return list(_names(_fingerprint(current), registry(current)))
 
 
-def versions(name: str) -> tuple[VersionEntry, ...]:
-    """Every version of `name`, newest first, broken ones with their reason (cached briefly, shared)."""
+def versions(name: str, here: str | None = None) -> tuple[VersionEntry, ...]:
+    """Every version of `name`, newest first, broken ones with their reason (cached briefly, shared); shown on the
+    page `here` (its address), the reason in that page's words (ui.errors.dashboard_words)."""
     current = settings()
-    return _versions(_fingerprint(current), name, registry(current))
+    listed = _versions(_fingerprint(current), name, registry(current))
+    return listed.get(here, listed[None])
 
 
 def usable(name: str, include_withdrawn: bool = False) -> list[VersionEntry]:

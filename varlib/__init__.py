@@ -120,7 +120,8 @@ from .number_format import apart_format, column_format, format_column, format_nu
 from .panel_names import SHORT_NAME, grid_names, text_width
 from .plain_text import escape_controls
 from .report import render_report
-from .roles import ROLES, RolePolicy, allows
+from .roles import ACTION_WORDS, ROLES, RolePolicy, allows
+from .roles import needs as role_needs
 from .roles import require as require_role
 from .scenario import SCENARIO_PATTERN, Scenario, check_scenario_name
 from .scenario_forecast import forecast_scenario, make_scenario, scenario_differences
@@ -172,8 +173,8 @@ from .wording import (
 
 # fmt: off
 __all__ = [  # packed by hand: one name a line would take 170 lines of this front door
-    "ALIAS_PATTERN", "ALPHA_MAX", "ALPHA_MIN", "BUMPS", "CLI_HINTS", "CONDITIONS", "CRITERIA", "DATE",
-    "DEFAULT_ARCH_LAGS", "DEFAULT_HOLDOUT", "DEFAULT_HORIZON", "DEFAULT_IRF_PERIODS", "DEFAULT_ORIGINS",
+    "ACTION_WORDS", "ALIAS_PATTERN", "ALPHA_MAX", "ALPHA_MIN", "BUMPS", "CLI_HINTS", "CONDITIONS", "CRITERIA",
+    "DATE", "DEFAULT_ARCH_LAGS", "DEFAULT_HOLDOUT", "DEFAULT_HORIZON", "DEFAULT_IRF_PERIODS", "DEFAULT_ORIGINS",
     "DEFAULT_VARIABLES", "DETERMINISTIC", "DETERMINISTIC_WORDS", "EXOG", "FILL_METHODS", "INTERVAL_KINDS",
     "LAG_POLICIES", "LATEST", "LEVEL_RANGE", "LOGGED", "MACRODATA", "MAX_COMPARED", "MAX_HORIZON", "MAX_IRF_PERIODS",
     "MAX_ORIGINS", "MAX_STEPS", "METRICS", "METRIC_LABELS", "MIN_RESIDUAL_DF", "MODEL_SPACE", "NAME_PATTERN",
@@ -195,7 +196,8 @@ __all__ = [  # packed by hand: one name a line would take 170 lines of this fron
     "older_cards_note", "order_floor", "order_words", "other_holdout_order", "OverlaidForecast", "overlay_forecasts",
     "overlay_frame", "p_is", "p_text", "parse_lag_table", "parse_version", "path_editor_table", "period_labels",
     "periods_from", "plural_of", "Preparation", "profile_csv", "ProviderUnavailableError", "publish_result", "read_csv",
-    "read_lag_csv", "read_lag_inputs", "read_path_csv", "Registry", "render_report", "require_role", "RolePolicy",
+    "read_lag_csv", "read_lag_inputs", "read_path_csv", "Registry", "render_report", "require_role", "role_needs",
+    "RolePolicy",
     "rows_needed", "Scenario", "scenario_differences", "score_notes", "Settings", "shared_formats", "shared_lag_table",
     "shortened", "statistic_text", "StoreUnavailableError", "text_width", "to_json", "to_json_safe", "TokenVerifier",
     "train_model", "trained_advice", "TrainResult", "unfollowed", "UnitRoot", "utc_time", "VarlibError", "Version",

@@ -18,16 +18,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import AccessDeniedError, InvalidInputError
+from .wording import and_list
 
 VIEWER, PUBLISHER, ADMIN = "viewer", "publisher", "admin"
 ROLES = (VIEWER, PUBLISHER, ADMIN)  # each includes the ones before it
 ACTIONS = {"read": VIEWER, "publish": PUBLISHER, "scenario": PUBLISHER, "alias": ADMIN, "withdraw": ADMIN}
-# What each action is called in a refusal: `not allowed: saving a scenario needs the publisher role`
+# What each action is called in a refusal, by the REST service and the dashboard alike (`needs`)
 ACTION_WORDS = {
     "read": "reading",
     "publish": "publishing",
     "scenario": "saving a scenario",
-    "alias": "changing an alias",
+    "alias": "moving or deleting an alias",
     "withdraw": "withdrawing a version",
 }
 
@@ -89,6 +90,14 @@ class RolePolicy:
         return None
 
 
+def needs(*actions: str) -> str:
+    """The rule `actions` (all of one role) follow, as every refusal of them says it, the REST service's and the
+    dashboard's: `saving a scenario needs the publisher role`, `moving or deleting an alias and withdrawing a
+    version need the admin role`."""
+    (role,) = {ACTIONS[action] for action in actions}
+    return f"{and_list(ACTION_WORDS[a] for a in actions)} {'needs' if len(actions) == 1 else 'need'} the {role} role"
+
+
 def allows(role: str | None, action: str) -> bool:
     """Whether `role` may do `action` (`read`, `publish`, `scenario`, `alias`, `withdraw`)."""
     needed = ACTIONS[action]
@@ -109,8 +118,7 @@ def require(
         how = policy.how_to_get(needed, "you" if who == "you" else "them", claims) if policy is not None else ""
         then = f"; {how}" if how else ""
         raise AccessDeniedError(
-            f"not allowed: {ACTION_WORDS[action]} needs the {needed} role; {who} {'have' if who == 'you' else 'has'}"
-            f" {role or 'no role'}{then}",
+            f"not allowed: {needs(action)}; {who} {'have' if who == 'you' else 'has'} {role or 'no role'}{then}",
             field="role",
             value=role,
         )

@@ -91,7 +91,7 @@ def _version_of(name: str, asked: str) -> str | None:
 
 
 def _show_versions(name: str) -> None:
-    entries = list(store.versions(name))
+    entries = list(store.versions(name, here=PAGE))  # a reason that names the Models page says where on it
     if not entries:  # a folder of helper objects only (a `latest.json`), or a folder marker an S3 tool made
         st.info(
             library_text(

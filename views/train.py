@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import auth, forecast_link, store
+from ui import auth, forecast_link, presses, store
 from ui.errors import TRAIN, guarded, show_error
 from ui.literal import library_text, literal
 from ui.train_data import data_inputs, load_source, suggested_name
@@ -260,7 +260,7 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
         )
     # keyed by what the person saw: a version of another shape published meanwhile turns the page to a major
     # bump, and the click made on the page before it must not publish that bump unseen (it is a new button)
-    seen = f"train_publish|{name}|{bump}|{'major' if changed else 'any'}"
+    seen = presses.key("Publish", name, bump, "major" if changed else "any")
     if st.button("Publish", type="primary", icon=":material/publish:", disabled=refused, key=seen):
         try:
             artifact = publish_result(registry, result, name, bump, notes, actor=sign_in.actor)

@@ -84,7 +84,7 @@ def test_only_admins_on_a_writable_store_get_the_delete_control(seeded, monkeypa
     with monkeypatch.context() as patched:
         patched.setattr(ui.auth, "current", lambda: viewer)
         at = open_app(page=MODELS)
-        assert "Moving and deleting aliases and withdrawing versions need the admin role" in _text(at)
+        assert "Moving or deleting an alias and withdrawing a version need the admin role" in _text(at)
         assert not any(e.label == ADMIN for e in at.expander)
 
 

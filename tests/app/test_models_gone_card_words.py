@@ -1,6 +1,7 @@
 """A version deleted from the store by hand, on the Models page: its status told a dashboard user to run `varlib
 reindex`, a command only those who look after the store can run. It says what the page still shows of it and that
-an administrator of the store records the removal with the command, naming the model."""
+an administrator of the store records the removal with the command, naming the model; on the Models page itself it
+names the versions table (it said "the Models page lists it", pointing the page at itself), elsewhere that page."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from tests.app.conftest import errors, open_app
 
 MODELS = "views/models.py"
 SAID = (
-    "no longer in the store; the Models page lists it as it was published, and an administrator of the store can"
+    "no longer in the store; the versions table lists it as it was published, and an administrator of the store can"
     " record its removal with `varlib reindex --name var` (its number stays taken)"
 )
+ELSEWHERE = SAID.replace("the versions table", "the Models page")
 
 
 def test_a_version_deleted_by_hand_names_who_records_its_removal(three_versions, store_dir):
@@ -29,6 +31,15 @@ def test_a_version_deleted_by_hand_names_who_records_its_removal(three_versions,
     details = "\n".join(m.value for m in at.markdown).replace("\\", "")
     assert SAID in details
     assert "`varlib reindex` records" not in said + details
+    assert "Models page" not in said + details + table.to_string()
+
+
+def test_the_other_pages_send_to_the_models_page(three_versions, store_dir):
+    shutil.rmtree(store_dir / "models" / "var" / "0_0_1")
+    at = open_app({"model": "var", "version": "0.0.1"})  # the Forecast page
+    assert not at.exception
+    said = "\n".join(x.value for x in [*at.error, *at.warning, *at.markdown, *at.caption])
+    assert ELSEWHERE in said.replace("\\", ""), said
 
 
 def test_the_cli_keeps_the_command_for_the_model(three_versions, store_dir):

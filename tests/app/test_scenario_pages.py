@@ -233,7 +233,7 @@ def test_a_viewer_cannot_save_and_a_read_only_store_says_so(seeded, monkeypatch)
     with monkeypatch.context() as patched:
         patched.setattr(ui.auth, "current", lambda: viewer)
         at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})
-        assert "Saving scenarios needs the publisher role; you are signed in as a viewer" in _text(at)
+        assert "Saving a scenario needs the publisher role; you are signed in as a viewer" in _text(at)
         assert not any(b.label == "Save scenario" for b in at.button)
     monkeypatch.setenv("VARLIB_READ_ONLY", "1")
     at = _with_editor({"model": "var", "version": "0.0.1", "steps": 4})

@@ -42,7 +42,7 @@ def signed_out_meanwhile(monkeypatch):
 
 def test_saving_a_scenario_signed_out_says_to_sign_in_again_only(seeded, signed_out_meanwhile):
     said = _text(_with_editor({"model": "var", "version": "0.0.1", "steps": 4}))
-    assert f"Saving scenarios needs the publisher role; {SIGN_IN_AGAIN}. Editing and forecasting" in said
+    assert f"Saving a scenario needs the publisher role; {SIGN_IN_AGAIN}. Editing and forecasting" in said
     assert GROUP_ADVICE not in said
 
 
@@ -64,4 +64,4 @@ def test_a_signed_in_viewer_is_still_told_which_group_to_join(seeded, monkeypatc
     viewer = ui.auth.SignIn(True, Actor("Vera Viewer", "v", "http://issuer.test", "dashboard"), "viewer")
     monkeypatch.setattr(ui.auth, "current", lambda: viewer)
     said = _text(_with_editor({"model": "var", "version": "0.0.1", "steps": 4}))
-    assert "Saving scenarios needs the publisher role; you are signed in as a viewer: " + GROUP_ADVICE in said
+    assert "Saving a scenario needs the publisher role; you are signed in as a viewer: " + GROUP_ADVICE in said

@@ -22,7 +22,7 @@ def test_a_count_reads_with_its_noun(count, noun, plural, said):
     ("action", "role", "said"),
     [
         ("scenario", "viewer", "not allowed: saving a scenario needs the publisher role; you have viewer"),
-        ("alias", "publisher", "not allowed: changing an alias needs the admin role; you have publisher"),
+        ("alias", "publisher", "not allowed: moving or deleting an alias needs the admin role; you have publisher"),
         ("withdraw", None, "not allowed: withdrawing a version needs the admin role; you have no role"),
     ],
 )
@@ -37,8 +37,8 @@ def test_a_refusal_with_the_policy_names_the_group_that_grants_the_role():
     with pytest.raises(AccessDeniedError) as caught:
         require_role("viewer", "alias", who="Vera Viewer", policy=policy)
     assert str(caught.value) == (
-        "not allowed: changing an alias needs the admin role; Vera Viewer has viewer; ask an administrator of the"
-        " identity provider to add them to the group `ops` or `varlib-admins`"
+        "not allowed: moving or deleting an alias needs the admin role; Vera Viewer has viewer; ask an administrator"
+        " of the identity provider to add them to the group `ops` or `varlib-admins`"
     )
     assert policy.how_to_get("viewer") == "signing in grants it"  # no viewer group: any signed-in user
     assert RolePolicy(viewer_groups=frozenset({"staff"})).how_to_get("viewer").endswith("add you to the group `staff`")

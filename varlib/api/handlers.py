@@ -187,23 +187,23 @@ def no_versions(registry: Registry, name: str, legacy: bool = False) -> NotFound
     exist. One listing; the bucket is looked at only when the listing is empty, as the CLI does."""
     listed = registry.list_names()
     names = [other for other in listed if other != name]  # as the CLI names them
+    named = {"field": "name", "value": name}  # the model, as the CLI names its --name (/var_predict: its fixed one)
     if not names and (note := registry.missing_note()):
-        return NotFoundError(f"model {name!r} has no versions: {note}")
+        return NotFoundError(f"model {name!r} has no versions: {note}", **named)
     more = f" and {len(names) - SHOWN_MODELS} more" if len(names) > SHOWN_MODELS else ""
     shown = f"{', '.join(names[:SHOWN_MODELS])}{more}"
     if legacy and names:
         return NotFoundError(
             f"/var_predict serves model {LEGACY_NAME!r}, as the original service did, and {registry.description}"
             f" has no version of it; its models: {shown}. Forecast one of them with"
-            f" POST /models/{{name}}/versions/{{version}}/forecast (e.g. /models/{names[0]}/versions/latest/forecast)"
+            f" POST /models/{{name}}/versions/{{version}}/forecast (e.g. /models/{names[0]}/versions/latest/forecast)",
+            **named,
         )
     held = f"its models: {shown}" if names else "it holds no models yet"
     if name in listed:  # a folder holding no version (a folder marker, a stray latest.json): GET /models names it
         held = f"its folder holds none yet (publish one); {held.replace('its models', 'its other models')}"
-    return NotFoundError(  # the path's `name` named, as the CLI names its --name
-        f"model {name!r} has no versions in {registry.description}; {held} (GET /models lists the models)",
-        field="name",
-        value=name,
+    return NotFoundError(
+        f"model {name!r} has no versions in {registry.description}; {held} (GET /models lists the models)", **named
     )
 
 

@@ -22,6 +22,7 @@ from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from varlib import (
+    ACTION_WORDS,
     AccessDeniedError,
     Actor,
     AuthenticationError,
@@ -36,13 +37,6 @@ from .error_schema import as_configured
 
 OPEN_PATHS = ("/health", "/ready", "/metrics", "/openapi.json", *PAGE_PATHS)
 PROVIDER_FRESH_S = 10.0  # how long /ready trusts its last look at the provider: probes come every few seconds
-# The actions (varlib.roles) as a message names them.
-_DOING = {
-    "read": "reading",
-    "scenario": "saving a scenario",
-    "alias": "setting or deleting an alias",
-    "withdraw": "withdrawing a version",
-}
 # Declares the bearer token in the OpenAPI document (the docs page's Authorize button, generated clients) for
 # the routes that need one; it checks nothing itself (`auto_error=False`): `_bearer` and the verifier do, with
 # the service's own error JSON.
@@ -82,7 +76,7 @@ class Security:
         """The verified caller allowed to do `action`; raises AuthenticationError or AccessDeniedError."""
         if self.verifier is None:
             raise AccessDeniedError(
-                f"not allowed: {_DOING.get(action, action)} over the REST service needs sign-in, and this service"
+                f"not allowed: {ACTION_WORDS[action]} over the REST service needs sign-in, and this service"
                 " has no identity provider configured (set VARLIB_OIDC_ISSUER and VARLIB_OIDC_AUDIENCE); use the"
                 " CLI locally",
                 field="role",

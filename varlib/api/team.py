@@ -58,9 +58,34 @@ _WITHDRAW_ERRORS = error_responses(
 )
 
 
+_ALIAS_REASON = (
+    f"why (optional), kept in the move's audit record: up to {Withdrawal.MAX_REASON} characters of plain text, blanks"
+    " around it dropped"
+)
+
+
 class AliasBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
     version: str = Field(description="0.0.3, latest or @other (resolved now)", examples=["0.0.3"])
+    # limits as a withdrawal's reason's: documented, enforced by the library in the CLI's words
+    reason: str = Field(
+        "",
+        description=_ALIAS_REASON,
+        examples=["best backtest this quarter"],
+        json_schema_extra={"maxLength": Withdrawal.MAX_REASON},
+    )
+
+
+class AliasDeleteBody(BaseModel):
+    """A deletion's optional body: a JSON body, as every write's input here (a write takes no query parameters)."""
+
+    model_config = ConfigDict(extra="forbid")
+    reason: str = Field(
+        "",
+        description=_ALIAS_REASON.replace("move's", "deletion's"),
+        examples=["retired"],
+        json_schema_extra={"maxLength": Withdrawal.MAX_REASON},
+    )
 
 
 class WithdrawBody(BaseModel):
@@ -120,7 +145,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         alias: str = ALIAS,
     ) -> dict:
         alias, version = as_sent(alias), as_sent(body.version, "version")  # the path's alias, then the body's
-        moved = await run_in_threadpool(registry.set_alias, name, alias, version, actor)
+        moved = await run_in_threadpool(registry.set_alias, name, alias, version, actor, body.reason)
         if not moved.unchanged:  # already pointing there: nothing stored, nothing recorded
             request.app.state.metrics.changes.labels("alias.set").inc()
         # the trail alone keeps how to reach the mover; `changed` is false when it pointed at that version already
@@ -134,9 +159,14 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         responses=_DELETE_ERRORS,
     )
     async def delete_alias(
-        request: Request, actor: Annotated[Actor, Depends(signed_in("alias"))], name: str = NAME, alias: str = ALIAS
+        request: Request,
+        actor: Annotated[Actor, Depends(signed_in("alias"))],
+        name: str = NAME,
+        alias: str = ALIAS,
+        body: AliasDeleteBody | None = None,
     ) -> dict:
-        moved = await run_in_threadpool(registry.delete_alias, name, as_sent(alias), actor)
+        reason = body.reason if body is not None else ""
+        moved = await run_in_threadpool(registry.delete_alias, name, as_sent(alias), actor, reason)
         request.app.state.metrics.changes.labels("alias.delete").inc()
         return without_whereabouts(moved.to_dict())  # the trail alone keeps how to reach the mover
 

@@ -31,6 +31,7 @@ from .cut_off import done_but, may_be_done
 from .layout import withdrawal_key
 from .withdrawals import (
     Withdrawal,
+    check_optional_reason,
     check_reason,
     create_withdrawal,
     read_withdrawal,
@@ -111,11 +112,14 @@ class Governance:
             )
         return found.version
 
-    def set_alias(self, name: str, alias: str, version: str | Version, actor: Actor | None = None) -> Alias:
+    def set_alias(
+        self, name: str, alias: str, version: str | Version, actor: Actor | None = None, reason: str = ""
+    ) -> Alias:
         """Point `@alias` at a usable, not withdrawn version (`latest` and other aliases are resolved first). An
-        alias that points at that version already is returned `unchanged`: nothing is stored or recorded."""
+        alias that points at that version already is returned `unchanged`: nothing is stored or recorded. `reason`
+        (optional): why, kept in the move's audit record."""
         self.ensure_writable("moving an alias")
-        alias, name = check_alias(alias), check_name(name)
+        alias, name, reason = check_alias(alias), check_name(name), check_optional_reason(reason)
         try:
             if isinstance(version, str) and is_alias(version):  # naming its withdrawn version would be refused too
                 concrete = self.resolve_alias(name, version, "an alias cannot point at it: name one in use")
@@ -140,7 +144,7 @@ class Governance:
         moved = move_alias(self.store, name, alias, concrete, actor, audit.now())  # `unchanged`: nothing stored
         if not moved.unchanged:
             with self._moved_but(moved, "recording the move in the audit trail", self._reindex_records(name)):
-                self._record("alias.set", name, actor, str(concrete), alias, moved.previous, revision=moved.revision)
+                self._record("alias.set", name, actor, str(concrete), alias, moved.previous, reason, moved.revision)
         look = f"`varlib alias list --name {name}` shows whether it points at a withdrawn version"
         with self._moved_but(moved, f"checking that {concrete} was not withdrawn meanwhile", look):
             withdrawn = self.withdrawal(name, concrete) is not None
@@ -154,16 +158,16 @@ class Governance:
             )
         return moved
 
-    def delete_alias(self, name: str, alias: str, actor: Actor | None = None) -> Alias:
+    def delete_alias(self, name: str, alias: str, actor: Actor | None = None, reason: str = "") -> Alias:
         """Remove `@alias` (a tombstone moved by compare-and-swap; the trail keeps its history), a damaged one too
-        (then its `previous` is None: the damaged object said no version)."""
+        (then `previous` is None: the damaged object said no version); `reason` (optional) goes in its record."""
         self.ensure_writable("deleting an alias")
-        alias = check_alias(alias)
+        alias, reason = check_alias(alias), check_optional_reason(reason)
         actor = actor or Actor.local(self.author)
         # move_alias refuses an alias that is not set, on every compare-and-swap try: of deletes at once, one wins
         moved = move_alias(self.store, check_name(name), alias, None, actor, audit.now())
         with self._moved_but(moved, "recording the deletion in the audit trail", self._reindex_records(name)):
-            self._record("alias.delete", name, actor, None, alias, moved.previous, revision=moved.revision)
+            self._record("alias.delete", name, actor, None, alias, moved.previous, reason, moved.revision)
         return moved
 
     @staticmethod

@@ -108,6 +108,20 @@ def check_reason(reason: str) -> str:
     return check_plain(text, "reason has", "reason", offset=len(typed) - len(typed.lstrip()))
 
 
+def check_optional_reason(reason: str | None) -> str:
+    """An alias move's reason, stripped: optional (empty when none is given), else as a withdrawal's, one line of
+    plain text of at most MAX_REASON characters."""
+    typed = str(reason or "")
+    text = typed.strip()
+    if len(text) > MAX_REASON:
+        raise InvalidInputError(
+            f"the reason is {len(text):,} characters; keep it to at most {MAX_REASON} (or give none: it is optional)",
+            field="reason",
+            value=reason,
+        )
+    return check_plain(text, "reason has", "reason", offset=len(typed) - len(typed.lstrip()))
+
+
 def create_withdrawal(store: Store, withdrawal: Withdrawal) -> None:
     """Store the record once; ObjectExistsError if the version is already withdrawn."""
     key = withdrawal_key(withdrawal.name, withdrawal.version)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from functools import partial
 from typing import TypeVar
 
 import pandas as pd
@@ -31,6 +32,8 @@ def add_commands(commands) -> None:
     deleting.add_argument("alias", help="the alias to remove, e.g. champion (or @champion)")
     for parser in (setting, listing, deleting):
         parser.add_argument("--name", help=NAME_HELP)
+    for parser in (setting, deleting):  # optional, where a withdrawal's is required: the history shows it
+        parser.add_argument("--reason", default="", help="why (optional), kept in the audit trail")
 
     withdraw = commands.add_parser("withdraw", help="take a version out of `latest` and aliases (nothing deleted)")
     withdraw.add_argument("version", help="the version's number, e.g. 0.0.3 (not latest or an alias)")
@@ -106,14 +109,15 @@ def run_alias(args: argparse.Namespace) -> int:
             _print_damaged(f"{a.damaged} {fix.format(a.alias, args.name)}" for a in aliases if a.damaged)
         return 0
     if args.alias_command == "set":
-        moved = _of_a_model(registry, args.name, lambda: registry.set_alias(args.name, args.alias, args.version, actor))
+        move = partial(registry.set_alias, args.name, args.alias, args.version, actor, args.reason)
+        moved = _of_a_model(registry, args.name, move)
         if moved.unchanged:  # nothing stored, nothing recorded in the audit trail
             print(f"@{moved.alias} of {args.name!r} already points at {moved.version}; nothing changed")
             return 0
         was = f" (was {moved.previous})" if moved.previous else ""
         print(f"@{moved.alias} of {args.name!r} -> {moved.version}{was}")
         return 0
-    moved = _of_a_model(registry, args.name, lambda: registry.delete_alias(args.name, args.alias, actor))
+    moved = _of_a_model(registry, args.name, lambda: registry.delete_alias(args.name, args.alias, actor, args.reason))
     # no version before: the alias was set (an unset one is refused), so its object was damaged, and is replaced
     print(f"deleted @{moved.alias} of {args.name!r} (was {moved.previous or 'a damaged alias object'})")
     return 0
