@@ -26,6 +26,7 @@ _GROUPS = (
 )
 _PX = {character: px for px, characters in _GROUPS for character in characters}
 OTHER, WIDE = 8.0, 13.3
+ELLIPSIS = "…"
 REST_LEAST = 64  # a free-text column's width at the narrowest (see laid_out): its header and a word's start
 
 
@@ -37,6 +38,20 @@ def text_px(text: str) -> float:
 def need(texts: Iterable) -> int:
     """The width (px) of a column that shows each of `texts` (its header among them) whole."""
     return PADDING + int(max((text_px(str(text)) for text in texts), default=0.0) + 0.999)
+
+
+def cut(text: str, px: int) -> str:
+    """`text` whole when a column `px` wide shows it whole, else the start of it that fits, with "…" after: the grid
+    cuts a text at the column's edge with no sign that it goes on."""
+    if need([text]) <= px:
+        return text
+    room, used, kept = px - PADDING - text_px(ELLIPSIS), 0.0, 0
+    for character in text:  # a width per character, added up: a note runs to 2,000 of them
+        used += text_px(character)
+        if used > room:
+            break
+        kept += 1
+    return text[:kept].rstrip() + ELLIPSIS
 
 
 def needs(table, headers: Mapping[str, str] | None = None) -> dict[str, int]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui import column_pick, column_widths
 from ui.errors import FORECAST_WAITS, show_error
 from ui.forecast_link import LAG_KEPT, LAG_RESET, LINK_LAGS, decode_lags, exact_text, reset_lag_table
 from ui.literal import library_text
@@ -140,6 +141,7 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
             source = upload.file_id
     columns = {v: st.column_config.TextColumn(v, required=True) for v in artifact.variables}
     columns[DATE] = period_column(DATE, list(base[DATE]), artifact.data.frequency, "The period of the observation.")
+    shown = _shown(artifact, base)
     edited = st.data_editor(
         base,
         key=_editor_key(scope, source),
@@ -148,6 +150,9 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
         column_config=columns,
         disabled=[DATE],
         width="stretch",
+        # the others are hidden, not left out: their values, edited or not, stay in the table the forecast reads,
+        # and the editor stays the same one (its edits kept) whichever are picked
+        column_order=None if shown == artifact.variables else [DATE, *shown],
     )
     st.button("Reset to the model's last observations", on_click=reset_lag_table, icon=":material/restart_alt:")
     _keep(artifact, edited, own, uploaded=upload is not None)
@@ -162,6 +167,13 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
     if note:
         st.caption(f":material/edit: {note}; the forecast starts from these inputs (the page's link carries them).")
     return lags
+
+
+def _shown(artifact: Artifact, base: pd.DataFrame) -> list[str]:
+    """The variables the table shows (ui.column_pick): nine long names scrolled it sideways at 1440 px."""
+    need = column_widths.needs(base)
+    room = column_pick.TABLE_PX - need[DATE]
+    return column_pick.shown(need, artifact.variables, room, f"lag_shown|{artifact.name}|{artifact.version}")
 
 
 def _differ(changed: int) -> str:

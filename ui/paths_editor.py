@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import column_widths
+from ui import column_pick, column_widths
 from ui.errors import FORECAST_WAITS, show_error
 from ui.forecast_link import LINK_LAGS, encode_lags, exact_text, reset_lag_table
 from ui.literal import library_text, literal
@@ -197,34 +197,12 @@ def copy_scenario(artifact: Artifact, scenario: Scenario) -> None:
         st.session_state[LINK_LAGS] = encode_lags(frame, own)
 
 
-# The editor's width at 1440 px (in the scenario's expander; the exogenous values' is 978 px), and the pencil an
-# editable column's header draws before its name
-EDITOR_ROOM = 944
-EDIT_ICON_PX = 22
-
-
 def _shown(table: pd.DataFrame, columns: list[str], at: str, current: pd.DataFrame) -> list[str]:
-    """The variables the table shows: every one when all fit EDITOR_ROOM as wide as their names and values need
-    (ui.column_widths), else the ones picked, at first the conditioned ones and then the rest in order, as many as
-    fit (nine long names scrolled the table sideways at 1440 px, each of them cut)."""
+    """The variables the table shows (ui.column_pick): at first the conditioned ones, then the rest in order."""
     need = column_widths.needs(table)
-    room = EDITOR_ROOM - need["step"] - need["date"]
-    if sum(need[c] + EDIT_ICON_PX for c in columns) <= room:
-        return list(columns)
-    key = f"{at}|shown"
-    if not set(st.session_state.get(key) or ()) <= set(columns):
-        st.session_state.pop(key)
-    if key not in st.session_state:
-        first = sorted(columns, key=lambda c: not np.isfinite(current[c].to_numpy()).any())  # stable: in order
-        fit = [sum(need[c] + EDIT_ICON_PX for c in first[: n + 1]) <= room for n in range(len(first))]
-        st.session_state[key] = first[: max(1, sum(fit))]
-    picked = st.multiselect(
-        "Variables in the table",
-        columns,
-        key=key,
-        help="As many as fit the page at first. The values of the others stay as they are and still apply.",
-    )
-    return [c for c in columns if c in picked]
+    room = column_pick.TABLE_PX - column_pick.EXPANDER_PX - need["step"] - need["date"]
+    conditioned = [c for c in columns if np.isfinite(current[c].to_numpy()).any()]
+    return column_pick.shown(need, columns, room, f"{at}|shown", conditioned)
 
 
 def _picked_key(columns: list[str], shown: list[str]) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import streamlit as st
 
-from ui import comparison_figures, linked_versions, live, store, url_state
+from ui import column_widths, comparison_figures, linked_versions, live, store, url_state
 from ui.chart_files import images_named
 from ui.chart_look import plot
 from ui.compare_pick import ask_for_a_second, pick_versions
@@ -120,6 +122,8 @@ def _side_by_side(artifacts: list[Artifact], address: dict[str, str]) -> None:
     )
     wide = " The table scrolls sideways when the versions do not all fit." if len(artifacts) > 3 else ""
     names, widths, cut = comparison_widths(shown)
+    if cut:  # drawn with "…" where the column cuts it; the cell itself keeps it whole, for its overlay
+        styled = styled.format({column: partial(column_widths.cut, px=px) for column, px in widths.items()})
     cut_words = " A text cut short (…) reads whole when its cell is double-clicked." if cut else ""
     st.caption(f"Columns in the order the versions were picked; highlighted rows differ.{wide}{cut_words}")
     st.dataframe(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ui.column_widths import REST_LEAST, laid_out, need, text_px
+from ui.column_widths import PADDING, REST_LEAST, cut, laid_out, need, text_px
 
 STAMP = "2026-12-06 08:40:49 UTC"
 
@@ -34,3 +34,11 @@ def test_a_text_is_estimated_no_narrower_than_chromium_draws_it():
     drawn = {"withdrawn: trained on the wrong file": 212.2, "VAR(5) in log differences, trend c": 187.3, STAMP: 142.9}
     drawn |= {"THE QUICK BROWN FOX JUMPS": 183.0, "mmmmwwww": 86.7, "⚠ not stable, non-normal residuals": 204.7}
     assert all(drawn[text] <= text_px(text) <= 1.1 * drawn[text] for text in drawn)
+
+
+def test_a_text_too_long_for_its_column_is_cut_with_an_ellipsis_that_fits_and_one_that_fits_is_whole():
+    note = "a note that runs on and on past the edge of its column " * 3
+    shown = cut(note, 220)
+    assert shown.endswith("…") and note.startswith(shown[:-1]) and text_px(shown) <= 220 - PADDING
+    assert text_px(note[: len(shown) + 1] + "…") > 220 - PADDING  # as much of it as fits
+    assert cut("realgdp, realcons", 220) == "realgdp, realcons"
