@@ -5,10 +5,13 @@ COPY scripts/get-dex.sh scripts/
 RUN ./scripts/get-dex.sh
 
 FROM debian:bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl && rm -rf /var/lib/apt/lists/*
+# gettext-base: envsubst, with which docker/dex-start.sh fills the issuer and the redirect address into the config
+RUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl gettext-base \
+  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/.tools/bin/dex /usr/local/bin/dex
+COPY docker/dex-start.sh /usr/local/bin/dex-start
 COPY docker/dex.yaml /etc/dex/config.yaml
 RUN useradd --create-home --uid 10002 dex
 USER dex
 EXPOSE 5556
-ENTRYPOINT ["dex", "serve", "/etc/dex/config.yaml"]
+ENTRYPOINT ["dex-start", "/etc/dex/config.yaml"]
