@@ -49,6 +49,37 @@ def _help(capsys, *argv: str) -> str:
     return " ".join(capsys.readouterr().out.split())
 
 
+def test_every_option_with_a_default_names_it():
+    """`serve --workers`, `import-legacy --bump` ("(patch)"), `train --fill` and `--min-lags` did not say theirs."""
+    unsaid = [
+        f"{path} {action.option_strings}"
+        for path, action in _arguments()
+        if action.default not in (None, False, "", argparse.SUPPRESS) and "default" not in action.help
+    ]
+    assert unsaid == []
+
+
+def test_the_forecast_settings_say_their_range_and_default_alike(capsys):
+    """`report --intervals` read "forecast interval kind (standard)", `forecast --intervals` named no default,
+    and the `--level` of `report` and `compare` named no range."""
+    for argv in (["forecast"], ["scenario", "save"], ["report"]):
+        assert "standard (coefficients known; the default) or corrected" in _help(capsys, *argv)
+    for argv in (["report"], ["compare"]):
+        assert "--level PERCENT forecast interval level in percent, 50 to 99.99 (default 95)" in _help(capsys, *argv)
+    assert "forecast periods ahead, 1 to 400 (default 8)" in _help(capsys, "report")
+
+
+def test_every_version_positional_says_what_it_takes(capsys):
+    """`scenario list` and `scenario show` said only "default latest" of their version."""
+    for argv in (["show"], ["scenario", "list"], ["scenario", "show"], ["scenario", "save"]):
+        assert "latest, a version such as 0.0.3 (or 0_0_3), or an alias such as @champion" in _help(capsys, *argv)
+
+
+def test_the_top_help_names_both_model_kinds_and_train_its_file(capsys):
+    assert "VAR and VECM models" in _help(capsys)
+    assert "your data: a date column and one column per series" in _help(capsys, "train")
+
+
 def test_help_names_the_defaults_of_serve_and_import_legacy(capsys):
     text = _help(capsys, "serve")
     assert "address to listen on (default 127.0.0.1" in text and "port to listen on, 1 to 65535 (default 8000)" in text

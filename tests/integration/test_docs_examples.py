@@ -22,26 +22,28 @@ def _blocks(document: str, language: str, after: str) -> list[str]:
     return re.findall(rf"```{language}\n(.*?)```", section, re.S)
 
 
-def _cli_lines(section: str) -> list[list[str]]:
-    """Each `.venv/bin/varlib ...` line of a section's shell blocks as its arguments, comments left out."""
-    commands = []
-    for block in _blocks("README.md", "bash", section):
-        for line in block.splitlines():
-            if line.startswith(".venv/bin/varlib "):
-                commands.append(shlex.split(line, comments=True)[1:])
-    return commands
+def _cli_lines(section: str) -> list[str]:
+    """Each line of a section's shell blocks that runs `.venv/bin/varlib`, alone or at the end of a pipe."""
+    return [
+        line
+        for block in _blocks("README.md", "bash", section)
+        for line in block.splitlines()
+        if line.startswith(".venv/bin/varlib ") or " | .venv/bin/varlib " in line
+    ]
 
 
 def test_the_readme_cli_examples_run_in_order(tmp_path):
     commands = _cli_lines("## CLI") + _cli_lines("## VECM: cointegrated series")
-    assert len(commands) > 25  # the sections were found
+    assert len(commands) > 25 and any(" | " in line for line in commands)  # the sections were found
     (tmp_path / "examples").symlink_to(PROJECT / "examples")  # the examples' paths, and reports written aside
     env = {**_CLEAN, "VARLIB_STORE_DIR": str(tmp_path / "store"), "VARLIB_AUTHOR": "docs"}
-    for arguments in commands:
+    varlib = f"{shlex.quote(sys.executable)} -m varlib "  # this interpreter's, wherever its environment is
+    for line in commands:  # by the shell, as a reader pastes them: pipes, quotes and comments included
+        command = line.replace(".venv/bin/varlib ", varlib, 1)
         ran = subprocess.run(
-            [sys.executable, "-m", "varlib", *arguments], capture_output=True, text=True, cwd=tmp_path, env=env
+            ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, cwd=tmp_path, env=env
         )
-        assert ran.returncode == 0, f"varlib {shlex.join(arguments)}: {ran.stderr[-600:]}"
+        assert ran.returncode == 0, f"{line}: {ran.stderr[-600:]}"
         assert "Traceback" not in ran.stderr
 
 

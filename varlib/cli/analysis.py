@@ -9,7 +9,7 @@ import varlib
 
 from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn
 from .files import write_text
-from .helps import add_test_options, given
+from .helps import DEFAULT_LEVEL, INTERVALS_HELP, LEVEL_HELP, STEPS_HELP, add_test_options, given
 from .output import by_variable, print_json, print_table
 
 
@@ -98,13 +98,9 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE.html",
         help="the HTML file to write, replaced if it exists (-: stdout)",
     )
-    parser.add_argument("--steps", type=int, default=None, help="forecast steps (default 8)")
-    parser.add_argument(
-        "--level", type=float, default=None, metavar="PERCENT", help="forecast interval level in percent (default 95)"
-    )
-    parser.add_argument(
-        "--intervals", choices=varlib.INTERVAL_KINDS, default=None, help="forecast interval kind (standard)"
-    )
+    parser.add_argument("--steps", type=int, default=None, help=f"forecast {STEPS_HELP}")
+    parser.add_argument("--level", type=float, default=None, metavar="PERCENT", help=LEVEL_HELP)
+    parser.add_argument("--intervals", choices=varlib.INTERVAL_KINDS, default=None, help=f"forecast {INTERVALS_HELP}")
     add_test_options(parser)
     parser.add_argument(
         "--orth",
@@ -149,7 +145,7 @@ def run_report(args: argparse.Namespace) -> int:
             field="level",
             value=args.level,
         )
-    level = 95.0 if args.level is None else args.level
+    level = DEFAULT_LEVEL if args.level is None else args.level
     steps, alpha, intervals = varlib.check_forecast_options(
         8 if args.steps is None else args.steps, level_alpha(level), args.intervals or "standard"
     )

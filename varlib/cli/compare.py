@@ -18,11 +18,9 @@ from varlib import MAX_COMPARED, InvalidInputError, check_compared
 
 from .analysis import level_alpha
 from .commands import cell_text, load_version, registry_from_env
-from .helps import NAME_HELP, VERSION_HELP, add_json
+from .helps import DEFAULT_LEVEL, DEFAULT_STEPS, LEVEL_HELP, NAME_HELP, STEPS_HELP, VERSION_HELP, add_json
 from .output import MISSING, plain, print_json, print_table
-from .scenarios import DEFAULT_STEPS
 
-DEFAULT_LEVEL = 95.0
 MARK = "*"
 
 
@@ -44,14 +42,14 @@ def add_commands(commands) -> None:
         "--steps",
         type=int,
         default=DEFAULT_STEPS,
-        help=f"periods ahead, 1 to {varlib.MAX_STEPS} (default {DEFAULT_STEPS})",
+        help=STEPS_HELP,
     )
     compare.add_argument(
         "--level",
         type=float,
         default=DEFAULT_LEVEL,
         metavar="PERCENT",
-        help=f"forecast interval level in percent (default {DEFAULT_LEVEL:g})",
+        help=LEVEL_HELP,
     )
     compare.add_argument("--only-differences", action="store_true", help="only the table's rows that differ")
     add_json(compare)

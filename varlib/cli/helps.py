@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from varlib import DEFAULT_ARCH_LAGS, DEFAULT_IRF_PERIODS
+from varlib import DEFAULT_ARCH_LAGS, DEFAULT_IRF_PERIODS, LEVEL_RANGE, MAX_STEPS
 
 NAME_HELP = "model name (default: the store's only model)"
 VERSION_HELP = "latest, a version such as 0.0.3 (or 0_0_3), or an alias such as @champion"
+DEFAULT_STEPS, DEFAULT_LEVEL = 8, 95.0
+LEVEL_HELP = f"forecast interval level in percent, {LEVEL_RANGE[0]:g} to {LEVEL_RANGE[1]:g} (default {DEFAULT_LEVEL:g})"
+STEPS_HELP = f"periods ahead, 1 to {MAX_STEPS} (default {DEFAULT_STEPS})"
+INTERVALS_HELP = "standard (coefficients known; the default) or corrected (adds estimation uncertainty)"
 JSON_HELP = "print the result as JSON on stdout instead of text (notes and warnings go to stderr)"
 
 

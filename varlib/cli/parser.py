@@ -51,7 +51,7 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = UsageParser(prog=PROG, description="VAR models versioned in MinIO or a local folder.")
+    parser = UsageParser(prog=PROG, description="VAR and VECM models versioned in MinIO or a local folder.")
     parser.add_argument("--version", action="version", version=f"{PROG} {varlib.__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=UsageParser)
     _train(commands.add_parser("train", help="fit a VAR (or a VECM) and optionally publish it"))
@@ -120,7 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
     )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on, 1 to 65535 (default 8000)")
-    serve.add_argument("--workers", type=int, default=1, metavar="N", help="processes (each caches on its own)")
+    serve.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="processes, each caching on its own (default 1)"
+    )
     serve.add_argument("--access-log", action="store_true", help="log one line per request")
     serve.add_argument(
         "--trusted-proxies",
@@ -148,7 +150,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="unpickling runs code: only for a bucket you control and nobody else writes",
     )
-    legacy.add_argument("--bump", choices=BUMPS, default="patch", help="the part of the version to raise (patch)")
+    legacy.add_argument(
+        "--bump", choices=BUMPS, default="patch", help="the part of the version to raise (default patch)"
+    )
     add_json(legacy)
     add_team_commands(commands)  # alias, withdraw, history
     add_scenario_commands(commands)  # scenario save, list, show
@@ -161,7 +165,10 @@ def _train(train: argparse.ArgumentParser) -> None:
         "--dataset", choices=["macrodata"], default="macrodata", help="the bundled quarterly US macro data (default)"
     )
     source.add_argument(
-        "--csv", type=given, metavar="FILE", help="your data: a date column, one per series (-: stdin, needs --name)"
+        "--csv",
+        type=given,
+        metavar="FILE",
+        help="your data: a date column and one column per series (-: stdin, which needs --name)",
     )
     train.add_argument(
         "--date-col", type=given, metavar="COL", help="the CSV's date column (default: found by its name or values)"
@@ -195,7 +202,7 @@ def _train(train: argparse.ArgumentParser) -> None:
         type=int,
         choices=(0, 1),
         default=1,
-        help="smallest order searched: 1, or 0 to let the criterion say 'no dynamics'",
+        help="smallest order searched: 1 (the default), or 0 to let the criterion say 'no dynamics'",
     )
     train.add_argument(
         "--ic", choices=CRITERIA, default="aic", help="the criterion that chooses the lag order (default aic)"
@@ -231,8 +238,8 @@ def _train(train: argparse.ArgumentParser) -> None:
         "--fill",
         choices=FILL_METHODS,
         default="none",
-        help="missing periods or empty cells: refuse (none), drop incomplete last rows and keep the rows after"
-        " the last earlier hole (drop; refused when that leaves too few), interpolate, or carry the last value"
+        help="missing periods or empty cells: refuse (none, the default), drop incomplete last rows and keep the rows"
+        " after the last earlier hole (drop; refused when that leaves too few), interpolate, or carry the last value"
         " forward (ffill)",
     )
     train.add_argument(

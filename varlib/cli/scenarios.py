@@ -12,10 +12,10 @@ import varlib
 from varlib import CONDITIONS, EXOG, INTERVAL_KINDS, Actor, InvalidInputError, Settings, counted
 
 from .commands import cell_text, load_version, named_version, registry_from_env, warn_if_withdrawn
-from .helps import NAME_HELP, add_json, given
+from .helps import DEFAULT_STEPS, INTERVALS_HELP, NAME_HELP, STEPS_HELP, VERSION_HELP, add_json, given
 from .output import MISSING, plain, print_json, print_table
 
-DEFAULT_STEPS, DEFAULT_ALPHA = 8, 0.05
+DEFAULT_ALPHA = 0.05
 PATHS_HELP = (
     "a date column (the forecast's dates) or a step column (1, 2, ...), else the row order, places each row;"
     " one column per variable"
@@ -24,9 +24,7 @@ PATHS_HELP = (
 
 def add_forecast_options(parser: argparse.ArgumentParser) -> None:
     """Steps, level, interval kind and the input files shared by `forecast` and `scenario save`."""
-    parser.add_argument(
-        "--steps", type=int, default=None, help=f"periods ahead, 1 to {varlib.MAX_STEPS} (default {DEFAULT_STEPS})"
-    )
+    parser.add_argument("--steps", type=int, default=None, help=STEPS_HELP)
     parser.add_argument(
         "--alpha",
         type=float,
@@ -37,7 +35,7 @@ def add_forecast_options(parser: argparse.ArgumentParser) -> None:
         "--intervals",
         choices=INTERVAL_KINDS,
         default=None,
-        help="standard (coefficients known) or corrected (adds estimation uncertainty)",
+        help=INTERVALS_HELP,
     )
     parser.add_argument(
         "--lags-csv",
@@ -67,14 +65,19 @@ def add_commands(commands) -> None:
     save = actions.add_parser("save", help="save a named scenario (immutable; a taken name is refused)")
     save.add_argument("scenario", help="e.g. rate-hold (lower-case letters, digits, - and _)")
     # an optional VERSION defaults to None, which parser.parse settles (a version may follow the options)
-    save.add_argument("version", nargs="?", default=None, help="the version it is for (default latest: resolved)")
+    save.add_argument(
+        "version",
+        nargs="?",
+        default=None,
+        help=f"the version it is for: {VERSION_HELP} (default: latest, saved as the version it names)",
+    )
     add_forecast_options(save)
     save.add_argument("--notes", default="", help="plain text kept with the scenario (what it assumes, why)")
     listing = actions.add_parser("list", help="the saved scenarios of a version")
-    listing.add_argument("version", nargs="?", default=None, help="default latest")
+    listing.add_argument("version", nargs="?", default=None, help=f"{VERSION_HELP} (default: latest)")
     show = actions.add_parser("show", help="a saved scenario's inputs")
     show.add_argument("scenario", help="the saved scenario's name, as `scenario list` shows it")
-    show.add_argument("version", nargs="?", default=None, help="default latest")
+    show.add_argument("version", nargs="?", default=None, help=f"{VERSION_HELP} (default: latest)")
     for parser in (save, listing, show):
         parser.add_argument("--name", help=NAME_HELP)
         add_json(parser)
