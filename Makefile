@@ -80,7 +80,7 @@ $(UV):
 	$(PYTHON) -m venv .tools/uv-$(UV_VERSION)
 	.tools/uv-$(UV_VERSION)/bin/python -m pip install -q uv==$(UV_VERSION)
 
-## make test-reliability: every reliability suite at full size, slow cases included (~15 min);
+## make test-reliability: every reliability suite at full size, slow cases included (about 15-20 min on 2 busy cores);
 ## figures in test-artifacts/reliability-*.json, summarised in docs/RELIABILITY.md
 test-reliability: $(VENV)/.dev minio-bin
 	$(PY) -m pytest -m "slow or not slow" tests/reliability
