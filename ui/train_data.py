@@ -20,19 +20,18 @@ from ui.errors import TRAIN, show_error
 from ui.literal import library_text, literal
 from ui.tables import UPLOAD_TYPES
 from ui.train_columns import first_choice, too_few, too_many
+from ui.train_load import glance
 from ui.train_preview import preview
 from ui.train_vecm import propose_vecm
 from varlib import (
     DEFAULT_VARIABLES,
     FILL_METHODS,
     DataProfile,
-    Dataset,
     Integration,
     VarlibError,
     analyse_integration,
     kind_names,
     kind_title,
-    load_dataset,
     macro_columns,
     name_from,
     profile_csv,
@@ -48,6 +47,10 @@ EXOG_HELP = (
     " future values (the Forecast page asks for them). For example an interest rate set by policy."
 )
 EVERY_TAKEN = "Every numeric column is a variable: take one out of Variables to use it here."
+UNFILLED = (
+    "The unit-root tests and the lag search wait for the missing periods or values: choose how to fill them under"
+    " **Missing periods or values**, or add them to the file and upload it again."
+)
 FILL_HELP = {
     "none": "refuse: fix the file first",
     "drop": "drop incomplete last rows; before them, keep the rows after the last gap",
@@ -72,31 +75,6 @@ def _integration(values: tuple[tuple[float, ...], ...], names: tuple[str, ...]) 
     import numpy as np
 
     return analyse_integration(np.asarray(values, dtype=float), list(names))
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _load(csv, date_col, variables, start, end, csv_name, fill) -> tuple[Dataset | None, VarlibError | None]:
-    try:
-        return load_dataset(csv, date_col, list(variables), start, end, csv_name, fill), None
-    except VarlibError as exc:
-        return None, exc
-
-
-def load_source(source: dict) -> Dataset:
-    """The dataset the inputs describe, read once per distinct input (the hint, the advice and Train share it);
-    raises the library's error for people when the data do not load."""
-    dataset, error = _load(
-        source["csv"],
-        source["date_col"],
-        tuple(source["variables"]) + tuple(source.get("exog") or ()),
-        source["start"],
-        source["end"],
-        source["csv_name"],
-        source["fill"],
-    )
-    if dataset is None:
-        raise error or VarlibError("the data did not load")
-    return dataset
 
 
 def data_inputs(model_kind: str = "var") -> dict | None:
@@ -247,6 +225,7 @@ def _upload_inputs(model_kind: str) -> dict | None:
             list(profile.exogenous_usable), variables, f"train_exog|{file_id}|{date_col}", model_kind, profile.label
         ),
         "fill": fill,
+        "unfilled": profile.needs_fill and fill == "none",  # refused unless its columns chosen have no hole
     }
 
 
@@ -271,10 +250,12 @@ def _date_range() -> dict:
 def _transform_advice(source: dict) -> None:
     """Unit-root tests of the chosen variables and the transform they suggest (before any fit)."""
     try:
-        dataset = load_source(source)
+        dataset = glance(source)
     except VarlibError as exc:  # Train reports it in full; the advice needs loadable data
         if getattr(exc, "field", None) in ("start", "end"):  # a range chosen just above that leaves no rows: said now
             show_error(exc, controls=TRAIN)
+        elif source.get("unfilled"):  # else the advice and the lag search went missing without a word
+            st.caption(f":material/info: {UNFILLED}")
         return
     if len(dataset.frame) < 20:
         return

@@ -7,8 +7,9 @@ import streamlit as st
 from ui import auth, forecast_link, presses, store
 from ui.errors import TRAIN, guarded, show_error
 from ui.literal import library_text, literal
-from ui.train_data import data_inputs, load_source, suggested_name
-from ui.train_order import lag_search_hint
+from ui.train_data import data_inputs, suggested_name
+from ui.train_load import load_source
+from ui.train_order import lag_search_hint, said_above
 from ui.train_results import show_results, trained_on
 from ui.train_vecm import kind_input, model_options, order_note, transform_key, zero_lags_help
 from ui.whole_number import whole_number
@@ -50,8 +51,9 @@ def render() -> None:
         source = data_inputs(kind)
     with spec_col:
         spec_inputs = _spec_inputs(source, kind)
+        too_few = spec_inputs.pop("too_few")
     if st.button("Train", type="primary", icon=":material/play_arrow:", disabled=source is None):
-        _train(source, spec_inputs)
+        _train(source, spec_inputs, too_few)
     result: TrainResult | None = st.session_state.get(RESULT)
     if result is None:
         return
@@ -125,9 +127,11 @@ def _spec_inputs(source: dict | None, kind: str) -> dict:
         " numbered per name, and a name keeps its model kind, variables, transform and frequency within a"
         " major version.",
     )
+    too_few = False  # rows too few for any order, said by the hint: Train's refusal says it once
     if max_lags is None and lags is None and source is not None:
-        lag_search_hint(source, kind, transform, trend, options, min_lags)
+        too_few = lag_search_hint(source, kind, transform, trend, options, min_lags)
     return {
+        "too_few": too_few,  # not a setting: taken out by render
         "kind": kind,
         **options,
         "transform": transform,
@@ -154,7 +158,7 @@ def _zero_lags(kind: str) -> int:
     return 0 if zero and takes else 1
 
 
-def _train(source: dict, spec_inputs: dict) -> None:
+def _train(source: dict, spec_inputs: dict, too_few: bool) -> None:
     st.session_state.pop(RESULT, None)
     if st.session_state.pop(PUBLISHED, None):  # its notes went with it: the next version's start empty
         st.session_state.pop("train_notes", None)
@@ -184,8 +188,10 @@ def _train(source: dict, spec_inputs: dict) -> None:
             st.write("Choosing the lag order, scoring the holdout, fitting on all rows, checking the fit…")
             result = train_model(dataset, spec)
         except VarlibError as exc:
-            status.update(label="Training failed", state="error", expanded=True)
-            show_error(exc, controls=TRAIN)
+            said = said_above(exc, too_few)  # in full above: said once
+            status.update(label=said or "Training failed", state="error", expanded=not said)
+            if not said:
+                show_error(exc, controls=TRAIN)
             return
         took = f"Trained {literal(result.description)} in {result.seconds:.2f} s"  # it names exogenous variables
         status.update(label=took, state="complete", expanded=False)
