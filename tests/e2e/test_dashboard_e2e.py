@@ -164,7 +164,7 @@ def test_publish_then_find_it_on_the_models_page(dashboard, page):
     page.get_by_role("link", name="Models").first.click()
     wait_for_app(page)
     page.get_by_text("2 versions: 2 usable").wait_for()
-    # the table is a canvas grid; its accessible cells carry the text
-    page.locator('[role="gridcell"]', has_text="published from the browser").first.wait_for(state="attached")
+    # the notes are among the table's More columns, and whole in the details of the version shown, the newest
+    expect(page.get_by_text("published from the browser").first).to_be_visible()
     assert page.locator('[data-testid="glide-cell-0-0"]').first.text_content() == "0.0.2"
     shot(page, "6-models")

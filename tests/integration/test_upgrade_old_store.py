@@ -94,7 +94,7 @@ def _as_show_says(registry: Registry, entries) -> None:
     old = [entry for entry in entries if entry.version in OLD]
     assert [(e.card.frequency, e.card.holdout_k_ar, e.card.schema_version) for e in old] == [("quarterly", 4, 1)] * 2
     assert all(e.card.model.startswith("VAR(4) in levels") for e in old)
-    assert list(versions_table(entries)["checks"]) == ["⚠ non-normal residuals", "not checked", "not checked"]
+    assert list(versions_table(entries)["checks"]) == ["⚠ normality", "not checked", "not checked"]
 
 
 @pytest.mark.parametrize("how", ["quick", "verified", "without the index"])
