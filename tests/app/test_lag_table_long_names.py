@@ -5,7 +5,8 @@ the others, edited or not, stay in the inputs the forecast starts from."""
 from __future__ import annotations
 
 from tests.app.conftest import charts, open_app, trace, values
-from tests.app.test_scenario_long_names_table import NAMES, _long_named
+from tests.support.models import LONG_NAMES as NAMES
+from tests.support.models import publish_long_named
 from ui import column_pick, column_widths
 
 PICKED = "lag_shown|long|0.0.1"
@@ -25,7 +26,7 @@ def _captions(at) -> str:
 
 
 def test_the_lag_table_shows_the_variables_that_fit_and_keeps_the_others_values(registry):
-    _long_named(registry)
+    publish_long_named(registry)
     at = open_app({"model": "long", "version": "0.0.1", "steps": 4})
     editor = _lag_editor(at)
     shown = list(editor.proto.column_order)[1:]

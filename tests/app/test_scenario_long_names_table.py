@@ -4,39 +4,18 @@ still apply."""
 
 from __future__ import annotations
 
-import pandas as pd
-from statsmodels.datasets import macrodata
-
 from tests.app.conftest import charts, errors, trace, values
 from tests.app.test_scenario_pages import _condition, _conditions_editor, _with_editor
+from tests.support.models import LONG_NAMES, publish_long_named
 from ui import column_widths
-from varlib import ModelSpec, load_dataset, publish_result, train_model
 
-NAMES = {
-    "realgdp": "real_gross_domestic_product",
-    "realcons": "real_personal_consumption",
-    "realinv": "real_private_investment",
-    "realgovt": "real_government_spending",
-    "realdpi": "real_disposable_income",
-    "cpi": "consumer_price_index",
-    "m1": "money_supply_m1",
-    "tbilrate": "treasury_bill_rate",
-    "unemp": "unemployment_rate",
-}
+NAMES = LONG_NAMES
 PICKED = "_fc_path|conditions|long|0.0.1|shown"
 ROOM, PENCIL = 944, 22  # the table's width at 1440 px, and the pencil an editable column's header draws (Chromium)
 
 
-def _long_named(registry) -> None:
-    raw = macrodata.load_pandas().data
-    frame = raw[list(NAMES)].rename(columns=NAMES)
-    frame.insert(0, "date", pd.period_range("1959Q1", periods=len(raw), freq="Q").to_timestamp().strftime("%Y-%m-%d"))
-    dataset = load_dataset(frame.to_csv(index=False).encode(), date_col="date", variables=list(NAMES.values()))
-    publish_result(registry, train_model(dataset, ModelSpec(tuple(NAMES.values()), lags=1)), "long")
-
-
 def test_the_conditions_table_shows_the_variables_that_fit_and_keeps_the_others_values(registry):
-    _long_named(registry)
+    publish_long_named(registry)
     at = _with_editor({"model": "long", "version": "0.0.1", "steps": 4})
     table = _conditions_editor(at).value
     shown = list(table.columns[2:])

@@ -22,6 +22,7 @@ import pytest
 from tests.conftest import new_bucket
 from tests.support.browser import shot, wait_for_app
 from tests.support.minio_server import free_port, minio_required, stop_process
+from tests.support.models import publish_long_named
 from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
 from varlib.config import Settings
 
@@ -168,6 +169,15 @@ def local_var_dashboard(tmp_path_factory):
     settings = {"VARLIB_STORE_DIR": str(folder), "VARLIB_AUTHOR": "e2e"}
     registry = Registry.from_settings(Settings.from_env(settings))
     publish_result(registry, train_model(load_dataset(), ModelSpec(("realgdp", "realcons"), lags=2)), "var")
+    with running_dashboard(settings) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def long_named_dashboard(tmp_path_factory):
+    """A dashboard on a local store holding `long` 0.0.1, nine variables of long names (tests.support.models)."""
+    settings = {"VARLIB_STORE_DIR": str(tmp_path_factory.mktemp("long_names") / "store"), "VARLIB_AUTHOR": "e2e"}
+    publish_long_named(Registry.from_settings(Settings.from_env(settings)))
     with running_dashboard(settings) as url:
         yield url
 

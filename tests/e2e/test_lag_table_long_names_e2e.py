@@ -8,27 +8,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.test_scenario_long_names_table import NAMES, _long_named
-from tests.e2e.conftest import running_dashboard
 from tests.support.browser import edit_newest_lag, read_when, shot, wait_for_app
-from varlib import Registry
-from varlib.config import Settings
+from tests.support.models import LONG_NAMES as NAMES
 
 pytestmark = pytest.mark.e2e
 # the lag table (the page's first): how far its content runs past its width (px), its headers and first row's cells
+# (null until the page has drawn it: a reader that threw ended the wait at once)
 LAGS = """() => { const t = document.querySelector('[data-testid="stDataFrame"]');
-  const s = t.querySelector('.dvn-scroller');
+  const s = t && t.querySelector('.dvn-scroller');
+  if (!s) return null;
   return {overflow: s.scrollWidth - s.clientWidth, headers: [...t.querySelectorAll('thead th')].map(h => h.textContent),
           cells: [...t.querySelectorAll('tbody tr:first-child td')].map(c => c.textContent)}; }"""
 PICKER = '[data-testid="stMultiSelect"]'
-
-
-@pytest.fixture(scope="module")
-def long_named_dashboard(tmp_path_factory):
-    settings = {"VARLIB_STORE_DIR": str(tmp_path_factory.mktemp("long_lags") / "store"), "VARLIB_AUTHOR": "e2e"}
-    _long_named(Registry.from_settings(Settings.from_env(settings)))
-    with running_dashboard(settings) as url:
-        yield url
 
 
 @pytest.mark.parametrize("width, height", [(1440, 1000), (1920, 1080)])
@@ -36,7 +27,9 @@ def test_the_lag_table_of_nine_long_names_fits_the_page(long_named_dashboard, pa
     page.set_viewport_size({"width": width, "height": height})
     page.goto(f"{long_named_dashboard}/?model=long&steps=4")
     wait_for_app(page)
-    table = read_when(page, LAGS, "(t) => t.overflow === 0 && t.headers.length > 1")  # laid out a frame later
+    table = read_when(
+        page, LAGS, "(t) => t !== null && t.overflow === 0 && t.headers.length > 1"
+    )  # laid out a frame later
     shot(page, f"lag-table-long-names-{width}")
     assert table["overflow"] == 0, table
     assert table["headers"][1:] == list(NAMES.values())[: len(table["headers"]) - 1]  # whole names, in order
@@ -50,12 +43,14 @@ def test_a_value_typed_in_the_lag_table_stays_when_other_variables_are_picked(lo
     picker = page.locator(PICKER).filter(has_text="Variables in the table")
     picker.get_by_role("button", name="Remove real_gross_domestic_product").click()
     wait_for_app(page)
-    table = read_when(page, LAGS, "(t) => t.overflow === 0 && !t.headers.includes('real_gross_domestic_product')")
+    table = read_when(
+        page, LAGS, "(t) => t !== null && t.overflow === 0 && !t.headers.includes('real_gross_domestic_product')"
+    )
     assert table["overflow"] == 0, table
     page.get_by_text("1 value differs from the model's own data").wait_for()  # the hidden value still applies
     picker.get_by_role("combobox").fill("real_gross_domestic_product")
     page.keyboard.press("Enter")
     wait_for_app(page)
-    table = read_when(page, LAGS, "(t) => t.headers.includes('real_gross_domestic_product')")
+    table = read_when(page, LAGS, "(t) => t !== null && t.headers.includes('real_gross_domestic_product')")
     column = table["headers"].index("real_gross_domestic_product")
     assert table["cells"][column] == "14000", table

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
+from statsmodels.datasets import macrodata
 
 from varlib import Artifact, Dataset, ModelSpec, Registry, diagnose, load_dataset, publish_result, train_model
 from varlib.artifact import build_artifact
@@ -38,3 +39,26 @@ def diagnosed_noise(names: list[str], seed: int, **options):
     dataset = load_dataset(frame.to_csv().encode(), csv_name="noise.csv", variables=names)
     model = build_artifact(train(dataset, ModelSpec(variables=tuple(names), lags=1)), "noise", "tester")
     return diagnose(replace(model, version=parse_version("0.0.1")), **options)
+
+
+# nine of macrodata's series under long names: tables and pickers of names wider than their columns
+LONG_NAMES = {
+    "realgdp": "real_gross_domestic_product",
+    "realcons": "real_personal_consumption",
+    "realinv": "real_private_investment",
+    "realgovt": "real_government_spending",
+    "realdpi": "real_disposable_income",
+    "cpi": "consumer_price_index",
+    "m1": "money_supply_m1",
+    "tbilrate": "treasury_bill_rate",
+    "unemp": "unemployment_rate",
+}
+
+
+def publish_long_named(registry: Registry) -> None:
+    """`long` 0.0.1: a VAR(1) of the nine LONG_NAMES series, read from a CSV as an upload is."""
+    raw = macrodata.load_pandas().data
+    frame = raw[list(LONG_NAMES)].rename(columns=LONG_NAMES)
+    frame.insert(0, "date", pd.period_range("1959Q1", periods=len(raw), freq="Q").to_timestamp().strftime("%Y-%m-%d"))
+    dataset = load_dataset(frame.to_csv(index=False).encode(), date_col="date", variables=list(LONG_NAMES.values()))
+    publish_result(registry, train_model(dataset, ModelSpec(tuple(LONG_NAMES.values()), lags=1)), "long")
