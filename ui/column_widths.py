@@ -8,7 +8,8 @@ while a free-text one beside it kept room it did not need, and an empty column k
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 
 PADDING = 16  # the grid's 8 px on each side of a cell's text
 # Characters by the most Chromium draws one of them at, in the grid's 14 px Source Sans (measured); any other ASCII
@@ -52,6 +53,11 @@ def cut(text: str, px: int) -> str:
             break
         kept += 1
     return text[:kept].rstrip() + ELLIPSIS
+
+
+def cutters(widths: Mapping[str, int]) -> dict[str, Callable[[str], str]]:
+    """A Styler's formatters that draw each column's texts cut to its width (`widths`, px) with "…" (cut)."""
+    return {column: partial(cut, px=px) for column, px in widths.items()}
 
 
 def needs(table, headers: Mapping[str, str] | None = None) -> dict[str, int]:

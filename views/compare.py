@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
-
 import pandas as pd
 import streamlit as st
 
@@ -123,7 +121,7 @@ def _side_by_side(artifacts: list[Artifact], address: dict[str, str]) -> None:
     wide = " The table scrolls sideways when the versions do not all fit." if len(artifacts) > 3 else ""
     names, widths, cut = comparison_widths(shown)
     if cut:  # drawn with "…" where the column cuts it; the cell itself keeps it whole, for its overlay
-        styled = styled.format({column: partial(column_widths.cut, px=px) for column, px in widths.items()})
+        styled = styled.format(column_widths.cutters(widths))
     cut_words = " A text cut short (…) reads whole when its cell is double-clicked." if cut else ""
     st.caption(f"Columns in the order the versions were picked; highlighted rows differ.{wide}{cut_words}")
     st.dataframe(
