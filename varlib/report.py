@@ -115,7 +115,7 @@ def render_report(
     parts += irf_section(diagnostics, orth, table, *irf_shown, accumulated=accumulated)
     parts += sections.fevd(diagnostics)
     if backtest is not None:
-        parts += sections.backtest(backtest)
+        parts += sections.backtest(backtest, artifact.data.exog)
     parts += _figures(figures)
     body = "\n".join(_contents(parts))
     return (

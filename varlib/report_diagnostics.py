@@ -174,9 +174,10 @@ def fevd(diag: Diagnostics) -> list[str]:
     ]
 
 
-def backtest(result: Backtest) -> list[str]:
+def backtest(result: Backtest, observed: np.ndarray | None = None) -> list[str]:
+    """The backtest's section; `observed`: the version's exogenous values, which tell the calendar's columns."""
     scores = result.scores()
-    notes = (*score_notes(scores["mape"], result.exog), *result.notes)
+    notes = (*score_notes(scores["mape"], result.exog, observed), *result.notes)
     return [
         f"<h2>Backtest ({len(result.origins)} origins, horizons 1..{result.horizon}, lag order"
         f" {result.lag_policy})</h2>",

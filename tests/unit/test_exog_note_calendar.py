@@ -4,10 +4,12 @@ without them it says both cases, each as it is."""
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 
 from studies.samples import as_quarterly, lutkepohl_e1
-from varlib import ModelSpec, train_model
+from varlib import ModelSpec, backtest, report_diagnostics, train_model
 from varlib.artifact import build_artifact
 from varlib.compare import holdout_notes
 from varlib.scores import exog_note
@@ -43,8 +45,19 @@ def test_without_the_values_the_note_says_which_columns_a_forecast_knows():
     assert note.endswith("for any other column it has to guess it, and will do worse.")
 
 
-def test_a_varx_of_e1_with_quarter_dummies_is_compared_with_the_calendars_words():
+def _seasonal_e1():
     frame = lutkepohl_e1(end=None).frame.assign(q1=QUARTERS[:, 0], q2=QUARTERS[:, 1], q3=QUARTERS[:, 2])
     spec = ModelSpec(("invest", "income", "cons"), transform="logdiff", exog=("q1", "q2", "q3"), lags=2)
-    artifact = build_artifact(train_model(as_quarterly(frame, "e1"), spec), "e1", "t")
+    return build_artifact(train_model(as_quarterly(frame, "e1"), spec), "e1", "t")
+
+
+def test_a_varx_of_e1_with_quarter_dummies_is_compared_with_the_calendars_words():
+    artifact = _seasonal_e1()
     assert [note.split(": ", 1)[1] for note in holdout_notes([artifact])] == [exog_note(["q1", "q2", "q3"], QUARTERS)]
+
+
+def test_the_reports_backtest_of_quarter_dummies_says_the_calendars_words():
+    """The report's backtest section was given the exogenous names only, and said both cases."""
+    artifact = _seasonal_e1()
+    section = "".join(report_diagnostics.backtest(backtest(artifact, origins=2, horizon=1), artifact.data.exog))
+    assert html.escape(exog_note(["q1", "q2", "q3"], QUARTERS)) in section and "has to guess" not in section
