@@ -39,6 +39,7 @@ from varlib import (
     shared_lag_table,
 )
 
+ROW_NAMES = ""  # the Compare table's column of row names (no header, as the index had)
 PAGE = "cmp"
 
 
@@ -115,13 +116,14 @@ def _side_by_side(artifacts: list[Artifact], address: dict[str, str]) -> None:
     only = st.toggle("Only rows that differ", key="cmp_only", persist_state="session")
     url_state.write(PAGE, {**address, "only": "1" if only else None})  # the same as the page's, but on the toggle
     shown = _holdout_orders(comparison_cells(table[differs] if only else table), artifacts)
+    names, widths, cut = comparison_widths(shown)
+    shown.insert(0, ROW_NAMES, shown.index)  # a cell, not the index: Streamlit draws "…" in cells only
     styled = shown.style.apply(
         lambda row: ["background-color: rgba(255,193,7,0.25)" if differs[row.name] else ""] * len(row), axis=1
     )
     wide = " The table scrolls sideways when the versions do not all fit." if len(artifacts) > 3 else ""
-    names, widths, cut = comparison_widths(shown)
     if cut:  # drawn with "…" where the column cuts it; the cell itself keeps it whole, for its overlay
-        styled = styled.format(column_widths.cutters(widths))
+        styled = styled.format(column_widths.cutters({ROW_NAMES: names, **widths}))
     cut_words = " A text cut short (…) reads whole when its cell is double-clicked." if cut else ""
     st.caption(f"Columns in the order the versions were picked; highlighted rows differ.{wide}{cut_words}")
     st.dataframe(
@@ -133,8 +135,9 @@ def _side_by_side(artifacts: list[Artifact], address: dict[str, str]) -> None:
         # the row names are the only key to the numbers, a version's cells its settings (`constant outside the
         # relation (co)`): whole as far as the versions stay in sight side by side (long variable names made the
         # first version's column fill the page); with many versions the table scrolls sideways, the row names pinned
+        hide_index=True,
         column_config={
-            "_index": st.column_config.TextColumn(width=names, pinned=True),
+            ROW_NAMES: st.column_config.TextColumn(width=names, pinned=True),
             **{column: st.column_config.TextColumn(width=width) for column, width in widths.items()},
         },
     )

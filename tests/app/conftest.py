@@ -140,6 +140,18 @@ def displayed(element) -> pd.DataFrame | None:
     return dataframe_util.convert_arrow_bytes_to_pandas_df(raw).astype(str) if raw else None
 
 
+def version_columns(element) -> list[str]:
+    """The Compare table's version columns, in the order drawn (its first column holds the row names)."""
+    columns = list(element.value.columns)
+    assert columns[0] == "", columns  # the row names' column, headed by nothing
+    return columns[1:]
+
+
+def version_cells(element) -> pd.DataFrame:
+    """The Compare table's cells of its versions, by row name (without the column that draws the row names)."""
+    return element.value[version_columns(element)]
+
+
 def formats_of(cells) -> set[str]:
     """The number formats a column's cells are printed in: `e` (scientific) or `.<decimals>`."""
     found = set()

@@ -26,3 +26,26 @@ def test_a_note_cut_short_by_its_column_ends_in_an_ellipsis_and_stays_whole_in_i
     assert column_widths.text_px(shown) <= width - column_widths.PADDING  # drawn whole, the "…" included
     assert table.value.loc["notes", "var 0.0.2"] == NOTE  # what double-clicking the cell shows
     assert displayed(table).set_axis(table.value.index).loc["variables", "var 0.0.2"] == "realgdp, realcons"
+
+
+LONG = "real_gross_domestic_product_chained_2017_dollars_saar"
+
+
+def test_a_row_name_cut_short_by_its_column_ends_in_an_ellipsis_and_stays_whole_in_its_cell(seeded):
+    """Row names were the index, which Streamlit draws as it is: a score row of a long variable name was cut at
+    the column's edge with no "…". They are now cells of the pinned first column, drawn as the other cells are."""
+    dataset = load_dataset(variables=["realgdp", "realcons"])
+    frame = dataset.frame.rename(columns={"realgdp": LONG}).rename_axis("date").reset_index()
+    upload = load_dataset(frame.to_csv(index=False).encode(), date_col="date", variables=[LONG, "realcons"])
+    for lags in (1, 2):
+        publish_result(seeded, train_model(upload, ModelSpec((LONG, "realcons"), lags=lags)), "long")
+    at = open_app({"versions": "long:0.0.2,long:0.0.1"}, page=COMPARE)
+    table = at.dataframe[0]
+    width = json.loads(table.proto.columns)[""]["width"]
+    row = f"holdout RMSE {LONG}"
+    assert column_widths.need([row]) > width  # the case: the name is wider than its column
+    shown = displayed(table).set_axis(table.value.index).loc[row, ""]
+    assert shown.endswith("…") and row.startswith(shown[:-1].rstrip()) and len(shown) > 20, shown
+    assert column_widths.text_px(shown) <= width - column_widths.PADDING
+    assert table.value.loc[row, ""] == row  # what double-clicking the cell shows
+    assert displayed(table).set_axis(table.value.index).loc["rows", ""] == "rows"  # a short one stays whole

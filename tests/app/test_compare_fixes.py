@@ -3,7 +3,7 @@ what a link names (aliases, `0_0_2`, a version twice), Back, the interval contro
 
 from __future__ import annotations
 
-from tests.app.conftest import charts, errors, open_app
+from tests.app.conftest import charts, errors, open_app, version_columns
 from tests.unit.test_compare_fixes import _monthly_csv
 from ui import url_state
 from varlib import ModelSpec, load_dataset, train_model
@@ -59,7 +59,7 @@ def test_a_damaged_version_is_named_and_left_out_and_the_others_are_compared(thr
     path.write_bytes(bytes(raw))
     at = open_app({"versions": "var:0.0.1,var:0.0.2,var:0.0.3"}, page=COMPARE)
     assert not at.exception and errors(at) == ""
-    assert list(at.dataframe[0].value.columns) == ["var 0.0.1", "var 0.0.3"]
+    assert version_columns(at.dataframe[0]) == ["var 0.0.1", "var 0.0.3"]
     said = [w.value for w in at.warning if "var 0.0.2" in w.value]
     assert said and "checksum mismatch" in said[0] and "left out" in said[0]
     assert "var 0.0.2" not in at.multiselect(key="cmp_versions").options
@@ -72,7 +72,7 @@ def test_a_withdrawn_version_a_link_names_is_compared_with_its_withdrawal(three_
     at = open_app({"versions": "var:0.0.2,var:0.0.3"}, page=COMPARE)
     assert errors(at) == ""
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.3"]
-    assert list(at.dataframe[0].value.columns) == ["var 0.0.2", "var 0.0.3"]
+    assert version_columns(at.dataframe[0]) == ["var 0.0.2", "var 0.0.3"]
     assert "which the store does not have" not in _text(at)
     assert any("**var 0.0.2** was withdrawn" in w.value and "wrong data" in w.value for w in at.warning)
     assert at.query_params["versions"] == "var:0.0.2,var:0.0.3"

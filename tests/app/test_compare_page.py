@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from tests.app.conftest import charts, displayed, errors, formats_of, open_app, values
+from tests.app.conftest import charts, displayed, errors, formats_of, open_app, values, version_columns
 from varlib import ModelSpec, load_dataset, train_model
 from varlib.service import publish_result
 
@@ -29,7 +29,7 @@ def test_versions_stay_in_the_order_they_were_picked(two_versions):
     assert at.multiselect(key="cmp_versions").value == ["var 0.0.2", "var 0.0.1"]  # default: newest first
     at.multiselect(key="cmp_versions").set_value(["var 0.0.1", "var 0.0.2"]).run()  # oldest picked first
     assert not at.exception and errors(at) == ""
-    assert list(at.dataframe[0].value.columns) == ["var 0.0.1", "var 0.0.2"]
+    assert version_columns(at.dataframe[0]) == ["var 0.0.1", "var 0.0.2"]
     legend = [t["name"] for t in charts(at)[0]["data"] if t.get("mode") == "lines+markers"]
     assert legend == ["var 0.0.1", "var 0.0.2"]
     # the first picked version is the one whose lag inputs are shared, and the page says so
@@ -40,7 +40,7 @@ def test_versions_stay_in_the_order_they_were_picked(two_versions):
     assert any("from var 0.0.1" in e.proto.label for e in at.expander)
     # picked the other way round, everything follows
     at.multiselect(key="cmp_versions").set_value(["var 0.0.2", "var 0.0.1"]).run()
-    assert list(at.dataframe[0].value.columns) == ["var 0.0.2", "var 0.0.1"]
+    assert version_columns(at.dataframe[0]) == ["var 0.0.2", "var 0.0.1"]
     assert any("from var 0.0.2" in e.proto.label for e in at.expander)
 
 
@@ -49,13 +49,14 @@ def test_row_names_are_shown_whole_and_each_row_has_one_number_format(two_versio
     table = at.dataframe[0]
     names = list(table.value.index)
     config = json.loads(table.proto.columns)
-    width = config["_index"]["width"]
+    width = config[""]["width"]  # the row names are the first column's cells, headed by nothing
     assert isinstance(width, int) and width >= 7 * max(len(n) for n in names)  # "holdout RMSE realcons" fits
-    assert config["_index"].get("pinned") is True
-    for column in table.value.columns:  # nor a version's cells: with many versions the table scrolls instead
+    assert config[""].get("pinned") is True and config["_index"] == {"hidden": True}
+    assert list(displayed(table)[""]) == names  # drawn whole
+    for column in version_columns(table):  # nor a version's cells: with many versions the table scrolls instead
         cells = [column, *displayed(table)[column]]
         assert config[column]["width"] >= 7 * max(len(str(cell)) for cell in cells), column
-    rows = dict(zip(names, displayed(table).to_numpy().tolist(), strict=True))
+    rows = dict(zip(names, displayed(table)[version_columns(table)].to_numpy().tolist(), strict=True))
     for name in ("holdout RMSE realgdp", "holdout MAE realcons", "holdout MAPE % realgdp", "holdout fraction"):
         assert len(formats_of(rows[name])) == 1, (name, rows[name])
     assert rows["rows"] == [rows["rows"][0]] * 2 and re.fullmatch(r"\d+", rows["rows"][0])

@@ -8,7 +8,7 @@ import json
 import numpy as np
 import pytest
 
-from tests.app.conftest import charts, errors, open_app, trace, values
+from tests.app.conftest import charts, errors, open_app, trace, values, version_cells
 from varlib import DEFAULT_ORIGINS, ModelSpec, load_dataset, train_model
 from varlib.service import forecast_artifact, publish_result
 
@@ -138,7 +138,7 @@ def test_compare_page_overlays_a_var_and_a_vecm(with_vecm):
     at = open_app(page=COMPARE)
     at.multiselect(key="cmp_versions").set_value(["var 0.0.1", "macro-vecm 0.0.1"]).run()
     assert errors(at) == ""
-    table = at.dataframe[0].value
+    table = version_cells(at.dataframe[0])
     assert table.loc["kind"].tolist() == ["VAR", "VECM"]  # in the order picked
     assert table.loc["deterministic"].tolist() == ["", "constant outside the relation (co)"]  # words, not `co`
     assert table.loc["trend"].tolist() == ["constant (c)", ""]
