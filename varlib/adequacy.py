@@ -24,7 +24,7 @@ import numpy as np
 from .autocorrelation_lm import DEFAULT_LM_LAGS, LMTest, largest_lm_lags, lm_scope, lm_test, untested_lags
 from .degrees_of_freedom import largest_fitting_order
 from .errors import InvalidInputError
-from .model_space import LOGGED, named_in_logs
+from .model_space import LOGGED, logs_advisable
 from .near_identity import near_identity
 from .near_unit import near_unit_reading
 from .normality import JointNormality, doornik_hansen
@@ -111,9 +111,11 @@ def _refuse_fewer_df_than_variables(results: Any) -> None:
     )
 
 
-def assess(results: Any, transform: str, names: list[str] | None = None, criterion: str | None = None) -> Adequacy:
+def assess(
+    results: Any, transform: str, names: list[str] | None = None, criterion: str | None = None, levels=None
+) -> Adequacy:
     """The three checks of statsmodels VARResults fitted on the model-space series (of the variables `names`;
-    `criterion`: the one that chose its lag order, None for a fixed order)."""
+    `criterion`: the one that chose its lag order, None for a fixed order; `levels`: the data before the transform)."""
     try:
         whiteness = lm_whiteness_check(var_lm_test(results))
         normal = doornik_hansen(results.resid)
@@ -142,7 +144,7 @@ def assess(results: Any, transform: str, names: list[str] | None = None, criteri
         (
             Check("stability", stable, stability_verdict(stable, largest, transform, trend, criterion)),
             whiteness,
-            normality_check(normal, transform, names or ()),
+            normality_check(normal, transform, names or (), levels),
         )
     )
 
@@ -250,28 +252,29 @@ def _autocorrelation_verdict(pvalue: float, scope: str, test: str) -> str:
     )
 
 
-def normality_verdict(pvalue: float, transform: str | None = None, names=()) -> str:
+def normality_verdict(pvalue: float, transform: str | None = None, names=(), levels=None) -> str:
     """The verdict of Doornik and Hansen's joint test; the log-transform hint only for a model not in logs
-    already (`transform` None: not known to the caller, so the hint stays), of variables none of whose `names`
-    says it holds logs already (model_space.named_in_logs)."""
+    already (`transform` None: not known to the caller, so the hint stays) whose data `levels` (None: not known)
+    a log can be taken of and whose `names` do not say logs already (model_space.logs_advisable)."""
     if missing := not_computed("normality test", "Doornik-Hansen p", pvalue):
         return missing
     if not rejects(pvalue):
         return f"The residuals look normal (Doornik-Hansen p {p_is(pvalue)})."
-    logs = transform in LOGGED or named_in_logs(names)  # a log transform would take logs of logs
-    hint = "" if logs else "; a log transform helps skewed series"
+    advisable = transform not in LOGGED and logs_advisable(levels, names)  # not logs of logs, nor of values <= 0
+    hint = "; a log transform helps skewed series" if advisable else ""
     return (
         f"The residuals are not normal (Doornik-Hansen p {p_is(pvalue)}): point forecasts stay valid, but"
         f" the Gaussian intervals may be too narrow or too wide. Look for outliers or breaks{hint}."
     )
 
 
-def normality_check(normal: JointNormality, transform: str | None = None, names=()) -> Check:
-    """The normality check of Doornik and Hansen's joint test (`transform`: the model's; `names`: its variables')."""
+def normality_check(normal: JointNormality, transform: str | None = None, names=(), levels=None) -> Check:
+    """The normality check of Doornik and Hansen's joint test (`transform`: the model's; `names`: its variables';
+    `levels`: its data before the transform)."""
     return Check(
         "normality",
         not rejects(normal.pvalue),
-        normality_verdict(normal.pvalue, transform, names),
+        normality_verdict(normal.pvalue, transform, names, levels),
         normal.statistic,
         normal.pvalue,
         normal.df,

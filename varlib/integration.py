@@ -3,7 +3,7 @@
 Per variable, two tests with opposite null hypotheses (statsmodels): ADF (H0: a unit root) and KPSS
 (H0: stationary around a trend), both with a constant and a linear trend, on log levels when every
 value is positive (the series a `logdiff` model would difference) and no name says it holds logs already
-(model_space.named_in_logs: `log_gdp` is tested, and advised, as it is), else on levels. Their verdict at 5%:
+(model_space.logs_advisable: `log_gdp` is tested, and advised, as it is), else on levels. Their verdict at 5%:
 
 - both say stationary (ADF rejects, KPSS does not): `stationary`, around a trend (a VAR in levels with
   trend `ct`) unless the same pair of tests with a constant only says stationary too (a VAR in levels):
@@ -40,7 +40,7 @@ from .errors import InvalidInputError
 from .fit_checks import check_not_degenerate
 from .integration_advice import recommend, vecm_rank
 from .integration_results import DETERMINISTIC, SIGNIF, Integration, Johansen, UnitRoot
-from .model_space import named_in_logs
+from .model_space import logs_advisable
 
 __all__ = [
     "DETERMINISTIC",
@@ -71,7 +71,7 @@ def analyse(levels: np.ndarray, names: list[str], k_ar: int = 2) -> Integration:
     """Unit-root tests of each column of `levels`, a transform recommendation and, when two or more
     variables look integrated, Johansen's test with `k_ar - 1` lagged differences (on the last
     MAX_TESTED_ROWS rows of a longer sample). Refused, naming them, when those variables move together exactly."""
-    positive = _logged(levels, names)  # of the whole sample: the transform advised applies to all of it
+    positive = logs_advisable(levels, names)  # of the whole sample: the transform advised applies to all of it
     rows = len(levels)
     series, roots = _tested(levels, names, positive)
     integrated = [u for u in roots if u.verdict == "integrated"]
@@ -146,14 +146,8 @@ def _small_sample_caveat(johansen: Johansen, rows: int) -> str:
 def unit_roots(levels: np.ndarray, names: list[str]) -> tuple[str, tuple[UnitRoot, ...]]:
     """The unit-root tests of `analyse` alone (no Johansen test, no advice): what they ran on ("log levels"
     or "levels") and each variable's verdict, for a fit that asks whether its variables are I(1)."""
-    positive = _logged(levels, names)
+    positive = logs_advisable(levels, names)
     return ("log levels" if positive else "levels"), _tested(levels, names, positive)[1]
-
-
-def _logged(levels: np.ndarray, names: list[str]) -> bool:
-    """Whether the series are tested, and advised, in logs: positive, and no name says it holds logs already (a
-    model-wide log transform would take logs of those logs)."""
-    return bool(np.all(levels > 0)) and not named_in_logs(names)
 
 
 def _tested(levels: np.ndarray, names: list[str], positive: bool) -> tuple[np.ndarray, tuple[UnitRoot, ...]]:

@@ -30,6 +30,14 @@ def named_in_logs(names) -> list[str]:
     return [name for name in names if str(name).lower().startswith(LOG_NAMES)]
 
 
+def logs_advisable(levels: np.ndarray | None, names) -> bool:
+    """Whether a log transform may be advised for the series `levels` (of the variables `names`): every value is
+    positive (no log of zero or of a negative exists; None: not known, so the names alone tell), and no name says
+    its column holds logs already."""
+    positive = levels is None or bool(np.all(np.asarray(levels, dtype=float) > 0))
+    return positive and not named_in_logs(names)
+
+
 def trend_columns(trend: str, rows: int, start: int = 1) -> np.ndarray:
     """The deterministic regressors of a VAR's `trend` over `rows` periods, as statsmodels lays them out: ones for
     a constant, then the time trend `start`, `start + 1`, ... (`ct`); no columns for `n`. The one place they are

@@ -81,16 +81,23 @@ def stability(coefs: np.ndarray, rank: int, criterion: str | None = None) -> tup
 
 
 def assess(
-    results, coefs: np.ndarray, rank: int, transform: str | None = None, criterion: str | None = None, names=()
+    results,
+    coefs: np.ndarray,
+    rank: int,
+    transform: str | None = None,
+    criterion: str | None = None,
+    names=(),
+    levels=None,
 ) -> Adequacy:
     """The three checks of statsmodels VECMResults, with the stability of its VAR representation `coefs`
-    (`transform` and `names`: the model's and its variables', so that a model already in logs is not advised a log
-    transform; `criterion`: the one that chose its lag order, None for a fixed order)."""
+    (`transform`, `names` and `levels`: the model's, its variables' and its data before the transform, so that a
+    model already in logs, or of values <= 0, is not advised a log transform; `criterion`: the one that chose its
+    lag order, None for a fixed order)."""
     ok, _, _, verdict = stability(coefs, rank, criterion)
     return Adequacy(
         (
             Check("stability", ok, verdict),
             lm_whiteness_check(vecm_lm_test(results)),
-            normality_check(doornik_hansen(results.resid), transform, names),
+            normality_check(doornik_hansen(results.resid), transform, names, levels),
         )
     )

@@ -60,7 +60,9 @@ def diagnose(
     results = fitted.results
     lags = check_whiteness_lags(whiteness_lags, artifact.k_ar, int(results.nobs))
     arch_lags = check_arch_lags(arch_lags, int(results.nobs))
-    normality, lutkepohl, by_variable = normality_tests(results, artifact.variables, artifact.spec.transform, signif)
+    normality, lutkepohl, by_variable = normality_tests(
+        results, artifact.variables, artifact.spec.transform, signif, artifact.data.values
+    )
     return Diagnostics(
         name=artifact.name,
         version=str(artifact.version) if artifact.version else None,

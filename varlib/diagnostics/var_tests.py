@@ -136,18 +136,18 @@ def _one_decimal(value: float) -> int | float:
 
 
 def normality_tests(
-    results, variables: Sequence[str], transform: str, signif: float = DEFAULT_SIGNIF
+    results, variables: Sequence[str], transform: str, signif: float = DEFAULT_SIGNIF, levels=None
 ) -> tuple[TestResult, TestResult, tuple[TestResult, ...]]:
     """The normality tests of a VAR's or a VECM's statsmodels results: Doornik and Hansen's joint test, whose
     verdict counts (it depends neither on the variables' order nor on their units), Lütkepohl's joint
     Jarque-Bera (statsmodels' `test_normality`: Cholesky, so in the variables' order; JMulTi prints it too),
-    and each variable's own Jarque-Bera."""
+    and each variable's own Jarque-Bera (`levels`: the data before the transform, for the verdict's hint)."""
     from scipy import stats
 
     resid = np.asarray(results.resid, dtype=float)
     own = tuple(jarque_bera(resid[:, j], signif) for j in range(resid.shape[1]))
     joint = doornik_hansen(resid)
-    verdict = normality_verdict(joint.pvalue, transform, variables)
+    verdict = normality_verdict(joint.pvalue, transform, variables, levels)
     failing = [f"{v} (p {p_is(t.pvalue)})" for v, t in zip(variables, own, strict=True) if t.rejected]
     if joint.pvalue >= signif and failing:  # the joint test can pass while one variable's residuals do not
         one = len(failing) == 1

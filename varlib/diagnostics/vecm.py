@@ -60,7 +60,9 @@ def diagnose(
     lags = check_whiteness_lags(whiteness_lags, artifact.k_ar, nobs)
     arch_lags = check_arch_lags(arch_lags, nobs)
     resid = np.asarray(results.resid, dtype=float)
-    normality, lutkepohl, by_variable = normality_tests(results, names, artifact.spec.transform, signif)
+    normality, lutkepohl, by_variable = normality_tests(
+        results, names, artifact.spec.transform, signif, artifact.data.values
+    )
     johansen = johansen_test(fitted.series, names, params.k_ar - 1, DET_ORDER[params.deterministic])
     return Diagnostics(
         name=artifact.name,

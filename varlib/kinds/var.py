@@ -85,7 +85,8 @@ class VarKind:
         regressors = model_space_exog(spec, exog, len(series))
         lags, selection, how, warnings = choose_order(series, spec, what, regressors)
         results = fit_results(series, lags, spec.trend, list(spec.variables), MODEL_SPACE[spec.transform], regressors)
-        adequacy = assess_fit(results, spec.transform, list(spec.variables), spec.order_criterion) if assess else None
+        names, criterion = list(spec.variables), spec.order_criterion
+        adequacy = assess_fit(results, spec.transform, names, criterion, levels) if assess else None
         return Fit(params_of(results, spec.trend), how, selection, tuple(warnings), adequacy)
 
     def forecast(

@@ -144,7 +144,9 @@ class VecmKind:
         params = params_of(results, terms, johansen, method, len(series))
         warnings = thin_warnings(warnings, len(series), levels_var.trend, params)
         criterion = spec.order_criterion
-        adequacy = assess_fit(results, params.var.coefs, rank, spec.transform, criterion, names) if assess else None
+        adequacy = (
+            assess_fit(results, params.var.coefs, rank, spec.transform, criterion, names, levels) if assess else None
+        )
         if assess:  # the final fit, whose warnings people see; a part fit's are dropped (varlib.part_fit)
             warnings += _premise_warnings(levels, names, rank, johansen if method == RANK_BY_TEST else None, lags, spec)
         return Fit(params, how, selection, tuple(warnings), adequacy, tested)
