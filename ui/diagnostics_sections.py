@@ -10,7 +10,7 @@ from ui import presentation
 from ui.chart_look import plot
 from ui.literal import library_text, literal
 from ui.tables import GOOD, name_columns, number_formats
-from varlib import Diagnostics, and_list, counted, kind_names
+from varlib import CRITERION_LABELS, Diagnostics, and_list, counted, kind_names
 
 MAX_ROWS_SHOWN = 24  # a taller table scrolls (the Granger tests of five variables, a VAR(8)'s coefficients)
 SHORT_SAMPLE = 100  # rows below which the Johansen caption warns of over-rejection (and the IRF bands of width)
@@ -20,9 +20,9 @@ ROOTS_HEIGHT, ROW_PX = 420, 35  # the eigenvalue table beside the chart: its tal
 
 def lag_order(diag: Diagnostics) -> None:
     selection = diag.lag_selection
-    table = pd.DataFrame(list(selection.table)).set_index("lag")
+    table = pd.DataFrame(list(selection.table)).set_index("lag").rename(columns=CRITERION_LABELS)
     table["chosen by"] = [
-        ", ".join(c.upper() for c, lag in selection.selected.items() if lag == row) for row in table.index
+        ", ".join(CRITERION_LABELS[c] for c, lag in selection.selected.items() if lag == row) for row in table.index
     ]
     table["version"] = ["◀ used" if row == diag.k_ar else "" for row in table.index]
     st.caption(
@@ -30,10 +30,10 @@ def lag_order(diag: Diagnostics) -> None:
         " select_order, the version's trend); the minimum of each column is highlighted."
     )
     # criteria are read by their differences between lags: six significant digits
-    styled = table.style.format(number_formats(table[["aic", "bic", "hqic", "fpe"]], digits=6), na_rep="")
+    styled = table.style.format(number_formats(table[list(CRITERION_LABELS.values())], digits=6), na_rep="")
     for criterion, lag in selection.selected.items():
         styled = styled.set_properties(
-            subset=pd.IndexSlice[[lag], [criterion]],
+            subset=pd.IndexSlice[[lag], [CRITERION_LABELS[criterion]]],
             **{"background-color": "rgba(46,134,222,0.25)", "font-weight": "bold"},
         )
     # every lag shown, no inner scrolling: the chosen one can be past the tenth

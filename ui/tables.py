@@ -16,6 +16,7 @@ import streamlit as st
 from ui import column_widths, hover
 from varlib import (
     CHECK_FLAGS,
+    CRITERION_LABELS,
     METRIC_LABELS,
     METRICS,
     VersionEntry,
@@ -181,11 +182,11 @@ VERSION_COLUMNS = [
 
 
 def lag_selection_table(selection: dict, chosen: int, ic: str | None) -> pd.DataFrame:
-    """Information criteria per lag, with the criterion's minimum and the order used marked."""
-    frame = pd.DataFrame(selection["table"]).set_index("lag")
+    """Information criteria per lag (headed AIC, BIC, ...), with the criterion's minimum and the order used marked."""
+    frame = pd.DataFrame(selection["table"]).set_index("lag").rename(columns=CRITERION_LABELS)
     frame.insert(0, "chosen", ["✓" if lag == chosen else "" for lag in frame.index])
     if ic:
-        frame.insert(1, f"best {ic}", ["✓" if lag == selection["selected"].get(ic) else "" for lag in frame.index])
+        frame.insert(1, f"best {CRITERION_LABELS[ic]}", np.where(frame.index == selection["selected"].get(ic), "✓", ""))
     return frame
 
 

@@ -13,7 +13,7 @@ from ui.tables import lag_selection_table, metrics_table, number_formats
 from ui.train_vecm import show_cointegration
 from ui.version_details import holdout_order, metrics_markdown
 from varlib import (
-    CRITERIA,
+    CRITERION_LABELS,
     Evaluation,
     TrainResult,
     frame_sha256,
@@ -55,7 +55,7 @@ def show_results(result: TrainResult) -> None:
             # one format per column, formatted here as the Diagnostics page's table of the same criteria is (the
             # browser's printf writes 2.47127e-2 where Python writes 2.47127e-02)
             st.dataframe(
-                table.style.format(number_formats(table[list(CRITERIA)], digits=6), na_rep=""),
+                table.style.format(number_formats(table[list(CRITERION_LABELS.values())], digits=6), na_rep=""),
                 width="stretch",
                 height="content",  # every lag, no inner scrolling: the chosen one can be past the tenth
             )

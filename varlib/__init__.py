@@ -115,7 +115,7 @@ from .kinds import kind_names, kind_title, kind_transforms, order_floor, order_w
 from .lag_order import MIN_RESIDUAL_DF, default_max_lags
 from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
-from .model_space import CRITERIA, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS
+from .model_space import CRITERIA, CRITERION_LABELS, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS
 from .number_format import apart_format, column_format, format_column, format_number, shared_formats
 from .panel_names import SHORT_NAME, grid_names, text_width
 from .plain_text import escape_controls
@@ -174,14 +174,14 @@ from .wording import (
 # fmt: off
 __all__ = [  # packed by hand: one name a line would take 170 lines of this front door
     "ACTION_WORDS", "ALIAS_PATTERN", "ALPHA_MAX", "ALPHA_MIN", "BUMPS", "CLI_HINTS", "CONDITIONS", "CRITERIA",
-    "DATE", "DEFAULT_ARCH_LAGS", "DEFAULT_HOLDOUT", "DEFAULT_HORIZON", "DEFAULT_IRF_PERIODS", "DEFAULT_ORIGINS",
-    "DEFAULT_VARIABLES", "DETERMINISTIC", "DETERMINISTIC_WORDS", "EXOG", "FILL_METHODS", "INTERVAL_KINDS",
-    "LAG_POLICIES", "LATEST", "LEVEL_RANGE", "LOGGED", "MACRODATA", "MAX_COMPARED", "MAX_HORIZON", "MAX_IRF_PERIODS",
-    "MAX_ORIGINS", "MAX_STEPS", "METRICS", "METRIC_LABELS", "MIN_RESIDUAL_DF", "MODEL_SPACE", "NAME_PATTERN",
-    "PINNED_PATTERN", "ROLES", "SCENARIO_PATTERN", "SHORT_NAME", "STEP", "TRANSFORMS", "TRENDS", "TREND_WORDS",
-    "UNIT_METRICS", "VERSION_PATTERN", "__version__", "AccessDeniedError", "Actor", "Adequacy", "CHECK_FLAGS", "Alias",
-    "all_variables", "allows", "analyse_integration", "and_list", "apart_format", "Artifact", "AuditRecord",
-    "AuthenticationError", "AuthSettings", "Backtest", "backtest", "backtest_file_table", "BoundedCache",
+    "CRITERION_LABELS", "DATE", "DEFAULT_ARCH_LAGS", "DEFAULT_HOLDOUT", "DEFAULT_HORIZON", "DEFAULT_IRF_PERIODS",
+    "DEFAULT_ORIGINS", "DEFAULT_VARIABLES", "DETERMINISTIC", "DETERMINISTIC_WORDS", "EXOG", "FILL_METHODS",
+    "INTERVAL_KINDS", "LAG_POLICIES", "LATEST", "LEVEL_RANGE", "LOGGED", "MACRODATA", "MAX_COMPARED", "MAX_HORIZON",
+    "MAX_IRF_PERIODS", "MAX_ORIGINS", "MAX_STEPS", "METRICS", "METRIC_LABELS", "MIN_RESIDUAL_DF", "MODEL_SPACE",
+    "NAME_PATTERN", "PINNED_PATTERN", "ROLES", "SCENARIO_PATTERN", "SHORT_NAME", "STEP", "TRANSFORMS", "TRENDS",
+    "TREND_WORDS", "UNIT_METRICS", "VERSION_PATTERN", "__version__", "AccessDeniedError", "Actor", "Adequacy",
+    "CHECK_FLAGS", "Alias", "all_variables", "allows", "analyse_integration", "and_list", "apart_format", "Artifact",
+    "AuditRecord", "AuthenticationError", "AuthSettings", "Backtest", "backtest", "backtest_file_table", "BoundedCache",
     "bounds_named", "can_reselect", "Card", "Check", "check_alias", "check_backtest", "check_compared",
     "check_forecast_options", "check_name", "check_path", "check_scenario_name", "cli_hints_said", "column_format",
     "compare_table", "comparison_dict", "ConflictError", "CorruptArtifactError", "count_changed", "counted",
@@ -197,11 +197,10 @@ __all__ = [  # packed by hand: one name a line would take 170 lines of this fron
     "overlay_frame", "p_is", "p_text", "parse_lag_table", "parse_version", "path_editor_table", "period_labels",
     "periods_from", "plural_of", "Preparation", "profile_csv", "ProviderUnavailableError", "publish_result", "read_csv",
     "read_lag_csv", "read_lag_inputs", "read_path_csv", "Registry", "render_report", "require_role", "role_needs",
-    "RolePolicy",
-    "rows_needed", "Scenario", "scenario_differences", "score_notes", "Settings", "shared_formats", "shared_lag_table",
-    "shortened", "statistic_text", "StoreUnavailableError", "text_width", "to_json", "to_json_safe", "TokenVerifier",
-    "train_model", "trained_advice", "TrainResult", "unfollowed", "UnitRoot", "utc_time", "VarlibError", "Version",
-    "version_metadata", "VersionEntry", "VersionForecast", "whiteness_lag_bounds", "with_withdrawal", "Withdrawal",
-    "WithdrawnError",
+    "RolePolicy", "rows_needed", "Scenario", "scenario_differences", "score_notes", "Settings", "shared_formats",
+    "shared_lag_table", "shortened", "statistic_text", "StoreUnavailableError", "text_width", "to_json", "to_json_safe",
+    "TokenVerifier", "train_model", "trained_advice", "TrainResult", "unfollowed", "UnitRoot", "utc_time",
+    "VarlibError", "Version", "version_metadata", "VersionEntry", "VersionForecast", "whiteness_lag_bounds",
+    "with_withdrawal", "Withdrawal", "WithdrawnError",
 ]
 # fmt: on

@@ -242,9 +242,10 @@ def advice_for_model(
     rank: int | None = None,
     trend: str | None = None,
     rank_fixed: bool = False,
+    compare: str | None = None,
 ) -> str:
-    """The advice with what a fitted version already does about it (a VAR's transform and, given, its trend;
-    a VECM's rank, and whether it was fixed at training rather than chosen by the model's own test)."""
+    """The advice with what a fitted version already does about it (a VAR's transform and, given, its trend; a
+    VECM's rank, fixed at training or chosen by its own test); `compare`: where its reader compares versions."""
     if not isinstance(cointegrated, bool):  # a kind's name ("var") where its trait belongs would read as True
         raise TypeError(f"cointegrated must be True or False, not {cointegrated!r}")
     if cointegrated:  # a kind with a rank (a VECM's): its rank answers the advice, in its words
@@ -295,5 +296,5 @@ def advice_for_model(
         return f"{result.advice} This version does so (transform `{transform}`{terms})."
     return (
         f"{result.advice} This version models the levels (transform `{transform}`): compare it with the model"
-        " advised above on the holdout (the Compare page)."
+        f" advised above on the holdout ({compare or 'the Compare page'})."  # None: the dashboard's reader
     )

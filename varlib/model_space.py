@@ -16,6 +16,7 @@ TRENDS = ("c", "ct", "n")
 # the cointegration relation, and/or a linear trend outside (lo) or inside (li) it.
 DETERMINISTIC = ("n", "co", "ci", "lo", "li", "colo", "coli", "cilo", "cili")
 CRITERIA = ("aic", "bic", "hqic", "fpe")
+CRITERION_LABELS = {ic: ic.upper() for ic in CRITERIA}  # a table's headers, as its text names them (`--ic aic`)
 
 MODEL_SPACE = {"none": "levels", "diff": "first differences", "logdiff": "log differences", "log": "log levels"}
 DIFFERENCED = ("diff", "logdiff")

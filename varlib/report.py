@@ -74,12 +74,15 @@ def render_report(
     scenario: Scenario | None = None,
     irf_shown: tuple[Sequence[str], Sequence[str]] = ((), ()),
     accumulated: bool = False,
+    compare: str | None = None,
 ) -> str:
     """The whole report as one HTML string. `forecast`: shown after the card (chart and table), the baseline
     or a saved scenario's (`scenario`: its notes, who saved it and when), with a fan of the `fan` levels when
     given (else its own band); `orth`: which impulse responses to show; `figures`: (title, plotly figure) pairs,
     embedded in order at the end; `withdrawal`: the version's, said at the top; `irf_shown`: the impulses and the
-    responses to draw (each empty for all); `accumulated`: the responses summed (a VAR of differences: the levels')."""
+    responses to draw (each empty for all); `accumulated`: the responses summed (a VAR of differences: the levels');
+    `compare`: where the report's reader compares versions on the holdout, as the unit-root advice names it (None:
+    the dashboard's Compare page; the CLI names its command)."""
     label = html.escape(artifact.label)
     withdrawn = "" if withdrawal is None else " (withdrawn)"  # in the title too, which heads every printed page
     parts = [
@@ -109,7 +112,7 @@ def render_report(
         parts += sections.cointegration(diagnostics.cointegration)
     parts += sections.stability(diagnostics)
     parts += sections.residual_tests(diagnostics)
-    parts += sections.integration(diagnostics)
+    parts += sections.integration(diagnostics, compare)
     parts += sections.granger(diagnostics)
     parts += sections.coefficients(diagnostics)
     parts += irf_section(diagnostics, orth, table, *irf_shown, accumulated=accumulated)

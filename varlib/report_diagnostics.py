@@ -17,6 +17,7 @@ from .backtest import Backtest
 from .diagnostics import Cointegration, Diagnostics
 from .integration_results import P_COLUMNS as UNIT_ROOT_P
 from .kinds import get_kind
+from .model_space import CRITERION_LABELS
 from .number_format import format_column
 from .report_forecast import printable
 from .scores import score_notes
@@ -32,13 +33,13 @@ def lag_order(diag: Diagnostics) -> list[str]:
     cells = pd.DataFrame({c: format_column(frame[c], digits=6) for c in frame.columns}, index=frame.index)
     for criterion, lag in selection.selected.items():
         cells.loc[lag, criterion] = f"<span class='chosen'>{cells.loc[lag, criterion]} *</span>"
-    chosen = ", ".join(f"{c.upper()} {lag}" for c, lag in selection.selected.items())
+    chosen = ", ".join(f"{CRITERION_LABELS[c]} {lag}" for c, lag in selection.selected.items())
     return [
         "<h2>Lag order selection</h2>",
         f"<p>Up to {selection.max_lags} lags with {get_kind(diag.kind).deterministic_name}"
         f" '{html.escape(diag.trend)}'; chosen (*): {chosen}. The version uses {diag.k_ar}"
         f"{' (VAR order in levels)' if diag.cointegration else ''}.</p>",
-        table(cells, escape=False),
+        table(cells.rename(columns=CRITERION_LABELS), escape=False),
     ]
 
 
@@ -116,14 +117,15 @@ def granger(diag: Diagnostics) -> list[str]:
 _SCOPE_ORDER = ("pair", "one_to_others", "others_to_one")
 
 
-def integration(diag: Diagnostics) -> list[str]:
+def integration(diag: Diagnostics, compare: str | None = None) -> list[str]:
+    """The unit-root section; `compare` names where the reader compares versions (Diagnostics.advice_comparing)."""
     result = diag.integration
     if result is None:
         return []
     roots = result.table()
     parts = [
         "<h2>Unit roots and cointegration</h2>",
-        f"<p>{prose(roots.caption)} {prose(diag.integration_advice or result.advice)}</p>",
+        f"<p>{prose(roots.caption)} {prose(diag.advice_comparing(compare) or result.advice)}</p>",
         printable(table, roots.frame.set_index("variable")),  # nine columns: split to fit a page in print
     ]
     johansen = result.johansen

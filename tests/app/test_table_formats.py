@@ -66,10 +66,10 @@ def test_the_train_pages_criteria_read_as_the_diagnostics_pages(seeded):
     at = open_app(page="views/train.py")
     at.selectbox(key="train_transform").set_value("logdiff").run()  # growth rates: an fpe of about 1e-9
     next(b for b in at.button if b.label == "Train").click().run()
-    table = next(t for t in at.dataframe if "fpe" in t.value.columns)
+    table = next(t for t in at.dataframe if "FPE" in t.value.columns)
     shown = displayed(table)
     assert shown is not None, "the criteria are formatted by a Styler, not by the browser"
-    assert all(re.fullmatch(r"\d\.\d{5}e[-+]\d{2}", cell) for cell in shown["fpe"]), shown["fpe"].tolist()
+    assert all(re.fullmatch(r"\d\.\d{5}e[-+]\d{2}", cell) for cell in shown["FPE"]), shown["FPE"].tolist()
 
 
 def test_a_conditional_forecasts_table_marks_the_values_conditions_set(seeded):

@@ -190,9 +190,9 @@ def test_the_lag_selection_table_prints_each_criterion_in_one_format(seeded):
     at = open_app(page=TRAIN)
     _button(at, "Train").click().run()
     assert errors(at) == "", errors(at)
-    element = next(f for f in at.dataframe if "aic" in f.value.columns)
+    element = next(f for f in at.dataframe if "AIC" in f.value.columns)
     shown = displayed(element)
-    for criterion in ("aic", "bic", "hqic", "fpe"):
+    for criterion in ("AIC", "BIC", "HQIC", "FPE"):
         expected = column_format(element.value[criterion], digits=6)
         assert shown[criterion].tolist() == [expected % v for v in element.value[criterion]], criterion
     assert expected != "%.5g"  # fpe in the thousands keeps its units digit

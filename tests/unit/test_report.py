@@ -75,7 +75,7 @@ def test_headers_name_the_rows_in_their_corner_and_the_card_has_none(artifact):
     assert "<thead>" not in card and "<th>created</th>" in card  # names and values: no header row over them
     lag_order = page[page.index("<h2>Lag order selection</h2>") :]
     head = lag_order[lag_order.index("<thead>") : lag_order.index("</thead>")]
-    assert re.findall(r"<th[^>]*>(.*?)</th>", head) == ["lag", "aic", "bic", "hqic", "fpe"]
+    assert re.findall(r"<th[^>]*>(.*?)</th>", head) == ["lag", "AIC", "BIC", "HQIC", "FPE"]
 
 
 def test_times_read_as_everywhere_else_in_the_product(artifact):

@@ -51,7 +51,7 @@ def test_the_library_owns_the_unit_root_table(long_sample):
 
 
 def test_the_report_renders_the_librarys_table_and_caption(long_sample):
-    html = "".join(integration(SimpleNamespace(integration=long_sample, integration_advice=None)))
+    html = "".join(integration(SimpleNamespace(integration=long_sample, advice_comparing=lambda compare: None)))
     for column in COLUMNS[1:]:
         assert f"<th>{column}</th>" in html, column
     assert "<th>ADF p</th>" not in html and "<th>KPSS p</th>" not in html  # its own names are gone

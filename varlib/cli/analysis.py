@@ -13,6 +13,12 @@ from .helps import DEFAULT_LEVEL, INTERVALS_HELP, LEVEL_HELP, STEPS_HELP, add_te
 from .output import by_variable, print_json, print_table
 
 
+def compare_command(diagnostics: varlib.Diagnostics) -> str:
+    """Where the CLI's reader compares the version diagnosed with another (the unit-root advice's model), on the
+    holdout: the dashboard's advice names its Compare page."""
+    return f"train it, then `varlib compare --name {diagnostics.name} {diagnostics.version} NEW_VERSION`"
+
+
 def run_diagnose(args: argparse.Namespace) -> int:
     result = varlib.diagnose(load_version(args), args.irf_periods, args.whiteness_lags, args.arch_lags)
     if args.json:
@@ -21,7 +27,8 @@ def run_diagnose(args: argparse.Namespace) -> int:
     print(f"{result.name} {result.version}: {result.model}, {result.nobs} observations")
     if result.refit_note:  # before every figure it qualifies
         print(f"note: {result.refit_note}")
-    print("lag order chosen: " + ", ".join(f"{c} {n}" for c, n in result.lag_selection.selected.items()))
+    chosen = result.lag_selection.selected.items()
+    print("lag order chosen: " + ", ".join(f"{varlib.CRITERION_LABELS[c]} {n}" for c, n in chosen))
     if result.cointegration is not None:
         johansen = result.cointegration.johansen
         print(
@@ -65,7 +72,7 @@ def run_diagnose(args: argparse.Namespace) -> int:
         trace_test = result.integration.johansen
         if trace_test is not None:
             print(f"johansen trace test: cointegration rank {trace_test.rank} at 5%")
-        print(f"advice: {result.integration_advice}")
+        print(f"advice: {result.advice_comparing(compare_command(result))}")
     horizon = result.fevd.shape[1]
     print(f"variance decomposition at horizon {horizon} (shares; Cholesky order: {', '.join(result.variables)}):")
     print_table(result.variance_shares(), digits=4)
@@ -185,6 +192,7 @@ def run_report(args: argparse.Namespace) -> int:
         withdrawal=withdrawal,
         scenario=saved,
         accumulated=args.accumulated,
+        compare=compare_command(diagnostics),
     )
     if args.out == "-":  # the page on stdout (`--out - | ssh host 'cat > r.html'`), not a file named `-`
         sys.stdout.write(page)

@@ -243,15 +243,18 @@ class Diagnostics:
 
     @property
     def integration_advice(self) -> str | None:
-        """The unit-root advice with what this version already does about it (None: no tests)."""
+        """The unit-root advice as the dashboard says it, naming its Compare page (advice_comparing: elsewhere)."""
+        return self.advice_comparing(None)
+
+    def advice_comparing(self, compare: str | None) -> str | None:
+        """The unit-root advice with what this version already does about it (None: no tests); `compare` names
+        where its reader compares versions (None: the dashboard's Compare page; the CLI names its command)."""
         if self.integration is None:
             return None
         coint = self.cointegration
         rank, fixed = (coint.rank, coint.rank_method == "fixed") if coint is not None else (None, False)
         cointegrated = get_kind(self.kind).cointegrated
-        return advice_for_model(
-            self.integration, cointegrated, self.transform, rank, trend=self.trend, rank_fixed=fixed
-        )
+        return advice_for_model(self.integration, cointegrated, self.transform, rank, self.trend, fixed, compare)
 
     def to_dict(self) -> dict:
         """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept)."""
