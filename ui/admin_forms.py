@@ -159,7 +159,7 @@ def _gone_meanwhile(name: str, seen: str | None, choices: list[str]) -> bool:
     gone = None if alias or seen == LATEST else store.withdrawals(name).get(parse_version(seen))
     why = "deleted" if alias else "withdrawn"
     if gone is not None and not gone.damaged:
-        why = f"withdrawn by {literal(gone.actor.name)}"
+        why = f"withdrawn by {literal(gone.actor.known_as())}"
     st.warning(
         f"**{literal(seen)}** was {why} after this form was drawn: nothing was changed. The form now shows what is"
         " there; pick again before pressing.",

@@ -182,7 +182,7 @@ def _note_withdrawn(name: str, shown: Version) -> None:
     except VarlibError:  # the page reports the store's failure on its rerun
         return
     if gone is not None:
-        by = "" if gone.damaged else f" by {literal(gone.actor.name)} ({literal(gone.reason)})"
+        by = "" if gone.damaged else f" by {literal(gone.actor.known_as())} ({literal(gone.reason)})"
         st.session_state[MOVED] = (name, LATEST, str(shown), str(now), by)
 
 

@@ -57,9 +57,18 @@ class Actor:
     def from_dict(cls, raw: Mapping[str, Any]) -> Actor:
         return cls(**{key: str(raw.get(key) or "") for key in ("name", "subject", "issuer", "via", "origin")})
 
+    def known_as(self) -> str:
+        """Who it was, for a notice a person reads: the name (or email) when the record has one, else the provider's
+        opaque subject, said to be an id (a token without a name claim left only that: `from_claims`)."""
+        if self.name and self.name not in (self.subject, escape_controls(self.subject)):
+            return self.name
+        if self.subject:
+            return f"an account known only by its id {escape_controls(self.subject)}"
+        return self.name or "unknown"
+
     def describe(self) -> str:
-        """`Alice Admin (CiQ...)` for people: the name, and the provider's subject, which tells two people of one name
-        apart."""
+        """`Alice Admin (CiQ...)` for the audit trail: the name, and the provider's subject, which tells two people of
+        one name apart (a notice names the person alone: `known_as`)."""
         return f"{self.name} ({self.subject})" if self.subject and self.subject != self.name else self.name
 
 

@@ -28,9 +28,10 @@ def test_a_withdrawn_versions_warning_is_the_librarys_sentence(seeded, macro_res
     gone = seeded.withdrawal("var", Version(0, 0, 1))
     at = open_app({"model": "var", "version": "0.0.1"}, page=MODELS)
     [warning] = [w.value for w in at.warning if "withdrawn" in w.value]
-    # the time to the second with UTC and who by name and subject, as the CLI and reports say it; typed text escaped
+    # the time to the second with UTC and who by name (the subject is the History's), as the CLI and reports say it;
+    # typed text escaped
     assert warning.startswith(f"**var 0.0.1** {literal(gone.describe(subject=False))}. It still loads when named")
-    assert " UTC by Alice Admin (CiQ1): trained on *draft* data. It still" in _read(warning)
+    assert " UTC by Alice Admin: trained on *draft* data. It still" in _read(warning)
 
 
 def test_the_sign_in_screen_asks_the_metadata_url_as_given():

@@ -129,3 +129,22 @@ def test_reindex_restores_the_record_of_a_withdrawal_cut_off_before_it(cli_env, 
     assert code == 0 and "restored" in out.splitlines()[0]
     code, out, _ = run(capsys, "reindex")
     assert code == 0 and "restored" not in out  # nothing is missing any more
+
+
+def test_reindex_restores_a_cut_off_alias_move_with_its_reason(cli_env, capsys, monkeypatch):
+    from varlib.catalog import audit
+    from varlib.errors import StoreUnavailableError
+
+    def gone(store, record):
+        raise StoreUnavailableError("the store went away")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(audit, "append", gone)
+        code, _, err = run(capsys, "alias", "set", "champion", "0.0.2", "--reason", "best holdout error")
+    assert code == 1 and "the store went away" in err  # the alias moved, its record is not stored
+    code, out, _ = run(capsys, "alias", "list", "--json")
+    assert [(a["alias"], a["reason"]) for a in json.loads(out)] == [("champion", "best holdout error")]
+    assert run(capsys, "reindex")[0] == 0
+    code, out, _ = run(capsys, "history")
+    restored = next(line for line in out.splitlines() if "alias.set" in line)
+    assert code == 0 and "@champion" in restored and "best holdout error" in restored

@@ -47,9 +47,9 @@ def test_an_alias_moved_onto_a_withdrawn_version_is_reported(registry, store_set
     other = Registry.from_settings(store_settings)
     real_move = governance.move_alias
 
-    def withdrawn_meanwhile(store, name, alias, version, actor, at):
+    def withdrawn_meanwhile(store, name, alias, version, actor, at, reason=""):
         other.withdraw(name, version, "withdrawn by another admin meanwhile", ADMIN)  # between check and move
-        return real_move(store, name, alias, version, actor, at)
+        return real_move(store, name, alias, version, actor, at, reason)
 
     monkeypatch.setattr(governance, "move_alias", withdrawn_meanwhile)
     with pytest.raises(WithdrawnError, match="was withdrawn while @prod moved to it; @prod points at it now"):

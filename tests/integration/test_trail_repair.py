@@ -106,3 +106,54 @@ def test_a_damaged_withdrawal_or_alias_is_skipped_not_a_crash(registry, macro_re
     assert fresh.restore_trail("var") == []  # nothing readable to restore from them, and no crash
     assert fresh.withdrawals("var")[fresh.resolve("var", "0.0.1")].damaged  # still withdrawn, marked
     assert [a.damaged is not None for a in fresh.aliases("var")] == [True]
+
+
+def test_a_cut_off_alias_move_and_deletion_are_restored_with_their_reasons(
+    registry, store_settings, macro_result, records_cut_off
+):
+    publish_result(registry, macro_result, "var", actor=ALICE)
+    registry.set_alias("var", "old", "0.0.1", BOB)  # recorded
+    records_cut_off(lambda: registry.set_alias("var", "prod", "0.0.1", ALICE, reason="passed the holdout"))
+    records_cut_off(lambda: registry.delete_alias("var", "old", BOB, reason="nobody follows it"))
+
+    restored = Registry.from_settings(store_settings).restore_trail("var")
+    assert sorted((r.action, r.alias, r.reason) for r in restored) == [
+        ("alias.delete", "old", "nobody follows it"),
+        ("alias.set", "prod", "passed the holdout"),
+    ]
+    trail = Registry.from_settings(store_settings).history("var")
+    assert [(r.action, r.reason) for r in trail if r.restored] == [
+        ("alias.delete", "nobody follows it"),
+        ("alias.set", "passed the holdout"),
+    ]
+
+
+def test_an_alias_object_stored_before_reasons_were_kept_reads_and_is_restored_without_one(
+    registry, store_settings, macro_result
+):
+    import orjson
+
+    from varlib.catalog.layout import alias_key
+
+    publish_result(registry, macro_result, "var", actor=ALICE)
+    older = {  # as a varlib before the alias kept its reason stored it (its move's record was cut off)
+        "format": "varlib-alias",
+        "name": "var",
+        "alias": "prod",
+        "version": "0.0.1",
+        "revision": 1,
+        "at": "2026-11-30T10:00:00.000000Z",
+        "previous": None,
+        "actor": ALICE.to_dict(),
+    }
+    registry.store.create(alias_key("var", "prod"), orjson.dumps(older))
+    fresh = Registry.from_settings(store_settings)
+    found = fresh.alias("var", "prod")
+    assert (found.version, found.actor, found.reason, found.damaged) == (
+        registry.resolve("var", "0.0.1"),
+        ALICE,
+        "",
+        None,
+    )
+    (record,) = fresh.restore_trail("var")
+    assert (record.action, record.alias, record.reason, record.actor) == ("alias.set", "prod", "", ALICE)

@@ -54,7 +54,7 @@ def test_usable_means_it_loads_and_is_not_withdrawn():
 def test_a_withdrawals_sentence_can_leave_its_version_to_the_caller():
     for gone in (WITHDRAWN, DAMAGED):
         assert gone.describe() == f"var 0.0.3 {gone.describe(subject=False)}"
-    assert WITHDRAWN.describe(subject=False).startswith("was withdrawn on 2026-11-30 03:42:03 UTC by Alice (CiQ1): ")
+    assert WITHDRAWN.describe(subject=False).startswith("was withdrawn on 2026-11-30 03:42:03 UTC by Alice: ")
     assert DAMAGED.describe(subject=False).startswith("is withdrawn, but its withdrawal record is damaged (")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field
 
 _DAMAGED = "why the stored object cannot be read and what to do; null when it reads"
+_WHY = "why it was last set or deleted, as its mover said (optional: empty when none was given)"
 _ACTOR = "who made the change: their name and the front end used (via, e.g. rest)"
 
 
@@ -21,6 +22,7 @@ class AliasRow(BaseModel):
     version: str | None
     revision: int
     at: str
+    reason: str = Field(description=_WHY)
     actor: dict[str, str]
     damaged: str | None = Field(description=_DAMAGED)
     withdrawn: bool = Field(
@@ -45,6 +47,7 @@ class AliasRecord(BaseModel):
     revision: int = Field(description="how many times it was set or deleted")
     at: str = Field(description="when it was last set or deleted (UTC)")
     previous: str | None = Field(description="the version it pointed at before that change, if any")
+    reason: str = Field(description=_WHY)
     actor: dict[str, str] = Field(description=_ACTOR)
     damaged: str | None = Field(description=_DAMAGED)
 

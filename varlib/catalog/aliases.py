@@ -10,6 +10,8 @@ once exactly one succeeds; a move to the version the alias points at already sto
 read as the compare-and-swap (the alias it returns says `unchanged`). An object over MAX_ALIAS_BYTES is damaged
 like an unreadable one, and replaced by a move through the ETag its folder's listing gives (its body is never read).
 A damaged alias object counts as set: a move or a delete replaces it (its count starts again: it cannot be read).
+The object keeps its last move's reason too, so a trail repair restores it with the record (an object stored before
+it kept one reads with none).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ CAS_ATTEMPTS = 200
 
 @dataclass(frozen=True)
 class Alias:
-    """Where an alias points now (None once deleted), its move count, and its last mover."""
+    """Where an alias points now (None once deleted), its move count, and its last mover and their reason."""
 
     name: str
     alias: str
@@ -51,6 +53,7 @@ class Alias:
     actor: Actor
     previous: Version | None = None  # what the last move replaced
     damaged: str | None = None  # why the stored object cannot be read, and how to repair it (then no version)
+    reason: str = ""  # why the last move was made (optional; none in an object stored before it was kept)
     # a move found it pointing at its version already and stored nothing (never stored; not part of equality)
     unchanged: bool = field(default=False, compare=False)
 
@@ -63,6 +66,7 @@ class Alias:
             "revision": self.revision,
             "at": self.at,
             "previous": str(self.previous) if self.previous else None,
+            "reason": self.reason,
             "actor": self.actor.to_dict(),
             "damaged": self.damaged,
         }
@@ -110,8 +114,11 @@ def list_aliases(store: Store, name: str, deleted: bool = False) -> list[Alias]:
     return sorted(found, key=lambda item: item.alias)
 
 
-def move_alias(store: Store, name: str, alias: str, version: Version | None, actor: Actor, at: str) -> Alias:
-    """Point `alias` at `version` (None deletes it) by compare-and-swap; returns the alias as written,
+def move_alias(
+    store: Store, name: str, alias: str, version: Version | None, actor: Actor, at: str, reason: str = ""
+) -> Alias:
+    """Point `alias` at `version` (None deletes it) by compare-and-swap, `reason` (checked) kept with the move, which
+    its audit record repeats; returns the alias as written,
     whose `previous` is the version this move replaced (None: none, or a damaged object, which a move and a delete
     replace: deleting a damaged alias is what an admin does with it). An alias that points at
     `version` already is returned as stored, `unchanged`: nothing is written (no new revision), and the check is
@@ -133,6 +140,7 @@ def move_alias(store: Store, name: str, alias: str, version: Version | None, act
             at=at,
             actor=actor,
             previous=before.version if before else None,
+            reason=reason,
         )
         look = f"look with `varlib alias list --name {name}`"
         try:
@@ -168,8 +176,9 @@ def _read(store: Store, name: str, alias: str) -> _Stored:
         version = parse_version(raw["version"]) if raw.get("version") else None
         previous = parse_version(raw["previous"]) if raw.get("previous") else None
         trail_time(str(raw["at"]))  # a time that does not read (`yesterday`) is damage: the trail repair reads it
+        actor, reason = Actor.from_dict(raw["actor"]), str(raw.get("reason") or "")  # older objects keep no reason
         return _Stored(
-            Alias(name, alias, version, int(raw["revision"]), str(raw["at"]), Actor.from_dict(raw["actor"]), previous),
+            Alias(name, alias, version, int(raw["revision"]), str(raw["at"]), actor, previous, reason=reason),
             stored.etag,
         )
     except (ValueError, KeyError, TypeError, AttributeError, VarlibError):

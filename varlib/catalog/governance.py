@@ -87,7 +87,7 @@ class Governance:
         if found is None or found.version is None:
             # a page or a script that followed the alias is told when, by whom and from which version it went
             deleted = (
-                f" (it was deleted {utc_time(found.at)} by {found.actor.name}; it pointed at {found.previous})"
+                f" (it was deleted {utc_time(found.at)} by {found.actor.known_as()}; it pointed at {found.previous})"
                 if found is not None
                 else ""
             )
@@ -101,7 +101,7 @@ class Governance:
         if withdrawal is not None:
             raise WithdrawnError(
                 f"alias @{found.alias} of {name!r} points at {found.version}, which was withdrawn"
-                f" ({withdrawal.reason}; {utc_time(withdrawal.at)} by {withdrawal.actor.name}); "
+                f" ({withdrawal.reason}; {utc_time(withdrawal.at)} by {withdrawal.actor.known_as()}); "
                 + (
                     instead
                     or f"move it with `varlib alias set {found.alias} VERSION --name {name}`, or name"
@@ -141,7 +141,7 @@ class Governance:
                 value=str(concrete),
             )
         actor = actor or Actor.local(self.author)
-        moved = move_alias(self.store, name, alias, concrete, actor, audit.now())  # `unchanged`: nothing stored
+        moved = move_alias(self.store, name, alias, concrete, actor, audit.now(), reason)  # `unchanged`: no write
         if not moved.unchanged:
             with self._moved_but(moved, "recording the move in the audit trail", self._reindex_records(name)):
                 self._record("alias.set", name, actor, str(concrete), alias, moved.previous, reason, moved.revision)
@@ -165,7 +165,7 @@ class Governance:
         alias, reason = check_alias(alias), check_optional_reason(reason)
         actor = actor or Actor.local(self.author)
         # move_alias refuses an alias that is not set, on every compare-and-swap try: of deletes at once, one wins
-        moved = move_alias(self.store, check_name(name), alias, None, actor, audit.now())
+        moved = move_alias(self.store, check_name(name), alias, None, actor, audit.now(), reason)
         with self._moved_but(moved, "recording the deletion in the audit trail", self._reindex_records(name)):
             self._record("alias.delete", name, actor, None, alias, moved.previous, reason, moved.revision)
         return moved

@@ -8,7 +8,7 @@ the two apart, and a restored record says only that the trail lacked it. Each of
 it and when, so `restore` writes the missing record from it, with the change's own time (it sorts into place
 in the trail) and marked `restored` with the time of the repair. What the object does not keep stays unknown: a version
 keeps the identity the service recorded in its provenance, else its author's name only (no subject, client
-or channel), and an alias keeps its last move only.
+or channel), and an alias keeps its last move only (with its reason, unless stored before the reason was kept).
 
 A restored record's key is made from the change it describes (create-if-absent), so two repairs at once
 write it once, and a repair run again finds nothing missing.
@@ -103,6 +103,7 @@ def _stored_changes(registry: Registry, name: str) -> Iterator[AuditRecord]:
             str(alias.version) if alias.version else None,
             alias.alias,
             str(alias.previous) if alias.previous else None,
+            reason=alias.reason,
             revision=alias.revision,
         )
     yield from _scenario_saves(registry, name)

@@ -73,7 +73,7 @@ class Withdrawal:
                 f"{said}is withdrawn, but its withdrawal record is damaged ({self.damaged}),"
                 " so when, by whom and why are unknown"
             )
-        return f"{said}was withdrawn on {utc_time(self.at)} by {self.actor.describe()}: {self.reason}"
+        return f"{said}was withdrawn on {utc_time(self.at)} by {self.actor.known_as()}: {self.reason}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
