@@ -29,8 +29,8 @@ from ui.chart_files import export_config as export_config  # where the pages too
 from ui.chart_files import export_stem as export_stem
 from ui.chart_files import modebar_config, page_image_config
 from ui.period_hover import hover_format
-from ui.plot_text import balanced, fitted, hover_titles, literal, panel_chars, plain, text_width
-from varlib import grid_names
+from ui.plot_text import balanced, fitted, hover_titles, literal, panel_width, plain, text_width
+from varlib import grid_names, panel_room
 
 FORECAST_RGB = (228, 87, 46)
 BACKGROUNDS = {"light": (255, 255, 255), "dark": (23, 22, 20)}  # Streamlit 1.67's two base themes (#171614)
@@ -74,11 +74,13 @@ PANEL_COLUMNS = 4  # a chart of one panel per variable puts at most this many si
 
 def panel_grid(full: Sequence[str], columns: int, panel: int, titles: Sequence[str] | None = None, **options):
     """A figure of len(full) panels in rows of `columns`, each `panel` px high under its title: `titles`, else
-    each of `full` fitted to its panel's width (ui.plot_text.fitted); a title hovers with its whole text. Returns
-    the figure, its height and its top margin, which hold the titles' lines (`options`: make_subplots')."""
+    each of `full` fitted to its panel's width in px (ui.plot_text.fitted); a title hovers with its whole text.
+    Returns the figure, its height and its top margin, which hold the titles' lines (`options`: make_subplots')."""
     rows, spacing = -(-len(full) // columns), 0.2 / columns  # plotly's own spacing between columns
-    chars = panel_chars(columns, spacing)
-    titles = list(titles) if titles is not None else [fitted(t, chars, 3) for t in grid_names(full, chars, 3)]
+    if titles is None:
+        room = panel_room(full, panel_width(columns, spacing))  # px
+        titles = [fitted(t, 0, 3, width=room) for t in grid_names(full, 0, 3, width=room)]
+    titles = list(titles)
     lines = max((title.count("<br>") + 1 for title in titles), default=1)
     gap = lines * LINE_PX + 44  # the titles' lines, the tick labels of the panel above and some air
     top = PANEL_MARGIN["t"] + (lines - 1) * LINE_PX

@@ -17,10 +17,10 @@ from plotly.subplots import make_subplots
 from ui import chart_look, hover
 from ui.chart_look import LEGEND_ROW_PX, PANEL_COLUMNS, PANEL_MARGIN, TICK_FORMAT, cell, legend_rows, panel_grid
 from ui.panel_lines import add_hlines
-from ui.plot_text import DRAWN_WIDTH, fitted, heat_labels, pair_title, panel_chars
+from ui.plot_text import DRAWN_WIDTH, fitted, heat_labels, pair_title, panel_width
 from ui.plot_text import name as shown
 from ui.plot_text import names as shown_all
-from varlib import SHORT_NAME, Diagnostics, column_format, counted, format_number, grid_names, p_is
+from varlib import Diagnostics, column_format, counted, format_number, grid_names, p_is, panel_room, title_width
 
 LINE = "#2e86de"
 BAND = "rgba(46, 134, 222, 0.3)"  # stands out from the light and the dark background alike (as ui.chart_look)
@@ -158,11 +158,11 @@ def acorr_figure(
     bound = 2 / np.sqrt(diag.nobs)
     names = list(diag.variables)
     full = [f"{names[i]} ← {names[j]}" if i != j else names[i] for i in rows for j in cols]  # as typed; the hovers
-    chars = title_chars(len(cols), drawn)
-    lines = 2 if len(cols) <= PANEL_COLUMNS else 1
-    short, alone = grid_names(names, chars - 2, lines), grid_names(names, chars, 2 * lines)  # ` ←`; own panel
+    room, lines = panel_room(names, title_px(len(cols), drawn)), 2 if len(cols) <= PANEL_COLUMNS else 1
+    short = grid_names(names, 0, lines, width=room - title_width(" ←"))
+    alone = grid_names(names, 0, 2 * lines, width=room)  # a variable's own panel
     titles = [
-        fitted(alone[i], max(chars, SHORT_NAME), 2 * lines) if i == j else pair_title(short[i], "←", short[j], chars)
+        fitted(alone[i], 0, 2 * lines, width=room) if i == j else pair_title(short[i], "←", short[j], width=room)
         for i in rows
         for j in cols
     ]
@@ -194,9 +194,9 @@ def acorr_figure(
     return finish(fig, f"Residual autocorrelations (bounds ±2/√T = ±{bound:.3f})", max(360, height), top)
 
 
-def title_chars(columns: int, drawn: int = DRAWN_WIDTH) -> int:
-    """ui.plot_text.panel_chars on a chart `drawn` px wide: the report's are printed, narrower than a page's."""
-    return max(6, panel_chars(columns, 0.2 / columns) * (drawn - 76) // (DRAWN_WIDTH - 76))
+def title_px(columns: int, drawn: int = DRAWN_WIDTH) -> float:
+    """ui.plot_text.panel_width on a chart `drawn` px wide: the report's are printed, narrower than a page's."""
+    return panel_width(columns, 0.2 / columns) * (drawn - 76) / (DRAWN_WIDTH - 76)
 
 
 # The Granger heatmap's cells, per theme: green below 0.05 (the strongest at 0), amber to 0.2, then a neutral
@@ -271,8 +271,8 @@ def fevd_figure(diag: Diagnostics, drawn: int = DRAWN_WIDTH) -> go.Figure:
     names = list(diag.variables)
     k, palette = len(names), colours(len(names))
     horizons = np.arange(1, diag.fevd.shape[1] + 1)
-    chars = max(SHORT_NAME, title_chars(min(k, PANEL_COLUMNS), drawn))
-    titles = [fitted(short, chars, 3) for short in grid_names(names, chars, 3)]  # told apart; as panel_grid's lines
+    room = panel_room(names, title_px(min(k, PANEL_COLUMNS), drawn))
+    titles = [fitted(short, 0, 3, width=room) for short in grid_names(names, 0, 3, width=room)]  # as panel_grid's
     fig, height, top = panel_grid(
         names, min(k, PANEL_COLUMNS), 290 if k <= PANEL_COLUMNS else 200, titles, shared_yaxes=True
     )

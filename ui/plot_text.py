@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
-from varlib import SHORT_NAME, text_width
+from varlib import SHORT_NAME, text_width, title_measure
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -42,34 +42,35 @@ def plain(text: object) -> str:
 
 # Panel titles (subplot titles) sized to their panel. A panel's width is a share of the chart's, which plotly
 # only knows in the browser: DRAWN_WIDTH is the narrowest a full-width chart is drawn at (980 px at 1440 px with
-# the sidebar open), CHAR_PX the widest average character of a 16 px title (Latin; a CJK character counts twice).
+# the sidebar open). A grid's titles measure their text in px of the font they are drawn in (varlib.title_width):
+# by characters, a title of `W`s ran past its panel while one of `i`s was cut early.
 DRAWN_WIDTH = 960
-CHAR_PX = 8.0
 ELLIPSIS = "…"
 
 
-def _lines(text: str, chars: int) -> list[str]:
-    """`text` broken into lines of up to `chars` characters, between words; a longer word is cut inside."""
+def _lines(text: str, chars: float, measure=text_width) -> list[str]:
+    """`text` broken into lines of up to `chars` (as `measure` counts them: characters, or a font's widths), between
+    words; a longer word is cut inside."""
     lines: list[str] = []
     line = ""
     for word in text.split():
-        while text_width(word) > chars:  # a CJK name has no spaces: cut it where the line ends
-            room = chars - text_width(line) - (1 if line else 0)
+        while measure(word) > chars:  # a CJK name has no spaces: cut it where the line ends
+            room = chars - (measure(f"{line} ") if line else 0)
             if room < max(4, chars // 3):
                 lines, line = [*lines, line] if line else lines, ""
                 room = chars
-            cut = next(n for n in range(len(word), -1, -1) if text_width(word[:n]) <= room)
+            cut = next(n for n in range(len(word), -1, -1) if measure(word[:n]) <= room)
             joint = max(word.rfind("-", 0, cut), word.rfind("_", 0, cut)) + 1  # after the word's own - or _
             dash = "-" if text_width(word[cut - 1 : cut + 1]) == 2 and word[cut - 1 : cut + 1].isalpha() else ""
             # a model name's parts stay whole: `long-name-` | `model`, never `long-n-` | `ame-model`; but not after
             # a joint early in a line when the rest then takes more than one (`d_` | `Verbraucher-` | `preisindex`
             # took a line more than `d_Verbrauch-` | `erpreisindex`, and a title of two lines lost its end)
-            if joint and (joint > cut // 2 or text_width(word[joint:]) <= chars):
+            if joint and (joint > cut // 2 or measure(word[joint:]) <= chars):
                 cut, dash = joint, ""
-            cut -= len(dash)  # a hyphen where a word of letters is cut (Verbraucherpreis-|index)
+            cut = max(cut - len(dash), 1)  # a hyphen where a word of letters is cut (Verbraucherpreis-|index)
             lines.append(f"{line} {word[:cut]}{dash}".strip())
             line, word = "", word[cut:]
-        if line and text_width(line) + 1 + text_width(word) > chars:
+        if line and measure(f"{line} {word}") > chars:
             lines.append(line)
             line = word
         else:
@@ -82,34 +83,37 @@ def line_count(text: str, chars: int) -> int:
     return max(len(_lines(text, max(chars, 4))), 1)
 
 
-def fitted(text: object, chars: int, lines: int = 2, shown=name) -> str:
+def fitted(text: object, chars: float = 0, lines: int = 2, shown=name, *, width: float | None = None) -> str:
     """`text` as plotly text (as `name`, or `shown`) in up to `lines` lines (`<br>`) of about `chars` characters
-    each; what does not fit ends in an ellipsis (the full name goes in a hover, see `hover_titles`)."""
-    broken = _lines(str(text), max(chars, 4))
+    each, or of `width` px of a 16 px title (varlib.title_width); what does not fit ends in an ellipsis (the full
+    name goes in a hover, see `hover_titles`)."""
+    room, measure = title_measure(chars, width)
+    broken = _lines(str(text), room if width is not None else max(room, 4), measure)
     if len(broken) > lines:
         last = broken[lines - 1]
-        if text_width(last) + 1 > chars and " " in last:  # the ellipsis after a whole word
+        if measure(last + ELLIPSIS) > room and " " in last:  # the ellipsis after a whole word
             last = last.rsplit(" ", 1)[0]
-        while last and text_width(last) + 1 > chars:
+        while last and measure(last + ELLIPSIS) > room:
             last = last[:-1]
         broken = [*broken[: lines - 1], last.rstrip(" ,;:-") + ELLIPSIS]
     return "<br>".join(shown(line) for line in broken)
 
 
-def pair_title(first: object, arrow: str, second: object, chars: int) -> str:
+def pair_title(first: object, arrow: str, second: object, chars: float = 0, *, width: float | None = None) -> str:
     """A grid panel's title for two variables (`impulse → response`, `response ← lagged`), each as the grid names
-    it (varlib.grid_names: short enough already, so never cut here): on one line when it fits `chars`, else the first
-    ending in the arrow over the second, each broken between words; a name of up to SHORT_NAME characters stays whole
-    (`realgovt`, not `realgo-vt`), and the arrow takes a line of its own where none has room for it."""
-    chars = max(chars, SHORT_NAME)
-    if text_width(f"{first} {arrow} {second}") <= chars:
+    it (varlib.grid_names: short enough already, so never cut here): on one line when it fits `chars` (at least
+    SHORT_NAME: a short name stays whole, `realgovt`, not `realgo-vt`), or `width` px of a 16 px title (at least
+    varlib.panel_room's), else the first ending in the arrow over the second, each broken between words; the arrow
+    takes a line of its own where none has room for it."""
+    room, measure = title_measure(max(chars, SHORT_NAME), width)
+    if measure(f"{first} {arrow} {second}") <= room:
         return f"{name(first)} {arrow} {name(second)}"
-    top = [name(line) for line in _lines(str(first), chars)]
-    if text_width(plain(top[-1])) + 2 <= chars:
+    top = [name(line) for line in _lines(str(first), room, measure)]
+    if measure(f"{plain(top[-1])} {arrow}") <= room:
         top[-1] = f"{top[-1]} {arrow}"
     else:
         top.append(arrow)
-    return "<br>".join([*top, *(name(line) for line in _lines(str(second), chars))])
+    return "<br>".join([*top, *(name(line) for line in _lines(str(second), room, measure))])
 
 
 def balanced(text: object, chars: int, lines: int = 2, shown=name) -> str:
@@ -120,11 +124,10 @@ def balanced(text: object, chars: int, lines: int = 2, shown=name) -> str:
     return fitted(text, chars, lines, shown)
 
 
-def panel_chars(columns: int, spacing: float, font: float = 16) -> int:
-    """How many characters a title line holds over a panel of a grid of `columns` (plotly's horizontal_spacing
-    `spacing`), on a chart drawn DRAWN_WIDTH wide with the panel margins (56 px left, 20 right)."""
-    panel = (DRAWN_WIDTH - 76) * (1 - spacing * (columns - 1)) / columns
-    return max(6, int(panel / (CHAR_PX * font / 16)))
+def panel_width(columns: int, spacing: float) -> float:
+    """The px a panel of a grid of `columns` (plotly's horizontal_spacing `spacing`) is wide, on a chart drawn
+    DRAWN_WIDTH wide with the panel margins (56 px left, 20 right): what its title has."""
+    return (DRAWN_WIDTH - 76) * (1 - spacing * (columns - 1)) / columns
 
 
 def hover_titles(fig, full: Iterable[object]) -> None:

@@ -12,8 +12,8 @@ from ui import hover
 from ui.chart_look import LINE_PX, PANEL_COLUMNS, panel_grid
 from ui.diagnostics_figures import BAND, LINE, ZERO_LINE, finish
 from ui.panel_lines import add_hlines
-from ui.plot_text import pair_title, panel_chars
-from varlib import Diagnostics, grid_names
+from ui.plot_text import pair_title, panel_width
+from varlib import Diagnostics, grid_names, panel_room, title_width
 
 
 def irf_figure(
@@ -34,10 +34,10 @@ def irf_figure(
     lower, upper = irf.bands(orth, accumulated)
     periods = np.arange(irf.periods + 1)
     full = [f"{names[j]} → {names[i]}" for i in rows for j in cols]  # as typed; each panel's hover
-    chars = panel_chars(len(cols), 0.2 / len(cols))
+    room = panel_room(names, panel_width(len(cols), 0.2 / len(cols)))  # px
     lines = 2 if len(cols) <= PANEL_COLUMNS else 1
-    short = grid_names(names, chars - 2, lines)  # told apart alike in any row or column; room for ` →`
-    titles = [pair_title(short[j], "→", short[i], chars) for i in rows for j in cols]
+    short = grid_names(names, 0, lines, width=room - title_width(" →"))  # told apart alike in any row or column
+    titles = [pair_title(short[j], "→", short[i], width=room) for i in rows for j in cols]
     gap = (max(title.count("<br>") for title in titles) + 1) * LINE_PX + 44  # as ui.chart_look.panel_grid's
     panel = max(90, min(190, (1300 - (len(rows) - 1) * gap) // len(rows)))  # the whole grid about 1,300 px
     fig, height, top = panel_grid(full, len(cols), panel, titles, shared_xaxes=True)

@@ -117,7 +117,7 @@ from .legacy import import_legacy
 from .logs import JsonFormatter, logging_config
 from .model_space import CRITERIA, CRITERION_LABELS, DETERMINISTIC, LOGGED, MODEL_SPACE, TRANSFORMS, TRENDS
 from .number_format import apart_format, column_format, format_column, format_number, shared_formats
-from .panel_names import SHORT_NAME, grid_names, text_width
+from .panel_names import SHORT_NAME, grid_names, panel_room
 from .plain_text import escape_controls
 from .report import render_report
 from .roles import ACTION_WORDS, ROLES, RolePolicy, allows
@@ -138,6 +138,7 @@ from .service import (
 from .spec import DEFAULT_HOLDOUT, ModelSpec
 from .store import describe as describe_store
 from .store import minio_admin_clients, minio_failure
+from .title_font import text_width, title_measure, title_width
 from .tokens import TokenVerifier
 from .trained_advice import trained_advice
 from .training import Evaluation, TrainResult
@@ -194,13 +195,14 @@ __all__ = [  # packed by hand: one name a line would take 170 lines of this fron
     "load_dataset", "logging_config", "macro_columns", "make_scenario", "minio_admin_clients", "minio_failure",
     "ModelSpec", "name_from", "newest_usable", "NotFoundError", "ObjectExistsError", "ObjectTooLargeError",
     "older_cards_note", "order_floor", "order_words", "other_holdout_order", "OverlaidForecast", "overlay_forecasts",
-    "overlay_frame", "p_is", "p_text", "parse_lag_table", "parse_version", "path_editor_table", "period_labels",
+    "overlay_frame", "p_is", "p_text", "panel_room", "parse_lag_table", "parse_version", "path_editor_table",
+    "period_labels",
     "periods_from", "plural_of", "Preparation", "profile_csv", "ProviderUnavailableError", "publish_result", "read_csv",
     "read_lag_csv", "read_lag_inputs", "read_path_csv", "Registry", "render_report", "require_role", "role_needs",
     "RolePolicy", "rows_needed", "Scenario", "scenario_differences", "score_notes", "Settings", "shared_formats",
-    "shared_lag_table", "shortened", "statistic_text", "StoreUnavailableError", "text_width", "to_json", "to_json_safe",
-    "TokenVerifier", "train_model", "trained_advice", "TrainResult", "unfollowed", "UnitRoot", "utc_time",
-    "VarlibError", "Version", "version_metadata", "VersionEntry", "VersionForecast", "whiteness_lag_bounds",
-    "with_withdrawal", "Withdrawal", "WithdrawnError",
+    "shared_lag_table", "shortened", "statistic_text", "StoreUnavailableError", "text_width", "title_measure",
+    "title_width", "to_json", "to_json_safe", "TokenVerifier", "train_model", "trained_advice", "TrainResult",
+    "unfollowed", "UnitRoot", "utc_time", "VarlibError", "Version", "version_metadata", "VersionEntry",
+    "VersionForecast", "whiteness_lag_bounds", "with_withdrawal", "Withdrawal", "WithdrawnError",
 ]
 # fmt: on

@@ -21,10 +21,11 @@ from .artifact import Artifact
 from .data.frequency import period_labels
 from .diagnostics import Diagnostics
 from .number_format import format_column, format_number, shared_formats
-from .panel_names import grid_names, text_width
-from .report_svg import PAD_LEFT, PAD_RIGHT, TITLE_CHAR_PX, Band, Line, chart, chart_number
+from .panel_names import grid_names
+from .report_svg import PAD_LEFT, PAD_RIGHT, Band, Line, chart, chart_number
 from .scenario import Scenario
 from .service import VersionForecast
+from .title_font import title_width
 from .wording import counted, utc_time
 
 # Bands as on the dashboard's light theme: they stand out from the white page by a contrast of at least 1.4,
@@ -232,9 +233,11 @@ def irf_section(
         else "Responses to a unit shock in one equation's residual (not orthogonalised: shocks may be correlated)"
     )
     steps = [f"h={h}" for h in range(irf.periods + 1)]
-    room = int((PANEL_WIDTH - PAD_LEFT - PAD_RIGHT) // TITLE_CHAR_PX)  # a title line's characters
-    whole = all(text_width(f"{names[j]} → {names[i]}") <= room for i, _ in rows for j, _ in cols)
-    short = names if whole else grid_names(names, room - 2)  # paper has no hover: the key below names them whole
+    room = PANEL_WIDTH - PAD_LEFT - PAD_RIGHT  # a title line's px, of the 12 px bold title font
+    whole = all(title_width(f"{names[j]} → {names[i]}", 12, "report") <= room for i, _ in rows for j, _ in cols)
+    arrow = title_width(" →", 12, "report")  # after the impulse's name
+    # paper has no hover: the key below names them whole
+    short = names if whole else grid_names(names, 0, 1, width=room - arrow, size=12, font="report")
     charts = [
         chart(
             f"{impulse} → {response}",

@@ -14,9 +14,9 @@ from tests.support.models import diagnosed_noise
 from ui import chart_look, diagnostics_figures, response_figures
 from ui.chart_look import Look, accessible_name
 from ui.comparison_figures import backtest_figure
-from ui.plot_text import fitted, plain
+from ui.plot_text import fitted, panel_width, plain
 from ui.tables import COMPARE_PX, comparison_widths
-from varlib import Backtest
+from varlib import Backtest, panel_room, title_width
 
 LONG = [
     "Real gross domestic product, billions of chained 2005 dollars",
@@ -61,9 +61,9 @@ def test_impulse_response_titles_fit_their_panels_and_hover_whole(wide):
     fig = response_figures.irf_figure(wide, impulses=picked, responses=picked)
     notes = [note for note in fig.layout.annotations if note.hovertext]
     assert len(notes) == 36
-    chars = chart_look.panel_chars(6, 0.2 / 6)
+    room = panel_room(picked, panel_width(6, 0.2 / 6))  # px of the 16 px title font
     for note in notes:
-        assert all(len(line) <= chars for line in _lines(note.text)), note.text
+        assert all(title_width(line) <= room for line in _lines(note.text)), note.text
         assert "→" in note.text and plain(note.hovertext).count("→") == 1
     first = notes[1]  # impulse LONG[1], response LONG[0]
     assert plain(first.hovertext) == f"{LONG[1]} → {LONG[0]}"
@@ -90,9 +90,9 @@ def test_many_variables_decompose_in_rows_with_one_axis_title_per_column(wide):
     assert len(tops) == 3  # 11 panels in rows of 4
     axis_titles = [fig.layout[f"xaxis{n if n > 1 else ''}"].title.text for n in range(1, len(LONG) + 1)]
     assert axis_titles.count("periods ahead") == chart_look.PANEL_COLUMNS
-    chars = chart_look.panel_chars(4, 0.05)
+    room = panel_room(LONG, panel_width(4, 0.05))
     for note, name in zip(fig.layout.annotations, LONG, strict=True):
-        assert all(len(line) <= chars for line in _lines(note.text)) and plain(note.hovertext) == name
+        assert all(title_width(line) <= room for line in _lines(note.text)) and plain(note.hovertext) == name
     assert fig.layout.margin.t > chart_look.PANEL_MARGIN["t"]  # the legend's rows and the titles' lines
 
 
@@ -107,7 +107,8 @@ def test_backtest_panels_come_in_rows_with_fitted_titles():
     fig = backtest_figure(result)
     assert fig.layout.xaxis5.domain[0] == fig.layout.xaxis.domain[0]  # the fifth panel starts a second row
     assert [plain(note.hovertext) for note in fig.layout.annotations] == LONG[:6]
-    assert all(len(line) <= chart_look.panel_chars(4, 0.05) for n in fig.layout.annotations for line in _lines(n.text))
+    room = panel_width(4, 0.05)
+    assert all(title_width(line) <= room for note in fig.layout.annotations for line in _lines(note.text))
 
 
 def test_a_long_forecast_title_wraps_and_the_y_title_gives_way():
