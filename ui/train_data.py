@@ -13,20 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from ui.errors import TRAIN, show_error
 from ui.literal import library_text, literal
 from ui.tables import UPLOAD_TYPES
 from ui.train_columns import first_choice, too_few, too_many
-from ui.train_load import glance
+from ui.train_load import glance, profiled
 from ui.train_preview import preview
 from ui.train_vecm import propose_vecm
 from varlib import (
     DEFAULT_VARIABLES,
     FILL_METHODS,
-    DataProfile,
     Integration,
     VarlibError,
     analyse_integration,
@@ -34,7 +32,6 @@ from varlib import (
     kind_title,
     macro_columns,
     name_from,
-    profile_csv,
 )
 
 MACRO = "Bundled macro data"
@@ -63,11 +60,6 @@ FILL_HELP = {
 def _macro_columns() -> list[str]:
     """The variables of the bundled macro data (read once per process)."""
     return macro_columns()
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _profile(data: bytes, name: str, date_col: str | None) -> tuple[DataProfile, pd.DataFrame]:
-    return profile_csv(data, name, date_col)
 
 
 @st.cache_data(show_spinner="Testing the series for unit roots…", max_entries=16)
@@ -179,7 +171,7 @@ def _upload_inputs(model_kind: str) -> dict | None:
         return None
     data, file_name, file_id = upload["data"], upload["name"], upload["id"]
     try:
-        profile, frame = _profile(data, file_name, None)
+        profile, frame = profiled(data, file_name)
     except VarlibError as exc:
         show_error(exc, controls=TRAIN)
         return None
@@ -187,10 +179,11 @@ def _upload_inputs(model_kind: str) -> dict | None:
     date_col = st.selectbox(
         "Date column", columns, index=0, format_func=profile.label, key=f"train_date|{file_id}", **KEEP
     )
-    if date_col != profile.date_column:  # the detected column's profile is the one read above: not read again
-        profile, frame = _profile(data, file_name, date_col)
-    preview(profile, frame)
+    profile, frame = profiled(data, file_name, date_col)
+    shown = st.container()  # the preview, drawn here once the columns are chosen: a wide file's table shows those
     if too_few(profile, file_name):  # nothing to pick two from: said with what to do, and no picker
+        with shown:
+            preview(profile, frame)
         return None
     variables = st.multiselect(
         "Variables (at least two)",
@@ -215,15 +208,18 @@ def _upload_inputs(model_kind: str) -> dict | None:
             help="Nothing is filled silently; the choice is recorded with the version and shown on its card.",
             **KEEP,
         )
+    exog = _exog_input(
+        list(profile.exogenous_usable), variables, f"train_exog|{file_id}|{date_col}", model_kind, profile.label
+    )
+    with shown:
+        preview(profile, frame, (*variables, *exog))
     return {
         "csv": data,
         "upload": file_id,  # which upload: a new one, even of the same file, is other data
         "csv_name": file_name,
         "date_col": date_col,
         "variables": variables,
-        "exog": _exog_input(
-            list(profile.exogenous_usable), variables, f"train_exog|{file_id}|{date_col}", model_kind, profile.label
-        ),
+        "exog": exog,
         "fill": fill,
         "unfilled": profile.needs_fill and fill == "none",  # refused unless its columns chosen have no hole
     }

@@ -1,10 +1,10 @@
-"""The Train page's data as loaded: exactly, for Train, and at a glance, for the words before it (the unit-root advice
-and the lag-search hint), which change with every pick of a variable.
+"""The Train page's data as loaded: the upload's profile, exactly, for Train, and at a glance, for the words before
+it (the unit-root advice and the lag-search hint), which change with every pick of a variable.
 
-Loading reads every cell of the file. On a wide upload (a thousand series, 2 MB) each pick in the Variables or the
-Exogenous picker read the whole file again, seconds per click. At a glance, the file's cells are read once
-(varlib.read_csv) and each pick loads only its own columns of them; Train still loads the upload itself, so what is
-fitted and published (its digest, how it was read) is the file's.
+Reading an upload's cells is the slow part (a wide file of a thousand series takes seconds), so it is done once per
+file and date column, by its profile, which the preview shows. At a glance, each pick loads only its own columns of
+the profile's numbers; Train still loads the upload itself, so what is fitted and published (its digest, how it was
+read) is the file's.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from varlib import Dataset, VarlibError, load_dataset, read_csv
+from varlib import DataProfile, Dataset, VarlibError, load_dataset, profile_csv
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -23,13 +23,18 @@ def _load(csv, date_col, variables, start, end, csv_name, fill) -> tuple[Dataset
         return None, exc
 
 
-@st.cache_data(show_spinner=False, max_entries=2)
-def _cells(csv: bytes, csv_name: str | None) -> pd.DataFrame | None:
-    """Every cell of the upload as text, read once per file; None when it does not read (loading says why)."""
-    try:
-        return read_csv(csv, csv_name)[0]
-    except VarlibError:
-        return None
+@st.cache_data(show_spinner=False, max_entries=8)
+def _profile(data: bytes, name: str, date_col: str | None) -> tuple[DataProfile, pd.DataFrame]:
+    return profile_csv(data, name, date_col)
+
+
+def profiled(data: bytes, name: str, date_col: str | None = None) -> tuple[DataProfile, pd.DataFrame]:
+    """The upload's profile and numeric columns by date (varlib.profile_csv), read once per file and date column:
+    the detected date column's is the one read without a date column named. Raises the library's error."""
+    profile, frame = _profile(data, name, None)
+    if date_col is not None and date_col != profile.date_column:
+        profile, frame = _profile(data, name, date_col)
+    return profile, frame
 
 
 def _arguments(source: dict, csv) -> tuple:
@@ -51,12 +56,16 @@ def load_source(source: dict) -> Dataset:
 
 
 def glance(source: dict) -> Dataset:
-    """The chosen columns as load_source loads them, from the upload's cells read once (the bundled data, a file
-    that does not read, or a column not found there: load_source itself). Raises as load_source does."""
-    cells = _cells(source["csv"], source["csv_name"]) if source["csv"] is not None else None
+    """The chosen columns as load_source loads them, from the numbers the upload's profile read (the bundled data, a
+    file whose dates do not read, or a column not among its numbers: load_source itself). Raises as load_source does."""
     csv, date_col, chosen, *_ = arguments = _arguments(source, source["csv"])
-    columns = [date_col, *chosen]
-    if cells is None or not date_col or not set(columns) <= set(cells.columns) or len(set(columns)) < len(columns):
+    try:
+        frame = profiled(csv, source["csv_name"], date_col)[1] if csv is not None and date_col else None
+    except VarlibError:
+        frame = None
+    usable = frame is not None and isinstance(frame.index, pd.DatetimeIndex) and not frame.index.has_duplicates
+    if not usable or not set(chosen) <= set(frame.columns) or len(set(chosen)) < len(chosen):
         return _loaded(arguments)
-    narrow = cells[columns].to_csv(index=False).encode()  # numbers already in one form: read back as they were
+    # the dates in ISO form and the numbers as Python writes them back: read again as they were, exactly
+    narrow = frame[list(chosen)].rename_axis(date_col).to_csv().encode()
     return _loaded((narrow, *arguments[1:]))

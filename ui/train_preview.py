@@ -1,8 +1,12 @@
 """The Train page's preview of an upload: what was read (rows, frequency, columns, problems and notes), the
-first and last rows as uploaded, and every numeric series over time."""
+first and last rows as uploaded, and every numeric series over time.
+
+A wide file's table holds the chosen columns only, or its first few before any is chosen: Streamlit sends each cell
+of a styled table on every rerun, and a thousand columns cost seconds per click in a picker."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,9 +27,11 @@ if TYPE_CHECKING:
 
 MAX_DECIMALS = 10  # beyond this a value is a computed one, not typed: shown at this many
 SHOWN = 12  # the columns a caption names and the charts draw; a file may hold a thousand
+TABLE_MOST = 50  # the columns the table holds at most: beyond, the chosen ones (about 2 ms a column per rerun)
 
 
-def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
+def preview(profile: DataProfile, frame: pd.DataFrame, chosen: Sequence[str] = ()) -> None:
+    """What the upload holds; the table of a file of more than TABLE_MOST numeric columns holds the `chosen` ones."""
     known = profile.frequency and profile.frequency.alias  # one or two rows: too few to tell
     frequency = f"{profile.frequency.label} ({profile.frequency.alias})" if known else "not detected"
     span = f", {profile.first} to {profile.last}" if profile.first else ""
@@ -54,9 +60,11 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
         st.caption(f":material/info: {library_text(sentence(note))}")
     frame = frame.rename(columns=profile.label)  # a column without a header by its position, not pandas' name
     with st.expander("Preview: first and last rows, and every numeric series", expanded=not profile.problems):
-        table, left_out = preview_table(frame)
-        if left_out:
-            st.caption(left_out)
+        columns, cut = table_columns(list(frame.columns), [profile.label(c) for c in chosen])
+        table, left_out = preview_table(frame[columns])
+        for said in (cut, left_out):
+            if said:
+                st.caption(said)
         st.dataframe(table, width="stretch")
         if len(frame.columns) and isinstance(frame.index, pd.DatetimeIndex):
             if len(frame.columns) > SHOWN:  # a chart 130 px high per column: a thousand made the page wait minutes
@@ -65,8 +73,8 @@ def preview(profile: DataProfile, frame: pd.DataFrame) -> None:
             name = f"The upload's numeric columns over time: {', '.join(map(str, frame.columns))}"
             figure = series_preview_figure(frame)
             # each point names its period, as the holdout charts' hovers do: `realinv 2000Q1: 1,803.67`
-            alias = profile.frequency.alias if profile.frequency else None
-            figure.for_each_trace(lambda trace: trace.update(**hover.on(frame.index, alias, trace.name)))
+            periods = hover.periods(frame.index, profile.frequency.alias if profile.frequency else None)
+            figure.for_each_trace(lambda trace: trace.update(**hover.named(periods, trace.name)))  # named once
             with images_named(profile.name):  # saved as what it shows (`q.csv-preview.png`), not `newplot.png`
                 plot(st, figure, key="train_preview_chart", name=name, image="preview")
 
@@ -82,9 +90,29 @@ def decimals_needed(values: pd.Series) -> int:
     return MAX_DECIMALS
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+def table_columns(columns: list[str], chosen: list[str]) -> tuple[list[str], str | None]:
+    """The columns the table shows: every one, up to TABLE_MOST; of more, the chosen ones (at most TABLE_MOST), or
+    the first SHOWN before any is chosen; and a note saying which, and how to see others."""
+    if len(columns) <= TABLE_MOST:
+        return columns, None
+    chosen = list(dict.fromkeys(c for c in chosen if c in columns))  # a column both variable and exogenous: once
+    if not chosen:
+        return columns[:SHOWN], (
+            f"The table shows the first {SHOWN} of the {len(columns):,} numeric columns: choose columns under"
+            " Variables or Exogenous variables below to see those instead."
+        )
+    shown = chosen[:TABLE_MOST]
+    which = f"the first {len(shown)} of the {len(chosen)}" if len(chosen) > len(shown) else f"the {len(shown)}"
+    return shown, (
+        f"The table shows {which} {'column' if len(chosen) == 1 else 'columns'} chosen below, of the {len(columns):,}"
+        " numeric columns: choose others under Variables or Exogenous variables to see them here."
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
 def _decimals(frame: pd.DataFrame) -> dict[str, int]:
-    """decimals_needed of each numeric column, once per file: a thousand columns took a second on every click."""
+    """decimals_needed of each numeric column of the table, once per file and choice of columns: a thousand columns
+    took a second on every click."""
     numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c]) and frame[c].dtype != bool]
     return {column: decimals_needed(frame[column]) for column in numeric}
 

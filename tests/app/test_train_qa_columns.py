@@ -10,7 +10,7 @@ import re
 import numpy as np
 import pandas as pd
 
-import ui.train_data
+import ui.train_load
 from tests.app.conftest import charts, open_app, warnings
 from tests.app.test_train_upload import _upload
 
@@ -69,13 +69,13 @@ def test_the_preview_names_and_draws_twelve_of_many_columns(registry):
 
 
 def test_an_upload_is_read_once(registry, monkeypatch):
-    reads, read = [], ui.train_data.profile_csv
+    reads, read = [], ui.train_load.profile_csv
 
     def counted(data, name, date_col):
         reads.append(date_col)
         return read(data, name, date_col)
 
-    monkeypatch.setattr(ui.train_data, "profile_csv", counted)
+    monkeypatch.setattr(ui.train_load, "profile_csv", counted)
     at = _upload(open_app(page=TRAIN), wide(3), "three.csv")
     assert not at.exception and reads == [None]  # the detected date column's profile was read again as `date`
 
