@@ -1,8 +1,8 @@
 """The Train page's preview of an upload: what was read (rows, frequency, columns, problems and notes), the
 first and last rows as uploaded, and every numeric series over time.
 
-A wide file's table holds the chosen columns only, or its first few before any is chosen: Streamlit sends each cell
-of a styled table on every rerun, and a thousand columns cost seconds per click in a picker."""
+A wide file's table and charts hold the chosen columns only, or its first few before any is chosen: Streamlit sends
+each cell of a styled table on every rerun, and a thousand columns cost seconds per click in a picker."""
 
 from __future__ import annotations
 
@@ -26,12 +26,13 @@ if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
 MAX_DECIMALS = 10  # beyond this a value is a computed one, not typed: shown at this many
-SHOWN = 12  # the columns a caption names and the charts draw; a file may hold a thousand
+SHOWN = 12  # the columns a caption names and the charts draw at most; a file may hold a thousand
 TABLE_MOST = 50  # the columns the table holds at most: beyond, the chosen ones (about 2 ms a column per rerun)
 
 
 def preview(profile: DataProfile, frame: pd.DataFrame, chosen: Sequence[str] = ()) -> None:
-    """What the upload holds; the table of a file of more than TABLE_MOST numeric columns holds the `chosen` ones."""
+    """What the upload holds; the table of a file of more than TABLE_MOST numeric columns, and the charts of one of
+    more than SHOWN, hold the `chosen` ones (variables, then exogenous columns)."""
     known = profile.frequency and profile.frequency.alias  # one or two rows: too few to tell
     frequency = f"{profile.frequency.label} ({profile.frequency.alias})" if known else "not detected"
     span = f", {profile.first} to {profile.last}" if profile.first else ""
@@ -60,16 +61,19 @@ def preview(profile: DataProfile, frame: pd.DataFrame, chosen: Sequence[str] = (
         st.caption(f":material/info: {library_text(sentence(note))}")
     frame = frame.rename(columns=profile.label)  # a column without a header by its position, not pandas' name
     with st.expander("Preview: first and last rows, and every numeric series", expanded=not profile.problems):
-        columns, cut = table_columns(list(frame.columns), [profile.label(c) for c in chosen])
+        picked = [profile.label(c) for c in chosen]  # as the frame's columns are named
+        columns, cut = table_columns(list(frame.columns), picked)
         table, left_out = preview_table(frame[columns])
         for said in (cut, left_out):
             if said:
                 st.caption(said)
         st.dataframe(table, width="stretch")
         if len(frame.columns) and isinstance(frame.index, pd.DatetimeIndex):
-            if len(frame.columns) > SHOWN:  # a chart 130 px high per column: a thousand made the page wait minutes
-                st.caption(f"The charts show the first {SHOWN} of the {len(frame.columns)} numeric columns.")
-                frame = frame.iloc[:, :SHOWN]
+            # a chart 130 px high per column: a thousand made the page wait minutes
+            columns, cut = shown_columns(list(frame.columns), picked, SHOWN, "The charts show")
+            if cut:
+                st.caption(cut)
+            frame = frame[columns]
             name = f"The upload's numeric columns over time: {', '.join(map(str, frame.columns))}"
             figure = series_preview_figure(frame)
             # each point names its period, as the holdout charts' hovers do: `realinv 2000Q1: 1,803.67`
@@ -91,21 +95,29 @@ def decimals_needed(values: pd.Series) -> int:
 
 
 def table_columns(columns: list[str], chosen: list[str]) -> tuple[list[str], str | None]:
-    """The columns the table shows: every one, up to TABLE_MOST; of more, the chosen ones (at most TABLE_MOST), or
-    the first SHOWN before any is chosen; and a note saying which, and how to see others."""
-    if len(columns) <= TABLE_MOST:
+    """The columns the table shows and a note saying which (shown_columns, at most TABLE_MOST)."""
+    return shown_columns(columns, chosen, TABLE_MOST, "The table shows")
+
+
+def shown_columns(columns: list[str], chosen: list[str], most: int, shows: str) -> tuple[list[str], str | None]:
+    """The columns a part of the preview shows: every one, up to `most`; of more, the chosen ones in their order (at
+    most `most`), or the first SHOWN before any is chosen; and a note saying which, and how to see others, that
+    starts with `shows` (`The table shows`): the table and the charts say it in the same words."""
+    if len(columns) <= most:
         return columns, None
     chosen = list(dict.fromkeys(c for c in chosen if c in columns))  # a column both variable and exogenous: once
     if not chosen:
         return columns[:SHOWN], (
-            f"The table shows the first {SHOWN} of the {len(columns):,} numeric columns: choose columns under"
-            " Variables or Exogenous variables below to see those instead."
+            f"{shows} the first {SHOWN} of the {len(columns):,} numeric columns: choose columns under Variables or"
+            " Exogenous variables below to see those instead."
         )
-    shown = chosen[:TABLE_MOST]
-    which = f"the first {len(shown)} of the {len(chosen)}" if len(chosen) > len(shown) else f"the {len(shown)}"
+    shown = chosen[:most]
+    if len(chosen) > len(shown):  # choosing more would show nothing new; taking out variables to see them, no
+        of = " (all of them)" if len(chosen) == len(columns) else f", of the {len(columns):,} numeric columns"
+        return shown, f"{shows} the first {len(shown)} of the {len(chosen):,} columns chosen below{of}."
     return shown, (
-        f"The table shows {which} {'column' if len(chosen) == 1 else 'columns'} chosen below, of the {len(columns):,}"
-        " numeric columns: choose others under Variables or Exogenous variables to see them here."
+        f"{shows} the {len(shown)} {'column' if len(shown) == 1 else 'columns'} chosen below, of the"
+        f" {len(columns):,} numeric columns: choose others under Variables or Exogenous variables to see them here."
     )
 
 

@@ -63,7 +63,7 @@ def test_the_preview_names_and_draws_twelve_of_many_columns(registry):
     at = _upload(open_app(page=TRAIN), wide(60), "exports.csv")
     captions = _captions(at)
     assert "series_010, series_011 and 48 more" in captions and "series_012" not in captions
-    assert "The charts show the first 12 of the 60 numeric columns." in captions
+    assert "The charts show the first 12 of the 60 numeric columns: choose columns under Variables" in captions
     (figure,) = charts(at)
     assert [t["name"] for t in figure["data"]] == [f"series_{i:03d}" for i in range(12)]
 
