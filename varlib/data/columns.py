@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..wording import and_list, plural_of
+from .cell_text import each_cell, stripped
 from .frequency import detect_frequency
 from .number_forms import written_number
 from .periods import oldest_first
@@ -205,8 +206,10 @@ def default_variables(raw: pd.DataFrame, date_col: str) -> tuple[list[str], tupl
     counting column (a saved row index), a calendar one (`repeat_period`) or a dummy of 0s and 1s (exogenous at
     most) is left out, and said, while two others remain. The columns left out come in groups, each with why
     (`left_out_note` says one)."""
-    filled = [c for c in raw.columns if c != date_col and (raw[c].astype(str).str.strip() != "").any()]
-    numbers = {c: pd.to_numeric(raw[c].astype(str).str.strip(), errors="coerce") for c in filled}
+    cell_text = stripped(raw.astype(str))  # one call over every cell (cell_text), not one per column
+    written = each_cell(cell_text, lambda cells: cells != "").any().to_numpy()
+    filled = [c for c, any_cell in zip(raw.columns, written, strict=True) if c != date_col and any_cell]
+    numbers = {c: pd.to_numeric(cell_text[c], errors="coerce") for c in filled}
     numeric = [c for c in filled if numbers[c].notna().any()]
     if len(numeric) < 2:
         return filled, ()

@@ -18,11 +18,12 @@ import warnings
 import pandas as pd
 
 from ..errors import InvalidInputError
+from .cell_text import each_cell
 from .columns import HEADERLESS, headerless_columns, headerless_problem
 from .csv_preamble import refuse_values_as_header, without_preamble
 from .file_bytes import decode, refuse_control_characters, refuse_other_files, without_other_lines
 from .number_forms import MISSING_MARKS
-from .number_marks import ANY_NUMBER, canonical_numbers, comma_grouped, decimal_mark
+from .number_marks import ANY_NUMBER, canonical_table, comma_grouped, decimal_mark
 from .rows_not_data import NOTE_LINES, refuse_repeated_header, words_only
 
 DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
@@ -85,7 +86,7 @@ def read_text_table(
         table, marks = _blank_missing_marks(table)
     decimal = decimal_mark(table, label, comma_separated=delimiter == ",")
     grouped = comma_grouped(table, decimal)
-    table = table.apply(lambda column: canonical_numbers(column, decimal))
+    table = canonical_table(table, decimal)
     table.attrs[READ_AS] = (
         tuple(_WORDS[w] for w in (encoding, delimiter) if w in _WORDS)
         + skipped
@@ -138,7 +139,7 @@ def _without_units_row(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
 def _blank_missing_marks(table: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """Cells that mark a missing value (MISSING_MARKS) made empty, as a spreadsheet leaves a missing value, so
     they are missing values like any other (never filled silently); the marks found, in a stable order."""
-    marked = table.apply(lambda column: column.str.strip().isin(MISSING_MARKS))
+    marked = each_cell(table, lambda cells: cells.str.strip().isin(MISSING_MARKS))
     if not marked.to_numpy().any():
         return table, []
     marks = sorted({str(cell).strip() for cell in table.to_numpy()[marked.to_numpy()]})
@@ -213,7 +214,7 @@ def _refuse_spaced_columns(text: str, label: str) -> None:
 def _refuse_rows_split_otherwise(table: pd.DataFrame, delimiter: str, label: str) -> None:
     """Refuse a file whose header is split by one mark and its rows by another (a header typed by hand): every
     value then lands in the first column and the others are empty, which would be refused as "no variables"."""
-    if len(table.columns) < 2 or not table.iloc[:, 1:].apply(lambda c: c.str.strip().eq("")).all().all():
+    if len(table.columns) < 2 or not each_cell(table.iloc[:, 1:], lambda c: c.str.strip().eq("")).all().all():
         return
     first = table.iloc[:, 0].str.strip()
     other = next((mark for mark in DELIMITERS if mark != delimiter and first.str.contains(mark).all()), None)
@@ -291,7 +292,7 @@ def _without_empty_margins(table: pd.DataFrame, steps: bool) -> pd.DataFrame:
     neither a header nor a value (a `;` ending every row). An empty row between others goes too, as a blank
     line does (a period it leaves out is then named as missing), but in `steps`: there it is a step left free."""
     table.columns = [column_name(c) for c in table.columns]
-    empty = table.apply(lambda column: column.str.strip() == "")
+    empty = each_cell(table, lambda cells: cells.str.strip() == "")
     unnamed = [c for c in table.columns if c.startswith("Unnamed: ") and bool(empty[c].all())]
     filled = (~empty.all(axis=1)).to_numpy()
     rows = int(filled.nonzero()[0][-1]) + 1 if filled.any() else 0

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..spec import check_distinct, check_two_or_more
+from .cell_text import blank
 from .columns import (
     column_label,
     default_variables,
@@ -198,12 +199,13 @@ def select_variables(
             f"{', '.join(map(repr, missing))} not in {source!r}; available: {', '.join(map(_listed, frame.columns))}"
         )
     check_two_or_more(variables, source)
-    columns = {}
-    for variable in variables:
-        column = frame[named[column_name(variable)]]
+    picked, columns = frame[[named[column_name(variable)] for variable in variables]], {}
+    # missing-value marks (NA, #N/A, ...) are already empty: the reader empties them (number_forms.MISSING_MARKS)
+    empty_cells = blank(picked)  # every column's at once (cell_text)
+    for at, variable in enumerate(variables):
+        column = picked.iloc[:, at]
         numbers = pd.to_numeric(column, errors="coerce").astype(float)
-        # missing-value marks (NA, #N/A, ...) are already empty: the reader empties them (number_forms.MISSING_MARKS)
-        empty = (column.isna() | column.astype(str).str.strip().eq("")).to_numpy()
+        empty = empty_cells[:, at]
         bad = ~np.isfinite(numbers.to_numpy()) & ~(empty & allow_missing)
         text = numbers.isna().to_numpy() & ~empty  # cells that are no number at all (inf is one)
         if text.sum() >= 2 and text.sum() == (~empty).sum() and not is_percent_column(column):
@@ -233,7 +235,7 @@ def select_variables(
                 f"column {variable!r} of {source!r} has no values at all; leave it out of the variables",
                 field=variable,
             )
-        columns[variable] = numbers.where(~pd.Series(empty, index=numbers.index), np.nan)
+        columns[variable] = np.where(empty, np.nan, numbers.to_numpy())
     return pd.DataFrame(columns, index=frame.index)
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from ..errors import InvalidInputError
+from .cell_text import as_table, stacked
 from .columns import find_date_column, percent_number
 from .number_forms import DECIMAL_COMMA, GROUPED
 
@@ -58,6 +60,13 @@ def canonical_numbers(cells: pd.Series, decimal: str = ".") -> pd.Series:
     return cells.where(~plain, numbers.str.replace(",", ".", regex=False))
 
 
+def canonical_table(table: pd.DataFrame, decimal: str = ".") -> pd.DataFrame:
+    """Every cell of `table` as `canonical_numbers` writes it, in one pass over all cells (cell_text)."""
+    if not table.shape[1]:
+        return table.apply(lambda column: canonical_numbers(column, decimal))
+    return as_table(canonical_numbers(stacked(table), decimal), table)
+
+
 def plain_number(text: str) -> float | None:
     """A typed cell's number, read as the training and lag-input readers read one (`1.5`, `-2e3`, `inf`); None
     for any other text, such as `1_5`, which Python's float() would read as 15."""
@@ -101,7 +110,7 @@ def decimal_mark(table: pd.DataFrame, label: str, comma_separated: bool = False)
     In a comma-separated file a comma between quotes groups thousands (`"1,234"`), as US and UK spreadsheets
     write them, unless a cell writes a decimal comma (`"1,94"`): then its commas are decimal marks too. When every
     comma there is one group of three (`"3,000"`) and nothing else decides, it is refused as in a `;` file."""
-    numbers = table.drop(columns=_label_columns(table))
+    numbers = _Cells(table.drop(columns=_label_columns(table)))
     comma = _first_cell(numbers, DECIMAL_COMMA, _EITHER[","]) or _first_cell(numbers, _GROUPS[","])
     if comma_separated and not comma:  # a point here is a decimal one (1.000 too): commas then group thousands
         # 1.5, 1,234.5 or 1,234,567 decide for commas grouping thousands, as whole numbers beside 1,050 do
@@ -135,20 +144,17 @@ def _refuse_either(either: str, label: str) -> None:
     )
 
 
-def _below_1000(numbers: pd.DataFrame) -> bool:
+def _below_1000(numbers: _Cells) -> bool:
     """Whether a column writes `1,050` beside whole numbers without a comma (`950`): thousands grouped, as a
     spreadsheet formats them, where a writer of three decimals writes each value so (`950,000`)."""
-    return any(
-        cells.str.fullmatch(_EITHER[","]).any() and cells.str.fullmatch(r"[+-]?\d{1,3}").any()
-        for cells in (numbers[column].str.strip() for column in numbers.columns)
-    )
+    return bool((numbers.grid(_EITHER[","]).any(axis=0) & numbers.grid(r"[+-]?\d{1,3}").any(axis=0)).any())
 
 
 def comma_grouped(table: pd.DataFrame, decimal: str = ".") -> bool:
     """Whether a number groups its thousands with the mark that is not `decimal` (`1,234.5` beside decimal points,
     `1.234,5` beside decimal commas), which the file's read-as notes say."""
     grouped = _COMMA_GROUPED if decimal == "." else _POINT_GROUPED
-    return _first_cell(table.drop(columns=_label_columns(table)), grouped) is not None
+    return _first_cell(_Cells(table.drop(columns=_label_columns(table))), grouped) is not None
 
 
 def _label_columns(table: pd.DataFrame) -> list[str]:
@@ -164,14 +170,26 @@ def _label_columns(table: pd.DataFrame) -> list[str]:
     return [first] if len(filled) and bool(filled.str.fullmatch(_PERIOD_COUNTS).all()) else []
 
 
-def _first_cell(table: pd.DataFrame, pattern: re.Pattern, unless: re.Pattern | None = None) -> str | None:
-    """`column row N: 'cell'` for the first cell matching `pattern` (and not `unless`), else None."""
-    for column in table.columns:
-        cells = table[column].str.strip()
-        found = cells.str.fullmatch(pattern)
-        if unless is not None:
-            found &= ~cells.str.fullmatch(unless)
-        if found.any():
-            row = int(found.to_numpy().argmax())
-            return f"column {column!r}, row {row + 1}: {cells.iloc[row]!r}"
-    return None
+def _first_cell(cells: _Cells, pattern: re.Pattern, unless: re.Pattern | None = None) -> str | None:
+    """`column row N: 'cell'` for the first cell matching `pattern` (and not `unless`), column by column, else
+    None."""
+    found = cells.text.str.fullmatch(pattern).to_numpy(dtype=bool)
+    if unless is not None:
+        found = found & ~cells.text.str.fullmatch(unless).to_numpy(dtype=bool)
+    if not found.any():
+        return None
+    at = int(found.argmax())
+    column, row = cells.columns[at // cells.rows], at % cells.rows
+    return f"column {column!r}, row {row + 1}: {cells.text.iloc[at]!r}"
+
+
+class _Cells:
+    """The number cells of a table, stripped once, all in one Series (cell_text.stacked: column after column)."""
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.columns, self.rows = list(table.columns), len(table)
+        self.text = stacked(table).str.strip()
+
+    def grid(self, pattern: re.Pattern | str) -> np.ndarray:
+        """Whether each cell matches `pattern` whole, by row and column."""
+        return self.text.str.fullmatch(pattern).to_numpy(dtype=bool).reshape(len(self.columns), self.rows).T

@@ -19,6 +19,7 @@ from ..clock import iso_label
 from ..degrees_of_freedom import rows_needed
 from ..errors import InvalidInputError
 from ..wording import counted, plural_of
+from .cell_text import as_table, by_cell, stacked
 from .columns import (
     CALENDAR_NOTE,
     CONSTANT_NOTE,
@@ -115,10 +116,11 @@ def profile_csv(
     if date_col is not None and date_col in raw.columns:
         raw, below = without_notes_below(raw, date_col)
     problems: list[str] = []
-    numbers = {
-        str(c): pd.to_numeric(raw[c].str.strip().mask(raw[c].str.strip() == ""), errors="coerce") for c in raw.columns
-    }
-    filled = {c: raw[c].str.strip() != "" for c in raw.columns}
+    texts = stacked(raw).str.strip()  # every cell at once (cell_text), not column by column
+    written = pd.DataFrame(by_cell(texts != "", raw), index=raw.index, columns=raw.columns)
+    filled = {c: written[c] for c in raw.columns}
+    values = as_table(texts.mask(texts == ""), raw)
+    numbers = {str(c): pd.to_numeric(values[c], errors="coerce") for c in raw.columns}
     empty = tuple(c for c in numbers if c != date_col and not filled[c].any())
     numeric = tuple(
         c for c in numbers if c != date_col and c not in empty and bool((numbers[c].notna() == filled[c]).all())

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..errors import InvalidInputError
 from ..wording import and_list, counted
+from .cell_text import by_cell, each_cell, stacked, stripped
 from .number_marks import ANY_NUMBER
 from .timeindex import is_date
 
@@ -25,8 +26,8 @@ def without_notes_below(raw: pd.DataFrame, label_col: str) -> tuple[pd.DataFrame
     only, or words across several cells (`Source: BEA, billions of chained 2005 dollars` with its comma
     unquoted) with no date and no value in any (`words_only`): a row holding one (`2009Q4,12x5,...` or
     `Total,,1234`) is data, refused by name after this, and a note must come after the last data row."""
-    cells = raw.apply(lambda column: column.astype(str).str.strip())
-    filled = np.flatnonzero(cells.drop(columns=label_col).ne("").any(axis=1).to_numpy())
+    cells = stripped(raw.astype(str))
+    filled = np.flatnonzero(each_cell(cells.drop(columns=label_col), lambda text: text.ne("")).any(axis=1).to_numpy())
     # the rows with other cells filled that are notes: the last ones, as long as each holds words only
     worded = 0
     while worded < min(len(filled) - 1, NOTE_LINES + 1) and words_only(list(cells.iloc[filled[-1 - worded]])):
@@ -95,9 +96,8 @@ def refuse_repeated_header(table: pd.DataFrame, label: str) -> None:
     if not any(names):
         return
     # ignoring case: files pasted together may name the same columns `date,gdp` in one and `Date,GDP` in another
-    cells = table.apply(lambda column: column.str.strip().str.casefold())
-    header = pd.Series([name.casefold() for name in names], index=table.columns)
-    rows = np.flatnonzero(cells.eq(header).all(axis=1).to_numpy())
+    header = np.repeat(np.array([name.casefold() for name in names], dtype=object), len(table))
+    rows = np.flatnonzero(by_cell(stacked(table).str.strip().str.casefold() == header, table).all(axis=1))
     if not len(rows):
         return
     one = len(rows) == 1
