@@ -23,7 +23,7 @@ from .columns import HEADERLESS, headerless_columns, headerless_problem
 from .csv_preamble import refuse_values_as_header, without_preamble
 from .file_bytes import decode, refuse_control_characters, refuse_other_files, without_other_lines
 from .number_forms import MISSING_MARKS
-from .number_marks import ANY_NUMBER, canonical_table, comma_grouped, decimal_mark
+from .number_marks import ANY_NUMBER, canonical_table, read_marks
 from .rows_not_data import NOTE_LINES, refuse_repeated_header, words_only
 
 DELIMITERS = (",", ";", "\t")  # in order of preference when a header holds as many of two
@@ -84,8 +84,7 @@ def read_text_table(
     refuse_repeated_header(table, label)  # after the units row, so that the row is numbered as the data's
     if observations:
         table, marks = _blank_missing_marks(table)
-    decimal = decimal_mark(table, label, comma_separated=delimiter == ",")
-    grouped = comma_grouped(table, decimal)
+    decimal, grouped = read_marks(table, label, comma_separated=delimiter == ",")
     table = canonical_table(table, decimal)
     table.attrs[READ_AS] = (
         tuple(_WORDS[w] for w in (encoding, delimiter) if w in _WORDS)

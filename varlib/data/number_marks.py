@@ -104,13 +104,20 @@ def not_a_number(where: str, cell: object) -> str:
     return f"{where} is {cell!r}, not a number; {hint}"
 
 
-def decimal_mark(table: pd.DataFrame, label: str, comma_separated: bool = False) -> str:
+def read_marks(table: pd.DataFrame, label: str, comma_separated: bool = False) -> tuple[str, bool]:
+    """The file's decimal mark (`_decimal_mark`) and whether it groups thousands with the other one (`_grouped`),
+    from its number cells stripped once."""
+    numbers = _Cells(table.drop(columns=_label_columns(table)))
+    decimal = _decimal_mark(numbers, label, comma_separated)
+    return decimal, _grouped(numbers, decimal)
+
+
+def _decimal_mark(numbers: _Cells, label: str, comma_separated: bool = False) -> str:
     """A comma when numbers are written with one (`3,5`, `1.234,5`), else a point; refused when the file
     writes both `3,5` and `3.5`, whose mix has no one reading, or only numbers that read both ways (`1.000`).
     In a comma-separated file a comma between quotes groups thousands (`"1,234"`), as US and UK spreadsheets
     write them, unless a cell writes a decimal comma (`"1,94"`): then its commas are decimal marks too. When every
     comma there is one group of three (`"3,000"`) and nothing else decides, it is refused as in a `;` file."""
-    numbers = _Cells(table.drop(columns=_label_columns(table)))
     comma = _first_cell(numbers, DECIMAL_COMMA, _EITHER[","]) or _first_cell(numbers, _GROUPS[","])
     if comma_separated and not comma:  # a point here is a decimal one (1.000 too): commas then group thousands
         # 1.5, 1,234.5 or 1,234,567 decide for commas grouping thousands, as whole numbers beside 1,050 do
@@ -150,11 +157,10 @@ def _below_1000(numbers: _Cells) -> bool:
     return bool((numbers.grid(_EITHER[","]).any(axis=0) & numbers.grid(r"[+-]?\d{1,3}").any(axis=0)).any())
 
 
-def comma_grouped(table: pd.DataFrame, decimal: str = ".") -> bool:
+def _grouped(numbers: _Cells, decimal: str = ".") -> bool:
     """Whether a number groups its thousands with the mark that is not `decimal` (`1,234.5` beside decimal points,
     `1.234,5` beside decimal commas), which the file's read-as notes say."""
-    grouped = _COMMA_GROUPED if decimal == "." else _POINT_GROUPED
-    return _first_cell(_Cells(table.drop(columns=_label_columns(table))), grouped) is not None
+    return _first_cell(numbers, _COMMA_GROUPED if decimal == "." else _POINT_GROUPED) is not None
 
 
 def _label_columns(table: pd.DataFrame) -> list[str]:
