@@ -13,12 +13,14 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .number_format import column_format, format_number
+from .title_font import title_width
 
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 64, 28, 26, 34
-CHAR_PX = 6.5  # an average character at the charts' 11 px font, to space labels and the legend
-TITLE_CHAR_PX = 7.5  # the same at the title's 12 px bold
+TEXT_PX, TITLE_PX = 11, 12  # the font sizes of report.py's style: labels and legend, and the bold title
+SHORTEST = 8  # a title of up to this many characters is never cut (a chart too narrow still names its ends)
 LEGEND_ROW = 18  # a legend too wide for the title's line gets a line of its own, below it
 TITLE_ROW = 15  # a further line of a title (a grid panel's `impulse →` over its `response`)
 
@@ -75,7 +77,7 @@ def chart(
     entries = [(line.name, line.colour, "line") for line in lines] + [
         (b.name, b.swatch or b.colour, "band") for b in named
     ]
-    beside = PAD_LEFT + TITLE_CHAR_PX * len(title) + 24 + _legend_width(entries) <= width - PAD_RIGHT
+    beside = PAD_LEFT + _title_px(title) + 24 + _legend_width(entries) <= width - PAD_RIGHT
     legend_y = 16 if beside else 16 + LEGEND_ROW
     drawn = [html.escape(line) for line in shown] or [html.escape(_fitted(title, width))]
     top = PAD_TOP + (0 if beside or not named else LEGEND_ROW) + TITLE_ROW * (len(drawn) - 1)
@@ -100,8 +102,8 @@ def chart(
         y = py(tick)
         parts.append(f"<line x1='{PAD_LEFT}' x2='{width - PAD_RIGHT}' y1='{y:.1f}' y2='{y:.1f}' class='grid'/>")
         parts.append(f"<text x='{PAD_LEFT - 6}' y='{y + 4:.1f}' class='ytick'>{chart_number(tick, fmt)}</text>")
-    widest = max((len(str(label)) for label in x_labels), default=1)
-    for i in _label_positions(len(x_labels), max(2, int(plot_w // (CHAR_PX * widest + 30)))):
+    widest = max((_text_px(str(label)) for label in x_labels), default=0.0)
+    for i in _label_positions(len(x_labels), max(2, int(plot_w // (widest + 30)))):
         label = html.escape(str(x_labels[i]))
         parts.append(f"<text x='{px(i):.1f}' y='{height - PAD_BOTTOM + 16}' class='xtick'>{label}</text>")
     if zero_line and low < 0 < high:
@@ -145,7 +147,7 @@ def _line(line: Line, x_labels: Sequence[str], px, py) -> list[str]:
 
 
 def _legend_width(entries: list[tuple[str, str, str]]) -> float:
-    return sum(CHAR_PX * len(name) + 36 for name, _, _ in entries)
+    return sum(_text_px(name) + 36 for name, _, _ in entries)
 
 
 def _legend(entries: list[tuple[str, str, str]], width: int, y: float) -> list[str]:
@@ -154,7 +156,7 @@ def _legend(entries: list[tuple[str, str, str]], width: int, y: float) -> list[s
     out, x = [], float(width - PAD_RIGHT)
     x += max(0.0, _legend_width(entries) - 14 - x)  # 14: the gap after the last entry, which is not drawn
     for name, colour, kind in reversed(entries):
-        x -= CHAR_PX * len(name)
+        x -= _text_px(name)
         out.append(f"<text x='{x:.1f}' y='{y:.0f}'>{html.escape(name)}</text>")
         x -= 22
         if kind == "band":
@@ -209,10 +211,26 @@ def _label_positions(count: int, most: int = 7) -> list[int]:
 
 
 def _fitted(title: str, width: int) -> str:
-    """`title` shortened in its middle to the chart's width, so that both ends stay (a long forecast title; a grid's
-    panels get their names from `grid_names` instead). The SVG's own title and label hold it whole."""
-    room = max(8, int((width - PAD_LEFT - PAD_RIGHT) // TITLE_CHAR_PX))
-    if len(title) <= room:
+    """`title` shortened in its middle to the chart's width in px of its bold font (varlib.title_font: `W`s are cut
+    sooner than as many `i`s), so that both ends stay (a long forecast title; a grid's panels get their names from
+    `grid_names` instead). The SVG's own title and label hold it whole."""
+    room = width - PAD_LEFT - PAD_RIGHT
+    if len(title) <= SHORTEST or _title_px(title) <= room:
         return title
-    head = (room - 1) // 2
-    return f"{title[:head].rstrip()}…{title[len(title) - (room - 1 - head) :].lstrip()}"
+    half = (room - _title_px("…")) / 2  # each end gets half the line, in px
+    head = max(SHORTEST // 2 - 1, _fitting(title, half))
+    tail = max(SHORTEST // 2, _fitting(title[::-1], half))
+    return f"{title[:head].rstrip()}…{title[len(title) - tail :].lstrip()}"
+
+
+def _fitting(text: str, room: float) -> int:
+    """How many of `text`'s first characters fit in `room` px of the title's font."""
+    return sum(1 for px in accumulate(_title_px(ch) for ch in text) if px <= room)
+
+
+def _title_px(text: str) -> float:
+    return title_width(text, TITLE_PX, "report")
+
+
+def _text_px(text: str) -> float:
+    return title_width(text, TEXT_PX, "report-regular")
