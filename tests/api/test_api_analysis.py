@@ -1,6 +1,7 @@
 """GET .../versions/{version}/diagnostics and .../backtest on a local store: the very JSON of `varlib diagnose --json`
-and `varlib backtest --json` plus the version's withdrawal, `latest` and aliases followed at once, answers kept per
-concrete version and options, and the refusals (422 naming the value, 404, 410) and closed reads."""
+(its advice naming the compare route, not the command) and `varlib backtest --json` plus the version's withdrawal,
+`latest` and aliases followed at once, answers kept per concrete version and options, and the refusals (422 naming
+the value, 404, 410) and closed reads."""
 
 from __future__ import annotations
 
@@ -66,6 +67,9 @@ def test_diagnostics_are_the_clis_json_with_the_withdrawal(client, store, monkey
     assert answer.status_code == 200, answer.text
     body = answer.json()
     assert body.pop("withdrawn") is None
+    rest, cli = body.pop("integration_advice"), printed.pop("integration_advice")  # a VAR in levels of I(1) series
+    assert rest.endswith("(train it, then `GET /models/var/compare?versions=0.0.2&versions=NEW_VERSION`).")
+    assert rest.rsplit(" (", 1)[0] == cli.rsplit(" (", 1)[0]  # the same advice, each naming its reader's way to compare
     assert body == printed
     assert body["k_ar"] == 3 and len(body["fevd"][0]) == 6  # the version asked for, the horizon asked for
 

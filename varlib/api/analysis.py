@@ -37,6 +37,7 @@ from varlib import (
 )
 
 from .caching import WithdrawalWatch
+from .compare import compare_request
 from .error_json import SHOWN
 from .error_schema import READ_OF_A_VERSION, error_responses
 from .metrics import Metrics
@@ -157,7 +158,8 @@ def add_analysis_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
         query: Annotated[DiagnosticsQuery, Query()], name: str = NAME, version: str = VERSION
     ) -> Response:
         def compute(artifact: Artifact) -> dict:
-            return diagnose(artifact, query.irf_periods, query.whiteness_lags, query.arch_lags).to_dict()
+            result = diagnose(artifact, query.irf_periods, query.whiteness_lags, query.arch_lags)
+            return result.to_dict(compare_request(result.name, result.version))  # kept per name and version
 
         return await answers.answer(name, version, query, compute)
 

@@ -33,6 +33,14 @@ from .public import without_whereabouts
 from .schemas import NAME, WITHDRAWN, QueryNumber, WholeNumber
 
 LOWEST_LEVEL, HIGHEST_LEVEL = LEVEL_RANGE  # the CLI's --level range: the alphas the library takes, in percent
+COMPARE_ROUTE = "/models/{name}/compare"
+
+
+def compare_request(name: str, version: str | None) -> str:
+    """Where a REST caller compares a version with another (the unit-root advice's model, in the diagnostics
+    answer) on the holdout: this route as typed, `versions` once per version (the CLI's advice names its command)."""
+    path = COMPARE_ROUTE.format(name=name)  # a name and a version are URL-safe by their patterns
+    return f"train it, then `GET {path}?versions={version}&versions=NEW_VERSION`"
 
 
 # a refused version is explained in the library's words by varlib.api.validation, as a path's is
@@ -101,7 +109,7 @@ def add_compare_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch)
     tags: list[str | Enum] = ["models", "forecast"]
 
     @app.get(
-        "/models/{name}/compare",
+        COMPARE_ROUTE,
         tags=tags,
         response_model=Comparison,
         summary="versions side by side (spec, data, holdout scores) and their forecasts overlaid",

@@ -15,14 +15,15 @@ from .output import by_variable, print_json, print_table
 
 def compare_command(diagnostics: varlib.Diagnostics) -> str:
     """Where the CLI's reader compares the version diagnosed with another (the unit-root advice's model), on the
-    holdout: the dashboard's advice names its Compare page."""
+    holdout, in its text, its JSON and its report: the dashboard's advice names its Compare page, the REST API's its
+    route (varlib.api.compare.compare_request)."""
     return f"train it, then `varlib compare --name {diagnostics.name} {diagnostics.version} NEW_VERSION`"
 
 
 def run_diagnose(args: argparse.Namespace) -> int:
     result = varlib.diagnose(load_version(args), args.irf_periods, args.whiteness_lags, args.arch_lags)
     if args.json:
-        print_json(result.to_dict())
+        print_json(result.to_dict(compare_command(result)))
         return 0
     print(f"{result.name} {result.version}: {result.model}, {result.nobs} observations")
     if result.refit_note:  # before every figure it qualifies

@@ -6,10 +6,10 @@ from ..artifact import Artifact
 from ..errors import InvalidInputError
 from ..model_space import MODEL_SPACE
 from .arch import DEFAULT_ARCH_LAGS, ArchTests
+from .causality import CausalityTest
 from .coefficients import Coefficients
 from .cointegration import Cointegration
 from .results import (
-    CausalityTest,
     Diagnostics,
     ImpulseResponses,
     Stability,

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .results import CausalityTest, TestResult
+from .causality import CausalityTest
+from .outcome import TestResult
 
 
 @dataclass(frozen=True)

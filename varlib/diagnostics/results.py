@@ -16,51 +16,12 @@ from ..kinds import get_kind
 from ..model import LagSelection
 from ..model_space import DIFFERENCED, MODEL_SPACE
 from .arch import ArchTests
+from .causality import CausalityTest
 from .coefficients import Coefficients
 from .outcome import TestResult
 
 if TYPE_CHECKING:
     from .cointegration import Cointegration
-
-
-@dataclass(frozen=True)
-class CausalityTest:
-    """A Granger (F) or instantaneous (Wald) causality test between groups of variables. Granger scopes: one
-    variable -> another, one -> all the others jointly (as JMulTi and R `vars` print it), all the others -> one
-    (EViews' block exogeneity); instantaneous tests are symmetric ("one_to_others")."""
-
-    SCOPES: ClassVar = {"pair": "one → one", "one_to_others": "one → all others", "others_to_one": "all others → one"}
-    kind: str  # "granger" | "instantaneous"
-    scope: str  # "pair" | "one_to_others" | "others_to_one"
-    causing: tuple[str, ...]
-    caused: tuple[str, ...]
-    result: TestResult
-
-    @property
-    def direction(self) -> str:
-        """`a → b`, `a → all others`, `all others → b`: the direction for people (the arrow of the charts' titles)."""
-        causing = "all others" if self.scope == "others_to_one" else ", ".join(self.causing)
-        caused = "all others" if self.scope == "one_to_others" and self.kind == "granger" else ", ".join(self.caused)
-        return f"{causing} → {caused}"
-
-    @property
-    def scope_label(self) -> str:  # `one → all others`: the scope as the page's and the report's tables name it
-        return self.SCOPES[self.scope]
-
-    def to_dict(self) -> dict:
-        body = self.result.to_dict()
-        return {
-            "kind": self.kind,
-            "scope": self.scope,
-            "causing": list(self.causing),
-            "caused": list(self.caused),
-            "statistic": body["statistic"],
-            "pvalue": body["pvalue"],
-            "df": body["df"],
-            "crit_value": body["crit_value"],
-            "test": body["test"],
-            "rejected": body["rejected"],
-        }
 
 
 @dataclass(frozen=True)
@@ -248,7 +209,8 @@ class Diagnostics:
 
     def advice_comparing(self, compare: str | None) -> str | None:
         """The unit-root advice with what this version already does about it (None: no tests); `compare` names
-        where its reader compares versions (None: the dashboard's Compare page; the CLI names its command)."""
+        where its reader compares versions (None: the dashboard's Compare page; the CLI names its command, the REST
+        API its route)."""
         if self.integration is None:
             return None
         coint = self.cointegration
@@ -256,8 +218,9 @@ class Diagnostics:
         cointegrated = get_kind(self.kind).cointegrated
         return advice_for_model(self.integration, cointegrated, self.transform, rank, self.trend, fixed, compare)
 
-    def to_dict(self) -> dict:
-        """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept)."""
+    def to_dict(self, compare: str | None = None) -> dict:
+        """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept); `compare`: where
+        its reader compares versions, as advice_comparing names it (the CLI its command, the REST API its route)."""
         return to_json_safe(
             {
                 "name": self.name,
@@ -293,7 +256,7 @@ class Diagnostics:
                 "irf": self.irf.to_dict(),
                 "fevd": self.fevd.tolist(),
                 "unit_roots": self.integration.to_dict() if self.integration else None,
-                "integration_advice": self.integration_advice,  # the advice with what this version does
+                "integration_advice": self.advice_comparing(compare),  # the advice with what this version does
                 "johansen": self.johansen.to_dict() if self.johansen else None,
                 "cointegration": self.cointegration.to_dict() if self.cointegration else None,
             }

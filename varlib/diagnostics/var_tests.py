@@ -20,10 +20,11 @@ from ..lag_order import search_range
 from ..model import LagSelection, select_lags
 from ..normality import doornik_hansen
 from ..wording import and_list, counted, p_is
+from .causality import CausalityTest
 from .coefficients import Coefficients
 from .granger import granger_f, instantaneous_table, scoped_tests
 from .irf_errors import ResponseErrors, var_weights
-from .results import CausalityTest, ImpulseResponses, Stability, TestResult
+from .results import ImpulseResponses, Stability, TestResult
 
 if TYPE_CHECKING:  # a VECM's refit imports nothing from here, yet its whiteness is this one
     from .vecm_tests import VecmRefit

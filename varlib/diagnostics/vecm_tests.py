@@ -16,11 +16,12 @@ import numpy as np
 from ..artifact import Artifact
 from ..integration import Johansen
 from ..vecm_model import params_of
+from .causality import CausalityTest
 from .coefficients import Coefficients
 from .cointegration import Cointegration
 from .granger import instantaneous_table, scoped_tests, vecm_granger_f, vecm_levels_var
 from .irf_errors import ResponseErrors, vecm_weights
-from .results import CausalityTest, ImpulseResponses
+from .results import ImpulseResponses
 
 
 @dataclass(frozen=True)
