@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import auth, model_history, presses, store
 from ui.errors import show_error
-from ui.literal import literal
+from ui.literal import library_text, literal
 from varlib import LATEST, VarlibError, and_list, check_alias, parse_version, unfollowed
 
 DONE = "_governance_done"  # what the last change did, shown after the rerun that redraws the tables
@@ -70,10 +70,8 @@ def _alias_controls(name: str, sign_in: auth.SignIn) -> None:
             except VarlibError as exc:
                 show_error(exc, here=model_history.PAGE)
             else:
-                if moved.unchanged:  # nothing stored or recorded: the tables above need no redraw
-                    st.info(
-                        f"@{moved.alias} already points at {moved.version}; nothing changed.", icon=":material/info:"
-                    )
+                if moved.unchanged:  # nothing stored or recorded (the reason typed neither): no redraw needed
+                    st.info(library_text(f"{moved.unchanged_words(reason)}."), icon=":material/info:")
                     return
                 was = f" (it pointed at {moved.previous})" if moved.previous else " (a new alias)"
                 _done(f"@{moved.alias} now points at {moved.version}{was}.", clear={f"alias_reason|{name}": ""})

@@ -209,7 +209,7 @@ def aliases_table(aliases, withdrawn: Mapping | None = None, entries: Iterable =
             "alias": f"@{a.alias}",
             "version": "⚠ damaged" if a.damaged else marked.get(a.version, str(a.version)),
             "moves": a.revision,
-            "moved by": a.actor.name,
+            "moved by": a.actor.in_a_cell(),  # `id CiQw…` for a token without a name claim
             "at": utc_time(a.at),
         }
         for a in aliases
@@ -228,7 +228,7 @@ def history_table(records) -> pd.DataFrame:
             "scenario": r.scenario or "",
             "was": r.previous or "",
             "latest": r.latest_move(),  # `0.0.14 → 0.0.13` when the change moved `latest`
-            "by": r.actor.name,
+            "by": r.actor.in_a_cell(),  # as the aliases' `moved by`; the whole subject beside it
             "subject": r.actor.subject,
             "via": r.actor.via,
             "from": r.actor.origin,

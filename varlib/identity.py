@@ -11,6 +11,8 @@ from typing import Any
 
 from .plain_text import escape_controls, is_control
 
+CELL_ID = 12  # characters of an opaque subject a table cell shows: beside the `id `, as wide as a short name
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -57,14 +59,28 @@ class Actor:
     def from_dict(cls, raw: Mapping[str, Any]) -> Actor:
         return cls(**{key: str(raw.get(key) or "") for key in ("name", "subject", "issuer", "via", "origin")})
 
+    @property
+    def named(self) -> bool:
+        """Whether the record has a name (or email) of its own: a token without a name claim left only the
+        provider's opaque subject in its place (`from_claims`)."""
+        return bool(self.name) and self.name not in (self.subject, escape_controls(self.subject))
+
     def known_as(self) -> str:
         """Who it was, for a notice a person reads: the name (or email) when the record has one, else the provider's
-        opaque subject, said to be an id (a token without a name claim left only that: `from_claims`)."""
-        if self.name and self.name not in (self.subject, escape_controls(self.subject)):
+        opaque subject, said to be an id."""
+        if self.named:
             return self.name
         if self.subject:
             return f"an account known only by its id {escape_controls(self.subject)}"
         return self.name or "unknown"
+
+    def in_a_cell(self) -> str:
+        """Who it was, for a table cell: the name when the record has one, else `id CiQwOGE4Njg…`, the subject said to
+        be an id and cut to CELL_ID characters (whole in the History's `subject` column and `varlib history`)."""
+        if self.named or not self.subject:  # no one at all (a damaged alias's row): an empty cell, not "unknown"
+            return self.name
+        subject = escape_controls(self.subject)
+        return f"id {subject if len(subject) <= CELL_ID else subject[: CELL_ID - 1] + '…'}"
 
     def describe(self) -> str:
         """`Alice Admin (CiQ...)` for the audit trail: the name, and the provider's subject, which tells two people of

@@ -1,6 +1,6 @@
 """Moving an alias to the version it points at already changes nothing: no new revision, no audit record, on both
-stores, through the library and the CLI; decided in the compare-and-swap, so of moves to one version at once
-exactly one is recorded."""
+stores, through the library and the CLI (which says so, and that a reason given was not kept); decided in the
+compare-and-swap, so of moves to one version at once exactly one is recorded."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from tests.support.together import all_at_once
 from varlib import Actor, Registry, publish_result
 from varlib.cli import main
 from varlib.versions import Version
+from varlib.wording import utc_time
 
 ALICE = Actor("Alice Admin", "alice-sub", "http://issuer.test", "cli", "host-a")
 BOB = Actor("Bob Admin", "bob-sub", "http://issuer.test", "rest", "127.0.0.2")
@@ -52,7 +53,9 @@ def test_moves_to_one_version_at_once_record_one_change(store_settings, macro_re
     ]
 
 
-def test_the_cli_says_nothing_changed(store_settings, macro_result, monkeypatch, capsys):
+def test_the_cli_says_nothing_was_recorded_and_the_reason_given_not_kept(
+    store_settings, macro_result, monkeypatch, capsys
+):
     registry = Registry.from_settings(store_settings)
     publish_result(registry, macro_result, "var")
     monkeypatch.setenv("VARLIB_AUTHOR", "cli person")
@@ -69,7 +72,11 @@ def test_the_cli_says_nothing_changed(store_settings, macro_result, monkeypatch,
         monkeypatch.setenv("VARLIB_STORE_DIR", str(store_settings.store_dir))
     assert main(["alias", "set", "--name", "var", "champion", "0.0.1"]) == 0
     assert capsys.readouterr().out == "@champion of 'var' -> 0.0.1\n"
-    assert main(["alias", "set", "--name", "var", "champion", "0.0.1"]) == 0
-    assert capsys.readouterr().out == "@champion of 'var' already points at 0.0.1; nothing changed\n"
+    at = utc_time(registry.alias("var", "champion").at)
+    assert main(["alias", "set", "--name", "var", "champion", "0.0.1", "--reason", "fresher data"]) == 0
+    assert capsys.readouterr().out == (
+        f"@champion of 'var' already points at 0.0.1, set {at} by cli person (no reason given); nothing was stored or"
+        " recorded in the audit trail, so the reason given (fresher data) was not kept\n"
+    )
     assert registry.alias("var", "champion").revision == 1
     assert len(_alias_records(registry)) == 1

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from varlib import Registry, publish_result
+from varlib import Actor, Registry, publish_result
 from varlib.cli import main
 
 
@@ -148,3 +148,12 @@ def test_reindex_restores_a_cut_off_alias_move_with_its_reason(cli_env, capsys, 
     code, out, _ = run(capsys, "history")
     restored = next(line for line in out.splitlines() if "alias.set" in line)
     assert code == 0 and "@champion" in restored and "best holdout error" in restored
+
+
+def test_alias_list_says_an_account_without_a_name_is_an_id(cli_env, capsys):
+    subject = "CiQwOGE4Njg0Yi1kYjg4LTRiNzMtOTBhOS0zY2QxNjYxZjU0NjYSBWxvY2Fs"
+    cli_env.set_alias("var", "champion", "0.0.1", Actor.from_claims({"sub": subject, "iss": "http://i"}, via="rest"))
+    cli_env.set_alias("var", "staging", "0.0.2", Actor("Ada Admin", "ada-sub", "http://i", via="rest"))
+    code, out, _ = run(capsys, "alias", "list")
+    assert code == 0 and "id CiQwOGE4Njg…" in out and "Ada Admin" in out and subject not in out
+    assert json.loads(run(capsys, "alias", "list", "--json")[1])[0]["actor"]["subject"] == subject  # whole there

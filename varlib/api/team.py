@@ -134,7 +134,7 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         "/models/{name}/aliases/{alias}",
         tags=tags,
         response_model=AliasMove,
-        summary="point an alias at a version (admin); `changed` is false when it points there already",
+        summary="point an alias at a version (admin); when it points there already: `changed` false, and a `note`",
         responses=_SET_ERRORS,
     )
     async def set_alias(
@@ -148,8 +148,10 @@ def add_team_routes(app: FastAPI, registry: Registry) -> None:
         moved = await run_in_threadpool(registry.set_alias, name, alias, version, actor, body.reason)
         if not moved.unchanged:  # already pointing there: nothing stored, nothing recorded
             request.app.state.metrics.changes.labels("alias.set").inc()
-        # the trail alone keeps how to reach the mover; `changed` is false when it pointed at that version already
-        return without_whereabouts(moved.to_dict()) | {"changed": not moved.unchanged}
+        # the trail alone keeps how to reach the mover; `changed` is false when it pointed at that version already,
+        # and then its `reason` is the stored one, not the one sent: `note` says so, in the CLI's words
+        note = moved.unchanged_words(body.reason) if moved.unchanged else None
+        return without_whereabouts(moved.to_dict()) | {"changed": not moved.unchanged, "note": note}
 
     @app.delete(
         "/models/{name}/aliases/{alias}",

@@ -53,9 +53,24 @@ class AliasRecord(BaseModel):
 
 
 class AliasMove(AliasRecord):
-    """An alias after `PUT`: its record, and whether the request changed it."""
+    """An alias after `PUT`: its record as stored, and whether the request changed it. When it pointed at the
+    version already, nothing is stored or recorded: the record (`reason`, `at`, `actor`, `revision`) is the earlier
+    move's, the reason sent is not kept, and `note` says so."""
 
+    reason: str = Field(
+        description="the reason stored with the alias's last move: the one sent when `changed` is true, else the"
+        " earlier move's (the reason sent was not stored)"
+    )
     changed: bool = Field(description="false when it pointed at that version already: nothing stored or recorded")
+    note: str | None = Field(
+        description="when `changed` is false: that the alias already pointed at the version, set when, by whom and"
+        " why, and that nothing was stored or recorded (so a reason sent was not kept); null when it moved",
+        examples=[
+            "@champion of 'var' already points at 0.0.3, set 2026-11-30 03:42:03 UTC by Ada Admin (reason: best"
+            " backtest this quarter); nothing was stored or recorded in the audit trail, so the reason given (new"
+            " data) was not kept"
+        ],
+    )
 
 
 class WithdrawalRecord(BaseModel):

@@ -30,8 +30,10 @@ from ..errors import (
     VarlibError,
 )
 from ..identity import Actor
+from ..plain_text import escape_controls
 from ..store import Store
 from ..versions import Version, check_alias, parse_version
+from ..wording import utc_time
 from .audit import trail_time
 from .cut_off import may_be_done
 from .layout import ALIAS_FOLDER, alias_key, helper_prefix, listed_etag
@@ -70,6 +72,21 @@ class Alias:
             "actor": self.actor.to_dict(),
             "damaged": self.damaged,
         }
+
+    def unchanged_words(self, reason: str = "") -> str:
+        """What a move that found the alias on its version already says (`unchanged`): that nothing was stored or
+        recorded, so a `reason` it gave (other than the stored one) was not kept, and how the alias got there."""
+        why = f"reason: {escape_controls(self.reason)}" if self.reason else "no reason given"
+        dropped = reason.strip()  # as the move checked it
+        lost = (
+            f", so the reason given ({escape_controls(dropped)}) was not kept"
+            if dropped not in ("", self.reason)
+            else ""
+        )
+        return (
+            f"@{self.alias} of {self.name!r} already points at {self.version}, set {utc_time(self.at)} by"
+            f" {self.actor.known_as()} ({why}); nothing was stored or recorded in the audit trail{lost}"
+        )
 
     def stored_dict(self) -> dict[str, Any]:
         """The alias as stored: `damaged` is said of a stored object when read, never written into one."""

@@ -98,7 +98,7 @@ def run_alias(args: argparse.Namespace) -> int:
                     "alias": f"@{a.alias}",
                     "version": "⚠ damaged" if a.damaged else marked.get(a.version, str(a.version)),
                     "moves": a.revision,
-                    "by": a.actor.name,
+                    "by": a.actor.in_a_cell(),  # `id CiQw…` for a token without a name claim, as the Models page
                     "at": a.at,
                 }
                 for a in aliases
@@ -111,8 +111,8 @@ def run_alias(args: argparse.Namespace) -> int:
     if args.alias_command == "set":
         move = partial(registry.set_alias, args.name, args.alias, args.version, actor, args.reason)
         moved = _of_a_model(registry, args.name, move)
-        if moved.unchanged:  # nothing stored, nothing recorded in the audit trail
-            print(f"@{moved.alias} of {args.name!r} already points at {moved.version}; nothing changed")
+        if moved.unchanged:  # nothing stored, nothing recorded in the audit trail: --reason is not kept either
+            print(plain(moved.unchanged_words(args.reason)))  # a stored name is printed: no control character
             return 0
         was = f" (was {moved.previous})" if moved.previous else ""
         print(f"@{moved.alias} of {args.name!r} -> {moved.version}{was}")
