@@ -113,7 +113,7 @@ def render_sidebar(sign_in: SignIn) -> None:
             )
             st.markdown(f"{label}:gray-badge[:material/person: local use]  \n{quiet(note)}")
             return
-        st.markdown(f"{label}**{literal(sign_in.actor.name)}** :blue-badge[{sign_in.role or 'no role'}]")
+        st.markdown(f"{label}**{literal(sign_in.actor.in_a_cell())}** :blue-badge[{sign_in.role or 'no role'}]")
         if sign_in.role is not None and st.button("Sign out", icon=":material/logout:", key="auth_sign_out"):
             _sign_out()  # without a role the page's own notice holds the one Sign out
         _watch()
@@ -164,7 +164,7 @@ def render_gate(sign_in: SignIn) -> bool:
         if st.button("Sign in", type="primary", icon=":material/login:", key="auth_sign_in", disabled=bool(problem)):
             st.login()
         return False
-    who = literal(sign_in.actor.name) if sign_in.actor else ""
+    who = literal(sign_in.actor.known_as()) if sign_in.actor else ""
     st.warning(
         f"You are signed in as **{who}**, but your account has no role on"
         f" this dashboard: {RolePolicy.from_env().how_to_get('viewer', claims=sign_in.claims, signed_in_by=DASHBOARD)}"

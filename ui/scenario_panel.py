@@ -109,7 +109,7 @@ def _elsewhere(artifact: Artifact, wanted: str) -> tuple[str, list[Version]]:
 def describe(artifact: Artifact, scenario: Scenario, fan: list[int] | None = None) -> None:
     """What a saved scenario holds, who saved it, and a way to edit a copy; with a `fan`, that the chart draws
     the fan's levels instead of the scenario's own one."""
-    who = f" by **{literal(scenario.actor.name)}**" if scenario.actor else ""
+    who = f" by **{literal(scenario.actor.known_as())}**" if scenario.actor else ""
     when = utc_time(scenario.created_at)
     held = {name: sum(x is not None for x in path) for name, path in scenario.conditions.items()}
     parts = [f"{counted(count, 'condition')} on {name}" for name, count in held.items()]

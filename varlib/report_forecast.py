@@ -168,7 +168,7 @@ def printable(table: Table, frame: pd.DataFrame, groups: Sequence[Sequence[Seque
 def _scenario_notes(forecast: VersionForecast, scenario: Scenario | None) -> list[str]:
     saved = []
     if scenario is not None and not scenario.damaged:
-        who = f" by {scenario.actor.name}" if scenario.actor else ""
+        who = f" by {scenario.actor.known_as()}" if scenario.actor else ""
         saved.append(f"<p class='note'>Saved{html.escape(who)} on {html.escape(utc_time(scenario.created_at))}.</p>")
         if scenario.notes:
             saved.append(f"<p>{html.escape(scenario.notes)}</p>")

@@ -289,3 +289,16 @@ def test_a_write_with_an_unreadable_body_is_signed_in_first(secured, dex):
         said = empty.json()["error"]  # `{}` would be refused too: the field it cannot do without is named
         assert empty.status_code == 422 and "a JSON object (with Content-Type: application/json), with `reason`" in said
     assert registry.withdrawal("var", parse_version("0.0.1")) is None
+
+
+def test_a_refusal_of_a_token_without_a_name_says_its_subject_is_an_id(secured, dex):
+    """A token asked for without the `profile` and `email` scopes carries no name: the refusal says who it is by
+    the provider's subject, said to be an id, not read as a name ("CiQw... has viewer")."""
+    url, _ = secured
+    token = dex.tokens("viewer", scope="openid groups")["access_token"]
+    claims = json.loads(base64.urlsafe_b64decode(token.split(".")[1] + "=="))
+    assert "name" not in claims and "email" not in claims  # what the provider issues for these scopes
+    with httpx.Client(base_url=url, timeout=30) as http:
+        refused = http.put("/models/var/aliases/nameless", json={"version": "0.0.1"}, headers=bearer(token))
+    assert refused.status_code == 403, refused.text
+    assert f"; an account known only by its id {claims['sub']} has viewer" in refused.json()["error"]

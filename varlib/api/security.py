@@ -85,7 +85,7 @@ class Security:
         claims = await run_in_threadpool(self.verifier.verify, token)
         role = self.settings.policy.role_of(claims)
         actor = Actor.from_claims(claims, via="rest", origin=request.client.host if request.client else "")
-        require_role(role, action, who=actor.name, policy=self.settings.policy, claims=claims)
+        require_role(role, action, who=actor.known_as(), policy=self.settings.policy, claims=claims)
         return actor
 
 

@@ -174,7 +174,7 @@ def run_scenario(args: argparse.Namespace) -> int:
                 "steps": None if s.damaged else s.steps,
                 "conditioned": ", ".join(s.conditions) or MISSING,
                 "exogenous": ", ".join(s.exog) or MISSING,
-                "by": s.actor.name if s.actor else "",
+                "by": s.actor.in_a_cell() if s.actor else "",
                 "at": s.created_at,
                 "notes": cell_text(s.notes),  # whole in `scenario show`
             }
