@@ -14,7 +14,8 @@ rows, leaving
   residual-df minimum are never searched. On a very large sample the default is also cut so that the search's design
   holds at most SEARCH_CELLS cells (100,000 rows of 48 variables: 5 lags), with a warning.
 - The search starts at lag 1 (a VAR(0) forecasts no dynamics) unless the spec asks to include 0.
-- A choice at the largest order searched, or an order with thin residual degrees of freedom
+- A choice at the largest order searched, one far above the stricter criteria's (`_far_above`), or an order
+  with thin residual degrees of freedom
   (fewer than half the rows), comes with a warning that says what to do; a VECM's counts its own
   regressors per equation, fewer than the VAR in levels searched (varlib.vecm_warnings.thin_warnings), and so
   does its refusal of a fixed order (degrees_of_freedom.vecm_terms).
@@ -202,7 +203,28 @@ def choose_order(
         return 1, selection, f"{how}; 0 chosen, 1 fitted", warnings + thin(1)
     if chosen == max_lags and max_lags > max(1, spec.min_lags):
         warnings.append(_at_the_top(n, k, chosen, spec, selection, fits_the_var))
+    elif fits_the_var:
+        warnings.extend(_far_above(n, k, chosen, spec, selection))
     return chosen, selection, how, warnings + thin(chosen)
+
+
+def _far_above(n: int, k: int, p: int, spec: ModelSpec, selection: LagSelection) -> list[str]:
+    """The warning of an order far above what the criteria that penalise lags more choose (AIC 9 where HQIC takes 2
+    and BIC 1, on 72 quarters): at least twice theirs and 3 more. AIC's choice is then fragile on a short sample (a
+    maximum one lower moved it from 9 to 5 there) and the fit spends its rows on lags; said, not overruled, since AIC
+    is the forecaster's criterion and on a long sample its larger order may be the better one."""
+    stricter = {"aic": "hqic", "fpe": "hqic", "hqic": "bic"}.get(spec.ic)
+    other = selection.selected.get(stricter) if stricter else None
+    if other is None or p < max(2 * other, other + 3):
+        return []
+    bic = selection.selected.get("bic")
+    also = f" and bic {bic}" if stricter != "bic" and bic is not None else ""
+    coefficients = k * p + deterministic_terms(spec.trend, len(spec.exog))
+    return [
+        f"{spec.ic} chose {p} lags where {stricter} chooses {other}{also}: a VAR({p}) estimates {coefficients}"
+        f" coefficients per equation from {n - p} rows, and a choice so far above the stricter criteria's may"
+        f" overfit; compare a fixed order of {other} on the holdout"
+    ]
 
 
 def _at_the_top(n: int, k: int, p: int, spec: ModelSpec, selection: LagSelection, fits_the_var: bool) -> str:
