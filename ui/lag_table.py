@@ -134,6 +134,8 @@ def lag_inputs(artifact: Artifact) -> pd.DataFrame | None:
             base = _as_text(editor_table(parsed), artifact.variables)  # undated rows: row 1..n, as parsed
             if len(uploaded) > needed:
                 first, last = base[DATE].iloc[0], base[DATE].iloc[-1]
+                if isinstance(parsed.index, pd.DatetimeIndex):  # by their periods, as the table names them (2009Q3)
+                    first, last = period_labels(parsed.index[[0, -1]], artifact.data.frequency)
                 st.caption(
                     f"{upload.name} has {len(uploaded)} rows: the forecast starts from its last {needed}"
                     f" ({first} to {last})."

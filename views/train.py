@@ -167,10 +167,9 @@ def _train(source: dict, spec_inputs: dict, too_few: bool) -> None:
             check_name(spec_inputs["name"])
             st.write("Reading and checking the data…")
             dataset = load_source(source)
-            st.write(
-                f"{len(dataset.frame)} rows of {literal(', '.join(dataset.variables))}, {dataset.frame.index[0].date()}"
-                f" to {dataset.frame.index[-1].date()}."
-            )
+            span = dataset.span  # periods as the preview names them (2007Q4), not their first days (2007-10-01)
+            named = literal(", ".join(dataset.variables))
+            st.write(f"{span['rows']} rows of {named}, {span['first']} to {span['last']}.")
             spec = ModelSpec(
                 variables=tuple(source["variables"]),
                 exog=tuple(source.get("exog") or ()),

@@ -162,7 +162,8 @@ def test_a_lag_csv_of_recent_data_newest_first_gives_its_last_four_quarters(seed
     shown = at.data_editor[0].value
     assert shown["date"].tolist() == ["2010-04-01", "2010-07-01", "2010-10-01", "2011-01-01"]
     assert shown["realgdp"].tolist() == ["1070", "1080", "1090", "1100"]
-    note = "recent.csv has 6 rows: the forecast starts from its last 4 (2010-04-01 to 2011-01-01)."
+    # the rows by their periods, as the table and the note below name them, not by their first days
+    note = "recent.csv has 6 rows: the forecast starts from its last 4 (2010Q2 to 2011Q1)."
     assert note in [c.value for c in at.caption]
     assert values(_forecast_trace(at), "x")[1].startswith("2011-04-01")
     assert "are from 4 newer periods (2010Q2 to 2011Q1), none of them among" in "\n".join(c.value for c in at.caption)

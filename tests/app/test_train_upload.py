@@ -111,10 +111,10 @@ def test_drop_keeps_the_rows_after_the_last_hole(seeded):
     _fill_radio(at).set_value("drop")
     _button(at, "Train").click().run()
     assert not at.exception and errors(at) == "", errors(at)
-    assert "47 rows of gdp, cons, 1995-10-01 to 2007-04-01." in "\n".join(m.value for m in at.markdown)
+    assert "47 rows of gdp, cons, 1995Q4 to 2007Q2." in "\n".join(m.value for m in at.markdown)
     at.multiselect[0].set_value(["gdp", "cons", "inv"])  # inv's empty cell in 2000Q1 is the last hole now
     _button(at, "Train").click().run()
-    assert "29 rows of gdp, cons, inv, 2000-04-01 to 2007-04-01." in "\n".join(m.value for m in at.markdown)
+    assert "29 rows of gdp, cons, inv, 2000Q2 to 2007Q2." in "\n".join(m.value for m in at.markdown)
 
 
 def test_a_european_spreadsheet_csv_is_previewed_and_trained_like_any_other(seeded):
