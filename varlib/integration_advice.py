@@ -1,9 +1,9 @@
 """What the unit-root and Johansen tests of varlib.integration advise, in words: a transform, a VECM, or
-leaving out a series with nothing random in it; and, for a fitted version, what it already does about it."""
+leaving out a series with nothing random in it (what a fitted version already does about it: varlib.version_advice)."""
 
 from __future__ import annotations
 
-from .integration_results import DETERMINISTIC, Integration, Johansen, UnitRoot
+from .integration_results import DETERMINISTIC, Johansen, UnitRoot
 from .wording import counted, p_text, plural_of
 
 
@@ -48,8 +48,8 @@ def _recommend_tested(
     if not integrated:
         unclear = ", ".join(u.variable for u in roots if u.verdict == "unclear")
         return None, (
-            f"The tests disagree for {unclear} (common on short samples): compare `none` and `{difference}` on the"
-            f" holdout.{_differences_not_stationary(roots)}"
+            f"The tests disagree for {unclear} (common on short samples): compare `none` and {_or_diff(difference)} on"
+            f" the holdout.{_differences_not_stationary(roots)}"
         )
     subject = f"{', '.join(integrated)} {'looks' if len(integrated) == 1 else 'look'} integrated (a unit root)"
     twice = _differences_not_stationary(roots)
@@ -96,7 +96,15 @@ def _beside_stationary(roots: tuple[UnitRoot, ...], subject: str, difference: st
     levels = f"transform `none`{', trend `ct`' if trending else ''}"
     return (
         f"{text}. Compare a VAR in levels ({levels}; it stays consistent with a unit root among its variables) and"
-        f" `{difference}` on the holdout."
+        f" {_or_diff(difference)} on the holdout."
+    )
+
+
+def _or_diff(difference: str) -> str:
+    """The differencing transform as a comparison names it: `logdiff` with `diff` for values that are logs already or
+    rates (as the advice to difference says it), whose log changes mean little and blow up near zero."""
+    return (
+        f"`{difference}` (or `diff` if the values are logs already, or rates)" if difference == "logdiff" else "`diff`"
     )
 
 
@@ -233,68 +241,3 @@ def _settings(johansen: Johansen) -> str:
     """The test's settings, which a VECM's own rank test (its lags and deterministic terms) may not share."""
     terms = "no deterministic terms" if johansen.deterministic == "none" else f"a {johansen.deterministic}"
     return f"with {terms} and {counted(johansen.lagged_differences, 'lagged difference')}"
-
-
-def advice_for_model(
-    result: Integration,
-    cointegrated: bool,
-    transform: str,
-    rank: int | None = None,
-    trend: str | None = None,
-    rank_fixed: bool = False,
-    compare: str | None = None,
-) -> str:
-    """The advice with what a fitted version already does about it (a VAR's transform and, given, its trend; a
-    VECM's rank, fixed at training or chosen by its own test); `compare`: where its reader compares versions."""
-    if not isinstance(cointegrated, bool):  # a kind's name ("var") where its trait belongs would read as True
-        raise TypeError(f"cointegrated must be True or False, not {cointegrated!r}")
-    if cointegrated:  # a kind with a rank (a VECM's): its rank answers the advice, in its words
-        tested = result.johansen.rank if result.johansen is not None else None
-        how = (
-            "the rank it was given when it was trained (its own test is under Cointegration)"
-            if rank_fixed
-            else "the rank its own test chose (under Cointegration: the model's series, deterministic terms and lags)"
-        )
-        if tested is not None and tested != rank:  # the two tests differ in series, terms or lags, so may disagree
-            return (
-                f"{result.advice} This version is a vector error-correction model of rank {rank}, {how}, where the"
-                f" test above{'' if rank_fixed else ', with its other settings,'} finds {tested}: the model keeps"
-                f" {rank} long-run {'relation' if rank == 1 else 'relations'}."
-            )
-        given = " (given when it was trained)" if rank_fixed else ""
-        return (
-            f"{result.advice} This version is a vector error-correction model of rank {rank}{given}: it keeps"
-            f" {'its long-run relation' if rank == 1 else 'the long-run relations'} instead of differencing"
-            " (its own rank test is under Cointegration)."
-        )
-    wanted = result.recommended_transform
-    if wanted is None:
-        return result.advice
-    linked = result.johansen is not None and result.johansen.links
-    trended = wanted == "none" and any(u.trending for u in result.unit_roots if u.verdict == "stationary")
-    if transform in ("diff", "logdiff"):
-        this = f"This version differences them (transform `{transform}`)"
-        if linked:
-            return f"{result.advice} {this}, so it discards that link: compare it with a VECM on the holdout."
-        if wanted == "none":
-            levels = "a VAR in levels with a trend (trend `ct`)" if trended else "a VAR in levels"
-            return f"{result.advice} {this}, which the tests do not call for: compare it with {levels}."
-        return f"{result.advice} This version does so (transform `{transform}`)."
-    if wanted == "none":
-        if trended and trend is not None and not trend.startswith("ct"):
-            return (
-                f"{result.advice} This version models the levels (transform `{transform}`) without a linear trend"
-                f" (trend `{trend}`): if a series trends, the VAR takes the trend for a unit root (its stability"
-                " check fails); refit with trend `ct` (`--trend ct`)."
-            )
-        if not trended and trend is not None and trend.startswith("ct"):
-            return (
-                f"{result.advice} This version models the levels with a linear trend (trend `{trend}`), which the"
-                " tests do not call for: refit with trend `c` (`--trend c`) and compare on the holdout."
-            )
-        terms = f", trend `{trend}`" if trended and trend is not None else ""
-        return f"{result.advice} This version does so (transform `{transform}`{terms})."
-    return (
-        f"{result.advice} This version models the levels (transform `{transform}`): compare it with the model"
-        f" advised above on the holdout ({compare or 'the Compare page'})."  # None: the dashboard's reader
-    )

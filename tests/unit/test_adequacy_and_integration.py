@@ -135,7 +135,7 @@ def test_integrated_macro_series_get_differencing_advice_and_johansen_equals_sta
 
 
 def test_the_advice_never_says_difference_when_it_advises_a_vecm_and_says_what_a_version_does():
-    from varlib.integration_advice import advice_for_model
+    from varlib.version_advice import advice_for_model
 
     rng = np.random.default_rng(0)  # a and b share one random walk; c is a walk of its own
     shared = np.cumsum(rng.standard_normal(160))
@@ -243,7 +243,7 @@ def test_a_modulus_next_to_one_shows_on_which_side_of_the_circle_it_is():
 
 
 def test_a_vecms_advice_says_which_rank_it_uses_when_the_unit_root_johansen_test_finds_another():
-    from varlib.integration_advice import advice_for_model
+    from varlib.version_advice import advice_for_model
 
     dataset = load_dataset(variables=["realgdp", "realcons"])
     result = analyse_integration(dataset.frame.to_numpy(dtype=float), dataset.variables)

@@ -10,7 +10,7 @@ from statsmodels.tsa.api import VAR
 from statsmodels.tsa.stattools import adfuller
 
 from varlib import ModelSpec, analyse_integration, load_dataset, train_model
-from varlib.integration_advice import advice_for_model
+from varlib.version_advice import advice_for_model
 
 ADVICE = "a VAR in levels with a trend (transform `none`, trend `ct`)"
 

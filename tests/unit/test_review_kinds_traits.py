@@ -12,12 +12,12 @@ import varlib.kinds as kinds
 from ui import diagnostics_sections, train_data, train_vecm
 from varlib import ModelSpec, analyse_integration, kind_names, load_dataset, order_words, other_holdout_order
 from varlib import trained_advice as advice_of
-from varlib.integration_advice import advice_for_model
 from varlib.kinds import get_kind
 from varlib.kinds.var import VarKind
 from varlib.kinds.vecm import VecmKind
 from varlib.report_diagnostics import lag_order
 from varlib.training import train
+from varlib.version_advice import advice_for_model
 
 VARIABLES = ("realgdp", "realcons")
 

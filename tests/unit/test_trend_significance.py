@@ -11,8 +11,9 @@ from statsmodels.datasets import macrodata
 from statsmodels.tsa.stattools import adfuller
 
 from varlib import analyse_integration
-from varlib.integration_advice import advice_for_model, recommend
+from varlib.integration_advice import recommend
 from varlib.integration_results import UnitRoot
+from varlib.version_advice import advice_for_model
 
 DATA = macrodata.load_pandas().data
 CT = "trend `ct`"

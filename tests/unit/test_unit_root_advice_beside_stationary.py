@@ -19,7 +19,7 @@ ADVICE = (
     " differences every variable, which throws the level of invest away but costs income, cons nothing (Johansen's"
     " trace test, with a constant and 2 lagged differences, finds no cointegrating relation at 5%: no long-run link"
     " between them). Compare a VAR in levels (transform `none`, trend `ct`; it stays consistent with a unit root"
-    " among its variables) and `logdiff` on the holdout."
+    " among its variables) and `logdiff` (or `diff` if the values are logs already, or rates) on the holdout."
 )
 
 

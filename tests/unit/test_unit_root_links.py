@@ -87,5 +87,8 @@ def test_an_unclear_variable_whose_differences_keep_a_unit_root_is_said_too():
     price = 100 + np.cumsum(1 + np.cumsum(rng.normal(0, 0.3, 100)))
     result = analyse_integration(np.column_stack([price, 5 + rng.normal(size=100)]), ["price", "rate"])
     assert result.unit_roots[0].verdict == "unclear" and result.unit_roots[0].diff_adf_pvalue > 0.05
-    assert result.advice.startswith("The tests disagree for price")
+    assert result.advice.startswith(
+        "The tests disagree for price (common on short samples): compare `none` and `logdiff` (or `diff` if the"
+        " values are logs already, or rates) on the holdout."
+    )  # positive values: log differences, and `diff` for logs or rates, as the advice to difference says
     assert "The ADF test does not call the first differences of price (p 0.0679) stationary either" in result.advice

@@ -52,7 +52,8 @@ def test_a_unit_root_beside_a_stationary_series_leaves_levels_or_differences_to_
     assert result.advice == (
         "walk looks integrated (a unit root), while noise looks stationary: a transform differences every variable,"
         " which throws the level of noise away. Compare a VAR in levels (transform `none`; it stays consistent"
-        " with a unit root among its variables) and `logdiff` on the holdout."
+        " with a unit root among its variables) and `logdiff` (or `diff` if the values are logs already, or rates) on"
+        " the holdout."
     )
 
 

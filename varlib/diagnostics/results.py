@@ -10,11 +10,11 @@ import pandas as pd
 
 from ..forecast_errors import normal_quantile
 from ..integration import Integration
-from ..integration_advice import advice_for_model
 from ..jsonsafe import to_json_safe
 from ..kinds import get_kind
 from ..model import LagSelection
 from ..model_space import DIFFERENCED, MODEL_SPACE
+from ..version_advice import advice_for_model
 from .arch import ArchTests
 from .causality import CausalityTest
 from .coefficients import Coefficients
