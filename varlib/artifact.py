@@ -10,7 +10,7 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 import numpy as np
@@ -210,34 +210,33 @@ def parse(raw: bytes, key: str = ""):
     except (UnicodeDecodeError, orjson.JSONDecodeError) as exc:
         where = f" ({key})" if key else ""
         raise CorruptArtifactError(
-            f"not valid JSON{where}: {exc}; the object is truncated or not an artifact"
+            f"not valid JSON{where}: {exc}; the object is truncated or not an artifact", key=key or None
         ) from None
 
 
 def decode_parsed(raw: bytes, body, key: str = "") -> Artifact:
     """Verify an artifact already parsed from `raw` (by `parse`; `body` is consumed)."""
     where = f" ({key})" if key else ""
+    corrupt = partial(CorruptArtifactError, key=key or None)  # the object named as the error's `key` too
     if not isinstance(body, dict) or body.get("format") != FORMAT:
-        raise CorruptArtifactError(f"not a varlib model{where}: the 'format' field is missing or wrong")
+        raise corrupt(f"not a varlib model{where}: the 'format' field is missing or wrong")
     if body.get("schema_version") not in READABLE_SCHEMAS:
-        raise CorruptArtifactError(
+        raise corrupt(
             f"unknown schema version {body.get('schema_version')!r}{where}; this varlib reads versions"
             f" {', '.join(map(str, READABLE_SCHEMAS))}: upgrade varlib"
         )
     claimed = body.pop("checksum", None)
     if not _signed_as_written(raw, claimed) and claimed != "sha256:" + _digest(body):
-        raise CorruptArtifactError(f"checksum mismatch{where}: the object was changed or damaged after publishing")
+        raise corrupt(f"checksum mismatch{where}: the object was changed or damaged after publishing")
     kind = (body.get("spec") or {}).get("kind", "var") if isinstance(body.get("spec"), dict) else "var"
     if kind not in kind_names():
-        raise CorruptArtifactError(
-            f"model kind {kind!r}{where} is unknown to this varlib (it knows"
-            f" {', '.join(kind_names())}): upgrade varlib",
-            key=key or None,
+        raise corrupt(
+            f"model kind {kind!r}{where} is unknown to this varlib (it knows {', '.join(kind_names())}): upgrade varlib"
         )
     try:
         return _from_body(body)
     except (KeyError, TypeError, ValueError, InvalidInputError) as exc:
-        raise CorruptArtifactError(f"malformed artifact{where}: {exc!r}", key=key or None) from None
+        raise corrupt(f"malformed artifact{where}: {exc!r}") from None
 
 
 def _from_body(body: dict) -> Artifact:

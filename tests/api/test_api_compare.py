@@ -168,3 +168,12 @@ def test_closed_reads_need_a_token_here_too(store):
         assert {"401", "403", "404", "410", "422"} <= set(operation["responses"])
         client.app.dependency_overrides[guard_reads] = lambda: None  # a verified viewer, as far as the route knows
         assert _compare(client, "0.0.1", "0.0.2").status_code == 200
+
+
+def test_every_key_of_a_forecast_entry_is_in_the_document(client):
+    """`point` was answered but not declared, so a client generated from /openapi.json dropped it."""
+    schemas = client.get("/openapi.json").json()["components"]["schemas"]
+    declared = schemas["ComparedForecast"]["properties"]
+    for entry in _compare(client, "0.0.1", "0.0.2", steps=2).json()["forecasts"]:
+        assert set(entry) <= set(declared), set(entry) - set(declared)
+        assert entry["point"] == "mean"

@@ -134,6 +134,15 @@ def test_a_compressed_body_is_told_to_come_uncompressed(client, store, method, p
     assert store[1].alias("var", "zipped") is None
 
 
+def test_a_body_said_to_be_compressed_is_refused_after_the_same_bytes_were_answered_plain(client):
+    """The pinned answers were kept by the body's bytes and content type only: once `{"steps": 3}` had been
+    answered, the same bytes sent as `Content-Encoding: br` were answered 200 from them, and refused before."""
+    raw = json.dumps({"steps": 3}).encode()
+    assert client.post(FORECAST, content=raw, headers=JSON).status_code == 200
+    message = _refused(client.post(FORECAST, content=raw, headers={**JSON, "content-encoding": "br"}))
+    assert message.startswith("the body was sent compressed (Content-Encoding: br)")
+
+
 def test_a_value_refused_for_a_control_character_is_echoed_with_it_escaped(client, store):
     """The refused reason came back holding the very right-to-left override it was refused for."""
     answer = client.post("/models/var/versions/0.0.1/withdraw", json={"reason": "bad\u202eevil"})

@@ -15,13 +15,14 @@ from .schemas import PINNED_FORECAST
 
 RESPONSE_CACHE_SIZE = 1024
 WITHDRAWALS_FRESH_S = 1.0  # how old the service's knowledge of a model's withdrawals may be
+_BODY_HEADERS = (b"content-type", b"content-encoding")  # how a request's body is read (varlib.api.json_body)
 
 
 class PinnedResponseCache:
     """ASGI middleware: answers a repeated forecast request for a pinned version before routing.
 
     A pinned version never changes, so the 200 answer to the same request (method, path, query,
-    content type and body bytes) never changes either. Serving it from here skips FastAPI's routing,
+    content type and encoding, and body bytes) never changes either. Serving it from here skips FastAPI's routing,
     parameter and body validation, which cost more than the forecast itself; `latest`, errors and
     large bodies always go through the app."""
 
@@ -43,9 +44,10 @@ class PinnedResponseCache:
         if first.get("type") != "http.request" or first.get("more_body") or len(body) > self.max_body:
             await self.app(scope, _replay(first, receive), send)
             return
-        content_type = next((value for name, value in scope["headers"] if name == b"content-type"), b"")
+        # the body's bytes mean what these headers say: the same bytes sent as gzip are refused by the app
+        framing = tuple((name, value) for name, value in scope["headers"] if name in _BODY_HEADERS)
         withdrawn = await self.watch.withdrawal(*_name_and_version(scope["path"])) is not None
-        key = (scope["method"], scope["path"], scope["query_string"], content_type, body, withdrawn)
+        key = (scope["method"], scope["path"], scope["query_string"], framing, body, withdrawn)
         hit = self._store.get(key)
         if hit is not None and not await self.watch.stored(*_name_and_version(scope["path"])):
             hit = None  # deleted from the store by hand since: the app says it does not exist

@@ -84,6 +84,9 @@ class ComparedForecast(BaseModel):
     shared: bool = Field(description="whether it started from the first version's last observations")
     note: str = Field(description="where it started from, and why not from the shared ones")
     assumed: str = Field(description="what a VARX's forecast assumed for its exogenous values, else empty")
+    point: str | None = Field(
+        description="what its rows' `mean` is: mean, or median for a log model; null without rows"
+    )
     rows: list[ComparedRow] = Field(description="one per step and variable; empty when it could not be forecast")
     withdrawn: dict[str, Any] | None = Field(description=WITHDRAWN)
 
