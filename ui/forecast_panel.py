@@ -1,6 +1,5 @@
-"""The Forecast page below the model and version, a fragment: the inputs (ui.forecast_inputs) and, a
-fragment inside it, the results drawn from them (settings, charts, the scenario editor, table and the
-page's link).
+"""The Forecast page below the model and version, a fragment: the inputs (ui.forecast_inputs) and, a fragment
+inside it, the results drawn from them (settings, charts, the scenario editor, table and the page's link).
 
 An input's change (a lag cell, a picker) reruns the panel only, not the sidebar's store check, the
 sign-in or the model pickers. A change of steps, level or interval kind reruns the results only: the
@@ -270,9 +269,9 @@ def _results(
 
 
 def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str], present: bool) -> None:
-    """The page's link in a popover at the end of the settings row, written only while it is open (every
-    change redraws what is shown). `left_out`: what is on screen that a link does not carry (typed
-    conditions, edited exogenous values; a saved scenario's link does)."""
+    """The page's link in a popover at the end of the settings row, written only while it is open (every change
+    redraws what is shown). `left_out`: what is on screen that a link does not carry (typed conditions, edited
+    exogenous values; a saved scenario's link does); a presentation draws no save form, so it names the mode."""
     place = at_row_bottom(row, presentation.scaled(LINE_PX, present))
     link = place.popover("Copy link", icon=":material/link:", key=LINK_OPEN, on_change="rerun")
     if not link.open:
@@ -294,7 +293,8 @@ def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str], present: 
                 "conditions": "the conditions of Scenario: conditions",
                 "exogenous values": "the edited Exogenous values",
             }
+            form = "turn Presentation mode off and open" if present else "open"
             st.caption(
                 f"It does not carry {' or '.join(shown[what] for what in left_out)}: to share them with its link,"
-                " save them as a scenario (open Scenario: conditions, below, for its form)."
+                f" save them as a scenario ({form} Scenario: conditions{'' if present else ', below'}, for its form)."
             )

@@ -6,8 +6,11 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from ui.hover import periods
 from ui.path_draft import draft_key, draft_of, padded, positive_only
 from varlib import CONDITIONS, Artifact, VersionForecast
+
+SHOWN = "%.6g"  # the sliders' format: the table takes a dragged path as they show it, not a float's 17 digits
 
 
 def shaper(artifact: Artifact, labels: list[str], baseline: VersionForecast | None) -> None:
@@ -23,9 +26,11 @@ def shaper(artifact: Artifact, labels: list[str], baseline: VersionForecast | No
         return
     variable = st.selectbox("Variable", artifact.variables, key=f"{at}|shape_var")
     j = artifact.variables.index(variable)
+    named = dict(zip(labels, periods(labels, artifact.data.frequency), strict=True))  # as the table names them
     first, last = st.select_slider(
         "Steps to set (drag either end)",
         options=labels,
+        format_func=named.get,
         value=(labels[0], labels[-1]),
         key=f"{at}|shape_steps|{len(labels)}",
     )
@@ -36,7 +41,7 @@ def shaper(artifact: Artifact, labels: list[str], baseline: VersionForecast | No
     floor = bottom - margin
     if positive_only(artifact, CONDITIONS) and floor <= 0:
         floor = bottom / 2  # a logged model's conditions must stay above 0
-    bounds = {"min_value": floor, "max_value": top + margin, "format": "%.6g"}
+    bounds = {"min_value": floor, "max_value": top + margin, "format": SHOWN}
     centre = float(baseline.forecast.mean[start_at, j])
     shape = st.radio("Shape", ["hold a level", "straight line"], horizontal=True, key=f"{at}|shape")
     start = st.slider(
@@ -49,6 +54,6 @@ def shaper(artifact: Artifact, labels: list[str], baseline: VersionForecast | No
         path = draft_of(artifact, CONDITIONS, {})
         stop = labels.index(last)
         values = padded(path["values"].get(variable), max(len(labels), len(path["values"].get(variable) or ())))
-        values[start_at : stop + 1] = np.linspace(start, end, stop - start_at + 1)
+        values[start_at : stop + 1] = [float(SHOWN % v) for v in np.linspace(start, end, stop - start_at + 1)]
         path["values"][variable], path["rev"] = values.tolist(), path["rev"] + 1
         st.rerun()
