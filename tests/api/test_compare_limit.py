@@ -48,7 +48,7 @@ def test_rest_refuses_them_in_the_clis_words(store):
 
 
 def test_a_link_naming_more_compares_the_first_ones_and_says_so(store, monkeypatch):
-    monkeypatch.setenv("VARLIB_STORE_DIR", str(store[0].store_dir))
+    point_cli_at(store[0], monkeypatch)  # the dashboard reads the same settings, an external MINIO_ENDPOINT unset
     at = open_app({"versions": ",".join(f"var:{v}" for v in TOO_MANY)}, page="views/compare.py")
     assert not at.exception
     warned = [w.value for w in at.warning if "versions; the first" in w.value]
