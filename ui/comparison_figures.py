@@ -9,13 +9,15 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import hover
-from ui.chart_look import PANEL_COLUMNS, cell, panel_grid
+from ui.chart_look import OVERLAID_BAND_ALPHA, PANEL_COLUMNS, PANEL_MARGIN, cell, panel_grid
 from ui.diagnostics_figures import LINE, NAIVE, PALETTE, finish
 from ui.period_hover import period_hover
 from ui.plot_text import name as shown
 from varlib import Artifact, Backtest, OverlaidForecast, counted, period_labels
 
 DTICK_HORIZONS = 12  # up to this many horizons, every one gets its tick
+HEIGHT = 380  # px, of a chart of versions overlaid
+PLOT_PX = HEIGHT - PANEL_MARGIN["t"] - PANEL_MARGIN["b"]  # its plot's height at most (a long legend takes some)
 
 
 def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = None) -> go.Figure:
@@ -83,11 +85,13 @@ def overlay_figure(
     level: int,
     alias: str | None = None,
     frequency_name: str | None = None,
+    theme: str = "light",
 ) -> go.Figure:
-    """Recent history and each version's forecast of `variable` with its band; hovers name the periods
-    by the data's frequency `alias` (2006Q1), and the title names it too when given (`frequency_name`: the page
-    compares versions of several frequencies). A forecast line starts at the last lag input it was made from,
-    as on the Forecast page, so it joins the history (or, for a version on its own lags, shows where it starts)."""
+    """Recent history and each version's forecast of `variable` with its band (as strong as the viewer's `theme`
+    needs); hovers name the periods by the data's frequency `alias` (2006Q1), and the title names it too when given
+    (`frequency_name`: the page compares versions of several frequencies). A forecast line starts at the last lag
+    input it was made from, as on the Forecast page, so it joins the history (or, for a version on its own lags,
+    shows where it starts)."""
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
@@ -100,6 +104,11 @@ def overlay_figure(
         )
     )
     drawn: list[tuple[str, list[str], np.ndarray]] = []  # (label, periods, line) of the lines drawn so far
+    pixel = _pixel(history, variable, overlaid)
+    # every band under every line: a later version's band over an earlier one's line tinted it (on the dark theme,
+    # whose bands are stronger, a red line turned brown under a green band)
+    bands: list[go.Scatter] = []
+    lines: list[go.Scatter] = []
     for n, item in enumerate(overlaid):
         result = item.forecast
         if result is None or variable not in result.variables:
@@ -109,7 +118,7 @@ def overlay_figure(
         line = np.stack([result.forecast.mean[:, j], result.forecast.lower[:, j], result.forecast.upper[:, j]])
         colour = PALETTE[n % len(PALETTE)]
         label = shown(item.label)  # a version's label as typed, in the legend and the hover
-        fig.add_trace(
+        bands.append(
             go.Scatter(
                 x=x,
                 y=result.forecast.upper[:, j],
@@ -120,14 +129,14 @@ def overlay_figure(
                 hoverinfo="skip",
             )
         )
-        fig.add_trace(
+        bands.append(
             go.Scatter(
                 x=x,
                 y=result.forecast.lower[:, j],
                 mode="lines",
                 line={"width": 0},
                 fill="tonexty",
-                fillcolor=_translucent(colour),
+                fillcolor=_translucent(colour, OVERLAID_BAND_ALPHA.get(theme, OVERLAID_BAND_ALPHA["light"])),
                 legendgroup=item.label,
                 name=f"{label} {level}%",
                 showlegend=False,
@@ -137,13 +146,13 @@ def overlay_figure(
         dash = None if item.shared else "dash"
         # a logdiff version's line is its median in levels, the others' their mean: said where the lines are told apart
         named = f"{label} (median)" if result.forecast.point == "median" else label
-        # a line and band under an earlier one (a version republished from the same fit) would look missing
-        twin = next((other for other, index, seen in drawn if index == result.index and _same(seen, line)), None)
-        named += f" (same as {twin})" if twin else ""
+        # a line and band over an earlier one (a version republished from the same fit, or refitted on data revised
+        # in a late digit) hide it: said when the chart cannot tell them apart (_alike), naming both
+        named += _twin(drawn, result.index, line, pixel)
         drawn.append((label, result.index, line))
         started = _dated_as(pd.to_datetime([*result.lag_index[-1:], *result.index]), result.frequency, alias)
         start_y = [float(result.lag_inputs[-1, j])] if result.lag_index else []
-        fig.add_trace(
+        lines.append(
             go.Scatter(
                 x=started,
                 y=start_y + list(result.forecast.mean[:, j]),
@@ -154,10 +163,11 @@ def overlay_figure(
                 **(hover.started if result.lag_index else hover.on)(started, alias, named),
             )
         )
+    fig.add_traces([*bands, *lines])
     named = f"{shown(variable)} ({frequency_name} versions)" if frequency_name else shown(variable)
     fig.update_layout(hovermode="x unified")  # one hover per period listing every version, as on the Forecast page
     period_hover(fig, alias)  # its header 2010Q1, as the lines under it, not Jan 2010
-    return finish(fig, f"{named}: forecasts with {level}% intervals", 380)
+    return finish(fig, f"{named}: forecasts with {level}% intervals", HEIGHT)
 
 
 def _dated_as(dates: pd.DatetimeIndex, own: str | None, alias: str | None) -> pd.DatetimeIndex:
@@ -173,12 +183,39 @@ def _dated_as(dates: pd.DatetimeIndex, own: str | None, alias: str | None) -> pd
     )
 
 
-def _same(drawn: np.ndarray, line: np.ndarray) -> bool:
-    """Lines and bands equal to far beyond what a chart can show (refits of one spec agree to about 1e-15)."""
-    return drawn.shape == line.shape and bool(np.allclose(drawn, line, rtol=1e-10, atol=0.0))
+def _pixel(history: pd.Series, variable: str, overlaid: Sequence[OverlaidForecast]) -> float:
+    """The values one pixel of the plot's height spans: the range of everything drawn (history, each line from its
+    start, each band) over the plot's PLOT_PX. The axis plotly draws spans at least that range, so its pixels are
+    no smaller: two lines within half of this are within half a pixel on screen."""
+    values = [history.to_numpy(dtype=float)]
+    for item in overlaid:
+        result = item.forecast
+        if result is not None and variable in result.variables:
+            j = result.variables.index(variable)
+            forecast = result.forecast
+            values += [forecast.mean[:, j], forecast.lower[:, j], forecast.upper[:, j], result.lag_inputs[-1:, j]]
+    drawn = np.concatenate([np.asarray(v, dtype=float).ravel() for v in values])
+    drawn = drawn[np.isfinite(drawn)]
+    return float(np.ptp(drawn)) / PLOT_PX if drawn.size else 0.0
 
 
-def _translucent(hex_colour: str, alpha: float = 0.15) -> str:
+def _twin(drawn: list[tuple[str, list[str], np.ndarray]], index: list[str], line: np.ndarray, pixel: float) -> str:
+    """What a version's legend entry adds when an earlier version's line lies under its own (`line`: its forecast,
+    lower and upper bounds by step): `(same as var 0.0.1)` when the bands cannot be told apart either, `(same line
+    as var 0.0.1)` when only the lines cannot; else nothing."""
+    for label, periods, seen in drawn:
+        if periods == index and seen.shape == line.shape and _alike(seen[0], line[0], pixel):
+            return f" (same as {label})" if _alike(seen[1:], line[1:], pixel) else f" (same line as {label})"
+    return ""
+
+
+def _alike(drawn: np.ndarray, line: np.ndarray, pixel: float) -> bool:
+    """Equal to within half a pixel of the plot's height (`pixel`): a 2.2 px line drawn that close over another
+    covers it whole. Exactly equal ones too (a flat chart has no range; refits of one spec agree to about 1e-15)."""
+    return bool(np.allclose(drawn, line, rtol=1e-10, atol=0.5 * pixel))
+
+
+def _translucent(hex_colour: str, alpha: float) -> str:
     value = hex_colour.lstrip("#")
     r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r}, {g}, {b}, {alpha})"

@@ -202,7 +202,7 @@ def charts(
                 {lvl: (low[:, j], high[:, j]) for lvl, (low, high) in bands.items()},
                 label,
                 None if fixed is None else fixed[:, j],
-                [Line(line.label, line.dates, line.values[:, j]) for line in lines],
+                [_of(line, j) for line in lines],
                 height=height,
                 look=look,
             )
@@ -249,5 +249,11 @@ def _lines(artifact: Artifact, baseline: VersionForecast, overlays: list[str]) -
             lines.append(Line(label, baseline.index, baseline.forecast.mean))
         elif label in saved:
             other = forecast_scenario(artifact, saved[label])
-            lines.append(Line(label, other.index, other.forecast.mean))
+            lines.append(Line(label, other.index, other.forecast.mean, other.forecast.fixed))
     return lines
+
+
+def _of(line: Line, j: int) -> Line:
+    """An overlaid forecast's line and conditions of the `j`th variable."""
+    held = None if line.conditioned is None else line.conditioned[:, j]
+    return Line(line.label, line.dates, line.values[:, j], held)

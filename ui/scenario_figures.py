@@ -20,15 +20,18 @@ from ui.figures import FORECAST, aligned, history_trace, lag_inputs_trace
 from ui.plot_text import name as shown
 
 OVERLAY_COLOURS = ("#2e86de", "#8e44ad", "#16a085", "#d35400", "#7f8c8d")
+CONDITION_MARKER = {"size": 11, "symbol": "diamond-open", "line": {"width": 2}}  # a held value, in its line's colour
 
 
 @dataclass(frozen=True)
 class Line:
-    """Another forecast drawn over the chart: its label, period labels and values of this variable."""
+    """Another forecast drawn over the chart: its label, period labels and values of this variable, and its
+    conditions of this variable by step (NaN where free; None: a forecast without conditions)."""
 
     label: str
     dates: Sequence[str]
     values: np.ndarray
+    conditioned: np.ndarray | None = None
 
 
 def scenario_figure(
@@ -86,6 +89,7 @@ def scenario_figure(
                 "y": start_y + list(line.values),
                 "mode": "lines",
                 "name": shown(line.label),
+                "legendgroup": line.label,  # its conditions' marks go with it: one legend entry, one click hides both
                 "line": {"color": colour, "width": 2, "dash": "dash"},
                 # the forecast's own periods' names when it has them (the baseline's do), else its own
                 **(
@@ -95,6 +99,8 @@ def scenario_figure(
                 ),
             }
         )
+        if line.conditioned is not None:
+            traces += _held(line, drawn[len(start_x) :], colour, look.alias)
     if len(bands) > 1:  # a casing, so that the line reads over the fan's strong centre
         traces.append(
             {
@@ -126,7 +132,7 @@ def scenario_figure(
                 **hover.named([name for name, keep in zip(periods, held, strict=True) if keep], "condition"),
                 "mode": "markers",
                 "name": "condition",
-                "marker": {"color": FORECAST, "size": 11, "symbol": "diamond-open", "line": {"width": 2}},
+                "marker": {**CONDITION_MARKER, "color": FORECAST},
             }
         )
     traces.append(lag_inputs_trace(lag_inputs, look))
@@ -134,3 +140,26 @@ def scenario_figure(
         data=[go.Scatter(trace) for trace in traces],
         layout=look.layout(shown(variable), shown(variable), x_title, height, [*history.index, *x]),
     )
+
+
+def _held(line: Line, x: list, colour: str, alias: str | None) -> list[dict]:
+    """An overlaid forecast's conditioned steps (at `x`, its periods on the chart), marked as the viewed forecast's
+    are but in the line's colour: a room tells its held values from its forecast ones without hovering."""
+    conditioned = np.asarray(line.conditioned, dtype=float)
+    held = np.isfinite(conditioned)
+    if not held.any():
+        return []
+    label = shown(line.label)
+    names = [name for name, keep in zip(hover.periods(x, alias), held, strict=True) if keep]
+    return [
+        {
+            "x": [value for value, keep in zip(x, held, strict=True) if keep],
+            "y": conditioned[held].tolist(),
+            **hover.named(names, f"{label} condition"),
+            "mode": "markers",
+            "name": f"{label} condition",
+            "legendgroup": line.label,
+            "showlegend": False,  # the line's entry stands for both
+            "marker": {**CONDITION_MARKER, "color": colour},
+        }
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import column_widths, comparison_figures, linked_versions, live, store, url_state
+from ui import column_widths, comparison_figures, linked_versions, live, presentation, store, url_state
 from ui.chart_files import images_named
 from ui.chart_look import plot
 from ui.compare_pick import ask_for_a_second, pick_versions
@@ -179,7 +179,9 @@ def _overlaid(artifacts: list[Artifact], steps: int, level: int) -> None:
             # the first picked version that has the variable draws its history
             source = next(a for a in members if variable in a.variables)
             tail = recent(source.history[variable], steps)
-            figure = comparison_figures.overlay_figure(variable, tail, items, level, frequency, named)
+            figure = comparison_figures.overlay_figure(
+                variable, tail, items, level, frequency, named, presentation.theme()
+            )
             shown = and_list([a.label for a in members if variable in a.variables])
             # each version in the order picked, then what changes the numbers: steps, level and edited lag inputs
             with images_named("compare", *[a.label for a in members], *_settings(steps, level, changed)):
