@@ -73,6 +73,7 @@ from .schemas import (
 )
 from .security import OPEN_PATHS, Security, document_tokens, guard_reads
 from .team import add_team_routes
+from .validators import Validators, document_validators
 
 __all__ = ["GZIP_FROM_BYTES", "create_app"]
 GZIP_FROM_BYTES = 1024  # smaller answers go as they are: compressing them saves less than it costs
@@ -107,6 +108,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     # a 200-step forecast of two variables is 26 kB of JSON, 12 kB compressed; outside the
     # pinned responses, which keep the plain answer for clients that do not ask for gzip
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_FROM_BYTES)
+    app.add_middleware(Validators)  # outside gzip: a compressed answer's ETag is that of its own bytes
     app.add_middleware(HeadAsGet)  # outside the pinned responses, so that HEAD gets the GET's answer from them
     app.add_middleware(MetricsMiddleware, metrics=metrics, routes=app.router.routes)  # outermost: counts all
     app.state.registry = registry
@@ -222,6 +224,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
 
     add_api_page(app)
     document_shared_errors(app.routes, security.reads_need_token, OPEN_PATHS)
+    document_validators(app.routes)
     return app
 
 

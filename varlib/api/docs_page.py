@@ -10,7 +10,6 @@ a browser fetches the 1.7 MB once, not on every visit to /docs. The page and its
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from functools import cache
 from importlib import resources
@@ -18,6 +17,9 @@ from importlib import resources
 from fastapi import FastAPI, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.staticfiles import NotModifiedResponse
+
+from .validators import etag_of, not_modified
 
 DOCS = "/docs"
 APIDOCS = "/apidocs"
@@ -69,10 +71,8 @@ def _file_route(path: str, media_type: str) -> Callable[[Request], Response]:
 
     def serve(request: Request) -> Response:
         body, etag = _file(path.rsplit("/", 1)[1])
-        headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
-        if etag in request.headers.get("if-none-match", ""):
-            return Response(status_code=304, headers=headers)
-        return Response(body, media_type=media_type, headers=headers)
+        answer = Response(body, media_type=media_type, headers={"ETag": etag, "Cache-Control": CACHE_CONTROL})
+        return NotModifiedResponse(answer.headers) if not_modified(answer.headers, request.headers) else answer
 
     return serve
 
@@ -81,4 +81,4 @@ def _file_route(path: str, media_type: str) -> Callable[[Request], Response]:
 def _file(name: str) -> tuple[bytes, str]:
     """A file's bytes and ETag, read on the first request for it: once per process, however many apps."""
     body = resources.files("fastapi_swagger.resources").joinpath(name).read_bytes()
-    return body, f'"{hashlib.sha256(body).hexdigest()[:32]}"'
+    return body, etag_of(body)
