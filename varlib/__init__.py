@@ -91,6 +91,7 @@ from .diagnostics import DEFAULT_ARCH_LAGS, DEFAULT_IRF_PERIODS, MAX_IRF_PERIODS
 from .diagnostics.var import whiteness_lag_bounds
 from .errors import (
     AccessDeniedError,
+    AllWithdrawnError,
     AuthenticationError,
     ConflictError,
     CorruptArtifactError,
@@ -181,6 +182,7 @@ __all__ = [  # packed by hand: one name a line would take 170 lines of this fron
     "MAX_IRF_PERIODS", "MAX_ORIGINS", "MAX_STEPS", "METRICS", "METRIC_LABELS", "MIN_RESIDUAL_DF", "MODEL_SPACE",
     "NAME_PATTERN", "PINNED_PATTERN", "ROLES", "SCENARIO_PATTERN", "SHORT_NAME", "STEP", "TRANSFORMS", "TRENDS",
     "TREND_WORDS", "UNIT_METRICS", "VERSION_PATTERN", "__version__", "AccessDeniedError", "Actor", "Adequacy",
+    "AllWithdrawnError",
     "CHECK_FLAGS", "Alias", "all_variables", "allows", "analyse_integration", "and_list", "apart_format", "Artifact",
     "AuditRecord", "AuthenticationError", "AuthSettings", "Backtest", "backtest", "backtest_file_table", "BoundedCache",
     "bounds_named", "can_reselect", "Card", "Check", "check_alias", "check_backtest", "check_compared",

@@ -11,6 +11,7 @@
     ├── ObjectExistsError            a conditional write lost: the key is taken or changed
     ├── ConflictError                a valid request the store refuses as it stands (a name's shape)
     └── WithdrawnError               `latest` or an alias would stand for a withdrawn version
+        └── AllWithdrawnError        `latest` of a model whose every usable version is withdrawn (a NotFoundError too)
 
 Like minio-py's S3Error, an error carries its context as fields (`key`, `endpoint`, `bucket`,
 `code`, `field`, `value`, plus `size` and `limit` for an oversized object), so callers can act
@@ -125,6 +126,11 @@ class WithdrawnError(VarlibError):
     """A version was withdrawn: an alias that points at it (or a request for it by a moving name) is refused.
 
     The version itself still loads when named explicitly, so old results stay reproducible."""
+
+
+class AllWithdrawnError(NotFoundError, WithdrawnError):
+    """`latest` of a model that has versions, every usable one of them withdrawn: it stands for none. A
+    NotFoundError to whoever looks for a version to use (there is none), a WithdrawnError by its cause."""
 
 
 class AuthenticationError(VarlibError):

@@ -104,7 +104,7 @@ class Scenario:
             "created_at": self.created_at,
             "actor": self.actor.to_dict() if self.actor else None,
             "damaged": self.damaged,
-        } | ({"steps": None, "alpha": None, "intervals": None} if self.damaged else {})  # nothing of it is known
+        } | ({"steps": None, "alpha": None, "intervals": None, "created_at": None} if self.damaged else {})  # unknown
 
     def stored_dict(self) -> dict[str, Any]:
         """The scenario as stored: `damaged` is said of a stored object when read, never written into one."""

@@ -112,7 +112,7 @@ def test_non_finite_and_broken_json_are_422(http, store, raw):
     "path, named",
     [
         (FORECAST + "?alpha=0.5", "query parameter 'alpha' is not a parameter of this endpoint"),
-        ("/models/var/versions?limit=1", "query parameter 'limit' is not a parameter of this endpoint"),
+        ("/models/var/aliases?limit=1", "query parameter 'limit' is not a parameter of this endpoint"),
         ("/var_predict/0.0.1?future_periods=3&future_periods=5", "'future_periods' is given 2 times"),
         ("/var_predict/0.0.1?future_periods=3_0", "'3_0' is not a whole number written in digits"),
         ("/models/var/history?limit=1_0", "'1_0' is not a whole number written in digits"),

@@ -46,6 +46,15 @@ def test_a_damaged_scenario_is_listed_with_its_reason(served):
     assert client.get("/models/var/versions/0.0.1/scenarios/gdp-dip").status_code == 409
 
 
+def test_a_damaged_scenarios_time_is_null_as_the_document_allows(served):
+    client, _ = served
+    rows = client.get("/models/var/versions/0.0.1/scenarios").json()
+    assert [row["created_at"] is None for row in rows] == [True, False]  # gdp-dip is damaged: its time is unknown
+    assert rows[1]["created_at"].endswith("Z")
+    schema = client.get("/openapi.json").json()["components"]["schemas"]["ScenarioRow"]["properties"]["created_at"]
+    assert {"type": "null"} in schema["anyOf"] and {"type": "string"} in schema["anyOf"]
+
+
 def test_a_damaged_audit_record_is_listed_counted_and_paged_across(served):
     client, trail = served
     rows = client.get("/models/var/history").json()

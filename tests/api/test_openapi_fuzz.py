@@ -59,6 +59,8 @@ def test_api_conforms_to_its_own_schema(case):
         excluded.append(positive_data_acceptance)
     if case.operation.path.endswith("/history"):  # `before` is a key of this model's trail: any other text is a 422
         excluded.append(positive_data_acceptance)
+    if case.operation.path.endswith("/versions"):  # `before` is a version or a stray object's key: other text is a 422
+        excluded.append(positive_data_acceptance)
     response = case.call_and_validate(excluded_checks=excluded)
     assert response.status_code < 500, response.text
 

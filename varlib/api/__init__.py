@@ -1,14 +1,13 @@
 """The REST service: models, versions, metadata and forecasts over HTTP (FastAPI), stateless.
 
-Every process holds one Registry, so immutable versions are cached for good and `latest`
-is re-resolved on every request (one small pointer read, shared by concurrent requests);
-any number of replicas can share one bucket. Errors are JSON `{"error": message, "type":
-class}`: 404 unknown model or version, 422 bad input, 401 no valid bearer token, 403 access
-denied, 409 a stored object that is not a usable artifact, 410 an alias of a withdrawn version,
-503 store unreachable. Aliases, withdrawals and the audit trail are in varlib.api.team, saved scenarios in
-varlib.api.scenarios (writes need a token, varlib.api.security), comparisons in varlib.api.compare, diagnostics
-and backtests in varlib.api.analysis; `/metrics` is Prometheus (varlib.api.metrics). Run with `python -m varlib
-serve`.
+Every process holds one Registry, so immutable versions are cached for good and `latest` is re-resolved on every
+request (one small pointer read, shared by concurrent requests); any number of replicas can share one bucket. Errors
+are JSON `{"error": message, "type": class}`: 404 unknown model or version, 422 bad input, 401 no valid bearer
+token, 403 access denied, 409 a stored object that is not a usable artifact, 410 an alias of a withdrawn version (or
+`latest` when every version is), 503 store unreachable. Aliases, withdrawals and the audit trail are in
+varlib.api.team, saved scenarios in varlib.api.scenarios (writes need a token, varlib.api.security), comparisons in
+varlib.api.compare, diagnostics and backtests in varlib.api.analysis; `/metrics` is Prometheus (varlib.api.metrics).
+Run with `python -m varlib serve`.
 """
 
 from __future__ import annotations
@@ -74,6 +73,7 @@ from .schemas import (
 from .security import OPEN_PATHS, Security, document_tokens, guard_reads
 from .team import add_team_routes
 from .validators import Validators, document_validators
+from .version_pages import VERSIONS_ANSWERS, VersionsQuery, one_page
 
 __all__ = ["GZIP_FROM_BYTES", "create_app"]
 GZIP_FROM_BYTES = 1024  # smaller answers go as they are: compressing them saves less than it costs
@@ -172,15 +172,16 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         "/models/{name}/versions",
         response_model=list[VersionRow],
         tags=["models"],
-        summary="versions of a model, newest first",
-        responses=error_responses(403, 404, 409, 422, 503),  # no version named, so no 410
+        summary="versions of a model, newest first (`limit` and `before` page them; `Link` names the next page)",
+        responses=VERSIONS_ANSWERS,
     )
-    def versions(name: str = NAME) -> list[dict]:
+    def versions(response: Response, query: Annotated[VersionsQuery, Query()], name: str = NAME) -> list[dict]:
         entries = registry.list_versions(name)
         if not entries:
             raise no_versions(registry, name)
         withdrawn = registry.withdrawals(name)
-        rows = [with_withdrawal(e.to_dict(), withdrawn.get(e.version) if e.version else None) for e in entries]
+        page = one_page(entries, query, name, response)
+        rows = [with_withdrawal(e.to_dict(), withdrawn.get(e.version) if e.version else None) for e in page]
         return without_whereabouts(rows)
 
     @app.get(

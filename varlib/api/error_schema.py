@@ -39,7 +39,8 @@ _TEXT = {
     403: "access denied (the store, or a role that may not do this)",
     404: "unknown model or version",
     409: "stored object is not a usable artifact, or the change was already made (a scenario name is taken)",
-    410: "the alias points at a withdrawn version",
+    410: "the alias points at a withdrawn version, or `latest` stands for none: every usable version of the model is"
+    " withdrawn (AllWithdrawnError, `value` latest)",
     413: "the request body is over the service's limit (1 MB)",
     422: "bad input",
     503: "store unreachable (StoreUnavailableError)",

@@ -36,13 +36,15 @@ from .validation import validation_body
 
 STATUS = (  # most specific first
     (InvalidInputError, 422),
+    # before NotFoundError: `latest` of a model whose every usable version is withdrawn is both (AllWithdrawnError),
+    # and Gone says what a client needs to know: there were versions, none is in use
+    (WithdrawnError, 410),  # an alias points at a withdrawn version, or `latest` stands for none
     (NotFoundError, 404),
     (AuthenticationError, 401),  # no bearer token, or one that does not verify
     (AccessDeniedError, 403),  # the store refused, or the token's role may not do this
     (CorruptArtifactError, 409),  # the request is fine; the stored object is not a usable artifact
     (ConflictError, 409),  # the request is fine; the store's current state refuses it
     (ObjectExistsError, 409),  # e.g. a version that is already withdrawn
-    (WithdrawnError, 410),  # an alias points at a withdrawn version
     (StoreUnavailableError, 503),
 )
 
@@ -101,7 +103,7 @@ def add_error_handlers(app: FastAPI) -> None:
         metrics = getattr(request.app.state, "metrics", None)
         if metrics is not None:
             metrics.count_error(exc)
-        if isinstance(exc, NotFoundError):
+        if isinstance(exc, NotFoundError) and status == 404:  # a 410 (every version withdrawn) names `latest` itself
             exc = await _model_missing(request) or _version_named(request, exc)
         response = error_response(status, exc)
         if status == 401:

@@ -91,7 +91,8 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
             texts={
                 404: "unknown model, version or alias (a version named @alias)",
                 410: "the version (named, or the one the alias given as the version points at) is withdrawn: a"
-                " scenario cannot be saved on it (WithdrawnError)",
+                " scenario cannot be saved on it (WithdrawnError); or the version is `latest` and every version is"
+                " withdrawn (AllWithdrawnError)",
             },
         ),
     )

@@ -47,7 +47,7 @@ NUMBERED_VERSION = Path(
 )
 
 
-def _digits(value: Any) -> Any:
+def in_digits(value: Any) -> Any:
     """A query's whole number written as digits: pydantic alone reads `3_0` as 30, as Python's int() does (and
     str.isdigit takes `٣` and `²`, which pydantic then refuses in its own words)."""
     if isinstance(value, str) and not (value.strip().lstrip("+-").isdigit() and value.isascii()):
@@ -55,7 +55,7 @@ def _digits(value: Any) -> Any:
     return value
 
 
-WholeNumber = Annotated[int, BeforeValidator(_digits)]
+WholeNumber = Annotated[int, BeforeValidator(in_digits)]
 
 
 DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")  # a number as JSON or a query writes it (ASCII)
@@ -78,7 +78,7 @@ QueryNumber = Annotated[float, BeforeValidator(_decimal)]
 # that by the library's check as any other count out of range is: its message gives the whole rule (what the count
 # is, its range for this version, the default to try), where a bound here gave pydantic's "greater than or equal
 # to 1". A bound put on WholeNumber | None is written `ge` beside the type, which JSON Schema does not know.
-OptionalCount = Annotated[int, Field(json_schema_extra={"minimum": 1}), BeforeValidator(_digits)] | None
+OptionalCount = Annotated[int, Field(json_schema_extra={"minimum": 1}), BeforeValidator(in_digits)] | None
 LISTED_WITHDRAWN = "the version's withdrawal (reason, time, actor), else null"  # a listing row's, its metadata's
 WITHDRAWN = (
     "the version's withdrawal (reason, time, actor) when it was named by its number (latest and aliases never name a"
@@ -250,7 +250,7 @@ class ScenarioRow(BaseModel):
     scenario: str
     steps: int | None
     alpha: float | None
-    created_at: str
+    created_at: str | None = Field(description="when it was saved (UTC, ISO 8601); null when it is damaged")
     damaged: str | None = Field(description="why the scenario cannot be opened and what to do; null when it opens")
 
 

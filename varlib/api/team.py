@@ -40,7 +40,7 @@ _SET_ERRORS = error_responses(
     texts={
         404: "unknown model, or unknown version or alias given as `version`",
         410: "the version given (or the one the alias given as `version` points at) is withdrawn: an alias cannot"
-        " point at it (WithdrawnError)",
+        " point at it (WithdrawnError); or `latest` given while every version is withdrawn (AllWithdrawnError)",
     },
 )
 _DELETE_ERRORS = error_responses(401, 403, 404, 409, 422, 503, texts={404: "unknown model, or unknown alias"})

@@ -13,6 +13,7 @@ from dataclasses import replace
 from ..artifact import Artifact
 from ..cache import BoundedCache
 from ..errors import (
+    AllWithdrawnError,
     CorruptArtifactError,
     InvalidInputError,
     NotFoundError,
@@ -39,10 +40,9 @@ from .withdrawals import (
     settle_latest,
 )
 
-WITHDRAWAL_CACHE = 4096
-TRAIL_CACHE = 16384
-# what refuses an alias's target version; each is said again as a refusal of the `version` given
-_TARGET_REFUSALS = (InvalidInputError, NotFoundError, WithdrawnError)
+WITHDRAWAL_CACHE, TRAIL_CACHE = 4096, 16384  # entries kept of withdrawals and audit trails
+# what refuses an alias's target version; each is said again, in its own class, as a refusal of the `version` given
+_TARGET_REFUSALS = (InvalidInputError, AllWithdrawnError, NotFoundError, WithdrawnError)  # the first that fits
 
 
 class Governance:
@@ -131,7 +131,7 @@ class Governance:
             self.load(name, concrete, cached=False)
         except _TARGET_REFUSALS as exc:  # `v1`, `@nope`, 0.0.9: refused as the version given, whatever said so
             # (an alias's resolution names `alias`, the alias being moved over REST)
-            kind = next(k for k in _TARGET_REFUSALS if isinstance(exc, k))
+            kind = next(k for k in _TARGET_REFUSALS if isinstance(exc, k))  # an AllWithdrawnError stays one
             raise kind(exc.message, **(VarlibError.fields(exc) | {"field": "version", "value": str(version)})) from None
         withdrawal = self.withdrawal(name, concrete)
         if withdrawal is not None:

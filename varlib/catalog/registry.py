@@ -19,7 +19,6 @@ from ..plain_text import check_notes
 from ..spec import ModelSpec
 from ..store import Store, open_store
 from ..versions import LATEST, NAME_PATTERN, ZERO, Version, check_name, is_alias, is_latest, parse_version
-from ..wording import counted
 from . import audit, trail_repair
 from . import publish as publishing
 from .audit import MAX_PAGE, AuditRecord
@@ -31,7 +30,7 @@ from .reader import Reader
 from .reindex import Reindexed, rebuild
 from .scenarios import ScenarioShelf
 from .shape import Reshaped, reshaped, shape_of
-from .withdrawals import settle_latest
+from .withdrawals import none_in_use, settle_latest
 
 
 class Registry(Governance, ScenarioShelf):
@@ -87,8 +86,9 @@ class Registry(Governance, ScenarioShelf):
 
     def resolve_latest(self, name: str, instead: str | None = None) -> Version:
         """The version `latest` stands for now; read afresh on every call. Its artifact is verified
-        and kept, so loading that version next costs no second read. `instead`: what to do when every version is
-        withdrawn (by default publish one or name a withdrawn one, which a read may still use)."""
+        and kept, so loading that version next costs no second read. `instead`: what the AllWithdrawnError of a model
+        whose every version is withdrawn says to do (by default publish one or name a withdrawn one, which a read may
+        still use)."""
         version = self._latest(check_name(name), cached=True, instead=instead).version
         if version is None:  # a stored artifact always names its version (the reader checks it)
             raise NotFoundError(f"model {name!r}: the newest object names no version; run `varlib reindex`")
@@ -282,10 +282,7 @@ class Registry(Governance, ScenarioShelf):
         entries = self.list_versions(name, verify=True)
         newest = newest_usable(entries, withdrawn)
         if newest is None and withdrawn:
-            raise NotFoundError(
-                f"every usable version of {name!r} is withdrawn ({counted(len(withdrawn), 'withdrawal')}); "
-                + (instead or "publish a new one, or name a withdrawn version explicitly")
-            )
+            raise none_in_use(name, len(withdrawn), instead)
         if newest is None:
             pickles = [e.label for e in entries if e.status.startswith(LEGACY)]
             convert = (

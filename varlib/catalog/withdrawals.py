@@ -23,6 +23,7 @@ import orjson
 from ..artifact import decode
 from ..cache import BoundedCache
 from ..errors import (
+    AllWithdrawnError,
     CorruptArtifactError,
     InvalidInputError,
     NotFoundError,
@@ -33,8 +34,8 @@ from ..errors import (
 from ..identity import Actor
 from ..plain_text import check_plain
 from ..store import Store
-from ..versions import Version, parse_key_version, parse_version
-from ..wording import utc_time
+from ..versions import LATEST, Version, parse_key_version, parse_version
+from ..wording import counted, utc_time
 from .audit import STAYED, Move, move_words, trail_time
 from .layout import WITHDRAWN_FOLDER, helper_prefix, model_key, pointer_key, withdrawal_key
 from .pointer import CAS_ATTEMPTS, read_pointer
@@ -194,6 +195,18 @@ def settle_latest(
         except ObjectExistsError:
             continue  # a publisher or another withdrawal moved it: look again
     raise VarlibError(f"`latest` of {name!r} kept changing while a withdrawal settled it; try again")
+
+
+def none_in_use(name: str, withdrawals: int, instead: str | None = None) -> AllWithdrawnError:
+    """The refusal of `latest` of `name` when every usable version is withdrawn (`withdrawals` of them), ending with
+    `instead` (what to do; by default publish one, or name a withdrawn one, which a read may still use). It names
+    `latest` as the refused `version`, as an alias of a withdrawn version is named."""
+    return AllWithdrawnError(
+        f"every usable version of {name!r} is withdrawn ({counted(withdrawals, 'withdrawal')}); "
+        + (instead or "publish a new one, or name a withdrawn version explicitly"),
+        field="version",
+        value=LATEST,
+    )
 
 
 def empty_pointer(name: str) -> bytes:
