@@ -29,7 +29,17 @@ from ui.chart_files import export_config as export_config  # where the pages too
 from ui.chart_files import export_stem as export_stem
 from ui.chart_files import modebar_config, page_image_config
 from ui.period_hover import hover_format
-from ui.plot_text import balanced, fitted, hover_titles, literal, panel_width, plain, text_width
+from ui.plot_text import (
+    LEGEND_ITEM_PX,
+    balanced,
+    fitted,
+    hover_titles,
+    legend_text_px,
+    literal,
+    panel_width,
+    plain,
+    text_width,
+)
 from varlib import grid_names, panel_room
 
 FORECAST_RGB = (228, 87, 46)
@@ -102,17 +112,28 @@ def cell(i: int, columns: int) -> dict:
     return {"row": i // columns + 1, "col": i % columns + 1}
 
 
-LEGEND_ROW_PX = 29  # a row of a legend across the top, and the widest its entries are: 40 px and a character's 5.5
+LEGEND_ROW_PX = 29  # a row of a legend across the top
 LEGEND_WIDTH = 940
+THEME_FONT_PX = 12  # Streamlit's chart theme's text, for a chart that sets no size
 
 
-def legend_rows(labels: Sequence[str], room: float = LEGEND_WIDTH) -> int:
-    """How many rows a legend `room` px wide (across a chart drawn DRAWN_WIDTH wide) takes for `labels` (as typed)."""
+def legend_rows(labels: Sequence[str], room: float = LEGEND_WIDTH, size: float = THEME_FONT_PX) -> int:
+    """How many rows a legend of one entry a group, `room` px wide (across a chart drawn DRAWN_WIDTH wide), takes
+    for `labels` (plotly text at `size` px): plotly wraps each group that does not fit the row."""
     rows, used = 1, 0.0
     for label in labels:
-        width = 40 + 5.5 * len(label)
+        width = LEGEND_ITEM_PX + legend_text_px(label, size)
         rows, used = (rows + 1, width) if used and used + width > room else (rows, used + width)
     return rows
+
+
+def legend_room(fig) -> None:
+    """Give each legend entry of `fig` the room its label takes in an exported image's fallback face
+    (ui.plot_text.legend_text_px): on the page, the entries stand a little further apart."""
+    size = fig.layout.legend.font.size or fig.layout.font.size or THEME_FONT_PX
+    for trace in fig.data:
+        if trace.name and trace.showlegend is not False and trace.legendwidth is None:
+            trace.legendwidth = legend_text_px(trace.name, size)
 
 
 def band_colour(theme: str) -> str:
@@ -259,6 +280,7 @@ def plot(
     either theme)."""
     if fig.layout.xaxis.tickfont.color is None and presentation.theme() == "light":
         readable_on_light(fig)
+    legend_room(fig)
     alt = name or accessible_name(fig)
     config = config or page_image_config(image or key.split("_", 1)[-1]) or modebar_config()
     st.html(THEMED_GREY)  # style only: drawn nowhere

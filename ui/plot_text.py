@@ -12,8 +12,17 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable, Sequence
+from math import ceil
 
 from varlib import SHORT_NAME, text_width, title_measure
+from varlib.title_font import title_width
+
+# An exported chart image names the page's font (Source Sans, which the page loads) but plotly.js cannot embed it:
+# the PNG is the SVG drawn in an <img>, which sees only the fonts installed on the machine, and a saved SVG is
+# opened elsewhere. Its text falls back to the system's sans-serif, wider than what the page measured: a legend
+# label keeps its room in DejaVu Sans, the widest common fallback (Arial, Helvetica, Liberation Sans are narrower).
+LEGEND_FALLBACK = "report-regular"
+LEGEND_ITEM_PX = 45  # a legend entry's swatch and the gap after it (plotly's 40 and 5 px), then its label's room
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -122,6 +131,11 @@ def balanced(text: object, chars: int, lines: int = 2, shown=name) -> str:
     while count <= lines and chars > 4 and len(_lines(str(text), chars - 1)) == count:
         chars -= 1
     return fitted(text, chars, lines, shown)
+
+
+def legend_text_px(label: str, size: float) -> int:
+    """The room a legend label (plotly text) keeps at `size` px: its width in LEGEND_FALLBACK's face."""
+    return ceil(title_width(plain(label), size, LEGEND_FALLBACK))
 
 
 def panel_width(columns: int, spacing: float) -> float:

@@ -13,7 +13,7 @@ from math import ceil
 import streamlit as st
 
 from ui.literal import library_text
-from ui.plot_text import line_count, plain, text_width
+from ui.plot_text import LEGEND_ITEM_PX, legend_text_px, line_count
 from varlib import counted
 
 # A presented chart fills the window under the folded controls (TOP px from its top, their margin included): its
@@ -263,9 +263,10 @@ def columns_for(present: bool, layout: str, count: int) -> int:
 
 def legend_rows(fig, look, width: float) -> int:
     """The rows the legend of `fig` (`look`: its ui.chart_look.Look) takes on a chart `width` px wide. Plotly's
-    legend is as wide as the plot; an entry is a 40 px swatch and 0.46 em a character, and rows of several share the
-    widest's width."""
-    widths = [43 + 0.46 * look.font * text_width(plain(t.name or "")) for t in fig.data if t.showlegend is not False]
+    legend is as wide as the plot; an entry is its swatch and gap and its label's room (ui.plot_text.legend_text_px,
+    as ui.chart_look.plot gives it), and rows of several share the widest's width."""
+    shown = [t for t in fig.data if t.showlegend is not False]
+    widths = [LEGEND_ITEM_PX + (t.legendwidth or legend_text_px(t.name or "", look.font)) for t in shown]
     room = width - look.margin["l"] - look.margin["r"]
     return 1 if sum(widths) <= room else -(-len(widths) // max(1, int(room // max(widths))))
 
