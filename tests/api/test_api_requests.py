@@ -76,7 +76,10 @@ def test_a_request_without_a_body_is_told_to_send_an_object(http, content_type):
             'lag_inputs.0.2: "3.5": send a JSON number (3.5), not a string',
         ),
         ({"steps": 3, "conditions": {"realgdp": [True]}}, "conditions.realgdp.0: send a number, not true"),
-        ({"steps": 2, "alpha": float("nan")}, "body.alpha: NaN: Input should be a finite number"),
+        (
+            {"steps": 2, "alpha": float("nan")},
+            "body.alpha: alpha NaN is not a number: give a number from 0.0001 to 0.5",
+        ),
         ({"steps": 2, "alpha": "0.1"}, 'body.alpha: "0.1": send a JSON number (0.1), not a string'),  # as "8" for steps
         ({"steps": 2, "alpha": True}, "body.alpha: send a number from 0.0001 to 0.5, not true"),
         ({"steps": 2, "lag_inputs": [[1.0, 2.0], [4.0]]}, "lag_inputs row 2 of 2 has 1 value;"),
@@ -123,7 +126,7 @@ def test_non_finite_and_broken_json_are_422(http, store, raw):
             "'0,05' is not a number written with digits and a decimal point (write 0.05)",
         ),
         ("/models/var/compare?versions=0.0.1&level=95%25", "'95%' is not a number written with digits and a decimal"),
-        ("/var_predict/0.0.1?alpha=nan", "Input should be a finite number"),
+        ("/var_predict/0.0.1?alpha=nan", "alpha 'nan' is not a number: give a number from 0.0001 to 0.5"),
     ],
 )
 def test_a_loose_query_string_is_refused_not_read(http, path, named):

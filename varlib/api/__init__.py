@@ -53,7 +53,7 @@ from .json_body import StrictJSONRoute
 from .lags import lag_inputs_of
 from .metrics import Metrics, MetricsMiddleware
 from .openapi_numbers import document_whole_bounds
-from .public import without_whereabouts
+from .public import store_missing, without_whereabouts
 from .query import refuse_loose_query, refuse_read_body
 from .scenarios import add_scenario_routes
 from .schemas import (
@@ -165,7 +165,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     def models() -> dict:
         names = registry.list_names()
         if not names and (note := registry.missing_note()):
-            raise NotFoundError(f"no models: {note}")
+            raise NotFoundError(store_missing(note))
         return {"models": names}
 
     @app.get(

@@ -31,6 +31,7 @@ from varlib import (
 
 from .error_json import LONGEST_MESSAGE, RECEIVED, ErrorJSON, echoed
 from .error_schema import RETRY_AFTER_S
+from .public import store_missing
 from .schemas import LEGACY_NAME
 from .validation import validation_body
 
@@ -191,7 +192,7 @@ def no_versions(registry: Registry, name: str, legacy: bool = False) -> NotFound
     names = [other for other in listed if other != name]  # as the CLI names them
     named = {"field": "name", "value": name}  # the model, as the CLI names its --name (/var_predict: its fixed one)
     if not names and (note := registry.missing_note()):
-        return NotFoundError(f"model {name!r} has no versions: {note}", **named)
+        return NotFoundError(f"model {name!r} has no versions: {store_missing(note)}", **named)
     more = f" and {len(names) - SHOWN_MODELS} more" if len(names) > SHOWN_MODELS else ""
     shown = f"{', '.join(names[:SHOWN_MODELS])}{more}"
     if legacy and names:

@@ -29,6 +29,7 @@ from varlib import (
 )
 
 from .error_json import SHOWN, echoed
+from .field_words import field_reason, range_reason
 from .query import LISTED as PARAMETERS_LISTED
 from .schemas import ForecastRequest
 from .type_reasons import type_reason
@@ -51,11 +52,12 @@ def validation_body(request: Request, exc: RequestValidationError) -> dict:
             "loc": [shortened(str(part), SHOWN) for part in error.get("loc", ())],  # a 100 kB key name
             "msg": _path_reason(error)
             or _bound_reason(error)
-            or _range_reason(request, error)
+            or range_reason(request, error)
             or _too_few_versions(request, error)
             or _unknown_field(request, error)
             or _path_shape(error)
             or type_reason(request, error)
+            or field_reason(request, error)
             or str(error.get("msg", "")).removeprefix("Value error, "),  # our validators' words, without the label
             "type": str(error.get("type", "")),
         }
@@ -195,25 +197,6 @@ def _bound_reason(error: dict) -> str | None:
         check(value)
     except InvalidInputError as refused:
         return str(refused)
-    return None
-
-
-def _range_reason(request: Request, error: dict) -> str | None:
-    """A whole number of a query model out of its declared range (`irf_periods`, `origins`, `horizon`, `limit`),
-    told with the range and what the number is for rather than as pydantic's "Input should be less than or equal
-    to 100"; None for any other error."""
-    loc = tuple(error.get("loc", ()))
-    if len(loc) != 2 or loc[0] != "query" or error.get("type") not in ("greater_than_equal", "less_than_equal"):
-        return None
-    for param in getattr(getattr(request.scope.get("route"), "dependant", None), "query_params", ()):
-        model = getattr(param.field_info, "annotation", None)
-        field = getattr(model, "model_fields", {}).get(loc[1])
-        if field is None or field.annotation is not int:
-            continue
-        low = next((bound.ge for bound in field.metadata if hasattr(bound, "ge")), None)  # pydantic's Ge, Le
-        high = next((bound.le for bound in field.metadata if hasattr(bound, "le")), None)
-        if low is not None and high is not None:
-            return f"{loc[1]} {error.get('input')} must be a whole number from {low} to {high} ({field.description})"
     return None
 
 
