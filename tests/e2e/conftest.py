@@ -150,6 +150,15 @@ def dashboard(minio, macro_result):
         yield url, registry
 
 
+@pytest.fixture(scope="module")
+def local_dashboard(tmp_path_factory, macro_result):
+    """A dashboard on a local store holding var 0.0.1 (no MinIO needed): its url."""
+    store = tmp_path_factory.mktemp("store")
+    publish_result(Registry.from_settings(Settings(store_dir=store, author="e2e")), macro_result, "var", "patch", "")
+    with running_dashboard({"VARLIB_STORE_DIR": str(store), "VARLIB_AUTHOR": "e2e"}) as url:
+        yield url
+
+
 REFRESH = 2  # seconds between an open page's looks at the store (VARLIB_REFRESH_SECONDS) in the live tests
 
 

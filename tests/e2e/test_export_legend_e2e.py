@@ -12,11 +12,9 @@ import plotly
 import plotly.graph_objects as go
 import pytest
 
-from tests.e2e.conftest import running_dashboard
 from tests.support.browser import wait_for_app, wait_for_forecast
 from ui import presentation
 from ui.chart_look import Look, plot
-from varlib import Registry, Settings, publish_result
 
 pytestmark = pytest.mark.e2e
 
@@ -39,15 +37,6 @@ ROWS = """(figure) => { const el = document.createElement('div'); document.body.
       .match(/,\\s*([-\\d.]+)\\)/)[1]));
     el.remove(); return rows.size; }); }"""
 NAMES = ["history", "95% interval", "forecast (mean)", "lag inputs", "dip (no conditions)", "a boom"]
-
-
-@pytest.fixture(scope="module")
-def local_dashboard(tmp_path_factory, macro_result):
-    """A dashboard on a local store holding var 0.0.1: its url."""
-    store = tmp_path_factory.mktemp("store")
-    publish_result(Registry.from_settings(Settings(store_dir=store, author="e2e")), macro_result, "var", "patch", "")
-    with running_dashboard({"VARLIB_STORE_DIR": str(store), "VARLIB_AUTHOR": "e2e"}) as url:
-        yield url
 
 
 def test_an_exported_legend_keeps_its_entries_apart_in_a_fallback_face(local_dashboard, page, browser_context):

@@ -7,22 +7,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import running_dashboard
 from tests.support.browser import shot, wait_for_app, wait_for_forecast
-from varlib import Registry, Settings, publish_result
 
 pytestmark = pytest.mark.e2e
 
 STAYED = "window.__not_reloaded"  # set before a click: still there after it means no page load happened
-
-
-@pytest.fixture(scope="module")
-def local_dashboard(tmp_path_factory, macro_result):
-    """A dashboard on a local store holding var 0.0.1 (no MinIO: only links are tested here): (url, store)."""
-    store = tmp_path_factory.mktemp("store")
-    publish_result(Registry.from_settings(Settings(store_dir=store, author="e2e")), macro_result, "var", "patch", "")
-    with running_dashboard({"VARLIB_STORE_DIR": str(store), "VARLIB_AUTHOR": "e2e"}) as url:
-        yield url, store
 
 
 def _opens_the_forecast_page(browser_context, href: str, model: str, version: str, steps: int = 8) -> None:
@@ -61,14 +50,14 @@ def _link_opens_the_forecast_page(page, browser_context, name: str, url: str, mo
 
 
 def test_the_models_page_link_opens_the_forecast_page_in_a_new_tab(local_dashboard, page, browser_context):
-    url, _ = local_dashboard
+    url = local_dashboard
     page.goto(f"{url}/models?model=var&version=0.0.1")
     wait_for_app(page)
     _link_opens_the_forecast_page(page, browser_context, "Forecast with var 0.0.1", url, "var", "0.0.1")
 
 
 def test_the_train_page_link_opens_the_published_version_on_the_forecast_page(local_dashboard, page, browser_context):
-    url, _ = local_dashboard
+    url = local_dashboard
     page.goto(f"{url}/train")
     wait_for_app(page)
     page.get_by_role("button", name="Train", exact=True).click()
@@ -83,7 +72,7 @@ def test_the_train_page_link_opens_the_published_version_on_the_forecast_page(lo
 
 def test_the_copy_link_of_the_forecast_page_names_the_root_with_its_slash(local_dashboard, page, browser_context):
     """st.context.url of the root page has no path: the link read `host:port?model=…` before."""
-    url, _ = local_dashboard
+    url = local_dashboard
     page.goto(f"{url}/?model=var&version=0.0.1&steps=5")
     wait_for_app(page)
     wait_for_forecast(page, 5)
@@ -99,7 +88,7 @@ def test_edited_lag_inputs_are_back_after_another_page(local_dashboard, page):
     """Streamlit forgets a table editor's edits once a page without it runs; the Forecast page keeps them."""
     from tests.support.browser import edit_newest_lag, forecast_trace, wait_for_forecast_value
 
-    url, _ = local_dashboard
+    url = local_dashboard
     page.goto(f"{url}/?model=var&version=0.0.1&steps=4")
     wait_for_app(page)
     own = wait_for_forecast(page, 4)["y"][1]

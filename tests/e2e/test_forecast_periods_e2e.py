@@ -9,21 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.conftest import running_dashboard
 from tests.support.browser import edit_newest_lag, forecast_trace, shot, wait_for_app, wait_for_forecast
-from varlib import Registry, Settings, publish_result
 
 pytestmark = pytest.mark.e2e
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
-
-
-@pytest.fixture(scope="module")
-def local_dashboard(tmp_path_factory, macro_result):
-    """A dashboard on a local store holding var 0.0.1 (no MinIO needed): its url."""
-    store = tmp_path_factory.mktemp("store")
-    publish_result(Registry.from_settings(Settings(store_dir=store, author="e2e")), macro_result, "var", "patch", "")
-    with running_dashboard({"VARLIB_STORE_DIR": str(store), "VARLIB_AUTHOR": "e2e"}) as url:
-        yield url
 
 
 def test_the_lag_table_shows_periods_and_the_edited_downloads_say_so(local_dashboard, page, tmp_path):
