@@ -192,12 +192,21 @@ class Look:
         return round(1.3 * (self.font + 8))
 
     @property
+    def title_air(self) -> int:
+        """px from the chart's top to where plotly places the title's top: 4 px of air over an accent on a capital
+        (Ä, É), which rises 0.16 em over that place (read in Chromium, and in an exported image's fallback face):
+        with 4 px it touched the top edge and was cut off an image. More air takes the plot of a presented chart
+        in a 1280x720 window under notes below PLOT_LEAST (ui.presentation)."""
+        return 4 + ceil(0.16 * (self.font + 8))
+
+    @property
     def margin(self) -> dict:
-        """Title and subtitle above; the tick labels, both axis titles and the legend below and left: two
-        legend rows for a chart of half a laptop screen, one in presentation mode (sizes read in Chromium)."""
+        """Title and subtitle above (under the title's air); the tick labels, both axis titles and the legend below
+        and left: two legend rows for a chart of half a laptop screen, one in presentation mode (sizes read in
+        Chromium)."""
         if self.present:
-            return {"l": 120, "r": 20, "t": 96, "b": 125}
-        return {"l": 98, "r": 20, "t": 80, "b": 118}
+            return {"l": 120, "r": 20, "t": 92 + self.title_air, "b": 125}
+        return {"l": 98, "r": 20, "t": 76 + self.title_air, "b": 118}
 
     def layout(self, title: str, y_title: str, x_title: str, height: int, dates: Iterable = ()) -> dict:
         """The whole layout of a forecast chart, in one dict, its hover header naming the periods of `dates` (its
@@ -231,9 +240,9 @@ class Look:
                 "y": 1,
                 "yref": "container",
                 "yanchor": "top",
-                # 4 px of air over an accent (Ä); plotly draws a title of more lines 0.72 em higher, whatever their
+                # air over an accent (title_air); plotly draws a title of more lines 0.72 em higher, whatever their
                 # number: their top was cut off an exported image
-                "pad": {"t": 4 + (ceil(0.72 * (self.font + 8)) if "<br>" in lines else 0)},
+                "pad": {"t": self.title_air + (ceil(0.72 * (self.font + 8)) if "<br>" in lines else 0)},
                 "subtitle": {"text": subtitle, **({"font": {"color": self.muted}} if self.muted else {})},
                 "font": {"size": self.font + 8},
             },

@@ -23,7 +23,6 @@ from ui import (
     paths_editor,
     presentation,
     scenario_panel,
-    store,
     url_state,
 )
 from ui.errors import shielded
@@ -34,7 +33,6 @@ from ui.forecast_link import (
     LAYOUTS,
     LEVELS,
     LINK_LAGS,
-    LINK_SCENARIO,
     PAGE,
     STEPS_NOTE,
     encode_lags,
@@ -45,7 +43,6 @@ from ui.forecast_table import show_table
 from ui.forecast_view import EXPORT
 from ui.lag_table import link_lags
 from ui.layout import at_row_bottom, control_row
-from ui.literal import library_text
 from varlib import INTERVAL_KINDS, MAX_STEPS, Artifact
 
 LINK_OPEN = "fc_link_open"
@@ -181,14 +178,8 @@ def _link_notices(artifact: Artifact) -> list[str]:
     said = [steps] if (steps := linked_steps_note()) else []  # not the presenter's typing
     if overridden := st.session_state.get(scenario_panel.OVERRIDDEN):  # markdown, as the controls' warning says it
         said.append(overridden)
-    wanted, version = st.session_state.get(LINK_SCENARIO), artifact.version
-    saved = store.scenarios(artifact.name, version) if wanted is not None and version is not None else None
-    if saved is not None and wanted not in {s.scenario for s in saved}:  # not saved, or saved but unreadable (damaged)
-        said.append(
-            library_text(
-                f"The link's scenario {wanted!r} cannot be opened on {artifact.label}: showing the forecast without it."
-            )
-        )
+    if refusal := scenario_panel.link_refusal(artifact):  # with the saved names the presenter picks from
+        said.append(refusal)
     link = st.session_state.get(LINK_LAGS)
     if isinstance(link, str) and link_lags(artifact, link)[1] is not None:  # else none, or taken by the table
         said.append("The link's lag inputs were not used: the forecast starts from the model's own.")
@@ -218,7 +209,7 @@ def _results(
         level = saved.level
     computed, inputs = given.saved_forecasts, None
     if saved is None:
-        found = forecast_view.editor_forecast(artifact, lags, given.edited, steps, level, intervals)
+        found = forecast_view.editor_forecast(artifact, lags, given.edited, steps, level, intervals, present)
         if found is not None:
             *computed, inputs = found
     drawn = computed[1].forecast.intervals if computed else intervals

@@ -37,17 +37,24 @@ GRID_NAME_CHARS = 24  # of a model name in a presentation grid's subtitles: with
 
 
 def editor_forecast(
-    artifact: Artifact, lags: pd.DataFrame | None, edited: bool, steps: int, level: int, intervals: str
+    artifact: Artifact,
+    lags: pd.DataFrame | None,
+    edited: bool,
+    steps: int,
+    level: int,
+    intervals: str,
+    present: bool = False,
 ):
     """The exogenous values and conditions of the editor (under the lag inputs) and the forecasts they give:
     (baseline, forecast, the inputs as make_scenario takes them), or None after saying what to fix. `edited`:
-    the lag inputs differ from the version's own (a scenario of unedited ones keeps "the version's own").
+    the lag inputs differ from the version's own (a scenario of unedited ones keeps "the version's own");
+    `present`: a presentation (the editor says that saving needs the mode off).
     With lag inputs to fix (None) the editors stay, dated from the training data's end, so what is typed in
     them can be seen and changed meanwhile; nothing is forecast."""
     labels = forecast_periods(artifact, steps, lags)
     exog = exog_inputs(artifact, labels) if artifact.exog else None
     if lags is None:
-        condition_inputs(artifact, labels, None)
+        condition_inputs(artifact, labels, None, present)
         return None
     alpha = level_to_alpha(level)
     baseline = None
@@ -57,7 +64,7 @@ def editor_forecast(
         except VarlibError as exc:
             show_error(exc, advice=FORECAST_WAITS)
     # the conditions editor stays with an exogenous value to fix: both are named at once, and both can be fixed
-    conditions = condition_inputs(artifact, labels, baseline)
+    conditions = condition_inputs(artifact, labels, baseline, present)
     if conditions is None or baseline is None:  # refused, and said why: no forecast that would look like one
         return None
     if conditions and intervals != "standard":  # the Intervals control shows it (ui.interval_control)

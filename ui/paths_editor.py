@@ -37,6 +37,7 @@ from varlib import (
 )
 
 EDITOR_OPEN = "fc_scenario_open"
+SAVE_NEEDS = "Saving a scenario needs Presentation mode off: its form is then under the charts."
 
 
 def exog_inputs(artifact: Artifact, labels: list[str]) -> dict[str, list[float]] | None:
@@ -74,14 +75,15 @@ def exog_edited(artifact: Artifact, exog: dict[str, list[float]] | None) -> bool
 
 
 def condition_inputs(
-    artifact: Artifact, labels: list[str], baseline: VersionForecast | None
+    artifact: Artifact, labels: list[str], baseline: VersionForecast | None, present: bool = False
 ) -> dict[str, list[float | None]] | None:
     """The scenario editor: conditions on the path in levels, checked; empty when nothing is conditioned, None
     when a cell or an uploaded file is wrong (then it says which, and no forecast is drawn).
 
     The editor is drawn only while its expander is open (its table, upload and sliders are the costliest
     part of a Forecast run in the browser); the conditions typed before it was closed still apply. `baseline`:
-    the forecast without conditions, None while an exogenous value is to be fixed (the editor is still drawn)."""
+    the forecast without conditions, None while an exogenous value is to be fixed (the editor is still drawn);
+    `present`: a presentation, which draws no save form under the charts, so the editor says where saving is."""
     box = st.expander("Scenario: conditions", key=EDITOR_OPEN, on_change="rerun", icon=":material/alt_route:")
     if not box.open:
         return _drafted_conditions(artifact, labels)
@@ -92,7 +94,10 @@ def condition_inputs(
             " step column, one column per variable)."
         )
         shaper(artifact, labels, baseline)
-        return _conditions(_editor(artifact, CONDITIONS, artifact.variables, labels, {}))
+        conditions = _conditions(_editor(artifact, CONDITIONS, artifact.variables, labels, {}))
+        if present:
+            st.caption(SAVE_NEEDS)
+        return conditions
 
 
 def editor_open() -> bool:

@@ -26,7 +26,7 @@ NORMAL_HEIGHT = 360
 # The least a presented chart keeps however many lines of notes are above it (a withdrawal's reason runs to 2000
 # characters): taken off without end, they left a negative height, which the browser draws as none, and the chart
 # was gone. It keeps the chart, not a plot of PLOT_LEAST px: under the presented margins (ui.chart_look.Look.margin,
-# 96 px above and 125 below) its plot is 79 px. A least that kept PLOT_LEAST (371 px) would push the first legend
+# 101 px above and 125 below) its plot is 74 px. A least that kept PLOT_LEAST (376 px) would push the first legend
 # under a 720 px window below a newer version's notice (ui.live); 300 px keeps it in the window.
 LEAST_KEPT = 300
 # The charts' widths the legend's rows are counted at: a page's two side by side at 1440 px (False), presentation

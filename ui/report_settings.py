@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from ui import interval_control, url_state
+from ui import interval_control, scenario_panel, url_state
 from ui.forecast_link import LEVELS, parse_fan, parse_level
 from ui.url_state import Field
 from ui.whole_number import from_link, whole_number
@@ -88,8 +88,7 @@ def take_link(artifact: Artifact, saved: dict[str, Scenario]) -> None:
     if wanted in saved:
         st.session_state[KEYS["scenario"]] = wanted
         return
-    others = f" (saved: {', '.join(saved)})" if saved else ""
-    url_state.warn([f"scenario {wanted!r} of {artifact.label}, which is not saved{others}"])
+    url_state.warn([scenario_panel.not_saved(wanted, artifact.label, list(saved))])
 
 
 def steps_and_level(left, right, scenario: Scenario | None, no_forecast: bool, fan: list[int]) -> tuple[int, int]:

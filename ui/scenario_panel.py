@@ -40,21 +40,14 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
     problems: list[str] = []
     elsewhere: list[Version] = []
     if wanted is not None:
-        if wanted in damaged:
-            problems.append(f"a scenario that cannot be opened: {damaged[wanted]}")
-        elif wanted in saved:
+        if wanted in saved:
             st.session_state[key] = wanted
             if _sync_controls(saved[wanted]):
                 st.session_state[OVERRIDDEN] = _overridden(saved[wanted])
                 st.rerun()  # the controls show the scenario's steps and level from the first drawn run
         else:
-            refusal, elsewhere = _elsewhere(artifact, wanted)
-            problems.append(
-                f"a scenario this version lacks: {refusal} (below)"
-                if elsewhere
-                else f"scenario {wanted!r} of {artifact.label}, which is not saved"
-                + (f" (saved: {', '.join(saved)})" if saved else "")
-            )
+            problem, elsewhere = _problem(artifact, wanted, list(saved))
+            problems.append(f"{problem} (below)" if elsewhere else problem)
     if st.session_state.get(key) not in (NO_SCENARIO, *saved):
         st.session_state[key] = NO_SCENARIO
     row = control_row("medium")
@@ -77,9 +70,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
         help="Several interval levels at once, drawn as a fan (e.g. 30, 60 and 90%); empty: the one level above.",
     )
     for problem in problems:
-        st.warning(
-            f"The link asked for {library_text(problem)}; showing the editor instead.", icon=":material/link_off:"
-        )
+        st.warning(asked(problem, "showing the editor instead"), icon=":material/link_off:")
     for version in elsewhere:  # the version a scenario was saved on: its own link opens it
         st.page_link(
             forecast_page(),
@@ -96,6 +87,41 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
     if overridden:
         st.warning(overridden, icon=":material/link_off:")
     return (saved.get(chosen) if chosen else None), list(fan)
+
+
+def asked(problem: str, instead: str) -> str:
+    """A warning of a link's scenario not opened: what it asked for (`problem`, the library's words) and what the
+    page shows `instead`."""
+    return f"The link asked for {library_text(problem)}; {instead}."
+
+
+def not_saved(wanted: str, label: str, saved: list[str]) -> str:
+    """A link's scenario that version `label` does not hold, naming those it does (what a presenter picks from)."""
+    names = f"saved: {', '.join(saved)}" if saved else "none is saved on it"
+    return f"scenario {wanted!r} of {label}, which is not saved ({names})"
+
+
+def link_refusal(artifact: Artifact) -> str | None:
+    """The warning of the link's scenario when this version does not open it (None: it does, or none is named), as
+    the controls' warning says it: a presentation writes it above the folded controls, which hold the saved names."""
+    wanted, version = st.session_state.get(LINK_SCENARIO), artifact.version
+    if wanted is None or version is None or wanted in {s.scenario for s in store.scenarios(artifact.name, version)}:
+        return None
+    return asked(_problem(artifact, wanted)[0], "showing the forecast without it")
+
+
+def _problem(artifact: Artifact, wanted: str, saved: list[str] | None = None) -> tuple[str, list[Version]]:
+    """Why the link's scenario `wanted`, not among `saved` (this version's, read if None), does not open here, and
+    the versions that hold it: saved but unreadable, saved on another version, or not saved at all."""
+    damaged = {s.scenario: s.damaged for s in store.damaged_scenarios(artifact.name, _version(artifact))}
+    if wanted in damaged:
+        return f"a scenario that cannot be opened: {damaged[wanted]}", []
+    refusal, elsewhere = _elsewhere(artifact, wanted)
+    if elsewhere:
+        return f"a scenario this version lacks: {refusal}", elsewhere
+    if saved is None:
+        saved = [s.scenario for s in store.scenarios(artifact.name, _version(artifact))]
+    return not_saved(wanted, artifact.label, saved), []
 
 
 def _elsewhere(artifact: Artifact, wanted: str) -> tuple[str, list[Version]]:

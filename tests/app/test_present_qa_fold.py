@@ -69,7 +69,11 @@ def test_a_scenario_not_saved_is_said_above_the_folded_controls(varx, registry):
     registry.save_scenario(make_scenario(artifact, "gdp-dip", 4, conditions={"realgdp": [1e4]}, exog=exog))
     at = open_app({"model": "varx", "version": "0.0.1", "scenario": "nope", "present": 1})
     assert "The link asked for scenario 'nope' of varx 0.0.1, which is not saved (saved: gdp-dip)" in _warnings(at)
-    assert _above(at) == ["The link's scenario 'nope' cannot be opened on varx 0.0.1: showing the forecast without it."]
+    # the line the room sees says it too, with the names the presenter picks from in the folded controls
+    assert _above(at) == [
+        "The link asked for scenario 'nope' of varx 0.0.1, which is not saved (saved: gdp-dip);"
+        " showing the forecast without it."
+    ]
     assert not _fold(at).proto.expanded and len(charts(at)) == 2
     # a saved scenario that keeps its own steps over the link's says so above the controls too
     at = open_app({"model": "varx", "version": "0.0.1", "scenario": "gdp-dip", "steps": 9, "present": 1})
@@ -84,4 +88,14 @@ def test_a_scenario_saved_but_unreadable_is_not_said_unsaved_above_the_folded_co
     overwrite(seeded, "var/_scenarios/0_0_1/dip.json", b"{")
     at = open_app({"model": "var", "version": "0.0.1", "scenario": "dip", "present": 1})
     assert "a scenario that cannot be opened: scenario 'dip'" in _warnings(at)  # among the controls, with why
-    assert _above(at) == ["The link's scenario 'dip' cannot be opened on var 0.0.1: showing the forecast without it."]
+    (above,) = _above(at)
+    assert above.startswith("The link asked for a scenario that cannot be opened: scenario 'dip'"), above
+    assert above.endswith("; showing the forecast without it.") and "not saved" not in above
+
+
+def test_a_scenario_link_of_a_version_without_saved_ones_says_so_above_and_among_the_controls(seeded):
+    at = open_app({"model": "var", "version": "0.0.1", "scenario": "nosuch", "present": 1})
+    assert errors(at) == ""
+    said = "scenario 'nosuch' of var 0.0.1, which is not saved (none is saved on it)"
+    assert f"The link asked for {said}; showing the editor instead." in _warnings(at)
+    assert _above(at) == [f"The link asked for {said}; showing the forecast without it."]
