@@ -14,8 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from math import ceil
 
-from varlib import SHORT_NAME, text_width, title_measure
-from varlib.title_font import title_width
+from varlib import SHORT_NAME, text_width, title_measure, title_width
 
 # An exported chart image names the page's font (Source Sans, which the page loads) but plotly.js cannot embed it:
 # the PNG is the SVG drawn in an <img>, which sees only the fonts installed on the machine, and a saved SVG is
