@@ -113,7 +113,7 @@ def damaged(macro_result, tmp_path_factory):
     yield from local_client(settings)
 
 
-@pytest.mark.parametrize(("patch", "how"), enumerate(DAMAGES, start=1))
+@pytest.mark.parametrize(("patch", "how"), list(enumerate(DAMAGES, start=1)))
 def test_a_damaged_version_is_named_by_its_key(damaged, patch, how):
     """A 409 named the object only in its message when it was not JSON, not an artifact, of an unknown schema or
     changed since publishing: `key`, which a client reads, was left out (it was given only for a malformed one)."""
