@@ -105,22 +105,21 @@ def link_refusal(artifact: Artifact) -> str | None:
     """The warning of the link's scenario when this version does not open it (None: it does, or none is named), as
     the controls' warning says it: a presentation writes it above the folded controls, which hold the saved names."""
     wanted, version = st.session_state.get(LINK_SCENARIO), artifact.version
-    if wanted is None or version is None or wanted in {s.scenario for s in store.scenarios(artifact.name, version)}:
+    if wanted is None or version is None:
         return None
-    return asked(_problem(artifact, wanted)[0], "showing the forecast without it")
+    saved = [s.scenario for s in store.scenarios(artifact.name, version)]
+    return None if wanted in saved else asked(_problem(artifact, wanted, saved)[0], "showing the forecast without it")
 
 
-def _problem(artifact: Artifact, wanted: str, saved: list[str] | None = None) -> tuple[str, list[Version]]:
-    """Why the link's scenario `wanted`, not among `saved` (this version's, read if None), does not open here, and
-    the versions that hold it: saved but unreadable, saved on another version, or not saved at all."""
+def _problem(artifact: Artifact, wanted: str, saved: list[str]) -> tuple[str, list[Version]]:
+    """Why the link's scenario `wanted`, not among `saved` (this version's), does not open here, and the versions
+    that hold it: saved but unreadable, saved on another version, or not saved at all."""
     damaged = {s.scenario: s.damaged for s in store.damaged_scenarios(artifact.name, _version(artifact))}
     if wanted in damaged:
         return f"a scenario that cannot be opened: {damaged[wanted]}", []
     refusal, elsewhere = _elsewhere(artifact, wanted)
     if elsewhere:
         return f"a scenario this version lacks: {refusal}", elsewhere
-    if saved is None:
-        saved = [s.scenario for s in store.scenarios(artifact.name, _version(artifact))]
     return not_saved(wanted, artifact.label, saved), []
 
 

@@ -90,9 +90,10 @@ class Validators:
         # raw pairs, not MutableHeaders, whose two writes took a third of this middleware's time per answer
         raw = [(key, value) for key, value in start.get("headers", ()) if key not in _OURS]
         raw += [(b"etag", etag_of(body).encode()), (b"cache-control", _CACHE_CONTROL)]
-        if "if-none-match" in Headers(scope=scope):  # only then: the check also looks for If-Modified-Since
+        asked = Headers(scope=scope)
+        if "if-none-match" in asked:  # only then: the check also looks for If-Modified-Since
             headers = Headers(raw=raw)
-            if not_modified(headers, Headers(scope=scope)):
+            if not_modified(headers, asked):
                 await NotModifiedResponse(headers)(scope, receive, send)
                 return
         await send({**start, "headers": raw})
