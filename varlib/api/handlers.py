@@ -31,7 +31,7 @@ from varlib import (
 
 from .error_json import LONGEST_MESSAGE, RECEIVED, ErrorJSON, echoed
 from .error_schema import RETRY_AFTER_S
-from .public import store_missing
+from .public import THIS_STORE, out_of_sight, store_missing
 from .schemas import LEGACY_NAME
 from .validation import validation_body
 
@@ -71,11 +71,11 @@ def rest_words(message: str) -> str:
     return cli_hints_said(message, _REST_HINTS)
 
 
-def error_response(status: int, exc: Exception, **extra) -> ErrorJSON:
-    """The JSON error body: the message (hints told as endpoints), the class, and the error's context fields;
-    a 503 carries Retry-After."""
+def error_response(status: int, exc: Exception, told: str | None = None, **extra) -> ErrorJSON:
+    """The JSON error body: the message (`told`, else the exception's; hints told as endpoints), the class, and the
+    error's context fields; a 503 carries Retry-After."""
     fields = _json_fields(exc) if isinstance(exc, VarlibError) else {}
-    message = shortened(rest_words(str(exc)), LONGEST_MESSAGE)
+    message = shortened(rest_words(str(exc) if told is None else told), LONGEST_MESSAGE)
     body = {"error": message, "type": type(exc).__name__, **fields, **extra}
     headers = {"Retry-After": str(RETRY_AFTER_S)} if status == 503 else None
     return ErrorJSON(body, status_code=status, headers=headers)
@@ -106,7 +106,8 @@ def add_error_handlers(app: FastAPI) -> None:
             metrics.count_error(exc)
         if isinstance(exc, NotFoundError) and status == 404:  # a 410 (every version withdrawn) names `latest` itself
             exc = await _model_missing(request) or _version_named(request, exc)
-        response = error_response(status, exc)
+        # the library's words name a local store's folder for the CLI; a caller learns none of the server's folders
+        response = error_response(status, exc, out_of_sight(str(exc), getattr(request.app.state, "registry", None)))
         if status == 401:
             response.headers["WWW-Authenticate"] = _challenge(request)
         return response
@@ -197,7 +198,7 @@ def no_versions(registry: Registry, name: str, legacy: bool = False) -> NotFound
     shown = f"{', '.join(names[:SHOWN_MODELS])}{more}"
     if legacy and names:
         return NotFoundError(
-            f"/var_predict serves model {LEGACY_NAME!r}, as the original service did, and {registry.description}"
+            f"/var_predict serves model {LEGACY_NAME!r}, as the original service did, and {THIS_STORE}"
             f" has no version of it; its models: {shown}. Forecast one of them with"
             f" POST /models/{{name}}/versions/{{version}}/forecast (e.g. /models/{names[0]}/versions/latest/forecast)",
             **named,
@@ -206,7 +207,7 @@ def no_versions(registry: Registry, name: str, legacy: bool = False) -> NotFound
     if name in listed:  # a folder holding no version (a folder marker, a stray latest.json): GET /models names it
         held = f"its folder holds none yet (publish one); {held.replace('its models', 'its other models')}"
     return NotFoundError(
-        f"model {name!r} has no versions in {registry.description}; {held} (GET /models lists the models)", **named
+        f"model {name!r} has no versions in {THIS_STORE}; {held} (GET /models lists the models)", **named
     )
 
 
