@@ -6,6 +6,7 @@ the value, 404, 410) and closed reads."""
 from __future__ import annotations
 
 import json
+import re
 from typing import get_args
 
 import pytest
@@ -87,8 +88,9 @@ def test_a_backtest_is_the_clis_json_with_the_withdrawal(client, store, monkeypa
     assert answer.status_code == 200, answer.text
     body = answer.json()
     assert body.pop("withdrawn") is None
-    assert body.pop("seconds") >= 0 and printed.pop("seconds") >= 0  # how long each took: not the same twice
+    assert printed.pop("seconds") >= 0 and "seconds" not in body  # how long it took: the answer's Server-Timing
     assert body == printed
+    assert re.fullmatch(r"backtest;dur=\d+\.\d", answer.headers["server-timing"])
     assert (body["lag_policy"], len(body["origins"]), body["horizon"]) == ("reselect", 5, 3)
 
 
@@ -96,7 +98,10 @@ def test_an_alias_and_latest_name_their_version_and_a_kept_answer_is_the_same(cl
     by_alias = _backtest(client, "@champion", origins=4).json()
     by_number = _backtest(client, "0.0.1", origins=4).json()
     assert by_alias["version"] == by_number["version"] == "0.0.1"
-    assert by_alias == by_number  # the second answer is the first one kept, `seconds` included
+    assert by_alias == by_number  # the second answer is the first one kept
+    kept = _backtest(client, "0.0.1", origins=4).headers["server-timing"]
+    assert re.fullmatch(r'backtest;dur=\d+\.\d;desc="kept"', kept)  # the earlier run's time, said to be kept
+    assert _diagnostics(client, "0.0.1").headers["server-timing"].startswith("diagnostics;dur=")
     assert _diagnostics(client, "latest").json()["version"] == "0.0.2"
     lookups = client.get("/metrics").text
     assert 'varlib_cache_lookups_total{cache="analysis_answers",result="hit"}' in lookups

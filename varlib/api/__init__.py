@@ -6,7 +6,8 @@ are JSON `{"error": message, "type": class}`: 404 unknown model or version, 422 
 token, 403 access denied, 409 a stored object that is not a usable artifact, 410 an alias of a withdrawn version (or
 `latest` when every version is), 503 store unreachable. Aliases, withdrawals and the audit trail are in
 varlib.api.team, saved scenarios in varlib.api.scenarios (writes need a token, varlib.api.security), comparisons in
-varlib.api.compare, diagnostics and backtests in varlib.api.analysis; `/metrics` is Prometheus (varlib.api.metrics).
+varlib.api.compare, diagnostics and backtests in varlib.api.analysis, the version listing in
+varlib.api.version_pages; `/metrics` is Prometheus (varlib.api.metrics).
 Run with `python -m varlib serve`.
 """
 
@@ -47,7 +48,7 @@ from .compare import add_compare_routes
 from .docs_page import add_api_page
 from .error_schema import READ_OF_A_VERSION, document_shared_errors, error_responses
 from .examples import FORECAST_EXAMPLES
-from .handlers import add_error_handlers, error_response, no_versions
+from .handlers import add_error_handlers, error_response
 from .head import HeadAsGet
 from .json_body import StrictJSONRoute
 from .lags import lag_inputs_of
@@ -67,13 +68,12 @@ from .schemas import (
     ModelList,
     Ready,
     VersionMetadata,
-    VersionRow,
     forecast_body,
 )
 from .security import OPEN_PATHS, Security, document_tokens, guard_reads
 from .team import add_team_routes
 from .validators import Validators, document_validators
-from .version_pages import VERSIONS_ANSWERS, VersionsQuery, one_page
+from .version_pages import add_versions_route
 
 __all__ = ["GZIP_FROM_BYTES", "create_app"]
 GZIP_FROM_BYTES = 1024  # smaller answers go as they are: compressing them saves less than it costs
@@ -120,6 +120,7 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
     add_scenario_routes(app, registry, watch)
     add_compare_routes(app, registry, watch)
     add_analysis_routes(app, registry, watch, metrics)
+    add_versions_route(app, registry)
     document_tokens(app, security)
     document_whole_bounds(app)
 
@@ -167,22 +168,6 @@ def create_app(settings: Settings | None = None, auth: AuthSettings | None = Non
         if not names and (note := registry.missing_note()):
             raise NotFoundError(store_missing(note))
         return {"models": names}
-
-    @app.get(
-        "/models/{name}/versions",
-        response_model=list[VersionRow],
-        tags=["models"],
-        summary="versions of a model, newest first (`limit` and `before` page them; `Link` names the next page)",
-        responses=VERSIONS_ANSWERS,
-    )
-    def versions(response: Response, query: Annotated[VersionsQuery, Query()], name: str = NAME) -> list[dict]:
-        entries = registry.list_versions(name)
-        if not entries:
-            raise no_versions(registry, name)
-        withdrawn = registry.withdrawals(name)
-        page = one_page(entries, query, name, response)
-        rows = [with_withdrawal(e.to_dict(), withdrawn.get(e.version) if e.version else None) for e in page]
-        return without_whereabouts(rows)
 
     @app.get(
         "/models/{name}/versions/{version}",

@@ -3,11 +3,13 @@
 
 Both refit the version from its stored training data (a backtest once per origin, up to MAX_ORIGINS), so each
 process keeps its answers per concrete version and options: a version never changes. `latest` and an alias are
-resolved on every request, so they follow a publish or a move at once.
+resolved on every request, so they follow a publish or a move at once. How long the run took is the
+`Server-Timing` header (W3C), not a field: the body holds the numbers only, so its ETag is the same in every process.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any, Literal
@@ -45,6 +47,13 @@ from .public import without_whereabouts
 from .schemas import NAME, VERSION, WITHDRAWN, OptionalCount, WholeNumber
 
 ANSWERS_KEPT = 64  # a diagnostics answer is about 20 kB of JSON, a backtest's a few kB
+_TIMING = {
+    "Server-Timing": {
+        "description": "how long the run took, in milliseconds (W3C Server Timing), e.g. `backtest;dur=812.4`;"
+        ' with `desc="kept"` when this process answered from its earlier run',
+        "schema": {"type": "string"},
+    }
+}
 LagPolicy = Literal["fixed", "reselect"]  # varlib.LAG_POLICIES; a test holds them equal
 
 
@@ -118,27 +127,35 @@ class BacktestBody(_Analysis):
 
 
 class _Answers:
-    """The analyses' JSON per (model, concrete version, options)."""
+    """The analyses' JSON per (model, concrete version, options), each with how long its run took (ms)."""
 
     def __init__(self, registry: Registry, watch: WithdrawalWatch, metrics: Metrics) -> None:
         self.registry = registry
         self.watch = watch
         self.metrics = metrics
-        self.kept: BoundedCache[dict] = BoundedCache(ANSWERS_KEPT)
+        self.kept: BoundedCache[tuple[dict, float]] = BoundedCache(ANSWERS_KEPT)
 
-    async def answer(self, name: str, version: str, query: BaseModel, compute: Callable[[Artifact], dict]) -> Response:
-        """`compute` of the version's artifact, kept under the query's options (its class says which analysis)."""
+    async def answer(
+        self, name: str, version: str, query: BaseModel, compute: Callable[[Artifact], dict], metric: str
+    ) -> Response:
+        """`compute` of the version's artifact, kept under the query's options (its class says which analysis);
+        `metric` names its run in the Server-Timing header."""
         artifact = await run_in_threadpool(self.registry.load, name, version)
         key = (name, artifact.version, type(query), *query.model_dump().values())
-        body = self.kept.get(key)
-        self.metrics.hit("analysis_answers", body is not None)
-        if body is None:
+        hit = self.kept.get(key)
+        self.metrics.hit("analysis_answers", hit is not None)
+        if hit is None:
+            started = time.perf_counter()
             body = await run_in_threadpool(compute, artifact)
-            self.kept.put(key, body)
+            took = (time.perf_counter() - started) * 1000
+            self.kept.put(key, (body, took))
+        else:
+            body, took = hit
+        timing = f"{metric};dur={took:.1f}" + (';desc="kept"' if hit is not None else "")
         pinned = not is_latest(version) and not is_alias(version)  # the others never name a withdrawn version
         withdrawal = await self.watch.withdrawal(name, artifact.version) if pinned and artifact.version else None
         answer = without_whereabouts(with_withdrawal(body, withdrawal))  # a withdrawal's actor: name and front end
-        return Response(to_json(answer), media_type="application/json")
+        return Response(to_json(answer), media_type="application/json", headers={"Server-Timing": timing})
 
 
 def add_analysis_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch, metrics: Metrics) -> None:
@@ -152,7 +169,7 @@ def add_analysis_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
         tags=tags,
         response_model=DiagnosticsBody,
         summary="a version's diagnostics, as `varlib diagnose --json`",
-        responses=errors,
+        responses={**errors, 200: {"description": "the diagnostics", "headers": _TIMING}},
     )
     async def diagnostics(
         query: Annotated[DiagnosticsQuery, Query()], name: str = NAME, version: str = VERSION
@@ -161,19 +178,21 @@ def add_analysis_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
             result = diagnose(artifact, query.irf_periods, query.whiteness_lags, query.arch_lags)
             return result.to_dict(compare_request(result.name, result.version))  # kept per name and version
 
-        return await answers.answer(name, version, query, compute)
+        return await answers.answer(name, version, query, compute, "diagnostics")
 
     @app.get(
         "/models/{name}/versions/{version}/backtest",
         tags=tags,
         response_model=BacktestBody,
         summary="a version's pseudo-out-of-sample backtest, as `varlib backtest --json`",
-        responses=errors,
+        responses={**errors, 200: {"description": "the backtest's scores", "headers": _TIMING}},
     )
     async def backtest_answer(
         query: Annotated[BacktestQuery, Query()], name: str = NAME, version: str = VERSION
     ) -> Response:
         def compute(artifact: Artifact) -> dict:
-            return backtest(artifact, query.origins, query.horizon, query.lag_policy).to_dict()
+            body = backtest(artifact, query.origins, query.horizon, query.lag_policy).to_dict()
+            del body["seconds"]  # the run's time, told by Server-Timing: the same numbers are the same bytes
+            return body
 
-        return await answers.answer(name, version, query, compute)
+        return await answers.answer(name, version, query, compute, "backtest")

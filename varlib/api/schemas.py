@@ -254,19 +254,6 @@ class ScenarioRow(BaseModel):
     damaged: str | None = Field(description="why the scenario cannot be opened and what to do; null when it opens")
 
 
-class VersionRow(BaseModel):
-    """One row of a version listing (`python -m varlib list --json`)."""
-
-    model_config = ConfigDict(extra="allow")
-    name: str
-    version: str
-    status: str = Field(description="'ok', or why the object cannot be used")
-    created_at: str | None
-    key: str
-    bytes: int
-    withdrawn: dict[str, Any] | None = Field(description=LISTED_WITHDRAWN)
-
-
 class VersionMetadata(BaseModel):
     """One version's metadata (`python -m varlib show --json`)."""
 

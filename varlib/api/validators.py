@@ -1,11 +1,13 @@
-"""HTTP validators for the reads of a version: a strong ETag on each 200 answer, and 304 Not Modified for a client
-that holds it (RFC 9110 8.8.3 and 13.1.2).
+"""HTTP validators for the reads of a version, of a comparison and of a model's version listing: a strong ETag on
+each 200 answer, and 304 Not Modified for a client that holds it (RFC 9110 8.8.3 and 13.1.2).
 
-A pinned version's answers change only when it is withdrawn (their `withdrawn` field); `latest` and an alias move.
-So every answer says `Cache-Control: no-cache` (a cache may keep it but asks again each time) and carries the hash
-of the bytes sent as its ETag: asking again costs the client no body while nothing changed. The ETag is taken
-outside gzip, so a compressed answer has its own (the same bytes compress the same: no timestamp). POST forecasts
-carry none: If-None-Match on a POST asks for a 412, not a 304, and its answer is no representation of the path.
+A pinned version's answers change only when it is withdrawn (their `withdrawn` field); `latest` and an alias move, and
+a listing changes when a version is published or withdrawn. So every answer says `Cache-Control: no-cache` (a cache may
+keep it but asks again each time) and carries the hash of the bytes sent as its ETag: asking again costs the client
+no body while nothing changed. The bytes hold no timestamp (a run's time is a header: varlib.api.analysis), so the
+same answer has the same ETag in every process. The ETag is taken outside gzip, so a compressed answer has its own.
+POST forecasts carry none: If-None-Match on a POST asks for a 412, not a 304, and its answer is no representation
+of the path.
 """
 
 from __future__ import annotations
@@ -16,13 +18,15 @@ import re
 from starlette.datastructures import Headers
 from starlette.staticfiles import NotModifiedResponse, StaticFiles
 
-ROUTES = (  # the GET routes that answer with a version's data (the versions list is not one: it has no version)
+ROUTES = (  # the GET routes that answer with what the store holds: versions' data and the listing of them
+    "/models/{name}/versions",
     "/models/{name}/versions/{version}",
     "/models/{name}/versions/{version}/scenarios",
     "/models/{name}/versions/{version}/scenarios/{scenario}",
     "/models/{name}/versions/{version}/scenarios/{scenario}/forecast",
     "/models/{name}/versions/{version}/diagnostics",
     "/models/{name}/versions/{version}/backtest",
+    "/models/{name}/compare",
     "/var_predict/{version}",
 )
 _PATHS = re.compile("|".join("^" + re.sub(r"\{\w+\}", "[^/]+", route) + "$" for route in ROUTES))
@@ -38,7 +42,7 @@ _HEADERS = {
         "schema": {"type": "string"},
     },
     "Cache-Control": {
-        "description": f"`{CACHE_CONTROL}`: ask again each time (a withdrawal changes the answer)",
+        "description": f"`{CACHE_CONTROL}`: ask again each time (a withdrawal or a publish changes the answer)",
         "schema": {"type": "string"},
     },
 }
@@ -104,7 +108,8 @@ def document_validators(routes: list) -> None:
     """The OpenAPI document of ROUTES: If-None-Match taken, the 200's ETag and Cache-Control, and the 304."""
     for route in routes:
         if getattr(route, "path", None) in ROUTES and "GET" in getattr(route, "methods", ()):
-            route.responses.setdefault(200, {}).setdefault("headers", _HEADERS)
+            ok = route.responses.get(200, {})  # a copy: a route's own headers (Link, Server-Timing) are kept
+            route.responses[200] = {**ok, "headers": {**ok.get("headers", {}), **_HEADERS}}
             route.responses.setdefault(304, _NOT_MODIFIED)
             extra = route.openapi_extra = route.openapi_extra or {}
             extra.setdefault("parameters", []).append(_IF_NONE_MATCH)

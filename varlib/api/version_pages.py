@@ -1,19 +1,23 @@
-"""Pages of a model's version listing: `limit` rows from the newest, and `before` a version for the next page,
-whose address the answer's `Link: <...>; rel="next"` header gives (RFC 8288). A cursor, not an offset: a version
-published between two pages shifts nothing. Without `limit` the answer is every version, as it always was."""
+"""A model's version listing, `GET /models/{name}/versions`, and its pages: `limit` rows from the newest, and `before`
+a version for the next page, whose address the answer's `Link: <...>; rel="next"` header gives (RFC 8288). A cursor,
+not an offset: a version published between two pages shifts nothing. Without `limit` the answer is every version, as
+it always was. `verify=true` checks each object's bytes as `varlib list --verify` does (the library's listing)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import Response
+from fastapi import FastAPI, Query, Response
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
-from varlib import InvalidInputError, VersionEntry, parse_version, shortened
+from varlib import InvalidInputError, Registry, VersionEntry, parse_version, shortened, with_withdrawal
 
+from .error_json import SHOWN
 from .error_schema import error_responses
-from .schemas import in_digits
+from .handlers import no_versions
+from .public import without_whereabouts
+from .schemas import LISTED_WITHDRAWN, NAME, in_digits
 
 VERSIONS_PAGE = 1000  # the most rows one page lists, as the audit trail's (a row is about 600 bytes of JSON)
 _NEXT = (
@@ -27,6 +31,17 @@ VERSIONS_ANSWERS = {
     },
     **error_responses(403, 404, 409, 422, 503),  # no version named, so no 410
 }
+
+
+_YES_OR_NO = ("true", "false")
+
+
+def _yes_or_no(value: Any) -> Any:
+    """`verify` as the document gives it, true or false, where pydantic took yes, on and 1 too and refused other
+    words with "Input should be a valid boolean", naming no fix."""
+    if isinstance(value, str) and value.lower() not in _YES_OR_NO:
+        raise ValueError(f"verify {shortened(value, SHOWN)!r} must be true or false (or left out: false)")
+    return value
 
 
 class VersionsQuery(BaseModel):
@@ -47,6 +62,47 @@ class VersionsQuery(BaseModel):
         " versions (and objects outside the naming pattern, which come last); it need not be in the store any more",
         examples=["0.0.201"],
     )
+    verify: Annotated[bool, BeforeValidator(_yes_or_no)] = Field(
+        False,
+        description="check each version's bytes against the checksum they were published with, as `varlib list"
+        " --verify` does (slower: every object is listed); a version changed in place is then not 'ok'",
+    )
+
+
+class VersionRow(BaseModel):
+    """One row of a version listing (`python -m varlib list --json`)."""
+
+    model_config = ConfigDict(extra="allow")
+    name: str
+    version: str
+    status: str = Field(
+        description="'ok' when its metadata reads; with verify=true, when its bytes match their checksum too."
+        " Otherwise why the object cannot be used"
+    )
+    created_at: str | None
+    key: str
+    bytes: int
+    withdrawn: dict[str, Any] | None = Field(description=LISTED_WITHDRAWN)
+
+
+def add_versions_route(app: FastAPI, registry: Registry) -> None:
+    """The listing's route, on the app itself (as varlib.api.compare adds its own)."""
+
+    @app.get(
+        "/models/{name}/versions",
+        response_model=list[VersionRow],
+        tags=["models"],
+        summary="versions of a model, newest first (`limit` and `before` page them; `Link` names the next page)",
+        responses=VERSIONS_ANSWERS,
+    )
+    def versions(response: Response, query: Annotated[VersionsQuery, Query()], name: str = NAME) -> list[dict]:
+        entries = registry.list_versions(name, verify=query.verify)
+        if not entries:
+            raise no_versions(registry, name)
+        withdrawn = registry.withdrawals(name)
+        page = one_page(entries, query, name, response)
+        rows = [with_withdrawal(e.to_dict(), withdrawn.get(e.version) if e.version else None) for e in page]
+        return without_whereabouts(rows)
 
 
 def one_page(entries: list[VersionEntry], query: VersionsQuery, name: str, response: Response) -> list[VersionEntry]:
@@ -56,7 +112,8 @@ def one_page(entries: list[VersionEntry], query: VersionsQuery, name: str, respo
     if query.limit is None or len(rows) <= query.limit:
         return rows
     page = rows[: query.limit]
-    following = urlencode({"limit": query.limit, "before": page[-1].label})
+    verified = {"verify": "true"} if query.verify else {}  # the next page is checked as this one was
+    following = urlencode({"limit": query.limit, "before": page[-1].label, **verified})
     response.headers["Link"] = f'</models/{name}/versions?{following}>; rel="next"'
     return page
 
