@@ -11,6 +11,7 @@ from varlib import (
     DETERMINISTIC_WORDS,
     TREND_WORDS,
     TRENDS,
+    AdvisedVecm,
     Integration,
     TrainResult,
     counted,
@@ -110,10 +111,9 @@ def vecm_inputs(where, k: int) -> dict:
 def propose_vecm(result: Integration, k: int) -> None:
     """When the advice names a VECM (integrated variables with 0 < r < k cointegrating relations that are not only
     stationary variables' own levels), say so and offer one."""
-    johansen = result.johansen
-    if johansen is None or result.vecm_rank is None:
+    johansen, advised = result.johansen, result.advised_vecm
+    if johansen is None or advised is None:
         return
-    transform = "log" if result.tested_on == "log levels" else "none"
     found = f"Johansen's trace test finds {counted(johansen.rank, 'long-run relation')} at 5%"
     if result.recommended_transform is None:  # the relations may be an unclear variable's own level (the advice)
         st.info(
@@ -129,19 +129,22 @@ def propose_vecm(result: Integration, k: int) -> None:
             icon=":material/link:",
         )
     st.button(
-        f"Use a VECM with rank {johansen.rank} (transform {transform})",
+        f"Use a VECM with rank {advised.coint_rank} at order {advised.lags} (transform {advised.transform})",
         key="train_propose_vecm",
         icon=":material/link:",
         on_click=_choose_vecm,
-        args=(johansen.rank, k, transform),
+        args=(advised, k),
     )
 
 
-def _choose_vecm(rank: int, k: int, transform: str) -> None:
-    # a callback runs before the next run draws the widgets, so their keys may be set here
+def _choose_vecm(advised: AdvisedVecm, k: int) -> None:
+    # a callback runs before the next run draws the widgets, so their keys may be set here; the order and terms
+    # are the test's too: at the order a criterion chooses, the test may find another rank, or none
     st.session_state[KIND] = "vecm"
-    st.session_state[rank_key(k)] = rank
-    st.session_state[transform_key("vecm")] = transform
+    st.session_state[rank_key(k)] = advised.coint_rank
+    st.session_state[transform_key("vecm")] = advised.transform
+    st.session_state["train_how"], st.session_state["train_lags"] = "fixed", advised.lags
+    st.session_state[DETERMINISTIC_KEY] = advised.deterministic
 
 
 def show_cointegration(result: TrainResult) -> None:

@@ -108,7 +108,7 @@ from .forecast import Forecast
 from .forecast_inputs import ALPHA_MAX, ALPHA_MIN, INTERVAL_KINDS, LEVEL_RANGE, MAX_STEPS, level_to_alpha
 from .held_exog import held_exog, held_words
 from .identity import Actor
-from .integration import Integration, Johansen, UnitRoot
+from .integration import AdvisedVecm, Integration, Johansen, UnitRoot
 from .integration import analyse as analyse_integration
 from .jsonsafe import dumps as to_json
 from .jsonsafe import to_json_safe
@@ -182,7 +182,7 @@ __all__ = [  # packed by hand: one name a line would take 170 lines of this fron
     "MAX_IRF_PERIODS", "MAX_ORIGINS", "MAX_STEPS", "METRICS", "METRIC_LABELS", "MIN_RESIDUAL_DF", "MODEL_SPACE",
     "NAME_PATTERN", "PINNED_PATTERN", "ROLES", "SCENARIO_PATTERN", "SHORT_NAME", "STEP", "TRANSFORMS", "TRENDS",
     "TREND_WORDS", "UNIT_METRICS", "VERSION_PATTERN", "__version__", "AccessDeniedError", "Actor", "Adequacy",
-    "AllWithdrawnError",
+    "AllWithdrawnError", "AdvisedVecm",
     "CHECK_FLAGS", "Alias", "all_variables", "allows", "analyse_integration", "and_list", "apart_format", "Artifact",
     "AuditRecord", "AuthenticationError", "AuthSettings", "Backtest", "backtest", "backtest_file_table", "BoundedCache",
     "bounds_named", "can_reselect", "Card", "Check", "check_alias", "check_backtest", "check_compared",

@@ -39,11 +39,12 @@ from .data.columns import is_straight_line
 from .errors import InvalidInputError
 from .fit_checks import check_not_degenerate
 from .integration_advice import recommend, vecm_rank
-from .integration_results import DETERMINISTIC, SIGNIF, Integration, Johansen, UnitRoot
+from .integration_results import DETERMINISTIC, SIGNIF, AdvisedVecm, Integration, Johansen, UnitRoot
 from .model_space import logs_advisable
 
 __all__ = [
     "DETERMINISTIC",
+    "AdvisedVecm",
     "MAX_JOHANSEN_VARIABLES",
     "MAX_TESTED_ROWS",
     "Integration",

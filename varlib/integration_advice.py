@@ -3,7 +3,7 @@ leaving out a series with nothing random in it (what a fitted version already do
 
 from __future__ import annotations
 
-from .integration_results import DETERMINISTIC, Johansen, UnitRoot
+from .integration_results import DETERMINISTIC, AdvisedVecm, Johansen, UnitRoot
 from .wording import counted, p_text, plural_of
 
 
@@ -173,10 +173,11 @@ def _recommend_linked(
         f"{subject}, and Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
         f" {plural_of(johansen.rank, 'relation')} at 5%"
     )
+    as_tested = _as_tested(AdvisedVecm.of(johansen, johansen.rank, positive), positive)
     if integrated_rank != 0:
         return difference, (
             f"{found}: a vector error-correction model keeps that long-run link ({vecm}); a VAR in differences"
-            f" ({differences}) discards it."
+            f" ({differences}) discards it.{as_tested}"
         )
     # an unclear variable: a link if it is integrated, its own level if it is stationary
     return None, (
@@ -184,7 +185,18 @@ def _recommend_linked(
         f" {'it involves' if johansen.rank == 1 else 'they involve'} {', '.join(unclear)}, which the unit-root tests"
         f" leave unclear (a long-run link if {'it is' if len(unclear) == 1 else 'they are'} integrated, a stationary"
         f" level if not). Compare a vector error-correction model ({vecm}) with a VAR in differences ({differences})"
-        " on the holdout."
+        f" on the holdout.{as_tested}"
+    )
+
+
+def _as_tested(vecm: AdvisedVecm, logs: bool) -> str:
+    """How to train the VECM named at the order its test ran at: a criterion may choose another, at which the test
+    finds another rank (or none, and training refuses)."""
+    return (
+        f" The test ran at VAR order {vecm.lags} in {'log levels' if logs else 'levels'}: to train the VECM it"
+        f" tested, fix that order and rank (lags {vecm.lags}, coint_rank {vecm.coint_rank}, deterministic"
+        f" `{vecm.deterministic}`; CLI `{vecm.options}`): at the order a criterion chooses the test may find"
+        " another rank, or none."
     )
 
 

@@ -173,6 +173,37 @@ class Johansen:
         )
 
 
+# the VECM terms whose training test is the advice's test (varlib.vecm_model.DET_ORDER): its deterministic case
+VECM_TERMS = {"none": "n", "constant": "co", "linear trend": "colo"}
+
+
+@dataclass(frozen=True)
+class AdvisedVecm:
+    """The VECM the advice names, at the VAR order and deterministic terms its Johansen test ran at: trained with
+    these fixed it fits the rank tested, where a criterion may choose an order at which the test finds another."""
+
+    transform: str  # "log" when the tests ran on log levels, else "none"
+    lags: int  # the VAR order in levels: the test's lagged differences + 1
+    coint_rank: int
+    deterministic: str
+
+    @classmethod
+    def of(cls, johansen: Johansen, rank: int, logs: bool) -> AdvisedVecm:
+        return cls("log" if logs else "none", johansen.lagged_differences + 1, rank, VECM_TERMS[johansen.deterministic])
+
+    @property
+    def options(self) -> str:
+        """The options of `varlib train` that fit it (the data's options aside)."""
+        return (
+            f"--model vecm --transform {self.transform} --lags {self.lags} --coint-rank {self.coint_rank}"
+            f" --deterministic {self.deterministic}"
+        )
+
+    def to_dict(self) -> dict:
+        """The model spec's fields that fit it."""
+        return {"kind": "vecm"} | {k: getattr(self, k) for k in ("transform", "lags", "coint_rank", "deterministic")}
+
+
 def _triple(values) -> tuple[float, float, float]:
     a, b, c = (float(v) for v in values)
     return a, b, c
@@ -200,6 +231,13 @@ class Integration:
     rows_tested: int  # the last rows of the sample, when it is longer than the tests' limit
     rows: int
     vecm_rank: int | None = None  # the rank of a VECM the advice names (keep, or compare with differences)
+
+    @property
+    def advised_vecm(self) -> AdvisedVecm | None:
+        """The VECM the advice names, as its test ran (None when it names none)."""
+        if self.vecm_rank is None or self.johansen is None:
+            return None
+        return AdvisedVecm.of(self.johansen, self.vecm_rank, self.tested_on == "log levels")
 
     @property
     def trend_advised(self) -> bool:
@@ -255,4 +293,5 @@ class Integration:
             "advice": self.advice,
             "johansen": self.johansen.to_dict() if self.johansen else None,
             "vecm_rank": self.vecm_rank,
+            "advised_vecm": vecm.to_dict() if (vecm := self.advised_vecm) else None,
         }

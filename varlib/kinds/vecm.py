@@ -5,16 +5,15 @@ levels with the VECM's deterministic terms, with the same sample-aware maximum (
 then has order - 1 lagged differences. The cointegration rank is fixed (`coint_rank`) or Johansen's trace
 test at 5% on the fitted sample (varlib.integration.johansen_test); a test that finds rank 0 (no long-run
 relation: a VAR in differences) or K (as if the levels were stationary: a VAR in levels) is refused with
-that advice. The test depends on the lag order: when a criterion chose it (AIC often takes the largest order
-searched on a short sample), the refusal first names a smaller order at which the test finds a usable rank,
-and keeps the criterion's warnings, which the refusal would otherwise lose. A criterion searches from order 1:
-`min_lags` 0, a VAR's option, is raised to 1 with a warning (versions stored with it keep loading).
+that advice. The test depends on the lag order: when a criterion chose it, the refusal names an order at which
+the test finds a usable rank (varlib.vecm_refusal), and keeps the criterion's warnings, which it would otherwise
+lose. A criterion searches from order 1: `min_lags` 0, a VAR's option, is raised to 1 with a warning (versions
+stored with it keep loading).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -26,10 +25,10 @@ from ..forecast import Forecast, forecast_levels
 from ..forecast_inputs import check_intervals
 from ..integration import Johansen, johansen_test
 from ..lag_order import check_order, choose_order
-from ..model import LagSelection
 from ..model_space import MODEL_SPACE, to_model_space
 from ..vecm_checks import assess as assess_fit
 from ..vecm_model import DET_ORDER, LEVELS_TREND, RANK_BY_TEST, VecmParams, fit_vecm, outside_terms, params_of
+from ..vecm_refusal import Order, tested_rank
 from ..vecm_warnings import small_sample_warning, stationary_warning, thin_warnings
 from ..wording import counted
 from . import Fit
@@ -136,8 +135,8 @@ class VecmKind:
         if rank is None and rank_fallback is not None and not 0 < johansen.rank < len(names):
             rank, tested = rank_fallback, johansen.rank  # a part of the sample: no refusal, no suggestions to test
         elif rank is None:
-            order = _Order(series, names, lags, terms, how, selection, spec.ic, warnings)
-            rank, method = _tested_rank(johansen.rank, len(names), what, order), RANK_BY_TEST
+            order = Order(series, names, lags, terms, how, selection, spec.ic, warnings)
+            rank, method = tested_rank(johansen.rank, len(names), what, order), RANK_BY_TEST
         if spec.lags is not None and rank != fewest:  # a searched order fits: the VAR searched counts more
             _order_check(spec, rank)(len(series), len(names), lags, "n", what, 0)
         results = fit_vecm(series, lags, rank, terms)
@@ -221,76 +220,6 @@ def _johansen(series: np.ndarray, names: list[str], lags: int, terms: str, what:
             f"Johansen's test cannot run on {what} ({exc}): too few rows for {lags - 1} lagged differences, or"
             " collinear variables; use fewer lags or more rows"
         ) from None
-
-
-@dataclass(frozen=True)
-class _Order:
-    """The lag order the rank test ran at and how it was chosen, for a refusal that says what to try first."""
-
-    series: np.ndarray
-    names: list[str]
-    lags: int
-    terms: str
-    how: str  # "fixed" or the criterion and range searched, e.g. "aic (lags 1-4)"
-    selection: LagSelection | None
-    ic: str
-    warnings: list[str]
-
-    def words(self) -> str:
-        if self.selection is None:
-            return f"at VAR order {self.lags} (fixed)"
-        edge = ", the largest order searched" if self.lags == self.selection.max_lags else ""
-        return f"at VAR order {self.lags}, chosen by {self.how}{edge},"
-
-    def smaller(self, k: int) -> str:
-        """What to try before forcing a rank: when a criterion chose the order, the largest smaller order at
-        which the test finds a rank a VECM can have (tested here, so following it trains), and BIC."""
-        if self.selection is None:
-            return ""
-        ways = []
-        for p in range(self.lags - 1, 0, -1):
-            try:
-                found = johansen_test(self.series, self.names, p - 1, DET_ORDER[self.terms]).rank
-            except (np.linalg.LinAlgError, ValueError):
-                continue  # the refusal names what it can; it never fails for want of a suggestion
-            if 0 < found < k:
-                ways.append(f"order {p} (lags, CLI --lags {p}; there the test finds rank {found})")
-                break
-        bic = self.selection.selected.get("bic")
-        if self.ic != "bic" and bic is not None and bic < self.lags:
-            ways.append(f"the order BIC chooses, {bic} (ic, CLI --ic bic)")
-        if not ways:
-            return ""
-        return f"the criterion's order can be too long for the test, so try a smaller one first: {' or '.join(ways)}; "
-
-    def note(self) -> str:
-        return "".join(f" Note: {warning}." for warning in self.warnings)
-
-
-def _tested_rank(rank: int, k: int, what: str, order: _Order) -> int:
-    force = f"force {_ranks(k)} (coint_rank, CLI --coint-rank)"
-    if rank == 0:
-        raise InvalidInputError(
-            f"Johansen's trace test {order.words()} finds no cointegrating relation at 5% in {what}: "
-            f"{order.smaller(k)}if the variables do not share a long-run relation, a VAR in differences fits them"
-            f" (model 'var', transform 'diff' or 'logdiff'); or {force}.{order.note()}",
-            field="coint_rank",
-            value=0,
-        )
-    if rank >= k:
-        raise InvalidInputError(
-            f"Johansen's trace test {order.words()} finds rank {k} at 5% in {what}, as many as variables (as if"
-            f" the levels were stationary): {order.smaller(k)}a VAR in levels (model 'var') fits"
-            f" them if the unit-root tests call them stationary too; or {force}.{order.note()}",
-            field="coint_rank",
-            value=rank,
-        )
-    return rank
-
-
-def _ranks(k: int) -> str:
-    """The ranks a VECM of `k` variables can be given: `rank 1` for two variables."""
-    return "rank 1" if k == 2 else f"a rank from 1 to {k - 1}"
 
 
 VECM_KIND = VecmKind()
