@@ -2,6 +2,7 @@
 withdraw, history --json; and the exit codes of their failures."""
 
 import json
+import sys
 
 import pytest
 
@@ -97,6 +98,29 @@ def test_a_withdrawn_version_named_explicitly_is_used_with_a_warning(cli_env, ca
     assert err.startswith("warning: var 0.0.2 was withdrawn ") and "trained on the wrong file" in err
     assert run(capsys, "forecast", "latest", "--steps", "2")[2] == ""  # latest is 0.0.3: nothing to warn of
     assert run(capsys, "show", "0.0.2")[2] == ""  # show prints the withdrawal itself
+
+
+def test_a_withdrawn_versions_warning_is_not_said_when_the_command_then_fails(cli_env, capsys, tmp_path, monkeypatch):
+    """It was said as the version loaded, so a failure after it printed two lines: a script's log must read
+    one `error:` line, the failure's."""
+    assert run(capsys, "withdraw", "0.0.2", "--reason", "trained on the wrong file")[0] == 0
+    undated = tmp_path / "undated.csv"  # noted (its rows taken as the training data's last), then a refusal
+    undated.write_text("realgdp,realcons\n" + "".join(f"{12000 + i},{9000 + i}\n" for i in range(8)))
+    for argv, code in (
+        (["forecast", "0.0.2", "--lags-csv", str(tmp_path / "none.csv")], 2),
+        (["forecast", "0.0.2", "--lags-csv", str(undated), "--conditions-csv", str(tmp_path / "none.csv")], 2),
+        (["diagnose", "0.0.2", "--whiteness-lags", "2"], 2),
+        (["backtest", "0.0.2", "--origins", "199"], 2),
+        (["report", "0.0.2", "--out", str(tmp_path / "no folder" / "r.html")], 2),
+        (["scenario", "show", "nosuch", "0.0.2"], 1),
+        (["compare", "0.0.2", "0.0.9"], 1),
+    ):
+        got, out, err = run(capsys, *argv)
+        assert (got, out) == (code, "") and len(err.splitlines()) == 1 and err.startswith("error: "), (argv, err)
+    code, out, err = run(capsys, "diagnose", "0.0.2", "--json")  # a command that finishes still says it
+    assert code == 0 and json.loads(out) and err.startswith("warning: var 0.0.2 was withdrawn ")
+    monkeypatch.setattr(sys, "stdout", None)  # `>&-`: the forecast is lost, and the failure is said alone
+    assert run(capsys, "forecast", "0.0.2")[::2] == (1, "error: the output could not be written: stdout is closed\n")
 
 
 def test_a_cli_publish_is_recorded_as_made_through_the_cli(cli_env, capsys):

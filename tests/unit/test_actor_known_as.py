@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from varlib import Actor, Version, Withdrawal
 from varlib.cli.commands import warn_if_withdrawn
+from varlib.cli.output import say_held
 
 SUBJECT = "CiQwOGE4Njg0Yi1kYjg4LTRiNzMtOTBhOS0zY2QxNjYxZjU0NjYSBWxvY2Fs"
 ISSUER = "http://issuer.test"
@@ -30,6 +31,7 @@ def test_the_cli_warning_of_a_withdrawn_version_names_the_person(capsys):
         ),
     ):
         warn_if_withdrawn(None, Withdrawal("var", Version(0, 0, 3), "wrong data", at, actor))  # type: ignore[arg-type]
+        say_held()  # said once the command has printed its output
         err = capsys.readouterr().err
         assert err.startswith("warning: var 0.0.3 was withdrawn on 2026-11-30 03:42:03 UTC ") and said in err
         assert f"({SUBJECT})" not in err

@@ -135,6 +135,23 @@ def test_a_version_the_store_does_not_hold_exits_1(store, capsys):
     assert code == 1 and out == "" and "0.0.9" in err
 
 
+@pytest.mark.parametrize("versions, code", [(["0.0.1", "0.0.9"], 1), (["0.0.1", "0_0_1"], 2)])
+def test_a_refused_comparison_of_a_withdrawn_version_is_its_error_alone(cli_var_store, capsys, versions, code):
+    """The withdrawn version's warning came before the refusal, so a script's log showed a failure of two lines;
+    `run` asserts the one `error:` line."""
+    assert main(["withdraw", "0.0.1", "--reason", "trained on the wrong file"]) == 0
+    capsys.readouterr()
+    assert run(capsys, "compare", *versions)[:2] == (code, "")
+
+
+def test_a_compared_withdrawn_version_is_marked_in_the_json_and_warned_of_once(cli_var_store, capsys):
+    assert main(["withdraw", "0.0.1", "--reason", "trained on the wrong file"]) == 0
+    capsys.readouterr()
+    code, out, err = run(capsys, "compare", "0.0.1", "0.0.2", "--json")
+    assert code == 0 and [f["withdrawn"] is not None for f in json.loads(out)["forecasts"]] == [True, False]
+    assert err.startswith("warning: var 0.0.1 was withdrawn ") and len(err.splitlines()) == 1
+
+
 def test_a_missing_mape_is_explained_under_the_table_and_in_the_json(tmp_path, monkeypatch, capsys):
     """A T-bill rate near 0 has no MAPE: the comparison left the cell blank without saying why."""
     _point_at(monkeypatch, tmp_path / "store")

@@ -22,6 +22,7 @@ from varlib import (
 )
 from varlib.api.security import Security
 from varlib.cli.commands import warn_if_withdrawn
+from varlib.cli.output import say_held
 
 V1, V2, V3 = Version(0, 0, 1), Version(0, 0, 2), Version(0, 0, 3)
 
@@ -61,6 +62,7 @@ def test_a_withdrawals_sentence_can_leave_its_version_to_the_caller():
 @pytest.mark.parametrize("gone", [WITHDRAWN, DAMAGED], ids=["readable", "damaged"])
 def test_the_cli_warns_with_the_librarys_sentence(gone, capsys):
     warn_if_withdrawn(None, gone)  # type: ignore[arg-type]
+    say_held()  # said once the command has printed its output
     err = capsys.readouterr().err
     assert err == f"warning: {escape_controls(gone.describe())} (named explicitly, so it is used)\n"
     assert "\x1b" not in err  # the reason's control characters are shown as escapes, not obeyed

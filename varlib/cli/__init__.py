@@ -1,7 +1,8 @@
 """`varlib` (or `python -m varlib`): train, list, show, forecast, compare and analyse versions from the shell.
 
 Exit codes: 0 success, 2 bad input, 1 any other failure, 130 interrupted (Ctrl-C); a failure prints one
-`error: ...` line on stderr and no traceback. The codes are a table here, not attributes of the exceptions.
+`error: ...` line on stderr (the result's warnings, said below it on success, left out) and no traceback. The
+codes are a table here, not attributes of the exceptions.
 Output cut off by its reader (`varlib ... | head`) ends quietly with 141, as a Unix tool killed by SIGPIPE does.
 """
 
@@ -17,6 +18,7 @@ from varlib import ConflictError, InvalidInputError, VarlibError, bounds_named
 
 from . import analysis, commands, compare, models, scenarios, serve, team, upkeep
 from .files import DEVICE_FAILURES
+from .output import say_held, to_stderr
 from .parser import build_parser, parse
 
 # 128 + SIGPIPE: what the shell reports for `cat` or `grep` when the reader of a pipe exits early, so a
@@ -52,6 +54,7 @@ def exit_code(exc: VarlibError) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _replace_unencodable()
+    say_held(said=False)  # nothing left from an earlier call in the same process (tests, a caller's loop)
     try:
         args = parse(argv)
         code = RUN[args.command](args) or 0
@@ -59,9 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("error: the output could not be written: stdout is closed", file=sys.stderr)
             return 1
         sys.stdout.flush()  # a reader that went away is found here, not in the interpreter's flush at exit
+        say_held()  # the command's warnings, below its output; any failure above drops them for its `error:` line
         return code
     except BrokenPipeError:
         _drop_stdout()
+        say_held()  # about the output its reader did take: `| head` is no failure
         return READER_GONE
     except OSError as exc:  # output to a full disk (`> /dev/full`) or a failing device: one line, not a traceback
         if exc.errno not in DEVICE_FAILURES:
@@ -70,10 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: the output could not be written: {exc.strerror}", file=sys.stderr)
         return 1
     except VarlibError as exc:  # a date range's bounds named as `train`'s options, as the Train page names its own
-        print(f"error: {bounds_named(str(exc), '--start', '--end')}", file=sys.stderr)
+        to_stderr(f"error: {bounds_named(str(exc), '--start', '--end')}")
         return exit_code(exc)
     except KeyboardInterrupt:
-        print("error: interrupted", file=sys.stderr)
+        to_stderr("error: interrupted")
         return INTERRUPTED
 
 

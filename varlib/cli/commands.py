@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import stat
-import sys
 
 import pandas as pd
 
@@ -13,7 +12,7 @@ import varlib
 from varlib import InvalidInputError, NotFoundError, Registry, Settings, counted
 
 from .models import model_name, require_model
-from .output import by_variable, plain, print_fields, print_json, print_table
+from .output import by_variable, plain, print_fields, print_json, print_table, to_stderr, warn_after_output
 
 
 def registry_from_env() -> Registry:
@@ -70,7 +69,7 @@ def warn_if_withdrawn(artifact: varlib.Artifact, withdrawal: varlib.Withdrawal |
     if withdrawal is None:
         return
     # the library's sentence (one wording for the CLI, the dashboard and reports), control characters escaped
-    print(f"warning: {plain(withdrawal.describe())} (named explicitly, so it is used)", file=sys.stderr)
+    warn_after_output(f"warning: {plain(withdrawal.describe())} (named explicitly, so it is used)")
 
 
 def run_train(args: argparse.Namespace) -> int:
@@ -114,11 +113,18 @@ def run_train(args: argparse.Namespace) -> int:
     if registry is not None:
         actor = varlib.Actor.local(registry.author, via="cli")  # the trail says the CLI published it
         published = varlib.publish_result(registry, result, name, args.bump, args.notes, actor=actor)
-    for warning in _warnings(result):  # after publishing: a failure stays one `error:` line
-        print(f"warning: {warning}", file=sys.stderr)
     if args.json:
         print_json({**_train_summary(name, published, result), "unit_root_advice": advice})
-        return 0
+    else:
+        _print_trained(dataset, result, advice, name, published)
+    for warning in _warnings(result):  # below the summary they are about
+        warn_after_output(f"warning: {warning}")
+    return 0
+
+
+def _print_trained(dataset, result, advice: str | None, name: str, published) -> None:
+    """`train`'s summary for people: the fit, its data, its checks and holdout scores, and what was published."""
+    spec = result.spec
     order = f"fixed at {spec.lags}" if result.lag_method == "fixed" else f"by {result.lag_method}"
     # the span trained on, as --start and --end (or the file) left it: a bound past the data moves nothing
     span = dataset.span
@@ -150,7 +156,6 @@ def run_train(args: argparse.Namespace) -> int:
         for note in varlib.score_notes([m["mape"] for m in result.evaluation.metrics.values()], spec.exog, exog):
             print(note)
     print(f"published {name} {published.version}" if published else f"not published (add --publish; name {name})")
-    return 0
 
 
 def _regular_file(path: str) -> bool:
@@ -245,7 +250,7 @@ def run_list(args: argparse.Namespace) -> int:
     cut = [e for e, row in zip(entries, rows, strict=True) if not e.ok and row["status"] != e.status]
     print("".join(f"{e.label} {e.status}\n" for e in cut), end="")
     if note := varlib.older_cards_note(name, entries):  # every listing reads those versions until a reindex
-        print(f"note: {note}", file=sys.stderr)  # stdout keeps the table alone, for scripts that read it
+        to_stderr(f"note: {note}")  # stdout keeps the table alone, for scripts that read it
     return _damage_said(name, entries, registry, withdrawn) if args.verify else 0
 
 
@@ -266,7 +271,7 @@ def _damage_said(name: str, entries: list[varlib.VersionEntry], registry: varlib
     damaged = [f"{name} {entry.label}: {entry.status}" for entry in entries if entry.damaged]
     damaged += [f"{name}: {behind}"] if (behind := registry.latest_behind(name, entries, withdrawn)) else []
     for said in damaged:
-        print(f"error: {said}", file=sys.stderr)
+        to_stderr(f"error: {said}")
     return 1 if damaged else 0
 
 

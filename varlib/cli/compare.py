@@ -17,7 +17,7 @@ import varlib
 from varlib import MAX_COMPARED, InvalidInputError, check_compared
 
 from .analysis import level_alpha
-from .commands import cell_text, load_version, registry_from_env
+from .commands import cell_text, named_version, registry_from_env, warn_if_withdrawn
 from .helps import DEFAULT_LEVEL, DEFAULT_STEPS, LEVEL_HELP, NAME_HELP, STEPS_HELP, VERSION_HELP, add_json
 from .output import MISSING, plain, print_json, print_table
 
@@ -76,18 +76,22 @@ def run_compare(args: argparse.Namespace) -> int:
             value=named,
         )
     registry = registry_from_env()
-    artifacts = _load(args, registry)
+    loaded = _load(args, registry)
+    artifacts = [artifact for artifact, _ in loaded]
     if args.json:  # the service's comparison answers the same object (GET /models/{name}/compare)
         body = varlib.comparison_dict(artifacts, steps, args.level, args.versions)
-        print_json({**body, "forecasts": _with_withdrawals(registry, args, artifacts, body["forecasts"])})
-        return 0
-    table = varlib.compare_table(artifacts, args.versions)
-    differs = table.pop("differs")
-    shared = varlib.shared_lag_table(artifacts)
-    overlaid = varlib.overlay_forecasts(artifacts, steps, alpha, shared)
-    _print_table(artifacts[0].name, artifacts, table, differs, args.only_differences)
-    print()
-    _print_forecasts(artifacts, overlaid, shared, steps, args.level)
+        forecasts = [varlib.with_withdrawal(e, w) for e, (_, w) in zip(body["forecasts"], loaded, strict=True)]
+        print_json({**body, "forecasts": forecasts})
+    else:
+        table = varlib.compare_table(artifacts, args.versions)
+        differs = table.pop("differs")
+        shared = varlib.shared_lag_table(artifacts)
+        overlaid = varlib.overlay_forecasts(artifacts, steps, alpha, shared)
+        _print_table(artifacts[0].name, artifacts, table, differs, args.only_differences)
+        print()
+        _print_forecasts(artifacts, overlaid, shared, steps, args.level)
+    for artifact, withdrawal in loaded:  # said below the comparison, or not at all when a version is refused
+        warn_if_withdrawn(artifact, withdrawal)
     return 0
 
 
@@ -97,24 +101,13 @@ def _options(steps: int, level: float) -> tuple[int, float]:
     return checked_steps, checked_alpha
 
 
-def _load(args: argparse.Namespace, registry: varlib.Registry) -> list[varlib.Artifact]:
-    """Each version as the other commands load it (a withdrawn one named by number warns). One version named
-    twice, however spelled, is refused by name by varlib.compare_table, the service's rule too."""
-    return [load_version(argparse.Namespace(name=args.name, version=typed), registry) for typed in args.versions]
-
-
-def _with_withdrawals(registry, args: argparse.Namespace, artifacts: list, forecasts: list[dict]) -> list[dict]:
-    """Each forecast with its `withdrawn` field, as the service answers it: `latest` and an alias never name a
-    withdrawn version, so only a version named by its number is looked up."""
-    return [
-        varlib.with_withdrawal(
-            entry,
-            registry.withdrawal(artifact.name, artifact.version)  # --name may be left out: the store's one model
-            if not varlib.is_latest(typed) and not varlib.is_alias(typed) and artifact.version
-            else None,
-        )
-        for typed, artifact, entry in zip(args.versions, artifacts, forecasts, strict=True)
-    ]
+def _load(
+    args: argparse.Namespace, registry: varlib.Registry
+) -> list[tuple[varlib.Artifact, varlib.Withdrawal | None]]:
+    """Each version as the other commands load it, with its withdrawal (only a version named by its number can
+    have one: `latest` and aliases never name a withdrawn version). One version named twice, however spelled, is
+    refused by name by varlib.compare_table, the service's rule too."""
+    return [named_version(argparse.Namespace(name=args.name, version=typed), registry) for typed in args.versions]
 
 
 def _print_table(

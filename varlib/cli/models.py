@@ -5,11 +5,10 @@ and `varlib models`, every name the store holds (those messages name the first t
 from __future__ import annotations
 
 import argparse
-import sys
 
 from varlib import InvalidInputError, NotFoundError, Registry, Settings, check_name
 
-from .output import print_json
+from .output import print_json, to_stderr
 
 
 def model_name(registry: Registry, given: str | None) -> str:
@@ -41,7 +40,7 @@ def run_models(args: argparse.Namespace) -> int:
     # stdout holds names only (`varlib models | while read m` must not loop over a sentence): the note goes to
     # stderr, and a bucket or folder that does not exist (a typo) exits 1, as `varlib list` does; empty is 0
     missing = registry.missing_note()
-    print(f"{'error' if missing else 'note'}: {no_models(registry, missing)}", file=sys.stderr)
+    to_stderr(f"{'error' if missing else 'note'}: {no_models(registry, missing)}")
     return 1 if missing else 0
 
 

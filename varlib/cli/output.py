@@ -3,10 +3,13 @@ variable, as the dashboard's forecast table: `print_table`), and metadata for pe
 nested parts indented below. Text for people goes through `plain`, so a control character in stored text (a reason
 or notes saved before they were refused) is shown escaped instead of acting on the terminal. A table wider than the
 terminal it is printed on is cut into blocks of whole columns that fit, each led by the rows' labels (`table_width`);
-a pipe or a file gets each row on one line, as a program reading it expects."""
+a pipe or a file gets each row on one line, as a program reading it expects. A line for stderr comes after what
+stdout was given before it (`to_stderr`); a warning about the result is said below it, once the command succeeded
+(`warn_after_output`)."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sys
 from collections.abc import Callable, Collection, Hashable
@@ -28,6 +31,35 @@ def plain(text: object) -> str:
 
 def print_json(value: object) -> None:
     print(to_json(value, indent=2))
+
+
+def to_stderr(line: str) -> None:
+    """A warning, note or error line on stderr, after what stdout has been given so far: stdout is block-buffered
+    on a pipe or a file, so without the flush one stream of both (`2>&1 | tee ci.log`) shows the line above the
+    output printed before it."""
+    # stdout closed (`>&-`: None) or gone (a reader that left, a full disk): main's own flush reports that
+    with contextlib.suppress(AttributeError, ValueError, OSError):
+        sys.stdout.flush()
+    print(line, file=sys.stderr)
+
+
+# lines held until the command has printed its output (main says them then, or drops them when it fails)
+_HELD: list[str] = []
+
+
+def warn_after_output(line: str) -> None:
+    """A warning or note about the command's result (a withdrawn version used, `train`'s failed checks), said on
+    stderr once the result is printed, so one stream of both reads it below what it is about; a command that then
+    fails says only its one `error:` line."""
+    _HELD.append(line)
+
+
+def say_held(said: bool = True) -> None:
+    """The held lines on stderr (`said`: the command finished), or dropped (it failed), and none held after."""
+    lines = _HELD[:]
+    _HELD.clear()
+    for line in lines if said else ():
+        to_stderr(line)
 
 
 Share = Callable[[pd.Series, Any], Hashable]  # (a row, a column's label, a tuple too) -> its group of one format

@@ -4,7 +4,6 @@ scenario) and `scenario save|list|show`."""
 from __future__ import annotations
 
 import argparse
-import sys
 
 import pandas as pd
 
@@ -13,7 +12,7 @@ from varlib import CONDITIONS, EXOG, INTERVAL_KINDS, Actor, InvalidInputError, S
 
 from .commands import cell_text, load_version, named_version, registry_from_env, warn_if_withdrawn
 from .helps import DEFAULT_STEPS, INTERVALS_HELP, NAME_HELP, STEPS_HELP, VERSION_HELP, add_json, given
-from .output import MISSING, plain, print_json, print_table
+from .output import MISSING, plain, print_json, print_table, to_stderr, warn_after_output
 
 DEFAULT_ALPHA = 0.05
 PATHS_HELP = (
@@ -131,7 +130,7 @@ def run_forecast(args: argparse.Namespace) -> int:
 
 def _warn(result) -> None:
     for far in result.warnings():
-        print(f"warning: {far}", file=sys.stderr)
+        to_stderr(f"warning: {far}")
 
 
 def run_scenario(args: argparse.Namespace) -> int:
@@ -220,16 +219,14 @@ def _inputs(args: argparse.Namespace, artifact: varlib.Artifact):
             table, artifact.variables, artifact.lag_rows, artifact.spec.transform, artifact.data.frequency, periods=own
         )
         if len(table) > len(lags):  # a file of recent data: said, as the JSON on stdout stays the forecast
-            print(
-                f"note: {args.lags_csv} has {len(table)} rows; the forecast starts from its last {len(lags)}",
-                file=sys.stderr,
+            warn_after_output(
+                f"note: {args.lags_csv} has {len(table)} rows; the forecast starts from its last {len(lags)}"
             )
         if not isinstance(lags.index, pd.DatetimeIndex):  # rows without dates: where they sit is the model's guess
-            print(
+            warn_after_output(
                 f"note: {args.lags_csv} has no dates, so its rows stand for the training data's last periods"
                 f" ({own[0]} to {own[-1]}) and the forecast is dated from there; add a date column to forecast"
-                " from other periods",
-                file=sys.stderr,
+                " from other periods"
             )
     exog = varlib.read_path_csv(args.exog_csv, EXOG) if args.exog_csv else None
     conditions = varlib.read_path_csv(args.conditions_csv, CONDITIONS) if args.conditions_csv else None

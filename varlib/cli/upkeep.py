@@ -4,14 +4,13 @@ import-legacy` (an original pickle converted into a safe version)."""
 from __future__ import annotations
 
 import argparse
-import sys
 
 import varlib
 from varlib import counted
 
 from .commands import registry_from_env
 from .models import model_name, require_model
-from .output import plain, print_json
+from .output import plain, print_json, to_stderr
 
 
 def run_reindex(args: argparse.Namespace) -> int:
@@ -24,7 +23,7 @@ def run_reindex(args: argparse.Namespace) -> int:
     for entry in done.legacy:
         print(f"{name} {entry.label} not indexed: {entry.status}")
     for entry in done.damaged:
-        print(f"error: {name} {entry.label} not indexed: {entry.status}", file=sys.stderr)
+        to_stderr(f"error: {name} {entry.label} not indexed: {entry.status}")
     if done.moved_off is not None:
         where = f"to {done.latest}" if done.latest else "and no usable version is left for it"
         print(f"`latest` moved off {done.moved_off}, which does not load, {where}")
