@@ -74,44 +74,6 @@ div[data-testid="stMainBlockContainer"] {{ padding-top: 4rem; max-width: 100%; }
 """
 
 
-# The toggle that switches presentation mode moves between the page's controls and the folded "Model and version"
-# expander, so the browser draws it anew and the keyboard's focus falls to the page's body. The switch's run puts it
-# back: on the toggle once the mode is off, on the expander that holds it once it is on (the toggle itself is folded
-# away). Only a focus that was lost is moved, only for a few seconds after the switch, and never once the person
-# moved it (a key, a click, or a control of theirs focused that is not the toggle being redrawn): it was taken back
-# from them whenever it fell to the body within those seconds.
-SWITCHED = "fc_present_switched"
-_FOCUS_SCRIPT = """<script>(() => {
-  const doc = document, until = Date.now() + 5000, toggle = 'input[role="switch"][aria-label="Presentation mode"]';
-  let acted = false;
-  const act = () => { acted = true; };
-  for (const kind of ['pointerdown', 'keydown']) window.addEventListener(kind, act, {capture: true, once: true});
-  const target = () => %s
-    ? [...doc.querySelectorAll('[data-testid="stExpander"] summary')]
-        .find(s => s.innerText.includes('Model and version'))
-    : [...doc.querySelectorAll(toggle)].find(t => !t.closest('[data-testid="stExpander"]'));
-  const put = () => {
-    const now = doc.activeElement, lost = !now || now === doc.body, found = target();
-    if (acted || (!lost && now !== found && !now.matches(toggle))) return;  // the person's focus
-    if (found && lost) found.focus();
-    if (Date.now() < until && (!found || doc.activeElement !== found)) setTimeout(put, 100);
-  };
-  put();
-})();</script>"""
-
-
-def switched() -> None:
-    """The presentation toggle's on_change: this run was asked for by the toggle (keep_focus)."""
-    st.session_state[SWITCHED] = True
-
-
-def keep_focus(present: bool) -> None:
-    """On the run the presentation toggle asked for, give the keyboard's focus back (see _FOCUS_SCRIPT)."""
-    if st.session_state.pop(SWITCHED, False):
-        with st.sidebar:  # the end of the sidebar: nothing after it moves (hidden, its script still runs)
-            st.html(_FOCUS_SCRIPT % ("true" if present else "false"), unsafe_allow_javascript=True)
-
-
 def enter() -> None:
     """Restyle the page for presenting (applies to this run of the page only)."""
     st.html(_CSS)

@@ -3,19 +3,20 @@
 learns the browser's theme (st.context.theme) only when the page runs, which the switch alone does not do.
 
 A component of no height watches the colour scheme Streamlit gives the app's element and asks for a run when it
-differs from the theme the page was drawn for: the charts then take the new theme's colours at once.
+differs from the theme the page was drawn for: the charts then take the new theme's colours at once. Sent with
+every page run, it also carries the page's record of the person's keys and presses (ui.presentation_focus).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui import presentation
+from ui import presentation, presentation_focus
 
 # Asks once per theme the page was not drawn for: a run whose st.context still names the old theme (the browser's
 # word comes with the request of a run) draws the same again, and is not asked for twice.
 _JS = """
-export default function (component) {
+export default function (component) {%s
   const { data, setTriggerValue } = component;
   const app = document.querySelector('.stApp');
   if (!app) return;
@@ -33,7 +34,9 @@ export default function (component) {
   return () => watcher.disconnect();
 }
 """
-_watch = st.components.v2.component("varlib_theme_follow", js=_JS)
+# It also installs the page's record of the person's keys and presses (ui.presentation_focus): sent with every page
+# run already, it costs the forecast's reruns nothing.
+_watch = st.components.v2.component("varlib_theme_follow", js=_JS % presentation_focus.RECORD_ACTS)
 
 
 def follow_theme() -> None:

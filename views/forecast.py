@@ -7,7 +7,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import governance, live, presentation, scenario_panel, selection, store, url_state, version_pick
+from ui import (
+    governance,
+    live,
+    presentation,
+    presentation_focus,
+    scenario_panel,
+    selection,
+    store,
+    url_state,
+    version_pick,
+)
 from ui.errors import guarded
 from ui.forecast_link import FIELDS, KEYS, PAGE
 from ui.forecast_panel import forecast_panel, set_defaults
@@ -59,10 +69,10 @@ def render() -> None:
             "Presentation mode",
             key=KEYS["present"],
             persist_state="session",
-            on_change=presentation.switched,
+            on_change=presentation_focus.switched,
             help="For a room: no sidebar, large fonts, one chart per screen or a grid, controls folded away.",
         )
-    presentation.keep_focus(present)
+    presentation_focus.keep_focus(present)
     refused = url_state.warn(problems)  # above the charts too: their lines come off the presented window
 
     if newest is None and version_label in (None, LATEST):  # a withdrawn version a link names is still shown
