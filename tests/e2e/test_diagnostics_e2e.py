@@ -10,7 +10,14 @@ import re
 
 import pytest
 
-from tests.support.browser import legends_under_modebar, refresh_listings, shot, table_height, wait_for_app
+from tests.support.browser import (
+    drawn_by_run,
+    legends_under_modebar,
+    refresh_listings,
+    shot,
+    table_height,
+    wait_for_app,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -49,8 +56,9 @@ def test_diagnostics_page_in_a_browser(dashboard, page, tmp_path):
     shot(page, "diagnostics-irf")
 
     page.get_by_role("tab", name="Report").click()
+    button = drawn_by_run(page, page.get_by_role("button", name="Download HTML report"))
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download HTML report").click()
+        button.click()
     target = tmp_path / "report.html"
     download.value.save_as(target)
     html = target.read_text()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import edit_newest_lag, forecast_trace, shot, wait_for_app, wait_for_forecast
+from tests.support.browser import drawn_by_run, edit_newest_lag, forecast_trace, shot, wait_for_app, wait_for_forecast
 
 pytestmark = pytest.mark.e2e
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
@@ -34,9 +34,9 @@ def test_the_lag_table_shows_periods_and_the_edited_downloads_say_so(local_dashb
     )
     assert forecast_trace(page)["y"][1] != pytest.approx(own["y"][1])
     page.get_by_text("Forecast table and downloads").click()
-    wait_for_app(page)
+    button = drawn_by_run(page, page.get_by_role("button", name="Download JSON"))
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download JSON").click()
+        button.click()
     assert download.value.suggested_filename == "var-0.0.1-forecast-6-steps-90pct-standard-edited-lags.json"
     target = tmp_path / "forecast.json"
     download.value.save_as(target)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import refresh_listings, shot, table_overflow, wait_for_app
+from tests.support.browser import drawn_by_run, refresh_listings, shot, table_overflow, wait_for_app
 from varlib import forecast_artifact, publish_result
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -103,9 +103,9 @@ def test_the_json_download_of_a_withdrawn_version_says_so(dashboard, page, macro
     wait_for_app(page)
     page.get_by_text("was withdrawn", exact=False).first.wait_for()
     page.get_by_text("Forecast table and downloads").click()
-    wait_for_app(page)
+    button = drawn_by_run(page, page.get_by_role("button", name="Download JSON"))
     with page.expect_download() as download:
-        page.get_by_role("button", name="Download JSON").click()
+        button.click()
     target = tmp_path / "forecast.json"
     download.value.save_as(target)
     content = json.loads(target.read_text())

@@ -27,6 +27,16 @@ def wait_for_app(page) -> None:
     page.wait_for_selector(IDLE)
 
 
+def drawn_by_run(page, control):
+    """`control` (a locator) once the run that a click just asked for has drawn it and has ended. wait_for_app alone,
+    right after the click, returns before a run that starts late (on a loaded machine, seconds after the click: the
+    page still shows its last run's idle state), and a button clicked while its run still draws can move or be drawn
+    anew between the press and the release, which then click nothing: a download waited for never came."""
+    control.wait_for()
+    wait_for_app(page)
+    return control
+
+
 OVERLAY = "#portal .gdg-input, #portal textarea, #portal input"
 # Counts the rerun requests the page sends after it is installed. The script's running state is no
 # sign: a fast run can start and finish between two paints, and then the page never shows it. The
