@@ -26,20 +26,26 @@ link only when the integrated variables alone have one too (the same test on the
 
 A sample longer than MAX_TESTED_ROWS is tested on its last MAX_TESTED_ROWS rows, and the result says so:
 ADF's lag search (Schwert's rule, as statsmodels) costs about n^1.75, so the tests of 100,000 daily rows
-took minutes where 5,000 rows take under a second, while the advice is read before every fit.
+took minutes where 5,000 rows take under a second, while the advice is read before every fit. A VECM the advice
+names starts there too (train's --start at the first row tested, given the rows' dates): on every row the test
+may find another rank.
 """
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 
 import numpy as np
+import pandas as pd
 
+from .clock import iso_label
 from .data.columns import is_straight_line
 from .errors import InvalidInputError
 from .fit_checks import check_not_degenerate
 from .integration_advice import recommend, vecm_rank
-from .integration_results import DETERMINISTIC, SIGNIF, AdvisedVecm, Integration, Johansen, UnitRoot
+from .integration_results import DETERMINISTIC, SIGNIF, Integration, Johansen, UnitRoot
+from .integration_vecm import AdviceSample, AdvisedVecm
 from .model_space import logs_advisable
 
 __all__ = [
@@ -68,12 +74,21 @@ UNTESTED_MANY = (
 )
 
 
-def analyse(levels: np.ndarray, names: list[str], k_ar: int = 2) -> Integration:
+def analyse(
+    levels: np.ndarray,
+    names: list[str],
+    k_ar: int = 2,
+    dates: Sequence | pd.Index | None = None,
+    exog: Sequence[str] = (),
+) -> Integration:
     """Unit-root tests of each column of `levels`, a transform recommendation and, when two or more
     variables look integrated, Johansen's test with `k_ar - 1` lagged differences (on the last
-    MAX_TESTED_ROWS rows of a longer sample). Refused, naming them, when those variables move together exactly."""
+    MAX_TESTED_ROWS rows of a longer sample). Refused, naming them, when those variables move together exactly.
+    `dates`, the rows' (a VECM advised on the last rows alone starts at the first one's), and `exog`, the
+    exogenous variables of the model advised on (such a VECM takes none), are for the advice's words."""
     positive = logs_advisable(levels, names)  # of the whole sample: the transform advised applies to all of it
     rows = len(levels)
+    sample = _sample(rows, dates, exog)
     series, roots = _tested(levels, names, positive)
     integrated = [u for u in roots if u.verdict == "integrated"]
     tested = [j for j, u in enumerate(roots) if u.verdict != DETERMINISTIC]
@@ -86,11 +101,20 @@ def analyse(levels: np.ndarray, names: list[str], k_ar: int = 2) -> Integration:
         johansen = _johansen(series[:, tested], [names[j] for j in tested], max(k_ar - 1, 1))
     caveat = _small_sample_caveat(johansen, len(series)) if johansen is not None and johansen.rank > 0 else ""
     among_integrated = _rank_among_integrated(series, roots, johansen)
-    transform, advice = recommend(roots, positive, johansen, among_integrated, caveat)
+    transform, advice = recommend(roots, positive, johansen, among_integrated, caveat, sample)
     if len(integrated) >= 2 and len(tested) > MAX_JOHANSEN_VARIABLES:
         advice += UNTESTED_MANY.format(count=len(tested))
     vecm = vecm_rank(roots, johansen, among_integrated)
-    return Integration(tested_on, roots, transform, advice, johansen, len(series), rows, vecm)
+    return Integration(tested_on, roots, transform, advice, johansen, len(series), rows, vecm, sample)
+
+
+def _sample(rows: int, dates: Sequence | pd.Index | None, exog: Sequence[str]) -> AdviceSample:
+    """The rows tested, when the last MAX_TESTED_ROWS alone: the first one's date as train's --start reads it
+    (`2002-09-27`, or with its time of day on intraday rows), where the rows' dates are given."""
+    if rows <= MAX_TESTED_ROWS:
+        return AdviceSample(exog=tuple(exog))
+    first = None if dates is None else iso_label(dates[rows - MAX_TESTED_ROWS])  # a Timestamp, or its ISO text
+    return AdviceSample(MAX_TESTED_ROWS, first, tuple(exog))
 
 
 def _rank_among_integrated(series: np.ndarray, roots: tuple[UnitRoot, ...], johansen: Johansen | None) -> int | None:

@@ -3,8 +3,9 @@ leaving out a series with nothing random in it (what a fitted version already do
 
 from __future__ import annotations
 
-from .integration_results import DETERMINISTIC, AdvisedVecm, Johansen, UnitRoot
-from .wording import counted, p_text, plural_of
+from .integration_results import DETERMINISTIC, Johansen, UnitRoot
+from .integration_vecm import WHOLE, AdviceSample, AdvisedVecm
+from .wording import and_list, counted, p_text, plural_of
 
 
 def recommend(
@@ -13,13 +14,16 @@ def recommend(
     johansen: Johansen | None,
     integrated_rank: int | None = None,
     caveat: str = "",
+    sample: AdviceSample = WHOLE,
 ) -> tuple[str | None, str]:
     """The transform advised (None: compare on the holdout) and the advice, from the unit-root verdicts, Johansen's
-    test of the tested variables, its rank among the integrated ones alone (None when not run) and a caveat on its
-    rank, said where the advice names a VECM."""
+    test of the tested variables, its rank among the integrated ones alone (None when not run), a caveat on its
+    rank, said where the advice names a VECM, and the rows tested and exogenous variables such a VECM repeats."""
     fixed = [u.variable for u in roots if u.verdict == DETERMINISTIC]
     tested = tuple(u for u in roots if u.verdict != DETERMINISTIC)
-    transform, advice = _recommend_tested(tested, positive, johansen, integrated_rank, caveat) if tested else (None, "")
+    transform, advice = (
+        _recommend_tested(tested, positive, johansen, integrated_rank, caveat, sample) if tested else (None, "")
+    )
     if not fixed:
         return transform, advice
     return transform, (
@@ -30,7 +34,12 @@ def recommend(
 
 
 def _recommend_tested(
-    roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen | None, integrated_rank: int | None, caveat: str
+    roots: tuple[UnitRoot, ...],
+    positive: bool,
+    johansen: Johansen | None,
+    integrated_rank: int | None,
+    caveat: str,
+    sample: AdviceSample,
 ) -> tuple[str | None, str]:
     difference = "logdiff" if positive else "diff"
     integrated = [u.variable for u in roots if u.verdict == "integrated"]
@@ -54,7 +63,7 @@ def _recommend_tested(
     subject = f"{', '.join(integrated)} {'looks' if len(integrated) == 1 else 'look'} integrated (a unit root)"
     twice = _differences_not_stationary(roots)
     if johansen is not None and johansen.links:
-        linked = _recommend_linked(roots, positive, johansen, integrated_rank, subject)
+        linked = _recommend_linked(roots, positive, johansen, integrated_rank, subject, sample)
         if linked is not None:
             return linked[0], linked[1] + twice + caveat
     stationary = [u.variable for u in roots if u.verdict == "stationary"]
@@ -155,7 +164,12 @@ def vecm_rank(roots: tuple[UnitRoot, ...], johansen: Johansen | None, integrated
 
 
 def _recommend_linked(
-    roots: tuple[UnitRoot, ...], positive: bool, johansen: Johansen, integrated_rank: int | None, subject: str
+    roots: tuple[UnitRoot, ...],
+    positive: bool,
+    johansen: Johansen,
+    integrated_rank: int | None,
+    subject: str,
+    sample: AdviceSample,
 ) -> tuple[str | None, str] | None:
     """The advice when Johansen's test finds relations that may link the integrated variables: a VECM, or a VECM
     compared with differences when the relations may be an unclear variable's own level; None when they show no
@@ -173,7 +187,7 @@ def _recommend_linked(
         f"{subject}, and Johansen's trace test ({_settings(johansen)}) finds {johansen.rank} cointegrating"
         f" {plural_of(johansen.rank, 'relation')} at 5%"
     )
-    as_tested = _as_tested(AdvisedVecm.of(johansen, johansen.rank, positive), positive)
+    as_tested = _as_tested(AdvisedVecm.of(johansen, johansen.rank, positive, sample), positive)
     if integrated_rank != 0:
         return difference, (
             f"{found}: a vector error-correction model keeps that long-run link ({vecm}); a VAR in differences"
@@ -191,12 +205,24 @@ def _recommend_linked(
 
 def _as_tested(vecm: AdvisedVecm, logs: bool) -> str:
     """How to train the VECM named at the order its test ran at: a criterion may choose another, at which the test
-    finds another rank (or none, and training refuses)."""
+    finds another rank (or none, and training refuses); on the rows tested, where those were a long sample's last
+    ones, as on every row it may too; and without a VARX's exogenous variables, which a VECM refuses."""
+    sample = vecm.sample
+    fields = f"lags {vecm.lags}, coint_rank {vecm.coint_rank}, deterministic `{vecm.deterministic}`"
+    rows = alone = where = ""
+    if sample.last_rows:  # a long sample's last rows alone were tested: on every row the rank may differ
+        rows = f" on the last {sample.last_rows:,} rows" + (f" (from {sample.start})" if sample.start else "")
+        # their dates unknown (a bare array given): the person looks up the first one's
+        alone = " and train on those rows alone" + ("" if sample.start else ", from the first one's date")
+        fields += f", start {sample.start}" if sample.start else ""
+        where = ", or on every row,"
+    options = f"CLI `{vecm.options}`" + ("" if sample.start or not sample.last_rows else " with --start at that date")
+    count = len(sample.exog)
+    exog = f", without the exogenous {plural_of(count, 'variable')} {and_list(sample.exog)} (a VECM takes none)"
     return (
-        f" The test ran at VAR order {vecm.lags} in {'log levels' if logs else 'levels'}: to train the VECM it"
-        f" tested, fix that order and rank (lags {vecm.lags}, coint_rank {vecm.coint_rank}, deterministic"
-        f" `{vecm.deterministic}`; CLI `{vecm.options}`): at the order a criterion chooses the test may find"
-        " another rank, or none."
+        f" The test ran at VAR order {vecm.lags} in {'log levels' if logs else 'levels'}{rows}: to train the VECM it"
+        f" tested, fix that order and rank{alone} ({fields}; {options}){exog if count else ''}: at the order a"
+        f" criterion chooses{where} the test may find another rank, or none."
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from .integration_vecm import WHOLE, AdviceSample, AdvisedVecm
 from .wording import p_text
 
 # The table's columns name each test's null hypothesis: a reader need not know that ADF and KPSS test opposite ones.
@@ -173,37 +174,6 @@ class Johansen:
         )
 
 
-# the VECM terms whose training test is the advice's test (varlib.vecm_model.DET_ORDER): its deterministic case
-VECM_TERMS = {"none": "n", "constant": "co", "linear trend": "colo"}
-
-
-@dataclass(frozen=True)
-class AdvisedVecm:
-    """The VECM the advice names, at the VAR order and deterministic terms its Johansen test ran at: trained with
-    these fixed it fits the rank tested, where a criterion may choose an order at which the test finds another."""
-
-    transform: str  # "log" when the tests ran on log levels, else "none"
-    lags: int  # the VAR order in levels: the test's lagged differences + 1
-    coint_rank: int
-    deterministic: str
-
-    @classmethod
-    def of(cls, johansen: Johansen, rank: int, logs: bool) -> AdvisedVecm:
-        return cls("log" if logs else "none", johansen.lagged_differences + 1, rank, VECM_TERMS[johansen.deterministic])
-
-    @property
-    def options(self) -> str:
-        """The options of `varlib train` that fit it (the data's options aside)."""
-        return (
-            f"--model vecm --transform {self.transform} --lags {self.lags} --coint-rank {self.coint_rank}"
-            f" --deterministic {self.deterministic}"
-        )
-
-    def to_dict(self) -> dict:
-        """The model spec's fields that fit it."""
-        return {"kind": "vecm"} | {k: getattr(self, k) for k in ("transform", "lags", "coint_rank", "deterministic")}
-
-
 def _triple(values) -> tuple[float, float, float]:
     a, b, c = (float(v) for v in values)
     return a, b, c
@@ -231,13 +201,14 @@ class Integration:
     rows_tested: int  # the last rows of the sample, when it is longer than the tests' limit
     rows: int
     vecm_rank: int | None = None  # the rank of a VECM the advice names (keep, or compare with differences)
+    sample: AdviceSample = WHOLE  # the rows tested and the exogenous variables, that such a VECM repeats
 
     @property
     def advised_vecm(self) -> AdvisedVecm | None:
         """The VECM the advice names, as its test ran (None when it names none)."""
         if self.vecm_rank is None or self.johansen is None:
             return None
-        return AdvisedVecm.of(self.johansen, self.vecm_rank, self.tested_on == "log levels")
+        return AdvisedVecm.of(self.johansen, self.vecm_rank, self.tested_on == "log levels", self.sample)
 
     @property
     def trend_advised(self) -> bool:
@@ -251,8 +222,9 @@ class Integration:
         """A sentence saying which rows were tested, for the pages, the CLI and the report: "" for all of them."""
         if self.rows_tested >= self.rows:
             return ""
+        since = f" (from {self.sample.start})" if self.sample.start else ""
         return (
-            f"The tests ran on the last {self.rows_tested:,} of the {self.rows:,} rows: on a longer sample"
+            f"The tests ran on the last {self.rows_tested:,} of the {self.rows:,} rows{since}: on a longer sample"
             " they take minutes."
         )
 
@@ -288,6 +260,7 @@ class Integration:
             "tested_on": self.tested_on,
             "rows_tested": self.rows_tested,
             "rows": self.rows,
+            "tested_from": self.sample.start,  # the first row tested, where the last ones alone were and dates known
             "unit_roots": [u.to_dict() for u in self.unit_roots],
             "recommended_transform": self.recommended_transform,
             "advice": self.advice,

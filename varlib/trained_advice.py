@@ -17,7 +17,9 @@ def trained_advice(result: TrainResult) -> str | None:
         return None
     order = max(result.params.k_ar + spec.lag_inputs_extra, 2)  # a VAR(p) of differences is a VAR(p + 1) of levels
     names = list(spec.variables)
-    found = analyse(result.dataset.frame[names].to_numpy(dtype=float), names, order)
+    frame = result.dataset.frame
+    # the dates and exogenous variables: the VECM it may name starts at its first row tested, and takes no exog
+    found = analyse(frame[names].to_numpy(dtype=float), names, order, frame.index, spec.exog)
     wanted, trended = found.recommended_transform, spec.trend.startswith("ct")
     off = wanted != spec.transform or (wanted == "none" and trended != found.trend_advised)  # a trend missing/unneeded
     return found.advice if off else None

@@ -91,3 +91,23 @@ def test_a_vecm_left_to_its_criterion_is_refused_naming_the_order_where_the_test
     assert "--ic bic" not in err
     code, out, err = cli("train", *DATA, "--model", "vecm", "--transform", "log", "--lags", "8")
     assert code == 0 and "VECM of cointegration rank 1 (Johansen trace test at 5%)" in out, err
+
+
+def test_after_a_varx_the_advice_names_the_vecm_without_its_exogenous_variables(cli):
+    """A VARX's advice named the VECM's options alone; trained with the VARX's --exog too, as the person would,
+    the VECM is refused: a VECM takes no exogenous variables."""
+    code, out, _ = cli("train", *DATA, "--exog", "realint", "--name", "varx", "--publish")
+    advice = next(line for line in out.splitlines() if line.startswith("unit roots: "))
+    assert code == 0 and "finds 1 cointegrating relation" in advice  # the premise: the VECM of the VAR's advice
+    assert (
+        "CLI `--model vecm --transform log --lags 9 --coint-rank 1 --deterministic co`), without the exogenous"
+        " variable realint (a VECM takes none): at the order a criterion chooses"
+    ) in advice
+    options = re.search(r"CLI `(--model vecm[^`]*)`", advice)
+    assert options is not None, advice
+    code, _, err = cli("train", *DATA, "--exog", "realint", *options[1].split())
+    assert code != 0 and "exogenous variables (realint) are a VAR option: a VECM here has none" in err
+    code, out, err = cli("train", *DATA, *options[1].split())
+    assert code == 0 and "VECM of cointegration rank 1 (fixed), 8 lagged differences" in out, err
+    code, text, _ = cli("diagnose", "--name", "varx")  # the version's diagnostics say it too
+    assert code == 0 and "without the exogenous variable realint (a VECM takes none)" in text

@@ -89,7 +89,13 @@ def diagnose(
         instantaneous=instantaneous_tests(fitted, signif),
         irf=impulse_responses(fitted, irf_periods, signif),
         fevd=np.asarray(results.fevd(irf_periods).decomp, dtype=float),
-        integration=analyse(artifact.data.values, artifact.variables, max(_levels_order(artifact), 2)),
+        integration=analyse(
+            artifact.data.values,
+            artifact.variables,
+            max(_levels_order(artifact), 2),
+            artifact.data.dates,  # a VECM advised on a long sample's last rows starts at the first tested
+            artifact.spec.exog,  # which a VECM advised takes none of
+        ),
         model=artifact.description,
         arch=arch_tests(np.asarray(results.resid), artifact.variables, arch_lags, signif),
         imported_from=artifact.provenance.get("source_class"),

@@ -90,7 +90,7 @@ def diagnose(
         instantaneous=instantaneous_tests(fitted, signif),
         irf=impulse_responses(fitted, irf_periods, signif),
         fevd=variance_decomposition(fitted, irf_periods),
-        integration=analyse(artifact.data.values, names, max(artifact.k_ar, 2)),
+        integration=analyse(artifact.data.values, names, max(artifact.k_ar, 2), artifact.data.dates),
         kind=artifact.spec.kind,
         model=artifact.description,
         cointegration=cointegration(fitted, johansen),

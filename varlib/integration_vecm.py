@@ -1,0 +1,58 @@
+"""The VECM the unit-root advice names (`AdvisedVecm`), as its Johansen test ran: the order, terms and rows tested
+(`AdviceSample`), for the advice's words (varlib.integration_advice) and the JSON (varlib.integration_results)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .integration_results import Johansen
+
+# the VECM terms whose training test is the advice's test (varlib.vecm_model.DET_ORDER): its deterministic case
+VECM_TERMS = {"none": "n", "constant": "co", "linear trend": "colo"}
+
+
+@dataclass(frozen=True)
+class AdviceSample:
+    """What training must repeat of the data the advice tested, beyond its variables: the rows tested when they
+    were the sample's last ones alone (how many, and the first one's date where the rows' dates are known, as
+    train's --start reads it), and the exogenous variables of the model advised on, which a VECM takes none of."""
+
+    last_rows: int | None = None  # None: every row was tested
+    start: str | None = None
+    exog: tuple[str, ...] = ()
+
+
+WHOLE = AdviceSample()  # every row tested, and no exogenous variables
+
+
+@dataclass(frozen=True)
+class AdvisedVecm:
+    """The VECM the advice names, at the VAR order and deterministic terms its Johansen test ran at: trained with
+    these fixed, on the rows tested, it fits the rank tested, where a criterion may choose an order at which the
+    test finds another (and on every row of a longer sample the test may find another too)."""
+
+    transform: str  # "log" when the tests ran on log levels, else "none"
+    lags: int  # the VAR order in levels: the test's lagged differences + 1
+    coint_rank: int
+    deterministic: str
+    sample: AdviceSample = WHOLE
+
+    @classmethod
+    def of(cls, johansen: Johansen, rank: int, logs: bool, sample: AdviceSample = WHOLE) -> AdvisedVecm:
+        terms = VECM_TERMS[johansen.deterministic]
+        return cls("log" if logs else "none", johansen.lagged_differences + 1, rank, terms, sample)
+
+    @property
+    def options(self) -> str:
+        """The options of `varlib train` that fit it (the data's options aside, but for the first row tested)."""
+        start = f" --start {self.sample.start}" if self.sample.start else ""
+        return (
+            f"--model vecm --transform {self.transform} --lags {self.lags} --coint-rank {self.coint_rank}"
+            f" --deterministic {self.deterministic}{start}"
+        )
+
+    def to_dict(self) -> dict:
+        """The model spec's fields that fit it (the first row tested is the Integration's `tested_from`)."""
+        return {"kind": "vecm"} | {k: getattr(self, k) for k in ("transform", "lags", "coint_rank", "deterministic")}
