@@ -101,6 +101,21 @@ def point_cli_at(settings: Settings, monkeypatch) -> None:
         monkeypatch.setenv(variable, value)
 
 
+@pytest.fixture
+def local_cli(local_settings, monkeypatch, capsys):
+    """`varlib` in this process on the local store of `local_settings`: run(*argv) -> (exit code, stdout, stderr)."""
+    from varlib.cli import main
+
+    point_cli_at(local_settings, monkeypatch)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = main(list(argv))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
 @pytest.fixture(params=["local", pytest.param("minio", marks=pytest.mark.minio)])
 def store_settings(request, tmp_path) -> Settings:
     """The contract suite runs once per backend."""

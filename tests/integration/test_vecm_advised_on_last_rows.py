@@ -11,22 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from tests.conftest import point_cli_at
-from varlib.cli import main
-
 FIRST_TESTED = "2002-09-27"  # the 1,001st day from 2000-01-01: the first of the last 5,000
-
-
-@pytest.fixture
-def cli(local_settings, monkeypatch, capsys):
-    point_cli_at(local_settings, monkeypatch)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture
@@ -41,13 +26,13 @@ def csv(tmp_path) -> str:
     return str(path)
 
 
-def test_the_vecm_advised_on_the_last_rows_trains_on_them_at_the_rank_tested(cli, csv):
-    code, out, _ = cli("train", "--csv", csv, "--lags", "2", "--name", "link", "--publish")
+def test_the_vecm_advised_on_the_last_rows_trains_on_them_at_the_rank_tested(local_cli, csv):
+    code, out, _ = local_cli("train", "--csv", csv, "--lags", "2", "--name", "link", "--publish")
     advice = next(line for line in out.splitlines() if line.startswith("unit roots: "))
     assert code == 0 and "finds 1 cointegrating relation" in advice  # the premise
     options = re.search(r"CLI `(--model vecm[^`]*)`", advice)
     assert options is not None, advice
-    code, raw, err = cli("train", "--csv", csv, *options[1].split(), "--json")
+    code, raw, err = local_cli("train", "--csv", csv, *options[1].split(), "--json")
     assert code == 0, err
     trained = json.loads(raw)
     assert (trained["coint_rank"], trained["johansen"]["rank"]) == (1, 1)  # its own test finds the rank advised
@@ -55,7 +40,7 @@ def test_the_vecm_advised_on_the_last_rows_trains_on_them_at_the_rank_tested(cli
     assert f"The test ran at VAR order 2 in levels on the last 5,000 rows (from {FIRST_TESTED})" in advice
     assert options[1].endswith(f"--start {FIRST_TESTED}")
     # the version's diagnostics name the same rows
-    code, raw, _ = cli("diagnose", "--name", "link", "--json")
+    code, raw, _ = local_cli("diagnose", "--name", "link", "--json")
     said = json.loads(raw)
     assert code == 0 and options[0] in said["integration_advice"]
     assert said["unit_roots"]["tested_from"] == FIRST_TESTED

@@ -8,43 +8,27 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
 from tests.api.local_store import local_client
-from tests.conftest import point_cli_at
 from varlib import ModelSpec, analyse_integration, load_dataset, train_model
-from varlib.cli import main
 
 DATA = ("--vars", "realgdp,realcons,cpi", "--start", "1990Q1", "--end", "2007Q4")
 NAMES = ["realgdp", "realcons", "cpi"]
 
 
-@pytest.fixture
-def cli(local_settings, monkeypatch, capsys):
-    point_cli_at(local_settings, monkeypatch)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = main(list(argv))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
-
-
-def test_the_vecm_the_train_advice_names_trains_at_the_rank_it_found(cli, local_settings):
-    code, out, _ = cli("train", *DATA, "--name", "m72", "--publish")
+def test_the_vecm_the_train_advice_names_trains_at_the_rank_it_found(local_cli, local_settings):
+    code, out, _ = local_cli("train", *DATA, "--name", "m72", "--publish")
     advice = next(line for line in out.splitlines() if line.startswith("unit roots: "))
     assert code == 0 and "VAR(9)" in out and "finds 1 cointegrating relation" in advice  # the premise
     options = re.search(r"CLI `(--model vecm[^`]*)`", advice)
     assert options is not None, advice
-    code, out, err = cli("train", *DATA, *options[1].split())
+    code, out, err = local_cli("train", *DATA, *options[1].split())
     assert code == 0, err
     assert "VECM of cointegration rank 1 (fixed), 8 lagged differences (VAR order 9 in log levels)" in out
     assert "constant outside the relation (co)" in out
     # what `diagnose` says of the VAR, in text and JSON, is the same advice with the same options
-    code, text, _ = cli("diagnose", "--name", "m72")
+    code, text, _ = local_cli("diagnose", "--name", "m72")
     assert code == 0 and options[0] in text
-    code, raw, _ = cli("diagnose", "--name", "m72", "--json")
+    code, raw, _ = local_cli("diagnose", "--name", "m72", "--json")
     said = json.loads(raw)
     assert options[0] in said["integration_advice"]
     assert said["unit_roots"]["advised_vecm"] == {
@@ -82,21 +66,21 @@ def test_the_advice_names_the_order_terms_and_options_it_tested_with():
     assert found.to_dict()["advised_vecm"]["lags"] == 9
 
 
-def test_a_vecm_left_to_its_criterion_is_refused_naming_the_order_where_the_test_finds_a_relation(cli):
+def test_a_vecm_left_to_its_criterion_is_refused_naming_the_order_where_the_test_finds_a_relation(local_cli):
     # the criterion's order stays its own (4 on the logs); the refusal names the nearest order searched at which the
     # test finds a rank, larger here, and not BIC's order 1, where it finds none either and training refuses again
-    code, _, err = cli("train", *DATA, "--model", "vecm", "--transform", "log")
+    code, _, err = local_cli("train", *DATA, "--model", "vecm", "--transform", "log")
     assert code != 0 and "at VAR order 4, chosen by aic (lags 1-10), finds no cointegrating relation" in err
     assert "but at order 8 (lags, CLI --lags 8; there the test finds rank 1), longer than the criterion's" in err
     assert "--ic bic" not in err
-    code, out, err = cli("train", *DATA, "--model", "vecm", "--transform", "log", "--lags", "8")
+    code, out, err = local_cli("train", *DATA, "--model", "vecm", "--transform", "log", "--lags", "8")
     assert code == 0 and "VECM of cointegration rank 1 (Johansen trace test at 5%)" in out, err
 
 
-def test_after_a_varx_the_advice_names_the_vecm_without_its_exogenous_variables(cli):
+def test_after_a_varx_the_advice_names_the_vecm_without_its_exogenous_variables(local_cli):
     """A VARX's advice named the VECM's options alone; trained with the VARX's --exog too, as the person would,
     the VECM is refused: a VECM takes no exogenous variables."""
-    code, out, _ = cli("train", *DATA, "--exog", "realint", "--name", "varx", "--publish")
+    code, out, _ = local_cli("train", *DATA, "--exog", "realint", "--name", "varx", "--publish")
     advice = next(line for line in out.splitlines() if line.startswith("unit roots: "))
     assert code == 0 and "finds 1 cointegrating relation" in advice  # the premise: the VECM of the VAR's advice
     assert (
@@ -105,9 +89,9 @@ def test_after_a_varx_the_advice_names_the_vecm_without_its_exogenous_variables(
     ) in advice
     options = re.search(r"CLI `(--model vecm[^`]*)`", advice)
     assert options is not None, advice
-    code, _, err = cli("train", *DATA, "--exog", "realint", *options[1].split())
+    code, _, err = local_cli("train", *DATA, "--exog", "realint", *options[1].split())
     assert code != 0 and "exogenous variables (realint) are a VAR option: a VECM here has none" in err
-    code, out, err = cli("train", *DATA, *options[1].split())
+    code, out, err = local_cli("train", *DATA, *options[1].split())
     assert code == 0 and "VECM of cointegration rank 1 (fixed), 8 lagged differences" in out, err
-    code, text, _ = cli("diagnose", "--name", "varx")  # the version's diagnostics say it too
+    code, text, _ = local_cli("diagnose", "--name", "varx")  # the version's diagnostics say it too
     assert code == 0 and "without the exogenous variable realint (a VECM takes none)" in text
