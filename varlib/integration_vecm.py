@@ -4,10 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .integration_results import Johansen
+from typing import Protocol
 
 # the VECM terms whose training test is the advice's test (varlib.vecm_model.DET_ORDER): its deterministic case
 VECM_TERMS = {"none": "n", "constant": "co", "linear trend": "colo"}
@@ -27,6 +24,16 @@ class AdviceSample:
 WHOLE = AdviceSample()  # every row tested, and no exogenous variables
 
 
+class JohansenSettings(Protocol):
+    """What of a Johansen test (varlib.integration_results.Johansen) the VECM it advises repeats."""
+
+    @property
+    def lagged_differences(self) -> int: ...
+
+    @property
+    def deterministic(self) -> str: ...  # "none", "constant" or "linear trend"
+
+
 @dataclass(frozen=True)
 class AdvisedVecm:
     """The VECM the advice names, at the VAR order and deterministic terms its Johansen test ran at: trained with
@@ -40,7 +47,7 @@ class AdvisedVecm:
     sample: AdviceSample = WHOLE
 
     @classmethod
-    def of(cls, johansen: Johansen, rank: int, logs: bool, sample: AdviceSample = WHOLE) -> AdvisedVecm:
+    def of(cls, johansen: JohansenSettings, rank: int, logs: bool, sample: AdviceSample = WHOLE) -> AdvisedVecm:
         terms = VECM_TERMS[johansen.deterministic]
         return cls("log" if logs else "none", johansen.lagged_differences + 1, rank, terms, sample)
 
