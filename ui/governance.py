@@ -16,7 +16,7 @@ from ui.errors import guarded
 from ui.literal import literal
 from ui.onboarding import train_link
 from ui.tables import aliases_table
-from varlib import unfollowed
+from varlib import READ_ONLY_SAID, unfollowed
 
 BLOCK = ":material/block:"
 HISTORY = "History: publishes, alias moves, withdrawals and saved scenarios"
@@ -32,7 +32,7 @@ def render(name: str) -> None:
     if sign_in.can("alias") and store.registry().read_only:
         st.info(
             "Moving and deleting aliases and withdrawing versions are switched off: this store is read-only"
-            " (VARLIB_READ_ONLY=1). Make these changes from a dashboard with write access.",
+            f" ({READ_ONLY_SAID}). Make these changes from a dashboard with write access.",
             icon=":material/lock:",
         )
     elif sign_in.can("alias"):

@@ -9,12 +9,21 @@ from ui import auth, store
 from ui.errors import show_error
 from ui.layout import sentence
 from ui.selection import DEFAULT_MODEL
-from varlib import DEFAULT_VARIABLES, ModelSpec, Registry, VarlibError, load_dataset, publish_result, train_model
+from varlib import (
+    DEFAULT_VARIABLES,
+    READ_ONLY_SAID,
+    ModelSpec,
+    Registry,
+    VarlibError,
+    load_dataset,
+    publish_result,
+    train_model,
+)
 
 FIRST_MODEL = DEFAULT_MODEL  # the pages start at the model the bundled data is published as
 TRAIN_PAGE, FORECAST_PAGE = "views/train.py", "views/forecast.py"  # as app.py registers them
 READ_ONLY = (
-    "This store is read-only (VARLIB_READ_ONLY=1), so nothing can be published here. Point the dashboard at a store"
+    f"This store is read-only ({READ_ONLY_SAID}), so nothing can be published here. Point the dashboard at a store"
     " with models, or publish from a dashboard or the CLI with write access (VARLIB_READ_ONLY unset, keys that may"
     " write)."
 )

@@ -17,6 +17,7 @@ from ui.layout import control_row
 from ui.literal import library_text, literal
 from ui.paths_editor import beyond_horizon, beyond_words, copy_scenario
 from varlib import (
+    READ_ONLY_SAID,
     Artifact,
     Scenario,
     VarlibError,
@@ -165,7 +166,7 @@ def save_form(artifact: Artifact, inputs: dict) -> None:
     registry = store.registry()
     if registry.read_only:
         st.info(
-            "This store is read-only (VARLIB_READ_ONLY=1), so scenarios cannot be saved here.", icon=":material/lock:"
+            f"This store is read-only ({READ_ONLY_SAID}), so scenarios cannot be saved here.", icon=":material/lock:"
         )
         return
     sign_in = auth.current()

@@ -53,7 +53,7 @@ from .compare import (
     overlay_frame,
     shared_lag_table,
 )
-from .config import Settings
+from .config import READ_ONLY_SAID, Settings
 from .data import (
     CONDITIONS,
     DATE,
@@ -180,7 +180,8 @@ __all__ = [  # packed by hand: one name a line would take 170 lines of this fron
     "DEFAULT_ORIGINS", "DEFAULT_VARIABLES", "DETERMINISTIC", "DETERMINISTIC_WORDS", "EXOG", "FILL_METHODS",
     "INTERVAL_KINDS", "LAG_POLICIES", "LATEST", "LEVEL_RANGE", "LOGGED", "MACRODATA", "MAX_COMPARED", "MAX_HORIZON",
     "MAX_IRF_PERIODS", "MAX_ORIGINS", "MAX_STEPS", "METRICS", "METRIC_LABELS", "MIN_RESIDUAL_DF", "MODEL_SPACE",
-    "NAME_PATTERN", "PINNED_PATTERN", "ROLES", "SCENARIO_PATTERN", "SHORT_NAME", "STEP", "TRANSFORMS", "TRENDS",
+    "NAME_PATTERN", "PINNED_PATTERN", "READ_ONLY_SAID", "ROLES", "SCENARIO_PATTERN", "SHORT_NAME", "STEP",
+    "TRANSFORMS", "TRENDS",
     "TREND_WORDS", "UNIT_METRICS", "VERSION_PATTERN", "__version__", "AccessDeniedError", "Actor", "Adequacy",
     "AllWithdrawnError", "AdvisedVecm",
     "CHECK_FLAGS", "Alias", "all_variables", "allows", "analyse_integration", "and_list", "apart_format", "Artifact",

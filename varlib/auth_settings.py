@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from .config import whole_number_setting, yes_no_setting
+from .config import given, whole_number_setting, yes_no_setting
 from .errors import InvalidInputError
 from .roles import RolePolicy
 
@@ -44,7 +44,9 @@ class AuthSettings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AuthSettings:
         env = os.environ if env is None else env
-        issuer = (env.get("VARLIB_OIDC_ISSUER") or "").strip().rstrip("/") or None
+        # empty is refused, not read as no sign-in: a CI secret that expanded to nothing would serve writes unchecked
+        issuer = given(env, "VARLIB_OIDC_ISSUER", "the provider's http(s) address", "no sign-in")
+        issuer = (issuer or "").strip().rstrip("/") or None
         audience = (env.get("VARLIB_OIDC_AUDIENCE") or env.get("VARLIB_OIDC_CLIENT_ID") or "").strip() or None
         if issuer and not audience:
             raise InvalidInputError(

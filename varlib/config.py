@@ -21,7 +21,9 @@ DEFAULT_BUCKET = "models"
 DEFAULT_MAX_ARTIFACT_BYTES = 16 * 1024 * 1024
 _BUCKET_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")  # S3's bucket naming rules
 _TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"", "0", "false", "no", "off"}
+_FALSE = {"0", "false", "no", "off"}
+YES_NO = "1 or 0 (also true/false, yes/no, on/off)"
+READ_ONLY_SAID = "VARLIB_READ_ONLY is on"  # how a refusal names the setting: `=1` was wrong for `yes` or `true`
 # A per-process key: cache keys carry an HMAC of the secret (so a rotated secret gets a new
 # client) that is worthless outside this process.
 _CACHE_KEY_SALT = secrets.token_bytes(16)
@@ -56,16 +58,22 @@ class Settings:
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         """Read VARLIB_* and MINIO_* variables; MINIO_ENDPOINT selects MinIO over the local folder."""
         env = os.environ if env is None else env
-        endpoint, secure = _parse_endpoint(env.get("MINIO_ENDPOINT", ""), env.get("MINIO_SECURE", ""))
+        endpoint, secure = _parse_endpoint(
+            given(env, "MINIO_ENDPOINT", "host:port", "the local store folder (VARLIB_STORE_DIR)"),
+            yes_no_setting("MINIO_SECURE", env, False),
+        )
+        store_dir = given(env, "VARLIB_STORE_DIR", "a folder", f"{STORE_DIR_NAME}/ in the working directory")
         return cls(
-            store_dir=Path(env.get("VARLIB_STORE_DIR") or default_store_dir()).expanduser().absolute(),
+            store_dir=Path(store_dir or default_store_dir()).expanduser().absolute(),
             minio_endpoint=endpoint,
             minio_secure=secure,
-            access_key=env.get("MINIO_ACCESS_KEY") or None,
+            access_key=env.get("MINIO_ACCESS_KEY") or None,  # empty keys are no keys (README): anonymous reads
             secret_key=env.get("MINIO_SECRET_KEY") or None,
-            bucket=_parse_bucket(env.get("MINIO_BUCKET") or DEFAULT_BUCKET),
-            ca_bundle=env.get("MINIO_CA_BUNDLE") or None,
-            read_only=_parse_bool("VARLIB_READ_ONLY", env.get("VARLIB_READ_ONLY", "")),
+            bucket=_parse_bucket(
+                given(env, "MINIO_BUCKET", "a bucket name", f"the default bucket, {DEFAULT_BUCKET}") or DEFAULT_BUCKET
+            ),
+            ca_bundle=given(env, "MINIO_CA_BUNDLE", "a CA file", "the system's CAs"),
+            read_only=yes_no_setting("VARLIB_READ_ONLY", env, False),
             author=_parse_author(env.get("VARLIB_AUTHOR", "")) or login_name(),
             max_artifact_bytes=whole_number_setting("VARLIB_MAX_ARTIFACT_BYTES", env, DEFAULT_MAX_ARTIFACT_BYTES),
             timeout_s=_parse_float("VARLIB_STORE_TIMEOUT", env, 5.0, MAX_TIMEOUT_S),
@@ -104,11 +112,25 @@ class Settings:
 ENDPOINT_FORMS = "use host:port or https://host:port, e.g. 127.0.0.1:9100"
 
 
-def _parse_endpoint(raw: str, secure_flag: str) -> tuple[str | None, bool]:
-    raw = raw.strip()
-    secure = _parse_bool("MINIO_SECURE", secure_flag)
-    if not raw:
+def given(env: Mapping[str, str], name: str, give: str, unset_means: str) -> str | None:
+    """The value of `name` as set, or None when unset. Set but empty (or blank) is refused by name: in a script or a
+    CI job an unset variable expanded into an empty one (`VARLIB_STORE_DIR=$DIR`) would otherwise pass for the
+    default without a word, and a publish would go to the working directory's store. The one rule for every
+    setting, except those README says are unset when empty (VARLIB_AUTHOR, the MinIO keys)."""
+    raw = env.get(name)
+    if raw is None:
+        return None
+    if not raw.strip():
+        raise InvalidInputError(
+            f"{name} is set but empty: give {give}, or unset it to use {unset_means}", field=name, value=raw
+        )
+    return raw
+
+
+def _parse_endpoint(raw: str | None, secure: bool) -> tuple[str | None, bool]:
+    if raw is None:
         return None, secure
+    raw = raw.strip()
     if "://" in raw:
         parts = urlsplit(raw)
         if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/"):
@@ -143,22 +165,22 @@ def _parse_bool(name: str, raw: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise InvalidInputError(f"{name}={raw!r} is not a yes/no value: use 1 or 0")
+    raise InvalidInputError(f"{name}={raw!r} is not a yes/no value: use {YES_NO}", field=name, value=raw)
 
 
 def yes_no_setting(name: str, env: Mapping[str, str], default: bool) -> bool:
-    """A yes/no environment variable (1/0, true/false, yes/no, on/off), or `default` when unset or empty; any
-    other value is refused by name, so a typo never flips a setting without a word."""
-    raw = env.get(name) or ""
-    return _parse_bool(name, raw) if raw.strip() else default
+    """A yes/no environment variable (1/0, true/false, yes/no, on/off), or `default` when unset; any other value,
+    empty included, is refused by name, so a typo never flips a setting without a word."""
+    raw = given(env, name, YES_NO, "its default, " + ("1" if default else "0"))
+    return default if raw is None else _parse_bool(name, raw)
 
 
 def whole_number_setting(
     name: str, env: Mapping[str, str], default: int, lowest: int = 1, highest: int | None = None
 ) -> int:
     """A whole-number environment variable from `lowest` to `highest` (no bound above when None), or `default` when
-    unset; refused by name."""
-    raw = (env.get(name) or "").strip()
+    unset; refused by name (empty too)."""
+    raw = (given(env, name, "a whole number", f"its default, {default}") or "").strip()
     if not raw:
         return default
     try:
@@ -179,8 +201,8 @@ def whole_number_setting(
 
 def _parse_float(name: str, env: Mapping[str, str], default: float, highest: float) -> float:
     """Seconds above 0 and at most `highest`: nan and inf are refused here by name, at start, not per request."""
-    raw = env.get(name, "")
-    if not raw:
+    raw = given(env, name, "a number of seconds", f"its default, {default:g}")
+    if raw is None:
         return default
     try:
         value = float(raw)

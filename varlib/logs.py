@@ -12,6 +12,7 @@ import os
 from datetime import UTC, datetime
 from typing import Any
 
+from .config import given
 from .errors import InvalidInputError
 
 FORMATS = ("text", "json")
@@ -61,7 +62,7 @@ def check_log_format(value: str | None) -> str:
 def logging_config(fmt: str | None = None) -> dict[str, Any]:
     """A `logging.config.dictConfig` for uvicorn and varlib's own loggers (the audit trail at INFO);
     the format is `fmt`, else VARLIB_LOG_FORMAT, else text."""
-    fmt = check_log_format(fmt or os.environ.get("VARLIB_LOG_FORMAT"))
+    fmt = check_log_format(fmt or given(os.environ, "VARLIB_LOG_FORMAT", "json or text", "text"))
     text = {"()": "varlib.logs.TextFormatter", "fmt": _TEXT}
     formatter = {"()": "varlib.logs.JsonFormatter"} if fmt == "json" else text
     handler = {"class": "logging.StreamHandler", "formatter": "main", "stream": "ext://sys.stderr"}

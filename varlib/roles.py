@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .config import given
 from .errors import AccessDeniedError, InvalidInputError
 from .wording import and_list
 
@@ -47,7 +48,7 @@ class RolePolicy:
         env = os.environ if env is None else env
         default = cls()
         return cls(
-            claim=(env.get("VARLIB_ROLES_CLAIM") or default.claim).strip(),
+            claim=(given(env, "VARLIB_ROLES_CLAIM", "a claim's name", default.claim) or default.claim).strip(),
             admin_groups=_groups(env, "VARLIB_ADMIN_GROUPS", default.admin_groups, ADMIN),
             publisher_groups=_groups(env, "VARLIB_PUBLISHER_GROUPS", default.publisher_groups, PUBLISHER),
             viewer_groups=_groups(env, "VARLIB_VIEWER_GROUPS", default.viewer_groups),

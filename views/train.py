@@ -17,6 +17,7 @@ from varlib import (
     BUMPS,
     CRITERIA,
     MODEL_SPACE,
+    READ_ONLY_SAID,
     AccessDeniedError,
     ConflictError,
     ModelSpec,
@@ -217,7 +218,7 @@ def _publish(result: TrainResult, name: str, stale: bool) -> None:
         return
     if registry.read_only:
         st.info(
-            "This store is read-only (VARLIB_READ_ONLY=1), so publishing is switched off. Training and inspecting"
+            f"This store is read-only ({READ_ONLY_SAID}), so publishing is switched off. Training and inspecting"
             " still work; publish from a dashboard with write access.",
             icon=":material/lock:",
         )

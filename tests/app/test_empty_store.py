@@ -77,7 +77,7 @@ def test_a_read_only_empty_store_offers_no_link_to_a_publish_it_cannot_do(store_
     at = open_app(page=page)
     assert errors(at) == ""
     hint = next(i.value for i in at.info if "no models yet" in i.value)
-    assert "read-only (VARLIB_READ_ONLY=1)" in hint and "with write access" in hint
+    assert "read-only (VARLIB_READ_ONLY is on)" in hint and "with write access" in hint
     assert not _links(at)
 
 
@@ -87,7 +87,7 @@ def test_a_read_only_welcome_offers_neither_the_first_model_nor_the_train_page(s
     monkeypatch.setenv("VARLIB_READ_ONLY", "1")
     at = open_app()
     assert errors(at) == "" and not at.button
-    assert "read-only (VARLIB_READ_ONLY=1)" in "\n".join(i.value for i in at.info)
+    assert "read-only (VARLIB_READ_ONLY is on)" in "\n".join(i.value for i in at.info)
     texts = "\n".join(m.value for m in at.markdown)
     assert "Start with a first model" not in texts and "Or train on your own CSV" not in texts
     assert not _links(at)

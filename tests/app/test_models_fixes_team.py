@@ -92,7 +92,7 @@ def test_a_read_only_store_says_why_the_admin_controls_are_missing(seeded, monke
     monkeypatch.setenv("VARLIB_READ_ONLY", "1")
     at = open_app(page=MODELS)
     assert not any(e.label == ADMIN for e in at.expander)
-    assert "this store is read-only (VARLIB_READ_ONLY=1)" in _text(at)
+    assert "this store is read-only (VARLIB_READ_ONLY is on)" in _text(at)
 
 
 def test_a_damaged_withdrawal_record_is_worded_as_such(seeded, macro_result):

@@ -242,10 +242,17 @@ def test_store_failure_is_explained_and_recovers_without_restart(seeded, monkeyp
     assert errors(at) == "" and len(charts(at)) == 2
 
 
-def test_bad_environment_is_explained(store_dir, monkeypatch):
-    monkeypatch.setenv("VARLIB_READ_ONLY", "maybe")
+@pytest.mark.parametrize(
+    ("name", "raw", "said"),
+    [
+        ("VARLIB_READ_ONLY", "maybe", "VARLIB_READ_ONLY='maybe' is not a yes/no value"),
+        ("VARLIB_STORE_DIR", "", "VARLIB_STORE_DIR is set but empty: give a folder, or unset it"),
+    ],
+)
+def test_bad_environment_is_explained(store_dir, monkeypatch, name, raw, said):
+    monkeypatch.setenv(name, raw)
     at = open_app()
-    assert "VARLIB_READ_ONLY='maybe' is not a yes/no value" in errors(at)
+    assert not at.exception and said in errors(at)
 
 
 def test_legacy_pickle_is_listed_with_its_reason_and_never_loaded(seeded, store_dir):

@@ -93,6 +93,6 @@ def test_a_read_only_store_names_the_action_it_refuses(three, local_settings, ma
         with pytest.raises(AccessDeniedError) as refused:
             attempt()
         assert str(refused.value) == (
-            f"not allowed: this store is read-only (VARLIB_READ_ONLY=1); {action} needs write access"
+            f"not allowed: this store is read-only (VARLIB_READ_ONLY is on); {action} needs write access"
         )
     assert three.withdrawals("var") == {} and [a.alias for a in three.aliases("var")] == ["champion"]

@@ -10,7 +10,7 @@ from varlib import AuthSettings, InvalidInputError
 SIGN_IN = {"VARLIB_OIDC_ISSUER": "http://127.0.0.1:5556/dex", "VARLIB_OIDC_AUDIENCE": "varlib"}
 
 
-@pytest.mark.parametrize(("raw", "open_reads"), [(None, True), ("", True), ("1", True), ("yes", True), ("0", False)])
+@pytest.mark.parametrize(("raw", "open_reads"), [(None, True), ("1", True), ("yes", True), ("0", False)])
 def test_open_reads_reads_yes_and_no(raw, open_reads):
     env = SIGN_IN | ({} if raw is None else {"VARLIB_API_OPEN_READS": raw})
     assert AuthSettings.from_env(env).open_reads is open_reads
@@ -22,7 +22,7 @@ def test_a_value_that_is_neither_is_refused_by_name(raw):
         AuthSettings.from_env(SIGN_IN | {"VARLIB_API_OPEN_READS": raw})
 
 
-@pytest.mark.parametrize("issuer", [None, "", "  "])
+@pytest.mark.parametrize("issuer", [None, "/"])
 def test_closed_reads_without_a_provider_are_refused_not_served_open(issuer):
     # no issuer, no token can be verified: the service used to start and answer every read to anyone
     env = {"VARLIB_API_OPEN_READS": "0"} | ({} if issuer is None else {"VARLIB_OIDC_ISSUER": issuer})

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import replace
 
 from ..artifact import Artifact
-from ..config import Settings
+from ..config import READ_ONLY_SAID, Settings
 from ..errors import AccessDeniedError, CorruptArtifactError, InvalidInputError, NotFoundError, VarlibError
 from ..identity import Actor
 from ..plain_text import check_notes
@@ -232,7 +232,7 @@ class Registry(Governance, ScenarioShelf):
         `action` (e.g. "withdrawing a version") is what the refusal says needs write access."""
         if self.read_only:
             raise AccessDeniedError(
-                f"not allowed: this store is read-only (VARLIB_READ_ONLY=1); {action} needs write access"
+                f"not allowed: this store is read-only ({READ_ONLY_SAID}); {action} needs write access"
             )
 
     def shape_changes(self, name: str, spec: ModelSpec, frequency: str | None) -> Reshaped | None:
