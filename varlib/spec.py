@@ -54,7 +54,11 @@ class ModelSpec:
             object.__setattr__(self, "max_lags", whole_number(self.max_lags, 1, MAX_LAG_ORDER, "max lags", "max_lags"))
         object.__setattr__(self, "min_lags", whole_number(self.min_lags, 0, 1, "min lags", "min_lags", words="0 or 1"))
         if not (isinstance(self.holdout, (int, float)) and 0 <= self.holdout <= 0.5):
-            raise InvalidInputError(f"holdout {self.holdout!r} must be a fraction from 0 to 0.5 (0 skips evaluation)")
+            raise InvalidInputError(
+                f"holdout {self.holdout!r} must be a fraction from 0 to 0.5 (0 skips evaluation)",
+                field="holdout",
+                value=self.holdout,
+            )
         if self.deterministic is not None and self.deterministic not in DETERMINISTIC:
             raise InvalidInputError(
                 f"deterministic {self.deterministic!r} is not one of {', '.join(DETERMINISTIC)}",

@@ -6,7 +6,9 @@ import pytest
 from varlib.cli import main
 
 
-@pytest.mark.parametrize("args, named", [(["--port", "0"], "port 0"), (["--workers", "0"], "workers 0")])
+@pytest.mark.parametrize(
+    "args, named", [(["--port", "0"], "error: --port 0 "), (["--workers", "0"], "error: --workers 0 ")]
+)
 def test_serve_refuses_bad_arguments_in_one_line(args, named, capsys):
     assert main(["serve", *args]) == 2
     err = capsys.readouterr().err

@@ -14,12 +14,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from varlib import ConflictError, InvalidInputError, VarlibError, bounds_named
+from varlib import ConflictError, InvalidInputError, VarlibError
 
 from . import analysis, commands, compare, models, scenarios, serve, team, upkeep
 from .files import DEVICE_FAILURES
 from .output import say_held, to_stderr
 from .parser import build_parser, parse
+from .usage import said_as_options
 
 # 128 + SIGPIPE: what the shell reports for `cat` or `grep` when the reader of a pipe exits early, so a
 # script with `set -o pipefail` treats varlib like any other tool, and 0 would claim the output was delivered.
@@ -74,8 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _drop_stdout()
         print(f"error: the output could not be written: {exc.strerror}", file=sys.stderr)
         return 1
-    except VarlibError as exc:  # a date range's bounds named as `train`'s options, as the Train page names its own
-        to_stderr(f"error: {bounds_named(str(exc), '--start', '--end')}")
+    except VarlibError as exc:  # the library's words for an input said as the option it was given as
+        to_stderr(f"error: {said_as_options(exc)}")
         return exit_code(exc)
     except KeyboardInterrupt:
         to_stderr("error: interrupted")

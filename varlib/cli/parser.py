@@ -47,7 +47,19 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
         chosen(parser, args).error(f"unrecognized arguments: {' '.join(extras)}")
     if unplaced and args.version is None:
         args.version = LATEST
+    if args.command == "train":
+        _publish_options(chosen(parser, args), args)
     return args
+
+
+def _publish_options(train: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """`train`'s publish options are refused without --publish, as argparse refuses options that exclude each
+    other: a script that forgot it would otherwise train, print "not published" and exit 0, its notes lost."""
+    if not args.publish:
+        unused = [option for option in ("--bump", "--notes") if getattr(args, option[2:]) is not None]
+        if unused:
+            train.error(f"argument {unused[0]}: not allowed without --publish: add --publish, or leave it out")
+    args.bump, args.notes = args.bump or "patch", args.notes or ""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -248,10 +260,11 @@ def _train(train: argparse.ArgumentParser) -> None:
     train.add_argument("--end", type=given, metavar="DATE", help="the last date to train on (default: the data's last)")
     train.add_argument("--name", help="model name (default: from the data: the CSV's file name, or macrodata)")
     train.add_argument("--publish", action="store_true", help="store the model as the name's next version")
+    # None until `parse` settles them: given without --publish they are refused (_publish_options)
     train.add_argument(
-        "--bump", choices=BUMPS, default="patch", help="which part of the version to raise (default patch)"
+        "--bump", choices=BUMPS, help="with --publish: which part of the version to raise (default patch)"
     )
-    train.add_argument("--notes", default="", help="plain text kept with the version (what changed, why)")
+    train.add_argument("--notes", help="with --publish: plain text kept with the version (what changed, why)")
     add_json(train)
 
 

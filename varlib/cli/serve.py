@@ -29,9 +29,9 @@ def run_serve(args: argparse.Namespace) -> int:
         )
     proxies = check_proxies(args.trusted_proxies)
     if not 1 <= args.port <= 65535:
-        raise InvalidInputError(f"port {args.port} must be from 1 to 65535", field="port", value=args.port)
+        raise InvalidInputError(f"--port {args.port} must be from 1 to 65535", field="port", value=args.port)
     if not 1 <= args.workers <= 64:
-        raise InvalidInputError(f"workers {args.workers} must be from 1 to 64", field="workers", value=args.workers)
+        raise InvalidInputError(f"--workers {args.workers} must be from 1 to 64", field="workers", value=args.workers)
     settings = Settings.from_env()  # a bad environment fails here in one line, not in every worker
     varlib.AuthSettings.from_env()  # so does a half-configured sign-in
     log_config = varlib.logging_config(args.log_format)  # else VARLIB_LOG_FORMAT

@@ -5,9 +5,36 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from varlib import InvalidInputError
+from varlib import InvalidInputError, VarlibError, bounds_named
 
 REQUIRED = "the following arguments are required: "
+# By a refusal's `field`: the library's words for the input (its message says "lag order -1 must be ...") and the
+# option the CLI takes it as. The pages and REST name their own fields, so the library's words stay as they are.
+OPTIONS = {
+    "steps": ("steps", "--steps"),
+    "alpha": ("alpha", "--alpha"),
+    "lags": ("lag order", "--lags"),
+    "max_lags": ("max lags", "--max-lags"),
+    "holdout": ("holdout", "--holdout"),
+    "coint_rank": ("cointegration rank", "--coint-rank"),
+    "origins": ("backtest origins", "--origins"),
+    "horizon": ("backtest horizon", "--horizon"),
+    "irf_periods": ("impulse-response horizon", "--irf-periods"),
+    "whiteness_lags": ("whiteness lags", "--whiteness-lags"),
+    "arch_lags": ("ARCH lags", "--arch-lags"),
+}
+
+
+def said_as_options(exc: VarlibError) -> str:
+    """`exc`'s message in the CLI's words: a date range's bounds as `--start` and `--end` (as the Train page names
+    its own), and the input it refuses as the option, with the value as typed: `--holdout 2`, not `holdout 2.0`."""
+    words, option = OPTIONS.get(exc.field or "", ("", ""))
+    value = exc.value
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    typed = str(int(value)) if isinstance(value, float) and value.is_integer() else repr(value)
+    return bounds_named(
+        str(exc), "--start", "--end", {f"{words} {value!r}": f"{option} {typed}"} if option and number else None
+    )
 
 
 class UsageParser(argparse.ArgumentParser):

@@ -30,6 +30,7 @@ decides, not the value) is compared with the rows' dates as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -109,14 +110,19 @@ def slice_dates(
     return frame[mask]
 
 
-def bounds_named(message: str, start: str, end: str) -> str:
-    """`message` with the bounds it names (BOUND_WORDS) said as a front's own: `--start` and `--end` for the CLI.
+def bounds_named(message: str, start: str, end: str, words: Mapping[str, str] | None = None) -> str:
+    """`message` with the bounds it names (BOUND_WORDS) said as a front's own: `--start` and `--end` for the CLI;
+    `words` maps any other of the library's words to the front's (the CLI's `--lags -1` for `lag order -1`).
     A name it quotes (a file's, a column's) is kept as written."""
+    said = {BOUND_WORDS["start"]: start, BOUND_WORDS["end"]: end, **(words or {})}
     parts = _QUOTED.split(message)  # the quoted names at odd places
-    return "".join(
-        part if at % 2 else part.replace(BOUND_WORDS["start"], start).replace(BOUND_WORDS["end"], end)
-        for at, part in enumerate(parts)
-    )
+    return "".join(part if at % 2 else _said(part, said) for at, part in enumerate(parts))
+
+
+def _said(text: str, said: Mapping[str, str]) -> str:
+    for library, front in said.items():
+        text = text.replace(library, front)
+    return text
 
 
 def _bound_and_span(value: str, label: str, order: str | None) -> tuple[pd.Timestamp, pd.DateOffset | None]:
