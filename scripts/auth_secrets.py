@@ -8,7 +8,8 @@
 
 Streamlit reads sign-in settings only from secrets files, so a deployment that keeps secrets in the
 environment (docker-compose, a container platform) writes the file at start, readable by its owner only.
-Without VARLIB_OIDC_ISSUER nothing is written and the dashboard runs without sign-in.
+Without VARLIB_OIDC_ISSUER nothing is written and the dashboard runs without sign-in; set but empty, it is refused,
+as the REST service refuses it (an unset variable expanded into an empty one must not switch sign-in off).
 """
 
 from __future__ import annotations
@@ -32,18 +33,18 @@ DEFAULT_SCOPE = "openid profile email groups"
 
 def render(env: Mapping[str, str]) -> str | None:
     """The secrets file's text for `env`, or None when no issuer is configured."""
-    issuer = (env.get("VARLIB_OIDC_ISSUER") or "").strip().rstrip("/")
-    if not issuer:
+    raw = env.get("VARLIB_OIDC_ISSUER")
+    if raw is None:
         return None
+    try:  # the issuer as the product reads it: empty, or an address without its scheme, is refused here
+        issuer = AuthSettings.from_env(env).issuer or raw.strip().rstrip("/")
+    except InvalidInputError as exc:
+        raise SystemExit(f"error: {exc}") from None
     missing = [name for name in REQUIRED if not env.get(name)]
     if missing:
         raise SystemExit(
             f"error: VARLIB_OIDC_ISSUER is set but {', '.join(missing)} {'is' if len(missing) == 1 else 'are'} not"
         )
-    try:  # the issuer as the product reads it: an address without its scheme is refused here, not at sign-in
-        issuer = AuthSettings.from_env(env).issuer or issuer
-    except InvalidInputError as exc:
-        raise SystemExit(f"error: {exc}") from None
     if len(env["VARLIB_OIDC_COOKIE_SECRET"]) < 32:
         raise SystemExit("error: VARLIB_OIDC_COOKIE_SECRET must be at least 32 characters (e.g. openssl rand -hex 32)")
 

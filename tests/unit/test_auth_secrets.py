@@ -32,4 +32,12 @@ def test_an_issuer_without_a_scheme_is_refused_by_name(script):
 def test_an_http_issuer_gives_its_discovery_document(script):
     text = script.render({**ENV, "VARLIB_OIDC_ISSUER": " http://dex:5556/dex/ "})
     assert 'server_metadata_url = "http://dex:5556/dex/.well-known/openid-configuration"' in text
-    assert script.render({**ENV, "VARLIB_OIDC_ISSUER": ""}) is None
+    assert script.render({name: value for name, value in ENV.items() if name != "VARLIB_OIDC_ISSUER"}) is None
+
+
+def test_an_empty_issuer_is_refused_not_taken_for_no_sign_in(script):
+    """An unset variable expanded into an empty one switched the dashboard's sign-in off without a word, where the
+    REST service refuses it (varlib.config.given)."""
+    with pytest.raises(SystemExit) as caught:
+        script.render({**ENV, "VARLIB_OIDC_ISSUER": " "})
+    assert "VARLIB_OIDC_ISSUER is set but empty" in str(caught.value)
