@@ -147,3 +147,13 @@ def test_a_withdrawn_version_takes_no_new_scenario(local_env):
     assert refused.stderr.startswith("error: var 0.0.1 was withdrawn (wrong file); a scenario cannot be saved")
     listed = cli(local_env, "scenario", "list", "0.0.1")
     assert listed.returncode == 0 and "after" not in listed.stdout
+
+
+def test_a_varx_report_without_a_scenario_notes_it_on_stderr_below_what_it_wrote(local_env, tmp_path):
+    """The note went to stdout beside `--out FILE`'s line (stderr with `--out -`), and before the page was written."""
+    name = _train_varx(local_env)
+    report = tmp_path / "report.html"
+    written = cli(local_env, "report", "--name", name, "--out", str(report))
+    assert written.returncode == 0 and report.exists(), written.stderr
+    assert "note:" not in written.stdout
+    assert written.stderr.startswith(f"note: {name} 0.0.1 has exogenous variables; add --scenario NAME"), written.stderr

@@ -10,7 +10,7 @@ import varlib
 from .commands import load_version, named_version, registry_from_env, warn_if_withdrawn
 from .files import write_text
 from .helps import DEFAULT_LEVEL, INTERVALS_HELP, LEVEL_HELP, STEPS_HELP, add_test_options, given
-from .output import by_variable, print_json, print_table
+from .output import by_variable, print_json, print_table, warn_after_output
 
 
 def compare_command(diagnostics: varlib.Diagnostics) -> str:
@@ -179,9 +179,8 @@ def run_report(args: argparse.Namespace) -> int:
     if args.scenario:
         saved = registry.scenario(artifact.name, artifact.version or args.version, args.scenario)
         forecast = varlib.forecast_scenario(artifact, saved)
-    elif artifact.exog:  # said in the file too; on stderr when stdout is the page (`--out -`)
-        note = f"note: {artifact.label} has exogenous variables; add --scenario NAME for a forecast section"
-        print(note, file=sys.stderr if args.out == "-" else sys.stdout)
+    elif artifact.exog:  # said in the file too, and on stderr once the report is written, as other notes
+        warn_after_output(f"note: {artifact.label} has exogenous variables; add --scenario NAME for a forecast section")
     else:
         forecast = varlib.forecast_artifact(artifact, steps, alpha, intervals=intervals)
     page = varlib.render_report(
