@@ -11,6 +11,7 @@ import re
 import pytest
 
 from tests.support.browser import (
+    download_of,
     drawn_by_run,
     legends_under_modebar,
     refresh_listings,
@@ -56,11 +57,9 @@ def test_diagnostics_page_in_a_browser(dashboard, page, tmp_path):
     shot(page, "diagnostics-irf")
 
     page.get_by_role("tab", name="Report").click()
-    button = drawn_by_run(page, page.get_by_role("button", name="Download HTML report"))
-    with page.expect_download() as download:
-        button.click()
+    download = download_of(page, drawn_by_run(page, page.get_by_role("button", name="Download HTML report")))
     target = tmp_path / "report.html"
-    download.value.save_as(target)
+    download.save_as(target)
     html = target.read_text()
     assert "VAR model var 0.0.1" in html and "Granger causality" in html and html.count("Plotly.newPlot") == 5
     # the page's own choices: orthogonalised responses to horizon 10, a forecast of 8 steps at 95%

@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.browser import drawn_by_run, edit_newest_lag, forecast_trace, shot, wait_for_app, wait_for_forecast
+from tests.support.browser import (
+    download_of,
+    drawn_by_run,
+    edit_newest_lag,
+    forecast_trace,
+    shot,
+    wait_for_app,
+    wait_for_forecast,
+)
 
 pytestmark = pytest.mark.e2e
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
@@ -34,12 +42,10 @@ def test_the_lag_table_shows_periods_and_the_edited_downloads_say_so(local_dashb
     )
     assert forecast_trace(page)["y"][1] != pytest.approx(own["y"][1])
     page.get_by_text("Forecast table and downloads").click()
-    button = drawn_by_run(page, page.get_by_role("button", name="Download JSON"))
-    with page.expect_download() as download:
-        button.click()
-    assert download.value.suggested_filename == "var-0.0.1-forecast-6-steps-90pct-standard-edited-lags.json"
+    download = download_of(page, drawn_by_run(page, page.get_by_role("button", name="Download JSON")))
+    assert download.suggested_filename == "var-0.0.1-forecast-6-steps-90pct-standard-edited-lags.json"
     target = tmp_path / "forecast.json"
-    download.value.save_as(target)
+    download.save_as(target)
     content = json.loads(target.read_text())
     assert content["lag_inputs"][-1][0] == 13500.0 and content["lag_dates"][-1] == "2009-07-01"
     assert content["index"][0] == "2009-10-01"  # ISO dates for programs

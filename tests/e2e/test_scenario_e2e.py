@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import drawn_by_run, refresh_listings, shot, table_overflow, wait_for_app
+from tests.support.browser import download_of, drawn_by_run, refresh_listings, shot, table_overflow, wait_for_app
 from varlib import forecast_artifact, publish_result
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -103,11 +103,9 @@ def test_the_json_download_of_a_withdrawn_version_says_so(dashboard, page, macro
     wait_for_app(page)
     page.get_by_text("was withdrawn", exact=False).first.wait_for()
     page.get_by_text("Forecast table and downloads").click()
-    button = drawn_by_run(page, page.get_by_role("button", name="Download JSON"))
-    with page.expect_download() as download:
-        button.click()
+    download = download_of(page, drawn_by_run(page, page.get_by_role("button", name="Download JSON")))
     target = tmp_path / "forecast.json"
-    download.value.save_as(target)
+    download.save_as(target)
     content = json.loads(target.read_text())
     assert content["withdrawn"]["reason"] == "trained on the wrong file" and content["version"] == "0.0.1"
     assert len(content["mean"]) == 3

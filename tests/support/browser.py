@@ -37,6 +37,33 @@ def drawn_by_run(page, control):
     return control
 
 
+def download_of(page, button, first_wait_ms: float = 20_000):
+    """The download a click on `button` (drawn_by_run's) starts. Under the whole suite's load, a click on a download
+    button has now and then started none (one test in each of two clean-clone runs; never alone, nor under busy
+    loops or CPU throttling), a cause not found yet. The button is then clicked once more, and the first click's
+    requests for the file are reported as a warning in the run's summary, for the record: a download that never
+    comes, or comes wrong, still fails."""
+    import warnings
+
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if "/media/" in request.url else None)
+    try:
+        with page.expect_download(timeout=first_wait_ms) as download:
+            button.click()
+        return download.value
+    except PlaywrightTimeout:
+        warnings.warn(
+            f"a click on a download button started no download in {first_wait_ms / 1000:g} s (file requests:"
+            f" {asked or 'none'}); clicked again",
+            stacklevel=2,
+        )
+    with page.expect_download() as download:
+        button.click()
+    return download.value
+
+
 OVERLAY = "#portal .gdg-input, #portal textarea, #portal input"
 # Counts the rerun requests the page sends after it is installed. The script's running state is no
 # sign: a fast run can start and finish between two paints, and then the page never shows it. The
