@@ -48,7 +48,12 @@ def download_of(page, button, first_wait_ms: float = 20_000):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     asked: list[str] = []
-    page.on("request", lambda request: asked.append(request.url) if "/media/" in request.url else None)
+
+    def note(request) -> None:
+        if "/media/" in request.url:
+            asked.append(request.url)
+
+    page.on("request", note)  # for the first click only: a page may take several downloads
     try:
         with page.expect_download(timeout=first_wait_ms) as download:
             button.click()
@@ -59,6 +64,8 @@ def download_of(page, button, first_wait_ms: float = 20_000):
             f" {asked or 'none'}); clicked again",
             stacklevel=2,
         )
+    finally:
+        page.remove_listener("request", note)
     with page.expect_download() as download:
         button.click()
     return download.value
