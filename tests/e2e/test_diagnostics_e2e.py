@@ -11,14 +11,13 @@ import re
 import pytest
 
 from tests.support.browser import (
-    download_of,
-    drawn_by_run,
     legends_under_modebar,
     refresh_listings,
     shot,
     table_height,
     wait_for_app,
 )
+from tests.support.downloads import download_of, drawn_by_run
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 

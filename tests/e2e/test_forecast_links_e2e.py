@@ -86,7 +86,7 @@ def test_the_copy_link_of_the_forecast_page_names_the_root_with_its_slash(local_
 
 def test_edited_lag_inputs_are_back_after_another_page(local_dashboard, page):
     """Streamlit forgets a table editor's edits once a page without it runs; the Forecast page keeps them."""
-    from tests.support.browser import edit_newest_lag, forecast_trace, wait_for_forecast_value
+    from tests.support.browser import edit_newest_lag, forecast_trace, wait_for_forecast_point, wait_for_forecast_value
 
     url = local_dashboard
     page.goto(f"{url}/?model=var&version=0.0.1&steps=4")
@@ -101,6 +101,8 @@ def test_edited_lag_inputs_are_back_after_another_page(local_dashboard, page):
     wait_for_app(page)
     sidebar.get_by_role("link", name="Forecast", exact=True).click()
     wait_for_app(page)
-    assert abs(wait_for_forecast(page, 4)["y"][1] - edited) < 1e-9 and abs(edited - own) > 1e-6
+    assert abs(edited - own) > 1e-6
+    wait_for_forecast(page, 4)
+    wait_for_forecast_point(page, 1, edited)
     page.get_by_text("1 value differs from the model's own data").wait_for()
     shot(page, "forecast-lag-edits-kept")

@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 
 from tests.support.browser import (
-    download_of,
-    drawn_by_run,
     edit_newest_lag,
     forecast_trace,
     shot,
     wait_for_app,
     wait_for_forecast,
 )
+from tests.support.downloads import download_of, drawn_by_run
 
 pytestmark = pytest.mark.e2e
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"

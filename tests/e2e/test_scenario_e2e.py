@@ -10,7 +10,8 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import download_of, drawn_by_run, refresh_listings, shot, table_overflow, wait_for_app
+from tests.support.browser import refresh_listings, shot, table_overflow, wait_for_app
+from tests.support.downloads import download_of, drawn_by_run
 from varlib import forecast_artifact, publish_result
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
