@@ -1,5 +1,5 @@
 """REST service fixtures: a bucket on the real MinIO with published versions, and `python -m varlib serve`
-running on a free loopback port against it."""
+running on a free loopback port against it; a bearer header, and /metrics text read as samples."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
 
 from tests.conftest import new_bucket
 from tests.support.minio_server import free_port, stop_process
@@ -82,3 +83,16 @@ def service(minio, macro_result, tmp_path_factory):
 def client(service):
     with service.client() as http:
         yield http
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def samples(text: str) -> dict[tuple[str, tuple], float]:
+    """/metrics text as {(sample name, its sorted labels): value}."""
+    found = {}
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            found[(sample.name, tuple(sorted(sample.labels.items())))] = sample.value
+    return found

@@ -9,7 +9,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.api.test_auth_api import samples
+from tests.api.conftest import samples
 from varlib import Registry, Settings
 from varlib.api import create_app
 from varlib.service import publish_result

@@ -14,6 +14,7 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from tests.api.conftest import bearer
 from tests.api.local_store import local_client, local_registry
 from tests.support.json_server import json_server
 from tests.support.minio_server import free_port
@@ -21,10 +22,6 @@ from tests.support.oidc_server import CLIENT_ID, DexServer, start_dex
 from varlib import AuthenticationError, AuthSettings, TokenVerifier, tokens
 
 ALIAS = "/models/var/aliases/champion"
-
-
-def bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def test_a_restarted_dex_with_new_keys_is_trusted_at_once(tmp_path, macro_result):
