@@ -31,17 +31,18 @@ def run_models(args: argparse.Namespace) -> int:
     """Every model's name, one per line (or a JSON list), in the order the store lists them."""
     registry = Registry.from_settings(Settings.from_env())
     names = registry.list_names()
+    missing = None if names else registry.missing_note()
+    if missing:
+        # a bucket or folder that does not exist (a typo) is a failure, as for `varlib list`: stdout stays empty,
+        # as on any failure, so a script reading it gets no `[]` to take for a store that holds no models
+        raise NotFoundError(no_models(registry, missing))
     if args.json:
         print_json(names)  # stdout stays JSON alone
     elif names:
         print("\n".join(names))
-    if names:
-        return 0
-    # stdout holds names only (`varlib models | while read m` must not loop over a sentence): the note goes to
-    # stderr, and a bucket or folder that does not exist (a typo) exits 1, as `varlib list` does; empty is 0
-    missing = registry.missing_note()
-    to_stderr(f"{'error' if missing else 'note'}: {no_models(registry, missing)}")
-    return 1 if missing else 0
+    if not names:  # stdout holds names only (`varlib models | while read m` must not loop over a sentence)
+        to_stderr(f"note: {no_models(registry)}")
+    return 0
 
 
 PUBLISH_ONE = "publish one with `varlib train --publish`"
