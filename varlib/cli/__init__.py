@@ -20,6 +20,7 @@ from . import analysis, commands, compare, models, scenarios, serve, team, upkee
 from .files import DEVICE_FAILURES
 from .output import say_held, to_stderr
 from .parser import build_parser, parse
+from .stdin import refuse_two_readers
 from .usage import said_as_options
 
 # 128 + SIGPIPE: what the shell reports for `cat` or `grep` when the reader of a pipe exits early, so a
@@ -58,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     say_held(said=False)  # nothing left from an earlier call in the same process (tests, a caller's loop)
     try:
         args = parse(argv)
+        refuse_two_readers(args)  # before any of them is read
         code = RUN[args.command](args) or 0
         if sys.stdout is None:  # started with stdout closed (`>&-`): print wrote nothing, which is no success
             print("error: the output could not be written: stdout is closed", file=sys.stderr)

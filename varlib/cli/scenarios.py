@@ -41,19 +41,19 @@ def add_forecast_options(parser: argparse.ArgumentParser) -> None:
         type=given,
         metavar="FILE",
         help="lag inputs: an optional date column and one column per variable, the last"
-        " observations oldest first (the dashboard's upload takes the same files)",
+        " observations oldest first (the dashboard's upload takes the same files); -: stdin",
     )
     parser.add_argument(
         "--exog-csv",
         type=given,
         metavar="FILE",
-        help=f"future values of a VARX's exogenous variables for every step: {PATHS_HELP}",
+        help=f"future values of a VARX's exogenous variables for every step: {PATHS_HELP}; -: stdin",
     )
     parser.add_argument(
         "--conditions-csv",
         type=given,
         metavar="FILE",
-        help=f"hard conditions on the future path, in levels: {PATHS_HELP}; an empty cell leaves it free",
+        help=f"hard conditions on the future path, in levels: {PATHS_HELP}; an empty cell leaves it free; -: stdin",
     )
 
 
@@ -218,13 +218,12 @@ def _inputs(args: argparse.Namespace, artifact: varlib.Artifact):
         lags = varlib.parse_lag_table(
             table, artifact.variables, artifact.lag_rows, artifact.spec.transform, artifact.data.frequency, periods=own
         )
+        source = "standard input" if args.lags_csv == "-" else args.lags_csv  # `-`: no file of that name
         if len(table) > len(lags):  # a file of recent data: said, as the JSON on stdout stays the forecast
-            warn_after_output(
-                f"note: {args.lags_csv} has {len(table)} rows; the forecast starts from its last {len(lags)}"
-            )
+            warn_after_output(f"note: {source} has {len(table)} rows; the forecast starts from its last {len(lags)}")
         if not isinstance(lags.index, pd.DatetimeIndex):  # rows without dates: where they sit is the model's guess
             warn_after_output(
-                f"note: {args.lags_csv} has no dates, so its rows stand for the training data's last periods"
+                f"note: {source} has no dates, so its rows stand for the training data's last periods"
                 f" ({own[0]} to {own[-1]}) and the forecast is dated from there; add a date column to forecast"
                 " from other periods"
             )

@@ -1,5 +1,6 @@
 """A CSV's bytes as text: refused, saying what they are, when they are no CSV (a workbook, a zip or compressed
-file, bytes that are not text), else decoded: UTF-16 when the bytes say so, UTF-8, else Windows-1252.
+file, bytes that are not text), else decoded: UTF-16 when the bytes say so, UTF-8, else Windows-1252. `-` in
+place of a file's path is standard input (`--csv -`, `--lags-csv -`), refused when it holds nothing.
 
 A UTF-8 file with a line in another encoding (a `Source:` line typed in an old editor) stays UTF-8: decoded as
 Windows-1252 as a whole, every accented letter of its header would change (`Österreich` to `Ã–sterreich`).
@@ -20,6 +21,7 @@ from ..errors import InvalidInputError
 from .rows_not_data import NOTE_LINES, words_only
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
+STDIN, STANDARD_INPUT = "-", "standard input"  # `-` in place of a file's path reads stdin, as Unix tools do
 
 _COMPRESSED = {b"\x1f\x8b": "gzip", b"BZh": "bzip2", b"\xfd7zXZ\x00": "xz", b"\x28\xb5\x2f\xfd": "zstd"}
 _ZIP, _XLS = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
@@ -31,11 +33,8 @@ _SAVE_AS_CSV = "save it as CSV (comma- or semicolon-separated)"
 def read_file(source: str | Path, name: str | None) -> tuple[bytes, str]:
     """The bytes of the CSV at `source` and its name (`name`, else the file's). `-` is standard input (the
     CLI's `--csv -`, named `stdin`), read as a pipe is: up to MAX_CSV_BYTES."""
-    if str(source) == "-":
-        try:
-            return read_capped_stream(sys.stdin.buffer, "standard input"), name or "stdin"
-        except (AttributeError, ValueError, OSError) as exc:  # no stdin (closed, or none at all)
-            raise InvalidInputError(f"cannot read CSV from standard input: {exc}") from None
+    if str(source) == STDIN:
+        return read_stdin("CSV"), name or "stdin"
     path = Path(source)
     try:
         size = path.stat().st_size
@@ -47,6 +46,41 @@ def read_file(source: str | Path, name: str | None) -> tuple[bytes, str]:
     except OSError as exc:  # a folder, or unreadable: stat() alone does not tell
         raise InvalidInputError(f"cannot read CSV {str(source)!r}: {exc.strerror or exc}") from None
     return data, name or path.name
+
+
+def read_source(source: str | Path | bytes, name: str | None, what: str, whole: bool = False) -> tuple[bytes, str]:
+    """The bytes of a CSV given as bytes (an upload), as a file's path, or as `-`: standard input (the CLI's
+    `--lags-csv -`); and the label messages name it by: `name`, else `upload.csv`, `standard input`, or the path
+    (whole, or its file name). A file that cannot be read is refused as `cannot read <what> from <label>`."""
+    if not isinstance(source, (str, Path)):
+        return bytes(source), name or "upload.csv"
+    if str(source) == STDIN:
+        return read_stdin(what), name or STANDARD_INPUT
+    label = name or (str(source) if whole else Path(source).name)
+    try:
+        return read_capped(Path(source), label), label
+    except OSError as exc:
+        raise InvalidInputError(f"cannot read {what} from {label!r}: {exc.strerror or exc}", value=label) from None
+
+
+def read_stdin(what: str) -> bytes:
+    """Standard input's bytes, up to MAX_CSV_BYTES; refused when there is none to read (closed) or it holds
+    nothing: a command that forgot its `< file.csv` would otherwise be told of an empty CSV it never named."""
+    if sys.stdin is None:  # started with it closed (`<&-`)
+        raise InvalidInputError(
+            f"cannot read {what} from standard input: it is closed; pipe or redirect the {what} into it (`< file.csv`)"
+        )
+    try:
+        data = read_capped_stream(sys.stdin.buffer, STANDARD_INPUT)
+    except (AttributeError, ValueError, OSError) as exc:  # a stream of no bytes, or one that fails
+        raise InvalidInputError(f"cannot read {what} from standard input: {exc}") from None
+    if not data.strip():
+        raise InvalidInputError(
+            f"standard input (-) is empty: pipe or redirect the {what} into it (`< file.csv`), or give the file's"
+            " path in place of -",
+            value=STDIN,
+        )
+    return data
 
 
 def check_size(size: int, name: str) -> None:

@@ -23,7 +23,7 @@ from ..wording import counted, plural_of
 from .columns import dated_first_column, find_date_column
 from .csv_text import column_name, read_text_table
 from .datasets import without_notes_below
-from .file_bytes import read_capped
+from .file_bytes import read_source
 from .frequency import label_of, period_labels
 from .number_forms import MISSING_MARKS
 from .number_marks import not_a_number
@@ -37,12 +37,9 @@ DATE = "date"  # the label column of an editor table
 def read_lag_csv(
     source: str | Path | bytes, variables: list[str], needed: int, name: str | None = None
 ) -> pd.DataFrame:
-    """A lag-input CSV as a table of text cells: the `date` labels, then one column per variable."""
-    label = name or (str(source) if isinstance(source, (str, Path)) else "upload.csv")  # the path as given
-    try:
-        data = read_capped(Path(source), label) if isinstance(source, (str, Path)) else bytes(source)
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read lag inputs from {label!r}: {exc.strerror or exc}", value=label) from None
+    """A lag-input CSV (a file, `-` for standard input, or bytes) as a table of text cells: the `date` labels,
+    then one column per variable."""
+    data, label = read_source(source, name, "lag inputs", whole=True)  # named by the path as given
     # marks of a missing value (NaN, NA, `.`) stay as written: a lag input cannot be missing, so the cell is
     # refused as typed, not as an empty one the person never left
     raw = read_text_table(data, label, observations=False)

@@ -25,7 +25,7 @@ from ..errors import InvalidInputError
 from .columns import dated_first_column, find_date_column, is_date_column_name
 from .csv_text import read_text_table
 from .date_text import read_dates
-from .file_bytes import read_capped
+from .file_bytes import read_source
 from .number_marks import plain_number
 from .path_dates import as_dates, as_written, step_of_date
 from .path_values import (
@@ -54,12 +54,9 @@ __all__ = ["CONDITIONS", "EXOG", "STEP", "check_path", "path_editor_table", "rea
 
 
 def read_path_csv(source: str | Path | bytes, what: str = CONDITIONS, name: str | None = None) -> pd.DataFrame:
-    """A path CSV (file or bytes) as a table of text cells; `check_path` checks it against a forecast."""
-    label = name or (Path(source).name if isinstance(source, (str, Path)) else "upload.csv")
-    try:
-        data = read_capped(Path(source), label) if isinstance(source, (str, Path)) else bytes(source)
-    except OSError as exc:
-        raise InvalidInputError(f"cannot read {what} from {label!r}: {exc.strerror or exc}", value=label) from None
+    """A path CSV (a file, `-` for standard input, or bytes) as a table of text cells; `check_path` checks it
+    against a forecast."""
+    data, label = read_source(source, name, what)
     table = read_text_table(data, label, observations=False, steps=True)
     if what == CONDITIONS:
         refuse_no_conditions(table, f"{what} file {label}")
