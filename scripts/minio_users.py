@@ -1,4 +1,5 @@
-"""Least privilege on MinIO: create the bucket, a read-only user and a publisher user (never delete).
+"""Least privilege on MinIO: create the bucket, a read-only user and a publisher user (who deletes saved scenarios
+only: never a version or a record of the audit trail).
 
     MINIO_ENDPOINT=127.0.0.1:9100 MINIO_ROOT_USER=... MINIO_ROOT_PASSWORD=... \
     VARLIB_READER_ACCESS_KEY=... VARLIB_READER_SECRET_KEY=... \
@@ -54,10 +55,15 @@ def read_only_policy(bucket: str) -> dict:
 
 
 def publisher_policy(bucket: str) -> dict:
-    """Read-only plus put: publishing creates objects; versions are never deleted, so no delete."""
+    """Read-only plus put: publishing creates objects. Delete only under a model's `_scenarios/` folder, where an
+    admin deletes a saved scenario through the product (its role is checked there, not by the store): versions,
+    aliases, withdrawals and the audit trail are never deleted."""
     policy = read_only_policy(bucket)
     policy["Statement"].append(
         {"Effect": "Allow", "Action": ["s3:PutObject"], "Resource": [f"arn:aws:s3:::{bucket}/*"]}
+    )
+    policy["Statement"].append(
+        {"Effect": "Allow", "Action": ["s3:DeleteObject"], "Resource": [f"arn:aws:s3:::{bucket}/*/_scenarios/*"]}
     )
     return policy
 

@@ -1,8 +1,8 @@
 """Roles from an identity provider's claims: `viewer` < `publisher` < `admin`, one rule for every edge.
 
 Viewers see everything; publishers also publish and save scenarios (a write to the shared store that
-everyone's Forecast page lists, so it is guarded like publishing); admins also move aliases and withdraw
-versions.
+everyone's Forecast page lists, so it is guarded like publishing); admins also move aliases, withdraw
+versions and delete saved scenarios.
 Which groups make which role is configuration (`VARLIB_ROLES_CLAIM`, default `groups`, and
 `VARLIB_ADMIN_GROUPS`, `VARLIB_PUBLISHER_GROUPS`, `VARLIB_VIEWER_GROUPS`, comma-separated); an
 empty viewer list makes every signed-in user a viewer, while an admin or publisher variable set to no group
@@ -23,7 +23,14 @@ from .wording import and_list
 
 VIEWER, PUBLISHER, ADMIN = "viewer", "publisher", "admin"
 ROLES = (VIEWER, PUBLISHER, ADMIN)  # each includes the ones before it
-ACTIONS = {"read": VIEWER, "publish": PUBLISHER, "scenario": PUBLISHER, "alias": ADMIN, "withdraw": ADMIN}
+ACTIONS = {
+    "read": VIEWER,
+    "publish": PUBLISHER,
+    "scenario": PUBLISHER,
+    "alias": ADMIN,
+    "withdraw": ADMIN,
+    "scenario.delete": ADMIN,  # it can break links others shared (`scenario=` in a Forecast link)
+}
 # What each action is called in a refusal, by the REST service and the dashboard alike (`needs`)
 ACTION_WORDS = {
     "read": "reading",
@@ -31,6 +38,7 @@ ACTION_WORDS = {
     "scenario": "saving a scenario",
     "alias": "moving or deleting an alias",
     "withdraw": "withdrawing a version",
+    "scenario.delete": "deleting a scenario",
 }
 
 
@@ -100,7 +108,7 @@ def needs(*actions: str) -> str:
 
 
 def allows(role: str | None, action: str) -> bool:
-    """Whether `role` may do `action` (`read`, `publish`, `scenario`, `alias`, `withdraw`)."""
+    """Whether `role` may do `action` (`read`, `publish`, `scenario`, `alias`, `withdraw`, `scenario.delete`)."""
     needed = ACTIONS[action]
     return role is not None and ROLES.index(role) >= ROLES.index(needed)
 

@@ -98,11 +98,11 @@ def test_a_damaged_alias_is_listed_with_how_to_repair_it(team, capsys):
     assert [(a.alias, str(a.version), a.damaged) for a in team.aliases("var")][1] == ("race", "0.0.3", None)
 
 
-def test_a_damaged_scenario_is_listed_and_its_name_stays_taken(team, capsys):
+def test_a_damaged_scenario_is_listed_and_its_name_stays_taken_until_an_admin_deletes_it(team, capsys):
     overwrite(team, "var/_scenarios/0_0_1/gdp-dip.json", b"{")
     listed = team.scenarios("var", "0.0.1")
     assert [(s.scenario, bool(s.damaged)) for s in listed] == [("gdp-dip", True), ("rate-hold", False)]
-    assert "save it again under another name, or ask an admin" in listed[0].damaged
+    assert "an admin can delete it (`varlib scenario delete gdp-dip 0.0.1 --name var`)" in listed[0].damaged
     assert listed[0].to_dict()["steps"] is None and listed[1].to_dict()["damaged"] is None
     code, out = run(capsys, "scenario", "list", "0.0.1", "--json")
     assert code == 0 and [(s["scenario"], s["damaged"] is not None) for s in json.loads(out)] == [

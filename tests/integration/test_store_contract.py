@@ -126,3 +126,16 @@ def test_a_folder_without_objects_is_no_folder(local_settings):
     (bucket / "var" / "0_0_3" / ".tmp-abc").write_text("")
     assert store.list_folders("") == ["var"]
     assert store.children("var/") == (["0_0_1"], [])
+
+
+def test_delete_removes_the_object_and_its_empty_folder_and_an_absent_key_is_not_found(store, store_settings):
+    store.create("var/_scenarios/0_0_1/hold.json", b"{}")
+    store.create("var/0_0_1/model.json", b"{}")
+    store.delete("var/_scenarios/0_0_1/hold.json")
+    with pytest.raises(NotFoundError):
+        store.get("var/_scenarios/0_0_1/hold.json", 1024)
+    assert [info.key for info in store.list("var/")] == ["var/0_0_1/model.json"]
+    assert store.list_folders("var/") == ["0_0_1"]  # no folder is left without its last object, as in a bucket
+    with pytest.raises(NotFoundError) as caught:
+        store.delete("var/_scenarios/0_0_1/hold.json")
+    assert_fields(caught.value, store_settings, "var/_scenarios/0_0_1/hold.json", "NoSuchKey")

@@ -1,4 +1,5 @@
-"""Suite 5, least privilege: a read-only user browses and forecasts but cannot publish; a publisher cannot delete."""
+"""Suite 5, least privilege: a read-only user browses and forecasts but cannot publish; a publisher cannot delete,
+but a saved scenario (an admin's deletion through the product)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from tests.app.conftest import _clear_caches, charts, errors, open_app
 from tests.conftest import new_bucket
 from tests.reliability.conftest import PROJECT_DIR, assert_clean_failure, clean_env, run_cli
 from tests.support.figures import record
-from varlib import Registry
+from varlib import Registry, make_scenario
 from varlib.config import Settings
 from varlib.errors import AccessDeniedError, ObjectExistsError
 from varlib.service import forecast_version
@@ -90,6 +91,13 @@ def test_read_only_user_browses_and_forecasts_but_cannot_publish(users, minio, m
     with pytest.raises(S3Error) as denied:
         raw.remove_object(users.bucket, "var/0_0_1/model.json")
     assert denied.value.code == "AccessDenied"
+    for key in ("var/_audit/any.json", "var/latest.json"):  # a delete of anything but a saved scenario is refused
+        with pytest.raises(S3Error) as denied:
+            raw.remove_object(users.bucket, key)
+        assert denied.value.code == "AccessDenied"
+    publisher.save_scenario(make_scenario(publisher.load("var", "0.0.1"), "hold", 4))
+    publisher.delete_scenario("var", "0.0.1", "hold")  # the one delete it may make: an admin's, through the product
+    assert publisher.scenarios("var", "0.0.1") == []
     after = _keys(minio, users.bucket)
     versions_before = {k: v for k, v in before.items() if k.endswith("model.json")}
     assert {k: after[k] for k in versions_before} == versions_before  # every version still there, unchanged
@@ -99,7 +107,7 @@ def test_read_only_user_browses_and_forecasts_but_cannot_publish(users, minio, m
         "read-only user and publisher (library, CLI)",
         users_created=2,
         denied_publishes=2,
-        denied_deletes=1,
+        denied_deletes=3,
         refused_overwrites=1,
         objects_written_by_reader=len(set(after_reader) - set(before)),
         objects_lost=len(set(before) - set(after)),

@@ -1,5 +1,5 @@
-"""The audit trail: one immutable record per publish, alias move, withdrawal and saved scenario, and per move
-of `latest` by `varlib reindex`, in `<name>/_audit/`.
+"""The audit trail: one immutable record per publish, alias move, withdrawal, saved and deleted scenario, and per
+move of `latest` by `varlib reindex`, in `<name>/_audit/`.
 
 Each record is created once (create-if-absent) under a key that sorts by time,
 `<name>/_audit/<UTC timestamp to the microsecond>Z-<random>.json`, so a listing in key order is the
@@ -8,7 +8,8 @@ interface has no delete, and a record that exists cannot be created again. A rec
 the change it describes, so a writer killed in between leaves the change without its record; the
 change itself carries who made it (a version its author, an alias its last mover, a withdrawal its
 withdrawer, a scenario its saver), and `varlib reindex` restores the missing record from it
-(catalog.trail_repair). An object of the trail that cannot be read is listed in its place, saying why
+(catalog.trail_repair); a scenario's deletion leaves nothing to restore its record from, and says so when
+cut off. An object of the trail that cannot be read is listed in its place, saying why
 (`AuditRecord.damaged`), so a reader sees that something is there, and pages of the trail stay whole; an
 object under another name than a record's is not part of the trail. A withdrawal's record has a key made
 from the change (`once_suffix`), so a retried withdrawal that completes one cut off never records it twice.
@@ -43,7 +44,7 @@ from .audit_listing import is_record_key, key_stamp, keys_after, newest_keys, st
 from .layout import AUDIT_FOLDER, helper_prefix
 
 FORMAT = "varlib-audit"
-ACTIONS = ("publish", "alias.set", "alias.delete", "withdraw", "scenario.save", "latest.move")
+ACTIONS = ("publish", "alias.set", "alias.delete", "withdraw", "scenario.save", "scenario.delete", "latest.move")
 MAX_RECORD_BYTES = 64 * 1024
 DEFAULT_LIMIT = 500
 MAX_PAGE = 1000  # the most records one page of `varlib history` or REST's history lists (`before` pages on)

@@ -1,10 +1,12 @@
 """Saved scenarios in the store: one immutable, checksummed object per scenario, beside its version.
 
 `<name>/_scenarios/<M_m_p>/<scenario>.json` is created once (create-if-absent): saving a name that
-is taken is refused and nothing is overwritten, so a link to a scenario always opens the same numbers.
+is taken is refused and nothing is overwritten, so a link to a scenario opens the same numbers while it is saved.
 The folder is a helper folder (catalog.layout), so listings of versions never see it. Saving needs
 write access to the store and, on the dashboard and the REST service, a role that may save scenarios
-(varlib.roles); each save appends an audit record.
+(varlib.roles); each save appends an audit record. An admin may delete one (`delete_scenario`, recorded as
+`scenario.delete`): the one object the product ever deletes, as a scenario is no model and a wrong or damaged one
+would otherwise keep its name taken for good; its name is then free again.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from dataclasses import replace
 import orjson
 
 from ..artifact import Artifact
-from ..cache import BoundedCache
 from ..errors import CorruptArtifactError, InvalidInputError, NotFoundError, ObjectExistsError, WithdrawnError
 from ..identity import Actor
 from ..plain_text import check_notes
@@ -27,6 +28,7 @@ from ..wording import and_list
 from . import audit
 from .cut_off import done_but, may_be_done
 from .layout import SCENARIO_FOLDER, helper_prefix, scenario_key
+from .scenario_cache import SavedScenarios
 from .withdrawals import Withdrawal
 
 MAX_SCENARIO_BYTES = 4 * 1024 * 1024  # 400 steps x 20 variables of conditions fit many times over
@@ -40,7 +42,7 @@ class ScenarioShelf:
     author: str
 
     def __init__(self) -> None:
-        self._scenarios: BoundedCache[Scenario] = BoundedCache(SCENARIO_CACHE)  # immutable records only
+        self._scenarios = SavedScenarios(SCENARIO_CACHE)  # served while the store holds them as read
 
     # Implemented by Registry.
     def resolve(self, name: str, version: str | Version) -> Version:
@@ -93,7 +95,7 @@ class ScenarioShelf:
             show = f"varlib scenario show {scenario.scenario} {scenario.version} --name {scenario.name}"
             look = f"open it (`{show}`); if it is not there, save it again"
             with may_be_done(named, look, "scenario", scenario.scenario):
-                self.store.create(key, _encode(saved))
+                etag = self.store.create(key, _encode(saved))
         except ObjectExistsError as exc:
             raise ObjectExistsError(
                 f"scenario {scenario.scenario!r} of {scenario.name} {scenario.version} already exists; saved"
@@ -102,22 +104,60 @@ class ScenarioShelf:
                 field="scenario",
                 value=scenario.scenario,
             ) from exc
-        self._scenarios.put(key, saved)
+        self._scenarios.put(key, etag, saved)
         then = f"`varlib reindex --name {scenario.name}` records it in the audit trail"
         with done_but(f"{named} is saved", "recording it in the audit trail", then, "scenario", scenario.scenario):
             self._record("scenario.save", scenario.name, actor, str(scenario.version), scenario=scenario.scenario)
         return saved
+
+    def delete_scenario(self, name: str, version: str | Version, scenario: str, actor: Actor | None = None) -> Scenario:
+        """Remove a saved scenario (`latest` and aliases resolved first), a damaged one too, and record
+        `scenario.delete`; returns what was deleted (a damaged one: its name and why). NotFoundError naming the
+        model, version and scenario when it is not saved. Allowed on a withdrawn version: deleting is clean-up,
+        not a new use of it."""
+        self.ensure_writable("deleting a scenario")
+        concrete = self.resolve(check_name(name), version)
+        label = check_scenario_name(scenario)
+        actor = actor or Actor.local(self.author)
+        key = scenario_key(name, concrete, label)
+        self._scenarios.forget(key)  # read from the store: another process may have deleted it already
+        try:
+            deleted = self.scenario(name, concrete, label)  # NotFoundError: the refusal names the saved ones
+        except CorruptArtifactError as exc:  # unreadable, foreign or oversized: deleting is what it needs
+            deleted = Scenario(name, concrete, label, 0, 0.0, damaged=str(exc))
+        named = f"scenario {label!r} of {name} {concrete}"
+        look = (
+            f"`varlib scenario list {concrete} --name {name}` shows whether it is still there; if so, delete it again"
+        )
+        try:
+            with may_be_done(f"the deletion of {named}", look, "scenario", label):
+                self.store.delete(key)
+        except NotFoundError:  # deleted by someone else since it was read: this call deleted nothing
+            raise NotFoundError(
+                f"{name} {concrete} has no scenario {label!r}: it was deleted meanwhile",
+                key=key,
+                field="scenario",
+                value=label,
+            ) from None
+        finally:
+            self._scenarios.forget(key)
+        # no repair can restore this record (the object that said who saved it is gone, and nothing says who
+        # deleted it): a failure says so, where other changes point at `varlib reindex`
+        then = (
+            "note the deletion where the team keeps such notes: `varlib reindex` cannot restore its record, as"
+            " nothing stored says who deleted it"
+        )
+        with done_but(f"{named} is deleted", "recording it in the audit trail", then, "scenario", label):
+            self._record("scenario.delete", name, actor, str(concrete), scenario=label)
+        return deleted
 
     def scenario(self, name: str, version: str | Version, scenario: str) -> Scenario:
         """One saved scenario (`latest` and aliases resolved first); NotFoundError naming the saved ones."""
         concrete = self.resolve(check_name(name), version)
         label = check_scenario_name(scenario)
         key = scenario_key(name, concrete, label)
-        hit = self._scenarios.get(key)
-        if hit is not None:
-            return hit
         try:
-            stored = self.store.get(key, MAX_SCENARIO_BYTES)
+            return self._open(name, concrete, label)
         except NotFoundError:
             listed = self.scenarios(name, concrete)
             saved = [s.scenario for s in listed if not s.damaged]
@@ -132,20 +172,37 @@ class ScenarioShelf:
                 field="scenario",
                 value=label,
             ) from None
-        found = _decode(stored.data, key, name, concrete, label)
-        self._scenarios.put(key, found)
+
+    def scenario_still_saved(self, name: str, version: Version, label: str, ask: bool = True) -> bool:
+        """Whether a scenario this process keeps is still saved as it was read (catalog.scenario_cache); with
+        `ask=False`, only whether the store confirmed it in the last second (no store call)."""
+        key = scenario_key(name, version, label)
+        if not ask:
+            return self._scenarios.seen_lately(key)
+        return self._scenarios.get(self.store, key) is not None
+
+    def _open(self, name: str, version: Version, label: str, etag: str | None = None) -> Scenario:
+        """The scenario at its key: the one kept while still saved as read (`etag`: as a listing gave it), else
+        read from the store (NotFoundError when absent, CorruptArtifactError when it cannot be opened)."""
+        key = scenario_key(name, version, label)
+        hit = self._scenarios.get(self.store, key, etag)
+        if hit is not None:
+            return hit
+        stored = self.store.get(key, MAX_SCENARIO_BYTES)
+        found = _decode(stored.data, key, name, version, label)
+        self._scenarios.put(key, stored.etag, found)
         return found
 
     def scenarios(self, name: str, version: str | Version) -> list[Scenario]:
         """Every saved scenario of a version, by name. A damaged object is listed too, as a scenario with only
-        its name and `damaged` saying why (its name stays taken: a save under it is refused); whoever opens
-        scenarios skips those."""
+        its name and `damaged` saying why (its name stays taken until an admin deletes it: `delete_scenario`);
+        whoever opens scenarios skips those."""
         concrete = self.resolve(check_name(name), version)
         found = []
         for info in self.store.list(helper_prefix(name, f"{SCENARIO_FOLDER}/{concrete.key}")):
             label = info.key.rsplit("/", 1)[-1].removesuffix(".json")
             try:
-                found.append(self.scenario(name, concrete, label))
+                found.append(self._open(name, concrete, check_scenario_name(label), info.etag))
             except CorruptArtifactError as exc:  # unreadable, foreign, or over MAX_SCENARIO_BYTES
                 found.append(Scenario(name, concrete, label, 0, 0.0, damaged=str(exc)))
             except (NotFoundError, InvalidInputError):
@@ -172,9 +229,9 @@ def _encode(scenario: Scenario) -> bytes:
 def _decode(data: bytes, key: str, name: str, version: Version, label: str) -> Scenario:
     def damaged(why: str) -> CorruptArtifactError:
         return CorruptArtifactError(
-            f"scenario {label!r} of {name} {version} ({key}) cannot be opened: {why}; its name stays taken, as saved"
-            " scenarios are never overwritten: save it again under another name, or ask an admin to restore the"
-            " object from a backup",
+            f"scenario {label!r} of {name} {version} ({key}) cannot be opened: {why}; saved scenarios are never"
+            f" overwritten: an admin can delete it (`varlib scenario delete {label} {version} --name {name}`), which"
+            " frees its name, or restore the object from a backup; or save it again under another name",
             key=key,
         )
 

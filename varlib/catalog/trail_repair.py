@@ -10,6 +10,10 @@ in the trail) and marked `restored` with the time of the repair. What the object
 keeps the identity the service recorded in its provenance, else its author's name only (no subject, client
 or channel), and an alias keeps its last move only (with its reason, unless stored before the reason was kept).
 
+A deleted scenario is not in the store, so no save of it is restored; a scenario saved again under a deleted
+one's name is a new change (its save is sought after the trail's `scenario.delete`). A deletion cut off before its
+record leaves nothing that says who deleted it, so no record of it can be restored (the deletion says so).
+
 A restored record's key is made from the change it describes (create-if-absent), so two repairs at once
 write it once, and a repair run again finds nothing missing.
 
@@ -65,7 +69,11 @@ _log = logging.getLogger(__name__)
 
 def restore(registry: Registry, name: str) -> list[AuditRecord]:
     """Write a record for every stored change of `name` that the trail lacks; returns what was written."""
-    known = {_change(record) for record in registry.history(name, _ALL)}
+    known: set[tuple] = set()
+    for recorded in reversed(registry.history(name, _ALL)):  # oldest first
+        if recorded.action == "scenario.delete":  # a scenario stored now under that name was saved after it
+            known.discard(("scenario.save", recorded.version, recorded.scenario))
+        known.add(_change(recorded))
     repaired_at = audit.now()
     written = []
     for record in _stored_changes(registry, name):

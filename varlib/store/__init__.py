@@ -2,7 +2,8 @@
 
 Keys are bucket-relative paths such as `var/0_0_1/model.json`. The interface is all the
 registry needs: read with a size cap, create-if-absent (the publish commit point),
-compare-and-swap replace (the `latest` pointer), list, and a reachability check.
+compare-and-swap replace (the `latest` pointer), list, a reachability check, and delete (used for one
+thing only: an admin deleting a saved scenario; versions and the audit trail are never deleted).
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ class Store(Protocol):
         """Overwrite if the current etag equals expected_etag (None: only if absent).
 
         Raises ObjectExistsError when the precondition fails."""
+
+    def delete(self, key: str) -> None:
+        """Remove an object; NotFoundError if absent (so of two deletions at once, one is told it was gone)."""
 
     def list(self, prefix: str, metadata: bool = False, start_after: str | None = None) -> Iterator[ObjectInfo]:
         """Every object under prefix, recursively, in no promised order; with `metadata`, each

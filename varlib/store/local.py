@@ -25,8 +25,9 @@ from ..errors import (
     ObjectTooLargeError,
     StoreUnavailableError,
 )
-from ..plain_text import escape_controls
 from . import ObjectInfo, StoredObject, check_key, local_description, missing_bucket_note
+from .local_delete import shown as _shown
+from .local_delete import unlink
 
 _TEMP_PREFIX = ".tmp-"
 _LOCK_SUFFIX = ".lock"  # `<key>.lock` beside the object; listings skip it
@@ -100,6 +101,10 @@ class LocalStore:
             tmp = self._write_temp(key, path, data)
             os.replace(tmp, path)
             return _etag(path.stat())
+
+    def delete(self, key: str) -> None:
+        unlink(path := self._path(key), key, self.description, self._fields(key), self._check_bucket)
+        self._remove_empty_folders(path.parent)  # as in a bucket, a prefix goes with its last object
 
     def list(self, prefix: str, metadata: bool = False, start_after: str | None = None) -> Iterator[ObjectInfo]:
         # A folder has no user metadata: `metadata` is accepted for the interface and ignored.
@@ -265,11 +270,6 @@ class LocalStore:
             yield
         finally:
             lock.release()
-
-
-def _shown(path: Path) -> str:
-    """A path in a message: one line, whatever the folder names hold (VARLIB_STORE_DIR is the user's)."""
-    return escape_controls(str(path))
 
 
 def _etag(stat: os.stat_result) -> str:

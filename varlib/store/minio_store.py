@@ -143,6 +143,13 @@ class MinioStore:
         condition = {"If-None-Match": "*"} if expected_etag is None else {"If-Match": f'"{expected_etag}"'}
         return self._put(key, data, condition, None)
 
+    def delete(self, key: str) -> None:
+        check_key(key)
+        with self._translate(key):
+            # S3 answers a DELETE of an absent key with success: read its metadata first, so absence is said
+            self.client.stat_object(self.bucket, key)
+            self.client.remove_object(self.bucket, key)
+
     def _put(self, key: str, data: bytes, condition: dict[str, str], metadata: Mapping[str, str] | None) -> str:
         check_key(key)
         headers = conditional_put_headers(condition, metadata)
