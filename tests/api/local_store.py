@@ -25,7 +25,7 @@ def local_client(settings: Settings, auth: AuthSettings | None = None, actor: Ac
     """A TestClient of the app; with `actor`, every write is made as that signed-in caller."""
     app = create_app(settings, auth or AuthSettings())
     if actor is not None:
-        for action in ("alias", "withdraw", "scenario"):
+        for action in ("alias", "withdraw", "scenario", "scenario.delete"):
             app.dependency_overrides[signed_in(action)] = lambda: actor
     with TestClient(app) as client:
         yield client

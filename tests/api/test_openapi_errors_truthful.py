@@ -16,12 +16,14 @@ SET = ("put", "/models/{name}/aliases/{alias}")
 DELETE = ("delete", "/models/{name}/aliases/{alias}")
 WITHDRAW = ("post", "/models/{name}/versions/{version}/withdraw")
 SAVE = ("put", "/models/{name}/versions/{version}/scenarios/{scenario}")
+UNSAVE = ("delete", "/models/{name}/versions/{version}/scenarios/{scenario}")
 # each write, asked of a version that does not exist: a service with sign-in would answer 404
 WRITES = [
     (SET, "/models/var/aliases/champion", {"version": "0.0.9"}),
     (DELETE, "/models/var/aliases/nope", None),
     (WITHDRAW, "/models/var/versions/0.0.9/withdraw", {"reason": "leaky holdout"}),
     (SAVE, "/models/var/versions/0.0.9/scenarios/hold", {"steps": 2}),
+    (UNSAVE, "/models/var/versions/0.0.9/scenarios/hold", None),
 ]
 
 

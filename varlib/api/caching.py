@@ -1,6 +1,7 @@
-"""What the service may reuse: answers for pinned versions (they never change, while the store holds the version:
-asked at most once a second per version), one pointer read shared by the `latest` requests that arrived before it
-started, and which versions are withdrawn (read at most once a second per model)."""
+"""What the service may reuse: answers for pinned versions (they never change, while the store holds the version: asked
+at most once a second per version; a saved scenario's, while it is saved as it was), one pointer read shared by the
+`latest` requests that arrived before it started, and which versions are withdrawn (read at most once a second per
+model)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,8 @@ class PinnedResponseCache:
         hit = self._store.get(key)
         if hit is not None and not await self.watch.stored(*_name_and_version(scope["path"])):
             hit = None  # deleted from the store by hand since: the app says it does not exist
+        if hit is not None and not await self.watch.scenario_saved(scope["path"]):
+            hit = None  # a saved scenario deleted since (perhaps saved again): the app reads it afresh
         if self.metrics is not None:
             self.metrics.hit("pinned_responses", hit is not None)
         if hit is not None:
@@ -117,6 +120,17 @@ class WithdrawalWatch:
         if self._registry.still_stored(name, version, ask=False) or self._unreachable.get(name):
             return True  # unreachable: its listing would keep the version too, after a timeout more for this request
         return await run_in_threadpool(self._registry.still_stored, name, version)
+
+    async def scenario_saved(self, path: str) -> bool:
+        """For a saved scenario's forecast path, whether the scenario is still saved as it was when its answer was
+        kept (Registry.scenario_still_saved: free when confirmed in the last second); True for any other path."""
+        parts = path.split("/")
+        if len(parts) < 8 or parts[5] != "scenarios":
+            return True
+        name, version, label = parts[2], parse_version(parts[4]), parts[6]
+        if self._registry.scenario_still_saved(name, version, label, ask=False):
+            return True
+        return await run_in_threadpool(self._registry.scenario_still_saved, name, version, label)
 
     def _reading(self, name: str) -> asyncio.Task:
         """The listing of `name` under way, started if none is."""

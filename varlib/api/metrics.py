@@ -63,7 +63,7 @@ class Metrics:
         )
         self.changes = Counter(
             "varlib_changes",
-            "alias moves, withdrawals and saved scenarios made through the service",
+            "alias moves, withdrawals, saved and deleted scenarios made through the service",
             ["action"],
             registry=self.registry,
         )

@@ -1,8 +1,9 @@
-"""The scenario endpoints: the saved scenarios of a version, each one's forecast, and saving a new one.
+"""The scenario endpoints: the saved scenarios of a version, each one's forecast, saving a new one, deleting one.
 
 Reads follow the service's read rule. Saving needs a bearer token whose role may save scenarios
 (publisher or admin, varlib.roles) and is recorded in the audit trail under the token's identity; a
-name that is taken is a 409 and nothing is overwritten.
+name that is taken is a 409 and nothing is overwritten. Deleting needs the admin role (links others shared stop
+opening) and is recorded too; a damaged scenario can be deleted, which frees its name.
 """
 
 from __future__ import annotations
@@ -118,6 +119,48 @@ def add_scenario_routes(app: FastAPI, registry: Registry, watch: WithdrawalWatch
         # where it lives: under its concrete version, whichever name (latest, an alias) the request used
         response.headers["Location"] = f"/models/{name}/versions/{saved['version']}/scenarios/{scenario}"
         return saved
+
+    @app.delete(
+        "/models/{name}/versions/{version}/scenarios/{scenario}",
+        tags=tags,
+        status_code=204,
+        response_class=Response,
+        summary="delete a saved scenario (admin; a damaged one too): its links stop opening, the trail records it",
+        responses=error_responses(
+            401,
+            403,
+            404,
+            409,
+            410,
+            422,
+            503,
+            texts={
+                404: "unknown model, version or alias, or the version has no scenario of that name",
+                409: "a stored object the version is found through (`latest`, an alias) is not usable",
+                410: "the alias given as the version points at a withdrawn version, or the version is `latest` and"
+                " every version is withdrawn (AllWithdrawnError); a version withdrawn and named by its number is"
+                " fine: deleting its scenarios is clean-up",
+            },
+        ),
+    )
+    async def delete(
+        request: Request,
+        actor: Annotated[Actor, Depends(signed_in("scenario.delete"))],
+        name: str = NAME,
+        version: str = VERSION,
+        scenario: str = SCENARIO,
+    ) -> Response:
+        def remove() -> None:
+            try:
+                registry.delete_scenario(name, version, scenario, actor)
+            except NotFoundError:
+                none_of(registry, name)  # an unknown model or version is said as such, as the reads say it
+                registry.load(name, version)
+                raise
+
+        await run_in_threadpool(remove)
+        request.app.state.metrics.changes.labels("scenario.delete").inc()
+        return Response(status_code=204)
 
 
 def _saved(registry: Registry, name: str, version: str, scenario: str) -> Scenario:

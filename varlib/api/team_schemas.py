@@ -98,8 +98,8 @@ class AuditRow(BaseModel):
     model_config = ConfigDict(extra="allow")
     at: str
     action: str = Field(
-        description="publish, alias.set, alias.delete, withdraw, scenario.save or latest.move; empty if damaged. A"
-        " change that moved `latest` also has latest_before and latest_after (null: no version)"
+        description="publish, alias.set, alias.delete, withdraw, scenario.save, scenario.delete or latest.move; empty"
+        " if damaged. A change that moved `latest` also has latest_before and latest_after (null: no version)"
     )
     name: str
     key: str = Field(description="where the record is stored: give it as `before` for the next page")
