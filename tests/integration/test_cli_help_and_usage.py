@@ -93,7 +93,7 @@ def test_help_names_the_defaults_of_serve_and_import_legacy(capsys):
     "argv, said",
     [
         (["alias"], "varlib alias needs a command: set, list or delete (see `varlib alias --help`)"),
-        (["scenario"], "varlib scenario needs a command: save, list or show (see `varlib scenario --help`)"),
+        (["scenario"], "varlib scenario needs a command: save, list, show or delete (see `varlib scenario --help`)"),
         (["scenario", "--name", "var"], "varlib scenario command: invalid choice: 'var' (choose from 'save', "),
     ],
 )

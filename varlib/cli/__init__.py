@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 
 from varlib import ConflictError, InvalidInputError, VarlibError
 
-from . import analysis, commands, compare, models, scenarios, serve, team, upkeep
+from . import analysis, commands, compare, models, scenario_delete, scenarios, serve, team, upkeep
 from .files import DEVICE_FAILURES
 from .output import say_held, to_stderr
 from .parser import build_parser, parse
@@ -45,7 +45,7 @@ RUN: dict[str, Callable] = {
     "alias": team.run_alias,
     "withdraw": team.run_withdraw,
     "history": team.run_history,
-    "scenario": scenarios.run_scenario,
+    "scenario": scenario_delete.or_else(scenarios.run_scenario),
 }
 
 

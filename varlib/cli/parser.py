@@ -167,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_json(legacy)
     add_team_commands(commands)  # alias, withdraw, history
-    add_scenario_commands(commands)  # scenario save, list, show
+    add_scenario_commands(commands)  # scenario save, list, show, delete
     return parser
 
 

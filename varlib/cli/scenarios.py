@@ -1,5 +1,5 @@
 """Forecasts with scenarios from the shell: `forecast` (lag, exogenous and condition CSVs, or a saved
-scenario) and `scenario save|list|show`."""
+scenario) and `scenario save|list|show` (`scenario delete` is cli.scenario_delete)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from varlib import CONDITIONS, EXOG, INTERVAL_KINDS, Actor, InvalidInputError, S
 from .commands import cell_text, load_version, named_version, registry_from_env, warn_if_withdrawn
 from .helps import DEFAULT_STEPS, INTERVALS_HELP, NAME_HELP, STEPS_HELP, VERSION_HELP, add_json, given
 from .output import MISSING, plain, print_json, print_table, to_stderr, warn_after_output
+from .scenario_delete import add_command as add_delete_command
 
 DEFAULT_ALPHA = 0.05
 PATHS_HELP = (
@@ -58,8 +59,8 @@ def add_forecast_options(parser: argparse.ArgumentParser) -> None:
 
 
 def add_commands(commands) -> None:
-    """`scenario save|list|show`."""
-    scenario = commands.add_parser("scenario", help="saved scenarios of a version (save, list, show)")
+    """`scenario save|list|show|delete`."""
+    scenario = commands.add_parser("scenario", help="saved scenarios of a version (save, list, show, delete)")
     actions = scenario.add_subparsers(dest="scenario_command", required=True, parser_class=type(scenario))
     save = actions.add_parser("save", help="save a named scenario (immutable; a taken name is refused)")
     save.add_argument("scenario", help="e.g. rate-hold (lower-case letters, digits, - and _)")
@@ -80,6 +81,7 @@ def add_commands(commands) -> None:
     for parser in (save, listing, show):
         parser.add_argument("--name", help=NAME_HELP)
         add_json(parser)
+    add_delete_command(actions)
 
 
 def run_forecast(args: argparse.Namespace) -> int:
