@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ui import forecast_view, scenario_panel
+from ui import forecast_view, scenario_delete, scenario_panel
 from ui.lag_table import lag_inputs
 from varlib import Artifact, Scenario, VersionForecast, count_changed
 
@@ -31,6 +31,9 @@ def inputs(artifact: Artifact, present: bool, pickers: DeltaGenerator) -> Inputs
     """The pickers (in `pickers`, above the charts) and the lag inputs or the saved scenario (here)."""
     with pickers:
         saved, fan = scenario_panel.pick(artifact)
+        scenario_delete.notice()
+        if not present:  # a presentation changes nothing in the store
+            scenario_delete.damaged(artifact)
     if saved is None:
         if not present:
             st.subheader("Lag inputs")
@@ -40,5 +43,7 @@ def inputs(artifact: Artifact, present: bool, pickers: DeltaGenerator) -> Inputs
         edited = lags is not None and (count_changed(lags, own) > 0 or not lags.index.equals(own.index))
         return Inputs(None, fan, lags, edited, None)
     scenario_panel.describe(artifact, saved, fan)
+    if not present:  # a presentation changes nothing in the store
+        scenario_delete.render(artifact, saved)
     lags, baseline, result = forecast_view.saved_forecast(artifact, saved)
     return Inputs(saved, fan, lags, False, (baseline, result))

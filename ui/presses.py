@@ -1,5 +1,5 @@
-"""The buttons that change the store (Set alias, Delete alias, Withdraw, Save scenario, Publish), keyed so that the
-sign-in screen can say when it cut one off.
+"""The buttons that change the store (Set alias, Delete alias, Withdraw, Save scenario, Delete scenario, Publish),
+keyed so that the sign-in screen can say when it cut one off.
 
 A press in the seconds after the sign-in ran out (or was ended in another tab), before the tab's timed check
 turned it to the sign-in screen, reruns the app; its gate then shows that screen instead of the page, so the
@@ -23,6 +23,7 @@ _AGAIN = {
     " **Publish**",
     "Save scenario": "open the scenario on the Forecast page again, type its name and notes, then press **Save"
     " scenario**",
+    "Delete scenario": "open the scenario on the Forecast page again, tick the box, then press **Delete scenario**",
 }
 _AGAIN_ON_MODELS = "fill in the form on the Models page again (it comes back empty), then press **{label}**"
 

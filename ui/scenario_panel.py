@@ -81,8 +81,9 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
         )
     if damaged and wanted not in damaged:  # not offered above, but not hidden either
         st.caption(
-            f"Not offered, as they cannot be read: {', '.join(damaged)}. Their names stay taken; save them again"
-            " under another name, or ask an admin to restore the objects."
+            f"Not offered, as they cannot be read: {', '.join(damaged)}. An admin can delete them, which frees their"
+            " names (*Delete a damaged scenario*, below), or restore the objects; or save them again under another"
+            " name."
         )
     overridden = st.session_state.pop(OVERRIDDEN, None)
     if overridden:

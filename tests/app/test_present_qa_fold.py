@@ -83,7 +83,8 @@ def test_a_scenario_not_saved_is_said_above_the_folded_controls(varx, registry):
 
 
 def test_a_scenario_saved_but_unreadable_is_not_said_unsaved_above_the_folded_controls(seeded):
-    """A damaged scenario is saved (its name stays taken): the line above the controls said it was not saved."""
+    """A damaged scenario is saved (its name stays taken until an admin deletes it): the line above the controls
+    said it was not saved."""
     seeded.save_scenario(make_scenario(seeded.load("var", "0.0.1"), "dip", 4, conditions={"realgdp": [1e4]}))
     overwrite(seeded, "var/_scenarios/0_0_1/dip.json", b"{")
     at = open_app({"model": "var", "version": "0.0.1", "scenario": "dip", "present": 1})
