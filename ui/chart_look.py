@@ -46,10 +46,7 @@ FORECAST_RGB = (228, 87, 46)
 BACKGROUNDS = {"light": (255, 255, 255), "dark": (23, 22, 20)}  # Streamlit 1.67's two base themes (#171614)
 BAND_ALPHA = {"light": 0.30, "dark": 0.40}
 BAND = f"rgba{(*FORECAST_RGB, BAND_ALPHA['light'])}"
-# The bands of versions overlaid on Compare, in each version's colour (plotly's ten first): overlapping, they stay
-# light on a light page; on the dark one 0.15 left them 1.17 to 1.44:1 from the background (the first two versions'
-# barely seen), 0.30 gives every one of the ten 1.45:1 or more, as a forecast's own band stands out
-OVERLAID_BAND_ALPHA = {"light": 0.15, "dark": 0.30}
+# The bands of versions overlaid on Compare have colours of their own: ui.overlaid_colours
 FAN_CENTRE_ALPHA = 0.8  # the narrowest level of a fan: the forecast colour at this strength over the background
 # A forecast chart's title and subtitle lines, in characters (Latin ones, 0.5 em bold, 0.53 em plain, read in
 # Chromium): two charts side by side at 1440 px (False) hold 42 of the 21 px title's and 67 of the 13 px subtitle's;

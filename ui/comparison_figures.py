@@ -9,8 +9,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ui import hover
-from ui.chart_look import OVERLAID_BAND_ALPHA, PANEL_COLUMNS, PANEL_MARGIN, cell, panel_grid
-from ui.diagnostics_figures import LINE, NAIVE, PALETTE, finish
+from ui.chart_look import PANEL_COLUMNS, PANEL_MARGIN, cell, panel_grid
+from ui.diagnostics_figures import LINE, NAIVE, finish
+from ui.overlaid_colours import overlaid_colours
 from ui.period_hover import period_hover
 from ui.plot_text import name as shown
 from varlib import Artifact, Backtest, OverlaidForecast, counted, period_labels
@@ -18,6 +19,7 @@ from varlib import Artifact, Backtest, OverlaidForecast, counted, period_labels
 DTICK_HORIZONS = 12  # up to this many horizons, every one gets its tick
 HEIGHT = 380  # px, of a chart of versions overlaid
 PLOT_PX = HEIGHT - PANEL_MARGIN["t"] - PANEL_MARGIN["b"]  # its plot's height at most (a long legend takes some)
+EDGE_PX = 1.2  # a band's dotted edges: seen, and thinner than the 2.2 px line they frame
 
 
 def backtest_figure(result: Backtest, metric: str = "rmse", alias: str | None = None) -> go.Figure:
@@ -116,14 +118,17 @@ def overlay_figure(
         j = result.variables.index(variable)
         x = _dated_as(pd.to_datetime(result.index), result.frequency, alias)
         line = np.stack([result.forecast.mean[:, j], result.forecast.lower[:, j], result.forecast.upper[:, j]])
-        colour = PALETTE[n % len(PALETTE)]
+        colour, fill = overlaid_colours(theme, n)  # the line and its band, as the theme's background needs
+        # a band is seen by its edges, dotted in its line's colour: its fill stays light, so that three overlapping
+        # stay light too and every line reads over them (a fill strong enough to be seen alone made a dark slab)
+        edge = {"color": colour, "width": EDGE_PX, "dash": "dot"}
         label = shown(item.label)  # a version's label as typed, in the legend and the hover
         bands.append(
             go.Scatter(
                 x=x,
                 y=result.forecast.upper[:, j],
                 mode="lines",
-                line={"width": 0},
+                line=edge,
                 legendgroup=item.label,
                 showlegend=False,
                 hoverinfo="skip",
@@ -134,9 +139,9 @@ def overlay_figure(
                 x=x,
                 y=result.forecast.lower[:, j],
                 mode="lines",
-                line={"width": 0},
+                line=edge,
                 fill="tonexty",
-                fillcolor=_translucent(colour, OVERLAID_BAND_ALPHA.get(theme, OVERLAID_BAND_ALPHA["light"])),
+                fillcolor=fill,
                 legendgroup=item.label,
                 name=f"{label} {level}%",
                 showlegend=False,
@@ -213,9 +218,3 @@ def _alike(drawn: np.ndarray, line: np.ndarray, pixel: float) -> bool:
     """Equal to within half a pixel of the plot's height (`pixel`): a 2.2 px line drawn that close over another
     covers it whole. Exactly equal ones too (a flat chart has no range; refits of one spec agree to about 1e-15)."""
     return bool(np.allclose(drawn, line, rtol=1e-10, atol=0.5 * pixel))
-
-
-def _translucent(hex_colour: str, alpha: float) -> str:
-    value = hex_colour.lstrip("#")
-    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
-    return f"rgba({r}, {g}, {b}, {alpha})"
