@@ -8,7 +8,7 @@ token, 403 access denied, 409 a stored object that is not a usable artifact, 410
 varlib.api.team, saved scenarios in varlib.api.scenarios (writes need a token, varlib.api.security), comparisons in
 varlib.api.compare, diagnostics and backtests in varlib.api.analysis, the version listing in
 varlib.api.version_pages; `/metrics` is Prometheus (varlib.api.metrics).
-Run with `python -m varlib serve`.
+Run with `python -m varlib serve` (or `uvicorn varlib.api:create_app --factory`).
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ from .schemas import (
     forecast_body,
 )
 from .security import OPEN_PATHS, Security, document_tokens, guard_reads
+from .startup import refused_start
 from .team import add_team_routes
 from .validators import Validators, document_validators
 from .version_pages import add_versions_route
@@ -82,10 +83,12 @@ _READ_ERRORS = error_responses(*READ_OF_A_VERSION)
 
 def create_app(settings: Settings | None = None, auth: AuthSettings | None = None) -> FastAPI:
     """The service over the store `settings` name (default: the environment), with sign-in as `auth`
-    says (default: the environment; off unless VARLIB_OIDC_ISSUER is set)."""
-    settings = settings or Settings.from_env()
-    security = Security(auth or AuthSettings.from_env())
-    registry = Registry.from_settings(settings)
+    says (default: the environment; off unless VARLIB_OIDC_ISSUER is set). Given neither, as uvicorn's or
+    gunicorn's factory call gives, a bad setting exits with one `error:` line (varlib.api.startup)."""
+    with refused_start(settings is None and auth is None):
+        settings = settings or Settings.from_env()
+        security = Security(auth or AuthSettings.from_env())
+        registry = Registry.from_settings(settings)
     metrics = Metrics()
     watch = WithdrawalWatch(registry)
     forecasts = _Forecasts(registry, metrics, watch)
