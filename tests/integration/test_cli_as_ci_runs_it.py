@@ -1,6 +1,7 @@
 """The CLI scripted as a CI job runs it: an empty setting (an unset variable expanded) is refused, not read as the
 working directory's store, by the REST service's start too; a read-only refusal names no value that was not given;
-train's publish options without --publish are refused; a range refusal names the option and the value as typed."""
+train's publish options without --publish are refused; a range refusal names the option and the value as typed
+(`--alpha 0.00001`, not the `1e-05` Python writes)."""
 
 from __future__ import annotations
 
@@ -79,5 +80,25 @@ def test_a_publish_option_without_publish_is_refused(local_cli, option):
     ],
 )
 def test_a_range_refusal_names_the_option_and_the_value_as_typed(cli_var_store, local_cli, argv, said):
+    code, out, err = local_cli(*argv)
+    assert (code, out) == (2, "") and err.startswith(f"error: {said}"), err
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["forecast", "--name", "var", "--alpha", "0.00001"], "--alpha 0.00001 must be between 0.0001 and 0.5"),
+        (["forecast", "--name", "var", "--alpha", "0.60"], "--alpha 0.60 must be between"),
+        (["scenario", "save", "dip", "--name", "var", "--steps", "1_000"], "--steps 1_000 must be a whole number"),
+        (["compare", "--name", "var", "0.0.1", "0.0.2", "--level", "0.00001"], "--level 0.00001 must be a percent"),
+        (["train", "--holdout", "0.60"], "--holdout 0.60 must be a fraction from 0 to 0.5"),
+        (["train", "--holdout", "2.0"], "--holdout 2.0 must be a fraction from 0 to 0.5"),
+        (["train", "--lags", "000"], "--lags 000 must be a whole number from 1 to 100"),
+        (["backtest", "--name", "var", "--origins", "00"], "--origins 00 must be a whole number from 1 to 200"),
+        (["history", "--name", "var", "--limit", "00"], "--limit 00 must be a whole number of at least 1"),
+        (["serve", "--port", "070000"], "--port 070000 must be from 1 to 65535"),
+    ],
+)
+def test_a_refused_number_is_named_as_it_was_typed_not_as_python_writes_it(cli_var_store, local_cli, argv, said):
     code, out, err = local_cli(*argv)
     assert (code, out) == (2, "") and err.startswith(f"error: {said}"), err

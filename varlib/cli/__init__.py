@@ -57,6 +57,7 @@ def exit_code(exc: VarlibError) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     _replace_unencodable()
     say_held(said=False)  # nothing left from an earlier call in the same process (tests, a caller's loop)
+    args = None  # a refusal of the arguments themselves has no typed numbers to name
     try:
         args = parse(argv)
         refuse_two_readers(args)  # before any of them is read
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: the output could not be written: {exc.strerror}", file=sys.stderr)
         return 1
     except VarlibError as exc:  # the library's words for an input said as the option it was given as
-        to_stderr(f"error: {said_as_options(exc)}")
+        to_stderr(f"error: {said_as_options(exc, getattr(args, 'typed', None))}")
         return exit_code(exc)
     except KeyboardInterrupt:
         to_stderr("error: interrupted")

@@ -11,6 +11,7 @@ from .commands import load_version, named_version, registry_from_env, warn_if_wi
 from .files import write_text
 from .helps import DEFAULT_LEVEL, INTERVALS_HELP, LEVEL_HELP, STEPS_HELP, add_test_options, given
 from .output import by_variable, print_json, print_table, warn_after_output
+from .typed import decimal, whole
 
 
 def compare_command(diagnostics: varlib.Diagnostics) -> str:
@@ -106,8 +107,8 @@ def add_report_options(parser: argparse.ArgumentParser) -> None:
         metavar="FILE.html",
         help="the HTML file to write, replaced if it exists (-: stdout)",
     )
-    parser.add_argument("--steps", type=int, default=None, help=f"forecast {STEPS_HELP}")
-    parser.add_argument("--level", type=float, default=None, metavar="PERCENT", help=LEVEL_HELP)
+    parser.add_argument("--steps", type=whole, default=None, help=f"forecast {STEPS_HELP}")
+    parser.add_argument("--level", type=decimal, default=None, metavar="PERCENT", help=LEVEL_HELP)
     parser.add_argument("--intervals", choices=varlib.INTERVAL_KINDS, default=None, help=f"forecast {INTERVALS_HELP}")
     add_test_options(parser)
     parser.add_argument(

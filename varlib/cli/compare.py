@@ -20,6 +20,7 @@ from .analysis import level_alpha
 from .commands import cell_text, named_version, registry_from_env, warn_if_withdrawn
 from .helps import DEFAULT_LEVEL, DEFAULT_STEPS, LEVEL_HELP, NAME_HELP, STEPS_HELP, VERSION_HELP, add_json
 from .output import MISSING, plain, print_json, print_table
+from .typed import decimal, whole
 
 MARK = "*"
 
@@ -40,13 +41,13 @@ def add_commands(commands) -> None:
     compare.add_argument("--name", help=NAME_HELP)
     compare.add_argument(
         "--steps",
-        type=int,
+        type=whole,
         default=DEFAULT_STEPS,
         help=STEPS_HELP,
     )
     compare.add_argument(
         "--level",
-        type=float,
+        type=decimal,
         default=DEFAULT_LEVEL,
         metavar="PERCENT",
         help=LEVEL_HELP,

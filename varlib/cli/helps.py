@@ -6,6 +6,8 @@ import argparse
 
 from varlib import DEFAULT_ARCH_LAGS, DEFAULT_IRF_PERIODS, LEVEL_RANGE, MAX_STEPS
 
+from .typed import whole
+
 NAME_HELP = "model name (default: the store's only model)"
 VERSION_HELP = "latest, a version such as 0.0.3 (or 0_0_3), or an alias such as @champion"
 DEFAULT_STEPS, DEFAULT_LEVEL = 8, 95.0
@@ -35,15 +37,15 @@ def add_test_options(parser: argparse.ArgumentParser) -> None:
     """The options of the tests `diagnose` and `report` both run, with the same help in both."""
     parser.add_argument(
         "--irf-periods",
-        type=int,
+        type=whole,
         default=DEFAULT_IRF_PERIODS,
         metavar="H",
         help=f"impulse-response horizon (default {DEFAULT_IRF_PERIODS})",
     )
-    parser.add_argument("--whiteness-lags", type=int, metavar="L", help="portmanteau lags (default max(10, p+1))")
+    parser.add_argument("--whiteness-lags", type=whole, metavar="L", help="portmanteau lags (default max(10, p+1))")
     parser.add_argument(
         "--arch-lags",
-        type=int,
+        type=whole,
         metavar="L",
         help=f"ARCH-LM test lags (default {DEFAULT_ARCH_LAGS}, fewer when the residuals cannot hold them)",
     )

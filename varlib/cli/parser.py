@@ -25,6 +25,7 @@ from .helps import NAME_HELP, VERSION_HELP, add_json, add_test_options, given
 from .scenarios import add_commands as add_scenario_commands
 from .scenarios import add_forecast_options
 from .team import add_commands as add_team_commands
+from .typed import decimal, keep_typed, whole, whole_or_auto
 from .usage import UsageParser, chosen
 
 PROG = "varlib"
@@ -47,6 +48,7 @@ def parse(argv: Sequence[str] | None = None) -> argparse.Namespace:
         chosen(parser, args).error(f"unrecognized arguments: {' '.join(extras)}")
     if unplaced and args.version is None:
         args.version = LATEST
+    args.typed = keep_typed(args)  # plain numbers for the commands, their text for a refusal (said_as_options)
     if args.command == "train":
         _publish_options(chosen(parser, args), args)
     return args
@@ -111,14 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
     _version(back)
     back.add_argument(
         "--origins",
-        type=int,
+        type=whole,
         default=varlib.DEFAULT_ORIGINS,
         metavar="N",
         help=f"cut points: the last N (default {varlib.DEFAULT_ORIGINS})",
     )
     back.add_argument(
         "--horizon",
-        type=int,
+        type=whole,
         default=varlib.DEFAULT_HORIZON,
         metavar="H",
         help=f"steps ahead scored at each origin (default {varlib.DEFAULT_HORIZON})",
@@ -131,9 +133,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)"
     )
-    serve.add_argument("--port", type=int, default=8000, help="port to listen on, 1 to 65535 (default 8000)")
+    serve.add_argument("--port", type=whole, default=8000, help="port to listen on, 1 to 65535 (default 8000)")
     serve.add_argument(
-        "--workers", type=int, default=1, metavar="N", help="processes, each caching on its own (default 1)"
+        "--workers", type=whole, default=1, metavar="N", help="processes, each caching on its own (default 1)"
     )
     serve.add_argument("--access-log", action="store_true", help="log one line per request")
     serve.add_argument(
@@ -202,16 +204,16 @@ def _train(train: argparse.ArgumentParser) -> None:
     )
     train.add_argument("--model", choices=kind_names(), default="var", help="model kind (default var)")
     order = train.add_mutually_exclusive_group()
-    order.add_argument("--lags", type=int, metavar="N", help="fixed lag order (for a VECM: the VAR order in levels)")
+    order.add_argument("--lags", type=whole, metavar="N", help="fixed lag order (for a VECM: the VAR order in levels)")
     order.add_argument(
         "--max-lags",
-        type=int,
+        type=whole,
         metavar="N",
         help="largest order a criterion searches (default: the sample-aware rule, see README)",
     )
     train.add_argument(
         "--min-lags",
-        type=int,
+        type=whole,
         choices=(0, 1),
         default=1,
         help="smallest order searched: 1 (the default), or 0 to let the criterion say 'no dynamics'",
@@ -228,7 +230,7 @@ def _train(train: argparse.ArgumentParser) -> None:
     )
     train.add_argument(
         "--coint-rank",
-        type=_rank,
+        type=whole_or_auto,
         default=None,
         metavar="N|auto",
         help="VECM: cointegration rank, or auto (Johansen's trace test at 5%%, the default)",
@@ -241,7 +243,7 @@ def _train(train: argparse.ArgumentParser) -> None:
     )
     train.add_argument(
         "--holdout",
-        type=float,
+        type=decimal,
         default=DEFAULT_HOLDOUT,
         metavar="FRACTION",
         help=f"share of the last rows scored out of sample (default {DEFAULT_HOLDOUT}; 0: none)",
@@ -282,15 +284,6 @@ def _names(text: str) -> list[str]:
     if not names:  # else `--vars ''` would take the default silently, as if the option had been left out
         raise argparse.ArgumentTypeError(f"{text!r} names no column: give names, or leave the option out")
     return names
-
-
-def _rank(text: str) -> int | None:
-    if text == "auto":
-        return None
-    try:
-        return int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number or auto") from None
 
 
 def _version(command: argparse.ArgumentParser) -> None:

@@ -14,6 +14,7 @@ from .commands import cell_text, load_version, named_version, registry_from_env,
 from .helps import DEFAULT_STEPS, INTERVALS_HELP, NAME_HELP, STEPS_HELP, VERSION_HELP, add_json, given
 from .output import MISSING, plain, print_json, print_table, to_stderr, warn_after_output
 from .scenario_delete import add_command as add_delete_command
+from .typed import decimal, whole
 
 DEFAULT_ALPHA = 0.05
 PATHS_HELP = (
@@ -24,10 +25,10 @@ PATHS_HELP = (
 
 def add_forecast_options(parser: argparse.ArgumentParser) -> None:
     """Steps, level, interval kind and the input files shared by `forecast` and `scenario save`."""
-    parser.add_argument("--steps", type=int, default=None, help=STEPS_HELP)
+    parser.add_argument("--steps", type=whole, default=None, help=STEPS_HELP)
     parser.add_argument(
         "--alpha",
-        type=float,
+        type=decimal,
         default=None,
         help=f"1 - coverage, {varlib.ALPHA_MIN:g} to {varlib.ALPHA_MAX:g} (default {DEFAULT_ALPHA}: 95%% intervals)",
     )

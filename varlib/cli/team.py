@@ -15,6 +15,7 @@ from .commands import cell_text
 from .helps import NAME_HELP, add_json
 from .models import model_name, require_model
 from .output import plain, print_json, print_table
+from .typed import whole
 
 T = TypeVar("T")
 
@@ -46,7 +47,7 @@ def add_commands(commands) -> None:
     history.add_argument("--name", help=NAME_HELP)
     history.add_argument(
         "--limit",
-        type=int,
+        type=whole,
         default=100,
         metavar="N",
         help=f"newest N records (default 100, at most {Registry.HISTORY_PAGE})",

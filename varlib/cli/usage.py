@@ -7,6 +7,8 @@ from typing import Any
 
 from varlib import InvalidInputError, VarlibError, bounds_named
 
+from .typed import Typed, as_typed
+
 REQUIRED = "the following arguments are required: "
 # By a refusal's `field`: the library's words for the input (its message says "lag order -1 must be ...") and the
 # option the CLI takes it as. The pages and REST name their own fields, so the library's words stay as they are.
@@ -25,16 +27,18 @@ OPTIONS = {
 }
 
 
-def said_as_options(exc: VarlibError) -> str:
+def said_as_options(exc: VarlibError, typed: Typed | None = None) -> str:
     """`exc`'s message in the CLI's words: a date range's bounds as `--start` and `--end` (as the Train page names
-    its own), and the input it refuses as the option, with the value as typed: `--holdout 2`, not `holdout 2.0`."""
+    its own), and the input it refuses as the option, with the value as typed (`typed`, by the option's dest:
+    `--alpha 0.00001`, not `alpha 1e-05`; without it `--holdout 2` for 2.0)."""
     words, option = OPTIONS.get(exc.field or "", ("", ""))
     value = exc.value
     number = isinstance(value, (int, float)) and not isinstance(value, bool)
-    typed = str(int(value)) if isinstance(value, float) and value.is_integer() else repr(value)
-    return bounds_named(
-        str(exc), "--start", "--end", {f"{words} {value!r}": f"{option} {typed}"} if option and number else None
+    shown = str(int(value)) if isinstance(value, float) and value.is_integer() else repr(value)
+    said = bounds_named(
+        str(exc), "--start", "--end", {f"{words} {value!r}": f"{option} {shown}"} if option and number else None
     )
+    return as_typed(said, exc.field, value, option, typed)
 
 
 class UsageParser(argparse.ArgumentParser):
