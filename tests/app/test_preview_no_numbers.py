@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import TIMEOUT
+
 
 def _page() -> None:
     from ui.train_preview import preview
@@ -13,7 +15,7 @@ def _page() -> None:
 
 
 def test_a_file_of_text_says_it_has_no_numeric_column():
-    at = AppTest.from_function(_page).run()
+    at = AppTest.from_function(_page, default_timeout=TIMEOUT).run()
     assert not at.exception
     summary = at.caption[0].value
     assert "no numeric column" in summary and "text (not usable): region" in summary and "numeric: ·" not in summary

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pandas as pd
 from streamlit.testing.v1 import AppTest
 
+from tests.app.conftest import TIMEOUT
+
 DATES = pd.date_range("1990-01-01", periods=40, freq="QS").strftime("%Y-%m-%d")
 ROWS = "".join(f"{d},{100 + n * 0.7:.1f},{50 + n % 7 * 1.3:.1f}\n" for n, d in enumerate(DATES))
 TITLED = "Quarterly national accounts,,\nSource: statistics office,,\ndate,gdp,cons\n" + ROWS
@@ -24,7 +26,7 @@ def _page(text: str, name: str) -> None:
 
 
 def _summary(text: str, name: str) -> tuple[str, list[str]]:
-    at = AppTest.from_function(_page, args=(text, name)).run()
+    at = AppTest.from_function(_page, args=(text, name), default_timeout=TIMEOUT).run()
     assert not at.exception
     return at.caption[0].value, [w.value for w in at.warning]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 import ui.store
-from tests.app.conftest import open_app, warnings
+from tests.app.conftest import TIMEOUT, open_app, warnings
 from varlib import Actor
 from varlib.service import publish_result
 
@@ -52,7 +52,7 @@ def _withdrawn_meanwhile() -> None:
 def test_the_note_that_the_shown_version_was_withdrawn_meanwhile_says_an_id_is_one(seeded, macro_result):
     publish_result(seeded, macro_result, "var")
     seeded.withdraw("var", "0.0.2", "wrong data", ID_ONLY)
-    at = AppTest.from_function(_withdrawn_meanwhile).run()
+    at = AppTest.from_function(_withdrawn_meanwhile, default_timeout=TIMEOUT).run()
     assert not at.exception, at.exception[0].stack_trace
     assert at.markdown[0].value.strip() == f"by {AS_ID} (wrong data)"
 
