@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import streamlit as st
 
 from ui.errors import TRAIN, show_error
 from ui.literal import library_text, literal
 from ui.tables import UPLOAD_TYPES
 from ui.train_columns import first_choice, too_few, too_many
-from ui.train_load import glance, profiled
+from ui.train_load import FROM_KEY, LIMIT_KEY, TO_KEY, glance, profiled
 from ui.train_preview import preview
-from ui.train_vecm import propose_vecm
+from ui.train_vecm import page_words, propose_vecm
 from varlib import (
     DEFAULT_VARIABLES,
     FILL_METHODS,
@@ -63,10 +64,10 @@ def _macro_columns() -> list[str]:
 
 
 @st.cache_data(show_spinner="Testing the series for unit roots…", max_entries=16)
-def _integration(values: tuple[tuple[float, ...], ...], names: tuple[str, ...]) -> Integration:
-    import numpy as np
-
-    return analyse_integration(np.asarray(values, dtype=float), list(names))
+def _integration(values: tuple[tuple[float, ...], ...], names: tuple[str, ...], dates: np.ndarray) -> Integration:
+    # the rows' dates (an array, which the cache hashes): a VECM advised on a long sample's last rows alone starts
+    # at the first one's (From)
+    return analyse_integration(np.asarray(values, dtype=float), list(names), dates=dates)
 
 
 def data_inputs(model_kind: str = "var") -> dict | None:
@@ -233,13 +234,13 @@ def suggested_name() -> str:
 
 
 def _date_range() -> dict:
-    limit = st.checkbox("Limit the date range", key="train_limit", **KEEP)
+    limit = st.checkbox("Limit the date range", key=LIMIT_KEY, **KEEP)
     if not limit:
         return {"start": None, "end": None}
     first, second = st.columns(2)
     bounds = {"min_value": dt.date(1700, 1, 1), "max_value": dt.date(2300, 1, 1)}
-    start = first.date_input("From", value=None, key="train_start", **bounds, **KEEP)
-    end = second.date_input("To", value=None, key="train_end", **bounds, **KEEP)
+    start = first.date_input("From", value=None, key=FROM_KEY, **bounds, **KEEP)
+    end = second.date_input("To", value=None, key=TO_KEY, **bounds, **KEEP)
     return {"start": start.isoformat() if start else None, "end": end.isoformat() if end else None}
 
 
@@ -257,14 +258,16 @@ def _transform_advice(source: dict) -> None:
         return
     frame = dataset.frame[list(source["variables"])]  # the exogenous columns are given, not modelled
     try:
-        result = _integration(tuple(map(tuple, frame.to_numpy(dtype=float))), tuple(frame.columns))
+        result = _integration(
+            tuple(map(tuple, frame.to_numpy(dtype=float))), tuple(frame.columns), frame.index.to_numpy()
+        )
     except VarlibError as exc:  # variables that move together exactly: said now, as Train would say it
         st.warning(f"**Unit-root tests** not run: {library_text(exc)}", icon=":material/warning:")
         return
     # names as typed; a verdict with a trend says whether the trend is significant (trend p)
     verdicts = ", ".join(f"{literal(u.variable)}: {u.verdict_text}" for u in result.unit_roots)
     st.info(
-        f"**Unit-root tests** ({result.tested_on}; {verdicts}). {library_text(result.advice)}"
+        f"**Unit-root tests** ({result.tested_on}; {verdicts}). {library_text(result.advice_in(page_words))}"
         f" {library_text(result.sample_note)}",
         icon=":material/insights:",
     )

@@ -14,6 +14,9 @@ import streamlit as st
 
 from varlib import DataProfile, Dataset, VarlibError, load_dataset, profile_csv
 
+# the date range's inputs (ui.train_data draws them; the VECM the advice names sets From, ui.train_vecm)
+LIMIT_KEY, FROM_KEY, TO_KEY = "train_limit", "train_start", "train_end"
+
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _load(csv, date_col, variables, start, end, csv_name, fill) -> tuple[Dataset | None, VarlibError | None]:

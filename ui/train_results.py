@@ -10,7 +10,7 @@ from ui.errors import TRAIN, in_controls
 from ui.figures import holdout_figure
 from ui.literal import library_text, literal
 from ui.tables import lag_selection_table, metrics_table, number_formats
-from ui.train_vecm import show_cointegration
+from ui.train_vecm import page_words, show_cointegration
 from ui.version_details import holdout_order, metrics_markdown
 from varlib import (
     CRITERION_LABELS,
@@ -85,7 +85,7 @@ def _advice(result: TrainResult) -> str | None:
     the preview's advice tests Johansen's rank with one lagged difference, before any order is chosen."""
     kept = st.session_state.get(ADVICE)
     if kept is None or kept[0] is not result:
-        kept = st.session_state[ADVICE] = (result, trained_advice(result))
+        kept = st.session_state[ADVICE] = (result, trained_advice(result, page_words))  # in its fields
     return kept[1]
 
 

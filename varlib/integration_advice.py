@@ -208,20 +208,17 @@ def _as_tested(vecm: AdvisedVecm, logs: bool) -> str:
     finds another rank (or none, and training refuses); on the rows tested, where those were a long sample's last
     ones, as on every row it may too; and without a VARX's exogenous variables, which a VECM refuses."""
     sample = vecm.sample
-    fields = f"lags {vecm.lags}, coint_rank {vecm.coint_rank}, deterministic `{vecm.deterministic}`"
     rows = alone = where = ""
     if sample.last_rows:  # a long sample's last rows alone were tested: on every row the rank may differ
         rows = f" on the last {sample.last_rows:,} rows" + (f" (from {sample.start})" if sample.start else "")
         # their dates unknown (a bare array given): the person looks up the first one's
         alone = " and train on those rows alone" + ("" if sample.start else ", from the first one's date")
-        fields += f", start {sample.start}" if sample.start else ""
         where = ", or on every row,"
-    options = f"CLI `{vecm.options}`" + ("" if sample.start or not sample.last_rows else " with --start at that date")
     count = len(sample.exog)
     exog = f", without the exogenous {plural_of(count, 'variable')} {and_list(sample.exog)} (a VECM takes none)"
     return (
         f" The test ran at VAR order {vecm.lags} in {'log levels' if logs else 'levels'}{rows}: to train the VECM it"
-        f" tested, fix that order and rank{alone} ({fields}; {options}){exog if count else ''}: at the order a"
+        f" tested, fix that order and rank{alone} ({vecm.settings}){exog if count else ''}: at the order a"
         f" criterion chooses{where} the test may find another rank, or none."
     )
 

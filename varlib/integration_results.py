@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -209,6 +210,12 @@ class Integration:
         if self.vecm_rank is None or self.johansen is None:
             return None
         return AdvisedVecm.of(self.johansen, self.vecm_rank, self.tested_on == "log levels", self.sample)
+
+    def advice_in(self, words: Callable[[AdvisedVecm], str]) -> str:
+        """The advice with the settings of the VECM it names in a front's own words, `words(vecm)` (a page's fields,
+        where the CLI and REST read the spec's fields and train's options: AdvisedVecm.settings)."""
+        vecm = self.advised_vecm
+        return self.advice if vecm is None else self.advice.replace(vecm.settings, words(vecm))
 
     @property
     def trend_advised(self) -> bool:

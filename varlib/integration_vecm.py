@@ -1,5 +1,6 @@
 """The VECM the unit-root advice names (`AdvisedVecm`), as its Johansen test ran: the order, terms and rows tested
-(`AdviceSample`), for the advice's words (varlib.integration_advice) and the JSON (varlib.integration_results)."""
+(`AdviceSample`), for the advice's words (varlib.integration_advice, or a front's own: Integration.advice_in) and the
+JSON (varlib.integration_results)."""
 
 from __future__ import annotations
 
@@ -59,6 +60,16 @@ class AdvisedVecm:
             f"--model vecm --transform {self.transform} --lags {self.lags} --coint-rank {self.coint_rank}"
             f" --deterministic {self.deterministic}{start}"
         )
+
+    @property
+    def settings(self) -> str:
+        """The settings that train it as the advice names them for the CLI and REST: the model spec's fields, then
+        train's options (where the rows tested were a long sample's last ones with their dates unknown, the person
+        looks up the first one's). A front with other words for them says them instead (Integration.advice_in)."""
+        fields = f"lags {self.lags}, coint_rank {self.coint_rank}, deterministic `{self.deterministic}`"
+        last_rows, start = self.sample.last_rows, self.sample.start
+        fields += f", start {start}" if last_rows and start else ""
+        return f"{fields}; CLI `{self.options}`" + ("" if start or not last_rows else " with --start at that date")
 
     def to_dict(self) -> dict:
         """The model spec's fields that fit it (the first row tested is the Integration's `tested_from`)."""

@@ -85,7 +85,7 @@ def test_train_page_proposes_a_vecm_trains_and_publishes_it(with_vecm):
     at.file_uploader(key="train_csv").set_value(("pair.csv", _cointegrated_csv(), "text/csv")).run()
     assert "Johansen's trace test finds 1 long-run relation" in "\n".join(s.value for s in at.success)
     said = "\n".join(i.value for i in at.info)  # the advice names the VECM the button sets: its order tested too
-    assert "The test ran at VAR order 2 in log levels" in said and "--lags 2 --coint-rank 1 --deterministic co" in said
+    assert "The test ran at VAR order 2 in log levels" in said and "Lags **2**, Deterministic terms **co**" in said
     next(b for b in at.button if b.label.startswith("Use a VECM with rank 1")).click().run()
     assert at.radio(key="train_kind").value == "vecm"
     assert at.selectbox(key="train_transform|vecm").value == "log"  # the tests ran on log levels

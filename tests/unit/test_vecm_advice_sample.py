@@ -45,3 +45,15 @@ def test_the_note_on_a_long_sample_names_the_first_row_tested_where_known():
     dated = replace(found, sample=AdviceSample(5_000, "2002-09-27"))
     assert dated.sample_note.startswith("The tests ran on the last 5,000 of the 6,000 rows (from 2002-09-27): on a")
     assert (found.to_dict()["tested_from"], dated.to_dict()["tested_from"]) == (None, "2002-09-27")
+
+
+def test_a_front_says_the_vecm_s_settings_in_its_own_words_and_the_rest_of_the_advice_as_it_is():
+    dataset = load_dataset(variables=NAMES, start="1990Q1", end="2007Q4")
+    found = analyse_integration(dataset.frame[NAMES].to_numpy(dtype=float), NAMES, 9)
+    settings = "lags 9, coint_rank 1, deterministic `co`; CLI `--model vecm --transform log --lags 9 --coint-rank 1"
+    assert found.advised_vecm is not None and found.advised_vecm.settings.startswith(settings)
+    worded = found.advice_in(lambda vecm: f"Lags {vecm.lags}, rank {vecm.coint_rank}")
+    assert worded == found.advice.replace(found.advised_vecm.settings, "Lags 9, rank 1")
+    assert "fix that order and rank (Lags 9, rank 1): at the order" in worded and "--" not in worded
+    levels = analyse_integration(dataset.frame[NAMES[:2]].to_numpy(dtype=float), NAMES[:2])  # no VECM named
+    assert levels.advised_vecm is None and levels.advice_in(lambda vecm: "?") == levels.advice
