@@ -127,7 +127,7 @@ class WithdrawalWatch:
         parts = path.split("/")
         if len(parts) < 8 or parts[5] != "scenarios":
             return True
-        name, version, label = parts[2], parse_version(parts[4]), parts[6]
+        (name, version), label = _name_and_version(path), parts[6]
         if self._registry.scenario_still_saved(name, version, label, ask=False):
             return True
         return await run_in_threadpool(self._registry.scenario_still_saved, name, version, label)
