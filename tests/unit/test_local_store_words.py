@@ -1,10 +1,13 @@
 """The local store's refusals name what is wrong: a file named like the store's folder of models inside
 VARLIB_STORE_DIR is named as that (it said to set VARLIB_STORE_DIR to a folder, which it was), and a write
-refused for permissions names the key and says nothing was changed, as a full disk's does."""
+refused for permissions names the key and says nothing was changed, as a full disk's does; a delete the file system
+refuses is worded as a write is, with what to do."""
 
 from __future__ import annotations
 
+import errno
 import tempfile
+from pathlib import Path
 
 import pytest
 
@@ -43,3 +46,27 @@ def test_a_write_refused_for_permissions_names_its_key_and_leaves_no_folder(tmp_
         " nothing was changed"
     )
     assert not (tmp_path / "models" / "var").exists()  # the folders made for it are gone: no empty version folder
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "permission denied; nothing was changed (make the folder"),
+        (OSError(errno.EROFS, "Read-only file system"), "Read-only file system; nothing was changed (the file system"),
+    ],
+)
+def test_a_delete_refused_by_the_file_system_is_worded_as_a_write_is(tmp_path, monkeypatch, error, said):
+    store = LocalStore(tmp_path, "models")
+    key = "var/0_0_1/_scenarios/boom.json"
+    store.create(key, b"{}")
+
+    def refused(self, *args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(Path, "unlink", refused)
+    with pytest.raises((AccessDeniedError, StoreUnavailableError)) as caught:
+        store.delete(key)
+    folder = tmp_path / "models" / "var" / "0_0_1" / "_scenarios"
+    assert str(caught.value).startswith(f"cannot delete {key} under {folder}: {said}")
+    monkeypatch.undo()
+    assert store.get(key, 100).data == b"{}"  # still there

@@ -7,7 +7,6 @@ complete file appear or fails because the name exists, so a crash never leaves h
 from __future__ import annotations
 
 import builtins
-import errno
 import os
 import tempfile
 from collections.abc import Iterator, Mapping
@@ -20,14 +19,14 @@ from ..errors import (
     AccessDeniedError,
     ConflictError,
     NotFoundError,
-    NothingWrittenError,
     ObjectExistsError,
     ObjectTooLargeError,
     StoreUnavailableError,
 )
 from . import ObjectInfo, StoredObject, check_key, local_description, missing_bucket_note
-from .local_delete import shown as _shown
 from .local_delete import unlink
+from .local_refusals import not_done, permission_refused
+from .local_refusals import shown as _shown
 
 _TEMP_PREFIX = ".tmp-"
 _LOCK_SUFFIX = ".lock"  # `<key>.lock` beside the object; listings skip it
@@ -208,11 +207,7 @@ class LocalStore:
             raise self._file_in_the_way(key, path) from None
         except PermissionError as exc:
             self._remove_empty_folders(path.parent)
-            raise AccessDeniedError(
-                f"cannot write {key} under {_shown(path.parent)}: permission denied; nothing was changed (make the"
-                " folder writable for this user, or use a store it may write to)",
-                **self._fields(key),
-            ) from exc
+            raise permission_refused("write", key, path, self._fields(key)) from exc
         except OSError as exc:  # a full disk, a read-only file system, ...
             self._remove_empty_folders(path.parent)
             raise self._write_failed(key, path, exc) from exc
@@ -238,12 +233,7 @@ class LocalStore:
             folder = folder.parent
 
     def _write_failed(self, key: str, path: Path, exc: OSError) -> StoreUnavailableError:
-        advice = _WRITE_ADVICE.get(exc.errno or 0)
-        return NothingWrittenError(
-            f"cannot write {key} under {_shown(path.parent)}: {exc.strerror or exc}; nothing was changed"
-            + (f" ({advice})" if advice else ""),
-            **self._fields(key),
-        )
+        return not_done("write", key, path, exc, self._fields(key))
 
     @contextmanager
     def _lock(self, key: str, path: Path) -> Iterator[None]:
@@ -285,14 +275,3 @@ def _holds_object(folder: str) -> bool:
 def _is_object(file_name: str) -> bool:
     """A stored object, not a write in progress or a lock beside one."""
     return not file_name.startswith(_TEMP_PREFIX) and not file_name.endswith(_LOCK_SUFFIX)
-
-
-# What to do about a write the file system refused, by errno; any other reason is said as it is.
-_WRITE_ADVICE = {
-    errno.EROFS: "the file system is read-only: remount it writable, or point VARLIB_STORE_DIR at a writable one",
-    errno.ENOSPC: "free space on that disk and try again",
-    errno.EDQUOT: "free space within your disk quota and try again",
-    errno.EFBIG: "a file size limit was reached (`ulimit -f`, or the disk's): free space or raise it and try again",
-    errno.EACCES: "make the folder writable for this user, or use a store it may write to",
-    errno.EPERM: "make the folder writable for this user, or use a store it may write to",
-}
