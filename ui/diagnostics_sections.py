@@ -10,6 +10,7 @@ from ui import presentation
 from ui.chart_look import plot
 from ui.literal import library_text, literal
 from ui.tables import GOOD, name_columns, number_formats
+from ui.vecm_words import train_page_words
 from varlib import CRITERION_LABELS, Diagnostics, and_list, counted, kind_names
 
 MAX_ROWS_SHOWN = 24  # a taller table scrolls (the Granger tests of five variables, a VAR(8)'s coefficients)
@@ -219,7 +220,8 @@ def integration(diag: Diagnostics) -> None:
     if result is None:
         st.info("No unit-root tests for this version.")
         return
-    st.info(library_text(diag.integration_advice), icon=":material/insights:")  # it names the variables
+    # it names the variables, and a VECM it advises in the Train page's fields, not the CLI's options
+    st.info(library_text(diag.integration_advice_in(train_page_words)), icon=":material/insights:")
     roots = result.table()  # the report's table too
     st.caption(library_text(roots.caption))
     st.dataframe(

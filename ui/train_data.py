@@ -22,7 +22,8 @@ from ui.tables import UPLOAD_TYPES
 from ui.train_columns import first_choice, too_few, too_many
 from ui.train_load import FROM_KEY, LIMIT_KEY, TO_KEY, glance, profiled
 from ui.train_preview import preview
-from ui.train_vecm import page_words, propose_vecm
+from ui.train_vecm import propose_vecm
+from ui.vecm_words import page_words
 from varlib import (
     DEFAULT_VARIABLES,
     FILL_METHODS,

@@ -10,7 +10,8 @@ from ui.errors import TRAIN, in_controls
 from ui.figures import holdout_figure
 from ui.literal import library_text, literal
 from ui.tables import lag_selection_table, metrics_table, number_formats
-from ui.train_vecm import page_words, show_cointegration
+from ui.train_vecm import show_cointegration
+from ui.vecm_words import page_words
 from ui.version_details import holdout_order, metrics_markdown
 from varlib import (
     CRITERION_LABELS,

@@ -7,7 +7,6 @@ import datetime as dt
 
 import streamlit as st
 
-from ui.literal import EMPHASIS
 from ui.tables import number_formats
 from ui.train_load import FROM_KEY, LIMIT_KEY, TO_KEY
 from varlib import (
@@ -159,29 +158,6 @@ def _first_tested(advised: AdvisedVecm) -> str | None:
     """The first row tested where a long sample's last rows alone were (ISO, a time of day after the date on intraday
     rows), else None: every row was."""
     return advised.sample.start if advised.sample.last_rows else None
-
-
-def page_words(advised: AdvisedVecm) -> str:
-    """The settings of the VECM the advice names in this page's words, its fields (the button under the preview's
-    advice sets them), for the model spec's fields and the CLI's options the CLI and REST print: `--coint-rank` in a
-    box of page words was the browser's to wrap at its dashes, and no field here reads it."""
-    bold = EMPHASIS * 2  # ui.literal.library_text keeps it as the markdown the page's own words are
-    fields = [
-        ("Model kind", kind_title("vecm")),
-        ("Transform", advised.transform),
-        ("Cointegration rank", advised.coint_rank),
-        ("Lag order", "fixed"),
-        ("Lags", advised.lags),
-        ("Deterministic terms", advised.deterministic),
-    ]
-    said = ", ".join(f"{label} {bold}{value}{bold}" for label, value in fields)
-    if advised.sample.last_rows:
-        start = _first_tested(advised)
-        day = f"{bold}{start[:10]}{bold}" if start else "the first row tested's date"  # dates unknown: looked up
-        said += f" and, under Limit the date range, From {day}"
-        if start and len(start) > 10:  # From takes a day: that day's rows before the first tested come in too
-            said += f" (the day of the first row tested, {start})"
-    return said
 
 
 def show_cointegration(result: TrainResult) -> None:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 import pandas as pd
 
 from ..forecast_errors import normal_quantile
-from ..integration import Integration
+from ..integration import AdvisedVecm, Integration
 from ..jsonsafe import to_json_safe
 from ..kinds import get_kind
 from ..model import LagSelection
@@ -204,19 +205,28 @@ class Diagnostics:
 
     @property
     def integration_advice(self) -> str | None:
-        """The unit-root advice as the dashboard says it, naming its Compare page (advice_comparing: elsewhere)."""
+        """The unit-root advice naming the dashboard's Compare page (advice_comparing: elsewhere), a VECM it names in
+        the spec's fields and the CLI's options (the Diagnostics page says them in the Train page's words: below)."""
         return self.advice_comparing(None)
 
-    def advice_comparing(self, compare: str | None) -> str | None:
+    def integration_advice_in(self, words: Callable[[AdvisedVecm], str]) -> str | None:
+        """integration_advice with the settings of the VECM it names in a page's own words, `words(vecm)`
+        (Integration.advice_in), where the CLI, REST and report name the spec's fields and train's options."""
+        return self.advice_comparing(None, words)
+
+    def advice_comparing(self, compare: str | None, words: Callable[[AdvisedVecm], str] | None = None) -> str | None:
         """The unit-root advice with what this version already does about it (None: no tests); `compare` names
         where its reader compares versions (None: the dashboard's Compare page; the CLI names its command, the REST
-        API its route)."""
+        API its route); `words`, a front's own for the settings of a VECM it names (None: AdvisedVecm.settings)."""
         if self.integration is None:
             return None
+        found = self.integration
+        if words is not None:  # the settings alone are reworded, before what this version does is said after them
+            found = replace(found, advice=found.advice_in(words))
         coint = self.cointegration
         rank, fixed = (coint.rank, coint.rank_method == "fixed") if coint is not None else (None, False)
         cointegrated = get_kind(self.kind).cointegrated
-        return advice_for_model(self.integration, cointegrated, self.transform, rank, self.trend, fixed, compare)
+        return advice_for_model(found, cointegrated, self.transform, rank, self.trend, fixed, compare)
 
     def to_dict(self, compare: str | None = None) -> dict:
         """The JSON of `python -m varlib diagnose --json` (residual series left out; acorrs kept); `compare`: where
