@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui import auth, presses, store
+from ui import auth, presses, scenario_gone, store
 from ui.errors import show_error
 from ui.forecast_link import FAN_LEVELS, KEYS, LEVELS, LINK_SCENARIO, NO_SCENARIO, forecast_page
 from ui.layout import control_row
@@ -35,9 +35,12 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
     """The saved scenario to show (None: the editor), chosen in a selectbox or named by the URL, and the
     fan chart's levels (empty: the one band)."""
     key = KEYS["scenario"]
-    saved = {s.scenario: s for s in store.scenarios(artifact.name, _version(artifact))}
-    damaged = {s.scenario: s.damaged for s in store.damaged_scenarios(artifact.name, _version(artifact))}
+    saved, damaged = _listed(artifact)
     wanted = st.session_state.pop(LINK_SCENARIO, None)
+    opened = wanted if wanted is not None else st.session_state.get(key)
+    if opened in saved and not scenario_gone.still_saved(artifact, opened):  # deleted since the cached listing
+        saved, damaged = _listed(artifact)  # read afresh: the picker stops offering it now
+    gone = scenario_gone.dropped(artifact, st.session_state.get(key), list(saved), damaged) if wanted is None else None
     problems: list[str] = []
     elsewhere: list[Version] = []
     if wanted is not None:
@@ -58,7 +61,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
         key=key,
         format_func=lambda s: "none: edit a new scenario" if s == NO_SCENARIO else s,
         on_change=_opened,
-        args=(saved,),
+        args=(artifact, saved),
         persist_state="session",  # an open scenario stays open while another page runs
         help="Scenarios saved for this version; each has a link that opens exactly it.",
     )
@@ -70,6 +73,9 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
         persist_state="session",  # kept while another page runs, as the page's other settings are
         help="Several interval levels at once, drawn as a fan (e.g. 30, 60 and 90%); empty: the one level above.",
     )
+    scenario_gone.remember(artifact, list(saved))
+    if gone:
+        st.warning(gone, icon=":material/delete:")
     for problem in problems:
         st.warning(asked(problem, "showing the editor instead"), icon=":material/link_off:")
     for version in elsewhere:  # the version a scenario was saved on: its own link opens it
@@ -110,6 +116,9 @@ def link_refusal(artifact: Artifact) -> str | None:
     if wanted is None or version is None:
         return None
     saved = [s.scenario for s in store.scenarios(artifact.name, version)]
+    if wanted in saved and scenario_gone.still_saved(artifact, wanted):
+        return None
+    saved = [s.scenario for s in store.scenarios(artifact.name, version)]  # afresh, when it was deleted since
     return None if wanted in saved else asked(_problem(artifact, wanted, saved)[0], "showing the forecast without it")
 
 
@@ -122,7 +131,7 @@ def _problem(artifact: Artifact, wanted: str, saved: list[str]) -> tuple[str, li
     refusal, elsewhere = _elsewhere(artifact, wanted)
     if elsewhere:
         return f"a scenario this version lacks: {refusal}", elsewhere
-    return not_saved(wanted, artifact.label, saved), []
+    return scenario_gone.link_deleted(artifact, wanted, saved) or not_saved(wanted, artifact.label, saved), []
 
 
 def _elsewhere(artifact: Artifact, wanted: str) -> tuple[str, list[Version]]:
@@ -227,10 +236,11 @@ def _queue(values: dict) -> None:
     st.session_state[APPLY] = {**st.session_state.get(APPLY, {}), **values}
 
 
-def _opened(saved: dict[str, Scenario]) -> None:
-    """A callback (it runs before the widgets): the controls show the opened scenario's own settings."""
+def _opened(artifact: Artifact, saved: dict[str, Scenario]) -> None:
+    """A callback (it runs before the widgets): the controls show the opened scenario's own settings (not those of
+    one deleted since the picker was drawn: the run says so, and the editor keeps its own)."""
     chosen = saved.get(st.session_state.get(KEYS["scenario"]) or NO_SCENARIO)
-    if chosen is not None:
+    if chosen is not None and scenario_gone.still_saved(artifact, chosen.scenario):
         _sync_controls(chosen)
         apply_queued()
 
@@ -259,6 +269,13 @@ def _overridden(scenario: Scenario) -> str | None:
         f" ({scenario.steps} steps, {level}% {scenario.intervals} intervals): it is shown as saved;"
         " **Edit a copy** to change them."
     )
+
+
+def _listed(artifact: Artifact) -> tuple[dict[str, Scenario], dict[str, str | None]]:
+    """The version's saved scenarios that open, by name, and why each damaged one cannot be read."""
+    listed = store.scenarios(artifact.name, _version(artifact))
+    damaged = store.damaged_scenarios(artifact.name, _version(artifact))
+    return {s.scenario: s for s in listed}, {s.scenario: s.damaged for s in damaged}
 
 
 def _version(artifact: Artifact) -> Version:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import ui.auth
-from tests.app.conftest import errors, open_app
+from tests.app.conftest import errors, open_app, warnings
 from ui.forecast_link import KEYS, NO_SCENARIO
 from varlib import Actor, make_scenario
 from varlib.catalog.layout import scenario_key
@@ -82,7 +82,10 @@ def test_a_scenario_deleted_meanwhile_is_said_and_the_page_stays_up(held, monkey
     next(c for c in at.checkbox if c.label == "Delete hold of var 0.0.1").check()
     _delete_button(at).click().run()
     assert not at.exception, [e.value for e in at.exception]
-    assert "var 0.0.1 has no scenario 'hold'" in errors(at)
+    # the press deletes nothing (the registry refuses: deleted meanwhile); the page then finds the scenario gone and
+    # says who deleted it, showing the editor (tests/app/test_scenario_deleted_elsewhere.py)
+    assert "Saved scenario **hold** of var 0.0.1 was deleted by **Ada Admin**" in warnings(at)
+    assert at.session_state[KEYS["scenario"]] == NO_SCENARIO
     assert [r.action for r in held.history("var")].count("scenario.delete") == 1
 
 

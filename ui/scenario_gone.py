@@ -1,0 +1,91 @@
+"""A saved scenario deleted after this session listed it (by an admin, in another session or process): said by name,
+then neither offered nor drawn.
+
+The version's listing of saved scenarios is cached for LIST_TTL seconds (ui.store) and the browser keeps the
+picker's options of its last run, so another session may still offer, or hold open, a scenario that is gone. So
+before one is opened or drawn the registry confirms it is still saved (Registry.scenario: free when the store
+confirmed it in the last second, else one small listing of the version's scenario folder). One found gone clears
+the cached listings, so the picker is listed afresh at once, not when its cache expires.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import store
+from ui.literal import library_text, literal
+from varlib import Artifact, CorruptArtifactError, NotFoundError, VarlibError, utc_time
+
+SHOWN = "_fc_scenarios_shown"  # (model, version, names) the picker offered on this session's last run
+TO_DO = (
+    "Showing the editor with the version's own inputs instead: pick another saved scenario, or set the inputs below"
+    " and save them as a new scenario."
+)
+
+
+def still_saved(artifact: Artifact, label: str) -> bool:
+    """Whether scenario `label` of the artifact's version is still saved as listed; when not (deleted, or damaged
+    since), the cached listings are cleared, so the next listing is the store's. While the store does not answer it
+    counts as saved (the sidebar says the store is away)."""
+    if artifact.version is None:
+        return False
+    try:
+        store.registry().scenario(artifact.name, artifact.version, label)
+    except (NotFoundError, CorruptArtifactError):
+        store.refresh()
+        return False
+    except VarlibError:  # the store away: the scenario the page holds stays open, as a version does
+        return True
+    return True
+
+
+def remember(artifact: Artifact, names: list[str]) -> None:
+    """The scenarios the picker offers on this run (those a later run may find gone)."""
+    st.session_state[SHOWN] = (artifact.name, str(artifact.version), tuple(names))
+
+
+def dropped(artifact: Artifact, current: object, saved: list[str], damaged: dict[str, str | None]) -> str | None:
+    """The notice for the picker's `current` value when this session's last run of this version offered it and the
+    listing (`saved`) no longer does (deleted, or damaged since); None otherwise (none, still saved, or another
+    version's, which a version change leaves behind)."""
+    shown = st.session_state.get(SHOWN)
+    if not isinstance(current, str) or not current or current in saved or shown is None:
+        return None
+    if shown[:2] != (artifact.name, str(artifact.version)) or current not in shown[2]:
+        return None
+    what = f"Saved scenario **{literal(current)}** of {artifact.label}"
+    if current in damaged:
+        return f"{what} can no longer be opened ({library_text(damaged[current])}). {TO_DO}"
+    by = deleted(artifact, current)
+    gone = f"was deleted by **{literal(by[0])}**, {by[1]}" if by else "is no longer saved"
+    return f"{what} {gone}: its links no longer open. {TO_DO}"
+
+
+def deleted(artifact: Artifact, label: str) -> tuple[str, str] | None:
+    """Who deleted `label` of this version, and when, when the audit trail's latest change of it is its deletion;
+    None when the trail does not say (or cannot be read)."""
+    try:
+        records = store.history(artifact.name)
+    except VarlibError:
+        return None
+    for record in records:  # newest first
+        if record.scenario != label or record.version != str(artifact.version):
+            continue
+        if record.action != "scenario.delete":
+            return None  # saved again since
+        return record.actor.known_as(), utc_time(record.at)
+    return None
+
+
+def link_deleted(artifact: Artifact, label: str, saved: list[str]) -> str | None:
+    """A link's scenario `label` that the trail says was deleted from this version, in the words of the link's
+    refusal (library text: no emphasis); None when the trail does not say so."""
+    by = deleted(artifact, label)
+    if by is None:
+        return None
+    names = f"saved: {', '.join(saved)}" if saved else "none is saved on it"
+    return (
+        f"scenario {label!r} of {artifact.label}, which was deleted by {by[0]}, {by[1]}, so it no longer opens"
+        f" ({names}); pick a saved"
+        " scenario, or ask whoever shared the link for a new one"
+    )
