@@ -14,7 +14,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import diagnostics_figures as figures
-from ui import irf_pick, session, store
+from ui import irf_pick, scenario_gone, session, store
 from ui import report_settings as settings
 from ui.chart_files import backtest_part, file_stem, shortened, stem_of
 from ui.errors import show_error
@@ -34,6 +34,7 @@ from varlib import (
 )
 
 BACKTESTS = "backtests"  # the ui.session slot where the Backtest page keeps this session's results
+SHOWN = "_dg_report_scenarios_shown"  # the scenarios the picker offered on this session's last run (scenario_gone)
 
 
 # Printed, a chart must fit a page with its heading: Letter between margins of 2.5 cm is 867 px tall (96 an inch)
@@ -169,6 +170,29 @@ def session_backtest(artifact: Artifact) -> tuple[tuple | None, Backtest | None]
     return mine[-1] if mine else (None, None)
 
 
+def _saved(artifact: Artifact) -> tuple[dict[str, Scenario], str | None]:
+    """The version's saved scenarios by name (a link's one put into the picker), and the notice of the picker's
+    scenario when it was deleted (or damaged) since this session's last run listed it, as the Forecast page says it.
+    The listing is cached, so the one opened is asked for first (free within a second of the store's last word)."""
+    if artifact.version is None:
+        return {}, None
+    saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)}
+    wanted = st.session_state.get(settings.LINK_SCENARIO)  # a link's, else the picker's
+    opened = wanted if wanted is not None else st.session_state.get(settings.KEYS["scenario"])
+    if opened in saved and not scenario_gone.still_saved(artifact, opened):  # deleted since the cached listing
+        saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)}  # afresh
+    settings.take_link(artifact, saved)
+    held = st.session_state.get(settings.KEYS["scenario"])
+    damaged = {s.scenario: s.damaged for s in store.damaged_scenarios(artifact.name, artifact.version)}
+    # what the report holds instead, and what to do, in the words the Forecast page's notice ends with
+    instead = "holds no forecast (a VARX forecasts saved scenarios only)" if artifact.exog else "forecasts the baseline"
+    pick = "pick another saved scenario under *Forecast of*" if saved else "save a scenario on the Forecast page"
+    to_do = f"The report {instead} instead: {pick} to report one."
+    gone = scenario_gone.dropped(artifact, held, list(saved), damaged, SHOWN, to_do)
+    scenario_gone.remember(artifact, list(saved), SHOWN)
+    return saved, gone
+
+
 def render(
     artifact: Artifact,
     diag: Diagnostics,
@@ -184,10 +208,11 @@ def render(
     settings for the page's address."""
     backtest_key, backtest = session_backtest(artifact)
     kind = ("orthogonalised" if orth else "plain") + (" accumulated" if accumulated else "")
-    saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)} if artifact.version else {}
-    settings.take_link(artifact, saved)
-    if st.session_state.get(settings.KEYS["scenario"]) not in ("", *saved):  # another version's, or none yet
+    saved, gone = _saved(artifact)
+    if st.session_state.get(settings.KEYS["scenario"]) not in ("", *saved):  # another version's, gone, none yet
         st.session_state[settings.KEYS["scenario"]] = ""
+    if gone:
+        st.warning(gone, icon=":material/delete:")
     chosen = st.session_state[settings.KEYS["scenario"]]  # the picker's, drawn below the controls it sets
     scenario = saved.get(chosen)
     no_forecast = bool(artifact.exog) and not chosen  # a VARX forecasts only with future exogenous values

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from ui import presentation, store
+from ui import presentation, scenario_gone, store
 from ui.chart_look import Look, accessible_name, export_config, plot
 from ui.errors import FORECAST_WAITS, show_error
 from ui.figures import forecast_figure, recent
@@ -117,6 +117,12 @@ def overlays_input(artifact: Artifact, result: VersionForecast, saved: Scenario 
     presentation only for a conditioned forecast, whose baseline it then draws."""
     if present and not result.conditions:
         return []
+    key = f"fc_overlay|{artifact.label}|{saved.scenario if saved else ''}|{bool(result.conditions)}"
+    # the listing is cached, so one deleted elsewhere since would still be drawn: asked first, and said once (the
+    # picker then drops it from its value, as it is no longer an option)
+    held = [label for label in st.session_state.get(key) or [] if label != BASELINE]
+    for notice in scenario_gone.overlays_gone(artifact, held):
+        st.warning(notice, icon=":material/delete:")
     others = [s.scenario for s in store.scenarios(artifact.name, artifact.version) if not saved or s != saved]
     if not others and not result.conditions:
         return []
@@ -124,7 +130,7 @@ def overlays_input(artifact: Artifact, result: VersionForecast, saved: Scenario 
         "Overlay",
         [BASELINE, *others],
         default=[BASELINE] if result.conditions else [],
-        key=f"fc_overlay|{artifact.label}|{saved.scenario if saved else ''}|{bool(result.conditions)}",
+        key=key,
         help="Draw the baseline and saved scenarios of this version over the forecast (dashed).",
     )
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from ui import interval_control, scenario_panel, url_state
+from ui import interval_control, scenario_gone, scenario_panel, url_state
 from ui.forecast_link import LEVELS, parse_fan, parse_level
 from ui.url_state import Field
 from ui.whole_number import from_link, whole_number
@@ -88,7 +88,10 @@ def take_link(artifact: Artifact, saved: dict[str, Scenario]) -> None:
     if wanted in saved:
         st.session_state[KEYS["scenario"]] = wanted
         return
-    url_state.warn([scenario_panel.not_saved(wanted, artifact.label, list(saved))])
+    names = list(saved)  # one the audit trail says was deleted is said as the Forecast page says a link to it
+    url_state.warn(
+        [scenario_gone.link_deleted(artifact, wanted, names) or scenario_panel.not_saved(wanted, artifact.label, names)]
+    )
 
 
 def steps_and_level(left, right, scenario: Scenario | None, no_forecast: bool, fan: list[int]) -> tuple[int, int]:

@@ -4,8 +4,10 @@ then neither offered nor drawn.
 The version's listing of saved scenarios is cached for LIST_TTL seconds (ui.store) and the browser keeps the
 picker's options of its last run, so another session may still offer, or hold open, a scenario that is gone. So
 before one is opened or drawn the registry confirms it is still saved (Registry.scenario: free when the store
-confirmed it in the last second, else one small listing of the version's scenario folder). One found gone clears
-the cached listings, so the picker is listed afresh at once, not when its cache expires.
+confirmed it in the last second, else one small listing of the version's scenario folder; the scenarios drawn under
+Overlay are checked together, with one listing for all of them). One found gone clears the cached listings, so the
+picker is listed afresh at once, not when its cache expires. The words live here, for the Forecast page's picker,
+its overlays and the Diagnostics report's picker alike.
 """
 
 from __future__ import annotations
@@ -39,26 +41,66 @@ def still_saved(artifact: Artifact, label: str) -> bool:
     return True
 
 
-def remember(artifact: Artifact, names: list[str]) -> None:
-    """The scenarios the picker offers on this run (those a later run may find gone)."""
-    st.session_state[SHOWN] = (artifact.name, str(artifact.version), tuple(names))
+def remember(artifact: Artifact, names: list[str], slot: str = SHOWN) -> None:
+    """The scenarios the picker offers on this run (those a later run may find gone); `slot`: the picker's, in the
+    session (the Forecast page's by default)."""
+    st.session_state[slot] = (artifact.name, str(artifact.version), tuple(names))
 
 
-def dropped(artifact: Artifact, current: object, saved: list[str], damaged: dict[str, str | None]) -> str | None:
-    """The notice for the picker's `current` value when this session's last run of this version offered it and the
-    listing (`saved`) no longer does (deleted, or damaged since); None otherwise (none, still saved, or another
-    version's, which a version change leaves behind)."""
-    shown = st.session_state.get(SHOWN)
+def dropped(
+    artifact: Artifact,
+    current: object,
+    saved: list[str],
+    damaged: dict[str, str | None],
+    slot: str = SHOWN,
+    to_do: str = TO_DO,
+) -> str | None:
+    """The notice for the picker's `current` value when this session's last run of this version offered it (as
+    remembered in `slot`) and the listing (`saved`) no longer does (deleted, or damaged since), ending with what the
+    page shows instead and what to do (`to_do`); None otherwise (none, still saved, or another version's, which a
+    version change leaves behind)."""
+    shown = st.session_state.get(slot)
     if not isinstance(current, str) or not current or current in saved or shown is None:
         return None
     if shown[:2] != (artifact.name, str(artifact.version)) or current not in shown[2]:
         return None
-    what = f"Saved scenario **{literal(current)}** of {artifact.label}"
     if current in damaged:
-        return f"{what} can no longer be opened ({library_text(damaged[current])}). {TO_DO}"
-    by = deleted(artifact, current)
-    gone = f"was deleted by **{literal(by[0])}**, {by[1]}" if by else "is no longer saved"
-    return f"{what} {gone}: its links no longer open. {TO_DO}"
+        return f"{_gone(artifact, current, damaged[current])}. {to_do}"
+    return f"{_gone(artifact, current, None)}: its links no longer open. {to_do}"
+
+
+def overlays_gone(artifact: Artifact, labels: list[str]) -> list[str]:
+    """The notices of the saved scenarios `labels` of this version, drawn over the forecast, that are no longer
+    saved (deleted, or damaged since), one each; [] when all still are. Free when the store confirmed every one in
+    the last second; else one listing of the version's scenario folder for them all (Registry.scenarios, which
+    confirms each scenario it lists, so the next second's checks are free again), where still_saved would list
+    that folder once per scenario. One found gone clears the cached listings, so the Overlay picker stops offering
+    it now. While the store does not answer, none is gone (the sidebar says the store is away)."""
+    version = artifact.version
+    if version is None or not labels:
+        return []
+    registry = store.registry()
+    if all(registry.scenario_still_saved(artifact.name, version, label, ask=False) for label in labels):
+        return []
+    try:
+        listed = {s.scenario: s.damaged for s in registry.scenarios(artifact.name, version)}
+    except VarlibError:
+        return []
+    gone = [label for label in labels if label not in listed or listed[label]]
+    if gone:
+        store.refresh()
+    said = "no longer drawn over the forecast, nor offered under *Overlay*"
+    return [f"{_gone(artifact, label, listed.get(label))}: {said}." for label in gone]
+
+
+def _gone(artifact: Artifact, label: str, damaged: str | None) -> str:
+    """`Saved scenario **x** of var 0.0.1` and why it no longer opens: damaged (`damaged` says why), deleted (by
+    whom and when, as the trail says), or no longer saved."""
+    what = f"Saved scenario **{literal(label)}** of {artifact.label}"
+    if damaged:
+        return f"{what} can no longer be opened ({library_text(damaged)})"
+    by = deleted(artifact, label)
+    return f"{what} was deleted by **{literal(by[0])}**, {by[1]}" if by else f"{what} is no longer saved"
 
 
 def deleted(artifact: Artifact, label: str) -> tuple[str, str] | None:
