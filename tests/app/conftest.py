@@ -14,12 +14,15 @@ import streamlit as st
 from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
+import ui.auth
 from tests.support.models import publish_varx
 from ui import diagnostics_report
-from varlib import ModelSpec, Registry, load_dataset, train_model
+from varlib import Actor, ModelSpec, Registry, load_dataset, make_scenario, train_model
+from varlib.catalog import scenario_cache
 from varlib.config import Settings
 from varlib.service import publish_result
 
+ADMIN = Actor("Ada Admin", "ada", "http://issuer.test", "dashboard")  # signed in where a test needs an admin
 APP = Path(__file__).resolve().parents[2] / "app.py"
 TIMEOUT = 30
 _ENV = (
@@ -64,6 +67,19 @@ def seeded(registry, macro_result) -> Registry:
     """The store with one published model, var 0.0.1."""
     publish_result(registry, macro_result, "var", "patch", "seed")
     return registry
+
+
+@pytest.fixture
+def held(seeded, monkeypatch):
+    """var 0.0.1 with the scenarios `hold` (4 steps) and `keep` (6); the registry's second of trust in a kept
+    scenario has always passed, so what the test sees does not hang on the clock."""
+    artifact = seeded.load("var", "0.0.1")
+    seeded.save_scenario(make_scenario(artifact, "hold", 4), ADMIN)
+    seeded.save_scenario(make_scenario(artifact, "keep", 6), ADMIN)
+    monkeypatch.setattr(scenario_cache, "SCENARIO_FRESH_S", 0.0)
+    monkeypatch.setattr(ui.auth, "current", lambda: ui.auth.SignIn(True, ADMIN, "admin"))
+    monkeypatch.setattr(ui.auth, "_provider_problem", lambda: None)
+    return seeded
 
 
 @pytest.fixture

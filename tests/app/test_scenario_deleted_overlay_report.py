@@ -7,31 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-import ui.auth
-from tests.app.conftest import charts, errors, open_app, warnings
+from tests.app.conftest import ADMIN, charts, errors, open_app, warnings
 from ui import store
-from varlib import Actor, make_scenario
-from varlib.catalog import scenario_cache
+from varlib import make_scenario
 
-ADMIN = Actor("Ada Admin", "ada", "http://issuer.test", "dashboard")
 VERSION = {"model": "var", "version": "0.0.1"}
 DELETED = "Saved scenario **hold** of var 0.0.1 was deleted by **Ada Admin**"
 DIAG = "views/diagnostics.py"
 REPORT = "dg_report_scenario"
 PICK = "pick another saved scenario under *Forecast of*"
-
-
-@pytest.fixture
-def held(seeded, monkeypatch):
-    """var 0.0.1 with the scenarios `hold` (4 steps) and `keep` (6); the registry's second of trust in a kept
-    scenario has always passed, so what the test sees does not hang on the clock."""
-    artifact = seeded.load("var", "0.0.1")
-    seeded.save_scenario(make_scenario(artifact, "hold", 4), ADMIN)
-    seeded.save_scenario(make_scenario(artifact, "keep", 6), ADMIN)
-    monkeypatch.setattr(scenario_cache, "SCENARIO_FRESH_S", 0.0)
-    monkeypatch.setattr(ui.auth, "current", lambda: ui.auth.SignIn(True, ADMIN, "admin"))
-    monkeypatch.setattr(ui.auth, "_provider_problem", lambda: None)
-    return seeded
 
 
 def _overlay(at):
