@@ -132,8 +132,8 @@ def _report(
     _withdrawal: Withdrawal | None,
 ) -> bytes:
     # keyed by `key` (the store, the immutable version, the page's refit settings, the session's backtest and whether
-    # the version is withdrawn: a withdrawal can come at any time) and every `choice` (a saved scenario is immutable
-    # too); the objects themselves are not hashed
+    # the version is withdrawn: a withdrawal can come at any time) and every `choice`, which holds the saved scenario
+    # as it was read: its name may be deleted and saved again with other numbers; the objects are not hashed
     if _scenario is not None:
         forecast = forecast_scenario(_artifact, _scenario)
     elif _artifact.exog:  # a VARX's forecast needs future exogenous values, which its saved scenarios hold
@@ -179,7 +179,7 @@ def _saved(artifact: Artifact) -> tuple[dict[str, Scenario], str | None]:
     saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)}
     wanted = st.session_state.get(settings.LINK_SCENARIO)  # a link's, else the picker's
     opened = wanted if wanted is not None else st.session_state.get(settings.KEYS["scenario"])
-    if opened in saved and not scenario_gone.still_saved(artifact, opened):  # deleted since the cached listing
+    if opened in saved and not scenario_gone.still_saved(artifact, opened, saved[opened]):  # deleted, or saved again
         saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)}  # afresh
     settings.take_link(artifact, saved)
     held = st.session_state.get(settings.KEYS["scenario"])
@@ -268,7 +268,8 @@ def render(
         )
     refit = (where, artifact.name, str(artifact.version), periods, lags)
     key = (*refit, backtest_key, withdrawal.describe() if withdrawal else None)
-    choice = {"orth": orth, "steps": steps, "level": level, "intervals": intervals, "fan": fan, "scenario": chosen}
+    as_read = repr(scenario) if scenario else None  # its contents, not its name alone: a name may be saved again
+    choice = {"orth": orth, "steps": steps, "level": level, "intervals": intervals, "fan": fan, "scenario": as_read}
     choice |= {"shown": (tuple(shown[0]), tuple(shown[1])), "accumulated": accumulated, "charts": charts}
     refused = None if no_forecast or chosen else _refusal(key, steps, level, intervals, artifact)
     if refused is not None:  # shown here: the download would fail silently, on the click

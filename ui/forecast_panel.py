@@ -206,7 +206,7 @@ def _results(
     if present and linked is not None and linked_steps_note() != linked:
         st.rerun(scope="app")  # steps typed since: the panel's run drops its notice above the fold (this one cannot)
     saved, fan, lags = given.saved, given.fan, given.lags
-    if saved and not scenario_gone.still_saved(artifact, saved.scenario):  # deleted since the inputs were read
+    if saved and not scenario_gone.still_saved(artifact, saved.scenario, saved):  # deleted or saved again since
         st.rerun(scope="app")  # whose picker says so, and shows the editor: none of its numbers are drawn
     if saved:  # its own level, whatever the level control held before it was opened
         level = saved.level

@@ -16,7 +16,7 @@ import streamlit as st
 
 from ui import store
 from ui.literal import library_text, literal
-from varlib import Artifact, CorruptArtifactError, NotFoundError, VarlibError, utc_time
+from varlib import Artifact, CorruptArtifactError, NotFoundError, Scenario, VarlibError, utc_time
 
 SHOWN = "_fc_scenarios_shown"  # (model, version, names) the picker offered on this session's last run
 TO_DO = (
@@ -25,19 +25,23 @@ TO_DO = (
 )
 
 
-def still_saved(artifact: Artifact, label: str) -> bool:
-    """Whether scenario `label` of the artifact's version is still saved as listed; when not (deleted, or damaged
-    since), the cached listings are cleared, so the next listing is the store's. While the store does not answer it
-    counts as saved (the sidebar says the store is away)."""
+def still_saved(artifact: Artifact, label: str, listed: Scenario | None = None) -> bool:
+    """Whether scenario `label` of the artifact's version is still saved, and saved as `listed` (the one a cached
+    listing holds, when given: its name may have been deleted and saved again with other numbers); when not, the
+    cached listings are cleared, so the next listing is the store's. While the store does not answer it counts as
+    saved (the sidebar says the store is away)."""
     if artifact.version is None:
         return False
     try:
-        store.registry().scenario(artifact.name, artifact.version, label)
+        current = store.registry().scenario(artifact.name, artifact.version, label)
     except (NotFoundError, CorruptArtifactError):
         store.refresh()
         return False
     except VarlibError:  # the store away: the scenario the page holds stays open, as a version does
         return True
+    if listed is not None and current != listed:  # saved again under its name since the listing was read
+        store.refresh()
+        return False
     return True
 
 
@@ -75,7 +79,8 @@ def overlays_gone(artifact: Artifact, labels: list[str]) -> list[str]:
     the last second; else one listing of the version's scenario folder for them all (Registry.scenarios, which
     confirms each scenario it lists, so the next second's checks are free again), where still_saved would list
     that folder once per scenario. One found gone clears the cached listings, so the Overlay picker stops offering
-    it now. While the store does not answer, none is gone (the sidebar says the store is away)."""
+    it now (as one saved again under its name does, so its new numbers are drawn). While the store does not
+    answer, none is gone (the sidebar says the store is away)."""
     version = artifact.version
     if version is None or not labels:
         return []
@@ -83,14 +88,16 @@ def overlays_gone(artifact: Artifact, labels: list[str]) -> list[str]:
     if all(registry.scenario_still_saved(artifact.name, version, label, ask=False) for label in labels):
         return []
     try:
-        listed = {s.scenario: s.damaged for s in registry.scenarios(artifact.name, version)}
+        listed = {s.scenario: s for s in registry.scenarios(artifact.name, version)}
     except VarlibError:
         return []
-    gone = [label for label in labels if label not in listed or listed[label]]
-    if gone:
-        store.refresh()
+    gone = [label for label in labels if label not in listed or listed[label].damaged]
+    cached = {s.scenario: s for s in store.scenarios(artifact.name, version)}
+    if gone or any(cached.get(label) != listed[label] for label in labels if label not in gone):
+        store.refresh()  # gone, or saved again under its name since the cached listing: drawn as saved now
     said = "no longer drawn over the forecast, nor offered under *Overlay*"
-    return [f"{_gone(artifact, label, listed.get(label))}: {said}." for label in gone]
+    damaged = {label: listed[label].damaged if label in listed else None for label in gone}
+    return [f"{_gone(artifact, label, damaged[label])}: {said}." for label in gone]
 
 
 def _gone(artifact: Artifact, label: str, damaged: str | None) -> str:

@@ -38,7 +38,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
     saved, damaged = _listed(artifact)
     wanted = st.session_state.pop(LINK_SCENARIO, None)
     opened = wanted if wanted is not None else st.session_state.get(key)
-    if opened in saved and not scenario_gone.still_saved(artifact, opened):  # deleted since the cached listing
+    if opened in saved and not scenario_gone.still_saved(artifact, opened, saved[opened]):  # deleted, saved again
         saved, damaged = _listed(artifact)  # read afresh: the picker stops offering it now
     gone = scenario_gone.dropped(artifact, st.session_state.get(key), list(saved), damaged) if wanted is None else None
     problems: list[str] = []
@@ -116,9 +116,10 @@ def link_refusal(artifact: Artifact) -> str | None:
     if wanted is None or version is None:
         return None
     saved = [s.scenario for s in store.scenarios(artifact.name, version)]
-    if wanted in saved and scenario_gone.still_saved(artifact, wanted):
-        return None
-    saved = [s.scenario for s in store.scenarios(artifact.name, version)]  # afresh, when it was deleted since
+    if wanted in saved:
+        if scenario_gone.still_saved(artifact, wanted):
+            return None
+        saved = [s.scenario for s in store.scenarios(artifact.name, version)]  # afresh: it was deleted since
     return None if wanted in saved else asked(_problem(artifact, wanted, saved)[0], "showing the forecast without it")
 
 
@@ -238,9 +239,12 @@ def _queue(values: dict) -> None:
 
 def _opened(artifact: Artifact, saved: dict[str, Scenario]) -> None:
     """A callback (it runs before the widgets): the controls show the opened scenario's own settings (not those of
-    one deleted since the picker was drawn: the run says so, and the editor keeps its own)."""
+    one deleted since the picker was drawn: the run says so, and the editor keeps its own; one saved again under its
+    name since: the new one's)."""
     chosen = saved.get(st.session_state.get(KEYS["scenario"]) or NO_SCENARIO)
-    if chosen is not None and scenario_gone.still_saved(artifact, chosen.scenario):
+    if chosen is not None and not scenario_gone.still_saved(artifact, chosen.scenario, chosen):
+        chosen = _listed(artifact)[0].get(chosen.scenario)  # afresh: deleted (None), or saved again since
+    if chosen is not None:
         _sync_controls(chosen)
         apply_queued()
 
