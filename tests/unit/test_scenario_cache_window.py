@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import pytest
+
 from varlib import Scenario, Version
 from varlib.catalog import scenario_cache
 from varlib.catalog.scenario_cache import SavedScenarios
@@ -24,11 +26,18 @@ class _Folder:
         return [], [SimpleNamespace(key=KEY, etag="e1")] if self.held else []
 
 
-def test_a_scenario_asked_for_every_half_second_is_listed_again_after_its_second(monkeypatch):
+@pytest.fixture
+def kept_at_100(monkeypatch):
+    """A scenario kept (read and confirmed) at 100 s on a clock the test moves, and its store folder."""
     clock = [100.0]
     monkeypatch.setattr(scenario_cache, "time", SimpleNamespace(monotonic=lambda: clock[0]))
     folder, kept = _Folder(), SavedScenarios(8)
     kept.put(KEY, "e1", Scenario("var", Version(0, 0, 1), "hold", 4, 0.05))
+    return clock, folder, kept
+
+
+def test_a_scenario_asked_for_every_half_second_is_listed_again_after_its_second(kept_at_100):
+    clock, folder, kept = kept_at_100
     clock[0] += 0.5
     assert kept.get(folder, KEY) is not None and folder.asked == 0  # confirmed half a second ago: no listing
     folder.held = False  # deleted by another process
@@ -37,11 +46,8 @@ def test_a_scenario_asked_for_every_half_second_is_listed_again_after_its_second
     assert not kept.seen_lately(KEY)
 
 
-def test_a_listing_that_holds_it_starts_its_second_again(monkeypatch):
-    clock = [100.0]
-    monkeypatch.setattr(scenario_cache, "time", SimpleNamespace(monotonic=lambda: clock[0]))
-    folder, kept = _Folder(), SavedScenarios(8)
-    kept.put(KEY, "e1", Scenario("var", Version(0, 0, 1), "hold", 4, 0.05))
+def test_a_listing_that_holds_it_starts_its_second_again(kept_at_100):
+    clock, folder, kept = kept_at_100
     clock[0] += 1.5
     assert kept.get(folder, KEY) is not None and folder.asked == 1
     clock[0] += 0.5
