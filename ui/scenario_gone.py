@@ -1,5 +1,5 @@
 """A saved scenario deleted after this session listed it (by an admin, in another session or process): said by name,
-then neither offered nor drawn.
+then neither offered nor drawn; one saved again under its name since: drawn with its new numbers.
 
 The version's listing of saved scenarios is cached for LIST_TTL seconds (ui.store) and the browser keeps the
 picker's options of its last run, so another session may still offer, or hold open, a scenario that is gone. So
@@ -132,9 +132,12 @@ def link_deleted(artifact: Artifact, label: str, saved: list[str]) -> str | None
     by = deleted(artifact, label)
     if by is None:
         return None
-    names = f"saved: {', '.join(saved)}" if saved else "none is saved on it"
     return (
         f"scenario {label!r} of {artifact.label}, which was deleted by {by[0]}, {by[1]}, so it no longer opens"
-        f" ({names}); pick a saved"
-        " scenario, or ask whoever shared the link for a new one"
+        f" ({saved_names(saved)}); pick a saved scenario, or ask whoever shared the link for a new one"
     )
+
+
+def saved_names(saved: list[str]) -> str:
+    """The scenarios a version holds, as a link's refusal names them (what a presenter picks from)."""
+    return f"saved: {', '.join(saved)}" if saved else "none is saved on it"

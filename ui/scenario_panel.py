@@ -105,8 +105,7 @@ def asked(problem: str, instead: str) -> str:
 
 def not_saved(wanted: str, label: str, saved: list[str]) -> str:
     """A link's scenario that version `label` does not hold, naming those it does (what a presenter picks from)."""
-    names = f"saved: {', '.join(saved)}" if saved else "none is saved on it"
-    return f"scenario {wanted!r} of {label}, which is not saved ({names})"
+    return f"scenario {wanted!r} of {label}, which is not saved ({scenario_gone.saved_names(saved)})"
 
 
 def link_refusal(artifact: Artifact) -> str | None:
