@@ -176,11 +176,9 @@ def _saved(artifact: Artifact) -> tuple[dict[str, Scenario], str | None]:
     The listing is cached, so the one opened is asked for first (free within a second of the store's last word)."""
     if artifact.version is None:
         return {}, None
-    saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)}
     wanted = st.session_state.get(settings.LINK_SCENARIO)  # a link's, else the picker's
     opened = wanted if wanted is not None else st.session_state.get(settings.KEYS["scenario"])
-    if opened in saved and not scenario_gone.still_saved(artifact, opened, saved[opened]):  # deleted, or saved again
-        saved = {s.scenario: s for s in store.scenarios(artifact.name, artifact.version)}  # afresh
+    saved = scenario_gone.listed(artifact, artifact.version, opened)
     settings.take_link(artifact, saved)
     held = st.session_state.get(settings.KEYS["scenario"])
     damaged = {s.scenario: s.damaged for s in store.damaged_scenarios(artifact.name, artifact.version)}

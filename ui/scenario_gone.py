@@ -16,7 +16,7 @@ import streamlit as st
 
 from ui import store
 from ui.literal import library_text, literal
-from varlib import Artifact, CorruptArtifactError, NotFoundError, Scenario, VarlibError, utc_time
+from varlib import Artifact, CorruptArtifactError, NotFoundError, Scenario, VarlibError, Version, utc_time
 
 SHOWN = "_fc_scenarios_shown"  # (model, version, names) the picker offered on this session's last run
 TO_DO = (
@@ -43,6 +43,15 @@ def still_saved(artifact: Artifact, label: str, listed: Scenario | None = None) 
         store.refresh()
         return False
     return True
+
+
+def listed(artifact: Artifact, version: Version, opened: object) -> dict[str, Scenario]:
+    """The version's saved scenarios by name, from the cached listing; read afresh when `opened` (the one a page is
+    about to open: a link's, or its picker's) is listed but no longer saved as listed (still_saved)."""
+    saved = {s.scenario: s for s in store.scenarios(artifact.name, version)}
+    if isinstance(opened, str) and opened in saved and not still_saved(artifact, opened, saved[opened]):
+        saved = {s.scenario: s for s in store.scenarios(artifact.name, version)}  # the cache was cleared: the store's
+    return saved
 
 
 def remember(artifact: Artifact, names: list[str], slot: str = SHOWN) -> None:

@@ -35,11 +35,10 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
     """The saved scenario to show (None: the editor), chosen in a selectbox or named by the URL, and the
     fan chart's levels (empty: the one band)."""
     key = KEYS["scenario"]
-    saved, damaged = _listed(artifact)
     wanted = st.session_state.pop(LINK_SCENARIO, None)
-    opened = wanted if wanted is not None else st.session_state.get(key)
-    if opened in saved and not scenario_gone.still_saved(artifact, opened, saved[opened]):  # deleted, saved again
-        saved, damaged = _listed(artifact)  # read afresh: the picker stops offering it now
+    version = _version(artifact)
+    saved = scenario_gone.listed(artifact, version, wanted if wanted is not None else st.session_state.get(key))
+    damaged = {s.scenario: s.damaged for s in store.damaged_scenarios(artifact.name, version)}
     gone = scenario_gone.dropped(artifact, st.session_state.get(key), list(saved), damaged) if wanted is None else None
     problems: list[str] = []
     elsewhere: list[Version] = []
@@ -61,7 +60,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
         key=key,
         format_func=lambda s: "none: edit a new scenario" if s == NO_SCENARIO else s,
         on_change=_opened,
-        args=(artifact, saved),
+        args=(artifact,),
         persist_state="session",  # an open scenario stays open while another page runs
         help="Scenarios saved for this version; each has a link that opens exactly it.",
     )
@@ -114,11 +113,7 @@ def link_refusal(artifact: Artifact) -> str | None:
     wanted, version = st.session_state.get(LINK_SCENARIO), artifact.version
     if wanted is None or version is None:
         return None
-    saved = [s.scenario for s in store.scenarios(artifact.name, version)]
-    if wanted in saved:
-        if scenario_gone.still_saved(artifact, wanted):
-            return None
-        saved = [s.scenario for s in store.scenarios(artifact.name, version)]  # afresh: it was deleted since
+    saved = list(scenario_gone.listed(artifact, version, wanted))
     return None if wanted in saved else asked(_problem(artifact, wanted, saved)[0], "showing the forecast without it")
 
 
@@ -236,13 +231,12 @@ def _queue(values: dict) -> None:
     st.session_state[APPLY] = {**st.session_state.get(APPLY, {}), **values}
 
 
-def _opened(artifact: Artifact, saved: dict[str, Scenario]) -> None:
+def _opened(artifact: Artifact) -> None:
     """A callback (it runs before the widgets): the controls show the opened scenario's own settings (not those of
     one deleted since the picker was drawn: the run says so, and the editor keeps its own; one saved again under its
     name since: the new one's)."""
-    chosen = saved.get(st.session_state.get(KEYS["scenario"]) or NO_SCENARIO)
-    if chosen is not None and not scenario_gone.still_saved(artifact, chosen.scenario, chosen):
-        chosen = _listed(artifact)[0].get(chosen.scenario)  # afresh: deleted (None), or saved again since
+    label = st.session_state.get(KEYS["scenario"]) or NO_SCENARIO
+    chosen = scenario_gone.listed(artifact, _version(artifact), label).get(label)  # deleted since: None
     if chosen is not None:
         _sync_controls(chosen)
         apply_queued()
@@ -272,13 +266,6 @@ def _overridden(scenario: Scenario) -> str | None:
         f" ({scenario.steps} steps, {level}% {scenario.intervals} intervals): it is shown as saved;"
         " **Edit a copy** to change them."
     )
-
-
-def _listed(artifact: Artifact) -> tuple[dict[str, Scenario], dict[str, str | None]]:
-    """The version's saved scenarios that open, by name, and why each damaged one cannot be read."""
-    listed = store.scenarios(artifact.name, _version(artifact))
-    damaged = store.damaged_scenarios(artifact.name, _version(artifact))
-    return {s.scenario: s for s in listed}, {s.scenario: s.damaged for s in damaged}
 
 
 def _version(artifact: Artifact) -> Version:
