@@ -11,8 +11,6 @@ forgets it) and offered again until it is dropped.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import numpy as np
 import streamlit as st
 
@@ -20,8 +18,9 @@ from ui.errors import TRAIN, show_error
 from ui.literal import library_text, literal
 from ui.tables import UPLOAD_TYPES
 from ui.train_columns import first_choice, too_few, too_many
-from ui.train_load import FROM_KEY, LIMIT_KEY, TO_KEY, glance, profiled
+from ui.train_load import glance, profiled
 from ui.train_preview import preview
+from ui.train_range import date_range, intraday
 from ui.train_vecm import propose_vecm
 from ui.vecm_words import page_words
 from varlib import (
@@ -100,7 +99,7 @@ def data_inputs(model_kind: str = "var") -> dict | None:
     if len(source["variables"]) < 2:
         st.warning("Pick at least two variables: a VAR models how series move together.", icon=":material/warning:")
         return None
-    source.update(_date_range())
+    source.update(date_range(bool(source.get("intraday"))))  # a date and a time of day on intraday rows
     _transform_advice(source)
     return source
 
@@ -224,6 +223,7 @@ def _upload_inputs(model_kind: str) -> dict | None:
         "exog": exog,
         "fill": fill,
         "unfilled": profile.needs_fill and fill == "none",  # refused unless its columns chosen have no hole
+        "intraday": intraday(frame.index),  # From and To take a time of day too
     }
 
 
@@ -232,17 +232,6 @@ def suggested_name() -> str:
     chosen yet (a wide file starts with none, and a name typed then was kept under the bundled data's), else theirs."""
     kept = st.session_state.get(KEPT)
     return name_from(kept["name"]) if st.session_state.get("train_source") == UPLOAD and kept else "macrodata"
-
-
-def _date_range() -> dict:
-    limit = st.checkbox("Limit the date range", key=LIMIT_KEY, **KEEP)
-    if not limit:
-        return {"start": None, "end": None}
-    first, second = st.columns(2)
-    bounds = {"min_value": dt.date(1700, 1, 1), "max_value": dt.date(2300, 1, 1)}
-    start = first.date_input("From", value=None, key=FROM_KEY, **bounds, **KEEP)
-    end = second.date_input("To", value=None, key=TO_KEY, **bounds, **KEEP)
-    return {"start": start.isoformat() if start else None, "end": end.isoformat() if end else None}
 
 
 def _transform_advice(source: dict) -> None:

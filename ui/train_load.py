@@ -14,7 +14,7 @@ import streamlit as st
 
 from varlib import DataProfile, Dataset, VarlibError, load_dataset, profile_csv
 
-# the date range's inputs (ui.train_data draws them; the VECM the advice names sets From, ui.train_vecm)
+# the date range's inputs (ui.train_range draws them; the VECM the advice names sets From, ui.train_vecm)
 LIMIT_KEY, FROM_KEY, TO_KEY = "train_limit", "train_start", "train_end"
 
 

@@ -3,12 +3,11 @@ varlib.kind_names), a VECM's own inputs and words, the VECM the tests propose, i
 
 from __future__ import annotations
 
-import datetime as dt
-
 import streamlit as st
 
 from ui.tables import number_formats
 from ui.train_load import FROM_KEY, LIMIT_KEY, TO_KEY
+from ui.train_range import first_moment
 from varlib import (
     DETERMINISTIC,
     DETERMINISTIC_WORDS,
@@ -151,7 +150,8 @@ def _choose_vecm(advised: AdvisedVecm, k: int) -> None:
     if start := _first_tested(advised):  # a long sample's last rows alone were tested: so are they trained on
         if not st.session_state.get(LIMIT_KEY):  # the rows tested ran to the sample's end, not to a To kept unused
             st.session_state[TO_KEY] = None
-        st.session_state[LIMIT_KEY], st.session_state[FROM_KEY] = True, dt.date.fromisoformat(start[:10])
+        # the exact row on intraday rows (From then takes a time of day), its day on daily ones
+        st.session_state[LIMIT_KEY], st.session_state[FROM_KEY] = True, first_moment(start)
 
 
 def _first_tested(advised: AdvisedVecm) -> str | None:
