@@ -260,6 +260,7 @@ def _results(
         if inputs is not None and not present and paths_editor.editor_open():
             scenario_panel.save_form(artifact, inputs)
         show_table(result, level, fan, given.edited, edited_exog)
+    scenario_gone.watch(artifact, saved, overlays)  # an idle page learns of one deleted elsewhere too
 
 
 def _copy_link(row: DeltaGenerator, params: dict, left_out: list[str], present: bool) -> None:

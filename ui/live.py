@@ -109,7 +109,7 @@ def watch(
         st.session_state[newer_key] = (name, str(shown), str(now.latest))
         st.rerun()  # the whole page, with the offer
 
-    _on_ticks(LATEST_SEEN, (name, label, str(shown)), lambda: standing(name, alias, shown, not follows), act)
+    on_ticks(LATEST_SEEN, (name, label, str(shown)), lambda: standing(name, alias, shown, not follows), act)
     return said
 
 
@@ -126,10 +126,10 @@ def watch_withdrawals(page: str, shown: Collection[tuple[str, Version]]) -> None
 
     if shown:
         seen = (page, tuple((name, str(version)) for name, version in shown))
-        _on_ticks(SHOWN_MANY, seen, lambda: _withdrawn_among(shown), act)
+        on_ticks(SHOWN_MANY, seen, lambda: _withdrawn_among(shown), act)
 
 
-def _on_ticks(guard: str, seen: object, read: Callable[[], T], act: Callable[[T], None]) -> None:
+def on_ticks(guard: str, seen: object, read: Callable[[], T], act: Callable[[T], None]) -> None:
     """A timed fragment: every LIST_TTL seconds, `act` on what `read` finds in the store now. Not in the page run
     that draws it (that run has just read the store itself), nor once the session's `guard` no longer holds `seen`
     (the page moved on: a rerun of the whole page redraws this); a store failure skips the tick (the page itself

@@ -7,18 +7,19 @@ before one is opened or drawn the registry confirms it is still saved (Registry.
 confirmed it in the last second, else one small listing of the version's scenario folder; the scenarios drawn under
 Overlay are checked together, with one listing for all of them). One found gone clears the cached listings, so the
 picker is listed afresh at once, not when its cache expires. The words live here, for the Forecast page's picker,
-its overlays and the Diagnostics report's picker alike.
+its overlays and the Diagnostics report's picker alike. An idle Forecast page learns of it too (`watch`).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from ui import store
+from ui import live, store
 from ui.literal import library_text, literal
 from varlib import Artifact, CorruptArtifactError, NotFoundError, Scenario, VarlibError, Version, utc_time
 
 SHOWN = "_fc_scenarios_shown"  # (model, version, names) the picker offered on this session's last run
+WATCHED = "_fc_scenarios_watched"  # (version, names) of the saved scenarios an open Forecast page draws
 TO_DO = (
     "Showing the editor with the version's own inputs instead: pick another saved scenario, or set the inputs below"
     " and save them as a new scenario."
@@ -150,3 +151,28 @@ def link_deleted(artifact: Artifact, label: str, saved: list[str]) -> str | None
 def saved_names(saved: list[str]) -> str:
     """The scenarios a version holds, as a link's refusal names them (what a presenter picks from)."""
     return f"saved: {', '.join(saved)}" if saved else "none is saved on it"
+
+
+def watch(artifact: Artifact, opened: Scenario | None, overlays: list[str]) -> None:
+    """While the page stands idle, every LIST_TTL seconds (ui.live.on_ticks): once a saved scenario it draws (the one
+    `opened`, and those drawn under Overlay: `overlays`, as the cached listing holds them) is deleted, damaged or
+    saved again with other numbers elsewhere, the cached listings are cleared and the whole page reruns, so its run
+    says so and draws what is saved, without a click: a presenter's screen would otherwise go on showing a scenario
+    an admin deleted. One listing of the version's scenario folder per tick; none on a page drawing no scenario."""
+    version = artifact.version
+    drawn = [s for s in store.scenarios(artifact.name, version) if s.scenario in overlays] if version else []
+    drawn += [opened] if opened else []
+    if version is None or not drawn:
+        return
+    names = tuple(s.scenario for s in drawn)
+
+    def changed() -> bool:
+        listed = {s.scenario: s for s in store.registry().scenarios(artifact.name, version)}
+        return any(listed.get(s.scenario) != s for s in drawn)  # gone, or listed otherwise: damaged, saved again
+
+    def act(now_changed: bool) -> None:
+        if now_changed:
+            store.refresh()
+            st.rerun()
+
+    live.on_ticks(WATCHED, (artifact.name, str(version), names), changed, act)
