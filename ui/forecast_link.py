@@ -22,6 +22,7 @@ from ui.url_state import Field
 from varlib import INTERVAL_KINDS, MAX_STEPS, counted, periods_from
 
 PAGE = "fc"
+FORECAST_ID = "forecast-page"  # app.py's Forecast page's url_path: its identity only (Streamlit serves it at `/`)
 LEVELS = (80, 90, 95, 99)  # the interval levels every page offers, and a link may name (parse_level)
 DEFAULT_STEPS = 8
 DEFAULT_LEVEL = 95
@@ -157,7 +158,7 @@ class _ForecastAtRoot(StreamlitPage):
     Streamlit gives the default page the url_path "", so `st.page_link` writes the href `?model=…`, which a new
     tab or a copied address resolves against the page holding the link (/models?model=…). `./` resolves to the
     app's root, under a base path too. A left click still navigates inside the app: it goes by the page's hash,
-    which this object shares with app.py's page (both take their url_path from the script's name). A Chromium
+    which this object shares with app.py's page (both take their url_path from FORECAST_ID). A Chromium
     test (tests/e2e/test_forecast_links_e2e.py) opens the href in a new tab, so a Streamlit that changes this
     fails there."""
 
@@ -168,4 +169,4 @@ class _ForecastAtRoot(StreamlitPage):
 
 def forecast_page() -> StreamlitPage:
     """The Forecast page as a target of `st.page_link` whose href opens it from any page."""
-    return _ForecastAtRoot("views/forecast.py")
+    return _ForecastAtRoot("views/forecast.py", url_path=FORECAST_ID)

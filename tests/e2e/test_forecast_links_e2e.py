@@ -106,3 +106,15 @@ def test_edited_lag_inputs_are_back_after_another_page(local_dashboard, page):
     wait_for_forecast_point(page, 1, edited)
     page.get_by_text("1 value differs from the model's own data").wait_for()
     shot(page, "forecast-lag-edits-kept")
+
+
+def test_the_forecast_page_by_its_name_opens_it_at_the_root_with_the_address_settings(local_dashboard, page):
+    """`/forecast`, as the other pages' addresses suggest, opens the Forecast page (served at the root) with the
+    address's settings; it opened behind Streamlit's "Page not found" dialog."""
+    page.goto(f"{local_dashboard}/forecast?model=var&version=0.0.1&steps=5")
+    wait_for_app(page)
+    page.get_by_role("heading", name="Forecast", exact=True).wait_for()
+    page.get_by_text("var 0.0.1 · created").wait_for()
+    wait_for_forecast(page, 5)
+    assert page.url.startswith(f"{local_dashboard}/?") and "steps=5" in page.url and "version=0.0.1" in page.url
+    assert page.get_by_text("Page not found").count() == 0
