@@ -14,6 +14,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
+from ui.train_keys import field_key
 from ui.train_load import FROM_KEY, LIMIT_KEY, TO_KEY
 
 BOUNDS = (dt.datetime(1700, 1, 1), dt.datetime(2300, 1, 1))
@@ -46,7 +47,7 @@ def date_range(intraday_rows: bool) -> dict:
     """From and To as load_dataset's start and end (None where not chosen), or neither unless the range is limited;
     a date and a time of day on `intraday_rows`."""
     # every input keeps its value for the session: it outlives a run that does not draw it (another page)
-    limit = st.checkbox("Limit the date range", key=LIMIT_KEY, persist_state="session")
+    limit = st.checkbox("Limit the date range", key=field_key(LIMIT_KEY), persist_state="session")
     if not limit:
         return {"start": None, "end": None}
     moved = [said for key in FIELDS if (said := _held_as(key, intraday_rows))]
@@ -63,16 +64,16 @@ def _moment(first, second) -> tuple[dt.datetime | None, dt.datetime | None]:
     said = (
         "The rows are intraday: a date and a time of day. From keeps the rows at or after it, To those at or before it."
     )
-    start = first.datetime_input("From", None, low, high, key=FROM_KEY, help=said, persist_state="session")
-    end = second.datetime_input("To", None, low, high, key=TO_KEY, help=said, persist_state="session")
+    start = first.datetime_input("From", None, low, high, key=field_key(FROM_KEY), help=said, persist_state="session")
+    end = second.datetime_input("To", None, low, high, key=field_key(TO_KEY), help=said, persist_state="session")
     return start, end
 
 
 def _day(first, second) -> tuple[dt.date | None, dt.date | None]:
     """From and To as days (the rows are daily or coarser), in the columns `first` and `second`."""
     low, high = BOUNDS[0].date(), BOUNDS[1].date()
-    start = first.date_input("From", None, low, high, key=FROM_KEY, persist_state="session")
-    end = second.date_input("To", None, low, high, key=TO_KEY, persist_state="session")
+    start = first.date_input("From", None, low, high, key=field_key(FROM_KEY), persist_state="session")
+    end = second.date_input("To", None, low, high, key=field_key(TO_KEY), persist_state="session")
     return start, end
 
 
@@ -80,13 +81,13 @@ def _held_as(key: str, intraday_rows: bool) -> str | None:
     """The bound held under `key` as the input about to be drawn takes it (set before it is drawn, as a callback
     may): a day on intraday rows is its first moment, keeping the same rows; a moment on daily rows is its day, said
     when it had a time of day past midnight (the day keeps that day's earlier rows too). None: nothing to say."""
-    held = st.session_state.get(key)
+    held = st.session_state.get(field_key(key))
     if held is None or isinstance(held, dt.datetime) == intraday_rows:
         return None
     if intraday_rows:
-        st.session_state[key] = dt.datetime.combine(held, dt.time())
+        st.session_state[field_key(key)] = dt.datetime.combine(held, dt.time())
         return None
-    st.session_state[key] = held.date()
+    st.session_state[field_key(key)] = held.date()
     if held.time() == dt.time():
         return None
     return (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.tables import number_formats
+from ui.train_keys import field_key, renewed
 from ui.train_load import FROM_KEY, LIMIT_KEY, TO_KEY
 from ui.train_range import first_moment
 from varlib import (
@@ -23,8 +24,10 @@ from varlib import (
     order_floor,
 )
 
+# the fields the VECM button sets are drawn under field_key(name): new keys at each press (ui.train_keys)
 KIND = "train_kind"
 DETERMINISTIC_KEY = "train_deterministic"
+HOW, LAGS = "train_how", "train_lags"  # the lag order's fields (views/train.py)
 TRANSFORM = "train_transform"  # the first kind's key, as it was before there were kinds; others add "|<kind>"
 FIRST_KIND = "var"  # the kind the page fitted before it offered others: a session's choice under its old key stays
 KIND_HELP = {
@@ -37,6 +40,10 @@ VECM_ORDER = "The lag order is the VAR order in levels: the VECM has one lagged 
 
 def transform_key(kind: str) -> str:
     """Each kind keeps its own transform choice (their options differ)."""
+    return field_key(_transform_name(kind))
+
+
+def _transform_name(kind: str) -> str:
     return TRANSFORM if kind == FIRST_KIND else f"{TRANSFORM}|{kind}"
 
 
@@ -68,6 +75,11 @@ def zero_lags_help(kind: str) -> str | None:
 
 
 def rank_key(k: int) -> str:
+    """The rank chosen is kept per number of variables (its options differ)."""
+    return field_key(_rank_name(k))
+
+
+def _rank_name(k: int) -> str:
     return f"train_rank|{k}"
 
 
@@ -77,7 +89,7 @@ def kind_input() -> str:
         "Model kind",
         kind_names(),
         format_func=lambda name: f"{kind_title(name)} ({KIND_HELP.get(name, name)})",
-        key=KIND,
+        key=field_key(KIND),
         persist_state="session",
         help="A VECM fits integrated, cointegrated series in (log) levels and keeps their long-run relations;"
         " the unit-root and Johansen tests on the left say whether the data look like that.",
@@ -97,12 +109,14 @@ def vecm_inputs(where, k: int) -> dict:
         help=f"How many long-run relations tie the {k} variables together (1 to {max(k - 1, 1)}); auto: as many"
         " as Johansen's trace test finds at 5%.",
     )
+    key = field_key(DETERMINISTIC_KEY)
     deterministic = st.selectbox(
         "Deterministic terms",
         DETERMINISTIC,
-        index=DETERMINISTIC.index("co"),
+        # the default only for a key that holds nothing: beside a value set (the button's) Streamlit warns
+        index=None if key in st.session_state else DETERMINISTIC.index("co"),
         format_func=lambda d: f"{d} ({DETERMINISTIC_WORDS[d]})",
-        key=DETERMINISTIC_KEY,
+        key=key,
         persist_state="session",
         help="JMulTi's and statsmodels' cases: a constant or trend outside the cointegration relation (o) or"
         " restricted to it (i).",
@@ -140,18 +154,19 @@ def propose_vecm(result: Integration, k: int) -> None:
 
 
 def _choose_vecm(advised: AdvisedVecm, k: int) -> None:
-    # a callback runs before the next run draws the widgets, so their keys may be set here; the order and terms
-    # are the test's too: at the order a criterion chooses, the test may find another rank, or none
-    st.session_state[KIND] = "vecm"
-    st.session_state[rank_key(k)] = advised.coint_rank
-    st.session_state[transform_key("vecm")] = advised.transform
-    st.session_state["train_how"], st.session_state["train_lags"] = "fixed", advised.lags
-    st.session_state[DETERMINISTIC_KEY] = advised.deterministic
+    # a callback runs before the next run draws the widgets, so their keys may be set here: renewed keys, which a
+    # rerun request sent before this run was drawn does not name (ui.train_keys); the order and terms are the
+    # test's too: at the order a criterion chooses, the test may find another rank, or none
+    st.session_state[renewed(KIND)] = "vecm"
+    st.session_state[renewed(_rank_name(k))] = advised.coint_rank
+    st.session_state[renewed(_transform_name("vecm"))] = advised.transform
+    st.session_state[renewed(HOW)], st.session_state[renewed(LAGS)] = "fixed", advised.lags
+    st.session_state[renewed(DETERMINISTIC_KEY)] = advised.deterministic
     if start := _first_tested(advised):  # a long sample's last rows alone were tested: so are they trained on
-        if not st.session_state.get(LIMIT_KEY):  # the rows tested ran to the sample's end, not to a To kept unused
-            st.session_state[TO_KEY] = None
+        if not st.session_state.get(field_key(LIMIT_KEY)):  # the rows tested ran to the end, not to a To kept unused
+            st.session_state[renewed(TO_KEY)] = None
         # the exact row on intraday rows (From then takes a time of day), its day on daily ones
-        st.session_state[LIMIT_KEY], st.session_state[FROM_KEY] = True, first_moment(start)
+        st.session_state[renewed(LIMIT_KEY)], st.session_state[renewed(FROM_KEY)] = True, first_moment(start)
 
 
 def _first_tested(advised: AdvisedVecm) -> str | None:

@@ -8,10 +8,11 @@ from ui import auth, forecast_link, presses, store
 from ui.errors import TRAIN, guarded, show_error
 from ui.literal import library_text, literal
 from ui.train_data import data_inputs, suggested_name
+from ui.train_keys import field_key
 from ui.train_load import load_source
 from ui.train_order import lag_search_hint, said_above
 from ui.train_results import show_results, trained_on
-from ui.train_vecm import kind_input, model_options, order_note, transform_key, zero_lags_help
+from ui.train_vecm import HOW, LAGS, kind_input, model_options, order_note, transform_key, zero_lags_help
 from ui.whole_number import whole_number
 from varlib import (
     BUMPS,
@@ -84,14 +85,14 @@ def _spec_inputs(source: dict | None, kind: str) -> dict:
     options = model_options(second, kind, len((source or {}).get("variables") or ()))
     trend = options.pop("trend", "c")  # a VAR's; ModelSpec's default for the others
     how = st.radio(
-        "Lag order", ["chosen by a criterion", "fixed"], horizontal=True, key="train_how", persist_state="session"
+        "Lag order", ["chosen by a criterion", "fixed"], horizontal=True, key=field_key(HOW), persist_state="session"
     )
     if note := order_note(kind):
         st.caption(note)
     first, second = st.columns(2)
     lags, ic, max_lags, min_lags = None, "aic", None, 1
     if how == "fixed":
-        lags = whole_number(first, "Lags", 1, MAX_LAGS_TYPED, "train_lags", 2, persist_state="session")
+        lags = whole_number(first, "Lags", 1, MAX_LAGS_TYPED, field_key(LAGS), 2, persist_state="session")
     else:
         ic = first.selectbox("Criterion", CRITERIA, key="train_ic", persist_state="session")
         chosen = whole_number(

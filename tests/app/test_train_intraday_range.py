@@ -11,7 +11,7 @@ import pandas as pd
 
 import varlib.integration
 from tests.app.conftest import errors, visit
-from tests.app.test_train_vecm_page_words import _advice, _long_csv, _uploaded, _use_vecm
+from tests.app.test_train_vecm_page_words import _advice, _long_csv, _uploaded, _use_vecm, keyed
 
 TESTED = 500  # the tests' row limit (5,000) made smaller, as tests/app/test_train_vecm_page_words.py does
 FIRST_TESTED = dt.datetime(2000, 1, 5, 4, 0)  # the 101st hour from 2000-01-01 00:00: the first of the last 500
@@ -61,10 +61,10 @@ def test_the_vecm_button_sets_from_to_the_first_hour_tested(registry, monkeypatc
     said = _advice(at)
     assert "under Limit the date range, From **2000-01-05 04:00**)" in said, said
     assert "the day of the first row tested" not in said  # From takes that very hour, not its day
-    _use_vecm(at)
-    assert at.checkbox(key="train_limit").value
-    assert at.datetime_input(key="train_start").value == FIRST_TESTED
-    assert at.datetime_input(key="train_end").value is None
+    _use_vecm(at)  # the fields it sets are drawn under new keys (ui.train_keys)
+    assert at.checkbox(key=keyed(at, "train_limit")).value
+    assert at.datetime_input(key=keyed(at, "train_start")).value == FIRST_TESTED
+    assert at.datetime_input(key=keyed(at, "train_end")).value is None
     result = _train(at)
     assert (result.dataset.frame.index[0], len(result.dataset.frame)) == (pd.Timestamp(FIRST_TESTED), TESTED)
 

@@ -13,6 +13,7 @@ import pandas as pd
 import varlib.integration
 from tests.app.conftest import errors, open_app
 from tests.app.test_vecm_pages import _cointegrated_csv
+from ui.train_keys import field_key
 from varlib import load_dataset
 
 PAGE = "views/train.py"
@@ -52,6 +53,11 @@ def _use_vecm(at) -> None:
     assert not at.exception and errors(at) == "", errors(at)
 
 
+def keyed(at, name: str) -> str:
+    """The key the page draws the field `name` under now: renewed by the VECM button (ui.train_keys)."""
+    return field_key(name, at.session_state)
+
+
 def test_the_preview_names_the_vecm_in_the_fields_its_button_sets(registry):
     at = _uploaded(_cointegrated_csv(), "pair.csv")
     said = _advice(at)
@@ -59,9 +65,12 @@ def test_the_preview_names_the_vecm_in_the_fields_its_button_sets(registry):
     assert SHORT_WORDS in said, said
     assert "--" not in said and "CLI" not in said and "coint\\_rank" not in said  # no option the page has no field for
     _use_vecm(at)  # the fields named are the ones the button sets
-    assert at.radio(key="train_kind").value == "vecm" and at.selectbox(key="train_rank|2").value == 1
-    assert at.radio(key="train_how").value == "fixed" and at.number_input(key="train_lags").value == 2
-    assert not at.checkbox(key="train_limit").value  # every row was tested: the range is left as it was
+    assert at.radio(key=keyed(at, "train_kind")).value == "vecm"
+    assert at.selectbox(key=keyed(at, "train_rank|2")).value == 1
+    assert at.radio(key=keyed(at, "train_how")).value == "fixed"
+    assert at.number_input(key=keyed(at, "train_lags")).value == 2
+    assert keyed(at, "train_limit") == "train_limit"  # every row was tested: the range is left as it was
+    assert not at.checkbox(key="train_limit").value
 
 
 def test_on_a_long_sample_the_advice_names_the_first_row_tested_and_the_button_sets_from(registry, monkeypatch):
@@ -76,14 +85,15 @@ def test_on_a_long_sample_the_advice_names_the_first_row_tested_and_the_button_s
     at.date_input(key="train_end").set_value(dt.date(2001, 1, 1)).run()
     at.checkbox(key="train_limit").uncheck().run()
     _use_vecm(at)
-    assert at.checkbox(key="train_limit").value
-    assert at.date_input(key="train_start").value == dt.date.fromisoformat(FIRST_TESTED)
-    assert at.date_input(key="train_end").value is None
-    assert at.radio(key="train_how").value == "fixed" and at.number_input(key="train_lags").value == 2
+    assert at.checkbox(key=keyed(at, "train_limit")).value
+    assert at.date_input(key=keyed(at, "train_start")).value == dt.date.fromisoformat(FIRST_TESTED)
+    assert at.date_input(key=keyed(at, "train_end")).value is None
+    assert at.radio(key=keyed(at, "train_how")).value == "fixed"
+    assert at.number_input(key=keyed(at, "train_lags")).value == 2
     # the rows Train reads are the rows tested: the preview now tests every one of them, at the rank advised
     said = _advice(at)
     assert "finds 1 cointegrating relation" in said and "The test ran at VAR order 2 in levels: to train" in said
-    trained = load_dataset(_long_csv(), start=at.date_input(key="train_start").value.isoformat())
+    trained = load_dataset(_long_csv(), start=at.date_input(key=keyed(at, "train_start")).value.isoformat())
     assert (trained.span["first"], trained.span["rows"]) == (FIRST_TESTED, TESTED)
     next(b for b in at.button if b.label == "Train").click().run()
     assert not at.exception and errors(at) == "", errors(at)

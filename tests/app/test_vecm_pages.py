@@ -4,11 +4,13 @@ backtest."""
 from __future__ import annotations
 
 import json
+from functools import partial
 
 import numpy as np
 import pytest
 
 from tests.app.conftest import charts, errors, open_app, trace, values, version_cells
+from ui.train_keys import field_key
 from varlib import DEFAULT_ORIGINS, ModelSpec, load_dataset, train_model
 from varlib.service import forecast_artifact, publish_result
 
@@ -87,13 +89,14 @@ def test_train_page_proposes_a_vecm_trains_and_publishes_it(with_vecm):
     said = "\n".join(i.value for i in at.info)  # the advice names the VECM the button sets: its order tested too
     assert "The test ran at VAR order 2 in log levels" in said and "Lags **2**, Deterministic terms **co**" in said
     next(b for b in at.button if b.label.startswith("Use a VECM with rank 1")).click().run()
-    assert at.radio(key="train_kind").value == "vecm"
-    assert at.selectbox(key="train_transform|vecm").value == "log"  # the tests ran on log levels
-    assert at.selectbox(key="train_rank|2").value == 1
+    key = partial(field_key, state=at.session_state)  # the keys the button renewed (ui.train_keys)
+    assert at.radio(key=key("train_kind")).value == "vecm"
+    assert at.selectbox(key=key("train_transform|vecm")).value == "log"  # the tests ran on log levels
+    assert at.selectbox(key=key("train_rank|2")).value == 1
     # at the order and terms the test ran at (the preview's VAR(2)): a criterion's order may find another rank
-    assert at.radio(key="train_how").value == "fixed" and at.number_input(key="train_lags").value == 2
-    assert at.selectbox(key="train_deterministic").value == "co"
-    at.selectbox(key="train_deterministic").set_value("colo").run()
+    assert at.radio(key=key("train_how")).value == "fixed" and at.number_input(key=key("train_lags")).value == 2
+    assert at.selectbox(key=key("train_deterministic")).value == "co"
+    at.selectbox(key=key("train_deterministic")).set_value("colo").run()
     next(b for b in at.button if b.label == "Train").click().run()
     assert not at.exception and errors(at) == "", errors(at)
     assert "Trained VECM of cointegration rank 1 (fixed)" in at.status[0].proto.label
