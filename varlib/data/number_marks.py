@@ -8,6 +8,7 @@ then writes every number one way (`1234.5`), leaving any other cell as it was ty
 from __future__ import annotations
 
 import re
+from decimal import Decimal, InvalidOperation
 
 import numpy as np
 import pandas as pd
@@ -100,8 +101,29 @@ def number_hint(cell: object) -> str | None:
 def not_a_number(where: str, cell: object) -> str:
     """`<where> is '1,5', not a number; write it with a decimal point (1.5)`: a typed cell's refusal, with how to
     write it when it is a number in another dress."""
-    hint = number_hint(cell) or "write a plain number there (such as -1234.5)"
+    hint = given_percent_hint(str(cell)) or number_hint(cell) or "write a plain number there (such as -1234.5)"
     return f"{where} is {cell!r}, not a number; {hint}"
+
+
+def given_percent_hint(text: str) -> str | None:
+    """How to write a percentage given to a trained model (a lag input, a condition, an exogenous value), None for
+    any other cell. Its value must be in the units of the model's data, which a cell alone does not tell: `10%`
+    is 0.1 where the data hold fractions and 10 where they hold percents. Saying only "10" put an interest rate
+    trained as 0.1 at a thousand percent."""
+    number = percent_number(text)
+    if number is None:
+        return None
+    plain = re.sub(r"[ \u00a0\u202f]", "", number)
+    if plain.count(",") == 1 and "." not in plain:  # 2,58 %: a decimal comma; a typed cell takes a point
+        plain = plain.replace(",", ".")
+    try:
+        fraction = format((Decimal(plain) / 100).normalize(), "f")  # exact: 11.7% is 0.117, not 0.11699999
+    except InvalidOperation:  # 1.234,5 %: grouped, said as number_hint says it
+        return None
+    return (
+        f"remove the % sign and write it in the units of the model's data: {fraction} if they hold fractions,"
+        f" {plain} if they hold percents"
+    )
 
 
 def read_marks(table: pd.DataFrame, label: str, comma_separated: bool = False) -> tuple[str, bool]:
