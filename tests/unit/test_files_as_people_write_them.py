@@ -134,8 +134,9 @@ def test_a_delimiter_ending_the_data_rows_only_and_a_text_column_are_left_out():
     assert load_csv(trailing, name="sheet.csv").frame.to_numpy().tolist() == [[1, 5], [2, 4], [3, 6]]
     coded = b"date,country,gdp,cons\n2000-01-01,DE,1,5\n2000-04-01,DE,2,4\n2000-07-01,DE,3,6\n"
     assert load_csv(coded, name="sheet.csv").variables == ["gdp", "cons"]
-    stray = b"date,gdp,cons\n2000-01-01,1,5\n2000-04-01,n.a.,4\n2000-07-01,3,6\n"
-    with pytest.raises(InvalidInputError, match=r"column 'gdp' .* row 2 \(2000-04-01\): 'n.a.' is not a finite"):
+    # a stray word, not `n.a.`, which marks a missing value (tests/unit/test_missing_marks_of_sources.py)
+    stray = b"date,gdp,cons\n2000-01-01,1,5\n2000-04-01,tbc,4\n2000-07-01,3,6\n"
+    with pytest.raises(InvalidInputError, match=r"column 'gdp' .* row 2 \(2000-04-01\): 'tbc' is not a finite"):
         load_csv(stray, name="sheet.csv")
 
 

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import re
 
-# Cells that say "no value" as data sources write it: FRED's ".", Eurostat's ":", Excel's #N/A (#NV in German)
-MISSING_MARKS = frozenset({".", ":", "-", "–", "NA", "N/A", "n/a", "#N/A", "#NV", "NaN", "nan", "null", "NULL"})
+# Cells that say "no value" as data sources write it: FRED's ".", Eurostat's ":", Excel's #N/A (#NV in German),
+# the World Bank's and the OECD's "..", the IMF's and many a statistical yearbook's "n.a." (called a typo to fix,
+# they kept a whole column out of the variables, where the cells written "n/a" beside them were missing values)
+MISSING_MARKS = frozenset(
+    {".", "..", ":", "-", "–", "—", "NA", "N/A", "n/a", "n.a.", "N.A.", "#N/A", "#NV", "NaN", "nan", "null", "NULL"}
+)
 
 # Thousands grouped by a space (French: an ordinary or a non-breaking one) or an apostrophe (Swiss): never a
 # decimal mark, so read in a file of either
