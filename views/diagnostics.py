@@ -98,6 +98,10 @@ def render() -> None:
     )
     if diag.refit_note:  # an imported pickle estimated another way, or another statsmodels
         st.warning(library_text(diag.refit_note))
+    # the Forecast page's card counts these and sends the reader here to have each explained: said above the
+    # tabs, as no tab's tests repeat them (a criterion that chose the largest order searched, say)
+    for warning in artifact.warnings:
+        st.warning(f"**Training warned:** {library_text(warning)}", icon=":material/warning:")
     labels = [t for t in TABS if t != "Cointegration" or diag.cointegration is not None]
     linked = st.session_state.pop(LINK_TAB, None)
     if linked is not None:
