@@ -71,7 +71,7 @@ def test_a_text_column_alone_is_a_note_and_leaves_the_preview_open(seeded):
     dates = pd.date_range("1990-01-01", periods=len(frame), freq="QS").strftime("%Y-%m-%d")
     at = _upload(open_app(page=TRAIN), frame.assign(date=dates).to_csv(index=False).encode())
     assert not at.warning, [w.value for w in at.warning]
-    assert ":material/info: Text column region ('north' in row 1) is not numeric" in "\n".join(
+    assert ":material/info: Text column region ('north' in row 1 (1990-01-01)) is not numeric" in "\n".join(
         c.value for c in at.caption
     )
     assert at.expander[0].label.startswith("Preview") and at.expander[0].proto.expanded

@@ -80,9 +80,10 @@ def test_a_text_column_is_named_with_its_first_cell_that_is_not_a_number():
     note, so that a file holding one is not shown as a file with problems."""
     content = b"date,gdp,rate,region\n2000-01-01,1,,north\n2000-04-01,2,3.6%,north\n2000-07-01,3,3.7%,north\n"
     profile = profile_csv(content, name="sheet.csv")[0]
-    assert profile.problems[0].startswith("text column rate ('3.6%' in row 2) is not numeric")
+    assert profile.problems[0].startswith("text column rate ('3.6%' in row 2 (2000-04-01)) is not numeric")
     assert "rate holds percentages: remove the % signs" in profile.problems[0]
-    assert profile.notes[0] == "text column region ('north' in row 1) is not numeric and cannot be a variable"
+    said = "text column region ('north' in row 1 (2000-01-01)) is not numeric and cannot be a variable"  # dated
+    assert profile.notes[0] == said
     harmless = profile_csv(content.replace(b"3.6%", b"3.6").replace(b"3.7%", b"3.7"), name="sheet.csv")[0]
     assert "region" in harmless.notes[0] and not any("region" in problem for problem in harmless.problems)
 

@@ -163,10 +163,11 @@ def profile_csv(
     percent = tuple(c for c in text_only if is_percent_column(raw[c]))  # meant as numbers: a problem, with the fix
     if percent:
         holds = f"{', '.join(percent)} {'holds' if len(percent) == 1 else 'hold'} percentages"
-        problems.append(f"{_text_columns(percent, raw, numbers)}; {holds}: {percent_hint(raw[percent[0]])}")
+        said = _text_columns(percent, raw, numbers, raw.get(date_col))
+        problems.append(f"{said}; {holds}: {percent_hint(raw[percent[0]])}")
     plain = tuple(c for c in text_only if c not in percent)
     if plain:
-        notes.append(_text_columns(plain, raw, numbers))
+        notes.append(_text_columns(plain, raw, numbers, raw.get(date_col)))
     if empty:
         notes.append(
             f"empty {plural_of(len(empty), 'column')} {', '.join(empty)}: no values, so"
@@ -236,10 +237,12 @@ def _empty_cells(values: pd.Series, period: Callable[[pd.Timestamp], str], shown
     return f"{len(where)}: {_first_few(named, len(where))}"
 
 
-def _text_columns(columns: tuple[str, ...], raw: pd.DataFrame, numbers: dict[str, pd.Series]) -> str:
-    """`text column region ('north' in row 1) is not numeric and cannot be a variable`, the first SHOWN_TEXT
-    named with an example cell and the rest counted."""
-    examples = [f"{c} ({_first_text(raw[c], numbers[c])})" for c in columns[:SHOWN_TEXT]]
+def _text_columns(
+    columns: tuple[str, ...], raw: pd.DataFrame, numbers: dict[str, pd.Series], dates: pd.Series | None
+) -> str:
+    """`text column region ('north' in row 1 (2000-01-01)) is not numeric and cannot be a variable`, the first
+    SHOWN_TEXT named with an example cell and its date (`dates`: the date column's text, if any), the rest counted."""
+    examples = [f"{c} ({_first_text(raw[c], numbers[c], dates)})" for c in columns[:SHOWN_TEXT]]
     one = len(columns) == 1
     return (
         f"text {plural_of(len(columns), 'column')} {_first_few(examples, len(columns))}"
@@ -268,10 +271,12 @@ def _typo_cells(cells: pd.Series, numbers: pd.Series, dates: pd.Series | None) -
     return _first_few(shown, len(bad)), len(bad)
 
 
-def _first_text(cells: pd.Series, numbers: pd.Series) -> str:
-    """The first cell of a column that is not a number, with its row: `'3.5%' in row 2`."""
+def _first_text(cells: pd.Series, numbers: pd.Series, dates: pd.Series | None) -> str:
+    """The first cell of a column that is not a number, with its row and date: `'3.5%' in row 2 (1974Q2)`, as a
+    typo cell is named (_typo_cells)."""
     position = _not_numbers(cells, numbers)[0]
-    return f"{cells.iloc[position]!r} in row {position + 1}"
+    dated = f" ({dates.iloc[position].strip()})" if dates is not None else ""
+    return f"{cells.iloc[position]!r} in row {position + 1}{dated}"
 
 
 def _no_numbers(raw: pd.DataFrame, name: str) -> str:
