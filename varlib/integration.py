@@ -157,7 +157,8 @@ def _small_sample_caveat(johansen: Johansen, rows: int) -> str:
         return ""
     factor, scaled = found
     return (
-        f" On {rows - k_ar} rows for {len(johansen.trace)} variables the test finds relations that are not there"
+        f" On {rows} rows ({rows - k_ar} after the VAR order {k_ar}) for {len(johansen.trace)} variables the test"
+        " finds relations that are not there"
         f" more often than 5% of the time: with Reinsel and Ahn's small-sample factor {factor:.3f} it finds"
         f" {'none' if scaled == 0 else scaled}"
         + (

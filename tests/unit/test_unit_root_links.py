@@ -63,8 +63,9 @@ def test_a_full_rank_the_small_sample_factor_does_not_keep_is_said():
     result = analyse_integration(dataset.frame.to_numpy(dtype=float), dataset.variables, k_ar=4)
     assert result.johansen is not None and result.johansen.rank == 2
     assert result.advice.endswith(
-        "On 75 rows for 2 variables the test finds relations that are not there more often than 5% of the time: with"
-        " Reinsel and Ahn's small-sample factor 0.893 it finds none, so the levels need not be stationary."
+        "On 79 rows (75 after the VAR order 4) for 2 variables the test finds relations that are not there more often"
+        " than 5% of the time: with Reinsel and Ahn's small-sample factor 0.893 it finds none, so the levels need not"
+        " be stationary."
     )
 
 
