@@ -8,6 +8,7 @@ import streamlit as st
 from ui import diagnostics_figures as figures
 from ui import presentation
 from ui.chart_look import plot
+from ui.johansen_table import johansen_formats
 from ui.literal import library_text, literal
 from ui.tables import GOOD, name_columns, number_formats
 from ui.vecm_words import train_page_words
@@ -248,7 +249,7 @@ def integration(diag: Diagnostics) -> None:
         )
     )
     table = johansen.frame()  # every rank in sight: past ten, an inner scroll hid them
-    st.dataframe(table.style.format(number_formats(table)), hide_index=True, width="stretch", height="content")
+    st.dataframe(table.style.format(johansen_formats(table)), hide_index=True, width="stretch", height="content")
 
 
 def irf_bands_note(diag: Diagnostics, orth: bool, accumulated: bool = False) -> str:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui.johansen_table import johansen_formats
 from ui.literal import library_text
-from ui.tables import GOOD, number_formats
+from ui.tables import GOOD
 from varlib import Diagnostics, counted, format_column
 
 
@@ -29,7 +30,7 @@ def cointegration(diag: Diagnostics) -> None:
         + (f" Note: {library_text(coint.johansen_caveat)}." if coint.johansen_caveat else "")
     )
     table = johansen.frame(trace_levels=(90, 95, 99))
-    styled = table.style.format(number_formats(table))  # every rank in sight: past ten, an inner scroll hid them
+    styled = table.style.format(johansen_formats(table))  # every rank in sight: past ten, an inner scroll hid them
     st.dataframe(styled, hide_index=True, width="stretch", height="content", key="dg_johansen")
     left, right = st.columns(2, gap="large")
     with left:

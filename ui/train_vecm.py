@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.tables import number_formats
+from ui.johansen_table import johansen_formats
 from ui.train_keys import field_key, renewed
 from ui.train_load import FROM_KEY, LIMIT_KEY, TO_KEY
 from ui.train_range import first_moment
@@ -190,5 +190,5 @@ def show_cointegration(result: TrainResult) -> None:
     table = johansen.frame(eigenvalues=False)
     # each column in the one format its values call for, as the Diagnostics page's Johansen table; every rank in
     # sight (the one chosen can be past the tenth, which an inner scroll hid)
-    styled = table.style.format(number_formats(table))
+    styled = table.style.format(johansen_formats(table))
     st.dataframe(styled, hide_index=True, width="stretch", height="content", key="train_johansen")
