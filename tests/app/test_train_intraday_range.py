@@ -6,24 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
 import pandas as pd
 
 import varlib.integration
 from tests.app.conftest import errors, visit
+from tests.app.test_hourly_version import _hourly  # 80 hours of two stationary series from 2021-03-01 00:00
 from tests.app.test_train_vecm_page_words import _advice, _long_csv, _uploaded, _use_vecm, keyed
 
 TESTED = 500  # the tests' row limit (5,000) made smaller, as tests/app/test_train_vecm_page_words.py does
 FIRST_TESTED = dt.datetime(2000, 1, 5, 4, 0)  # the 101st hour from 2000-01-01 00:00: the first of the last 500
-
-
-def _hourly() -> bytes:
-    """80 hours of two stationary series from 2021-03-01 00:00."""
-    rng, a, b, rows = np.random.default_rng(0), 0.0, 0.0, ["time,a,b"]
-    for stamp in pd.date_range("2021-03-01", periods=80, freq="h"):
-        a, b = 0.5 * a + rng.normal(), 0.3 * b + rng.normal()
-        rows.append(f"{stamp:%Y-%m-%d %H:%M},{a:.3f},{b:.3f}")
-    return ("\n".join(rows) + "\n").encode()
 
 
 def _long_hourly() -> bytes:

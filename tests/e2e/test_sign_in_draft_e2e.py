@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import dashboard_signing_in, log_in_at_dex, sign_in
-from tests.support.browser import cookie_once, shot, wait_for_app
+from tests.support.browser import cookie_once, shot, upload_for_training, wait_for_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 LIFETIME_S = 60  # signing in, training and typing the notes fit in it, even on a loaded machine
@@ -74,10 +74,7 @@ def test_the_sign_in_screen_says_an_upload_must_be_made_again(short_sessions, pa
     page.context.clear_cookies()
     sign_in(page, url, dex, "publisher", link="/train")
     signed_at = time.monotonic()
-    page.get_by_text("Upload a CSV", exact=True).click()
-    wait_for_app(page)
-    page.locator('[data-testid="stFileUploaderDropzone"] input[type="file"]').set_input_files(str(CSV))
-    wait_for_app(page)
+    upload_for_training(page, CSV)
     name = page.get_by_role("textbox", name="Model name")
     expect(name).to_have_value("rates", timeout=30_000)  # the file's default
     name.fill("rates-draft")
@@ -91,9 +88,6 @@ def test_the_sign_in_screen_says_an_upload_must_be_made_again(short_sessions, pa
         shot(page, "sign-in-draft-upload-lost")
 
     expire_and_sign_in_again(page, url, dex, signed_at, said_before_sign_in)
-    page.get_by_text("Upload a CSV", exact=True).click()
-    wait_for_app(page)
-    page.locator('[data-testid="stFileUploaderDropzone"] input[type="file"]').set_input_files(str(CSV))
-    wait_for_app(page)
+    upload_for_training(page, CSV)
     name = page.get_by_role("textbox", name="Model name")
     expect(name).to_have_value("rates-draft", timeout=30_000)  # its name comes back

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.app.test_vecm_pages import _cointegrated_csv
-from tests.support.browser import wait_for_app
+from tests.support.browser import upload_for_training, wait_for_app
 
 pytestmark = pytest.mark.e2e
 
@@ -31,10 +31,7 @@ def test_train_pressed_right_after_the_vecm_button_trains_that_vecm(local_dashbo
     csv.write_bytes(_cointegrated_csv())
     page.goto(f"{local_dashboard}/train")
     wait_for_app(page)
-    page.get_by_text("Upload a CSV", exact=True).click()
-    wait_for_app(page)
-    page.locator('[data-testid="stFileUploaderDropzone"] input[type="file"]').set_input_files(str(csv))
-    wait_for_app(page)
+    upload_for_training(page, csv)
     page.get_by_role("button", name="Use a VECM with rank 1", exact=False).wait_for()
     page.evaluate(PRESS_BOTH, delay)
     trained = page.locator('[data-testid="stExpander"] summary').filter(has_text="Trained ").first

@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.app.test_train_upload import gappy_csv
-from tests.support.browser import shot, table_height, wait_for_app, wait_for_forecast
+from tests.support.browser import shot, table_height, upload_for_training, wait_for_app, wait_for_forecast
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
@@ -19,10 +19,7 @@ def test_upload_with_gaps_interpolate_train_and_publish(dashboard, page, tmp_pat
     csv.write_bytes(gappy_csv())
     page.goto(f"{url}/train")
     wait_for_app(page)
-    page.get_by_text("Upload a CSV", exact=True).click()
-    wait_for_app(page)
-    page.locator('[data-testid="stFileUploaderDropzone"] input[type="file"]').set_input_files(str(csv))
-    wait_for_app(page)
+    upload_for_training(page, csv)
     page.get_by_text(
         "quarterly dates with missing periods: 1995Q2, 1995Q3 (2 periods)"
     ).wait_for()  # MISSING, as quarters

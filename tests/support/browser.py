@@ -281,3 +281,11 @@ def cookie_once(page, name: str, holds, origin: str | None = None, timeout_ms: i
         if holds(value) or time.monotonic() > deadline:
             return value
         page.wait_for_timeout(50)
+
+
+def upload_for_training(page, csv) -> None:
+    """On the Train page: Upload a CSV, then the file `csv` given to the uploader, each run waited for."""
+    page.get_by_text("Upload a CSV", exact=True).click()
+    wait_for_app(page)
+    page.locator('[data-testid="stFileUploaderDropzone"] input[type="file"]').set_input_files(str(csv))
+    wait_for_app(page)
