@@ -19,7 +19,7 @@ from ui.literal import library_text, literal
 from ui.tables import UPLOAD_TYPES
 from ui.train_columns import first_choice, too_few, too_many
 from ui.train_load import glance, profiled
-from ui.train_preview import preview
+from ui.train_preview import FILL_TO_DO, preview
 from ui.train_range import date_range, intraday
 from ui.train_vecm import propose_vecm
 from ui.vecm_words import page_words
@@ -45,10 +45,7 @@ EXOG_HELP = (
     " future values (the Forecast page asks for them). For example an interest rate set by policy."
 )
 EVERY_TAKEN = "Every numeric column is a variable: take one out of Variables to use it here."
-UNFILLED = (
-    "The unit-root tests and the lag search wait for the missing periods or values: choose how to fill them under"
-    " **Missing periods or values**, or add them to the file and upload it again."
-)
+UNFILLED = f"The unit-root tests and the lag search wait for the missing periods or values: {FILL_TO_DO}."
 FILL_HELP = {
     "none": "refuse: fix the file first",
     "drop": "drop incomplete last rows; before them, keep the rows after the last gap",

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from pandas.io.formats.style import Styler
 
 MAX_DECIMALS = 10  # beyond this a value is a computed one, not typed: shown at this many
+FILL_TO_DO = "choose how to fill them under **Missing periods or values**, or add them to the file and upload it again"
 SHOWN = 12  # the columns a caption names and the charts draw at most; a file may hold a thousand
 TABLE_MOST = 50  # the columns the table holds at most: beyond, the chosen ones (about 2 ms a column per rerun)
 
@@ -57,6 +58,8 @@ def preview(profile: DataProfile, frame: pd.DataFrame, chosen: Sequence[str] = (
     )
     for problem in profile.problems:
         st.warning(library_text(problem), icon=":material/report:")
+    if profile.needs_fill:  # the warnings name the gaps: what to do is a choice further down, or the file
+        st.caption(f":material/arrow_downward: Missing periods or empty cells: {FILL_TO_DO}.")
     for note in profile.notes:  # no variable, nothing to fix: said in passing, the preview stays open
         st.caption(f":material/info: {library_text(sentence(note))}")
     frame = frame.rename(columns=profile.label)  # a column without a header by its position, not pandas' name

@@ -54,6 +54,8 @@ def test_preview_names_the_problems_and_offers_numeric_columns_only(seeded):
     problems = "\n".join(w.value for w in at.warning)
     assert "quarterly dates with missing periods: 1995Q2, 1995Q3 (2 periods)" in problems
     assert "empty cells: inv (1: 2000Q1)" in problems
+    to_do = "Missing periods or empty cells: choose how to fill them under **Missing periods or values**, or add them"
+    assert to_do in caption  # beside the warnings, which name the gaps only
     variables = at.multiselect[0]
     assert variables.options == ["gdp", "cons", "inv"] and variables.value == ["gdp", "cons", "inv"]  # as the CLI
     assert _fill_radio(at).value == "none"
