@@ -19,7 +19,7 @@ from ui.literal import library_text, literal
 from varlib import Artifact, CorruptArtifactError, NotFoundError, Scenario, VarlibError, Version, utc_time
 
 SHOWN = "_fc_scenarios_shown"  # (model, version, names) the picker offered on this session's last run
-WATCHED = "_fc_scenarios_watched"  # (version, names) of the saved scenarios an open Forecast page draws
+WATCHED = "_fc_scenarios_watched"  # (model, version, names) of the saved scenarios an open Forecast page draws
 TO_DO = (
     "Showing the editor with the version's own inputs instead: pick another saved scenario, or set the inputs below"
     " and save them as a new scenario."
@@ -163,6 +163,7 @@ def watch(artifact: Artifact, opened: Scenario | None, overlays: list[str]) -> N
     drawn = [s for s in store.scenarios(artifact.name, version) if s.scenario in overlays] if version else []
     drawn += [opened] if opened else []
     if version is None or not drawn:
+        st.session_state.pop(WATCHED, None)  # a tick of a watch this run no longer draws is then idle
         return
     names = tuple(s.scenario for s in drawn)
 
