@@ -54,8 +54,7 @@ def test_preview_names_the_problems_and_offers_numeric_columns_only(seeded):
     problems = "\n".join(w.value for w in at.warning)
     assert "quarterly dates with missing periods: 1995Q2, 1995Q3 (2 periods)" in problems
     assert "empty cells: inv (1: 2000Q1)" in problems
-    to_do = "Missing periods or empty cells: choose how to fill them under **Missing periods or values**, or add them"
-    assert to_do in caption  # beside the warnings, which name the gaps only
+    assert "Missing periods or empty cells: choose how to fill them under **Missing periods or values**" in caption
     variables = at.multiselect[0]
     assert variables.options == ["gdp", "cons", "inv"] and variables.value == ["gdp", "cons", "inv"]  # as the CLI
     assert _fill_radio(at).value == "none"
@@ -73,9 +72,8 @@ def test_a_text_column_alone_is_a_note_and_leaves_the_preview_open(seeded):
     dates = pd.date_range("1990-01-01", periods=len(frame), freq="QS").strftime("%Y-%m-%d")
     at = _upload(open_app(page=TRAIN), frame.assign(date=dates).to_csv(index=False).encode())
     assert not at.warning, [w.value for w in at.warning]
-    assert ":material/info: Text column region ('north' in row 1 (1990-01-01)) is not numeric" in "\n".join(
-        c.value for c in at.caption
-    )
+    said = "\n".join(c.value for c in at.caption)
+    assert ":material/info: Text column region ('north' in row 1 (1990-01-01)) is not numeric" in said
     assert at.expander[0].label.startswith("Preview") and at.expander[0].proto.expanded
 
 
