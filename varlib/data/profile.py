@@ -152,8 +152,9 @@ def profile_csv(
     # a column of numbers but for a few cells (a typo such as `12x5`) is said as such, with the cells' dates:
     # calling it a text column hid that one cell keeps a variable out
     typos = tuple(c for c in text if numbers[c].notna().sum() >= TYPO_SHARE * filled[c].sum())
+    dates = raw.get(date_col)  # the date column's text: a cell named with its row is named with its date too
     for c in typos:
-        cells, count = _typo_cells(raw[c], numbers[c], raw.get(date_col))
+        cells, count = _typo_cells(raw[c], numbers[c], dates)
         problems.append(
             f"column {c} holds numbers but for {cells}: fix {'that cell' if count == 1 else 'those cells'} to offer"
             " the column as a variable (text columns never are)"
@@ -163,11 +164,10 @@ def profile_csv(
     percent = tuple(c for c in text_only if is_percent_column(raw[c]))  # meant as numbers: a problem, with the fix
     if percent:
         holds = f"{', '.join(percent)} {'holds' if len(percent) == 1 else 'hold'} percentages"
-        said = _text_columns(percent, raw, numbers, raw.get(date_col))
-        problems.append(f"{said}; {holds}: {percent_hint(raw[percent[0]])}")
+        problems.append(f"{_text_columns(percent, raw, numbers, dates)}; {holds}: {percent_hint(raw[percent[0]])}")
     plain = tuple(c for c in text_only if c not in percent)
     if plain:
-        notes.append(_text_columns(plain, raw, numbers, raw.get(date_col)))
+        notes.append(_text_columns(plain, raw, numbers, dates))
     if empty:
         notes.append(
             f"empty {plural_of(len(empty), 'column')} {', '.join(empty)}: no values, so"
@@ -264,17 +264,17 @@ def _typo_cells(cells: pd.Series, numbers: pd.Series, dates: pd.Series | None) -
     """The cells of a column of numbers that are not numbers, with their rows and dates (`'12x5' in row 41
     (2010-01-01)`; the first three and a count of the rest), and how many there are."""
     bad = _not_numbers(cells, numbers)
-    shown = [
-        f"{cells.iloc[i]!r} in row {i + 1}" + (f" ({dates.iloc[i].strip()})" if dates is not None else "")
-        for i in bad[:3]
-    ]
-    return _first_few(shown, len(bad)), len(bad)
+    return _first_few([_cell_at(cells, i, dates) for i in bad[:3]], len(bad)), len(bad)
 
 
 def _first_text(cells: pd.Series, numbers: pd.Series, dates: pd.Series | None) -> str:
-    """The first cell of a column that is not a number, with its row and date: `'3.5%' in row 2 (1974Q2)`, as a
-    typo cell is named (_typo_cells)."""
-    position = _not_numbers(cells, numbers)[0]
+    """The first cell of a column that is not a number, named as a typo cell is: `'3.5%' in row 2 (1974Q2)`."""
+    return _cell_at(cells, _not_numbers(cells, numbers)[0], dates)
+
+
+def _cell_at(cells: pd.Series, position: int, dates: pd.Series | None) -> str:
+    """The cell at `position` as typed, with its row and, given the date column's text, its date: `'12x5' in row
+    41 (2010-01-01)`."""
     dated = f" ({dates.iloc[position].strip()})" if dates is not None else ""
     return f"{cells.iloc[position]!r} in row {position + 1}{dated}"
 
