@@ -35,6 +35,14 @@ def first_moment(start: str) -> dt.date:
     return stamp.to_pydatetime() if len(start.strip()) > 10 else stamp.date()
 
 
+def moment_text(value: dt.date) -> str:
+    """A bound as From shows it: its day (`2002-09-27`), or its day and time of day (`2021-03-01 07:00`, the
+    seconds too where there are any), not ISO's `T`."""
+    if not isinstance(value, dt.datetime):
+        return value.isoformat()
+    return value.isoformat(sep=" ", timespec="seconds" if value.second else "minutes")
+
+
 def bound_text(value: dt.date | None) -> str | None:
     """A bound as the library reads it: `2021-03-01` for a day, `2021-03-01T10:00` for a moment, whose time of day
     written makes the library compare it with the rows' own dates (midnight too, not the whole day)."""

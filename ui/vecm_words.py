@@ -6,6 +6,7 @@ page's."""
 from __future__ import annotations
 
 from ui.literal import EMPHASIS
+from ui.train_range import first_moment, moment_text
 from varlib import AdvisedVecm, kind_title
 
 
@@ -26,7 +27,7 @@ def page_words(advised: AdvisedVecm) -> str:
     if advised.sample.last_rows:  # a long sample's last rows alone were tested: training starts at the first
         start = advised.sample.start
         # on intraday rows From takes a date and a time of day: the first row tested's own, as the button sets it
-        first = f"{bold}{_moment(start)}{bold}" if start else "the first row tested's date"  # dates unknown
+        first = f"{bold}{moment_text(first_moment(start))}{bold}" if start else "the first row tested's date"
         said += f" and, under Limit the date range, From {first}"
     return said
 
@@ -34,10 +35,3 @@ def page_words(advised: AdvisedVecm) -> str:
 def train_page_words(advised: AdvisedVecm) -> str:
     """The same words on another page, saying whose fields they are (the Diagnostics page has none of them)."""
     return f"on the Train page: {page_words(advised)}"
-
-
-def _moment(start: str) -> str:
-    """The first row tested as From shows it: its day (`2002-09-27`), with its time of day on intraday rows
-    (`2021-03-01 07:00`, the seconds too where there are any), not ISO's `T`."""
-    day, _, time = start.partition("T")
-    return f"{day} {time.removesuffix(':00') if time.count(':') == 2 else time}" if time else day
