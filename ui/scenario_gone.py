@@ -160,8 +160,9 @@ def watch(artifact: Artifact, opened: Scenario | None, overlays: list[str]) -> N
     says so and draws what is saved, without a click: a presenter's screen would otherwise go on showing a scenario
     an admin deleted. One listing of the version's scenario folder per tick; none on a page drawing no scenario."""
     version = artifact.version
-    drawn = [s for s in store.scenarios(artifact.name, version) if s.scenario in overlays] if version else []
-    drawn += [opened] if opened else []
+    drawn = [opened] if opened else []
+    if version is not None and overlays:  # as the cached listing holds them: no lookup on a page without overlays
+        drawn += [s for s in store.scenarios(artifact.name, version) if s.scenario in overlays]
     if version is None or not drawn:
         st.session_state.pop(WATCHED, None)  # a tick of a watch this run no longer draws is then idle
         return
