@@ -23,10 +23,13 @@ FORECAST, TRAIN = "views/forecast.py", "views/train.py"
 ADVISED = {"Model kind": "vecm", "Transform": "log", "Cointegration rank": 1, "Lag order": "fixed", "Lags": 2}
 
 
+def _widgets(at) -> tuple:
+    return (*at.radio, *at.selectbox, *at.number_input, *at.checkbox, *at.date_input, *at.datetime_input)
+
+
 def _fields(at) -> dict:
     """The page's fields by label (their keys are the page's own business)."""
-    widgets = (*at.radio, *at.selectbox, *at.number_input, *at.checkbox, *at.date_input, *at.datetime_input)
-    return {w.label: w.value for w in widgets}
+    return {w.label: w.value for w in _widgets(at)}
 
 
 def _train(at) -> None:
@@ -36,7 +39,7 @@ def _train(at) -> None:
 
 def _pressed_then_trained_late(at):
     """Train pressed on the page as it was before the VECM button's run was drawn."""
-    for field in (*at.radio, *at.selectbox, *at.number_input, *at.checkbox, *at.date_input, *at.datetime_input):
+    for field in _widgets(at):
         field.set_value(field.value)  # as shown, as the browser keeps them until the button's run comes back
     late = next(b for b in at.button if b.label == "Train")
     at.run()  # the same page drawn again, whose button is pressed: the one kept is not
