@@ -34,11 +34,12 @@ RECORD_ACTS = f"""
   }}
 """
 
-# %s: whether the mode is on. The person acted when any act came after the toggle's last press (none recorded: the
-# page's record is missing, and the focus is left alone).
+# %s: whether the mode is on. The person acted when any act came after the toggle's last press, or when the record
+# holds acts but no press (it was installed after the press, on a loaded page: an act since is theirs). No record: the
+# focus is left alone.
 _FOCUS_SCRIPT = f"""<script>(() => {{
   const doc = document, until = Date.now() + 5000, toggle = '{_TOGGLE}', acts = window.__varlibActs;
-  const acted = () => !acts || acts.seq > acts.press;
+  const acted = () => !acts || acts.seq > Math.max(acts.press, 0);
   const target = () => %s
     ? [...doc.querySelectorAll('[data-testid="stExpander"] summary')]
         .find(s => s.innerText.includes('Model and version'))

@@ -72,6 +72,8 @@ def test_presentation_mode_switched_from_the_keyboard_keeps_the_focus(local_var_
     page.goto(f"{local_var_dashboard}/?model=var")
     wait_for_app(page)
     sidebar = page.get_by_test_id("stSidebar")
+    # the record of the person's keys, which the page's theme component installs (a loaded machine mounts it late)
+    page.wait_for_function("() => !!window.__varlibActs")
     page.get_by_role("switch", name="Presentation mode").focus()
     page.keyboard.press("Space")
     sidebar.wait_for(state="hidden")  # presented
@@ -86,6 +88,22 @@ def test_presentation_mode_switched_from_the_keyboard_keeps_the_focus(local_var_
     sidebar.wait_for(state="visible")  # not presented
     off = _focus_after_switch(page)
     assert off == "Presentation mode", off
+
+
+def test_the_focus_comes_back_when_the_record_of_keys_was_installed_after_the_press(local_var_dashboard, page):
+    """A loaded page mounts the component that records the person's keys late: the press of the toggle came first."""
+    from ui.presentation_focus import RECORD_ACTS
+
+    page.goto(f"{local_var_dashboard}/?model=var")
+    wait_for_app(page)
+    page.wait_for_function("() => !!window.__varlibActs")
+    page.evaluate("() => { delete window.__varlibActs; }")  # not yet installed
+    page.get_by_role("switch", name="Presentation mode").focus()
+    page.keyboard.press("Space")
+    page.evaluate(f"() => {{ {RECORD_ACTS} }}")  # installed now, before the switch's run is drawn
+    page.get_by_test_id("stSidebar").wait_for(state="hidden")
+    on = _focus_after_switch(page)
+    assert "Model and version" in on, on
 
 
 class HeldRuns:
