@@ -10,7 +10,8 @@ Lag order at each origin (`lag_policy`):
   and it isolates the parameter re-estimation.
 - "reselect": when the spec chose its order by a criterion (`lags` unset), re-run that criterion up to the spec's
   max_lags on each origin's sample, as a fresh training would (a VECM whose rank was chosen by Johansen's test re-runs
-  the test too); refused for a version trained with a fixed `lags`, which has no criterion to re-run.
+  the test too); refused for a version trained with a fixed `lags`, which has no criterion to re-run. The maximum
+  searched at each origin is kept: fewer rows cut it (varlib.backtest_orders), and the summary says where.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from .backtest_notes import (
     unforecastable,
     what_fits,
 )
+from .backtest_orders import capped_note, room, searched_words
 from .data import period_labels
 from .degrees_of_freedom import MIN_RESIDUAL_DF, residual_df, rows_needed
 from .errors import InvalidInputError, OutOfRangeError
@@ -81,6 +83,8 @@ class Backtest:
     point: str = "mean"  # the forecast scored: "median" in levels for a model fitted on logs
     scored: np.ndarray | None = None  # (origins, horizon, variables): False where a fill wrote the value (None: all)
     chosen_on_all: bool = False  # the version's lag order came from a criterion run on every row, the scored included
+    searched: tuple[int, ...] = ()  # "reselect": the largest order searched at each origin (lag_order.search_range)
+    max_lags: int | None = None  # the spec's maximum that search cut on fewer rows (None: the default)
 
     def policy(self) -> str:
         """How the lag order was set at each origin, for people."""
@@ -95,6 +99,7 @@ class Backtest:
         ranks."""
         periods = self.periods or self.origins
         parts = [span(periods), by_origin("lag order", self.lag_orders, periods)]
+        parts += searched_words(self.searched, self.max_lags, periods)  # a cap, not a change of the chosen order
         if self.ranks:
             parts.append(by_origin("cointegration rank", self.ranks, periods))
         return ", ".join(parts)
@@ -133,6 +138,7 @@ class Backtest:
                 "origins": list(self.origins),
                 "periods": list(self.periods),
                 "lag_orders": list(self.lag_orders),
+                **({"max_lags_searched": list(self.searched)} if self.searched else {}),
                 **({"coint_ranks": list(self.ranks)} if self.ranks else {}),
                 "point": self.point,
                 **({"exog_observed": list(self.exog)} if self.exog else {}),
@@ -182,7 +188,7 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
         needed = rows_needed(k, p, order.trend, exog, terms)
         one = estimated_columns(spec, artifact.data.exog, p, n - 1)  # at 1 origin, horizon 1
         smallest = rows_needed(k, p, order.trend, one, terms) + spec.lag_inputs_extra + 1
-        fit = what_fits(_room(artifact, p, terms), horizon, smallest)
+        fit = what_fits(room(artifact, p, terms), horizon, smallest)
         df = residual_df(rows, k, p, order.trend, exog, terms)
         model = kind_of(spec).order_words(p)  # "VAR(2)", "VECM of VAR order 2"
         if df >= 0:  # a little short: the counts say by how much
@@ -199,17 +205,6 @@ def check_backtest(artifact: Artifact, origins, horizon, lag_policy: str = "fixe
             )
         raise InvalidInputError(message, field="origins", value=origins) from None
     return int(origins), int(horizon)
-
-
-def _room(artifact: Artifact, p: int, terms: int | None) -> int:
-    """The most origins + horizon that leave the first origin's fit at order `p` (`terms`: a VECM's own count)
-    MIN_RESIDUAL_DF residual degrees of freedom, as do all fewer (counting every exogenous column: a bound)."""
-    spec, exog, n, k = artifact.spec, artifact.data.exog, len(artifact.data.values), len(artifact.spec.variables)
-    trend, extra, columns = kind_of(spec).order_spec(spec).trend, spec.lag_inputs_extra, estimated_columns
-    room = max(1, n - extra - rows_needed(k, p, trend, columns(spec, exog, p, n), terms) + 1)
-    while residual_df(n - room - extra, k, p, trend, columns(spec, exog, p, n - room), terms) >= MIN_RESIDUAL_DF:
-        room += 1  # origins + horizon of room + 1 leave the first origin n - room rows
-    return room
 
 
 def backtest(
@@ -234,7 +229,7 @@ def backtest(
     forecast = np.empty((origins, horizon, k))
     actual = np.empty((origins, horizon, k))
     naive = np.empty((origins, horizon, k))
-    lag_orders, ranks = [], []
+    lag_orders, ranks, searched = [], [], []
     whole_rank = getattr(artifact.params, "coint_rank", None)
     stood_in: dict[int, int] = {}  # origin index: the rank its own test found, where the version's stood in
     thin: dict[int, tuple[int, int]] = {}  # origin index: (rows, residual df) of a thin fit
@@ -257,6 +252,8 @@ def backtest(
         actual[n] = levels[cut : cut + horizon]
         naive[n] = train_levels[-1]  # no-change: the last observed level at every horizon
         lag_orders.append(fitted.params.k_ar)
+        if fitted.selection is not None:  # a criterion ran ("reselect"): up to what its rows allowed
+            searched.append(fitted.selection.max_lags)
         if whole_rank is not None:
             ranks.append(int(fitted.params.coint_rank))
         estimated = len(order.exog) - len(idle[n])  # a column the fit left out has no coefficient to estimate
@@ -274,6 +271,7 @@ def backtest(
         *([thin_note(thin, periods)] if thin else []),
         *([rank_origins_note(stood_in, k, whole_rank, periods)] if stood_in and whole_rank is not None else []),
         *idle_origins_notes(idle, periods),
+        *capped_note(lag_orders, searched, order.max_lags, periods),
         *([MEDIAN_NOTE] if result.point == "median" else []),
     ]
     return Backtest(
@@ -297,4 +295,6 @@ def backtest(
         result.point,
         None if scored.all() else scored,
         lag_policy == "fixed" and can_reselect(artifact),
+        tuple(searched),
+        order.max_lags,
     )

@@ -18,13 +18,13 @@ def span(periods: Sequence[str]) -> str:
     return f"{counted(len(periods), 'origin')} from {periods[0]} to {periods[-1]} (last training period)"
 
 
-def by_origin(what: str, values: Sequence[int], periods: Sequence[str]) -> str:
+def by_origin(what: str, values: Sequence[int], periods: Sequence[str], plural: str | None = None) -> str:
     """`lag order 2 at every origin`, or where each value was fitted, in time: `lag orders 2 at 2005Q1–2008Q2 and
-    3 at 2008Q3`."""
+    3 at 2008Q3` (`plural`: `what` of several values, else `what` + s)."""
     if len(set(values)) == 1:
         return f"{what} {values[0]}" + (" at every origin" if len(values) > 1 else "")
     where = {value: _where([n for n, v in enumerate(values) if v == value], periods) for value in values}
-    return f"{what}s " + and_list(f"{value} at {origins}" for value, origins in where.items())
+    return f"{plural or what + 's'} " + and_list(f"{value} at {origins}" for value, origins in where.items())
 
 
 def _where(indices: Sequence[int], periods: Sequence[str]) -> str:
@@ -38,7 +38,8 @@ def _where(indices: Sequence[int], periods: Sequence[str]) -> str:
     return and_list(periods[r[0]] if len(r) == 1 else f"{periods[r[0]]}–{periods[r[-1]]}" for r in runs)
 
 
-def _origins(indices: Sequence[int], periods: Sequence[str]) -> str:
+def named_origins(indices: Sequence[int], periods: Sequence[str]) -> str:
+    """`every origin`, `origin 2008Q3` or `origins 2005Q1–2006Q2 and 2008Q3`."""
     if len(indices) == len(periods):
         return "every origin"
     return f"{'origin' if len(indices) == 1 else 'origins'} {_where(indices, periods)}"
@@ -49,7 +50,7 @@ def thin_note(thin: dict[int, tuple[int, int]], periods: Sequence[str]) -> str:
     that keep fewer than half their rows as degrees of freedom (as training warns of a thin fit)."""
     rows, df = (_range(values) for values in zip(*thin.values(), strict=True))
     return (
-        f"At {_origins(sorted(thin), periods)} the model is estimated with {df} residual degrees of freedom"
+        f"At {named_origins(sorted(thin), periods)} the model is estimated with {df} residual degrees of freedom"
         f" from {rows} rows, fewer than half: those forecasts rest on imprecise estimates and weigh on the"
         " scores; fewer origins or a shorter horizon start the backtest on more rows (a lower lag order needs fewer)."
     )
@@ -64,7 +65,7 @@ def _range(values: Sequence[int]) -> str:
 def rank_origins_note(stood_in: dict[int, int], k: int, whole_rank: int, periods: Sequence[str]) -> str:
     """The origins whose own rank test found a rank no VECM can have, fitted with the version's rank instead."""
     return rank_note(
-        f"the training part of {_origins(sorted(stood_in), periods)}", list(stood_in.values()), k, whole_rank
+        f"the training part of {named_origins(sorted(stood_in), periods)}", list(stood_in.values()), k, whole_rank
     )
 
 
@@ -76,7 +77,7 @@ def idle_origins_notes(idle: dict[int, dict[str, str]], periods: Sequence[str]) 
         if columns:
             groups.setdefault(tuple(columns.items()), []).append(n)
     return [
-        idle_note(f"the training part of {_origins(indices, periods)}", dict(columns), several=True)
+        idle_note(f"the training part of {named_origins(indices, periods)}", dict(columns), several=True)
         for columns, indices in groups.items()
     ]
 
