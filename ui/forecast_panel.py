@@ -145,10 +145,10 @@ def _settings(
 
 
 def _fan_help(saved, level) -> str:
-    """Why the level control shows the fan's levels, and what emptying the fan draws instead."""
+    """Why the level control shows the fan's levels, and what a fan with none picked draws instead."""
     if saved is None:
-        return f"{FAN_DRAWS}; empty it to draw one band at {level}%."
-    return f"{FAN_DRAWS}; empty it to draw the saved scenario's own {saved.level}% band. {SAVED_KEEPS}"
+        return f"{FAN_DRAWS}; unpick them all to draw one band at {level}%."
+    return f"{FAN_DRAWS}; unpick them all to draw the saved scenario's own {saved.level}% band. {SAVED_KEEPS}"
 
 
 @st.fragment

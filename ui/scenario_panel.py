@@ -53,7 +53,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
             problems.append(f"{problem} (below)" if elsewhere else problem)
     if st.session_state.get(key) not in (NO_SCENARIO, *saved):
         st.session_state[key] = NO_SCENARIO
-    row = control_row("medium")
+    row = control_row("medium", align="top")  # the pills' label beside the selectbox's, however they wrap
     chosen = row.selectbox(
         "Saved scenario",
         [NO_SCENARIO, *saved],
@@ -64,13 +64,17 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
         persist_state="session",  # an open scenario stays open while another page runs
         help="Scenarios saved for this version; each has a link that opens exactly it.",
     )
-    fan = row.multiselect(
+    # every level a pill of its own, picked or not: a full fan shows all its levels (a multiselect in this row scrolled
+    # its chips sideways and hid the last ones) and a pick moves nothing under it. One Tab stop; arrows between levels
+    fan = row.pills(
         "Fan chart",
         FAN_LEVELS,
+        selection_mode="multi",
         key=KEYS["fan"],
         format_func=lambda x: f"{x}%",
         persist_state="session",  # kept while another page runs, as the page's other settings are
-        help="Several interval levels at once, drawn as a fan (e.g. 30, 60 and 90%); empty: the one level above.",
+        help="Several interval levels at once, drawn as a fan (e.g. 30, 60 and 90%); none: the one level above.",
+        wrap=True,
     )
     scenario_gone.remember(artifact, list(saved))
     if gone:
@@ -93,7 +97,7 @@ def pick(artifact: Artifact) -> tuple[Scenario | None, list[int]]:
     overridden = st.session_state.pop(OVERRIDDEN, None)
     if overridden:
         st.warning(overridden, icon=":material/link_off:")
-    return (saved.get(chosen) if chosen else None), list(fan)
+    return (saved.get(chosen) if chosen else None), sorted(fan or [])  # in the pills' order, not the clicks
 
 
 def asked(problem: str, instead: str) -> str:

@@ -179,7 +179,7 @@ def test_a_fan_over_a_saved_scenario_is_what_the_settings_say_is_drawn(seeded):
     note = next(i.value for i in at.info if "Saved scenario **gdp-up**" in i.value)
     assert "drawn as a 30%, 60%, 90% fan" in note and "95% standard intervals" not in note
     assert "30%, 60%, 90% standard intervals" in charts(at)[0]["layout"]["title"]["subtitle"]["text"]
-    at.multiselect(key="fc_fan").set_value([]).run()  # the fan emptied: the scenario's own level again
+    at.pills(key="fc_fan").set_value([]).run()  # the fan emptied: the scenario's own level again
     level = at.get("button_group")[0]
     assert level.options == ["95%"] and level.value == 95
     note = next(i.value for i in at.info if "Saved scenario **gdp-up**" in i.value)
@@ -191,6 +191,6 @@ def test_a_fan_shows_its_levels_and_keeps_the_level_picked_for_when_it_is_emptie
     level = at.get("button_group")[0]
     assert level.disabled and level.value == [30, 90] and "one band at 80%" in level.help
     assert at.query_params["level"] == "80"
-    at.multiselect(key="fc_fan").set_value([]).run()
+    at.pills(key="fc_fan").set_value([]).run()
     level = at.segmented_control(key="fc_level")
     assert not level.disabled and level.value == 80 and "80% interval" in [t.get("name") for t in charts(at)[0]["data"]]

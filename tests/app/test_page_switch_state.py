@@ -85,7 +85,7 @@ def test_compare_keeps_its_versions_and_settings(two_models):
 def test_forecast_keeps_its_fan_chart(two_models):
     at = open_app({"model": "var", "version": "0.0.2", "fan": "30,60,90", "steps": 12})
     _away_and_back(at, FORECAST)
-    assert at.multiselect(key="fc_fan").value == [30, 60, 90]
+    assert at.pills(key="fc_fan").value == [30, 60, 90]
     assert at.query_params["fan"] == "30,60,90" and at.query_params["steps"] == "12"
 
 

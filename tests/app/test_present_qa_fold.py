@@ -49,7 +49,7 @@ def test_lag_inputs_the_link_cannot_use_are_said_above_the_folded_controls(seede
 
 def test_the_fold_stays_folded_while_the_presenter_changes_a_control_in_it(seeded):
     at = open_app({"model": "var", "version": "0.0.1", "steps": 999, "present": 1})
-    at.multiselect(key="fc_fan").set_value([30, 60]).run()  # the panel reruns: its notice is written anew, once
+    at.pills(key="fc_fan").set_value([30, 60]).run()  # the panel reruns: its notice is written anew, once
     assert not _fold(at).proto.expanded
     assert _above(at) == ["The link's 999 steps are outside 1–400: using 400."]
 

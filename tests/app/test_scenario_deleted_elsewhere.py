@@ -45,7 +45,7 @@ def test_a_scenario_held_open_when_another_process_deleted_it(held):
     other = open_app(LINK)
     assert _described(other)
     held.delete_scenario("var", "0.0.1", "hold", ADMIN)  # the CLI's or REST's: this server's listing still has it
-    other.multiselect(key=KEYS["fan"]).set_value([30, 60]).run()
+    other.pills(key=KEYS["fan"]).set_value([30, 60]).run()
     _gone_said(other)
 
 

@@ -210,7 +210,7 @@ def test_a_fan_disables_the_level_it_does_not_draw(seeded):
     at = open_app({"model": "var", "version": "0.0.1", "fan": "30,60"})
     level = at.get("button_group")[0]
     assert level.disabled and "fan chart draws the levels" in level.help
-    at.multiselect(key="fc_fan").set_value([]).run()
+    at.pills(key="fc_fan").set_value([]).run()
     assert not at.get("button_group")[0].disabled
 
 
@@ -248,7 +248,7 @@ def test_an_unknown_scenario_in_a_link_is_reported(seeded):
 
 def test_a_fan_chart_draws_one_band_per_level(seeded):
     at = open_app({"model": "var", "version": "0.0.1", "steps": 5, "fan": "30,60,90"})
-    assert at.multiselect(key="fc_fan").value == [30, 60, 90] and at.query_params["fan"] == "30,60,90"
+    assert at.pills(key="fc_fan").value == [30, 60, 90] and at.query_params["fan"] == "30,60,90"
     result: VersionForecast = forecast_artifact(seeded.load("var", "0.0.1"), 5)
     figure = charts(at)[0]
     for level in (30, 60, 90):

@@ -52,7 +52,7 @@ def test_the_forecast_tables_columns_of_a_variable_share_one_format(seeded):
     for variable in ("realgdp", "realcons"):
         shown = {configs[c]["type_config"]["format"] for c in (variable, f"{variable} lower", f"{variable} upper")}
         assert len(shown) == 1, (variable, shown)
-    at.multiselect(key="fc_fan").set_value([30, 90]).run()  # a fan's columns end in `30%`: not percentages
+    at.pills(key="fc_fan").set_value([30, 90]).run()  # a fan's columns end in `30%`: not percentages
     table = next(f for f in at.dataframe if "realcons lower 30%" in f.value.columns)  # the table stayed open
     configs = json.loads(table.proto.columns)
     columns = [c for c in table.value.columns if c.startswith("realcons")]
