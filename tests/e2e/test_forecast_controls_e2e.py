@@ -44,9 +44,9 @@ def store_url(tmp_path_factory):
         yield url
 
 
-def _row(chromium, url: str, width: int, height: int, present: bool) -> dict:
-    """The settings row's places on a fresh page of `url` (a presentation's, once its folded controls are open)."""
-    page = chromium.new_context(viewport={"width": width, "height": height}).new_page()
+def _row(context, url: str, present: bool) -> dict:
+    """The settings row's places on a new page of `url` (a presentation's, once its folded controls are open)."""
+    page = context.new_page()
     page.set_default_timeout(60_000)
     try:
         page.goto(url)
@@ -57,15 +57,19 @@ def _row(chromium, url: str, width: int, height: int, present: bool) -> dict:
         page.wait_for_function(f"() => Object.keys(({ROW})()).length === 4")
         return page.evaluate(ROW)
     finally:
-        page.context.close()
+        page.close()
 
 
 @pytest.mark.parametrize(("width", "height", "present"), [(1440, 1000, False), (1920, 1080, True)])
 def test_the_settings_row_stays_put(store_url, chromium, width, height, present):
     shown = "&present=1" if present else ""
-    plain = _row(chromium, f"{store_url}/?model=var{shown}", width, height, present)
-    for query in ("fan=30,60,90", f"fan={EVERY_LEVEL}", "scenario=own-level"):
-        moved = _row(chromium, f"{store_url}/?model=var&{query}{shown}", width, height, present)
-        assert moved == plain, (query, plain, moved)
-    varx = _row(chromium, f"{store_url}/?model=varx{shown}", width, height, present)
-    assert varx == plain, (plain, varx)
+    context = chromium.new_context(viewport={"width": width, "height": height})  # one, so scripts load once
+    try:
+        plain = _row(context, f"{store_url}/?model=var{shown}", present)
+        for query in ("fan=30,60,90", f"fan={EVERY_LEVEL}", "scenario=own-level"):
+            moved = _row(context, f"{store_url}/?model=var&{query}{shown}", present)
+            assert moved == plain, (query, plain, moved)
+        varx = _row(context, f"{store_url}/?model=varx{shown}", present)
+        assert varx == plain, (plain, varx)
+    finally:
+        context.close()
