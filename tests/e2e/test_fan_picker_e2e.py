@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.support.browser import wait_for_app
+from tests.support.settings_row import measured, sized_context
 from ui.forecast_link import FAN_LEVELS
-from ui.forecast_panel import FOLD
 
 pytestmark = pytest.mark.e2e
 EVERY_LEVEL = ",".join(map(str, FAN_LEVELS))
@@ -38,35 +38,20 @@ FAN = """() => {
   return {control: round(control.getBoundingClientRect()), chips, row: Math.round(row.bottom - row.top)}; }"""
 
 
-def _fan(chromium, url: str, width: int, height: int, present: bool) -> dict:
-    """FAN on a fresh page of `url` (a presentation's, once its folded controls are open)."""
-    page = chromium.new_context(viewport={"width": width, "height": height}).new_page()
-    page.set_default_timeout(60_000)
-    try:
-        page.goto(url)
-        wait_for_app(page)
-        if present:
-            page.get_by_text(FOLD).click()
-            wait_for_app(page)
-        page.wait_for_function(f"() => ({FAN})() !== null")
-        return page.evaluate(FAN)
-    finally:
-        page.context.close()
-
-
 @pytest.mark.parametrize(
     ("width", "height", "present"), [(1440, 1000, False), (1920, 1080, False), (1440, 1000, True), (1920, 1080, True)]
 )
 def test_every_picked_level_shows_whole_inside_the_control(local_var_dashboard, chromium, width, height, present):
     shown = "&present=1" if present else ""
-    full = _fan(chromium, f"{local_var_dashboard}/?model=var&fan={EVERY_LEVEL}{shown}", width, height, present)
+    with sized_context(chromium, width, height) as context:
+        full = measured(context, f"{local_var_dashboard}/?model=var&fan={EVERY_LEVEL}{shown}", present, FAN)
+        empty = measured(context, f"{local_var_dashboard}/?model=var{shown}", present, FAN)
     assert [text for text, _, _ in full["chips"]] == [f"{level}%" for level in FAN_LEVELS], full
     left, top, right, bottom = full["control"]
     assert right <= width, full  # the control itself on the screen
     for text, chip, seen in full["chips"]:
         inside = left <= chip[0] and top <= chip[1] and chip[2] <= right and chip[3] <= bottom
         assert inside and seen == chip, (text, chip, seen, full["control"])  # whole: not cut or scrolled away
-    empty = _fan(chromium, f"{local_var_dashboard}/?model=var{shown}", width, height, present)
     # its row as high with no level picked: a pick moves nothing under it
     assert empty["row"] == full["row"], (empty, full)
 

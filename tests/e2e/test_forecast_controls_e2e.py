@@ -10,9 +10,8 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import running_dashboard
-from tests.support.browser import wait_for_app
 from tests.support.models import publish_varx
-from ui.forecast_panel import FOLD
+from tests.support.settings_row import measured, sized_context
 from varlib import ModelSpec, Registry, load_dataset, make_scenario, publish_result, train_model
 from varlib.config import Settings
 
@@ -46,30 +45,16 @@ def store_url(tmp_path_factory):
 
 def _row(context, url: str, present: bool) -> dict:
     """The settings row's places on a new page of `url` (a presentation's, once its folded controls are open)."""
-    page = context.new_page()
-    page.set_default_timeout(60_000)
-    try:
-        page.goto(url)
-        wait_for_app(page)
-        if present:
-            page.get_by_text(FOLD).click()
-            wait_for_app(page)
-        page.wait_for_function(f"() => Object.keys(({ROW})()).length === 4")
-        return page.evaluate(ROW)
-    finally:
-        page.close()
+    return measured(context, url, present, ROW, ready="r => Object.keys(r).length === 4")
 
 
 @pytest.mark.parametrize(("width", "height", "present"), [(1440, 1000, False), (1920, 1080, True)])
 def test_the_settings_row_stays_put(store_url, chromium, width, height, present):
     shown = "&present=1" if present else ""
-    context = chromium.new_context(viewport={"width": width, "height": height})  # one, so scripts load once
-    try:
+    with sized_context(chromium, width, height) as context:  # one per size: the pages share the loaded scripts
         plain = _row(context, f"{store_url}/?model=var{shown}", present)
         for query in ("fan=30,60,90", f"fan={EVERY_LEVEL}", "scenario=own-level"):
             moved = _row(context, f"{store_url}/?model=var&{query}{shown}", present)
             assert moved == plain, (query, plain, moved)
         varx = _row(context, f"{store_url}/?model=varx{shown}", present)
         assert varx == plain, (plain, varx)
-    finally:
-        context.close()
