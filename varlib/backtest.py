@@ -10,8 +10,7 @@ Lag order at each origin (`lag_policy`):
   and it isolates the parameter re-estimation.
 - "reselect": when the spec chose its order by a criterion (`lags` unset), re-run that criterion up to the spec's
   max_lags on each origin's sample, as a fresh training would (a VECM whose rank was chosen by Johansen's test re-runs
-  the test too); refused for a version trained with a fixed `lags`, which has no criterion to re-run. The maximum
-  searched at each origin is kept: fewer rows cut it (varlib.backtest_orders), and the summary says where.
+  the test too); refused for a version trained with a fixed `lags`, which has no criterion to re-run.
 """
 
 from __future__ import annotations
@@ -266,6 +265,7 @@ def backtest(
     periods = period_labels(dates, artifact.data.frequency)
     mask = filled_mask(artifact)
     scored, leaked = scored_cells(artifact, mask, cuts, horizon)
+    searched = searched if len(searched) == origins else []  # a criterion ran at every origin, or nothing is said
     notes = [
         *filled_notes(artifact, mask, cuts, horizon, leaked),
         *([thin_note(thin, periods)] if thin else []),
