@@ -3,12 +3,12 @@
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import new_bucket
+from tests.support import cli_runner
 from tests.support.minio_server import free_port
 from varlib import Registry
 from varlib.artifact import build_artifact
@@ -47,16 +47,10 @@ def public_read_policy(bucket: str) -> str:
 
 
 def cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess:
-    """`python -m varlib` with no MINIO_*/VARLIB_* variable inherited (so no keys) plus `env`."""
+    """`varlib *args` with no MINIO_*/VARLIB_* variable inherited (so no keys) plus `env`, in this process as a new
+    one would run it (tests/support/cli_runner.py)."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
-    return subprocess.run(
-        [sys.executable, "-m", "varlib", *args],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        env={**clean, "VARLIB_AUTHOR": "anonymous-test", **env},
-        timeout=120,
-    )
+    return cli_runner.run(args, {**clean, "VARLIB_AUTHOR": "anonymous-test", **env}, PROJECT, 120)
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess, *needles: str) -> str:

@@ -1,15 +1,23 @@
-"""The CLI contract, tested from outside: JSON shapes, exit codes, one-line errors."""
+"""The CLI contract: JSON shapes, exit codes, one-line errors.
+
+`cli` runs a command in this process (tests/support/cli_runner.py: the environment, working directory, stdin,
+stdout and stderr a new process would get, and none of an earlier call's state), saving the interpreter's start
+and imports on every call; `serve` and a call given PYTHON* settings still run as a process. `cli_process` runs
+`python -m varlib` in a new interpreter, for what only the process shows: here the train/publish/list/show/forecast
+round trip on both stores and the usage refusals (exit 2, the command named as `varlib`, not `python -m`) are
+tested from outside; the other tests here, and the modules importing `cli`, call the CLI in this process.
+"""
 
 import json
 import os
 import subprocess
-import sys
 
 import numpy as np
 import pytest
 from statsmodels.tsa.vector_ar.var_model import VAR
 
 from tests.conftest import new_bucket
+from tests.support import cli_runner
 from tests.support.minio_server import free_port
 from varlib.data import load_macrodata
 
@@ -17,15 +25,19 @@ PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file
 _CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
 
 
-def cli(env, *args, timeout=60):
-    result = subprocess.run(
-        [sys.executable, "-m", "varlib", *args],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        env={**_CLEAN, "VARLIB_AUTHOR": "cli-test", **env},
-        timeout=timeout,
-    )
+def cli(env, *args, timeout=60, input=None) -> subprocess.CompletedProcess:
+    """`varlib *args` with `env` over a clean environment, in this process (`serve` as a process)."""
+    return one_line_error(cli_runner.run(args, {**_CLEAN, "VARLIB_AUTHOR": "cli-test", **env}, PROJECT, timeout, input))
+
+
+def cli_process(env, *args, timeout=60, input=None) -> subprocess.CompletedProcess:
+    """`python -m varlib *args` in a new interpreter: the exit code and the two pipes as the shell sees them."""
+    run = cli_runner.run_process(args, {**_CLEAN, "VARLIB_AUTHOR": "cli-test", **env}, PROJECT, timeout, input)
+    return one_line_error(run)
+
+
+def one_line_error(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
+    """The result, once a failure is seen to be one `error:` line on stderr and no traceback."""
     if result.returncode:
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
@@ -47,23 +59,25 @@ def local_env(tmp_path):
 
 
 def test_train_publish_list_show_forecast(env):
-    trained = cli(env, "train", "--name", "var", "--publish", "--notes", "from the CLI", "--max-lags", "8", "--json")
+    trained = cli_process(
+        env, "train", "--name", "var", "--publish", "--notes", "from the CLI", "--max-lags", "8", "--json"
+    )
     assert trained.returncode == 0, trained.stderr
     summary = json.loads(trained.stdout)
     assert summary["version"] == "0.0.1" and summary["published"] is True
     assert set(summary["metrics"]) == {"realgdp", "realcons"}
 
-    listed = json.loads(cli(env, "list", "--json").stdout)
+    listed = json.loads(cli_process(env, "list", "--json").stdout)
     assert [row["version"] for row in listed] == ["0.0.1"]
     assert {"name", "version", "status", "created_at"} <= set(listed[0]) and listed[0]["status"] == "ok"
 
-    shown = json.loads(cli(env, "show", "0_0_1", "--json").stdout)
+    shown = json.loads(cli_process(env, "show", "0_0_1", "--json").stdout)
     assert shown["notes"] == "from the CLI" and shown["author"] == "cli-test"
-    readable = cli(env, "show", "0_0_1").stdout  # for people: no Python reprs of lists and dicts
+    readable = cli_process(env, "show", "0_0_1").stdout  # for people: no Python reprs of lists and dicts
     assert "variables: realgdp, realcons" in readable and "\n             spec:\n" in readable
     assert "{" not in readable and "[" not in readable and "None" not in readable
 
-    result = cli(env, "forecast", "latest", "--steps", "5", "--alpha", "0.2", "--json")
+    result = cli_process(env, "forecast", "latest", "--steps", "5", "--alpha", "0.2", "--json")
     assert result.returncode == 0, result.stderr
     forecast = json.loads(result.stdout)
     assert set(forecast) >= {"name", "version", "variables", "steps", "alpha", "index", "mean", "lower", "upper"}
@@ -227,7 +241,7 @@ def test_bad_bucket_name_is_bad_input(bucket):
 
 @pytest.mark.parametrize("args, command", [(["frobnicate"], "varlib"), (["train", "--holdout", "x"], "varlib train")])
 def test_usage_errors_name_the_help_command_once(local_env, args, command):
-    result = cli(local_env, *args)
+    result = cli_process(local_env, *args)
     assert result.returncode == 2 and f"(see `{command} --help`)" in result.stderr
     assert "varlib varlib" not in result.stderr and "python -m" not in result.stderr
 

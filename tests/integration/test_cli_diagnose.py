@@ -1,10 +1,8 @@
-"""`python -m varlib diagnose --json` and `report`, from outside, against statsmodels computed here."""
+"""`varlib diagnose --json` and `report` against statsmodels computed here; the report once from outside."""
 
 import errno
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +11,7 @@ from statsmodels.datasets import macrodata
 from statsmodels.tsa.vector_ar.var_model import VAR
 
 from tests.conftest import new_bucket
+from tests.support import cli_runner
 from tests.support.normality_reference import check_normality
 from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
 from varlib.cli import main
@@ -24,15 +23,10 @@ VARIABLES = ["realgdp", "realcons", "realinv"]
 RTOL = 1e-8
 
 
-def cli(env, *args):
-    result = subprocess.run(
-        [sys.executable, "-m", "varlib", *args],
-        capture_output=True,
-        text=True,
-        cwd=PROJECT,
-        env={**_CLEAN, **env},
-        timeout=120,
-    )
+def cli(env, *args, run=cli_runner.run):
+    """`varlib *args` with `env` over a clean environment, in this process as a new one would run it
+    (tests/support/cli_runner.py); `run=cli_runner.run_process`: as `python -m varlib`."""
+    result = run(args, {**_CLEAN, **env}, PROJECT, 120)
     if result.returncode:
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in result.stderr, result.stderr
@@ -148,7 +142,7 @@ def test_diagnose_text_prints_the_variance_decomposition_as_statsmodels(local_pu
 
 def test_report_writes_one_html_file(local_published, tmp_path, monkeypatch, capsys):
     target = tmp_path / "report.html"
-    run = cli(local_published, "report", "0.0.1", "--out", str(target))  # once from outside
+    run = cli(local_published, "report", "0.0.1", "--out", str(target), run=cli_runner.run_process)  # from outside
     assert run.returncode == 0, run.stderr
     page = target.read_text()
     assert "VAR model var 0.0.1" in page and "Granger causality" in page and "Lag order selection" in page
