@@ -27,9 +27,8 @@ def test_the_lag_table_of_nine_long_names_fits_the_page(long_named_dashboard, pa
     page.set_viewport_size({"width": width, "height": height})
     page.goto(f"{long_named_dashboard}/?model=long&steps=4")
     wait_for_app(page)
-    table = read_when(
-        page, LAGS, "(t) => t !== null && t.overflow === 0 && t.headers.length > 1"
-    )  # laid out a frame later
+    # laid out a frame later; its headers (the grid's accessible table) later still on a loaded machine
+    table = read_when(page, LAGS, "(t) => t !== null && t.overflow === 0 && t.headers.length > 1", timeout_ms=30_000)
     shot(page, f"lag-table-long-names-{width}")
     assert table["overflow"] == 0, table
     assert table["headers"][1:] == list(NAMES.values())[: len(table["headers"]) - 1]  # whole names, in order
