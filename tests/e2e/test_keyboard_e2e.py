@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.support.browser import wait_for_app
+from ui.presentation_focus import RECORD_ACTS
 
 pytestmark = pytest.mark.e2e
 # What has the focus: a modebar button's title, else the element's accessible name or text
@@ -92,8 +93,6 @@ def test_presentation_mode_switched_from_the_keyboard_keeps_the_focus(local_var_
 
 def test_the_focus_comes_back_when_the_record_of_keys_was_installed_after_the_press(local_var_dashboard, page):
     """A loaded page mounts the component that records the person's keys late: the press of the toggle came first."""
-    from ui.presentation_focus import RECORD_ACTS
-
     page.goto(f"{local_var_dashboard}/?model=var")
     wait_for_app(page)
     page.wait_for_function("() => !!window.__varlibActs")

@@ -11,14 +11,13 @@ from statsmodels.datasets import macrodata
 from statsmodels.tsa.vector_ar.var_model import VAR
 
 from tests.conftest import new_bucket
+from tests.integration.test_cli import _CLEAN, PROJECT, one_line_error
 from tests.support import cli_runner
 from tests.support.normality_reference import check_normality
 from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
 from varlib.cli import main
 from varlib.config import Settings
 
-PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-_CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
 VARIABLES = ["realgdp", "realcons", "realinv"]
 RTOL = 1e-8
 
@@ -26,11 +25,7 @@ RTOL = 1e-8
 def cli(env, *args, run=cli_runner.run):
     """`varlib *args` with `env` over a clean environment, in this process as a new one would run it
     (tests/support/cli_runner.py); `run=cli_runner.run_process`: as `python -m varlib`."""
-    result = run(args, {**_CLEAN, **env}, PROJECT, 120)
-    if result.returncode:
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("error: ") and "Traceback" not in result.stderr, result.stderr
-    return result
+    return one_line_error(run(args, {**_CLEAN, **env}, PROJECT, 120))
 
 
 @pytest.fixture(params=["local", pytest.param("minio", marks=pytest.mark.minio)])

@@ -11,6 +11,7 @@ from varlib import ModelSpec, train_model
 from varlib.artifact import Artifact, build_artifact
 from varlib.backtest import backtest
 from varlib.backtest_notes import by_origin, span
+from varlib.backtest_orders import capped_note, searched_words
 from varlib.data import Dataset
 from varlib.lag_order import search_range
 
@@ -71,8 +72,6 @@ def test_a_search_range_alike_at_every_origin_adds_nothing():
 
 
 def test_the_words_of_a_default_maximum_and_of_one_cut_at_every_origin():
-    from varlib.backtest_orders import capped_note, searched_words  # here: the page's test imports this module
-
     default = "the default maximum, set by the rows at each origin"
     assert searched_words((3, 3, 4), None, QUARTERS) == [
         f"lags searched up to 3 at 2005Q1–2005Q2 and 4 at 2005Q3 ({default})"
