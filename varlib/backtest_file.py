@@ -18,14 +18,15 @@ def _per_origin(values: tuple[int, ...]) -> int | str:
 
 
 def backtest_file_table(result: Backtest) -> pd.DataFrame:
-    """`result.scores()` after the run's settings: model, version, lag_policy, lag_order (a VECM's coint_rank
-    too), origins (their count), first_origin and last_origin (ISO dates of the last training observation),
-    max_horizon and point (the forecast scored)."""
+    """`result.scores()` after the run's settings: model, version, lag_policy, lag_order, max_lags_searched
+    (where a criterion re-ran at every origin), a VECM's coint_rank, origins (their count), first_origin and
+    last_origin (ISO dates of the last training observation), max_horizon and point (the forecast scored)."""
     settings = {
         "model": result.name,
         "version": result.version or "",
         "lag_policy": result.lag_policy,
         "lag_order": _per_origin(result.lag_orders),
+        **({"max_lags_searched": _per_origin(result.searched)} if result.searched else {}),
         **({"coint_rank": _per_origin(result.ranks)} if result.ranks else {}),
         "origins": len(result.origins),
         "first_origin": result.origins[0],

@@ -10,6 +10,7 @@ import pandas as pd
 from varlib import ModelSpec, train_model
 from varlib.artifact import Artifact, build_artifact
 from varlib.backtest import backtest
+from varlib.backtest_file import backtest_file_table
 from varlib.backtest_notes import by_origin, span
 from varlib.backtest_orders import capped_note, searched_words
 from varlib.data import Dataset
@@ -48,6 +49,9 @@ def test_a_search_range_that_grows_with_the_origins_is_named_by_period():
     assert f"{said} (max lags 6, cut at origins with too few rows for it)" in result.summary(), result.summary()
     assert result.searched == _maxima(artifact) == (4, 4, 5, 5, 5, 5, 6, 6)  # the premise: cut early, not late
     assert result.to_dict()["max_lags_searched"] == [4, 4, 5, 5, 5, 5, 6, 6]
+    table = backtest_file_table(result)  # the page's CSV: each origin's maximum, as its lag order is given
+    assert list(table.columns[3:5]) == ["lag_order", "max_lags_searched"]
+    assert set(table["max_lags_searched"]) == {"4 4 5 5 5 5 6 6"}
     # the criterion took 5 where only 5 could be searched: the top of a cut range, not a free choice
     capped = [
         n for n, (order, top) in enumerate(zip(result.lag_orders, result.searched, strict=True)) if order == top < 6
@@ -69,6 +73,8 @@ def test_a_search_range_alike_at_every_origin_adds_nothing():
     assert not [n for n in result.notes if "largest order" in n] and 4 in result.lag_orders  # at its top, uncut
     fixed = backtest(artifact, ORIGINS, HORIZON)
     assert fixed.searched == () and "max_lags_searched" not in fixed.to_dict() and "searched" not in fixed.summary()
+    assert set(backtest_file_table(result)["max_lags_searched"]) == {4}  # one maximum: one number
+    assert "max_lags_searched" not in backtest_file_table(fixed)  # nothing was searched
 
 
 def test_the_words_of_a_default_maximum_and_of_one_cut_at_every_origin():
