@@ -9,7 +9,6 @@ tested from outside; the other tests here, and the modules importing `cli`, call
 """
 
 import json
-import os
 import subprocess
 
 import numpy as np
@@ -18,31 +17,24 @@ from statsmodels.tsa.vector_ar.var_model import VAR
 
 from tests.conftest import new_bucket
 from tests.support import cli_runner
+from tests.support.cli_runner import PROJECT, STORELESS_ENV, one_line_error
 from tests.support.minio_server import free_port
 from varlib.data import load_macrodata
-
-PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-_CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
 
 
 def cli(env, *args, timeout=60, input=None) -> subprocess.CompletedProcess:
     """`varlib *args` with `env` over a clean environment, in this process (`serve` as a process)."""
-    return one_line_error(cli_runner.run(args, {**_CLEAN, "VARLIB_AUTHOR": "cli-test", **env}, PROJECT, timeout, input))
+    return one_line_error(cli_runner.run(args, _given(env), PROJECT, timeout, input))
 
 
 def cli_process(env, *args, timeout=60, input=None) -> subprocess.CompletedProcess:
     """`python -m varlib *args` in a new interpreter: the exit code and the two pipes as the shell sees them."""
-    run = cli_runner.run_process(args, {**_CLEAN, "VARLIB_AUTHOR": "cli-test", **env}, PROJECT, timeout, input)
-    return one_line_error(run)
+    return one_line_error(cli_runner.run_process(args, _given(env), PROJECT, timeout, input))
 
 
-def one_line_error(result: subprocess.CompletedProcess) -> subprocess.CompletedProcess:
-    """The result, once a failure is seen to be one `error:` line on stderr and no traceback."""
-    if result.returncode:
-        lines = result.stderr.strip().splitlines()
-        assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
-        assert "Traceback" not in result.stderr
-    return result
+def _given(env) -> dict[str, str]:
+    """`env` over a clean environment whose author is the CLI tests'."""
+    return {**STORELESS_ENV, "VARLIB_AUTHOR": "cli-test", **env}
 
 
 @pytest.fixture(params=["local", pytest.param("minio", marks=pytest.mark.minio)])

@@ -11,8 +11,8 @@ from statsmodels.datasets import macrodata
 from statsmodels.tsa.vector_ar.var_model import VAR
 
 from tests.conftest import new_bucket
-from tests.integration.test_cli import _CLEAN, PROJECT, one_line_error
 from tests.support import cli_runner
+from tests.support.cli_runner import PROJECT, STORELESS_ENV, one_line_error
 from tests.support.normality_reference import check_normality
 from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
 from varlib.cli import main
@@ -25,7 +25,7 @@ RTOL = 1e-8
 def cli(env, *args, run=cli_runner.run):
     """`varlib *args` with `env` over a clean environment, in this process as a new one would run it
     (tests/support/cli_runner.py); `run=cli_runner.run_process`: as `python -m varlib`."""
-    return one_line_error(run(args, {**_CLEAN, **env}, PROJECT, 120))
+    return one_line_error(run(args, {**STORELESS_ENV, **env}, PROJECT, 120))
 
 
 @pytest.fixture(params=["local", pytest.param("minio", marks=pytest.mark.minio)])

@@ -12,8 +12,9 @@ import warnings
 import pytest
 
 import varlib.cli
-from tests.integration.test_cli import PROJECT, cli, cli_process
+from tests.integration.test_cli import cli, cli_process
 from tests.support import cli_runner
+from tests.support.cli_runner import PROJECT
 
 
 def test_in_process_answers_as_a_process(tmp_path):

@@ -12,8 +12,8 @@ import sys
 import pandas as pd
 import pytest
 
-from tests.integration.test_cli import _CLEAN, PROJECT
 from tests.integration.test_cli_arguments import run, store  # noqa: F401 (a fixture)
+from tests.support.cli_runner import PROJECT, STORELESS_ENV
 from varlib.cli.output import MISSING, print_table
 
 
@@ -29,7 +29,7 @@ def test_output_into_a_closed_pipe_exits_quietly(tmp_path):
             stderr=subprocess.PIPE,
             text=True,
             cwd=PROJECT,
-            env={**_CLEAN, "VARLIB_STORE_DIR": str(tmp_path / "store")},
+            env={**STORELESS_ENV, "VARLIB_STORE_DIR": str(tmp_path / "store")},
             timeout=120,
         )
     finally:
@@ -41,7 +41,7 @@ def test_output_into_a_closed_pipe_exits_quietly(tmp_path):
 def _merged(tmp_path, *argv: str) -> str:
     """stdout and stderr of `varlib ARGV` as one pipe gives them to a CI log (`2>&1 | tee`): stdout block-buffered,
     as Python makes it on a pipe unless PYTHONUNBUFFERED says otherwise."""
-    env = {k: v for k, v in _CLEAN.items() if k != "PYTHONUNBUFFERED"}
+    env = {k: v for k, v in STORELESS_ENV.items() if k != "PYTHONUNBUFFERED"}
     result = subprocess.run(
         [sys.executable, "-m", "varlib", *argv],
         stdout=subprocess.PIPE,

@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from tests.integration.test_cli import _CLEAN, PROJECT
 from tests.integration.test_cli_arguments import run, store  # noqa: F401 (a fixture)
+from tests.support.cli_runner import PROJECT, STORELESS_ENV
 from varlib import InvalidInputError, Registry, Settings, cli
 from varlib.cli import commands, serve
 from varlib.identity import login_name
@@ -107,7 +107,7 @@ def test_a_blank_author_is_unset_as_an_empty_one_is(blank):
 
 @pytest.mark.usefixtures("store")
 def test_a_stdout_that_is_not_utf8_degrades_instead_of_a_traceback(tmp_path):
-    env = {**_CLEAN, "VARLIB_STORE_DIR": str(tmp_path / "store"), "PYTHONIOENCODING": "cp1252"}
+    env = {**STORELESS_ENV, "VARLIB_STORE_DIR": str(tmp_path / "store"), "PYTHONIOENCODING": "cp1252"}
     for argv in (["history", "--name", "var", "--limit", "3"], ["list", "--name", "var"]):
         done = subprocess.run(
             [sys.executable, "-m", "varlib", *argv], capture_output=True, env=env, cwd=PROJECT, timeout=60

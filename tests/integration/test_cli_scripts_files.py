@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.test_cli import _CLEAN, PROJECT
 from tests.integration.test_cli_arguments import run, store  # noqa: F401 (a fixture)
+from tests.support.cli_runner import PROJECT, STORELESS_ENV
 from varlib import Registry, Settings, load_dataset
 from varlib.data import file_bytes
 
@@ -50,7 +50,7 @@ def test_a_local_publish_the_file_system_refuses_says_once_that_nothing_changed(
 
 
 def test_a_csv_from_a_pipe_needs_a_name(tmp_path):
-    env = {**_CLEAN, "VARLIB_STORE_DIR": str(tmp_path / "store")}
+    env = {**STORELESS_ENV, "VARLIB_STORE_DIR": str(tmp_path / "store")}
     piped = subprocess.run(
         ["bash", "-c", f"'{sys.executable}' -m varlib train --csv <(cat '{CSV}') --publish"],
         capture_output=True,

@@ -13,8 +13,8 @@ import sys
 
 import pytest
 
-from tests.integration.test_cli import _CLEAN, PROJECT
 from tests.integration.test_cli_arguments import run
+from tests.support.cli_runner import PROJECT, STORELESS_ENV
 from varlib import ModelSpec, Registry, Settings, load_dataset, publish_result, train_model
 
 EXOG = "step,realint\n1,1.0\n2,1.5\n3,2.0\n4,2.0\n"
@@ -148,7 +148,7 @@ def test_a_scenario_saved_from_standard_input_holds_the_file(varx, monkeypatch, 
 
 def test_a_real_pipe_reads_as_a_file(varx):
     """The shell's `< lags.csv`, through a process of its own."""
-    env = {**_CLEAN, "VARLIB_STORE_DIR": str(varx / "store")}
+    env = {**STORELESS_ENV, "VARLIB_STORE_DIR": str(varx / "store")}
     argv = [sys.executable, "-m", "varlib", "forecast", "--name", "varx", "0.0.1", "--steps", "4", "--json"]
     argv += ["--exog-csv", "-", "--conditions-csv", str(varx / "conditions-csv.csv")]
     piped = subprocess.run(argv, input=EXOG, capture_output=True, text=True, env=env, cwd=PROJECT, timeout=120)
@@ -160,7 +160,7 @@ def test_a_real_pipe_reads_as_a_file(varx):
 def test_a_store_that_does_not_exist_prints_no_json_and_exits_1(argv, tmp_path):
     """`[]` with exit 1 would read as "no models" to a script that reads stdout: a failure prints nothing there,
     for `models` as for `list`, and says why on stderr."""
-    env = {**_CLEAN, "VARLIB_STORE_DIR": str(tmp_path / "typo")}
+    env = {**STORELESS_ENV, "VARLIB_STORE_DIR": str(tmp_path / "typo")}
     done = subprocess.run(
         [sys.executable, "-m", "varlib", *argv], capture_output=True, text=True, env=env, cwd=PROJECT, timeout=120
     )

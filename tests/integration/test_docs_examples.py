@@ -3,15 +3,15 @@ copies them, so a renamed flag, a file that is not shipped or a version the stor
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import subprocess
 import sys
 from pathlib import Path
 
+from tests.support.cli_runner import STORELESS_ENV
+
 PROJECT = Path(__file__).resolve().parents[2]
-_CLEAN = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
 
 
 def _blocks(document: str, language: str, after: str) -> list[str]:
@@ -36,7 +36,7 @@ def test_the_readme_cli_examples_run_in_order(tmp_path):
     commands = _cli_lines("## CLI") + _cli_lines("## VECM: cointegrated series")
     assert len(commands) > 25 and any(" | " in line for line in commands)  # the sections were found
     (tmp_path / "examples").symlink_to(PROJECT / "examples")  # the examples' paths, and reports written aside
-    env = {**_CLEAN, "VARLIB_STORE_DIR": str(tmp_path / "store"), "VARLIB_AUTHOR": "docs"}
+    env = {**STORELESS_ENV, "VARLIB_STORE_DIR": str(tmp_path / "store"), "VARLIB_AUTHOR": "docs"}
     varlib = f"{shlex.quote(sys.executable)} -m varlib "  # this interpreter's, wherever its environment is
     for line in commands:  # by the shell, as a reader pastes them: pipes, quotes and comments included
         command = line.replace(".venv/bin/varlib ", varlib, 1)
@@ -51,7 +51,7 @@ def test_the_library_examples_run_in_order(tmp_path):
     text = (PROJECT / "docs/LIBRARY.md").read_text(encoding="utf-8")
     program = "\n".join(re.findall(r"```python\n(.*?)```", text, re.S))
     assert "publish_result" in program and "make_scenario" in program
-    env = {**_CLEAN, "VARLIB_STORE_DIR": str(tmp_path / "store"), "VARLIB_AUTHOR": "docs"}
+    env = {**STORELESS_ENV, "VARLIB_STORE_DIR": str(tmp_path / "store"), "VARLIB_AUTHOR": "docs"}
     ran = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert ran.returncode == 0, ran.stderr[-1500:]
     assert '"scenario": null' in ran.stdout and "withdraw 0.0.2 Analyst One" in ran.stdout

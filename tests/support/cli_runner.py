@@ -25,6 +25,9 @@ from varlib.cli import main
 from varlib.identity import login_name
 
 MAIN = os.path.join(os.path.dirname(varlib.__file__), "__main__.py")  # a `python -m` run's sys.argv[0]
+PROJECT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # the CLI's working directory
+# This environment less every setting that names a store (read once, at import): each call names its own
+STORELESS_ENV = {k: v for k, v in os.environ.items() if not k.startswith(("MINIO_", "VARLIB_"))}
 Completed = subprocess.CompletedProcess[str]
 IN_A_PROCESS = ("serve",)  # binds ports and runs a server until stopped: no call to return from
 # The filters of an interpreter started without -W or PYTHONWARNINGS (`warnings.filters`), in their order: pytest's
@@ -46,6 +49,15 @@ def run(
     if (args and args[0] in IN_A_PROCESS) or interpreter:
         return run_process(args, env, cwd, timeout, input)
     return run_in_process(args, env, cwd, timeout, input)
+
+
+def one_line_error(result: Completed) -> Completed:
+    """The result, once a failure is seen to be one `error:` line on stderr and no traceback."""
+    if result.returncode:
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: "), result.stderr
+        assert "Traceback" not in result.stderr
+    return result
 
 
 def run_process(
