@@ -1,5 +1,7 @@
 """The examples of README.md and docs/LIBRARY.md run as written, in their order, on an empty store: a new user
-copies them, so a renamed flag, a file that is not shipped or a version the store does not hold yet breaks here."""
+copies them, so a renamed flag, a file that is not shipped or a version the store does not hold yet breaks here.
+Bash reads every CLI line (its quotes and comments); a line that pipes or redirects runs in bash, the others run in
+the test process (tests.support.cli_runner: a new interpreter's start and imports cost about 1.7 s a command)."""
 
 from __future__ import annotations
 
@@ -9,9 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.support import cli_runner
 from tests.support.cli_runner import STORELESS_ENV
 
 PROJECT = Path(__file__).resolve().parents[2]
+VARLIB = ".venv/bin/varlib "
+SHELL_ONLY = ("|", "<", ">", "$", "`")  # a pipe, a redirection, an expansion: what only a shell run does as written
 
 
 def _blocks(document: str, language: str, after: str) -> list[str]:
@@ -28,8 +33,26 @@ def _cli_lines(section: str) -> list[str]:
         line
         for block in _blocks("README.md", "bash", section)
         for line in block.splitlines()
-        if line.startswith(".venv/bin/varlib ") or " | .venv/bin/varlib " in line
+        if line.startswith(VARLIB) or f" | {VARLIB}" in line
     ]
+
+
+def _arguments(lines: list[str], cwd: Path, env: dict) -> list[list[str]]:
+    """The arguments bash gives `varlib` on each line (quotes, escapes and comments as a reader's shell reads
+    them), from one bash run in `cwd`: each line's program replaced by a function that prints its arguments."""
+    script = "args() { printf '%s\\0' \"$@\"; printf '\\1\\0'; }\n"
+    script += "\n".join(line.replace(VARLIB, "args ", 1) for line in lines)
+    read = subprocess.run(["bash", "-c", script], capture_output=True, text=True, cwd=cwd, env=env)
+    assert read.returncode == 0 and not read.stderr, read.stderr  # an unbalanced quote, a missing file
+    runs, current = [], []
+    for word in read.stdout.split("\0")[:-1]:
+        if word == "\1":
+            runs.append(current)
+            current = []
+        else:
+            current.append(word)
+    assert len(runs) == len(lines), (len(runs), len(lines))
+    return runs
 
 
 def test_the_readme_cli_examples_run_in_order(tmp_path):
@@ -38,11 +61,17 @@ def test_the_readme_cli_examples_run_in_order(tmp_path):
     (tmp_path / "examples").symlink_to(PROJECT / "examples")  # the examples' paths, and reports written aside
     env = {**STORELESS_ENV, "VARLIB_STORE_DIR": str(tmp_path / "store"), "VARLIB_AUTHOR": "docs"}
     varlib = f"{shlex.quote(sys.executable)} -m varlib "  # this interpreter's, wherever its environment is
-    for line in commands:  # by the shell, as a reader pastes them: pipes, quotes and comments included
-        command = line.replace(".venv/bin/varlib ", varlib, 1)
-        ran = subprocess.run(
-            ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, cwd=tmp_path, env=env
-        )
+    in_bash = [any(mark in line.split(" #", 1)[0] for mark in SHELL_ONLY) for line in commands]
+    assert any(in_bash) and not all(in_bash)
+    arguments = _arguments(commands, tmp_path, env)
+    for line, by_bash, args in zip(commands, in_bash, arguments, strict=True):
+        if by_bash:  # as a reader pastes it: the pipe or redirection is part of the example
+            command = line.replace(VARLIB, varlib, 1)
+            ran = subprocess.run(
+                ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, cwd=tmp_path, env=env
+            )
+        else:
+            ran = cli_runner.run_in_process(args, env, tmp_path, timeout=120)
         assert ran.returncode == 0, f"{line}: {ran.stderr[-600:]}"
         assert "Traceback" not in ran.stderr
 
