@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.minio_server import MinioServer, minio_available, minio_required
+from tests.support.streamlit_scan import scan_once
 from varlib import Registry
 from varlib.config import Settings
 
@@ -168,6 +169,13 @@ def dex(tmp_path_factory):
     server = start_dex(tmp_path_factory.mktemp("dex"))
     yield server
     server.stop()
+
+
+def pytest_configure(config) -> None:
+    try:
+        scan_once()  # Streamlit's scan of the installed packages, once per process rather than once per AppTest
+    except RuntimeError as exc:
+        raise pytest.UsageError(str(exc)) from None
 
 
 def pytest_xdist_node_collection_finished(node, ids: list[str]) -> None:

@@ -1,0 +1,35 @@
+"""One scan of the installed packages for Streamlit components per test process, instead of one per AppTest.
+
+On its first run each AppTest builds a component manager that reads every installed distribution's metadata for
+component manifests (`scan_component_manifests`, about half a second here); the suite's AppTests paid it once each,
+nearly half of an AppTest file's time. The installed packages do not change while the tests run, so the first scan's
+answer serves every AppTest after it (each still registers the components in a manager of its own).
+
+`streamlit.components.v2.manifest_scanner` is not part of Streamlit's documented API, so `scan_once` checks the
+Streamlit version it was written for and stops the run on another one, saying what to check.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import streamlit
+
+WRITTEN_FOR = "1.67."  # the Streamlit minor version whose scanner (and AppTest's call of it) this was checked against
+
+
+def scan_once(installed: str | None = None) -> None:
+    """Make Streamlit's component scan answer from its first result in this process; RuntimeError on another
+    Streamlit version or when the scanner is not where this version keeps it."""
+    installed = streamlit.__version__ if installed is None else installed
+    if not installed.startswith(WRITTEN_FOR):
+        raise RuntimeError(
+            f"Streamlit {installed} is installed, but tests/support/streamlit_scan.py was written for {WRITTEN_FOR}x:"
+            " check that AppTest still calls streamlit.components.v2.manifest_scanner.scan_component_manifests on its"
+            " first run and that the function takes no arguments, then update WRITTEN_FOR"
+        )
+    from streamlit.components.v2 import manifest_scanner
+
+    scan = manifest_scanner.scan_component_manifests
+    if not hasattr(scan, "cache_info"):  # called twice, it keeps the first cache
+        manifest_scanner.scan_component_manifests = functools.cache(scan)
