@@ -1,9 +1,9 @@
 """One scan of the installed packages for Streamlit components per test process, instead of one per AppTest.
 
 On its first run each AppTest builds a component manager that reads every installed distribution's metadata for
-component manifests (`scan_component_manifests`, about half a second here); the suite's AppTests paid it once each,
-nearly half of an AppTest file's time. The installed packages do not change while the tests run, so the first scan's
-answer serves every AppTest after it (each still registers the components in a manager of its own).
+component manifests (`scan_component_manifests`, about half a second here); the suite's AppTests paid it once each, a
+third to nearly half of an AppTest file's time. The installed packages do not change while the tests run, so the first
+scan's answer serves every AppTest after it (each still registers the components in a manager of its own).
 
 `streamlit.components.v2.manifest_scanner` is not part of Streamlit's documented API, so `scan_once` checks the
 Streamlit version it was written for and stops the run on another one, saying what to check.
@@ -16,6 +16,10 @@ import functools
 import streamlit
 
 WRITTEN_FOR = "1.67."  # the Streamlit minor version whose scanner (and AppTest's call of it) this was checked against
+CHECK = (
+    "check that AppTest still calls streamlit.components.v2.manifest_scanner.scan_component_manifests on its first"
+    " run, without arguments, and only reads the list it answers"
+)
 
 
 def scan_once(installed: str | None = None) -> None:
@@ -25,11 +29,15 @@ def scan_once(installed: str | None = None) -> None:
     if not installed.startswith(WRITTEN_FOR):
         raise RuntimeError(
             f"Streamlit {installed} is installed, but tests/support/streamlit_scan.py was written for {WRITTEN_FOR}x:"
-            " check that AppTest still calls streamlit.components.v2.manifest_scanner.scan_component_manifests on its"
-            " first run and that the function takes no arguments, then update WRITTEN_FOR"
+            f" {CHECK}, then update WRITTEN_FOR"
         )
-    from streamlit.components.v2 import manifest_scanner
+    try:
+        from streamlit.components.v2 import manifest_scanner
 
-    scan = manifest_scanner.scan_component_manifests
+        scan = manifest_scanner.scan_component_manifests
+    except (ImportError, AttributeError) as exc:
+        raise RuntimeError(
+            f"Streamlit {installed} has no component scanner where {WRITTEN_FOR}x has it ({exc}): {CHECK}"
+        ) from exc
     if not hasattr(scan, "cache_info"):  # called twice, it keeps the first cache
         manifest_scanner.scan_component_manifests = functools.cache(scan)

@@ -28,3 +28,9 @@ def test_a_second_call_keeps_the_first_cache():
     cached = manifest_scanner.scan_component_manifests
     scan_once()
     assert manifest_scanner.scan_component_manifests is cached
+
+
+def test_a_scanner_moved_away_stops_the_run_with_what_to_check(monkeypatch):
+    monkeypatch.delattr(manifest_scanner, "scan_component_manifests")
+    with pytest.raises(RuntimeError, match=r"has no component scanner where 1\.67\.x has it .* only reads the list"):
+        scan_once()
