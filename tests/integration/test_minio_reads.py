@@ -19,6 +19,7 @@ from varlib.errors import (
     StoreUnavailableError,
 )
 from varlib.store import open_store
+from varlib.store.minio_adapter import sending_pool
 from varlib.store.presigned_get import PresignedGet, proxy_for
 
 pytestmark = pytest.mark.minio
@@ -145,7 +146,7 @@ def test_a_host_behind_a_proxy_is_read_through_the_sdk_and_its_proxy(minio_setti
     monkeypatch.delenv("no_proxy", raising=False)
     assert proxy_for("http", "127.0.0.1") == "http://127.0.0.1:3128"
     store = open_store(minio_settings)
-    assert type(store.client._http).__name__ == "ProxyManager"
+    assert type(sending_pool(store.client)).__name__ == "ProxyManager"
     assert store._fast_reads.get(KEY, 10**6) is None  # the quick path steps aside before signing anything
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     assert proxy_for("http", "127.0.0.1") is None

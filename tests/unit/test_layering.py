@@ -43,6 +43,19 @@ def test_only_the_adapter_uses_private_members_of_the_sdk():
     assert set(users) == {ADAPTER}, users  # the adapter's own use proves the check can see one
 
 
+def test_nothing_outside_varlib_uses_private_members_of_the_sdk():
+    """Tests, benchmarks, studies and scripts reach the SDK's privates through the adapter too (this file's own
+    examples aside)."""
+    project = VARLIB.parent
+    users = {
+        path.relative_to(project).as_posix(): found
+        for folder in ("tests", "bench", "studies", "scripts")
+        for path in (project / folder).rglob("*.py")
+        if path != Path(__file__).resolve() and (found := private_sdk_uses(path.read_text()))
+    }
+    assert users == {}, users
+
+
 def test_the_check_sees_private_sdk_members_in_any_spelling():
     assert private_sdk_uses("self.client._execute('GET', b)") and private_sdk_uses("minio_client._put_object(b)")
     assert private_sdk_uses("http = store.client._http") and not private_sdk_uses("self._bucket_known = True")

@@ -9,6 +9,9 @@ Why each private member is used (minio 7.2.x):
   sends the headers as given and returns the SDK's ObjectWriteResult. minio-py's unreleased
   master adds `headers=` to `put_object`; once a release has it, this module can go.
 
+- `Minio._http`: the urllib3 pool a built client sends through (`sending_pool`). The SDK offers no
+  accessor; the tests read it to see that an endpoint behind a proxy is read through the proxy's pool.
+
 Nothing else private is used: reads are the public `get_object`, listings the public
 `list_objects`. A different SDK minor version may rename or change these members, so the store
 refuses to start on one (`check_sdk_version`) instead of failing mid-publish.
@@ -19,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 import minio
+import urllib3
 from minio import Minio
 
 from ..errors import StoreUnavailableError
@@ -44,3 +48,8 @@ def put_with_headers(client: Minio, bucket: str, key: str, data: bytes, headers:
     """PUT `data` at `key` with `headers` sent exactly as given (preconditions included); returns the new etag."""
     result = client._put_object(bucket, key, data, dict(headers))  # noqa: SLF001 - see the module docstring
     return (result.etag or "").strip('"')
+
+
+def sending_pool(client: Minio) -> urllib3.PoolManager:
+    """The urllib3 pool `client` sends its requests through (a ProxyManager when it was built with a proxy)."""
+    return client._http  # noqa: SLF001 - see the module docstring
