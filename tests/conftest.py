@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.support.minio_server import MinioServer, minio_available, minio_required
-from tests.support.streamlit_scan import scan_once
+from tests.support.streamlit_scan import check_version, scan_once
 from varlib import Registry
 from varlib.config import Settings
 
@@ -173,9 +174,16 @@ def dex(tmp_path_factory):
 
 def pytest_configure(config) -> None:
     try:
-        scan_once()  # Streamlit's scan of the installed packages, once per process rather than once per AppTest
+        check_version()  # of the Streamlit whose component scan the tests cache (tests.support.streamlit_scan)
     except RuntimeError as exc:
         raise pytest.UsageError(str(exc)) from None
+
+
+def pytest_collection_finish(session) -> None:
+    """Streamlit's scan of the installed packages, once per process rather than once per AppTest; only when a test
+    collected uses AppTest (a run that needs none of Streamlit does not import it)."""
+    if "streamlit.testing.v1" in sys.modules:
+        scan_once()
 
 
 def pytest_xdist_node_collection_finished(node, ids: list[str]) -> None:

@@ -7,7 +7,7 @@ import pytest
 from streamlit.components.v2 import manifest_scanner
 from streamlit.testing.v1 import AppTest
 
-from tests.support.streamlit_scan import scan_once
+from tests.support.streamlit_scan import check_version, scan_once
 
 
 def test_apptests_after_the_first_do_not_scan_again():
@@ -21,7 +21,7 @@ def test_apptests_after_the_first_do_not_scan_again():
 
 def test_another_streamlit_version_stops_the_run_with_what_to_check():
     with pytest.raises(RuntimeError, match=r"Streamlit 1\.99\.0 is installed, .* update WRITTEN_FOR"):
-        scan_once("1.99.0")
+        check_version("1.99.0")
 
 
 def test_a_second_call_keeps_the_first_cache():
