@@ -44,13 +44,7 @@ def _arguments(lines: list[str], cwd: Path, env: dict) -> list[list[str]]:
     script += "\n".join(line.replace(VARLIB, "args ", 1) for line in lines)
     read = subprocess.run(["bash", "-c", script], capture_output=True, text=True, cwd=cwd, env=env)
     assert read.returncode == 0 and not read.stderr, read.stderr  # an unbalanced quote, a missing file
-    runs, current = [], []
-    for word in read.stdout.split("\0")[:-1]:
-        if word == "\1":
-            runs.append(current)
-            current = []
-        else:
-            current.append(word)
+    runs = [run.split("\0")[:-1] for run in read.stdout.split("\1\0")[:-1]]  # a line's words end in \0, a line in \1
     assert len(runs) == len(lines), (len(runs), len(lines))
     return runs
 
@@ -71,7 +65,7 @@ def test_the_readme_cli_examples_run_in_order(tmp_path):
                 ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, cwd=tmp_path, env=env
             )
         else:
-            ran = cli_runner.run_in_process(args, env, tmp_path, timeout=120)
+            ran = cli_runner.run(args, env, tmp_path, timeout=120)
         assert ran.returncode == 0, f"{line}: {ran.stderr[-600:]}"
         assert "Traceback" not in ran.stderr
 
