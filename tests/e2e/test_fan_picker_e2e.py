@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.support.browser import wait_for_app
-from tests.support.settings_row import measured, sized_context
+from tests.support.settings_row import measured_in_sizes, sized_context
 from ui.forecast_link import FAN_LEVELS
 
 pytestmark = pytest.mark.e2e
@@ -38,22 +38,28 @@ FAN = """() => {
   return {control: round(control.getBoundingClientRect()), chips, row: Math.round(row.bottom - row.top)}; }"""
 
 
-@pytest.mark.parametrize(
-    ("width", "height", "present"), [(1440, 1000, False), (1920, 1080, False), (1440, 1000, True), (1920, 1080, True)]
-)
-def test_every_picked_level_shows_whole_inside_the_control(local_var_dashboard, chromium, width, height, present):
+SIZES = [(1440, 1000), (1920, 1080)]
+
+
+@pytest.mark.parametrize("present", [False, True])
+def test_every_picked_level_shows_whole_inside_the_control(local_var_dashboard, chromium, present):
     shown = "&present=1" if present else ""
-    with sized_context(chromium, width, height) as context:
-        full = measured(context, f"{local_var_dashboard}/?model=var&fan={EVERY_LEVEL}{shown}", present, FAN)
-        empty = measured(context, f"{local_var_dashboard}/?model=var{shown}", present, FAN)
-    assert [text for text, _, _ in full["chips"]] == [f"{level}%" for level in FAN_LEVELS], full
-    left, top, right, bottom = full["control"]
-    assert right <= width, full  # the control itself on the screen
-    for text, chip, seen in full["chips"]:
-        inside = left <= chip[0] and top <= chip[1] and chip[2] <= right and chip[3] <= bottom
-        assert inside and seen == chip, (text, chip, seen, full["control"])  # whole: not cut or scrolled away
-    # its row as high with no level picked: a pick moves nothing under it
-    assert empty["row"] == full["row"], (empty, full)
+    with sized_context(chromium, *SIZES[0]) as context:  # the pages share the loaded scripts
+        full = measured_in_sizes(
+            context, f"{local_var_dashboard}/?model=var&fan={EVERY_LEVEL}{shown}", present, FAN, SIZES
+        )
+        empty = measured_in_sizes(context, f"{local_var_dashboard}/?model=var{shown}", present, FAN, SIZES)
+    for width, height in SIZES:
+        picked, none = full[(width, height)], empty[(width, height)]
+        assert [text for text, _, _ in picked["chips"]] == [f"{level}%" for level in FAN_LEVELS], picked
+        left, top, right, bottom = picked["control"]
+        assert right <= width, (width, picked)  # the control itself on the screen
+        for text, chip, seen in picked["chips"]:
+            inside = left <= chip[0] and top <= chip[1] and chip[2] <= right and chip[3] <= bottom
+            assert inside and seen == chip, (width, text, chip, seen, picked["control"])  # whole: not cut or scrolled
+        # its row as high with no level picked: a pick moves nothing under it
+        assert none["row"] == picked["row"], (width, none, picked)
+    assert full[SIZES[0]]["control"] != full[SIZES[1]]["control"]  # measured in each window, not twice in one
 
 
 def test_a_level_is_picked_and_unpicked_from_the_keyboard(local_var_dashboard, page):

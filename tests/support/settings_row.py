@@ -1,6 +1,7 @@
 """The Forecast page's settings as Chromium draws them: a measuring script evaluated on a new page of an address, in a
 browser context of one screen size (its pages share the loaded scripts), with a presentation's folded controls opened
-first."""
+first. A page may be measured in several window sizes in turn (resized, not opened again: a page load costs Chromium
+about 10 s of processor time, and the settings' places are the stylesheet's, which follows the window at once)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,15 @@ def sized_context(chromium, width: int, height: int) -> Iterator:
 
 def measured(context, url: str, present: bool, script: str, ready: str = "r => r !== null"):
     """`script` (a JS function) on a new page of `url`, once `ready` (a JS function of its result) holds."""
+    (result,) = measured_in_sizes(context, url, present, script, None, ready).values()
+    return result
+
+
+def measured_in_sizes(
+    context, url: str, present: bool, script: str, sizes: list[tuple[int, int]] | None, ready: str = "r => r !== null"
+) -> dict[tuple[int, int], object]:
+    """`script` on a new page of `url` in a window of each of `sizes` in turn (width, height; None: the context's
+    own), each once `ready` holds: {size: result}."""
     page = context.new_page()
     page.set_default_timeout(60_000)
     try:
@@ -31,7 +41,11 @@ def measured(context, url: str, present: bool, script: str, ready: str = "r => r
         if present:
             page.get_by_text(FOLD).click()
             wait_for_app(page)
-        page.wait_for_function(f"() => ({ready})(({script})())")
-        return page.evaluate(script)
+        found = {}
+        for width, height in sizes or [(page.viewport_size["width"], page.viewport_size["height"])]:
+            page.set_viewport_size({"width": width, "height": height})
+            page.wait_for_function(f"() => innerWidth === {width} && ({ready})(({script})())")
+            found[(width, height)] = page.evaluate(script)
+        return found
     finally:
         page.close()
