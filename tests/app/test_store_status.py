@@ -3,8 +3,10 @@ the answer says how old it is, and a silent store never holds a rerun up for lon
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
+import traceback
 
 import pytest
 
@@ -28,7 +30,21 @@ def _answered(at, seconds: float = 20) -> str:
     while "checking" in _sidebar(at) and time.monotonic() < deadline:
         time.sleep(0.1)
         at.run()
-    return _sidebar(at)
+    sidebar = _sidebar(at)
+    # a question unanswered for that long (once, under heavy load) is read from where its thread stands
+    assert "checking" not in sidebar, f"{sidebar}\nafter {seconds:g} s; the store probe's threads:\n{_probe_stacks()}"
+    return sidebar
+
+
+def _probe_stacks() -> str:
+    """Where each store-probe thread of this process stands, or that none is running."""
+    frames = sys._current_frames()
+    stacks = [
+        f"{thread.name} ({thread.ident}):\n" + "".join(traceback.format_stack(frames[thread.ident]))
+        for thread in threading.enumerate()
+        if thread.name == "store-probe" and thread.ident in frames
+    ]
+    return "\n".join(stacks) or "none running"
 
 
 @pytest.fixture
