@@ -228,10 +228,17 @@ def page(request, browser_context):
     page = browser_context.new_page()
     page.set_default_timeout(60_000)
     yield page
-    if getattr(request.node, "call_failed", False):  # a failure that passes when rerun is read from what it showed
-        try:
-            shot(page, request.node.name)
-            print(f"page at failure: {page.url}\n{page.locator('body').inner_text(timeout=5_000)[:4000]}")
-        except Exception as exc:  # noqa: BLE001 - a crashed page: the test's own failure is the report
-            print(f"page at failure could not be read: {exc}")
+    show_if_failed(request, page)
     page.close()
+
+
+def show_if_failed(request, page) -> None:
+    """When the test of `request` failed, a screenshot of `page` and its text in the report: a failure that passes
+    when rerun is read from what it showed."""
+    if not getattr(request.node, "call_failed", False):
+        return
+    try:
+        shot(page, request.node.name)
+        print(f"page at failure: {page.url}\n{page.locator('body').inner_text(timeout=5_000)[:4000]}")
+    except Exception as exc:  # noqa: BLE001 - a crashed page: the test's own failure is the report
+        print(f"page at failure could not be read: {exc}")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import VIEWPORT, dashboard_signing_in, log_in_at_dex, sign_in
+from tests.e2e.conftest import VIEWPORT, dashboard_signing_in, log_in_at_dex, show_if_failed, sign_in
 from tests.support.browser import cookie_once, shot, upload_for_training, wait_for_app
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
@@ -28,7 +28,7 @@ NOTES = 'refit after the "March" revision <b>not bold</b>'
 
 @dataclass
 class Drafts:
-    """The two pages, each with a draft typed on the Train page, and when their sign-ins began."""
+    """The two pages, each with a draft typed on the Train page, and when the later of their sign-ins ended."""
 
     url: str
     dex: object
@@ -99,8 +99,22 @@ def train(page) -> None:
     wait_for_app(page)
 
 
-def test_the_train_draft_comes_back_after_signing_in_again(drafts):
-    page = drafts.trained
+@pytest.fixture
+def trained(request, drafts):
+    """The page with the typed and trained draft, shown in the report if the test fails."""
+    yield drafts.trained
+    show_if_failed(request, drafts.trained)
+
+
+@pytest.fixture
+def uploaded(request, drafts):
+    """The page with the uploaded draft, shown in the report if the test fails."""
+    yield drafts.uploaded
+    show_if_failed(request, drafts.uploaded)
+
+
+def test_the_train_draft_comes_back_after_signing_in_again(drafts, trained):
+    page = trained
     expire_and_sign_in_again(page, drafts)
     name = page.get_by_role("textbox", name="Model name")
     # the draft reaches the field a moment after the field is drawn: read until it holds it
@@ -111,8 +125,8 @@ def test_the_train_draft_comes_back_after_signing_in_again(drafts):
     assert cookie_once(page, "varlib_draft", lambda value: value is None) is None  # read once, then cleared
 
 
-def test_the_sign_in_screen_says_an_upload_must_be_made_again(drafts):
-    page = drafts.uploaded
+def test_the_sign_in_screen_says_an_upload_must_be_made_again(drafts, uploaded):
+    page = uploaded
 
     def said_before_sign_in() -> None:
         lost = page.get_by_text("uploaded on the Train page is not kept: upload it again there", exact=False)
