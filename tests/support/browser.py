@@ -130,23 +130,26 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+# The forecast line of the Forecast page's chart i (in the page's order: its variables'), null until that chart is
+# drawn. Found by its element's key (`chart|<variable>`, whose container Streamlit writes at once), not as the i-th
+# plotly chart present: the charts mount one by one, not always in order (a second chart mounted first read as the
+# first, and a test took its values for the first variable's).
+FORECAST_LINE = """(i) => { const box = document.querySelectorAll('[class*="st-key-chart-"]')[i];
+  const el = box && box.querySelector('.js-plotly-plot');
+  return (el && el.data && el.data.find(d => d.name.startsWith('forecast'))) || null; }"""
+
+
 def forecast_trace(page, chart: int = 0) -> dict:
     """x and y of the forecast line of a plotly chart, read from the figure the browser holds."""
     return page.evaluate(
-        """(i) => { const el = document.querySelectorAll('.js-plotly-plot')[i];
-                   const t = el.data.find(d => d.name.startsWith('forecast'));
-                   return {x: Array.from(t.x).map(String), y: Array.from(t.y)}; }""",
+        f"(i) => {{ const t = ({FORECAST_LINE})(i); return {{x: Array.from(t.x).map(String), y: Array.from(t.y)}}; }}",
         chart,
     )
 
 
 def wait_for_forecast(page, steps: int, chart: int = 0) -> dict:
     page.wait_for_function(
-        """([i, n]) => { const el = document.querySelectorAll('.js-plotly-plot')[i];
-                        if (!el || !el.data) return false;
-                        const t = el.data.find(d => d.name.startsWith('forecast'));
-                        return t && t.x.length === n + 1; }""",
-        arg=[chart, steps],
+        f"([i, n]) => {{ const t = ({FORECAST_LINE})(i); return !!t && t.x.length === n + 1; }}", arg=[chart, steps]
     )
     return forecast_trace(page, chart)
 
@@ -165,24 +168,19 @@ def edit_newest_lag(page, text: str, rows: int = 4, settle_ms: int = 300) -> flo
 def wait_for_forecast_value(page, point: int, old: float) -> None:
     """Wait until point `point` of the first chart's forecast line is no longer `old`."""
     page.wait_for_function(
-        """([i, old]) => { const t = document.querySelector('.js-plotly-plot').data
-                             .find(d => d.name.startsWith('forecast'));
-                           return Math.abs(t.y[i] - old) > 1e-6; }""",
+        f"([i, old]) => {{ const t = ({FORECAST_LINE})(0); return !!t && Math.abs(t.y[i] - old) > 1e-6; }}",
         arg=[point, old],
     )
 
 
 def wait_for_forecast_point(page, point: int, value: float) -> None:
-    """Wait until point `point` of the first chart's forecast line is `value`: a page opened again draws its
-    charts in more than one run on a loaded machine, so the first chart present need not be the last run's. Fails
-    with the value last shown when it never comes."""
+    """Wait until point `point` of the first chart's forecast line is `value` (a page opened again may draw it a run
+    later); fails with the value last shown when it never comes."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     try:
         page.wait_for_function(
-            """([i, value]) => { const el = document.querySelector('.js-plotly-plot');
-                                 const t = el && el.data && el.data.find(d => d.name.startsWith('forecast'));
-                                 return !!t && Math.abs(t.y[i] - value) < 1e-9; }""",
+            f"([i, value]) => {{ const t = ({FORECAST_LINE})(0); return !!t && Math.abs(t.y[i] - value) < 1e-9; }}",
             arg=[point, value],
         )
     except PlaywrightTimeout:
