@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.browser import (
+    FORECAST_LINE,
     edit_newest_lag,
     forecast_trace,
     shot,
@@ -35,10 +36,7 @@ def test_the_lag_table_shows_periods_and_the_edited_downloads_say_so(local_dashb
     edit_newest_lag(page, "13500")
     wait_for_app(page)
     page.wait_for_function("() => window.location.search.includes('lags=')")
-    page.wait_for_function(
-        """() => { const t = document.querySelector('.js-plotly-plot').data.find(d => d.name.startsWith('forecast'));
-                   return t.y[0] === 13500; }"""
-    )
+    page.wait_for_function(f"() => ({FORECAST_LINE})(0)?.y[0] === 13500")
     assert forecast_trace(page)["y"][1] != pytest.approx(own["y"][1])
     page.get_by_text("Forecast table and downloads").click()
     download = download_of(page, drawn_by_run(page, page.get_by_role("button", name="Download JSON")))

@@ -10,16 +10,16 @@ import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from tests.support.browser import refresh_listings, shot, table_overflow, wait_for_app
+from tests.support.browser import FORECAST_CHART, refresh_listings, shot, table_overflow, wait_for_app
 from tests.support.downloads import download_of, drawn_by_run
 from varlib import forecast_artifact, publish_result
 
 pytestmark = [pytest.mark.e2e, pytest.mark.minio]
 
-TRACE = """([i, prefix]) => { const el = document.querySelectorAll('.js-plotly-plot')[i];
+TRACE = f"""([i, prefix]) => {{ const el = ({FORECAST_CHART})(i);
     if (!el || !el.data) return null;
     const t = el.data.find(d => (d.name || '').startsWith(prefix));
-    return t ? {x: Array.from(t.x).map(String), y: Array.from(t.y)} : null; }"""
+    return t ? {{x: Array.from(t.x).map(String), y: Array.from(t.y)}} : null; }}"""
 
 
 def _trace(page, prefix: str, chart: int = 0) -> dict:

@@ -130,13 +130,14 @@ def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
-# The forecast line of the Forecast page's chart i (in the page's order: its variables'), null until that chart is
+# The Forecast page's chart i, and its forecast line (in the page's order: its variables'), null until that chart is
 # drawn. Found by its element's key (`chart|<variable>`, whose container Streamlit writes at once), not as the i-th
 # plotly chart present: the charts mount one by one, not always in order (a second chart mounted first read as the
 # first, and a test took its values for the first variable's).
-FORECAST_LINE = """(i) => { const box = document.querySelectorAll('[class*="st-key-chart-"]')[i];
-  const el = box && box.querySelector('.js-plotly-plot');
-  return (el && el.data && el.data.find(d => d.name.startsWith('forecast'))) || null; }"""
+FORECAST_CHART = """(i) => { const box = document.querySelectorAll('[class*="st-key-chart-"]')[i];
+  return (box && box.querySelector('.js-plotly-plot')) || null; }"""
+FORECAST_LINE = f"""(i) => {{ const el = ({FORECAST_CHART})(i);
+  return (el && el.data && el.data.find(d => d.name.startsWith('forecast'))) || null; }}"""
 
 
 def forecast_trace(page, chart: int = 0) -> dict:
