@@ -173,17 +173,24 @@ def dex(tmp_path_factory):
 
 
 def pytest_configure(config) -> None:
-    try:
-        check_version()  # of the Streamlit whose component scan the tests cache (tests.support.streamlit_scan)
-    except RuntimeError as exc:
-        raise pytest.UsageError(str(exc)) from None
+    _stop_on_refusal(
+        check_version
+    )  # of the Streamlit whose component scan the tests cache (tests.support.streamlit_scan)
 
 
 def pytest_collection_finish(session) -> None:
     """Streamlit's scan of the installed packages, once per process rather than once per AppTest; only when a test
     collected uses AppTest (a run that needs none of Streamlit does not import it)."""
     if "streamlit.testing.v1" in sys.modules:
-        scan_once()
+        _stop_on_refusal(scan_once)
+
+
+def _stop_on_refusal(step) -> None:
+    """Run `step`; its refusal (RuntimeError: another Streamlit, a moved scanner) stops the run with its words alone."""
+    try:
+        step()
+    except RuntimeError as exc:
+        raise pytest.UsageError(str(exc)) from None
 
 
 def pytest_xdist_node_collection_finished(node, ids: list[str]) -> None:
