@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import running_dashboard
-from tests.e2e.test_present_qa_screens_e2e import _measured, _open, first_chart_and_said
+from tests.e2e.test_present_qa_screens_e2e import _measured, _open, _resized, first_chart_and_said
 from tests.support.models import publish_varx
 from varlib import ModelSpec, Registry, load_dataset, make_scenario, publish_result, train_model
 from varlib.config import Settings
@@ -38,28 +38,6 @@ def noted(tmp_path_factory):
     registry.withdraw("gone", "0.0.1", "trained on the wrong file")
     with running_dashboard(settings) as url:
         yield url
-
-
-# Every chart drawn by plotly at its container's size: a new window size reaches the containers at once (their heights
-# are the stylesheet's, by media query) and the figures a moment later (seconds on a loaded machine)
-DRAWN_TO_SIZE = """() => [...document.querySelectorAll('.js-plotly-plot')].every(el => {
-  const box = el.getBoundingClientRect(), drawn = el._fullLayout;
-  return drawn && Math.abs(drawn.width - box.width) < 2 && Math.abs(drawn.height - box.height) < 2; })"""
-
-CHART_WIDTH = "() => document.querySelector('.js-plotly-plot')._fullLayout.width"
-
-
-def _resized(page, size: tuple[int, int], count: int = 2) -> list[dict]:
-    """The page's `count` charts measured (_measured) in a window of `size`, once plotly has drawn them to it. The
-    charts' heights are the stylesheet's media queries of the window's size, so the page measures as it would if it
-    had opened at that size; the figures are redrawn to it by the chart element, as when a window is resized."""
-    window, drawn = page.evaluate(f"() => [innerWidth, ({CHART_WIDTH})()]")
-    page.set_viewport_size({"width": size[0], "height": size[1]})
-    page.wait_for_function(DRAWN_TO_SIZE)
-    charts = _measured(page, count)
-    if size[0] != window:  # the measures are the new window's, not the old one's
-        assert page.evaluate(CHART_WIDTH) != drawn, (size, window, drawn)
-    return charts
 
 
 @pytest.mark.parametrize("query", ["", "&scenario=far", "&scenario=far&layout=grid"])

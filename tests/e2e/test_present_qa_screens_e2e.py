@@ -19,6 +19,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.e2e.conftest import running_dashboard
 from tests.support.browser import wait_for_app
+from tests.support.readings import settled
 from ui import presentation
 from ui.chart_look import background_colour
 from varlib import ModelSpec, Registry, load_dataset, publish_result, train_model
@@ -88,15 +89,29 @@ def _measured(page, count: int) -> list[dict]:
     drawn in one run, but its charts come later: each is mounted once Streamlit's plotly code has loaded (seconds
     after the run under load, not all at once: three charts of a grid of four, two of them side by side in its
     second row), first at 0 px or at the figure's own height (GRID_HEIGHT), then at its container's."""
-    sized = f"() => {{ const c = ({CHARTS})(); return c.length === {count} && c.every(x => x.width && x.plot) && c; }}"
-    before: list[dict] = []
-    for _ in range(60):
-        charts = page.wait_for_function(sized).json_value()
-        if charts == before:
-            return charts
-        before = charts
-        page.wait_for_timeout(300)
-    raise AssertionError(f"the charts kept changing: {before}")
+    return settled(page, CHARTS, f"c => c.length === {count} && c.every(x => x.width && x.plot)")
+
+
+# Every chart drawn by plotly at its container's size: a new window size reaches the containers at once (their heights
+# are the stylesheet's, by media query) and the figures a moment later (seconds on a loaded machine)
+DRAWN_TO_SIZE = """() => [...document.querySelectorAll('.js-plotly-plot')].every(el => {
+  const box = el.getBoundingClientRect(), drawn = el._fullLayout;
+  return drawn && Math.abs(drawn.width - box.width) < 2 && Math.abs(drawn.height - box.height) < 2; })"""
+
+CHART_WIDTH = "() => document.querySelector('.js-plotly-plot')._fullLayout.width"
+
+
+def _resized(page, size: tuple[int, int], count: int = 2) -> list[dict]:
+    """The page's `count` charts measured (_measured) in a window of `size`, once plotly has drawn them to it. The
+    charts' heights are the stylesheet's media queries of the window's size, so the page measures as it would if it
+    had opened at that size; the figures are redrawn to it by the chart element, as when a window is resized."""
+    window, drawn = page.evaluate(f"() => [innerWidth, ({CHART_WIDTH})()]")
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.wait_for_function(DRAWN_TO_SIZE)
+    charts = _measured(page, count)
+    if size[0] != window:  # the measures are the new window's, not the old one's
+        assert page.evaluate(CHART_WIDTH) != drawn, (size, window, drawn)
+    return charts
 
 
 def first_chart_and_said(chromium, url: str, size: tuple[int, int], said: str) -> tuple[dict, int]:
@@ -111,15 +126,8 @@ def first_chart_and_said(chromium, url: str, size: tuple[int, int], said: str) -
 def test_one_chart_fits_each_window_of_a_room(room, chromium):
     page = _open(chromium, f"{room}/?model=four&version=0.0.1&present=1", 1280, 720)
     try:
-        before = None
         for width, height in ((1280, 720), (1366, 768), (1920, 1080)):  # the chart follows, with no rerun
-            page.set_viewport_size({"width": width, "height": height})
-            if before is not None:  # it follows a moment later (seconds on a loaded machine): its old height waited out
-                with contextlib.suppress(PlaywrightTimeoutError):
-                    page.wait_for_function(f"(old) => ({CHARTS})()[0].height !== old", arg=before, timeout=10_000)
-            page.wait_for_timeout(800)
-            chart = _measured(page, 4)[0]  # four variables, stacked
-            before = chart["height"]
+            chart = _resized(page, (width, height), 4)[0]  # four variables, stacked
             assert chart["top"] < 250 and chart["bottom"] <= height, (width, height, chart)  # legend included
             assert chart["height"] >= height - presentation.TOP - 20 and chart["width"] > 0.8 * width, chart
             assert chart["out"] == [], chart

@@ -9,6 +9,7 @@ import contextlib
 from collections.abc import Iterator
 
 from tests.support.browser import wait_for_app
+from tests.support.readings import settled
 from ui.forecast_panel import FOLD
 
 
@@ -44,21 +45,8 @@ def measured_in_sizes(
         found = {}
         for width, height in sizes or [(page.viewport_size["width"], page.viewport_size["height"])]:
             page.set_viewport_size({"width": width, "height": height})
-            page.wait_for_function(f"() => innerWidth === {width} && ({ready})(({script})())")
-            found[(width, height)] = _settled(page, script)
+            page.wait_for_function(f"() => innerWidth === {width}")
+            found[(width, height)] = settled(page, script, ready, pause_ms=250)
         return found
     finally:
         page.close()
-
-
-def _settled(page, script: str, pause_ms: int = 250):
-    """`script`'s result once two readings `pause_ms` apart agree: a control redrawn a moment after the window
-    changed (or after its first draw) is measured as it stays, not as it passed."""
-    before = page.evaluate(script)
-    for _ in range(40):
-        page.wait_for_timeout(pause_ms)
-        now = page.evaluate(script)
-        if now == before:
-            return now
-        before = now
-    raise AssertionError(f"the page kept moving for {40 * pause_ms / 1000:g} s: {before}")
